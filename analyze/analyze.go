@@ -1,0 +1,403 @@
+package analyze
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Func is one async function or method.
+type Func struct {
+	Decl *ast.FuncDecl
+	Obj  *types.Func
+	Sig  *types.Signature
+	// Shape is the natural function's result shape.
+	Shape Shape
+	// Awaits are the await points in the body, by call expression.
+	Awaits map[*ast.CallExpr]*Await
+}
+
+// Shape describes how a natural result list maps onto (T, error).
+type Shape struct {
+	T        types.Type // the coroutine's value type; struct{} when there is none
+	HasValue bool       // the natural results start with a value V
+	HasErr   bool       // the natural results end with an error
+}
+
+// NumResults is the number of natural results.
+func (s Shape) NumResults() int {
+	n := 0
+	if s.HasValue {
+		n++
+	}
+	if s.HasErr {
+		n++
+	}
+	return n
+}
+
+// Await is one await point: a call to an async function, or rt.Await(x).
+type Await struct {
+	Call *ast.CallExpr
+	// Explicit is set for rt.Await(x); Call.Args[0] is the awaitable.
+	Explicit bool
+	// Callee is the natural function called (for an implicit await).
+	Callee *types.Func
+	// Companion is the FAsync (or method MAsync) that makes the coroutine.
+	Companion *types.Func
+	Shape     Shape
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// ShapeOf classifies a result tuple.
+func ShapeOf(results *types.Tuple) (Shape, bool) {
+	isErr := func(t types.Type) bool { return types.Identical(t, errorType) }
+	empty := types.NewStruct(nil, nil)
+	switch results.Len() {
+	case 0:
+		return Shape{T: empty}, true
+	case 1:
+		if isErr(results.At(0).Type()) {
+			return Shape{T: empty, HasErr: true}, true
+		}
+		return Shape{T: results.At(0).Type(), HasValue: true}, true
+	case 2:
+		if isErr(results.At(1).Type()) {
+			return Shape{T: results.At(0).Type(), HasValue: true, HasErr: true}, true
+		}
+	}
+	return Shape{}, false
+}
+
+type checker struct {
+	fset  *token.FileSet
+	info  *types.Info
+	pkg   *types.Package
+	diags Diagnostics
+}
+
+func (c *checker) errorf(pos token.Pos, format string, args ...any) {
+	c.diags = append(c.diags, Diagnostic{Pos: c.fset.Position(pos), Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) warnf(pos token.Pos, format string, args ...any) {
+	c.diags = append(c.diags, Diagnostic{Pos: c.fset.Position(pos), Message: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// analyzeFile finds the async functions of f, their await points, and every
+// misuse in the file.
+func analyzeFile(fset *token.FileSet, f *File) Diagnostics {
+	c := &checker{fset: fset, info: f.Info, pkg: f.Pkg}
+	for _, d := range f.Syntax.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if IsAsyncDecl(d) {
+				if fn := c.asyncFunc(d); fn != nil {
+					f.Funcs = append(f.Funcs, fn)
+				}
+			} else if d.Body != nil {
+				c.ordinary(d.Body)
+			}
+		case *ast.GenDecl:
+			c.ordinary(d)
+		}
+	}
+	return c.diags
+}
+
+// CheckFile reports misuse in a file without async functions: rt.Await in
+// ordinary code and go statements that launch async functions.
+func CheckFile(fset *token.FileSet, file *ast.File, pkg *types.Package, info *types.Info) Diagnostics {
+	c := &checker{fset: fset, info: info, pkg: pkg}
+	c.ordinary(file)
+	return c.diags
+}
+
+// ordinary checks code that is not async.
+func (c *checker) ordinary(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if c.isRTAwait(n) {
+				c.errorf(n.Pos(), "rt.Await outside an async function: mark the enclosing function //async, or use rt.Run to run a coroutine from ordinary code")
+			}
+		case *ast.GoStmt:
+			c.goStmt(n)
+		}
+		return true
+	})
+}
+
+func (c *checker) goStmt(g *ast.GoStmt) {
+	if a := c.awaitOf(g.Call); a != nil {
+		name := "rt.Await"
+		if !a.Explicit {
+			name = a.Callee.Name()
+		}
+		c.errorf(g.Pos(), "go statement launches async function %s: use rt.Spawn(%s(...)) from async code; a goroutine cannot run a coroutine", name, name+CompanionSuffix)
+	}
+}
+
+func (c *checker) asyncFunc(d *ast.FuncDecl) *Func {
+	obj, _ := c.info.Defs[d.Name].(*types.Func)
+	if obj == nil {
+		return nil
+	}
+	if d.Body == nil {
+		c.errorf(d.Name.Pos(), "async function %s has no body", d.Name.Name)
+		return nil
+	}
+	sig := obj.Type().(*types.Signature)
+	shape, ok := ShapeOf(sig.Results())
+	if !ok {
+		c.errorf(d.Type.Results.Pos(), "async function %s returns %s: an async function returns nothing, error, V or (V, error); return a struct to carry several values",
+			d.Name.Name, types.TypeString(sig.Results(), types.RelativeTo(c.pkg)))
+		return nil
+	}
+	fn := &Func{Decl: d, Obj: obj, Sig: sig, Shape: shape, Awaits: map[*ast.CallExpr]*Await{}}
+	c.checkNames(d)
+	c.body(fn, d.Body)
+	return fn
+}
+
+// checkNames rejects declarations that use the generator's reserved prefix.
+func (c *checker) checkNames(d *ast.FuncDecl) {
+	ast.Inspect(d, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && strings.HasPrefix(id.Name, Prefix) {
+			if _, def := c.info.Defs[id]; def {
+				c.errorf(id.Pos(), "name %s uses the prefix %q that asyncgen reserves for generated names", id.Name, Prefix)
+			}
+		}
+		return true
+	})
+}
+
+// body walks an async function's body: it records await points and reports
+// what the first slice of the generator cannot lower yet.
+func (c *checker) body(fn *Func, body *ast.BlockStmt) {
+	var stack []ast.Node
+	inLit := func() bool {
+		for _, n := range stack {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return true
+			}
+		}
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			a := c.awaitOf(n)
+			if a == nil {
+				break
+			}
+			if inLit() {
+				c.errorf(n.Pos(), "await of %s inside a function literal: a function literal cannot suspend its async function; move the call out of the literal", c.describe(a))
+				break
+			}
+			fn.Awaits[n] = a
+		case *ast.GoStmt:
+			c.goStmt(n)
+		case *ast.DeferStmt:
+			if !inLit() {
+				c.errorf(n.Pos(), "defer in an async function is not supported yet: call the cleanup before each return")
+			}
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO && !inLit() {
+				c.errorf(n.Pos(), "goto in an async function is not supported yet: use a loop with break or continue")
+			}
+		case *ast.SelectStmt:
+			if !inLit() && c.hasAwait(n) {
+				c.errorf(n.Pos(), "select with an await point inside is not supported yet")
+			}
+		case *ast.TypeSwitchStmt:
+			if !inLit() && c.hasAwait(n) {
+				c.errorf(n.Pos(), "type switch with an await point inside is not supported yet: switch on the type first, then await outside the switch")
+			}
+		case *ast.RangeStmt:
+			if !inLit() && c.hasAwait(n) {
+				switch t := c.info.TypeOf(n.X).Underlying().(type) {
+				case *types.Chan:
+					c.errorf(n.Pos(), "range over a channel with an await point inside is not supported yet")
+				case *types.Signature:
+					c.errorf(n.Pos(), "range over a function iterator with an await point inside is not supported yet")
+				default:
+					_ = t
+				}
+			}
+		case *ast.DeclStmt:
+			if gd, ok := n.Decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE && !inLit() {
+				c.errorf(n.Pos(), "local type declaration in an async function is not supported yet: declare the type at package level")
+			}
+		case *ast.FuncLit:
+		}
+		return true
+	})
+}
+
+func (c *checker) describe(a *Await) string {
+	if a.Explicit {
+		return "rt.Await"
+	}
+	return a.Callee.Name()
+}
+
+// hasAwait reports whether n contains an await point outside function literals.
+func (c *checker) hasAwait(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if c.awaitOf(n) != nil {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func (c *checker) isRTAwait(call *ast.CallExpr) bool {
+	fn := CalledFunc(c.info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == RTPath && fn.Name() == "Await"
+}
+
+// awaitOf returns the await point that call is, or nil.
+func (c *checker) awaitOf(call *ast.CallExpr) *Await {
+	fn := CalledFunc(c.info, call)
+	if fn == nil {
+		return nil
+	}
+	tv, ok := c.info.Types[call]
+	if !ok {
+		return nil
+	}
+	var results *types.Tuple
+	switch t := tv.Type.(type) {
+	case *types.Tuple:
+		results = t
+	default:
+		results = types.NewTuple(types.NewVar(token.NoPos, nil, "", t))
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == RTPath && fn.Name() == "Await" {
+		shape, _ := ShapeOf(results)
+		return &Await{Call: call, Explicit: true, Callee: fn, Shape: shape}
+	}
+	comp := Companion(fn)
+	if comp == nil {
+		return nil
+	}
+	shape, ok := ShapeOf(results)
+	if !ok {
+		c.errorf(call.Pos(), "%s has a companion %s but returns %s, which no coroutine can carry", fn.Name(), comp.Name(), results)
+		return nil
+	}
+	return &Await{Call: call, Callee: fn, Companion: comp, Shape: shape}
+}
+
+// CalledFunc returns the function or method that call calls statically, or nil.
+func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[f].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[f]; ok {
+			if sel.Kind() != types.MethodVal {
+				return nil
+			}
+			fn, _ := sel.Obj().(*types.Func)
+			return fn
+		}
+		fn, _ := info.Uses[f.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// Companion returns the coroutine companion of fn (FAsync for a function,
+// the method MAsync for a method), or nil when fn is not async.
+func Companion(fn *types.Func) *types.Func {
+	if fn.Pkg() == nil {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	name := fn.Name() + CompanionSuffix
+	var comp *types.Func
+	if recv := sig.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return nil
+		}
+		named = named.Origin()
+		for i := 0; i < named.NumMethods(); i++ {
+			if m := named.Method(i); m.Name() == name {
+				comp = m
+			}
+		}
+	} else {
+		comp, _ = fn.Pkg().Scope().Lookup(name).(*types.Func)
+	}
+	if comp == nil {
+		return nil
+	}
+	csig := comp.Type().(*types.Signature)
+	if csig.Results().Len() != 1 || csig.Params().Len() != sig.Params().Len() || csig.Variadic() != sig.Variadic() {
+		return nil
+	}
+	if !isAwaitable(csig.Results().At(0).Type()) {
+		return nil
+	}
+	return comp
+}
+
+// isAwaitable reports whether t has the Awaitable protocol methods.
+func isAwaitable(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	has := func(name string) bool {
+		for i := 0; i < ms.Len(); i++ {
+			if ms.At(i).Obj().Name() == name {
+				return true
+			}
+		}
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		iface := t.Underlying().(*types.Interface)
+		var a, r bool
+		for i := 0; i < iface.NumMethods(); i++ {
+			a = a || iface.Method(i).Name() == "AwaitStart"
+			r = r || iface.Method(i).Name() == "AwaitResult"
+		}
+		return a && r
+	}
+	if has("AwaitStart") && has("AwaitResult") {
+		return true
+	}
+	ms = types.NewMethodSet(types.NewPointer(t))
+	return has("AwaitStart") && has("AwaitResult")
+}

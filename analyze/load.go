@@ -1,0 +1,455 @@
+package analyze
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Program is what Load found: every source file with async functions, every
+// generated file whose source no longer has any, and the diagnostics.
+type Program struct {
+	Fset *token.FileSet
+	// Files are the source files that hold async functions, sorted by path.
+	Files []*File
+	// Orphans are generated files whose source lost its last async function
+	// (or disappeared): the generator removes them.
+	Orphans []string
+	// Diags are all diagnostics found while loading and checking.
+	Diags Diagnostics
+}
+
+// File is one source file with async functions, type-checked.
+type File struct {
+	Path    string // absolute path of the source file
+	GenPath string // absolute path of the file generated for it
+	Syntax  *ast.File
+	Pkg     *types.Package
+	Info    *types.Info
+	Funcs   []*Func
+	// Failed is set when the file's package has errors: nothing is generated
+	// for it and its generated file is left as it is.
+	Failed bool
+}
+
+// Load loads the packages that patterns name (relative to dir), type-checks
+// them with companion stubs in place of the generated files, and analyzes
+// every async function. Errors that stop loading altogether (no go.mod, a
+// pattern that matches nothing) are returned; everything positioned is in
+// Program.Diags.
+func Load(dir string, patterns ...string) (*Program, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	fset := token.NewFileSet()
+	prog := &Program{Fset: fset}
+
+	// Pass 1: which files are there, which hold async functions.
+	listed, err := packages.Load(&packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles,
+		Dir:   dir,
+		Tests: true,
+	}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	var listErrs []string
+	files := map[string]bool{}
+	for _, p := range listed {
+		for _, e := range p.Errors {
+			if e.Kind == packages.ListError {
+				listErrs = append(listErrs, e.Error())
+			}
+		}
+		for _, f := range p.GoFiles {
+			files[f] = true
+		}
+	}
+	if len(listErrs) > 0 && len(files) == 0 {
+		sort.Strings(listErrs)
+		return nil, fmt.Errorf("%s", strings.Join(dedupStrings(listErrs), "\n"))
+	}
+	paths := make([]string, 0, len(files))
+	for f := range files {
+		paths = append(paths, f)
+	}
+	sort.Strings(paths)
+
+	type srcInfo struct {
+		ast   *ast.File
+		async []*ast.FuncDecl
+	}
+	sources := map[string]*srcInfo{}
+	generated := map[string]string{} // generated path -> its package name
+	importPaths := map[string]bool{}
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if IsGeneratedSource(src) {
+			f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.PackageClauseOnly)
+			name := "main"
+			if err == nil {
+				name = f.Name.Name
+			}
+			generated[path] = name
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			prog.Diags = append(prog.Diags, parseDiags(err)...)
+			continue
+		}
+		si := &srcInfo{ast: f}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
+				si.async = append(si.async, fd)
+			}
+		}
+		sources[path] = si
+		if len(si.async) > 0 {
+			for _, imp := range f.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				importPaths[p] = true
+			}
+		}
+	}
+	if prog.Diags.HasErrors() {
+		return prog, nil
+	}
+
+	// The real names of imported packages, for the stubs' imports.
+	names := map[string]string{}
+	if len(importPaths) > 0 {
+		var list []string
+		for p := range importPaths {
+			list = append(list, p)
+		}
+		sort.Strings(list)
+		pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: dir}, list...)
+		if err == nil {
+			for _, p := range pkgs {
+				names[p.PkgPath] = p.Name
+			}
+		}
+	}
+
+	// Pass 2: type-check with stubs of every companion in place of the
+	// generated files, so that code calling FAsync checks before the first
+	// generation and a stale generated file cannot get in the way.
+	overlay := map[string][]byte{}
+	for path, si := range sources {
+		gen := GeneratedPath(path)
+		if len(si.async) > 0 {
+			if _, ok := generated[gen]; !ok && fileExists(gen) {
+				pos := fset.Position(si.async[0].Pos())
+				prog.Diags = append(prog.Diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(
+					"%s exists and was not written by asyncgen: rename it, or remove it to let asyncgen generate it", filepath.Base(gen))})
+				continue
+			}
+			overlay[gen] = stubFile(fset, si.ast, si.async, names)
+		}
+	}
+	for gen, pkgName := range generated {
+		if _, ok := overlay[gen]; ok {
+			continue
+		}
+		src := sourceOf(gen)
+		if si, ok := sources[src]; !ok || len(si.async) == 0 {
+			prog.Orphans = append(prog.Orphans, gen)
+		}
+		overlay[gen] = []byte(Header + "\n\npackage " + pkgName + "\n")
+	}
+	sort.Strings(prog.Orphans)
+	if prog.Diags.HasErrors() {
+		return prog, nil
+	}
+
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+		Dir:     dir,
+		Tests:   true,
+		Fset:    fset,
+		Overlay: overlay,
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			return parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+		},
+	}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+
+	// Each source file is analyzed once: non-test files in their plain
+	// package, test files in the test variant that holds them.
+	chosen := map[string]*packages.Package{}
+	for _, p := range pkgs {
+		for _, f := range p.CompiledGoFiles {
+			si, ok := sources[f]
+			if !ok || len(si.async) == 0 {
+				continue
+			}
+			prev, seen := chosen[f]
+			if !seen || (strings.HasSuffix(f, "_test.go") == false && len(p.ID) < len(prev.ID)) {
+				chosen[f] = p
+			}
+		}
+	}
+	failed := map[*packages.Package]bool{}
+	reported := map[string]bool{}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			d := packageErrorDiag(e)
+			if _, isStub := overlay[d.Pos.Filename]; isStub && d.Pos.Filename != "" {
+				// An error inside a stub mirrors one in the source; the
+				// source's own error is reported.
+				continue
+			}
+			failed[p] = true
+			if !reported[d.String()] {
+				reported[d.String()] = true
+				prog.Diags = append(prog.Diags, d)
+			}
+		}
+	}
+	for path, p := range chosen {
+		file := findSyntax(p, path)
+		if file == nil {
+			continue
+		}
+		f := &File{Path: path, GenPath: GeneratedPath(path), Syntax: file, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
+		if !f.Failed && p.Types != nil && p.TypesInfo != nil {
+			prog.Diags = append(prog.Diags, analyzeFile(fset, f)...)
+		}
+		prog.Files = append(prog.Files, f)
+	}
+	// Files without async functions are still checked for misuse.
+	checked := map[string]bool{}
+	for _, p := range pkgs {
+		if failed[p] || p.TypesInfo == nil {
+			continue
+		}
+		for i, path := range p.CompiledGoFiles {
+			if _, ok := chosen[path]; ok || checked[path] || i >= len(p.Syntax) {
+				continue
+			}
+			if _, isOverlay := overlay[path]; isOverlay || generated[path] != "" {
+				continue
+			}
+			checked[path] = true
+			prog.Diags = append(prog.Diags, CheckFile(fset, p.Syntax[i], p.Types, p.TypesInfo)...)
+		}
+	}
+	sort.Slice(prog.Files, func(i, j int) bool { return prog.Files[i].Path < prog.Files[j].Path })
+	return prog, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// sourceOf inverts GeneratedPath.
+func sourceOf(gen string) string {
+	if strings.HasSuffix(gen, "_async_test.go") {
+		return strings.TrimSuffix(gen, "_async_test.go") + "_test.go"
+	}
+	return strings.TrimSuffix(gen, "_async.go") + ".go"
+}
+
+func findSyntax(p *packages.Package, path string) *ast.File {
+	for i, f := range p.CompiledGoFiles {
+		if f == path && i < len(p.Syntax) {
+			return p.Syntax[i]
+		}
+	}
+	for _, f := range p.Syntax {
+		if p.Fset.Position(f.Package).Filename == path {
+			return f
+		}
+	}
+	return nil
+}
+
+func parseDiags(err error) []Diagnostic {
+	var out []Diagnostic
+	if list, ok := err.(scanner.ErrorList); ok {
+		for _, e := range list {
+			out = append(out, Diagnostic{Pos: e.Pos, Message: e.Msg})
+		}
+		return out
+	}
+	return []Diagnostic{{Message: err.Error()}}
+}
+
+// packageErrorDiag turns a go/packages error ("file:line:col: msg") into a
+// positioned diagnostic.
+func packageErrorDiag(e packages.Error) Diagnostic {
+	pos := token.Position{}
+	if e.Pos != "" && e.Pos != "-" {
+		parts := strings.Split(e.Pos, ":")
+		if len(parts) >= 3 {
+			line, err1 := strconv.Atoi(parts[len(parts)-2])
+			col, err2 := strconv.Atoi(parts[len(parts)-1])
+			if err1 == nil && err2 == nil {
+				pos = token.Position{Filename: strings.Join(parts[:len(parts)-2], ":"), Line: line, Column: col}
+			}
+		} else if len(parts) == 2 {
+			line, err := strconv.Atoi(parts[1])
+			if err == nil {
+				pos = token.Position{Filename: parts[0], Line: line, Column: 1}
+			}
+		}
+	}
+	return Diagnostic{Pos: pos, Message: e.Msg}
+}
+
+func dedupStrings(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// stubFile writes a placeholder for a generated file: each companion with the
+// right signature and a body that panics. Only the imports the signatures
+// use are kept, so the stub compiles on its own.
+func stubFile(fset *token.FileSet, src *ast.File, fns []*ast.FuncDecl, names map[string]string) []byte {
+	var body bytes.Buffer
+	used := map[string]bool{}
+	node := func(n ast.Node) string {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					used[id.Name] = true
+				}
+			}
+			return true
+		})
+		var b bytes.Buffer
+		printer.Fprint(&b, fset, n)
+		return b.String()
+	}
+	fieldList := func(fl *ast.FieldList) string {
+		var parts []string
+		for _, f := range fl.List {
+			var names []string
+			for _, n := range f.Names {
+				names = append(names, n.Name)
+			}
+			part := node(f.Type)
+			if len(names) > 0 {
+				part = strings.Join(names, ", ") + " " + part
+			}
+			parts = append(parts, part)
+		}
+		return strings.Join(parts, ", ")
+	}
+	for _, fn := range fns {
+		t, ok := syntacticResult(fn.Type.Results)
+		if !ok {
+			continue // a bad result shape is reported by the analysis
+		}
+		body.WriteString("func ")
+		if fn.Recv != nil {
+			body.WriteString("(" + fieldList(fn.Recv) + ") ")
+		}
+		body.WriteString(fn.Name.Name + CompanionSuffix)
+		if fn.Type.TypeParams != nil {
+			body.WriteString("[" + fieldList(fn.Type.TypeParams) + "]")
+		}
+		body.WriteString("(" + fieldList(fn.Type.Params) + ")")
+		body.WriteString(" ag_rt.Awaitable[")
+		if t == nil {
+			body.WriteString("struct{}")
+		} else {
+			body.WriteString(node(t))
+		}
+		body.WriteString("] { panic(\"asyncgen: stub\") }\n")
+	}
+	var out bytes.Buffer
+	out.WriteString(Header + "\n\npackage " + src.Name.Name + "\n\n")
+	out.WriteString("import ag_rt " + strconv.Quote(RTPath) + "\n")
+	for _, imp := range src.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name
+		} else if n, ok := names[p]; ok {
+			name = n
+		} else {
+			name = guessName(p)
+		}
+		if used[name] && name != "_" && name != "." {
+			out.WriteString("import " + name + " " + imp.Path.Value + "\n")
+		}
+	}
+	out.WriteString("\n")
+	out.Write(body.Bytes())
+	return out.Bytes()
+}
+
+func guessName(path string) string {
+	base := path[strings.LastIndex(path, "/")+1:]
+	if strings.HasPrefix(base, "v") && len(base) > 1 && strings.Trim(base[1:], "0123456789") == "" {
+		if i := strings.LastIndex(path[:len(path)-len(base)-1], "/"); i >= 0 {
+			base = path[i+1 : len(path)-len(base)-1]
+		}
+	}
+	base = strings.TrimPrefix(base, "go-")
+	if i := strings.IndexAny(base, ".-"); i >= 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// syntacticResult finds T from a result list without type information:
+// () and (error) give nil (struct{}), (V) and (V, error) give V.
+func syntacticResult(fl *ast.FieldList) (ast.Expr, bool) {
+	var types []ast.Expr
+	if fl != nil {
+		for _, f := range fl.List {
+			n := len(f.Names)
+			if n == 0 {
+				n = 1
+			}
+			for i := 0; i < n; i++ {
+				types = append(types, f.Type)
+			}
+		}
+	}
+	isErr := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name == "error"
+	}
+	switch len(types) {
+	case 0:
+		return nil, true
+	case 1:
+		if isErr(types[0]) {
+			return nil, true
+		}
+		return types[0], true
+	case 2:
+		if isErr(types[1]) {
+			return types[0], true
+		}
+	}
+	return nil, false
+}

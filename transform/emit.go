@@ -1,0 +1,371 @@
+package transform
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/asyncgen/asyncgen/analyze"
+	"github.com/dave/jennifer/jen"
+)
+
+// Pass "emit": write the frame struct, its methods and the companion with
+// jennifer.
+
+const (
+	frameVar = "ag"    // the receiver of the frame's methods
+	coroVar  = "ag_co" // the task running the frame
+)
+
+type emitter struct {
+	fset     *token.FileSet
+	file     *analyze.File
+	pkg      *types.Package
+	info     *types.Info
+	jf       *jen.File
+	imported map[string]string
+	errs     []error
+
+	// per function
+	fn       *analyze.Func
+	l        *lowerer
+	lay      *layout
+	frame    string
+	awFields map[string]string // awaitable fields by their type
+	awOrder  []jen.Code
+	inLit    int
+	exits    map[*ast.BranchStmt]int
+}
+
+func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
+	e.errs = append(e.errs, &posError{pos: pos, msg: fmt.Sprintf(format, args...)})
+}
+
+func labelName(id int) string { return fmt.Sprintf("%sL%d", analyze.Prefix, id) }
+
+func resumeLabel(state int) string { return fmt.Sprintf("%sresume%d", analyze.Prefix, state) }
+
+func rt(name string) *jen.Statement { return jen.Qual(analyze.RTPath, name) }
+
+// frameName is the frame type of an async function: ag_F, or ag_T_M for a
+// method M of T.
+func frameName(fn *analyze.Func) string {
+	if recv := fn.Sig.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return analyze.Prefix + n.Obj().Name() + "_" + fn.Obj.Name()
+		}
+	}
+	return analyze.Prefix + fn.Obj.Name()
+}
+
+// typeParams returns the frame's type parameters: the function's, or for a
+// method the receiver type's.
+func (e *emitter) typeParams() *types.TypeParamList {
+	if e.fn.Sig.Recv() != nil {
+		return e.fn.Sig.RecvTypeParams()
+	}
+	return e.fn.Sig.TypeParams()
+}
+
+func (e *emitter) typeParamDecls() []jen.Code {
+	tps := e.typeParams()
+	var out []jen.Code
+	for i := 0; i < tps.Len(); i++ {
+		tp := tps.At(i)
+		out = append(out, jen.Id(tp.Obj().Name()).Add(e.typeCode(tp.Constraint())))
+	}
+	return out
+}
+
+// frameType is the frame type instantiated with its own parameters.
+func (e *emitter) frameType() *jen.Statement {
+	c := jen.Id(e.frame)
+	tps := e.typeParams()
+	if tps.Len() > 0 {
+		args := make([]jen.Code, tps.Len())
+		for i := 0; i < tps.Len(); i++ {
+			args[i] = jen.Id(tps.At(i).Obj().Name())
+		}
+		c = c.Types(args...)
+	}
+	return c
+}
+
+// awaitField returns the frame field that holds an awaitable of type T; one
+// per distinct T, since only one await is pending at a time.
+func (e *emitter) awaitField(t types.Type) string {
+	key := types.TypeString(t, nil)
+	if name, ok := e.awFields[key]; ok {
+		return name
+	}
+	name := fmt.Sprintf("%saw%d", analyze.Prefix, len(e.awFields))
+	e.awFields[key] = name
+	e.awOrder = append(e.awOrder, jen.Id(name).Add(rt("Awaitable")).Types(e.typeCode(t)))
+	return name
+}
+
+func (e *emitter) function(fn *analyze.Func) {
+	l := newLowerer(fn, e.info, e.pkg)
+	l.stmts(fn.Decl.Body.List)
+	if len(l.errs) > 0 {
+		e.errs = append(e.errs, l.errs...)
+		return
+	}
+	l.prune()
+	if l.fallsOff() {
+		l.emit(&instReturn{at: fn.Decl.Body.Rbrace})
+	}
+	e.fn, e.l, e.lay = fn, l, l.layout()
+	e.frame = frameName(fn)
+	e.awFields = map[string]string{}
+	e.awOrder = nil
+
+	resume := e.resume()
+	shape := fn.Shape
+	T := e.typeCode(shape.T)
+
+	// The frame struct.
+	var fields []jen.Code
+	fields = append(fields, jen.Id(analyze.Prefix+"state").Int())
+	for _, v := range e.lay.fields {
+		fields = append(fields, jen.Id(e.lay.where[v].name).Add(e.typeCode(v.Type())))
+	}
+	fields = append(fields, e.awOrder...)
+	if shape.HasValue {
+		fields = append(fields, jen.Id(analyze.Prefix+"r0").Add(T))
+	}
+	if shape.HasErr {
+		fields = append(fields, jen.Id(analyze.Prefix+"err").Error())
+	}
+	name := fn.Obj.Name()
+	e.jf.Commentf("%s is the frame of %s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName())
+	e.jf.Type().Id(e.frame).Types(e.typeParamDecls()...).Struct(fields...)
+	e.jf.Line()
+
+	// The companion.
+	sig := fn.Sig
+	var params []jen.Code
+	var inits []jen.Code
+	if recv := sig.Recv(); recv != nil {
+		rname := recv.Name()
+		if rname == "" || rname == "_" {
+			rname = analyze.Prefix + "recv"
+		} else if st, ok := e.lay.where[recv]; ok && st.field {
+			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
+		}
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
+		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name+analyze.CompanionSuffix).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	} else {
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
+		e.jf.Func().Id(name+analyze.CompanionSuffix).Types(e.typeParamDecls()...).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	}
+	e.jf.Line()
+
+	recv := jen.Id(frameVar).Op("*").Add(e.frameType())
+	e.jf.Func().Params(recv).Id("AwaitStart").Params(jen.Id("co").Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(
+		jen.Return(jen.Id("co").Dot("Push").Call(jen.Id(frameVar))),
+	)
+	e.jf.Line()
+	var result []jen.Code
+	if shape.HasValue {
+		result = append(result, jen.Id(frameVar).Dot(analyze.Prefix+"r0"))
+	} else {
+		result = append(result, jen.Struct().Values())
+	}
+	if shape.HasErr {
+		result = append(result, jen.Id(frameVar).Dot(analyze.Prefix+"err"))
+	} else {
+		result = append(result, jen.Nil())
+	}
+	e.jf.Func().Params(recv.Clone()).Id("AwaitResult").Params().Params(T, jen.Error()).Block(jen.Return(result...))
+	e.jf.Line()
+	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
+	e.jf.Line()
+}
+
+func (e *emitter) qualName() string {
+	if recv := e.fn.Sig.Recv(); recv != nil {
+		t := recv.Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), e.fn.Obj.Name())
+		}
+	}
+	return e.fn.Obj.Name()
+}
+
+// companionSig renders the companion's (params) rt.Awaitable[T] and the
+// frame literal's field initializers.
+func (e *emitter) companionSig(params, inits *[]jen.Code) jen.Code {
+	sig := e.fn.Sig
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		pname := p.Name()
+		if pname == "" || pname == "_" {
+			pname = "_"
+		} else if st, ok := e.lay.where[p]; ok {
+			*inits = append(*inits, jen.Id(st.name).Op(":").Id(pname))
+		}
+		var t jen.Code = e.typeCode(p.Type())
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t = jen.Op("...").Add(e.typeCode(p.Type().(*types.Slice).Elem()))
+		}
+		*params = append(*params, jen.Id(pname).Add(t))
+	}
+	return jen.Params(*params...).Add(rt("Awaitable")).Types(e.typeCode(e.fn.Shape.T))
+}
+
+// resume renders the body of Resume: the Resume locals, the dispatch on the
+// saved state, and the instructions.
+func (e *emitter) resume() []jen.Code {
+	var body []jen.Code
+	if len(e.lay.locals) > 0 {
+		var decls []jen.Code
+		for _, v := range e.lay.locals {
+			decls = append(decls, jen.Id(e.lay.where[v].name).Add(e.typeCode(v.Type())))
+		}
+		body = append(body, jen.Var().Defs(decls...))
+	}
+	var states []jen.Code
+	for _, in := range e.l.code {
+		if aw, ok := in.(*instAwait); ok {
+			e.l.nstates++
+			aw.state = e.l.nstates
+			states = append(states, jen.Case(jen.Lit(aw.state)).Block(jen.Goto().Id(resumeLabel(aw.state))))
+		}
+	}
+	if len(states) > 0 {
+		body = append(body, jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix+"state")).Block(states...))
+	}
+	for _, in := range e.l.code {
+		body = append(body, e.inst(in)...)
+	}
+	if e.l.fallsOff() {
+		body = append(body, jen.Panic(jen.Lit("asyncgen: unreachable")))
+	}
+	return body
+}
+
+func (e *emitter) inst(in inst) []jen.Code {
+	switch in := in.(type) {
+	case *instLabel:
+		return []jen.Code{jen.Id(labelName(in.id)).Op(":")}
+	case *instGoto:
+		return []jen.Code{jen.Goto().Id(labelName(in.to))}
+	case *instIf:
+		cond := e.expr(in.cond)
+		if in.neg {
+			cond = jen.Op("!").Parens(cond)
+			if id, ok := in.cond.(*ast.Ident); ok {
+				cond = jen.Op("!").Add(e.expr(id))
+			}
+		}
+		return []jen.Code{e.lineDirective(in.at).If(cond).Block(jen.Goto().Id(labelName(in.to)))}
+	case *instStmt:
+		e.exits = in.exits
+		out := e.stmt(in.stmt)
+		e.exits = nil
+		return out
+	case *instReturn:
+		out := e.frameReturn(in.results)
+		out[0] = e.lineDirective(in.at).Add(out[0])
+		return out
+	case *instAwait:
+		return e.await(in)
+	}
+	return nil
+}
+
+// frameReturn stores the results in the frame and finishes.
+func (e *emitter) frameReturn(results []ast.Expr) []jen.Code {
+	shape := e.fn.Shape
+	var lhs []jen.Code
+	if shape.HasValue {
+		lhs = append(lhs, jen.Id(frameVar).Dot(analyze.Prefix+"r0"))
+	}
+	if shape.HasErr {
+		lhs = append(lhs, jen.Id(frameVar).Dot(analyze.Prefix+"err"))
+	}
+	var rhs []jen.Code
+	if results == nil {
+		// a bare return: the named results
+		for i := 0; i < e.fn.Sig.Results().Len(); i++ {
+			v := e.fn.Sig.Results().At(i)
+			if _, ok := e.lay.where[v]; ok {
+				rhs = append(rhs, e.varRef(v))
+			} else {
+				rhs = append(rhs, e.zeroValue(v.Type()))
+			}
+		}
+	} else {
+		rhs = e.exprs(results)
+	}
+	var out []jen.Code
+	if len(lhs) > 0 && len(rhs) > 0 {
+		out = append(out, jen.List(lhs...).Op("=").List(rhs...))
+	}
+	return append(out, jen.Return(rt("Ready")))
+}
+
+// await renders an await point:
+//
+//	ag.ag_awK = <awaitable>
+//	ag.ag_state = N
+//	if s := ag.ag_awK.AwaitStart(ag_co); s != rt.Ready {
+//		return s
+//	}
+//	ag_resumeN:
+//	dst = ag.ag_awK.AwaitResult()
+//	ag.ag_awK = nil
+func (e *emitter) await(in *instAwait) []jen.Code {
+	var T types.Type
+	if in.aw.Explicit {
+		T = in.aw.Shape.T
+	} else {
+		T = in.aw.Shape.T
+	}
+	field := jen.Id(frameVar).Dot(e.awaitField(T))
+	status := analyze.Prefix + "s"
+	src := strings.Join(strings.Fields(types.ExprString(in.aw.Call)), " ")
+	if len(src) > 60 {
+		src = src[:57] + "..."
+	}
+	out := []jen.Code{
+		e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable)),
+		jen.Id(frameVar).Dot(analyze.Prefix+"state").Op("=").Lit(in.state).Comment(fmt.Sprintf("await: %s", src)),
+		jen.If(jen.Id(status).Op(":=").Add(field.Clone()).Dot("AwaitStart").Call(jen.Id(coroVar)), jen.Id(status).Op("!=").Add(rt("Ready"))).Block(
+			jen.Return(jen.Id(status)),
+		),
+		jen.Id(resumeLabel(in.state)).Op(":"),
+	}
+	if len(in.dst) > 0 {
+		var lhs []jen.Code
+		shape := in.aw.Shape
+		di := 0
+		if shape.HasValue {
+			lhs = append(lhs, e.expr(in.dst[di]))
+			di++
+		} else {
+			lhs = append(lhs, jen.Id("_"))
+		}
+		if shape.HasErr {
+			lhs = append(lhs, e.expr(in.dst[di]))
+		} else {
+			lhs = append(lhs, jen.Id("_"))
+		}
+		out = append(out, e.lineDirective(in.at).List(lhs...).Op("=").Add(field.Clone()).Dot("AwaitResult").Call())
+	}
+	out = append(out, jen.Add(field.Clone()).Op("=").Nil())
+	return out
+}

@@ -1,0 +1,60 @@
+package transform
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/format"
+	"go/token"
+
+	"github.com/asyncgen/asyncgen/analyze"
+	"github.com/dave/jennifer/jen"
+)
+
+// Passes, in order, for each async function (see doc.go):
+//
+//	flatten  lower.go     control flow that holds await points → labels and jumps
+//	order    order.go     await points out of expressions, Go's evaluation order kept
+//	prune    prune.go     unreachable instructions and unused labels dropped
+//	layout   liveness.go  frame fields for what is live across an await; the rest Resume locals
+//	emit     emit.go      frame struct, companion, AwaitStart/AwaitResult/Resume via jennifer
+//
+// flatten and order run together, in one walk over the body.
+
+// File generates the companion file for one source file. It returns the
+// formatted source, or the positioned diagnostics that stop generation.
+func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
+	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
+	jf.HeaderComment(analyze.Header)
+	jf.ImportAlias(analyze.RTPath, "rt")
+	e := &emitter{fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
+	e.imported[analyze.RTPath] = "rt"
+	for _, fn := range f.Funcs {
+		e.function(fn)
+	}
+	var diags analyze.Diagnostics
+	for _, err := range e.errs {
+		var pe *posError
+		if errors.As(err, &pe) {
+			pos := fset.Position(pe.pos)
+			if !pos.IsValid() {
+				pos = fset.Position(f.Syntax.Package)
+			}
+			diags = append(diags, analyze.Diagnostic{Pos: pos, Message: pe.msg})
+			continue
+		}
+		diags = append(diags, analyze.Diagnostic{Pos: fset.Position(f.Syntax.Package), Message: err.Error()})
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	var buf bytes.Buffer
+	if err := jf.Render(&buf); err != nil {
+		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
+	}
+	out, err := format.Source(buf.Bytes())
+	if err != nil {
+		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
+	}
+	return out, nil
+}
