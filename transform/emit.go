@@ -160,11 +160,11 @@ func (e *emitter) function(fn *analyze.Func) {
 			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
 		}
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
-		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name+analyze.CompanionSuffix).
+		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
 	} else {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
-		e.jf.Func().Id(name+analyze.CompanionSuffix).Types(e.typeParamDecls()...).
+		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
 	}
 	e.jf.Line()
@@ -343,7 +343,7 @@ func (e *emitter) await(in *instAwait) []jen.Code {
 	}
 	out := []jen.Code{
 		e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable)),
-		jen.Id(frameVar).Dot(analyze.Prefix+"state").Op("=").Lit(in.state).Comment(fmt.Sprintf("await: %s", src)),
+		jen.Id(frameVar).Dot(analyze.Prefix + "state").Op("=").Lit(in.state).Comment(fmt.Sprintf("await: %s", src)),
 		jen.If(jen.Id(status).Op(":=").Add(field.Clone()).Dot("AwaitStart").Call(jen.Id(coroVar)), jen.Id(status).Op("!=").Add(rt("Ready"))).Block(
 			jen.Return(jen.Id(status)),
 		),

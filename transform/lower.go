@@ -359,12 +359,16 @@ func (l *lowerer) loop(label string, brk, cont int, body func()) {
 	l.targets = l.targets.parent
 }
 
-//	init
-//	head: if !cond goto end
-//	      body          (break: goto end, continue: goto post)
-//	post: post
-//	      goto head
-//	end:
+// init
+// head: if !cond goto end
+//
+//	body          (break: goto end, continue: goto post)
+//
+// post: post
+//
+//	goto head
+//
+// end:
 func (l *lowerer) forStmt(s *ast.ForStmt, label string) {
 	if s.Init != nil {
 		l.stmt(s.Init, "")
