@@ -211,7 +211,16 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	failed := map[*packages.Package]bool{}
 	reported := map[string]bool{}
 	for _, p := range pkgs {
+		positioned := false
 		for _, e := range p.Errors {
+			positioned = positioned || (e.Pos != "" && e.Pos != "-")
+		}
+		for _, e := range p.Errors {
+			if positioned && (e.Pos == "" || e.Pos == "-") {
+				// the go command's summary of errors reported one by one
+				failed[p] = true
+				continue
+			}
 			d := packageErrorDiag(e)
 			if _, isStub := overlay[d.Pos.Filename]; isStub && d.Pos.Filename != "" {
 				// An error inside a stub mirrors one in the source; the
