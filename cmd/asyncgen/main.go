@@ -33,16 +33,23 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/asyncgen/asyncgen/transform"
 	"github.com/pmezard/go-difflib/difflib"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "asyncgen:", err)
+		os.Exit(2)
+	}
+	os.Exit(run(args(), wd, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func args() []string { return os.Args[1:] }
+
+// run is the whole command, working in directory wd.
+func run(args []string, wd string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("asyncgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "report stale or missing generated files and exit 1; write nothing")
@@ -53,11 +60,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintln(stderr, "asyncgen:", err)
 		return 2
 	}
 	res, err := transform.Generate(wd, fs.Args()...)
@@ -132,5 +134,3 @@ func relPath(wd, path string) string {
 	}
 	return path
 }
-
-var _ = analyze.Header
