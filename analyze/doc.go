@@ -1,0 +1,26 @@
+// Package analyze finds and checks asyncgen's async functions.
+//
+// An async function is a function or method whose doc comment ends with the
+// line
+//
+//	//async
+//
+// Load lists the packages with golang.org/x/tools/go/packages, parses every
+// file, and type-checks the packages with an overlay in which each generated
+// file (x_async.go) is replaced by stubs of its companions. So a package
+// that already calls FAsync type-checks before its first generation, and a
+// stale generated file never gets in the way.
+//
+// For each async function it records the result shape (nothing, error, V or
+// (V, error)) and the await points: calls of rt.Await(x), and calls of any
+// function F whose package declares the companion FAsync (for a method M,
+// the method MAsync on the same type) with the same parameters and an
+// rt.Awaitable result. rt's own Sleep, Now, Spawn, CurrentTask and
+// AllTasks are async by that rule.
+//
+// Misuse is a Diagnostic with its file:line:col: rt.Await in ordinary
+// code, a go statement that launches an async function, an await inside a
+// function literal, a result shape no coroutine can carry, names with the
+// reserved prefix "ag_", and the constructs the generator does not lower
+// yet, each named.
+package analyze
