@@ -22,13 +22,16 @@ const Prefix = "ag_"
 const CompanionSuffix = "Async"
 
 // IsAsyncDecl reports whether fn carries the //async marker: a line
-// "//async" as the last line of its doc comment.
+// "//async" as the last line of its doc comment. gofmt rewrites a doc
+// comment's "//async" as "// async" (only directives like //go:generate keep
+// their form), so that spelling is the marker too.
 func IsAsyncDecl(fn *ast.FuncDecl) bool {
 	if fn.Doc == nil || len(fn.Doc.List) == 0 {
 		return false
 	}
-	last := fn.Doc.List[len(fn.Doc.List)-1]
-	return strings.TrimRight(last.Text, " \t") == "//async"
+	last := fn.Doc.List[len(fn.Doc.List)-1].Text
+	text, ok := strings.CutPrefix(last, "//")
+	return ok && strings.TrimSpace(text) == "async" && (text == "async" || text[0] == ' ' || text[0] == '\t')
 }
 
 // GeneratedPath returns the path of the file generated for source file path:

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"path/filepath"
 
+	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/dave/jennifer/jen"
 )
 
@@ -56,6 +57,12 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 
 func (e *emitter) varRef(v *types.Var) jen.Code {
 	st := e.lay.where[v]
+	if alias, ok := e.cells[v]; ok {
+		return jen.Parens(jen.Op("*").Id(alias))
+	}
+	if st.boxed {
+		return jen.Parens(jen.Op("*").Id(frameVar).Dot(st.name))
+	}
 	if st.field {
 		return jen.Id(frameVar).Dot(st.name)
 	}
@@ -63,6 +70,51 @@ func (e *emitter) varRef(v *types.Var) jen.Code {
 		return jen.Id(v.Name())
 	}
 	return jen.Id(st.name)
+}
+
+// funcLit renders a function literal. A literal that captures variables
+// with a cell per loop iteration must capture the current cell, not the
+// frame field that moves on to the next one, so it is wrapped:
+//
+//	func(ag_cell_i *int) func() int { return func() int { return *ag_cell_i } }(ag.i)
+func (e *emitter) funcLit(x *ast.FuncLit) jen.Code {
+	var captured []*types.Var
+	ast.Inspect(x.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := e.l.objOf(id).(*types.Var); ok && e.lay.where[v].boxed {
+				if _, seen := e.cells[v]; !seen && !containsVar(captured, v) {
+					captured = append(captured, v)
+				}
+			}
+		}
+		return true
+	})
+	e.inLit++
+	defer func() { e.inLit-- }()
+	if len(captured) == 0 {
+		return jen.Func().Add(e.funcType(x.Type)).Block(e.stmtList(x.Body.List)...)
+	}
+	var params, args []jen.Code
+	for _, v := range captured {
+		name := analyze.Prefix + "cell_" + e.lay.where[v].name
+		params = append(params, jen.Id(name).Op("*").Add(e.typeCode(v.Type())))
+		args = append(args, jen.Id(frameVar).Dot(e.lay.where[v].name))
+		e.cells[v] = name
+	}
+	lit := jen.Func().Add(e.funcType(x.Type)).Block(e.stmtList(x.Body.List)...)
+	for _, v := range captured {
+		delete(e.cells, v)
+	}
+	return jen.Func().Params(params...).Add(e.expr(x.Type)).Block(jen.Return(lit)).Call(args...)
+}
+
+func containsVar(vs []*types.Var, v *types.Var) bool {
+	for _, w := range vs {
+		if w == v {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *emitter) importName(p *types.Package) {
@@ -99,9 +151,7 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		}
 		return jen.Add(t).Values(e.exprs(x.Elts)...)
 	case *ast.FuncLit:
-		e.inLit++
-		defer func() { e.inLit-- }()
-		return jen.Func().Add(e.funcType(x.Type)).Block(e.stmtList(x.Body.List)...)
+		return e.funcLit(x)
 	case *ast.ParenExpr:
 		return jen.Parens(e.expr(x.X))
 	case *ast.SelectorExpr:

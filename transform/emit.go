@@ -37,6 +37,7 @@ type emitter struct {
 	awOrder  []jen.Code
 	inLit    int
 	exits    map[*ast.BranchStmt]int
+	cells    map[*types.Var]string // boxed variables a literal captured, by alias
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -134,7 +135,12 @@ func (e *emitter) function(fn *analyze.Func) {
 	var fields []jen.Code
 	fields = append(fields, jen.Id(analyze.Prefix+"state").Int())
 	for _, v := range e.lay.fields {
-		fields = append(fields, jen.Id(e.lay.where[v].name).Add(e.typeCode(v.Type())))
+		st := e.lay.where[v]
+		if st.boxed {
+			fields = append(fields, jen.Id(st.name).Op("*").Add(e.typeCode(v.Type())))
+			continue
+		}
+		fields = append(fields, jen.Id(st.name).Add(e.typeCode(v.Type())))
 	}
 	fields = append(fields, e.awOrder...)
 	if shape.HasValue {
@@ -283,6 +289,21 @@ func (e *emitter) inst(in inst) []jen.Code {
 		return out
 	case *instAwait:
 		return e.await(in)
+	case *instFresh:
+		st := e.lay.where[in.v]
+		if !st.boxed {
+			return nil
+		}
+		cell := jen.Id(frameVar).Dot(st.name)
+		if in.copy {
+			// { ag_c := *ag.v; ag.v = &ag_c }
+			c := analyze.Prefix + "c"
+			return []jen.Code{jen.Block(
+				jen.Id(c).Op(":=").Op("*").Add(cell.Clone()),
+				jen.Add(cell.Clone()).Op("=").Op("&").Id(c),
+			)}
+		}
+		return []jen.Code{jen.Add(cell).Op("=").New(e.typeCode(in.v.Type()))}
 	}
 	return nil
 }

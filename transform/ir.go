@@ -3,6 +3,7 @@ package transform
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/asyncgen/asyncgen/analyze"
 )
@@ -61,6 +62,18 @@ type instReturn struct {
 	at      token.Pos
 }
 
+// instFresh gives a variable declared inside a loop a new home for this
+// execution of its declaration, when something (a closure, a pointer) can
+// hold on to the previous one. Go 1.22 loop variables get one per iteration
+// this way, as Go gives them.
+type instFresh struct {
+	v *types.Var
+	// copy keeps the value: the implicit per-iteration copy of a three-clause
+	// for loop's variable before its post statement.
+	copy bool
+}
+
+func (i *instFresh) pos() token.Pos  { return token.NoPos }
 func (i *instLabel) pos() token.Pos  { return token.NoPos }
 func (i *instGoto) pos() token.Pos   { return token.NoPos }
 func (i *instIf) pos() token.Pos     { return i.at }

@@ -22,6 +22,10 @@ import (
 type storage struct {
 	field bool
 	name  string
+	// boxed: the variable is declared inside a loop and captured or
+	// addressed, so each declaration gets its own heap cell; the frame
+	// holds a pointer to the current one.
+	boxed bool
 }
 
 type layout struct {
@@ -29,6 +33,7 @@ type layout struct {
 	index  map[*types.Var]int
 	where  map[*types.Var]storage
 	fields []*types.Var // frame fields in order
+	boxed  []*types.Var // fields that point to a per-declaration cell
 	locals []*types.Var // Resume locals in order
 }
 
@@ -163,7 +168,7 @@ func (l *lowerer) layout() *layout {
 			next = append(next, i+1)
 		}
 		switch in := in.(type) {
-		case *instLabel:
+		case *instLabel, *instFresh:
 			succ[i] = next
 		case *instGoto:
 			succ[i] = []int{labelAt[in.to]}
@@ -221,7 +226,8 @@ func (l *lowerer) layout() *layout {
 			}
 		}
 	}
-	framed := pinned
+	framed := newBitset(n)
+	framed.or(pinned)
 	for _, v := range params {
 		if i, ok := lay.index[v]; ok {
 			framed.set(i)
@@ -243,6 +249,9 @@ func (l *lowerer) layout() *layout {
 		}
 	}
 	for i, v := range lay.vars {
+		if pinned.has(i) && l.perIter[v] {
+			lay.boxed = append(lay.boxed, v)
+		}
 		if framed.has(i) {
 			lay.fields = append(lay.fields, v)
 		} else {
@@ -372,6 +381,11 @@ func (l *lowerer) name(lay *layout) {
 		}
 		taken[name] = true
 		lay.where[v] = storage{field: true, name: name}
+	}
+	for _, v := range lay.boxed {
+		st := lay.where[v]
+		st.boxed = true
+		lay.where[v] = st
 	}
 	taken = map[string]bool{}
 	for _, v := range lay.locals {

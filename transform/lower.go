@@ -31,6 +31,10 @@ type lowerer struct {
 	synth map[*ast.Ident]synthetic
 	// calls that must be evaluated into temporaries to keep Go's order.
 	hoist map[ast.Node]bool
+	// loops is the depth of flattened loops around the current statement;
+	// perIter holds the variables declared inside one.
+	loops   int
+	perIter map[*types.Var]bool
 
 	errs []error
 }
@@ -47,6 +51,7 @@ func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer
 		isHoist: map[*types.Var]bool{},
 		synth:   map[*ast.Ident]synthetic{},
 		hoist:   map[ast.Node]bool{},
+		perIter: map[*types.Var]bool{},
 	}
 }
 
@@ -105,9 +110,17 @@ func (l *lowerer) declare(id *ast.Ident) {
 	if id == nil || id.Name == "_" {
 		return
 	}
-	if v, ok := l.info.Defs[id].(*types.Var); ok && !l.isHoist[v] {
+	v, ok := l.info.Defs[id].(*types.Var)
+	if !ok {
+		return
+	}
+	if !l.isHoist[v] {
 		l.hoisted = append(l.hoisted, v)
 		l.isHoist[v] = true
+	}
+	if l.loops > 0 {
+		l.perIter[v] = true
+		l.emit(&instFresh{v: v})
 	}
 }
 
@@ -359,6 +372,26 @@ func (l *lowerer) loop(label string, brk, cont int, body func()) {
 	l.targets = l.targets.parent
 }
 
+// rangeBody lowers a range loop's body with its iteration variables, which
+// Go declares afresh in every iteration.
+func (l *lowerer) rangeBody(s *ast.RangeStmt, label string, end, post int, key, value ast.Expr) {
+	if s.Tok == token.DEFINE {
+		for _, e := range []ast.Expr{s.Key, s.Value} {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := l.info.Defs[id].(*types.Var); ok {
+					l.perIter[v] = true
+					l.emit(&instFresh{v: v})
+				}
+			}
+		}
+	}
+	l.assignTo(s.Key, key, s.Pos())
+	l.assignTo(s.Value, value, s.Pos())
+	l.loops++
+	l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+	l.loops--
+}
+
 // init
 // head: if !cond goto end
 //
@@ -370,6 +403,19 @@ func (l *lowerer) loop(label string, brk, cont int, body func()) {
 //
 // end:
 func (l *lowerer) forStmt(s *ast.ForStmt, label string) {
+	// The variables the init statement declares: each iteration has its own.
+	var iterVars []*types.Var
+	if as, ok := s.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+		for _, e := range as.Lhs {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := l.info.Defs[id].(*types.Var); ok {
+					iterVars = append(iterVars, v)
+					l.perIter[v] = true
+					l.emit(&instFresh{v: v})
+				}
+			}
+		}
+	}
 	if s.Init != nil {
 		l.stmt(s.Init, "")
 	}
@@ -379,8 +425,13 @@ func (l *lowerer) forStmt(s *ast.ForStmt, label string) {
 		cond := l.expr(s.Cond)
 		l.emit(&instIf{cond: cond, neg: true, to: end, at: s.Cond.Pos()})
 	}
+	l.loops++
 	l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+	l.loops--
 	l.label(post)
+	for _, v := range iterVars {
+		l.emit(&instFresh{v: v, copy: true})
+	}
 	if s.Post != nil {
 		l.stmt(s.Post, "")
 	}
@@ -414,11 +465,13 @@ func (l *lowerer) call(fun string, args ...ast.Expr) *ast.CallExpr {
 // before its turn is skipped, as Go's range does.
 func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 	if s.Tok == token.DEFINE {
-		if id, ok := s.Key.(*ast.Ident); ok {
-			l.declare(id)
-		}
-		if id, ok := s.Value.(*ast.Ident); ok {
-			l.declare(id)
+		for _, e := range []ast.Expr{s.Key, s.Value} {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+				if v, ok := l.info.Defs[id].(*types.Var); ok && !l.isHoist[v] {
+					l.hoisted = append(l.hoisted, v)
+					l.isHoist[v] = true
+				}
+			}
 		}
 	}
 	xt := l.info.TypeOf(s.X)
@@ -441,9 +494,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 				Lhs: []ast.Expr{l.ref(r), l.ref(w)}, Tok: token.ASSIGN,
 				Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual("unicode/utf8", "DecodeRuneInString"), Args: []ast.Expr{&ast.SliceExpr{X: l.ref(xs), Low: l.ref(i)}}}},
 			}, targets: l.targets})
-			l.assignTo(s.Key, l.ref(i), s.Pos())
-			l.assignTo(s.Value, l.ref(r), s.Pos())
-			l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+			l.rangeBody(s, label, end, post, l.ref(i), l.ref(r))
 			l.label(post)
 			l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{l.ref(i)}, Tok: token.ADD_ASSIGN, Rhs: []ast.Expr{l.ref(w)}}, targets: l.targets})
 		} else {
@@ -457,8 +508,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 			l.set(i, intLit("0"))
 			l.label(head)
 			l.emit(&instIf{cond: &ast.BinaryExpr{X: l.ref(i), Op: token.LSS, Y: l.ref(n)}, neg: true, to: end, at: s.Pos()})
-			l.assignTo(s.Key, l.ref(i), s.Pos())
-			l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+			l.rangeBody(s, label, end, post, l.ref(i), nil)
 			l.label(post)
 			l.emit(&instStmt{stmt: &ast.IncDecStmt{X: l.ref(i), Tok: token.INC}, targets: l.targets})
 		}
@@ -468,9 +518,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 		l.set(i, intLit("0"))
 		l.label(head)
 		l.emit(&instIf{cond: &ast.BinaryExpr{X: l.ref(i), Op: token.LSS, Y: l.call("len", l.ref(xs))}, neg: true, to: end, at: s.Pos()})
-		l.assignTo(s.Key, l.ref(i), s.Pos())
-		l.assignTo(s.Value, &ast.IndexExpr{X: l.ref(xs), Index: l.ref(i)}, s.Pos())
-		l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+		l.rangeBody(s, label, end, post, l.ref(i), &ast.IndexExpr{X: l.ref(xs), Index: l.ref(i)})
 		l.label(post)
 		l.emit(&instStmt{stmt: &ast.IncDecStmt{X: l.ref(i), Tok: token.INC}, targets: l.targets})
 	case *types.Map:
@@ -489,9 +537,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 		l.set(k, &ast.IndexExpr{X: l.ref(keys), Index: l.ref(i)})
 		l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{l.ref(v), l.ref(ok)}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: l.ref(m), Index: l.ref(k)}}}, targets: l.targets})
 		l.emit(&instIf{cond: l.ref(ok), neg: true, to: post})
-		l.assignTo(s.Key, l.ref(k), s.Pos())
-		l.assignTo(s.Value, l.ref(v), s.Pos())
-		l.loop(label, end, post, func() { l.stmts(s.Body.List) })
+		l.rangeBody(s, label, end, post, l.ref(k), l.ref(v))
 		l.label(post)
 		l.emit(&instStmt{stmt: &ast.IncDecStmt{X: l.ref(i), Tok: token.INC}, targets: l.targets})
 	default:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"go/types"
 
 	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/dave/jennifer/jen"
@@ -27,7 +28,7 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
 	jf.HeaderComment(analyze.Header)
 	jf.ImportAlias(analyze.RTPath, "rt")
-	e := &emitter{fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
+	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
 	e.imported[analyze.RTPath] = "rt"
 	for _, fn := range f.Funcs {
 		e.function(fn)

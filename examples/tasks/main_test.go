@@ -1,0 +1,18 @@
+package main
+
+import (
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/examples/internal/exampletest"
+)
+
+var program = exampletest.Example{Run: run, Script: "tasks.py", PythonUnit: 50 * time.Millisecond}
+
+// TestOutput runs the program under virtual time and compares its output
+// with testdata/output.golden, which CPython recorded from tasks.py.
+func TestOutput(t *testing.T) { program.TestGo(t) }
+
+// TestPython runs tasks.py under CPython and compares its output with the same
+// golden.
+func TestPython(t *testing.T) { program.TestPython(t) }

@@ -1,0 +1,48 @@
+// Package rt is the runtime of asyncgen: a single-goroutine event loop that
+// runs coroutines, modelled on Python's asyncio.
+//
+// # Model
+//
+// An //async function F is compiled by asyncgen into a frame (a struct
+// implementing Frame) and a companion FAsync that returns it, cold, as an
+// Awaitable. A Task owns a stack of frames and always resumes the top one;
+// awaiting a coroutine pushes its frame, so a call chain of any depth costs
+// one frame per call and resuming it costs the same as resuming one frame.
+// A task that waits (on a Future, another Task, a Gather, a Sleep) is
+// parked: it is only a heap object referenced by what it waits on. There is
+// no goroutine per task, ever; the loop is the goroutine that called Run.
+//
+// The loop follows CPython's BaseEventLoop: a FIFO ready queue, a timer
+// heap, and iterations that each run the entries that were ready when the
+// iteration began. The same hops as asyncio happen at the same places, so a
+// program ported from asyncio prints its lines in the same order: a spawned
+// task first runs on a later iteration, in spawn order; completing a future
+// or task wakes its waiters on the next iteration, in the order they began
+// waiting; a timer's callback wakes its task on the iteration after it
+// fires; timers fire in deadline order, ties in the order they were set;
+// Sleep(0) yields exactly one iteration; Gather adds one hop per child
+// completion and one for its own.
+//
+// # Atomicity
+//
+// Code between two await points runs atomically: nothing else on the loop
+// runs until the task awaits something that is not ready. Shared state
+// needs no lock as long as it is only touched between awaits.
+//
+// # Errors and panics
+//
+// Awaiting yields the awaited coroutine's error. A panic in a task ends
+// that task with a *PanicError holding the panic value and stack; the loop
+// and the other tasks go on, and whoever awaits the task gets that error.
+//
+// # Natural calls
+//
+// Every async function keeps its natural signature. The functions of this
+// package that need a loop come in pairs: the natural form (Sleep, Now,
+// Spawn, Await, CurrentTask, AllTasks) and its companion (SleepAsync, ...).
+// Inside an //async function asyncgen turns a natural call into an await of
+// the companion. Called from ordinary code, where there is no loop, each
+// natural form does what its documentation says: Sleep blocks in
+// time.Sleep, Now is time.Now, Await runs its argument on a private loop,
+// CurrentTask and AllTasks return nil, and Spawn panics.
+package rt

@@ -1,0 +1,153 @@
+package rt
+
+import "time"
+
+// virtualEpoch is where a virtual clock starts, so traces are reproducible.
+var virtualEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// loop is an event loop, modelled on CPython's BaseEventLoop: a FIFO ready
+// queue, a timer heap, and iterations that each run exactly the entries
+// that were ready when the iteration began. It lives on one goroutine.
+type loop struct {
+	ready    ring
+	timers   timerHeap
+	timerSeq uint64
+	lastID   uint64
+
+	// Tasks not yet done, in creation order (an intrusive list, so that
+	// finishing a task is O(1)).
+	head, tail *Coro
+
+	virtual bool
+	start   time.Time // wall and monotonic origin of the clock
+	vnow    int64     // virtual clock, nanoseconds since start
+	stopped bool
+}
+
+// LoopOption configures the loop made by Run.
+type LoopOption func(*loop)
+
+// VirtualTime makes the loop clock virtual: it starts at 2000-01-01 00:00
+// UTC and, whenever no task is ready, jumps straight to the next timer
+// (Trio's autojump clock). Sleeps then take no real time but keep their
+// order, which makes time-dependent code fast and deterministic to test.
+func VirtualTime() LoopOption {
+	return func(l *loop) { l.virtual = true }
+}
+
+func newLoop(opts ...LoopOption) *loop {
+	l := &loop{}
+	for _, o := range opts {
+		o(l)
+	}
+	if l.virtual {
+		l.start = virtualEpoch
+	} else {
+		l.start = time.Now()
+	}
+	return l
+}
+
+// clock returns the loop time in nanoseconds since l.start.
+func (l *loop) clock() int64 {
+	if l.virtual {
+		return l.vnow
+	}
+	return int64(time.Since(l.start))
+}
+
+func (l *loop) now() time.Time { return l.start.Add(time.Duration(l.clock())) }
+
+// schedule appends r to the ready queue (asyncio call_soon).
+func (l *loop) schedule(r runnable) { l.ready.push(r) }
+
+// at runs r once the clock reaches when (asyncio call_at).
+func (l *loop) at(when int64, r runnable) {
+	l.timerSeq++
+	l.timers.push(timer{when: when, seq: l.timerSeq, r: r})
+}
+
+// runOnce is one iteration, as CPython's _run_once: wait for the earliest
+// timer if nothing is ready, move the expired timers to the ready queue,
+// then run the entries that are ready now; what they schedule runs in the
+// next iteration. It reports false when nothing could ever run again.
+func (l *loop) runOnce() bool {
+	if l.ready.len() == 0 {
+		if len(l.timers) == 0 {
+			return false
+		}
+		if d := l.timers[0].when - l.clock(); d > 0 {
+			if l.virtual {
+				l.vnow += d
+			} else {
+				time.Sleep(time.Duration(d)) // until the I/O poller exists
+			}
+		}
+	}
+	if len(l.timers) > 0 { // reading the clock is the costliest part of a turn
+		now := l.clock()
+		for len(l.timers) > 0 && l.timers[0].when <= now {
+			l.ready.push(l.timers.pop().r)
+		}
+	}
+	for n := l.ready.len(); n > 0; n-- {
+		l.ready.pop().run()
+	}
+	return true
+}
+
+// link adds c to the list of live tasks and gives it its id.
+func (l *loop) link(c *Coro) {
+	l.lastID++
+	c.id = l.lastID
+	c.loop = l
+	c.prev = l.tail
+	if l.tail != nil {
+		l.tail.next = c
+	} else {
+		l.head = c
+	}
+	l.tail = c
+}
+
+func (l *loop) unlink(c *Coro) {
+	if c.prev != nil {
+		c.prev.next = c.next
+	} else {
+		l.head = c.next
+	}
+	if c.next != nil {
+		c.next.prev = c.prev
+	} else {
+		l.tail = c.prev
+	}
+	c.prev, c.next = nil, nil
+}
+
+// stopper ends the loop; it is the main task's done callback, so the loop
+// stops one iteration after the main task finishes, as in CPython's
+// run_until_complete (tasks scheduled before that still get their step).
+type stopper struct{ l *loop }
+
+func (s stopper) run() { s.l.stopped = true }
+
+// Run runs aw as the main task of a new event loop on the calling goroutine
+// and returns its result once it is done (asyncio.run). Tasks still pending
+// when the main task finishes are abandoned: they never run again.
+//
+// If the main task waits for something that nothing can complete, Run
+// returns ErrDeadlock instead of blocking forever. If it panics, Run
+// returns a *PanicError.
+func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
+	l := newLoop(opts...)
+	t := newTask(aw, "")
+	t.start(l)
+	t.waiters.add(l, stopper{l})
+	for !l.stopped {
+		if !l.runOnce() {
+			var zero T
+			return zero, ErrDeadlock
+		}
+	}
+	return t.Result()
+}
