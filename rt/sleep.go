@@ -11,32 +11,34 @@ func Sleep(d time.Duration) { time.Sleep(d) }
 
 // SleepAsync is the companion of Sleep.
 func SleepAsync(d time.Duration) Awaitable[struct{}] {
-	return &sleepOp{d: d}
+	return sleepFor(d)
 }
 
-// sleepOp is both the awaitable and the timer action: when the deadline
-// passes, the loop runs it as a callback, which wakes the task on the next
-// iteration (CPython: call_later sets a future, whose done callback wakes
-// the task).
-type sleepOp struct {
-	d time.Duration
-	c *Coro
-}
+// sleepFor is the awaitable of a sleep. It is a plain duration: the timer
+// action that wakes the task is the task itself (see sleepTimer), so a sleep
+// allocates nothing of its own (and boxing a small duration, such as the 0
+// of a yield, allocates nothing either).
+type sleepFor time.Duration
 
-func (s *sleepOp) AwaitStart(c *Coro) Status {
-	if s.d <= 0 {
+func (d sleepFor) AwaitStart(c *Coro) Status {
+	if d <= 0 {
 		c.loop.schedule(c)
 		return Suspended
 	}
-	s.c = c
-	c.loop.at(c.loop.clock()+int64(s.d), s)
+	c.loop.at(c.loop.clock()+int64(d), (*sleepTimer)(c))
 	return Suspended
 }
 
-func (s *sleepOp) run() {
-	c := s.c
-	s.c = nil
+func (sleepFor) AwaitResult() (struct{}, error) { return struct{}{}, nil }
+
+// sleepTimer is a task seen as the action of its sleep's timer: when the
+// deadline passes, the loop runs it as a callback, which schedules the task
+// for the next iteration (CPython: call_later sets a future, whose done
+// callback wakes the task). A task sleeps in one place at a time, so one
+// timer action per task suffices.
+type sleepTimer Coro
+
+func (s *sleepTimer) run() {
+	c := (*Coro)(s)
 	c.loop.schedule(c)
 }
-
-func (s *sleepOp) AwaitResult() (struct{}, error) { return struct{}{}, nil }

@@ -1,0 +1,174 @@
+package bench
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"github.com/stretchr/testify/require"
+)
+
+// BenchmarkYield: two tasks take turns, each yielding to the other
+// (rt.Sleep(0) / runtime.Gosched with GOMAXPROCS=1). One op is one switch.
+// This is the bare cost of suspending one coroutine and resuming another.
+func BenchmarkYield(b *testing.B) {
+	b.Run("coroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		_, err := rt.Run(yieldPairAsync(b.N/2 + 1))
+		require.NoError(b, err)
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		n := b.N/2 + 1
+		var wg sync.WaitGroup
+		wg.Add(2)
+		for k := 0; k < 2; k++ {
+			go func() {
+				defer wg.Done()
+				for i := 0; i < n; i++ {
+					runtime.Gosched()
+				}
+			}()
+		}
+		wg.Wait()
+	})
+}
+
+// BenchmarkSwitch: two coroutines hand a value back and forth through
+// futures; the goroutine side does the same over unbuffered channels.
+// One op is one switch (one suspension and one wake-up).
+func BenchmarkSwitch(b *testing.B) {
+	b.Run("coroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		rounds := b.N/2 + 1
+		n, err := rt.Run(pingPongAsync(rounds))
+		require.NoError(b, err)
+		require.Equal(b, 4*rounds-3, n)
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		rounds := b.N/2 + 1
+		a, c := make(chan int), make(chan int)
+		var wg sync.WaitGroup
+		wg.Add(2)
+		play := func(me, peer chan int, first bool) {
+			defer wg.Done()
+			v := 0
+			for i := 0; i < rounds; i++ {
+				v = <-me
+				if !(i == rounds-1 && !first) {
+					peer <- v + 1
+				}
+			}
+		}
+		go play(a, c, true)
+		go play(c, a, false)
+		a <- 0
+		wg.Wait()
+	})
+}
+
+// BenchmarkSpawnAwait: start a trivial task, wait for its result.
+func BenchmarkSpawnAwait(b *testing.B) {
+	b.Run("coroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		_, err := rt.Run(spawnAwaitAsync(b.N))
+		require.NoError(b, err)
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		ch := make(chan int)
+		sum := 0
+		for i := 0; i < b.N; i++ {
+			go func(x int) { ch <- x }(i)
+			sum += <-ch
+		}
+	})
+}
+
+const parkedN = 100_000
+
+func heapNow() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	// Stacks count: a parked goroutine's cost is mostly its stack.
+	return m.HeapAlloc + m.StackInuse
+}
+
+// BenchmarkParkedMemory: memory held per parked task, 100k of them
+// waiting on one future, against 100k goroutines blocked on a channel.
+func BenchmarkParkedMemory(b *testing.B) {
+	b.Run("coroutine", func(b *testing.B) {
+		var per float64
+		for i := 0; i < b.N; i++ {
+			before := heapNow()
+			_, err := rt.Run(parkManyAsync(parkedN, func() {
+				per = float64(heapNow()-before) / parkedN
+			}))
+			require.NoError(b, err)
+		}
+		b.ReportMetric(per, "B/parked")
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		var per float64
+		for i := 0; i < b.N; i++ {
+			before := heapNow()
+			release := make(chan struct{})
+			var started, done sync.WaitGroup
+			started.Add(parkedN)
+			done.Add(parkedN)
+			for j := 0; j < parkedN; j++ {
+				go func() {
+					started.Done()
+					<-release
+					done.Done()
+				}()
+			}
+			started.Wait()
+			per = float64(heapNow()-before) / parkedN
+			close(release)
+			done.Wait()
+		}
+		b.ReportMetric(per, "B/parked")
+	})
+}
+
+// BenchmarkDeepResume: one op is one suspension and resumption of a
+// coroutine that is depth async calls deep. The cost does not grow with
+// depth: a task resumes its innermost frame directly.
+func BenchmarkDeepResume(b *testing.B) {
+	for _, depth := range []int{1, 1000} {
+		b.Run(map[int]string{1: "depth=1", 1000: "depth=1000"}[depth], func(b *testing.B) {
+			b.ReportAllocs()
+			n, err := rt.Run(deepAsync(depth, b.N))
+			require.NoError(b, err)
+			require.Equal(b, b.N, n)
+		})
+	}
+}
+
+// TestNoGoroutinePerCoroutine runs 10,000 concurrent tasks and checks, while
+// all of them are parked, that no goroutine was started for them.
+func TestNoGoroutinePerCoroutine(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var during int
+	n, err := rt.Run(parkManyAsync(10_000, func() { during = runtime.NumGoroutine() }))
+	require.NoError(t, err)
+	require.Equal(t, 10_000, n)
+	require.Equal(t, before, during)
+}
+
+// TestPlainMatchesAsync: the natural functions, run as plain Go, agree with
+// their coroutines.
+func TestPlainMatchesAsync(t *testing.T) {
+	got, err := rt.Run(deepAsync(50, 3))
+	require.NoError(t, err)
+	require.Equal(t, deep(50, 3), got)
+	sum, err := rt.Run(spawnAwaitAsync(10))
+	require.NoError(t, err)
+	require.Equal(t, 45, sum)
+}
