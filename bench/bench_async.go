@@ -20,42 +20,42 @@ func playerAsync(me *mailbox, peer *mailbox, rounds int) rt.Awaitable[int] {
 	return &ag_player{me: me, peer: peer, rounds: rounds}
 }
 
-func (ag *ag_player) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_player) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_player) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_player) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_player) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		v int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
 	/*line bench.go:21:2*/ v = 0
-	/*line bench.go:22:6*/ ag.i = 0
+	/*line bench.go:22:6*/ ag_f.i = 0
 ag_L1:
-	/*line bench.go:22:14*/ if !(ag.i < ag.rounds) {
+	/*line bench.go:22:14*/ if !(ag_f.i < ag_f.rounds) {
 		goto ag_L3
 	}
-	/*line bench.go:23:3*/ ag.ag_aw0 = ag.me.f
-	ag.ag_state = 1 // await: rt.Await(me.f)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:23:3*/ ag_f.ag_aw0 = ag_f.me.f
+	ag_f.ag_state = 1 // await: rt.Await(me.f)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:23:3*/ v, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:24:3*/ ag.me.f = rt.NewFuture[int]()
-	/*line bench.go:25:3*/ ag.peer.f.SetResult(v + 1)
-	/*line bench.go:22:26*/ ag.i++
+	/*line bench.go:23:3*/ v, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:24:3*/ ag_f.me.f = rt.NewFuture[int]()
+	/*line bench.go:25:3*/ ag_f.peer.f.SetResult(v + 1)
+	/*line bench.go:22:26*/ ag_f.i++
 	goto ag_L1
 ag_L3:
-	/*line bench.go:27:2*/ ag.ag_r0 = v
+	/*line bench.go:27:2*/ ag_f.ag_r0 = v
 	return rt.Ready
 }
 
@@ -78,19 +78,19 @@ func pingPongAsync(rounds int) rt.Awaitable[int] {
 	return &ag_pingPong{rounds: rounds}
 }
 
-func (ag *ag_pingPong) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_pingPong) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_pingPong) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_pingPong) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		y int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -100,42 +100,42 @@ func (ag *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line bench.go:34:2*/ ag.a = &mailbox{rt.NewFuture[int]()}
-	/*line bench.go:35:2*/ ag.b = &mailbox{rt.NewFuture[int]()}
-	/*line bench.go:36:2*/ ag.ag_aw0 = rt.SpawnAsync(playerAsync(ag.a, ag.b, ag.rounds))
-	ag.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:34:2*/ ag_f.a = &mailbox{rt.NewFuture[int]()}
+	/*line bench.go:35:2*/ ag_f.b = &mailbox{rt.NewFuture[int]()}
+	/*line bench.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.a, ag_f.b, ag_f.rounds))
+	ag_f.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:36:2*/ ag.pa, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:37:2*/ ag.ag_aw0 = rt.SpawnAsync(playerAsync(ag.b, ag.a, ag.rounds))
-	ag.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:36:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:37:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.b, ag_f.a, ag_f.rounds))
+	ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line bench.go:37:2*/ ag.pb, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:38:2*/ ag.a.f.SetResult(0)
-	/*line bench.go:39:2*/ ag.ag_aw1 = ag.pa
-	ag.ag_state = 3 // await: rt.Await(pa)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:37:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:38:2*/ ag_f.a.f.SetResult(0)
+	/*line bench.go:39:2*/ ag_f.ag_aw1 = ag_f.pa
+	ag_f.ag_state = 3 // await: rt.Await(pa)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line bench.go:39:2*/ ag.x, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line bench.go:40:2*/ ag.ag_aw1 = ag.pb
-	ag.ag_state = 4 // await: rt.Await(pb)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:39:2*/ ag_f.x, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line bench.go:40:2*/ ag_f.ag_aw1 = ag_f.pb
+	ag_f.ag_state = 4 // await: rt.Await(pb)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line bench.go:40:2*/ y, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line bench.go:41:2*/ ag.ag_r0 = ag.x + y
+	/*line bench.go:40:2*/ y, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line bench.go:41:2*/ ag_f.ag_r0 = ag_f.x + y
 	return rt.Ready
 }
 
@@ -151,16 +151,16 @@ func identityAsync(x int) rt.Awaitable[int] {
 	return &ag_identity{x: x}
 }
 
-func (ag *ag_identity) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_identity) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_identity) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_identity) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
-	/*line bench.go:48:2*/ ag.ag_r0 = ag.x
+func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
+	/*line bench.go:48:2*/ ag_f.ag_r0 = ag_f.x
 	return rt.Ready
 }
 
@@ -180,52 +180,52 @@ func spawnAwaitAsync(n int) rt.Awaitable[int] {
 	return &ag_spawnAwait{n: n}
 }
 
-func (ag *ag_spawnAwait) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_spawnAwait) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_spawnAwait) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_spawnAwait) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		t *rt.Task[int]
 		v int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line bench.go:55:2*/ ag.sum = 0
-	/*line bench.go:56:6*/ ag.i = 0
+	/*line bench.go:55:2*/ ag_f.sum = 0
+	/*line bench.go:56:6*/ ag_f.i = 0
 ag_L1:
-	/*line bench.go:56:14*/ if !(ag.i < ag.n) {
+	/*line bench.go:56:14*/ if !(ag_f.i < ag_f.n) {
 		goto ag_L3
 	}
-	/*line bench.go:57:3*/ ag.ag_aw0 = rt.SpawnAsync(identityAsync(ag.i))
-	ag.ag_state = 1 // await: rt.Spawn(identityAsync(i))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:57:3*/ ag_f.ag_aw0 = rt.SpawnAsync(identityAsync(ag_f.i))
+	ag_f.ag_state = 1 // await: rt.Spawn(identityAsync(i))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:57:3*/ t, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:58:3*/ ag.ag_aw1 = t
-	ag.ag_state = 2 // await: rt.Await(t)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:57:3*/ t, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:58:3*/ ag_f.ag_aw1 = t
+	ag_f.ag_state = 2 // await: rt.Await(t)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line bench.go:58:3*/ v, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line bench.go:59:3*/ ag.sum += v
-	/*line bench.go:56:21*/ ag.i++
+	/*line bench.go:58:3*/ v, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line bench.go:59:3*/ ag_f.sum += v
+	/*line bench.go:56:21*/ ag_f.i++
 	goto ag_L1
 ag_L3:
-	/*line bench.go:61:2*/ ag.ag_r0 = ag.sum
+	/*line bench.go:61:2*/ ag_f.ag_r0 = ag_f.sum
 	return rt.Ready
 }
 
@@ -242,31 +242,31 @@ func parkedAsync(f *rt.Future[int]) rt.Awaitable[int] {
 	return &ag_parked{f: f}
 }
 
-func (ag *ag_parked) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_parked) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_parked) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_parked) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		v int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line bench.go:68:2*/ ag.ag_aw0 = ag.f
-	ag.ag_state = 1 // await: rt.Await(f)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:68:2*/ ag_f.ag_aw0 = ag_f.f
+	ag_f.ag_state = 1 // await: rt.Await(f)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:68:2*/ v, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:69:2*/ ag.ag_r0 = v
+	/*line bench.go:68:2*/ v, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:69:2*/ ag_f.ag_r0 = v
 	return rt.Ready
 }
 
@@ -294,20 +294,20 @@ func parkManyAsync(n int, measure func()) rt.Awaitable[int] {
 	return &ag_parkMany{n: n, measure: measure}
 }
 
-func (ag *ag_parkMany) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_parkMany) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_parkMany) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_parkMany) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		t *rt.Task[int]
 		v int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -315,56 +315,56 @@ func (ag *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line bench.go:77:2*/ ag.f = rt.NewFuture[int]()
-	/*line bench.go:78:2*/ ag.tasks = make([]*rt.Task[int], ag.n)
-	ag.ag_t3 = ag.tasks
-	ag.ag_t4 = 0
+	/*line bench.go:77:2*/ ag_f.f = rt.NewFuture[int]()
+	/*line bench.go:78:2*/ ag_f.tasks = make([]*rt.Task[int], ag_f.n)
+	ag_f.ag_t3 = ag_f.tasks
+	ag_f.ag_t4 = 0
 ag_L1:
-	/*line bench.go:79:2*/ if !(ag.ag_t4 < len(ag.ag_t3)) {
+	/*line bench.go:79:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
 		goto ag_L3
 	}
-	/*line bench.go:79:6*/ ag.i = ag.ag_t4
-	/*line bench.go:80:3*/ ag.ag_aw0 = rt.SpawnAsync(parkedAsync(ag.f))
-	ag.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
+	/*line bench.go:80:3*/ ag_f.ag_aw0 = rt.SpawnAsync(parkedAsync(ag_f.f))
+	ag_f.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:80:3*/ ag.tasks[ag.i], _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	ag.ag_t4++
+	/*line bench.go:80:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	ag_f.ag_t4++
 	goto ag_L1
 ag_L3:
-	/*line bench.go:82:2*/ ag.ag_aw1 = rt.SleepAsync(0)
-	ag.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:82:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	ag_f.ag_state = 2 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line bench.go:83:2*/ ag.measure()
-	/*line bench.go:84:2*/ ag.f.SetResult(1)
-	/*line bench.go:85:2*/ ag.sum = 0
-	ag.ag_t7 = ag.tasks
-	ag.ag_t8 = 0
+	ag_f.ag_aw1 = nil
+	/*line bench.go:83:2*/ ag_f.measure()
+	/*line bench.go:84:2*/ ag_f.f.SetResult(1)
+	/*line bench.go:85:2*/ ag_f.sum = 0
+	ag_f.ag_t7 = ag_f.tasks
+	ag_f.ag_t8 = 0
 ag_L4:
-	/*line bench.go:86:2*/ if !(ag.ag_t8 < len(ag.ag_t7)) {
+	/*line bench.go:86:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
 		goto ag_L6
 	}
-	/*line bench.go:86:9*/ t = ag.ag_t7[ag.ag_t8]
-	/*line bench.go:87:3*/ ag.ag_aw2 = t
-	ag.ag_state = 3 // await: rt.Await(t)
-	if ag_s := ag.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:86:9*/ t = ag_f.ag_t7[ag_f.ag_t8]
+	/*line bench.go:87:3*/ ag_f.ag_aw2 = t
+	ag_f.ag_state = 3 // await: rt.Await(t)
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line bench.go:87:3*/ v, _ = ag.ag_aw2.AwaitResult()
-	ag.ag_aw2 = nil
-	/*line bench.go:88:3*/ ag.sum += v
-	ag.ag_t8++
+	/*line bench.go:87:3*/ v, _ = ag_f.ag_aw2.AwaitResult()
+	ag_f.ag_aw2 = nil
+	/*line bench.go:88:3*/ ag_f.sum += v
+	ag_f.ag_t8++
 	goto ag_L4
 ag_L6:
-	/*line bench.go:90:2*/ ag.ag_r0 = ag.sum
+	/*line bench.go:90:2*/ ag_f.ag_r0 = ag_f.sum
 	return rt.Ready
 }
 
@@ -384,54 +384,54 @@ func deepAsync(depth int, k int) rt.Awaitable[int] {
 	return &ag_deep{depth: depth, k: k}
 }
 
-func (ag *ag_deep) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_deep) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_deep) AwaitResult() (int, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_deep) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1 int
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line bench.go:98:2*/ if !(ag.depth == 0) {
+	/*line bench.go:98:2*/ if !(ag_f.depth == 0) {
 		goto ag_L1
 	}
-	/*line bench.go:99:7*/ ag.i = 0
+	/*line bench.go:99:7*/ ag_f.i = 0
 ag_L2:
-	/*line bench.go:99:15*/ if !(ag.i < ag.k) {
+	/*line bench.go:99:15*/ if !(ag_f.i < ag_f.k) {
 		goto ag_L4
 	}
-	/*line bench.go:100:4*/ ag.ag_aw0 = rt.SleepAsync(0)
-	ag.ag_state = 1 // await: rt.Sleep(0)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:100:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	ag_f.ag_state = 1 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line bench.go:99:22*/ ag.i++
+	ag_f.ag_aw0 = nil
+	/*line bench.go:99:22*/ ag_f.i++
 	goto ag_L2
 ag_L4:
-	/*line bench.go:102:3*/ ag.ag_r0 = ag.k
+	/*line bench.go:102:3*/ ag_f.ag_r0 = ag_f.k
 	return rt.Ready
 ag_L1:
-	/*line bench.go:104:9*/ ag.ag_aw1 = deepAsync(ag.depth-1, ag.k)
-	ag.ag_state = 2 // await: deep(depth - 1, k)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:104:9*/ ag_f.ag_aw1 = deepAsync(ag_f.depth-1, ag_f.k)
+	ag_f.ag_state = 2 // await: deep(depth - 1, k)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line bench.go:104:9*/ ag_t1, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line bench.go:104:2*/ ag.ag_r0 = ag_t1
+	/*line bench.go:104:9*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line bench.go:104:2*/ ag_f.ag_r0 = ag_t1
 	return rt.Ready
 }
 
@@ -448,32 +448,32 @@ func yielderAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yielder{n: n}
 }
 
-func (ag *ag_yielder) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_yielder) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_yielder) AwaitResult() (struct{}, error) {
+func (ag_f *ag_yielder) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line bench.go:111:6*/ ag.i = 0
+	/*line bench.go:111:6*/ ag_f.i = 0
 ag_L1:
-	/*line bench.go:111:14*/ if !(ag.i < ag.n) {
+	/*line bench.go:111:14*/ if !(ag_f.i < ag_f.n) {
 		goto ag_L3
 	}
-	/*line bench.go:112:3*/ ag.ag_aw0 = rt.SleepAsync(0)
-	ag.ag_state = 1 // await: rt.Sleep(0)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:112:3*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	ag_f.ag_state = 1 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line bench.go:111:21*/ ag.i++
+	ag_f.ag_aw0 = nil
+	/*line bench.go:111:21*/ ag_f.i++
 	goto ag_L1
 ag_L3:
 	/*line bench.go:114:1*/ return rt.Ready
@@ -492,30 +492,30 @@ func yieldPairAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yieldPair{n: n}
 }
 
-func (ag *ag_yieldPair) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_yieldPair) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_yieldPair) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_yieldPair) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line bench.go:121:2*/ ag.ag_aw0 = rt.Gather(yielderAsync(ag.n), yielderAsync(ag.n))
-	ag.ag_state = 1 // await: rt.Await(rt.Gather(yielderAsync(n), yielderAsync(n)))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line bench.go:121:2*/ ag_f.ag_aw0 = rt.Gather(yielderAsync(ag_f.n), yielderAsync(ag_f.n))
+	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(yielderAsync(n), yielderAsync(n)))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line bench.go:121:2*/ _, err = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line bench.go:122:2*/ ag.ag_err = err
+	/*line bench.go:121:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line bench.go:122:2*/ ag_f.ag_err = err
 	return rt.Ready
 }

@@ -46,6 +46,11 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 		if _, managed := e.lay.where[v]; managed {
 			return e.varRef(v)
 		}
+		if injected[v.Name()] && v.Parent() != nil && v.Parent() != e.pkg.Scope() && !v.IsField() {
+			// A local named like a package the generated code refers to
+			// (rt.Ready, utf8.DecodeRuneInString) would hide it.
+			return jen.Id(analyze.Prefix + v.Name())
+		}
 	}
 	if obj != nil && obj.Pkg() != nil && obj.Pkg() != e.pkg && obj.Parent() == obj.Pkg().Scope() {
 		// reached through a dot import
@@ -54,6 +59,9 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 	}
 	return jen.Id(id.Name)
 }
+
+// injected are the package names generated code uses in the user's scopes.
+var injected = map[string]bool{"rt": true, "utf8": true}
 
 func (e *emitter) varRef(v *types.Var) jen.Code {
 	st := e.lay.where[v]

@@ -42,28 +42,28 @@
 //
 // After (abridged):
 //
-//	func (ag *ag_size) Resume(ag_co *rt.Coro) rt.Status {
+//	func (ag_f *ag_size) Resume(ag_co *rt.Coro) rt.Status {
 //		var (
 //			body []byte
 //			err  error
 //		)
-//		switch ag.ag_state {
+//		switch ag_f.ag_state {
 //		case 1:
 //			goto ag_resume1
 //		}
-//		ag.ag_aw0 = getAsync(ag.url)
-//		ag.ag_state = 1 // await: get(url)
-//		if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+//		ag_f.ag_aw0 = getAsync(ag_f.url)
+//		ag_f.ag_state = 1 // await: get(url)
+//		if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 //			return ag_s
 //		}
 //	ag_resume1:
-//		body, err = ag.ag_aw0.AwaitResult()
-//		ag.ag_aw0 = nil
+//		body, err = ag_f.ag_aw0.AwaitResult()
+//		ag_f.ag_aw0 = nil
 //		if err != nil {
-//			ag.ag_r0, ag.ag_err = 0, err
+//			ag_f.ag_r0, ag_f.ag_err = 0, err
 //			return rt.Ready
 //		}
-//		ag.ag_r0, ag.ag_err = len(body), nil
+//		ag_f.ag_r0, ag_f.ag_err = len(body), nil
 //		return rt.Ready
 //	}
 //
@@ -82,9 +82,9 @@
 //	x := f() + g(h())      // g is async
 //
 //	ag_t0 = f()
-//	ag.ag_aw0 = gAsync(h())
+//	ag_f.ag_aw0 = gAsync(h())
 //	... await ...
-//	ag_t1, _ = ag.ag_aw0.AwaitResult()
+//	ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 //	x = ag_t0 + ag_t1
 //
 // A && b() with b async evaluates b only when Go would:

@@ -15,7 +15,7 @@ import (
 // jennifer.
 
 const (
-	frameVar = "ag"    // the receiver of the frame's methods
+	frameVar = "ag_f"  // the receiver of the frame's methods
 	coroVar  = "ag_co" // the task running the frame
 )
 

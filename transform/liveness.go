@@ -105,11 +105,53 @@ func (l *lowerer) layout() *layout {
 	for _, v := range params {
 		add(v)
 	}
+	referenced := map[*types.Var]bool{}
+	bare := false
+	for _, in := range l.code {
+		var nodes []ast.Node
+		switch in := in.(type) {
+		case *instStmt:
+			nodes = append(nodes, in.stmt)
+			ast.Inspect(in.stmt, func(n ast.Node) bool {
+				if _, ok := n.(*ast.FuncLit); ok {
+					return false
+				}
+				if r, ok := n.(*ast.ReturnStmt); ok && r.Results == nil {
+					bare = true
+				}
+				return true
+			})
+		case *instIf:
+			nodes = append(nodes, in.cond)
+		case *instAwait:
+			nodes = append(nodes, in.awaitable)
+			nodes = append(nodes, exprNodes(in.dst)...)
+		case *instReturn:
+			nodes = append(nodes, exprNodes(in.results)...)
+			bare = bare || in.results == nil
+		}
+		for _, n := range nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if id, ok := x.(*ast.Ident); ok {
+					if v, ok := l.objOf(id).(*types.Var); ok {
+						referenced[v] = true
+					}
+				}
+				return true
+			})
+		}
+	}
 	for _, v := range results {
-		add(v)
+		// A named result the body never names and no bare return reads
+		// needs no variable (Go would not let a local go unused).
+		if referenced[v] || bare {
+			add(v)
+		}
 	}
 	for _, v := range l.hoisted {
-		add(v)
+		if referenced[v] {
+			add(v)
+		}
 	}
 	n := len(lay.vars)
 
@@ -390,7 +432,7 @@ func (l *lowerer) name(lay *layout) {
 	taken = map[string]bool{}
 	for _, v := range lay.locals {
 		name := v.Name()
-		clash := taken[name]
+		clash := taken[name] || injected[name]
 		for _, o := range usedNames[name] {
 			if o != v {
 				clash = true

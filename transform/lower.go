@@ -453,6 +453,11 @@ func (l *lowerer) set(v *types.Var, rhs ast.Expr) {
 	l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{l.ref(v)}, Tok: token.ASSIGN, Rhs: []ast.Expr{rhs}}, targets: l.targets})
 }
 
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return e == nil || ok && id.Name == "_"
+}
+
 func intLit(s string) *ast.BasicLit { return &ast.BasicLit{Kind: token.INT, Value: s} }
 
 func (l *lowerer) call(fun string, args ...ast.Expr) *ast.CallExpr {
@@ -490,8 +495,12 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 			l.set(i, intLit("0"))
 			l.label(head)
 			l.emit(&instIf{cond: &ast.BinaryExpr{X: l.ref(i), Op: token.LSS, Y: l.call("len", l.ref(xs))}, neg: true, to: end, at: s.Pos()})
+			var rl ast.Expr = ast.NewIdent("_")
+			if !isBlank(s.Value) {
+				rl = l.ref(r)
+			}
 			l.emit(&instStmt{stmt: &ast.AssignStmt{
-				Lhs: []ast.Expr{l.ref(r), l.ref(w)}, Tok: token.ASSIGN,
+				Lhs: []ast.Expr{rl, l.ref(w)}, Tok: token.ASSIGN,
 				Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual("unicode/utf8", "DecodeRuneInString"), Args: []ast.Expr{&ast.SliceExpr{X: l.ref(xs), Low: l.ref(i)}}}},
 			}, targets: l.targets})
 			l.rangeBody(s, label, end, post, l.ref(i), l.ref(r))
@@ -535,7 +544,11 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 		l.label(head)
 		l.emit(&instIf{cond: &ast.BinaryExpr{X: l.ref(i), Op: token.LSS, Y: l.call("len", l.ref(keys))}, neg: true, to: end, at: s.Pos()})
 		l.set(k, &ast.IndexExpr{X: l.ref(keys), Index: l.ref(i)})
-		l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{l.ref(v), l.ref(ok)}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: l.ref(m), Index: l.ref(k)}}}, targets: l.targets})
+		var vl ast.Expr = ast.NewIdent("_")
+		if !isBlank(s.Value) {
+			vl = l.ref(v)
+		}
+		l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{vl, l.ref(ok)}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: l.ref(m), Index: l.ref(k)}}}, targets: l.targets})
 		l.emit(&instIf{cond: l.ref(ok), neg: true, to: post})
 		l.rangeBody(s, label, end, post, l.ref(k), l.ref(v))
 		l.label(post)

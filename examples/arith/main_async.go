@@ -27,28 +27,28 @@ func additionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[f
 	return &ag_addition{w: w, unit: unit, a: a, b: b}
 }
 
-func (ag *ag_addition) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_addition) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_addition) AwaitResult() (float64, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_addition) AwaitResult() (float64, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:41:2*/ ag.ag_aw0 = rt.SleepAsync(3 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(3 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:41:2*/ ag_f.ag_aw0 = rt.SleepAsync(3 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:42:2*/ fmt.Fprintf(ag.w, "addition result: %v\n", ag.a+ag.b)
-	/*line main.go:43:2*/ ag.ag_r0 = float64(ag.a + ag.b)
+	ag_f.ag_aw0 = nil
+	/*line main.go:42:2*/ fmt.Fprintf(ag_f.w, "addition result: %v\n", ag_f.a+ag_f.b)
+	/*line main.go:43:2*/ ag_f.ag_r0 = float64(ag_f.a + ag_f.b)
 	return rt.Ready
 }
 
@@ -68,28 +68,28 @@ func multiplicationAsync(w io.Writer, unit time.Duration, a int, b int) rt.Await
 	return &ag_multiplication{w: w, unit: unit, a: a, b: b}
 }
 
-func (ag *ag_multiplication) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_multiplication) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_multiplication) AwaitResult() (float64, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_multiplication) AwaitResult() (float64, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:48:2*/ ag.ag_aw0 = rt.SleepAsync(1 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(1 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:48:2*/ ag_f.ag_aw0 = rt.SleepAsync(1 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(1 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:49:2*/ fmt.Fprintf(ag.w, "multiplication result: %v\n", ag.a*ag.b)
-	/*line main.go:50:2*/ ag.ag_r0 = float64(ag.a * ag.b)
+	ag_f.ag_aw0 = nil
+	/*line main.go:49:2*/ fmt.Fprintf(ag_f.w, "multiplication result: %v\n", ag_f.a*ag_f.b)
+	/*line main.go:50:2*/ ag_f.ag_r0 = float64(ag_f.a * ag_f.b)
 	return rt.Ready
 }
 
@@ -109,28 +109,28 @@ func divisionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[f
 	return &ag_division{w: w, unit: unit, a: a, b: b}
 }
 
-func (ag *ag_division) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_division) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_division) AwaitResult() (float64, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_division) AwaitResult() (float64, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_division) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:55:2*/ ag.ag_aw0 = rt.SleepAsync(5 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(5 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:55:2*/ ag_f.ag_aw0 = rt.SleepAsync(5 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(5 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:56:2*/ fmt.Fprintf(ag.w, "division result: %v\n", float64(ag.a)/float64(ag.b))
-	/*line main.go:57:2*/ ag.ag_r0 = float64(ag.a) / float64(ag.b)
+	ag_f.ag_aw0 = nil
+	/*line main.go:56:2*/ fmt.Fprintf(ag_f.w, "division result: %v\n", float64(ag_f.a)/float64(ag_f.b))
+	/*line main.go:57:2*/ ag_f.ag_r0 = float64(ag_f.a) / float64(ag_f.b)
 	return rt.Ready
 }
 
@@ -150,28 +150,28 @@ func subtractionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitabl
 	return &ag_subtraction{w: w, unit: unit, a: a, b: b}
 }
 
-func (ag *ag_subtraction) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_subtraction) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_subtraction) AwaitResult() (float64, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_subtraction) AwaitResult() (float64, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:62:2*/ ag.ag_aw0 = rt.SleepAsync(7 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(7 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:62:2*/ ag_f.ag_aw0 = rt.SleepAsync(7 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(7 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:63:2*/ fmt.Fprintf(ag.w, "subtraction result: %v\n", ag.a-ag.b)
-	/*line main.go:64:2*/ ag.ag_r0 = float64(ag.a - ag.b)
+	ag_f.ag_aw0 = nil
+	/*line main.go:63:2*/ fmt.Fprintf(ag_f.w, "subtraction result: %v\n", ag_f.a-ag_f.b)
+	/*line main.go:64:2*/ ag_f.ag_r0 = float64(ag_f.a - ag_f.b)
 	return rt.Ready
 }
 
@@ -188,16 +188,16 @@ func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_awaited{w: w, unit: unit}
 }
 
-func (ag *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_awaited) AwaitResult() (struct{}, error) {
+func (ag_f *ag_awaited) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -207,35 +207,35 @@ func (ag *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line main.go:71:2*/ fmt.Fprintln(ag.w, "== awaited one after another")
-	/*line main.go:72:2*/ ag.ag_aw0 = divisionAsync(ag.w, ag.unit, 10, 20)
-	ag.ag_state = 1 // await: division(w, unit, 10, 20)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:71:2*/ fmt.Fprintln(ag_f.w, "== awaited one after another")
+	/*line main.go:72:2*/ ag_f.ag_aw0 = divisionAsync(ag_f.w, ag_f.unit, 10, 20)
+	ag_f.ag_state = 1 // await: division(w, unit, 10, 20)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:73:2*/ ag.ag_aw0 = subtractionAsync(ag.w, ag.unit, 10, 20)
-	ag.ag_state = 2 // await: subtraction(w, unit, 10, 20)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw0 = nil
+	/*line main.go:73:2*/ ag_f.ag_aw0 = subtractionAsync(ag_f.w, ag_f.unit, 10, 20)
+	ag_f.ag_state = 2 // await: subtraction(w, unit, 10, 20)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw0 = nil
-	/*line main.go:74:2*/ ag.ag_aw0 = additionAsync(ag.w, ag.unit, 10, 20)
-	ag.ag_state = 3 // await: addition(w, unit, 10, 20)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw0 = nil
+	/*line main.go:74:2*/ ag_f.ag_aw0 = additionAsync(ag_f.w, ag_f.unit, 10, 20)
+	ag_f.ag_state = 3 // await: addition(w, unit, 10, 20)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	ag.ag_aw0 = nil
-	/*line main.go:75:2*/ ag.ag_aw0 = multiplicationAsync(ag.w, ag.unit, 10, 20)
-	ag.ag_state = 4 // await: multiplication(w, unit, 10, 20)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw0 = nil
+	/*line main.go:75:2*/ ag_f.ag_aw0 = multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)
+	ag_f.ag_state = 4 // await: multiplication(w, unit, 10, 20)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	ag.ag_aw0 = nil
+	ag_f.ag_aw0 = nil
 	/*line main.go:76:1*/ return rt.Ready
 }
 
@@ -259,21 +259,21 @@ func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_spawned{w: w, unit: unit}
 }
 
-func (ag *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_spawned) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_spawned) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		mulTask *rt.Task[float64]
 		t       *rt.Task[float64]
 		err     error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -285,64 +285,64 @@ func (ag *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		goto ag_resume5
 	}
-	/*line main.go:82:2*/ fmt.Fprintln(ag.w, "== spawned as tasks")
-	/*line main.go:83:2*/ ag.ag_aw0 = rt.SpawnAsync(divisionAsync(ag.w, ag.unit, 10, 20), rt.Name("division"))
-	ag.ag_state = 1 // await: rt.Spawn(divisionAsync(w, unit, 10, 20), rt.Name("divisio...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:82:2*/ fmt.Fprintln(ag_f.w, "== spawned as tasks")
+	/*line main.go:83:2*/ ag_f.ag_aw0 = rt.SpawnAsync(divisionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("division"))
+	ag_f.ag_state = 1 // await: rt.Spawn(divisionAsync(w, unit, 10, 20), rt.Name("divisio...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:83:2*/ ag.divTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:84:2*/ ag.ag_aw0 = rt.SpawnAsync(subtractionAsync(ag.w, ag.unit, 10, 20), rt.Name("subtraction"))
-	ag.ag_state = 2 // await: rt.Spawn(subtractionAsync(w, unit, 10, 20), rt.Name("subt...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:83:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:84:2*/ ag_f.ag_aw0 = rt.SpawnAsync(subtractionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("subtraction"))
+	ag_f.ag_state = 2 // await: rt.Spawn(subtractionAsync(w, unit, 10, 20), rt.Name("subt...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:84:2*/ ag.subTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:85:2*/ ag.ag_aw0 = rt.SpawnAsync(additionAsync(ag.w, ag.unit, 10, 20), rt.Name("addition"))
-	ag.ag_state = 3 // await: rt.Spawn(additionAsync(w, unit, 10, 20), rt.Name("additio...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:84:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:85:2*/ ag_f.ag_aw0 = rt.SpawnAsync(additionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("addition"))
+	ag_f.ag_state = 3 // await: rt.Spawn(additionAsync(w, unit, 10, 20), rt.Name("additio...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:85:2*/ ag.addTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:86:2*/ ag.ag_aw0 = rt.SpawnAsync(multiplicationAsync(ag.w, ag.unit, 10, 20), rt.Name("multiplication"))
-	ag.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:85:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:86:2*/ ag_f.ag_aw0 = rt.SpawnAsync(multiplicationAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("multiplication"))
+	ag_f.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:86:2*/ mulTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	ag.ag_t5 = []*rt.Task[float64]{ag.divTask, ag.subTask, ag.addTask, mulTask}
-	ag.ag_t6 = 0
+	/*line main.go:86:2*/ mulTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, mulTask}
+	ag_f.ag_t6 = 0
 ag_L1:
-	/*line main.go:87:2*/ if !(ag.ag_t6 < len(ag.ag_t5)) {
+	/*line main.go:87:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
 		goto ag_L3
 	}
-	/*line main.go:87:9*/ t = ag.ag_t5[ag.ag_t6]
-	/*line main.go:88:6*/ ag.ag_aw1 = t
-	ag.ag_state = 5 // await: rt.Await(t)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:87:9*/ t = ag_f.ag_t5[ag_f.ag_t6]
+	/*line main.go:88:6*/ ag_f.ag_aw1 = t
+	ag_f.ag_state = 5 // await: rt.Await(t)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line main.go:88:6*/ _, err = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:88:6*/ _, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:88:3*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line main.go:89:4*/ ag.ag_err = err
+	/*line main.go:89:4*/ ag_f.ag_err = err
 	return rt.Ready
 ag_L4:
-	ag.ag_t6++
+	ag_f.ag_t6++
 	goto ag_L1
 ag_L3:
-	/*line main.go:92:2*/ ag.ag_err = nil
+	/*line main.go:92:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -360,40 +360,40 @@ func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
 }
 
-func (ag *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_gathered) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		results []float64
 		err     error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:99:2*/ fmt.Fprintln(ag.w, "== gathered")
-	/*line main.go:100:2*/ ag.ag_aw0 = rt.Gather(divisionAsync(ag.w, ag.unit, 10, 20), subtractionAsync(ag.w, ag.unit, 10, 20), additionAsync(ag.w, ag.unit, 10, 20), multiplicationAsync(ag.w, ag.unit, 10, 20))
-	ag.ag_state = 1 // await: rt.Await(rt.Gather(divisionAsync(w, unit, 10, 20), subtra...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:99:2*/ fmt.Fprintln(ag_f.w, "== gathered")
+	/*line main.go:100:2*/ ag_f.ag_aw0 = rt.Gather(divisionAsync(ag_f.w, ag_f.unit, 10, 20), subtractionAsync(ag_f.w, ag_f.unit, 10, 20), additionAsync(ag_f.w, ag_f.unit, 10, 20), multiplicationAsync(ag_f.w, ag_f.unit, 10, 20))
+	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(divisionAsync(w, unit, 10, 20), subtra...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:100:2*/ results, err = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
+	/*line main.go:100:2*/ results, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
 	/*line main.go:106:2*/ if err != nil {
-		/*line main.go:107:3*/ ag.ag_err = err
+		/*line main.go:107:3*/ ag_f.ag_err = err
 		return rt.Ready
 	}
 	/*line main.go:109:2*/ for i, name := range []string{"division", "subtraction", "addition", "multiplication"} {
-		/*line main.go:110:3*/ fmt.Fprintf(ag.w, "%s: %v\n", name, results[i])
+		/*line main.go:110:3*/ fmt.Fprintf(ag_f.w, "%s: %v\n", name, results[i])
 	}
-	/*line main.go:112:2*/ ag.ag_err = nil
+	/*line main.go:112:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -413,44 +413,44 @@ func announcedAsync(w io.Writer, op rt.Awaitable[float64]) rt.Awaitable[float64]
 	return &ag_announced{w: w, op: op}
 }
 
-func (ag *ag_announced) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_announced) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_announced) AwaitResult() (float64, error) {
-	return ag.ag_r0, ag.ag_err
+func (ag_f *ag_announced) AwaitResult() (float64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
 }
 
-func (ag *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 *rt.Coro
 		ag_t1 float64
 		ag_t2 error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line main.go:119:33*/ ag.ag_aw0 = rt.CurrentTaskAsync()
-	ag.ag_state = 1 // await: rt.CurrentTask()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:119:33*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	ag_f.ag_state = 1 // await: rt.CurrentTask()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:119:33*/ ag_t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:119:2*/ fmt.Fprintf(ag.w, "%s started\n", ag_t0.Name())
-	/*line main.go:120:9*/ ag.ag_aw1 = ag.op
-	ag.ag_state = 2 // await: rt.Await(op)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:119:33*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:119:2*/ fmt.Fprintf(ag_f.w, "%s started\n", ag_t0.Name())
+	/*line main.go:120:9*/ ag_f.ag_aw1 = ag_f.op
+	ag_f.ag_state = 2 // await: rt.Await(op)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:120:9*/ ag_t1, ag_t2 = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line main.go:120:2*/ ag.ag_r0, ag.ag_err = ag_t1, ag_t2
+	/*line main.go:120:9*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line main.go:120:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
 	return rt.Ready
 }
 
@@ -469,49 +469,49 @@ func printAllTasksAsync(w io.Writer, when string) rt.Awaitable[struct{}] {
 	return &ag_printAllTasks{w: w, when: when}
 }
 
-func (ag *ag_printAllTasks) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_printAllTasks) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_printAllTasks) AwaitResult() (struct{}, error) {
+func (ag_f *ag_printAllTasks) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		tasks []*rt.Coro
 		names []string
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line main.go:128:2*/ ag.ag_aw0 = rt.CurrentTaskAsync()
-	ag.ag_state = 1 // await: rt.CurrentTask()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:128:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	ag_f.ag_state = 1 // await: rt.CurrentTask()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:128:2*/ ag.me, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:129:2*/ ag.ag_aw1 = rt.AllTasksAsync()
-	ag.ag_state = 2 // await: rt.AllTasks()
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:128:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:129:2*/ ag_f.ag_aw1 = rt.AllTasksAsync()
+	ag_f.ag_state = 2 // await: rt.AllTasks()
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:129:2*/ tasks, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:129:2*/ tasks, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:130:2*/ names = []string{}
 	/*line main.go:131:2*/ for _, t := range tasks {
-		/*line main.go:132:3*/ if t != ag.me {
+		/*line main.go:132:3*/ if t != ag_f.me {
 			/*line main.go:133:4*/ names = append(names, t.Name())
 		}
 	}
 	/*line main.go:136:2*/ sort.Strings(names)
-	/*line main.go:137:2*/ fmt.Fprintf(ag.w, "all tasks %s: %d (%s)\n", ag.when, len(tasks), strings.Join(append([]string{"main"}, names...), ", "))
+	/*line main.go:137:2*/ fmt.Fprintf(ag_f.w, "all tasks %s: %d (%s)\n", ag_f.when, len(tasks), strings.Join(append([]string{"main"}, names...), ", "))
 	/*line main.go:138:1*/ return rt.Ready
 }
 
@@ -537,20 +537,20 @@ func namedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_named{w: w, unit: unit}
 }
 
-func (ag *ag_named) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_named) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_named) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_named) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_named) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1   *rt.Task[float64]
 		ag_err1 error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -566,86 +566,86 @@ func (ag *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	case 7:
 		goto ag_resume7
 	}
-	/*line main.go:145:2*/ fmt.Fprintln(ag.w, "== current and all tasks")
-	/*line main.go:146:2*/ ag.ag_aw0 = rt.SpawnAsync(announcedAsync(ag.w, divisionAsync(ag.w, ag.unit, 10, 20)), rt.Name("division"))
-	ag.ag_state = 1 // await: rt.Spawn(announcedAsync(w, divisionAsync(w, unit, 10, 20)...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:145:2*/ fmt.Fprintln(ag_f.w, "== current and all tasks")
+	/*line main.go:146:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, divisionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("division"))
+	ag_f.ag_state = 1 // await: rt.Spawn(announcedAsync(w, divisionAsync(w, unit, 10, 20)...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:146:2*/ ag.divTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:147:2*/ ag.ag_aw0 = rt.SpawnAsync(announcedAsync(ag.w, subtractionAsync(ag.w, ag.unit, 10, 20)), rt.Name("subtraction"))
-	ag.ag_state = 2 // await: rt.Spawn(announcedAsync(w, subtractionAsync(w, unit, 10, ...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:146:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:147:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, subtractionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("subtraction"))
+	ag_f.ag_state = 2 // await: rt.Spawn(announcedAsync(w, subtractionAsync(w, unit, 10, ...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:147:2*/ ag.subTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:148:2*/ ag.ag_aw0 = rt.SpawnAsync(announcedAsync(ag.w, additionAsync(ag.w, ag.unit, 10, 20)), rt.Name("addition"))
-	ag.ag_state = 3 // await: rt.Spawn(announcedAsync(w, additionAsync(w, unit, 10, 20)...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:147:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:148:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, additionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("addition"))
+	ag_f.ag_state = 3 // await: rt.Spawn(announcedAsync(w, additionAsync(w, unit, 10, 20)...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:148:2*/ ag.addTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:149:2*/ ag.ag_aw0 = rt.SpawnAsync(announcedAsync(ag.w, multiplicationAsync(ag.w, ag.unit, 10, 20)), rt.Name("multiplication"))
-	ag.ag_state = 4 // await: rt.Spawn(announcedAsync(w, multiplicationAsync(w, unit, 1...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:148:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:149:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("multiplication"))
+	ag_f.ag_state = 4 // await: rt.Spawn(announcedAsync(w, multiplicationAsync(w, unit, 1...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:149:2*/ ag.mulTask, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:150:2*/ ag.ag_aw1 = printAllTasksAsync(ag.w, "before awaiting")
-	ag.ag_state = 5 // await: printAllTasks(w, "before awaiting")
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:149:2*/ ag_f.mulTask, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:150:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "before awaiting")
+	ag_f.ag_state = 5 // await: printAllTasks(w, "before awaiting")
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	ag.ag_aw1 = nil
-	ag.ag_t5 = []*rt.Task[float64]{ag.divTask, ag.subTask, ag.addTask, ag.mulTask}
-	ag.ag_t6 = 0
+	ag_f.ag_aw1 = nil
+	ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, ag_f.mulTask}
+	ag_f.ag_t6 = 0
 ag_L1:
-	/*line main.go:151:2*/ if !(ag.ag_t6 < len(ag.ag_t5)) {
+	/*line main.go:151:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
 		goto ag_L3
 	}
-	/*line main.go:151:9*/ ag_t1 = ag.ag_t5[ag.ag_t6]
-	/*line main.go:152:6*/ ag.ag_aw2 = ag_t1
-	ag.ag_state = 6 // await: rt.Await(t)
-	if ag_s := ag.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:151:9*/ ag_t1 = ag_f.ag_t5[ag_f.ag_t6]
+	/*line main.go:152:6*/ ag_f.ag_aw2 = ag_t1
+	ag_f.ag_state = 6 // await: rt.Await(t)
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume6:
-	/*line main.go:152:6*/ _, ag_err1 = ag.ag_aw2.AwaitResult()
-	ag.ag_aw2 = nil
+	/*line main.go:152:6*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	ag_f.ag_aw2 = nil
 	/*line main.go:152:3*/ if !(ag_err1 != nil) {
 		goto ag_L4
 	}
-	/*line main.go:153:4*/ ag.ag_err = ag_err1
+	/*line main.go:153:4*/ ag_f.ag_err = ag_err1
 	return rt.Ready
 ag_L4:
-	ag.ag_t6++
+	ag_f.ag_t6++
 	goto ag_L1
 ag_L3:
-	/*line main.go:156:2*/ ag.ag_aw1 = printAllTasksAsync(ag.w, "after awaiting")
-	ag.ag_state = 7 // await: printAllTasks(w, "after awaiting")
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:156:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "after awaiting")
+	ag_f.ag_state = 7 // await: printAllTasks(w, "after awaiting")
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume7:
-	ag.ag_aw1 = nil
-	/*line main.go:157:2*/ for _, t := range []*rt.Task[float64]{ag.addTask, ag.mulTask, ag.divTask, ag.subTask} {
+	ag_f.ag_aw1 = nil
+	/*line main.go:157:2*/ for _, t := range []*rt.Task[float64]{ag_f.addTask, ag_f.mulTask, ag_f.divTask, ag_f.subTask} {
 		/*line main.go:158:3*/ v, err := t.Result()
 		/*line main.go:159:3*/ if err != nil {
-			/*line main.go:160:4*/ ag.ag_err = err
+			/*line main.go:160:4*/ ag_f.ag_err = err
 			return rt.Ready
 		}
-		/*line main.go:162:3*/ fmt.Fprintf(ag.w, "%s task result: %v\n", t.Name(), v)
+		/*line main.go:162:3*/ fmt.Fprintf(ag_f.w, "%s task result: %v\n", t.Name(), v)
 	}
-	/*line main.go:164:2*/ ag.ag_err = nil
+	/*line main.go:164:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -668,20 +668,20 @@ func partsAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_parts{w: w, unit: unit}
 }
 
-func (ag *ag_parts) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_parts) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_parts) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_parts) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err   error
 		ag_t5 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -689,47 +689,47 @@ func (ag *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	ag.ag_t1 = []func(io.Writer, time.Duration) rt.Awaitable[struct{}]{awaitedAsync, spawnedAsync, gatheredAsync, namedAsync}
-	ag.ag_t2 = 0
+	ag_f.ag_t1 = []func(io.Writer, time.Duration) rt.Awaitable[struct{}]{awaitedAsync, spawnedAsync, gatheredAsync, namedAsync}
+	ag_f.ag_t2 = 0
 ag_L1:
-	/*line main.go:171:2*/ if !(ag.ag_t2 < len(ag.ag_t1)) {
+	/*line main.go:171:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
 		goto ag_L3
 	}
-	/*line main.go:171:9*/ ag.part = ag.ag_t1[ag.ag_t2]
-	/*line main.go:174:3*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:171:9*/ ag_f.part = ag_f.ag_t1[ag_f.ag_t2]
+	/*line main.go:174:3*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:174:3*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:175:6*/ ag.ag_aw1 = ag.part(ag.w, ag.unit)
-	ag.ag_state = 2 // await: rt.Await(part(w, unit))
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:174:3*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:175:6*/ ag_f.ag_aw1 = ag_f.part(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 2 // await: rt.Await(part(w, unit))
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:175:6*/ _, err = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:175:6*/ _, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:175:3*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line main.go:176:4*/ ag.ag_err = err
+	/*line main.go:176:4*/ ag_f.ag_err = err
 	return rt.Ready
 ag_L4:
-	/*line main.go:178:37*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:178:37*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:178:37*/ ag_t5, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:178:3*/ fmt.Fprintf(ag.w, "took %s\n", units(ag_t5.Sub(ag.start), ag.unit))
-	ag.ag_t2++
+	/*line main.go:178:37*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:178:3*/ fmt.Fprintf(ag_f.w, "took %s\n", units(ag_t5.Sub(ag_f.start), ag_f.unit))
+	ag_f.ag_t2++
 	goto ag_L1
 ag_L3:
-	/*line main.go:180:2*/ ag.ag_err = nil
+	/*line main.go:180:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }

@@ -22,20 +22,20 @@ func makeDoughAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_makeDough{s: s}
 }
 
-func (ag *ag_makeDough) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_makeDough) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_makeDough) AwaitResult() (struct{}, error) {
+func (ag_f *ag_makeDough) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -43,31 +43,31 @@ func (ag *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:45:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:45:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:45:8*/ ag_t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:45:2*/ ag.s.say(ag_t0, "cake: making the dough")
-	/*line main.go:46:2*/ ag.ag_aw1 = rt.SleepAsync(15 * ag.s.unit)
-	ag.ag_state = 2 // await: rt.Sleep(15 * s.unit)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:45:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:45:2*/ ag_f.s.say(ag_t0, "cake: making the dough")
+	/*line main.go:46:2*/ ag_f.ag_aw1 = rt.SleepAsync(15 * ag_f.s.unit)
+	ag_f.ag_state = 2 // await: rt.Sleep(15 * s.unit)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:47:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:47:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:47:8*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:47:2*/ ag.s.say(ag_t1, "cake: the dough is ready")
+	/*line main.go:47:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:47:2*/ ag_f.s.say(ag_t1, "cake: the dough is ready")
 	/*line main.go:48:1*/ return rt.Ready
 }
 
@@ -84,20 +84,20 @@ func bakeAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_bake{s: s}
 }
 
-func (ag *ag_bake) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_bake) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_bake) AwaitResult() (struct{}, error) {
+func (ag_f *ag_bake) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -105,31 +105,31 @@ func (ag *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:52:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:52:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:52:8*/ ag_t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:52:2*/ ag.s.say(ag_t0, "cake: into the oven")
-	/*line main.go:53:2*/ ag.ag_aw1 = rt.SleepAsync(45 * ag.s.unit)
-	ag.ag_state = 2 // await: rt.Sleep(45 * s.unit)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:52:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:52:2*/ ag_f.s.say(ag_t0, "cake: into the oven")
+	/*line main.go:53:2*/ ag_f.ag_aw1 = rt.SleepAsync(45 * ag_f.s.unit)
+	ag_f.ag_state = 2 // await: rt.Sleep(45 * s.unit)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:54:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:54:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:54:8*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:54:2*/ ag.s.say(ag_t1, "cake: out of the oven")
+	/*line main.go:54:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:54:2*/ ag_f.s.say(ag_t1, "cake: out of the oven")
 	/*line main.go:55:1*/ return rt.Ready
 }
 
@@ -146,20 +146,20 @@ func buyGroceriesAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_buyGroceries{s: s}
 }
 
-func (ag *ag_buyGroceries) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_buyGroceries) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_buyGroceries) AwaitResult() (struct{}, error) {
+func (ag_f *ag_buyGroceries) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -167,31 +167,31 @@ func (ag *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:59:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:59:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:59:8*/ ag_t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:59:2*/ ag.s.say(ag_t0, "groceries: off to the store")
-	/*line main.go:60:2*/ ag.ag_aw1 = rt.SleepAsync(20 * ag.s.unit)
-	ag.ag_state = 2 // await: rt.Sleep(20 * s.unit)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:59:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:59:2*/ ag_f.s.say(ag_t0, "groceries: off to the store")
+	/*line main.go:60:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * ag_f.s.unit)
+	ag_f.ag_state = 2 // await: rt.Sleep(20 * s.unit)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:61:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:61:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:61:8*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:61:2*/ ag.s.say(ag_t1, "groceries: back home")
+	/*line main.go:61:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:61:2*/ ag_f.s.say(ag_t1, "groceries: back home")
 	/*line main.go:62:1*/ return rt.Ready
 }
 
@@ -210,20 +210,20 @@ func oneThingAtATimeAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}
 	return &ag_oneThingAtATime{w: w, unit: unit}
 }
 
-func (ag *ag_oneThingAtATime) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_oneThingAtATime) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_oneThingAtATime) AwaitResult() (struct{}, error) {
+func (ag_f *ag_oneThingAtATime) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1 time.Time
 		ag_t2 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -235,46 +235,46 @@ func (ag *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		goto ag_resume5
 	}
-	/*line main.go:68:2*/ fmt.Fprintln(ag.w, "== one thing at a time")
-	/*line main.go:69:39*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:68:2*/ fmt.Fprintln(ag_f.w, "== one thing at a time")
+	/*line main.go:69:39*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:69:39*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:69:2*/ ag.s = &story{w: ag.w, unit: ag.unit, start: ag_t1}
-	/*line main.go:70:2*/ ag.ag_aw1 = makeDoughAsync(ag.s)
-	ag.ag_state = 2 // await: makeDough(s)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:69:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:69:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
+	/*line main.go:70:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
+	ag_f.ag_state = 2 // await: makeDough(s)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:71:2*/ ag.ag_aw1 = bakeAsync(ag.s)
-	ag.ag_state = 3 // await: bake(s)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:71:2*/ ag_f.ag_aw1 = bakeAsync(ag_f.s)
+	ag_f.ag_state = 3 // await: bake(s)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	ag.ag_aw1 = nil
-	/*line main.go:72:2*/ ag.ag_aw1 = buyGroceriesAsync(ag.s)
-	ag.ag_state = 4 // await: buyGroceries(s)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:72:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
+	ag_f.ag_state = 4 // await: buyGroceries(s)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	ag.ag_aw1 = nil
-	/*line main.go:73:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 5 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:73:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 5 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line main.go:73:8*/ ag_t2, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:73:2*/ ag.s.say(ag_t2, "all done")
+	/*line main.go:73:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:73:2*/ ag_f.s.say(ag_t2, "all done")
 	/*line main.go:74:1*/ return rt.Ready
 }
 
@@ -296,21 +296,21 @@ func shoppingWhileBakingAsync(w io.Writer, unit time.Duration) rt.Awaitable[stru
 	return &ag_shoppingWhileBaking{w: w, unit: unit}
 }
 
-func (ag *ag_shoppingWhileBaking) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_shoppingWhileBaking) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_shoppingWhileBaking) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_shoppingWhileBaking) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1 time.Time
 		err   error
 		ag_t4 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -324,62 +324,62 @@ func (ag *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		goto ag_resume6
 	}
-	/*line main.go:81:2*/ fmt.Fprintln(ag.w, "== shopping while the cake bakes")
-	/*line main.go:82:39*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:81:2*/ fmt.Fprintln(ag_f.w, "== shopping while the cake bakes")
+	/*line main.go:82:39*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:82:39*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:82:2*/ ag.s = &story{w: ag.w, unit: ag.unit, start: ag_t1}
-	/*line main.go:83:2*/ ag.ag_aw1 = makeDoughAsync(ag.s)
-	ag.ag_state = 2 // await: makeDough(s)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:82:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:82:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
+	/*line main.go:83:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
+	ag_f.ag_state = 2 // await: makeDough(s)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:84:2*/ ag.ag_aw2 = rt.SpawnAsync(bakeAsync(ag.s), rt.Name("oven"))
-	ag.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
-	if ag_s := ag.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:84:2*/ ag_f.ag_aw2 = rt.SpawnAsync(bakeAsync(ag_f.s), rt.Name("oven"))
+	ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:84:2*/ ag.oven, _ = ag.ag_aw2.AwaitResult()
-	ag.ag_aw2 = nil
-	/*line main.go:85:2*/ ag.ag_aw1 = buyGroceriesAsync(ag.s)
-	ag.ag_state = 4 // await: buyGroceries(s)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:84:2*/ ag_f.oven, _ = ag_f.ag_aw2.AwaitResult()
+	ag_f.ag_aw2 = nil
+	/*line main.go:85:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
+	ag_f.ag_state = 4 // await: buyGroceries(s)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	ag.ag_aw1 = nil
-	/*line main.go:86:5*/ ag.ag_aw1 = ag.oven
-	ag.ag_state = 5 // await: rt.Await(oven)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:86:5*/ ag_f.ag_aw1 = ag_f.oven
+	ag_f.ag_state = 5 // await: rt.Await(oven)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line main.go:86:5*/ _, err = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:86:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:86:2*/ if !(err != nil) {
 		goto ag_L1
 	}
-	/*line main.go:87:3*/ ag.ag_err = err
+	/*line main.go:87:3*/ ag_f.ag_err = err
 	return rt.Ready
 ag_L1:
-	/*line main.go:89:8*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 6 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:89:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 6 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume6:
-	/*line main.go:89:8*/ ag_t4, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:89:2*/ ag.s.say(ag_t4, "all done")
-	/*line main.go:90:2*/ ag.ag_err = nil
+	/*line main.go:89:8*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:89:2*/ ag_f.s.say(ag_t4, "all done")
+	/*line main.go:90:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -397,39 +397,39 @@ func bothAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_both{w: w, unit: unit}
 }
 
-func (ag *ag_both) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_both) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_both) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_both) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_both) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line main.go:95:2*/ ag.ag_aw0 = oneThingAtATimeAsync(ag.w, ag.unit)
-	ag.ag_state = 1 // await: oneThingAtATime(w, unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:95:2*/ ag_f.ag_aw0 = oneThingAtATimeAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 1 // await: oneThingAtATime(w, unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:96:9*/ ag.ag_aw0 = shoppingWhileBakingAsync(ag.w, ag.unit)
-	ag.ag_state = 2 // await: shoppingWhileBaking(w, unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw0 = nil
+	/*line main.go:96:9*/ ag_f.ag_aw0 = shoppingWhileBakingAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 2 // await: shoppingWhileBaking(w, unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:96:9*/ _, ag_t0 = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:96:2*/ ag.ag_err = ag_t0
+	/*line main.go:96:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:96:2*/ ag_f.ag_err = ag_t0
 	return rt.Ready
 }

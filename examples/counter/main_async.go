@@ -23,30 +23,30 @@ func workerAsync(w io.Writer, unit time.Duration, count *int) rt.Awaitable[struc
 	return &ag_worker{w: w, unit: unit, count: count}
 }
 
-func (ag *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_worker) AwaitResult() (struct{}, error) {
+func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:33:2*/ fmt.Fprintf(ag.w, "begin: count is %d\n", *ag.count)
-	/*line main.go:34:2*/ *ag.count++
-	/*line main.go:35:2*/ ag.ag_aw0 = rt.SleepAsync(ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:33:2*/ fmt.Fprintf(ag_f.w, "begin: count is %d\n", *ag_f.count)
+	/*line main.go:34:2*/ *ag_f.count++
+	/*line main.go:35:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:36:2*/ *ag.count--
-	/*line main.go:37:2*/ fmt.Fprintf(ag.w, "end: count is %d\n", *ag.count)
+	ag_f.ag_aw0 = nil
+	/*line main.go:36:2*/ *ag_f.count--
+	/*line main.go:37:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:38:1*/ return rt.Ready
 }
 
@@ -67,20 +67,20 @@ func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
 }
 
-func (ag *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_gathered) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err   error
 		ag_t3 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -88,36 +88,36 @@ func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:44:2*/ ag.count = 0
-	/*line main.go:45:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:44:2*/ ag_f.count = 0
+	/*line main.go:45:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:45:2*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:46:2*/ ag.ag_aw1 = rt.Gather(workerAsync(ag.w, ag.unit, &ag.count), workerAsync(ag.w, ag.unit, &ag.count), workerAsync(ag.w, ag.unit, &ag.count))
-	ag.ag_state = 2 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:45:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:46:2*/ ag_f.ag_aw1 = rt.Gather(workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count))
+	ag_f.ag_state = 2 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:46:2*/ _, err = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:46:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:51:2*/ if err != nil {
-		/*line main.go:52:3*/ ag.ag_err = err
+		/*line main.go:52:3*/ ag_f.ag_err = err
 		return rt.Ready
 	}
-	/*line main.go:54:48*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:54:48*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:54:48*/ ag_t3, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:54:2*/ fmt.Fprintf(ag.w, "main executed in %s\n", units(ag_t3.Sub(ag.start), ag.unit))
-	/*line main.go:55:2*/ ag.ag_err = nil
+	/*line main.go:54:48*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:54:2*/ fmt.Fprintf(ag_f.w, "main executed in %s\n", units(ag_t3.Sub(ag_f.start), ag_f.unit))
+	/*line main.go:55:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }

@@ -24,30 +24,30 @@ func workerAsync(w io.Writer, unit time.Duration, count *int) rt.Awaitable[struc
 	return &ag_worker{w: w, unit: unit, count: count}
 }
 
-func (ag *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_worker) AwaitResult() (struct{}, error) {
+func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:37:2*/ fmt.Fprintf(ag.w, "begin: count is %d\n", *ag.count)
-	/*line main.go:38:2*/ *ag.count++
-	/*line main.go:39:2*/ ag.ag_aw0 = rt.SleepAsync(ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:37:2*/ fmt.Fprintf(ag_f.w, "begin: count is %d\n", *ag_f.count)
+	/*line main.go:38:2*/ *ag_f.count++
+	/*line main.go:39:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:40:2*/ *ag.count--
-	/*line main.go:41:2*/ fmt.Fprintf(ag.w, "end: count is %d\n", *ag.count)
+	ag_f.ag_aw0 = nil
+	/*line main.go:40:2*/ *ag_f.count--
+	/*line main.go:41:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:42:1*/ return rt.Ready
 }
 
@@ -67,35 +67,35 @@ func oneAfterAnotherAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}
 	return &ag_oneAfterAnother{w: w, unit: unit}
 }
 
-func (ag *ag_oneAfterAnother) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_oneAfterAnother) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_oneAfterAnother) AwaitResult() (struct{}, error) {
+func (ag_f *ag_oneAfterAnother) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:48:2*/ fmt.Fprintln(ag.w, "== three sleeps of 1 unit, one after another")
-	/*line main.go:49:2*/ ag.count = 0
-	ag.ag_t1 = 3
-	ag.ag_t2 = 0
+	/*line main.go:48:2*/ fmt.Fprintln(ag_f.w, "== three sleeps of 1 unit, one after another")
+	/*line main.go:49:2*/ ag_f.count = 0
+	ag_f.ag_t1 = 3
+	ag_f.ag_t2 = 0
 ag_L1:
-	/*line main.go:50:2*/ if !(ag.ag_t2 < ag.ag_t1) {
+	/*line main.go:50:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		goto ag_L3
 	}
-	/*line main.go:51:3*/ ag.ag_aw0 = workerAsync(ag.w, ag.unit, &ag.count)
-	ag.ag_state = 1 // await: worker(w, unit, &count)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:51:3*/ ag_f.ag_aw0 = workerAsync(ag_f.w, ag_f.unit, &ag_f.count)
+	ag_f.ag_state = 1 // await: worker(w, unit, &count)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	ag.ag_t2++
+	ag_f.ag_aw0 = nil
+	ag_f.ag_t2++
 	goto ag_L1
 ag_L3:
 	/*line main.go:53:1*/ return rt.Ready
@@ -116,33 +116,33 @@ func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
 }
 
-func (ag *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_gathered) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:59:2*/ fmt.Fprintln(ag.w, "== the same three sleeps, gathered")
-	/*line main.go:60:2*/ ag.count = 0
-	/*line main.go:61:2*/ ag.ag_aw0 = rt.Gather(workerAsync(ag.w, ag.unit, &ag.count), workerAsync(ag.w, ag.unit, &ag.count), workerAsync(ag.w, ag.unit, &ag.count))
-	ag.ag_state = 1 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:59:2*/ fmt.Fprintln(ag_f.w, "== the same three sleeps, gathered")
+	/*line main.go:60:2*/ ag_f.count = 0
+	/*line main.go:61:2*/ ag_f.ag_aw0 = rt.Gather(workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count))
+	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:61:2*/ _, err = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:66:2*/ ag.ag_err = err
+	/*line main.go:61:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:66:2*/ ag_f.ag_err = err
 	return rt.Ready
 }
 
@@ -158,26 +158,26 @@ func sleeperAsync(unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_sleeper{unit: unit}
 }
 
-func (ag *ag_sleeper) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_sleeper) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_sleeper) AwaitResult() (struct{}, error) {
+func (ag_f *ag_sleeper) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:71:2*/ ag.ag_aw0 = rt.SleepAsync(ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:71:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
+	ag_f.ag_aw0 = nil
 	/*line main.go:72:1*/ return rt.Ready
 }
 
@@ -202,21 +202,21 @@ func manyAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[str
 	return &ag_many{w: w, unit: unit, goroutines: goroutines}
 }
 
-func (ag *ag_many) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_many) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_many) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_many) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_many) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t3 *rt.Task[struct{}]
 		ag_t4 []*rt.Coro
 		err   error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -226,52 +226,52 @@ func (ag *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line main.go:79:2*/ fmt.Fprintf(ag.w, "== %d sleeps of 1 unit, spawned as tasks\n", crowd)
-	/*line main.go:80:2*/ ag.tasks = make([]rt.Awaitable[struct{}], 0, crowd)
-	ag.ag_t1 = crowd
-	ag.ag_t2 = 0
+	/*line main.go:79:2*/ fmt.Fprintf(ag_f.w, "== %d sleeps of 1 unit, spawned as tasks\n", crowd)
+	/*line main.go:80:2*/ ag_f.tasks = make([]rt.Awaitable[struct{}], 0, crowd)
+	ag_f.ag_t1 = crowd
+	ag_f.ag_t2 = 0
 ag_L1:
-	/*line main.go:81:2*/ if !(ag.ag_t2 < ag.ag_t1) {
+	/*line main.go:81:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		goto ag_L3
 	}
-	/*line main.go:82:25*/ ag.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag.unit))
-	ag.ag_state = 1 // await: rt.Spawn(sleeperAsync(unit))
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:82:25*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.unit))
+	ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(unit))
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:82:25*/ ag_t3, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:82:3*/ ag.tasks = append(ag.tasks, ag_t3)
-	ag.ag_t2++
+	/*line main.go:82:25*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:82:3*/ ag_f.tasks = append(ag_f.tasks, ag_t3)
+	ag_f.ag_t2++
 	goto ag_L1
 ag_L3:
-	/*line main.go:84:2*/ ag.ag_aw1 = rt.SleepAsync(0)
-	ag.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:84:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	ag_f.ag_state = 2 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:85:45*/ ag.ag_aw2 = rt.AllTasksAsync()
-	ag.ag_state = 3 // await: rt.AllTasks()
-	if ag_s := ag.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:85:45*/ ag_f.ag_aw2 = rt.AllTasksAsync()
+	ag_f.ag_state = 3 // await: rt.AllTasks()
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:85:45*/ ag_t4, _ = ag.ag_aw2.AwaitResult()
-	ag.ag_aw2 = nil
-	/*line main.go:85:2*/ fmt.Fprintf(ag.w, "tasks not done: %d\n", len(ag_t4))
-	/*line main.go:86:2*/ fmt.Fprintf(ag.w, "goroutines added while they sleep: %d\n", runtime.NumGoroutine()-ag.goroutines)
-	/*line main.go:87:2*/ ag.ag_aw3 = rt.Gather(ag.tasks...)
-	ag.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
-	if ag_s := ag.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:85:45*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
+	ag_f.ag_aw2 = nil
+	/*line main.go:85:2*/ fmt.Fprintf(ag_f.w, "tasks not done: %d\n", len(ag_t4))
+	/*line main.go:86:2*/ fmt.Fprintf(ag_f.w, "goroutines added while they sleep: %d\n", runtime.NumGoroutine()-ag_f.goroutines)
+	/*line main.go:87:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.tasks...)
+	ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:87:2*/ _, err = ag.ag_aw3.AwaitResult()
-	ag.ag_aw3 = nil
-	/*line main.go:88:2*/ ag.ag_err = err
+	/*line main.go:87:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	ag_f.ag_aw3 = nil
+	/*line main.go:88:2*/ ag_f.ag_err = err
 	return rt.Ready
 }
 
@@ -292,15 +292,15 @@ func stepsAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[st
 	return &ag_steps{w: w, unit: unit, goroutines: goroutines}
 }
 
-func (ag *ag_steps) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_steps) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_steps) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_steps) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1   time.Time
 		ag_err1 error
@@ -308,7 +308,7 @@ func (ag *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t5   time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -328,92 +328,92 @@ func (ag *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	case 9:
 		goto ag_resume9
 	}
-	/*line main.go:95:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:95:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:95:2*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:96:2*/ ag.ag_aw1 = oneAfterAnotherAsync(ag.w, ag.unit)
-	ag.ag_state = 2 // await: oneAfterAnother(w, unit)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:95:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:96:2*/ ag_f.ag_aw1 = oneAfterAnotherAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 2 // await: oneAfterAnother(w, unit)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw1 = nil
-	/*line main.go:97:10*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	ag_f.ag_aw1 = nil
+	/*line main.go:97:10*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:97:10*/ ag_t1, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:97:2*/ took(ag.w, ag_t1.Sub(ag.start), ag.unit)
-	/*line main.go:99:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 4 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:97:10*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:97:2*/ took(ag_f.w, ag_t1.Sub(ag_f.start), ag_f.unit)
+	/*line main.go:99:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 4 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:99:2*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:100:5*/ ag.ag_aw1 = gatheredAsync(ag.w, ag.unit)
-	ag.ag_state = 5 // await: gathered(w, unit)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:99:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:100:5*/ ag_f.ag_aw1 = gatheredAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 5 // await: gathered(w, unit)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line main.go:100:5*/ _, ag_err1 = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:100:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:100:2*/ if !(ag_err1 != nil) {
 		goto ag_L1
 	}
-	/*line main.go:101:3*/ ag.ag_err = ag_err1
+	/*line main.go:101:3*/ ag_f.ag_err = ag_err1
 	return rt.Ready
 ag_L1:
-	/*line main.go:103:10*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 6 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:103:10*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 6 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume6:
-	/*line main.go:103:10*/ ag_t3, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:103:2*/ took(ag.w, ag_t3.Sub(ag.start), ag.unit)
-	/*line main.go:105:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 7 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:103:10*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:103:2*/ took(ag_f.w, ag_t3.Sub(ag_f.start), ag_f.unit)
+	/*line main.go:105:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 7 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume7:
-	/*line main.go:105:2*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:106:5*/ ag.ag_aw1 = manyAsync(ag.w, ag.unit, ag.goroutines)
-	ag.ag_state = 8 // await: many(w, unit, goroutines)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:105:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:106:5*/ ag_f.ag_aw1 = manyAsync(ag_f.w, ag_f.unit, ag_f.goroutines)
+	ag_f.ag_state = 8 // await: many(w, unit, goroutines)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume8:
-	/*line main.go:106:5*/ _, ag_err2 = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:106:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:106:2*/ if !(ag_err2 != nil) {
 		goto ag_L2
 	}
-	/*line main.go:107:3*/ ag.ag_err = ag_err2
+	/*line main.go:107:3*/ ag_f.ag_err = ag_err2
 	return rt.Ready
 ag_L2:
-	/*line main.go:109:10*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 9 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:109:10*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 9 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume9:
-	/*line main.go:109:10*/ ag_t5, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:109:2*/ took(ag.w, ag_t5.Sub(ag.start), ag.unit)
-	/*line main.go:110:2*/ ag.ag_err = nil
+	/*line main.go:109:10*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:109:2*/ took(ag_f.w, ag_t5.Sub(ag_f.start), ag_f.unit)
+	/*line main.go:110:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }

@@ -24,30 +24,30 @@ func barAsync(w io.Writer, unit time.Duration, future *rt.Future[string]) rt.Awa
 	return &ag_bar{w: w, unit: unit, future: future}
 }
 
-func (ag *ag_bar) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_bar) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_bar) AwaitResult() (string, error) {
-	return ag.ag_r0, nil
+func (ag_f *ag_bar) AwaitResult() (string, error) {
+	return ag_f.ag_r0, nil
 }
 
-func (ag *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:31:2*/ fmt.Fprintln(ag.w, "bar will sleep for 2 units")
-	/*line main.go:32:2*/ ag.ag_aw0 = rt.SleepAsync(2 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(2 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:31:2*/ fmt.Fprintln(ag_f.w, "bar will sleep for 2 units")
+	/*line main.go:32:2*/ ag_f.ag_aw0 = rt.SleepAsync(2 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(2 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:33:2*/ fmt.Fprintln(ag.w, "bar resolving the future")
-	/*line main.go:34:2*/ ag.future.SetResult("future is resolved")
-	/*line main.go:35:2*/ ag.ag_r0 = "bar is done"
+	ag_f.ag_aw0 = nil
+	/*line main.go:33:2*/ fmt.Fprintln(ag_f.w, "bar resolving the future")
+	/*line main.go:34:2*/ ag_f.future.SetResult("future is resolved")
+	/*line main.go:35:2*/ ag_f.ag_r0 = "bar is done"
 	return rt.Ready
 }
 
@@ -66,39 +66,39 @@ func fooAsync(w io.Writer, future *rt.Future[string]) rt.Awaitable[string] {
 	return &ag_foo{w: w, future: future}
 }
 
-func (ag *ag_foo) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_foo) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_foo) AwaitResult() (string, error) {
-	return ag.ag_r0, ag.ag_err
+func (ag_f *ag_foo) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
 }
 
-func (ag *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		result string
 		err    error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:42:2*/ fmt.Fprintln(ag.w, "foo will await the future")
-	/*line main.go:43:2*/ ag.ag_aw0 = ag.future
-	ag.ag_state = 1 // await: rt.Await(future)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:42:2*/ fmt.Fprintln(ag_f.w, "foo will await the future")
+	/*line main.go:43:2*/ ag_f.ag_aw0 = ag_f.future
+	ag_f.ag_state = 1 // await: rt.Await(future)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:43:2*/ result, err = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
+	/*line main.go:43:2*/ result, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
 	/*line main.go:44:2*/ if err != nil {
-		/*line main.go:45:3*/ ag.ag_r0, ag.ag_err = "", err
+		/*line main.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
 		return rt.Ready
 	}
-	/*line main.go:47:2*/ fmt.Fprintf(ag.w, "future result: %s\n", result)
-	/*line main.go:48:2*/ fmt.Fprintf(ag.w, "is the future done? %t\n", ag.future.Done())
-	/*line main.go:49:2*/ ag.ag_r0, ag.ag_err = result, nil
+	/*line main.go:47:2*/ fmt.Fprintf(ag_f.w, "future result: %s\n", result)
+	/*line main.go:48:2*/ fmt.Fprintf(ag_f.w, "is the future done? %t\n", ag_f.future.Done())
+	/*line main.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = result, nil
 	return rt.Ready
 }
 
@@ -118,22 +118,22 @@ func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
 }
 
-func (ag *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_gathered) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		future  *rt.Future[string]
 		results []string
 		err     error
 		ag_t4   time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -141,39 +141,39 @@ func (ag *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:56:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:56:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:56:2*/ ag.start, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
+	/*line main.go:56:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
 	/*line main.go:57:2*/ future = rt.NewFuture[string]()
-	/*line main.go:58:2*/ ag.ag_aw1 = rt.Gather(fooAsync(ag.w, future), barAsync(ag.w, ag.unit, future))
-	ag.ag_state = 2 // await: rt.Await(rt.Gather(fooAsync(w, future), barAsync(w, unit,...
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:58:2*/ ag_f.ag_aw1 = rt.Gather(fooAsync(ag_f.w, future), barAsync(ag_f.w, ag_f.unit, future))
+	ag_f.ag_state = 2 // await: rt.Await(rt.Gather(fooAsync(w, future), barAsync(w, unit,...
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:58:2*/ results, err = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
+	/*line main.go:58:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
 	/*line main.go:59:2*/ if err != nil {
-		/*line main.go:60:3*/ ag.ag_err = err
+		/*line main.go:60:3*/ ag_f.ag_err = err
 		return rt.Ready
 	}
 	/*line main.go:62:2*/ for i, result := range results {
-		/*line main.go:63:3*/ fmt.Fprintf(ag.w, "result %d: %s\n", i, result)
+		/*line main.go:63:3*/ fmt.Fprintf(ag_f.w, "result %d: %s\n", i, result)
 	}
-	/*line main.go:65:50*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 3 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:65:50*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 3 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:65:50*/ ag_t4, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:65:2*/ fmt.Fprintf(ag.w, "main exiting after %s\n", units(ag_t4.Sub(ag.start), ag.unit))
-	/*line main.go:66:2*/ ag.ag_err = nil
+	/*line main.go:65:50*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:65:2*/ fmt.Fprintf(ag_f.w, "main exiting after %s\n", units(ag_t4.Sub(ag_f.start), ag_f.unit))
+	/*line main.go:66:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }

@@ -23,27 +23,27 @@ func exampleAsync(w io.Writer, unit time.Duration, i int) rt.Awaitable[struct{}]
 	return &ag_example{w: w, unit: unit, i: i}
 }
 
-func (ag *ag_example) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_example) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_example) AwaitResult() (struct{}, error) {
+func (ag_f *ag_example) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_example) Resume(ag_co *rt.Coro) rt.Status {
-	switch ag.ag_state {
+func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	}
-	/*line main.go:33:2*/ ag.ag_aw0 = rt.SleepAsync(3 * ag.unit)
-	ag.ag_state = 1 // await: rt.Sleep(3 * unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:33:2*/ ag_f.ag_aw0 = rt.SleepAsync(3 * ag_f.unit)
+	ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	ag.ag_aw0 = nil
-	/*line main.go:34:2*/ fmt.Fprintf(ag.w, "coroutine %d finished\n", ag.i)
+	ag_f.ag_aw0 = nil
+	/*line main.go:34:2*/ fmt.Fprintf(ag_f.w, "coroutine %d finished\n", ag_f.i)
 	/*line main.go:35:1*/ return rt.Ready
 }
 
@@ -68,22 +68,22 @@ func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_spawned{w: w, unit: unit}
 }
 
-func (ag *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_spawned) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_spawned) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t5 time.Time
 		ag_t6 *rt.Task[struct{}]
 		err   error
 		ag_t8 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -95,68 +95,68 @@ func (ag *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		goto ag_resume5
 	}
-	/*line main.go:41:2*/ fmt.Fprintln(ag.w, "== spawned in a loop")
-	/*line main.go:42:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:41:2*/ fmt.Fprintln(ag_f.w, "== spawned in a loop")
+	/*line main.go:42:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:42:2*/ ag.t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:43:6*/ ag.tasks = nil
-	ag.ag_t3 = 5
-	ag.ag_t4 = 0
+	/*line main.go:42:2*/ ag_f.t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:43:6*/ ag_f.tasks = nil
+	ag_f.ag_t3 = 5
+	ag_f.ag_t4 = 0
 ag_L1:
-	/*line main.go:44:2*/ if !(ag.ag_t4 < ag.ag_t3) {
+	/*line main.go:44:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
 		goto ag_L3
 	}
-	/*line main.go:44:6*/ ag.i = ag.ag_t4
-	/*line main.go:45:64*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 2 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:44:6*/ ag_f.i = ag_f.ag_t4
+	/*line main.go:45:64*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 2 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:45:64*/ ag_t5, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:45:3*/ fmt.Fprintf(ag.w, "time passed after iter %d is %s\n", ag.i, units(ag_t5.Sub(ag.t0), ag.unit))
-	/*line main.go:46:25*/ ag.ag_aw1 = rt.SpawnAsync(exampleAsync(ag.w, ag.unit, ag.i))
-	ag.ag_state = 3 // await: rt.Spawn(exampleAsync(w, unit, i))
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:45:64*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:45:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t5.Sub(ag_f.t0), ag_f.unit))
+	/*line main.go:46:25*/ ag_f.ag_aw1 = rt.SpawnAsync(exampleAsync(ag_f.w, ag_f.unit, ag_f.i))
+	ag_f.ag_state = 3 // await: rt.Spawn(exampleAsync(w, unit, i))
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line main.go:46:25*/ ag_t6, _ = ag.ag_aw1.AwaitResult()
-	ag.ag_aw1 = nil
-	/*line main.go:46:3*/ ag.tasks = append(ag.tasks, ag_t6)
-	ag.ag_t4++
+	/*line main.go:46:25*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line main.go:46:3*/ ag_f.tasks = append(ag_f.tasks, ag_t6)
+	ag_f.ag_t4++
 	goto ag_L1
 ag_L3:
-	/*line main.go:48:5*/ ag.ag_aw2 = rt.Gather(ag.tasks...)
-	ag.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
-	if ag_s := ag.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:48:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.tasks...)
+	ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:48:5*/ _, err = ag.ag_aw2.AwaitResult()
-	ag.ag_aw2 = nil
+	/*line main.go:48:5*/ _, err = ag_f.ag_aw2.AwaitResult()
+	ag_f.ag_aw2 = nil
 	/*line main.go:48:2*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line main.go:49:3*/ ag.ag_err = err
+	/*line main.go:49:3*/ ag_f.ag_err = err
 	return rt.Ready
 ag_L4:
-	/*line main.go:51:53*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 5 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:51:53*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 5 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line main.go:51:53*/ ag_t8, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:51:2*/ fmt.Fprintf(ag.w, "total time needed was %s\n", units(ag_t8.Sub(ag.t0), ag.unit))
-	/*line main.go:52:2*/ ag.ag_err = nil
+	/*line main.go:51:53*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:51:2*/ fmt.Fprintf(ag_f.w, "total time needed was %s\n", units(ag_t8.Sub(ag_f.t0), ag_f.unit))
+	/*line main.go:52:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -178,20 +178,20 @@ func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_awaited{w: w, unit: unit}
 }
 
-func (ag *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_awaited) AwaitResult() (struct{}, error) {
+func (ag_f *ag_awaited) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-func (ag *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t4 time.Time
 		ag_t5 time.Time
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
@@ -201,50 +201,50 @@ func (ag *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line main.go:59:2*/ fmt.Fprintln(ag.w, "== awaited in a loop")
-	/*line main.go:60:2*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 1 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:59:2*/ fmt.Fprintln(ag_f.w, "== awaited in a loop")
+	/*line main.go:60:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 1 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:60:2*/ ag.t0, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	ag.ag_t2 = 5
-	ag.ag_t3 = 0
+	/*line main.go:60:2*/ ag_f.t0, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	ag_f.ag_t2 = 5
+	ag_f.ag_t3 = 0
 ag_L1:
-	/*line main.go:61:2*/ if !(ag.ag_t3 < ag.ag_t2) {
+	/*line main.go:61:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
 		goto ag_L3
 	}
-	/*line main.go:61:6*/ ag.i = ag.ag_t3
-	/*line main.go:62:64*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 2 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:61:6*/ ag_f.i = ag_f.ag_t3
+	/*line main.go:62:64*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 2 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:62:64*/ ag_t4, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:62:3*/ fmt.Fprintf(ag.w, "time passed after iter %d is %s\n", ag.i, units(ag_t4.Sub(ag.t0), ag.unit))
-	/*line main.go:63:3*/ ag.ag_aw1 = exampleAsync(ag.w, ag.unit, ag.i)
-	ag.ag_state = 3 // await: example(w, unit, i)
-	if ag_s := ag.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:62:64*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:62:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t4.Sub(ag_f.t0), ag_f.unit))
+	/*line main.go:63:3*/ ag_f.ag_aw1 = exampleAsync(ag_f.w, ag_f.unit, ag_f.i)
+	ag_f.ag_state = 3 // await: example(w, unit, i)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	ag.ag_aw1 = nil
-	ag.ag_t3++
+	ag_f.ag_aw1 = nil
+	ag_f.ag_t3++
 	goto ag_L1
 ag_L3:
-	/*line main.go:65:53*/ ag.ag_aw0 = rt.NowAsync()
-	ag.ag_state = 4 // await: rt.Now()
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:65:53*/ ag_f.ag_aw0 = rt.NowAsync()
+	ag_f.ag_state = 4 // await: rt.Now()
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line main.go:65:53*/ ag_t5, _ = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
-	/*line main.go:65:2*/ fmt.Fprintf(ag.w, "total time needed was %s\n", units(ag_t5.Sub(ag.t0), ag.unit))
+	/*line main.go:65:53*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line main.go:65:2*/ fmt.Fprintf(ag_f.w, "total time needed was %s\n", units(ag_t5.Sub(ag_f.t0), ag_f.unit))
 	/*line main.go:66:1*/ return rt.Ready
 }
 
@@ -262,45 +262,45 @@ func bothAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_both{w: w, unit: unit}
 }
 
-func (ag *ag_both) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag)
+func (ag_f *ag_both) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
 }
 
-func (ag *ag_both) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag.ag_err
+func (ag_f *ag_both) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
 }
 
-func (ag *ag_both) Resume(ag_co *rt.Coro) rt.Status {
+func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
-	switch ag.ag_state {
+	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
 	}
-	/*line main.go:70:5*/ ag.ag_aw0 = spawnedAsync(ag.w, ag.unit)
-	ag.ag_state = 1 // await: spawned(w, unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:70:5*/ ag_f.ag_aw0 = spawnedAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 1 // await: spawned(w, unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:70:5*/ _, err = ag.ag_aw0.AwaitResult()
-	ag.ag_aw0 = nil
+	/*line main.go:70:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
 	/*line main.go:70:2*/ if !(err != nil) {
 		goto ag_L1
 	}
-	/*line main.go:71:3*/ ag.ag_err = err
+	/*line main.go:71:3*/ ag_f.ag_err = err
 	return rt.Ready
 ag_L1:
-	/*line main.go:73:2*/ ag.ag_aw0 = awaitedAsync(ag.w, ag.unit)
-	ag.ag_state = 2 // await: awaited(w, unit)
-	if ag_s := ag.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:73:2*/ ag_f.ag_aw0 = awaitedAsync(ag_f.w, ag_f.unit)
+	ag_f.ag_state = 2 // await: awaited(w, unit)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	ag.ag_aw0 = nil
-	/*line main.go:74:2*/ ag.ag_err = nil
+	ag_f.ag_aw0 = nil
+	/*line main.go:74:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }

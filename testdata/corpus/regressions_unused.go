@@ -1,0 +1,57 @@
+// Regression cases: each once made the generated file fail to compile.
+
+package main
+
+func init() {
+	cases = append(cases,
+		testCase{"regression rangeStringKeyOnly", bugRangeStringKeyOnly, bugRangeStringKeyOnlyAsync},
+		testCase{"regression rangeMapKeyOnly", bugRangeMapKeyOnly, bugRangeMapKeyOnlyAsync},
+		testCase{"regression namedResultUnused", bugNamedResultUnused, bugNamedResultUnusedAsync},
+	)
+}
+
+// Fixed: the lowered range over a string decodes every rune into
+// a temporary; without a value variable nothing reads it and the generated
+// file does not compile ("declared and not used: ag_tN").
+//
+// async
+func bugRangeStringKeyOnly() (string, error) {
+	n := 0
+	for range "a€b" {
+		n += tick(1)
+	}
+	for i := range "xy" {
+		tick(i)
+	}
+	return "", nil
+}
+
+// Fixed: the lowered range over a map reads each value into a
+// temporary (v, ok = m[k]); without a value variable nothing reads it:
+// "declared and not used: ag_tN".
+//
+// async
+func bugRangeMapKeyOnly() (string, error) {
+	n := 0
+	for k := range map[int]bool{1: true, 2: true} {
+		n += quiet(k)
+	}
+	for range map[int]bool{1: true} {
+		tick(0)
+	}
+	return "", nil
+}
+
+// Fixed: a named result that is never used in the body (explicit
+// returns only) becomes an unused Resume local: "declared and not used: err".
+//
+// async
+func bugNamedResultUnused() (string, error) {
+	return namedOnlyExplicit(2)
+}
+
+// async
+func namedOnlyExplicit(x int) (s string, err error) {
+	s = tickS("x")
+	return s + s, nil
+}
