@@ -55,6 +55,9 @@ type waitq struct {
 }
 
 func (w *waitq) add(l *loop, r runnable) {
+	if c, ok := r.(*Coro); ok {
+		c.parked = w
+	}
 	if w.first == nil {
 		w.loop, w.first = l, r
 		return
@@ -65,15 +68,41 @@ func (w *waitq) add(l *loop, r runnable) {
 	w.more = append(w.more, r)
 }
 
+// cancelWait takes task c off the list (it was cancelled while waiting).
+func (w *waitq) cancelWait(c *Coro) {
+	c.parked = nil
+	if w.first == runnable(c) {
+		w.first = nil
+		if len(w.more) > 0 {
+			w.first = w.more[0]
+			w.more = w.more[1:]
+		}
+		return
+	}
+	for i, r := range w.more {
+		if r == runnable(c) {
+			w.more = append(w.more[:i], w.more[i+1:]...)
+			return
+		}
+	}
+}
+
 // complete marks w done and schedules every waiter (asyncio call_soon).
 func (w *waitq) complete() {
 	w.done = true
 	if w.first == nil {
 		return
 	}
-	w.loop.schedule(w.first)
+	w.wake(w.first)
 	for _, r := range w.more {
-		w.loop.schedule(r)
+		w.wake(r)
 	}
 	w.first, w.more = nil, nil
+}
+
+func (w *waitq) wake(r runnable) {
+	if c, ok := r.(*Coro); ok {
+		c.parked = nil
+	}
+	w.loop.schedule(r)
 }

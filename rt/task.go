@@ -17,6 +17,9 @@ type Coro struct {
 	loop    *loop
 	err     error
 	waiters waitq // waiters.done is the task's done flag
+	// parked is what the task is parked on, when it can be taken off it
+	// (cancellation does that); nil while it runs or is scheduled.
+	parked waitCanceler
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -94,6 +97,14 @@ func (c *Coro) finish(err error) {
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
+}
+
+// waitCanceler is a list a task can park on. A primitive that parks tasks
+// on a list of its own (not a waitq) implements it, sets Coro.parked when it
+// parks a task and clears it when it wakes one, so that a cancelled task can
+// be taken off the list.
+type waitCanceler interface {
+	cancelWait(c *Coro)
 }
 
 // Task is a coroutine scheduled to run concurrently with others on the
