@@ -97,6 +97,7 @@ func analyzeFile(fset *token.FileSet, f *File) Diagnostics {
 			if IsAsyncDecl(d) {
 				if fn := c.asyncFunc(d); fn != nil {
 					f.Funcs = append(f.Funcs, fn)
+					c.warnBlocking(d)
 				}
 			} else if d.Body != nil {
 				c.ordinary(d.Body)
@@ -206,10 +207,6 @@ func (c *checker) body(fn *Func, body *ast.BlockStmt) {
 			fn.Awaits[n] = a
 		case *ast.GoStmt:
 			c.goStmt(n)
-		case *ast.DeferStmt:
-			if !inLit() {
-				c.errorf(n.Pos(), "defer in an async function is not supported yet: call the cleanup before each return")
-			}
 		case *ast.BranchStmt:
 			if n.Tok == token.GOTO && !inLit() {
 				c.errorf(n.Pos(), "goto in an async function is not supported yet: use a loop with break or continue")

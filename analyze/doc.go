@@ -22,5 +22,12 @@
 // code, a go statement that launches an async function, an await inside a
 // function literal, a result shape no coroutine can carry, names with the
 // reserved prefix "ag_", and the constructs the generator does not lower
-// yet, each named.
+// yet, each named. Blocking calls in an async function (time.Sleep, channel
+// operations, sync locks and waits, blocking net, net/http and os I/O) are
+// warnings that name the rt alternative.
+//
+// Analyzer holds the same checks and a few more (an async function called
+// from ordinary code, a coroutine that is never awaited, an awaited error
+// that is thrown away) as a golang.org/x/tools/go/analysis analyzer;
+// cmd/asyncvet runs it under go vet -vettool.
 package analyze

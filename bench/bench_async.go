@@ -32,6 +32,9 @@ func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		v int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -90,6 +93,9 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		y int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -160,6 +166,9 @@ func (ag_f *ag_identity) AwaitResult() (int, error) {
 }
 
 func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	/*line bench.go:48:2*/ ag_f.ag_r0 = ag_f.x
 	return rt.Ready
 }
@@ -193,6 +202,9 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 		t *rt.Task[int]
 		v int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -254,6 +266,9 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		v int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -307,6 +322,9 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 		t *rt.Task[int]
 		v int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -396,6 +414,9 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t1 int
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -457,6 +478,9 @@ func (ag_f *ag_yielder) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -504,6 +528,9 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

@@ -36,6 +36,9 @@ func (f *pingFrame) AwaitStart(c *Coro) Status      { return c.Push(f) }
 func (f *pingFrame) AwaitResult() (struct{}, error) { return struct{}{}, nil }
 
 func (f *pingFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1

@@ -31,6 +31,9 @@ func (f *napFrame) AwaitStart(c *rt.Coro) rt.Status { return c.Push(f) }
 func (f *napFrame) AwaitResult() (string, error)    { return f.name, nil }
 
 func (f *napFrame) Resume(c *rt.Coro) rt.Status {
+	if c.Unwinding() {
+		return rt.Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -107,6 +110,9 @@ func (f *spawnFrame) AwaitStart(c *rt.Coro) rt.Status { return c.Push(f) }
 func (f *spawnFrame) AwaitResult() (string, error)    { return f.aw1.AwaitResult() }
 
 func (f *spawnFrame) Resume(c *rt.Coro) rt.Status {
+	if c.Unwinding() {
+		return rt.Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1

@@ -54,6 +54,9 @@ func (f *workerFrame) AwaitStart(c *Coro) Status    { return c.Push(f) }
 func (f *workerFrame) AwaitResult() (string, error) { return f.r0, f.err }
 
 func (f *workerFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -107,6 +110,9 @@ func (f *sleeperFrame) AwaitStart(c *Coro) Status    { return c.Push(f) }
 func (f *sleeperFrame) AwaitResult() (string, error) { return f.r0, f.err }
 
 func (f *sleeperFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -161,6 +167,9 @@ func (f *failerFrame) AwaitStart(c *Coro) Status    { return c.Push(f) }
 func (f *failerFrame) AwaitResult() (string, error) { return f.r0, f.err }
 
 func (f *failerFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -202,6 +211,9 @@ func (f *chainFrame) AwaitStart(c *Coro) Status { return c.Push(f) }
 func (f *chainFrame) AwaitResult() (int, error) { return f.r0, f.err }
 
 func (f *chainFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -252,6 +264,9 @@ func (f *panickerFrame) AwaitStart(c *Coro) Status { return c.Push(f) }
 func (f *panickerFrame) AwaitResult() (int, error) { return 0, nil }
 
 func (f *panickerFrame) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	switch f.state {
 	case 1:
 		goto resume1
@@ -300,6 +315,9 @@ func (f *script) AwaitStart(c *Coro) Status { return c.Push(f) }
 func (f *script) AwaitResult() (any, error) { return f.v, f.err }
 
 func (f *script) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		return Ready
+	}
 	if f.aw != nil {
 		f.v, f.err = f.aw.result()
 		f.aw = nil

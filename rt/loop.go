@@ -62,9 +62,10 @@ func (l *loop) now() time.Time { return l.start.Add(time.Duration(l.clock())) }
 func (l *loop) schedule(r runnable) { l.ready.push(r) }
 
 // at runs r once the clock reaches when (asyncio call_at).
-func (l *loop) at(when int64, r runnable) {
+func (l *loop) at(when int64, r runnable) uint64 {
 	l.timerSeq++
 	l.timers.push(timer{when: when, seq: l.timerSeq, r: r})
+	return l.timerSeq
 }
 
 // runOnce is one iteration, as CPython's _run_once: wait for the earliest
@@ -87,7 +88,11 @@ func (l *loop) runOnce() bool {
 	if len(l.timers) > 0 { // reading the clock is the costliest part of a turn
 		now := l.clock()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
-			l.ready.push(l.timers.pop().r)
+			t := l.timers.pop()
+			if st, ok := t.r.(*sleepTimer); ok && (*Coro)(st).sleepSeq != t.seq {
+				continue // the sleep was cancelled
+			}
+			l.ready.push(t.r)
 		}
 	}
 	for n := l.ready.len(); n > 0; n-- {

@@ -25,7 +25,7 @@ func (d sleepFor) AwaitStart(c *Coro) Status {
 		c.loop.schedule(c)
 		return Suspended
 	}
-	c.loop.at(c.loop.clock()+int64(d), (*sleepTimer)(c))
+	c.sleepSeq = c.loop.at(c.loop.clock()+int64(d), (*sleepTimer)(c))
 	return Suspended
 }
 
@@ -40,5 +40,6 @@ type sleepTimer Coro
 
 func (s *sleepTimer) run() {
 	c := (*Coro)(s)
+	c.sleepSeq = 0
 	c.loop.schedule(c)
 }

@@ -20,6 +20,12 @@ type Coro struct {
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
 	parked waitCanceler
+	// sleepSeq is the seq of the timer the task sleeps on, or 0.
+	sleepSeq uint64
+	// unwind is set while the task's frames unwind, from the frame at
+	// index unwindTop down.
+	unwind    *unwinding
+	unwindTop int
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -61,17 +67,25 @@ func (c *Coro) String() string {
 }
 
 // run is one step of the task: resume the top frame until the task parks
-// or finishes. A panic anywhere in the step ends the task with a
-// *PanicError; the loop goes on.
+// or finishes. A panic in a frame starts unwinding (see Unwinding); the
+// frames run their deferred calls, and a task whose panic nobody recovers
+// ends with a *PanicError. The loop goes on either way.
 func (c *Coro) run() {
 	if c.waiters.done {
-		return // a stray wake-up after a panic
+		return // a stray wake-up after the task ended
 	}
+	for c.step() {
+	}
+}
+
+// step resumes frames until the task parks or finishes (false), or until a
+// frame panics (true: resume again, now unwinding).
+func (c *Coro) step() (again bool) {
 	defer func() {
 		if v := recover(); v != nil {
-			clear(c.stack) // frames have no deferred calls to run yet
-			c.stack = c.stack[:0]
-			c.finish(&PanicError{Task: c.Name(), Value: v, Stack: debug.Stack()})
+			c.unwind = &unwinding{value: v, stack: debug.Stack()}
+			c.unwindTop = len(c.stack) - 1
+			again = true
 		}
 	}()
 	for {
@@ -83,13 +97,96 @@ func (c *Coro) run() {
 			c.stack = c.stack[:n]
 			if n == 0 {
 				c.finish(c.err)
-				return
+				return false
+			}
+			if c.unwind != nil && c.unwindTop >= n {
+				c.unwindTop = n - 1 // the caller unwinds next
 			}
 		case Pushed:
 		case Suspended:
-			return
+			if c.unwind != nil && c.unwind.canceled && c.unwindTop >= len(c.stack)-1 {
+				// Cancelled while running: stop at this await point.
+				c.interrupt()
+			}
+			return false
 		}
 	}
+}
+
+// unwinding is why a task's frames are unwinding: a panic or a
+// cancellation.
+type unwinding struct {
+	canceled bool
+	value    any
+	stack    []byte
+}
+
+// Unwinding reports whether the frame being resumed must stop running its
+// body and finish: run its deferred calls and return. It is set for every
+// frame from the one that panicked, or the innermost one when the task was
+// cancelled, down to the task's root; frames that deferred calls push while
+// unwinding run normally. Generated code checks it on every resume.
+func (c *Coro) Unwinding() bool {
+	return c.unwind != nil && len(c.stack)-1 <= c.unwindTop
+}
+
+// Recover is recover() for the deferred calls of async functions: it stops
+// the panic the current frame is unwinding from and returns its value, or
+// returns nil when the frame is not panicking. A cancellation is not a
+// panic: it cannot be recovered. Generated code calls it in place of
+// recover() in deferred function literals.
+func (c *Coro) Recover() any {
+	if c.unwind == nil || c.unwind.canceled || len(c.stack)-1 != c.unwindTop {
+		return nil
+	}
+	v := c.unwind.value
+	c.unwind = nil
+	return v
+}
+
+// Cancelling reports whether the task is being cancelled: a deferred call
+// of a cancelled coroutine sees true.
+func (c *Coro) Cancelling() bool { return c.unwind != nil && c.unwind.canceled }
+
+// Cancel asks the task to stop: it stops at the await point where it is
+// suspended (or at its next one), never resumes its body, runs its deferred
+// calls (which may await), and ends with ErrCanceled; what it was awaiting
+// is cancelled too when that is a task. A deferred call can tell with
+// Cancelling, and recover cannot stop a cancellation. Cancel reports false
+// when the task has already finished.
+func (c *Coro) Cancel() bool {
+	if c.Done() {
+		return false
+	}
+	if c.unwind != nil {
+		return true // already unwinding
+	}
+	c.unwind = &unwinding{canceled: true}
+	c.unwindTop = len(c.stack) - 1
+	c.interrupt()
+	return true
+}
+
+// interrupt wakes a parked task so that it unwinds.
+func (c *Coro) interrupt() {
+	switch {
+	case c.parked != nil:
+		p := c.parked
+		p.cancelWait(c)
+		c.parked = nil
+		c.loop.schedule(c)
+	case c.sleepSeq != 0:
+		c.sleepSeq = 0 // its timer fires for nothing
+		c.loop.schedule(c)
+	}
+}
+
+// unwindErr is the error a task that unwound to its root ends with.
+func (c *Coro) unwindErr() error {
+	if c.unwind.canceled {
+		return ErrCanceled
+	}
+	return &PanicError{Task: c.Name(), Value: c.unwind.value, Stack: c.unwind.stack}
 }
 
 func (c *Coro) finish(err error) {
@@ -126,6 +223,12 @@ type taskFrame[T any] struct {
 }
 
 func (f *taskFrame[T]) Resume(c *Coro) Status {
+	if c.unwind != nil {
+		// A panic nobody recovered, or a cancellation, reached the root.
+		c.err = c.unwindErr()
+		f.aw = nil
+		return Ready
+	}
 	if !f.started {
 		f.started = true
 		if s := f.aw.AwaitStart(c); s != Ready {

@@ -98,7 +98,11 @@ func (e *emitter) funcLit(x *ast.FuncLit) jen.Code {
 		return true
 	})
 	e.inLit++
-	defer func() { e.inLit-- }()
+	e.litStack = append(e.litStack, x)
+	defer func() {
+		e.inLit--
+		e.litStack = e.litStack[:len(e.litStack)-1]
+	}()
 	if len(captured) == 0 {
 		return jen.Func().Add(e.funcType(x.Type)).Block(e.stmtList(x.Body.List)...)
 	}
@@ -189,6 +193,12 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		}
 		return jen.Add(e.operandPostfix(x.X)).Assert(e.expr(x.Type))
 	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 0 && e.recoverIn != nil &&
+			len(e.litStack) > 0 && e.litStack[len(e.litStack)-1] == e.recoverIn {
+			if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
+				return jen.Id(coroVar).Dot("Recover").Call()
+			}
+		}
 		args := e.exprs(x.Args)
 		if x.Ellipsis.IsValid() && len(args) > 0 {
 			args[len(args)-1] = jen.Add(args[len(args)-1]).Op("...")
@@ -368,7 +378,10 @@ func (e *emitter) stmt(s ast.Stmt) []jen.Code {
 	case *ast.GoStmt:
 		return one(jen.Go().Add(e.expr(s.Call)))
 	case *ast.DeferStmt:
-		return one(jen.Defer().Add(e.expr(s.Call)))
+		if e.inLit > 0 {
+			return one(jen.Defer().Add(e.expr(s.Call)))
+		}
+		return one(e.deferStmt(s))
 	case *ast.ReturnStmt:
 		if e.inLit > 0 {
 			return one(jen.Return(e.exprs(s.Results)...))

@@ -29,15 +29,18 @@ type emitter struct {
 	errs     []error
 
 	// per function
-	fn       *analyze.Func
-	l        *lowerer
-	lay      *layout
-	frame    string
-	awFields map[string]string // awaitable fields by their type
-	awOrder  []jen.Code
-	inLit    int
-	exits    map[*ast.BranchStmt]int
-	cells    map[*types.Var]string // boxed variables a literal captured, by alias
+	fn        *analyze.Func
+	l         *lowerer
+	lay       *layout
+	frame     string
+	awFields  map[string]string // awaitable fields by their type
+	awOrder   []jen.Code
+	inLit     int
+	exits     map[*ast.BranchStmt]int
+	cells     map[*types.Var]string // boxed variables a literal captured, by alias
+	defers    bool                  // the function has defer statements
+	recoverIn *ast.FuncLit          // the deferred literal whose recover() calls are rewritten
+	litStack  []*ast.FuncLit        // the function literals being rendered
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -123,6 +126,7 @@ func (e *emitter) function(fn *analyze.Func) {
 		l.emit(&instReturn{at: fn.Decl.Body.Rbrace})
 	}
 	e.fn, e.l, e.lay = fn, l, l.layout()
+	e.defers = hasDefer(fn.Decl.Body)
 	e.frame = frameName(fn)
 	e.awFields = map[string]string{}
 	e.awOrder = nil
@@ -143,6 +147,9 @@ func (e *emitter) function(fn *analyze.Func) {
 		fields = append(fields, jen.Id(st.name).Add(e.typeCode(v.Type())))
 	}
 	fields = append(fields, e.awOrder...)
+	if e.defers {
+		fields = append(fields, jen.Id(analyze.Prefix+"defers").Add(rt("Defers")))
+	}
 	if shape.HasValue {
 		fields = append(fields, jen.Id(analyze.Prefix+"r0").Add(T))
 	}
@@ -234,8 +241,7 @@ func (e *emitter) companionSig(params, inits *[]jen.Code) jen.Code {
 
 // resume renders the body of Resume: the Resume locals, the dispatch on the
 // saved state, and the instructions.
-func (e *emitter) resume() []jen.Code {
-	var body []jen.Code
+func (e *emitter) resume() (body []jen.Code) {
 	if len(e.lay.locals) > 0 {
 		var decls []jen.Code
 		for _, v := range e.lay.locals {
@@ -250,6 +256,17 @@ func (e *emitter) resume() []jen.Code {
 			aw.state = e.l.nstates
 			states = append(states, jen.Case(jen.Lit(aw.state)).Block(jen.Goto().Id(resumeLabel(aw.state))))
 		}
+	}
+	// A panic or a cancellation unwinding this frame: finish, running the
+	// deferred calls if there are any.
+	if e.defers {
+		e.l.nstates++
+		exitState := e.l.nstates
+		states = append(states, jen.Case(jen.Lit(exitState)).Block(jen.Goto().Id(resumeLabel(exitState))))
+		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(jen.Goto().Id(exitLabel)))
+		defer func() { body = append(body, e.exit(exitState)...) }()
+	} else {
+		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(jen.Return(rt("Ready"))))
 	}
 	if len(states) > 0 {
 		body = append(body, jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix+"state")).Block(states...))
@@ -308,35 +325,175 @@ func (e *emitter) inst(in inst) []jen.Code {
 	return nil
 }
 
-// frameReturn stores the results in the frame and finishes.
+// resultField is the frame field that carries natural result i.
+func (e *emitter) resultField(i int) jen.Code {
+	if i == 0 && e.fn.Shape.HasValue {
+		return jen.Id(frameVar).Dot(analyze.Prefix + "r0")
+	}
+	return jen.Id(frameVar).Dot(analyze.Prefix + "err")
+}
+
+// resultTargets are where a return statement stores the results: the frame
+// fields, or, in a function with deferred calls, its named results (which
+// the deferred calls may still change; the exit copies them to the fields).
+func (e *emitter) resultTargets() []jen.Code {
+	var out []jen.Code
+	for i := 0; i < e.fn.Sig.Results().Len(); i++ {
+		v := e.fn.Sig.Results().At(i)
+		if _, named := e.lay.where[v]; named && e.defers {
+			out = append(out, e.varRef(v))
+			continue
+		}
+		out = append(out, e.resultField(i))
+	}
+	return out
+}
+
+// frameReturn stores the results and finishes: `return rt.Ready`, or, when
+// the function has deferred calls, a jump to the exit that runs them.
 func (e *emitter) frameReturn(results []ast.Expr) []jen.Code {
-	shape := e.fn.Shape
-	var lhs []jen.Code
-	if shape.HasValue {
-		lhs = append(lhs, jen.Id(frameVar).Dot(analyze.Prefix+"r0"))
-	}
-	if shape.HasErr {
-		lhs = append(lhs, jen.Id(frameVar).Dot(analyze.Prefix+"err"))
-	}
-	var rhs []jen.Code
-	if results == nil {
+	var out []jen.Code
+	switch {
+	case results != nil:
+		out = append(out, jen.List(e.resultTargets()...).Op("=").List(e.exprs(results)...))
+	case !e.defers:
 		// a bare return: the named results
+		var lhs, rhs []jen.Code
 		for i := 0; i < e.fn.Sig.Results().Len(); i++ {
 			v := e.fn.Sig.Results().At(i)
 			if _, ok := e.lay.where[v]; ok {
-				rhs = append(rhs, e.varRef(v))
-			} else {
-				rhs = append(rhs, e.zeroValue(v.Type()))
+				lhs, rhs = append(lhs, e.resultField(i)), append(rhs, e.varRef(v))
 			}
 		}
-	} else {
-		rhs = e.exprs(results)
+		if len(lhs) > 0 {
+			out = append(out, jen.List(lhs...).Op("=").List(rhs...))
+		}
 	}
-	var out []jen.Code
-	if len(lhs) > 0 && len(rhs) > 0 {
+	if e.defers {
+		return append(out, jen.Goto().Id(exitLabel))
+	}
+	return append(out, jen.Return(rt("Ready")))
+}
+
+const exitLabel = analyze.Prefix + "exit"
+
+// exit renders the end of a function with deferred calls, where returns,
+// panics and cancellation arrive:
+//
+//	ag_exit:
+//		ag_f.ag_state = D
+//	ag_resumeD:
+//		if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+//			return ag_s
+//		}
+//		ag_f.ag_r0, ag_f.ag_err = <named results>
+//		return rt.Ready
+func (e *emitter) exit(state int) []jen.Code {
+	status := analyze.Prefix + "s"
+	out := []jen.Code{
+		jen.Id(exitLabel).Op(":"),
+		jen.Id(frameVar).Dot(analyze.Prefix + "state").Op("=").Lit(state).Comment("running the deferred calls"),
+		jen.Id(resumeLabel(state)).Op(":"),
+		jen.If(jen.Id(status).Op(":=").Id(frameVar).Dot(analyze.Prefix+"defers").Dot("Run").Call(jen.Id(coroVar)), jen.Id(status).Op("!=").Add(rt("Ready"))).Block(
+			jen.Return(jen.Id(status)),
+		),
+	}
+	var lhs, rhs []jen.Code
+	for i := 0; i < e.fn.Sig.Results().Len(); i++ {
+		v := e.fn.Sig.Results().At(i)
+		if _, ok := e.lay.where[v]; ok {
+			lhs, rhs = append(lhs, e.resultField(i)), append(rhs, e.varRef(v))
+		}
+	}
+	if len(lhs) > 0 {
 		out = append(out, jen.List(lhs...).Op("=").List(rhs...))
 	}
 	return append(out, jen.Return(rt("Ready")))
+}
+
+// deferStmt renders a defer statement of the async function itself: the
+// function value and the arguments are evaluated now, the call is pushed on
+// the frame's deferred calls (awaited later when the function is async).
+//
+//	{
+//		ag_d0, ag_d1 := a, b
+//		ag_f.ag_defers.Push(func() { f(ag_d0, ag_d1) })
+//	}
+func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
+	call := s.Call
+	orig := call
+	if o, ok := e.l.deferOrig[call]; ok {
+		orig = o
+	}
+	aw := e.fn.Awaits[orig]
+	var stmts []jen.Code
+	var args []jen.Code
+	for i, a := range call.Args {
+		if aw != nil && aw.Explicit {
+			break
+		}
+		name := fmt.Sprintf("%sd%d", analyze.Prefix, i)
+		stmts = append(stmts, jen.Id(name).Op(":=").Add(e.expr(a)))
+		args = append(args, jen.Id(name))
+	}
+	if call.Ellipsis.IsValid() && len(args) > 0 {
+		args[len(args)-1] = jen.Add(args[len(args)-1]).Op("...")
+	}
+	fun := call.Fun
+	var fn jen.Code
+	switch {
+	case aw != nil && aw.Explicit:
+		// defer rt.Await(x): x now, awaited later
+		stmts = append(stmts, jen.Id(analyze.Prefix+"dw").Op(":=").Add(e.expr(call.Args[0])))
+		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAsync").Call(
+			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Id(analyze.Prefix+"dw")))))...)
+	case aw != nil:
+		fun = companionFun(call.Fun, aw.Companion.Name())
+		fn = e.deferredFun(fun, &stmts)
+		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAsync").Call(
+			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Add(fn).Call(args...)))))...)
+	}
+	if lit, ok := ast.Unparen(fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
+		// defer func() { ... }(): the literal is the deferred function.
+		return jen.Id(frameVar).Dot(analyze.Prefix + "defers").Dot("Push").Call(e.deferredLit(lit))
+	}
+	fn = e.deferredFun(fun, &stmts)
+	return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("Push").Call(
+		jen.Func().Params().Block(jen.Add(fn).Call(args...))))...)
+}
+
+// deferredFun evaluates a deferred call's function value now when it is
+// anything but a plain function or builtin name.
+func (e *emitter) deferredFun(fun ast.Expr, stmts *[]jen.Code) jen.Code {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		switch e.info.Uses[f].(type) {
+		case *types.Func, *types.Builtin, nil:
+			return e.expr(fun)
+		}
+	case *ast.SelectorExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			if _, ok := e.info.Uses[id].(*types.PkgName); ok {
+				return e.expr(fun)
+			}
+		}
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return e.expr(fun) // an instantiated generic function
+	case *ast.FuncLit:
+		*stmts = append(*stmts, jen.Id(analyze.Prefix+"dfn").Op(":=").Add(e.deferredLit(f)))
+		return jen.Id(analyze.Prefix + "dfn")
+	}
+	*stmts = append(*stmts, jen.Id(analyze.Prefix+"dfn").Op(":=").Add(e.expr(fun)))
+	return jen.Id(analyze.Prefix + "dfn")
+}
+
+// deferredLit renders a deferred function literal; recover() in its own
+// body (not in literals nested in it, as in Go) becomes ag_co.Recover().
+func (e *emitter) deferredLit(lit *ast.FuncLit) jen.Code {
+	saved := e.recoverIn
+	e.recoverIn = lit
+	defer func() { e.recoverIn = saved }()
+	return e.expr(lit)
 }
 
 // await renders an await point:
@@ -389,4 +546,20 @@ func (e *emitter) await(in *instAwait) []jen.Code {
 	}
 	out = append(out, jen.Add(field.Clone()).Op("=").Nil())
 	return out
+}
+
+// hasDefer reports whether body has a defer statement of its own (not one
+// in a function literal).
+func hasDefer(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -270,6 +270,11 @@ func (l *lowerer) layout() *layout {
 	}
 	framed := newBitset(n)
 	framed.or(pinned)
+	if hasDefer(l.fn.Decl.Body) {
+		// Deferred calls run after a return, possibly after awaiting: the
+		// named results they may read or change live in the frame.
+		framed.or(namedResults)
+	}
 	for _, v := range params {
 		if i, ok := lay.index[v]; ok {
 			framed.set(i)

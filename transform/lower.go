@@ -35,6 +35,8 @@ type lowerer struct {
 	// perIter holds the variables declared inside one.
 	loops   int
 	perIter map[*types.Var]bool
+	// deferOrig maps a deferred call rebuilt by the lowering to the user's.
+	deferOrig map[*ast.CallExpr]*ast.CallExpr
 
 	errs []error
 }
@@ -52,6 +54,8 @@ func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer
 		synth:   map[*ast.Ident]synthetic{},
 		hoist:   map[ast.Node]bool{},
 		perIter: map[*types.Var]bool{},
+
+		deferOrig: map[*ast.CallExpr]*ast.CallExpr{},
 	}
 }
 
@@ -136,6 +140,16 @@ func (l *lowerer) hasAwait(n ast.Node) bool {
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			// The deferred call runs at exit; only what is evaluated now
+			// (its function value and arguments) can hold an await point.
+			if sel, ok := n.Call.Fun.(*ast.SelectorExpr); ok && l.hasAwait(sel.X) {
+				found = true
+			}
+			for _, a := range n.Call.Args {
+				found = found || l.hasAwait(a)
+			}
 			return false
 		case *ast.CallExpr:
 			if l.fn.Awaits[n] != nil {
@@ -237,6 +251,21 @@ func (l *lowerer) stmt(s ast.Stmt, label string) {
 		if l.hasAwait(s) {
 			es := l.exprList([]ast.Expr{s.Chan, s.Value})
 			l.emit(&instStmt{stmt: &ast.SendStmt{Chan: es[0], Arrow: s.Arrow, Value: es[1]}, targets: l.targets})
+			return
+		}
+		l.opaque(s)
+	case *ast.DeferStmt:
+		if l.hasAwait(s) {
+			call := *s.Call
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && l.hasAwait(sel.X) {
+				es := l.exprList(append([]ast.Expr{sel.X}, call.Args...))
+				call.Fun = &ast.SelectorExpr{X: es[0], Sel: sel.Sel}
+				call.Args = es[1:]
+			} else {
+				call.Args = l.exprList(call.Args)
+			}
+			l.deferOrig[&call] = s.Call
+			l.emit(&instStmt{stmt: &ast.DeferStmt{Defer: s.Defer, Call: &call}, targets: l.targets})
 			return
 		}
 		l.opaque(s)

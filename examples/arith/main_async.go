@@ -36,6 +36,9 @@ func (ag_f *ag_addition) AwaitResult() (float64, error) {
 }
 
 func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -77,6 +80,9 @@ func (ag_f *ag_multiplication) AwaitResult() (float64, error) {
 }
 
 func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -118,6 +124,9 @@ func (ag_f *ag_division) AwaitResult() (float64, error) {
 }
 
 func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -159,6 +168,9 @@ func (ag_f *ag_subtraction) AwaitResult() (float64, error) {
 }
 
 func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -197,6 +209,9 @@ func (ag_f *ag_awaited) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -273,6 +288,9 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 		t       *rt.Task[float64]
 		err     error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -373,6 +391,9 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 		results []float64
 		err     error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -427,6 +448,9 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t1 float64
 		ag_t2 error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -482,6 +506,9 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 		tasks []*rt.Coro
 		names []string
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -550,6 +577,9 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t1   *rt.Task[float64]
 		ag_err1 error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -681,6 +711,9 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 		err   error
 		ag_t5 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

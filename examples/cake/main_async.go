@@ -35,6 +35,9 @@ func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -97,6 +100,9 @@ func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -159,6 +165,9 @@ func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -223,6 +232,9 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t1 time.Time
 		ag_t2 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -310,6 +322,9 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 		err   error
 		ag_t4 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -409,6 +424,9 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		ag_t0 error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

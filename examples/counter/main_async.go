@@ -32,6 +32,9 @@ func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -80,6 +83,9 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 		err   error
 		ag_t3 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

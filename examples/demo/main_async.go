@@ -33,6 +33,9 @@ func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -76,6 +79,9 @@ func (ag_f *ag_oneAfterAnother) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -128,6 +134,9 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -167,6 +176,9 @@ func (ag_f *ag_sleeper) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -216,6 +228,9 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t4 []*rt.Coro
 		err   error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -308,6 +323,9 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t5   time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

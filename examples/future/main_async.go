@@ -33,6 +33,9 @@ func (ag_f *ag_bar) AwaitResult() (string, error) {
 }
 
 func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -79,6 +82,9 @@ func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
 		result string
 		err    error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -133,6 +139,9 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 		err     error
 		ag_t4   time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

@@ -32,6 +32,9 @@ func (ag_f *ag_example) AwaitResult() (struct{}, error) {
 }
 
 func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -83,6 +86,9 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 		err   error
 		ag_t8 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -191,6 +197,9 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t4 time.Time
 		ag_t5 time.Time
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
@@ -274,6 +283,9 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	var (
 		err error
 	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1

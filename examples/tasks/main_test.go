@@ -2,12 +2,11 @@ package main
 
 import (
 	"testing"
-	"time"
 
 	"github.com/asyncgen/asyncgen/examples/internal/exampletest"
 )
 
-var program = exampletest.Example{Run: run, Script: "tasks.py", PythonUnit: 50 * time.Millisecond}
+var program = exampletest.Example{Run: run, Script: "tasks.py"}
 
 // TestOutput runs the program under virtual time and compares its output
 // with testdata/output.golden, which CPython recorded from tasks.py.

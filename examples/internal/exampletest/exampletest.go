@@ -20,7 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -47,10 +47,6 @@ type Example struct {
 	// Script is the CPython twin, relative to the example's directory, or ""
 	// when there is none.
 	Script string
-	// PythonUnit is how long one unit lasts when the twin runs: short, so
-	// the test is quick, but long enough that rounding elapsed times to
-	// whole units absorbs the loop's jitter.
-	PythonUnit time.Duration
 }
 
 // TestGo runs the Go program under virtual time and compares its output
@@ -123,10 +119,16 @@ func (e Example) runGo() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// runPython runs the twin under python3 with UnitEnv set to PythonUnit.
+// runPython runs the twin under python3 on a virtual-time asyncio loop
+// (rt/testdata/vloop.py, whose clock jumps to the next timer like
+// rt.VirtualTime), with one unit lasting one second: the twin's own code is
+// unchanged, and its output cannot depend on how busy the machine is.
 func (e Example) runPython() ([]byte, error) {
-	cmd := exec.Command("python3", e.Script)
-	cmd.Env = append(os.Environ(), UnitEnv+"="+strconv.FormatFloat(e.PythonUnit.Seconds(), 'f', -1, 64))
+	_, file, _, _ := runtime.Caller(0)
+	vloop := filepath.Join(filepath.Dir(file), "..", "..", "..", "rt", "testdata")
+	boot := "import runpy, sys, vloop; vloop.install(); sys.argv = [sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__')"
+	cmd := exec.Command("python3", "-c", boot, e.Script)
+	cmd.Env = append(os.Environ(), UnitEnv+"=1", "PYTHONPATH="+vloop)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -1,0 +1,19 @@
+package analyze_test
+
+import (
+	"testing"
+
+	"github.com/asyncgen/asyncgen/analyze"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// The test packages live GOPATH-style in testdata/src, with a stand-in for
+// rt at its real import path, so the tests need no module download.
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyze.Analyzer, "a", "b", "github.com/asyncgen/asyncgen/rt")
+}
+
+func TestAnalyzerFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyze.Analyzer, "fix")
+}
