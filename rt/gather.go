@@ -53,7 +53,21 @@ func (g *gatherOp[T]) AwaitStart(c *Coro) Status {
 		return Ready
 	}
 	g.waiters.add(c.loop, c)
+	c.parked = g
 	return Suspended
+}
+
+func (g *gatherOp[T]) cancelWait(c *Coro) { g.waiters.cancelWait(c) }
+
+// passCancel: cancelling the task that awaits a gather cancels every child
+// still running (asyncio cancels the gather's children); the gather then
+// ends with their ErrCanceled.
+func (g *gatherOp[T]) passCancel() {
+	for _, aw := range g.args {
+		if t, ok := aw.(interface{ Cancel() bool }); ok {
+			t.Cancel()
+		}
+	}
 }
 
 func (g *gatherOp[T]) start(l *loop) {

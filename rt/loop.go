@@ -138,7 +138,9 @@ func (s stopper) run() { s.l.stopped = true }
 
 // Run runs aw as the main task of a new event loop on the calling goroutine
 // and returns its result once it is done (asyncio.run). Tasks still pending
-// when the main task finishes are abandoned: they never run again.
+// when the main task finishes are then cancelled, and the loop runs until
+// they have finished unwinding (their deferred calls run), as asyncio.run
+// does.
 //
 // If the main task waits for something that nothing can complete, Run
 // returns ErrDeadlock instead of blocking forever. If it panics, Run
@@ -154,5 +156,28 @@ func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 			return zero, ErrDeadlock
 		}
 	}
+	l.cancelAll()
 	return t.Result()
+}
+
+// cancelAll cancels every task still alive and runs the loop until they
+// are done, or until nothing more can run.
+func (l *loop) cancelAll() {
+	for {
+		var live []*Coro
+		for c := l.head; c != nil; c = c.next {
+			live = append(live, c)
+		}
+		if len(live) == 0 {
+			return
+		}
+		for _, c := range live {
+			c.Cancel()
+		}
+		for l.head != nil {
+			if !l.runOnce() {
+				return
+			}
+		}
+	}
 }

@@ -167,8 +167,14 @@ func (c *Coro) Cancel() bool {
 	return true
 }
 
-// interrupt wakes a parked task so that it unwinds.
+// interrupt wakes a parked task so that it unwinds. A task that awaits
+// another task (or a gather) passes the cancellation on instead and stays
+// parked until what it awaits has finished unwinding, as in asyncio.
 func (c *Coro) interrupt() {
+	if p, ok := c.parked.(cancelPasser); ok {
+		p.passCancel()
+		return
+	}
 	switch {
 	case c.parked != nil:
 		p := c.parked
@@ -271,11 +277,27 @@ func (t *Task[T]) AwaitStart(c *Coro) Status {
 		return Ready
 	}
 	t.waiters.add(c.loop, c)
+	c.parked = (*awaitedTask)(&t.Coro)
 	return Suspended
 }
 
 // AwaitResult is part of the Awaitable protocol; it returns Result.
 func (t *Task[T]) AwaitResult() (T, error) { return t.Result() }
+
+// awaitedTask is a task seen as what another task awaits: cancelling the
+// awaiter cancels it too, and the awaiter wakes (and unwinds) once it has
+// finished (asyncio: a task cancels the future it waits on).
+type awaitedTask Coro
+
+func (a *awaitedTask) cancelWait(c *Coro) { (*Coro)(a).waiters.cancelWait(c) }
+
+func (a *awaitedTask) passCancel() { (*Coro)(a).Cancel() }
+
+// cancelPasser is a wait that passes a cancellation on to what is awaited
+// rather than abandoning it.
+type cancelPasser interface {
+	passCancel()
+}
 
 func (t *Task[T]) signal() *waitq { return &t.waiters }
 

@@ -89,7 +89,10 @@ func TestTaskResultNotDone(t *testing.T) {
 	)
 	_, err := Run(main)
 	require.NoError(t, err)
-	assert.False(t, task.Done(), "abandoned when the main task ends")
+	// Run cancels what is still pending when the main task ends.
+	assert.True(t, task.Done())
+	_, err = task.Result()
+	assert.ErrorIs(t, err, ErrCanceled)
 }
 
 func TestSpawnNaturalPanics(t *testing.T) {

@@ -86,6 +86,22 @@ func runGolden(t *testing.T, file string) {
 		got["output"] = string(out)
 	}
 
+	if twin, ok := inputs["twin.py"]; ok && twin != "" {
+		t.Run("cpython", func(t *testing.T) {
+			if _, err := exec.LookPath("python3"); err != nil {
+				t.Skip("python3 is not installed: the CPython twin cannot be compared")
+			}
+			// The twin runs on a virtual-clock asyncio loop, like rt.VirtualTime.
+			boot := "import runpy, vloop; vloop.install(); runpy.run_path('twin.py', run_name='__main__')"
+			cmd := exec.Command("python3", "-c", boot)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "PYTHONPATH="+filepath.Join(testmod.Root(t), "rt", "testdata"))
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "python3 twin.py:\n%s", out)
+			require.Equal(t, got["output"], string(out), "the Go program and its CPython twin print different lines")
+		})
+	}
+
 	if *update {
 		var keep []txtar.File
 		for _, f := range ar.Files {

@@ -1,0 +1,84 @@
+package rt
+
+import "time"
+
+// WaitFor runs aw as a task and waits at most d for it (asyncio.wait_for):
+// it yields aw's outcome when aw finishes in time; otherwise it cancels the
+// task, waits until the task has finished unwinding (its deferred calls
+// have run) and fails with ErrTimeout. Cancelling the task that awaits
+// WaitFor cancels aw too. Like every awaitable it is cold: the clock starts
+// when it is awaited.
+func WaitFor[T any](aw Awaitable[T], d time.Duration) Awaitable[T] {
+	return &waitFor[T]{aw: aw, d: d}
+}
+
+type waitFor[T any] struct {
+	aw       Awaitable[T]
+	d        time.Duration
+	t        *Task[T]
+	c        *Coro // the waiting task, while the timer may still wake it
+	state    int
+	timedOut bool
+}
+
+func (w *waitFor[T]) AwaitStart(c *Coro) Status { return c.Push(w) }
+
+// Resume: state 0 starts the task and the timer and parks; state 1 is
+// woken by the task's end or the timer; state 2 waits for a timed-out task
+// to finish unwinding.
+func (w *waitFor[T]) Resume(c *Coro) Status {
+	if c.Unwinding() {
+		if w.t != nil {
+			w.t.Cancel()
+		}
+		w.c = nil
+		return Ready
+	}
+	switch w.state {
+	case 0:
+		w.t = newTask(w.aw, "")
+		w.aw = nil
+		w.t.start(c.loop)
+		w.c = c
+		c.loop.at(c.loop.clock()+int64(w.d), (*waitForTimer[T])(w))
+		w.state = 1
+		return w.t.AwaitStart(c)
+	case 1:
+		w.c = nil
+		if w.t.Done() {
+			return Ready
+		}
+		// The timer fired first.
+		w.timedOut = true
+		w.t.Cancel()
+		w.state = 2
+		return w.t.AwaitStart(c)
+	}
+	return Ready
+}
+
+// waitForTimer is a WaitFor seen as its timer's action: if the task is
+// still running, take the waiter off it and wake the waiter.
+type waitForTimer[T any] waitFor[T]
+
+func (wt *waitForTimer[T]) run() {
+	w := (*waitFor[T])(wt)
+	c := w.c
+	if c == nil || w.state != 1 || w.t.Done() {
+		return
+	}
+	w.t.waiters.cancelWait(c)
+	c.parked = nil
+	c.loop.schedule(c)
+}
+
+func (w *waitFor[T]) AwaitResult() (T, error) {
+	if w.timedOut {
+		if v, err := w.t.Result(); err != ErrCanceled {
+			return v, err // it finished anyway, as asyncio reports
+		}
+		var zero T
+		return zero, ErrTimeout
+	}
+	return w.t.Result()
+}
