@@ -22,6 +22,15 @@ type loop struct {
 	start   time.Time // wall and monotonic origin of the clock
 	vnow    int64     // virtual clock, nanoseconds since start
 	stopped bool
+
+	inbox   inbox       // calls handed over by other goroutines
+	threads *threadPool // ToThread's workers, started on first use
+	idle    *time.Timer // the wait for the next timer while nothing is ready
+
+	// Tasks that failed with nobody awaiting them yet; reported when the
+	// loop ends if still unobserved.
+	unobserved []*Coro
+	onFailure  func(*Coro, error)
 }
 
 // LoopOption configures the loop made by Run.
@@ -36,7 +45,7 @@ func VirtualTime() LoopOption {
 }
 
 func newLoop(opts ...LoopOption) *loop {
-	l := &loop{}
+	l := &loop{inbox: newInbox()}
 	for _, o := range opts {
 		o(l)
 	}
@@ -73,18 +82,12 @@ func (l *loop) at(when int64, r runnable) uint64 {
 // then run the entries that are ready now; what they schedule runs in the
 // next iteration. It reports false when nothing could ever run again.
 func (l *loop) runOnce() bool {
-	if l.ready.len() == 0 {
-		if len(l.timers) == 0 {
+	if l.ready.len() == 0 && !l.inbox.waiting() {
+		if !l.idleWait() {
 			return false
 		}
-		if d := l.timers[0].when - l.clock(); d > 0 {
-			if l.virtual {
-				l.vnow += d
-			} else {
-				time.Sleep(time.Duration(d)) // until the I/O poller exists
-			}
-		}
 	}
+	l.inbox.drain(l)
 	if len(l.timers) > 0 { // reading the clock is the costliest part of a turn
 		now := l.clock()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
@@ -97,6 +100,47 @@ func (l *loop) runOnce() bool {
 	}
 	for n := l.ready.len(); n > 0; n-- {
 		l.ready.pop().run()
+	}
+	return true
+}
+
+// idleWait waits, with nothing ready, until a timer is due or another
+// goroutine hands the loop a call. A virtual clock jumps to the next timer
+// instead, unless work handed to other goroutines is still out: then the
+// loop waits for it first, since it could set an earlier timer. It reports
+// false when nothing could ever wake the loop.
+func (l *loop) idleWait() bool {
+	out := l.inbox.outstanding()
+	if len(l.timers) == 0 {
+		if out == 0 {
+			return false
+		}
+		<-l.inbox.wake
+		return true
+	}
+	d := l.timers[0].when - l.clock()
+	if d <= 0 {
+		return true
+	}
+	if l.virtual {
+		if out == 0 {
+			l.vnow += d
+			return true
+		}
+		<-l.inbox.wake
+		return true
+	}
+	if l.idle == nil {
+		l.idle = time.NewTimer(time.Duration(d))
+	} else {
+		l.idle.Reset(time.Duration(d))
+	}
+	select {
+	case <-l.idle.C:
+	case <-l.inbox.wake:
+		if !l.idle.Stop() {
+			<-l.idle.C
+		}
 	}
 	return true
 }
@@ -157,7 +201,19 @@ func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 		}
 	}
 	l.cancelAll()
+	l.close()
 	return t.Result()
+}
+
+// close stops the thread pool and reports the failures nobody saw.
+func (l *loop) close() {
+	if l.threads != nil {
+		l.threads.stop()
+		l.threads = nil
+	}
+	if l.idle != nil {
+		l.idle.Stop()
+	}
 }
 
 // cancelAll cancels every task still alive and runs the loop until they
