@@ -85,6 +85,9 @@ func (g *gatherOp[T]) start(l *loop) {
 			t.start(l)
 			g.args[i], s = t, t
 		}
+		if t, ok := g.args[i].(interface{ markObserved() }); ok {
+			t.markObserved() // the gather reports its failure
+		}
 		if w := s.signal(); w.done {
 			l.schedule(&g.slots[i]) // asyncio calls a late done callback soon
 		} else {

@@ -1,6 +1,10 @@
 package rt
 
-import "time"
+import (
+	"errors"
+	"log"
+	"time"
+)
 
 // virtualEpoch is where a virtual clock starts, so traces are reproducible.
 var virtualEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -31,6 +35,31 @@ type loop struct {
 	// loop ends if still unobserved.
 	unobserved []*Coro
 	onFailure  func(*Coro, error)
+}
+
+// ExceptionHandler sets what the loop does with a task that failed (an
+// error or a panic, not a cancellation) when nothing awaited it, asked for
+// its result, or gathered or grouped it by the time Run returns (asyncio's
+// exception handler). The default logs the task's name and error, and the
+// panic's stack, with the log package.
+func ExceptionHandler(fn func(task *Coro, err error)) LoopOption {
+	return func(l *loop) { l.onFailure = fn }
+}
+
+func (l *loop) failureHandler() func(*Coro, error) {
+	if l.onFailure != nil {
+		return l.onFailure
+	}
+	return logFailure
+}
+
+func logFailure(c *Coro, err error) {
+	var pe *PanicError
+	if errors.As(err, &pe) {
+		log.Printf("rt: task %q failed and nothing awaited it: %v\n%s", c.Name(), err, pe.Stack)
+		return
+	}
+	log.Printf("rt: task %q failed and nothing awaited it: %v", c.Name(), err)
 }
 
 // LoopOption configures the loop made by Run.
@@ -192,6 +221,7 @@ func (s stopper) run() { s.l.stopped = true }
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 	l := newLoop(opts...)
 	t := newTask(aw, "")
+	t.observed = true // Run returns its outcome
 	t.start(l)
 	t.waiters.add(l, stopper{l})
 	for !l.stopped {
@@ -207,6 +237,13 @@ func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 
 // close stops the thread pool and reports the failures nobody saw.
 func (l *loop) close() {
+	for _, c := range l.unobserved {
+		if !c.observed {
+			c.observed = true
+			l.failureHandler()(c, c.err)
+		}
+	}
+	l.unobserved = nil
 	if l.threads != nil {
 		l.threads.stop()
 		l.threads = nil

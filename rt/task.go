@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strconv"
@@ -26,6 +27,11 @@ type Coro struct {
 	// index unwindTop down.
 	unwind    *unwinding
 	unwindTop int
+	// group is the TaskGroup the task belongs to, if any.
+	group *TaskGroup
+	// observed is set once something awaited the task, asked for its
+	// result, or took charge of its failure (a gather, a group).
+	observed bool
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -200,6 +206,12 @@ func (c *Coro) finish(err error) {
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
+	if c.group != nil {
+		c.group.childDone(c, err)
+	}
+	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
+		c.loop.unobserved = append(c.loop.unobserved, c)
+	}
 }
 
 // waitCanceler is a list a task can park on. A primitive that parks tasks
@@ -258,12 +270,16 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 // create_task: call_soon of the first step).
 func (t *Task[T]) start(l *loop) {
 	l.link(&t.Coro)
+	if t.group != nil {
+		t.group.join(&t.Coro)
+	}
 	t.stack = append(t.stack, &t.body)
 	l.schedule(&t.Coro)
 }
 
 // Result returns the task's result, or ErrNotDone if it has not finished.
 func (t *Task[T]) Result() (T, error) {
+	t.observed = true
 	if !t.Done() {
 		var zero T
 		return zero, ErrNotDone
@@ -273,6 +289,7 @@ func (t *Task[T]) Result() (T, error) {
 
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
+	t.observed = true
 	if t.Done() {
 		return Ready
 	}
@@ -300,6 +317,8 @@ type cancelPasser interface {
 }
 
 func (t *Task[T]) signal() *waitq { return &t.waiters }
+
+func (t *Task[T]) markObserved() { t.observed = true }
 
 // TaskOption configures a task made by Spawn.
 type TaskOption func(*Coro)
