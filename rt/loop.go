@@ -219,20 +219,11 @@ func (s stopper) run() { s.l.stopped = true }
 // returns ErrDeadlock instead of blocking forever. If it panics, Run
 // returns a *PanicError.
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
-	l := newLoop(opts...)
-	t := newTask(aw, "")
-	t.observed = true // Run returns its outcome
-	t.start(l)
-	t.waiters.add(l, stopper{l})
-	for !l.stopped {
-		if !l.runOnce() {
-			var zero T
-			return zero, ErrDeadlock
-		}
-	}
-	l.cancelAll()
-	l.close()
-	return t.Result()
+	lp := NewLoop(opts...)
+	v, err := RunOn(lp, aw)
+	lp.l.cancelAll()
+	lp.Close()
+	return v, err
 }
 
 // close stops the thread pool and reports the failures nobody saw.
