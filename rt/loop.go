@@ -35,6 +35,7 @@ type loop struct {
 	// loop ends if still unobserved.
 	unobserved []*Coro
 	onFailure  func(*Coro, error)
+	slow       time.Duration // Debug's threshold, 0 when off
 }
 
 // ExceptionHandler sets what the loop does with a task that failed (an
@@ -60,6 +61,17 @@ func logFailure(c *Coro, err error) {
 		return
 	}
 	log.Printf("rt: task %q failed and nothing awaited it: %v", c.Name(), err)
+}
+
+// Debug turns on the loop's debug mode: every step of a task that runs
+// longer than threshold without awaiting (100ms when threshold is 0) is
+// logged with the source lines where the task resumed and stopped, since
+// such a step keeps every other task waiting (asyncio's debug mode).
+func Debug(threshold time.Duration) LoopOption {
+	if threshold <= 0 {
+		threshold = 100 * time.Millisecond
+	}
+	return func(l *loop) { l.slow = threshold }
 }
 
 // LoopOption configures the loop made by Run.

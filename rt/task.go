@@ -3,8 +3,10 @@ package rt
 import (
 	"errors"
 	"fmt"
+	"log"
 	"runtime/debug"
 	"strconv"
+	"time"
 )
 
 // Coro is the untyped core of a task: the stack of frames it runs, its
@@ -80,7 +82,31 @@ func (c *Coro) run() {
 	if c.waiters.done {
 		return // a stray wake-up after the task ended
 	}
+	if c.loop.slow > 0 {
+		c.runTimed()
+		return
+	}
 	for c.step() {
+	}
+}
+
+// runTimed is run under Debug: it reports a step that kept the loop busy
+// longer than the threshold, with where the task resumed and where it
+// stopped.
+func (c *Coro) runTimed() {
+	from := "its start"
+	if w := c.Where(); len(w) > 0 {
+		from = w[0]
+	}
+	began := time.Now()
+	for c.step() {
+	}
+	if d := time.Since(began); d > c.loop.slow {
+		to := "its end"
+		if w := c.Where(); len(w) > 0 && !c.Done() {
+			to = w[0]
+		}
+		log.Printf("rt: task %q ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), d.Round(time.Millisecond), from, to)
 	}
 }
 

@@ -1,0 +1,82 @@
+package rt
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Locator is implemented by generated frames: AwaitLine is the source
+// file:line of the await point where the frame is suspended.
+type Locator interface {
+	AwaitLine() string
+}
+
+// Where returns where the task is suspended, innermost call first: one
+// "file:line" per frame that knows its place (generated frames do).
+func (c *Coro) Where() []string {
+	var out []string
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		if l, ok := c.stack[i].(Locator); ok {
+			if line := l.AwaitLine(); line != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
+}
+
+// AwaitedBy returns the tasks waiting for this one to finish.
+func (c *Coro) AwaitedBy() []*Coro {
+	var out []*Coro
+	add := func(r runnable) {
+		if w, ok := r.(*Coro); ok {
+			out = append(out, w)
+		}
+	}
+	if c.waiters.first != nil {
+		add(c.waiters.first)
+	}
+	for _, r := range c.waiters.more {
+		add(r)
+	}
+	return out
+}
+
+// Dump writes every live task of the current loop: its name and id,
+// whether it is running, scheduled or parked, the source lines where it
+// is suspended (innermost first), and the tasks awaiting it (asyncio's
+// print_call_graph, for a program that seems stuck).
+//
+// Dump is async: inside an //async function the generator awaits
+// DumpAsync. Called from ordinary code there is no loop, and it writes
+// nothing.
+func Dump(w io.Writer) {}
+
+// DumpAsync is the companion of Dump.
+func DumpAsync(w io.Writer) Awaitable[struct{}] { return &dumpOp{w: w} }
+
+type dumpOp struct{ w io.Writer }
+
+func (o *dumpOp) AwaitStart(c *Coro) Status {
+	for t := c.loop.head; t != nil; t = t.next {
+		state := "scheduled"
+		switch {
+		case t == c:
+			state = "running"
+		case t.parked != nil || t.sleepSeq != 0:
+			state = "suspended"
+		}
+		fmt.Fprintf(o.w, "task %q #%d %s", t.Name(), t.id, state)
+		if where := t.Where(); len(where) > 0 {
+			fmt.Fprintf(o.w, " at %s", strings.Join(where, " <- "))
+		}
+		fmt.Fprintln(o.w)
+		for _, a := range t.AwaitedBy() {
+			fmt.Fprintf(o.w, "    awaited by task %q #%d\n", a.Name(), a.id)
+		}
+	}
+	return Ready
+}
+
+func (o *dumpOp) AwaitResult() (struct{}, error) { return struct{}{}, nil }
