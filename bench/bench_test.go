@@ -159,7 +159,9 @@ func TestNoGoroutinePerCoroutine(t *testing.T) {
 	n, err := rt.Run(parkManyAsync(10_000, func() { during = runtime.NumGoroutine() }))
 	require.NoError(t, err)
 	require.Equal(t, 10_000, n)
-	require.Equal(t, before, during)
+	// At most as many: a goroutine another test left behind may end
+	// meanwhile, but none may start for the tasks.
+	require.LessOrEqual(t, during, before)
 }
 
 // TestPlainMatchesAsync: the natural functions, run as plain Go, agree with

@@ -38,7 +38,7 @@ func (lp *Loop) CallLater(d time.Duration, fn func()) *TimerHandle {
 
 // CallAt runs fn when the loop's clock reaches t (asyncio call_at).
 func (lp *Loop) CallAt(t time.Time, fn func()) *TimerHandle {
-	h := &TimerHandle{fn: fn}
+	h := &TimerHandle{fn: fn, l: lp.l}
 	lp.l.at(int64(t.Sub(lp.l.start)), h)
 	return h
 }
@@ -112,15 +112,36 @@ func SpawnOn[T any](lp *Loop, aw Awaitable[T], opts ...TaskOption) *Task[T] {
 // TimerHandle is a callback set with CallLater or CallAt.
 type TimerHandle struct {
 	fn        func()
+	l         *loop
 	cancelled bool
 }
 
 // Cancel stops the callback from running, if it has not run yet.
-func (h *TimerHandle) Cancel() { h.cancelled = true }
+func (h *TimerHandle) Cancel() {
+	if !h.cancelled {
+		h.cancelled = true
+		h.l.timerCancelled()
+	}
+}
 
 func (h *TimerHandle) run() {
 	if !h.cancelled {
-		h.cancelled = true
+		h.cancelled = true // so a late Cancel counts nothing
 		h.fn()
 	}
+}
+
+// LoopStats counts what a loop holds: live tasks, callbacks ready to run,
+// timers set (cancelled ones included until the heap drops them).
+type LoopStats struct {
+	Tasks, Ready, Timers int
+}
+
+// Stats reports what the loop holds now.
+func (lp *Loop) Stats() LoopStats {
+	n := 0
+	for c := lp.l.head; c != nil; c = c.next {
+		n++
+	}
+	return LoopStats{Tasks: n, Ready: lp.l.ready.len(), Timers: len(lp.l.timers) - lp.l.stale}
 }

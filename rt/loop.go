@@ -16,6 +16,7 @@ type loop struct {
 	ready    ring
 	timers   timerHeap
 	timerSeq uint64
+	stale    int // timers in the heap whose action was cancelled
 	lastID   uint64
 
 	// Tasks not yet done, in creation order (an intrusive list, so that
@@ -133,8 +134,9 @@ func (l *loop) runOnce() bool {
 		now := l.clock()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
 			t := l.timers.pop()
-			if st, ok := t.r.(*sleepTimer); ok && (*Coro)(st).sleepSeq != t.seq {
-				continue // the sleep was cancelled
+			if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
+				l.stale--
+				continue // cancelled
 			}
 			l.ready.push(t.r)
 		}
@@ -143,6 +145,16 @@ func (l *loop) runOnce() bool {
 		l.ready.pop().run()
 	}
 	return true
+}
+
+// timerCancelled counts a cancelled timer left in the heap, and compacts
+// the heap once they are half of it.
+func (l *loop) timerCancelled() {
+	l.stale++
+	if l.stale > 64 && l.stale > len(l.timers)/2 {
+		l.timers.dropStale()
+		l.stale = 0
+	}
 }
 
 // idleWait waits, with nothing ready, until a timer is due or another

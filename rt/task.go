@@ -214,7 +214,8 @@ func (c *Coro) interrupt() {
 		c.parked = nil
 		c.loop.schedule(c)
 	case c.sleepSeq != 0:
-		c.sleepSeq = 0 // its timer fires for nothing
+		c.sleepSeq = 0 // its timer is stale now
+		c.loop.timerCancelled()
 		c.loop.schedule(c)
 	}
 }

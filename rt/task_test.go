@@ -320,7 +320,9 @@ func TestNoGoroutinePerTask(t *testing.T) {
 	)
 	_, err := Run(Gather(main, probe), VirtualTime())
 	require.NoError(t, err)
-	assert.Equal(t, before, during, "goroutines while %d tasks sleep", n)
+	// At most as many: a goroutine another test left behind may end
+	// meanwhile, but none may start for the tasks.
+	assert.LessOrEqual(t, during, before, "goroutines while %d tasks sleep", n)
 }
 
 func TestStringer(t *testing.T) {

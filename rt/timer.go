@@ -39,21 +39,54 @@ func (h *timerHeap) pop() timer {
 	s[last] = timer{}
 	s = s[:last]
 	*h = s
-	i := 0
+	h.down(0)
+	return top
+}
+
+// A timer whose action no longer wants to run (a cancelled sleep, a
+// cancelled TimerHandle, a WaitFor that finished first) stays in the heap
+// until the loop compacts it: staleTimer says which ones.
+type staleTimer interface {
+	stale(seq uint64) bool
+}
+
+func (s *sleepTimer) stale(seq uint64) bool { return (*Coro)(s).sleepSeq != seq }
+
+func (h *TimerHandle) stale(uint64) bool { return h.cancelled }
+
+// dropStale removes the stale timers and restores the heap order. The loop
+// calls it when stale timers make up half the heap, so cancelled timers
+// cost amortized O(1) each and never pile up.
+func (h *timerHeap) dropStale() {
+	s := (*h)[:0]
+	for _, t := range *h {
+		if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
+			continue
+		}
+		s = append(s, t)
+	}
+	clear((*h)[len(s):])
+	*h = s
+	for i := len(s)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *timerHeap) down(i int) {
+	s := *h
 	for {
 		l := 2*i + 1
 		if l >= len(s) {
-			break
+			return
 		}
 		m := l
 		if r := l + 1; r < len(s) && s[r].before(&s[l]) {
 			m = r
 		}
 		if !s[m].before(&s[i]) {
-			break
+			return
 		}
 		s[i], s[m] = s[m], s[i]
 		i = m
 	}
-	return top
 }

@@ -46,6 +46,7 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 	case 1:
 		w.c = nil
 		if w.t.Done() {
+			c.loop.timerCancelled() // the timer fires for nothing now
 			return Ready
 		}
 		// The timer fired first.
@@ -60,6 +61,8 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 // waitForTimer is a WaitFor seen as its timer's action: if the task is
 // still running, take the waiter off it and wake the waiter.
 type waitForTimer[T any] waitFor[T]
+
+func (wt *waitForTimer[T]) stale(uint64) bool { return wt.state != 1 }
 
 func (wt *waitForTimer[T]) run() {
 	w := (*waitFor[T])(wt)
