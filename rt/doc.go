@@ -35,6 +35,41 @@
 // that task with a *PanicError holding the panic value and stack; the loop
 // and the other tasks go on, and whoever awaits the task gets that error.
 //
+// # Deferred calls, panics and cancellation
+//
+// Deferred calls of an async function run when it returns, when it
+// panics and when its task is cancelled, last first; a deferred call of
+// an async function is awaited. A panic unwinds the frames of its task one
+// by one, running their deferred calls, and recover() in a deferred
+// function literal stops it (generated code calls Coro.Recover). Cancel
+// stops a task at its await point: its body never resumes, its deferred
+// calls run (Cancelling tells them why), and it ends with ErrCanceled;
+// recover cannot stop a cancellation. WaitFor bounds a wait in time,
+// Shield protects an awaitable from its awaiter's cancellation, and a
+// TaskGroup cancels its tasks when one fails and waits for all of them.
+//
+// # Synchronization
+//
+// Queue (FIFO, LIFO or priority; bounded or not), Lock, Event, Condition,
+// Semaphore, BoundedSemaphore and Barrier work like asyncio's: loop-local,
+// waking their waiters in FIFO order. Their waiting methods are async
+// (Get/GetAsync, Acquire/AcquireAsync, ...). Between two await points no
+// other task runs, so state shared by tasks needs a Lock only when it must
+// stay consistent across an await.
+//
+// # Threads and other goroutines
+//
+// ToThread runs blocking work on a bounded pool of goroutines and awaits
+// its result; Loop.CallSoonThreadSafe hands a call to the loop from any
+// goroutine. These are the only ways goroutines meet the loop.
+//
+// # Observability
+//
+// Every task has a name and an id. Dump writes each live task, its state,
+// the source lines where it is suspended and who awaits it; Debug logs a
+// step that ran too long without awaiting; ExceptionHandler receives the
+// failures of tasks nobody awaited.
+//
 // # Natural calls
 //
 // Every async function keeps its natural signature. The functions of this
@@ -44,5 +79,7 @@
 // the companion. Called from ordinary code, where there is no loop, each
 // natural form does what its documentation says: Sleep blocks in
 // time.Sleep, Now is time.Now, Await runs its argument on a private loop,
-// CurrentTask and AllTasks return nil, and Spawn panics.
+// CurrentTask and AllTasks return nil, and Spawn panics. The waiting
+// methods of the synchronization primitives succeed from ordinary code
+// when they would not wait, and panic otherwise.
 package rt
