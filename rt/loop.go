@@ -147,6 +147,24 @@ func (l *loop) runOnce() bool {
 	return true
 }
 
+// noteUnobserved keeps a failed task that nothing awaited yet, to report
+// it when the loop ends unless something awaits it first. Tasks awaited
+// since are dropped whenever the list doubles, so a long-running loop does
+// not keep every failed task alive.
+func (l *loop) noteUnobserved(c *Coro) {
+	if len(l.unobserved) >= 64 && len(l.unobserved) == cap(l.unobserved) {
+		kept := l.unobserved[:0]
+		for _, u := range l.unobserved {
+			if !u.observed {
+				kept = append(kept, u)
+			}
+		}
+		clear(l.unobserved[len(kept):])
+		l.unobserved = kept
+	}
+	l.unobserved = append(l.unobserved, c)
+}
+
 // timerCancelled counts a cancelled timer left in the heap, and compacts
 // the heap once they are half of it.
 func (l *loop) timerCancelled() {

@@ -237,7 +237,7 @@ func (c *Coro) finish(err error) {
 		c.group.childDone(c, err)
 	}
 	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
-		c.loop.unobserved = append(c.loop.unobserved, c)
+		c.loop.noteUnobserved(c)
 	}
 }
 
