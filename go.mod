@@ -6,6 +6,7 @@ require (
 	github.com/dave/jennifer v1.7.1
 	github.com/pmezard/go-difflib v1.0.0
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/sys v0.35.0
 	golang.org/x/tools v0.36.0
 )
 

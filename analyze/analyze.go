@@ -133,11 +133,13 @@ func (c *checker) ordinary(n ast.Node) {
 }
 
 func (c *checker) goStmt(g *ast.GoStmt) {
-	if a := c.awaitOf(g.Call); a != nil {
-		name := "rt.Await"
-		if !a.Explicit {
-			name = a.Callee.Name()
-		}
+	a := c.awaitOf(g.Call)
+	switch {
+	case a == nil:
+	case a.Explicit:
+		c.errorf(g.Pos(), "go statement runs rt.Await on a new goroutine, which cannot await: use rt.Spawn(x) from async code to run the awaitable x as a task")
+	default:
+		name := c.describe(a)
 		c.errorf(g.Pos(), "go statement launches async function %s: use rt.Spawn(%s(...)) from async code; a goroutine cannot run a coroutine", name, name+CompanionSuffix)
 	}
 }
@@ -169,7 +171,7 @@ func (c *checker) checkNames(d *ast.FuncDecl) {
 	ast.Inspect(d, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && strings.HasPrefix(id.Name, Prefix) {
 			if _, def := c.info.Defs[id]; def {
-				c.errorf(id.Pos(), "name %s uses the prefix %q that asyncgen reserves for generated names", id.Name, Prefix)
+				c.errorf(id.Pos(), "name %s uses the prefix %q that asyncgen reserves for generated names: rename it", id.Name, Prefix)
 			}
 		}
 		return true
@@ -177,7 +179,9 @@ func (c *checker) checkNames(d *ast.FuncDecl) {
 }
 
 // body walks an async function's body: it records await points and reports
-// what the first slice of the generator cannot lower yet.
+// the ones in function literals, which cannot suspend the function. Every
+// statement can hold an await point; the few shapes the generator still
+// cannot lower are reported by it, with their position.
 func (c *checker) body(fn *Func, body *ast.BlockStmt) {
 	var stack []ast.Node
 	inLit := func() bool {
@@ -207,64 +211,22 @@ func (c *checker) body(fn *Func, body *ast.BlockStmt) {
 			fn.Awaits[n] = a
 		case *ast.GoStmt:
 			c.goStmt(n)
-		case *ast.BranchStmt:
-			if n.Tok == token.GOTO && !inLit() {
-				c.errorf(n.Pos(), "goto in an async function is not supported yet: use a loop with break or continue")
-			}
-		case *ast.SelectStmt:
-			if !inLit() && c.hasAwait(n) {
-				c.errorf(n.Pos(), "select with an await point inside is not supported yet")
-			}
-		case *ast.TypeSwitchStmt:
-			if !inLit() && c.hasAwait(n) {
-				c.errorf(n.Pos(), "type switch with an await point inside is not supported yet: switch on the type first, then await outside the switch")
-			}
-		case *ast.RangeStmt:
-			if !inLit() && c.hasAwait(n) {
-				switch t := c.info.TypeOf(n.X).Underlying().(type) {
-				case *types.Chan:
-					c.errorf(n.Pos(), "range over a channel with an await point inside is not supported yet")
-				case *types.Signature:
-					c.errorf(n.Pos(), "range over a function iterator with an await point inside is not supported yet")
-				default:
-					_ = t
-				}
-			}
-		case *ast.DeclStmt:
-			if gd, ok := n.Decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE && !inLit() {
-				c.errorf(n.Pos(), "local type declaration in an async function is not supported yet: declare the type at package level")
-			}
-		case *ast.FuncLit:
 		}
 		return true
 	})
 }
 
+// describe names an await point's callee as the user's code would: rt.Await,
+// rt.Sleep, work, pkg.Fetch, or the method name.
 func (c *checker) describe(a *Await) string {
 	if a.Explicit {
 		return "rt.Await"
 	}
-	return a.Callee.Name()
-}
-
-// hasAwait reports whether n contains an await point outside function literals.
-func (c *checker) hasAwait(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if c.awaitOf(n) != nil {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
+	fn := a.Callee
+	if fn.Pkg() != nil && fn.Pkg() != c.pkg && fn.Type().(*types.Signature).Recv() == nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
 }
 
 func (c *checker) isRTAwait(call *ast.CallExpr) bool {

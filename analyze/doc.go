@@ -21,8 +21,9 @@
 // Misuse is a Diagnostic with its file:line:col: rt.Await in ordinary
 // code, a go statement that launches an async function, an await inside a
 // function literal, a result shape no coroutine can carry, names with the
-// reserved prefix "ag_", and the constructs the generator does not lower
-// yet, each named. Blocking calls in an async function (time.Sleep, channel
+// reserved prefix "ag_"; the generator adds the few shapes it cannot lower
+// (a variable of a local type that lives across an await point), each
+// named. Blocking calls in an async function (time.Sleep, channel
 // operations, sync locks and waits, blocking net, net/http and os I/O) are
 // warnings that name the rt alternative.
 //

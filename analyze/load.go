@@ -113,6 +113,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			prog.Diags = append(prog.Diags, parseDiags(err)...)
 			continue
 		}
+		prog.Diags = append(prog.Diags, strayMarkers(fset, f)...)
 		si := &srcInfo{ast: f}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
@@ -210,12 +211,18 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	}
 	failed := map[*packages.Package]bool{}
 	reported := map[string]bool{}
+	async := map[string][]*ast.FuncDecl{}
+	for path, si := range sources {
+		async[path] = si.async
+	}
+	owners := companionOwners(fset, async)
 	for _, p := range pkgs {
+		errs := explainErrors(p.Errors, overlay, owners, dir, p.Imports)
 		positioned := false
-		for _, e := range p.Errors {
+		for _, e := range errs {
 			positioned = positioned || (e.Pos != "" && e.Pos != "-")
 		}
-		for _, e := range p.Errors {
+		for _, e := range errs {
 			if positioned && (e.Pos == "" || e.Pos == "-") {
 				// the go command's summary of errors reported one by one
 				failed[p] = true
@@ -241,7 +248,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		}
 		f := &File{Path: path, GenPath: GeneratedPath(path), Syntax: file, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
 		if !f.Failed && p.Types != nil && p.TypesInfo != nil {
-			prog.Diags = append(prog.Diags, analyzeFile(fset, f)...)
+			prog.Diags = append(prog.Diags, analyzeFileSafely(fset, f)...)
 		}
 		prog.Files = append(prog.Files, f)
 	}

@@ -29,9 +29,7 @@ func IsAsyncDecl(fn *ast.FuncDecl) bool {
 	if fn.Doc == nil || len(fn.Doc.List) == 0 {
 		return false
 	}
-	last := fn.Doc.List[len(fn.Doc.List)-1].Text
-	text, ok := strings.CutPrefix(last, "//")
-	return ok && strings.TrimSpace(text) == "async" && (text == "async" || text[0] == ' ' || text[0] == '\t')
+	return isMarkerLine(fn.Doc.List[len(fn.Doc.List)-1].Text)
 }
 
 // GeneratedPath returns the path of the file generated for source file path:

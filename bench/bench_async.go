@@ -4,6 +4,53 @@ package bench
 
 import rt "github.com/asyncgen/asyncgen/rt"
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*mailbox, *mailbox, int) int
+	var _ ag_stale_run_go_generate = player
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = pingPong
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = identity
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = spawnAwait
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Future[int]) int
+	var _ ag_stale_run_go_generate = parked
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int, func()) int
+	var _ ag_stale_run_go_generate = parkMany
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int, int) int
+	var _ ag_stale_run_go_generate = deep
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int)
+	var _ ag_stale_run_go_generate = yielder
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) error
+	var _ ag_stale_run_go_generate = yieldPair
+}
+
 // ag_player is the frame of player: its parameters, the locals live across an await point, and its results.
 type ag_player struct {
 	ag_state int
@@ -60,6 +107,13 @@ ag_resume1:
 ag_L3:
 	/*line bench.go:27:2*/ ag_f.ag_r0 = v
 	return rt.Ready
+}
+
+var ag_player_lines = [...]string{1: "bench.go:23"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_player) AwaitLine() string {
+	return ag_player_lines[ag_f.ag_state]
 }
 
 // ag_pingPong is the frame of pingPong: its parameters, the locals live across an await point, and its results.
@@ -143,6 +197,13 @@ ag_resume4:
 	ag_f.ag_aw1 = nil
 	/*line bench.go:41:2*/ ag_f.ag_r0 = ag_f.x + y
 	return rt.Ready
+}
+
+var ag_pingPong_lines = [...]string{1: "bench.go:36", 2: "bench.go:37", 3: "bench.go:39", 4: "bench.go:40"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_pingPong) AwaitLine() string {
+	return ag_pingPong_lines[ag_f.ag_state]
 }
 
 // ag_identity is the frame of identity: its parameters, the locals live across an await point, and its results.
@@ -241,6 +302,13 @@ ag_L3:
 	return rt.Ready
 }
 
+var ag_spawnAwait_lines = [...]string{1: "bench.go:57", 2: "bench.go:58"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_spawnAwait) AwaitLine() string {
+	return ag_spawnAwait_lines[ag_f.ag_state]
+}
+
 // ag_parked is the frame of parked: its parameters, the locals live across an await point, and its results.
 type ag_parked struct {
 	ag_state int
@@ -283,6 +351,13 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line bench.go:69:2*/ ag_f.ag_r0 = v
 	return rt.Ready
+}
+
+var ag_parked_lines = [...]string{1: "bench.go:68"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_parked) AwaitLine() string {
+	return ag_parked_lines[ag_f.ag_state]
 }
 
 // ag_parkMany is the frame of parkMany: its parameters, the locals live across an await point, and its results.
@@ -386,6 +461,13 @@ ag_L6:
 	return rt.Ready
 }
 
+var ag_parkMany_lines = [...]string{1: "bench.go:80", 2: "bench.go:82", 3: "bench.go:87"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_parkMany) AwaitLine() string {
+	return ag_parkMany_lines[ag_f.ag_state]
+}
+
 // ag_deep is the frame of deep: its parameters, the locals live across an await point, and its results.
 type ag_deep struct {
 	ag_state int
@@ -456,6 +538,13 @@ ag_resume2:
 	return rt.Ready
 }
 
+var ag_deep_lines = [...]string{1: "bench.go:100", 2: "bench.go:104"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_deep) AwaitLine() string {
+	return ag_deep_lines[ag_f.ag_state]
+}
+
 // ag_yielder is the frame of yielder: its parameters, the locals live across an await point, and its results.
 type ag_yielder struct {
 	ag_state int
@@ -503,6 +592,13 @@ ag_L3:
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
+var ag_yielder_lines = [...]string{1: "bench.go:112"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_yielder) AwaitLine() string {
+	return ag_yielder_lines[ag_f.ag_state]
+}
+
 // ag_yieldPair is the frame of yieldPair: its parameters, the locals live across an await point, and its results.
 type ag_yieldPair struct {
 	ag_state int
@@ -545,4 +641,11 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line bench.go:122:2*/ ag_f.ag_err = err
 	return rt.Ready
+}
+
+var ag_yieldPair_lines = [...]string{1: "bench.go:121"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_yieldPair) AwaitLine() string {
+	return ag_yieldPair_lines[ag_f.ag_state]
 }

@@ -4,6 +4,28 @@ package bench
 
 import rt "github.com/asyncgen/asyncgen/rt"
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*rt.Queue[int], *rt.Queue[int], int) int
+	var _ ag_stale_run_go_generate = queuePlayer
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = queuePingPong
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Lock, int, *int)
+	var _ ag_stale_run_go_generate = lockUser
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = lockHandOff
+}
+
 // ag_queuePlayer is the frame of queuePlayer: its parameters, the locals live across an await point, and its results.
 type ag_queuePlayer struct {
 	ag_state int
@@ -66,6 +88,13 @@ ag_resume2:
 ag_L3:
 	/*line queue.go:15:2*/ ag_f.ag_r0 = ag_f.v
 	return rt.Ready
+}
+
+var ag_queuePlayer_lines = [...]string{1: "queue.go:12", 2: "queue.go:13"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_queuePlayer) AwaitLine() string {
+	return ag_queuePlayer_lines[ag_f.ag_state]
 }
 
 // ag_queuePingPong is the frame of queuePingPong: its parameters, the locals live across an await point, and its results.
@@ -151,6 +180,13 @@ ag_resume4:
 	return rt.Ready
 }
 
+var ag_queuePingPong_lines = [...]string{1: "queue.go:25", 2: "queue.go:26", 3: "queue.go:28", 4: "queue.go:29"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_queuePingPong) AwaitLine() string {
+	return ag_queuePingPong_lines[ag_f.ag_state]
+}
+
 // ag_lockUser is the frame of lockUser: its parameters, the locals live across an await point, and its results.
 type ag_lockUser struct {
 	ag_state int
@@ -211,6 +247,13 @@ ag_L3:
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
+var ag_lockUser_lines = [...]string{1: "queue.go:39", 2: "queue.go:41"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_lockUser) AwaitLine() string {
+	return ag_lockUser_lines[ag_f.ag_state]
+}
+
 // ag_lockHandOff is the frame of lockHandOff: its parameters, the locals live across an await point, and its results.
 type ag_lockHandOff struct {
 	ag_state int
@@ -258,4 +301,11 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line queue.go:53:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.held, err
 	return rt.Ready
+}
+
+var ag_lockHandOff_lines = [...]string{1: "queue.go:52"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_lockHandOff) AwaitLine() string {
+	return ag_lockHandOff_lines[ag_f.ag_state]
 }

@@ -63,6 +63,13 @@
 // its result; Loop.CallSoonThreadSafe hands a call to the loop from any
 // goroutine. These are the only ways goroutines meet the loop.
 //
+// # I/O
+//
+// The loop waits for file descriptors on its own poller (epoll on Linux,
+// see poll_epoll.go; poll_other.go elsewhere): a task blocked in a read
+// or write is parked on an FD, not on a goroutine. The network package
+// rt/anet builds streams on it.
+//
 // # Observability
 //
 // Every task has a name and an id. Dump writes each live task, its state,

@@ -64,7 +64,7 @@ func (lp *Loop) RunForever() error {
 			if l.virtual {
 				return ErrDeadlock
 			}
-			<-l.inbox.wake
+			l.block(-1)
 		}
 	}
 	return nil
@@ -132,9 +132,10 @@ func (h *TimerHandle) run() {
 }
 
 // LoopStats counts what a loop holds: live tasks, callbacks ready to run,
-// timers set (cancelled ones included until the heap drops them).
+// timers set (cancelled ones included until the heap drops them), tasks
+// waiting on the poller for a file descriptor.
 type LoopStats struct {
-	Tasks, Ready, Timers int
+	Tasks, Ready, Timers, IOWaits int
 }
 
 // Stats reports what the loop holds now.
@@ -143,5 +144,5 @@ func (lp *Loop) Stats() LoopStats {
 	for c := lp.l.head; c != nil; c = c.next {
 		n++
 	}
-	return LoopStats{Tasks: n, Ready: lp.l.ready.len(), Timers: len(lp.l.timers) - lp.l.stale}
+	return LoopStats{Tasks: n, Ready: lp.l.ready.len(), Timers: len(lp.l.timers) - lp.l.stale, IOWaits: lp.l.ioWaits}
 }

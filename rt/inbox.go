@@ -7,10 +7,12 @@ import (
 
 // inbox is how other goroutines hand calls to the loop (asyncio's
 // call_soon_threadsafe): a locked list the loop drains into its ready
-// queue at the start of each iteration, and a wake-up channel the loop
-// waits on while idle. Until the I/O poller exists, this channel is the
-// loop's only way to sleep and be woken. It is the one place in rt with a
-// lock: the loop itself never takes it unless the list is non-empty.
+// queue at the start of each iteration, and a wake-up for the loop while
+// it is idle. The wake-up is the poller's (an eventfd on Linux, see
+// poll_epoll.go) once the loop has opened one, and a channel before that
+// and on systems whose poller has no wake-up of its own. It is the one
+// place in rt with a lock: the loop itself never takes it unless the list
+// is non-empty.
 type inbox struct {
 	mu    sync.Mutex
 	calls []func()
@@ -19,6 +21,8 @@ type inbox struct {
 	// or jump the virtual clock past them.
 	pending int
 	wake    chan struct{}
+	// waker is the poller's wake-up, once the loop has one.
+	waker atomic.Pointer[poller]
 	// queued mirrors len(calls), so the loop's hot path checks it
 	// without the lock.
 	queued atomic.Int64
@@ -36,6 +40,10 @@ func (b *inbox) post(fn func(), promised bool) {
 		b.pending--
 	}
 	b.mu.Unlock()
+	if p := b.waker.Load(); p != nil {
+		p.wakeLoop()
+		return
+	}
 	select {
 	case b.wake <- struct{}{}:
 	default: // a wake-up is already waiting

@@ -8,6 +8,58 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*rt.Queue[int], int)
+	var _ ag_stale_run_go_generate = produce
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Queue[int]) error
+	var _ ag_stale_run_go_generate = consume
+}
+
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = producerConsumer
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Lock, string)
+	var _ ag_stale_run_go_generate = critical
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Event, string)
+	var _ ag_stale_run_go_generate = waitFor
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Event, time.Duration)
+	var _ ag_stale_run_go_generate = setAfter
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Semaphore, string)
+	var _ ag_stale_run_go_generate = download
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Condition, *[]string, string)
+	var _ ag_stale_run_go_generate = takeItem
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Condition, *[]string)
+	var _ ag_stale_run_go_generate = addItems
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Barrier, string, time.Duration)
+	var _ ag_stale_run_go_generate = runner
+}
+
 // ag_produce is the frame of produce: its parameters, the locals live across an await point, and its results.
 type ag_produce struct {
 	ag_state int
@@ -56,6 +108,13 @@ ag_resume1:
 ag_L3:
 	/*line sync_example_test.go:18:2*/ ag_f.q.Shutdown(false)
 	/*line sync_example_test.go:19:1*/ return rt.Ready
+}
+
+var ag_produce_lines = [...]string{1: "sync_example_test.go:15"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_produce) AwaitLine() string {
+	return ag_produce_lines[ag_f.ag_state]
 }
 
 // ag_consume is the frame of consume: its parameters, the locals live across an await point, and its results.
@@ -131,6 +190,13 @@ ag_resume3:
 	goto ag_L1
 }
 
+var ag_consume_lines = [...]string{1: "sync_example_test.go:26", 2: "sync_example_test.go:31", 3: "sync_example_test.go:32"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_consume) AwaitLine() string {
+	return ag_consume_lines[ag_f.ag_state]
+}
+
 // ag_producerConsumer is the frame of producerConsumer: its parameters, the locals live across an await point, and its results.
 type ag_producerConsumer struct {
 	ag_state int
@@ -174,6 +240,13 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:40:2*/ ag_f.ag_err = err
 	return rt.Ready
+}
+
+var ag_producerConsumer_lines = [...]string{1: "sync_example_test.go:39"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_producerConsumer) AwaitLine() string {
+	return ag_producerConsumer_lines[ag_f.ag_state]
 }
 
 // ag_critical is the frame of critical: its parameters, the locals live across an await point, and its results.
@@ -240,6 +313,13 @@ ag_resume3:
 	/*line sync_example_test.go:63:1*/ return rt.Ready
 }
 
+var ag_critical_lines = [...]string{1: "sync_example_test.go:59", 2: "sync_example_test.go:60", 3: "sync_example_test.go:61"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_critical) AwaitLine() string {
+	return ag_critical_lines[ag_f.ag_state]
+}
+
 // ag_waitFor is the frame of waitFor: its parameters, the locals live across an await point, and its results.
 type ag_waitFor struct {
 	ag_state int
@@ -294,6 +374,13 @@ ag_resume2:
 	/*line sync_example_test.go:78:1*/ return rt.Ready
 }
 
+var ag_waitFor_lines = [...]string{1: "sync_example_test.go:76", 2: "sync_example_test.go:77"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_waitFor) AwaitLine() string {
+	return ag_waitFor_lines[ag_f.ag_state]
+}
+
 // ag_setAfter is the frame of setAfter: its parameters, the locals live across an await point, and its results.
 type ag_setAfter struct {
 	ag_state int
@@ -332,6 +419,13 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:83:2*/ ag_f.ev.Set()
 	/*line sync_example_test.go:84:1*/ return rt.Ready
+}
+
+var ag_setAfter_lines = [...]string{1: "sync_example_test.go:82"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_setAfter) AwaitLine() string {
+	return ag_setAfter_lines[ag_f.ag_state]
 }
 
 // ag_download is the frame of download: its parameters, the locals live across an await point, and its results.
@@ -398,6 +492,13 @@ ag_resume3:
 	/*line sync_example_test.go:100:1*/ return rt.Ready
 }
 
+var ag_download_lines = [...]string{1: "sync_example_test.go:96", 2: "sync_example_test.go:97", 3: "sync_example_test.go:98"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_download) AwaitLine() string {
+	return ag_download_lines[ag_f.ag_state]
+}
+
 // ag_takeItem is the frame of takeItem: its parameters, the locals live across an await point, and its results.
 type ag_takeItem struct {
 	ag_state int
@@ -452,6 +553,13 @@ ag_resume2:
 	/*line sync_example_test.go:119:1*/ return rt.Ready
 }
 
+var ag_takeItem_lines = [...]string{1: "sync_example_test.go:114", 2: "sync_example_test.go:115"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_takeItem) AwaitLine() string {
+	return ag_takeItem_lines[ag_f.ag_state]
+}
+
 // ag_addItems is the frame of addItems: its parameters, the locals live across an await point, and its results.
 type ag_addItems struct {
 	ag_state int
@@ -501,6 +609,13 @@ ag_resume2:
 	/*line sync_example_test.go:126:2*/ ag_f.cv.NotifyAll()
 	/*line sync_example_test.go:127:2*/ ag_f.cv.L.Release()
 	/*line sync_example_test.go:128:1*/ return rt.Ready
+}
+
+var ag_addItems_lines = [...]string{1: "sync_example_test.go:123", 2: "sync_example_test.go:124"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_addItems) AwaitLine() string {
+	return ag_addItems_lines[ag_f.ag_state]
 }
 
 // ag_runner is the frame of runner: its parameters, the locals live across an await point, and its results.
@@ -568,4 +683,11 @@ ag_resume3:
 	ag_f.ag_aw2 = nil
 	/*line sync_example_test.go:143:2*/ fmt.Println(ag_f.name, "arrived", ag_f.i, "and goes at", ag_t1.Format("15:04:05"))
 	/*line sync_example_test.go:144:1*/ return rt.Ready
+}
+
+var ag_runner_lines = [...]string{1: "sync_example_test.go:141", 2: "sync_example_test.go:142", 3: "sync_example_test.go:143"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_runner) AwaitLine() string {
+	return ag_runner_lines[ag_f.ag_state]
 }

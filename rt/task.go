@@ -13,13 +13,16 @@ import (
 // identity on its loop and its completion. Generated code receives the
 // current task's Coro in Frame.Resume and Awaitable.AwaitStart.
 type Coro struct {
-	stack   []Frame // stack[0] is the task's own bottom frame
-	name    string  // "" means the default "Task-<anon>"
-	anon    uint64  // number of an unnamed task, counted apart as in asyncio
-	id      uint64
-	loop    *loop
-	err     error
-	waiters waitq // waiters.done is the task's done flag
+	stack []Frame // stack[0] is the task's own bottom frame
+	// stackBuf holds the first frames, so that most tasks (a root frame
+	// and one coroutine) need no separate stack allocation.
+	stackBuf [2]Frame
+	name     string // "" means the default "Task-<anon>"
+	anon     uint64 // number of an unnamed task, counted apart as in asyncio
+	id       uint64
+	loop     *loop
+	err      error
+	waiters  waitq // waiters.done is the task's done flag
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
 	parked waitCanceler
@@ -300,7 +303,7 @@ func (t *Task[T]) start(l *loop) {
 	if t.group != nil {
 		t.group.join(&t.Coro)
 	}
-	t.stack = append(t.stack, &t.body)
+	t.stack = append(t.stackBuf[:0], &t.body)
 	l.schedule(&t.Coro)
 }
 

@@ -52,6 +52,11 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 			return jen.Id(analyze.Prefix + v.Name())
 		}
 	}
+	if tn, ok := obj.(*types.TypeName); ok {
+		if name, ok := e.typeNames[tn]; ok {
+			return jen.Id(name) // a local type Resume declares (localtypes.go)
+		}
+	}
 	if obj != nil && obj.Pkg() != nil && obj.Pkg() != e.pkg && obj.Parent() == obj.Pkg().Scope() {
 		// reached through a dot import
 		e.importName(obj.Pkg())
@@ -61,7 +66,7 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 }
 
 // injected are the package names generated code uses in the user's scopes.
-var injected = map[string]bool{"rt": true, "utf8": true}
+var injected = map[string]bool{"rt": true, "utf8": true, "iter": true}
 
 func (e *emitter) varRef(v *types.Var) jen.Code {
 	st := e.lay.where[v]
@@ -131,8 +136,12 @@ func containsVar(vs []*types.Var, v *types.Var) bool {
 
 func (e *emitter) importName(p *types.Package) {
 	if _, ok := e.imported[p.Path()]; !ok {
-		e.imported[p.Path()] = p.Name()
-		e.jf.ImportName(p.Path(), p.Name())
+		e.imported[p.Path()] = e.importAlias(p.Path(), p.Name())
+		if e.imported[p.Path()] == p.Name() {
+			e.jf.ImportName(p.Path(), p.Name())
+		} else {
+			e.jf.ImportAlias(p.Path(), e.imported[p.Path()])
+		}
 	}
 }
 

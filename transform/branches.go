@@ -5,9 +5,9 @@ import (
 	"go/token"
 )
 
-// exits finds the break and continue statements inside an ordinary
-// statement that leave it for a flattened loop or switch, and whether it
-// returns. They are rewritten to jumps and frame returns when emitted.
+// exits finds the break, continue and goto statements inside an ordinary
+// statement that leave it for a flattened loop, switch or label, and
+// whether it returns. They are rewritten to jumps and frame returns when emitted.
 func (l *lowerer) exits(in *instStmt) map[*ast.BranchStmt]int {
 	out := map[*ast.BranchStmt]int{}
 	var walk func(n ast.Node, breakable, continuable bool, labels map[string]bool)
@@ -35,6 +35,13 @@ func (l *lowerer) exits(in *instStmt) map[*ast.BranchStmt]int {
 				walk(x, true, continuable, labels)
 				return false
 			case *ast.BranchStmt:
+				if x.Tok == token.GOTO {
+					// A goto to a label at the flattened level (lower_goto.go).
+					if to, ok := l.flatLabels[x.Label.Name]; ok {
+						out[x] = to
+					}
+					return true
+				}
 				if x.Tok != token.BREAK && x.Tok != token.CONTINUE {
 					return true
 				}

@@ -19,9 +19,10 @@
 // A task always resumes its innermost frame, so resuming costs the same at
 // any call depth; outer frames never re-execute.
 //
-// The passes, in order (one file each):
+// The passes, in order:
 //
-//	flatten (lower.go)   control flow holding await points → labels and jumps
+//	flatten (lower.go, lower_select.go, lower_goto.go, lower_rangefunc.go,
+//	         localtypes.go) control flow holding await points → labels and jumps
 //	order   (order.go)   awaits out of expressions, Go's evaluation order kept
 //	prune   (prune.go)   unreachable code and unused labels dropped
 //	layout  (liveness.go) frame fields for what lives across an await
@@ -134,9 +135,141 @@
 // each clause body ends by jumping to the end, or for fallthrough to the
 // next body.
 //
-// # Not yet lowered
+// A type switch evaluates x once into a temporary and tries the cases in
+// order; each clause binds its own v, of the clause's type when it lists
+// exactly one type and of x's type otherwise (go/types' Implicits):
 //
-// defer, goto, select and type switches holding await points, range over
-// channels and functions holding await points, awaits inside function
-// literals, and local type declarations are positioned errors for now.
+//	switch v := x.(type) {
+//	case int:           A
+//	case nil, string:   B
+//	default:            C
+//	}
+//
+//	t = x
+//	_, ok = t.(int);    if ok { goto c0 }
+//	if t == nil { goto c1 }
+//	_, ok = t.(string); if ok { goto c1 }
+//	goto c2
+//	c0: v0 = t.(int); A; goto end
+//	c1: v1 = t;       B; goto end
+//	c2: v2 = t;       C
+//	end:
+//
+// A select whose case bodies hold await points stays a Go select for the
+// communication: its operands are evaluated first when an await point is
+// among them (Go evaluates them all, in source order, on entering the
+// select), each case only records which one fired and what it received,
+// and the bodies run after it, flattened. A break in a body leaves the
+// select. The receive or send blocks the loop as it would in Go (a select
+// without default is a warning, as every channel operation is).
+//
+//	select {
+//	case v, ok := <-c: A
+//	case d <- f():     B
+//	default:           C
+//	}
+//
+//	select {
+//	case r, rok = <-c: n = 1
+//	case d <- f():     n = 2
+//	default:           n = 3
+//	}
+//	if n == 1 { goto c0 }; if n == 2 { goto c1 }; goto c2
+//	c0: v, ok = r, rok; A; goto end
+//	c1: B; goto end
+//	c2: C
+//	end:
+//
+// goto: a label that a goto targets and that sits at the flattened level
+// becomes an instruction label, and every goto to it a jump to that label,
+// also a goto inside an ordinary statement (which jumps out of its blocks
+// to the top level of Resume, as Go allows). Labels and gotos inside
+// ordinary statements stay as they are. Flattened variables are declared
+// at the top of Resume, so no jump crosses a declaration; and since a
+// backward goto re-runs declarations, which Go makes new variables each
+// time, a function with a goto gives each declaration a fresh home when a
+// closure or a pointer can keep the old one, as loops do.
+//
+//	again:                       ag_L1:
+//		x := f()                     x = new(int)    // captured below
+//		fs = append(fs, func() int { return x })
+//		if i++; i < n {              ...
+//			goto again                   goto ag_L1
+//		}
+//
+// A range over a channel is a receive loop; the receive blocks as it does
+// in Go (the analyzer warns):
+//
+//	for v := range ch { body }
+//
+//	c = ch
+//	head: r, ok = <-c; if !ok { goto end }
+//	v = r; body          // break: goto end; continue: goto head
+//	goto head
+//	end:
+//
+// A range over a function iterator (iter.Seq, iter.Seq2, or any
+// func(yield func(...) bool)) cannot run its body inside the iterator's
+// yield callback: yield is a plain call and cannot suspend. So the loop
+// pulls: iter.Pull (iter.Pull2 for two values; a func(yield func() bool)
+// is adapted to iter.Seq[struct{}]) turns the iterator into next and stop,
+// kept in the frame.
+//
+//	for k, v := range seq { body }
+//
+//	next, stop = iter.Pull2(iter.Seq2[K, V](seq))
+//	head: k, v, ok = next(); if !ok { goto end }
+//	body                 // break: goto end; continue: goto head
+//	goto head
+//	end: stop(); stop = nil
+//
+// iter.Pull runs the iterator on a coroutine of the Go runtime: a
+// goroutine with its own stack that never runs in parallel with its
+// caller; next and stop switch to it directly and back (no scheduler, no
+// goroutine of ours per task). The iterator runs only inside next and
+// stop, on behalf of the loop's goroutine, so code between two await
+// points stays atomic. The coroutine lives only while the loop runs: every
+// way out stops it, as Go's range-over-func makes yield return false.
+// break jumps to end; continue, break or goto to an outer statement, and
+// return (after evaluating its results), first call stop on each loop
+// they leave, innermost first; statements in the body that may leave it
+// are flattened for this even without an await point. A panic or a
+// cancellation that unwinds the frame calls the stop of every loop still
+// running before the deferred calls run (stop is a frame field, nil when
+// its loop is not running):
+//
+//	if ag_co.Unwinding() {
+//		if ag_stop := ag_f.ag_t3; ag_stop != nil {
+//			ag_f.ag_t3 = nil
+//			ag_stop()
+//		}
+//		goto ag_exit
+//	}
+//
+// One difference from Go remains: on a panic in the body, Go unwinds the
+// iterator's frames with the panic, while the generated code stops the
+// iterator, so its yield returns false and the code after yield runs as it
+// would after a break. An iterator that returns when yield returns false,
+// as iterators should, cannot tell. (A registered deferred stop would run
+// at the function's exit instead of the loop's, and late when the loop
+// runs again.)
+//
+// # Local types
+//
+// A type declared at the flattened level is declared at the top of Resume,
+// rendered from go/types (so an array length names no local constant), and
+// renamed with the reserved prefix when another name would clash:
+//
+//	type pair struct{ x, y int }     // Resume: type ag_pair_t1 struct{ x int; y int }
+//	p := pair{tick(1), 2}            //         ag_p = ag_pair_t1{ag_t3, 2}
+//
+// Resume's locals may have a local type; a frame field cannot, since the
+// frame struct is declared outside the function, so a variable of a local
+// type that lives across an await point is an error that names the type.
+//
+// # Not lowered
+//
+// An await inside a function literal (it cannot suspend its async
+// function) is an error, as is a local type in the frame (above) and a
+// range over a function whose type is a type parameter.
 package transform

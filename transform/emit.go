@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
@@ -37,10 +39,13 @@ type emitter struct {
 	awOrder   []jen.Code
 	inLit     int
 	exits     map[*ast.BranchStmt]int
-	cells     map[*types.Var]string // boxed variables a literal captured, by alias
-	defers    bool                  // the function has defer statements
-	recoverIn *ast.FuncLit          // the deferred literal whose recover() calls are rewritten
-	litStack  []*ast.FuncLit        // the function literals being rendered
+	cells     map[*types.Var]string      // boxed variables a literal captured, by alias
+	defers    bool                       // the function has defer statements
+	recoverIn *ast.FuncLit               // the deferred literal whose recover() calls are rewritten
+	litStack  []*ast.FuncLit             // the function literals being rendered
+	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	inResume  bool                       // rendering Resume, which can name them
+	wheres    map[int]string             // source line of each suspension state
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -53,8 +58,8 @@ func resumeLabel(state int) string { return fmt.Sprintf("%sresume%d", analyze.Pr
 
 func rt(name string) *jen.Statement { return jen.Qual(analyze.RTPath, name) }
 
-// frameName is the frame type of an async function: ag_F, or ag_T_M for a
-// method M of T.
+// frameName is the frame type of an async function: ag_F, or for a method M
+// of T ag_T_M (see methodFrameName for when that would clash).
 func frameName(fn *analyze.Func) string {
 	if recv := fn.Sig.Recv(); recv != nil {
 		t := recv.Type()
@@ -62,7 +67,7 @@ func frameName(fn *analyze.Func) string {
 			t = p.Elem()
 		}
 		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return analyze.Prefix + n.Obj().Name() + "_" + fn.Obj.Name()
+			return methodFrameName(n.Obj(), fn.Obj.Name())
 		}
 	}
 	return analyze.Prefix + fn.Obj.Name()
@@ -110,7 +115,10 @@ func (e *emitter) awaitField(t types.Type) string {
 	}
 	name := fmt.Sprintf("%saw%d", analyze.Prefix, len(e.awFields))
 	e.awFields[key] = name
+	inResume := e.inResume
+	e.inResume = false // a frame field: no local types
 	e.awOrder = append(e.awOrder, jen.Id(name).Add(rt("Awaitable")).Types(e.typeCode(t)))
+	e.inResume = inResume
 	return name
 }
 
@@ -126,9 +134,11 @@ func (e *emitter) function(fn *analyze.Func) {
 		l.emit(&instReturn{at: fn.Decl.Body.Rbrace})
 	}
 	e.fn, e.l, e.lay = fn, l, l.layout()
+	e.typeNames = l.localTypeNames()
 	e.defers = hasDefer(fn.Decl.Body)
 	e.frame = frameName(fn)
 	e.awFields = map[string]string{}
+	e.wheres = map[int]string{}
 	e.awOrder = nil
 
 	resume := e.resume()
@@ -202,6 +212,7 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.jf.Line()
 	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
 	e.jf.Line()
+	e.whereMethod(recv)
 }
 
 func (e *emitter) qualName() string {
@@ -242,6 +253,9 @@ func (e *emitter) companionSig(params, inits *[]jen.Code) jen.Code {
 // resume renders the body of Resume: the Resume locals, the dispatch on the
 // saved state, and the instructions.
 func (e *emitter) resume() (body []jen.Code) {
+	e.inResume = true
+	defer func() { e.inResume = false }()
+	body = append(body, e.localTypeDecls()...)
 	if len(e.lay.locals) > 0 {
 		var decls []jen.Code
 		for _, v := range e.lay.locals {
@@ -263,10 +277,10 @@ func (e *emitter) resume() (body []jen.Code) {
 		e.l.nstates++
 		exitState := e.l.nstates
 		states = append(states, jen.Case(jen.Lit(exitState)).Block(jen.Goto().Id(resumeLabel(exitState))))
-		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(jen.Goto().Id(exitLabel)))
+		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(append(e.stopPulls(), jen.Goto().Id(exitLabel))...))
 		defer func() { body = append(body, e.exit(exitState)...) }()
 	} else {
-		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(jen.Return(rt("Ready"))))
+		body = append(body, jen.If(jen.Id(coroVar).Dot("Unwinding").Call()).Block(append(e.stopPulls(), jen.Return(rt("Ready")))...))
 	}
 	if len(states) > 0 {
 		body = append(body, jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix+"state")).Block(states...))
@@ -389,6 +403,7 @@ const exitLabel = analyze.Prefix + "exit"
 //		ag_f.ag_r0, ag_f.ag_err = <named results>
 //		return rt.Ready
 func (e *emitter) exit(state int) []jen.Code {
+	e.where(state, e.fn.Decl.Body.Rbrace, " (deferred calls)")
 	status := analyze.Prefix + "s"
 	out := []jen.Code{
 		jen.Id(exitLabel).Op(":"),
@@ -507,6 +522,7 @@ func (e *emitter) deferredLit(lit *ast.FuncLit) jen.Code {
 //	dst = ag.ag_awK.AwaitResult()
 //	ag.ag_awK = nil
 func (e *emitter) await(in *instAwait) []jen.Code {
+	e.where(in.state, in.at, "")
 	var T types.Type
 	if in.aw.Explicit {
 		T = in.aw.Shape.T
@@ -562,4 +578,39 @@ func hasDefer(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// where records the source position a state suspends at.
+func (e *emitter) where(state int, pos token.Pos, note string) {
+	p := e.fset.Position(pos)
+	e.wheres[state] = fmt.Sprintf("%s:%d%s", filepath.Base(p.Filename), p.Line, note)
+}
+
+// whereMethod renders the frame's AwaitLine, which task dumps and debug
+// mode use to say where a task is suspended:
+//
+//	var ag_F_lines = [...]string{1: "x.go:12", 2: "x.go:15"}
+//
+//	func (ag_f *ag_F) AwaitLine() string { return ag_F_lines[ag_f.ag_state] }
+func (e *emitter) whereMethod(recv *jen.Statement) {
+	if len(e.wheres) == 0 {
+		return
+	}
+	var states []int
+	for st := range e.wheres {
+		states = append(states, st)
+	}
+	sort.Ints(states)
+	var items []jen.Code
+	for _, st := range states {
+		items = append(items, jen.Lit(st).Op(":").Lit(e.wheres[st]))
+	}
+	table := e.frame + "_lines"
+	e.jf.Var().Id(table).Op("=").Index(jen.Op("...")).String().Values(items...)
+	e.jf.Line()
+	e.jf.Comment("AwaitLine is where the frame is suspended, for task dumps.")
+	e.jf.Func().Params(recv.Clone()).Id("AwaitLine").Params().String().Block(
+		jen.Return(jen.Id(table).Index(jen.Id(frameVar).Dot(analyze.Prefix + "state"))),
+	)
+	e.jf.Line()
 }

@@ -33,13 +33,18 @@ func Generate(dir string, patterns ...string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return generateProgram(prog)
+}
+
+// generateProgram computes every generated file of a loaded program.
+func generateProgram(prog *analyze.Program) (*Result, error) {
 	res := &Result{Diags: prog.Diags, Files: len(prog.Files)}
 	failed := prog.Diags.HasErrors()
 	for _, f := range prog.Files {
 		if f.Failed || len(f.Funcs) == 0 {
 			continue
 		}
-		src, diags := File(prog.Fset, f)
+		src, diags := fileSafely(prog.Fset, f)
 		res.Diags = append(res.Diags, diags...)
 		if len(diags) > 0 {
 			failed = true

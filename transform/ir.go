@@ -87,10 +87,20 @@ type targets struct {
 	parent *targets
 	label  string // the user's label on the statement, if any
 	brk    int    // label id for break
-	cont   int    // label id for continue, or -1 for a switch
+	cont   int    // label id for continue, or -1 for a switch or select
+	// pulls is how many range-over-func loops (see rangefunc.go) enclose
+	// the statement, itself included: a jump to it stops the ones inside.
+	pulls int
 }
 
 func (t *targets) lookup(label string, isContinue bool) (int, bool) {
+	to, _, ok := t.resolve(label, isContinue)
+	return to, ok
+}
+
+// resolve finds the target of a break or continue: the label id and the
+// number of range-over-func loops around the target.
+func (t *targets) resolve(label string, isContinue bool) (to, pulls int, ok bool) {
 	for ; t != nil; t = t.parent {
 		if label != "" && t.label != label {
 			continue
@@ -98,13 +108,13 @@ func (t *targets) lookup(label string, isContinue bool) (int, bool) {
 		if isContinue {
 			if t.cont < 0 {
 				if label != "" {
-					return 0, false
+					return 0, 0, false
 				}
 				continue
 			}
-			return t.cont, true
+			return t.cont, t.pulls, true
 		}
-		return t.brk, true
+		return t.brk, t.pulls, true
 	}
-	return 0, false
+	return 0, 0, false
 }

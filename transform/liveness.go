@@ -230,6 +230,21 @@ func (l *lowerer) layout() *layout {
 			if as, ok := in.stmt.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 				use[i] = uses(exprNodes(as.Rhs)...)
 				identDefs(as.Lhs, def[i], use[i])
+			} else if sel, ok := in.stmt.(*ast.SelectStmt); ok && l.isLoweredSelect(sel) {
+				// A lowered select (lower_select.go) assigns the case
+				// number and the received values: they are not read.
+				for _, c := range sel.Body.List {
+					cc := c.(*ast.CommClause)
+					if as, ok := cc.Comm.(*ast.AssignStmt); ok {
+						use[i].or(uses(exprNodes(as.Rhs)...))
+						identDefs(as.Lhs, def[i], use[i])
+					} else if cc.Comm != nil {
+						use[i].or(uses(cc.Comm))
+					}
+					if len(cc.Body) > 0 {
+						identDefs(cc.Body[0].(*ast.AssignStmt).Lhs, def[i], use[i])
+					}
+				}
 			} else {
 				use[i] = uses(in.stmt)
 			}
@@ -270,6 +285,11 @@ func (l *lowerer) layout() *layout {
 	}
 	framed := newBitset(n)
 	framed.or(pinned)
+	for v := range l.framed {
+		if i, ok := lay.index[v]; ok {
+			framed.set(i)
+		}
+	}
 	if hasDefer(l.fn.Decl.Body) {
 		// Deferred calls run after a return, possibly after awaiting: the
 		// named results they may read or change live in the frame.

@@ -38,6 +38,26 @@ type lowerer struct {
 	// deferOrig maps a deferred call rebuilt by the lowering to the user's.
 	deferOrig map[*ast.CallExpr]*ast.CallExpr
 
+	// gotos (lower_goto.go): the labels a goto targets, the instruction
+	// label of each one at the flattened level, and the range-over-func
+	// loops around each.
+	gotoTargets map[string]bool
+	flatLabels  map[string]int
+	labelPulls  map[string][]*ast.RangeStmt
+	// pulls are the range-over-func loops being lowered, innermost last
+	// (lower_rangefunc.go); pullStops their stop functions, which Resume
+	// calls when the frame unwinds.
+	pulls     []pullLoop
+	pullStops []*types.Var
+	// framed are variables that must be frame fields whatever their
+	// liveness.
+	framed map[*types.Var]bool
+	// localTypes are the types declared at the flattened level, which
+	// Resume declares first (localtypes.go).
+	localTypes []*types.TypeName
+	// selects are the selects the lowering made (lower_select.go).
+	selects map[*ast.SelectStmt]bool
+
 	errs []error
 }
 
@@ -48,7 +68,7 @@ type synthetic struct {
 }
 
 func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer {
-	return &lowerer{
+	l := &lowerer{
 		fn: fn, info: info, pkg: pkg,
 		isHoist: map[*types.Var]bool{},
 		synth:   map[*ast.Ident]synthetic{},
@@ -56,7 +76,13 @@ func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer
 		perIter: map[*types.Var]bool{},
 
 		deferOrig: map[*ast.CallExpr]*ast.CallExpr{},
+
+		flatLabels: map[string]int{},
+		framed:     map[*types.Var]bool{},
+		selects:    map[*ast.SelectStmt]bool{},
 	}
+	l.scanGotos()
+	return l
 }
 
 func (l *lowerer) errorf(pos token.Pos, format string, args ...any) {
@@ -94,6 +120,14 @@ func (l *lowerer) temp(t types.Type) *types.Var {
 func (l *lowerer) ref(v *types.Var) *ast.Ident {
 	id := ast.NewIdent(v.Name())
 	l.synth[id] = synthetic{v: v}
+	return id
+}
+
+// refAt is ref positioned at pos: a statement that starts with it maps to
+// that line of the user's source.
+func (l *lowerer) refAt(v *types.Var, pos token.Pos) *ast.Ident {
+	id := l.ref(v)
+	id.NamePos = pos
 	return id
 }
 
@@ -202,45 +236,67 @@ func (l *lowerer) stmt(s ast.Stmt, label string) {
 		if l.hasAwait(s) {
 			results = l.exprList(s.Results)
 		}
+		if len(l.pulls) > 0 {
+			// The results are evaluated before the iterators stop, as Go's
+			// range-over-func return does.
+			results = l.resultTemps(results)
+			l.stopPulls(0)
+		}
 		l.emit(&instReturn{results: results, at: s.Pos()})
 	case *ast.BranchStmt:
 		l.branch(s)
 	case *ast.LabeledStmt:
-		if !l.hasAwait(s.Stmt) {
+		if l.gotoTargets[s.Label.Name] {
+			l.gotoLabel(s)
+			return
+		}
+		if !l.flat(s.Stmt) {
 			l.opaque(s)
 			return
 		}
 		l.stmt(s.Stmt, s.Label.Name)
 	case *ast.BlockStmt:
-		if !l.hasAwait(s) {
+		if !l.flat(s) {
 			l.opaque(s)
 			return
 		}
 		l.stmts(s.List)
 	case *ast.IfStmt:
-		if !l.hasAwait(s) {
+		if !l.flat(s) {
 			l.opaque(s)
 			return
 		}
 		l.ifStmt(s)
 	case *ast.ForStmt:
-		if !l.hasAwait(s) {
+		if !l.flat(s) {
 			l.opaque(s)
 			return
 		}
 		l.forStmt(s, label)
 	case *ast.RangeStmt:
-		if !l.hasAwait(s) {
+		if !l.flat(s) {
 			l.opaque(s)
 			return
 		}
 		l.rangeStmt(s, label)
 	case *ast.SwitchStmt:
-		if !l.hasAwait(s) {
+		if !l.flat(s) {
 			l.opaque(s)
 			return
 		}
 		l.switchStmt(s, label)
+	case *ast.TypeSwitchStmt:
+		if !l.flat(s) {
+			l.opaque(s)
+			return
+		}
+		l.typeSwitchStmt(s, label)
+	case *ast.SelectStmt:
+		if !l.flat(s) {
+			l.opaque(s)
+			return
+		}
+		l.selectStmt(s, label)
 	case *ast.IncDecStmt:
 		if l.hasAwait(s) {
 			l.emit(&instStmt{stmt: &ast.IncDecStmt{X: l.expr(s.X), Tok: s.Tok, TokPos: s.TokPos}, targets: l.targets})
@@ -294,10 +350,14 @@ func (l *lowerer) branch(s *ast.BranchStmt) {
 	}
 	switch s.Tok {
 	case token.BREAK, token.CONTINUE:
-		if to, ok := l.targets.lookup(name, s.Tok == token.CONTINUE); ok {
+		if to, pulls, ok := l.targets.resolve(name, s.Tok == token.CONTINUE); ok {
+			l.stopPulls(pulls)
 			l.emit(&instGoto{to: to})
 			return
 		}
+	case token.GOTO:
+		l.gotoStmt(s)
+		return
 	case token.FALLTHROUGH:
 		l.errorf(s.Pos(), "fallthrough is misplaced")
 		return
@@ -307,6 +367,10 @@ func (l *lowerer) branch(s *ast.BranchStmt) {
 
 func (l *lowerer) declStmt(s *ast.DeclStmt) {
 	gd, ok := s.Decl.(*ast.GenDecl)
+	if ok && gd.Tok == token.TYPE {
+		l.localTypeDecl(gd)
+		return
+	}
 	if !ok || gd.Tok != token.VAR {
 		l.opaque(s)
 		return
@@ -396,7 +460,7 @@ func (l *lowerer) ifStmt(s *ast.IfStmt) {
 }
 
 func (l *lowerer) loop(label string, brk, cont int, body func()) {
-	l.targets = &targets{parent: l.targets, label: label, brk: brk, cont: cont}
+	l.targets = &targets{parent: l.targets, label: label, brk: brk, cont: cont, pulls: len(l.pulls)}
 	body()
 	l.targets = l.targets.parent
 }
@@ -582,6 +646,33 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 		l.rangeBody(s, label, end, post, l.ref(k), l.ref(v))
 		l.label(post)
 		l.emit(&instStmt{stmt: &ast.IncDecStmt{X: l.ref(i), Tok: token.INC}, targets: l.targets})
+	case *types.Chan:
+		// A receive loop: v, ok = <-c; if !ok { break }. The receive
+		// blocks the loop as it does in Go (the analyzer warns).
+		c, ok := l.temp(xt), l.temp(types.Typ[types.Bool])
+		l.set(c, x)
+		l.label(head)
+		var vl ast.Expr = ast.NewIdent("_")
+		var v *types.Var
+		if !isBlank(s.Key) {
+			v = l.temp(u.Elem())
+			vl = l.ref(v)
+		}
+		if id, isID := vl.(*ast.Ident); isID {
+			id.NamePos = s.For
+		}
+		l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{vl, l.ref(ok)}, Tok: token.ASSIGN, TokPos: s.For,
+			Rhs: []ast.Expr{&ast.UnaryExpr{Op: token.ARROW, X: l.ref(c)}}}, targets: l.targets})
+		l.emit(&instIf{cond: l.ref(ok), neg: true, to: end, at: s.Pos()})
+		var key ast.Expr
+		if v != nil {
+			key = l.ref(v)
+		}
+		l.rangeBody(s, label, end, post, key, nil)
+		l.label(post)
+	case *types.Signature:
+		l.rangeFunc(s, label, u, x, head, post, end)
+		return
 	default:
 		l.errorf(s.Pos(), "range over %s with an await point inside is not supported yet", xt)
 		return

@@ -15,6 +15,7 @@ import (
 // Passes, in order, for each async function (see doc.go):
 //
 //	flatten  lower.go     control flow that holds await points → labels and jumps
+//	         (lower_select.go, lower_goto.go, lower_rangefunc.go, localtypes.go)
 //	order    order.go     await points out of expressions, Go's evaluation order kept
 //	prune    prune.go     unreachable instructions and unused labels dropped
 //	layout   liveness.go  frame fields for what is live across an await; the rest Resume locals
@@ -27,11 +28,15 @@ import (
 func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
 	jf.HeaderComment(analyze.Header)
-	jf.ImportAlias(analyze.RTPath, "rt")
+	if c := buildConstraint(f.Syntax); c != "" {
+		jf.HeaderComment(c)
+	}
 	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
-	e.imported[analyze.RTPath] = "rt"
+	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
+	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
+	e.guards(f.Funcs) // guard.go: the build fails on a stale file
 	for _, fn := range f.Funcs {
-		e.function(fn)
+		e.functionSafely(fn)
 	}
 	var diags analyze.Diagnostics
 	for _, err := range e.errs {

@@ -32,7 +32,10 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 			return jen.Id(obj.Name()) // error, comparable
 		}
 		if obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
-			e.errorf(obj.Pos(), "type %s is local to a function; declare it at package level to use it across an await point", obj.Name())
+			if name, ok := e.localTypeName(obj); ok {
+				return jen.Id(name)
+			}
+			e.localTypeError(obj)
 		}
 		return e.named(obj, t.TypeArgs())
 	case *types.TypeParam:

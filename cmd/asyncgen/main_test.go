@@ -93,8 +93,8 @@ func plain() { rt.Await(workAsync()) }
 
 //async
 func alsoBad() {
-	goto end
-end:
+	ag_x := 1
+	_ = ag_x
 }
 `,
 	})
@@ -102,7 +102,7 @@ end:
 	assert.Equal(t, 2, code)
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
 	require.Len(t, lines, 3, errs)
-	assert.True(t, strings.HasPrefix(lines[0], "a.go:5:2: goto"), lines[0])
+	assert.True(t, strings.HasPrefix(lines[0], "a.go:5:2: name ag_x uses the prefix"), lines[0])
 	assert.True(t, strings.HasPrefix(lines[1], "b.go:6:12: async function bad returns (int, int)"), lines[1])
 	assert.True(t, strings.HasPrefix(lines[2], "b.go:8:16: rt.Await outside an async function"), lines[2])
 	assert.NoFileExists(t, filepath.Join(dir, "main_async.go"))

@@ -11,6 +11,63 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int, int) float64
+	var _ ag_stale_run_go_generate = addition
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int, int) float64
+	var _ ag_stale_run_go_generate = multiplication
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int, int) float64
+	var _ ag_stale_run_go_generate = division
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int, int) float64
+	var _ ag_stale_run_go_generate = subtraction
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration)
+	var _ ag_stale_run_go_generate = awaited
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = spawned
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = gathered
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, rt.Awaitable[float64]) (float64, error)
+	var _ ag_stale_run_go_generate = announced
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, string)
+	var _ ag_stale_run_go_generate = printAllTasks
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = named
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = parts
+}
+
 // ag_addition is the frame of addition: its parameters, the locals live across an await point, and its results.
 type ag_addition struct {
 	ag_state int
@@ -53,6 +110,13 @@ ag_resume1:
 	/*line main.go:42:2*/ fmt.Fprintf(ag_f.w, "addition result: %v\n", ag_f.a+ag_f.b)
 	/*line main.go:43:2*/ ag_f.ag_r0 = float64(ag_f.a + ag_f.b)
 	return rt.Ready
+}
+
+var ag_addition_lines = [...]string{1: "main.go:41"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_addition) AwaitLine() string {
+	return ag_addition_lines[ag_f.ag_state]
 }
 
 // ag_multiplication is the frame of multiplication: its parameters, the locals live across an await point, and its results.
@@ -99,6 +163,13 @@ ag_resume1:
 	return rt.Ready
 }
 
+var ag_multiplication_lines = [...]string{1: "main.go:48"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_multiplication) AwaitLine() string {
+	return ag_multiplication_lines[ag_f.ag_state]
+}
+
 // ag_division is the frame of division: its parameters, the locals live across an await point, and its results.
 type ag_division struct {
 	ag_state int
@@ -143,6 +214,13 @@ ag_resume1:
 	return rt.Ready
 }
 
+var ag_division_lines = [...]string{1: "main.go:55"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_division) AwaitLine() string {
+	return ag_division_lines[ag_f.ag_state]
+}
+
 // ag_subtraction is the frame of subtraction: its parameters, the locals live across an await point, and its results.
 type ag_subtraction struct {
 	ag_state int
@@ -185,6 +263,13 @@ ag_resume1:
 	/*line main.go:63:2*/ fmt.Fprintf(ag_f.w, "subtraction result: %v\n", ag_f.a-ag_f.b)
 	/*line main.go:64:2*/ ag_f.ag_r0 = float64(ag_f.a - ag_f.b)
 	return rt.Ready
+}
+
+var ag_subtraction_lines = [...]string{1: "main.go:62"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_subtraction) AwaitLine() string {
+	return ag_subtraction_lines[ag_f.ag_state]
 }
 
 // ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
@@ -252,6 +337,13 @@ ag_resume3:
 ag_resume4:
 	ag_f.ag_aw0 = nil
 	/*line main.go:76:1*/ return rt.Ready
+}
+
+var ag_awaited_lines = [...]string{1: "main.go:72", 2: "main.go:73", 3: "main.go:74", 4: "main.go:75"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_awaited) AwaitLine() string {
+	return ag_awaited_lines[ag_f.ag_state]
 }
 
 // ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
@@ -364,6 +456,13 @@ ag_L3:
 	return rt.Ready
 }
 
+var ag_spawned_lines = [...]string{1: "main.go:83", 2: "main.go:84", 3: "main.go:85", 4: "main.go:86", 5: "main.go:88"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_spawned) AwaitLine() string {
+	return ag_spawned_lines[ag_f.ag_state]
+}
+
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
@@ -416,6 +515,13 @@ ag_resume1:
 	}
 	/*line main.go:112:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_gathered_lines = [...]string{1: "main.go:100"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gathered) AwaitLine() string {
+	return ag_gathered_lines[ag_f.ag_state]
 }
 
 // ag_announced is the frame of announced: its parameters, the locals live across an await point, and its results.
@@ -476,6 +582,13 @@ ag_resume2:
 	ag_f.ag_aw1 = nil
 	/*line main.go:120:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
 	return rt.Ready
+}
+
+var ag_announced_lines = [...]string{1: "main.go:119", 2: "main.go:120"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_announced) AwaitLine() string {
+	return ag_announced_lines[ag_f.ag_state]
 }
 
 // ag_printAllTasks is the frame of printAllTasks: its parameters, the locals live across an await point, and its results.
@@ -540,6 +653,13 @@ ag_resume2:
 	/*line main.go:136:2*/ sort.Strings(names)
 	/*line main.go:137:2*/ fmt.Fprintf(ag_f.w, "all tasks %s: %d (%s)\n", ag_f.when, len(tasks), strings.Join(append([]string{"main"}, names...), ", "))
 	/*line main.go:138:1*/ return rt.Ready
+}
+
+var ag_printAllTasks_lines = [...]string{1: "main.go:128", 2: "main.go:129"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_printAllTasks) AwaitLine() string {
+	return ag_printAllTasks_lines[ag_f.ag_state]
 }
 
 // ag_named is the frame of named: its parameters, the locals live across an await point, and its results.
@@ -679,6 +799,13 @@ ag_resume7:
 	return rt.Ready
 }
 
+var ag_named_lines = [...]string{1: "main.go:146", 2: "main.go:147", 3: "main.go:148", 4: "main.go:149", 5: "main.go:150", 6: "main.go:152", 7: "main.go:156"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_named) AwaitLine() string {
+	return ag_named_lines[ag_f.ag_state]
+}
+
 // ag_parts is the frame of parts: its parameters, the locals live across an await point, and its results.
 type ag_parts struct {
 	ag_state int
@@ -765,4 +892,11 @@ ag_resume3:
 ag_L3:
 	/*line main.go:180:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_parts_lines = [...]string{1: "main.go:174", 2: "main.go:175", 3: "main.go:178"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_parts) AwaitLine() string {
+	return ag_parts_lines[ag_f.ag_state]
 }

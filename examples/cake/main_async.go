@@ -9,6 +9,38 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*story)
+	var _ ag_stale_run_go_generate = makeDough
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*story)
+	var _ ag_stale_run_go_generate = bake
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*story)
+	var _ ag_stale_run_go_generate = buyGroceries
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration)
+	var _ ag_stale_run_go_generate = oneThingAtATime
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = shoppingWhileBaking
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = both
+}
+
 // ag_makeDough is the frame of makeDough: its parameters, the locals live across an await point, and its results.
 type ag_makeDough struct {
 	ag_state int
@@ -72,6 +104,13 @@ ag_resume3:
 	ag_f.ag_aw0 = nil
 	/*line main.go:47:2*/ ag_f.s.say(ag_t1, "cake: the dough is ready")
 	/*line main.go:48:1*/ return rt.Ready
+}
+
+var ag_makeDough_lines = [...]string{1: "main.go:45", 2: "main.go:46", 3: "main.go:47"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_makeDough) AwaitLine() string {
+	return ag_makeDough_lines[ag_f.ag_state]
 }
 
 // ag_bake is the frame of bake: its parameters, the locals live across an await point, and its results.
@@ -139,6 +178,13 @@ ag_resume3:
 	/*line main.go:55:1*/ return rt.Ready
 }
 
+var ag_bake_lines = [...]string{1: "main.go:52", 2: "main.go:53", 3: "main.go:54"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_bake) AwaitLine() string {
+	return ag_bake_lines[ag_f.ag_state]
+}
+
 // ag_buyGroceries is the frame of buyGroceries: its parameters, the locals live across an await point, and its results.
 type ag_buyGroceries struct {
 	ag_state int
@@ -202,6 +248,13 @@ ag_resume3:
 	ag_f.ag_aw0 = nil
 	/*line main.go:61:2*/ ag_f.s.say(ag_t1, "groceries: back home")
 	/*line main.go:62:1*/ return rt.Ready
+}
+
+var ag_buyGroceries_lines = [...]string{1: "main.go:59", 2: "main.go:60", 3: "main.go:61"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_buyGroceries) AwaitLine() string {
+	return ag_buyGroceries_lines[ag_f.ag_state]
 }
 
 // ag_oneThingAtATime is the frame of oneThingAtATime: its parameters, the locals live across an await point, and its results.
@@ -288,6 +341,13 @@ ag_resume5:
 	ag_f.ag_aw0 = nil
 	/*line main.go:73:2*/ ag_f.s.say(ag_t2, "all done")
 	/*line main.go:74:1*/ return rt.Ready
+}
+
+var ag_oneThingAtATime_lines = [...]string{1: "main.go:69", 2: "main.go:70", 3: "main.go:71", 4: "main.go:72", 5: "main.go:73"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_oneThingAtATime) AwaitLine() string {
+	return ag_oneThingAtATime_lines[ag_f.ag_state]
 }
 
 // ag_shoppingWhileBaking is the frame of shoppingWhileBaking: its parameters, the locals live across an await point, and its results.
@@ -398,6 +458,13 @@ ag_resume6:
 	return rt.Ready
 }
 
+var ag_shoppingWhileBaking_lines = [...]string{1: "main.go:82", 2: "main.go:83", 3: "main.go:84", 4: "main.go:85", 5: "main.go:86", 6: "main.go:89"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
+	return ag_shoppingWhileBaking_lines[ag_f.ag_state]
+}
+
 // ag_both is the frame of both: its parameters, the locals live across an await point, and its results.
 type ag_both struct {
 	ag_state int
@@ -450,4 +517,11 @@ ag_resume2:
 	ag_f.ag_aw0 = nil
 	/*line main.go:96:2*/ ag_f.ag_err = ag_t0
 	return rt.Ready
+}
+
+var ag_both_lines = [...]string{1: "main.go:95", 2: "main.go:96"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_both) AwaitLine() string {
+	return ag_both_lines[ag_f.ag_state]
 }

@@ -9,6 +9,18 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, *int)
+	var _ ag_stale_run_go_generate = worker
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = gathered
+}
+
 // ag_worker is the frame of worker: its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
@@ -51,6 +63,13 @@ ag_resume1:
 	/*line main.go:36:2*/ *ag_f.count--
 	/*line main.go:37:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:38:1*/ return rt.Ready
+}
+
+var ag_worker_lines = [...]string{1: "main.go:35"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_worker) AwaitLine() string {
+	return ag_worker_lines[ag_f.ag_state]
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -126,4 +145,11 @@ ag_resume3:
 	/*line main.go:54:2*/ fmt.Fprintf(ag_f.w, "main executed in %s\n", units(ag_t3.Sub(ag_f.start), ag_f.unit))
 	/*line main.go:55:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_gathered_lines = [...]string{1: "main.go:45", 2: "main.go:46", 3: "main.go:54"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gathered) AwaitLine() string {
+	return ag_gathered_lines[ag_f.ag_state]
 }

@@ -10,6 +10,38 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, *int)
+	var _ ag_stale_run_go_generate = worker
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration)
+	var _ ag_stale_run_go_generate = oneAfterAnother
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = gathered
+}
+
+func _() {
+	type ag_stale_run_go_generate func(time.Duration)
+	var _ ag_stale_run_go_generate = sleeper
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int) error
+	var _ ag_stale_run_go_generate = many
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int) error
+	var _ ag_stale_run_go_generate = steps
+}
+
 // ag_worker is the frame of worker: its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
@@ -52,6 +84,13 @@ ag_resume1:
 	/*line main.go:40:2*/ *ag_f.count--
 	/*line main.go:41:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:42:1*/ return rt.Ready
+}
+
+var ag_worker_lines = [...]string{1: "main.go:39"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_worker) AwaitLine() string {
+	return ag_worker_lines[ag_f.ag_state]
 }
 
 // ag_oneAfterAnother is the frame of oneAfterAnother: its parameters, the locals live across an await point, and its results.
@@ -107,6 +146,13 @@ ag_L3:
 	/*line main.go:53:1*/ return rt.Ready
 }
 
+var ag_oneAfterAnother_lines = [...]string{1: "main.go:51"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_oneAfterAnother) AwaitLine() string {
+	return ag_oneAfterAnother_lines[ag_f.ag_state]
+}
+
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
@@ -155,6 +201,13 @@ ag_resume1:
 	return rt.Ready
 }
 
+var ag_gathered_lines = [...]string{1: "main.go:61"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gathered) AwaitLine() string {
+	return ag_gathered_lines[ag_f.ag_state]
+}
+
 // ag_sleeper is the frame of sleeper: its parameters, the locals live across an await point, and its results.
 type ag_sleeper struct {
 	ag_state int
@@ -191,6 +244,13 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line main.go:72:1*/ return rt.Ready
+}
+
+var ag_sleeper_lines = [...]string{1: "main.go:71"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sleeper) AwaitLine() string {
+	return ag_sleeper_lines[ag_f.ag_state]
 }
 
 // ag_many is the frame of many: its parameters, the locals live across an await point, and its results.
@@ -288,6 +348,13 @@ ag_resume4:
 	ag_f.ag_aw3 = nil
 	/*line main.go:88:2*/ ag_f.ag_err = err
 	return rt.Ready
+}
+
+var ag_many_lines = [...]string{1: "main.go:82", 2: "main.go:84", 3: "main.go:85", 4: "main.go:87"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_many) AwaitLine() string {
+	return ag_many_lines[ag_f.ag_state]
 }
 
 // ag_steps is the frame of steps: its parameters, the locals live across an await point, and its results.
@@ -434,4 +501,11 @@ ag_resume9:
 	/*line main.go:109:2*/ took(ag_f.w, ag_t5.Sub(ag_f.start), ag_f.unit)
 	/*line main.go:110:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_steps_lines = [...]string{1: "main.go:95", 2: "main.go:96", 3: "main.go:97", 4: "main.go:99", 5: "main.go:100", 6: "main.go:103", 7: "main.go:105", 8: "main.go:106", 9: "main.go:109"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_steps) AwaitLine() string {
+	return ag_steps_lines[ag_f.ag_state]
 }

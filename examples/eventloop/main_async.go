@@ -8,6 +8,13 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(int, time.Duration) string
+	var _ ag_stale_run_go_generate = sampleTask
+}
+
 // ag_sampleTask is the frame of sampleTask: its parameters, the locals live across an await point, and its results.
 type ag_sampleTask struct {
 	ag_state int
@@ -48,4 +55,11 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line main.go:35:2*/ ag_f.ag_r0 = "task has been completed"
 	return rt.Ready
+}
+
+var ag_sampleTask_lines = [...]string{1: "main.go:34"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sampleTask) AwaitLine() string {
+	return ag_sampleTask_lines[ag_f.ag_state]
 }

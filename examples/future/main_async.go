@@ -9,6 +9,23 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, *rt.Future[string]) string
+	var _ ag_stale_run_go_generate = bar
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, *rt.Future[string]) (string, error)
+	var _ ag_stale_run_go_generate = foo
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = gathered
+}
+
 // ag_bar is the frame of bar: its parameters, the locals live across an await point, and its results.
 type ag_bar struct {
 	ag_state int
@@ -52,6 +69,13 @@ ag_resume1:
 	/*line main.go:34:2*/ ag_f.future.SetResult("future is resolved")
 	/*line main.go:35:2*/ ag_f.ag_r0 = "bar is done"
 	return rt.Ready
+}
+
+var ag_bar_lines = [...]string{1: "main.go:32"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_bar) AwaitLine() string {
+	return ag_bar_lines[ag_f.ag_state]
 }
 
 // ag_foo is the frame of foo: its parameters, the locals live across an await point, and its results.
@@ -106,6 +130,13 @@ ag_resume1:
 	/*line main.go:48:2*/ fmt.Fprintf(ag_f.w, "is the future done? %t\n", ag_f.future.Done())
 	/*line main.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = result, nil
 	return rt.Ready
+}
+
+var ag_foo_lines = [...]string{1: "main.go:43"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_foo) AwaitLine() string {
+	return ag_foo_lines[ag_f.ag_state]
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -185,4 +216,11 @@ ag_resume3:
 	/*line main.go:65:2*/ fmt.Fprintf(ag_f.w, "main exiting after %s\n", units(ag_t4.Sub(ag_f.start), ag_f.unit))
 	/*line main.go:66:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_gathered_lines = [...]string{1: "main.go:56", 2: "main.go:58", 3: "main.go:65"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gathered) AwaitLine() string {
+	return ag_gathered_lines[ag_f.ag_state]
 }

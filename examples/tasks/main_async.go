@@ -9,6 +9,28 @@ import (
 	"time"
 )
 
+// Stale-output guard: a build error in a func _ below means an async function's
+// signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration, int)
+	var _ ag_stale_run_go_generate = example
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = spawned
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration)
+	var _ ag_stale_run_go_generate = awaited
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Writer, time.Duration) error
+	var _ ag_stale_run_go_generate = both
+}
+
 // ag_example is the frame of example: its parameters, the locals live across an await point, and its results.
 type ag_example struct {
 	ag_state int
@@ -48,6 +70,13 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line main.go:34:2*/ fmt.Fprintf(ag_f.w, "coroutine %d finished\n", ag_f.i)
 	/*line main.go:35:1*/ return rt.Ready
+}
+
+var ag_example_lines = [...]string{1: "main.go:33"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_example) AwaitLine() string {
+	return ag_example_lines[ag_f.ag_state]
 }
 
 // ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
@@ -166,6 +195,13 @@ ag_resume5:
 	return rt.Ready
 }
 
+var ag_spawned_lines = [...]string{1: "main.go:42", 2: "main.go:45", 3: "main.go:46", 4: "main.go:48", 5: "main.go:51"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_spawned) AwaitLine() string {
+	return ag_spawned_lines[ag_f.ag_state]
+}
+
 // ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
 type ag_awaited struct {
 	ag_state int
@@ -257,6 +293,13 @@ ag_resume4:
 	/*line main.go:66:1*/ return rt.Ready
 }
 
+var ag_awaited_lines = [...]string{1: "main.go:60", 2: "main.go:62", 3: "main.go:63", 4: "main.go:65"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_awaited) AwaitLine() string {
+	return ag_awaited_lines[ag_f.ag_state]
+}
+
 // ag_both is the frame of both: its parameters, the locals live across an await point, and its results.
 type ag_both struct {
 	ag_state int
@@ -315,4 +358,11 @@ ag_resume2:
 	ag_f.ag_aw0 = nil
 	/*line main.go:74:2*/ ag_f.ag_err = nil
 	return rt.Ready
+}
+
+var ag_both_lines = [...]string{1: "main.go:70", 2: "main.go:73"}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_both) AwaitLine() string {
+	return ag_both_lines[ag_f.ag_state]
 }

@@ -28,7 +28,8 @@ func New(t testing.TB, files map[string]string) string {
 	dir := t.TempDir()
 	root := Root(t)
 	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module example.com/m\n\ngo 1.23.0\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\nreplace github.com/asyncgen/asyncgen => " + root + "\n"
+		files["go.mod"] = "module example.com/m\n\ngo 1.23.0\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\n" +
+			requires(t, root) + "replace github.com/asyncgen/asyncgen => " + root + "\n"
 	}
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {
@@ -45,6 +46,37 @@ func New(t testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// requires returns asyncgen's own requirements as an indirect require block:
+// with module graph pruning, a module that uses asyncgen lists the modules
+// asyncgen's packages import (golang.org/x/sys for rt's poller).
+func requires(t testing.TB, root string) string {
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "require (":
+			in = true
+		case in && line == ")":
+			in = false
+		case in && line != "":
+			mod, _, _ := strings.Cut(line, "//")
+			b.WriteString("require " + strings.TrimSpace(mod) + " // indirect\n")
+		case strings.HasPrefix(line, "require ") && !strings.HasSuffix(line, "("):
+			mod, _, _ := strings.Cut(strings.TrimPrefix(line, "require "), "//")
+			b.WriteString("require " + strings.TrimSpace(mod) + " // indirect\n")
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // Go runs the go command in dir and returns its combined output.

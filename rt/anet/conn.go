@@ -1,0 +1,283 @@
+//go:build unix
+
+package anet
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"golang.org/x/sys/unix"
+)
+
+// ErrTooLong is returned by ReadUntil when the delimiter is not within the
+// read limit (see SetReadLimit); the bytes read stay buffered.
+var ErrTooLong = errors.New("anet: delimiter not found within the read limit")
+
+// DefaultReadLimit is how far ReadUntil looks for its delimiter unless
+// SetReadLimit says otherwise (asyncio's stream limit).
+const DefaultReadLimit = 64 << 10
+
+// Conn is a stream connection (TCP or Unix) on the loop's poller. Its
+// reads are buffered only by ReadUntil and ReadExactly, which may read
+// ahead; Read returns what they left first.
+type Conn struct {
+	fd           *rt.FD
+	sysfd        int
+	network      string
+	laddr, raddr net.Addr
+	rdl, wdl     time.Time // deadlines; zero means none
+	buf          []byte    // read-ahead: buf[off:] is unread
+	off          int
+	limit        int
+	closed       bool
+	readEOF      bool
+}
+
+func newConn(sysfd int, network string, raddr net.Addr) *Conn {
+	c := &Conn{fd: rt.NewFD(sysfd), sysfd: sysfd, network: network, raddr: raddr, limit: DefaultReadLimit}
+	if sa, err := unix.Getsockname(sysfd); err == nil {
+		c.laddr = sockAddr(sa)
+	}
+	if network != "unix" {
+		unix.SetsockoptInt(sysfd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
+	}
+	if c.raddr == nil {
+		if sa, err := unix.Getpeername(sysfd); err == nil {
+			c.raddr = sockAddr(sa)
+		}
+	}
+	return c
+}
+
+// opErr wraps err the way net does, so that errors.Is(err,
+// os.ErrDeadlineExceeded), errors.Is(err, net.ErrClosed) and net.Error's
+// Timeout work as with net.Conn.
+func (c *Conn) opErr(op string, err error) error {
+	switch err {
+	case rt.ErrClosed:
+		err = net.ErrClosed
+	case unix.EAGAIN:
+		err = os.ErrDeadlineExceeded
+	}
+	if errno, ok := err.(unix.Errno); ok {
+		err = os.NewSyscallError(op, errno)
+	}
+	return &net.OpError{Op: op, Net: c.network, Source: c.laddr, Addr: c.raddr, Err: err}
+}
+
+// LocalAddr returns the local address.
+func (c *Conn) LocalAddr() net.Addr { return c.laddr }
+
+// RemoteAddr returns the peer's address.
+func (c *Conn) RemoteAddr() net.Addr { return c.raddr }
+
+// SetDeadline sets the read and write deadlines, on the loop's clock.
+func (c *Conn) SetDeadline(t time.Time) error {
+	c.rdl, c.wdl = t, t
+	return nil
+}
+
+// SetReadDeadline sets the deadline of reads; the zero time means none.
+func (c *Conn) SetReadDeadline(t time.Time) error {
+	c.rdl = t
+	return nil
+}
+
+// SetWriteDeadline sets the deadline of writes; the zero time means none.
+func (c *Conn) SetWriteDeadline(t time.Time) error {
+	c.wdl = t
+	return nil
+}
+
+// SetReadLimit sets how many bytes ReadUntil reads ahead looking for its
+// delimiter before it fails with ErrTooLong (DefaultReadLimit at first).
+func (c *Conn) SetReadLimit(n int) { c.limit = n }
+
+// Buffered returns how many bytes have been read ahead and not yet
+// returned.
+func (c *Conn) Buffered() int { return len(c.buf) - c.off }
+
+// Close closes the connection; tasks waiting on it wake with an error
+// that wraps net.ErrClosed.
+func (c *Conn) Close() error {
+	if c.closed {
+		return c.opErr("close", net.ErrClosed)
+	}
+	c.closed = true
+	c.buf = nil
+	if err := c.fd.Close(); err != nil {
+		return c.opErr("close", err)
+	}
+	return nil
+}
+
+// CloseWrite shuts down the writing side: the peer reads end of file.
+func (c *Conn) CloseWrite() error {
+	if c.closed {
+		return c.opErr("close", net.ErrClosed)
+	}
+	if err := unix.Shutdown(c.sysfd, unix.SHUT_WR); err != nil {
+		return c.opErr("close", err)
+	}
+	return nil
+}
+
+// Read reads up to len(p) bytes: what ReadUntil or ReadExactly read ahead
+// first, else what the socket has, waiting until it has something. At end
+// of stream it returns 0, io.EOF.
+//
+// async
+func (c *Conn) Read(p []byte) (int, error) {
+	if c.off < len(c.buf) {
+		n := copy(p, c.buf[c.off:])
+		c.consume(n)
+		return n, nil
+	}
+	return c.readSome(p)
+}
+
+// readSome reads from the socket, waiting on the poller while it has
+// nothing.
+//
+// async
+func (c *Conn) readSome(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for {
+		if c.closed {
+			return 0, c.opErr("read", net.ErrClosed)
+		}
+		n, err := unix.Read(c.sysfd, p)
+		switch err {
+		case nil:
+			if n == 0 {
+				return 0, io.EOF
+			}
+			return n, nil
+		case unix.EINTR:
+			continue
+		case unix.EAGAIN:
+		default:
+			return 0, c.opErr("read", err)
+		}
+		if err := c.fd.WaitRead(c.rdl); err != nil {
+			return 0, c.opErr("read", err)
+		}
+	}
+}
+
+// Write writes all of p, waiting while the kernel's send buffer is full
+// (that wait is the backpressure a fast writer feels from a slow peer).
+// It returns len(p), nil, or how much the kernel took before an error.
+//
+// async
+func (c *Conn) Write(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		if c.closed {
+			return n, c.opErr("write", net.ErrClosed)
+		}
+		m, err := unix.Write(c.sysfd, p[n:])
+		if m > 0 {
+			n += m
+		}
+		switch err {
+		case nil, unix.EINTR:
+			continue
+		case unix.EAGAIN:
+		default:
+			return n, c.opErr("write", err)
+		}
+		if err := c.fd.WaitWrite(c.wdl); err != nil {
+			return n, c.opErr("write", err)
+		}
+	}
+	return n, nil
+}
+
+// ReadUntil reads up to and including the first delim (asyncio's
+// readuntil) and returns those bytes in a new slice; bytes after it stay
+// buffered for the next read. At end of stream it returns what it read
+// and io.ErrUnexpectedEOF, or nil and io.EOF if that was nothing. If the
+// delimiter is not within the read limit it returns ErrTooLong and keeps
+// the bytes buffered.
+//
+// async
+func (c *Conn) ReadUntil(delim byte) ([]byte, error) {
+	scanned := 0
+	for {
+		if i := bytes.IndexByte(c.buf[c.off+scanned:], delim); i >= 0 {
+			return c.take(scanned + i + 1), nil
+		}
+		scanned = len(c.buf) - c.off
+		if scanned >= c.limit {
+			return nil, ErrTooLong
+		}
+		if err := c.fill(); err != nil {
+			if err == io.EOF && scanned > 0 {
+				return c.take(scanned), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
+// ReadExactly reads exactly n bytes (asyncio's readexactly) and returns
+// them in a new slice. If the stream ends first it returns what it read
+// and io.ErrUnexpectedEOF (io.EOF if that was nothing).
+//
+// async
+func (c *Conn) ReadExactly(n int) ([]byte, error) {
+	for len(c.buf)-c.off < n {
+		if err := c.fill(); err != nil {
+			if err == io.EOF && len(c.buf) > c.off {
+				return c.take(len(c.buf) - c.off), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+	return c.take(n), nil
+}
+
+// fill reads more bytes into the read-ahead buffer.
+//
+// async
+func (c *Conn) fill() error {
+	if c.closed {
+		return c.opErr("read", net.ErrClosed)
+	}
+	if c.off > 0 && c.off == len(c.buf) {
+		c.buf, c.off = c.buf[:0], 0
+	}
+	if cap(c.buf)-len(c.buf) < 1024 {
+		if c.off > 0 && c.off >= len(c.buf)/2 {
+			c.buf = append(c.buf[:0], c.buf[c.off:]...)
+			c.off = 0
+		} else {
+			c.buf = append(c.buf, make([]byte, max(4096, cap(c.buf)))...)[:len(c.buf)]
+		}
+	}
+	n, err := c.readSome(c.buf[len(c.buf):cap(c.buf)])
+	c.buf = c.buf[:len(c.buf)+n]
+	return err
+}
+
+// take returns the next n buffered bytes in a new slice.
+func (c *Conn) take(n int) []byte {
+	out := bytes.Clone(c.buf[c.off : c.off+n])
+	c.consume(n)
+	return out
+}
+
+func (c *Conn) consume(n int) {
+	c.off += n
+	if c.off == len(c.buf) {
+		c.buf, c.off = c.buf[:0], 0
+	}
+}

@@ -1,0 +1,71 @@
+// Package anet is rt's network streams: TCP and Unix stream sockets whose
+// reads, writes, dials and accepts wait on the loop's poller instead of
+// blocking a goroutine (asyncio's streams, made for Go).
+//
+// The package is named anet ("async net"), not net, so that it can be
+// imported beside the standard net package, whose address types and
+// errors it uses, without renaming either.
+//
+//	//async
+//	func echo(c *anet.Conn) error {
+//		defer c.Close()
+//		for {
+//			line, err := c.ReadUntil('\n')
+//			if err != nil {
+//				return err
+//			}
+//			if _, err := c.Write(line); err != nil {
+//				return err
+//			}
+//		}
+//	}
+//
+// # Async methods
+//
+// A function or method M is async when its package declares MAsync with
+// the same parameters, returning an rt.Awaitable: Dial, Listen,
+// Listener.Accept, Conn.Read, Conn.Write, Conn.ReadUntil and
+// Conn.ReadExactly are. Inside an //async function asyncgen awaits the
+// companion; the calling task parks on the poller while the socket is not
+// ready, and other tasks run. Called from ordinary code the natural form
+// blocks the calling goroutine in poll(2) instead: it works, but costs a
+// goroutine like net.Conn does. Close, CloseWrite, the deadline setters
+// and the address getters never wait.
+//
+// # Sockets
+//
+// Sockets are made with golang.org/x/sys/unix in non-blocking mode (the
+// standard net package's file descriptors are private to the Go runtime's
+// own poller, which parks goroutines). TCP sockets get TCP_NODELAY, as
+// in net; listeners get SO_REUSEADDR. Host names are resolved on rt's
+// thread pool (rt.ToThread) with the standard resolver; addresses that
+// are IP literals need no thread. Dial tries the first address only.
+// The package builds on Unix systems only.
+//
+// # Deadlines, timeouts and cancellation
+//
+// SetDeadline, SetReadDeadline and SetWriteDeadline work as in net, on the
+// loop's clock (rt.Now, so virtual under rt.VirtualTime): a wait past its
+// deadline fails with an error that wraps os.ErrDeadlineExceeded and whose
+// Timeout method reports true. rt.WaitFor bounds one call instead.
+//
+// Cancelling a task blocked in a Read, Write, Accept or Dial (Task.Cancel,
+// rt.WaitFor's timeout, a failing task group) takes it off the poller and
+// unwinds it with rt.ErrCanceled. The connection stays open and usable:
+//
+//   - a cancelled Read consumed nothing;
+//   - a cancelled ReadUntil or ReadExactly keeps what it had read in the
+//     connection's buffer, so the next read returns it: no byte is lost;
+//   - a cancelled Write may have handed a prefix of its bytes to the
+//     kernel (Write does not say how many): the stream is intact, but the
+//     peer may see a partial message, so close the connection unless the
+//     protocol can recover;
+//   - a cancelled Dial closes its socket.
+//
+// # Ownership
+//
+// A Conn or Listener belongs to the loop of the first task that waits on
+// it: use and close it from that loop's tasks. One task at a time may
+// read and one may write; a second concurrent reader (or writer) fails
+// with rt.ErrBusy.
+package anet

@@ -1,0 +1,156 @@
+//go:build unix
+
+package anet
+
+import (
+	"net"
+	"os"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"golang.org/x/sys/unix"
+)
+
+// Dial connects to address on network ("tcp", "tcp4", "tcp6" or "unix"),
+// as net.Dial does. A host name is resolved on rt's thread pool; only the
+// first address is tried. Bound it with rt.WaitFor.
+//
+// async
+func Dial(network, address string) (*Conn, error) {
+	ep, err := resolve(network, address)
+	if err != nil {
+		return nil, &net.OpError{Op: "dial", Net: network, Err: err}
+	}
+	fd, err := socket(ep.family, unix.SOCK_STREAM)
+	if err != nil {
+		return nil, &net.OpError{Op: "dial", Net: network, Addr: ep.addr, Err: osErr("socket", err)}
+	}
+	c := newConn(fd, network, ep.addr)
+	ok := false
+	defer func() {
+		if !ok {
+			c.Close() // failed or cancelled: the socket does not leak
+		}
+	}()
+	err = unix.Connect(fd, ep.sa)
+	for err == unix.EINTR {
+		err = unix.Connect(fd, ep.sa)
+	}
+	if err == unix.EINPROGRESS {
+		if werr := c.fd.WaitWrite(c.wdl); werr != nil {
+			return nil, c.opErr("dial", werr)
+		}
+		var soerr int
+		soerr, err = unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR)
+		if err == nil && soerr != 0 {
+			err = unix.Errno(soerr)
+		}
+	}
+	if err != nil {
+		return nil, c.opErr("dial", err)
+	}
+	if sa, err := unix.Getsockname(fd); err == nil {
+		c.laddr = sockAddr(sa)
+	}
+	ok = true
+	return c, nil
+}
+
+// Listener is a listening stream socket on the loop's poller.
+type Listener struct {
+	fd      *rt.FD
+	sysfd   int
+	network string
+	addr    net.Addr
+	closed  bool
+}
+
+// Listen announces on address ("tcp", "tcp4", "tcp6" or "unix"), as
+// net.Listen does; port 0 picks a free port (see Addr). It never waits,
+// except to resolve a host name.
+//
+// async
+func Listen(network, address string) (*Listener, error) {
+	ep, err := resolve(network, address)
+	if err != nil {
+		return nil, &net.OpError{Op: "listen", Net: network, Err: err}
+	}
+	fd, err := socket(ep.family, unix.SOCK_STREAM)
+	if err == nil {
+		if network != "unix" {
+			err = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+		}
+		if err == nil {
+			err = unix.Bind(fd, ep.sa)
+		}
+		if err == nil {
+			err = unix.Listen(fd, unix.SOMAXCONN)
+		}
+		if err != nil {
+			unix.Close(fd)
+		}
+	}
+	if err != nil {
+		return nil, &net.OpError{Op: "listen", Net: network, Addr: ep.addr, Err: osErr("listen", err)}
+	}
+	ln := &Listener{fd: rt.NewFD(fd), sysfd: fd, network: network, addr: ep.addr}
+	if sa, err := unix.Getsockname(fd); err == nil {
+		ln.addr = sockAddr(sa)
+	}
+	return ln, nil
+}
+
+// Addr returns the address the listener is bound to.
+func (ln *Listener) Addr() net.Addr { return ln.addr }
+
+// Close stops listening; a task waiting in Accept wakes with an error
+// that wraps net.ErrClosed. A Unix socket's file is removed.
+func (ln *Listener) Close() error {
+	if ln.closed {
+		return &net.OpError{Op: "close", Net: ln.network, Addr: ln.addr, Err: net.ErrClosed}
+	}
+	ln.closed = true
+	err := ln.fd.Close()
+	if ua, ok := ln.addr.(*net.UnixAddr); ok {
+		unix.Unlink(ua.Name)
+	}
+	return err
+}
+
+// Accept waits for the next connection.
+//
+// async
+func (ln *Listener) Accept() (*Conn, error) {
+	for {
+		if ln.closed {
+			return nil, ln.opErr(net.ErrClosed)
+		}
+		nfd, sa, err := accept(ln.sysfd)
+		switch err {
+		case nil:
+			return newConn(nfd, ln.network, sockAddr(sa)), nil
+		case unix.EINTR, unix.ECONNABORTED:
+			continue
+		case unix.EAGAIN:
+		default:
+			return nil, ln.opErr(osErr("accept", err))
+		}
+		if err := ln.fd.WaitRead(time.Time{}); err != nil {
+			return nil, ln.opErr(err)
+		}
+	}
+}
+
+func (ln *Listener) opErr(err error) error {
+	if err == rt.ErrClosed {
+		err = net.ErrClosed
+	}
+	return &net.OpError{Op: "accept", Net: ln.network, Addr: ln.addr, Err: err}
+}
+
+func osErr(op string, err error) error {
+	if errno, ok := err.(unix.Errno); ok {
+		return os.NewSyscallError(op, errno)
+	}
+	return err
+}
