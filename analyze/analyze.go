@@ -153,6 +153,10 @@ func (c *checker) asyncFunc(d *ast.FuncDecl) *Func {
 		c.errorf(d.Name.Pos(), "async function %s has no body", d.Name.Name)
 		return nil
 	}
+	if d.Recv == nil && (d.Name.Name == "init" || d.Name.Name == "_") {
+		c.errorf(d.Name.Pos(), "%s cannot be async: nothing can call its companion; remove the //async marker", d.Name.Name)
+		return nil
+	}
 	sig := obj.Type().(*types.Signature)
 	shape, ok := ShapeOf(sig.Results())
 	if !ok {

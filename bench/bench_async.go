@@ -109,11 +109,13 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_player_lines = [...]string{1: "bench.go:23"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_player) AwaitLine() string {
-	return ag_player_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:23"
+	}
+	return ""
 }
 
 // ag_pingPong is the frame of pingPong: its parameters, the locals live across an await point, and its results.
@@ -199,11 +201,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_pingPong_lines = [...]string{1: "bench.go:36", 2: "bench.go:37", 3: "bench.go:39", 4: "bench.go:40"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
-	return ag_pingPong_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:36"
+	case 2:
+		return "bench.go:37"
+	case 3:
+		return "bench.go:39"
+	case 4:
+		return "bench.go:40"
+	}
+	return ""
 }
 
 // ag_identity is the frame of identity: its parameters, the locals live across an await point, and its results.
@@ -302,11 +312,15 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_spawnAwait_lines = [...]string{1: "bench.go:57", 2: "bench.go:58"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
-	return ag_spawnAwait_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:57"
+	case 2:
+		return "bench.go:58"
+	}
+	return ""
 }
 
 // ag_parked is the frame of parked: its parameters, the locals live across an await point, and its results.
@@ -353,11 +367,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_parked_lines = [...]string{1: "bench.go:68"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
-	return ag_parked_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:68"
+	}
+	return ""
 }
 
 // ag_parkMany is the frame of parkMany: its parameters, the locals live across an await point, and its results.
@@ -461,11 +477,17 @@ ag_L6:
 	return rt.Ready
 }
 
-var ag_parkMany_lines = [...]string{1: "bench.go:80", 2: "bench.go:82", 3: "bench.go:87"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
-	return ag_parkMany_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:80"
+	case 2:
+		return "bench.go:82"
+	case 3:
+		return "bench.go:87"
+	}
+	return ""
 }
 
 // ag_deep is the frame of deep: its parameters, the locals live across an await point, and its results.
@@ -538,11 +560,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_deep_lines = [...]string{1: "bench.go:100", 2: "bench.go:104"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
-	return ag_deep_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:100"
+	case 2:
+		return "bench.go:104"
+	}
+	return ""
 }
 
 // ag_yielder is the frame of yielder: its parameters, the locals live across an await point, and its results.
@@ -592,11 +618,13 @@ ag_L3:
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-var ag_yielder_lines = [...]string{1: "bench.go:112"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
-	return ag_yielder_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:112"
+	}
+	return ""
 }
 
 // ag_yieldPair is the frame of yieldPair: its parameters, the locals live across an await point, and its results.
@@ -643,9 +671,11 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_yieldPair_lines = [...]string{1: "bench.go:121"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {
-	return ag_yieldPair_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "bench.go:121"
+	}
+	return ""
 }

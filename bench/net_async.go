@@ -130,11 +130,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_echoServe_lines = [...]string{1: "net.go:19", 2: "net.go:26", 3: "net.go:30 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
-	return ag_echoServe_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:19"
+	case 2:
+		return "net.go:26"
+	case 3:
+		return "net.go:30 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_echoAccept is the frame of echoAccept: its parameters, the locals live across an await point, and its results.
@@ -200,11 +206,15 @@ ag_resume2:
 	goto ag_L1
 }
 
-var ag_echoAccept_lines = [...]string{1: "net.go:35", 2: "net.go:42"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
-	return ag_echoAccept_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:35"
+	case 2:
+		return "net.go:42"
+	}
+	return ""
 }
 
 // ag_readFull is the frame of readFull: its parameters, the locals live across an await point, and its results.
@@ -266,11 +276,13 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_readFull_lines = [...]string{1: "net.go:51"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
-	return ag_readFull_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:51"
+	}
+	return ""
 }
 
 // ag_echoClient is the frame of echoClient: its parameters, the locals live across an await point, and its results.
@@ -370,11 +382,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_echoClient_lines = [...]string{1: "net.go:67", 2: "net.go:70", 3: "net.go:75 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
-	return ag_echoClient_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:67"
+	case 2:
+		return "net.go:70"
+	case 3:
+		return "net.go:75 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_echoRounds is the frame of echoRounds: its parameters, the locals live across an await point, and its results.
@@ -506,11 +524,23 @@ ag_resume6:
 	return rt.Ready
 }
 
-var ag_echoRounds_lines = [...]string{1: "net.go:82", 2: "net.go:86", 3: "net.go:90", 4: "net.go:94", 5: "net.go:96", 6: "net.go:98"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
-	return ag_echoRounds_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:82"
+	case 2:
+		return "net.go:86"
+	case 3:
+		return "net.go:90"
+	case 4:
+		return "net.go:94"
+	case 5:
+		return "net.go:96"
+	case 6:
+		return "net.go:98"
+	}
+	return ""
 }
 
 // ag_holdIdle is the frame of holdIdle: its parameters, the locals live across an await point, and its results.
@@ -665,9 +695,23 @@ ag_resume7:
 	return rt.Ready
 }
 
-var ag_holdIdle_lines = [...]string{1: "net.go:107", 2: "net.go:115", 3: "net.go:120", 4: "net.go:124", 5: "net.go:126", 6: "net.go:131", 7: "net.go:133 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {
-	return ag_holdIdle_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "net.go:107"
+	case 2:
+		return "net.go:115"
+	case 3:
+		return "net.go:120"
+	case 4:
+		return "net.go:124"
+	case 5:
+		return "net.go:126"
+	case 6:
+		return "net.go:131"
+	case 7:
+		return "net.go:133 (deferred calls)"
+	}
+	return ""
 }

@@ -90,11 +90,15 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_queuePlayer_lines = [...]string{1: "queue.go:12", 2: "queue.go:13"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePlayer) AwaitLine() string {
-	return ag_queuePlayer_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "queue.go:12"
+	case 2:
+		return "queue.go:13"
+	}
+	return ""
 }
 
 // ag_queuePingPong is the frame of queuePingPong: its parameters, the locals live across an await point, and its results.
@@ -180,11 +184,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_queuePingPong_lines = [...]string{1: "queue.go:25", 2: "queue.go:26", 3: "queue.go:28", 4: "queue.go:29"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
-	return ag_queuePingPong_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "queue.go:25"
+	case 2:
+		return "queue.go:26"
+	case 3:
+		return "queue.go:28"
+	case 4:
+		return "queue.go:29"
+	}
+	return ""
 }
 
 // ag_lockUser is the frame of lockUser: its parameters, the locals live across an await point, and its results.
@@ -247,11 +259,15 @@ ag_L3:
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
-var ag_lockUser_lines = [...]string{1: "queue.go:39", 2: "queue.go:41"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
-	return ag_lockUser_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "queue.go:39"
+	case 2:
+		return "queue.go:41"
+	}
+	return ""
 }
 
 // ag_lockHandOff is the frame of lockHandOff: its parameters, the locals live across an await point, and its results.
@@ -303,9 +319,11 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_lockHandOff_lines = [...]string{1: "queue.go:52"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {
-	return ag_lockHandOff_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "queue.go:52"
+	}
+	return ""
 }

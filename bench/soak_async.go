@@ -111,11 +111,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_shortTask_lines = [...]string{1: "soak.go:18", 2: "soak.go:21", 3: "soak.go:24"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shortTask) AwaitLine() string {
-	return ag_shortTask_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "soak.go:18"
+	case 2:
+		return "soak.go:21"
+	case 3:
+		return "soak.go:24"
+	}
+	return ""
 }
 
 // ag_sleepy is the frame of sleepy: its parameters, the locals live across an await point, and its results.
@@ -159,11 +165,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_sleepy_lines = [...]string{1: "soak.go:31"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepy) AwaitLine() string {
-	return ag_sleepy_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "soak.go:31"
+	}
+	return ""
 }
 
 // ag_soak is the frame of soak: its parameters, the locals live across an await point, and its results.
@@ -274,9 +282,15 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_soak_lines = [...]string{1: "soak.go:43", 2: "soak.go:45", 3: "soak.go:52"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {
-	return ag_soak_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "soak.go:43"
+	case 2:
+		return "soak.go:45"
+	case 3:
+		return "soak.go:52"
+	}
+	return ""
 }

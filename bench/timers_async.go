@@ -67,11 +67,13 @@ ag_resume1:
 	/*line timers.go:14:1*/ return rt.Ready
 }
 
-var ag_sleeper_lines = [...]string{1: "timers.go:13"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
-	return ag_sleeper_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "timers.go:13"
+	}
+	return ""
 }
 
 // ag_manyTimers is the frame of manyTimers: its parameters, the locals live across an await point, and its results.
@@ -140,11 +142,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_manyTimers_lines = [...]string{1: "timers.go:23", 2: "timers.go:25"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
-	return ag_manyTimers_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "timers.go:23"
+	case 2:
+		return "timers.go:25"
+	}
+	return ""
 }
 
 // ag_child is the frame of child: its parameters, the locals live across an await point, and its results.
@@ -237,9 +243,13 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_bigGroup_lines = [...]string{1: "timers.go:39", 2: "timers.go:41"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
-	return ag_bigGroup_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "timers.go:39"
+	case 2:
+		return "timers.go:41"
+	}
+	return ""
 }

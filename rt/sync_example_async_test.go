@@ -110,11 +110,13 @@ ag_L3:
 	/*line sync_example_test.go:19:1*/ return rt.Ready
 }
 
-var ag_produce_lines = [...]string{1: "sync_example_test.go:15"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
-	return ag_produce_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:15"
+	}
+	return ""
 }
 
 // ag_consume is the frame of consume: its parameters, the locals live across an await point, and its results.
@@ -190,11 +192,17 @@ ag_resume3:
 	goto ag_L1
 }
 
-var ag_consume_lines = [...]string{1: "sync_example_test.go:26", 2: "sync_example_test.go:31", 3: "sync_example_test.go:32"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consume) AwaitLine() string {
-	return ag_consume_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:26"
+	case 2:
+		return "sync_example_test.go:31"
+	case 3:
+		return "sync_example_test.go:32"
+	}
+	return ""
 }
 
 // ag_producerConsumer is the frame of producerConsumer: its parameters, the locals live across an await point, and its results.
@@ -242,11 +250,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_producerConsumer_lines = [...]string{1: "sync_example_test.go:39"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producerConsumer) AwaitLine() string {
-	return ag_producerConsumer_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:39"
+	}
+	return ""
 }
 
 // ag_critical is the frame of critical: its parameters, the locals live across an await point, and its results.
@@ -313,11 +323,17 @@ ag_resume3:
 	/*line sync_example_test.go:63:1*/ return rt.Ready
 }
 
-var ag_critical_lines = [...]string{1: "sync_example_test.go:59", 2: "sync_example_test.go:60", 3: "sync_example_test.go:61"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {
-	return ag_critical_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:59"
+	case 2:
+		return "sync_example_test.go:60"
+	case 3:
+		return "sync_example_test.go:61"
+	}
+	return ""
 }
 
 // ag_waitFor is the frame of waitFor: its parameters, the locals live across an await point, and its results.
@@ -374,11 +390,15 @@ ag_resume2:
 	/*line sync_example_test.go:78:1*/ return rt.Ready
 }
 
-var ag_waitFor_lines = [...]string{1: "sync_example_test.go:76", 2: "sync_example_test.go:77"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
-	return ag_waitFor_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:76"
+	case 2:
+		return "sync_example_test.go:77"
+	}
+	return ""
 }
 
 // ag_setAfter is the frame of setAfter: its parameters, the locals live across an await point, and its results.
@@ -421,11 +441,13 @@ ag_resume1:
 	/*line sync_example_test.go:84:1*/ return rt.Ready
 }
 
-var ag_setAfter_lines = [...]string{1: "sync_example_test.go:82"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {
-	return ag_setAfter_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:82"
+	}
+	return ""
 }
 
 // ag_download is the frame of download: its parameters, the locals live across an await point, and its results.
@@ -492,11 +514,17 @@ ag_resume3:
 	/*line sync_example_test.go:100:1*/ return rt.Ready
 }
 
-var ag_download_lines = [...]string{1: "sync_example_test.go:96", 2: "sync_example_test.go:97", 3: "sync_example_test.go:98"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_download) AwaitLine() string {
-	return ag_download_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:96"
+	case 2:
+		return "sync_example_test.go:97"
+	case 3:
+		return "sync_example_test.go:98"
+	}
+	return ""
 }
 
 // ag_takeItem is the frame of takeItem: its parameters, the locals live across an await point, and its results.
@@ -553,11 +581,15 @@ ag_resume2:
 	/*line sync_example_test.go:119:1*/ return rt.Ready
 }
 
-var ag_takeItem_lines = [...]string{1: "sync_example_test.go:114", 2: "sync_example_test.go:115"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
-	return ag_takeItem_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:114"
+	case 2:
+		return "sync_example_test.go:115"
+	}
+	return ""
 }
 
 // ag_addItems is the frame of addItems: its parameters, the locals live across an await point, and its results.
@@ -611,11 +643,15 @@ ag_resume2:
 	/*line sync_example_test.go:128:1*/ return rt.Ready
 }
 
-var ag_addItems_lines = [...]string{1: "sync_example_test.go:123", 2: "sync_example_test.go:124"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {
-	return ag_addItems_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:123"
+	case 2:
+		return "sync_example_test.go:124"
+	}
+	return ""
 }
 
 // ag_runner is the frame of runner: its parameters, the locals live across an await point, and its results.
@@ -685,9 +721,15 @@ ag_resume3:
 	/*line sync_example_test.go:144:1*/ return rt.Ready
 }
 
-var ag_runner_lines = [...]string{1: "sync_example_test.go:141", 2: "sync_example_test.go:142", 3: "sync_example_test.go:143"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {
-	return ag_runner_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "sync_example_test.go:141"
+	case 2:
+		return "sync_example_test.go:142"
+	case 3:
+		return "sync_example_test.go:143"
+	}
+	return ""
 }

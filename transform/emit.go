@@ -587,11 +587,16 @@ func (e *emitter) where(state int, pos token.Pos, note string) {
 }
 
 // whereMethod renders the frame's AwaitLine, which task dumps and debug
-// mode use to say where a task is suspended:
+// mode use to say where a task is suspended (a switch, so that no
+// package-level name can clash with the user's):
 //
-//	var ag_F_lines = [...]string{1: "x.go:12", 2: "x.go:15"}
-//
-//	func (ag_f *ag_F) AwaitLine() string { return ag_F_lines[ag_f.ag_state] }
+//	func (ag_f *ag_F) AwaitLine() string {
+//		switch ag_f.ag_state {
+//		case 1:
+//			return "x.go:12"
+//		}
+//		return ""
+//	}
 func (e *emitter) whereMethod(recv *jen.Statement) {
 	if len(e.wheres) == 0 {
 		return
@@ -601,16 +606,14 @@ func (e *emitter) whereMethod(recv *jen.Statement) {
 		states = append(states, st)
 	}
 	sort.Ints(states)
-	var items []jen.Code
+	var cases []jen.Code
 	for _, st := range states {
-		items = append(items, jen.Lit(st).Op(":").Lit(e.wheres[st]))
+		cases = append(cases, jen.Case(jen.Lit(st)).Block(jen.Return(jen.Lit(e.wheres[st]))))
 	}
-	table := e.frame + "_lines"
-	e.jf.Var().Id(table).Op("=").Index(jen.Op("...")).String().Values(items...)
-	e.jf.Line()
 	e.jf.Comment("AwaitLine is where the frame is suspended, for task dumps.")
 	e.jf.Func().Params(recv.Clone()).Id("AwaitLine").Params().String().Block(
-		jen.Return(jen.Id(table).Index(jen.Id(frameVar).Dot(analyze.Prefix + "state"))),
+		jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix+"state")).Block(cases...),
+		jen.Return(jen.Lit("")),
 	)
 	e.jf.Line()
 }

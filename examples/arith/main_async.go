@@ -112,11 +112,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_addition_lines = [...]string{1: "main.go:41"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addition) AwaitLine() string {
-	return ag_addition_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:41"
+	}
+	return ""
 }
 
 // ag_multiplication is the frame of multiplication: its parameters, the locals live across an await point, and its results.
@@ -163,11 +165,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_multiplication_lines = [...]string{1: "main.go:48"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_multiplication) AwaitLine() string {
-	return ag_multiplication_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:48"
+	}
+	return ""
 }
 
 // ag_division is the frame of division: its parameters, the locals live across an await point, and its results.
@@ -214,11 +218,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_division_lines = [...]string{1: "main.go:55"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_division) AwaitLine() string {
-	return ag_division_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:55"
+	}
+	return ""
 }
 
 // ag_subtraction is the frame of subtraction: its parameters, the locals live across an await point, and its results.
@@ -265,11 +271,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_subtraction_lines = [...]string{1: "main.go:62"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_subtraction) AwaitLine() string {
-	return ag_subtraction_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:62"
+	}
+	return ""
 }
 
 // ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
@@ -339,11 +347,19 @@ ag_resume4:
 	/*line main.go:76:1*/ return rt.Ready
 }
 
-var ag_awaited_lines = [...]string{1: "main.go:72", 2: "main.go:73", 3: "main.go:74", 4: "main.go:75"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
-	return ag_awaited_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:72"
+	case 2:
+		return "main.go:73"
+	case 3:
+		return "main.go:74"
+	case 4:
+		return "main.go:75"
+	}
+	return ""
 }
 
 // ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
@@ -456,11 +472,21 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_spawned_lines = [...]string{1: "main.go:83", 2: "main.go:84", 3: "main.go:85", 4: "main.go:86", 5: "main.go:88"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
-	return ag_spawned_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:83"
+	case 2:
+		return "main.go:84"
+	case 3:
+		return "main.go:85"
+	case 4:
+		return "main.go:86"
+	case 5:
+		return "main.go:88"
+	}
+	return ""
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -517,11 +543,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_gathered_lines = [...]string{1: "main.go:100"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
-	return ag_gathered_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:100"
+	}
+	return ""
 }
 
 // ag_announced is the frame of announced: its parameters, the locals live across an await point, and its results.
@@ -584,11 +612,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_announced_lines = [...]string{1: "main.go:119", 2: "main.go:120"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
-	return ag_announced_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:119"
+	case 2:
+		return "main.go:120"
+	}
+	return ""
 }
 
 // ag_printAllTasks is the frame of printAllTasks: its parameters, the locals live across an await point, and its results.
@@ -655,11 +687,15 @@ ag_resume2:
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-var ag_printAllTasks_lines = [...]string{1: "main.go:128", 2: "main.go:129"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
-	return ag_printAllTasks_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:128"
+	case 2:
+		return "main.go:129"
+	}
+	return ""
 }
 
 // ag_named is the frame of named: its parameters, the locals live across an await point, and its results.
@@ -799,11 +835,25 @@ ag_resume7:
 	return rt.Ready
 }
 
-var ag_named_lines = [...]string{1: "main.go:146", 2: "main.go:147", 3: "main.go:148", 4: "main.go:149", 5: "main.go:150", 6: "main.go:152", 7: "main.go:156"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
-	return ag_named_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:146"
+	case 2:
+		return "main.go:147"
+	case 3:
+		return "main.go:148"
+	case 4:
+		return "main.go:149"
+	case 5:
+		return "main.go:150"
+	case 6:
+		return "main.go:152"
+	case 7:
+		return "main.go:156"
+	}
+	return ""
 }
 
 // ag_parts is the frame of parts: its parameters, the locals live across an await point, and its results.
@@ -894,9 +944,15 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_parts_lines = [...]string{1: "main.go:174", 2: "main.go:175", 3: "main.go:178"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {
-	return ag_parts_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:174"
+	case 2:
+		return "main.go:175"
+	case 3:
+		return "main.go:178"
+	}
+	return ""
 }

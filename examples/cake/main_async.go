@@ -106,11 +106,17 @@ ag_resume3:
 	/*line main.go:48:1*/ return rt.Ready
 }
 
-var ag_makeDough_lines = [...]string{1: "main.go:45", 2: "main.go:46", 3: "main.go:47"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_makeDough) AwaitLine() string {
-	return ag_makeDough_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:45"
+	case 2:
+		return "main.go:46"
+	case 3:
+		return "main.go:47"
+	}
+	return ""
 }
 
 // ag_bake is the frame of bake: its parameters, the locals live across an await point, and its results.
@@ -178,11 +184,17 @@ ag_resume3:
 	/*line main.go:55:1*/ return rt.Ready
 }
 
-var ag_bake_lines = [...]string{1: "main.go:52", 2: "main.go:53", 3: "main.go:54"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
-	return ag_bake_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:52"
+	case 2:
+		return "main.go:53"
+	case 3:
+		return "main.go:54"
+	}
+	return ""
 }
 
 // ag_buyGroceries is the frame of buyGroceries: its parameters, the locals live across an await point, and its results.
@@ -250,11 +262,17 @@ ag_resume3:
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-var ag_buyGroceries_lines = [...]string{1: "main.go:59", 2: "main.go:60", 3: "main.go:61"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
-	return ag_buyGroceries_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:59"
+	case 2:
+		return "main.go:60"
+	case 3:
+		return "main.go:61"
+	}
+	return ""
 }
 
 // ag_oneThingAtATime is the frame of oneThingAtATime: its parameters, the locals live across an await point, and its results.
@@ -343,11 +361,21 @@ ag_resume5:
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-var ag_oneThingAtATime_lines = [...]string{1: "main.go:69", 2: "main.go:70", 3: "main.go:71", 4: "main.go:72", 5: "main.go:73"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
-	return ag_oneThingAtATime_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:69"
+	case 2:
+		return "main.go:70"
+	case 3:
+		return "main.go:71"
+	case 4:
+		return "main.go:72"
+	case 5:
+		return "main.go:73"
+	}
+	return ""
 }
 
 // ag_shoppingWhileBaking is the frame of shoppingWhileBaking: its parameters, the locals live across an await point, and its results.
@@ -458,11 +486,23 @@ ag_resume6:
 	return rt.Ready
 }
 
-var ag_shoppingWhileBaking_lines = [...]string{1: "main.go:82", 2: "main.go:83", 3: "main.go:84", 4: "main.go:85", 5: "main.go:86", 6: "main.go:89"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
-	return ag_shoppingWhileBaking_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:82"
+	case 2:
+		return "main.go:83"
+	case 3:
+		return "main.go:84"
+	case 4:
+		return "main.go:85"
+	case 5:
+		return "main.go:86"
+	case 6:
+		return "main.go:89"
+	}
+	return ""
 }
 
 // ag_both is the frame of both: its parameters, the locals live across an await point, and its results.
@@ -519,9 +559,13 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_both_lines = [...]string{1: "main.go:95", 2: "main.go:96"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {
-	return ag_both_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:95"
+	case 2:
+		return "main.go:96"
+	}
+	return ""
 }

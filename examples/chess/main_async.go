@@ -75,11 +75,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_elapsed_lines = [...]string{1: "main.go:36"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
-	return ag_elapsed_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:36"
+	}
+	return ""
 }
 
 // ag_game is the frame of game: its parameters, the locals live across an await point, and its results.
@@ -164,11 +166,19 @@ ag_resume4:
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-var ag_game_lines = [...]string{1: "main.go:46", 2: "main.go:47", 3: "main.go:49", 4: "main.go:51"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
-	return ag_game_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:46"
+	case 2:
+		return "main.go:47"
+	case 3:
+		return "main.go:49"
+	case 4:
+		return "main.go:51"
+	}
+	return ""
 }
 
 // ag_oneAfterAnother is the frame of oneAfterAnother: its parameters, the locals live across an await point, and its results.
@@ -245,11 +255,17 @@ ag_resume3:
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-var ag_oneAfterAnother_lines = [...]string{1: "main.go:56", 2: "main.go:59", 3: "main.go:61"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
-	return ag_oneAfterAnother_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:56"
+	case 2:
+		return "main.go:59"
+	case 3:
+		return "main.go:61"
+	}
+	return ""
 }
 
 // ag_allAtOnce is the frame of allAtOnce: its parameters, the locals live across an await point, and its results.
@@ -342,9 +358,17 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_allAtOnce_lines = [...]string{1: "main.go:66", 2: "main.go:70", 3: "main.go:72", 4: "main.go:73"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {
-	return ag_allAtOnce_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:66"
+	case 2:
+		return "main.go:70"
+	case 3:
+		return "main.go:72"
+	case 4:
+		return "main.go:73"
+	}
+	return ""
 }

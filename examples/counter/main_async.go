@@ -65,11 +65,13 @@ ag_resume1:
 	/*line main.go:38:1*/ return rt.Ready
 }
 
-var ag_worker_lines = [...]string{1: "main.go:35"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
-	return ag_worker_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:35"
+	}
+	return ""
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -147,9 +149,15 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_gathered_lines = [...]string{1: "main.go:45", 2: "main.go:46", 3: "main.go:54"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
-	return ag_gathered_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:45"
+	case 2:
+		return "main.go:46"
+	case 3:
+		return "main.go:54"
+	}
+	return ""
 }

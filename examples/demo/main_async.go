@@ -86,11 +86,13 @@ ag_resume1:
 	/*line main.go:42:1*/ return rt.Ready
 }
 
-var ag_worker_lines = [...]string{1: "main.go:39"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
-	return ag_worker_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:39"
+	}
+	return ""
 }
 
 // ag_oneAfterAnother is the frame of oneAfterAnother: its parameters, the locals live across an await point, and its results.
@@ -146,11 +148,13 @@ ag_L3:
 	/*line main.go:53:1*/ return rt.Ready
 }
 
-var ag_oneAfterAnother_lines = [...]string{1: "main.go:51"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
-	return ag_oneAfterAnother_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:51"
+	}
+	return ""
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -201,11 +205,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_gathered_lines = [...]string{1: "main.go:61"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
-	return ag_gathered_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:61"
+	}
+	return ""
 }
 
 // ag_sleeper is the frame of sleeper: its parameters, the locals live across an await point, and its results.
@@ -246,11 +252,13 @@ ag_resume1:
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-var ag_sleeper_lines = [...]string{1: "main.go:71"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
-	return ag_sleeper_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:71"
+	}
+	return ""
 }
 
 // ag_many is the frame of many: its parameters, the locals live across an await point, and its results.
@@ -350,11 +358,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_many_lines = [...]string{1: "main.go:82", 2: "main.go:84", 3: "main.go:85", 4: "main.go:87"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
-	return ag_many_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:82"
+	case 2:
+		return "main.go:84"
+	case 3:
+		return "main.go:85"
+	case 4:
+		return "main.go:87"
+	}
+	return ""
 }
 
 // ag_steps is the frame of steps: its parameters, the locals live across an await point, and its results.
@@ -503,9 +519,27 @@ ag_resume9:
 	return rt.Ready
 }
 
-var ag_steps_lines = [...]string{1: "main.go:95", 2: "main.go:96", 3: "main.go:97", 4: "main.go:99", 5: "main.go:100", 6: "main.go:103", 7: "main.go:105", 8: "main.go:106", 9: "main.go:109"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {
-	return ag_steps_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:95"
+	case 2:
+		return "main.go:96"
+	case 3:
+		return "main.go:97"
+	case 4:
+		return "main.go:99"
+	case 5:
+		return "main.go:100"
+	case 6:
+		return "main.go:103"
+	case 7:
+		return "main.go:105"
+	case 8:
+		return "main.go:106"
+	case 9:
+		return "main.go:109"
+	}
+	return ""
 }

@@ -121,11 +121,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_handle_lines = [...]string{1: "main.go:36", 2: "main.go:43", 3: "main.go:47 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
-	return ag_handle_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:36"
+	case 2:
+		return "main.go:43"
+	case 3:
+		return "main.go:47 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_serve is the frame of serve: its parameters, the locals live across an await point, and its results.
@@ -191,11 +197,15 @@ ag_resume2:
 	goto ag_L1
 }
 
-var ag_serve_lines = [...]string{1: "main.go:55", 2: "main.go:62"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
-	return ag_serve_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:55"
+	case 2:
+		return "main.go:62"
+	}
+	return ""
 }
 
 // ag_demo is the frame of demo: its parameters, the locals live across an await point, and its results.
@@ -388,11 +398,27 @@ ag_resume8:
 	return rt.Ready
 }
 
-var ag_demo_lines = [...]string{1: "main.go:70", 2: "main.go:75", 3: "main.go:79", 4: "main.go:85", 5: "main.go:90", 6: "main.go:93", 7: "main.go:100", 8: "main.go:107"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
-	return ag_demo_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:70"
+	case 2:
+		return "main.go:75"
+	case 3:
+		return "main.go:79"
+	case 4:
+		return "main.go:85"
+	case 5:
+		return "main.go:90"
+	case 6:
+		return "main.go:93"
+	case 7:
+		return "main.go:100"
+	case 8:
+		return "main.go:107"
+	}
+	return ""
 }
 
 // ag_serveForever is the frame of serveForever: its parameters, the locals live across an await point, and its results.
@@ -473,9 +499,15 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_serveForever_lines = [...]string{1: "main.go:113", 2: "main.go:119", 3: "main.go:120 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {
-	return ag_serveForever_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:113"
+	case 2:
+		return "main.go:119"
+	case 3:
+		return "main.go:120 (deferred calls)"
+	}
+	return ""
 }

@@ -57,9 +57,11 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_sampleTask_lines = [...]string{1: "main.go:34"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sampleTask) AwaitLine() string {
-	return ag_sampleTask_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:34"
+	}
+	return ""
 }

@@ -71,11 +71,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_bar_lines = [...]string{1: "main.go:32"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bar) AwaitLine() string {
-	return ag_bar_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:32"
+	}
+	return ""
 }
 
 // ag_foo is the frame of foo: its parameters, the locals live across an await point, and its results.
@@ -132,11 +134,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_foo_lines = [...]string{1: "main.go:43"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_foo) AwaitLine() string {
-	return ag_foo_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:43"
+	}
+	return ""
 }
 
 // ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
@@ -218,9 +222,15 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_gathered_lines = [...]string{1: "main.go:56", 2: "main.go:58", 3: "main.go:65"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
-	return ag_gathered_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:56"
+	case 2:
+		return "main.go:58"
+	case 3:
+		return "main.go:65"
+	}
+	return ""
 }

@@ -74,11 +74,13 @@ ag_resume1:
 	/*line main.go:29:1*/ return rt.Ready
 }
 
-var ag_say_lines = [...]string{1: "main.go:28"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
-	return ag_say_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:28"
+	}
+	return ""
 }
 
 // ag_producer is the frame of producer: its parameters, the locals live across an await point, and its results.
@@ -162,11 +164,17 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_producer_lines = [...]string{1: "main.go:35", 2: "main.go:38", 3: "main.go:39"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producer) AwaitLine() string {
-	return ag_producer_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:35"
+	case 2:
+		return "main.go:38"
+	case 3:
+		return "main.go:39"
+	}
+	return ""
 }
 
 // ag_consumer is the frame of consumer: its parameters, the locals live across an await point, and its results.
@@ -257,11 +265,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_consumer_lines = [...]string{1: "main.go:52", 2: "main.go:56", 3: "main.go:57", 4: "main.go:60 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
-	return ag_consumer_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:52"
+	case 2:
+		return "main.go:56"
+	case 3:
+		return "main.go:57"
+	case 4:
+		return "main.go:60 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_main2 is the frame of main2: its parameters, the locals live across an await point, and its results.
@@ -419,9 +435,25 @@ ag_L7:
 	return rt.Ready
 }
 
-var ag_main2_lines = [...]string{1: "main.go:64", 2: "main.go:68", 3: "main.go:71", 4: "main.go:72", 5: "main.go:73", 6: "main.go:76", 7: "main.go:77", 8: "main.go:82"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {
-	return ag_main2_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:64"
+	case 2:
+		return "main.go:68"
+	case 3:
+		return "main.go:71"
+	case 4:
+		return "main.go:72"
+	case 5:
+		return "main.go:73"
+	case 6:
+		return "main.go:76"
+	case 7:
+		return "main.go:77"
+	case 8:
+		return "main.go:82"
+	}
+	return ""
 }

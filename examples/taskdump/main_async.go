@@ -82,11 +82,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_waitReply_lines = [...]string{1: "main.go:22"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
-	return ag_waitReply_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:22"
+	}
+	return ""
 }
 
 // ag_worker is the frame of worker: its parameters, the locals live across an await point, and its results.
@@ -135,11 +137,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_worker_lines = [...]string{1: "main.go:27"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
-	return ag_worker_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:27"
+	}
+	return ""
 }
 
 // ag_supervise is the frame of supervise: its parameters, the locals live across an await point, and its results.
@@ -186,11 +190,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_supervise_lines = [...]string{1: "main.go:32"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
-	return ag_supervise_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:32"
+	}
+	return ""
 }
 
 // ag_ticker is the frame of ticker: its parameters, the locals live across an await point, and its results.
@@ -232,11 +238,13 @@ ag_resume1:
 	goto ag_L1
 }
 
-var ag_ticker_lines = [...]string{1: "main.go:39"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
-	return ag_ticker_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:39"
+	}
+	return ""
 }
 
 // ag_stuck is the frame of stuck: its parameters, the locals live across an await point, and its results.
@@ -325,9 +333,19 @@ ag_resume5:
 	return rt.Ready
 }
 
-var ag_stuck_lines = [...]string{1: "main.go:46", 2: "main.go:47", 3: "main.go:48", 4: "main.go:49", 5: "main.go:51"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {
-	return ag_stuck_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:46"
+	case 2:
+		return "main.go:47"
+	case 3:
+		return "main.go:48"
+	case 4:
+		return "main.go:49"
+	case 5:
+		return "main.go:51"
+	}
+	return ""
 }

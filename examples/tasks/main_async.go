@@ -72,11 +72,13 @@ ag_resume1:
 	/*line main.go:35:1*/ return rt.Ready
 }
 
-var ag_example_lines = [...]string{1: "main.go:33"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_example) AwaitLine() string {
-	return ag_example_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:33"
+	}
+	return ""
 }
 
 // ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
@@ -195,11 +197,21 @@ ag_resume5:
 	return rt.Ready
 }
 
-var ag_spawned_lines = [...]string{1: "main.go:42", 2: "main.go:45", 3: "main.go:46", 4: "main.go:48", 5: "main.go:51"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
-	return ag_spawned_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:42"
+	case 2:
+		return "main.go:45"
+	case 3:
+		return "main.go:46"
+	case 4:
+		return "main.go:48"
+	case 5:
+		return "main.go:51"
+	}
+	return ""
 }
 
 // ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
@@ -293,11 +305,19 @@ ag_resume4:
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-var ag_awaited_lines = [...]string{1: "main.go:60", 2: "main.go:62", 3: "main.go:63", 4: "main.go:65"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
-	return ag_awaited_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:60"
+	case 2:
+		return "main.go:62"
+	case 3:
+		return "main.go:63"
+	case 4:
+		return "main.go:65"
+	}
+	return ""
 }
 
 // ag_both is the frame of both: its parameters, the locals live across an await point, and its results.
@@ -360,9 +380,13 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_both_lines = [...]string{1: "main.go:70", 2: "main.go:73"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {
-	return ag_both_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:70"
+	case 2:
+		return "main.go:73"
+	}
+	return ""
 }

@@ -75,11 +75,13 @@ ag_resume1:
 	/*line main.go:28:1*/ return rt.Ready
 }
 
-var ag_say_lines = [...]string{1: "main.go:27"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
-	return ag_say_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:27"
+	}
+	return ""
 }
 
 // ag_lookup is the frame of lookup: its parameters, the locals live across an await point, and its results.
@@ -141,11 +143,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_lookup_lines = [...]string{1: "main.go:35", 2: "main.go:37 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
-	return ag_lookup_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:35"
+	case 2:
+		return "main.go:37 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_fetch is the frame of fetch: its parameters, the locals live across an await point, and its results.
@@ -238,11 +244,17 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_fetch_lines = [...]string{1: "main.go:42", 2: "main.go:44", 3: "main.go:50"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
-	return ag_fetch_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:42"
+	case 2:
+		return "main.go:44"
+	case 3:
+		return "main.go:50"
+	}
+	return ""
 }
 
 // ag_main2 is the frame of main2: its parameters, the locals live across an await point, and its results.
@@ -316,9 +328,15 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_main2_lines = [...]string{1: "main.go:58", 2: "main.go:59", 3: "main.go:62"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {
-	return ag_main2_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:58"
+	case 2:
+		return "main.go:59"
+	case 3:
+		return "main.go:62"
+	}
+	return ""
 }

@@ -105,9 +105,11 @@ ag_L2:
 	return rt.Ready
 }
 
-var ag_resolve_lines = [...]string{1: "addr.go:42"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {
-	return ag_resolve_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "addr.go:42"
+	}
+	return ""
 }

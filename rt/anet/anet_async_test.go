@@ -221,11 +221,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_echoLines_lines = [...]string{1: "anet_test.go:50", 2: "anet_test.go:57", 3: "anet_test.go:60", 4: "anet_test.go:67 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
-	return ag_echoLines_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:50"
+	case 2:
+		return "anet_test.go:57"
+	case 3:
+		return "anet_test.go:60"
+	case 4:
+		return "anet_test.go:67 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_serveOne is the frame of serveOne: its parameters, the locals live across an await point, and its results.
@@ -328,11 +336,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_serveOne_lines = [...]string{1: "anet_test.go:78", 2: "anet_test.go:83", 3: "anet_test.go:87", 4: "anet_test.go:91 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
-	return ag_serveOne_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:78"
+	case 2:
+		return "anet_test.go:83"
+	case 3:
+		return "anet_test.go:87"
+	case 4:
+		return "anet_test.go:91 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_unixPair is the frame of unixPair: its parameters, the locals live across an await point, and its results.
@@ -447,11 +463,21 @@ ag_resume5:
 	return rt.Ready
 }
 
-var ag_unixPair_lines = [...]string{1: "anet_test.go:140", 2: "anet_test.go:145", 3: "anet_test.go:146", 4: "anet_test.go:150", 5: "anet_test.go:154 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
-	return ag_unixPair_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:140"
+	case 2:
+		return "anet_test.go:145"
+	case 3:
+		return "anet_test.go:146"
+	case 4:
+		return "anet_test.go:150"
+	case 5:
+		return "anet_test.go:154 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_echoOne is the frame of echoOne: its parameters, the locals live across an await point, and its results.
@@ -559,11 +585,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_echoOne_lines = [...]string{1: "anet_test.go:160", 2: "anet_test.go:167", 3: "anet_test.go:174", 4: "anet_test.go:178 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
-	return ag_echoOne_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:160"
+	case 2:
+		return "anet_test.go:167"
+	case 3:
+		return "anet_test.go:174"
+	case 4:
+		return "anet_test.go:178 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_slowRead is the frame of slowRead: its parameters, the locals live across an await point, and its results.
@@ -663,11 +697,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_slowRead_lines = [...]string{1: "anet_test.go:194", 2: "anet_test.go:199", 3: "anet_test.go:203", 4: "anet_test.go:208 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
-	return ag_slowRead_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:194"
+	case 2:
+		return "anet_test.go:199"
+	case 3:
+		return "anet_test.go:203"
+	case 4:
+		return "anet_test.go:208 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_ticker is the frame of ticker: its parameters, the locals live across an await point, and its results.
@@ -716,11 +758,13 @@ ag_L3:
 	/*line anet_test.go:241:1*/ return rt.Ready
 }
 
-var ag_ticker_lines = [...]string{1: "anet_test.go:239"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
-	return ag_ticker_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:239"
+	}
+	return ""
 }
 
 // ag_bigWrite is the frame of bigWrite: its parameters, the locals live across an await point, and its results.
@@ -861,11 +905,25 @@ ag_resume7:
 	return rt.Ready
 }
 
-var ag_bigWrite_lines = [...]string{1: "anet_test.go:245", 2: "anet_test.go:251", 3: "anet_test.go:252", 4: "anet_test.go:253", 5: "anet_test.go:254", 6: "anet_test.go:256", 7: "anet_test.go:264 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
-	return ag_bigWrite_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:245"
+	case 2:
+		return "anet_test.go:251"
+	case 3:
+		return "anet_test.go:252"
+	case 4:
+		return "anet_test.go:253"
+	case 5:
+		return "anet_test.go:254"
+	case 6:
+		return "anet_test.go:256"
+	case 7:
+		return "anet_test.go:264 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_readTruncated is the frame of readTruncated: its parameters, the locals live across an await point, and its results.
@@ -959,11 +1017,19 @@ ag_resume4:
 	return rt.Ready
 }
 
-var ag_readTruncated_lines = [...]string{1: "anet_test.go:279", 2: "anet_test.go:284", 3: "anet_test.go:285", 4: "anet_test.go:287 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
-	return ag_readTruncated_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:279"
+	case 2:
+		return "anet_test.go:284"
+	case 3:
+		return "anet_test.go:285"
+	case 4:
+		return "anet_test.go:287 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_readUntilTruncated is the frame of readUntilTruncated: its parameters, the locals live across an await point, and its results.
@@ -1044,11 +1110,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_readUntilTruncated_lines = [...]string{1: "anet_test.go:291", 2: "anet_test.go:296", 3: "anet_test.go:298 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
-	return ag_readUntilTruncated_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:291"
+	case 2:
+		return "anet_test.go:296"
+	case 3:
+		return "anet_test.go:298 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_readInto is the frame of readInto: its parameters, the locals live across an await point, and its results.
@@ -1112,11 +1184,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_readInto_lines = [...]string{1: "anet_test.go:315", 2: "anet_test.go:316 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
-	return ag_readInto_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:315"
+	case 2:
+		return "anet_test.go:316 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_readLine is the frame of readLine: its parameters, the locals live across an await point, and its results.
@@ -1165,11 +1241,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_readLine_lines = [...]string{1: "anet_test.go:320"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
-	return ag_readLine_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:320"
+	}
+	return ""
 }
 
 // ag_cancelRead is the frame of cancelRead: its parameters, the locals live across an await point, and its results.
@@ -1379,11 +1457,33 @@ ag_resume11:
 	return rt.Ready
 }
 
-var ag_cancelRead_lines = [...]string{1: "anet_test.go:336", 2: "anet_test.go:341", 3: "anet_test.go:343", 4: "anet_test.go:344", 5: "anet_test.go:349", 6: "anet_test.go:359", 7: "anet_test.go:365", 8: "anet_test.go:366", 9: "anet_test.go:368", 10: "anet_test.go:371", 11: "anet_test.go:375 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
-	return ag_cancelRead_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:336"
+	case 2:
+		return "anet_test.go:341"
+	case 3:
+		return "anet_test.go:343"
+	case 4:
+		return "anet_test.go:344"
+	case 5:
+		return "anet_test.go:349"
+	case 6:
+		return "anet_test.go:359"
+	case 7:
+		return "anet_test.go:365"
+	case 8:
+		return "anet_test.go:366"
+	case 9:
+		return "anet_test.go:368"
+	case 10:
+		return "anet_test.go:371"
+	case 11:
+		return "anet_test.go:375 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_waitForRead is the frame of waitForRead: its parameters, the locals live across an await point, and its results.
@@ -1517,11 +1617,23 @@ ag_resume6:
 	return rt.Ready
 }
 
-var ag_waitForRead_lines = [...]string{1: "anet_test.go:386", 2: "anet_test.go:392", 3: "anet_test.go:395", 4: "anet_test.go:396", 5: "anet_test.go:403", 6: "anet_test.go:404 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
-	return ag_waitForRead_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:386"
+	case 2:
+		return "anet_test.go:392"
+	case 3:
+		return "anet_test.go:395"
+	case 4:
+		return "anet_test.go:396"
+	case 5:
+		return "anet_test.go:403"
+	case 6:
+		return "anet_test.go:404 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_virtualRead is the frame of virtualRead: its parameters, the locals live across an await point, and its results.
@@ -1643,11 +1755,23 @@ ag_resume6:
 	return rt.Ready
 }
 
-var ag_virtualRead_lines = [...]string{1: "anet_test.go:424", 2: "anet_test.go:429", 3: "anet_test.go:433", 4: "anet_test.go:434", 5: "anet_test.go:438", 6: "anet_test.go:439 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
-	return ag_virtualRead_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:424"
+	case 2:
+		return "anet_test.go:429"
+	case 3:
+		return "anet_test.go:433"
+	case 4:
+		return "anet_test.go:434"
+	case 5:
+		return "anet_test.go:438"
+	case 6:
+		return "anet_test.go:439 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_churn is the frame of churn: its parameters, the locals live across an await point, and its results.
@@ -1865,11 +1989,35 @@ ag_resume12:
 	return rt.Ready
 }
 
-var ag_churn_lines = [...]string{1: "anet_test.go:525", 2: "anet_test.go:532", 3: "anet_test.go:533", 4: "anet_test.go:536", 5: "anet_test.go:541", 6: "anet_test.go:545", 7: "anet_test.go:549", 8: "anet_test.go:553", 9: "anet_test.go:554", 10: "anet_test.go:556", 11: "anet_test.go:557", 12: "anet_test.go:561 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
-	return ag_churn_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:525"
+	case 2:
+		return "anet_test.go:532"
+	case 3:
+		return "anet_test.go:533"
+	case 4:
+		return "anet_test.go:536"
+	case 5:
+		return "anet_test.go:541"
+	case 6:
+		return "anet_test.go:545"
+	case 7:
+		return "anet_test.go:549"
+	case 8:
+		return "anet_test.go:553"
+	case 9:
+		return "anet_test.go:554"
+	case 10:
+		return "anet_test.go:556"
+	case 11:
+		return "anet_test.go:557"
+	case 12:
+		return "anet_test.go:561 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_readEOF is the frame of readEOF: its parameters, the locals live across an await point, and its results.
@@ -1936,11 +2084,15 @@ ag_resume2:
 	return rt.Ready
 }
 
-var ag_readEOF_lines = [...]string{1: "anet_test.go:579", 2: "anet_test.go:584 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
-	return ag_readEOF_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:579"
+	case 2:
+		return "anet_test.go:584 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_idle is the frame of idle: its parameters, the locals live across an await point, and its results.
@@ -2116,9 +2268,25 @@ ag_resume8:
 	return rt.Ready
 }
 
-var ag_idle_lines = [...]string{1: "anet_test.go:588", 2: "anet_test.go:597", 3: "anet_test.go:602", 4: "anet_test.go:606", 5: "anet_test.go:608", 6: "anet_test.go:609", 7: "anet_test.go:613", 8: "anet_test.go:618 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
-	return ag_idle_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:588"
+	case 2:
+		return "anet_test.go:597"
+	case 3:
+		return "anet_test.go:602"
+	case 4:
+		return "anet_test.go:606"
+	case 5:
+		return "anet_test.go:608"
+	case 6:
+		return "anet_test.go:609"
+	case 7:
+		return "anet_test.go:613"
+	case 8:
+		return "anet_test.go:618 (deferred calls)"
+	}
+	return ""
 }

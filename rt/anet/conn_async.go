@@ -96,11 +96,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_Conn_Read_lines = [...]string{1: "conn.go:141"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
-	return ag_Conn_Read_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:141"
+	}
+	return ""
 }
 
 // ag_Conn_readSome is the frame of (*Conn).readSome: its parameters, the locals live across an await point, and its results.
@@ -182,11 +184,13 @@ ag_L2:
 	goto ag_L1
 }
 
-var ag_Conn_readSome_lines = [...]string{1: "conn.go:169"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
-	return ag_Conn_readSome_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:169"
+	}
+	return ""
 }
 
 // ag_Conn_Write is the frame of (*Conn).Write: its parameters, the locals live across an await point, and its results.
@@ -268,11 +272,13 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_Conn_Write_lines = [...]string{1: "conn.go:197"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
-	return ag_Conn_Write_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:197"
+	}
+	return ""
 }
 
 // ag_Conn_ReadUntil is the frame of (*Conn).ReadUntil: its parameters, the locals live across an await point, and its results.
@@ -342,11 +348,13 @@ ag_L4:
 	goto ag_L1
 }
 
-var ag_Conn_ReadUntil_lines = [...]string{1: "conn.go:222"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
-	return ag_Conn_ReadUntil_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:222"
+	}
+	return ""
 }
 
 // ag_Conn_ReadExactly is the frame of (*Conn).ReadExactly: its parameters, the locals live across an await point, and its results.
@@ -411,11 +419,13 @@ ag_L3:
 	return rt.Ready
 }
 
-var ag_Conn_ReadExactly_lines = [...]string{1: "conn.go:238"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
-	return ag_Conn_ReadExactly_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:238"
+	}
+	return ""
 }
 
 // ag_Conn_fill is the frame of (*Conn).fill: its parameters, the locals live across an await point, and its results.
@@ -479,9 +489,11 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_Conn_fill_lines = [...]string{1: "conn.go:266"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
-	return ag_Conn_fill_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:266"
+	}
+	return ""
 }

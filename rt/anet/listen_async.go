@@ -143,11 +143,17 @@ ag_resume3:
 	return rt.Ready
 }
 
-var ag_Dial_lines = [...]string{1: "listen.go:20", 2: "listen.go:40", 3: "listen.go:57 (deferred calls)"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
-	return ag_Dial_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:20"
+	case 2:
+		return "listen.go:40"
+	case 3:
+		return "listen.go:57 (deferred calls)"
+	}
+	return ""
 }
 
 // ag_Listen is the frame of Listen: its parameters, the locals live across an await point, and its results.
@@ -226,11 +232,13 @@ ag_resume1:
 	return rt.Ready
 }
 
-var ag_Listen_lines = [...]string{1: "listen.go:74"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
-	return ag_Listen_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:74"
+	}
+	return ""
 }
 
 // ag_Listener_Accept is the frame of (*Listener).Accept: its parameters, the locals live across an await point, and its results.
@@ -304,9 +312,11 @@ ag_L2:
 	goto ag_L1
 }
 
-var ag_Listener_Accept_lines = [...]string{1: "listen.go:138"}
-
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
-	return ag_Listener_Accept_lines[ag_f.ag_state]
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:138"
+	}
+	return ""
 }
