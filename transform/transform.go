@@ -28,7 +28,7 @@ import (
 func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
 	jf.HeaderComment(analyze.Header)
-	if c := buildConstraint(f.Syntax); c != "" {
+	if c := buildConstraint(f.Syntax, f.Path); c != "" {
 		jf.HeaderComment(c)
 	}
 	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
