@@ -51,7 +51,7 @@ func _() {
 	var _ ag_stale_run_go_generate = yieldPair
 }
 
-// ag_player is the frame of player: its parameters, the locals live across an await point, and its results.
+// ag_player is the frame of player (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_player struct {
 	ag_state int
 	me       *mailbox
@@ -118,7 +118,7 @@ func (ag_f *ag_player) AwaitLine() string {
 	return ""
 }
 
-// ag_pingPong is the frame of pingPong: its parameters, the locals live across an await point, and its results.
+// ag_pingPong is the frame of pingPong (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_pingPong struct {
 	ag_state int
 	rounds   int
@@ -216,7 +216,7 @@ func (ag_f *ag_pingPong) AwaitLine() string {
 	return ""
 }
 
-// ag_identity is the frame of identity: its parameters, the locals live across an await point, and its results.
+// ag_identity is the frame of identity (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_identity struct {
 	ag_state int
 	x        int
@@ -244,7 +244,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	return rt.Ready
 }
 
-// ag_spawnAwait is the frame of spawnAwait: its parameters, the locals live across an await point, and its results.
+// ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
 	ag_state int
 	n        int
@@ -323,7 +323,7 @@ func (ag_f *ag_spawnAwait) AwaitLine() string {
 	return ""
 }
 
-// ag_parked is the frame of parked: its parameters, the locals live across an await point, and its results.
+// ag_parked is the frame of parked (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parked struct {
 	ag_state int
 	f        *rt.Future[int]
@@ -376,7 +376,7 @@ func (ag_f *ag_parked) AwaitLine() string {
 	return ""
 }
 
-// ag_parkMany is the frame of parkMany: its parameters, the locals live across an await point, and its results.
+// ag_parkMany is the frame of parkMany (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parkMany struct {
 	ag_state int
 	n        int
@@ -490,7 +490,7 @@ func (ag_f *ag_parkMany) AwaitLine() string {
 	return ""
 }
 
-// ag_deep is the frame of deep: its parameters, the locals live across an await point, and its results.
+// ag_deep is the frame of deep (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_deep struct {
 	ag_state int
 	depth    int
@@ -571,7 +571,7 @@ func (ag_f *ag_deep) AwaitLine() string {
 	return ""
 }
 
-// ag_yielder is the frame of yielder: its parameters, the locals live across an await point, and its results.
+// ag_yielder is the frame of yielder (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_yielder struct {
 	ag_state int
 	n        int
@@ -627,7 +627,7 @@ func (ag_f *ag_yielder) AwaitLine() string {
 	return ""
 }
 
-// ag_yieldPair is the frame of yieldPair: its parameters, the locals live across an await point, and its results.
+// ag_yieldPair is the frame of yieldPair (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_yieldPair struct {
 	ag_state int
 	n        int

@@ -42,7 +42,7 @@ func _() {
 	var _ ag_stale_run_go_generate = holdIdle
 }
 
-// ag_echoServe is the frame of echoServe: its parameters, the locals live across an await point, and its results.
+// ag_echoServe is the frame of echoServe (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoServe struct {
 	ag_state  int
 	c         *anet.Conn
@@ -143,7 +143,7 @@ func (ag_f *ag_echoServe) AwaitLine() string {
 	return ""
 }
 
-// ag_echoAccept is the frame of echoAccept: its parameters, the locals live across an await point, and its results.
+// ag_echoAccept is the frame of echoAccept (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoAccept struct {
 	ag_state int
 	ln       *anet.Listener
@@ -217,7 +217,7 @@ func (ag_f *ag_echoAccept) AwaitLine() string {
 	return ""
 }
 
-// ag_readFull is the frame of readFull: its parameters, the locals live across an await point, and its results.
+// ag_readFull is the frame of readFull (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readFull struct {
 	ag_state int
 	c        *anet.Conn
@@ -285,7 +285,7 @@ func (ag_f *ag_readFull) AwaitLine() string {
 	return ""
 }
 
-// ag_echoClient is the frame of echoClient: its parameters, the locals live across an await point, and its results.
+// ag_echoClient is the frame of echoClient (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoClient struct {
 	ag_state  int
 	c         *anet.Conn
@@ -395,7 +395,7 @@ func (ag_f *ag_echoClient) AwaitLine() string {
 	return ""
 }
 
-// ag_echoRounds is the frame of echoRounds: its parameters, the locals live across an await point, and its results.
+// ag_echoRounds is the frame of echoRounds (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoRounds struct {
 	ag_state int
 	conns    int
@@ -543,7 +543,7 @@ func (ag_f *ag_echoRounds) AwaitLine() string {
 	return ""
 }
 
-// ag_holdIdle is the frame of holdIdle: its parameters, the locals live across an await point, and its results.
+// ag_holdIdle is the frame of holdIdle (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_holdIdle struct {
 	ag_state  int
 	conns     int

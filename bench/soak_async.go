@@ -24,7 +24,7 @@ func _() {
 	var _ ag_stale_run_go_generate = soak
 }
 
-// ag_shortTask is the frame of shortTask: its parameters, the locals live across an await point, and its results.
+// ag_shortTask is the frame of shortTask (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shortTask struct {
 	ag_state int
 	i        int
@@ -124,7 +124,7 @@ func (ag_f *ag_shortTask) AwaitLine() string {
 	return ""
 }
 
-// ag_sleepy is the frame of sleepy: its parameters, the locals live across an await point, and its results.
+// ag_sleepy is the frame of sleepy (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleepy struct {
 	ag_state int
 	i        int
@@ -174,7 +174,7 @@ func (ag_f *ag_sleepy) AwaitLine() string {
 	return ""
 }
 
-// ag_soak is the frame of soak: its parameters, the locals live across an await point, and its results.
+// ag_soak is the frame of soak (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_soak struct {
 	ag_state int
 	total    int

@@ -29,7 +29,7 @@ func _() {
 	var _ ag_stale_run_go_generate = bigGroup
 }
 
-// ag_sleeper is the frame of sleeper: its parameters, the locals live across an await point, and its results.
+// ag_sleeper is the frame of sleeper (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleeper struct {
 	ag_state int
 	d        time.Duration
@@ -76,7 +76,7 @@ func (ag_f *ag_sleeper) AwaitLine() string {
 	return ""
 }
 
-// ag_manyTimers is the frame of manyTimers: its parameters, the locals live across an await point, and its results.
+// ag_manyTimers is the frame of manyTimers (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyTimers struct {
 	ag_state int
 	n        int
@@ -153,7 +153,7 @@ func (ag_f *ag_manyTimers) AwaitLine() string {
 	return ""
 }
 
-// ag_child is the frame of child: its parameters, the locals live across an await point, and its results.
+// ag_child is the frame of child (8 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_child struct {
 	ag_state int
 }
@@ -178,7 +178,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-// ag_bigGroup is the frame of bigGroup: its parameters, the locals live across an await point, and its results.
+// ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
 	ag_state int
 	n        int

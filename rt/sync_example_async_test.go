@@ -60,7 +60,7 @@ func _() {
 	var _ ag_stale_run_go_generate = runner
 }
 
-// ag_produce is the frame of produce: its parameters, the locals live across an await point, and its results.
+// ag_produce is the frame of produce (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_produce struct {
 	ag_state int
 	q        *rt.Queue[int]
@@ -119,7 +119,7 @@ func (ag_f *ag_produce) AwaitLine() string {
 	return ""
 }
 
-// ag_consume is the frame of consume: its parameters, the locals live across an await point, and its results.
+// ag_consume is the frame of consume (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_consume struct {
 	ag_state int
 	q        *rt.Queue[int]
@@ -205,7 +205,7 @@ func (ag_f *ag_consume) AwaitLine() string {
 	return ""
 }
 
-// ag_producerConsumer is the frame of producerConsumer: its parameters, the locals live across an await point, and its results.
+// ag_producerConsumer is the frame of producerConsumer (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_producerConsumer struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[[]struct{}]
@@ -259,7 +259,7 @@ func (ag_f *ag_producerConsumer) AwaitLine() string {
 	return ""
 }
 
-// ag_critical is the frame of critical: its parameters, the locals live across an await point, and its results.
+// ag_critical is the frame of critical (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_critical struct {
 	ag_state int
 	mu       *rt.Lock
@@ -336,7 +336,7 @@ func (ag_f *ag_critical) AwaitLine() string {
 	return ""
 }
 
-// ag_waitFor is the frame of waitFor: its parameters, the locals live across an await point, and its results.
+// ag_waitFor is the frame of waitFor (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitFor struct {
 	ag_state int
 	ev       *rt.Event
@@ -401,7 +401,7 @@ func (ag_f *ag_waitFor) AwaitLine() string {
 	return ""
 }
 
-// ag_setAfter is the frame of setAfter: its parameters, the locals live across an await point, and its results.
+// ag_setAfter is the frame of setAfter (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_setAfter struct {
 	ag_state int
 	ev       *rt.Event
@@ -450,7 +450,7 @@ func (ag_f *ag_setAfter) AwaitLine() string {
 	return ""
 }
 
-// ag_download is the frame of download: its parameters, the locals live across an await point, and its results.
+// ag_download is the frame of download (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_download struct {
 	ag_state int
 	s        *rt.Semaphore
@@ -527,7 +527,7 @@ func (ag_f *ag_download) AwaitLine() string {
 	return ""
 }
 
-// ag_takeItem is the frame of takeItem: its parameters, the locals live across an await point, and its results.
+// ag_takeItem is the frame of takeItem (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_takeItem struct {
 	ag_state int
 	cv       *rt.Condition
@@ -592,7 +592,7 @@ func (ag_f *ag_takeItem) AwaitLine() string {
 	return ""
 }
 
-// ag_addItems is the frame of addItems: its parameters, the locals live across an await point, and its results.
+// ag_addItems is the frame of addItems (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_addItems struct {
 	ag_state int
 	cv       *rt.Condition
@@ -654,7 +654,7 @@ func (ag_f *ag_addItems) AwaitLine() string {
 	return ""
 }
 
-// ag_runner is the frame of runner: its parameters, the locals live across an await point, and its results.
+// ag_runner is the frame of runner (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_runner struct {
 	ag_state int
 	b        *rt.Barrier

@@ -167,7 +167,11 @@ func (e *emitter) function(fn *analyze.Func) {
 		fields = append(fields, jen.Id(analyze.Prefix+"err").Error())
 	}
 	name := fn.Obj.Name()
-	e.jf.Commentf("%s is the frame of %s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName())
+	size := ""
+	if n, ok := e.frameSize(); ok {
+		size = fmt.Sprintf(" (%d bytes on 64-bit systems)", n)
+	}
+	e.jf.Commentf("%s is the frame of %s%s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName(), size)
 	e.jf.Type().Id(e.frame).Types(e.typeParamDecls()...).Struct(fields...)
 	e.jf.Line()
 
@@ -616,4 +620,88 @@ func (e *emitter) whereMethod(recv *jen.Statement) {
 		jen.Return(jen.Lit("")),
 	)
 	e.jf.Line()
+}
+
+// frameSize computes the size of the frame struct with gc's 64-bit layout,
+// for the frame's doc comment (so a reader sees what a suspended call
+// costs). It reports false when a type has no fixed size (a type
+// parameter).
+func (e *emitter) frameSize() (int64, bool) {
+	iface := types.NewInterfaceType(nil, nil)
+	var ts []types.Type
+	ts = append(ts, types.Typ[types.Int])
+	for _, v := range e.lay.fields {
+		t := v.Type()
+		if e.lay.where[v].boxed {
+			t = types.NewPointer(t)
+		}
+		ts = append(ts, t)
+	}
+	for range e.awOrder {
+		ts = append(ts, iface)
+	}
+	if e.defers {
+		for _, imp := range e.pkg.Imports() {
+			if imp.Path() == analyze.RTPath {
+				if obj := imp.Scope().Lookup("Defers"); obj != nil {
+					ts = append(ts, obj.Type())
+				}
+			}
+		}
+	}
+	if e.fn.Shape.HasValue {
+		ts = append(ts, e.fn.Shape.T)
+	}
+	if e.fn.Shape.HasErr {
+		ts = append(ts, iface)
+	}
+	vars := make([]*types.Var, len(ts))
+	for i, t := range ts {
+		if hasTypeParam(t) {
+			return 0, false
+		}
+		vars[i] = types.NewField(token.NoPos, nil, fmt.Sprintf("f%d", i), t, false)
+	}
+	sizes := types.SizesFor("gc", "amd64")
+	return sizes.Sizeof(types.NewStruct(vars, nil)), true
+}
+
+// hasTypeParam reports whether t mentions a type parameter.
+func hasTypeParam(t types.Type) bool {
+	found := false
+	var walk func(types.Type)
+	seen := map[types.Type]bool{}
+	walk = func(t types.Type) {
+		if found || t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.TypeParam:
+			found = true
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Named:
+			if args := t.TypeArgs(); args != nil {
+				for i := 0; i < args.Len(); i++ {
+					walk(args.At(i))
+				}
+			}
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type())
+			}
+		}
+	}
+	walk(t)
+	return found
 }

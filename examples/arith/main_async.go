@@ -68,7 +68,7 @@ func _() {
 	var _ ag_stale_run_go_generate = parts
 }
 
-// ag_addition is the frame of addition: its parameters, the locals live across an await point, and its results.
+// ag_addition is the frame of addition (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_addition struct {
 	ag_state int
 	w        io.Writer
@@ -121,7 +121,7 @@ func (ag_f *ag_addition) AwaitLine() string {
 	return ""
 }
 
-// ag_multiplication is the frame of multiplication: its parameters, the locals live across an await point, and its results.
+// ag_multiplication is the frame of multiplication (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_multiplication struct {
 	ag_state int
 	w        io.Writer
@@ -174,7 +174,7 @@ func (ag_f *ag_multiplication) AwaitLine() string {
 	return ""
 }
 
-// ag_division is the frame of division: its parameters, the locals live across an await point, and its results.
+// ag_division is the frame of division (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_division struct {
 	ag_state int
 	w        io.Writer
@@ -227,7 +227,7 @@ func (ag_f *ag_division) AwaitLine() string {
 	return ""
 }
 
-// ag_subtraction is the frame of subtraction: its parameters, the locals live across an await point, and its results.
+// ag_subtraction is the frame of subtraction (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_subtraction struct {
 	ag_state int
 	w        io.Writer
@@ -280,7 +280,7 @@ func (ag_f *ag_subtraction) AwaitLine() string {
 	return ""
 }
 
-// ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
+// ag_awaited is the frame of awaited (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_awaited struct {
 	ag_state int
 	w        io.Writer
@@ -362,7 +362,7 @@ func (ag_f *ag_awaited) AwaitLine() string {
 	return ""
 }
 
-// ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
+// ag_spawned is the frame of spawned (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawned struct {
 	ag_state int
 	w        io.Writer
@@ -489,7 +489,7 @@ func (ag_f *ag_spawned) AwaitLine() string {
 	return ""
 }
 
-// ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
+// ag_gathered is the frame of gathered (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
 	w        io.Writer
@@ -552,7 +552,7 @@ func (ag_f *ag_gathered) AwaitLine() string {
 	return ""
 }
 
-// ag_announced is the frame of announced: its parameters, the locals live across an await point, and its results.
+// ag_announced is the frame of announced (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_announced struct {
 	ag_state int
 	w        io.Writer
@@ -623,7 +623,7 @@ func (ag_f *ag_announced) AwaitLine() string {
 	return ""
 }
 
-// ag_printAllTasks is the frame of printAllTasks: its parameters, the locals live across an await point, and its results.
+// ag_printAllTasks is the frame of printAllTasks (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_printAllTasks struct {
 	ag_state int
 	w        io.Writer
@@ -698,7 +698,7 @@ func (ag_f *ag_printAllTasks) AwaitLine() string {
 	return ""
 }
 
-// ag_named is the frame of named: its parameters, the locals live across an await point, and its results.
+// ag_named is the frame of named (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_named struct {
 	ag_state int
 	w        io.Writer
@@ -856,7 +856,7 @@ func (ag_f *ag_named) AwaitLine() string {
 	return ""
 }
 
-// ag_parts is the frame of parts: its parameters, the locals live across an await point, and its results.
+// ag_parts is the frame of parts (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parts struct {
 	ag_state int
 	w        io.Writer

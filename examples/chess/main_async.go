@@ -30,7 +30,7 @@ func _() {
 	var _ ag_stale_run_go_generate = allAtOnce
 }
 
-// ag_elapsed is the frame of elapsed: its parameters, the locals live across an await point, and its results.
+// ag_elapsed is the frame of elapsed (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_elapsed struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[time.Time]
@@ -84,7 +84,7 @@ func (ag_f *ag_elapsed) AwaitLine() string {
 	return ""
 }
 
-// ag_game is the frame of game: its parameters, the locals live across an await point, and its results.
+// ag_game is the frame of game (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_game struct {
 	ag_state int
 	n        int
@@ -181,7 +181,7 @@ func (ag_f *ag_game) AwaitLine() string {
 	return ""
 }
 
-// ag_oneAfterAnother is the frame of oneAfterAnother: its parameters, the locals live across an await point, and its results.
+// ag_oneAfterAnother is the frame of oneAfterAnother (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_oneAfterAnother struct {
 	ag_state int
 	master   *rt.Lock
@@ -268,7 +268,7 @@ func (ag_f *ag_oneAfterAnother) AwaitLine() string {
 	return ""
 }
 
-// ag_allAtOnce is the frame of allAtOnce: its parameters, the locals live across an await point, and its results.
+// ag_allAtOnce is the frame of allAtOnce (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_allAtOnce struct {
 	ag_state int
 	master   *rt.Lock

@@ -21,7 +21,7 @@ func _() {
 	var _ ag_stale_run_go_generate = gathered
 }
 
-// ag_worker is the frame of worker: its parameters, the locals live across an await point, and its results.
+// ag_worker is the frame of worker (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
 	w        io.Writer
@@ -74,7 +74,7 @@ func (ag_f *ag_worker) AwaitLine() string {
 	return ""
 }
 
-// ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
+// ag_gathered is the frame of gathered (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
 	w        io.Writer

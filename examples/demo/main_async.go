@@ -42,7 +42,7 @@ func _() {
 	var _ ag_stale_run_go_generate = steps
 }
 
-// ag_worker is the frame of worker: its parameters, the locals live across an await point, and its results.
+// ag_worker is the frame of worker (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
 	w        io.Writer
@@ -95,7 +95,7 @@ func (ag_f *ag_worker) AwaitLine() string {
 	return ""
 }
 
-// ag_oneAfterAnother is the frame of oneAfterAnother: its parameters, the locals live across an await point, and its results.
+// ag_oneAfterAnother is the frame of oneAfterAnother (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_oneAfterAnother struct {
 	ag_state int
 	w        io.Writer
@@ -157,7 +157,7 @@ func (ag_f *ag_oneAfterAnother) AwaitLine() string {
 	return ""
 }
 
-// ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
+// ag_gathered is the frame of gathered (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
 	w        io.Writer
@@ -214,7 +214,7 @@ func (ag_f *ag_gathered) AwaitLine() string {
 	return ""
 }
 
-// ag_sleeper is the frame of sleeper: its parameters, the locals live across an await point, and its results.
+// ag_sleeper is the frame of sleeper (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleeper struct {
 	ag_state int
 	unit     time.Duration
@@ -261,7 +261,7 @@ func (ag_f *ag_sleeper) AwaitLine() string {
 	return ""
 }
 
-// ag_many is the frame of many: its parameters, the locals live across an await point, and its results.
+// ag_many is the frame of many (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_many struct {
 	ag_state   int
 	w          io.Writer
@@ -373,7 +373,7 @@ func (ag_f *ag_many) AwaitLine() string {
 	return ""
 }
 
-// ag_steps is the frame of steps: its parameters, the locals live across an await point, and its results.
+// ag_steps is the frame of steps (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_steps struct {
 	ag_state   int
 	w          io.Writer

@@ -34,7 +34,7 @@ func _() {
 	var _ ag_stale_run_go_generate = serveForever
 }
 
-// ag_handle is the frame of handle: its parameters, the locals live across an await point, and its results.
+// ag_handle is the frame of handle (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_handle struct {
 	ag_state  int
 	c         *anet.Conn
@@ -134,7 +134,7 @@ func (ag_f *ag_handle) AwaitLine() string {
 	return ""
 }
 
-// ag_serve is the frame of serve: its parameters, the locals live across an await point, and its results.
+// ag_serve is the frame of serve (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serve struct {
 	ag_state int
 	ln       *anet.Listener
@@ -208,7 +208,7 @@ func (ag_f *ag_serve) AwaitLine() string {
 	return ""
 }
 
-// ag_demo is the frame of demo: its parameters, the locals live across an await point, and its results.
+// ag_demo is the frame of demo (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_demo struct {
 	ag_state int
 	idle     int
@@ -421,7 +421,7 @@ func (ag_f *ag_demo) AwaitLine() string {
 	return ""
 }
 
-// ag_serveForever is the frame of serveForever: its parameters, the locals live across an await point, and its results.
+// ag_serveForever is the frame of serveForever (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveForever struct {
 	ag_state  int
 	addr      string

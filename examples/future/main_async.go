@@ -26,7 +26,7 @@ func _() {
 	var _ ag_stale_run_go_generate = gathered
 }
 
-// ag_bar is the frame of bar: its parameters, the locals live across an await point, and its results.
+// ag_bar is the frame of bar (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bar struct {
 	ag_state int
 	w        io.Writer
@@ -80,7 +80,7 @@ func (ag_f *ag_bar) AwaitLine() string {
 	return ""
 }
 
-// ag_foo is the frame of foo: its parameters, the locals live across an await point, and its results.
+// ag_foo is the frame of foo (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_foo struct {
 	ag_state int
 	w        io.Writer
@@ -143,7 +143,7 @@ func (ag_f *ag_foo) AwaitLine() string {
 	return ""
 }
 
-// ag_gathered is the frame of gathered: its parameters, the locals live across an await point, and its results.
+// ag_gathered is the frame of gathered (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_gathered struct {
 	ag_state int
 	w        io.Writer

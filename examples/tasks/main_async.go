@@ -31,7 +31,7 @@ func _() {
 	var _ ag_stale_run_go_generate = both
 }
 
-// ag_example is the frame of example: its parameters, the locals live across an await point, and its results.
+// ag_example is the frame of example (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_example struct {
 	ag_state int
 	w        io.Writer
@@ -81,7 +81,7 @@ func (ag_f *ag_example) AwaitLine() string {
 	return ""
 }
 
-// ag_spawned is the frame of spawned: its parameters, the locals live across an await point, and its results.
+// ag_spawned is the frame of spawned (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawned struct {
 	ag_state int
 	w        io.Writer
@@ -214,7 +214,7 @@ func (ag_f *ag_spawned) AwaitLine() string {
 	return ""
 }
 
-// ag_awaited is the frame of awaited: its parameters, the locals live across an await point, and its results.
+// ag_awaited is the frame of awaited (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_awaited struct {
 	ag_state int
 	w        io.Writer
@@ -320,7 +320,7 @@ func (ag_f *ag_awaited) AwaitLine() string {
 	return ""
 }
 
-// ag_both is the frame of both: its parameters, the locals live across an await point, and its results.
+// ag_both is the frame of both (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_both struct {
 	ag_state int
 	w        io.Writer

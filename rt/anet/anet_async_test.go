@@ -102,7 +102,7 @@ func _() {
 	var _ ag_stale_run_go_generate = idle
 }
 
-// ag_echoLines is the frame of echoLines: its parameters, the locals live across an await point, and its results.
+// ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
 	network   string
@@ -236,7 +236,7 @@ func (ag_f *ag_echoLines) AwaitLine() string {
 	return ""
 }
 
-// ag_serveOne is the frame of serveOne: its parameters, the locals live across an await point, and its results.
+// ag_serveOne is the frame of serveOne (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -351,7 +351,7 @@ func (ag_f *ag_serveOne) AwaitLine() string {
 	return ""
 }
 
-// ag_unixPair is the frame of unixPair: its parameters, the locals live across an await point, and its results.
+// ag_unixPair is the frame of unixPair (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_unixPair struct {
 	ag_state  int
 	path      string
@@ -480,7 +480,7 @@ func (ag_f *ag_unixPair) AwaitLine() string {
 	return ""
 }
 
-// ag_echoOne is the frame of echoOne: its parameters, the locals live across an await point, and its results.
+// ag_echoOne is the frame of echoOne (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -600,7 +600,7 @@ func (ag_f *ag_echoOne) AwaitLine() string {
 	return ""
 }
 
-// ag_slowRead is the frame of slowRead: its parameters, the locals live across an await point, and its results.
+// ag_slowRead is the frame of slowRead (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_slowRead struct {
 	ag_state  int
 	addr      string
@@ -712,7 +712,7 @@ func (ag_f *ag_slowRead) AwaitLine() string {
 	return ""
 }
 
-// ag_ticker is the frame of ticker: its parameters, the locals live across an await point, and its results.
+// ag_ticker is the frame of ticker (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ticker struct {
 	ag_state int
 	n        *int
@@ -767,7 +767,7 @@ func (ag_f *ag_ticker) AwaitLine() string {
 	return ""
 }
 
-// ag_bigWrite is the frame of bigWrite: its parameters, the locals live across an await point, and its results.
+// ag_bigWrite is the frame of bigWrite (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigWrite struct {
 	ag_state  int
 	addr      string
@@ -926,7 +926,7 @@ func (ag_f *ag_bigWrite) AwaitLine() string {
 	return ""
 }
 
-// ag_readTruncated is the frame of readTruncated: its parameters, the locals live across an await point, and its results.
+// ag_readTruncated is the frame of readTruncated (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readTruncated struct {
 	ag_state  int
 	addr      string
@@ -1032,7 +1032,7 @@ func (ag_f *ag_readTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readUntilTruncated is the frame of readUntilTruncated: its parameters, the locals live across an await point, and its results.
+// ag_readUntilTruncated is the frame of readUntilTruncated (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readUntilTruncated struct {
 	ag_state  int
 	addr      string
@@ -1123,7 +1123,7 @@ func (ag_f *ag_readUntilTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readInto is the frame of readInto: its parameters, the locals live across an await point, and its results.
+// ag_readInto is the frame of readInto (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readInto struct {
 	ag_state  int
 	c         *anet.Conn
@@ -1195,7 +1195,7 @@ func (ag_f *ag_readInto) AwaitLine() string {
 	return ""
 }
 
-// ag_readLine is the frame of readLine: its parameters, the locals live across an await point, and its results.
+// ag_readLine is the frame of readLine (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readLine struct {
 	ag_state int
 	c        *anet.Conn
@@ -1250,7 +1250,7 @@ func (ag_f *ag_readLine) AwaitLine() string {
 	return ""
 }
 
-// ag_cancelRead is the frame of cancelRead: its parameters, the locals live across an await point, and its results.
+// ag_cancelRead is the frame of cancelRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_cancelRead struct {
 	ag_state  int
 	addr      string
@@ -1486,7 +1486,7 @@ func (ag_f *ag_cancelRead) AwaitLine() string {
 	return ""
 }
 
-// ag_waitForRead is the frame of waitForRead: its parameters, the locals live across an await point, and its results.
+// ag_waitForRead is the frame of waitForRead (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitForRead struct {
 	ag_state  int
 	addr      string
@@ -1636,7 +1636,7 @@ func (ag_f *ag_waitForRead) AwaitLine() string {
 	return ""
 }
 
-// ag_virtualRead is the frame of virtualRead: its parameters, the locals live across an await point, and its results.
+// ag_virtualRead is the frame of virtualRead (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_virtualRead struct {
 	ag_state  int
 	addr      string
@@ -1774,7 +1774,7 @@ func (ag_f *ag_virtualRead) AwaitLine() string {
 	return ""
 }
 
-// ag_churn is the frame of churn: its parameters, the locals live across an await point, and its results.
+// ag_churn is the frame of churn (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_churn struct {
 	ag_state    int
 	refusedAddr string
@@ -2020,7 +2020,7 @@ func (ag_f *ag_churn) AwaitLine() string {
 	return ""
 }
 
-// ag_readEOF is the frame of readEOF: its parameters, the locals live across an await point, and its results.
+// ag_readEOF is the frame of readEOF (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readEOF struct {
 	ag_state  int
 	c         *anet.Conn
@@ -2095,7 +2095,7 @@ func (ag_f *ag_readEOF) AwaitLine() string {
 	return ""
 }
 
-// ag_idle is the frame of idle: its parameters, the locals live across an await point, and its results.
+// ag_idle is the frame of idle (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_idle struct {
 	ag_state  int
 	n         int

@@ -27,7 +27,7 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Listener).Accept
 }
 
-// ag_Dial is the frame of Dial: its parameters, the locals live across an await point, and its results.
+// ag_Dial is the frame of Dial (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Dial struct {
 	ag_state  int
 	network   string
@@ -156,7 +156,7 @@ func (ag_f *ag_Dial) AwaitLine() string {
 	return ""
 }
 
-// ag_Listen is the frame of Listen: its parameters, the locals live across an await point, and its results.
+// ag_Listen is the frame of Listen (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Listen struct {
 	ag_state int
 	network  string
@@ -241,7 +241,7 @@ func (ag_f *ag_Listen) AwaitLine() string {
 	return ""
 }
 
-// ag_Listener_Accept is the frame of (*Listener).Accept: its parameters, the locals live across an await point, and its results.
+// ag_Listener_Accept is the frame of (*Listener).Accept (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Listener_Accept struct {
 	ag_state int
 	ln       *Listener
