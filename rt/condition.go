@@ -36,11 +36,10 @@ func NewCondition(l *Lock) *Condition {
 // WaitAsync. Called from ordinary code it always panics, since no task
 // could notify it.
 //
-// If the task is cancelled while it waits for a notification, Wait takes
-// L back for it before it unwinds when L is free at that moment (so a
-// deferred L.Release stays balanced, as asyncio's Condition.wait
-// re-acquires the lock before raising CancelledError); L is not taken back
-// when another task holds it then.
+// If the task is cancelled while it waits, it gets L back before it
+// unwinds, waiting in line for it if another task holds it (so a deferred
+// L.Release stays balanced, as asyncio's Condition.wait re-acquires the
+// lock before raising CancelledError).
 func (cv *Condition) Wait() {
 	panic("rt: Condition.Wait would block forever: call it from an //async function (where asyncgen awaits WaitAsync) running under rt.Run")
 }
@@ -74,6 +73,27 @@ func (cv *Condition) resume(w *waiter) bool {
 
 func (cv *Condition) abandon(w *waiter, woken bool) {
 	cv.L.TryAcquire()
+}
+
+// keepOnCancel: a waiting task that is cancelled gets L back before it
+// unwinds, waiting in line for it if another task holds it (asyncio's
+// Condition.wait re-acquires the lock before raising CancelledError), so
+// its deferred L.Release stays balanced. A task already notified is on its
+// way to the lock: it goes on and unwinds once it has it.
+func (cv *Condition) keepOnCancel(l *waitList, w *waiter) bool {
+	if w.woken {
+		return true
+	}
+	l.remove(w)
+	c := w.c
+	if cv.L.TryAcquire() {
+		l.recycle(w)
+		c.parked = nil
+		c.loop.schedule(c)
+		return true
+	}
+	cv.L.waiters.repark(w, cv.L)
+	return true
 }
 
 // WaitFor waits until pred returns true: it checks pred, and while pred

@@ -62,12 +62,13 @@ func (g *gatherOp[T]) cancelWait(c *Coro) { g.waiters.cancelWait(c) }
 // passCancel: cancelling the task that awaits a gather cancels every child
 // still running (asyncio cancels the gather's children); the gather then
 // ends with their ErrCanceled.
-func (g *gatherOp[T]) passCancel() {
+func (g *gatherOp[T]) passCancel(*Coro) bool {
 	for _, aw := range g.args {
 		if t, ok := aw.(interface{ Cancel() bool }); ok {
 			t.Cancel()
 		}
 	}
+	return true
 }
 
 func (g *gatherOp[T]) start(l *loop) {

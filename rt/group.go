@@ -105,4 +105,4 @@ func (w *groupWait) cancelWait(c *Coro) { (*TaskGroup)(w).waiter = nil }
 
 // passCancel: cancelling the task in Wait cancels the group's tasks; it
 // wakes (and unwinds) when they have all finished.
-func (w *groupWait) passCancel() { (*TaskGroup)(w).Cancel() }
+func (w *groupWait) passCancel(*Coro) bool { (*TaskGroup)(w).Cancel(); return true }

@@ -206,8 +206,7 @@ func (c *Coro) Cancel() bool {
 // another task (or a gather) passes the cancellation on instead and stays
 // parked until what it awaits has finished unwinding, as in asyncio.
 func (c *Coro) interrupt() {
-	if p, ok := c.parked.(cancelPasser); ok {
-		p.passCancel()
+	if p, ok := c.parked.(cancelPasser); ok && p.passCancel(c) {
 		return
 	}
 	switch {
@@ -338,12 +337,14 @@ type awaitedTask Coro
 
 func (a *awaitedTask) cancelWait(c *Coro) { (*Coro)(a).waiters.cancelWait(c) }
 
-func (a *awaitedTask) passCancel() { (*Coro)(a).Cancel() }
+func (a *awaitedTask) passCancel(*Coro) bool { (*Coro)(a).Cancel(); return true }
 
 // cancelPasser is a wait that passes a cancellation on to what is awaited
-// rather than abandoning it.
+// rather than abandoning it: passCancel reports true when it took charge
+// (the task stays parked and is woken, to unwind, when that is done), false
+// when the task is to be taken off the wait and woken now.
 type cancelPasser interface {
-	passCancel()
+	passCancel(c *Coro) bool
 }
 
 func (t *Task[T]) signal() *waitq { return &t.waiters }

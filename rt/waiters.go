@@ -195,3 +195,25 @@ func (w *waiter) run() {
 	l.recycle(w)
 	c.run()
 }
+
+// cancelKeeper is a waitPolicy that handles the cancellation of a parked
+// task itself (Condition: the task must get the lock back before it
+// unwinds); keepOnCancel reports whether it did.
+type cancelKeeper interface {
+	keepOnCancel(l *waitList, w *waiter) bool
+}
+
+// passCancel lets a policy that is a cancelKeeper take charge of a
+// cancelled task; otherwise the task is taken off the list (cancelWait).
+func (l *waitList) passCancel(c *Coro) bool {
+	k, ok := l.policy.(cancelKeeper)
+	if !ok {
+		return false
+	}
+	for w := l.head; w != nil; w = w.next {
+		if w.c == c && !w.canceled {
+			return k.keepOnCancel(l, w)
+		}
+	}
+	return false
+}
