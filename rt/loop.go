@@ -30,6 +30,7 @@ type loop struct {
 
 	inbox   inbox       // calls handed over by other goroutines
 	threads *threadPool // ToThread's workers, started on first use
+	signals *signalHub  // WaitSignal's relay, started on first use
 	idle    *time.Timer // the channel wait's timer (when there is no poller)
 	poll    *poller     // the I/O poller, opened on first need (poll_*.go)
 	ioWaits int         // tasks parked on an FD
@@ -199,7 +200,7 @@ const ioGrace = 100 * time.Millisecond
 func (l *loop) idleWait() bool {
 	out := l.inbox.outstanding()
 	if len(l.timers) == 0 {
-		if out == 0 && l.ioWaits == 0 {
+		if out == 0 && l.ioWaits == 0 && !l.signals.waiting() {
 			return false
 		}
 		l.block(-1)
@@ -328,6 +329,10 @@ func (l *loop) close() {
 	}
 	if l.idle != nil {
 		l.idle.Stop()
+	}
+	if l.signals != nil {
+		l.signals.stop()
+		l.signals = nil
 	}
 	l.closePoller()
 }

@@ -1,0 +1,125 @@
+package rt
+
+import (
+	"os"
+	"os/signal"
+)
+
+// WaitSignal waits until the process receives one of sigs and returns the
+// signal (asyncio's loop.add_signal_handler, as an await): the usual way
+// to shut a server down cleanly on SIGINT or SIGTERM.
+//
+//	sig, _ := rt.WaitSignal(os.Interrupt, syscall.SIGTERM)
+//
+// The loop relays signals through one goroutine of its own, started by the
+// first WaitSignal and stopped when the loop closes; the signals stay
+// registered with os/signal (so they no longer end the program) until then.
+// Cancelling the waiting task stops the wait.
+//
+// WaitSignal is async: inside an //async function the generator awaits
+// WaitSignalAsync. Called from ordinary code it blocks the calling
+// goroutine until a signal arrives.
+func WaitSignal(sigs ...os.Signal) (os.Signal, error) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	defer signal.Stop(ch)
+	return <-ch, nil
+}
+
+// WaitSignalAsync is the companion of WaitSignal.
+func WaitSignalAsync(sigs ...os.Signal) Awaitable[os.Signal] {
+	return &signalWait{sigs: sigs}
+}
+
+type signalWait struct {
+	sigs []os.Signal
+	got  os.Signal
+	c    *Coro
+}
+
+func (w *signalWait) AwaitStart(c *Coro) Status {
+	h := c.loop.signalHub()
+	signal.Notify(h.ch, w.sigs...)
+	w.c = c
+	c.parked = w
+	h.waiters = append(h.waiters, w)
+	return Suspended
+}
+
+func (w *signalWait) AwaitResult() (os.Signal, error) { return w.got, nil }
+
+func (w *signalWait) cancelWait(c *Coro) { c.loop.signals.remove(w) }
+
+// signalHub is the loop's relay of signals: one goroutine moves what
+// os/signal delivers into the loop's inbox.
+type signalHub struct {
+	ch      chan os.Signal
+	done    chan struct{}
+	waiters []*signalWait
+}
+
+func (l *loop) signalHub() *signalHub {
+	if l.signals == nil {
+		h := &signalHub{ch: make(chan os.Signal, 8), done: make(chan struct{})}
+		l.signals = h
+		go func() {
+			for {
+				select {
+				case s := <-h.ch:
+					l.inbox.post(func() { h.deliver(l, s) }, false)
+				case <-h.done:
+					return
+				}
+			}
+		}()
+	}
+	return l.signals
+}
+
+// deliver wakes, on the loop, every task waiting for s.
+func (h *signalHub) deliver(l *loop, s os.Signal) {
+	kept := h.waiters[:0]
+	for _, w := range h.waiters {
+		if wants(w.sigs, s) {
+			w.got = s
+			w.c.parked = nil
+			l.schedule(w.c)
+			continue
+		}
+		kept = append(kept, w)
+	}
+	clear(h.waiters[len(kept):])
+	h.waiters = kept
+}
+
+func wants(sigs []os.Signal, s os.Signal) bool {
+	if len(sigs) == 0 {
+		return true // signal.Notify with no signals relays all of them
+	}
+	for _, x := range sigs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *signalHub) remove(w *signalWait) {
+	for i, x := range h.waiters {
+		if x == w {
+			h.waiters = append(h.waiters[:i], h.waiters[i+1:]...)
+			return
+		}
+	}
+}
+
+// waiting reports whether a task waits for a signal: with no timer set,
+// the loop then waits for one rather than report a deadlock. (A signal
+// does not hold back a virtual clock: timers still jump.)
+func (h *signalHub) waiting() bool { return h != nil && len(h.waiters) > 0 }
+
+// stop ends the relay and gives the signals back to the default handling.
+func (h *signalHub) stop() {
+	signal.Stop(h.ch)
+	close(h.done)
+}
