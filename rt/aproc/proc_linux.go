@@ -1,0 +1,203 @@
+package aproc
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"golang.org/x/sys/unix"
+)
+
+//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+
+// Process is a started program.
+type Process struct {
+	Cmd    *exec.Cmd
+	Stdin  *Pipe // nil when cmd.Stdin was set by the caller
+	Stdout *Pipe // nil when cmd.Stdout was set by the caller
+	Stderr *Pipe // nil when cmd.Stderr was set by the caller
+	pidfd  *rt.FD
+}
+
+// Pipe is the parent's end of a pipe to or from the process.
+type Pipe struct {
+	fd *rt.FD
+}
+
+// Start starts cmd with a pipe for each of its standard streams that the
+// caller left nil, and returns at once.
+func Start(cmd *exec.Cmd) (*Process, error) {
+	p := &Process{Cmd: cmd}
+	var childEnds []*os.File
+	closeAll := func() {
+		for _, f := range childEnds {
+			f.Close()
+		}
+		for _, pp := range []*Pipe{p.Stdin, p.Stdout, p.Stderr} {
+			if pp != nil {
+				pp.fd.Close()
+			}
+		}
+	}
+	pipe := func(parentWrites bool) (*Pipe, *os.File, error) {
+		var fds [2]int
+		if err := unix.Pipe2(fds[:], unix.O_CLOEXEC); err != nil {
+			return nil, nil, err
+		}
+		parent, child := fds[0], fds[1]
+		if parentWrites {
+			parent, child = fds[1], fds[0]
+		}
+		if err := unix.SetNonblock(parent, true); err != nil {
+			unix.Close(parent)
+			unix.Close(child)
+			return nil, nil, err
+		}
+		f := os.NewFile(uintptr(child), "|")
+		childEnds = append(childEnds, f)
+		return &Pipe{fd: rt.NewFD(parent)}, f, nil
+	}
+	var err error
+	if cmd.Stdin == nil {
+		var f *os.File
+		if p.Stdin, f, err = pipe(true); err != nil {
+			closeAll()
+			return nil, err
+		}
+		cmd.Stdin = f
+	}
+	if cmd.Stdout == nil {
+		var f *os.File
+		if p.Stdout, f, err = pipe(false); err != nil {
+			closeAll()
+			return nil, err
+		}
+		cmd.Stdout = f
+	}
+	if cmd.Stderr == nil {
+		var f *os.File
+		if p.Stderr, f, err = pipe(false); err != nil {
+			closeAll()
+			return nil, err
+		}
+		cmd.Stderr = f
+	}
+	if err := cmd.Start(); err != nil {
+		closeAll()
+		return nil, err
+	}
+	for _, f := range childEnds {
+		f.Close() // the child has its own copies
+	}
+	pidfd, err := unix.PidfdOpen(cmd.Process.Pid, unix.PIDFD_NONBLOCK)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, err
+	}
+	p.pidfd = rt.NewFD(pidfd)
+	return p, nil
+}
+
+// Wait waits for the process to exit and returns its exit code (-1 when a
+// signal ended it) and the error of exec.Cmd.Wait, if it is not just a
+// non-zero exit. Cancelling the waiting task kills the process.
+//
+// async
+func (p *Process) Wait() (int, error) {
+	me := rt.CurrentTask()
+	defer func() {
+		if me.Cancelling() {
+			p.Cmd.Process.Kill()
+			p.Cmd.Wait() // reap it: it has exited or will at once
+			p.pidfd.Close()
+		}
+	}()
+	if err := p.pidfd.WaitRead(time.Time{}); err != nil {
+		return -1, err
+	}
+	p.pidfd.Close()
+	err := p.Cmd.Wait() // the process has exited: this does not block
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), nil
+	}
+	return p.Cmd.ProcessState.ExitCode(), err
+}
+
+// Read reads what the process wrote, waiting until there is something; at
+// the end of the stream it returns 0, io.EOF.
+//
+// async
+func (pp *Pipe) Read(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	for {
+		n, err := unix.Read(pp.fd.Sysfd(), b)
+		switch err {
+		case nil:
+			if n == 0 {
+				return 0, io.EOF
+			}
+			return n, nil
+		case unix.EINTR:
+			continue
+		case unix.EAGAIN:
+		default:
+			return 0, err
+		}
+		if err := pp.fd.WaitRead(time.Time{}); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// ReadAll reads until the end of the stream.
+//
+// async
+func (pp *Pipe) ReadAll() ([]byte, error) {
+	var out []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := pp.Read(buf)
+		out = append(out, buf[:n]...)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+}
+
+// Write writes all of b, waiting while the pipe is full.
+//
+// async
+func (pp *Pipe) Write(b []byte) (int, error) {
+	done := 0
+	for done < len(b) {
+		n, err := unix.Write(pp.fd.Sysfd(), b[done:])
+		if n > 0 {
+			done += n
+		}
+		switch err {
+		case nil, unix.EINTR:
+			continue
+		case unix.EAGAIN:
+		default:
+			return done, err
+		}
+		if err := pp.fd.WaitWrite(time.Time{}); err != nil {
+			return done, err
+		}
+	}
+	return done, nil
+}
+
+// Close closes the parent's end: for Stdin, the process sees the end of its
+// input.
+func (pp *Pipe) Close() error { return pp.fd.Close() }
