@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command echo is a line echo server on rt/anet that holds many idle
 // connections on one loop, and a client: it opens -idle connections that
 // send nothing, then one that sends a few lines and checks the echoes,
