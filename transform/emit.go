@@ -298,6 +298,21 @@ func (e *emitter) resume() (body []jen.Code) {
 	return body
 }
 
+// negate emits the negation of a branch condition without the double
+// negation (!!x) that vet and gopls flag: !x becomes x, an identifier gets
+// a bare !, anything else !(...). Comparisons are not inverted, since
+// !(a < b) and a >= b differ for NaN.
+func (e *emitter) negate(cond ast.Expr) jen.Code {
+	x := ast.Unparen(cond)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		return e.expr(u.X)
+	}
+	if _, ok := x.(*ast.Ident); ok {
+		return jen.Op("!").Add(e.expr(x))
+	}
+	return jen.Op("!").Parens(e.expr(cond))
+}
+
 func (e *emitter) inst(in inst) []jen.Code {
 	switch in := in.(type) {
 	case *instLabel:
@@ -307,10 +322,7 @@ func (e *emitter) inst(in inst) []jen.Code {
 	case *instIf:
 		cond := e.expr(in.cond)
 		if in.neg {
-			cond = jen.Op("!").Parens(cond)
-			if id, ok := in.cond.(*ast.Ident); ok {
-				cond = jen.Op("!").Add(e.expr(id))
-			}
+			cond = e.negate(in.cond)
 		}
 		return []jen.Code{e.lineDirective(in.at).If(cond).Block(jen.Goto().Id(labelName(in.to)))}
 	case *instStmt:

@@ -742,7 +742,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 		goto ag_resume1
 	}
 ag_L1:
-	/*line anet_test.go:237:6*/ if !(!*ag_f.stop) {
+	/*line anet_test.go:237:6*/ if *ag_f.stop {
 		goto ag_L3
 	}
 	/*line anet_test.go:238:3*/ *ag_f.n++
@@ -1374,7 +1374,7 @@ ag_resume4:
 ag_resume5:
 	/*line anet_test.go:349:5*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
 	ag_f.ag_aw4 = nil
-	/*line anet_test.go:349:2*/ if !(!errors.Is(ag_err2, rt.ErrCanceled)) {
+	/*line anet_test.go:349:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
 		goto ag_L1
 	}
 	/*line anet_test.go:350:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled ReadUntil: %v", ag_err2)
