@@ -75,39 +75,42 @@ func (ag_f *ag_player) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:20
 func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :20:1*/ var (
 		v int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :20:1*/ if ag_co.Unwinding() {
+		/*line :20:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :20:1*/ switch ag_f.ag_state {
+	/*line :20:1*/ case 1:
+		/*line :20:1*/ goto ag_resume1
 	}
 	/*line bench.go:21:2*/ v = 0
 	/*line bench.go:22:6*/ ag_f.i = 0
-ag_L1:
+	/*line :22:6*/ ag_L1:
 	/*line bench.go:22:14*/ if !(ag_f.i < ag_f.rounds) {
-		goto ag_L3
+		/*line :22:14*/ goto ag_L3
 	}
 	/*line bench.go:23:3*/ ag_f.ag_aw0 = ag_f.me.f
-	ag_f.ag_state = 1 // await: rt.Await(me.f)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :23:3*/ ag_f.ag_state = 1 // await: rt.Await(me.f)
+	/*line :23:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :23:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :23:3*/ ag_resume1:
 	/*line bench.go:23:3*/ v, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :23:3*/ ag_f.ag_aw0 = nil
 	/*line bench.go:24:3*/ ag_f.me.f = rt.NewFuture[int]()
 	/*line bench.go:25:3*/ ag_f.peer.f.SetResult(v + 1)
 	/*line bench.go:22:26*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :22:26*/ goto ag_L1
+	/*line :22:26*/ ag_L3:
 	/*line bench.go:27:2*/ ag_f.ag_r0 = v
-	return rt.Ready
+	/*line :27:2*/ return rt.Ready
 }
+
+//line bench_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_player) AwaitLine() string {
@@ -145,61 +148,67 @@ func (ag_f *ag_pingPong) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:33
 func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :33:1*/ var (
 		y int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :33:1*/ if ag_co.Unwinding() {
+		/*line :33:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :33:1*/ switch ag_f.ag_state {
+	/*line :33:1*/ case 1:
+		/*line :33:1*/ goto ag_resume1
+		/*line :33:1*/
 	case 2:
-		goto ag_resume2
+		/*line :33:1*/ goto ag_resume2
+		/*line :33:1*/
 	case 3:
-		goto ag_resume3
+		/*line :33:1*/ goto ag_resume3
+		/*line :33:1*/
 	case 4:
-		goto ag_resume4
+		/*line :33:1*/ goto ag_resume4
 	}
 	/*line bench.go:34:2*/ ag_f.a = &mailbox{rt.NewFuture[int]()}
 	/*line bench.go:35:2*/ ag_f.b = &mailbox{rt.NewFuture[int]()}
 	/*line bench.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.a, ag_f.b, ag_f.rounds))
-	ag_f.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
+	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :36:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :36:2*/ ag_resume1:
 	/*line bench.go:36:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :36:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:37:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.b, ag_f.a, ag_f.rounds))
-	ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
+	/*line :37:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :37:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :37:2*/ ag_resume2:
 	/*line bench.go:37:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :37:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:38:2*/ ag_f.a.f.SetResult(0)
 	/*line bench.go:39:2*/ ag_f.ag_aw1 = ag_f.pa
-	ag_f.ag_state = 3 // await: rt.Await(pa)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:2*/ ag_f.ag_state = 3 // await: rt.Await(pa)
+	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :39:2*/ ag_resume3:
 	/*line bench.go:39:2*/ ag_f.x, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :39:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:40:2*/ ag_f.ag_aw1 = ag_f.pb
-	ag_f.ag_state = 4 // await: rt.Await(pb)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :40:2*/ ag_f.ag_state = 4 // await: rt.Await(pb)
+	/*line :40:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :40:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :40:2*/ ag_resume4:
 	/*line bench.go:40:2*/ y, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :40:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:41:2*/ ag_f.ag_r0 = ag_f.x + y
-	return rt.Ready
+	/*line :41:2*/ return rt.Ready
 }
+
+//line bench_async.go:212
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -236,13 +245,16 @@ func (ag_f *ag_identity) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:47
 func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :47:1*/ if ag_co.Unwinding() {
+		/*line :47:1*/ return rt.Ready
 	}
 	/*line bench.go:48:2*/ ag_f.ag_r0 = ag_f.x
-	return rt.Ready
+	/*line :48:2*/ return rt.Ready
 }
+
+//line bench_async.go:258
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -268,49 +280,53 @@ func (ag_f *ag_spawnAwait) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:54
 func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :54:1*/ var (
 		t *rt.Task[int]
 		v int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
+		/*line :54:1*/
 	case 2:
-		goto ag_resume2
+		/*line :54:1*/ goto ag_resume2
 	}
 	/*line bench.go:55:2*/ ag_f.sum = 0
 	/*line bench.go:56:6*/ ag_f.i = 0
-ag_L1:
+	/*line :56:6*/ ag_L1:
 	/*line bench.go:56:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :56:14*/ goto ag_L3
 	}
 	/*line bench.go:57:3*/ ag_f.ag_aw0 = rt.SpawnAsync(identityAsync(ag_f.i))
-	ag_f.ag_state = 1 // await: rt.Spawn(identityAsync(i))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :57:3*/ ag_f.ag_state = 1 // await: rt.Spawn(identityAsync(i))
+	/*line :57:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :57:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :57:3*/ ag_resume1:
 	/*line bench.go:57:3*/ t, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :57:3*/ ag_f.ag_aw0 = nil
 	/*line bench.go:58:3*/ ag_f.ag_aw1 = t
-	ag_f.ag_state = 2 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :58:3*/ ag_f.ag_state = 2 // await: rt.Await(t)
+	/*line :58:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:3*/ return ag_s
 	}
-ag_resume2:
+	/*line :58:3*/ ag_resume2:
 	/*line bench.go:58:3*/ v, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :58:3*/ ag_f.ag_aw1 = nil
 	/*line bench.go:59:3*/ ag_f.sum += v
 	/*line bench.go:56:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :56:21*/ goto ag_L1
+	/*line :56:21*/ ag_L3:
 	/*line bench.go:61:2*/ ag_f.ag_r0 = ag_f.sum
-	return rt.Ready
+	/*line :61:2*/ return rt.Ready
 }
+
+//line bench_async.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -344,28 +360,31 @@ func (ag_f *ag_parked) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:67
 func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :67:1*/ var (
 		v int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :67:1*/ if ag_co.Unwinding() {
+		/*line :67:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :67:1*/ switch ag_f.ag_state {
+	/*line :67:1*/ case 1:
+		/*line :67:1*/ goto ag_resume1
 	}
 	/*line bench.go:68:2*/ ag_f.ag_aw0 = ag_f.f
-	ag_f.ag_state = 1 // await: rt.Await(f)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :68:2*/ ag_f.ag_state = 1 // await: rt.Await(f)
+	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :68:2*/ ag_resume1:
 	/*line bench.go:68:2*/ v, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :68:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:69:2*/ ag_f.ag_r0 = v
-	return rt.Ready
+	/*line :69:2*/ return rt.Ready
 }
+
+//line bench_async.go:388
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -408,74 +427,79 @@ func (ag_f *ag_parkMany) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:76
 func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :76:1*/ var (
 		t *rt.Task[int]
 		v int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :76:1*/ if ag_co.Unwinding() {
+		/*line :76:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :76:1*/ switch ag_f.ag_state {
+	/*line :76:1*/ case 1:
+		/*line :76:1*/ goto ag_resume1
+		/*line :76:1*/
 	case 2:
-		goto ag_resume2
+		/*line :76:1*/ goto ag_resume2
+		/*line :76:1*/
 	case 3:
-		goto ag_resume3
+		/*line :76:1*/ goto ag_resume3
 	}
 	/*line bench.go:77:2*/ ag_f.f = rt.NewFuture[int]()
 	/*line bench.go:78:2*/ ag_f.tasks = make([]*rt.Task[int], ag_f.n)
-	ag_f.ag_t3 = ag_f.tasks
-	ag_f.ag_t4 = 0
-ag_L1:
+	/*line :78:2*/ ag_f.ag_t3 = ag_f.tasks
+	/*line :78:2*/ ag_f.ag_t4 = 0
+	/*line :78:2*/ ag_L1:
 	/*line bench.go:79:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		goto ag_L3
+		/*line :79:2*/ goto ag_L3
 	}
 	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
 	/*line bench.go:80:3*/ ag_f.ag_aw0 = rt.SpawnAsync(parkedAsync(ag_f.f))
-	ag_f.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :80:3*/ ag_f.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
+	/*line :80:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :80:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :80:3*/ ag_resume1:
 	/*line bench.go:80:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
-	ag_f.ag_t4++
-	goto ag_L1
-ag_L3:
+	/*line :80:3*/ ag_f.ag_aw0 = nil
+	/*line :80:3*/ ag_f.ag_t4++
+	/*line :80:3*/ goto ag_L1
+	/*line :80:3*/ ag_L3:
 	/*line bench.go:82:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	ag_f.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :82:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :82:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :82:2*/ ag_resume2:
+	/*line :82:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:83:2*/ ag_f.measure()
 	/*line bench.go:84:2*/ ag_f.f.SetResult(1)
 	/*line bench.go:85:2*/ ag_f.sum = 0
-	ag_f.ag_t7 = ag_f.tasks
-	ag_f.ag_t8 = 0
-ag_L4:
+	/*line :85:2*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :85:2*/ ag_f.ag_t8 = 0
+	/*line :85:2*/ ag_L4:
 	/*line bench.go:86:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		goto ag_L6
+		/*line :86:2*/ goto ag_L6
 	}
 	/*line bench.go:86:9*/ t = ag_f.ag_t7[ag_f.ag_t8]
 	/*line bench.go:87:3*/ ag_f.ag_aw2 = t
-	ag_f.ag_state = 3 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :87:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :87:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :87:3*/ ag_resume3:
 	/*line bench.go:87:3*/ v, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :87:3*/ ag_f.ag_aw2 = nil
 	/*line bench.go:88:3*/ ag_f.sum += v
-	ag_f.ag_t8++
-	goto ag_L4
-ag_L6:
+	/*line :88:3*/ ag_f.ag_t8++
+	/*line :88:3*/ goto ag_L4
+	/*line :88:3*/ ag_L6:
 	/*line bench.go:90:2*/ ag_f.ag_r0 = ag_f.sum
-	return rt.Ready
+	/*line :90:2*/ return rt.Ready
 }
+
+//line bench_async.go:503
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -514,51 +538,55 @@ func (ag_f *ag_deep) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line bench.go:97
 func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :97:1*/ var (
 		ag_t1 int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :97:1*/ if ag_co.Unwinding() {
+		/*line :97:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :97:1*/ switch ag_f.ag_state {
+	/*line :97:1*/ case 1:
+		/*line :97:1*/ goto ag_resume1
+		/*line :97:1*/
 	case 2:
-		goto ag_resume2
+		/*line :97:1*/ goto ag_resume2
 	}
 	/*line bench.go:98:2*/ if !(ag_f.depth == 0) {
-		goto ag_L1
+		/*line :98:2*/ goto ag_L1
 	}
 	/*line bench.go:99:7*/ ag_f.i = 0
-ag_L2:
+	/*line :99:7*/ ag_L2:
 	/*line bench.go:99:15*/ if !(ag_f.i < ag_f.k) {
-		goto ag_L4
+		/*line :99:15*/ goto ag_L4
 	}
 	/*line bench.go:100:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	ag_f.ag_state = 1 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :100:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :100:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:4*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :100:4*/ ag_resume1:
+	/*line :100:4*/ ag_f.ag_aw0 = nil
 	/*line bench.go:99:22*/ ag_f.i++
-	goto ag_L2
-ag_L4:
+	/*line :99:22*/ goto ag_L2
+	/*line :99:22*/ ag_L4:
 	/*line bench.go:102:3*/ ag_f.ag_r0 = ag_f.k
-	return rt.Ready
-ag_L1:
+	/*line :102:3*/ return rt.Ready
+	/*line :102:3*/ ag_L1:
 	/*line bench.go:104:9*/ ag_f.ag_aw1 = deepAsync(ag_f.depth-1, ag_f.k)
-	ag_f.ag_state = 2 // await: deep(depth - 1, k)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :104:9*/ ag_f.ag_state = 2 // await: deep(depth - 1, k)
+	/*line :104:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :104:9*/ ag_resume2:
 	/*line bench.go:104:9*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :104:9*/ ag_f.ag_aw1 = nil
 	/*line bench.go:104:2*/ ag_f.ag_r0 = ag_t1
-	return rt.Ready
+	/*line :104:2*/ return rt.Ready
 }
+
+//line bench_async.go:590
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -592,31 +620,34 @@ func (ag_f *ag_yielder) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line bench.go:110
 func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :110:1*/ if ag_co.Unwinding() {
+		/*line :110:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :110:1*/ switch ag_f.ag_state {
+	/*line :110:1*/ case 1:
+		/*line :110:1*/ goto ag_resume1
 	}
 	/*line bench.go:111:6*/ ag_f.i = 0
-ag_L1:
+	/*line :111:6*/ ag_L1:
 	/*line bench.go:111:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :111:14*/ goto ag_L3
 	}
 	/*line bench.go:112:3*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	ag_f.ag_state = 1 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :112:3*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :112:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :112:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :112:3*/ ag_resume1:
+	/*line :112:3*/ ag_f.ag_aw0 = nil
 	/*line bench.go:111:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :111:21*/ goto ag_L1
+	/*line :111:21*/ ag_L3:
 	/*line bench.go:114:1*/ return rt.Ready
 }
+
+//line bench_async.go:651
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -648,28 +679,31 @@ func (ag_f *ag_yieldPair) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line bench.go:120
 func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :120:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :120:1*/ if ag_co.Unwinding() {
+		/*line :120:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :120:1*/ switch ag_f.ag_state {
+	/*line :120:1*/ case 1:
+		/*line :120:1*/ goto ag_resume1
 	}
 	/*line bench.go:121:2*/ ag_f.ag_aw0 = rt.Gather(yielderAsync(ag_f.n), yielderAsync(ag_f.n))
-	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(yielderAsync(n), yielderAsync(n)))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :121:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(yielderAsync(n), yielderAsync(n)))
+	/*line :121:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :121:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :121:2*/ ag_resume1:
 	/*line bench.go:121:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :121:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:122:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :122:2*/ return rt.Ready
 }
+
+//line bench_async.go:707
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

@@ -66,70 +66,75 @@ func (ag_f *ag_echoServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:17
 func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :17:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :17:1*/ if ag_co.Unwinding() {
+		/*line :17:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :17:1*/ switch ag_f.ag_state {
+	/*line :17:1*/ case 1:
+		/*line :17:1*/ goto ag_resume1
+		/*line :17:1*/
 	case 2:
-		goto ag_resume2
+		/*line :17:1*/ goto ag_resume2
+		/*line :17:1*/
 	case 3:
-		goto ag_resume3
+		/*line :17:1*/ goto ag_resume3
 	}
 	/*line net.go:18:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :18:2*/ ag_dfn := ag_f.c.Close
+		/*line :18:2*/ ag_f.ag_defers.Push(func() {
+			/*line :18:2*/ ag_dfn()
 		})
 	}
 	/*line net.go:19:2*/ ag_f.buf = make([]byte, 4096)
-ag_L1:
+	/*line :19:2*/ ag_L1:
 	/*line net.go:21:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 1 // await: c.Read(buf)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :21:3*/ ag_f.ag_state = 1 // await: c.Read(buf)
+	/*line :21:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :21:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :21:3*/ ag_resume1:
 	/*line net.go:21:3*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :21:3*/ ag_f.ag_aw0 = nil
 	/*line net.go:22:3*/ if ag_err1 == io.EOF {
 		/*line net.go:23:4*/ ag_f.ag_err = nil
-		goto ag_exit
+		/*line :23:4*/ goto ag_exit
 	}
 	/*line net.go:25:3*/ if ag_err1 != nil {
 		/*line net.go:26:4*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :26:4*/ goto ag_exit
 	}
 	/*line net.go:28:6*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.buf[:n])
-	ag_f.ag_state = 2 // await: c.Write(buf[:n])
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :28:6*/ ag_f.ag_state = 2 // await: c.Write(buf[:n])
+	/*line :28:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :28:6*/ ag_resume2:
 	/*line net.go:28:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :28:6*/ ag_f.ag_aw0 = nil
 	/*line net.go:28:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :28:3*/ goto ag_L4
 	}
 	/*line net.go:29:4*/ ag_f.ag_err = ag_err2
-	goto ag_exit
-ag_L4:
-	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :29:4*/ goto ag_exit
+	/*line :29:4*/ ag_L4:
+	/*line :29:4*/ goto ag_L1
+	/*line :29:4*/ ag_exit:
+	/*line :29:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :29:4*/ ag_resume3:
+	/*line :29:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :29:4*/ return ag_s
 	}
-	return rt.Ready
+	/*line :29:4*/ return rt.Ready
 }
+
+//line net_async.go:138
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -166,46 +171,50 @@ func (ag_f *ag_echoAccept) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:35
 func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :35:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :35:1*/ if ag_co.Unwinding() {
+		/*line :35:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :35:1*/ switch ag_f.ag_state {
+	/*line :35:1*/ case 1:
+		/*line :35:1*/ goto ag_resume1
+		/*line :35:1*/
 	case 2:
-		goto ag_resume2
+		/*line :35:1*/ goto ag_resume2
 	}
-ag_L1:
+	/*line :35:1*/ ag_L1:
 	/*line net.go:37:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 1 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :37:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :37:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :37:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :37:3*/ ag_resume1:
 	/*line net.go:37:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :37:3*/ ag_f.ag_aw0 = nil
 	/*line net.go:38:3*/ if errors.Is(err, net.ErrClosed) {
 		/*line net.go:39:4*/ ag_f.ag_err = nil
-		return rt.Ready
+		/*line :39:4*/ return rt.Ready
 	}
 	/*line net.go:41:3*/ if err != nil {
 		/*line net.go:42:4*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :42:4*/ return rt.Ready
 	}
 	/*line net.go:44:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoServeAsync(c))
-	ag_f.ag_state = 2 // await: rt.Spawn(echoServeAsync(c))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :44:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoServeAsync(c))
+	/*line :44:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
-	goto ag_L1
+	/*line :44:3*/ ag_resume2:
+	/*line :44:3*/ ag_f.ag_aw1 = nil
+	/*line :44:3*/ goto ag_L1
 }
+
+//line net_async.go:218
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -241,41 +250,44 @@ func (ag_f *ag_readFull) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:51
 func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :51:1*/ var (
 		m   int
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :51:1*/ if ag_co.Unwinding() {
+		/*line :51:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :51:1*/ switch ag_f.ag_state {
+	/*line :51:1*/ case 1:
+		/*line :51:1*/ goto ag_resume1
 	}
 	/*line net.go:52:6*/ ag_f.n = 0
-ag_L1:
+	/*line :52:6*/ ag_L1:
 	/*line net.go:52:14*/ if !(ag_f.n < len(ag_f.p)) {
-		goto ag_L3
+		/*line :52:14*/ goto ag_L3
 	}
 	/*line net.go:53:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
-	ag_f.ag_state = 1 // await: c.Read(p[n:])
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :53:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
+	/*line :53:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :53:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :53:3*/ ag_resume1:
 	/*line net.go:53:3*/ m, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :53:3*/ ag_f.ag_aw0 = nil
 	/*line net.go:54:3*/ if err != nil {
 		/*line net.go:55:4*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :55:4*/ return rt.Ready
 	}
 	/*line net.go:57:3*/ ag_f.n += m
-	goto ag_L1
-ag_L3:
+	/*line :57:3*/ goto ag_L1
+	/*line :57:3*/ ag_L3:
 	/*line net.go:59:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :59:2*/ return rt.Ready
 }
+
+//line net_async.go:291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -313,75 +325,80 @@ func (ag_f *ag_echoClient) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:65
 func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :65:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :65:1*/ if ag_co.Unwinding() {
+		/*line :65:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :65:1*/ switch ag_f.ag_state {
+	/*line :65:1*/ case 1:
+		/*line :65:1*/ goto ag_resume1
+		/*line :65:1*/
 	case 2:
-		goto ag_resume2
+		/*line :65:1*/ goto ag_resume2
+		/*line :65:1*/
 	case 3:
-		goto ag_resume3
+		/*line :65:1*/ goto ag_resume3
 	}
 	/*line net.go:66:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :66:2*/ ag_dfn := ag_f.c.Close
+		/*line :66:2*/ ag_f.ag_defers.Push(func() {
+			/*line :66:2*/ ag_dfn()
 		})
 	}
 	/*line net.go:67:2*/ ag_f.buf = make([]byte, len(ag_f.msg))
 	/*line net.go:68:6*/ ag_f.i = 0
-ag_L1:
+	/*line :68:6*/ ag_L1:
 	/*line net.go:68:14*/ if !(ag_f.i < ag_f.rounds) {
-		goto ag_L3
+		/*line :68:14*/ goto ag_L3
 	}
 	/*line net.go:69:6*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.msg)
-	ag_f.ag_state = 1 // await: c.Write(msg)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :69:6*/ ag_f.ag_state = 1 // await: c.Write(msg)
+	/*line :69:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :69:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :69:6*/ ag_resume1:
 	/*line net.go:69:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :69:6*/ ag_f.ag_aw0 = nil
 	/*line net.go:69:3*/ if !(ag_err1 != nil) {
-		goto ag_L4
+		/*line :69:3*/ goto ag_L4
 	}
 	/*line net.go:70:4*/ ag_f.ag_err = ag_err1
-	goto ag_exit
-ag_L4:
+	/*line :70:4*/ goto ag_exit
+	/*line :70:4*/ ag_L4:
 	/*line net.go:72:6*/ ag_f.ag_aw1 = readFullAsync(ag_f.c, ag_f.buf)
-	ag_f.ag_state = 2 // await: readFull(c, buf)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:6*/ ag_f.ag_state = 2 // await: readFull(c, buf)
+	/*line :72:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :72:6*/ ag_resume2:
 	/*line net.go:72:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :72:6*/ ag_f.ag_aw1 = nil
 	/*line net.go:72:3*/ if !(ag_err2 != nil) {
-		goto ag_L5
+		/*line :72:3*/ goto ag_L5
 	}
 	/*line net.go:73:4*/ ag_f.ag_err = ag_err2
-	goto ag_exit
-ag_L5:
+	/*line :73:4*/ goto ag_exit
+	/*line :73:4*/ ag_L5:
 	/*line net.go:68:26*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :68:26*/ goto ag_L1
+	/*line :68:26*/ ag_L3:
 	/*line net.go:76:2*/ ag_f.ag_err = nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :76:2*/ goto ag_exit
+	/*line :76:2*/ ag_exit:
+	/*line :76:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :76:2*/ ag_resume3:
+	/*line :76:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :76:2*/ return rt.Ready
 }
+
+//line net_async.go:402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -431,99 +448,107 @@ func (ag_f *ag_echoRounds) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:83
 func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :83:1*/ var (
 		c       *anet.Conn
 		ag_err1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :83:1*/ if ag_co.Unwinding() {
+		/*line :83:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :83:1*/ switch ag_f.ag_state {
+	/*line :83:1*/ case 1:
+		/*line :83:1*/ goto ag_resume1
+		/*line :83:1*/
 	case 2:
-		goto ag_resume2
+		/*line :83:1*/ goto ag_resume2
+		/*line :83:1*/
 	case 3:
-		goto ag_resume3
+		/*line :83:1*/ goto ag_resume3
+		/*line :83:1*/
 	case 4:
-		goto ag_resume4
+		/*line :83:1*/ goto ag_resume4
+		/*line :83:1*/
 	case 5:
-		goto ag_resume5
+		/*line :83:1*/ goto ag_resume5
+		/*line :83:1*/
 	case 6:
-		goto ag_resume6
+		/*line :83:1*/ goto ag_resume6
 	}
 	/*line net.go:84:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :84:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :84:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :84:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :84:2*/ ag_resume1:
 	/*line net.go:84:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :84:2*/ ag_f.ag_aw0 = nil
 	/*line net.go:85:2*/ if ag_f.err != nil {
 		/*line net.go:86:3*/ ag_f.ag_err = ag_f.err
-		return rt.Ready
+		/*line :86:3*/ return rt.Ready
 	}
 	/*line net.go:88:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoAcceptAsync(ag_f.ln))
-	ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :88:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
+	/*line :88:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :88:2*/ ag_resume2:
 	/*line net.go:88:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :88:2*/ ag_f.ag_aw1 = nil
 	/*line net.go:89:2*/ ag_f.msg = make([]byte, ag_f.size)
 	/*line net.go:90:2*/ ag_f.clients = make([]rt.Awaitable[struct{}], ag_f.conns)
-	ag_f.ag_t6 = ag_f.clients
-	ag_f.ag_t7 = 0
-ag_L1:
+	/*line :90:2*/ ag_f.ag_t6 = ag_f.clients
+	/*line :90:2*/ ag_f.ag_t7 = 0
+	/*line :90:2*/ ag_L1:
 	/*line net.go:91:2*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		goto ag_L3
+		/*line :91:2*/ goto ag_L3
 	}
 	/*line net.go:91:6*/ ag_f.i = ag_f.ag_t7
 	/*line net.go:92:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	ag_f.ag_state = 3 // await: anet.Dial("tcp", ln.Addr().String())
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :92:3*/ ag_f.ag_state = 3 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :92:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :92:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :92:3*/ ag_resume3:
 	/*line net.go:92:3*/ c, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :92:3*/ ag_f.ag_aw2 = nil
 	/*line net.go:93:3*/ if ag_err1 != nil {
 		/*line net.go:94:4*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :94:4*/ return rt.Ready
 	}
 	/*line net.go:96:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoClientAsync(c, ag_f.msg, ag_f.rounds))
-	ag_f.ag_state = 4 // await: rt.Spawn(echoClientAsync(c, msg, rounds))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :96:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoClientAsync(c, msg, rounds))
+	/*line :96:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:3*/ return ag_s
 	}
-ag_resume4:
+	/*line :96:3*/ ag_resume4:
 	/*line net.go:96:3*/ ag_f.clients[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
-	ag_f.ag_t7++
-	goto ag_L1
-ag_L3:
+	/*line :96:3*/ ag_f.ag_aw1 = nil
+	/*line :96:3*/ ag_f.ag_t7++
+	/*line :96:3*/ goto ag_L1
+	/*line :96:3*/ ag_L3:
 	/*line net.go:98:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.clients...)
-	ag_f.ag_state = 5 // await: rt.Await(rt.Gather(clients...))
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :98:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.Gather(clients...))
+	/*line :98:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
 	}
-ag_resume5:
+	/*line :98:2*/ ag_resume5:
 	/*line net.go:98:2*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :98:2*/ ag_f.ag_aw3 = nil
 	/*line net.go:99:2*/ ag_f.ln.Close()
 	/*line net.go:100:2*/ ag_f.ag_aw4 = ag_f.srv
-	ag_f.ag_state = 6 // await: rt.Await(srv)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :100:2*/ ag_f.ag_state = 6 // await: rt.Await(srv)
+	/*line :100:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:2*/ return ag_s
 	}
-ag_resume6:
-	ag_f.ag_aw4 = nil
+	/*line :100:2*/ ag_resume6:
+	/*line :100:2*/ ag_f.ag_aw4 = nil
 	/*line net.go:101:2*/ ag_f.ag_err = ag_f.err
-	return rt.Ready
+	/*line :101:2*/ return rt.Ready
 }
+
+//line net_async.go:552
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -577,124 +602,133 @@ func (ag_f *ag_holdIdle) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line net.go:108
 func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :108:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
 		s       *anet.Conn
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :108:1*/ if ag_co.Unwinding() {
+		/*line :108:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :108:1*/ switch ag_f.ag_state {
+	/*line :108:1*/ case 1:
+		/*line :108:1*/ goto ag_resume1
+		/*line :108:1*/
 	case 2:
-		goto ag_resume2
+		/*line :108:1*/ goto ag_resume2
+		/*line :108:1*/
 	case 3:
-		goto ag_resume3
+		/*line :108:1*/ goto ag_resume3
+		/*line :108:1*/
 	case 4:
-		goto ag_resume4
+		/*line :108:1*/ goto ag_resume4
+		/*line :108:1*/
 	case 5:
-		goto ag_resume5
+		/*line :108:1*/ goto ag_resume5
+		/*line :108:1*/
 	case 6:
-		goto ag_resume6
+		/*line :108:1*/ goto ag_resume6
+		/*line :108:1*/
 	case 7:
-		goto ag_resume7
+		/*line :108:1*/ goto ag_resume7
 	}
 	/*line net.go:109:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :109:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :109:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :109:2*/ ag_resume1:
 	/*line net.go:109:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :109:2*/ ag_f.ag_aw0 = nil
 	/*line net.go:110:2*/ if ag_err1 != nil {
 		/*line net.go:111:3*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :111:3*/ goto ag_exit
 	}
 	/*line net.go:113:2*/ {
-		ag_dfn := ag_f.ln.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :113:2*/ ag_dfn := ag_f.ln.Close
+		/*line :113:2*/ ag_f.ag_defers.Push(func() {
+			/*line :113:2*/ ag_dfn()
 		})
 	}
 	/*line net.go:114:2*/ ag_f.clients = make([]*anet.Conn, ag_f.conns)
 	/*line net.go:115:2*/ ag_f.servers = make([]rt.Awaitable[struct{}], ag_f.conns)
-	ag_f.ag_t5 = ag_f.clients
-	ag_f.ag_t6 = 0
-ag_L1:
+	/*line :115:2*/ ag_f.ag_t5 = ag_f.clients
+	/*line :115:2*/ ag_f.ag_t6 = 0
+	/*line :115:2*/ ag_L1:
 	/*line net.go:116:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		goto ag_L3
+		/*line :116:2*/ goto ag_L3
 	}
 	/*line net.go:116:6*/ ag_f.i = ag_f.ag_t6
 	/*line net.go:117:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :117:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :117:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:3*/ return ag_s
 	}
-ag_resume2:
+	/*line :117:3*/ ag_resume2:
 	/*line net.go:117:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :117:3*/ ag_f.ag_aw1 = nil
 	/*line net.go:118:3*/ if ag_err2 != nil {
 		/*line net.go:119:4*/ ag_f.ag_err = ag_err2
-		goto ag_exit
+		/*line :119:4*/ goto ag_exit
 	}
 	/*line net.go:121:3*/ ag_f.clients[ag_f.i] = ag_c1
 	/*line net.go:122:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 3 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :122:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :122:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :122:3*/ ag_resume3:
 	/*line net.go:122:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :122:3*/ ag_f.ag_aw1 = nil
 	/*line net.go:123:3*/ if ag_err2 != nil {
 		/*line net.go:124:4*/ ag_f.ag_err = ag_err2
-		goto ag_exit
+		/*line :124:4*/ goto ag_exit
 	}
 	/*line net.go:126:3*/ ag_f.ag_aw2 = rt.SpawnAsync(echoServeAsync(s))
-	ag_f.ag_state = 4 // await: rt.Spawn(echoServeAsync(s))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :126:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoServeAsync(s))
+	/*line :126:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :126:3*/ return ag_s
 	}
-ag_resume4:
+	/*line :126:3*/ ag_resume4:
 	/*line net.go:126:3*/ ag_f.servers[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
-	ag_f.ag_t6++
-	goto ag_L1
-ag_L3:
+	/*line :126:3*/ ag_f.ag_aw2 = nil
+	/*line :126:3*/ ag_f.ag_t6++
+	/*line :126:3*/ goto ag_L1
+	/*line :126:3*/ ag_L3:
 	/*line net.go:128:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	ag_f.ag_state = 5 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :128:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :128:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-ag_resume5:
-	ag_f.ag_aw3 = nil
+	/*line :128:2*/ ag_resume5:
+	/*line :128:2*/ ag_f.ag_aw3 = nil
 	/*line net.go:129:2*/ ag_f.measure()
 	/*line net.go:130:2*/ for _, c := range ag_f.clients {
 		/*line net.go:131:3*/ c.Close()
 	}
 	/*line net.go:133:2*/ ag_f.ag_aw4 = rt.Gather(ag_f.servers...)
-	ag_f.ag_state = 6 // await: rt.Await(rt.Gather(servers...))
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :133:2*/ ag_f.ag_state = 6 // await: rt.Await(rt.Gather(servers...))
+	/*line :133:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :133:2*/ return ag_s
 	}
-ag_resume6:
+	/*line :133:2*/ ag_resume6:
 	/*line net.go:133:2*/ _, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :133:2*/ ag_f.ag_aw4 = nil
 	/*line net.go:134:2*/ ag_f.ag_err = ag_err1
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 7 // running the deferred calls
-ag_resume7:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :134:2*/ goto ag_exit
+	/*line :134:2*/ ag_exit:
+	/*line :134:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :134:2*/ ag_resume7:
+	/*line :134:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :134:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :134:2*/ return rt.Ready
 }
+
+//line net_async.go:732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

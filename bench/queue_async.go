@@ -52,43 +52,47 @@ func (ag_f *ag_queuePlayer) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line queue.go:9
 func (ag_f *ag_queuePlayer) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :9:1*/ if ag_co.Unwinding() {
+		/*line :9:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :9:1*/ switch ag_f.ag_state {
+	/*line :9:1*/ case 1:
+		/*line :9:1*/ goto ag_resume1
+		/*line :9:1*/
 	case 2:
-		goto ag_resume2
+		/*line :9:1*/ goto ag_resume2
 	}
 	/*line queue.go:10:2*/ ag_f.v = 0
 	/*line queue.go:11:6*/ ag_f.i = 0
-ag_L1:
+	/*line :11:6*/ ag_L1:
 	/*line queue.go:11:14*/ if !(ag_f.i < ag_f.rounds) {
-		goto ag_L3
+		/*line :11:14*/ goto ag_L3
 	}
 	/*line queue.go:12:3*/ ag_f.ag_aw0 = ag_f.in.GetAsync()
-	ag_f.ag_state = 1 // await: in.Get()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :12:3*/ ag_f.ag_state = 1 // await: in.Get()
+	/*line :12:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :12:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :12:3*/ ag_resume1:
 	/*line queue.go:12:3*/ ag_f.v, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :12:3*/ ag_f.ag_aw0 = nil
 	/*line queue.go:13:3*/ ag_f.ag_aw1 = ag_f.out.PutAsync(ag_f.v + 1)
-	ag_f.ag_state = 2 // await: out.Put(v + 1)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :13:3*/ ag_f.ag_state = 2 // await: out.Put(v + 1)
+	/*line :13:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :13:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :13:3*/ ag_resume2:
+	/*line :13:3*/ ag_f.ag_aw1 = nil
 	/*line queue.go:11:26*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :11:26*/ goto ag_L1
+	/*line :11:26*/ ag_L3:
 	/*line queue.go:15:2*/ ag_f.ag_r0 = ag_f.v
-	return rt.Ready
+	/*line :15:2*/ return rt.Ready
 }
+
+//line queue_async.go:96
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePlayer) AwaitLine() string {
@@ -128,61 +132,67 @@ func (ag_f *ag_queuePingPong) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line queue.go:22
 func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :22:1*/ var (
 		y int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :22:1*/ if ag_co.Unwinding() {
+		/*line :22:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :22:1*/ switch ag_f.ag_state {
+	/*line :22:1*/ case 1:
+		/*line :22:1*/ goto ag_resume1
+		/*line :22:1*/
 	case 2:
-		goto ag_resume2
+		/*line :22:1*/ goto ag_resume2
+		/*line :22:1*/
 	case 3:
-		goto ag_resume3
+		/*line :22:1*/ goto ag_resume3
+		/*line :22:1*/
 	case 4:
-		goto ag_resume4
+		/*line :22:1*/ goto ag_resume4
 	}
 	/*line queue.go:23:2*/ ag_f.a = rt.NewQueue[int](1)
 	/*line queue.go:24:2*/ ag_f.b = rt.NewQueue[int](1)
 	/*line queue.go:25:2*/ ag_f.ag_aw0 = rt.SpawnAsync(queuePlayerAsync(ag_f.a, ag_f.b, ag_f.rounds))
-	ag_f.ag_state = 1 // await: rt.Spawn(queuePlayerAsync(a, b, rounds))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :25:2*/ ag_f.ag_state = 1 // await: rt.Spawn(queuePlayerAsync(a, b, rounds))
+	/*line :25:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :25:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :25:2*/ ag_resume1:
 	/*line queue.go:25:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :25:2*/ ag_f.ag_aw0 = nil
 	/*line queue.go:26:2*/ ag_f.ag_aw0 = rt.SpawnAsync(queuePlayerAsync(ag_f.b, ag_f.a, ag_f.rounds))
-	ag_f.ag_state = 2 // await: rt.Spawn(queuePlayerAsync(b, a, rounds))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :26:2*/ ag_f.ag_state = 2 // await: rt.Spawn(queuePlayerAsync(b, a, rounds))
+	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :26:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :26:2*/ ag_resume2:
 	/*line queue.go:26:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :26:2*/ ag_f.ag_aw0 = nil
 	/*line queue.go:27:2*/ ag_f.a.TryPut(0)
 	/*line queue.go:28:2*/ ag_f.ag_aw1 = ag_f.pa
-	ag_f.ag_state = 3 // await: rt.Await(pa)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :28:2*/ ag_f.ag_state = 3 // await: rt.Await(pa)
+	/*line :28:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :28:2*/ ag_resume3:
 	/*line queue.go:28:2*/ ag_f.x, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :28:2*/ ag_f.ag_aw1 = nil
 	/*line queue.go:29:2*/ ag_f.ag_aw1 = ag_f.pb
-	ag_f.ag_state = 4 // await: rt.Await(pb)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :29:2*/ ag_f.ag_state = 4 // await: rt.Await(pb)
+	/*line :29:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :29:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :29:2*/ ag_resume4:
 	/*line queue.go:29:2*/ y, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :29:2*/ ag_f.ag_aw1 = nil
 	/*line queue.go:30:2*/ ag_f.ag_r0 = ag_f.x + y
-	return rt.Ready
+	/*line :30:2*/ return rt.Ready
 }
+
+//line queue_async.go:196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
@@ -222,42 +232,46 @@ func (ag_f *ag_lockUser) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line queue.go:37
 func (ag_f *ag_lockUser) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :37:1*/ if ag_co.Unwinding() {
+		/*line :37:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :37:1*/ switch ag_f.ag_state {
+	/*line :37:1*/ case 1:
+		/*line :37:1*/ goto ag_resume1
+		/*line :37:1*/
 	case 2:
-		goto ag_resume2
+		/*line :37:1*/ goto ag_resume2
 	}
 	/*line queue.go:38:6*/ ag_f.i = 0
-ag_L1:
+	/*line :38:6*/ ag_L1:
 	/*line queue.go:38:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :38:14*/ goto ag_L3
 	}
 	/*line queue.go:39:3*/ ag_f.ag_aw0 = ag_f.mu.AcquireAsync()
-	ag_f.ag_state = 1 // await: mu.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:3*/ ag_f.ag_state = 1 // await: mu.Acquire()
+	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :39:3*/ ag_resume1:
+	/*line :39:3*/ ag_f.ag_aw0 = nil
 	/*line queue.go:40:3*/ *ag_f.held++
 	/*line queue.go:41:3*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	ag_f.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :41:3*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :41:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :41:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :41:3*/ ag_resume2:
+	/*line :41:3*/ ag_f.ag_aw0 = nil
 	/*line queue.go:42:3*/ ag_f.mu.Release()
 	/*line queue.go:38:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :38:21*/ goto ag_L1
+	/*line :38:21*/ ag_L3:
 	/*line queue.go:44:1*/ return rt.Ready
 }
+
+//line queue_async.go:275
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
@@ -293,31 +307,34 @@ func (ag_f *ag_lockHandOff) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line queue.go:49
 func (ag_f *ag_lockHandOff) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :49:1*/ var (
 		mu  *rt.Lock
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
 	}
 	/*line queue.go:50:2*/ mu = &rt.Lock{}
 	/*line queue.go:51:2*/ ag_f.held = 0
 	/*line queue.go:52:2*/ ag_f.ag_aw0 = rt.Gather(lockUserAsync(mu, ag_f.n, &ag_f.held), lockUserAsync(mu, ag_f.n, &ag_f.held))
-	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(lockUserAsync(mu, n, &held), lockUserA...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :52:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(lockUserAsync(mu, n, &held), lockUserA...
+	/*line :52:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :52:2*/ ag_resume1:
 	/*line queue.go:52:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :52:2*/ ag_f.ag_aw0 = nil
 	/*line queue.go:53:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.held, err
-	return rt.Ready
+	/*line :53:2*/ return rt.Ready
 }
+
+//line queue_async.go:338
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {

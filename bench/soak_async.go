@@ -47,69 +47,74 @@ func (ag_f *ag_shortTask) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line soak.go:13
 func (ag_f *ag_shortTask) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :13:1*/ var (
 		ag_t0 int
 		ag_t1 int
 		ag_t2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :13:1*/ if ag_co.Unwinding() {
+		/*line :13:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :13:1*/ switch ag_f.ag_state {
+	/*line :13:1*/ case 1:
+		/*line :13:1*/ goto ag_resume1
+		/*line :13:1*/
 	case 2:
-		goto ag_resume2
+		/*line :13:1*/ goto ag_resume2
+		/*line :13:1*/
 	case 3:
-		goto ag_resume3
+		/*line :13:1*/ goto ag_resume3
 	}
-	ag_t0 = ag_f.i % 4
+	/*line :13:1*/ ag_t0 = ag_f.i % 4
 	/*line soak.go:15:7*/ if ag_t0 == 0 {
-		goto ag_L2
+		/*line :15:7*/ goto ag_L2
 	}
 	/*line soak.go:17:7*/ if ag_t0 == 1 {
-		goto ag_L3
+		/*line :17:7*/ goto ag_L3
 	}
 	/*line soak.go:20:7*/ if ag_t0 == 2 {
-		goto ag_L4
+		/*line :20:7*/ goto ag_L4
 	}
-	goto ag_L1
-ag_L2:
+	/*line :20:7*/ goto ag_L1
+	/*line :20:7*/ ag_L2:
 	/*line soak.go:16:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i, nil
-	return rt.Ready
-ag_L3:
+	/*line :16:3*/ return rt.Ready
+	/*line :16:3*/ ag_L3:
 	/*line soak.go:18:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :18:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :18:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :18:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :18:3*/ ag_resume1:
+	/*line :18:3*/ ag_f.ag_aw0 = nil
 	/*line soak.go:19:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i, nil
-	return rt.Ready
-ag_L4:
+	/*line :19:3*/ return rt.Ready
+	/*line :19:3*/ ag_L4:
 	/*line soak.go:21:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :21:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
+	/*line :21:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :21:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :21:3*/ ag_resume2:
+	/*line :21:3*/ ag_f.ag_aw0 = nil
 	/*line soak.go:22:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i, nil
-	return rt.Ready
-ag_L1:
+	/*line :22:3*/ return rt.Ready
+	/*line :22:3*/ ag_L1:
 	/*line soak.go:24:9*/ ag_f.ag_aw1 = rt.WaitFor(sleepyAsync(ag_f.i), time.Millisecond)
-	ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(sleepyAsync(i), time.Millisecond))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :24:9*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(sleepyAsync(i), time.Millisecond))
+	/*line :24:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :24:9*/ return ag_s
 	}
-ag_resume3:
+	/*line :24:9*/ ag_resume3:
 	/*line soak.go:24:9*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :24:9*/ ag_f.ag_aw1 = nil
 	/*line soak.go:24:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	return rt.Ready
+	/*line :24:2*/ return rt.Ready
 }
+
+//line soak_async.go:118
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shortTask) AwaitLine() string {
@@ -146,24 +151,27 @@ func (ag_f *ag_sleepy) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line soak.go:30
 func (ag_f *ag_sleepy) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :30:1*/ if ag_co.Unwinding() {
+		/*line :30:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :30:1*/ switch ag_f.ag_state {
+	/*line :30:1*/ case 1:
+		/*line :30:1*/ goto ag_resume1
 	}
 	/*line soak.go:31:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :31:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :31:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :31:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :31:2*/ ag_resume1:
+	/*line :31:2*/ ag_f.ag_aw0 = nil
 	/*line soak.go:32:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i, nil
-	return rt.Ready
+	/*line :32:2*/ return rt.Ready
 }
+
+//line soak_async.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepy) AwaitLine() string {
@@ -206,81 +214,86 @@ func (ag_f *ag_soak) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line soak.go:39
 func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :39:1*/ var (
 		ag_t1 *rt.Task[int]
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :39:1*/ if ag_co.Unwinding() {
+		/*line :39:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :39:1*/ switch ag_f.ag_state {
+	/*line :39:1*/ case 1:
+		/*line :39:1*/ goto ag_resume1
+		/*line :39:1*/
 	case 2:
-		goto ag_resume2
+		/*line :39:1*/ goto ag_resume2
+		/*line :39:1*/
 	case 3:
-		goto ag_resume3
+		/*line :39:1*/ goto ag_resume3
 	}
 	/*line soak.go:40:6*/ ag_f.done = 0
-ag_L1:
+	/*line :40:6*/ ag_L1:
 	/*line soak.go:40:17*/ if !(ag_f.done < ag_f.total) {
-		goto ag_L3
+		/*line :40:17*/ goto ag_L3
 	}
 	/*line soak.go:41:3*/ ag_f.tasks = make([]*rt.Task[int], ag_f.batch)
-	ag_f.ag_t3 = ag_f.tasks
-	ag_f.ag_t4 = 0
-ag_L4:
+	/*line :41:3*/ ag_f.ag_t3 = ag_f.tasks
+	/*line :41:3*/ ag_f.ag_t4 = 0
+	/*line :41:3*/ ag_L4:
 	/*line soak.go:42:3*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		goto ag_L6
+		/*line :42:3*/ goto ag_L6
 	}
 	/*line soak.go:42:7*/ ag_f.j = ag_f.ag_t4
 	/*line soak.go:43:4*/ ag_f.ag_aw0 = rt.SpawnAsync(shortTaskAsync(ag_f.done + ag_f.j))
-	ag_f.ag_state = 1 // await: rt.Spawn(shortTaskAsync(done + j))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :43:4*/ ag_f.ag_state = 1 // await: rt.Spawn(shortTaskAsync(done + j))
+	/*line :43:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :43:4*/ return ag_s
 	}
-ag_resume1:
+	/*line :43:4*/ ag_resume1:
 	/*line soak.go:43:4*/ ag_f.tasks[ag_f.j], _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
-	ag_f.ag_t4++
-	goto ag_L4
-ag_L6:
+	/*line :43:4*/ ag_f.ag_aw0 = nil
+	/*line :43:4*/ ag_f.ag_t4++
+	/*line :43:4*/ goto ag_L4
+	/*line :43:4*/ ag_L6:
 	/*line soak.go:45:3*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	ag_f.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :45:3*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :45:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :45:3*/ ag_resume2:
+	/*line :45:3*/ ag_f.ag_aw1 = nil
 	/*line soak.go:46:3*/ for j, t := range ag_f.tasks {
 		/*line soak.go:47:4*/ if (ag_f.done+j)%4 == 2 {
 			/*line soak.go:48:5*/ t.Cancel()
 		}
 	}
-	ag_f.ag_t6 = ag_f.tasks
-	ag_f.ag_t7 = 0
-ag_L7:
+	/*line :48:5*/ ag_f.ag_t6 = ag_f.tasks
+	/*line :48:5*/ ag_f.ag_t7 = 0
+	/*line :48:5*/ ag_L7:
 	/*line soak.go:51:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		goto ag_L9
+		/*line :51:3*/ goto ag_L9
 	}
 	/*line soak.go:51:10*/ ag_t1 = ag_f.ag_t6[ag_f.ag_t7]
 	/*line soak.go:52:4*/ ag_f.ag_aw2 = ag_t1
-	ag_f.ag_state = 3 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :52:4*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :52:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:4*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw2 = nil
-	ag_f.ag_t7++
-	goto ag_L7
-ag_L9:
+	/*line :52:4*/ ag_resume3:
+	/*line :52:4*/ ag_f.ag_aw2 = nil
+	/*line :52:4*/ ag_f.ag_t7++
+	/*line :52:4*/ goto ag_L7
+	/*line :52:4*/ ag_L9:
 	/*line soak.go:54:3*/ ag_f.check(ag_f.done + ag_f.batch)
 	/*line soak.go:40:31*/ ag_f.done += ag_f.batch
-	goto ag_L1
-ag_L3:
+	/*line :40:31*/ goto ag_L1
+	/*line :40:31*/ ag_L3:
 	/*line soak.go:56:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :56:2*/ return rt.Ready
 }
+
+//line soak_async.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {

@@ -49,23 +49,26 @@ func (ag_f *ag_sleeper) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line timers.go:12
 func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :12:1*/ if ag_co.Unwinding() {
+		/*line :12:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :12:1*/ switch ag_f.ag_state {
+	/*line :12:1*/ case 1:
+		/*line :12:1*/ goto ag_resume1
 	}
 	/*line timers.go:13:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
-	ag_f.ag_state = 1 // await: rt.Sleep(d)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :13:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :13:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :13:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :13:2*/ ag_resume1:
+	/*line :13:2*/ ag_f.ag_aw0 = nil
 	/*line timers.go:14:1*/ return rt.Ready
 }
+
+//line timers_async.go:72
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -101,46 +104,50 @@ func (ag_f *ag_manyTimers) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line timers.go:20
 func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :20:1*/ var (
 		ag_t2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :20:1*/ if ag_co.Unwinding() {
+		/*line :20:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :20:1*/ switch ag_f.ag_state {
+	/*line :20:1*/ case 1:
+		/*line :20:1*/ goto ag_resume1
+		/*line :20:1*/
 	case 2:
-		goto ag_resume2
+		/*line :20:1*/ goto ag_resume2
 	}
 	/*line timers.go:21:2*/ ag_f.g = rt.NewTaskGroup()
 	/*line timers.go:22:6*/ ag_f.i = 0
-ag_L1:
+	/*line :22:6*/ ag_L1:
 	/*line timers.go:22:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :22:14*/ goto ag_L3
 	}
 	/*line timers.go:23:3*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.max*time.Duration(ag_f.i%1000)/1000), rt.InGroup(ag_f.g))
-	ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(max * time.Duration(i % 1000) / 100...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :23:3*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(max * time.Duration(i % 1000) / 100...
+	/*line :23:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :23:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :23:3*/ ag_resume1:
+	/*line :23:3*/ ag_f.ag_aw0 = nil
 	/*line timers.go:22:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :22:21*/ goto ag_L1
+	/*line :22:21*/ ag_L3:
 	/*line timers.go:25:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
-	ag_f.ag_state = 2 // await: g.Wait()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :25:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :25:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :25:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :25:9*/ ag_resume2:
 	/*line timers.go:25:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :25:9*/ ag_f.ag_aw1 = nil
 	/*line timers.go:25:2*/ ag_f.ag_err = ag_t2
-	return rt.Ready
+	/*line :25:2*/ return rt.Ready
 }
+
+//line timers_async.go:151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -171,12 +178,15 @@ func (ag_f *ag_child) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line timers.go:31
 func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :31:1*/ if ag_co.Unwinding() {
+		/*line :31:1*/ return rt.Ready
 	}
 	/*line timers.go:31:15*/ return rt.Ready
 }
+
+//line timers_async.go:190
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -202,46 +212,50 @@ func (ag_f *ag_bigGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line timers.go:36
 func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :36:1*/ var (
 		ag_t2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :36:1*/ if ag_co.Unwinding() {
+		/*line :36:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :36:1*/ switch ag_f.ag_state {
+	/*line :36:1*/ case 1:
+		/*line :36:1*/ goto ag_resume1
+		/*line :36:1*/
 	case 2:
-		goto ag_resume2
+		/*line :36:1*/ goto ag_resume2
 	}
 	/*line timers.go:37:2*/ ag_f.g = rt.NewTaskGroup()
 	/*line timers.go:38:6*/ ag_f.i = 0
-ag_L1:
+	/*line :38:6*/ ag_L1:
 	/*line timers.go:38:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :38:14*/ goto ag_L3
 	}
 	/*line timers.go:39:3*/ ag_f.ag_aw0 = rt.SpawnAsync(childAsync(), rt.InGroup(ag_f.g))
-	ag_f.ag_state = 1 // await: rt.Spawn(childAsync(), rt.InGroup(g))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:3*/ ag_f.ag_state = 1 // await: rt.Spawn(childAsync(), rt.InGroup(g))
+	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :39:3*/ ag_resume1:
+	/*line :39:3*/ ag_f.ag_aw0 = nil
 	/*line timers.go:38:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :38:21*/ goto ag_L1
+	/*line :38:21*/ ag_L3:
 	/*line timers.go:41:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
-	ag_f.ag_state = 2 // await: g.Wait()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :41:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :41:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :41:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :41:9*/ ag_resume2:
 	/*line timers.go:41:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :41:9*/ ag_f.ag_aw1 = nil
 	/*line timers.go:41:2*/ ag_f.ag_err = ag_t2
-	return rt.Ready
+	/*line :41:2*/ return rt.Ready
 }
+
+//line timers_async.go:259
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {

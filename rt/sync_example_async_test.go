@@ -82,33 +82,36 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:13
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :13:1*/ if ag_co.Unwinding() {
+		/*line :13:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :13:1*/ switch ag_f.ag_state {
+	/*line :13:1*/ case 1:
+		/*line :13:1*/ goto ag_resume1
 	}
 	/*line sync_example_test.go:14:6*/ ag_f.i = 1
-ag_L1:
+	/*line :14:6*/ ag_L1:
 	/*line sync_example_test.go:14:14*/ if !(ag_f.i <= ag_f.n) {
-		goto ag_L3
+		/*line :14:14*/ goto ag_L3
 	}
 	/*line sync_example_test.go:15:3*/ ag_f.ag_aw0 = ag_f.q.PutAsync(ag_f.i)
-	ag_f.ag_state = 1 // await: q.Put(i)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :15:3*/ ag_f.ag_state = 1 // await: q.Put(i)
+	/*line :15:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :15:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :15:3*/ ag_resume1:
+	/*line :15:3*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:16:3*/ fmt.Println("put", ag_f.i)
 	/*line sync_example_test.go:14:22*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :14:22*/ goto ag_L1
+	/*line :14:22*/ ag_L3:
 	/*line sync_example_test.go:18:2*/ ag_f.q.Shutdown(false)
 	/*line sync_example_test.go:19:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -143,54 +146,59 @@ func (ag_f *ag_consume) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line sync_example_test.go:24
 func (ag_f *ag_consume) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :24:1*/ var (
 		err   error
 		ag_t2 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :24:1*/ if ag_co.Unwinding() {
+		/*line :24:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :24:1*/ switch ag_f.ag_state {
+	/*line :24:1*/ case 1:
+		/*line :24:1*/ goto ag_resume1
+		/*line :24:1*/
 	case 2:
-		goto ag_resume2
+		/*line :24:1*/ goto ag_resume2
+		/*line :24:1*/
 	case 3:
-		goto ag_resume3
+		/*line :24:1*/ goto ag_resume3
 	}
-ag_L1:
+	/*line :24:1*/ ag_L1:
 	/*line sync_example_test.go:26:3*/ ag_f.ag_aw0 = ag_f.q.GetAsync()
-	ag_f.ag_state = 1 // await: q.Get()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :26:3*/ ag_f.ag_state = 1 // await: q.Get()
+	/*line :26:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :26:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :26:3*/ ag_resume1:
 	/*line sync_example_test.go:26:3*/ ag_f.v, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :26:3*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:27:3*/ if err != nil {
 		/*line sync_example_test.go:28:4*/ fmt.Println("consumer:", err)
 		/*line sync_example_test.go:29:4*/ ag_f.ag_err = nil
-		return rt.Ready
+		/*line :29:4*/ return rt.Ready
 	}
 	/*line sync_example_test.go:31:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Second)
-	ag_f.ag_state = 2 // await: rt.Sleep(time.Second)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :31:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Second)
+	/*line :31:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :31:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :31:3*/ ag_resume2:
+	/*line :31:3*/ ag_f.ag_aw1 = nil
 	/*line sync_example_test.go:32:31*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :32:31*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :32:31*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:31*/ return ag_s
 	}
-ag_resume3:
+	/*line :32:31*/ ag_resume3:
 	/*line sync_example_test.go:32:31*/ ag_t2, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :32:31*/ ag_f.ag_aw2 = nil
 	/*line sync_example_test.go:32:3*/ fmt.Println("got", ag_f.v, "at", ag_t2.Format("15:04:05"))
-	goto ag_L1
+	/*line :32:3*/ goto ag_L1
 }
+
+//line sync_example_async_test.go:202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consume) AwaitLine() string {
@@ -225,30 +233,33 @@ func (ag_f *ag_producerConsumer) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line sync_example_test.go:37
 func (ag_f *ag_producerConsumer) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :37:1*/ var (
 		q   *rt.Queue[int]
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :37:1*/ if ag_co.Unwinding() {
+		/*line :37:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :37:1*/ switch ag_f.ag_state {
+	/*line :37:1*/ case 1:
+		/*line :37:1*/ goto ag_resume1
 	}
 	/*line sync_example_test.go:38:2*/ q = rt.NewQueue[int](2)
 	/*line sync_example_test.go:39:2*/ ag_f.ag_aw0 = rt.Gather(produceAsync(q, 3), consumeAsync(q))
-	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(produceAsync(q, 3), consumeAsync(q)))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(produceAsync(q, 3), consumeAsync(q)))
+	/*line :39:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :39:2*/ ag_resume1:
 	/*line sync_example_test.go:39:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :39:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:40:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :40:2*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producerConsumer) AwaitLine() string {
@@ -281,47 +292,52 @@ func (ag_f *ag_critical) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:58
 func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :58:1*/ var (
 		ag_t0 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
+		/*line :58:1*/
 	case 2:
-		goto ag_resume2
+		/*line :58:1*/ goto ag_resume2
+		/*line :58:1*/
 	case 3:
-		goto ag_resume3
+		/*line :58:1*/ goto ag_resume3
 	}
 	/*line sync_example_test.go:59:2*/ ag_f.ag_aw0 = ag_f.mu.AcquireAsync()
-	ag_f.ag_state = 1 // await: mu.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :59:2*/ ag_f.ag_state = 1 // await: mu.Acquire()
+	/*line :59:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :59:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :59:2*/ ag_resume1:
+	/*line :59:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:60:29*/ ag_f.ag_aw1 = rt.NowAsync()
-	ag_f.ag_state = 2 // await: rt.Now()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :60:29*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :60:29*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:29*/ return ag_s
 	}
-ag_resume2:
+	/*line :60:29*/ ag_resume2:
 	/*line sync_example_test.go:60:29*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :60:29*/ ag_f.ag_aw1 = nil
 	/*line sync_example_test.go:60:2*/ fmt.Println(ag_f.name, "in at", ag_t0.Format("15:04:05"))
 	/*line sync_example_test.go:61:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
-	ag_f.ag_state = 3 // await: rt.Sleep(time.Second)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :61:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Second)
+	/*line :61:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw0 = nil
+	/*line :61:2*/ ag_resume3:
+	/*line :61:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:62:2*/ ag_f.mu.Release()
 	/*line sync_example_test.go:63:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:341
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {
@@ -358,37 +374,41 @@ func (ag_f *ag_waitFor) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:75
 func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :75:1*/ var (
 		ag_t0 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :75:1*/ if ag_co.Unwinding() {
+		/*line :75:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :75:1*/ switch ag_f.ag_state {
+	/*line :75:1*/ case 1:
+		/*line :75:1*/ goto ag_resume1
+		/*line :75:1*/
 	case 2:
-		goto ag_resume2
+		/*line :75:1*/ goto ag_resume2
 	}
 	/*line sync_example_test.go:76:2*/ ag_f.ag_aw0 = ag_f.ev.WaitAsync()
-	ag_f.ag_state = 1 // await: ev.Wait()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :76:2*/ ag_f.ag_state = 1 // await: ev.Wait()
+	/*line :76:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :76:2*/ ag_resume1:
+	/*line :76:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:77:41*/ ag_f.ag_aw1 = rt.NowAsync()
-	ag_f.ag_state = 2 // await: rt.Now()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :77:41*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :77:41*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :77:41*/ return ag_s
 	}
-ag_resume2:
+	/*line :77:41*/ ag_resume2:
 	/*line sync_example_test.go:77:41*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :77:41*/ ag_f.ag_aw1 = nil
 	/*line sync_example_test.go:77:2*/ fmt.Println(ag_f.name, "sees the event at", ag_t0.Format("15:04:05"))
 	/*line sync_example_test.go:78:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:412
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -422,24 +442,27 @@ func (ag_f *ag_setAfter) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:81
 func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :81:1*/ if ag_co.Unwinding() {
+		/*line :81:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :81:1*/ switch ag_f.ag_state {
+	/*line :81:1*/ case 1:
+		/*line :81:1*/ goto ag_resume1
 	}
 	/*line sync_example_test.go:82:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
-	ag_f.ag_state = 1 // await: rt.Sleep(d)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :82:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :82:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :82:2*/ ag_resume1:
+	/*line :82:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:83:2*/ ag_f.ev.Set()
 	/*line sync_example_test.go:84:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:466
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {
@@ -472,47 +495,52 @@ func (ag_f *ag_download) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:95
 func (ag_f *ag_download) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :95:1*/ var (
 		ag_t0 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :95:1*/ if ag_co.Unwinding() {
+		/*line :95:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :95:1*/ switch ag_f.ag_state {
+	/*line :95:1*/ case 1:
+		/*line :95:1*/ goto ag_resume1
+		/*line :95:1*/
 	case 2:
-		goto ag_resume2
+		/*line :95:1*/ goto ag_resume2
+		/*line :95:1*/
 	case 3:
-		goto ag_resume3
+		/*line :95:1*/ goto ag_resume3
 	}
 	/*line sync_example_test.go:96:2*/ ag_f.ag_aw0 = ag_f.s.AcquireAsync()
-	ag_f.ag_state = 1 // await: s.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :96:2*/ ag_f.ag_state = 1 // await: s.Acquire()
+	/*line :96:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :96:2*/ ag_resume1:
+	/*line :96:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:97:33*/ ag_f.ag_aw1 = rt.NowAsync()
-	ag_f.ag_state = 2 // await: rt.Now()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :97:33*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :97:33*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:33*/ return ag_s
 	}
-ag_resume2:
+	/*line :97:33*/ ag_resume2:
 	/*line sync_example_test.go:97:33*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :97:33*/ ag_f.ag_aw1 = nil
 	/*line sync_example_test.go:97:2*/ fmt.Println(ag_f.name, "starts at", ag_t0.Format("15:04:05"))
 	/*line sync_example_test.go:98:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
-	ag_f.ag_state = 3 // await: rt.Sleep(time.Second)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :98:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Second)
+	/*line :98:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw0 = nil
+	/*line :98:2*/ ag_resume3:
+	/*line :98:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:99:2*/ ag_f.s.Release()
 	/*line sync_example_test.go:100:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:544
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_download) AwaitLine() string {
@@ -549,37 +577,41 @@ func (ag_f *ag_takeItem) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:113
 func (ag_f *ag_takeItem) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :113:1*/ if ag_co.Unwinding() {
+		/*line :113:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :113:1*/ switch ag_f.ag_state {
+	/*line :113:1*/ case 1:
+		/*line :113:1*/ goto ag_resume1
+		/*line :113:1*/
 	case 2:
-		goto ag_resume2
+		/*line :113:1*/ goto ag_resume2
 	}
 	/*line sync_example_test.go:114:2*/ ag_f.ag_aw0 = ag_f.cv.L.AcquireAsync()
-	ag_f.ag_state = 1 // await: cv.L.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :114:2*/ ag_f.ag_state = 1 // await: cv.L.Acquire()
+	/*line :114:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :114:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :114:2*/ ag_resume1:
+	/*line :114:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:115:2*/ ag_f.ag_aw0 = ag_f.cv.WaitForAsync(func() bool {
 		/*line sync_example_test.go:115:27*/ return len(*ag_f.items) > 0
 	})
-	ag_f.ag_state = 2 // await: cv.WaitFor((func() bool literal))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :115:27*/ ag_f.ag_state = 2 // await: cv.WaitFor((func() bool literal))
+	/*line :115:27*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :115:27*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :115:27*/ ag_resume2:
+	/*line :115:27*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:116:2*/ fmt.Println(ag_f.name, "takes", (*ag_f.items)[0])
 	/*line sync_example_test.go:117:2*/ *ag_f.items = (*ag_f.items)[1:]
 	/*line sync_example_test.go:118:2*/ ag_f.cv.L.Release()
 	/*line sync_example_test.go:119:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:615
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
@@ -613,35 +645,39 @@ func (ag_f *ag_addItems) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:122
 func (ag_f *ag_addItems) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :122:1*/ if ag_co.Unwinding() {
+		/*line :122:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :122:1*/ switch ag_f.ag_state {
+	/*line :122:1*/ case 1:
+		/*line :122:1*/ goto ag_resume1
+		/*line :122:1*/
 	case 2:
-		goto ag_resume2
+		/*line :122:1*/ goto ag_resume2
 	}
 	/*line sync_example_test.go:123:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Second)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :123:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Second)
+	/*line :123:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :123:2*/ ag_resume1:
+	/*line :123:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:124:2*/ ag_f.ag_aw0 = ag_f.cv.L.AcquireAsync()
-	ag_f.ag_state = 2 // await: cv.L.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :124:2*/ ag_f.ag_state = 2 // await: cv.L.Acquire()
+	/*line :124:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :124:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :124:2*/ ag_resume2:
+	/*line :124:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:125:2*/ *ag_f.items = append(*ag_f.items, "x", "y")
 	/*line sync_example_test.go:126:2*/ ag_f.cv.NotifyAll()
 	/*line sync_example_test.go:127:2*/ ag_f.cv.L.Release()
 	/*line sync_example_test.go:128:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:681
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {
@@ -679,47 +715,52 @@ func (ag_f *ag_runner) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line sync_example_test.go:140
 func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :140:1*/ var (
 		ag_t1 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :140:1*/ if ag_co.Unwinding() {
+		/*line :140:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :140:1*/ switch ag_f.ag_state {
+	/*line :140:1*/ case 1:
+		/*line :140:1*/ goto ag_resume1
+		/*line :140:1*/
 	case 2:
-		goto ag_resume2
+		/*line :140:1*/ goto ag_resume2
+		/*line :140:1*/
 	case 3:
-		goto ag_resume3
+		/*line :140:1*/ goto ag_resume3
 	}
 	/*line sync_example_test.go:141:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
-	ag_f.ag_state = 1 // await: rt.Sleep(d)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :141:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :141:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :141:2*/ ag_resume1:
+	/*line :141:2*/ ag_f.ag_aw0 = nil
 	/*line sync_example_test.go:142:2*/ ag_f.ag_aw1 = ag_f.b.WaitAsync()
-	ag_f.ag_state = 2 // await: b.Wait()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :142:2*/ ag_f.ag_state = 2 // await: b.Wait()
+	/*line :142:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :142:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :142:2*/ ag_resume2:
 	/*line sync_example_test.go:142:2*/ ag_f.i, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :142:2*/ ag_f.ag_aw1 = nil
 	/*line sync_example_test.go:143:49*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :143:49*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :143:49*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :143:49*/ return ag_s
 	}
-ag_resume3:
+	/*line :143:49*/ ag_resume3:
 	/*line sync_example_test.go:143:49*/ ag_t1, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :143:49*/ ag_f.ag_aw2 = nil
 	/*line sync_example_test.go:143:2*/ fmt.Println(ag_f.name, "arrived", ag_f.i, "and goes at", ag_t1.Format("15:04:05"))
 	/*line sync_example_test.go:144:1*/ return rt.Ready
 }
+
+//line sync_example_async_test.go:764
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {

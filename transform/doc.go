@@ -71,7 +71,12 @@
 // body and err are not live across the await (they are assigned by it), so
 // they stay locals of Resume; url is a parameter and lives in the frame.
 // Every statement carries a /*line x.go:L:C*/ comment, so panics, stack
-// traces and coverage point at the user's source.
+// traces and coverage point at the user's source. After formatting, a last
+// pass (linepin.go) pins each plumbing statement to the line of the user
+// statement it implements (/*line :L:C*/), declares Resume at the user's
+// function line, and returns to the generated file's own lines after it
+// (//line x_async.go:N), so that every coverage block is a true range of
+// the user's file.
 //
 // # Expressions
 //

@@ -214,6 +214,11 @@ func (e *emitter) function(fn *analyze.Func) {
 	}
 	e.jf.Func().Params(recv.Clone()).Id("AwaitResult").Params().Params(T, jen.Error()).Block(jen.Return(result...))
 	e.jf.Line()
+	// Resume is the user's function, for coverage profiles (which name a
+	// function's blocks by the file of its declaration) and debuggers.
+	if p := e.fset.Position(fn.Decl.Pos()); p.IsValid() {
+		e.jf.Comment(fmt.Sprintf("//line %s:%d", filepath.Base(p.Filename), p.Line))
+	}
 	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
 	e.jf.Line()
 	e.whereMethod(recv)

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/dave/jennifer/jen"
@@ -59,6 +60,9 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
 	}
 	out, err := format.Source(buf.Bytes())
+	if err == nil {
+		out, err = pinLines(out, filepath.Base(analyze.GeneratedPath(f.Path)))
+	}
 	if err != nil {
 		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
 	}

@@ -92,25 +92,28 @@ func (ag_f *ag_addition) AwaitResult() (float64, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:40
 func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :40:1*/ if ag_co.Unwinding() {
+		/*line :40:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :40:1*/ switch ag_f.ag_state {
+	/*line :40:1*/ case 1:
+		/*line :40:1*/ goto ag_resume1
 	}
 	/*line main.go:41:2*/ ag_f.ag_aw0 = rt.SleepAsync(3 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :41:2*/ ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
+	/*line :41:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :41:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :41:2*/ ag_resume1:
+	/*line :41:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:42:2*/ fmt.Fprintf(ag_f.w, "addition result: %v\n", ag_f.a+ag_f.b)
 	/*line main.go:43:2*/ ag_f.ag_r0 = float64(ag_f.a + ag_f.b)
-	return rt.Ready
+	/*line :43:2*/ return rt.Ready
 }
+
+//line main_async.go:117
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addition) AwaitLine() string {
@@ -145,25 +148,28 @@ func (ag_f *ag_multiplication) AwaitResult() (float64, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:47
 func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :47:1*/ if ag_co.Unwinding() {
+		/*line :47:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :47:1*/ switch ag_f.ag_state {
+	/*line :47:1*/ case 1:
+		/*line :47:1*/ goto ag_resume1
 	}
 	/*line main.go:48:2*/ ag_f.ag_aw0 = rt.SleepAsync(1 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(1 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :48:2*/ ag_f.ag_state = 1 // await: rt.Sleep(1 * unit)
+	/*line :48:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :48:2*/ ag_resume1:
+	/*line :48:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:49:2*/ fmt.Fprintf(ag_f.w, "multiplication result: %v\n", ag_f.a*ag_f.b)
 	/*line main.go:50:2*/ ag_f.ag_r0 = float64(ag_f.a * ag_f.b)
-	return rt.Ready
+	/*line :50:2*/ return rt.Ready
 }
+
+//line main_async.go:173
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_multiplication) AwaitLine() string {
@@ -198,25 +204,28 @@ func (ag_f *ag_division) AwaitResult() (float64, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:54
 func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
 	}
 	/*line main.go:55:2*/ ag_f.ag_aw0 = rt.SleepAsync(5 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(5 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :55:2*/ ag_f.ag_state = 1 // await: rt.Sleep(5 * unit)
+	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :55:2*/ ag_resume1:
+	/*line :55:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:56:2*/ fmt.Fprintf(ag_f.w, "division result: %v\n", float64(ag_f.a)/float64(ag_f.b))
 	/*line main.go:57:2*/ ag_f.ag_r0 = float64(ag_f.a) / float64(ag_f.b)
-	return rt.Ready
+	/*line :57:2*/ return rt.Ready
 }
+
+//line main_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_division) AwaitLine() string {
@@ -251,25 +260,28 @@ func (ag_f *ag_subtraction) AwaitResult() (float64, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:61
 func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :61:1*/ if ag_co.Unwinding() {
+		/*line :61:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :61:1*/ switch ag_f.ag_state {
+	/*line :61:1*/ case 1:
+		/*line :61:1*/ goto ag_resume1
 	}
 	/*line main.go:62:2*/ ag_f.ag_aw0 = rt.SleepAsync(7 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(7 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :62:2*/ ag_f.ag_state = 1 // await: rt.Sleep(7 * unit)
+	/*line :62:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :62:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :62:2*/ ag_resume1:
+	/*line :62:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:63:2*/ fmt.Fprintf(ag_f.w, "subtraction result: %v\n", ag_f.a-ag_f.b)
 	/*line main.go:64:2*/ ag_f.ag_r0 = float64(ag_f.a - ag_f.b)
-	return rt.Ready
+	/*line :64:2*/ return rt.Ready
 }
+
+//line main_async.go:285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_subtraction) AwaitLine() string {
@@ -301,51 +313,57 @@ func (ag_f *ag_awaited) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:70
 func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :70:1*/ if ag_co.Unwinding() {
+		/*line :70:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :70:1*/ switch ag_f.ag_state {
+	/*line :70:1*/ case 1:
+		/*line :70:1*/ goto ag_resume1
+		/*line :70:1*/
 	case 2:
-		goto ag_resume2
+		/*line :70:1*/ goto ag_resume2
+		/*line :70:1*/
 	case 3:
-		goto ag_resume3
+		/*line :70:1*/ goto ag_resume3
+		/*line :70:1*/
 	case 4:
-		goto ag_resume4
+		/*line :70:1*/ goto ag_resume4
 	}
 	/*line main.go:71:2*/ fmt.Fprintln(ag_f.w, "== awaited one after another")
 	/*line main.go:72:2*/ ag_f.ag_aw0 = divisionAsync(ag_f.w, ag_f.unit, 10, 20)
-	ag_f.ag_state = 1 // await: division(w, unit, 10, 20)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 1 // await: division(w, unit, 10, 20)
+	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :72:2*/ ag_resume1:
+	/*line :72:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:73:2*/ ag_f.ag_aw0 = subtractionAsync(ag_f.w, ag_f.unit, 10, 20)
-	ag_f.ag_state = 2 // await: subtraction(w, unit, 10, 20)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :73:2*/ ag_f.ag_state = 2 // await: subtraction(w, unit, 10, 20)
+	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :73:2*/ ag_resume2:
+	/*line :73:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:74:2*/ ag_f.ag_aw0 = additionAsync(ag_f.w, ag_f.unit, 10, 20)
-	ag_f.ag_state = 3 // await: addition(w, unit, 10, 20)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :74:2*/ ag_f.ag_state = 3 // await: addition(w, unit, 10, 20)
+	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw0 = nil
+	/*line :74:2*/ ag_resume3:
+	/*line :74:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:75:2*/ ag_f.ag_aw0 = multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)
-	ag_f.ag_state = 4 // await: multiplication(w, unit, 10, 20)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :75:2*/ ag_f.ag_state = 4 // await: multiplication(w, unit, 10, 20)
+	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :75:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw0 = nil
+	/*line :75:2*/ ag_resume4:
+	/*line :75:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:76:1*/ return rt.Ready
 }
+
+//line main_async.go:367
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -390,87 +408,94 @@ func (ag_f *ag_spawned) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:81
 func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :81:1*/ var (
 		mulTask *rt.Task[float64]
 		t       *rt.Task[float64]
 		err     error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :81:1*/ if ag_co.Unwinding() {
+		/*line :81:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :81:1*/ switch ag_f.ag_state {
+	/*line :81:1*/ case 1:
+		/*line :81:1*/ goto ag_resume1
+		/*line :81:1*/
 	case 2:
-		goto ag_resume2
+		/*line :81:1*/ goto ag_resume2
+		/*line :81:1*/
 	case 3:
-		goto ag_resume3
+		/*line :81:1*/ goto ag_resume3
+		/*line :81:1*/
 	case 4:
-		goto ag_resume4
+		/*line :81:1*/ goto ag_resume4
+		/*line :81:1*/
 	case 5:
-		goto ag_resume5
+		/*line :81:1*/ goto ag_resume5
 	}
 	/*line main.go:82:2*/ fmt.Fprintln(ag_f.w, "== spawned as tasks")
 	/*line main.go:83:2*/ ag_f.ag_aw0 = rt.SpawnAsync(divisionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("division"))
-	ag_f.ag_state = 1 // await: rt.Spawn(divisionAsync(w, unit, 10, 20), rt.Name("divisio...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :83:2*/ ag_f.ag_state = 1 // await: rt.Spawn(divisionAsync(w, unit, 10, 20), rt.Name("divisio...
+	/*line :83:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :83:2*/ ag_resume1:
 	/*line main.go:83:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :83:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:84:2*/ ag_f.ag_aw0 = rt.SpawnAsync(subtractionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("subtraction"))
-	ag_f.ag_state = 2 // await: rt.Spawn(subtractionAsync(w, unit, 10, 20), rt.Name("subt...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :84:2*/ ag_f.ag_state = 2 // await: rt.Spawn(subtractionAsync(w, unit, 10, 20), rt.Name("subt...
+	/*line :84:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :84:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :84:2*/ ag_resume2:
 	/*line main.go:84:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :84:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:85:2*/ ag_f.ag_aw0 = rt.SpawnAsync(additionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("addition"))
-	ag_f.ag_state = 3 // await: rt.Spawn(additionAsync(w, unit, 10, 20), rt.Name("additio...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :85:2*/ ag_f.ag_state = 3 // await: rt.Spawn(additionAsync(w, unit, 10, 20), rt.Name("additio...
+	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :85:2*/ ag_resume3:
 	/*line main.go:85:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :85:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:86:2*/ ag_f.ag_aw0 = rt.SpawnAsync(multiplicationAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("multiplication"))
-	ag_f.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :86:2*/ ag_f.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
+	/*line :86:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :86:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :86:2*/ ag_resume4:
 	/*line main.go:86:2*/ mulTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
-	ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, mulTask}
-	ag_f.ag_t6 = 0
-ag_L1:
+	/*line :86:2*/ ag_f.ag_aw0 = nil
+	/*line :86:2*/ ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, mulTask}
+	/*line :86:2*/ ag_f.ag_t6 = 0
+	/*line :86:2*/ ag_L1:
 	/*line main.go:87:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		goto ag_L3
+		/*line :87:2*/ goto ag_L3
 	}
 	/*line main.go:87:9*/ t = ag_f.ag_t5[ag_f.ag_t6]
 	/*line main.go:88:6*/ ag_f.ag_aw1 = t
-	ag_f.ag_state = 5 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :88:6*/ ag_f.ag_state = 5 // await: rt.Await(t)
+	/*line :88:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:6*/ return ag_s
 	}
-ag_resume5:
+	/*line :88:6*/ ag_resume5:
 	/*line main.go:88:6*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :88:6*/ ag_f.ag_aw1 = nil
 	/*line main.go:88:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :88:3*/ goto ag_L4
 	}
 	/*line main.go:89:4*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
-	ag_f.ag_t6++
-	goto ag_L1
-ag_L3:
+	/*line :89:4*/ return rt.Ready
+	/*line :89:4*/ ag_L4:
+	/*line :89:4*/ ag_f.ag_t6++
+	/*line :89:4*/ goto ag_L1
+	/*line :89:4*/ ag_L3:
 	/*line main.go:92:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :92:2*/ return rt.Ready
 }
+
+//line main_async.go:499
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -511,37 +536,40 @@ func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:98
 func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :98:1*/ var (
 		results []float64
 		err     error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :98:1*/ if ag_co.Unwinding() {
+		/*line :98:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :98:1*/ switch ag_f.ag_state {
+	/*line :98:1*/ case 1:
+		/*line :98:1*/ goto ag_resume1
 	}
 	/*line main.go:99:2*/ fmt.Fprintln(ag_f.w, "== gathered")
 	/*line main.go:100:2*/ ag_f.ag_aw0 = rt.Gather(divisionAsync(ag_f.w, ag_f.unit, 10, 20), subtractionAsync(ag_f.w, ag_f.unit, 10, 20), additionAsync(ag_f.w, ag_f.unit, 10, 20), multiplicationAsync(ag_f.w, ag_f.unit, 10, 20))
-	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(divisionAsync(w, unit, 10, 20), subtra...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :100:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(divisionAsync(w, unit, 10, 20), subtra...
+	/*line :100:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :100:2*/ ag_resume1:
 	/*line main.go:100:2*/ results, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :100:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:106:2*/ if err != nil {
 		/*line main.go:107:3*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :107:3*/ return rt.Ready
 	}
 	/*line main.go:109:2*/ for i, name := range []string{"division", "subtraction", "addition", "multiplication"} {
 		/*line main.go:110:3*/ fmt.Fprintf(ag_f.w, "%s: %v\n", name, results[i])
 	}
 	/*line main.go:112:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :112:2*/ return rt.Ready
 }
+
+//line main_async.go:573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -576,41 +604,45 @@ func (ag_f *ag_announced) AwaitResult() (float64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line main.go:118
 func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :118:1*/ var (
 		ag_t0 *rt.Coro
 		ag_t1 float64
 		ag_t2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :118:1*/ if ag_co.Unwinding() {
+		/*line :118:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :118:1*/ switch ag_f.ag_state {
+	/*line :118:1*/ case 1:
+		/*line :118:1*/ goto ag_resume1
+		/*line :118:1*/
 	case 2:
-		goto ag_resume2
+		/*line :118:1*/ goto ag_resume2
 	}
 	/*line main.go:119:33*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	ag_f.ag_state = 1 // await: rt.CurrentTask()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :119:33*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :119:33*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :119:33*/ return ag_s
 	}
-ag_resume1:
+	/*line :119:33*/ ag_resume1:
 	/*line main.go:119:33*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :119:33*/ ag_f.ag_aw0 = nil
 	/*line main.go:119:2*/ fmt.Fprintf(ag_f.w, "%s started\n", ag_t0.Name())
 	/*line main.go:120:9*/ ag_f.ag_aw1 = ag_f.op
-	ag_f.ag_state = 2 // await: rt.Await(op)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :120:9*/ ag_f.ag_state = 2 // await: rt.Await(op)
+	/*line :120:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :120:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :120:9*/ ag_resume2:
 	/*line main.go:120:9*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :120:9*/ ag_f.ag_aw1 = nil
 	/*line main.go:120:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	return rt.Ready
+	/*line :120:2*/ return rt.Ready
 }
+
+//line main_async.go:646
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
@@ -646,36 +678,38 @@ func (ag_f *ag_printAllTasks) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:127
 func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :127:1*/ var (
 		tasks []*rt.Coro
 		names []string
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :127:1*/ if ag_co.Unwinding() {
+		/*line :127:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :127:1*/ switch ag_f.ag_state {
+	/*line :127:1*/ case 1:
+		/*line :127:1*/ goto ag_resume1
+		/*line :127:1*/
 	case 2:
-		goto ag_resume2
+		/*line :127:1*/ goto ag_resume2
 	}
 	/*line main.go:128:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	ag_f.ag_state = 1 // await: rt.CurrentTask()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :128:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :128:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :128:2*/ ag_resume1:
 	/*line main.go:128:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :128:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:129:2*/ ag_f.ag_aw1 = rt.AllTasksAsync()
-	ag_f.ag_state = 2 // await: rt.AllTasks()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :129:2*/ ag_f.ag_state = 2 // await: rt.AllTasks()
+	/*line :129:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :129:2*/ ag_resume2:
 	/*line main.go:129:2*/ tasks, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :129:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:130:2*/ names = []string{}
 	/*line main.go:131:2*/ for _, t := range tasks {
 		/*line main.go:132:3*/ if t != ag_f.me {
@@ -686,6 +720,8 @@ ag_resume2:
 	/*line main.go:137:2*/ fmt.Fprintf(ag_f.w, "all tasks %s: %d (%s)\n", ag_f.when, len(tasks), strings.Join(append([]string{"main"}, names...), ", "))
 	/*line main.go:138:1*/ return rt.Ready
 }
+
+//line main_async.go:725
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -728,112 +764,121 @@ func (ag_f *ag_named) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:144
 func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :144:1*/ var (
 		ag_t1   *rt.Task[float64]
 		ag_err1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :144:1*/ if ag_co.Unwinding() {
+		/*line :144:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :144:1*/ switch ag_f.ag_state {
+	/*line :144:1*/ case 1:
+		/*line :144:1*/ goto ag_resume1
+		/*line :144:1*/
 	case 2:
-		goto ag_resume2
+		/*line :144:1*/ goto ag_resume2
+		/*line :144:1*/
 	case 3:
-		goto ag_resume3
+		/*line :144:1*/ goto ag_resume3
+		/*line :144:1*/
 	case 4:
-		goto ag_resume4
+		/*line :144:1*/ goto ag_resume4
+		/*line :144:1*/
 	case 5:
-		goto ag_resume5
+		/*line :144:1*/ goto ag_resume5
+		/*line :144:1*/
 	case 6:
-		goto ag_resume6
+		/*line :144:1*/ goto ag_resume6
+		/*line :144:1*/
 	case 7:
-		goto ag_resume7
+		/*line :144:1*/ goto ag_resume7
 	}
 	/*line main.go:145:2*/ fmt.Fprintln(ag_f.w, "== current and all tasks")
 	/*line main.go:146:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, divisionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("division"))
-	ag_f.ag_state = 1 // await: rt.Spawn(announcedAsync(w, divisionAsync(w, unit, 10, 20)...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :146:2*/ ag_f.ag_state = 1 // await: rt.Spawn(announcedAsync(w, divisionAsync(w, unit, 10, 20)...
+	/*line :146:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :146:2*/ ag_resume1:
 	/*line main.go:146:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :146:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:147:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, subtractionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("subtraction"))
-	ag_f.ag_state = 2 // await: rt.Spawn(announcedAsync(w, subtractionAsync(w, unit, 10, ...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :147:2*/ ag_f.ag_state = 2 // await: rt.Spawn(announcedAsync(w, subtractionAsync(w, unit, 10, ...
+	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :147:2*/ ag_resume2:
 	/*line main.go:147:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :147:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:148:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, additionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("addition"))
-	ag_f.ag_state = 3 // await: rt.Spawn(announcedAsync(w, additionAsync(w, unit, 10, 20)...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :148:2*/ ag_f.ag_state = 3 // await: rt.Spawn(announcedAsync(w, additionAsync(w, unit, 10, 20)...
+	/*line :148:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :148:2*/ ag_resume3:
 	/*line main.go:148:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :148:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:149:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("multiplication"))
-	ag_f.ag_state = 4 // await: rt.Spawn(announcedAsync(w, multiplicationAsync(w, unit, 1...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :149:2*/ ag_f.ag_state = 4 // await: rt.Spawn(announcedAsync(w, multiplicationAsync(w, unit, 1...
+	/*line :149:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :149:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :149:2*/ ag_resume4:
 	/*line main.go:149:2*/ ag_f.mulTask, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :149:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:150:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "before awaiting")
-	ag_f.ag_state = 5 // await: printAllTasks(w, "before awaiting")
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :150:2*/ ag_f.ag_state = 5 // await: printAllTasks(w, "before awaiting")
+	/*line :150:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:2*/ return ag_s
 	}
-ag_resume5:
-	ag_f.ag_aw1 = nil
-	ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, ag_f.mulTask}
-	ag_f.ag_t6 = 0
-ag_L1:
+	/*line :150:2*/ ag_resume5:
+	/*line :150:2*/ ag_f.ag_aw1 = nil
+	/*line :150:2*/ ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, ag_f.mulTask}
+	/*line :150:2*/ ag_f.ag_t6 = 0
+	/*line :150:2*/ ag_L1:
 	/*line main.go:151:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		goto ag_L3
+		/*line :151:2*/ goto ag_L3
 	}
 	/*line main.go:151:9*/ ag_t1 = ag_f.ag_t5[ag_f.ag_t6]
 	/*line main.go:152:6*/ ag_f.ag_aw2 = ag_t1
-	ag_f.ag_state = 6 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :152:6*/ ag_f.ag_state = 6 // await: rt.Await(t)
+	/*line :152:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:6*/ return ag_s
 	}
-ag_resume6:
+	/*line :152:6*/ ag_resume6:
 	/*line main.go:152:6*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :152:6*/ ag_f.ag_aw2 = nil
 	/*line main.go:152:3*/ if !(ag_err1 != nil) {
-		goto ag_L4
+		/*line :152:3*/ goto ag_L4
 	}
 	/*line main.go:153:4*/ ag_f.ag_err = ag_err1
-	return rt.Ready
-ag_L4:
-	ag_f.ag_t6++
-	goto ag_L1
-ag_L3:
+	/*line :153:4*/ return rt.Ready
+	/*line :153:4*/ ag_L4:
+	/*line :153:4*/ ag_f.ag_t6++
+	/*line :153:4*/ goto ag_L1
+	/*line :153:4*/ ag_L3:
 	/*line main.go:156:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "after awaiting")
-	ag_f.ag_state = 7 // await: printAllTasks(w, "after awaiting")
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :156:2*/ ag_f.ag_state = 7 // await: printAllTasks(w, "after awaiting")
+	/*line :156:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
 	}
-ag_resume7:
-	ag_f.ag_aw1 = nil
+	/*line :156:2*/ ag_resume7:
+	/*line :156:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:157:2*/ for _, t := range []*rt.Task[float64]{ag_f.addTask, ag_f.mulTask, ag_f.divTask, ag_f.subTask} {
 		/*line main.go:158:3*/ v, err := t.Result()
 		/*line main.go:159:3*/ if err != nil {
 			/*line main.go:160:4*/ ag_f.ag_err = err
-			return rt.Ready
+			/*line :160:4*/ return rt.Ready
 		}
 		/*line main.go:162:3*/ fmt.Fprintf(ag_f.w, "%s task result: %v\n", t.Name(), v)
 	}
 	/*line main.go:164:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :164:2*/ return rt.Ready
 }
+
+//line main_async.go:882
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -883,66 +928,71 @@ func (ag_f *ag_parts) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:170
 func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :170:1*/ var (
 		err   error
 		ag_t5 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :170:1*/ if ag_co.Unwinding() {
+		/*line :170:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :170:1*/ switch ag_f.ag_state {
+	/*line :170:1*/ case 1:
+		/*line :170:1*/ goto ag_resume1
+		/*line :170:1*/
 	case 2:
-		goto ag_resume2
+		/*line :170:1*/ goto ag_resume2
+		/*line :170:1*/
 	case 3:
-		goto ag_resume3
+		/*line :170:1*/ goto ag_resume3
 	}
-	ag_f.ag_t1 = []func(io.Writer, time.Duration) rt.Awaitable[struct{}]{awaitedAsync, spawnedAsync, gatheredAsync, namedAsync}
-	ag_f.ag_t2 = 0
-ag_L1:
+	/*line :170:1*/ ag_f.ag_t1 = []func(io.Writer, time.Duration) rt.Awaitable[struct{}]{awaitedAsync, spawnedAsync, gatheredAsync, namedAsync}
+	/*line :170:1*/ ag_f.ag_t2 = 0
+	/*line :170:1*/ ag_L1:
 	/*line main.go:171:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		goto ag_L3
+		/*line :171:2*/ goto ag_L3
 	}
 	/*line main.go:171:9*/ ag_f.part = ag_f.ag_t1[ag_f.ag_t2]
 	/*line main.go:174:3*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :174:3*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :174:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :174:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :174:3*/ ag_resume1:
 	/*line main.go:174:3*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :174:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:175:6*/ ag_f.ag_aw1 = ag_f.part(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 2 // await: rt.Await(part(w, unit))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :175:6*/ ag_f.ag_state = 2 // await: rt.Await(part(w, unit))
+	/*line :175:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :175:6*/ ag_resume2:
 	/*line main.go:175:6*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :175:6*/ ag_f.ag_aw1 = nil
 	/*line main.go:175:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :175:3*/ goto ag_L4
 	}
 	/*line main.go:176:4*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
+	/*line :176:4*/ return rt.Ready
+	/*line :176:4*/ ag_L4:
 	/*line main.go:178:37*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :178:37*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :178:37*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :178:37*/ return ag_s
 	}
-ag_resume3:
+	/*line :178:37*/ ag_resume3:
 	/*line main.go:178:37*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :178:37*/ ag_f.ag_aw0 = nil
 	/*line main.go:178:3*/ fmt.Fprintf(ag_f.w, "took %s\n", units(ag_t5.Sub(ag_f.start), ag_f.unit))
-	ag_f.ag_t2++
-	goto ag_L1
-ag_L3:
+	/*line :178:3*/ ag_f.ag_t2++
+	/*line :178:3*/ goto ag_L1
+	/*line :178:3*/ ag_L3:
 	/*line main.go:180:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :180:2*/ return rt.Ready
 }
+
+//line main_async.go:996
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

@@ -62,49 +62,54 @@ func (ag_f *ag_makeDough) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:44
 func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :44:1*/ var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :44:1*/ if ag_co.Unwinding() {
+		/*line :44:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :44:1*/ switch ag_f.ag_state {
+	/*line :44:1*/ case 1:
+		/*line :44:1*/ goto ag_resume1
+		/*line :44:1*/
 	case 2:
-		goto ag_resume2
+		/*line :44:1*/ goto ag_resume2
+		/*line :44:1*/
 	case 3:
-		goto ag_resume3
+		/*line :44:1*/ goto ag_resume3
 	}
 	/*line main.go:45:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :45:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :45:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:8*/ return ag_s
 	}
-ag_resume1:
+	/*line :45:8*/ ag_resume1:
 	/*line main.go:45:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :45:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:45:2*/ ag_f.s.say(ag_t0, "cake: making the dough")
 	/*line main.go:46:2*/ ag_f.ag_aw1 = rt.SleepAsync(15 * ag_f.s.unit)
-	ag_f.ag_state = 2 // await: rt.Sleep(15 * s.unit)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:2*/ ag_f.ag_state = 2 // await: rt.Sleep(15 * s.unit)
+	/*line :46:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :46:2*/ ag_resume2:
+	/*line :46:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:47:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :47:8*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :47:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:8*/ return ag_s
 	}
-ag_resume3:
+	/*line :47:8*/ ag_resume3:
 	/*line main.go:47:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :47:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:47:2*/ ag_f.s.say(ag_t1, "cake: the dough is ready")
 	/*line main.go:48:1*/ return rt.Ready
 }
+
+//line main_async.go:113
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_makeDough) AwaitLine() string {
@@ -140,49 +145,54 @@ func (ag_f *ag_bake) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:51
 func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :51:1*/ var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :51:1*/ if ag_co.Unwinding() {
+		/*line :51:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :51:1*/ switch ag_f.ag_state {
+	/*line :51:1*/ case 1:
+		/*line :51:1*/ goto ag_resume1
+		/*line :51:1*/
 	case 2:
-		goto ag_resume2
+		/*line :51:1*/ goto ag_resume2
+		/*line :51:1*/
 	case 3:
-		goto ag_resume3
+		/*line :51:1*/ goto ag_resume3
 	}
 	/*line main.go:52:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :52:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :52:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:8*/ return ag_s
 	}
-ag_resume1:
+	/*line :52:8*/ ag_resume1:
 	/*line main.go:52:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :52:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:52:2*/ ag_f.s.say(ag_t0, "cake: into the oven")
 	/*line main.go:53:2*/ ag_f.ag_aw1 = rt.SleepAsync(45 * ag_f.s.unit)
-	ag_f.ag_state = 2 // await: rt.Sleep(45 * s.unit)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :53:2*/ ag_f.ag_state = 2 // await: rt.Sleep(45 * s.unit)
+	/*line :53:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :53:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :53:2*/ ag_resume2:
+	/*line :53:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:54:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :54:8*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :54:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:8*/ return ag_s
 	}
-ag_resume3:
+	/*line :54:8*/ ag_resume3:
 	/*line main.go:54:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :54:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:54:2*/ ag_f.s.say(ag_t1, "cake: out of the oven")
 	/*line main.go:55:1*/ return rt.Ready
 }
+
+//line main_async.go:196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
@@ -218,49 +228,54 @@ func (ag_f *ag_buyGroceries) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:58
 func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :58:1*/ var (
 		ag_t0 time.Time
 		ag_t1 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
+		/*line :58:1*/
 	case 2:
-		goto ag_resume2
+		/*line :58:1*/ goto ag_resume2
+		/*line :58:1*/
 	case 3:
-		goto ag_resume3
+		/*line :58:1*/ goto ag_resume3
 	}
 	/*line main.go:59:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :59:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :59:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :59:8*/ return ag_s
 	}
-ag_resume1:
+	/*line :59:8*/ ag_resume1:
 	/*line main.go:59:8*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :59:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:59:2*/ ag_f.s.say(ag_t0, "groceries: off to the store")
 	/*line main.go:60:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * ag_f.s.unit)
-	ag_f.ag_state = 2 // await: rt.Sleep(20 * s.unit)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :60:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * s.unit)
+	/*line :60:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :60:2*/ ag_resume2:
+	/*line :60:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:61:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :61:8*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :61:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:8*/ return ag_s
 	}
-ag_resume3:
+	/*line :61:8*/ ag_resume3:
 	/*line main.go:61:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :61:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:61:2*/ ag_f.s.say(ag_t1, "groceries: back home")
 	/*line main.go:62:1*/ return rt.Ready
 }
+
+//line main_async.go:279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
@@ -298,68 +313,75 @@ func (ag_f *ag_oneThingAtATime) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:67
 func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :67:1*/ var (
 		ag_t1 time.Time
 		ag_t2 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :67:1*/ if ag_co.Unwinding() {
+		/*line :67:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :67:1*/ switch ag_f.ag_state {
+	/*line :67:1*/ case 1:
+		/*line :67:1*/ goto ag_resume1
+		/*line :67:1*/
 	case 2:
-		goto ag_resume2
+		/*line :67:1*/ goto ag_resume2
+		/*line :67:1*/
 	case 3:
-		goto ag_resume3
+		/*line :67:1*/ goto ag_resume3
+		/*line :67:1*/
 	case 4:
-		goto ag_resume4
+		/*line :67:1*/ goto ag_resume4
+		/*line :67:1*/
 	case 5:
-		goto ag_resume5
+		/*line :67:1*/ goto ag_resume5
 	}
 	/*line main.go:68:2*/ fmt.Fprintln(ag_f.w, "== one thing at a time")
 	/*line main.go:69:39*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :69:39*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :69:39*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :69:39*/ return ag_s
 	}
-ag_resume1:
+	/*line :69:39*/ ag_resume1:
 	/*line main.go:69:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :69:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:69:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
 	/*line main.go:70:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
-	ag_f.ag_state = 2 // await: makeDough(s)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :70:2*/ ag_f.ag_state = 2 // await: makeDough(s)
+	/*line :70:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :70:2*/ ag_resume2:
+	/*line :70:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:71:2*/ ag_f.ag_aw1 = bakeAsync(ag_f.s)
-	ag_f.ag_state = 3 // await: bake(s)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :71:2*/ ag_f.ag_state = 3 // await: bake(s)
+	/*line :71:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :71:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
+	/*line :71:2*/ ag_resume3:
+	/*line :71:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:72:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
-	ag_f.ag_state = 4 // await: buyGroceries(s)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 4 // await: buyGroceries(s)
+	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw1 = nil
+	/*line :72:2*/ ag_resume4:
+	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:73:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 5 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :73:8*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :73:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:8*/ return ag_s
 	}
-ag_resume5:
+	/*line :73:8*/ ag_resume5:
 	/*line main.go:73:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :73:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:73:2*/ ag_f.s.say(ag_t2, "all done")
 	/*line main.go:74:1*/ return rt.Ready
 }
+
+//line main_async.go:385
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -404,87 +426,95 @@ func (ag_f *ag_shoppingWhileBaking) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:80
 func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :80:1*/ var (
 		ag_t1 time.Time
 		err   error
 		ag_t4 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :80:1*/ if ag_co.Unwinding() {
+		/*line :80:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :80:1*/ switch ag_f.ag_state {
+	/*line :80:1*/ case 1:
+		/*line :80:1*/ goto ag_resume1
+		/*line :80:1*/
 	case 2:
-		goto ag_resume2
+		/*line :80:1*/ goto ag_resume2
+		/*line :80:1*/
 	case 3:
-		goto ag_resume3
+		/*line :80:1*/ goto ag_resume3
+		/*line :80:1*/
 	case 4:
-		goto ag_resume4
+		/*line :80:1*/ goto ag_resume4
+		/*line :80:1*/
 	case 5:
-		goto ag_resume5
+		/*line :80:1*/ goto ag_resume5
+		/*line :80:1*/
 	case 6:
-		goto ag_resume6
+		/*line :80:1*/ goto ag_resume6
 	}
 	/*line main.go:81:2*/ fmt.Fprintln(ag_f.w, "== shopping while the cake bakes")
 	/*line main.go:82:39*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :82:39*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :82:39*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:39*/ return ag_s
 	}
-ag_resume1:
+	/*line :82:39*/ ag_resume1:
 	/*line main.go:82:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :82:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:82:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
 	/*line main.go:83:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
-	ag_f.ag_state = 2 // await: makeDough(s)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :83:2*/ ag_f.ag_state = 2 // await: makeDough(s)
+	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :83:2*/ ag_resume2:
+	/*line :83:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:84:2*/ ag_f.ag_aw2 = rt.SpawnAsync(bakeAsync(ag_f.s), rt.Name("oven"))
-	ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :84:2*/ ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
+	/*line :84:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :84:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :84:2*/ ag_resume3:
 	/*line main.go:84:2*/ ag_f.oven, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :84:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:85:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
-	ag_f.ag_state = 4 // await: buyGroceries(s)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :85:2*/ ag_f.ag_state = 4 // await: buyGroceries(s)
+	/*line :85:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw1 = nil
+	/*line :85:2*/ ag_resume4:
+	/*line :85:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:86:5*/ ag_f.ag_aw1 = ag_f.oven
-	ag_f.ag_state = 5 // await: rt.Await(oven)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :86:5*/ ag_f.ag_state = 5 // await: rt.Await(oven)
+	/*line :86:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :86:5*/ return ag_s
 	}
-ag_resume5:
+	/*line :86:5*/ ag_resume5:
 	/*line main.go:86:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :86:5*/ ag_f.ag_aw1 = nil
 	/*line main.go:86:2*/ if !(err != nil) {
-		goto ag_L1
+		/*line :86:2*/ goto ag_L1
 	}
 	/*line main.go:87:3*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L1:
+	/*line :87:3*/ return rt.Ready
+	/*line :87:3*/ ag_L1:
 	/*line main.go:89:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 6 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :89:8*/ ag_f.ag_state = 6 // await: rt.Now()
+	/*line :89:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :89:8*/ return ag_s
 	}
-ag_resume6:
+	/*line :89:8*/ ag_resume6:
 	/*line main.go:89:8*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :89:8*/ ag_f.ag_aw0 = nil
 	/*line main.go:89:2*/ ag_f.s.say(ag_t4, "all done")
 	/*line main.go:90:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :90:2*/ return rt.Ready
 }
+
+//line main_async.go:518
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -527,37 +557,41 @@ func (ag_f *ag_both) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:94
 func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :94:1*/ var (
 		ag_t0 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :94:1*/ if ag_co.Unwinding() {
+		/*line :94:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :94:1*/ switch ag_f.ag_state {
+	/*line :94:1*/ case 1:
+		/*line :94:1*/ goto ag_resume1
+		/*line :94:1*/
 	case 2:
-		goto ag_resume2
+		/*line :94:1*/ goto ag_resume2
 	}
 	/*line main.go:95:2*/ ag_f.ag_aw0 = oneThingAtATimeAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 1 // await: oneThingAtATime(w, unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :95:2*/ ag_f.ag_state = 1 // await: oneThingAtATime(w, unit)
+	/*line :95:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :95:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :95:2*/ ag_resume1:
+	/*line :95:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:96:9*/ ag_f.ag_aw0 = shoppingWhileBakingAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 2 // await: shoppingWhileBaking(w, unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :96:9*/ ag_f.ag_state = 2 // await: shoppingWhileBaking(w, unit)
+	/*line :96:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :96:9*/ ag_resume2:
 	/*line main.go:96:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :96:9*/ ag_f.ag_aw0 = nil
 	/*line main.go:96:2*/ ag_f.ag_err = ag_t0
-	return rt.Ready
+	/*line :96:2*/ return rt.Ready
 }
+
+//line main_async.go:595
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -50,30 +50,33 @@ func (ag_f *ag_elapsed) AwaitResult() (string, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:35
 func (ag_f *ag_elapsed) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :35:1*/ var (
 		d     time.Duration
 		ag_t1 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :35:1*/ if ag_co.Unwinding() {
+		/*line :35:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :35:1*/ switch ag_f.ag_state {
+	/*line :35:1*/ case 1:
+		/*line :35:1*/ goto ag_resume1
 	}
 	/*line main.go:36:7*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :36:7*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :36:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :36:7*/ return ag_s
 	}
-ag_resume1:
+	/*line :36:7*/ ag_resume1:
 	/*line main.go:36:7*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :36:7*/ ag_f.ag_aw0 = nil
 	/*line main.go:36:2*/ d = ag_t1.Sub(start)
 	/*line main.go:37:2*/ ag_f.ag_r0 = fmt.Sprintf("%dh%02dm%02ds", int(d/(time.Hour/time.Second*unit)), int(d/(time.Minute/time.Second*unit))%60, int(d/unit)%60)
-	return rt.Ready
+	/*line :37:2*/ return rt.Ready
 }
+
+//line main_async.go:80
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
@@ -107,64 +110,70 @@ func (ag_f *ag_game) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:44
 func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :44:1*/ var (
 		ag_t1 string
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :44:1*/ if ag_co.Unwinding() {
+		/*line :44:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :44:1*/ switch ag_f.ag_state {
+	/*line :44:1*/ case 1:
+		/*line :44:1*/ goto ag_resume1
+		/*line :44:1*/
 	case 2:
-		goto ag_resume2
+		/*line :44:1*/ goto ag_resume2
+		/*line :44:1*/
 	case 3:
-		goto ag_resume3
+		/*line :44:1*/ goto ag_resume3
+		/*line :44:1*/
 	case 4:
-		goto ag_resume4
+		/*line :44:1*/ goto ag_resume4
 	}
 	/*line main.go:45:6*/ ag_f.move = 0
-ag_L1:
+	/*line :45:6*/ ag_L1:
 	/*line main.go:45:17*/ if !(ag_f.move < movePairs) {
-		goto ag_L3
+		/*line :45:17*/ goto ag_L3
 	}
 	/*line main.go:46:3*/ ag_f.ag_aw0 = ag_f.master.AcquireAsync()
-	ag_f.ag_state = 1 // await: master.Acquire()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:3*/ ag_f.ag_state = 1 // await: master.Acquire()
+	/*line :46:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :46:3*/ ag_resume1:
+	/*line :46:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:47:3*/ ag_f.ag_aw0 = rt.SleepAsync(masterMove * unit)
-	ag_f.ag_state = 2 // await: rt.Sleep(masterMove * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :47:3*/ ag_f.ag_state = 2 // await: rt.Sleep(masterMove * unit)
+	/*line :47:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :47:3*/ ag_resume2:
+	/*line :47:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:48:3*/ ag_f.master.Release()
 	/*line main.go:49:3*/ ag_f.ag_aw0 = rt.SleepAsync(playerMove * unit)
-	ag_f.ag_state = 3 // await: rt.Sleep(playerMove * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :49:3*/ ag_f.ag_state = 3 // await: rt.Sleep(playerMove * unit)
+	/*line :49:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :49:3*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw0 = nil
+	/*line :49:3*/ ag_resume3:
+	/*line :49:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:45:35*/ ag_f.move++
-	goto ag_L1
-ag_L3:
+	/*line :45:35*/ goto ag_L1
+	/*line :45:35*/ ag_L3:
 	/*line main.go:51:40*/ ag_f.ag_aw1 = elapsedAsync()
-	ag_f.ag_state = 4 // await: elapsed()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:40*/ ag_f.ag_state = 4 // await: elapsed()
+	/*line :51:40*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:40*/ return ag_s
 	}
-ag_resume4:
+	/*line :51:40*/ ag_resume4:
 	/*line main.go:51:40*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :51:40*/ ag_f.ag_aw1 = nil
 	/*line main.go:51:2*/ fmt.Fprintf(out, "%s game %d over\n", ag_t1, ag_f.n)
 	/*line main.go:52:1*/ return rt.Ready
 }
+
+//line main_async.go:177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -204,56 +213,61 @@ func (ag_f *ag_oneAfterAnother) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:55
 func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :55:1*/ var (
 		ag_t2 string
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :55:1*/ if ag_co.Unwinding() {
+		/*line :55:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :55:1*/ switch ag_f.ag_state {
+	/*line :55:1*/ case 1:
+		/*line :55:1*/ goto ag_resume1
+		/*line :55:1*/
 	case 2:
-		goto ag_resume2
+		/*line :55:1*/ goto ag_resume2
+		/*line :55:1*/
 	case 3:
-		goto ag_resume3
+		/*line :55:1*/ goto ag_resume3
 	}
 	/*line main.go:56:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :56:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :56:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :56:2*/ ag_resume1:
 	/*line main.go:56:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :56:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:57:2*/ ag_f.master = &rt.Lock{}
 	/*line main.go:58:6*/ ag_f.n = 1
-ag_L1:
+	/*line :58:6*/ ag_L1:
 	/*line main.go:58:14*/ if !(ag_f.n <= games) {
-		goto ag_L3
+		/*line :58:14*/ goto ag_L3
 	}
 	/*line main.go:59:3*/ ag_f.ag_aw1 = gameAsync(ag_f.n, ag_f.master)
-	ag_f.ag_state = 2 // await: game(n, master)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :59:3*/ ag_f.ag_state = 2 // await: game(n, master)
+	/*line :59:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :59:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :59:3*/ ag_resume2:
+	/*line :59:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:58:26*/ ag_f.n++
-	goto ag_L1
-ag_L3:
+	/*line :58:26*/ goto ag_L1
+	/*line :58:26*/ ag_L3:
 	/*line main.go:61:46*/ ag_f.ag_aw2 = elapsedAsync()
-	ag_f.ag_state = 3 // await: elapsed()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :61:46*/ ag_f.ag_state = 3 // await: elapsed()
+	/*line :61:46*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:46*/ return ag_s
 	}
-ag_resume3:
+	/*line :61:46*/ ag_resume3:
 	/*line main.go:61:46*/ ag_t2, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :61:46*/ ag_f.ag_aw2 = nil
 	/*line main.go:61:2*/ fmt.Fprintf(out, "one after another: %s\n", ag_t2)
 	/*line main.go:62:1*/ return rt.Ready
 }
+
+//line main_async.go:271
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -295,68 +309,74 @@ func (ag_f *ag_allAtOnce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:65
 func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :65:1*/ var (
 		ag_t4 string
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :65:1*/ if ag_co.Unwinding() {
+		/*line :65:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :65:1*/ switch ag_f.ag_state {
+	/*line :65:1*/ case 1:
+		/*line :65:1*/ goto ag_resume1
+		/*line :65:1*/
 	case 2:
-		goto ag_resume2
+		/*line :65:1*/ goto ag_resume2
+		/*line :65:1*/
 	case 3:
-		goto ag_resume3
+		/*line :65:1*/ goto ag_resume3
+		/*line :65:1*/
 	case 4:
-		goto ag_resume4
+		/*line :65:1*/ goto ag_resume4
 	}
 	/*line main.go:66:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :66:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :66:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :66:2*/ ag_resume1:
 	/*line main.go:66:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :66:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:67:2*/ ag_f.master = &rt.Lock{}
 	/*line main.go:68:2*/ ag_f.g = rt.NewTaskGroup()
 	/*line main.go:69:6*/ ag_f.n = 1
-ag_L1:
+	/*line :69:6*/ ag_L1:
 	/*line main.go:69:14*/ if !(ag_f.n <= games) {
-		goto ag_L3
+		/*line :69:14*/ goto ag_L3
 	}
 	/*line main.go:70:3*/ ag_f.ag_aw1 = rt.SpawnAsync(gameAsync(ag_f.n, ag_f.master), rt.InGroup(ag_f.g))
-	ag_f.ag_state = 2 // await: rt.Spawn(gameAsync(n, master), rt.InGroup(g))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :70:3*/ ag_f.ag_state = 2 // await: rt.Spawn(gameAsync(n, master), rt.InGroup(g))
+	/*line :70:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :70:3*/ ag_resume2:
+	/*line :70:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:69:26*/ ag_f.n++
-	goto ag_L1
-ag_L3:
+	/*line :69:26*/ goto ag_L1
+	/*line :69:26*/ ag_L3:
 	/*line main.go:72:2*/ ag_f.ag_aw2 = ag_f.g.WaitAsync()
-	ag_f.ag_state = 3 // await: g.Wait()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 3 // await: g.Wait()
+	/*line :72:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :72:2*/ ag_resume3:
 	/*line main.go:72:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :72:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:73:40*/ ag_f.ag_aw3 = elapsedAsync()
-	ag_f.ag_state = 4 // await: elapsed()
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :73:40*/ ag_f.ag_state = 4 // await: elapsed()
+	/*line :73:40*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:40*/ return ag_s
 	}
-ag_resume4:
+	/*line :73:40*/ ag_resume4:
 	/*line main.go:73:40*/ ag_t4, _ = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :73:40*/ ag_f.ag_aw3 = nil
 	/*line main.go:73:2*/ fmt.Fprintf(out, "all at once: %s\n", ag_t4)
 	/*line main.go:74:2*/ ag_f.ag_err = ag_f.err
-	return rt.Ready
+	/*line :74:2*/ return rt.Ready
 }
+
+//line main_async.go:380
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

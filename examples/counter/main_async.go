@@ -43,27 +43,30 @@ func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:32
 func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :32:1*/ if ag_co.Unwinding() {
+		/*line :32:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :32:1*/ switch ag_f.ag_state {
+	/*line :32:1*/ case 1:
+		/*line :32:1*/ goto ag_resume1
 	}
 	/*line main.go:33:2*/ fmt.Fprintf(ag_f.w, "begin: count is %d\n", *ag_f.count)
 	/*line main.go:34:2*/ *ag_f.count++
 	/*line main.go:35:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :35:2*/ ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	/*line :35:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :35:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :35:2*/ ag_resume1:
+	/*line :35:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:36:2*/ *ag_f.count--
 	/*line main.go:37:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:38:1*/ return rt.Ready
 }
+
+//line main_async.go:70
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -99,55 +102,60 @@ func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:43
 func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :43:1*/ var (
 		err   error
 		ag_t3 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :43:1*/ if ag_co.Unwinding() {
+		/*line :43:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :43:1*/ switch ag_f.ag_state {
+	/*line :43:1*/ case 1:
+		/*line :43:1*/ goto ag_resume1
+		/*line :43:1*/
 	case 2:
-		goto ag_resume2
+		/*line :43:1*/ goto ag_resume2
+		/*line :43:1*/
 	case 3:
-		goto ag_resume3
+		/*line :43:1*/ goto ag_resume3
 	}
 	/*line main.go:44:2*/ ag_f.count = 0
 	/*line main.go:45:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :45:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :45:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :45:2*/ ag_resume1:
 	/*line main.go:45:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :45:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:46:2*/ ag_f.ag_aw1 = rt.Gather(workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count))
-	ag_f.ag_state = 2 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
+	/*line :46:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :46:2*/ ag_resume2:
 	/*line main.go:46:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :46:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:51:2*/ if err != nil {
 		/*line main.go:52:3*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :52:3*/ return rt.Ready
 	}
 	/*line main.go:54:48*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :54:48*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :54:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:48*/ return ag_s
 	}
-ag_resume3:
+	/*line :54:48*/ ag_resume3:
 	/*line main.go:54:48*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :54:48*/ ag_f.ag_aw0 = nil
 	/*line main.go:54:2*/ fmt.Fprintf(ag_f.w, "main executed in %s\n", units(ag_t3.Sub(ag_f.start), ag_f.unit))
 	/*line main.go:55:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :55:2*/ return rt.Ready
 }
+
+//line main_async.go:159
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

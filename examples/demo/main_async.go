@@ -64,27 +64,30 @@ func (ag_f *ag_worker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:36
 func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :36:1*/ if ag_co.Unwinding() {
+		/*line :36:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :36:1*/ switch ag_f.ag_state {
+	/*line :36:1*/ case 1:
+		/*line :36:1*/ goto ag_resume1
 	}
 	/*line main.go:37:2*/ fmt.Fprintf(ag_f.w, "begin: count is %d\n", *ag_f.count)
 	/*line main.go:38:2*/ *ag_f.count++
 	/*line main.go:39:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:2*/ ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	/*line :39:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :39:2*/ ag_resume1:
+	/*line :39:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:40:2*/ *ag_f.count--
 	/*line main.go:41:2*/ fmt.Fprintf(ag_f.w, "end: count is %d\n", *ag_f.count)
 	/*line main.go:42:1*/ return rt.Ready
 }
+
+//line main_async.go:91
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -119,34 +122,37 @@ func (ag_f *ag_oneAfterAnother) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:47
 func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :47:1*/ if ag_co.Unwinding() {
+		/*line :47:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :47:1*/ switch ag_f.ag_state {
+	/*line :47:1*/ case 1:
+		/*line :47:1*/ goto ag_resume1
 	}
 	/*line main.go:48:2*/ fmt.Fprintln(ag_f.w, "== three sleeps of 1 unit, one after another")
 	/*line main.go:49:2*/ ag_f.count = 0
-	ag_f.ag_t1 = 3
-	ag_f.ag_t2 = 0
-ag_L1:
+	/*line :49:2*/ ag_f.ag_t1 = 3
+	/*line :49:2*/ ag_f.ag_t2 = 0
+	/*line :49:2*/ ag_L1:
 	/*line main.go:50:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
-		goto ag_L3
+		/*line :50:2*/ goto ag_L3
 	}
 	/*line main.go:51:3*/ ag_f.ag_aw0 = workerAsync(ag_f.w, ag_f.unit, &ag_f.count)
-	ag_f.ag_state = 1 // await: worker(w, unit, &count)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:3*/ ag_f.ag_state = 1 // await: worker(w, unit, &count)
+	/*line :51:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
-	ag_f.ag_t2++
-	goto ag_L1
-ag_L3:
+	/*line :51:3*/ ag_resume1:
+	/*line :51:3*/ ag_f.ag_aw0 = nil
+	/*line :51:3*/ ag_f.ag_t2++
+	/*line :51:3*/ goto ag_L1
+	/*line :51:3*/ ag_L3:
 	/*line main.go:53:1*/ return rt.Ready
 }
+
+//line main_async.go:156
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -180,30 +186,33 @@ func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:58
 func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :58:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
 	}
 	/*line main.go:59:2*/ fmt.Fprintln(ag_f.w, "== the same three sleeps, gathered")
 	/*line main.go:60:2*/ ag_f.count = 0
 	/*line main.go:61:2*/ ag_f.ag_aw0 = rt.Gather(workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count))
-	ag_f.ag_state = 1 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :61:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
+	/*line :61:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :61:2*/ ag_resume1:
 	/*line main.go:61:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :61:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:66:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :66:2*/ return rt.Ready
 }
+
+//line main_async.go:216
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -234,23 +243,26 @@ func (ag_f *ag_sleeper) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:70
 func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :70:1*/ if ag_co.Unwinding() {
+		/*line :70:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :70:1*/ switch ag_f.ag_state {
+	/*line :70:1*/ case 1:
+		/*line :70:1*/ goto ag_resume1
 	}
 	/*line main.go:71:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :71:2*/ ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	/*line :71:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :71:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :71:2*/ ag_resume1:
+	/*line :71:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:72:1*/ return rt.Ready
 }
+
+//line main_async.go:266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -290,73 +302,79 @@ func (ag_f *ag_many) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:78
 func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :78:1*/ var (
 		ag_t3 *rt.Task[struct{}]
 		ag_t4 []*rt.Coro
 		err   error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :78:1*/ if ag_co.Unwinding() {
+		/*line :78:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :78:1*/ switch ag_f.ag_state {
+	/*line :78:1*/ case 1:
+		/*line :78:1*/ goto ag_resume1
+		/*line :78:1*/
 	case 2:
-		goto ag_resume2
+		/*line :78:1*/ goto ag_resume2
+		/*line :78:1*/
 	case 3:
-		goto ag_resume3
+		/*line :78:1*/ goto ag_resume3
+		/*line :78:1*/
 	case 4:
-		goto ag_resume4
+		/*line :78:1*/ goto ag_resume4
 	}
 	/*line main.go:79:2*/ fmt.Fprintf(ag_f.w, "== %d sleeps of 1 unit, spawned as tasks\n", crowd)
 	/*line main.go:80:2*/ ag_f.tasks = make([]rt.Awaitable[struct{}], 0, crowd)
-	ag_f.ag_t1 = crowd
-	ag_f.ag_t2 = 0
-ag_L1:
+	/*line :80:2*/ ag_f.ag_t1 = crowd
+	/*line :80:2*/ ag_f.ag_t2 = 0
+	/*line :80:2*/ ag_L1:
 	/*line main.go:81:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
-		goto ag_L3
+		/*line :81:2*/ goto ag_L3
 	}
 	/*line main.go:82:25*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.unit))
-	ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(unit))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :82:25*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(unit))
+	/*line :82:25*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:25*/ return ag_s
 	}
-ag_resume1:
+	/*line :82:25*/ ag_resume1:
 	/*line main.go:82:25*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :82:25*/ ag_f.ag_aw0 = nil
 	/*line main.go:82:3*/ ag_f.tasks = append(ag_f.tasks, ag_t3)
-	ag_f.ag_t2++
-	goto ag_L1
-ag_L3:
+	/*line :82:3*/ ag_f.ag_t2++
+	/*line :82:3*/ goto ag_L1
+	/*line :82:3*/ ag_L3:
 	/*line main.go:84:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	ag_f.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :84:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :84:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :84:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :84:2*/ ag_resume2:
+	/*line :84:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:85:45*/ ag_f.ag_aw2 = rt.AllTasksAsync()
-	ag_f.ag_state = 3 // await: rt.AllTasks()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :85:45*/ ag_f.ag_state = 3 // await: rt.AllTasks()
+	/*line :85:45*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:45*/ return ag_s
 	}
-ag_resume3:
+	/*line :85:45*/ ag_resume3:
 	/*line main.go:85:45*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :85:45*/ ag_f.ag_aw2 = nil
 	/*line main.go:85:2*/ fmt.Fprintf(ag_f.w, "tasks not done: %d\n", len(ag_t4))
 	/*line main.go:86:2*/ fmt.Fprintf(ag_f.w, "goroutines added while they sleep: %d\n", runtime.NumGoroutine()-ag_f.goroutines)
 	/*line main.go:87:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.tasks...)
-	ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :87:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	/*line :87:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :87:2*/ ag_resume4:
 	/*line main.go:87:2*/ _, err = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :87:2*/ ag_f.ag_aw3 = nil
 	/*line main.go:88:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :88:2*/ return rt.Ready
 }
+
+//line main_async.go:378
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -398,126 +416,137 @@ func (ag_f *ag_steps) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:94
 func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :94:1*/ var (
 		ag_t1   time.Time
 		ag_err1 error
 		ag_t3   time.Time
 		ag_err2 error
 		ag_t5   time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :94:1*/ if ag_co.Unwinding() {
+		/*line :94:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :94:1*/ switch ag_f.ag_state {
+	/*line :94:1*/ case 1:
+		/*line :94:1*/ goto ag_resume1
+		/*line :94:1*/
 	case 2:
-		goto ag_resume2
+		/*line :94:1*/ goto ag_resume2
+		/*line :94:1*/
 	case 3:
-		goto ag_resume3
+		/*line :94:1*/ goto ag_resume3
+		/*line :94:1*/
 	case 4:
-		goto ag_resume4
+		/*line :94:1*/ goto ag_resume4
+		/*line :94:1*/
 	case 5:
-		goto ag_resume5
+		/*line :94:1*/ goto ag_resume5
+		/*line :94:1*/
 	case 6:
-		goto ag_resume6
+		/*line :94:1*/ goto ag_resume6
+		/*line :94:1*/
 	case 7:
-		goto ag_resume7
+		/*line :94:1*/ goto ag_resume7
+		/*line :94:1*/
 	case 8:
-		goto ag_resume8
+		/*line :94:1*/ goto ag_resume8
+		/*line :94:1*/
 	case 9:
-		goto ag_resume9
+		/*line :94:1*/ goto ag_resume9
 	}
 	/*line main.go:95:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :95:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :95:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :95:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :95:2*/ ag_resume1:
 	/*line main.go:95:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :95:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:96:2*/ ag_f.ag_aw1 = oneAfterAnotherAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 2 // await: oneAfterAnother(w, unit)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :96:2*/ ag_f.ag_state = 2 // await: oneAfterAnother(w, unit)
+	/*line :96:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :96:2*/ ag_resume2:
+	/*line :96:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:97:10*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :97:10*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :97:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:10*/ return ag_s
 	}
-ag_resume3:
+	/*line :97:10*/ ag_resume3:
 	/*line main.go:97:10*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :97:10*/ ag_f.ag_aw0 = nil
 	/*line main.go:97:2*/ took(ag_f.w, ag_t1.Sub(ag_f.start), ag_f.unit)
 	/*line main.go:99:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 4 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :99:2*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :99:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :99:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :99:2*/ ag_resume4:
 	/*line main.go:99:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :99:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:100:5*/ ag_f.ag_aw1 = gatheredAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 5 // await: gathered(w, unit)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :100:5*/ ag_f.ag_state = 5 // await: gathered(w, unit)
+	/*line :100:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:5*/ return ag_s
 	}
-ag_resume5:
+	/*line :100:5*/ ag_resume5:
 	/*line main.go:100:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :100:5*/ ag_f.ag_aw1 = nil
 	/*line main.go:100:2*/ if !(ag_err1 != nil) {
-		goto ag_L1
+		/*line :100:2*/ goto ag_L1
 	}
 	/*line main.go:101:3*/ ag_f.ag_err = ag_err1
-	return rt.Ready
-ag_L1:
+	/*line :101:3*/ return rt.Ready
+	/*line :101:3*/ ag_L1:
 	/*line main.go:103:10*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 6 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :103:10*/ ag_f.ag_state = 6 // await: rt.Now()
+	/*line :103:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:10*/ return ag_s
 	}
-ag_resume6:
+	/*line :103:10*/ ag_resume6:
 	/*line main.go:103:10*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :103:10*/ ag_f.ag_aw0 = nil
 	/*line main.go:103:2*/ took(ag_f.w, ag_t3.Sub(ag_f.start), ag_f.unit)
 	/*line main.go:105:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 7 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :105:2*/ ag_f.ag_state = 7 // await: rt.Now()
+	/*line :105:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :105:2*/ return ag_s
 	}
-ag_resume7:
+	/*line :105:2*/ ag_resume7:
 	/*line main.go:105:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :105:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:106:5*/ ag_f.ag_aw1 = manyAsync(ag_f.w, ag_f.unit, ag_f.goroutines)
-	ag_f.ag_state = 8 // await: many(w, unit, goroutines)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :106:5*/ ag_f.ag_state = 8 // await: many(w, unit, goroutines)
+	/*line :106:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :106:5*/ return ag_s
 	}
-ag_resume8:
+	/*line :106:5*/ ag_resume8:
 	/*line main.go:106:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :106:5*/ ag_f.ag_aw1 = nil
 	/*line main.go:106:2*/ if !(ag_err2 != nil) {
-		goto ag_L2
+		/*line :106:2*/ goto ag_L2
 	}
 	/*line main.go:107:3*/ ag_f.ag_err = ag_err2
-	return rt.Ready
-ag_L2:
+	/*line :107:3*/ return rt.Ready
+	/*line :107:3*/ ag_L2:
 	/*line main.go:109:10*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 9 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :109:10*/ ag_f.ag_state = 9 // await: rt.Now()
+	/*line :109:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:10*/ return ag_s
 	}
-ag_resume9:
+	/*line :109:10*/ ag_resume9:
 	/*line main.go:109:10*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :109:10*/ ag_f.ag_aw0 = nil
 	/*line main.go:109:2*/ took(ag_f.w, ag_t5.Sub(ag_f.start), ag_f.unit)
 	/*line main.go:110:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :110:2*/ return rt.Ready
 }
+
+//line main_async.go:550
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

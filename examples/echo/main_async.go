@@ -58,69 +58,74 @@ func (ag_f *ag_handle) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:35
 func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :35:1*/ var (
 		line    []byte
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :35:1*/ if ag_co.Unwinding() {
+		/*line :35:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :35:1*/ switch ag_f.ag_state {
+	/*line :35:1*/ case 1:
+		/*line :35:1*/ goto ag_resume1
+		/*line :35:1*/
 	case 2:
-		goto ag_resume2
+		/*line :35:1*/ goto ag_resume2
+		/*line :35:1*/
 	case 3:
-		goto ag_resume3
+		/*line :35:1*/ goto ag_resume3
 	}
 	/*line main.go:36:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :36:2*/ ag_dfn := ag_f.c.Close
+		/*line :36:2*/ ag_f.ag_defers.Push(func() {
+			/*line :36:2*/ ag_dfn()
 		})
 	}
-ag_L1:
+	/*line :36:2*/ ag_L1:
 	/*line main.go:38:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
-	ag_f.ag_state = 1 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :38:3*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :38:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :38:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :38:3*/ ag_resume1:
 	/*line main.go:38:3*/ line, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :38:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:39:3*/ if ag_err1 == io.EOF {
 		/*line main.go:40:4*/ ag_f.ag_err = nil
-		goto ag_exit
+		/*line :40:4*/ goto ag_exit
 	}
 	/*line main.go:42:3*/ if ag_err1 != nil {
 		/*line main.go:43:4*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :43:4*/ goto ag_exit
 	}
 	/*line main.go:45:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(line)
-	ag_f.ag_state = 2 // await: c.Write(line)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :45:6*/ ag_f.ag_state = 2 // await: c.Write(line)
+	/*line :45:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :45:6*/ ag_resume2:
 	/*line main.go:45:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :45:6*/ ag_f.ag_aw1 = nil
 	/*line main.go:45:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :45:3*/ goto ag_L4
 	}
 	/*line main.go:46:4*/ ag_f.ag_err = ag_err2
-	goto ag_exit
-ag_L4:
-	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:4*/ goto ag_exit
+	/*line :46:4*/ ag_L4:
+	/*line :46:4*/ goto ag_L1
+	/*line :46:4*/ ag_exit:
+	/*line :46:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :46:4*/ ag_resume3:
+	/*line :46:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :46:4*/ return ag_s
 	}
-	return rt.Ready
+	/*line :46:4*/ return rt.Ready
 }
+
+//line main_async.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
@@ -157,46 +162,50 @@ func (ag_f *ag_serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:55
 func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :55:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :55:1*/ if ag_co.Unwinding() {
+		/*line :55:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :55:1*/ switch ag_f.ag_state {
+	/*line :55:1*/ case 1:
+		/*line :55:1*/ goto ag_resume1
+		/*line :55:1*/
 	case 2:
-		goto ag_resume2
+		/*line :55:1*/ goto ag_resume2
 	}
-ag_L1:
+	/*line :55:1*/ ag_L1:
 	/*line main.go:57:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 1 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :57:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :57:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :57:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :57:3*/ ag_resume1:
 	/*line main.go:57:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :57:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:58:3*/ if errors.Is(err, net.ErrClosed) {
 		/*line main.go:59:4*/ ag_f.ag_err = nil
-		return rt.Ready
+		/*line :59:4*/ return rt.Ready
 	}
 	/*line main.go:61:3*/ if err != nil {
 		/*line main.go:62:4*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :62:4*/ return rt.Ready
 	}
 	/*line main.go:64:3*/ ag_f.ag_aw1 = rt.SpawnAsync(handleAsync(c))
-	ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :64:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
+	/*line :64:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :64:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
-	goto ag_L1
+	/*line :64:3*/ ag_resume2:
+	/*line :64:3*/ ag_f.ag_aw1 = nil
+	/*line :64:3*/ goto ag_L1
 }
+
+//line main_async.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -246,8 +255,9 @@ func (ag_f *ag_demo) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:71
 func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :71:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -257,129 +267,136 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err4 error
 		ag_t16  []*rt.Coro
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :71:1*/ if ag_co.Unwinding() {
+		/*line :71:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :71:1*/ switch ag_f.ag_state {
+	/*line :71:1*/ case 1:
+		/*line :71:1*/ goto ag_resume1
+		/*line :71:1*/
 	case 2:
-		goto ag_resume2
+		/*line :71:1*/ goto ag_resume2
+		/*line :71:1*/
 	case 3:
-		goto ag_resume3
+		/*line :71:1*/ goto ag_resume3
+		/*line :71:1*/
 	case 4:
-		goto ag_resume4
+		/*line :71:1*/ goto ag_resume4
+		/*line :71:1*/
 	case 5:
-		goto ag_resume5
+		/*line :71:1*/ goto ag_resume5
+		/*line :71:1*/
 	case 6:
-		goto ag_resume6
+		/*line :71:1*/ goto ag_resume6
+		/*line :71:1*/
 	case 7:
-		goto ag_resume7
+		/*line :71:1*/ goto ag_resume7
+		/*line :71:1*/
 	case 8:
-		goto ag_resume8
+		/*line :71:1*/ goto ag_resume8
 	}
 	/*line main.go:72:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :72:2*/ ag_resume1:
 	/*line main.go:72:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :72:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:73:2*/ if ag_err1 != nil {
 		/*line main.go:74:3*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :74:3*/ return rt.Ready
 	}
 	/*line main.go:76:2*/ ag_f.before = runtime.NumGoroutine()
 	/*line main.go:77:2*/ ag_f.ag_aw1 = rt.SpawnAsync(serveAsync(ag_f.ln))
-	ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :77:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln))
+	/*line :77:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :77:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :77:2*/ ag_resume2:
 	/*line main.go:77:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :77:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:78:2*/ ag_f.addr = ag_f.ln.Addr().String()
 	/*line main.go:79:6*/ ag_f.conns = nil
 	/*line main.go:80:6*/ ag_f.i = 0
-ag_L1:
+	/*line :80:6*/ ag_L1:
 	/*line main.go:80:14*/ if !(ag_f.i < ag_f.idle) {
-		goto ag_L3
+		/*line :80:14*/ goto ag_L3
 	}
 	/*line main.go:81:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 3 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :81:3*/ ag_f.ag_state = 3 // await: anet.Dial("tcp", addr)
+	/*line :81:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :81:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :81:3*/ ag_resume3:
 	/*line main.go:81:3*/ ag_c1, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :81:3*/ ag_f.ag_aw2 = nil
 	/*line main.go:82:3*/ if ag_err2 != nil {
 		/*line main.go:83:4*/ ag_f.ag_err = ag_err2
-		return rt.Ready
+		/*line :83:4*/ return rt.Ready
 	}
 	/*line main.go:85:3*/ ag_f.conns = append(ag_f.conns, ag_c1)
 	/*line main.go:80:24*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :80:24*/ goto ag_L1
+	/*line :80:24*/ ag_L3:
 	/*line main.go:87:2*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 4 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :87:2*/ ag_f.ag_state = 4 // await: anet.Dial("tcp", addr)
+	/*line :87:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :87:2*/ ag_resume4:
 	/*line main.go:87:2*/ ag_f.talker, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :87:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:88:2*/ if ag_err1 != nil {
 		/*line main.go:89:3*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :89:3*/ return rt.Ready
 	}
-	ag_f.ag_t11 = ag_f.lines
-	ag_f.ag_t12 = 0
-ag_L4:
+	/*line :89:3*/ ag_f.ag_t11 = ag_f.lines
+	/*line :89:3*/ ag_f.ag_t12 = 0
+	/*line :89:3*/ ag_L4:
 	/*line main.go:91:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		goto ag_L6
+		/*line :91:2*/ goto ag_L6
 	}
 	/*line main.go:91:9*/ l = ag_f.ag_t11[ag_f.ag_t12]
 	/*line main.go:92:6*/ ag_f.ag_aw3 = ag_f.talker.WriteAsync([]byte(l + "\n"))
-	ag_f.ag_state = 5 // await: talker.Write([]byte(l + "\n"))
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :92:6*/ ag_f.ag_state = 5 // await: talker.Write([]byte(l + "\n"))
+	/*line :92:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :92:6*/ return ag_s
 	}
-ag_resume5:
+	/*line :92:6*/ ag_resume5:
 	/*line main.go:92:6*/ _, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :92:6*/ ag_f.ag_aw3 = nil
 	/*line main.go:92:3*/ if !(ag_err3 != nil) {
-		goto ag_L7
+		/*line :92:3*/ goto ag_L7
 	}
 	/*line main.go:93:4*/ ag_f.ag_err = ag_err3
-	return rt.Ready
-ag_L7:
+	/*line :93:4*/ return rt.Ready
+	/*line :93:4*/ ag_L7:
 	/*line main.go:95:3*/ ag_f.ag_aw4 = ag_f.talker.ReadUntilAsync('\n')
-	ag_f.ag_state = 6 // await: talker.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :95:3*/ ag_f.ag_state = 6 // await: talker.ReadUntil('\n')
+	/*line :95:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :95:3*/ return ag_s
 	}
-ag_resume6:
+	/*line :95:3*/ ag_resume6:
 	/*line main.go:95:3*/ echo, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :95:3*/ ag_f.ag_aw4 = nil
 	/*line main.go:96:3*/ if ag_err4 != nil {
 		/*line main.go:97:4*/ ag_f.ag_err = ag_err4
-		return rt.Ready
+		/*line :97:4*/ return rt.Ready
 	}
 	/*line main.go:99:3*/ fmt.Fprintf(out, "echo: %s", echo)
-	ag_f.ag_t12++
-	goto ag_L4
-ag_L6:
+	/*line :99:3*/ ag_f.ag_t12++
+	/*line :99:3*/ goto ag_L4
+	/*line :99:3*/ ag_L6:
 	/*line main.go:101:2*/ fmt.Fprintf(out, "idle connections: %d\n", ag_f.idle)
 	/*line main.go:102:38*/ ag_f.ag_aw5 = rt.AllTasksAsync()
-	ag_f.ag_state = 7 // await: rt.AllTasks()
-	if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :102:38*/ ag_f.ag_state = 7 // await: rt.AllTasks()
+	/*line :102:38*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:38*/ return ag_s
 	}
-ag_resume7:
+	/*line :102:38*/ ag_resume7:
 	/*line main.go:102:38*/ ag_t16, _ = ag_f.ag_aw5.AwaitResult()
-	ag_f.ag_aw5 = nil
+	/*line :102:38*/ ag_f.ag_aw5 = nil
 	/*line main.go:102:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t16))
 	/*line main.go:103:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", runtime.NumGoroutine()-ag_f.before)
 	/*line main.go:104:2*/ ag_f.talker.Close()
@@ -388,16 +405,18 @@ ag_resume7:
 	}
 	/*line main.go:108:2*/ ag_f.ln.Close()
 	/*line main.go:109:2*/ ag_f.ag_aw6 = ag_f.srv
-	ag_f.ag_state = 8 // await: rt.Await(srv)
-	if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :109:2*/ ag_f.ag_state = 8 // await: rt.Await(srv)
+	/*line :109:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:2*/ return ag_s
 	}
-ag_resume8:
+	/*line :109:2*/ ag_resume8:
 	/*line main.go:109:2*/ _, ag_err1 = ag_f.ag_aw6.AwaitResult()
-	ag_f.ag_aw6 = nil
+	/*line :109:2*/ ag_f.ag_aw6 = nil
 	/*line main.go:110:2*/ ag_f.ag_err = ag_err1
-	return rt.Ready
+	/*line :110:2*/ return rt.Ready
 }
+
+//line main_async.go:420
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
@@ -445,60 +464,65 @@ func (ag_f *ag_serveForever) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:114
 func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :114:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :114:1*/ if ag_co.Unwinding() {
+		/*line :114:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :114:1*/ switch ag_f.ag_state {
+	/*line :114:1*/ case 1:
+		/*line :114:1*/ goto ag_resume1
+		/*line :114:1*/
 	case 2:
-		goto ag_resume2
+		/*line :114:1*/ goto ag_resume2
+		/*line :114:1*/
 	case 3:
-		goto ag_resume3
+		/*line :114:1*/ goto ag_resume3
 	}
 	/*line main.go:115:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :115:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :115:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :115:2*/ ag_resume1:
 	/*line main.go:115:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :115:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:116:2*/ if err != nil {
 		/*line main.go:117:3*/ ag_f.ag_err = err
-		goto ag_exit
+		/*line :117:3*/ goto ag_exit
 	}
 	/*line main.go:119:2*/ {
-		ag_dfn := ln.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :119:2*/ ag_dfn := ln.Close
+		/*line :119:2*/ ag_f.ag_defers.Push(func() {
+			/*line :119:2*/ ag_dfn()
 		})
 	}
 	/*line main.go:120:2*/ fmt.Fprintf(out, "listening on %s\n", ln.Addr())
 	/*line main.go:121:9*/ ag_f.ag_aw1 = serveAsync(ln)
-	ag_f.ag_state = 2 // await: serve(ln)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :121:9*/ ag_f.ag_state = 2 // await: serve(ln)
+	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :121:9*/ return ag_s
 	}
-ag_resume2:
+	/*line :121:9*/ ag_resume2:
 	/*line main.go:121:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :121:9*/ ag_f.ag_aw1 = nil
 	/*line main.go:121:2*/ ag_f.ag_err = ag_t2
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :121:2*/ goto ag_exit
+	/*line :121:2*/ ag_exit:
+	/*line :121:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :121:2*/ ag_resume3:
+	/*line :121:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :121:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :121:2*/ return rt.Ready
 }
+
+//line main_async.go:526
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {

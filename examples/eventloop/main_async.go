@@ -37,25 +37,28 @@ func (ag_f *ag_sampleTask) AwaitResult() (string, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:32
 func (ag_f *ag_sampleTask) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :32:1*/ if ag_co.Unwinding() {
+		/*line :32:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :32:1*/ switch ag_f.ag_state {
+	/*line :32:1*/ case 1:
+		/*line :32:1*/ goto ag_resume1
 	}
 	/*line main.go:33:2*/ fmt.Fprintf(out, "Task takes %d seconds to complete\n", ag_f.seconds)
 	/*line main.go:34:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.seconds) * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(seconds) * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :34:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(seconds) * unit)
+	/*line :34:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :34:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :34:2*/ ag_resume1:
+	/*line :34:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:35:2*/ ag_f.ag_r0 = "task has been completed"
-	return rt.Ready
+	/*line :35:2*/ return rt.Ready
 }
+
+//line main_async.go:62
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sampleTask) AwaitLine() string {

@@ -49,27 +49,30 @@ func (ag_f *ag_bar) AwaitResult() (string, error) {
 	return ag_f.ag_r0, nil
 }
 
+//line main.go:30
 func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :30:1*/ if ag_co.Unwinding() {
+		/*line :30:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :30:1*/ switch ag_f.ag_state {
+	/*line :30:1*/ case 1:
+		/*line :30:1*/ goto ag_resume1
 	}
 	/*line main.go:31:2*/ fmt.Fprintln(ag_f.w, "bar will sleep for 2 units")
 	/*line main.go:32:2*/ ag_f.ag_aw0 = rt.SleepAsync(2 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(2 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :32:2*/ ag_f.ag_state = 1 // await: rt.Sleep(2 * unit)
+	/*line :32:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :32:2*/ ag_resume1:
+	/*line :32:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:33:2*/ fmt.Fprintln(ag_f.w, "bar resolving the future")
 	/*line main.go:34:2*/ ag_f.future.SetResult("future is resolved")
 	/*line main.go:35:2*/ ag_f.ag_r0 = "bar is done"
-	return rt.Ready
+	/*line :35:2*/ return rt.Ready
 }
+
+//line main_async.go:76
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bar) AwaitLine() string {
@@ -103,36 +106,39 @@ func (ag_f *ag_foo) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line main.go:41
 func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :41:1*/ var (
 		result string
 		err    error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :41:1*/ if ag_co.Unwinding() {
+		/*line :41:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :41:1*/ switch ag_f.ag_state {
+	/*line :41:1*/ case 1:
+		/*line :41:1*/ goto ag_resume1
 	}
 	/*line main.go:42:2*/ fmt.Fprintln(ag_f.w, "foo will await the future")
 	/*line main.go:43:2*/ ag_f.ag_aw0 = ag_f.future
-	ag_f.ag_state = 1 // await: rt.Await(future)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :43:2*/ ag_f.ag_state = 1 // await: rt.Await(future)
+	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :43:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :43:2*/ ag_resume1:
 	/*line main.go:43:2*/ result, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :43:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:44:2*/ if err != nil {
 		/*line main.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		return rt.Ready
+		/*line :45:3*/ return rt.Ready
 	}
 	/*line main.go:47:2*/ fmt.Fprintf(ag_f.w, "future result: %s\n", result)
 	/*line main.go:48:2*/ fmt.Fprintf(ag_f.w, "is the future done? %t\n", ag_f.future.Done())
 	/*line main.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = result, nil
-	return rt.Ready
+	/*line :49:2*/ return rt.Ready
 }
+
+//line main_async.go:142
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_foo) AwaitLine() string {
@@ -167,60 +173,65 @@ func (ag_f *ag_gathered) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:55
 func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :55:1*/ var (
 		future  *rt.Future[string]
 		results []string
 		err     error
 		ag_t4   time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :55:1*/ if ag_co.Unwinding() {
+		/*line :55:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :55:1*/ switch ag_f.ag_state {
+	/*line :55:1*/ case 1:
+		/*line :55:1*/ goto ag_resume1
+		/*line :55:1*/
 	case 2:
-		goto ag_resume2
+		/*line :55:1*/ goto ag_resume2
+		/*line :55:1*/
 	case 3:
-		goto ag_resume3
+		/*line :55:1*/ goto ag_resume3
 	}
 	/*line main.go:56:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :56:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :56:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :56:2*/ ag_resume1:
 	/*line main.go:56:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :56:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:57:2*/ future = rt.NewFuture[string]()
 	/*line main.go:58:2*/ ag_f.ag_aw1 = rt.Gather(fooAsync(ag_f.w, future), barAsync(ag_f.w, ag_f.unit, future))
-	ag_f.ag_state = 2 // await: rt.Await(rt.Gather(fooAsync(w, future), barAsync(w, unit,...
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :58:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(fooAsync(w, future), barAsync(w, unit,...
+	/*line :58:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :58:2*/ ag_resume2:
 	/*line main.go:58:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :58:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:59:2*/ if err != nil {
 		/*line main.go:60:3*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :60:3*/ return rt.Ready
 	}
 	/*line main.go:62:2*/ for i, result := range results {
 		/*line main.go:63:3*/ fmt.Fprintf(ag_f.w, "result %d: %s\n", i, result)
 	}
 	/*line main.go:65:50*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :65:50*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :65:50*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :65:50*/ return ag_s
 	}
-ag_resume3:
+	/*line :65:50*/ ag_resume3:
 	/*line main.go:65:50*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :65:50*/ ag_f.ag_aw0 = nil
 	/*line main.go:65:2*/ fmt.Fprintf(ag_f.w, "main exiting after %s\n", units(ag_t4.Sub(ag_f.start), ag_f.unit))
 	/*line main.go:66:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :66:2*/ return rt.Ready
 }
+
+//line main_async.go:235
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

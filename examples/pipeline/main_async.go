@@ -54,45 +54,48 @@ func (ag_f *ag_feed) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:28
 func (ag_f *ag_feed) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :28:1*/ var (
 		l   string
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :28:1*/ if ag_co.Unwinding() {
+		/*line :28:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :28:1*/ switch ag_f.ag_state {
+	/*line :28:1*/ case 1:
+		/*line :28:1*/ goto ag_resume1
 	}
-	ag_f.ag_t1 = ag_f.lines
-	ag_f.ag_t2 = 0
-ag_L1:
+	/*line :28:1*/ ag_f.ag_t1 = ag_f.lines
+	/*line :28:1*/ ag_f.ag_t2 = 0
+	/*line :28:1*/ ag_L1:
 	/*line main.go:29:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		goto ag_L3
+		/*line :29:2*/ goto ag_L3
 	}
 	/*line main.go:29:9*/ l = ag_f.ag_t1[ag_f.ag_t2]
 	/*line main.go:30:6*/ ag_f.ag_aw0 = ag_f.p.WriteAsync([]byte(l + "\n"))
-	ag_f.ag_state = 1 // await: p.Write([]byte(l + "\n"))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :30:6*/ ag_f.ag_state = 1 // await: p.Write([]byte(l + "\n"))
+	/*line :30:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :30:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :30:6*/ ag_resume1:
 	/*line main.go:30:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :30:6*/ ag_f.ag_aw0 = nil
 	/*line main.go:30:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :30:3*/ goto ag_L4
 	}
 	/*line main.go:31:4*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
-	ag_f.ag_t2++
-	goto ag_L1
-ag_L3:
+	/*line :31:4*/ return rt.Ready
+	/*line :31:4*/ ag_L4:
+	/*line :31:4*/ ag_f.ag_t2++
+	/*line :31:4*/ goto ag_L1
+	/*line :31:4*/ ag_L3:
 	/*line main.go:34:2*/ ag_f.ag_err = ag_f.p.Close()
-	return rt.Ready
+	/*line :34:2*/ return rt.Ready
 }
+
+//line main_async.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_feed) AwaitLine() string {
@@ -128,73 +131,78 @@ func (ag_f *ag_pump) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:40
 func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :40:1*/ var (
 		n       int
 		ag_err1 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :40:1*/ if ag_co.Unwinding() {
+		/*line :40:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :40:1*/ switch ag_f.ag_state {
+	/*line :40:1*/ case 1:
+		/*line :40:1*/ goto ag_resume1
+		/*line :40:1*/
 	case 2:
-		goto ag_resume2
+		/*line :40:1*/ goto ag_resume2
+		/*line :40:1*/
 	case 3:
-		goto ag_resume3
+		/*line :40:1*/ goto ag_resume3
 	}
 	/*line main.go:41:2*/ {
-		ag_dfn := ag_f.from.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :41:2*/ ag_dfn := ag_f.from.Close
+		/*line :41:2*/ ag_f.ag_defers.Push(func() {
+			/*line :41:2*/ ag_dfn()
 		})
 	}
 	/*line main.go:42:2*/ ag_f.buf = make([]byte, 4096)
-ag_L1:
+	/*line :42:2*/ ag_L1:
 	/*line main.go:44:3*/ ag_f.ag_aw0 = ag_f.from.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 1 // await: from.Read(buf)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :44:3*/ ag_f.ag_state = 1 // await: from.Read(buf)
+	/*line :44:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :44:3*/ ag_resume1:
 	/*line main.go:44:3*/ n, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :44:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:45:3*/ if !(n > 0) {
-		goto ag_L4
+		/*line :45:3*/ goto ag_L4
 	}
 	/*line main.go:46:7*/ ag_f.ag_aw0 = ag_f.to.WriteAsync(ag_f.buf[:n])
-	ag_f.ag_state = 2 // await: to.Write(buf[:n])
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:7*/ ag_f.ag_state = 2 // await: to.Write(buf[:n])
+	/*line :46:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:7*/ return ag_s
 	}
-ag_resume2:
+	/*line :46:7*/ ag_resume2:
 	/*line main.go:46:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :46:7*/ ag_f.ag_aw0 = nil
 	/*line main.go:46:4*/ if !(ag_err1 != nil) {
-		goto ag_L5
+		/*line :46:4*/ goto ag_L5
 	}
 	/*line main.go:47:5*/ ag_f.ag_err = ag_err1
-	goto ag_exit
-ag_L5:
-ag_L4:
+	/*line :47:5*/ goto ag_exit
+	/*line :47:5*/ ag_L5:
+	/*line :47:5*/ ag_L4:
 	/*line main.go:50:3*/ if ag_f.err == io.EOF {
 		/*line main.go:51:4*/ ag_f.ag_err = ag_f.to.Close()
-		goto ag_exit
+		/*line :51:4*/ goto ag_exit
 	}
 	/*line main.go:53:3*/ if ag_f.err != nil {
 		/*line main.go:54:4*/ ag_f.ag_err = ag_f.err
-		goto ag_exit
+		/*line :54:4*/ goto ag_exit
 	}
-	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :54:4*/ goto ag_L1
+	/*line :54:4*/ ag_exit:
+	/*line :54:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :54:4*/ ag_resume3:
+	/*line :54:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :54:4*/ return ag_s
 	}
-	return rt.Ready
+	/*line :54:4*/ return rt.Ready
 }
+
+//line main_async.go:206
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pump) AwaitLine() string {
@@ -240,115 +248,122 @@ func (ag_f *ag_pipeline) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:60
 func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :60:1*/ var (
 		sortCmd *exec.Cmd
 		ag_err1 error
 		ag_err2 error
 		code    int
 		ag_err3 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :60:1*/ if ag_co.Unwinding() {
+		/*line :60:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :60:1*/ switch ag_f.ag_state {
+	/*line :60:1*/ case 1:
+		/*line :60:1*/ goto ag_resume1
+		/*line :60:1*/
 	case 2:
-		goto ag_resume2
+		/*line :60:1*/ goto ag_resume2
+		/*line :60:1*/
 	case 3:
-		goto ag_resume3
+		/*line :60:1*/ goto ag_resume3
+		/*line :60:1*/
 	case 4:
-		goto ag_resume4
+		/*line :60:1*/ goto ag_resume4
+		/*line :60:1*/
 	case 5:
-		goto ag_resume5
+		/*line :60:1*/ goto ag_resume5
 	}
 	/*line main.go:61:2*/ sortCmd = exec.Command("sort")
 	/*line main.go:62:2*/ sortCmd.Env = append(os.Environ(), "LC_ALL=C")
 	/*line main.go:63:2*/ ag_f.sortP, ag_err1 = aproc.Start(sortCmd)
 	/*line main.go:64:2*/ if ag_err1 != nil {
 		/*line main.go:65:3*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :65:3*/ return rt.Ready
 	}
 	/*line main.go:67:2*/ ag_f.uniqP, ag_err1 = aproc.Start(exec.Command("uniq", "-c"))
 	/*line main.go:68:2*/ if ag_err1 != nil {
 		/*line main.go:69:3*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :69:3*/ return rt.Ready
 	}
 	/*line main.go:71:2*/ ag_f.sortP.Stderr.Close()
 	/*line main.go:72:2*/ ag_f.uniqP.Stderr.Close()
 	/*line main.go:73:2*/ ag_f.g = rt.NewTaskGroup()
 	/*line main.go:74:2*/ ag_f.ag_aw0 = rt.SpawnAsync(feedAsync(ag_f.sortP.Stdin, words), rt.InGroup(ag_f.g))
-	ag_f.ag_state = 1 // await: rt.Spawn(feedAsync(sortP.Stdin, words), rt.InGroup(g))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :74:2*/ ag_f.ag_state = 1 // await: rt.Spawn(feedAsync(sortP.Stdin, words), rt.InGroup(g))
+	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :74:2*/ ag_resume1:
+	/*line :74:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:75:2*/ ag_f.ag_aw0 = rt.SpawnAsync(pumpAsync(ag_f.sortP.Stdout, ag_f.uniqP.Stdin), rt.InGroup(ag_f.g))
-	ag_f.ag_state = 2 // await: rt.Spawn(pumpAsync(sortP.Stdout, uniqP.Stdin), rt.InGroup...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :75:2*/ ag_f.ag_state = 2 // await: rt.Spawn(pumpAsync(sortP.Stdout, uniqP.Stdin), rt.InGroup...
+	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :75:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :75:2*/ ag_resume2:
+	/*line :75:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:76:2*/ ag_f.ag_aw1 = ag_f.uniqP.Stdout.ReadAllAsync()
-	ag_f.ag_state = 3 // await: uniqP.Stdout.ReadAll()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :76:2*/ ag_f.ag_state = 3 // await: uniqP.Stdout.ReadAll()
+	/*line :76:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :76:2*/ ag_resume3:
 	/*line main.go:76:2*/ ag_f.out, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :76:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:77:2*/ ag_f.uniqP.Stdout.Close()
 	/*line main.go:78:2*/ if ag_err1 != nil {
 		/*line main.go:79:3*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :79:3*/ return rt.Ready
 	}
 	/*line main.go:81:5*/ ag_f.ag_aw2 = ag_f.g.WaitAsync()
-	ag_f.ag_state = 4 // await: g.Wait()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :81:5*/ ag_f.ag_state = 4 // await: g.Wait()
+	/*line :81:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :81:5*/ return ag_s
 	}
-ag_resume4:
+	/*line :81:5*/ ag_resume4:
 	/*line main.go:81:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :81:5*/ ag_f.ag_aw2 = nil
 	/*line main.go:81:2*/ if !(ag_err2 != nil) {
-		goto ag_L1
+		/*line :81:2*/ goto ag_L1
 	}
 	/*line main.go:82:3*/ ag_f.ag_err = ag_err2
-	return rt.Ready
-ag_L1:
-	ag_f.ag_t8 = []*aproc.Process{ag_f.sortP, ag_f.uniqP}
-	ag_f.ag_t9 = 0
-ag_L2:
+	/*line :82:3*/ return rt.Ready
+	/*line :82:3*/ ag_L1:
+	/*line :82:3*/ ag_f.ag_t8 = []*aproc.Process{ag_f.sortP, ag_f.uniqP}
+	/*line :82:3*/ ag_f.ag_t9 = 0
+	/*line :82:3*/ ag_L2:
 	/*line main.go:84:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		goto ag_L4
+		/*line :84:2*/ goto ag_L4
 	}
 	/*line main.go:84:9*/ ag_f.p = ag_f.ag_t8[ag_f.ag_t9]
 	/*line main.go:85:6*/ ag_f.ag_aw3 = ag_f.p.WaitAsync()
-	ag_f.ag_state = 5 // await: p.Wait()
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :85:6*/ ag_f.ag_state = 5 // await: p.Wait()
+	/*line :85:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:6*/ return ag_s
 	}
-ag_resume5:
+	/*line :85:6*/ ag_resume5:
 	/*line main.go:85:6*/ code, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :85:6*/ ag_f.ag_aw3 = nil
 	/*line main.go:85:3*/ if !(ag_err3 != nil || code != 0) {
-		goto ag_L5
+		/*line :85:3*/ goto ag_L5
 	}
 	/*line main.go:86:4*/ ag_f.ag_err = fmt.Errorf("%s: exit %d, %v", ag_f.p.Cmd.Path, code, ag_err3)
-	return rt.Ready
-ag_L5:
-	ag_f.ag_t9++
-	goto ag_L2
-ag_L4:
+	/*line :86:4*/ return rt.Ready
+	/*line :86:4*/ ag_L5:
+	/*line :86:4*/ ag_f.ag_t9++
+	/*line :86:4*/ goto ag_L2
+	/*line :86:4*/ ag_L4:
 	/*line main.go:89:2*/ for _, line := range strings.Split(strings.TrimSpace(string(ag_f.out)), "\n") {
 		/*line main.go:90:3*/ fmt.Fprintln(ag_f.w, strings.Join(strings.Fields(line), " "))
 	}
 	/*line main.go:92:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :92:2*/ return rt.Ready
 }
+
+//line main_async.go:367
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {

@@ -51,28 +51,31 @@ func (ag_f *ag_say) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:27
 func (ag_f *ag_say) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :27:1*/ var (
 		ag_t0 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :27:1*/ if ag_co.Unwinding() {
+		/*line :27:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :27:1*/ switch ag_f.ag_state {
+	/*line :27:1*/ case 1:
+		/*line :27:1*/ goto ag_resume1
 	}
 	/*line main.go:28:56*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :28:56*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :28:56*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:56*/ return ag_s
 	}
-ag_resume1:
+	/*line :28:56*/ ag_resume1:
 	/*line main.go:28:56*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :28:56*/ ag_f.ag_aw0 = nil
 	/*line main.go:28:2*/ fmt.Fprintf(out, "%2d "+ag_f.format+"\n", append([]any{int(ag_t0.Sub(start) / unit)}, ag_f.args...)...)
 	/*line main.go:29:1*/ return rt.Ready
 }
+
+//line main_async.go:79
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
@@ -108,61 +111,66 @@ func (ag_f *ag_producer) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:32
 func (ag_f *ag_producer) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :32:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :32:1*/ if ag_co.Unwinding() {
+		/*line :32:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :32:1*/ switch ag_f.ag_state {
+	/*line :32:1*/ case 1:
+		/*line :32:1*/ goto ag_resume1
+		/*line :32:1*/
 	case 2:
-		goto ag_resume2
+		/*line :32:1*/ goto ag_resume2
+		/*line :32:1*/
 	case 3:
-		goto ag_resume3
+		/*line :32:1*/ goto ag_resume3
 	}
 	/*line main.go:33:6*/ ag_f.i = 1
-ag_L1:
+	/*line :33:6*/ ag_L1:
 	/*line main.go:33:14*/ if !(ag_f.i <= ag_f.n) {
-		goto ag_L3
+		/*line :33:14*/ goto ag_L3
 	}
 	/*line main.go:34:3*/ ag_f.item = fmt.Sprintf("%s-%d", ag_f.name, ag_f.i)
 	/*line main.go:35:6*/ ag_f.ag_aw0 = ag_f.q.PutAsync(ag_f.item)
-	ag_f.ag_state = 1 // await: q.Put(item)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :35:6*/ ag_f.ag_state = 1 // await: q.Put(item)
+	/*line :35:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :35:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :35:6*/ ag_resume1:
 	/*line main.go:35:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :35:6*/ ag_f.ag_aw0 = nil
 	/*line main.go:35:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :35:3*/ goto ag_L4
 	}
 	/*line main.go:36:4*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
+	/*line :36:4*/ return rt.Ready
+	/*line :36:4*/ ag_L4:
 	/*line main.go:38:3*/ ag_f.ag_aw0 = sayAsync("%s put %s (%d queued)", ag_f.name, ag_f.item, ag_f.q.Len())
-	ag_f.ag_state = 2 // await: say("%s put %s (%d queued)", name, item, q.Len())
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :38:3*/ ag_f.ag_state = 2 // await: say("%s put %s (%d queued)", name, item, q.Len())
+	/*line :38:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :38:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :38:3*/ ag_resume2:
+	/*line :38:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:39:3*/ ag_f.ag_aw0 = rt.SleepAsync(unit)
-	ag_f.ag_state = 3 // await: rt.Sleep(unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:3*/ ag_f.ag_state = 3 // await: rt.Sleep(unit)
+	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:3*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw0 = nil
+	/*line :39:3*/ ag_resume3:
+	/*line :39:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:33:22*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :33:22*/ goto ag_L1
+	/*line :33:22*/ ag_L3:
 	/*line main.go:41:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :41:2*/ return rt.Ready
 }
+
+//line main_async.go:174
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producer) AwaitLine() string {
@@ -203,67 +211,73 @@ func (ag_f *ag_consumer) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:49
 func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :49:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
+		/*line :49:1*/
 	case 2:
-		goto ag_resume2
+		/*line :49:1*/ goto ag_resume2
+		/*line :49:1*/
 	case 3:
-		goto ag_resume3
+		/*line :49:1*/ goto ag_resume3
+		/*line :49:1*/
 	case 4:
-		goto ag_resume4
+		/*line :49:1*/ goto ag_resume4
 	}
 	/*line main.go:50:2*/ {
-		ag_d0 := "%s stops"
-		ag_d1 := ag_f.name
-		ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			return sayAsync(ag_d0, ag_d1)
+		/*line :50:2*/ ag_d0 := "%s stops"
+		/*line :50:2*/ ag_d1 := ag_f.name
+		/*line :50:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :50:2*/ return sayAsync(ag_d0, ag_d1)
 		})
 	}
-ag_L1:
+	/*line :50:2*/ ag_L1:
 	/*line main.go:52:3*/ ag_f.ag_aw0 = ag_f.q.GetAsync()
-	ag_f.ag_state = 1 // await: q.Get()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :52:3*/ ag_f.ag_state = 1 // await: q.Get()
+	/*line :52:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :52:3*/ ag_resume1:
 	/*line main.go:52:3*/ ag_f.item, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :52:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:53:3*/ if err != nil {
 		/*line main.go:54:4*/ ag_f.ag_err = err
-		goto ag_exit
+		/*line :54:4*/ goto ag_exit
 	}
 	/*line main.go:56:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.tenths) * unit / 10)
-	ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(tenths) * unit / 10)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :56:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(tenths) * unit / 10)
+	/*line :56:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:3*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :56:3*/ ag_resume2:
+	/*line :56:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:57:3*/ ag_f.ag_aw1 = sayAsync("%s handled %s", ag_f.name, ag_f.item)
-	ag_f.ag_state = 3 // await: say("%s handled %s", name, item)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :57:3*/ ag_f.ag_state = 3 // await: say("%s handled %s", name, item)
+	/*line :57:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :57:3*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
+	/*line :57:3*/ ag_resume3:
+	/*line :57:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:58:3*/ ag_f.q.TaskDone()
-	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :58:3*/ goto ag_L1
+	/*line :58:3*/ ag_exit:
+	/*line :58:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :58:3*/ ag_resume4:
+	/*line :58:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :58:3*/ return ag_s
 	}
-	return rt.Ready
+	/*line :58:3*/ return rt.Ready
 }
+
+//line main_async.go:281
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -309,131 +323,141 @@ func (ag_f *ag_main2) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:63
 func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :63:1*/ var (
 		i     int
 		name  string
 		ag_t6 *rt.Task[struct{}]
 		err   error
 		ag_c1 *rt.Task[struct{}]
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :63:1*/ if ag_co.Unwinding() {
+		/*line :63:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :63:1*/ switch ag_f.ag_state {
+	/*line :63:1*/ case 1:
+		/*line :63:1*/ goto ag_resume1
+		/*line :63:1*/
 	case 2:
-		goto ag_resume2
+		/*line :63:1*/ goto ag_resume2
+		/*line :63:1*/
 	case 3:
-		goto ag_resume3
+		/*line :63:1*/ goto ag_resume3
+		/*line :63:1*/
 	case 4:
-		goto ag_resume4
+		/*line :63:1*/ goto ag_resume4
+		/*line :63:1*/
 	case 5:
-		goto ag_resume5
+		/*line :63:1*/ goto ag_resume5
+		/*line :63:1*/
 	case 6:
-		goto ag_resume6
+		/*line :63:1*/ goto ag_resume6
+		/*line :63:1*/
 	case 7:
-		goto ag_resume7
+		/*line :63:1*/ goto ag_resume7
+		/*line :63:1*/
 	case 8:
-		goto ag_resume8
+		/*line :63:1*/ goto ag_resume8
 	}
 	/*line main.go:64:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :64:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :64:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :64:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :64:2*/ ag_resume1:
 	/*line main.go:64:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :64:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:65:2*/ ag_f.q = rt.NewQueue[string](2)
 	/*line main.go:66:6*/ ag_f.consumers = nil
-	ag_f.ag_t4 = []string{"c1", "c2", "c3"}
-	ag_f.ag_t5 = 0
-ag_L1:
+	/*line :66:6*/ ag_f.ag_t4 = []string{"c1", "c2", "c3"}
+	/*line :66:6*/ ag_f.ag_t5 = 0
+	/*line :66:6*/ ag_L1:
 	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		goto ag_L3
+		/*line :67:2*/ goto ag_L3
 	}
 	/*line main.go:67:6*/ i = ag_f.ag_t5
 	/*line main.go:67:9*/ name = ag_f.ag_t4[ag_f.ag_t5]
 	/*line main.go:68:33*/ ag_f.ag_aw1 = rt.SpawnAsync(consumerAsync(name, ag_f.q, 23+11*i), rt.Name(name))
-	ag_f.ag_state = 2 // await: rt.Spawn(consumerAsync(name, q, 23 + 11 * i), rt.Name(name))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :68:33*/ ag_f.ag_state = 2 // await: rt.Spawn(consumerAsync(name, q, 23 + 11 * i), rt.Name(name))
+	/*line :68:33*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:33*/ return ag_s
 	}
-ag_resume2:
+	/*line :68:33*/ ag_resume2:
 	/*line main.go:68:33*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :68:33*/ ag_f.ag_aw1 = nil
 	/*line main.go:68:3*/ ag_f.consumers = append(ag_f.consumers, ag_t6)
-	ag_f.ag_t5++
-	goto ag_L1
-ag_L3:
+	/*line :68:3*/ ag_f.ag_t5++
+	/*line :68:3*/ goto ag_L1
+	/*line :68:3*/ ag_L3:
 	/*line main.go:70:2*/ ag_f.producers = rt.NewTaskGroup()
 	/*line main.go:71:2*/ ag_f.ag_aw1 = rt.SpawnAsync(producerAsync("p1", ag_f.q, 4), rt.InGroup(ag_f.producers))
-	ag_f.ag_state = 3 // await: rt.Spawn(producerAsync("p1", q, 4), rt.InGroup(producers))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :71:2*/ ag_f.ag_state = 3 // await: rt.Spawn(producerAsync("p1", q, 4), rt.InGroup(producers))
+	/*line :71:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :71:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
+	/*line :71:2*/ ag_resume3:
+	/*line :71:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:72:2*/ ag_f.ag_aw1 = rt.SpawnAsync(producerAsync("p2", ag_f.q, 4), rt.InGroup(ag_f.producers))
-	ag_f.ag_state = 4 // await: rt.Spawn(producerAsync("p2", q, 4), rt.InGroup(producers))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 4 // await: rt.Spawn(producerAsync("p2", q, 4), rt.InGroup(producers))
+	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw1 = nil
+	/*line :72:2*/ ag_resume4:
+	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:73:5*/ ag_f.ag_aw2 = ag_f.producers.WaitAsync()
-	ag_f.ag_state = 5 // await: producers.Wait()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :73:5*/ ag_f.ag_state = 5 // await: producers.Wait()
+	/*line :73:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:5*/ return ag_s
 	}
-ag_resume5:
+	/*line :73:5*/ ag_resume5:
 	/*line main.go:73:5*/ _, err = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :73:5*/ ag_f.ag_aw2 = nil
 	/*line main.go:73:2*/ if !(err != nil) {
-		goto ag_L4
+		/*line :73:2*/ goto ag_L4
 	}
 	/*line main.go:74:3*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
+	/*line :74:3*/ return rt.Ready
+	/*line :74:3*/ ag_L4:
 	/*line main.go:76:2*/ ag_f.ag_aw2 = ag_f.q.JoinAsync()
-	ag_f.ag_state = 6 // await: q.Join()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :76:2*/ ag_f.ag_state = 6 // await: q.Join()
+	/*line :76:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-ag_resume6:
-	ag_f.ag_aw2 = nil
+	/*line :76:2*/ ag_resume6:
+	/*line :76:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:77:2*/ ag_f.ag_aw2 = sayAsync("all items handled")
-	ag_f.ag_state = 7 // await: say("all items handled")
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :77:2*/ ag_f.ag_state = 7 // await: say("all items handled")
+	/*line :77:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :77:2*/ return ag_s
 	}
-ag_resume7:
-	ag_f.ag_aw2 = nil
+	/*line :77:2*/ ag_resume7:
+	/*line :77:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:78:2*/ for _, c := range ag_f.consumers {
 		/*line main.go:79:3*/ c.Cancel()
 	}
-	ag_f.ag_t10 = ag_f.consumers
-	ag_f.ag_t11 = 0
-ag_L5:
+	/*line :79:3*/ ag_f.ag_t10 = ag_f.consumers
+	/*line :79:3*/ ag_f.ag_t11 = 0
+	/*line :79:3*/ ag_L5:
 	/*line main.go:81:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
-		goto ag_L7
+		/*line :81:2*/ goto ag_L7
 	}
 	/*line main.go:81:9*/ ag_c1 = ag_f.ag_t10[ag_f.ag_t11]
 	/*line main.go:82:3*/ ag_f.ag_aw2 = ag_c1
-	ag_f.ag_state = 8 // await: rt.Await(c)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :82:3*/ ag_f.ag_state = 8 // await: rt.Await(c)
+	/*line :82:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:3*/ return ag_s
 	}
-ag_resume8:
-	ag_f.ag_aw2 = nil
-	ag_f.ag_t11++
-	goto ag_L5
-ag_L7:
+	/*line :82:3*/ ag_resume8:
+	/*line :82:3*/ ag_f.ag_aw2 = nil
+	/*line :82:3*/ ag_f.ag_t11++
+	/*line :82:3*/ goto ag_L5
+	/*line :82:3*/ ag_L7:
 	/*line main.go:84:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :84:2*/ return rt.Ready
 }
+
+//line main_async.go:461
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -58,29 +58,32 @@ func (ag_f *ag_waitReply) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line main.go:21
 func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :21:1*/ var (
 		ag_t0 string
 		ag_t1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :21:1*/ if ag_co.Unwinding() {
+		/*line :21:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :21:1*/ switch ag_f.ag_state {
+	/*line :21:1*/ case 1:
+		/*line :21:1*/ goto ag_resume1
 	}
 	/*line main.go:22:9*/ ag_f.ag_aw0 = ag_f.reply
-	ag_f.ag_state = 1 // await: rt.Await(reply)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :22:9*/ ag_f.ag_state = 1 // await: rt.Await(reply)
+	/*line :22:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :22:9*/ return ag_s
 	}
-ag_resume1:
+	/*line :22:9*/ ag_resume1:
 	/*line main.go:22:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :22:9*/ ag_f.ag_aw0 = nil
 	/*line main.go:22:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	return rt.Ready
+	/*line :22:2*/ return rt.Ready
 }
+
+//line main_async.go:87
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -113,29 +116,32 @@ func (ag_f *ag_worker) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line main.go:26
 func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :26:1*/ var (
 		ag_t0 string
 		ag_t1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
 	}
 	/*line main.go:27:9*/ ag_f.ag_aw0 = waitReplyAsync(ag_f.reply)
-	ag_f.ag_state = 1 // await: waitReply(reply)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :27:9*/ ag_f.ag_state = 1 // await: waitReply(reply)
+	/*line :27:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:9*/ return ag_s
 	}
-ag_resume1:
+	/*line :27:9*/ ag_resume1:
 	/*line main.go:27:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :27:9*/ ag_f.ag_aw0 = nil
 	/*line main.go:27:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	return rt.Ready
+	/*line :27:2*/ return rt.Ready
 }
+
+//line main_async.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -167,28 +173,31 @@ func (ag_f *ag_supervise) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:31
 func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :31:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :31:1*/ if ag_co.Unwinding() {
+		/*line :31:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :31:1*/ switch ag_f.ag_state {
+	/*line :31:1*/ case 1:
+		/*line :31:1*/ goto ag_resume1
 	}
 	/*line main.go:32:2*/ ag_f.ag_aw0 = ag_f.t
-	ag_f.ag_state = 1 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :32:2*/ ag_f.ag_state = 1 // await: rt.Await(t)
+	/*line :32:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :32:2*/ ag_resume1:
 	/*line main.go:32:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :32:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:33:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :33:2*/ return rt.Ready
 }
+
+//line main_async.go:201
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -219,24 +228,27 @@ func (ag_f *ag_ticker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:37
 func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :37:1*/ if ag_co.Unwinding() {
+		/*line :37:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :37:1*/ switch ag_f.ag_state {
+	/*line :37:1*/ case 1:
+		/*line :37:1*/ goto ag_resume1
 	}
-ag_L1:
+	/*line :37:1*/ ag_L1:
 	/*line main.go:39:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :39:3*/ ag_f.ag_state = 1 // await: rt.Sleep(unit)
+	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
-	goto ag_L1
+	/*line :39:3*/ ag_resume1:
+	/*line :39:3*/ ag_f.ag_aw0 = nil
+	/*line :39:3*/ goto ag_L1
 }
+
+//line main_async.go:252
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -271,67 +283,74 @@ func (ag_f *ag_stuck) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:44
 func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :44:1*/ var (
 		reply *rt.Future[string]
 		work  *rt.Task[string]
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :44:1*/ if ag_co.Unwinding() {
+		/*line :44:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :44:1*/ switch ag_f.ag_state {
+	/*line :44:1*/ case 1:
+		/*line :44:1*/ goto ag_resume1
+		/*line :44:1*/
 	case 2:
-		goto ag_resume2
+		/*line :44:1*/ goto ag_resume2
+		/*line :44:1*/
 	case 3:
-		goto ag_resume3
+		/*line :44:1*/ goto ag_resume3
+		/*line :44:1*/
 	case 4:
-		goto ag_resume4
+		/*line :44:1*/ goto ag_resume4
+		/*line :44:1*/
 	case 5:
-		goto ag_resume5
+		/*line :44:1*/ goto ag_resume5
 	}
 	/*line main.go:45:2*/ reply = rt.NewFuture[string]()
 	/*line main.go:46:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync(reply), rt.Name("worker"))
-	ag_f.ag_state = 1 // await: rt.Spawn(workerAsync(reply), rt.Name("worker"))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:2*/ ag_f.ag_state = 1 // await: rt.Spawn(workerAsync(reply), rt.Name("worker"))
+	/*line :46:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :46:2*/ ag_resume1:
 	/*line main.go:46:2*/ work, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :46:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:47:2*/ ag_f.ag_aw1 = rt.SpawnAsync(superviseAsync(work), rt.Name("supervisor"))
-	ag_f.ag_state = 2 // await: rt.Spawn(superviseAsync(work), rt.Name("supervisor"))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :47:2*/ ag_f.ag_state = 2 // await: rt.Spawn(superviseAsync(work), rt.Name("supervisor"))
+	/*line :47:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :47:2*/ ag_resume2:
+	/*line :47:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:48:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(ag_f.unit), rt.Name("ticker"))
-	ag_f.ag_state = 3 // await: rt.Spawn(tickerAsync(unit), rt.Name("ticker"))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :48:2*/ ag_f.ag_state = 3 // await: rt.Spawn(tickerAsync(unit), rt.Name("ticker"))
+	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
+	/*line :48:2*/ ag_resume3:
+	/*line :48:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:49:2*/ ag_f.ag_aw2 = rt.SleepAsync(5 * ag_f.unit)
-	ag_f.ag_state = 4 // await: rt.Sleep(5 * unit)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :49:2*/ ag_f.ag_state = 4 // await: rt.Sleep(5 * unit)
+	/*line :49:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :49:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw2 = nil
+	/*line :49:2*/ ag_resume4:
+	/*line :49:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:50:2*/ fmt.Fprintln(ag_f.w, "after 5 units, still waiting; the tasks:")
 	/*line main.go:51:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
-	ag_f.ag_state = 5 // await: rt.Dump(w)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:2*/ ag_f.ag_state = 5 // await: rt.Dump(w)
+	/*line :51:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:2*/ return ag_s
 	}
-ag_resume5:
-	ag_f.ag_aw2 = nil
+	/*line :51:2*/ ag_resume5:
+	/*line :51:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:52:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :52:2*/ return rt.Ready
 }
+
+//line main_async.go:354
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

@@ -53,24 +53,27 @@ func (ag_f *ag_example) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:32
 func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :32:1*/ if ag_co.Unwinding() {
+		/*line :32:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :32:1*/ switch ag_f.ag_state {
+	/*line :32:1*/ case 1:
+		/*line :32:1*/ goto ag_resume1
 	}
 	/*line main.go:33:2*/ ag_f.ag_aw0 = rt.SleepAsync(3 * ag_f.unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :33:2*/ ag_f.ag_state = 1 // await: rt.Sleep(3 * unit)
+	/*line :33:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :33:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :33:2*/ ag_resume1:
+	/*line :33:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:34:2*/ fmt.Fprintf(ag_f.w, "coroutine %d finished\n", ag_f.i)
 	/*line main.go:35:1*/ return rt.Ready
 }
+
+//line main_async.go:77
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_example) AwaitLine() string {
@@ -110,92 +113,99 @@ func (ag_f *ag_spawned) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:40
 func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :40:1*/ var (
 		ag_t5 time.Time
 		ag_t6 *rt.Task[struct{}]
 		err   error
 		ag_t8 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :40:1*/ if ag_co.Unwinding() {
+		/*line :40:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :40:1*/ switch ag_f.ag_state {
+	/*line :40:1*/ case 1:
+		/*line :40:1*/ goto ag_resume1
+		/*line :40:1*/
 	case 2:
-		goto ag_resume2
+		/*line :40:1*/ goto ag_resume2
+		/*line :40:1*/
 	case 3:
-		goto ag_resume3
+		/*line :40:1*/ goto ag_resume3
+		/*line :40:1*/
 	case 4:
-		goto ag_resume4
+		/*line :40:1*/ goto ag_resume4
+		/*line :40:1*/
 	case 5:
-		goto ag_resume5
+		/*line :40:1*/ goto ag_resume5
 	}
 	/*line main.go:41:2*/ fmt.Fprintln(ag_f.w, "== spawned in a loop")
 	/*line main.go:42:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :42:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :42:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :42:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :42:2*/ ag_resume1:
 	/*line main.go:42:2*/ ag_f.t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :42:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:43:6*/ ag_f.tasks = nil
-	ag_f.ag_t3 = 5
-	ag_f.ag_t4 = 0
-ag_L1:
+	/*line :43:6*/ ag_f.ag_t3 = 5
+	/*line :43:6*/ ag_f.ag_t4 = 0
+	/*line :43:6*/ ag_L1:
 	/*line main.go:44:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		goto ag_L3
+		/*line :44:2*/ goto ag_L3
 	}
 	/*line main.go:44:6*/ ag_f.i = ag_f.ag_t4
 	/*line main.go:45:64*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 2 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :45:64*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :45:64*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:64*/ return ag_s
 	}
-ag_resume2:
+	/*line :45:64*/ ag_resume2:
 	/*line main.go:45:64*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :45:64*/ ag_f.ag_aw0 = nil
 	/*line main.go:45:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t5.Sub(ag_f.t0), ag_f.unit))
 	/*line main.go:46:25*/ ag_f.ag_aw1 = rt.SpawnAsync(exampleAsync(ag_f.w, ag_f.unit, ag_f.i))
-	ag_f.ag_state = 3 // await: rt.Spawn(exampleAsync(w, unit, i))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :46:25*/ ag_f.ag_state = 3 // await: rt.Spawn(exampleAsync(w, unit, i))
+	/*line :46:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:25*/ return ag_s
 	}
-ag_resume3:
+	/*line :46:25*/ ag_resume3:
 	/*line main.go:46:25*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :46:25*/ ag_f.ag_aw1 = nil
 	/*line main.go:46:3*/ ag_f.tasks = append(ag_f.tasks, ag_t6)
-	ag_f.ag_t4++
-	goto ag_L1
-ag_L3:
+	/*line :46:3*/ ag_f.ag_t4++
+	/*line :46:3*/ goto ag_L1
+	/*line :46:3*/ ag_L3:
 	/*line main.go:48:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.tasks...)
-	ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :48:5*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	/*line :48:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:5*/ return ag_s
 	}
-ag_resume4:
+	/*line :48:5*/ ag_resume4:
 	/*line main.go:48:5*/ _, err = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :48:5*/ ag_f.ag_aw2 = nil
 	/*line main.go:48:2*/ if !(err != nil) {
-		goto ag_L4
+		/*line :48:2*/ goto ag_L4
 	}
 	/*line main.go:49:3*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L4:
+	/*line :49:3*/ return rt.Ready
+	/*line :49:3*/ ag_L4:
 	/*line main.go:51:53*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 5 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:53*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :51:53*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:53*/ return ag_s
 	}
-ag_resume5:
+	/*line :51:53*/ ag_resume5:
 	/*line main.go:51:53*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :51:53*/ ag_f.ag_aw0 = nil
 	/*line main.go:51:2*/ fmt.Fprintf(ag_f.w, "total time needed was %s\n", units(ag_t8.Sub(ag_f.t0), ag_f.unit))
 	/*line main.go:52:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :52:2*/ return rt.Ready
 }
+
+//line main_async.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -240,70 +250,76 @@ func (ag_f *ag_awaited) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:58
 func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :58:1*/ var (
 		ag_t4 time.Time
 		ag_t5 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
+		/*line :58:1*/
 	case 2:
-		goto ag_resume2
+		/*line :58:1*/ goto ag_resume2
+		/*line :58:1*/
 	case 3:
-		goto ag_resume3
+		/*line :58:1*/ goto ag_resume3
+		/*line :58:1*/
 	case 4:
-		goto ag_resume4
+		/*line :58:1*/ goto ag_resume4
 	}
 	/*line main.go:59:2*/ fmt.Fprintln(ag_f.w, "== awaited in a loop")
 	/*line main.go:60:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :60:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :60:2*/ ag_resume1:
 	/*line main.go:60:2*/ ag_f.t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
-	ag_f.ag_t2 = 5
-	ag_f.ag_t3 = 0
-ag_L1:
+	/*line :60:2*/ ag_f.ag_aw0 = nil
+	/*line :60:2*/ ag_f.ag_t2 = 5
+	/*line :60:2*/ ag_f.ag_t3 = 0
+	/*line :60:2*/ ag_L1:
 	/*line main.go:61:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
-		goto ag_L3
+		/*line :61:2*/ goto ag_L3
 	}
 	/*line main.go:61:6*/ ag_f.i = ag_f.ag_t3
 	/*line main.go:62:64*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 2 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :62:64*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :62:64*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :62:64*/ return ag_s
 	}
-ag_resume2:
+	/*line :62:64*/ ag_resume2:
 	/*line main.go:62:64*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :62:64*/ ag_f.ag_aw0 = nil
 	/*line main.go:62:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t4.Sub(ag_f.t0), ag_f.unit))
 	/*line main.go:63:3*/ ag_f.ag_aw1 = exampleAsync(ag_f.w, ag_f.unit, ag_f.i)
-	ag_f.ag_state = 3 // await: example(w, unit, i)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :63:3*/ ag_f.ag_state = 3 // await: example(w, unit, i)
+	/*line :63:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :63:3*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
-	ag_f.ag_t3++
-	goto ag_L1
-ag_L3:
+	/*line :63:3*/ ag_resume3:
+	/*line :63:3*/ ag_f.ag_aw1 = nil
+	/*line :63:3*/ ag_f.ag_t3++
+	/*line :63:3*/ goto ag_L1
+	/*line :63:3*/ ag_L3:
 	/*line main.go:65:53*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 4 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :65:53*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :65:53*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :65:53*/ return ag_s
 	}
-ag_resume4:
+	/*line :65:53*/ ag_resume4:
 	/*line main.go:65:53*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :65:53*/ ag_f.ag_aw0 = nil
 	/*line main.go:65:2*/ fmt.Fprintf(ag_f.w, "total time needed was %s\n", units(ag_t5.Sub(ag_f.t0), ag_f.unit))
 	/*line main.go:66:1*/ return rt.Ready
 }
+
+//line main_async.go:323
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -342,43 +358,47 @@ func (ag_f *ag_both) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:69
 func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :69:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :69:1*/ if ag_co.Unwinding() {
+		/*line :69:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :69:1*/ switch ag_f.ag_state {
+	/*line :69:1*/ case 1:
+		/*line :69:1*/ goto ag_resume1
+		/*line :69:1*/
 	case 2:
-		goto ag_resume2
+		/*line :69:1*/ goto ag_resume2
 	}
 	/*line main.go:70:5*/ ag_f.ag_aw0 = spawnedAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 1 // await: spawned(w, unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :70:5*/ ag_f.ag_state = 1 // await: spawned(w, unit)
+	/*line :70:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:5*/ return ag_s
 	}
-ag_resume1:
+	/*line :70:5*/ ag_resume1:
 	/*line main.go:70:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :70:5*/ ag_f.ag_aw0 = nil
 	/*line main.go:70:2*/ if !(err != nil) {
-		goto ag_L1
+		/*line :70:2*/ goto ag_L1
 	}
 	/*line main.go:71:3*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L1:
+	/*line :71:3*/ return rt.Ready
+	/*line :71:3*/ ag_L1:
 	/*line main.go:73:2*/ ag_f.ag_aw0 = awaitedAsync(ag_f.w, ag_f.unit)
-	ag_f.ag_state = 2 // await: awaited(w, unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :73:2*/ ag_f.ag_state = 2 // await: awaited(w, unit)
+	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw0 = nil
+	/*line :73:2*/ ag_resume2:
+	/*line :73:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:74:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :74:2*/ return rt.Ready
 }
+
+//line main_async.go:402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -52,28 +52,31 @@ func (ag_f *ag_say) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line main.go:26
 func (ag_f *ag_say) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :26:1*/ var (
 		ag_t0 time.Time
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
 	}
 	/*line main.go:27:55*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :27:55*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :27:55*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:55*/ return ag_s
 	}
-ag_resume1:
+	/*line :27:55*/ ag_resume1:
 	/*line main.go:27:55*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :27:55*/ ag_f.ag_aw0 = nil
 	/*line main.go:27:2*/ fmt.Fprintf(out, "%d "+ag_f.format+"\n", append([]any{int(ag_t0.Sub(start) / unit)}, ag_f.args...)...)
 	/*line main.go:28:1*/ return rt.Ready
 }
+
+//line main_async.go:80
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
@@ -108,40 +111,44 @@ func (ag_f *ag_lookup) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line main.go:33
 func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :33:1*/ if ag_co.Unwinding() {
+		/*line :33:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :33:1*/ switch ag_f.ag_state {
+	/*line :33:1*/ case 1:
+		/*line :33:1*/ goto ag_resume1
+		/*line :33:1*/
 	case 2:
-		goto ag_resume2
+		/*line :33:1*/ goto ag_resume2
 	}
 	/*line main.go:34:2*/ {
-		ag_d0 := "lookup %s: connection closed"
-		ag_d1 := ag_f.key
-		ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			return sayAsync(ag_d0, ag_d1)
+		/*line :34:2*/ ag_d0 := "lookup %s: connection closed"
+		/*line :34:2*/ ag_d1 := ag_f.key
+		/*line :34:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :34:2*/ return sayAsync(ag_d0, ag_d1)
 		})
 	}
 	/*line main.go:35:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.took) * unit)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(took) * unit)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :35:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(took) * unit)
+	/*line :35:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :35:2*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
+	/*line :35:2*/ ag_resume1:
+	/*line :35:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:36:2*/ ag_f.ag_r0, ag_f.ag_err = "value of "+ag_f.key, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 2 // running the deferred calls
-ag_resume2:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :36:2*/ goto ag_exit
+	/*line :36:2*/ ag_exit:
+	/*line :36:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :36:2*/ ag_resume2:
+	/*line :36:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :36:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :36:2*/ return rt.Ready
 }
+
+//line main_async.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -180,69 +187,74 @@ func (ag_f *ag_fetch) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:40
 func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :40:1*/ var (
 		v   string
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :40:1*/ if ag_co.Unwinding() {
+		/*line :40:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :40:1*/ switch ag_f.ag_state {
+	/*line :40:1*/ case 1:
+		/*line :40:1*/ goto ag_resume1
+		/*line :40:1*/
 	case 2:
-		goto ag_resume2
+		/*line :40:1*/ goto ag_resume2
+		/*line :40:1*/
 	case 3:
-		goto ag_resume3
+		/*line :40:1*/ goto ag_resume3
 	}
-	ag_f.ag_t1 = []int{2, 4, 8}
-	ag_f.ag_t2 = 0
-ag_L1:
+	/*line :40:1*/ ag_f.ag_t1 = []int{2, 4, 8}
+	/*line :40:1*/ ag_f.ag_t2 = 0
+	/*line :40:1*/ ag_L1:
 	/*line main.go:41:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		goto ag_L3
+		/*line :41:2*/ goto ag_L3
 	}
 	/*line main.go:41:9*/ ag_f.deadline = ag_f.ag_t1[ag_f.ag_t2]
 	/*line main.go:42:3*/ ag_f.ag_aw0 = rt.WaitFor(lookupAsync(ag_f.key, ag_f.took), time.Duration(ag_f.deadline)*unit)
-	ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(lookupAsync(key, took), time.Duration...
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :42:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(lookupAsync(key, took), time.Duration...
+	/*line :42:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :42:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :42:3*/ ag_resume1:
 	/*line main.go:42:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :42:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:43:3*/ if !(errors.Is(err, rt.ErrTimeout)) {
-		goto ag_L4
+		/*line :43:3*/ goto ag_L4
 	}
 	/*line main.go:44:4*/ ag_f.ag_aw1 = sayAsync("%s: no answer within %d units", ag_f.key, ag_f.deadline)
-	ag_f.ag_state = 2 // await: say("%s: no answer within %d units", key, deadline)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :44:4*/ ag_f.ag_state = 2 // await: say("%s: no answer within %d units", key, deadline)
+	/*line :44:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:4*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
-	goto ag_L2
-ag_L4:
+	/*line :44:4*/ ag_resume2:
+	/*line :44:4*/ ag_f.ag_aw1 = nil
+	/*line :44:4*/ goto ag_L2
+	/*line :44:4*/ ag_L4:
 	/*line main.go:47:3*/ if err != nil {
 		/*line main.go:48:4*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :48:4*/ return rt.Ready
 	}
 	/*line main.go:50:3*/ ag_f.ag_aw1 = sayAsync("%s: %s", ag_f.key, v)
-	ag_f.ag_state = 3 // await: say("%s: %s", key, v)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :50:3*/ ag_f.ag_state = 3 // await: say("%s: %s", key, v)
+	/*line :50:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:3*/ return ag_s
 	}
-ag_resume3:
-	ag_f.ag_aw1 = nil
+	/*line :50:3*/ ag_resume3:
+	/*line :50:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:51:3*/ ag_f.ag_err = nil
-	return rt.Ready
-ag_L2:
-	ag_f.ag_t2++
-	goto ag_L1
-ag_L3:
+	/*line :51:3*/ return rt.Ready
+	/*line :51:3*/ ag_L2:
+	/*line :51:3*/ ag_f.ag_t2++
+	/*line :51:3*/ goto ag_L1
+	/*line :51:3*/ ag_L3:
 	/*line main.go:53:2*/ ag_f.ag_err = fmt.Errorf("%s: gave up", ag_f.key)
-	return rt.Ready
+	/*line :53:2*/ return rt.Ready
 }
+
+//line main_async.go:258
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -278,55 +290,60 @@ func (ag_f *ag_main2) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line main.go:57
 func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :57:1*/ var (
 		err   error
 		ag_t1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :57:1*/ if ag_co.Unwinding() {
+		/*line :57:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :57:1*/ switch ag_f.ag_state {
+	/*line :57:1*/ case 1:
+		/*line :57:1*/ goto ag_resume1
+		/*line :57:1*/
 	case 2:
-		goto ag_resume2
+		/*line :57:1*/ goto ag_resume2
+		/*line :57:1*/
 	case 3:
-		goto ag_resume3
+		/*line :57:1*/ goto ag_resume3
 	}
 	/*line main.go:58:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	ag_f.ag_state = 1 // await: rt.Now()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :58:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :58:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :58:2*/ ag_resume1:
 	/*line main.go:58:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :58:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:59:5*/ ag_f.ag_aw1 = fetchAsync("fast", 1)
-	ag_f.ag_state = 2 // await: fetch("fast", 1)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :59:5*/ ag_f.ag_state = 2 // await: fetch("fast", 1)
+	/*line :59:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :59:5*/ return ag_s
 	}
-ag_resume2:
+	/*line :59:5*/ ag_resume2:
 	/*line main.go:59:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :59:5*/ ag_f.ag_aw1 = nil
 	/*line main.go:59:2*/ if !(err != nil) {
-		goto ag_L1
+		/*line :59:2*/ goto ag_L1
 	}
 	/*line main.go:60:3*/ ag_f.ag_err = err
-	return rt.Ready
-ag_L1:
+	/*line :60:3*/ return rt.Ready
+	/*line :60:3*/ ag_L1:
 	/*line main.go:62:9*/ ag_f.ag_aw1 = fetchAsync("slow", 3)
-	ag_f.ag_state = 3 // await: fetch("slow", 3)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :62:9*/ ag_f.ag_state = 3 // await: fetch("slow", 3)
+	/*line :62:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :62:9*/ return ag_s
 	}
-ag_resume3:
+	/*line :62:9*/ ag_resume3:
 	/*line main.go:62:9*/ _, ag_t1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :62:9*/ ag_f.ag_aw1 = nil
 	/*line main.go:62:2*/ ag_f.ag_err = ag_t1
-	return rt.Ready
+	/*line :62:2*/ return rt.Ready
 }
+
+//line main_async.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

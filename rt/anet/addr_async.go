@@ -43,41 +43,44 @@ func (ag_f *ag_resolve) AwaitResult() (endpoint, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line addr.go:26
 func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :26:1*/ var (
 		ag_err1 error
 		ta      *net.TCPAddr
 		perr    error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
 	}
 	/*line addr.go:27:2*/ switch ag_f.network {
-	case "unix":
+	/*line :27:2*/ case "unix":
 		/*line addr.go:29:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{unix.AF_UNIX, &unix.SockaddrUnix{Name: ag_f.address}, &net.UnixAddr{Name: ag_f.address, Net: "unix"}}, nil
-		return rt.Ready
+		/*line :29:3*/ return rt.Ready
+		/*line :29:3*/
 	case "tcp", "tcp4", "tcp6":
+		/*line :29:3*/
 	default:
 		/*line addr.go:32:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, net.UnknownNetworkError(ag_f.network)
-		return rt.Ready
+		/*line :32:3*/ return rt.Ready
 	}
 	/*line addr.go:34:2*/ ag_f.host, ag_f.port, ag_err1 = net.SplitHostPort(ag_f.address)
 	/*line addr.go:35:2*/ if ag_err1 != nil {
 		/*line addr.go:36:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, ag_err1
-		return rt.Ready
+		/*line :36:3*/ return rt.Ready
 	}
 	/*line addr.go:38:6*/ ta = nil
 	/*line addr.go:39:5*/ _, perr = netip.ParseAddr(ag_f.host)
 	/*line addr.go:39:2*/ if !(perr == nil || ag_f.host == "") {
-		goto ag_L1
+		/*line :39:2*/ goto ag_L1
 	}
 	/*line addr.go:40:3*/ ta, ag_err1 = net.ResolveTCPAddr(ag_f.network, ag_f.address)
-	goto ag_L2
-ag_L1:
+	/*line :40:3*/ goto ag_L2
+	/*line :40:3*/ ag_L1:
 	/*line addr.go:42:3*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (*net.TCPAddr, error) {
 		/*line addr.go:43:4*/ ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(ag_f.network), ag_f.host)
 		/*line addr.go:44:4*/ if err != nil {
@@ -89,21 +92,23 @@ ag_L1:
 		}
 		/*line addr.go:51:4*/ return &net.TCPAddr{IP: ips[0].Unmap().AsSlice(), Port: p}, nil
 	})
-	ag_f.ag_state = 1 // await: rt.ToThread((func() (*net.TCPAddr, error) literal))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:4*/ ag_f.ag_state = 1 // await: rt.ToThread((func() (*net.TCPAddr, error) literal))
+	/*line :51:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:4*/ return ag_s
 	}
-ag_resume1:
+	/*line :51:4*/ ag_resume1:
 	/*line addr.go:42:3*/ ta, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
-ag_L2:
+	/*line :42:3*/ ag_f.ag_aw0 = nil
+	/*line :42:3*/ ag_L2:
 	/*line addr.go:54:2*/ if ag_err1 != nil {
 		/*line addr.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, ag_err1
-		return rt.Ready
+		/*line :55:3*/ return rt.Ready
 	}
 	/*line addr.go:57:2*/ ag_f.ag_r0, ag_f.ag_err = tcpEndpoint(ag_f.network, ta)
-	return rt.Ready
+	/*line :57:2*/ return rt.Ready
 }
+
+//line addr_async.go:112
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {

@@ -133,93 +133,99 @@ func (ag_f *ag_echoLines) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:49
 func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :49:1*/ var (
 		ag_err1 error
 		m       string
 		ag_err2 error
 		line    []byte
 		ag_err3 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
+		/*line :49:1*/
 	case 2:
-		goto ag_resume2
+		/*line :49:1*/ goto ag_resume2
+		/*line :49:1*/
 	case 3:
-		goto ag_resume3
+		/*line :49:1*/ goto ag_resume3
+		/*line :49:1*/
 	case 4:
-		goto ag_resume4
+		/*line :49:1*/ goto ag_resume4
 	}
 	/*line anet_test.go:50:2*/ ag_f.ag_aw0 = anet.DialAsync(ag_f.network, ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial(network, addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :50:2*/ ag_f.ag_state = 1 // await: anet.Dial(network, addr)
+	/*line :50:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :50:2*/ ag_resume1:
 	/*line anet_test.go:50:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :50:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:51:2*/ if ag_err1 != nil {
 		/*line anet_test.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		goto ag_exit
+		/*line :52:3*/ goto ag_exit
 	}
 	/*line anet_test.go:54:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :54:2*/ ag_dfn := ag_f.c.Close
+		/*line :54:2*/ ag_f.ag_defers.Push(func() {
+			/*line :54:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:55:6*/ ag_f.got = nil
-	ag_f.ag_t4 = ag_f.msgs
-	ag_f.ag_t5 = 0
-ag_L1:
+	/*line :55:6*/ ag_f.ag_t4 = ag_f.msgs
+	/*line :55:6*/ ag_f.ag_t5 = 0
+	/*line :55:6*/ ag_L1:
 	/*line anet_test.go:56:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		goto ag_L3
+		/*line :56:2*/ goto ag_L3
 	}
 	/*line anet_test.go:56:9*/ m = ag_f.ag_t4[ag_f.ag_t5]
 	/*line anet_test.go:57:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(m + "\n"))
-	ag_f.ag_state = 2 // await: c.Write([]byte(m + "\n"))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :57:6*/ ag_f.ag_state = 2 // await: c.Write([]byte(m + "\n"))
+	/*line :57:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :57:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :57:6*/ ag_resume2:
 	/*line anet_test.go:57:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :57:6*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:57:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :57:3*/ goto ag_L4
 	}
 	/*line anet_test.go:58:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	goto ag_exit
-ag_L4:
+	/*line :58:4*/ goto ag_exit
+	/*line :58:4*/ ag_L4:
 	/*line anet_test.go:60:3*/ ag_f.ag_aw2 = ag_f.c.ReadUntilAsync('\n')
-	ag_f.ag_state = 3 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :60:3*/ ag_f.ag_state = 3 // await: c.ReadUntil('\n')
+	/*line :60:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :60:3*/ ag_resume3:
 	/*line anet_test.go:60:3*/ line, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :60:3*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:61:3*/ if ag_err3 != nil {
 		/*line anet_test.go:62:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		goto ag_exit
+		/*line :62:4*/ goto ag_exit
 	}
 	/*line anet_test.go:64:3*/ ag_f.got = append(ag_f.got, string(line))
-	ag_f.ag_t5++
-	goto ag_L1
-ag_L3:
+	/*line :64:3*/ ag_f.ag_t5++
+	/*line :64:3*/ goto ag_L1
+	/*line :64:3*/ ag_L3:
 	/*line anet_test.go:66:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :66:2*/ goto ag_exit
+	/*line :66:2*/ ag_exit:
+	/*line :66:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :66:2*/ ag_resume4:
+	/*line :66:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :66:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :66:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -263,78 +269,84 @@ func (ag_f *ag_serveOne) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:77
 func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :77:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :77:1*/ if ag_co.Unwinding() {
+		/*line :77:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :77:1*/ switch ag_f.ag_state {
+	/*line :77:1*/ case 1:
+		/*line :77:1*/ goto ag_resume1
+		/*line :77:1*/
 	case 2:
-		goto ag_resume2
+		/*line :77:1*/ goto ag_resume2
+		/*line :77:1*/
 	case 3:
-		goto ag_resume3
+		/*line :77:1*/ goto ag_resume3
+		/*line :77:1*/
 	case 4:
-		goto ag_resume4
+		/*line :77:1*/ goto ag_resume4
 	}
 	/*line anet_test.go:78:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 1 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :78:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :78:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :78:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :78:2*/ ag_resume1:
 	/*line anet_test.go:78:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :78:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:79:2*/ if ag_err1 != nil {
 		/*line anet_test.go:80:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		goto ag_exit
+		/*line :80:3*/ goto ag_exit
 	}
 	/*line anet_test.go:82:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :82:2*/ ag_dfn := ag_f.c.Close
+		/*line :82:2*/ ag_f.ag_defers.Push(func() {
+			/*line :82:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:83:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
-	ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :83:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :83:2*/ ag_resume2:
 	/*line anet_test.go:83:2*/ ag_f.line, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :83:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:84:2*/ if ag_err1 != nil {
 		/*line anet_test.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		goto ag_exit
+		/*line :85:3*/ goto ag_exit
 	}
 	/*line anet_test.go:87:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(append([]byte("pong "), ag_f.line...))
-	ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :87:5*/ ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
+	/*line :87:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:5*/ return ag_s
 	}
-ag_resume3:
+	/*line :87:5*/ ag_resume3:
 	/*line anet_test.go:87:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :87:5*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:87:2*/ if !(ag_err2 != nil) {
-		goto ag_L1
+		/*line :87:2*/ goto ag_L1
 	}
 	/*line anet_test.go:88:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-	goto ag_exit
-ag_L1:
+	/*line :88:3*/ goto ag_exit
+	/*line :88:3*/ ag_L1:
 	/*line anet_test.go:90:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line), nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :90:2*/ goto ag_exit
+	/*line :90:2*/ ag_exit:
+	/*line :90:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :90:2*/ ag_resume4:
+	/*line :90:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :90:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :90:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -379,89 +391,96 @@ func (ag_f *ag_unixPair) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:139
 func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :139:1*/ var (
 		ln      *anet.Listener
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :139:1*/ if ag_co.Unwinding() {
+		/*line :139:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :139:1*/ switch ag_f.ag_state {
+	/*line :139:1*/ case 1:
+		/*line :139:1*/ goto ag_resume1
+		/*line :139:1*/
 	case 2:
-		goto ag_resume2
+		/*line :139:1*/ goto ag_resume2
+		/*line :139:1*/
 	case 3:
-		goto ag_resume3
+		/*line :139:1*/ goto ag_resume3
+		/*line :139:1*/
 	case 4:
-		goto ag_resume4
+		/*line :139:1*/ goto ag_resume4
+		/*line :139:1*/
 	case 5:
-		goto ag_resume5
+		/*line :139:1*/ goto ag_resume5
 	}
 	/*line anet_test.go:140:2*/ ag_f.ag_aw0 = anet.ListenAsync("unix", ag_f.path)
-	ag_f.ag_state = 1 // await: anet.Listen("unix", path)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :140:2*/ ag_f.ag_state = 1 // await: anet.Listen("unix", path)
+	/*line :140:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :140:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :140:2*/ ag_resume1:
 	/*line anet_test.go:140:2*/ ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :140:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:141:2*/ if ag_err1 != nil {
 		/*line anet_test.go:142:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		goto ag_exit
+		/*line :142:3*/ goto ag_exit
 	}
 	/*line anet_test.go:144:2*/ {
-		ag_dfn := ln.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :144:2*/ ag_dfn := ln.Close
+		/*line :144:2*/ ag_f.ag_defers.Push(func() {
+			/*line :144:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:145:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
-	ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :145:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
+	/*line :145:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :145:2*/ ag_resume2:
 	/*line anet_test.go:145:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :145:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:146:2*/ ag_f.ag_aw2 = echoLinesAsync("unix", ag_f.path, []string{"a", "b"})
-	ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :146:2*/ ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
+	/*line :146:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :146:2*/ ag_resume3:
 	/*line anet_test.go:146:2*/ ag_f.got, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :146:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:147:2*/ if ag_err1 != nil {
 		/*line anet_test.go:148:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		goto ag_exit
+		/*line :148:3*/ goto ag_exit
 	}
 	/*line anet_test.go:150:5*/ ag_f.ag_aw3 = ag_f.srv
-	ag_f.ag_state = 4 // await: rt.Await(srv)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :150:5*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :150:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:5*/ return ag_s
 	}
-ag_resume4:
+	/*line :150:5*/ ag_resume4:
 	/*line anet_test.go:150:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :150:5*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:150:2*/ if !(ag_err2 != nil) {
-		goto ag_L1
+		/*line :150:2*/ goto ag_L1
 	}
 	/*line anet_test.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	goto ag_exit
-ag_L1:
+	/*line :151:3*/ goto ag_exit
+	/*line :151:3*/ ag_L1:
 	/*line anet_test.go:153:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 5 // running the deferred calls
-ag_resume5:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :153:2*/ goto ag_exit
+	/*line :153:2*/ ag_exit:
+	/*line :153:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :153:2*/ ag_resume5:
+	/*line :153:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :153:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :153:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:484
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -505,85 +524,91 @@ func (ag_f *ag_echoOne) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line anet_test.go:159
 func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :159:1*/ var (
 		ag_err1 error
 		n       int
 		ag_err2 error
 		ag_err3 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :159:1*/ if ag_co.Unwinding() {
+		/*line :159:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :159:1*/ switch ag_f.ag_state {
+	/*line :159:1*/ case 1:
+		/*line :159:1*/ goto ag_resume1
+		/*line :159:1*/
 	case 2:
-		goto ag_resume2
+		/*line :159:1*/ goto ag_resume2
+		/*line :159:1*/
 	case 3:
-		goto ag_resume3
+		/*line :159:1*/ goto ag_resume3
+		/*line :159:1*/
 	case 4:
-		goto ag_resume4
+		/*line :159:1*/ goto ag_resume4
 	}
 	/*line anet_test.go:160:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 1 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :160:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :160:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :160:2*/ ag_resume1:
 	/*line anet_test.go:160:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :160:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:161:2*/ if ag_err1 != nil {
 		/*line anet_test.go:162:3*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :162:3*/ goto ag_exit
 	}
 	/*line anet_test.go:164:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :164:2*/ ag_dfn := ag_f.c.Close
+		/*line :164:2*/ ag_f.ag_defers.Push(func() {
+			/*line :164:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:165:2*/ ag_f.buf = make([]byte, 4096)
-ag_L1:
+	/*line :165:2*/ ag_L1:
 	/*line anet_test.go:167:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 2 // await: c.Read(buf)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :167:3*/ ag_f.ag_state = 2 // await: c.Read(buf)
+	/*line :167:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :167:3*/ return ag_s
 	}
-ag_resume2:
+	/*line :167:3*/ ag_resume2:
 	/*line anet_test.go:167:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :167:3*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:168:3*/ if ag_err2 == io.EOF {
 		/*line anet_test.go:169:4*/ ag_f.ag_err = nil
-		goto ag_exit
+		/*line :169:4*/ goto ag_exit
 	}
 	/*line anet_test.go:171:3*/ if ag_err2 != nil {
 		/*line anet_test.go:172:4*/ ag_f.ag_err = ag_err2
-		goto ag_exit
+		/*line :172:4*/ goto ag_exit
 	}
 	/*line anet_test.go:174:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(ag_f.buf[:n])
-	ag_f.ag_state = 3 // await: c.Write(buf[:n])
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :174:6*/ ag_f.ag_state = 3 // await: c.Write(buf[:n])
+	/*line :174:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :174:6*/ return ag_s
 	}
-ag_resume3:
+	/*line :174:6*/ ag_resume3:
 	/*line anet_test.go:174:6*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :174:6*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:174:3*/ if !(ag_err3 != nil) {
-		goto ag_L4
+		/*line :174:3*/ goto ag_L4
 	}
 	/*line anet_test.go:175:4*/ ag_f.ag_err = ag_err3
-	goto ag_exit
-ag_L4:
-	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :175:4*/ goto ag_exit
+	/*line :175:4*/ ag_L4:
+	/*line :175:4*/ goto ag_L1
+	/*line :175:4*/ ag_exit:
+	/*line :175:4*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :175:4*/ ag_resume4:
+	/*line :175:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :175:4*/ return ag_s
 	}
-	return rt.Ready
+	/*line :175:4*/ return rt.Ready
 }
+
+//line anet_async_test.go:612
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -626,76 +651,82 @@ func (ag_f *ag_slowRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:193
 func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :193:1*/ var (
 		err  error
 		rest []byte
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :193:1*/ if ag_co.Unwinding() {
+		/*line :193:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :193:1*/ switch ag_f.ag_state {
+	/*line :193:1*/ case 1:
+		/*line :193:1*/ goto ag_resume1
+		/*line :193:1*/
 	case 2:
-		goto ag_resume2
+		/*line :193:1*/ goto ag_resume2
+		/*line :193:1*/
 	case 3:
-		goto ag_resume3
+		/*line :193:1*/ goto ag_resume3
+		/*line :193:1*/
 	case 4:
-		goto ag_resume4
+		/*line :193:1*/ goto ag_resume4
 	}
 	/*line anet_test.go:194:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :194:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :194:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :194:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :194:2*/ ag_resume1:
 	/*line anet_test.go:194:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :194:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:195:2*/ if err != nil {
 		/*line anet_test.go:196:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :196:3*/ goto ag_exit
 	}
 	/*line anet_test.go:198:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :198:2*/ ag_dfn := ag_f.c.Close
+		/*line :198:2*/ ag_f.ag_defers.Push(func() {
+			/*line :198:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:199:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
-	ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :199:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :199:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :199:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :199:2*/ ag_resume2:
 	/*line anet_test.go:199:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :199:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:200:2*/ if err != nil {
 		/*line anet_test.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :201:3*/ goto ag_exit
 	}
 	/*line anet_test.go:203:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(10)
-	ag_f.ag_state = 3 // await: c.ReadExactly(10)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :203:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(10)
+	/*line :203:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :203:2*/ ag_resume3:
 	/*line anet_test.go:203:2*/ rest, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :203:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:204:2*/ if err != nil {
 		/*line anet_test.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :205:3*/ goto ag_exit
 	}
 	/*line anet_test.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line)+"|"+string(rest), nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :207:2*/ goto ag_exit
+	/*line :207:2*/ ag_exit:
+	/*line :207:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :207:2*/ ag_resume4:
+	/*line :207:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :207:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :207:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:730
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -733,30 +764,33 @@ func (ag_f *ag_ticker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
+//line anet_test.go:236
 func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :236:1*/ if ag_co.Unwinding() {
+		/*line :236:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :236:1*/ switch ag_f.ag_state {
+	/*line :236:1*/ case 1:
+		/*line :236:1*/ goto ag_resume1
 	}
-ag_L1:
+	/*line :236:1*/ ag_L1:
 	/*line anet_test.go:237:6*/ if *ag_f.stop {
-		goto ag_L3
+		/*line :237:6*/ goto ag_L3
 	}
 	/*line anet_test.go:238:3*/ *ag_f.n++
 	/*line anet_test.go:239:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :239:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :239:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:3*/ return ag_s
 	}
-ag_resume1:
-	ag_f.ag_aw0 = nil
-	goto ag_L1
-ag_L3:
+	/*line :239:3*/ ag_resume1:
+	/*line :239:3*/ ag_f.ag_aw0 = nil
+	/*line :239:3*/ goto ag_L1
+	/*line :239:3*/ ag_L3:
 	/*line anet_test.go:241:1*/ return rt.Ready
 }
+
+//line anet_async_test.go:794
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -803,107 +837,116 @@ func (ag_f *ag_bigWrite) AwaitResult() (writeResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:244
 func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :244:1*/ var (
 		ag_t8 time.Time
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :244:1*/ if ag_co.Unwinding() {
+		/*line :244:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :244:1*/ switch ag_f.ag_state {
+	/*line :244:1*/ case 1:
+		/*line :244:1*/ goto ag_resume1
+		/*line :244:1*/
 	case 2:
-		goto ag_resume2
+		/*line :244:1*/ goto ag_resume2
+		/*line :244:1*/
 	case 3:
-		goto ag_resume3
+		/*line :244:1*/ goto ag_resume3
+		/*line :244:1*/
 	case 4:
-		goto ag_resume4
+		/*line :244:1*/ goto ag_resume4
+		/*line :244:1*/
 	case 5:
-		goto ag_resume5
+		/*line :244:1*/ goto ag_resume5
+		/*line :244:1*/
 	case 6:
-		goto ag_resume6
+		/*line :244:1*/ goto ag_resume6
+		/*line :244:1*/
 	case 7:
-		goto ag_resume7
+		/*line :244:1*/ goto ag_resume7
 	}
 	/*line anet_test.go:245:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :245:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :245:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :245:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :245:2*/ ag_resume1:
 	/*line anet_test.go:245:2*/ ag_f.c, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :245:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:246:2*/ if ag_f.err != nil {
 		/*line anet_test.go:247:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
-		goto ag_exit
+		/*line :247:3*/ goto ag_exit
 	}
 	/*line anet_test.go:249:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :249:2*/ ag_dfn := ag_f.c.Close
+		/*line :249:2*/ ag_f.ag_defers.Push(func() {
+			/*line :249:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:250:2*/ ag_f.ticks, ag_f.stop = 0, false
 	/*line anet_test.go:251:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(&ag_f.ticks, &ag_f.stop))
-	ag_f.ag_state = 2 // await: rt.Spawn(tickerAsync(&ticks, &stop))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :251:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tickerAsync(&ticks, &stop))
+	/*line :251:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :251:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :251:2*/ ag_resume2:
 	/*line anet_test.go:251:2*/ ag_f.tk, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :251:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:252:2*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :252:2*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :252:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :252:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :252:2*/ ag_resume3:
 	/*line anet_test.go:252:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :252:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:253:2*/ ag_f.ag_aw3 = ag_f.c.WriteAsync(make([]byte, ag_f.size))
-	ag_f.ag_state = 4 // await: c.Write(make([]byte, size))
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :253:2*/ ag_f.ag_state = 4 // await: c.Write(make([]byte, size))
+	/*line :253:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :253:2*/ ag_resume4:
 	/*line anet_test.go:253:2*/ ag_f.n, ag_f.err = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :253:2*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:254:10*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 5 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :254:10*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :254:10*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:10*/ return ag_s
 	}
-ag_resume5:
+	/*line :254:10*/ ag_resume5:
 	/*line anet_test.go:254:10*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :254:10*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:254:2*/ ag_f.took = ag_t8.Sub(ag_f.start)
 	/*line anet_test.go:255:2*/ ag_f.stop = true
 	/*line anet_test.go:256:2*/ ag_f.ag_aw4 = ag_f.tk
-	ag_f.ag_state = 6 // await: rt.Await(tk)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :256:2*/ ag_f.ag_state = 6 // await: rt.Await(tk)
+	/*line :256:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:2*/ return ag_s
 	}
-ag_resume6:
-	ag_f.ag_aw4 = nil
+	/*line :256:2*/ ag_resume6:
+	/*line :256:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:257:2*/ if ag_f.err != nil {
 		/*line anet_test.go:258:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
-		goto ag_exit
+		/*line :258:3*/ goto ag_exit
 	}
 	/*line anet_test.go:260:2*/ if err := ag_f.c.CloseWrite(); err != nil {
 		/*line anet_test.go:261:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, err
-		goto ag_exit
+		/*line :261:3*/ goto ag_exit
 	}
 	/*line anet_test.go:263:2*/ ag_f.ag_r0, ag_f.ag_err = writeResult{ag_f.n, ag_f.took, ag_f.ticks}, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 7 // running the deferred calls
-ag_resume7:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :263:2*/ goto ag_exit
+	/*line :263:2*/ ag_exit:
+	/*line :263:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :263:2*/ ag_resume7:
+	/*line :263:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :263:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :263:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -954,68 +997,74 @@ func (ag_f *ag_readTruncated) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:278
 func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :278:1*/ var (
 		err  error
 		err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :278:1*/ if ag_co.Unwinding() {
+		/*line :278:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :278:1*/ switch ag_f.ag_state {
+	/*line :278:1*/ case 1:
+		/*line :278:1*/ goto ag_resume1
+		/*line :278:1*/
 	case 2:
-		goto ag_resume2
+		/*line :278:1*/ goto ag_resume2
+		/*line :278:1*/
 	case 3:
-		goto ag_resume3
+		/*line :278:1*/ goto ag_resume3
+		/*line :278:1*/
 	case 4:
-		goto ag_resume4
+		/*line :278:1*/ goto ag_resume4
 	}
 	/*line anet_test.go:279:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :279:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :279:2*/ ag_resume1:
 	/*line anet_test.go:279:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :279:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:280:2*/ if err != nil {
 		/*line anet_test.go:281:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :281:3*/ goto ag_exit
 	}
 	/*line anet_test.go:283:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :283:2*/ ag_dfn := ag_f.c.Close
+		/*line :283:2*/ ag_f.ag_defers.Push(func() {
+			/*line :283:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:284:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(100)
-	ag_f.ag_state = 2 // await: c.ReadExactly(100)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :284:2*/ ag_f.ag_state = 2 // await: c.ReadExactly(100)
+	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :284:2*/ ag_resume2:
 	/*line anet_test.go:284:2*/ ag_f.b, ag_f.err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :284:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:285:2*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(make([]byte, 10))
-	ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :285:2*/ ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
+	/*line :285:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :285:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :285:2*/ ag_resume3:
 	/*line anet_test.go:285:2*/ _, err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :285:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:286:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v | %v", ag_f.b, ag_f.err1, err2), nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 4 // running the deferred calls
-ag_resume4:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :286:2*/ goto ag_exit
+	/*line :286:2*/ ag_exit:
+	/*line :286:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :286:2*/ ag_resume4:
+	/*line :286:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :286:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :286:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1068
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1056,59 +1105,64 @@ func (ag_f *ag_readUntilTruncated) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:290
 func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :290:1*/ var (
 		c   *anet.Conn
 		err error
 		b   []byte
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :290:1*/ if ag_co.Unwinding() {
+		/*line :290:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :290:1*/ switch ag_f.ag_state {
+	/*line :290:1*/ case 1:
+		/*line :290:1*/ goto ag_resume1
+		/*line :290:1*/
 	case 2:
-		goto ag_resume2
+		/*line :290:1*/ goto ag_resume2
+		/*line :290:1*/
 	case 3:
-		goto ag_resume3
+		/*line :290:1*/ goto ag_resume3
 	}
 	/*line anet_test.go:291:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :291:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :291:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :291:2*/ ag_resume1:
 	/*line anet_test.go:291:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :291:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:292:2*/ if err != nil {
 		/*line anet_test.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :293:3*/ goto ag_exit
 	}
 	/*line anet_test.go:295:2*/ {
-		ag_dfn := c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :295:2*/ ag_dfn := c.Close
+		/*line :295:2*/ ag_f.ag_defers.Push(func() {
+			/*line :295:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:296:2*/ ag_f.ag_aw1 = c.ReadUntilAsync('\n')
-	ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :296:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :296:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :296:2*/ ag_resume2:
 	/*line anet_test.go:296:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :296:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v", b, err), nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :297:2*/ goto ag_exit
+	/*line :297:2*/ ag_exit:
+	/*line :297:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :297:2*/ ag_resume3:
+	/*line :297:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :297:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :297:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1148,41 +1202,45 @@ func (ag_f *ag_readInto) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:313
 func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :313:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :313:1*/ if ag_co.Unwinding() {
+		/*line :313:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :313:1*/ switch ag_f.ag_state {
+	/*line :313:1*/ case 1:
+		/*line :313:1*/ goto ag_resume1
+		/*line :313:1*/
 	case 2:
-		goto ag_resume2
+		/*line :313:1*/ goto ag_resume2
 	}
 	/*line anet_test.go:314:2*/ ag_f.ag_defers.Push(func() {
 		/*line anet_test.go:314:17*/ *ag_f.cleaned = true
 	})
 	/*line anet_test.go:315:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 1 // await: c.Read(buf)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :315:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
+	/*line :315:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :315:9*/ return ag_s
 	}
-ag_resume1:
+	/*line :315:9*/ ag_resume1:
 	/*line anet_test.go:315:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :315:9*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:315:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 2 // running the deferred calls
-ag_resume2:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :315:2*/ goto ag_exit
+	/*line :315:2*/ ag_exit:
+	/*line :315:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :315:2*/ ag_resume2:
+	/*line :315:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :315:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :315:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1217,29 +1275,32 @@ func (ag_f *ag_readLine) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:319
 func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :319:1*/ var (
 		b   []byte
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :319:1*/ if ag_co.Unwinding() {
+		/*line :319:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :319:1*/ switch ag_f.ag_state {
+	/*line :319:1*/ case 1:
+		/*line :319:1*/ goto ag_resume1
 	}
 	/*line anet_test.go:320:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
-	ag_f.ag_state = 1 // await: c.ReadUntil('\n')
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :320:2*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :320:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :320:2*/ ag_resume1:
 	/*line anet_test.go:320:2*/ b, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :320:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:321:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
-	return rt.Ready
+	/*line :321:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1304
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1286,176 +1347,189 @@ func (ag_f *ag_cancelRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:335
 func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :335:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_err4 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :335:1*/ if ag_co.Unwinding() {
+		/*line :335:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :335:1*/ switch ag_f.ag_state {
+	/*line :335:1*/ case 1:
+		/*line :335:1*/ goto ag_resume1
+		/*line :335:1*/
 	case 2:
-		goto ag_resume2
+		/*line :335:1*/ goto ag_resume2
+		/*line :335:1*/
 	case 3:
-		goto ag_resume3
+		/*line :335:1*/ goto ag_resume3
+		/*line :335:1*/
 	case 4:
-		goto ag_resume4
+		/*line :335:1*/ goto ag_resume4
+		/*line :335:1*/
 	case 5:
-		goto ag_resume5
+		/*line :335:1*/ goto ag_resume5
+		/*line :335:1*/
 	case 6:
-		goto ag_resume6
+		/*line :335:1*/ goto ag_resume6
+		/*line :335:1*/
 	case 7:
-		goto ag_resume7
+		/*line :335:1*/ goto ag_resume7
+		/*line :335:1*/
 	case 8:
-		goto ag_resume8
+		/*line :335:1*/ goto ag_resume8
+		/*line :335:1*/
 	case 9:
-		goto ag_resume9
+		/*line :335:1*/ goto ag_resume9
+		/*line :335:1*/
 	case 10:
-		goto ag_resume10
+		/*line :335:1*/ goto ag_resume10
+		/*line :335:1*/
 	case 11:
-		goto ag_resume11
+		/*line :335:1*/ goto ag_resume11
 	}
 	/*line anet_test.go:336:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :336:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :336:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :336:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :336:2*/ ag_resume1:
 	/*line anet_test.go:336:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :336:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:337:2*/ if ag_err1 != nil {
 		/*line anet_test.go:338:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		goto ag_exit
+		/*line :338:3*/ goto ag_exit
 	}
 	/*line anet_test.go:340:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :340:2*/ ag_dfn := ag_f.c.Close
+		/*line :340:2*/ ag_f.ag_defers.Push(func() {
+			/*line :340:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:341:2*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :341:2*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :341:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :341:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :341:2*/ ag_resume2:
 	/*line anet_test.go:341:2*/ ag_f.lp, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :341:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:343:2*/ ag_f.ag_aw2 = rt.SpawnAsync(readLineAsync(ag_f.c))
-	ag_f.ag_state = 3 // await: rt.Spawn(readLineAsync(c))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :343:2*/ ag_f.ag_state = 3 // await: rt.Spawn(readLineAsync(c))
+	/*line :343:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :343:2*/ ag_resume3:
 	/*line anet_test.go:343:2*/ ag_f.reader, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :343:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:344:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :344:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :344:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :344:2*/ return ag_s
 	}
-ag_resume4:
-	ag_f.ag_aw3 = nil
+	/*line :344:2*/ ag_resume4:
+	/*line :344:2*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:345:2*/ if n := ag_f.lp.Stats().IOWaits; n != 1 {
 		/*line anet_test.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d while reading, want 1", n)
-		goto ag_exit
+		/*line :346:3*/ goto ag_exit
 	}
 	/*line anet_test.go:348:2*/ ag_f.reader.Cancel()
 	/*line anet_test.go:349:5*/ ag_f.ag_aw4 = ag_f.reader
-	ag_f.ag_state = 5 // await: rt.Await(reader)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :349:5*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :349:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:5*/ return ag_s
 	}
-ag_resume5:
+	/*line :349:5*/ ag_resume5:
 	/*line anet_test.go:349:5*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :349:5*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:349:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
-		goto ag_L1
+		/*line :349:2*/ goto ag_L1
 	}
 	/*line anet_test.go:350:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled ReadUntil: %v", ag_err2)
-	goto ag_exit
-ag_L1:
+	/*line :350:3*/ goto ag_exit
+	/*line :350:3*/ ag_L1:
 	/*line anet_test.go:352:2*/ if n := ag_f.lp.Stats().IOWaits; n != 0 {
 		/*line anet_test.go:353:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d after cancel, want 0", n)
-		goto ag_exit
+		/*line :353:3*/ goto ag_exit
 	}
 	/*line anet_test.go:355:2*/ if ag_f.c.Buffered() != 3 {
 		/*line anet_test.go:356:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("buffered %d, want 3", ag_f.c.Buffered())
-		goto ag_exit
+		/*line :356:3*/ goto ag_exit
 	}
 	/*line anet_test.go:358:2*/ close(ag_f.gate)
 	/*line anet_test.go:359:2*/ ag_f.ag_aw4 = readLineAsync(ag_f.c)
-	ag_f.ag_state = 6 // await: readLine(c)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :359:2*/ ag_f.ag_state = 6 // await: readLine(c)
+	/*line :359:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :359:2*/ return ag_s
 	}
-ag_resume6:
+	/*line :359:2*/ ag_resume6:
 	/*line anet_test.go:359:2*/ ag_f.line, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :359:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:360:2*/ if ag_err1 != nil {
 		/*line anet_test.go:361:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		goto ag_exit
+		/*line :361:3*/ goto ag_exit
 	}
 	/*line anet_test.go:364:2*/ ag_f.cleaned = false
 	/*line anet_test.go:365:2*/ ag_f.ag_aw5 = rt.SpawnAsync(readIntoAsync(ag_f.c, make([]byte, 10), &ag_f.cleaned))
-	ag_f.ag_state = 7 // await: rt.Spawn(readIntoAsync(c, make([]byte, 10), &cleaned))
-	if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :365:2*/ ag_f.ag_state = 7 // await: rt.Spawn(readIntoAsync(c, make([]byte, 10), &cleaned))
+	/*line :365:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :365:2*/ return ag_s
 	}
-ag_resume7:
+	/*line :365:2*/ ag_resume7:
 	/*line anet_test.go:365:2*/ ag_f.r2, _ = ag_f.ag_aw5.AwaitResult()
-	ag_f.ag_aw5 = nil
+	/*line :365:2*/ ag_f.ag_aw5 = nil
 	/*line anet_test.go:366:2*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
-	ag_f.ag_state = 8 // await: rt.Sleep(10 * time.Millisecond)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :366:2*/ ag_f.ag_state = 8 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :366:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :366:2*/ return ag_s
 	}
-ag_resume8:
-	ag_f.ag_aw3 = nil
+	/*line :366:2*/ ag_resume8:
+	/*line :366:2*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:367:2*/ ag_f.r2.Cancel()
 	/*line anet_test.go:368:5*/ ag_f.ag_aw6 = ag_f.r2
-	ag_f.ag_state = 9 // await: rt.Await(r2)
-	if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :368:5*/ ag_f.ag_state = 9 // await: rt.Await(r2)
+	/*line :368:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :368:5*/ return ag_s
 	}
-ag_resume9:
+	/*line :368:5*/ ag_resume9:
 	/*line anet_test.go:368:5*/ _, ag_err3 = ag_f.ag_aw6.AwaitResult()
-	ag_f.ag_aw6 = nil
+	/*line :368:5*/ ag_f.ag_aw6 = nil
 	/*line anet_test.go:368:2*/ if !(!errors.Is(ag_err3, rt.ErrCanceled) || !ag_f.cleaned) {
-		goto ag_L2
+		/*line :368:2*/ goto ag_L2
 	}
 	/*line anet_test.go:369:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled Read: %v, deferred call ran: %v", ag_err3, ag_f.cleaned)
-	goto ag_exit
-ag_L2:
+	/*line :369:3*/ goto ag_exit
+	/*line :369:3*/ ag_L2:
 	/*line anet_test.go:371:5*/ ag_f.ag_aw6 = ag_f.c.WriteAsync([]byte("still open"))
-	ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
-	if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :371:5*/ ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
+	/*line :371:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :371:5*/ return ag_s
 	}
-ag_resume10:
+	/*line :371:5*/ ag_resume10:
 	/*line anet_test.go:371:5*/ _, ag_err4 = ag_f.ag_aw6.AwaitResult()
-	ag_f.ag_aw6 = nil
+	/*line :371:5*/ ag_f.ag_aw6 = nil
 	/*line anet_test.go:371:2*/ if !(ag_err4 != nil) {
-		goto ag_L3
+		/*line :371:2*/ goto ag_L3
 	}
 	/*line anet_test.go:372:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err4
-	goto ag_exit
-ag_L3:
+	/*line :372:3*/ goto ag_exit
+	/*line :372:3*/ ag_L3:
 	/*line anet_test.go:374:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.line, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 11 // running the deferred calls
-ag_resume11:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :374:2*/ goto ag_exit
+	/*line :374:2*/ ag_exit:
+	/*line :374:2*/ ag_f.ag_state = 11 // running the deferred calls
+	/*line :374:2*/ ag_resume11:
+	/*line :374:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :374:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :374:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1533
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1516,106 +1590,114 @@ func (ag_f *ag_waitForRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:385
 func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :385:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t4   time.Time
 		ag_t6   string
 		ag_t7   error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :385:1*/ if ag_co.Unwinding() {
+		/*line :385:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :385:1*/ switch ag_f.ag_state {
+	/*line :385:1*/ case 1:
+		/*line :385:1*/ goto ag_resume1
+		/*line :385:1*/
 	case 2:
-		goto ag_resume2
+		/*line :385:1*/ goto ag_resume2
+		/*line :385:1*/
 	case 3:
-		goto ag_resume3
+		/*line :385:1*/ goto ag_resume3
+		/*line :385:1*/
 	case 4:
-		goto ag_resume4
+		/*line :385:1*/ goto ag_resume4
+		/*line :385:1*/
 	case 5:
-		goto ag_resume5
+		/*line :385:1*/ goto ag_resume5
+		/*line :385:1*/
 	case 6:
-		goto ag_resume6
+		/*line :385:1*/ goto ag_resume6
 	}
 	/*line anet_test.go:386:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :386:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :386:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :386:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :386:2*/ ag_resume1:
 	/*line anet_test.go:386:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :386:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:387:2*/ if ag_err1 != nil {
 		/*line anet_test.go:388:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		goto ag_exit
+		/*line :388:3*/ goto ag_exit
 	}
 	/*line anet_test.go:390:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :390:2*/ ag_dfn := ag_f.c.Close
+		/*line :390:2*/ ag_f.ag_defers.Push(func() {
+			/*line :390:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:391:2*/ ag_f.buf = make([]byte, 10)
 	/*line anet_test.go:392:5*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.c.ReadAsync(ag_f.buf), 30*time.Millisecond)
-	ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(c.ReadAsync(buf), 30 * time.Milliseco...
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :392:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(c.ReadAsync(buf), 30 * time.Milliseco...
+	/*line :392:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :392:5*/ return ag_s
 	}
-ag_resume2:
+	/*line :392:5*/ ag_resume2:
 	/*line anet_test.go:392:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :392:5*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:392:2*/ if !(ag_err2 != rt.ErrTimeout) {
-		goto ag_L1
+		/*line :392:2*/ goto ag_L1
 	}
 	/*line anet_test.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("WaitFor(Read): %v, want ErrTimeout", ag_err2)
-	goto ag_exit
-ag_L1:
+	/*line :393:3*/ goto ag_exit
+	/*line :393:3*/ ag_L1:
 	/*line anet_test.go:395:20*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :395:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :395:20*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :395:20*/ return ag_s
 	}
-ag_resume3:
+	/*line :395:20*/ ag_resume3:
 	/*line anet_test.go:395:20*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :395:20*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:395:2*/ ag_f.c.SetReadDeadline(ag_t4.Add(30 * time.Millisecond))
 	/*line anet_test.go:396:2*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 4 // await: c.Read(buf)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :396:2*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :396:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :396:2*/ ag_resume4:
 	/*line anet_test.go:396:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :396:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:397:6*/ ag_f.ne = nil
 	/*line anet_test.go:398:2*/ if !errors.Is(ag_err1, os.ErrDeadlineExceeded) || !errors.As(ag_err1, &ag_f.ne) || !ag_f.ne.Timeout() {
 		/*line anet_test.go:399:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("Read past deadline: %v", ag_err1)
-		goto ag_exit
+		/*line :399:3*/ goto ag_exit
 	}
 	/*line anet_test.go:401:2*/ ag_f.c.SetReadDeadline(time.Time{})
 	/*line anet_test.go:402:2*/ close(ag_f.gate)
 	/*line anet_test.go:403:9*/ ag_f.ag_aw3 = readLineAsync(ag_f.c)
-	ag_f.ag_state = 5 // await: readLine(c)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :403:9*/ ag_f.ag_state = 5 // await: readLine(c)
+	/*line :403:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :403:9*/ return ag_s
 	}
-ag_resume5:
+	/*line :403:9*/ ag_resume5:
 	/*line anet_test.go:403:9*/ ag_t6, ag_t7 = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :403:9*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:403:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t6, ag_t7
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 6 // running the deferred calls
-ag_resume6:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :403:2*/ goto ag_exit
+	/*line :403:2*/ ag_exit:
+	/*line :403:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :403:2*/ ag_resume6:
+	/*line :403:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :403:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :403:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1701
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1664,96 +1746,104 @@ func (ag_f *ag_virtualRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:423
 func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :423:1*/ var (
 		err   error
 		ag_t4 time.Time
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :423:1*/ if ag_co.Unwinding() {
+		/*line :423:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :423:1*/ switch ag_f.ag_state {
+	/*line :423:1*/ case 1:
+		/*line :423:1*/ goto ag_resume1
+		/*line :423:1*/
 	case 2:
-		goto ag_resume2
+		/*line :423:1*/ goto ag_resume2
+		/*line :423:1*/
 	case 3:
-		goto ag_resume3
+		/*line :423:1*/ goto ag_resume3
+		/*line :423:1*/
 	case 4:
-		goto ag_resume4
+		/*line :423:1*/ goto ag_resume4
+		/*line :423:1*/
 	case 5:
-		goto ag_resume5
+		/*line :423:1*/ goto ag_resume5
+		/*line :423:1*/
 	case 6:
-		goto ag_resume6
+		/*line :423:1*/ goto ag_resume6
 	}
 	/*line anet_test.go:424:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :424:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :424:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :424:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :424:2*/ ag_resume1:
 	/*line anet_test.go:424:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :424:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:425:2*/ if err != nil {
 		/*line anet_test.go:426:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :426:3*/ goto ag_exit
 	}
 	/*line anet_test.go:428:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :428:2*/ ag_dfn := ag_f.c.Close
+		/*line :428:2*/ ag_f.ag_defers.Push(func() {
+			/*line :428:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:429:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
-	ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :429:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :429:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :429:2*/ ag_resume2:
 	/*line anet_test.go:429:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :429:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:430:2*/ if err != nil {
 		/*line anet_test.go:431:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		goto ag_exit
+		/*line :431:3*/ goto ag_exit
 	}
 	/*line anet_test.go:433:2*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 3 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :433:2*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :433:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :433:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :433:2*/ ag_resume3:
 	/*line anet_test.go:433:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :433:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:434:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
-	ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :434:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :434:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :434:2*/ return ag_s
 	}
-ag_resume4:
+	/*line :434:2*/ ag_resume4:
 	/*line anet_test.go:434:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :434:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:435:2*/ if err != rt.ErrTimeout {
 		/*line anet_test.go:436:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("silent peer: %v", err)
-		goto ag_exit
+		/*line :436:3*/ goto ag_exit
 	}
 	/*line anet_test.go:438:44*/ ag_f.ag_aw2 = rt.NowAsync()
-	ag_f.ag_state = 5 // await: rt.Now()
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :438:44*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :438:44*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :438:44*/ return ag_s
 	}
-ag_resume5:
+	/*line :438:44*/ ag_resume5:
 	/*line anet_test.go:438:44*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :438:44*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:438:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s timeout %v", ag_f.line, ag_t4.Sub(ag_f.start)), nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 6 // running the deferred calls
-ag_resume6:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :438:2*/ goto ag_exit
+	/*line :438:2*/ ag_exit:
+	/*line :438:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :438:2*/ ag_resume6:
+	/*line :438:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :438:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :438:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:1847
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -1809,185 +1899,199 @@ func (ag_f *ag_churn) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line anet_test.go:524
 func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :524:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_err4 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :524:1*/ if ag_co.Unwinding() {
+		/*line :524:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :524:1*/ switch ag_f.ag_state {
+	/*line :524:1*/ case 1:
+		/*line :524:1*/ goto ag_resume1
+		/*line :524:1*/
 	case 2:
-		goto ag_resume2
+		/*line :524:1*/ goto ag_resume2
+		/*line :524:1*/
 	case 3:
-		goto ag_resume3
+		/*line :524:1*/ goto ag_resume3
+		/*line :524:1*/
 	case 4:
-		goto ag_resume4
+		/*line :524:1*/ goto ag_resume4
+		/*line :524:1*/
 	case 5:
-		goto ag_resume5
+		/*line :524:1*/ goto ag_resume5
+		/*line :524:1*/
 	case 6:
-		goto ag_resume6
+		/*line :524:1*/ goto ag_resume6
+		/*line :524:1*/
 	case 7:
-		goto ag_resume7
+		/*line :524:1*/ goto ag_resume7
+		/*line :524:1*/
 	case 8:
-		goto ag_resume8
+		/*line :524:1*/ goto ag_resume8
+		/*line :524:1*/
 	case 9:
-		goto ag_resume9
+		/*line :524:1*/ goto ag_resume9
+		/*line :524:1*/
 	case 10:
-		goto ag_resume10
+		/*line :524:1*/ goto ag_resume10
+		/*line :524:1*/
 	case 11:
-		goto ag_resume11
+		/*line :524:1*/ goto ag_resume11
+		/*line :524:1*/
 	case 12:
-		goto ag_resume12
+		/*line :524:1*/ goto ag_resume12
 	}
 	/*line anet_test.go:525:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :525:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :525:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :525:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :525:2*/ ag_resume1:
 	/*line anet_test.go:525:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :525:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:526:2*/ if ag_err1 != nil {
 		/*line anet_test.go:527:3*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :527:3*/ goto ag_exit
 	}
 	/*line anet_test.go:529:2*/ {
-		ag_dfn := ag_f.ln.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :529:2*/ ag_dfn := ag_f.ln.Close
+		/*line :529:2*/ ag_f.ag_defers.Push(func() {
+			/*line :529:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:530:2*/ ag_f.addr = ag_f.ln.Addr().String()
 	/*line anet_test.go:531:6*/ ag_f.i = 0
-ag_L1:
+	/*line :531:6*/ ag_L1:
 	/*line anet_test.go:531:14*/ if !(ag_f.i < 20) {
-		goto ag_L3
+		/*line :531:14*/ goto ag_L3
 	}
 	/*line anet_test.go:532:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ag_f.ln))
-	ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :532:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
+	/*line :532:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :532:3*/ return ag_s
 	}
-ag_resume2:
+	/*line :532:3*/ ag_resume2:
 	/*line anet_test.go:532:3*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :532:3*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:533:6*/ ag_f.ag_aw2 = echoLinesAsync("tcp", ag_f.addr, []string{"x"})
-	ag_f.ag_state = 3 // await: echoLines("tcp", addr, []string{…})
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :533:6*/ ag_f.ag_state = 3 // await: echoLines("tcp", addr, []string{…})
+	/*line :533:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :533:6*/ return ag_s
 	}
-ag_resume3:
+	/*line :533:6*/ ag_resume3:
 	/*line anet_test.go:533:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :533:6*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:533:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :533:3*/ goto ag_L4
 	}
 	/*line anet_test.go:534:4*/ ag_f.ag_err = ag_err2
-	goto ag_exit
-ag_L4:
+	/*line :534:4*/ goto ag_exit
+	/*line :534:4*/ ag_L4:
 	/*line anet_test.go:536:6*/ ag_f.ag_aw3 = ag_f.srv
-	ag_f.ag_state = 4 // await: rt.Await(srv)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :536:6*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :536:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :536:6*/ return ag_s
 	}
-ag_resume4:
+	/*line :536:6*/ ag_resume4:
 	/*line anet_test.go:536:6*/ _, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	ag_f.ag_aw3 = nil
+	/*line :536:6*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:536:3*/ if !(ag_err3 != nil) {
-		goto ag_L5
+		/*line :536:3*/ goto ag_L5
 	}
 	/*line anet_test.go:537:4*/ ag_f.ag_err = ag_err3
-	goto ag_exit
-ag_L5:
+	/*line :537:4*/ goto ag_exit
+	/*line :537:4*/ ag_L5:
 	/*line anet_test.go:531:22*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :531:22*/ goto ag_L1
+	/*line :531:22*/ ag_L3:
 	/*line anet_test.go:541:2*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.addr)
-	ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :541:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :541:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :541:2*/ return ag_s
 	}
-ag_resume5:
+	/*line :541:2*/ ag_resume5:
 	/*line anet_test.go:541:2*/ ag_f.c, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :541:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:542:2*/ if ag_err1 != nil {
 		/*line anet_test.go:543:3*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :543:3*/ goto ag_exit
 	}
 	/*line anet_test.go:545:2*/ ag_f.ag_aw4 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 6 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :545:2*/ ag_f.ag_state = 6 // await: ln.Accept()
+	/*line :545:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :545:2*/ return ag_s
 	}
-ag_resume6:
+	/*line :545:2*/ ag_resume6:
 	/*line anet_test.go:545:2*/ ag_f.s, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :545:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:546:2*/ if ag_err1 != nil {
 		/*line anet_test.go:547:3*/ ag_f.ag_err = ag_err1
-		goto ag_exit
+		/*line :547:3*/ goto ag_exit
 	}
 	/*line anet_test.go:549:2*/ ag_f.ag_aw5 = rt.WaitFor(ag_f.c.ReadAsync(make([]byte, 1)), time.Millisecond)
-	ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(c.ReadAsync(make([]byte, 1)), time.Mi...
-	if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :549:2*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(c.ReadAsync(make([]byte, 1)), time.Mi...
+	/*line :549:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:2*/ return ag_s
 	}
-ag_resume7:
-	ag_f.ag_aw5 = nil
+	/*line :549:2*/ ag_resume7:
+	/*line :549:2*/ ag_f.ag_aw5 = nil
 	/*line anet_test.go:550:2*/ ag_f.c.Close()
 	/*line anet_test.go:551:2*/ ag_f.s.Close()
 	/*line anet_test.go:553:2*/ ag_f.ag_aw6 = rt.SpawnAsync(ag_f.ln.AcceptAsync())
-	ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
-	if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :553:2*/ ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
+	/*line :553:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :553:2*/ return ag_s
 	}
-ag_resume8:
+	/*line :553:2*/ ag_resume8:
 	/*line anet_test.go:553:2*/ ag_f.acc, _ = ag_f.ag_aw6.AwaitResult()
-	ag_f.ag_aw6 = nil
+	/*line :553:2*/ ag_f.ag_aw6 = nil
 	/*line anet_test.go:554:2*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
-	ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :554:2*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
+	/*line :554:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :554:2*/ return ag_s
 	}
-ag_resume9:
-	ag_f.ag_aw3 = nil
+	/*line :554:2*/ ag_resume9:
+	/*line :554:2*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:555:2*/ ag_f.acc.Cancel()
 	/*line anet_test.go:556:2*/ ag_f.ag_aw4 = ag_f.acc
-	ag_f.ag_state = 10 // await: rt.Await(acc)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :556:2*/ ag_f.ag_state = 10 // await: rt.Await(acc)
+	/*line :556:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :556:2*/ return ag_s
 	}
-ag_resume10:
-	ag_f.ag_aw4 = nil
+	/*line :556:2*/ ag_resume10:
+	/*line :556:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:557:5*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.refusedAddr)
-	ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :557:5*/ ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
+	/*line :557:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :557:5*/ return ag_s
 	}
-ag_resume11:
+	/*line :557:5*/ ag_resume11:
 	/*line anet_test.go:557:5*/ _, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :557:5*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:557:2*/ if !(ag_err4 == nil) {
-		goto ag_L6
+		/*line :557:2*/ goto ag_L6
 	}
 	/*line anet_test.go:558:3*/ ag_f.ag_err = errors.New("dial to a closed port succeeded")
-	goto ag_exit
-ag_L6:
+	/*line :558:3*/ goto ag_exit
+	/*line :558:3*/ ag_L6:
 	/*line anet_test.go:560:2*/ ag_f.ag_err = nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 12 // running the deferred calls
-ag_resume12:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :560:2*/ goto ag_exit
+	/*line :560:2*/ ag_exit:
+	/*line :560:2*/ ag_f.ag_state = 12 // running the deferred calls
+	/*line :560:2*/ ag_resume12:
+	/*line :560:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :560:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :560:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:2095
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2043,46 +2147,50 @@ func (ag_f *ag_readEOF) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line anet_test.go:577
 func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :577:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :577:1*/ if ag_co.Unwinding() {
+		/*line :577:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :577:1*/ switch ag_f.ag_state {
+	/*line :577:1*/ case 1:
+		/*line :577:1*/ goto ag_resume1
+		/*line :577:1*/
 	case 2:
-		goto ag_resume2
+		/*line :577:1*/ goto ag_resume2
 	}
 	/*line anet_test.go:578:2*/ {
-		ag_dfn := ag_f.c.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :578:2*/ ag_dfn := ag_f.c.Close
+		/*line :578:2*/ ag_f.ag_defers.Push(func() {
+			/*line :578:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:579:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
-	ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :579:2*/ ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
+	/*line :579:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :579:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :579:2*/ ag_resume1:
 	/*line anet_test.go:579:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :579:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:580:2*/ if err == io.EOF {
 		/*line anet_test.go:581:3*/ *ag_f.eofs++
 	}
 	/*line anet_test.go:583:2*/ ag_f.ag_err = nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 2 // running the deferred calls
-ag_resume2:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :583:2*/ goto ag_exit
+	/*line :583:2*/ ag_exit:
+	/*line :583:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :583:2*/ ag_resume2:
+	/*line :583:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :583:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :583:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:2194
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2129,8 +2237,9 @@ func (ag_f *ag_idle) AwaitResult() (idleResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line anet_test.go:587
 func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :587:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -2139,134 +2248,143 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t11  *rt.Loop
 		ag_err3 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :587:1*/ if ag_co.Unwinding() {
+		/*line :587:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :587:1*/ switch ag_f.ag_state {
+	/*line :587:1*/ case 1:
+		/*line :587:1*/ goto ag_resume1
+		/*line :587:1*/
 	case 2:
-		goto ag_resume2
+		/*line :587:1*/ goto ag_resume2
+		/*line :587:1*/
 	case 3:
-		goto ag_resume3
+		/*line :587:1*/ goto ag_resume3
+		/*line :587:1*/
 	case 4:
-		goto ag_resume4
+		/*line :587:1*/ goto ag_resume4
+		/*line :587:1*/
 	case 5:
-		goto ag_resume5
+		/*line :587:1*/ goto ag_resume5
+		/*line :587:1*/
 	case 6:
-		goto ag_resume6
+		/*line :587:1*/ goto ag_resume6
+		/*line :587:1*/
 	case 7:
-		goto ag_resume7
+		/*line :587:1*/ goto ag_resume7
+		/*line :587:1*/
 	case 8:
-		goto ag_resume8
+		/*line :587:1*/ goto ag_resume8
 	}
 	/*line anet_test.go:588:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :588:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :588:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :588:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :588:2*/ ag_resume1:
 	/*line anet_test.go:588:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :588:2*/ ag_f.ag_aw0 = nil
 	/*line anet_test.go:589:2*/ if ag_err1 != nil {
 		/*line anet_test.go:590:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err1
-		goto ag_exit
+		/*line :590:3*/ goto ag_exit
 	}
 	/*line anet_test.go:592:2*/ {
-		ag_dfn := ag_f.ln.Close
-		ag_f.ag_defers.Push(func() {
-			ag_dfn()
+		/*line :592:2*/ ag_dfn := ag_f.ln.Close
+		/*line :592:2*/ ag_f.ag_defers.Push(func() {
+			/*line :592:2*/ ag_dfn()
 		})
 	}
 	/*line anet_test.go:593:6*/ ag_f.clients = nil
 	/*line anet_test.go:594:6*/ ag_f.readers = nil
 	/*line anet_test.go:595:2*/ ag_f.eofs = 0
 	/*line anet_test.go:596:6*/ ag_f.i = 0
-ag_L1:
+	/*line :596:6*/ ag_L1:
 	/*line anet_test.go:596:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :596:14*/ goto ag_L3
 	}
 	/*line anet_test.go:597:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :597:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :597:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :597:3*/ return ag_s
 	}
-ag_resume2:
+	/*line :597:3*/ ag_resume2:
 	/*line anet_test.go:597:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :597:3*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:598:3*/ if ag_err2 != nil {
 		/*line anet_test.go:599:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
-		goto ag_exit
+		/*line :599:4*/ goto ag_exit
 	}
 	/*line anet_test.go:601:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
 	/*line anet_test.go:602:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	ag_f.ag_state = 3 // await: ln.Accept()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :602:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :602:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :602:3*/ return ag_s
 	}
-ag_resume3:
+	/*line :602:3*/ ag_resume3:
 	/*line anet_test.go:602:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :602:3*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:603:3*/ if ag_err2 != nil {
 		/*line anet_test.go:604:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
-		goto ag_exit
+		/*line :604:4*/ goto ag_exit
 	}
 	/*line anet_test.go:606:29*/ ag_f.ag_aw2 = rt.SpawnAsync(readEOFAsync(s, &ag_f.eofs))
-	ag_f.ag_state = 4 // await: rt.Spawn(readEOFAsync(s, &eofs))
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :606:29*/ ag_f.ag_state = 4 // await: rt.Spawn(readEOFAsync(s, &eofs))
+	/*line :606:29*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :606:29*/ return ag_s
 	}
-ag_resume4:
+	/*line :606:29*/ ag_resume4:
 	/*line anet_test.go:606:29*/ ag_t9, _ = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :606:29*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:606:3*/ ag_f.readers = append(ag_f.readers, ag_t9)
 	/*line anet_test.go:596:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :596:21*/ goto ag_L1
+	/*line :596:21*/ ag_L3:
 	/*line anet_test.go:608:2*/ ag_f.ag_aw3 = rt.SleepAsync(20 * time.Millisecond)
-	ag_f.ag_state = 5 // await: rt.Sleep(20 * time.Millisecond)
-	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :608:2*/ ag_f.ag_state = 5 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :608:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :608:2*/ return ag_s
 	}
-ag_resume5:
-	ag_f.ag_aw3 = nil
+	/*line :608:2*/ ag_resume5:
+	/*line :608:2*/ ag_f.ag_aw3 = nil
 	/*line anet_test.go:609:27*/ ag_f.ag_aw4 = rt.CurrentLoopAsync()
-	ag_f.ag_state = 6 // await: rt.CurrentLoop()
-	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :609:27*/ ag_f.ag_state = 6 // await: rt.CurrentLoop()
+	/*line :609:27*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :609:27*/ return ag_s
 	}
-ag_resume6:
+	/*line :609:27*/ ag_resume6:
 	/*line anet_test.go:609:27*/ ag_t11, _ = ag_f.ag_aw4.AwaitResult()
-	ag_f.ag_aw4 = nil
+	/*line :609:27*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:609:2*/ ag_f.res = idleResult{waits: ag_t11.Stats().IOWaits, goroutines: runtime.NumGoroutine()}
 	/*line anet_test.go:610:2*/ for _, c := range ag_f.clients {
 		/*line anet_test.go:611:3*/ c.Close()
 	}
 	/*line anet_test.go:613:5*/ ag_f.ag_aw5 = rt.Gather(ag_f.readers...)
-	ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
-	if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :613:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
+	/*line :613:5*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :613:5*/ return ag_s
 	}
-ag_resume7:
+	/*line :613:5*/ ag_resume7:
 	/*line anet_test.go:613:5*/ _, ag_err3 = ag_f.ag_aw5.AwaitResult()
-	ag_f.ag_aw5 = nil
+	/*line :613:5*/ ag_f.ag_aw5 = nil
 	/*line anet_test.go:613:2*/ if !(ag_err3 != nil) {
-		goto ag_L4
+		/*line :613:2*/ goto ag_L4
 	}
 	/*line anet_test.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err3
-	goto ag_exit
-ag_L4:
+	/*line :614:3*/ goto ag_exit
+	/*line :614:3*/ ag_L4:
 	/*line anet_test.go:616:2*/ ag_f.res.eofs = ag_f.eofs
 	/*line anet_test.go:617:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 8 // running the deferred calls
-ag_resume8:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :617:2*/ goto ag_exit
+	/*line :617:2*/ ag_exit:
+	/*line :617:2*/ ag_f.ag_state = 8 // running the deferred calls
+	/*line :617:2*/ ag_resume8:
+	/*line :617:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :617:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :617:2*/ return rt.Ready
 }
+
+//line anet_async_test.go:2388
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {

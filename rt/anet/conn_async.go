@@ -66,35 +66,38 @@ func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line conn.go:135
 func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :135:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :135:1*/ if ag_co.Unwinding() {
+		/*line :135:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :135:1*/ switch ag_f.ag_state {
+	/*line :135:1*/ case 1:
+		/*line :135:1*/ goto ag_resume1
 	}
 	/*line conn.go:136:2*/ if ag_f.c.off < len(ag_f.c.buf) {
 		/*line conn.go:137:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
 		/*line conn.go:138:3*/ ag_f.c.consume(n)
 		/*line conn.go:139:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		return rt.Ready
+		/*line :139:3*/ return rt.Ready
 	}
 	/*line conn.go:141:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	ag_f.ag_state = 1 // await: c.readSome(p)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :141:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
+	/*line :141:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:9*/ return ag_s
 	}
-ag_resume1:
+	/*line :141:9*/ ag_resume1:
 	/*line conn.go:141:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :141:9*/ ag_f.ag_aw0 = nil
 	/*line conn.go:141:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	return rt.Ready
+	/*line :141:2*/ return rt.Ready
 }
+
+//line conn_async.go:101
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
@@ -128,61 +131,67 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line conn.go:148
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :148:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :148:1*/ if ag_co.Unwinding() {
+		/*line :148:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :148:1*/ switch ag_f.ag_state {
+	/*line :148:1*/ case 1:
+		/*line :148:1*/ goto ag_resume1
 	}
 	/*line conn.go:149:2*/ if len(ag_f.p) == 0 {
 		/*line conn.go:150:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		return rt.Ready
+		/*line :150:3*/ return rt.Ready
 	}
-ag_L1:
+	/*line :150:3*/ ag_L1:
 	/*line conn.go:153:3*/ if ag_f.c.closed {
 		/*line conn.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		return rt.Ready
+		/*line :154:4*/ return rt.Ready
 	}
 	/*line conn.go:156:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
 	/*line conn.go:157:3*/ switch ag_err1 {
-	case nil:
+	/*line :157:3*/ case nil:
 		/*line conn.go:159:4*/ if n == 0 {
 			/*line conn.go:160:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			return rt.Ready
+			/*line :160:5*/ return rt.Ready
 		}
 		/*line conn.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		return rt.Ready
+		/*line :162:4*/ return rt.Ready
+		/*line :162:4*/
 	case unix.EINTR:
 		/*line conn.go:164:4*/ goto ag_L2
+		/*line :164:4*/
 	case unix.EAGAIN:
+		/*line :164:4*/
 	default:
 		/*line conn.go:167:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		return rt.Ready
+		/*line :167:4*/ return rt.Ready
 	}
 	/*line conn.go:169:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :169:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :169:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :169:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :169:6*/ ag_resume1:
 	/*line conn.go:169:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :169:6*/ ag_f.ag_aw0 = nil
 	/*line conn.go:169:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :169:3*/ goto ag_L4
 	}
 	/*line conn.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	return rt.Ready
-ag_L4:
-ag_L2:
-	goto ag_L1
+	/*line :170:4*/ return rt.Ready
+	/*line :170:4*/ ag_L4:
+	/*line :170:4*/ ag_L2:
+	/*line :170:4*/ goto ag_L1
 }
+
+//line conn_async.go:195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -217,60 +226,65 @@ func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line conn.go:180
 func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :180:1*/ var (
 		m       int
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :180:1*/ if ag_co.Unwinding() {
+		/*line :180:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :180:1*/ switch ag_f.ag_state {
+	/*line :180:1*/ case 1:
+		/*line :180:1*/ goto ag_resume1
 	}
 	/*line conn.go:181:2*/ ag_f.n = 0
-ag_L1:
+	/*line :181:2*/ ag_L1:
 	/*line conn.go:182:6*/ if !(ag_f.n < len(ag_f.p)) {
-		goto ag_L3
+		/*line :182:6*/ goto ag_L3
 	}
 	/*line conn.go:183:3*/ if ag_f.c.closed {
 		/*line conn.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		return rt.Ready
+		/*line :184:4*/ return rt.Ready
 	}
 	/*line conn.go:186:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
 	/*line conn.go:187:3*/ if m > 0 {
 		/*line conn.go:188:4*/ ag_f.n += m
 	}
 	/*line conn.go:190:3*/ switch ag_err1 {
-	case nil, unix.EINTR:
+	/*line :190:3*/ case nil, unix.EINTR:
 		/*line conn.go:192:4*/ goto ag_L2
+		/*line :192:4*/
 	case unix.EAGAIN:
+		/*line :192:4*/
 	default:
 		/*line conn.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		return rt.Ready
+		/*line :195:4*/ return rt.Ready
 	}
 	/*line conn.go:197:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :197:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :197:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :197:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :197:6*/ ag_resume1:
 	/*line conn.go:197:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :197:6*/ ag_f.ag_aw0 = nil
 	/*line conn.go:197:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :197:3*/ goto ag_L4
 	}
 	/*line conn.go:198:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	return rt.Ready
-ag_L4:
-ag_L2:
-	goto ag_L1
-ag_L3:
+	/*line :198:4*/ return rt.Ready
+	/*line :198:4*/ ag_L4:
+	/*line :198:4*/ ag_L2:
+	/*line :198:4*/ goto ag_L1
+	/*line :198:4*/ ag_L3:
 	/*line conn.go:201:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	return rt.Ready
+	/*line :201:2*/ return rt.Ready
 }
+
+//line conn_async.go:288
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
@@ -305,48 +319,51 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line conn.go:212
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :212:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :212:1*/ if ag_co.Unwinding() {
+		/*line :212:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :212:1*/ switch ag_f.ag_state {
+	/*line :212:1*/ case 1:
+		/*line :212:1*/ goto ag_resume1
 	}
 	/*line conn.go:213:2*/ ag_f.scanned = 0
-ag_L1:
+	/*line :213:2*/ ag_L1:
 	/*line conn.go:215:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
 		/*line conn.go:216:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		return rt.Ready
+		/*line :216:4*/ return rt.Ready
 	}
 	/*line conn.go:218:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
 	/*line conn.go:219:3*/ if ag_f.scanned >= ag_f.c.limit {
 		/*line conn.go:220:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		return rt.Ready
+		/*line :220:4*/ return rt.Ready
 	}
 	/*line conn.go:222:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	ag_f.ag_state = 1 // await: c.fill()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :222:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :222:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :222:6*/ ag_resume1:
 	/*line conn.go:222:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :222:6*/ ag_f.ag_aw0 = nil
 	/*line conn.go:222:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :222:3*/ goto ag_L4
 	}
 	/*line conn.go:223:4*/ if err == io.EOF && ag_f.scanned > 0 {
 		/*line conn.go:224:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		return rt.Ready
+		/*line :224:5*/ return rt.Ready
 	}
 	/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	return rt.Ready
-ag_L4:
-	goto ag_L1
+	/*line :226:4*/ return rt.Ready
+	/*line :226:4*/ ag_L4:
+	/*line :226:4*/ goto ag_L1
 }
+
+//line conn_async.go:367
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -380,44 +397,47 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line conn.go:236
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :236:1*/ var (
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :236:1*/ if ag_co.Unwinding() {
+		/*line :236:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :236:1*/ switch ag_f.ag_state {
+	/*line :236:1*/ case 1:
+		/*line :236:1*/ goto ag_resume1
 	}
-ag_L1:
+	/*line :236:1*/ ag_L1:
 	/*line conn.go:237:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		goto ag_L3
+		/*line :237:6*/ goto ag_L3
 	}
 	/*line conn.go:238:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	ag_f.ag_state = 1 // await: c.fill()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :238:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :238:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :238:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :238:6*/ ag_resume1:
 	/*line conn.go:238:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :238:6*/ ag_f.ag_aw0 = nil
 	/*line conn.go:238:3*/ if !(err != nil) {
-		goto ag_L4
+		/*line :238:3*/ goto ag_L4
 	}
 	/*line conn.go:239:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
 		/*line conn.go:240:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		return rt.Ready
+		/*line :240:5*/ return rt.Ready
 	}
 	/*line conn.go:242:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	return rt.Ready
-ag_L4:
-	goto ag_L1
-ag_L3:
+	/*line :242:4*/ return rt.Ready
+	/*line :242:4*/ ag_L4:
+	/*line :242:4*/ goto ag_L1
+	/*line :242:4*/ ag_L3:
 	/*line conn.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	return rt.Ready
+	/*line :245:2*/ return rt.Ready
 }
+
+//line conn_async.go:441
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -449,21 +469,22 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line conn.go:251
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :251:1*/ var (
 		n   int
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :251:1*/ if ag_co.Unwinding() {
+		/*line :251:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :251:1*/ switch ag_f.ag_state {
+	/*line :251:1*/ case 1:
+		/*line :251:1*/ goto ag_resume1
 	}
 	/*line conn.go:252:2*/ if ag_f.c.closed {
 		/*line conn.go:253:3*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		return rt.Ready
+		/*line :253:3*/ return rt.Ready
 	}
 	/*line conn.go:255:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
 		/*line conn.go:256:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
@@ -477,17 +498,19 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 		}
 	}
 	/*line conn.go:266:2*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.c.buf[len(ag_f.c.buf):cap(ag_f.c.buf)])
-	ag_f.ag_state = 1 // await: c.readSome(c.buf[len(c.buf):cap(c.buf)])
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :266:2*/ ag_f.ag_state = 1 // await: c.readSome(c.buf[len(c.buf):cap(c.buf)])
+	/*line :266:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :266:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :266:2*/ ag_resume1:
 	/*line conn.go:266:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :266:2*/ ag_f.ag_aw0 = nil
 	/*line conn.go:267:2*/ ag_f.c.buf = ag_f.c.buf[:len(ag_f.c.buf)+n]
 	/*line conn.go:268:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :268:2*/ return rt.Ready
 }
+
+//line conn_async.go:514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

@@ -55,40 +55,43 @@ func (ag_f *ag_Dial) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line listen.go:19
 func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :19:1*/ var (
 		ep      endpoint
 		ag_err1 error
 		werr    error
 		soerr   int
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :19:1*/ if ag_co.Unwinding() {
+		/*line :19:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :19:1*/ switch ag_f.ag_state {
+	/*line :19:1*/ case 1:
+		/*line :19:1*/ goto ag_resume1
+		/*line :19:1*/
 	case 2:
-		goto ag_resume2
+		/*line :19:1*/ goto ag_resume2
+		/*line :19:1*/
 	case 3:
-		goto ag_resume3
+		/*line :19:1*/ goto ag_resume3
 	}
 	/*line listen.go:20:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	ag_f.ag_state = 1 // await: resolve(network, address)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :20:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :20:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :20:2*/ ag_resume1:
 	/*line listen.go:20:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :20:2*/ ag_f.ag_aw0 = nil
 	/*line listen.go:21:2*/ if ag_err1 != nil {
 		/*line listen.go:22:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Err: ag_err1}
-		goto ag_exit
+		/*line :22:3*/ goto ag_exit
 	}
 	/*line listen.go:24:2*/ ag_f.fd, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
 	/*line listen.go:25:2*/ if ag_err1 != nil {
 		/*line listen.go:26:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ep.addr, Err: osErr("socket", ag_err1)}
-		goto ag_exit
+		/*line :26:3*/ goto ag_exit
 	}
 	/*line listen.go:28:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ep.addr)
 	/*line listen.go:29:2*/ ag_f.ok = false
@@ -102,46 +105,48 @@ ag_resume1:
 		/*line listen.go:37:3*/ ag_err1 = unix.Connect(ag_f.fd, ep.sa)
 	}
 	/*line listen.go:39:2*/ if !(ag_err1 == unix.EINPROGRESS) {
-		goto ag_L1
+		/*line :39:2*/ goto ag_L1
 	}
 	/*line listen.go:40:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	ag_f.ag_state = 2 // await: c.fd.WaitWrite(c.wdl)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :40:6*/ ag_f.ag_state = 2 // await: c.fd.WaitWrite(c.wdl)
+	/*line :40:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :40:6*/ return ag_s
 	}
-ag_resume2:
+	/*line :40:6*/ ag_resume2:
 	/*line listen.go:40:6*/ _, werr = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :40:6*/ ag_f.ag_aw1 = nil
 	/*line listen.go:40:3*/ if !(werr != nil) {
-		goto ag_L2
+		/*line :40:3*/ goto ag_L2
 	}
 	/*line listen.go:41:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
-	goto ag_exit
-ag_L2:
+	/*line :41:4*/ goto ag_exit
+	/*line :41:4*/ ag_L2:
 	/*line listen.go:43:7*/ soerr = 0
 	/*line listen.go:44:3*/ soerr, ag_err1 = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
 	/*line listen.go:45:3*/ if ag_err1 == nil && soerr != 0 {
 		/*line listen.go:46:4*/ ag_err1 = unix.Errno(soerr)
 	}
-ag_L1:
+	/*line :46:4*/ ag_L1:
 	/*line listen.go:49:2*/ if ag_err1 != nil {
 		/*line listen.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", ag_err1)
-		goto ag_exit
+		/*line :50:3*/ goto ag_exit
 	}
 	/*line listen.go:52:2*/ if sa, err := unix.Getsockname(ag_f.fd); err == nil {
 		/*line listen.go:53:3*/ ag_f.c.laddr = sockAddr(sa)
 	}
 	/*line listen.go:55:2*/ ag_f.ok = true
 	/*line listen.go:56:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :56:2*/ goto ag_exit
+	/*line :56:2*/ ag_exit:
+	/*line :56:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :56:2*/ ag_resume3:
+	/*line :56:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :56:2*/ return rt.Ready
 }
+
+//line listen_async.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
@@ -179,31 +184,32 @@ func (ag_f *ag_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line listen.go:73
 func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :73:1*/ var (
 		ep      endpoint
 		ag_err1 error
 		ag_fd1  int
 		ln      *Listener
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :73:1*/ if ag_co.Unwinding() {
+		/*line :73:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :73:1*/ switch ag_f.ag_state {
+	/*line :73:1*/ case 1:
+		/*line :73:1*/ goto ag_resume1
 	}
 	/*line listen.go:74:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	ag_f.ag_state = 1 // await: resolve(network, address)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :74:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :74:2*/ ag_resume1:
 	/*line listen.go:74:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :74:2*/ ag_f.ag_aw0 = nil
 	/*line listen.go:75:2*/ if ag_err1 != nil {
 		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
-		return rt.Ready
+		/*line :76:3*/ return rt.Ready
 	}
 	/*line listen.go:78:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
 	/*line listen.go:79:2*/ if ag_err1 == nil {
@@ -222,15 +228,17 @@ ag_resume1:
 	}
 	/*line listen.go:93:2*/ if ag_err1 != nil {
 		/*line listen.go:94:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
-		return rt.Ready
+		/*line :94:3*/ return rt.Ready
 	}
 	/*line listen.go:96:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
 	/*line listen.go:97:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
 		/*line listen.go:98:3*/ ln.addr = sockAddr(sa)
 	}
 	/*line listen.go:100:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
-	return rt.Ready
+	/*line :100:2*/ return rt.Ready
 }
+
+//line listen_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
@@ -263,54 +271,60 @@ func (ag_f *ag_Listener_Accept) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line listen.go:123
 func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :123:1*/ var (
 		nfd     int
 		sa      unix.Sockaddr
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :123:1*/ if ag_co.Unwinding() {
+		/*line :123:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :123:1*/ switch ag_f.ag_state {
+	/*line :123:1*/ case 1:
+		/*line :123:1*/ goto ag_resume1
 	}
-ag_L1:
+	/*line :123:1*/ ag_L1:
 	/*line listen.go:125:3*/ if ag_f.ln.closed {
 		/*line listen.go:126:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
-		return rt.Ready
+		/*line :126:4*/ return rt.Ready
 	}
 	/*line listen.go:128:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
 	/*line listen.go:129:3*/ switch ag_err1 {
-	case nil:
+	/*line :129:3*/ case nil:
 		/*line listen.go:131:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
-		return rt.Ready
+		/*line :131:4*/ return rt.Ready
+		/*line :131:4*/
 	case unix.EINTR, unix.ECONNABORTED:
 		/*line listen.go:133:4*/ goto ag_L2
+		/*line :133:4*/
 	case unix.EAGAIN:
+		/*line :133:4*/
 	default:
 		/*line listen.go:136:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
-		return rt.Ready
+		/*line :136:4*/ return rt.Ready
 	}
 	/*line listen.go:138:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
-	ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :138:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
+	/*line :138:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :138:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :138:6*/ ag_resume1:
 	/*line listen.go:138:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :138:6*/ ag_f.ag_aw0 = nil
 	/*line listen.go:138:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :138:3*/ goto ag_L4
 	}
 	/*line listen.go:139:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
-	return rt.Ready
-ag_L4:
-ag_L2:
-	goto ag_L1
+	/*line :139:4*/ return rt.Ready
+	/*line :139:4*/ ag_L4:
+	/*line :139:4*/ ag_L2:
+	/*line :139:4*/ goto ag_L1
 }
+
+//line listen_async.go:328
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {

@@ -58,68 +58,73 @@ func (ag_f *ag_sorted) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_test.go:23
 func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :23:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		code    int
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :23:1*/ if ag_co.Unwinding() {
+		/*line :23:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :23:1*/ switch ag_f.ag_state {
+	/*line :23:1*/ case 1:
+		/*line :23:1*/ goto ag_resume1
+		/*line :23:1*/
 	case 2:
-		goto ag_resume2
+		/*line :23:1*/ goto ag_resume2
+		/*line :23:1*/
 	case 3:
-		goto ag_resume3
+		/*line :23:1*/ goto ag_resume3
 	}
 	/*line proc_test.go:24:2*/ ag_f.p, ag_err1 = Start(exec.Command("sort"))
 	/*line proc_test.go:25:2*/ if ag_err1 != nil {
 		/*line proc_test.go:26:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		return rt.Ready
+		/*line :26:3*/ return rt.Ready
 	}
 	/*line proc_test.go:28:5*/ ag_f.ag_aw0 = ag_f.p.Stdin.WriteAsync([]byte(ag_f.in))
-	ag_f.ag_state = 1 // await: p.Stdin.Write([]byte(in))
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :28:5*/ ag_f.ag_state = 1 // await: p.Stdin.Write([]byte(in))
+	/*line :28:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:5*/ return ag_s
 	}
-ag_resume1:
+	/*line :28:5*/ ag_resume1:
 	/*line proc_test.go:28:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :28:5*/ ag_f.ag_aw0 = nil
 	/*line proc_test.go:28:2*/ if !(ag_err2 != nil) {
-		goto ag_L1
+		/*line :28:2*/ goto ag_L1
 	}
 	/*line proc_test.go:29:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-	return rt.Ready
-ag_L1:
+	/*line :29:3*/ return rt.Ready
+	/*line :29:3*/ ag_L1:
 	/*line proc_test.go:31:2*/ ag_f.p.Stdin.Close()
 	/*line proc_test.go:32:2*/ ag_f.ag_aw1 = ag_f.p.Stdout.ReadAllAsync()
-	ag_f.ag_state = 2 // await: p.Stdout.ReadAll()
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :32:2*/ ag_f.ag_state = 2 // await: p.Stdout.ReadAll()
+	/*line :32:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:2*/ return ag_s
 	}
-ag_resume2:
+	/*line :32:2*/ ag_resume2:
 	/*line proc_test.go:32:2*/ ag_f.out, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :32:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:33:2*/ if ag_err1 != nil {
 		/*line proc_test.go:34:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		return rt.Ready
+		/*line :34:3*/ return rt.Ready
 	}
 	/*line proc_test.go:36:2*/ ag_f.p.Stdout.Close()
 	/*line proc_test.go:37:2*/ ag_f.p.Stderr.Close()
 	/*line proc_test.go:38:2*/ ag_f.ag_aw0 = ag_f.p.WaitAsync()
-	ag_f.ag_state = 3 // await: p.Wait()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :38:2*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :38:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :38:2*/ ag_resume3:
 	/*line proc_test.go:38:2*/ code, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :38:2*/ ag_f.ag_aw0 = nil
 	/*line proc_test.go:39:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s|%d", ag_f.out, code), ag_err1
-	return rt.Ready
+	/*line :39:2*/ return rt.Ready
 }
+
+//line proc_async_test.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -156,39 +161,42 @@ func (ag_f *ag_exitCode) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_test.go:43
 func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :43:1*/ var (
 		p     *Process
 		err   error
 		ag_t2 int
 		ag_t3 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :43:1*/ if ag_co.Unwinding() {
+		/*line :43:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :43:1*/ switch ag_f.ag_state {
+	/*line :43:1*/ case 1:
+		/*line :43:1*/ goto ag_resume1
 	}
 	/*line proc_test.go:44:2*/ p, err = Start(exec.Command("sh", "-c", ag_f.script))
 	/*line proc_test.go:45:2*/ if err != nil {
 		/*line proc_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		return rt.Ready
+		/*line :46:3*/ return rt.Ready
 	}
 	/*line proc_test.go:48:2*/ p.Stdin.Close()
 	/*line proc_test.go:49:2*/ p.Stdout.Close()
 	/*line proc_test.go:50:2*/ p.Stderr.Close()
 	/*line proc_test.go:51:9*/ ag_f.ag_aw0 = p.WaitAsync()
-	ag_f.ag_state = 1 // await: p.Wait()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :51:9*/ ag_f.ag_state = 1 // await: p.Wait()
+	/*line :51:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:9*/ return ag_s
 	}
-ag_resume1:
+	/*line :51:9*/ ag_resume1:
 	/*line proc_test.go:51:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :51:9*/ ag_f.ag_aw0 = nil
 	/*line proc_test.go:51:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	return rt.Ready
+	/*line :51:2*/ return rt.Ready
 }
+
+//line proc_async_test.go:200
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -229,59 +237,62 @@ func (ag_f *ag_waiters) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line proc_test.go:59
 func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :59:1*/ var (
 		ag_p1   *Process
 		ag_err1 error
 		ag_t5   *rt.Task[int]
 		ag_t1   *rt.Task[int]
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :59:1*/ if ag_co.Unwinding() {
+		/*line :59:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :59:1*/ switch ag_f.ag_state {
+	/*line :59:1*/ case 1:
+		/*line :59:1*/ goto ag_resume1
+		/*line :59:1*/
 	case 2:
-		goto ag_resume2
+		/*line :59:1*/ goto ag_resume2
+		/*line :59:1*/
 	case 3:
-		goto ag_resume3
+		/*line :59:1*/ goto ag_resume3
 	}
 	/*line proc_test.go:60:6*/ ag_f.procs = nil
 	/*line proc_test.go:61:6*/ ag_f.tasks = nil
 	/*line proc_test.go:62:6*/ ag_f.i = 0
-ag_L1:
+	/*line :62:6*/ ag_L1:
 	/*line proc_test.go:62:14*/ if !(ag_f.i < ag_f.n) {
-		goto ag_L3
+		/*line :62:14*/ goto ag_L3
 	}
 	/*line proc_test.go:63:3*/ ag_p1, ag_err1 = Start(exec.Command("cat"))
 	/*line proc_test.go:64:3*/ if ag_err1 != nil {
 		/*line proc_test.go:65:4*/ ag_f.ag_err = ag_err1
-		return rt.Ready
+		/*line :65:4*/ return rt.Ready
 	}
 	/*line proc_test.go:67:3*/ ag_p1.Stdout.Close()
 	/*line proc_test.go:68:3*/ ag_p1.Stderr.Close()
 	/*line proc_test.go:69:3*/ ag_f.procs = append(ag_f.procs, ag_p1)
 	/*line proc_test.go:70:25*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_p1.WaitAsync())
-	ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :70:25*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
+	/*line :70:25*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:25*/ return ag_s
 	}
-ag_resume1:
+	/*line :70:25*/ ag_resume1:
 	/*line proc_test.go:70:25*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :70:25*/ ag_f.ag_aw0 = nil
 	/*line proc_test.go:70:3*/ ag_f.tasks = append(ag_f.tasks, ag_t5)
 	/*line proc_test.go:62:21*/ ag_f.i++
-	goto ag_L1
-ag_L3:
+	/*line :62:21*/ goto ag_L1
+	/*line :62:21*/ ag_L3:
 	/*line proc_test.go:72:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	ag_f.ag_state = 2 // await: rt.Sleep(0)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :72:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :72:2*/ ag_resume2:
+	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:73:2*/ *ag_f.goroutines = runtime.NumGoroutine()
 	/*line proc_test.go:74:2*/ for _, t := range ag_f.tasks {
 		/*line proc_test.go:75:3*/ if t.Done() {
@@ -291,33 +302,35 @@ ag_resume2:
 	/*line proc_test.go:79:2*/ for _, p := range ag_f.procs {
 		/*line proc_test.go:80:3*/ p.Stdin.Close()
 	}
-	ag_f.ag_t7 = ag_f.tasks
-	ag_f.ag_t8 = 0
-ag_L4:
+	/*line :80:3*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :80:3*/ ag_f.ag_t8 = 0
+	/*line :80:3*/ ag_L4:
 	/*line proc_test.go:82:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		goto ag_L6
+		/*line :82:2*/ goto ag_L6
 	}
 	/*line proc_test.go:82:9*/ ag_t1 = ag_f.ag_t7[ag_f.ag_t8]
 	/*line proc_test.go:83:6*/ ag_f.ag_aw2 = ag_t1
-	ag_f.ag_state = 3 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :83:6*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :83:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:6*/ return ag_s
 	}
-ag_resume3:
+	/*line :83:6*/ ag_resume3:
 	/*line proc_test.go:83:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :83:6*/ ag_f.ag_aw2 = nil
 	/*line proc_test.go:83:3*/ if !(ag_err2 != nil) {
-		goto ag_L7
+		/*line :83:3*/ goto ag_L7
 	}
 	/*line proc_test.go:84:4*/ ag_f.ag_err = ag_err2
-	return rt.Ready
-ag_L7:
-	ag_f.ag_t8++
-	goto ag_L4
-ag_L6:
+	/*line :84:4*/ return rt.Ready
+	/*line :84:4*/ ag_L7:
+	/*line :84:4*/ ag_f.ag_t8++
+	/*line :84:4*/ goto ag_L4
+	/*line :84:4*/ ag_L6:
 	/*line proc_test.go:87:2*/ ag_f.ag_err = nil
-	return rt.Ready
+	/*line :87:2*/ return rt.Ready
 }
+
+//line proc_async_test.go:334
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -356,55 +369,60 @@ func (ag_f *ag_cancelled) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
+//line proc_test.go:91
 func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :91:1*/ var (
 		p   *Process
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :91:1*/ if ag_co.Unwinding() {
+		/*line :91:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :91:1*/ switch ag_f.ag_state {
+	/*line :91:1*/ case 1:
+		/*line :91:1*/ goto ag_resume1
+		/*line :91:1*/
 	case 2:
-		goto ag_resume2
+		/*line :91:1*/ goto ag_resume2
+		/*line :91:1*/
 	case 3:
-		goto ag_resume3
+		/*line :91:1*/ goto ag_resume3
 	}
 	/*line proc_test.go:92:2*/ p, err = Start(exec.Command("sleep", "10"))
 	/*line proc_test.go:93:2*/ if err != nil {
 		/*line proc_test.go:94:3*/ ag_f.ag_err = err
-		return rt.Ready
+		/*line :94:3*/ return rt.Ready
 	}
 	/*line proc_test.go:96:2*/ *ag_f.pid = p.Cmd.Process.Pid
 	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = rt.SpawnAsync(p.WaitAsync())
-	ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
+	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :97:2*/ ag_resume1:
 	/*line proc_test.go:97:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :97:2*/ ag_f.ag_aw0 = nil
 	/*line proc_test.go:98:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
-	ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :98:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :98:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
 	}
-ag_resume2:
-	ag_f.ag_aw1 = nil
+	/*line :98:2*/ ag_resume2:
+	/*line :98:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:99:2*/ ag_f.t.Cancel()
 	/*line proc_test.go:100:2*/ ag_f.ag_aw2 = ag_f.t
-	ag_f.ag_state = 3 // await: rt.Await(t)
-	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :100:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :100:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:2*/ return ag_s
 	}
-ag_resume3:
+	/*line :100:2*/ ag_resume3:
 	/*line proc_test.go:100:2*/ _, err = ag_f.ag_aw2.AwaitResult()
-	ag_f.ag_aw2 = nil
+	/*line :100:2*/ ag_f.ag_aw2 = nil
 	/*line proc_test.go:101:2*/ ag_f.ag_err = err
-	return rt.Ready
+	/*line :101:2*/ return rt.Ready
 }
+
+//line proc_async_test.go:426
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {

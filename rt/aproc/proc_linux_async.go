@@ -60,30 +60,33 @@ func (ag_f *ag_Process_Wait) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_linux.go:110
 func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :110:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		goto ag_exit
+	/*line :110:1*/ if ag_co.Unwinding() {
+		/*line :110:1*/ goto ag_exit
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :110:1*/ switch ag_f.ag_state {
+	/*line :110:1*/ case 1:
+		/*line :110:1*/ goto ag_resume1
+		/*line :110:1*/
 	case 2:
-		goto ag_resume2
+		/*line :110:1*/ goto ag_resume2
+		/*line :110:1*/
 	case 3:
-		goto ag_resume3
+		/*line :110:1*/ goto ag_resume3
 	}
 	/*line proc_linux.go:111:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	ag_f.ag_state = 1 // await: rt.CurrentTask()
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :111:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :111:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :111:2*/ return ag_s
 	}
-ag_resume1:
+	/*line :111:2*/ ag_resume1:
 	/*line proc_linux.go:111:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :111:2*/ ag_f.ag_aw0 = nil
 	/*line proc_linux.go:112:2*/ ag_f.ag_defers.Push(func() {
 		/*line proc_linux.go:113:3*/ if ag_f.me.Cancelling() {
 			/*line proc_linux.go:114:4*/ ag_f.p.Cmd.Process.Kill()
@@ -92,36 +95,38 @@ ag_resume1:
 		}
 	})
 	/*line proc_linux.go:119:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
-	ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
-	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :119:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
+	/*line :119:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :119:5*/ return ag_s
 	}
-ag_resume2:
+	/*line :119:5*/ ag_resume2:
 	/*line proc_linux.go:119:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	ag_f.ag_aw1 = nil
+	/*line :119:5*/ ag_f.ag_aw1 = nil
 	/*line proc_linux.go:119:2*/ if !(ag_err1 != nil) {
-		goto ag_L1
+		/*line :119:2*/ goto ag_L1
 	}
 	/*line proc_linux.go:120:3*/ ag_f.ag_r0, ag_f.ag_err = -1, ag_err1
-	goto ag_exit
-ag_L1:
+	/*line :120:3*/ goto ag_exit
+	/*line :120:3*/ ag_L1:
 	/*line proc_linux.go:122:2*/ ag_f.p.pidfd.Close()
 	/*line proc_linux.go:123:2*/ ag_err2 = ag_f.p.Cmd.Wait()
 	/*line proc_linux.go:124:6*/ ag_f.exit = nil
 	/*line proc_linux.go:125:2*/ if errors.As(ag_err2, &ag_f.exit) {
 		/*line proc_linux.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.exit.ExitCode(), nil
-		goto ag_exit
+		/*line :126:3*/ goto ag_exit
 	}
 	/*line proc_linux.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.p.Cmd.ProcessState.ExitCode(), ag_err2
-	goto ag_exit
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :128:2*/ goto ag_exit
+	/*line :128:2*/ ag_exit:
+	/*line :128:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :128:2*/ ag_resume3:
+	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	return rt.Ready
+	/*line :128:2*/ return rt.Ready
 }
+
+//line proc_linux_async.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -159,57 +164,63 @@ func (ag_f *ag_Pipe_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_linux.go:135
 func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :135:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :135:1*/ if ag_co.Unwinding() {
+		/*line :135:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :135:1*/ switch ag_f.ag_state {
+	/*line :135:1*/ case 1:
+		/*line :135:1*/ goto ag_resume1
 	}
 	/*line proc_linux.go:136:2*/ if len(ag_f.b) == 0 {
 		/*line proc_linux.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		return rt.Ready
+		/*line :137:3*/ return rt.Ready
 	}
-ag_L1:
+	/*line :137:3*/ ag_L1:
 	/*line proc_linux.go:140:3*/ n, ag_err1 = unix.Read(ag_f.pp.fd.Sysfd(), ag_f.b)
 	/*line proc_linux.go:141:3*/ switch ag_err1 {
-	case nil:
+	/*line :141:3*/ case nil:
 		/*line proc_linux.go:143:4*/ if n == 0 {
 			/*line proc_linux.go:144:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			return rt.Ready
+			/*line :144:5*/ return rt.Ready
 		}
 		/*line proc_linux.go:146:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		return rt.Ready
+		/*line :146:4*/ return rt.Ready
+		/*line :146:4*/
 	case unix.EINTR:
 		/*line proc_linux.go:148:4*/ goto ag_L2
+		/*line :148:4*/
 	case unix.EAGAIN:
+		/*line :148:4*/
 	default:
 		/*line proc_linux.go:151:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		return rt.Ready
+		/*line :151:4*/ return rt.Ready
 	}
 	/*line proc_linux.go:153:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitReadAsync(time.Time{})
-	ag_f.ag_state = 1 // await: pp.fd.WaitRead(time.Time{})
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :153:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitRead(time.Time{})
+	/*line :153:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :153:6*/ ag_resume1:
 	/*line proc_linux.go:153:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :153:6*/ ag_f.ag_aw0 = nil
 	/*line proc_linux.go:153:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :153:3*/ goto ag_L4
 	}
 	/*line proc_linux.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	return rt.Ready
-ag_L4:
-ag_L2:
-	goto ag_L1
+	/*line :154:4*/ return rt.Ready
+	/*line :154:4*/ ag_L4:
+	/*line :154:4*/ ag_L2:
+	/*line :154:4*/ goto ag_L1
 }
+
+//line proc_linux_async.go:224
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -244,40 +255,43 @@ func (ag_f *ag_Pipe_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_linux.go:162
 func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :162:1*/ var (
 		n   int
 		err error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :162:1*/ if ag_co.Unwinding() {
+		/*line :162:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :162:1*/ switch ag_f.ag_state {
+	/*line :162:1*/ case 1:
+		/*line :162:1*/ goto ag_resume1
 	}
 	/*line proc_linux.go:163:6*/ ag_f.out = nil
 	/*line proc_linux.go:164:2*/ ag_f.buf = make([]byte, 4096)
-ag_L1:
+	/*line :164:2*/ ag_L1:
 	/*line proc_linux.go:166:3*/ ag_f.ag_aw0 = ag_f.pp.ReadAsync(ag_f.buf)
-	ag_f.ag_state = 1 // await: pp.Read(buf)
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :166:3*/ ag_f.ag_state = 1 // await: pp.Read(buf)
+	/*line :166:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:3*/ return ag_s
 	}
-ag_resume1:
+	/*line :166:3*/ ag_resume1:
 	/*line proc_linux.go:166:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :166:3*/ ag_f.ag_aw0 = nil
 	/*line proc_linux.go:167:3*/ ag_f.out = append(ag_f.out, ag_f.buf[:n]...)
 	/*line proc_linux.go:168:3*/ if err == io.EOF {
 		/*line proc_linux.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		return rt.Ready
+		/*line :169:4*/ return rt.Ready
 	}
 	/*line proc_linux.go:171:3*/ if err != nil {
 		/*line proc_linux.go:172:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		return rt.Ready
+		/*line :172:4*/ return rt.Ready
 	}
-	goto ag_L1
+	/*line :172:4*/ goto ag_L1
 }
+
+//line proc_linux_async.go:295
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -312,56 +326,61 @@ func (ag_f *ag_Pipe_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
+//line proc_linux.go:180
 func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
-	var (
+	/*line :180:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	if ag_co.Unwinding() {
-		return rt.Ready
+	/*line :180:1*/ if ag_co.Unwinding() {
+		/*line :180:1*/ return rt.Ready
 	}
-	switch ag_f.ag_state {
-	case 1:
-		goto ag_resume1
+	/*line :180:1*/ switch ag_f.ag_state {
+	/*line :180:1*/ case 1:
+		/*line :180:1*/ goto ag_resume1
 	}
 	/*line proc_linux.go:181:2*/ ag_f.done = 0
-ag_L1:
+	/*line :181:2*/ ag_L1:
 	/*line proc_linux.go:182:6*/ if !(ag_f.done < len(ag_f.b)) {
-		goto ag_L3
+		/*line :182:6*/ goto ag_L3
 	}
 	/*line proc_linux.go:183:3*/ n, ag_err1 = unix.Write(ag_f.pp.fd.Sysfd(), ag_f.b[ag_f.done:])
 	/*line proc_linux.go:184:3*/ if n > 0 {
 		/*line proc_linux.go:185:4*/ ag_f.done += n
 	}
 	/*line proc_linux.go:187:3*/ switch ag_err1 {
-	case nil, unix.EINTR:
+	/*line :187:3*/ case nil, unix.EINTR:
 		/*line proc_linux.go:189:4*/ goto ag_L2
+		/*line :189:4*/
 	case unix.EAGAIN:
+		/*line :189:4*/
 	default:
 		/*line proc_linux.go:192:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, ag_err1
-		return rt.Ready
+		/*line :192:4*/ return rt.Ready
 	}
 	/*line proc_linux.go:194:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitWriteAsync(time.Time{})
-	ag_f.ag_state = 1 // await: pp.fd.WaitWrite(time.Time{})
-	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		return ag_s
+	/*line :194:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitWrite(time.Time{})
+	/*line :194:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :194:6*/ return ag_s
 	}
-ag_resume1:
+	/*line :194:6*/ ag_resume1:
 	/*line proc_linux.go:194:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	ag_f.ag_aw0 = nil
+	/*line :194:6*/ ag_f.ag_aw0 = nil
 	/*line proc_linux.go:194:3*/ if !(ag_err2 != nil) {
-		goto ag_L4
+		/*line :194:3*/ goto ag_L4
 	}
 	/*line proc_linux.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, ag_err2
-	return rt.Ready
-ag_L4:
-ag_L2:
-	goto ag_L1
-ag_L3:
+	/*line :195:4*/ return rt.Ready
+	/*line :195:4*/ ag_L4:
+	/*line :195:4*/ ag_L2:
+	/*line :195:4*/ goto ag_L1
+	/*line :195:4*/ ag_L3:
 	/*line proc_linux.go:198:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, nil
-	return rt.Ready
+	/*line :198:2*/ return rt.Ready
 }
+
+//line proc_linux_async.go:384
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {
