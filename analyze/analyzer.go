@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -50,8 +51,9 @@ rt.Awaitable; rt's own Sleep, Now, Spawn, CurrentTask and AllTasks are async.
 The checks, by diagnostic category:
 
   await-outside-async  rt.Await in ordinary code; use rt.Run there, or mark the
-                       function //async. (Not reported in package rt and its
-                       tests, which exercise the natural form.)
+                       function //async (a suggested fix does that). (Not
+                       reported in package rt and its tests, which exercise
+                       the natural form.)
   natural-call         an async function called from ordinary code, where it
                        runs as blocking plain Go; use rt.Run(FAsync(...)) or
                        mark the caller //async (a suggested fix does that).
@@ -63,14 +65,18 @@ The checks, by diagnostic category:
   never-awaited        a coroutine FAsync(...) (or rt.Gather(...)) made and
                        dropped: used as a statement, assigned to _, or launched
                        with go or defer. A coroutine is cold: it never runs.
-  go-async             a go statement that launches an async function.
+                       For a statement FAsync(...) in an async function, a
+                       suggested fix calls F(...) instead: an await point.
+  go-async             a go statement that launches an async function; in an
+                       async function a suggested fix spawns it as a task,
+                       rt.Spawn(FAsync(...)).
   blocking-call        a blocking operation in an async function (a warning
                        for asyncgen): time.Sleep, channel send and receive,
                        range over a channel, select without default,
                        sync.Mutex and RWMutex locks, sync.Cond.Wait,
                        sync.WaitGroup.Wait, blocking net, net/http and os I/O.
                        Each message names the rt alternative, or says that rt
-                       has none yet. Function literals are not searched: they
+                       has none yet; time.Sleep has a suggested fix, rt.Sleep. Function literals are not searched: they
                        may run on another goroutine.
   dropped-error        an await point in an async function whose error result
                        is thrown away: a statement rt.Await(x), or a statement
@@ -118,11 +124,24 @@ type vetter struct {
 	// The file being checked.
 	tf     *token.File
 	isTest bool
+	rtName string // the name rt is imported under in the file, "" when it is not
 }
 
 func (v *vetter) file(f *ast.File) {
 	v.tf = v.pass.Fset.File(f.Pos())
 	v.isTest = strings.HasSuffix(v.tf.Name(), "_test.go")
+	v.rtName = ""
+	for _, imp := range f.Imports {
+		if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == RTPath {
+			v.rtName = "rt"
+			if imp.Name != nil {
+				v.rtName = imp.Name.Name
+			}
+			if v.rtName == "_" || v.rtName == "." {
+				v.rtName = ""
+			}
+		}
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -186,7 +205,7 @@ func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			launched[n.Call] = true
-			v.goStmt(n)
+			v.goStmt(n, false)
 		case *ast.CallExpr:
 			if launched[n] {
 				break
@@ -196,7 +215,12 @@ func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
 				if !v.naturalCallReported(fn) {
 					break // rt's own tests exercise the natural form
 				}
-				v.report(n.Pos(), CategoryAwaitOutside, "rt.Await outside an async function: mark the enclosing function //async, or use rt.Run to run a coroutine from ordinary code")
+				d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: CategoryAwaitOutside,
+					Message: "rt.Await outside an async function: mark the enclosing function //async, or use rt.Run to run a coroutine from ordinary code"}
+				if !inLit() {
+					d.SuggestedFixes = v.markFix(caller)
+				}
+				v.pass.Report(d)
 			} else if v.isAsync(fn) && v.naturalCallReported(fn) {
 				fixCaller := caller
 				if inLit() {
@@ -205,7 +229,7 @@ func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
 				v.naturalCall(n, fn, fixCaller)
 			}
 		}
-		v.neverAwaited(n)
+		v.neverAwaited(n, false)
 		return true
 	})
 }
@@ -242,13 +266,20 @@ func (v *vetter) naturalCall(call *ast.CallExpr, fn *types.Func, caller *ast.Fun
 		Message: fmt.Sprintf("call of async %s %s from ordinary code runs it as blocking plain Go: use rt.Run(%s(...)) or mark the caller //async",
 			kind, name, comp),
 	}
-	if caller != nil && v.markable(caller) {
-		d.SuggestedFixes = []analysis.SuggestedFix{{
-			Message:   "Mark " + caller.Name.Name + " //async",
-			TextEdits: []analysis.TextEdit{{Pos: caller.Pos(), End: caller.Pos(), NewText: []byte("//async\n")}},
-		}}
-	}
+	d.SuggestedFixes = v.markFix(caller)
 	v.pass.Report(d)
+}
+
+// markFix returns the fix that marks the ordinary function caller //async,
+// or nil when that would not make sense.
+func (v *vetter) markFix(caller *ast.FuncDecl) []analysis.SuggestedFix {
+	if caller == nil || !v.markable(caller) {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Mark " + caller.Name.Name + " //async",
+		TextEdits: []analysis.TextEdit{{Pos: caller.Pos(), End: caller.Pos(), NewText: []byte("//async\n")}},
+	}}
 }
 
 // markable reports whether marking the ordinary function d //async is a
@@ -296,20 +327,71 @@ func companionText(fun ast.Expr) (name, comp string) {
 
 // goStmt reports a go statement that launches an async function, in the
 // generator's words.
-func (v *vetter) goStmt(g *ast.GoStmt) {
+func (v *vetter) goStmt(g *ast.GoStmt, inAsync bool) {
 	c := v.checker()
 	c.goStmt(g)
-	v.reportChecker(c, CategoryGoAsync, nil)
+	for _, d := range c.diags {
+		diag := analysis.Diagnostic{Pos: v.tf.Pos(d.Pos.Offset), Category: CategoryGoAsync, Message: d.Message}
+		if inAsync {
+			diag.SuggestedFixes = v.spawnFix(g)
+		}
+		v.pass.Report(diag)
+	}
+}
+
+// spawnFix returns the fix that turns go f(x), in an async function, into
+// rt.Spawn(fAsync(x)): a task instead of a goroutine.
+func (v *vetter) spawnFix(g *ast.GoStmt) []analysis.SuggestedFix {
+	fn := CalledFunc(v.pass.TypesInfo, g.Call)
+	if v.rtName == "" || fn == nil || isRTFunc(fn, "Await") || !v.isAsync(fn) {
+		return nil
+	}
+	name := calleeName(g.Call.Fun)
+	if name == nil {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message: "Spawn " + name.Name + " as a task",
+		TextEdits: []analysis.TextEdit{
+			{Pos: g.Go, End: g.Call.Pos(), NewText: []byte(v.rtName + ".Spawn(")},
+			{Pos: name.End(), End: name.End(), NewText: []byte(CompanionSuffix)},
+			{Pos: g.Call.End(), End: g.Call.End(), NewText: []byte(")")},
+		},
+	}}
+}
+
+// calleeName returns the identifier that names the called function in fun
+// (f, pkg.F, x.M, f[int]), or nil.
+func calleeName(fun ast.Expr) *ast.Ident {
+	fun = ast.Unparen(fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	}
+	return nil
 }
 
 // neverAwaited reports a coroutine that is made and dropped at once: a
 // statement FAsync(...), _ = FAsync(...), var _ = FAsync(...), and go or
 // defer FAsync(...).
-func (v *vetter) neverAwaited(n ast.Node) {
+//
+// In an async function, a statement FAsync(...) most likely meant to await
+// F (Python's forgotten await): the suggested fix calls F(...) instead, an
+// await point.
+func (v *vetter) neverAwaited(n ast.Node, inAsync bool) {
 	var dropped []ast.Expr
+	stmt := false
 	switch n := n.(type) {
 	case *ast.ExprStmt:
-		dropped = []ast.Expr{n.X}
+		dropped, stmt = []ast.Expr{n.X}, true
 	case *ast.GoStmt:
 		dropped = []ast.Expr{n.Call}
 	case *ast.DeferStmt:
@@ -333,7 +415,17 @@ func (v *vetter) neverAwaited(n ast.Node) {
 			continue
 		}
 		name, _ := companionText(call.Fun)
-		v.report(call.Pos(), CategoryNeverAwaited, "coroutine %s(...) is never awaited, so it never runs: await it with rt.Await, start it with rt.Spawn or rt.Run, or pass it to rt.Gather", name)
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: CategoryNeverAwaited,
+			Message: fmt.Sprintf("coroutine %s(...) is never awaited, so it never runs: await it with rt.Await, start it with rt.Spawn or rt.Run, or pass it to rt.Gather", name)}
+		if nat := Natural(fn); stmt && inAsync && nat != nil {
+			if id := calleeName(call.Fun); id != nil && id.Name == fn.Name() {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "Await it: call " + nat.Name(),
+					TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte(nat.Name())}},
+				}}
+			}
+		}
+		v.pass.Report(d)
 	}
 }
 
@@ -390,18 +482,25 @@ func (v *vetter) asyncDecl(d *ast.FuncDecl) {
 		stack = append(stack, n)
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			v.goStmt(n)
+			v.goStmt(n, !inLit())
 		case *ast.ExprStmt:
 			if !inLit() {
 				v.droppedError(n)
 			}
 		}
-		v.neverAwaited(n)
+		v.neverAwaited(n, !inLit())
 		return true
 	})
 
 	for _, u := range blockingUses(v.pass.TypesInfo, v.pass.Pkg, d.Body) {
-		v.report(u.Pos, CategoryBlocking, "%s", u.Message)
+		diag := analysis.Diagnostic{Pos: u.Pos, Category: CategoryBlocking, Message: u.Message}
+		if u.Sleep != nil && v.rtName != "" {
+			diag.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Use " + v.rtName + ".Sleep",
+				TextEdits: []analysis.TextEdit{{Pos: u.Sleep.Fun.Pos(), End: u.Sleep.Fun.End(), NewText: []byte(v.rtName + ".Sleep")}},
+			}}
+		}
+		v.pass.Report(diag)
 	}
 }
 

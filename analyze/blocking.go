@@ -16,6 +16,9 @@ import (
 type blockingUse struct {
 	Pos     token.Pos
 	Message string
+	// Sleep is the call when the use is time.Sleep, which rt.Sleep
+	// replaces as it stands (the analyzer's suggested fix).
+	Sleep *ast.CallExpr
 }
 
 // blockingKind groups blocking operations that share the same advice.
@@ -135,6 +138,7 @@ func blockingUses(info *types.Info, pkg *types.Package, body *ast.BlockStmt) []b
 			switch kind {
 			case blockSleep:
 				report(n.Pos(), what, "use rt.Sleep, which suspends only this task")
+				uses[len(uses)-1].Sleep = n
 			case blockLock:
 				report(n.Pos(), what, lockAdvice(rt))
 			case blockCond:
