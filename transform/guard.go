@@ -32,7 +32,10 @@ import (
 // The guards come first in the file, before any /*line*/ comment, so the
 // error points into the generated file, at the comment that says what to do.
 // Only signatures are guarded: a changed body with the same signature still
-// compiles against the stale file (asyncgen -check catches that in CI).
+// compiles against the stale file (asyncgen -check catches that in CI). So
+// does a method whose pointer receiver became a value receiver: (*T).M is
+// still a valid method expression of the same type, and Go has no
+// expression that compiles only when M is not in T's method set.
 
 const guardType = analyze.Prefix + "stale_run_go_generate"
 
