@@ -28,9 +28,7 @@ type TaskGroup struct {
 func NewTaskGroup() *TaskGroup { return &TaskGroup{} }
 
 // InGroup makes the spawned task a member of g.
-func InGroup(g *TaskGroup) TaskOption {
-	return func(c *Coro) { c.group = g }
-}
+func InGroup(g *TaskGroup) TaskOption { return TaskOption{group: g} }
 
 // Tasks returns the group's tasks, in the order they joined.
 func (g *TaskGroup) Tasks() []*Coro { return append([]*Coro(nil), g.tasks...) }

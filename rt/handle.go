@@ -103,7 +103,7 @@ func RunOn[T any](lp *Loop, aw Awaitable[T]) (T, error) {
 func SpawnOn[T any](lp *Loop, aw Awaitable[T], opts ...TaskOption) *Task[T] {
 	t := newTask(aw, "")
 	for _, o := range opts {
-		o(&t.Coro)
+		o.apply(&t.Coro)
 	}
 	t.start(lp.l)
 	return t

@@ -351,13 +351,24 @@ func (t *Task[T]) signal() *waitq { return &t.waiters }
 
 func (t *Task[T]) markObserved() { t.observed = true }
 
-// TaskOption configures a task made by Spawn.
-type TaskOption func(*Coro)
+// TaskOption configures a task made by Spawn: Name, InGroup. It is a
+// value, so passing options allocates nothing.
+type TaskOption struct {
+	name  string
+	group *TaskGroup
+}
+
+func (o TaskOption) apply(c *Coro) {
+	if o.name != "" {
+		c.name = o.name
+	}
+	if o.group != nil {
+		c.group = o.group
+	}
+}
 
 // Name names the task; the default is "Task-N", see Coro.Name.
-func Name(name string) TaskOption {
-	return func(c *Coro) { c.name = name }
-}
+func Name(name string) TaskOption { return TaskOption{name: name} }
 
 // Spawn starts aw as a new task on the current loop and returns it at once;
 // the task takes its first step on a later loop iteration, after the tasks
@@ -376,7 +387,7 @@ func Spawn[T any](aw Awaitable[T], opts ...TaskOption) *Task[T] {
 func SpawnAsync[T any](aw Awaitable[T], opts ...TaskOption) Awaitable[*Task[T]] {
 	t := newTask(aw, "")
 	for _, o := range opts {
-		o(&t.Coro)
+		o.apply(&t.Coro)
 	}
 	return &t.spawn
 }
