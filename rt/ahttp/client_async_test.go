@@ -65,44 +65,44 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line client_test.go:51:6*/ ag_f.out = nil
+	/*line client_test.go:54:6*/ ag_f.out = nil
 	ag_f.ag_t2 = ag_f.urls
 	ag_f.ag_t3 = 0
 ag_L1:
-	/*line client_test.go:52:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+	/*line client_test.go:55:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
 		goto ag_L3
 	}
-	/*line client_test.go:52:9*/ u = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_test.go:53:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(u)
+	/*line client_test.go:55:9*/ u = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:56:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(u)
 	ag_f.ag_state = 1 // await: cl.Get(u)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client_test.go:53:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line client_test.go:56:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client_test.go:54:3*/ if err != nil {
-		/*line client_test.go:55:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+	/*line client_test.go:57:3*/ if err != nil {
+		/*line client_test.go:58:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
 		return rt.Ready
 	}
-	/*line client_test.go:57:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line client_test.go:60:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
 	ag_f.ag_state = 2 // await: resp.Body.ReadAll()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client_test.go:57:3*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line client_test.go:60:3*/ body, err = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client_test.go:58:3*/ ag_f.resp.Body.Close()
-	/*line client_test.go:59:3*/ if err != nil {
-		/*line client_test.go:60:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+	/*line client_test.go:61:3*/ ag_f.resp.Body.Close()
+	/*line client_test.go:62:3*/ if err != nil {
+		/*line client_test.go:63:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
 		return rt.Ready
 	}
-	/*line client_test.go:62:3*/ ag_f.out = append(ag_f.out, fetched{ag_f.resp.StatusCode, ag_f.resp.Header, string(body), len(ag_f.resp.TransferEncoding) > 0})
+	/*line client_test.go:65:3*/ ag_f.out = append(ag_f.out, fetched{ag_f.resp.StatusCode, ag_f.resp.Header, string(body), len(ag_f.resp.TransferEncoding) > 0})
 	ag_f.ag_t3++
 	goto ag_L1
 ag_L3:
-	/*line client_test.go:64:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line client_test.go:67:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
 	return rt.Ready
 }
 
@@ -110,9 +110,9 @@ ag_L3:
 func (ag_f *ag_getAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:53"
+		return "client_test.go:56"
 	case 2:
-		return "client_test.go:57"
+		return "client_test.go:60"
 	}
 	return ""
 }
@@ -162,43 +162,43 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line client_test.go:111:2*/ req, err = http.NewRequest("POST", ag_f.url, strings.NewReader(ag_f.body))
-	/*line client_test.go:112:2*/ if err != nil {
-		/*line client_test.go:113:3*/ ag_f.ag_r0, ag_f.ag_err = fetched{}, err
+	/*line client_test.go:114:2*/ req, err = http.NewRequest("POST", ag_f.url, strings.NewReader(ag_f.body))
+	/*line client_test.go:115:2*/ if err != nil {
+		/*line client_test.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = fetched{}, err
 		goto ag_exit
 	}
-	/*line client_test.go:115:2*/ if ag_f.chunked {
-		/*line client_test.go:116:3*/ req.ContentLength = -1
-		/*line client_test.go:117:3*/ req.TransferEncoding = []string{"chunked"}
+	/*line client_test.go:118:2*/ if ag_f.chunked {
+		/*line client_test.go:119:3*/ req.ContentLength = -1
+		/*line client_test.go:120:3*/ req.TransferEncoding = []string{"chunked"}
 	}
-	/*line client_test.go:119:2*/ cl = &ahttp.Client{MaxIdleConnsPerHost: -1}
-	/*line client_test.go:120:2*/ ag_f.ag_aw0 = cl.DoAsync(req)
+	/*line client_test.go:122:2*/ cl = &ahttp.Client{MaxIdleConnsPerHost: -1}
+	/*line client_test.go:123:2*/ ag_f.ag_aw0 = cl.DoAsync(req)
 	ag_f.ag_state = 1 // await: cl.Do(req)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client_test.go:120:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line client_test.go:123:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client_test.go:121:2*/ if err != nil {
-		/*line client_test.go:122:3*/ ag_f.ag_r0, ag_f.ag_err = fetched{}, err
+	/*line client_test.go:124:2*/ if err != nil {
+		/*line client_test.go:125:3*/ ag_f.ag_r0, ag_f.ag_err = fetched{}, err
 		goto ag_exit
 	}
-	/*line client_test.go:124:2*/ {
+	/*line client_test.go:127:2*/ {
 		ag_dfn := ag_f.resp.Body.Close
 		ag_f.ag_defers.Push(func() {
 			ag_dfn()
 		})
 	}
-	/*line client_test.go:125:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line client_test.go:128:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
 	ag_f.ag_state = 2 // await: resp.Body.ReadAll()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client_test.go:125:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line client_test.go:128:2*/ b, err = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client_test.go:126:2*/ ag_f.ag_r0, ag_f.ag_err = fetched{ag_f.resp.StatusCode, ag_f.resp.Header, string(b), false}, err
+	/*line client_test.go:129:2*/ ag_f.ag_r0, ag_f.ag_err = fetched{ag_f.resp.StatusCode, ag_f.resp.Header, string(b), false}, err
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 3 // running the deferred calls
@@ -213,11 +213,11 @@ ag_resume3:
 func (ag_f *ag_post) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:120"
+		return "client_test.go:123"
 	case 2:
-		return "client_test.go:125"
+		return "client_test.go:128"
 	case 3:
-		return "client_test.go:127 (deferred calls)"
+		return "client_test.go:130 (deferred calls)"
 	}
 	return ""
 }

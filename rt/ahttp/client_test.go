@@ -21,6 +21,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// newStdServer starts a net/http test server on loopback.
+func newStdServer(h http.Handler) *httptest.Server { return httptest.NewServer(h) }
+
 // stdServer is a net/http test server that counts the connections it
 // accepted.
 func stdServer(t *testing.T, h http.HandlerFunc) (*httptest.Server, *atomic.Int32) {
