@@ -1,0 +1,355 @@
+//go:build unix
+
+// Command fetch is the seeds' benchmark: fetch a URL N times concurrently,
+// with asyncgen's HTTP client on one loop, with goroutines and net/http,
+// and (when python3 is present) with asyncio streams, and compare wall
+// time and memory.
+//
+//	go run ./bench/fetch                    # N = 1 ... 5000, delay 50ms
+//	go run ./bench/fetch -quick             # N = 1, 10, 100, delay 10ms
+//	go run ./bench/fetch -n 100,1000 -delay 20ms -rounds 3
+//
+// The server is net/http in a child process, whose handler answers "ok"
+// after the delay. Every client run is a child process of its own (this
+// binary again, or python3 with fetch.py), so the peak RSS the kernel
+// reports for it (getrusage's ru_maxrss) is that client's alone, runtime
+// and interpreter included. Wall time is measured inside the client, from
+// the first request to the last body, so process start-up is left out.
+// For each N the clients run one after another, interleaved, in every
+// round; the table shows the best wall time and the highest RSS of the
+// rounds.
+package main
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/ahttp"
+)
+
+//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+
+//go:embed fetch.py
+var asyncioClient []byte
+
+// result is what a client child prints, as JSON, on its last line.
+type result struct {
+	Wall       float64 `json:"wall"`       // seconds, first request to last body
+	Goroutines int     `json:"goroutines"` // the most seen at once (the sampler excluded)
+	Errors     int     `json:"errors"`
+	FirstError string  `json:"first_error,omitempty"`
+	RSS        int64   `json:"-"` // peak, in bytes, from the parent's rusage
+}
+
+func main() {
+	role := flag.String("role", "", "internal: server, or a client kind (asyncgen, goroutines)")
+	url := flag.String("url", "", "internal: the URL a client fetches")
+	nFlag := flag.String("n", "1,10,50,100,500,2000,5000", "comma-separated numbers of concurrent fetches")
+	delay := flag.Duration("delay", 50*time.Millisecond, "how long the server waits before answering")
+	rounds := flag.Int("rounds", 1, "how many times each client runs for each N")
+	quick := flag.Bool("quick", false, "a quick run: N = 1, 10, 100 and a 10ms delay")
+	noPython := flag.Bool("nopython", false, "leave out the asyncio client")
+	flag.Parse()
+	switch *role {
+	case "server":
+		serve(*delay)
+		return
+	case "asyncgen", "goroutines":
+		n, err := strconv.Atoi(flag.Arg(0))
+		if err != nil {
+			log.Fatal("a client needs N")
+		}
+		r := runClient(*role, *url, n)
+		json.NewEncoder(os.Stdout).Encode(r)
+		return
+	case "":
+	default:
+		log.Fatalf("unknown role %q", *role)
+	}
+	ns, err := parseNs(*nFlag)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *quick {
+		ns = []int{1, 10, 100}
+		*delay = 10 * time.Millisecond
+	}
+	if err := compare(ns, *delay, *rounds, *noPython); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func parseNs(s string) ([]int, error) {
+	var ns []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("bad N %q", f)
+		}
+		ns = append(ns, n)
+	}
+	return ns, nil
+}
+
+// serve runs the loopback server until stdin closes; it prints its
+// address first.
+func serve(delay time.Duration) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(ln.Addr())
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(delay)
+		io.WriteString(w, "ok")
+	})}
+	go func() {
+		io.Copy(io.Discard, os.Stdin)
+		os.Exit(0)
+	}()
+	log.Fatal(srv.Serve(ln))
+}
+
+// runClient fetches url n times concurrently with the given kind of
+// client and measures it.
+func runClient(kind, url string, n int) result {
+	var peak atomic.Int64
+	stop := make(chan struct{})
+	var sampled sync.WaitGroup
+	sampled.Add(1)
+	go func() { // samples the goroutine count (itself excluded)
+		defer sampled.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			if g := int64(runtime.NumGoroutine() - 1); g > peak.Load() {
+				peak.Store(g)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	var errs []error
+	start := time.Now()
+	switch kind {
+	case "asyncgen":
+		var err error
+		errs, err = rt.Run(fetchAllAsync(url, n))
+		if err != nil {
+			errs = append(errs, err)
+		}
+	case "goroutines":
+		errs = fetchAllGoroutines(url, n)
+	}
+	wall := time.Since(start)
+	close(stop)
+	sampled.Wait()
+	r := result{Wall: wall.Seconds(), Goroutines: int(peak.Load())}
+	for _, err := range errs {
+		if err != nil {
+			if r.Errors == 0 {
+				r.FirstError = err.Error()
+			}
+			r.Errors++
+		}
+	}
+	return r
+}
+
+// fetch GETs url and reads the body.
+//
+// async
+func fetch(cl *ahttp.Client, url string) error {
+	resp, err := cl.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := resp.Body.ReadAll()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != 200 || string(body) != "ok" {
+		return fmt.Errorf("%s %q", resp.Status, body)
+	}
+	return nil
+}
+
+// fetchAll fetches url n times at once, each on a task of its own.
+//
+// async
+func fetchAll(url string, n int) ([]error, error) {
+	cl := &ahttp.Client{}
+	jobs := make([]rt.Awaitable[struct{}], n)
+	for i := range jobs {
+		jobs[i] = rt.Spawn(fetchAsync(cl, url))
+	}
+	results, err := rt.Await(rt.GatherAll(jobs...))
+	errs := make([]error, len(results))
+	for i, r := range results {
+		errs[i] = r.Err
+	}
+	return errs, err
+}
+
+// fetchAllGoroutines fetches url n times at once, each on a goroutine,
+// with net/http's default client.
+func fetchAllGoroutines(url string, n int) []error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := http.Get(url)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err == nil && (resp.StatusCode != 200 || string(body) != "ok") {
+				err = fmt.Errorf("%s %q", resp.Status, body)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	return errs
+}
+
+// child runs a client process and returns its result with its peak RSS.
+func child(cmd *exec.Cmd) (result, error) {
+	var out, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		return result{}, fmt.Errorf("%v: %v\n%s", cmd.Args, err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var r result
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil {
+		return result{}, fmt.Errorf("%v: %v in %q", cmd.Args, err, out.String())
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.RSS = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return r, nil
+}
+
+// compare runs the server and, for each N, every client, and prints the
+// table.
+func compare(ns []int, delay time.Duration, rounds int, noPython bool) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	srv := exec.Command(self, "-role", "server", "-delay", delay.String())
+	stdin, err := srv.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		stdin.Close()
+		srv.Wait()
+	}()
+	addr, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		return fmt.Errorf("server: %v", err)
+	}
+	url := "http://" + strings.TrimSpace(addr) + "/"
+
+	kinds := []string{"asyncgen", "goroutines"}
+	var script string
+	if _, err := exec.LookPath("python3"); err == nil && !noPython {
+		dir, err := os.MkdirTemp("", "fetch")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		script = filepath.Join(dir, "fetch.py")
+		if err := os.WriteFile(script, asyncioClient, 0o644); err != nil {
+			return err
+		}
+		kinds = append(kinds, "asyncio")
+	} else if !noPython {
+		fmt.Println("python3 not found: no asyncio column")
+	}
+
+	fmt.Printf("server: net/http in a child process, answering after %v; each client is a child process; %d round(s), best wall, highest RSS\n\n", delay, rounds)
+	fmt.Printf("%6s | %-22s | %-22s", "N", "asyncgen (1 loop)", "goroutines + net/http")
+	if script != "" {
+		fmt.Printf(" | %-22s", "asyncio (CPython)")
+	}
+	fmt.Printf(" | %-26s\n", "goroutines / asyncgen")
+	fmt.Printf("%6s | %-22s | %-22s", "", "wall   RSS    gor.", "wall   RSS    gor.")
+	if script != "" {
+		fmt.Printf(" | %-22s", "wall   RSS")
+	}
+	fmt.Printf(" | %-26s\n", "wall    RSS")
+	for _, n := range ns {
+		best := map[string]result{}
+		for range rounds {
+			for _, kind := range kinds {
+				var cmd *exec.Cmd
+				if kind == "asyncio" {
+					cmd = exec.Command("python3", script, url, strconv.Itoa(n))
+				} else {
+					cmd = exec.Command(self, "-role", kind, "-url", url, strconv.Itoa(n))
+				}
+				r, err := child(cmd)
+				if err != nil {
+					return err
+				}
+				if r.Errors > 0 {
+					return fmt.Errorf("%s, N=%d: %d of %d fetches failed, first: %s", kind, n, r.Errors, n, r.FirstError)
+				}
+				b, seen := best[kind]
+				if !seen || r.Wall < b.Wall {
+					b.Wall = r.Wall
+				}
+				b.RSS = max(b.RSS, r.RSS)
+				b.Goroutines = max(b.Goroutines, r.Goroutines)
+				best[kind] = b
+			}
+		}
+		a, g := best["asyncgen"], best["goroutines"]
+		fmt.Printf("%6d | %5.3fs %5.1fMB %5d | %5.3fs %5.1fMB %5d", n, a.Wall, mb(a.RSS), a.Goroutines, g.Wall, mb(g.RSS), g.Goroutines)
+		if script != "" {
+			p := best["asyncio"]
+			fmt.Printf(" | %5.3fs %5.1fMB      ", p.Wall, mb(p.RSS))
+		}
+		fmt.Printf(" | %5.2fx  %5.2fx\n", g.Wall/a.Wall, float64(g.RSS)/float64(a.RSS))
+	}
+	return nil
+}
+
+func mb(b int64) float64 { return float64(b) / (1 << 20) }
