@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,6 +68,7 @@ func main() {
 	rounds := flag.Int("rounds", 1, "how many times each client runs for each N")
 	quick := flag.Bool("quick", false, "a quick run: N = 1, 10, 100 and a 10ms delay")
 	noPython := flag.Bool("nopython", false, "leave out the asyncio client")
+	flag.StringVar(&memProfile, "memprofile", "", "internal: a client writes a heap profile of its run here")
 	flag.Parse()
 	switch *role {
 	case "server":
@@ -151,6 +153,10 @@ func runClient(kind, url string, n int) result {
 		}
 	}()
 	var errs []error
+	if memProfile != "" {
+		runtime.MemProfileRate = 512
+		defer writeHeapProfile()
+	}
 	start := time.Now()
 	switch kind {
 	case "asyncgen":
@@ -163,6 +169,12 @@ func runClient(kind, url string, n int) result {
 		errs = fetchAllGoroutines(url, n)
 	}
 	wall := time.Since(start)
+	if os.Getenv("FETCH_MEMSTATS") != "" {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Fprintf(os.Stderr, "heap sys %d MB, peak-ish inuse %d MB, stack sys %d MB, sys %d MB, gc %d, total alloc %d MB\n",
+			ms.HeapSys>>20, ms.HeapInuse>>20, ms.StackSys>>20, ms.Sys>>20, ms.NumGC, ms.TotalAlloc>>20)
+	}
 	close(stop)
 	sampled.Wait()
 	r := result{Wall: wall.Seconds(), Goroutines: int(peak.Load())}
@@ -175,6 +187,21 @@ func runClient(kind, url string, n int) result {
 		}
 	}
 	return r
+}
+
+var memProfile string
+
+// writeHeapProfile writes the allocations of the run to memProfile.
+func writeHeapProfile() {
+	f, err := os.Create(memProfile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	runtime.GC() // the profile shows the state at the last collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // fetch GETs url and reads the body.
@@ -205,6 +232,7 @@ func fetchAll(url string, n int) ([]error, error) {
 	for i := range jobs {
 		jobs[i] = rt.Spawn(fetchAsync(cl, url))
 	}
+
 	results, err := rt.Await(rt.GatherAll(jobs...))
 	errs := make([]error, len(results))
 	for i, r := range results {

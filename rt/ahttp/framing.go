@@ -31,37 +31,30 @@ var (
 )
 
 // readHeader reads a header block (the start line, the fields and the
-// empty line that ends them) of at most limit bytes. It returns io.EOF if
-// the stream ended before its first byte, ErrHeaderTooLarge past the
-// limit.
+// empty line that ends them, lines ending in CRLF) of at most limit
+// bytes. It returns io.EOF if the stream ended before its first byte,
+// ErrHeaderTooLarge past the limit.
 //
 // async
 func readHeader(c *anet.Conn, limit int) ([]byte, error) {
-	c.SetReadLimit(limit + 1)
+	c.SetReadLimit(limit)
 	defer c.SetReadLimit(anet.DefaultReadLimit)
-	var block []byte
 	for {
-		line, err := c.ReadUntil('\n')
+		block, err := c.ReadUntilString("\r\n\r\n")
 		if errors.Is(err, anet.ErrTooLong) {
 			return nil, ErrHeaderTooLarge
 		}
 		if err != nil {
-			if err == io.EOF && len(block) > 0 {
-				err = io.ErrUnexpectedEOF
-			}
 			return nil, err
 		}
-		if len(block) == 0 && (len(line) == 2 && line[0] == '\r' || len(line) == 1) {
-			continue // RFC 9112 2.2: ignore empty lines before a request line
-		}
-		if len(block)+len(line) > limit {
+		if len(block) > limit {
 			return nil, ErrHeaderTooLarge
 		}
-		if block == nil {
-			block = make([]byte, 0, 512)
+		// RFC 9112 2.2: empty lines before a request line are ignored.
+		for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
+			block = block[2:]
 		}
-		block = append(block, line...)
-		if len(line) == 1 || len(line) == 2 && line[0] == '\r' {
+		if len(block) > 2 {
 			return block, nil
 		}
 	}

@@ -102,6 +102,11 @@ func _() {
 	var _ ag_stale_run_go_generate = idle
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string) ([]string, error)
+	var _ ag_stale_run_go_generate = readBlocks
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -2287,6 +2292,153 @@ func (ag_f *ag_idle) AwaitLine() string {
 		return "anet_test.go:613"
 	case 8:
 		return "anet_test.go:618 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_readBlocks is the frame of readBlocks (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readBlocks struct {
+	ag_state  int
+	addr      string
+	c         *anet.Conn
+	head      []byte
+	out       []string
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// readBlocksAsync returns the coroutine of readBlocks: nothing runs until it is awaited, spawned, gathered or run.
+func readBlocksAsync(addr string) rt.Awaitable[[]string] {
+	return &ag_readBlocks{addr: addr}
+}
+
+func (ag_f *ag_readBlocks) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readBlocks) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
+	var (
+		ag_err1 error
+		body    []byte
+		ag_err2 error
+		rest    []byte
+	)
+	if ag_co.Unwinding() {
+		goto ag_exit
+	}
+	switch ag_f.ag_state {
+	case 1:
+		goto ag_resume1
+	case 2:
+		goto ag_resume2
+	case 3:
+		goto ag_resume3
+	case 4:
+		goto ag_resume4
+	case 5:
+		goto ag_resume5
+	case 6:
+		goto ag_resume6
+	}
+	/*line anet_test.go:637:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume1:
+	/*line anet_test.go:637:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line anet_test.go:638:2*/ if ag_err1 != nil {
+		/*line anet_test.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		goto ag_exit
+	}
+	/*line anet_test.go:641:2*/ {
+		ag_dfn := ag_f.c.Close
+		ag_f.ag_defers.Push(func() {
+			ag_dfn()
+		})
+	}
+	/*line anet_test.go:642:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	ag_f.ag_state = 2 // await: c.ReadUntilString("\r\n\r\n")
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume2:
+	/*line anet_test.go:642:2*/ ag_f.head, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:643:2*/ if ag_err1 != nil {
+		/*line anet_test.go:644:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		goto ag_exit
+	}
+	/*line anet_test.go:646:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(4)
+	ag_f.ag_state = 3 // await: c.ReadExactly(4)
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume3:
+	/*line anet_test.go:646:2*/ body, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:647:2*/ if ag_err1 != nil {
+		/*line anet_test.go:648:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		goto ag_exit
+	}
+	/*line anet_test.go:650:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
+	/*line anet_test.go:651:2*/ ag_f.c.SetReadLimit(50)
+	/*line anet_test.go:652:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume4:
+	/*line anet_test.go:652:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:652:2*/ if !(errors.Is(ag_err2, anet.ErrTooLong)) {
+		goto ag_L1
+	}
+	/*line anet_test.go:653:3*/ ag_f.out = append(ag_f.out, "too long")
+ag_L1:
+	/*line anet_test.go:655:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
+	/*line anet_test.go:656:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume5:
+	/*line anet_test.go:656:2*/ rest, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:657:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, fmt.Sprintf("%v: %s", ag_err1, rest)), nil
+	goto ag_exit
+ag_exit:
+	ag_f.ag_state = 6 // running the deferred calls
+ag_resume6:
+	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+	return rt.Ready
+}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readBlocks) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:637"
+	case 2:
+		return "anet_test.go:642"
+	case 3:
+		return "anet_test.go:646"
+	case 4:
+		return "anet_test.go:652"
+	case 5:
+		return "anet_test.go:656"
+	case 6:
+		return "anet_test.go:658 (deferred calls)"
 	}
 	return ""
 }

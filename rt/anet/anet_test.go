@@ -616,3 +616,43 @@ func idle(n int) (idleResult, error) {
 	res.eofs = eofs
 	return res, nil
 }
+
+// TestReadUntilString: a delimiter of several bytes split across reads is
+// found; what follows stays buffered; the limit and the end of stream
+// work as in ReadUntil.
+func TestReadUntilString(t *testing.T) {
+	addr := stdServer(t, func(c net.Conn) {
+		for _, part := range []string{"head: 1\r", "\n", "\r", "\nbody", strings.Repeat("x", 100), "\r\n\r"} {
+			c.Write([]byte(part))
+			time.Sleep(2 * time.Millisecond)
+		}
+	})
+	got, err := rt.Run(readBlocksAsync(addr))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"head: 1\r\n\r\n", "body", "too long", "unexpected EOF: " + strings.Repeat("x", 100) + "\r\n\r"}, got)
+}
+
+// async
+func readBlocks(addr string) ([]string, error) {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	head, err := c.ReadUntilString("\r\n\r\n")
+	if err != nil {
+		return nil, err
+	}
+	body, err := c.ReadExactly(4)
+	if err != nil {
+		return nil, err
+	}
+	out := []string{string(head), string(body)}
+	c.SetReadLimit(50)
+	if _, err := c.ReadUntilString("\r\n\r\n"); errors.Is(err, anet.ErrTooLong) {
+		out = append(out, "too long")
+	}
+	c.SetReadLimit(anet.DefaultReadLimit)
+	rest, err := c.ReadUntilString("\r\n\r\n")
+	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
+}
