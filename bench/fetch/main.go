@@ -22,6 +22,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"flag"
@@ -44,6 +45,7 @@ import (
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"golang.org/x/sys/unix"
 )
 
 //go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
@@ -58,6 +60,7 @@ type result struct {
 	Errors     int     `json:"errors"`
 	FirstError string  `json:"first_error,omitempty"`
 	RSS        int64   `json:"-"` // peak, in bytes, from the parent's rusage
+	CPU        float64 `json:"-"` // user + system seconds, from the parent's rusage
 }
 
 func main() {
@@ -68,11 +71,12 @@ func main() {
 	rounds := flag.Int("rounds", 1, "how many times each client runs for each N")
 	quick := flag.Bool("quick", false, "a quick run: N = 1, 10, 100 and a 10ms delay")
 	noPython := flag.Bool("nopython", false, "leave out the asyncio client")
+	listeners := flag.Int("listeners", 4, "how many SO_REUSEPORT listening sockets the server accepts on")
 	flag.StringVar(&memProfile, "memprofile", "", "internal: a client writes a heap profile of its run here")
 	flag.Parse()
 	switch *role {
 	case "server":
-		serve(*delay)
+		serve(*delay, *listeners)
 		return
 	case "asyncgen", "goroutines":
 		n, err := strconv.Atoi(flag.Arg(0))
@@ -94,7 +98,7 @@ func main() {
 		ns = []int{1, 10, 100}
 		*delay = 10 * time.Millisecond
 	}
-	if err := compare(ns, *delay, *rounds, *noPython); err != nil {
+	if err := compare(ns, *delay, *rounds, *listeners, *noPython); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -112,22 +116,39 @@ func parseNs(s string) ([]int, error) {
 }
 
 // serve runs the loopback server until stdin closes; it prints its
-// address first.
-func serve(delay time.Duration) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(ln.Addr())
+// address first. It listens with several SO_REUSEPORT sockets on the same
+// port, among which the kernel spreads the connections: each has its own
+// accept queue (SOMAXCONN long, 4096 here), so 5,000 connections dialled
+// at once are not dropped and retried a second later, whichever client
+// dials them.
+func serve(delay time.Duration, listeners int) {
+	lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error {
+		var serr error
+		err := c.Control(func(fd uintptr) {
+			serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+		})
+		if err != nil {
+			return err
+		}
+		return serr
+	}}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(delay)
 		io.WriteString(w, "ok")
 	})}
-	go func() {
-		io.Copy(io.Discard, os.Stdin)
-		os.Exit(0)
-	}()
-	log.Fatal(srv.Serve(ln))
+	addr := "127.0.0.1:0"
+	for i := range listeners {
+		ln, err := lc.Listen(context.Background(), "tcp", addr)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if i == 0 {
+			addr = ln.Addr().String()
+		}
+		go func() { log.Fatal(srv.Serve(ln)) }()
+	}
+	fmt.Println(addr)
+	io.Copy(io.Discard, os.Stdin)
 }
 
 // runClient fetches url n times concurrently with the given kind of
@@ -281,18 +302,19 @@ func child(cmd *exec.Cmd) (result, error) {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.RSS = ru.Maxrss * 1024 // kilobytes on Linux
+		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	return r, nil
 }
 
 // compare runs the server and, for each N, every client, and prints the
 // table.
-func compare(ns []int, delay time.Duration, rounds int, noPython bool) error {
+func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	srv := exec.Command(self, "-role", "server", "-delay", delay.String())
+	srv := exec.Command(self, "-role", "server", "-delay", delay.String(), "-listeners", strconv.Itoa(listeners))
 	stdin, err := srv.StdinPipe()
 	if err != nil {
 		return err
@@ -332,17 +354,16 @@ func compare(ns []int, delay time.Duration, rounds int, noPython bool) error {
 		fmt.Println("python3 not found: no asyncio column")
 	}
 
-	fmt.Printf("server: net/http in a child process, answering after %v; each client is a child process; %d round(s), best wall, highest RSS\n\n", delay, rounds)
-	fmt.Printf("%6s | %-22s | %-22s", "N", "asyncgen (1 loop)", "goroutines + net/http")
-	if script != "" {
-		fmt.Printf(" | %-22s", "asyncio (CPython)")
+	fmt.Printf("server: net/http in a child process (%d SO_REUSEPORT listeners), answering after %v\n", listeners, delay)
+	fmt.Printf("each client runs in a child process; %d round(s) per N, interleaved: best wall, highest RSS\n", rounds)
+	fmt.Printf("wall: first request to last body; cpu: the client's user+system time; rss: its peak RSS; gor: most goroutines at once\n\n")
+	head := []string{"N"}
+	for _, k := range kinds {
+		head = append(head, k+" wall", "cpu", "rss", "gor")
 	}
-	fmt.Printf(" | %-26s\n", "goroutines / asyncgen")
-	fmt.Printf("%6s | %-22s | %-22s", "", "wall   RSS    gor.", "wall   RSS    gor.")
-	if script != "" {
-		fmt.Printf(" | %-22s", "wall   RSS")
-	}
-	fmt.Printf(" | %-26s\n", "wall    RSS")
+	head = append(head, "goroutines/asyncgen wall", "rss")
+	fmt.Println("| " + strings.Join(head, " | ") + " |")
+	fmt.Println(strings.Repeat("|---", len(head)) + "|")
 	for _, n := range ns {
 		best := map[string]result{}
 		for range rounds {
@@ -362,20 +383,25 @@ func compare(ns []int, delay time.Duration, rounds int, noPython bool) error {
 				}
 				b, seen := best[kind]
 				if !seen || r.Wall < b.Wall {
-					b.Wall = r.Wall
+					b.Wall, b.CPU = r.Wall, r.CPU
 				}
 				b.RSS = max(b.RSS, r.RSS)
 				b.Goroutines = max(b.Goroutines, r.Goroutines)
 				best[kind] = b
 			}
 		}
-		a, g := best["asyncgen"], best["goroutines"]
-		fmt.Printf("%6d | %5.3fs %5.1fMB %5d | %5.3fs %5.1fMB %5d", n, a.Wall, mb(a.RSS), a.Goroutines, g.Wall, mb(g.RSS), g.Goroutines)
-		if script != "" {
-			p := best["asyncio"]
-			fmt.Printf(" | %5.3fs %5.1fMB      ", p.Wall, mb(p.RSS))
+		row := []string{strconv.Itoa(n)}
+		for _, k := range kinds {
+			r := best[k]
+			gor := strconv.Itoa(r.Goroutines)
+			if k == "asyncio" {
+				gor = "-"
+			}
+			row = append(row, fmt.Sprintf("%.3fs", r.Wall), fmt.Sprintf("%.2fs", r.CPU), fmt.Sprintf("%.1f MB", mb(r.RSS)), gor)
 		}
-		fmt.Printf(" | %5.2fx  %5.2fx\n", g.Wall/a.Wall, float64(g.RSS)/float64(a.RSS))
+		a, g := best["asyncgen"], best["goroutines"]
+		row = append(row, fmt.Sprintf("%.2f×", g.Wall/a.Wall), fmt.Sprintf("%.2f×", float64(g.RSS)/float64(a.RSS)))
+		fmt.Println("| " + strings.Join(row, " | ") + " |")
 	}
 	return nil
 }
