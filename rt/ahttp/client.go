@@ -222,7 +222,7 @@ func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, wire []
 			return nil, unexpected(err)
 		}
 		first = false
-		resp, err := http.ReadResponse(headerReader(block), req)
+		resp, err := parseResponse(block, req)
 		if err != nil {
 			return nil, err
 		}
@@ -250,9 +250,10 @@ func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, wire []
 // encodeRequest serializes req with net/http's Request.Write, its body
 // read into memory.
 func encodeRequest(req *http.Request) ([]byte, error) {
-	r := new(http.Request)
-	*r = *req
+	r := req
 	if req.Body != nil && req.Body != http.NoBody {
+		r = new(http.Request)
+		*r = *req
 		data, err := io.ReadAll(req.Body)
 		req.Body.Close()
 		if err != nil {
@@ -268,6 +269,7 @@ func encodeRequest(req *http.Request) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
+	buf.Grow(256)
 	if err := r.Write(&buf); err != nil {
 		return nil, err
 	}

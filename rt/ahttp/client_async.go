@@ -569,7 +569,7 @@ ag_resume2:
 		goto ag_exit
 	}
 	/*line client.go:224:3*/ ag_f.first = false
-	/*line client.go:225:3*/ resp, ag_err2 = http.ReadResponse(headerReader(block), ag_f.req)
+	/*line client.go:225:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
 	/*line client.go:226:3*/ if ag_err2 != nil {
 		/*line client.go:227:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 		goto ag_exit

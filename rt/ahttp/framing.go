@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/asyncgen/asyncgen/rt/anet"
 )
@@ -60,10 +62,45 @@ func readHeader(c *anet.Conn, limit int) ([]byte, error) {
 	}
 }
 
-// headerReader returns a bufio.Reader over a header block for
-// http.ReadRequest and http.ReadResponse.
-func headerReader(block []byte) *bufio.Reader {
-	return bufio.NewReaderSize(bytes.NewReader(block), max(len(block), 16))
+// parseRequest parses a request's header block with http.ReadRequest;
+// its Body is for the caller to set.
+func parseRequest(block []byte) (*http.Request, error) {
+	hr := getHeaderReader(block)
+	defer hr.release()
+	return http.ReadRequest(&hr.br)
+}
+
+// parseResponse parses a response's header block with http.ReadResponse;
+// its Body is for the caller to set.
+func parseResponse(block []byte, req *http.Request) (*http.Response, error) {
+	hr := getHeaderReader(block)
+	defer hr.release()
+	return http.ReadResponse(&hr.br, req)
+}
+
+// headerReader is a bufio.Reader over a header block, from a pool: the
+// message that net/http parses from it keeps no reference to it once its
+// Body is replaced.
+type headerReader struct {
+	br bufio.Reader
+	r  bytes.Reader
+}
+
+var headerReaders = sync.Pool{New: func() any {
+	return &headerReader{br: *bufio.NewReaderSize(nil, 4096)}
+}}
+
+func getHeaderReader(block []byte) *headerReader {
+	hr := headerReaders.Get().(*headerReader)
+	hr.r.Reset(block)
+	hr.br.Reset(&hr.r)
+	return hr
+}
+
+func (hr *headerReader) release() {
+	hr.r.Reset(nil)
+	hr.br.Reset(nil)
+	headerReaders.Put(hr)
 }
 
 // bodyMode says how a body is delimited.

@@ -71,8 +71,8 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line framing.go:40:2*/ ag_f.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:41:2*/ {
+	/*line framing.go:42:2*/ ag_f.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:43:2*/ {
 		ag_d0 := anet.DefaultReadLimit
 		ag_dfn := ag_f.c.SetReadLimit
 		ag_f.ag_defers.Push(func() {
@@ -80,31 +80,31 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 ag_L1:
-	/*line framing.go:43:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line framing.go:45:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	ag_f.ag_state = 1 // await: c.ReadUntilString("\r\n\r\n")
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line framing.go:43:3*/ block, err = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:45:3*/ block, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:44:3*/ if errors.Is(err, anet.ErrTooLong) {
-		/*line framing.go:45:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+	/*line framing.go:46:3*/ if errors.Is(err, anet.ErrTooLong) {
+		/*line framing.go:47:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
 		goto ag_exit
 	}
-	/*line framing.go:47:3*/ if err != nil {
-		/*line framing.go:48:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line framing.go:49:3*/ if err != nil {
+		/*line framing.go:50:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 		goto ag_exit
 	}
-	/*line framing.go:50:3*/ if len(block) > ag_f.limit {
-		/*line framing.go:51:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+	/*line framing.go:52:3*/ if len(block) > ag_f.limit {
+		/*line framing.go:53:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
 		goto ag_exit
 	}
-	/*line framing.go:54:3*/ for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
-		/*line framing.go:55:4*/ block = block[2:]
+	/*line framing.go:56:3*/ for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
+		/*line framing.go:57:4*/ block = block[2:]
 	}
-	/*line framing.go:57:3*/ if len(block) > 2 {
-		/*line framing.go:58:4*/ ag_f.ag_r0, ag_f.ag_err = block, nil
+	/*line framing.go:59:3*/ if len(block) > 2 {
+		/*line framing.go:60:4*/ ag_f.ag_r0, ag_f.ag_err = block, nil
 		goto ag_exit
 	}
 	goto ag_L1
@@ -121,9 +121,9 @@ ag_resume2:
 func (ag_f *ag_readHeader) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:43"
+		return "framing.go:45"
 	case 2:
-		return "framing.go:61 (deferred calls)"
+		return "framing.go:63 (deferred calls)"
 	}
 	return ""
 }
@@ -172,93 +172,93 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line framing.go:155:2*/ if ag_f.b.err != nil {
-		/*line framing.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+	/*line framing.go:192:2*/ if ag_f.b.err != nil {
+		/*line framing.go:193:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
 		return rt.Ready
 	}
-	/*line framing.go:158:2*/ if ag_f.b.done {
-		/*line framing.go:159:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+	/*line framing.go:195:2*/ if ag_f.b.done {
+		/*line framing.go:196:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
 		return rt.Ready
 	}
-	/*line framing.go:161:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line framing.go:198:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:199:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
 		return rt.Ready
 	}
 	ag_t0 = ag_f.b.mode
-	/*line framing.go:165:7*/ if ag_t0 == bodyToEOF {
+	/*line framing.go:202:7*/ if ag_t0 == bodyToEOF {
 		goto ag_L2
 	}
-	/*line framing.go:175:7*/ if ag_t0 == bodyChunked {
+	/*line framing.go:212:7*/ if ag_t0 == bodyChunked {
 		goto ag_L3
 	}
 	goto ag_L1
 ag_L2:
-	/*line framing.go:166:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line framing.go:203:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	ag_f.ag_state = 1 // await: b.c.Read(p)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line framing.go:166:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:203:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:167:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:168:4*/ ag_f.b.finish(false)
-		/*line framing.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+	/*line framing.go:204:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:205:4*/ ag_f.b.finish(false)
+		/*line framing.go:206:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
 		return rt.Ready
 	}
-	/*line framing.go:171:3*/ if ag_err1 != nil {
-		/*line framing.go:172:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+	/*line framing.go:208:3*/ if ag_err1 != nil {
+		/*line framing.go:209:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
 		return rt.Ready
 	}
-	/*line framing.go:174:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line framing.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
 	return rt.Ready
 ag_L3:
-	/*line framing.go:176:3*/ if !(ag_f.b.left == 0) {
+	/*line framing.go:213:3*/ if !(ag_f.b.left == 0) {
 		goto ag_L4
 	}
-	/*line framing.go:177:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line framing.go:214:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
 	ag_f.ag_state = 2 // await: b.nextChunk()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line framing.go:177:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line framing.go:214:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line framing.go:177:4*/ if !(ag_err2 != nil) {
+	/*line framing.go:214:4*/ if !(ag_err2 != nil) {
 		goto ag_L5
 	}
-	/*line framing.go:178:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line framing.go:215:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
 	return rt.Ready
 ag_L5:
-	/*line framing.go:180:4*/ if ag_f.b.done {
-		/*line framing.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+	/*line framing.go:217:4*/ if ag_f.b.done {
+		/*line framing.go:218:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
 		return rt.Ready
 	}
 ag_L4:
 ag_L1:
-	/*line framing.go:185:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:186:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line framing.go:222:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:223:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:188:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line framing.go:225:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	ag_f.ag_state = 3 // await: b.c.Read(p)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line framing.go:188:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:225:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:189:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:190:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:191:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line framing.go:226:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:227:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:228:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:193:2*/ if ag_err3 != nil {
-		/*line framing.go:194:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+	/*line framing.go:230:2*/ if ag_err3 != nil {
+		/*line framing.go:231:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
 		return rt.Ready
 	}
-	/*line framing.go:196:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:197:3*/ ag_f.b.finish(true)
+	/*line framing.go:233:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:234:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:199:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line framing.go:236:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
 	return rt.Ready
 }
 
@@ -266,11 +266,11 @@ ag_resume3:
 func (ag_f *ag_Body_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:166"
+		return "framing.go:203"
 	case 2:
-		return "framing.go:177"
+		return "framing.go:214"
 	case 3:
-		return "framing.go:188"
+		return "framing.go:225"
 	}
 	return ""
 }
@@ -317,69 +317,69 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line framing.go:208:2*/ if !(ag_f.b.started) {
+	/*line framing.go:245:2*/ if !(ag_f.b.started) {
 		goto ag_L1
 	}
-	/*line framing.go:209:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line framing.go:246:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
 	ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line framing.go:209:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:246:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:210:3*/ if ag_err1 != nil {
-		/*line framing.go:211:4*/ ag_f.ag_err = unexpected(ag_err1)
+	/*line framing.go:247:3*/ if ag_err1 != nil {
+		/*line framing.go:248:4*/ ag_f.ag_err = unexpected(ag_err1)
 		return rt.Ready
 	}
-	/*line framing.go:213:3*/ if len(bytes.TrimRight(crlf, "\r\n")) != 0 {
-		/*line framing.go:214:4*/ ag_f.ag_err = errBadChunk
+	/*line framing.go:250:3*/ if len(bytes.TrimRight(crlf, "\r\n")) != 0 {
+		/*line framing.go:251:4*/ ag_f.ag_err = errBadChunk
 		return rt.Ready
 	}
 ag_L1:
-	/*line framing.go:217:2*/ ag_f.b.started = true
-	/*line framing.go:218:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line framing.go:254:2*/ ag_f.b.started = true
+	/*line framing.go:255:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
 	ag_f.ag_state = 2 // await: b.c.ReadUntil('\n')
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line framing.go:218:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:255:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:219:2*/ if ag_err2 != nil {
-		/*line framing.go:220:3*/ ag_f.ag_err = unexpected(ag_err2)
+	/*line framing.go:256:2*/ if ag_err2 != nil {
+		/*line framing.go:257:3*/ ag_f.ag_err = unexpected(ag_err2)
 		return rt.Ready
 	}
-	/*line framing.go:222:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:223:2*/ if ag_err2 != nil {
-		/*line framing.go:224:3*/ ag_f.ag_err = ag_err2
+	/*line framing.go:259:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:260:2*/ if ag_err2 != nil {
+		/*line framing.go:261:3*/ ag_f.ag_err = ag_err2
 		return rt.Ready
 	}
-	/*line framing.go:226:2*/ if size > 0 {
-		/*line framing.go:227:3*/ ag_f.b.left = size
-		/*line framing.go:228:3*/ ag_f.ag_err = nil
+	/*line framing.go:263:2*/ if size > 0 {
+		/*line framing.go:264:3*/ ag_f.b.left = size
+		/*line framing.go:265:3*/ ag_f.ag_err = nil
 		return rt.Ready
 	}
 ag_L2:
-	/*line framing.go:231:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line framing.go:268:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
 	ag_f.ag_state = 3 // await: b.c.ReadUntil('\n')
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line framing.go:231:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:268:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:232:3*/ if ag_err3 != nil {
-		/*line framing.go:233:4*/ ag_f.ag_err = unexpected(ag_err3)
+	/*line framing.go:269:3*/ if ag_err3 != nil {
+		/*line framing.go:270:4*/ ag_f.ag_err = unexpected(ag_err3)
 		return rt.Ready
 	}
-	/*line framing.go:235:3*/ if len(bytes.TrimRight(t, "\r\n")) == 0 {
-		/*line framing.go:236:4*/ goto ag_L4
+	/*line framing.go:272:3*/ if len(bytes.TrimRight(t, "\r\n")) == 0 {
+		/*line framing.go:273:4*/ goto ag_L4
 	}
 	goto ag_L2
 ag_L4:
-	/*line framing.go:239:2*/ ag_f.b.finish(true)
-	/*line framing.go:240:2*/ ag_f.ag_err = nil
+	/*line framing.go:276:2*/ ag_f.b.finish(true)
+	/*line framing.go:277:2*/ ag_f.ag_err = nil
 	return rt.Ready
 }
 
@@ -387,11 +387,11 @@ ag_L4:
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:209"
+		return "framing.go:246"
 	case 2:
-		return "framing.go:218"
+		return "framing.go:255"
 	case 3:
-		return "framing.go:231"
+		return "framing.go:268"
 	}
 	return ""
 }
@@ -431,34 +431,34 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line framing.go:270:6*/ ag_f.out = nil
-	/*line framing.go:271:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:272:3*/ ag_f.out = make([]byte, 0, ag_f.b.left)
+	/*line framing.go:307:6*/ ag_f.out = nil
+	/*line framing.go:308:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:309:3*/ ag_f.out = make([]byte, 0, ag_f.b.left)
 	}
 ag_L1:
-	/*line framing.go:275:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:276:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line framing.go:312:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:313:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:278:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line framing.go:315:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
 	ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line framing.go:278:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line framing.go:315:3*/ n, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line framing.go:279:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:280:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:281:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:282:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+	/*line framing.go:316:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:317:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:318:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
 		return rt.Ready
 	}
-	/*line framing.go:284:3*/ if err == io.EOF {
-		/*line framing.go:285:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line framing.go:321:3*/ if err == io.EOF {
+		/*line framing.go:322:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
 		return rt.Ready
 	}
-	/*line framing.go:287:3*/ if err != nil {
-		/*line framing.go:288:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+	/*line framing.go:324:3*/ if err != nil {
+		/*line framing.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
 		return rt.Ready
 	}
 	goto ag_L1
@@ -468,7 +468,7 @@ ag_resume1:
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:278"
+		return "framing.go:315"
 	}
 	return ""
 }

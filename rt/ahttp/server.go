@@ -222,7 +222,7 @@ func (s *Server) serveOne(c *anet.Conn, first bool) bool {
 	start := rt.Now()
 	c.SetReadDeadline(deadline(start, s.ReadTimeout))
 	c.SetWriteDeadline(deadline(start, s.WriteTimeout))
-	req, err := http.ReadRequest(headerReader(block))
+	req, err := parseRequest(block)
 	if err != nil {
 		s.reject(c, http.StatusBadRequest)
 		return false

@@ -462,7 +462,7 @@ ag_resume4:
 	ag_f.ag_aw0 = nil
 	/*line server.go:223:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
 	/*line server.go:224:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:225:2*/ ag_f.req, ag_err1 = http.ReadRequest(headerReader(ag_f.block))
+	/*line server.go:225:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
 	/*line server.go:226:2*/ if !(ag_err1 != nil) {
 		goto ag_L2
 	}

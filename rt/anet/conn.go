@@ -41,9 +41,6 @@ type Conn struct {
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
 	c := &Conn{fd: rt.NewFD(sysfd), sysfd: sysfd, network: network, raddr: raddr, limit: DefaultReadLimit}
-	if sa, err := unix.Getsockname(sysfd); err == nil {
-		c.laddr = sockAddr(sa)
-	}
 	if network != "unix" {
 		unix.SetsockoptInt(sysfd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
 	}

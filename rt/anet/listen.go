@@ -128,7 +128,11 @@ func (ln *Listener) Accept() (*Conn, error) {
 		nfd, sa, err := accept(ln.sysfd)
 		switch err {
 		case nil:
-			return newConn(nfd, ln.network, sockAddr(sa)), nil
+			c := newConn(nfd, ln.network, sockAddr(sa))
+			if lsa, err := unix.Getsockname(nfd); err == nil {
+				c.laddr = sockAddr(lsa)
+			}
+			return c, nil
 		case unix.EINTR, unix.ECONNABORTED:
 			continue
 		case unix.EAGAIN:

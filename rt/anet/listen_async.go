@@ -285,27 +285,31 @@ ag_L1:
 	/*line listen.go:128:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
 	/*line listen.go:129:3*/ switch ag_err1 {
 	case nil:
-		/*line listen.go:131:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
+		/*line listen.go:131:4*/ c := newConn(nfd, ag_f.ln.network, sockAddr(sa))
+		/*line listen.go:132:4*/ if lsa, err := unix.Getsockname(nfd); err == nil {
+			/*line listen.go:133:5*/ c.laddr = sockAddr(lsa)
+		}
+		/*line listen.go:135:4*/ ag_f.ag_r0, ag_f.ag_err = c, nil
 		return rt.Ready
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:133:4*/ goto ag_L2
+		/*line listen.go:137:4*/ goto ag_L2
 	case unix.EAGAIN:
 	default:
-		/*line listen.go:136:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line listen.go:140:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
 		return rt.Ready
 	}
-	/*line listen.go:138:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line listen.go:142:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
 	ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line listen.go:138:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line listen.go:142:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line listen.go:138:3*/ if !(ag_err2 != nil) {
+	/*line listen.go:142:3*/ if !(ag_err2 != nil) {
 		goto ag_L4
 	}
-	/*line listen.go:139:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line listen.go:143:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
 	return rt.Ready
 ag_L4:
 ag_L2:
@@ -316,7 +320,7 @@ ag_L2:
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:138"
+		return "listen.go:142"
 	}
 	return ""
 }
