@@ -107,6 +107,16 @@ func _() {
 	var _ ag_stale_run_go_generate = readBlocks
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*anet.Conn, *int) error
+	var _ ag_stale_run_go_generate = oneByte
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = manyReady
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -2439,6 +2449,307 @@ func (ag_f *ag_readBlocks) AwaitLine() string {
 		return "anet_test.go:656"
 	case 6:
 		return "anet_test.go:658 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_oneByte is the frame of oneByte (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_oneByte struct {
+	ag_state int
+	c        *anet.Conn
+	done     *int
+	ag_aw0   rt.Awaitable[int]
+	ag_err   error
+}
+
+// oneByteAsync returns the coroutine of oneByte: nothing runs until it is awaited, spawned, gathered or run.
+func oneByteAsync(c *anet.Conn, done *int) rt.Awaitable[struct{}] {
+	return &ag_oneByte{c: c, done: done}
+}
+
+func (ag_f *ag_oneByte) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_oneByte) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
+	var (
+		b   []byte
+		err error
+	)
+	if ag_co.Unwinding() {
+		return rt.Ready
+	}
+	switch ag_f.ag_state {
+	case 1:
+		goto ag_resume1
+	}
+	/*line anet_test.go:671:2*/ b = make([]byte, 1)
+	/*line anet_test.go:672:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
+	ag_f.ag_state = 1 // await: c.Read(b)
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume1:
+	/*line anet_test.go:672:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line anet_test.go:672:2*/ if !(err != nil) {
+		goto ag_L1
+	}
+	/*line anet_test.go:673:3*/ ag_f.ag_err = err
+	return rt.Ready
+ag_L1:
+	/*line anet_test.go:675:2*/ *ag_f.done++
+	/*line anet_test.go:676:2*/ ag_f.ag_err = nil
+	return rt.Ready
+}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_oneByte) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:672"
+	}
+	return ""
+}
+
+// ag_manyReady is the frame of manyReady (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_manyReady struct {
+	ag_state  int
+	n         int
+	ln        *anet.Listener
+	clients   []*anet.Conn
+	servers   []*anet.Conn
+	ag_t4     int
+	ag_t5     int
+	done      int
+	ag_t11    []*anet.Conn
+	ag_t12    int
+	ag_t14    []*anet.Conn
+	ag_t15    int
+	turns     int
+	ag_aw0    rt.Awaitable[*anet.Listener]
+	ag_aw1    rt.Awaitable[*anet.Conn]
+	ag_aw2    rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw3    rt.Awaitable[struct{}]
+	ag_aw4    rt.Awaitable[int]
+	ag_defers rt.Defers
+	ag_r0     int
+	ag_err    error
+}
+
+// manyReadyAsync returns the coroutine of manyReady: nothing runs until it is awaited, spawned, gathered or run.
+func manyReadyAsync(n int) rt.Awaitable[int] {
+	return &ag_manyReady{n: n}
+}
+
+func (ag_f *ag_manyReady) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_manyReady) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
+	var (
+		ag_err1 error
+		ag_c1   *anet.Conn
+		ag_err2 error
+		ag_s1   *anet.Conn
+		ag_c2   *anet.Conn
+		ag_s2   *anet.Conn
+		ag_err3 error
+	)
+	if ag_co.Unwinding() {
+		goto ag_exit
+	}
+	switch ag_f.ag_state {
+	case 1:
+		goto ag_resume1
+	case 2:
+		goto ag_resume2
+	case 3:
+		goto ag_resume3
+	case 4:
+		goto ag_resume4
+	case 5:
+		goto ag_resume5
+	case 6:
+		goto ag_resume6
+	case 7:
+		goto ag_resume7
+	case 8:
+		goto ag_resume8
+	case 9:
+		goto ag_resume9
+	}
+	/*line anet_test.go:684:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume1:
+	/*line anet_test.go:684:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line anet_test.go:685:2*/ if ag_err1 != nil {
+		/*line anet_test.go:686:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		goto ag_exit
+	}
+	/*line anet_test.go:688:2*/ {
+		ag_dfn := ag_f.ln.Close
+		ag_f.ag_defers.Push(func() {
+			ag_dfn()
+		})
+	}
+	/*line anet_test.go:689:6*/ ag_f.clients = nil
+	/*line anet_test.go:689:15*/ ag_f.servers = nil
+	/*line anet_test.go:690:2*/ ag_f.ag_defers.Push(func() {
+		/*line anet_test.go:691:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
+			/*line anet_test.go:692:4*/ c.Close()
+		}
+	})
+	ag_f.ag_t4 = ag_f.n
+	ag_f.ag_t5 = 0
+ag_L1:
+	/*line anet_test.go:695:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		goto ag_L3
+	}
+	/*line anet_test.go:696:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume2:
+	/*line anet_test.go:696:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:697:3*/ if ag_err2 != nil {
+		/*line anet_test.go:698:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		goto ag_exit
+	}
+	/*line anet_test.go:700:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:701:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	ag_f.ag_state = 3 // await: ln.Accept()
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume3:
+	/*line anet_test.go:701:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:702:3*/ if ag_err2 != nil {
+		/*line anet_test.go:703:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		goto ag_exit
+	}
+	/*line anet_test.go:705:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
+	ag_f.ag_t5++
+	goto ag_L1
+ag_L3:
+	/*line anet_test.go:707:2*/ ag_f.done = 0
+	ag_f.ag_t11 = ag_f.clients
+	ag_f.ag_t12 = 0
+ag_L4:
+	/*line anet_test.go:708:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		goto ag_L6
+	}
+	/*line anet_test.go:708:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
+	/*line anet_test.go:709:3*/ ag_f.ag_aw2 = rt.SpawnAsync(oneByteAsync(ag_c2, &ag_f.done))
+	ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
+	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume4:
+	ag_f.ag_aw2 = nil
+	ag_f.ag_t12++
+	goto ag_L4
+ag_L6:
+	/*line anet_test.go:711:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	ag_f.ag_state = 5 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume5:
+	ag_f.ag_aw3 = nil
+	/*line anet_test.go:712:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	ag_f.ag_state = 6 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume6:
+	ag_f.ag_aw3 = nil
+	ag_f.ag_t14 = ag_f.servers
+	ag_f.ag_t15 = 0
+ag_L7:
+	/*line anet_test.go:713:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		goto ag_L9
+	}
+	/*line anet_test.go:713:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
+	/*line anet_test.go:714:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
+	ag_f.ag_state = 7 // await: s.Write([]byte{…})
+	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume7:
+	/*line anet_test.go:714:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	ag_f.ag_aw4 = nil
+	/*line anet_test.go:714:3*/ if !(ag_err3 != nil) {
+		goto ag_L10
+	}
+	/*line anet_test.go:715:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	goto ag_exit
+ag_L10:
+	ag_f.ag_t15++
+	goto ag_L7
+ag_L9:
+	/*line anet_test.go:718:2*/ ag_f.turns = 0
+ag_L11:
+	/*line anet_test.go:719:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
+		goto ag_L13
+	}
+	/*line anet_test.go:720:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	ag_f.ag_state = 8 // await: rt.Sleep(0)
+	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume8:
+	ag_f.ag_aw3 = nil
+	/*line anet_test.go:721:3*/ ag_f.turns++
+	goto ag_L11
+ag_L13:
+	/*line anet_test.go:723:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
+	goto ag_exit
+ag_exit:
+	ag_f.ag_state = 9 // running the deferred calls
+ag_resume9:
+	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+	return rt.Ready
+}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_manyReady) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:684"
+	case 2:
+		return "anet_test.go:696"
+	case 3:
+		return "anet_test.go:701"
+	case 4:
+		return "anet_test.go:709"
+	case 5:
+		return "anet_test.go:711"
+	case 6:
+		return "anet_test.go:712"
+	case 7:
+		return "anet_test.go:714"
+	case 8:
+		return "anet_test.go:720"
+	case 9:
+		return "anet_test.go:724 (deferred calls)"
 	}
 	return ""
 }

@@ -656,3 +656,69 @@ func readBlocks(addr string) ([]string, error) {
 	rest, err := c.ReadUntilString("\r\n\r\n")
 	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
 }
+
+// TestManyReadyAtOnce: when hundreds of sockets become readable at once,
+// one poll wakes all of their tasks (the poller takes epoll's events in
+// batches of 128 until none is left), not one batch per loop iteration.
+func TestManyReadyAtOnce(t *testing.T) {
+	turns, err := rt.Run(manyReadyAsync(300))
+	require.NoError(t, err)
+	assert.LessOrEqual(t, turns, 2, "loop turns until 300 readers that became ready at once were done")
+}
+
+// async
+func oneByte(c *anet.Conn, done *int) error {
+	b := make([]byte, 1)
+	if _, err := c.Read(b); err != nil {
+		return err
+	}
+	*done++
+	return nil
+}
+
+// manyReady parks n readers, makes all n sockets readable at once and
+// counts the loop turns until every reader is done.
+//
+// async
+func manyReady(n int) (int, error) {
+	ln, err := anet.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	var clients, servers []*anet.Conn
+	defer func() {
+		for _, c := range append(clients, servers...) {
+			c.Close()
+		}
+	}()
+	for range n {
+		c, err := anet.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			return 0, err
+		}
+		clients = append(clients, c)
+		s, err := ln.Accept()
+		if err != nil {
+			return 0, err
+		}
+		servers = append(servers, s)
+	}
+	done := 0
+	for _, c := range clients {
+		rt.Spawn(oneByteAsync(c, &done))
+	}
+	rt.Sleep(0)
+	rt.Sleep(0) // every reader is parked on the poller
+	for _, s := range servers {
+		if _, err := s.Write([]byte{1}); err != nil { // never waits: the buffer is empty
+			return 0, err
+		}
+	}
+	turns := 0
+	for done < n && turns < 100 {
+		rt.Sleep(0)
+		turns++
+	}
+	return turns, nil
+}
