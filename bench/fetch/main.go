@@ -35,6 +35,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ var asyncioClient []byte
 type result struct {
 	Wall       float64 `json:"wall"`       // seconds, first request to last body
 	Goroutines int     `json:"goroutines"` // the most seen at once (the sampler excluded)
+	Live       int64   `json:"live"`       // the most live heap + goroutine stacks seen, in bytes
 	Errors     int     `json:"errors"`
 	FirstError string  `json:"first_error,omitempty"`
 	RSS        int64   `json:"-"` // peak, in bytes, from the parent's rusage
@@ -154,7 +156,8 @@ func serve(delay time.Duration, listeners int) {
 // runClient fetches url n times concurrently with the given kind of
 // client and measures it.
 func runClient(kind, url string, n int) result {
-	var peak atomic.Int64
+	var peak, live atomic.Int64
+	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
 	stop := make(chan struct{})
 	var sampled sync.WaitGroup
 	sampled.Add(1)
@@ -165,6 +168,10 @@ func runClient(kind, url string, n int) result {
 		for {
 			if g := int64(runtime.NumGoroutine() - 1); g > peak.Load() {
 				peak.Store(g)
+			}
+			metrics.Read(samples)
+			if l := int64(samples[0].Value.Uint64() + samples[1].Value.Uint64()); l > live.Load() {
+				live.Store(l)
 			}
 			select {
 			case <-stop:
@@ -198,7 +205,7 @@ func runClient(kind, url string, n int) result {
 	}
 	close(stop)
 	sampled.Wait()
-	r := result{Wall: wall.Seconds(), Goroutines: int(peak.Load())}
+	r := result{Wall: wall.Seconds(), Goroutines: int(peak.Load()), Live: live.Load()}
 	for _, err := range errs {
 		if err != nil {
 			if r.Errors == 0 {
@@ -356,10 +363,15 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 
 	fmt.Printf("server: net/http in a child process (%d SO_REUSEPORT listeners), answering after %v\n", listeners, delay)
 	fmt.Printf("each client runs in a child process; %d round(s) per N, interleaved: best wall, highest RSS\n", rounds)
-	fmt.Printf("wall: first request to last body; cpu: the client's user+system time; rss: its peak RSS; gor: most goroutines at once\n\n")
+	fmt.Printf("wall: first request to last body; cpu: the client's user+system time; rss: its peak RSS;\n")
+	fmt.Printf("live: the most live heap (as of the last GC) + goroutine stacks seen; gor: the most goroutines at once\n\n")
 	head := []string{"N"}
 	for _, k := range kinds {
-		head = append(head, k+" wall", "cpu", "rss", "gor")
+		if k == "asyncio" {
+			head = append(head, k+" wall", "cpu", "rss")
+		} else {
+			head = append(head, k+" wall", "cpu", "rss", "live", "gor")
+		}
 	}
 	head = append(head, "goroutines/asyncgen wall", "rss")
 	fmt.Println("| " + strings.Join(head, " | ") + " |")
@@ -386,6 +398,7 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 					b.Wall, b.CPU = r.Wall, r.CPU
 				}
 				b.RSS = max(b.RSS, r.RSS)
+				b.Live = max(b.Live, r.Live)
 				b.Goroutines = max(b.Goroutines, r.Goroutines)
 				best[kind] = b
 			}
@@ -393,11 +406,10 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 		row := []string{strconv.Itoa(n)}
 		for _, k := range kinds {
 			r := best[k]
-			gor := strconv.Itoa(r.Goroutines)
-			if k == "asyncio" {
-				gor = "-"
+			row = append(row, fmt.Sprintf("%.3fs", r.Wall), fmt.Sprintf("%.2fs", r.CPU), fmt.Sprintf("%.1f MB", mb(r.RSS)))
+			if k != "asyncio" {
+				row = append(row, fmt.Sprintf("%.1f MB", mb(r.Live)), strconv.Itoa(r.Goroutines))
 			}
-			row = append(row, fmt.Sprintf("%.3fs", r.Wall), fmt.Sprintf("%.2fs", r.CPU), fmt.Sprintf("%.1f MB", mb(r.RSS)), gor)
 		}
 		a, g := best["asyncgen"], best["goroutines"]
 		row = append(row, fmt.Sprintf("%.2f×", g.Wall/a.Wall), fmt.Sprintf("%.2f×", float64(g.RSS)/float64(a.RSS)))

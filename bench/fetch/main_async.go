@@ -62,41 +62,41 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line main.go:232:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line main.go:239:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	ag_f.ag_state = 1 // await: cl.Get(url)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:232:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line main.go:239:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line main.go:233:2*/ if err != nil {
-		/*line main.go:234:3*/ ag_f.ag_err = err
+	/*line main.go:240:2*/ if err != nil {
+		/*line main.go:241:3*/ ag_f.ag_err = err
 		goto ag_exit
 	}
-	/*line main.go:236:2*/ {
+	/*line main.go:243:2*/ {
 		ag_dfn := ag_f.resp.Body.Close
 		ag_f.ag_defers.Push(func() {
 			ag_dfn()
 		})
 	}
-	/*line main.go:237:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line main.go:244:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
 	ag_f.ag_state = 2 // await: resp.Body.ReadAll()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:237:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line main.go:244:2*/ body, err = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line main.go:238:2*/ if err != nil {
-		/*line main.go:239:3*/ ag_f.ag_err = err
+	/*line main.go:245:2*/ if err != nil {
+		/*line main.go:246:3*/ ag_f.ag_err = err
 		goto ag_exit
 	}
-	/*line main.go:241:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
-		/*line main.go:242:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
+	/*line main.go:248:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
+		/*line main.go:249:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
 		goto ag_exit
 	}
-	/*line main.go:244:2*/ ag_f.ag_err = nil
+	/*line main.go:251:2*/ ag_f.ag_err = nil
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 3 // running the deferred calls
@@ -111,11 +111,11 @@ ag_resume3:
 func (ag_f *ag_fetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:232"
+		return "main.go:239"
 	case 2:
-		return "main.go:237"
+		return "main.go:244"
 	case 3:
-		return "main.go:245 (deferred calls)"
+		return "main.go:252 (deferred calls)"
 	}
 	return ""
 }
@@ -164,39 +164,39 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line main.go:251:2*/ ag_f.cl = &ahttp.Client{}
-	/*line main.go:252:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
+	/*line main.go:258:2*/ ag_f.cl = &ahttp.Client{}
+	/*line main.go:259:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
 	ag_f.ag_t3 = ag_f.jobs
 	ag_f.ag_t4 = 0
 ag_L1:
-	/*line main.go:253:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+	/*line main.go:260:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
 		goto ag_L3
 	}
-	/*line main.go:253:6*/ ag_f.i = ag_f.ag_t4
-	/*line main.go:254:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
+	/*line main.go:260:6*/ ag_f.i = ag_f.ag_t4
+	/*line main.go:261:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
 	ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line main.go:254:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line main.go:261:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
 	ag_f.ag_t4++
 	goto ag_L1
 ag_L3:
-	/*line main.go:257:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
+	/*line main.go:264:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
 	ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line main.go:257:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line main.go:264:2*/ results, err = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line main.go:258:2*/ errs = make([]error, len(results))
-	/*line main.go:259:2*/ for i, r := range results {
-		/*line main.go:260:3*/ errs[i] = r.Err
+	/*line main.go:265:2*/ errs = make([]error, len(results))
+	/*line main.go:266:2*/ for i, r := range results {
+		/*line main.go:267:3*/ errs[i] = r.Err
 	}
-	/*line main.go:262:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
+	/*line main.go:269:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
 	return rt.Ready
 }
 
@@ -204,9 +204,9 @@ ag_resume2:
 func (ag_f *ag_fetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:254"
+		return "main.go:261"
 	case 2:
-		return "main.go:257"
+		return "main.go:264"
 	}
 	return ""
 }

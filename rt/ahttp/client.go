@@ -94,14 +94,24 @@ func Do(req *http.Request) (*Response, error) {
 }
 
 // Get issues a GET to url.
-//
-// async
 func (cl *Client) Get(url string) (*Response, error) {
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
 	return cl.Do(req)
+}
+
+// GetAsync is the companion of Get (written by hand: it is Do's
+// coroutine, so a GET costs no frame of its own).
+func (cl *Client) GetAsync(url string) rt.Awaitable[*Response] {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		f := rt.NewFuture[*Response]()
+		f.SetError(err)
+		return f
+	}
+	return cl.DoAsync(req)
 }
 
 func (cl *Client) countDial() {
@@ -140,10 +150,7 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 	if req.URL.Host == "" {
 		return nil, errors.New("ahttp: no Host in request URL")
 	}
-	wire, err := encodeRequest(req)
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	lp := rt.CurrentLoop()
 	key := poolKey{addr: canonicalAddr(req)}
 	if lp != nil {
@@ -162,11 +169,16 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 				return nil, err
 			}
 		}
-		resp, err := cl.exchange(c, key, req, wire, dl)
+		resp, err := cl.exchange(c, key, req, dl)
 		if err == nil {
 			return resp, nil
 		}
 		if reused && errors.Is(err, errNothingRead) && replayable(req) {
+			if req.GetBody != nil {
+				if req.Body, err = req.GetBody(); err != nil {
+					return nil, err
+				}
+			}
 			continue
 		}
 		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: unwrapNothing(err)}
@@ -197,7 +209,7 @@ func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {
 // response's body.
 //
 // async
-func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, wire []byte, dl time.Time) (*Response, error) {
+func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, dl time.Time) (*Response, error) {
 	ok := false
 	defer func() {
 		if !ok {
@@ -205,7 +217,11 @@ func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, wire []
 		}
 	}()
 	c.SetDeadline(dl)
-	if _, err := c.Write(wire); err != nil {
+	wire, err := encodeRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.Write(wire); err != nil { // wire is not kept while the response is awaited
 		return nil, nothingRead{err}
 	}
 	limit := cl.MaxResponseHeaderBytes

@@ -278,6 +278,8 @@ func TestClientTimeout(t *testing.T) {
 func TestClientErrors(t *testing.T) {
 	_, err := rt.Run(ahttp.GetAsync("https://example.com/"))
 	assert.ErrorContains(t, err, "only http")
+	_, err = rt.Run((&ahttp.Client{}).GetAsync("http://[::1/"))
+	assert.ErrorContains(t, err, "missing ']' in host")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()

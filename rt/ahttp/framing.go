@@ -35,12 +35,12 @@ var (
 // readHeader reads a header block (the start line, the fields and the
 // empty line that ends them, lines ending in CRLF) of at most limit
 // bytes. It returns io.EOF if the stream ended before its first byte,
-// ErrHeaderTooLarge past the limit.
+// ErrHeaderTooLarge past the limit. The limit stays the connection's read
+// limit (which also bounds chunk size lines).
 //
 // async
 func readHeader(c *anet.Conn, limit int) ([]byte, error) {
 	c.SetReadLimit(limit)
-	defer c.SetReadLimit(anet.DefaultReadLimit)
 	for {
 		block, err := c.ReadUntilString("\r\n\r\n")
 		if errors.Is(err, anet.ErrTooLong) {

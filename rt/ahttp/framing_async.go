@@ -33,15 +33,14 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Body).ReadAll
 }
 
-// ag_readHeader is the frame of readHeader (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readHeader is the frame of readHeader (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readHeader struct {
-	ag_state  int
-	c         *anet.Conn
-	limit     int
-	ag_aw0    rt.Awaitable[[]byte]
-	ag_defers rt.Defers
-	ag_r0     []byte
-	ag_err    error
+	ag_state int
+	c        *anet.Conn
+	limit    int
+	ag_aw0   rt.Awaitable[[]byte]
+	ag_r0    []byte
+	ag_err   error
 }
 
 // readHeaderAsync returns the coroutine of readHeader: nothing runs until it is awaited, spawned, gathered or run.
@@ -63,22 +62,13 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 		err   error
 	)
 	if ag_co.Unwinding() {
-		goto ag_exit
+		return rt.Ready
 	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
-	case 2:
-		goto ag_resume2
 	}
-	/*line framing.go:42:2*/ ag_f.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:43:2*/ {
-		ag_d0 := anet.DefaultReadLimit
-		ag_dfn := ag_f.c.SetReadLimit
-		ag_f.ag_defers.Push(func() {
-			ag_dfn(ag_d0)
-		})
-	}
+	/*line framing.go:43:2*/ ag_f.c.SetReadLimit(ag_f.limit)
 ag_L1:
 	/*line framing.go:45:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	ag_f.ag_state = 1 // await: c.ReadUntilString("\r\n\r\n")
@@ -90,31 +80,24 @@ ag_resume1:
 	ag_f.ag_aw0 = nil
 	/*line framing.go:46:3*/ if errors.Is(err, anet.ErrTooLong) {
 		/*line framing.go:47:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		goto ag_exit
+		return rt.Ready
 	}
 	/*line framing.go:49:3*/ if err != nil {
 		/*line framing.go:50:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		goto ag_exit
+		return rt.Ready
 	}
 	/*line framing.go:52:3*/ if len(block) > ag_f.limit {
 		/*line framing.go:53:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		goto ag_exit
+		return rt.Ready
 	}
 	/*line framing.go:56:3*/ for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
 		/*line framing.go:57:4*/ block = block[2:]
 	}
 	/*line framing.go:59:3*/ if len(block) > 2 {
 		/*line framing.go:60:4*/ ag_f.ag_r0, ag_f.ag_err = block, nil
-		goto ag_exit
+		return rt.Ready
 	}
 	goto ag_L1
-ag_exit:
-	ag_f.ag_state = 2 // running the deferred calls
-ag_resume2:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
-	}
-	return rt.Ready
 }
 
 // AwaitLine is where the frame is suspended, for task dumps.
@@ -122,8 +105,6 @@ func (ag_f *ag_readHeader) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "framing.go:45"
-	case 2:
-		return "framing.go:63 (deferred calls)"
 	}
 	return ""
 }
