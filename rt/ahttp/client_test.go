@@ -300,3 +300,21 @@ func TestResponseHeaderTooLarge(t *testing.T) {
 	_, err := rt.Run(getAllAsync(&ahttp.Client{MaxResponseHeaderBytes: 1024}, []string{url}))
 	assert.True(t, errors.Is(err, ahttp.ErrHeaderTooLarge), "%v", err)
 }
+
+// TestNaturalGet: called from ordinary code, Get and the body's reads
+// block the calling goroutine (anet's natural calls) and work.
+func TestNaturalGet(t *testing.T) {
+	srv, _ := stdServer(t, func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "plain call")
+	})
+	cl := &ahttp.Client{}
+	resp, err := cl.Get(srv.URL)
+	require.NoError(t, err)
+	body, err := resp.Body.ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "plain call", string(body))
+	assert.Equal(t, 0, cl.IdleConns(), "outside a loop nothing is pooled")
+	b, err := io.ReadAll(resp.Response.Body) // the embedded response's Body is the same, at its end
+	assert.NoError(t, err)
+	assert.Empty(t, b)
+}

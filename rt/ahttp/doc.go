@@ -8,7 +8,10 @@
 // http.ReadResponse and requests written by Request.Write. What ahttp
 // adds is the framing that must be incremental on a non-blocking
 // connection: reading a header block up to its empty line (within a
-// limit), and fixed-length, chunked and read-to-end bodies (Body).
+// limit), and fixed-length, chunked and read-to-end bodies (Body). Chunks
+// are written with httputil's chunked writer; they are read by Body's own
+// incremental parser, since httputil's reader would block the loop on a
+// chunk that has not fully arrived.
 //
 // # Server
 //

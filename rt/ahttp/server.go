@@ -9,6 +9,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"net/http/httputil"
 	"strconv"
 	"strings"
 	"syscall"
@@ -343,6 +344,7 @@ type ResponseWriter struct {
 	sent       bool // the header went out (Flush)
 	chunked    bool
 	closeAfter bool
+	dropped    int // body bytes written where no body is allowed
 }
 
 // Header returns the response header, to change before the header is
@@ -364,6 +366,8 @@ func (w *ResponseWriter) Write(p []byte) (int, error) {
 	}
 	if w.bodyAllowed() {
 		w.buf.Write(p)
+	} else {
+		w.dropped += len(p) // a response to HEAD tells the length it would have had
 	}
 	return len(p), nil
 }
@@ -408,10 +412,7 @@ func (w *ResponseWriter) writeBuffered(out *bytes.Buffer) {
 		return
 	}
 	if w.chunked {
-		out.WriteString(strconv.FormatInt(int64(w.buf.Len()), 16))
-		out.WriteString("\r\n")
-		out.Write(w.buf.Bytes())
-		out.WriteString("\r\n")
+		httputil.NewChunkedWriter(out).Write(w.buf.Bytes())
 	} else {
 		out.Write(w.buf.Bytes())
 	}
@@ -444,7 +445,8 @@ func (w *ResponseWriter) finish(keep bool) error {
 	if w.sent {
 		w.writeBuffered(&out)
 		if w.chunked {
-			out.WriteString("0\r\n\r\n")
+			httputil.NewChunkedWriter(&out).Close() // the last chunk
+			out.WriteString("\r\n")                // and no trailer
 		}
 	} else {
 		if w.status == 0 {
@@ -452,11 +454,16 @@ func (w *ResponseWriter) finish(keep bool) error {
 		}
 		if !keep {
 			w.header.Set("Connection", "close")
+		} else if !w.req.ProtoAtLeast(1, 1) {
+			w.header.Set("Connection", "keep-alive") // an HTTP/1.0 client that asked for it
 		}
-		if w.bodyAllowed() {
+		switch {
+		case w.bodyAllowed():
 			w.header.Set("Content-Length", strconv.Itoa(w.buf.Len()))
-		} else if w.req.Method != http.MethodHead {
+		case w.req.Method != http.MethodHead:
 			w.header.Del("Content-Length")
+		case w.header.Get("Content-Length") == "" && w.dropped > 0:
+			w.header.Set("Content-Length", strconv.Itoa(w.dropped))
 		}
 		w.writeHeader(&out)
 		w.sent = true

@@ -12,6 +12,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"net/http/httputil"
 	"strconv"
 	"strings"
 	"syscall"
@@ -98,27 +99,27 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line server.go:102:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line server.go:103:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:102:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:103:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:103:2*/ if err != nil {
-		/*line server.go:104:3*/ ag_f.ag_err = err
+	/*line server.go:104:2*/ if err != nil {
+		/*line server.go:105:3*/ ag_f.ag_err = err
 		return rt.Ready
 	}
-	/*line server.go:106:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line server.go:107:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
 	ag_f.ag_state = 2 // await: s.Serve(ln)
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line server.go:106:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:107:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server.go:106:2*/ ag_f.ag_err = ag_t2
+	/*line server.go:107:2*/ ag_f.ag_err = ag_t2
 	return rt.Ready
 }
 
@@ -126,9 +127,9 @@ ag_resume2:
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:102"
+		return "server.go:103"
 	case 2:
-		return "server.go:106"
+		return "server.go:107"
 	}
 	return ""
 }
@@ -177,60 +178,60 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line server.go:116:2*/ if ag_f.s.closed {
-		/*line server.go:117:3*/ ag_f.ln.Close()
-		/*line server.go:118:3*/ ag_f.ag_err = http.ErrServerClosed
+	/*line server.go:117:2*/ if ag_f.s.closed {
+		/*line server.go:118:3*/ ag_f.ln.Close()
+		/*line server.go:119:3*/ ag_f.ag_err = http.ErrServerClosed
 		goto ag_exit
 	}
-	/*line server.go:120:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:121:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:122:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
+	/*line server.go:121:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:122:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:123:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
 	}
-	/*line server.go:124:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:125:2*/ {
+	/*line server.go:125:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:126:2*/ {
 		ag_d0 := ag_f.s.listeners
 		ag_d1 := ag_f.ln
 		ag_f.ag_defers.Push(func() {
 			delete(ag_d0, ag_d1)
 		})
 	}
-	/*line server.go:126:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:127:2*/ ag_f.pause = 5 * time.Millisecond
 ag_L1:
-	/*line server.go:128:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line server.go:129:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	ag_f.ag_state = 1 // await: ln.Accept()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:128:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:129:3*/ c, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:129:3*/ if ag_f.s.closed {
-		/*line server.go:130:4*/ if c != nil {
-			/*line server.go:131:5*/ c.Close()
+	/*line server.go:130:3*/ if ag_f.s.closed {
+		/*line server.go:131:4*/ if c != nil {
+			/*line server.go:132:5*/ c.Close()
 		}
-		/*line server.go:133:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line server.go:134:4*/ ag_f.ag_err = http.ErrServerClosed
 		goto ag_exit
 	}
-	/*line server.go:135:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+	/*line server.go:136:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
 		goto ag_L4
 	}
-	/*line server.go:136:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line server.go:137:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
 	ag_f.ag_state = 2 // await: rt.Sleep(pause)
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
 	ag_f.ag_aw1 = nil
-	/*line server.go:137:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line server.go:138:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
 	goto ag_L2
 ag_L4:
-	/*line server.go:140:3*/ if err != nil {
-		/*line server.go:141:4*/ ag_f.ag_err = err
+	/*line server.go:141:3*/ if err != nil {
+		/*line server.go:142:4*/ ag_f.ag_err = err
 		goto ag_exit
 	}
-	/*line server.go:143:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:144:3*/ ag_f.s.conns[c] = struct{}{}
-	/*line server.go:145:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line server.go:144:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:145:3*/ ag_f.s.conns[c] = struct{}{}
+	/*line server.go:146:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
@@ -252,13 +253,13 @@ ag_resume4:
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:128"
+		return "server.go:129"
 	case 2:
-		return "server.go:136"
+		return "server.go:137"
 	case 3:
-		return "server.go:145"
+		return "server.go:146"
 	case 4:
-		return "server.go:147 (deferred calls)"
+		return "server.go:148 (deferred calls)"
 	}
 	return ""
 }
@@ -299,26 +300,26 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line server.go:191:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:192:3*/ delete(ag_f.s.conns, ag_f.c)
-		/*line server.go:193:3*/ ag_f.c.Close()
+	/*line server.go:192:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
+		/*line server.go:194:3*/ ag_f.c.Close()
 	})
-	/*line server.go:195:2*/ first = true
+	/*line server.go:196:2*/ first = true
 ag_L1:
-	/*line server.go:197:7*/ ag_f.ag_aw0 = ag_f.s.serveOneAsync(ag_f.c, first)
+	/*line server.go:198:7*/ ag_f.ag_aw0 = ag_f.s.serveOneAsync(ag_f.c, first)
 	ag_f.ag_state = 1 // await: s.serveOne(c, first)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:197:7*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:198:7*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:197:3*/ if !(!ag_t1 || ag_f.s.closed) {
+	/*line server.go:198:3*/ if !(!ag_t1 || ag_f.s.closed) {
 		goto ag_L4
 	}
-	/*line server.go:198:4*/ goto ag_exit
+	/*line server.go:199:4*/ goto ag_exit
 ag_L4:
-	/*line server.go:200:3*/ first = false
+	/*line server.go:201:3*/ first = false
 	goto ag_L1
 ag_exit:
 	ag_f.ag_state = 2 // running the deferred calls
@@ -333,9 +334,9 @@ ag_resume2:
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:197"
+		return "server.go:198"
 	case 2:
-		return "server.go:202 (deferred calls)"
+		return "server.go:203 (deferred calls)"
 	}
 	return ""
 }
@@ -414,185 +415,185 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	case 12:
 		goto ag_resume12
 	}
-	/*line server.go:209:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:210:2*/ if ag_f.first || ag_f.wait == 0 {
-		/*line server.go:211:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:210:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:211:2*/ if ag_f.first || ag_f.wait == 0 {
+		/*line server.go:212:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:213:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line server.go:214:29*/ ag_f.ag_aw0 = rt.NowAsync()
 	ag_f.ag_state = 1 // await: rt.Now()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:213:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:214:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:213:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:214:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes())
+	/*line server.go:214:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:215:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes())
 	ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes())
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line server.go:214:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:215:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server.go:215:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+	/*line server.go:216:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
 		goto ag_L1
 	}
-	/*line server.go:216:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge)
+	/*line server.go:217:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge)
 	ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
 	ag_f.ag_aw2 = nil
-	/*line server.go:217:3*/ ag_f.ag_r0 = false
+	/*line server.go:218:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L1:
-	/*line server.go:219:2*/ if ag_err1 != nil {
-		/*line server.go:220:3*/ ag_f.ag_r0 = false
+	/*line server.go:220:2*/ if ag_err1 != nil {
+		/*line server.go:221:3*/ ag_f.ag_r0 = false
 		return rt.Ready
 	}
-	/*line server.go:222:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line server.go:223:2*/ ag_f.ag_aw0 = rt.NowAsync()
 	ag_f.ag_state = 4 // await: rt.Now()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line server.go:222:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:223:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:223:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:224:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:225:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
-	/*line server.go:226:2*/ if !(ag_err1 != nil) {
+	/*line server.go:224:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:225:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:226:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
+	/*line server.go:227:2*/ if !(ag_err1 != nil) {
 		goto ag_L2
 	}
-	/*line server.go:227:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
+	/*line server.go:228:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
 	ag_f.ag_state = 5 // await: s.reject(c, http.StatusBadRequest)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
 	ag_f.ag_aw2 = nil
-	/*line server.go:228:3*/ ag_f.ag_r0 = false
+	/*line server.go:229:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L2:
-	/*line server.go:230:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:231:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:232:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:233:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line server.go:231:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:232:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:233:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:234:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:235:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:236:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+	/*line server.go:236:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:237:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
 		goto ag_L3
 	}
-	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
+	/*line server.go:238:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
 	ag_f.ag_state = 6 // await: s.reject(c, http.StatusRequestEntityTooLarge)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume6:
 	ag_f.ag_aw2 = nil
-	/*line server.go:238:3*/ ag_f.ag_r0 = false
+	/*line server.go:239:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L3:
-	/*line server.go:240:2*/ if !((ag_f.mode == bodyChunked || ag_f.n > 0) && strings.EqualFold(ag_f.req.Header.Get("Expect"), "100-continue")) {
+	/*line server.go:241:2*/ if !((ag_f.mode == bodyChunked || ag_f.n > 0) && strings.EqualFold(ag_f.req.Header.Get("Expect"), "100-continue")) {
 		goto ag_L4
 	}
-	/*line server.go:241:6*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line server.go:242:6*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
 	ag_f.ag_state = 7 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
 	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume7:
-	/*line server.go:241:6*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line server.go:242:6*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
 	ag_f.ag_aw3 = nil
-	/*line server.go:241:3*/ if !(ag_err2 != nil) {
+	/*line server.go:242:3*/ if !(ag_err2 != nil) {
 		goto ag_L5
 	}
-	/*line server.go:242:4*/ ag_f.ag_r0 = false
+	/*line server.go:243:4*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L5:
 ag_L4:
-	/*line server.go:245:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:246:2*/ body.limit = ag_f.limit
-	/*line server.go:247:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line server.go:246:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:247:2*/ body.limit = ag_f.limit
+	/*line server.go:248:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
 	ag_f.ag_state = 8 // await: body.ReadAll()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume8:
-	/*line server.go:247:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:248:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server.go:248:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+	/*line server.go:249:2*/ if !(ag_err1 == ErrBodyTooLarge) {
 		goto ag_L6
 	}
-	/*line server.go:249:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
+	/*line server.go:250:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
 	ag_f.ag_state = 9 // await: s.reject(c, http.StatusRequestEntityTooLarge)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume9:
 	ag_f.ag_aw2 = nil
-	/*line server.go:250:3*/ ag_f.ag_r0 = false
+	/*line server.go:251:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L6:
-	/*line server.go:252:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+	/*line server.go:253:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
 		goto ag_L7
 	}
-	/*line server.go:253:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
+	/*line server.go:254:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
 	ag_f.ag_state = 10 // await: s.reject(c, http.StatusBadRequest)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume10:
 	ag_f.ag_aw2 = nil
-	/*line server.go:254:3*/ ag_f.ag_r0 = false
+	/*line server.go:255:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L7:
-	/*line server.go:256:2*/ if ag_err1 != nil {
-		/*line server.go:257:3*/ ag_f.ag_r0 = false
+	/*line server.go:257:2*/ if ag_err1 != nil {
+		/*line server.go:258:3*/ ag_f.ag_r0 = false
 		return rt.Ready
 	}
-	/*line server.go:259:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:260:2*/ if len(data) > 0 {
-		/*line server.go:261:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:260:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:261:2*/ if len(data) > 0 {
+		/*line server.go:262:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	/*line server.go:263:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}}
-	/*line server.go:264:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req)
+	/*line server.go:264:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}}
+	/*line server.go:265:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req)
 	ag_f.ag_state = 11 // await: s.callHandler(w, req)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume11:
-	/*line server.go:264:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line server.go:265:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
 	ag_f.ag_aw2 = nil
-	/*line server.go:265:2*/ if herr != nil {
-		/*line server.go:266:3*/ if ag_f.w.sent {
-			/*line server.go:267:4*/ ag_f.ag_r0 = false
+	/*line server.go:266:2*/ if herr != nil {
+		/*line server.go:267:3*/ if ag_f.w.sent {
+			/*line server.go:268:4*/ ag_f.ag_r0 = false
 			return rt.Ready
 		}
-		/*line server.go:269:3*/ ag_f.w.header = http.Header{}
-		/*line server.go:270:3*/ ag_f.w.status = 0
-		/*line server.go:271:3*/ ag_f.w.buf.Reset()
-		/*line server.go:272:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:273:3*/ ag_f.w.closeAfter = true
+		/*line server.go:270:3*/ ag_f.w.header = http.Header{}
+		/*line server.go:271:3*/ ag_f.w.status = 0
+		/*line server.go:272:3*/ ag_f.w.buf.Reset()
+		/*line server.go:273:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:274:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:275:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:276:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line server.go:276:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:277:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
 	ag_f.ag_state = 12 // await: w.finish(keep)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume12:
-	/*line server.go:276:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line server.go:277:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
 	ag_f.ag_aw2 = nil
-	/*line server.go:276:2*/ if !(ag_err3 != nil) {
+	/*line server.go:277:2*/ if !(ag_err3 != nil) {
 		goto ag_L8
 	}
-	/*line server.go:277:3*/ ag_f.ag_r0 = false
+	/*line server.go:278:3*/ ag_f.ag_r0 = false
 	return rt.Ready
 ag_L8:
-	/*line server.go:279:2*/ ag_f.ag_r0 = ag_f.keep && !ag_f.w.closeAfter
+	/*line server.go:280:2*/ ag_f.ag_r0 = ag_f.keep && !ag_f.w.closeAfter
 	return rt.Ready
 }
 
@@ -600,29 +601,29 @@ ag_L8:
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:213"
-	case 2:
 		return "server.go:214"
+	case 2:
+		return "server.go:215"
 	case 3:
-		return "server.go:216"
+		return "server.go:217"
 	case 4:
-		return "server.go:222"
+		return "server.go:223"
 	case 5:
-		return "server.go:227"
+		return "server.go:228"
 	case 6:
-		return "server.go:237"
+		return "server.go:238"
 	case 7:
-		return "server.go:241"
+		return "server.go:242"
 	case 8:
-		return "server.go:247"
+		return "server.go:248"
 	case 9:
-		return "server.go:249"
+		return "server.go:250"
 	case 10:
-		return "server.go:253"
+		return "server.go:254"
 	case 11:
-		return "server.go:264"
+		return "server.go:265"
 	case 12:
-		return "server.go:276"
+		return "server.go:277"
 	}
 	return ""
 }
@@ -665,30 +666,30 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line server.go:286:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:287:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:288:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:289:4*/ logf := log.Printf
-			/*line server.go:290:4*/ if ag_f.s.ErrorLog != nil {
-				/*line server.go:291:5*/ logf = ag_f.s.ErrorLog.Printf
+	/*line server.go:287:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:288:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:289:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+			/*line server.go:290:4*/ logf := log.Printf
+			/*line server.go:291:4*/ if ag_f.s.ErrorLog != nil {
+				/*line server.go:292:5*/ logf = ag_f.s.ErrorLog.Printf
 			}
-			/*line server.go:293:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
+			/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 		}
 	})
-	/*line server.go:296:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:297:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:298:3*/ ag_f.err = nil
+	/*line server.go:297:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:298:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:299:3*/ ag_f.err = nil
 		goto ag_exit
 	}
-	/*line server.go:300:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line server.go:301:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
 	ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:300:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:301:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:301:2*/ ag_f.err = herr
+	/*line server.go:302:2*/ ag_f.err = herr
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 2 // running the deferred calls
@@ -704,9 +705,9 @@ ag_resume2:
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:300"
+		return "server.go:301"
 	case 2:
-		return "server.go:302 (deferred calls)"
+		return "server.go:303 (deferred calls)"
 	}
 	return ""
 }
@@ -759,74 +760,74 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		goto ag_resume4
 	}
-	/*line server.go:311:2*/ text = http.StatusText(ag_f.code)
-	/*line server.go:312:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:314:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line server.go:312:2*/ text = http.StatusText(ag_f.code)
+	/*line server.go:313:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:315:30*/ ag_f.ag_aw0 = rt.NowAsync()
 	ag_f.ag_state = 1 // await: rt.Now()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:314:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:315:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:314:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:315:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line server.go:315:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:316:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
 	ag_f.ag_state = 2 // await: c.Write([]byte(msg))
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line server.go:315:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:316:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server.go:315:2*/ if !(ag_err1 != nil) {
+	/*line server.go:316:2*/ if !(ag_err1 != nil) {
 		goto ag_L1
 	}
-	/*line server.go:316:3*/ return rt.Ready
+	/*line server.go:317:3*/ return rt.Ready
 ag_L1:
-	/*line server.go:318:2*/ ag_f.c.CloseWrite()
-	/*line server.go:319:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line server.go:319:2*/ ag_f.c.CloseWrite()
+	/*line server.go:320:29*/ ag_f.ag_aw0 = rt.NowAsync()
 	ag_f.ag_state = 3 // await: rt.Now()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line server.go:319:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:320:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:319:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:320:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:321:6*/ ag_f.total = 0
+	/*line server.go:320:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:321:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:322:6*/ ag_f.total = 0
 ag_L2:
-	/*line server.go:321:18*/ if !(ag_f.total < 1<<20) {
+	/*line server.go:322:18*/ if !(ag_f.total < 1<<20) {
 		goto ag_L4
 	}
-	/*line server.go:322:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line server.go:323:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
 	ag_f.ag_state = 4 // await: c.Read(buf)
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line server.go:322:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:323:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server.go:323:3*/ if ag_err2 != nil {
-		/*line server.go:324:4*/ return rt.Ready
+	/*line server.go:324:3*/ if ag_err2 != nil {
+		/*line server.go:325:4*/ return rt.Ready
 	}
-	/*line server.go:326:3*/ ag_f.total += n
+	/*line server.go:327:3*/ ag_f.total += n
 	goto ag_L2
 ag_L4:
-	/*line server.go:328:1*/ return rt.Ready
+	/*line server.go:329:1*/ return rt.Ready
 }
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:314"
-	case 2:
 		return "server.go:315"
+	case 2:
+		return "server.go:316"
 	case 3:
-		return "server.go:319"
+		return "server.go:320"
 	case 4:
-		return "server.go:322"
+		return "server.go:323"
 	}
 	return ""
 }
@@ -864,33 +865,33 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line server.go:383:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:384:2*/ if !ag_f.w.sent {
-		/*line server.go:385:3*/ if ag_f.w.status == 0 {
-			/*line server.go:386:4*/ ag_f.w.status = http.StatusOK
+	/*line server.go:387:6*/ ag_f.out = bytes.Buffer{}
+	/*line server.go:388:2*/ if !ag_f.w.sent {
+		/*line server.go:389:3*/ if ag_f.w.status == 0 {
+			/*line server.go:390:4*/ ag_f.w.status = http.StatusOK
 		}
-		/*line server.go:388:3*/ if ag_f.w.bodyAllowed() && ag_f.w.header.Get("Content-Length") == "" {
-			/*line server.go:389:4*/ if ag_f.w.req.ProtoAtLeast(1, 1) {
-				/*line server.go:390:5*/ ag_f.w.chunked = true
-				/*line server.go:391:5*/ ag_f.w.header.Set("Transfer-Encoding", "chunked")
+		/*line server.go:392:3*/ if ag_f.w.bodyAllowed() && ag_f.w.header.Get("Content-Length") == "" {
+			/*line server.go:393:4*/ if ag_f.w.req.ProtoAtLeast(1, 1) {
+				/*line server.go:394:5*/ ag_f.w.chunked = true
+				/*line server.go:395:5*/ ag_f.w.header.Set("Transfer-Encoding", "chunked")
 			} else {
-				/*line server.go:393:5*/ ag_f.w.closeAfter = true
-				/*line server.go:394:5*/ ag_f.w.header.Set("Connection", "close")
+				/*line server.go:397:5*/ ag_f.w.closeAfter = true
+				/*line server.go:398:5*/ ag_f.w.header.Set("Connection", "close")
 			}
 		}
-		/*line server.go:397:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:398:3*/ ag_f.w.sent = true
+		/*line server.go:401:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line server.go:402:3*/ ag_f.w.sent = true
 	}
-	/*line server.go:400:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line server.go:401:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line server.go:404:2*/ ag_f.w.writeBuffered(&ag_f.out)
+	/*line server.go:405:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
 	ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:401:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:405:2*/ _, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:402:2*/ ag_f.ag_err = err
+	/*line server.go:406:2*/ ag_f.ag_err = err
 	return rt.Ready
 }
 
@@ -898,7 +899,7 @@ ag_resume1:
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:401"
+		return "server.go:405"
 	}
 	return ""
 }
@@ -937,41 +938,47 @@ func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line server.go:443:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:444:2*/ if ag_f.w.sent {
-		/*line server.go:445:3*/ ag_f.w.writeBuffered(&ag_f.out)
-		/*line server.go:446:3*/ if ag_f.w.chunked {
-			/*line server.go:447:4*/ ag_f.out.WriteString("0\r\n\r\n")
+	/*line server.go:444:6*/ ag_f.out = bytes.Buffer{}
+	/*line server.go:445:2*/ if ag_f.w.sent {
+		/*line server.go:446:3*/ ag_f.w.writeBuffered(&ag_f.out)
+		/*line server.go:447:3*/ if ag_f.w.chunked {
+			/*line server.go:448:4*/ httputil.NewChunkedWriter(&ag_f.out).Close()
+			/*line server.go:449:4*/ ag_f.out.WriteString("\r\n")
 		}
 	} else {
-		/*line server.go:450:3*/ if ag_f.w.status == 0 {
-			/*line server.go:451:4*/ ag_f.w.status = http.StatusOK
+		/*line server.go:452:3*/ if ag_f.w.status == 0 {
+			/*line server.go:453:4*/ ag_f.w.status = http.StatusOK
 		}
-		/*line server.go:453:3*/ if !ag_f.keep {
-			/*line server.go:454:4*/ ag_f.w.header.Set("Connection", "close")
+		/*line server.go:455:3*/ if !ag_f.keep {
+			/*line server.go:456:4*/ ag_f.w.header.Set("Connection", "close")
+		} else if !ag_f.w.req.ProtoAtLeast(1, 1) {
+			/*line server.go:458:4*/ ag_f.w.header.Set("Connection", "keep-alive")
 		}
-		/*line server.go:456:3*/ if ag_f.w.bodyAllowed() {
-			/*line server.go:457:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.buf.Len()))
-		} else if ag_f.w.req.Method != http.MethodHead {
-			/*line server.go:459:4*/ ag_f.w.header.Del("Content-Length")
+		/*line server.go:460:3*/ switch {
+		case ag_f.w.bodyAllowed():
+			/*line server.go:462:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.buf.Len()))
+		case ag_f.w.req.Method != http.MethodHead:
+			/*line server.go:464:4*/ ag_f.w.header.Del("Content-Length")
+		case ag_f.w.header.Get("Content-Length") == "" && ag_f.w.dropped > 0:
+			/*line server.go:466:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.dropped))
 		}
-		/*line server.go:461:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:462:3*/ ag_f.w.sent = true
-		/*line server.go:463:3*/ ag_f.w.writeBuffered(&ag_f.out)
+		/*line server.go:468:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line server.go:469:3*/ ag_f.w.sent = true
+		/*line server.go:470:3*/ ag_f.w.writeBuffered(&ag_f.out)
 	}
-	/*line server.go:465:2*/ if ag_f.out.Len() == 0 {
-		/*line server.go:466:3*/ ag_f.ag_err = nil
+	/*line server.go:472:2*/ if ag_f.out.Len() == 0 {
+		/*line server.go:473:3*/ ag_f.ag_err = nil
 		return rt.Ready
 	}
-	/*line server.go:468:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line server.go:475:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
 	ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server.go:468:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line server.go:475:2*/ _, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server.go:469:2*/ ag_f.ag_err = err
+	/*line server.go:476:2*/ ag_f.ag_err = err
 	return rt.Ready
 }
 
@@ -979,7 +986,7 @@ ag_resume1:
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:468"
+		return "server.go:475"
 	}
 	return ""
 }

@@ -232,79 +232,79 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		goto ag_resume6
 	}
-	/*line server_test.go:307:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line server_test.go:326:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
 	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server_test.go:307:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line server_test.go:326:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server_test.go:308:2*/ if ag_f.err != nil {
-		/*line server_test.go:309:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
+	/*line server_test.go:327:2*/ if ag_f.err != nil {
+		/*line server_test.go:328:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
 		return rt.Ready
 	}
-	/*line server_test.go:311:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)}
-	/*line server_test.go:312:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
+	/*line server_test.go:330:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)}
+	/*line server_test.go:331:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
 	ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line server_test.go:312:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
+	/*line server_test.go:331:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server_test.go:313:2*/ ag_f.before = runtime.NumGoroutine()
-	/*line server_test.go:314:2*/ ag_f.cl = &ahttp.Client{MaxIdleConnsPerHost: ag_f.n}
-	/*line server_test.go:315:2*/ ag_f.jobs = make([]rt.Awaitable[string], ag_f.n)
-	/*line server_test.go:316:2*/ ag_f.url = "http://" + ag_f.ln.Addr().String() + ag_f.path
+	/*line server_test.go:332:2*/ ag_f.before = runtime.NumGoroutine()
+	/*line server_test.go:333:2*/ ag_f.cl = &ahttp.Client{MaxIdleConnsPerHost: ag_f.n}
+	/*line server_test.go:334:2*/ ag_f.jobs = make([]rt.Awaitable[string], ag_f.n)
+	/*line server_test.go:335:2*/ ag_f.url = "http://" + ag_f.ln.Addr().String() + ag_f.path
 	ag_f.ag_t9 = ag_f.jobs
 	ag_f.ag_t10 = 0
 ag_L1:
-	/*line server_test.go:317:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+	/*line server_test.go:336:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
 		goto ag_L3
 	}
-	/*line server_test.go:317:6*/ ag_f.i = ag_f.ag_t10
-	/*line server_test.go:318:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ag_f.cl, ag_f.url))
+	/*line server_test.go:336:6*/ ag_f.i = ag_f.ag_t10
+	/*line server_test.go:337:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ag_f.cl, ag_f.url))
 	ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(cl, url))
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line server_test.go:318:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
+	/*line server_test.go:337:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
 	ag_f.ag_aw2 = nil
 	ag_f.ag_t10++
 	goto ag_L1
 ag_L3:
-	/*line server_test.go:320:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
+	/*line server_test.go:339:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
 	ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
 	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line server_test.go:320:2*/ ag_f.bodies, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line server_test.go:339:2*/ ag_f.bodies, ag_f.err = ag_f.ag_aw3.AwaitResult()
 	ag_f.ag_aw3 = nil
-	/*line server_test.go:321:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
-	/*line server_test.go:322:2*/ ag_f.ag_aw4 = fetchStringAsync(ag_f.cl, ag_f.url)
+	/*line server_test.go:340:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
+	/*line server_test.go:341:2*/ ag_f.ag_aw4 = fetchStringAsync(ag_f.cl, ag_f.url)
 	ag_f.ag_state = 5 // await: fetchString(cl, url)
 	if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume5:
-	/*line server_test.go:322:2*/ ag_f.again, ag_f.err2 = ag_f.ag_aw4.AwaitResult()
+	/*line server_test.go:341:2*/ ag_f.again, ag_f.err2 = ag_f.ag_aw4.AwaitResult()
 	ag_f.ag_aw4 = nil
-	/*line server_test.go:323:2*/ ag_f.cl.CloseIdleConnections()
-	/*line server_test.go:324:2*/ ag_f.srv.Close()
-	/*line server_test.go:325:2*/ ag_f.ag_aw5 = ag_f.served
+	/*line server_test.go:342:2*/ ag_f.cl.CloseIdleConnections()
+	/*line server_test.go:343:2*/ ag_f.srv.Close()
+	/*line server_test.go:344:2*/ ag_f.ag_aw5 = ag_f.served
 	ag_f.ag_state = 6 // await: rt.Await(served)
 	if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume6:
 	ag_f.ag_aw5 = nil
-	/*line server_test.go:326:2*/ if ag_f.err == nil {
-		/*line server_test.go:327:3*/ ag_f.err = ag_f.err2
+	/*line server_test.go:345:2*/ if ag_f.err == nil {
+		/*line server_test.go:346:3*/ ag_f.err = ag_f.err2
 	}
-	/*line server_test.go:329:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.bodies, ag_f.again, fmt.Sprint(ag_f.extra, " goroutines, ", ag_f.cl.Dials(), " dials")), ag_f.err
+	/*line server_test.go:348:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.bodies, ag_f.again, fmt.Sprint(ag_f.extra, " goroutines, ", ag_f.cl.Dials(), " dials")), ag_f.err
 	return rt.Ready
 }
 
@@ -312,17 +312,17 @@ ag_resume6:
 func (ag_f *ag_bothSides) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_test.go:307"
+		return "server_test.go:326"
 	case 2:
-		return "server_test.go:312"
+		return "server_test.go:331"
 	case 3:
-		return "server_test.go:318"
+		return "server_test.go:337"
 	case 4:
-		return "server_test.go:320"
+		return "server_test.go:339"
 	case 5:
-		return "server_test.go:322"
+		return "server_test.go:341"
 	case 6:
-		return "server_test.go:325"
+		return "server_test.go:344"
 	}
 	return ""
 }
@@ -369,33 +369,33 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line server_test.go:334:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line server_test.go:353:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	ag_f.ag_state = 1 // await: cl.Get(url)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line server_test.go:334:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line server_test.go:353:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line server_test.go:335:2*/ if err != nil {
-		/*line server_test.go:336:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line server_test.go:354:2*/ if err != nil {
+		/*line server_test.go:355:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
 		goto ag_exit
 	}
-	/*line server_test.go:338:2*/ {
+	/*line server_test.go:357:2*/ {
 		ag_dfn := resp.Body.Close
 		ag_f.ag_defers.Push(func() {
 			ag_dfn()
 		})
 	}
-	/*line server_test.go:339:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
+	/*line server_test.go:358:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
 	ag_f.ag_state = 2 // await: resp.Body.ReadAll()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line server_test.go:339:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line server_test.go:358:2*/ b, err = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line server_test.go:340:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
+	/*line server_test.go:359:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 3 // running the deferred calls
@@ -410,11 +410,11 @@ ag_resume3:
 func (ag_f *ag_fetchString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_test.go:334"
+		return "server_test.go:353"
 	case 2:
-		return "server_test.go:339"
+		return "server_test.go:358"
 	case 3:
-		return "server_test.go:341 (deferred calls)"
+		return "server_test.go:360 (deferred calls)"
 	}
 	return ""
 }

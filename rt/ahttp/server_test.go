@@ -132,6 +132,7 @@ func TestServerStdClient(t *testing.T) {
 
 	resp, err = c.Head(base + "/hello")
 	require.NoError(t, err)
+	assert.Equal(t, int64(5), resp.ContentLength, "HEAD tells the length GET would have")
 	assert.Equal(t, "", readBody(t, resp))
 
 	resp, err = c.Get(base + "/missing")
@@ -251,6 +252,24 @@ func TestServerBadRequests(t *testing.T) {
 	// HTTP/1.0 streaming: no chunks, the end of the stream ends the body.
 	got = rawExchange(t, base, "GET /stream HTTP/1.0\r\n\r\n")
 	assert.True(t, strings.HasSuffix(got, "\r\n\r\npart 0;part 1;part 2;"), got)
+}
+
+// TestServerHTTP10KeepAlive: an HTTP/1.0 client that asks to keep the
+// connection alive is told so and can send a second request on it.
+func TestServerHTTP10KeepAlive(t *testing.T) {
+	base := runServer(t, &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)})
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	require.NoError(t, err)
+	defer c.Close()
+	br := bufio.NewReader(c)
+	for range 2 {
+		_, err := io.WriteString(c, "GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+		require.NoError(t, err)
+		resp, err := http.ReadResponse(br, nil)
+		require.NoError(t, err)
+		assert.Equal(t, "keep-alive", resp.Header.Get("Connection"))
+		assert.Equal(t, "hello", readBody(t, resp))
+	}
 }
 
 // TestServerSlowAndVanishingPeers: a client that sends its request a
