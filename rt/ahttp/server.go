@@ -446,7 +446,7 @@ func (w *ResponseWriter) finish(keep bool) error {
 		w.writeBuffered(&out)
 		if w.chunked {
 			httputil.NewChunkedWriter(&out).Close() // the last chunk
-			out.WriteString("\r\n")                // and no trailer
+			out.WriteString("\r\n")                 // and no trailer
 		}
 	} else {
 		if w.status == 0 {
