@@ -150,7 +150,6 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 	if req.URL.Host == "" {
 		return nil, errors.New("ahttp: no Host in request URL")
 	}
-	var err error
 	lp := rt.CurrentLoop()
 	key := poolKey{addr: canonicalAddr(req)}
 	if lp != nil {
@@ -160,19 +159,30 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 	if cl.Timeout > 0 {
 		dl = rt.Now().Add(cl.Timeout)
 	}
+	var c *anet.Conn // ours until the response's body takes it
+	defer func() {
+		if c != nil {
+			c.Close() // failed or cancelled
+		}
+	}()
 	for {
-		c := cl.takeIdle(key)
+		c = cl.takeIdle(key)
 		reused := c != nil
 		if c == nil {
-			c, err = cl.dial(key.addr, dl)
+			nc, err := cl.dial(key.addr, dl)
 			if err != nil {
 				return nil, err
 			}
+			c = nc
 		}
-		resp, err := cl.exchange(c, key, req, dl)
+		resp, err := cl.exchange(c, req, dl)
 		if err == nil {
-			return resp, nil
+			r := cl.withBody(resp, req, key, c)
+			c = nil
+			return r, nil
 		}
+		c.Close()
+		c = nil
 		if reused && errors.Is(err, errNothingRead) && replayable(req) {
 			if req.GetBody != nil {
 				if req.Body, err = req.GetBody(); err != nil {
@@ -204,18 +214,11 @@ func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {
 	return c, err
 }
 
-// exchange writes the request on c and reads the response's header. If
-// it fails or is cancelled, it closes c; otherwise c belongs to the
-// response's body.
+// exchange writes the request on c and reads the response's header (the
+// caller owns c throughout).
 //
 // async
-func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, dl time.Time) (*Response, error) {
-	ok := false
-	defer func() {
-		if !ok {
-			c.Close()
-		}
-	}()
+func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http.Response, error) {
 	c.SetDeadline(dl)
 	wire, err := encodeRequest(req)
 	if err != nil {
@@ -245,22 +248,27 @@ func (cl *Client) exchange(c *anet.Conn, key poolKey, req *http.Request, dl time
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
 			continue // 100 Continue, 103 Early Hints: the real answer follows
 		}
-		mode, n := bodyFraming(resp.TransferEncoding, resp.ContentLength)
-		if req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
-			mode, n = bodyFixed, 0
-		}
-		keep := !resp.Close && !req.Close && mode != bodyToEOF
-		body := newBody(c, mode, n, func(reuse bool) {
-			if reuse && keep {
-				cl.putIdle(key, c)
-			} else {
-				c.Close()
-			}
-		})
-		resp.Body = body
-		ok = true
-		return &Response{Response: resp, Body: body}, nil
+		return resp, nil
 	}
+}
+
+// withBody gives resp a Body that reads from c and then hands c back to
+// the pool (or closes it).
+func (cl *Client) withBody(resp *http.Response, req *http.Request, key poolKey, c *anet.Conn) *Response {
+	mode, n := bodyFraming(resp.TransferEncoding, resp.ContentLength)
+	if req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
+		mode, n = bodyFixed, 0
+	}
+	keep := !resp.Close && !req.Close && mode != bodyToEOF
+	body := newBody(c, mode, n, func(reuse bool) {
+		if reuse && keep {
+			cl.putIdle(key, c)
+		} else {
+			c.Close()
+		}
+	})
+	resp.Body = body
+	return &Response{Response: resp, Body: body}
 }
 
 // encodeRequest serializes req with net/http's Request.Write, its body

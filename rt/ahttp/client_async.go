@@ -37,7 +37,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Client, *anet.Conn, poolKey, *http.Request, time.Time) (*Response, error)
+	type ag_stale_run_go_generate func(*Client, *anet.Conn, *http.Request, time.Time) (*http.Response, error)
 	var _ ag_stale_run_go_generate = (*Client).exchange
 }
 
@@ -151,20 +151,22 @@ func (ag_f *ag_Do) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_Do is the frame of (*Client).Do (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_Do struct {
-	ag_state int
-	cl       *Client
-	req      *http.Request
-	key      poolKey
-	dl       time.Time
-	reused   bool
-	ag_aw0   rt.Awaitable[*rt.Loop]
-	ag_aw1   rt.Awaitable[time.Time]
-	ag_aw2   rt.Awaitable[*anet.Conn]
-	ag_aw3   rt.Awaitable[*Response]
-	ag_r0    *Response
-	ag_err   error
+	ag_state  int
+	cl        *Client
+	req       *http.Request
+	key       poolKey
+	dl        time.Time
+	c         *anet.Conn
+	reused    bool
+	ag_aw0    rt.Awaitable[*rt.Loop]
+	ag_aw1    rt.Awaitable[time.Time]
+	ag_aw2    rt.Awaitable[*anet.Conn]
+	ag_aw3    rt.Awaitable[*http.Response]
+	ag_defers rt.Defers
+	ag_r0     *Response
+	ag_err    error
 }
 
 // DoAsync returns the coroutine of (*Client).Do: nothing runs until it is awaited, spawned, gathered or run.
@@ -182,15 +184,15 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	var (
-		ag_err1 error
 		lp      *rt.Loop
-		ag_t4   time.Time
-		c       *anet.Conn
-		resp    *Response
+		ag_t3   time.Time
+		nc      *anet.Conn
+		ag_err1 error
+		resp    *http.Response
 		ag_err2 error
 	)
 	if ag_co.Unwinding() {
-		return rt.Ready
+		goto ag_exit
 	}
 	switch ag_f.ag_state {
 	case 1:
@@ -201,103 +203,124 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		goto ag_resume3
 	case 4:
 		goto ag_resume4
+	case 5:
+		goto ag_resume5
 	}
 	/*line client.go:144:2*/ if ag_f.req.URL == nil {
 		/*line client.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		return rt.Ready
+		goto ag_exit
 	}
 	/*line client.go:147:2*/ if ag_f.req.URL.Scheme != "http" {
 		/*line client.go:148:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
-		return rt.Ready
+		goto ag_exit
 	}
 	/*line client.go:150:2*/ if ag_f.req.URL.Host == "" {
 		/*line client.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
-		return rt.Ready
+		goto ag_exit
 	}
-	/*line client.go:153:6*/ ag_err1 = nil
-	/*line client.go:154:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line client.go:153:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:154:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:153:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:155:2*/ ag_f.key = poolKey{addr: canonicalAddr(ag_f.req)}
-	/*line client.go:156:2*/ if lp != nil {
-		/*line client.go:157:3*/ ag_f.key.loop = *lp
+	/*line client.go:154:2*/ ag_f.key = poolKey{addr: canonicalAddr(ag_f.req)}
+	/*line client.go:155:2*/ if lp != nil {
+		/*line client.go:156:3*/ ag_f.key.loop = *lp
 	}
-	/*line client.go:159:6*/ ag_f.dl = time.Time{}
-	/*line client.go:160:2*/ if !(ag_f.cl.Timeout > 0) {
+	/*line client.go:158:6*/ ag_f.dl = time.Time{}
+	/*line client.go:159:2*/ if !(ag_f.cl.Timeout > 0) {
 		goto ag_L1
 	}
-	/*line client.go:161:8*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line client.go:160:8*/ ag_f.ag_aw1 = rt.NowAsync()
 	ag_f.ag_state = 2 // await: rt.Now()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:161:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:160:8*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:161:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
+	/*line client.go:160:3*/ ag_f.dl = ag_t3.Add(ag_f.cl.Timeout)
 ag_L1:
+	/*line client.go:162:6*/ ag_f.c = nil
+	/*line client.go:163:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:164:3*/ if ag_f.c != nil {
+			/*line client.go:165:4*/ ag_f.c.Close()
+		}
+	})
 ag_L2:
-	/*line client.go:164:3*/ c = ag_f.cl.takeIdle(ag_f.key)
-	/*line client.go:165:3*/ ag_f.reused = c != nil
-	/*line client.go:166:3*/ if !(c == nil) {
+	/*line client.go:169:3*/ ag_f.c = ag_f.cl.takeIdle(ag_f.key)
+	/*line client.go:170:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:171:3*/ if !(ag_f.c == nil) {
 		goto ag_L5
 	}
-	/*line client.go:167:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.key.addr, ag_f.dl)
+	/*line client.go:172:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.key.addr, ag_f.dl)
 	ag_f.ag_state = 3 // await: cl.dial(key.addr, dl)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line client.go:167:4*/ c, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line client.go:172:4*/ nc, ag_err1 = ag_f.ag_aw2.AwaitResult()
 	ag_f.ag_aw2 = nil
-	/*line client.go:168:4*/ if ag_err1 != nil {
-		/*line client.go:169:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		return rt.Ready
+	/*line client.go:173:4*/ if ag_err1 != nil {
+		/*line client.go:174:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		goto ag_exit
 	}
+	/*line client.go:176:4*/ ag_f.c = nc
 ag_L5:
-	/*line client.go:172:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(c, ag_f.key, ag_f.req, ag_f.dl)
-	ag_f.ag_state = 4 // await: cl.exchange(c, key, req, dl)
+	/*line client.go:178:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
+	ag_f.ag_state = 4 // await: cl.exchange(c, req, dl)
 	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line client.go:172:3*/ resp, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line client.go:178:3*/ resp, ag_err2 = ag_f.ag_aw3.AwaitResult()
 	ag_f.ag_aw3 = nil
-	/*line client.go:173:3*/ if ag_err2 == nil {
-		/*line client.go:174:4*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-		return rt.Ready
+	/*line client.go:179:3*/ if ag_err2 == nil {
+		/*line client.go:180:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.key, ag_f.c)
+		/*line client.go:181:4*/ ag_f.c = nil
+		/*line client.go:182:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		goto ag_exit
 	}
-	/*line client.go:176:3*/ if ag_f.reused && errors.Is(ag_err2, errNothingRead) && replayable(ag_f.req) {
-		/*line client.go:177:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:178:5*/ if ag_f.req.Body, ag_err2 = ag_f.req.GetBody(); ag_err2 != nil {
-				/*line client.go:179:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-				return rt.Ready
+	/*line client.go:184:3*/ ag_f.c.Close()
+	/*line client.go:185:3*/ ag_f.c = nil
+	/*line client.go:186:3*/ if ag_f.reused && errors.Is(ag_err2, errNothingRead) && replayable(ag_f.req) {
+		/*line client.go:187:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:188:5*/ if ag_f.req.Body, ag_err2 = ag_f.req.GetBody(); ag_err2 != nil {
+				/*line client.go:189:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+				goto ag_exit
 			}
 		}
-		/*line client.go:182:4*/ goto ag_L3
+		/*line client.go:192:4*/ goto ag_L3
 	}
-	/*line client.go:184:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err2)}
-	return rt.Ready
+	/*line client.go:194:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err2)}
+	goto ag_exit
 ag_L3:
 	goto ag_L2
+ag_exit:
+	ag_f.ag_state = 5 // running the deferred calls
+ag_resume5:
+	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+	return rt.Ready
 }
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:154"
+		return "client.go:153"
 	case 2:
-		return "client.go:161"
+		return "client.go:160"
 	case 3:
-		return "client.go:167"
-	case 4:
 		return "client.go:172"
+	case 4:
+		return "client.go:178"
+	case 5:
+		return "client.go:196 (deferred calls)"
 	}
 	return ""
 }
@@ -347,47 +370,47 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line client.go:192:2*/ ag_f.cl.countDial()
-	/*line client.go:193:2*/ if !(ag_f.dl.IsZero()) {
+	/*line client.go:202:2*/ ag_f.cl.countDial()
+	/*line client.go:203:2*/ if !(ag_f.dl.IsZero()) {
 		goto ag_L1
 	}
-	/*line client.go:194:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line client.go:204:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:194:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:204:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:194:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line client.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	return rt.Ready
 ag_L1:
-	/*line client.go:196:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line client.go:206:17*/ ag_f.ag_aw1 = rt.NowAsync()
 	ag_f.ag_state = 2 // await: rt.Now()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:196:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:206:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:196:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:197:2*/ if left <= 0 {
-		/*line client.go:198:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+	/*line client.go:206:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:207:2*/ if left <= 0 {
+		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		return rt.Ready
 	}
-	/*line client.go:200:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line client.go:210:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
 	ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line client.go:200:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:210:2*/ c, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:201:2*/ if err == rt.ErrTimeout {
-		/*line client.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+	/*line client.go:211:2*/ if err == rt.ErrTimeout {
+		/*line client.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		return rt.Ready
 	}
-	/*line client.go:204:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line client.go:214:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
 	return rt.Ready
 }
 
@@ -395,44 +418,40 @@ ag_resume3:
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:194"
+		return "client.go:204"
 	case 2:
-		return "client.go:196"
+		return "client.go:206"
 	case 3:
-		return "client.go:200"
+		return "client.go:210"
 	}
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
-	ag_state  int
-	cl        *Client
-	c         *anet.Conn
-	key       poolKey
-	req       *http.Request
-	dl        time.Time
-	ok        bool
-	limit     int
-	first     bool
-	keep      *bool
-	ag_aw0    rt.Awaitable[int]
-	ag_aw1    rt.Awaitable[[]byte]
-	ag_defers rt.Defers
-	ag_r0     *Response
-	ag_err    error
+	ag_state int
+	cl       *Client
+	c        *anet.Conn
+	req      *http.Request
+	dl       time.Time
+	limit    int
+	first    bool
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[[]byte]
+	ag_r0    *http.Response
+	ag_err   error
 }
 
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) exchangeAsync(c *anet.Conn, key poolKey, req *http.Request, dl time.Time) rt.Awaitable[*Response] {
-	return &ag_Client_exchange{cl: cl, c: c, key: key, req: req, dl: dl}
+func (cl *Client) exchangeAsync(c *anet.Conn, req *http.Request, dl time.Time) rt.Awaitable[*http.Response] {
+	return &ag_Client_exchange{cl: cl, c: c, req: req, dl: dl}
 }
 
 func (ag_f *ag_Client_exchange) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Client_exchange) AwaitResult() (*Response, error) {
+func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
@@ -444,117 +463,80 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		block   []byte
 		ag_err3 error
 		resp    *http.Response
-		mode    bodyMode
-		n       int64
-		body    *Body
 	)
 	if ag_co.Unwinding() {
-		goto ag_exit
+		return rt.Ready
 	}
 	switch ag_f.ag_state {
 	case 1:
 		goto ag_resume1
 	case 2:
 		goto ag_resume2
-	case 3:
-		goto ag_resume3
 	}
-	/*line client.go:213:2*/ ag_f.ok = false
-	/*line client.go:214:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:215:3*/ if !ag_f.ok {
-			/*line client.go:216:4*/ ag_f.c.Close()
-		}
-	})
-	/*line client.go:219:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:220:2*/ wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:221:2*/ if ag_err1 != nil {
-		/*line client.go:222:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		goto ag_exit
+	/*line client.go:222:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:223:2*/ wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:224:2*/ if ag_err1 != nil {
+		/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		return rt.Ready
 	}
-	/*line client.go:224:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(wire)
+	/*line client.go:227:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(wire)
 	ag_f.ag_state = 1 // await: c.Write(wire)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:224:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:227:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:224:2*/ if !(ag_err2 != nil) {
+	/*line client.go:227:2*/ if !(ag_err2 != nil) {
 		goto ag_L1
 	}
-	/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-	goto ag_exit
+	/*line client.go:228:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+	return rt.Ready
 ag_L1:
-	/*line client.go:227:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:228:2*/ if ag_f.limit <= 0 {
-		/*line client.go:229:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:230:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:231:2*/ if ag_f.limit <= 0 {
+		/*line client.go:232:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:231:2*/ ag_f.first = true
+	/*line client.go:234:2*/ ag_f.first = true
 ag_L2:
-	/*line client.go:233:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line client.go:236:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
 	ag_f.ag_state = 2 // await: readHeader(c, limit)
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:233:3*/ block, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:236:3*/ block, ag_err3 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:234:3*/ if ag_err3 != nil {
-		/*line client.go:235:4*/ if ag_f.first && (ag_err3 == io.EOF || isReset(ag_err3)) {
-			/*line client.go:236:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err3}
-			goto ag_exit
+	/*line client.go:237:3*/ if ag_err3 != nil {
+		/*line client.go:238:4*/ if ag_f.first && (ag_err3 == io.EOF || isReset(ag_err3)) {
+			/*line client.go:239:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err3}
+			return rt.Ready
 		}
-		/*line client.go:238:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err3)
-		goto ag_exit
+		/*line client.go:241:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err3)
+		return rt.Ready
 	}
-	/*line client.go:240:3*/ ag_f.first = false
-	/*line client.go:241:3*/ resp, ag_err3 = parseResponse(block, ag_f.req)
-	/*line client.go:242:3*/ if ag_err3 != nil {
-		/*line client.go:243:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		goto ag_exit
+	/*line client.go:243:3*/ ag_f.first = false
+	/*line client.go:244:3*/ resp, ag_err3 = parseResponse(block, ag_f.req)
+	/*line client.go:245:3*/ if ag_err3 != nil {
+		/*line client.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		return rt.Ready
 	}
-	/*line client.go:245:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:246:4*/ goto ag_L3
+	/*line client.go:248:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:249:4*/ goto ag_L3
 	}
-	/*line client.go:248:3*/ mode, n = bodyFraming(resp.TransferEncoding, resp.ContentLength)
-	/*line client.go:249:3*/ if ag_f.req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
-		/*line client.go:250:4*/ mode, n = bodyFixed, 0
-	}
-	ag_f.keep = new(bool)
-	/*line client.go:252:3*/ (*ag_f.keep) = !resp.Close && !ag_f.req.Close && mode != bodyToEOF
-	/*line client.go:253:3*/ body = newBody(ag_f.c, mode, n, func(ag_cell_keep *bool) func(reuse bool) {
-		return func(reuse bool) {
-			/*line client.go:254:4*/ if reuse && (*ag_cell_keep) {
-				/*line client.go:255:5*/ ag_f.cl.putIdle(ag_f.key, ag_f.c)
-			} else {
-				/*line client.go:257:5*/ ag_f.c.Close()
-			}
-		}
-	}(ag_f.keep))
-	/*line client.go:260:3*/ resp.Body = body
-	/*line client.go:261:3*/ ag_f.ok = true
-	/*line client.go:262:3*/ ag_f.ag_r0, ag_f.ag_err = &Response{Response: resp, Body: body}, nil
-	goto ag_exit
+	/*line client.go:251:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	return rt.Ready
 ag_L3:
 	goto ag_L2
-ag_exit:
-	ag_f.ag_state = 3 // running the deferred calls
-ag_resume3:
-	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		return ag_s
-	}
-	return rt.Ready
 }
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:224"
+		return "client.go:227"
 	case 2:
-		return "client.go:233"
-	case 3:
-		return "client.go:264 (deferred calls)"
+		return "client.go:236"
 	}
 	return ""
 }

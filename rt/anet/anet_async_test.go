@@ -117,6 +117,11 @@ func _() {
 	var _ ag_stale_run_go_generate = manyReady
 }
 
+func _() {
+	type ag_stale_run_go_generate func() ([]string, error)
+	var _ ag_stale_run_go_generate = addrs
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -2750,6 +2755,129 @@ func (ag_f *ag_manyReady) AwaitLine() string {
 		return "anet_test.go:720"
 	case 9:
 		return "anet_test.go:724 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_addrs is the frame of addrs (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_addrs struct {
+	ag_state  int
+	ln        *anet.Listener
+	d         *anet.Conn
+	ag_aw0    rt.Awaitable[*anet.Listener]
+	ag_aw1    rt.Awaitable[*anet.Conn]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// addrsAsync returns the coroutine of addrs: nothing runs until it is awaited, spawned, gathered or run.
+func addrsAsync() rt.Awaitable[[]string] {
+	return &ag_addrs{}
+}
+
+func (ag_f *ag_addrs) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_addrs) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
+	var (
+		err error
+		a   *anet.Conn
+	)
+	if ag_co.Unwinding() {
+		goto ag_exit
+	}
+	switch ag_f.ag_state {
+	case 1:
+		goto ag_resume1
+	case 2:
+		goto ag_resume2
+	case 3:
+		goto ag_resume3
+	case 4:
+		goto ag_resume4
+	}
+	/*line anet_test.go:737:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume1:
+	/*line anet_test.go:737:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	ag_f.ag_aw0 = nil
+	/*line anet_test.go:738:2*/ if err != nil {
+		/*line anet_test.go:739:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		goto ag_exit
+	}
+	/*line anet_test.go:741:2*/ {
+		ag_dfn := ag_f.ln.Close
+		ag_f.ag_defers.Push(func() {
+			ag_dfn()
+		})
+	}
+	/*line anet_test.go:742:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume2:
+	/*line anet_test.go:742:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:743:2*/ if err != nil {
+		/*line anet_test.go:744:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		goto ag_exit
+	}
+	/*line anet_test.go:746:2*/ {
+		ag_dfn := ag_f.d.Close
+		ag_f.ag_defers.Push(func() {
+			ag_dfn()
+		})
+	}
+	/*line anet_test.go:747:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	ag_f.ag_state = 3 // await: ln.Accept()
+	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+ag_resume3:
+	/*line anet_test.go:747:2*/ a, err = ag_f.ag_aw1.AwaitResult()
+	ag_f.ag_aw1 = nil
+	/*line anet_test.go:748:2*/ if err != nil {
+		/*line anet_test.go:749:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		goto ag_exit
+	}
+	/*line anet_test.go:751:2*/ {
+		ag_dfn := a.Close
+		ag_f.ag_defers.Push(func() {
+			ag_dfn()
+		})
+	}
+	/*line anet_test.go:752:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
+	goto ag_exit
+ag_exit:
+	ag_f.ag_state = 4 // running the deferred calls
+ag_resume4:
+	if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		return ag_s
+	}
+	return rt.Ready
+}
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_addrs) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:737"
+	case 2:
+		return "anet_test.go:742"
+	case 3:
+		return "anet_test.go:747"
+	case 4:
+		return "anet_test.go:753 (deferred calls)"
 	}
 	return ""
 }

@@ -722,3 +722,32 @@ func manyReady(n int) (int, error) {
 	}
 	return turns, nil
 }
+
+// TestAcceptedAddrs: an accepted connection's local address is the
+// listener's, its remote address the dialler's local one.
+func TestAcceptedAddrs(t *testing.T) {
+	got, err := rt.Run(addrsAsync())
+	require.NoError(t, err)
+	assert.Equal(t, got[0], got[1], "accepted local = listener")
+	assert.Equal(t, got[2], got[3], "accepted remote = dialled local")
+}
+
+// async
+func addrs() ([]string, error) {
+	ln, err := anet.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	defer ln.Close()
+	d, err := anet.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	a, err := ln.Accept()
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return []string{a.LocalAddr().String(), ln.Addr().String(), a.RemoteAddr().String(), d.LocalAddr().String()}, nil
+}

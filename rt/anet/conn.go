@@ -65,11 +65,19 @@ func (c *Conn) opErr(op string, err error) error {
 	if errno, ok := err.(unix.Errno); ok {
 		err = os.NewSyscallError(op, errno)
 	}
-	return &net.OpError{Op: op, Net: c.network, Source: c.laddr, Addr: c.raddr, Err: err}
+	return &net.OpError{Op: op, Net: c.network, Source: c.LocalAddr(), Addr: c.raddr, Err: err}
 }
 
-// LocalAddr returns the local address.
-func (c *Conn) LocalAddr() net.Addr { return c.laddr }
+// LocalAddr returns the local address (asked of the kernel on first use,
+// so that a connection that never needs it costs no system call).
+func (c *Conn) LocalAddr() net.Addr {
+	if c.laddr == nil && !c.closed {
+		if sa, err := unix.Getsockname(c.sysfd); err == nil {
+			c.laddr = sockAddr(sa)
+		}
+	}
+	return c.laddr
+}
 
 // RemoteAddr returns the peer's address.
 func (c *Conn) RemoteAddr() net.Addr { return c.raddr }

@@ -83,21 +83,21 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:134:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:135:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:136:3*/ ag_f.c.consume(n)
-		/*line conn.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+	/*line conn.go:142:2*/ if ag_f.c.off < len(ag_f.c.buf) {
+		/*line conn.go:143:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
+		/*line conn.go:144:3*/ ag_f.c.consume(n)
+		/*line conn.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
 		return rt.Ready
 	}
-	/*line conn.go:139:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
+	/*line conn.go:147:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
 	ag_f.ag_state = 1 // await: c.readSome(p)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:139:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:147:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:139:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line conn.go:147:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	return rt.Ready
 }
 
@@ -105,7 +105,7 @@ ag_resume1:
 func (ag_f *ag_Conn_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:139"
+		return "conn.go:147"
 	}
 	return ""
 }
@@ -146,43 +146,43 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:147:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:148:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line conn.go:155:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
 		return rt.Ready
 	}
 ag_L1:
-	/*line conn.go:151:3*/ if ag_f.c.closed {
-		/*line conn.go:152:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+	/*line conn.go:159:3*/ if ag_f.c.closed {
+		/*line conn.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
 		return rt.Ready
 	}
-	/*line conn.go:154:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:155:3*/ switch ag_err1 {
+	/*line conn.go:162:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:163:3*/ switch ag_err1 {
 	case nil:
-		/*line conn.go:157:4*/ if n == 0 {
-			/*line conn.go:158:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line conn.go:165:4*/ if n == 0 {
+			/*line conn.go:166:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
 			return rt.Ready
 		}
-		/*line conn.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line conn.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
 		return rt.Ready
 	case unix.EINTR:
-		/*line conn.go:162:4*/ goto ag_L2
+		/*line conn.go:170:4*/ goto ag_L2
 	case unix.EAGAIN:
 	default:
-		/*line conn.go:165:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line conn.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
 		return rt.Ready
 	}
-	/*line conn.go:167:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line conn.go:175:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
 	ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:167:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:175:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:167:3*/ if !(ag_err2 != nil) {
+	/*line conn.go:175:3*/ if !(ag_err2 != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line conn.go:176:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
 	return rt.Ready
 ag_L4:
 ag_L2:
@@ -193,7 +193,7 @@ ag_L2:
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:167"
+		return "conn.go:175"
 	}
 	return ""
 }
@@ -235,45 +235,45 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:179:2*/ ag_f.n = 0
+	/*line conn.go:187:2*/ ag_f.n = 0
 ag_L1:
-	/*line conn.go:180:6*/ if !(ag_f.n < len(ag_f.p)) {
+	/*line conn.go:188:6*/ if !(ag_f.n < len(ag_f.p)) {
 		goto ag_L3
 	}
-	/*line conn.go:181:3*/ if ag_f.c.closed {
-		/*line conn.go:182:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+	/*line conn.go:189:3*/ if ag_f.c.closed {
+		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
 		return rt.Ready
 	}
-	/*line conn.go:184:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:185:3*/ if m > 0 {
-		/*line conn.go:186:4*/ ag_f.n += m
+	/*line conn.go:192:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
+	/*line conn.go:193:3*/ if m > 0 {
+		/*line conn.go:194:4*/ ag_f.n += m
 	}
-	/*line conn.go:188:3*/ switch ag_err1 {
+	/*line conn.go:196:3*/ switch ag_err1 {
 	case nil, unix.EINTR:
-		/*line conn.go:190:4*/ goto ag_L2
+		/*line conn.go:198:4*/ goto ag_L2
 	case unix.EAGAIN:
 	default:
-		/*line conn.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
+		/*line conn.go:201:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
 		return rt.Ready
 	}
-	/*line conn.go:195:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line conn.go:203:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
 	ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:195:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:203:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:195:3*/ if !(ag_err2 != nil) {
+	/*line conn.go:203:3*/ if !(ag_err2 != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:196:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
+	/*line conn.go:204:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
 	return rt.Ready
 ag_L4:
 ag_L2:
 	goto ag_L1
 ag_L3:
-	/*line conn.go:199:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line conn.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
 	return rt.Ready
 }
 
@@ -281,7 +281,7 @@ ag_L3:
 func (ag_f *ag_Conn_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:195"
+		return "conn.go:203"
 	}
 	return ""
 }
@@ -321,33 +321,33 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:211:2*/ ag_f.scanned = 0
+	/*line conn.go:219:2*/ ag_f.scanned = 0
 ag_L1:
-	/*line conn.go:213:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:214:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+	/*line conn.go:221:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
 		return rt.Ready
 	}
-	/*line conn.go:216:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:217:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:218:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:224:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:225:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
 		return rt.Ready
 	}
-	/*line conn.go:220:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line conn.go:228:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
 	ag_f.ag_state = 1 // await: c.fill()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:220:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:228:6*/ _, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:220:3*/ if !(err != nil) {
+	/*line conn.go:228:3*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:221:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:222:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+	/*line conn.go:229:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:230:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
 		return rt.Ready
 	}
-	/*line conn.go:224:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line conn.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 	return rt.Ready
 ag_L4:
 	goto ag_L1
@@ -357,7 +357,7 @@ ag_L4:
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:220"
+		return "conn.go:228"
 	}
 	return ""
 }
@@ -398,34 +398,34 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:235:2*/ ag_f.scanned = 0
+	/*line conn.go:243:2*/ ag_f.scanned = 0
 ag_L1:
-	/*line conn.go:237:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:238:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+	/*line conn.go:245:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
 		return rt.Ready
 	}
-	/*line conn.go:240:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:241:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:242:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:248:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:249:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:250:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
 		return rt.Ready
 	}
-	/*line conn.go:244:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:245:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line conn.go:252:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:253:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
 	ag_f.ag_state = 1 // await: c.fill()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:245:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:253:6*/ _, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:245:3*/ if !(err != nil) {
+	/*line conn.go:253:3*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:246:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:247:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+	/*line conn.go:254:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:255:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
 		return rt.Ready
 	}
-	/*line conn.go:249:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line conn.go:257:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 	return rt.Ready
 ag_L4:
 	goto ag_L1
@@ -435,7 +435,7 @@ ag_L4:
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:245"
+		return "conn.go:253"
 	}
 	return ""
 }
@@ -475,30 +475,30 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 		goto ag_resume1
 	}
 ag_L1:
-	/*line conn.go:260:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+	/*line conn.go:268:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
 		goto ag_L3
 	}
-	/*line conn.go:261:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line conn.go:269:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
 	ag_f.ag_state = 1 // await: c.fill()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:261:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:269:6*/ _, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:261:3*/ if !(err != nil) {
+	/*line conn.go:269:3*/ if !(err != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:262:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:263:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+	/*line conn.go:270:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
 		return rt.Ready
 	}
-	/*line conn.go:265:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 	return rt.Ready
 ag_L4:
 	goto ag_L1
 ag_L3:
-	/*line conn.go:268:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line conn.go:276:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
 	return rt.Ready
 }
 
@@ -506,7 +506,7 @@ ag_L3:
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:261"
+		return "conn.go:269"
 	}
 	return ""
 }
@@ -546,50 +546,50 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line conn.go:279:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:280:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:287:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:288:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:282:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:283:3*/ ag_f.c.off = 0
+		/*line conn.go:290:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:291:3*/ ag_f.c.off = 0
 	}
 ag_L1:
-	/*line conn.go:286:3*/ if ag_f.c.closed {
-		/*line conn.go:287:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+	/*line conn.go:294:3*/ if ag_f.c.closed {
+		/*line conn.go:295:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
 		return rt.Ready
 	}
-	/*line conn.go:289:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:290:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:291:3*/ if n > 0 {
-		/*line conn.go:292:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:297:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:298:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:299:3*/ if n > 0 {
+		/*line conn.go:300:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:294:3*/ scratch.Put(s)
-	/*line conn.go:295:3*/ switch ag_err1 {
+	/*line conn.go:302:3*/ scratch.Put(s)
+	/*line conn.go:303:3*/ switch ag_err1 {
 	case nil:
-		/*line conn.go:297:4*/ if n == 0 {
-			/*line conn.go:298:5*/ ag_f.ag_err = io.EOF
+		/*line conn.go:305:4*/ if n == 0 {
+			/*line conn.go:306:5*/ ag_f.ag_err = io.EOF
 			return rt.Ready
 		}
-		/*line conn.go:300:4*/ ag_f.ag_err = nil
+		/*line conn.go:308:4*/ ag_f.ag_err = nil
 		return rt.Ready
 	case unix.EINTR:
-		/*line conn.go:302:4*/ goto ag_L2
+		/*line conn.go:310:4*/ goto ag_L2
 	case unix.EAGAIN:
 	default:
-		/*line conn.go:305:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line conn.go:313:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
 		return rt.Ready
 	}
-	/*line conn.go:307:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
 	ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line conn.go:307:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line conn.go:315:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line conn.go:307:3*/ if !(ag_err2 != nil) {
+	/*line conn.go:315:3*/ if !(ag_err2 != nil) {
 		goto ag_L4
 	}
-	/*line conn.go:308:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line conn.go:316:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
 	return rt.Ready
 ag_L4:
 ag_L2:
@@ -600,7 +600,7 @@ ag_L2:
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:307"
+		return "conn.go:315"
 	}
 	return ""
 }

@@ -3,7 +3,11 @@
 
 package anet
 
-import rt "github.com/asyncgen/asyncgen/rt"
+import (
+	"fmt"
+	rt "github.com/asyncgen/asyncgen/rt"
+	"net"
+)
 
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
@@ -49,25 +53,29 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line dial_internal_test.go:29:2*/ ag_f.ag_aw0 = dialAnyAsync("tcp", ag_f.eps)
+	/*line dial_internal_test.go:30:2*/ ag_f.ag_aw0 = dialAnyAsync("tcp", ag_f.eps)
 	ag_f.ag_state = 1 // await: dialAny("tcp", eps)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line dial_internal_test.go:29:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line dial_internal_test.go:30:2*/ c, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line dial_internal_test.go:30:2*/ if err != nil {
-		/*line dial_internal_test.go:31:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line dial_internal_test.go:31:2*/ if err != nil {
+		/*line dial_internal_test.go:32:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
 		goto ag_exit
 	}
-	/*line dial_internal_test.go:33:2*/ {
+	/*line dial_internal_test.go:34:2*/ {
 		ag_dfn := c.Close
 		ag_f.ag_defers.Push(func() {
 			ag_dfn()
 		})
 	}
-	/*line dial_internal_test.go:34:2*/ ag_f.ag_r0, ag_f.ag_err = c.RemoteAddr().String(), nil
+	/*line dial_internal_test.go:35:2*/ if la, ok := c.LocalAddr().(*net.TCPAddr); !ok || la.Port == 0 || !la.IP.IsLoopback() {
+		/*line dial_internal_test.go:36:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("local address %v", c.LocalAddr())
+		goto ag_exit
+	}
+	/*line dial_internal_test.go:38:2*/ ag_f.ag_r0, ag_f.ag_err = c.RemoteAddr().String(), nil
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 2 // running the deferred calls
@@ -82,9 +90,9 @@ ag_resume2:
 func (ag_f *ag_dialAddrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "dial_internal_test.go:29"
+		return "dial_internal_test.go:30"
 	case 2:
-		return "dial_internal_test.go:35 (deferred calls)"
+		return "dial_internal_test.go:39 (deferred calls)"
 	}
 	return ""
 }

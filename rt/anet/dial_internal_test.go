@@ -3,6 +3,7 @@
 package anet
 
 import (
+	"fmt"
 	"net"
 	"syscall"
 	"testing"
@@ -31,6 +32,9 @@ func dialAddrs(eps []endpoint) (string, error) {
 		return "", err
 	}
 	defer c.Close()
+	if la, ok := c.LocalAddr().(*net.TCPAddr); !ok || la.Port == 0 || !la.IP.IsLoopback() {
+		return "", fmt.Errorf("local address %v", c.LocalAddr())
+	}
 	return c.RemoteAddr().String(), nil
 }
 

@@ -75,9 +75,6 @@ func dialOne(network string, ep endpoint) (*Conn, error) {
 	if err != nil {
 		return nil, c.opErr("dial", err)
 	}
-	if sa, err := unix.Getsockname(fd); err == nil {
-		c.laddr = sockAddr(sa)
-	}
 	ok = true
 	return c, nil
 }
@@ -154,11 +151,7 @@ func (ln *Listener) Accept() (*Conn, error) {
 		nfd, sa, err := accept(ln.sysfd)
 		switch err {
 		case nil:
-			c := newConn(nfd, ln.network, sockAddr(sa))
-			if lsa, err := unix.Getsockname(nfd); err == nil {
-				c.laddr = sockAddr(lsa)
-			}
-			return c, nil
+			return newConn(nfd, ln.network, sockAddr(sa)), nil
 		case unix.EINTR, unix.ECONNABORTED:
 			continue
 		case unix.EAGAIN:

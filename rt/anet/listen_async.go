@@ -219,9 +219,9 @@ func (ag_f *ag_dialOne) AwaitResult() (*Conn, error) {
 
 func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	var (
-		ag_err1 error
-		werr    error
-		soerr   int
+		err   error
+		werr  error
+		soerr int
 	)
 	if ag_co.Unwinding() {
 		goto ag_exit
@@ -232,9 +232,9 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line listen.go:50:2*/ ag_f.fd, ag_err1 = socket(ag_f.ep.family, unix.SOCK_STREAM)
-	/*line listen.go:51:2*/ if ag_err1 != nil {
-		/*line listen.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", ag_err1)}
+	/*line listen.go:50:2*/ ag_f.fd, err = socket(ag_f.ep.family, unix.SOCK_STREAM)
+	/*line listen.go:51:2*/ if err != nil {
+		/*line listen.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
 		goto ag_exit
 	}
 	/*line listen.go:54:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
@@ -244,11 +244,11 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 			/*line listen.go:58:4*/ ag_f.c.Close()
 		}
 	})
-	/*line listen.go:61:2*/ ag_err1 = unix.Connect(ag_f.fd, ag_f.ep.sa)
-	/*line listen.go:62:2*/ for ag_err1 == unix.EINTR {
-		/*line listen.go:63:3*/ ag_err1 = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	/*line listen.go:61:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	/*line listen.go:62:2*/ for err == unix.EINTR {
+		/*line listen.go:63:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
 	}
-	/*line listen.go:65:2*/ if !(ag_err1 == unix.EINPROGRESS) {
+	/*line listen.go:65:2*/ if !(err == unix.EINPROGRESS) {
 		goto ag_L1
 	}
 	/*line listen.go:66:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
@@ -266,20 +266,17 @@ ag_resume1:
 	goto ag_exit
 ag_L2:
 	/*line listen.go:69:7*/ soerr = 0
-	/*line listen.go:70:3*/ soerr, ag_err1 = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-	/*line listen.go:71:3*/ if ag_err1 == nil && soerr != 0 {
-		/*line listen.go:72:4*/ ag_err1 = unix.Errno(soerr)
+	/*line listen.go:70:3*/ soerr, err = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+	/*line listen.go:71:3*/ if err == nil && soerr != 0 {
+		/*line listen.go:72:4*/ err = unix.Errno(soerr)
 	}
 ag_L1:
-	/*line listen.go:75:2*/ if ag_err1 != nil {
-		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", ag_err1)
+	/*line listen.go:75:2*/ if err != nil {
+		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
 		goto ag_exit
 	}
-	/*line listen.go:78:2*/ if sa, err := unix.Getsockname(ag_f.fd); err == nil {
-		/*line listen.go:79:3*/ ag_f.c.laddr = sockAddr(sa)
-	}
-	/*line listen.go:81:2*/ ag_f.ok = true
-	/*line listen.go:82:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line listen.go:78:2*/ ag_f.ok = true
+	/*line listen.go:79:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
 	goto ag_exit
 ag_exit:
 	ag_f.ag_state = 2 // running the deferred calls
@@ -296,7 +293,7 @@ func (ag_f *ag_dialOne) AwaitLine() string {
 	case 1:
 		return "listen.go:66"
 	case 2:
-		return "listen.go:83 (deferred calls)"
+		return "listen.go:80 (deferred calls)"
 	}
 	return ""
 }
@@ -338,42 +335,42 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	case 1:
 		goto ag_resume1
 	}
-	/*line listen.go:100:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
+	/*line listen.go:97:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
 	ag_f.ag_state = 1 // await: resolve(network, address)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line listen.go:100:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line listen.go:97:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line listen.go:101:2*/ if ag_err1 != nil {
-		/*line listen.go:102:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
+	/*line listen.go:98:2*/ if ag_err1 != nil {
+		/*line listen.go:99:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
 		return rt.Ready
 	}
-	/*line listen.go:104:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:105:2*/ if ag_err1 == nil {
-		/*line listen.go:106:3*/ if ag_f.network != "unix" {
-			/*line listen.go:107:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	/*line listen.go:101:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
+	/*line listen.go:102:2*/ if ag_err1 == nil {
+		/*line listen.go:103:3*/ if ag_f.network != "unix" {
+			/*line listen.go:104:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+		}
+		/*line listen.go:106:3*/ if ag_err1 == nil {
+			/*line listen.go:107:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
 		}
 		/*line listen.go:109:3*/ if ag_err1 == nil {
-			/*line listen.go:110:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
+			/*line listen.go:110:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
 		}
-		/*line listen.go:112:3*/ if ag_err1 == nil {
-			/*line listen.go:113:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
-		}
-		/*line listen.go:115:3*/ if ag_err1 != nil {
-			/*line listen.go:116:4*/ unix.Close(ag_fd1)
+		/*line listen.go:112:3*/ if ag_err1 != nil {
+			/*line listen.go:113:4*/ unix.Close(ag_fd1)
 		}
 	}
-	/*line listen.go:119:2*/ if ag_err1 != nil {
-		/*line listen.go:120:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
+	/*line listen.go:116:2*/ if ag_err1 != nil {
+		/*line listen.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
 		return rt.Ready
 	}
-	/*line listen.go:122:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
-	/*line listen.go:123:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
-		/*line listen.go:124:3*/ ln.addr = sockAddr(sa)
+	/*line listen.go:119:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line listen.go:120:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
+		/*line listen.go:121:3*/ ln.addr = sockAddr(sa)
 	}
-	/*line listen.go:126:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
+	/*line listen.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
 	return rt.Ready
 }
 
@@ -381,7 +378,7 @@ ag_resume1:
 func (ag_f *ag_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:100"
+		return "listen.go:97"
 	}
 	return ""
 }
@@ -423,38 +420,34 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 		goto ag_resume1
 	}
 ag_L1:
-	/*line listen.go:151:3*/ if ag_f.ln.closed {
-		/*line listen.go:152:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
+	/*line listen.go:148:3*/ if ag_f.ln.closed {
+		/*line listen.go:149:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
 		return rt.Ready
 	}
-	/*line listen.go:154:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
-	/*line listen.go:155:3*/ switch ag_err1 {
+	/*line listen.go:151:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
+	/*line listen.go:152:3*/ switch ag_err1 {
 	case nil:
-		/*line listen.go:157:4*/ c := newConn(nfd, ag_f.ln.network, sockAddr(sa))
-		/*line listen.go:158:4*/ if lsa, err := unix.Getsockname(nfd); err == nil {
-			/*line listen.go:159:5*/ c.laddr = sockAddr(lsa)
-		}
-		/*line listen.go:161:4*/ ag_f.ag_r0, ag_f.ag_err = c, nil
+		/*line listen.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
 		return rt.Ready
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:163:4*/ goto ag_L2
+		/*line listen.go:156:4*/ goto ag_L2
 	case unix.EAGAIN:
 	default:
-		/*line listen.go:166:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line listen.go:159:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
 		return rt.Ready
 	}
-	/*line listen.go:168:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line listen.go:161:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
 	ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line listen.go:168:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line listen.go:161:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line listen.go:168:3*/ if !(ag_err2 != nil) {
+	/*line listen.go:161:3*/ if !(ag_err2 != nil) {
 		goto ag_L4
 	}
-	/*line listen.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line listen.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
 	return rt.Ready
 ag_L4:
 ag_L2:
@@ -465,7 +458,7 @@ ag_L2:
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:168"
+		return "listen.go:161"
 	}
 	return ""
 }
