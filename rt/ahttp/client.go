@@ -95,7 +95,7 @@ func Do(req *http.Request) (*Response, error) {
 
 // Get issues a GET to url.
 func (cl *Client) Get(url string) (*Response, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+	req, err := newGet(url)
 	if err != nil {
 		return nil, err
 	}
@@ -105,13 +105,30 @@ func (cl *Client) Get(url string) (*Response, error) {
 // GetAsync is the companion of Get (written by hand: it is Do's
 // coroutine, so a GET costs no frame of its own).
 func (cl *Client) GetAsync(url string) rt.Awaitable[*Response] {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
+	req, err := newGet(url)
 	if err != nil {
 		f := rt.NewFuture[*Response]()
 		f.SetError(err)
 		return f
 	}
 	return cl.DoAsync(req)
+}
+
+// newGet is http.NewRequest("GET", rawURL, nil) without the empty header
+// map, which Get's request does not need: a waiting GET holds less.
+func newGet(rawURL string) (*http.Request, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Request{
+		Method:     http.MethodGet,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Host:       strings.TrimSuffix(u.Host, ":"),
+	}, nil
 }
 
 func (cl *Client) countDial() {

@@ -206,96 +206,96 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		goto ag_resume5
 	}
-	/*line client.go:144:2*/ if ag_f.req.URL == nil {
-		/*line client.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
+	/*line client.go:161:2*/ if ag_f.req.URL == nil {
+		/*line client.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
 		goto ag_exit
 	}
-	/*line client.go:147:2*/ if ag_f.req.URL.Scheme != "http" {
-		/*line client.go:148:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
+	/*line client.go:164:2*/ if ag_f.req.URL.Scheme != "http" {
+		/*line client.go:165:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
 		goto ag_exit
 	}
-	/*line client.go:150:2*/ if ag_f.req.URL.Host == "" {
-		/*line client.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+	/*line client.go:167:2*/ if ag_f.req.URL.Host == "" {
+		/*line client.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
 		goto ag_exit
 	}
-	/*line client.go:153:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line client.go:170:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:153:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:170:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:154:2*/ ag_f.key = poolKey{addr: canonicalAddr(ag_f.req)}
-	/*line client.go:155:2*/ if lp != nil {
-		/*line client.go:156:3*/ ag_f.key.loop = *lp
+	/*line client.go:171:2*/ ag_f.key = poolKey{addr: canonicalAddr(ag_f.req)}
+	/*line client.go:172:2*/ if lp != nil {
+		/*line client.go:173:3*/ ag_f.key.loop = *lp
 	}
-	/*line client.go:158:6*/ ag_f.dl = time.Time{}
-	/*line client.go:159:2*/ if !(ag_f.cl.Timeout > 0) {
+	/*line client.go:175:6*/ ag_f.dl = time.Time{}
+	/*line client.go:176:2*/ if !(ag_f.cl.Timeout > 0) {
 		goto ag_L1
 	}
-	/*line client.go:160:8*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line client.go:177:8*/ ag_f.ag_aw1 = rt.NowAsync()
 	ag_f.ag_state = 2 // await: rt.Now()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:160:8*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:177:8*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:160:3*/ ag_f.dl = ag_t3.Add(ag_f.cl.Timeout)
+	/*line client.go:177:3*/ ag_f.dl = ag_t3.Add(ag_f.cl.Timeout)
 ag_L1:
-	/*line client.go:162:6*/ ag_f.c = nil
-	/*line client.go:163:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:164:3*/ if ag_f.c != nil {
-			/*line client.go:165:4*/ ag_f.c.Close()
+	/*line client.go:179:6*/ ag_f.c = nil
+	/*line client.go:180:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:181:3*/ if ag_f.c != nil {
+			/*line client.go:182:4*/ ag_f.c.Close()
 		}
 	})
 ag_L2:
-	/*line client.go:169:3*/ ag_f.c = ag_f.cl.takeIdle(ag_f.key)
-	/*line client.go:170:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:171:3*/ if !(ag_f.c == nil) {
+	/*line client.go:186:3*/ ag_f.c = ag_f.cl.takeIdle(ag_f.key)
+	/*line client.go:187:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:188:3*/ if !(ag_f.c == nil) {
 		goto ag_L5
 	}
-	/*line client.go:172:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.key.addr, ag_f.dl)
+	/*line client.go:189:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.key.addr, ag_f.dl)
 	ag_f.ag_state = 3 // await: cl.dial(key.addr, dl)
 	if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line client.go:172:4*/ nc, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line client.go:189:4*/ nc, ag_err1 = ag_f.ag_aw2.AwaitResult()
 	ag_f.ag_aw2 = nil
-	/*line client.go:173:4*/ if ag_err1 != nil {
-		/*line client.go:174:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line client.go:190:4*/ if ag_err1 != nil {
+		/*line client.go:191:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		goto ag_exit
 	}
-	/*line client.go:176:4*/ ag_f.c = nc
+	/*line client.go:193:4*/ ag_f.c = nc
 ag_L5:
-	/*line client.go:178:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
+	/*line client.go:195:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
 	ag_f.ag_state = 4 // await: cl.exchange(c, req, dl)
 	if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume4:
-	/*line client.go:178:3*/ resp, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line client.go:195:3*/ resp, ag_err2 = ag_f.ag_aw3.AwaitResult()
 	ag_f.ag_aw3 = nil
-	/*line client.go:179:3*/ if ag_err2 == nil {
-		/*line client.go:180:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.key, ag_f.c)
-		/*line client.go:181:4*/ ag_f.c = nil
-		/*line client.go:182:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+	/*line client.go:196:3*/ if ag_err2 == nil {
+		/*line client.go:197:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.key, ag_f.c)
+		/*line client.go:198:4*/ ag_f.c = nil
+		/*line client.go:199:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
 		goto ag_exit
 	}
-	/*line client.go:184:3*/ ag_f.c.Close()
-	/*line client.go:185:3*/ ag_f.c = nil
-	/*line client.go:186:3*/ if ag_f.reused && errors.Is(ag_err2, errNothingRead) && replayable(ag_f.req) {
-		/*line client.go:187:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:188:5*/ if ag_f.req.Body, ag_err2 = ag_f.req.GetBody(); ag_err2 != nil {
-				/*line client.go:189:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line client.go:201:3*/ ag_f.c.Close()
+	/*line client.go:202:3*/ ag_f.c = nil
+	/*line client.go:203:3*/ if ag_f.reused && errors.Is(ag_err2, errNothingRead) && replayable(ag_f.req) {
+		/*line client.go:204:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:205:5*/ if ag_f.req.Body, ag_err2 = ag_f.req.GetBody(); ag_err2 != nil {
+				/*line client.go:206:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 				goto ag_exit
 			}
 		}
-		/*line client.go:192:4*/ goto ag_L3
+		/*line client.go:209:4*/ goto ag_L3
 	}
-	/*line client.go:194:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err2)}
+	/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err2)}
 	goto ag_exit
 ag_L3:
 	goto ag_L2
@@ -312,15 +312,15 @@ ag_resume5:
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:153"
+		return "client.go:170"
 	case 2:
-		return "client.go:160"
+		return "client.go:177"
 	case 3:
-		return "client.go:172"
+		return "client.go:189"
 	case 4:
-		return "client.go:178"
+		return "client.go:195"
 	case 5:
-		return "client.go:196 (deferred calls)"
+		return "client.go:213 (deferred calls)"
 	}
 	return ""
 }
@@ -370,47 +370,47 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		goto ag_resume3
 	}
-	/*line client.go:202:2*/ ag_f.cl.countDial()
-	/*line client.go:203:2*/ if !(ag_f.dl.IsZero()) {
+	/*line client.go:219:2*/ ag_f.cl.countDial()
+	/*line client.go:220:2*/ if !(ag_f.dl.IsZero()) {
 		goto ag_L1
 	}
-	/*line client.go:204:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line client.go:221:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:204:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:221:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line client.go:221:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	return rt.Ready
 ag_L1:
-	/*line client.go:206:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line client.go:223:17*/ ag_f.ag_aw1 = rt.NowAsync()
 	ag_f.ag_state = 2 // await: rt.Now()
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:206:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:223:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:206:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:207:2*/ if left <= 0 {
-		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+	/*line client.go:223:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:224:2*/ if left <= 0 {
+		/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		return rt.Ready
 	}
-	/*line client.go:210:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line client.go:227:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
 	ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume3:
-	/*line client.go:210:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:227:2*/ c, err = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:211:2*/ if err == rt.ErrTimeout {
-		/*line client.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+	/*line client.go:228:2*/ if err == rt.ErrTimeout {
+		/*line client.go:229:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		return rt.Ready
 	}
-	/*line client.go:214:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line client.go:231:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
 	return rt.Ready
 }
 
@@ -418,11 +418,11 @@ ag_resume3:
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:204"
+		return "client.go:221"
 	case 2:
-		return "client.go:206"
+		return "client.go:223"
 	case 3:
-		return "client.go:210"
+		return "client.go:227"
 	}
 	return ""
 }
@@ -473,58 +473,58 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		goto ag_resume2
 	}
-	/*line client.go:222:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:223:2*/ wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:224:2*/ if ag_err1 != nil {
-		/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line client.go:239:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:240:2*/ wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:241:2*/ if ag_err1 != nil {
+		/*line client.go:242:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		return rt.Ready
 	}
-	/*line client.go:227:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(wire)
+	/*line client.go:244:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(wire)
 	ag_f.ag_state = 1 // await: c.Write(wire)
 	if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume1:
-	/*line client.go:227:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:244:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
 	ag_f.ag_aw0 = nil
-	/*line client.go:227:2*/ if !(ag_err2 != nil) {
+	/*line client.go:244:2*/ if !(ag_err2 != nil) {
 		goto ag_L1
 	}
-	/*line client.go:228:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+	/*line client.go:245:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
 	return rt.Ready
 ag_L1:
-	/*line client.go:230:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:231:2*/ if ag_f.limit <= 0 {
-		/*line client.go:232:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:247:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:248:2*/ if ag_f.limit <= 0 {
+		/*line client.go:249:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:234:2*/ ag_f.first = true
+	/*line client.go:251:2*/ ag_f.first = true
 ag_L2:
-	/*line client.go:236:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line client.go:253:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
 	ag_f.ag_state = 2 // await: readHeader(c, limit)
 	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		return ag_s
 	}
 ag_resume2:
-	/*line client.go:236:3*/ block, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:253:3*/ block, ag_err3 = ag_f.ag_aw1.AwaitResult()
 	ag_f.ag_aw1 = nil
-	/*line client.go:237:3*/ if ag_err3 != nil {
-		/*line client.go:238:4*/ if ag_f.first && (ag_err3 == io.EOF || isReset(ag_err3)) {
-			/*line client.go:239:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err3}
+	/*line client.go:254:3*/ if ag_err3 != nil {
+		/*line client.go:255:4*/ if ag_f.first && (ag_err3 == io.EOF || isReset(ag_err3)) {
+			/*line client.go:256:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err3}
 			return rt.Ready
 		}
-		/*line client.go:241:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err3)
+		/*line client.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err3)
 		return rt.Ready
 	}
-	/*line client.go:243:3*/ ag_f.first = false
-	/*line client.go:244:3*/ resp, ag_err3 = parseResponse(block, ag_f.req)
-	/*line client.go:245:3*/ if ag_err3 != nil {
-		/*line client.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line client.go:260:3*/ ag_f.first = false
+	/*line client.go:261:3*/ resp, ag_err3 = parseResponse(block, ag_f.req)
+	/*line client.go:262:3*/ if ag_err3 != nil {
+		/*line client.go:263:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
 		return rt.Ready
 	}
-	/*line client.go:248:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:249:4*/ goto ag_L3
+	/*line client.go:265:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:266:4*/ goto ag_L3
 	}
-	/*line client.go:251:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line client.go:268:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
 	return rt.Ready
 ag_L3:
 	goto ag_L2
@@ -534,9 +534,9 @@ ag_L3:
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:227"
+		return "client.go:244"
 	case 2:
-		return "client.go:236"
+		return "client.go:253"
 	}
 	return ""
 }
