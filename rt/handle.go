@@ -79,6 +79,13 @@ func (lp *Loop) Stop() { lp.l.schedule(stopper{lp.l}) }
 // as they are (cancel them first to run their deferred calls).
 func (lp *Loop) Close() { lp.l.close() }
 
+// Closed reports whether Close was called (Run closes its loop when it
+// returns). It may be called from any goroutine: a cache of per-loop
+// resources, such as idle connections, uses it to drop those of loops
+// that are gone. Handles of the same loop are equal as values (*a == *b),
+// so a Loop can key a map.
+func (lp *Loop) Closed() bool { return lp.l.closed.Load() }
+
 // RunOn runs aw as a task on lp until it is done and returns its outcome
 // (asyncio run_until_complete). Other tasks of the loop run meanwhile and
 // are left as they are when it returns.

@@ -3,6 +3,7 @@ package rt
 import (
 	"errors"
 	"log"
+	"sync/atomic"
 	"time"
 )
 
@@ -27,6 +28,7 @@ type loop struct {
 	start   time.Time // wall and monotonic origin of the clock
 	vnow    int64     // virtual clock, nanoseconds since start
 	stopped bool
+	closed  atomic.Bool // set by close; read by other goroutines (Loop.Closed)
 
 	inbox   inbox       // calls handed over by other goroutines
 	threads *threadPool // ToThread's workers, started on first use
@@ -316,6 +318,7 @@ func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 
 // close stops the thread pool and reports the failures nobody saw.
 func (l *loop) close() {
+	defer l.closed.Store(true)
 	for _, c := range l.unobserved {
 		if !c.observed {
 			c.observed = true

@@ -27,6 +27,9 @@ package rt
 //     need no ticker goroutine. pollIO is epoll_wait with timeout 0,
 //     which the loop calls on each iteration where tasks are ready and
 //     some task waits on an FD, so that I/O is not starved by busy tasks.
+//     Either takes epoll's events in batches of 128 until a batch is not
+//     full (up to 64 batches), so that thousands of sockets that became
+//     ready together wake their tasks in one iteration.
 //   - Other goroutines wake the loop (Loop.CallSoonThreadSafe, ToThread
 //     results) by writing to the eventfd, which epoll watches. The wakeSig
 //     flag, set with a compare-and-swap, keeps that to one write per
@@ -172,11 +175,30 @@ func (l *loop) pollIO() {
 }
 
 func (p *poller) wait(l *loop, ms int) bool {
-	n, err := unix.EpollWait(p.epfd, p.events[:], ms)
-	if err != nil {
-		return true // EINTR: the caller looks again
+	woke := false
+	// A full batch means more events may be pending: take them too (with
+	// no wait), so that thousands of sockets that became ready at once are
+	// all woken in one iteration, not 128 per iteration.
+	for range maxBatches {
+		n, err := unix.EpollWait(p.epfd, p.events[:], ms)
+		if err != nil {
+			return true // EINTR: the caller looks again
+		}
+		woke = woke || n > 0
+		p.deliver(n)
+		if n < len(p.events) {
+			break
+		}
+		ms = 0
 	}
-	woke := n > 0
+	return woke
+}
+
+// maxBatches bounds how many batches of events one wait takes.
+const maxBatches = 64
+
+// deliver wakes the slots of the first n events.
+func (p *poller) deliver(n int) {
 	for i := range n {
 		ev := &p.events[i]
 		fd := int(ev.Fd)
@@ -197,7 +219,6 @@ func (p *poller) wait(l *loop, ms int) bool {
 			f.w.wake(nil)
 		}
 	}
-	return woke
 }
 
 // wakeLoop is called by other goroutines after posting to the inbox.

@@ -1,14 +1,20 @@
 //go:build unix
 
 // Command echo is a line echo server on rt/anet that holds many idle
-// connections on one loop, and a client: it opens -idle connections that
-// send nothing, then one that sends a few lines and checks the echoes,
-// and reports how many goroutines the waiting connections cost (none: a
-// task blocked in a read is a parked frame on the poller).
+// connections on one loop, and a client: a child process (this program
+// again, with -hold) opens -idle connections that send nothing, then one
+// connection sends a few lines and checks the echoes, and the program
+// reports how many goroutines the waiting connections cost (none: a task
+// blocked in a read is a parked frame on the poller) and how much heap
+// each holds.
 //
-//	go run ./examples/echo -idle 10000
+//	go run ./examples/echo               # 10,000 idle connections
+//	go run ./examples/echo -idle 2000
 //
-// With -listen ADDR it only serves, until interrupted.
+// The idle clients live in a child process so that the two ends of
+// 10,000 connections do not have to fit in one process's descriptor
+// limit (20,000 file descriptors here): the server holds one per
+// connection. With -listen ADDR it only serves, until interrupted.
 package main
 
 import (
@@ -19,7 +25,10 @@ import (
 	"log"
 	"net"
 	"os"
+	"os/exec"
 	"runtime"
+	"strconv"
+	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
@@ -49,10 +58,10 @@ func handle(c *anet.Conn) error {
 }
 
 // serve accepts connections and echoes each on its own task, until ln is
-// closed.
+// closed; accepted counts them.
 //
 // async
-func serve(ln *anet.Listener) error {
+func serve(ln *anet.Listener, accepted *int) error {
 	for {
 		c, err := ln.Accept()
 		if errors.Is(err, net.ErrClosed) {
@@ -61,52 +70,110 @@ func serve(ln *anet.Listener) error {
 		if err != nil {
 			return err
 		}
+		*accepted++
 		rt.Spawn(handleAsync(c))
 	}
 }
 
-// demo runs the server and, against it, idle clients and one talker.
+// holder starts the child process that opens n idle connections to addr
+// (this program with -hold); closing its stdin ends it.
+func holder(addr string, n int) (*exec.Cmd, io.Closer, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.Command(self, "-hold", addr, "-idle", strconv.Itoa(n))
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	return cmd, stdin, cmd.Start()
+}
+
+// heapInUse is the heap in use after a collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
+}
+
+// demo runs the server; a child process opens idle connections to it;
+// then a talker checks the echoes. It returns the heap each idle
+// connection holds on the server's side, in bytes.
 //
 // async
-func demo(idle int, lines []string) error {
+func demo(idle int, lines []string) (int, error) {
 	ln, err := anet.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	before := runtime.NumGoroutine()
-	srv := rt.Spawn(serveAsync(ln))
+	heapBefore := heapInUse()
+	accepted := 0
+	srv := rt.Spawn(serveAsync(ln, &accepted))
 	addr := ln.Addr().String()
-	var conns []*anet.Conn
-	for i := 0; i < idle; i++ {
+	cmd, stdin, err := holder(addr, idle)
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		stdin.Close()
+		cmd.Wait() // the child exits when its stdin closes
+	}()
+	for accepted < idle {
+		if cmd.ProcessState != nil {
+			return 0, fmt.Errorf("the idle clients' process ended: %v", cmd.ProcessState)
+		}
+		rt.Sleep(10 * time.Millisecond)
+	}
+	rt.Sleep(10 * time.Millisecond) // every handler reached its first read
+	perConn := int(heapInUse()-heapBefore) / max(idle, 1)
+	extra := runtime.NumGoroutine() - before
+	held := accepted
+	talker, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range lines {
+		if _, err := talker.Write([]byte(l + "\n")); err != nil {
+			return 0, err
+		}
+		echo, err := talker.ReadUntil('\n')
+		if err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(out, "echo: %s", echo)
+	}
+	fmt.Fprintf(out, "idle connections: %d\n", held)
+	fmt.Fprintf(out, "tasks: %d\n", len(rt.AllTasks())) // main, accept loop, a handler per connection
+	fmt.Fprintf(out, "extra goroutines: %d\n", extra)
+	talker.Close()
+	ln.Close()
+	_, err = rt.Await(srv)
+	return perConn, err
+}
+
+// hold opens n connections to addr, sends nothing, and keeps them until
+// stdin closes (the -hold side of the demo).
+//
+// async
+func hold(addr string, n int) error {
+	conns := make([]*anet.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range n {
 		c, err := anet.Dial("tcp", addr)
 		if err != nil {
 			return err
 		}
 		conns = append(conns, c)
 	}
-	talker, err := anet.Dial("tcp", addr)
-	if err != nil {
-		return err
-	}
-	for _, l := range lines {
-		if _, err := talker.Write([]byte(l + "\n")); err != nil {
-			return err
-		}
-		echo, err := talker.ReadUntil('\n')
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "echo: %s", echo)
-	}
-	fmt.Fprintf(out, "idle connections: %d\n", idle)
-	fmt.Fprintf(out, "tasks: %d\n", len(rt.AllTasks()))
-	fmt.Fprintf(out, "extra goroutines: %d\n", runtime.NumGoroutine()-before)
-	talker.Close()
-	for _, c := range conns {
-		c.Close()
-	}
-	ln.Close()
-	_, err = rt.Await(srv)
+	_, err := rt.ToThread(func() (int64, error) { return io.Copy(io.Discard, os.Stdin) })
 	return err
 }
 
@@ -118,18 +185,27 @@ func serveForever(addr string) error {
 	}
 	defer ln.Close()
 	fmt.Fprintf(out, "listening on %s\n", ln.Addr())
-	return serve(ln)
+	accepted := 0
+	return serve(ln, &accepted)
 }
 
 func main() {
-	idle := flag.Int("idle", 1000, "idle connections to hold")
+	idle := flag.Int("idle", 10000, "idle connections to hold")
 	listen := flag.String("listen", "", "only serve on this address")
+	holdAddr := flag.String("hold", "", "internal: open -idle idle connections to this address until stdin closes")
 	flag.Parse()
 	var err error
-	if *listen != "" {
+	switch {
+	case *holdAddr != "":
+		_, err = rt.Run(holdAsync(*holdAddr, *idle))
+	case *listen != "":
 		_, err = rt.Run(serveForeverAsync(*listen))
-	} else {
-		_, err = rt.Run(demoAsync(*idle, []string{"hello", "asyncgen"}))
+	default:
+		var perConn int
+		perConn, err = rt.Run(demoAsync(*idle, []string{"hello", "asyncgen"}))
+		if err == nil {
+			fmt.Fprintf(out, "heap per idle connection (server side): %d bytes\n", perConn)
+		}
 	}
 	if err != nil {
 		log.Fatal(err)

@@ -10,7 +10,10 @@ import (
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"io"
 	"net"
+	"os"
+	"os/exec"
 	"runtime"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -21,13 +24,18 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*anet.Listener) error
+	type ag_stale_run_go_generate func(*anet.Listener, *int) error
 	var _ ag_stale_run_go_generate = serve
 }
 
 func _() {
-	type ag_stale_run_go_generate func(int, []string) error
+	type ag_stale_run_go_generate func(int, []string) (int, error)
 	var _ ag_stale_run_go_generate = demo
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string, int) error
+	var _ ag_stale_run_go_generate = hold
 }
 
 func _() {
@@ -58,100 +66,101 @@ func (ag_f *ag_handle) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:35
+//line main.go:44
 func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :35:1*/ var (
+	/*line :44:1*/ var (
 		line    []byte
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :35:1*/ if ag_co.Unwinding() {
-		/*line :35:1*/ goto ag_exit
+	/*line :44:1*/ if ag_co.Unwinding() {
+		/*line :44:1*/ goto ag_exit
 	}
-	/*line :35:1*/ switch ag_f.ag_state {
-	/*line :35:1*/ case 1:
-		/*line :35:1*/ goto ag_resume1
-		/*line :35:1*/
+	/*line :44:1*/ switch ag_f.ag_state {
+	/*line :44:1*/ case 1:
+		/*line :44:1*/ goto ag_resume1
+		/*line :44:1*/
 	case 2:
-		/*line :35:1*/ goto ag_resume2
-		/*line :35:1*/
+		/*line :44:1*/ goto ag_resume2
+		/*line :44:1*/
 	case 3:
-		/*line :35:1*/ goto ag_resume3
+		/*line :44:1*/ goto ag_resume3
 	}
-	/*line main.go:36:2*/ {
-		/*line :36:2*/ ag_dfn := ag_f.c.Close
-		/*line :36:2*/ ag_f.ag_defers.Push(func() {
-			/*line :36:2*/ ag_dfn()
+	/*line main.go:45:2*/ {
+		/*line :45:2*/ ag_dfn := ag_f.c.Close
+		/*line :45:2*/ ag_f.ag_defers.Push(func() {
+			/*line :45:2*/ ag_dfn()
 		})
 	}
-	/*line :36:2*/ ag_L1:
-	/*line main.go:38:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
-	/*line :38:3*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
-	/*line :38:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :38:3*/ return ag_s
+	/*line :45:2*/ ag_L1:
+	/*line main.go:47:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
+	/*line :47:3*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :47:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:3*/ return ag_s
 	}
-	/*line :38:3*/ ag_resume1:
-	/*line main.go:38:3*/ line, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :38:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:39:3*/ if ag_err1 == io.EOF {
-		/*line main.go:40:4*/ ag_f.ag_err = nil
-		/*line :40:4*/ goto ag_exit
+	/*line :47:3*/ ag_resume1:
+	/*line main.go:47:3*/ line, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :47:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:48:3*/ if ag_err1 == io.EOF {
+		/*line main.go:49:4*/ ag_f.ag_err = nil
+		/*line :49:4*/ goto ag_exit
 	}
-	/*line main.go:42:3*/ if ag_err1 != nil {
-		/*line main.go:43:4*/ ag_f.ag_err = ag_err1
-		/*line :43:4*/ goto ag_exit
+	/*line main.go:51:3*/ if ag_err1 != nil {
+		/*line main.go:52:4*/ ag_f.ag_err = ag_err1
+		/*line :52:4*/ goto ag_exit
 	}
-	/*line main.go:45:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(line)
-	/*line :45:6*/ ag_f.ag_state = 2 // await: c.Write(line)
-	/*line :45:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:6*/ return ag_s
+	/*line main.go:54:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(line)
+	/*line :54:6*/ ag_f.ag_state = 2 // await: c.Write(line)
+	/*line :54:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:6*/ return ag_s
 	}
-	/*line :45:6*/ ag_resume2:
-	/*line main.go:45:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :45:6*/ ag_f.ag_aw1 = nil
-	/*line main.go:45:3*/ if !(ag_err2 != nil) {
-		/*line :45:3*/ goto ag_L4
+	/*line :54:6*/ ag_resume2:
+	/*line main.go:54:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :54:6*/ ag_f.ag_aw1 = nil
+	/*line main.go:54:3*/ if !(ag_err2 != nil) {
+		/*line :54:3*/ goto ag_L4
 	}
-	/*line main.go:46:4*/ ag_f.ag_err = ag_err2
-	/*line :46:4*/ goto ag_exit
-	/*line :46:4*/ ag_L4:
-	/*line :46:4*/ goto ag_L1
-	/*line :46:4*/ ag_exit:
-	/*line :46:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :46:4*/ ag_resume3:
-	/*line :46:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :46:4*/ return ag_s
+	/*line main.go:55:4*/ ag_f.ag_err = ag_err2
+	/*line :55:4*/ goto ag_exit
+	/*line :55:4*/ ag_L4:
+	/*line :55:4*/ goto ag_L1
+	/*line :55:4*/ ag_exit:
+	/*line :55:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :55:4*/ ag_resume3:
+	/*line :55:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :55:4*/ return ag_s
 	}
-	/*line :46:4*/ return rt.Ready
+	/*line :55:4*/ return rt.Ready
 }
 
-//line main_async.go:129
+//line main_async.go:137
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:38"
+		return "main.go:47"
 	case 2:
-		return "main.go:45"
+		return "main.go:54"
 	case 3:
-		return "main.go:49 (deferred calls)"
+		return "main.go:58 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_serve is the frame of serve (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_serve is the frame of serve (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serve struct {
 	ag_state int
 	ln       *anet.Listener
+	accepted *int
 	ag_aw0   rt.Awaitable[*anet.Conn]
 	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
 	ag_err   error
 }
 
 // serveAsync returns the coroutine of serve: nothing runs until it is awaited, spawned, gathered or run.
-func serveAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
-	return &ag_serve{ln: ln}
+func serveAsync(ln *anet.Listener, accepted *int) rt.Awaitable[struct{}] {
+	return &ag_serve{ln: ln, accepted: accepted}
 }
 
 func (ag_f *ag_serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -162,88 +171,96 @@ func (ag_f *ag_serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:55
+//line main.go:64
 func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :55:1*/ var (
+	/*line :64:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :55:1*/ if ag_co.Unwinding() {
-		/*line :55:1*/ return rt.Ready
+	/*line :64:1*/ if ag_co.Unwinding() {
+		/*line :64:1*/ return rt.Ready
 	}
-	/*line :55:1*/ switch ag_f.ag_state {
-	/*line :55:1*/ case 1:
-		/*line :55:1*/ goto ag_resume1
-		/*line :55:1*/
+	/*line :64:1*/ switch ag_f.ag_state {
+	/*line :64:1*/ case 1:
+		/*line :64:1*/ goto ag_resume1
+		/*line :64:1*/
 	case 2:
-		/*line :55:1*/ goto ag_resume2
+		/*line :64:1*/ goto ag_resume2
 	}
-	/*line :55:1*/ ag_L1:
-	/*line main.go:57:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :57:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :57:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :57:3*/ return ag_s
+	/*line :64:1*/ ag_L1:
+	/*line main.go:66:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :66:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :66:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:3*/ return ag_s
 	}
-	/*line :57:3*/ ag_resume1:
-	/*line main.go:57:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :57:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:58:3*/ if errors.Is(err, net.ErrClosed) {
-		/*line main.go:59:4*/ ag_f.ag_err = nil
-		/*line :59:4*/ return rt.Ready
+	/*line :66:3*/ ag_resume1:
+	/*line main.go:66:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :66:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:67:3*/ if errors.Is(err, net.ErrClosed) {
+		/*line main.go:68:4*/ ag_f.ag_err = nil
+		/*line :68:4*/ return rt.Ready
 	}
-	/*line main.go:61:3*/ if err != nil {
-		/*line main.go:62:4*/ ag_f.ag_err = err
-		/*line :62:4*/ return rt.Ready
+	/*line main.go:70:3*/ if err != nil {
+		/*line main.go:71:4*/ ag_f.ag_err = err
+		/*line :71:4*/ return rt.Ready
 	}
-	/*line main.go:64:3*/ ag_f.ag_aw1 = rt.SpawnAsync(handleAsync(c))
-	/*line :64:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
-	/*line :64:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :64:3*/ return ag_s
+	/*line main.go:73:3*/ *ag_f.accepted++
+	/*line main.go:74:3*/ ag_f.ag_aw1 = rt.SpawnAsync(handleAsync(c))
+	/*line :74:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
+	/*line :74:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:3*/ return ag_s
 	}
-	/*line :64:3*/ ag_resume2:
-	/*line :64:3*/ ag_f.ag_aw1 = nil
-	/*line :64:3*/ goto ag_L1
+	/*line :74:3*/ ag_resume2:
+	/*line :74:3*/ ag_f.ag_aw1 = nil
+	/*line :74:3*/ goto ag_L1
 }
 
-//line main_async.go:209
+//line main_async.go:219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:57"
+		return "main.go:66"
 	case 2:
-		return "main.go:64"
+		return "main.go:74"
 	}
 	return ""
 }
 
-// ag_demo is the frame of demo (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_demo is the frame of demo (360 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_demo struct {
-	ag_state int
-	idle     int
-	lines    []string
-	ln       *anet.Listener
-	before   int
-	srv      *rt.Task[struct{}]
-	addr     string
-	conns    []*anet.Conn
-	i        int
-	talker   *anet.Conn
-	ag_t11   []string
-	ag_t12   int
-	ag_aw0   rt.Awaitable[*anet.Listener]
-	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw2   rt.Awaitable[*anet.Conn]
-	ag_aw3   rt.Awaitable[int]
-	ag_aw4   rt.Awaitable[[]byte]
-	ag_aw5   rt.Awaitable[[]*rt.Coro]
-	ag_aw6   rt.Awaitable[struct{}]
-	ag_err   error
+	ag_state   int
+	idle       int
+	lines      []string
+	ln         *anet.Listener
+	before     int
+	heapBefore uint64
+	accepted   int
+	srv        *rt.Task[struct{}]
+	addr       string
+	cmd        *exec.Cmd
+	stdin      io.Closer
+	perConn    int
+	extra      int
+	held       int
+	talker     *anet.Conn
+	ag_t14     []string
+	ag_t15     int
+	ag_aw0     rt.Awaitable[*anet.Listener]
+	ag_aw1     rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2     rt.Awaitable[struct{}]
+	ag_aw3     rt.Awaitable[*anet.Conn]
+	ag_aw4     rt.Awaitable[int]
+	ag_aw5     rt.Awaitable[[]byte]
+	ag_aw6     rt.Awaitable[[]*rt.Coro]
+	ag_defers  rt.Defers
+	ag_r0      int
+	ag_err     error
 }
 
 // demoAsync returns the coroutine of demo: nothing runs until it is awaited, spawned, gathered or run.
-func demoAsync(idle int, lines []string) rt.Awaitable[struct{}] {
+func demoAsync(idle int, lines []string) rt.Awaitable[int] {
 	return &ag_demo{idle: idle, lines: lines}
 }
 
@@ -251,200 +268,340 @@ func (ag_f *ag_demo) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_demo) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
+func (ag_f *ag_demo) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:71
+//line main.go:107
 func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :71:1*/ var (
+	/*line :107:1*/ var (
 		ag_err1 error
-		ag_c1   *anet.Conn
-		ag_err2 error
 		l       string
-		ag_err3 error
+		ag_err2 error
 		echo    []byte
-		ag_err4 error
-		ag_t16  []*rt.Coro
+		ag_err3 error
+		ag_t19  []*rt.Coro
 	)
-	/*line :71:1*/ if ag_co.Unwinding() {
-		/*line :71:1*/ return rt.Ready
+	/*line :107:1*/ if ag_co.Unwinding() {
+		/*line :107:1*/ goto ag_exit
 	}
-	/*line :71:1*/ switch ag_f.ag_state {
-	/*line :71:1*/ case 1:
-		/*line :71:1*/ goto ag_resume1
-		/*line :71:1*/
+	/*line :107:1*/ switch ag_f.ag_state {
+	/*line :107:1*/ case 1:
+		/*line :107:1*/ goto ag_resume1
+		/*line :107:1*/
 	case 2:
-		/*line :71:1*/ goto ag_resume2
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume2
+		/*line :107:1*/
 	case 3:
-		/*line :71:1*/ goto ag_resume3
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume3
+		/*line :107:1*/
 	case 4:
-		/*line :71:1*/ goto ag_resume4
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume4
+		/*line :107:1*/
 	case 5:
-		/*line :71:1*/ goto ag_resume5
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume5
+		/*line :107:1*/
 	case 6:
-		/*line :71:1*/ goto ag_resume6
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume6
+		/*line :107:1*/
 	case 7:
-		/*line :71:1*/ goto ag_resume7
-		/*line :71:1*/
+		/*line :107:1*/ goto ag_resume7
+		/*line :107:1*/
 	case 8:
-		/*line :71:1*/ goto ag_resume8
+		/*line :107:1*/ goto ag_resume8
+		/*line :107:1*/
+	case 9:
+		/*line :107:1*/ goto ag_resume9
+		/*line :107:1*/
+	case 10:
+		/*line :107:1*/ goto ag_resume10
 	}
-	/*line main.go:72:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :72:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :72:2*/ return ag_s
+	/*line main.go:108:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :108:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :108:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :108:2*/ return ag_s
 	}
-	/*line :72:2*/ ag_resume1:
-	/*line main.go:72:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :72:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:73:2*/ if ag_err1 != nil {
-		/*line main.go:74:3*/ ag_f.ag_err = ag_err1
-		/*line :74:3*/ return rt.Ready
+	/*line :108:2*/ ag_resume1:
+	/*line main.go:108:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :108:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:109:2*/ if ag_err1 != nil {
+		/*line main.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :110:3*/ goto ag_exit
 	}
-	/*line main.go:76:2*/ ag_f.before = runtime.NumGoroutine()
-	/*line main.go:77:2*/ ag_f.ag_aw1 = rt.SpawnAsync(serveAsync(ag_f.ln))
-	/*line :77:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln))
-	/*line :77:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :77:2*/ return ag_s
+	/*line main.go:112:2*/ ag_f.before = runtime.NumGoroutine()
+	/*line main.go:113:2*/ ag_f.heapBefore = heapInUse()
+	/*line main.go:114:2*/ ag_f.accepted = 0
+	/*line main.go:115:2*/ ag_f.ag_aw1 = rt.SpawnAsync(serveAsync(ag_f.ln, &ag_f.accepted))
+	/*line :115:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln, &accepted))
+	/*line :115:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :115:2*/ return ag_s
 	}
-	/*line :77:2*/ ag_resume2:
-	/*line main.go:77:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :77:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:78:2*/ ag_f.addr = ag_f.ln.Addr().String()
-	/*line main.go:79:6*/ ag_f.conns = nil
-	/*line main.go:80:6*/ ag_f.i = 0
-	/*line :80:6*/ ag_L1:
-	/*line main.go:80:14*/ if !(ag_f.i < ag_f.idle) {
-		/*line :80:14*/ goto ag_L3
+	/*line :115:2*/ ag_resume2:
+	/*line main.go:115:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :115:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:116:2*/ ag_f.addr = ag_f.ln.Addr().String()
+	/*line main.go:117:2*/ ag_f.cmd, ag_f.stdin, ag_err1 = holder(ag_f.addr, ag_f.idle)
+	/*line main.go:118:2*/ if ag_err1 != nil {
+		/*line main.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :119:3*/ goto ag_exit
 	}
-	/*line main.go:81:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :81:3*/ ag_f.ag_state = 3 // await: anet.Dial("tcp", addr)
-	/*line :81:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:3*/ return ag_s
+	/*line main.go:121:2*/ ag_f.ag_defers.Push(func() {
+		/*line main.go:122:3*/ ag_f.stdin.Close()
+		/*line main.go:123:3*/ ag_f.cmd.Wait()
+	})
+	/*line :123:3*/ ag_L1:
+	/*line main.go:125:6*/ if !(ag_f.accepted < ag_f.idle) {
+		/*line :125:6*/ goto ag_L3
 	}
-	/*line :81:3*/ ag_resume3:
-	/*line main.go:81:3*/ ag_c1, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :81:3*/ ag_f.ag_aw2 = nil
-	/*line main.go:82:3*/ if ag_err2 != nil {
-		/*line main.go:83:4*/ ag_f.ag_err = ag_err2
-		/*line :83:4*/ return rt.Ready
+	/*line main.go:126:3*/ if ag_f.cmd.ProcessState != nil {
+		/*line main.go:127:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("the idle clients' process ended: %v", ag_f.cmd.ProcessState)
+		/*line :127:4*/ goto ag_exit
 	}
-	/*line main.go:85:3*/ ag_f.conns = append(ag_f.conns, ag_c1)
-	/*line main.go:80:24*/ ag_f.i++
-	/*line :80:24*/ goto ag_L1
-	/*line :80:24*/ ag_L3:
-	/*line main.go:87:2*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :87:2*/ ag_f.ag_state = 4 // await: anet.Dial("tcp", addr)
-	/*line :87:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:2*/ return ag_s
+	/*line main.go:129:3*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :129:3*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :129:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:3*/ return ag_s
 	}
-	/*line :87:2*/ ag_resume4:
-	/*line main.go:87:2*/ ag_f.talker, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :87:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:88:2*/ if ag_err1 != nil {
-		/*line main.go:89:3*/ ag_f.ag_err = ag_err1
-		/*line :89:3*/ return rt.Ready
+	/*line :129:3*/ ag_resume3:
+	/*line :129:3*/ ag_f.ag_aw2 = nil
+	/*line :129:3*/ goto ag_L1
+	/*line :129:3*/ ag_L3:
+	/*line main.go:131:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :131:2*/ ag_f.ag_state = 4 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :131:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:2*/ return ag_s
 	}
-	/*line :89:3*/ ag_f.ag_t11 = ag_f.lines
-	/*line :89:3*/ ag_f.ag_t12 = 0
-	/*line :89:3*/ ag_L4:
-	/*line main.go:91:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :91:2*/ goto ag_L6
+	/*line :131:2*/ ag_resume4:
+	/*line :131:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:132:2*/ ag_f.perConn = int(heapInUse()-ag_f.heapBefore) / max(ag_f.idle, 1)
+	/*line main.go:133:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
+	/*line main.go:134:2*/ ag_f.held = ag_f.accepted
+	/*line main.go:135:2*/ ag_f.ag_aw3 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :135:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :135:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:2*/ return ag_s
 	}
-	/*line main.go:91:9*/ l = ag_f.ag_t11[ag_f.ag_t12]
-	/*line main.go:92:6*/ ag_f.ag_aw3 = ag_f.talker.WriteAsync([]byte(l + "\n"))
-	/*line :92:6*/ ag_f.ag_state = 5 // await: talker.Write([]byte(l + "\n"))
-	/*line :92:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :92:6*/ return ag_s
+	/*line :135:2*/ ag_resume5:
+	/*line main.go:135:2*/ ag_f.talker, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :135:2*/ ag_f.ag_aw3 = nil
+	/*line main.go:136:2*/ if ag_err1 != nil {
+		/*line main.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :137:3*/ goto ag_exit
 	}
-	/*line :92:6*/ ag_resume5:
-	/*line main.go:92:6*/ _, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :92:6*/ ag_f.ag_aw3 = nil
-	/*line main.go:92:3*/ if !(ag_err3 != nil) {
-		/*line :92:3*/ goto ag_L7
+	/*line :137:3*/ ag_f.ag_t14 = ag_f.lines
+	/*line :137:3*/ ag_f.ag_t15 = 0
+	/*line :137:3*/ ag_L4:
+	/*line main.go:139:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :139:2*/ goto ag_L6
 	}
-	/*line main.go:93:4*/ ag_f.ag_err = ag_err3
-	/*line :93:4*/ return rt.Ready
-	/*line :93:4*/ ag_L7:
-	/*line main.go:95:3*/ ag_f.ag_aw4 = ag_f.talker.ReadUntilAsync('\n')
-	/*line :95:3*/ ag_f.ag_state = 6 // await: talker.ReadUntil('\n')
-	/*line :95:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :95:3*/ return ag_s
+	/*line main.go:139:9*/ l = ag_f.ag_t14[ag_f.ag_t15]
+	/*line main.go:140:6*/ ag_f.ag_aw4 = ag_f.talker.WriteAsync([]byte(l + "\n"))
+	/*line :140:6*/ ag_f.ag_state = 6 // await: talker.Write([]byte(l + "\n"))
+	/*line :140:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :140:6*/ return ag_s
 	}
-	/*line :95:3*/ ag_resume6:
-	/*line main.go:95:3*/ echo, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :95:3*/ ag_f.ag_aw4 = nil
-	/*line main.go:96:3*/ if ag_err4 != nil {
-		/*line main.go:97:4*/ ag_f.ag_err = ag_err4
-		/*line :97:4*/ return rt.Ready
+	/*line :140:6*/ ag_resume6:
+	/*line main.go:140:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :140:6*/ ag_f.ag_aw4 = nil
+	/*line main.go:140:3*/ if !(ag_err2 != nil) {
+		/*line :140:3*/ goto ag_L7
 	}
-	/*line main.go:99:3*/ fmt.Fprintf(out, "echo: %s", echo)
-	/*line :99:3*/ ag_f.ag_t12++
-	/*line :99:3*/ goto ag_L4
-	/*line :99:3*/ ag_L6:
-	/*line main.go:101:2*/ fmt.Fprintf(out, "idle connections: %d\n", ag_f.idle)
-	/*line main.go:102:38*/ ag_f.ag_aw5 = rt.AllTasksAsync()
-	/*line :102:38*/ ag_f.ag_state = 7 // await: rt.AllTasks()
-	/*line :102:38*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :102:38*/ return ag_s
+	/*line main.go:141:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :141:4*/ goto ag_exit
+	/*line :141:4*/ ag_L7:
+	/*line main.go:143:3*/ ag_f.ag_aw5 = ag_f.talker.ReadUntilAsync('\n')
+	/*line :143:3*/ ag_f.ag_state = 7 // await: talker.ReadUntil('\n')
+	/*line :143:3*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :143:3*/ return ag_s
 	}
-	/*line :102:38*/ ag_resume7:
-	/*line main.go:102:38*/ ag_t16, _ = ag_f.ag_aw5.AwaitResult()
-	/*line :102:38*/ ag_f.ag_aw5 = nil
-	/*line main.go:102:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t16))
-	/*line main.go:103:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", runtime.NumGoroutine()-ag_f.before)
-	/*line main.go:104:2*/ ag_f.talker.Close()
-	/*line main.go:105:2*/ for _, c := range ag_f.conns {
-		/*line main.go:106:3*/ c.Close()
+	/*line :143:3*/ ag_resume7:
+	/*line main.go:143:3*/ echo, ag_err3 = ag_f.ag_aw5.AwaitResult()
+	/*line :143:3*/ ag_f.ag_aw5 = nil
+	/*line main.go:144:3*/ if ag_err3 != nil {
+		/*line main.go:145:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+		/*line :145:4*/ goto ag_exit
 	}
-	/*line main.go:108:2*/ ag_f.ln.Close()
-	/*line main.go:109:2*/ ag_f.ag_aw6 = ag_f.srv
-	/*line :109:2*/ ag_f.ag_state = 8 // await: rt.Await(srv)
-	/*line :109:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :109:2*/ return ag_s
+	/*line main.go:147:3*/ fmt.Fprintf(out, "echo: %s", echo)
+	/*line :147:3*/ ag_f.ag_t15++
+	/*line :147:3*/ goto ag_L4
+	/*line :147:3*/ ag_L6:
+	/*line main.go:149:2*/ fmt.Fprintf(out, "idle connections: %d\n", ag_f.held)
+	/*line main.go:150:38*/ ag_f.ag_aw6 = rt.AllTasksAsync()
+	/*line :150:38*/ ag_f.ag_state = 8 // await: rt.AllTasks()
+	/*line :150:38*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:38*/ return ag_s
 	}
-	/*line :109:2*/ ag_resume8:
-	/*line main.go:109:2*/ _, ag_err1 = ag_f.ag_aw6.AwaitResult()
-	/*line :109:2*/ ag_f.ag_aw6 = nil
-	/*line main.go:110:2*/ ag_f.ag_err = ag_err1
-	/*line :110:2*/ return rt.Ready
+	/*line :150:38*/ ag_resume8:
+	/*line main.go:150:38*/ ag_t19, _ = ag_f.ag_aw6.AwaitResult()
+	/*line :150:38*/ ag_f.ag_aw6 = nil
+	/*line main.go:150:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t19))
+	/*line main.go:151:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", ag_f.extra)
+	/*line main.go:152:2*/ ag_f.talker.Close()
+	/*line main.go:153:2*/ ag_f.ln.Close()
+	/*line main.go:154:2*/ ag_f.ag_aw2 = ag_f.srv
+	/*line :154:2*/ ag_f.ag_state = 9 // await: rt.Await(srv)
+	/*line :154:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:2*/ return ag_s
+	}
+	/*line :154:2*/ ag_resume9:
+	/*line main.go:154:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :154:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:155:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.perConn, ag_err1
+	/*line :155:2*/ goto ag_exit
+	/*line :155:2*/ ag_exit:
+	/*line :155:2*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :155:2*/ ag_resume10:
+	/*line :155:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :155:2*/ return ag_s
+	}
+	/*line :155:2*/ return rt.Ready
 }
 
-//line main_async.go:420
+//line main_async.go:461
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:72"
+		return "main.go:108"
 	case 2:
-		return "main.go:77"
+		return "main.go:115"
 	case 3:
-		return "main.go:81"
+		return "main.go:129"
 	case 4:
-		return "main.go:87"
+		return "main.go:131"
 	case 5:
-		return "main.go:92"
+		return "main.go:135"
 	case 6:
-		return "main.go:95"
+		return "main.go:140"
 	case 7:
-		return "main.go:102"
+		return "main.go:143"
 	case 8:
-		return "main.go:109"
+		return "main.go:150"
+	case 9:
+		return "main.go:154"
+	case 10:
+		return "main.go:156 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_serveForever is the frame of serveForever (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_hold is the frame of hold (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_hold struct {
+	ag_state  int
+	addr      string
+	n         int
+	conns     []*anet.Conn
+	ag_t1     int
+	ag_t2     int
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[int64]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// holdAsync returns the coroutine of hold: nothing runs until it is awaited, spawned, gathered or run.
+func holdAsync(addr string, n int) rt.Awaitable[struct{}] {
+	return &ag_hold{addr: addr, n: n}
+}
+
+func (ag_f *ag_hold) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_hold) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line main.go:162
+func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :162:1*/ var (
+		ag_c1   *anet.Conn
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :162:1*/ if ag_co.Unwinding() {
+		/*line :162:1*/ goto ag_exit
+	}
+	/*line :162:1*/ switch ag_f.ag_state {
+	/*line :162:1*/ case 1:
+		/*line :162:1*/ goto ag_resume1
+		/*line :162:1*/
+	case 2:
+		/*line :162:1*/ goto ag_resume2
+		/*line :162:1*/
+	case 3:
+		/*line :162:1*/ goto ag_resume3
+	}
+	/*line main.go:163:2*/ ag_f.conns = make([]*anet.Conn, 0, ag_f.n)
+	/*line main.go:164:2*/ ag_f.ag_defers.Push(func() {
+		/*line main.go:165:3*/ for _, c := range ag_f.conns {
+			/*line main.go:166:4*/ c.Close()
+		}
+	})
+	/*line :166:4*/ ag_f.ag_t1 = ag_f.n
+	/*line :166:4*/ ag_f.ag_t2 = 0
+	/*line :166:4*/ ag_L1:
+	/*line main.go:169:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
+		/*line :169:2*/ goto ag_L3
+	}
+	/*line main.go:170:3*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :170:3*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :170:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:3*/ return ag_s
+	}
+	/*line :170:3*/ ag_resume1:
+	/*line main.go:170:3*/ ag_c1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :170:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:171:3*/ if ag_err1 != nil {
+		/*line main.go:172:4*/ ag_f.ag_err = ag_err1
+		/*line :172:4*/ goto ag_exit
+	}
+	/*line main.go:174:3*/ ag_f.conns = append(ag_f.conns, ag_c1)
+	/*line :174:3*/ ag_f.ag_t2++
+	/*line :174:3*/ goto ag_L1
+	/*line :174:3*/ ag_L3:
+	/*line main.go:176:2*/ ag_f.ag_aw1 = rt.ToThreadAsync(func() (int64, error) {
+		/*line main.go:176:48*/ return io.Copy(io.Discard, os.Stdin)
+	})
+	/*line :176:48*/ ag_f.ag_state = 2 // await: rt.ToThread((func() (int64, error) literal))
+	/*line :176:48*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :176:48*/ return ag_s
+	}
+	/*line :176:48*/ ag_resume2:
+	/*line main.go:176:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :176:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:177:2*/ ag_f.ag_err = ag_err2
+	/*line :177:2*/ goto ag_exit
+	/*line :177:2*/ ag_exit:
+	/*line :177:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :177:2*/ ag_resume3:
+	/*line :177:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :177:2*/ return ag_s
+	}
+	/*line :177:2*/ return rt.Ready
+}
+
+//line main_async.go:586
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_hold) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:170"
+	case 2:
+		return "main.go:176"
+	case 3:
+		return "main.go:178 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_serveForever is the frame of serveForever (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveForever struct {
 	ag_state  int
 	addr      string
+	accepted  int
 	ag_aw0    rt.Awaitable[*anet.Listener]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -464,75 +621,76 @@ func (ag_f *ag_serveForever) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:114
+//line main.go:181
 func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :114:1*/ var (
+	/*line :181:1*/ var (
 		ln    *anet.Listener
 		err   error
-		ag_t2 error
+		ag_t3 error
 	)
-	/*line :114:1*/ if ag_co.Unwinding() {
-		/*line :114:1*/ goto ag_exit
+	/*line :181:1*/ if ag_co.Unwinding() {
+		/*line :181:1*/ goto ag_exit
 	}
-	/*line :114:1*/ switch ag_f.ag_state {
-	/*line :114:1*/ case 1:
-		/*line :114:1*/ goto ag_resume1
-		/*line :114:1*/
+	/*line :181:1*/ switch ag_f.ag_state {
+	/*line :181:1*/ case 1:
+		/*line :181:1*/ goto ag_resume1
+		/*line :181:1*/
 	case 2:
-		/*line :114:1*/ goto ag_resume2
-		/*line :114:1*/
+		/*line :181:1*/ goto ag_resume2
+		/*line :181:1*/
 	case 3:
-		/*line :114:1*/ goto ag_resume3
+		/*line :181:1*/ goto ag_resume3
 	}
-	/*line main.go:115:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :115:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :115:2*/ return ag_s
+	/*line main.go:182:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :182:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:2*/ return ag_s
 	}
-	/*line :115:2*/ ag_resume1:
-	/*line main.go:115:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :115:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:116:2*/ if err != nil {
-		/*line main.go:117:3*/ ag_f.ag_err = err
-		/*line :117:3*/ goto ag_exit
+	/*line :182:2*/ ag_resume1:
+	/*line main.go:182:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :182:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:183:2*/ if err != nil {
+		/*line main.go:184:3*/ ag_f.ag_err = err
+		/*line :184:3*/ goto ag_exit
 	}
-	/*line main.go:119:2*/ {
-		/*line :119:2*/ ag_dfn := ln.Close
-		/*line :119:2*/ ag_f.ag_defers.Push(func() {
-			/*line :119:2*/ ag_dfn()
+	/*line main.go:186:2*/ {
+		/*line :186:2*/ ag_dfn := ln.Close
+		/*line :186:2*/ ag_f.ag_defers.Push(func() {
+			/*line :186:2*/ ag_dfn()
 		})
 	}
-	/*line main.go:120:2*/ fmt.Fprintf(out, "listening on %s\n", ln.Addr())
-	/*line main.go:121:9*/ ag_f.ag_aw1 = serveAsync(ln)
-	/*line :121:9*/ ag_f.ag_state = 2 // await: serve(ln)
-	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :121:9*/ return ag_s
+	/*line main.go:187:2*/ fmt.Fprintf(out, "listening on %s\n", ln.Addr())
+	/*line main.go:188:2*/ ag_f.accepted = 0
+	/*line main.go:189:9*/ ag_f.ag_aw1 = serveAsync(ln, &ag_f.accepted)
+	/*line :189:9*/ ag_f.ag_state = 2 // await: serve(ln, &accepted)
+	/*line :189:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :189:9*/ return ag_s
 	}
-	/*line :121:9*/ ag_resume2:
-	/*line main.go:121:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :121:9*/ ag_f.ag_aw1 = nil
-	/*line main.go:121:2*/ ag_f.ag_err = ag_t2
-	/*line :121:2*/ goto ag_exit
-	/*line :121:2*/ ag_exit:
-	/*line :121:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :121:2*/ ag_resume3:
-	/*line :121:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :121:2*/ return ag_s
+	/*line :189:9*/ ag_resume2:
+	/*line main.go:189:9*/ _, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :189:9*/ ag_f.ag_aw1 = nil
+	/*line main.go:189:2*/ ag_f.ag_err = ag_t3
+	/*line :189:2*/ goto ag_exit
+	/*line :189:2*/ ag_exit:
+	/*line :189:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :189:2*/ ag_resume3:
+	/*line :189:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :189:2*/ return ag_s
 	}
-	/*line :121:2*/ return rt.Ready
+	/*line :189:2*/ return rt.Ready
 }
 
-//line main_async.go:526
+//line main_async.go:684
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:115"
+		return "main.go:182"
 	case 2:
-		return "main.go:121"
+		return "main.go:189"
 	case 3:
-		return "main.go:122 (deferred calls)"
+		return "main.go:190 (deferred calls)"
 	}
 	return ""
 }

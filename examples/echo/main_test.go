@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -11,14 +13,34 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestDemo holds 2,000 idle connections (4,000 sockets, both ends on the
-// same loop) and checks that echoing works beside them and that they cost
-// no goroutine.
+// TestMain lets the test binary be the demo's child process: run with
+// -hold ADDR -idle N, it holds the idle connections.
+func TestMain(m *testing.M) {
+	if len(os.Args) == 5 && os.Args[1] == "-hold" && os.Args[3] == "-idle" {
+		n, _ := strconv.Atoi(os.Args[4])
+		if _, err := rt.Run(holdAsync(os.Args[2], n)); err != nil {
+			os.Stderr.WriteString(err.Error() + "\n")
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestDemo holds 10,000 idle connections (their other ends in a child
+// process) and checks that echoing works beside them, that they cost no
+// goroutine, and that each holds little heap on the server's side.
 func TestDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens 10,000 connections")
+	}
 	var buf bytes.Buffer
 	out = &buf
-	_, err := rt.Run(demoAsync(2000, []string{"hello", "asyncgen"}))
+	perConn, err := rt.Run(demoAsync(10000, []string{"hello", "asyncgen"}))
 	require.NoError(t, err)
-	// Tasks: the main one, the accept loop, a handler per connection.
-	assert.Equal(t, "echo: hello\necho: asyncgen\nidle connections: 2000\ntasks: 2003\nextra goroutines: 0\n", buf.String())
+	// Tasks: the main one, the accept loop, a handler per connection (the
+	// talker's included).
+	assert.Equal(t, "echo: hello\necho: asyncgen\nidle connections: 10000\ntasks: 10003\nextra goroutines: 0\n", buf.String())
+	t.Logf("heap per idle connection: %d bytes", perConn)
+	assert.Less(t, perConn, 2048, "heap per idle connection, server side")
 }

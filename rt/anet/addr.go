@@ -19,42 +19,74 @@ type endpoint struct {
 	addr   net.Addr
 }
 
-// resolve turns network and address into an endpoint; a host name is
-// looked up on rt's thread pool with the standard resolver.
+// resolve turns network and address into an endpoint: the first of
+// resolveAll's.
 //
 // async
 func resolve(network, address string) (endpoint, error) {
+	eps, err := resolveAll(network, address)
+	if err != nil {
+		return endpoint{}, err
+	}
+	return eps[0], nil
+}
+
+// resolveAll turns network and address into endpoints, in the resolver's
+// order; a host name is looked up on rt's thread pool with the standard
+// resolver. There is at least one endpoint when the error is nil.
+//
+// async
+func resolveAll(network, address string) ([]endpoint, error) {
 	switch network {
 	case "unix":
-		return endpoint{unix.AF_UNIX, &unix.SockaddrUnix{Name: address}, &net.UnixAddr{Name: address, Net: "unix"}}, nil
+		return []endpoint{{unix.AF_UNIX, &unix.SockaddrUnix{Name: address}, &net.UnixAddr{Name: address, Net: "unix"}}}, nil
 	case "tcp", "tcp4", "tcp6":
 	default:
-		return endpoint{}, net.UnknownNetworkError(network)
+		return nil, net.UnknownNetworkError(network)
 	}
 	host, port, err := net.SplitHostPort(address)
 	if err != nil {
-		return endpoint{}, err
+		return nil, err
 	}
-	var ta *net.TCPAddr
 	if _, perr := netip.ParseAddr(host); perr == nil || host == "" {
-		ta, err = net.ResolveTCPAddr(network, address)
-	} else {
-		ta, err = rt.ToThread(func() (*net.TCPAddr, error) {
-			ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(network), host)
-			if err != nil {
-				return nil, err
-			}
-			p, err := net.DefaultResolver.LookupPort(context.Background(), network, port)
-			if err != nil {
-				return nil, err
-			}
-			return &net.TCPAddr{IP: ips[0].Unmap().AsSlice(), Port: p}, nil
-		})
+		ta, err := net.ResolveTCPAddr(network, address)
+		if err != nil {
+			return nil, err
+		}
+		ep, err := tcpEndpoint(network, ta)
+		if err != nil {
+			return nil, err
+		}
+		return []endpoint{ep}, nil
 	}
+	addrs, err := rt.ToThread(func() ([]*net.TCPAddr, error) {
+		ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(network), host)
+		if err != nil {
+			return nil, err
+		}
+		p, err := net.DefaultResolver.LookupPort(context.Background(), network, port)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*net.TCPAddr, len(ips))
+		for i, ip := range ips {
+			out[i] = &net.TCPAddr{IP: ip.Unmap().AsSlice(), Port: p}
+		}
+		return out, nil
+	})
 	if err != nil {
-		return endpoint{}, err
+		return nil, err
 	}
-	return tcpEndpoint(network, ta)
+	var eps []endpoint
+	for _, ta := range addrs {
+		if ep, err := tcpEndpoint(network, ta); err == nil {
+			eps = append(eps, ep)
+		}
+	}
+	if len(eps) == 0 {
+		return nil, &net.AddrError{Err: "no suitable address found", Addr: host}
+	}
+	return eps, nil
 }
 
 func ipNet(network string) string {

@@ -18,14 +18,17 @@ func _() {
 	var _ ag_stale_run_go_generate = resolve
 }
 
-// ag_resolve is the frame of resolve (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+func _() {
+	type ag_stale_run_go_generate func(string, string) ([]endpoint, error)
+	var _ ag_stale_run_go_generate = resolveAll
+}
+
+// ag_resolve is the frame of resolve (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_resolve struct {
 	ag_state int
 	network  string
 	address  string
-	host     string
-	port     string
-	ag_aw0   rt.Awaitable[*net.TCPAddr]
+	ag_aw0   rt.Awaitable[[]endpoint]
 	ag_r0    endpoint
 	ag_err   error
 }
@@ -46,9 +49,8 @@ func (ag_f *ag_resolve) AwaitResult() (endpoint, error) {
 //line addr.go:26
 func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:1*/ var (
-		ag_err1 error
-		ta      *net.TCPAddr
-		perr    error
+		eps []endpoint
+		err error
 	)
 	/*line :26:1*/ if ag_co.Unwinding() {
 		/*line :26:1*/ return rt.Ready
@@ -57,64 +59,149 @@ func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:1*/ case 1:
 		/*line :26:1*/ goto ag_resume1
 	}
-	/*line addr.go:27:2*/ switch ag_f.network {
-	/*line :27:2*/ case "unix":
-		/*line addr.go:29:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{unix.AF_UNIX, &unix.SockaddrUnix{Name: ag_f.address}, &net.UnixAddr{Name: ag_f.address, Net: "unix"}}, nil
+	/*line addr.go:27:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
+	/*line :27:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:2*/ return ag_s
+	}
+	/*line :27:2*/ ag_resume1:
+	/*line addr.go:27:2*/ eps, err = ag_f.ag_aw0.AwaitResult()
+	/*line :27:2*/ ag_f.ag_aw0 = nil
+	/*line addr.go:28:2*/ if err != nil {
+		/*line addr.go:29:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, err
 		/*line :29:3*/ return rt.Ready
-		/*line :29:3*/
-	case "tcp", "tcp4", "tcp6":
-		/*line :29:3*/
-	default:
-		/*line addr.go:32:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, net.UnknownNetworkError(ag_f.network)
-		/*line :32:3*/ return rt.Ready
 	}
-	/*line addr.go:34:2*/ ag_f.host, ag_f.port, ag_err1 = net.SplitHostPort(ag_f.address)
-	/*line addr.go:35:2*/ if ag_err1 != nil {
-		/*line addr.go:36:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, ag_err1
-		/*line :36:3*/ return rt.Ready
-	}
-	/*line addr.go:38:6*/ ta = nil
-	/*line addr.go:39:5*/ _, perr = netip.ParseAddr(ag_f.host)
-	/*line addr.go:39:2*/ if !(perr == nil || ag_f.host == "") {
-		/*line :39:2*/ goto ag_L1
-	}
-	/*line addr.go:40:3*/ ta, ag_err1 = net.ResolveTCPAddr(ag_f.network, ag_f.address)
-	/*line :40:3*/ goto ag_L2
-	/*line :40:3*/ ag_L1:
-	/*line addr.go:42:3*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (*net.TCPAddr, error) {
-		/*line addr.go:43:4*/ ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(ag_f.network), ag_f.host)
-		/*line addr.go:44:4*/ if err != nil {
-			/*line addr.go:45:5*/ return nil, err
-		}
-		/*line addr.go:47:4*/ p, err := net.DefaultResolver.LookupPort(context.Background(), ag_f.network, ag_f.port)
-		/*line addr.go:48:4*/ if err != nil {
-			/*line addr.go:49:5*/ return nil, err
-		}
-		/*line addr.go:51:4*/ return &net.TCPAddr{IP: ips[0].Unmap().AsSlice(), Port: p}, nil
-	})
-	/*line :51:4*/ ag_f.ag_state = 1 // await: rt.ToThread((func() (*net.TCPAddr, error) literal))
-	/*line :51:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :51:4*/ return ag_s
-	}
-	/*line :51:4*/ ag_resume1:
-	/*line addr.go:42:3*/ ta, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :42:3*/ ag_f.ag_aw0 = nil
-	/*line :42:3*/ ag_L2:
-	/*line addr.go:54:2*/ if ag_err1 != nil {
-		/*line addr.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = endpoint{}, ag_err1
-		/*line :55:3*/ return rt.Ready
-	}
-	/*line addr.go:57:2*/ ag_f.ag_r0, ag_f.ag_err = tcpEndpoint(ag_f.network, ta)
-	/*line :57:2*/ return rt.Ready
+	/*line addr.go:31:2*/ ag_f.ag_r0, ag_f.ag_err = eps[0], nil
+	/*line :31:2*/ return rt.Ready
 }
 
-//line addr_async.go:112
+//line addr_async.go:79
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "addr.go:42"
+		return "addr.go:27"
+	}
+	return ""
+}
+
+// ag_resolveAll is the frame of resolveAll (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_resolveAll struct {
+	ag_state int
+	network  string
+	address  string
+	host     string
+	port     string
+	ag_aw0   rt.Awaitable[[]*net.TCPAddr]
+	ag_r0    []endpoint
+	ag_err   error
+}
+
+// resolveAllAsync returns the coroutine of resolveAll: nothing runs until it is awaited, spawned, gathered or run.
+func resolveAllAsync(network string, address string) rt.Awaitable[[]endpoint] {
+	return &ag_resolveAll{network: network, address: address}
+}
+
+func (ag_f *ag_resolveAll) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_resolveAll) AwaitResult() ([]endpoint, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line addr.go:39
+func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :39:1*/ var (
+		ag_err1 error
+		addrs   []*net.TCPAddr
+		eps     []endpoint
+	)
+	/*line :39:1*/ if ag_co.Unwinding() {
+		/*line :39:1*/ return rt.Ready
+	}
+	/*line :39:1*/ switch ag_f.ag_state {
+	/*line :39:1*/ case 1:
+		/*line :39:1*/ goto ag_resume1
+	}
+	/*line addr.go:40:2*/ switch ag_f.network {
+	/*line :40:2*/ case "unix":
+		/*line addr.go:42:3*/ ag_f.ag_r0, ag_f.ag_err = []endpoint{{unix.AF_UNIX, &unix.SockaddrUnix{Name: ag_f.address}, &net.UnixAddr{Name: ag_f.address, Net: "unix"}}}, nil
+		/*line :42:3*/ return rt.Ready
+		/*line :42:3*/
+	case "tcp", "tcp4", "tcp6":
+		/*line :42:3*/
+	default:
+		/*line addr.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = nil, net.UnknownNetworkError(ag_f.network)
+		/*line :45:3*/ return rt.Ready
+	}
+	/*line addr.go:47:2*/ ag_f.host, ag_f.port, ag_err1 = net.SplitHostPort(ag_f.address)
+	/*line addr.go:48:2*/ if ag_err1 != nil {
+		/*line addr.go:49:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :49:3*/ return rt.Ready
+	}
+	/*line addr.go:51:2*/ if _, perr := netip.ParseAddr(ag_f.host); perr == nil || ag_f.host == "" {
+		/*line addr.go:52:3*/ ta, err := net.ResolveTCPAddr(ag_f.network, ag_f.address)
+		/*line addr.go:53:3*/ if err != nil {
+			/*line addr.go:54:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+			/*line :54:4*/ return rt.Ready
+		}
+		/*line addr.go:56:3*/ ep, err := tcpEndpoint(ag_f.network, ta)
+		/*line addr.go:57:3*/ if err != nil {
+			/*line addr.go:58:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+			/*line :58:4*/ return rt.Ready
+		}
+		/*line addr.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = []endpoint{ep}, nil
+		/*line :60:3*/ return rt.Ready
+	}
+	/*line addr.go:62:2*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() ([]*net.TCPAddr, error) {
+		/*line addr.go:63:3*/ ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(ag_f.network), ag_f.host)
+		/*line addr.go:64:3*/ if err != nil {
+			/*line addr.go:65:4*/ return nil, err
+		}
+		/*line addr.go:67:3*/ p, err := net.DefaultResolver.LookupPort(context.Background(), ag_f.network, ag_f.port)
+		/*line addr.go:68:3*/ if err != nil {
+			/*line addr.go:69:4*/ return nil, err
+		}
+		/*line addr.go:71:3*/ out := make([]*net.TCPAddr, len(ips))
+		/*line addr.go:72:3*/ for i, ip := range ips {
+			/*line addr.go:73:4*/ out[i] = &net.TCPAddr{IP: ip.Unmap().AsSlice(), Port: p}
+		}
+		/*line addr.go:75:3*/ return out, nil
+	})
+	/*line :75:3*/ ag_f.ag_state = 1 // await: rt.ToThread((func() ([]*net.TCPAddr, error) literal))
+	/*line :75:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :75:3*/ return ag_s
+	}
+	/*line :75:3*/ ag_resume1:
+	/*line addr.go:62:2*/ addrs, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :62:2*/ ag_f.ag_aw0 = nil
+	/*line addr.go:77:2*/ if ag_err1 != nil {
+		/*line addr.go:78:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :78:3*/ return rt.Ready
+	}
+	/*line addr.go:80:6*/ eps = nil
+	/*line addr.go:81:2*/ for _, ta := range addrs {
+		/*line addr.go:82:3*/ if ep, err := tcpEndpoint(ag_f.network, ta); err == nil {
+			/*line addr.go:83:4*/ eps = append(eps, ep)
+		}
+	}
+	/*line addr.go:86:2*/ if len(eps) == 0 {
+		/*line addr.go:87:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.AddrError{Err: "no suitable address found", Addr: ag_f.host}
+		/*line :87:3*/ return rt.Ready
+	}
+	/*line addr.go:89:2*/ ag_f.ag_r0, ag_f.ag_err = eps, nil
+	/*line :89:2*/ return rt.Ready
+}
+
+//line addr_async.go:199
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_resolveAll) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "addr.go:62"
 	}
 	return ""
 }

@@ -102,6 +102,26 @@ func _() {
 	var _ ag_stale_run_go_generate = idle
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string) ([]string, error)
+	var _ ag_stale_run_go_generate = readBlocks
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*anet.Conn, *int) error
+	var _ ag_stale_run_go_generate = oneByte
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = manyReady
+}
+
+func _() {
+	type ag_stale_run_go_generate func() ([]string, error)
+	var _ ag_stale_run_go_generate = addrs
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -225,7 +245,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:229
+//line anet_async_test.go:249
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -346,7 +366,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:350
+//line anet_async_test.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -480,7 +500,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :153:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:484
+//line anet_async_test.go:504
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -608,7 +628,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:612
+//line anet_async_test.go:632
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -726,7 +746,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :207:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:730
+//line anet_async_test.go:750
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -790,7 +810,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:241:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:794
+//line anet_async_test.go:814
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -946,7 +966,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :263:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:950
+//line anet_async_test.go:970
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1064,7 +1084,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :286:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1068
+//line anet_async_test.go:1088
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1162,7 +1182,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1166
+//line anet_async_test.go:1186
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1240,7 +1260,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1244
+//line anet_async_test.go:1264
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1300,7 +1320,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :321:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1304
+//line anet_async_test.go:1324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1529,7 +1549,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :374:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1533
+//line anet_async_test.go:1553
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1697,7 +1717,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :403:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1701
+//line anet_async_test.go:1721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1843,7 +1863,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1847
+//line anet_async_test.go:1867
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2091,7 +2111,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :560:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2095
+//line anet_async_test.go:2115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2190,7 +2210,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :583:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2194
+//line anet_async_test.go:2214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2384,7 +2404,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :617:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2388
+//line anet_async_test.go:2408
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2405,6 +2425,605 @@ func (ag_f *ag_idle) AwaitLine() string {
 		return "anet_test.go:613"
 	case 8:
 		return "anet_test.go:618 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_readBlocks is the frame of readBlocks (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readBlocks struct {
+	ag_state  int
+	addr      string
+	c         *anet.Conn
+	head      []byte
+	out       []string
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// readBlocksAsync returns the coroutine of readBlocks: nothing runs until it is awaited, spawned, gathered or run.
+func readBlocksAsync(addr string) rt.Awaitable[[]string] {
+	return &ag_readBlocks{addr: addr}
+}
+
+func (ag_f *ag_readBlocks) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readBlocks) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line anet_test.go:636
+func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :636:1*/ var (
+		ag_err1 error
+		body    []byte
+		ag_err2 error
+		rest    []byte
+	)
+	/*line :636:1*/ if ag_co.Unwinding() {
+		/*line :636:1*/ goto ag_exit
+	}
+	/*line :636:1*/ switch ag_f.ag_state {
+	/*line :636:1*/ case 1:
+		/*line :636:1*/ goto ag_resume1
+		/*line :636:1*/
+	case 2:
+		/*line :636:1*/ goto ag_resume2
+		/*line :636:1*/
+	case 3:
+		/*line :636:1*/ goto ag_resume3
+		/*line :636:1*/
+	case 4:
+		/*line :636:1*/ goto ag_resume4
+		/*line :636:1*/
+	case 5:
+		/*line :636:1*/ goto ag_resume5
+		/*line :636:1*/
+	case 6:
+		/*line :636:1*/ goto ag_resume6
+	}
+	/*line anet_test.go:637:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :637:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :637:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :637:2*/ return ag_s
+	}
+	/*line :637:2*/ ag_resume1:
+	/*line anet_test.go:637:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :637:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:638:2*/ if ag_err1 != nil {
+		/*line anet_test.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :639:3*/ goto ag_exit
+	}
+	/*line anet_test.go:641:2*/ {
+		/*line :641:2*/ ag_dfn := ag_f.c.Close
+		/*line :641:2*/ ag_f.ag_defers.Push(func() {
+			/*line :641:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:642:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :642:2*/ ag_f.ag_state = 2 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :642:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :642:2*/ return ag_s
+	}
+	/*line :642:2*/ ag_resume2:
+	/*line anet_test.go:642:2*/ ag_f.head, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :642:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:643:2*/ if ag_err1 != nil {
+		/*line anet_test.go:644:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :644:3*/ goto ag_exit
+	}
+	/*line anet_test.go:646:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(4)
+	/*line :646:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(4)
+	/*line :646:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :646:2*/ return ag_s
+	}
+	/*line :646:2*/ ag_resume3:
+	/*line anet_test.go:646:2*/ body, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :646:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:647:2*/ if ag_err1 != nil {
+		/*line anet_test.go:648:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :648:3*/ goto ag_exit
+	}
+	/*line anet_test.go:650:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
+	/*line anet_test.go:651:2*/ ag_f.c.SetReadLimit(50)
+	/*line anet_test.go:652:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :652:5*/ ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :652:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :652:5*/ return ag_s
+	}
+	/*line :652:5*/ ag_resume4:
+	/*line anet_test.go:652:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :652:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:652:2*/ if !(errors.Is(ag_err2, anet.ErrTooLong)) {
+		/*line :652:2*/ goto ag_L1
+	}
+	/*line anet_test.go:653:3*/ ag_f.out = append(ag_f.out, "too long")
+	/*line :653:3*/ ag_L1:
+	/*line anet_test.go:655:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
+	/*line anet_test.go:656:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :656:2*/ ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :656:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :656:2*/ return ag_s
+	}
+	/*line :656:2*/ ag_resume5:
+	/*line anet_test.go:656:2*/ rest, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :656:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:657:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, fmt.Sprintf("%v: %s", ag_err1, rest)), nil
+	/*line :657:2*/ goto ag_exit
+	/*line :657:2*/ ag_exit:
+	/*line :657:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :657:2*/ ag_resume6:
+	/*line :657:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :657:2*/ return ag_s
+	}
+	/*line :657:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:2567
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readBlocks) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:637"
+	case 2:
+		return "anet_test.go:642"
+	case 3:
+		return "anet_test.go:646"
+	case 4:
+		return "anet_test.go:652"
+	case 5:
+		return "anet_test.go:656"
+	case 6:
+		return "anet_test.go:658 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_oneByte is the frame of oneByte (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_oneByte struct {
+	ag_state int
+	c        *anet.Conn
+	done     *int
+	ag_aw0   rt.Awaitable[int]
+	ag_err   error
+}
+
+// oneByteAsync returns the coroutine of oneByte: nothing runs until it is awaited, spawned, gathered or run.
+func oneByteAsync(c *anet.Conn, done *int) rt.Awaitable[struct{}] {
+	return &ag_oneByte{c: c, done: done}
+}
+
+func (ag_f *ag_oneByte) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_oneByte) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line anet_test.go:670
+func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :670:1*/ var (
+		b   []byte
+		err error
+	)
+	/*line :670:1*/ if ag_co.Unwinding() {
+		/*line :670:1*/ return rt.Ready
+	}
+	/*line :670:1*/ switch ag_f.ag_state {
+	/*line :670:1*/ case 1:
+		/*line :670:1*/ goto ag_resume1
+	}
+	/*line anet_test.go:671:2*/ b = make([]byte, 1)
+	/*line anet_test.go:672:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
+	/*line :672:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :672:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :672:5*/ return ag_s
+	}
+	/*line :672:5*/ ag_resume1:
+	/*line anet_test.go:672:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :672:5*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:672:2*/ if !(err != nil) {
+		/*line :672:2*/ goto ag_L1
+	}
+	/*line anet_test.go:673:3*/ ag_f.ag_err = err
+	/*line :673:3*/ return rt.Ready
+	/*line :673:3*/ ag_L1:
+	/*line anet_test.go:675:2*/ *ag_f.done++
+	/*line anet_test.go:676:2*/ ag_f.ag_err = nil
+	/*line :676:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:2643
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_oneByte) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:672"
+	}
+	return ""
+}
+
+// ag_manyReady is the frame of manyReady (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_manyReady struct {
+	ag_state  int
+	n         int
+	ln        *anet.Listener
+	clients   []*anet.Conn
+	servers   []*anet.Conn
+	ag_t4     int
+	ag_t5     int
+	done      int
+	ag_t11    []*anet.Conn
+	ag_t12    int
+	ag_t14    []*anet.Conn
+	ag_t15    int
+	turns     int
+	ag_aw0    rt.Awaitable[*anet.Listener]
+	ag_aw1    rt.Awaitable[*anet.Conn]
+	ag_aw2    rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw3    rt.Awaitable[struct{}]
+	ag_aw4    rt.Awaitable[int]
+	ag_defers rt.Defers
+	ag_r0     int
+	ag_err    error
+}
+
+// manyReadyAsync returns the coroutine of manyReady: nothing runs until it is awaited, spawned, gathered or run.
+func manyReadyAsync(n int) rt.Awaitable[int] {
+	return &ag_manyReady{n: n}
+}
+
+func (ag_f *ag_manyReady) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_manyReady) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line anet_test.go:683
+func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :683:1*/ var (
+		ag_err1 error
+		ag_c1   *anet.Conn
+		ag_err2 error
+		ag_s1   *anet.Conn
+		ag_c2   *anet.Conn
+		ag_s2   *anet.Conn
+		ag_err3 error
+	)
+	/*line :683:1*/ if ag_co.Unwinding() {
+		/*line :683:1*/ goto ag_exit
+	}
+	/*line :683:1*/ switch ag_f.ag_state {
+	/*line :683:1*/ case 1:
+		/*line :683:1*/ goto ag_resume1
+		/*line :683:1*/
+	case 2:
+		/*line :683:1*/ goto ag_resume2
+		/*line :683:1*/
+	case 3:
+		/*line :683:1*/ goto ag_resume3
+		/*line :683:1*/
+	case 4:
+		/*line :683:1*/ goto ag_resume4
+		/*line :683:1*/
+	case 5:
+		/*line :683:1*/ goto ag_resume5
+		/*line :683:1*/
+	case 6:
+		/*line :683:1*/ goto ag_resume6
+		/*line :683:1*/
+	case 7:
+		/*line :683:1*/ goto ag_resume7
+		/*line :683:1*/
+	case 8:
+		/*line :683:1*/ goto ag_resume8
+		/*line :683:1*/
+	case 9:
+		/*line :683:1*/ goto ag_resume9
+	}
+	/*line anet_test.go:684:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :684:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :684:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :684:2*/ return ag_s
+	}
+	/*line :684:2*/ ag_resume1:
+	/*line anet_test.go:684:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :684:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:685:2*/ if ag_err1 != nil {
+		/*line anet_test.go:686:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :686:3*/ goto ag_exit
+	}
+	/*line anet_test.go:688:2*/ {
+		/*line :688:2*/ ag_dfn := ag_f.ln.Close
+		/*line :688:2*/ ag_f.ag_defers.Push(func() {
+			/*line :688:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:689:6*/ ag_f.clients = nil
+	/*line anet_test.go:689:15*/ ag_f.servers = nil
+	/*line anet_test.go:690:2*/ ag_f.ag_defers.Push(func() {
+		/*line anet_test.go:691:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
+			/*line anet_test.go:692:4*/ c.Close()
+		}
+	})
+	/*line :692:4*/ ag_f.ag_t4 = ag_f.n
+	/*line :692:4*/ ag_f.ag_t5 = 0
+	/*line :692:4*/ ag_L1:
+	/*line anet_test.go:695:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :695:2*/ goto ag_L3
+	}
+	/*line anet_test.go:696:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :696:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :696:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :696:3*/ return ag_s
+	}
+	/*line :696:3*/ ag_resume2:
+	/*line anet_test.go:696:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :696:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:697:3*/ if ag_err2 != nil {
+		/*line anet_test.go:698:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :698:4*/ goto ag_exit
+	}
+	/*line anet_test.go:700:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:701:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :701:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :701:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :701:3*/ return ag_s
+	}
+	/*line :701:3*/ ag_resume3:
+	/*line anet_test.go:701:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :701:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:702:3*/ if ag_err2 != nil {
+		/*line anet_test.go:703:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :703:4*/ goto ag_exit
+	}
+	/*line anet_test.go:705:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
+	/*line :705:3*/ ag_f.ag_t5++
+	/*line :705:3*/ goto ag_L1
+	/*line :705:3*/ ag_L3:
+	/*line anet_test.go:707:2*/ ag_f.done = 0
+	/*line :707:2*/ ag_f.ag_t11 = ag_f.clients
+	/*line :707:2*/ ag_f.ag_t12 = 0
+	/*line :707:2*/ ag_L4:
+	/*line anet_test.go:708:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :708:2*/ goto ag_L6
+	}
+	/*line anet_test.go:708:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
+	/*line anet_test.go:709:3*/ ag_f.ag_aw2 = rt.SpawnAsync(oneByteAsync(ag_c2, &ag_f.done))
+	/*line :709:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
+	/*line :709:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :709:3*/ return ag_s
+	}
+	/*line :709:3*/ ag_resume4:
+	/*line :709:3*/ ag_f.ag_aw2 = nil
+	/*line :709:3*/ ag_f.ag_t12++
+	/*line :709:3*/ goto ag_L4
+	/*line :709:3*/ ag_L6:
+	/*line anet_test.go:711:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :711:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :711:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :711:2*/ return ag_s
+	}
+	/*line :711:2*/ ag_resume5:
+	/*line :711:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:712:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :712:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
+	/*line :712:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :712:2*/ return ag_s
+	}
+	/*line :712:2*/ ag_resume6:
+	/*line :712:2*/ ag_f.ag_aw3 = nil
+	/*line :712:2*/ ag_f.ag_t14 = ag_f.servers
+	/*line :712:2*/ ag_f.ag_t15 = 0
+	/*line :712:2*/ ag_L7:
+	/*line anet_test.go:713:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :713:2*/ goto ag_L9
+	}
+	/*line anet_test.go:713:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
+	/*line anet_test.go:714:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
+	/*line :714:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
+	/*line :714:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :714:6*/ return ag_s
+	}
+	/*line :714:6*/ ag_resume7:
+	/*line anet_test.go:714:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :714:6*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:714:3*/ if !(ag_err3 != nil) {
+		/*line :714:3*/ goto ag_L10
+	}
+	/*line anet_test.go:715:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :715:4*/ goto ag_exit
+	/*line :715:4*/ ag_L10:
+	/*line :715:4*/ ag_f.ag_t15++
+	/*line :715:4*/ goto ag_L7
+	/*line :715:4*/ ag_L9:
+	/*line anet_test.go:718:2*/ ag_f.turns = 0
+	/*line :718:2*/ ag_L11:
+	/*line anet_test.go:719:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
+		/*line :719:6*/ goto ag_L13
+	}
+	/*line anet_test.go:720:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :720:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
+	/*line :720:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :720:3*/ return ag_s
+	}
+	/*line :720:3*/ ag_resume8:
+	/*line :720:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:721:3*/ ag_f.turns++
+	/*line :721:3*/ goto ag_L11
+	/*line :721:3*/ ag_L13:
+	/*line anet_test.go:723:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
+	/*line :723:2*/ goto ag_exit
+	/*line :723:2*/ ag_exit:
+	/*line :723:2*/ ag_f.ag_state = 9 // running the deferred calls
+	/*line :723:2*/ ag_resume9:
+	/*line :723:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :723:2*/ return ag_s
+	}
+	/*line :723:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:2876
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_manyReady) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:684"
+	case 2:
+		return "anet_test.go:696"
+	case 3:
+		return "anet_test.go:701"
+	case 4:
+		return "anet_test.go:709"
+	case 5:
+		return "anet_test.go:711"
+	case 6:
+		return "anet_test.go:712"
+	case 7:
+		return "anet_test.go:714"
+	case 8:
+		return "anet_test.go:720"
+	case 9:
+		return "anet_test.go:724 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_addrs is the frame of addrs (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_addrs struct {
+	ag_state  int
+	ln        *anet.Listener
+	d         *anet.Conn
+	ag_aw0    rt.Awaitable[*anet.Listener]
+	ag_aw1    rt.Awaitable[*anet.Conn]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// addrsAsync returns the coroutine of addrs: nothing runs until it is awaited, spawned, gathered or run.
+func addrsAsync() rt.Awaitable[[]string] {
+	return &ag_addrs{}
+}
+
+func (ag_f *ag_addrs) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_addrs) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line anet_test.go:736
+func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :736:1*/ var (
+		err error
+		a   *anet.Conn
+	)
+	/*line :736:1*/ if ag_co.Unwinding() {
+		/*line :736:1*/ goto ag_exit
+	}
+	/*line :736:1*/ switch ag_f.ag_state {
+	/*line :736:1*/ case 1:
+		/*line :736:1*/ goto ag_resume1
+		/*line :736:1*/
+	case 2:
+		/*line :736:1*/ goto ag_resume2
+		/*line :736:1*/
+	case 3:
+		/*line :736:1*/ goto ag_resume3
+		/*line :736:1*/
+	case 4:
+		/*line :736:1*/ goto ag_resume4
+	}
+	/*line anet_test.go:737:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :737:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :737:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :737:2*/ return ag_s
+	}
+	/*line :737:2*/ ag_resume1:
+	/*line anet_test.go:737:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :737:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:738:2*/ if err != nil {
+		/*line anet_test.go:739:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :739:3*/ goto ag_exit
+	}
+	/*line anet_test.go:741:2*/ {
+		/*line :741:2*/ ag_dfn := ag_f.ln.Close
+		/*line :741:2*/ ag_f.ag_defers.Push(func() {
+			/*line :741:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:742:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :742:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :742:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :742:2*/ return ag_s
+	}
+	/*line :742:2*/ ag_resume2:
+	/*line anet_test.go:742:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
+	/*line :742:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:743:2*/ if err != nil {
+		/*line anet_test.go:744:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :744:3*/ goto ag_exit
+	}
+	/*line anet_test.go:746:2*/ {
+		/*line :746:2*/ ag_dfn := ag_f.d.Close
+		/*line :746:2*/ ag_f.ag_defers.Push(func() {
+			/*line :746:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:747:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :747:2*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :747:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :747:2*/ return ag_s
+	}
+	/*line :747:2*/ ag_resume3:
+	/*line anet_test.go:747:2*/ a, err = ag_f.ag_aw1.AwaitResult()
+	/*line :747:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:748:2*/ if err != nil {
+		/*line anet_test.go:749:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :749:3*/ goto ag_exit
+	}
+	/*line anet_test.go:751:2*/ {
+		/*line :751:2*/ ag_dfn := a.Close
+		/*line :751:2*/ ag_f.ag_defers.Push(func() {
+			/*line :751:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:752:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
+	/*line :752:2*/ goto ag_exit
+	/*line :752:2*/ ag_exit:
+	/*line :752:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :752:2*/ ag_resume4:
+	/*line :752:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :752:2*/ return ag_s
+	}
+	/*line :752:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:3015
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_addrs) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:737"
+	case 2:
+		return "anet_test.go:742"
+	case 3:
+		return "anet_test.go:747"
+	case 4:
+		return "anet_test.go:753 (deferred calls)"
 	}
 	return ""
 }

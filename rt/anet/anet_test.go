@@ -616,3 +616,138 @@ func idle(n int) (idleResult, error) {
 	res.eofs = eofs
 	return res, nil
 }
+
+// TestReadUntilString: a delimiter of several bytes split across reads is
+// found; what follows stays buffered; the limit and the end of stream
+// work as in ReadUntil.
+func TestReadUntilString(t *testing.T) {
+	addr := stdServer(t, func(c net.Conn) {
+		for _, part := range []string{"head: 1\r", "\n", "\r", "\nbody", strings.Repeat("x", 100), "\r\n\r"} {
+			c.Write([]byte(part))
+			time.Sleep(2 * time.Millisecond)
+		}
+	})
+	got, err := rt.Run(readBlocksAsync(addr))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"head: 1\r\n\r\n", "body", "too long", "unexpected EOF: " + strings.Repeat("x", 100) + "\r\n\r"}, got)
+}
+
+// async
+func readBlocks(addr string) ([]string, error) {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	head, err := c.ReadUntilString("\r\n\r\n")
+	if err != nil {
+		return nil, err
+	}
+	body, err := c.ReadExactly(4)
+	if err != nil {
+		return nil, err
+	}
+	out := []string{string(head), string(body)}
+	c.SetReadLimit(50)
+	if _, err := c.ReadUntilString("\r\n\r\n"); errors.Is(err, anet.ErrTooLong) {
+		out = append(out, "too long")
+	}
+	c.SetReadLimit(anet.DefaultReadLimit)
+	rest, err := c.ReadUntilString("\r\n\r\n")
+	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
+}
+
+// TestManyReadyAtOnce: when hundreds of sockets become readable at once,
+// one poll wakes all of their tasks (the poller takes epoll's events in
+// batches of 128 until none is left), not one batch per loop iteration.
+func TestManyReadyAtOnce(t *testing.T) {
+	turns, err := rt.Run(manyReadyAsync(300))
+	require.NoError(t, err)
+	assert.LessOrEqual(t, turns, 2, "loop turns until 300 readers that became ready at once were done")
+}
+
+// async
+func oneByte(c *anet.Conn, done *int) error {
+	b := make([]byte, 1)
+	if _, err := c.Read(b); err != nil {
+		return err
+	}
+	*done++
+	return nil
+}
+
+// manyReady parks n readers, makes all n sockets readable at once and
+// counts the loop turns until every reader is done.
+//
+// async
+func manyReady(n int) (int, error) {
+	ln, err := anet.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	var clients, servers []*anet.Conn
+	defer func() {
+		for _, c := range append(clients, servers...) {
+			c.Close()
+		}
+	}()
+	for range n {
+		c, err := anet.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			return 0, err
+		}
+		clients = append(clients, c)
+		s, err := ln.Accept()
+		if err != nil {
+			return 0, err
+		}
+		servers = append(servers, s)
+	}
+	done := 0
+	for _, c := range clients {
+		rt.Spawn(oneByteAsync(c, &done))
+	}
+	rt.Sleep(0)
+	rt.Sleep(0) // every reader is parked on the poller
+	for _, s := range servers {
+		if _, err := s.Write([]byte{1}); err != nil { // never waits: the buffer is empty
+			return 0, err
+		}
+	}
+	turns := 0
+	for done < n && turns < 100 {
+		rt.Sleep(0)
+		turns++
+	}
+	return turns, nil
+}
+
+// TestAcceptedAddrs: an accepted connection's local address is the
+// listener's, its remote address the dialler's local one.
+func TestAcceptedAddrs(t *testing.T) {
+	got, err := rt.Run(addrsAsync())
+	require.NoError(t, err)
+	assert.Equal(t, got[0], got[1], "accepted local = listener")
+	assert.Equal(t, got[2], got[3], "accepted remote = dialled local")
+}
+
+// async
+func addrs() ([]string, error) {
+	ln, err := anet.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	defer ln.Close()
+	d, err := anet.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	a, err := ln.Accept()
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return []string{a.LocalAddr().String(), ln.Addr().String(), a.RemoteAddr().String(), d.LocalAddr().String()}, nil
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -40,9 +41,6 @@ type Conn struct {
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
 	c := &Conn{fd: rt.NewFD(sysfd), sysfd: sysfd, network: network, raddr: raddr, limit: DefaultReadLimit}
-	if sa, err := unix.Getsockname(sysfd); err == nil {
-		c.laddr = sockAddr(sa)
-	}
 	if network != "unix" {
 		unix.SetsockoptInt(sysfd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
 	}
@@ -67,11 +65,19 @@ func (c *Conn) opErr(op string, err error) error {
 	if errno, ok := err.(unix.Errno); ok {
 		err = os.NewSyscallError(op, errno)
 	}
-	return &net.OpError{Op: op, Net: c.network, Source: c.laddr, Addr: c.raddr, Err: err}
+	return &net.OpError{Op: op, Net: c.network, Source: c.LocalAddr(), Addr: c.raddr, Err: err}
 }
 
-// LocalAddr returns the local address.
-func (c *Conn) LocalAddr() net.Addr { return c.laddr }
+// LocalAddr returns the local address (asked of the kernel on first use,
+// so that a connection that never needs it costs no system call).
+func (c *Conn) LocalAddr() net.Addr {
+	if c.laddr == nil && !c.closed {
+		if sa, err := unix.Getsockname(c.sysfd); err == nil {
+			c.laddr = sockAddr(sa)
+		}
+	}
+	return c.laddr
+}
 
 // RemoteAddr returns the peer's address.
 func (c *Conn) RemoteAddr() net.Addr { return c.raddr }
@@ -228,6 +234,31 @@ func (c *Conn) ReadUntil(delim byte) ([]byte, error) {
 	}
 }
 
+// ReadUntilString is ReadUntil with a delimiter of several bytes
+// (asyncio's readuntil(separator)), such as the "\r\n\r\n" that ends an
+// HTTP header block; otherwise as ReadUntil.
+//
+// async
+func (c *Conn) ReadUntilString(delim string) ([]byte, error) {
+	scanned := 0
+	for {
+		if i := bytes.Index(c.buf[c.off+scanned:], []byte(delim)); i >= 0 {
+			return c.take(scanned + i + len(delim)), nil
+		}
+		n := len(c.buf) - c.off
+		if n >= c.limit {
+			return nil, ErrTooLong
+		}
+		scanned = max(0, n-len(delim)+1)
+		if err := c.fill(); err != nil {
+			if err == io.EOF && n > 0 {
+				return c.take(n), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
 // ReadExactly reads exactly n bytes (asyncio's readexactly) and returns
 // them in a new slice. If the stream ends first it returns what it read
 // and io.ErrUnexpectedEOF (io.EOF if that was nothing).
@@ -245,28 +276,53 @@ func (c *Conn) ReadExactly(n int) ([]byte, error) {
 	return c.take(n), nil
 }
 
-// fill reads more bytes into the read-ahead buffer.
+// fill reads more bytes into the read-ahead buffer, waiting until the
+// socket has some. It reads into a scratch buffer shared through a
+// sync.Pool and appends what came to the connection's own buffer, so a
+// waiting connection holds no buffer and a buffered one holds about what
+// it read: thousands of idle or waiting connections cost no 4 KiB each.
 //
 // async
 func (c *Conn) fill() error {
-	if c.closed {
-		return c.opErr("read", net.ErrClosed)
-	}
 	if c.off > 0 && c.off == len(c.buf) {
 		c.buf, c.off = c.buf[:0], 0
+	} else if c.off > 0 && c.off >= len(c.buf)/2 {
+		c.buf = append(c.buf[:0], c.buf[c.off:]...)
+		c.off = 0
 	}
-	if cap(c.buf)-len(c.buf) < 1024 {
-		if c.off > 0 && c.off >= len(c.buf)/2 {
-			c.buf = append(c.buf[:0], c.buf[c.off:]...)
-			c.off = 0
-		} else {
-			c.buf = append(c.buf, make([]byte, max(4096, cap(c.buf)))...)[:len(c.buf)]
+	for {
+		if c.closed {
+			return c.opErr("read", net.ErrClosed)
+		}
+		s := scratch.Get().(*[]byte)
+		n, err := unix.Read(c.sysfd, *s)
+		if n > 0 {
+			c.buf = append(c.buf, (*s)[:n]...)
+		}
+		scratch.Put(s)
+		switch err {
+		case nil:
+			if n == 0 {
+				return io.EOF
+			}
+			return nil
+		case unix.EINTR:
+			continue
+		case unix.EAGAIN:
+		default:
+			return c.opErr("read", err)
+		}
+		if err := c.fd.WaitRead(c.rdl); err != nil {
+			return c.opErr("read", err)
 		}
 	}
-	n, err := c.readSome(c.buf[len(c.buf):cap(c.buf)])
-	c.buf = c.buf[:len(c.buf)+n]
-	return err
 }
+
+// scratch holds the buffers fill reads into.
+var scratch = sync.Pool{New: func() any {
+	b := make([]byte, 16<<10)
+	return &b
+}}
 
 // take returns the next n buffered bytes in a new slice.
 func (c *Conn) take(n int) []byte {
@@ -279,5 +335,8 @@ func (c *Conn) consume(n int) {
 	c.off += n
 	if c.off == len(c.buf) {
 		c.buf, c.off = c.buf[:0], 0
+		if cap(c.buf) > 4096 {
+			c.buf = nil // a burst's buffer is not kept while idle
+		}
 	}
 }

@@ -34,6 +34,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Conn, string) ([]byte, error)
+	var _ ag_stale_run_go_generate = (*Conn).ReadUntilString
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Conn, int) ([]byte, error)
 	var _ ag_stale_run_go_generate = (*Conn).ReadExactly
 }
@@ -66,44 +71,44 @@ func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:135
+//line conn.go:141
 func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :135:1*/ var (
+	/*line :141:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :135:1*/ if ag_co.Unwinding() {
-		/*line :135:1*/ return rt.Ready
+	/*line :141:1*/ if ag_co.Unwinding() {
+		/*line :141:1*/ return rt.Ready
 	}
-	/*line :135:1*/ switch ag_f.ag_state {
-	/*line :135:1*/ case 1:
-		/*line :135:1*/ goto ag_resume1
+	/*line :141:1*/ switch ag_f.ag_state {
+	/*line :141:1*/ case 1:
+		/*line :141:1*/ goto ag_resume1
 	}
-	/*line conn.go:136:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:137:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:138:3*/ ag_f.c.consume(n)
-		/*line conn.go:139:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :139:3*/ return rt.Ready
+	/*line conn.go:142:2*/ if ag_f.c.off < len(ag_f.c.buf) {
+		/*line conn.go:143:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
+		/*line conn.go:144:3*/ ag_f.c.consume(n)
+		/*line conn.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :145:3*/ return rt.Ready
 	}
-	/*line conn.go:141:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	/*line :141:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
-	/*line :141:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :141:9*/ return ag_s
+	/*line conn.go:147:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
+	/*line :147:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
+	/*line :147:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:9*/ return ag_s
 	}
-	/*line :141:9*/ ag_resume1:
-	/*line conn.go:141:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :141:9*/ ag_f.ag_aw0 = nil
-	/*line conn.go:141:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :141:2*/ return rt.Ready
+	/*line :147:9*/ ag_resume1:
+	/*line conn.go:147:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :147:9*/ ag_f.ag_aw0 = nil
+	/*line conn.go:147:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :147:2*/ return rt.Ready
 }
 
-//line conn_async.go:101
+//line conn_async.go:106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:141"
+		return "conn.go:147"
 	}
 	return ""
 }
@@ -131,73 +136,73 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:148
+//line conn.go:154
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :148:1*/ var (
+	/*line :154:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :148:1*/ if ag_co.Unwinding() {
-		/*line :148:1*/ return rt.Ready
+	/*line :154:1*/ if ag_co.Unwinding() {
+		/*line :154:1*/ return rt.Ready
 	}
-	/*line :148:1*/ switch ag_f.ag_state {
-	/*line :148:1*/ case 1:
-		/*line :148:1*/ goto ag_resume1
+	/*line :154:1*/ switch ag_f.ag_state {
+	/*line :154:1*/ case 1:
+		/*line :154:1*/ goto ag_resume1
 	}
-	/*line conn.go:149:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:150:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :150:3*/ return rt.Ready
+	/*line conn.go:155:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :156:3*/ return rt.Ready
 	}
-	/*line :150:3*/ ag_L1:
-	/*line conn.go:153:3*/ if ag_f.c.closed {
-		/*line conn.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :154:4*/ return rt.Ready
+	/*line :156:3*/ ag_L1:
+	/*line conn.go:159:3*/ if ag_f.c.closed {
+		/*line conn.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :160:4*/ return rt.Ready
 	}
-	/*line conn.go:156:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:157:3*/ switch ag_err1 {
-	/*line :157:3*/ case nil:
-		/*line conn.go:159:4*/ if n == 0 {
-			/*line conn.go:160:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :160:5*/ return rt.Ready
+	/*line conn.go:162:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:163:3*/ switch ag_err1 {
+	/*line :163:3*/ case nil:
+		/*line conn.go:165:4*/ if n == 0 {
+			/*line conn.go:166:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :166:5*/ return rt.Ready
 		}
-		/*line conn.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :162:4*/ return rt.Ready
-		/*line :162:4*/
+		/*line conn.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :168:4*/ return rt.Ready
+		/*line :168:4*/
 	case unix.EINTR:
-		/*line conn.go:164:4*/ goto ag_L2
-		/*line :164:4*/
+		/*line conn.go:170:4*/ goto ag_L2
+		/*line :170:4*/
 	case unix.EAGAIN:
-		/*line :164:4*/
+		/*line :170:4*/
 	default:
-		/*line conn.go:167:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :167:4*/ return rt.Ready
+		/*line conn.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :173:4*/ return rt.Ready
 	}
-	/*line conn.go:169:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :169:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :169:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :169:6*/ return ag_s
+	/*line conn.go:175:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :175:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :175:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:6*/ return ag_s
 	}
-	/*line :169:6*/ ag_resume1:
-	/*line conn.go:169:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :169:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:169:3*/ if !(ag_err2 != nil) {
-		/*line :169:3*/ goto ag_L4
+	/*line :175:6*/ ag_resume1:
+	/*line conn.go:175:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :175:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:175:3*/ if !(ag_err2 != nil) {
+		/*line :175:3*/ goto ag_L4
 	}
-	/*line conn.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :170:4*/ return rt.Ready
-	/*line :170:4*/ ag_L4:
-	/*line :170:4*/ ag_L2:
-	/*line :170:4*/ goto ag_L1
+	/*line conn.go:176:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :176:4*/ return rt.Ready
+	/*line :176:4*/ ag_L4:
+	/*line :176:4*/ ag_L2:
+	/*line :176:4*/ goto ag_L1
 }
 
-//line conn_async.go:195
+//line conn_async.go:200
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:169"
+		return "conn.go:175"
 	}
 	return ""
 }
@@ -226,71 +231,71 @@ func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:180
+//line conn.go:186
 func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :180:1*/ var (
+	/*line :186:1*/ var (
 		m       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :180:1*/ if ag_co.Unwinding() {
-		/*line :180:1*/ return rt.Ready
+	/*line :186:1*/ if ag_co.Unwinding() {
+		/*line :186:1*/ return rt.Ready
 	}
-	/*line :180:1*/ switch ag_f.ag_state {
-	/*line :180:1*/ case 1:
-		/*line :180:1*/ goto ag_resume1
+	/*line :186:1*/ switch ag_f.ag_state {
+	/*line :186:1*/ case 1:
+		/*line :186:1*/ goto ag_resume1
 	}
-	/*line conn.go:181:2*/ ag_f.n = 0
-	/*line :181:2*/ ag_L1:
-	/*line conn.go:182:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :182:6*/ goto ag_L3
+	/*line conn.go:187:2*/ ag_f.n = 0
+	/*line :187:2*/ ag_L1:
+	/*line conn.go:188:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :188:6*/ goto ag_L3
 	}
-	/*line conn.go:183:3*/ if ag_f.c.closed {
-		/*line conn.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :184:4*/ return rt.Ready
+	/*line conn.go:189:3*/ if ag_f.c.closed {
+		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :190:4*/ return rt.Ready
 	}
-	/*line conn.go:186:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:187:3*/ if m > 0 {
-		/*line conn.go:188:4*/ ag_f.n += m
+	/*line conn.go:192:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
+	/*line conn.go:193:3*/ if m > 0 {
+		/*line conn.go:194:4*/ ag_f.n += m
 	}
-	/*line conn.go:190:3*/ switch ag_err1 {
-	/*line :190:3*/ case nil, unix.EINTR:
-		/*line conn.go:192:4*/ goto ag_L2
-		/*line :192:4*/
+	/*line conn.go:196:3*/ switch ag_err1 {
+	/*line :196:3*/ case nil, unix.EINTR:
+		/*line conn.go:198:4*/ goto ag_L2
+		/*line :198:4*/
 	case unix.EAGAIN:
-		/*line :192:4*/
+		/*line :198:4*/
 	default:
-		/*line conn.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :195:4*/ return rt.Ready
+		/*line conn.go:201:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
+		/*line :201:4*/ return rt.Ready
 	}
-	/*line conn.go:197:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :197:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :197:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :197:6*/ return ag_s
+	/*line conn.go:203:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :203:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :203:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:6*/ return ag_s
 	}
-	/*line :197:6*/ ag_resume1:
-	/*line conn.go:197:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :197:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:197:3*/ if !(ag_err2 != nil) {
-		/*line :197:3*/ goto ag_L4
+	/*line :203:6*/ ag_resume1:
+	/*line conn.go:203:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :203:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:203:3*/ if !(ag_err2 != nil) {
+		/*line :203:3*/ goto ag_L4
 	}
-	/*line conn.go:198:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :198:4*/ return rt.Ready
-	/*line :198:4*/ ag_L4:
-	/*line :198:4*/ ag_L2:
-	/*line :198:4*/ goto ag_L1
-	/*line :198:4*/ ag_L3:
-	/*line conn.go:201:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :201:2*/ return rt.Ready
+	/*line conn.go:204:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
+	/*line :204:4*/ return rt.Ready
+	/*line :204:4*/ ag_L4:
+	/*line :204:4*/ ag_L2:
+	/*line :204:4*/ goto ag_L1
+	/*line :204:4*/ ag_L3:
+	/*line conn.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :207:2*/ return rt.Ready
 }
 
-//line conn_async.go:288
+//line conn_async.go:293
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:197"
+		return "conn.go:203"
 	}
 	return ""
 }
@@ -319,57 +324,138 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:212
+//line conn.go:218
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :212:1*/ var (
+	/*line :218:1*/ var (
 		err error
 	)
-	/*line :212:1*/ if ag_co.Unwinding() {
-		/*line :212:1*/ return rt.Ready
+	/*line :218:1*/ if ag_co.Unwinding() {
+		/*line :218:1*/ return rt.Ready
 	}
-	/*line :212:1*/ switch ag_f.ag_state {
-	/*line :212:1*/ case 1:
-		/*line :212:1*/ goto ag_resume1
+	/*line :218:1*/ switch ag_f.ag_state {
+	/*line :218:1*/ case 1:
+		/*line :218:1*/ goto ag_resume1
 	}
-	/*line conn.go:213:2*/ ag_f.scanned = 0
-	/*line :213:2*/ ag_L1:
-	/*line conn.go:215:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:216:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :216:4*/ return rt.Ready
+	/*line conn.go:219:2*/ ag_f.scanned = 0
+	/*line :219:2*/ ag_L1:
+	/*line conn.go:221:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :222:4*/ return rt.Ready
 	}
-	/*line conn.go:218:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:219:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:220:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :220:4*/ return rt.Ready
+	/*line conn.go:224:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:225:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :226:4*/ return rt.Ready
 	}
-	/*line conn.go:222:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :222:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :222:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:6*/ return ag_s
+	/*line conn.go:228:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :228:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :228:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:6*/ return ag_s
 	}
-	/*line :222:6*/ ag_resume1:
-	/*line conn.go:222:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :222:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:222:3*/ if !(err != nil) {
-		/*line :222:3*/ goto ag_L4
+	/*line :228:6*/ ag_resume1:
+	/*line conn.go:228:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :228:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:228:3*/ if !(err != nil) {
+		/*line :228:3*/ goto ag_L4
 	}
-	/*line conn.go:223:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:224:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :224:5*/ return rt.Ready
+	/*line conn.go:229:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:230:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :230:5*/ return rt.Ready
 	}
-	/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :226:4*/ return rt.Ready
-	/*line :226:4*/ ag_L4:
-	/*line :226:4*/ goto ag_L1
+	/*line conn.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :232:4*/ return rt.Ready
+	/*line :232:4*/ ag_L4:
+	/*line :232:4*/ goto ag_L1
 }
 
-//line conn_async.go:367
+//line conn_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:222"
+		return "conn.go:228"
+	}
+	return ""
+}
+
+// ag_Conn_ReadUntilString is the frame of (*Conn).ReadUntilString (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Conn_ReadUntilString struct {
+	ag_state int
+	c        *Conn
+	delim    string
+	scanned  int
+	n        int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    []byte
+	ag_err   error
+}
+
+// ReadUntilStringAsync returns the coroutine of (*Conn).ReadUntilString: nothing runs until it is awaited, spawned, gathered or run.
+func (c *Conn) ReadUntilStringAsync(delim string) rt.Awaitable[[]byte] {
+	return &ag_Conn_ReadUntilString{c: c, delim: delim}
+}
+
+func (ag_f *ag_Conn_ReadUntilString) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line conn.go:242
+func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :242:1*/ var (
+		err error
+	)
+	/*line :242:1*/ if ag_co.Unwinding() {
+		/*line :242:1*/ return rt.Ready
+	}
+	/*line :242:1*/ switch ag_f.ag_state {
+	/*line :242:1*/ case 1:
+		/*line :242:1*/ goto ag_resume1
+	}
+	/*line conn.go:243:2*/ ag_f.scanned = 0
+	/*line :243:2*/ ag_L1:
+	/*line conn.go:245:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :246:4*/ return rt.Ready
+	}
+	/*line conn.go:248:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:249:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:250:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :250:4*/ return rt.Ready
+	}
+	/*line conn.go:252:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:253:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :253:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :253:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:6*/ return ag_s
+	}
+	/*line :253:6*/ ag_resume1:
+	/*line conn.go:253:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :253:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:253:3*/ if !(err != nil) {
+		/*line :253:3*/ goto ag_L4
+	}
+	/*line conn.go:254:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:255:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :255:5*/ return rt.Ready
+	}
+	/*line conn.go:257:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :257:4*/ return rt.Ready
+	/*line :257:4*/ ag_L4:
+	/*line :257:4*/ goto ag_L1
+}
+
+//line conn_async.go:453
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:253"
 	}
 	return ""
 }
@@ -397,53 +483,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:236
+//line conn.go:267
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :236:1*/ var (
+	/*line :267:1*/ var (
 		err error
 	)
-	/*line :236:1*/ if ag_co.Unwinding() {
-		/*line :236:1*/ return rt.Ready
+	/*line :267:1*/ if ag_co.Unwinding() {
+		/*line :267:1*/ return rt.Ready
 	}
-	/*line :236:1*/ switch ag_f.ag_state {
-	/*line :236:1*/ case 1:
-		/*line :236:1*/ goto ag_resume1
+	/*line :267:1*/ switch ag_f.ag_state {
+	/*line :267:1*/ case 1:
+		/*line :267:1*/ goto ag_resume1
 	}
-	/*line :236:1*/ ag_L1:
-	/*line conn.go:237:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :237:6*/ goto ag_L3
+	/*line :267:1*/ ag_L1:
+	/*line conn.go:268:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :268:6*/ goto ag_L3
 	}
-	/*line conn.go:238:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :238:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :238:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:6*/ return ag_s
+	/*line conn.go:269:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :269:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :269:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:6*/ return ag_s
 	}
-	/*line :238:6*/ ag_resume1:
-	/*line conn.go:238:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :238:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:238:3*/ if !(err != nil) {
-		/*line :238:3*/ goto ag_L4
+	/*line :269:6*/ ag_resume1:
+	/*line conn.go:269:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :269:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:269:3*/ if !(err != nil) {
+		/*line :269:3*/ goto ag_L4
 	}
-	/*line conn.go:239:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:240:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :240:5*/ return rt.Ready
+	/*line conn.go:270:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :271:5*/ return rt.Ready
 	}
-	/*line conn.go:242:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :242:4*/ return rt.Ready
-	/*line :242:4*/ ag_L4:
-	/*line :242:4*/ goto ag_L1
-	/*line :242:4*/ ag_L3:
-	/*line conn.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :245:2*/ return rt.Ready
+	/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :273:4*/ return rt.Ready
+	/*line :273:4*/ ag_L4:
+	/*line :273:4*/ goto ag_L1
+	/*line :273:4*/ ag_L3:
+	/*line conn.go:276:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :276:2*/ return rt.Ready
 }
 
-//line conn_async.go:441
+//line conn_async.go:527
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:238"
+		return "conn.go:269"
 	}
 	return ""
 }
@@ -452,7 +538,7 @@ func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 type ag_Conn_fill struct {
 	ag_state int
 	c        *Conn
-	ag_aw0   rt.Awaitable[int]
+	ag_aw0   rt.Awaitable[struct{}]
 	ag_err   error
 }
 
@@ -469,54 +555,81 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:251
+//line conn.go:286
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :251:1*/ var (
-		n   int
-		err error
+	/*line :286:1*/ var (
+		s       *[]byte
+		n       int
+		ag_err1 error
+		ag_err2 error
 	)
-	/*line :251:1*/ if ag_co.Unwinding() {
-		/*line :251:1*/ return rt.Ready
+	/*line :286:1*/ if ag_co.Unwinding() {
+		/*line :286:1*/ return rt.Ready
 	}
-	/*line :251:1*/ switch ag_f.ag_state {
-	/*line :251:1*/ case 1:
-		/*line :251:1*/ goto ag_resume1
+	/*line :286:1*/ switch ag_f.ag_state {
+	/*line :286:1*/ case 1:
+		/*line :286:1*/ goto ag_resume1
 	}
-	/*line conn.go:252:2*/ if ag_f.c.closed {
-		/*line conn.go:253:3*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :253:3*/ return rt.Ready
+	/*line conn.go:287:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:288:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
+		/*line conn.go:290:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:291:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:255:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:256:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line :291:3*/ ag_L1:
+	/*line conn.go:294:3*/ if ag_f.c.closed {
+		/*line conn.go:295:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :295:4*/ return rt.Ready
 	}
-	/*line conn.go:258:2*/ if cap(ag_f.c.buf)-len(ag_f.c.buf) < 1024 {
-		/*line conn.go:259:3*/ if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-			/*line conn.go:260:4*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-			/*line conn.go:261:4*/ ag_f.c.off = 0
-		} else {
-			/*line conn.go:263:4*/ ag_f.c.buf = append(ag_f.c.buf, make([]byte, max(4096, cap(ag_f.c.buf)))...)[:len(ag_f.c.buf)]
+	/*line conn.go:297:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:298:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:299:3*/ if n > 0 {
+		/*line conn.go:300:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	}
+	/*line conn.go:302:3*/ scratch.Put(s)
+	/*line conn.go:303:3*/ switch ag_err1 {
+	/*line :303:3*/ case nil:
+		/*line conn.go:305:4*/ if n == 0 {
+			/*line conn.go:306:5*/ ag_f.ag_err = io.EOF
+			/*line :306:5*/ return rt.Ready
 		}
+		/*line conn.go:308:4*/ ag_f.ag_err = nil
+		/*line :308:4*/ return rt.Ready
+		/*line :308:4*/
+	case unix.EINTR:
+		/*line conn.go:310:4*/ goto ag_L2
+		/*line :310:4*/
+	case unix.EAGAIN:
+		/*line :310:4*/
+	default:
+		/*line conn.go:313:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :313:4*/ return rt.Ready
 	}
-	/*line conn.go:266:2*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.c.buf[len(ag_f.c.buf):cap(ag_f.c.buf)])
-	/*line :266:2*/ ag_f.ag_state = 1 // await: c.readSome(c.buf[len(c.buf):cap(c.buf)])
-	/*line :266:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:2*/ return ag_s
+	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :315:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :315:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :315:6*/ return ag_s
 	}
-	/*line :266:2*/ ag_resume1:
-	/*line conn.go:266:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :266:2*/ ag_f.ag_aw0 = nil
-	/*line conn.go:267:2*/ ag_f.c.buf = ag_f.c.buf[:len(ag_f.c.buf)+n]
-	/*line conn.go:268:2*/ ag_f.ag_err = err
-	/*line :268:2*/ return rt.Ready
+	/*line :315:6*/ ag_resume1:
+	/*line conn.go:315:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :315:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:315:3*/ if !(ag_err2 != nil) {
+		/*line :315:3*/ goto ag_L4
+	}
+	/*line conn.go:316:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :316:4*/ return rt.Ready
+	/*line :316:4*/ ag_L4:
+	/*line :316:4*/ ag_L2:
+	/*line :316:4*/ goto ag_L1
 }
 
-//line conn_async.go:514
+//line conn_async.go:627
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:266"
+		return "conn.go:315"
 	}
 	return ""
 }

@@ -39,7 +39,8 @@
 // own poller, which parks goroutines). TCP sockets get TCP_NODELAY, as
 // in net; listeners get SO_REUSEADDR. Host names are resolved on rt's
 // thread pool (rt.ToThread) with the standard resolver; addresses that
-// are IP literals need no thread. Dial tries the first address only.
+// are IP literals need no thread. Dial tries a name's addresses one after
+// another until one connects (no Happy Eyeballs race).
 // The package builds on Unix systems only.
 //
 // # Deadlines, timeouts and cancellation

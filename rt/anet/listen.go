@@ -12,15 +12,41 @@ import (
 )
 
 // Dial connects to address on network ("tcp", "tcp4", "tcp6" or "unix"),
-// as net.Dial does. A host name is resolved on rt's thread pool; only the
-// first address is tried. Bound it with rt.WaitFor.
+// as net.Dial does. A host name is resolved on rt's thread pool, and its
+// addresses are tried one after another, in the resolver's order, until
+// one connects; if none does, the first one's error is returned. Bound it
+// with rt.WaitFor.
 //
 // async
 func Dial(network, address string) (*Conn, error) {
-	ep, err := resolve(network, address)
+	eps, err := resolveAll(network, address)
 	if err != nil {
 		return nil, &net.OpError{Op: "dial", Net: network, Err: err}
 	}
+	return dialAny(network, eps)
+}
+
+// dialAny tries the endpoints in turn.
+//
+// async
+func dialAny(network string, eps []endpoint) (*Conn, error) {
+	var first error
+	for _, ep := range eps {
+		c, err := dialOne(network, ep)
+		if err == nil {
+			return c, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, first
+}
+
+// dialOne connects to one endpoint.
+//
+// async
+func dialOne(network string, ep endpoint) (*Conn, error) {
 	fd, err := socket(ep.family, unix.SOCK_STREAM)
 	if err != nil {
 		return nil, &net.OpError{Op: "dial", Net: network, Addr: ep.addr, Err: osErr("socket", err)}
@@ -48,9 +74,6 @@ func Dial(network, address string) (*Conn, error) {
 	}
 	if err != nil {
 		return nil, c.opErr("dial", err)
-	}
-	if sa, err := unix.Getsockname(fd); err == nil {
-		c.laddr = sockAddr(sa)
 	}
 	ok = true
 	return c, nil

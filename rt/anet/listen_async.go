@@ -18,6 +18,16 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(string, []endpoint) (*Conn, error)
+	var _ ag_stale_run_go_generate = dialAny
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string, endpoint) (*Conn, error)
+	var _ ag_stale_run_go_generate = dialOne
+}
+
+func _() {
 	type ag_stale_run_go_generate func(string, string) (*Listener, error)
 	var _ ag_stale_run_go_generate = Listen
 }
@@ -27,19 +37,15 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Listener).Accept
 }
 
-// ag_Dial is the frame of Dial (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Dial is the frame of Dial (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Dial struct {
-	ag_state  int
-	network   string
-	address   string
-	fd        int
-	c         *Conn
-	ok        bool
-	ag_aw0    rt.Awaitable[endpoint]
-	ag_aw1    rt.Awaitable[struct{}]
-	ag_defers rt.Defers
-	ag_r0     *Conn
-	ag_err    error
+	ag_state int
+	network  string
+	address  string
+	ag_aw0   rt.Awaitable[[]endpoint]
+	ag_aw1   rt.Awaitable[*Conn]
+	ag_r0    *Conn
+	ag_err   error
 }
 
 // DialAsync returns the coroutine of Dial: nothing runs until it is awaited, spawned, gathered or run.
@@ -55,108 +61,250 @@ func (ag_f *ag_Dial) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:19
+//line listen.go:21
 func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :19:1*/ var (
-		ep      endpoint
-		ag_err1 error
-		werr    error
-		soerr   int
+	/*line :21:1*/ var (
+		eps   []endpoint
+		err   error
+		ag_t2 *Conn
+		ag_t3 error
 	)
-	/*line :19:1*/ if ag_co.Unwinding() {
-		/*line :19:1*/ goto ag_exit
+	/*line :21:1*/ if ag_co.Unwinding() {
+		/*line :21:1*/ return rt.Ready
 	}
-	/*line :19:1*/ switch ag_f.ag_state {
-	/*line :19:1*/ case 1:
-		/*line :19:1*/ goto ag_resume1
-		/*line :19:1*/
+	/*line :21:1*/ switch ag_f.ag_state {
+	/*line :21:1*/ case 1:
+		/*line :21:1*/ goto ag_resume1
+		/*line :21:1*/
 	case 2:
-		/*line :19:1*/ goto ag_resume2
-		/*line :19:1*/
-	case 3:
-		/*line :19:1*/ goto ag_resume3
+		/*line :21:1*/ goto ag_resume2
 	}
-	/*line listen.go:20:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	/*line :20:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
-	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :20:2*/ return ag_s
+	/*line listen.go:22:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
+	/*line :22:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :22:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :22:2*/ return ag_s
 	}
-	/*line :20:2*/ ag_resume1:
-	/*line listen.go:20:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :20:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:21:2*/ if ag_err1 != nil {
-		/*line listen.go:22:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Err: ag_err1}
-		/*line :22:3*/ goto ag_exit
+	/*line :22:2*/ ag_resume1:
+	/*line listen.go:22:2*/ eps, err = ag_f.ag_aw0.AwaitResult()
+	/*line :22:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:23:2*/ if err != nil {
+		/*line listen.go:24:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Err: err}
+		/*line :24:3*/ return rt.Ready
 	}
-	/*line listen.go:24:2*/ ag_f.fd, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:25:2*/ if ag_err1 != nil {
-		/*line listen.go:26:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ep.addr, Err: osErr("socket", ag_err1)}
-		/*line :26:3*/ goto ag_exit
+	/*line listen.go:26:9*/ ag_f.ag_aw1 = dialAnyAsync(ag_f.network, eps)
+	/*line :26:9*/ ag_f.ag_state = 2 // await: dialAny(network, eps)
+	/*line :26:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :26:9*/ return ag_s
 	}
-	/*line listen.go:28:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ep.addr)
-	/*line listen.go:29:2*/ ag_f.ok = false
-	/*line listen.go:30:2*/ ag_f.ag_defers.Push(func() {
-		/*line listen.go:31:3*/ if !ag_f.ok {
-			/*line listen.go:32:4*/ ag_f.c.Close()
-		}
-	})
-	/*line listen.go:35:2*/ ag_err1 = unix.Connect(ag_f.fd, ep.sa)
-	/*line listen.go:36:2*/ for ag_err1 == unix.EINTR {
-		/*line listen.go:37:3*/ ag_err1 = unix.Connect(ag_f.fd, ep.sa)
-	}
-	/*line listen.go:39:2*/ if !(ag_err1 == unix.EINPROGRESS) {
-		/*line :39:2*/ goto ag_L1
-	}
-	/*line listen.go:40:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :40:6*/ ag_f.ag_state = 2 // await: c.fd.WaitWrite(c.wdl)
-	/*line :40:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :40:6*/ return ag_s
-	}
-	/*line :40:6*/ ag_resume2:
-	/*line listen.go:40:6*/ _, werr = ag_f.ag_aw1.AwaitResult()
-	/*line :40:6*/ ag_f.ag_aw1 = nil
-	/*line listen.go:40:3*/ if !(werr != nil) {
-		/*line :40:3*/ goto ag_L2
-	}
-	/*line listen.go:41:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
-	/*line :41:4*/ goto ag_exit
-	/*line :41:4*/ ag_L2:
-	/*line listen.go:43:7*/ soerr = 0
-	/*line listen.go:44:3*/ soerr, ag_err1 = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-	/*line listen.go:45:3*/ if ag_err1 == nil && soerr != 0 {
-		/*line listen.go:46:4*/ ag_err1 = unix.Errno(soerr)
-	}
-	/*line :46:4*/ ag_L1:
-	/*line listen.go:49:2*/ if ag_err1 != nil {
-		/*line listen.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", ag_err1)
-		/*line :50:3*/ goto ag_exit
-	}
-	/*line listen.go:52:2*/ if sa, err := unix.Getsockname(ag_f.fd); err == nil {
-		/*line listen.go:53:3*/ ag_f.c.laddr = sockAddr(sa)
-	}
-	/*line listen.go:55:2*/ ag_f.ok = true
-	/*line listen.go:56:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
-	/*line :56:2*/ goto ag_exit
-	/*line :56:2*/ ag_exit:
-	/*line :56:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :56:2*/ ag_resume3:
-	/*line :56:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :56:2*/ return ag_s
-	}
-	/*line :56:2*/ return rt.Ready
+	/*line :26:9*/ ag_resume2:
+	/*line listen.go:26:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :26:9*/ ag_f.ag_aw1 = nil
+	/*line listen.go:26:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :26:2*/ return rt.Ready
 }
 
-//line listen_async.go:150
+//line listen_async.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:20"
+		return "listen.go:22"
 	case 2:
-		return "listen.go:40"
-	case 3:
-		return "listen.go:57 (deferred calls)"
+		return "listen.go:26"
+	}
+	return ""
+}
+
+// ag_dialAny is the frame of dialAny (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_dialAny struct {
+	ag_state int
+	network  string
+	eps      []endpoint
+	first    error
+	ag_t2    []endpoint
+	ag_t3    int
+	ag_aw0   rt.Awaitable[*Conn]
+	ag_r0    *Conn
+	ag_err   error
+}
+
+// dialAnyAsync returns the coroutine of dialAny: nothing runs until it is awaited, spawned, gathered or run.
+func dialAnyAsync(network string, eps []endpoint) rt.Awaitable[*Conn] {
+	return &ag_dialAny{network: network, eps: eps}
+}
+
+func (ag_f *ag_dialAny) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_dialAny) AwaitResult() (*Conn, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line listen.go:32
+func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :32:1*/ var (
+		ep  endpoint
+		c   *Conn
+		err error
+	)
+	/*line :32:1*/ if ag_co.Unwinding() {
+		/*line :32:1*/ return rt.Ready
+	}
+	/*line :32:1*/ switch ag_f.ag_state {
+	/*line :32:1*/ case 1:
+		/*line :32:1*/ goto ag_resume1
+	}
+	/*line listen.go:33:6*/ ag_f.first = nil
+	/*line :33:6*/ ag_f.ag_t2 = ag_f.eps
+	/*line :33:6*/ ag_f.ag_t3 = 0
+	/*line :33:6*/ ag_L1:
+	/*line listen.go:34:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :34:2*/ goto ag_L3
+	}
+	/*line listen.go:34:9*/ ep = ag_f.ag_t2[ag_f.ag_t3]
+	/*line listen.go:35:3*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ep)
+	/*line :35:3*/ ag_f.ag_state = 1 // await: dialOne(network, ep)
+	/*line :35:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :35:3*/ return ag_s
+	}
+	/*line :35:3*/ ag_resume1:
+	/*line listen.go:35:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :35:3*/ ag_f.ag_aw0 = nil
+	/*line listen.go:36:3*/ if err == nil {
+		/*line listen.go:37:4*/ ag_f.ag_r0, ag_f.ag_err = c, nil
+		/*line :37:4*/ return rt.Ready
+	}
+	/*line listen.go:39:3*/ if ag_f.first == nil {
+		/*line listen.go:40:4*/ ag_f.first = err
+	}
+	/*line :40:4*/ ag_f.ag_t3++
+	/*line :40:4*/ goto ag_L1
+	/*line :40:4*/ ag_L3:
+	/*line listen.go:43:2*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+	/*line :43:2*/ return rt.Ready
+}
+
+//line listen_async.go:190
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_dialAny) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:35"
+	}
+	return ""
+}
+
+// ag_dialOne is the frame of dialOne (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_dialOne struct {
+	ag_state  int
+	network   string
+	ep        endpoint
+	fd        int
+	c         *Conn
+	ok        bool
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_r0     *Conn
+	ag_err    error
+}
+
+// dialOneAsync returns the coroutine of dialOne: nothing runs until it is awaited, spawned, gathered or run.
+func dialOneAsync(network string, ep endpoint) rt.Awaitable[*Conn] {
+	return &ag_dialOne{network: network, ep: ep}
+}
+
+func (ag_f *ag_dialOne) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_dialOne) AwaitResult() (*Conn, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line listen.go:49
+func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :49:1*/ var (
+		err   error
+		werr  error
+		soerr int
+	)
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ goto ag_exit
+	}
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
+		/*line :49:1*/
+	case 2:
+		/*line :49:1*/ goto ag_resume2
+	}
+	/*line listen.go:50:2*/ ag_f.fd, err = socket(ag_f.ep.family, unix.SOCK_STREAM)
+	/*line listen.go:51:2*/ if err != nil {
+		/*line listen.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
+		/*line :52:3*/ goto ag_exit
+	}
+	/*line listen.go:54:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
+	/*line listen.go:55:2*/ ag_f.ok = false
+	/*line listen.go:56:2*/ ag_f.ag_defers.Push(func() {
+		/*line listen.go:57:3*/ if !ag_f.ok {
+			/*line listen.go:58:4*/ ag_f.c.Close()
+		}
+	})
+	/*line listen.go:61:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	/*line listen.go:62:2*/ for err == unix.EINTR {
+		/*line listen.go:63:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	}
+	/*line listen.go:65:2*/ if !(err == unix.EINPROGRESS) {
+		/*line :65:2*/ goto ag_L1
+	}
+	/*line listen.go:66:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :66:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :66:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:6*/ return ag_s
+	}
+	/*line :66:6*/ ag_resume1:
+	/*line listen.go:66:6*/ _, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :66:6*/ ag_f.ag_aw0 = nil
+	/*line listen.go:66:3*/ if !(werr != nil) {
+		/*line :66:3*/ goto ag_L2
+	}
+	/*line listen.go:67:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
+	/*line :67:4*/ goto ag_exit
+	/*line :67:4*/ ag_L2:
+	/*line listen.go:69:7*/ soerr = 0
+	/*line listen.go:70:3*/ soerr, err = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+	/*line listen.go:71:3*/ if err == nil && soerr != 0 {
+		/*line listen.go:72:4*/ err = unix.Errno(soerr)
+	}
+	/*line :72:4*/ ag_L1:
+	/*line listen.go:75:2*/ if err != nil {
+		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
+		/*line :76:3*/ goto ag_exit
+	}
+	/*line listen.go:78:2*/ ag_f.ok = true
+	/*line listen.go:79:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line :79:2*/ goto ag_exit
+	/*line :79:2*/ ag_exit:
+	/*line :79:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :79:2*/ ag_resume2:
+	/*line :79:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :79:2*/ return ag_s
+	}
+	/*line :79:2*/ return rt.Ready
+}
+
+//line listen_async.go:300
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_dialOne) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:66"
+	case 2:
+		return "listen.go:80 (deferred calls)"
 	}
 	return ""
 }
@@ -184,67 +332,67 @@ func (ag_f *ag_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:73
+//line listen.go:96
 func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :73:1*/ var (
+	/*line :96:1*/ var (
 		ep      endpoint
 		ag_err1 error
 		ag_fd1  int
 		ln      *Listener
 	)
-	/*line :73:1*/ if ag_co.Unwinding() {
-		/*line :73:1*/ return rt.Ready
+	/*line :96:1*/ if ag_co.Unwinding() {
+		/*line :96:1*/ return rt.Ready
 	}
-	/*line :73:1*/ switch ag_f.ag_state {
-	/*line :73:1*/ case 1:
-		/*line :73:1*/ goto ag_resume1
+	/*line :96:1*/ switch ag_f.ag_state {
+	/*line :96:1*/ case 1:
+		/*line :96:1*/ goto ag_resume1
 	}
-	/*line listen.go:74:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	/*line :74:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
-	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :74:2*/ return ag_s
+	/*line listen.go:97:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
+	/*line :97:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:2*/ return ag_s
 	}
-	/*line :74:2*/ ag_resume1:
-	/*line listen.go:74:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :74:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:75:2*/ if ag_err1 != nil {
-		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
-		/*line :76:3*/ return rt.Ready
+	/*line :97:2*/ ag_resume1:
+	/*line listen.go:97:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :97:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:98:2*/ if ag_err1 != nil {
+		/*line listen.go:99:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
+		/*line :99:3*/ return rt.Ready
 	}
-	/*line listen.go:78:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:79:2*/ if ag_err1 == nil {
-		/*line listen.go:80:3*/ if ag_f.network != "unix" {
-			/*line listen.go:81:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	/*line listen.go:101:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
+	/*line listen.go:102:2*/ if ag_err1 == nil {
+		/*line listen.go:103:3*/ if ag_f.network != "unix" {
+			/*line listen.go:104:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
 		}
-		/*line listen.go:83:3*/ if ag_err1 == nil {
-			/*line listen.go:84:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
+		/*line listen.go:106:3*/ if ag_err1 == nil {
+			/*line listen.go:107:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
 		}
-		/*line listen.go:86:3*/ if ag_err1 == nil {
-			/*line listen.go:87:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
+		/*line listen.go:109:3*/ if ag_err1 == nil {
+			/*line listen.go:110:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
 		}
-		/*line listen.go:89:3*/ if ag_err1 != nil {
-			/*line listen.go:90:4*/ unix.Close(ag_fd1)
+		/*line listen.go:112:3*/ if ag_err1 != nil {
+			/*line listen.go:113:4*/ unix.Close(ag_fd1)
 		}
 	}
-	/*line listen.go:93:2*/ if ag_err1 != nil {
-		/*line listen.go:94:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
-		/*line :94:3*/ return rt.Ready
+	/*line listen.go:116:2*/ if ag_err1 != nil {
+		/*line listen.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
+		/*line :117:3*/ return rt.Ready
 	}
-	/*line listen.go:96:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
-	/*line listen.go:97:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
-		/*line listen.go:98:3*/ ln.addr = sockAddr(sa)
+	/*line listen.go:119:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line listen.go:120:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
+		/*line listen.go:121:3*/ ln.addr = sockAddr(sa)
 	}
-	/*line listen.go:100:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
-	/*line :100:2*/ return rt.Ready
+	/*line listen.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
+	/*line :123:2*/ return rt.Ready
 }
 
-//line listen_async.go:242
+//line listen_async.go:390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:74"
+		return "listen.go:97"
 	}
 	return ""
 }
@@ -271,66 +419,66 @@ func (ag_f *ag_Listener_Accept) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:123
+//line listen.go:146
 func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :123:1*/ var (
+	/*line :146:1*/ var (
 		nfd     int
 		sa      unix.Sockaddr
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :123:1*/ if ag_co.Unwinding() {
-		/*line :123:1*/ return rt.Ready
+	/*line :146:1*/ if ag_co.Unwinding() {
+		/*line :146:1*/ return rt.Ready
 	}
-	/*line :123:1*/ switch ag_f.ag_state {
-	/*line :123:1*/ case 1:
-		/*line :123:1*/ goto ag_resume1
+	/*line :146:1*/ switch ag_f.ag_state {
+	/*line :146:1*/ case 1:
+		/*line :146:1*/ goto ag_resume1
 	}
-	/*line :123:1*/ ag_L1:
-	/*line listen.go:125:3*/ if ag_f.ln.closed {
-		/*line listen.go:126:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
-		/*line :126:4*/ return rt.Ready
+	/*line :146:1*/ ag_L1:
+	/*line listen.go:148:3*/ if ag_f.ln.closed {
+		/*line listen.go:149:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
+		/*line :149:4*/ return rt.Ready
 	}
-	/*line listen.go:128:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
-	/*line listen.go:129:3*/ switch ag_err1 {
-	/*line :129:3*/ case nil:
-		/*line listen.go:131:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
-		/*line :131:4*/ return rt.Ready
-		/*line :131:4*/
+	/*line listen.go:151:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
+	/*line listen.go:152:3*/ switch ag_err1 {
+	/*line :152:3*/ case nil:
+		/*line listen.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
+		/*line :154:4*/ return rt.Ready
+		/*line :154:4*/
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:133:4*/ goto ag_L2
-		/*line :133:4*/
+		/*line listen.go:156:4*/ goto ag_L2
+		/*line :156:4*/
 	case unix.EAGAIN:
-		/*line :133:4*/
+		/*line :156:4*/
 	default:
-		/*line listen.go:136:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
-		/*line :136:4*/ return rt.Ready
+		/*line listen.go:159:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line :159:4*/ return rt.Ready
 	}
-	/*line listen.go:138:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
-	/*line :138:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
-	/*line :138:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :138:6*/ return ag_s
+	/*line listen.go:161:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line :161:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
+	/*line :161:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:6*/ return ag_s
 	}
-	/*line :138:6*/ ag_resume1:
-	/*line listen.go:138:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :138:6*/ ag_f.ag_aw0 = nil
-	/*line listen.go:138:3*/ if !(ag_err2 != nil) {
-		/*line :138:3*/ goto ag_L4
+	/*line :161:6*/ ag_resume1:
+	/*line listen.go:161:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :161:6*/ ag_f.ag_aw0 = nil
+	/*line listen.go:161:3*/ if !(ag_err2 != nil) {
+		/*line :161:3*/ goto ag_L4
 	}
-	/*line listen.go:139:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
-	/*line :139:4*/ return rt.Ready
-	/*line :139:4*/ ag_L4:
-	/*line :139:4*/ ag_L2:
-	/*line :139:4*/ goto ag_L1
+	/*line listen.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line :162:4*/ return rt.Ready
+	/*line :162:4*/ ag_L4:
+	/*line :162:4*/ ag_L2:
+	/*line :162:4*/ goto ag_L1
 }
 
-//line listen_async.go:328
+//line listen_async.go:476
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:138"
+		return "listen.go:161"
 	}
 	return ""
 }
