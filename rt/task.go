@@ -378,7 +378,13 @@ func Name(name string) TaskOption { return TaskOption{name: name} }
 // into an await of SpawnAsync. There is no loop to spawn on from ordinary
 // code, so called there Spawn panics.
 func Spawn[T any](aw Awaitable[T], opts ...TaskOption) *Task[T] {
-	panic("rt.Spawn must be called from an //async function (where asyncgen makes it rt.SpawnAsync); from ordinary code, start a loop with rt.Run")
+	// A conditional panic, not a bare one: analyzers (nilness, through
+	// go/ssa's no-return facts) would otherwise take the code after every
+	// natural Spawn for dead code and report false nil values there.
+	if CurrentLoop() == nil {
+		panic("rt.Spawn must be called from an //async function (where asyncgen makes it rt.SpawnAsync); from ordinary code, start a loop with rt.Run")
+	}
+	return nil
 }
 
 // SpawnAsync is the companion of Spawn: awaiting it creates the task on
