@@ -61,6 +61,12 @@ func TestCorpus(t *testing.T) {
 	build.Dir = dir
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, "go build of the generated corpus failed:\n%s", out)
+	// The generated code is vet-clean (no self-assignment, no unreachable
+	// code, no copied locks...), as the user's own code would have to be.
+	vet := exec.Command(goBin, "vet", ".")
+	vet.Dir = dir
+	out, err = vet.CombinedOutput()
+	require.NoError(t, err, "go vet of the generated corpus failed:\n%s", out)
 
 	plain := runCorpus(t, bin, "plain")
 	async := runCorpus(t, bin, "async")

@@ -390,7 +390,26 @@ func (e *emitter) frameReturn(results []ast.Expr) []jen.Code {
 	var out []jen.Code
 	switch {
 	case results != nil:
-		out = append(out, jen.List(e.resultTargets()...).Op("=").List(e.exprs(results)...))
+		targets, values := e.resultTargets(), e.exprs(results)
+		if len(results) != len(targets) { // return f(), f returning several values
+			out = append(out, jen.List(targets...).Op("=").List(values...))
+			break
+		}
+		// return err, where err is the named result the value goes to, is
+		// no assignment at all (vet rejects x = x).
+		var lhs, rhs []jen.Code
+		for i, r := range results {
+			v := e.fn.Sig.Results().At(i)
+			if _, named := e.lay.where[v]; named && e.defers {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok && e.info.Uses[id] == v {
+					continue
+				}
+			}
+			lhs, rhs = append(lhs, targets[i]), append(rhs, values[i])
+		}
+		if len(lhs) > 0 {
+			out = append(out, jen.List(lhs...).Op("=").List(rhs...))
+		}
 	case !e.defers:
 		// a bare return: the named results
 		var lhs, rhs []jen.Code

@@ -2,11 +2,14 @@
 
 package main
 
+import "fmt"
+
 func init() {
 	cases = append(cases,
 		testCase{"regression rangeStringKeyOnly", bugRangeStringKeyOnly, bugRangeStringKeyOnlyAsync},
 		testCase{"regression rangeMapKeyOnly", bugRangeMapKeyOnly, bugRangeMapKeyOnlyAsync},
 		testCase{"regression namedResultUnused", bugNamedResultUnused, bugNamedResultUnusedAsync},
+		testCase{"regression returnNamedByName", bugReturnNamedByName, bugReturnNamedByNameAsync},
 	)
 }
 
@@ -54,4 +57,27 @@ func bugNamedResultUnused() (string, error) {
 func namedOnlyExplicit(x int) (s string, err error) {
 	s = tickS("x")
 	return s + s, nil
+}
+
+// Fixed: with deferred calls, return v, err assigns the values to the named
+// results first; returning a named result by its own name generated
+// ag_f.err = ag_f.err, which go vet rejects as a self-assignment.
+//
+// async
+func bugReturnNamedByName() (string, error) {
+	a, errA := namedByName(1)
+	b, errB := namedByName(0)
+	return fmt.Sprint(a, errA, b, errB), nil
+}
+
+// async
+func namedByName(n int) (v int, err error) {
+	defer func() { logf("deferred sees v=%d err=%v", v, err) }()
+	tick(n)
+	if n > 0 {
+		err = fmt.Errorf("n=%d", n)
+		return n, err
+	}
+	v = 7
+	return v, err
 }
