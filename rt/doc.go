@@ -44,8 +44,11 @@
 // function literal stops it (generated code calls Coro.Recover). Cancel
 // stops a task at its await point: its body never resumes, its deferred
 // calls run (Cancelling tells them why), and it ends with ErrCanceled;
-// recover cannot stop a cancellation. WaitFor bounds a wait in time,
-// Shield protects an awaitable from its awaiter's cancellation, and a
+// recover cannot stop a cancellation. WaitFor bounds a wait in time by
+// running it as a task; Timeout and Within (a TimeoutScope) put a deadline
+// over a block of awaits inline in the task, as asyncio.timeout does: the
+// deadline cancels the block and leaving the scope turns that
+// cancellation, and only that one, into ErrTimeout. Shield protects an awaitable from its awaiter's cancellation, and a
 // TaskGroup cancels its tasks when one fails and waits for all of them.
 //
 // # Synchronization
