@@ -41,14 +41,18 @@ import "sync"
 // the one task.
 //
 // Leaving the loop early closes the generator, as asyncio's aclose does
-// (and as `async with contextlib.aclosing(gen)` guarantees): a break, a
-// return, a goto or continue to an outer loop, a panic in the body and the
-// cancellation of the task all resume the generator at its pending yield,
-// which returns false, so it returns and its deferred calls run (and may
-// await) before the loop statement completes. A generator that yields
-// again after its yield returned false panics, as Go's range-over-func
-// does. A panic in the generator unwinds into the consumer, through the
-// loop, as in Go.
+// (and as `async with contextlib.aclosing(gen)` guarantees), before the
+// loop statement completes. A break, a return, or a goto or continue to
+// an outer loop resumes the generator at its pending yield, which returns
+// false, as in Go: the generator returns and its deferred calls run (and
+// may await). A panic in the body or the cancellation of the task unwinds
+// the generator from its yield instead, as Go unwinds an iterator with a
+// panic and as aclose throws GeneratorExit in: its deferred calls run
+// (and may await), with Cancelling true for a cancellation; the code after
+// the yield does not run, and recover in the generator cannot stop the
+// consumer's panic. A generator that yields again after its yield
+// returned false panics, as Go's range-over-func does. A panic in the
+// generator unwinds into the consumer, through the loop, as in Go.
 //
 // From ordinary code a Gen is a plain push iterator: ranging over it runs
 // the natural generator, whose awaits are ordinary blocking calls (see
@@ -133,6 +137,9 @@ type Generator[K, V any] struct {
 	sent  bool // what the pending yield returns when resumed
 	k     K
 	v     V
+	// saved is the consumer's unwinding while closing unwinds the
+	// generator's frame with closer in its place.
+	saved, closer *unwinding
 }
 
 type genState uint8
@@ -212,7 +219,28 @@ type genClose[K, V any] Generator[K, V]
 func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 	g := (*Generator[K, V])(cl)
 	if g.state == genSuspended {
+		if c.Unwinding() {
+			// A panic or a cancellation leaves the loop: the generator's
+			// frame unwinds from its yield, as Go unwinds an iterator
+			// through a panicking loop body and as aclose throws
+			// GeneratorExit in: its deferred calls run, the code after the
+			// yield does not, and it cannot recover the consumer's panic.
+			u := c.unwind
+			g.saved = u
+			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, noRecover: true}
+			c.unwind = g.closer
+			g.state = genClosing
+			c.Push(g.frame)
+			c.unwindTop = len(c.stack) - 1
+			return Pushed
+		}
 		return g.resume(c, false, genClosing)
+	}
+	if g.saved != nil {
+		if c.unwind == g.closer {
+			c.unwind = g.saved // unless the generator's deferred calls panicked anew
+		}
+		g.saved, g.closer = nil, nil
 	}
 	g.finish() // not started, or its frame returned
 	return Ready

@@ -166,6 +166,9 @@ type unwinding struct {
 	canceled bool
 	value    any
 	stack    []byte
+	// noRecover: an async generator closed by its unwinding consumer
+	// unwinds with the consumer's panic, which it cannot recover (agen.go).
+	noRecover bool
 }
 
 // Unwinding reports whether the frame being resumed must stop running its
@@ -183,7 +186,7 @@ func (c *Coro) Unwinding() bool {
 // panic: it cannot be recovered. Generated code calls it in place of
 // recover() in deferred function literals.
 func (c *Coro) Recover() any {
-	if c.unwind == nil || c.unwind.canceled || len(c.stack)-1 != c.unwindTop {
+	if c.unwind == nil || c.unwind.canceled || c.unwind.noRecover || len(c.stack)-1 != c.unwindTop {
 		return nil
 	}
 	v := c.unwind.value
