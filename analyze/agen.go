@@ -123,6 +123,10 @@ func (c *checker) genUse(fn *Func, n ast.Node, parent ast.Node, inLit bool) *Awa
 		default:
 			return &Await{Call: n, Yield: true, Shape: Shape{T: types.Typ[types.Bool], HasValue: true}}
 		}
+	case *ast.RangeStmt:
+		if inLit && IsGenType(c.info.TypeOf(n.X)) {
+			c.errorf(n.Pos(), "range over an async generator inside a function literal: a function literal cannot suspend its async function; move the loop out of the literal")
+		}
 	case *ast.Ident:
 		if fn.Gen != nil && c.info.Uses[n] == fn.Gen.Yield {
 			if call, ok := parent.(*ast.CallExpr); ok && ast.Unparen(call.Fun) == n {
