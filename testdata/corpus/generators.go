@@ -139,7 +139,7 @@ func caseGenPanic() (res string, err error) {
 
 // async
 func explodes(yield func(string) bool) {
-	defer genCleanup("explodes")
+	defer rt.Await(genCleanupAsync("explodes")) // made now, awaited at the end
 	if !yield(tickS("one")) {
 		return
 	}
