@@ -17,6 +17,8 @@ type Func struct {
 	Shape Shape
 	// Awaits are the await points in the body, by call expression.
 	Awaits map[*ast.CallExpr]*Await
+	// Gen is set when the function is an async generator (agen.go).
+	Gen *Gen
 }
 
 // Shape describes how a natural result list maps onto (T, error).
@@ -48,6 +50,8 @@ type Await struct {
 	// Companion is the FAsync (or method MAsync) that makes the coroutine.
 	Companion *types.Func
 	Shape     Shape
+	// Yield is set for a call of an async generator's yield (agen.go).
+	Yield bool
 }
 
 var errorType = types.Universe.Lookup("error").Type()
@@ -164,7 +168,11 @@ func (c *checker) asyncFunc(d *ast.FuncDecl) *Func {
 			d.Name.Name, types.TypeString(sig.Results(), types.RelativeTo(c.pkg)))
 		return nil
 	}
-	fn := &Func{Decl: d, Obj: obj, Sig: sig, Shape: shape, Awaits: map[*ast.CallExpr]*Await{}}
+	gen, ok := c.generator(d, sig)
+	if !ok {
+		return nil
+	}
+	fn := &Func{Decl: d, Obj: obj, Sig: sig, Shape: shape, Awaits: map[*ast.CallExpr]*Await{}, Gen: gen}
 	c.checkNames(d)
 	c.body(fn, d.Body)
 	return fn
@@ -202,6 +210,14 @@ func (c *checker) body(fn *Func, body *ast.BlockStmt) {
 			return true
 		}
 		stack = append(stack, n)
+		var parent ast.Node
+		if len(stack) > 1 {
+			parent = stack[len(stack)-2]
+		}
+		if y := c.genUse(fn, n, parent, inLit()); y != nil {
+			fn.Awaits[y.Call] = y
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			a := c.awaitOf(n)

@@ -206,6 +206,10 @@ func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
 		case *ast.GoStmt:
 			launched[n.Call] = true
 			v.goStmt(n, false)
+		case *ast.RangeStmt:
+			if IsGenType(v.pass.TypesInfo.TypeOf(n.X)) && v.pass.Pkg.Path() != RTPath && !v.isTest {
+				v.report(n.Pos(), CategoryNaturalCall, "range over an async generator from ordinary code runs it as a plain iterator whose awaits block: range over it in an async function, run with rt.Run")
+			}
 		case *ast.CallExpr:
 			if launched[n] {
 				break

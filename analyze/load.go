@@ -380,6 +380,27 @@ func stubFile(fset *token.FileSet, src *ast.File, fns []*ast.FuncDecl, names map
 		return strings.Join(parts, ", ")
 	}
 	for _, fn := range fns {
+		if params, elems, ok := syntacticGen(fn.Type); ok {
+			// An async generator's companion: rt.Gen or rt.Gen2.
+			body.WriteString("func ")
+			if fn.Recv != nil {
+				body.WriteString("(" + fieldList(fn.Recv) + ") ")
+			}
+			body.WriteString(fn.Name.Name + CompanionSuffix)
+			if fn.Type.TypeParams != nil {
+				body.WriteString("[" + fieldList(fn.Type.TypeParams) + "]")
+			}
+			gen := " ag_rt.Gen["
+			if len(elems) == 2 {
+				gen = " ag_rt.Gen2["
+			}
+			var es []string
+			for _, e := range elems {
+				es = append(es, node(e))
+			}
+			body.WriteString("(" + fieldList(params) + ")" + gen + strings.Join(es, ", ") + "] { panic(\"asyncgen: stub\") }\n")
+			continue
+		}
 		t, ok := syntacticResult(fn.Type.Results)
 		if !ok {
 			continue // a bad result shape is reported by the analysis

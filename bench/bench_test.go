@@ -174,3 +174,39 @@ func TestPlainMatchesAsync(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 45, sum)
 }
+
+// BenchmarkGenItem: one op is one item handed from a producer to a
+// consumer loop: an async generator ranged over in async code (its frame
+// pushed and detached per item, on the consumer's task), a plain iterator
+// pulled with iter.Pull in async code, and a goroutine sending on a
+// channel.
+func BenchmarkGenItem(b *testing.B) {
+	sum := func(n int) int { return n * (n - 1) / 2 }
+	b.Run("async generator", func(b *testing.B) {
+		b.ReportAllocs()
+		s, err := rt.Run(sumGenAsync(b.N))
+		require.NoError(b, err)
+		require.Equal(b, sum(b.N), s)
+	})
+	b.Run("iter.Pull", func(b *testing.B) {
+		b.ReportAllocs()
+		s, err := rt.Run(sumPullAsync(b.N))
+		require.NoError(b, err)
+		require.Equal(b, sum(b.N), s)
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		ch := make(chan int)
+		go func() {
+			for i := 0; i < b.N; i++ {
+				ch <- i
+			}
+			close(ch)
+		}()
+		s := 0
+		for v := range ch {
+			s += v
+		}
+		require.Equal(b, sum(b.N), s)
+	})
+}

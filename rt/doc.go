@@ -44,9 +44,29 @@
 // function literal stops it (generated code calls Coro.Recover). Cancel
 // stops a task at its await point: its body never resumes, its deferred
 // calls run (Cancelling tells them why), and it ends with ErrCanceled;
-// recover cannot stop a cancellation. WaitFor bounds a wait in time,
-// Shield protects an awaitable from its awaiter's cancellation, and a
+// recover cannot stop a cancellation. WaitFor bounds a wait in time by
+// running it as a task; Timeout and Within (a TimeoutScope) put a deadline
+// over a block of awaits inline in the task, as asyncio.timeout does: the
+// deadline cancels the block and leaving the scope turns that
+// cancellation, and only that one, into ErrTimeout. Shield protects an awaitable from its awaiter's cancellation, and a
 // TaskGroup cancels its tasks when one fails and waits for all of them.
+//
+// # Async generators
+//
+// An //async function whose last parameter is yield func(T) bool is an
+// async generator: a push iterator that awaits. Its companion returns a
+// Gen[T], and an async function consumes it with a plain range loop whose
+// body may await; the generator's frames run inline on the consumer's
+// task, as CPython runs an async generator in the task that iterates it.
+// Leaving the loop early (break, return, goto, a panic, cancellation)
+// closes the generator before the loop statement completes: its deferred
+// calls run and may await (asyncio's aclose). See Gen.
+//
+// A deferred call of an async function is asyncio's `async with` (and
+// `try: ... finally: await ...`): the cleanup is awaited however the
+// function ends, by return, panic or cancellation, e.g. `defer release(r)`
+// with release marked //async, or `defer rt.Await(x)` for an awaitable x
+// made when the defer statement runs.
 //
 // # Synchronization
 //

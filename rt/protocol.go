@@ -33,8 +33,10 @@ const (
 	// Suspended: the task is parked; whatever it waits on will wake it, and
 	// the same frame is resumed.
 	Suspended
-	// Pushed: a child frame was pushed onto the task's stack; the task runs
-	// it and resumes the current frame when the child is Ready.
+	// Pushed: the task's stack changed: a child frame was pushed onto it,
+	// and the task runs it and resumes the current frame when the child is
+	// Ready; or an async generator's frame detached itself at a yield, and
+	// the task resumes the loop that consumes it (see Generator).
 	Pushed
 )
 

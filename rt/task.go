@@ -37,6 +37,13 @@ type Coro struct {
 	// observed is set once something awaited the task, asked for its
 	// result, or took charge of its failure (a gather, a group).
 	observed bool
+	// running is set while the loop runs the task's frames;
+	// cancelRunning when Cancel found it running, to stop it at the await
+	// point it suspends at next.
+	running, cancelRunning bool
+	// cancels counts the Cancel calls that found the task running
+	// (asyncio's cancelling()); a TimeoutScope takes back its own.
+	cancels int
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -85,12 +92,14 @@ func (c *Coro) run() {
 	if c.waiters.done {
 		return // a stray wake-up after the task ended
 	}
+	c.running = true
 	if c.loop.slow > 0 {
 		c.runTimed()
-		return
+	} else {
+		for c.step() {
+		}
 	}
-	for c.step() {
-	}
+	c.running, c.cancelRunning = false, false
 }
 
 // runTimed is run under Debug: it reports a step that kept the loop busy
@@ -139,8 +148,11 @@ func (c *Coro) step() (again bool) {
 			}
 		case Pushed:
 		case Suspended:
-			if c.unwind != nil && c.unwind.canceled && c.unwindTop >= len(c.stack)-1 {
-				// Cancelled while running: stop at this await point.
+			if c.cancelRunning {
+				// Cancelled while running: stop at this await point. (An
+				// await in a deferred call of a frame that unwinds later
+				// in the same run waits as any await does.)
+				c.cancelRunning = false
 				c.interrupt()
 			}
 			return false
@@ -154,6 +166,9 @@ type unwinding struct {
 	canceled bool
 	value    any
 	stack    []byte
+	// noRecover: an async generator closed by its unwinding consumer
+	// unwinds with the consumer's panic, which it cannot recover (agen.go).
+	noRecover bool
 }
 
 // Unwinding reports whether the frame being resumed must stop running its
@@ -171,7 +186,7 @@ func (c *Coro) Unwinding() bool {
 // panic: it cannot be recovered. Generated code calls it in place of
 // recover() in deferred function literals.
 func (c *Coro) Recover() any {
-	if c.unwind == nil || c.unwind.canceled || len(c.stack)-1 != c.unwindTop {
+	if c.unwind == nil || c.unwind.canceled || c.unwind.noRecover || len(c.stack)-1 != c.unwindTop {
 		return nil
 	}
 	v := c.unwind.value
@@ -193,11 +208,16 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
+	c.cancels++
 	if c.unwind != nil {
 		return true // already unwinding
 	}
 	c.unwind = &unwinding{canceled: true}
 	c.unwindTop = len(c.stack) - 1
+	if c.running {
+		c.cancelRunning = true // stop at the next await point
+		return true
+	}
 	c.interrupt()
 	return true
 }

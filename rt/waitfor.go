@@ -7,7 +7,8 @@ import "time"
 // task, waits until the task has finished unwinding (its deferred calls
 // have run) and fails with ErrTimeout. Cancelling the task that awaits
 // WaitFor cancels aw too. Like every awaitable it is cold: the clock starts
-// when it is awaited.
+// when it is awaited. Timeout bounds aw the same way without a task, inline
+// in the awaiting task (asyncio.timeout).
 func WaitFor[T any](aw Awaitable[T], d time.Duration) Awaitable[T] {
 	return &waitFor[T]{aw: aw, d: d}
 }

@@ -32,6 +32,8 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 			return e.varRef(s.v)
 		case s.qpath == typeMarker:
 			return e.typeCode(s.zero)
+		case s.qpath == genMarker:
+			return jen.Id(frameVar).Dot(genField)
 		case s.qpath != "":
 			return jen.Qual(s.qpath, id.Name)
 		case s.zero != nil:
@@ -181,7 +183,7 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 				e.importName(pn.Imported())
 				return jen.Qual(pn.Imported().Path(), x.Sel.Name)
 			}
-			if s, ok := e.l.synth[id]; ok && s.qpath != "" && s.qpath != typeMarker {
+			if s, ok := e.l.synth[id]; ok && s.qpath != "" && s.qpath != typeMarker && s.qpath != genMarker {
 				return jen.Qual(s.qpath, x.Sel.Name)
 			}
 		}

@@ -259,6 +259,72 @@
 // at the function's exit instead of the loop's, and late when the loop
 // runs again.)
 //
+// # Async generators
+//
+// An async function whose last parameter is yield func(T) bool (or
+// func(K, V) bool) and that returns nothing is an async generator
+// (lower_agen.go, rt/agen.go). Its frame gets a field ag_gen, the
+// *rt.Generator it runs for; each yield(v) is an await point that hands v
+// to the loop and detaches the frame from the task (the awaitable returns
+// rt.Pushed after popping the frame, so the task resumes the loop's
+// frame); the loop's next await pushes the frame back, and the yield
+// yields true, or false when the loop is left. The companion drops yield
+// and returns an rt.Gen, which carries both forms: ranged over in ordinary
+// code it runs the natural function as a push iterator; a generated loop
+// gets the frame from it with rt.PullGen.
+//
+//	//async
+//	func ticks(n int, yield func(int) bool) { ... if !yield(i) { return } ... }
+//
+//	func ticksAsync(n int) rt.Gen[int] {
+//		return rt.NewGen(func(yield func(int) bool) { ticks(n, yield) },
+//			func(ag_g *rt.Generator[int, struct{}]) rt.Frame { return &ag_ticks{n: n, ag_gen: ag_g} })
+//	}
+//
+//	if !yield(i) { return }
+//
+//	ag_f.ag_aw1 = ag_f.ag_gen.Yield(ag_f.i, struct{}{})
+//	ag_f.ag_state = 2 // await: yield(i)
+//	if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+//		return ag_s    // detached: the loop runs with the value
+//	}
+//	ag_resume2:        // pushed again by the loop's next
+//	ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+//
+// A range over an rt.Gen in async code is always flattened (even without
+// an await point in its body) and awaits the generator instead of pulling
+// it with iter.Pull; it shares the range-over-func bookkeeping, with an
+// awaited Close where an iterator's loop calls stop:
+//
+//	for v := range ticksAsync(3) { body }
+//
+//	g = rt.PullGen(ticksAsync(3))
+//	head: ok = await g.Next(); if !ok { goto end }
+//	v, _ = g.Values()
+//	body                 // break: goto end; continue: goto head
+//	goto head
+//	end: await g.Close(); g = nil
+//
+// A return, or a jump to an outer statement, awaits the Close of each
+// generator loop it leaves, innermost first; a panic or a cancellation
+// unwinding the frame awaits them in Resume's prologue, before the
+// deferred calls run (rt unwinds the generator then, instead of resuming
+// its yield with false):
+//
+//	if ag_co.Unwinding() {
+//		if ag_g := ag_f.ag_t1; ag_g != nil {
+//			if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
+//				return ag_s
+//			}
+//			ag_f.ag_t1 = nil
+//		}
+//		goto ag_exit
+//	}
+//
+// Calling a generator from async code, using its yield other than by a
+// direct call in its body, and ranging over a generator inside a function
+// literal of an async function are errors.
+//
 // # Local types
 //
 // A type declared at the flattened level is declared at the top of Resume,

@@ -157,6 +157,7 @@ func (e *emitter) function(fn *analyze.Func) {
 		fields = append(fields, jen.Id(st.name).Add(e.typeCode(v.Type())))
 	}
 	fields = append(fields, e.awOrder...)
+	fields = append(fields, e.genFields()...)
 	if e.defers {
 		fields = append(fields, jen.Id(analyze.Prefix+"defers").Add(rt("Defers")))
 	}
@@ -179,7 +180,9 @@ func (e *emitter) function(fn *analyze.Func) {
 	sig := fn.Sig
 	var params []jen.Code
 	var inits []jen.Code
-	if recv := sig.Recv(); recv != nil {
+	if fn.Gen != nil {
+		e.genCompanion() // lower_agen.go
+	} else if recv := sig.Recv(); recv != nil {
 		rname := recv.Name()
 		if rname == "" || rname == "_" {
 			rname = analyze.Prefix + "recv"

@@ -103,6 +103,9 @@ func (l *lowerer) layout() *layout {
 		}
 	}
 	for _, v := range params {
+		if l.fn.Gen != nil && v == l.fn.Gen.Yield {
+			continue // its calls await ag_gen.Yield instead (lower_agen.go)
+		}
 		add(v)
 	}
 	referenced := map[*types.Var]bool{}

@@ -49,6 +49,9 @@ type lowerer struct {
 	// calls when the frame unwinds.
 	pulls     []pullLoop
 	pullStops []*types.Var
+	// genLoops are the stops that are async generator handles, by their
+	// loop (lower_agen.go).
+	genLoops map[*types.Var]*ast.RangeStmt
 	// framed are variables that must be frame fields whatever their
 	// liveness.
 	framed map[*types.Var]bool
@@ -189,6 +192,8 @@ func (l *lowerer) hasAwait(n ast.Node) bool {
 			if l.fn.Awaits[n] != nil {
 				found = true
 			}
+		case *ast.RangeStmt:
+			found = l.isGenRange(n) // it awaits the generator
 		}
 		return !found
 	})
@@ -671,6 +676,10 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 		l.rangeBody(s, label, end, post, key, nil)
 		l.label(post)
 	case *types.Signature:
+		if l.isGenRange(s) {
+			l.rangeGen(s, label, xt, x, head, post, end)
+			return
+		}
 		l.rangeFunc(s, label, u, x, head, post, end)
 		return
 	default:

@@ -145,6 +145,10 @@ func (l *lowerer) rangeFunc(s *ast.RangeStmt, label string, sig *types.Signature
 
 // stopPull calls a range-over-func loop's stop and forgets it.
 func (l *lowerer) stopPull(stop *types.Var) {
+	if l.genLoops[stop] != nil {
+		l.closeGen(stop)
+		return
+	}
 	l.emit(&instStmt{stmt: &ast.ExprStmt{X: &ast.CallExpr{Fun: l.ref(stop)}}, targets: l.targets})
 	l.set(stop, ast.NewIdent("nil"))
 }
@@ -185,6 +189,10 @@ func (e *emitter) stopPulls() []jen.Code {
 	for i := len(e.l.pullStops) - 1; i >= 0; i-- {
 		v := e.l.pullStops[i]
 		if _, ok := e.lay.where[v]; !ok {
+			continue
+		}
+		if e.l.genLoops[v] != nil {
+			out = append(out, e.closeGenOnUnwind(v))
 			continue
 		}
 		stop := analyze.Prefix + "stop"

@@ -270,6 +270,9 @@ func (l *lowerer) awaitInto(aw *analyze.Await, c *ast.CallExpr) []ast.Expr {
 // expression that makes its awaitable: the companion call for a call to an
 // async function, the operand for rt.Await(x).
 func (l *lowerer) awaitable(aw *analyze.Await) ast.Expr {
+	if aw.Yield {
+		return l.yieldAwaitable(aw)
+	}
 	if aw.Explicit {
 		return l.rebuild(aw.Call.Args[0])
 	}

@@ -51,3 +51,6 @@ func napTwice(d time.Duration) {
 	Sleep(d)
 	Sleep(d)
 }
+
+// Gen is an async generator (the real one is in rt/agen.go).
+type Gen[T any] func(yield func(T) bool)
