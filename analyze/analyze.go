@@ -17,6 +17,39 @@ type Func struct {
 	Shape Shape
 	// Awaits are the await points in the body, by call expression.
 	Awaits map[*ast.CallExpr]*Await
+
+	// Async closures: the function literals passed to rt.Func inside an
+	// async function's body, which may hold await points. A closure is a
+	// Func with Lit set, Obj nil, and a Decl made up for its literal (named
+	// after it, with its type and body).
+	Lit *ast.FuncLit
+	// Parent is the function whose body holds the closure.
+	Parent *Func
+	// Closures are the async closures in this function's body (not those
+	// nested in them), in source order.
+	Closures []*Func
+	// Captures are the variables of the enclosing functions that the
+	// closure (or a closure nested in it) uses, in order of first use.
+	Captures []*types.Var
+}
+
+// Top returns the declared async function that holds fn.
+func (fn *Func) Top() *Func {
+	for fn.Parent != nil {
+		fn = fn.Parent
+	}
+	return fn
+}
+
+// IsRTFuncLit reports whether call is rt.Func(func literal) and returns
+// the literal.
+func IsRTFuncLit(info *types.Info, call *ast.CallExpr) (*ast.FuncLit, bool) {
+	fn := CalledFunc(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != RTPath || fn.Name() != "Func" || len(call.Args) != 1 {
+		return nil, false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	return lit, ok
 }
 
 // Shape describes how a natural result list maps onto (T, error).
@@ -182,42 +215,86 @@ func (c *checker) checkNames(d *ast.FuncDecl) {
 	})
 }
 
-// body walks an async function's body: it records await points and reports
-// the ones in function literals, which cannot suspend the function. Every
-// statement can hold an await point; the few shapes the generator still
-// cannot lower are reported by it, with their position.
+// body walks an async function's body: it records await points, and the
+// async closures (function literals passed to rt.Func) with theirs, and
+// reports the await points in other function literals, which cannot
+// suspend the function. Every statement can hold an await point; the few
+// shapes the generator still cannot lower are reported by it, with their
+// position.
 func (c *checker) body(fn *Func, body *ast.BlockStmt) {
-	var stack []ast.Node
-	inLit := func() bool {
-		for _, n := range stack {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return true
-			}
-		}
-		return false
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
+	c.walk(fn, body, false)
+}
+
+// walk records the await points of fn in n. inLit is set inside a function
+// literal that is not an async closure.
+func (c *checker) walk(fn *Func, n ast.Node, inLit bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
+			if lit, ok := IsRTFuncLit(c.info, n); ok {
+				c.walk(fn, n.Fun, inLit)
+				c.closure(fn, lit)
+				return false
+			}
 			a := c.awaitOf(n)
 			if a == nil {
 				break
 			}
-			if inLit() {
-				c.errorf(n.Pos(), "await of %s inside a function literal: a function literal cannot suspend its async function; move the call out of the literal", c.describe(a))
+			if inLit {
+				c.errorf(n.Pos(), "await of %s inside a function literal: a function literal cannot suspend its async function; move the call out of the literal, or make the literal an async closure: rt.Func(func() (T, error) { ... }) is an rt.Awaitable[T] to await, spawn or gather", c.describe(a))
 				break
 			}
 			fn.Awaits[n] = a
+		case *ast.FuncLit:
+			c.walk(fn, n.Body, true)
+			return false
 		case *ast.GoStmt:
 			c.goStmt(n)
 		}
 		return true
 	})
+}
+
+// closure records the async closure lit, the argument of rt.Func in fn.
+func (c *checker) closure(parent *Func, lit *ast.FuncLit) {
+	sig, _ := c.info.TypeOf(lit).(*types.Signature)
+	if sig == nil {
+		return
+	}
+	shape, ok := ShapeOf(sig.Results())
+	if !ok {
+		return // rt.Func does not type-check
+	}
+	top := parent.Top()
+	name := &ast.Ident{NamePos: lit.Pos(), Name: fmt.Sprintf("%s.func%d", parent.Decl.Name.Name, len(parent.Closures)+1)}
+	fn := &Func{
+		Decl:   &ast.FuncDecl{Name: name, Type: lit.Type, Body: lit.Body},
+		Sig:    sig,
+		Shape:  shape,
+		Awaits: map[*ast.CallExpr]*Await{},
+		Lit:    lit,
+		Parent: parent,
+	}
+	parent.Closures = append(parent.Closures, fn)
+	seen := map[*types.Var]bool{}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || seen[v] {
+			return true
+		}
+		inTop := v.Pos() >= top.Decl.Pos() && v.Pos() < top.Decl.End()
+		inLit := v.Pos() >= lit.Pos() && v.Pos() < lit.End()
+		if inTop && !inLit {
+			seen[v] = true
+			fn.Captures = append(fn.Captures, v)
+		}
+		return true
+	})
+	c.walk(fn, lit.Body, false)
 }
 
 // describe names an await point's callee as the user's code would: rt.Await,

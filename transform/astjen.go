@@ -73,7 +73,7 @@ func (e *emitter) varRef(v *types.Var) jen.Code {
 	if alias, ok := e.cells[v]; ok {
 		return jen.Parens(jen.Op("*").Id(alias))
 	}
-	if st.boxed {
+	if st.boxed || st.captured {
 		return jen.Parens(jen.Op("*").Id(frameVar).Dot(st.name))
 	}
 	if st.field {
@@ -202,6 +202,9 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		}
 		return jen.Add(e.operandPostfix(x.X)).Assert(e.expr(x.Type))
 	case *ast.CallExpr:
+		if c := e.closureOf(x); c != nil {
+			return e.newClosure(c) // closure.go
+		}
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 0 && e.recoverIn != nil &&
 			len(e.litStack) > 0 && e.litStack[len(e.litStack)-1] == e.recoverIn {
 			if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {

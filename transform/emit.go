@@ -61,6 +61,9 @@ func rt(name string) *jen.Statement { return jen.Qual(analyze.RTPath, name) }
 // frameName is the frame type of an async function: ag_F, or for a method M
 // of T ag_T_M (see methodFrameName for when that would clash).
 func frameName(fn *analyze.Func) string {
+	if fn.Parent != nil {
+		return closureFrameName(fn)
+	}
 	if recv := fn.Sig.Recv(); recv != nil {
 		t := recv.Type()
 		if p, ok := t.(*types.Pointer); ok {
@@ -76,10 +79,11 @@ func frameName(fn *analyze.Func) string {
 // typeParams returns the frame's type parameters: the function's, or for a
 // method the receiver type's.
 func (e *emitter) typeParams() *types.TypeParamList {
-	if e.fn.Sig.Recv() != nil {
-		return e.fn.Sig.RecvTypeParams()
+	sig := e.fn.Top().Sig // an async closure's frame takes its function's
+	if sig.Recv() != nil {
+		return sig.RecvTypeParams()
 	}
-	return e.fn.Sig.TypeParams()
+	return sig.TypeParams()
 }
 
 func (e *emitter) typeParamDecls() []jen.Code {
@@ -148,6 +152,9 @@ func (e *emitter) function(fn *analyze.Func) {
 	// The frame struct.
 	var fields []jen.Code
 	fields = append(fields, jen.Id(analyze.Prefix+"state").Int())
+	for _, v := range fn.Captures {
+		fields = append(fields, jen.Id(e.lay.where[v].name).Op("*").Add(e.typeCode(v.Type())))
+	}
 	for _, v := range e.lay.fields {
 		st := e.lay.where[v]
 		if st.boxed {
@@ -166,35 +173,20 @@ func (e *emitter) function(fn *analyze.Func) {
 	if shape.HasErr {
 		fields = append(fields, jen.Id(analyze.Prefix+"err").Error())
 	}
-	name := fn.Obj.Name()
 	size := ""
 	if n, ok := e.frameSize(); ok {
 		size = fmt.Sprintf(" (%d bytes on 64-bit systems)", n)
 	}
-	e.jf.Commentf("%s is the frame of %s%s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	if fn.Lit != nil {
+		e.jf.Commentf("%s is the frame of the async closure %s%s: pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	} else {
+		e.jf.Commentf("%s is the frame of %s%s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	}
 	e.jf.Type().Id(e.frame).Types(e.typeParamDecls()...).Struct(fields...)
 	e.jf.Line()
-
-	// The companion.
-	sig := fn.Sig
-	var params []jen.Code
-	var inits []jen.Code
-	if recv := sig.Recv(); recv != nil {
-		rname := recv.Name()
-		if rname == "" || rname == "_" {
-			rname = analyze.Prefix + "recv"
-		} else if st, ok := e.lay.where[recv]; ok && st.field {
-			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
-		}
-		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
-		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
-			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
-	} else {
-		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
-		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
-			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	if fn.Lit == nil {
+		e.companion()
 	}
-	e.jf.Line()
 
 	recv := jen.Id(frameVar).Op("*").Add(e.frameType())
 	e.jf.Func().Params(recv).Id("AwaitStart").Params(jen.Id("co").Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(
@@ -217,9 +209,42 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
 	e.jf.Line()
 	e.whereMethod(recv)
+	for _, c := range fn.Closures {
+		e.function(c) // closure.go
+	}
+}
+
+// companion renders FAsync (or the method MAsync), which makes the frame.
+func (e *emitter) companion() {
+	fn := e.fn
+	name := fn.Obj.Name()
+	sig := fn.Sig
+	var params []jen.Code
+	var inits []jen.Code
+	if recv := sig.Recv(); recv != nil {
+		rname := recv.Name()
+		if rname == "" || rname == "_" {
+			rname = analyze.Prefix + "recv"
+		} else if st, ok := e.lay.where[recv]; ok && st.field {
+			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
+		}
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
+		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	} else {
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
+		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	}
+	e.jf.Line()
+
 }
 
 func (e *emitter) qualName() string {
+	if e.fn.Lit != nil {
+		p := e.fset.Position(e.fn.Lit.Pos())
+		return fmt.Sprintf("at %s:%d in %s", filepath.Base(p.Filename), p.Line, e.fn.Top().Decl.Name.Name)
+	}
 	if recv := e.fn.Sig.Recv(); recv != nil {
 		t := recv.Type()
 		ptr := ""
@@ -630,6 +655,9 @@ func (e *emitter) frameSize() (int64, bool) {
 	iface := types.NewInterfaceType(nil, nil)
 	var ts []types.Type
 	ts = append(ts, types.Typ[types.Int])
+	for _, v := range e.fn.Captures {
+		ts = append(ts, types.NewPointer(v.Type()))
+	}
 	for _, v := range e.lay.fields {
 		t := v.Type()
 		if e.lay.where[v].boxed {

@@ -26,6 +26,9 @@ type storage struct {
 	// addressed, so each declaration gets its own heap cell; the frame
 	// holds a pointer to the current one.
 	boxed bool
+	// captured: an async closure's variable of an enclosing function; the
+	// frame holds a pointer to it (closure.go).
+	captured bool
 }
 
 type layout struct {
@@ -433,6 +436,10 @@ func (l *lowerer) name(lay *layout) {
 		return true
 	})
 	taken := map[string]bool{}
+	for v, name := range captureNames(l.fn) {
+		taken[name] = true
+		lay.where[v] = storage{field: true, captured: true, name: name}
+	}
 	unique := func(base string) string {
 		for k := 1; ; k++ {
 			name := fmt.Sprintf("%s%s%d", analyze.Prefix, base, k)
