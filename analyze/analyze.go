@@ -222,17 +222,24 @@ func (c *checker) checkNames(d *ast.FuncDecl) {
 // shapes the generator still cannot lower are reported by it, with their
 // position.
 func (c *checker) body(fn *Func, body *ast.BlockStmt) {
-	c.walk(fn, body, false)
+	c.walk(fn, body, inAsync)
 }
 
-// walk records the await points of fn in n. inLit is set inside a function
-// literal that is not an async closure.
-func (c *checker) walk(fn *Func, n ast.Node, inLit bool) {
+// Where walk is: in an async function or closure, or in a function literal
+// that is not an async closure (deferred or not).
+const (
+	inAsync = iota
+	inLit
+	inDeferredLit
+)
+
+// walk records the await points of fn in n.
+func (c *checker) walk(fn *Func, n ast.Node, where int) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if lit, ok := IsRTFuncLit(c.info, n); ok {
-				c.walk(fn, n.Fun, inLit)
+				c.walk(fn, n.Fun, where)
 				c.closure(fn, lit)
 				return false
 			}
@@ -240,13 +247,28 @@ func (c *checker) walk(fn *Func, n ast.Node, inLit bool) {
 			if a == nil {
 				break
 			}
-			if inLit {
-				c.errorf(n.Pos(), "await of %s inside a function literal: a function literal cannot suspend its async function; move the call out of the literal, or make the literal an async closure: rt.Func(func() (T, error) { ... }) is an rt.Awaitable[T] to await, spawn or gather", c.describe(a))
-				break
+			switch where {
+			case inLit:
+				c.errorf(n.Pos(), "await of %s inside a function literal, which cannot suspend its async function: move the call out of the literal, or make the literal an async closure, rt.Func(func() (T, error) { ... }), an rt.Awaitable[T] to await, spawn or gather", c.describe(a))
+			case inDeferredLit:
+				c.errorf(n.Pos(), "await of %s inside a deferred function literal, which cannot suspend its async function: defer an async closure instead, defer rt.Await(rt.Func(func() (struct{}, error) { ... }))", c.describe(a))
+			default:
+				fn.Awaits[n] = a
 			}
-			fn.Awaits[n] = a
+		case *ast.DeferStmt:
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				for _, arg := range n.Call.Args {
+					c.walk(fn, arg, where)
+				}
+				inner := inLit
+				if where == inAsync {
+					inner = inDeferredLit
+				}
+				c.walk(fn, lit.Body, inner)
+				return false
+			}
 		case *ast.FuncLit:
-			c.walk(fn, n.Body, true)
+			c.walk(fn, n.Body, inLit)
 			return false
 		case *ast.GoStmt:
 			c.goStmt(n)
@@ -294,7 +316,7 @@ func (c *checker) closure(parent *Func, lit *ast.FuncLit) {
 		}
 		return true
 	})
-	c.walk(fn, lit.Body, false)
+	c.walk(fn, lit.Body, inAsync)
 }
 
 // describe names an await point's callee as the user's code would: rt.Await,

@@ -177,9 +177,18 @@ func plainBlocking(ch chan int, mu *sync.Mutex) {
 // async
 func inLiteral() {
 	f := func() {
-		tick() // want `await of tick inside a function literal: a function literal cannot suspend its async function`
+		tick() // want `await of tick inside a function literal, which cannot suspend its async function: move the call out of the literal, or make the literal an async closure`
 	}
 	f()
+	defer func() {
+		tick() // want `await of tick inside a deferred function literal, which cannot suspend its async function: defer an async closure instead`
+	}()
+	// An async closure may await, and what it does blocks like async code.
+	_, _ = rt.Await(rt.Func(func() (int, error) {
+		tick()
+		time.Sleep(time.Millisecond) // want `time.Sleep in an async function blocks the event loop`
+		return 0, nil
+	}))
 }
 
 // async
