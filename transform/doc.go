@@ -254,6 +254,46 @@
 // at the function's exit instead of the loop's, and late when the loop
 // runs again.)
 //
+// # Async closures
+//
+// A function literal passed to rt.Func inside an async function may hold
+// await points: rt.Func(func() (T, error) { ... }) is an rt.Awaitable[T]
+// to await, spawn, gather or defer (defer rt.Await(rt.Func(...))). In
+// plain Go, rt.Await of it calls the literal. The generator lowers the
+// literal like an async function into a frame type of its own, ag_F_func1
+// (nested closures append _func1, ...), at package level with F's type
+// parameters, and rt.Func(...) into a new frame of it. The frame holds a
+// pointer to each variable the closure shares with the functions around
+// it, so that both see every write, as with any Go closure:
+//
+//	total := 0
+//	for i := 0; i < 3; i++ {
+//		tick(i)
+//		jobs = append(jobs, rt.Func(func() (int, error) {
+//			total += i
+//			return tick(i), nil
+//		}))
+//	}
+//
+//	type ag_run_func1 struct {
+//		ag_state int
+//		total    *int
+//		i        *int
+//		...
+//	}
+//	ag_f.jobs = append(ag_f.jobs, rt.Awaitable[int](&ag_run_func1{total: &ag_f.total, i: ag_f.i}))
+//
+// A captured variable lives in the enclosing frame (total), or in the
+// current cell of a variable that each iteration has afresh (i: the cell
+// itself, so each iteration's closure keeps its own i), or is a Go local
+// of the code around the literal (its address, which Go moves to the
+// heap). In the closure's Resume, total reads (*ag_f.total). Everything an
+// async function may hold, a closure may hold: loops, defers (its own,
+// run when it returns or unwinds), recover, nested closures.
+//
+// An await point in any other function literal is an error that says to
+// write the literal as an async closure.
+//
 // # Local types
 //
 // A type declared at the flattened level is declared at the top of Resume,
@@ -269,7 +309,8 @@
 //
 // # Not lowered
 //
-// An await inside a function literal (it cannot suspend its async
-// function) is an error, as is a local type in the frame (above) and a
-// range over a function whose type is a type parameter.
+// An await inside a function literal that is not an async closure (it
+// cannot suspend its async function) is an error, as is a local type in
+// the frame (above) and a range over a function whose type is a type
+// parameter.
 package transform
