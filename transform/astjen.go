@@ -53,8 +53,11 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 		}
 	}
 	if tn, ok := obj.(*types.TypeName); ok {
-		if name, ok := e.typeNames[tn]; ok {
-			return jen.Id(name) // a local type Resume declares (localtypes.go)
+		if c, ok := e.localTypeName(tn); ok {
+			return c // a local type Resume or the package declares (localtypes.go)
+		}
+		if _, ok := e.typeNames[tn]; ok {
+			return jen.Id(e.typeNames[tn])
 		}
 	}
 	if obj != nil && obj.Pkg() != nil && obj.Pkg() != e.pkg && obj.Parent() == obj.Pkg().Scope() {
@@ -369,6 +372,13 @@ func (e *emitter) stmt(s ast.Stmt) []jen.Code {
 				}
 				specs = append(specs, c)
 			case *ast.TypeSpec:
+				if tn, ok := e.info.Defs[sp.Name].(*types.TypeName); ok {
+					if _, moved := e.pkgTypes[tn]; moved {
+						t, _ := e.localTypeName(tn)
+						specs = append(specs, jen.Id(sp.Name.Name).Op("=").Add(t)) // localtypes.go
+						break
+					}
+				}
 				specs = append(specs, jen.Id(sp.Name.Name).Add(e.expr(sp.Type)))
 			}
 		}

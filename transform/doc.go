@@ -304,13 +304,21 @@
 //	p := pair{tick(1), 2}            //         ag_p = ag_pair_t1{ag_t3, 2}
 //
 // Resume's locals may have a local type; a frame field cannot, since the
-// frame struct is declared outside the function, so a variable of a local
-// type that lives across an await point is an error that names the type.
+// frame struct is declared outside the function. A local type that code
+// outside Resume names (a frame field's type, an awaited value's, any type
+// an async closure uses) moves to package level instead, with the
+// function's type parameters if it has any; declared inside an ordinary
+// statement, it is declared there as an alias of the moved type:
+//
+//	type counter struct{ n int }     // type ag_keeps_counter struct{ n int }  (package level)
+//	c := counter{1}                  // ag_f.c = ag_keeps_counter{1}
+//	tick(0)
+//
+// %T and reflection show the moved type's name.
 //
 // # Not lowered
 //
 // An await inside a function literal that is not an async closure (it
-// cannot suspend its async function) is an error, as is a local type in
-// the frame (above) and a range over a function whose type is a type
-// parameter.
+// cannot suspend its async function) is an error, as is a range over a
+// function whose type is a type parameter.
 package transform

@@ -44,6 +44,7 @@ type emitter struct {
 	recoverIn *ast.FuncLit               // the deferred literal whose recover() calls are rewritten
 	litStack  []*ast.FuncLit             // the function literals being rendered
 	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
 	inResume  bool                       // rendering Resume, which can name them
 	wheres    map[int]string             // source line of each suspension state
 }
@@ -144,6 +145,10 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.awFields = map[string]string{}
 	e.wheres = map[int]string{}
 	e.awOrder = nil
+	if fn.Parent == nil {
+		e.pkgTypes = map[*types.TypeName]string{}
+	}
+	e.hoistLocalTypes()
 
 	resume := e.resume()
 	shape := fn.Shape
@@ -723,6 +728,9 @@ func hasTypeParam(t types.Type) bool {
 				for i := 0; i < args.Len(); i++ {
 					walk(args.At(i))
 				}
+			}
+			if obj := t.Obj(); obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
+				walk(t.Underlying()) // a local type of a generic function may use its type parameters
 			}
 		case *types.Struct:
 			for i := 0; i < t.NumFields(); i++ {

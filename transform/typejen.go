@@ -32,8 +32,8 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 			return jen.Id(obj.Name()) // error, comparable
 		}
 		if obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
-			if name, ok := e.localTypeName(obj); ok {
-				return jen.Id(name)
+			if c, ok := e.localTypeName(obj); ok {
+				return c
 			}
 			e.localTypeError(obj)
 		}

@@ -27,6 +27,7 @@ func init() {
 		testCase{"closureConstructs", caseClosureConstructs, caseClosureConstructsAsync},
 		testCase{"closureInLiteral", caseClosureInLiteral, caseClosureInLiteralAsync},
 		testCase{"closureErrors", caseClosureErrors, caseClosureErrorsAsync},
+		testCase{"localTypesInFrame", caseLocalTypesInFrame, caseLocalTypesInFrameAsync},
 	)
 }
 
@@ -351,4 +352,53 @@ func caseClosureErrors() (string, error) {
 	a, errA := rt.Await(find(20))
 	b, errB := rt.Await(find(7))
 	return fmt.Sprint(a, errA, "|", b, errB), nil
+}
+
+// Local types whose variables live across await points: the frame needs
+// them, so they move to package level (with the function's type
+// parameters in a generic function); closures use them too.
+//
+// async
+func caseLocalTypesInFrame() (string, error) {
+	type point struct{ X, Y int }
+	type path []point
+	type named = map[string]point
+	var p path
+	m := named{}
+	for i := range 2 {
+		pt := point{tick(i), i * 2}
+		p = append(p, pt)
+		m[fmt.Sprint(i)] = pt
+	}
+	tick(9)
+	far, _ := rt.Await(rt.Func(func() (point, error) {
+		best := p[0]
+		for _, q := range p {
+			if q.X+q.Y > tick(best.X+best.Y) {
+				best = q
+			}
+		}
+		return best, nil
+	}))
+	g := boxAll([]string{"a", "b"})
+	return fmt.Sprint(p, far, len(m), m["1"], g), nil
+}
+
+// async
+func boxAll[T any](xs []T) string {
+	type box struct {
+		v   T
+		tag int
+	}
+	var bs []box
+	for i, x := range xs {
+		bs = append(bs, box{x, tick(i)})
+	}
+	last, _ := rt.Await(rt.Func(func() (box, error) {
+		type wrapped struct{ b box }
+		w := wrapped{bs[len(bs)-1]}
+		tick(0)
+		return w.b, nil
+	}))
+	return fmt.Sprint(bs, last)
 }
