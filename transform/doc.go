@@ -211,13 +211,13 @@
 // A range over a function iterator (iter.Seq, iter.Seq2, or any
 // func(yield func(...) bool)) cannot run its body inside the iterator's
 // yield callback: yield is a plain call and cannot suspend. So the loop
-// pulls: iter.Pull (iter.Pull2 for two values; a func(yield func() bool)
-// is adapted to iter.Seq[struct{}]) turns the iterator into next and stop,
-// kept in the frame.
+// pulls: rt.Pull, which is iter.Pull (rt.Pull2 for two values; a
+// func(yield func() bool) is adapted to iter.Seq[struct{}]), turns the
+// iterator into next and stop, kept in the frame.
 //
 //	for k, v := range seq { body }
 //
-//	next, stop = iter.Pull2(iter.Seq2[K, V](seq))
+//	next, stop = rt.Pull2(ag_co, iter.Seq2[K, V](seq))
 //	head: k, v, ok = next(); if !ok { goto end }
 //	body                 // break: goto end; continue: goto head
 //	goto head
@@ -234,25 +234,25 @@
 // return (after evaluating its results), first call stop on each loop
 // they leave, innermost first; statements in the body that may leave it
 // are flattened for this even without an await point. A panic or a
-// cancellation that unwinds the frame calls the stop of every loop still
-// running before the deferred calls run (stop is a frame field, nil when
-// its loop is not running):
+// cancellation that unwinds the frame stops every loop still running
+// before the deferred calls run (stop is a frame field, nil when its loop
+// is not running):
 //
 //	if ag_co.Unwinding() {
 //		if ag_stop := ag_f.ag_t3; ag_stop != nil {
 //			ag_f.ag_t3 = nil
-//			ag_stop()
+//			ag_co.UnwindPull(ag_stop)
 //		}
 //		goto ag_exit
 //	}
 //
-// One difference from Go remains: on a panic in the body, Go unwinds the
-// iterator's frames with the panic, while the generated code stops the
-// iterator, so its yield returns false and the code after yield runs as it
-// would after a break. An iterator that returns when yield returns false,
-// as iterators should, cannot tell. (A registered deferred stop would run
-// at the function's exit instead of the loop's, and late when the loop
-// runs again.)
+// UnwindPull makes a panic unwind the iterator as in Go: the iterator's
+// yield, where it waits, panics with the same value (rt.Pull's wrapper of
+// yield does it), so the code after yield does not run and the iterator's
+// deferred calls do; the panic then goes on in the frame, innermost loop
+// first. An iterator that panics anew replaces the panic; one that
+// recovers and returns gets Go's runtime error for that. A cancellation
+// makes yield return false, as a break does.
 //
 // # Async closures
 //
