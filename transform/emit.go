@@ -403,7 +403,22 @@ func (e *emitter) frameReturn(results []ast.Expr) []jen.Code {
 	var out []jen.Code
 	switch {
 	case results != nil:
-		out = append(out, jen.List(e.resultTargets()...).Op("=").List(e.exprs(results)...))
+		lhs, rhs := e.resultTargets(), e.exprs(results)
+		if len(results) == len(lhs) && e.defers {
+			// return r, nil with r a named result: r = r is no assignment
+			// (and go vet would report it at the user's line).
+			var l2, r2 []jen.Code
+			for i, x := range results {
+				if id, ok := ast.Unparen(x).(*ast.Ident); ok && e.l.objOf(id) == e.fn.Sig.Results().At(i) {
+					continue
+				}
+				l2, r2 = append(l2, lhs[i]), append(r2, rhs[i])
+			}
+			lhs, rhs = l2, r2
+		}
+		if len(lhs) > 0 {
+			out = append(out, jen.List(lhs...).Op("=").List(rhs...))
+		}
 	case !e.defers:
 		// a bare return: the named results
 		var lhs, rhs []jen.Code
