@@ -28,6 +28,9 @@
 //	layout  (liveness.go) frame fields for what lives across an await
 //	emit    (emit.go, astjen.go, typejen.go) Go source via jennifer
 //
+// An async closure (closure.go) goes through the same passes as a function
+// of its own, after the function that holds it.
+//
 // # Await points
 //
 // Before:

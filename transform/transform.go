@@ -21,6 +21,9 @@ import (
 //	layout   liveness.go  frame fields for what is live across an await; the rest Resume locals
 //	emit     emit.go      frame struct, companion, AwaitStart/AwaitResult/Resume via jennifer
 //
+// An async closure (closure.go: rt.Func(literal)) takes the same passes
+// as a function of its own, after the function that holds it.
+//
 // flatten and order run together, in one walk over the body.
 
 // File generates the companion file for one source file. It returns the
