@@ -50,7 +50,13 @@ type emitter struct {
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
-	e.errs = append(e.errs, &posError{pos: pos, msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	for _, err := range e.errs {
+		if pe, ok := err.(*posError); ok && pe.pos == pos && pe.msg == msg {
+			return // once is enough
+		}
+	}
+	e.errs = append(e.errs, &posError{pos: pos, msg: msg})
 }
 
 func labelName(id int) string { return fmt.Sprintf("%sL%d", analyze.Prefix, id) }
