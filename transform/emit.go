@@ -303,6 +303,10 @@ func (e *emitter) resume() (body []jen.Code) {
 		}
 		body = append(body, jen.Var().Defs(decls...))
 	}
+	for _, v := range e.lay.unread {
+		// Only pruned code read it; Go would call it unused.
+		body = append(body, jen.Id("_").Op("=").Id(e.lay.where[v].name))
+	}
 	var states []jen.Code
 	for _, in := range e.l.code {
 		if aw, ok := in.(*instAwait); ok {

@@ -38,6 +38,9 @@ type layout struct {
 	fields []*types.Var // frame fields in order
 	boxed  []*types.Var // fields that point to a per-declaration cell
 	locals []*types.Var // Resume locals in order
+	// unread are the Resume locals no instruction reads (their reads were
+	// in code pruned as unreachable): Go would call them unused.
+	unread []*types.Var
 }
 
 type bitset []uint64
@@ -318,7 +321,14 @@ func (l *lowerer) layout() *layout {
 			framed.or(across)
 		}
 	}
+	read := newBitset(n)
+	for i := range use {
+		read.or(use[i])
+	}
 	for i, v := range lay.vars {
+		if !framed.has(i) && !read.has(i) {
+			lay.unread = append(lay.unread, v)
+		}
 		if pinned.has(i) && l.perIter[v] {
 			lay.boxed = append(lay.boxed, v)
 		}

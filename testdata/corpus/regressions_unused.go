@@ -2,11 +2,14 @@
 
 package main
 
+import "fmt"
+
 func init() {
 	cases = append(cases,
 		testCase{"regression rangeStringKeyOnly", bugRangeStringKeyOnly, bugRangeStringKeyOnlyAsync},
 		testCase{"regression rangeMapKeyOnly", bugRangeMapKeyOnly, bugRangeMapKeyOnlyAsync},
 		testCase{"regression namedResultUnused", bugNamedResultUnused, bugNamedResultUnusedAsync},
+		testCase{"regression readOnlyWhenUnreachable", bugReadOnlyWhenUnreachable, bugReadOnlyWhenUnreachableAsync},
 	)
 }
 
@@ -54,4 +57,18 @@ func bugNamedResultUnused() (string, error) {
 func namedOnlyExplicit(x int) (s string, err error) {
 	s = tickS("x")
 	return s + s, nil
+}
+
+// Fixed (found by FuzzGenerate): a variable read only after a terminating
+// block, in code the generator prunes as unreachable, was an unused Resume
+// local ("declared and not used: body").
+//
+// async
+func bugReadOnlyWhenUnreachable() (string, error) {
+	tick(0)
+	body, err := fmt.Sprint("b"), error(nil)
+	{
+		return "early", err
+	}
+	return body, nil
 }
