@@ -210,7 +210,9 @@ func (e *emitter) pkgTypeName(tn *types.TypeName) string {
 				return true
 			}
 		}
-		return strings.HasPrefix(tn.Name(), "func") // a closure frame's suffix
+		// A closure frame's name ends in _func<N>.
+		i := strings.LastIndex(n, "_func")
+		return i >= 0 && len(n) > i+5 && strings.Trim(n[i+5:], "0123456789") == ""
 	}
 	for k := 1; taken(name); k++ {
 		name = fmt.Sprintf("%s%s_t%d", analyze.Prefix, base, k)

@@ -381,7 +381,11 @@ func caseLocalTypesInFrame() (string, error) {
 		return best, nil
 	}))
 	g := boxAll([]string{"a", "b"})
-	return fmt.Sprint(p, far, len(m), m["1"], g), nil
+	// Named like a closure's frame suffix (ag_caseLocalTypesInFrame_func1).
+	type func1 struct{ n int }
+	f1 := func1{tick(3)}
+	f1b, _ := rt.Await(rt.Func(func() (func1, error) { return func1{f1.n + tick(1)}, nil }))
+	return fmt.Sprint(p, far, len(m), m["1"], g, f1, f1b), nil
 }
 
 // async
