@@ -112,6 +112,10 @@ func (c *checker) genUse(fn *Func, n ast.Node, parent ast.Node, inLit bool) *Awa
 			c.errorf(n.Pos(), "%s is an async generator: range over %s(...) instead of calling it", callee.Name(), callee.Name()+CompanionSuffix)
 			return nil
 		}
+		if top := fn.Top(); top != fn && top.Gen != nil && c.isYield(top, n.Fun) {
+			c.errorf(n.Pos(), "yield of async generator %s inside an async closure: the closure cannot suspend the generator; call yield in the generator's body", top.Obj.Name())
+			return nil
+		}
 		if fn.Gen == nil || !c.isYield(fn, n.Fun) {
 			return nil
 		}

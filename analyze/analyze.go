@@ -19,6 +19,39 @@ type Func struct {
 	Awaits map[*ast.CallExpr]*Await
 	// Gen is set when the function is an async generator (agen.go).
 	Gen *Gen
+
+	// Async closures: the function literals passed to rt.Func inside an
+	// async function's body, which may hold await points. A closure is a
+	// Func with Lit set, Obj nil, and a Decl made up for its literal (named
+	// after it, with its type and body).
+	Lit *ast.FuncLit
+	// Parent is the function whose body holds the closure.
+	Parent *Func
+	// Closures are the async closures in this function's body (not those
+	// nested in them), in source order.
+	Closures []*Func
+	// Captures are the variables of the enclosing functions that the
+	// closure (or a closure nested in it) uses, in order of first use.
+	Captures []*types.Var
+}
+
+// Top returns the declared async function that holds fn.
+func (fn *Func) Top() *Func {
+	for fn.Parent != nil {
+		fn = fn.Parent
+	}
+	return fn
+}
+
+// IsRTFuncLit reports whether call is rt.Func(func literal) and returns
+// the literal.
+func IsRTFuncLit(info *types.Info, call *ast.CallExpr) (*ast.FuncLit, bool) {
+	fn := CalledFunc(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != RTPath || fn.Name() != "Func" || len(call.Args) != 1 {
+		return nil, false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	return lit, ok
 }
 
 // Shape describes how a natural result list maps onto (T, error).
@@ -190,50 +223,129 @@ func (c *checker) checkNames(d *ast.FuncDecl) {
 	})
 }
 
-// body walks an async function's body: it records await points and reports
-// the ones in function literals, which cannot suspend the function. Every
-// statement can hold an await point; the few shapes the generator still
-// cannot lower are reported by it, with their position.
+// body walks an async function's body: it records await points, and the
+// async closures (function literals passed to rt.Func) with theirs, and
+// reports the await points in other function literals, which cannot
+// suspend the function. Every statement can hold an await point; the few
+// shapes the generator still cannot lower are reported by it, with their
+// position.
 func (c *checker) body(fn *Func, body *ast.BlockStmt) {
-	var stack []ast.Node
-	inLit := func() bool {
-		for _, n := range stack {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return true
-			}
-		}
-		return false
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	c.walk(fn, body, inAsync)
+}
+
+// Where walk is: in an async function or closure, or in a function literal
+// that is not an async closure (deferred or not).
+const (
+	inAsync = iota
+	inLit
+	inDeferredLit
+)
+
+// walk records the await points of fn in n.
+func (c *checker) walk(fn *Func, n ast.Node, where int) {
+	var stack []ast.Node // the enclosing nodes, for genUse
+	ast.Inspect(n, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		stack = append(stack, n)
 		var parent ast.Node
-		if len(stack) > 1 {
-			parent = stack[len(stack)-2]
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1]
 		}
-		if y := c.genUse(fn, n, parent, inLit()); y != nil {
+		if y := c.genUse(fn, n, parent, where != inAsync); y != nil {
 			fn.Awaits[y.Call] = y
+		}
+		if !c.visit(fn, n, where) {
+			return false // no children, so no call with nil to pop
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+// visit records what n is in fn and reports whether walk goes into n.
+func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		if lit, ok := IsRTFuncLit(c.info, n); ok {
+			c.walk(fn, n.Fun, where)
+			c.closure(fn, lit)
+			return false
+		}
+		a := c.awaitOf(n)
+		if a == nil {
+			break
+		}
+		switch where {
+		case inLit:
+			c.errorf(n.Pos(), "await of %s inside a function literal, which cannot suspend its async function: move the call out of the literal, or make the literal an async closure, rt.Func(func() (T, error) { ... }), an rt.Awaitable[T] to await, spawn or gather", c.describe(a))
+		case inDeferredLit:
+			c.errorf(n.Pos(), "await of %s inside a deferred function literal, which cannot suspend its async function: defer an async closure instead, defer rt.Await(rt.Func(func() (struct{}, error) { ... }))", c.describe(a))
+		default:
+			fn.Awaits[n] = a
+		}
+	case *ast.DeferStmt:
+		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+			for _, arg := range n.Call.Args {
+				c.walk(fn, arg, where)
+			}
+			inner := inLit
+			if where == inAsync {
+				inner = inDeferredLit
+			}
+			c.walk(fn, lit.Body, inner)
+			return false
+		}
+	case *ast.FuncLit:
+		c.walk(fn, n.Body, inLit)
+		return false
+	case *ast.GoStmt:
+		c.goStmt(n)
+	}
+	return true
+}
+
+// closure records the async closure lit, the argument of rt.Func in fn.
+func (c *checker) closure(parent *Func, lit *ast.FuncLit) {
+	sig, _ := c.info.TypeOf(lit).(*types.Signature)
+	if sig == nil {
+		return
+	}
+	shape, ok := ShapeOf(sig.Results())
+	if !ok {
+		return // rt.Func does not type-check
+	}
+	top := parent.Top()
+	name := &ast.Ident{NamePos: lit.Pos(), Name: fmt.Sprintf("%s.func%d", parent.Decl.Name.Name, len(parent.Closures)+1)}
+	fn := &Func{
+		Decl:   &ast.FuncDecl{Name: name, Type: lit.Type, Body: lit.Body},
+		Sig:    sig,
+		Shape:  shape,
+		Awaits: map[*ast.CallExpr]*Await{},
+		Lit:    lit,
+		Parent: parent,
+	}
+	parent.Closures = append(parent.Closures, fn)
+	seen := map[*types.Var]bool{}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
 			return true
 		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			a := c.awaitOf(n)
-			if a == nil {
-				break
-			}
-			if inLit() {
-				c.errorf(n.Pos(), "await of %s inside a function literal: a function literal cannot suspend its async function; move the call out of the literal", c.describe(a))
-				break
-			}
-			fn.Awaits[n] = a
-		case *ast.GoStmt:
-			c.goStmt(n)
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || seen[v] {
+			return true
+		}
+		inTop := v.Pos() >= top.Decl.Pos() && v.Pos() < top.Decl.End()
+		inLit := v.Pos() >= lit.Pos() && v.Pos() < lit.End()
+		if inTop && !inLit {
+			seen[v] = true
+			fn.Captures = append(fn.Captures, v)
 		}
 		return true
 	})
+	c.walk(fn, lit.Body, inAsync)
 }
 
 // describe names an await point's callee as the user's code would: rt.Await,

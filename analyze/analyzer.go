@@ -415,7 +415,7 @@ func (v *vetter) neverAwaited(n ast.Node, inAsync bool) {
 			continue
 		}
 		fn := CalledFunc(v.pass.TypesInfo, call)
-		if fn == nil || (Natural(fn) == nil && !isRTFunc(fn, "Gather") && !isRTFunc(fn, "GatherAll")) {
+		if fn == nil || (Natural(fn) == nil && !isRTFunc(fn, "Gather") && !isRTFunc(fn, "GatherAll") && !isRTFunc(fn, "Func")) {
 			continue
 		}
 		name, _ := companionText(call.Fun)

@@ -82,7 +82,8 @@ var blockingFuncs = map[string]blockingKind{
 
 // blockingUses returns the blocking operations in body, an async function's
 // body, in source order. Function literals are skipped: where they run (on
-// the loop, or on a worker thread) cannot be known here.
+// the loop, or on a worker thread) cannot be known here; async closures
+// (rt.Func literals) run on the loop and are checked.
 func blockingUses(info *types.Info, pkg *types.Package, body *ast.BlockStmt) []blockingUse {
 	rt := rtPackage(pkg)
 	var uses []blockingUse
@@ -126,6 +127,10 @@ func blockingUses(info *types.Info, pkg *types.Package, body *ast.BlockStmt) []b
 			}
 			return false
 		case *ast.CallExpr:
+			if lit, ok := IsRTFuncLit(info, n); ok {
+				ast.Inspect(lit.Body, visit)
+				return false
+			}
 			fn := CalledFunc(info, n)
 			if fn == nil {
 				break

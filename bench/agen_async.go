@@ -235,7 +235,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:1*/ if ag_co.Unwinding() {
 		/*line :58:1*/ if ag_stop := ag_f.ag_t3; ag_stop != nil {
 			/*line :58:1*/ ag_f.ag_t3 = nil
-			/*line :58:1*/ ag_stop()
+			/*line :58:1*/ ag_co.UnwindPull(ag_stop)
 		}
 		/*line :58:1*/ return rt.Ready
 	}
@@ -244,7 +244,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :58:1*/ goto ag_resume1
 	}
 	/*line agen.go:59:2*/ ag_f.s = 0
-	/*line agen.go:60:17*/ ag_f.ag_t2, ag_f.ag_t3 = iter.Pull(iter.Seq[int](counter(ag_f.n)))
+	/*line agen.go:60:17*/ ag_f.ag_t2, ag_f.ag_t3 = rt.Pull(ag_co, iter.Seq[int](counter(ag_f.n)))
 	/*line :60:17*/ ag_L1:
 	/*line agen.go:60:2*/ ag_t5, ag_t4 = ag_f.ag_t2()
 	/*line agen.go:60:2*/ if !ag_t4 {

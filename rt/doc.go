@@ -12,6 +12,11 @@
 // parked: it is only a heap object referenced by what it waits on. There is
 // no goroutine per task, ever; the loop is the goroutine that called Run.
 //
+// Func(func() (T, error) { ... }) is an async closure: inside an //async
+// function asyncgen lowers the literal into a frame of its own that shares
+// the variables it captures, so it may await, and Func returns it as an
+// Awaitable to await, spawn or gather.
+//
 // The loop follows CPython's BaseEventLoop: a FIFO ready queue, a timer
 // heap, and iterations that each run the entries that were ready when the
 // iteration began. The same hops as asyncio happen at the same places, so a
@@ -106,7 +111,8 @@
 // the companion. Called from ordinary code, where there is no loop, each
 // natural form does what its documentation says: Sleep blocks in
 // time.Sleep, Now is time.Now, Await runs its argument on a private loop,
-// CurrentTask and AllTasks return nil, and Spawn panics. The waiting
+// CurrentTask and AllTasks return nil, Spawn panics, and Await of a Func
+// calls its function. The waiting
 // methods of the synchronization primitives succeed from ordinary code
 // when they would not wait, and panic otherwise.
 package rt

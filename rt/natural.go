@@ -54,8 +54,14 @@ func (o *allTasksOp) AwaitResult() ([]*Coro, error) { return o.tasks, nil }
 // Await waits for aw and returns its result. Inside an //async function
 // the generator makes it an await of aw itself (AwaitAsync returns aw).
 // Called from ordinary code it runs aw to completion on a private loop
-// that blocks the calling goroutine: it is Run(aw).
-func Await[T any](aw Awaitable[T]) (T, error) { return Run(aw) }
+// that blocks the calling goroutine: it is Run(aw). An awaitable made by
+// Func from plain Go runs no loop: its function is called directly.
+func Await[T any](aw Awaitable[T]) (T, error) {
+	if f, ok := aw.(*funcOp[T]); ok {
+		return f.f()
+	}
+	return Run(aw)
+}
 
 // AwaitAsync is the companion of Await: it returns aw unchanged.
 func AwaitAsync[T any](aw Awaitable[T]) Awaitable[T] { return aw }

@@ -32,6 +32,9 @@ type Coro struct {
 	// index unwindTop down.
 	unwind    *unwinding
 	unwindTop int
+	// pullPanic is the panic an iterator stopped by UnwindPull raises in
+	// its yield (pull.go).
+	pullPanic *unwinding
 	// group is the TaskGroup the task belongs to, if any.
 	group *TaskGroup
 	// observed is set once something awaited the task, asked for its

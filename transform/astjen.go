@@ -55,8 +55,11 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 		}
 	}
 	if tn, ok := obj.(*types.TypeName); ok {
-		if name, ok := e.typeNames[tn]; ok {
-			return jen.Id(name) // a local type Resume declares (localtypes.go)
+		if c, ok := e.localTypeName(tn); ok {
+			return c // a local type Resume or the package declares (localtypes.go)
+		}
+		if _, ok := e.typeNames[tn]; ok {
+			return jen.Id(e.typeNames[tn])
 		}
 	}
 	if obj != nil && obj.Pkg() != nil && obj.Pkg() != e.pkg && obj.Parent() == obj.Pkg().Scope() {
@@ -75,7 +78,7 @@ func (e *emitter) varRef(v *types.Var) jen.Code {
 	if alias, ok := e.cells[v]; ok {
 		return jen.Parens(jen.Op("*").Id(alias))
 	}
-	if st.boxed {
+	if st.boxed || st.captured {
 		return jen.Parens(jen.Op("*").Id(frameVar).Dot(st.name))
 	}
 	if st.field {
@@ -204,6 +207,9 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		}
 		return jen.Add(e.operandPostfix(x.X)).Assert(e.expr(x.Type))
 	case *ast.CallExpr:
+		if c := e.closureOf(x); c != nil {
+			return e.newClosure(c) // closure.go
+		}
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 0 && e.recoverIn != nil &&
 			len(e.litStack) > 0 && e.litStack[len(e.litStack)-1] == e.recoverIn {
 			if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
@@ -368,6 +374,13 @@ func (e *emitter) stmt(s ast.Stmt) []jen.Code {
 				}
 				specs = append(specs, c)
 			case *ast.TypeSpec:
+				if tn, ok := e.info.Defs[sp.Name].(*types.TypeName); ok {
+					if _, moved := e.pkgTypes[tn]; moved {
+						t, _ := e.localTypeName(tn)
+						specs = append(specs, jen.Id(sp.Name.Name).Op("=").Add(t)) // localtypes.go
+						break
+					}
+				}
 				specs = append(specs, jen.Id(sp.Name.Name).Add(e.expr(sp.Type)))
 			}
 		}

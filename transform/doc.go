@@ -28,6 +28,9 @@
 //	layout  (liveness.go) frame fields for what lives across an await
 //	emit    (emit.go, astjen.go, typejen.go) Go source via jennifer
 //
+// An async closure (closure.go) goes through the same passes as a function
+// of its own, after the function that holds it.
+//
 // # Await points
 //
 // Before:
@@ -216,13 +219,13 @@
 // A range over a function iterator (iter.Seq, iter.Seq2, or any
 // func(yield func(...) bool)) cannot run its body inside the iterator's
 // yield callback: yield is a plain call and cannot suspend. So the loop
-// pulls: iter.Pull (iter.Pull2 for two values; a func(yield func() bool)
-// is adapted to iter.Seq[struct{}]) turns the iterator into next and stop,
-// kept in the frame.
+// pulls: rt.Pull, which is iter.Pull (rt.Pull2 for two values; a
+// func(yield func() bool) is adapted to iter.Seq[struct{}]), turns the
+// iterator into next and stop, kept in the frame.
 //
 //	for k, v := range seq { body }
 //
-//	next, stop = iter.Pull2(iter.Seq2[K, V](seq))
+//	next, stop = rt.Pull2(ag_co, iter.Seq2[K, V](seq))
 //	head: k, v, ok = next(); if !ok { goto end }
 //	body                 // break: goto end; continue: goto head
 //	goto head
@@ -239,25 +242,65 @@
 // return (after evaluating its results), first call stop on each loop
 // they leave, innermost first; statements in the body that may leave it
 // are flattened for this even without an await point. A panic or a
-// cancellation that unwinds the frame calls the stop of every loop still
-// running before the deferred calls run (stop is a frame field, nil when
-// its loop is not running):
+// cancellation that unwinds the frame stops every loop still running
+// before the deferred calls run (stop is a frame field, nil when its loop
+// is not running):
 //
 //	if ag_co.Unwinding() {
 //		if ag_stop := ag_f.ag_t3; ag_stop != nil {
 //			ag_f.ag_t3 = nil
-//			ag_stop()
+//			ag_co.UnwindPull(ag_stop)
 //		}
 //		goto ag_exit
 //	}
 //
-// One difference from Go remains: on a panic in the body, Go unwinds the
-// iterator's frames with the panic, while the generated code stops the
-// iterator, so its yield returns false and the code after yield runs as it
-// would after a break. An iterator that returns when yield returns false,
-// as iterators should, cannot tell. (A registered deferred stop would run
-// at the function's exit instead of the loop's, and late when the loop
-// runs again.)
+// UnwindPull makes a panic unwind the iterator as in Go: the iterator's
+// yield, where it waits, panics with the same value (rt.Pull's wrapper of
+// yield does it), so the code after yield does not run and the iterator's
+// deferred calls do; the panic then goes on in the frame, innermost loop
+// first. An iterator that panics anew replaces the panic; one that
+// recovers and returns gets Go's runtime error for that. A cancellation
+// makes yield return false, as a break does.
+//
+// # Async closures
+//
+// A function literal passed to rt.Func inside an async function may hold
+// await points: rt.Func(func() (T, error) { ... }) is an rt.Awaitable[T]
+// to await, spawn, gather or defer (defer rt.Await(rt.Func(...))). In
+// plain Go, rt.Await of it calls the literal. The generator lowers the
+// literal like an async function into a frame type of its own, ag_F_func1
+// (nested closures append _func1, ...), at package level with F's type
+// parameters, and rt.Func(...) into a new frame of it. The frame holds a
+// pointer to each variable the closure shares with the functions around
+// it, so that both see every write, as with any Go closure:
+//
+//	total := 0
+//	for i := 0; i < 3; i++ {
+//		tick(i)
+//		jobs = append(jobs, rt.Func(func() (int, error) {
+//			total += i
+//			return tick(i), nil
+//		}))
+//	}
+//
+//	type ag_run_func1 struct {
+//		ag_state int
+//		total    *int
+//		i        *int
+//		...
+//	}
+//	ag_f.jobs = append(ag_f.jobs, rt.Awaitable[int](&ag_run_func1{total: &ag_f.total, i: ag_f.i}))
+//
+// A captured variable lives in the enclosing frame (total), or in the
+// current cell of a variable that each iteration has afresh (i: the cell
+// itself, so each iteration's closure keeps its own i), or is a Go local
+// of the code around the literal (its address, which Go moves to the
+// heap). In the closure's Resume, total reads (*ag_f.total). Everything an
+// async function may hold, a closure may hold: loops, defers (its own,
+// run when it returns or unwinds), recover, nested closures.
+//
+// An await point in any other function literal is an error that says to
+// write the literal as an async closure.
 //
 // # Async generators
 //
@@ -335,12 +378,21 @@
 //	p := pair{tick(1), 2}            //         ag_p = ag_pair_t1{ag_t3, 2}
 //
 // Resume's locals may have a local type; a frame field cannot, since the
-// frame struct is declared outside the function, so a variable of a local
-// type that lives across an await point is an error that names the type.
+// frame struct is declared outside the function. A local type that code
+// outside Resume names (a frame field's type, an awaited value's, any type
+// an async closure uses) moves to package level instead, with the
+// function's type parameters if it has any; declared inside an ordinary
+// statement, it is declared there as an alias of the moved type:
+//
+//	type counter struct{ n int }     // type ag_keeps_counter struct{ n int }  (package level)
+//	c := counter{1}                  // ag_f.c = ag_keeps_counter{1}
+//	tick(0)
+//
+// %T and reflection show the moved type's name.
 //
 // # Not lowered
 //
-// An await inside a function literal (it cannot suspend its async
-// function) is an error, as is a local type in the frame (above) and a
-// range over a function whose type is a type parameter.
+// An await inside a function literal that is not an async closure (it
+// cannot suspend its async function) is an error, as is a range over a
+// function whose type is a type parameter.
 package transform

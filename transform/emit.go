@@ -44,12 +44,19 @@ type emitter struct {
 	recoverIn *ast.FuncLit               // the deferred literal whose recover() calls are rewritten
 	litStack  []*ast.FuncLit             // the function literals being rendered
 	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
 	inResume  bool                       // rendering Resume, which can name them
 	wheres    map[int]string             // source line of each suspension state
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
-	e.errs = append(e.errs, &posError{pos: pos, msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	for _, err := range e.errs {
+		if pe, ok := err.(*posError); ok && pe.pos == pos && pe.msg == msg {
+			return // once is enough
+		}
+	}
+	e.errs = append(e.errs, &posError{pos: pos, msg: msg})
 }
 
 func labelName(id int) string { return fmt.Sprintf("%sL%d", analyze.Prefix, id) }
@@ -61,6 +68,9 @@ func rt(name string) *jen.Statement { return jen.Qual(analyze.RTPath, name) }
 // frameName is the frame type of an async function: ag_F, or for a method M
 // of T ag_T_M (see methodFrameName for when that would clash).
 func frameName(fn *analyze.Func) string {
+	if fn.Parent != nil {
+		return closureFrameName(fn)
+	}
 	if recv := fn.Sig.Recv(); recv != nil {
 		t := recv.Type()
 		if p, ok := t.(*types.Pointer); ok {
@@ -76,10 +86,11 @@ func frameName(fn *analyze.Func) string {
 // typeParams returns the frame's type parameters: the function's, or for a
 // method the receiver type's.
 func (e *emitter) typeParams() *types.TypeParamList {
-	if e.fn.Sig.Recv() != nil {
-		return e.fn.Sig.RecvTypeParams()
+	sig := e.fn.Top().Sig // an async closure's frame takes its function's
+	if sig.Recv() != nil {
+		return sig.RecvTypeParams()
 	}
-	return e.fn.Sig.TypeParams()
+	return sig.TypeParams()
 }
 
 func (e *emitter) typeParamDecls() []jen.Code {
@@ -140,6 +151,10 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.awFields = map[string]string{}
 	e.wheres = map[int]string{}
 	e.awOrder = nil
+	if fn.Parent == nil {
+		e.pkgTypes = map[*types.TypeName]string{}
+	}
+	e.hoistLocalTypes()
 
 	resume := e.resume()
 	shape := fn.Shape
@@ -148,6 +163,9 @@ func (e *emitter) function(fn *analyze.Func) {
 	// The frame struct.
 	var fields []jen.Code
 	fields = append(fields, jen.Id(analyze.Prefix+"state").Int())
+	for _, v := range fn.Captures {
+		fields = append(fields, jen.Id(e.lay.where[v].name).Op("*").Add(e.typeCode(v.Type())))
+	}
 	for _, v := range e.lay.fields {
 		st := e.lay.where[v]
 		if st.boxed {
@@ -167,37 +185,24 @@ func (e *emitter) function(fn *analyze.Func) {
 	if shape.HasErr {
 		fields = append(fields, jen.Id(analyze.Prefix+"err").Error())
 	}
-	name := fn.Obj.Name()
 	size := ""
 	if n, ok := e.frameSize(); ok {
 		size = fmt.Sprintf(" (%d bytes on 64-bit systems)", n)
 	}
-	e.jf.Commentf("%s is the frame of %s%s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	if fn.Lit != nil {
+		e.jf.Commentf("%s is the frame of the async closure %s%s: pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	} else {
+		e.jf.Commentf("%s is the frame of %s%s: its parameters, the locals live across an await point, and its results.", e.frame, e.qualName(), size)
+	}
 	e.jf.Type().Id(e.frame).Types(e.typeParamDecls()...).Struct(fields...)
 	e.jf.Line()
 
 	// The companion.
-	sig := fn.Sig
-	var params []jen.Code
-	var inits []jen.Code
 	if fn.Gen != nil {
 		e.genCompanion() // lower_agen.go
-	} else if recv := sig.Recv(); recv != nil {
-		rname := recv.Name()
-		if rname == "" || rname == "_" {
-			rname = analyze.Prefix + "recv"
-		} else if st, ok := e.lay.where[recv]; ok && st.field {
-			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
-		}
-		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
-		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
-			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
-	} else {
-		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
-		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
-			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	} else if fn.Lit == nil {
+		e.companion()
 	}
-	e.jf.Line()
 
 	recv := jen.Id(frameVar).Op("*").Add(e.frameType())
 	e.jf.Func().Params(recv).Id("AwaitStart").Params(jen.Id("co").Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(
@@ -225,9 +230,42 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
 	e.jf.Line()
 	e.whereMethod(recv)
+	for _, c := range fn.Closures {
+		e.function(c) // closure.go
+	}
+}
+
+// companion renders FAsync (or the method MAsync), which makes the frame.
+func (e *emitter) companion() {
+	fn := e.fn
+	name := fn.Obj.Name()
+	sig := fn.Sig
+	var params []jen.Code
+	var inits []jen.Code
+	if recv := sig.Recv(); recv != nil {
+		rname := recv.Name()
+		if rname == "" || rname == "_" {
+			rname = analyze.Prefix + "recv"
+		} else if st, ok := e.lay.where[recv]; ok && st.field {
+			inits = append(inits, jen.Id(st.name).Op(":").Id(rname))
+		}
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
+		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	} else {
+		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
+		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
+			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+	}
+	e.jf.Line()
+
 }
 
 func (e *emitter) qualName() string {
+	if e.fn.Lit != nil {
+		p := e.fset.Position(e.fn.Lit.Pos())
+		return fmt.Sprintf("at %s:%d in %s", filepath.Base(p.Filename), p.Line, e.fn.Top().Decl.Name.Name)
+	}
 	if recv := e.fn.Sig.Recv(); recv != nil {
 		t := recv.Type()
 		ptr := ""
@@ -274,6 +312,10 @@ func (e *emitter) resume() (body []jen.Code) {
 			decls = append(decls, jen.Id(e.lay.where[v].name).Add(e.typeCode(v.Type())))
 		}
 		body = append(body, jen.Var().Defs(decls...))
+	}
+	for _, v := range e.lay.unread {
+		// Only pruned code read it; Go would call it unused.
+		body = append(body, jen.Id("_").Op("=").Id(e.lay.where[v].name))
 	}
 	var states []jen.Code
 	for _, in := range e.l.code {
@@ -393,22 +435,18 @@ func (e *emitter) frameReturn(results []ast.Expr) []jen.Code {
 	var out []jen.Code
 	switch {
 	case results != nil:
-		targets, values := e.resultTargets(), e.exprs(results)
-		if len(results) != len(targets) { // return f(), f returning several values
-			out = append(out, jen.List(targets...).Op("=").List(values...))
-			break
-		}
-		// return err, where err is the named result the value goes to, is
-		// no assignment at all (vet rejects x = x).
-		var lhs, rhs []jen.Code
-		for i, r := range results {
-			v := e.fn.Sig.Results().At(i)
-			if _, named := e.lay.where[v]; named && e.defers {
-				if id, ok := ast.Unparen(r).(*ast.Ident); ok && e.info.Uses[id] == v {
+		lhs, rhs := e.resultTargets(), e.exprs(results)
+		if len(results) == len(lhs) && e.defers {
+			// return r, nil with r a named result: r = r is no assignment
+			// (and go vet would report it at the user's line).
+			var l2, r2 []jen.Code
+			for i, x := range results {
+				if id, ok := ast.Unparen(x).(*ast.Ident); ok && e.l.objOf(id) == e.fn.Sig.Results().At(i) {
 					continue
 				}
+				l2, r2 = append(l2, lhs[i]), append(r2, rhs[i])
 			}
-			lhs, rhs = append(lhs, targets[i]), append(rhs, values[i])
+			lhs, rhs = l2, r2
 		}
 		if len(lhs) > 0 {
 			out = append(out, jen.List(lhs...).Op("=").List(rhs...))
@@ -669,6 +707,9 @@ func (e *emitter) frameSize() (int64, bool) {
 	iface := types.NewInterfaceType(nil, nil)
 	var ts []types.Type
 	ts = append(ts, types.Typ[types.Int])
+	for _, v := range e.fn.Captures {
+		ts = append(ts, types.NewPointer(v.Type()))
+	}
 	for _, v := range e.lay.fields {
 		t := v.Type()
 		if e.lay.where[v].boxed {
@@ -734,6 +775,9 @@ func hasTypeParam(t types.Type) bool {
 				for i := 0; i < args.Len(); i++ {
 					walk(args.At(i))
 				}
+			}
+			if obj := t.Obj(); obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
+				walk(t.Underlying()) // a local type of a generic function may use its type parameters
 			}
 		case *types.Struct:
 			for i := 0; i < t.NumFields(); i++ {

@@ -15,7 +15,8 @@ import (
 // FuzzEquivalence builds random well-typed async functions from a small
 // grammar (assignments with awaits inside expressions, if/else, && with an
 // await on the right, range loops with continue and labeled break, switch
-// with fallthrough, defers, logging), generates them, and requires that
+// with fallthrough, range over function iterators, async closures that
+// share x with their function, defers, logging), generates them, and requires that
 // each function's natural form run as plain Go and its coroutine run under
 // rt.Run print the same trace and return the same value. Each input costs
 // a go build, so fuzz with a long -fuzztime:
@@ -78,7 +79,7 @@ func (g *gen) body(depth int, loop string) {
 }
 
 func (g *gen) stmt(depth int, loop string) {
-	kinds := 10
+	kinds := 11
 	if depth > 3 {
 		kinds = 3 // only simple statements deep down
 	}
@@ -99,7 +100,11 @@ func (g *gen) stmt(depth int, loop string) {
 		g.label++
 		l := fmt.Sprintf("L%d", g.label)
 		g.line(depth, "%s:", l)
-		g.line(depth, "for i := range %d {", 1+g.next(3))
+		if g.next(2) == 0 {
+			g.line(depth, "for i := range %d {", 1+g.next(3))
+		} else {
+			g.line(depth, "for i := range seqN(%d) {", 1+g.next(3))
+		}
 		g.line(depth+1, "x += i")
 		g.body(depth+1, l)
 		g.line(depth+1, "if x < -1000000 {") // Go wants every label used
@@ -137,6 +142,23 @@ func (g *gen) stmt(depth int, loop string) {
 		g.line(depth, "}")
 	case 9:
 		g.line(depth, "x += pair(tick(%d), side(x%%9))", g.next(6))
+	case 10:
+		// An async closure that shares x (and a loop's i) with the
+		// function, awaited at once or later.
+		g.line(depth, "{")
+		g.line(depth+1, "c := rt.Func(func() (int, error) {")
+		if loop != "" {
+			g.line(depth+2, "x += i")
+		}
+		g.body(depth+2, "")
+		g.line(depth+2, "return x %% 97, nil")
+		g.line(depth+1, "})")
+		if g.next(2) == 0 {
+			g.line(depth+1, "x += tick(1)")
+		}
+		g.line(depth+1, "v, _ := rt.Await(c)")
+		g.line(depth+1, "x += v")
+		g.line(depth, "}")
 	}
 }
 
@@ -160,6 +182,18 @@ func logf(format string, args ...any) { trace = append(trace, fmt.Sprintf(format
 func side(v int) int { logf("side %d", v); return v }
 
 func pair(a, b int) int { return a*3 + b }
+
+func seqN(n int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		defer logf("seq %d done", n)
+		for i := range n {
+			if !yield(i) {
+				logf("seq %d stopped", n)
+				return
+			}
+		}
+	}
+}
 
 // async
 func tick(v int) int {

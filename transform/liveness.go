@@ -26,6 +26,9 @@ type storage struct {
 	// addressed, so each declaration gets its own heap cell; the frame
 	// holds a pointer to the current one.
 	boxed bool
+	// captured: an async closure's variable of an enclosing function; the
+	// frame holds a pointer to it (closure.go).
+	captured bool
 }
 
 type layout struct {
@@ -35,6 +38,9 @@ type layout struct {
 	fields []*types.Var // frame fields in order
 	boxed  []*types.Var // fields that point to a per-declaration cell
 	locals []*types.Var // Resume locals in order
+	// unread are the Resume locals no instruction reads (their reads were
+	// in code pruned as unreachable): Go would call them unused.
+	unread []*types.Var
 }
 
 type bitset []uint64
@@ -318,7 +324,14 @@ func (l *lowerer) layout() *layout {
 			framed.or(across)
 		}
 	}
+	read := newBitset(n)
+	for i := range use {
+		read.or(use[i])
+	}
 	for i, v := range lay.vars {
+		if !framed.has(i) && !read.has(i) {
+			lay.unread = append(lay.unread, v)
+		}
 		if pinned.has(i) && l.perIter[v] {
 			lay.boxed = append(lay.boxed, v)
 		}
@@ -436,6 +449,10 @@ func (l *lowerer) name(lay *layout) {
 		return true
 	})
 	taken := map[string]bool{}
+	for v, name := range captureNames(l.fn) {
+		taken[name] = true
+		lay.where[v] = storage{field: true, captured: true, name: name}
+	}
 	unique := func(base string) string {
 		for k := 1; ; k++ {
 			name := fmt.Sprintf("%s%s%d", analyze.Prefix, base, k)

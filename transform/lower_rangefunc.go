@@ -14,16 +14,16 @@ import (
 // A push iterator calls the loop body through its yield function, and a
 // yield function cannot suspend the async function around it. So a range
 // over an iterator whose body holds an await point turns the iterator into
-// a pull iterator with iter.Pull (iter.Pull2 for two values) and loops on
-// next():
+// a pull iterator with rt.Pull (rt.Pull2 for two values), which is
+// iter.Pull with a yield that can panic, and loops on next():
 //
-//	next, stop = iter.Pull(iter.Seq[V](x))
+//	next, stop = rt.Pull(ag_co, iter.Seq[V](x))
 //	head: v, ok = next(); if !ok { goto end }
 //	body          (break: goto end; continue: goto head)
 //	goto head
 //	end: stop(); stop = nil
 //
-// iter.Pull runs the iterator on a runtime coroutine: a goroutine that
+// rt.Pull runs the iterator on a runtime coroutine: a goroutine that
 // never runs in parallel with its caller, switched to directly by next and
 // stop (no scheduler hop). It runs only while next or stop is being called,
 // on behalf of the event loop's goroutine, so code between two await points
@@ -35,7 +35,8 @@ import (
 // they leave (a return evaluates its results before); a panic or a
 // cancellation unwinding the frame calls the stop of every loop still
 // running (Resume does it first, before the deferred calls, as the
-// iterator's own frames unwind first in Go). Statements in the body that
+// iterator's own frames unwind first in Go); under a panic, UnwindPull
+// makes the iterator's yield panic with it, so the iterator unwinds. Statements in the body that
 // may leave it are flattened for this, even without an await point.
 
 type pullLoop struct {
@@ -107,7 +108,7 @@ func (l *lowerer) rangeFunc(s *ast.RangeStmt, label string, sig *types.Signature
 	}
 	next, stop := l.temp(nextT), l.temp(stopT)
 	l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{l.refAt(next, s.X.Pos()), l.ref(stop)}, Tok: token.ASSIGN, TokPos: s.For,
-		Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual("iter", pull), Args: []ast.Expr{seq}}}}, targets: l.targets})
+		Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual(analyze.RTPath, pull), Args: []ast.Expr{ast.NewIdent(coroVar), seq}}}}, targets: l.targets})
 	l.framed[stop] = true
 	l.pullStops = append(l.pullStops, stop)
 	l.pulls = append(l.pulls, pullLoop{stmt: s, stop: stop})
@@ -182,7 +183,7 @@ func (l *lowerer) resultTemps(results []ast.Expr) []ast.Expr {
 //
 //	if ag_stop := ag_f.ag_t3; ag_stop != nil {
 //		ag_f.ag_t3 = nil
-//		ag_stop()
+//		ag_co.UnwindPull(ag_stop)
 //	}
 func (e *emitter) stopPulls() []jen.Code {
 	var out []jen.Code
@@ -198,7 +199,7 @@ func (e *emitter) stopPulls() []jen.Code {
 		stop := analyze.Prefix + "stop"
 		out = append(out, jen.If(jen.Id(stop).Op(":=").Add(e.varRef(v)), jen.Id(stop).Op("!=").Nil()).Block(
 			jen.Add(e.varRef(v)).Op("=").Nil(),
-			jen.Id(stop).Call(),
+			jen.Id(coroVar).Dot("UnwindPull").Call(jen.Id(stop)),
 		))
 	}
 	return out

@@ -22,6 +22,9 @@ import (
 //	layout   liveness.go  frame fields for what is live across an await; the rest Resume locals
 //	emit     emit.go      frame struct, companion, AwaitStart/AwaitResult/Resume via jennifer
 //
+// An async closure (closure.go: rt.Func(literal)) takes the same passes
+// as a function of its own, after the function that holds it.
+//
 // flatten and order run together, in one walk over the body.
 
 // File generates the companion file for one source file. It returns the
@@ -35,9 +38,12 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
 	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
 	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
-	e.guards(f.Funcs) // guard.go: the build fails on a stale file
-	for _, fn := range f.Funcs {
-		e.functionSafely(fn)
+	e.predeclaredHidden()
+	if len(e.errs) == 0 {
+		e.guards(f.Funcs) // guard.go: the build fails on a stale file
+		for _, fn := range f.Funcs {
+			e.functionSafely(fn)
+		}
 	}
 	var diags analyze.Diagnostics
 	for _, err := range e.errs {
@@ -67,4 +73,19 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
 	}
 	return out, nil
+}
+
+// generatedNames are the predeclared names that generated code uses on its
+// own account (basic types it renders are checked where it renders them).
+var generatedNames = []string{"append", "bool", "error", "false", "int", "len", "make", "new", "nil", "panic", "rune", "string", "true"}
+
+// predeclaredHidden reports a package-level declaration that hides a
+// predeclared name the generated code needs: Go offers no other way to
+// name the predeclared one there.
+func (e *emitter) predeclaredHidden() {
+	for _, name := range generatedNames {
+		if obj := e.pkg.Scope().Lookup(name); obj != nil {
+			e.errorf(obj.Pos(), "package-level %s hides Go's predeclared %s, which the code asyncgen generates for this package needs: rename it", name, name)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"go/types"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -16,7 +17,11 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 		if t.Kind() == types.UnsafePointer {
 			return jen.Qual("unsafe", "Pointer")
 		}
-		return jen.Id(types.Default(t).String())
+		name := types.Default(t).String()
+		if obj := e.pkg.Scope().Lookup(name); obj != nil && !strings.Contains(name, ".") {
+			e.errorf(obj.Pos(), "package-level %s hides Go's predeclared %s, which the code asyncgen generates for this package needs: rename it", name, name)
+		}
+		return jen.Id(name)
 	case *types.Alias:
 		obj := t.Obj()
 		if obj.Pkg() == nil {
@@ -32,8 +37,8 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 			return jen.Id(obj.Name()) // error, comparable
 		}
 		if obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
-			if name, ok := e.localTypeName(obj); ok {
-				return jen.Id(name)
+			if c, ok := e.localTypeName(obj); ok {
+				return c
 			}
 			e.localTypeError(obj)
 		}

@@ -27,6 +27,10 @@ func init() {
 		testCase{"rangeFuncNested", caseRangeFuncNested, caseRangeFuncNestedAsync},
 		testCase{"rangeFuncNoArgs", caseRangeFuncNoArgs, caseRangeFuncNoArgsAsync},
 		testCase{"rangeFuncPanic", caseRangeFuncPanic, caseRangeFuncPanicAsync},
+		testCase{"rangeFuncPanicUnwinds", caseRangeFuncPanicUnwinds, caseRangeFuncPanicUnwindsAsync},
+		testCase{"rangeFuncPanicNested", caseRangeFuncPanicNested, caseRangeFuncPanicNestedAsync},
+		testCase{"rangeFuncPanicReplaced", caseRangeFuncPanicReplaced, caseRangeFuncPanicReplacedAsync},
+		testCase{"rangeFuncPanicRecovered", caseRangeFuncPanicRecovered, caseRangeFuncPanicRecoveredAsync},
 		testCase{"rangeFuncGoto", caseRangeFuncGoto, caseRangeFuncGotoAsync},
 		testCase{"rangeFuncPlainExits", caseRangeFuncPlainExits, caseRangeFuncPlainExitsAsync},
 		testCase{"rangeFuncDeferCapture", caseRangeFuncDeferCapture, caseRangeFuncDeferCaptureAsync},
@@ -417,10 +421,9 @@ func upTo(n int) iter.Seq[int] {
 	}
 }
 
-// A panic in the body after an await stops the iterator before the
-// deferred calls run; recover in a deferred literal sees it. (Plain Go
-// unwinds the iterator with the panic; the generated code stops it, so
-// its yield returns false: the iterator here does nothing after yield.)
+// A panic in the body after an await unwinds the iterator (its deferred
+// call runs) before the function's deferred calls; recover in a deferred
+// literal sees it.
 //
 // async
 func caseRangeFuncPanic() (res string, err error) {
@@ -519,4 +522,133 @@ func caseLocalTypes() (string, error) {
 	g[1] = k
 	c := counter{k}
 	return fmt.Sprint(out, g, c), nil
+}
+
+// careful yields 1..n; code after its yield and its deferred call log, and
+// its deferred call sees the panic that passes through it.
+func careful(name string, n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		defer func() {
+			p := recover()
+			logf("%s deferred, panic %v", name, p)
+			if p != nil {
+				panic(p)
+			}
+		}()
+		for i := 1; i <= n; i++ {
+			ok := yield(i)
+			logf("%s after yield %d: %v", name, i, ok)
+			if !ok {
+				return
+			}
+		}
+	}
+}
+
+// async
+func unwindsOnce(at int) (res string) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = fmt.Sprint("recovered ", p)
+		}
+	}()
+	for v := range careful("once", 4) {
+		tick(v)
+		if v == at {
+			panic(fmt.Sprint("body panic at ", v))
+		}
+	}
+	return "done"
+}
+
+// A panic in the body unwinds the iterator: the code after its yield does
+// not run, its deferred call sees the panic, and the function's deferred
+// literal recovers it afterwards. A break still makes yield return false.
+//
+// async
+func caseRangeFuncPanicUnwinds() (string, error) {
+	a := unwindsOnce(2)
+	b := unwindsOnce(9)
+	n := 0
+	for v := range careful("brk", 5) {
+		n += tick(v)
+		if v == 2 {
+			break
+		}
+	}
+	return fmt.Sprint(a, " | ", b, " | ", n), nil
+}
+
+// async
+func nestedPanic() (res string) {
+	defer func() { res = fmt.Sprint("recovered ", recover()) }()
+	defer logf("function deferred")
+	for i := range careful("outer", 3) {
+		for j := range careful("inner", 3) {
+			if tick(i*10+j) == 22 {
+				panic("at 22")
+			}
+		}
+	}
+	return "done"
+}
+
+// Nested iterators unwind innermost first.
+//
+// async
+func caseRangeFuncPanicNested() (string, error) {
+	return nestedPanic(), nil
+}
+
+func replacing(yield func(int) bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			panic(fmt.Sprint("replaced ", p))
+		}
+	}()
+	for i := 0; yield(i); i++ {
+	}
+}
+
+// async
+func replacedPanic() (res string) {
+	defer func() { res = fmt.Sprint(recover()) }()
+	for v := range replacing {
+		if tick(v) == 1 {
+			panic("original")
+		}
+	}
+	return "done"
+}
+
+// An iterator that panics anew while unwinding replaces the panic.
+//
+// async
+func caseRangeFuncPanicReplaced() (string, error) {
+	return replacedPanic(), nil
+}
+
+func swallowing(yield func(int) bool) {
+	defer func() { logf("swallowed %v", recover()) }()
+	for i := 0; yield(i); i++ {
+	}
+}
+
+// async
+func recoveredPanic() (res string) {
+	defer func() { res = fmt.Sprint(recover()) }()
+	for v := range swallowing {
+		if tick(v) == 1 {
+			panic("body")
+		}
+	}
+	return "done"
+}
+
+// An iterator that recovers the body's panic and returns is Go's runtime
+// error.
+//
+// async
+func caseRangeFuncPanicRecovered() (string, error) {
+	return recoveredPanic(), nil
 }

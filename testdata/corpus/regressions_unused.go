@@ -10,6 +10,7 @@ func init() {
 		testCase{"regression rangeMapKeyOnly", bugRangeMapKeyOnly, bugRangeMapKeyOnlyAsync},
 		testCase{"regression namedResultUnused", bugNamedResultUnused, bugNamedResultUnusedAsync},
 		testCase{"regression returnNamedByName", bugReturnNamedByName, bugReturnNamedByNameAsync},
+		testCase{"regression readOnlyWhenUnreachable", bugReadOnlyWhenUnreachable, bugReadOnlyWhenUnreachableAsync},
 	)
 }
 
@@ -80,4 +81,18 @@ func namedByName(n int) (v int, err error) {
 	}
 	v = 7
 	return v, err
+}
+
+// Fixed (found by FuzzGenerate): a variable read only after a terminating
+// block, in code the generator prunes as unreachable, was an unused Resume
+// local ("declared and not used: body").
+//
+// async
+func bugReadOnlyWhenUnreachable() (string, error) {
+	tick(0)
+	body, err := fmt.Sprint("b"), error(nil)
+	{
+		return "early", err
+	}
+	return body, nil
 }

@@ -77,13 +77,14 @@ func ordinary(s *Store) {
 
 // Coroutines made and dropped.
 func dropped(s *Store) {
-	fetchAsync("x")        // want `coroutine fetchAsync\(\.\.\.\) is never awaited, so it never runs: await it with rt\.Await, start it with rt\.Spawn or rt\.Run, or pass it to rt\.Gather`
-	_ = pingAsync()        // want `coroutine pingAsync\(\.\.\.\) is never awaited`
-	s.GetAsync("k")        // want `coroutine s\.GetAsync\(\.\.\.\) is never awaited`
-	rt.Gather(tickAsync()) // want `coroutine rt\.Gather\(\.\.\.\) is never awaited`
-	go tickAsync()         // want `coroutine tickAsync\(\.\.\.\) is never awaited`
-	defer pingAsync()      // want `coroutine pingAsync\(\.\.\.\) is never awaited`
-	rt.SleepAsync(0)       // want `coroutine rt\.SleepAsync\(\.\.\.\) is never awaited`
+	fetchAsync("x")                                    // want `coroutine fetchAsync\(\.\.\.\) is never awaited, so it never runs: await it with rt\.Await, start it with rt\.Spawn or rt\.Run, or pass it to rt\.Gather`
+	_ = pingAsync()                                    // want `coroutine pingAsync\(\.\.\.\) is never awaited`
+	s.GetAsync("k")                                    // want `coroutine s\.GetAsync\(\.\.\.\) is never awaited`
+	rt.Gather(tickAsync())                             // want `coroutine rt\.Gather\(\.\.\.\) is never awaited`
+	go tickAsync()                                     // want `coroutine tickAsync\(\.\.\.\) is never awaited`
+	defer pingAsync()                                  // want `coroutine pingAsync\(\.\.\.\) is never awaited`
+	rt.SleepAsync(0)                                   // want `coroutine rt\.SleepAsync\(\.\.\.\) is never awaited`
+	_ = rt.Func(func() (int, error) { return 1, nil }) // want `coroutine rt\.Func\(\.\.\.\) is never awaited`
 
 	// Stored, passed, run, spawned: fine.
 	aw := fetchAsync("y")
@@ -177,9 +178,18 @@ func plainBlocking(ch chan int, mu *sync.Mutex) {
 // async
 func inLiteral() {
 	f := func() {
-		tick() // want `await of tick inside a function literal: a function literal cannot suspend its async function`
+		tick() // want `await of tick inside a function literal, which cannot suspend its async function: move the call out of the literal, or make the literal an async closure`
 	}
 	f()
+	defer func() {
+		tick() // want `await of tick inside a deferred function literal, which cannot suspend its async function: defer an async closure instead`
+	}()
+	// An async closure may await, and what it does blocks like async code.
+	_, _ = rt.Await(rt.Func(func() (int, error) {
+		tick()
+		time.Sleep(time.Millisecond) // want `time.Sleep in an async function blocks the event loop`
+		return 0, nil
+	}))
 }
 
 // async

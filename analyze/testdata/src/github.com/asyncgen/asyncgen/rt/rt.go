@@ -33,6 +33,7 @@ type LoopOption func()
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) { var v T; return v, nil }
 
 func Await[T any](aw Awaitable[T]) (T, error)        { return Run(aw) }
+func Func[T any](f func() (T, error)) Awaitable[T]   { return nil }
 func AwaitAsync[T any](aw Awaitable[T]) Awaitable[T] { return aw }
 
 func Sleep(d time.Duration)                          { time.Sleep(d) }
