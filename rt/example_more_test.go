@@ -17,14 +17,14 @@ import (
 
 // lookup takes took to answer key.
 //
-//async
+// async
 func lookup(key string, took time.Duration) (string, error) {
 	defer fmt.Println("lookup", key, "ends")
 	rt.Sleep(took)
 	return strings.ToUpper(key), nil
 }
 
-//async
+// async
 func waitForTwice() {
 	v, err := rt.Await(rt.WaitFor(lookupAsync("slow", 3*time.Second), time.Second))
 	fmt.Printf("%q %v timeout=%v\n", v, err, errors.Is(err, rt.ErrTimeout))
@@ -41,7 +41,7 @@ func ExampleWaitFor() {
 	// "FAST" <nil>
 }
 
-//async
+// async
 func firstOfThree() error {
 	a := rt.Spawn(lookupAsync("a", 3*time.Second))
 	b := rt.Spawn(lookupAsync("b", time.Second))
@@ -65,7 +65,7 @@ func ExampleWaitAny() {
 	// lookup c ends
 }
 
-//async
+// async
 func inOrderOfFinishing() error {
 	done := rt.AsCompleted(
 		lookupAsync("three", 3*time.Second),
@@ -95,14 +95,14 @@ func ExampleAsCompleted() {
 
 // save must finish even when its caller gives up.
 //
-//async
+// async
 func save(what string) string {
 	rt.Sleep(2 * time.Second)
 	fmt.Println("saved", what)
 	return what
 }
 
-//async
+// async
 func impatient() {
 	_, err := rt.Await(rt.WaitFor(rt.Shield(saveAsync("report")), time.Second))
 	fmt.Println("caller:", err)
@@ -118,7 +118,7 @@ func ExampleShield() {
 
 // worker fails after d when fail is set, and otherwise runs for an hour.
 //
-//async
+// async
 func worker(name string, d time.Duration, fail bool) error {
 	me := rt.CurrentTask()
 	defer func() {
@@ -134,7 +134,7 @@ func worker(name string, d time.Duration, fail bool) error {
 	return nil
 }
 
-//async
+// async
 func group() {
 	g := rt.NewTaskGroup()
 	rt.Spawn(workerAsync("a", time.Second, true), rt.InGroup(g), rt.Name("a"))
@@ -152,7 +152,7 @@ func ExampleTaskGroup() {
 	// group: a failed at 00:00:01
 }
 
-//async
+// async
 func cancelOne() {
 	t := rt.Spawn(workerAsync("sleeper", 0, false), rt.Name("sleeper"))
 	rt.Sleep(time.Second)
@@ -187,7 +187,7 @@ func ExampleLoop() {
 	// stopped: <nil>
 }
 
-//async
+// async
 func readConfig() (int, error) {
 	// os.ReadFile blocks: run it on rt's thread pool, not on the loop.
 	data, err := rt.ToThread(func() ([]byte, error) { return os.ReadFile("doc.go") })
@@ -203,7 +203,7 @@ func ExampleToThread() {
 	// Output: 0 <nil>
 }
 
-//async
+// async
 func someFail() {
 	rs, _ := rt.Await(rt.GatherAll(
 		lookupAsync("x", time.Second),
@@ -223,7 +223,7 @@ func ExampleGatherAll() {
 	// "" rt: timeout
 }
 
-//async
+// async
 func forgotten() {
 	rt.Spawn(workerAsync("lost", time.Second, true), rt.Name("lost"))
 	rt.Sleep(2 * time.Second) // nobody awaits "lost"
@@ -238,13 +238,13 @@ func ExampleExceptionHandler() {
 	// task lost failed and nobody awaited it: lost failed
 }
 
-//async
+// async
 func answerLater(f *rt.Future[int]) {
 	rt.Sleep(time.Second)
 	f.SetResult(42)
 }
 
-//async
+// async
 func awaitFuture() (int, error) {
 	f := rt.NewFuture[int]()
 	rt.Spawn(answerLaterAsync(f))
@@ -256,7 +256,7 @@ func ExampleNewFuture() {
 	// Output: 42 <nil>
 }
 
-//async
+// async
 func byPriority() error {
 	q := rt.NewPriorityQueue(0, func(a, b int) bool { return a < b })
 	for _, v := range []int{5, 1, 4, 2, 3} {
