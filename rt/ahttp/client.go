@@ -241,7 +241,9 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 	if err != nil {
 		return nil, err
 	}
-	if _, err := c.Write(wire); err != nil { // wire is not kept while the response is awaited
+	_, err = c.Write(wire.Bytes())
+	putWire(wire) // not kept while the response is awaited; Write keeps no reference
+	if err != nil {
 		return nil, nothingRead{err}
 	}
 	limit := cl.MaxResponseHeaderBytes
@@ -288,9 +290,21 @@ func (cl *Client) withBody(resp *http.Response, req *http.Request, key poolKey, 
 	return &Response{Response: resp, Body: body}
 }
 
+// wires holds the buffers requests are encoded into, so that thousands
+// of requests in flight do not each leave one behind for the collector.
+var wires = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putWire gives buf back to wires, unless a large body made it too big to
+// keep.
+func putWire(buf *bytes.Buffer) {
+	if buf.Cap() <= 64<<10 {
+		wires.Put(buf)
+	}
+}
+
 // encodeRequest serializes req with net/http's Request.Write, its body
-// read into memory.
-func encodeRequest(req *http.Request) ([]byte, error) {
+// read into memory, into a buffer of wires.
+func encodeRequest(req *http.Request) (*bytes.Buffer, error) {
 	r := req
 	if req.Body != nil && req.Body != http.NoBody {
 		r = new(http.Request)
@@ -309,12 +323,13 @@ func encodeRequest(req *http.Request) ([]byte, error) {
 			req.Body, _ = req.GetBody()
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(256)
-	if err := r.Write(&buf); err != nil {
+	buf := wires.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := r.Write(buf); err != nil {
+		putWire(buf)
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 // replayable reports whether req may be sent again on a new connection.

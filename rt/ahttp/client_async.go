@@ -4,6 +4,7 @@
 package ahttp
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
@@ -88,7 +89,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :86:2*/ return rt.Ready
 }
 
-//line client_async.go:92
+//line client_async.go:93
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -146,7 +147,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line client_async.go:150
+//line client_async.go:151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -319,7 +320,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :211:3*/ return rt.Ready
 }
 
-//line client_async.go:323
+//line client_async.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
@@ -430,7 +431,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :231:2*/ return rt.Ready
 }
 
-//line client_async.go:434
+//line client_async.go:435
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -445,13 +446,14 @@ func (ag_f *ag_Client_dial) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
 	ag_state int
 	cl       *Client
 	c        *anet.Conn
 	req      *http.Request
 	dl       time.Time
+	wire     *bytes.Buffer
 	limit    int
 	first    bool
 	ag_aw0   rt.Awaitable[int]
@@ -476,11 +478,9 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 //line client.go:238
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :238:1*/ var (
-		wire    []byte
 		ag_err1 error
-		ag_err2 error
 		block   []byte
-		ag_err3 error
+		ag_err2 error
 		resp    *http.Response
 	)
 	/*line :238:1*/ if ag_co.Unwinding() {
@@ -494,63 +494,62 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :238:1*/ goto ag_resume2
 	}
 	/*line client.go:239:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:240:2*/ wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:240:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
 	/*line client.go:241:2*/ if ag_err1 != nil {
 		/*line client.go:242:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :242:3*/ return rt.Ready
 	}
-	/*line client.go:244:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(wire)
-	/*line :244:5*/ ag_f.ag_state = 1 // await: c.Write(wire)
-	/*line :244:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:5*/ return ag_s
+	/*line client.go:244:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :244:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :244:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :244:2*/ return ag_s
 	}
-	/*line :244:5*/ ag_resume1:
-	/*line client.go:244:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :244:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:244:2*/ if !(ag_err2 != nil) {
-		/*line :244:2*/ goto ag_L1
+	/*line :244:2*/ ag_resume1:
+	/*line client.go:244:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :244:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:245:2*/ putWire(ag_f.wire)
+	/*line client.go:246:2*/ if ag_err1 != nil {
+		/*line client.go:247:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :247:3*/ return rt.Ready
 	}
-	/*line client.go:245:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-	/*line :245:3*/ return rt.Ready
-	/*line :245:3*/ ag_L1:
-	/*line client.go:247:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:248:2*/ if ag_f.limit <= 0 {
-		/*line client.go:249:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:249:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:250:2*/ if ag_f.limit <= 0 {
+		/*line client.go:251:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:251:2*/ ag_f.first = true
-	/*line :251:2*/ ag_L2:
-	/*line client.go:253:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :253:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :253:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:3*/ return ag_s
+	/*line client.go:253:2*/ ag_f.first = true
+	/*line :253:2*/ ag_L1:
+	/*line client.go:255:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :255:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :255:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:3*/ return ag_s
 	}
-	/*line :253:3*/ ag_resume2:
-	/*line client.go:253:3*/ block, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :253:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:254:3*/ if ag_err3 != nil {
-		/*line client.go:255:4*/ if ag_f.first && (ag_err3 == io.EOF || isReset(ag_err3)) {
-			/*line client.go:256:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err3}
-			/*line :256:5*/ return rt.Ready
+	/*line :255:3*/ ag_resume2:
+	/*line client.go:255:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :255:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:256:3*/ if ag_err2 != nil {
+		/*line client.go:257:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:258:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :258:5*/ return rt.Ready
 		}
-		/*line client.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err3)
-		/*line :258:4*/ return rt.Ready
+		/*line client.go:260:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :260:4*/ return rt.Ready
 	}
-	/*line client.go:260:3*/ ag_f.first = false
-	/*line client.go:261:3*/ resp, ag_err3 = parseResponse(block, ag_f.req)
-	/*line client.go:262:3*/ if ag_err3 != nil {
-		/*line client.go:263:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :263:4*/ return rt.Ready
+	/*line client.go:262:3*/ ag_f.first = false
+	/*line client.go:263:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:264:3*/ if ag_err2 != nil {
+		/*line client.go:265:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :265:4*/ return rt.Ready
 	}
-	/*line client.go:265:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:266:4*/ goto ag_L3
+	/*line client.go:267:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:268:4*/ goto ag_L2
 	}
-	/*line client.go:268:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :268:3*/ return rt.Ready
-	/*line :268:3*/ ag_L3:
-	/*line :268:3*/ goto ag_L2
+	/*line client.go:270:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :270:3*/ return rt.Ready
+	/*line :270:3*/ ag_L2:
+	/*line :270:3*/ goto ag_L1
 }
 
-//line client_async.go:554
+//line client_async.go:553
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -558,7 +557,7 @@ func (ag_f *ag_Client_exchange) AwaitLine() string {
 	case 1:
 		return "client.go:244"
 	case 2:
-		return "client.go:253"
+		return "client.go:255"
 	}
 	return ""
 }
