@@ -2,6 +2,7 @@ package rt
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -103,4 +104,15 @@ func TestZeroAllocsPerAwait(t *testing.T) {
 		done.AwaitResult()
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestTaskSize keeps a task within the allocator's 288-byte size class on
+// 64-bit systems: the parked-task memory in the README (384 B with its
+// frame and future) depends on it, and one more word in Coro moves every
+// task to the 320-byte class.
+func TestTaskSize(t *testing.T) {
+	if unsafe.Sizeof(uintptr(0)) != 8 {
+		t.Skip("the size classes are those of 64-bit systems")
+	}
+	assert.LessOrEqual(t, unsafe.Sizeof(Task[int]{}), uintptr(288), "Task[int] grew into the next size class")
 }

@@ -45,8 +45,9 @@ type Coro struct {
 	// point it suspends at next.
 	running, cancelRunning bool
 	// cancels counts the Cancel calls that found the task running
-	// (asyncio's cancelling()); a TimeoutScope takes back its own.
-	cancels int
+	// (asyncio's cancelling()); a TimeoutScope takes back its own. An
+	// int32 beside the flags keeps a Task[int] in the 288-byte size class.
+	cancels int32
 
 	prev, next *Coro // the loop's list of live tasks
 }

@@ -23,7 +23,7 @@ type TimeoutScope struct {
 	deadline time.Time // absolute deadline; zero means none
 	state    scopeState
 	c        *Coro
-	cancels  int    // c.cancels when the scope was entered
+	cancels  int32  // c.cancels when the scope was entered
 	gen      uint64 // bumped whenever the armed timer is disarmed
 	inHeap   bool   // the armed timer sits in the loop's timer heap
 }
