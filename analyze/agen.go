@@ -59,22 +59,7 @@ func GenCompanion(fn *types.Func) *types.Func {
 	if fn.Pkg() == nil || GenOf(sig) == nil {
 		return nil
 	}
-	name := fn.Name() + CompanionSuffix
-	var comp *types.Func
-	if recv := sig.Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		named, ok := types.Unalias(t).(*types.Named)
-		if !ok {
-			return nil
-		}
-		obj, _, _ := types.LookupFieldOrMethod(named, true, fn.Pkg(), name)
-		comp, _ = obj.(*types.Func)
-	} else {
-		comp, _ = fn.Pkg().Scope().Lookup(name).(*types.Func)
-	}
+	comp := companionNamed(fn)
 	if comp == nil {
 		return nil
 	}

@@ -429,34 +429,11 @@ func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 // Companion returns the coroutine companion of fn (FAsync for a function,
 // the method MAsync for a method), or nil when fn is not async.
 func Companion(fn *types.Func) *types.Func {
-	if fn.Pkg() == nil {
-		return nil
-	}
-	sig := fn.Type().(*types.Signature)
-	name := fn.Name() + CompanionSuffix
-	var comp *types.Func
-	if recv := sig.Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		named, ok := types.Unalias(t).(*types.Named)
-		if !ok {
-			return nil
-		}
-		named = named.Origin()
-		for i := 0; i < named.NumMethods(); i++ {
-			if m := named.Method(i); m.Name() == name {
-				comp = m
-			}
-		}
-	} else {
-		comp, _ = fn.Pkg().Scope().Lookup(name).(*types.Func)
-	}
+	comp := companionNamed(fn)
 	if comp == nil {
 		return nil
 	}
-	csig := comp.Type().(*types.Signature)
+	sig, csig := fn.Type().(*types.Signature), comp.Type().(*types.Signature)
 	if csig.Results().Len() != 1 || csig.Params().Len() != sig.Params().Len() || csig.Variadic() != sig.Variadic() {
 		return nil
 	}
@@ -464,6 +441,36 @@ func Companion(fn *types.Func) *types.Func {
 		return nil
 	}
 	return comp
+}
+
+// companionNamed returns the function or method that is named like fn's
+// companion (FAsync beside F, the method MAsync beside M), whatever its
+// signature, or nil.
+func companionNamed(fn *types.Func) *types.Func {
+	if fn.Pkg() == nil {
+		return nil
+	}
+	name := fn.Name() + CompanionSuffix
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		comp, _ := fn.Pkg().Scope().Lookup(name).(*types.Func)
+		return comp
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	named = named.Origin()
+	for i := 0; i < named.NumMethods(); i++ {
+		if m := named.Method(i); m.Name() == name {
+			return m
+		}
+	}
+	return nil
 }
 
 // isAwaitable reports whether t has the Awaitable protocol methods.

@@ -749,8 +749,8 @@ func (e *emitter) frameSize() (int64, bool) {
 // hasTypeParam reports whether t mentions a type parameter.
 func hasTypeParam(t types.Type) bool {
 	found := false
-	var walk func(types.Type)
 	seen := map[types.Type]bool{}
+	var walk func(types.Type)
 	walk = func(t types.Type) {
 		if found || t == nil || seen[t] {
 			return
@@ -759,30 +759,14 @@ func hasTypeParam(t types.Type) bool {
 		switch t := t.(type) {
 		case *types.TypeParam:
 			found = true
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
+			return
 		case *types.Named:
-			if args := t.TypeArgs(); args != nil {
-				for i := 0; i < args.Len(); i++ {
-					walk(args.At(i))
-				}
-			}
-			if obj := t.Obj(); obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
+			if isLocalNamed(t) {
 				walk(t.Underlying()) // a local type of a generic function may use its type parameters
 			}
-		case *types.Struct:
-			for i := 0; i < t.NumFields(); i++ {
-				walk(t.Field(i).Type())
-			}
+		}
+		for _, c := range typeComponents(t) {
+			walk(c)
 		}
 	}
 	walk(t)

@@ -230,50 +230,65 @@ func forLocalTypes(t types.Type, f func(*types.TypeName)) {
 			return
 		}
 		seen[t] = true
-		switch t := t.(type) {
-		case *types.Alias:
-			walk(types.Unalias(t))
-		case *types.Named:
-			if obj := t.Obj(); obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
-				f(obj)
-			}
-			if args := t.TypeArgs(); args != nil {
-				for i := 0; i < args.Len(); i++ {
-					walk(args.At(i))
-				}
-			}
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
-		case *types.Struct:
-			for i := 0; i < t.NumFields(); i++ {
-				walk(t.Field(i).Type())
-			}
-		case *types.Tuple:
-			for i := 0; i < t.Len(); i++ {
-				walk(t.At(i).Type())
-			}
-		case *types.Signature:
-			walk(t.Params())
-			walk(t.Results())
-		case *types.Interface:
-			for i := 0; i < t.NumExplicitMethods(); i++ {
-				walk(t.ExplicitMethod(i).Type())
-			}
-			for i := 0; i < t.NumEmbeddeds(); i++ {
-				walk(t.EmbeddedType(i))
-			}
+		if n, ok := t.(*types.Named); ok && isLocalNamed(n) {
+			f(n.Obj())
+		}
+		for _, c := range typeComponents(t) {
+			walk(c)
 		}
 	}
 	walk(t)
+}
+
+// isLocalNamed reports whether n is declared inside a function.
+func isLocalNamed(n *types.Named) bool {
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope()
+}
+
+// typeComponents returns the types t is written with: element, key and
+// field types, parameters and results, methods and embedded types, type
+// arguments, and the type an alias stands for.
+func typeComponents(t types.Type) []types.Type {
+	var out []types.Type
+	switch t := t.(type) {
+	case *types.Alias:
+		out = append(out, types.Unalias(t))
+	case *types.Named:
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				out = append(out, args.At(i))
+			}
+		}
+	case *types.Pointer:
+		out = append(out, t.Elem())
+	case *types.Slice:
+		out = append(out, t.Elem())
+	case *types.Array:
+		out = append(out, t.Elem())
+	case *types.Map:
+		out = append(out, t.Key(), t.Elem())
+	case *types.Chan:
+		out = append(out, t.Elem())
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			out = append(out, t.Field(i).Type())
+		}
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			out = append(out, t.At(i).Type())
+		}
+	case *types.Signature:
+		out = append(out, t.Params(), t.Results())
+	case *types.Interface:
+		for i := 0; i < t.NumExplicitMethods(); i++ {
+			out = append(out, t.ExplicitMethod(i).Type())
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			out = append(out, t.EmbeddedType(i))
+		}
+	}
+	return out
 }
 
 // localTypeError reports, once, a local type that generated code outside
