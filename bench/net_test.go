@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"errors"
 	"io"
 	"net"
 	"runtime"
@@ -19,6 +20,8 @@ import (
 // as tasks on one loop over rt/anet; the goroutine side is net.Conn with a
 // goroutine per connection on each end. Both pay the same system calls;
 // the difference is the scheduling and what a waiting connection costs.
+// With 100 connections, "coroutine-2loops" shards them over two loops on
+// two goroutines, one per core, as the goroutine side uses both cores.
 func BenchmarkEchoRoundTrip(b *testing.B) {
 	const size = 64
 	for _, conns := range []int{1, 100} {
@@ -29,6 +32,27 @@ func BenchmarkEchoRoundTrip(b *testing.B) {
 			_, err := rt.Run(echoRoundsAsync(conns, rounds, size))
 			require.NoError(b, err)
 		})
+		if conns > 1 {
+			// One loop per core: two loops, each on its own goroutine
+			// with half the connections (and its own listener), as a
+			// server sharded over cores runs.
+			b.Run(name("coroutine-2loops", conns), func(b *testing.B) {
+				b.ReportAllocs()
+				rounds := b.N/conns + 1
+				b.ResetTimer()
+				var wg sync.WaitGroup
+				errs := make([]error, 2)
+				for i := range errs {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						_, errs[i] = rt.Run(echoRoundsAsync(conns/2, rounds, size))
+					}()
+				}
+				wg.Wait()
+				require.NoError(b, errors.Join(errs...))
+			})
+		}
 		b.Run(name("goroutine", conns), func(b *testing.B) {
 			b.ReportAllocs()
 			rounds := b.N/conns + 1
