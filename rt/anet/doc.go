@@ -69,4 +69,17 @@
 // it: use and close it from that loop's tasks. One task at a time may
 // read and one may write; a second concurrent reader (or writer) fails
 // with rt.ErrBusy.
+//
+// # More than one core
+//
+// A loop is one goroutine, so one loop uses one core. A server that needs
+// more runs one loop per core, each on its own goroutine, each with its
+// own listener on the same address, made with ListenConfig{ReusePort:
+// true}; the kernel spreads the connections among them:
+//
+//	for range runtime.NumCPU() {
+//		go rt.Run(shardAsync(addr)) // shard: ListenConfig{ReusePort: true}.Listen, then accept and serve
+//	}
+//
+// Loops share nothing but what the program shares between goroutines.
 package anet

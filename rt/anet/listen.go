@@ -94,6 +94,24 @@ type Listener struct {
 //
 // async
 func Listen(network, address string) (*Listener, error) {
+	return ListenConfig{}.Listen(network, address)
+}
+
+// ListenConfig holds options for listening, as net.ListenConfig does.
+type ListenConfig struct {
+	// ReusePort sets SO_REUSEPORT on a TCP listener, so that several
+	// listeners, one per loop, can listen on the same address: the kernel
+	// spreads incoming connections among them. That is how a server uses
+	// more than one core: one loop per core, each on its own goroutine
+	// with its own listener (see the package doc). Linux and the BSDs.
+	ReusePort bool
+}
+
+// Listen announces on address with lc's options; otherwise as the
+// package's Listen.
+//
+// async
+func (lc ListenConfig) Listen(network, address string) (*Listener, error) {
 	ep, err := resolve(network, address)
 	if err != nil {
 		return nil, &net.OpError{Op: "listen", Net: network, Err: err}
@@ -102,6 +120,9 @@ func Listen(network, address string) (*Listener, error) {
 	if err == nil {
 		if network != "unix" {
 			err = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+			if err == nil && lc.ReusePort {
+				err = setReusePort(fd)
+			}
 		}
 		if err == nil {
 			err = unix.Bind(fd, ep.sa)

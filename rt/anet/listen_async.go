@@ -33,6 +33,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(ListenConfig, string, string) (*Listener, error)
+	var _ ag_stale_run_go_generate = (ListenConfig).Listen
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Listener) (*Conn, error)
 	var _ ag_stale_run_go_generate = (*Listener).Accept
 }
@@ -103,7 +108,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line listen_async.go:107
+//line listen_async.go:112
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
@@ -186,7 +191,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line listen_async.go:190
+//line listen_async.go:195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAny) AwaitLine() string {
@@ -296,7 +301,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line listen_async.go:300
+//line listen_async.go:305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
@@ -314,7 +319,7 @@ type ag_Listen struct {
 	ag_state int
 	network  string
 	address  string
-	ag_aw0   rt.Awaitable[endpoint]
+	ag_aw0   rt.Awaitable[*Listener]
 	ag_r0    *Listener
 	ag_err   error
 }
@@ -335,10 +340,8 @@ func (ag_f *ag_Listen) AwaitResult() (*Listener, error) {
 //line listen.go:96
 func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:1*/ var (
-		ep      endpoint
-		ag_err1 error
-		ag_fd1  int
-		ln      *Listener
+		ag_t0 *Listener
+		ag_t1 error
 	)
 	/*line :96:1*/ if ag_co.Unwinding() {
 		/*line :96:1*/ return rt.Ready
@@ -347,52 +350,117 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:1*/ case 1:
 		/*line :96:1*/ goto ag_resume1
 	}
-	/*line listen.go:97:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	/*line :97:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
-	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :97:2*/ return ag_s
+	/*line listen.go:97:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
+	/*line :97:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
+	/*line :97:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:9*/ return ag_s
 	}
-	/*line :97:2*/ ag_resume1:
-	/*line listen.go:97:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :97:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:98:2*/ if ag_err1 != nil {
-		/*line listen.go:99:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
-		/*line :99:3*/ return rt.Ready
-	}
-	/*line listen.go:101:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:102:2*/ if ag_err1 == nil {
-		/*line listen.go:103:3*/ if ag_f.network != "unix" {
-			/*line listen.go:104:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
-		}
-		/*line listen.go:106:3*/ if ag_err1 == nil {
-			/*line listen.go:107:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
-		}
-		/*line listen.go:109:3*/ if ag_err1 == nil {
-			/*line listen.go:110:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
-		}
-		/*line listen.go:112:3*/ if ag_err1 != nil {
-			/*line listen.go:113:4*/ unix.Close(ag_fd1)
-		}
-	}
-	/*line listen.go:116:2*/ if ag_err1 != nil {
-		/*line listen.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
-		/*line :117:3*/ return rt.Ready
-	}
-	/*line listen.go:119:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
-	/*line listen.go:120:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
-		/*line listen.go:121:3*/ ln.addr = sockAddr(sa)
-	}
-	/*line listen.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
-	/*line :123:2*/ return rt.Ready
+	/*line :97:9*/ ag_resume1:
+	/*line listen.go:97:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :97:9*/ ag_f.ag_aw0 = nil
+	/*line listen.go:97:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :97:2*/ return rt.Ready
 }
 
-//line listen_async.go:390
+//line listen_async.go:366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "listen.go:97"
+	}
+	return ""
+}
+
+// ag_ListenConfig_Listen is the frame of (ListenConfig).Listen (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_ListenConfig_Listen struct {
+	ag_state int
+	lc       ListenConfig
+	network  string
+	address  string
+	ag_aw0   rt.Awaitable[endpoint]
+	ag_r0    *Listener
+	ag_err   error
+}
+
+// ListenAsync returns the coroutine of (ListenConfig).Listen: nothing runs until it is awaited, spawned, gathered or run.
+func (lc ListenConfig) ListenAsync(network string, address string) rt.Awaitable[*Listener] {
+	return &ag_ListenConfig_Listen{lc: lc, network: network, address: address}
+}
+
+func (ag_f *ag_ListenConfig_Listen) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_ListenConfig_Listen) AwaitResult() (*Listener, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line listen.go:114
+func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :114:1*/ var (
+		ep      endpoint
+		ag_err1 error
+		ag_fd1  int
+		ln      *Listener
+	)
+	/*line :114:1*/ if ag_co.Unwinding() {
+		/*line :114:1*/ return rt.Ready
+	}
+	/*line :114:1*/ switch ag_f.ag_state {
+	/*line :114:1*/ case 1:
+		/*line :114:1*/ goto ag_resume1
+	}
+	/*line listen.go:115:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
+	/*line :115:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :115:2*/ return ag_s
+	}
+	/*line :115:2*/ ag_resume1:
+	/*line listen.go:115:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :115:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:116:2*/ if ag_err1 != nil {
+		/*line listen.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
+		/*line :117:3*/ return rt.Ready
+	}
+	/*line listen.go:119:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
+	/*line listen.go:120:2*/ if ag_err1 == nil {
+		/*line listen.go:121:3*/ if ag_f.network != "unix" {
+			/*line listen.go:122:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+			/*line listen.go:123:4*/ if ag_err1 == nil && ag_f.lc.ReusePort {
+				/*line listen.go:124:5*/ ag_err1 = setReusePort(ag_fd1)
+			}
+		}
+		/*line listen.go:127:3*/ if ag_err1 == nil {
+			/*line listen.go:128:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
+		}
+		/*line listen.go:130:3*/ if ag_err1 == nil {
+			/*line listen.go:131:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
+		}
+		/*line listen.go:133:3*/ if ag_err1 != nil {
+			/*line listen.go:134:4*/ unix.Close(ag_fd1)
+		}
+	}
+	/*line listen.go:137:2*/ if ag_err1 != nil {
+		/*line listen.go:138:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
+		/*line :138:3*/ return rt.Ready
+	}
+	/*line listen.go:140:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line listen.go:141:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
+		/*line listen.go:142:3*/ ln.addr = sockAddr(sa)
+	}
+	/*line listen.go:144:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
+	/*line :144:2*/ return rt.Ready
+}
+
+//line listen_async.go:458
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:115"
 	}
 	return ""
 }
@@ -419,66 +487,66 @@ func (ag_f *ag_Listener_Accept) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:146
+//line listen.go:167
 func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :146:1*/ var (
+	/*line :167:1*/ var (
 		nfd     int
 		sa      unix.Sockaddr
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :146:1*/ if ag_co.Unwinding() {
-		/*line :146:1*/ return rt.Ready
+	/*line :167:1*/ if ag_co.Unwinding() {
+		/*line :167:1*/ return rt.Ready
 	}
-	/*line :146:1*/ switch ag_f.ag_state {
-	/*line :146:1*/ case 1:
-		/*line :146:1*/ goto ag_resume1
+	/*line :167:1*/ switch ag_f.ag_state {
+	/*line :167:1*/ case 1:
+		/*line :167:1*/ goto ag_resume1
 	}
-	/*line :146:1*/ ag_L1:
-	/*line listen.go:148:3*/ if ag_f.ln.closed {
-		/*line listen.go:149:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
-		/*line :149:4*/ return rt.Ready
+	/*line :167:1*/ ag_L1:
+	/*line listen.go:169:3*/ if ag_f.ln.closed {
+		/*line listen.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
+		/*line :170:4*/ return rt.Ready
 	}
-	/*line listen.go:151:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
-	/*line listen.go:152:3*/ switch ag_err1 {
-	/*line :152:3*/ case nil:
-		/*line listen.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
-		/*line :154:4*/ return rt.Ready
-		/*line :154:4*/
+	/*line listen.go:172:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
+	/*line listen.go:173:3*/ switch ag_err1 {
+	/*line :173:3*/ case nil:
+		/*line listen.go:175:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
+		/*line :175:4*/ return rt.Ready
+		/*line :175:4*/
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:156:4*/ goto ag_L2
-		/*line :156:4*/
+		/*line listen.go:177:4*/ goto ag_L2
+		/*line :177:4*/
 	case unix.EAGAIN:
-		/*line :156:4*/
+		/*line :177:4*/
 	default:
-		/*line listen.go:159:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
-		/*line :159:4*/ return rt.Ready
+		/*line listen.go:180:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line :180:4*/ return rt.Ready
 	}
-	/*line listen.go:161:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
-	/*line :161:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
-	/*line :161:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :161:6*/ return ag_s
+	/*line listen.go:182:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line :182:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
+	/*line :182:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:6*/ return ag_s
 	}
-	/*line :161:6*/ ag_resume1:
-	/*line listen.go:161:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :161:6*/ ag_f.ag_aw0 = nil
-	/*line listen.go:161:3*/ if !(ag_err2 != nil) {
-		/*line :161:3*/ goto ag_L4
+	/*line :182:6*/ ag_resume1:
+	/*line listen.go:182:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :182:6*/ ag_f.ag_aw0 = nil
+	/*line listen.go:182:3*/ if !(ag_err2 != nil) {
+		/*line :182:3*/ goto ag_L4
 	}
-	/*line listen.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
-	/*line :162:4*/ return rt.Ready
-	/*line :162:4*/ ag_L4:
-	/*line :162:4*/ ag_L2:
-	/*line :162:4*/ goto ag_L1
+	/*line listen.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line :183:4*/ return rt.Ready
+	/*line :183:4*/ ag_L4:
+	/*line :183:4*/ ag_L2:
+	/*line :183:4*/ goto ag_L1
 }
 
-//line listen_async.go:476
+//line listen_async.go:544
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:161"
+		return "listen.go:182"
 	}
 	return ""
 }
