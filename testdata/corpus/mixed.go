@@ -13,6 +13,7 @@ func init() {
 	cases = append(cases,
 		testCase{"mixed closure ranges over generator", caseClosureRangesGen, caseClosureRangesGenAsync},
 		testCase{"mixed generator awaits closure", caseGenAwaitsClosure, caseGenAwaitsClosureAsync},
+		testCase{"mixed generic and method generators", caseGenGenericMethod, caseGenGenericMethodAsync},
 	)
 }
 
@@ -65,4 +66,56 @@ func caseGenAwaitsClosure() (string, error) {
 		got = append(got, tick(v))
 	}
 	return fmt.Sprint(got), nil
+}
+
+// genRepeat is a generic generator: v, n times.
+//
+// async
+func genRepeat[T any](v T, n int, yield func(T) bool) {
+	for i := range n {
+		tick(i)
+		if !yield(v) {
+			return
+		}
+	}
+}
+
+type meter struct{ reads int }
+
+// upTo is a generator method: it counts its reads in the receiver.
+//
+// async
+func (m *meter) upTo(n int, yield func(int) bool) {
+	defer func() { logf("meter read %d times", m.reads) }()
+	for i := 1; i <= n; i++ {
+		m.reads++
+		nothing()
+		if !yield(i * 10) {
+			return
+		}
+	}
+}
+
+// async
+func caseGenGenericMethod() (string, error) {
+	var words []string
+	for w := range genRepeatAsync("go", 3) {
+		words = append(words, w)
+	}
+	m := &meter{}
+	sum := 0
+	for v := range m.upToAsync(5) {
+		sum += v
+		if sum > 50 {
+			break
+		}
+	}
+	n, err := rt.Await(rt.Func(func() (int, error) {
+		n := 0
+		for v := range genRepeatAsync(2, 4) {
+			n += v
+		}
+		return n, nil
+	}))
+	return fmt.Sprint(words, sum, m.reads, n), err
 }
