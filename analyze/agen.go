@@ -116,8 +116,23 @@ func (c *checker) genUse(fn *Func, n ast.Node, parent ast.Node, inLit bool) *Awa
 		if inLit && IsGenType(c.info.TypeOf(n.X)) {
 			c.errorf(n.Pos(), "range over an async generator inside a function literal: a function literal cannot suspend its async function; move the loop out of the literal")
 		}
+	case *ast.ParenExpr:
+		// (yield) is checked here, at its outermost parentheses: a call
+		// (yield)(v) is fine, anything else uses yield as a value.
+		if id, ok := ast.Unparen(n).(*ast.Ident); ok && fn.Gen != nil && c.info.Uses[id] == fn.Gen.Yield {
+			if _, inner := parent.(*ast.ParenExpr); inner {
+				return nil
+			}
+			if call, ok := parent.(*ast.CallExpr); ok && call.Fun == ast.Expr(n) {
+				return nil
+			}
+			c.errorf(n.Pos(), "yield of async generator %s used as a value: the generator's yield can only be called, in its body", fn.Obj.Name())
+		}
 	case *ast.Ident:
 		if fn.Gen != nil && c.info.Uses[n] == fn.Gen.Yield {
+			if _, ok := parent.(*ast.ParenExpr); ok {
+				return nil // checked at the parentheses
+			}
 			if call, ok := parent.(*ast.CallExpr); ok && ast.Unparen(call.Fun) == n {
 				return nil // a call, checked above
 			}

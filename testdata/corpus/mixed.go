@@ -68,13 +68,14 @@ func caseGenAwaitsClosure() (string, error) {
 	return fmt.Sprint(got), nil
 }
 
-// genRepeat is a generic generator: v, n times.
+// genRepeat is a generic generator: v, n times (its yield called through
+// parentheses).
 //
 // async
 func genRepeat[T any](v T, n int, yield func(T) bool) {
 	for i := range n {
 		tick(i)
-		if !yield(v) {
+		if !(yield)(v) {
 			return
 		}
 	}
