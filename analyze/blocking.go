@@ -131,6 +131,7 @@ func blockingUses(info *types.Info, pkg *types.Package, body *ast.BlockStmt) []b
 				ast.Inspect(lit.Body, visit)
 				return false
 			}
+			genAsPlainIterator(info, n, report)
 			fn := CalledFunc(info, n)
 			if fn == nil {
 				break
@@ -158,6 +159,41 @@ func blockingUses(info *types.Info, pkg *types.Package, body *ast.BlockStmt) []b
 	}
 	ast.Inspect(body, visit)
 	return uses
+}
+
+// genAsPlainIterator reports an async generator (an rt.Gen or rt.Gen2)
+// that call converts to, or passes as, a type that is not a generator: an
+// iter.Seq, a func(yield func(T) bool). Ranged over or pulled there, it runs
+// as a plain iterator, whose awaits block the loop.
+func genAsPlainIterator(info *types.Info, call *ast.CallExpr, report func(token.Pos, string, string)) {
+	advice := "range over the generator itself in the async function, so that its awaits suspend the task"
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 && IsGenType(info.TypeOf(call.Args[0])) && !IsGenType(tv.Type) {
+			report(call.Args[0].Pos(), "async generator converted to "+types.ExprString(call.Fun)+", a plain iterator,", advice)
+		}
+		return
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, arg := range call.Args {
+		if !IsGenType(info.TypeOf(arg)) {
+			continue
+		}
+		var pt types.Type
+		switch {
+		case sig.Variadic() && i >= sig.Params().Len()-1:
+			if s, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok && !call.Ellipsis.IsValid() {
+				pt = s.Elem()
+			}
+		case i < sig.Params().Len():
+			pt = sig.Params().At(i).Type()
+		}
+		if pt != nil && !IsGenType(pt) {
+			report(arg.Pos(), "async generator passed as "+types.TypeString(pt, nil)+", a plain iterator,", advice)
+		}
+	}
 }
 
 // channelAdvice says what to use instead of a channel between tasks.

@@ -59,7 +59,8 @@ import "sync"
 // the package doc's "Natural calls"). So the same loop means the same
 // thing in plain Go and in async code, which is what the behaviour corpus
 // checks. Converting a Gen to an iter.Seq in async code loses this: the
-// transform then pulls it like any iterator, running the natural form.
+// transform then pulls it like any iterator, running the natural form
+// (asyncgen and asyncvet warn where a Gen is converted or passed so).
 
 // Gen is an async generator of T values: the value of an async generator's
 // companion. Range over it in an //async function (or, from ordinary code,
