@@ -14,7 +14,7 @@ func closeSysfd(fd int) error { return unix.Close(fd) }
 // waitBlocking is an FD wait from ordinary code: poll(2) on the calling
 // goroutine, the deadline on the wall clock.
 func waitBlocking(fd int, write bool, deadline time.Time) error {
-	ev := int16(unix.POLLIN)
+	ev := pollEvents(unix.POLLIN)
 	if write {
 		ev = unix.POLLOUT
 	}

@@ -35,7 +35,7 @@ type poller struct {
 	inbox  *inbox
 	pipe   [2]int
 	mu     sync.Mutex
-	want   map[*FD]int16 // the poll events each FD's parked tasks wait for
+	want   map[*FD]pollEvents // the poll events each FD's parked tasks wait for
 	closed bool
 }
 
@@ -46,7 +46,7 @@ func (l *loop) openPoller() (*poller, error) {
 	if l.poll != nil {
 		return l.poll, nil
 	}
-	p := &poller{inbox: &l.inbox, want: make(map[*FD]int16)}
+	p := &poller{inbox: &l.inbox, want: make(map[*FD]pollEvents)}
 	if err := unix.Pipe(p.pipe[:]); err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (l *loop) detachFD(f *FD) {
 	}
 }
 
-func pollEvent(write bool) int16 {
+func pollEvent(write bool) pollEvents {
 	if write {
 		return unix.POLLOUT
 	}

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
 // Command fetch is the seeds' benchmark: fetch a URL N times concurrently,
 // with asyncgen's HTTP client on one loop, with goroutines and net/http,
