@@ -39,6 +39,14 @@ type FD struct {
 	closed   bool
 	r, w     ioSlot
 	pollData // per-OS registration state
+	// spareRead is the read wait that WaitReadAsync hands out while
+	// spareBusy is false, so that the usual read wait allocates nothing; it
+	// is busy from then until its AwaitResult (or the cancellation of its
+	// task). Only reads have one: a parked reader holds it instead of an op
+	// of its own, so an idle connection costs no more, while writes seldom
+	// wait.
+	spareRead ioOp
+	spareBusy bool
 }
 
 // NewFD wraps sysfd, which must already be in non-blocking mode; the FD
@@ -90,7 +98,12 @@ func (f *FD) WaitRead(deadline time.Time) error {
 
 // WaitReadAsync is the companion of WaitRead.
 func (f *FD) WaitReadAsync(deadline time.Time) Awaitable[struct{}] {
-	return &ioOp{f: f, deadline: deadline}
+	if f.spareBusy {
+		return &ioOp{f: f, deadline: deadline}
+	}
+	f.spareBusy = true
+	f.spareRead = ioOp{f: f, deadline: deadline, spare: true}
+	return &f.spareRead
 }
 
 // WaitWrite waits until f is writable; otherwise as WaitRead.
@@ -112,6 +125,7 @@ type ioOp struct {
 	write    bool
 	deadline time.Time
 	err      error
+	spare    bool // f.spareRead
 }
 
 func (o *ioOp) AwaitStart(c *Coro) Status {
@@ -156,7 +170,13 @@ func (o *ioOp) AwaitStart(c *Coro) Status {
 	return Suspended
 }
 
-func (o *ioOp) AwaitResult() (struct{}, error) { return struct{}{}, o.err }
+func (o *ioOp) AwaitResult() (struct{}, error) {
+	err := o.err
+	if o.spare {
+		o.f.spareBusy = false // the awaiter is done with it
+	}
+	return struct{}{}, err
+}
 
 // ioSlot is the read or the write side of an FD: the task parked on it,
 // if any. It is the task's waitCanceler and the action of the wait's
@@ -198,6 +218,9 @@ func (s *ioSlot) release() {
 func (s *ioSlot) cancelWait(c *Coro) {
 	if s.c != c {
 		return
+	}
+	if s.op.spare {
+		s.f.spareBusy = false // the cancelled task unwinds: it never reads the result
 	}
 	s.release()
 	c.loop.disarmFD(s.f, s.write)
