@@ -186,22 +186,8 @@ func (v *vetter) isAsync(fn *types.Func) bool {
 // ordinary checks code that is not async: the body of an ordinary function
 // (caller), or a package-level declaration (caller nil).
 func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
-	var stack []ast.Node // the enclosing nodes
-	inLit := func() bool {
-		for _, n := range stack {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return true
-			}
-		}
-		return false
-	}
 	launched := map[*ast.CallExpr]bool{}
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
+	v.inspect(root, false, func(n ast.Node, inLit bool) {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			launched[n.Call] = true
@@ -221,19 +207,50 @@ func (v *vetter) ordinary(caller *ast.FuncDecl, root ast.Node) {
 				}
 				d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: CategoryAwaitOutside,
 					Message: "rt.Await outside an async function: mark the enclosing function //async, or use rt.Run to run a coroutine from ordinary code"}
-				if !inLit() {
+				if !inLit {
 					d.SuggestedFixes = v.markFix(caller)
 				}
 				v.pass.Report(d)
 			} else if v.isAsync(fn) && v.naturalCallReported(fn) {
 				fixCaller := caller
-				if inLit() {
+				if inLit {
 					fixCaller = nil
 				}
 				v.naturalCall(n, fn, fixCaller)
 			}
 		}
 		v.neverAwaited(n, false)
+	})
+}
+
+// inspect walks root in depth-first order like ast.Inspect, telling f
+// whether n is inside a function literal, which may run anywhere. With
+// async set, the literal of an async closure (rt.Func) is async code like
+// the function around it, not such a literal.
+func (v *vetter) inspect(root ast.Node, async bool, f func(n ast.Node, inLit bool)) {
+	var opened []bool // for each node on the path: whether it opened a literal
+	depth := 0
+	closures := map[*ast.FuncLit]bool{}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			if opened[len(opened)-1] {
+				depth--
+			}
+			opened = opened[:len(opened)-1]
+			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && async {
+			if lit, ok := IsRTFuncLit(v.pass.TypesInfo, call); ok {
+				closures[lit] = true
+			}
+		}
+		f(n, depth > 0)
+		lit, ok := n.(*ast.FuncLit)
+		open := ok && !closures[lit]
+		if open {
+			depth++
+		}
+		opened = append(opened, open)
 		return true
 	})
 }
@@ -469,31 +486,16 @@ func (v *vetter) asyncDecl(d *ast.FuncDecl) {
 		return
 	}
 
-	var stack []ast.Node
-	inLit := func() bool {
-		for _, n := range stack {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return true
-			}
-		}
-		return false
-	}
-	ast.Inspect(d.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
+	v.inspect(d.Body, true, func(n ast.Node, inLit bool) {
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			v.goStmt(n, !inLit())
+			v.goStmt(n, !inLit)
 		case *ast.ExprStmt:
-			if !inLit() {
+			if !inLit {
 				v.droppedError(n)
 			}
 		}
-		v.neverAwaited(n, !inLit())
-		return true
+		v.neverAwaited(n, !inLit)
 	})
 
 	for _, u := range blockingUses(v.pass.TypesInfo, v.pass.Pkg, d.Body) {

@@ -194,3 +194,18 @@ func inLiteral() {
 
 // async
 func pair() (int, int) { return 1, 2 } // want `async function pair returns \(int, int\): an async function returns nothing, error, V or \(V, error\)`
+
+// The body of an async closure is async code: its mistakes are reported as
+// in the function around it; a plain literal's are not.
+//
+// async
+func closureMistakes() {
+	_, _ = rt.Await(rt.Func(func() (int, error) {
+		pingAsync() // want `coroutine pingAsync\(\.\.\.\) is never awaited`
+		fetch("x")  // want `error returned by async function fetch is discarded`
+		return 0, nil
+	}))
+	func() {
+		pingAsync() // want `coroutine pingAsync\(\.\.\.\) is never awaited`
+	}()
+}
