@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -22,23 +23,53 @@ import (
 
 // Defaults of the Client.
 const (
+	// DefaultMaxConnsPerHost bounds the connections a loop has open or
+	// opening to one host:port at once. net/http sets no limit; ahttp
+	// does, because one loop starts every request it is given at once: a
+	// burst of 20,000 GETs to one server would otherwise open 20,000
+	// connections in one turn of the loop, past the server's accept
+	// queue (SOMAXCONN, 4096 on Linux) and into the range where the
+	// kernel's search for a free local port makes connect() itself slow
+	// (it searches the half of ip_local_port_range, about 14,000 ports,
+	// that it prefers for connect first). With the limit, the requests
+	// past it wait in line and take over the connections of those that
+	// finish: fewer handshakes, the same throughput.
+	DefaultMaxConnsPerHost = 4096
+	// DefaultMaxIdleConnsPerHost is how many idle connections a loop keeps
+	// per host (net/http: 2, which makes a loop that runs a few dozen
+	// requests at a time to one host close and reopen most of its
+	// connections). A connection that a waiting request is about to take
+	// is kept whatever this limit.
 	DefaultMaxIdleConnsPerHost = 16
 	DefaultIdleConnTimeout     = 90 * time.Second
 )
 
 // Client is an HTTP/1.1 client on the loop with a keep-alive connection
 // pool per host. Its zero value is ready to use; DefaultClient is the one
-// Get and Do use. A Client may be shared by several loops (its pool is
-// locked): a connection is only reused by the loop that opened it, and
-// the idle connections of a loop that has been closed are closed the
-// next time the pool is touched (or by CloseIdleConnections).
+// Get and Do use. Set its fields before its first request.
+//
+// A Client may be shared by several loops (several goroutines each
+// running rt.Run, or a loop group): a connection belongs to the loop that
+// opened it, each loop has a pool of its own, and the limits below are
+// per loop and host. Only a loop's own tasks touch its connections; the
+// idle connections of a loop that has been closed are closed when another
+// loop next opens a pool, or by CloseIdleConnections.
 type Client struct {
-	// Timeout bounds a whole exchange: connecting, writing the request,
-	// reading the response's header and reading its body, on the loop's
-	// clock. A request past it fails with an error that wraps
-	// os.ErrDeadlineExceeded. Zero means no limit; rt.WaitFor bounds a
-	// call instead, and a cancelled call closes its connection.
+	// Timeout bounds a whole exchange: waiting for a connection,
+	// connecting, writing the request, reading the response's header and
+	// reading its body, on the loop's clock. A request past it fails with
+	// an error that wraps os.ErrDeadlineExceeded. Zero means no limit;
+	// rt.WaitFor bounds a call instead, and a cancelled call closes its
+	// connection.
 	Timeout time.Duration
+	// MaxConnsPerHost bounds the connections to one host:port that a loop
+	// uses at once (connecting, or carrying a request and its response
+	// until the body is read or closed). A request past it waits, parking
+	// only its own task, first come first served, until a connection is
+	// free (it then reuses it) or a slot is (it connects); the wait can
+	// be cancelled and counts towards Timeout. Zero means
+	// DefaultMaxConnsPerHost, negative means no limit (net/http's zero).
+	MaxConnsPerHost int
 	// MaxIdleConnsPerHost is how many idle connections the pool keeps per
 	// host and loop; zero means DefaultMaxIdleConnsPerHost, negative
 	// means none (every response closes its connection).
@@ -49,20 +80,40 @@ type Client struct {
 	// MaxResponseHeaderBytes limits a response's header block; zero means
 	// DefaultMaxHeaderBytes.
 	MaxResponseHeaderBytes int
+	// MaxResponseBodyBytes limits how much of a response's body
+	// Body.ReadAll reads: past it ReadAll fails with ErrBodyTooLarge and
+	// the connection is closed. Zero means no limit (as io.ReadAll of a
+	// net/http body); either way ReadAll's memory grows with the bytes
+	// that actually arrive, not with the Content-Length the server
+	// declared. Body.Read is not limited.
+	MaxResponseBodyBytes int64
 
-	mu   sync.Mutex
-	idle map[poolKey][]idleConn
-	// Dials counts the connections the client opened (for tests and
-	// benchmarks of keep-alive).
-	dials int
+	mu    sync.Mutex
+	loops map[rt.Loop]*loopPool // guarded by mu; a loopPool itself belongs to its loop
+	dials atomic.Int64
+	idle  atomic.Int64 // idle connections, over all loops
 }
 
 // DefaultClient is the Client that Get and Do use.
 var DefaultClient = &Client{}
 
-type poolKey struct {
-	loop rt.Loop
-	addr string // host:port
+// loopPool is the part of a Client's pool that belongs to one loop: only
+// that loop's tasks use it (or, once the loop is closed, whoever holds
+// the Client's lock).
+type loopPool struct {
+	loop   rt.Loop
+	hosts  map[string]*hostPool
+	pruned time.Time // when the idle connections of every host were last pruned
+}
+
+// hostPool holds a loop's connections to one host:port.
+type hostPool struct {
+	cl      *Client
+	lp      *loopPool
+	addr    string
+	idle    []idleConn    // oldest first; the newest is reused first
+	slots   *rt.Semaphore // MaxConnsPerHost; nil for no limit
+	waiting int           // tasks waiting for a slot, or woken and not yet run
 }
 
 type idleConn struct {
@@ -131,30 +182,25 @@ func newGet(rawURL string) (*http.Request, error) {
 	}, nil
 }
 
-func (cl *Client) countDial() {
-	cl.mu.Lock()
-	cl.dials++
-	cl.mu.Unlock()
-}
-
 // Dials returns how many connections the client has opened.
-func (cl *Client) Dials() int {
-	cl.mu.Lock()
-	defer cl.mu.Unlock()
-	return cl.dials
-}
+func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 
 // Do sends req and reads the response's header; the body is read from
 // resp.Body (async Read or ReadAll). Read the body to its end, or Close
-// it, so that the connection goes back to the pool (or is closed).
+// it, so that the connection goes back to the pool (or is closed) and its
+// slot of MaxConnsPerHost is free again.
 //
 // Only http URLs are supported (no TLS). The request body, if any, is read
 // into memory first (from ordinary code: a body that would block, blocks
 // the loop). Redirects are not followed: the 3xx response is returned.
-// A request that fails on a reused connection before any byte of the
-// response arrived (the server closed it while it was idle) is sent again
-// on a new connection when it is a GET, HEAD, OPTIONS or TRACE, or its
-// body can be sent again.
+// Called from ordinary code (no loop), Do blocks and uses no pool.
+//
+// A request that fails on a reused connection is sent again on another
+// one when net/http would send it again: when nothing of it was written,
+// or when nothing of the response arrived (the server closed the idle
+// connection) and the request is idempotent (GET, HEAD, OPTIONS, TRACE,
+// or one with an Idempotency-Key or X-Idempotency-Key header). A POST
+// that may have reached the server is never sent twice.
 //
 // async
 func (cl *Client) Do(req *http.Request) (*Response, error) {
@@ -167,26 +213,33 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 	if req.URL.Host == "" {
 		return nil, errors.New("ahttp: no Host in request URL")
 	}
-	lp := rt.CurrentLoop()
-	key := poolKey{addr: canonicalAddr(req)}
-	if lp != nil {
-		key.loop = *lp
+	addr := canonicalAddr(req)
+	var hp *hostPool // nil outside a loop: no pool
+	if lp := rt.CurrentLoop(); lp != nil {
+		hp = cl.hostPool(*lp, addr)
 	}
 	var dl time.Time
 	if cl.Timeout > 0 {
 		dl = rt.Now().Add(cl.Timeout)
 	}
-	var c *anet.Conn // ours until the response's body takes it
+	if err := hp.acquire(dl); err != nil {
+		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
+	}
+	held := hp.limited() // a slot is ours until the response's body takes it
+	var c *anet.Conn     // ours until the response's body takes it
 	defer func() {
 		if c != nil {
 			c.Close() // failed or cancelled
 		}
+		if held {
+			hp.slots.Release()
+		}
 	}()
 	for {
-		c = cl.takeIdle(key)
+		c = hp.takeIdle()
 		reused := c != nil
 		if c == nil {
-			nc, err := cl.dial(key.addr, dl)
+			nc, err := cl.dial(addr, dl)
 			if err != nil {
 				return nil, err
 			}
@@ -194,13 +247,13 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 		}
 		resp, err := cl.exchange(c, req, dl)
 		if err == nil {
-			r := cl.withBody(resp, req, key, c)
-			c = nil
+			r := cl.withBody(resp, req, hp, c, held)
+			c, held = nil, false
 			return r, nil
 		}
 		c.Close()
 		c = nil
-		if reused && errors.Is(err, errNothingRead) && replayable(req) {
+		if reused && retryable(req, err) {
 			if req.GetBody != nil {
 				if req.Body, err = req.GetBody(); err != nil {
 					return nil, err
@@ -216,7 +269,7 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 //
 // async
 func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {
-	cl.countDial()
+	cl.dials.Add(1)
 	if dl.IsZero() {
 		return anet.Dial("tcp", addr)
 	}
@@ -232,7 +285,8 @@ func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {
 }
 
 // exchange writes the request on c and reads the response's header (the
-// caller owns c throughout).
+// caller owns c throughout). Its errors say how far it got:
+// nothingWritten, nothingRead, or neither.
 //
 // async
 func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http.Response, error) {
@@ -241,9 +295,12 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 	if err != nil {
 		return nil, err
 	}
-	_, err = c.Write(wire.Bytes())
+	n, err := c.Write(wire.Bytes())
 	putWire(wire) // not kept while the response is awaited; Write keeps no reference
 	if err != nil {
+		if n == 0 {
+			return nil, nothingWritten{err}
+		}
 		return nil, nothingRead{err}
 	}
 	limit := cl.MaxResponseHeaderBytes
@@ -272,20 +329,17 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 }
 
 // withBody gives resp a Body that reads from c and then hands c back to
-// the pool (or closes it).
-func (cl *Client) withBody(resp *http.Response, req *http.Request, key poolKey, c *anet.Conn) *Response {
+// the pool (or closes it) and frees the slot the request held.
+func (cl *Client) withBody(resp *http.Response, req *http.Request, hp *hostPool, c *anet.Conn, held bool) *Response {
 	mode, n := bodyFraming(resp.TransferEncoding, resp.ContentLength)
 	if req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
 		mode, n = bodyFixed, 0
 	}
 	keep := !resp.Close && !req.Close && mode != bodyToEOF
 	body := newBody(c, mode, n, func(reuse bool) {
-		if reuse && keep {
-			cl.putIdle(key, c)
-		} else {
-			c.Close()
-		}
+		hp.release(c, reuse && keep, held)
 	})
+	body.limit = cl.MaxResponseBodyBytes
 	resp.Body = body
 	return &Response{Response: resp, Body: body}
 }
@@ -332,13 +386,26 @@ func encodeRequest(req *http.Request) (*bytes.Buffer, error) {
 	return buf, nil
 }
 
-// replayable reports whether req may be sent again on a new connection.
-func replayable(req *http.Request) bool {
+// retryable reports whether req, which failed with err on a reused
+// connection, may be sent again on another (net/http's rule): nothing of
+// it was written, or it is idempotent and nothing of the response came.
+func retryable(req *http.Request, err error) bool {
+	if errors.Is(err, errNothingWritten) {
+		return true
+	}
+	return errors.Is(err, errNothingRead) && idempotent(req)
+}
+
+// idempotent reports whether req may be applied twice: its method says
+// so, or it carries an idempotency key (as net/http decides).
+func idempotent(req *http.Request) bool {
 	switch req.Method {
 	case "", http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace:
 		return true
 	}
-	return req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
+	_, key := req.Header["Idempotency-Key"]
+	_, xkey := req.Header["X-Idempotency-Key"]
+	return key || xkey
 }
 
 // canonicalAddr is the URL's host:port, port 80 when absent.
@@ -350,92 +417,199 @@ func canonicalAddr(req *http.Request) string {
 	return net.JoinHostPort(host, port)
 }
 
-// takeIdle returns an idle connection to key's host opened on key's
-// loop, or nil. It closes the connections that have been idle too long
-// and those of closed loops.
-func (cl *Client) takeIdle(key poolKey) *anet.Conn {
+// hostPool returns lp's pool for addr, made on first use. A new loop's
+// pool is the moment to drop the pools of the loops that have closed.
+func (cl *Client) hostPool(lp rt.Loop, addr string) *hostPool {
 	cl.mu.Lock()
 	defer cl.mu.Unlock()
-	cl.pruneLocked()
-	list := cl.idle[key]
-	if len(list) == 0 {
-		return nil
+	p := cl.loops[lp]
+	if p == nil {
+		cl.dropClosedLocked()
+		if cl.loops == nil {
+			cl.loops = map[rt.Loop]*loopPool{}
+		}
+		p = &loopPool{loop: lp, hosts: map[string]*hostPool{}, pruned: time.Now()}
+		cl.loops[lp] = p
 	}
-	ic := list[len(list)-1]
-	list[len(list)-1] = idleConn{}
-	cl.idle[key] = list[:len(list)-1]
-	return ic.c
+	hp := p.hosts[addr]
+	if hp == nil {
+		hp = &hostPool{cl: cl, lp: p, addr: addr}
+		if max := cl.maxConns(); max > 0 {
+			hp.slots = rt.NewSemaphore(max)
+		}
+		p.hosts[addr] = hp
+	}
+	return hp
 }
 
-// putIdle keeps c for reuse, or closes it when the pool is full.
-func (cl *Client) putIdle(key poolKey, c *anet.Conn) {
-	max := cl.MaxIdleConnsPerHost
-	if max == 0 {
-		max = DefaultMaxIdleConnsPerHost
+// dropClosedLocked closes the idle connections of the loops that have
+// been closed and forgets their pools. Those loops run nothing any more
+// (Closed is set when Close is done), so their connections may be closed
+// from here.
+func (cl *Client) dropClosedLocked() {
+	for lp, p := range cl.loops {
+		if lp.Closed() {
+			for _, hp := range p.hosts {
+				hp.closeIdle()
+			}
+			delete(cl.loops, lp)
+		}
 	}
-	cl.mu.Lock()
-	defer cl.mu.Unlock()
-	if key.loop == (rt.Loop{}) || len(cl.idle[key]) >= max {
+}
+
+func (cl *Client) maxConns() int {
+	switch {
+	case cl.MaxConnsPerHost == 0:
+		return DefaultMaxConnsPerHost
+	case cl.MaxConnsPerHost < 0:
+		return 0
+	}
+	return cl.MaxConnsPerHost
+}
+
+func (cl *Client) maxIdle() int {
+	if cl.MaxIdleConnsPerHost == 0 {
+		return DefaultMaxIdleConnsPerHost
+	}
+	return cl.MaxIdleConnsPerHost
+}
+
+func (cl *Client) idleTimeout() time.Duration {
+	if cl.IdleConnTimeout <= 0 {
+		return DefaultIdleConnTimeout
+	}
+	return cl.IdleConnTimeout
+}
+
+// limited reports whether hp's requests hold slots of MaxConnsPerHost.
+func (hp *hostPool) limited() bool { return hp != nil && hp.slots != nil }
+
+// acquire takes a slot of MaxConnsPerHost for a request, waiting in line
+// while every slot is taken; the wait ends with an error that wraps
+// os.ErrDeadlineExceeded at dl (unless dl is zero).
+//
+// async
+func (hp *hostPool) acquire(dl time.Time) error {
+	if !hp.limited() || hp.slots.TryAcquire() {
+		return nil
+	}
+	hp.waiting++
+	defer func() { hp.waiting-- }()
+	if dl.IsZero() {
+		hp.slots.Acquire()
+		return nil
+	}
+	_, err := rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	if err == rt.ErrTimeout {
+		return timeoutError("waiting for a connection to " + hp.addr)
+	}
+	return err
+}
+
+// takeIdle returns an idle connection, or nil. A connection the server
+// has closed or reset while it was idle, or that holds bytes nobody asked
+// for, is closed instead.
+func (hp *hostPool) takeIdle() *anet.Conn {
+	if hp == nil {
+		return nil
+	}
+	hp.lp.prune(hp.cl.idleTimeout())
+	for len(hp.idle) > 0 {
+		ic := hp.idle[len(hp.idle)-1]
+		hp.idle[len(hp.idle)-1] = idleConn{}
+		hp.idle = hp.idle[:len(hp.idle)-1]
+		hp.cl.idle.Add(-1)
+		if ic.c.Readable() {
+			ic.c.Close()
+			continue
+		}
+		return ic.c
+	}
+	return nil
+}
+
+// release takes back the connection of a response whose body has ended
+// (reuse: at a message boundary, on a connection both sides keep) or was
+// given up, and frees the request's slot. A connection is kept only when
+// nothing is left to read on it: bytes after a complete response were not
+// asked for, and would be taken for the next response.
+func (hp *hostPool) release(c *anet.Conn, reuse, held bool) {
+	if hp == nil || hp.lp.loop.Closed() { // no pool, or a body read after its loop ended
 		c.Close()
 		return
 	}
-	c.SetDeadline(time.Time{})
-	if cl.idle == nil {
-		cl.idle = map[poolKey][]idleConn{}
+	if reuse && c.Buffered() == 0 && !c.Readable() &&
+		(len(hp.idle) < hp.cl.maxIdle() || len(hp.idle) < hp.waiting) {
+		c.SetDeadline(time.Time{})
+		hp.idle = append(hp.idle, idleConn{c, time.Now()})
+		hp.cl.idle.Add(1)
+	} else {
+		c.Close()
 	}
-	cl.idle[key] = append(cl.idle[key], idleConn{c, time.Now()})
-}
-
-// pruneLocked closes the idle connections that have been idle too long
-// or belong to a closed loop.
-func (cl *Client) pruneLocked() {
-	timeout := cl.IdleConnTimeout
-	if timeout == 0 {
-		timeout = DefaultIdleConnTimeout
-	}
-	old := time.Now().Add(-timeout)
-	for key, list := range cl.idle {
-		dead := key.loop.Closed()
-		kept := list[:0]
-		for _, ic := range list {
-			if dead || ic.since.Before(old) {
-				ic.c.Close()
-			} else {
-				kept = append(kept, ic)
-			}
-		}
-		clear(list[len(kept):])
-		if len(kept) == 0 {
-			delete(cl.idle, key)
-		} else {
-			cl.idle[key] = kept
-		}
+	if held {
+		hp.slots.Release() // the first waiter, if any, takes c
 	}
 }
 
-// CloseIdleConnections closes the idle connections of the pool. Call it
-// from the loop that opened them, or after that loop is closed.
+// closeIdle closes hp's idle connections.
+func (hp *hostPool) closeIdle() {
+	for _, ic := range hp.idle {
+		ic.c.Close()
+	}
+	hp.cl.idle.Add(-int64(len(hp.idle)))
+	clear(hp.idle)
+	hp.idle = hp.idle[:0]
+}
+
+// pruneExpired closes the connections idle since before old.
+func (hp *hostPool) pruneExpired(old time.Time) {
+	n := 0
+	for n < len(hp.idle) && hp.idle[n].since.Before(old) {
+		hp.idle[n].c.Close()
+		n++
+	}
+	if n > 0 {
+		hp.cl.idle.Add(-int64(n))
+		rest := copy(hp.idle, hp.idle[n:])
+		clear(hp.idle[rest:])
+		hp.idle = hp.idle[:rest]
+	}
+}
+
+// prune closes the loop's connections that have been idle longer than
+// timeout, looking at every host at most a few times per timeout.
+func (p *loopPool) prune(timeout time.Duration) {
+	now := time.Now()
+	if now.Sub(p.pruned) < timeout/4 {
+		return
+	}
+	p.pruned = now
+	for _, hp := range p.hosts {
+		hp.pruneExpired(now.Add(-timeout))
+	}
+}
+
+// CloseIdleConnections closes the idle connections of the pool: those of
+// closed loops at once, those of running loops on their own loop (by
+// Loop.CallSoonThreadSafe, so on a later turn of that loop), since only a
+// loop may close its connections. Called from a loop's task, it so closes
+// that loop's idle connections before the task's next await returns.
 func (cl *Client) CloseIdleConnections() {
 	cl.mu.Lock()
 	defer cl.mu.Unlock()
-	for key, list := range cl.idle {
-		for _, ic := range list {
-			ic.c.Close()
-		}
-		delete(cl.idle, key)
+	cl.dropClosedLocked()
+	for lp, p := range cl.loops {
+		lp.CallSoonThreadSafe(func() {
+			for _, hp := range p.hosts {
+				hp.closeIdle()
+			}
+		})
 	}
 }
 
-// IdleConns returns how many idle connections the pool holds.
-func (cl *Client) IdleConns() int {
-	cl.mu.Lock()
-	defer cl.mu.Unlock()
-	n := 0
-	for _, list := range cl.idle {
-		n += len(list)
-	}
-	return n
-}
+// IdleConns returns how many idle connections the pool holds, over every
+// loop.
+func (cl *Client) IdleConns() int { return int(cl.idle.Load()) }
 
 // nothingRead marks a failure before any byte of the response arrived.
 type nothingRead struct{ err error }
@@ -446,12 +620,28 @@ func (e nothingRead) Is(target error) bool {
 	return target == errNothingRead
 }
 
-var errNothingRead = errors.New("ahttp: nothing read")
+// nothingWritten marks a failure before any byte of the request went out.
+type nothingWritten struct{ err error }
+
+func (e nothingWritten) Error() string { return e.err.Error() }
+func (e nothingWritten) Unwrap() error { return e.err }
+func (e nothingWritten) Is(target error) bool {
+	return target == errNothingWritten
+}
+
+var (
+	errNothingRead    = errors.New("ahttp: nothing read")
+	errNothingWritten = errors.New("ahttp: nothing written")
+)
 
 func unwrapNothing(err error) error {
 	var nr nothingRead
 	if errors.As(err, &nr) {
 		return nr.err
+	}
+	var nw nothingWritten
+	if errors.As(err, &nw) {
+		return nw.err
 	}
 	return err
 }

@@ -42,6 +42,11 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Client).exchange
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*hostPool, time.Time) error
+	var _ ag_stale_run_go_generate = (*hostPool).acquire
+}
+
 // ag_Get is the frame of Get (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Get struct {
 	ag_state int
@@ -64,38 +69,38 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:85
+//line client.go:136
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :85:1*/ var (
+	/*line :136:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :85:1*/ if ag_co.Unwinding() {
-		/*line :85:1*/ return rt.Ready
+	/*line :136:1*/ if ag_co.Unwinding() {
+		/*line :136:1*/ return rt.Ready
 	}
-	/*line :85:1*/ switch ag_f.ag_state {
-	/*line :85:1*/ case 1:
-		/*line :85:1*/ goto ag_resume1
+	/*line :136:1*/ switch ag_f.ag_state {
+	/*line :136:1*/ case 1:
+		/*line :136:1*/ goto ag_resume1
 	}
-	/*line client.go:86:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :86:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :86:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :86:9*/ return ag_s
+	/*line client.go:137:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :137:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :137:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :137:9*/ return ag_s
 	}
-	/*line :86:9*/ ag_resume1:
-	/*line client.go:86:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :86:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:86:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :86:2*/ return rt.Ready
+	/*line :137:9*/ ag_resume1:
+	/*line client.go:137:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :137:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:137:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :137:2*/ return rt.Ready
 }
 
-//line client_async.go:93
+//line client_async.go:98
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:86"
+		return "client.go:137"
 	}
 	return ""
 }
@@ -122,55 +127,58 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:92
+//line client.go:143
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :92:1*/ var (
+	/*line :143:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :92:1*/ if ag_co.Unwinding() {
-		/*line :92:1*/ return rt.Ready
+	/*line :143:1*/ if ag_co.Unwinding() {
+		/*line :143:1*/ return rt.Ready
 	}
-	/*line :92:1*/ switch ag_f.ag_state {
-	/*line :92:1*/ case 1:
-		/*line :92:1*/ goto ag_resume1
+	/*line :143:1*/ switch ag_f.ag_state {
+	/*line :143:1*/ case 1:
+		/*line :143:1*/ goto ag_resume1
 	}
-	/*line client.go:93:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :93:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :93:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :93:9*/ return ag_s
+	/*line client.go:144:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :144:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :144:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:9*/ return ag_s
 	}
-	/*line :93:9*/ ag_resume1:
-	/*line client.go:93:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :93:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:93:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :93:2*/ return rt.Ready
+	/*line :144:9*/ ag_resume1:
+	/*line client.go:144:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :144:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:144:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :144:2*/ return rt.Ready
 }
 
-//line client_async.go:151
+//line client_async.go:156
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:93"
+		return "client.go:144"
 	}
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_Do is the frame of (*Client).Do (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_Do struct {
 	ag_state  int
 	cl        *Client
 	req       *http.Request
-	key       poolKey
+	addr      string
+	hp        *hostPool
 	dl        time.Time
+	held      bool
 	c         *anet.Conn
 	reused    bool
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[time.Time]
-	ag_aw2    rt.Awaitable[*anet.Conn]
-	ag_aw3    rt.Awaitable[*http.Response]
+	ag_aw2    rt.Awaitable[struct{}]
+	ag_aw3    rt.Awaitable[*anet.Conn]
+	ag_aw4    rt.Awaitable[*http.Response]
 	ag_defers rt.Defers
 	ag_r0     *Response
 	ag_err    error
@@ -189,152 +197,179 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:160
+//line client.go:206
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :160:1*/ var (
+	/*line :206:1*/ var (
 		lp      *rt.Loop
-		ag_t3   time.Time
-		nc      *anet.Conn
+		ag_t4   time.Time
 		ag_err1 error
-		resp    *http.Response
+		nc      *anet.Conn
 		ag_err2 error
+		resp    *http.Response
+		ag_err3 error
 	)
-	/*line :160:1*/ if ag_co.Unwinding() {
-		/*line :160:1*/ goto ag_exit
+	/*line :206:1*/ if ag_co.Unwinding() {
+		/*line :206:1*/ goto ag_exit
 	}
-	/*line :160:1*/ switch ag_f.ag_state {
-	/*line :160:1*/ case 1:
-		/*line :160:1*/ goto ag_resume1
-		/*line :160:1*/
+	/*line :206:1*/ switch ag_f.ag_state {
+	/*line :206:1*/ case 1:
+		/*line :206:1*/ goto ag_resume1
+		/*line :206:1*/
 	case 2:
-		/*line :160:1*/ goto ag_resume2
-		/*line :160:1*/
+		/*line :206:1*/ goto ag_resume2
+		/*line :206:1*/
 	case 3:
-		/*line :160:1*/ goto ag_resume3
-		/*line :160:1*/
+		/*line :206:1*/ goto ag_resume3
+		/*line :206:1*/
 	case 4:
-		/*line :160:1*/ goto ag_resume4
-		/*line :160:1*/
+		/*line :206:1*/ goto ag_resume4
+		/*line :206:1*/
 	case 5:
-		/*line :160:1*/ goto ag_resume5
+		/*line :206:1*/ goto ag_resume5
+		/*line :206:1*/
+	case 6:
+		/*line :206:1*/ goto ag_resume6
 	}
-	/*line client.go:161:2*/ if ag_f.req.URL == nil {
-		/*line client.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :162:3*/ goto ag_exit
+	/*line client.go:207:2*/ if ag_f.req.URL == nil {
+		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
+		/*line :208:3*/ goto ag_exit
 	}
-	/*line client.go:164:2*/ if ag_f.req.URL.Scheme != "http" {
-		/*line client.go:165:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
-		/*line :165:3*/ goto ag_exit
+	/*line client.go:210:2*/ if ag_f.req.URL.Scheme != "http" {
+		/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
+		/*line :211:3*/ goto ag_exit
 	}
-	/*line client.go:167:2*/ if ag_f.req.URL.Host == "" {
-		/*line client.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
-		/*line :168:3*/ goto ag_exit
+	/*line client.go:213:2*/ if ag_f.req.URL.Host == "" {
+		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+		/*line :214:3*/ goto ag_exit
 	}
-	/*line client.go:170:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :170:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :170:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :170:2*/ return ag_s
+	/*line client.go:216:2*/ ag_f.addr = canonicalAddr(ag_f.req)
+	/*line client.go:217:6*/ ag_f.hp = nil
+	/*line client.go:218:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :218:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :218:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:5*/ return ag_s
 	}
-	/*line :170:2*/ ag_resume1:
-	/*line client.go:170:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :170:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:171:2*/ ag_f.key = poolKey{addr: canonicalAddr(ag_f.req)}
-	/*line client.go:172:2*/ if lp != nil {
-		/*line client.go:173:3*/ ag_f.key.loop = *lp
+	/*line :218:5*/ ag_resume1:
+	/*line client.go:218:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :218:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:218:2*/ if !(lp != nil) {
+		/*line :218:2*/ goto ag_L1
 	}
-	/*line client.go:175:6*/ ag_f.dl = time.Time{}
-	/*line client.go:176:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :176:2*/ goto ag_L1
+	/*line client.go:219:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
+	/*line :219:3*/ ag_L1:
+	/*line client.go:221:6*/ ag_f.dl = time.Time{}
+	/*line client.go:222:2*/ if !(ag_f.cl.Timeout > 0) {
+		/*line :222:2*/ goto ag_L2
 	}
-	/*line client.go:177:8*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :177:8*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :177:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :177:8*/ return ag_s
+	/*line client.go:223:8*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :223:8*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :223:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:8*/ return ag_s
 	}
-	/*line :177:8*/ ag_resume2:
-	/*line client.go:177:8*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :177:8*/ ag_f.ag_aw1 = nil
-	/*line client.go:177:3*/ ag_f.dl = ag_t3.Add(ag_f.cl.Timeout)
-	/*line :177:3*/ ag_L1:
-	/*line client.go:179:6*/ ag_f.c = nil
-	/*line client.go:180:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:181:3*/ if ag_f.c != nil {
-			/*line client.go:182:4*/ ag_f.c.Close()
+	/*line :223:8*/ ag_resume2:
+	/*line client.go:223:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :223:8*/ ag_f.ag_aw1 = nil
+	/*line client.go:223:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
+	/*line :223:3*/ ag_L2:
+	/*line client.go:225:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :225:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
+	/*line :225:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:5*/ return ag_s
+	}
+	/*line :225:5*/ ag_resume3:
+	/*line client.go:225:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :225:5*/ ag_f.ag_aw2 = nil
+	/*line client.go:225:2*/ if !(ag_err1 != nil) {
+		/*line :225:2*/ goto ag_L3
+	}
+	/*line client.go:226:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :226:3*/ goto ag_exit
+	/*line :226:3*/ ag_L3:
+	/*line client.go:228:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:229:6*/ ag_f.c = nil
+	/*line client.go:230:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:231:3*/ if ag_f.c != nil {
+			/*line client.go:232:4*/ ag_f.c.Close()
+		}
+		/*line client.go:234:3*/ if ag_f.held {
+			/*line client.go:235:4*/ ag_f.hp.slots.Release()
 		}
 	})
-	/*line :182:4*/ ag_L2:
-	/*line client.go:186:3*/ ag_f.c = ag_f.cl.takeIdle(ag_f.key)
-	/*line client.go:187:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:188:3*/ if !(ag_f.c == nil) {
-		/*line :188:3*/ goto ag_L5
+	/*line :235:4*/ ag_L4:
+	/*line client.go:239:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:240:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:241:3*/ if !(ag_f.c == nil) {
+		/*line :241:3*/ goto ag_L7
 	}
-	/*line client.go:189:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.key.addr, ag_f.dl)
-	/*line :189:4*/ ag_f.ag_state = 3 // await: cl.dial(key.addr, dl)
-	/*line :189:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:4*/ return ag_s
+	/*line client.go:242:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
+	/*line :242:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
+	/*line :242:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :242:4*/ return ag_s
 	}
-	/*line :189:4*/ ag_resume3:
-	/*line client.go:189:4*/ nc, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :189:4*/ ag_f.ag_aw2 = nil
-	/*line client.go:190:4*/ if ag_err1 != nil {
-		/*line client.go:191:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :191:5*/ goto ag_exit
+	/*line :242:4*/ ag_resume4:
+	/*line client.go:242:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :242:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:243:4*/ if ag_err2 != nil {
+		/*line client.go:244:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :244:5*/ goto ag_exit
 	}
-	/*line client.go:193:4*/ ag_f.c = nc
-	/*line :193:4*/ ag_L5:
-	/*line client.go:195:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
-	/*line :195:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, dl)
-	/*line :195:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :195:3*/ return ag_s
+	/*line client.go:246:4*/ ag_f.c = nc
+	/*line :246:4*/ ag_L7:
+	/*line client.go:248:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
+	/*line :248:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
+	/*line :248:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :248:3*/ return ag_s
 	}
-	/*line :195:3*/ ag_resume4:
-	/*line client.go:195:3*/ resp, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :195:3*/ ag_f.ag_aw3 = nil
-	/*line client.go:196:3*/ if ag_err2 == nil {
-		/*line client.go:197:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.key, ag_f.c)
-		/*line client.go:198:4*/ ag_f.c = nil
-		/*line client.go:199:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :199:4*/ goto ag_exit
+	/*line :248:3*/ ag_resume5:
+	/*line client.go:248:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :248:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:249:3*/ if ag_err3 == nil {
+		/*line client.go:250:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:251:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:252:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :252:4*/ goto ag_exit
 	}
-	/*line client.go:201:3*/ ag_f.c.Close()
-	/*line client.go:202:3*/ ag_f.c = nil
-	/*line client.go:203:3*/ if ag_f.reused && errors.Is(ag_err2, errNothingRead) && replayable(ag_f.req) {
-		/*line client.go:204:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:205:5*/ if ag_f.req.Body, ag_err2 = ag_f.req.GetBody(); ag_err2 != nil {
-				/*line client.go:206:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-				/*line :206:6*/ goto ag_exit
+	/*line client.go:254:3*/ ag_f.c.Close()
+	/*line client.go:255:3*/ ag_f.c = nil
+	/*line client.go:256:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:257:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:258:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:259:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :259:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:209:4*/ goto ag_L3
+		/*line client.go:262:4*/ goto ag_L5
 	}
-	/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err2)}
-	/*line :211:3*/ goto ag_exit
-	/*line :211:3*/ ag_L3:
-	/*line :211:3*/ goto ag_L2
-	/*line :211:3*/ ag_exit:
-	/*line :211:3*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :211:3*/ ag_resume5:
-	/*line :211:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :211:3*/ return ag_s
+	/*line client.go:264:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :264:3*/ goto ag_exit
+	/*line :264:3*/ ag_L5:
+	/*line :264:3*/ goto ag_L4
+	/*line :264:3*/ ag_exit:
+	/*line :264:3*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :264:3*/ ag_resume6:
+	/*line :264:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :264:3*/ return ag_s
 	}
-	/*line :211:3*/ return rt.Ready
+	/*line :264:3*/ return rt.Ready
 }
 
-//line client_async.go:324
+//line client_async.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:170"
+		return "client.go:218"
 	case 2:
-		return "client.go:177"
+		return "client.go:223"
 	case 3:
-		return "client.go:189"
+		return "client.go:225"
 	case 4:
-		return "client.go:195"
+		return "client.go:242"
 	case 5:
-		return "client.go:213 (deferred calls)"
+		return "client.go:248"
+	case 6:
+		return "client.go:266 (deferred calls)"
 	}
 	return ""
 }
@@ -364,9 +399,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:218
+//line client.go:271
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :218:1*/ var (
+	/*line :271:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -374,74 +409,74 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :218:1*/ if ag_co.Unwinding() {
-		/*line :218:1*/ return rt.Ready
+	/*line :271:1*/ if ag_co.Unwinding() {
+		/*line :271:1*/ return rt.Ready
 	}
-	/*line :218:1*/ switch ag_f.ag_state {
-	/*line :218:1*/ case 1:
-		/*line :218:1*/ goto ag_resume1
-		/*line :218:1*/
+	/*line :271:1*/ switch ag_f.ag_state {
+	/*line :271:1*/ case 1:
+		/*line :271:1*/ goto ag_resume1
+		/*line :271:1*/
 	case 2:
-		/*line :218:1*/ goto ag_resume2
-		/*line :218:1*/
+		/*line :271:1*/ goto ag_resume2
+		/*line :271:1*/
 	case 3:
-		/*line :218:1*/ goto ag_resume3
+		/*line :271:1*/ goto ag_resume3
 	}
-	/*line client.go:219:2*/ ag_f.cl.countDial()
-	/*line client.go:220:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :220:2*/ goto ag_L1
+	/*line client.go:272:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:273:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :273:2*/ goto ag_L1
 	}
-	/*line client.go:221:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :221:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :221:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:10*/ return ag_s
+	/*line client.go:274:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :274:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :274:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:10*/ return ag_s
 	}
-	/*line :221:10*/ ag_resume1:
-	/*line client.go:221:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :221:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:221:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :221:3*/ return rt.Ready
-	/*line :221:3*/ ag_L1:
-	/*line client.go:223:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :223:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :223:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:17*/ return ag_s
+	/*line :274:10*/ ag_resume1:
+	/*line client.go:274:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :274:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:274:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :274:3*/ return rt.Ready
+	/*line :274:3*/ ag_L1:
+	/*line client.go:276:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :276:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :276:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :276:17*/ return ag_s
 	}
-	/*line :223:17*/ ag_resume2:
-	/*line client.go:223:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :223:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:223:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:224:2*/ if left <= 0 {
-		/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :225:3*/ return rt.Ready
+	/*line :276:17*/ ag_resume2:
+	/*line client.go:276:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :276:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:276:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:277:2*/ if left <= 0 {
+		/*line client.go:278:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :278:3*/ return rt.Ready
 	}
-	/*line client.go:227:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :227:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :227:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :227:2*/ return ag_s
+	/*line client.go:280:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :280:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :280:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:2*/ return ag_s
 	}
-	/*line :227:2*/ ag_resume3:
-	/*line client.go:227:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :227:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:228:2*/ if err == rt.ErrTimeout {
-		/*line client.go:229:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :229:3*/ return rt.Ready
+	/*line :280:2*/ ag_resume3:
+	/*line client.go:280:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :280:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:281:2*/ if err == rt.ErrTimeout {
+		/*line client.go:282:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :282:3*/ return rt.Ready
 	}
-	/*line client.go:231:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :231:2*/ return rt.Ready
+	/*line client.go:284:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :284:2*/ return rt.Ready
 }
 
-//line client_async.go:435
+//line client_async.go:470
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:221"
+		return "client.go:274"
 	case 2:
-		return "client.go:223"
+		return "client.go:276"
 	case 3:
-		return "client.go:227"
+		return "client.go:280"
 	}
 	return ""
 }
@@ -475,89 +510,194 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:238
+//line client.go:292
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :238:1*/ var (
+	/*line :292:1*/ var (
 		ag_err1 error
+		n       int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :238:1*/ if ag_co.Unwinding() {
-		/*line :238:1*/ return rt.Ready
+	/*line :292:1*/ if ag_co.Unwinding() {
+		/*line :292:1*/ return rt.Ready
 	}
-	/*line :238:1*/ switch ag_f.ag_state {
-	/*line :238:1*/ case 1:
-		/*line :238:1*/ goto ag_resume1
-		/*line :238:1*/
+	/*line :292:1*/ switch ag_f.ag_state {
+	/*line :292:1*/ case 1:
+		/*line :292:1*/ goto ag_resume1
+		/*line :292:1*/
 	case 2:
-		/*line :238:1*/ goto ag_resume2
+		/*line :292:1*/ goto ag_resume2
 	}
-	/*line client.go:239:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:240:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:241:2*/ if ag_err1 != nil {
-		/*line client.go:242:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :242:3*/ return rt.Ready
+	/*line client.go:293:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:294:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:295:2*/ if ag_err1 != nil {
+		/*line client.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :296:3*/ return rt.Ready
 	}
-	/*line client.go:244:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :244:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :244:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:2*/ return ag_s
+	/*line client.go:298:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :298:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :298:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :298:2*/ return ag_s
 	}
-	/*line :244:2*/ ag_resume1:
-	/*line client.go:244:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :244:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:245:2*/ putWire(ag_f.wire)
-	/*line client.go:246:2*/ if ag_err1 != nil {
-		/*line client.go:247:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :247:3*/ return rt.Ready
-	}
-	/*line client.go:249:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:250:2*/ if ag_f.limit <= 0 {
-		/*line client.go:251:3*/ ag_f.limit = DefaultMaxHeaderBytes
-	}
-	/*line client.go:253:2*/ ag_f.first = true
-	/*line :253:2*/ ag_L1:
-	/*line client.go:255:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :255:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :255:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:3*/ return ag_s
-	}
-	/*line :255:3*/ ag_resume2:
-	/*line client.go:255:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :255:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:256:3*/ if ag_err2 != nil {
-		/*line client.go:257:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:258:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :258:5*/ return rt.Ready
+	/*line :298:2*/ ag_resume1:
+	/*line client.go:298:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :298:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:299:2*/ putWire(ag_f.wire)
+	/*line client.go:300:2*/ if ag_err1 != nil {
+		/*line client.go:301:3*/ if n == 0 {
+			/*line client.go:302:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
+			/*line :302:4*/ return rt.Ready
 		}
-		/*line client.go:260:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :260:4*/ return rt.Ready
+		/*line client.go:304:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :304:3*/ return rt.Ready
 	}
-	/*line client.go:262:3*/ ag_f.first = false
-	/*line client.go:263:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:264:3*/ if ag_err2 != nil {
-		/*line client.go:265:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :265:4*/ return rt.Ready
+	/*line client.go:306:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:307:2*/ if ag_f.limit <= 0 {
+		/*line client.go:308:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:267:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:268:4*/ goto ag_L2
+	/*line client.go:310:2*/ ag_f.first = true
+	/*line :310:2*/ ag_L1:
+	/*line client.go:312:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :312:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :312:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :312:3*/ return ag_s
 	}
-	/*line client.go:270:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :270:3*/ return rt.Ready
-	/*line :270:3*/ ag_L2:
-	/*line :270:3*/ goto ag_L1
+	/*line :312:3*/ ag_resume2:
+	/*line client.go:312:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :312:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:313:3*/ if ag_err2 != nil {
+		/*line client.go:314:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :315:5*/ return rt.Ready
+		}
+		/*line client.go:317:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :317:4*/ return rt.Ready
+	}
+	/*line client.go:319:3*/ ag_f.first = false
+	/*line client.go:320:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:321:3*/ if ag_err2 != nil {
+		/*line client.go:322:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :322:4*/ return rt.Ready
+	}
+	/*line client.go:324:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:325:4*/ goto ag_L2
+	}
+	/*line client.go:327:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :327:3*/ return rt.Ready
+	/*line :327:3*/ ag_L2:
+	/*line :327:3*/ goto ag_L1
 }
 
-//line client_async.go:553
+//line client_async.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:244"
+		return "client.go:298"
 	case 2:
-		return "client.go:255"
+		return "client.go:312"
+	}
+	return ""
+}
+
+// ag_hostPool_acquire is the frame of (*hostPool).acquire (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_hostPool_acquire struct {
+	ag_state  int
+	hp        *hostPool
+	dl        time.Time
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// acquireAsync returns the coroutine of (*hostPool).acquire: nothing runs until it is awaited, spawned, gathered or run.
+func (hp *hostPool) acquireAsync(dl time.Time) rt.Awaitable[struct{}] {
+	return &ag_hostPool_acquire{hp: hp, dl: dl}
+}
+
+func (ag_f *ag_hostPool_acquire) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line client.go:492
+func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :492:1*/ var (
+		err error
+	)
+	/*line :492:1*/ if ag_co.Unwinding() {
+		/*line :492:1*/ goto ag_exit
+	}
+	/*line :492:1*/ switch ag_f.ag_state {
+	/*line :492:1*/ case 1:
+		/*line :492:1*/ goto ag_resume1
+		/*line :492:1*/
+	case 2:
+		/*line :492:1*/ goto ag_resume2
+		/*line :492:1*/
+	case 3:
+		/*line :492:1*/ goto ag_resume3
+	}
+	/*line client.go:493:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:494:3*/ ag_f.ag_err = nil
+		/*line :494:3*/ goto ag_exit
+	}
+	/*line client.go:496:2*/ ag_f.hp.waiting++
+	/*line client.go:497:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:497:17*/ ag_f.hp.waiting--
+	})
+	/*line client.go:498:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :498:2*/ goto ag_L1
+	}
+	/*line client.go:499:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :499:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :499:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :499:3*/ return ag_s
+	}
+	/*line :499:3*/ ag_resume1:
+	/*line :499:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:500:3*/ ag_f.ag_err = nil
+	/*line :500:3*/ goto ag_exit
+	/*line :500:3*/ ag_L1:
+	/*line client.go:502:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :502:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :502:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :502:2*/ return ag_s
+	}
+	/*line :502:2*/ ag_resume2:
+	/*line client.go:502:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :502:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:503:2*/ if err == rt.ErrTimeout {
+		/*line client.go:504:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :504:3*/ goto ag_exit
+	}
+	/*line client.go:506:2*/ ag_f.ag_err = err
+	/*line :506:2*/ goto ag_exit
+	/*line :506:2*/ ag_exit:
+	/*line :506:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :506:2*/ ag_resume3:
+	/*line :506:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :506:2*/ return ag_s
+	}
+	/*line :506:2*/ return rt.Ready
+}
+
+//line client_async.go:691
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_hostPool_acquire) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client.go:499"
+	case 2:
+		return "client.go:502"
+	case 3:
+		return "client.go:507 (deferred calls)"
 	}
 	return ""
 }

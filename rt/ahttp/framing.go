@@ -299,6 +299,9 @@ func unexpected(err error) error {
 	return err
 }
 
+// readAllPrealloc is the most ReadAll allocates before bytes arrive.
+const readAllPrealloc = 64 << 10
+
 // ReadAll reads the rest of the body. Past the body's limit (a server's
 // MaxBodyBytes) it fails with ErrBodyTooLarge.
 //
@@ -306,7 +309,9 @@ func unexpected(err error) error {
 func (b *Body) ReadAll() ([]byte, error) {
 	var out []byte
 	if b.mode == bodyFixed && b.left > 0 && (b.limit == 0 || b.left <= b.limit-b.read) {
-		out = make([]byte, 0, b.left)
+		// The declared length is the peer's word: allocate at most
+		// readAllPrealloc up front, so memory grows with what arrives.
+		out = make([]byte, 0, min(b.left, readAllPrealloc))
 	}
 	for {
 		if len(out) == cap(out) {

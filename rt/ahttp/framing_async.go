@@ -413,50 +413,50 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:306
+//line framing.go:309
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :306:1*/ var (
+	/*line :309:1*/ var (
 		n   int
 		err error
 	)
-	/*line :306:1*/ if ag_co.Unwinding() {
-		/*line :306:1*/ return rt.Ready
+	/*line :309:1*/ if ag_co.Unwinding() {
+		/*line :309:1*/ return rt.Ready
 	}
-	/*line :306:1*/ switch ag_f.ag_state {
-	/*line :306:1*/ case 1:
-		/*line :306:1*/ goto ag_resume1
+	/*line :309:1*/ switch ag_f.ag_state {
+	/*line :309:1*/ case 1:
+		/*line :309:1*/ goto ag_resume1
 	}
-	/*line framing.go:307:6*/ ag_f.out = nil
-	/*line framing.go:308:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:309:3*/ ag_f.out = make([]byte, 0, ag_f.b.left)
+	/*line framing.go:310:6*/ ag_f.out = nil
+	/*line framing.go:311:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:314:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :309:3*/ ag_L1:
-	/*line framing.go:312:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:313:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :314:3*/ ag_L1:
+	/*line framing.go:317:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:318:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:315:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :315:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :315:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:3*/ return ag_s
+	/*line framing.go:320:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :320:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :320:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:3*/ return ag_s
 	}
-	/*line :315:3*/ ag_resume1:
-	/*line framing.go:315:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :315:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:316:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:317:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:318:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :319:4*/ return rt.Ready
+	/*line :320:3*/ ag_resume1:
+	/*line framing.go:320:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :320:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:321:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:322:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:323:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :324:4*/ return rt.Ready
 	}
-	/*line framing.go:321:3*/ if err == io.EOF {
-		/*line framing.go:322:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :322:4*/ return rt.Ready
+	/*line framing.go:326:3*/ if err == io.EOF {
+		/*line framing.go:327:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :327:4*/ return rt.Ready
 	}
-	/*line framing.go:324:3*/ if err != nil {
-		/*line framing.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :325:4*/ return rt.Ready
+	/*line framing.go:329:3*/ if err != nil {
+		/*line framing.go:330:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :330:4*/ return rt.Ready
 	}
-	/*line :325:4*/ goto ag_L1
+	/*line :330:4*/ goto ag_L1
 }
 
 //line framing_async.go:463
@@ -465,7 +465,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:315"
+		return "framing.go:320"
 	}
 	return ""
 }
