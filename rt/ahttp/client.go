@@ -190,6 +190,9 @@ func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 // it, so that the connection goes back to the pool (or is closed) and its
 // slot of MaxConnsPerHost is free again.
 //
+// A 101 Switching Protocols response's Body reads the stream that follows
+// it, to its end (read only: there is no writing to the other protocol).
+//
 // Only http URLs are supported (no TLS). The request body, if any, is read
 // into memory first (from ordinary code: a body that would block, blocks
 // the loop). Redirects are not followed: the 3xx response is returned.
@@ -307,6 +310,9 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 	if limit <= 0 {
 		limit = DefaultMaxHeaderBytes
 	}
+	// The limit covers the 1xx responses and the final one together, as
+	// net/http's does: a server cannot keep the client reading 1xx
+	// responses for ever.
 	first := true
 	for {
 		block, err := readHeader(c, limit)
@@ -322,6 +328,10 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 			return nil, err
 		}
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+			limit -= len(block)
+			if limit <= 0 {
+				return nil, ErrHeaderTooLarge
+			}
 			continue // 100 Continue, 103 Early Hints: the real answer follows
 		}
 		return resp, nil
@@ -334,6 +344,9 @@ func (cl *Client) withBody(resp *http.Response, req *http.Request, hp *hostPool,
 	mode, n := bodyFraming(resp.TransferEncoding, resp.ContentLength)
 	if req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
 		mode, n = bodyFixed, 0
+	}
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		mode = bodyToEOF // the other protocol's bytes, to the end of the stream
 	}
 	keep := !resp.Close && !req.Close && mode != bodyToEOF
 	body := newBody(c, mode, n, func(reuse bool) {

@@ -197,9 +197,9 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:206
+//line client.go:209
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :206:1*/ var (
+	/*line :209:1*/ var (
 		lp      *rt.Loop
 		ag_t4   time.Time
 		ag_err1 error
@@ -208,149 +208,149 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :206:1*/ if ag_co.Unwinding() {
-		/*line :206:1*/ goto ag_exit
+	/*line :209:1*/ if ag_co.Unwinding() {
+		/*line :209:1*/ goto ag_exit
 	}
-	/*line :206:1*/ switch ag_f.ag_state {
-	/*line :206:1*/ case 1:
-		/*line :206:1*/ goto ag_resume1
-		/*line :206:1*/
+	/*line :209:1*/ switch ag_f.ag_state {
+	/*line :209:1*/ case 1:
+		/*line :209:1*/ goto ag_resume1
+		/*line :209:1*/
 	case 2:
-		/*line :206:1*/ goto ag_resume2
-		/*line :206:1*/
+		/*line :209:1*/ goto ag_resume2
+		/*line :209:1*/
 	case 3:
-		/*line :206:1*/ goto ag_resume3
-		/*line :206:1*/
+		/*line :209:1*/ goto ag_resume3
+		/*line :209:1*/
 	case 4:
-		/*line :206:1*/ goto ag_resume4
-		/*line :206:1*/
+		/*line :209:1*/ goto ag_resume4
+		/*line :209:1*/
 	case 5:
-		/*line :206:1*/ goto ag_resume5
-		/*line :206:1*/
+		/*line :209:1*/ goto ag_resume5
+		/*line :209:1*/
 	case 6:
-		/*line :206:1*/ goto ag_resume6
+		/*line :209:1*/ goto ag_resume6
 	}
-	/*line client.go:207:2*/ if ag_f.req.URL == nil {
-		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :208:3*/ goto ag_exit
-	}
-	/*line client.go:210:2*/ if ag_f.req.URL.Scheme != "http" {
-		/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
+	/*line client.go:210:2*/ if ag_f.req.URL == nil {
+		/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
 		/*line :211:3*/ goto ag_exit
 	}
-	/*line client.go:213:2*/ if ag_f.req.URL.Host == "" {
-		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+	/*line client.go:213:2*/ if ag_f.req.URL.Scheme != "http" {
+		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
 		/*line :214:3*/ goto ag_exit
 	}
-	/*line client.go:216:2*/ ag_f.addr = canonicalAddr(ag_f.req)
-	/*line client.go:217:6*/ ag_f.hp = nil
-	/*line client.go:218:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :218:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :218:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :218:5*/ return ag_s
+	/*line client.go:216:2*/ if ag_f.req.URL.Host == "" {
+		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+		/*line :217:3*/ goto ag_exit
 	}
-	/*line :218:5*/ ag_resume1:
-	/*line client.go:218:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :218:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:218:2*/ if !(lp != nil) {
-		/*line :218:2*/ goto ag_L1
+	/*line client.go:219:2*/ ag_f.addr = canonicalAddr(ag_f.req)
+	/*line client.go:220:6*/ ag_f.hp = nil
+	/*line client.go:221:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :221:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :221:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:5*/ return ag_s
 	}
-	/*line client.go:219:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
-	/*line :219:3*/ ag_L1:
-	/*line client.go:221:6*/ ag_f.dl = time.Time{}
-	/*line client.go:222:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :222:2*/ goto ag_L2
+	/*line :221:5*/ ag_resume1:
+	/*line client.go:221:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :221:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:221:2*/ if !(lp != nil) {
+		/*line :221:2*/ goto ag_L1
 	}
-	/*line client.go:223:8*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :223:8*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :223:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:8*/ return ag_s
+	/*line client.go:222:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
+	/*line :222:3*/ ag_L1:
+	/*line client.go:224:6*/ ag_f.dl = time.Time{}
+	/*line client.go:225:2*/ if !(ag_f.cl.Timeout > 0) {
+		/*line :225:2*/ goto ag_L2
 	}
-	/*line :223:8*/ ag_resume2:
-	/*line client.go:223:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :223:8*/ ag_f.ag_aw1 = nil
-	/*line client.go:223:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
-	/*line :223:3*/ ag_L2:
-	/*line client.go:225:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
-	/*line :225:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
-	/*line :225:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:5*/ return ag_s
+	/*line client.go:226:8*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :226:8*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :226:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:8*/ return ag_s
 	}
-	/*line :225:5*/ ag_resume3:
-	/*line client.go:225:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :225:5*/ ag_f.ag_aw2 = nil
-	/*line client.go:225:2*/ if !(ag_err1 != nil) {
-		/*line :225:2*/ goto ag_L3
+	/*line :226:8*/ ag_resume2:
+	/*line client.go:226:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :226:8*/ ag_f.ag_aw1 = nil
+	/*line client.go:226:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
+	/*line :226:3*/ ag_L2:
+	/*line client.go:228:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :228:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
+	/*line :228:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:5*/ return ag_s
 	}
-	/*line client.go:226:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :226:3*/ goto ag_exit
-	/*line :226:3*/ ag_L3:
-	/*line client.go:228:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:229:6*/ ag_f.c = nil
-	/*line client.go:230:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:231:3*/ if ag_f.c != nil {
-			/*line client.go:232:4*/ ag_f.c.Close()
+	/*line :228:5*/ ag_resume3:
+	/*line client.go:228:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :228:5*/ ag_f.ag_aw2 = nil
+	/*line client.go:228:2*/ if !(ag_err1 != nil) {
+		/*line :228:2*/ goto ag_L3
+	}
+	/*line client.go:229:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :229:3*/ goto ag_exit
+	/*line :229:3*/ ag_L3:
+	/*line client.go:231:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:232:6*/ ag_f.c = nil
+	/*line client.go:233:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:234:3*/ if ag_f.c != nil {
+			/*line client.go:235:4*/ ag_f.c.Close()
 		}
-		/*line client.go:234:3*/ if ag_f.held {
-			/*line client.go:235:4*/ ag_f.hp.slots.Release()
+		/*line client.go:237:3*/ if ag_f.held {
+			/*line client.go:238:4*/ ag_f.hp.slots.Release()
 		}
 	})
-	/*line :235:4*/ ag_L4:
-	/*line client.go:239:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:240:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:241:3*/ if !(ag_f.c == nil) {
-		/*line :241:3*/ goto ag_L7
+	/*line :238:4*/ ag_L4:
+	/*line client.go:242:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:243:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:244:3*/ if !(ag_f.c == nil) {
+		/*line :244:3*/ goto ag_L7
 	}
-	/*line client.go:242:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
-	/*line :242:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
-	/*line :242:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:4*/ return ag_s
+	/*line client.go:245:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
+	/*line :245:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
+	/*line :245:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :245:4*/ return ag_s
 	}
-	/*line :242:4*/ ag_resume4:
-	/*line client.go:242:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :242:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:243:4*/ if ag_err2 != nil {
-		/*line client.go:244:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :244:5*/ goto ag_exit
+	/*line :245:4*/ ag_resume4:
+	/*line client.go:245:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :245:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:246:4*/ if ag_err2 != nil {
+		/*line client.go:247:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :247:5*/ goto ag_exit
 	}
-	/*line client.go:246:4*/ ag_f.c = nc
-	/*line :246:4*/ ag_L7:
-	/*line client.go:248:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
-	/*line :248:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
-	/*line :248:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:3*/ return ag_s
+	/*line client.go:249:4*/ ag_f.c = nc
+	/*line :249:4*/ ag_L7:
+	/*line client.go:251:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
+	/*line :251:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
+	/*line :251:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :251:3*/ return ag_s
 	}
-	/*line :248:3*/ ag_resume5:
-	/*line client.go:248:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :248:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:249:3*/ if ag_err3 == nil {
-		/*line client.go:250:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:251:4*/ ag_f.c, ag_f.held = nil, false
-		/*line client.go:252:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :252:4*/ goto ag_exit
+	/*line :251:3*/ ag_resume5:
+	/*line client.go:251:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :251:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:252:3*/ if ag_err3 == nil {
+		/*line client.go:253:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:254:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:255:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :255:4*/ goto ag_exit
 	}
-	/*line client.go:254:3*/ ag_f.c.Close()
-	/*line client.go:255:3*/ ag_f.c = nil
-	/*line client.go:256:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:257:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:258:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:259:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :259:6*/ goto ag_exit
+	/*line client.go:257:3*/ ag_f.c.Close()
+	/*line client.go:258:3*/ ag_f.c = nil
+	/*line client.go:259:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:260:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:261:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:262:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :262:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:262:4*/ goto ag_L5
+		/*line client.go:265:4*/ goto ag_L5
 	}
-	/*line client.go:264:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :264:3*/ goto ag_exit
-	/*line :264:3*/ ag_L5:
-	/*line :264:3*/ goto ag_L4
-	/*line :264:3*/ ag_exit:
-	/*line :264:3*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :264:3*/ ag_resume6:
-	/*line :264:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :264:3*/ return ag_s
+	/*line client.go:267:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :267:3*/ goto ag_exit
+	/*line :267:3*/ ag_L5:
+	/*line :267:3*/ goto ag_L4
+	/*line :267:3*/ ag_exit:
+	/*line :267:3*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :267:3*/ ag_resume6:
+	/*line :267:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :267:3*/ return ag_s
 	}
-	/*line :264:3*/ return rt.Ready
+	/*line :267:3*/ return rt.Ready
 }
 
 //line client_async.go:357
@@ -359,17 +359,17 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:218"
+		return "client.go:221"
 	case 2:
-		return "client.go:223"
+		return "client.go:226"
 	case 3:
-		return "client.go:225"
+		return "client.go:228"
 	case 4:
-		return "client.go:242"
+		return "client.go:245"
 	case 5:
-		return "client.go:248"
+		return "client.go:251"
 	case 6:
-		return "client.go:266 (deferred calls)"
+		return "client.go:269 (deferred calls)"
 	}
 	return ""
 }
@@ -399,9 +399,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:271
+//line client.go:274
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :271:1*/ var (
+	/*line :274:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -409,61 +409,61 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :271:1*/ if ag_co.Unwinding() {
-		/*line :271:1*/ return rt.Ready
+	/*line :274:1*/ if ag_co.Unwinding() {
+		/*line :274:1*/ return rt.Ready
 	}
-	/*line :271:1*/ switch ag_f.ag_state {
-	/*line :271:1*/ case 1:
-		/*line :271:1*/ goto ag_resume1
-		/*line :271:1*/
+	/*line :274:1*/ switch ag_f.ag_state {
+	/*line :274:1*/ case 1:
+		/*line :274:1*/ goto ag_resume1
+		/*line :274:1*/
 	case 2:
-		/*line :271:1*/ goto ag_resume2
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume2
+		/*line :274:1*/
 	case 3:
-		/*line :271:1*/ goto ag_resume3
+		/*line :274:1*/ goto ag_resume3
 	}
-	/*line client.go:272:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:273:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :273:2*/ goto ag_L1
+	/*line client.go:275:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:276:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :276:2*/ goto ag_L1
 	}
-	/*line client.go:274:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :274:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :274:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:10*/ return ag_s
+	/*line client.go:277:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :277:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :277:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:10*/ return ag_s
 	}
-	/*line :274:10*/ ag_resume1:
-	/*line client.go:274:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :274:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:274:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :274:3*/ return rt.Ready
-	/*line :274:3*/ ag_L1:
-	/*line client.go:276:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :276:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :276:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :276:17*/ return ag_s
+	/*line :277:10*/ ag_resume1:
+	/*line client.go:277:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :277:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:277:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :277:3*/ return rt.Ready
+	/*line :277:3*/ ag_L1:
+	/*line client.go:279:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :279:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :279:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:17*/ return ag_s
 	}
-	/*line :276:17*/ ag_resume2:
-	/*line client.go:276:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :276:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:276:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:277:2*/ if left <= 0 {
-		/*line client.go:278:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :278:3*/ return rt.Ready
+	/*line :279:17*/ ag_resume2:
+	/*line client.go:279:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :279:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:279:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:280:2*/ if left <= 0 {
+		/*line client.go:281:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :281:3*/ return rt.Ready
 	}
-	/*line client.go:280:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :280:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :280:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:2*/ return ag_s
+	/*line client.go:283:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :283:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :283:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :283:2*/ return ag_s
 	}
-	/*line :280:2*/ ag_resume3:
-	/*line client.go:280:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :280:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:281:2*/ if err == rt.ErrTimeout {
-		/*line client.go:282:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :282:3*/ return rt.Ready
+	/*line :283:2*/ ag_resume3:
+	/*line client.go:283:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :283:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:284:2*/ if err == rt.ErrTimeout {
+		/*line client.go:285:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :285:3*/ return rt.Ready
 	}
-	/*line client.go:284:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :284:2*/ return rt.Ready
+	/*line client.go:287:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :287:2*/ return rt.Ready
 }
 
 //line client_async.go:470
@@ -472,11 +472,11 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:274"
+		return "client.go:277"
 	case 2:
-		return "client.go:276"
+		return "client.go:279"
 	case 3:
-		return "client.go:280"
+		return "client.go:283"
 	}
 	return ""
 }
@@ -510,94 +510,99 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:292
+//line client.go:295
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :292:1*/ var (
+	/*line :295:1*/ var (
 		ag_err1 error
 		n       int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :292:1*/ if ag_co.Unwinding() {
-		/*line :292:1*/ return rt.Ready
+	/*line :295:1*/ if ag_co.Unwinding() {
+		/*line :295:1*/ return rt.Ready
 	}
-	/*line :292:1*/ switch ag_f.ag_state {
-	/*line :292:1*/ case 1:
-		/*line :292:1*/ goto ag_resume1
-		/*line :292:1*/
+	/*line :295:1*/ switch ag_f.ag_state {
+	/*line :295:1*/ case 1:
+		/*line :295:1*/ goto ag_resume1
+		/*line :295:1*/
 	case 2:
-		/*line :292:1*/ goto ag_resume2
+		/*line :295:1*/ goto ag_resume2
 	}
-	/*line client.go:293:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:294:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:295:2*/ if ag_err1 != nil {
-		/*line client.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :296:3*/ return rt.Ready
+	/*line client.go:296:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:297:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:298:2*/ if ag_err1 != nil {
+		/*line client.go:299:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :299:3*/ return rt.Ready
 	}
-	/*line client.go:298:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :298:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :298:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :298:2*/ return ag_s
+	/*line client.go:301:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :301:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:2*/ return ag_s
 	}
-	/*line :298:2*/ ag_resume1:
-	/*line client.go:298:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :298:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:299:2*/ putWire(ag_f.wire)
-	/*line client.go:300:2*/ if ag_err1 != nil {
-		/*line client.go:301:3*/ if n == 0 {
-			/*line client.go:302:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :302:4*/ return rt.Ready
+	/*line :301:2*/ ag_resume1:
+	/*line client.go:301:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :301:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:302:2*/ putWire(ag_f.wire)
+	/*line client.go:303:2*/ if ag_err1 != nil {
+		/*line client.go:304:3*/ if n == 0 {
+			/*line client.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
+			/*line :305:4*/ return rt.Ready
 		}
-		/*line client.go:304:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :304:3*/ return rt.Ready
+		/*line client.go:307:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :307:3*/ return rt.Ready
 	}
-	/*line client.go:306:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:307:2*/ if ag_f.limit <= 0 {
-		/*line client.go:308:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:309:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:310:2*/ if ag_f.limit <= 0 {
+		/*line client.go:311:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:310:2*/ ag_f.first = true
-	/*line :310:2*/ ag_L1:
-	/*line client.go:312:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :312:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :312:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :312:3*/ return ag_s
+	/*line client.go:316:2*/ ag_f.first = true
+	/*line :316:2*/ ag_L1:
+	/*line client.go:318:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :318:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :318:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :318:3*/ return ag_s
 	}
-	/*line :312:3*/ ag_resume2:
-	/*line client.go:312:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :312:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:313:3*/ if ag_err2 != nil {
-		/*line client.go:314:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :315:5*/ return rt.Ready
+	/*line :318:3*/ ag_resume2:
+	/*line client.go:318:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :318:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:319:3*/ if ag_err2 != nil {
+		/*line client.go:320:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :321:5*/ return rt.Ready
 		}
-		/*line client.go:317:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :317:4*/ return rt.Ready
+		/*line client.go:323:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :323:4*/ return rt.Ready
 	}
-	/*line client.go:319:3*/ ag_f.first = false
-	/*line client.go:320:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:321:3*/ if ag_err2 != nil {
-		/*line client.go:322:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :322:4*/ return rt.Ready
+	/*line client.go:325:3*/ ag_f.first = false
+	/*line client.go:326:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:327:3*/ if ag_err2 != nil {
+		/*line client.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :328:4*/ return rt.Ready
 	}
-	/*line client.go:324:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:325:4*/ goto ag_L2
+	/*line client.go:330:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:331:4*/ ag_f.limit -= len(block)
+		/*line client.go:332:4*/ if ag_f.limit <= 0 {
+			/*line client.go:333:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :333:5*/ return rt.Ready
+		}
+		/*line client.go:335:4*/ goto ag_L2
 	}
-	/*line client.go:327:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :327:3*/ return rt.Ready
-	/*line :327:3*/ ag_L2:
-	/*line :327:3*/ goto ag_L1
+	/*line client.go:337:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :337:3*/ return rt.Ready
+	/*line :337:3*/ ag_L2:
+	/*line :337:3*/ goto ag_L1
 }
 
-//line client_async.go:593
+//line client_async.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:298"
+		return "client.go:301"
 	case 2:
-		return "client.go:312"
+		return "client.go:318"
 	}
 	return ""
 }
@@ -625,79 +630,79 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:492
+//line client.go:505
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :492:1*/ var (
+	/*line :505:1*/ var (
 		err error
 	)
-	/*line :492:1*/ if ag_co.Unwinding() {
-		/*line :492:1*/ goto ag_exit
+	/*line :505:1*/ if ag_co.Unwinding() {
+		/*line :505:1*/ goto ag_exit
 	}
-	/*line :492:1*/ switch ag_f.ag_state {
-	/*line :492:1*/ case 1:
-		/*line :492:1*/ goto ag_resume1
-		/*line :492:1*/
+	/*line :505:1*/ switch ag_f.ag_state {
+	/*line :505:1*/ case 1:
+		/*line :505:1*/ goto ag_resume1
+		/*line :505:1*/
 	case 2:
-		/*line :492:1*/ goto ag_resume2
-		/*line :492:1*/
+		/*line :505:1*/ goto ag_resume2
+		/*line :505:1*/
 	case 3:
-		/*line :492:1*/ goto ag_resume3
+		/*line :505:1*/ goto ag_resume3
 	}
-	/*line client.go:493:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:494:3*/ ag_f.ag_err = nil
-		/*line :494:3*/ goto ag_exit
+	/*line client.go:506:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:507:3*/ ag_f.ag_err = nil
+		/*line :507:3*/ goto ag_exit
 	}
-	/*line client.go:496:2*/ ag_f.hp.waiting++
-	/*line client.go:497:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:497:17*/ ag_f.hp.waiting--
+	/*line client.go:509:2*/ ag_f.hp.waiting++
+	/*line client.go:510:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:510:17*/ ag_f.hp.waiting--
 	})
-	/*line client.go:498:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :498:2*/ goto ag_L1
+	/*line client.go:511:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :511:2*/ goto ag_L1
 	}
-	/*line client.go:499:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :499:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :499:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :499:3*/ return ag_s
+	/*line client.go:512:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :512:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :512:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :512:3*/ return ag_s
 	}
-	/*line :499:3*/ ag_resume1:
-	/*line :499:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:500:3*/ ag_f.ag_err = nil
-	/*line :500:3*/ goto ag_exit
-	/*line :500:3*/ ag_L1:
-	/*line client.go:502:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :502:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :502:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :502:2*/ return ag_s
+	/*line :512:3*/ ag_resume1:
+	/*line :512:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:513:3*/ ag_f.ag_err = nil
+	/*line :513:3*/ goto ag_exit
+	/*line :513:3*/ ag_L1:
+	/*line client.go:515:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :515:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :515:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :515:2*/ return ag_s
 	}
-	/*line :502:2*/ ag_resume2:
-	/*line client.go:502:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :502:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:503:2*/ if err == rt.ErrTimeout {
-		/*line client.go:504:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :504:3*/ goto ag_exit
+	/*line :515:2*/ ag_resume2:
+	/*line client.go:515:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :515:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:516:2*/ if err == rt.ErrTimeout {
+		/*line client.go:517:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :517:3*/ goto ag_exit
 	}
-	/*line client.go:506:2*/ ag_f.ag_err = err
-	/*line :506:2*/ goto ag_exit
-	/*line :506:2*/ ag_exit:
-	/*line :506:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :506:2*/ ag_resume3:
-	/*line :506:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :506:2*/ return ag_s
+	/*line client.go:519:2*/ ag_f.ag_err = err
+	/*line :519:2*/ goto ag_exit
+	/*line :519:2*/ ag_exit:
+	/*line :519:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :519:2*/ ag_resume3:
+	/*line :519:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :519:2*/ return ag_s
 	}
-	/*line :506:2*/ return rt.Ready
+	/*line :519:2*/ return rt.Ready
 }
 
-//line client_async.go:691
+//line client_async.go:696
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:499"
+		return "client.go:512"
 	case 2:
-		return "client.go:502"
+		return "client.go:515"
 	case 3:
-		return "client.go:507 (deferred calls)"
+		return "client.go:520 (deferred calls)"
 	}
 	return ""
 }
