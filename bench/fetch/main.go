@@ -5,9 +5,14 @@
 // and (when python3 is present) with asyncio streams, and compare wall
 // time and memory.
 //
-//	go run ./bench/fetch                    # N = 1 ... 5000, delay 50ms
+//	go run ./bench/fetch                    # N = 1 ... the descriptor limit, delay 50ms
 //	go run ./bench/fetch -quick             # N = 1, 10, 100, delay 10ms
-//	go run ./bench/fetch -n 100,1000 -delay 20ms -rounds 3
+//	go run ./bench/fetch -n 100,1000,max -delay 20ms -rounds 3
+//
+// Every process raises its soft RLIMIT_NOFILE to the hard limit, and N =
+// "max" is the largest multiple of 1,000 that leaves 1,000 descriptors
+// spare under it (19,000 under a limit of 20,000): a client at N holds N
+// connections, and so does the server.
 //
 // The server is net/http in a child process, whose handler answers "ok"
 // after the delay. Every client run is a child process of its own (this
@@ -68,14 +73,16 @@ type result struct {
 func main() {
 	role := flag.String("role", "", "internal: server, or a client kind (asyncgen, goroutines)")
 	url := flag.String("url", "", "internal: the URL a client fetches")
-	nFlag := flag.String("n", "1,10,50,100,500,2000,5000", "comma-separated numbers of concurrent fetches")
+	nFlag := flag.String("n", "1,10,100,1000,2000,5000,10000,15000,max", `comma-separated numbers of concurrent fetches ("max": as many as the descriptor limit allows)`)
 	delay := flag.Duration("delay", 50*time.Millisecond, "how long the server waits before answering")
 	rounds := flag.Int("rounds", 1, "how many times each client runs for each N")
 	quick := flag.Bool("quick", false, "a quick run: N = 1, 10, 100 and a 10ms delay")
 	noPython := flag.Bool("nopython", false, "leave out the asyncio client")
 	listeners := flag.Int("listeners", 4, "how many SO_REUSEPORT listening sockets the server accepts on")
 	flag.StringVar(&memProfile, "memprofile", "", "internal: a client writes a heap profile of its run here")
+	flag.IntVar(&maxConns, "maxconns", 0, "the asyncgen client's MaxConnsPerHost (0: ahttp's default, -1: no limit)")
 	flag.Parse()
+	limit := raiseFileLimit()
 	switch *role {
 	case "server":
 		serve(*delay, *listeners)
@@ -92,7 +99,7 @@ func main() {
 	default:
 		log.Fatalf("unknown role %q", *role)
 	}
-	ns, err := parseNs(*nFlag)
+	ns, err := parseNs(*nFlag, limit)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -105,10 +112,43 @@ func main() {
 	}
 }
 
-func parseNs(s string) ([]int, error) {
+// maxConns is the asyncgen client's MaxConnsPerHost.
+var maxConns int
+
+// raiseFileLimit raises the soft limit on open descriptors to the hard one
+// and returns it.
+func raiseFileLimit() int {
+	var rl unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &rl); err != nil {
+		log.Fatal(err)
+	}
+	if rl.Cur < rl.Max {
+		rl.Cur = rl.Max
+		if err := unix.Setrlimit(unix.RLIMIT_NOFILE, &rl); err != nil {
+			log.Fatal(err)
+		}
+	}
+	return int(min(rl.Cur, 1<<30))
+}
+
+// parseNs parses the list of N; "max" is the most the descriptor limit
+// allows, leaving 1,000 spare.
+func parseNs(s string, limit int) ([]int, error) {
 	var ns []int
 	for _, f := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
+		f = strings.TrimSpace(f)
+		if f == "max" {
+			n := (limit - 1000) / 1000 * 1000
+			if n < 1 {
+				return nil, fmt.Errorf("a descriptor limit of %d leaves no room for N = max", limit)
+			}
+			if len(ns) > 0 && ns[len(ns)-1] >= n {
+				continue
+			}
+			ns = append(ns, n)
+			continue
+		}
+		n, err := strconv.Atoi(f)
 		if err != nil || n < 1 {
 			return nil, fmt.Errorf("bad N %q", f)
 		}
@@ -255,7 +295,7 @@ func fetch(cl *ahttp.Client, url string) error {
 //
 // async
 func fetchAll(url string, n int) ([]error, error) {
-	cl := &ahttp.Client{}
+	cl := &ahttp.Client{MaxConnsPerHost: maxConns}
 	jobs := make([]rt.Awaitable[struct{}], n)
 	for i := range jobs {
 		jobs[i] = rt.Spawn(fetchAsync(cl, url))
@@ -384,7 +424,7 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 				if kind == "asyncio" {
 					cmd = exec.Command("python3", script, url, strconv.Itoa(n))
 				} else {
-					cmd = exec.Command(self, "-role", kind, "-url", url, strconv.Itoa(n))
+					cmd = exec.Command(self, "-role", kind, "-url", url, "-maxconns", strconv.Itoa(maxConns), strconv.Itoa(n))
 				}
 				r, err := child(cmd)
 				if err != nil {

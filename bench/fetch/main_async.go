@@ -46,68 +46,68 @@ func (ag_f *ag_fetch) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:238
+//line main.go:278
 func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :238:1*/ var (
+	/*line :278:1*/ var (
 		err  error
 		body []byte
 	)
-	/*line :238:1*/ if ag_co.Unwinding() {
-		/*line :238:1*/ goto ag_exit
+	/*line :278:1*/ if ag_co.Unwinding() {
+		/*line :278:1*/ goto ag_exit
 	}
-	/*line :238:1*/ switch ag_f.ag_state {
-	/*line :238:1*/ case 1:
-		/*line :238:1*/ goto ag_resume1
-		/*line :238:1*/
+	/*line :278:1*/ switch ag_f.ag_state {
+	/*line :278:1*/ case 1:
+		/*line :278:1*/ goto ag_resume1
+		/*line :278:1*/
 	case 2:
-		/*line :238:1*/ goto ag_resume2
-		/*line :238:1*/
+		/*line :278:1*/ goto ag_resume2
+		/*line :278:1*/
 	case 3:
-		/*line :238:1*/ goto ag_resume3
+		/*line :278:1*/ goto ag_resume3
 	}
-	/*line main.go:239:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :239:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :239:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :239:2*/ return ag_s
+	/*line main.go:279:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :279:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:2*/ return ag_s
 	}
-	/*line :239:2*/ ag_resume1:
-	/*line main.go:239:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :239:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:240:2*/ if err != nil {
-		/*line main.go:241:3*/ ag_f.ag_err = err
-		/*line :241:3*/ goto ag_exit
+	/*line :279:2*/ ag_resume1:
+	/*line main.go:279:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :279:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:280:2*/ if err != nil {
+		/*line main.go:281:3*/ ag_f.ag_err = err
+		/*line :281:3*/ goto ag_exit
 	}
-	/*line main.go:243:2*/ {
-		/*line :243:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :243:2*/ ag_f.ag_defers.Push(func() {
-			/*line :243:2*/ ag_dfn()
+	/*line main.go:283:2*/ {
+		/*line :283:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :283:2*/ ag_f.ag_defers.Push(func() {
+			/*line :283:2*/ ag_dfn()
 		})
 	}
-	/*line main.go:244:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :244:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :244:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:2*/ return ag_s
+	/*line main.go:284:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :284:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
 	}
-	/*line :244:2*/ ag_resume2:
-	/*line main.go:244:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :244:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:245:2*/ if err != nil {
-		/*line main.go:246:3*/ ag_f.ag_err = err
-		/*line :246:3*/ goto ag_exit
+	/*line :284:2*/ ag_resume2:
+	/*line main.go:284:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :284:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:285:2*/ if err != nil {
+		/*line main.go:286:3*/ ag_f.ag_err = err
+		/*line :286:3*/ goto ag_exit
 	}
-	/*line main.go:248:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
-		/*line main.go:249:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
-		/*line :249:3*/ goto ag_exit
+	/*line main.go:288:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
+		/*line main.go:289:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
+		/*line :289:3*/ goto ag_exit
 	}
-	/*line main.go:251:2*/ ag_f.ag_err = nil
-	/*line :251:2*/ goto ag_exit
-	/*line :251:2*/ ag_exit:
-	/*line :251:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :251:2*/ ag_resume3:
-	/*line :251:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :251:2*/ return ag_s
+	/*line main.go:291:2*/ ag_f.ag_err = nil
+	/*line :291:2*/ goto ag_exit
+	/*line :291:2*/ ag_exit:
+	/*line :291:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :291:2*/ ag_resume3:
+	/*line :291:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :291:2*/ return ag_s
 	}
-	/*line :251:2*/ return rt.Ready
+	/*line :291:2*/ return rt.Ready
 }
 
 //line main_async.go:114
@@ -116,11 +116,11 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:239"
+		return "main.go:279"
 	case 2:
-		return "main.go:244"
+		return "main.go:284"
 	case 3:
-		return "main.go:252 (deferred calls)"
+		return "main.go:292 (deferred calls)"
 	}
 	return ""
 }
@@ -154,57 +154,57 @@ func (ag_f *ag_fetchAll) AwaitResult() ([]error, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:257
+//line main.go:297
 func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :257:1*/ var (
+	/*line :297:1*/ var (
 		results []rt.Result[struct{}]
 		err     error
 		errs    []error
 	)
-	/*line :257:1*/ if ag_co.Unwinding() {
-		/*line :257:1*/ return rt.Ready
+	/*line :297:1*/ if ag_co.Unwinding() {
+		/*line :297:1*/ return rt.Ready
 	}
-	/*line :257:1*/ switch ag_f.ag_state {
-	/*line :257:1*/ case 1:
-		/*line :257:1*/ goto ag_resume1
-		/*line :257:1*/
+	/*line :297:1*/ switch ag_f.ag_state {
+	/*line :297:1*/ case 1:
+		/*line :297:1*/ goto ag_resume1
+		/*line :297:1*/
 	case 2:
-		/*line :257:1*/ goto ag_resume2
+		/*line :297:1*/ goto ag_resume2
 	}
-	/*line main.go:258:2*/ ag_f.cl = &ahttp.Client{}
-	/*line main.go:259:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
-	/*line :259:2*/ ag_f.ag_t3 = ag_f.jobs
-	/*line :259:2*/ ag_f.ag_t4 = 0
-	/*line :259:2*/ ag_L1:
-	/*line main.go:260:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :260:2*/ goto ag_L3
+	/*line main.go:298:2*/ ag_f.cl = &ahttp.Client{MaxConnsPerHost: maxConns}
+	/*line main.go:299:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
+	/*line :299:2*/ ag_f.ag_t3 = ag_f.jobs
+	/*line :299:2*/ ag_f.ag_t4 = 0
+	/*line :299:2*/ ag_L1:
+	/*line main.go:300:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :300:2*/ goto ag_L3
 	}
-	/*line main.go:260:6*/ ag_f.i = ag_f.ag_t4
-	/*line main.go:261:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
-	/*line :261:3*/ ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
-	/*line :261:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:3*/ return ag_s
+	/*line main.go:300:6*/ ag_f.i = ag_f.ag_t4
+	/*line main.go:301:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
+	/*line :301:3*/ ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
+	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:3*/ return ag_s
 	}
-	/*line :261:3*/ ag_resume1:
-	/*line main.go:261:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :261:3*/ ag_f.ag_aw0 = nil
-	/*line :261:3*/ ag_f.ag_t4++
-	/*line :261:3*/ goto ag_L1
-	/*line :261:3*/ ag_L3:
-	/*line main.go:264:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
-	/*line :264:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
-	/*line :264:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :264:2*/ return ag_s
+	/*line :301:3*/ ag_resume1:
+	/*line main.go:301:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :301:3*/ ag_f.ag_aw0 = nil
+	/*line :301:3*/ ag_f.ag_t4++
+	/*line :301:3*/ goto ag_L1
+	/*line :301:3*/ ag_L3:
+	/*line main.go:304:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
+	/*line :304:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
+	/*line :304:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:2*/ return ag_s
 	}
-	/*line :264:2*/ ag_resume2:
-	/*line main.go:264:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	/*line :264:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:265:2*/ errs = make([]error, len(results))
-	/*line main.go:266:2*/ for i, r := range results {
-		/*line main.go:267:3*/ errs[i] = r.Err
+	/*line :304:2*/ ag_resume2:
+	/*line main.go:304:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line :304:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:305:2*/ errs = make([]error, len(results))
+	/*line main.go:306:2*/ for i, r := range results {
+		/*line main.go:307:3*/ errs[i] = r.Err
 	}
-	/*line main.go:269:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
-	/*line :269:2*/ return rt.Ready
+	/*line main.go:309:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
+	/*line :309:2*/ return rt.Ready
 }
 
 //line main_async.go:211
@@ -213,9 +213,9 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:261"
+		return "main.go:301"
 	case 2:
-		return "main.go:264"
+		return "main.go:304"
 	}
 	return ""
 }

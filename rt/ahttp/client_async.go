@@ -69,29 +69,29 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:136
+//line client.go:139
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :136:1*/ var (
+	/*line :139:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :136:1*/ if ag_co.Unwinding() {
-		/*line :136:1*/ return rt.Ready
+	/*line :139:1*/ if ag_co.Unwinding() {
+		/*line :139:1*/ return rt.Ready
 	}
-	/*line :136:1*/ switch ag_f.ag_state {
-	/*line :136:1*/ case 1:
-		/*line :136:1*/ goto ag_resume1
+	/*line :139:1*/ switch ag_f.ag_state {
+	/*line :139:1*/ case 1:
+		/*line :139:1*/ goto ag_resume1
 	}
-	/*line client.go:137:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :137:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :137:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :137:9*/ return ag_s
+	/*line client.go:140:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :140:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :140:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :140:9*/ return ag_s
 	}
-	/*line :137:9*/ ag_resume1:
-	/*line client.go:137:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :137:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:137:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :137:2*/ return rt.Ready
+	/*line :140:9*/ ag_resume1:
+	/*line client.go:140:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :140:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:140:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :140:2*/ return rt.Ready
 }
 
 //line client_async.go:98
@@ -100,7 +100,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:137"
+		return "client.go:140"
 	}
 	return ""
 }
@@ -127,29 +127,29 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:143
+//line client.go:146
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :143:1*/ var (
+	/*line :146:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :143:1*/ if ag_co.Unwinding() {
-		/*line :143:1*/ return rt.Ready
+	/*line :146:1*/ if ag_co.Unwinding() {
+		/*line :146:1*/ return rt.Ready
 	}
-	/*line :143:1*/ switch ag_f.ag_state {
-	/*line :143:1*/ case 1:
-		/*line :143:1*/ goto ag_resume1
+	/*line :146:1*/ switch ag_f.ag_state {
+	/*line :146:1*/ case 1:
+		/*line :146:1*/ goto ag_resume1
 	}
-	/*line client.go:144:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :144:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :144:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :144:9*/ return ag_s
+	/*line client.go:147:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :147:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :147:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:9*/ return ag_s
 	}
-	/*line :144:9*/ ag_resume1:
-	/*line client.go:144:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :144:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:144:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :144:2*/ return rt.Ready
+	/*line :147:9*/ ag_resume1:
+	/*line client.go:147:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :147:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:147:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :147:2*/ return rt.Ready
 }
 
 //line client_async.go:156
@@ -158,7 +158,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:144"
+		return "client.go:147"
 	}
 	return ""
 }
@@ -197,9 +197,9 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:209
+//line client.go:212
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :209:1*/ var (
+	/*line :212:1*/ var (
 		lp      *rt.Loop
 		ag_t4   time.Time
 		ag_err1 error
@@ -208,149 +208,149 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :209:1*/ if ag_co.Unwinding() {
-		/*line :209:1*/ goto ag_exit
+	/*line :212:1*/ if ag_co.Unwinding() {
+		/*line :212:1*/ goto ag_exit
 	}
-	/*line :209:1*/ switch ag_f.ag_state {
-	/*line :209:1*/ case 1:
-		/*line :209:1*/ goto ag_resume1
-		/*line :209:1*/
+	/*line :212:1*/ switch ag_f.ag_state {
+	/*line :212:1*/ case 1:
+		/*line :212:1*/ goto ag_resume1
+		/*line :212:1*/
 	case 2:
-		/*line :209:1*/ goto ag_resume2
-		/*line :209:1*/
+		/*line :212:1*/ goto ag_resume2
+		/*line :212:1*/
 	case 3:
-		/*line :209:1*/ goto ag_resume3
-		/*line :209:1*/
+		/*line :212:1*/ goto ag_resume3
+		/*line :212:1*/
 	case 4:
-		/*line :209:1*/ goto ag_resume4
-		/*line :209:1*/
+		/*line :212:1*/ goto ag_resume4
+		/*line :212:1*/
 	case 5:
-		/*line :209:1*/ goto ag_resume5
-		/*line :209:1*/
+		/*line :212:1*/ goto ag_resume5
+		/*line :212:1*/
 	case 6:
-		/*line :209:1*/ goto ag_resume6
+		/*line :212:1*/ goto ag_resume6
 	}
-	/*line client.go:210:2*/ if ag_f.req.URL == nil {
-		/*line client.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :211:3*/ goto ag_exit
-	}
-	/*line client.go:213:2*/ if ag_f.req.URL.Scheme != "http" {
-		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
+	/*line client.go:213:2*/ if ag_f.req.URL == nil {
+		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
 		/*line :214:3*/ goto ag_exit
 	}
-	/*line client.go:216:2*/ if ag_f.req.URL.Host == "" {
-		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+	/*line client.go:216:2*/ if ag_f.req.URL.Scheme != "http" {
+		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
 		/*line :217:3*/ goto ag_exit
 	}
-	/*line client.go:219:2*/ ag_f.addr = canonicalAddr(ag_f.req)
-	/*line client.go:220:6*/ ag_f.hp = nil
-	/*line client.go:221:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :221:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :221:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:5*/ return ag_s
+	/*line client.go:219:2*/ if ag_f.req.URL.Host == "" {
+		/*line client.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
+		/*line :220:3*/ goto ag_exit
 	}
-	/*line :221:5*/ ag_resume1:
-	/*line client.go:221:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :221:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:221:2*/ if !(lp != nil) {
-		/*line :221:2*/ goto ag_L1
+	/*line client.go:222:2*/ ag_f.addr = canonicalAddr(ag_f.req)
+	/*line client.go:223:6*/ ag_f.hp = nil
+	/*line client.go:224:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :224:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :224:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:5*/ return ag_s
 	}
-	/*line client.go:222:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
-	/*line :222:3*/ ag_L1:
-	/*line client.go:224:6*/ ag_f.dl = time.Time{}
-	/*line client.go:225:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :225:2*/ goto ag_L2
+	/*line :224:5*/ ag_resume1:
+	/*line client.go:224:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :224:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:224:2*/ if !(lp != nil) {
+		/*line :224:2*/ goto ag_L1
 	}
-	/*line client.go:226:8*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :226:8*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :226:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:8*/ return ag_s
+	/*line client.go:225:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
+	/*line :225:3*/ ag_L1:
+	/*line client.go:227:6*/ ag_f.dl = time.Time{}
+	/*line client.go:228:2*/ if !(ag_f.cl.Timeout > 0) {
+		/*line :228:2*/ goto ag_L2
 	}
-	/*line :226:8*/ ag_resume2:
-	/*line client.go:226:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :226:8*/ ag_f.ag_aw1 = nil
-	/*line client.go:226:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
-	/*line :226:3*/ ag_L2:
-	/*line client.go:228:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
-	/*line :228:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
-	/*line :228:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:5*/ return ag_s
+	/*line client.go:229:8*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :229:8*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :229:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :229:8*/ return ag_s
 	}
-	/*line :228:5*/ ag_resume3:
-	/*line client.go:228:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :228:5*/ ag_f.ag_aw2 = nil
-	/*line client.go:228:2*/ if !(ag_err1 != nil) {
-		/*line :228:2*/ goto ag_L3
+	/*line :229:8*/ ag_resume2:
+	/*line client.go:229:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :229:8*/ ag_f.ag_aw1 = nil
+	/*line client.go:229:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
+	/*line :229:3*/ ag_L2:
+	/*line client.go:231:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :231:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
+	/*line :231:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :231:5*/ return ag_s
 	}
-	/*line client.go:229:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :229:3*/ goto ag_exit
-	/*line :229:3*/ ag_L3:
-	/*line client.go:231:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:232:6*/ ag_f.c = nil
-	/*line client.go:233:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:234:3*/ if ag_f.c != nil {
-			/*line client.go:235:4*/ ag_f.c.Close()
+	/*line :231:5*/ ag_resume3:
+	/*line client.go:231:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :231:5*/ ag_f.ag_aw2 = nil
+	/*line client.go:231:2*/ if !(ag_err1 != nil) {
+		/*line :231:2*/ goto ag_L3
+	}
+	/*line client.go:232:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :232:3*/ goto ag_exit
+	/*line :232:3*/ ag_L3:
+	/*line client.go:234:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:235:6*/ ag_f.c = nil
+	/*line client.go:236:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:237:3*/ if ag_f.c != nil {
+			/*line client.go:238:4*/ ag_f.c.Close()
 		}
-		/*line client.go:237:3*/ if ag_f.held {
-			/*line client.go:238:4*/ ag_f.hp.slots.Release()
+		/*line client.go:240:3*/ if ag_f.held {
+			/*line client.go:241:4*/ ag_f.hp.slots.Release()
 		}
 	})
-	/*line :238:4*/ ag_L4:
-	/*line client.go:242:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:243:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:244:3*/ if !(ag_f.c == nil) {
-		/*line :244:3*/ goto ag_L7
+	/*line :241:4*/ ag_L4:
+	/*line client.go:245:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:246:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:247:3*/ if !(ag_f.c == nil) {
+		/*line :247:3*/ goto ag_L7
 	}
-	/*line client.go:245:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
-	/*line :245:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
-	/*line :245:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :245:4*/ return ag_s
+	/*line client.go:248:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
+	/*line :248:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
+	/*line :248:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :248:4*/ return ag_s
 	}
-	/*line :245:4*/ ag_resume4:
-	/*line client.go:245:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :245:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:246:4*/ if ag_err2 != nil {
-		/*line client.go:247:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :247:5*/ goto ag_exit
+	/*line :248:4*/ ag_resume4:
+	/*line client.go:248:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :248:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:249:4*/ if ag_err2 != nil {
+		/*line client.go:250:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :250:5*/ goto ag_exit
 	}
-	/*line client.go:249:4*/ ag_f.c = nc
-	/*line :249:4*/ ag_L7:
-	/*line client.go:251:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
-	/*line :251:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
-	/*line :251:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:3*/ return ag_s
+	/*line client.go:252:4*/ ag_f.c = nc
+	/*line :252:4*/ ag_L7:
+	/*line client.go:254:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
+	/*line :254:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
+	/*line :254:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:3*/ return ag_s
 	}
-	/*line :251:3*/ ag_resume5:
-	/*line client.go:251:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :251:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:252:3*/ if ag_err3 == nil {
-		/*line client.go:253:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:254:4*/ ag_f.c, ag_f.held = nil, false
-		/*line client.go:255:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :255:4*/ goto ag_exit
+	/*line :254:3*/ ag_resume5:
+	/*line client.go:254:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :254:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:255:3*/ if ag_err3 == nil {
+		/*line client.go:256:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:257:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :258:4*/ goto ag_exit
 	}
-	/*line client.go:257:3*/ ag_f.c.Close()
-	/*line client.go:258:3*/ ag_f.c = nil
-	/*line client.go:259:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:260:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:261:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:262:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :262:6*/ goto ag_exit
+	/*line client.go:260:3*/ ag_f.c.Close()
+	/*line client.go:261:3*/ ag_f.c = nil
+	/*line client.go:262:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:263:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:264:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:265:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :265:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:265:4*/ goto ag_L5
+		/*line client.go:268:4*/ goto ag_L5
 	}
-	/*line client.go:267:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :267:3*/ goto ag_exit
-	/*line :267:3*/ ag_L5:
-	/*line :267:3*/ goto ag_L4
-	/*line :267:3*/ ag_exit:
-	/*line :267:3*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :267:3*/ ag_resume6:
-	/*line :267:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :267:3*/ return ag_s
+	/*line client.go:270:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :270:3*/ goto ag_exit
+	/*line :270:3*/ ag_L5:
+	/*line :270:3*/ goto ag_L4
+	/*line :270:3*/ ag_exit:
+	/*line :270:3*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :270:3*/ ag_resume6:
+	/*line :270:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :270:3*/ return ag_s
 	}
-	/*line :267:3*/ return rt.Ready
+	/*line :270:3*/ return rt.Ready
 }
 
 //line client_async.go:357
@@ -359,17 +359,17 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:221"
+		return "client.go:224"
 	case 2:
-		return "client.go:226"
+		return "client.go:229"
 	case 3:
-		return "client.go:228"
+		return "client.go:231"
 	case 4:
-		return "client.go:245"
+		return "client.go:248"
 	case 5:
-		return "client.go:251"
+		return "client.go:254"
 	case 6:
-		return "client.go:269 (deferred calls)"
+		return "client.go:272 (deferred calls)"
 	}
 	return ""
 }
@@ -399,9 +399,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:274
+//line client.go:277
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :274:1*/ var (
+	/*line :277:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -409,61 +409,61 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :274:1*/ if ag_co.Unwinding() {
-		/*line :274:1*/ return rt.Ready
+	/*line :277:1*/ if ag_co.Unwinding() {
+		/*line :277:1*/ return rt.Ready
 	}
-	/*line :274:1*/ switch ag_f.ag_state {
-	/*line :274:1*/ case 1:
-		/*line :274:1*/ goto ag_resume1
-		/*line :274:1*/
+	/*line :277:1*/ switch ag_f.ag_state {
+	/*line :277:1*/ case 1:
+		/*line :277:1*/ goto ag_resume1
+		/*line :277:1*/
 	case 2:
-		/*line :274:1*/ goto ag_resume2
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume2
+		/*line :277:1*/
 	case 3:
-		/*line :274:1*/ goto ag_resume3
+		/*line :277:1*/ goto ag_resume3
 	}
-	/*line client.go:275:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:276:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :276:2*/ goto ag_L1
+	/*line client.go:278:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:279:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :279:2*/ goto ag_L1
 	}
-	/*line client.go:277:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :277:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :277:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:10*/ return ag_s
+	/*line client.go:280:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :280:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :280:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:10*/ return ag_s
 	}
-	/*line :277:10*/ ag_resume1:
-	/*line client.go:277:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :277:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:277:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :277:3*/ return rt.Ready
-	/*line :277:3*/ ag_L1:
-	/*line client.go:279:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :279:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :279:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:17*/ return ag_s
+	/*line :280:10*/ ag_resume1:
+	/*line client.go:280:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :280:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:280:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :280:3*/ return rt.Ready
+	/*line :280:3*/ ag_L1:
+	/*line client.go:282:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :282:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :282:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :282:17*/ return ag_s
 	}
-	/*line :279:17*/ ag_resume2:
-	/*line client.go:279:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :279:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:279:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:280:2*/ if left <= 0 {
-		/*line client.go:281:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :281:3*/ return rt.Ready
+	/*line :282:17*/ ag_resume2:
+	/*line client.go:282:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :282:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:282:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:283:2*/ if left <= 0 {
+		/*line client.go:284:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :284:3*/ return rt.Ready
 	}
-	/*line client.go:283:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :283:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :283:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :283:2*/ return ag_s
+	/*line client.go:286:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :286:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :286:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :286:2*/ return ag_s
 	}
-	/*line :283:2*/ ag_resume3:
-	/*line client.go:283:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :283:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:284:2*/ if err == rt.ErrTimeout {
-		/*line client.go:285:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :285:3*/ return rt.Ready
+	/*line :286:2*/ ag_resume3:
+	/*line client.go:286:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :286:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:287:2*/ if err == rt.ErrTimeout {
+		/*line client.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :288:3*/ return rt.Ready
 	}
-	/*line client.go:287:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :287:2*/ return rt.Ready
+	/*line client.go:290:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :290:2*/ return rt.Ready
 }
 
 //line client_async.go:470
@@ -472,11 +472,11 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:277"
+		return "client.go:280"
 	case 2:
-		return "client.go:279"
+		return "client.go:282"
 	case 3:
-		return "client.go:283"
+		return "client.go:286"
 	}
 	return ""
 }
@@ -510,88 +510,88 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:295
+//line client.go:298
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :295:1*/ var (
+	/*line :298:1*/ var (
 		ag_err1 error
 		n       int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :295:1*/ if ag_co.Unwinding() {
-		/*line :295:1*/ return rt.Ready
+	/*line :298:1*/ if ag_co.Unwinding() {
+		/*line :298:1*/ return rt.Ready
 	}
-	/*line :295:1*/ switch ag_f.ag_state {
-	/*line :295:1*/ case 1:
-		/*line :295:1*/ goto ag_resume1
-		/*line :295:1*/
+	/*line :298:1*/ switch ag_f.ag_state {
+	/*line :298:1*/ case 1:
+		/*line :298:1*/ goto ag_resume1
+		/*line :298:1*/
 	case 2:
-		/*line :295:1*/ goto ag_resume2
+		/*line :298:1*/ goto ag_resume2
 	}
-	/*line client.go:296:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:297:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:298:2*/ if ag_err1 != nil {
-		/*line client.go:299:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :299:3*/ return rt.Ready
+	/*line client.go:299:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:300:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
+	/*line client.go:301:2*/ if ag_err1 != nil {
+		/*line client.go:302:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :302:3*/ return rt.Ready
 	}
-	/*line client.go:301:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :301:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:2*/ return ag_s
+	/*line client.go:304:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :304:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :304:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:2*/ return ag_s
 	}
-	/*line :301:2*/ ag_resume1:
-	/*line client.go:301:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :301:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:302:2*/ putWire(ag_f.wire)
-	/*line client.go:303:2*/ if ag_err1 != nil {
-		/*line client.go:304:3*/ if n == 0 {
-			/*line client.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :305:4*/ return rt.Ready
+	/*line :304:2*/ ag_resume1:
+	/*line client.go:304:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :304:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:305:2*/ putWire(ag_f.wire)
+	/*line client.go:306:2*/ if ag_err1 != nil {
+		/*line client.go:307:3*/ if n == 0 {
+			/*line client.go:308:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
+			/*line :308:4*/ return rt.Ready
 		}
-		/*line client.go:307:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :307:3*/ return rt.Ready
+		/*line client.go:310:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :310:3*/ return rt.Ready
 	}
-	/*line client.go:309:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:310:2*/ if ag_f.limit <= 0 {
-		/*line client.go:311:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:312:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:313:2*/ if ag_f.limit <= 0 {
+		/*line client.go:314:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:316:2*/ ag_f.first = true
-	/*line :316:2*/ ag_L1:
-	/*line client.go:318:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :318:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :318:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :318:3*/ return ag_s
+	/*line client.go:319:2*/ ag_f.first = true
+	/*line :319:2*/ ag_L1:
+	/*line client.go:321:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :321:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :321:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:3*/ return ag_s
 	}
-	/*line :318:3*/ ag_resume2:
-	/*line client.go:318:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :318:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:319:3*/ if ag_err2 != nil {
-		/*line client.go:320:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :321:5*/ return rt.Ready
+	/*line :321:3*/ ag_resume2:
+	/*line client.go:321:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :321:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:322:3*/ if ag_err2 != nil {
+		/*line client.go:323:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:324:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :324:5*/ return rt.Ready
 		}
-		/*line client.go:323:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :323:4*/ return rt.Ready
+		/*line client.go:326:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :326:4*/ return rt.Ready
 	}
-	/*line client.go:325:3*/ ag_f.first = false
-	/*line client.go:326:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:327:3*/ if ag_err2 != nil {
-		/*line client.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :328:4*/ return rt.Ready
+	/*line client.go:328:3*/ ag_f.first = false
+	/*line client.go:329:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:330:3*/ if ag_err2 != nil {
+		/*line client.go:331:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :331:4*/ return rt.Ready
 	}
-	/*line client.go:330:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:331:4*/ ag_f.limit -= len(block)
-		/*line client.go:332:4*/ if ag_f.limit <= 0 {
-			/*line client.go:333:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :333:5*/ return rt.Ready
+	/*line client.go:333:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:334:4*/ ag_f.limit -= len(block)
+		/*line client.go:335:4*/ if ag_f.limit <= 0 {
+			/*line client.go:336:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :336:5*/ return rt.Ready
 		}
-		/*line client.go:335:4*/ goto ag_L2
+		/*line client.go:338:4*/ goto ag_L2
 	}
-	/*line client.go:337:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :337:3*/ return rt.Ready
-	/*line :337:3*/ ag_L2:
-	/*line :337:3*/ goto ag_L1
+	/*line client.go:340:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :340:3*/ return rt.Ready
+	/*line :340:3*/ ag_L2:
+	/*line :340:3*/ goto ag_L1
 }
 
 //line client_async.go:598
@@ -600,9 +600,9 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:301"
+		return "client.go:304"
 	case 2:
-		return "client.go:318"
+		return "client.go:321"
 	}
 	return ""
 }
@@ -630,66 +630,66 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:505
+//line client.go:508
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :505:1*/ var (
+	/*line :508:1*/ var (
 		err error
 	)
-	/*line :505:1*/ if ag_co.Unwinding() {
-		/*line :505:1*/ goto ag_exit
+	/*line :508:1*/ if ag_co.Unwinding() {
+		/*line :508:1*/ goto ag_exit
 	}
-	/*line :505:1*/ switch ag_f.ag_state {
-	/*line :505:1*/ case 1:
-		/*line :505:1*/ goto ag_resume1
-		/*line :505:1*/
+	/*line :508:1*/ switch ag_f.ag_state {
+	/*line :508:1*/ case 1:
+		/*line :508:1*/ goto ag_resume1
+		/*line :508:1*/
 	case 2:
-		/*line :505:1*/ goto ag_resume2
-		/*line :505:1*/
+		/*line :508:1*/ goto ag_resume2
+		/*line :508:1*/
 	case 3:
-		/*line :505:1*/ goto ag_resume3
+		/*line :508:1*/ goto ag_resume3
 	}
-	/*line client.go:506:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:507:3*/ ag_f.ag_err = nil
-		/*line :507:3*/ goto ag_exit
+	/*line client.go:509:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:510:3*/ ag_f.ag_err = nil
+		/*line :510:3*/ goto ag_exit
 	}
-	/*line client.go:509:2*/ ag_f.hp.waiting++
-	/*line client.go:510:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:510:17*/ ag_f.hp.waiting--
+	/*line client.go:512:2*/ ag_f.hp.waiting++
+	/*line client.go:513:2*/ ag_f.ag_defers.Push(func() {
+		/*line client.go:513:17*/ ag_f.hp.waiting--
 	})
-	/*line client.go:511:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :511:2*/ goto ag_L1
+	/*line client.go:514:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :514:2*/ goto ag_L1
 	}
-	/*line client.go:512:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :512:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :512:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :512:3*/ return ag_s
+	/*line client.go:515:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :515:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :515:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :515:3*/ return ag_s
 	}
-	/*line :512:3*/ ag_resume1:
-	/*line :512:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:513:3*/ ag_f.ag_err = nil
-	/*line :513:3*/ goto ag_exit
-	/*line :513:3*/ ag_L1:
-	/*line client.go:515:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :515:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :515:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :515:2*/ return ag_s
+	/*line :515:3*/ ag_resume1:
+	/*line :515:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:516:3*/ ag_f.ag_err = nil
+	/*line :516:3*/ goto ag_exit
+	/*line :516:3*/ ag_L1:
+	/*line client.go:518:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :518:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :518:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :518:2*/ return ag_s
 	}
-	/*line :515:2*/ ag_resume2:
-	/*line client.go:515:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :515:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:516:2*/ if err == rt.ErrTimeout {
-		/*line client.go:517:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :517:3*/ goto ag_exit
+	/*line :518:2*/ ag_resume2:
+	/*line client.go:518:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :518:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:519:2*/ if err == rt.ErrTimeout {
+		/*line client.go:520:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :520:3*/ goto ag_exit
 	}
-	/*line client.go:519:2*/ ag_f.ag_err = err
-	/*line :519:2*/ goto ag_exit
-	/*line :519:2*/ ag_exit:
-	/*line :519:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :519:2*/ ag_resume3:
-	/*line :519:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :519:2*/ return ag_s
+	/*line client.go:522:2*/ ag_f.ag_err = err
+	/*line :522:2*/ goto ag_exit
+	/*line :522:2*/ ag_exit:
+	/*line :522:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :522:2*/ ag_resume3:
+	/*line :522:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :522:2*/ return ag_s
 	}
-	/*line :519:2*/ return rt.Ready
+	/*line :522:2*/ return rt.Ready
 }
 
 //line client_async.go:696
@@ -698,11 +698,11 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:512"
-	case 2:
 		return "client.go:515"
+	case 2:
+		return "client.go:518"
 	case 3:
-		return "client.go:520 (deferred calls)"
+		return "client.go:523 (deferred calls)"
 	}
 	return ""
 }
