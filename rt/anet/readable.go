@@ -15,7 +15,7 @@ func (c *Conn) Readable() bool {
 	}
 	var b [1]byte
 	for {
-		_, _, err := unix.Recvfrom(c.sysfd, b[:], unix.MSG_PEEK|unix.MSG_DONTWAIT)
+		_, _, err := unix.Recvfrom(c.sysfd, b[:], unix.MSG_PEEK) // the fd is non-blocking: no MSG_DONTWAIT, which AIX lacks
 		switch err {
 		case unix.EINTR:
 			continue
