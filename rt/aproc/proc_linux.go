@@ -11,7 +11,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // Process is a started program.
 type Process struct {
