@@ -259,6 +259,34 @@ func (c *Conn) ReadUntilString(delim string) ([]byte, error) {
 	}
 }
 
+// ReadUntilFunc reads up to the end of a unit that end finds, for
+// delimiters a byte or a string cannot say (an HTTP header block may end
+// in CRLF CRLF or in bare LFs). end is called with the unread buffered
+// bytes and how many of them an earlier call already saw; it returns the
+// length of the unit (at most len(buf)), or -1 when the unit does not end
+// within buf. Otherwise as ReadUntil: ErrTooLong past the read limit,
+// io.ErrUnexpectedEOF with what was read if the stream ends mid-unit.
+//
+// async
+func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {
+	scanned := 0
+	for {
+		if n := end(c.buf[c.off:], scanned); n >= 0 {
+			return c.take(n), nil
+		}
+		scanned = len(c.buf) - c.off
+		if scanned >= c.limit {
+			return nil, ErrTooLong
+		}
+		if err := c.fill(); err != nil {
+			if err == io.EOF && scanned > 0 {
+				return c.take(scanned), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
 // ReadExactly reads exactly n bytes (asyncio's readexactly) and returns
 // them in a new slice. If the stream ends first it returns what it read
 // and io.ErrUnexpectedEOF (io.EOF if that was nothing).
