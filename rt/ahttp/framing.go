@@ -30,6 +30,8 @@ var (
 	ErrBodyTooLarge = errors.New("ahttp: body too large")
 	// errBadChunk is a malformed chunk size line.
 	errBadChunk = errors.New("ahttp: malformed chunked encoding")
+	// errBareCR is a header block with a CR that is not followed by LF.
+	errBareCR = errors.New("ahttp: bare CR in the header block")
 )
 
 // readHeader reads a header block (the start line, the fields and the
@@ -39,22 +41,36 @@ var (
 // CR is dropped ("\n\n", "\r\n\r\n", or a mix). An empty first line is a
 // block of its own, which the parser rejects. skip is how many leading CR
 // or LF bytes to drop first (net/http drops up to 4 after a POST, for old
-// clients that end a body with an extra CRLF).
+// clients that end a body with an extra CRLF). With bareCR, a CR that is
+// not followed by LF ends the block at once with errBareCR: net/http's
+// server rejects every request that holds one, and a block that cannot
+// be served need not be waited for.
 //
 // It returns io.EOF if the stream ended before its first byte,
 // ErrHeaderTooLarge past the limit. The limit stays the connection's read
 // limit.
 //
 // async
-func readHeader(c *anet.Conn, limit, skip int) ([]byte, error) {
+func readHeader(c *anet.Conn, limit, skip int, bareCR bool) ([]byte, error) {
 	c.SetReadLimit(limit)
-	lead := 0
+	lead, sawCR := 0, false
 	block, err := c.ReadUntilFunc(func(buf []byte, scanned int) int {
 		lead = 0
 		for lead < skip && lead < len(buf) && (buf[lead] == '\r' || buf[lead] == '\n') {
 			lead++
 		}
-		if n := headerEnd(buf[lead:], max(0, scanned-lead)); n >= 0 {
+		n := headerEnd(buf[lead:], max(0, scanned-lead))
+		if bareCR {
+			end := len(buf)
+			if n >= 0 {
+				end = lead + n
+			}
+			if i := findBareCR(buf[:end], max(lead, scanned-1)); i >= 0 {
+				sawCR = true
+				return i + 1
+			}
+		}
+		if n >= 0 {
 			return lead + n
 		}
 		return -1
@@ -62,10 +78,28 @@ func readHeader(c *anet.Conn, limit, skip int) ([]byte, error) {
 	if errors.Is(err, anet.ErrTooLong) || len(block) > limit {
 		return nil, ErrHeaderTooLarge
 	}
+	if sawCR {
+		return nil, errBareCR
+	}
 	if err != nil {
 		return nil, err
 	}
 	return block[lead:], nil
+}
+
+// findBareCR returns the index of the first CR of buf[from:] that is
+// followed by a byte other than LF, or -1.
+func findBareCR(buf []byte, from int) int {
+	for i := from; ; i++ {
+		j := bytes.IndexByte(buf[i:], '\r')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+1 < len(buf) && buf[i+1] != '\n' {
+			return i
+		}
+	}
 }
 
 // headerEnd returns the length of the header block at the start of buf,

@@ -87,8 +87,9 @@ type Server struct {
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 
-	// ErrorLog receives handler panics; nil means the log package's
-	// standard logger.
+	// ErrorLog receives handler panics (with their stack) and the
+	// Accept errors the server retries (out of file descriptors); nil
+	// means the log package's standard logger.
 	ErrorLog *log.Logger
 
 	listeners map[*anet.Listener]struct{}
@@ -134,6 +135,7 @@ func (s *Server) Serve(ln *anet.Listener) error {
 			return http.ErrServerClosed
 		}
 		if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+			s.logf("ahttp: Accept error: %v; retrying in %v", err, pause)
 			rt.Sleep(pause)
 			pause = min(2*pause, time.Second)
 			continue
@@ -215,9 +217,13 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 		wait = s.ReadTimeout
 	}
 	c.SetReadDeadline(deadline(rt.Now(), wait))
-	block, err := readHeader(c, s.maxHeaderBytes(), max(0, skip))
+	block, err := readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
 	if err == ErrHeaderTooLarge {
 		s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+		return -1
+	}
+	if err == errBareCR {
+		s.reject(c, http.StatusBadRequest, "bare CR in the header block")
 		return -1
 	}
 	if err != nil {

@@ -72,45 +72,45 @@ func (ag_f *ag_Server_ListenAndServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:102
+//line server.go:103
 func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :102:1*/ var (
+	/*line :103:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :102:1*/ if ag_co.Unwinding() {
-		/*line :102:1*/ return rt.Ready
+	/*line :103:1*/ if ag_co.Unwinding() {
+		/*line :103:1*/ return rt.Ready
 	}
-	/*line :102:1*/ switch ag_f.ag_state {
-	/*line :102:1*/ case 1:
-		/*line :102:1*/ goto ag_resume1
-		/*line :102:1*/
+	/*line :103:1*/ switch ag_f.ag_state {
+	/*line :103:1*/ case 1:
+		/*line :103:1*/ goto ag_resume1
+		/*line :103:1*/
 	case 2:
-		/*line :102:1*/ goto ag_resume2
+		/*line :103:1*/ goto ag_resume2
 	}
-	/*line server.go:103:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :103:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :103:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :103:2*/ return ag_s
+	/*line server.go:104:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :104:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :104:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:2*/ return ag_s
 	}
-	/*line :103:2*/ ag_resume1:
-	/*line server.go:103:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :103:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:104:2*/ if err != nil {
-		/*line server.go:105:3*/ ag_f.ag_err = err
-		/*line :105:3*/ return rt.Ready
+	/*line :104:2*/ ag_resume1:
+	/*line server.go:104:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :104:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:105:2*/ if err != nil {
+		/*line server.go:106:3*/ ag_f.ag_err = err
+		/*line :106:3*/ return rt.Ready
 	}
-	/*line server.go:107:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
-	/*line :107:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
-	/*line :107:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :107:9*/ return ag_s
+	/*line server.go:108:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line :108:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :108:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :108:9*/ return ag_s
 	}
-	/*line :107:9*/ ag_resume2:
-	/*line server.go:107:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :107:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:107:2*/ ag_f.ag_err = ag_t2
-	/*line :107:2*/ return rt.Ready
+	/*line :108:9*/ ag_resume2:
+	/*line server.go:108:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :108:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:108:2*/ ag_f.ag_err = ag_t2
+	/*line :108:2*/ return rt.Ready
 }
 
 //line server_async.go:117
@@ -119,9 +119,9 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:103"
+		return "server.go:104"
 	case 2:
-		return "server.go:107"
+		return "server.go:108"
 	}
 	return ""
 }
@@ -152,112 +152,113 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:116
+//line server.go:117
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :116:1*/ var (
+	/*line :117:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :116:1*/ if ag_co.Unwinding() {
-		/*line :116:1*/ goto ag_exit
+	/*line :117:1*/ if ag_co.Unwinding() {
+		/*line :117:1*/ goto ag_exit
 	}
-	/*line :116:1*/ switch ag_f.ag_state {
-	/*line :116:1*/ case 1:
-		/*line :116:1*/ goto ag_resume1
-		/*line :116:1*/
+	/*line :117:1*/ switch ag_f.ag_state {
+	/*line :117:1*/ case 1:
+		/*line :117:1*/ goto ag_resume1
+		/*line :117:1*/
 	case 2:
-		/*line :116:1*/ goto ag_resume2
-		/*line :116:1*/
+		/*line :117:1*/ goto ag_resume2
+		/*line :117:1*/
 	case 3:
-		/*line :116:1*/ goto ag_resume3
-		/*line :116:1*/
+		/*line :117:1*/ goto ag_resume3
+		/*line :117:1*/
 	case 4:
-		/*line :116:1*/ goto ag_resume4
+		/*line :117:1*/ goto ag_resume4
 	}
-	/*line server.go:117:2*/ if ag_f.s.closed {
-		/*line server.go:118:3*/ ag_f.ln.Close()
-		/*line server.go:119:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :119:3*/ goto ag_exit
+	/*line server.go:118:2*/ if ag_f.s.closed {
+		/*line server.go:119:3*/ ag_f.ln.Close()
+		/*line server.go:120:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :120:3*/ goto ag_exit
 	}
-	/*line server.go:121:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:122:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:123:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
+	/*line server.go:122:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:123:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:124:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
 	}
-	/*line server.go:125:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:126:2*/ {
-		/*line :126:2*/ ag_d0 := ag_f.s.listeners
-		/*line :126:2*/ ag_d1 := ag_f.ln
-		/*line :126:2*/ ag_f.ag_defers.Push(func() {
-			/*line :126:2*/ delete(ag_d0, ag_d1)
+	/*line server.go:126:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:127:2*/ {
+		/*line :127:2*/ ag_d0 := ag_f.s.listeners
+		/*line :127:2*/ ag_d1 := ag_f.ln
+		/*line :127:2*/ ag_f.ag_defers.Push(func() {
+			/*line :127:2*/ delete(ag_d0, ag_d1)
 		})
 	}
-	/*line server.go:127:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :127:2*/ ag_L1:
-	/*line server.go:129:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :129:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :129:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:3*/ return ag_s
+	/*line server.go:128:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :128:2*/ ag_L1:
+	/*line server.go:130:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :130:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :130:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :130:3*/ return ag_s
 	}
-	/*line :129:3*/ ag_resume1:
-	/*line server.go:129:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :129:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:130:3*/ if ag_f.s.closed {
-		/*line server.go:131:4*/ if c != nil {
-			/*line server.go:132:5*/ c.Close()
+	/*line :130:3*/ ag_resume1:
+	/*line server.go:130:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :130:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:131:3*/ if ag_f.s.closed {
+		/*line server.go:132:4*/ if c != nil {
+			/*line server.go:133:5*/ c.Close()
 		}
-		/*line server.go:134:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :134:4*/ goto ag_exit
+		/*line server.go:135:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :135:4*/ goto ag_exit
 	}
-	/*line server.go:136:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :136:3*/ goto ag_L4
+	/*line server.go:137:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :137:3*/ goto ag_L4
 	}
-	/*line server.go:137:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :137:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :137:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :137:4*/ return ag_s
+	/*line server.go:138:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:139:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :139:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :139:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :139:4*/ return ag_s
 	}
-	/*line :137:4*/ ag_resume2:
-	/*line :137:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:138:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :138:4*/ goto ag_L2
-	/*line :138:4*/ ag_L4:
-	/*line server.go:141:3*/ if err != nil {
-		/*line server.go:142:4*/ ag_f.ag_err = err
-		/*line :142:4*/ goto ag_exit
+	/*line :139:4*/ ag_resume2:
+	/*line :139:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:140:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :140:4*/ goto ag_L2
+	/*line :140:4*/ ag_L4:
+	/*line server.go:143:3*/ if err != nil {
+		/*line server.go:144:4*/ ag_f.ag_err = err
+		/*line :144:4*/ goto ag_exit
 	}
-	/*line server.go:144:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:145:3*/ ag_f.s.conns[c] = struct{}{}
-	/*line server.go:146:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :146:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :146:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line server.go:146:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:147:3*/ ag_f.s.conns[c] = struct{}{}
+	/*line server.go:148:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line :148:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
+	/*line :148:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:3*/ return ag_s
 	}
-	/*line :146:3*/ ag_resume3:
-	/*line :146:3*/ ag_f.ag_aw2 = nil
-	/*line :146:3*/ ag_L2:
-	/*line :146:3*/ goto ag_L1
-	/*line :146:3*/ ag_exit:
-	/*line :146:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :146:3*/ ag_resume4:
-	/*line :146:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line :148:3*/ ag_resume3:
+	/*line :148:3*/ ag_f.ag_aw2 = nil
+	/*line :148:3*/ ag_L2:
+	/*line :148:3*/ goto ag_L1
+	/*line :148:3*/ ag_exit:
+	/*line :148:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :148:3*/ ag_resume4:
+	/*line :148:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :148:3*/ return ag_s
 	}
-	/*line :146:3*/ return rt.Ready
+	/*line :148:3*/ return rt.Ready
 }
 
-//line server_async.go:249
+//line server_async.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:129"
+		return "server.go:130"
 	case 2:
-		return "server.go:137"
+		return "server.go:139"
 	case 3:
-		return "server.go:146"
+		return "server.go:148"
 	case 4:
-		return "server.go:148 (deferred calls)"
+		return "server.go:150 (deferred calls)"
 	}
 	return ""
 }
@@ -286,72 +287,72 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:191
+//line server.go:193
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :191:1*/ var (
+	/*line :193:1*/ var (
 		skip int
 	)
-	/*line :191:1*/ if ag_co.Unwinding() {
-		/*line :191:1*/ goto ag_exit
+	/*line :193:1*/ if ag_co.Unwinding() {
+		/*line :193:1*/ goto ag_exit
 	}
-	/*line :191:1*/ switch ag_f.ag_state {
-	/*line :191:1*/ case 1:
-		/*line :191:1*/ goto ag_resume1
-		/*line :191:1*/
+	/*line :193:1*/ switch ag_f.ag_state {
+	/*line :193:1*/ case 1:
+		/*line :193:1*/ goto ag_resume1
+		/*line :193:1*/
 	case 2:
-		/*line :191:1*/ goto ag_resume2
-		/*line :191:1*/
+		/*line :193:1*/ goto ag_resume2
+		/*line :193:1*/
 	case 3:
-		/*line :191:1*/ goto ag_resume3
+		/*line :193:1*/ goto ag_resume3
 	}
-	/*line server.go:192:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
-		/*line server.go:194:3*/ ag_f.c.Close()
+	/*line server.go:194:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:195:3*/ delete(ag_f.s.conns, ag_f.c)
+		/*line server.go:196:3*/ ag_f.c.Close()
 	})
-	/*line server.go:196:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :196:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :196:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :196:2*/ return ag_s
+	/*line server.go:198:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :198:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :198:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :198:2*/ return ag_s
 	}
-	/*line :196:2*/ ag_resume1:
-	/*line server.go:196:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :196:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:197:6*/ skip = -1
-	/*line :197:6*/ ag_L1:
-	/*line server.go:198:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :198:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
-	/*line :198:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:6*/ return ag_s
+	/*line :198:2*/ ag_resume1:
+	/*line server.go:198:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :198:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:199:6*/ skip = -1
+	/*line :199:6*/ ag_L1:
+	/*line server.go:200:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
+	/*line :200:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
+	/*line :200:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:6*/ return ag_s
 	}
-	/*line :198:6*/ ag_resume2:
-	/*line server.go:198:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :198:6*/ ag_f.ag_aw1 = nil
-	/*line server.go:198:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :198:3*/ goto ag_L4
+	/*line :200:6*/ ag_resume2:
+	/*line server.go:200:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :200:6*/ ag_f.ag_aw1 = nil
+	/*line server.go:200:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :200:3*/ goto ag_L4
 	}
-	/*line server.go:199:4*/ goto ag_exit
-	/*line :199:4*/ ag_L4:
-	/*line :199:4*/ goto ag_L1
-	/*line :199:4*/ ag_exit:
-	/*line :199:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :199:4*/ ag_resume3:
-	/*line :199:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :199:4*/ return ag_s
+	/*line server.go:201:4*/ goto ag_exit
+	/*line :201:4*/ ag_L4:
+	/*line :201:4*/ goto ag_L1
+	/*line :201:4*/ ag_exit:
+	/*line :201:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :201:4*/ ag_resume3:
+	/*line :201:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :201:4*/ return ag_s
 	}
-	/*line :199:4*/ return rt.Ready
+	/*line :201:4*/ return rt.Ready
 }
 
-//line server_async.go:345
+//line server_async.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:196"
-	case 2:
 		return "server.go:198"
+	case 2:
+		return "server.go:200"
 	case 3:
-		return "server.go:202 (deferred calls)"
+		return "server.go:204 (deferred calls)"
 	}
 	return ""
 }
@@ -392,9 +393,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:212
+//line server.go:214
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :212:1*/ var (
+	/*line :214:1*/ var (
 		ag_t1   time.Time
 		ag_err1 error
 		start   time.Time
@@ -407,286 +408,304 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr    error
 		ag_err3 error
 	)
-	/*line :212:1*/ if ag_co.Unwinding() {
-		/*line :212:1*/ return rt.Ready
+	/*line :214:1*/ if ag_co.Unwinding() {
+		/*line :214:1*/ return rt.Ready
 	}
-	/*line :212:1*/ switch ag_f.ag_state {
-	/*line :212:1*/ case 1:
-		/*line :212:1*/ goto ag_resume1
-		/*line :212:1*/
+	/*line :214:1*/ switch ag_f.ag_state {
+	/*line :214:1*/ case 1:
+		/*line :214:1*/ goto ag_resume1
+		/*line :214:1*/
 	case 2:
-		/*line :212:1*/ goto ag_resume2
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume2
+		/*line :214:1*/
 	case 3:
-		/*line :212:1*/ goto ag_resume3
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume3
+		/*line :214:1*/
 	case 4:
-		/*line :212:1*/ goto ag_resume4
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume4
+		/*line :214:1*/
 	case 5:
-		/*line :212:1*/ goto ag_resume5
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume5
+		/*line :214:1*/
 	case 6:
-		/*line :212:1*/ goto ag_resume6
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume6
+		/*line :214:1*/
 	case 7:
-		/*line :212:1*/ goto ag_resume7
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume7
+		/*line :214:1*/
 	case 8:
-		/*line :212:1*/ goto ag_resume8
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume8
+		/*line :214:1*/
 	case 9:
-		/*line :212:1*/ goto ag_resume9
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume9
+		/*line :214:1*/
 	case 10:
-		/*line :212:1*/ goto ag_resume10
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume10
+		/*line :214:1*/
 	case 11:
-		/*line :212:1*/ goto ag_resume11
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume11
+		/*line :214:1*/
 	case 12:
-		/*line :212:1*/ goto ag_resume12
-		/*line :212:1*/
+		/*line :214:1*/ goto ag_resume12
+		/*line :214:1*/
 	case 13:
-		/*line :212:1*/ goto ag_resume13
+		/*line :214:1*/ goto ag_resume13
+		/*line :214:1*/
+	case 14:
+		/*line :214:1*/ goto ag_resume14
 	}
-	/*line server.go:213:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:214:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:215:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:215:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:216:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:217:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:217:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :217:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :217:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:29*/ return ag_s
+	/*line server.go:219:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :219:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :219:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:29*/ return ag_s
 	}
-	/*line :217:29*/ ag_resume1:
-	/*line server.go:217:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :217:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:217:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:218:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :218:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :218:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :218:2*/ return ag_s
+	/*line :219:29*/ ag_resume1:
+	/*line server.go:219:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :219:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:219:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:220:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip), true)
+	/*line :220:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	/*line :220:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:2*/ return ag_s
 	}
-	/*line :218:2*/ ag_resume2:
-	/*line server.go:218:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :218:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:219:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :219:2*/ goto ag_L1
+	/*line :220:2*/ ag_resume2:
+	/*line server.go:220:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :220:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:221:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :221:2*/ goto ag_L1
 	}
-	/*line server.go:220:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :220:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :220:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:3*/ return ag_s
+	/*line server.go:222:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :222:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :222:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:3*/ return ag_s
 	}
-	/*line :220:3*/ ag_resume3:
-	/*line :220:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:221:3*/ ag_f.ag_r0 = -1
-	/*line :221:3*/ return rt.Ready
-	/*line :221:3*/ ag_L1:
-	/*line server.go:223:2*/ if ag_err1 != nil {
-		/*line server.go:224:3*/ ag_f.ag_r0 = -1
-		/*line :224:3*/ return rt.Ready
+	/*line :222:3*/ ag_resume3:
+	/*line :222:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:223:3*/ ag_f.ag_r0 = -1
+	/*line :223:3*/ return rt.Ready
+	/*line :223:3*/ ag_L1:
+	/*line server.go:225:2*/ if !(ag_err1 == errBareCR) {
+		/*line :225:2*/ goto ag_L2
 	}
-	/*line server.go:226:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :226:2*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :226:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:2*/ return ag_s
+	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "bare CR in the header block")
+	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, "bare CR in the header...
+	/*line :226:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:3*/ return ag_s
 	}
-	/*line :226:2*/ ag_resume4:
-	/*line server.go:226:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :226:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:227:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:228:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:229:2*/ ag_f.req, code, reason = readRequest(ag_f.block)
-	/*line server.go:230:2*/ if !(code != 0) {
-		/*line :230:2*/ goto ag_L2
+	/*line :226:3*/ ag_resume4:
+	/*line :226:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:227:3*/ ag_f.ag_r0 = -1
+	/*line :227:3*/ return rt.Ready
+	/*line :227:3*/ ag_L2:
+	/*line server.go:229:2*/ if ag_err1 != nil {
+		/*line server.go:230:3*/ ag_f.ag_r0 = -1
+		/*line :230:3*/ return rt.Ready
 	}
-	/*line server.go:231:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, reason)
-	/*line :231:3*/ ag_f.ag_state = 5 // await: s.reject(c, code, reason)
-	/*line :231:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :231:3*/ return ag_s
+	/*line server.go:232:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :232:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :232:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:2*/ return ag_s
 	}
-	/*line :231:3*/ ag_resume5:
-	/*line :231:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:232:3*/ ag_f.ag_r0 = -1
-	/*line :232:3*/ return rt.Ready
-	/*line :232:3*/ ag_L2:
-	/*line server.go:234:2*/ ag_f.next = 0
-	/*line server.go:235:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:236:3*/ ag_f.next = 4
+	/*line :232:2*/ ag_resume5:
+	/*line server.go:232:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :232:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:233:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:234:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:235:2*/ ag_f.req, code, reason = readRequest(ag_f.block)
+	/*line server.go:236:2*/ if !(code != 0) {
+		/*line :236:2*/ goto ag_L3
 	}
-	/*line server.go:238:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:239:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:240:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:241:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, reason)
+	/*line :237:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :237:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:3*/ return ag_s
 	}
-	/*line server.go:243:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:244:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :244:2*/ goto ag_L3
+	/*line :237:3*/ ag_resume6:
+	/*line :237:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:238:3*/ ag_f.ag_r0 = -1
+	/*line :238:3*/ return rt.Ready
+	/*line :238:3*/ ag_L3:
+	/*line server.go:240:2*/ ag_f.next = 0
+	/*line server.go:241:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:242:3*/ ag_f.next = 4
 	}
-	/*line server.go:245:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :245:3*/ ag_f.ag_state = 6 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :245:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :245:3*/ return ag_s
+	/*line server.go:244:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:245:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:246:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:247:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line :245:3*/ ag_resume6:
-	/*line :245:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:246:3*/ ag_f.ag_r0 = -1
-	/*line :246:3*/ return rt.Ready
-	/*line :246:3*/ ag_L3:
-	/*line server.go:248:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:248:2*/ if !(expect != "") {
-		/*line :248:2*/ goto ag_L4
+	/*line server.go:249:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:250:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :250:2*/ goto ag_L4
 	}
-	/*line server.go:249:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :249:3*/ goto ag_L5
+	/*line server.go:251:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :251:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :251:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :251:3*/ return ag_s
 	}
-	/*line server.go:250:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :250:4*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :250:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :250:4*/ return ag_s
+	/*line :251:3*/ ag_resume7:
+	/*line :251:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:252:3*/ ag_f.ag_r0 = -1
+	/*line :252:3*/ return rt.Ready
+	/*line :252:3*/ ag_L4:
+	/*line server.go:254:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:254:2*/ if !(expect != "") {
+		/*line :254:2*/ goto ag_L5
 	}
-	/*line :250:4*/ ag_resume7:
-	/*line :250:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:251:4*/ ag_f.ag_r0 = -1
-	/*line :251:4*/ return rt.Ready
-	/*line :251:4*/ ag_L5:
-	/*line server.go:253:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :253:3*/ goto ag_L6
+	/*line server.go:255:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :255:3*/ goto ag_L6
 	}
-	/*line server.go:254:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :254:7*/ ag_f.ag_state = 8 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :254:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:7*/ return ag_s
+	/*line server.go:256:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :256:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :256:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:4*/ return ag_s
 	}
-	/*line :254:7*/ ag_resume8:
-	/*line server.go:254:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :254:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:254:4*/ if !(ag_err2 != nil) {
-		/*line :254:4*/ goto ag_L7
+	/*line :256:4*/ ag_resume8:
+	/*line :256:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:257:4*/ ag_f.ag_r0 = -1
+	/*line :257:4*/ return rt.Ready
+	/*line :257:4*/ ag_L6:
+	/*line server.go:259:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :259:3*/ goto ag_L7
 	}
-	/*line server.go:255:5*/ ag_f.ag_r0 = -1
-	/*line :255:5*/ return rt.Ready
-	/*line :255:5*/ ag_L7:
-	/*line :255:5*/ ag_L6:
-	/*line :255:5*/ ag_L4:
-	/*line server.go:259:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:260:2*/ body.limit = ag_f.limit
-	/*line server.go:261:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :261:2*/ ag_f.ag_state = 9 // await: body.ReadAll()
-	/*line :261:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:2*/ return ag_s
+	/*line server.go:260:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :260:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :260:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:7*/ return ag_s
 	}
-	/*line :261:2*/ ag_resume9:
-	/*line server.go:261:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :261:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:262:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :262:2*/ goto ag_L8
+	/*line :260:7*/ ag_resume9:
+	/*line server.go:260:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :260:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:260:4*/ if !(ag_err2 != nil) {
+		/*line :260:4*/ goto ag_L8
 	}
-	/*line server.go:263:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :263:3*/ ag_f.ag_state = 10 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :263:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :263:3*/ return ag_s
+	/*line server.go:261:5*/ ag_f.ag_r0 = -1
+	/*line :261:5*/ return rt.Ready
+	/*line :261:5*/ ag_L8:
+	/*line :261:5*/ ag_L7:
+	/*line :261:5*/ ag_L5:
+	/*line server.go:265:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:266:2*/ body.limit = ag_f.limit
+	/*line server.go:267:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :267:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :267:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:2*/ return ag_s
 	}
-	/*line :263:3*/ ag_resume10:
-	/*line :263:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:264:3*/ ag_f.ag_r0 = -1
-	/*line :264:3*/ return rt.Ready
-	/*line :264:3*/ ag_L8:
-	/*line server.go:266:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :266:2*/ goto ag_L9
+	/*line :267:2*/ ag_resume10:
+	/*line server.go:267:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :267:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:268:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :268:2*/ goto ag_L9
 	}
-	/*line server.go:267:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :267:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :267:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:3*/ return ag_s
+	/*line server.go:269:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :269:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :269:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:3*/ return ag_s
 	}
-	/*line :267:3*/ ag_resume11:
-	/*line :267:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:268:3*/ ag_f.ag_r0 = -1
-	/*line :268:3*/ return rt.Ready
-	/*line :268:3*/ ag_L9:
-	/*line server.go:270:2*/ if ag_err1 != nil {
-		/*line server.go:271:3*/ ag_f.ag_r0 = -1
-		/*line :271:3*/ return rt.Ready
+	/*line :269:3*/ ag_resume11:
+	/*line :269:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:270:3*/ ag_f.ag_r0 = -1
+	/*line :270:3*/ return rt.Ready
+	/*line :270:3*/ ag_L9:
+	/*line server.go:272:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :272:2*/ goto ag_L10
 	}
-	/*line server.go:273:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:274:2*/ if len(data) > 0 {
-		/*line server.go:275:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:273:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :273:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :273:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:3*/ return ag_s
 	}
-	/*line server.go:277:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line server.go:278:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :278:2*/ ag_f.ag_state = 12 // await: s.callHandler(w, req, task)
-	/*line :278:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :278:2*/ return ag_s
+	/*line :273:3*/ ag_resume12:
+	/*line :273:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:274:3*/ ag_f.ag_r0 = -1
+	/*line :274:3*/ return rt.Ready
+	/*line :274:3*/ ag_L10:
+	/*line server.go:276:2*/ if ag_err1 != nil {
+		/*line server.go:277:3*/ ag_f.ag_r0 = -1
+		/*line :277:3*/ return rt.Ready
 	}
-	/*line :278:2*/ ag_resume12:
-	/*line server.go:278:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :278:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:279:2*/ if herr != nil {
-		/*line server.go:280:3*/ if ag_f.w.sent {
-			/*line server.go:281:4*/ ag_f.ag_r0 = -1
-			/*line :281:4*/ return rt.Ready
+	/*line server.go:279:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:280:2*/ if len(data) > 0 {
+		/*line server.go:281:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	/*line server.go:283:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:284:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :284:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :284:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
+	}
+	/*line :284:2*/ ag_resume13:
+	/*line server.go:284:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :284:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:285:2*/ if herr != nil {
+		/*line server.go:286:3*/ if ag_f.w.sent {
+			/*line server.go:287:4*/ ag_f.ag_r0 = -1
+			/*line :287:4*/ return rt.Ready
 		}
-		/*line server.go:283:3*/ ag_f.w.reset()
-		/*line server.go:284:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:285:3*/ ag_f.w.closeAfter = true
+		/*line server.go:289:3*/ ag_f.w.reset()
+		/*line server.go:290:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:291:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:287:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:288:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :288:5*/ ag_f.ag_state = 13 // await: w.finish(keep)
-	/*line :288:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :288:5*/ return ag_s
+	/*line server.go:293:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:294:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :294:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :294:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:5*/ return ag_s
 	}
-	/*line :288:5*/ ag_resume13:
-	/*line server.go:288:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :288:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:288:2*/ if !(ag_err3 != nil) {
-		/*line :288:2*/ goto ag_L10
+	/*line :294:5*/ ag_resume14:
+	/*line server.go:294:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :294:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:294:2*/ if !(ag_err3 != nil) {
+		/*line :294:2*/ goto ag_L11
 	}
-	/*line server.go:289:3*/ ag_f.ag_r0 = -1
-	/*line :289:3*/ return rt.Ready
-	/*line :289:3*/ ag_L10:
-	/*line server.go:291:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:292:3*/ ag_f.ag_r0 = -1
-		/*line :292:3*/ return rt.Ready
+	/*line server.go:295:3*/ ag_f.ag_r0 = -1
+	/*line :295:3*/ return rt.Ready
+	/*line :295:3*/ ag_L11:
+	/*line server.go:297:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:298:3*/ ag_f.ag_r0 = -1
+		/*line :298:3*/ return rt.Ready
 	}
-	/*line server.go:294:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :294:2*/ return rt.Ready
+	/*line server.go:300:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :300:2*/ return rt.Ready
 }
 
-//line server_async.go:660
+//line server_async.go:677
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:217"
+		return "server.go:219"
 	case 2:
-		return "server.go:218"
-	case 3:
 		return "server.go:220"
+	case 3:
+		return "server.go:222"
 	case 4:
 		return "server.go:226"
 	case 5:
-		return "server.go:231"
+		return "server.go:232"
 	case 6:
-		return "server.go:245"
+		return "server.go:237"
 	case 7:
-		return "server.go:250"
+		return "server.go:251"
 	case 8:
-		return "server.go:254"
+		return "server.go:256"
 	case 9:
-		return "server.go:261"
+		return "server.go:260"
 	case 10:
-		return "server.go:263"
-	case 11:
 		return "server.go:267"
+	case 11:
+		return "server.go:269"
 	case 12:
-		return "server.go:278"
+		return "server.go:273"
 	case 13:
-		return "server.go:288"
+		return "server.go:284"
+	case 14:
+		return "server.go:294"
 	}
 	return ""
 }
@@ -717,64 +736,64 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:388
+//line server.go:394
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :388:1*/ var (
+	/*line :394:1*/ var (
 		herr error
 	)
-	/*line :388:1*/ if ag_co.Unwinding() {
-		/*line :388:1*/ goto ag_exit
+	/*line :394:1*/ if ag_co.Unwinding() {
+		/*line :394:1*/ goto ag_exit
 	}
-	/*line :388:1*/ switch ag_f.ag_state {
-	/*line :388:1*/ case 1:
-		/*line :388:1*/ goto ag_resume1
-		/*line :388:1*/
+	/*line :394:1*/ switch ag_f.ag_state {
+	/*line :394:1*/ case 1:
+		/*line :394:1*/ goto ag_resume1
+		/*line :394:1*/
 	case 2:
-		/*line :388:1*/ goto ag_resume2
+		/*line :394:1*/ goto ag_resume2
 	}
-	/*line server.go:389:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:390:3*/ stack := ag_f.task.PanicStack()
-		/*line server.go:391:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:392:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:393:4*/ if p != http.ErrAbortHandler {
-				/*line server.go:394:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+	/*line server.go:395:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:396:3*/ stack := ag_f.task.PanicStack()
+		/*line server.go:397:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:398:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+			/*line server.go:399:4*/ if p != http.ErrAbortHandler {
+				/*line server.go:400:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 			}
 		}
 	})
-	/*line server.go:398:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:399:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:400:3*/ ag_f.err = nil
-		/*line :400:3*/ goto ag_exit
+	/*line server.go:404:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:405:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:406:3*/ ag_f.err = nil
+		/*line :406:3*/ goto ag_exit
 	}
-	/*line server.go:402:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :402:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :402:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :402:2*/ return ag_s
+	/*line server.go:408:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :408:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :408:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :408:2*/ return ag_s
 	}
-	/*line :402:2*/ ag_resume1:
-	/*line server.go:402:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :402:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:403:2*/ ag_f.err = herr
-	/*line :403:2*/ goto ag_exit
-	/*line :403:2*/ ag_exit:
-	/*line :403:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :403:2*/ ag_resume2:
-	/*line :403:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :403:2*/ return ag_s
+	/*line :408:2*/ ag_resume1:
+	/*line server.go:408:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :408:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:409:2*/ ag_f.err = herr
+	/*line :409:2*/ goto ag_exit
+	/*line :409:2*/ ag_exit:
+	/*line :409:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :409:2*/ ag_resume2:
+	/*line :409:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :409:2*/ return ag_s
 	}
-	/*line :403:2*/ ag_f.ag_err = ag_f.err
-	/*line :403:2*/ return rt.Ready
+	/*line :409:2*/ ag_f.ag_err = ag_f.err
+	/*line :409:2*/ return rt.Ready
 }
 
-//line server_async.go:770
+//line server_async.go:789
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:402"
+		return "server.go:408"
 	case 2:
-		return "server.go:404 (deferred calls)"
+		return "server.go:410 (deferred calls)"
 	}
 	return ""
 }
@@ -806,9 +825,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:422
+//line server.go:428
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :422:1*/ var (
+	/*line :428:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -816,95 +835,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :422:1*/ if ag_co.Unwinding() {
-		/*line :422:1*/ return rt.Ready
+	/*line :428:1*/ if ag_co.Unwinding() {
+		/*line :428:1*/ return rt.Ready
 	}
-	/*line :422:1*/ switch ag_f.ag_state {
-	/*line :422:1*/ case 1:
-		/*line :422:1*/ goto ag_resume1
-		/*line :422:1*/
+	/*line :428:1*/ switch ag_f.ag_state {
+	/*line :428:1*/ case 1:
+		/*line :428:1*/ goto ag_resume1
+		/*line :428:1*/
 	case 2:
-		/*line :422:1*/ goto ag_resume2
-		/*line :422:1*/
+		/*line :428:1*/ goto ag_resume2
+		/*line :428:1*/
 	case 3:
-		/*line :422:1*/ goto ag_resume3
-		/*line :422:1*/
+		/*line :428:1*/ goto ag_resume3
+		/*line :428:1*/
 	case 4:
-		/*line :422:1*/ goto ag_resume4
+		/*line :428:1*/ goto ag_resume4
 	}
-	/*line server.go:423:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:424:2*/ if ag_f.reason != "" {
-		/*line server.go:425:3*/ text += ": " + ag_f.reason
+	/*line server.go:429:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:430:2*/ if ag_f.reason != "" {
+		/*line server.go:431:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:427:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:430:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :430:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :430:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :430:30*/ return ag_s
+	/*line server.go:433:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:436:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :436:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :436:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :436:30*/ return ag_s
 	}
-	/*line :430:30*/ ag_resume1:
-	/*line server.go:430:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :430:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:430:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:431:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :431:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :431:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :431:5*/ return ag_s
+	/*line :436:30*/ ag_resume1:
+	/*line server.go:436:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :436:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:436:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:437:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :437:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :437:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :437:5*/ return ag_s
 	}
-	/*line :431:5*/ ag_resume2:
-	/*line server.go:431:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :431:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:431:2*/ if !(ag_err1 != nil) {
-		/*line :431:2*/ goto ag_L1
+	/*line :437:5*/ ag_resume2:
+	/*line server.go:437:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :437:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:437:2*/ if !(ag_err1 != nil) {
+		/*line :437:2*/ goto ag_L1
 	}
-	/*line server.go:432:3*/ return rt.Ready
-	/*line :432:3*/ ag_L1:
-	/*line server.go:434:2*/ ag_f.c.CloseWrite()
-	/*line server.go:435:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :435:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :435:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :435:29*/ return ag_s
+	/*line server.go:438:3*/ return rt.Ready
+	/*line :438:3*/ ag_L1:
+	/*line server.go:440:2*/ ag_f.c.CloseWrite()
+	/*line server.go:441:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :441:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :441:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :441:29*/ return ag_s
 	}
-	/*line :435:29*/ ag_resume3:
-	/*line server.go:435:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :435:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:435:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:436:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:437:6*/ ag_f.total = 0
-	/*line :437:6*/ ag_L2:
-	/*line server.go:437:18*/ if !(ag_f.total < 1<<20) {
-		/*line :437:18*/ goto ag_L4
+	/*line :441:29*/ ag_resume3:
+	/*line server.go:441:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :441:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:441:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:442:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:443:6*/ ag_f.total = 0
+	/*line :443:6*/ ag_L2:
+	/*line server.go:443:18*/ if !(ag_f.total < 1<<20) {
+		/*line :443:18*/ goto ag_L4
 	}
-	/*line server.go:438:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :438:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :438:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :438:3*/ return ag_s
+	/*line server.go:444:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :444:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :444:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:3*/ return ag_s
 	}
-	/*line :438:3*/ ag_resume4:
-	/*line server.go:438:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :438:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:439:3*/ if ag_err2 != nil {
-		/*line server.go:440:4*/ return rt.Ready
+	/*line :444:3*/ ag_resume4:
+	/*line server.go:444:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :444:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:445:3*/ if ag_err2 != nil {
+		/*line server.go:446:4*/ return rt.Ready
 	}
-	/*line server.go:442:3*/ ag_f.total += n
-	/*line :442:3*/ goto ag_L2
-	/*line :442:3*/ ag_L4:
-	/*line server.go:444:1*/ return rt.Ready
+	/*line server.go:448:3*/ ag_f.total += n
+	/*line :448:3*/ goto ag_L2
+	/*line :448:3*/ ag_L4:
+	/*line server.go:450:1*/ return rt.Ready
 }
 
-//line server_async.go:896
+//line server_async.go:915
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:430"
+		return "server.go:436"
 	case 2:
-		return "server.go:431"
+		return "server.go:437"
 	case 3:
-		return "server.go:435"
+		return "server.go:441"
 	case 4:
-		return "server.go:438"
+		return "server.go:444"
 	}
 	return ""
 }

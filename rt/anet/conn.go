@@ -181,6 +181,10 @@ func (c *Conn) readSome(p []byte) (int, error) {
 // Write writes all of p, waiting while the kernel's send buffer is full
 // (that wait is the backpressure a fast writer feels from a slow peer).
 // It returns len(p), nil, or how much the kernel took before an error.
+// A write cancelled while it waits (rt.WaitFor, Task.Cancel) reports
+// n = 0 with its error, though the kernel may have taken part of p
+// already: the stream is then in an unknown state, and the only safe
+// thing left to do with the connection is to close it.
 //
 // async
 func (c *Conn) Write(p []byte) (int, error) {
