@@ -288,6 +288,7 @@ func FuzzResponseFraming(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, resp []byte) {
+		t.Parallel() // the seeds run side by side (fuzzing itself ignores it)
 		if broken := compareResponses(t, rawCase{resp: string(resp), verdict: stricter}); broken != "" {
 			t.Errorf("%q: %s", resp, broken)
 		}

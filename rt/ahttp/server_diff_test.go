@@ -344,6 +344,7 @@ func FuzzRequestFraming(f *testing.F) {
 	}
 	ours, std := diffServers(f)
 	f.Fuzz(func(t *testing.T, req []byte) {
+		t.Parallel() // the seeds run side by side (fuzzing itself ignores it)
 		if broken := compareRequests(t, ours, std, reqCase{req: string(req), verdict: stricter}); broken != "" {
 			t.Errorf("%q: %s", req, broken)
 		}
