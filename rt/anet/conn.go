@@ -181,6 +181,10 @@ func (c *Conn) readSome(p []byte) (int, error) {
 // Write writes all of p, waiting while the kernel's send buffer is full
 // (that wait is the backpressure a fast writer feels from a slow peer).
 // It returns len(p), nil, or how much the kernel took before an error.
+// A write cancelled while it waits (rt.WaitFor, Task.Cancel) reports
+// n = 0 with its error, though the kernel may have taken part of p
+// already: the stream is then in an unknown state, and the only safe
+// thing left to do with the connection is to close it.
 //
 // async
 func (c *Conn) Write(p []byte) (int, error) {
@@ -253,6 +257,34 @@ func (c *Conn) ReadUntilString(delim string) ([]byte, error) {
 		if err := c.fill(); err != nil {
 			if err == io.EOF && n > 0 {
 				return c.take(n), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
+// ReadUntilFunc reads up to the end of a unit that end finds, for
+// delimiters a byte or a string cannot say (an HTTP header block may end
+// in CRLF CRLF or in bare LFs). end is called with the unread buffered
+// bytes and how many of them an earlier call already saw; it returns the
+// length of the unit (at most len(buf)), or -1 when the unit does not end
+// within buf. Otherwise as ReadUntil: ErrTooLong past the read limit,
+// io.ErrUnexpectedEOF with what was read if the stream ends mid-unit.
+//
+// async
+func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {
+	scanned := 0
+	for {
+		if n := end(c.buf[c.off:], scanned); n >= 0 {
+			return c.take(n), nil
+		}
+		scanned = len(c.buf) - c.off
+		if scanned >= c.limit {
+			return nil, ErrTooLong
+		}
+		if err := c.fill(); err != nil {
+			if err == io.EOF && scanned > 0 {
+				return c.take(scanned), io.ErrUnexpectedEOF
 			}
 			return nil, err
 		}

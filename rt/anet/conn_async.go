@@ -39,6 +39,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Conn, func(buf []byte, scanned int) int) ([]byte, error)
+	var _ ag_stale_run_go_generate = (*Conn).ReadUntilFunc
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Conn, int) ([]byte, error)
 	var _ ag_stale_run_go_generate = (*Conn).ReadExactly
 }
@@ -102,7 +107,7 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line conn_async.go:106
+//line conn_async.go:111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
@@ -196,7 +201,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ goto ag_L1
 }
 
-//line conn_async.go:200
+//line conn_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -289,7 +294,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :207:2*/ return rt.Ready
 }
 
-//line conn_async.go:293
+//line conn_async.go:298
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
@@ -368,7 +373,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:4*/ goto ag_L1
 }
 
-//line conn_async.go:372
+//line conn_async.go:377
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -449,13 +454,92 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :257:4*/ goto ag_L1
 }
 
-//line conn_async.go:453
+//line conn_async.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "conn.go:253"
+	}
+	return ""
+}
+
+// ag_Conn_ReadUntilFunc is the frame of (*Conn).ReadUntilFunc (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Conn_ReadUntilFunc struct {
+	ag_state int
+	c        *Conn
+	end      func(buf []byte, scanned int) int
+	scanned  int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    []byte
+	ag_err   error
+}
+
+// ReadUntilFuncAsync returns the coroutine of (*Conn).ReadUntilFunc: nothing runs until it is awaited, spawned, gathered or run.
+func (c *Conn) ReadUntilFuncAsync(end func(buf []byte, scanned int) int) rt.Awaitable[[]byte] {
+	return &ag_Conn_ReadUntilFunc{c: c, end: end}
+}
+
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line conn.go:271
+func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :271:1*/ var (
+		err error
+	)
+	/*line :271:1*/ if ag_co.Unwinding() {
+		/*line :271:1*/ return rt.Ready
+	}
+	/*line :271:1*/ switch ag_f.ag_state {
+	/*line :271:1*/ case 1:
+		/*line :271:1*/ goto ag_resume1
+	}
+	/*line conn.go:272:2*/ ag_f.scanned = 0
+	/*line :272:2*/ ag_L1:
+	/*line conn.go:274:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :275:4*/ return rt.Ready
+	}
+	/*line conn.go:277:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:278:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:279:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :279:4*/ return rt.Ready
+	}
+	/*line conn.go:281:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :281:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :281:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :281:6*/ return ag_s
+	}
+	/*line :281:6*/ ag_resume1:
+	/*line conn.go:281:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :281:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:281:3*/ if !(err != nil) {
+		/*line :281:3*/ goto ag_L4
+	}
+	/*line conn.go:282:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:283:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :283:5*/ return rt.Ready
+	}
+	/*line conn.go:285:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :285:4*/ return rt.Ready
+	/*line :285:4*/ ag_L4:
+	/*line :285:4*/ goto ag_L1
+}
+
+//line conn_async.go:537
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:281"
 	}
 	return ""
 }
@@ -483,53 +567,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:267
+//line conn.go:295
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :267:1*/ var (
+	/*line :295:1*/ var (
 		err error
 	)
-	/*line :267:1*/ if ag_co.Unwinding() {
-		/*line :267:1*/ return rt.Ready
+	/*line :295:1*/ if ag_co.Unwinding() {
+		/*line :295:1*/ return rt.Ready
 	}
-	/*line :267:1*/ switch ag_f.ag_state {
-	/*line :267:1*/ case 1:
-		/*line :267:1*/ goto ag_resume1
+	/*line :295:1*/ switch ag_f.ag_state {
+	/*line :295:1*/ case 1:
+		/*line :295:1*/ goto ag_resume1
 	}
-	/*line :267:1*/ ag_L1:
-	/*line conn.go:268:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :268:6*/ goto ag_L3
+	/*line :295:1*/ ag_L1:
+	/*line conn.go:296:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :296:6*/ goto ag_L3
 	}
-	/*line conn.go:269:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :269:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :269:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:6*/ return ag_s
+	/*line conn.go:297:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :297:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :297:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:6*/ return ag_s
 	}
-	/*line :269:6*/ ag_resume1:
-	/*line conn.go:269:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :269:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:269:3*/ if !(err != nil) {
-		/*line :269:3*/ goto ag_L4
+	/*line :297:6*/ ag_resume1:
+	/*line conn.go:297:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :297:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:297:3*/ if !(err != nil) {
+		/*line :297:3*/ goto ag_L4
 	}
-	/*line conn.go:270:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :271:5*/ return rt.Ready
+	/*line conn.go:298:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:299:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :299:5*/ return rt.Ready
 	}
-	/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :273:4*/ return rt.Ready
-	/*line :273:4*/ ag_L4:
-	/*line :273:4*/ goto ag_L1
-	/*line :273:4*/ ag_L3:
-	/*line conn.go:276:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :276:2*/ return rt.Ready
+	/*line conn.go:301:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :301:4*/ return rt.Ready
+	/*line :301:4*/ ag_L4:
+	/*line :301:4*/ goto ag_L1
+	/*line :301:4*/ ag_L3:
+	/*line conn.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :304:2*/ return rt.Ready
 }
 
-//line conn_async.go:527
+//line conn_async.go:611
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:269"
+		return "conn.go:297"
 	}
 	return ""
 }
@@ -555,81 +639,81 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:286
+//line conn.go:314
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :286:1*/ var (
+	/*line :314:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :286:1*/ if ag_co.Unwinding() {
-		/*line :286:1*/ return rt.Ready
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ return rt.Ready
 	}
-	/*line :286:1*/ switch ag_f.ag_state {
-	/*line :286:1*/ case 1:
-		/*line :286:1*/ goto ag_resume1
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
 	}
-	/*line conn.go:287:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:288:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:315:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:316:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:290:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:291:3*/ ag_f.c.off = 0
+		/*line conn.go:318:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:319:3*/ ag_f.c.off = 0
 	}
-	/*line :291:3*/ ag_L1:
-	/*line conn.go:294:3*/ if ag_f.c.closed {
-		/*line conn.go:295:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :295:4*/ return rt.Ready
+	/*line :319:3*/ ag_L1:
+	/*line conn.go:322:3*/ if ag_f.c.closed {
+		/*line conn.go:323:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :323:4*/ return rt.Ready
 	}
-	/*line conn.go:297:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:298:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:299:3*/ if n > 0 {
-		/*line conn.go:300:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:325:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:326:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:327:3*/ if n > 0 {
+		/*line conn.go:328:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:302:3*/ scratch.Put(s)
-	/*line conn.go:303:3*/ switch ag_err1 {
-	/*line :303:3*/ case nil:
-		/*line conn.go:305:4*/ if n == 0 {
-			/*line conn.go:306:5*/ ag_f.ag_err = io.EOF
-			/*line :306:5*/ return rt.Ready
+	/*line conn.go:330:3*/ scratch.Put(s)
+	/*line conn.go:331:3*/ switch ag_err1 {
+	/*line :331:3*/ case nil:
+		/*line conn.go:333:4*/ if n == 0 {
+			/*line conn.go:334:5*/ ag_f.ag_err = io.EOF
+			/*line :334:5*/ return rt.Ready
 		}
-		/*line conn.go:308:4*/ ag_f.ag_err = nil
-		/*line :308:4*/ return rt.Ready
-		/*line :308:4*/
+		/*line conn.go:336:4*/ ag_f.ag_err = nil
+		/*line :336:4*/ return rt.Ready
+		/*line :336:4*/
 	case unix.EINTR:
-		/*line conn.go:310:4*/ goto ag_L2
-		/*line :310:4*/
+		/*line conn.go:338:4*/ goto ag_L2
+		/*line :338:4*/
 	case unix.EAGAIN:
-		/*line :310:4*/
+		/*line :338:4*/
 	default:
-		/*line conn.go:313:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :313:4*/ return rt.Ready
+		/*line conn.go:341:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :341:4*/ return rt.Ready
 	}
-	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :315:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :315:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:6*/ return ag_s
+	/*line conn.go:343:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :343:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :343:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:6*/ return ag_s
 	}
-	/*line :315:6*/ ag_resume1:
-	/*line conn.go:315:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :315:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:315:3*/ if !(ag_err2 != nil) {
-		/*line :315:3*/ goto ag_L4
+	/*line :343:6*/ ag_resume1:
+	/*line conn.go:343:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :343:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:343:3*/ if !(ag_err2 != nil) {
+		/*line :343:3*/ goto ag_L4
 	}
-	/*line conn.go:316:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :316:4*/ return rt.Ready
-	/*line :316:4*/ ag_L4:
-	/*line :316:4*/ ag_L2:
-	/*line :316:4*/ goto ag_L1
+	/*line conn.go:344:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :344:4*/ return rt.Ready
+	/*line :344:4*/ ag_L4:
+	/*line :344:4*/ ag_L2:
+	/*line :344:4*/ goto ag_L1
 }
 
-//line conn_async.go:627
+//line conn_async.go:711
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:315"
+		return "conn.go:343"
 	}
 	return ""
 }
