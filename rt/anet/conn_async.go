@@ -236,62 +236,62 @@ func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:186
+//line conn.go:190
 func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :190:1*/ var (
 		m       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :190:1*/ if ag_co.Unwinding() {
+		/*line :190:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
+	/*line :190:1*/ switch ag_f.ag_state {
+	/*line :190:1*/ case 1:
+		/*line :190:1*/ goto ag_resume1
 	}
-	/*line conn.go:187:2*/ ag_f.n = 0
-	/*line :187:2*/ ag_L1:
-	/*line conn.go:188:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :188:6*/ goto ag_L3
+	/*line conn.go:191:2*/ ag_f.n = 0
+	/*line :191:2*/ ag_L1:
+	/*line conn.go:192:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :192:6*/ goto ag_L3
 	}
-	/*line conn.go:189:3*/ if ag_f.c.closed {
-		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :190:4*/ return rt.Ready
+	/*line conn.go:193:3*/ if ag_f.c.closed {
+		/*line conn.go:194:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :194:4*/ return rt.Ready
 	}
-	/*line conn.go:192:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:193:3*/ if m > 0 {
-		/*line conn.go:194:4*/ ag_f.n += m
+	/*line conn.go:196:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
+	/*line conn.go:197:3*/ if m > 0 {
+		/*line conn.go:198:4*/ ag_f.n += m
 	}
-	/*line conn.go:196:3*/ switch ag_err1 {
-	/*line :196:3*/ case nil, unix.EINTR:
-		/*line conn.go:198:4*/ goto ag_L2
-		/*line :198:4*/
+	/*line conn.go:200:3*/ switch ag_err1 {
+	/*line :200:3*/ case nil, unix.EINTR:
+		/*line conn.go:202:4*/ goto ag_L2
+		/*line :202:4*/
 	case unix.EAGAIN:
-		/*line :198:4*/
+		/*line :202:4*/
 	default:
-		/*line conn.go:201:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :201:4*/ return rt.Ready
+		/*line conn.go:205:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
+		/*line :205:4*/ return rt.Ready
 	}
-	/*line conn.go:203:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :203:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :203:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:6*/ return ag_s
+	/*line conn.go:207:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :207:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :207:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :207:6*/ return ag_s
 	}
-	/*line :203:6*/ ag_resume1:
-	/*line conn.go:203:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :203:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:203:3*/ if !(ag_err2 != nil) {
-		/*line :203:3*/ goto ag_L4
+	/*line :207:6*/ ag_resume1:
+	/*line conn.go:207:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :207:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:207:3*/ if !(ag_err2 != nil) {
+		/*line :207:3*/ goto ag_L4
 	}
-	/*line conn.go:204:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :204:4*/ return rt.Ready
-	/*line :204:4*/ ag_L4:
-	/*line :204:4*/ ag_L2:
-	/*line :204:4*/ goto ag_L1
-	/*line :204:4*/ ag_L3:
-	/*line conn.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :207:2*/ return rt.Ready
+	/*line conn.go:208:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
+	/*line :208:4*/ return rt.Ready
+	/*line :208:4*/ ag_L4:
+	/*line :208:4*/ ag_L2:
+	/*line :208:4*/ goto ag_L1
+	/*line :208:4*/ ag_L3:
+	/*line conn.go:211:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :211:2*/ return rt.Ready
 }
 
 //line conn_async.go:298
@@ -300,7 +300,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:203"
+		return "conn.go:207"
 	}
 	return ""
 }
@@ -329,48 +329,48 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:218
+//line conn.go:222
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :218:1*/ var (
+	/*line :222:1*/ var (
 		err error
 	)
-	/*line :218:1*/ if ag_co.Unwinding() {
-		/*line :218:1*/ return rt.Ready
+	/*line :222:1*/ if ag_co.Unwinding() {
+		/*line :222:1*/ return rt.Ready
 	}
-	/*line :218:1*/ switch ag_f.ag_state {
-	/*line :218:1*/ case 1:
-		/*line :218:1*/ goto ag_resume1
+	/*line :222:1*/ switch ag_f.ag_state {
+	/*line :222:1*/ case 1:
+		/*line :222:1*/ goto ag_resume1
 	}
-	/*line conn.go:219:2*/ ag_f.scanned = 0
-	/*line :219:2*/ ag_L1:
-	/*line conn.go:221:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :222:4*/ return rt.Ready
-	}
-	/*line conn.go:224:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:225:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:223:2*/ ag_f.scanned = 0
+	/*line :223:2*/ ag_L1:
+	/*line conn.go:225:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
 		/*line :226:4*/ return rt.Ready
 	}
-	/*line conn.go:228:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :228:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :228:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:6*/ return ag_s
+	/*line conn.go:228:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:229:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:230:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :230:4*/ return rt.Ready
 	}
-	/*line :228:6*/ ag_resume1:
-	/*line conn.go:228:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :228:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:228:3*/ if !(err != nil) {
-		/*line :228:3*/ goto ag_L4
+	/*line conn.go:232:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :232:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :232:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:6*/ return ag_s
 	}
-	/*line conn.go:229:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:230:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :230:5*/ return rt.Ready
+	/*line :232:6*/ ag_resume1:
+	/*line conn.go:232:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :232:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:232:3*/ if !(err != nil) {
+		/*line :232:3*/ goto ag_L4
 	}
-	/*line conn.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :232:4*/ return rt.Ready
-	/*line :232:4*/ ag_L4:
-	/*line :232:4*/ goto ag_L1
+	/*line conn.go:233:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:234:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :234:5*/ return rt.Ready
+	}
+	/*line conn.go:236:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :236:4*/ return rt.Ready
+	/*line :236:4*/ ag_L4:
+	/*line :236:4*/ goto ag_L1
 }
 
 //line conn_async.go:377
@@ -379,7 +379,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:228"
+		return "conn.go:232"
 	}
 	return ""
 }
@@ -409,49 +409,49 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:242
+//line conn.go:246
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :242:1*/ var (
+	/*line :246:1*/ var (
 		err error
 	)
-	/*line :242:1*/ if ag_co.Unwinding() {
-		/*line :242:1*/ return rt.Ready
+	/*line :246:1*/ if ag_co.Unwinding() {
+		/*line :246:1*/ return rt.Ready
 	}
-	/*line :242:1*/ switch ag_f.ag_state {
-	/*line :242:1*/ case 1:
-		/*line :242:1*/ goto ag_resume1
+	/*line :246:1*/ switch ag_f.ag_state {
+	/*line :246:1*/ case 1:
+		/*line :246:1*/ goto ag_resume1
 	}
-	/*line conn.go:243:2*/ ag_f.scanned = 0
-	/*line :243:2*/ ag_L1:
-	/*line conn.go:245:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :246:4*/ return rt.Ready
-	}
-	/*line conn.go:248:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:249:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:250:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:247:2*/ ag_f.scanned = 0
+	/*line :247:2*/ ag_L1:
+	/*line conn.go:249:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:250:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
 		/*line :250:4*/ return rt.Ready
 	}
-	/*line conn.go:252:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:253:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :253:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :253:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:6*/ return ag_s
+	/*line conn.go:252:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:253:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:254:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :254:4*/ return rt.Ready
 	}
-	/*line :253:6*/ ag_resume1:
-	/*line conn.go:253:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :253:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:253:3*/ if !(err != nil) {
-		/*line :253:3*/ goto ag_L4
+	/*line conn.go:256:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:257:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :257:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :257:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:6*/ return ag_s
 	}
-	/*line conn.go:254:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:255:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :255:5*/ return rt.Ready
+	/*line :257:6*/ ag_resume1:
+	/*line conn.go:257:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :257:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:257:3*/ if !(err != nil) {
+		/*line :257:3*/ goto ag_L4
 	}
-	/*line conn.go:257:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :257:4*/ return rt.Ready
-	/*line :257:4*/ ag_L4:
-	/*line :257:4*/ goto ag_L1
+	/*line conn.go:258:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:259:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :259:5*/ return rt.Ready
+	}
+	/*line conn.go:261:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :261:4*/ return rt.Ready
+	/*line :261:4*/ ag_L4:
+	/*line :261:4*/ goto ag_L1
 }
 
 //line conn_async.go:458
@@ -460,7 +460,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:253"
+		return "conn.go:257"
 	}
 	return ""
 }
@@ -489,48 +489,48 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:271
+//line conn.go:275
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :271:1*/ var (
+	/*line :275:1*/ var (
 		err error
 	)
-	/*line :271:1*/ if ag_co.Unwinding() {
-		/*line :271:1*/ return rt.Ready
+	/*line :275:1*/ if ag_co.Unwinding() {
+		/*line :275:1*/ return rt.Ready
 	}
-	/*line :271:1*/ switch ag_f.ag_state {
-	/*line :271:1*/ case 1:
-		/*line :271:1*/ goto ag_resume1
+	/*line :275:1*/ switch ag_f.ag_state {
+	/*line :275:1*/ case 1:
+		/*line :275:1*/ goto ag_resume1
 	}
-	/*line conn.go:272:2*/ ag_f.scanned = 0
-	/*line :272:2*/ ag_L1:
-	/*line conn.go:274:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :275:4*/ return rt.Ready
-	}
-	/*line conn.go:277:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:278:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:279:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:276:2*/ ag_f.scanned = 0
+	/*line :276:2*/ ag_L1:
+	/*line conn.go:278:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:279:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
 		/*line :279:4*/ return rt.Ready
 	}
-	/*line conn.go:281:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :281:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :281:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :281:6*/ return ag_s
+	/*line conn.go:281:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:282:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:283:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :283:4*/ return rt.Ready
 	}
-	/*line :281:6*/ ag_resume1:
-	/*line conn.go:281:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :281:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:281:3*/ if !(err != nil) {
-		/*line :281:3*/ goto ag_L4
+	/*line conn.go:285:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :285:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :285:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :285:6*/ return ag_s
 	}
-	/*line conn.go:282:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:283:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :283:5*/ return rt.Ready
+	/*line :285:6*/ ag_resume1:
+	/*line conn.go:285:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :285:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:285:3*/ if !(err != nil) {
+		/*line :285:3*/ goto ag_L4
 	}
-	/*line conn.go:285:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :285:4*/ return rt.Ready
-	/*line :285:4*/ ag_L4:
-	/*line :285:4*/ goto ag_L1
+	/*line conn.go:286:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:287:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :287:5*/ return rt.Ready
+	}
+	/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :289:4*/ return rt.Ready
+	/*line :289:4*/ ag_L4:
+	/*line :289:4*/ goto ag_L1
 }
 
 //line conn_async.go:537
@@ -539,7 +539,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:281"
+		return "conn.go:285"
 	}
 	return ""
 }
@@ -567,44 +567,44 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:295
+//line conn.go:299
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :295:1*/ var (
+	/*line :299:1*/ var (
 		err error
 	)
-	/*line :295:1*/ if ag_co.Unwinding() {
-		/*line :295:1*/ return rt.Ready
+	/*line :299:1*/ if ag_co.Unwinding() {
+		/*line :299:1*/ return rt.Ready
 	}
-	/*line :295:1*/ switch ag_f.ag_state {
-	/*line :295:1*/ case 1:
-		/*line :295:1*/ goto ag_resume1
+	/*line :299:1*/ switch ag_f.ag_state {
+	/*line :299:1*/ case 1:
+		/*line :299:1*/ goto ag_resume1
 	}
-	/*line :295:1*/ ag_L1:
-	/*line conn.go:296:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :296:6*/ goto ag_L3
+	/*line :299:1*/ ag_L1:
+	/*line conn.go:300:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :300:6*/ goto ag_L3
 	}
-	/*line conn.go:297:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :297:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :297:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :297:6*/ return ag_s
+	/*line conn.go:301:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :301:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :301:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:6*/ return ag_s
 	}
-	/*line :297:6*/ ag_resume1:
-	/*line conn.go:297:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :297:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:297:3*/ if !(err != nil) {
-		/*line :297:3*/ goto ag_L4
+	/*line :301:6*/ ag_resume1:
+	/*line conn.go:301:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :301:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:301:3*/ if !(err != nil) {
+		/*line :301:3*/ goto ag_L4
 	}
-	/*line conn.go:298:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:299:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :299:5*/ return rt.Ready
+	/*line conn.go:302:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:303:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :303:5*/ return rt.Ready
 	}
-	/*line conn.go:301:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :301:4*/ return rt.Ready
-	/*line :301:4*/ ag_L4:
-	/*line :301:4*/ goto ag_L1
-	/*line :301:4*/ ag_L3:
-	/*line conn.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :304:2*/ return rt.Ready
+	/*line conn.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :305:4*/ return rt.Ready
+	/*line :305:4*/ ag_L4:
+	/*line :305:4*/ goto ag_L1
+	/*line :305:4*/ ag_L3:
+	/*line conn.go:308:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :308:2*/ return rt.Ready
 }
 
 //line conn_async.go:611
@@ -613,7 +613,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:297"
+		return "conn.go:301"
 	}
 	return ""
 }
@@ -639,72 +639,72 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:314
+//line conn.go:318
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :314:1*/ var (
+	/*line :318:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :314:1*/ if ag_co.Unwinding() {
-		/*line :314:1*/ return rt.Ready
+	/*line :318:1*/ if ag_co.Unwinding() {
+		/*line :318:1*/ return rt.Ready
 	}
-	/*line :314:1*/ switch ag_f.ag_state {
-	/*line :314:1*/ case 1:
-		/*line :314:1*/ goto ag_resume1
+	/*line :318:1*/ switch ag_f.ag_state {
+	/*line :318:1*/ case 1:
+		/*line :318:1*/ goto ag_resume1
 	}
-	/*line conn.go:315:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:316:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:319:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:320:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:318:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:319:3*/ ag_f.c.off = 0
+		/*line conn.go:322:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:323:3*/ ag_f.c.off = 0
 	}
-	/*line :319:3*/ ag_L1:
-	/*line conn.go:322:3*/ if ag_f.c.closed {
-		/*line conn.go:323:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :323:4*/ return rt.Ready
+	/*line :323:3*/ ag_L1:
+	/*line conn.go:326:3*/ if ag_f.c.closed {
+		/*line conn.go:327:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :327:4*/ return rt.Ready
 	}
-	/*line conn.go:325:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:326:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:327:3*/ if n > 0 {
-		/*line conn.go:328:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:329:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:330:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:331:3*/ if n > 0 {
+		/*line conn.go:332:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:330:3*/ scratch.Put(s)
-	/*line conn.go:331:3*/ switch ag_err1 {
-	/*line :331:3*/ case nil:
-		/*line conn.go:333:4*/ if n == 0 {
-			/*line conn.go:334:5*/ ag_f.ag_err = io.EOF
-			/*line :334:5*/ return rt.Ready
+	/*line conn.go:334:3*/ scratch.Put(s)
+	/*line conn.go:335:3*/ switch ag_err1 {
+	/*line :335:3*/ case nil:
+		/*line conn.go:337:4*/ if n == 0 {
+			/*line conn.go:338:5*/ ag_f.ag_err = io.EOF
+			/*line :338:5*/ return rt.Ready
 		}
-		/*line conn.go:336:4*/ ag_f.ag_err = nil
-		/*line :336:4*/ return rt.Ready
-		/*line :336:4*/
+		/*line conn.go:340:4*/ ag_f.ag_err = nil
+		/*line :340:4*/ return rt.Ready
+		/*line :340:4*/
 	case unix.EINTR:
-		/*line conn.go:338:4*/ goto ag_L2
-		/*line :338:4*/
+		/*line conn.go:342:4*/ goto ag_L2
+		/*line :342:4*/
 	case unix.EAGAIN:
-		/*line :338:4*/
+		/*line :342:4*/
 	default:
-		/*line conn.go:341:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :341:4*/ return rt.Ready
+		/*line conn.go:345:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :345:4*/ return rt.Ready
 	}
-	/*line conn.go:343:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :343:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :343:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:6*/ return ag_s
+	/*line conn.go:347:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :347:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :347:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:6*/ return ag_s
 	}
-	/*line :343:6*/ ag_resume1:
-	/*line conn.go:343:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :343:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:343:3*/ if !(ag_err2 != nil) {
-		/*line :343:3*/ goto ag_L4
+	/*line :347:6*/ ag_resume1:
+	/*line conn.go:347:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :347:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:347:3*/ if !(ag_err2 != nil) {
+		/*line :347:3*/ goto ag_L4
 	}
-	/*line conn.go:344:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :344:4*/ return rt.Ready
-	/*line :344:4*/ ag_L4:
-	/*line :344:4*/ ag_L2:
-	/*line :344:4*/ goto ag_L1
+	/*line conn.go:348:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :348:4*/ return rt.Ready
+	/*line :348:4*/ ag_L4:
+	/*line :348:4*/ ag_L2:
+	/*line :348:4*/ goto ag_L1
 }
 
 //line conn_async.go:711
@@ -713,7 +713,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:343"
+		return "conn.go:347"
 	}
 	return ""
 }
