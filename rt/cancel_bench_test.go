@@ -148,31 +148,36 @@ func cancelAndDrain(tb testing.TB, l *loop, cs []*Coro) {
 	}
 }
 
-// BenchmarkCancelParked cancels 100,000 tasks parked on each kind of
+// BenchmarkCancelParked cancels 10,000 and 100,000 tasks parked on each kind of
 // primitive, in FIFO, LIFO and random order, and runs the loop until all
 // have unwound; ns/waiter is the cost per cancelled task (parking them is
 // not timed). bench/cancel_waiters.py does the same in CPython asyncio.
 func BenchmarkCancelParked(b *testing.B) {
-	const n = 100_000
 	for _, k := range parkKinds {
 		for _, o := range cancelOrders {
-			b.Run(k.name+"/"+o.name, func(b *testing.B) {
-				var total time.Duration
-				for it := 0; it < b.N; it++ {
-					b.StopTimer()
-					spawn, _ := k.make()
-					l, cs := parkN(b, spawn, n)
-					o.order(cs)
-					b.StartTimer()
-					start := time.Now()
-					cancelAndDrain(b, l, cs)
-					total += time.Since(start)
-				}
-				b.ReportMetric(float64(total.Nanoseconds())/float64(b.N*n), "ns/waiter")
-			})
+			for _, n := range benchSizes {
+				b.Run(fmt.Sprintf("%s/%s/n=%d", k.name, o.name, n), func(b *testing.B) {
+					var total time.Duration
+					for it := 0; it < b.N; it++ {
+						b.StopTimer()
+						spawn, _ := k.make()
+						l, cs := parkN(b, spawn, n)
+						o.order(cs)
+						b.StartTimer()
+						start := time.Now()
+						cancelAndDrain(b, l, cs)
+						total += time.Since(start)
+					}
+					b.ReportMetric(float64(total.Nanoseconds())/float64(b.N*n), "ns/waiter")
+				})
+			}
 		}
 	}
 }
+
+// benchSizes: the cost per waiter is the same at both sizes when removal
+// is O(1); a quadratic removal makes it ten times higher at the second.
+var benchSizes = []int{10_000, 100_000}
 
 // mainThenLeave is a main task that parks n tasks of one kind, lets them
 // park, and returns: Run's end-of-main cancellation takes them down.
@@ -196,23 +201,24 @@ func (f *mainThenLeave) Resume(c *Coro) Status {
 	return SleepAsync(0).AwaitStart(c)
 }
 
-// BenchmarkRunEndCancel: Run's main task leaves 100,000 tasks parked on
+// BenchmarkRunEndCancel: Run's main task leaves 10,000 or 100,000 tasks parked on
 // one kind of primitive, which Run then cancels; one op is the whole Run
 // (spawning, parking, cancelling, unwinding), as asyncio.run in
 // bench/cancel_waiters.py.
 func BenchmarkRunEndCancel(b *testing.B) {
-	const n = 100_000
 	for _, k := range parkKinds {
-		b.Run(k.name, func(b *testing.B) {
-			for it := 0; it < b.N; it++ {
-				spawn, _ := k.make()
-				_, err := Run(Awaitable[struct{}](&mainThenLeave{spawn: spawn, n: n}), VirtualTime())
-				if err != nil {
-					b.Fatal(err)
+		for _, n := range benchSizes {
+			b.Run(fmt.Sprintf("%s/n=%d", k.name, n), func(b *testing.B) {
+				for it := 0; it < b.N; it++ {
+					spawn, _ := k.make()
+					_, err := Run(Awaitable[struct{}](&mainThenLeave{spawn: spawn, n: n}), VirtualTime())
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/waiter")
-		})
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/waiter")
+			})
+		}
 	}
 }
 
