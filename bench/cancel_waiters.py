@@ -107,6 +107,17 @@ async def cancel_parked(make, order_name, n):
 
 def run_end_cancel(make, n):
     async def main():
+        start = make()
+        for _ in range(n):
+            asyncio.ensure_future(start())
+        await asyncio.sleep(0)
+
+    t0 = time.perf_counter_ns()
+    asyncio.run(main())
+    return time.perf_counter_ns() - t0
+
+
+def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=100_000)
     ap.add_argument("-orders", default="fifo,lifo,random")
