@@ -26,7 +26,8 @@ type Coro struct {
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
 	parked waitCanceler
-	// sleepSeq is the seq of the timer the task sleeps on, or 0.
+	// sleepSeq is the seq of the timer the task sleeps on, or 0; while
+	// the task is parked in a waitq's more, its tagged index there.
 	sleepSeq uint64
 	// unwind is set while the task's frames unwind, from the frame at
 	// index unwindTop down.
