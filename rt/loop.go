@@ -42,6 +42,13 @@ type loop struct {
 	unobserved []*Coro
 	onFailure  func(*Coro, error)
 	slow       time.Duration // Debug's threshold, 0 when off
+
+	member *groupMember // the loop's place in a Group, nil on its own (loopgroup.go)
+	// extWaits counts tasks waiting for another goroutine without a
+	// promise (a Mailbox receive): with no timer set, the loop waits for
+	// them rather than report a deadlock, but they do not hold back a
+	// virtual clock.
+	extWaits int
 }
 
 // ExceptionHandler sets what the loop does with a task that failed (an
@@ -202,7 +209,7 @@ const ioGrace = 100 * time.Millisecond
 func (l *loop) idleWait() bool {
 	out := l.inbox.outstanding()
 	if len(l.timers) == 0 {
-		if out == 0 && l.ioWaits == 0 && !l.signals.waiting() {
+		if out == 0 && l.ioWaits == 0 && !l.signals.waiting() && l.extWaits == 0 {
 			return false
 		}
 		l.block(-1)
@@ -276,6 +283,9 @@ func (l *loop) link(c *Coro) {
 		l.head = c
 	}
 	l.tail = c
+	if l.member != nil {
+		l.member.load.Add(1)
+	}
 }
 
 func (l *loop) unlink(c *Coro) {
@@ -290,6 +300,9 @@ func (l *loop) unlink(c *Coro) {
 		l.tail = c.prev
 	}
 	c.prev, c.next = nil, nil
+	if l.member != nil {
+		l.member.load.Add(-1)
+	}
 }
 
 // stopper ends the loop; it is the main task's done callback, so the loop

@@ -343,6 +343,9 @@ func (t *Task[T]) Result() (T, error) {
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
 	t.observed = true
+	if t.loop != c.loop && t.loop != nil {
+		wrongLoop("task "+strconv.Quote(t.Name()), t.loop, c.loop)
+	}
 	if t.Done() {
 		return Ready
 	}
