@@ -49,6 +49,9 @@ type loop struct {
 	// them rather than report a deadlock, but they do not hold back a
 	// virtual clock.
 	extWaits int
+	// ownerGID is the id of the goroutine running the loop, kept in debug
+	// mode only, so that waking a task from another goroutine panics.
+	ownerGID uint64
 }
 
 // ExceptionHandler sets what the loop does with a task that failed (an
@@ -122,7 +125,12 @@ func (l *loop) clock() int64 {
 func (l *loop) now() time.Time { return l.start.Add(time.Duration(l.clock())) }
 
 // schedule appends r to the ready queue (asyncio call_soon).
-func (l *loop) schedule(r runnable) { l.ready.push(r) }
+func (l *loop) schedule(r runnable) {
+	if l.ownerGID != 0 {
+		l.checkOwner() // debug mode: from the loop's own goroutine only
+	}
+	l.ready.push(r)
+}
 
 // at runs r once the clock reaches when (asyncio call_at).
 func (l *loop) at(when int64, r runnable) uint64 {

@@ -2,9 +2,11 @@ package rt
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -135,6 +137,7 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	}
 
 	l := g.loops[0].l
+	release := l.claim()
 	t := newTask(main, "")
 	t.observed = true
 	t.start(l)
@@ -156,6 +159,7 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	}
 	g.stop()
 	g.members[0].shutdown(g, l)
+	release()
 	g.wg.Wait()
 	l.close()
 
@@ -197,6 +201,7 @@ func (g *Group) serve(i int, lock bool) {
 		defer runtime.UnlockOSThread()
 	}
 	l, m := g.loops[i].l, g.members[i]
+	defer l.claim()()
 	for !m.stopping {
 		if !g.turn(i) {
 			l.block(-1) // nothing to do but wait for the inbox
@@ -429,3 +434,105 @@ func (o *loopIndexOp) AwaitResult() (int, error) { return o.i, nil }
 func wrongLoop(what string, owner, user *loop) {
 	panic(fmt.Sprintf("rt: %s belongs to %s and was used from %s: loop-local values are used only on their own loop (use rt.Submit, a Remote or a Mailbox to cross loops)", what, owner.label(), user.label()))
 }
+
+// claim makes the calling goroutine the loop's owner in debug mode, until
+// the returned function is called.
+func (l *loop) claim() func() {
+	if l.slow == 0 {
+		return func() {}
+	}
+	prev := l.ownerGID
+	l.ownerGID = goid()
+	return func() { l.ownerGID = prev }
+}
+
+// checkOwner panics when the loop is being changed from a goroutine
+// other than its own (debug mode): a future set, an event set, a task
+// cancelled or woken by code that runs on another loop or goroutine.
+func (l *loop) checkOwner() {
+	if id := goid(); id != l.ownerGID {
+		panic(fmt.Sprintf("rt: %s was changed from goroutine %d, not its own (%d): a loop-local value (a task, future, queue, lock, event) was used from another loop or goroutine; cross loops with rt.Submit, a Remote or a Mailbox, and goroutines with Loop.CallSoonThreadSafe", l.label(), id, l.ownerGID))
+	}
+}
+
+// goid returns the current goroutine's id, read from its stack header
+// ("goroutine 18 [running]:"). It is slow; debug mode only.
+func goid() uint64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = b[len("goroutine "):]
+	var id uint64
+	for _, ch := range b {
+		if ch < '0' || ch > '9' {
+			break
+		}
+		id = id*10 + uint64(ch-'0')
+	}
+	return id
+}
+
+// group is Dump on a loop of a group: each loop writes its own tasks, on
+// its own goroutine, under a "loop i/N:" line, and the output comes in
+// loop order once every loop has answered. A loop that has stopped says
+// so.
+func (o *dumpOp) group(c *Coro) Status {
+	own := c.loop
+	g := own.member.g
+	d := &groupDump{o: o, c: c, bufs: make([]strings.Builder, len(g.loops)), left: len(g.loops)}
+	for i, lp := range g.loops {
+		l := lp.l
+		if l == own {
+			dumpLoop(&d.bufs[i], l, c)
+			d.left--
+			continue
+		}
+		own.inbox.promise()
+		posted := postTask(l, func() {
+			dumpLoop(&d.bufs[i], l, nil)
+			own.inbox.post(d.answer, true)
+		})
+		if !posted {
+			d.bufs[i].WriteString("(stopped)\n")
+			own.inbox.post(d.answer, true)
+		}
+	}
+	if d.left == 0 {
+		d.write()
+		return Ready
+	}
+	c.parked = d
+	return Suspended
+}
+
+// groupDump collects the answers of a group's loops for Dump.
+type groupDump struct {
+	o    *dumpOp
+	c    *Coro // the dumping task, nil once it was cancelled
+	bufs []strings.Builder
+	left int
+}
+
+// answer runs on the dumping task's loop, once per other loop.
+func (d *groupDump) answer() {
+	d.left--
+	if d.left > 0 || d.c == nil {
+		return
+	}
+	d.write()
+	c := d.c
+	c.parked = nil
+	c.run()
+}
+
+func (d *groupDump) write() {
+	for i := range d.bufs {
+		fmt.Fprintf(d.o.w, "loop %d/%d:\n", i, len(d.bufs))
+		for _, line := range strings.SplitAfter(d.bufs[i].String(), "\n") {
+			if line != "" {
+				io.WriteString(d.o.w, "  "+line)
+			}
+		}
+	}
+}
+
+func (d *groupDump) cancelWait(*Coro) { d.c = nil }

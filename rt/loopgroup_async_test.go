@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
+	"io"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -138,6 +139,26 @@ func _() {
 	var _ ag_stale_run_go_generate = fanOut
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*trace, io.Writer) error
+	var _ ag_stale_run_go_generate = dumpGroup
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*rt.Future[int]) error
+	var _ ag_stale_run_go_generate = setFrom
+}
+
+func _() {
+	type ag_stale_run_go_generate func(time.Duration) error
+	var _ ag_stale_run_go_generate = busy
+}
+
+func _() {
+	type ag_stale_run_go_generate func() (string, error)
+	var _ ag_stale_run_go_generate = debugChecks
+}
+
 // ag_whereAmI is the frame of whereAmI (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_whereAmI struct {
 	ag_state int
@@ -163,73 +184,73 @@ func (ag_f *ag_whereAmI) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:21
+//line loopgroup_test.go:24
 func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :21:1*/ var (
+	/*line :24:1*/ var (
 		ag_t2 *rt.Loop
 	)
-	/*line :21:1*/ if ag_co.Unwinding() {
-		/*line :21:1*/ return rt.Ready
+	/*line :24:1*/ if ag_co.Unwinding() {
+		/*line :24:1*/ return rt.Ready
 	}
-	/*line :21:1*/ switch ag_f.ag_state {
-	/*line :21:1*/ case 1:
-		/*line :21:1*/ goto ag_resume1
-		/*line :21:1*/
+	/*line :24:1*/ switch ag_f.ag_state {
+	/*line :24:1*/ case 1:
+		/*line :24:1*/ goto ag_resume1
+		/*line :24:1*/
 	case 2:
-		/*line :21:1*/ goto ag_resume2
-		/*line :21:1*/
+		/*line :24:1*/ goto ag_resume2
+		/*line :24:1*/
 	case 3:
-		/*line :21:1*/ goto ag_resume3
+		/*line :24:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:22:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :22:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :22:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :22:2*/ return ag_s
+	/*line loopgroup_test.go:25:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :25:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :25:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :25:2*/ return ag_s
 	}
-	/*line :22:2*/ ag_resume1:
-	/*line loopgroup_test.go:22:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :22:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:23:2*/ if ag_f.g == nil {
-		/*line loopgroup_test.go:24:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("no group")
-		/*line :24:3*/ return rt.Ready
+	/*line :25:2*/ ag_resume1:
+	/*line loopgroup_test.go:25:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :25:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:26:2*/ if ag_f.g == nil {
+		/*line loopgroup_test.go:27:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("no group")
+		/*line :27:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:26:2*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :26:2*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :26:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :26:2*/ return ag_s
+	/*line loopgroup_test.go:29:2*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :29:2*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :29:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :29:2*/ return ag_s
 	}
-	/*line :26:2*/ ag_resume2:
-	/*line loopgroup_test.go:26:2*/ ag_f.i, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :26:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:27:5*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
-	/*line :27:5*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
-	/*line :27:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :27:5*/ return ag_s
+	/*line :29:2*/ ag_resume2:
+	/*line loopgroup_test.go:29:2*/ ag_f.i, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :29:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:30:5*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
+	/*line :30:5*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
+	/*line :30:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :30:5*/ return ag_s
 	}
-	/*line :27:5*/ ag_resume3:
-	/*line loopgroup_test.go:27:5*/ ag_t2, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :27:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:27:2*/ if !(ag_t2.Index() != ag_f.i) {
-		/*line :27:2*/ goto ag_L1
+	/*line :30:5*/ ag_resume3:
+	/*line loopgroup_test.go:30:5*/ ag_t2, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :30:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:30:2*/ if !(ag_t2.Index() != ag_f.i) {
+		/*line :30:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:28:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("Loop.Index and LoopIndex differ")
-	/*line :28:3*/ return rt.Ready
-	/*line :28:3*/ ag_L1:
-	/*line loopgroup_test.go:30:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", ag_f.i, ag_f.g.Len()), nil
-	/*line :30:2*/ return rt.Ready
+	/*line loopgroup_test.go:31:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("Loop.Index and LoopIndex differ")
+	/*line :31:3*/ return rt.Ready
+	/*line :31:3*/ ag_L1:
+	/*line loopgroup_test.go:33:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", ag_f.i, ag_f.g.Len()), nil
+	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:223
+//line loopgroup_async_test.go:244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:22"
+		return "loopgroup_test.go:25"
 	case 2:
-		return "loopgroup_test.go:26"
+		return "loopgroup_test.go:29"
 	case 3:
-		return "loopgroup_test.go:27"
+		return "loopgroup_test.go:30"
 	}
 	return ""
 }
@@ -260,56 +281,56 @@ func (ag_f *ag_awaitAll[T]) AwaitResult() ([]T, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:36
+//line loopgroup_test.go:39
 func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :36:1*/ var (
+	/*line :39:1*/ var (
 		r   *rt.Remote[T]
 		v   T
 		err error
 	)
-	/*line :36:1*/ if ag_co.Unwinding() {
-		/*line :36:1*/ return rt.Ready
+	/*line :39:1*/ if ag_co.Unwinding() {
+		/*line :39:1*/ return rt.Ready
 	}
-	/*line :36:1*/ switch ag_f.ag_state {
-	/*line :36:1*/ case 1:
-		/*line :36:1*/ goto ag_resume1
+	/*line :39:1*/ switch ag_f.ag_state {
+	/*line :39:1*/ case 1:
+		/*line :39:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:37:2*/ ag_f.out = make([]T, len(ag_f.rs))
-	/*line :37:2*/ ag_f.ag_t3 = ag_f.rs
-	/*line :37:2*/ ag_f.ag_t4 = 0
-	/*line :37:2*/ ag_L1:
-	/*line loopgroup_test.go:38:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :38:2*/ goto ag_L3
+	/*line loopgroup_test.go:40:2*/ ag_f.out = make([]T, len(ag_f.rs))
+	/*line :40:2*/ ag_f.ag_t3 = ag_f.rs
+	/*line :40:2*/ ag_f.ag_t4 = 0
+	/*line :40:2*/ ag_L1:
+	/*line loopgroup_test.go:41:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :41:2*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:38:6*/ ag_f.i = ag_f.ag_t4
-	/*line loopgroup_test.go:38:9*/ r = ag_f.ag_t3[ag_f.ag_t4]
-	/*line loopgroup_test.go:39:3*/ ag_f.ag_aw0 = r
-	/*line :39:3*/ ag_f.ag_state = 1 // await: rt.Await[T](r)
-	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :39:3*/ return ag_s
+	/*line loopgroup_test.go:41:6*/ ag_f.i = ag_f.ag_t4
+	/*line loopgroup_test.go:41:9*/ r = ag_f.ag_t3[ag_f.ag_t4]
+	/*line loopgroup_test.go:42:3*/ ag_f.ag_aw0 = r
+	/*line :42:3*/ ag_f.ag_state = 1 // await: rt.Await[T](r)
+	/*line :42:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :42:3*/ return ag_s
 	}
-	/*line :39:3*/ ag_resume1:
-	/*line loopgroup_test.go:39:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :39:3*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:40:3*/ if err != nil {
-		/*line loopgroup_test.go:41:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :41:4*/ return rt.Ready
+	/*line :42:3*/ ag_resume1:
+	/*line loopgroup_test.go:42:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :42:3*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:43:3*/ if err != nil {
+		/*line loopgroup_test.go:44:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :44:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:43:3*/ ag_f.out[ag_f.i] = v
-	/*line :43:3*/ ag_f.ag_t4++
-	/*line :43:3*/ goto ag_L1
-	/*line :43:3*/ ag_L3:
-	/*line loopgroup_test.go:45:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :45:2*/ return rt.Ready
+	/*line loopgroup_test.go:46:3*/ ag_f.out[ag_f.i] = v
+	/*line :46:3*/ ag_f.ag_t4++
+	/*line :46:3*/ goto ag_L1
+	/*line :46:3*/ ag_L3:
+	/*line loopgroup_test.go:48:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:307
+//line loopgroup_async_test.go:328
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:39"
+		return "loopgroup_test.go:42"
 	}
 	return ""
 }
@@ -339,76 +360,76 @@ func (ag_f *ag_identities) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:51
+//line loopgroup_test.go:54
 func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :51:1*/ var (
+	/*line :54:1*/ var (
 		err error
 		rs  []*rt.Remote[string]
 		got []string
 	)
-	/*line :51:1*/ if ag_co.Unwinding() {
-		/*line :51:1*/ return rt.Ready
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ return rt.Ready
 	}
-	/*line :51:1*/ switch ag_f.ag_state {
-	/*line :51:1*/ case 1:
-		/*line :51:1*/ goto ag_resume1
-		/*line :51:1*/
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
+		/*line :54:1*/
 	case 2:
-		/*line :51:1*/ goto ag_resume2
-		/*line :51:1*/
+		/*line :54:1*/ goto ag_resume2
+		/*line :54:1*/
 	case 3:
-		/*line :51:1*/ goto ag_resume3
+		/*line :54:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:52:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :52:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :52:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :52:2*/ return ag_s
+	/*line loopgroup_test.go:55:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :55:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
 	}
-	/*line :52:2*/ ag_resume1:
-	/*line loopgroup_test.go:52:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :52:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:53:2*/ ag_f.ag_aw1 = whereAmIAsync()
-	/*line :53:2*/ ag_f.ag_state = 2 // await: whereAmI()
-	/*line :53:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :53:2*/ return ag_s
+	/*line :55:2*/ ag_resume1:
+	/*line loopgroup_test.go:55:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :55:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:56:2*/ ag_f.ag_aw1 = whereAmIAsync()
+	/*line :56:2*/ ag_f.ag_state = 2 // await: whereAmI()
+	/*line :56:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-	/*line :53:2*/ ag_resume2:
-	/*line loopgroup_test.go:53:2*/ ag_f.me, err = ag_f.ag_aw1.AwaitResult()
-	/*line :53:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:54:2*/ if err != nil {
-		/*line loopgroup_test.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :55:3*/ return rt.Ready
+	/*line :56:2*/ ag_resume2:
+	/*line loopgroup_test.go:56:2*/ ag_f.me, err = ag_f.ag_aw1.AwaitResult()
+	/*line :56:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:57:2*/ if err != nil {
+		/*line loopgroup_test.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :58:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:57:6*/ rs = nil
-	/*line loopgroup_test.go:58:2*/ for i := 0; i < ag_f.g.Len(); i++ {
-		/*line loopgroup_test.go:59:3*/ rs = append(rs, rt.Submit(ag_f.g.Loop(i), whereAmIAsync()))
+	/*line loopgroup_test.go:60:6*/ rs = nil
+	/*line loopgroup_test.go:61:2*/ for i := 0; i < ag_f.g.Len(); i++ {
+		/*line loopgroup_test.go:62:3*/ rs = append(rs, rt.Submit(ag_f.g.Loop(i), whereAmIAsync()))
 	}
-	/*line loopgroup_test.go:61:2*/ for i := 0; i < 2*ag_f.g.Len(); i++ {
-		/*line loopgroup_test.go:62:3*/ rs = append(rs, rt.Submit(ag_f.g.Next(), whereAmIAsync()))
+	/*line loopgroup_test.go:64:2*/ for i := 0; i < 2*ag_f.g.Len(); i++ {
+		/*line loopgroup_test.go:65:3*/ rs = append(rs, rt.Submit(ag_f.g.Next(), whereAmIAsync()))
 	}
-	/*line loopgroup_test.go:64:2*/ ag_f.ag_aw2 = awaitAllAsync(rs)
-	/*line :64:2*/ ag_f.ag_state = 3 // await: awaitAll(rs)
-	/*line :64:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :64:2*/ return ag_s
+	/*line loopgroup_test.go:67:2*/ ag_f.ag_aw2 = awaitAllAsync(rs)
+	/*line :67:2*/ ag_f.ag_state = 3 // await: awaitAll(rs)
+	/*line :67:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :67:2*/ return ag_s
 	}
-	/*line :64:2*/ ag_resume3:
-	/*line loopgroup_test.go:64:2*/ got, err = ag_f.ag_aw2.AwaitResult()
-	/*line :64:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:65:2*/ ag_f.ag_r0, ag_f.ag_err = append([]string{ag_f.me}, got...), err
-	/*line :65:2*/ return rt.Ready
+	/*line :67:2*/ ag_resume3:
+	/*line loopgroup_test.go:67:2*/ got, err = ag_f.ag_aw2.AwaitResult()
+	/*line :67:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:68:2*/ ag_f.ag_r0, ag_f.ag_err = append([]string{ag_f.me}, got...), err
+	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:402
+//line loopgroup_async_test.go:423
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:52"
+		return "loopgroup_test.go:55"
 	case 2:
-		return "loopgroup_test.go:53"
+		return "loopgroup_test.go:56"
 	case 3:
-		return "loopgroup_test.go:64"
+		return "loopgroup_test.go:67"
 	}
 	return ""
 }
@@ -434,37 +455,37 @@ func (ag_f *ag_keyOwner) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:90
+//line loopgroup_test.go:93
 func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :90:1*/ var (
+	/*line :93:1*/ var (
 		ag_t0 int
 	)
-	/*line :90:1*/ if ag_co.Unwinding() {
-		/*line :90:1*/ return rt.Ready
+	/*line :93:1*/ if ag_co.Unwinding() {
+		/*line :93:1*/ return rt.Ready
 	}
-	/*line :90:1*/ switch ag_f.ag_state {
-	/*line :90:1*/ case 1:
-		/*line :90:1*/ goto ag_resume1
+	/*line :93:1*/ switch ag_f.ag_state {
+	/*line :93:1*/ case 1:
+		/*line :93:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:90:39*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
-	/*line :90:39*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
-	/*line :90:39*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :90:39*/ return ag_s
+	/*line loopgroup_test.go:93:39*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
+	/*line :93:39*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
+	/*line :93:39*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :93:39*/ return ag_s
 	}
-	/*line :90:39*/ ag_resume1:
-	/*line loopgroup_test.go:90:39*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :90:39*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:90:32*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :90:32*/ return rt.Ready
+	/*line :93:39*/ ag_resume1:
+	/*line loopgroup_test.go:93:39*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :93:39*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:93:32*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:462
+//line loopgroup_async_test.go:483
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:90"
+		return "loopgroup_test.go:93"
 	}
 	return ""
 }
@@ -498,75 +519,75 @@ func (ag_f *ag_shardKeys) AwaitResult() (map[string][]int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:95
+//line loopgroup_test.go:98
 func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :95:1*/ var (
+	/*line :98:1*/ var (
 		i   int
 		err error
 	)
-	/*line :95:1*/ if ag_co.Unwinding() {
-		/*line :95:1*/ return rt.Ready
+	/*line :98:1*/ if ag_co.Unwinding() {
+		/*line :98:1*/ return rt.Ready
 	}
-	/*line :95:1*/ switch ag_f.ag_state {
-	/*line :95:1*/ case 1:
-		/*line :95:1*/ goto ag_resume1
-		/*line :95:1*/
+	/*line :98:1*/ switch ag_f.ag_state {
+	/*line :98:1*/ case 1:
+		/*line :98:1*/ goto ag_resume1
+		/*line :98:1*/
 	case 2:
-		/*line :95:1*/ goto ag_resume2
+		/*line :98:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:96:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :96:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :96:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :96:2*/ return ag_s
+	/*line loopgroup_test.go:99:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :99:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :99:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :99:2*/ return ag_s
 	}
-	/*line :96:2*/ ag_resume1:
-	/*line loopgroup_test.go:96:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :96:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:97:2*/ ag_f.out = map[string][]int{}
-	/*line loopgroup_test.go:98:6*/ ag_f.round = 0
-	/*line :98:6*/ ag_L1:
-	/*line loopgroup_test.go:98:18*/ if !(ag_f.round < 2) {
-		/*line :98:18*/ goto ag_L3
+	/*line :99:2*/ ag_resume1:
+	/*line loopgroup_test.go:99:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :99:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:100:2*/ ag_f.out = map[string][]int{}
+	/*line loopgroup_test.go:101:6*/ ag_f.round = 0
+	/*line :101:6*/ ag_L1:
+	/*line loopgroup_test.go:101:18*/ if !(ag_f.round < 2) {
+		/*line :101:18*/ goto ag_L3
 	}
-	/*line :98:18*/ ag_f.ag_t4 = ag_f.keys
-	/*line :98:18*/ ag_f.ag_t5 = 0
-	/*line :98:18*/ ag_L4:
-	/*line loopgroup_test.go:99:3*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :99:3*/ goto ag_L6
+	/*line :101:18*/ ag_f.ag_t4 = ag_f.keys
+	/*line :101:18*/ ag_f.ag_t5 = 0
+	/*line :101:18*/ ag_L4:
+	/*line loopgroup_test.go:102:3*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :102:3*/ goto ag_L6
 	}
-	/*line loopgroup_test.go:99:10*/ ag_f.k = ag_f.ag_t4[ag_f.ag_t5]
-	/*line loopgroup_test.go:100:4*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.ForKey(ag_f.k), keyOwnerAsync())
-	/*line :100:4*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(g.ForKey(k), keyOwnerAsync()))
-	/*line :100:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :100:4*/ return ag_s
+	/*line loopgroup_test.go:102:10*/ ag_f.k = ag_f.ag_t4[ag_f.ag_t5]
+	/*line loopgroup_test.go:103:4*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.ForKey(ag_f.k), keyOwnerAsync())
+	/*line :103:4*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(g.ForKey(k), keyOwnerAsync()))
+	/*line :103:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:4*/ return ag_s
 	}
-	/*line :100:4*/ ag_resume2:
-	/*line loopgroup_test.go:100:4*/ i, err = ag_f.ag_aw1.AwaitResult()
-	/*line :100:4*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:101:4*/ if err != nil {
-		/*line loopgroup_test.go:102:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :102:5*/ return rt.Ready
+	/*line :103:4*/ ag_resume2:
+	/*line loopgroup_test.go:103:4*/ i, err = ag_f.ag_aw1.AwaitResult()
+	/*line :103:4*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:104:4*/ if err != nil {
+		/*line loopgroup_test.go:105:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :105:5*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:104:4*/ ag_f.out[ag_f.k] = append(ag_f.out[ag_f.k], i)
-	/*line :104:4*/ ag_f.ag_t5++
-	/*line :104:4*/ goto ag_L4
-	/*line :104:4*/ ag_L6:
-	/*line loopgroup_test.go:98:29*/ ag_f.round++
-	/*line :98:29*/ goto ag_L1
-	/*line :98:29*/ ag_L3:
-	/*line loopgroup_test.go:107:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :107:2*/ return rt.Ready
+	/*line loopgroup_test.go:107:4*/ ag_f.out[ag_f.k] = append(ag_f.out[ag_f.k], i)
+	/*line :107:4*/ ag_f.ag_t5++
+	/*line :107:4*/ goto ag_L4
+	/*line :107:4*/ ag_L6:
+	/*line loopgroup_test.go:101:29*/ ag_f.round++
+	/*line :101:29*/ goto ag_L1
+	/*line :101:29*/ ag_L3:
+	/*line loopgroup_test.go:110:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:562
+//line loopgroup_async_test.go:583
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:96"
+		return "loopgroup_test.go:99"
 	case 2:
-		return "loopgroup_test.go:100"
+		return "loopgroup_test.go:103"
 	}
 	return ""
 }
@@ -595,69 +616,69 @@ func (ag_f *ag_parkOn) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:130
+//line loopgroup_test.go:133
 func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :130:1*/ var (
+	/*line :133:1*/ var (
 		ag_t0 int
 	)
-	/*line :130:1*/ if ag_co.Unwinding() {
-		/*line :130:1*/ goto ag_exit
+	/*line :133:1*/ if ag_co.Unwinding() {
+		/*line :133:1*/ goto ag_exit
 	}
-	/*line :130:1*/ switch ag_f.ag_state {
-	/*line :130:1*/ case 1:
-		/*line :130:1*/ goto ag_resume1
-		/*line :130:1*/
+	/*line :133:1*/ switch ag_f.ag_state {
+	/*line :133:1*/ case 1:
+		/*line :133:1*/ goto ag_resume1
+		/*line :133:1*/
 	case 2:
-		/*line :130:1*/ goto ag_resume2
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume2
+		/*line :133:1*/
 	case 3:
-		/*line :130:1*/ goto ag_resume3
+		/*line :133:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:131:2*/ {
-		/*line :131:2*/ ag_d0 := int64(1)
-		/*line :131:2*/ ag_dfn := ag_f.done.Add
-		/*line :131:2*/ ag_f.ag_defers.Push(func() {
-			/*line :131:2*/ ag_dfn(ag_d0)
+	/*line loopgroup_test.go:134:2*/ {
+		/*line :134:2*/ ag_d0 := int64(1)
+		/*line :134:2*/ ag_dfn := ag_f.done.Add
+		/*line :134:2*/ ag_f.ag_defers.Push(func() {
+			/*line :134:2*/ ag_dfn(ag_d0)
 		})
 	}
-	/*line loopgroup_test.go:132:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
-	/*line :132:15*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
-	/*line :132:15*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :132:15*/ return ag_s
+	/*line loopgroup_test.go:135:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
+	/*line :135:15*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
+	/*line :135:15*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:15*/ return ag_s
 	}
-	/*line :132:15*/ ag_resume1:
-	/*line loopgroup_test.go:132:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :132:15*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:132:2*/ ag_f.started.Send(ag_t0)
-	/*line loopgroup_test.go:133:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
-	/*line :133:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
-	/*line :133:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:2*/ return ag_s
+	/*line :135:15*/ ag_resume1:
+	/*line loopgroup_test.go:135:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :135:15*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:135:2*/ ag_f.started.Send(ag_t0)
+	/*line loopgroup_test.go:136:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
+	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
+	/*line :136:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:2*/ return ag_s
 	}
-	/*line :133:2*/ ag_resume2:
-	/*line :133:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:134:2*/ ag_f.ag_err = nil
-	/*line :134:2*/ goto ag_exit
-	/*line :134:2*/ ag_exit:
-	/*line :134:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :134:2*/ ag_resume3:
-	/*line :134:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :134:2*/ return ag_s
+	/*line :136:2*/ ag_resume2:
+	/*line :136:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:137:2*/ ag_f.ag_err = nil
+	/*line :137:2*/ goto ag_exit
+	/*line :137:2*/ ag_exit:
+	/*line :137:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :137:2*/ ag_resume3:
+	/*line :137:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :137:2*/ return ag_s
 	}
-	/*line :134:2*/ return rt.Ready
+	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:651
+//line loopgroup_async_test.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:132"
+		return "loopgroup_test.go:135"
 	case 2:
-		return "loopgroup_test.go:133"
+		return "loopgroup_test.go:136"
 	case 3:
-		return "loopgroup_test.go:135 (deferred calls)"
+		return "loopgroup_test.go:138 (deferred calls)"
 	}
 	return ""
 }
@@ -690,103 +711,103 @@ func (ag_f *ag_leastLoaded) AwaitResult() ([]int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:141
+//line loopgroup_test.go:144
 func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :141:1*/ var (
+	/*line :144:1*/ var (
 		ag_err1 error
 		lp      *rt.Loop
 		ag_err2 error
 	)
-	/*line :141:1*/ if ag_co.Unwinding() {
-		/*line :141:1*/ return rt.Ready
+	/*line :144:1*/ if ag_co.Unwinding() {
+		/*line :144:1*/ return rt.Ready
 	}
-	/*line :141:1*/ switch ag_f.ag_state {
-	/*line :141:1*/ case 1:
-		/*line :141:1*/ goto ag_resume1
-		/*line :141:1*/
+	/*line :144:1*/ switch ag_f.ag_state {
+	/*line :144:1*/ case 1:
+		/*line :144:1*/ goto ag_resume1
+		/*line :144:1*/
 	case 2:
-		/*line :141:1*/ goto ag_resume2
-		/*line :141:1*/
+		/*line :144:1*/ goto ag_resume2
+		/*line :144:1*/
 	case 3:
-		/*line :141:1*/ goto ag_resume3
+		/*line :144:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:142:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :142:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :142:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :142:2*/ return ag_s
+	/*line loopgroup_test.go:145:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :145:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line :142:2*/ ag_resume1:
-	/*line loopgroup_test.go:142:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :142:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:143:2*/ ag_f.started = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:144:2*/ for i := 0; i < 2; i++ {
-		/*line loopgroup_test.go:145:3*/ rt.Post(ag_f.g.Loop(0), parkOnAsync(ag_f.started, ag_f.done))
-		/*line loopgroup_test.go:146:3*/ rt.Post(ag_f.g.Loop(1), parkOnAsync(ag_f.started, ag_f.done))
+	/*line :145:2*/ ag_resume1:
+	/*line loopgroup_test.go:145:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :145:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:146:2*/ ag_f.started = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:147:2*/ for i := 0; i < 2; i++ {
+		/*line loopgroup_test.go:148:3*/ rt.Post(ag_f.g.Loop(0), parkOnAsync(ag_f.started, ag_f.done))
+		/*line loopgroup_test.go:149:3*/ rt.Post(ag_f.g.Loop(1), parkOnAsync(ag_f.started, ag_f.done))
 	}
-	/*line loopgroup_test.go:148:6*/ ag_f.i = 0
-	/*line :148:6*/ ag_L1:
-	/*line loopgroup_test.go:148:14*/ if !(ag_f.i < 4) {
-		/*line :148:14*/ goto ag_L3
+	/*line loopgroup_test.go:151:6*/ ag_f.i = 0
+	/*line :151:6*/ ag_L1:
+	/*line loopgroup_test.go:151:14*/ if !(ag_f.i < 4) {
+		/*line :151:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:149:6*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
-	/*line :149:6*/ ag_f.ag_state = 2 // await: started.Recv()
-	/*line :149:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :149:6*/ return ag_s
+	/*line loopgroup_test.go:152:6*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
+	/*line :152:6*/ ag_f.ag_state = 2 // await: started.Recv()
+	/*line :152:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:6*/ return ag_s
 	}
-	/*line :149:6*/ ag_resume2:
-	/*line loopgroup_test.go:149:6*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :149:6*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:149:3*/ if !(ag_err1 != nil) {
-		/*line :149:3*/ goto ag_L4
+	/*line :152:6*/ ag_resume2:
+	/*line loopgroup_test.go:152:6*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :152:6*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:152:3*/ if !(ag_err1 != nil) {
+		/*line :152:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:150:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :150:4*/ return rt.Ready
-	/*line :150:4*/ ag_L4:
-	/*line loopgroup_test.go:148:21*/ ag_f.i++
-	/*line :148:21*/ goto ag_L1
-	/*line :148:21*/ ag_L3:
-	/*line loopgroup_test.go:154:6*/ ag_f.picks = nil
-	/*line loopgroup_test.go:155:6*/ ag_f.ag_i1 = 0
-	/*line :155:6*/ ag_L5:
-	/*line loopgroup_test.go:155:14*/ if !(ag_f.ag_i1 < 3) {
-		/*line :155:14*/ goto ag_L7
+	/*line loopgroup_test.go:153:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :153:4*/ return rt.Ready
+	/*line :153:4*/ ag_L4:
+	/*line loopgroup_test.go:151:21*/ ag_f.i++
+	/*line :151:21*/ goto ag_L1
+	/*line :151:21*/ ag_L3:
+	/*line loopgroup_test.go:157:6*/ ag_f.picks = nil
+	/*line loopgroup_test.go:158:6*/ ag_f.ag_i1 = 0
+	/*line :158:6*/ ag_L5:
+	/*line loopgroup_test.go:158:14*/ if !(ag_f.ag_i1 < 3) {
+		/*line :158:14*/ goto ag_L7
 	}
-	/*line loopgroup_test.go:156:3*/ lp = ag_f.g.LeastLoaded()
-	/*line loopgroup_test.go:157:3*/ ag_f.picks = append(ag_f.picks, lp.Index())
-	/*line loopgroup_test.go:158:3*/ rt.Post(lp, parkOnAsync(ag_f.started, ag_f.done))
-	/*line loopgroup_test.go:159:6*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
-	/*line :159:6*/ ag_f.ag_state = 3 // await: started.Recv()
-	/*line :159:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:6*/ return ag_s
+	/*line loopgroup_test.go:159:3*/ lp = ag_f.g.LeastLoaded()
+	/*line loopgroup_test.go:160:3*/ ag_f.picks = append(ag_f.picks, lp.Index())
+	/*line loopgroup_test.go:161:3*/ rt.Post(lp, parkOnAsync(ag_f.started, ag_f.done))
+	/*line loopgroup_test.go:162:6*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
+	/*line :162:6*/ ag_f.ag_state = 3 // await: started.Recv()
+	/*line :162:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :162:6*/ return ag_s
 	}
-	/*line :159:6*/ ag_resume3:
-	/*line loopgroup_test.go:159:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :159:6*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:159:3*/ if !(ag_err2 != nil) {
-		/*line :159:3*/ goto ag_L8
+	/*line :162:6*/ ag_resume3:
+	/*line loopgroup_test.go:162:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :162:6*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:162:3*/ if !(ag_err2 != nil) {
+		/*line :162:3*/ goto ag_L8
 	}
-	/*line loopgroup_test.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :160:4*/ return rt.Ready
-	/*line :160:4*/ ag_L8:
-	/*line loopgroup_test.go:155:21*/ ag_f.ag_i1++
-	/*line :155:21*/ goto ag_L5
-	/*line :155:21*/ ag_L7:
-	/*line loopgroup_test.go:163:2*/ ag_f.picks = append(ag_f.picks, ag_f.g.Loads()...)
-	/*line loopgroup_test.go:164:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.picks, nil
-	/*line :164:2*/ return rt.Ready
+	/*line loopgroup_test.go:163:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :163:4*/ return rt.Ready
+	/*line :163:4*/ ag_L8:
+	/*line loopgroup_test.go:158:21*/ ag_f.ag_i1++
+	/*line :158:21*/ goto ag_L5
+	/*line :158:21*/ ag_L7:
+	/*line loopgroup_test.go:166:2*/ ag_f.picks = append(ag_f.picks, ag_f.g.Loads()...)
+	/*line loopgroup_test.go:167:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.picks, nil
+	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:780
+//line loopgroup_async_test.go:801
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:142"
+		return "loopgroup_test.go:145"
 	case 2:
-		return "loopgroup_test.go:149"
+		return "loopgroup_test.go:152"
 	case 3:
-		return "loopgroup_test.go:159"
+		return "loopgroup_test.go:162"
 	}
 	return ""
 }
@@ -814,78 +835,78 @@ func (ag_f *ag_outcome) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:182
+//line loopgroup_test.go:185
 func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :182:1*/ var (
+	/*line :185:1*/ var (
 		ag_t0 string
 		ag_t1 int
 		ag_t2 int
 	)
-	/*line :182:1*/ if ag_co.Unwinding() {
-		/*line :182:1*/ return rt.Ready
+	/*line :185:1*/ if ag_co.Unwinding() {
+		/*line :185:1*/ return rt.Ready
 	}
-	/*line :182:1*/ switch ag_f.ag_state {
-	/*line :182:1*/ case 1:
-		/*line :182:1*/ goto ag_resume1
-		/*line :182:1*/
+	/*line :185:1*/ switch ag_f.ag_state {
+	/*line :185:1*/ case 1:
+		/*line :185:1*/ goto ag_resume1
+		/*line :185:1*/
 	case 2:
-		/*line :182:1*/ goto ag_resume2
-		/*line :182:1*/
+		/*line :185:1*/ goto ag_resume2
+		/*line :185:1*/
 	case 3:
-		/*line :182:1*/ goto ag_resume3
+		/*line :185:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:183:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :183:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :183:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :183:2*/ return ag_s
+	/*line loopgroup_test.go:186:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :186:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :186:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:2*/ return ag_s
 	}
-	/*line :183:2*/ ag_resume1:
-	/*line :183:2*/ ag_f.ag_aw0 = nil
-	/*line :183:2*/ ag_t0 = ag_f.kind
-	/*line loopgroup_test.go:185:7*/ if ag_t0 == "fail" {
-		/*line :185:7*/ goto ag_L2
+	/*line :186:2*/ ag_resume1:
+	/*line :186:2*/ ag_f.ag_aw0 = nil
+	/*line :186:2*/ ag_t0 = ag_f.kind
+	/*line loopgroup_test.go:188:7*/ if ag_t0 == "fail" {
+		/*line :188:7*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:187:7*/ if ag_t0 == "panic" {
-		/*line :187:7*/ goto ag_L3
+	/*line loopgroup_test.go:190:7*/ if ag_t0 == "panic" {
+		/*line :190:7*/ goto ag_L3
 	}
-	/*line :187:7*/ goto ag_L1
-	/*line :187:7*/ ag_L2:
-	/*line loopgroup_test.go:186:3*/ ag_f.ag_r0, ag_f.ag_err = "", errRemote
-	/*line :186:3*/ return rt.Ready
-	/*line :186:3*/ ag_L3:
-	/*line loopgroup_test.go:188:41*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :188:41*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :188:41*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:41*/ return ag_s
+	/*line :190:7*/ goto ag_L1
+	/*line :190:7*/ ag_L2:
+	/*line loopgroup_test.go:189:3*/ ag_f.ag_r0, ag_f.ag_err = "", errRemote
+	/*line :189:3*/ return rt.Ready
+	/*line :189:3*/ ag_L3:
+	/*line loopgroup_test.go:191:41*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :191:41*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :191:41*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :191:41*/ return ag_s
 	}
-	/*line :188:41*/ ag_resume2:
-	/*line loopgroup_test.go:188:41*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :188:41*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:188:3*/ panic(fmt.Sprintf("panic on loop %d", ag_t1))
-	/*line :188:3*/ ag_L1:
-	/*line loopgroup_test.go:190:46*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :190:46*/ ag_f.ag_state = 3 // await: rt.LoopIndex()
-	/*line :190:46*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:46*/ return ag_s
+	/*line :191:41*/ ag_resume2:
+	/*line loopgroup_test.go:191:41*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :191:41*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:191:3*/ panic(fmt.Sprintf("panic on loop %d", ag_t1))
+	/*line :191:3*/ ag_L1:
+	/*line loopgroup_test.go:193:46*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :193:46*/ ag_f.ag_state = 3 // await: rt.LoopIndex()
+	/*line :193:46*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :193:46*/ return ag_s
 	}
-	/*line :190:46*/ ag_resume3:
-	/*line loopgroup_test.go:190:46*/ ag_t2, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :190:46*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:190:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s from loop %d", ag_f.kind, ag_t2), nil
-	/*line :190:2*/ return rt.Ready
+	/*line :193:46*/ ag_resume3:
+	/*line loopgroup_test.go:193:46*/ ag_t2, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :193:46*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:193:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s from loop %d", ag_f.kind, ag_t2), nil
+	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:879
+//line loopgroup_async_test.go:900
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:183"
+		return "loopgroup_test.go:186"
 	case 2:
-		return "loopgroup_test.go:188"
+		return "loopgroup_test.go:191"
 	case 3:
-		return "loopgroup_test.go:190"
+		return "loopgroup_test.go:193"
 	}
 	return ""
 }
@@ -918,75 +939,75 @@ func (ag_f *ag_outcomes) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:196
+//line loopgroup_test.go:199
 func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :196:1*/ var (
+	/*line :199:1*/ var (
 		k   string
 		v   string
 		err error
 	)
-	/*line :196:1*/ if ag_co.Unwinding() {
-		/*line :196:1*/ return rt.Ready
+	/*line :199:1*/ if ag_co.Unwinding() {
+		/*line :199:1*/ return rt.Ready
 	}
-	/*line :196:1*/ switch ag_f.ag_state {
-	/*line :196:1*/ case 1:
-		/*line :196:1*/ goto ag_resume1
-		/*line :196:1*/
+	/*line :199:1*/ switch ag_f.ag_state {
+	/*line :199:1*/ case 1:
+		/*line :199:1*/ goto ag_resume1
+		/*line :199:1*/
 	case 2:
-		/*line :196:1*/ goto ag_resume2
+		/*line :199:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:197:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :197:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :197:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :197:2*/ return ag_s
+	/*line loopgroup_test.go:200:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :200:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :200:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:2*/ return ag_s
 	}
-	/*line :197:2*/ ag_resume1:
-	/*line loopgroup_test.go:197:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :197:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:198:6*/ ag_f.out = nil
-	/*line :198:6*/ ag_f.ag_t3 = ag_f.kinds
-	/*line :198:6*/ ag_f.ag_t4 = 0
-	/*line :198:6*/ ag_L1:
-	/*line loopgroup_test.go:199:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :199:2*/ goto ag_L3
+	/*line :200:2*/ ag_resume1:
+	/*line loopgroup_test.go:200:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :200:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:201:6*/ ag_f.out = nil
+	/*line :201:6*/ ag_f.ag_t3 = ag_f.kinds
+	/*line :201:6*/ ag_f.ag_t4 = 0
+	/*line :201:6*/ ag_L1:
+	/*line loopgroup_test.go:202:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :202:2*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:199:9*/ k = ag_f.ag_t3[ag_f.ag_t4]
-	/*line loopgroup_test.go:200:3*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), outcomeAsync(k))
-	/*line :200:3*/ ag_f.ag_state = 2 // await: rt.Await[string](rt.Submit(g.Loop(1), outcomeAsync(k)))
-	/*line :200:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:3*/ return ag_s
+	/*line loopgroup_test.go:202:9*/ k = ag_f.ag_t3[ag_f.ag_t4]
+	/*line loopgroup_test.go:203:3*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), outcomeAsync(k))
+	/*line :203:3*/ ag_f.ag_state = 2 // await: rt.Await[string](rt.Submit(g.Loop(1), outcomeAsync(k)))
+	/*line :203:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:3*/ return ag_s
 	}
-	/*line :200:3*/ ag_resume2:
-	/*line loopgroup_test.go:200:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :200:3*/ ag_f.ag_aw1 = nil
-	/*line :200:3*/ ag_f.pe = new(*rt.PanicError)
-	/*line loopgroup_test.go:201:7*/ (*ag_f.pe) = nil
-	/*line loopgroup_test.go:202:3*/ switch {
-	/*line :202:3*/ case errors.As(err, &(*ag_f.pe)):
-		/*line loopgroup_test.go:204:4*/ ag_f.out = append(ag_f.out, fmt.Sprintf("panic: %v", (*ag_f.pe).Value))
-		/*line :204:4*/
+	/*line :203:3*/ ag_resume2:
+	/*line loopgroup_test.go:203:3*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :203:3*/ ag_f.ag_aw1 = nil
+	/*line :203:3*/ ag_f.pe = new(*rt.PanicError)
+	/*line loopgroup_test.go:204:7*/ (*ag_f.pe) = nil
+	/*line loopgroup_test.go:205:3*/ switch {
+	/*line :205:3*/ case errors.As(err, &(*ag_f.pe)):
+		/*line loopgroup_test.go:207:4*/ ag_f.out = append(ag_f.out, fmt.Sprintf("panic: %v", (*ag_f.pe).Value))
+		/*line :207:4*/
 	case err != nil:
-		/*line loopgroup_test.go:206:4*/ ag_f.out = append(ag_f.out, "error: "+err.Error())
-		/*line :206:4*/
+		/*line loopgroup_test.go:209:4*/ ag_f.out = append(ag_f.out, "error: "+err.Error())
+		/*line :209:4*/
 	default:
-		/*line loopgroup_test.go:208:4*/ ag_f.out = append(ag_f.out, v)
+		/*line loopgroup_test.go:211:4*/ ag_f.out = append(ag_f.out, v)
 	}
-	/*line :208:4*/ ag_f.ag_t4++
-	/*line :208:4*/ goto ag_L1
-	/*line :208:4*/ ag_L3:
-	/*line loopgroup_test.go:211:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :211:2*/ return rt.Ready
+	/*line :211:4*/ ag_f.ag_t4++
+	/*line :211:4*/ goto ag_L1
+	/*line :211:4*/ ag_L3:
+	/*line loopgroup_test.go:214:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:982
+//line loopgroup_async_test.go:1003
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:197"
-	case 2:
 		return "loopgroup_test.go:200"
+	case 2:
+		return "loopgroup_test.go:203"
 	}
 	return ""
 }
@@ -1020,78 +1041,78 @@ func (ag_f *ag_remoteSleeper) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:242
+//line loopgroup_test.go:245
 func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :242:1*/ var (
+	/*line :245:1*/ var (
 		ag_t3 *rt.Coro
 	)
-	/*line :242:1*/ if ag_co.Unwinding() {
-		/*line :242:1*/ goto ag_exit
+	/*line :245:1*/ if ag_co.Unwinding() {
+		/*line :245:1*/ goto ag_exit
 	}
-	/*line :242:1*/ switch ag_f.ag_state {
-	/*line :242:1*/ case 1:
-		/*line :242:1*/ goto ag_resume1
-		/*line :242:1*/
+	/*line :245:1*/ switch ag_f.ag_state {
+	/*line :245:1*/ case 1:
+		/*line :245:1*/ goto ag_resume1
+		/*line :245:1*/
 	case 2:
-		/*line :242:1*/ goto ag_resume2
-		/*line :242:1*/
+		/*line :245:1*/ goto ag_resume2
+		/*line :245:1*/
 	case 3:
-		/*line :242:1*/ goto ag_resume3
-		/*line :242:1*/
+		/*line :245:1*/ goto ag_resume3
+		/*line :245:1*/
 	case 4:
-		/*line :242:1*/ goto ag_resume4
+		/*line :245:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:243:14*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
-	/*line :243:14*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
-	/*line :243:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :243:14*/ return ag_s
+	/*line loopgroup_test.go:246:14*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
+	/*line :246:14*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
+	/*line :246:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:14*/ return ag_s
 	}
-	/*line :243:14*/ ag_resume1:
-	/*line loopgroup_test.go:243:14*/ ag_f.ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :243:14*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:243:30*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
-	/*line :243:30*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
-	/*line :243:30*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :243:30*/ return ag_s
+	/*line :246:14*/ ag_resume1:
+	/*line loopgroup_test.go:246:14*/ ag_f.ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :246:14*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:246:30*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
+	/*line :246:30*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
+	/*line :246:30*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:30*/ return ag_s
 	}
-	/*line :243:30*/ ag_resume2:
-	/*line loopgroup_test.go:243:30*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :243:30*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:243:2*/ ag_f.me, ag_f.task = ag_f.ag_t2, ag_t3
-	/*line loopgroup_test.go:244:2*/ ag_f.ag_defers.Push(func() {
-		/*line loopgroup_test.go:245:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
+	/*line :246:30*/ ag_resume2:
+	/*line loopgroup_test.go:246:30*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :246:30*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:246:2*/ ag_f.me, ag_f.task = ag_f.ag_t2, ag_t3
+	/*line loopgroup_test.go:247:2*/ ag_f.ag_defers.Push(func() {
+		/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
 	})
-	/*line loopgroup_test.go:247:2*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.d)
-	/*line :247:2*/ ag_f.ag_state = 3 // await: rt.Sleep(d)
-	/*line :247:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :247:2*/ return ag_s
+	/*line loopgroup_test.go:250:2*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.d)
+	/*line :250:2*/ ag_f.ag_state = 3 // await: rt.Sleep(d)
+	/*line :250:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:2*/ return ag_s
 	}
-	/*line :247:2*/ ag_resume3:
-	/*line :247:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:248:2*/ ag_f.ag_r0, ag_f.ag_err = 7, nil
-	/*line :248:2*/ goto ag_exit
-	/*line :248:2*/ ag_exit:
-	/*line :248:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :248:2*/ ag_resume4:
-	/*line :248:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :248:2*/ return ag_s
+	/*line :250:2*/ ag_resume3:
+	/*line :250:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:251:2*/ ag_f.ag_r0, ag_f.ag_err = 7, nil
+	/*line :251:2*/ goto ag_exit
+	/*line :251:2*/ ag_exit:
+	/*line :251:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :251:2*/ ag_resume4:
+	/*line :251:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :251:2*/ return ag_s
 	}
-	/*line :248:2*/ return rt.Ready
+	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1083
+//line loopgroup_async_test.go:1104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:243"
+		return "loopgroup_test.go:246"
 	case 2:
-		return "loopgroup_test.go:243"
+		return "loopgroup_test.go:246"
 	case 3:
-		return "loopgroup_test.go:247"
+		return "loopgroup_test.go:250"
 	case 4:
-		return "loopgroup_test.go:249 (deferred calls)"
+		return "loopgroup_test.go:252 (deferred calls)"
 	}
 	return ""
 }
@@ -1121,51 +1142,51 @@ func (ag_f *ag_awaiter) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:254
+//line loopgroup_test.go:257
 func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :254:1*/ var (
+	/*line :257:1*/ var (
 		ag_t2 int
 	)
-	/*line :254:1*/ if ag_co.Unwinding() {
-		/*line :254:1*/ return rt.Ready
+	/*line :257:1*/ if ag_co.Unwinding() {
+		/*line :257:1*/ return rt.Ready
 	}
-	/*line :254:1*/ switch ag_f.ag_state {
-	/*line :254:1*/ case 1:
-		/*line :254:1*/ goto ag_resume1
-		/*line :254:1*/
+	/*line :257:1*/ switch ag_f.ag_state {
+	/*line :257:1*/ case 1:
+		/*line :257:1*/ goto ag_resume1
+		/*line :257:1*/
 	case 2:
-		/*line :254:1*/ goto ag_resume2
+		/*line :257:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:255:2*/ ag_f.ag_aw0 = ag_f.r
-	/*line :255:2*/ ag_f.ag_state = 1 // await: rt.Await[int](r)
-	/*line :255:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:2*/ return ag_s
+	/*line loopgroup_test.go:258:2*/ ag_f.ag_aw0 = ag_f.r
+	/*line :258:2*/ ag_f.ag_state = 1 // await: rt.Await[int](r)
+	/*line :258:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:2*/ return ag_s
 	}
-	/*line :255:2*/ ag_resume1:
-	/*line loopgroup_test.go:255:2*/ ag_f.v, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :255:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:256:42*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
-	/*line :256:42*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :256:42*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :256:42*/ return ag_s
+	/*line :258:2*/ ag_resume1:
+	/*line loopgroup_test.go:258:2*/ ag_f.v, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :258:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:259:42*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
+	/*line :259:42*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :259:42*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :259:42*/ return ag_s
 	}
-	/*line :256:42*/ ag_resume2:
-	/*line loopgroup_test.go:256:42*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :256:42*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:256:2*/ ag_f.tr.log("awaiter on loop %d got %d, %v", ag_t2, ag_f.v, ag_f.err)
-	/*line loopgroup_test.go:257:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, ag_f.err
-	/*line :257:2*/ return rt.Ready
+	/*line :259:42*/ ag_resume2:
+	/*line loopgroup_test.go:259:42*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :259:42*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:259:2*/ ag_f.tr.log("awaiter on loop %d got %d, %v", ag_t2, ag_f.v, ag_f.err)
+	/*line loopgroup_test.go:260:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, ag_f.err
+	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1161
+//line loopgroup_async_test.go:1182
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:255"
+		return "loopgroup_test.go:258"
 	case 2:
-		return "loopgroup_test.go:256"
+		return "loopgroup_test.go:259"
 	}
 	return ""
 }
@@ -1197,82 +1218,82 @@ func (ag_f *ag_cancelAwaiter) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:265
+//line loopgroup_test.go:268
 func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :265:1*/ var (
+	/*line :268:1*/ var (
 		g    *rt.Group
 		err  error
 		rerr error
 	)
-	/*line :265:1*/ if ag_co.Unwinding() {
-		/*line :265:1*/ return rt.Ready
+	/*line :268:1*/ if ag_co.Unwinding() {
+		/*line :268:1*/ return rt.Ready
 	}
-	/*line :265:1*/ switch ag_f.ag_state {
-	/*line :265:1*/ case 1:
-		/*line :265:1*/ goto ag_resume1
-		/*line :265:1*/
+	/*line :268:1*/ switch ag_f.ag_state {
+	/*line :268:1*/ case 1:
+		/*line :268:1*/ goto ag_resume1
+		/*line :268:1*/
 	case 2:
-		/*line :265:1*/ goto ag_resume2
-		/*line :265:1*/
+		/*line :268:1*/ goto ag_resume2
+		/*line :268:1*/
 	case 3:
-		/*line :265:1*/ goto ag_resume3
-		/*line :265:1*/
+		/*line :268:1*/ goto ag_resume3
+		/*line :268:1*/
 	case 4:
-		/*line :265:1*/ goto ag_resume4
+		/*line :268:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:266:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :266:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :266:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:2*/ return ag_s
-	}
-	/*line :266:2*/ ag_resume1:
-	/*line loopgroup_test.go:266:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :266:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:267:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:268:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
-	/*line :268:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
-	/*line :268:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :268:2*/ return ag_s
-	}
-	/*line :268:2*/ ag_resume2:
-	/*line loopgroup_test.go:268:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :268:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:269:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :269:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :269:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:269:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :269:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :269:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :269:2*/ return ag_s
 	}
-	/*line :269:2*/ ag_resume3:
-	/*line :269:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:270:2*/ ag_f.t.Cancel()
-	/*line loopgroup_test.go:271:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
-	/*line :271:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
-	/*line :271:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :269:2*/ ag_resume1:
+	/*line loopgroup_test.go:269:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :269:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:270:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:271:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
+	/*line :271:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :271:2*/ return ag_s
 	}
-	/*line :271:2*/ ag_resume4:
-	/*line loopgroup_test.go:271:2*/ _, err = ag_f.ag_aw3.AwaitResult()
-	/*line :271:2*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:272:2*/ ag_f.tr.log("awaiter task: %v", err)
-	/*line loopgroup_test.go:273:2*/ _, rerr = ag_f.r.Result()
-	/*line loopgroup_test.go:274:2*/ ag_f.tr.log("remote: %v, done=%v", rerr, ag_f.r.Done())
-	/*line loopgroup_test.go:275:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
-	/*line :275:2*/ return rt.Ready
+	/*line :271:2*/ ag_resume2:
+	/*line loopgroup_test.go:271:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :271:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:272:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :272:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :272:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
+	}
+	/*line :272:2*/ ag_resume3:
+	/*line :272:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:273:2*/ ag_f.t.Cancel()
+	/*line loopgroup_test.go:274:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
+	/*line :274:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :274:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:2*/ return ag_s
+	}
+	/*line :274:2*/ ag_resume4:
+	/*line loopgroup_test.go:274:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line :274:2*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:275:2*/ ag_f.tr.log("awaiter task: %v", err)
+	/*line loopgroup_test.go:276:2*/ _, rerr = ag_f.r.Result()
+	/*line loopgroup_test.go:277:2*/ ag_f.tr.log("remote: %v, done=%v", rerr, ag_f.r.Done())
+	/*line loopgroup_test.go:278:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
+	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1264
+//line loopgroup_async_test.go:1285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:266"
-	case 2:
-		return "loopgroup_test.go:268"
-	case 3:
 		return "loopgroup_test.go:269"
-	case 4:
+	case 2:
 		return "loopgroup_test.go:271"
+	case 3:
+		return "loopgroup_test.go:272"
+	case 4:
+		return "loopgroup_test.go:274"
 	}
 	return ""
 }
@@ -1305,79 +1326,79 @@ func (ag_f *ag_cancelRemote) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:289
+//line loopgroup_test.go:292
 func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :289:1*/ var (
+	/*line :292:1*/ var (
 		g   *rt.Group
 		err error
 	)
-	/*line :289:1*/ if ag_co.Unwinding() {
-		/*line :289:1*/ return rt.Ready
+	/*line :292:1*/ if ag_co.Unwinding() {
+		/*line :292:1*/ return rt.Ready
 	}
-	/*line :289:1*/ switch ag_f.ag_state {
-	/*line :289:1*/ case 1:
-		/*line :289:1*/ goto ag_resume1
-		/*line :289:1*/
+	/*line :292:1*/ switch ag_f.ag_state {
+	/*line :292:1*/ case 1:
+		/*line :292:1*/ goto ag_resume1
+		/*line :292:1*/
 	case 2:
-		/*line :289:1*/ goto ag_resume2
-		/*line :289:1*/
+		/*line :292:1*/ goto ag_resume2
+		/*line :292:1*/
 	case 3:
-		/*line :289:1*/ goto ag_resume3
-		/*line :289:1*/
+		/*line :292:1*/ goto ag_resume3
+		/*line :292:1*/
 	case 4:
-		/*line :289:1*/ goto ag_resume4
+		/*line :292:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:290:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :290:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :290:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:2*/ return ag_s
-	}
-	/*line :290:2*/ ag_resume1:
-	/*line loopgroup_test.go:290:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :290:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:291:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:292:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
-	/*line :292:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
-	/*line :292:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :292:2*/ return ag_s
-	}
-	/*line :292:2*/ ag_resume2:
-	/*line loopgroup_test.go:292:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :292:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:293:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :293:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :293:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:293:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :293:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :293:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :293:2*/ return ag_s
 	}
-	/*line :293:2*/ ag_resume3:
-	/*line :293:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:294:2*/ ag_f.first = ag_f.r.Cancel()
-	/*line loopgroup_test.go:295:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
-	/*line :295:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
-	/*line :295:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :293:2*/ ag_resume1:
+	/*line loopgroup_test.go:293:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :293:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:294:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:295:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line :295:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
+	/*line :295:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :295:2*/ return ag_s
 	}
-	/*line :295:2*/ ag_resume4:
-	/*line loopgroup_test.go:295:2*/ _, err = ag_f.ag_aw3.AwaitResult()
-	/*line :295:2*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:296:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
-	/*line loopgroup_test.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
-	/*line :297:2*/ return rt.Ready
+	/*line :295:2*/ ag_resume2:
+	/*line loopgroup_test.go:295:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :295:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:296:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :296:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :296:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:2*/ return ag_s
+	}
+	/*line :296:2*/ ag_resume3:
+	/*line :296:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:297:2*/ ag_f.first = ag_f.r.Cancel()
+	/*line loopgroup_test.go:298:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
+	/*line :298:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :298:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :298:2*/ return ag_s
+	}
+	/*line :298:2*/ ag_resume4:
+	/*line loopgroup_test.go:298:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line :298:2*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:299:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
+	/*line loopgroup_test.go:300:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
+	/*line :300:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1369
+//line loopgroup_async_test.go:1390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:290"
-	case 2:
-		return "loopgroup_test.go:292"
-	case 3:
 		return "loopgroup_test.go:293"
-	case 4:
+	case 2:
 		return "loopgroup_test.go:295"
+	case 3:
+		return "loopgroup_test.go:296"
+	case 4:
+		return "loopgroup_test.go:298"
 	}
 	return ""
 }
@@ -1407,74 +1428,74 @@ func (ag_f *ag_sameLoop) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:311
+//line loopgroup_test.go:314
 func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :311:1*/ var (
+	/*line :314:1*/ var (
 		err error
 		r   *rt.Remote[int]
 	)
-	/*line :311:1*/ if ag_co.Unwinding() {
-		/*line :311:1*/ return rt.Ready
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ return rt.Ready
 	}
-	/*line :311:1*/ switch ag_f.ag_state {
-	/*line :311:1*/ case 1:
-		/*line :311:1*/ goto ag_resume1
-		/*line :311:1*/
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
+		/*line :314:1*/
 	case 2:
-		/*line :311:1*/ goto ag_resume2
-		/*line :311:1*/
+		/*line :314:1*/ goto ag_resume2
+		/*line :314:1*/
 	case 3:
-		/*line :311:1*/ goto ag_resume3
+		/*line :314:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:312:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :312:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :312:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :312:2*/ return ag_s
+	/*line loopgroup_test.go:315:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :315:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :315:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :315:2*/ return ag_s
 	}
-	/*line :312:2*/ ag_resume1:
-	/*line loopgroup_test.go:312:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :312:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:313:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line :313:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
-	/*line :313:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :313:2*/ return ag_s
+	/*line :315:2*/ ag_resume1:
+	/*line loopgroup_test.go:315:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :315:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:316:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line :316:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
+	/*line :316:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :316:2*/ return ag_s
 	}
-	/*line :313:2*/ ag_resume2:
-	/*line loopgroup_test.go:313:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :313:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:314:2*/ if err != nil {
-		/*line loopgroup_test.go:315:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :315:3*/ return rt.Ready
+	/*line :316:2*/ ag_resume2:
+	/*line loopgroup_test.go:316:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :316:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:317:2*/ if err != nil {
+		/*line loopgroup_test.go:318:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :318:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:317:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line loopgroup_test.go:318:2*/ r.Cancel()
-	/*line loopgroup_test.go:319:2*/ ag_f.ag_aw1 = r
-	/*line :319:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
-	/*line :319:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:2*/ return ag_s
+	/*line loopgroup_test.go:320:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line loopgroup_test.go:321:2*/ r.Cancel()
+	/*line loopgroup_test.go:322:2*/ ag_f.ag_aw1 = r
+	/*line :322:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
+	/*line :322:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:2*/ return ag_s
 	}
-	/*line :319:2*/ ag_resume3:
-	/*line loopgroup_test.go:319:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :319:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:320:2*/ if !errors.Is(err, rt.ErrCanceled) {
-		/*line loopgroup_test.go:321:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
-		/*line :321:3*/ return rt.Ready
+	/*line :322:2*/ ag_resume3:
+	/*line loopgroup_test.go:322:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :322:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:323:2*/ if !errors.Is(err, rt.ErrCanceled) {
+		/*line loopgroup_test.go:324:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
+		/*line :324:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:323:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
-	/*line :323:2*/ return rt.Ready
+	/*line loopgroup_test.go:326:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
+	/*line :326:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1468
+//line loopgroup_async_test.go:1489
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:312"
+		return "loopgroup_test.go:315"
 	case 2:
-		return "loopgroup_test.go:313"
+		return "loopgroup_test.go:316"
 	case 3:
-		return "loopgroup_test.go:319"
+		return "loopgroup_test.go:322"
 	}
 	return ""
 }
@@ -1502,52 +1523,52 @@ func (ag_f *ag_publish) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:344
+//line loopgroup_test.go:347
 func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :344:1*/ var (
+	/*line :347:1*/ var (
 		ag_t0 *rt.Group
 		err   error
 	)
-	/*line :344:1*/ if ag_co.Unwinding() {
-		/*line :344:1*/ return rt.Ready
+	/*line :347:1*/ if ag_co.Unwinding() {
+		/*line :347:1*/ return rt.Ready
 	}
-	/*line :344:1*/ switch ag_f.ag_state {
-	/*line :344:1*/ case 1:
-		/*line :344:1*/ goto ag_resume1
-		/*line :344:1*/
+	/*line :347:1*/ switch ag_f.ag_state {
+	/*line :347:1*/ case 1:
+		/*line :347:1*/ goto ag_resume1
+		/*line :347:1*/
 	case 2:
-		/*line :344:1*/ goto ag_resume2
+		/*line :347:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:345:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :345:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :345:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :345:7*/ return ag_s
+	/*line loopgroup_test.go:348:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :348:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :348:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:7*/ return ag_s
 	}
-	/*line :345:7*/ ag_resume1:
-	/*line loopgroup_test.go:345:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :345:7*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:345:2*/ ag_f.tell(ag_t0)
-	/*line loopgroup_test.go:346:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
-	/*line :346:2*/ ag_f.ag_state = 2 // await: stop.Recv()
-	/*line :346:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :346:2*/ return ag_s
+	/*line :348:7*/ ag_resume1:
+	/*line loopgroup_test.go:348:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :348:7*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:348:2*/ ag_f.tell(ag_t0)
+	/*line loopgroup_test.go:349:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
+	/*line :349:2*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :349:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:2*/ return ag_s
 	}
-	/*line :346:2*/ ag_resume2:
-	/*line loopgroup_test.go:346:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :346:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:347:2*/ ag_f.ag_err = err
-	/*line :347:2*/ return rt.Ready
+	/*line :349:2*/ ag_resume2:
+	/*line loopgroup_test.go:349:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :349:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:350:2*/ ag_f.ag_err = err
+	/*line :350:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1543
+//line loopgroup_async_test.go:1564
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:345"
+		return "loopgroup_test.go:348"
 	case 2:
-		return "loopgroup_test.go:346"
+		return "loopgroup_test.go:349"
 	}
 	return ""
 }
@@ -1580,9 +1601,9 @@ func (ag_f *ag_parked) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:384
+//line loopgroup_test.go:387
 func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :384:1*/ var (
+	/*line :387:1*/ var (
 		ag_t0 string
 		ag_t1 int
 		ag_t2 error
@@ -1593,135 +1614,135 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t7 int
 		ag_t8 error
 	)
-	/*line :384:1*/ if ag_co.Unwinding() {
-		/*line :384:1*/ goto ag_exit
+	/*line :387:1*/ if ag_co.Unwinding() {
+		/*line :387:1*/ goto ag_exit
 	}
-	/*line :384:1*/ switch ag_f.ag_state {
-	/*line :384:1*/ case 1:
-		/*line :384:1*/ goto ag_resume1
-		/*line :384:1*/
+	/*line :387:1*/ switch ag_f.ag_state {
+	/*line :387:1*/ case 1:
+		/*line :387:1*/ goto ag_resume1
+		/*line :387:1*/
 	case 2:
-		/*line :384:1*/ goto ag_resume2
-		/*line :384:1*/
+		/*line :387:1*/ goto ag_resume2
+		/*line :387:1*/
 	case 3:
-		/*line :384:1*/ goto ag_resume3
-		/*line :384:1*/
+		/*line :387:1*/ goto ag_resume3
+		/*line :387:1*/
 	case 4:
-		/*line :384:1*/ goto ag_resume4
-		/*line :384:1*/
+		/*line :387:1*/ goto ag_resume4
+		/*line :387:1*/
 	case 5:
-		/*line :384:1*/ goto ag_resume5
-		/*line :384:1*/
+		/*line :387:1*/ goto ag_resume5
+		/*line :387:1*/
 	case 6:
-		/*line :384:1*/ goto ag_resume6
+		/*line :387:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:385:2*/ {
-		/*line :385:2*/ ag_d0 := int64(1)
-		/*line :385:2*/ ag_dfn := ag_f.done.Add
-		/*line :385:2*/ ag_f.ag_defers.Push(func() {
-			/*line :385:2*/ ag_dfn(ag_d0)
+	/*line loopgroup_test.go:388:2*/ {
+		/*line :388:2*/ ag_d0 := int64(1)
+		/*line :388:2*/ ag_dfn := ag_f.done.Add
+		/*line :388:2*/ ag_f.ag_defers.Push(func() {
+			/*line :388:2*/ ag_dfn(ag_d0)
 		})
 	}
-	/*line loopgroup_test.go:386:2*/ ag_f.started.Add(1)
-	/*line :386:2*/ ag_t0 = ag_f.how
-	/*line loopgroup_test.go:388:7*/ if ag_t0 == "sleep" {
-		/*line :388:7*/ goto ag_L2
+	/*line loopgroup_test.go:389:2*/ ag_f.started.Add(1)
+	/*line :389:2*/ ag_t0 = ag_f.how
+	/*line loopgroup_test.go:391:7*/ if ag_t0 == "sleep" {
+		/*line :391:7*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:390:7*/ if ag_t0 == "future" {
-		/*line :390:7*/ goto ag_L3
+	/*line loopgroup_test.go:393:7*/ if ag_t0 == "future" {
+		/*line :393:7*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:392:7*/ if ag_t0 == "mailbox" {
-		/*line :392:7*/ goto ag_L4
+	/*line loopgroup_test.go:395:7*/ if ag_t0 == "mailbox" {
+		/*line :395:7*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:394:7*/ if ag_t0 == "remote" {
-		/*line :394:7*/ goto ag_L5
+	/*line loopgroup_test.go:397:7*/ if ag_t0 == "remote" {
+		/*line :397:7*/ goto ag_L5
 	}
-	/*line loopgroup_test.go:396:7*/ if ag_t0 == "remote2" {
-		/*line :396:7*/ goto ag_L6
+	/*line loopgroup_test.go:399:7*/ if ag_t0 == "remote2" {
+		/*line :399:7*/ goto ag_L6
 	}
-	/*line :396:7*/ goto ag_L1
-	/*line :396:7*/ ag_L2:
-	/*line loopgroup_test.go:389:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :389:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :389:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :389:3*/ return ag_s
+	/*line :399:7*/ goto ag_L1
+	/*line :399:7*/ ag_L2:
+	/*line loopgroup_test.go:392:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :392:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :392:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :392:3*/ return ag_s
 	}
-	/*line :389:3*/ ag_resume1:
-	/*line :389:3*/ ag_f.ag_aw0 = nil
-	/*line :389:3*/ goto ag_L1
-	/*line :389:3*/ ag_L3:
-	/*line loopgroup_test.go:391:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
-	/*line :391:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
-	/*line :391:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :391:10*/ return ag_s
+	/*line :392:3*/ ag_resume1:
+	/*line :392:3*/ ag_f.ag_aw0 = nil
+	/*line :392:3*/ goto ag_L1
+	/*line :392:3*/ ag_L3:
+	/*line loopgroup_test.go:394:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
+	/*line :394:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
+	/*line :394:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :394:10*/ return ag_s
 	}
-	/*line :391:10*/ ag_resume2:
-	/*line loopgroup_test.go:391:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :391:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:391:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	/*line :391:3*/ goto ag_exit
-	/*line :391:3*/ ag_L4:
-	/*line loopgroup_test.go:393:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
-	/*line :393:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
-	/*line :393:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :393:10*/ return ag_s
+	/*line :394:10*/ ag_resume2:
+	/*line loopgroup_test.go:394:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :394:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:394:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
+	/*line :394:3*/ goto ag_exit
+	/*line :394:3*/ ag_L4:
+	/*line loopgroup_test.go:396:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
+	/*line :396:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
+	/*line :396:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:10*/ return ag_s
 	}
-	/*line :393:10*/ ag_resume3:
-	/*line loopgroup_test.go:393:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
-	/*line :393:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :393:3*/ goto ag_exit
-	/*line :393:3*/ ag_L5:
-	/*line loopgroup_test.go:395:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :395:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
-	/*line :395:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:10*/ return ag_s
+	/*line :396:10*/ ag_resume3:
+	/*line loopgroup_test.go:396:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
+	/*line :396:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:396:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :396:3*/ goto ag_exit
+	/*line :396:3*/ ag_L5:
+	/*line loopgroup_test.go:398:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :398:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :398:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:10*/ return ag_s
 	}
-	/*line :395:10*/ ag_resume4:
-	/*line loopgroup_test.go:395:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
-	/*line :395:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:395:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :395:3*/ goto ag_exit
-	/*line :395:3*/ ag_L6:
-	/*line loopgroup_test.go:397:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :397:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
-	/*line :397:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :397:10*/ return ag_s
+	/*line :398:10*/ ag_resume4:
+	/*line loopgroup_test.go:398:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :398:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:398:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :398:3*/ goto ag_exit
+	/*line :398:3*/ ag_L6:
+	/*line loopgroup_test.go:400:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :400:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :400:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :400:10*/ return ag_s
 	}
-	/*line :397:10*/ ag_resume5:
-	/*line loopgroup_test.go:397:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
-	/*line :397:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:397:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
-	/*line :397:3*/ goto ag_exit
-	/*line :397:3*/ ag_L1:
-	/*line loopgroup_test.go:399:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-	/*line :399:2*/ goto ag_exit
-	/*line :399:2*/ ag_exit:
-	/*line :399:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :399:2*/ ag_resume6:
-	/*line :399:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :399:2*/ return ag_s
+	/*line :400:10*/ ag_resume5:
+	/*line loopgroup_test.go:400:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
+	/*line :400:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:400:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
+	/*line :400:3*/ goto ag_exit
+	/*line :400:3*/ ag_L1:
+	/*line loopgroup_test.go:402:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line :402:2*/ goto ag_exit
+	/*line :402:2*/ ag_exit:
+	/*line :402:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :402:2*/ ag_resume6:
+	/*line :402:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :402:2*/ return ag_s
 	}
-	/*line :399:2*/ return rt.Ready
+	/*line :402:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1709
+//line loopgroup_async_test.go:1730
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:389"
+		return "loopgroup_test.go:392"
 	case 2:
-		return "loopgroup_test.go:391"
+		return "loopgroup_test.go:394"
 	case 3:
-		return "loopgroup_test.go:393"
+		return "loopgroup_test.go:396"
 	case 4:
-		return "loopgroup_test.go:395"
+		return "loopgroup_test.go:398"
 	case 5:
-		return "loopgroup_test.go:397"
+		return "loopgroup_test.go:400"
 	case 6:
-		return "loopgroup_test.go:400 (deferred calls)"
+		return "loopgroup_test.go:403 (deferred calls)"
 	}
 	return ""
 }
@@ -1751,63 +1772,63 @@ func (ag_f *ag_parkEverywhere) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:406
+//line loopgroup_test.go:409
 func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :406:1*/ var (
+	/*line :409:1*/ var (
 		g *rt.Group
 	)
-	/*line :406:1*/ if ag_co.Unwinding() {
-		/*line :406:1*/ return rt.Ready
+	/*line :409:1*/ if ag_co.Unwinding() {
+		/*line :409:1*/ return rt.Ready
 	}
-	/*line :406:1*/ switch ag_f.ag_state {
-	/*line :406:1*/ case 1:
-		/*line :406:1*/ goto ag_resume1
-		/*line :406:1*/
+	/*line :409:1*/ switch ag_f.ag_state {
+	/*line :409:1*/ case 1:
+		/*line :409:1*/ goto ag_resume1
+		/*line :409:1*/
 	case 2:
-		/*line :406:1*/ goto ag_resume2
+		/*line :409:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:407:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :407:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :407:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :407:2*/ return ag_s
+	/*line loopgroup_test.go:410:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :410:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :410:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:2*/ return ag_s
 	}
-	/*line :407:2*/ ag_resume1:
-	/*line loopgroup_test.go:407:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :407:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:408:2*/ ag_f.n = 0
-	/*line loopgroup_test.go:409:2*/ for i := 0; i < g.Len(); i++ {
-		/*line loopgroup_test.go:410:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
-		/*line loopgroup_test.go:411:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
-			/*line loopgroup_test.go:412:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
+	/*line :410:2*/ ag_resume1:
+	/*line loopgroup_test.go:410:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :410:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:411:2*/ ag_f.n = 0
+	/*line loopgroup_test.go:412:2*/ for i := 0; i < g.Len(); i++ {
+		/*line loopgroup_test.go:413:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
+		/*line loopgroup_test.go:414:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
+			/*line loopgroup_test.go:415:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
 		}
-		/*line loopgroup_test.go:414:3*/ ag_f.n += 6
+		/*line loopgroup_test.go:417:3*/ ag_f.n += 6
 	}
-	/*line :414:3*/ ag_L1:
-	/*line loopgroup_test.go:416:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
-		/*line :416:6*/ goto ag_L3
+	/*line :417:3*/ ag_L1:
+	/*line loopgroup_test.go:419:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
+		/*line :419:6*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:417:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
-	/*line :417:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
-	/*line :417:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:3*/ return ag_s
+	/*line loopgroup_test.go:420:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
+	/*line :420:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
+	/*line :420:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :420:3*/ return ag_s
 	}
-	/*line :417:3*/ ag_resume2:
-	/*line :417:3*/ ag_f.ag_aw1 = nil
-	/*line :417:3*/ goto ag_L1
-	/*line :417:3*/ ag_L3:
-	/*line loopgroup_test.go:419:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :419:2*/ return rt.Ready
+	/*line :420:3*/ ag_resume2:
+	/*line :420:3*/ ag_f.ag_aw1 = nil
+	/*line :420:3*/ goto ag_L1
+	/*line :420:3*/ ag_L3:
+	/*line loopgroup_test.go:422:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :422:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1803
+//line loopgroup_async_test.go:1824
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:407"
+		return "loopgroup_test.go:410"
 	case 2:
-		return "loopgroup_test.go:417"
+		return "loopgroup_test.go:420"
 	}
 	return ""
 }
@@ -1837,80 +1858,80 @@ func (ag_f *ag_crash) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:434
+//line loopgroup_test.go:437
 func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :434:1*/ var (
+	/*line :437:1*/ var (
 		ag_t1 *rt.Group
 	)
-	/*line :434:1*/ if ag_co.Unwinding() {
-		/*line :434:1*/ goto ag_exit
+	/*line :437:1*/ if ag_co.Unwinding() {
+		/*line :437:1*/ goto ag_exit
 	}
-	/*line :434:1*/ switch ag_f.ag_state {
-	/*line :434:1*/ case 1:
-		/*line :434:1*/ goto ag_resume1
-		/*line :434:1*/
+	/*line :437:1*/ switch ag_f.ag_state {
+	/*line :437:1*/ case 1:
+		/*line :437:1*/ goto ag_resume1
+		/*line :437:1*/
 	case 2:
-		/*line :434:1*/ goto ag_resume2
-		/*line :434:1*/
+		/*line :437:1*/ goto ag_resume2
+		/*line :437:1*/
 	case 3:
-		/*line :434:1*/ goto ag_resume3
-		/*line :434:1*/
+		/*line :437:1*/ goto ag_resume3
+		/*line :437:1*/
 	case 4:
-		/*line :434:1*/ goto ag_resume4
+		/*line :437:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:435:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :435:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :435:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :435:2*/ return ag_s
-	}
-	/*line :435:2*/ ag_resume1:
-	/*line loopgroup_test.go:435:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :435:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:436:2*/ ag_f.ag_defers.Push(func() {
-		/*line loopgroup_test.go:436:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-	})
-	/*line loopgroup_test.go:437:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
-	/*line :437:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
-	/*line :437:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :437:2*/ return ag_s
-	}
-	/*line :437:2*/ ag_resume2:
-	/*line loopgroup_test.go:437:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :437:2*/ ag_f.ag_aw1 = nil
-	/*line :437:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
-		/*line loopgroup_test.go:437:56*/ panic("callback bug")
-	})
-	/*line loopgroup_test.go:438:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
-	/*line :438:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
-	/*line :438:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:438:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :438:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :438:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :438:2*/ return ag_s
 	}
-	/*line :438:2*/ ag_resume3:
-	/*line :438:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:439:2*/ ag_f.ag_err = nil
-	/*line :439:2*/ goto ag_exit
-	/*line :439:2*/ ag_exit:
-	/*line :439:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :439:2*/ ag_resume4:
-	/*line :439:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :439:2*/ return ag_s
+	/*line :438:2*/ ag_resume1:
+	/*line loopgroup_test.go:438:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :438:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:439:2*/ ag_f.ag_defers.Push(func() {
+		/*line loopgroup_test.go:439:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
+	})
+	/*line loopgroup_test.go:440:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
+	/*line :440:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
+	/*line :440:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:2*/ return ag_s
 	}
-	/*line :439:2*/ return rt.Ready
+	/*line :440:2*/ ag_resume2:
+	/*line loopgroup_test.go:440:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :440:2*/ ag_f.ag_aw1 = nil
+	/*line :440:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
+		/*line loopgroup_test.go:440:56*/ panic("callback bug")
+	})
+	/*line loopgroup_test.go:441:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
+	/*line :441:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
+	/*line :441:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :441:2*/ return ag_s
+	}
+	/*line :441:2*/ ag_resume3:
+	/*line :441:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:442:2*/ ag_f.ag_err = nil
+	/*line :442:2*/ goto ag_exit
+	/*line :442:2*/ ag_exit:
+	/*line :442:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :442:2*/ ag_resume4:
+	/*line :442:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :442:2*/ return ag_s
+	}
+	/*line :442:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1902
+//line loopgroup_async_test.go:1923
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:435"
-	case 2:
-		return "loopgroup_test.go:437"
-	case 3:
 		return "loopgroup_test.go:438"
+	case 2:
+		return "loopgroup_test.go:440"
+	case 3:
+		return "loopgroup_test.go:441"
 	case 4:
-		return "loopgroup_test.go:440 (deferred calls)"
+		return "loopgroup_test.go:443 (deferred calls)"
 	}
 	return ""
 }
@@ -1940,54 +1961,54 @@ func (ag_f *ag_mailboxConsume) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:457
+//line loopgroup_test.go:460
 func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :457:1*/ var (
+	/*line :460:1*/ var (
 		v   [2]int
 		err error
 	)
-	/*line :457:1*/ if ag_co.Unwinding() {
-		/*line :457:1*/ return rt.Ready
+	/*line :460:1*/ if ag_co.Unwinding() {
+		/*line :460:1*/ return rt.Ready
 	}
-	/*line :457:1*/ switch ag_f.ag_state {
-	/*line :457:1*/ case 1:
-		/*line :457:1*/ goto ag_resume1
+	/*line :460:1*/ switch ag_f.ag_state {
+	/*line :460:1*/ case 1:
+		/*line :460:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:458:2*/ ag_f.last = make([]int, ag_f.producers)
-	/*line loopgroup_test.go:459:2*/ ag_f.n = 0
-	/*line :459:2*/ ag_L1:
-	/*line loopgroup_test.go:461:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
-	/*line :461:3*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :461:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :461:3*/ return ag_s
+	/*line loopgroup_test.go:461:2*/ ag_f.last = make([]int, ag_f.producers)
+	/*line loopgroup_test.go:462:2*/ ag_f.n = 0
+	/*line :462:2*/ ag_L1:
+	/*line loopgroup_test.go:464:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
+	/*line :464:3*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :464:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:3*/ return ag_s
 	}
-	/*line :461:3*/ ag_resume1:
-	/*line loopgroup_test.go:461:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :461:3*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:462:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:463:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-		/*line :463:4*/ return rt.Ready
-	}
-	/*line loopgroup_test.go:465:3*/ if err != nil {
-		/*line loopgroup_test.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+	/*line :464:3*/ ag_resume1:
+	/*line loopgroup_test.go:464:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :464:3*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:465:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
 		/*line :466:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:468:3*/ if v[1] != ag_f.last[v[0]]+1 {
-		/*line loopgroup_test.go:469:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
+	/*line loopgroup_test.go:468:3*/ if err != nil {
+		/*line loopgroup_test.go:469:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
 		/*line :469:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:471:3*/ ag_f.last[v[0]] = v[1]
-	/*line loopgroup_test.go:472:3*/ ag_f.n++
-	/*line :472:3*/ goto ag_L1
+	/*line loopgroup_test.go:471:3*/ if v[1] != ag_f.last[v[0]]+1 {
+		/*line loopgroup_test.go:472:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
+		/*line :472:4*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:474:3*/ ag_f.last[v[0]] = v[1]
+	/*line loopgroup_test.go:475:3*/ ag_f.n++
+	/*line :475:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:1985
+//line loopgroup_async_test.go:2006
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:461"
+		return "loopgroup_test.go:464"
 	}
 	return ""
 }
@@ -2016,49 +2037,49 @@ func (ag_f *ag_mailboxProduce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:479
+//line loopgroup_test.go:482
 func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :479:1*/ if ag_co.Unwinding() {
-		/*line :479:1*/ return rt.Ready
+	/*line :482:1*/ if ag_co.Unwinding() {
+		/*line :482:1*/ return rt.Ready
 	}
-	/*line :479:1*/ switch ag_f.ag_state {
-	/*line :479:1*/ case 1:
-		/*line :479:1*/ goto ag_resume1
+	/*line :482:1*/ switch ag_f.ag_state {
+	/*line :482:1*/ case 1:
+		/*line :482:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:480:6*/ ag_f.i = 1
-	/*line :480:6*/ ag_L1:
-	/*line loopgroup_test.go:480:14*/ if !(ag_f.i <= ag_f.count) {
-		/*line :480:14*/ goto ag_L3
+	/*line loopgroup_test.go:483:6*/ ag_f.i = 1
+	/*line :483:6*/ ag_L1:
+	/*line loopgroup_test.go:483:14*/ if !(ag_f.i <= ag_f.count) {
+		/*line :483:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:481:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
-		/*line loopgroup_test.go:482:4*/ ag_f.ag_err = err
-		/*line :482:4*/ return rt.Ready
+	/*line loopgroup_test.go:484:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
+		/*line loopgroup_test.go:485:4*/ ag_f.ag_err = err
+		/*line :485:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:484:3*/ if !(ag_f.i%7 == 0) {
-		/*line :484:3*/ goto ag_L4
+	/*line loopgroup_test.go:487:3*/ if !(ag_f.i%7 == 0) {
+		/*line :487:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:485:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :485:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :485:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :485:4*/ return ag_s
+	/*line loopgroup_test.go:488:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :488:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :488:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :488:4*/ return ag_s
 	}
-	/*line :485:4*/ ag_resume1:
-	/*line :485:4*/ ag_f.ag_aw0 = nil
-	/*line :485:4*/ ag_L4:
-	/*line loopgroup_test.go:480:26*/ ag_f.i++
-	/*line :480:26*/ goto ag_L1
-	/*line :480:26*/ ag_L3:
-	/*line loopgroup_test.go:488:2*/ ag_f.ag_err = nil
-	/*line :488:2*/ return rt.Ready
+	/*line :488:4*/ ag_resume1:
+	/*line :488:4*/ ag_f.ag_aw0 = nil
+	/*line :488:4*/ ag_L4:
+	/*line loopgroup_test.go:483:26*/ ag_f.i++
+	/*line :483:26*/ goto ag_L1
+	/*line :483:26*/ ag_L3:
+	/*line loopgroup_test.go:491:2*/ ag_f.ag_err = nil
+	/*line :491:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2056
+//line loopgroup_async_test.go:2077
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:485"
+		return "loopgroup_test.go:488"
 	}
 	return ""
 }
@@ -2094,9 +2115,9 @@ func (ag_f *ag_pipeline) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:495
+//line loopgroup_test.go:498
 func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :495:1*/ var (
+	/*line :498:1*/ var (
 		p1      *rt.Remote[struct{}]
 		ag_err1 error
 		ag_err2 error
@@ -2104,135 +2125,135 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t9   int
 		ag_t10  error
 	)
-	/*line :495:1*/ if ag_co.Unwinding() {
-		/*line :495:1*/ return rt.Ready
+	/*line :498:1*/ if ag_co.Unwinding() {
+		/*line :498:1*/ return rt.Ready
 	}
-	/*line :495:1*/ switch ag_f.ag_state {
-	/*line :495:1*/ case 1:
-		/*line :495:1*/ goto ag_resume1
-		/*line :495:1*/
+	/*line :498:1*/ switch ag_f.ag_state {
+	/*line :498:1*/ case 1:
+		/*line :498:1*/ goto ag_resume1
+		/*line :498:1*/
 	case 2:
-		/*line :495:1*/ goto ag_resume2
-		/*line :495:1*/
+		/*line :498:1*/ goto ag_resume2
+		/*line :498:1*/
 	case 3:
-		/*line :495:1*/ goto ag_resume3
-		/*line :495:1*/
+		/*line :498:1*/ goto ag_resume3
+		/*line :498:1*/
 	case 4:
-		/*line :495:1*/ goto ag_resume4
-		/*line :495:1*/
+		/*line :498:1*/ goto ag_resume4
+		/*line :498:1*/
 	case 5:
-		/*line :495:1*/ goto ag_resume5
-		/*line :495:1*/
+		/*line :498:1*/ goto ag_resume5
+		/*line :498:1*/
 	case 6:
-		/*line :495:1*/ goto ag_resume6
+		/*line :498:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:496:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :496:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :496:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :496:2*/ return ag_s
+	/*line loopgroup_test.go:499:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :499:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :499:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :499:2*/ return ag_s
 	}
-	/*line :496:2*/ ag_resume1:
-	/*line loopgroup_test.go:496:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :496:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:497:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:498:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
-	/*line :498:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
-	/*line :498:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :498:2*/ return ag_s
+	/*line :499:2*/ ag_resume1:
+	/*line loopgroup_test.go:499:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :499:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:500:2*/ ag_f.m = rt.NewMailbox[[2]int]()
+	/*line loopgroup_test.go:501:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
+	/*line :501:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
+	/*line :501:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :501:2*/ return ag_s
 	}
-	/*line :498:2*/ ag_resume2:
-	/*line loopgroup_test.go:498:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :498:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:499:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
-	/*line loopgroup_test.go:500:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
-	/*line loopgroup_test.go:501:2*/ ag_f.plain = make(chan error, 1)
-	/*line loopgroup_test.go:502:2*/ go func() {
-		/*line loopgroup_test.go:503:3*/ for i := 1; i <= ag_f.count; i++ {
-			/*line loopgroup_test.go:504:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
-				/*line loopgroup_test.go:505:5*/ ag_f.plain <- err
-				/*line loopgroup_test.go:506:5*/ return
+	/*line :501:2*/ ag_resume2:
+	/*line loopgroup_test.go:501:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :501:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:502:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
+	/*line loopgroup_test.go:503:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
+	/*line loopgroup_test.go:504:2*/ ag_f.plain = make(chan error, 1)
+	/*line loopgroup_test.go:505:2*/ go func() {
+		/*line loopgroup_test.go:506:3*/ for i := 1; i <= ag_f.count; i++ {
+			/*line loopgroup_test.go:507:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
+				/*line loopgroup_test.go:508:5*/ ag_f.plain <- err
+				/*line loopgroup_test.go:509:5*/ return
 			}
 		}
-		/*line loopgroup_test.go:509:3*/ ag_f.plain <- nil
+		/*line loopgroup_test.go:512:3*/ ag_f.plain <- nil
 	}()
-	/*line loopgroup_test.go:511:5*/ ag_f.ag_aw2 = p1
-	/*line :511:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
-	/*line :511:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:5*/ return ag_s
-	}
-	/*line :511:5*/ ag_resume3:
-	/*line loopgroup_test.go:511:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :511:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:511:2*/ if !(ag_err1 != nil) {
-		/*line :511:2*/ goto ag_L1
-	}
-	/*line loopgroup_test.go:512:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :512:3*/ return rt.Ready
-	/*line :512:3*/ ag_L1:
-	/*line loopgroup_test.go:514:5*/ ag_f.ag_aw2 = ag_f.p2
-	/*line :514:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line loopgroup_test.go:514:5*/ ag_f.ag_aw2 = p1
+	/*line :514:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
 	/*line :514:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :514:5*/ return ag_s
 	}
-	/*line :514:5*/ ag_resume4:
-	/*line loopgroup_test.go:514:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :514:5*/ ag_resume3:
+	/*line loopgroup_test.go:514:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
 	/*line :514:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:514:2*/ if !(ag_err2 != nil) {
-		/*line :514:2*/ goto ag_L2
+	/*line loopgroup_test.go:514:2*/ if !(ag_err1 != nil) {
+		/*line :514:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:515:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line loopgroup_test.go:515:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
 	/*line :515:3*/ return rt.Ready
-	/*line :515:3*/ ag_L2:
-	/*line loopgroup_test.go:517:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
-		/*line loopgroup_test.go:517:52*/ return <-ag_f.plain, nil
-	})
-	/*line :517:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
-	/*line :517:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :517:52*/ return ag_s
+	/*line :515:3*/ ag_L1:
+	/*line loopgroup_test.go:517:5*/ ag_f.ag_aw2 = ag_f.p2
+	/*line :517:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line :517:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :517:5*/ return ag_s
 	}
-	/*line :517:52*/ ag_resume5:
-	/*line loopgroup_test.go:517:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :517:5*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:517:2*/ if !(perr != nil) {
-		/*line :517:2*/ goto ag_L3
+	/*line :517:5*/ ag_resume4:
+	/*line loopgroup_test.go:517:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :517:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:517:2*/ if !(ag_err2 != nil) {
+		/*line :517:2*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:518:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
+	/*line loopgroup_test.go:518:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 	/*line :518:3*/ return rt.Ready
-	/*line :518:3*/ ag_L3:
-	/*line loopgroup_test.go:520:2*/ ag_f.m.Close()
-	/*line loopgroup_test.go:521:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:522:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
-		/*line :522:3*/ return rt.Ready
+	/*line :518:3*/ ag_L2:
+	/*line loopgroup_test.go:520:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
+		/*line loopgroup_test.go:520:52*/ return <-ag_f.plain, nil
+	})
+	/*line :520:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
+	/*line :520:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :520:52*/ return ag_s
 	}
-	/*line loopgroup_test.go:524:9*/ ag_f.ag_aw4 = ag_f.consumer
-	/*line :524:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
-	/*line :524:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :524:9*/ return ag_s
+	/*line :520:52*/ ag_resume5:
+	/*line loopgroup_test.go:520:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :520:5*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:520:2*/ if !(perr != nil) {
+		/*line :520:2*/ goto ag_L3
 	}
-	/*line :524:9*/ ag_resume6:
-	/*line loopgroup_test.go:524:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
-	/*line :524:9*/ ag_f.ag_aw4 = nil
-	/*line loopgroup_test.go:524:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
-	/*line :524:2*/ return rt.Ready
+	/*line loopgroup_test.go:521:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
+	/*line :521:3*/ return rt.Ready
+	/*line :521:3*/ ag_L3:
+	/*line loopgroup_test.go:523:2*/ ag_f.m.Close()
+	/*line loopgroup_test.go:524:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
+		/*line :525:3*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:527:9*/ ag_f.ag_aw4 = ag_f.consumer
+	/*line :527:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
+	/*line :527:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :527:9*/ return ag_s
+	}
+	/*line :527:9*/ ag_resume6:
+	/*line loopgroup_test.go:527:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
+	/*line :527:9*/ ag_f.ag_aw4 = nil
+	/*line loopgroup_test.go:527:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
+	/*line :527:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2220
+//line loopgroup_async_test.go:2241
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:496"
+		return "loopgroup_test.go:499"
 	case 2:
-		return "loopgroup_test.go:498"
+		return "loopgroup_test.go:501"
 	case 3:
-		return "loopgroup_test.go:511"
-	case 4:
 		return "loopgroup_test.go:514"
-	case 5:
+	case 4:
 		return "loopgroup_test.go:517"
+	case 5:
+		return "loopgroup_test.go:520"
 	case 6:
-		return "loopgroup_test.go:524"
+		return "loopgroup_test.go:527"
 	}
 	return ""
 }
@@ -2267,130 +2288,130 @@ func (ag_f *ag_cancelRecv) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:537
+//line loopgroup_test.go:540
 func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :537:1*/ var (
+	/*line :540:1*/ var (
 		ag_err1 error
 		v       int
 		ag_err2 error
 	)
-	/*line :537:1*/ if ag_co.Unwinding() {
-		/*line :537:1*/ return rt.Ready
+	/*line :540:1*/ if ag_co.Unwinding() {
+		/*line :540:1*/ return rt.Ready
 	}
-	/*line :537:1*/ switch ag_f.ag_state {
-	/*line :537:1*/ case 1:
-		/*line :537:1*/ goto ag_resume1
-		/*line :537:1*/
+	/*line :540:1*/ switch ag_f.ag_state {
+	/*line :540:1*/ case 1:
+		/*line :540:1*/ goto ag_resume1
+		/*line :540:1*/
 	case 2:
-		/*line :537:1*/ goto ag_resume2
-		/*line :537:1*/
+		/*line :540:1*/ goto ag_resume2
+		/*line :540:1*/
 	case 3:
-		/*line :537:1*/ goto ag_resume3
-		/*line :537:1*/
+		/*line :540:1*/ goto ag_resume3
+		/*line :540:1*/
 	case 4:
-		/*line :537:1*/ goto ag_resume4
-		/*line :537:1*/
+		/*line :540:1*/ goto ag_resume4
+		/*line :540:1*/
 	case 5:
-		/*line :537:1*/ goto ag_resume5
+		/*line :540:1*/ goto ag_resume5
 	}
-	/*line loopgroup_test.go:538:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :538:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :538:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :538:2*/ return ag_s
+	/*line loopgroup_test.go:541:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :541:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :541:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :541:2*/ return ag_s
 	}
-	/*line :538:2*/ ag_resume1:
-	/*line loopgroup_test.go:538:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :538:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:539:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:540:2*/ ag_f.got = 0
-	/*line :540:2*/ ag_f.i = new(int)
-	/*line loopgroup_test.go:541:6*/ (*ag_f.i) = 0
-	/*line :541:6*/ ag_L1:
-	/*line loopgroup_test.go:541:14*/ if !((*ag_f.i) < ag_f.rounds) {
-		/*line :541:14*/ goto ag_L3
+	/*line :541:2*/ ag_resume1:
+	/*line loopgroup_test.go:541:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :541:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:542:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:543:2*/ ag_f.got = 0
+	/*line :543:2*/ ag_f.i = new(int)
+	/*line loopgroup_test.go:544:6*/ (*ag_f.i) = 0
+	/*line :544:6*/ ag_L1:
+	/*line loopgroup_test.go:544:14*/ if !((*ag_f.i) < ag_f.rounds) {
+		/*line :544:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:542:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
-	/*line :542:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :542:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :542:3*/ return ag_s
+	/*line loopgroup_test.go:545:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
+	/*line :545:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :545:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :545:3*/ return ag_s
 	}
-	/*line :542:3*/ ag_resume2:
-	/*line loopgroup_test.go:542:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :542:3*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:543:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
-	/*line :543:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :543:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :543:3*/ return ag_s
+	/*line :545:3*/ ag_resume2:
+	/*line loopgroup_test.go:545:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :545:3*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:546:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :546:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :546:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :546:3*/ return ag_s
 	}
-	/*line :543:3*/ ag_resume3:
-	/*line :543:3*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:546:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
-		/*line loopgroup_test.go:547:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :547:4*/ return rt.Ready
+	/*line :546:3*/ ag_resume3:
+	/*line :546:3*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:549:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
+		/*line loopgroup_test.go:550:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :550:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:549:3*/ ag_f.t.Cancel()
-	/*line loopgroup_test.go:550:6*/ ag_f.ag_aw3 = ag_f.t
-	/*line :550:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
-	/*line :550:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :550:6*/ return ag_s
+	/*line loopgroup_test.go:552:3*/ ag_f.t.Cancel()
+	/*line loopgroup_test.go:553:6*/ ag_f.ag_aw3 = ag_f.t
+	/*line :553:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
+	/*line :553:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :553:6*/ return ag_s
 	}
-	/*line :550:6*/ ag_resume4:
-	/*line loopgroup_test.go:550:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
-	/*line :550:6*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:550:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line :550:3*/ goto ag_L4
+	/*line :553:6*/ ag_resume4:
+	/*line loopgroup_test.go:553:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :553:6*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:553:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line :553:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:551:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
-	/*line :551:4*/ return rt.Ready
-	/*line :551:4*/ ag_L4:
-	/*line loopgroup_test.go:553:3*/ if ag_f.m.Len() != 1 {
-		/*line loopgroup_test.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
-		/*line :554:4*/ return rt.Ready
+	/*line loopgroup_test.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
+	/*line :554:4*/ return rt.Ready
+	/*line :554:4*/ ag_L4:
+	/*line loopgroup_test.go:556:3*/ if ag_f.m.Len() != 1 {
+		/*line loopgroup_test.go:557:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
+		/*line :557:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:556:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
-	/*line :556:3*/ ag_f.ag_state = 5 // await: m.Recv()
-	/*line :556:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :556:3*/ return ag_s
+	/*line loopgroup_test.go:559:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
+	/*line :559:3*/ ag_f.ag_state = 5 // await: m.Recv()
+	/*line :559:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :559:3*/ return ag_s
 	}
-	/*line :556:3*/ ag_resume5:
-	/*line loopgroup_test.go:556:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :556:3*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:557:3*/ if ag_err2 != nil || v != (*ag_f.i) {
-		/*line loopgroup_test.go:558:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
-		/*line :558:4*/ return rt.Ready
+	/*line :559:3*/ ag_resume5:
+	/*line loopgroup_test.go:559:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :559:3*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:560:3*/ if ag_err2 != nil || v != (*ag_f.i) {
+		/*line loopgroup_test.go:561:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
+		/*line :561:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:560:3*/ ag_f.got++
+	/*line loopgroup_test.go:563:3*/ ag_f.got++
 	{
-		/*line :560:3*/ ag_c := *ag_f.i
-		/*line :560:3*/ ag_f.i = &ag_c
+		/*line :563:3*/ ag_c := *ag_f.i
+		/*line :563:3*/ ag_f.i = &ag_c
 	}
-	/*line loopgroup_test.go:541:26*/ (*ag_f.i)++
-	/*line :541:26*/ goto ag_L1
-	/*line :541:26*/ ag_L3:
-	/*line loopgroup_test.go:562:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	/*line :562:2*/ return rt.Ready
+	/*line loopgroup_test.go:544:26*/ (*ag_f.i)++
+	/*line :544:26*/ goto ag_L1
+	/*line :544:26*/ ag_L3:
+	/*line loopgroup_test.go:565:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :565:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2375
+//line loopgroup_async_test.go:2396
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:538"
+		return "loopgroup_test.go:541"
 	case 2:
-		return "loopgroup_test.go:542"
+		return "loopgroup_test.go:545"
 	case 3:
-		return "loopgroup_test.go:543"
+		return "loopgroup_test.go:546"
 	case 4:
-		return "loopgroup_test.go:550"
+		return "loopgroup_test.go:553"
 	case 5:
-		return "loopgroup_test.go:556"
+		return "loopgroup_test.go:559"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:542 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:545 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func1 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2407,43 +2428,43 @@ func (ag_f *ag_cancelRecv_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:542
+//line loopgroup_test.go:545
 func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :542:1*/ var (
+	/*line :545:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :542:1*/ if ag_co.Unwinding() {
-		/*line :542:1*/ return rt.Ready
+	/*line :545:1*/ if ag_co.Unwinding() {
+		/*line :545:1*/ return rt.Ready
 	}
-	/*line :542:1*/ switch ag_f.ag_state {
-	/*line :542:1*/ case 1:
-		/*line :542:1*/ goto ag_resume1
+	/*line :545:1*/ switch ag_f.ag_state {
+	/*line :545:1*/ case 1:
+		/*line :545:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:542:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :542:54*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :542:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :542:54*/ return ag_s
+	/*line loopgroup_test.go:545:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :545:54*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :545:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :545:54*/ return ag_s
 	}
-	/*line :542:54*/ ag_resume1:
-	/*line loopgroup_test.go:542:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :542:54*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:542:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :542:47*/ return rt.Ready
+	/*line :545:54*/ ag_resume1:
+	/*line loopgroup_test.go:545:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :545:54*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:545:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :545:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2436
+//line loopgroup_async_test.go:2457
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:542"
+		return "loopgroup_test.go:545"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:546 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:549 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2460,16 +2481,16 @@ func (ag_f *ag_cancelRecv_func2) AwaitResult() (struct{}, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:546
+//line loopgroup_test.go:549
 func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :546:1*/ if ag_co.Unwinding() {
-		/*line :546:1*/ return rt.Ready
+	/*line :549:1*/ if ag_co.Unwinding() {
+		/*line :549:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:546:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
-	/*line :546:72*/ return rt.Ready
+	/*line loopgroup_test.go:549:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
+	/*line :549:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2473
+//line loopgroup_async_test.go:2494
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2492,42 +2513,42 @@ func (ag_f *ag_spawnHere) AwaitResult() (*rt.Task[int], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:574
+//line loopgroup_test.go:577
 func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :574:1*/ var (
+	/*line :577:1*/ var (
 		ag_t0 *rt.Task[int]
 	)
-	/*line :574:1*/ if ag_co.Unwinding() {
-		/*line :574:1*/ return rt.Ready
+	/*line :577:1*/ if ag_co.Unwinding() {
+		/*line :577:1*/ return rt.Ready
 	}
-	/*line :574:1*/ switch ag_f.ag_state {
-	/*line :574:1*/ case 1:
-		/*line :574:1*/ goto ag_resume1
+	/*line :577:1*/ switch ag_f.ag_state {
+	/*line :577:1*/ case 1:
+		/*line :577:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:575:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
-	/*line :575:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :575:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:9*/ return ag_s
+	/*line loopgroup_test.go:578:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
+	/*line :578:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :578:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :578:9*/ return ag_s
 	}
-	/*line :575:9*/ ag_resume1:
-	/*line loopgroup_test.go:575:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :575:9*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:575:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :575:2*/ return rt.Ready
+	/*line :578:9*/ ag_resume1:
+	/*line loopgroup_test.go:578:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :578:9*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:578:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :578:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2520
+//line loopgroup_async_test.go:2541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:575"
+		return "loopgroup_test.go:578"
 	}
 	return ""
 }
 
-// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:575 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:578 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_spawnHere_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -2543,33 +2564,33 @@ func (ag_f *ag_spawnHere_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:575
+//line loopgroup_test.go:578
 func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :575:1*/ if ag_co.Unwinding() {
-		/*line :575:1*/ return rt.Ready
+	/*line :578:1*/ if ag_co.Unwinding() {
+		/*line :578:1*/ return rt.Ready
 	}
-	/*line :575:1*/ switch ag_f.ag_state {
-	/*line :575:1*/ case 1:
-		/*line :575:1*/ goto ag_resume1
+	/*line :578:1*/ switch ag_f.ag_state {
+	/*line :578:1*/ case 1:
+		/*line :578:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:575:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :575:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :575:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:48*/ return ag_s
+	/*line loopgroup_test.go:578:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :578:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :578:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :578:48*/ return ag_s
 	}
-	/*line :575:48*/ ag_resume1:
-	/*line :575:48*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:575:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
-	/*line :575:69*/ return rt.Ready
+	/*line :578:48*/ ag_resume1:
+	/*line :578:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:578:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
+	/*line :578:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2567
+//line loopgroup_async_test.go:2588
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:575"
+		return "loopgroup_test.go:578"
 	}
 	return ""
 }
@@ -2601,138 +2622,138 @@ func (ag_f *ag_misuse) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:582
+//line loopgroup_test.go:585
 func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :582:1*/ var (
+	/*line :585:1*/ var (
 		ag_err1 error
 		ag_t4   *rt.Task[int]
 		ag_err2 error
 		ag_t7   *rt.Task[int]
 	)
-	/*line :582:1*/ if ag_co.Unwinding() {
-		/*line :582:1*/ return rt.Ready
+	/*line :585:1*/ if ag_co.Unwinding() {
+		/*line :585:1*/ return rt.Ready
 	}
-	/*line :582:1*/ switch ag_f.ag_state {
-	/*line :582:1*/ case 1:
-		/*line :582:1*/ goto ag_resume1
-		/*line :582:1*/
+	/*line :585:1*/ switch ag_f.ag_state {
+	/*line :585:1*/ case 1:
+		/*line :585:1*/ goto ag_resume1
+		/*line :585:1*/
 	case 2:
-		/*line :582:1*/ goto ag_resume2
-		/*line :582:1*/
+		/*line :585:1*/ goto ag_resume2
+		/*line :585:1*/
 	case 3:
-		/*line :582:1*/ goto ag_resume3
-		/*line :582:1*/
+		/*line :585:1*/ goto ag_resume3
+		/*line :585:1*/
 	case 4:
-		/*line :582:1*/ goto ag_resume4
-		/*line :582:1*/
+		/*line :585:1*/ goto ag_resume4
+		/*line :585:1*/
 	case 5:
-		/*line :582:1*/ goto ag_resume5
-		/*line :582:1*/
+		/*line :585:1*/ goto ag_resume5
+		/*line :585:1*/
 	case 6:
-		/*line :582:1*/ goto ag_resume6
-		/*line :582:1*/
+		/*line :585:1*/ goto ag_resume6
+		/*line :585:1*/
 	case 7:
-		/*line :582:1*/ goto ag_resume7
+		/*line :585:1*/ goto ag_resume7
 	}
-	/*line loopgroup_test.go:583:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :583:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :583:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :583:2*/ return ag_s
+	/*line loopgroup_test.go:586:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :586:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :586:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :586:2*/ return ag_s
 	}
-	/*line :583:2*/ ag_resume1:
-	/*line loopgroup_test.go:583:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :583:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:584:6*/ ag_f.out = nil
-	/*line loopgroup_test.go:585:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
-	/*line :585:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
-	/*line :585:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :585:2*/ return ag_s
+	/*line :586:2*/ ag_resume1:
+	/*line loopgroup_test.go:586:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :586:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:587:6*/ ag_f.out = nil
+	/*line loopgroup_test.go:588:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
+	/*line :588:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
+	/*line :588:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :588:2*/ return ag_s
 	}
-	/*line :585:2*/ ag_resume2:
-	/*line loopgroup_test.go:585:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :585:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:586:2*/ if ag_err1 != nil {
-		/*line loopgroup_test.go:587:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :587:3*/ return rt.Ready
+	/*line :588:2*/ ag_resume2:
+	/*line loopgroup_test.go:588:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :588:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:589:2*/ if ag_err1 != nil {
+		/*line loopgroup_test.go:590:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :590:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:589:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
-	/*line :589:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :589:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :589:25*/ return ag_s
+	/*line loopgroup_test.go:592:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
+	/*line :592:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :592:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:25*/ return ag_s
 	}
-	/*line :589:25*/ ag_resume3:
-	/*line loopgroup_test.go:589:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :589:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:589:2*/ ag_f.ag_aw2 = ag_t4
-	/*line :589:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :589:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :589:2*/ return ag_s
+	/*line :592:25*/ ag_resume3:
+	/*line loopgroup_test.go:592:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :592:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:592:2*/ ag_f.ag_aw2 = ag_t4
+	/*line :592:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :592:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:2*/ return ag_s
 	}
-	/*line :589:2*/ ag_resume4:
-	/*line loopgroup_test.go:589:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :589:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:590:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:592:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:593:2*/ ag_f.m.Send(1)
-	/*line loopgroup_test.go:594:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
-	/*line :594:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
-	/*line :594:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :594:5*/ return ag_s
+	/*line :592:2*/ ag_resume4:
+	/*line loopgroup_test.go:592:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :592:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:593:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:595:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:596:2*/ ag_f.m.Send(1)
+	/*line loopgroup_test.go:597:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
+	/*line :597:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
+	/*line :597:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :597:5*/ return ag_s
 	}
-	/*line :594:5*/ ag_resume5:
-	/*line loopgroup_test.go:594:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :594:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:594:2*/ if !(ag_err2 != nil) {
-		/*line :594:2*/ goto ag_L1
+	/*line :597:5*/ ag_resume5:
+	/*line loopgroup_test.go:597:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :597:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:597:2*/ if !(ag_err2 != nil) {
+		/*line :597:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:595:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :595:3*/ return rt.Ready
-	/*line :595:3*/ ag_L1:
-	/*line loopgroup_test.go:597:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
-	/*line :597:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :597:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:25*/ return ag_s
+	/*line loopgroup_test.go:598:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :598:3*/ return rt.Ready
+	/*line :598:3*/ ag_L1:
+	/*line loopgroup_test.go:600:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
+	/*line :600:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :600:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :600:25*/ return ag_s
 	}
-	/*line :597:25*/ ag_resume6:
-	/*line loopgroup_test.go:597:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :597:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:597:2*/ ag_f.ag_aw2 = ag_t7
-	/*line :597:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :597:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:2*/ return ag_s
+	/*line :600:25*/ ag_resume6:
+	/*line loopgroup_test.go:600:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :600:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:600:2*/ ag_f.ag_aw2 = ag_t7
+	/*line :600:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :600:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :600:2*/ return ag_s
 	}
-	/*line :597:2*/ ag_resume7:
-	/*line loopgroup_test.go:597:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :597:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:598:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:599:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :599:2*/ return rt.Ready
+	/*line :600:2*/ ag_resume7:
+	/*line loopgroup_test.go:600:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :600:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:601:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:602:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :602:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2713
+//line loopgroup_async_test.go:2734
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:583"
+		return "loopgroup_test.go:586"
 	case 2:
-		return "loopgroup_test.go:585"
+		return "loopgroup_test.go:588"
 	case 3:
-		return "loopgroup_test.go:589"
+		return "loopgroup_test.go:592"
 	case 4:
-		return "loopgroup_test.go:589"
+		return "loopgroup_test.go:592"
 	case 5:
-		return "loopgroup_test.go:594"
+		return "loopgroup_test.go:597"
 	case 6:
-		return "loopgroup_test.go:597"
+		return "loopgroup_test.go:600"
 	case 7:
-		return "loopgroup_test.go:597"
+		return "loopgroup_test.go:600"
 	}
 	return ""
 }
 
-// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:589 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:592 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func1 struct {
 	ag_state int
 	other    **rt.Task[int]
@@ -2749,43 +2770,43 @@ func (ag_f *ag_misuse_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:589
+//line loopgroup_test.go:592
 func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :589:1*/ var (
+	/*line :592:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :589:1*/ if ag_co.Unwinding() {
-		/*line :589:1*/ return rt.Ready
+	/*line :592:1*/ if ag_co.Unwinding() {
+		/*line :592:1*/ return rt.Ready
 	}
-	/*line :589:1*/ switch ag_f.ag_state {
-	/*line :589:1*/ case 1:
-		/*line :589:1*/ goto ag_resume1
+	/*line :592:1*/ switch ag_f.ag_state {
+	/*line :592:1*/ case 1:
+		/*line :592:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:589:71*/ ag_f.ag_aw0 = (*ag_f.other)
-	/*line :589:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
-	/*line :589:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :589:71*/ return ag_s
+	/*line loopgroup_test.go:592:71*/ ag_f.ag_aw0 = (*ag_f.other)
+	/*line :592:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
+	/*line :592:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:71*/ return ag_s
 	}
-	/*line :589:71*/ ag_resume1:
-	/*line loopgroup_test.go:589:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :589:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:589:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :589:64*/ return rt.Ready
+	/*line :592:71*/ ag_resume1:
+	/*line loopgroup_test.go:592:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :592:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:592:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :592:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2778
+//line loopgroup_async_test.go:2799
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:589"
+		return "loopgroup_test.go:592"
 	}
 	return ""
 }
 
-// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:594 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:597 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2802,43 +2823,43 @@ func (ag_f *ag_misuse_func2) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:594
+//line loopgroup_test.go:597
 func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :594:1*/ var (
+	/*line :597:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :594:1*/ if ag_co.Unwinding() {
-		/*line :594:1*/ return rt.Ready
+	/*line :597:1*/ if ag_co.Unwinding() {
+		/*line :597:1*/ return rt.Ready
 	}
-	/*line :594:1*/ switch ag_f.ag_state {
-	/*line :594:1*/ case 1:
-		/*line :594:1*/ goto ag_resume1
+	/*line :597:1*/ switch ag_f.ag_state {
+	/*line :597:1*/ case 1:
+		/*line :597:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:594:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :594:87*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :594:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :594:87*/ return ag_s
+	/*line loopgroup_test.go:597:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :597:87*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :597:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :597:87*/ return ag_s
 	}
-	/*line :594:87*/ ag_resume1:
-	/*line loopgroup_test.go:594:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :594:87*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:594:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :594:80*/ return rt.Ready
+	/*line :597:87*/ ag_resume1:
+	/*line loopgroup_test.go:597:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :597:87*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:597:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :597:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2831
+//line loopgroup_async_test.go:2852
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:594"
+		return "loopgroup_test.go:597"
 	}
 	return ""
 }
 
-// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:597 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:600 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func3 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2855,38 +2876,38 @@ func (ag_f *ag_misuse_func3) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:597
+//line loopgroup_test.go:600
 func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :597:1*/ var (
+	/*line :600:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :597:1*/ if ag_co.Unwinding() {
-		/*line :597:1*/ return rt.Ready
+	/*line :600:1*/ if ag_co.Unwinding() {
+		/*line :600:1*/ return rt.Ready
 	}
-	/*line :597:1*/ switch ag_f.ag_state {
-	/*line :597:1*/ case 1:
-		/*line :597:1*/ goto ag_resume1
+	/*line :600:1*/ switch ag_f.ag_state {
+	/*line :600:1*/ case 1:
+		/*line :600:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:597:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :597:71*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :597:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:71*/ return ag_s
+	/*line loopgroup_test.go:600:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :600:71*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :600:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :600:71*/ return ag_s
 	}
-	/*line :597:71*/ ag_resume1:
-	/*line loopgroup_test.go:597:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :597:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:597:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :597:64*/ return rt.Ready
+	/*line :600:71*/ ag_resume1:
+	/*line loopgroup_test.go:600:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :600:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:600:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :600:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2884
+//line loopgroup_async_test.go:2905
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:597"
+		return "loopgroup_test.go:600"
 	}
 	return ""
 }
@@ -2914,63 +2935,63 @@ func (ag_f *ag_fanOut) AwaitResult() ([]int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:615
+//line loopgroup_test.go:618
 func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :615:1*/ var (
+	/*line :618:1*/ var (
 		g   *rt.Group
 		rs  []*rt.Remote[int]
 		per []int
 		err error
 	)
-	/*line :615:1*/ if ag_co.Unwinding() {
-		/*line :615:1*/ return rt.Ready
+	/*line :618:1*/ if ag_co.Unwinding() {
+		/*line :618:1*/ return rt.Ready
 	}
-	/*line :615:1*/ switch ag_f.ag_state {
-	/*line :615:1*/ case 1:
-		/*line :615:1*/ goto ag_resume1
-		/*line :615:1*/
+	/*line :618:1*/ switch ag_f.ag_state {
+	/*line :618:1*/ case 1:
+		/*line :618:1*/ goto ag_resume1
+		/*line :618:1*/
 	case 2:
-		/*line :615:1*/ goto ag_resume2
+		/*line :618:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:616:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :616:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :616:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :616:2*/ return ag_s
+	/*line loopgroup_test.go:619:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :619:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :619:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :619:2*/ return ag_s
 	}
-	/*line :616:2*/ ag_resume1:
-	/*line loopgroup_test.go:616:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :616:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:617:2*/ rs = make([]*rt.Remote[int], ag_f.n)
-	/*line loopgroup_test.go:618:2*/ for i := range rs {
-		/*line loopgroup_test.go:619:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
+	/*line :619:2*/ ag_resume1:
+	/*line loopgroup_test.go:619:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :619:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:620:2*/ rs = make([]*rt.Remote[int], ag_f.n)
+	/*line loopgroup_test.go:621:2*/ for i := range rs {
+		/*line loopgroup_test.go:622:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
 	}
-	/*line loopgroup_test.go:624:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
-	/*line :624:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
-	/*line :624:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :624:2*/ return ag_s
+	/*line loopgroup_test.go:627:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
+	/*line :627:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
+	/*line :627:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :627:2*/ return ag_s
 	}
-	/*line :624:2*/ ag_resume2:
-	/*line loopgroup_test.go:624:2*/ per, err = ag_f.ag_aw1.AwaitResult()
-	/*line :624:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:625:2*/ sort.Ints(per)
-	/*line loopgroup_test.go:626:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
-	/*line :626:2*/ return rt.Ready
+	/*line :627:2*/ ag_resume2:
+	/*line loopgroup_test.go:627:2*/ per, err = ag_f.ag_aw1.AwaitResult()
+	/*line :627:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:628:2*/ sort.Ints(per)
+	/*line loopgroup_test.go:629:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
+	/*line :629:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2961
+//line loopgroup_async_test.go:2982
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:616"
+		return "loopgroup_test.go:619"
 	case 2:
-		return "loopgroup_test.go:624"
+		return "loopgroup_test.go:627"
 	}
 	return ""
 }
 
-// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:619 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:622 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_fanOut_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -2987,49 +3008,386 @@ func (ag_f *ag_fanOut_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:619
+//line loopgroup_test.go:622
 func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :619:1*/ var (
+	/*line :622:1*/ var (
 		ag_t0 int
 	)
-	/*line :619:1*/ if ag_co.Unwinding() {
-		/*line :619:1*/ return rt.Ready
+	/*line :622:1*/ if ag_co.Unwinding() {
+		/*line :622:1*/ return rt.Ready
 	}
-	/*line :619:1*/ switch ag_f.ag_state {
-	/*line :619:1*/ case 1:
-		/*line :619:1*/ goto ag_resume1
-		/*line :619:1*/
+	/*line :622:1*/ switch ag_f.ag_state {
+	/*line :622:1*/ case 1:
+		/*line :622:1*/ goto ag_resume1
+		/*line :622:1*/
 	case 2:
-		/*line :619:1*/ goto ag_resume2
+		/*line :622:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:620:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :620:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :620:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :620:4*/ return ag_s
+	/*line loopgroup_test.go:623:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :623:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :623:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :623:4*/ return ag_s
 	}
-	/*line :620:4*/ ag_resume1:
-	/*line :620:4*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:621:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :621:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :621:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :621:11*/ return ag_s
+	/*line :623:4*/ ag_resume1:
+	/*line :623:4*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:624:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :624:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :624:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :624:11*/ return ag_s
 	}
-	/*line :621:11*/ ag_resume2:
-	/*line loopgroup_test.go:621:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :621:11*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:621:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :621:4*/ return rt.Ready
+	/*line :624:11*/ ag_resume2:
+	/*line loopgroup_test.go:624:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :624:11*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:624:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :624:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3025
+//line loopgroup_async_test.go:3046
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:620"
+		return "loopgroup_test.go:623"
 	case 2:
-		return "loopgroup_test.go:621"
+		return "loopgroup_test.go:624"
+	}
+	return ""
+}
+
+// ag_dumpGroup is the frame of dumpGroup (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_dumpGroup struct {
+	ag_state int
+	tr       *trace
+	w        io.Writer
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[*rt.Task[int]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// dumpGroupAsync returns the coroutine of dumpGroup: nothing runs until it is awaited, spawned, gathered or run.
+func dumpGroupAsync(tr *trace, w io.Writer) rt.Awaitable[struct{}] {
+	return &ag_dumpGroup{tr: tr, w: w}
+}
+
+func (ag_f *ag_dumpGroup) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_dumpGroup) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line loopgroup_test.go:646
+func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :646:1*/ var (
+		g *rt.Group
+		r *rt.Remote[int]
+	)
+	/*line :646:1*/ if ag_co.Unwinding() {
+		/*line :646:1*/ return rt.Ready
+	}
+	/*line :646:1*/ switch ag_f.ag_state {
+	/*line :646:1*/ case 1:
+		/*line :646:1*/ goto ag_resume1
+		/*line :646:1*/
+	case 2:
+		/*line :646:1*/ goto ag_resume2
+		/*line :646:1*/
+	case 3:
+		/*line :646:1*/ goto ag_resume3
+		/*line :646:1*/
+	case 4:
+		/*line :646:1*/ goto ag_resume4
+	}
+	/*line loopgroup_test.go:647:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :647:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :647:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :647:2*/ return ag_s
+	}
+	/*line :647:2*/ ag_resume1:
+	/*line loopgroup_test.go:647:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :647:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:648:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
+	/*line loopgroup_test.go:649:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
+	/*line :649:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	/*line :649:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:2*/ return ag_s
+	}
+	/*line :649:2*/ ag_resume2:
+	/*line :649:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:650:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :650:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :650:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :650:2*/ return ag_s
+	}
+	/*line :650:2*/ ag_resume3:
+	/*line :650:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:651:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
+	/*line :651:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
+	/*line :651:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :651:2*/ return ag_s
+	}
+	/*line :651:2*/ ag_resume4:
+	/*line :651:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:652:2*/ ag_f.ag_err = nil
+	/*line :652:2*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:3139
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_dumpGroup) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "loopgroup_test.go:647"
+	case 2:
+		return "loopgroup_test.go:649"
+	case 3:
+		return "loopgroup_test.go:650"
+	case 4:
+		return "loopgroup_test.go:651"
+	}
+	return ""
+}
+
+// ag_setFrom is the frame of setFrom (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_setFrom struct {
+	ag_state int
+	f        *rt.Future[int]
+	ag_err   error
+}
+
+// setFromAsync returns the coroutine of setFrom: nothing runs until it is awaited, spawned, gathered or run.
+func setFromAsync(f *rt.Future[int]) rt.Awaitable[struct{}] {
+	return &ag_setFrom{f: f}
+}
+
+func (ag_f *ag_setFrom) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_setFrom) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line loopgroup_test.go:673
+func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :673:1*/ if ag_co.Unwinding() {
+		/*line :673:1*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:674:2*/ ag_f.f.SetResult(1)
+	/*line loopgroup_test.go:675:2*/ ag_f.ag_err = nil
+	/*line :675:2*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:3186
+
+// ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_busy struct {
+	ag_state int
+	d        time.Duration
+	ag_err   error
+}
+
+// busyAsync returns the coroutine of busy: nothing runs until it is awaited, spawned, gathered or run.
+func busyAsync(d time.Duration) rt.Awaitable[struct{}] {
+	return &ag_busy{d: d}
+}
+
+func (ag_f *ag_busy) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_busy) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line loopgroup_test.go:681
+func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :681:1*/ if ag_co.Unwinding() {
+		/*line :681:1*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:682:2*/ for start := time.Now(); time.Since(start) < ag_f.d; {
+	}
+	/*line loopgroup_test.go:684:2*/ ag_f.ag_err = nil
+	/*line :684:2*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:3219
+
+// ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_debugChecks struct {
+	ag_state int
+	g        *rt.Group
+	f        *rt.Future[int]
+	err      error
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[*rt.Task[int]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_r0    string
+	ag_err   error
+}
+
+// debugChecksAsync returns the coroutine of debugChecks: nothing runs until it is awaited, spawned, gathered or run.
+func debugChecksAsync() rt.Awaitable[string] {
+	return &ag_debugChecks{}
+}
+
+func (ag_f *ag_debugChecks) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_debugChecks) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line loopgroup_test.go:690
+func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :690:1*/ var (
+		ag_err1 error
+	)
+	/*line :690:1*/ if ag_co.Unwinding() {
+		/*line :690:1*/ return rt.Ready
+	}
+	/*line :690:1*/ switch ag_f.ag_state {
+	/*line :690:1*/ case 1:
+		/*line :690:1*/ goto ag_resume1
+		/*line :690:1*/
+	case 2:
+		/*line :690:1*/ goto ag_resume2
+		/*line :690:1*/
+	case 3:
+		/*line :690:1*/ goto ag_resume3
+		/*line :690:1*/
+	case 4:
+		/*line :690:1*/ goto ag_resume4
+		/*line :690:1*/
+	case 5:
+		/*line :690:1*/ goto ag_resume5
+	}
+	/*line loopgroup_test.go:691:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :691:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :691:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :691:2*/ return ag_s
+	}
+	/*line :691:2*/ ag_resume1:
+	/*line loopgroup_test.go:691:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :691:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:692:2*/ ag_f.f = rt.NewFuture[int]()
+	/*line loopgroup_test.go:693:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
+	/*line :693:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :693:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :693:2*/ return ag_s
+	}
+	/*line :693:2*/ ag_resume2:
+	/*line :693:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:694:2*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :694:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :694:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :694:2*/ return ag_s
+	}
+	/*line :694:2*/ ag_resume3:
+	/*line :694:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:695:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
+	/*line :695:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	/*line :695:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :695:2*/ return ag_s
+	}
+	/*line :695:2*/ ag_resume4:
+	/*line loopgroup_test.go:695:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :695:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:696:2*/ if ag_f.err == nil {
+		/*line loopgroup_test.go:697:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("setting a future of loop 0 from loop 1 did not fail")
+		/*line :697:3*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:699:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
+	/*line :699:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
+	/*line :699:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :699:5*/ return ag_s
+	}
+	/*line :699:5*/ ag_resume5:
+	/*line loopgroup_test.go:699:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :699:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:699:2*/ if !(ag_err1 != nil) {
+		/*line :699:2*/ goto ag_L1
+	}
+	/*line loopgroup_test.go:700:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :700:3*/ return rt.Ready
+	/*line :700:3*/ ag_L1:
+	/*line loopgroup_test.go:702:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error(), nil
+	/*line :702:2*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:3324
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_debugChecks) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "loopgroup_test.go:691"
+	case 2:
+		return "loopgroup_test.go:693"
+	case 3:
+		return "loopgroup_test.go:694"
+	case 4:
+		return "loopgroup_test.go:695"
+	case 5:
+		return "loopgroup_test.go:699"
+	}
+	return ""
+}
+
+// ag_debugChecks_func1 is the frame of the async closure at loopgroup_test.go:693 in debugChecks (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+type ag_debugChecks_func1 struct {
+	ag_state int
+	f        **rt.Future[int]
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+func (ag_f *ag_debugChecks_func1) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_debugChecks_func1) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line loopgroup_test.go:693
+func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :693:1*/ var (
+		ag_t0 int
+		ag_t1 error
+	)
+	/*line :693:1*/ if ag_co.Unwinding() {
+		/*line :693:1*/ return rt.Ready
+	}
+	/*line :693:1*/ switch ag_f.ag_state {
+	/*line :693:1*/ case 1:
+		/*line :693:1*/ goto ag_resume1
+	}
+	/*line loopgroup_test.go:693:48*/ ag_f.ag_aw0 = (*ag_f.f)
+	/*line :693:48*/ ag_f.ag_state = 1 // await: rt.Await[int](f)
+	/*line :693:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :693:48*/ return ag_s
+	}
+	/*line :693:48*/ ag_resume1:
+	/*line loopgroup_test.go:693:48*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :693:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:693:41*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :693:41*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:3385
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_debugChecks_func1) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "loopgroup_test.go:693"
 	}
 	return ""
 }

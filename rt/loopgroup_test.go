@@ -3,6 +3,9 @@ package rt_test
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -634,4 +637,80 @@ func TestGroupFanOut(t *testing.T) {
 		count[i]++
 	}
 	assert.Equal(t, map[int]int{0: 100, 1: 100, 2: 100}, count)
+}
+
+// dumpGroup dumps the group while a task of loop 0 awaits a task of loop
+// 1 through a Remote.
+//
+// async
+func dumpGroup(tr *trace, w io.Writer) error {
+	g := rt.CurrentGroup()
+	r := rt.Submit(g.Loop(1), remoteSleeperAsync(tr, time.Hour), rt.Name("sleeper"))
+	rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	rt.Sleep(10 * time.Millisecond)
+	rt.Dump(w)
+	return nil
+}
+
+func TestGroupDump(t *testing.T) {
+	var buf strings.Builder
+	_, err := rt.RunGroup(dumpGroupAsync(&trace{}, &buf), rt.Loops(3))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	require.Len(t, lines, 7, buf.String())
+	assert.Equal(t, "loop 0/3:", lines[0])
+	assert.Regexp(t, `^  task "Task-1" #1 running at .*loopgroup_test.go:\d+$`, lines[1])
+	assert.Regexp(t, `^  task "awaiter" #2 suspended at .*loopgroup_test.go:\d+$`, lines[2])
+	assert.Equal(t, "loop 1/3:", lines[3])
+	assert.Regexp(t, `^  task "sleeper" #1 suspended at .*loopgroup_test.go:\d+$`, lines[4])
+	assert.Equal(t, `      awaited by task "awaiter" #2 on loop 0/3 (through rt.Submit)`, lines[5])
+	assert.Equal(t, "loop 2/3:", lines[6])
+}
+
+// setFrom sets f, a future of another loop.
+//
+// async
+func setFrom(f *rt.Future[int]) error {
+	f.SetResult(1)
+	return nil
+}
+
+// busy runs d without awaiting.
+//
+// async
+func busy(d time.Duration) error {
+	for start := time.Now(); time.Since(start) < d; {
+	}
+	return nil
+}
+
+// debugChecks sets a future of loop 0 from loop 1, and keeps loop 1 busy.
+//
+// async
+func debugChecks() (string, error) {
+	g := rt.CurrentGroup()
+	f := rt.NewFuture[int]()
+	rt.Spawn(rt.Func(func() (int, error) { return rt.Await[int](f) }))
+	rt.Sleep(0)
+	_, err := rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	if err == nil {
+		return "", errors.New("setting a future of loop 0 from loop 1 did not fail")
+	}
+	if _, err := rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))); err != nil {
+		return "", err
+	}
+	return err.Error(), nil
+}
+
+// TestGroupDebugMode: in debug mode, waking a task of one loop from
+// another panics, and a slow step names its loop.
+func TestGroupDebugMode(t *testing.T) {
+	var logs strings.Builder
+	log.SetOutput(&logs)
+	defer log.SetOutput(os.Stderr)
+	msg, err := rt.RunGroup(debugChecksAsync(), rt.Loops(2),
+		rt.WithLoopOptions([]rt.LoopOption{rt.Debug(5 * time.Millisecond)}, nil))
+	require.NoError(t, err)
+	assert.Regexp(t, `rt: loop 0/2 was changed from goroutine \d+, not its own \(\d+\)`, msg)
+	assert.Contains(t, logs.String(), `rt: task "spinner" on loop 1/2 ran`)
 }

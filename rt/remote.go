@@ -1,6 +1,9 @@
 package rt
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 // Remote is a coroutine running as a task on a loop chosen by Submit,
 // seen from anywhere else: a task of another loop awaits it (asyncio's
@@ -218,3 +221,39 @@ func (w *remoteWait[T]) passCancel(*Coro) bool { (*Remote[T])(w).Cancel(); retur
 
 // cancelWait is never used: passCancel always takes charge.
 func (w *remoteWait[T]) cancelWait(*Coro) {}
+
+// remoteLinked is a task's done callback that stands for a Remote: Dump
+// lists the Remote's awaiters (tasks of other loops) as the task's.
+type remoteLinked interface {
+	awaiters() []string
+}
+
+func (d *remoteDone[T]) awaiters() []string {
+	r := (*Remote[T])(d)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, c := range r.waiters {
+		// Name and id are set before the task can wait: reading them from
+		// another loop is safe.
+		out = append(out, fmt.Sprintf("task %q #%d on %s (through rt.Submit)", c.Name(), c.id, c.loop.label()))
+	}
+	return out
+}
+
+// remoteAwaiters returns, for Dump, who awaits task t through a Remote.
+func remoteAwaiters(t *Coro) []string {
+	var out []string
+	add := func(r runnable) {
+		if x, ok := r.(remoteLinked); ok {
+			out = append(out, x.awaiters()...)
+		}
+	}
+	if t.waiters.first != nil {
+		add(t.waiters.first)
+	}
+	for _, r := range t.waiters.more {
+		add(r)
+	}
+	return out
+}

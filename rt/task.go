@@ -122,7 +122,11 @@ func (c *Coro) runTimed() {
 		if w := c.Where(); len(w) > 0 && !c.Done() {
 			to = w[0]
 		}
-		log.Printf("rt: task %q ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), d.Round(time.Millisecond), from, to)
+		on := ""
+		if c.loop.member != nil {
+			on = " on " + c.loop.label()
+		}
+		log.Printf("rt: task %q%s ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), on, d.Round(time.Millisecond), from, to)
 	}
 }
 
