@@ -123,7 +123,11 @@ func (c *Coro) runTimed() {
 		if w := c.Where(); len(w) > 0 && !c.Done() {
 			to = w[0]
 		}
-		log.Printf("rt: task %q ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), d.Round(time.Millisecond), from, to)
+		on := ""
+		if c.loop.member != nil {
+			on = " on " + c.loop.label()
+		}
+		log.Printf("rt: task %q%s ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), on, d.Round(time.Millisecond), from, to)
 	}
 }
 
@@ -344,6 +348,9 @@ func (t *Task[T]) Result() (T, error) {
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
 	t.observed = true
+	if t.loop != c.loop && t.loop != nil {
+		wrongLoop("task "+strconv.Quote(t.Name()), t.loop, c.loop)
+	}
 	if t.Done() {
 		return Ready
 	}
