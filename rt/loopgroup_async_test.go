@@ -635,10 +635,9 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :133:1*/ goto ag_resume3
 	}
 	/*line loopgroup_test.go:134:2*/ {
-		/*line :134:2*/ ag_d0 := int64(1)
 		/*line :134:2*/ ag_dfn := ag_f.done.Add
 		/*line :134:2*/ ag_f.ag_defers.Push(func() {
-			/*line :134:2*/ ag_dfn(ag_d0)
+			/*line :134:2*/ ag_dfn(int64(1))
 		})
 	}
 	/*line loopgroup_test.go:135:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
@@ -668,7 +667,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:672
+//line loopgroup_async_test.go:671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -797,7 +796,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:801
+//line loopgroup_async_test.go:800
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -896,7 +895,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:900
+//line loopgroup_async_test.go:899
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -999,7 +998,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1003
+//line loopgroup_async_test.go:1002
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1100,7 +1099,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1104
+//line loopgroup_async_test.go:1103
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1178,7 +1177,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1182
+//line loopgroup_async_test.go:1181
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1281,7 +1280,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1285
+//line loopgroup_async_test.go:1284
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1386,7 +1385,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1390
+//line loopgroup_async_test.go:1389
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1485,7 +1484,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :326:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1489
+//line loopgroup_async_test.go:1488
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1560,7 +1559,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :350:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1564
+//line loopgroup_async_test.go:1563
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1637,10 +1636,9 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :387:1*/ goto ag_resume6
 	}
 	/*line loopgroup_test.go:388:2*/ {
-		/*line :388:2*/ ag_d0 := int64(1)
 		/*line :388:2*/ ag_dfn := ag_f.done.Add
 		/*line :388:2*/ ag_f.ag_defers.Push(func() {
-			/*line :388:2*/ ag_dfn(ag_d0)
+			/*line :388:2*/ ag_dfn(int64(1))
 		})
 	}
 	/*line loopgroup_test.go:389:2*/ ag_f.started.Add(1)
@@ -1726,7 +1724,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :402:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1730
+//line loopgroup_async_test.go:1728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -1820,7 +1818,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :422:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1824
+//line loopgroup_async_test.go:1822
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -1919,7 +1917,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :442:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1923
+//line loopgroup_async_test.go:1921
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2002,7 +2000,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :475:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2006
+//line loopgroup_async_test.go:2004
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2073,7 +2071,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2077
+//line loopgroup_async_test.go:2075
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2237,7 +2235,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :527:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2241
+//line loopgroup_async_test.go:2239
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2392,7 +2390,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :565:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2396
+//line loopgroup_async_test.go:2394
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2453,7 +2451,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :545:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2457
+//line loopgroup_async_test.go:2455
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2490,7 +2488,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :549:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2494
+//line loopgroup_async_test.go:2492
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2537,7 +2535,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2541
+//line loopgroup_async_test.go:2539
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2584,7 +2582,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2588
+//line loopgroup_async_test.go:2586
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2730,7 +2728,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :602:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2734
+//line loopgroup_async_test.go:2732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -2795,7 +2793,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :592:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2799
+//line loopgroup_async_test.go:2797
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -2848,7 +2846,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :597:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2852
+//line loopgroup_async_test.go:2850
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -2901,7 +2899,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2905
+//line loopgroup_async_test.go:2903
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -2978,7 +2976,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :629:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2982
+//line loopgroup_async_test.go:2980
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3042,7 +3040,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :624:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3046
+//line loopgroup_async_test.go:3044
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3135,7 +3133,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :652:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3139
+//line loopgroup_async_test.go:3137
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3182,7 +3180,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :675:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3186
+//line loopgroup_async_test.go:3184
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3215,7 +3213,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :684:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3219
+//line loopgroup_async_test.go:3217
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3320,7 +3318,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :702:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3324
+//line loopgroup_async_test.go:3322
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3381,7 +3379,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :693:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3385
+//line loopgroup_async_test.go:3383
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {
