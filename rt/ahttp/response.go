@@ -151,6 +151,9 @@ func (w *ResponseWriter) frame(length int64, keep bool) {
 		w.declared = -1 // as net/http: Transfer-Encoding wins over a handler's Content-Length
 		h.Del("Content-Length")
 	}
+	if _, ok := h["Content-Type"]; !ok && te == "" && w.buf.Len() > 0 && bodyAllowedForStatus(w.status) {
+		h.Set("Content-Type", http.DetectContentType(w.buf.Bytes())) // as net/http: sniffed unless the handler set a coding
+	}
 	if h.Get("Connection") == "close" {
 		w.closeAfter = true
 	}
@@ -224,9 +227,6 @@ func (w *ResponseWriter) writeHeader(out *bytes.Buffer) {
 	h := w.header
 	if _, ok := h["Date"]; !ok {
 		h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
-	}
-	if _, ok := h["Content-Type"]; !ok && w.buf.Len() > 0 && h.Get("Transfer-Encoding") == "" {
-		h.Set("Content-Type", http.DetectContentType(w.buf.Bytes()))
 	}
 	writeStatusLine(out, w.status)
 	h.Write(out)

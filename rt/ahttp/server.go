@@ -217,13 +217,13 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 		wait = s.ReadTimeout
 	}
 	c.SetReadDeadline(deadline(rt.Now(), wait))
-	block, err := readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	block, err := readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
 	if err == ErrHeaderTooLarge {
 		s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
 		return -1
 	}
-	if err == errBareCR {
-		s.reject(c, http.StatusBadRequest, "bare CR in the header block")
+	if bad, ok := err.(*badHeader); ok {
+		s.reject(c, http.StatusBadRequest, bad.reason)
 		return -1
 	}
 	if err != nil {

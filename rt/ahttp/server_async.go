@@ -396,17 +396,19 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 //line server.go:214
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:1*/ var (
-		ag_t1   time.Time
-		ag_err1 error
-		start   time.Time
-		code    int
-		reason  string
-		expect  string
-		ag_err2 error
-		body    *Body
-		data    []byte
-		herr    error
-		ag_err3 error
+		ag_t1      time.Time
+		ag_err1    error
+		bad        *badHeader
+		ok         bool
+		start      time.Time
+		code       int
+		ag_reason1 string
+		expect     string
+		ag_err2    error
+		body       *Body
+		data       []byte
+		herr       error
+		ag_err3    error
 	)
 	/*line :214:1*/ if ag_co.Unwinding() {
 		/*line :214:1*/ return rt.Ready
@@ -467,8 +469,8 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:219:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :219:29*/ ag_f.ag_aw0 = nil
 	/*line server.go:219:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:220:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip), true)
-	/*line :220:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	/*line server.go:220:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :220:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
 	/*line :220:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :220:2*/ return ag_s
 	}
@@ -488,11 +490,12 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:223:3*/ ag_f.ag_r0 = -1
 	/*line :223:3*/ return rt.Ready
 	/*line :223:3*/ ag_L1:
-	/*line server.go:225:2*/ if !(ag_err1 == errBareCR) {
+	/*line server.go:225:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:225:2*/ if !ok {
 		/*line :225:2*/ goto ag_L2
 	}
-	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "bare CR in the header block")
-	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, "bare CR in the header...
+	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
 	/*line :226:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :226:3*/ return ag_s
 	}
@@ -515,11 +518,11 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:2*/ ag_f.ag_aw0 = nil
 	/*line server.go:233:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
 	/*line server.go:234:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:235:2*/ ag_f.req, code, reason = readRequest(ag_f.block)
+	/*line server.go:235:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
 	/*line server.go:236:2*/ if !(code != 0) {
 		/*line :236:2*/ goto ag_L3
 	}
-	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, reason)
+	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
 	/*line :237:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
 	/*line :237:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :237:3*/ return ag_s
@@ -673,7 +676,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line server_async.go:677
+//line server_async.go:680
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -785,7 +788,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :409:2*/ return rt.Ready
 }
 
-//line server_async.go:789
+//line server_async.go:792
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -911,7 +914,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:450:1*/ return rt.Ready
 }
 
-//line server_async.go:915
+//line server_async.go:918
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

@@ -289,7 +289,7 @@ func TestServerRejects(t *testing.T) {
 		{"POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", "501 Not Implemented: unsupported transfer encoding"},
 		{"GET /hello HTTP/2.0\r\nHost: a\r\n\r\n", "505 HTTP Version Not Supported: unsupported protocol version"},
 		{"GET /hello HTTP/1.1\r\nHost: a\r\nExpect: foo\r\n\r\n", "417 Expectation Failed"},
-		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\x01b\r\n\r\n", "400 Bad Request: malformed MIME header line"},
+		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\x01b\r\n\r\n", "400 Bad Request: invalid header value"},
 		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\rb\r\n\r\n", "400 Bad Request: bare CR in the header block"},
 		{"NONSENSE\r\n\r\n", "400 Bad Request: malformed HTTP request"},
 		{"POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "400 Bad Request: both Transfer-Encoding and Content-Length"},
