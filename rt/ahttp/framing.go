@@ -95,20 +95,25 @@ type headerScan struct {
 }
 
 // end is the ReadUntilFunc of readRequestHeader.
-func (hs *headerScan) end(buf []byte, _ int) int {
+//
+// Each byte is scanned about once, however the block trickles in: the
+// search for the current line's end resumes where the last call stopped.
+func (hs *headerScan) end(buf []byte, scanned int) int {
 	lead := 0
 	for lead < hs.skip && lead < len(buf) && (buf[lead] == '\r' || buf[lead] == '\n') {
 		lead++
 	}
 	if lead != hs.lead {
 		hs.lead, hs.next, hs.line = lead, lead, 0
+		scanned = lead
 	}
-	for {
-		j := bytes.IndexByte(buf[hs.next:], '\n')
+	for from := max(hs.next, scanned); ; {
+		j := bytes.IndexByte(buf[from:], '\n')
 		if j < 0 {
 			break
 		}
-		j += hs.next
+		j += from
+		from = j + 1
 		line := buf[hs.next:j]
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]
@@ -121,8 +126,11 @@ func (hs *headerScan) end(buf []byte, _ int) int {
 		}
 		hs.next, hs.line = j+1, hs.line+1
 	}
-	if i := bytes.IndexByte(buf[hs.next:], '\r'); i >= 0 && hs.next+i+1 < len(buf) {
-		hs.bad = "bare CR in the header block" // in the line not ended yet
+	// A bare CR in the line not ended yet (from the byte before the new
+	// ones: a CR that ended the last call's bytes is bare or not now).
+	tail := max(hs.next, scanned-1)
+	if i := bytes.IndexByte(buf[tail:], '\r'); i >= 0 && tail+i+1 < len(buf) {
+		hs.bad = "bare CR in the header block"
 		return len(buf)
 	}
 	return -1

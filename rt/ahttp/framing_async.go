@@ -207,9 +207,9 @@ func (ag_f *ag_Body_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:340
+//line framing.go:373
 func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :340:1*/ var (
+	/*line :373:1*/ var (
 		ag_t0   bodyMode
 		ag_n1   int
 		ag_err1 error
@@ -217,107 +217,107 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_n2   int
 		ag_err3 error
 	)
-	/*line :340:1*/ if ag_co.Unwinding() {
-		/*line :340:1*/ return rt.Ready
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
 	}
-	/*line :340:1*/ switch ag_f.ag_state {
-	/*line :340:1*/ case 1:
-		/*line :340:1*/ goto ag_resume1
-		/*line :340:1*/
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
+		/*line :373:1*/
 	case 2:
-		/*line :340:1*/ goto ag_resume2
-		/*line :340:1*/
+		/*line :373:1*/ goto ag_resume2
+		/*line :373:1*/
 	case 3:
-		/*line :340:1*/ goto ag_resume3
+		/*line :373:1*/ goto ag_resume3
 	}
-	/*line framing.go:341:2*/ if ag_f.b.err != nil {
-		/*line framing.go:342:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
-		/*line :342:3*/ return rt.Ready
+	/*line framing.go:374:2*/ if ag_f.b.err != nil {
+		/*line framing.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+		/*line :375:3*/ return rt.Ready
 	}
-	/*line framing.go:344:2*/ if ag_f.b.done {
-		/*line framing.go:345:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :345:3*/ return rt.Ready
+	/*line framing.go:377:2*/ if ag_f.b.done {
+		/*line framing.go:378:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :378:3*/ return rt.Ready
 	}
-	/*line framing.go:347:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :348:3*/ return rt.Ready
+	/*line framing.go:380:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:381:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :381:3*/ return rt.Ready
 	}
-	/*line :348:3*/ ag_t0 = ag_f.b.mode
-	/*line framing.go:351:7*/ if ag_t0 == bodyToEOF {
-		/*line :351:7*/ goto ag_L2
+	/*line :381:3*/ ag_t0 = ag_f.b.mode
+	/*line framing.go:384:7*/ if ag_t0 == bodyToEOF {
+		/*line :384:7*/ goto ag_L2
 	}
-	/*line framing.go:361:7*/ if ag_t0 == bodyChunked {
-		/*line :361:7*/ goto ag_L3
+	/*line framing.go:394:7*/ if ag_t0 == bodyChunked {
+		/*line :394:7*/ goto ag_L3
 	}
-	/*line :361:7*/ goto ag_L1
-	/*line :361:7*/ ag_L2:
-	/*line framing.go:352:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :352:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
-	/*line :352:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :352:3*/ return ag_s
+	/*line :394:7*/ goto ag_L1
+	/*line :394:7*/ ag_L2:
+	/*line framing.go:385:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :385:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :385:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :385:3*/ return ag_s
 	}
-	/*line :352:3*/ ag_resume1:
-	/*line framing.go:352:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :352:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:353:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:354:4*/ ag_f.b.finish(false)
-		/*line framing.go:355:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
-		/*line :355:4*/ return rt.Ready
+	/*line :385:3*/ ag_resume1:
+	/*line framing.go:385:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :385:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:386:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:387:4*/ ag_f.b.finish(false)
+		/*line framing.go:388:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+		/*line :388:4*/ return rt.Ready
 	}
-	/*line framing.go:357:3*/ if ag_err1 != nil {
-		/*line framing.go:358:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
-		/*line :358:4*/ return rt.Ready
+	/*line framing.go:390:3*/ if ag_err1 != nil {
+		/*line framing.go:391:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+		/*line :391:4*/ return rt.Ready
 	}
-	/*line framing.go:360:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
-	/*line :360:3*/ return rt.Ready
-	/*line :360:3*/ ag_L3:
-	/*line framing.go:362:3*/ if !(ag_f.b.left == 0) {
-		/*line :362:3*/ goto ag_L4
+	/*line framing.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line :393:3*/ return rt.Ready
+	/*line :393:3*/ ag_L3:
+	/*line framing.go:395:3*/ if !(ag_f.b.left == 0) {
+		/*line :395:3*/ goto ag_L4
 	}
-	/*line framing.go:363:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
-	/*line :363:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
-	/*line :363:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :363:7*/ return ag_s
+	/*line framing.go:396:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line :396:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
+	/*line :396:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:7*/ return ag_s
 	}
-	/*line :363:7*/ ag_resume2:
-	/*line framing.go:363:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :363:7*/ ag_f.ag_aw1 = nil
-	/*line framing.go:363:4*/ if !(ag_err2 != nil) {
-		/*line :363:4*/ goto ag_L5
+	/*line :396:7*/ ag_resume2:
+	/*line framing.go:396:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :396:7*/ ag_f.ag_aw1 = nil
+	/*line framing.go:396:4*/ if !(ag_err2 != nil) {
+		/*line :396:4*/ goto ag_L5
 	}
-	/*line framing.go:364:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
-	/*line :364:5*/ return rt.Ready
-	/*line :364:5*/ ag_L5:
-	/*line framing.go:366:4*/ if ag_f.b.done {
-		/*line framing.go:367:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :367:5*/ return rt.Ready
+	/*line framing.go:397:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line :397:5*/ return rt.Ready
+	/*line :397:5*/ ag_L5:
+	/*line framing.go:399:4*/ if ag_f.b.done {
+		/*line framing.go:400:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :400:5*/ return rt.Ready
 	}
-	/*line :367:5*/ ag_L4:
-	/*line :367:5*/ ag_L1:
-	/*line framing.go:371:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:372:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line :400:5*/ ag_L4:
+	/*line :400:5*/ ag_L1:
+	/*line framing.go:404:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:405:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:374:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :374:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
-	/*line :374:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :374:2*/ return ag_s
+	/*line framing.go:407:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :407:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :407:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :407:2*/ return ag_s
 	}
-	/*line :374:2*/ ag_resume3:
-	/*line framing.go:374:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :374:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:375:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:376:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:377:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line :407:2*/ ag_resume3:
+	/*line framing.go:407:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :407:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:408:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:409:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:410:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:379:2*/ if ag_err3 != nil {
-		/*line framing.go:380:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
-		/*line :380:3*/ return rt.Ready
+	/*line framing.go:412:2*/ if ag_err3 != nil {
+		/*line framing.go:413:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+		/*line :413:3*/ return rt.Ready
 	}
-	/*line framing.go:382:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:383:3*/ ag_f.b.finish(true)
+	/*line framing.go:415:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:416:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:385:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
-	/*line :385:2*/ return rt.Ready
+	/*line framing.go:418:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line :418:2*/ return rt.Ready
 }
 
 //line framing_async.go:324
@@ -326,11 +326,11 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:352"
+		return "framing.go:385"
 	case 2:
-		return "framing.go:363"
+		return "framing.go:396"
 	case 3:
-		return "framing.go:374"
+		return "framing.go:407"
 	}
 	return ""
 }
@@ -357,9 +357,9 @@ func (ag_f *ag_Body_nextChunk) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line framing.go:405
+//line framing.go:438
 func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :405:1*/ var (
+	/*line :438:1*/ var (
 		crlf    []byte
 		ag_err1 error
 		line    []byte
@@ -368,94 +368,94 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 		t       []byte
 		ag_err3 error
 	)
-	/*line :405:1*/ if ag_co.Unwinding() {
-		/*line :405:1*/ return rt.Ready
+	/*line :438:1*/ if ag_co.Unwinding() {
+		/*line :438:1*/ return rt.Ready
 	}
-	/*line :405:1*/ switch ag_f.ag_state {
-	/*line :405:1*/ case 1:
-		/*line :405:1*/ goto ag_resume1
-		/*line :405:1*/
+	/*line :438:1*/ switch ag_f.ag_state {
+	/*line :438:1*/ case 1:
+		/*line :438:1*/ goto ag_resume1
+		/*line :438:1*/
 	case 2:
-		/*line :405:1*/ goto ag_resume2
-		/*line :405:1*/
+		/*line :438:1*/ goto ag_resume2
+		/*line :438:1*/
 	case 3:
-		/*line :405:1*/ goto ag_resume3
+		/*line :438:1*/ goto ag_resume3
 	}
-	/*line framing.go:406:2*/ if !(ag_f.b.started) {
-		/*line :406:2*/ goto ag_L1
+	/*line framing.go:439:2*/ if !(ag_f.b.started) {
+		/*line :439:2*/ goto ag_L1
 	}
-	/*line framing.go:407:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
-	/*line :407:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
-	/*line :407:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :407:3*/ return ag_s
+	/*line framing.go:440:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
+	/*line :440:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
+	/*line :440:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:3*/ return ag_s
 	}
-	/*line :407:3*/ ag_resume1:
-	/*line framing.go:407:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :407:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:408:3*/ if ag_err1 != nil {
-		/*line framing.go:409:4*/ ag_f.ag_err = unexpected(ag_err1)
-		/*line :409:4*/ return rt.Ready
+	/*line :440:3*/ ag_resume1:
+	/*line framing.go:440:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :440:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:441:3*/ if ag_err1 != nil {
+		/*line framing.go:442:4*/ ag_f.ag_err = unexpected(ag_err1)
+		/*line :442:4*/ return rt.Ready
 	}
-	/*line framing.go:411:3*/ if string(crlf) != "\r\n" {
-		/*line framing.go:412:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
-		/*line :412:4*/ return rt.Ready
+	/*line framing.go:444:3*/ if string(crlf) != "\r\n" {
+		/*line framing.go:445:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
+		/*line :445:4*/ return rt.Ready
 	}
-	/*line :412:4*/ ag_L1:
-	/*line framing.go:415:2*/ ag_f.b.started = true
-	/*line framing.go:416:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
-	/*line :416:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
-	/*line :416:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :416:2*/ return ag_s
+	/*line :445:4*/ ag_L1:
+	/*line framing.go:448:2*/ ag_f.b.started = true
+	/*line framing.go:449:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
+	/*line :449:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
+	/*line :449:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:2*/ return ag_s
 	}
-	/*line :416:2*/ ag_resume2:
-	/*line framing.go:416:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :416:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:417:2*/ if ag_err2 != nil {
-		/*line framing.go:418:3*/ ag_f.ag_err = ag_err2
-		/*line :418:3*/ return rt.Ready
+	/*line :449:2*/ ag_resume2:
+	/*line framing.go:449:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :449:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:450:2*/ if ag_err2 != nil {
+		/*line framing.go:451:3*/ ag_f.ag_err = ag_err2
+		/*line :451:3*/ return rt.Ready
 	}
-	/*line framing.go:420:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:421:2*/ if ag_err2 != nil {
-		/*line framing.go:422:3*/ ag_f.ag_err = ag_err2
-		/*line :422:3*/ return rt.Ready
+	/*line framing.go:453:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:454:2*/ if ag_err2 != nil {
+		/*line framing.go:455:3*/ ag_f.ag_err = ag_err2
+		/*line :455:3*/ return rt.Ready
 	}
-	/*line framing.go:425:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
-	/*line framing.go:426:2*/ if ag_f.b.excess > maxChunkExcess {
-		/*line framing.go:427:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
-		/*line :427:3*/ return rt.Ready
+	/*line framing.go:458:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
+	/*line framing.go:459:2*/ if ag_f.b.excess > maxChunkExcess {
+		/*line framing.go:460:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+		/*line :460:3*/ return rt.Ready
 	}
-	/*line framing.go:429:2*/ if size > 0 {
-		/*line framing.go:430:3*/ ag_f.b.left = size
-		/*line framing.go:431:3*/ ag_f.ag_err = nil
-		/*line :431:3*/ return rt.Ready
+	/*line framing.go:462:2*/ if size > 0 {
+		/*line framing.go:463:3*/ ag_f.b.left = size
+		/*line framing.go:464:3*/ ag_f.ag_err = nil
+		/*line :464:3*/ return rt.Ready
 	}
-	/*line framing.go:433:6*/ ag_f.left = maxTrailerBytes
-	/*line :433:6*/ ag_L2:
-	/*line framing.go:434:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
-	/*line :434:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
-	/*line :434:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :434:3*/ return ag_s
+	/*line framing.go:466:6*/ ag_f.left = maxTrailerBytes
+	/*line :466:6*/ ag_L2:
+	/*line framing.go:467:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
+	/*line :467:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
+	/*line :467:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :467:3*/ return ag_s
 	}
-	/*line :434:3*/ ag_resume3:
-	/*line framing.go:434:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :434:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:435:3*/ if ag_err3 != nil {
-		/*line framing.go:436:4*/ ag_f.ag_err = ag_err3
-		/*line :436:4*/ return rt.Ready
+	/*line :467:3*/ ag_resume3:
+	/*line framing.go:467:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :467:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:468:3*/ if ag_err3 != nil {
+		/*line framing.go:469:4*/ ag_f.ag_err = ag_err3
+		/*line :469:4*/ return rt.Ready
 	}
-	/*line framing.go:438:3*/ if len(t) == 2 {
-		/*line framing.go:439:4*/ goto ag_L4
+	/*line framing.go:471:3*/ if len(t) == 2 {
+		/*line framing.go:472:4*/ goto ag_L4
 	}
-	/*line framing.go:441:3*/ ag_f.left -= len(t)
-	/*line framing.go:442:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
-		/*line framing.go:443:4*/ ag_f.ag_err = err
-		/*line :443:4*/ return rt.Ready
+	/*line framing.go:474:3*/ ag_f.left -= len(t)
+	/*line framing.go:475:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
+		/*line framing.go:476:4*/ ag_f.ag_err = err
+		/*line :476:4*/ return rt.Ready
 	}
-	/*line :443:4*/ goto ag_L2
-	/*line :443:4*/ ag_L4:
-	/*line framing.go:446:2*/ ag_f.b.finish(true)
-	/*line framing.go:447:2*/ ag_f.ag_err = nil
-	/*line :447:2*/ return rt.Ready
+	/*line :476:4*/ goto ag_L2
+	/*line :476:4*/ ag_L4:
+	/*line framing.go:479:2*/ ag_f.b.finish(true)
+	/*line framing.go:480:2*/ ag_f.ag_err = nil
+	/*line :480:2*/ return rt.Ready
 }
 
 //line framing_async.go:462
@@ -464,11 +464,11 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:407"
+		return "framing.go:440"
 	case 2:
-		return "framing.go:416"
+		return "framing.go:449"
 	case 3:
-		return "framing.go:434"
+		return "framing.go:467"
 	}
 	return ""
 }
@@ -496,46 +496,46 @@ func (ag_f *ag_Body_chunkLine) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:454
+//line framing.go:487
 func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :454:1*/ var (
+	/*line :487:1*/ var (
 		line []byte
 		err  error
 	)
-	/*line :454:1*/ if ag_co.Unwinding() {
-		/*line :454:1*/ return rt.Ready
+	/*line :487:1*/ if ag_co.Unwinding() {
+		/*line :487:1*/ return rt.Ready
 	}
-	/*line :454:1*/ switch ag_f.ag_state {
-	/*line :454:1*/ case 1:
-		/*line :454:1*/ goto ag_resume1
+	/*line :487:1*/ switch ag_f.ag_state {
+	/*line :487:1*/ case 1:
+		/*line :487:1*/ goto ag_resume1
 	}
-	/*line framing.go:455:2*/ if ag_f.limit <= 0 {
-		/*line framing.go:456:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
-		/*line :456:3*/ return rt.Ready
+	/*line framing.go:488:2*/ if ag_f.limit <= 0 {
+		/*line framing.go:489:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+		/*line :489:3*/ return rt.Ready
 	}
-	/*line framing.go:458:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:459:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :459:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
-	/*line :459:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :459:2*/ return ag_s
+	/*line framing.go:491:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:492:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line :492:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :492:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:2*/ return ag_s
 	}
-	/*line :459:2*/ ag_resume1:
-	/*line framing.go:459:2*/ line, err = ag_f.ag_aw0.AwaitResult()
-	/*line :459:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:460:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
-		/*line framing.go:461:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
-		/*line :461:3*/ return rt.Ready
+	/*line :492:2*/ ag_resume1:
+	/*line framing.go:492:2*/ line, err = ag_f.ag_aw0.AwaitResult()
+	/*line :492:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:493:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
+		/*line framing.go:494:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
+		/*line :494:3*/ return rt.Ready
 	}
-	/*line framing.go:463:2*/ if err != nil {
-		/*line framing.go:464:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
-		/*line :464:3*/ return rt.Ready
+	/*line framing.go:496:2*/ if err != nil {
+		/*line framing.go:497:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
+		/*line :497:3*/ return rt.Ready
 	}
-	/*line framing.go:466:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
-		/*line framing.go:467:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
-		/*line :467:3*/ return rt.Ready
+	/*line framing.go:499:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		/*line framing.go:500:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+		/*line :500:3*/ return rt.Ready
 	}
-	/*line framing.go:469:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
-	/*line :469:2*/ return rt.Ready
+	/*line framing.go:502:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
+	/*line :502:2*/ return rt.Ready
 }
 
 //line framing_async.go:542
@@ -544,7 +544,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:459"
+		return "framing.go:492"
 	}
 	return ""
 }
@@ -572,50 +572,50 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:533
+//line framing.go:565
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :533:1*/ var (
+	/*line :565:1*/ var (
 		n   int
 		err error
 	)
-	/*line :533:1*/ if ag_co.Unwinding() {
-		/*line :533:1*/ return rt.Ready
+	/*line :565:1*/ if ag_co.Unwinding() {
+		/*line :565:1*/ return rt.Ready
 	}
-	/*line :533:1*/ switch ag_f.ag_state {
-	/*line :533:1*/ case 1:
-		/*line :533:1*/ goto ag_resume1
+	/*line :565:1*/ switch ag_f.ag_state {
+	/*line :565:1*/ case 1:
+		/*line :565:1*/ goto ag_resume1
 	}
-	/*line framing.go:534:6*/ ag_f.out = nil
-	/*line framing.go:535:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:538:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
+	/*line framing.go:566:6*/ ag_f.out = nil
+	/*line framing.go:567:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:570:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :538:3*/ ag_L1:
-	/*line framing.go:541:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:542:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :570:3*/ ag_L1:
+	/*line framing.go:573:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:574:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:544:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :544:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :544:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :544:3*/ return ag_s
+	/*line framing.go:576:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :576:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :576:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :576:3*/ return ag_s
 	}
-	/*line :544:3*/ ag_resume1:
-	/*line framing.go:544:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :544:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:545:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:546:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:547:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:548:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :548:4*/ return rt.Ready
+	/*line :576:3*/ ag_resume1:
+	/*line framing.go:576:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :576:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:577:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:578:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:579:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :580:4*/ return rt.Ready
 	}
-	/*line framing.go:550:3*/ if err == io.EOF {
-		/*line framing.go:551:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :551:4*/ return rt.Ready
+	/*line framing.go:582:3*/ if err == io.EOF {
+		/*line framing.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :583:4*/ return rt.Ready
 	}
-	/*line framing.go:553:3*/ if err != nil {
-		/*line framing.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :554:4*/ return rt.Ready
+	/*line framing.go:585:3*/ if err != nil {
+		/*line framing.go:586:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :586:4*/ return rt.Ready
 	}
-	/*line :554:4*/ goto ag_L1
+	/*line :586:4*/ goto ag_L1
 }
 
 //line framing_async.go:622
@@ -624,7 +624,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:544"
+		return "framing.go:576"
 	}
 	return ""
 }
