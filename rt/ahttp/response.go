@@ -122,13 +122,21 @@ func (w *ResponseWriter) bodyAllowed() bool {
 }
 
 // Flush sends the informational responses queued, the header if it has
-// not gone out yet, and the buffered body. Without a Content-Length
+// not gone out yet, and the buffered body. After a 1xx and before a final
+// status or any body, it sends only the informational responses. Without a Content-Length
 // header set by the handler, the body is then sent in chunks (to an
 // HTTP/1.0 client: until the connection closes).
 //
 // async
 func (w *ResponseWriter) Flush() error {
 	var out bytes.Buffer
+	if !w.sent && w.status == 0 && w.interim.Len() > 0 {
+		// Informational responses only: the final status is still to
+		// come (a 103 Early Hints sent before slow work).
+		_, err := w.c.Write(w.interim.Bytes())
+		w.interim.Reset()
+		return err
+	}
 	if !w.sent {
 		if w.status == 0 {
 			w.WriteHeader(http.StatusOK)
