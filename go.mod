@@ -1,6 +1,6 @@
 module github.com/asyncgen/asyncgen
 
-go 1.23.0
+go 1.24.0
 
 require (
 	github.com/dave/jennifer v1.7.1
@@ -16,4 +16,9 @@ require (
 	golang.org/x/mod v0.27.0 // indirect
 	golang.org/x/sync v0.16.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
+)
+
+tool (
+	github.com/asyncgen/asyncgen/cmd/asyncgen
+	github.com/asyncgen/asyncgen/cmd/asyncvet
 )

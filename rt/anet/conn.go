@@ -37,6 +37,7 @@ type Conn struct {
 	limit        int
 	closed       bool
 	readEOF      bool
+	written      int // how much of its buffer the last Write handed to the kernel
 }
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
@@ -180,15 +181,15 @@ func (c *Conn) readSome(p []byte) (int, error) {
 
 // Write writes all of p, waiting while the kernel's send buffer is full
 // (that wait is the backpressure a fast writer feels from a slow peer).
-// It returns len(p), nil, or how much the kernel took before an error.
-// A write cancelled while it waits (rt.WaitFor, Task.Cancel) reports
-// n = 0 with its error, though the kernel may have taken part of p
-// already: the stream is then in an unknown state, and the only safe
-// thing left to do with the connection is to close it.
+// It returns len(p), nil, or how much the kernel took before an error (a
+// write deadline: an error that wraps os.ErrDeadlineExceeded). A Write
+// whose task is cancelled returns nothing; LastWritten then says how much
+// of p the kernel took.
 //
 // async
 func (c *Conn) Write(p []byte) (int, error) {
 	n := 0
+	c.written = 0
 	for n < len(p) {
 		if c.closed {
 			return n, c.opErr("write", net.ErrClosed)
@@ -196,6 +197,7 @@ func (c *Conn) Write(p []byte) (int, error) {
 		m, err := unix.Write(c.sysfd, p[n:])
 		if m > 0 {
 			n += m
+			c.written = n
 		}
 		switch err {
 		case nil, unix.EINTR:
@@ -210,6 +212,14 @@ func (c *Conn) Write(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// LastWritten returns how many bytes of its buffer the last Write (the
+// one running, or the one that ended last) handed to the kernel: what it
+// returned, or, for a Write that was cancelled while it waited for the
+// send buffer (Task.Cancel, rt.WaitFor's timeout, a Timeout scope, a
+// failing group) and so returned nothing, the prefix of its buffer that
+// the peer will still receive. The bytes after it were never sent.
+func (c *Conn) LastWritten() int { return c.written }
 
 // ReadUntil reads up to and including the first delim (asyncio's
 // readuntil) and returns those bytes in a new slice; bytes after it stay
