@@ -55,10 +55,11 @@ const (
 	// stricter: ahttp may fail a request net/http completes; where both
 	// complete it, the status and body are the same. Never the reverse.
 	stricter
-	// pending: ahttp is more lenient than net/http today, in framing code
-	// whose fix is another change's (issue 11, items 3 and 4): the row
-	// must still break the "same or stricter" rule, so that it is moved
-	// to its real verdict when the fix lands.
+	// pending: ahttp is more lenient than net/http today, in code whose
+	// fix is another change's: the row must still break the "same or
+	// stricter" rule, so that it is moved to its real verdict when the
+	// fix lands. (No row is pending since the shared framing fixes of
+	// issue 11, items 3 and 4.)
 	pending
 )
 

@@ -69,9 +69,12 @@
 //
 //   - ends a header block where net/http's parser ends it: lines end at
 //     LF with an optional CR before it, so bare-LF requests are served and
-//     pipelined ones are all answered; a CR not followed by LF is a 400 at
-//     once; empty lines before a request line are dropped only after a
-//     POST (up to 4 bytes, as net/http);
+//     pipelined ones are all answered; empty lines before a request line
+//     are dropped only after a POST (up to 4 bytes, as net/http); each
+//     line is checked as it arrives, so that a block net/http would
+//     already reject (a malformed request line, a field line without a
+//     colon, a bad name or value, a CR not followed by LF) is a 400 at
+//     once, not a wait for its end;
 //   - checks every field name and value, and the Host, as net/http's
 //     server does (golang.org/x/net/http/httpguts): a name with a space
 //     before its colon is a 400, not a field ignored; HTTP/1.1 without a

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/asyncgen/asyncgen/rt/anet"
@@ -30,8 +32,6 @@ var (
 	ErrBodyTooLarge = errors.New("ahttp: body too large")
 	// errBadChunk is a malformed chunk size line.
 	errBadChunk = errors.New("ahttp: malformed chunked encoding")
-	// errBareCR is a header block with a CR that is not followed by LF.
-	errBareCR = errors.New("ahttp: bare CR in the header block")
 )
 
 // readHeader reads a header block (the start line, the fields and the
@@ -39,67 +39,181 @@ var (
 // what net/http's parser parses: lines end at LF, a CR before it is
 // dropped, so the block ends at the first line that is empty once its
 // CR is dropped ("\n\n", "\r\n\r\n", or a mix). An empty first line is a
-// block of its own, which the parser rejects. skip is how many leading CR
-// or LF bytes to drop first (net/http drops up to 4 after a POST, for old
-// clients that end a body with an extra CRLF). With bareCR, a CR that is
-// not followed by LF ends the block at once with errBareCR: net/http's
-// server rejects every request that holds one, and a block that cannot
-// be served need not be waited for.
+// block of its own, which the parser rejects.
 //
 // It returns io.EOF if the stream ended before its first byte,
 // ErrHeaderTooLarge past the limit. The limit stays the connection's read
 // limit.
 //
 // async
-func readHeader(c *anet.Conn, limit, skip int, bareCR bool) ([]byte, error) {
+func readHeader(c *anet.Conn, limit int) ([]byte, error) {
 	c.SetReadLimit(limit)
-	lead, sawCR := 0, false
-	block, err := c.ReadUntilFunc(func(buf []byte, scanned int) int {
-		lead = 0
-		for lead < skip && lead < len(buf) && (buf[lead] == '\r' || buf[lead] == '\n') {
-			lead++
-		}
-		n := headerEnd(buf[lead:], max(0, scanned-lead))
-		if bareCR {
-			end := len(buf)
-			if n >= 0 {
-				end = lead + n
-			}
-			if i := findBareCR(buf[:end], max(lead, scanned-1)); i >= 0 {
-				sawCR = true
-				return i + 1
-			}
-		}
-		if n >= 0 {
-			return lead + n
-		}
-		return -1
-	})
+	block, err := c.ReadUntilFunc(headerEnd)
 	if errors.Is(err, anet.ErrTooLong) || len(block) > limit {
 		return nil, ErrHeaderTooLarge
 	}
-	if sawCR {
-		return nil, errBareCR
+	return block, err
+}
+
+// readRequestHeader is readHeader for a server, which does not wait for
+// the end of a block that net/http's server would already reject: each
+// line is checked as it arrives (the request line as net/http parses it;
+// the field lines for a colon, a valid name and a valid value; no CR but
+// the one before LF anywhere), and the first bad one is a *badHeader. skip
+// is how many leading CR or LF bytes to drop first (net/http drops up to 4
+// after a POST, for old clients that end a body with an extra CRLF).
+//
+// async
+func readRequestHeader(c *anet.Conn, limit, skip int) ([]byte, error) {
+	c.SetReadLimit(limit)
+	hs := &headerScan{skip: skip, lead: -1}
+	block, err := c.ReadUntilFunc(hs.end)
+	if errors.Is(err, anet.ErrTooLong) || len(block) > limit {
+		return nil, ErrHeaderTooLarge
+	}
+	if hs.bad != "" {
+		return nil, &badHeader{hs.bad}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return block[lead:], nil
+	return block[hs.lead:], nil
 }
 
-// findBareCR returns the index of the first CR of buf[from:] that is
-// followed by a byte other than LF, or -1.
-func findBareCR(buf []byte, from int) int {
-	for i := from; ; i++ {
-		j := bytes.IndexByte(buf[i:], '\r')
+// badHeader is a request header block rejected before its end.
+type badHeader struct{ reason string }
+
+func (e *badHeader) Error() string { return "ahttp: " + e.reason }
+
+// headerScan is the state of readRequestHeader's incremental check.
+type headerScan struct {
+	skip int
+	lead int    // leading CR and LF bytes dropped
+	next int    // where the next line to check starts
+	line int    // its index, 0 for the request line
+	bad  string // why the block is rejected
+}
+
+// end is the ReadUntilFunc of readRequestHeader.
+//
+// Each byte is scanned about once, however the block trickles in: the
+// search for the current line's end resumes where the last call stopped.
+func (hs *headerScan) end(buf []byte, scanned int) int {
+	lead := 0
+	for lead < hs.skip && lead < len(buf) && (buf[lead] == '\r' || buf[lead] == '\n') {
+		lead++
+	}
+	if lead != hs.lead {
+		hs.lead, hs.next, hs.line = lead, lead, 0
+		scanned = lead
+	}
+	for from := max(hs.next, scanned); ; {
+		j := bytes.IndexByte(buf[from:], '\n')
 		if j < 0 {
-			return -1
+			break
 		}
-		i += j
-		if i+1 < len(buf) && buf[i+1] != '\n' {
-			return i
+		j += from
+		from = j + 1
+		line := buf[hs.next:j]
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		if len(line) == 0 {
+			return j + 1 // the block's end (or an empty first line, which the parser rejects)
+		}
+		if hs.bad = checkHeaderLine(hs.line, line); hs.bad != "" {
+			return j + 1
+		}
+		hs.next, hs.line = j+1, hs.line+1
+	}
+	// A bare CR in the line not ended yet (from the byte before the new
+	// ones: a CR that ended the last call's bytes is bare or not now).
+	tail := max(hs.next, scanned-1)
+	if i := bytes.IndexByte(buf[tail:], '\r'); i >= 0 && tail+i+1 < len(buf) {
+		hs.bad = "bare CR in the header block"
+		return len(buf)
+	}
+	return -1
+}
+
+// checkHeaderLine checks line n (without its line end) of a request's
+// header block, and returns why it is bad, or "". It checks bytes as
+// httpguts checks strings, without a conversion per line.
+func checkHeaderLine(n int, line []byte) string {
+	if bytes.IndexByte(line, '\r') >= 0 {
+		return "bare CR in the header block"
+	}
+	if n == 0 {
+		return checkRequestLine(string(line))
+	}
+	if line[0] == ' ' || line[0] == '\t' {
+		if n == 1 {
+			return "malformed header line" // obs-fold with nothing to fold into
+		}
+		if !validFieldValue(line) {
+			return "invalid header value"
+		}
+		return ""
+	}
+	i := bytes.IndexByte(line, ':')
+	switch {
+	case i < 0:
+		return "malformed header line"
+	case !validFieldName(line[:i]):
+		return "invalid header name"
+	case !validFieldValue(line[i+1:]):
+		return "invalid header value"
+	}
+	return ""
+}
+
+// validFieldName is httpguts.ValidHeaderFieldName for bytes: a token.
+func validFieldName(name []byte) bool {
+	if len(name) == 0 {
+		return false
+	}
+	for _, c := range name {
+		if !httpguts.IsTokenRune(rune(c)) {
+			return false
 		}
 	}
+	return true
+}
+
+// validFieldValue is httpguts.ValidHeaderFieldValue for bytes: no
+// control byte but HTAB.
+func validFieldValue(v []byte) bool {
+	for _, c := range v {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// checkRequestLine checks a request line as http.ReadRequest parses it:
+// method, target and version separated by single spaces, a token for
+// the method, HTTP/x.y, a target that url.ParseRequestURI takes (an
+// authority for CONNECT).
+func checkRequestLine(line string) string {
+	method, rest, ok1 := strings.Cut(line, " ")
+	target, proto, ok2 := strings.Cut(rest, " ")
+	switch {
+	case !ok1 || !ok2:
+		return "malformed HTTP request"
+	case !httpguts.ValidHeaderFieldName(method):
+		return "invalid method"
+	case proto != "HTTP/1.1" && proto != "HTTP/1.0" && (len(proto) != 8 || !strings.HasPrefix(proto, "HTTP/") ||
+		proto[5] < '0' || proto[5] > '9' || proto[6] != '.' || proto[7] < '0' || proto[7] > '9'):
+		return "malformed HTTP version"
+	}
+	if method == http.MethodConnect && !strings.HasPrefix(target, "/") {
+		target = "http://" + target
+	}
+	if _, err := url.ParseRequestURI(target); err != nil {
+		return "malformed request target"
+	}
+	return ""
 }
 
 // headerEnd returns the length of the header block at the start of buf,
@@ -428,8 +542,7 @@ func chunkSize(line []byte) (int64, error) {
 // no obs-fold.
 func checkTrailerField(line []byte) error {
 	name, value, ok := bytes.Cut(line, []byte(":"))
-	if !ok || !httpguts.ValidHeaderFieldName(string(name)) ||
-		!httpguts.ValidHeaderFieldValue(string(bytes.Trim(value, " \t"))) {
+	if !ok || !validFieldName(name) || !validFieldValue(value) {
 		return fmt.Errorf("%w: trailer line %q", errBadChunk, line)
 	}
 	return nil

@@ -15,8 +15,13 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _() {
-	type ag_stale_run_go_generate func(*anet.Conn, int, int, bool) ([]byte, error)
+	type ag_stale_run_go_generate func(*anet.Conn, int) ([]byte, error)
 	var _ ag_stale_run_go_generate = readHeader
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*anet.Conn, int, int) ([]byte, error)
+	var _ ag_stale_run_go_generate = readRequestHeader
 }
 
 func _() {
@@ -39,23 +44,19 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Body).ReadAll
 }
 
-// ag_readHeader is the frame of readHeader (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readHeader is the frame of readHeader (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readHeader struct {
 	ag_state int
 	c        *anet.Conn
 	limit    int
-	skip     int
-	bareCR   bool
-	lead     int
-	sawCR    bool
 	ag_aw0   rt.Awaitable[[]byte]
 	ag_r0    []byte
 	ag_err   error
 }
 
 // readHeaderAsync returns the coroutine of readHeader: nothing runs until it is awaited, spawned, gathered or run.
-func readHeaderAsync(c *anet.Conn, limit int, skip int, bareCR bool) rt.Awaitable[[]byte] {
-	return &ag_readHeader{c: c, limit: limit, skip: skip, bareCR: bareCR}
+func readHeaderAsync(c *anet.Conn, limit int) rt.Awaitable[[]byte] {
+	return &ag_readHeader{c: c, limit: limit}
 }
 
 func (ag_f *ag_readHeader) AwaitStart(co *rt.Coro) rt.Status {
@@ -66,72 +67,118 @@ func (ag_f *ag_readHeader) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:54
+//line framing.go:49
 func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :54:1*/ var (
+	/*line :49:1*/ var (
 		block []byte
 		err   error
 	)
-	/*line :54:1*/ if ag_co.Unwinding() {
-		/*line :54:1*/ return rt.Ready
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ return rt.Ready
 	}
-	/*line :54:1*/ switch ag_f.ag_state {
-	/*line :54:1*/ case 1:
-		/*line :54:1*/ goto ag_resume1
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
 	}
-	/*line framing.go:55:2*/ ag_f.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:56:2*/ ag_f.lead, ag_f.sawCR = 0, false
-	/*line framing.go:57:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(func(buf []byte, scanned int) int {
-		/*line framing.go:58:3*/ ag_f.lead = 0
-		/*line framing.go:59:3*/ for ag_f.lead < ag_f.skip && ag_f.lead < len(buf) && (buf[ag_f.lead] == '\r' || buf[ag_f.lead] == '\n') {
-			/*line framing.go:60:4*/ ag_f.lead++
-		}
-		/*line framing.go:62:3*/ n := headerEnd(buf[ag_f.lead:], max(0, scanned-ag_f.lead))
-		/*line framing.go:63:3*/ if ag_f.bareCR {
-			/*line framing.go:64:4*/ end := len(buf)
-			/*line framing.go:65:4*/ if n >= 0 {
-				/*line framing.go:66:5*/ end = ag_f.lead + n
-			}
-			/*line framing.go:68:4*/ if i := findBareCR(buf[:end], max(ag_f.lead, scanned-1)); i >= 0 {
-				/*line framing.go:69:5*/ ag_f.sawCR = true
-				/*line framing.go:70:5*/ return i + 1
-			}
-		}
-		/*line framing.go:73:3*/ if n >= 0 {
-			/*line framing.go:74:4*/ return ag_f.lead + n
-		}
-		/*line framing.go:76:3*/ return -1
-	})
-	/*line :76:3*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc((func(buf []byte, scanned int) int literal))
-	/*line :76:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :76:3*/ return ag_s
+	/*line framing.go:50:2*/ ag_f.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:51:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(headerEnd)
+	/*line :51:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(headerEnd)
+	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:2*/ return ag_s
 	}
-	/*line :76:3*/ ag_resume1:
-	/*line framing.go:57:2*/ block, err = ag_f.ag_aw0.AwaitResult()
-	/*line :57:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:78:2*/ if errors.Is(err, anet.ErrTooLong) || len(block) > ag_f.limit {
-		/*line framing.go:79:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		/*line :79:3*/ return rt.Ready
+	/*line :51:2*/ ag_resume1:
+	/*line framing.go:51:2*/ block, err = ag_f.ag_aw0.AwaitResult()
+	/*line :51:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:52:2*/ if errors.Is(err, anet.ErrTooLong) || len(block) > ag_f.limit {
+		/*line framing.go:53:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+		/*line :53:3*/ return rt.Ready
 	}
-	/*line framing.go:81:2*/ if ag_f.sawCR {
-		/*line framing.go:82:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errBareCR
-		/*line :82:3*/ return rt.Ready
-	}
-	/*line framing.go:84:2*/ if err != nil {
-		/*line framing.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :85:3*/ return rt.Ready
-	}
-	/*line framing.go:87:2*/ ag_f.ag_r0, ag_f.ag_err = block[ag_f.lead:], nil
-	/*line :87:2*/ return rt.Ready
+	/*line framing.go:55:2*/ ag_f.ag_r0, ag_f.ag_err = block, err
+	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:129
+//line framing_async.go:101
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:57"
+		return "framing.go:51"
+	}
+	return ""
+}
+
+// ag_readRequestHeader is the frame of readRequestHeader (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readRequestHeader struct {
+	ag_state int
+	c        *anet.Conn
+	limit    int
+	skip     int
+	hs       *headerScan
+	ag_aw0   rt.Awaitable[[]byte]
+	ag_r0    []byte
+	ag_err   error
+}
+
+// readRequestHeaderAsync returns the coroutine of readRequestHeader: nothing runs until it is awaited, spawned, gathered or run.
+func readRequestHeaderAsync(c *anet.Conn, limit int, skip int) rt.Awaitable[[]byte] {
+	return &ag_readRequestHeader{c: c, limit: limit, skip: skip}
+}
+
+func (ag_f *ag_readRequestHeader) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readRequestHeader) AwaitResult() ([]byte, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line framing.go:67
+func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :67:1*/ var (
+		block []byte
+		err   error
+	)
+	/*line :67:1*/ if ag_co.Unwinding() {
+		/*line :67:1*/ return rt.Ready
+	}
+	/*line :67:1*/ switch ag_f.ag_state {
+	/*line :67:1*/ case 1:
+		/*line :67:1*/ goto ag_resume1
+	}
+	/*line framing.go:68:2*/ ag_f.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:69:2*/ ag_f.hs = &headerScan{skip: ag_f.skip, lead: -1}
+	/*line framing.go:70:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(ag_f.hs.end)
+	/*line :70:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(hs.end)
+	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
+	}
+	/*line :70:2*/ ag_resume1:
+	/*line framing.go:70:2*/ block, err = ag_f.ag_aw0.AwaitResult()
+	/*line :70:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:71:2*/ if errors.Is(err, anet.ErrTooLong) || len(block) > ag_f.limit {
+		/*line framing.go:72:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+		/*line :72:3*/ return rt.Ready
+	}
+	/*line framing.go:74:2*/ if ag_f.hs.bad != "" {
+		/*line framing.go:75:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &badHeader{ag_f.hs.bad}
+		/*line :75:3*/ return rt.Ready
+	}
+	/*line framing.go:77:2*/ if err != nil {
+		/*line framing.go:78:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :78:3*/ return rt.Ready
+	}
+	/*line framing.go:80:2*/ ag_f.ag_r0, ag_f.ag_err = block[ag_f.hs.lead:], nil
+	/*line :80:2*/ return rt.Ready
+}
+
+//line framing_async.go:176
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readRequestHeader) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "framing.go:70"
 	}
 	return ""
 }
@@ -160,9 +207,9 @@ func (ag_f *ag_Body_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:259
+//line framing.go:373
 func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :259:1*/ var (
+	/*line :373:1*/ var (
 		ag_t0   bodyMode
 		ag_n1   int
 		ag_err1 error
@@ -170,120 +217,120 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_n2   int
 		ag_err3 error
 	)
-	/*line :259:1*/ if ag_co.Unwinding() {
-		/*line :259:1*/ return rt.Ready
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
 	}
-	/*line :259:1*/ switch ag_f.ag_state {
-	/*line :259:1*/ case 1:
-		/*line :259:1*/ goto ag_resume1
-		/*line :259:1*/
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
+		/*line :373:1*/
 	case 2:
-		/*line :259:1*/ goto ag_resume2
-		/*line :259:1*/
+		/*line :373:1*/ goto ag_resume2
+		/*line :373:1*/
 	case 3:
-		/*line :259:1*/ goto ag_resume3
+		/*line :373:1*/ goto ag_resume3
 	}
-	/*line framing.go:260:2*/ if ag_f.b.err != nil {
-		/*line framing.go:261:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
-		/*line :261:3*/ return rt.Ready
+	/*line framing.go:374:2*/ if ag_f.b.err != nil {
+		/*line framing.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+		/*line :375:3*/ return rt.Ready
 	}
-	/*line framing.go:263:2*/ if ag_f.b.done {
-		/*line framing.go:264:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :264:3*/ return rt.Ready
+	/*line framing.go:377:2*/ if ag_f.b.done {
+		/*line framing.go:378:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :378:3*/ return rt.Ready
 	}
-	/*line framing.go:266:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:267:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :267:3*/ return rt.Ready
+	/*line framing.go:380:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:381:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :381:3*/ return rt.Ready
 	}
-	/*line :267:3*/ ag_t0 = ag_f.b.mode
-	/*line framing.go:270:7*/ if ag_t0 == bodyToEOF {
-		/*line :270:7*/ goto ag_L2
+	/*line :381:3*/ ag_t0 = ag_f.b.mode
+	/*line framing.go:384:7*/ if ag_t0 == bodyToEOF {
+		/*line :384:7*/ goto ag_L2
 	}
-	/*line framing.go:280:7*/ if ag_t0 == bodyChunked {
-		/*line :280:7*/ goto ag_L3
+	/*line framing.go:394:7*/ if ag_t0 == bodyChunked {
+		/*line :394:7*/ goto ag_L3
 	}
-	/*line :280:7*/ goto ag_L1
-	/*line :280:7*/ ag_L2:
-	/*line framing.go:271:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :271:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
-	/*line :271:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:3*/ return ag_s
+	/*line :394:7*/ goto ag_L1
+	/*line :394:7*/ ag_L2:
+	/*line framing.go:385:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :385:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :385:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :385:3*/ return ag_s
 	}
-	/*line :271:3*/ ag_resume1:
-	/*line framing.go:271:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :271:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:272:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:273:4*/ ag_f.b.finish(false)
-		/*line framing.go:274:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
-		/*line :274:4*/ return rt.Ready
+	/*line :385:3*/ ag_resume1:
+	/*line framing.go:385:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :385:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:386:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:387:4*/ ag_f.b.finish(false)
+		/*line framing.go:388:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+		/*line :388:4*/ return rt.Ready
 	}
-	/*line framing.go:276:3*/ if ag_err1 != nil {
-		/*line framing.go:277:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
-		/*line :277:4*/ return rt.Ready
+	/*line framing.go:390:3*/ if ag_err1 != nil {
+		/*line framing.go:391:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+		/*line :391:4*/ return rt.Ready
 	}
-	/*line framing.go:279:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
-	/*line :279:3*/ return rt.Ready
-	/*line :279:3*/ ag_L3:
-	/*line framing.go:281:3*/ if !(ag_f.b.left == 0) {
-		/*line :281:3*/ goto ag_L4
+	/*line framing.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line :393:3*/ return rt.Ready
+	/*line :393:3*/ ag_L3:
+	/*line framing.go:395:3*/ if !(ag_f.b.left == 0) {
+		/*line :395:3*/ goto ag_L4
 	}
-	/*line framing.go:282:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
-	/*line :282:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
-	/*line :282:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :282:7*/ return ag_s
+	/*line framing.go:396:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line :396:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
+	/*line :396:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:7*/ return ag_s
 	}
-	/*line :282:7*/ ag_resume2:
-	/*line framing.go:282:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :282:7*/ ag_f.ag_aw1 = nil
-	/*line framing.go:282:4*/ if !(ag_err2 != nil) {
-		/*line :282:4*/ goto ag_L5
+	/*line :396:7*/ ag_resume2:
+	/*line framing.go:396:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :396:7*/ ag_f.ag_aw1 = nil
+	/*line framing.go:396:4*/ if !(ag_err2 != nil) {
+		/*line :396:4*/ goto ag_L5
 	}
-	/*line framing.go:283:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
-	/*line :283:5*/ return rt.Ready
-	/*line :283:5*/ ag_L5:
-	/*line framing.go:285:4*/ if ag_f.b.done {
-		/*line framing.go:286:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :286:5*/ return rt.Ready
+	/*line framing.go:397:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line :397:5*/ return rt.Ready
+	/*line :397:5*/ ag_L5:
+	/*line framing.go:399:4*/ if ag_f.b.done {
+		/*line framing.go:400:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :400:5*/ return rt.Ready
 	}
-	/*line :286:5*/ ag_L4:
-	/*line :286:5*/ ag_L1:
-	/*line framing.go:290:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:291:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line :400:5*/ ag_L4:
+	/*line :400:5*/ ag_L1:
+	/*line framing.go:404:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:405:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:293:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :293:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
-	/*line :293:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :293:2*/ return ag_s
+	/*line framing.go:407:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :407:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :407:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :407:2*/ return ag_s
 	}
-	/*line :293:2*/ ag_resume3:
-	/*line framing.go:293:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :293:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:294:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:295:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:296:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line :407:2*/ ag_resume3:
+	/*line framing.go:407:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :407:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:408:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:409:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:410:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:298:2*/ if ag_err3 != nil {
-		/*line framing.go:299:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
-		/*line :299:3*/ return rt.Ready
+	/*line framing.go:412:2*/ if ag_err3 != nil {
+		/*line framing.go:413:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+		/*line :413:3*/ return rt.Ready
 	}
-	/*line framing.go:301:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:302:3*/ ag_f.b.finish(true)
+	/*line framing.go:415:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:416:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
-	/*line :304:2*/ return rt.Ready
+	/*line framing.go:418:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line :418:2*/ return rt.Ready
 }
 
-//line framing_async.go:277
+//line framing_async.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:271"
+		return "framing.go:385"
 	case 2:
-		return "framing.go:282"
+		return "framing.go:396"
 	case 3:
-		return "framing.go:293"
+		return "framing.go:407"
 	}
 	return ""
 }
@@ -310,9 +357,9 @@ func (ag_f *ag_Body_nextChunk) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line framing.go:324
+//line framing.go:438
 func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :324:1*/ var (
+	/*line :438:1*/ var (
 		crlf    []byte
 		ag_err1 error
 		line    []byte
@@ -321,107 +368,107 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 		t       []byte
 		ag_err3 error
 	)
-	/*line :324:1*/ if ag_co.Unwinding() {
-		/*line :324:1*/ return rt.Ready
+	/*line :438:1*/ if ag_co.Unwinding() {
+		/*line :438:1*/ return rt.Ready
 	}
-	/*line :324:1*/ switch ag_f.ag_state {
-	/*line :324:1*/ case 1:
-		/*line :324:1*/ goto ag_resume1
-		/*line :324:1*/
+	/*line :438:1*/ switch ag_f.ag_state {
+	/*line :438:1*/ case 1:
+		/*line :438:1*/ goto ag_resume1
+		/*line :438:1*/
 	case 2:
-		/*line :324:1*/ goto ag_resume2
-		/*line :324:1*/
+		/*line :438:1*/ goto ag_resume2
+		/*line :438:1*/
 	case 3:
-		/*line :324:1*/ goto ag_resume3
+		/*line :438:1*/ goto ag_resume3
 	}
-	/*line framing.go:325:2*/ if !(ag_f.b.started) {
-		/*line :325:2*/ goto ag_L1
+	/*line framing.go:439:2*/ if !(ag_f.b.started) {
+		/*line :439:2*/ goto ag_L1
 	}
-	/*line framing.go:326:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
-	/*line :326:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
-	/*line :326:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:3*/ return ag_s
+	/*line framing.go:440:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
+	/*line :440:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
+	/*line :440:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:3*/ return ag_s
 	}
-	/*line :326:3*/ ag_resume1:
-	/*line framing.go:326:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :326:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:327:3*/ if ag_err1 != nil {
-		/*line framing.go:328:4*/ ag_f.ag_err = unexpected(ag_err1)
-		/*line :328:4*/ return rt.Ready
+	/*line :440:3*/ ag_resume1:
+	/*line framing.go:440:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :440:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:441:3*/ if ag_err1 != nil {
+		/*line framing.go:442:4*/ ag_f.ag_err = unexpected(ag_err1)
+		/*line :442:4*/ return rt.Ready
 	}
-	/*line framing.go:330:3*/ if string(crlf) != "\r\n" {
-		/*line framing.go:331:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
-		/*line :331:4*/ return rt.Ready
+	/*line framing.go:444:3*/ if string(crlf) != "\r\n" {
+		/*line framing.go:445:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
+		/*line :445:4*/ return rt.Ready
 	}
-	/*line :331:4*/ ag_L1:
-	/*line framing.go:334:2*/ ag_f.b.started = true
-	/*line framing.go:335:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
-	/*line :335:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
-	/*line :335:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :335:2*/ return ag_s
+	/*line :445:4*/ ag_L1:
+	/*line framing.go:448:2*/ ag_f.b.started = true
+	/*line framing.go:449:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
+	/*line :449:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
+	/*line :449:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:2*/ return ag_s
 	}
-	/*line :335:2*/ ag_resume2:
-	/*line framing.go:335:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :335:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:336:2*/ if ag_err2 != nil {
-		/*line framing.go:337:3*/ ag_f.ag_err = ag_err2
-		/*line :337:3*/ return rt.Ready
+	/*line :449:2*/ ag_resume2:
+	/*line framing.go:449:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :449:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:450:2*/ if ag_err2 != nil {
+		/*line framing.go:451:3*/ ag_f.ag_err = ag_err2
+		/*line :451:3*/ return rt.Ready
 	}
-	/*line framing.go:339:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:340:2*/ if ag_err2 != nil {
-		/*line framing.go:341:3*/ ag_f.ag_err = ag_err2
-		/*line :341:3*/ return rt.Ready
+	/*line framing.go:453:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:454:2*/ if ag_err2 != nil {
+		/*line framing.go:455:3*/ ag_f.ag_err = ag_err2
+		/*line :455:3*/ return rt.Ready
 	}
-	/*line framing.go:344:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
-	/*line framing.go:345:2*/ if ag_f.b.excess > maxChunkExcess {
-		/*line framing.go:346:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
-		/*line :346:3*/ return rt.Ready
+	/*line framing.go:458:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
+	/*line framing.go:459:2*/ if ag_f.b.excess > maxChunkExcess {
+		/*line framing.go:460:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+		/*line :460:3*/ return rt.Ready
 	}
-	/*line framing.go:348:2*/ if size > 0 {
-		/*line framing.go:349:3*/ ag_f.b.left = size
-		/*line framing.go:350:3*/ ag_f.ag_err = nil
-		/*line :350:3*/ return rt.Ready
+	/*line framing.go:462:2*/ if size > 0 {
+		/*line framing.go:463:3*/ ag_f.b.left = size
+		/*line framing.go:464:3*/ ag_f.ag_err = nil
+		/*line :464:3*/ return rt.Ready
 	}
-	/*line framing.go:352:6*/ ag_f.left = maxTrailerBytes
-	/*line :352:6*/ ag_L2:
-	/*line framing.go:353:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
-	/*line :353:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
-	/*line :353:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :353:3*/ return ag_s
+	/*line framing.go:466:6*/ ag_f.left = maxTrailerBytes
+	/*line :466:6*/ ag_L2:
+	/*line framing.go:467:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
+	/*line :467:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
+	/*line :467:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :467:3*/ return ag_s
 	}
-	/*line :353:3*/ ag_resume3:
-	/*line framing.go:353:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :353:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:354:3*/ if ag_err3 != nil {
-		/*line framing.go:355:4*/ ag_f.ag_err = ag_err3
-		/*line :355:4*/ return rt.Ready
+	/*line :467:3*/ ag_resume3:
+	/*line framing.go:467:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :467:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:468:3*/ if ag_err3 != nil {
+		/*line framing.go:469:4*/ ag_f.ag_err = ag_err3
+		/*line :469:4*/ return rt.Ready
 	}
-	/*line framing.go:357:3*/ if len(t) == 2 {
-		/*line framing.go:358:4*/ goto ag_L4
+	/*line framing.go:471:3*/ if len(t) == 2 {
+		/*line framing.go:472:4*/ goto ag_L4
 	}
-	/*line framing.go:360:3*/ ag_f.left -= len(t)
-	/*line framing.go:361:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
-		/*line framing.go:362:4*/ ag_f.ag_err = err
-		/*line :362:4*/ return rt.Ready
+	/*line framing.go:474:3*/ ag_f.left -= len(t)
+	/*line framing.go:475:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
+		/*line framing.go:476:4*/ ag_f.ag_err = err
+		/*line :476:4*/ return rt.Ready
 	}
-	/*line :362:4*/ goto ag_L2
-	/*line :362:4*/ ag_L4:
-	/*line framing.go:365:2*/ ag_f.b.finish(true)
-	/*line framing.go:366:2*/ ag_f.ag_err = nil
-	/*line :366:2*/ return rt.Ready
+	/*line :476:4*/ goto ag_L2
+	/*line :476:4*/ ag_L4:
+	/*line framing.go:479:2*/ ag_f.b.finish(true)
+	/*line framing.go:480:2*/ ag_f.ag_err = nil
+	/*line :480:2*/ return rt.Ready
 }
 
-//line framing_async.go:415
+//line framing_async.go:462
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:326"
+		return "framing.go:440"
 	case 2:
-		return "framing.go:335"
+		return "framing.go:449"
 	case 3:
-		return "framing.go:353"
+		return "framing.go:467"
 	}
 	return ""
 }
@@ -449,55 +496,55 @@ func (ag_f *ag_Body_chunkLine) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:373
+//line framing.go:487
 func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :373:1*/ var (
+	/*line :487:1*/ var (
 		line []byte
 		err  error
 	)
-	/*line :373:1*/ if ag_co.Unwinding() {
-		/*line :373:1*/ return rt.Ready
+	/*line :487:1*/ if ag_co.Unwinding() {
+		/*line :487:1*/ return rt.Ready
 	}
-	/*line :373:1*/ switch ag_f.ag_state {
-	/*line :373:1*/ case 1:
-		/*line :373:1*/ goto ag_resume1
+	/*line :487:1*/ switch ag_f.ag_state {
+	/*line :487:1*/ case 1:
+		/*line :487:1*/ goto ag_resume1
 	}
-	/*line framing.go:374:2*/ if ag_f.limit <= 0 {
-		/*line framing.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
-		/*line :375:3*/ return rt.Ready
+	/*line framing.go:488:2*/ if ag_f.limit <= 0 {
+		/*line framing.go:489:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+		/*line :489:3*/ return rt.Ready
 	}
-	/*line framing.go:377:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:378:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :378:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
-	/*line :378:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:2*/ return ag_s
+	/*line framing.go:491:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:492:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line :492:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :492:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:2*/ return ag_s
 	}
-	/*line :378:2*/ ag_resume1:
-	/*line framing.go:378:2*/ line, err = ag_f.ag_aw0.AwaitResult()
-	/*line :378:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:379:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
-		/*line framing.go:380:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
-		/*line :380:3*/ return rt.Ready
+	/*line :492:2*/ ag_resume1:
+	/*line framing.go:492:2*/ line, err = ag_f.ag_aw0.AwaitResult()
+	/*line :492:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:493:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
+		/*line framing.go:494:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
+		/*line :494:3*/ return rt.Ready
 	}
-	/*line framing.go:382:2*/ if err != nil {
-		/*line framing.go:383:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
-		/*line :383:3*/ return rt.Ready
+	/*line framing.go:496:2*/ if err != nil {
+		/*line framing.go:497:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
+		/*line :497:3*/ return rt.Ready
 	}
-	/*line framing.go:385:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
-		/*line framing.go:386:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
-		/*line :386:3*/ return rt.Ready
+	/*line framing.go:499:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		/*line framing.go:500:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+		/*line :500:3*/ return rt.Ready
 	}
-	/*line framing.go:388:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
-	/*line :388:2*/ return rt.Ready
+	/*line framing.go:502:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
+	/*line :502:2*/ return rt.Ready
 }
 
-//line framing_async.go:495
+//line framing_async.go:542
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:378"
+		return "framing.go:492"
 	}
 	return ""
 }
@@ -525,59 +572,59 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:452
+//line framing.go:565
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :452:1*/ var (
+	/*line :565:1*/ var (
 		n   int
 		err error
 	)
-	/*line :452:1*/ if ag_co.Unwinding() {
-		/*line :452:1*/ return rt.Ready
+	/*line :565:1*/ if ag_co.Unwinding() {
+		/*line :565:1*/ return rt.Ready
 	}
-	/*line :452:1*/ switch ag_f.ag_state {
-	/*line :452:1*/ case 1:
-		/*line :452:1*/ goto ag_resume1
+	/*line :565:1*/ switch ag_f.ag_state {
+	/*line :565:1*/ case 1:
+		/*line :565:1*/ goto ag_resume1
 	}
-	/*line framing.go:453:6*/ ag_f.out = nil
-	/*line framing.go:454:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:457:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
+	/*line framing.go:566:6*/ ag_f.out = nil
+	/*line framing.go:567:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:570:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :457:3*/ ag_L1:
-	/*line framing.go:460:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:461:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :570:3*/ ag_L1:
+	/*line framing.go:573:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:574:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:463:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :463:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :463:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :463:3*/ return ag_s
+	/*line framing.go:576:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :576:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :576:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :576:3*/ return ag_s
 	}
-	/*line :463:3*/ ag_resume1:
-	/*line framing.go:463:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :463:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:464:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:465:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:466:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:467:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :467:4*/ return rt.Ready
+	/*line :576:3*/ ag_resume1:
+	/*line framing.go:576:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :576:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:577:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:578:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:579:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :580:4*/ return rt.Ready
 	}
-	/*line framing.go:469:3*/ if err == io.EOF {
-		/*line framing.go:470:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :470:4*/ return rt.Ready
+	/*line framing.go:582:3*/ if err == io.EOF {
+		/*line framing.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :583:4*/ return rt.Ready
 	}
-	/*line framing.go:472:3*/ if err != nil {
-		/*line framing.go:473:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :473:4*/ return rt.Ready
+	/*line framing.go:585:3*/ if err != nil {
+		/*line framing.go:586:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :586:4*/ return rt.Ready
 	}
-	/*line :473:4*/ goto ag_L1
+	/*line :586:4*/ goto ag_L1
 }
 
-//line framing_async.go:575
+//line framing_async.go:622
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:463"
+		return "framing.go:576"
 	}
 	return ""
 }

@@ -122,13 +122,21 @@ func (w *ResponseWriter) bodyAllowed() bool {
 }
 
 // Flush sends the informational responses queued, the header if it has
-// not gone out yet, and the buffered body. Without a Content-Length
+// not gone out yet, and the buffered body. After a 1xx and before a final
+// status or any body, it sends only the informational responses. Without a Content-Length
 // header set by the handler, the body is then sent in chunks (to an
 // HTTP/1.0 client: until the connection closes).
 //
 // async
 func (w *ResponseWriter) Flush() error {
 	var out bytes.Buffer
+	if !w.sent && w.status == 0 && w.interim.Len() > 0 {
+		// Informational responses only: the final status is still to
+		// come (a 103 Early Hints sent before slow work).
+		_, err := w.c.Write(w.interim.Bytes())
+		w.interim.Reset()
+		return err
+	}
 	if !w.sent {
 		if w.status == 0 {
 			w.WriteHeader(http.StatusOK)
@@ -150,6 +158,9 @@ func (w *ResponseWriter) frame(length int64, keep bool) {
 	if w.declared >= 0 && te != "" && te != "identity" {
 		w.declared = -1 // as net/http: Transfer-Encoding wins over a handler's Content-Length
 		h.Del("Content-Length")
+	}
+	if _, ok := h["Content-Type"]; !ok && te == "" && w.buf.Len() > 0 && bodyAllowedForStatus(w.status) {
+		h.Set("Content-Type", http.DetectContentType(w.buf.Bytes())) // as net/http: sniffed unless the handler set a coding
 	}
 	if h.Get("Connection") == "close" {
 		w.closeAfter = true
@@ -224,9 +235,6 @@ func (w *ResponseWriter) writeHeader(out *bytes.Buffer) {
 	h := w.header
 	if _, ok := h["Date"]; !ok {
 		h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
-	}
-	if _, ok := h["Content-Type"]; !ok && w.buf.Len() > 0 && h.Get("Transfer-Encoding") == "" {
-		h.Set("Content-Type", http.DetectContentType(w.buf.Bytes()))
 	}
 	writeStatusLine(out, w.status)
 	h.Write(out)

@@ -44,46 +44,67 @@ func (ag_f *ag_ResponseWriter_Flush) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line response.go:130
+//line response.go:131
 func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :130:1*/ var (
-		err error
+	/*line :131:1*/ var (
+		ag_err1 error
+		ag_err2 error
 	)
-	/*line :130:1*/ if ag_co.Unwinding() {
-		/*line :130:1*/ return rt.Ready
+	/*line :131:1*/ if ag_co.Unwinding() {
+		/*line :131:1*/ return rt.Ready
 	}
-	/*line :130:1*/ switch ag_f.ag_state {
-	/*line :130:1*/ case 1:
-		/*line :130:1*/ goto ag_resume1
+	/*line :131:1*/ switch ag_f.ag_state {
+	/*line :131:1*/ case 1:
+		/*line :131:1*/ goto ag_resume1
+		/*line :131:1*/
+	case 2:
+		/*line :131:1*/ goto ag_resume2
 	}
-	/*line response.go:131:6*/ ag_f.out = bytes.Buffer{}
-	/*line response.go:132:2*/ if !ag_f.w.sent {
-		/*line response.go:133:3*/ if ag_f.w.status == 0 {
-			/*line response.go:134:4*/ ag_f.w.WriteHeader(http.StatusOK)
+	/*line response.go:132:6*/ ag_f.out = bytes.Buffer{}
+	/*line response.go:133:2*/ if !(!ag_f.w.sent && ag_f.w.status == 0 && ag_f.w.interim.Len() > 0) {
+		/*line :133:2*/ goto ag_L1
+	}
+	/*line response.go:136:3*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.w.interim.Bytes())
+	/*line :136:3*/ ag_f.ag_state = 1 // await: w.c.Write(w.interim.Bytes())
+	/*line :136:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:3*/ return ag_s
+	}
+	/*line :136:3*/ ag_resume1:
+	/*line response.go:136:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :136:3*/ ag_f.ag_aw0 = nil
+	/*line response.go:137:3*/ ag_f.w.interim.Reset()
+	/*line response.go:138:3*/ ag_f.ag_err = ag_err1
+	/*line :138:3*/ return rt.Ready
+	/*line :138:3*/ ag_L1:
+	/*line response.go:140:2*/ if !ag_f.w.sent {
+		/*line response.go:141:3*/ if ag_f.w.status == 0 {
+			/*line response.go:142:4*/ ag_f.w.WriteHeader(http.StatusOK)
 		}
-		/*line response.go:136:3*/ ag_f.w.frame(-1, true)
-		/*line response.go:137:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line response.go:144:3*/ ag_f.w.frame(-1, true)
+		/*line response.go:145:3*/ ag_f.w.writeHeader(&ag_f.out)
 	}
-	/*line response.go:139:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line response.go:140:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :140:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :140:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:2*/ return ag_s
+	/*line response.go:147:2*/ ag_f.w.writeBuffered(&ag_f.out)
+	/*line response.go:148:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line :148:2*/ ag_f.ag_state = 2 // await: w.c.Write(out.Bytes())
+	/*line :148:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:2*/ return ag_s
 	}
-	/*line :140:2*/ ag_resume1:
-	/*line response.go:140:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :140:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:141:2*/ ag_f.ag_err = err
-	/*line :141:2*/ return rt.Ready
+	/*line :148:2*/ ag_resume2:
+	/*line response.go:148:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :148:2*/ ag_f.ag_aw0 = nil
+	/*line response.go:149:2*/ ag_f.ag_err = ag_err2
+	/*line :149:2*/ return rt.Ready
 }
 
-//line response_async.go:81
+//line response_async.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "response.go:140"
+		return "response.go:136"
+	case 2:
+		return "response.go:148"
 	}
 	return ""
 }
@@ -111,60 +132,60 @@ func (ag_f *ag_ResponseWriter_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line response.go:241
+//line response.go:249
 func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :241:1*/ var (
+	/*line :249:1*/ var (
 		err error
 	)
-	/*line :241:1*/ if ag_co.Unwinding() {
-		/*line :241:1*/ return rt.Ready
+	/*line :249:1*/ if ag_co.Unwinding() {
+		/*line :249:1*/ return rt.Ready
 	}
-	/*line :241:1*/ switch ag_f.ag_state {
-	/*line :241:1*/ case 1:
-		/*line :241:1*/ goto ag_resume1
+	/*line :249:1*/ switch ag_f.ag_state {
+	/*line :249:1*/ case 1:
+		/*line :249:1*/ goto ag_resume1
 	}
-	/*line response.go:242:6*/ ag_f.out = bytes.Buffer{}
-	/*line response.go:243:2*/ if !ag_f.w.sent {
-		/*line response.go:244:3*/ if ag_f.w.status == 0 {
-			/*line response.go:245:4*/ ag_f.w.WriteHeader(http.StatusOK)
+	/*line response.go:250:6*/ ag_f.out = bytes.Buffer{}
+	/*line response.go:251:2*/ if !ag_f.w.sent {
+		/*line response.go:252:3*/ if ag_f.w.status == 0 {
+			/*line response.go:253:4*/ ag_f.w.WriteHeader(http.StatusOK)
 		}
-		/*line response.go:247:3*/ ag_f.w.frame(int64(ag_f.w.buf.Len()), ag_f.keep)
-		/*line response.go:248:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line response.go:255:3*/ ag_f.w.frame(int64(ag_f.w.buf.Len()), ag_f.keep)
+		/*line response.go:256:3*/ ag_f.w.writeHeader(&ag_f.out)
 	}
-	/*line response.go:250:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line response.go:251:2*/ if ag_f.w.chunked {
-		/*line response.go:252:3*/ httputil.NewChunkedWriter(&ag_f.out).Close()
-		/*line response.go:253:3*/ ag_f.out.WriteString("\r\n")
+	/*line response.go:258:2*/ ag_f.w.writeBuffered(&ag_f.out)
+	/*line response.go:259:2*/ if ag_f.w.chunked {
+		/*line response.go:260:3*/ httputil.NewChunkedWriter(&ag_f.out).Close()
+		/*line response.go:261:3*/ ag_f.out.WriteString("\r\n")
 	}
-	/*line response.go:255:2*/ if ag_f.w.bodyAllowed() && ag_f.w.declared >= 0 && ag_f.w.written != ag_f.w.declared {
-		/*line response.go:256:3*/ ag_f.w.closeAfter = true
+	/*line response.go:263:2*/ if ag_f.w.bodyAllowed() && ag_f.w.declared >= 0 && ag_f.w.written != ag_f.w.declared {
+		/*line response.go:264:3*/ ag_f.w.closeAfter = true
 	}
-	/*line response.go:258:2*/ if !ag_f.keep {
-		/*line response.go:259:3*/ ag_f.w.closeAfter = true
+	/*line response.go:266:2*/ if !ag_f.keep {
+		/*line response.go:267:3*/ ag_f.w.closeAfter = true
 	}
-	/*line response.go:261:2*/ if ag_f.out.Len() == 0 {
-		/*line response.go:262:3*/ ag_f.ag_err = nil
-		/*line :262:3*/ return rt.Ready
+	/*line response.go:269:2*/ if ag_f.out.Len() == 0 {
+		/*line response.go:270:3*/ ag_f.ag_err = nil
+		/*line :270:3*/ return rt.Ready
 	}
-	/*line response.go:264:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :264:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :264:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :264:2*/ return ag_s
+	/*line response.go:272:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line :272:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
+	/*line :272:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
 	}
-	/*line :264:2*/ ag_resume1:
-	/*line response.go:264:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :264:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:265:2*/ ag_f.ag_err = err
-	/*line :265:2*/ return rt.Ready
+	/*line :272:2*/ ag_resume1:
+	/*line response.go:272:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :272:2*/ ag_f.ag_aw0 = nil
+	/*line response.go:273:2*/ ag_f.ag_err = err
+	/*line :273:2*/ return rt.Ready
 }
 
-//line response_async.go:162
+//line response_async.go:183
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "response.go:264"
+		return "response.go:272"
 	}
 	return ""
 }

@@ -217,13 +217,13 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 		wait = s.ReadTimeout
 	}
 	c.SetReadDeadline(deadline(rt.Now(), wait))
-	block, err := readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	block, err := readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
 	if err == ErrHeaderTooLarge {
 		s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
 		return -1
 	}
-	if err == errBareCR {
-		s.reject(c, http.StatusBadRequest, "bare CR in the header block")
+	if bad, ok := err.(*badHeader); ok {
+		s.reject(c, http.StatusBadRequest, bad.reason)
 		return -1
 	}
 	if err != nil {
@@ -282,6 +282,9 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 	}
 	w := &ResponseWriter{c: c, req: req, header: http.Header{}, declared: -1}
 	herr := s.callHandler(w, req, task)
+	if errors.Is(herr, http.ErrAbortHandler) {
+		return -1 // as net/http: the response is abandoned, the connection closed
+	}
 	if herr != nil {
 		if w.sent {
 			return -1 // the peer sees a truncated response
@@ -388,14 +391,19 @@ func parseReason(msg string) string {
 
 // callHandler awaits the handler, turning a panic into an error; the
 // panic is logged with its stack, as net/http does, unless it is
-// http.ErrAbortHandler (the handler's way to abort the response).
+// http.ErrAbortHandler (the handler's way to abort the response: the
+// connection is closed without one).
 //
 // async
 func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {
 	defer func() {
 		stack := task.PanicStack()
 		if p := recover(); p != nil {
-			err = fmt.Errorf("ahttp: handler panic: %v", p)
+			if perr, ok := p.(error); ok {
+				err = fmt.Errorf("ahttp: handler panic: %w", perr)
+			} else {
+				err = fmt.Errorf("ahttp: handler panic: %v", p)
+			}
 			if p != http.ErrAbortHandler {
 				s.logf("ahttp: panic serving %s: %v\n%s", req.RemoteAddr, p, stack)
 			}

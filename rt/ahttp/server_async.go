@@ -396,17 +396,19 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 //line server.go:214
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:1*/ var (
-		ag_t1   time.Time
-		ag_err1 error
-		start   time.Time
-		code    int
-		reason  string
-		expect  string
-		ag_err2 error
-		body    *Body
-		data    []byte
-		herr    error
-		ag_err3 error
+		ag_t1      time.Time
+		ag_err1    error
+		bad        *badHeader
+		ok         bool
+		start      time.Time
+		code       int
+		ag_reason1 string
+		expect     string
+		ag_err2    error
+		body       *Body
+		data       []byte
+		herr       error
+		ag_err3    error
 	)
 	/*line :214:1*/ if ag_co.Unwinding() {
 		/*line :214:1*/ return rt.Ready
@@ -467,8 +469,8 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:219:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :219:29*/ ag_f.ag_aw0 = nil
 	/*line server.go:219:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:220:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip), true)
-	/*line :220:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	/*line server.go:220:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :220:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
 	/*line :220:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :220:2*/ return ag_s
 	}
@@ -488,11 +490,12 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:223:3*/ ag_f.ag_r0 = -1
 	/*line :223:3*/ return rt.Ready
 	/*line :223:3*/ ag_L1:
-	/*line server.go:225:2*/ if !(ag_err1 == errBareCR) {
+	/*line server.go:225:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:225:2*/ if !ok {
 		/*line :225:2*/ goto ag_L2
 	}
-	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "bare CR in the header block")
-	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, "bare CR in the header...
+	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
 	/*line :226:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :226:3*/ return ag_s
 	}
@@ -515,11 +518,11 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:2*/ ag_f.ag_aw0 = nil
 	/*line server.go:233:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
 	/*line server.go:234:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:235:2*/ ag_f.req, code, reason = readRequest(ag_f.block)
+	/*line server.go:235:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
 	/*line server.go:236:2*/ if !(code != 0) {
 		/*line :236:2*/ goto ag_L3
 	}
-	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, reason)
+	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
 	/*line :237:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
 	/*line :237:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :237:3*/ return ag_s
@@ -641,39 +644,43 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :284:2*/ ag_resume13:
 	/*line server.go:284:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
 	/*line :284:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:285:2*/ if herr != nil {
-		/*line server.go:286:3*/ if ag_f.w.sent {
-			/*line server.go:287:4*/ ag_f.ag_r0 = -1
-			/*line :287:4*/ return rt.Ready
+	/*line server.go:285:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:286:3*/ ag_f.ag_r0 = -1
+		/*line :286:3*/ return rt.Ready
+	}
+	/*line server.go:288:2*/ if herr != nil {
+		/*line server.go:289:3*/ if ag_f.w.sent {
+			/*line server.go:290:4*/ ag_f.ag_r0 = -1
+			/*line :290:4*/ return rt.Ready
 		}
-		/*line server.go:289:3*/ ag_f.w.reset()
-		/*line server.go:290:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:291:3*/ ag_f.w.closeAfter = true
+		/*line server.go:292:3*/ ag_f.w.reset()
+		/*line server.go:293:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:294:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:293:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:294:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :294:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :294:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :294:5*/ return ag_s
+	/*line server.go:296:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:297:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :297:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :297:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:5*/ return ag_s
 	}
-	/*line :294:5*/ ag_resume14:
-	/*line server.go:294:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :294:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:294:2*/ if !(ag_err3 != nil) {
-		/*line :294:2*/ goto ag_L11
+	/*line :297:5*/ ag_resume14:
+	/*line server.go:297:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :297:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:297:2*/ if !(ag_err3 != nil) {
+		/*line :297:2*/ goto ag_L11
 	}
-	/*line server.go:295:3*/ ag_f.ag_r0 = -1
-	/*line :295:3*/ return rt.Ready
-	/*line :295:3*/ ag_L11:
-	/*line server.go:297:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:298:3*/ ag_f.ag_r0 = -1
-		/*line :298:3*/ return rt.Ready
+	/*line server.go:298:3*/ ag_f.ag_r0 = -1
+	/*line :298:3*/ return rt.Ready
+	/*line :298:3*/ ag_L11:
+	/*line server.go:300:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:301:3*/ ag_f.ag_r0 = -1
+		/*line :301:3*/ return rt.Ready
 	}
-	/*line server.go:300:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :300:2*/ return rt.Ready
+	/*line server.go:303:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :303:2*/ return rt.Ready
 }
 
-//line server_async.go:677
+//line server_async.go:684
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -705,7 +712,7 @@ func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	case 13:
 		return "server.go:284"
 	case 14:
-		return "server.go:294"
+		return "server.go:297"
 	}
 	return ""
 }
@@ -736,64 +743,68 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:394
+//line server.go:398
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :394:1*/ var (
+	/*line :398:1*/ var (
 		herr error
 	)
-	/*line :394:1*/ if ag_co.Unwinding() {
-		/*line :394:1*/ goto ag_exit
+	/*line :398:1*/ if ag_co.Unwinding() {
+		/*line :398:1*/ goto ag_exit
 	}
-	/*line :394:1*/ switch ag_f.ag_state {
-	/*line :394:1*/ case 1:
-		/*line :394:1*/ goto ag_resume1
-		/*line :394:1*/
+	/*line :398:1*/ switch ag_f.ag_state {
+	/*line :398:1*/ case 1:
+		/*line :398:1*/ goto ag_resume1
+		/*line :398:1*/
 	case 2:
-		/*line :394:1*/ goto ag_resume2
+		/*line :398:1*/ goto ag_resume2
 	}
-	/*line server.go:395:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:396:3*/ stack := ag_f.task.PanicStack()
-		/*line server.go:397:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:398:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:399:4*/ if p != http.ErrAbortHandler {
-				/*line server.go:400:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+	/*line server.go:399:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:400:3*/ stack := ag_f.task.PanicStack()
+		/*line server.go:401:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:402:4*/ if perr, ok := p.(error); ok {
+				/*line server.go:403:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+			} else {
+				/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+			}
+			/*line server.go:407:4*/ if p != http.ErrAbortHandler {
+				/*line server.go:408:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 			}
 		}
 	})
-	/*line server.go:404:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:405:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:406:3*/ ag_f.err = nil
-		/*line :406:3*/ goto ag_exit
+	/*line server.go:412:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:413:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:414:3*/ ag_f.err = nil
+		/*line :414:3*/ goto ag_exit
 	}
-	/*line server.go:408:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :408:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :408:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :408:2*/ return ag_s
+	/*line server.go:416:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :416:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :416:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :416:2*/ return ag_s
 	}
-	/*line :408:2*/ ag_resume1:
-	/*line server.go:408:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :408:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:409:2*/ ag_f.err = herr
-	/*line :409:2*/ goto ag_exit
-	/*line :409:2*/ ag_exit:
-	/*line :409:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :409:2*/ ag_resume2:
-	/*line :409:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :409:2*/ return ag_s
+	/*line :416:2*/ ag_resume1:
+	/*line server.go:416:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :416:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:417:2*/ ag_f.err = herr
+	/*line :417:2*/ goto ag_exit
+	/*line :417:2*/ ag_exit:
+	/*line :417:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :417:2*/ ag_resume2:
+	/*line :417:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :417:2*/ return ag_s
 	}
-	/*line :409:2*/ ag_f.ag_err = ag_f.err
-	/*line :409:2*/ return rt.Ready
+	/*line :417:2*/ ag_f.ag_err = ag_f.err
+	/*line :417:2*/ return rt.Ready
 }
 
-//line server_async.go:789
+//line server_async.go:800
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:408"
+		return "server.go:416"
 	case 2:
-		return "server.go:410 (deferred calls)"
+		return "server.go:418 (deferred calls)"
 	}
 	return ""
 }
@@ -825,9 +836,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:428
+//line server.go:436
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :428:1*/ var (
+	/*line :436:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -835,95 +846,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :428:1*/ if ag_co.Unwinding() {
-		/*line :428:1*/ return rt.Ready
+	/*line :436:1*/ if ag_co.Unwinding() {
+		/*line :436:1*/ return rt.Ready
 	}
-	/*line :428:1*/ switch ag_f.ag_state {
-	/*line :428:1*/ case 1:
-		/*line :428:1*/ goto ag_resume1
-		/*line :428:1*/
+	/*line :436:1*/ switch ag_f.ag_state {
+	/*line :436:1*/ case 1:
+		/*line :436:1*/ goto ag_resume1
+		/*line :436:1*/
 	case 2:
-		/*line :428:1*/ goto ag_resume2
-		/*line :428:1*/
+		/*line :436:1*/ goto ag_resume2
+		/*line :436:1*/
 	case 3:
-		/*line :428:1*/ goto ag_resume3
-		/*line :428:1*/
+		/*line :436:1*/ goto ag_resume3
+		/*line :436:1*/
 	case 4:
-		/*line :428:1*/ goto ag_resume4
+		/*line :436:1*/ goto ag_resume4
 	}
-	/*line server.go:429:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:430:2*/ if ag_f.reason != "" {
-		/*line server.go:431:3*/ text += ": " + ag_f.reason
+	/*line server.go:437:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:438:2*/ if ag_f.reason != "" {
+		/*line server.go:439:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:433:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:436:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :436:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :436:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :436:30*/ return ag_s
+	/*line server.go:441:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:444:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :444:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :444:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:30*/ return ag_s
 	}
-	/*line :436:30*/ ag_resume1:
-	/*line server.go:436:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :436:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:436:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:437:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :437:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :437:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :437:5*/ return ag_s
+	/*line :444:30*/ ag_resume1:
+	/*line server.go:444:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :444:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:444:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:445:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :445:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :445:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :445:5*/ return ag_s
 	}
-	/*line :437:5*/ ag_resume2:
-	/*line server.go:437:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :437:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:437:2*/ if !(ag_err1 != nil) {
-		/*line :437:2*/ goto ag_L1
+	/*line :445:5*/ ag_resume2:
+	/*line server.go:445:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :445:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:445:2*/ if !(ag_err1 != nil) {
+		/*line :445:2*/ goto ag_L1
 	}
-	/*line server.go:438:3*/ return rt.Ready
-	/*line :438:3*/ ag_L1:
-	/*line server.go:440:2*/ ag_f.c.CloseWrite()
-	/*line server.go:441:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :441:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :441:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :441:29*/ return ag_s
+	/*line server.go:446:3*/ return rt.Ready
+	/*line :446:3*/ ag_L1:
+	/*line server.go:448:2*/ ag_f.c.CloseWrite()
+	/*line server.go:449:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :449:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :449:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:29*/ return ag_s
 	}
-	/*line :441:29*/ ag_resume3:
-	/*line server.go:441:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :441:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:441:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:442:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:443:6*/ ag_f.total = 0
-	/*line :443:6*/ ag_L2:
-	/*line server.go:443:18*/ if !(ag_f.total < 1<<20) {
-		/*line :443:18*/ goto ag_L4
+	/*line :449:29*/ ag_resume3:
+	/*line server.go:449:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :449:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:449:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:450:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:451:6*/ ag_f.total = 0
+	/*line :451:6*/ ag_L2:
+	/*line server.go:451:18*/ if !(ag_f.total < 1<<20) {
+		/*line :451:18*/ goto ag_L4
 	}
-	/*line server.go:444:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :444:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :444:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:3*/ return ag_s
+	/*line server.go:452:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :452:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :452:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :452:3*/ return ag_s
 	}
-	/*line :444:3*/ ag_resume4:
-	/*line server.go:444:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :444:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:445:3*/ if ag_err2 != nil {
-		/*line server.go:446:4*/ return rt.Ready
+	/*line :452:3*/ ag_resume4:
+	/*line server.go:452:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :452:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:453:3*/ if ag_err2 != nil {
+		/*line server.go:454:4*/ return rt.Ready
 	}
-	/*line server.go:448:3*/ ag_f.total += n
-	/*line :448:3*/ goto ag_L2
-	/*line :448:3*/ ag_L4:
-	/*line server.go:450:1*/ return rt.Ready
+	/*line server.go:456:3*/ ag_f.total += n
+	/*line :456:3*/ goto ag_L2
+	/*line :456:3*/ ag_L4:
+	/*line server.go:458:1*/ return rt.Ready
 }
 
-//line server_async.go:915
+//line server_async.go:926
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:436"
-	case 2:
-		return "server.go:437"
-	case 3:
-		return "server.go:441"
-	case 4:
 		return "server.go:444"
+	case 2:
+		return "server.go:445"
+	case 3:
+		return "server.go:449"
+	case 4:
+		return "server.go:452"
 	}
 	return ""
 }

@@ -219,104 +219,104 @@ func (ag_f *ag_bothSides) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line server_test.go:325
+//line server_test.go:326
 func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :325:1*/ if ag_co.Unwinding() {
-		/*line :325:1*/ return rt.Ready
+	/*line :326:1*/ if ag_co.Unwinding() {
+		/*line :326:1*/ return rt.Ready
 	}
-	/*line :325:1*/ switch ag_f.ag_state {
-	/*line :325:1*/ case 1:
-		/*line :325:1*/ goto ag_resume1
-		/*line :325:1*/
+	/*line :326:1*/ switch ag_f.ag_state {
+	/*line :326:1*/ case 1:
+		/*line :326:1*/ goto ag_resume1
+		/*line :326:1*/
 	case 2:
-		/*line :325:1*/ goto ag_resume2
-		/*line :325:1*/
+		/*line :326:1*/ goto ag_resume2
+		/*line :326:1*/
 	case 3:
-		/*line :325:1*/ goto ag_resume3
-		/*line :325:1*/
+		/*line :326:1*/ goto ag_resume3
+		/*line :326:1*/
 	case 4:
-		/*line :325:1*/ goto ag_resume4
-		/*line :325:1*/
+		/*line :326:1*/ goto ag_resume4
+		/*line :326:1*/
 	case 5:
-		/*line :325:1*/ goto ag_resume5
-		/*line :325:1*/
+		/*line :326:1*/ goto ag_resume5
+		/*line :326:1*/
 	case 6:
-		/*line :325:1*/ goto ag_resume6
+		/*line :326:1*/ goto ag_resume6
 	}
-	/*line server_test.go:326:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :326:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :326:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:2*/ return ag_s
+	/*line server_test.go:327:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :327:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :327:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :327:2*/ return ag_s
 	}
-	/*line :326:2*/ ag_resume1:
-	/*line server_test.go:326:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :326:2*/ ag_f.ag_aw0 = nil
-	/*line server_test.go:327:2*/ if ag_f.err != nil {
-		/*line server_test.go:328:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
-		/*line :328:3*/ return rt.Ready
+	/*line :327:2*/ ag_resume1:
+	/*line server_test.go:327:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :327:2*/ ag_f.ag_aw0 = nil
+	/*line server_test.go:328:2*/ if ag_f.err != nil {
+		/*line server_test.go:329:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
+		/*line :329:3*/ return rt.Ready
 	}
-	/*line server_test.go:330:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)}
-	/*line server_test.go:331:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
-	/*line :331:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
-	/*line :331:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :331:2*/ return ag_s
+	/*line server_test.go:331:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)}
+	/*line server_test.go:332:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
+	/*line :332:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
+	/*line :332:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :332:2*/ return ag_s
 	}
-	/*line :331:2*/ ag_resume2:
-	/*line server_test.go:331:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :331:2*/ ag_f.ag_aw1 = nil
-	/*line server_test.go:332:2*/ ag_f.before = runtime.NumGoroutine()
-	/*line server_test.go:333:2*/ ag_f.cl = &ahttp.Client{MaxIdleConnsPerHost: ag_f.n}
-	/*line server_test.go:334:2*/ ag_f.jobs = make([]rt.Awaitable[string], ag_f.n)
-	/*line server_test.go:335:2*/ ag_f.url = "http://" + ag_f.ln.Addr().String() + ag_f.path
-	/*line :335:2*/ ag_f.ag_t9 = ag_f.jobs
-	/*line :335:2*/ ag_f.ag_t10 = 0
-	/*line :335:2*/ ag_L1:
-	/*line server_test.go:336:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :336:2*/ goto ag_L3
+	/*line :332:2*/ ag_resume2:
+	/*line server_test.go:332:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :332:2*/ ag_f.ag_aw1 = nil
+	/*line server_test.go:333:2*/ ag_f.before = runtime.NumGoroutine()
+	/*line server_test.go:334:2*/ ag_f.cl = &ahttp.Client{MaxIdleConnsPerHost: ag_f.n}
+	/*line server_test.go:335:2*/ ag_f.jobs = make([]rt.Awaitable[string], ag_f.n)
+	/*line server_test.go:336:2*/ ag_f.url = "http://" + ag_f.ln.Addr().String() + ag_f.path
+	/*line :336:2*/ ag_f.ag_t9 = ag_f.jobs
+	/*line :336:2*/ ag_f.ag_t10 = 0
+	/*line :336:2*/ ag_L1:
+	/*line server_test.go:337:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :337:2*/ goto ag_L3
 	}
-	/*line server_test.go:336:6*/ ag_f.i = ag_f.ag_t10
-	/*line server_test.go:337:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ag_f.cl, ag_f.url))
-	/*line :337:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(cl, url))
-	/*line :337:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :337:3*/ return ag_s
+	/*line server_test.go:337:6*/ ag_f.i = ag_f.ag_t10
+	/*line server_test.go:338:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ag_f.cl, ag_f.url))
+	/*line :338:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(cl, url))
+	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:3*/ return ag_s
 	}
-	/*line :337:3*/ ag_resume3:
-	/*line server_test.go:337:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
-	/*line :337:3*/ ag_f.ag_aw2 = nil
-	/*line :337:3*/ ag_f.ag_t10++
-	/*line :337:3*/ goto ag_L1
-	/*line :337:3*/ ag_L3:
-	/*line server_test.go:339:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
-	/*line :339:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
-	/*line :339:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :339:2*/ return ag_s
+	/*line :338:3*/ ag_resume3:
+	/*line server_test.go:338:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
+	/*line :338:3*/ ag_f.ag_aw2 = nil
+	/*line :338:3*/ ag_f.ag_t10++
+	/*line :338:3*/ goto ag_L1
+	/*line :338:3*/ ag_L3:
+	/*line server_test.go:340:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
+	/*line :340:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
+	/*line :340:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :340:2*/ return ag_s
 	}
-	/*line :339:2*/ ag_resume4:
-	/*line server_test.go:339:2*/ ag_f.bodies, ag_f.err = ag_f.ag_aw3.AwaitResult()
-	/*line :339:2*/ ag_f.ag_aw3 = nil
-	/*line server_test.go:340:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
-	/*line server_test.go:341:2*/ ag_f.ag_aw4 = fetchStringAsync(ag_f.cl, ag_f.url)
-	/*line :341:2*/ ag_f.ag_state = 5 // await: fetchString(cl, url)
-	/*line :341:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :341:2*/ return ag_s
+	/*line :340:2*/ ag_resume4:
+	/*line server_test.go:340:2*/ ag_f.bodies, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line :340:2*/ ag_f.ag_aw3 = nil
+	/*line server_test.go:341:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
+	/*line server_test.go:342:2*/ ag_f.ag_aw4 = fetchStringAsync(ag_f.cl, ag_f.url)
+	/*line :342:2*/ ag_f.ag_state = 5 // await: fetchString(cl, url)
+	/*line :342:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:2*/ return ag_s
 	}
-	/*line :341:2*/ ag_resume5:
-	/*line server_test.go:341:2*/ ag_f.again, ag_f.err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :341:2*/ ag_f.ag_aw4 = nil
-	/*line server_test.go:342:2*/ ag_f.cl.CloseIdleConnections()
-	/*line server_test.go:343:2*/ ag_f.srv.Close()
-	/*line server_test.go:344:2*/ ag_f.ag_aw5 = ag_f.served
-	/*line :344:2*/ ag_f.ag_state = 6 // await: rt.Await(served)
-	/*line :344:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:2*/ return ag_s
+	/*line :342:2*/ ag_resume5:
+	/*line server_test.go:342:2*/ ag_f.again, ag_f.err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :342:2*/ ag_f.ag_aw4 = nil
+	/*line server_test.go:343:2*/ ag_f.cl.CloseIdleConnections()
+	/*line server_test.go:344:2*/ ag_f.srv.Close()
+	/*line server_test.go:345:2*/ ag_f.ag_aw5 = ag_f.served
+	/*line :345:2*/ ag_f.ag_state = 6 // await: rt.Await(served)
+	/*line :345:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :345:2*/ return ag_s
 	}
-	/*line :344:2*/ ag_resume6:
-	/*line :344:2*/ ag_f.ag_aw5 = nil
-	/*line server_test.go:345:2*/ if ag_f.err == nil {
-		/*line server_test.go:346:3*/ ag_f.err = ag_f.err2
+	/*line :345:2*/ ag_resume6:
+	/*line :345:2*/ ag_f.ag_aw5 = nil
+	/*line server_test.go:346:2*/ if ag_f.err == nil {
+		/*line server_test.go:347:3*/ ag_f.err = ag_f.err2
 	}
-	/*line server_test.go:348:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.bodies, ag_f.again, fmt.Sprint(ag_f.extra, " goroutines, ", ag_f.cl.Dials(), " dials")), ag_f.err
-	/*line :348:2*/ return rt.Ready
+	/*line server_test.go:349:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.bodies, ag_f.again, fmt.Sprint(ag_f.extra, " goroutines, ", ag_f.cl.Dials(), " dials")), ag_f.err
+	/*line :349:2*/ return rt.Ready
 }
 
 //line server_async_test.go:323
@@ -325,17 +325,17 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_bothSides) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_test.go:326"
+		return "server_test.go:327"
 	case 2:
-		return "server_test.go:331"
+		return "server_test.go:332"
 	case 3:
-		return "server_test.go:337"
+		return "server_test.go:338"
 	case 4:
-		return "server_test.go:339"
+		return "server_test.go:340"
 	case 5:
-		return "server_test.go:341"
+		return "server_test.go:342"
 	case 6:
-		return "server_test.go:344"
+		return "server_test.go:345"
 	}
 	return ""
 }
@@ -365,61 +365,61 @@ func (ag_f *ag_fetchString) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line server_test.go:352
+//line server_test.go:353
 func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :352:1*/ var (
+	/*line :353:1*/ var (
 		resp *ahttp.Response
 		err  error
 		b    []byte
 	)
-	/*line :352:1*/ if ag_co.Unwinding() {
-		/*line :352:1*/ goto ag_exit
+	/*line :353:1*/ if ag_co.Unwinding() {
+		/*line :353:1*/ goto ag_exit
 	}
-	/*line :352:1*/ switch ag_f.ag_state {
-	/*line :352:1*/ case 1:
-		/*line :352:1*/ goto ag_resume1
-		/*line :352:1*/
+	/*line :353:1*/ switch ag_f.ag_state {
+	/*line :353:1*/ case 1:
+		/*line :353:1*/ goto ag_resume1
+		/*line :353:1*/
 	case 2:
-		/*line :352:1*/ goto ag_resume2
-		/*line :352:1*/
+		/*line :353:1*/ goto ag_resume2
+		/*line :353:1*/
 	case 3:
-		/*line :352:1*/ goto ag_resume3
+		/*line :353:1*/ goto ag_resume3
 	}
-	/*line server_test.go:353:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :353:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :353:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :353:2*/ return ag_s
+	/*line server_test.go:354:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :354:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :354:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :354:2*/ return ag_s
 	}
-	/*line :353:2*/ ag_resume1:
-	/*line server_test.go:353:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :353:2*/ ag_f.ag_aw0 = nil
-	/*line server_test.go:354:2*/ if err != nil {
-		/*line server_test.go:355:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :355:3*/ goto ag_exit
+	/*line :354:2*/ ag_resume1:
+	/*line server_test.go:354:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :354:2*/ ag_f.ag_aw0 = nil
+	/*line server_test.go:355:2*/ if err != nil {
+		/*line server_test.go:356:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :356:3*/ goto ag_exit
 	}
-	/*line server_test.go:357:2*/ {
-		/*line :357:2*/ ag_dfn := resp.Body.Close
-		/*line :357:2*/ ag_f.ag_defers.Push(func() {
-			/*line :357:2*/ ag_dfn()
+	/*line server_test.go:358:2*/ {
+		/*line :358:2*/ ag_dfn := resp.Body.Close
+		/*line :358:2*/ ag_f.ag_defers.Push(func() {
+			/*line :358:2*/ ag_dfn()
 		})
 	}
-	/*line server_test.go:358:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
-	/*line :358:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :358:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :358:2*/ return ag_s
-	}
-	/*line :358:2*/ ag_resume2:
-	/*line server_test.go:358:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :358:2*/ ag_f.ag_aw1 = nil
-	/*line server_test.go:359:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
-	/*line :359:2*/ goto ag_exit
-	/*line :359:2*/ ag_exit:
-	/*line :359:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :359:2*/ ag_resume3:
-	/*line :359:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line server_test.go:359:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
+	/*line :359:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :359:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :359:2*/ return ag_s
 	}
-	/*line :359:2*/ return rt.Ready
+	/*line :359:2*/ ag_resume2:
+	/*line server_test.go:359:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :359:2*/ ag_f.ag_aw1 = nil
+	/*line server_test.go:360:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
+	/*line :360:2*/ goto ag_exit
+	/*line :360:2*/ ag_exit:
+	/*line :360:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :360:2*/ ag_resume3:
+	/*line :360:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :360:2*/ return ag_s
+	}
+	/*line :360:2*/ return rt.Ready
 }
 
 //line server_async_test.go:426
@@ -428,11 +428,11 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetchString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_test.go:353"
+		return "server_test.go:354"
 	case 2:
-		return "server_test.go:358"
+		return "server_test.go:359"
 	case 3:
-		return "server_test.go:360 (deferred calls)"
+		return "server_test.go:361 (deferred calls)"
 	}
 	return ""
 }

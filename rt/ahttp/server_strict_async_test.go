@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -18,11 +19,14 @@ func _() {
 	var _ ag_stale_run_go_generate = strictHandler
 }
 
-// ag_strictHandler is the frame of strictHandler (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_strictHandler is the frame of strictHandler (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_strictHandler struct {
 	ag_state int
 	w        *ahttp.ResponseWriter
 	r        *http.Request
+	body     string
+	ag_t7    int
+	ag_t8    int
 	ag_aw0   rt.Awaitable[struct{}]
 	ag_err   error
 }
@@ -40,118 +44,178 @@ func (ag_f *ag_strictHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server_strict_test.go:70
+//line server_strict_test.go:74
 func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :70:1*/ var (
+	/*line :74:1*/ var (
 		ag_t0   string
 		ag_err1 error
 		n       int
 		ag_err2 error
 		ag_err3 error
-		ag_t5   error
+		ag_err4 error
+		ag_t9   error
 	)
-	/*line :70:1*/ if ag_co.Unwinding() {
-		/*line :70:1*/ return rt.Ready
+	/*line :74:1*/ if ag_co.Unwinding() {
+		/*line :74:1*/ return rt.Ready
 	}
-	/*line :70:1*/ switch ag_f.ag_state {
-	/*line :70:1*/ case 1:
-		/*line :70:1*/ goto ag_resume1
-		/*line :70:1*/
+	/*line :74:1*/ switch ag_f.ag_state {
+	/*line :74:1*/ case 1:
+		/*line :74:1*/ goto ag_resume1
+		/*line :74:1*/
 	case 2:
-		/*line :70:1*/ goto ag_resume2
+		/*line :74:1*/ goto ag_resume2
+		/*line :74:1*/
+	case 3:
+		/*line :74:1*/ goto ag_resume3
+		/*line :74:1*/
+	case 4:
+		/*line :74:1*/ goto ag_resume4
 	}
-	/*line :70:1*/ ag_t0 = ag_f.r.URL.Path
-	/*line server_strict_test.go:72:7*/ if ag_t0 == "/cl-overflow" {
-		/*line :72:7*/ goto ag_L2
+	/*line :74:1*/ ag_t0 = ag_f.r.URL.Path
+	/*line server_strict_test.go:76:7*/ if ag_t0 == "/cl-overflow" {
+		/*line :76:7*/ goto ag_L2
 	}
-	/*line server_strict_test.go:72:23*/ if ag_t0 == "/cl-short" {
-		/*line :72:23*/ goto ag_L2
+	/*line server_strict_test.go:76:23*/ if ag_t0 == "/cl-short" {
+		/*line :76:23*/ goto ag_L2
 	}
-	/*line server_strict_test.go:83:7*/ if ag_t0 == "/cl-unflushed" {
-		/*line :83:7*/ goto ag_L3
+	/*line server_strict_test.go:87:7*/ if ag_t0 == "/cl-unflushed" {
+		/*line :87:7*/ goto ag_L3
 	}
-	/*line server_strict_test.go:87:7*/ if ag_t0 == "/te-chunked" {
-		/*line :87:7*/ goto ag_L4
+	/*line server_strict_test.go:91:7*/ if ag_t0 == "/te-chunked" {
+		/*line :91:7*/ goto ag_L4
 	}
-	/*line server_strict_test.go:90:7*/ if ag_t0 == "/early-hints" {
-		/*line :90:7*/ goto ag_L5
+	/*line server_strict_test.go:94:7*/ if ag_t0 == "/early-hints" {
+		/*line :94:7*/ goto ag_L5
 	}
-	/*line server_strict_test.go:94:7*/ if ag_t0 == "/code-42" {
-		/*line :94:7*/ goto ag_L6
+	/*line server_strict_test.go:98:7*/ if ag_t0 == "/hints-first" {
+		/*line :98:7*/ goto ag_L6
 	}
-	/*line server_strict_test.go:96:7*/ if ag_t0 == "/close" {
-		/*line :96:7*/ goto ag_L7
+	/*line server_strict_test.go:113:7*/ if ag_t0 == "/abort" {
+		/*line :113:7*/ goto ag_L7
 	}
-	/*line :96:7*/ goto ag_L8
-	/*line :96:7*/ ag_L2:
-	/*line server_strict_test.go:73:3*/ ag_f.w.Header().Set("Content-Length", "5")
-	/*line server_strict_test.go:74:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
-	/*line :74:6*/ ag_f.ag_state = 1 // await: w.Flush()
-	/*line :74:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :74:6*/ return ag_s
+	/*line server_strict_test.go:116:7*/ if ag_t0 == "/code-42" {
+		/*line :116:7*/ goto ag_L8
 	}
-	/*line :74:6*/ ag_resume1:
-	/*line server_strict_test.go:74:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :74:6*/ ag_f.ag_aw0 = nil
-	/*line server_strict_test.go:74:3*/ if !(ag_err1 != nil) {
-		/*line :74:3*/ goto ag_L9
+	/*line server_strict_test.go:118:7*/ if ag_t0 == "/close" {
+		/*line :118:7*/ goto ag_L9
 	}
-	/*line server_strict_test.go:75:4*/ ag_f.ag_err = ag_err1
-	/*line :75:4*/ return rt.Ready
-	/*line :75:4*/ ag_L9:
-	/*line server_strict_test.go:77:3*/ n = 10
-	/*line server_strict_test.go:78:3*/ if ag_f.r.URL.Path == "/cl-short" {
-		/*line server_strict_test.go:79:4*/ n = 3
+	/*line :118:7*/ goto ag_L10
+	/*line :118:7*/ ag_L2:
+	/*line server_strict_test.go:77:3*/ ag_f.w.Header().Set("Content-Length", "5")
+	/*line server_strict_test.go:78:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
+	/*line :78:6*/ ag_f.ag_state = 1 // await: w.Flush()
+	/*line :78:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :78:6*/ return ag_s
 	}
-	/*line server_strict_test.go:81:3*/ _, ag_err2 = ag_f.w.Write([]byte(strings.Repeat("x", n)))
-	/*line server_strict_test.go:82:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err2)
-	/*line :82:3*/ goto ag_L1
-	/*line :82:3*/ ag_L3:
-	/*line server_strict_test.go:84:3*/ ag_f.w.Header().Set("Content-Length", "5")
-	/*line server_strict_test.go:85:3*/ _, ag_err3 = ag_f.w.Write([]byte("0123456789"))
-	/*line server_strict_test.go:86:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err3)
+	/*line :78:6*/ ag_resume1:
+	/*line server_strict_test.go:78:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :78:6*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:78:3*/ if !(ag_err1 != nil) {
+		/*line :78:3*/ goto ag_L11
+	}
+	/*line server_strict_test.go:79:4*/ ag_f.ag_err = ag_err1
+	/*line :79:4*/ return rt.Ready
+	/*line :79:4*/ ag_L11:
+	/*line server_strict_test.go:81:3*/ n = 10
+	/*line server_strict_test.go:82:3*/ if ag_f.r.URL.Path == "/cl-short" {
+		/*line server_strict_test.go:83:4*/ n = 3
+	}
+	/*line server_strict_test.go:85:3*/ _, ag_err2 = ag_f.w.Write([]byte(strings.Repeat("x", n)))
+	/*line server_strict_test.go:86:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err2)
 	/*line :86:3*/ goto ag_L1
-	/*line :86:3*/ ag_L4:
-	/*line server_strict_test.go:88:3*/ ag_f.w.Header().Set("Transfer-Encoding", "chunked")
-	/*line server_strict_test.go:89:3*/ io.WriteString(ag_f.w, "chunked by request")
-	/*line :89:3*/ goto ag_L1
-	/*line :89:3*/ ag_L5:
-	/*line server_strict_test.go:91:3*/ ag_f.w.Header().Set("Link", "</style.css>; rel=preload")
-	/*line server_strict_test.go:92:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
-	/*line server_strict_test.go:93:3*/ io.WriteString(ag_f.w, "final")
+	/*line :86:3*/ ag_L3:
+	/*line server_strict_test.go:88:3*/ ag_f.w.Header().Set("Content-Length", "5")
+	/*line server_strict_test.go:89:3*/ _, ag_err3 = ag_f.w.Write([]byte("0123456789"))
+	/*line server_strict_test.go:90:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err3)
+	/*line :90:3*/ goto ag_L1
+	/*line :90:3*/ ag_L4:
+	/*line server_strict_test.go:92:3*/ ag_f.w.Header().Set("Transfer-Encoding", "chunked")
+	/*line server_strict_test.go:93:3*/ io.WriteString(ag_f.w, "chunked by request")
 	/*line :93:3*/ goto ag_L1
-	/*line :93:3*/ ag_L6:
-	/*line server_strict_test.go:95:3*/ ag_f.w.WriteHeader(42)
-	/*line :95:3*/ goto ag_L1
-	/*line :95:3*/ ag_L7:
-	/*line server_strict_test.go:97:3*/ ag_f.w.Header().Set("Connection", "close")
-	/*line server_strict_test.go:98:3*/ io.WriteString(ag_f.w, "bye")
-	/*line :98:3*/ goto ag_L1
-	/*line :98:3*/ ag_L8:
-	/*line server_strict_test.go:100:10*/ ag_f.ag_aw0 = testHandlerAsync(ag_f.w, ag_f.r)
-	/*line :100:10*/ ag_f.ag_state = 2 // await: testHandler(w, r)
-	/*line :100:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :100:10*/ return ag_s
+	/*line :93:3*/ ag_L5:
+	/*line server_strict_test.go:95:3*/ ag_f.w.Header().Set("Link", "</style.css>; rel=preload")
+	/*line server_strict_test.go:96:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
+	/*line server_strict_test.go:97:3*/ io.WriteString(ag_f.w, "final")
+	/*line :97:3*/ goto ag_L1
+	/*line :97:3*/ ag_L6:
+	/*line server_strict_test.go:99:3*/ ag_f.w.Header().Set("Link", "</a.js>; rel=preload")
+	/*line server_strict_test.go:100:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
+	/*line server_strict_test.go:101:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
+	/*line :101:6*/ ag_f.ag_state = 2 // await: w.Flush()
+	/*line :101:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :101:6*/ return ag_s
 	}
-	/*line :100:10*/ ag_resume2:
-	/*line server_strict_test.go:100:10*/ _, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :100:10*/ ag_f.ag_aw0 = nil
-	/*line server_strict_test.go:100:3*/ ag_f.ag_err = ag_t5
-	/*line :100:3*/ return rt.Ready
-	/*line :100:3*/ ag_L1:
-	/*line server_strict_test.go:102:2*/ ag_f.ag_err = nil
-	/*line :102:2*/ return rt.Ready
+	/*line :101:6*/ ag_resume2:
+	/*line server_strict_test.go:101:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :101:6*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:101:3*/ if !(ag_err4 != nil) {
+		/*line :101:3*/ goto ag_L12
+	}
+	/*line server_strict_test.go:102:4*/ ag_f.ag_err = ag_err4
+	/*line :102:4*/ return rt.Ready
+	/*line :102:4*/ ag_L12:
+	/*line server_strict_test.go:104:3*/ ag_f.body = "the client never saw the 103"
+	/*line :104:3*/ ag_f.ag_t7 = 2000
+	/*line :104:3*/ ag_f.ag_t8 = 0
+	/*line :104:3*/ ag_L13:
+	/*line server_strict_test.go:105:3*/ if !(ag_f.ag_t8 < ag_f.ag_t7) {
+		/*line :105:3*/ goto ag_L15
+	}
+	/*line server_strict_test.go:106:4*/ if hintsSeen.Load() {
+		/*line server_strict_test.go:107:5*/ ag_f.body = "after the hints"
+		/*line server_strict_test.go:108:5*/ goto ag_L15
+	}
+	/*line server_strict_test.go:110:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :110:4*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Millisecond)
+	/*line :110:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :110:4*/ return ag_s
+	}
+	/*line :110:4*/ ag_resume3:
+	/*line :110:4*/ ag_f.ag_aw0 = nil
+	/*line :110:4*/ ag_f.ag_t8++
+	/*line :110:4*/ goto ag_L13
+	/*line :110:4*/ ag_L15:
+	/*line server_strict_test.go:112:3*/ io.WriteString(ag_f.w, ag_f.body)
+	/*line :112:3*/ goto ag_L1
+	/*line :112:3*/ ag_L7:
+	/*line server_strict_test.go:114:3*/ io.WriteString(ag_f.w, "never sent")
+	/*line server_strict_test.go:115:3*/ panic(http.ErrAbortHandler)
+	/*line :115:3*/ ag_L8:
+	/*line server_strict_test.go:117:3*/ ag_f.w.WriteHeader(42)
+	/*line :117:3*/ goto ag_L1
+	/*line :117:3*/ ag_L9:
+	/*line server_strict_test.go:119:3*/ ag_f.w.Header().Set("Connection", "close")
+	/*line server_strict_test.go:120:3*/ io.WriteString(ag_f.w, "bye")
+	/*line :120:3*/ goto ag_L1
+	/*line :120:3*/ ag_L10:
+	/*line server_strict_test.go:122:10*/ ag_f.ag_aw0 = testHandlerAsync(ag_f.w, ag_f.r)
+	/*line :122:10*/ ag_f.ag_state = 4 // await: testHandler(w, r)
+	/*line :122:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:10*/ return ag_s
+	}
+	/*line :122:10*/ ag_resume4:
+	/*line server_strict_test.go:122:10*/ _, ag_t9 = ag_f.ag_aw0.AwaitResult()
+	/*line :122:10*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:122:3*/ ag_f.ag_err = ag_t9
+	/*line :122:3*/ return rt.Ready
+	/*line :122:3*/ ag_L1:
+	/*line server_strict_test.go:124:2*/ ag_f.ag_err = nil
+	/*line :124:2*/ return rt.Ready
 }
 
-//line server_strict_async_test.go:147
+//line server_strict_async_test.go:207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_strictHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_strict_test.go:74"
+		return "server_strict_test.go:78"
 	case 2:
-		return "server_strict_test.go:100"
+		return "server_strict_test.go:101"
+	case 3:
+		return "server_strict_test.go:110"
+	case 4:
+		return "server_strict_test.go:122"
 	}
 	return ""
 }

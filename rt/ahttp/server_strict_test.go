@@ -14,10 +14,12 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,6 +63,8 @@ func strictServer(t *testing.T, srv *ahttp.Server) string {
 //	/cl-unflushed  Content-Length: 5 and 10 bytes, no Flush
 //	/te-chunked    Transfer-Encoding: chunked set by the handler
 //	/early-hints   103 with a Link, then 200
+//	/hints-first   103, Flush, then 200 once the client saw the 103
+//	/abort         panics with http.ErrAbortHandler
 //	/code-42       WriteHeader(42)
 //	/close         Connection: close set by the handler
 //
@@ -91,6 +95,24 @@ func strictHandler(w *ahttp.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Link", "</style.css>; rel=preload")
 		w.WriteHeader(http.StatusEarlyHints)
 		io.WriteString(w, "final")
+	case "/hints-first":
+		w.Header().Set("Link", "</a.js>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		if err := w.Flush(); err != nil { // the 103 goes out alone
+			return err
+		}
+		body := "the client never saw the 103"
+		for range 2000 { // until the client has read the 103
+			if hintsSeen.Load() {
+				body = "after the hints"
+				break
+			}
+			rt.Sleep(time.Millisecond)
+		}
+		io.WriteString(w, body)
+	case "/abort":
+		io.WriteString(w, "never sent")
+		panic(http.ErrAbortHandler)
 	case "/code-42":
 		w.WriteHeader(42)
 	case "/close":
@@ -103,6 +125,8 @@ func strictHandler(w *ahttp.ResponseWriter, r *http.Request) error {
 }
 
 var lastWriteErr sync.Map
+
+var hintsSeen atomic.Bool
 
 // Item 1: a declared length is not an allocation, with a large
 // MaxBodyBytes (the review's 70-byte POST) and with the default one (300
@@ -230,6 +254,21 @@ func TestServerResponseFraming(t *testing.T) {
 	assert.Equal(t, "final", bodies[1])
 	assert.True(t, strings.HasPrefix(got, "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\n"), got)
 
+	// A Flush after a 103 sends the 103 alone, before the handler's slow
+	// work.
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	require.NoError(t, err)
+	defer c.Close()
+	io.WriteString(c, "GET /hints-first HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+	br := bufio.NewReader(c)
+	resp, err := http.ReadResponse(br, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 103, resp.StatusCode)
+	hintsSeen.Store(true)
+	resp, err = http.ReadResponse(br, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "after the hints", readBody(t, resp))
+
 	// An invalid code is a 500 (WriteHeader panics, as net/http's does).
 	got = rawExchange(t, base, "GET /code-42 HTTP/1.1\r\nHost: a\r\n\r\n")
 	assert.True(t, strings.HasPrefix(got, "HTTP/1.1 500 Internal Server Error\r\n"), got)
@@ -289,7 +328,7 @@ func TestServerRejects(t *testing.T) {
 		{"POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", "501 Not Implemented: unsupported transfer encoding"},
 		{"GET /hello HTTP/2.0\r\nHost: a\r\n\r\n", "505 HTTP Version Not Supported: unsupported protocol version"},
 		{"GET /hello HTTP/1.1\r\nHost: a\r\nExpect: foo\r\n\r\n", "417 Expectation Failed"},
-		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\x01b\r\n\r\n", "400 Bad Request: malformed MIME header line"},
+		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\x01b\r\n\r\n", "400 Bad Request: invalid header value"},
 		{"GET /hello HTTP/1.1\r\nHost: a\r\nX-A: a\rb\r\n\r\n", "400 Bad Request: bare CR in the header block"},
 		{"NONSENSE\r\n\r\n", "400 Bad Request: malformed HTTP request"},
 		{"POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "400 Bad Request: both Transfer-Encoding and Content-Length"},
@@ -336,6 +375,12 @@ func TestServerPanicLogged(t *testing.T) {
 	assert.Contains(t, out, ": handler panic\ngoroutine ")
 	assert.Contains(t, out, "ahttp_test.(*ag_testHandler).Resume", "the stack reaches the handler's frame")
 	assert.Contains(t, out, "server_test.go:", "with the handler's lines")
+
+	// http.ErrAbortHandler: no response, no log.
+	before := logged.String()
+	got = rawExchange(t, base, "GET /abort HTTP/1.1\r\nHost: a\r\n\r\n")
+	assert.Equal(t, "", got, "the connection closed without a response")
+	assert.Equal(t, before, logged.String())
 }
 
 // Item 14: running out of descriptors in Accept is logged, and the server

@@ -128,6 +128,7 @@ func TestServerStdClient(t *testing.T) {
 	resp, err = c.Get(base + "/stream")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"chunked"}, resp.TransferEncoding)
+	assert.Equal(t, "text/plain; charset=utf-8", resp.Header.Get("Content-Type"), "sniffed from the first flush")
 	assert.Equal(t, "part 0;part 1;part 2;", readBody(t, resp))
 
 	resp, err = c.Head(base + "/hello")
