@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"testing"
 	"time"
 
@@ -53,6 +54,11 @@ var parkKinds = []struct {
 		f := NewFuture[int]()
 		return func(l *loop) *Coro { return spawnOn(l, Awaitable[int](f)) },
 			func() bool { return f.waiters.first == nil && len(f.waiters.more) == 0 }
+	}},
+	{"signal", func() (func(*loop) *Coro, func() bool) {
+		var on *loop
+		return func(l *loop) *Coro { on = l; return spawnOn(l, WaitSignalAsync(os.Interrupt)) },
+			func() bool { return on.signals == nil || !on.signals.waiting() }
 	}},
 	{"sleep", func() (func(*loop) *Coro, func() bool) {
 		var on *loop

@@ -35,6 +35,7 @@ type signalWait struct {
 	sigs []os.Signal
 	got  os.Signal
 	c    *Coro
+	i    int // index in the hub's waiters
 }
 
 func (w *signalWait) AwaitStart(c *Coro) Status {
@@ -42,6 +43,7 @@ func (w *signalWait) AwaitStart(c *Coro) Status {
 	signal.Notify(h.ch, w.sigs...)
 	w.c = c
 	c.parked = w
+	w.i = len(h.waiters)
 	h.waiters = append(h.waiters, w)
 	return Suspended
 }
@@ -51,11 +53,14 @@ func (w *signalWait) AwaitResult() (os.Signal, error) { return w.got, nil }
 func (w *signalWait) cancelWait(c *Coro) { c.loop.signals.remove(w) }
 
 // signalHub is the loop's relay of signals: one goroutine moves what
-// os/signal delivers into the loop's inbox.
+// os/signal delivers into the loop's inbox. A cancelled wait leaves a nil
+// at its index in waiters, dropped when they are half of it (or at the
+// next delivery), so cancelling one costs amortized O(1).
 type signalHub struct {
 	ch      chan os.Signal
 	done    chan struct{}
 	waiters []*signalWait
+	stale   int // nils in waiters
 }
 
 func (l *loop) signalHub() *signalHub {
@@ -80,16 +85,20 @@ func (l *loop) signalHub() *signalHub {
 func (h *signalHub) deliver(l *loop, s os.Signal) {
 	kept := h.waiters[:0]
 	for _, w := range h.waiters {
+		if w == nil {
+			continue
+		}
 		if wants(w.sigs, s) {
 			w.got = s
 			w.c.parked = nil
 			l.schedule(w.c)
 			continue
 		}
+		w.i = len(kept)
 		kept = append(kept, w)
 	}
 	clear(h.waiters[len(kept):])
-	h.waiters = kept
+	h.waiters, h.stale = kept, 0
 }
 
 func wants(sigs []os.Signal, s os.Signal) bool {
@@ -105,18 +114,28 @@ func wants(sigs []os.Signal, s os.Signal) bool {
 }
 
 func (h *signalHub) remove(w *signalWait) {
-	for i, x := range h.waiters {
-		if x == w {
-			h.waiters = append(h.waiters[:i], h.waiters[i+1:]...)
-			return
+	if w.i >= len(h.waiters) || h.waiters[w.i] != w {
+		return
+	}
+	h.waiters[w.i] = nil
+	h.stale++
+	if 2*h.stale > len(h.waiters) {
+		kept := h.waiters[:0]
+		for _, x := range h.waiters {
+			if x != nil {
+				x.i = len(kept)
+				kept = append(kept, x)
+			}
 		}
+		clear(h.waiters[len(kept):])
+		h.waiters, h.stale = kept, 0
 	}
 }
 
 // waiting reports whether a task waits for a signal: with no timer set,
 // the loop then waits for one rather than report a deadlock. (A signal
 // does not hold back a virtual clock: timers still jump.)
-func (h *signalHub) waiting() bool { return h != nil && len(h.waiters) > 0 }
+func (h *signalHub) waiting() bool { return h != nil && len(h.waiters) > h.stale }
 
 // stop ends the relay and gives the signals back to the default handling.
 func (h *signalHub) stop() {
