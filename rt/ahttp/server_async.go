@@ -193,7 +193,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:121:2*/ if ag_f.s.listeners == nil {
 		/*line server.go:122:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:123:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
+		/*line server.go:123:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
 	}
 	/*line server.go:125:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
 	/*line server.go:126:2*/ {
@@ -238,7 +238,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :142:4*/ goto ag_exit
 	}
 	/*line server.go:144:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:145:3*/ ag_f.s.conns[c] = struct{}{}
+	/*line server.go:145:3*/ ag_f.s.conns[c] = false
 	/*line server.go:146:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	/*line :146:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
 	/*line :146:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -331,18 +331,19 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:199:4*/ goto ag_exit
 	/*line :199:4*/ ag_L4:
-	/*line server.go:201:3*/ first = false
-	/*line :201:3*/ goto ag_L1
-	/*line :201:3*/ ag_exit:
-	/*line :201:3*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :201:3*/ ag_resume2:
-	/*line :201:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :201:3*/ return ag_s
+	/*line server.go:201:3*/ ag_f.s.conns[ag_f.c] = false
+	/*line server.go:202:3*/ first = false
+	/*line :202:3*/ goto ag_L1
+	/*line :202:3*/ ag_exit:
+	/*line :202:3*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :202:3*/ ag_resume2:
+	/*line :202:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :202:3*/ return ag_s
 	}
-	/*line :201:3*/ return rt.Ready
+	/*line :202:3*/ return rt.Ready
 }
 
-//line server_async.go:346
+//line server_async.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -350,7 +351,7 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	case 1:
 		return "server.go:198"
 	case 2:
-		return "server.go:203 (deferred calls)"
+		return "server.go:204 (deferred calls)"
 	}
 	return ""
 }
@@ -389,9 +390,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (bool, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:209
+//line server.go:210
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :209:1*/ var (
+	/*line :210:1*/ var (
 		ag_t1   time.Time
 		ag_err1 error
 		start   time.Time
@@ -401,257 +402,258 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr    error
 		ag_err3 error
 	)
-	/*line :209:1*/ if ag_co.Unwinding() {
-		/*line :209:1*/ return rt.Ready
+	/*line :210:1*/ if ag_co.Unwinding() {
+		/*line :210:1*/ return rt.Ready
 	}
-	/*line :209:1*/ switch ag_f.ag_state {
-	/*line :209:1*/ case 1:
-		/*line :209:1*/ goto ag_resume1
-		/*line :209:1*/
+	/*line :210:1*/ switch ag_f.ag_state {
+	/*line :210:1*/ case 1:
+		/*line :210:1*/ goto ag_resume1
+		/*line :210:1*/
 	case 2:
-		/*line :209:1*/ goto ag_resume2
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume2
+		/*line :210:1*/
 	case 3:
-		/*line :209:1*/ goto ag_resume3
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume3
+		/*line :210:1*/
 	case 4:
-		/*line :209:1*/ goto ag_resume4
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume4
+		/*line :210:1*/
 	case 5:
-		/*line :209:1*/ goto ag_resume5
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume5
+		/*line :210:1*/
 	case 6:
-		/*line :209:1*/ goto ag_resume6
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume6
+		/*line :210:1*/
 	case 7:
-		/*line :209:1*/ goto ag_resume7
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume7
+		/*line :210:1*/
 	case 8:
-		/*line :209:1*/ goto ag_resume8
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume8
+		/*line :210:1*/
 	case 9:
-		/*line :209:1*/ goto ag_resume9
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume9
+		/*line :210:1*/
 	case 10:
-		/*line :209:1*/ goto ag_resume10
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume10
+		/*line :210:1*/
 	case 11:
-		/*line :209:1*/ goto ag_resume11
-		/*line :209:1*/
+		/*line :210:1*/ goto ag_resume11
+		/*line :210:1*/
 	case 12:
-		/*line :209:1*/ goto ag_resume12
+		/*line :210:1*/ goto ag_resume12
 	}
-	/*line server.go:210:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:211:2*/ if ag_f.first || ag_f.wait == 0 {
-		/*line server.go:212:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:211:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:212:2*/ if ag_f.first || ag_f.wait == 0 {
+		/*line server.go:213:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:214:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :214:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :214:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:29*/ return ag_s
+	/*line server.go:215:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :215:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :215:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:29*/ return ag_s
 	}
-	/*line :214:29*/ ag_resume1:
-	/*line server.go:214:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :214:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:214:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:215:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes())
-	/*line :215:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes())
-	/*line :215:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :215:2*/ return ag_s
+	/*line :215:29*/ ag_resume1:
+	/*line server.go:215:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :215:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:215:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:216:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes())
+	/*line :216:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes())
+	/*line :216:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:2*/ return ag_s
 	}
-	/*line :215:2*/ ag_resume2:
-	/*line server.go:215:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :215:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:216:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :216:2*/ goto ag_L1
+	/*line :216:2*/ ag_resume2:
+	/*line server.go:216:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :216:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:217:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :217:2*/ goto ag_L1
 	}
-	/*line server.go:217:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge)
-	/*line :217:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge)
-	/*line :217:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:3*/ return ag_s
+	/*line server.go:218:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge)
+	/*line :218:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge)
+	/*line :218:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:3*/ return ag_s
 	}
-	/*line :217:3*/ ag_resume3:
-	/*line :217:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:218:3*/ ag_f.ag_r0 = false
-	/*line :218:3*/ return rt.Ready
-	/*line :218:3*/ ag_L1:
-	/*line server.go:220:2*/ if ag_err1 != nil {
-		/*line server.go:221:3*/ ag_f.ag_r0 = false
-		/*line :221:3*/ return rt.Ready
+	/*line :218:3*/ ag_resume3:
+	/*line :218:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:219:3*/ ag_f.ag_r0 = false
+	/*line :219:3*/ return rt.Ready
+	/*line :219:3*/ ag_L1:
+	/*line server.go:221:2*/ if ag_err1 != nil {
+		/*line server.go:222:3*/ ag_f.ag_r0 = false
+		/*line :222:3*/ return rt.Ready
 	}
-	/*line server.go:223:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :223:2*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :223:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:2*/ return ag_s
+	/*line server.go:224:2*/ ag_f.s.conns[ag_f.c] = true
+	/*line server.go:225:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :225:2*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :225:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:2*/ return ag_s
 	}
-	/*line :223:2*/ ag_resume4:
-	/*line server.go:223:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :223:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:224:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:225:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:226:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
-	/*line server.go:227:2*/ if !(ag_err1 != nil) {
-		/*line :227:2*/ goto ag_L2
+	/*line :225:2*/ ag_resume4:
+	/*line server.go:225:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :225:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:226:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:227:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:228:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
+	/*line server.go:229:2*/ if !(ag_err1 != nil) {
+		/*line :229:2*/ goto ag_L2
 	}
-	/*line server.go:228:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
-	/*line :228:3*/ ag_f.ag_state = 5 // await: s.reject(c, http.StatusBadRequest)
-	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line server.go:230:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
+	/*line :230:3*/ ag_f.ag_state = 5 // await: s.reject(c, http.StatusBadRequest)
+	/*line :230:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :230:3*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume5:
-	/*line :228:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:229:3*/ ag_f.ag_r0 = false
-	/*line :229:3*/ return rt.Ready
-	/*line :229:3*/ ag_L2:
-	/*line server.go:231:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:232:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:233:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:234:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line :230:3*/ ag_resume5:
+	/*line :230:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:231:3*/ ag_f.ag_r0 = false
+	/*line :231:3*/ return rt.Ready
+	/*line :231:3*/ ag_L2:
+	/*line server.go:233:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:234:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:235:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:236:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:236:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:237:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :237:2*/ goto ag_L3
+	/*line server.go:238:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:239:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :239:2*/ goto ag_L3
 	}
-	/*line server.go:238:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
-	/*line :238:3*/ ag_f.ag_state = 6 // await: s.reject(c, http.StatusRequestEntityTooLarge)
-	/*line :238:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:3*/ return ag_s
+	/*line server.go:240:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
+	/*line :240:3*/ ag_f.ag_state = 6 // await: s.reject(c, http.StatusRequestEntityTooLarge)
+	/*line :240:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:3*/ return ag_s
 	}
-	/*line :238:3*/ ag_resume6:
-	/*line :238:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:239:3*/ ag_f.ag_r0 = false
-	/*line :239:3*/ return rt.Ready
-	/*line :239:3*/ ag_L3:
-	/*line server.go:241:2*/ if !((ag_f.mode == bodyChunked || ag_f.n > 0) && strings.EqualFold(ag_f.req.Header.Get("Expect"), "100-continue")) {
-		/*line :241:2*/ goto ag_L4
+	/*line :240:3*/ ag_resume6:
+	/*line :240:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:241:3*/ ag_f.ag_r0 = false
+	/*line :241:3*/ return rt.Ready
+	/*line :241:3*/ ag_L3:
+	/*line server.go:243:2*/ if !((ag_f.mode == bodyChunked || ag_f.n > 0) && strings.EqualFold(ag_f.req.Header.Get("Expect"), "100-continue")) {
+		/*line :243:2*/ goto ag_L4
 	}
-	/*line server.go:242:6*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :242:6*/ ag_f.ag_state = 7 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :242:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:6*/ return ag_s
+	/*line server.go:244:6*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :244:6*/ ag_f.ag_state = 7 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :244:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :244:6*/ return ag_s
 	}
-	/*line :242:6*/ ag_resume7:
-	/*line server.go:242:6*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :242:6*/ ag_f.ag_aw3 = nil
-	/*line server.go:242:3*/ if !(ag_err2 != nil) {
-		/*line :242:3*/ goto ag_L5
+	/*line :244:6*/ ag_resume7:
+	/*line server.go:244:6*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :244:6*/ ag_f.ag_aw3 = nil
+	/*line server.go:244:3*/ if !(ag_err2 != nil) {
+		/*line :244:3*/ goto ag_L5
 	}
-	/*line server.go:243:4*/ ag_f.ag_r0 = false
-	/*line :243:4*/ return rt.Ready
-	/*line :243:4*/ ag_L5:
-	/*line :243:4*/ ag_L4:
-	/*line server.go:246:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:247:2*/ body.limit = ag_f.limit
-	/*line server.go:248:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :248:2*/ ag_f.ag_state = 8 // await: body.ReadAll()
-	/*line :248:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:2*/ return ag_s
+	/*line server.go:245:4*/ ag_f.ag_r0 = false
+	/*line :245:4*/ return rt.Ready
+	/*line :245:4*/ ag_L5:
+	/*line :245:4*/ ag_L4:
+	/*line server.go:248:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:249:2*/ body.limit = ag_f.limit
+	/*line server.go:250:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :250:2*/ ag_f.ag_state = 8 // await: body.ReadAll()
+	/*line :250:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:2*/ return ag_s
 	}
-	/*line :248:2*/ ag_resume8:
-	/*line server.go:248:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :248:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:249:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :249:2*/ goto ag_L6
+	/*line :250:2*/ ag_resume8:
+	/*line server.go:250:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :250:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:251:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :251:2*/ goto ag_L6
 	}
-	/*line server.go:250:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
-	/*line :250:3*/ ag_f.ag_state = 9 // await: s.reject(c, http.StatusRequestEntityTooLarge)
-	/*line :250:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :250:3*/ return ag_s
+	/*line server.go:252:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
+	/*line :252:3*/ ag_f.ag_state = 9 // await: s.reject(c, http.StatusRequestEntityTooLarge)
+	/*line :252:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :252:3*/ return ag_s
 	}
-	/*line :250:3*/ ag_resume9:
-	/*line :250:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:251:3*/ ag_f.ag_r0 = false
-	/*line :251:3*/ return rt.Ready
-	/*line :251:3*/ ag_L6:
-	/*line server.go:253:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :253:2*/ goto ag_L7
+	/*line :252:3*/ ag_resume9:
+	/*line :252:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:253:3*/ ag_f.ag_r0 = false
+	/*line :253:3*/ return rt.Ready
+	/*line :253:3*/ ag_L6:
+	/*line server.go:255:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :255:2*/ goto ag_L7
 	}
-	/*line server.go:254:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
-	/*line :254:3*/ ag_f.ag_state = 10 // await: s.reject(c, http.StatusBadRequest)
-	/*line :254:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:3*/ return ag_s
+	/*line server.go:256:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
+	/*line :256:3*/ ag_f.ag_state = 10 // await: s.reject(c, http.StatusBadRequest)
+	/*line :256:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:3*/ return ag_s
 	}
-	/*line :254:3*/ ag_resume10:
-	/*line :254:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:255:3*/ ag_f.ag_r0 = false
-	/*line :255:3*/ return rt.Ready
-	/*line :255:3*/ ag_L7:
-	/*line server.go:257:2*/ if ag_err1 != nil {
-		/*line server.go:258:3*/ ag_f.ag_r0 = false
-		/*line :258:3*/ return rt.Ready
+	/*line :256:3*/ ag_resume10:
+	/*line :256:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:257:3*/ ag_f.ag_r0 = false
+	/*line :257:3*/ return rt.Ready
+	/*line :257:3*/ ag_L7:
+	/*line server.go:259:2*/ if ag_err1 != nil {
+		/*line server.go:260:3*/ ag_f.ag_r0 = false
+		/*line :260:3*/ return rt.Ready
 	}
-	/*line server.go:260:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:261:2*/ if len(data) > 0 {
-		/*line server.go:262:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:262:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:263:2*/ if len(data) > 0 {
+		/*line server.go:264:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	/*line server.go:264:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}}
-	/*line server.go:265:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req)
-	/*line :265:2*/ ag_f.ag_state = 11 // await: s.callHandler(w, req)
-	/*line :265:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :265:2*/ return ag_s
+	/*line server.go:266:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}}
+	/*line server.go:267:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req)
+	/*line :267:2*/ ag_f.ag_state = 11 // await: s.callHandler(w, req)
+	/*line :267:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:2*/ return ag_s
 	}
-	/*line :265:2*/ ag_resume11:
-	/*line server.go:265:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :265:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:266:2*/ if herr != nil {
-		/*line server.go:267:3*/ if ag_f.w.sent {
-			/*line server.go:268:4*/ ag_f.ag_r0 = false
-			/*line :268:4*/ return rt.Ready
+	/*line :267:2*/ ag_resume11:
+	/*line server.go:267:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :267:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:268:2*/ if herr != nil {
+		/*line server.go:269:3*/ if ag_f.w.sent {
+			/*line server.go:270:4*/ ag_f.ag_r0 = false
+			/*line :270:4*/ return rt.Ready
 		}
-		/*line server.go:270:3*/ ag_f.w.header = http.Header{}
-		/*line server.go:271:3*/ ag_f.w.status = 0
-		/*line server.go:272:3*/ ag_f.w.buf.Reset()
-		/*line server.go:273:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:274:3*/ ag_f.w.closeAfter = true
+		/*line server.go:272:3*/ ag_f.w.header = http.Header{}
+		/*line server.go:273:3*/ ag_f.w.status = 0
+		/*line server.go:274:3*/ ag_f.w.buf.Reset()
+		/*line server.go:275:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:276:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:276:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:277:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :277:5*/ ag_f.ag_state = 12 // await: w.finish(keep)
-	/*line :277:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:5*/ return ag_s
+	/*line server.go:278:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:279:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :279:5*/ ag_f.ag_state = 12 // await: w.finish(keep)
+	/*line :279:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:5*/ return ag_s
 	}
-	/*line :277:5*/ ag_resume12:
-	/*line server.go:277:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :277:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:277:2*/ if !(ag_err3 != nil) {
-		/*line :277:2*/ goto ag_L8
+	/*line :279:5*/ ag_resume12:
+	/*line server.go:279:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :279:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:279:2*/ if !(ag_err3 != nil) {
+		/*line :279:2*/ goto ag_L8
 	}
-	/*line server.go:278:3*/ ag_f.ag_r0 = false
-	/*line :278:3*/ return rt.Ready
-	/*line :278:3*/ ag_L8:
-	/*line server.go:280:2*/ ag_f.ag_r0 = ag_f.keep && !ag_f.w.closeAfter
-	/*line :280:2*/ return rt.Ready
+	/*line server.go:280:3*/ ag_f.ag_r0 = false
+	/*line :280:3*/ return rt.Ready
+	/*line :280:3*/ ag_L8:
+	/*line server.go:282:2*/ ag_f.ag_r0 = ag_f.keep && !ag_f.w.closeAfter
+	/*line :282:2*/ return rt.Ready
 }
 
-//line server_async.go:627
+//line server_async.go:629
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:214"
-	case 2:
 		return "server.go:215"
+	case 2:
+		return "server.go:216"
 	case 3:
-		return "server.go:217"
+		return "server.go:218"
 	case 4:
-		return "server.go:223"
+		return "server.go:225"
 	case 5:
-		return "server.go:228"
+		return "server.go:230"
 	case 6:
-		return "server.go:238"
+		return "server.go:240"
 	case 7:
-		return "server.go:242"
+		return "server.go:244"
 	case 8:
-		return "server.go:248"
-	case 9:
 		return "server.go:250"
+	case 9:
+		return "server.go:252"
 	case 10:
-		return "server.go:254"
+		return "server.go:256"
 	case 11:
-		return "server.go:265"
+		return "server.go:267"
 	case 12:
-		return "server.go:277"
+		return "server.go:279"
 	}
 	return ""
 }
@@ -681,65 +683,65 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:286
+//line server.go:288
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :286:1*/ var (
+	/*line :288:1*/ var (
 		herr error
 	)
-	/*line :286:1*/ if ag_co.Unwinding() {
-		/*line :286:1*/ goto ag_exit
+	/*line :288:1*/ if ag_co.Unwinding() {
+		/*line :288:1*/ goto ag_exit
 	}
-	/*line :286:1*/ switch ag_f.ag_state {
-	/*line :286:1*/ case 1:
-		/*line :286:1*/ goto ag_resume1
-		/*line :286:1*/
+	/*line :288:1*/ switch ag_f.ag_state {
+	/*line :288:1*/ case 1:
+		/*line :288:1*/ goto ag_resume1
+		/*line :288:1*/
 	case 2:
-		/*line :286:1*/ goto ag_resume2
+		/*line :288:1*/ goto ag_resume2
 	}
-	/*line server.go:287:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:288:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:289:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:290:4*/ logf := log.Printf
-			/*line server.go:291:4*/ if ag_f.s.ErrorLog != nil {
-				/*line server.go:292:5*/ logf = ag_f.s.ErrorLog.Printf
+	/*line server.go:289:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:290:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:291:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+			/*line server.go:292:4*/ logf := log.Printf
+			/*line server.go:293:4*/ if ag_f.s.ErrorLog != nil {
+				/*line server.go:294:5*/ logf = ag_f.s.ErrorLog.Printf
 			}
-			/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
+			/*line server.go:296:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 		}
 	})
-	/*line server.go:297:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:298:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:299:3*/ ag_f.err = nil
-		/*line :299:3*/ goto ag_exit
+	/*line server.go:299:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:300:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:301:3*/ ag_f.err = nil
+		/*line :301:3*/ goto ag_exit
 	}
-	/*line server.go:301:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :301:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:2*/ return ag_s
+	/*line server.go:303:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :303:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :303:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:2*/ return ag_s
 	}
-	/*line :301:2*/ ag_resume1:
-	/*line server.go:301:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :301:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:302:2*/ ag_f.err = herr
-	/*line :302:2*/ goto ag_exit
-	/*line :302:2*/ ag_exit:
-	/*line :302:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :302:2*/ ag_resume2:
-	/*line :302:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :302:2*/ return ag_s
+	/*line :303:2*/ ag_resume1:
+	/*line server.go:303:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :303:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:304:2*/ ag_f.err = herr
+	/*line :304:2*/ goto ag_exit
+	/*line :304:2*/ ag_exit:
+	/*line :304:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :304:2*/ ag_resume2:
+	/*line :304:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :304:2*/ return ag_s
 	}
-	/*line :302:2*/ ag_f.ag_err = ag_f.err
-	/*line :302:2*/ return rt.Ready
+	/*line :304:2*/ ag_f.ag_err = ag_f.err
+	/*line :304:2*/ return rt.Ready
 }
 
-//line server_async.go:735
+//line server_async.go:737
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:301"
+		return "server.go:303"
 	case 2:
-		return "server.go:303 (deferred calls)"
+		return "server.go:305 (deferred calls)"
 	}
 	return ""
 }
@@ -770,9 +772,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:311
+//line server.go:313
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :311:1*/ var (
+	/*line :313:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -780,92 +782,92 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :311:1*/ if ag_co.Unwinding() {
-		/*line :311:1*/ return rt.Ready
+	/*line :313:1*/ if ag_co.Unwinding() {
+		/*line :313:1*/ return rt.Ready
 	}
-	/*line :311:1*/ switch ag_f.ag_state {
-	/*line :311:1*/ case 1:
-		/*line :311:1*/ goto ag_resume1
-		/*line :311:1*/
+	/*line :313:1*/ switch ag_f.ag_state {
+	/*line :313:1*/ case 1:
+		/*line :313:1*/ goto ag_resume1
+		/*line :313:1*/
 	case 2:
-		/*line :311:1*/ goto ag_resume2
-		/*line :311:1*/
+		/*line :313:1*/ goto ag_resume2
+		/*line :313:1*/
 	case 3:
-		/*line :311:1*/ goto ag_resume3
-		/*line :311:1*/
+		/*line :313:1*/ goto ag_resume3
+		/*line :313:1*/
 	case 4:
-		/*line :311:1*/ goto ag_resume4
+		/*line :313:1*/ goto ag_resume4
 	}
-	/*line server.go:312:2*/ text = http.StatusText(ag_f.code)
-	/*line server.go:313:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:315:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :315:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :315:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:30*/ return ag_s
+	/*line server.go:314:2*/ text = http.StatusText(ag_f.code)
+	/*line server.go:315:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:317:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :317:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :317:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :317:30*/ return ag_s
 	}
-	/*line :315:30*/ ag_resume1:
-	/*line server.go:315:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :315:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:315:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:316:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :316:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :316:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:5*/ return ag_s
+	/*line :317:30*/ ag_resume1:
+	/*line server.go:317:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :317:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:317:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:318:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :318:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :318:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :318:5*/ return ag_s
 	}
-	/*line :316:5*/ ag_resume2:
-	/*line server.go:316:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :316:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:316:2*/ if !(ag_err1 != nil) {
-		/*line :316:2*/ goto ag_L1
+	/*line :318:5*/ ag_resume2:
+	/*line server.go:318:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :318:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:318:2*/ if !(ag_err1 != nil) {
+		/*line :318:2*/ goto ag_L1
 	}
-	/*line server.go:317:3*/ return rt.Ready
-	/*line :317:3*/ ag_L1:
-	/*line server.go:319:2*/ ag_f.c.CloseWrite()
-	/*line server.go:320:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :320:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :320:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:29*/ return ag_s
+	/*line server.go:319:3*/ return rt.Ready
+	/*line :319:3*/ ag_L1:
+	/*line server.go:321:2*/ ag_f.c.CloseWrite()
+	/*line server.go:322:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :322:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :322:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:29*/ return ag_s
 	}
-	/*line :320:29*/ ag_resume3:
-	/*line server.go:320:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :320:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:320:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:321:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:322:6*/ ag_f.total = 0
-	/*line :322:6*/ ag_L2:
-	/*line server.go:322:18*/ if !(ag_f.total < 1<<20) {
-		/*line :322:18*/ goto ag_L4
+	/*line :322:29*/ ag_resume3:
+	/*line server.go:322:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :322:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:322:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:323:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:324:6*/ ag_f.total = 0
+	/*line :324:6*/ ag_L2:
+	/*line server.go:324:18*/ if !(ag_f.total < 1<<20) {
+		/*line :324:18*/ goto ag_L4
 	}
-	/*line server.go:323:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :323:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :323:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :323:3*/ return ag_s
+	/*line server.go:325:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :325:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :325:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :325:3*/ return ag_s
 	}
-	/*line :323:3*/ ag_resume4:
-	/*line server.go:323:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :323:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:324:3*/ if ag_err2 != nil {
-		/*line server.go:325:4*/ return rt.Ready
+	/*line :325:3*/ ag_resume4:
+	/*line server.go:325:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :325:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:326:3*/ if ag_err2 != nil {
+		/*line server.go:327:4*/ return rt.Ready
 	}
-	/*line server.go:327:3*/ ag_f.total += n
-	/*line :327:3*/ goto ag_L2
-	/*line :327:3*/ ag_L4:
-	/*line server.go:329:1*/ return rt.Ready
+	/*line server.go:329:3*/ ag_f.total += n
+	/*line :329:3*/ goto ag_L2
+	/*line :329:3*/ ag_L4:
+	/*line server.go:331:1*/ return rt.Ready
 }
 
-//line server_async.go:857
+//line server_async.go:859
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:315"
+		return "server.go:317"
 	case 2:
-		return "server.go:316"
+		return "server.go:318"
 	case 3:
-		return "server.go:320"
+		return "server.go:322"
 	case 4:
-		return "server.go:323"
+		return "server.go:325"
 	}
 	return ""
 }
@@ -892,55 +894,55 @@ func (ag_f *ag_ResponseWriter_Flush) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:386
+//line server.go:388
 func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :386:1*/ var (
+	/*line :388:1*/ var (
 		err error
 	)
-	/*line :386:1*/ if ag_co.Unwinding() {
-		/*line :386:1*/ return rt.Ready
+	/*line :388:1*/ if ag_co.Unwinding() {
+		/*line :388:1*/ return rt.Ready
 	}
-	/*line :386:1*/ switch ag_f.ag_state {
-	/*line :386:1*/ case 1:
-		/*line :386:1*/ goto ag_resume1
+	/*line :388:1*/ switch ag_f.ag_state {
+	/*line :388:1*/ case 1:
+		/*line :388:1*/ goto ag_resume1
 	}
-	/*line server.go:387:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:388:2*/ if !ag_f.w.sent {
-		/*line server.go:389:3*/ if ag_f.w.status == 0 {
-			/*line server.go:390:4*/ ag_f.w.status = http.StatusOK
+	/*line server.go:389:6*/ ag_f.out = bytes.Buffer{}
+	/*line server.go:390:2*/ if !ag_f.w.sent {
+		/*line server.go:391:3*/ if ag_f.w.status == 0 {
+			/*line server.go:392:4*/ ag_f.w.status = http.StatusOK
 		}
-		/*line server.go:392:3*/ if ag_f.w.bodyAllowed() && ag_f.w.header.Get("Content-Length") == "" {
-			/*line server.go:393:4*/ if ag_f.w.req.ProtoAtLeast(1, 1) {
-				/*line server.go:394:5*/ ag_f.w.chunked = true
-				/*line server.go:395:5*/ ag_f.w.header.Set("Transfer-Encoding", "chunked")
+		/*line server.go:394:3*/ if ag_f.w.bodyAllowed() && ag_f.w.header.Get("Content-Length") == "" {
+			/*line server.go:395:4*/ if ag_f.w.req.ProtoAtLeast(1, 1) {
+				/*line server.go:396:5*/ ag_f.w.chunked = true
+				/*line server.go:397:5*/ ag_f.w.header.Set("Transfer-Encoding", "chunked")
 			} else {
-				/*line server.go:397:5*/ ag_f.w.closeAfter = true
-				/*line server.go:398:5*/ ag_f.w.header.Set("Connection", "close")
+				/*line server.go:399:5*/ ag_f.w.closeAfter = true
+				/*line server.go:400:5*/ ag_f.w.header.Set("Connection", "close")
 			}
 		}
-		/*line server.go:401:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:402:3*/ ag_f.w.sent = true
+		/*line server.go:403:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line server.go:404:3*/ ag_f.w.sent = true
 	}
-	/*line server.go:404:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line server.go:405:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :405:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :405:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :405:2*/ return ag_s
+	/*line server.go:406:2*/ ag_f.w.writeBuffered(&ag_f.out)
+	/*line server.go:407:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line :407:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
+	/*line :407:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :407:2*/ return ag_s
 	}
-	/*line :405:2*/ ag_resume1:
-	/*line server.go:405:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :405:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:406:2*/ ag_f.ag_err = err
-	/*line :406:2*/ return rt.Ready
+	/*line :407:2*/ ag_resume1:
+	/*line server.go:407:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :407:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:408:2*/ ag_f.ag_err = err
+	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:938
+//line server_async.go:940
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:405"
+		return "server.go:407"
 	}
 	return ""
 }
@@ -968,71 +970,71 @@ func (ag_f *ag_ResponseWriter_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:443
+//line server.go:445
 func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :443:1*/ var (
+	/*line :445:1*/ var (
 		err error
 	)
-	/*line :443:1*/ if ag_co.Unwinding() {
-		/*line :443:1*/ return rt.Ready
+	/*line :445:1*/ if ag_co.Unwinding() {
+		/*line :445:1*/ return rt.Ready
 	}
-	/*line :443:1*/ switch ag_f.ag_state {
-	/*line :443:1*/ case 1:
-		/*line :443:1*/ goto ag_resume1
+	/*line :445:1*/ switch ag_f.ag_state {
+	/*line :445:1*/ case 1:
+		/*line :445:1*/ goto ag_resume1
 	}
-	/*line server.go:444:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:445:2*/ if ag_f.w.sent {
-		/*line server.go:446:3*/ ag_f.w.writeBuffered(&ag_f.out)
-		/*line server.go:447:3*/ if ag_f.w.chunked {
-			/*line server.go:448:4*/ httputil.NewChunkedWriter(&ag_f.out).Close()
-			/*line server.go:449:4*/ ag_f.out.WriteString("\r\n")
+	/*line server.go:446:6*/ ag_f.out = bytes.Buffer{}
+	/*line server.go:447:2*/ if ag_f.w.sent {
+		/*line server.go:448:3*/ ag_f.w.writeBuffered(&ag_f.out)
+		/*line server.go:449:3*/ if ag_f.w.chunked {
+			/*line server.go:450:4*/ httputil.NewChunkedWriter(&ag_f.out).Close()
+			/*line server.go:451:4*/ ag_f.out.WriteString("\r\n")
 		}
 	} else {
-		/*line server.go:452:3*/ if ag_f.w.status == 0 {
-			/*line server.go:453:4*/ ag_f.w.status = http.StatusOK
+		/*line server.go:454:3*/ if ag_f.w.status == 0 {
+			/*line server.go:455:4*/ ag_f.w.status = http.StatusOK
 		}
-		/*line server.go:455:3*/ if !ag_f.keep {
-			/*line server.go:456:4*/ ag_f.w.header.Set("Connection", "close")
+		/*line server.go:457:3*/ if !ag_f.keep {
+			/*line server.go:458:4*/ ag_f.w.header.Set("Connection", "close")
 		} else if !ag_f.w.req.ProtoAtLeast(1, 1) {
-			/*line server.go:458:4*/ ag_f.w.header.Set("Connection", "keep-alive")
+			/*line server.go:460:4*/ ag_f.w.header.Set("Connection", "keep-alive")
 		}
-		/*line server.go:460:3*/ switch {
-		/*line :460:3*/ case ag_f.w.bodyAllowed():
-			/*line server.go:462:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.buf.Len()))
-			/*line :462:4*/
-		case ag_f.w.req.Method != http.MethodHead:
-			/*line server.go:464:4*/ ag_f.w.header.Del("Content-Length")
+		/*line server.go:462:3*/ switch {
+		/*line :462:3*/ case ag_f.w.bodyAllowed():
+			/*line server.go:464:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.buf.Len()))
 			/*line :464:4*/
+		case ag_f.w.req.Method != http.MethodHead:
+			/*line server.go:466:4*/ ag_f.w.header.Del("Content-Length")
+			/*line :466:4*/
 		case ag_f.w.header.Get("Content-Length") == "" && ag_f.w.dropped > 0:
-			/*line server.go:466:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.dropped))
+			/*line server.go:468:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.dropped))
 		}
-		/*line server.go:468:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:469:3*/ ag_f.w.sent = true
-		/*line server.go:470:3*/ ag_f.w.writeBuffered(&ag_f.out)
+		/*line server.go:470:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line server.go:471:3*/ ag_f.w.sent = true
+		/*line server.go:472:3*/ ag_f.w.writeBuffered(&ag_f.out)
 	}
-	/*line server.go:472:2*/ if ag_f.out.Len() == 0 {
-		/*line server.go:473:3*/ ag_f.ag_err = nil
-		/*line :473:3*/ return rt.Ready
+	/*line server.go:474:2*/ if ag_f.out.Len() == 0 {
+		/*line server.go:475:3*/ ag_f.ag_err = nil
+		/*line :475:3*/ return rt.Ready
 	}
-	/*line server.go:475:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :475:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :475:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :475:2*/ return ag_s
+	/*line server.go:477:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
+	/*line :477:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
+	/*line :477:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :477:2*/ return ag_s
 	}
-	/*line :475:2*/ ag_resume1:
-	/*line server.go:475:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :475:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:476:2*/ ag_f.ag_err = err
-	/*line :476:2*/ return rt.Ready
+	/*line :477:2*/ ag_resume1:
+	/*line server.go:477:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :477:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:478:2*/ ag_f.ag_err = err
+	/*line :478:2*/ return rt.Ready
 }
 
-//line server_async.go:1030
+//line server_async.go:1032
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:475"
+		return "server.go:477"
 	}
 	return ""
 }
