@@ -93,7 +93,7 @@ type Server struct {
 	ErrorLog *log.Logger
 
 	listeners map[*anet.Listener]struct{}
-	conns     map[*anet.Conn]struct{}
+	conns     map[*anet.Conn]bool // true while a request is in flight (group.go)
 	closed    bool
 }
 
@@ -121,7 +121,7 @@ func (s *Server) Serve(ln *anet.Listener) error {
 	}
 	if s.listeners == nil {
 		s.listeners = map[*anet.Listener]struct{}{}
-		s.conns = map[*anet.Conn]struct{}{}
+		s.conns = map[*anet.Conn]bool{}
 	}
 	s.listeners[ln] = struct{}{}
 	defer delete(s.listeners, ln)
@@ -144,7 +144,7 @@ func (s *Server) Serve(ln *anet.Listener) error {
 			return err
 		}
 		pause = 5 * time.Millisecond
-		s.conns[c] = struct{}{}
+		s.conns[c] = false
 		rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	}
 }
@@ -200,6 +200,7 @@ func (s *Server) serveConn(c *anet.Conn) {
 		if skip = s.serveOne(c, task, skip); skip < 0 || s.closed {
 			return
 		}
+		s.conns[c] = false // idle until the next request's header
 	}
 }
 
@@ -229,6 +230,7 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 	if err != nil {
 		return -1 // end of stream, timeout, closed
 	}
+	s.conns[c] = true // a request in flight: Shutdown lets it finish
 	start := rt.Now()
 	c.SetReadDeadline(deadline(start, s.ReadTimeout))
 	c.SetWriteDeadline(deadline(start, s.WriteTimeout))

@@ -181,7 +181,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:122:2*/ if ag_f.s.listeners == nil {
 		/*line server.go:123:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:124:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
+		/*line server.go:124:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
 	}
 	/*line server.go:126:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
 	/*line server.go:127:2*/ {
@@ -227,7 +227,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :144:4*/ goto ag_exit
 	}
 	/*line server.go:146:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:147:3*/ ag_f.s.conns[c] = struct{}{}
+	/*line server.go:147:3*/ ag_f.s.conns[c] = false
 	/*line server.go:148:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	/*line :148:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
 	/*line :148:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -332,17 +332,18 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:201:4*/ goto ag_exit
 	/*line :201:4*/ ag_L4:
-	/*line :201:4*/ goto ag_L1
-	/*line :201:4*/ ag_exit:
-	/*line :201:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :201:4*/ ag_resume3:
-	/*line :201:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :201:4*/ return ag_s
+	/*line server.go:203:3*/ ag_f.s.conns[ag_f.c] = false
+	/*line :203:3*/ goto ag_L1
+	/*line :203:3*/ ag_exit:
+	/*line :203:3*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :203:3*/ ag_resume3:
+	/*line :203:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :203:3*/ return ag_s
 	}
-	/*line :201:4*/ return rt.Ready
+	/*line :203:3*/ return rt.Ready
 }
 
-//line server_async.go:346
+//line server_async.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -352,7 +353,7 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	case 2:
 		return "server.go:200"
 	case 3:
-		return "server.go:204 (deferred calls)"
+		return "server.go:205 (deferred calls)"
 	}
 	return ""
 }
@@ -393,9 +394,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:214
+//line server.go:215
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :214:1*/ var (
+	/*line :215:1*/ var (
 		ag_t1      time.Time
 		ag_err1    error
 		bad        *badHeader
@@ -410,309 +411,310 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr       error
 		ag_err3    error
 	)
-	/*line :214:1*/ if ag_co.Unwinding() {
-		/*line :214:1*/ return rt.Ready
+	/*line :215:1*/ if ag_co.Unwinding() {
+		/*line :215:1*/ return rt.Ready
 	}
-	/*line :214:1*/ switch ag_f.ag_state {
-	/*line :214:1*/ case 1:
-		/*line :214:1*/ goto ag_resume1
-		/*line :214:1*/
+	/*line :215:1*/ switch ag_f.ag_state {
+	/*line :215:1*/ case 1:
+		/*line :215:1*/ goto ag_resume1
+		/*line :215:1*/
 	case 2:
-		/*line :214:1*/ goto ag_resume2
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume2
+		/*line :215:1*/
 	case 3:
-		/*line :214:1*/ goto ag_resume3
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume3
+		/*line :215:1*/
 	case 4:
-		/*line :214:1*/ goto ag_resume4
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume4
+		/*line :215:1*/
 	case 5:
-		/*line :214:1*/ goto ag_resume5
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume5
+		/*line :215:1*/
 	case 6:
-		/*line :214:1*/ goto ag_resume6
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume6
+		/*line :215:1*/
 	case 7:
-		/*line :214:1*/ goto ag_resume7
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume7
+		/*line :215:1*/
 	case 8:
-		/*line :214:1*/ goto ag_resume8
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume8
+		/*line :215:1*/
 	case 9:
-		/*line :214:1*/ goto ag_resume9
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume9
+		/*line :215:1*/
 	case 10:
-		/*line :214:1*/ goto ag_resume10
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume10
+		/*line :215:1*/
 	case 11:
-		/*line :214:1*/ goto ag_resume11
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume11
+		/*line :215:1*/
 	case 12:
-		/*line :214:1*/ goto ag_resume12
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume12
+		/*line :215:1*/
 	case 13:
-		/*line :214:1*/ goto ag_resume13
-		/*line :214:1*/
+		/*line :215:1*/ goto ag_resume13
+		/*line :215:1*/
 	case 14:
-		/*line :214:1*/ goto ag_resume14
+		/*line :215:1*/ goto ag_resume14
 	}
-	/*line server.go:215:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:216:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:217:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:216:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:217:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:218:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:219:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :219:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :219:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:29*/ return ag_s
+	/*line server.go:220:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :220:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :220:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:29*/ return ag_s
 	}
-	/*line :219:29*/ ag_resume1:
-	/*line server.go:219:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :219:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:219:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:220:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :220:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :220:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:2*/ return ag_s
+	/*line :220:29*/ ag_resume1:
+	/*line server.go:220:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :220:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:220:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:221:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :221:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
+	/*line :221:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:2*/ return ag_s
 	}
-	/*line :220:2*/ ag_resume2:
-	/*line server.go:220:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :220:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:221:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :221:2*/ goto ag_L1
+	/*line :221:2*/ ag_resume2:
+	/*line server.go:221:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :221:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:222:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :222:2*/ goto ag_L1
 	}
-	/*line server.go:222:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :222:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :222:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:3*/ return ag_s
+	/*line server.go:223:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :223:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :223:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:3*/ return ag_s
 	}
-	/*line :222:3*/ ag_resume3:
-	/*line :222:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:223:3*/ ag_f.ag_r0 = -1
-	/*line :223:3*/ return rt.Ready
-	/*line :223:3*/ ag_L1:
-	/*line server.go:225:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:225:2*/ if !ok {
-		/*line :225:2*/ goto ag_L2
+	/*line :223:3*/ ag_resume3:
+	/*line :223:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:224:3*/ ag_f.ag_r0 = -1
+	/*line :224:3*/ return rt.Ready
+	/*line :224:3*/ ag_L1:
+	/*line server.go:226:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:226:2*/ if !ok {
+		/*line :226:2*/ goto ag_L2
 	}
-	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :226:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:3*/ return ag_s
+	/*line server.go:227:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :227:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :227:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:3*/ return ag_s
 	}
-	/*line :226:3*/ ag_resume4:
-	/*line :226:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:227:3*/ ag_f.ag_r0 = -1
-	/*line :227:3*/ return rt.Ready
-	/*line :227:3*/ ag_L2:
-	/*line server.go:229:2*/ if ag_err1 != nil {
-		/*line server.go:230:3*/ ag_f.ag_r0 = -1
-		/*line :230:3*/ return rt.Ready
+	/*line :227:3*/ ag_resume4:
+	/*line :227:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:228:3*/ ag_f.ag_r0 = -1
+	/*line :228:3*/ return rt.Ready
+	/*line :228:3*/ ag_L2:
+	/*line server.go:230:2*/ if ag_err1 != nil {
+		/*line server.go:231:3*/ ag_f.ag_r0 = -1
+		/*line :231:3*/ return rt.Ready
 	}
-	/*line server.go:232:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :232:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :232:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :232:2*/ return ag_s
+	/*line server.go:233:2*/ ag_f.s.conns[ag_f.c] = true
+	/*line server.go:234:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :234:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :234:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :234:2*/ return ag_s
 	}
-	/*line :232:2*/ ag_resume5:
-	/*line server.go:232:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :232:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:233:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:234:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:235:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line server.go:236:2*/ if !(code != 0) {
-		/*line :236:2*/ goto ag_L3
+	/*line :234:2*/ ag_resume5:
+	/*line server.go:234:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :234:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:235:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:236:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:237:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line server.go:238:2*/ if !(code != 0) {
+		/*line :238:2*/ goto ag_L3
 	}
-	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :237:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
-	/*line :237:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :237:3*/ return ag_s
+	/*line server.go:239:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :239:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :239:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:3*/ return ag_s
 	}
-	/*line :237:3*/ ag_resume6:
-	/*line :237:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:238:3*/ ag_f.ag_r0 = -1
-	/*line :238:3*/ return rt.Ready
-	/*line :238:3*/ ag_L3:
-	/*line server.go:240:2*/ ag_f.next = 0
-	/*line server.go:241:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:242:3*/ ag_f.next = 4
+	/*line :239:3*/ ag_resume6:
+	/*line :239:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:240:3*/ ag_f.ag_r0 = -1
+	/*line :240:3*/ return rt.Ready
+	/*line :240:3*/ ag_L3:
+	/*line server.go:242:2*/ ag_f.next = 0
+	/*line server.go:243:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:244:3*/ ag_f.next = 4
 	}
-	/*line server.go:244:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:245:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:246:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:247:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line server.go:246:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:247:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:248:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:249:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:249:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:250:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :250:2*/ goto ag_L4
+	/*line server.go:251:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:252:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :252:2*/ goto ag_L4
 	}
-	/*line server.go:251:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :251:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :251:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:3*/ return ag_s
+	/*line server.go:253:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :253:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :253:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:3*/ return ag_s
 	}
-	/*line :251:3*/ ag_resume7:
-	/*line :251:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:252:3*/ ag_f.ag_r0 = -1
-	/*line :252:3*/ return rt.Ready
-	/*line :252:3*/ ag_L4:
-	/*line server.go:254:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:254:2*/ if !(expect != "") {
-		/*line :254:2*/ goto ag_L5
+	/*line :253:3*/ ag_resume7:
+	/*line :253:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:254:3*/ ag_f.ag_r0 = -1
+	/*line :254:3*/ return rt.Ready
+	/*line :254:3*/ ag_L4:
+	/*line server.go:256:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:256:2*/ if !(expect != "") {
+		/*line :256:2*/ goto ag_L5
 	}
-	/*line server.go:255:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :255:3*/ goto ag_L6
+	/*line server.go:257:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :257:3*/ goto ag_L6
 	}
-	/*line server.go:256:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :256:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :256:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :256:4*/ return ag_s
+	/*line server.go:258:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :258:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :258:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:4*/ return ag_s
 	}
-	/*line :256:4*/ ag_resume8:
-	/*line :256:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:257:4*/ ag_f.ag_r0 = -1
-	/*line :257:4*/ return rt.Ready
-	/*line :257:4*/ ag_L6:
-	/*line server.go:259:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :259:3*/ goto ag_L7
+	/*line :258:4*/ ag_resume8:
+	/*line :258:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:259:4*/ ag_f.ag_r0 = -1
+	/*line :259:4*/ return rt.Ready
+	/*line :259:4*/ ag_L6:
+	/*line server.go:261:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :261:3*/ goto ag_L7
 	}
-	/*line server.go:260:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :260:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :260:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:7*/ return ag_s
+	/*line server.go:262:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :262:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :262:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :262:7*/ return ag_s
 	}
-	/*line :260:7*/ ag_resume9:
-	/*line server.go:260:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :260:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:260:4*/ if !(ag_err2 != nil) {
-		/*line :260:4*/ goto ag_L8
+	/*line :262:7*/ ag_resume9:
+	/*line server.go:262:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :262:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:262:4*/ if !(ag_err2 != nil) {
+		/*line :262:4*/ goto ag_L8
 	}
-	/*line server.go:261:5*/ ag_f.ag_r0 = -1
-	/*line :261:5*/ return rt.Ready
-	/*line :261:5*/ ag_L8:
-	/*line :261:5*/ ag_L7:
-	/*line :261:5*/ ag_L5:
-	/*line server.go:265:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:266:2*/ body.limit = ag_f.limit
-	/*line server.go:267:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :267:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :267:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:2*/ return ag_s
+	/*line server.go:263:5*/ ag_f.ag_r0 = -1
+	/*line :263:5*/ return rt.Ready
+	/*line :263:5*/ ag_L8:
+	/*line :263:5*/ ag_L7:
+	/*line :263:5*/ ag_L5:
+	/*line server.go:267:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:268:2*/ body.limit = ag_f.limit
+	/*line server.go:269:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :269:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :269:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:2*/ return ag_s
 	}
-	/*line :267:2*/ ag_resume10:
-	/*line server.go:267:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :267:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:268:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :268:2*/ goto ag_L9
+	/*line :269:2*/ ag_resume10:
+	/*line server.go:269:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :269:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:270:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :270:2*/ goto ag_L9
 	}
-	/*line server.go:269:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :269:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :269:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:3*/ return ag_s
+	/*line server.go:271:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :271:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :271:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:3*/ return ag_s
 	}
-	/*line :269:3*/ ag_resume11:
-	/*line :269:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:270:3*/ ag_f.ag_r0 = -1
-	/*line :270:3*/ return rt.Ready
-	/*line :270:3*/ ag_L9:
-	/*line server.go:272:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :272:2*/ goto ag_L10
+	/*line :271:3*/ ag_resume11:
+	/*line :271:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:272:3*/ ag_f.ag_r0 = -1
+	/*line :272:3*/ return rt.Ready
+	/*line :272:3*/ ag_L9:
+	/*line server.go:274:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :274:2*/ goto ag_L10
 	}
-	/*line server.go:273:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :273:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :273:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :273:3*/ return ag_s
+	/*line server.go:275:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :275:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :275:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :275:3*/ return ag_s
 	}
-	/*line :273:3*/ ag_resume12:
-	/*line :273:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:274:3*/ ag_f.ag_r0 = -1
-	/*line :274:3*/ return rt.Ready
-	/*line :274:3*/ ag_L10:
-	/*line server.go:276:2*/ if ag_err1 != nil {
-		/*line server.go:277:3*/ ag_f.ag_r0 = -1
-		/*line :277:3*/ return rt.Ready
+	/*line :275:3*/ ag_resume12:
+	/*line :275:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:276:3*/ ag_f.ag_r0 = -1
+	/*line :276:3*/ return rt.Ready
+	/*line :276:3*/ ag_L10:
+	/*line server.go:278:2*/ if ag_err1 != nil {
+		/*line server.go:279:3*/ ag_f.ag_r0 = -1
+		/*line :279:3*/ return rt.Ready
 	}
-	/*line server.go:279:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:280:2*/ if len(data) > 0 {
-		/*line server.go:281:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:281:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:282:2*/ if len(data) > 0 {
+		/*line server.go:283:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	/*line server.go:283:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line server.go:284:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :284:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :284:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:2*/ return ag_s
+	/*line server.go:285:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:286:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :286:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :286:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :286:2*/ return ag_s
 	}
-	/*line :284:2*/ ag_resume13:
-	/*line server.go:284:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :284:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:285:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:286:3*/ ag_f.ag_r0 = -1
-		/*line :286:3*/ return rt.Ready
+	/*line :286:2*/ ag_resume13:
+	/*line server.go:286:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :286:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:287:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:288:3*/ ag_f.ag_r0 = -1
+		/*line :288:3*/ return rt.Ready
 	}
-	/*line server.go:288:2*/ if herr != nil {
-		/*line server.go:289:3*/ if ag_f.w.sent {
-			/*line server.go:290:4*/ ag_f.ag_r0 = -1
-			/*line :290:4*/ return rt.Ready
+	/*line server.go:290:2*/ if herr != nil {
+		/*line server.go:291:3*/ if ag_f.w.sent {
+			/*line server.go:292:4*/ ag_f.ag_r0 = -1
+			/*line :292:4*/ return rt.Ready
 		}
-		/*line server.go:292:3*/ ag_f.w.reset()
-		/*line server.go:293:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:294:3*/ ag_f.w.closeAfter = true
+		/*line server.go:294:3*/ ag_f.w.reset()
+		/*line server.go:295:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:296:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:296:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:297:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :297:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :297:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :297:5*/ return ag_s
+	/*line server.go:298:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:299:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :299:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :299:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:5*/ return ag_s
 	}
-	/*line :297:5*/ ag_resume14:
-	/*line server.go:297:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :297:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:297:2*/ if !(ag_err3 != nil) {
-		/*line :297:2*/ goto ag_L11
+	/*line :299:5*/ ag_resume14:
+	/*line server.go:299:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :299:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:299:2*/ if !(ag_err3 != nil) {
+		/*line :299:2*/ goto ag_L11
 	}
-	/*line server.go:298:3*/ ag_f.ag_r0 = -1
-	/*line :298:3*/ return rt.Ready
-	/*line :298:3*/ ag_L11:
-	/*line server.go:300:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:301:3*/ ag_f.ag_r0 = -1
-		/*line :301:3*/ return rt.Ready
+	/*line server.go:300:3*/ ag_f.ag_r0 = -1
+	/*line :300:3*/ return rt.Ready
+	/*line :300:3*/ ag_L11:
+	/*line server.go:302:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:303:3*/ ag_f.ag_r0 = -1
+		/*line :303:3*/ return rt.Ready
 	}
-	/*line server.go:303:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :303:2*/ return rt.Ready
+	/*line server.go:305:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :305:2*/ return rt.Ready
 }
 
-//line server_async.go:684
+//line server_async.go:686
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:219"
-	case 2:
 		return "server.go:220"
+	case 2:
+		return "server.go:221"
 	case 3:
-		return "server.go:222"
+		return "server.go:223"
 	case 4:
-		return "server.go:226"
+		return "server.go:227"
 	case 5:
-		return "server.go:232"
+		return "server.go:234"
 	case 6:
-		return "server.go:237"
+		return "server.go:239"
 	case 7:
-		return "server.go:251"
+		return "server.go:253"
 	case 8:
-		return "server.go:256"
+		return "server.go:258"
 	case 9:
-		return "server.go:260"
+		return "server.go:262"
 	case 10:
-		return "server.go:267"
-	case 11:
 		return "server.go:269"
+	case 11:
+		return "server.go:271"
 	case 12:
-		return "server.go:273"
+		return "server.go:275"
 	case 13:
-		return "server.go:284"
+		return "server.go:286"
 	case 14:
-		return "server.go:297"
+		return "server.go:299"
 	}
 	return ""
 }
@@ -743,68 +745,68 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:398
+//line server.go:400
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :398:1*/ var (
+	/*line :400:1*/ var (
 		herr error
 	)
-	/*line :398:1*/ if ag_co.Unwinding() {
-		/*line :398:1*/ goto ag_exit
+	/*line :400:1*/ if ag_co.Unwinding() {
+		/*line :400:1*/ goto ag_exit
 	}
-	/*line :398:1*/ switch ag_f.ag_state {
-	/*line :398:1*/ case 1:
-		/*line :398:1*/ goto ag_resume1
-		/*line :398:1*/
+	/*line :400:1*/ switch ag_f.ag_state {
+	/*line :400:1*/ case 1:
+		/*line :400:1*/ goto ag_resume1
+		/*line :400:1*/
 	case 2:
-		/*line :398:1*/ goto ag_resume2
+		/*line :400:1*/ goto ag_resume2
 	}
-	/*line server.go:399:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:400:3*/ stack := ag_f.task.PanicStack()
-		/*line server.go:401:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:402:4*/ if perr, ok := p.(error); ok {
-				/*line server.go:403:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:401:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:402:3*/ stack := ag_f.task.PanicStack()
+		/*line server.go:403:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:404:4*/ if perr, ok := p.(error); ok {
+				/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 			} else {
-				/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+				/*line server.go:407:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 			}
-			/*line server.go:407:4*/ if p != http.ErrAbortHandler {
-				/*line server.go:408:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+			/*line server.go:409:4*/ if p != http.ErrAbortHandler {
+				/*line server.go:410:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 			}
 		}
 	})
-	/*line server.go:412:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:413:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:414:3*/ ag_f.err = nil
-		/*line :414:3*/ goto ag_exit
+	/*line server.go:414:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:415:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:416:3*/ ag_f.err = nil
+		/*line :416:3*/ goto ag_exit
 	}
-	/*line server.go:416:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :416:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :416:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :416:2*/ return ag_s
+	/*line server.go:418:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :418:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :418:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :418:2*/ return ag_s
 	}
-	/*line :416:2*/ ag_resume1:
-	/*line server.go:416:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :416:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:417:2*/ ag_f.err = herr
-	/*line :417:2*/ goto ag_exit
-	/*line :417:2*/ ag_exit:
-	/*line :417:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :417:2*/ ag_resume2:
-	/*line :417:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :417:2*/ return ag_s
+	/*line :418:2*/ ag_resume1:
+	/*line server.go:418:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :418:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:419:2*/ ag_f.err = herr
+	/*line :419:2*/ goto ag_exit
+	/*line :419:2*/ ag_exit:
+	/*line :419:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :419:2*/ ag_resume2:
+	/*line :419:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :419:2*/ return ag_s
 	}
-	/*line :417:2*/ ag_f.ag_err = ag_f.err
-	/*line :417:2*/ return rt.Ready
+	/*line :419:2*/ ag_f.ag_err = ag_f.err
+	/*line :419:2*/ return rt.Ready
 }
 
-//line server_async.go:800
+//line server_async.go:802
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:416"
+		return "server.go:418"
 	case 2:
-		return "server.go:418 (deferred calls)"
+		return "server.go:420 (deferred calls)"
 	}
 	return ""
 }
@@ -836,9 +838,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:436
+//line server.go:438
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :436:1*/ var (
+	/*line :438:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -846,95 +848,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :436:1*/ if ag_co.Unwinding() {
-		/*line :436:1*/ return rt.Ready
+	/*line :438:1*/ if ag_co.Unwinding() {
+		/*line :438:1*/ return rt.Ready
 	}
-	/*line :436:1*/ switch ag_f.ag_state {
-	/*line :436:1*/ case 1:
-		/*line :436:1*/ goto ag_resume1
-		/*line :436:1*/
+	/*line :438:1*/ switch ag_f.ag_state {
+	/*line :438:1*/ case 1:
+		/*line :438:1*/ goto ag_resume1
+		/*line :438:1*/
 	case 2:
-		/*line :436:1*/ goto ag_resume2
-		/*line :436:1*/
+		/*line :438:1*/ goto ag_resume2
+		/*line :438:1*/
 	case 3:
-		/*line :436:1*/ goto ag_resume3
-		/*line :436:1*/
+		/*line :438:1*/ goto ag_resume3
+		/*line :438:1*/
 	case 4:
-		/*line :436:1*/ goto ag_resume4
+		/*line :438:1*/ goto ag_resume4
 	}
-	/*line server.go:437:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:438:2*/ if ag_f.reason != "" {
-		/*line server.go:439:3*/ text += ": " + ag_f.reason
+	/*line server.go:439:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:440:2*/ if ag_f.reason != "" {
+		/*line server.go:441:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:441:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:444:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :444:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :444:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:30*/ return ag_s
+	/*line server.go:443:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:446:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :446:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :446:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :446:30*/ return ag_s
 	}
-	/*line :444:30*/ ag_resume1:
-	/*line server.go:444:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :444:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:444:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:445:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :445:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :445:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :445:5*/ return ag_s
+	/*line :446:30*/ ag_resume1:
+	/*line server.go:446:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :446:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:446:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:447:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :447:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :447:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :447:5*/ return ag_s
 	}
-	/*line :445:5*/ ag_resume2:
-	/*line server.go:445:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :445:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:445:2*/ if !(ag_err1 != nil) {
-		/*line :445:2*/ goto ag_L1
+	/*line :447:5*/ ag_resume2:
+	/*line server.go:447:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :447:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:447:2*/ if !(ag_err1 != nil) {
+		/*line :447:2*/ goto ag_L1
 	}
-	/*line server.go:446:3*/ return rt.Ready
-	/*line :446:3*/ ag_L1:
-	/*line server.go:448:2*/ ag_f.c.CloseWrite()
-	/*line server.go:449:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :449:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :449:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :449:29*/ return ag_s
+	/*line server.go:448:3*/ return rt.Ready
+	/*line :448:3*/ ag_L1:
+	/*line server.go:450:2*/ ag_f.c.CloseWrite()
+	/*line server.go:451:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :451:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :451:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :451:29*/ return ag_s
 	}
-	/*line :449:29*/ ag_resume3:
-	/*line server.go:449:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :449:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:449:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:450:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:451:6*/ ag_f.total = 0
-	/*line :451:6*/ ag_L2:
-	/*line server.go:451:18*/ if !(ag_f.total < 1<<20) {
-		/*line :451:18*/ goto ag_L4
+	/*line :451:29*/ ag_resume3:
+	/*line server.go:451:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :451:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:451:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:452:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:453:6*/ ag_f.total = 0
+	/*line :453:6*/ ag_L2:
+	/*line server.go:453:18*/ if !(ag_f.total < 1<<20) {
+		/*line :453:18*/ goto ag_L4
 	}
-	/*line server.go:452:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :452:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :452:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :452:3*/ return ag_s
+	/*line server.go:454:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :454:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :454:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:3*/ return ag_s
 	}
-	/*line :452:3*/ ag_resume4:
-	/*line server.go:452:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :452:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:453:3*/ if ag_err2 != nil {
-		/*line server.go:454:4*/ return rt.Ready
+	/*line :454:3*/ ag_resume4:
+	/*line server.go:454:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :454:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:455:3*/ if ag_err2 != nil {
+		/*line server.go:456:4*/ return rt.Ready
 	}
-	/*line server.go:456:3*/ ag_f.total += n
-	/*line :456:3*/ goto ag_L2
-	/*line :456:3*/ ag_L4:
-	/*line server.go:458:1*/ return rt.Ready
+	/*line server.go:458:3*/ ag_f.total += n
+	/*line :458:3*/ goto ag_L2
+	/*line :458:3*/ ag_L4:
+	/*line server.go:460:1*/ return rt.Ready
 }
 
-//line server_async.go:926
+//line server_async.go:928
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:444"
+		return "server.go:446"
 	case 2:
-		return "server.go:445"
+		return "server.go:447"
 	case 3:
-		return "server.go:449"
+		return "server.go:451"
 	case 4:
-		return "server.go:452"
+		return "server.go:454"
 	}
 	return ""
 }

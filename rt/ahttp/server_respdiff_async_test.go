@@ -45,80 +45,80 @@ func (ag_f *ag_runStepsAhttp) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server_respdiff_test.go:119
+//line server_respdiff_test.go:131
 func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :119:1*/ var (
+	/*line :131:1*/ var (
 		s     step
 		ag_t3 string
 		err   error
 	)
-	/*line :119:1*/ if ag_co.Unwinding() {
-		/*line :119:1*/ return rt.Ready
+	/*line :131:1*/ if ag_co.Unwinding() {
+		/*line :131:1*/ return rt.Ready
 	}
-	/*line :119:1*/ switch ag_f.ag_state {
-	/*line :119:1*/ case 1:
-		/*line :119:1*/ goto ag_resume1
+	/*line :131:1*/ switch ag_f.ag_state {
+	/*line :131:1*/ case 1:
+		/*line :131:1*/ goto ag_resume1
 	}
-	/*line :119:1*/ ag_f.ag_t1 = ag_f.steps
-	/*line :119:1*/ ag_f.ag_t2 = 0
-	/*line :119:1*/ ag_L1:
-	/*line server_respdiff_test.go:120:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :120:2*/ goto ag_L3
+	/*line :131:1*/ ag_f.ag_t1 = ag_f.steps
+	/*line :131:1*/ ag_f.ag_t2 = 0
+	/*line :131:1*/ ag_L1:
+	/*line server_respdiff_test.go:132:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :132:2*/ goto ag_L3
 	}
-	/*line server_respdiff_test.go:120:9*/ s = ag_f.ag_t1[ag_f.ag_t2]
-	/*line :120:9*/ ag_t3 = s.op
-	/*line server_respdiff_test.go:122:8*/ if ag_t3 == "set" {
-		/*line :122:8*/ goto ag_L5
+	/*line server_respdiff_test.go:132:9*/ s = ag_f.ag_t1[ag_f.ag_t2]
+	/*line :132:9*/ ag_t3 = s.op
+	/*line server_respdiff_test.go:134:8*/ if ag_t3 == "set" {
+		/*line :134:8*/ goto ag_L5
 	}
-	/*line server_respdiff_test.go:124:8*/ if ag_t3 == "code" {
-		/*line :124:8*/ goto ag_L6
+	/*line server_respdiff_test.go:136:8*/ if ag_t3 == "code" {
+		/*line :136:8*/ goto ag_L6
 	}
-	/*line server_respdiff_test.go:126:8*/ if ag_t3 == "write" {
-		/*line :126:8*/ goto ag_L7
+	/*line server_respdiff_test.go:138:8*/ if ag_t3 == "write" {
+		/*line :138:8*/ goto ag_L7
 	}
-	/*line server_respdiff_test.go:128:8*/ if ag_t3 == "flush" {
-		/*line :128:8*/ goto ag_L8
+	/*line server_respdiff_test.go:140:8*/ if ag_t3 == "flush" {
+		/*line :140:8*/ goto ag_L8
 	}
-	/*line server_respdiff_test.go:132:8*/ if ag_t3 == "panic" {
-		/*line :132:8*/ goto ag_L9
+	/*line server_respdiff_test.go:144:8*/ if ag_t3 == "panic" {
+		/*line :144:8*/ goto ag_L9
 	}
-	/*line :132:8*/ goto ag_L4
-	/*line :132:8*/ ag_L5:
-	/*line server_respdiff_test.go:123:4*/ ag_f.w.Header().Set(s.key, s.value)
-	/*line :123:4*/ goto ag_L4
-	/*line :123:4*/ ag_L6:
-	/*line server_respdiff_test.go:125:4*/ ag_f.w.WriteHeader(s.code)
-	/*line :125:4*/ goto ag_L4
-	/*line :125:4*/ ag_L7:
-	/*line server_respdiff_test.go:127:4*/ ag_f.w.Write([]byte(s.value))
-	/*line :127:4*/ goto ag_L4
-	/*line :127:4*/ ag_L8:
-	/*line server_respdiff_test.go:129:7*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
-	/*line :129:7*/ ag_f.ag_state = 1 // await: w.Flush()
-	/*line :129:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:7*/ return ag_s
+	/*line :144:8*/ goto ag_L4
+	/*line :144:8*/ ag_L5:
+	/*line server_respdiff_test.go:135:4*/ ag_f.w.Header().Set(s.key, s.value)
+	/*line :135:4*/ goto ag_L4
+	/*line :135:4*/ ag_L6:
+	/*line server_respdiff_test.go:137:4*/ ag_f.w.WriteHeader(s.code)
+	/*line :137:4*/ goto ag_L4
+	/*line :137:4*/ ag_L7:
+	/*line server_respdiff_test.go:139:4*/ ag_f.w.Write([]byte(s.value))
+	/*line :139:4*/ goto ag_L4
+	/*line :139:4*/ ag_L8:
+	/*line server_respdiff_test.go:141:7*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
+	/*line :141:7*/ ag_f.ag_state = 1 // await: w.Flush()
+	/*line :141:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:7*/ return ag_s
 	}
-	/*line :129:7*/ ag_resume1:
-	/*line server_respdiff_test.go:129:7*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :129:7*/ ag_f.ag_aw0 = nil
-	/*line server_respdiff_test.go:129:4*/ if !(err != nil) {
-		/*line :129:4*/ goto ag_L10
+	/*line :141:7*/ ag_resume1:
+	/*line server_respdiff_test.go:141:7*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :141:7*/ ag_f.ag_aw0 = nil
+	/*line server_respdiff_test.go:141:4*/ if !(err != nil) {
+		/*line :141:4*/ goto ag_L10
 	}
-	/*line server_respdiff_test.go:130:5*/ ag_f.ag_err = err
-	/*line :130:5*/ return rt.Ready
-	/*line :130:5*/ ag_L10:
-	/*line :130:5*/ goto ag_L4
-	/*line :130:5*/ ag_L9:
-	/*line server_respdiff_test.go:133:4*/ if s.value == "abort" {
-		/*line server_respdiff_test.go:134:5*/ panic(http.ErrAbortHandler)
+	/*line server_respdiff_test.go:142:5*/ ag_f.ag_err = err
+	/*line :142:5*/ return rt.Ready
+	/*line :142:5*/ ag_L10:
+	/*line :142:5*/ goto ag_L4
+	/*line :142:5*/ ag_L9:
+	/*line server_respdiff_test.go:145:4*/ if s.value == "abort" {
+		/*line server_respdiff_test.go:146:5*/ panic(http.ErrAbortHandler)
 	}
-	/*line server_respdiff_test.go:136:4*/ panic(s.value)
-	/*line :136:4*/ ag_L4:
-	/*line :136:4*/ ag_f.ag_t2++
-	/*line :136:4*/ goto ag_L1
-	/*line :136:4*/ ag_L3:
-	/*line server_respdiff_test.go:139:2*/ ag_f.ag_err = nil
-	/*line :139:2*/ return rt.Ready
+	/*line server_respdiff_test.go:148:4*/ panic(s.value)
+	/*line :148:4*/ ag_L4:
+	/*line :148:4*/ ag_f.ag_t2++
+	/*line :148:4*/ goto ag_L1
+	/*line :148:4*/ ag_L3:
+	/*line server_respdiff_test.go:151:2*/ ag_f.ag_err = nil
+	/*line :151:2*/ return rt.Ready
 }
 
 //line server_respdiff_async_test.go:125
@@ -127,7 +127,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_runStepsAhttp) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_respdiff_test.go:129"
+		return "server_respdiff_test.go:141"
 	}
 	return ""
 }
@@ -154,28 +154,28 @@ func (ag_f *ag_respDiffAhttp) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server_respdiff_test.go:151
+//line server_respdiff_test.go:163
 func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :151:1*/ var (
+	/*line :163:1*/ var (
 		ag_t0 error
 	)
-	/*line :151:1*/ if ag_co.Unwinding() {
-		/*line :151:1*/ return rt.Ready
+	/*line :163:1*/ if ag_co.Unwinding() {
+		/*line :163:1*/ return rt.Ready
 	}
-	/*line :151:1*/ switch ag_f.ag_state {
-	/*line :151:1*/ case 1:
-		/*line :151:1*/ goto ag_resume1
+	/*line :163:1*/ switch ag_f.ag_state {
+	/*line :163:1*/ case 1:
+		/*line :163:1*/ goto ag_resume1
 	}
-	/*line server_respdiff_test.go:152:9*/ ag_f.ag_aw0 = runStepsAhttpAsync(ag_f.w, respCaseOf(ag_f.r))
-	/*line :152:9*/ ag_f.ag_state = 1 // await: runStepsAhttp(w, respCaseOf(r))
-	/*line :152:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :152:9*/ return ag_s
+	/*line server_respdiff_test.go:164:9*/ ag_f.ag_aw0 = runStepsAhttpAsync(ag_f.w, respCaseOf(ag_f.r))
+	/*line :164:9*/ ag_f.ag_state = 1 // await: runStepsAhttp(w, respCaseOf(r))
+	/*line :164:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:9*/ return ag_s
 	}
-	/*line :152:9*/ ag_resume1:
-	/*line server_respdiff_test.go:152:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :152:9*/ ag_f.ag_aw0 = nil
-	/*line server_respdiff_test.go:152:2*/ ag_f.ag_err = ag_t0
-	/*line :152:2*/ return rt.Ready
+	/*line :164:9*/ ag_resume1:
+	/*line server_respdiff_test.go:164:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :164:9*/ ag_f.ag_aw0 = nil
+	/*line server_respdiff_test.go:164:2*/ ag_f.ag_err = ag_t0
+	/*line :164:2*/ return rt.Ready
 }
 
 //line server_respdiff_async_test.go:182
@@ -184,7 +184,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_respDiffAhttp) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_respdiff_test.go:152"
+		return "server_respdiff_test.go:164"
 	}
 	return ""
 }

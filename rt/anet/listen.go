@@ -86,6 +86,10 @@ type Listener struct {
 	network string
 	addr    net.Addr
 	closed  bool
+	// share is set on a loop's share of a listener that one acceptor
+	// serves for a whole group (group.go): Accept then takes the
+	// connections the acceptor hands to this loop.
+	share *share
 }
 
 // Listen announces on address ("tcp", "tcp4", "tcp6" or "unix"), as
@@ -105,6 +109,10 @@ type ListenConfig struct {
 	// more than one core: one loop per core, each on its own goroutine
 	// with its own listener (see the package doc). Linux and the BSDs.
 	ReusePort bool
+	// OneAcceptor makes ListenGroup serve one listening socket from one
+	// acceptor task that hands connections to the loops round robin,
+	// even where SO_REUSEPORT would give each loop its own socket.
+	OneAcceptor bool
 }
 
 // Listen announces on address with lc's options; otherwise as the
@@ -154,6 +162,9 @@ func (ln *Listener) Close() error {
 		return &net.OpError{Op: "close", Net: ln.network, Addr: ln.addr, Err: net.ErrClosed}
 	}
 	ln.closed = true
+	if ln.share != nil {
+		return ln.share.close()
+	}
 	err := ln.fd.Close()
 	if ua, ok := ln.addr.(*net.UnixAddr); ok {
 		unix.Unlink(ua.Name)
@@ -165,6 +176,9 @@ func (ln *Listener) Close() error {
 //
 // async
 func (ln *Listener) Accept() (*Conn, error) {
+	if ln.share != nil {
+		return ln.share.accept(ln)
+	}
 	for {
 		if ln.closed {
 			return nil, ln.opErr(net.ErrClosed)

@@ -337,29 +337,29 @@ func (ag_f *ag_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:96
+//line listen.go:100
 func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :96:1*/ var (
+	/*line :100:1*/ var (
 		ag_t0 *Listener
 		ag_t1 error
 	)
-	/*line :96:1*/ if ag_co.Unwinding() {
-		/*line :96:1*/ return rt.Ready
+	/*line :100:1*/ if ag_co.Unwinding() {
+		/*line :100:1*/ return rt.Ready
 	}
-	/*line :96:1*/ switch ag_f.ag_state {
-	/*line :96:1*/ case 1:
-		/*line :96:1*/ goto ag_resume1
+	/*line :100:1*/ switch ag_f.ag_state {
+	/*line :100:1*/ case 1:
+		/*line :100:1*/ goto ag_resume1
 	}
-	/*line listen.go:97:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
-	/*line :97:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
-	/*line :97:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :97:9*/ return ag_s
+	/*line listen.go:101:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
+	/*line :101:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
+	/*line :101:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :101:9*/ return ag_s
 	}
-	/*line :97:9*/ ag_resume1:
-	/*line listen.go:97:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :97:9*/ ag_f.ag_aw0 = nil
-	/*line listen.go:97:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :97:2*/ return rt.Ready
+	/*line :101:9*/ ag_resume1:
+	/*line listen.go:101:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :101:9*/ ag_f.ag_aw0 = nil
+	/*line listen.go:101:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :101:2*/ return rt.Ready
 }
 
 //line listen_async.go:366
@@ -368,7 +368,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:97"
+		return "listen.go:101"
 	}
 	return ""
 }
@@ -397,61 +397,61 @@ func (ag_f *ag_ListenConfig_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:114
+//line listen.go:122
 func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :114:1*/ var (
+	/*line :122:1*/ var (
 		ep      endpoint
 		ag_err1 error
 		ag_fd1  int
 		ln      *Listener
 	)
-	/*line :114:1*/ if ag_co.Unwinding() {
-		/*line :114:1*/ return rt.Ready
+	/*line :122:1*/ if ag_co.Unwinding() {
+		/*line :122:1*/ return rt.Ready
 	}
-	/*line :114:1*/ switch ag_f.ag_state {
-	/*line :114:1*/ case 1:
-		/*line :114:1*/ goto ag_resume1
+	/*line :122:1*/ switch ag_f.ag_state {
+	/*line :122:1*/ case 1:
+		/*line :122:1*/ goto ag_resume1
 	}
-	/*line listen.go:115:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	/*line :115:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
-	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :115:2*/ return ag_s
+	/*line listen.go:123:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
+	/*line :123:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :123:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:2*/ return ag_s
 	}
-	/*line :115:2*/ ag_resume1:
-	/*line listen.go:115:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :115:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:116:2*/ if ag_err1 != nil {
-		/*line listen.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
-		/*line :117:3*/ return rt.Ready
+	/*line :123:2*/ ag_resume1:
+	/*line listen.go:123:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :123:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:124:2*/ if ag_err1 != nil {
+		/*line listen.go:125:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
+		/*line :125:3*/ return rt.Ready
 	}
-	/*line listen.go:119:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:120:2*/ if ag_err1 == nil {
-		/*line listen.go:121:3*/ if ag_f.network != "unix" {
-			/*line listen.go:122:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
-			/*line listen.go:123:4*/ if ag_err1 == nil && ag_f.lc.ReusePort {
-				/*line listen.go:124:5*/ ag_err1 = setReusePort(ag_fd1)
+	/*line listen.go:127:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
+	/*line listen.go:128:2*/ if ag_err1 == nil {
+		/*line listen.go:129:3*/ if ag_f.network != "unix" {
+			/*line listen.go:130:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+			/*line listen.go:131:4*/ if ag_err1 == nil && ag_f.lc.ReusePort {
+				/*line listen.go:132:5*/ ag_err1 = setReusePort(ag_fd1)
 			}
 		}
-		/*line listen.go:127:3*/ if ag_err1 == nil {
-			/*line listen.go:128:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
+		/*line listen.go:135:3*/ if ag_err1 == nil {
+			/*line listen.go:136:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
 		}
-		/*line listen.go:130:3*/ if ag_err1 == nil {
-			/*line listen.go:131:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
+		/*line listen.go:138:3*/ if ag_err1 == nil {
+			/*line listen.go:139:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
 		}
-		/*line listen.go:133:3*/ if ag_err1 != nil {
-			/*line listen.go:134:4*/ unix.Close(ag_fd1)
+		/*line listen.go:141:3*/ if ag_err1 != nil {
+			/*line listen.go:142:4*/ unix.Close(ag_fd1)
 		}
 	}
-	/*line listen.go:137:2*/ if ag_err1 != nil {
-		/*line listen.go:138:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
-		/*line :138:3*/ return rt.Ready
+	/*line listen.go:145:2*/ if ag_err1 != nil {
+		/*line listen.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
+		/*line :146:3*/ return rt.Ready
 	}
-	/*line listen.go:140:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
-	/*line listen.go:141:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
-		/*line listen.go:142:3*/ ln.addr = sockAddr(sa)
+	/*line listen.go:148:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line listen.go:149:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
+		/*line listen.go:150:3*/ ln.addr = sockAddr(sa)
 	}
-	/*line listen.go:144:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
-	/*line :144:2*/ return rt.Ready
+	/*line listen.go:152:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
+	/*line :152:2*/ return rt.Ready
 }
 
 //line listen_async.go:458
@@ -460,16 +460,17 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:115"
+		return "listen.go:123"
 	}
 	return ""
 }
 
-// ag_Listener_Accept is the frame of (*Listener).Accept (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Listener_Accept is the frame of (*Listener).Accept (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Listener_Accept struct {
 	ag_state int
 	ln       *Listener
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[*Conn]
+	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    *Conn
 	ag_err   error
 }
@@ -487,66 +488,87 @@ func (ag_f *ag_Listener_Accept) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:167
+//line listen.go:178
 func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :167:1*/ var (
+	/*line :178:1*/ var (
+		ag_t0   *Conn
+		ag_t1   error
 		nfd     int
 		sa      unix.Sockaddr
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :167:1*/ if ag_co.Unwinding() {
-		/*line :167:1*/ return rt.Ready
+	/*line :178:1*/ if ag_co.Unwinding() {
+		/*line :178:1*/ return rt.Ready
 	}
-	/*line :167:1*/ switch ag_f.ag_state {
-	/*line :167:1*/ case 1:
-		/*line :167:1*/ goto ag_resume1
+	/*line :178:1*/ switch ag_f.ag_state {
+	/*line :178:1*/ case 1:
+		/*line :178:1*/ goto ag_resume1
+		/*line :178:1*/
+	case 2:
+		/*line :178:1*/ goto ag_resume2
 	}
-	/*line :167:1*/ ag_L1:
-	/*line listen.go:169:3*/ if ag_f.ln.closed {
-		/*line listen.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
-		/*line :170:4*/ return rt.Ready
+	/*line listen.go:179:2*/ if !(ag_f.ln.share != nil) {
+		/*line :179:2*/ goto ag_L1
 	}
-	/*line listen.go:172:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
-	/*line listen.go:173:3*/ switch ag_err1 {
-	/*line :173:3*/ case nil:
-		/*line listen.go:175:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
-		/*line :175:4*/ return rt.Ready
-		/*line :175:4*/
+	/*line listen.go:180:10*/ ag_f.ag_aw0 = ag_f.ln.share.acceptAsync(ag_f.ln)
+	/*line :180:10*/ ag_f.ag_state = 1 // await: ln.share.accept(ln)
+	/*line :180:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:10*/ return ag_s
+	}
+	/*line :180:10*/ ag_resume1:
+	/*line listen.go:180:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :180:10*/ ag_f.ag_aw0 = nil
+	/*line listen.go:180:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :180:3*/ return rt.Ready
+	/*line :180:3*/ ag_L1:
+	/*line :180:3*/ ag_L2:
+	/*line listen.go:183:3*/ if ag_f.ln.closed {
+		/*line listen.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
+		/*line :184:4*/ return rt.Ready
+	}
+	/*line listen.go:186:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
+	/*line listen.go:187:3*/ switch ag_err1 {
+	/*line :187:3*/ case nil:
+		/*line listen.go:189:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
+		/*line :189:4*/ return rt.Ready
+		/*line :189:4*/
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:177:4*/ goto ag_L2
-		/*line :177:4*/
+		/*line listen.go:191:4*/ goto ag_L3
+		/*line :191:4*/
 	case unix.EAGAIN:
-		/*line :177:4*/
+		/*line :191:4*/
 	default:
-		/*line listen.go:180:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
-		/*line :180:4*/ return rt.Ready
+		/*line listen.go:194:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line :194:4*/ return rt.Ready
 	}
-	/*line listen.go:182:6*/ ag_f.ag_aw0 = ag_f.ln.fd.WaitReadAsync(time.Time{})
-	/*line :182:6*/ ag_f.ag_state = 1 // await: ln.fd.WaitRead(time.Time{})
-	/*line :182:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :182:6*/ return ag_s
+	/*line listen.go:196:6*/ ag_f.ag_aw1 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line :196:6*/ ag_f.ag_state = 2 // await: ln.fd.WaitRead(time.Time{})
+	/*line :196:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :196:6*/ return ag_s
 	}
-	/*line :182:6*/ ag_resume1:
-	/*line listen.go:182:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :182:6*/ ag_f.ag_aw0 = nil
-	/*line listen.go:182:3*/ if !(ag_err2 != nil) {
-		/*line :182:3*/ goto ag_L4
+	/*line :196:6*/ ag_resume2:
+	/*line listen.go:196:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :196:6*/ ag_f.ag_aw1 = nil
+	/*line listen.go:196:3*/ if !(ag_err2 != nil) {
+		/*line :196:3*/ goto ag_L5
 	}
-	/*line listen.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
-	/*line :183:4*/ return rt.Ready
-	/*line :183:4*/ ag_L4:
-	/*line :183:4*/ ag_L2:
-	/*line :183:4*/ goto ag_L1
+	/*line listen.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line :197:4*/ return rt.Ready
+	/*line :197:4*/ ag_L5:
+	/*line :197:4*/ ag_L3:
+	/*line :197:4*/ goto ag_L2
 }
 
-//line listen_async.go:544
+//line listen_async.go:564
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:182"
+		return "listen.go:180"
+	case 2:
+		return "listen.go:196"
 	}
 	return ""
 }

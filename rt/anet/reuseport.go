@@ -8,3 +8,6 @@ import "golang.org/x/sys/unix"
 func setReusePort(fd int) error {
 	return unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
 }
+
+// hasReusePort tells ListenGroup whether listeners can share a port.
+const hasReusePort = true

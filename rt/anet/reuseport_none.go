@@ -9,3 +9,6 @@ import "errors"
 func setReusePort(fd int) error {
 	return errors.New("anet: ListenConfig.ReusePort is not supported on this system")
 }
+
+// hasReusePort tells ListenGroup whether listeners can share a port.
+const hasReusePort = false
