@@ -33,6 +33,17 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Body).ReadAll
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// framing.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("framing.go", []rt.SourceFunc{
+		{Name: "readHeader", Line: 42, Off: 1246, Head: "func readHeader(c *anet.Conn, limit int) ([]byte, error) {", Len: 521, Hash: 0x506ad7c8e8d7ec2d},
+		{Name: "(*Body).Read", Line: 191, Off: 5275, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 792, Hash: 0x1c8a94d1d749faf3},
+		{Name: "(*Body).nextChunk", Line: 244, Off: 6249, Head: "func (b *Body) nextChunk() error {", Len: 593, Hash: 0x7e9321f7490c94b0},
+		{Name: "(*Body).ReadAll", Line: 309, Off: 7643, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
+	})
+}
+
 // ag_readHeader is the frame of readHeader (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readHeader struct {
 	ag_state int
@@ -101,7 +112,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:4*/ goto ag_L1
 }
 
-//line framing_async.go:105
+//line framing_async.go:116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -249,7 +260,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line framing_async.go:253
+//line framing_async.go:264
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
@@ -375,7 +386,7 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :277:2*/ return rt.Ready
 }
 
-//line framing_async.go:379
+//line framing_async.go:390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
@@ -459,7 +470,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:4*/ goto ag_L1
 }
 
-//line framing_async.go:463
+//line framing_async.go:474
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {

@@ -61,6 +61,21 @@ func _() {
 	var _ ag_stale_run_go_generate = (*ResponseWriter).finish
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server.go", []rt.SourceFunc{
+		{Name: "(*Server).ListenAndServe", Line: 102, Off: 3213, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
+		{Name: "(*Server).Serve", Line: 116, Off: 3633, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 754, Hash: 0x25aa1aa0bde84d0b},
+		{Name: "(*Server).serveConn", Line: 191, Off: 5318, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 194, Hash: 0x965de01b22486693},
+		{Name: "(*Server).serveOne", Line: 209, Off: 5664, Head: "func (s *Server) serveOne(c *anet.Conn, first bool) bool {", Len: 2058, Hash: 0x688e5705dba564bb},
+		{Name: "(*Server).callHandler", Line: 286, Off: 7802, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request) (err error) {", Len: 492, Hash: 0xdfe04ea7ed3a1d66},
+		{Name: "(*Server).reject", Line: 311, Off: 8553, Head: "func (s *Server) reject(c *anet.Conn, code int) {", Len: 606, Hash: 0xa48517b40e10e8ef},
+		{Name: "(*ResponseWriter).Flush", Line: 386, Off: 11093, Head: "func (w *ResponseWriter) Flush() error {", Len: 492, Hash: 0x68c62635ed604cd0},
+		{Name: "(*ResponseWriter).finish", Line: 443, Off: 12515, Head: "func (w *ResponseWriter) finish(keep bool) error {", Len: 940, Hash: 0x1ad2317662c0c2d4},
+	})
+}
+
 // ag_Server_ListenAndServe is the frame of (*Server).ListenAndServe (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_ListenAndServe struct {
 	ag_state int
@@ -125,7 +140,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line server_async.go:129
+//line server_async.go:144
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -257,7 +272,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:3*/ return rt.Ready
 }
 
-//line server_async.go:261
+//line server_async.go:276
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -342,7 +357,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :201:3*/ return rt.Ready
 }
 
-//line server_async.go:346
+//line server_async.go:361
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -623,7 +638,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line server_async.go:627
+//line server_async.go:642
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -731,7 +746,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :302:2*/ return rt.Ready
 }
 
-//line server_async.go:735
+//line server_async.go:750
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -853,7 +868,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:329:1*/ return rt.Ready
 }
 
-//line server_async.go:857
+//line server_async.go:872
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
@@ -934,7 +949,7 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :406:2*/ return rt.Ready
 }
 
-//line server_async.go:938
+//line server_async.go:953
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
@@ -1026,7 +1041,7 @@ func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :476:2*/ return rt.Ready
 }
 
-//line server_async.go:1030
+//line server_async.go:1045
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {

@@ -122,6 +122,34 @@ func _() {
 	var _ ag_stale_run_go_generate = addrs
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// anet_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("anet_test.go", []rt.SourceFunc{
+		{Name: "echoLines", Line: 49, Off: 870, Head: "func echoLines(network, addr string, msgs []string) ([]string, error) {", Len: 414, Hash: 0x4408f8f3387e0b8d},
+		{Name: "serveOne", Line: 77, Off: 1540, Head: "func serveOne(ln *anet.Listener) (string, error) {", Len: 314, Hash: 0xd2a602b9c5c2bb4d},
+		{Name: "unixPair", Line: 139, Off: 3084, Head: "func unixPair(path string) ([]string, error) {", Len: 352, Hash: 0x77cabaf48b4dd4cb},
+		{Name: "echoOne", Line: 159, Off: 3519, Head: "func echoOne(ln *anet.Listener) error {", Len: 314, Hash: 0x502dbaf29d6c6630},
+		{Name: "slowRead", Line: 193, Off: 4160, Head: "func slowRead(addr string) (string, error) {", Len: 319, Hash: 0x49ede93c02ce458e},
+		{Name: "ticker", Line: 236, Off: 5310, Head: "func ticker(n *int, stop *bool) {", Len: 88, Hash: 0x66cdc5f49fdaac87},
+		{Name: "bigWrite", Line: 244, Off: 5409, Head: "func bigWrite(addr string, size int) (writeResult, error) {", Len: 503, Hash: 0x3f63a0ab85b38d9b},
+		{Name: "readTruncated", Line: 278, Off: 6296, Head: "func readTruncated(addr string) (string, error) {", Len: 261, Hash: 0x7872b59bb3c9d53e},
+		{Name: "readUntilTruncated", Line: 290, Off: 6568, Head: "func readUntilTruncated(addr string) (string, error) {", Len: 215, Hash: 0x7af4386f16a26163},
+		{Name: "readInto", Line: 313, Off: 7107, Head: "func readInto(c *anet.Conn, buf []byte, cleaned *bool) (int, error) {", Len: 127, Hash: 0x01963412db48b2dc},
+		{Name: "readLine", Line: 319, Off: 7245, Head: "func readLine(c *anet.Conn) (string, error) {", Len: 99, Hash: 0xbc5485faaf954db6},
+		{Name: "cancelRead", Line: 335, Off: 7758, Head: "func cancelRead(addr string, gate chan struct{}) (string, error) {", Len: 1278, Hash: 0x38e6bcef993ab996},
+		{Name: "waitForRead", Line: 385, Off: 9236, Head: "func waitForRead(addr string, gate chan struct{}) (string, error) {", Len: 656, Hash: 0x58874c590165ad3d},
+		{Name: "virtualRead", Line: 423, Off: 10484, Head: "func virtualRead(addr string) (string, error) {", Len: 464, Hash: 0x208df48bb516cc94},
+		{Name: "churn", Line: 524, Off: 13019, Head: "func churn(refusedAddr string) error {", Len: 914, Hash: 0x73041abfa27c0ae5},
+		{Name: "readEOF", Line: 577, Off: 14424, Head: "func readEOF(c *anet.Conn, eofs *int) error {", Len: 144, Hash: 0xf9ac94cd97d2a777},
+		{Name: "idle", Line: 587, Off: 14579, Head: "func idle(n int) (idleResult, error) {", Len: 818, Hash: 0x8baa0a2551cd46e8},
+		{Name: "readBlocks", Line: 636, Off: 16035, Head: "func readBlocks(addr string) ([]string, error) {", Len: 611, Hash: 0xa0cace512e42e88f},
+		{Name: "oneByte", Line: 670, Off: 17090, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
+		{Name: "manyReady", Line: 683, Off: 17372, Head: "func manyReady(n int) (int, error) {", Len: 862, Hash: 0x3a6f1450fc8003ac},
+		{Name: "addrs", Line: 736, Off: 18603, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
+	})
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -245,7 +273,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:249
+//line anet_async_test.go:277
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -366,7 +394,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:370
+//line anet_async_test.go:398
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -500,7 +528,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :153:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:504
+//line anet_async_test.go:532
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -628,7 +656,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:632
+//line anet_async_test.go:660
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -746,7 +774,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :207:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:750
+//line anet_async_test.go:778
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -810,7 +838,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:241:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:814
+//line anet_async_test.go:842
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -966,7 +994,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :263:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:970
+//line anet_async_test.go:998
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1084,7 +1112,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :286:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1088
+//line anet_async_test.go:1116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1182,7 +1210,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1186
+//line anet_async_test.go:1214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1260,7 +1288,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1264
+//line anet_async_test.go:1292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1320,7 +1348,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :321:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1324
+//line anet_async_test.go:1352
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1549,7 +1577,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :374:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1553
+//line anet_async_test.go:1581
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1717,7 +1745,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :403:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1721
+//line anet_async_test.go:1749
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1863,7 +1891,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1867
+//line anet_async_test.go:1895
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2111,7 +2139,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :560:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2115
+//line anet_async_test.go:2143
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2210,7 +2238,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :583:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2214
+//line anet_async_test.go:2242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2404,7 +2432,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :617:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2408
+//line anet_async_test.go:2436
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2563,7 +2591,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :657:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2567
+//line anet_async_test.go:2595
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2639,7 +2667,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :676:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2643
+//line anet_async_test.go:2671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2872,7 +2900,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2876
+//line anet_async_test.go:2904
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3011,7 +3039,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :752:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3015
+//line anet_async_test.go:3043
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

@@ -48,6 +48,20 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Conn).fill
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// conn.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("conn.go", []rt.SourceFunc{
+		{Name: "(*Conn).Read", Line: 141, Off: 3913, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
+		{Name: "(*Conn).readSome", Line: 154, Off: 4166, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 465, Hash: 0xd09cd3898760ecfe},
+		{Name: "(*Conn).Write", Line: 186, Off: 4863, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 430, Hash: 0x62152f20ead15659},
+		{Name: "(*Conn).ReadUntil", Line: 218, Off: 5690, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 242, Off: 6313, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadExactly", Line: 267, Off: 6987, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 286, Off: 7632, Head: "func (c *Conn) fill() error {", Len: 676, Hash: 0x2005b8e28dee904f},
+	})
+}
+
 // ag_Conn_Read is the frame of (*Conn).Read (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Conn_Read struct {
 	ag_state int
@@ -102,7 +116,7 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line conn_async.go:106
+//line conn_async.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
@@ -196,7 +210,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ goto ag_L1
 }
 
-//line conn_async.go:200
+//line conn_async.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -289,7 +303,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :207:2*/ return rt.Ready
 }
 
-//line conn_async.go:293
+//line conn_async.go:307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
@@ -368,7 +382,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:4*/ goto ag_L1
 }
 
-//line conn_async.go:372
+//line conn_async.go:386
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -449,7 +463,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :257:4*/ goto ag_L1
 }
 
-//line conn_async.go:453
+//line conn_async.go:467
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
@@ -523,7 +537,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :276:2*/ return rt.Ready
 }
 
-//line conn_async.go:527
+//line conn_async.go:541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -623,7 +637,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:4*/ goto ag_L1
 }
 
-//line conn_async.go:627
+//line conn_async.go:641
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

@@ -33,6 +33,17 @@ func _() {
 	var _ ag_stale_run_go_generate = cancelled
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// proc_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("proc_test.go", []rt.SourceFunc{
+		{Name: "sorted", Line: 23, Off: 322, Head: "func sorted(in string) (string, error) {", Len: 382, Hash: 0x5b710ba0aedfa2db},
+		{Name: "exitCode", Line: 43, Off: 715, Head: "func exitCode(script string) (int, error) {", Len: 202, Hash: 0x9f8987604eccdaa0},
+		{Name: "waiters", Line: 59, Off: 1139, Head: "func waiters(n int, goroutines, doneEarly *int) error {", Len: 631, Hash: 0x842fa1fb8e4c4c26},
+		{Name: "cancelled", Line: 91, Off: 1781, Head: "func cancelled(pid *int) error {", Len: 248, Hash: 0x80dc2d2c2fdc7ec9},
+	})
+}
+
 // ag_sorted is the frame of sorted (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sorted struct {
 	ag_state int
@@ -124,7 +135,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:128
+//line proc_async_test.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -196,7 +207,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:200
+//line proc_async_test.go:211
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -330,7 +341,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:334
+//line proc_async_test.go:345
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -422,7 +433,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:426
+//line proc_async_test.go:437
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {

@@ -34,6 +34,17 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Pipe).Write
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// proc_linux.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("proc_linux.go", []rt.SourceFunc{
+		{Name: "(*Process).Wait", Line: 110, Off: 2435, Head: "func (p *Process) Wait() (int, error) {", Len: 504, Hash: 0x7b8d66a4eeb1d9b9},
+		{Name: "(*Pipe).Read", Line: 135, Off: 3075, Head: "func (pp *Pipe) Read(b []byte) (int, error) {", Len: 377, Hash: 0xd3b507d7e501d0a0},
+		{Name: "(*Pipe).ReadAll", Line: 162, Off: 3512, Head: "func (pp *Pipe) ReadAll() ([]byte, error) {", Len: 240, Hash: 0x4e50a389e245bd1f},
+		{Name: "(*Pipe).Write", Line: 180, Off: 3824, Head: "func (pp *Pipe) Write(b []byte) (int, error) {", Len: 364, Hash: 0x35e9b9445a21e58a},
+	})
+}
+
 // ag_Process_Wait is the frame of (*Process).Wait (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Process_Wait struct {
 	ag_state  int
@@ -126,7 +137,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:130
+//line proc_linux_async.go:141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -220,7 +231,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:224
+//line proc_linux_async.go:235
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -291,7 +302,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :172:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:295
+//line proc_linux_async.go:306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -380,7 +391,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :198:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:384
+//line proc_linux_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {
