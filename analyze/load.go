@@ -35,6 +35,7 @@ type Program struct {
 type File struct {
 	Path    string // absolute path of the source file
 	GenPath string // absolute path of the file generated for it
+	Src     []byte // the source file's content, as parsed
 	Syntax  *ast.File
 	Pkg     *types.Package
 	Info    *types.Info
@@ -89,6 +90,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 
 	type srcInfo struct {
 		ast   *ast.File
+		src   []byte
 		async []*ast.FuncDecl
 	}
 	sources := map[string]*srcInfo{}
@@ -114,7 +116,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			continue
 		}
 		prog.Diags = append(prog.Diags, strayMarkers(fset, f)...)
-		si := &srcInfo{ast: f}
+		si := &srcInfo{ast: f, src: src}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
 				si.async = append(si.async, fd)
@@ -246,7 +248,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		if file == nil {
 			continue
 		}
-		f := &File{Path: path, GenPath: GeneratedPath(path), Syntax: file, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
+		f := &File{Path: path, GenPath: GeneratedPath(path), Src: sources[path].src, Syntax: file, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
 		if !f.Failed && p.Types != nil && p.TypesInfo != nil {
 			prog.Diags = append(prog.Diags, analyzeFileSafely(fset, f)...)
 		}

@@ -24,6 +24,16 @@ func _() {
 	var _ ag_stale_run_go_generate = sumPull
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// agen.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("agen.go", []rt.SourceFunc{
+		{Name: "upTo", Line: 21, Off: 408, Head: "func upTo(n int, yield func(int) bool) {", Len: 102, Hash: 0xf30a44986d6a9379},
+		{Name: "sumGen", Line: 33, Off: 656, Head: "func sumGen(n int) int {", Len: 163, Hash: 0x39399a683c250b07},
+		{Name: "sumPull", Line: 58, Off: 1231, Head: "func sumPull(n int) int {", Len: 186, Hash: 0x9697cd649d501cd3},
+	})
+}
+
 // ag_upTo is the frame of upTo (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_upTo struct {
 	ag_state int
@@ -86,7 +96,7 @@ func (ag_f *ag_upTo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen.go:27:1*/ return rt.Ready
 }
 
-//line agen_async.go:90
+//line agen_async.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_upTo) AwaitLine() string {
@@ -186,7 +196,7 @@ func (ag_f *ag_sumGen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line agen_async.go:190
+//line agen_async.go:200
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sumGen) AwaitLine() string {
@@ -267,7 +277,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line agen_async.go:271
+//line agen_async.go:281
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sumPull) AwaitLine() string {

@@ -51,6 +51,22 @@ func _() {
 	var _ ag_stale_run_go_generate = yieldPair
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// bench.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("bench.go", []rt.SourceFunc{
+		{Name: "player", Line: 20, Off: 620, Head: "func player(me, peer *mailbox, rounds int) int {", Len: 181, Hash: 0x7967569e9d1beebe},
+		{Name: "pingPong", Line: 33, Off: 887, Head: "func pingPong(rounds int) int {", Len: 267, Hash: 0x82e4affd7b39decc},
+		{Name: "identity", Line: 47, Off: 1212, Head: "func identity(x int) int {", Len: 38, Hash: 0x38476576c200a5b7},
+		{Name: "spawnAwait", Line: 54, Off: 1335, Head: "func spawnAwait(n int) int {", Len: 148, Hash: 0xbf0be6bd2e72cc92},
+		{Name: "parked", Line: 67, Off: 1519, Head: "func parked(f *rt.Future[int]) int {", Len: 69, Hash: 0xd42972ff6b41dd61},
+		{Name: "parkMany", Line: 76, Off: 1734, Head: "func parkMany(n int, measure func()) int {", Len: 340, Hash: 0x720c8822bb59abfc},
+		{Name: "deep", Line: 97, Off: 2223, Head: "func deep(depth, k int) int {", Len: 133, Hash: 0xc6ec34d571451168},
+		{Name: "yielder", Line: 110, Off: 2409, Head: "func yielder(n int) {", Len: 66, Hash: 0x2000e9644e7be554},
+		{Name: "yieldPair", Line: 120, Off: 2603, Head: "func yieldPair(n int) error {", Len: 108, Hash: 0xb3c4067a72396d59},
+	})
+}
+
 // ag_player is the frame of player (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_player struct {
 	ag_state int
@@ -110,7 +126,7 @@ func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line bench_async.go:114
+//line bench_async.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_player) AwaitLine() string {
@@ -208,7 +224,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:212
+//line bench_async.go:228
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -254,7 +270,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:258
+//line bench_async.go:274
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -326,7 +342,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:330
+//line bench_async.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -384,7 +400,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:388
+//line bench_async.go:404
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -499,7 +515,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:503
+//line bench_async.go:519
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -586,7 +602,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:590
+//line bench_async.go:606
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -647,7 +663,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:651
+//line bench_async.go:667
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -703,7 +719,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:707
+//line bench_async.go:723
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

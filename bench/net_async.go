@@ -43,6 +43,19 @@ func _() {
 	var _ ag_stale_run_go_generate = holdIdle
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// net.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("net.go", []rt.SourceFunc{
+		{Name: "echoServe", Line: 17, Off: 205, Head: "func echoServe(c *anet.Conn) error {", Len: 255, Hash: 0xbe0ad9c4df39f62f},
+		{Name: "echoAccept", Line: 35, Off: 471, Head: "func echoAccept(ln *anet.Listener) error {", Len: 199, Hash: 0xdf11378024bf707d},
+		{Name: "readFull", Line: 51, Off: 731, Head: "func readFull(c *anet.Conn, p []byte) error {", Len: 160, Hash: 0x8cdc29b2febcad9d},
+		{Name: "echoClient", Line: 65, Off: 959, Head: "func echoClient(c *anet.Conn, msg []byte, rounds int) error {", Len: 278, Hash: 0xd9ddd694389add7b},
+		{Name: "echoRounds", Line: 83, Off: 1352, Head: "func echoRounds(conns, rounds, size int) error {", Len: 496, Hash: 0xd92eb0586a066702},
+		{Name: "holdIdle", Line: 108, Off: 2001, Head: "func holdIdle(conns int, measure func()) error {", Len: 591, Hash: 0x82661100d295c62f},
+	})
+}
+
 // ag_echoServe is the frame of echoServe (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoServe struct {
 	ag_state  int
@@ -134,7 +147,7 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:4*/ return rt.Ready
 }
 
-//line net_async.go:138
+//line net_async.go:151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -214,7 +227,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ goto ag_L1
 }
 
-//line net_async.go:218
+//line net_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -287,7 +300,7 @@ func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line net_async.go:291
+//line net_async.go:304
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -398,7 +411,7 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:2*/ return rt.Ready
 }
 
-//line net_async.go:402
+//line net_async.go:415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -548,7 +561,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:552
+//line net_async.go:565
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -728,7 +741,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:732
+//line net_async.go:745
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

@@ -26,6 +26,17 @@ func _() {
 	var _ ag_stale_run_go_generate = lockHandOff
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// queue.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("queue.go", []rt.SourceFunc{
+		{Name: "queuePlayer", Line: 9, Off: 199, Head: "func queuePlayer(in, out *rt.Queue[int], rounds int) int {", Len: 147, Hash: 0x7631f9cd99e66819},
+		{Name: "queuePingPong", Line: 22, Off: 509, Head: "func queuePingPong(rounds int) int {", Len: 257, Hash: 0xb933a2ec792f9f9e},
+		{Name: "lockUser", Line: 37, Off: 923, Head: "func lockUser(mu *rt.Lock, n int, held *int) {", Len: 131, Hash: 0xa5e9b82815ace101},
+		{Name: "lockHandOff", Line: 49, Off: 1135, Head: "func lockHandOff(n int) (int, error) {", Len: 176, Hash: 0x27e49adea5c1bb4c},
+	})
+}
+
 // ag_queuePlayer is the frame of queuePlayer (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_queuePlayer struct {
 	ag_state int
@@ -92,7 +103,7 @@ func (ag_f *ag_queuePlayer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :15:2*/ return rt.Ready
 }
 
-//line queue_async.go:96
+//line queue_async.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePlayer) AwaitLine() string {
@@ -192,7 +203,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line queue_async.go:196
+//line queue_async.go:207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
@@ -271,7 +282,7 @@ func (ag_f *ag_lockUser) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
-//line queue_async.go:275
+//line queue_async.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
@@ -334,7 +345,7 @@ func (ag_f *ag_lockHandOff) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line queue_async.go:338
+//line queue_async.go:349
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {

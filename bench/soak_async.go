@@ -24,6 +24,16 @@ func _() {
 	var _ ag_stale_run_go_generate = soak
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// soak.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("soak.go", []rt.SourceFunc{
+		{Name: "shortTask", Line: 13, Off: 233, Head: "func shortTask(i int) (int, error) {", Len: 267, Hash: 0x382e81ee7a568ed7},
+		{Name: "sleepy", Line: 30, Off: 546, Head: "func sleepy(i int) (int, error) {", Len: 71, Hash: 0xc888719a7e431033},
+		{Name: "soak", Line: 39, Off: 742, Head: "func soak(total, batch int, check func(done int)) error {", Len: 432, Hash: 0xa6ec055f80707a65},
+	})
+}
+
 // ag_shortTask is the frame of shortTask (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shortTask struct {
 	ag_state int
@@ -114,7 +124,7 @@ func (ag_f *ag_shortTask) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line soak_async.go:118
+//line soak_async.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shortTask) AwaitLine() string {
@@ -171,7 +181,7 @@ func (ag_f *ag_sleepy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:2*/ return rt.Ready
 }
 
-//line soak_async.go:175
+//line soak_async.go:185
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepy) AwaitLine() string {
@@ -293,7 +303,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line soak_async.go:297
+//line soak_async.go:307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {

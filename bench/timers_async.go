@@ -29,6 +29,17 @@ func _() {
 	var _ ag_stale_run_go_generate = bigGroup
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// timers.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("timers.go", []rt.SourceFunc{
+		{Name: "sleeper", Line: 12, Off: 109, Head: "func sleeper(d time.Duration) {", Len: 46, Hash: 0x2bd2b50af5b0c80c},
+		{Name: "manyTimers", Line: 20, Off: 288, Head: "func manyTimers(n int, max time.Duration) error {", Len: 193, Hash: 0x84708e860dec9002},
+		{Name: "child", Line: 31, Off: 546, Head: "func child() {}", Len: 15, Hash: 0x9af726ae6c7c6b5e},
+		{Name: "bigGroup", Line: 36, Off: 640, Head: "func bigGroup(n int) error {", Len: 140, Hash: 0x8059292193812e2c},
+	})
+}
+
 // ag_sleeper is the frame of sleeper (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleeper struct {
 	ag_state int
@@ -68,7 +79,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:14:1*/ return rt.Ready
 }
 
-//line timers_async.go:72
+//line timers_async.go:83
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -147,7 +158,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:151
+//line timers_async.go:162
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -186,7 +197,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:190
+//line timers_async.go:201
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -255,7 +266,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:259
+//line timers_async.go:270
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {

@@ -50,6 +50,21 @@ func _() {
 	var _ ag_stale_run_go_generate = rangesForeign
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// agen_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("agen_test.go", []rt.SourceFunc{
+		{Name: "stubborn", Line: 16, Off: 204, Head: "func stubborn(yield func(int) bool) {", Len: 59, Hash: 0x983eed4d77fc9619},
+		{Name: "breaksStubborn", Line: 22, Off: 274, Head: "func breaksStubborn() error {", Len: 83, Hash: 0x1aa808f13e819b68},
+		{Name: "guardedGen", Line: 42, Off: 840, Head: "func guardedGen(log *[]string, yield func(int) bool) {", Len: 307, Hash: 0x4023104073b8f103},
+		{Name: "panicsInBody", Line: 56, Off: 1158, Head: "func panicsInBody(log *[]string) (err error) {", Len: 229, Hash: 0x7a9b913109a6a338},
+		{Name: "sleepsInBody", Line: 79, Off: 1879, Head: "func sleepsInBody(log *[]string) error {", Len: 113, Hash: 0xe026dfc470b74030},
+		{Name: "cancelsConsumer", Line: 87, Off: 2003, Head: "func cancelsConsumer(log *[]string) error {", Len: 206, Hash: 0x058b1d166fe980f3},
+		{Name: "breaksGuarded", Line: 106, Off: 2623, Head: "func breaksGuarded(log *[]string) error {", Len: 124, Hash: 0xb1c0287498d16a82},
+		{Name: "rangesForeign", Line: 133, Off: 3472, Head: "func rangesForeign() error {", Len: 147, Hash: 0xf2d1ed637f0e06fa},
+	})
+}
+
 // ag_stubborn is the frame of stubborn (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_stubborn struct {
 	ag_state int
@@ -103,7 +118,7 @@ func (ag_f *ag_stubborn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen_test.go:19:1*/ return rt.Ready
 }
 
-//line agen_async_test.go:107
+//line agen_async_test.go:122
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stubborn) AwaitLine() string {
@@ -184,7 +199,7 @@ func (ag_f *ag_breaksStubborn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:188
+//line agen_async_test.go:203
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksStubborn) AwaitLine() string {
@@ -282,7 +297,7 @@ func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:16*/ return rt.Ready
 }
 
-//line agen_async_test.go:286
+//line agen_async_test.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guardedGen) AwaitLine() string {
@@ -389,7 +404,7 @@ func (ag_f *ag_panicsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :65:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:393
+//line agen_async_test.go:408
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsInBody) AwaitLine() string {
@@ -485,7 +500,7 @@ func (ag_f *ag_sleepsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:489
+//line agen_async_test.go:504
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsInBody) AwaitLine() string {
@@ -570,7 +585,7 @@ func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:574
+//line agen_async_test.go:589
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelsConsumer) AwaitLine() string {
@@ -665,7 +680,7 @@ func (ag_f *ag_breaksGuarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:669
+//line agen_async_test.go:684
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksGuarded) AwaitLine() string {
@@ -754,7 +769,7 @@ func (ag_f *ag_rangesForeign) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:758
+//line agen_async_test.go:773
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rangesForeign) AwaitLine() string {

@@ -25,6 +25,16 @@ func _() {
 	var _ ag_stale_run_go_generate = monitor
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// agen_example_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("agen_example_test.go", []rt.SourceFunc{
+		{Name: "release", Line: 13, Off: 135, Head: "func release(name string) {", Len: 109, Hash: 0xcc96ae3c95cf391e},
+		{Name: "readings", Line: 22, Off: 399, Head: "func readings(sensor string, yield func(int) bool) {", Len: 161, Hash: 0x8ff9a82d610ae55b},
+		{Name: "monitor", Line: 33, Off: 571, Head: "func monitor() error {", Len: 285, Hash: 0x3eed990ca820a2a6},
+	})
+}
+
 // ag_release is the frame of release (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_release struct {
 	ag_state int
@@ -80,7 +90,7 @@ func (ag_f *ag_release) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen_example_test.go:16:1*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:84
+//line agen_example_async_test.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_release) AwaitLine() string {
@@ -178,7 +188,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:16*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:182
+//line agen_example_async_test.go:192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -299,7 +309,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:303
+//line agen_example_async_test.go:313
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

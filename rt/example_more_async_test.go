@@ -88,6 +88,28 @@ func _() {
 	var _ ag_stale_run_go_generate = byPriority
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// example_more_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("example_more_test.go", []rt.SourceFunc{
+		{Name: "lookup", Line: 21, Off: 337, Head: "func lookup(key string, took time.Duration) (string, error) {", Len: 155, Hash: 0x0e6421554360a1d8},
+		{Name: "waitForTwice", Line: 28, Off: 503, Head: "func waitForTwice() {", Len: 288, Hash: 0xfb8ae537df4bffe5},
+		{Name: "firstOfThree", Line: 45, Off: 979, Head: "func firstOfThree() error {", Len: 416, Hash: 0xedf1844ae1266151},
+		{Name: "inOrderOfFinishing", Line: 69, Off: 1576, Head: "func inOrderOfFinishing() error {", Len: 292, Hash: 0x1c92d8033505aece},
+		{Name: "save", Line: 99, Off: 2129, Head: "func save(what string) string {", Len: 101, Hash: 0x98b4393be17c0d5b},
+		{Name: "impatient", Line: 106, Off: 2241, Head: "func impatient() {", Len: 192, Hash: 0x17fc84525ea43f67},
+		{Name: "worker", Line: 122, Off: 2644, Head: "func worker(name string, d time.Duration, fail bool) error {", Len: 268, Hash: 0x0ab6aaa67f92c43f},
+		{Name: "group", Line: 138, Off: 2923, Head: "func group() {", Len: 383, Hash: 0xafd357fd265f109f},
+		{Name: "cancelOne", Line: 156, Off: 3462, Head: "func cancelOne() {", Len: 214, Hash: 0x0d85b93c3f485ad8},
+		{Name: "readConfig", Line: 191, Off: 4284, Head: "func readConfig() (int, error) {", Len: 276, Hash: 0xd0d6622f05548b7d},
+		{Name: "someFail", Line: 207, Off: 4677, Head: "func someFail() {", Len: 218, Hash: 0xb4f499211d3e2e62},
+		{Name: "forgotten", Line: 227, Off: 5059, Head: "func forgotten() {", Len: 138, Hash: 0x1c1787775bd9bdaf},
+		{Name: "answerLater", Line: 242, Off: 5509, Head: "func answerLater(f *rt.Future[int]) {", Len: 79, Hash: 0x9a357375de42688f},
+		{Name: "awaitFuture", Line: 248, Off: 5599, Head: "func awaitFuture() (int, error) {", Len: 112, Hash: 0x5ea3155fa1da4240},
+		{Name: "byPriority", Line: 260, Off: 5831, Head: "func byPriority() error {", Len: 316, Hash: 0x9200aefcba58d796},
+	})
+}
+
 // ag_lookup is the frame of lookup (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lookup struct {
 	ag_state  int
@@ -148,7 +170,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:152
+//line example_more_async_test.go:174
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -217,7 +239,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:33:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:221
+//line example_more_async_test.go:243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {
@@ -343,7 +365,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:347
+//line example_more_async_test.go:369
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {
@@ -422,7 +444,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:426
+//line example_more_async_test.go:448
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {
@@ -475,7 +497,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:479
+//line example_more_async_test.go:501
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -540,7 +562,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:110:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:544
+//line example_more_async_test.go:566
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {
@@ -641,7 +663,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:645
+//line example_more_async_test.go:667
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -747,7 +769,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:145:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:751
+//line example_more_async_test.go:773
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {
@@ -833,7 +855,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:162:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:837
+//line example_more_async_test.go:859
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {
@@ -900,7 +922,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:904
+//line example_more_async_test.go:926
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {
@@ -956,7 +978,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:215:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:960
+//line example_more_async_test.go:982
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {
@@ -1016,7 +1038,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:230:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1020
+//line example_more_async_test.go:1042
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {
@@ -1069,7 +1091,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:245:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1073
+//line example_more_async_test.go:1095
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -1139,7 +1161,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1143
+//line example_more_async_test.go:1165
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {
@@ -1245,7 +1267,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :275:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1249
+//line example_more_async_test.go:1271
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

@@ -159,6 +159,42 @@ func _() {
 	var _ ag_stale_run_go_generate = debugChecks
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// loopgroup_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("loopgroup_test.go", []rt.SourceFunc{
+		{Name: "whereAmI", Line: 24, Off: 304, Head: "func whereAmI() (string, error) {", Len: 278, Hash: 0x9f08c354930b84de},
+		{Name: "awaitAll", Line: 39, Off: 637, Head: "func awaitAll[T any](rs []*rt.Remote[T]) ([]T, error) {", Len: 209, Hash: 0xb6f5989d97d5da8e},
+		{Name: "identities", Line: 54, Off: 932, Head: "func identities() ([]string, error) {", Len: 406, Hash: 0xc300a501d0bd5c2f},
+		{Name: "keyOwner", Line: 93, Off: 2033, Head: "func keyOwner() (int, error) { return rt.LoopIndex(), nil }", Len: 59, Hash: 0x061be9637546225e},
+		{Name: "shardKeys", Line: 98, Off: 2168, Head: "func shardKeys(keys []string) (map[string][]int, error) {", Len: 341, Hash: 0x6978345f12670113},
+		{Name: "parkOn", Line: 133, Off: 3103, Head: "func parkOn(started *rt.Mailbox[int], done *atomic.Int64) error {", Len: 247, Hash: 0x8535284235d1beb1},
+		{Name: "leastLoaded", Line: 144, Off: 3510, Head: "func leastLoaded(done *atomic.Int64) ([]int, error) {", Len: 662, Hash: 0x552ef1a59f9eb5f1},
+		{Name: "outcome", Line: 185, Off: 4736, Head: "func outcome(kind string) (string, error) {", Len: 266, Hash: 0xc4420fd83a424c18},
+		{Name: "outcomes", Line: 199, Off: 5089, Head: "func outcomes(kinds []string) ([]string, error) {", Len: 430, Hash: 0x3f17cad5a673ce28},
+		{Name: "remoteSleeper", Line: 245, Off: 6295, Head: "func remoteSleeper(tr *trace, d time.Duration) (int, error) {", Len: 235, Hash: 0x6ae1914f30bb138f},
+		{Name: "awaiter", Line: 257, Off: 6586, Head: "func awaiter(tr *trace, r *rt.Remote[int]) (int, error) {", Len: 167, Hash: 0xa2f6d3d03d90e1a7},
+		{Name: "cancelAwaiter", Line: 268, Off: 6950, Head: "func cancelAwaiter(tr *trace) (string, error) {", Len: 399, Hash: 0xbaf3886c54dcd97c},
+		{Name: "cancelRemote", Line: 292, Off: 7794, Head: "func cancelRemote(tr *trace) (string, error) {", Len: 379, Hash: 0x7f64cd851cea375b},
+		{Name: "sameLoop", Line: 314, Off: 8615, Head: "func sameLoop(tr *trace) (int, error) {", Len: 403, Hash: 0xdde24110a9c6a2bd},
+		{Name: "publish", Line: 347, Off: 9582, Head: "func publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) error {", Len: 132, Hash: 0x131312c3d7f6d80e},
+		{Name: "parked", Line: 387, Off: 10822, Head: "func parked(how string, a, b *rt.Loop, done, started *atomic.Int64) (int, error) {", Len: 595, Hash: 0xa8946cf25b516cbd},
+		{Name: "parkEverywhere", Line: 409, Off: 11545, Head: "func parkEverywhere(done, started *atomic.Int64) (int, error) {", Len: 450, Hash: 0x4e96b10eabef2aa5},
+		{Name: "crash", Line: 437, Off: 12414, Head: "func crash(tr *trace) error {", Len: 248, Hash: 0x12ad9d2b7c1073a8},
+		{Name: "mailboxConsume", Line: 460, Off: 13224, Head: "func mailboxConsume(m *rt.Mailbox[[2]int], producers int) (int, error) {", Len: 386, Hash: 0x80ae6d22e1ff9f73},
+		{Name: "mailboxProduce", Line: 482, Off: 13700, Head: "func mailboxProduce(m *rt.Mailbox[[2]int], id, count int) error {", Len: 214, Hash: 0x8212dfd228181681},
+		{Name: "pipeline", Line: 498, Off: 14021, Head: "func pipeline(count int) (int, error) {", Len: 867, Hash: 0xedc0665c1d79ac64},
+		{Name: "cancelRecv", Line: 540, Off: 15191, Head: "func cancelRecv(rounds int) (int, error) {", Len: 946, Hash: 0xa71f9418a7969383},
+		{Name: "spawnHere", Line: 577, Off: 16373, Head: "func spawnHere() (*rt.Task[int], error) {", Len: 134, Hash: 0x3b5ecafb6ff5d40a},
+		{Name: "misuse", Line: 585, Off: 16616, Head: "func misuse() ([]string, error) {", Len: 629, Hash: 0x35052733d134c2b8},
+		{Name: "fanOut", Line: 618, Off: 17756, Head: "func fanOut(n int) ([]int, error) {", Len: 289, Hash: 0x299fbec4e32b1db8},
+		{Name: "dumpGroup", Line: 646, Off: 18403, Head: "func dumpGroup(tr *trace, w io.Writer) error {", Len: 262, Hash: 0x8e804683898e7e71},
+		{Name: "setFrom", Line: 673, Off: 19474, Head: "func setFrom(f *rt.Future[int]) error {", Len: 69, Hash: 0xc751886b798c8978},
+		{Name: "busy", Line: 681, Off: 19590, Head: "func busy(d time.Duration) error {", Len: 102, Hash: 0xed963968afa14e36},
+		{Name: "debugChecks", Line: 690, Off: 19781, Head: "func debugChecks() (string, error) {", Len: 503, Hash: 0x473996ed21acad68},
+	})
+}
+
 // ag_whereAmI is the frame of whereAmI (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_whereAmI struct {
 	ag_state int
@@ -240,7 +276,7 @@ func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:244
+//line loopgroup_async_test.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
@@ -324,7 +360,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:328
+//line loopgroup_async_test.go:364
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -419,7 +455,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:423
+//line loopgroup_async_test.go:459
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -479,7 +515,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:483
+//line loopgroup_async_test.go:519
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -579,7 +615,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:583
+//line loopgroup_async_test.go:619
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -667,7 +703,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:671
+//line loopgroup_async_test.go:707
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -796,7 +832,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:800
+//line loopgroup_async_test.go:836
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -895,7 +931,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:899
+//line loopgroup_async_test.go:935
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -998,7 +1034,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1002
+//line loopgroup_async_test.go:1038
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1099,7 +1135,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1103
+//line loopgroup_async_test.go:1139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1177,7 +1213,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1181
+//line loopgroup_async_test.go:1217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1280,7 +1316,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1284
+//line loopgroup_async_test.go:1320
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1385,7 +1421,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1389
+//line loopgroup_async_test.go:1425
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1484,7 +1520,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :326:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1488
+//line loopgroup_async_test.go:1524
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1559,7 +1595,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :350:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1563
+//line loopgroup_async_test.go:1599
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1724,7 +1760,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :402:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1728
+//line loopgroup_async_test.go:1764
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -1818,7 +1854,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :422:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1822
+//line loopgroup_async_test.go:1858
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -1917,7 +1953,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :442:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1921
+//line loopgroup_async_test.go:1957
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2000,7 +2036,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :475:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2004
+//line loopgroup_async_test.go:2040
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2071,7 +2107,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2075
+//line loopgroup_async_test.go:2111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2235,7 +2271,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :527:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2239
+//line loopgroup_async_test.go:2275
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2390,7 +2426,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :565:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2394
+//line loopgroup_async_test.go:2430
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2451,7 +2487,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :545:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2455
+//line loopgroup_async_test.go:2491
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2488,7 +2524,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :549:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2492
+//line loopgroup_async_test.go:2528
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2535,7 +2571,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2539
+//line loopgroup_async_test.go:2575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2582,7 +2618,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2586
+//line loopgroup_async_test.go:2622
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2728,7 +2764,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :602:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2732
+//line loopgroup_async_test.go:2768
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -2793,7 +2829,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :592:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2797
+//line loopgroup_async_test.go:2833
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -2846,7 +2882,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :597:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2850
+//line loopgroup_async_test.go:2886
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -2899,7 +2935,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2903
+//line loopgroup_async_test.go:2939
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -2976,7 +3012,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :629:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2980
+//line loopgroup_async_test.go:3016
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3040,7 +3076,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :624:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3044
+//line loopgroup_async_test.go:3080
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3133,7 +3169,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :652:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3137
+//line loopgroup_async_test.go:3173
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3180,7 +3216,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :675:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3184
+//line loopgroup_async_test.go:3220
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3213,7 +3249,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :684:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3217
+//line loopgroup_async_test.go:3253
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3318,7 +3354,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :702:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3322
+//line loopgroup_async_test.go:3358
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3379,7 +3415,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :693:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3383
+//line loopgroup_async_test.go:3419
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

@@ -15,6 +15,14 @@ func _() {
 	var _ ag_stale_run_go_generate = waitForever
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// loopgroup_signal_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("loopgroup_signal_test.go", []rt.SourceFunc{
+		{Name: "waitForever", Line: 19, Off: 341, Head: "func waitForever(tr *trace, ready func()) error {", Len: 393, Hash: 0x5ccf2b061c8a8bbc},
+	})
+}
+
 // ag_waitForever is the frame of waitForever (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitForever struct {
 	ag_state  int
@@ -118,7 +126,7 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line loopgroup_signal_async_test.go:122
+//line loopgroup_signal_async_test.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForever) AwaitLine() string {

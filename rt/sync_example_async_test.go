@@ -60,6 +60,23 @@ func _() {
 	var _ ag_stale_run_go_generate = runner
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// sync_example_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("sync_example_test.go", []rt.SourceFunc{
+		{Name: "produce", Line: 13, Off: 166, Head: "func produce(q *rt.Queue[int], n int) {", Len: 125, Hash: 0x09f8cfeedd737dce},
+		{Name: "consume", Line: 24, Off: 361, Head: "func consume(q *rt.Queue[int]) error {", Len: 222, Hash: 0x65a4a25e0eecb77d},
+		{Name: "producerConsumer", Line: 37, Off: 594, Head: "func producerConsumer() error {", Len: 139, Hash: 0xe9c196df8cbb81c8},
+		{Name: "critical", Line: 58, Off: 1016, Head: "func critical(mu *rt.Lock, name string) {", Len: 151, Hash: 0x6364dd3f7f43fa5e},
+		{Name: "waitFor", Line: 75, Off: 1404, Head: "func waitFor(ev *rt.Event, name string) {", Len: 123, Hash: 0x68a3421ab5a5dc7a},
+		{Name: "setAfter", Line: 81, Off: 1538, Head: "func setAfter(ev *rt.Event, d time.Duration) {", Len: 71, Hash: 0x4dc44097ce16eeb8},
+		{Name: "download", Line: 95, Off: 1857, Head: "func download(s *rt.Semaphore, name string) {", Len: 157, Hash: 0x5e824123426cd9db},
+		{Name: "takeItem", Line: 113, Off: 2355, Head: "func takeItem(cv *rt.Condition, items *[]string, name string) {", Len: 213, Hash: 0x863ceda5e159737c},
+		{Name: "addItems", Line: 122, Off: 2579, Head: "func addItems(cv *rt.Condition, items *[]string) {", Len: 158, Hash: 0x9147a0e7de65a11a},
+		{Name: "runner", Line: 140, Off: 2993, Head: "func runner(b *rt.Barrier, name string, d time.Duration) {", Len: 168, Hash: 0x92e94d8c8801944c},
+	})
+}
+
 // ag_produce is the frame of produce (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_produce struct {
 	ag_state int
@@ -111,7 +128,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:19:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:115
+//line sync_example_async_test.go:132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -198,7 +215,7 @@ func (ag_f *ag_consume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:3*/ goto ag_L1
 }
 
-//line sync_example_async_test.go:202
+//line sync_example_async_test.go:219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consume) AwaitLine() string {
@@ -259,7 +276,7 @@ func (ag_f *ag_producerConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:263
+//line sync_example_async_test.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producerConsumer) AwaitLine() string {
@@ -337,7 +354,7 @@ func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:63:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:341
+//line sync_example_async_test.go:358
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {
@@ -408,7 +425,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:78:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:412
+//line sync_example_async_test.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -462,7 +479,7 @@ func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:84:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:466
+//line sync_example_async_test.go:483
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {
@@ -540,7 +557,7 @@ func (ag_f *ag_download) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:100:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:544
+//line sync_example_async_test.go:561
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_download) AwaitLine() string {
@@ -611,7 +628,7 @@ func (ag_f *ag_takeItem) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:119:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:615
+//line sync_example_async_test.go:632
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
@@ -677,7 +694,7 @@ func (ag_f *ag_addItems) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:128:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:681
+//line sync_example_async_test.go:698
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {
@@ -760,7 +777,7 @@ func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:144:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:764
+//line sync_example_async_test.go:781
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {

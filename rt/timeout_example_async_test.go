@@ -65,6 +65,24 @@ func _() {
 	var _ ag_stale_run_go_generate = cancelSleepyCleanup
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// timeout_example_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("timeout_example_test.go", []rt.SourceFunc{
+		{Name: "fetch", Line: 16, Off: 203, Head: "func fetch(name string, d time.Duration) (string, error) {", Len: 218, Hash: 0xfe47aa6bd359bc8e},
+		{Name: "fetchAll", Line: 27, Off: 533, Head: "func fetchAll(a, b string) (string, error) {", Len: 177, Hash: 0xeab22084d0dba14f},
+		{Name: "fetchWithin", Line: 37, Off: 721, Head: "func fetchWithin() error {", Len: 348, Hash: 0x63a856746d83b53f},
+		{Name: "lingers", Line: 59, Off: 1392, Head: "func lingers(log *[]string) error {", Len: 229, Hash: 0x7fbe80692fbce213},
+		{Name: "scoped", Line: 68, Off: 1632, Head: "func scoped(log *[]string, s *rt.TimeoutScope) error {", Len: 225, Hash: 0x609934c3ead85d40},
+		{Name: "cancelDuringCleanup", Line: 75, Off: 1868, Head: "func cancelDuringCleanup(log *[]string) error {", Len: 327, Hash: 0xfd390ebc16350432},
+		{Name: "reenter", Line: 96, Off: 2664, Head: "func reenter(s *rt.TimeoutScope) error {", Len: 138, Hash: 0x5aec186b42f54ec7},
+		{Name: "rescheduleLate", Line: 103, Off: 2813, Head: "func rescheduleLate(s *rt.TimeoutScope) error {", Len: 140, Hash: 0xa782f4f8283cb0f5},
+		{Name: "timersLeft", Line: 120, Off: 3464, Head: "func timersLeft(n int) (rt.LoopStats, error) {", Len: 171, Hash: 0x067a2eaf9a14848e},
+		{Name: "sleepyCleanup", Line: 136, Off: 3972, Head: "func sleepyCleanup(log *[]string) {", Len: 209, Hash: 0x437886391d1a803b},
+		{Name: "cancelSleepyCleanup", Line: 144, Off: 4192, Head: "func cancelSleepyCleanup(log *[]string) error {", Len: 207, Hash: 0xf7bd5f5d44a5e2f0},
+	})
+}
+
 // ag_fetch is the frame of fetch (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetch struct {
 	ag_state  int
@@ -135,7 +153,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:139
+//line timeout_example_async_test.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -214,7 +232,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:218
+//line timeout_example_async_test.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -302,7 +320,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:306
+//line timeout_example_async_test.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {
@@ -390,7 +408,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:394
+//line timeout_example_async_test.go:412
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -452,7 +470,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:456
+//line timeout_example_async_test.go:474
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -535,7 +553,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:539
+//line timeout_example_async_test.go:557
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -601,7 +619,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:605
+//line timeout_example_async_test.go:623
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -656,7 +674,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:660
+//line timeout_example_async_test.go:678
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -735,7 +753,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:739
+//line timeout_example_async_test.go:757
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -819,7 +837,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:1*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:823
+//line timeout_example_async_test.go:841
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -904,7 +922,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:908
+//line timeout_example_async_test.go:926
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

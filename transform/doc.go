@@ -390,6 +390,29 @@
 //
 // %T and reflection show the moved type's name.
 //
+// # Stale generated code
+//
+// A generated file guards itself against its source in two ways (guard.go).
+// A signature guard per async function stops the build when the function's
+// signature is no longer the one the file was generated for. A changed body
+// still compiles, so an init function records, per async function, its
+// name, line, offset, first line, length and a 64-bit FNV-1a hash of its
+// text (func to closing brace, carriage returns dropped), and calls
+// rt.CheckSource with them. In a test binary (go test, or a .test binary
+// run by hand) CheckSource reads the source file beside the generated
+// file's compile-time path, finds each function by its first line (it may
+// have moved) and panics, before any test runs, with
+//
+//	x.go:12: async function F changed since its generated code was written; run go generate
+//
+// for each one that changed. Elsewhere, and when the source is not there
+// (-trimpath, another machine), it does nothing: a program pays one call
+// per generated file at start and no import of package testing. Edits
+// outside the async functions' own text (which do move line mappings, and
+// which asyncgen -check reports) are not reported. A package's go test
+// checks the generated files compiled into its test binary: its own, and
+// those of every package it imports.
+//
 // # Not lowered
 //
 // An await inside a function literal that is not an async closure (it

@@ -1,7 +1,11 @@
 package transform
 
 import (
+	"fmt"
+
 	"go/types"
+	"path/filepath"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/dave/jennifer/jen"
@@ -39,8 +43,10 @@ import (
 
 const guardType = analyze.Prefix + "stale_run_go_generate"
 
-// guards writes the staleness guard of each async function.
+// guards writes the staleness guard of each async function, and the
+// source check that go test runs (sourceCheck).
 func (e *emitter) guards(fns []*analyze.Func) {
+	defer e.sourceCheck(fns)
 	first := true
 	for _, fn := range fns {
 		name := fn.Obj.Name()
@@ -114,4 +120,69 @@ func (e *emitter) guard(fn *analyze.Func) {
 		jen.Type().Id(guardType).Add(e.typeCode(ft)),
 		jen.Var().Id("_").Id(guardType).Op("=").Add(value),
 	)
+}
+
+// sourceCheck writes the init function that catches a changed body, which
+// the signature guards cannot (stale code that compiles):
+//
+//	// Source check: a test binary panics here when an async function below
+//	// changed in main.go after this file was generated; run go generate.
+//	func init() {
+//		rt.CheckSource("main.go", []rt.SourceFunc{
+//			{Name: "size", Line: 6, Off: 57, Head: "func size(url string) (int, error) {", Len: 88, Hash: 0x...},
+//		})
+//	}
+//
+// rt.CheckSource does nothing outside a test binary. In one (go test) it
+// reads the source file next to this file's compile-time path, finds each
+// function by its first line (it may have moved) and compares the hash of
+// its bytes, then panics with "main.go:6: async function size changed since
+// its generated code was written; run go generate" for each one that
+// changed. The init comes before any /*line*/ comment, so that the
+// compile-time path is the generated file's own. Only the function's own
+// text counts, from func to its closing brace: an edit elsewhere in the file
+// (which may move its lines, and does make the file stale for asyncgen
+// -check) is not reported.
+func (e *emitter) sourceCheck(fns []*analyze.Func) {
+	f := e.file
+	if f.Src == nil {
+		return
+	}
+	var entries []jen.Code
+	for _, fn := range fns {
+		if fn.Parent != nil || fn.Decl == nil {
+			continue
+		}
+		start, end := e.fset.Position(fn.Decl.Pos()), e.fset.Position(fn.Decl.End())
+		if start.Offset < 0 || end.Offset > len(f.Src) || start.Offset >= end.Offset {
+			continue
+		}
+		text := f.Src[start.Offset:end.Offset]
+		head, _, _ := strings.Cut(string(text), "\n")
+		head = strings.TrimSuffix(head, "\r")
+		h, n := analyze.SourceHash(text)
+		entries = append(entries, jen.Values(
+			jen.Id("Name").Op(":").Lit(analyze.SourceName(fn.Decl)),
+			jen.Id("Line").Op(":").Lit(e.fset.PositionFor(fn.Decl.Pos(), false).Line),
+			jen.Id("Off").Op(":").Lit(start.Offset),
+			jen.Id("Head").Op(":").Lit(head),
+			jen.Id("Len").Op(":").Lit(n),
+			jen.Id("Hash").Op(":").Op(fmt.Sprintf("%#016x", h)),
+		))
+	}
+	if len(entries) == 0 {
+		return
+	}
+	src := filepath.Base(f.Path)
+	e.jf.Comment("Source check: a test binary panics here when an async function below changed in")
+	e.jf.Comment(src + " after this file was generated; run go generate.")
+	e.jf.Func().Id("init").Params().Block(
+		rt("CheckSource").Call(jen.Lit(src), jen.Index().Add(rt("SourceFunc")).ValuesFunc(func(g *jen.Group) {
+			for _, en := range entries {
+				g.Line().Add(en)
+			}
+			g.Line()
+		})),
+	)
+	e.jf.Line()
 }

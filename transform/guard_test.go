@@ -2,6 +2,7 @@ package transform_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -84,4 +85,112 @@ func TestStaleGuard(t *testing.T) {
 			}
 		})
 	}
+}
+
+const sourceCheckSrc = `package m
+
+import "github.com/asyncgen/asyncgen/rt"
+
+// greeting is async.
+//
+//async
+func greeting() string {
+	rt.Sleep(0)
+	return "hello"
+}
+
+type S struct{}
+
+//async
+func (*S) count() int {
+	rt.Sleep(0)
+	return 1
+}
+`
+
+const sourceCheckTest = `package m
+
+import (
+	"testing"
+
+	"github.com/asyncgen/asyncgen/rt"
+)
+
+func TestGreeting(t *testing.T) {
+	got, err := rt.Run(greetingAsync())
+	if err != nil || got != "hello" {
+		t.Fatalf("greeting: %q, %v", got, err)
+	}
+	n, _ := rt.Run((&S{}).countAsync())
+	if n != 1 {
+		t.Fatalf("count: %d", n)
+	}
+}
+`
+
+// An async function whose body changed after generation makes go test of
+// its package fail at start, naming the function and its line and saying
+// to run go generate, instead of testing the old generated code. A change
+// that only moves the function (a comment added above it) does not, and
+// a program built with go build runs as before.
+func TestStaleSource(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test in a scratch module")
+	}
+	dir := testmod.New(t, map[string]string{"m.go": sourceCheckSrc, "m_test.go": sourceCheckTest,
+		"cmd/main.go": "package main\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc hi() string { rt.Sleep(0); return \"hi\" }\n\nfunc main() { s, _ := rt.Run(hiAsync()); println(s) }\n"})
+	generate := func() {
+		t.Helper()
+		res, err := transform.Generate(dir, "./...")
+		require.NoError(t, err)
+		require.False(t, res.Diags.HasErrors(), "%v", res.Diags)
+		require.NoError(t, res.Write())
+	}
+	write := func(name, src string) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	generate()
+	out, err := testmod.Go(t, dir, "test", "-count=1", ".")
+	require.NoError(t, err, out)
+
+	// Moved, not changed: still fine.
+	moved := strings.Replace(sourceCheckSrc, "// greeting is async.", "// A comment\n// that moves everything.\n\n// greeting is async.", 1)
+	write("m.go", moved)
+	out, err = testmod.Go(t, dir, "test", "-count=1", ".")
+	require.NoError(t, err, out)
+
+	// The body changed: go test fails before any test runs.
+	changed := strings.Replace(moved, `return "hello"`, `return "hello, world"`, 1)
+	changed = strings.Replace(changed, "return 1", "return 2", 1)
+	write("m.go", changed)
+	out, err = testmod.Go(t, dir, "test", "-count=1", ".")
+	require.Error(t, err, out)
+	require.Contains(t, out, "m.go:11: async function greeting changed since its generated code was written; run go generate")
+	require.Contains(t, out, "m.go:19: async function (*S).count changed since its generated code was written; run go generate")
+	require.NotContains(t, out, "TestGreeting", "a test ran on stale code:\n%s", out)
+
+	// The same from the test binary of go test -c, run by hand.
+	bin := filepath.Join(t.TempDir(), "m.test")
+	out, err = testmod.Go(t, dir, "test", "-c", "-o", bin, ".")
+	require.NoError(t, err, out)
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	b, err := cmd.CombinedOutput()
+	require.Error(t, err, "%s", b)
+	require.Contains(t, string(b), "async function greeting changed")
+
+	// A program is not a test binary: it runs (stale, as asyncgen -check
+	// would say), with nothing checked.
+	write("cmd/main.go", strings.Replace("package main\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc hi() string { rt.Sleep(0); return \"hi\" }\n\nfunc main() { s, _ := rt.Run(hiAsync()); println(s) }\n", `"hi"`, `"ho"`, 1))
+	out, err = testmod.Go(t, dir, "run", "./cmd")
+	require.NoError(t, err, out)
+	require.Equal(t, "hi", out)
+
+	// Regenerated: the new code runs (and the test sees its new value).
+	generate()
+	out, err = testmod.Go(t, dir, "test", "-count=1", ".")
+	require.Error(t, err, out)
+	require.Contains(t, out, `greeting: "hello, world", <nil>`)
+	require.NotContains(t, out, "run go generate")
 }

@@ -21,6 +21,15 @@ func _() {
 	var _ ag_stale_run_go_generate = fetchAll
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "fetch", Line: 278, Off: 8434, Head: "func fetch(cl *ahttp.Client, url string) error {", Len: 317, Hash: 0x32c2ce31dda8aa8a},
+		{Name: "fetchAll", Line: 297, Off: 8833, Head: "func fetchAll(url string, n int) ([]error, error) {", Len: 367, Hash: 0xf56d273f64e79909},
+	})
+}
+
 // ag_fetch is the frame of fetch (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetch struct {
 	ag_state  int
@@ -110,7 +119,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :291:2*/ return rt.Ready
 }
 
-//line main_async.go:114
+//line main_async.go:123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -207,7 +216,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :309:2*/ return rt.Ready
 }
 
-//line main_async.go:211
+//line main_async.go:220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

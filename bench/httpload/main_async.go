@@ -22,6 +22,15 @@ func _() {
 	var _ ag_stale_run_go_generate = serve
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "helloAhttp", Line: 53, Off: 1479, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
+		{Name: "serve", Line: 116, Off: 3586, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
+	})
+}
+
 // ag_helloAhttp is the frame of helloAhttp (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_helloAhttp struct {
 	ag_state int
@@ -51,7 +60,7 @@ func (ag_f *ag_helloAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:53:73*/ return rt.Ready
 }
 
-//line main_async.go:55
+//line main_async.go:64
 
 // ag_serve is the frame of serve (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serve struct {
@@ -100,7 +109,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :118:2*/ return rt.Ready
 }
 
-//line main_async.go:104
+//line main_async.go:113
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {

@@ -4,9 +4,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/asyncgen/asyncgen/internal/testmod"
+	"github.com/asyncgen/asyncgen/transform"
 	"github.com/stretchr/testify/require"
 )
 
@@ -67,5 +69,63 @@ func TestVetTool(t *testing.T) {
 	require.Error(t, err, "asyncvet must fail on findings:\n%s", alone)
 	for _, d := range wantDiags {
 		require.Contains(t, alone, d)
+	}
+}
+
+const staleSrc = `package main
+
+import "github.com/asyncgen/asyncgen/rt"
+
+//async
+func greet() string {
+	rt.Sleep(0)
+	return "hello"
+}
+
+func main() {
+	s, _ := rt.Run(greetAsync())
+	println(s)
+}
+`
+
+// An async function edited after generation is reported at its name by go
+// vet -vettool=asyncvet, by go tool asyncvet (the tool directive of the
+// module that uses asyncgen) and by asyncvet run alone.
+func TestVetStale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds asyncvet and runs go vet")
+	}
+	bin := filepath.Join(t.TempDir(), "asyncvet")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	dir := testmod.New(t, map[string]string{
+		"main.go": staleSrc,
+		"go.mod":  testmod.GoMod(t) + "\ntool github.com/asyncgen/asyncgen/cmd/asyncvet\n",
+	})
+	res, err := transform.Generate(dir, "./...")
+	require.NoError(t, err)
+	require.False(t, res.Diags.HasErrors(), "%v", res.Diags)
+	require.NoError(t, res.Write())
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	vet, err := run("go", "vet", "-vettool="+bin, "./...")
+	require.NoError(t, err, "fresh generated code: %s", vet)
+
+	edited := strings.Replace(staleSrc, `return "hello"`, `return "hello, world"`, 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(edited), 0o644))
+	want := "main.go:6:6: async function greet changed since its generated code was written (main_async.go is stale): run go generate"
+	for _, args := range [][]string{
+		{"go", "vet", "-vettool=" + bin, "./..."},
+		{"go", "tool", "asyncvet", "./..."},
+		{bin, "./..."},
+	} {
+		out, err := run(args[0], args[1:]...)
+		require.Error(t, err, "%v must fail on a stale function:\n%s", args, out)
+		require.Contains(t, out, want, "%v", args)
 	}
 }

@@ -68,6 +68,24 @@ func _() {
 	var _ ag_stale_run_go_generate = parts
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "addition", Line: 40, Off: 1179, Head: "func addition(w io.Writer, unit time.Duration, a, b int) float64 {", Len: 157, Hash: 0x934a169e1c21784a},
+		{Name: "multiplication", Line: 47, Off: 1347, Head: "func multiplication(w io.Writer, unit time.Duration, a, b int) float64 {", Len: 169, Hash: 0x8a7ae3b0eab08da8},
+		{Name: "division", Line: 54, Off: 1527, Head: "func division(w io.Writer, unit time.Duration, a, b int) float64 {", Len: 184, Hash: 0x915e79c9051afcd9},
+		{Name: "subtraction", Line: 61, Off: 1722, Head: "func subtraction(w io.Writer, unit time.Duration, a, b int) float64 {", Len: 163, Hash: 0xeb24ca33b7447d0c},
+		{Name: "awaited", Line: 70, Off: 1968, Head: "func awaited(w io.Writer, unit time.Duration) {", Len: 215, Hash: 0x2e9a03e67e6d5368},
+		{Name: "spawned", Line: 81, Off: 2276, Head: "func spawned(w io.Writer, unit time.Duration) error {", Len: 560, Hash: 0x47de57ac0f757221},
+		{Name: "gathered", Line: 98, Off: 2927, Head: "func gathered(w io.Writer, unit time.Duration) error {", Len: 459, Hash: 0x898e9259fd38c73e},
+		{Name: "announced", Line: 118, Off: 3469, Head: "func announced(w io.Writer, op rt.Awaitable[float64]) (float64, error) {", Len: 152, Hash: 0xf973a3903a587173},
+		{Name: "printAllTasks", Line: 127, Off: 3742, Head: "func printAllTasks(w io.Writer, when string) {", Len: 339, Hash: 0x6345c3ee35f890f9},
+		{Name: "named", Line: 144, Off: 4222, Head: "func named(w io.Writer, unit time.Duration) error {", Len: 905, Hash: 0x87d9aab5548d4985},
+		{Name: "parts", Line: 170, Off: 5210, Head: "func parts(w io.Writer, unit time.Duration) error {", Len: 364, Hash: 0xdde6221c299cb3bf},
+	})
+}
+
 // ag_addition is the frame of addition (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_addition struct {
 	ag_state int
@@ -113,7 +131,7 @@ func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line main_async.go:117
+//line main_async.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addition) AwaitLine() string {
@@ -169,7 +187,7 @@ func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line main_async.go:173
+//line main_async.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_multiplication) AwaitLine() string {
@@ -225,7 +243,7 @@ func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:2*/ return rt.Ready
 }
 
-//line main_async.go:229
+//line main_async.go:247
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_division) AwaitLine() string {
@@ -281,7 +299,7 @@ func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line main_async.go:285
+//line main_async.go:303
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_subtraction) AwaitLine() string {
@@ -363,7 +381,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:76:1*/ return rt.Ready
 }
 
-//line main_async.go:367
+//line main_async.go:385
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -495,7 +513,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:499
+//line main_async.go:517
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -569,7 +587,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:2*/ return rt.Ready
 }
 
-//line main_async.go:573
+//line main_async.go:591
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -642,7 +660,7 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ return rt.Ready
 }
 
-//line main_async.go:646
+//line main_async.go:664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
@@ -721,7 +739,7 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-//line main_async.go:725
+//line main_async.go:743
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -878,7 +896,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line main_async.go:882
+//line main_async.go:900
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -992,7 +1010,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :180:2*/ return rt.Ready
 }
 
-//line main_async.go:996
+//line main_async.go:1014
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

@@ -41,6 +41,19 @@ func _() {
 	var _ ag_stale_run_go_generate = both
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "makeDough", Line: 44, Off: 1343, Head: "func makeDough(s *story) {", Len: 139, Hash: 0xb58175fe6dcaa01f},
+		{Name: "bake", Line: 51, Off: 1493, Head: "func bake(s *story) {", Len: 128, Hash: 0x756ad4d20d5e62e3},
+		{Name: "buyGroceries", Line: 58, Off: 1632, Head: "func buyGroceries(s *story) {", Len: 143, Hash: 0x792a6964492e33fd},
+		{Name: "oneThingAtATime", Line: 67, Off: 1865, Head: "func oneThingAtATime(w io.Writer, unit time.Duration) {", Len: 217, Hash: 0x040477b7177a4a79},
+		{Name: "shoppingWhileBaking", Line: 80, Off: 2193, Head: "func shoppingWhileBaking(w io.Writer, unit time.Duration) error {", Len: 348, Hash: 0x3f241b72315183f4},
+		{Name: "both", Line: 94, Off: 2552, Head: "func both(w io.Writer, unit time.Duration) error {", Len: 115, Hash: 0x5e8578ff6a299e4a},
+	})
+}
+
 // ag_makeDough is the frame of makeDough (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_makeDough struct {
 	ag_state int
@@ -109,7 +122,7 @@ func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:48:1*/ return rt.Ready
 }
 
-//line main_async.go:113
+//line main_async.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_makeDough) AwaitLine() string {
@@ -192,7 +205,7 @@ func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:55:1*/ return rt.Ready
 }
 
-//line main_async.go:196
+//line main_async.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
@@ -275,7 +288,7 @@ func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:279
+//line main_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
@@ -381,7 +394,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-//line main_async.go:385
+//line main_async.go:398
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -514,7 +527,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line main_async.go:518
+//line main_async.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -591,7 +604,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:2*/ return rt.Ready
 }
 
-//line main_async.go:595
+//line main_async.go:608
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

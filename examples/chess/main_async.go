@@ -30,6 +30,17 @@ func _() {
 	var _ ag_stale_run_go_generate = allAtOnce
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "elapsed", Line: 35, Off: 751, Head: "func elapsed() string {", Len: 183, Hash: 0x26514ef27d709ac4},
+		{Name: "game", Line: 44, Off: 1067, Head: "func game(n int, master *rt.Lock) {", Len: 234, Hash: 0xe7f91c0e3f8946ad},
+		{Name: "oneAfterAnother", Line: 55, Off: 1312, Head: "func oneAfterAnother() {", Len: 174, Hash: 0x693d67bc1d7c1049},
+		{Name: "allAtOnce", Line: 65, Off: 1497, Head: "func allAtOnce() error {", Len: 251, Hash: 0x28aa76ca1655903b},
+	})
+}
+
 // ag_elapsed is the frame of elapsed (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_elapsed struct {
 	ag_state int
@@ -76,7 +87,7 @@ func (ag_f *ag_elapsed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line main_async.go:80
+//line main_async.go:91
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
@@ -173,7 +184,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:177
+//line main_async.go:188
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -267,7 +278,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:271
+//line main_async.go:282
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -376,7 +387,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:380
+//line main_async.go:391
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

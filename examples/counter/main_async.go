@@ -21,6 +21,15 @@ func _() {
 	var _ ag_stale_run_go_generate = gathered
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "worker", Line: 32, Off: 842, Head: "func worker(w io.Writer, unit time.Duration, count *int) {", Len: 190, Hash: 0x1dce5e16258cbe6e},
+		{Name: "gathered", Line: 43, Off: 1122, Head: "func gathered(w io.Writer, unit time.Duration) error {", Len: 338, Hash: 0x6515f90281c510a0},
+	})
+}
+
 // ag_worker is the frame of worker (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
@@ -66,7 +75,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:38:1*/ return rt.Ready
 }
 
-//line main_async.go:70
+//line main_async.go:79
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -155,7 +164,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line main_async.go:159
+//line main_async.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

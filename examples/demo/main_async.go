@@ -42,6 +42,19 @@ func _() {
 	var _ ag_stale_run_go_generate = steps
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "worker", Line: 36, Off: 976, Head: "func worker(w io.Writer, unit time.Duration, count *int) {", Len: 190, Hash: 0x1dce5e16258cbe6e},
+		{Name: "oneAfterAnother", Line: 47, Off: 1242, Head: "func oneAfterAnother(w io.Writer, unit time.Duration) {", Len: 178, Hash: 0xac6e12d9cff544f1},
+		{Name: "gathered", Line: 58, Off: 1489, Head: "func gathered(w io.Writer, unit time.Duration) error {", Len: 266, Hash: 0x9479396aee9361ab},
+		{Name: "sleeper", Line: 70, Off: 1766, Head: "func sleeper(unit time.Duration) {", Len: 52, Hash: 0x2e2b119a07ec1472},
+		{Name: "many", Line: 78, Off: 1980, Head: "func many(w io.Writer, unit time.Duration, goroutines int) error {", Len: 550, Hash: 0x2625de80493c2f7b},
+		{Name: "steps", Line: 94, Off: 2608, Head: "func steps(w io.Writer, unit time.Duration, goroutines int) error {", Len: 398, Hash: 0xd84e4254615d6a1d},
+	})
+}
+
 // ag_worker is the frame of worker (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
@@ -87,7 +100,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:42:1*/ return rt.Ready
 }
 
-//line main_async.go:91
+//line main_async.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -152,7 +165,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:53:1*/ return rt.Ready
 }
 
-//line main_async.go:156
+//line main_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -212,7 +225,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:216
+//line main_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -262,7 +275,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-//line main_async.go:266
+//line main_async.go:279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -374,7 +387,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line main_async.go:378
+//line main_async.go:391
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -546,7 +559,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line main_async.go:550
+//line main_async.go:563
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

@@ -43,6 +43,18 @@ func _() {
 	var _ ag_stale_run_go_generate = serveForever
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "handle", Line: 44, Off: 1160, Head: "func handle(c *anet.Conn) error {", Len: 231, Hash: 0x5c137825bde0925a},
+		{Name: "serve", Line: 64, Off: 1512, Head: "func serve(ln *anet.Listener, accepted *int) error {", Len: 220, Hash: 0x8ad4121c64a9bcdc},
+		{Name: "demo", Line: 107, Off: 2571, Head: "func demo(idle int, lines []string) (int, error) {", Len: 1386, Hash: 0xbae0dc468f8be8d7},
+		{Name: "hold", Line: 162, Off: 4090, Head: "func hold(addr string, n int) error {", Len: 355, Hash: 0x630c1dd2e5b48a3e},
+		{Name: "serveForever", Line: 181, Off: 4456, Head: "func serveForever(addr string) error {", Len: 222, Hash: 0xd5ae00cef4e0c350},
+	})
+}
+
 // ag_handle is the frame of handle (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_handle struct {
 	ag_state  int
@@ -133,7 +145,7 @@ func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:4*/ return rt.Ready
 }
 
-//line main_async.go:137
+//line main_async.go:149
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
@@ -215,7 +227,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:3*/ goto ag_L1
 }
 
-//line main_async.go:219
+//line main_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -457,7 +469,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ return rt.Ready
 }
 
-//line main_async.go:461
+//line main_async.go:473
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
@@ -582,7 +594,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line main_async.go:586
+//line main_async.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
@@ -680,7 +692,7 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:2*/ return rt.Ready
 }
 
-//line main_async.go:684
+//line main_async.go:696
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {

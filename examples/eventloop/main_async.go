@@ -15,6 +15,14 @@ func _() {
 	var _ ag_stale_run_go_generate = sampleTask
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "sampleTask", Line: 32, Off: 659, Head: "func sampleTask(seconds int, unit time.Duration) string {", Len: 200, Hash: 0xc255b4708691e9ba},
+	})
+}
+
 // ag_sampleTask is the frame of sampleTask (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sampleTask struct {
 	ag_state int
@@ -58,7 +66,7 @@ func (ag_f *ag_sampleTask) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line main_async.go:62
+//line main_async.go:70
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sampleTask) AwaitLine() string {

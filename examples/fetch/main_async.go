@@ -23,6 +23,15 @@ func _() {
 	var _ ag_stale_run_go_generate = fetchAll
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "fetchOne", Line: 39, Off: 987, Head: "func fetchOne(cl *ahttp.Client, url string) (int, error) {", Len: 337, Hash: 0x299f1b1cd3bc6ee7},
+		{Name: "fetchAll", Line: 59, Off: 1448, Head: "func fetchAll(url string, n int) (time.Duration, error) {", Len: 352, Hash: 0xad69cec283964fb0},
+	})
+}
+
 // ag_fetchOne is the frame of fetchOne (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetchOne struct {
 	ag_state  int
@@ -113,7 +122,7 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:117
+//line main_async.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchOne) AwaitLine() string {
@@ -252,7 +261,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:256
+//line main_async.go:265
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

@@ -26,6 +26,16 @@ func _() {
 	var _ ag_stale_run_go_generate = gathered
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "bar", Line: 30, Off: 678, Head: "func bar(w io.Writer, unit time.Duration, future *rt.Future[string]) string {", Len: 253, Hash: 0xe10fb30abd5fff38},
+		{Name: "foo", Line: 41, Off: 1003, Head: "func foo(w io.Writer, future *rt.Future[string]) (string, error) {", Len: 310, Hash: 0x9fb0281261872d3c},
+		{Name: "gathered", Line: 55, Off: 1384, Head: "func gathered(w io.Writer, unit time.Duration) error {", Len: 400, Hash: 0x3278279cb45fbae2},
+	})
+}
+
 // ag_bar is the frame of bar (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bar struct {
 	ag_state int
@@ -72,7 +82,7 @@ func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line main_async.go:76
+//line main_async.go:86
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bar) AwaitLine() string {
@@ -138,7 +148,7 @@ func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line main_async.go:142
+//line main_async.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_foo) AwaitLine() string {
@@ -231,7 +241,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:235
+//line main_async.go:245
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

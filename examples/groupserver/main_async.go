@@ -34,6 +34,17 @@ func _() {
 	var _ ag_stale_run_go_generate = selftest
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "(*app).bump", Line: 59, Off: 1702, Head: "func (a *app) bump(key string) (int, error) {", Len: 163, Hash: 0xa9bae936e5925d1d},
+		{Name: "(*app).ServeHTTP", Line: 69, Off: 1989, Head: "func (a *app) ServeHTTP(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 472, Hash: 0xa454a7eb7a5ca0a0},
+		{Name: "serve", Line: 89, Off: 2536, Head: "func serve(addr string, ready func(string)) error {", Len: 316, Hash: 0xca3285a365e369a2},
+		{Name: "selftest", Line: 151, Off: 4378, Head: "func selftest(n int) error {", Len: 574, Hash: 0x144c5f291ee96e74},
+	})
+}
+
 // ag_app_bump is the frame of (*app).bump (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_app_bump struct {
 	ag_state int
@@ -84,7 +95,7 @@ func (ag_f *ag_app_bump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:88
+//line main_async.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_bump) AwaitLine() string {
@@ -182,7 +193,7 @@ func (ag_f *ag_app_ServeHTTP) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:2*/ return rt.Ready
 }
 
-//line main_async.go:186
+//line main_async.go:197
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_ServeHTTP) AwaitLine() string {
@@ -277,7 +288,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :97:2*/ return rt.Ready
 }
 
-//line main_async.go:281
+//line main_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -406,7 +417,7 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :168:2*/ return rt.Ready
 }
 
-//line main_async.go:410
+//line main_async.go:421
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_selftest) AwaitLine() string {

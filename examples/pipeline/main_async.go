@@ -30,6 +30,16 @@ func _() {
 	var _ ag_stale_run_go_generate = pipeline
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "feed", Line: 28, Off: 621, Head: "func feed(p *aproc.Pipe, lines []string) error {", Len: 171, Hash: 0x67f00e52935fa977},
+		{Name: "pump", Line: 40, Off: 867, Head: "func pump(from, to *aproc.Pipe) error {", Len: 292, Hash: 0xdb920dbbf28c106f},
+		{Name: "pipeline", Line: 60, Off: 1170, Head: "func pipeline(w io.Writer) error {", Len: 957, Hash: 0xed4e9fe351bdf2cb},
+	})
+}
+
 // ag_feed is the frame of feed (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_feed struct {
 	ag_state int
@@ -95,7 +105,7 @@ func (ag_f *ag_feed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line main_async.go:99
+//line main_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_feed) AwaitLine() string {
@@ -202,7 +212,7 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:4*/ return rt.Ready
 }
 
-//line main_async.go:206
+//line main_async.go:216
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pump) AwaitLine() string {
@@ -363,7 +373,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:367
+//line main_async.go:377
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {

@@ -30,6 +30,17 @@ func _() {
 	var _ ag_stale_run_go_generate = main2
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "say", Line: 27, Off: 577, Head: "func say(format string, args ...any) {", Len: 138, Hash: 0x3a9b0ea54e0dcbd3},
+		{Name: "producer", Line: 32, Off: 726, Head: "func producer(name string, q *rt.Queue[string], n int) error {", Len: 304, Hash: 0xbde07179cc426e7a},
+		{Name: "consumer", Line: 49, Off: 1252, Head: "func consumer(name string, q *rt.Queue[string], tenths int) error {", Len: 297, Hash: 0xe77349223f5afa78},
+		{Name: "main2", Line: 63, Off: 1560, Head: "func main2() error {", Len: 624, Hash: 0x5e8fbec3d95b13db},
+	})
+}
+
 // ag_say is the frame of say (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_say struct {
 	ag_state int
@@ -75,7 +86,7 @@ func (ag_f *ag_say) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:29:1*/ return rt.Ready
 }
 
-//line main_async.go:79
+//line main_async.go:90
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
@@ -170,7 +181,7 @@ func (ag_f *ag_producer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line main_async.go:174
+//line main_async.go:185
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producer) AwaitLine() string {
@@ -276,7 +287,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ return rt.Ready
 }
 
-//line main_async.go:280
+//line main_async.go:291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -456,7 +467,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:460
+//line main_async.go:471
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

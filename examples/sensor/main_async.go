@@ -41,6 +41,19 @@ func _() {
 	var _ ag_stale_run_go_generate = main2
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "say", Line: 34, Off: 785, Head: "func say(format string, args ...any) {", Len: 137, Hash: 0xdb5d11b7a600e2eb},
+		{Name: "disconnect", Line: 41, Off: 1007, Head: "func disconnect(name string) {", Len: 83, Hash: 0x02b7ba9ac63e7025},
+		{Name: "readings", Line: 50, Off: 1240, Head: "func readings(name string, values []int, yield func(int) bool) {", Len: 269, Hash: 0xe8cd9ee60fb7b642},
+		{Name: "watch", Line: 66, Off: 1598, Head: "func watch(name string) error {", Len: 142, Hash: 0xd75b4121e14d38c1},
+		{Name: "untilHot", Line: 76, Off: 1803, Head: "func untilHot(name string, limit int) {", Len: 230, Hash: 0x8d8b292ea5a85c70},
+		{Name: "main2", Line: 88, Off: 2044, Head: "func main2() error {", Len: 381, Hash: 0xc8000d1ec4f69cf5},
+	})
+}
+
 // ag_say is the frame of say (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_say struct {
 	ag_state int
@@ -86,7 +99,7 @@ func (ag_f *ag_say) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:36:1*/ return rt.Ready
 }
 
-//line main_async.go:90
+//line main_async.go:103
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
@@ -146,7 +159,7 @@ func (ag_f *ag_disconnect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:44:1*/ return rt.Ready
 }
 
-//line main_async.go:150
+//line main_async.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_disconnect) AwaitLine() string {
@@ -284,7 +297,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:1*/ return rt.Ready
 }
 
-//line main_async.go:288
+//line main_async.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -390,7 +403,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:394
+//line main_async.go:407
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watch) AwaitLine() string {
@@ -514,7 +527,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:1*/ return rt.Ready
 }
 
-//line main_async.go:518
+//line main_async.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_untilHot) AwaitLine() string {
@@ -619,7 +632,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line main_async.go:623
+//line main_async.go:636
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

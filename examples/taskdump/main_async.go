@@ -36,6 +36,18 @@ func _() {
 	var _ ag_stale_run_go_generate = stuck
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "waitReply", Line: 21, Off: 473, Head: "func waitReply(reply *rt.Future[string]) (string, error) {", Len: 107, Hash: 0x68d46fc033f8b3ee},
+		{Name: "worker", Line: 26, Off: 591, Head: "func worker(reply *rt.Future[string]) (string, error) {", Len: 82, Hash: 0x5768cbb0d11e8fcb},
+		{Name: "supervise", Line: 31, Off: 684, Head: "func supervise(t *rt.Task[string]) error {", Len: 79, Hash: 0x80d37cf712851455},
+		{Name: "ticker", Line: 37, Off: 774, Head: "func ticker(unit time.Duration) {", Len: 62, Hash: 0xe4f32b8c13e790f2},
+		{Name: "stuck", Line: 44, Off: 847, Head: "func stuck(w io.Writer, unit time.Duration) error {", Len: 382, Hash: 0x3b761eb594852cd1},
+	})
+}
+
 // ag_waitReply is the frame of waitReply (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitReply struct {
 	ag_state int
@@ -83,7 +95,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line main_async.go:87
+//line main_async.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -141,7 +153,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line main_async.go:145
+//line main_async.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -197,7 +209,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line main_async.go:201
+//line main_async.go:213
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -248,7 +260,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:3*/ goto ag_L1
 }
 
-//line main_async.go:252
+//line main_async.go:264
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -350,7 +362,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:354
+//line main_async.go:366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

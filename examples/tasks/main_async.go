@@ -31,6 +31,17 @@ func _() {
 	var _ ag_stale_run_go_generate = both
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "example", Line: 32, Off: 844, Head: "func example(w io.Writer, unit time.Duration, i int) {", Len: 122, Hash: 0xf71b9e6c60e2fa70},
+		{Name: "spawned", Line: 40, Off: 1056, Head: "func spawned(w io.Writer, unit time.Duration) error {", Len: 482, Hash: 0x90ccdc92dc013efc},
+		{Name: "awaited", Line: 58, Off: 1630, Head: "func awaited(w io.Writer, unit time.Duration) {", Len: 316, Hash: 0x360a917734388e7a},
+		{Name: "both", Line: 69, Off: 1957, Head: "func both(w io.Writer, unit time.Duration) error {", Len: 140, Hash: 0x2dcc78fabbb1c397},
+	})
+}
+
 // ag_example is the frame of example (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_example struct {
 	ag_state int
@@ -73,7 +84,7 @@ func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:35:1*/ return rt.Ready
 }
 
-//line main_async.go:77
+//line main_async.go:88
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_example) AwaitLine() string {
@@ -205,7 +216,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:209
+//line main_async.go:220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -319,7 +330,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:323
+//line main_async.go:334
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -398,7 +409,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:402
+//line main_async.go:413
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -31,6 +31,17 @@ func _() {
 	var _ ag_stale_run_go_generate = main2
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// main.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("main.go", []rt.SourceFunc{
+		{Name: "say", Line: 26, Off: 449, Head: "func say(format string, args ...any) {", Len: 137, Hash: 0xdb5d11b7a600e2eb},
+		{Name: "lookup", Line: 33, Off: 640, Head: "func lookup(key string, took int) (string, error) {", Len: 170, Hash: 0xe7f3f3652a56be82},
+		{Name: "fetch", Line: 40, Off: 821, Head: "func fetch(key string, took int) error {", Len: 395, Hash: 0xb2e3ea45b6bd6ffb},
+		{Name: "main2", Line: 57, Off: 1227, Head: "func main2() error {", Len: 123, Hash: 0xa68e16b4bc18733d},
+	})
+}
+
 // ag_say is the frame of say (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_say struct {
 	ag_state int
@@ -76,7 +87,7 @@ func (ag_f *ag_say) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:28:1*/ return rt.Ready
 }
 
-//line main_async.go:80
+//line main_async.go:91
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_say) AwaitLine() string {
@@ -147,7 +158,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ return rt.Ready
 }
 
-//line main_async.go:151
+//line main_async.go:162
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -253,7 +264,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:257
+//line main_async.go:268
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -342,7 +353,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:346
+//line main_async.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

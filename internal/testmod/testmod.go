@@ -28,8 +28,7 @@ func New(t testing.TB, files map[string]string) string {
 	dir := t.TempDir()
 	root := Root(t)
 	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module example.com/m\n\ngo " + GoVersion(t) + "\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\n" +
-			requires(t, root) + "replace github.com/asyncgen/asyncgen => " + root + "\n"
+		files["go.mod"] = GoMod(t)
 	}
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {
@@ -46,6 +45,14 @@ func New(t testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// GoMod returns the go.mod that New writes by default: module
+// example.com/m, requiring asyncgen from this checkout.
+func GoMod(t testing.TB) string {
+	root := Root(t)
+	return "module example.com/m\n\ngo " + GoVersion(t) + "\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\n" +
+		requires(t, root) + "replace github.com/asyncgen/asyncgen => " + root + "\n"
 }
 
 // GoVersion returns the version of the go directive in asyncgen's go.mod,

@@ -47,6 +47,19 @@ func _() {
 	var _ ag_stale_run_go_generate = (*hostPool).acquire
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// client.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("client.go", []rt.SourceFunc{
+		{Name: "Get", Line: 139, Off: 5374, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
+		{Name: "Do", Line: 146, Off: 5498, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
+		{Name: "(*Client).Do", Line: 212, Off: 7775, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 1544, Hash: 0x3e59052b9a5a3e37},
+		{Name: "(*Client).dial", Line: 277, Off: 9390, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 298, Off: 9968, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http.Response, error) {", Len: 1239, Hash: 0xb3dec74955b434d7},
+		{Name: "(*hostPool).acquire", Line: 508, Off: 16197, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+	})
+}
+
 // ag_Get is the frame of Get (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Get struct {
 	ag_state int
@@ -94,7 +107,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :140:2*/ return rt.Ready
 }
 
-//line client_async.go:98
+//line client_async.go:111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -152,7 +165,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line client_async.go:156
+//line client_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -353,7 +366,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :270:3*/ return rt.Ready
 }
 
-//line client_async.go:357
+//line client_async.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
@@ -466,7 +479,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :290:2*/ return rt.Ready
 }
 
-//line client_async.go:470
+//line client_async.go:483
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -594,7 +607,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :340:3*/ goto ag_L1
 }
 
-//line client_async.go:598
+//line client_async.go:611
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -692,7 +705,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line client_async.go:696
+//line client_async.go:709
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

@@ -22,6 +22,15 @@ func _() {
 	var _ ag_stale_run_go_generate = post
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// client_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("client_test.go", []rt.SourceFunc{
+		{Name: "getAll", Line: 53, Off: 1056, Head: "func getAll(cl *ahttp.Client, urls []string) ([]fetched, error) {", Len: 399, Hash: 0xf07252a0256ac10c},
+		{Name: "post", Line: 113, Off: 2886, Head: "func post(url, body string, chunked bool) (fetched, error) {", Len: 500, Hash: 0xab80dfc0d65bf1b5},
+	})
+}
+
 // ag_getAll is the frame of getAll (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_getAll struct {
 	ag_state int
@@ -108,7 +117,7 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line client_async_test.go:112
+//line client_async_test.go:121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getAll) AwaitLine() string {
@@ -216,7 +225,7 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line client_async_test.go:220
+//line client_async_test.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_post) AwaitLine() string {

@@ -17,6 +17,14 @@ func _() {
 	var _ ag_stale_run_go_generate = ahttpOutcomes
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// client_diff_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("client_diff_test.go", []rt.SourceFunc{
+		{Name: "ahttpOutcomes", Line: 201, Off: 9444, Head: "func ahttpOutcomes(url string, head bool) ([2]outcome, error) {", Len: 621, Hash: 0x763fd0d2f5156099},
+	})
+}
+
 // ag_ahttpOutcomes is the frame of ahttpOutcomes (408 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ahttpOutcomes struct {
 	ag_state  int
@@ -145,7 +153,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:149
+//line client_diff_async_test.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

@@ -48,6 +48,20 @@ func _() {
 	var _ ag_stale_run_go_generate = getPaused
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// client_pool_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("client_pool_test.go", []rt.SourceFunc{
+		{Name: "getPaced", Line: 29, Off: 541, Head: "func getPaced(cl *ahttp.Client, url string, n int, pause time.Duration) error {", Len: 333, Hash: 0xc111e7e691d9f84d},
+		{Name: "getDefault", Line: 50, Off: 939, Head: "func getDefault(url string, n int) error {", Len: 236, Hash: 0xada0b923260573b1},
+		{Name: "getMany", Line: 118, Off: 2813, Head: "func getMany(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 248, Hash: 0x33b5032aabaf8004},
+		{Name: "waitCancelled", Line: 163, Off: 4586, Head: "func waitCancelled(cl, timed *ahttp.Client, url string, release chan struct{}) ([]string, error) {", Len: 824, Hash: 0xc251e5855ddc2037},
+		{Name: "getThen", Line: 262, Off: 7575, Head: "func getThen(cl *ahttp.Client, url string, second *http.Request) (string, error) {", Len: 270, Hash: 0xe93371afb90c4242},
+		{Name: "getString", Line: 356, Off: 10546, Head: "func getString(cl *ahttp.Client, url string) (string, error) {", Len: 206, Hash: 0xe5701b8203feb94f},
+		{Name: "getPaused", Line: 369, Off: 10824, Head: "func getPaused(cl *ahttp.Client, urls []string, pause time.Duration) ([]string, error) {", Len: 283, Hash: 0x5a0c00a24aa3223b},
+	})
+}
+
 // ag_getPaced is the frame of getPaced (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_getPaced struct {
 	ag_state int
@@ -144,7 +158,7 @@ func (ag_f *ag_getPaced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:148
+//line client_pool_async_test.go:162
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaced) AwaitLine() string {
@@ -251,7 +265,7 @@ func (ag_f *ag_getDefault) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:255
+//line client_pool_async_test.go:269
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getDefault) AwaitLine() string {
@@ -342,7 +356,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:346
+//line client_pool_async_test.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getMany) AwaitLine() string {
@@ -507,7 +521,7 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:511
+//line client_pool_async_test.go:525
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCancelled) AwaitLine() string {
@@ -617,7 +631,7 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :271:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:621
+//line client_pool_async_test.go:635
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getThen) AwaitLine() string {
@@ -714,7 +728,7 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :363:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:718
+//line client_pool_async_test.go:732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getString) AwaitLine() string {
@@ -815,7 +829,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:819
+//line client_pool_async_test.go:833
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaused) AwaitLine() string {

@@ -29,6 +29,16 @@ func _() {
 	var _ ag_stale_run_go_generate = getStatus
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// example_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("example_test.go", []rt.SourceFunc{
+		{Name: "greet", Line: 18, Off: 271, Head: "func greet(w *ahttp.ResponseWriter, r *http.Request) {", Len: 145, Hash: 0xc347fd3d07e8e729},
+		{Name: "serveAndFetch", Line: 26, Off: 503, Head: "func serveAndFetch() error {", Len: 703, Hash: 0x90d0f49e73f22030},
+		{Name: "getStatus", Line: 67, Off: 1464, Head: "func getStatus(url string) (string, error) {", Len: 261, Hash: 0x796a4ce95ae4e4e7},
+	})
+}
+
 // ag_greet is the frame of greet (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_greet struct {
 	ag_state int
@@ -70,7 +80,7 @@ func (ag_f *ag_greet) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_test.go:21:1*/ return rt.Ready
 }
 
-//line example_async_test.go:74
+//line example_async_test.go:84
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_greet) AwaitLine() string {
@@ -213,7 +223,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line example_async_test.go:217
+//line example_async_test.go:227
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {
@@ -317,7 +327,7 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line example_async_test.go:321
+//line example_async_test.go:331
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getStatus) AwaitLine() string {

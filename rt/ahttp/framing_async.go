@@ -44,6 +44,19 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Body).ReadAll
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// framing.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("framing.go", []rt.SourceFunc{
+		{Name: "readHeader", Line: 49, Off: 1514, Head: "func readHeader(c *anet.Conn, limit int) ([]byte, error) {", Len: 239, Hash: 0xc2b43055f69ebd74},
+		{Name: "readRequestHeader", Line: 67, Off: 2282, Head: "func readRequestHeader(c *anet.Conn, limit, skip int) ([]byte, error) {", Len: 393, Hash: 0x9f57505719817643},
+		{Name: "(*Body).Read", Line: 373, Off: 10946, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 792, Hash: 0x1c8a94d1d749faf3},
+		{Name: "(*Body).nextChunk", Line: 438, Off: 12453, Head: "func (b *Body) nextChunk() error {", Len: 939, Hash: 0xd17040f31a4a7110},
+		{Name: "(*Body).chunkLine", Line: 487, Off: 13527, Head: "func (b *Body) chunkLine(limit int) ([]byte, error) {", Len: 526, Hash: 0x7d304aa317eb4b2e},
+		{Name: "(*Body).ReadAll", Line: 565, Off: 15752, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
+	})
+}
+
 // ag_readHeader is the frame of readHeader (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readHeader struct {
 	ag_state int
@@ -97,7 +110,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:101
+//line framing_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -172,7 +185,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :80:2*/ return rt.Ready
 }
 
-//line framing_async.go:176
+//line framing_async.go:189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readRequestHeader) AwaitLine() string {
@@ -320,7 +333,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :418:2*/ return rt.Ready
 }
 
-//line framing_async.go:324
+//line framing_async.go:337
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
@@ -458,7 +471,7 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :480:2*/ return rt.Ready
 }
 
-//line framing_async.go:462
+//line framing_async.go:475
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
@@ -538,7 +551,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :502:2*/ return rt.Ready
 }
 
-//line framing_async.go:542
+//line framing_async.go:555
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
@@ -618,7 +631,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :586:4*/ goto ag_L1
 }
 
-//line framing_async.go:622
+//line framing_async.go:635
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {

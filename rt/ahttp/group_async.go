@@ -28,6 +28,16 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Server).serveShard
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// group.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("group.go", []rt.SourceFunc{
+		{Name: "(*Server).Shutdown", Line: 21, Off: 505, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 483, Hash: 0x41f090c5a1f6cd9b},
+		{Name: "(*Server).ServeGroup", Line: 59, Off: 1962, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 855, Hash: 0x5bc814c4f32c47eb},
+		{Name: "(*Server).serveShard", Line: 91, Off: 2928, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
+	})
+}
+
 // ag_Server_Shutdown is the frame of (*Server).Shutdown (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_Shutdown struct {
 	ag_state int
@@ -150,7 +160,7 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line group_async.go:154
+//line group_async.go:164
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Shutdown) AwaitLine() string {
@@ -254,7 +264,7 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line group_async.go:258
+//line group_async.go:268
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -342,7 +352,7 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:2*/ return rt.Ready
 }
 
-//line group_async.go:346
+//line group_async.go:356
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {

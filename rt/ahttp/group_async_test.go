@@ -25,6 +25,15 @@ func _() {
 	var _ ag_stale_run_go_generate = serveGroupUntil
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// group_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("group_test.go", []rt.SourceFunc{
+		{Name: "whichLoop", Line: 26, Off: 429, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 169, Hash: 0x40ba101feba6b339},
+		{Name: "serveGroupUntil", Line: 37, Off: 756, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 557, Hash: 0xd21e9ec63489bd3b},
+	})
+}
+
 // ag_whichLoop is the frame of whichLoop (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_whichLoop struct {
 	ag_state int
@@ -85,7 +94,7 @@ func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:31:1*/ return rt.Ready
 }
 
-//line group_async_test.go:89
+//line group_async_test.go:98
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
@@ -201,7 +210,7 @@ func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line group_async_test.go:205
+//line group_async_test.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {

@@ -22,6 +22,15 @@ func _() {
 	var _ ag_stale_run_go_generate = (*ResponseWriter).finish
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// response.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("response.go", []rt.SourceFunc{
+		{Name: "(*ResponseWriter).Flush", Line: 131, Off: 4596, Head: "func (w *ResponseWriter) Flush() error {", Len: 497, Hash: 0xb75dd9d398dcd55b},
+		{Name: "(*ResponseWriter).finish", Line: 249, Off: 8084, Head: "func (w *ResponseWriter) finish(keep bool) error {", Len: 630, Hash: 0xa10b3ff91480c39e},
+	})
+}
+
 // ag_ResponseWriter_Flush is the frame of (*ResponseWriter).Flush (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ResponseWriter_Flush struct {
 	ag_state int
@@ -96,7 +105,7 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line response_async.go:100
+//line response_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
@@ -179,7 +188,7 @@ func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :273:2*/ return rt.Ready
 }
 
-//line response_async.go:183
+//line response_async.go:192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {

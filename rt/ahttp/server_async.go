@@ -49,6 +49,19 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Server).reject
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server.go", []rt.SourceFunc{
+		{Name: "(*Server).ListenAndServe", Line: 103, Off: 3360, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
+		{Name: "(*Server).Serve", Line: 117, Off: 3780, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 810, Hash: 0xc80db47a70042b43},
+		{Name: "(*Server).serveConn", Line: 193, Off: 5521, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 285, Hash: 0x6aaf8d06cdc030cf},
+		{Name: "(*Server).serveOne", Line: 215, Off: 6212, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2631, Hash: 0x09034865cebb7ef1},
+		{Name: "(*Server).callHandler", Line: 400, Off: 12153, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 438, Off: 13277, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+	})
+}
+
 // ag_Server_ListenAndServe is the frame of (*Server).ListenAndServe (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_ListenAndServe struct {
 	ag_state int
@@ -113,7 +126,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :108:2*/ return rt.Ready
 }
 
-//line server_async.go:117
+//line server_async.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -246,7 +259,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :148:3*/ return rt.Ready
 }
 
-//line server_async.go:250
+//line server_async.go:263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -343,7 +356,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:3*/ return rt.Ready
 }
 
-//line server_async.go:347
+//line server_async.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -682,7 +695,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :305:2*/ return rt.Ready
 }
 
-//line server_async.go:686
+//line server_async.go:699
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -798,7 +811,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :419:2*/ return rt.Ready
 }
 
-//line server_async.go:802
+//line server_async.go:815
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -924,7 +937,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:460:1*/ return rt.Ready
 }
 
-//line server_async.go:928
+//line server_async.go:941
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

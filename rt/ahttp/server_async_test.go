@@ -32,6 +32,16 @@ func _() {
 	var _ ag_stale_run_go_generate = fetchString
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server_test.go", []rt.SourceFunc{
+		{Name: "testHandler", Line: 37, Off: 667, Head: "func testHandler(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 655, Hash: 0x17ba3f15246d2329},
+		{Name: "bothSides", Line: 326, Off: 11488, Head: "func bothSides(n int, path string) ([]string, error) {", Len: 822, Hash: 0x7bddc554a48e984b},
+		{Name: "fetchString", Line: 353, Off: 12321, Head: "func fetchString(cl *ahttp.Client, url string) (string, error) {", Len: 208, Hash: 0xe74fad00c42136fb},
+	})
+}
+
 // ag_testHandler is the frame of testHandler (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_testHandler struct {
 	ag_state int
@@ -161,7 +171,7 @@ func (ag_f *ag_testHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line server_async_test.go:165
+//line server_async_test.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_testHandler) AwaitLine() string {
@@ -319,7 +329,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :349:2*/ return rt.Ready
 }
 
-//line server_async_test.go:323
+//line server_async_test.go:333
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bothSides) AwaitLine() string {
@@ -422,7 +432,7 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :360:2*/ return rt.Ready
 }
 
-//line server_async_test.go:426
+//line server_async_test.go:436
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchString) AwaitLine() string {

@@ -16,6 +16,14 @@ func _() {
 	var _ ag_stale_run_go_generate = diffHandlerAhttp
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server_diff_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server_diff_test.go", []rt.SourceFunc{
+		{Name: "diffHandlerAhttp", Line: 42, Off: 1031, Head: "func diffHandlerAhttp(w *ahttp.ResponseWriter, r *http.Request) { diffHandler(w, r) }", Len: 85, Hash: 0xd4ceaea54da46f50},
+	})
+}
+
 // ag_diffHandlerAhttp is the frame of diffHandlerAhttp (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_diffHandlerAhttp struct {
 	ag_state int
@@ -45,4 +53,4 @@ func (ag_f *ag_diffHandlerAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_diff_test.go:42:85*/ return rt.Ready
 }
 
-//line server_diff_async_test.go:49
+//line server_diff_async_test.go:57

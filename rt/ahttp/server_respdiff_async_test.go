@@ -21,6 +21,15 @@ func _() {
 	var _ ag_stale_run_go_generate = respDiffAhttp
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server_respdiff_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server_respdiff_test.go", []rt.SourceFunc{
+		{Name: "runStepsAhttp", Line: 131, Off: 5868, Head: "func runStepsAhttp(w *ahttp.ResponseWriter, steps []step) error {", Len: 432, Hash: 0x561512e25b7fe8ea},
+		{Name: "respDiffAhttp", Line: 163, Off: 6500, Head: "func respDiffAhttp(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 110, Hash: 0x17d83fa2f2441d95},
+	})
+}
+
 // ag_runStepsAhttp is the frame of runStepsAhttp (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_runStepsAhttp struct {
 	ag_state int
@@ -121,7 +130,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:125
+//line server_respdiff_async_test.go:134
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runStepsAhttp) AwaitLine() string {
@@ -178,7 +187,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:182
+//line server_respdiff_async_test.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_respDiffAhttp) AwaitLine() string {

@@ -19,6 +19,14 @@ func _() {
 	var _ ag_stale_run_go_generate = strictHandler
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// server_strict_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("server_strict_test.go", []rt.SourceFunc{
+		{Name: "strictHandler", Line: 74, Off: 1972, Head: "func strictHandler(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 1434, Hash: 0x49cd8b894d780627},
+	})
+}
+
 // ag_strictHandler is the frame of strictHandler (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_strictHandler struct {
 	ag_state int
@@ -203,7 +211,7 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line server_strict_async_test.go:207
+//line server_strict_async_test.go:215
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_strictHandler) AwaitLine() string {

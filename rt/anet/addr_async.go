@@ -23,6 +23,15 @@ func _() {
 	var _ ag_stale_run_go_generate = resolveAll
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// addr.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("addr.go", []rt.SourceFunc{
+		{Name: "resolve", Line: 26, Off: 387, Head: "func resolve(network, address string) (endpoint, error) {", Len: 166, Hash: 0xb4054c4120cba919},
+		{Name: "resolveAll", Line: 39, Off: 781, Head: "func resolveAll(network, address string) ([]endpoint, error) {", Len: 1410, Hash: 0x5de47e729b516b70},
+	})
+}
+
 // ag_resolve is the frame of resolve (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_resolve struct {
 	ag_state int
@@ -75,7 +84,7 @@ func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:2*/ return rt.Ready
 }
 
-//line addr_async.go:79
+//line addr_async.go:88
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {
@@ -195,7 +204,7 @@ func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :89:2*/ return rt.Ready
 }
 
-//line addr_async.go:199
+//line addr_async.go:208
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolveAll) AwaitLine() string {

@@ -128,6 +128,35 @@ func _() {
 	var _ ag_stale_run_go_generate = addrs
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// anet_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("anet_test.go", []rt.SourceFunc{
+		{Name: "echoLines", Line: 50, Off: 879, Head: "func echoLines(network, addr string, msgs []string) ([]string, error) {", Len: 414, Hash: 0x4408f8f3387e0b8d},
+		{Name: "serveOne", Line: 78, Off: 1549, Head: "func serveOne(ln *anet.Listener) (string, error) {", Len: 314, Hash: 0xd2a602b9c5c2bb4d},
+		{Name: "unixPair", Line: 140, Off: 3093, Head: "func unixPair(path string) ([]string, error) {", Len: 352, Hash: 0x77cabaf48b4dd4cb},
+		{Name: "echoOne", Line: 160, Off: 3528, Head: "func echoOne(ln *anet.Listener) error {", Len: 314, Hash: 0x502dbaf29d6c6630},
+		{Name: "slowRead", Line: 194, Off: 4169, Head: "func slowRead(addr string) (string, error) {", Len: 319, Hash: 0x49ede93c02ce458e},
+		{Name: "ticker", Line: 237, Off: 5319, Head: "func ticker(n *int, stop *bool) {", Len: 88, Hash: 0x66cdc5f49fdaac87},
+		{Name: "bigWrite", Line: 245, Off: 5418, Head: "func bigWrite(addr string, size int) (writeResult, error) {", Len: 503, Hash: 0x3f63a0ab85b38d9b},
+		{Name: "readTruncated", Line: 279, Off: 6305, Head: "func readTruncated(addr string) (string, error) {", Len: 261, Hash: 0x7872b59bb3c9d53e},
+		{Name: "readUntilTruncated", Line: 291, Off: 6577, Head: "func readUntilTruncated(addr string) (string, error) {", Len: 215, Hash: 0x7af4386f16a26163},
+		{Name: "readInto", Line: 314, Off: 7116, Head: "func readInto(c *anet.Conn, buf []byte, cleaned *bool) (int, error) {", Len: 127, Hash: 0x01963412db48b2dc},
+		{Name: "readLine", Line: 320, Off: 7254, Head: "func readLine(c *anet.Conn) (string, error) {", Len: 99, Hash: 0xbc5485faaf954db6},
+		{Name: "cancelRead", Line: 336, Off: 7767, Head: "func cancelRead(addr string, gate chan struct{}) (string, error) {", Len: 1278, Hash: 0x38e6bcef993ab996},
+		{Name: "waitForRead", Line: 386, Off: 9245, Head: "func waitForRead(addr string, gate chan struct{}) (string, error) {", Len: 656, Hash: 0x58874c590165ad3d},
+		{Name: "virtualRead", Line: 424, Off: 10493, Head: "func virtualRead(addr string) (string, error) {", Len: 464, Hash: 0x208df48bb516cc94},
+		{Name: "churn", Line: 525, Off: 13028, Head: "func churn(refusedAddr string) error {", Len: 914, Hash: 0x73041abfa27c0ae5},
+		{Name: "readEOF", Line: 578, Off: 14433, Head: "func readEOF(c *anet.Conn, eofs *int) error {", Len: 144, Hash: 0xf9ac94cd97d2a777},
+		{Name: "idle", Line: 588, Off: 14588, Head: "func idle(n int) (idleResult, error) {", Len: 818, Hash: 0x8baa0a2551cd46e8},
+		{Name: "readBlocks", Line: 637, Off: 16044, Head: "func readBlocks(addr string) ([]string, error) {", Len: 611, Hash: 0xa0cace512e42e88f},
+		{Name: "readUnits", Line: 693, Off: 17771, Head: "func readUnits(addr string, t *testing.T) ([]string, error) {", Len: 593, Hash: 0x25608a08d9ec7193},
+		{Name: "oneByte", Line: 726, Off: 18808, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
+		{Name: "manyReady", Line: 739, Off: 19090, Head: "func manyReady(n int) (int, error) {", Len: 862, Hash: 0x3a6f1450fc8003ac},
+		{Name: "addrs", Line: 792, Off: 20321, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
+	})
+}
+
 // ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
@@ -251,7 +280,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:255
+//line anet_async_test.go:284
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -372,7 +401,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:376
+//line anet_async_test.go:405
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -506,7 +535,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:510
+//line anet_async_test.go:539
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -634,7 +663,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:638
+//line anet_async_test.go:667
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -752,7 +781,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:756
+//line anet_async_test.go:785
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -816,7 +845,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:820
+//line anet_async_test.go:849
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -972,7 +1001,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:976
+//line anet_async_test.go:1005
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1090,7 +1119,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1094
+//line anet_async_test.go:1123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1188,7 +1217,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1192
+//line anet_async_test.go:1221
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1266,7 +1295,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1270
+//line anet_async_test.go:1299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1326,7 +1355,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1330
+//line anet_async_test.go:1359
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1555,7 +1584,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1559
+//line anet_async_test.go:1588
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1723,7 +1752,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1727
+//line anet_async_test.go:1756
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1869,7 +1898,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1873
+//line anet_async_test.go:1902
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2117,7 +2146,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2121
+//line anet_async_test.go:2150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2216,7 +2245,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2220
+//line anet_async_test.go:2249
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2410,7 +2439,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2414
+//line anet_async_test.go:2443
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2569,7 +2598,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2573
+//line anet_async_test.go:2602
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2724,7 +2753,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2728
+//line anet_async_test.go:2757
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2798,7 +2827,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2802
+//line anet_async_test.go:2831
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -3031,7 +3060,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3035
+//line anet_async_test.go:3064
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3170,7 +3199,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3174
+//line anet_async_test.go:3203
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

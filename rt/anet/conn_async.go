@@ -53,6 +53,21 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Conn).fill
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// conn.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("conn.go", []rt.SourceFunc{
+		{Name: "(*Conn).Read", Line: 142, Off: 3993, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
+		{Name: "(*Conn).readSome", Line: 155, Off: 4246, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 465, Hash: 0xd09cd3898760ecfe},
+		{Name: "(*Conn).Write", Line: 190, Off: 5117, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 462, Hash: 0x728280b2098845db},
+		{Name: "(*Conn).ReadUntil", Line: 232, Off: 6460, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 256, Off: 7083, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 285, Off: 8058, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 309, Off: 8698, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 328, Off: 9343, Head: "func (c *Conn) fill() error {", Len: 676, Hash: 0x2005b8e28dee904f},
+	})
+}
+
 // ag_Conn_Read is the frame of (*Conn).Read (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Conn_Read struct {
 	ag_state int
@@ -107,7 +122,7 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :148:2*/ return rt.Ready
 }
 
-//line conn_async.go:111
+//line conn_async.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
@@ -201,7 +216,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:4*/ goto ag_L1
 }
 
-//line conn_async.go:205
+//line conn_async.go:220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -296,7 +311,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :213:2*/ return rt.Ready
 }
 
-//line conn_async.go:300
+//line conn_async.go:315
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
@@ -375,7 +390,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :246:4*/ goto ag_L1
 }
 
-//line conn_async.go:379
+//line conn_async.go:394
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -456,7 +471,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :271:4*/ goto ag_L1
 }
 
-//line conn_async.go:460
+//line conn_async.go:475
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
@@ -535,7 +550,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :299:4*/ goto ag_L1
 }
 
-//line conn_async.go:539
+//line conn_async.go:554
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
@@ -609,7 +624,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :318:2*/ return rt.Ready
 }
 
-//line conn_async.go:613
+//line conn_async.go:628
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -709,7 +724,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :358:4*/ goto ag_L1
 }
 
-//line conn_async.go:713
+//line conn_async.go:728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

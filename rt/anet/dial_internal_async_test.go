@@ -16,6 +16,14 @@ func _() {
 	var _ ag_stale_run_go_generate = dialAddrs
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// dial_internal_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("dial_internal_test.go", []rt.SourceFunc{
+		{Name: "dialAddrs", Line: 29, Off: 576, Head: "func dialAddrs(eps []endpoint) (string, error) {", Len: 323, Hash: 0x4c038517ed2e84b3},
+	})
+}
+
 // ag_dialAddrs is the frame of dialAddrs (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_dialAddrs struct {
 	ag_state  int
@@ -88,7 +96,7 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line dial_internal_async_test.go:92
+//line dial_internal_async_test.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAddrs) AwaitLine() string {

@@ -31,6 +31,17 @@ func _() {
 	var _ ag_stale_run_go_generate = (*share).accept
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// group.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("group.go", []rt.SourceFunc{
+		{Name: "ListenConfig.ListenGroup", Line: 29, Off: 909, Head: "func (lc ListenConfig) ListenGroup(network, address string) ([]*Listener, error) {", Len: 710, Hash: 0xe2215d9598b46a09},
+		{Name: "ListenConfig.listenHanded", Line: 64, Off: 1693, Head: "func (lc ListenConfig) listenHanded(g *rt.Group, network, address string) ([]*Listener, error) {", Len: 603, Hash: 0x6d7a731093063ddb},
+		{Name: "(*shared).acceptLoop", Line: 100, Off: 2836, Head: "func (sh *shared) acceptLoop() error {", Len: 601, Hash: 0xc3c435497f9add85},
+		{Name: "(*share).accept", Line: 134, Off: 3492, Head: "func (s *share) accept(ln *Listener) (*Conn, error) {", Len: 237, Hash: 0x4cde40e59d92d557},
+	})
+}
+
 // ag_ListenConfig_ListenGroup is the frame of (ListenConfig).ListenGroup (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ListenConfig_ListenGroup struct {
 	ag_state int
@@ -175,7 +186,7 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:2*/ return rt.Ready
 }
 
-//line group_async.go:179
+//line group_async.go:190
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_ListenGroup) AwaitLine() string {
@@ -258,7 +269,7 @@ func (ag_f *ag_ListenConfig_listenHanded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async.go:262
+//line group_async.go:273
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_listenHanded) AwaitLine() string {
@@ -364,7 +375,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line group_async.go:368
+//line group_async.go:379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shared_acceptLoop) AwaitLine() string {
@@ -433,7 +444,7 @@ func (ag_f *ag_share_accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line group_async.go:437
+//line group_async.go:448
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_share_accept) AwaitLine() string {

@@ -23,6 +23,15 @@ func _() {
 	var _ ag_stale_run_go_generate = listenGroup
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// group_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("group_test.go", []rt.SourceFunc{
+		{Name: "answerLoop", Line: 23, Off: 392, Head: "func answerLoop(ln *anet.Listener) (int, error) {", Len: 316, Hash: 0xba1d74e1b3b41658},
+		{Name: "listenGroup", Line: 47, Off: 921, Head: "func listenGroup(lc anet.ListenConfig, dial func(addr string) error) ([]int, error) {", Len: 1015, Hash: 0x83da9929636760eb},
+	})
+}
+
 // ag_answerLoop is the frame of answerLoop (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_answerLoop struct {
 	ag_state int
@@ -110,7 +119,7 @@ func (ag_f *ag_answerLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:4*/ goto ag_L1
 }
 
-//line group_async_test.go:114
+//line group_async_test.go:123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLoop) AwaitLine() string {
@@ -290,7 +299,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async_test.go:294
+//line group_async_test.go:303
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenGroup) AwaitLine() string {
@@ -334,4 +343,4 @@ func (ag_f *ag_listenGroup_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :65:91*/ return rt.Ready
 }
 
-//line group_async_test.go:338
+//line group_async_test.go:347

@@ -19,6 +19,14 @@ func _() {
 	var _ ag_stale_run_go_generate = sendUntilStuck
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// lastwritten_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("lastwritten_test.go", []rt.SourceFunc{
+		{Name: "sendUntilStuck", Line: 50, Off: 1427, Head: "func sendUntilStuck(addr string, cancelled, deadlined *int) error {", Len: 707, Hash: 0x00c01ddca698951d},
+	})
+}
+
 // ag_sendUntilStuck is the frame of sendUntilStuck (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sendUntilStuck struct {
 	ag_state  int
@@ -145,7 +153,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line lastwritten_async_test.go:149
+//line lastwritten_async_test.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sendUntilStuck) AwaitLine() string {

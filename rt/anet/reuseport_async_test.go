@@ -23,6 +23,15 @@ func _() {
 	var _ ag_stale_run_go_generate = listenTwice
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// reuseport_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("reuseport_test.go", []rt.SourceFunc{
+		{Name: "shard", Line: 27, Off: 505, Head: "func shard(name, addr string, served *atomic.Int64, total int64, bound func(string)) error {", Len: 595, Hash: 0x00e0068478338ba8},
+		{Name: "listenTwice", Line: 90, Off: 2311, Head: "func listenTwice(addr string, reuse bool) error {", Len: 299, Hash: 0x3a5d6c1ea55ea2ef},
+	})
+}
+
 // ag_shard is the frame of shard (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shard struct {
 	ag_state  int
@@ -141,7 +150,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:145
+//line reuseport_async_test.go:154
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shard) AwaitLine() string {
@@ -242,7 +251,7 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :100:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:246
+//line reuseport_async_test.go:255
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenTwice) AwaitLine() string {

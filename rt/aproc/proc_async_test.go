@@ -49,6 +49,20 @@ func _() {
 	var _ ag_stale_run_go_generate = readUntilWait
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// proc_test.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("proc_test.go", []rt.SourceFunc{
+		{Name: "sorted", Line: 23, Off: 322, Head: "func sorted(in string) (string, error) {", Len: 382, Hash: 0x5b710ba0aedfa2db},
+		{Name: "exitCode", Line: 43, Off: 715, Head: "func exitCode(script string) (int, error) {", Len: 202, Hash: 0x9f8987604eccdaa0},
+		{Name: "waiters", Line: 59, Off: 1139, Head: "func waiters(n int, goroutines, doneEarly *int) error {", Len: 631, Hash: 0x842fa1fb8e4c4c26},
+		{Name: "cancelled", Line: 91, Off: 1781, Head: "func cancelled(pid *int) error {", Len: 248, Hash: 0x80dc2d2c2fdc7ec9},
+		{Name: "docPattern", Line: 202, Off: 5327, Head: "func docPattern() (string, error) {", Len: 442, Hash: 0x65ba3d20cf67d5bf},
+		{Name: "docPatternRuns", Line: 233, Off: 6022, Head: "func docPatternRuns(n int, count func() int, first, last *int) error {", Len: 303, Hash: 0x521d0cbc437112f8},
+		{Name: "readUntilWait", Line: 268, Off: 7073, Head: "func readUntilWait(rerr *error) error {", Len: 328, Hash: 0x27a1eadf00204453},
+	})
+}
+
 // ag_sorted is the frame of sorted (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sorted struct {
 	ag_state int
@@ -140,7 +154,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:144
+//line proc_async_test.go:158
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -212,7 +226,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:216
+//line proc_async_test.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -346,7 +360,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:350
+//line proc_async_test.go:364
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -438,7 +452,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:442
+//line proc_async_test.go:456
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {
@@ -541,7 +555,7 @@ func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :220:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:545
+//line proc_async_test.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPattern) AwaitLine() string {
@@ -626,7 +640,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:630
+//line proc_async_test.go:644
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPatternRuns) AwaitLine() string {
@@ -731,7 +745,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :279:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:735
+//line proc_async_test.go:749
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilWait) AwaitLine() string {

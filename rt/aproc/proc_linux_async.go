@@ -35,6 +35,17 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Pipe).Write
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// proc_linux.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("proc_linux.go", []rt.SourceFunc{
+		{Name: "(*Process).Wait", Line: 143, Off: 3934, Head: "func (p *Process) Wait() (int, error) {", Len: 589, Hash: 0x62de0d06fecaaca5},
+		{Name: "(*Pipe).Read", Line: 170, Off: 4659, Head: "func (pp *Pipe) Read(b []byte) (int, error) {", Len: 546, Hash: 0x8d3e1f253343de66},
+		{Name: "(*Pipe).ReadAll", Line: 200, Off: 5265, Head: "func (pp *Pipe) ReadAll() ([]byte, error) {", Len: 240, Hash: 0x4e50a389e245bd1f},
+		{Name: "(*Pipe).Write", Line: 220, Off: 5696, Head: "func (pp *Pipe) Write(b []byte) (int, error) {", Len: 537, Hash: 0x03d15e9c927c5766},
+	})
+}
+
 // ag_Process_Wait is the frame of (*Process).Wait (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Process_Wait struct {
 	ag_state  int
@@ -129,7 +140,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:133
+//line proc_linux_async.go:144
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -227,7 +238,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:231
+//line proc_linux_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -298,7 +309,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:302
+//line proc_linux_async.go:313
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -391,7 +402,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:395
+//line proc_linux_async.go:406
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {

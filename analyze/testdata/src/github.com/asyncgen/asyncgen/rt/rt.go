@@ -55,3 +55,13 @@ func napTwice(d time.Duration) {
 
 // Gen is an async generator (the real one is in rt/agen.go).
 type Gen[T any] func(yield func(T) bool)
+
+type SourceFunc struct {
+	Name      string
+	Line, Off int
+	Head      string
+	Len       int
+	Hash      uint64
+}
+
+func CheckSource(source string, fns []SourceFunc) {}
