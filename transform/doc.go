@@ -81,6 +81,42 @@
 // (//line x_async.go:N), so that every coverage block is a true range of
 // the user's file.
 //
+// # Results
+//
+// The frame keeps the results in ag_r0 (the value) and ag_err (a trailing
+// error), which AwaitResult returns as the awaitable's (T, error). () and
+// (error) have no ag_r0 and T = struct{}; V and (V, error) keep V in ag_r0.
+// Any other result list is a tuple shape: T is rt.TupleN (N = 2..8) of the
+// values before a trailing error, in order, and ag_r0 holds it, so a
+// return stores each value in its field:
+//
+//	//async
+//	func lookup(k string) (v int, ok bool, err error) { ... return }
+//
+//	func lookupAsync(k string) rt.Awaitable[rt.Tuple2[int, bool]]
+//	ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.v, ag_f.ok, ag_f.err
+//
+// Without a trailing error every result is a value ((int, string) gives
+// rt.Tuple2[int, string], (error, int) rt.Tuple2[error, int]). Named
+// results are variables like any other; a bare return copies them to the
+// fields, and in a function with deferred calls a return sets the named
+// results and the exit copies them after the deferred calls ran. An await
+// of a tuple-shaped function unpacks the tuple into its destinations, all
+// at once, as a, b, err = f() assigns:
+//
+//	a, b, err := lookup(k)
+//
+//	{
+//		ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+//		a, b, err = ag_v.V0, ag_v.V1, ag_e
+//	}
+//
+// So a tuple-shaped call works wherever a multi-valued call does: on the
+// right of an assignment, in return f() of a function with the same
+// results, as the arguments of g(f()), deferred, spawned or gathered
+// through its companion. More than 8 values besides a trailing error is an
+// error at the result list that says to group some in a struct.
+//
 // # Expressions
 //
 // Go evaluates calls, receives and && / || left to right. A call that Go
