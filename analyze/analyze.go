@@ -480,7 +480,10 @@ func (c *checker) awaitOf(call *ast.CallExpr) *Await {
 	}
 	shape, ok := ShapeFor(results, c.pkg)
 	if !ok {
-		c.errorf(call.Pos(), "%s has a companion %s but returns %s, which no coroutine can carry", fn.Name(), comp.Name(), results)
+		if fn.Pkg() == c.pkg {
+			return nil // the error at its declaration says it
+		}
+		c.errorf(call.Pos(), "%s has a companion %s but returns %d values, more than the rt.TupleN a coroutine yields can carry (%d besides a trailing error)", fn.Name(), comp.Name(), results.Len(), MaxTupleValues)
 		return nil
 	}
 	return &Await{Call: call, Callee: fn, Companion: comp, Shape: shape}

@@ -403,7 +403,10 @@ func stubFile(fset *token.FileSet, src *ast.File, fns []*ast.FuncDecl, names map
 		}
 		t, ok := syntacticResult(fn.Type.Results)
 		if !ok {
-			continue // a bad result shape is reported by the analysis
+			// Too many values: the analysis reports it at the result list.
+			// The stub still declares the companion, so that its callers
+			// type-check and that error is the one the user sees.
+			t = &ast.StructType{Fields: &ast.FieldList{}}
 		}
 		body.WriteString("func ")
 		if fn.Recv != nil {

@@ -177,7 +177,9 @@
 // An expression switch evaluates its tag once into a temporary, tests the
 // cases in order (a case's expressions evaluated only when reached), and
 // each clause body ends by jumping to the end, or for fallthrough to the
-// next body.
+// next body. Without a tag a case is the condition itself, except that a
+// case of interface type is compared with true (Go's missing tag is the
+// bool true): switch { case i: } tests i == true.
 //
 // A type switch evaluates x once into a temporary and tries the cases in
 // order; each clause binds its own v, of the clause's type when it lists
@@ -266,6 +268,11 @@
 //	body                 // break: goto end; continue: goto head
 //	goto head
 //	end: stop(); stop = nil
+//
+// An iterator whose yield parameter has a named type (type yf
+// func(int) bool; func seq(y yf)) converts to no iter.Seq; it is evaluated
+// once and wrapped, iter.Seq[int](func(ag_yield func(int) bool) {
+// f(ag_yield) }).
 //
 // iter.Pull runs the iterator on a coroutine of the Go runtime: a
 // goroutine with its own stack that never runs in parallel with its
@@ -424,7 +431,22 @@
 //	c := counter{1}                  // ag_f.c = ag_keeps_counter{1}
 //	tick(0)
 //
-// %T and reflection show the moved type's name.
+// %T and reflection show the moved type's name. A generic local type keeps
+// its type parameters, after the function's when it moves:
+//
+//	type box[U any] struct{ t T; u U }   // in g[T any]: type ag_g_box[T any, U any] struct{ ... }
+//	b := box[int]{v, 3}                  // ag_f.b = ag_g_box[T, int]{ag_f.v, 3}
+//
+// # Local constants
+//
+// A const declaration at the flattened level stays in place, now in
+// Resume's single scope, where it would clash with a sibling block's
+// constant of the same name and stay visible after its block ended (where
+// the source sees an outer constant). Such a constant is renamed
+// ag_<name>_c<k> in its declaration and its uses (localconsts.go). In an
+// async closure, whose Resume is outside the function, a constant of the
+// function is written as its value: an untyped constant as a literal of
+// its kind, a typed one as T(literal).
 //
 // # Not lowered
 //
