@@ -30,6 +30,7 @@ const limit = 100
 // async
 func caseLocalConsts() (string, error) {
 	out := fmt.Sprint(limit)
+	const unit = "s"
 	{
 		const limit = 3
 		tick(limit)
@@ -57,7 +58,7 @@ func caseLocalConsts() (string, error) {
 		var f float64 = limit * 2
 		out += fmt.Sprint(" ", f, string(r))
 	}
-	return out + fmt.Sprint(" ", limit), nil
+	return out + fmt.Sprint(" ", limit, unit), nil
 }
 
 type level int
