@@ -8,7 +8,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // mailbox holds the future a player waits on next.
 type mailbox struct{ f *rt.Future[int] }

@@ -59,24 +59,35 @@ func DumpAsync(w io.Writer) Awaitable[struct{}] { return &dumpOp{w: w} }
 type dumpOp struct{ w io.Writer }
 
 func (o *dumpOp) AwaitStart(c *Coro) Status {
-	for t := c.loop.head; t != nil; t = t.next {
+	if c.loop.member != nil {
+		return o.group(c) // every loop of the group (loopgroup.go)
+	}
+	dumpLoop(o.w, c.loop, c)
+	return Ready
+}
+
+// dumpLoop writes the live tasks of l; cur is the running task.
+func dumpLoop(w io.Writer, l *loop, cur *Coro) {
+	for t := l.head; t != nil; t = t.next {
 		state := "scheduled"
 		switch {
-		case t == c:
+		case t == cur:
 			state = "running"
 		case t.parked != nil || t.sleepSeq != 0:
 			state = "suspended"
 		}
-		fmt.Fprintf(o.w, "task %q #%d %s", t.Name(), t.id, state)
+		fmt.Fprintf(w, "task %q #%d %s", t.Name(), t.id, state)
 		if where := t.Where(); len(where) > 0 {
-			fmt.Fprintf(o.w, " at %s", strings.Join(where, " <- "))
+			fmt.Fprintf(w, " at %s", strings.Join(where, " <- "))
 		}
-		fmt.Fprintln(o.w)
+		fmt.Fprintln(w)
 		for _, a := range t.AwaitedBy() {
-			fmt.Fprintf(o.w, "    awaited by task %q #%d\n", a.Name(), a.id)
+			fmt.Fprintf(w, "    awaited by task %q #%d\n", a.Name(), a.id)
+		}
+		for _, a := range remoteAwaiters(t) {
+			fmt.Fprintf(w, "    awaited by %s\n", a)
 		}
 	}
-	return Ready
 }
 
 func (o *dumpOp) AwaitResult() (struct{}, error) { return struct{}{}, nil }

@@ -125,11 +125,9 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :21:1*/ goto ag_resume2
 	}
 	/*line example_more_test.go:22:2*/ {
-		/*line :22:2*/ ag_d0 := "lookup"
 		/*line :22:2*/ ag_d1 := ag_f.key
-		/*line :22:2*/ ag_d2 := "ends"
 		/*line :22:2*/ ag_f.ag_defers.Push(func() {
-			/*line :22:2*/ fmt.Println(ag_d0, ag_d1, ag_d2)
+			/*line :22:2*/ fmt.Println("lookup", ag_d1, "ends")
 		})
 	}
 	/*line example_more_test.go:23:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.took)
@@ -150,7 +148,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:154
+//line example_more_async_test.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -219,7 +217,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:33:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:223
+//line example_more_async_test.go:221
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {
@@ -345,7 +343,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:349
+//line example_more_async_test.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {
@@ -424,7 +422,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:428
+//line example_more_async_test.go:426
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {
@@ -477,7 +475,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:481
+//line example_more_async_test.go:479
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -542,7 +540,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:110:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:546
+//line example_more_async_test.go:544
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {
@@ -643,7 +641,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:647
+//line example_more_async_test.go:645
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -749,7 +747,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:145:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:753
+//line example_more_async_test.go:751
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {
@@ -835,7 +833,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:162:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:839
+//line example_more_async_test.go:837
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {
@@ -902,7 +900,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:906
+//line example_more_async_test.go:904
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {
@@ -958,7 +956,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:215:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:962
+//line example_more_async_test.go:960
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {
@@ -1018,7 +1016,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:230:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1022
+//line example_more_async_test.go:1020
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {
@@ -1071,7 +1069,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:245:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1075
+//line example_more_async_test.go:1073
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -1141,7 +1139,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1145
+//line example_more_async_test.go:1143
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {
@@ -1247,7 +1245,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :275:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1251
+//line example_more_async_test.go:1249
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

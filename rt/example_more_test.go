@@ -10,7 +10,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // The examples below are written as users write them: //async functions,
 // with the companions (xAsync) generated into example_more_async_test.go.

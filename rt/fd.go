@@ -58,8 +58,16 @@ func NewFD(sysfd int) *FD {
 	return f
 }
 
-// Sysfd returns the file descriptor number.
-func (f *FD) Sysfd() int { return f.sysfd }
+// Sysfd returns the file descriptor number, or -1 once f is closed: the
+// kernel may hand the number to the next file opened, so a system call
+// made with it after Close must fail (EBADF) rather than reach that file.
+// Check Closed first to report a clear error.
+func (f *FD) Sysfd() int {
+	if f.closed {
+		return -1
+	}
+	return f.sysfd
+}
 
 // Closed reports whether Close was called.
 func (f *FD) Closed() bool { return f.closed }

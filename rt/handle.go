@@ -58,6 +58,7 @@ func (lp *Loop) Time() time.Time { return lp.l.now() }
 // for CallSoonThreadSafe, as asyncio's does).
 func (lp *Loop) RunForever() error {
 	l := lp.l
+	defer l.claim()()
 	l.stopped = false
 	for !l.stopped {
 		if !l.runOnce() {
@@ -95,6 +96,7 @@ func RunOn[T any](lp *Loop, aw Awaitable[T]) (T, error) {
 	t.observed = true // RunOn returns its outcome
 	t.start(l)
 	t.waiters.add(l, stopper{l})
+	defer l.claim()()
 	l.stopped = false
 	for !l.stopped {
 		if !l.runOnce() {

@@ -42,6 +42,16 @@ type loop struct {
 	unobserved []*Coro
 	onFailure  func(*Coro, error)
 	slow       time.Duration // Debug's threshold, 0 when off
+
+	member *groupMember // the loop's place in a Group, nil on its own (loopgroup.go)
+	// extWaits counts tasks waiting for another goroutine without a
+	// promise (a Mailbox receive): with no timer set, the loop waits for
+	// them rather than report a deadlock, but they do not hold back a
+	// virtual clock.
+	extWaits int
+	// ownerGID is the id of the goroutine running the loop, kept in debug
+	// mode only, so that waking a task from another goroutine panics.
+	ownerGID uint64
 }
 
 // ExceptionHandler sets what the loop does with a task that failed (an
@@ -115,7 +125,12 @@ func (l *loop) clock() int64 {
 func (l *loop) now() time.Time { return l.start.Add(time.Duration(l.clock())) }
 
 // schedule appends r to the ready queue (asyncio call_soon).
-func (l *loop) schedule(r runnable) { l.ready.push(r) }
+func (l *loop) schedule(r runnable) {
+	if l.ownerGID != 0 {
+		l.checkOwner() // debug mode: from the loop's own goroutine only
+	}
+	l.ready.push(r)
+}
 
 // at runs r once the clock reaches when (asyncio call_at).
 func (l *loop) at(when int64, r runnable) uint64 {
@@ -202,7 +217,7 @@ const ioGrace = 100 * time.Millisecond
 func (l *loop) idleWait() bool {
 	out := l.inbox.outstanding()
 	if len(l.timers) == 0 {
-		if out == 0 && l.ioWaits == 0 && !l.signals.waiting() {
+		if out == 0 && l.ioWaits == 0 && !l.signals.waiting() && l.extWaits == 0 {
 			return false
 		}
 		l.block(-1)
@@ -276,6 +291,9 @@ func (l *loop) link(c *Coro) {
 		l.head = c
 	}
 	l.tail = c
+	if l.member != nil {
+		l.member.load.Add(1)
+	}
 }
 
 func (l *loop) unlink(c *Coro) {
@@ -290,6 +308,9 @@ func (l *loop) unlink(c *Coro) {
 		l.tail = c.prev
 	}
 	c.prev, c.next = nil, nil
+	if l.member != nil {
+		l.member.load.Add(-1)
+	}
 }
 
 // stopper ends the loop; it is the main task's done callback, so the loop

@@ -47,23 +47,42 @@ func (q *ring) grow() {
 // waitq is the list of runnables to schedule when something completes (a
 // task, a future, a gather), in registration order like asyncio's done
 // callbacks. The first waiter is stored inline: most things have one.
+//
+// Cancelling a task that waits here is O(1): a task in more keeps its
+// index there (in Coro.sleepSeq, unused while the task is parked, tagged
+// so that it never equals a timer's seq), and cancelWait leaves a nil
+// tombstone at that index. complete skips the tombstones, and cancelWait
+// compacts more when they are half of it, so they cost amortized O(1)
+// each and never pile up (a task that keeps timing out of a wait on a
+// future that never completes leaves no trail).
 type waitq struct {
 	done  bool
+	stale int32 // nil tombstones in more
 	loop  *loop // the loop of the waiters, learned from the first one
 	first runnable
 	more  []runnable
 }
 
+// moreIndex is the tag that marks Coro.sleepSeq as an index into a
+// waitq's more: timer seqs count up from 1 and never reach it.
+const moreIndex = 1 << 63
+
 func (w *waitq) add(l *loop, r runnable) {
-	if c, ok := r.(*Coro); ok {
+	c, isCoro := r.(*Coro)
+	if isCoro {
 		c.parked = w
 	}
-	if w.first == nil {
+	if w.first == nil && len(w.more) == 0 {
 		w.loop, w.first = l, r
 		return
 	}
-	if l != w.loop {
+	if w.loop == nil {
+		w.loop = l
+	} else if l != w.loop {
 		panic("rt: awaited from two different loops")
+	}
+	if isCoro {
+		c.sleepSeq = moreIndex | uint64(len(w.more))
 	}
 	w.more = append(w.more, r)
 }
@@ -73,36 +92,68 @@ func (w *waitq) cancelWait(c *Coro) {
 	c.parked = nil
 	if w.first == runnable(c) {
 		w.first = nil
-		if len(w.more) > 0 {
-			w.first = w.more[0]
-			w.more = w.more[1:]
-		}
 		return
 	}
-	for i, r := range w.more {
-		if r == runnable(c) {
-			w.more = append(w.more[:i], w.more[i+1:]...)
+	i := -1
+	if c.sleepSeq&moreIndex != 0 {
+		i = int(c.sleepSeq &^ moreIndex)
+		c.sleepSeq = 0
+	}
+	if i < 0 || i >= len(w.more) || w.more[i] != runnable(c) {
+		i = -1
+		for j, r := range w.more { // not reached: every task in more has its index
+			if r == runnable(c) {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
 			return
 		}
 	}
+	w.more[i] = nil
+	w.stale++
+	if int(w.stale)*2 > len(w.more) {
+		w.compact()
+	}
+}
+
+// compact drops the tombstones from more, renumbering the tasks in it.
+func (w *waitq) compact() {
+	k := 0
+	for _, r := range w.more {
+		if r == nil {
+			continue
+		}
+		if c, ok := r.(*Coro); ok {
+			c.sleepSeq = moreIndex | uint64(k)
+		}
+		w.more[k] = r
+		k++
+	}
+	clear(w.more[k:])
+	w.more = w.more[:k]
+	w.stale = 0
 }
 
 // complete marks w done and schedules every waiter (asyncio call_soon).
 func (w *waitq) complete() {
 	w.done = true
-	if w.first == nil {
-		return
+	if w.first != nil {
+		w.wake(w.first)
 	}
-	w.wake(w.first)
 	for _, r := range w.more {
-		w.wake(r)
+		if r != nil {
+			w.wake(r)
+		}
 	}
-	w.first, w.more = nil, nil
+	w.first, w.more, w.stale = nil, nil, 0
 }
 
 func (w *waitq) wake(r runnable) {
 	if c, ok := r.(*Coro); ok {
 		c.parked = nil
+		c.sleepSeq = 0
 	}
 	w.loop.schedule(r)
 }

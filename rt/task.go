@@ -26,7 +26,8 @@ type Coro struct {
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
 	parked waitCanceler
-	// sleepSeq is the seq of the timer the task sleeps on, or 0.
+	// sleepSeq is the seq of the timer the task sleeps on, or 0; while
+	// the task is parked in a waitq's more, its tagged index there.
 	sleepSeq uint64
 	// unwind is set while the task's frames unwind, from the frame at
 	// index unwindTop down.
@@ -122,7 +123,11 @@ func (c *Coro) runTimed() {
 		if w := c.Where(); len(w) > 0 && !c.Done() {
 			to = w[0]
 		}
-		log.Printf("rt: task %q ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), d.Round(time.Millisecond), from, to)
+		on := ""
+		if c.loop.member != nil {
+			on = " on " + c.loop.label()
+		}
+		log.Printf("rt: task %q%s ran %v without awaiting (from %s to %s): the loop could run nothing else meanwhile", c.Name(), on, d.Round(time.Millisecond), from, to)
 	}
 }
 
@@ -343,6 +348,9 @@ func (t *Task[T]) Result() (T, error) {
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
 	t.observed = true
+	if t.loop != c.loop && t.loop != nil {
+		wrongLoop("task "+strconv.Quote(t.Name()), t.loop, c.loop)
+	}
 	if t.Done() {
 		return Ready
 	}

@@ -368,9 +368,8 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 		/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
 	})
 	/*line timeout_example_test.go:62:2*/ {
-		/*line :62:2*/ ag_d0 := 2 * time.Second
 		/*line :62:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :62:2*/ return rt.SleepAsync(ag_d0)
+			/*line :62:2*/ return rt.SleepAsync(2 * time.Second)
 		})
 	}
 	/*line timeout_example_test.go:63:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
@@ -391,7 +390,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:395
+//line timeout_example_async_test.go:394
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -453,7 +452,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:457
+//line timeout_example_async_test.go:456
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -536,7 +535,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:540
+//line timeout_example_async_test.go:539
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -602,7 +601,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:606
+//line timeout_example_async_test.go:605
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -657,7 +656,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:661
+//line timeout_example_async_test.go:660
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -736,7 +735,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:740
+//line timeout_example_async_test.go:739
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -799,9 +798,8 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
 	})
 	/*line timeout_example_test.go:139:2*/ {
-		/*line :139:2*/ ag_d0 := 2 * time.Second
 		/*line :139:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :139:2*/ return rt.SleepAsync(ag_d0)
+			/*line :139:2*/ return rt.SleepAsync(2 * time.Second)
 		})
 	}
 	/*line timeout_example_test.go:140:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
@@ -821,7 +819,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:1*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:825
+//line timeout_example_async_test.go:823
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -906,7 +904,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:910
+//line timeout_example_async_test.go:908
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

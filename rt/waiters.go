@@ -21,6 +21,14 @@ package rt
 // (the next owner of a lock, a getter that was handed an item) is still
 // found by cancelWait and the primitive passes the wake-up on, as asyncio's
 // except clauses do.
+//
+// Every operation on a list is O(1) (amortized for the wakes): the task's
+// Coro.parked is its waiter itself, so cancelling a parked task finds its
+// entry without a search and unlinks it from the doubly-linked list; and
+// the list keeps a cursor on its first waiter that is not done, so waking
+// "the next waiter" skips the woken and cancelled waiters that still wait
+// for their turn in the ready queue without walking over them again.
+// Cancelling n parked tasks, one by one or at the end of Run, costs O(n).
 
 // waiter is one task parked on a primitive.
 type waiter struct {
@@ -52,9 +60,14 @@ type waitPolicy interface {
 // waitList is a FIFO list of waiters; its zero value is empty.
 type waitList struct {
 	head, tail *waiter
-	live       int // waiters not cancelled (woken or not)
-	free       *waiter
-	policy     waitPolicy
+	// pend is the first waiter that is not done, or nil: every waiter
+	// before it is woken or cancelled. Waiters only become done in place
+	// (a repark appends), so the cursor only moves forward, and each
+	// waiter is stepped over at most once.
+	pend   *waiter
+	live   int // waiters not cancelled (woken or not)
+	free   *waiter
+	policy waitPolicy
 }
 
 // park appends a new waiter for task c and marks c as parked on l.
@@ -93,10 +106,26 @@ func (l *waitList) append(w *waiter) {
 	if !w.canceled {
 		l.live++
 	}
-	w.c.parked = l
+	if l.pend == nil && !w.done() {
+		l.pend = w
+	}
+	w.c.parked = w
+}
+
+// advance moves the cursor past w, which is done or leaving the list, to
+// the next waiter that is not done.
+func (l *waitList) advance(w *waiter) {
+	x := w.next
+	for x != nil && x.done() {
+		x = x.next
+	}
+	l.pend = x
 }
 
 func (l *waitList) remove(w *waiter) {
+	if l.pend == w {
+		l.advance(w)
+	}
 	if w.prev != nil {
 		w.prev.next = w.next
 	} else {
@@ -122,6 +151,9 @@ func (l *waitList) recycle(w *waiter) {
 // wake sets w's "future": it schedules w, which steps the task.
 func (l *waitList) wake(w *waiter) {
 	w.woken = true
+	if l.pend == w {
+		l.advance(w)
+	}
 	w.c.loop.schedule(w)
 }
 
@@ -136,11 +168,9 @@ func (l *waitList) wakeFirst() {
 // wakeNext wakes the first waiter that is not done and reports whether
 // there was one (asyncio's _wake_up_next and Queue._wakeup_next).
 func (l *waitList) wakeNext() bool {
-	for w := l.head; w != nil; w = w.next {
-		if !w.done() {
-			l.wake(w)
-			return true
-		}
+	if w := l.pend; w != nil {
+		l.wake(w)
+		return true
 	}
 	return false
 }
@@ -149,32 +179,32 @@ func (l *waitList) wakeNext() bool {
 // many it woke (Condition.notify).
 func (l *waitList) wakeN(n int) int {
 	k := 0
-	for w := l.head; w != nil && k < n; w = w.next {
-		if !w.done() {
-			l.wake(w)
-			k++
-		}
+	for ; k < n && l.pend != nil; k++ {
+		l.wake(l.pend)
 	}
 	return k
 }
 
-// cancelWait takes task c off the list: its waiter is marked cancelled and,
-// unless it was already woken (and so is in the ready queue), scheduled, so
-// that the primitive's abandon rule runs on the next iteration, as
-// asyncio's does when the cancelled task takes its step. The waiter leaves
-// the list then, as in asyncio, so rules that look at "the first waiter
-// that is not done" see what they would see there.
-func (l *waitList) cancelWait(c *Coro) {
-	for w := l.head; w != nil; w = w.next {
-		if w.c == c && !w.canceled {
-			c.parked = nil
-			w.canceled = true
-			l.live--
-			if !w.woken {
-				c.loop.schedule(w)
-			}
-			return
-		}
+// cancelWait takes task c, parked on w, off its list: w is marked
+// cancelled and, unless it was already woken (and so is in the ready
+// queue), scheduled, so that the primitive's abandon rule runs on the next
+// iteration, as asyncio's does when the cancelled task takes its step. The
+// waiter leaves the list then, as in asyncio, so rules that look at "the
+// first waiter" (Lock's wakeFirst) see what they would see there. It is
+// the task's waitCanceler: Coro.parked is w, so there is nothing to search.
+func (w *waiter) cancelWait(c *Coro) {
+	if w.c != c || w.canceled {
+		return
+	}
+	l := w.list
+	c.parked = nil
+	w.canceled = true
+	l.live--
+	if l.pend == w {
+		l.advance(w)
+	}
+	if !w.woken {
+		c.loop.schedule(w)
 	}
 }
 
@@ -203,17 +233,17 @@ type cancelKeeper interface {
 	keepOnCancel(l *waitList, w *waiter) bool
 }
 
-// passCancel lets a policy that is a cancelKeeper take charge of a
-// cancelled task; otherwise the task is taken off the list (cancelWait).
-func (l *waitList) passCancel(c *Coro) bool {
+// passCancel lets a policy that is a cancelKeeper take charge of the
+// cancelled task parked on w; otherwise the task is taken off the list
+// (cancelWait).
+func (w *waiter) passCancel(c *Coro) bool {
+	l := w.list
 	k, ok := l.policy.(cancelKeeper)
-	if !ok {
+	if !ok || w.c != c || w.canceled {
 		return false
 	}
-	for w := l.head; w != nil; w = w.next {
-		if w.c == c && !w.canceled {
-			return k.keepOnCancel(l, w)
-		}
-	}
-	return false
+	return k.keepOnCancel(l, w)
 }
+
+// empty reports whether no waiter, of any state, is on l.
+func (l *waitList) empty() bool { return l.head == nil && l.pend == nil && l.live == 0 }

@@ -533,6 +533,12 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 		if aw != nil && aw.Explicit {
 			break
 		}
+		if tv, ok := e.info.Types[a]; ok && tv.Value != nil && !call.Ellipsis.IsValid() {
+			// A constant needs no evaluation now, and stays a constant
+			// in the call (vet's printf check wants a constant format).
+			args = append(args, e.expr(a))
+			continue
+		}
 		name := fmt.Sprintf("%sd%d", analyze.Prefix, i)
 		stmts = append(stmts, jen.Id(name).Op(":=").Add(e.expr(a)))
 		args = append(args, jen.Id(name))

@@ -80,15 +80,33 @@ func pinLines(src []byte, self string) ([]byte, error) {
 		text string
 	}
 	var inserts []insert
+	// The comments in order, for the comment block above each function.
+	var comments []*ast.Comment
+	for _, cg := range f.Comments {
+		comments = append(comments, cg.List...)
+	}
+	physLine := func(p token.Pos) int { return tf.PositionFor(p, false).Line }
+	prevEnd := f.Name.End()
 	for _, d := range f.Decls {
+		declEnd := d.End()
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Body == nil {
+			prevEnd = declEnd
 			continue
 		}
+		// The function starts at the comment lines directly above it, the
+		// //line comment that maps it first of all. (Not fd.Doc: before
+		// Go 1.25 the parser groups comments by the lines a //line
+		// comment sets, so it attaches no doc comment after one, and the
+		// output would depend on the Go version that runs asyncgen.)
 		lo, hi := tf.Offset(fd.Pos()), tf.Offset(fd.Body.Rbrace)
-		if fd.Doc != nil {
-			lo = tf.Offset(fd.Doc.Pos())
+		top := fd.Pos()
+		i := sort.Search(len(comments), func(i int) bool { return comments[i].Pos() >= fd.Pos() })
+		for i--; i >= 0 && physLine(comments[i].Pos()) > physLine(prevEnd) && physLine(comments[i].End()) >= physLine(top)-1; i-- {
+			top = comments[i].Pos()
 		}
+		lo = tf.Offset(top)
+		prevEnd = declEnd
 		if i := sort.Search(len(marks), func(i int) bool { return marks[i].off >= lo }); i == len(marks) || marks[i].off > hi {
 			continue // no mapping in this function
 		}

@@ -54,7 +54,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 //go:embed fetch.py
 var asyncioClient []byte

@@ -8,7 +8,7 @@
 // With no packages it processes the package in the current directory, so a
 // package needs only
 //
-//	//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//	//go:generate go tool asyncgen
 //
 // For every source file x.go that holds async functions it writes
 // x_async.go (x_test.go gives x_async_test.go) with, for each async

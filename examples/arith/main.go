@@ -32,7 +32,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // The four operations return float64 so that they can be gathered together.
 

@@ -25,7 +25,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // story prints what happens, stamped with the minute since it began.
 // Sleeps end late, never early, so the minute is rounded down, after

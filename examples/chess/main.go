@@ -16,7 +16,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 const (
 	games      = 24

@@ -24,7 +24,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // worker reads and changes the shared count on both sides of a sleep.
 //

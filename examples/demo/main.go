@@ -25,7 +25,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // crowd is how many coroutines sleep at once in the last step.
 const crowd = 10_000

@@ -31,7 +31,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/ahttp"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // fetchOne GETs url and reads its body; anything but 200 OK is an error.
 //

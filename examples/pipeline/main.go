@@ -18,7 +18,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/aproc"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 var words = strings.Fields("the quick brown fox jumps over the lazy dog the fox")
 

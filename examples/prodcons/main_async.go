@@ -233,10 +233,9 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :49:1*/ goto ag_resume4
 	}
 	/*line main.go:50:2*/ {
-		/*line :50:2*/ ag_d0 := "%s stops"
 		/*line :50:2*/ ag_d1 := ag_f.name
 		/*line :50:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :50:2*/ return sayAsync(ag_d0, ag_d1)
+			/*line :50:2*/ return sayAsync("%s stops", ag_d1)
 		})
 	}
 	/*line :50:2*/ ag_L1:
@@ -277,7 +276,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ return rt.Ready
 }
 
-//line main_async.go:281
+//line main_async.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -457,7 +456,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:461
+//line main_async.go:460
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

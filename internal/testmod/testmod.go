@@ -28,7 +28,7 @@ func New(t testing.TB, files map[string]string) string {
 	dir := t.TempDir()
 	root := Root(t)
 	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module example.com/m\n\ngo 1.23.0\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\n" +
+		files["go.mod"] = "module example.com/m\n\ngo " + GoVersion(t) + "\n\nrequire github.com/asyncgen/asyncgen v0.0.0\n\n" +
 			requires(t, root) + "replace github.com/asyncgen/asyncgen => " + root + "\n"
 	}
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
@@ -46,6 +46,24 @@ func New(t testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// GoVersion returns the version of the go directive in asyncgen's go.mod,
+// which a module that requires asyncgen needs at least: a scratch module
+// with an older one makes the go command ask for "go mod tidy".
+func GoVersion(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Root(t), "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "go "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	t.Fatal("testmod: no go directive in " + filepath.Join(Root(t), "go.mod"))
+	return ""
 }
 
 // requires returns asyncgen's own requirements as an indirect require block:

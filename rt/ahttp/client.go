@@ -318,7 +318,7 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http
 	// responses for ever.
 	first := true
 	for {
-		block, err := readHeader(c, limit)
+		block, err := readHeader(c, limit, 0, false)
 		if err != nil {
 			if first && (err == io.EOF || isReset(err)) {
 				return nil, nothingRead{err}

@@ -558,8 +558,8 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:319:2*/ ag_f.first = true
 	/*line :319:2*/ ag_L1:
-	/*line client.go:321:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :321:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line client.go:321:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit, 0, false)
+	/*line :321:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit, 0, false)
 	/*line :321:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :321:3*/ return ag_s
 	}

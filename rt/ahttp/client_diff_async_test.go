@@ -49,100 +49,100 @@ func (ag_f *ag_ahttpOutcomes) AwaitResult() ([2]outcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_diff_test.go:209
+//line client_diff_test.go:200
 func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :209:1*/ var (
+	/*line :200:1*/ var (
 		method  string
 		req     *http.Request
 		ag_err1 error
 		b       []byte
 		ag_err2 error
 	)
-	/*line :209:1*/ if ag_co.Unwinding() {
-		/*line :209:1*/ goto ag_exit
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ goto ag_exit
 	}
-	/*line :209:1*/ switch ag_f.ag_state {
-	/*line :209:1*/ case 1:
-		/*line :209:1*/ goto ag_resume1
-		/*line :209:1*/
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
+		/*line :200:1*/
 	case 2:
-		/*line :209:1*/ goto ag_resume2
-		/*line :209:1*/
+		/*line :200:1*/ goto ag_resume2
+		/*line :200:1*/
 	case 3:
-		/*line :209:1*/ goto ag_resume3
-		/*line :209:1*/
+		/*line :200:1*/ goto ag_resume3
+		/*line :200:1*/
 	case 4:
-		/*line :209:1*/ goto ag_resume4
+		/*line :200:1*/ goto ag_resume4
 	}
-	/*line client_diff_test.go:210:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second}
-	/*line client_diff_test.go:211:2*/ {
-		/*line :211:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :211:2*/ ag_f.ag_defers.Push(func() {
-			/*line :211:2*/ ag_dfn()
+	/*line client_diff_test.go:201:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second}
+	/*line client_diff_test.go:202:2*/ {
+		/*line :202:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
+		/*line :202:2*/ ag_f.ag_defers.Push(func() {
+			/*line :202:2*/ ag_dfn()
 		})
 	}
-	/*line client_diff_test.go:212:6*/ ag_f.out = [2]outcome{}
-	/*line :212:6*/ ag_f.ag_t3 = ag_f.out
-	/*line :212:6*/ ag_f.ag_t4 = 0
-	/*line :212:6*/ ag_L1:
-	/*line client_diff_test.go:213:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :213:2*/ goto ag_L3
+	/*line client_diff_test.go:203:6*/ ag_f.out = [2]outcome{}
+	/*line :203:6*/ ag_f.ag_t3 = ag_f.out
+	/*line :203:6*/ ag_f.ag_t4 = 0
+	/*line :203:6*/ ag_L1:
+	/*line client_diff_test.go:204:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :204:2*/ goto ag_L3
 	}
-	/*line client_diff_test.go:213:6*/ ag_f.i = ag_f.ag_t4
-	/*line client_diff_test.go:214:3*/ method = "GET"
-	/*line client_diff_test.go:215:3*/ if ag_f.i == 0 && ag_f.head {
-		/*line client_diff_test.go:216:4*/ method = "HEAD"
+	/*line client_diff_test.go:204:6*/ ag_f.i = ag_f.ag_t4
+	/*line client_diff_test.go:205:3*/ method = "GET"
+	/*line client_diff_test.go:206:3*/ if ag_f.i == 0 && ag_f.head {
+		/*line client_diff_test.go:207:4*/ method = "HEAD"
 	}
-	/*line client_diff_test.go:218:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
-	/*line client_diff_test.go:219:3*/ if ag_err1 != nil {
-		/*line client_diff_test.go:220:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :220:4*/ goto ag_exit
+	/*line client_diff_test.go:209:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
+	/*line client_diff_test.go:210:3*/ if ag_err1 != nil {
+		/*line client_diff_test.go:211:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :211:4*/ goto ag_exit
 	}
-	/*line client_diff_test.go:222:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
-	/*line :222:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :222:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line client_diff_test.go:213:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
+	/*line :213:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :213:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :213:3*/ return ag_s
+	}
+	/*line :213:3*/ ag_resume1:
+	/*line client_diff_test.go:213:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :213:3*/ ag_f.ag_aw0 = nil
+	/*line client_diff_test.go:214:3*/ if !(ag_err1 != nil) {
+		/*line :214:3*/ goto ag_L4
+	}
+	/*line client_diff_test.go:215:4*/ ag_f.out[ag_f.i].Err = true
+	/*line :215:4*/ goto ag_L5
+	/*line :215:4*/ ag_L4:
+	/*line client_diff_test.go:217:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
+	/*line client_diff_test.go:218:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :218:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :218:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:4*/ return ag_s
+	}
+	/*line :218:4*/ ag_resume2:
+	/*line client_diff_test.go:218:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :218:4*/ ag_f.ag_aw1 = nil
+	/*line client_diff_test.go:219:4*/ ag_f.resp.Body.Close()
+	/*line client_diff_test.go:220:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
+	/*line :220:4*/ ag_L5:
+	/*line client_diff_test.go:222:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :222:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :222:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :222:3*/ return ag_s
 	}
-	/*line :222:3*/ ag_resume1:
-	/*line client_diff_test.go:222:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :222:3*/ ag_f.ag_aw0 = nil
-	/*line client_diff_test.go:223:3*/ if !(ag_err1 != nil) {
-		/*line :223:3*/ goto ag_L4
+	/*line :222:3*/ ag_resume3:
+	/*line :222:3*/ ag_f.ag_aw2 = nil
+	/*line :222:3*/ ag_f.ag_t4++
+	/*line :222:3*/ goto ag_L1
+	/*line :222:3*/ ag_L3:
+	/*line client_diff_test.go:224:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :224:2*/ goto ag_exit
+	/*line :224:2*/ ag_exit:
+	/*line :224:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :224:2*/ ag_resume4:
+	/*line :224:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :224:2*/ return ag_s
 	}
-	/*line client_diff_test.go:224:4*/ ag_f.out[ag_f.i].Err = true
-	/*line :224:4*/ goto ag_L5
-	/*line :224:4*/ ag_L4:
-	/*line client_diff_test.go:226:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
-	/*line client_diff_test.go:227:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :227:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :227:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :227:4*/ return ag_s
-	}
-	/*line :227:4*/ ag_resume2:
-	/*line client_diff_test.go:227:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :227:4*/ ag_f.ag_aw1 = nil
-	/*line client_diff_test.go:228:4*/ ag_f.resp.Body.Close()
-	/*line client_diff_test.go:229:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
-	/*line :229:4*/ ag_L5:
-	/*line client_diff_test.go:231:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :231:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :231:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :231:3*/ return ag_s
-	}
-	/*line :231:3*/ ag_resume3:
-	/*line :231:3*/ ag_f.ag_aw2 = nil
-	/*line :231:3*/ ag_f.ag_t4++
-	/*line :231:3*/ goto ag_L1
-	/*line :231:3*/ ag_L3:
-	/*line client_diff_test.go:233:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :233:2*/ goto ag_exit
-	/*line :233:2*/ ag_exit:
-	/*line :233:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :233:2*/ ag_resume4:
-	/*line :233:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :233:2*/ return ag_s
-	}
-	/*line :233:2*/ return rt.Ready
+	/*line :224:2*/ return rt.Ready
 }
 
 //line client_diff_async_test.go:149
@@ -151,13 +151,13 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_diff_test.go:222"
+		return "client_diff_test.go:213"
 	case 2:
-		return "client_diff_test.go:227"
+		return "client_diff_test.go:218"
 	case 3:
-		return "client_diff_test.go:231"
+		return "client_diff_test.go:222"
 	case 4:
-		return "client_diff_test.go:234 (deferred calls)"
+		return "client_diff_test.go:225 (deferred calls)"
 	}
 	return ""
 }

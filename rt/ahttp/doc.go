@@ -37,7 +37,8 @@
 // header within MaxHeaderBytes (else 431), then awaits the handler. The
 // ResponseWriter implements http.ResponseWriter: writes are buffered and
 // sent with a Content-Length when the handler returns; Flush (async)
-// sends what is buffered and switches to chunked encoding. ReadTimeout,
+// sends what is buffered and switches to chunked encoding (or, with a
+// Content-Length set by the handler, sends the body as is). ReadTimeout,
 // WriteTimeout and IdleTimeout are deadlines on the connection.
 //
 // # Client
@@ -58,6 +59,47 @@
 // MaxIdleConnsPerHost idle connections per host and loop. Client.Timeout
 // bounds a whole exchange, body included; rt.WaitFor bounds one call, and
 // cancelling it closes the connection.
+//
+// # Strictness
+//
+// A server more lenient than the front end before it is a smuggling bug,
+// so ahttp's server is as strict as net/http's, or stricter; a
+// differential table and a fuzz target (server_diff_test.go) hold it to
+// that, request stream by request stream. It:
+//
+//   - ends a header block where net/http's parser ends it: lines end at
+//     LF with an optional CR before it, so bare-LF requests are served and
+//     pipelined ones are all answered; a CR not followed by LF is a 400 at
+//     once; empty lines before a request line are dropped only after a
+//     POST (up to 4 bytes, as net/http);
+//   - checks every field name and value, and the Host, as net/http's
+//     server does (golang.org/x/net/http/httpguts): a name with a space
+//     before its colon is a 400, not a field ignored; HTTP/1.1 without a
+//     Host, a malformed Host and two Hosts are 400s;
+//   - reads the chunked coding strictly (RFC 9112 7.1): every line ends in
+//     CRLF and holds no other CR, sizes are hex digits only (no sign, no
+//     0x, at most 16), chunk data is followed by CRLF, trailer lines are
+//     header fields; a size line is at most 4 KiB, the extensions at most
+//     16 KiB beyond what the data allows and the trailer at most 4 KiB
+//     (net/http's bounds, CVE-2023-39326);
+//   - rejects, where net/http accepts, a request with both
+//     Transfer-Encoding and Content-Length, and Transfer-Encoding in
+//     HTTP/1.0 (RFC 9112 6.1 and 6.3), and the HTTP/2 preface (505);
+//   - answers as net/http does: 400 with its reason in the body ("400 Bad
+//     Request: missing required Host header"), 501 for a transfer coding
+//     other than chunked, 505 for a version other than 1.x, 417 for an
+//     Expect other than 100-continue, 431 and 413 past the limits; and
+//     closes the connection after any of them;
+//   - allocates a body as it arrives (at most 64 KiB ahead), never the
+//     length a peer declares.
+//
+// Responses are framed as net/http frames them: a handler's
+// Content-Length is the body's length (Write fails with
+// http.ErrContentLength past it, and a shorter body closes the
+// connection), its Transfer-Encoding: chunked and Connection: close are
+// honoured, a 1xx is sent before the final response, and WriteHeader
+// panics on a code outside 100-999. A handler's panic is logged with its
+// stack; running out of descriptors in Accept is logged and retried.
 //
 // # Limits
 //

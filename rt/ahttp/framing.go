@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"sync"
 
 	"github.com/asyncgen/asyncgen/rt/anet"
+	"golang.org/x/net/http/httpguts"
 )
 
 // This file holds the framing that must be incremental: reading a header
@@ -30,35 +30,102 @@ var (
 	ErrBodyTooLarge = errors.New("ahttp: body too large")
 	// errBadChunk is a malformed chunk size line.
 	errBadChunk = errors.New("ahttp: malformed chunked encoding")
+	// errBareCR is a header block with a CR that is not followed by LF.
+	errBareCR = errors.New("ahttp: bare CR in the header block")
 )
 
 // readHeader reads a header block (the start line, the fields and the
-// empty line that ends them, lines ending in CRLF) of at most limit
-// bytes. It returns io.EOF if the stream ended before its first byte,
+// empty line that ends them) of at most limit bytes. It frames exactly
+// what net/http's parser parses: lines end at LF, a CR before it is
+// dropped, so the block ends at the first line that is empty once its
+// CR is dropped ("\n\n", "\r\n\r\n", or a mix). An empty first line is a
+// block of its own, which the parser rejects. skip is how many leading CR
+// or LF bytes to drop first (net/http drops up to 4 after a POST, for old
+// clients that end a body with an extra CRLF). With bareCR, a CR that is
+// not followed by LF ends the block at once with errBareCR: net/http's
+// server rejects every request that holds one, and a block that cannot
+// be served need not be waited for.
+//
+// It returns io.EOF if the stream ended before its first byte,
 // ErrHeaderTooLarge past the limit. The limit stays the connection's read
-// limit (which also bounds chunk size lines).
+// limit.
 //
 // async
-func readHeader(c *anet.Conn, limit int) ([]byte, error) {
+func readHeader(c *anet.Conn, limit, skip int, bareCR bool) ([]byte, error) {
 	c.SetReadLimit(limit)
-	for {
-		block, err := c.ReadUntilString("\r\n\r\n")
-		if errors.Is(err, anet.ErrTooLong) {
-			return nil, ErrHeaderTooLarge
+	lead, sawCR := 0, false
+	block, err := c.ReadUntilFunc(func(buf []byte, scanned int) int {
+		lead = 0
+		for lead < skip && lead < len(buf) && (buf[lead] == '\r' || buf[lead] == '\n') {
+			lead++
 		}
-		if err != nil {
-			return nil, err
+		n := headerEnd(buf[lead:], max(0, scanned-lead))
+		if bareCR {
+			end := len(buf)
+			if n >= 0 {
+				end = lead + n
+			}
+			if i := findBareCR(buf[:end], max(lead, scanned-1)); i >= 0 {
+				sawCR = true
+				return i + 1
+			}
 		}
-		if len(block) > limit {
-			return nil, ErrHeaderTooLarge
+		if n >= 0 {
+			return lead + n
 		}
-		// RFC 9112 2.2: empty lines before a request line are ignored.
-		for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
-			block = block[2:]
+		return -1
+	})
+	if errors.Is(err, anet.ErrTooLong) || len(block) > limit {
+		return nil, ErrHeaderTooLarge
+	}
+	if sawCR {
+		return nil, errBareCR
+	}
+	if err != nil {
+		return nil, err
+	}
+	return block[lead:], nil
+}
+
+// findBareCR returns the index of the first CR of buf[from:] that is
+// followed by a byte other than LF, or -1.
+func findBareCR(buf []byte, from int) int {
+	for i := from; ; i++ {
+		j := bytes.IndexByte(buf[i:], '\r')
+		if j < 0 {
+			return -1
 		}
-		if len(block) > 2 {
-			return block, nil
+		i += j
+		if i+1 < len(buf) && buf[i+1] != '\n' {
+			return i
 		}
+	}
+}
+
+// headerEnd returns the length of the header block at the start of buf,
+// or -1 when it does not end within buf; scanned bytes of buf were seen
+// by an earlier call.
+func headerEnd(buf []byte, scanned int) int {
+	switch {
+	case len(buf) >= 1 && buf[0] == '\n':
+		return 1
+	case len(buf) >= 2 && buf[0] == '\r' && buf[1] == '\n':
+		return 2
+	}
+	// The end is a LF followed by an empty line: "\n\n" or "\n\r\n".
+	for i := max(0, scanned-2); ; {
+		j := bytes.IndexByte(buf[i:], '\n')
+		if j < 0 {
+			return -1
+		}
+		j += i
+		if j+1 < len(buf) && buf[j+1] == '\n' {
+			return j + 2
+		}
+		if j+2 < len(buf) && buf[j+1] == '\r' && buf[j+2] == '\n' {
+			return j + 3
+		}
+		i = j + 1
 	}
 }
 
@@ -135,6 +202,7 @@ type Body struct {
 	err     error // a sticky framing or connection error
 	limit   int64 // ReadAll's limit, 0 for none
 	read    int64
+	excess  int64            // chunked: overhead beyond what the data allows
 	release func(reuse bool) // called once, when the body ends or closes
 }
 
@@ -236,60 +304,135 @@ func (b *Body) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// nextChunk reads the end of the previous chunk and the size line of the
-// next; a last chunk (size 0) ends the body after its trailer, which is
-// read and dropped.
+// Limits of the chunked coding's overhead, as net/http's (CVE-2023-39326):
+// a size line (extensions included) of at most maxChunkLine bytes; at
+// most maxChunkExcess bytes of size lines and extensions beyond 16 bytes
+// per chunk and twice the data; a trailer of at most maxTrailerBytes.
+const (
+	maxChunkLine    = 4096
+	maxChunkExcess  = 16 << 10
+	maxTrailerBytes = 4096
+)
+
+// nextChunk reads the CRLF that ends the previous chunk's data and the
+// size line of the next; a last chunk (size 0) ends the body after its
+// trailer, which is checked and dropped. Every line must end in CRLF
+// (RFC 9112 allows no bare LF in the chunked coding) and hold no other
+// CR; the size is hex digits only.
 //
 // async
 func (b *Body) nextChunk() error {
 	if b.started {
-		crlf, err := b.c.ReadUntil('\n')
+		crlf, err := b.c.ReadExactly(2)
 		if err != nil {
 			return unexpected(err)
 		}
-		if len(bytes.TrimRight(crlf, "\r\n")) != 0 {
-			return errBadChunk
+		if string(crlf) != "\r\n" {
+			return fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
 		}
 	}
 	b.started = true
-	line, err := b.c.ReadUntil('\n')
+	line, err := b.chunkLine(maxChunkLine)
 	if err != nil {
-		return unexpected(err)
+		return err
 	}
 	size, err := chunkSize(line)
 	if err != nil {
 		return err
 	}
+	// Extensions are allowed, but not to dwarf the data they come with.
+	b.excess = max(0, b.excess+int64(len(line))-16-2*size)
+	if b.excess > maxChunkExcess {
+		return fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+	}
 	if size > 0 {
 		b.left = size
 		return nil
 	}
-	for {
-		t, err := b.c.ReadUntil('\n')
+	for left := maxTrailerBytes; ; {
+		t, err := b.chunkLine(left)
 		if err != nil {
-			return unexpected(err)
+			return err
 		}
-		if len(bytes.TrimRight(t, "\r\n")) == 0 {
+		if len(t) == 2 {
 			break
+		}
+		left -= len(t)
+		if err := checkTrailerField(t[:len(t)-2]); err != nil {
+			return err
 		}
 	}
 	b.finish(true)
 	return nil
 }
 
-// chunkSize parses a chunk size line: hex digits, maybe extensions after
-// a semicolon, CRLF.
+// chunkLine reads a line of the chunked coding, of at most limit bytes,
+// which must end in CRLF and hold no other CR.
+//
+// async
+func (b *Body) chunkLine(limit int) ([]byte, error) {
+	if limit <= 0 {
+		return nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+	}
+	b.c.SetReadLimit(limit)
+	line, err := b.c.ReadUntil('\n')
+	if errors.Is(err, anet.ErrTooLong) || len(line) > limit {
+		return nil, fmt.Errorf("%w: line too long", errBadChunk)
+	}
+	if err != nil {
+		return nil, unexpected(err)
+	}
+	if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		return nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+	}
+	return line, nil
+}
+
+// chunkSize parses a chunk size line (CRLF included): hex digits, then
+// maybe extensions after a semicolon, then maybe spaces and tabs. The
+// extensions, which ahttp ignores as net/http does, may hold no control
+// byte but HTAB.
 func chunkSize(line []byte) (int64, error) {
-	line = bytes.TrimRight(line, "\r\n")
+	line = line[:len(line)-2]
+	for _, c := range line {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return 0, fmt.Errorf("%w: control byte in size line %q", errBadChunk, line)
+		}
+	}
+	line = bytes.TrimRight(line, " \t")
 	if i := bytes.IndexByte(line, ';'); i >= 0 {
 		line = line[:i]
 	}
-	line = bytes.TrimRight(line, " \t")
-	n, err := strconv.ParseInt(string(line), 16, 64)
-	if err != nil || n < 0 || len(line) == 0 {
-		return 0, fmt.Errorf("%w: size line %q", errBadChunk, line)
+	if len(line) == 0 || len(line) > 15 {
+		return 0, fmt.Errorf("%w: size %q", errBadChunk, line)
+	}
+	var n int64
+	for _, c := range line {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, fmt.Errorf("%w: size %q", errBadChunk, line)
+		}
+		n = n<<4 | int64(c)
 	}
 	return n, nil
+}
+
+// checkTrailerField checks a trailer line (without its CRLF): a field
+// name, a colon, a value, all as httpguts (net/http's checks) wants them;
+// no obs-fold.
+func checkTrailerField(line []byte) error {
+	name, value, ok := bytes.Cut(line, []byte(":"))
+	if !ok || !httpguts.ValidHeaderFieldName(string(name)) ||
+		!httpguts.ValidHeaderFieldValue(string(bytes.Trim(value, " \t"))) {
+		return fmt.Errorf("%w: trailer line %q", errBadChunk, line)
+	}
+	return nil
 }
 
 func unexpected(err error) error {

@@ -6,6 +6,7 @@ package ahttp
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"io"
@@ -14,7 +15,7 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _() {
-	type ag_stale_run_go_generate func(*anet.Conn, int) ([]byte, error)
+	type ag_stale_run_go_generate func(*anet.Conn, int, int, bool) ([]byte, error)
 	var _ ag_stale_run_go_generate = readHeader
 }
 
@@ -29,23 +30,32 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Body, int) ([]byte, error)
+	var _ ag_stale_run_go_generate = (*Body).chunkLine
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Body) ([]byte, error)
 	var _ ag_stale_run_go_generate = (*Body).ReadAll
 }
 
-// ag_readHeader is the frame of readHeader (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readHeader is the frame of readHeader (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readHeader struct {
 	ag_state int
 	c        *anet.Conn
 	limit    int
+	skip     int
+	bareCR   bool
+	lead     int
+	sawCR    bool
 	ag_aw0   rt.Awaitable[[]byte]
 	ag_r0    []byte
 	ag_err   error
 }
 
 // readHeaderAsync returns the coroutine of readHeader: nothing runs until it is awaited, spawned, gathered or run.
-func readHeaderAsync(c *anet.Conn, limit int) rt.Awaitable[[]byte] {
-	return &ag_readHeader{c: c, limit: limit}
+func readHeaderAsync(c *anet.Conn, limit int, skip int, bareCR bool) rt.Awaitable[[]byte] {
+	return &ag_readHeader{c: c, limit: limit, skip: skip, bareCR: bareCR}
 }
 
 func (ag_f *ag_readHeader) AwaitStart(co *rt.Coro) rt.Status {
@@ -56,58 +66,72 @@ func (ag_f *ag_readHeader) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:42
+//line framing.go:54
 func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :42:1*/ var (
+	/*line :54:1*/ var (
 		block []byte
 		err   error
 	)
-	/*line :42:1*/ if ag_co.Unwinding() {
-		/*line :42:1*/ return rt.Ready
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ return rt.Ready
 	}
-	/*line :42:1*/ switch ag_f.ag_state {
-	/*line :42:1*/ case 1:
-		/*line :42:1*/ goto ag_resume1
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
 	}
-	/*line framing.go:43:2*/ ag_f.c.SetReadLimit(ag_f.limit)
-	/*line :43:2*/ ag_L1:
-	/*line framing.go:45:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
-	/*line :45:3*/ ag_f.ag_state = 1 // await: c.ReadUntilString("\r\n\r\n")
-	/*line :45:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:3*/ return ag_s
+	/*line framing.go:55:2*/ ag_f.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:56:2*/ ag_f.lead, ag_f.sawCR = 0, false
+	/*line framing.go:57:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(func(buf []byte, scanned int) int {
+		/*line framing.go:58:3*/ ag_f.lead = 0
+		/*line framing.go:59:3*/ for ag_f.lead < ag_f.skip && ag_f.lead < len(buf) && (buf[ag_f.lead] == '\r' || buf[ag_f.lead] == '\n') {
+			/*line framing.go:60:4*/ ag_f.lead++
+		}
+		/*line framing.go:62:3*/ n := headerEnd(buf[ag_f.lead:], max(0, scanned-ag_f.lead))
+		/*line framing.go:63:3*/ if ag_f.bareCR {
+			/*line framing.go:64:4*/ end := len(buf)
+			/*line framing.go:65:4*/ if n >= 0 {
+				/*line framing.go:66:5*/ end = ag_f.lead + n
+			}
+			/*line framing.go:68:4*/ if i := findBareCR(buf[:end], max(ag_f.lead, scanned-1)); i >= 0 {
+				/*line framing.go:69:5*/ ag_f.sawCR = true
+				/*line framing.go:70:5*/ return i + 1
+			}
+		}
+		/*line framing.go:73:3*/ if n >= 0 {
+			/*line framing.go:74:4*/ return ag_f.lead + n
+		}
+		/*line framing.go:76:3*/ return -1
+	})
+	/*line :76:3*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc((func(buf []byte, scanned int) int literal))
+	/*line :76:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:3*/ return ag_s
 	}
-	/*line :45:3*/ ag_resume1:
-	/*line framing.go:45:3*/ block, err = ag_f.ag_aw0.AwaitResult()
-	/*line :45:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:46:3*/ if errors.Is(err, anet.ErrTooLong) {
-		/*line framing.go:47:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		/*line :47:4*/ return rt.Ready
+	/*line :76:3*/ ag_resume1:
+	/*line framing.go:57:2*/ block, err = ag_f.ag_aw0.AwaitResult()
+	/*line :57:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:78:2*/ if errors.Is(err, anet.ErrTooLong) || len(block) > ag_f.limit {
+		/*line framing.go:79:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+		/*line :79:3*/ return rt.Ready
 	}
-	/*line framing.go:49:3*/ if err != nil {
-		/*line framing.go:50:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :50:4*/ return rt.Ready
+	/*line framing.go:81:2*/ if ag_f.sawCR {
+		/*line framing.go:82:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errBareCR
+		/*line :82:3*/ return rt.Ready
 	}
-	/*line framing.go:52:3*/ if len(block) > ag_f.limit {
-		/*line framing.go:53:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		/*line :53:4*/ return rt.Ready
+	/*line framing.go:84:2*/ if err != nil {
+		/*line framing.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :85:3*/ return rt.Ready
 	}
-	/*line framing.go:56:3*/ for len(block) >= 2 && block[0] == '\r' && block[1] == '\n' {
-		/*line framing.go:57:4*/ block = block[2:]
-	}
-	/*line framing.go:59:3*/ if len(block) > 2 {
-		/*line framing.go:60:4*/ ag_f.ag_r0, ag_f.ag_err = block, nil
-		/*line :60:4*/ return rt.Ready
-	}
-	/*line :60:4*/ goto ag_L1
+	/*line framing.go:87:2*/ ag_f.ag_r0, ag_f.ag_err = block[ag_f.lead:], nil
+	/*line :87:2*/ return rt.Ready
 }
 
-//line framing_async.go:105
+//line framing_async.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:45"
+		return "framing.go:57"
 	}
 	return ""
 }
@@ -136,9 +160,9 @@ func (ag_f *ag_Body_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:191
+//line framing.go:259
 func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :191:1*/ var (
+	/*line :259:1*/ var (
 		ag_t0   bodyMode
 		ag_n1   int
 		ag_err1 error
@@ -146,128 +170,129 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_n2   int
 		ag_err3 error
 	)
-	/*line :191:1*/ if ag_co.Unwinding() {
-		/*line :191:1*/ return rt.Ready
+	/*line :259:1*/ if ag_co.Unwinding() {
+		/*line :259:1*/ return rt.Ready
 	}
-	/*line :191:1*/ switch ag_f.ag_state {
-	/*line :191:1*/ case 1:
-		/*line :191:1*/ goto ag_resume1
-		/*line :191:1*/
+	/*line :259:1*/ switch ag_f.ag_state {
+	/*line :259:1*/ case 1:
+		/*line :259:1*/ goto ag_resume1
+		/*line :259:1*/
 	case 2:
-		/*line :191:1*/ goto ag_resume2
-		/*line :191:1*/
+		/*line :259:1*/ goto ag_resume2
+		/*line :259:1*/
 	case 3:
-		/*line :191:1*/ goto ag_resume3
+		/*line :259:1*/ goto ag_resume3
 	}
-	/*line framing.go:192:2*/ if ag_f.b.err != nil {
-		/*line framing.go:193:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
-		/*line :193:3*/ return rt.Ready
+	/*line framing.go:260:2*/ if ag_f.b.err != nil {
+		/*line framing.go:261:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+		/*line :261:3*/ return rt.Ready
 	}
-	/*line framing.go:195:2*/ if ag_f.b.done {
-		/*line framing.go:196:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :196:3*/ return rt.Ready
+	/*line framing.go:263:2*/ if ag_f.b.done {
+		/*line framing.go:264:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :264:3*/ return rt.Ready
 	}
-	/*line framing.go:198:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:199:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :199:3*/ return rt.Ready
+	/*line framing.go:266:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:267:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :267:3*/ return rt.Ready
 	}
-	/*line :199:3*/ ag_t0 = ag_f.b.mode
-	/*line framing.go:202:7*/ if ag_t0 == bodyToEOF {
-		/*line :202:7*/ goto ag_L2
+	/*line :267:3*/ ag_t0 = ag_f.b.mode
+	/*line framing.go:270:7*/ if ag_t0 == bodyToEOF {
+		/*line :270:7*/ goto ag_L2
 	}
-	/*line framing.go:212:7*/ if ag_t0 == bodyChunked {
-		/*line :212:7*/ goto ag_L3
+	/*line framing.go:280:7*/ if ag_t0 == bodyChunked {
+		/*line :280:7*/ goto ag_L3
 	}
-	/*line :212:7*/ goto ag_L1
-	/*line :212:7*/ ag_L2:
-	/*line framing.go:203:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :203:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
-	/*line :203:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:3*/ return ag_s
+	/*line :280:7*/ goto ag_L1
+	/*line :280:7*/ ag_L2:
+	/*line framing.go:271:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :271:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :271:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:3*/ return ag_s
 	}
-	/*line :203:3*/ ag_resume1:
-	/*line framing.go:203:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :203:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:204:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:205:4*/ ag_f.b.finish(false)
-		/*line framing.go:206:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
-		/*line :206:4*/ return rt.Ready
+	/*line :271:3*/ ag_resume1:
+	/*line framing.go:271:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :271:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:272:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:273:4*/ ag_f.b.finish(false)
+		/*line framing.go:274:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+		/*line :274:4*/ return rt.Ready
 	}
-	/*line framing.go:208:3*/ if ag_err1 != nil {
-		/*line framing.go:209:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
-		/*line :209:4*/ return rt.Ready
+	/*line framing.go:276:3*/ if ag_err1 != nil {
+		/*line framing.go:277:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+		/*line :277:4*/ return rt.Ready
 	}
-	/*line framing.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
-	/*line :211:3*/ return rt.Ready
-	/*line :211:3*/ ag_L3:
-	/*line framing.go:213:3*/ if !(ag_f.b.left == 0) {
-		/*line :213:3*/ goto ag_L4
+	/*line framing.go:279:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line :279:3*/ return rt.Ready
+	/*line :279:3*/ ag_L3:
+	/*line framing.go:281:3*/ if !(ag_f.b.left == 0) {
+		/*line :281:3*/ goto ag_L4
 	}
-	/*line framing.go:214:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
-	/*line :214:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
-	/*line :214:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:7*/ return ag_s
+	/*line framing.go:282:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line :282:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
+	/*line :282:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :282:7*/ return ag_s
 	}
-	/*line :214:7*/ ag_resume2:
-	/*line framing.go:214:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :214:7*/ ag_f.ag_aw1 = nil
-	/*line framing.go:214:4*/ if !(ag_err2 != nil) {
-		/*line :214:4*/ goto ag_L5
+	/*line :282:7*/ ag_resume2:
+	/*line framing.go:282:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :282:7*/ ag_f.ag_aw1 = nil
+	/*line framing.go:282:4*/ if !(ag_err2 != nil) {
+		/*line :282:4*/ goto ag_L5
 	}
-	/*line framing.go:215:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
-	/*line :215:5*/ return rt.Ready
-	/*line :215:5*/ ag_L5:
-	/*line framing.go:217:4*/ if ag_f.b.done {
-		/*line framing.go:218:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :218:5*/ return rt.Ready
+	/*line framing.go:283:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line :283:5*/ return rt.Ready
+	/*line :283:5*/ ag_L5:
+	/*line framing.go:285:4*/ if ag_f.b.done {
+		/*line framing.go:286:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :286:5*/ return rt.Ready
 	}
-	/*line :218:5*/ ag_L4:
-	/*line :218:5*/ ag_L1:
-	/*line framing.go:222:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:223:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line :286:5*/ ag_L4:
+	/*line :286:5*/ ag_L1:
+	/*line framing.go:290:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:291:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:225:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :225:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
-	/*line :225:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:2*/ return ag_s
+	/*line framing.go:293:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :293:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :293:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :293:2*/ return ag_s
 	}
-	/*line :225:2*/ ag_resume3:
-	/*line framing.go:225:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :225:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:226:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:227:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:228:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line :293:2*/ ag_resume3:
+	/*line framing.go:293:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :293:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:294:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:295:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:296:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:230:2*/ if ag_err3 != nil {
-		/*line framing.go:231:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
-		/*line :231:3*/ return rt.Ready
+	/*line framing.go:298:2*/ if ag_err3 != nil {
+		/*line framing.go:299:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+		/*line :299:3*/ return rt.Ready
 	}
-	/*line framing.go:233:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:234:3*/ ag_f.b.finish(true)
+	/*line framing.go:301:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:302:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:236:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
-	/*line :236:2*/ return rt.Ready
+	/*line framing.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line :304:2*/ return rt.Ready
 }
 
-//line framing_async.go:253
+//line framing_async.go:277
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:203"
+		return "framing.go:271"
 	case 2:
-		return "framing.go:214"
+		return "framing.go:282"
 	case 3:
-		return "framing.go:225"
+		return "framing.go:293"
 	}
 	return ""
 }
 
-// ag_Body_nextChunk is the frame of (*Body).nextChunk (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Body_nextChunk is the frame of (*Body).nextChunk (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Body_nextChunk struct {
 	ag_state int
 	b        *Body
+	left     int
 	ag_aw0   rt.Awaitable[[]byte]
 	ag_err   error
 }
@@ -285,9 +310,9 @@ func (ag_f *ag_Body_nextChunk) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line framing.go:244
+//line framing.go:324
 func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :244:1*/ var (
+	/*line :324:1*/ var (
 		crlf    []byte
 		ag_err1 error
 		line    []byte
@@ -296,96 +321,183 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 		t       []byte
 		ag_err3 error
 	)
-	/*line :244:1*/ if ag_co.Unwinding() {
-		/*line :244:1*/ return rt.Ready
+	/*line :324:1*/ if ag_co.Unwinding() {
+		/*line :324:1*/ return rt.Ready
 	}
-	/*line :244:1*/ switch ag_f.ag_state {
-	/*line :244:1*/ case 1:
-		/*line :244:1*/ goto ag_resume1
-		/*line :244:1*/
+	/*line :324:1*/ switch ag_f.ag_state {
+	/*line :324:1*/ case 1:
+		/*line :324:1*/ goto ag_resume1
+		/*line :324:1*/
 	case 2:
-		/*line :244:1*/ goto ag_resume2
-		/*line :244:1*/
+		/*line :324:1*/ goto ag_resume2
+		/*line :324:1*/
 	case 3:
-		/*line :244:1*/ goto ag_resume3
+		/*line :324:1*/ goto ag_resume3
 	}
-	/*line framing.go:245:2*/ if !(ag_f.b.started) {
-		/*line :245:2*/ goto ag_L1
+	/*line framing.go:325:2*/ if !(ag_f.b.started) {
+		/*line :325:2*/ goto ag_L1
 	}
-	/*line framing.go:246:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :246:3*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
-	/*line :246:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :246:3*/ return ag_s
+	/*line framing.go:326:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
+	/*line :326:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
+	/*line :326:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :326:3*/ return ag_s
 	}
-	/*line :246:3*/ ag_resume1:
-	/*line framing.go:246:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :246:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:247:3*/ if ag_err1 != nil {
-		/*line framing.go:248:4*/ ag_f.ag_err = unexpected(ag_err1)
-		/*line :248:4*/ return rt.Ready
+	/*line :326:3*/ ag_resume1:
+	/*line framing.go:326:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :326:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:327:3*/ if ag_err1 != nil {
+		/*line framing.go:328:4*/ ag_f.ag_err = unexpected(ag_err1)
+		/*line :328:4*/ return rt.Ready
 	}
-	/*line framing.go:250:3*/ if len(bytes.TrimRight(crlf, "\r\n")) != 0 {
-		/*line framing.go:251:4*/ ag_f.ag_err = errBadChunk
-		/*line :251:4*/ return rt.Ready
+	/*line framing.go:330:3*/ if string(crlf) != "\r\n" {
+		/*line framing.go:331:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
+		/*line :331:4*/ return rt.Ready
 	}
-	/*line :251:4*/ ag_L1:
-	/*line framing.go:254:2*/ ag_f.b.started = true
-	/*line framing.go:255:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :255:2*/ ag_f.ag_state = 2 // await: b.c.ReadUntil('\n')
-	/*line :255:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:2*/ return ag_s
+	/*line :331:4*/ ag_L1:
+	/*line framing.go:334:2*/ ag_f.b.started = true
+	/*line framing.go:335:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
+	/*line :335:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
+	/*line :335:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :335:2*/ return ag_s
 	}
-	/*line :255:2*/ ag_resume2:
-	/*line framing.go:255:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :255:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:256:2*/ if ag_err2 != nil {
-		/*line framing.go:257:3*/ ag_f.ag_err = unexpected(ag_err2)
-		/*line :257:3*/ return rt.Ready
+	/*line :335:2*/ ag_resume2:
+	/*line framing.go:335:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :335:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:336:2*/ if ag_err2 != nil {
+		/*line framing.go:337:3*/ ag_f.ag_err = ag_err2
+		/*line :337:3*/ return rt.Ready
 	}
-	/*line framing.go:259:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:260:2*/ if ag_err2 != nil {
-		/*line framing.go:261:3*/ ag_f.ag_err = ag_err2
-		/*line :261:3*/ return rt.Ready
+	/*line framing.go:339:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:340:2*/ if ag_err2 != nil {
+		/*line framing.go:341:3*/ ag_f.ag_err = ag_err2
+		/*line :341:3*/ return rt.Ready
 	}
-	/*line framing.go:263:2*/ if size > 0 {
-		/*line framing.go:264:3*/ ag_f.b.left = size
-		/*line framing.go:265:3*/ ag_f.ag_err = nil
-		/*line :265:3*/ return rt.Ready
+	/*line framing.go:344:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
+	/*line framing.go:345:2*/ if ag_f.b.excess > maxChunkExcess {
+		/*line framing.go:346:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+		/*line :346:3*/ return rt.Ready
 	}
-	/*line :265:3*/ ag_L2:
-	/*line framing.go:268:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :268:3*/ ag_f.ag_state = 3 // await: b.c.ReadUntil('\n')
-	/*line :268:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :268:3*/ return ag_s
+	/*line framing.go:348:2*/ if size > 0 {
+		/*line framing.go:349:3*/ ag_f.b.left = size
+		/*line framing.go:350:3*/ ag_f.ag_err = nil
+		/*line :350:3*/ return rt.Ready
 	}
-	/*line :268:3*/ ag_resume3:
-	/*line framing.go:268:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :268:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:269:3*/ if ag_err3 != nil {
-		/*line framing.go:270:4*/ ag_f.ag_err = unexpected(ag_err3)
-		/*line :270:4*/ return rt.Ready
+	/*line framing.go:352:6*/ ag_f.left = maxTrailerBytes
+	/*line :352:6*/ ag_L2:
+	/*line framing.go:353:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
+	/*line :353:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
+	/*line :353:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:3*/ return ag_s
 	}
-	/*line framing.go:272:3*/ if len(bytes.TrimRight(t, "\r\n")) == 0 {
-		/*line framing.go:273:4*/ goto ag_L4
+	/*line :353:3*/ ag_resume3:
+	/*line framing.go:353:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :353:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:354:3*/ if ag_err3 != nil {
+		/*line framing.go:355:4*/ ag_f.ag_err = ag_err3
+		/*line :355:4*/ return rt.Ready
 	}
-	/*line :273:4*/ goto ag_L2
-	/*line :273:4*/ ag_L4:
-	/*line framing.go:276:2*/ ag_f.b.finish(true)
-	/*line framing.go:277:2*/ ag_f.ag_err = nil
-	/*line :277:2*/ return rt.Ready
+	/*line framing.go:357:3*/ if len(t) == 2 {
+		/*line framing.go:358:4*/ goto ag_L4
+	}
+	/*line framing.go:360:3*/ ag_f.left -= len(t)
+	/*line framing.go:361:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
+		/*line framing.go:362:4*/ ag_f.ag_err = err
+		/*line :362:4*/ return rt.Ready
+	}
+	/*line :362:4*/ goto ag_L2
+	/*line :362:4*/ ag_L4:
+	/*line framing.go:365:2*/ ag_f.b.finish(true)
+	/*line framing.go:366:2*/ ag_f.ag_err = nil
+	/*line :366:2*/ return rt.Ready
 }
 
-//line framing_async.go:379
+//line framing_async.go:415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:246"
+		return "framing.go:326"
 	case 2:
-		return "framing.go:255"
+		return "framing.go:335"
 	case 3:
-		return "framing.go:268"
+		return "framing.go:353"
+	}
+	return ""
+}
+
+// ag_Body_chunkLine is the frame of (*Body).chunkLine (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Body_chunkLine struct {
+	ag_state int
+	b        *Body
+	limit    int
+	ag_aw0   rt.Awaitable[[]byte]
+	ag_r0    []byte
+	ag_err   error
+}
+
+// chunkLineAsync returns the coroutine of (*Body).chunkLine: nothing runs until it is awaited, spawned, gathered or run.
+func (b *Body) chunkLineAsync(limit int) rt.Awaitable[[]byte] {
+	return &ag_Body_chunkLine{b: b, limit: limit}
+}
+
+func (ag_f *ag_Body_chunkLine) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Body_chunkLine) AwaitResult() ([]byte, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line framing.go:373
+func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :373:1*/ var (
+		line []byte
+		err  error
+	)
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
+	}
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
+	}
+	/*line framing.go:374:2*/ if ag_f.limit <= 0 {
+		/*line framing.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+		/*line :375:3*/ return rt.Ready
+	}
+	/*line framing.go:377:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:378:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line :378:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :378:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :378:2*/ return ag_s
+	}
+	/*line :378:2*/ ag_resume1:
+	/*line framing.go:378:2*/ line, err = ag_f.ag_aw0.AwaitResult()
+	/*line :378:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:379:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
+		/*line framing.go:380:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
+		/*line :380:3*/ return rt.Ready
+	}
+	/*line framing.go:382:2*/ if err != nil {
+		/*line framing.go:383:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
+		/*line :383:3*/ return rt.Ready
+	}
+	/*line framing.go:385:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		/*line framing.go:386:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+		/*line :386:3*/ return rt.Ready
+	}
+	/*line framing.go:388:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
+	/*line :388:2*/ return rt.Ready
+}
+
+//line framing_async.go:495
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Body_chunkLine) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "framing.go:378"
 	}
 	return ""
 }
@@ -413,59 +525,59 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:309
+//line framing.go:452
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :309:1*/ var (
+	/*line :452:1*/ var (
 		n   int
 		err error
 	)
-	/*line :309:1*/ if ag_co.Unwinding() {
-		/*line :309:1*/ return rt.Ready
+	/*line :452:1*/ if ag_co.Unwinding() {
+		/*line :452:1*/ return rt.Ready
 	}
-	/*line :309:1*/ switch ag_f.ag_state {
-	/*line :309:1*/ case 1:
-		/*line :309:1*/ goto ag_resume1
+	/*line :452:1*/ switch ag_f.ag_state {
+	/*line :452:1*/ case 1:
+		/*line :452:1*/ goto ag_resume1
 	}
-	/*line framing.go:310:6*/ ag_f.out = nil
-	/*line framing.go:311:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:314:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
+	/*line framing.go:453:6*/ ag_f.out = nil
+	/*line framing.go:454:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:457:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :314:3*/ ag_L1:
-	/*line framing.go:317:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:318:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :457:3*/ ag_L1:
+	/*line framing.go:460:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:461:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:320:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :320:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :320:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:3*/ return ag_s
+	/*line framing.go:463:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :463:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :463:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :463:3*/ return ag_s
 	}
-	/*line :320:3*/ ag_resume1:
-	/*line framing.go:320:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :320:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:321:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:322:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:323:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :324:4*/ return rt.Ready
+	/*line :463:3*/ ag_resume1:
+	/*line framing.go:463:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :463:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:464:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:465:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:466:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:467:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :467:4*/ return rt.Ready
 	}
-	/*line framing.go:326:3*/ if err == io.EOF {
-		/*line framing.go:327:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :327:4*/ return rt.Ready
+	/*line framing.go:469:3*/ if err == io.EOF {
+		/*line framing.go:470:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :470:4*/ return rt.Ready
 	}
-	/*line framing.go:329:3*/ if err != nil {
-		/*line framing.go:330:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :330:4*/ return rt.Ready
+	/*line framing.go:472:3*/ if err != nil {
+		/*line framing.go:473:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :473:4*/ return rt.Ready
 	}
-	/*line :330:4*/ goto ag_L1
+	/*line :473:4*/ goto ag_L1
 }
 
-//line framing_async.go:463
+//line framing_async.go:575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:320"
+		return "framing.go:463"
 	}
 	return ""
 }

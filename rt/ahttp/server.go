@@ -6,10 +6,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"golang.org/x/net/http/httpguts"
 	"io"
 	"log"
 	"net/http"
-	"net/http/httputil"
 	"strconv"
 	"strings"
 	"syscall"
@@ -87,8 +87,9 @@ type Server struct {
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 
-	// ErrorLog receives handler panics; nil means the log package's
-	// standard logger.
+	// ErrorLog receives handler panics (with their stack) and the
+	// Accept errors the server retries (out of file descriptors); nil
+	// means the log package's standard logger.
 	ErrorLog *log.Logger
 
 	listeners map[*anet.Listener]struct{}
@@ -134,6 +135,7 @@ func (s *Server) Serve(ln *anet.Listener) error {
 			return http.ErrServerClosed
 		}
 		if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+			s.logf("ahttp: Accept error: %v; retrying in %v", err, pause)
 			rt.Sleep(pause)
 			pause = min(2*pause, time.Second)
 			continue
@@ -193,40 +195,51 @@ func (s *Server) serveConn(c *anet.Conn) {
 		delete(s.conns, c)
 		c.Close()
 	}()
-	first := true
-	for {
-		if !s.serveOne(c, first) || s.closed {
+	task := rt.CurrentTask()
+	for skip := -1; ; {
+		if skip = s.serveOne(c, task, skip); skip < 0 || s.closed {
 			return
 		}
-		first = false
 	}
 }
 
 // serveOne reads one request, calls the handler and writes the response.
-// It reports whether the connection may carry another request.
+// skip is -1 for a connection's first request, else how many CR or LF
+// bytes may come before the request line. It returns the skip of the next
+// request, or -1 when the connection is not to carry another: after a
+// POST, up to 4, as net/http allows old clients that end a POST body with
+// an extra CRLF; else 0.
 //
 // async
-func (s *Server) serveOne(c *anet.Conn, first bool) bool {
+func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 	wait := s.IdleTimeout
-	if first || wait == 0 {
+	if skip < 0 || wait == 0 {
 		wait = s.ReadTimeout
 	}
 	c.SetReadDeadline(deadline(rt.Now(), wait))
-	block, err := readHeader(c, s.maxHeaderBytes())
+	block, err := readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
 	if err == ErrHeaderTooLarge {
-		s.reject(c, http.StatusRequestHeaderFieldsTooLarge)
-		return false
+		s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+		return -1
+	}
+	if err == errBareCR {
+		s.reject(c, http.StatusBadRequest, "bare CR in the header block")
+		return -1
 	}
 	if err != nil {
-		return false // end of stream, timeout, closed
+		return -1 // end of stream, timeout, closed
 	}
 	start := rt.Now()
 	c.SetReadDeadline(deadline(start, s.ReadTimeout))
 	c.SetWriteDeadline(deadline(start, s.WriteTimeout))
-	req, err := parseRequest(block)
-	if err != nil {
-		s.reject(c, http.StatusBadRequest)
-		return false
+	req, code, reason := readRequest(block)
+	if code != 0 {
+		s.reject(c, code, reason)
+		return -1
+	}
+	next := 0
+	if req.Method == http.MethodPost {
+		next = 4
 	}
 	req.RemoteAddr = c.RemoteAddr().String()
 	mode, n := bodyFraming(req.TransferEncoding, req.ContentLength)
@@ -235,63 +248,157 @@ func (s *Server) serveOne(c *anet.Conn, first bool) bool {
 	}
 	limit := s.maxBodyBytes()
 	if mode == bodyFixed && n > limit {
-		s.reject(c, http.StatusRequestEntityTooLarge)
-		return false
+		s.reject(c, http.StatusRequestEntityTooLarge, "")
+		return -1
 	}
-	if (mode == bodyChunked || n > 0) && strings.EqualFold(req.Header.Get("Expect"), "100-continue") {
-		if _, err := c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n")); err != nil {
-			return false
+	if expect := req.Header.Get("Expect"); expect != "" {
+		if !httpguts.HeaderValuesContainsToken(req.Header["Expect"], "100-continue") {
+			s.reject(c, http.StatusExpectationFailed, "")
+			return -1
+		}
+		if req.ProtoAtLeast(1, 1) && (mode == bodyChunked || n > 0) {
+			if _, err := c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n")); err != nil {
+				return -1
+			}
 		}
 	}
 	body := newBody(c, mode, n, nil)
 	body.limit = limit
 	data, err := body.ReadAll()
 	if err == ErrBodyTooLarge {
-		s.reject(c, http.StatusRequestEntityTooLarge)
-		return false
+		s.reject(c, http.StatusRequestEntityTooLarge, "")
+		return -1
 	}
 	if errors.Is(err, errBadChunk) {
-		s.reject(c, http.StatusBadRequest)
-		return false
+		s.reject(c, http.StatusBadRequest, "malformed chunked encoding")
+		return -1
 	}
 	if err != nil {
-		return false
+		return -1
 	}
 	req.Body = http.NoBody
 	if len(data) > 0 {
 		req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	w := &ResponseWriter{c: c, req: req, header: http.Header{}}
-	herr := s.callHandler(w, req)
+	w := &ResponseWriter{c: c, req: req, header: http.Header{}, declared: -1}
+	herr := s.callHandler(w, req, task)
 	if herr != nil {
 		if w.sent {
-			return false // the peer sees a truncated response
+			return -1 // the peer sees a truncated response
 		}
-		w.header = http.Header{}
-		w.status = 0
-		w.buf.Reset()
+		w.reset()
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 		w.closeAfter = true
 	}
 	keep := !req.Close && !w.closeAfter && !s.closed
 	if err := w.finish(keep); err != nil {
-		return false
+		return -1
 	}
-	return keep && !w.closeAfter
+	if !keep || w.closeAfter {
+		return -1
+	}
+	return next
 }
 
-// callHandler awaits the handler, turning a panic into an error.
+// readRequest parses a request's header block and checks what net/http's
+// server checks beyond the parser (issue 11): it returns the request, or
+// the status code and reason of the answer that rejects it.
+func readRequest(block []byte) (*http.Request, int, string) {
+	req, err := parseRequest(block)
+	if err != nil {
+		msg := err.Error()
+		if strings.Contains(msg, "transfer encoding") { // net/http's unsupportedTEError
+			return nil, http.StatusNotImplemented, "unsupported transfer encoding"
+		}
+		return nil, http.StatusBadRequest, parseReason(msg)
+	}
+	if req.ProtoMajor != 1 {
+		return nil, http.StatusHTTPVersionNotSupported, "unsupported protocol version"
+	}
+	// http.ReadRequest rejects two Host fields and drops the one it
+	// takes from the header (req.Host is the URL's host in absolute form).
+	host, haveHost := fieldValue(block, "host")
+	if req.URL.Host == "" {
+		host = req.Host
+	}
+	switch {
+	case req.ProtoAtLeast(1, 1) && !haveHost && req.Method != http.MethodConnect:
+		return nil, http.StatusBadRequest, "missing required Host header"
+	case haveHost && !httpguts.ValidHostHeader(host):
+		return nil, http.StatusBadRequest, "malformed Host header"
+	}
+	for k, vv := range req.Header {
+		if !httpguts.ValidHeaderFieldName(k) {
+			return nil, http.StatusBadRequest, "invalid header name"
+		}
+		for _, v := range vv {
+			if !httpguts.ValidHeaderFieldValue(v) {
+				return nil, http.StatusBadRequest, "invalid header value"
+			}
+		}
+	}
+	// Stricter than net/http, which lets Transfer-Encoding win over a
+	// Content-Length and ignores it in HTTP/1.0: either message may be
+	// framed otherwise by a front end (RFC 9112 6.1 and 6.3).
+	if _, ok := fieldValue(block, "transfer-encoding"); ok {
+		if !req.ProtoAtLeast(1, 1) {
+			return nil, http.StatusBadRequest, "Transfer-Encoding in an HTTP/1.0 request"
+		}
+		if _, ok := fieldValue(block, "content-length"); ok {
+			return nil, http.StatusBadRequest, "both Transfer-Encoding and Content-Length"
+		}
+	}
+	return req, 0, ""
+}
+
+// fieldValue returns the value of the header block's first field of this
+// name (lower case, matched in any case), trimmed, and whether there is
+// one.
+func fieldValue(block []byte, name string) (string, bool) {
+	for len(block) > 0 {
+		line := block
+		if i := bytes.IndexByte(block, '\n'); i >= 0 {
+			line, block = block[:i], block[i+1:]
+		} else {
+			block = nil
+		}
+		if len(line) > len(name) && line[len(name)] == ':' && strings.EqualFold(string(line[:len(name)]), name) {
+			return string(bytes.Trim(line[len(name)+1:], " \t\r")), true
+		}
+	}
+	return "", false
+}
+
+// parseReason is the reason given for a header block http.ReadRequest
+// rejects: its error without the quoted request bytes it may hold (not
+// echoed back, as net/http does not), in printable ASCII.
+func parseReason(msg string) string {
+	msg = strings.TrimPrefix(msg, "http: ")
+	if i := strings.IndexAny(msg, "\";"); i >= 0 {
+		msg = msg[:i]
+	}
+	msg = strings.Map(func(r rune) rune {
+		if r < ' ' || r > '~' {
+			return -1
+		}
+		return r
+	}, msg)
+	return strings.TrimRight(msg, " :")
+}
+
+// callHandler awaits the handler, turning a panic into an error; the
+// panic is logged with its stack, as net/http does, unless it is
+// http.ErrAbortHandler (the handler's way to abort the response).
 //
 // async
-func (s *Server) callHandler(w *ResponseWriter, req *http.Request) (err error) {
+func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {
 	defer func() {
+		stack := task.PanicStack()
 		if p := recover(); p != nil {
 			err = fmt.Errorf("ahttp: handler panic: %v", p)
-			logf := log.Printf
-			if s.ErrorLog != nil {
-				logf = s.ErrorLog.Printf
+			if p != http.ErrAbortHandler {
+				s.logf("ahttp: panic serving %s: %v\n%s", req.RemoteAddr, p, stack)
 			}
-			logf("ahttp: panic serving %s %s for %s: %v", req.Method, req.URL, req.RemoteAddr, p)
 		}
 	}()
 	if s.Handler == nil {
@@ -302,15 +409,29 @@ func (s *Server) callHandler(w *ResponseWriter, req *http.Request) (err error) {
 	return herr
 }
 
-// reject answers a request the server will not read (431, 413, 400) and
-// closes the connection gently: it stops writing, then reads and drops
-// what the peer still sends for a moment, so that the peer reads the
-// answer instead of a reset.
+func (s *Server) logf(format string, args ...any) {
+	if s.ErrorLog != nil {
+		s.ErrorLog.Printf(format, args...)
+	} else {
+		log.Printf(format, args...)
+	}
+}
+
+// reject answers a request the server will not serve (431, 413, 400,
+// 417, 501, 505), with the reason in the body as net/http gives it
+// ("400 Bad Request: missing required Host header"), and closes the
+// connection gently: it stops writing, then reads and drops what the
+// peer still sends for a moment, so that the peer reads the answer
+// instead of a reset.
 //
 // async
-func (s *Server) reject(c *anet.Conn, code int) {
-	text := http.StatusText(code)
-	msg := "HTTP/1.1 " + strconv.Itoa(code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " +
+func (s *Server) reject(c *anet.Conn, code int, reason string) {
+	text := strconv.Itoa(code) + " " + http.StatusText(code)
+	if reason != "" {
+		text += ": " + reason
+	}
+	msg := "HTTP/1.1 " + strconv.Itoa(code) + " " + http.StatusText(code) +
+		"\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " +
 		strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
 	c.SetWriteDeadline(deadline(rt.Now(), time.Second))
 	if _, err := c.Write([]byte(msg)); err != nil {
@@ -326,152 +447,4 @@ func (s *Server) reject(c *anet.Conn, code int) {
 		}
 		total += n
 	}
-}
-
-// ResponseWriter is what a handler writes its response to. It implements
-// http.ResponseWriter, so fmt.Fprintf, http.Error, json.NewEncoder and
-// friends work with it; those writes never wait: they are buffered, and
-// the server sends the response when the handler returns, with a
-// Content-Length. A handler that streams calls Flush (async), which sends
-// the header and what is buffered; the rest of the body then goes out in
-// chunks (or, with a Content-Length header set by the handler, as is).
-type ResponseWriter struct {
-	c          *anet.Conn
-	req        *http.Request
-	header     http.Header
-	status     int
-	buf        bytes.Buffer
-	sent       bool // the header went out (Flush)
-	chunked    bool
-	closeAfter bool
-	dropped    int // body bytes written where no body is allowed
-}
-
-// Header returns the response header, to change before the header is
-// sent.
-func (w *ResponseWriter) Header() http.Header { return w.header }
-
-// WriteHeader sets the status code; the first call wins.
-func (w *ResponseWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-}
-
-// Write appends p to the body. It never waits and never fails (but a
-// response to HEAD, or with a status that has no body, drops it).
-func (w *ResponseWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	if w.bodyAllowed() {
-		w.buf.Write(p)
-	} else {
-		w.dropped += len(p) // a response to HEAD tells the length it would have had
-	}
-	return len(p), nil
-}
-
-func (w *ResponseWriter) bodyAllowed() bool {
-	return w.req.Method != http.MethodHead && (w.status < 100 || w.status >= 200) &&
-		w.status != http.StatusNoContent && w.status != http.StatusNotModified
-}
-
-// Flush sends the header, if it has not gone out yet, and the buffered
-// body. Without a Content-Length header set by the handler, the body is
-// then sent in chunks (to an HTTP/1.0 client: until the connection
-// closes).
-//
-// async
-func (w *ResponseWriter) Flush() error {
-	var out bytes.Buffer
-	if !w.sent {
-		if w.status == 0 {
-			w.status = http.StatusOK
-		}
-		if w.bodyAllowed() && w.header.Get("Content-Length") == "" {
-			if w.req.ProtoAtLeast(1, 1) {
-				w.chunked = true
-				w.header.Set("Transfer-Encoding", "chunked")
-			} else {
-				w.closeAfter = true
-				w.header.Set("Connection", "close")
-			}
-		}
-		w.writeHeader(&out)
-		w.sent = true
-	}
-	w.writeBuffered(&out)
-	_, err := w.c.Write(out.Bytes())
-	return err
-}
-
-// writeBuffered moves the buffered body to out, as a chunk if chunked.
-func (w *ResponseWriter) writeBuffered(out *bytes.Buffer) {
-	if w.buf.Len() == 0 {
-		return
-	}
-	if w.chunked {
-		httputil.NewChunkedWriter(out).Write(w.buf.Bytes())
-	} else {
-		out.Write(w.buf.Bytes())
-	}
-	w.buf.Reset()
-}
-
-// writeHeader writes the status line and the header block.
-func (w *ResponseWriter) writeHeader(out *bytes.Buffer) {
-	h := w.header
-	if _, ok := h["Date"]; !ok {
-		h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
-	}
-	if _, ok := h["Content-Type"]; !ok && w.buf.Len() > 0 {
-		h.Set("Content-Type", http.DetectContentType(w.buf.Bytes()))
-	}
-	out.WriteString("HTTP/1.1 ")
-	out.WriteString(strconv.Itoa(w.status))
-	out.WriteByte(' ')
-	out.WriteString(http.StatusText(w.status))
-	out.WriteString("\r\n")
-	h.Write(out)
-	out.WriteString("\r\n")
-}
-
-// finish sends what is left of the response once the handler returned.
-//
-// async
-func (w *ResponseWriter) finish(keep bool) error {
-	var out bytes.Buffer
-	if w.sent {
-		w.writeBuffered(&out)
-		if w.chunked {
-			httputil.NewChunkedWriter(&out).Close() // the last chunk
-			out.WriteString("\r\n")                 // and no trailer
-		}
-	} else {
-		if w.status == 0 {
-			w.status = http.StatusOK
-		}
-		if !keep {
-			w.header.Set("Connection", "close")
-		} else if !w.req.ProtoAtLeast(1, 1) {
-			w.header.Set("Connection", "keep-alive") // an HTTP/1.0 client that asked for it
-		}
-		switch {
-		case w.bodyAllowed():
-			w.header.Set("Content-Length", strconv.Itoa(w.buf.Len()))
-		case w.req.Method != http.MethodHead:
-			w.header.Del("Content-Length")
-		case w.header.Get("Content-Length") == "" && w.dropped > 0:
-			w.header.Set("Content-Length", strconv.Itoa(w.dropped))
-		}
-		w.writeHeader(&out)
-		w.sent = true
-		w.writeBuffered(&out)
-	}
-	if out.Len() == 0 {
-		return nil
-	}
-	_, err := w.c.Write(out.Bytes())
-	return err
 }

@@ -9,12 +9,10 @@ import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
+	"golang.org/x/net/http/httpguts"
 	"io"
-	"log"
 	"net/http"
-	"net/http/httputil"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -37,28 +35,18 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn, bool) bool
+	type ag_stale_run_go_generate func(*Server, *anet.Conn, *rt.Coro, int) int
 	var _ ag_stale_run_go_generate = (*Server).serveOne
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *ResponseWriter, *http.Request) error
+	type ag_stale_run_go_generate func(*Server, *ResponseWriter, *http.Request, *rt.Coro) error
 	var _ ag_stale_run_go_generate = (*Server).callHandler
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn, int)
+	type ag_stale_run_go_generate func(*Server, *anet.Conn, int, string)
 	var _ ag_stale_run_go_generate = (*Server).reject
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*ResponseWriter) error
-	var _ ag_stale_run_go_generate = (*ResponseWriter).Flush
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*ResponseWriter, bool) error
-	var _ ag_stale_run_go_generate = (*ResponseWriter).finish
 }
 
 // ag_Server_ListenAndServe is the frame of (*Server).ListenAndServe (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -84,56 +72,56 @@ func (ag_f *ag_Server_ListenAndServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:102
+//line server.go:103
 func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :102:1*/ var (
+	/*line :103:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :102:1*/ if ag_co.Unwinding() {
-		/*line :102:1*/ return rt.Ready
+	/*line :103:1*/ if ag_co.Unwinding() {
+		/*line :103:1*/ return rt.Ready
 	}
-	/*line :102:1*/ switch ag_f.ag_state {
-	/*line :102:1*/ case 1:
-		/*line :102:1*/ goto ag_resume1
-		/*line :102:1*/
+	/*line :103:1*/ switch ag_f.ag_state {
+	/*line :103:1*/ case 1:
+		/*line :103:1*/ goto ag_resume1
+		/*line :103:1*/
 	case 2:
-		/*line :102:1*/ goto ag_resume2
+		/*line :103:1*/ goto ag_resume2
 	}
-	/*line server.go:103:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :103:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :103:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :103:2*/ return ag_s
+	/*line server.go:104:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :104:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :104:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:2*/ return ag_s
 	}
-	/*line :103:2*/ ag_resume1:
-	/*line server.go:103:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :103:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:104:2*/ if err != nil {
-		/*line server.go:105:3*/ ag_f.ag_err = err
-		/*line :105:3*/ return rt.Ready
+	/*line :104:2*/ ag_resume1:
+	/*line server.go:104:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :104:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:105:2*/ if err != nil {
+		/*line server.go:106:3*/ ag_f.ag_err = err
+		/*line :106:3*/ return rt.Ready
 	}
-	/*line server.go:107:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
-	/*line :107:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
-	/*line :107:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :107:9*/ return ag_s
+	/*line server.go:108:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line :108:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :108:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :108:9*/ return ag_s
 	}
-	/*line :107:9*/ ag_resume2:
-	/*line server.go:107:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :107:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:107:2*/ ag_f.ag_err = ag_t2
-	/*line :107:2*/ return rt.Ready
+	/*line :108:9*/ ag_resume2:
+	/*line server.go:108:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :108:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:108:2*/ ag_f.ag_err = ag_t2
+	/*line :108:2*/ return rt.Ready
 }
 
-//line server_async.go:129
+//line server_async.go:117
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:103"
+		return "server.go:104"
 	case 2:
-		return "server.go:107"
+		return "server.go:108"
 	}
 	return ""
 }
@@ -164,122 +152,125 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:116
+//line server.go:117
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :116:1*/ var (
+	/*line :117:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :116:1*/ if ag_co.Unwinding() {
-		/*line :116:1*/ goto ag_exit
+	/*line :117:1*/ if ag_co.Unwinding() {
+		/*line :117:1*/ goto ag_exit
 	}
-	/*line :116:1*/ switch ag_f.ag_state {
-	/*line :116:1*/ case 1:
-		/*line :116:1*/ goto ag_resume1
-		/*line :116:1*/
+	/*line :117:1*/ switch ag_f.ag_state {
+	/*line :117:1*/ case 1:
+		/*line :117:1*/ goto ag_resume1
+		/*line :117:1*/
 	case 2:
-		/*line :116:1*/ goto ag_resume2
-		/*line :116:1*/
+		/*line :117:1*/ goto ag_resume2
+		/*line :117:1*/
 	case 3:
-		/*line :116:1*/ goto ag_resume3
-		/*line :116:1*/
+		/*line :117:1*/ goto ag_resume3
+		/*line :117:1*/
 	case 4:
-		/*line :116:1*/ goto ag_resume4
+		/*line :117:1*/ goto ag_resume4
 	}
-	/*line server.go:117:2*/ if ag_f.s.closed {
-		/*line server.go:118:3*/ ag_f.ln.Close()
-		/*line server.go:119:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :119:3*/ goto ag_exit
+	/*line server.go:118:2*/ if ag_f.s.closed {
+		/*line server.go:119:3*/ ag_f.ln.Close()
+		/*line server.go:120:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :120:3*/ goto ag_exit
 	}
-	/*line server.go:121:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:122:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:123:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
+	/*line server.go:122:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:123:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:124:3*/ ag_f.s.conns = map[*anet.Conn]struct{}{}
 	}
-	/*line server.go:125:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:126:2*/ {
-		/*line :126:2*/ ag_d0 := ag_f.s.listeners
-		/*line :126:2*/ ag_d1 := ag_f.ln
-		/*line :126:2*/ ag_f.ag_defers.Push(func() {
-			/*line :126:2*/ delete(ag_d0, ag_d1)
+	/*line server.go:126:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:127:2*/ {
+		/*line :127:2*/ ag_d0 := ag_f.s.listeners
+		/*line :127:2*/ ag_d1 := ag_f.ln
+		/*line :127:2*/ ag_f.ag_defers.Push(func() {
+			/*line :127:2*/ delete(ag_d0, ag_d1)
 		})
 	}
-	/*line server.go:127:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :127:2*/ ag_L1:
-	/*line server.go:129:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :129:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :129:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:3*/ return ag_s
+	/*line server.go:128:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :128:2*/ ag_L1:
+	/*line server.go:130:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :130:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :130:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :130:3*/ return ag_s
 	}
-	/*line :129:3*/ ag_resume1:
-	/*line server.go:129:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :129:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:130:3*/ if ag_f.s.closed {
-		/*line server.go:131:4*/ if c != nil {
-			/*line server.go:132:5*/ c.Close()
+	/*line :130:3*/ ag_resume1:
+	/*line server.go:130:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :130:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:131:3*/ if ag_f.s.closed {
+		/*line server.go:132:4*/ if c != nil {
+			/*line server.go:133:5*/ c.Close()
 		}
-		/*line server.go:134:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :134:4*/ goto ag_exit
+		/*line server.go:135:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :135:4*/ goto ag_exit
 	}
-	/*line server.go:136:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :136:3*/ goto ag_L4
+	/*line server.go:137:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :137:3*/ goto ag_L4
 	}
-	/*line server.go:137:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :137:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :137:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :137:4*/ return ag_s
+	/*line server.go:138:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:139:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :139:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :139:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :139:4*/ return ag_s
 	}
-	/*line :137:4*/ ag_resume2:
-	/*line :137:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:138:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :138:4*/ goto ag_L2
-	/*line :138:4*/ ag_L4:
-	/*line server.go:141:3*/ if err != nil {
-		/*line server.go:142:4*/ ag_f.ag_err = err
-		/*line :142:4*/ goto ag_exit
+	/*line :139:4*/ ag_resume2:
+	/*line :139:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:140:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :140:4*/ goto ag_L2
+	/*line :140:4*/ ag_L4:
+	/*line server.go:143:3*/ if err != nil {
+		/*line server.go:144:4*/ ag_f.ag_err = err
+		/*line :144:4*/ goto ag_exit
 	}
-	/*line server.go:144:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:145:3*/ ag_f.s.conns[c] = struct{}{}
-	/*line server.go:146:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :146:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :146:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line server.go:146:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:147:3*/ ag_f.s.conns[c] = struct{}{}
+	/*line server.go:148:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line :148:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
+	/*line :148:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:3*/ return ag_s
 	}
-	/*line :146:3*/ ag_resume3:
-	/*line :146:3*/ ag_f.ag_aw2 = nil
-	/*line :146:3*/ ag_L2:
-	/*line :146:3*/ goto ag_L1
-	/*line :146:3*/ ag_exit:
-	/*line :146:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :146:3*/ ag_resume4:
-	/*line :146:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line :148:3*/ ag_resume3:
+	/*line :148:3*/ ag_f.ag_aw2 = nil
+	/*line :148:3*/ ag_L2:
+	/*line :148:3*/ goto ag_L1
+	/*line :148:3*/ ag_exit:
+	/*line :148:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :148:3*/ ag_resume4:
+	/*line :148:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :148:3*/ return ag_s
 	}
-	/*line :146:3*/ return rt.Ready
+	/*line :148:3*/ return rt.Ready
 }
 
-//line server_async.go:261
+//line server_async.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:129"
+		return "server.go:130"
 	case 2:
-		return "server.go:137"
+		return "server.go:139"
 	case 3:
-		return "server.go:146"
+		return "server.go:148"
 	case 4:
-		return "server.go:148 (deferred calls)"
+		return "server.go:150 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Server_serveConn is the frame of (*Server).serveConn (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveConn is the frame of (*Server).serveConn (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
 	c         *anet.Conn
-	ag_aw0    rt.Awaitable[bool]
+	task      *rt.Coro
+	ag_aw0    rt.Awaitable[*rt.Coro]
+	ag_aw1    rt.Awaitable[int]
 	ag_defers rt.Defers
 }
 
@@ -296,50 +287,59 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:191
+//line server.go:193
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :191:1*/ var (
-		first bool
-		ag_t1 bool
+	/*line :193:1*/ var (
+		skip int
 	)
-	/*line :191:1*/ if ag_co.Unwinding() {
-		/*line :191:1*/ goto ag_exit
+	/*line :193:1*/ if ag_co.Unwinding() {
+		/*line :193:1*/ goto ag_exit
 	}
-	/*line :191:1*/ switch ag_f.ag_state {
-	/*line :191:1*/ case 1:
-		/*line :191:1*/ goto ag_resume1
-		/*line :191:1*/
+	/*line :193:1*/ switch ag_f.ag_state {
+	/*line :193:1*/ case 1:
+		/*line :193:1*/ goto ag_resume1
+		/*line :193:1*/
 	case 2:
-		/*line :191:1*/ goto ag_resume2
+		/*line :193:1*/ goto ag_resume2
+		/*line :193:1*/
+	case 3:
+		/*line :193:1*/ goto ag_resume3
 	}
-	/*line server.go:192:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
-		/*line server.go:194:3*/ ag_f.c.Close()
+	/*line server.go:194:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:195:3*/ delete(ag_f.s.conns, ag_f.c)
+		/*line server.go:196:3*/ ag_f.c.Close()
 	})
-	/*line server.go:196:2*/ first = true
-	/*line :196:2*/ ag_L1:
-	/*line server.go:198:7*/ ag_f.ag_aw0 = ag_f.s.serveOneAsync(ag_f.c, first)
-	/*line :198:7*/ ag_f.ag_state = 1 // await: s.serveOne(c, first)
-	/*line :198:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:7*/ return ag_s
+	/*line server.go:198:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :198:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :198:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :198:2*/ return ag_s
 	}
-	/*line :198:7*/ ag_resume1:
-	/*line server.go:198:7*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :198:7*/ ag_f.ag_aw0 = nil
-	/*line server.go:198:3*/ if !(!ag_t1 || ag_f.s.closed) {
-		/*line :198:3*/ goto ag_L4
+	/*line :198:2*/ ag_resume1:
+	/*line server.go:198:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :198:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:199:6*/ skip = -1
+	/*line :199:6*/ ag_L1:
+	/*line server.go:200:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
+	/*line :200:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
+	/*line :200:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:6*/ return ag_s
 	}
-	/*line server.go:199:4*/ goto ag_exit
-	/*line :199:4*/ ag_L4:
-	/*line server.go:201:3*/ first = false
-	/*line :201:3*/ goto ag_L1
-	/*line :201:3*/ ag_exit:
-	/*line :201:3*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :201:3*/ ag_resume2:
-	/*line :201:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :201:3*/ return ag_s
+	/*line :200:6*/ ag_resume2:
+	/*line server.go:200:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :200:6*/ ag_f.ag_aw1 = nil
+	/*line server.go:200:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :200:3*/ goto ag_L4
 	}
-	/*line :201:3*/ return rt.Ready
+	/*line server.go:201:4*/ goto ag_exit
+	/*line :201:4*/ ag_L4:
+	/*line :201:4*/ goto ag_L1
+	/*line :201:4*/ ag_exit:
+	/*line :201:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :201:4*/ ag_resume3:
+	/*line :201:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :201:4*/ return ag_s
+	}
+	/*line :201:4*/ return rt.Ready
 }
 
 //line server_async.go:346
@@ -350,20 +350,24 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	case 1:
 		return "server.go:198"
 	case 2:
-		return "server.go:203 (deferred calls)"
+		return "server.go:200"
+	case 3:
+		return "server.go:204 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Server_serveOne is the frame of (*Server).serveOne (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveOne is the frame of (*Server).serveOne (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveOne struct {
 	ag_state int
 	s        *Server
 	c        *anet.Conn
-	first    bool
+	task     *rt.Coro
+	skip     int
 	wait     time.Duration
 	block    []byte
 	req      *http.Request
+	next     int
 	mode     bodyMode
 	n        int64
 	limit    int64
@@ -373,295 +377,346 @@ type ag_Server_serveOne struct {
 	ag_aw1   rt.Awaitable[[]byte]
 	ag_aw2   rt.Awaitable[struct{}]
 	ag_aw3   rt.Awaitable[int]
-	ag_r0    bool
+	ag_r0    int
 }
 
 // serveOneAsync returns the coroutine of (*Server).serveOne: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) serveOneAsync(c *anet.Conn, first bool) rt.Awaitable[bool] {
-	return &ag_Server_serveOne{s: s, c: c, first: first}
+func (s *Server) serveOneAsync(c *anet.Conn, task *rt.Coro, skip int) rt.Awaitable[int] {
+	return &ag_Server_serveOne{s: s, c: c, task: task, skip: skip}
 }
 
 func (ag_f *ag_Server_serveOne) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Server_serveOne) AwaitResult() (bool, error) {
+func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:209
+//line server.go:214
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :209:1*/ var (
+	/*line :214:1*/ var (
 		ag_t1   time.Time
 		ag_err1 error
 		start   time.Time
+		code    int
+		reason  string
+		expect  string
 		ag_err2 error
 		body    *Body
 		data    []byte
 		herr    error
 		ag_err3 error
 	)
-	/*line :209:1*/ if ag_co.Unwinding() {
-		/*line :209:1*/ return rt.Ready
+	/*line :214:1*/ if ag_co.Unwinding() {
+		/*line :214:1*/ return rt.Ready
 	}
-	/*line :209:1*/ switch ag_f.ag_state {
-	/*line :209:1*/ case 1:
-		/*line :209:1*/ goto ag_resume1
-		/*line :209:1*/
+	/*line :214:1*/ switch ag_f.ag_state {
+	/*line :214:1*/ case 1:
+		/*line :214:1*/ goto ag_resume1
+		/*line :214:1*/
 	case 2:
-		/*line :209:1*/ goto ag_resume2
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume2
+		/*line :214:1*/
 	case 3:
-		/*line :209:1*/ goto ag_resume3
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume3
+		/*line :214:1*/
 	case 4:
-		/*line :209:1*/ goto ag_resume4
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume4
+		/*line :214:1*/
 	case 5:
-		/*line :209:1*/ goto ag_resume5
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume5
+		/*line :214:1*/
 	case 6:
-		/*line :209:1*/ goto ag_resume6
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume6
+		/*line :214:1*/
 	case 7:
-		/*line :209:1*/ goto ag_resume7
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume7
+		/*line :214:1*/
 	case 8:
-		/*line :209:1*/ goto ag_resume8
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume8
+		/*line :214:1*/
 	case 9:
-		/*line :209:1*/ goto ag_resume9
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume9
+		/*line :214:1*/
 	case 10:
-		/*line :209:1*/ goto ag_resume10
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume10
+		/*line :214:1*/
 	case 11:
-		/*line :209:1*/ goto ag_resume11
-		/*line :209:1*/
+		/*line :214:1*/ goto ag_resume11
+		/*line :214:1*/
 	case 12:
-		/*line :209:1*/ goto ag_resume12
+		/*line :214:1*/ goto ag_resume12
+		/*line :214:1*/
+	case 13:
+		/*line :214:1*/ goto ag_resume13
+		/*line :214:1*/
+	case 14:
+		/*line :214:1*/ goto ag_resume14
 	}
-	/*line server.go:210:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:211:2*/ if ag_f.first || ag_f.wait == 0 {
-		/*line server.go:212:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:215:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:216:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:217:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:214:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :214:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :214:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:29*/ return ag_s
+	/*line server.go:219:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :219:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :219:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:29*/ return ag_s
 	}
-	/*line :214:29*/ ag_resume1:
-	/*line server.go:214:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :214:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:214:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:215:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes())
-	/*line :215:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes())
-	/*line :215:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :215:2*/ return ag_s
+	/*line :219:29*/ ag_resume1:
+	/*line server.go:219:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :219:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:219:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:220:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip), true)
+	/*line :220:2*/ ag_f.ag_state = 2 // await: readHeader(c, s.maxHeaderBytes(), max(0, skip), true)
+	/*line :220:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:2*/ return ag_s
 	}
-	/*line :215:2*/ ag_resume2:
-	/*line server.go:215:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :215:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:216:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :216:2*/ goto ag_L1
+	/*line :220:2*/ ag_resume2:
+	/*line server.go:220:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :220:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:221:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :221:2*/ goto ag_L1
 	}
-	/*line server.go:217:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge)
-	/*line :217:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge)
-	/*line :217:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:3*/ return ag_s
+	/*line server.go:222:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :222:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :222:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:3*/ return ag_s
 	}
-	/*line :217:3*/ ag_resume3:
-	/*line :217:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:218:3*/ ag_f.ag_r0 = false
-	/*line :218:3*/ return rt.Ready
-	/*line :218:3*/ ag_L1:
-	/*line server.go:220:2*/ if ag_err1 != nil {
-		/*line server.go:221:3*/ ag_f.ag_r0 = false
-		/*line :221:3*/ return rt.Ready
+	/*line :222:3*/ ag_resume3:
+	/*line :222:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:223:3*/ ag_f.ag_r0 = -1
+	/*line :223:3*/ return rt.Ready
+	/*line :223:3*/ ag_L1:
+	/*line server.go:225:2*/ if !(ag_err1 == errBareCR) {
+		/*line :225:2*/ goto ag_L2
 	}
-	/*line server.go:223:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :223:2*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :223:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:2*/ return ag_s
+	/*line server.go:226:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "bare CR in the header block")
+	/*line :226:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, "bare CR in the header...
+	/*line :226:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:3*/ return ag_s
 	}
-	/*line :223:2*/ ag_resume4:
-	/*line server.go:223:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :223:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:224:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:225:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:226:2*/ ag_f.req, ag_err1 = parseRequest(ag_f.block)
-	/*line server.go:227:2*/ if !(ag_err1 != nil) {
-		/*line :227:2*/ goto ag_L2
+	/*line :226:3*/ ag_resume4:
+	/*line :226:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:227:3*/ ag_f.ag_r0 = -1
+	/*line :227:3*/ return rt.Ready
+	/*line :227:3*/ ag_L2:
+	/*line server.go:229:2*/ if ag_err1 != nil {
+		/*line server.go:230:3*/ ag_f.ag_r0 = -1
+		/*line :230:3*/ return rt.Ready
 	}
-	/*line server.go:228:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
-	/*line :228:3*/ ag_f.ag_state = 5 // await: s.reject(c, http.StatusBadRequest)
-	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line server.go:232:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :232:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :232:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:2*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume5:
-	/*line :228:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:229:3*/ ag_f.ag_r0 = false
-	/*line :229:3*/ return rt.Ready
-	/*line :229:3*/ ag_L2:
-	/*line server.go:231:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:232:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:233:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:234:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line :232:2*/ ag_resume5:
+	/*line server.go:232:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :232:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:233:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:234:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:235:2*/ ag_f.req, code, reason = readRequest(ag_f.block)
+	/*line server.go:236:2*/ if !(code != 0) {
+		/*line :236:2*/ goto ag_L3
 	}
-	/*line server.go:236:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:237:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :237:2*/ goto ag_L3
+	/*line server.go:237:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, reason)
+	/*line :237:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :237:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:3*/ return ag_s
 	}
-	/*line server.go:238:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
-	/*line :238:3*/ ag_f.ag_state = 6 // await: s.reject(c, http.StatusRequestEntityTooLarge)
-	/*line :238:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:3*/ return ag_s
+	/*line :237:3*/ ag_resume6:
+	/*line :237:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:238:3*/ ag_f.ag_r0 = -1
+	/*line :238:3*/ return rt.Ready
+	/*line :238:3*/ ag_L3:
+	/*line server.go:240:2*/ ag_f.next = 0
+	/*line server.go:241:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:242:3*/ ag_f.next = 4
 	}
-	/*line :238:3*/ ag_resume6:
-	/*line :238:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:239:3*/ ag_f.ag_r0 = false
-	/*line :239:3*/ return rt.Ready
-	/*line :239:3*/ ag_L3:
-	/*line server.go:241:2*/ if !((ag_f.mode == bodyChunked || ag_f.n > 0) && strings.EqualFold(ag_f.req.Header.Get("Expect"), "100-continue")) {
-		/*line :241:2*/ goto ag_L4
+	/*line server.go:244:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:245:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:246:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:247:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:242:6*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :242:6*/ ag_f.ag_state = 7 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :242:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:6*/ return ag_s
+	/*line server.go:249:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:250:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :250:2*/ goto ag_L4
 	}
-	/*line :242:6*/ ag_resume7:
-	/*line server.go:242:6*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :242:6*/ ag_f.ag_aw3 = nil
-	/*line server.go:242:3*/ if !(ag_err2 != nil) {
-		/*line :242:3*/ goto ag_L5
+	/*line server.go:251:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :251:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :251:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :251:3*/ return ag_s
 	}
-	/*line server.go:243:4*/ ag_f.ag_r0 = false
-	/*line :243:4*/ return rt.Ready
-	/*line :243:4*/ ag_L5:
-	/*line :243:4*/ ag_L4:
-	/*line server.go:246:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:247:2*/ body.limit = ag_f.limit
-	/*line server.go:248:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :248:2*/ ag_f.ag_state = 8 // await: body.ReadAll()
-	/*line :248:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:2*/ return ag_s
+	/*line :251:3*/ ag_resume7:
+	/*line :251:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:252:3*/ ag_f.ag_r0 = -1
+	/*line :252:3*/ return rt.Ready
+	/*line :252:3*/ ag_L4:
+	/*line server.go:254:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:254:2*/ if !(expect != "") {
+		/*line :254:2*/ goto ag_L5
 	}
-	/*line :248:2*/ ag_resume8:
-	/*line server.go:248:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :248:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:249:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :249:2*/ goto ag_L6
+	/*line server.go:255:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :255:3*/ goto ag_L6
 	}
-	/*line server.go:250:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge)
-	/*line :250:3*/ ag_f.ag_state = 9 // await: s.reject(c, http.StatusRequestEntityTooLarge)
-	/*line :250:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :250:3*/ return ag_s
+	/*line server.go:256:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :256:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :256:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:4*/ return ag_s
 	}
-	/*line :250:3*/ ag_resume9:
-	/*line :250:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:251:3*/ ag_f.ag_r0 = false
-	/*line :251:3*/ return rt.Ready
-	/*line :251:3*/ ag_L6:
-	/*line server.go:253:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :253:2*/ goto ag_L7
+	/*line :256:4*/ ag_resume8:
+	/*line :256:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:257:4*/ ag_f.ag_r0 = -1
+	/*line :257:4*/ return rt.Ready
+	/*line :257:4*/ ag_L6:
+	/*line server.go:259:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :259:3*/ goto ag_L7
 	}
-	/*line server.go:254:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest)
-	/*line :254:3*/ ag_f.ag_state = 10 // await: s.reject(c, http.StatusBadRequest)
-	/*line :254:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:3*/ return ag_s
+	/*line server.go:260:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :260:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :260:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:7*/ return ag_s
 	}
-	/*line :254:3*/ ag_resume10:
-	/*line :254:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:255:3*/ ag_f.ag_r0 = false
-	/*line :255:3*/ return rt.Ready
-	/*line :255:3*/ ag_L7:
-	/*line server.go:257:2*/ if ag_err1 != nil {
-		/*line server.go:258:3*/ ag_f.ag_r0 = false
-		/*line :258:3*/ return rt.Ready
+	/*line :260:7*/ ag_resume9:
+	/*line server.go:260:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :260:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:260:4*/ if !(ag_err2 != nil) {
+		/*line :260:4*/ goto ag_L8
 	}
-	/*line server.go:260:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:261:2*/ if len(data) > 0 {
-		/*line server.go:262:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:261:5*/ ag_f.ag_r0 = -1
+	/*line :261:5*/ return rt.Ready
+	/*line :261:5*/ ag_L8:
+	/*line :261:5*/ ag_L7:
+	/*line :261:5*/ ag_L5:
+	/*line server.go:265:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:266:2*/ body.limit = ag_f.limit
+	/*line server.go:267:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :267:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :267:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:2*/ return ag_s
 	}
-	/*line server.go:264:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}}
-	/*line server.go:265:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req)
-	/*line :265:2*/ ag_f.ag_state = 11 // await: s.callHandler(w, req)
-	/*line :265:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :265:2*/ return ag_s
+	/*line :267:2*/ ag_resume10:
+	/*line server.go:267:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :267:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:268:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :268:2*/ goto ag_L9
 	}
-	/*line :265:2*/ ag_resume11:
-	/*line server.go:265:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :265:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:266:2*/ if herr != nil {
-		/*line server.go:267:3*/ if ag_f.w.sent {
-			/*line server.go:268:4*/ ag_f.ag_r0 = false
-			/*line :268:4*/ return rt.Ready
+	/*line server.go:269:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :269:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :269:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:3*/ return ag_s
+	}
+	/*line :269:3*/ ag_resume11:
+	/*line :269:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:270:3*/ ag_f.ag_r0 = -1
+	/*line :270:3*/ return rt.Ready
+	/*line :270:3*/ ag_L9:
+	/*line server.go:272:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :272:2*/ goto ag_L10
+	}
+	/*line server.go:273:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :273:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :273:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:3*/ return ag_s
+	}
+	/*line :273:3*/ ag_resume12:
+	/*line :273:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:274:3*/ ag_f.ag_r0 = -1
+	/*line :274:3*/ return rt.Ready
+	/*line :274:3*/ ag_L10:
+	/*line server.go:276:2*/ if ag_err1 != nil {
+		/*line server.go:277:3*/ ag_f.ag_r0 = -1
+		/*line :277:3*/ return rt.Ready
+	}
+	/*line server.go:279:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:280:2*/ if len(data) > 0 {
+		/*line server.go:281:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	/*line server.go:283:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:284:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :284:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :284:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
+	}
+	/*line :284:2*/ ag_resume13:
+	/*line server.go:284:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :284:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:285:2*/ if herr != nil {
+		/*line server.go:286:3*/ if ag_f.w.sent {
+			/*line server.go:287:4*/ ag_f.ag_r0 = -1
+			/*line :287:4*/ return rt.Ready
 		}
-		/*line server.go:270:3*/ ag_f.w.header = http.Header{}
-		/*line server.go:271:3*/ ag_f.w.status = 0
-		/*line server.go:272:3*/ ag_f.w.buf.Reset()
-		/*line server.go:273:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:274:3*/ ag_f.w.closeAfter = true
+		/*line server.go:289:3*/ ag_f.w.reset()
+		/*line server.go:290:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:291:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:276:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:277:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :277:5*/ ag_f.ag_state = 12 // await: w.finish(keep)
-	/*line :277:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:5*/ return ag_s
+	/*line server.go:293:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:294:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :294:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :294:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:5*/ return ag_s
 	}
-	/*line :277:5*/ ag_resume12:
-	/*line server.go:277:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :277:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:277:2*/ if !(ag_err3 != nil) {
-		/*line :277:2*/ goto ag_L8
+	/*line :294:5*/ ag_resume14:
+	/*line server.go:294:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :294:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:294:2*/ if !(ag_err3 != nil) {
+		/*line :294:2*/ goto ag_L11
 	}
-	/*line server.go:278:3*/ ag_f.ag_r0 = false
-	/*line :278:3*/ return rt.Ready
-	/*line :278:3*/ ag_L8:
-	/*line server.go:280:2*/ ag_f.ag_r0 = ag_f.keep && !ag_f.w.closeAfter
-	/*line :280:2*/ return rt.Ready
+	/*line server.go:295:3*/ ag_f.ag_r0 = -1
+	/*line :295:3*/ return rt.Ready
+	/*line :295:3*/ ag_L11:
+	/*line server.go:297:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:298:3*/ ag_f.ag_r0 = -1
+		/*line :298:3*/ return rt.Ready
+	}
+	/*line server.go:300:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :300:2*/ return rt.Ready
 }
 
-//line server_async.go:627
+//line server_async.go:677
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:214"
+		return "server.go:219"
 	case 2:
-		return "server.go:215"
+		return "server.go:220"
 	case 3:
-		return "server.go:217"
+		return "server.go:222"
 	case 4:
-		return "server.go:223"
+		return "server.go:226"
 	case 5:
-		return "server.go:228"
+		return "server.go:232"
 	case 6:
-		return "server.go:238"
+		return "server.go:237"
 	case 7:
-		return "server.go:242"
+		return "server.go:251"
 	case 8:
-		return "server.go:248"
+		return "server.go:256"
 	case 9:
-		return "server.go:250"
+		return "server.go:260"
 	case 10:
-		return "server.go:254"
+		return "server.go:267"
 	case 11:
-		return "server.go:265"
+		return "server.go:269"
 	case 12:
-		return "server.go:277"
+		return "server.go:273"
+	case 13:
+		return "server.go:284"
+	case 14:
+		return "server.go:294"
 	}
 	return ""
 }
 
-// ag_Server_callHandler is the frame of (*Server).callHandler (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_callHandler is the frame of (*Server).callHandler (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_callHandler struct {
 	ag_state  int
 	s         *Server
 	w         *ResponseWriter
 	req       *http.Request
+	task      *rt.Coro
 	err       error
 	ag_aw0    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -669,8 +724,8 @@ type ag_Server_callHandler struct {
 }
 
 // callHandlerAsync returns the coroutine of (*Server).callHandler: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) callHandlerAsync(w *ResponseWriter, req *http.Request) rt.Awaitable[struct{}] {
-	return &ag_Server_callHandler{s: s, w: w, req: req}
+func (s *Server) callHandlerAsync(w *ResponseWriter, req *http.Request, task *rt.Coro) rt.Awaitable[struct{}] {
+	return &ag_Server_callHandler{s: s, w: w, req: req, task: task}
 }
 
 func (ag_f *ag_Server_callHandler) AwaitStart(co *rt.Coro) rt.Status {
@@ -681,75 +736,75 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:286
+//line server.go:394
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :286:1*/ var (
+	/*line :394:1*/ var (
 		herr error
 	)
-	/*line :286:1*/ if ag_co.Unwinding() {
-		/*line :286:1*/ goto ag_exit
+	/*line :394:1*/ if ag_co.Unwinding() {
+		/*line :394:1*/ goto ag_exit
 	}
-	/*line :286:1*/ switch ag_f.ag_state {
-	/*line :286:1*/ case 1:
-		/*line :286:1*/ goto ag_resume1
-		/*line :286:1*/
+	/*line :394:1*/ switch ag_f.ag_state {
+	/*line :394:1*/ case 1:
+		/*line :394:1*/ goto ag_resume1
+		/*line :394:1*/
 	case 2:
-		/*line :286:1*/ goto ag_resume2
+		/*line :394:1*/ goto ag_resume2
 	}
-	/*line server.go:287:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:288:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:289:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:290:4*/ logf := log.Printf
-			/*line server.go:291:4*/ if ag_f.s.ErrorLog != nil {
-				/*line server.go:292:5*/ logf = ag_f.s.ErrorLog.Printf
+	/*line server.go:395:2*/ ag_f.ag_defers.Push(func() {
+		/*line server.go:396:3*/ stack := ag_f.task.PanicStack()
+		/*line server.go:397:3*/ if p := ag_co.Recover(); p != nil {
+			/*line server.go:398:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+			/*line server.go:399:4*/ if p != http.ErrAbortHandler {
+				/*line server.go:400:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 			}
-			/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 		}
 	})
-	/*line server.go:297:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:298:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:299:3*/ ag_f.err = nil
-		/*line :299:3*/ goto ag_exit
+	/*line server.go:404:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:405:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:406:3*/ ag_f.err = nil
+		/*line :406:3*/ goto ag_exit
 	}
-	/*line server.go:301:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :301:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:2*/ return ag_s
+	/*line server.go:408:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :408:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :408:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :408:2*/ return ag_s
 	}
-	/*line :301:2*/ ag_resume1:
-	/*line server.go:301:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :301:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:302:2*/ ag_f.err = herr
-	/*line :302:2*/ goto ag_exit
-	/*line :302:2*/ ag_exit:
-	/*line :302:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :302:2*/ ag_resume2:
-	/*line :302:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :302:2*/ return ag_s
+	/*line :408:2*/ ag_resume1:
+	/*line server.go:408:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :408:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:409:2*/ ag_f.err = herr
+	/*line :409:2*/ goto ag_exit
+	/*line :409:2*/ ag_exit:
+	/*line :409:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :409:2*/ ag_resume2:
+	/*line :409:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :409:2*/ return ag_s
 	}
-	/*line :302:2*/ ag_f.ag_err = ag_f.err
-	/*line :302:2*/ return rt.Ready
+	/*line :409:2*/ ag_f.ag_err = ag_f.err
+	/*line :409:2*/ return rt.Ready
 }
 
-//line server_async.go:735
+//line server_async.go:789
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:301"
+		return "server.go:408"
 	case 2:
-		return "server.go:303 (deferred calls)"
+		return "server.go:410 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Server_reject is the frame of (*Server).reject (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_reject is the frame of (*Server).reject (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_reject struct {
 	ag_state int
 	s        *Server
 	c        *anet.Conn
 	code     int
+	reason   string
 	msg      string
 	buf      []byte
 	total    int
@@ -758,8 +813,8 @@ type ag_Server_reject struct {
 }
 
 // rejectAsync returns the coroutine of (*Server).reject: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) rejectAsync(c *anet.Conn, code int) rt.Awaitable[struct{}] {
-	return &ag_Server_reject{s: s, c: c, code: code}
+func (s *Server) rejectAsync(c *anet.Conn, code int, reason string) rt.Awaitable[struct{}] {
+	return &ag_Server_reject{s: s, c: c, code: code, reason: reason}
 }
 
 func (ag_f *ag_Server_reject) AwaitStart(co *rt.Coro) rt.Status {
@@ -770,9 +825,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:311
+//line server.go:428
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :311:1*/ var (
+	/*line :428:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -780,259 +835,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :311:1*/ if ag_co.Unwinding() {
-		/*line :311:1*/ return rt.Ready
+	/*line :428:1*/ if ag_co.Unwinding() {
+		/*line :428:1*/ return rt.Ready
 	}
-	/*line :311:1*/ switch ag_f.ag_state {
-	/*line :311:1*/ case 1:
-		/*line :311:1*/ goto ag_resume1
-		/*line :311:1*/
+	/*line :428:1*/ switch ag_f.ag_state {
+	/*line :428:1*/ case 1:
+		/*line :428:1*/ goto ag_resume1
+		/*line :428:1*/
 	case 2:
-		/*line :311:1*/ goto ag_resume2
-		/*line :311:1*/
+		/*line :428:1*/ goto ag_resume2
+		/*line :428:1*/
 	case 3:
-		/*line :311:1*/ goto ag_resume3
-		/*line :311:1*/
+		/*line :428:1*/ goto ag_resume3
+		/*line :428:1*/
 	case 4:
-		/*line :311:1*/ goto ag_resume4
+		/*line :428:1*/ goto ag_resume4
 	}
-	/*line server.go:312:2*/ text = http.StatusText(ag_f.code)
-	/*line server.go:313:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:315:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :315:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :315:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:30*/ return ag_s
+	/*line server.go:429:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:430:2*/ if ag_f.reason != "" {
+		/*line server.go:431:3*/ text += ": " + ag_f.reason
 	}
-	/*line :315:30*/ ag_resume1:
-	/*line server.go:315:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :315:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:315:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:316:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :316:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :316:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:5*/ return ag_s
+	/*line server.go:433:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:436:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :436:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :436:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :436:30*/ return ag_s
 	}
-	/*line :316:5*/ ag_resume2:
-	/*line server.go:316:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :316:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:316:2*/ if !(ag_err1 != nil) {
-		/*line :316:2*/ goto ag_L1
+	/*line :436:30*/ ag_resume1:
+	/*line server.go:436:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :436:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:436:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:437:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :437:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :437:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :437:5*/ return ag_s
 	}
-	/*line server.go:317:3*/ return rt.Ready
-	/*line :317:3*/ ag_L1:
-	/*line server.go:319:2*/ ag_f.c.CloseWrite()
-	/*line server.go:320:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :320:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :320:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:29*/ return ag_s
+	/*line :437:5*/ ag_resume2:
+	/*line server.go:437:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :437:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:437:2*/ if !(ag_err1 != nil) {
+		/*line :437:2*/ goto ag_L1
 	}
-	/*line :320:29*/ ag_resume3:
-	/*line server.go:320:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :320:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:320:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:321:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:322:6*/ ag_f.total = 0
-	/*line :322:6*/ ag_L2:
-	/*line server.go:322:18*/ if !(ag_f.total < 1<<20) {
-		/*line :322:18*/ goto ag_L4
+	/*line server.go:438:3*/ return rt.Ready
+	/*line :438:3*/ ag_L1:
+	/*line server.go:440:2*/ ag_f.c.CloseWrite()
+	/*line server.go:441:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :441:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :441:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :441:29*/ return ag_s
 	}
-	/*line server.go:323:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :323:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :323:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :323:3*/ return ag_s
+	/*line :441:29*/ ag_resume3:
+	/*line server.go:441:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :441:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:441:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:442:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:443:6*/ ag_f.total = 0
+	/*line :443:6*/ ag_L2:
+	/*line server.go:443:18*/ if !(ag_f.total < 1<<20) {
+		/*line :443:18*/ goto ag_L4
 	}
-	/*line :323:3*/ ag_resume4:
-	/*line server.go:323:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :323:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:324:3*/ if ag_err2 != nil {
-		/*line server.go:325:4*/ return rt.Ready
+	/*line server.go:444:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :444:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :444:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:3*/ return ag_s
 	}
-	/*line server.go:327:3*/ ag_f.total += n
-	/*line :327:3*/ goto ag_L2
-	/*line :327:3*/ ag_L4:
-	/*line server.go:329:1*/ return rt.Ready
+	/*line :444:3*/ ag_resume4:
+	/*line server.go:444:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :444:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:445:3*/ if ag_err2 != nil {
+		/*line server.go:446:4*/ return rt.Ready
+	}
+	/*line server.go:448:3*/ ag_f.total += n
+	/*line :448:3*/ goto ag_L2
+	/*line :448:3*/ ag_L4:
+	/*line server.go:450:1*/ return rt.Ready
 }
 
-//line server_async.go:857
+//line server_async.go:915
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:315"
+		return "server.go:436"
 	case 2:
-		return "server.go:316"
+		return "server.go:437"
 	case 3:
-		return "server.go:320"
+		return "server.go:441"
 	case 4:
-		return "server.go:323"
-	}
-	return ""
-}
-
-// ag_ResponseWriter_Flush is the frame of (*ResponseWriter).Flush (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_ResponseWriter_Flush struct {
-	ag_state int
-	w        *ResponseWriter
-	out      bytes.Buffer
-	ag_aw0   rt.Awaitable[int]
-	ag_err   error
-}
-
-// FlushAsync returns the coroutine of (*ResponseWriter).Flush: nothing runs until it is awaited, spawned, gathered or run.
-func (w *ResponseWriter) FlushAsync() rt.Awaitable[struct{}] {
-	return &ag_ResponseWriter_Flush{w: w}
-}
-
-func (ag_f *ag_ResponseWriter_Flush) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_ResponseWriter_Flush) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line server.go:386
-func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :386:1*/ var (
-		err error
-	)
-	/*line :386:1*/ if ag_co.Unwinding() {
-		/*line :386:1*/ return rt.Ready
-	}
-	/*line :386:1*/ switch ag_f.ag_state {
-	/*line :386:1*/ case 1:
-		/*line :386:1*/ goto ag_resume1
-	}
-	/*line server.go:387:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:388:2*/ if !ag_f.w.sent {
-		/*line server.go:389:3*/ if ag_f.w.status == 0 {
-			/*line server.go:390:4*/ ag_f.w.status = http.StatusOK
-		}
-		/*line server.go:392:3*/ if ag_f.w.bodyAllowed() && ag_f.w.header.Get("Content-Length") == "" {
-			/*line server.go:393:4*/ if ag_f.w.req.ProtoAtLeast(1, 1) {
-				/*line server.go:394:5*/ ag_f.w.chunked = true
-				/*line server.go:395:5*/ ag_f.w.header.Set("Transfer-Encoding", "chunked")
-			} else {
-				/*line server.go:397:5*/ ag_f.w.closeAfter = true
-				/*line server.go:398:5*/ ag_f.w.header.Set("Connection", "close")
-			}
-		}
-		/*line server.go:401:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:402:3*/ ag_f.w.sent = true
-	}
-	/*line server.go:404:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line server.go:405:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :405:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :405:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :405:2*/ return ag_s
-	}
-	/*line :405:2*/ ag_resume1:
-	/*line server.go:405:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :405:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:406:2*/ ag_f.ag_err = err
-	/*line :406:2*/ return rt.Ready
-}
-
-//line server_async.go:938
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "server.go:405"
-	}
-	return ""
-}
-
-// ag_ResponseWriter_finish is the frame of (*ResponseWriter).finish (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_ResponseWriter_finish struct {
-	ag_state int
-	w        *ResponseWriter
-	keep     bool
-	out      bytes.Buffer
-	ag_aw0   rt.Awaitable[int]
-	ag_err   error
-}
-
-// finishAsync returns the coroutine of (*ResponseWriter).finish: nothing runs until it is awaited, spawned, gathered or run.
-func (w *ResponseWriter) finishAsync(keep bool) rt.Awaitable[struct{}] {
-	return &ag_ResponseWriter_finish{w: w, keep: keep}
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line server.go:443
-func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :443:1*/ var (
-		err error
-	)
-	/*line :443:1*/ if ag_co.Unwinding() {
-		/*line :443:1*/ return rt.Ready
-	}
-	/*line :443:1*/ switch ag_f.ag_state {
-	/*line :443:1*/ case 1:
-		/*line :443:1*/ goto ag_resume1
-	}
-	/*line server.go:444:6*/ ag_f.out = bytes.Buffer{}
-	/*line server.go:445:2*/ if ag_f.w.sent {
-		/*line server.go:446:3*/ ag_f.w.writeBuffered(&ag_f.out)
-		/*line server.go:447:3*/ if ag_f.w.chunked {
-			/*line server.go:448:4*/ httputil.NewChunkedWriter(&ag_f.out).Close()
-			/*line server.go:449:4*/ ag_f.out.WriteString("\r\n")
-		}
-	} else {
-		/*line server.go:452:3*/ if ag_f.w.status == 0 {
-			/*line server.go:453:4*/ ag_f.w.status = http.StatusOK
-		}
-		/*line server.go:455:3*/ if !ag_f.keep {
-			/*line server.go:456:4*/ ag_f.w.header.Set("Connection", "close")
-		} else if !ag_f.w.req.ProtoAtLeast(1, 1) {
-			/*line server.go:458:4*/ ag_f.w.header.Set("Connection", "keep-alive")
-		}
-		/*line server.go:460:3*/ switch {
-		/*line :460:3*/ case ag_f.w.bodyAllowed():
-			/*line server.go:462:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.buf.Len()))
-			/*line :462:4*/
-		case ag_f.w.req.Method != http.MethodHead:
-			/*line server.go:464:4*/ ag_f.w.header.Del("Content-Length")
-			/*line :464:4*/
-		case ag_f.w.header.Get("Content-Length") == "" && ag_f.w.dropped > 0:
-			/*line server.go:466:4*/ ag_f.w.header.Set("Content-Length", strconv.Itoa(ag_f.w.dropped))
-		}
-		/*line server.go:468:3*/ ag_f.w.writeHeader(&ag_f.out)
-		/*line server.go:469:3*/ ag_f.w.sent = true
-		/*line server.go:470:3*/ ag_f.w.writeBuffered(&ag_f.out)
-	}
-	/*line server.go:472:2*/ if ag_f.out.Len() == 0 {
-		/*line server.go:473:3*/ ag_f.ag_err = nil
-		/*line :473:3*/ return rt.Ready
-	}
-	/*line server.go:475:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :475:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :475:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :475:2*/ return ag_s
-	}
-	/*line :475:2*/ ag_resume1:
-	/*line server.go:475:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :475:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:476:2*/ ag_f.ag_err = err
-	/*line :476:2*/ return rt.Ready
-}
-
-//line server_async.go:1030
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "server.go:475"
+		return "server.go:444"
 	}
 	return ""
 }

@@ -66,7 +66,7 @@ func testHandler(w *ahttp.ResponseWriter, r *http.Request) error {
 // runServer serves srv on loopback on a loop of its own (a goroutine
 // that stands for another process) and returns its base URL; cleanup
 // closes the server from its loop.
-func runServer(t *testing.T, srv *ahttp.Server) string {
+func runServer(t testing.TB, srv *ahttp.Server) string {
 	t.Helper()
 	ln, err := anet.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)

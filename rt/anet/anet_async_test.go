@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"runtime"
+	"testing"
 	"time"
 )
 
@@ -108,6 +109,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(string, *testing.T) ([]string, error)
+	var _ ag_stale_run_go_generate = readUnits
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*anet.Conn, *int) error
 	var _ ag_stale_run_go_generate = oneByte
 }
@@ -153,111 +159,111 @@ func (ag_f *ag_echoLines) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:49
+//line anet_test.go:50
 func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :49:1*/ var (
+	/*line :50:1*/ var (
 		ag_err1 error
 		m       string
 		ag_err2 error
 		line    []byte
 		ag_err3 error
 	)
-	/*line :49:1*/ if ag_co.Unwinding() {
-		/*line :49:1*/ goto ag_exit
+	/*line :50:1*/ if ag_co.Unwinding() {
+		/*line :50:1*/ goto ag_exit
 	}
-	/*line :49:1*/ switch ag_f.ag_state {
-	/*line :49:1*/ case 1:
-		/*line :49:1*/ goto ag_resume1
-		/*line :49:1*/
+	/*line :50:1*/ switch ag_f.ag_state {
+	/*line :50:1*/ case 1:
+		/*line :50:1*/ goto ag_resume1
+		/*line :50:1*/
 	case 2:
-		/*line :49:1*/ goto ag_resume2
-		/*line :49:1*/
+		/*line :50:1*/ goto ag_resume2
+		/*line :50:1*/
 	case 3:
-		/*line :49:1*/ goto ag_resume3
-		/*line :49:1*/
+		/*line :50:1*/ goto ag_resume3
+		/*line :50:1*/
 	case 4:
-		/*line :49:1*/ goto ag_resume4
+		/*line :50:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:50:2*/ ag_f.ag_aw0 = anet.DialAsync(ag_f.network, ag_f.addr)
-	/*line :50:2*/ ag_f.ag_state = 1 // await: anet.Dial(network, addr)
-	/*line :50:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :50:2*/ return ag_s
+	/*line anet_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync(ag_f.network, ag_f.addr)
+	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial(network, addr)
+	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:2*/ return ag_s
 	}
-	/*line :50:2*/ ag_resume1:
-	/*line anet_test.go:50:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :50:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:51:2*/ if ag_err1 != nil {
-		/*line anet_test.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :52:3*/ goto ag_exit
+	/*line :51:2*/ ag_resume1:
+	/*line anet_test.go:51:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :51:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:52:2*/ if ag_err1 != nil {
+		/*line anet_test.go:53:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :53:3*/ goto ag_exit
 	}
-	/*line anet_test.go:54:2*/ {
-		/*line :54:2*/ ag_dfn := ag_f.c.Close
-		/*line :54:2*/ ag_f.ag_defers.Push(func() {
-			/*line :54:2*/ ag_dfn()
+	/*line anet_test.go:55:2*/ {
+		/*line :55:2*/ ag_dfn := ag_f.c.Close
+		/*line :55:2*/ ag_f.ag_defers.Push(func() {
+			/*line :55:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:55:6*/ ag_f.got = nil
-	/*line :55:6*/ ag_f.ag_t4 = ag_f.msgs
-	/*line :55:6*/ ag_f.ag_t5 = 0
-	/*line :55:6*/ ag_L1:
-	/*line anet_test.go:56:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :56:2*/ goto ag_L3
+	/*line anet_test.go:56:6*/ ag_f.got = nil
+	/*line :56:6*/ ag_f.ag_t4 = ag_f.msgs
+	/*line :56:6*/ ag_f.ag_t5 = 0
+	/*line :56:6*/ ag_L1:
+	/*line anet_test.go:57:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :57:2*/ goto ag_L3
 	}
-	/*line anet_test.go:56:9*/ m = ag_f.ag_t4[ag_f.ag_t5]
-	/*line anet_test.go:57:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(m + "\n"))
-	/*line :57:6*/ ag_f.ag_state = 2 // await: c.Write([]byte(m + "\n"))
-	/*line :57:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :57:6*/ return ag_s
+	/*line anet_test.go:57:9*/ m = ag_f.ag_t4[ag_f.ag_t5]
+	/*line anet_test.go:58:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(m + "\n"))
+	/*line :58:6*/ ag_f.ag_state = 2 // await: c.Write([]byte(m + "\n"))
+	/*line :58:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:6*/ return ag_s
 	}
-	/*line :57:6*/ ag_resume2:
-	/*line anet_test.go:57:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :57:6*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:57:3*/ if !(ag_err2 != nil) {
-		/*line :57:3*/ goto ag_L4
+	/*line :58:6*/ ag_resume2:
+	/*line anet_test.go:58:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :58:6*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:58:3*/ if !(ag_err2 != nil) {
+		/*line :58:3*/ goto ag_L4
 	}
-	/*line anet_test.go:58:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :58:4*/ goto ag_exit
-	/*line :58:4*/ ag_L4:
-	/*line anet_test.go:60:3*/ ag_f.ag_aw2 = ag_f.c.ReadUntilAsync('\n')
-	/*line :60:3*/ ag_f.ag_state = 3 // await: c.ReadUntil('\n')
-	/*line :60:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:3*/ return ag_s
+	/*line anet_test.go:59:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :59:4*/ goto ag_exit
+	/*line :59:4*/ ag_L4:
+	/*line anet_test.go:61:3*/ ag_f.ag_aw2 = ag_f.c.ReadUntilAsync('\n')
+	/*line :61:3*/ ag_f.ag_state = 3 // await: c.ReadUntil('\n')
+	/*line :61:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:3*/ return ag_s
 	}
-	/*line :60:3*/ ag_resume3:
-	/*line anet_test.go:60:3*/ line, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :60:3*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:61:3*/ if ag_err3 != nil {
-		/*line anet_test.go:62:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :62:4*/ goto ag_exit
+	/*line :61:3*/ ag_resume3:
+	/*line anet_test.go:61:3*/ line, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :61:3*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:62:3*/ if ag_err3 != nil {
+		/*line anet_test.go:63:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :63:4*/ goto ag_exit
 	}
-	/*line anet_test.go:64:3*/ ag_f.got = append(ag_f.got, string(line))
-	/*line :64:3*/ ag_f.ag_t5++
-	/*line :64:3*/ goto ag_L1
-	/*line :64:3*/ ag_L3:
-	/*line anet_test.go:66:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	/*line :66:2*/ goto ag_exit
-	/*line :66:2*/ ag_exit:
-	/*line :66:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :66:2*/ ag_resume4:
-	/*line :66:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :66:2*/ return ag_s
+	/*line anet_test.go:65:3*/ ag_f.got = append(ag_f.got, string(line))
+	/*line :65:3*/ ag_f.ag_t5++
+	/*line :65:3*/ goto ag_L1
+	/*line :65:3*/ ag_L3:
+	/*line anet_test.go:67:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :67:2*/ goto ag_exit
+	/*line :67:2*/ ag_exit:
+	/*line :67:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :67:2*/ ag_resume4:
+	/*line :67:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :67:2*/ return ag_s
 	}
-	/*line :66:2*/ return rt.Ready
+	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:249
+//line anet_async_test.go:255
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:50"
+		return "anet_test.go:51"
 	case 2:
-		return "anet_test.go:57"
+		return "anet_test.go:58"
 	case 3:
-		return "anet_test.go:60"
+		return "anet_test.go:61"
 	case 4:
-		return "anet_test.go:67 (deferred calls)"
+		return "anet_test.go:68 (deferred calls)"
 	}
 	return ""
 }
@@ -289,96 +295,96 @@ func (ag_f *ag_serveOne) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:77
+//line anet_test.go:78
 func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :77:1*/ var (
+	/*line :78:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :77:1*/ if ag_co.Unwinding() {
-		/*line :77:1*/ goto ag_exit
+	/*line :78:1*/ if ag_co.Unwinding() {
+		/*line :78:1*/ goto ag_exit
 	}
-	/*line :77:1*/ switch ag_f.ag_state {
-	/*line :77:1*/ case 1:
-		/*line :77:1*/ goto ag_resume1
-		/*line :77:1*/
+	/*line :78:1*/ switch ag_f.ag_state {
+	/*line :78:1*/ case 1:
+		/*line :78:1*/ goto ag_resume1
+		/*line :78:1*/
 	case 2:
-		/*line :77:1*/ goto ag_resume2
-		/*line :77:1*/
+		/*line :78:1*/ goto ag_resume2
+		/*line :78:1*/
 	case 3:
-		/*line :77:1*/ goto ag_resume3
-		/*line :77:1*/
+		/*line :78:1*/ goto ag_resume3
+		/*line :78:1*/
 	case 4:
-		/*line :77:1*/ goto ag_resume4
+		/*line :78:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:78:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :78:2*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :78:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :78:2*/ return ag_s
+	/*line anet_test.go:79:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :79:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :79:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :79:2*/ return ag_s
 	}
-	/*line :78:2*/ ag_resume1:
-	/*line anet_test.go:78:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :78:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:79:2*/ if ag_err1 != nil {
-		/*line anet_test.go:80:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		/*line :80:3*/ goto ag_exit
+	/*line :79:2*/ ag_resume1:
+	/*line anet_test.go:79:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :79:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:80:2*/ if ag_err1 != nil {
+		/*line anet_test.go:81:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :81:3*/ goto ag_exit
 	}
-	/*line anet_test.go:82:2*/ {
-		/*line :82:2*/ ag_dfn := ag_f.c.Close
-		/*line :82:2*/ ag_f.ag_defers.Push(func() {
-			/*line :82:2*/ ag_dfn()
+	/*line anet_test.go:83:2*/ {
+		/*line :83:2*/ ag_dfn := ag_f.c.Close
+		/*line :83:2*/ ag_f.ag_defers.Push(func() {
+			/*line :83:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:83:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
-	/*line :83:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :83:2*/ return ag_s
+	/*line anet_test.go:84:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
+	/*line :84:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :84:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :84:2*/ return ag_s
 	}
-	/*line :83:2*/ ag_resume2:
-	/*line anet_test.go:83:2*/ ag_f.line, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :83:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:84:2*/ if ag_err1 != nil {
-		/*line anet_test.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		/*line :85:3*/ goto ag_exit
+	/*line :84:2*/ ag_resume2:
+	/*line anet_test.go:84:2*/ ag_f.line, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :84:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:85:2*/ if ag_err1 != nil {
+		/*line anet_test.go:86:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :86:3*/ goto ag_exit
 	}
-	/*line anet_test.go:87:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(append([]byte("pong "), ag_f.line...))
-	/*line :87:5*/ ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
-	/*line :87:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:5*/ return ag_s
+	/*line anet_test.go:88:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(append([]byte("pong "), ag_f.line...))
+	/*line :88:5*/ ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
+	/*line :88:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:5*/ return ag_s
 	}
-	/*line :87:5*/ ag_resume3:
-	/*line anet_test.go:87:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :87:5*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:87:2*/ if !(ag_err2 != nil) {
-		/*line :87:2*/ goto ag_L1
+	/*line :88:5*/ ag_resume3:
+	/*line anet_test.go:88:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :88:5*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:88:2*/ if !(ag_err2 != nil) {
+		/*line :88:2*/ goto ag_L1
 	}
-	/*line anet_test.go:88:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-	/*line :88:3*/ goto ag_exit
-	/*line :88:3*/ ag_L1:
-	/*line anet_test.go:90:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line), nil
-	/*line :90:2*/ goto ag_exit
-	/*line :90:2*/ ag_exit:
-	/*line :90:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :90:2*/ ag_resume4:
-	/*line :90:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :90:2*/ return ag_s
+	/*line anet_test.go:89:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+	/*line :89:3*/ goto ag_exit
+	/*line :89:3*/ ag_L1:
+	/*line anet_test.go:91:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line), nil
+	/*line :91:2*/ goto ag_exit
+	/*line :91:2*/ ag_exit:
+	/*line :91:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :91:2*/ ag_resume4:
+	/*line :91:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :91:2*/ return ag_s
 	}
-	/*line :90:2*/ return rt.Ready
+	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:370
+//line anet_async_test.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:78"
+		return "anet_test.go:79"
 	case 2:
-		return "anet_test.go:83"
+		return "anet_test.go:84"
 	case 3:
-		return "anet_test.go:87"
+		return "anet_test.go:88"
 	case 4:
-		return "anet_test.go:91 (deferred calls)"
+		return "anet_test.go:92 (deferred calls)"
 	}
 	return ""
 }
@@ -411,110 +417,110 @@ func (ag_f *ag_unixPair) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:139
+//line anet_test.go:140
 func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :139:1*/ var (
+	/*line :140:1*/ var (
 		ln      *anet.Listener
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :139:1*/ if ag_co.Unwinding() {
-		/*line :139:1*/ goto ag_exit
+	/*line :140:1*/ if ag_co.Unwinding() {
+		/*line :140:1*/ goto ag_exit
 	}
-	/*line :139:1*/ switch ag_f.ag_state {
-	/*line :139:1*/ case 1:
-		/*line :139:1*/ goto ag_resume1
-		/*line :139:1*/
+	/*line :140:1*/ switch ag_f.ag_state {
+	/*line :140:1*/ case 1:
+		/*line :140:1*/ goto ag_resume1
+		/*line :140:1*/
 	case 2:
-		/*line :139:1*/ goto ag_resume2
-		/*line :139:1*/
+		/*line :140:1*/ goto ag_resume2
+		/*line :140:1*/
 	case 3:
-		/*line :139:1*/ goto ag_resume3
-		/*line :139:1*/
+		/*line :140:1*/ goto ag_resume3
+		/*line :140:1*/
 	case 4:
-		/*line :139:1*/ goto ag_resume4
-		/*line :139:1*/
+		/*line :140:1*/ goto ag_resume4
+		/*line :140:1*/
 	case 5:
-		/*line :139:1*/ goto ag_resume5
+		/*line :140:1*/ goto ag_resume5
 	}
-	/*line anet_test.go:140:2*/ ag_f.ag_aw0 = anet.ListenAsync("unix", ag_f.path)
-	/*line :140:2*/ ag_f.ag_state = 1 // await: anet.Listen("unix", path)
-	/*line :140:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:2*/ return ag_s
+	/*line anet_test.go:141:2*/ ag_f.ag_aw0 = anet.ListenAsync("unix", ag_f.path)
+	/*line :141:2*/ ag_f.ag_state = 1 // await: anet.Listen("unix", path)
+	/*line :141:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:2*/ return ag_s
 	}
-	/*line :140:2*/ ag_resume1:
-	/*line anet_test.go:140:2*/ ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :140:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:141:2*/ if ag_err1 != nil {
-		/*line anet_test.go:142:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :142:3*/ goto ag_exit
+	/*line :141:2*/ ag_resume1:
+	/*line anet_test.go:141:2*/ ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :141:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:142:2*/ if ag_err1 != nil {
+		/*line anet_test.go:143:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :143:3*/ goto ag_exit
 	}
-	/*line anet_test.go:144:2*/ {
-		/*line :144:2*/ ag_dfn := ln.Close
-		/*line :144:2*/ ag_f.ag_defers.Push(func() {
-			/*line :144:2*/ ag_dfn()
+	/*line anet_test.go:145:2*/ {
+		/*line :145:2*/ ag_dfn := ln.Close
+		/*line :145:2*/ ag_f.ag_defers.Push(func() {
+			/*line :145:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:145:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
-	/*line :145:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
-	/*line :145:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :145:2*/ return ag_s
-	}
-	/*line :145:2*/ ag_resume2:
-	/*line anet_test.go:145:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :145:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:146:2*/ ag_f.ag_aw2 = echoLinesAsync("unix", ag_f.path, []string{"a", "b"})
-	/*line :146:2*/ ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
-	/*line :146:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:146:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
+	/*line :146:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
+	/*line :146:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :146:2*/ return ag_s
 	}
-	/*line :146:2*/ ag_resume3:
-	/*line anet_test.go:146:2*/ ag_f.got, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :146:2*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:147:2*/ if ag_err1 != nil {
-		/*line anet_test.go:148:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :148:3*/ goto ag_exit
+	/*line :146:2*/ ag_resume2:
+	/*line anet_test.go:146:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :146:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:147:2*/ ag_f.ag_aw2 = echoLinesAsync("unix", ag_f.path, []string{"a", "b"})
+	/*line :147:2*/ ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
+	/*line :147:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:2*/ return ag_s
 	}
-	/*line anet_test.go:150:5*/ ag_f.ag_aw3 = ag_f.srv
-	/*line :150:5*/ ag_f.ag_state = 4 // await: rt.Await(srv)
-	/*line :150:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :150:5*/ return ag_s
+	/*line :147:2*/ ag_resume3:
+	/*line anet_test.go:147:2*/ ag_f.got, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :147:2*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:148:2*/ if ag_err1 != nil {
+		/*line anet_test.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :149:3*/ goto ag_exit
 	}
-	/*line :150:5*/ ag_resume4:
-	/*line anet_test.go:150:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :150:5*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:150:2*/ if !(ag_err2 != nil) {
-		/*line :150:2*/ goto ag_L1
+	/*line anet_test.go:151:5*/ ag_f.ag_aw3 = ag_f.srv
+	/*line :151:5*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :151:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :151:5*/ return ag_s
 	}
-	/*line anet_test.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :151:3*/ goto ag_exit
-	/*line :151:3*/ ag_L1:
-	/*line anet_test.go:153:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	/*line :153:2*/ goto ag_exit
-	/*line :153:2*/ ag_exit:
-	/*line :153:2*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :153:2*/ ag_resume5:
-	/*line :153:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :153:2*/ return ag_s
+	/*line :151:5*/ ag_resume4:
+	/*line anet_test.go:151:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :151:5*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:151:2*/ if !(ag_err2 != nil) {
+		/*line :151:2*/ goto ag_L1
 	}
-	/*line :153:2*/ return rt.Ready
+	/*line anet_test.go:152:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :152:3*/ goto ag_exit
+	/*line :152:3*/ ag_L1:
+	/*line anet_test.go:154:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :154:2*/ goto ag_exit
+	/*line :154:2*/ ag_exit:
+	/*line :154:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :154:2*/ ag_resume5:
+	/*line :154:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :154:2*/ return ag_s
+	}
+	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:504
+//line anet_async_test.go:510
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:140"
+		return "anet_test.go:141"
 	case 2:
-		return "anet_test.go:145"
-	case 3:
 		return "anet_test.go:146"
+	case 3:
+		return "anet_test.go:147"
 	case 4:
-		return "anet_test.go:150"
+		return "anet_test.go:151"
 	case 5:
-		return "anet_test.go:154 (deferred calls)"
+		return "anet_test.go:155 (deferred calls)"
 	}
 	return ""
 }
@@ -544,103 +550,103 @@ func (ag_f *ag_echoOne) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:159
+//line anet_test.go:160
 func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :159:1*/ var (
+	/*line :160:1*/ var (
 		ag_err1 error
 		n       int
 		ag_err2 error
 		ag_err3 error
 	)
-	/*line :159:1*/ if ag_co.Unwinding() {
-		/*line :159:1*/ goto ag_exit
+	/*line :160:1*/ if ag_co.Unwinding() {
+		/*line :160:1*/ goto ag_exit
 	}
-	/*line :159:1*/ switch ag_f.ag_state {
-	/*line :159:1*/ case 1:
-		/*line :159:1*/ goto ag_resume1
-		/*line :159:1*/
+	/*line :160:1*/ switch ag_f.ag_state {
+	/*line :160:1*/ case 1:
+		/*line :160:1*/ goto ag_resume1
+		/*line :160:1*/
 	case 2:
-		/*line :159:1*/ goto ag_resume2
-		/*line :159:1*/
+		/*line :160:1*/ goto ag_resume2
+		/*line :160:1*/
 	case 3:
-		/*line :159:1*/ goto ag_resume3
-		/*line :159:1*/
+		/*line :160:1*/ goto ag_resume3
+		/*line :160:1*/
 	case 4:
-		/*line :159:1*/ goto ag_resume4
+		/*line :160:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:160:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :160:2*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :160:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :160:2*/ return ag_s
+	/*line anet_test.go:161:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :161:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:2*/ return ag_s
 	}
-	/*line :160:2*/ ag_resume1:
-	/*line anet_test.go:160:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :160:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:161:2*/ if ag_err1 != nil {
-		/*line anet_test.go:162:3*/ ag_f.ag_err = ag_err1
-		/*line :162:3*/ goto ag_exit
+	/*line :161:2*/ ag_resume1:
+	/*line anet_test.go:161:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :161:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:162:2*/ if ag_err1 != nil {
+		/*line anet_test.go:163:3*/ ag_f.ag_err = ag_err1
+		/*line :163:3*/ goto ag_exit
 	}
-	/*line anet_test.go:164:2*/ {
-		/*line :164:2*/ ag_dfn := ag_f.c.Close
-		/*line :164:2*/ ag_f.ag_defers.Push(func() {
-			/*line :164:2*/ ag_dfn()
+	/*line anet_test.go:165:2*/ {
+		/*line :165:2*/ ag_dfn := ag_f.c.Close
+		/*line :165:2*/ ag_f.ag_defers.Push(func() {
+			/*line :165:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:165:2*/ ag_f.buf = make([]byte, 4096)
-	/*line :165:2*/ ag_L1:
-	/*line anet_test.go:167:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :167:3*/ ag_f.ag_state = 2 // await: c.Read(buf)
-	/*line :167:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :167:3*/ return ag_s
+	/*line anet_test.go:166:2*/ ag_f.buf = make([]byte, 4096)
+	/*line :166:2*/ ag_L1:
+	/*line anet_test.go:168:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :168:3*/ ag_f.ag_state = 2 // await: c.Read(buf)
+	/*line :168:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :168:3*/ return ag_s
 	}
-	/*line :167:3*/ ag_resume2:
-	/*line anet_test.go:167:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :167:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:168:3*/ if ag_err2 == io.EOF {
-		/*line anet_test.go:169:4*/ ag_f.ag_err = nil
-		/*line :169:4*/ goto ag_exit
+	/*line :168:3*/ ag_resume2:
+	/*line anet_test.go:168:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :168:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:169:3*/ if ag_err2 == io.EOF {
+		/*line anet_test.go:170:4*/ ag_f.ag_err = nil
+		/*line :170:4*/ goto ag_exit
 	}
-	/*line anet_test.go:171:3*/ if ag_err2 != nil {
-		/*line anet_test.go:172:4*/ ag_f.ag_err = ag_err2
-		/*line :172:4*/ goto ag_exit
+	/*line anet_test.go:172:3*/ if ag_err2 != nil {
+		/*line anet_test.go:173:4*/ ag_f.ag_err = ag_err2
+		/*line :173:4*/ goto ag_exit
 	}
-	/*line anet_test.go:174:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(ag_f.buf[:n])
-	/*line :174:6*/ ag_f.ag_state = 3 // await: c.Write(buf[:n])
-	/*line :174:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:6*/ return ag_s
+	/*line anet_test.go:175:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(ag_f.buf[:n])
+	/*line :175:6*/ ag_f.ag_state = 3 // await: c.Write(buf[:n])
+	/*line :175:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:6*/ return ag_s
 	}
-	/*line :174:6*/ ag_resume3:
-	/*line anet_test.go:174:6*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :174:6*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:174:3*/ if !(ag_err3 != nil) {
-		/*line :174:3*/ goto ag_L4
+	/*line :175:6*/ ag_resume3:
+	/*line anet_test.go:175:6*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :175:6*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:175:3*/ if !(ag_err3 != nil) {
+		/*line :175:3*/ goto ag_L4
 	}
-	/*line anet_test.go:175:4*/ ag_f.ag_err = ag_err3
-	/*line :175:4*/ goto ag_exit
-	/*line :175:4*/ ag_L4:
-	/*line :175:4*/ goto ag_L1
-	/*line :175:4*/ ag_exit:
-	/*line :175:4*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :175:4*/ ag_resume4:
-	/*line :175:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :175:4*/ return ag_s
+	/*line anet_test.go:176:4*/ ag_f.ag_err = ag_err3
+	/*line :176:4*/ goto ag_exit
+	/*line :176:4*/ ag_L4:
+	/*line :176:4*/ goto ag_L1
+	/*line :176:4*/ ag_exit:
+	/*line :176:4*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :176:4*/ ag_resume4:
+	/*line :176:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :176:4*/ return ag_s
 	}
-	/*line :175:4*/ return rt.Ready
+	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:632
+//line anet_async_test.go:638
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:160"
+		return "anet_test.go:161"
 	case 2:
-		return "anet_test.go:167"
+		return "anet_test.go:168"
 	case 3:
-		return "anet_test.go:174"
+		return "anet_test.go:175"
 	case 4:
-		return "anet_test.go:178 (deferred calls)"
+		return "anet_test.go:179 (deferred calls)"
 	}
 	return ""
 }
@@ -671,94 +677,94 @@ func (ag_f *ag_slowRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:193
+//line anet_test.go:194
 func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :193:1*/ var (
+	/*line :194:1*/ var (
 		err  error
 		rest []byte
 	)
-	/*line :193:1*/ if ag_co.Unwinding() {
-		/*line :193:1*/ goto ag_exit
+	/*line :194:1*/ if ag_co.Unwinding() {
+		/*line :194:1*/ goto ag_exit
 	}
-	/*line :193:1*/ switch ag_f.ag_state {
-	/*line :193:1*/ case 1:
-		/*line :193:1*/ goto ag_resume1
-		/*line :193:1*/
+	/*line :194:1*/ switch ag_f.ag_state {
+	/*line :194:1*/ case 1:
+		/*line :194:1*/ goto ag_resume1
+		/*line :194:1*/
 	case 2:
-		/*line :193:1*/ goto ag_resume2
-		/*line :193:1*/
+		/*line :194:1*/ goto ag_resume2
+		/*line :194:1*/
 	case 3:
-		/*line :193:1*/ goto ag_resume3
-		/*line :193:1*/
+		/*line :194:1*/ goto ag_resume3
+		/*line :194:1*/
 	case 4:
-		/*line :193:1*/ goto ag_resume4
+		/*line :194:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:194:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :194:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :194:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :194:2*/ return ag_s
+	/*line anet_test.go:195:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :195:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :195:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :195:2*/ return ag_s
 	}
-	/*line :194:2*/ ag_resume1:
-	/*line anet_test.go:194:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :194:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:195:2*/ if err != nil {
-		/*line anet_test.go:196:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :196:3*/ goto ag_exit
+	/*line :195:2*/ ag_resume1:
+	/*line anet_test.go:195:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :195:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:196:2*/ if err != nil {
+		/*line anet_test.go:197:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :197:3*/ goto ag_exit
 	}
-	/*line anet_test.go:198:2*/ {
-		/*line :198:2*/ ag_dfn := ag_f.c.Close
-		/*line :198:2*/ ag_f.ag_defers.Push(func() {
-			/*line :198:2*/ ag_dfn()
+	/*line anet_test.go:199:2*/ {
+		/*line :199:2*/ ag_dfn := ag_f.c.Close
+		/*line :199:2*/ ag_f.ag_defers.Push(func() {
+			/*line :199:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:199:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
-	/*line :199:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	/*line :199:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:2*/ return ag_s
+	/*line anet_test.go:200:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
+	/*line :200:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :200:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:2*/ return ag_s
 	}
-	/*line :199:2*/ ag_resume2:
-	/*line anet_test.go:199:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
-	/*line :199:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:200:2*/ if err != nil {
-		/*line anet_test.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :201:3*/ goto ag_exit
+	/*line :200:2*/ ag_resume2:
+	/*line anet_test.go:200:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
+	/*line :200:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:201:2*/ if err != nil {
+		/*line anet_test.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :202:3*/ goto ag_exit
 	}
-	/*line anet_test.go:203:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(10)
-	/*line :203:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(10)
-	/*line :203:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:2*/ return ag_s
+	/*line anet_test.go:204:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(10)
+	/*line :204:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(10)
+	/*line :204:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :204:2*/ return ag_s
 	}
-	/*line :203:2*/ ag_resume3:
-	/*line anet_test.go:203:2*/ rest, err = ag_f.ag_aw1.AwaitResult()
-	/*line :203:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:204:2*/ if err != nil {
-		/*line anet_test.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :205:3*/ goto ag_exit
+	/*line :204:2*/ ag_resume3:
+	/*line anet_test.go:204:2*/ rest, err = ag_f.ag_aw1.AwaitResult()
+	/*line :204:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:205:2*/ if err != nil {
+		/*line anet_test.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :206:3*/ goto ag_exit
 	}
-	/*line anet_test.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line)+"|"+string(rest), nil
-	/*line :207:2*/ goto ag_exit
-	/*line :207:2*/ ag_exit:
-	/*line :207:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :207:2*/ ag_resume4:
-	/*line :207:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :207:2*/ return ag_s
+	/*line anet_test.go:208:2*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.line)+"|"+string(rest), nil
+	/*line :208:2*/ goto ag_exit
+	/*line :208:2*/ ag_exit:
+	/*line :208:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :208:2*/ ag_resume4:
+	/*line :208:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :208:2*/ return ag_s
 	}
-	/*line :207:2*/ return rt.Ready
+	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:750
+//line anet_async_test.go:756
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:194"
+		return "anet_test.go:195"
 	case 2:
-		return "anet_test.go:199"
+		return "anet_test.go:200"
 	case 3:
-		return "anet_test.go:203"
+		return "anet_test.go:204"
 	case 4:
-		return "anet_test.go:208 (deferred calls)"
+		return "anet_test.go:209 (deferred calls)"
 	}
 	return ""
 }
@@ -784,39 +790,39 @@ func (ag_f *ag_ticker) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line anet_test.go:236
+//line anet_test.go:237
 func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :236:1*/ if ag_co.Unwinding() {
-		/*line :236:1*/ return rt.Ready
+	/*line :237:1*/ if ag_co.Unwinding() {
+		/*line :237:1*/ return rt.Ready
 	}
-	/*line :236:1*/ switch ag_f.ag_state {
-	/*line :236:1*/ case 1:
-		/*line :236:1*/ goto ag_resume1
+	/*line :237:1*/ switch ag_f.ag_state {
+	/*line :237:1*/ case 1:
+		/*line :237:1*/ goto ag_resume1
 	}
-	/*line :236:1*/ ag_L1:
-	/*line anet_test.go:237:6*/ if *ag_f.stop {
-		/*line :237:6*/ goto ag_L3
+	/*line :237:1*/ ag_L1:
+	/*line anet_test.go:238:6*/ if *ag_f.stop {
+		/*line :238:6*/ goto ag_L3
 	}
-	/*line anet_test.go:238:3*/ *ag_f.n++
-	/*line anet_test.go:239:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :239:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :239:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :239:3*/ return ag_s
+	/*line anet_test.go:239:3*/ *ag_f.n++
+	/*line anet_test.go:240:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :240:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :240:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:3*/ return ag_s
 	}
-	/*line :239:3*/ ag_resume1:
-	/*line :239:3*/ ag_f.ag_aw0 = nil
-	/*line :239:3*/ goto ag_L1
-	/*line :239:3*/ ag_L3:
-	/*line anet_test.go:241:1*/ return rt.Ready
+	/*line :240:3*/ ag_resume1:
+	/*line :240:3*/ ag_f.ag_aw0 = nil
+	/*line :240:3*/ goto ag_L1
+	/*line :240:3*/ ag_L3:
+	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:814
+//line anet_async_test.go:820
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:239"
+		return "anet_test.go:240"
 	}
 	return ""
 }
@@ -857,134 +863,134 @@ func (ag_f *ag_bigWrite) AwaitResult() (writeResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:244
+//line anet_test.go:245
 func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :244:1*/ var (
+	/*line :245:1*/ var (
 		ag_t8 time.Time
 	)
-	/*line :244:1*/ if ag_co.Unwinding() {
-		/*line :244:1*/ goto ag_exit
+	/*line :245:1*/ if ag_co.Unwinding() {
+		/*line :245:1*/ goto ag_exit
 	}
-	/*line :244:1*/ switch ag_f.ag_state {
-	/*line :244:1*/ case 1:
-		/*line :244:1*/ goto ag_resume1
-		/*line :244:1*/
+	/*line :245:1*/ switch ag_f.ag_state {
+	/*line :245:1*/ case 1:
+		/*line :245:1*/ goto ag_resume1
+		/*line :245:1*/
 	case 2:
-		/*line :244:1*/ goto ag_resume2
-		/*line :244:1*/
+		/*line :245:1*/ goto ag_resume2
+		/*line :245:1*/
 	case 3:
-		/*line :244:1*/ goto ag_resume3
-		/*line :244:1*/
+		/*line :245:1*/ goto ag_resume3
+		/*line :245:1*/
 	case 4:
-		/*line :244:1*/ goto ag_resume4
-		/*line :244:1*/
+		/*line :245:1*/ goto ag_resume4
+		/*line :245:1*/
 	case 5:
-		/*line :244:1*/ goto ag_resume5
-		/*line :244:1*/
+		/*line :245:1*/ goto ag_resume5
+		/*line :245:1*/
 	case 6:
-		/*line :244:1*/ goto ag_resume6
-		/*line :244:1*/
+		/*line :245:1*/ goto ag_resume6
+		/*line :245:1*/
 	case 7:
-		/*line :244:1*/ goto ag_resume7
+		/*line :245:1*/ goto ag_resume7
 	}
-	/*line anet_test.go:245:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :245:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :245:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :245:2*/ return ag_s
+	/*line anet_test.go:246:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :246:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :246:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:2*/ return ag_s
 	}
-	/*line :245:2*/ ag_resume1:
-	/*line anet_test.go:245:2*/ ag_f.c, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :245:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:246:2*/ if ag_f.err != nil {
-		/*line anet_test.go:247:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
-		/*line :247:3*/ goto ag_exit
+	/*line :246:2*/ ag_resume1:
+	/*line anet_test.go:246:2*/ ag_f.c, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :246:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:247:2*/ if ag_f.err != nil {
+		/*line anet_test.go:248:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
+		/*line :248:3*/ goto ag_exit
 	}
-	/*line anet_test.go:249:2*/ {
-		/*line :249:2*/ ag_dfn := ag_f.c.Close
-		/*line :249:2*/ ag_f.ag_defers.Push(func() {
-			/*line :249:2*/ ag_dfn()
+	/*line anet_test.go:250:2*/ {
+		/*line :250:2*/ ag_dfn := ag_f.c.Close
+		/*line :250:2*/ ag_f.ag_defers.Push(func() {
+			/*line :250:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:250:2*/ ag_f.ticks, ag_f.stop = 0, false
-	/*line anet_test.go:251:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(&ag_f.ticks, &ag_f.stop))
-	/*line :251:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tickerAsync(&ticks, &stop))
-	/*line :251:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:2*/ return ag_s
-	}
-	/*line :251:2*/ ag_resume2:
-	/*line anet_test.go:251:2*/ ag_f.tk, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :251:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:252:2*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :252:2*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :252:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:251:2*/ ag_f.ticks, ag_f.stop = 0, false
+	/*line anet_test.go:252:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(&ag_f.ticks, &ag_f.stop))
+	/*line :252:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tickerAsync(&ticks, &stop))
+	/*line :252:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :252:2*/ return ag_s
 	}
-	/*line :252:2*/ ag_resume3:
-	/*line anet_test.go:252:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :252:2*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:253:2*/ ag_f.ag_aw3 = ag_f.c.WriteAsync(make([]byte, ag_f.size))
-	/*line :253:2*/ ag_f.ag_state = 4 // await: c.Write(make([]byte, size))
-	/*line :253:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :252:2*/ ag_resume2:
+	/*line anet_test.go:252:2*/ ag_f.tk, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :252:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:253:2*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :253:2*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :253:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :253:2*/ return ag_s
 	}
-	/*line :253:2*/ ag_resume4:
-	/*line anet_test.go:253:2*/ ag_f.n, ag_f.err = ag_f.ag_aw3.AwaitResult()
-	/*line :253:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:254:10*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :254:10*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :254:10*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:10*/ return ag_s
+	/*line :253:2*/ ag_resume3:
+	/*line anet_test.go:253:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :253:2*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:254:2*/ ag_f.ag_aw3 = ag_f.c.WriteAsync(make([]byte, ag_f.size))
+	/*line :254:2*/ ag_f.ag_state = 4 // await: c.Write(make([]byte, size))
+	/*line :254:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:2*/ return ag_s
 	}
-	/*line :254:10*/ ag_resume5:
-	/*line anet_test.go:254:10*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :254:10*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:254:2*/ ag_f.took = ag_t8.Sub(ag_f.start)
-	/*line anet_test.go:255:2*/ ag_f.stop = true
-	/*line anet_test.go:256:2*/ ag_f.ag_aw4 = ag_f.tk
-	/*line :256:2*/ ag_f.ag_state = 6 // await: rt.Await(tk)
-	/*line :256:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :256:2*/ return ag_s
+	/*line :254:2*/ ag_resume4:
+	/*line anet_test.go:254:2*/ ag_f.n, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line :254:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:255:10*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :255:10*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :255:10*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:10*/ return ag_s
 	}
-	/*line :256:2*/ ag_resume6:
-	/*line :256:2*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:257:2*/ if ag_f.err != nil {
-		/*line anet_test.go:258:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
-		/*line :258:3*/ goto ag_exit
+	/*line :255:10*/ ag_resume5:
+	/*line anet_test.go:255:10*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :255:10*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:255:2*/ ag_f.took = ag_t8.Sub(ag_f.start)
+	/*line anet_test.go:256:2*/ ag_f.stop = true
+	/*line anet_test.go:257:2*/ ag_f.ag_aw4 = ag_f.tk
+	/*line :257:2*/ ag_f.ag_state = 6 // await: rt.Await(tk)
+	/*line :257:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:2*/ return ag_s
 	}
-	/*line anet_test.go:260:2*/ if err := ag_f.c.CloseWrite(); err != nil {
-		/*line anet_test.go:261:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, err
-		/*line :261:3*/ goto ag_exit
+	/*line :257:2*/ ag_resume6:
+	/*line :257:2*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:258:2*/ if ag_f.err != nil {
+		/*line anet_test.go:259:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
+		/*line :259:3*/ goto ag_exit
 	}
-	/*line anet_test.go:263:2*/ ag_f.ag_r0, ag_f.ag_err = writeResult{ag_f.n, ag_f.took, ag_f.ticks}, nil
-	/*line :263:2*/ goto ag_exit
-	/*line :263:2*/ ag_exit:
-	/*line :263:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :263:2*/ ag_resume7:
-	/*line :263:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :263:2*/ return ag_s
+	/*line anet_test.go:261:2*/ if err := ag_f.c.CloseWrite(); err != nil {
+		/*line anet_test.go:262:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, err
+		/*line :262:3*/ goto ag_exit
 	}
-	/*line :263:2*/ return rt.Ready
+	/*line anet_test.go:264:2*/ ag_f.ag_r0, ag_f.ag_err = writeResult{ag_f.n, ag_f.took, ag_f.ticks}, nil
+	/*line :264:2*/ goto ag_exit
+	/*line :264:2*/ ag_exit:
+	/*line :264:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :264:2*/ ag_resume7:
+	/*line :264:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :264:2*/ return ag_s
+	}
+	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:970
+//line anet_async_test.go:976
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:245"
+		return "anet_test.go:246"
 	case 2:
-		return "anet_test.go:251"
-	case 3:
 		return "anet_test.go:252"
-	case 4:
+	case 3:
 		return "anet_test.go:253"
-	case 5:
+	case 4:
 		return "anet_test.go:254"
+	case 5:
+		return "anet_test.go:255"
 	case 6:
-		return "anet_test.go:256"
+		return "anet_test.go:257"
 	case 7:
-		return "anet_test.go:264 (deferred calls)"
+		return "anet_test.go:265 (deferred calls)"
 	}
 	return ""
 }
@@ -1017,86 +1023,86 @@ func (ag_f *ag_readTruncated) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:278
+//line anet_test.go:279
 func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :278:1*/ var (
+	/*line :279:1*/ var (
 		err  error
 		err2 error
 	)
-	/*line :278:1*/ if ag_co.Unwinding() {
-		/*line :278:1*/ goto ag_exit
+	/*line :279:1*/ if ag_co.Unwinding() {
+		/*line :279:1*/ goto ag_exit
 	}
-	/*line :278:1*/ switch ag_f.ag_state {
-	/*line :278:1*/ case 1:
-		/*line :278:1*/ goto ag_resume1
-		/*line :278:1*/
+	/*line :279:1*/ switch ag_f.ag_state {
+	/*line :279:1*/ case 1:
+		/*line :279:1*/ goto ag_resume1
+		/*line :279:1*/
 	case 2:
-		/*line :278:1*/ goto ag_resume2
-		/*line :278:1*/
+		/*line :279:1*/ goto ag_resume2
+		/*line :279:1*/
 	case 3:
-		/*line :278:1*/ goto ag_resume3
-		/*line :278:1*/
+		/*line :279:1*/ goto ag_resume3
+		/*line :279:1*/
 	case 4:
-		/*line :278:1*/ goto ag_resume4
+		/*line :279:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:279:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :279:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:2*/ return ag_s
+	/*line anet_test.go:280:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :280:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :280:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:2*/ return ag_s
 	}
-	/*line :279:2*/ ag_resume1:
-	/*line anet_test.go:279:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :279:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:280:2*/ if err != nil {
-		/*line anet_test.go:281:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :281:3*/ goto ag_exit
+	/*line :280:2*/ ag_resume1:
+	/*line anet_test.go:280:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :280:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:281:2*/ if err != nil {
+		/*line anet_test.go:282:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :282:3*/ goto ag_exit
 	}
-	/*line anet_test.go:283:2*/ {
-		/*line :283:2*/ ag_dfn := ag_f.c.Close
-		/*line :283:2*/ ag_f.ag_defers.Push(func() {
-			/*line :283:2*/ ag_dfn()
+	/*line anet_test.go:284:2*/ {
+		/*line :284:2*/ ag_dfn := ag_f.c.Close
+		/*line :284:2*/ ag_f.ag_defers.Push(func() {
+			/*line :284:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:284:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(100)
-	/*line :284:2*/ ag_f.ag_state = 2 // await: c.ReadExactly(100)
-	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:2*/ return ag_s
-	}
-	/*line :284:2*/ ag_resume2:
-	/*line anet_test.go:284:2*/ ag_f.b, ag_f.err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :284:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:285:2*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(make([]byte, 10))
-	/*line :285:2*/ ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
-	/*line :285:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:285:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(100)
+	/*line :285:2*/ ag_f.ag_state = 2 // await: c.ReadExactly(100)
+	/*line :285:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :285:2*/ return ag_s
 	}
-	/*line :285:2*/ ag_resume3:
-	/*line anet_test.go:285:2*/ _, err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :285:2*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:286:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v | %v", ag_f.b, ag_f.err1, err2), nil
-	/*line :286:2*/ goto ag_exit
-	/*line :286:2*/ ag_exit:
-	/*line :286:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :286:2*/ ag_resume4:
-	/*line :286:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line :285:2*/ ag_resume2:
+	/*line anet_test.go:285:2*/ ag_f.b, ag_f.err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :285:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:286:2*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(make([]byte, 10))
+	/*line :286:2*/ ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
+	/*line :286:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :286:2*/ return ag_s
 	}
-	/*line :286:2*/ return rt.Ready
+	/*line :286:2*/ ag_resume3:
+	/*line anet_test.go:286:2*/ _, err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :286:2*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:287:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v | %v", ag_f.b, ag_f.err1, err2), nil
+	/*line :287:2*/ goto ag_exit
+	/*line :287:2*/ ag_exit:
+	/*line :287:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :287:2*/ ag_resume4:
+	/*line :287:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
+	}
+	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1088
+//line anet_async_test.go:1094
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:279"
+		return "anet_test.go:280"
 	case 2:
-		return "anet_test.go:284"
-	case 3:
 		return "anet_test.go:285"
+	case 3:
+		return "anet_test.go:286"
 	case 4:
-		return "anet_test.go:287 (deferred calls)"
+		return "anet_test.go:288 (deferred calls)"
 	}
 	return ""
 }
@@ -1125,74 +1131,74 @@ func (ag_f *ag_readUntilTruncated) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:290
+//line anet_test.go:291
 func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :290:1*/ var (
+	/*line :291:1*/ var (
 		c   *anet.Conn
 		err error
 		b   []byte
 	)
-	/*line :290:1*/ if ag_co.Unwinding() {
-		/*line :290:1*/ goto ag_exit
+	/*line :291:1*/ if ag_co.Unwinding() {
+		/*line :291:1*/ goto ag_exit
 	}
-	/*line :290:1*/ switch ag_f.ag_state {
-	/*line :290:1*/ case 1:
-		/*line :290:1*/ goto ag_resume1
-		/*line :290:1*/
+	/*line :291:1*/ switch ag_f.ag_state {
+	/*line :291:1*/ case 1:
+		/*line :291:1*/ goto ag_resume1
+		/*line :291:1*/
 	case 2:
-		/*line :290:1*/ goto ag_resume2
-		/*line :290:1*/
+		/*line :291:1*/ goto ag_resume2
+		/*line :291:1*/
 	case 3:
-		/*line :290:1*/ goto ag_resume3
+		/*line :291:1*/ goto ag_resume3
 	}
-	/*line anet_test.go:291:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :291:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :291:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:2*/ return ag_s
+	/*line anet_test.go:292:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :292:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :292:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :292:2*/ return ag_s
 	}
-	/*line :291:2*/ ag_resume1:
-	/*line anet_test.go:291:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :291:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:292:2*/ if err != nil {
-		/*line anet_test.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :293:3*/ goto ag_exit
+	/*line :292:2*/ ag_resume1:
+	/*line anet_test.go:292:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :292:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:293:2*/ if err != nil {
+		/*line anet_test.go:294:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :294:3*/ goto ag_exit
 	}
-	/*line anet_test.go:295:2*/ {
-		/*line :295:2*/ ag_dfn := c.Close
-		/*line :295:2*/ ag_f.ag_defers.Push(func() {
-			/*line :295:2*/ ag_dfn()
+	/*line anet_test.go:296:2*/ {
+		/*line :296:2*/ ag_dfn := c.Close
+		/*line :296:2*/ ag_f.ag_defers.Push(func() {
+			/*line :296:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:296:2*/ ag_f.ag_aw1 = c.ReadUntilAsync('\n')
-	/*line :296:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
-	/*line :296:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :296:2*/ return ag_s
-	}
-	/*line :296:2*/ ag_resume2:
-	/*line anet_test.go:296:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :296:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v", b, err), nil
-	/*line :297:2*/ goto ag_exit
-	/*line :297:2*/ ag_exit:
-	/*line :297:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :297:2*/ ag_resume3:
-	/*line :297:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:297:2*/ ag_f.ag_aw1 = c.ReadUntilAsync('\n')
+	/*line :297:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
+	/*line :297:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :297:2*/ return ag_s
 	}
-	/*line :297:2*/ return rt.Ready
+	/*line :297:2*/ ag_resume2:
+	/*line anet_test.go:297:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :297:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:298:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%q %v", b, err), nil
+	/*line :298:2*/ goto ag_exit
+	/*line :298:2*/ ag_exit:
+	/*line :298:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :298:2*/ ag_resume3:
+	/*line :298:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :298:2*/ return ag_s
+	}
+	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1186
+//line anet_async_test.go:1192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:291"
+		return "anet_test.go:292"
 	case 2:
-		return "anet_test.go:296"
+		return "anet_test.go:297"
 	case 3:
-		return "anet_test.go:298 (deferred calls)"
+		return "anet_test.go:299 (deferred calls)"
 	}
 	return ""
 }
@@ -1222,53 +1228,53 @@ func (ag_f *ag_readInto) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:313
+//line anet_test.go:314
 func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :313:1*/ var (
+	/*line :314:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :313:1*/ if ag_co.Unwinding() {
-		/*line :313:1*/ goto ag_exit
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ goto ag_exit
 	}
-	/*line :313:1*/ switch ag_f.ag_state {
-	/*line :313:1*/ case 1:
-		/*line :313:1*/ goto ag_resume1
-		/*line :313:1*/
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
+		/*line :314:1*/
 	case 2:
-		/*line :313:1*/ goto ag_resume2
+		/*line :314:1*/ goto ag_resume2
 	}
-	/*line anet_test.go:314:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:314:17*/ *ag_f.cleaned = true
+	/*line anet_test.go:315:2*/ ag_f.ag_defers.Push(func() {
+		/*line anet_test.go:315:17*/ *ag_f.cleaned = true
 	})
-	/*line anet_test.go:315:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :315:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
-	/*line :315:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:9*/ return ag_s
+	/*line anet_test.go:316:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :316:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
+	/*line :316:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :316:9*/ return ag_s
 	}
-	/*line :315:9*/ ag_resume1:
-	/*line anet_test.go:315:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :315:9*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:315:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :315:2*/ goto ag_exit
-	/*line :315:2*/ ag_exit:
-	/*line :315:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :315:2*/ ag_resume2:
-	/*line :315:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :315:2*/ return ag_s
+	/*line :316:9*/ ag_resume1:
+	/*line anet_test.go:316:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :316:9*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:316:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :316:2*/ goto ag_exit
+	/*line :316:2*/ ag_exit:
+	/*line :316:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :316:2*/ ag_resume2:
+	/*line :316:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :316:2*/ return ag_s
 	}
-	/*line :315:2*/ return rt.Ready
+	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1264
+//line anet_async_test.go:1270
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:315"
+		return "anet_test.go:316"
 	case 2:
-		return "anet_test.go:316 (deferred calls)"
+		return "anet_test.go:317 (deferred calls)"
 	}
 	return ""
 }
@@ -1295,38 +1301,38 @@ func (ag_f *ag_readLine) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:319
+//line anet_test.go:320
 func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :319:1*/ var (
+	/*line :320:1*/ var (
 		b   []byte
 		err error
 	)
-	/*line :319:1*/ if ag_co.Unwinding() {
-		/*line :319:1*/ return rt.Ready
+	/*line :320:1*/ if ag_co.Unwinding() {
+		/*line :320:1*/ return rt.Ready
 	}
-	/*line :319:1*/ switch ag_f.ag_state {
-	/*line :319:1*/ case 1:
-		/*line :319:1*/ goto ag_resume1
+	/*line :320:1*/ switch ag_f.ag_state {
+	/*line :320:1*/ case 1:
+		/*line :320:1*/ goto ag_resume1
 	}
-	/*line anet_test.go:320:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
-	/*line :320:2*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
-	/*line :320:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:2*/ return ag_s
+	/*line anet_test.go:321:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
+	/*line :321:2*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:2*/ return ag_s
 	}
-	/*line :320:2*/ ag_resume1:
-	/*line anet_test.go:320:2*/ b, err = ag_f.ag_aw0.AwaitResult()
-	/*line :320:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:321:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
-	/*line :321:2*/ return rt.Ready
+	/*line :321:2*/ ag_resume1:
+	/*line anet_test.go:321:2*/ b, err = ag_f.ag_aw0.AwaitResult()
+	/*line :321:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:322:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
+	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1324
+//line anet_async_test.go:1330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:320"
+		return "anet_test.go:321"
 	}
 	return ""
 }
@@ -1367,215 +1373,215 @@ func (ag_f *ag_cancelRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:335
+//line anet_test.go:336
 func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :335:1*/ var (
+	/*line :336:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_err4 error
 	)
-	/*line :335:1*/ if ag_co.Unwinding() {
-		/*line :335:1*/ goto ag_exit
+	/*line :336:1*/ if ag_co.Unwinding() {
+		/*line :336:1*/ goto ag_exit
 	}
-	/*line :335:1*/ switch ag_f.ag_state {
-	/*line :335:1*/ case 1:
-		/*line :335:1*/ goto ag_resume1
-		/*line :335:1*/
+	/*line :336:1*/ switch ag_f.ag_state {
+	/*line :336:1*/ case 1:
+		/*line :336:1*/ goto ag_resume1
+		/*line :336:1*/
 	case 2:
-		/*line :335:1*/ goto ag_resume2
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume2
+		/*line :336:1*/
 	case 3:
-		/*line :335:1*/ goto ag_resume3
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume3
+		/*line :336:1*/
 	case 4:
-		/*line :335:1*/ goto ag_resume4
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume4
+		/*line :336:1*/
 	case 5:
-		/*line :335:1*/ goto ag_resume5
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume5
+		/*line :336:1*/
 	case 6:
-		/*line :335:1*/ goto ag_resume6
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume6
+		/*line :336:1*/
 	case 7:
-		/*line :335:1*/ goto ag_resume7
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume7
+		/*line :336:1*/
 	case 8:
-		/*line :335:1*/ goto ag_resume8
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume8
+		/*line :336:1*/
 	case 9:
-		/*line :335:1*/ goto ag_resume9
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume9
+		/*line :336:1*/
 	case 10:
-		/*line :335:1*/ goto ag_resume10
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume10
+		/*line :336:1*/
 	case 11:
-		/*line :335:1*/ goto ag_resume11
+		/*line :336:1*/ goto ag_resume11
 	}
-	/*line anet_test.go:336:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :336:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :336:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :336:2*/ return ag_s
+	/*line anet_test.go:337:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :337:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :337:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :337:2*/ return ag_s
 	}
-	/*line :336:2*/ ag_resume1:
-	/*line anet_test.go:336:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :336:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:337:2*/ if ag_err1 != nil {
-		/*line anet_test.go:338:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		/*line :338:3*/ goto ag_exit
+	/*line :337:2*/ ag_resume1:
+	/*line anet_test.go:337:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :337:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:338:2*/ if ag_err1 != nil {
+		/*line anet_test.go:339:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :339:3*/ goto ag_exit
 	}
-	/*line anet_test.go:340:2*/ {
-		/*line :340:2*/ ag_dfn := ag_f.c.Close
-		/*line :340:2*/ ag_f.ag_defers.Push(func() {
-			/*line :340:2*/ ag_dfn()
+	/*line anet_test.go:341:2*/ {
+		/*line :341:2*/ ag_dfn := ag_f.c.Close
+		/*line :341:2*/ ag_f.ag_defers.Push(func() {
+			/*line :341:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:341:2*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :341:2*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :341:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :341:2*/ return ag_s
+	/*line anet_test.go:342:2*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :342:2*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :342:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:2*/ return ag_s
 	}
-	/*line :341:2*/ ag_resume2:
-	/*line anet_test.go:341:2*/ ag_f.lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :341:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:343:2*/ ag_f.ag_aw2 = rt.SpawnAsync(readLineAsync(ag_f.c))
-	/*line :343:2*/ ag_f.ag_state = 3 // await: rt.Spawn(readLineAsync(c))
-	/*line :343:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:2*/ return ag_s
-	}
-	/*line :343:2*/ ag_resume3:
-	/*line anet_test.go:343:2*/ ag_f.reader, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :343:2*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:344:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :344:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :344:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :342:2*/ ag_resume2:
+	/*line anet_test.go:342:2*/ ag_f.lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :342:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:344:2*/ ag_f.ag_aw2 = rt.SpawnAsync(readLineAsync(ag_f.c))
+	/*line :344:2*/ ag_f.ag_state = 3 // await: rt.Spawn(readLineAsync(c))
+	/*line :344:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :344:2*/ return ag_s
 	}
-	/*line :344:2*/ ag_resume4:
-	/*line :344:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:345:2*/ if n := ag_f.lp.Stats().IOWaits; n != 1 {
-		/*line anet_test.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d while reading, want 1", n)
-		/*line :346:3*/ goto ag_exit
+	/*line :344:2*/ ag_resume3:
+	/*line anet_test.go:344:2*/ ag_f.reader, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :344:2*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:345:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :345:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :345:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :345:2*/ return ag_s
 	}
-	/*line anet_test.go:348:2*/ ag_f.reader.Cancel()
-	/*line anet_test.go:349:5*/ ag_f.ag_aw4 = ag_f.reader
-	/*line :349:5*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :349:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :349:5*/ return ag_s
+	/*line :345:2*/ ag_resume4:
+	/*line :345:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:346:2*/ if n := ag_f.lp.Stats().IOWaits; n != 1 {
+		/*line anet_test.go:347:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d while reading, want 1", n)
+		/*line :347:3*/ goto ag_exit
 	}
-	/*line :349:5*/ ag_resume5:
-	/*line anet_test.go:349:5*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :349:5*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:349:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
-		/*line :349:2*/ goto ag_L1
+	/*line anet_test.go:349:2*/ ag_f.reader.Cancel()
+	/*line anet_test.go:350:5*/ ag_f.ag_aw4 = ag_f.reader
+	/*line :350:5*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :350:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :350:5*/ return ag_s
 	}
-	/*line anet_test.go:350:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled ReadUntil: %v", ag_err2)
-	/*line :350:3*/ goto ag_exit
-	/*line :350:3*/ ag_L1:
-	/*line anet_test.go:352:2*/ if n := ag_f.lp.Stats().IOWaits; n != 0 {
-		/*line anet_test.go:353:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d after cancel, want 0", n)
-		/*line :353:3*/ goto ag_exit
+	/*line :350:5*/ ag_resume5:
+	/*line anet_test.go:350:5*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :350:5*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:350:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
+		/*line :350:2*/ goto ag_L1
 	}
-	/*line anet_test.go:355:2*/ if ag_f.c.Buffered() != 3 {
-		/*line anet_test.go:356:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("buffered %d, want 3", ag_f.c.Buffered())
-		/*line :356:3*/ goto ag_exit
+	/*line anet_test.go:351:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled ReadUntil: %v", ag_err2)
+	/*line :351:3*/ goto ag_exit
+	/*line :351:3*/ ag_L1:
+	/*line anet_test.go:353:2*/ if n := ag_f.lp.Stats().IOWaits; n != 0 {
+		/*line anet_test.go:354:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d after cancel, want 0", n)
+		/*line :354:3*/ goto ag_exit
 	}
-	/*line anet_test.go:358:2*/ close(ag_f.gate)
-	/*line anet_test.go:359:2*/ ag_f.ag_aw4 = readLineAsync(ag_f.c)
-	/*line :359:2*/ ag_f.ag_state = 6 // await: readLine(c)
-	/*line :359:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :359:2*/ return ag_s
+	/*line anet_test.go:356:2*/ if ag_f.c.Buffered() != 3 {
+		/*line anet_test.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("buffered %d, want 3", ag_f.c.Buffered())
+		/*line :357:3*/ goto ag_exit
 	}
-	/*line :359:2*/ ag_resume6:
-	/*line anet_test.go:359:2*/ ag_f.line, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	/*line :359:2*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:360:2*/ if ag_err1 != nil {
-		/*line anet_test.go:361:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		/*line :361:3*/ goto ag_exit
+	/*line anet_test.go:359:2*/ close(ag_f.gate)
+	/*line anet_test.go:360:2*/ ag_f.ag_aw4 = readLineAsync(ag_f.c)
+	/*line :360:2*/ ag_f.ag_state = 6 // await: readLine(c)
+	/*line :360:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :360:2*/ return ag_s
 	}
-	/*line anet_test.go:364:2*/ ag_f.cleaned = false
-	/*line anet_test.go:365:2*/ ag_f.ag_aw5 = rt.SpawnAsync(readIntoAsync(ag_f.c, make([]byte, 10), &ag_f.cleaned))
-	/*line :365:2*/ ag_f.ag_state = 7 // await: rt.Spawn(readIntoAsync(c, make([]byte, 10), &cleaned))
-	/*line :365:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :365:2*/ return ag_s
+	/*line :360:2*/ ag_resume6:
+	/*line anet_test.go:360:2*/ ag_f.line, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line :360:2*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:361:2*/ if ag_err1 != nil {
+		/*line anet_test.go:362:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :362:3*/ goto ag_exit
 	}
-	/*line :365:2*/ ag_resume7:
-	/*line anet_test.go:365:2*/ ag_f.r2, _ = ag_f.ag_aw5.AwaitResult()
-	/*line :365:2*/ ag_f.ag_aw5 = nil
-	/*line anet_test.go:366:2*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :366:2*/ ag_f.ag_state = 8 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :366:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:365:2*/ ag_f.cleaned = false
+	/*line anet_test.go:366:2*/ ag_f.ag_aw5 = rt.SpawnAsync(readIntoAsync(ag_f.c, make([]byte, 10), &ag_f.cleaned))
+	/*line :366:2*/ ag_f.ag_state = 7 // await: rt.Spawn(readIntoAsync(c, make([]byte, 10), &cleaned))
+	/*line :366:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :366:2*/ return ag_s
 	}
-	/*line :366:2*/ ag_resume8:
-	/*line :366:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:367:2*/ ag_f.r2.Cancel()
-	/*line anet_test.go:368:5*/ ag_f.ag_aw6 = ag_f.r2
-	/*line :368:5*/ ag_f.ag_state = 9 // await: rt.Await(r2)
-	/*line :368:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :368:5*/ return ag_s
+	/*line :366:2*/ ag_resume7:
+	/*line anet_test.go:366:2*/ ag_f.r2, _ = ag_f.ag_aw5.AwaitResult()
+	/*line :366:2*/ ag_f.ag_aw5 = nil
+	/*line anet_test.go:367:2*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :367:2*/ ag_f.ag_state = 8 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :367:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :367:2*/ return ag_s
 	}
-	/*line :368:5*/ ag_resume9:
-	/*line anet_test.go:368:5*/ _, ag_err3 = ag_f.ag_aw6.AwaitResult()
-	/*line :368:5*/ ag_f.ag_aw6 = nil
-	/*line anet_test.go:368:2*/ if !(!errors.Is(ag_err3, rt.ErrCanceled) || !ag_f.cleaned) {
-		/*line :368:2*/ goto ag_L2
+	/*line :367:2*/ ag_resume8:
+	/*line :367:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:368:2*/ ag_f.r2.Cancel()
+	/*line anet_test.go:369:5*/ ag_f.ag_aw6 = ag_f.r2
+	/*line :369:5*/ ag_f.ag_state = 9 // await: rt.Await(r2)
+	/*line :369:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :369:5*/ return ag_s
 	}
-	/*line anet_test.go:369:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled Read: %v, deferred call ran: %v", ag_err3, ag_f.cleaned)
-	/*line :369:3*/ goto ag_exit
-	/*line :369:3*/ ag_L2:
-	/*line anet_test.go:371:5*/ ag_f.ag_aw6 = ag_f.c.WriteAsync([]byte("still open"))
-	/*line :371:5*/ ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
-	/*line :371:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :371:5*/ return ag_s
+	/*line :369:5*/ ag_resume9:
+	/*line anet_test.go:369:5*/ _, ag_err3 = ag_f.ag_aw6.AwaitResult()
+	/*line :369:5*/ ag_f.ag_aw6 = nil
+	/*line anet_test.go:369:2*/ if !(!errors.Is(ag_err3, rt.ErrCanceled) || !ag_f.cleaned) {
+		/*line :369:2*/ goto ag_L2
 	}
-	/*line :371:5*/ ag_resume10:
-	/*line anet_test.go:371:5*/ _, ag_err4 = ag_f.ag_aw6.AwaitResult()
-	/*line :371:5*/ ag_f.ag_aw6 = nil
-	/*line anet_test.go:371:2*/ if !(ag_err4 != nil) {
-		/*line :371:2*/ goto ag_L3
+	/*line anet_test.go:370:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("cancelled Read: %v, deferred call ran: %v", ag_err3, ag_f.cleaned)
+	/*line :370:3*/ goto ag_exit
+	/*line :370:3*/ ag_L2:
+	/*line anet_test.go:372:5*/ ag_f.ag_aw6 = ag_f.c.WriteAsync([]byte("still open"))
+	/*line :372:5*/ ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
+	/*line :372:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:5*/ return ag_s
 	}
-	/*line anet_test.go:372:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err4
-	/*line :372:3*/ goto ag_exit
-	/*line :372:3*/ ag_L3:
-	/*line anet_test.go:374:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.line, nil
-	/*line :374:2*/ goto ag_exit
-	/*line :374:2*/ ag_exit:
-	/*line :374:2*/ ag_f.ag_state = 11 // running the deferred calls
-	/*line :374:2*/ ag_resume11:
-	/*line :374:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :374:2*/ return ag_s
+	/*line :372:5*/ ag_resume10:
+	/*line anet_test.go:372:5*/ _, ag_err4 = ag_f.ag_aw6.AwaitResult()
+	/*line :372:5*/ ag_f.ag_aw6 = nil
+	/*line anet_test.go:372:2*/ if !(ag_err4 != nil) {
+		/*line :372:2*/ goto ag_L3
 	}
-	/*line :374:2*/ return rt.Ready
+	/*line anet_test.go:373:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err4
+	/*line :373:3*/ goto ag_exit
+	/*line :373:3*/ ag_L3:
+	/*line anet_test.go:375:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.line, nil
+	/*line :375:2*/ goto ag_exit
+	/*line :375:2*/ ag_exit:
+	/*line :375:2*/ ag_f.ag_state = 11 // running the deferred calls
+	/*line :375:2*/ ag_resume11:
+	/*line :375:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :375:2*/ return ag_s
+	}
+	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1553
+//line anet_async_test.go:1559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:336"
+		return "anet_test.go:337"
 	case 2:
-		return "anet_test.go:341"
+		return "anet_test.go:342"
 	case 3:
-		return "anet_test.go:343"
-	case 4:
 		return "anet_test.go:344"
+	case 4:
+		return "anet_test.go:345"
 	case 5:
-		return "anet_test.go:349"
+		return "anet_test.go:350"
 	case 6:
-		return "anet_test.go:359"
+		return "anet_test.go:360"
 	case 7:
-		return "anet_test.go:365"
-	case 8:
 		return "anet_test.go:366"
+	case 8:
+		return "anet_test.go:367"
 	case 9:
-		return "anet_test.go:368"
+		return "anet_test.go:369"
 	case 10:
-		return "anet_test.go:371"
+		return "anet_test.go:372"
 	case 11:
-		return "anet_test.go:375 (deferred calls)"
+		return "anet_test.go:376 (deferred calls)"
 	}
 	return ""
 }
@@ -1610,130 +1616,130 @@ func (ag_f *ag_waitForRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:385
+//line anet_test.go:386
 func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :385:1*/ var (
+	/*line :386:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t4   time.Time
 		ag_t6   string
 		ag_t7   error
 	)
-	/*line :385:1*/ if ag_co.Unwinding() {
-		/*line :385:1*/ goto ag_exit
+	/*line :386:1*/ if ag_co.Unwinding() {
+		/*line :386:1*/ goto ag_exit
 	}
-	/*line :385:1*/ switch ag_f.ag_state {
-	/*line :385:1*/ case 1:
-		/*line :385:1*/ goto ag_resume1
-		/*line :385:1*/
+	/*line :386:1*/ switch ag_f.ag_state {
+	/*line :386:1*/ case 1:
+		/*line :386:1*/ goto ag_resume1
+		/*line :386:1*/
 	case 2:
-		/*line :385:1*/ goto ag_resume2
-		/*line :385:1*/
+		/*line :386:1*/ goto ag_resume2
+		/*line :386:1*/
 	case 3:
-		/*line :385:1*/ goto ag_resume3
-		/*line :385:1*/
+		/*line :386:1*/ goto ag_resume3
+		/*line :386:1*/
 	case 4:
-		/*line :385:1*/ goto ag_resume4
-		/*line :385:1*/
+		/*line :386:1*/ goto ag_resume4
+		/*line :386:1*/
 	case 5:
-		/*line :385:1*/ goto ag_resume5
-		/*line :385:1*/
+		/*line :386:1*/ goto ag_resume5
+		/*line :386:1*/
 	case 6:
-		/*line :385:1*/ goto ag_resume6
+		/*line :386:1*/ goto ag_resume6
 	}
-	/*line anet_test.go:386:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :386:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :386:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :386:2*/ return ag_s
+	/*line anet_test.go:387:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :387:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :387:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :387:2*/ return ag_s
 	}
-	/*line :386:2*/ ag_resume1:
-	/*line anet_test.go:386:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :386:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:387:2*/ if ag_err1 != nil {
-		/*line anet_test.go:388:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-		/*line :388:3*/ goto ag_exit
+	/*line :387:2*/ ag_resume1:
+	/*line anet_test.go:387:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :387:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:388:2*/ if ag_err1 != nil {
+		/*line anet_test.go:389:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :389:3*/ goto ag_exit
 	}
-	/*line anet_test.go:390:2*/ {
-		/*line :390:2*/ ag_dfn := ag_f.c.Close
-		/*line :390:2*/ ag_f.ag_defers.Push(func() {
-			/*line :390:2*/ ag_dfn()
+	/*line anet_test.go:391:2*/ {
+		/*line :391:2*/ ag_dfn := ag_f.c.Close
+		/*line :391:2*/ ag_f.ag_defers.Push(func() {
+			/*line :391:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:391:2*/ ag_f.buf = make([]byte, 10)
-	/*line anet_test.go:392:5*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.c.ReadAsync(ag_f.buf), 30*time.Millisecond)
-	/*line :392:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(c.ReadAsync(buf), 30 * time.Milliseco...
-	/*line :392:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :392:5*/ return ag_s
+	/*line anet_test.go:392:2*/ ag_f.buf = make([]byte, 10)
+	/*line anet_test.go:393:5*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.c.ReadAsync(ag_f.buf), 30*time.Millisecond)
+	/*line :393:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(c.ReadAsync(buf), 30 * time.Milliseco...
+	/*line :393:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :393:5*/ return ag_s
 	}
-	/*line :392:5*/ ag_resume2:
-	/*line anet_test.go:392:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :392:5*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:392:2*/ if !(ag_err2 != rt.ErrTimeout) {
-		/*line :392:2*/ goto ag_L1
+	/*line :393:5*/ ag_resume2:
+	/*line anet_test.go:393:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :393:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:393:2*/ if !(ag_err2 != rt.ErrTimeout) {
+		/*line :393:2*/ goto ag_L1
 	}
-	/*line anet_test.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("WaitFor(Read): %v, want ErrTimeout", ag_err2)
-	/*line :393:3*/ goto ag_exit
-	/*line :393:3*/ ag_L1:
-	/*line anet_test.go:395:20*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :395:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :395:20*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:20*/ return ag_s
+	/*line anet_test.go:394:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("WaitFor(Read): %v, want ErrTimeout", ag_err2)
+	/*line :394:3*/ goto ag_exit
+	/*line :394:3*/ ag_L1:
+	/*line anet_test.go:396:20*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :396:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :396:20*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:20*/ return ag_s
 	}
-	/*line :395:20*/ ag_resume3:
-	/*line anet_test.go:395:20*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :395:20*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:395:2*/ ag_f.c.SetReadDeadline(ag_t4.Add(30 * time.Millisecond))
-	/*line anet_test.go:396:2*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :396:2*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :396:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :396:2*/ return ag_s
+	/*line :396:20*/ ag_resume3:
+	/*line anet_test.go:396:20*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :396:20*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:396:2*/ ag_f.c.SetReadDeadline(ag_t4.Add(30 * time.Millisecond))
+	/*line anet_test.go:397:2*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :397:2*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :397:2*/ return ag_s
 	}
-	/*line :396:2*/ ag_resume4:
-	/*line anet_test.go:396:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :396:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:397:6*/ ag_f.ne = nil
-	/*line anet_test.go:398:2*/ if !errors.Is(ag_err1, os.ErrDeadlineExceeded) || !errors.As(ag_err1, &ag_f.ne) || !ag_f.ne.Timeout() {
-		/*line anet_test.go:399:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("Read past deadline: %v", ag_err1)
-		/*line :399:3*/ goto ag_exit
+	/*line :397:2*/ ag_resume4:
+	/*line anet_test.go:397:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :397:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:398:6*/ ag_f.ne = nil
+	/*line anet_test.go:399:2*/ if !errors.Is(ag_err1, os.ErrDeadlineExceeded) || !errors.As(ag_err1, &ag_f.ne) || !ag_f.ne.Timeout() {
+		/*line anet_test.go:400:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("Read past deadline: %v", ag_err1)
+		/*line :400:3*/ goto ag_exit
 	}
-	/*line anet_test.go:401:2*/ ag_f.c.SetReadDeadline(time.Time{})
-	/*line anet_test.go:402:2*/ close(ag_f.gate)
-	/*line anet_test.go:403:9*/ ag_f.ag_aw3 = readLineAsync(ag_f.c)
-	/*line :403:9*/ ag_f.ag_state = 5 // await: readLine(c)
-	/*line :403:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :403:9*/ return ag_s
+	/*line anet_test.go:402:2*/ ag_f.c.SetReadDeadline(time.Time{})
+	/*line anet_test.go:403:2*/ close(ag_f.gate)
+	/*line anet_test.go:404:9*/ ag_f.ag_aw3 = readLineAsync(ag_f.c)
+	/*line :404:9*/ ag_f.ag_state = 5 // await: readLine(c)
+	/*line :404:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :404:9*/ return ag_s
 	}
-	/*line :403:9*/ ag_resume5:
-	/*line anet_test.go:403:9*/ ag_t6, ag_t7 = ag_f.ag_aw3.AwaitResult()
-	/*line :403:9*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:403:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t6, ag_t7
-	/*line :403:2*/ goto ag_exit
-	/*line :403:2*/ ag_exit:
-	/*line :403:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :403:2*/ ag_resume6:
-	/*line :403:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :403:2*/ return ag_s
+	/*line :404:9*/ ag_resume5:
+	/*line anet_test.go:404:9*/ ag_t6, ag_t7 = ag_f.ag_aw3.AwaitResult()
+	/*line :404:9*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:404:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t6, ag_t7
+	/*line :404:2*/ goto ag_exit
+	/*line :404:2*/ ag_exit:
+	/*line :404:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :404:2*/ ag_resume6:
+	/*line :404:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :404:2*/ return ag_s
 	}
-	/*line :403:2*/ return rt.Ready
+	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1721
+//line anet_async_test.go:1727
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:386"
+		return "anet_test.go:387"
 	case 2:
-		return "anet_test.go:392"
+		return "anet_test.go:393"
 	case 3:
-		return "anet_test.go:395"
-	case 4:
 		return "anet_test.go:396"
+	case 4:
+		return "anet_test.go:397"
 	case 5:
-		return "anet_test.go:403"
+		return "anet_test.go:404"
 	case 6:
-		return "anet_test.go:404 (deferred calls)"
+		return "anet_test.go:405 (deferred calls)"
 	}
 	return ""
 }
@@ -1766,120 +1772,120 @@ func (ag_f *ag_virtualRead) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:423
+//line anet_test.go:424
 func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :423:1*/ var (
+	/*line :424:1*/ var (
 		err   error
 		ag_t4 time.Time
 	)
-	/*line :423:1*/ if ag_co.Unwinding() {
-		/*line :423:1*/ goto ag_exit
+	/*line :424:1*/ if ag_co.Unwinding() {
+		/*line :424:1*/ goto ag_exit
 	}
-	/*line :423:1*/ switch ag_f.ag_state {
-	/*line :423:1*/ case 1:
-		/*line :423:1*/ goto ag_resume1
-		/*line :423:1*/
+	/*line :424:1*/ switch ag_f.ag_state {
+	/*line :424:1*/ case 1:
+		/*line :424:1*/ goto ag_resume1
+		/*line :424:1*/
 	case 2:
-		/*line :423:1*/ goto ag_resume2
-		/*line :423:1*/
+		/*line :424:1*/ goto ag_resume2
+		/*line :424:1*/
 	case 3:
-		/*line :423:1*/ goto ag_resume3
-		/*line :423:1*/
+		/*line :424:1*/ goto ag_resume3
+		/*line :424:1*/
 	case 4:
-		/*line :423:1*/ goto ag_resume4
-		/*line :423:1*/
+		/*line :424:1*/ goto ag_resume4
+		/*line :424:1*/
 	case 5:
-		/*line :423:1*/ goto ag_resume5
-		/*line :423:1*/
+		/*line :424:1*/ goto ag_resume5
+		/*line :424:1*/
 	case 6:
-		/*line :423:1*/ goto ag_resume6
+		/*line :424:1*/ goto ag_resume6
 	}
-	/*line anet_test.go:424:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :424:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :424:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:2*/ return ag_s
+	/*line anet_test.go:425:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :425:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :425:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :425:2*/ return ag_s
 	}
-	/*line :424:2*/ ag_resume1:
-	/*line anet_test.go:424:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :424:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:425:2*/ if err != nil {
-		/*line anet_test.go:426:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :426:3*/ goto ag_exit
+	/*line :425:2*/ ag_resume1:
+	/*line anet_test.go:425:2*/ ag_f.c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :425:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:426:2*/ if err != nil {
+		/*line anet_test.go:427:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :427:3*/ goto ag_exit
 	}
-	/*line anet_test.go:428:2*/ {
-		/*line :428:2*/ ag_dfn := ag_f.c.Close
-		/*line :428:2*/ ag_f.ag_defers.Push(func() {
-			/*line :428:2*/ ag_dfn()
+	/*line anet_test.go:429:2*/ {
+		/*line :429:2*/ ag_dfn := ag_f.c.Close
+		/*line :429:2*/ ag_f.ag_defers.Push(func() {
+			/*line :429:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:429:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
-	/*line :429:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
-	/*line :429:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:2*/ return ag_s
+	/*line anet_test.go:430:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
+	/*line :430:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :430:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :430:2*/ return ag_s
 	}
-	/*line :429:2*/ ag_resume2:
-	/*line anet_test.go:429:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
-	/*line :429:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:430:2*/ if err != nil {
-		/*line anet_test.go:431:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :431:3*/ goto ag_exit
+	/*line :430:2*/ ag_resume2:
+	/*line anet_test.go:430:2*/ ag_f.line, err = ag_f.ag_aw1.AwaitResult()
+	/*line :430:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:431:2*/ if err != nil {
+		/*line anet_test.go:432:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :432:3*/ goto ag_exit
 	}
-	/*line anet_test.go:433:2*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :433:2*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :433:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :433:2*/ return ag_s
-	}
-	/*line :433:2*/ ag_resume3:
-	/*line anet_test.go:433:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :433:2*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:434:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
-	/*line :434:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
-	/*line :434:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:434:2*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :434:2*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :434:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :434:2*/ return ag_s
 	}
-	/*line :434:2*/ ag_resume4:
-	/*line anet_test.go:434:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :434:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:435:2*/ if err != rt.ErrTimeout {
-		/*line anet_test.go:436:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("silent peer: %v", err)
-		/*line :436:3*/ goto ag_exit
+	/*line :434:2*/ ag_resume3:
+	/*line anet_test.go:434:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :434:2*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:435:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
+	/*line :435:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :435:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :435:2*/ return ag_s
 	}
-	/*line anet_test.go:438:44*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :438:44*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :438:44*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :438:44*/ return ag_s
+	/*line :435:2*/ ag_resume4:
+	/*line anet_test.go:435:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :435:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:436:2*/ if err != rt.ErrTimeout {
+		/*line anet_test.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("silent peer: %v", err)
+		/*line :437:3*/ goto ag_exit
 	}
-	/*line :438:44*/ ag_resume5:
-	/*line anet_test.go:438:44*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :438:44*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:438:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s timeout %v", ag_f.line, ag_t4.Sub(ag_f.start)), nil
-	/*line :438:2*/ goto ag_exit
-	/*line :438:2*/ ag_exit:
-	/*line :438:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :438:2*/ ag_resume6:
-	/*line :438:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :438:2*/ return ag_s
+	/*line anet_test.go:439:44*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :439:44*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :439:44*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :439:44*/ return ag_s
 	}
-	/*line :438:2*/ return rt.Ready
+	/*line :439:44*/ ag_resume5:
+	/*line anet_test.go:439:44*/ ag_t4, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :439:44*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:439:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s timeout %v", ag_f.line, ag_t4.Sub(ag_f.start)), nil
+	/*line :439:2*/ goto ag_exit
+	/*line :439:2*/ ag_exit:
+	/*line :439:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :439:2*/ ag_resume6:
+	/*line :439:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :439:2*/ return ag_s
+	}
+	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1867
+//line anet_async_test.go:1873
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:424"
+		return "anet_test.go:425"
 	case 2:
-		return "anet_test.go:429"
+		return "anet_test.go:430"
 	case 3:
-		return "anet_test.go:433"
-	case 4:
 		return "anet_test.go:434"
+	case 4:
+		return "anet_test.go:435"
 	case 5:
-		return "anet_test.go:438"
+		return "anet_test.go:439"
 	case 6:
-		return "anet_test.go:439 (deferred calls)"
+		return "anet_test.go:440 (deferred calls)"
 	}
 	return ""
 }
@@ -1919,227 +1925,227 @@ func (ag_f *ag_churn) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:524
+//line anet_test.go:525
 func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :524:1*/ var (
+	/*line :525:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_err4 error
 	)
-	/*line :524:1*/ if ag_co.Unwinding() {
-		/*line :524:1*/ goto ag_exit
+	/*line :525:1*/ if ag_co.Unwinding() {
+		/*line :525:1*/ goto ag_exit
 	}
-	/*line :524:1*/ switch ag_f.ag_state {
-	/*line :524:1*/ case 1:
-		/*line :524:1*/ goto ag_resume1
-		/*line :524:1*/
+	/*line :525:1*/ switch ag_f.ag_state {
+	/*line :525:1*/ case 1:
+		/*line :525:1*/ goto ag_resume1
+		/*line :525:1*/
 	case 2:
-		/*line :524:1*/ goto ag_resume2
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume2
+		/*line :525:1*/
 	case 3:
-		/*line :524:1*/ goto ag_resume3
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume3
+		/*line :525:1*/
 	case 4:
-		/*line :524:1*/ goto ag_resume4
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume4
+		/*line :525:1*/
 	case 5:
-		/*line :524:1*/ goto ag_resume5
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume5
+		/*line :525:1*/
 	case 6:
-		/*line :524:1*/ goto ag_resume6
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume6
+		/*line :525:1*/
 	case 7:
-		/*line :524:1*/ goto ag_resume7
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume7
+		/*line :525:1*/
 	case 8:
-		/*line :524:1*/ goto ag_resume8
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume8
+		/*line :525:1*/
 	case 9:
-		/*line :524:1*/ goto ag_resume9
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume9
+		/*line :525:1*/
 	case 10:
-		/*line :524:1*/ goto ag_resume10
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume10
+		/*line :525:1*/
 	case 11:
-		/*line :524:1*/ goto ag_resume11
-		/*line :524:1*/
+		/*line :525:1*/ goto ag_resume11
+		/*line :525:1*/
 	case 12:
-		/*line :524:1*/ goto ag_resume12
+		/*line :525:1*/ goto ag_resume12
 	}
-	/*line anet_test.go:525:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :525:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :525:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :525:2*/ return ag_s
+	/*line anet_test.go:526:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :526:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :526:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :526:2*/ return ag_s
 	}
-	/*line :525:2*/ ag_resume1:
-	/*line anet_test.go:525:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :525:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:526:2*/ if ag_err1 != nil {
-		/*line anet_test.go:527:3*/ ag_f.ag_err = ag_err1
-		/*line :527:3*/ goto ag_exit
+	/*line :526:2*/ ag_resume1:
+	/*line anet_test.go:526:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :526:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:527:2*/ if ag_err1 != nil {
+		/*line anet_test.go:528:3*/ ag_f.ag_err = ag_err1
+		/*line :528:3*/ goto ag_exit
 	}
-	/*line anet_test.go:529:2*/ {
-		/*line :529:2*/ ag_dfn := ag_f.ln.Close
-		/*line :529:2*/ ag_f.ag_defers.Push(func() {
-			/*line :529:2*/ ag_dfn()
+	/*line anet_test.go:530:2*/ {
+		/*line :530:2*/ ag_dfn := ag_f.ln.Close
+		/*line :530:2*/ ag_f.ag_defers.Push(func() {
+			/*line :530:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:530:2*/ ag_f.addr = ag_f.ln.Addr().String()
-	/*line anet_test.go:531:6*/ ag_f.i = 0
-	/*line :531:6*/ ag_L1:
-	/*line anet_test.go:531:14*/ if !(ag_f.i < 20) {
-		/*line :531:14*/ goto ag_L3
+	/*line anet_test.go:531:2*/ ag_f.addr = ag_f.ln.Addr().String()
+	/*line anet_test.go:532:6*/ ag_f.i = 0
+	/*line :532:6*/ ag_L1:
+	/*line anet_test.go:532:14*/ if !(ag_f.i < 20) {
+		/*line :532:14*/ goto ag_L3
 	}
-	/*line anet_test.go:532:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ag_f.ln))
-	/*line :532:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
-	/*line :532:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :532:3*/ return ag_s
+	/*line anet_test.go:533:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ag_f.ln))
+	/*line :533:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
+	/*line :533:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :533:3*/ return ag_s
 	}
-	/*line :532:3*/ ag_resume2:
-	/*line anet_test.go:532:3*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :532:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:533:6*/ ag_f.ag_aw2 = echoLinesAsync("tcp", ag_f.addr, []string{"x"})
-	/*line :533:6*/ ag_f.ag_state = 3 // await: echoLines("tcp", addr, []string{…})
-	/*line :533:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :533:6*/ return ag_s
+	/*line :533:3*/ ag_resume2:
+	/*line anet_test.go:533:3*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :533:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:534:6*/ ag_f.ag_aw2 = echoLinesAsync("tcp", ag_f.addr, []string{"x"})
+	/*line :534:6*/ ag_f.ag_state = 3 // await: echoLines("tcp", addr, []string{…})
+	/*line :534:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :534:6*/ return ag_s
 	}
-	/*line :533:6*/ ag_resume3:
-	/*line anet_test.go:533:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :533:6*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:533:3*/ if !(ag_err2 != nil) {
-		/*line :533:3*/ goto ag_L4
+	/*line :534:6*/ ag_resume3:
+	/*line anet_test.go:534:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :534:6*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:534:3*/ if !(ag_err2 != nil) {
+		/*line :534:3*/ goto ag_L4
 	}
-	/*line anet_test.go:534:4*/ ag_f.ag_err = ag_err2
-	/*line :534:4*/ goto ag_exit
-	/*line :534:4*/ ag_L4:
-	/*line anet_test.go:536:6*/ ag_f.ag_aw3 = ag_f.srv
-	/*line :536:6*/ ag_f.ag_state = 4 // await: rt.Await(srv)
-	/*line :536:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :536:6*/ return ag_s
+	/*line anet_test.go:535:4*/ ag_f.ag_err = ag_err2
+	/*line :535:4*/ goto ag_exit
+	/*line :535:4*/ ag_L4:
+	/*line anet_test.go:537:6*/ ag_f.ag_aw3 = ag_f.srv
+	/*line :537:6*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :537:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :537:6*/ return ag_s
 	}
-	/*line :536:6*/ ag_resume4:
-	/*line anet_test.go:536:6*/ _, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :536:6*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:536:3*/ if !(ag_err3 != nil) {
-		/*line :536:3*/ goto ag_L5
+	/*line :537:6*/ ag_resume4:
+	/*line anet_test.go:537:6*/ _, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :537:6*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:537:3*/ if !(ag_err3 != nil) {
+		/*line :537:3*/ goto ag_L5
 	}
-	/*line anet_test.go:537:4*/ ag_f.ag_err = ag_err3
-	/*line :537:4*/ goto ag_exit
-	/*line :537:4*/ ag_L5:
-	/*line anet_test.go:531:22*/ ag_f.i++
-	/*line :531:22*/ goto ag_L1
-	/*line :531:22*/ ag_L3:
-	/*line anet_test.go:541:2*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :541:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
-	/*line :541:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :541:2*/ return ag_s
+	/*line anet_test.go:538:4*/ ag_f.ag_err = ag_err3
+	/*line :538:4*/ goto ag_exit
+	/*line :538:4*/ ag_L5:
+	/*line anet_test.go:532:22*/ ag_f.i++
+	/*line :532:22*/ goto ag_L1
+	/*line :532:22*/ ag_L3:
+	/*line anet_test.go:542:2*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :542:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :542:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :542:2*/ return ag_s
 	}
-	/*line :541:2*/ ag_resume5:
-	/*line anet_test.go:541:2*/ ag_f.c, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	/*line :541:2*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:542:2*/ if ag_err1 != nil {
-		/*line anet_test.go:543:3*/ ag_f.ag_err = ag_err1
-		/*line :543:3*/ goto ag_exit
+	/*line :542:2*/ ag_resume5:
+	/*line anet_test.go:542:2*/ ag_f.c, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line :542:2*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:543:2*/ if ag_err1 != nil {
+		/*line anet_test.go:544:3*/ ag_f.ag_err = ag_err1
+		/*line :544:3*/ goto ag_exit
 	}
-	/*line anet_test.go:545:2*/ ag_f.ag_aw4 = ag_f.ln.AcceptAsync()
-	/*line :545:2*/ ag_f.ag_state = 6 // await: ln.Accept()
-	/*line :545:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :545:2*/ return ag_s
+	/*line anet_test.go:546:2*/ ag_f.ag_aw4 = ag_f.ln.AcceptAsync()
+	/*line :546:2*/ ag_f.ag_state = 6 // await: ln.Accept()
+	/*line :546:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :546:2*/ return ag_s
 	}
-	/*line :545:2*/ ag_resume6:
-	/*line anet_test.go:545:2*/ ag_f.s, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	/*line :545:2*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:546:2*/ if ag_err1 != nil {
-		/*line anet_test.go:547:3*/ ag_f.ag_err = ag_err1
-		/*line :547:3*/ goto ag_exit
+	/*line :546:2*/ ag_resume6:
+	/*line anet_test.go:546:2*/ ag_f.s, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line :546:2*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:547:2*/ if ag_err1 != nil {
+		/*line anet_test.go:548:3*/ ag_f.ag_err = ag_err1
+		/*line :548:3*/ goto ag_exit
 	}
-	/*line anet_test.go:549:2*/ ag_f.ag_aw5 = rt.WaitFor(ag_f.c.ReadAsync(make([]byte, 1)), time.Millisecond)
-	/*line :549:2*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(c.ReadAsync(make([]byte, 1)), time.Mi...
-	/*line :549:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :549:2*/ return ag_s
+	/*line anet_test.go:550:2*/ ag_f.ag_aw5 = rt.WaitFor(ag_f.c.ReadAsync(make([]byte, 1)), time.Millisecond)
+	/*line :550:2*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(c.ReadAsync(make([]byte, 1)), time.Mi...
+	/*line :550:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :550:2*/ return ag_s
 	}
-	/*line :549:2*/ ag_resume7:
-	/*line :549:2*/ ag_f.ag_aw5 = nil
-	/*line anet_test.go:550:2*/ ag_f.c.Close()
-	/*line anet_test.go:551:2*/ ag_f.s.Close()
-	/*line anet_test.go:553:2*/ ag_f.ag_aw6 = rt.SpawnAsync(ag_f.ln.AcceptAsync())
-	/*line :553:2*/ ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
-	/*line :553:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:2*/ return ag_s
-	}
-	/*line :553:2*/ ag_resume8:
-	/*line anet_test.go:553:2*/ ag_f.acc, _ = ag_f.ag_aw6.AwaitResult()
-	/*line :553:2*/ ag_f.ag_aw6 = nil
-	/*line anet_test.go:554:2*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
-	/*line :554:2*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
-	/*line :554:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :550:2*/ ag_resume7:
+	/*line :550:2*/ ag_f.ag_aw5 = nil
+	/*line anet_test.go:551:2*/ ag_f.c.Close()
+	/*line anet_test.go:552:2*/ ag_f.s.Close()
+	/*line anet_test.go:554:2*/ ag_f.ag_aw6 = rt.SpawnAsync(ag_f.ln.AcceptAsync())
+	/*line :554:2*/ ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
+	/*line :554:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :554:2*/ return ag_s
 	}
-	/*line :554:2*/ ag_resume9:
-	/*line :554:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:555:2*/ ag_f.acc.Cancel()
-	/*line anet_test.go:556:2*/ ag_f.ag_aw4 = ag_f.acc
-	/*line :556:2*/ ag_f.ag_state = 10 // await: rt.Await(acc)
-	/*line :556:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :556:2*/ return ag_s
+	/*line :554:2*/ ag_resume8:
+	/*line anet_test.go:554:2*/ ag_f.acc, _ = ag_f.ag_aw6.AwaitResult()
+	/*line :554:2*/ ag_f.ag_aw6 = nil
+	/*line anet_test.go:555:2*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
+	/*line :555:2*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
+	/*line :555:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :555:2*/ return ag_s
 	}
-	/*line :556:2*/ ag_resume10:
-	/*line :556:2*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:557:5*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.refusedAddr)
-	/*line :557:5*/ ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
-	/*line :557:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :557:5*/ return ag_s
+	/*line :555:2*/ ag_resume9:
+	/*line :555:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:556:2*/ ag_f.acc.Cancel()
+	/*line anet_test.go:557:2*/ ag_f.ag_aw4 = ag_f.acc
+	/*line :557:2*/ ag_f.ag_state = 10 // await: rt.Await(acc)
+	/*line :557:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :557:2*/ return ag_s
 	}
-	/*line :557:5*/ ag_resume11:
-	/*line anet_test.go:557:5*/ _, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :557:5*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:557:2*/ if !(ag_err4 == nil) {
-		/*line :557:2*/ goto ag_L6
+	/*line :557:2*/ ag_resume10:
+	/*line :557:2*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:558:5*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.refusedAddr)
+	/*line :558:5*/ ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
+	/*line :558:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :558:5*/ return ag_s
 	}
-	/*line anet_test.go:558:3*/ ag_f.ag_err = errors.New("dial to a closed port succeeded")
-	/*line :558:3*/ goto ag_exit
-	/*line :558:3*/ ag_L6:
-	/*line anet_test.go:560:2*/ ag_f.ag_err = nil
-	/*line :560:2*/ goto ag_exit
-	/*line :560:2*/ ag_exit:
-	/*line :560:2*/ ag_f.ag_state = 12 // running the deferred calls
-	/*line :560:2*/ ag_resume12:
-	/*line :560:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :560:2*/ return ag_s
+	/*line :558:5*/ ag_resume11:
+	/*line anet_test.go:558:5*/ _, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :558:5*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:558:2*/ if !(ag_err4 == nil) {
+		/*line :558:2*/ goto ag_L6
 	}
-	/*line :560:2*/ return rt.Ready
+	/*line anet_test.go:559:3*/ ag_f.ag_err = errors.New("dial to a closed port succeeded")
+	/*line :559:3*/ goto ag_exit
+	/*line :559:3*/ ag_L6:
+	/*line anet_test.go:561:2*/ ag_f.ag_err = nil
+	/*line :561:2*/ goto ag_exit
+	/*line :561:2*/ ag_exit:
+	/*line :561:2*/ ag_f.ag_state = 12 // running the deferred calls
+	/*line :561:2*/ ag_resume12:
+	/*line :561:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :561:2*/ return ag_s
+	}
+	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2115
+//line anet_async_test.go:2121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:525"
+		return "anet_test.go:526"
 	case 2:
-		return "anet_test.go:532"
-	case 3:
 		return "anet_test.go:533"
+	case 3:
+		return "anet_test.go:534"
 	case 4:
-		return "anet_test.go:536"
+		return "anet_test.go:537"
 	case 5:
-		return "anet_test.go:541"
+		return "anet_test.go:542"
 	case 6:
-		return "anet_test.go:545"
+		return "anet_test.go:546"
 	case 7:
-		return "anet_test.go:549"
+		return "anet_test.go:550"
 	case 8:
-		return "anet_test.go:553"
-	case 9:
 		return "anet_test.go:554"
+	case 9:
+		return "anet_test.go:555"
 	case 10:
-		return "anet_test.go:556"
-	case 11:
 		return "anet_test.go:557"
+	case 11:
+		return "anet_test.go:558"
 	case 12:
-		return "anet_test.go:561 (deferred calls)"
+		return "anet_test.go:562 (deferred calls)"
 	}
 	return ""
 }
@@ -2167,58 +2173,58 @@ func (ag_f *ag_readEOF) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:577
+//line anet_test.go:578
 func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :577:1*/ var (
+	/*line :578:1*/ var (
 		err error
 	)
-	/*line :577:1*/ if ag_co.Unwinding() {
-		/*line :577:1*/ goto ag_exit
+	/*line :578:1*/ if ag_co.Unwinding() {
+		/*line :578:1*/ goto ag_exit
 	}
-	/*line :577:1*/ switch ag_f.ag_state {
-	/*line :577:1*/ case 1:
-		/*line :577:1*/ goto ag_resume1
-		/*line :577:1*/
+	/*line :578:1*/ switch ag_f.ag_state {
+	/*line :578:1*/ case 1:
+		/*line :578:1*/ goto ag_resume1
+		/*line :578:1*/
 	case 2:
-		/*line :577:1*/ goto ag_resume2
+		/*line :578:1*/ goto ag_resume2
 	}
-	/*line anet_test.go:578:2*/ {
-		/*line :578:2*/ ag_dfn := ag_f.c.Close
-		/*line :578:2*/ ag_f.ag_defers.Push(func() {
-			/*line :578:2*/ ag_dfn()
+	/*line anet_test.go:579:2*/ {
+		/*line :579:2*/ ag_dfn := ag_f.c.Close
+		/*line :579:2*/ ag_f.ag_defers.Push(func() {
+			/*line :579:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:579:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
-	/*line :579:2*/ ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
-	/*line :579:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :579:2*/ return ag_s
+	/*line anet_test.go:580:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
+	/*line :580:2*/ ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
+	/*line :580:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :580:2*/ return ag_s
 	}
-	/*line :579:2*/ ag_resume1:
-	/*line anet_test.go:579:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :579:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:580:2*/ if err == io.EOF {
-		/*line anet_test.go:581:3*/ *ag_f.eofs++
+	/*line :580:2*/ ag_resume1:
+	/*line anet_test.go:580:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :580:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:581:2*/ if err == io.EOF {
+		/*line anet_test.go:582:3*/ *ag_f.eofs++
 	}
-	/*line anet_test.go:583:2*/ ag_f.ag_err = nil
-	/*line :583:2*/ goto ag_exit
-	/*line :583:2*/ ag_exit:
-	/*line :583:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :583:2*/ ag_resume2:
-	/*line :583:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :583:2*/ return ag_s
+	/*line anet_test.go:584:2*/ ag_f.ag_err = nil
+	/*line :584:2*/ goto ag_exit
+	/*line :584:2*/ ag_exit:
+	/*line :584:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :584:2*/ ag_resume2:
+	/*line :584:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :584:2*/ return ag_s
 	}
-	/*line :583:2*/ return rt.Ready
+	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2214
+//line anet_async_test.go:2220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:579"
+		return "anet_test.go:580"
 	case 2:
-		return "anet_test.go:584 (deferred calls)"
+		return "anet_test.go:585 (deferred calls)"
 	}
 	return ""
 }
@@ -2257,9 +2263,9 @@ func (ag_f *ag_idle) AwaitResult() (idleResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:587
+//line anet_test.go:588
 func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :587:1*/ var (
+	/*line :588:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -2268,163 +2274,163 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t11  *rt.Loop
 		ag_err3 error
 	)
-	/*line :587:1*/ if ag_co.Unwinding() {
-		/*line :587:1*/ goto ag_exit
+	/*line :588:1*/ if ag_co.Unwinding() {
+		/*line :588:1*/ goto ag_exit
 	}
-	/*line :587:1*/ switch ag_f.ag_state {
-	/*line :587:1*/ case 1:
-		/*line :587:1*/ goto ag_resume1
-		/*line :587:1*/
+	/*line :588:1*/ switch ag_f.ag_state {
+	/*line :588:1*/ case 1:
+		/*line :588:1*/ goto ag_resume1
+		/*line :588:1*/
 	case 2:
-		/*line :587:1*/ goto ag_resume2
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume2
+		/*line :588:1*/
 	case 3:
-		/*line :587:1*/ goto ag_resume3
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume3
+		/*line :588:1*/
 	case 4:
-		/*line :587:1*/ goto ag_resume4
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume4
+		/*line :588:1*/
 	case 5:
-		/*line :587:1*/ goto ag_resume5
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume5
+		/*line :588:1*/
 	case 6:
-		/*line :587:1*/ goto ag_resume6
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume6
+		/*line :588:1*/
 	case 7:
-		/*line :587:1*/ goto ag_resume7
-		/*line :587:1*/
+		/*line :588:1*/ goto ag_resume7
+		/*line :588:1*/
 	case 8:
-		/*line :587:1*/ goto ag_resume8
+		/*line :588:1*/ goto ag_resume8
 	}
-	/*line anet_test.go:588:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :588:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :588:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :588:2*/ return ag_s
+	/*line anet_test.go:589:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :589:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :589:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :589:2*/ return ag_s
 	}
-	/*line :588:2*/ ag_resume1:
-	/*line anet_test.go:588:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :588:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:589:2*/ if ag_err1 != nil {
-		/*line anet_test.go:590:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err1
-		/*line :590:3*/ goto ag_exit
+	/*line :589:2*/ ag_resume1:
+	/*line anet_test.go:589:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :589:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:590:2*/ if ag_err1 != nil {
+		/*line anet_test.go:591:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err1
+		/*line :591:3*/ goto ag_exit
 	}
-	/*line anet_test.go:592:2*/ {
-		/*line :592:2*/ ag_dfn := ag_f.ln.Close
-		/*line :592:2*/ ag_f.ag_defers.Push(func() {
-			/*line :592:2*/ ag_dfn()
+	/*line anet_test.go:593:2*/ {
+		/*line :593:2*/ ag_dfn := ag_f.ln.Close
+		/*line :593:2*/ ag_f.ag_defers.Push(func() {
+			/*line :593:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:593:6*/ ag_f.clients = nil
-	/*line anet_test.go:594:6*/ ag_f.readers = nil
-	/*line anet_test.go:595:2*/ ag_f.eofs = 0
-	/*line anet_test.go:596:6*/ ag_f.i = 0
-	/*line :596:6*/ ag_L1:
-	/*line anet_test.go:596:14*/ if !(ag_f.i < ag_f.n) {
-		/*line :596:14*/ goto ag_L3
+	/*line anet_test.go:594:6*/ ag_f.clients = nil
+	/*line anet_test.go:595:6*/ ag_f.readers = nil
+	/*line anet_test.go:596:2*/ ag_f.eofs = 0
+	/*line anet_test.go:597:6*/ ag_f.i = 0
+	/*line :597:6*/ ag_L1:
+	/*line anet_test.go:597:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :597:14*/ goto ag_L3
 	}
-	/*line anet_test.go:597:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :597:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :597:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:3*/ return ag_s
+	/*line anet_test.go:598:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :598:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :598:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :598:3*/ return ag_s
 	}
-	/*line :597:3*/ ag_resume2:
-	/*line anet_test.go:597:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :597:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:598:3*/ if ag_err2 != nil {
-		/*line anet_test.go:599:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
-		/*line :599:4*/ goto ag_exit
+	/*line :598:3*/ ag_resume2:
+	/*line anet_test.go:598:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :598:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:599:3*/ if ag_err2 != nil {
+		/*line anet_test.go:600:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
+		/*line :600:4*/ goto ag_exit
 	}
-	/*line anet_test.go:601:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
-	/*line anet_test.go:602:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :602:3*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :602:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :602:3*/ return ag_s
+	/*line anet_test.go:602:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:603:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :603:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :603:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :603:3*/ return ag_s
 	}
-	/*line :602:3*/ ag_resume3:
-	/*line anet_test.go:602:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :602:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:603:3*/ if ag_err2 != nil {
-		/*line anet_test.go:604:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
-		/*line :604:4*/ goto ag_exit
+	/*line :603:3*/ ag_resume3:
+	/*line anet_test.go:603:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :603:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:604:3*/ if ag_err2 != nil {
+		/*line anet_test.go:605:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
+		/*line :605:4*/ goto ag_exit
 	}
-	/*line anet_test.go:606:29*/ ag_f.ag_aw2 = rt.SpawnAsync(readEOFAsync(s, &ag_f.eofs))
-	/*line :606:29*/ ag_f.ag_state = 4 // await: rt.Spawn(readEOFAsync(s, &eofs))
-	/*line :606:29*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :606:29*/ return ag_s
+	/*line anet_test.go:607:29*/ ag_f.ag_aw2 = rt.SpawnAsync(readEOFAsync(s, &ag_f.eofs))
+	/*line :607:29*/ ag_f.ag_state = 4 // await: rt.Spawn(readEOFAsync(s, &eofs))
+	/*line :607:29*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :607:29*/ return ag_s
 	}
-	/*line :606:29*/ ag_resume4:
-	/*line anet_test.go:606:29*/ ag_t9, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :606:29*/ ag_f.ag_aw2 = nil
-	/*line anet_test.go:606:3*/ ag_f.readers = append(ag_f.readers, ag_t9)
-	/*line anet_test.go:596:21*/ ag_f.i++
-	/*line :596:21*/ goto ag_L1
-	/*line :596:21*/ ag_L3:
-	/*line anet_test.go:608:2*/ ag_f.ag_aw3 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :608:2*/ ag_f.ag_state = 5 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :608:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :608:2*/ return ag_s
+	/*line :607:29*/ ag_resume4:
+	/*line anet_test.go:607:29*/ ag_t9, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :607:29*/ ag_f.ag_aw2 = nil
+	/*line anet_test.go:607:3*/ ag_f.readers = append(ag_f.readers, ag_t9)
+	/*line anet_test.go:597:21*/ ag_f.i++
+	/*line :597:21*/ goto ag_L1
+	/*line :597:21*/ ag_L3:
+	/*line anet_test.go:609:2*/ ag_f.ag_aw3 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :609:2*/ ag_f.ag_state = 5 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :609:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :609:2*/ return ag_s
 	}
-	/*line :608:2*/ ag_resume5:
-	/*line :608:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:609:27*/ ag_f.ag_aw4 = rt.CurrentLoopAsync()
-	/*line :609:27*/ ag_f.ag_state = 6 // await: rt.CurrentLoop()
-	/*line :609:27*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :609:27*/ return ag_s
+	/*line :609:2*/ ag_resume5:
+	/*line :609:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:610:27*/ ag_f.ag_aw4 = rt.CurrentLoopAsync()
+	/*line :610:27*/ ag_f.ag_state = 6 // await: rt.CurrentLoop()
+	/*line :610:27*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :610:27*/ return ag_s
 	}
-	/*line :609:27*/ ag_resume6:
-	/*line anet_test.go:609:27*/ ag_t11, _ = ag_f.ag_aw4.AwaitResult()
-	/*line :609:27*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:609:2*/ ag_f.res = idleResult{waits: ag_t11.Stats().IOWaits, goroutines: runtime.NumGoroutine()}
-	/*line anet_test.go:610:2*/ for _, c := range ag_f.clients {
-		/*line anet_test.go:611:3*/ c.Close()
+	/*line :610:27*/ ag_resume6:
+	/*line anet_test.go:610:27*/ ag_t11, _ = ag_f.ag_aw4.AwaitResult()
+	/*line :610:27*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:610:2*/ ag_f.res = idleResult{waits: ag_t11.Stats().IOWaits, goroutines: runtime.NumGoroutine()}
+	/*line anet_test.go:611:2*/ for _, c := range ag_f.clients {
+		/*line anet_test.go:612:3*/ c.Close()
 	}
-	/*line anet_test.go:613:5*/ ag_f.ag_aw5 = rt.Gather(ag_f.readers...)
-	/*line :613:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
-	/*line :613:5*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :613:5*/ return ag_s
+	/*line anet_test.go:614:5*/ ag_f.ag_aw5 = rt.Gather(ag_f.readers...)
+	/*line :614:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
+	/*line :614:5*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :614:5*/ return ag_s
 	}
-	/*line :613:5*/ ag_resume7:
-	/*line anet_test.go:613:5*/ _, ag_err3 = ag_f.ag_aw5.AwaitResult()
-	/*line :613:5*/ ag_f.ag_aw5 = nil
-	/*line anet_test.go:613:2*/ if !(ag_err3 != nil) {
-		/*line :613:2*/ goto ag_L4
+	/*line :614:5*/ ag_resume7:
+	/*line anet_test.go:614:5*/ _, ag_err3 = ag_f.ag_aw5.AwaitResult()
+	/*line :614:5*/ ag_f.ag_aw5 = nil
+	/*line anet_test.go:614:2*/ if !(ag_err3 != nil) {
+		/*line :614:2*/ goto ag_L4
 	}
-	/*line anet_test.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err3
-	/*line :614:3*/ goto ag_exit
-	/*line :614:3*/ ag_L4:
-	/*line anet_test.go:616:2*/ ag_f.res.eofs = ag_f.eofs
-	/*line anet_test.go:617:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
-	/*line :617:2*/ goto ag_exit
-	/*line :617:2*/ ag_exit:
-	/*line :617:2*/ ag_f.ag_state = 8 // running the deferred calls
-	/*line :617:2*/ ag_resume8:
-	/*line :617:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :617:2*/ return ag_s
+	/*line anet_test.go:615:3*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err3
+	/*line :615:3*/ goto ag_exit
+	/*line :615:3*/ ag_L4:
+	/*line anet_test.go:617:2*/ ag_f.res.eofs = ag_f.eofs
+	/*line anet_test.go:618:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
+	/*line :618:2*/ goto ag_exit
+	/*line :618:2*/ ag_exit:
+	/*line :618:2*/ ag_f.ag_state = 8 // running the deferred calls
+	/*line :618:2*/ ag_resume8:
+	/*line :618:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :618:2*/ return ag_s
 	}
-	/*line :617:2*/ return rt.Ready
+	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2408
+//line anet_async_test.go:2414
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:588"
+		return "anet_test.go:589"
 	case 2:
-		return "anet_test.go:597"
+		return "anet_test.go:598"
 	case 3:
-		return "anet_test.go:602"
+		return "anet_test.go:603"
 	case 4:
-		return "anet_test.go:606"
+		return "anet_test.go:607"
 	case 5:
-		return "anet_test.go:608"
-	case 6:
 		return "anet_test.go:609"
+	case 6:
+		return "anet_test.go:610"
 	case 7:
-		return "anet_test.go:613"
+		return "anet_test.go:614"
 	case 8:
-		return "anet_test.go:618 (deferred calls)"
+		return "anet_test.go:619 (deferred calls)"
 	}
 	return ""
 }
@@ -2456,130 +2462,283 @@ func (ag_f *ag_readBlocks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:636
+//line anet_test.go:637
 func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :636:1*/ var (
+	/*line :637:1*/ var (
 		ag_err1 error
 		body    []byte
 		ag_err2 error
 		rest    []byte
 	)
-	/*line :636:1*/ if ag_co.Unwinding() {
-		/*line :636:1*/ goto ag_exit
+	/*line :637:1*/ if ag_co.Unwinding() {
+		/*line :637:1*/ goto ag_exit
 	}
-	/*line :636:1*/ switch ag_f.ag_state {
-	/*line :636:1*/ case 1:
-		/*line :636:1*/ goto ag_resume1
-		/*line :636:1*/
+	/*line :637:1*/ switch ag_f.ag_state {
+	/*line :637:1*/ case 1:
+		/*line :637:1*/ goto ag_resume1
+		/*line :637:1*/
 	case 2:
-		/*line :636:1*/ goto ag_resume2
-		/*line :636:1*/
+		/*line :637:1*/ goto ag_resume2
+		/*line :637:1*/
 	case 3:
-		/*line :636:1*/ goto ag_resume3
-		/*line :636:1*/
+		/*line :637:1*/ goto ag_resume3
+		/*line :637:1*/
 	case 4:
-		/*line :636:1*/ goto ag_resume4
-		/*line :636:1*/
+		/*line :637:1*/ goto ag_resume4
+		/*line :637:1*/
 	case 5:
-		/*line :636:1*/ goto ag_resume5
-		/*line :636:1*/
+		/*line :637:1*/ goto ag_resume5
+		/*line :637:1*/
 	case 6:
-		/*line :636:1*/ goto ag_resume6
+		/*line :637:1*/ goto ag_resume6
 	}
-	/*line anet_test.go:637:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :637:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :637:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :637:2*/ return ag_s
+	/*line anet_test.go:638:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :638:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :638:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:2*/ return ag_s
 	}
-	/*line :637:2*/ ag_resume1:
-	/*line anet_test.go:637:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :637:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:638:2*/ if ag_err1 != nil {
-		/*line anet_test.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :639:3*/ goto ag_exit
+	/*line :638:2*/ ag_resume1:
+	/*line anet_test.go:638:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :638:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:639:2*/ if ag_err1 != nil {
+		/*line anet_test.go:640:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :640:3*/ goto ag_exit
 	}
-	/*line anet_test.go:641:2*/ {
-		/*line :641:2*/ ag_dfn := ag_f.c.Close
-		/*line :641:2*/ ag_f.ag_defers.Push(func() {
-			/*line :641:2*/ ag_dfn()
+	/*line anet_test.go:642:2*/ {
+		/*line :642:2*/ ag_dfn := ag_f.c.Close
+		/*line :642:2*/ ag_f.ag_defers.Push(func() {
+			/*line :642:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:642:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
-	/*line :642:2*/ ag_f.ag_state = 2 // await: c.ReadUntilString("\r\n\r\n")
-	/*line :642:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :642:2*/ return ag_s
+	/*line anet_test.go:643:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :643:2*/ ag_f.ag_state = 2 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :643:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :643:2*/ return ag_s
 	}
-	/*line :642:2*/ ag_resume2:
-	/*line anet_test.go:642:2*/ ag_f.head, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :642:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:643:2*/ if ag_err1 != nil {
-		/*line anet_test.go:644:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :644:3*/ goto ag_exit
+	/*line :643:2*/ ag_resume2:
+	/*line anet_test.go:643:2*/ ag_f.head, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :643:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:644:2*/ if ag_err1 != nil {
+		/*line anet_test.go:645:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :645:3*/ goto ag_exit
 	}
-	/*line anet_test.go:646:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(4)
-	/*line :646:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(4)
-	/*line :646:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :646:2*/ return ag_s
+	/*line anet_test.go:647:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(4)
+	/*line :647:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(4)
+	/*line :647:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :647:2*/ return ag_s
 	}
-	/*line :646:2*/ ag_resume3:
-	/*line anet_test.go:646:2*/ body, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :646:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:647:2*/ if ag_err1 != nil {
-		/*line anet_test.go:648:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :648:3*/ goto ag_exit
+	/*line :647:2*/ ag_resume3:
+	/*line anet_test.go:647:2*/ body, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :647:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:648:2*/ if ag_err1 != nil {
+		/*line anet_test.go:649:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :649:3*/ goto ag_exit
 	}
-	/*line anet_test.go:650:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
-	/*line anet_test.go:651:2*/ ag_f.c.SetReadLimit(50)
-	/*line anet_test.go:652:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
-	/*line :652:5*/ ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
-	/*line :652:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :652:5*/ return ag_s
+	/*line anet_test.go:651:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
+	/*line anet_test.go:652:2*/ ag_f.c.SetReadLimit(50)
+	/*line anet_test.go:653:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :653:5*/ ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :653:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :653:5*/ return ag_s
 	}
-	/*line :652:5*/ ag_resume4:
-	/*line anet_test.go:652:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :652:5*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:652:2*/ if !(errors.Is(ag_err2, anet.ErrTooLong)) {
-		/*line :652:2*/ goto ag_L1
+	/*line :653:5*/ ag_resume4:
+	/*line anet_test.go:653:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :653:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:653:2*/ if !(errors.Is(ag_err2, anet.ErrTooLong)) {
+		/*line :653:2*/ goto ag_L1
 	}
-	/*line anet_test.go:653:3*/ ag_f.out = append(ag_f.out, "too long")
-	/*line :653:3*/ ag_L1:
-	/*line anet_test.go:655:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
-	/*line anet_test.go:656:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
-	/*line :656:2*/ ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
-	/*line :656:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :656:2*/ return ag_s
-	}
-	/*line :656:2*/ ag_resume5:
-	/*line anet_test.go:656:2*/ rest, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :656:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:657:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, fmt.Sprintf("%v: %s", ag_err1, rest)), nil
-	/*line :657:2*/ goto ag_exit
-	/*line :657:2*/ ag_exit:
-	/*line :657:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :657:2*/ ag_resume6:
-	/*line :657:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line anet_test.go:654:3*/ ag_f.out = append(ag_f.out, "too long")
+	/*line :654:3*/ ag_L1:
+	/*line anet_test.go:656:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
+	/*line anet_test.go:657:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
+	/*line :657:2*/ ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :657:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :657:2*/ return ag_s
 	}
-	/*line :657:2*/ return rt.Ready
+	/*line :657:2*/ ag_resume5:
+	/*line anet_test.go:657:2*/ rest, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :657:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:658:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, fmt.Sprintf("%v: %s", ag_err1, rest)), nil
+	/*line :658:2*/ goto ag_exit
+	/*line :658:2*/ ag_exit:
+	/*line :658:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :658:2*/ ag_resume6:
+	/*line :658:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :658:2*/ return ag_s
+	}
+	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2567
+//line anet_async_test.go:2573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:637"
+		return "anet_test.go:638"
 	case 2:
-		return "anet_test.go:642"
+		return "anet_test.go:643"
 	case 3:
-		return "anet_test.go:646"
+		return "anet_test.go:647"
 	case 4:
-		return "anet_test.go:652"
+		return "anet_test.go:653"
 	case 5:
-		return "anet_test.go:656"
+		return "anet_test.go:657"
 	case 6:
-		return "anet_test.go:658 (deferred calls)"
+		return "anet_test.go:659 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_readUnits is the frame of readUnits (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readUnits struct {
+	ag_state  int
+	addr      string
+	t         *testing.T
+	c         *anet.Conn
+	out       []string
+	ag_t4     []int
+	ag_t5     int
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// readUnitsAsync returns the coroutine of readUnits: nothing runs until it is awaited, spawned, gathered or run.
+func readUnitsAsync(addr string, t *testing.T) rt.Awaitable[[]string] {
+	return &ag_readUnits{addr: addr, t: t}
+}
+
+func (ag_f *ag_readUnits) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readUnits) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line anet_test.go:693
+func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :693:1*/ var (
+		ag_err1 error
+		n       int
+		u       []byte
+		ag_err2 error
+		ag_err3 error
+		rest    []byte
+	)
+	/*line :693:1*/ if ag_co.Unwinding() {
+		/*line :693:1*/ goto ag_exit
+	}
+	/*line :693:1*/ switch ag_f.ag_state {
+	/*line :693:1*/ case 1:
+		/*line :693:1*/ goto ag_resume1
+		/*line :693:1*/
+	case 2:
+		/*line :693:1*/ goto ag_resume2
+		/*line :693:1*/
+	case 3:
+		/*line :693:1*/ goto ag_resume3
+		/*line :693:1*/
+	case 4:
+		/*line :693:1*/ goto ag_resume4
+		/*line :693:1*/
+	case 5:
+		/*line :693:1*/ goto ag_resume5
+	}
+	/*line anet_test.go:694:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :694:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :694:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :694:2*/ return ag_s
+	}
+	/*line :694:2*/ ag_resume1:
+	/*line anet_test.go:694:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :694:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:695:2*/ if ag_err1 != nil {
+		/*line anet_test.go:696:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :696:3*/ goto ag_exit
+	}
+	/*line anet_test.go:698:2*/ {
+		/*line :698:2*/ ag_dfn := ag_f.c.Close
+		/*line :698:2*/ ag_f.ag_defers.Push(func() {
+			/*line :698:2*/ ag_dfn()
+		})
+	}
+	/*line anet_test.go:699:6*/ ag_f.out = nil
+	/*line :699:6*/ ag_f.ag_t4 = []int{1, 2}
+	/*line :699:6*/ ag_f.ag_t5 = 0
+	/*line :699:6*/ ag_L1:
+	/*line anet_test.go:700:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :700:2*/ goto ag_L3
+	}
+	/*line anet_test.go:700:9*/ n = ag_f.ag_t4[ag_f.ag_t5]
+	/*line anet_test.go:701:3*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(n, ag_f.t))
+	/*line :701:3*/ ag_f.ag_state = 2 // await: c.ReadUntilFunc(pipes(n, t))
+	/*line :701:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :701:3*/ return ag_s
+	}
+	/*line :701:3*/ ag_resume2:
+	/*line anet_test.go:701:3*/ u, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :701:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:702:3*/ if ag_err2 != nil {
+		/*line anet_test.go:703:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :703:4*/ goto ag_exit
+	}
+	/*line anet_test.go:705:3*/ ag_f.out = append(ag_f.out, string(u))
+	/*line :705:3*/ ag_f.ag_t5++
+	/*line :705:3*/ goto ag_L1
+	/*line :705:3*/ ag_L3:
+	/*line anet_test.go:707:2*/ ag_f.c.SetReadLimit(50)
+	/*line anet_test.go:708:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(3, ag_f.t))
+	/*line :708:5*/ ag_f.ag_state = 3 // await: c.ReadUntilFunc(pipes(3, t))
+	/*line :708:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :708:5*/ return ag_s
+	}
+	/*line :708:5*/ ag_resume3:
+	/*line anet_test.go:708:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :708:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:708:2*/ if !(errors.Is(ag_err3, anet.ErrTooLong)) {
+		/*line :708:2*/ goto ag_L4
+	}
+	/*line anet_test.go:709:3*/ ag_f.out = append(ag_f.out, "too long")
+	/*line :709:3*/ ag_L4:
+	/*line anet_test.go:711:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
+	/*line anet_test.go:712:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(3, ag_f.t))
+	/*line :712:2*/ ag_f.ag_state = 4 // await: c.ReadUntilFunc(pipes(3, t))
+	/*line :712:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :712:2*/ return ag_s
+	}
+	/*line :712:2*/ ag_resume4:
+	/*line anet_test.go:712:2*/ rest, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :712:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:713:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, fmt.Sprintf("%v: %s", ag_err1, rest)), nil
+	/*line :713:2*/ goto ag_exit
+	/*line :713:2*/ ag_exit:
+	/*line :713:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :713:2*/ ag_resume5:
+	/*line :713:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :713:2*/ return ag_s
+	}
+	/*line :713:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:2728
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readUnits) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:694"
+	case 2:
+		return "anet_test.go:701"
+	case 3:
+		return "anet_test.go:708"
+	case 4:
+		return "anet_test.go:712"
+	case 5:
+		return "anet_test.go:714 (deferred calls)"
 	}
 	return ""
 }
@@ -2606,46 +2765,46 @@ func (ag_f *ag_oneByte) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:670
+//line anet_test.go:726
 func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :670:1*/ var (
+	/*line :726:1*/ var (
 		b   []byte
 		err error
 	)
-	/*line :670:1*/ if ag_co.Unwinding() {
-		/*line :670:1*/ return rt.Ready
+	/*line :726:1*/ if ag_co.Unwinding() {
+		/*line :726:1*/ return rt.Ready
 	}
-	/*line :670:1*/ switch ag_f.ag_state {
-	/*line :670:1*/ case 1:
-		/*line :670:1*/ goto ag_resume1
+	/*line :726:1*/ switch ag_f.ag_state {
+	/*line :726:1*/ case 1:
+		/*line :726:1*/ goto ag_resume1
 	}
-	/*line anet_test.go:671:2*/ b = make([]byte, 1)
-	/*line anet_test.go:672:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
-	/*line :672:5*/ ag_f.ag_state = 1 // await: c.Read(b)
-	/*line :672:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :672:5*/ return ag_s
+	/*line anet_test.go:727:2*/ b = make([]byte, 1)
+	/*line anet_test.go:728:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
+	/*line :728:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :728:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :728:5*/ return ag_s
 	}
-	/*line :672:5*/ ag_resume1:
-	/*line anet_test.go:672:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :672:5*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:672:2*/ if !(err != nil) {
-		/*line :672:2*/ goto ag_L1
+	/*line :728:5*/ ag_resume1:
+	/*line anet_test.go:728:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :728:5*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:728:2*/ if !(err != nil) {
+		/*line :728:2*/ goto ag_L1
 	}
-	/*line anet_test.go:673:3*/ ag_f.ag_err = err
-	/*line :673:3*/ return rt.Ready
-	/*line :673:3*/ ag_L1:
-	/*line anet_test.go:675:2*/ *ag_f.done++
-	/*line anet_test.go:676:2*/ ag_f.ag_err = nil
-	/*line :676:2*/ return rt.Ready
+	/*line anet_test.go:729:3*/ ag_f.ag_err = err
+	/*line :729:3*/ return rt.Ready
+	/*line :729:3*/ ag_L1:
+	/*line anet_test.go:731:2*/ *ag_f.done++
+	/*line anet_test.go:732:2*/ ag_f.ag_err = nil
+	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2643
+//line anet_async_test.go:2802
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:672"
+		return "anet_test.go:728"
 	}
 	return ""
 }
@@ -2688,9 +2847,9 @@ func (ag_f *ag_manyReady) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:683
+//line anet_test.go:739
 func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :683:1*/ var (
+	/*line :739:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -2699,202 +2858,202 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s2   *anet.Conn
 		ag_err3 error
 	)
-	/*line :683:1*/ if ag_co.Unwinding() {
-		/*line :683:1*/ goto ag_exit
+	/*line :739:1*/ if ag_co.Unwinding() {
+		/*line :739:1*/ goto ag_exit
 	}
-	/*line :683:1*/ switch ag_f.ag_state {
-	/*line :683:1*/ case 1:
-		/*line :683:1*/ goto ag_resume1
-		/*line :683:1*/
+	/*line :739:1*/ switch ag_f.ag_state {
+	/*line :739:1*/ case 1:
+		/*line :739:1*/ goto ag_resume1
+		/*line :739:1*/
 	case 2:
-		/*line :683:1*/ goto ag_resume2
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume2
+		/*line :739:1*/
 	case 3:
-		/*line :683:1*/ goto ag_resume3
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume3
+		/*line :739:1*/
 	case 4:
-		/*line :683:1*/ goto ag_resume4
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume4
+		/*line :739:1*/
 	case 5:
-		/*line :683:1*/ goto ag_resume5
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume5
+		/*line :739:1*/
 	case 6:
-		/*line :683:1*/ goto ag_resume6
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume6
+		/*line :739:1*/
 	case 7:
-		/*line :683:1*/ goto ag_resume7
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume7
+		/*line :739:1*/
 	case 8:
-		/*line :683:1*/ goto ag_resume8
-		/*line :683:1*/
+		/*line :739:1*/ goto ag_resume8
+		/*line :739:1*/
 	case 9:
-		/*line :683:1*/ goto ag_resume9
+		/*line :739:1*/ goto ag_resume9
 	}
-	/*line anet_test.go:684:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :684:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :684:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :684:2*/ return ag_s
+	/*line anet_test.go:740:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :740:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :740:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :740:2*/ return ag_s
 	}
-	/*line :684:2*/ ag_resume1:
-	/*line anet_test.go:684:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :684:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:685:2*/ if ag_err1 != nil {
-		/*line anet_test.go:686:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :686:3*/ goto ag_exit
+	/*line :740:2*/ ag_resume1:
+	/*line anet_test.go:740:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :740:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:741:2*/ if ag_err1 != nil {
+		/*line anet_test.go:742:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :742:3*/ goto ag_exit
 	}
-	/*line anet_test.go:688:2*/ {
-		/*line :688:2*/ ag_dfn := ag_f.ln.Close
-		/*line :688:2*/ ag_f.ag_defers.Push(func() {
-			/*line :688:2*/ ag_dfn()
+	/*line anet_test.go:744:2*/ {
+		/*line :744:2*/ ag_dfn := ag_f.ln.Close
+		/*line :744:2*/ ag_f.ag_defers.Push(func() {
+			/*line :744:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:689:6*/ ag_f.clients = nil
-	/*line anet_test.go:689:15*/ ag_f.servers = nil
-	/*line anet_test.go:690:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:691:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
-			/*line anet_test.go:692:4*/ c.Close()
+	/*line anet_test.go:745:6*/ ag_f.clients = nil
+	/*line anet_test.go:745:15*/ ag_f.servers = nil
+	/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func() {
+		/*line anet_test.go:747:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
+			/*line anet_test.go:748:4*/ c.Close()
 		}
 	})
-	/*line :692:4*/ ag_f.ag_t4 = ag_f.n
-	/*line :692:4*/ ag_f.ag_t5 = 0
-	/*line :692:4*/ ag_L1:
-	/*line anet_test.go:695:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
-		/*line :695:2*/ goto ag_L3
+	/*line :748:4*/ ag_f.ag_t4 = ag_f.n
+	/*line :748:4*/ ag_f.ag_t5 = 0
+	/*line :748:4*/ ag_L1:
+	/*line anet_test.go:751:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :751:2*/ goto ag_L3
 	}
-	/*line anet_test.go:696:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :696:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :696:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :696:3*/ return ag_s
+	/*line anet_test.go:752:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :752:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :752:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :752:3*/ return ag_s
 	}
-	/*line :696:3*/ ag_resume2:
-	/*line anet_test.go:696:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :696:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:697:3*/ if ag_err2 != nil {
-		/*line anet_test.go:698:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :698:4*/ goto ag_exit
+	/*line :752:3*/ ag_resume2:
+	/*line anet_test.go:752:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :752:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:753:3*/ if ag_err2 != nil {
+		/*line anet_test.go:754:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :754:4*/ goto ag_exit
 	}
-	/*line anet_test.go:700:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
-	/*line anet_test.go:701:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :701:3*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :701:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :701:3*/ return ag_s
+	/*line anet_test.go:756:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:757:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :757:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :757:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :757:3*/ return ag_s
 	}
-	/*line :701:3*/ ag_resume3:
-	/*line anet_test.go:701:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :701:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:702:3*/ if ag_err2 != nil {
-		/*line anet_test.go:703:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :703:4*/ goto ag_exit
+	/*line :757:3*/ ag_resume3:
+	/*line anet_test.go:757:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :757:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:758:3*/ if ag_err2 != nil {
+		/*line anet_test.go:759:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :759:4*/ goto ag_exit
 	}
-	/*line anet_test.go:705:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
-	/*line :705:3*/ ag_f.ag_t5++
-	/*line :705:3*/ goto ag_L1
-	/*line :705:3*/ ag_L3:
-	/*line anet_test.go:707:2*/ ag_f.done = 0
-	/*line :707:2*/ ag_f.ag_t11 = ag_f.clients
-	/*line :707:2*/ ag_f.ag_t12 = 0
-	/*line :707:2*/ ag_L4:
-	/*line anet_test.go:708:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :708:2*/ goto ag_L6
+	/*line anet_test.go:761:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
+	/*line :761:3*/ ag_f.ag_t5++
+	/*line :761:3*/ goto ag_L1
+	/*line :761:3*/ ag_L3:
+	/*line anet_test.go:763:2*/ ag_f.done = 0
+	/*line :763:2*/ ag_f.ag_t11 = ag_f.clients
+	/*line :763:2*/ ag_f.ag_t12 = 0
+	/*line :763:2*/ ag_L4:
+	/*line anet_test.go:764:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :764:2*/ goto ag_L6
 	}
-	/*line anet_test.go:708:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
-	/*line anet_test.go:709:3*/ ag_f.ag_aw2 = rt.SpawnAsync(oneByteAsync(ag_c2, &ag_f.done))
-	/*line :709:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
-	/*line :709:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :709:3*/ return ag_s
+	/*line anet_test.go:764:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
+	/*line anet_test.go:765:3*/ ag_f.ag_aw2 = rt.SpawnAsync(oneByteAsync(ag_c2, &ag_f.done))
+	/*line :765:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
+	/*line :765:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :765:3*/ return ag_s
 	}
-	/*line :709:3*/ ag_resume4:
-	/*line :709:3*/ ag_f.ag_aw2 = nil
-	/*line :709:3*/ ag_f.ag_t12++
-	/*line :709:3*/ goto ag_L4
-	/*line :709:3*/ ag_L6:
-	/*line anet_test.go:711:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :711:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
-	/*line :711:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :711:2*/ return ag_s
+	/*line :765:3*/ ag_resume4:
+	/*line :765:3*/ ag_f.ag_aw2 = nil
+	/*line :765:3*/ ag_f.ag_t12++
+	/*line :765:3*/ goto ag_L4
+	/*line :765:3*/ ag_L6:
+	/*line anet_test.go:767:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :767:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :767:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :767:2*/ return ag_s
 	}
-	/*line :711:2*/ ag_resume5:
-	/*line :711:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:712:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :712:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
-	/*line :712:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :712:2*/ return ag_s
+	/*line :767:2*/ ag_resume5:
+	/*line :767:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:768:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :768:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
+	/*line :768:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :768:2*/ return ag_s
 	}
-	/*line :712:2*/ ag_resume6:
-	/*line :712:2*/ ag_f.ag_aw3 = nil
-	/*line :712:2*/ ag_f.ag_t14 = ag_f.servers
-	/*line :712:2*/ ag_f.ag_t15 = 0
-	/*line :712:2*/ ag_L7:
-	/*line anet_test.go:713:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
-		/*line :713:2*/ goto ag_L9
+	/*line :768:2*/ ag_resume6:
+	/*line :768:2*/ ag_f.ag_aw3 = nil
+	/*line :768:2*/ ag_f.ag_t14 = ag_f.servers
+	/*line :768:2*/ ag_f.ag_t15 = 0
+	/*line :768:2*/ ag_L7:
+	/*line anet_test.go:769:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :769:2*/ goto ag_L9
 	}
-	/*line anet_test.go:713:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
-	/*line anet_test.go:714:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
-	/*line :714:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
-	/*line :714:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :714:6*/ return ag_s
+	/*line anet_test.go:769:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
+	/*line anet_test.go:770:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
+	/*line :770:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
+	/*line :770:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :770:6*/ return ag_s
 	}
-	/*line :714:6*/ ag_resume7:
-	/*line anet_test.go:714:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :714:6*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:714:3*/ if !(ag_err3 != nil) {
-		/*line :714:3*/ goto ag_L10
+	/*line :770:6*/ ag_resume7:
+	/*line anet_test.go:770:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :770:6*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:770:3*/ if !(ag_err3 != nil) {
+		/*line :770:3*/ goto ag_L10
 	}
-	/*line anet_test.go:715:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-	/*line :715:4*/ goto ag_exit
-	/*line :715:4*/ ag_L10:
-	/*line :715:4*/ ag_f.ag_t15++
-	/*line :715:4*/ goto ag_L7
-	/*line :715:4*/ ag_L9:
-	/*line anet_test.go:718:2*/ ag_f.turns = 0
-	/*line :718:2*/ ag_L11:
-	/*line anet_test.go:719:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
-		/*line :719:6*/ goto ag_L13
+	/*line anet_test.go:771:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :771:4*/ goto ag_exit
+	/*line :771:4*/ ag_L10:
+	/*line :771:4*/ ag_f.ag_t15++
+	/*line :771:4*/ goto ag_L7
+	/*line :771:4*/ ag_L9:
+	/*line anet_test.go:774:2*/ ag_f.turns = 0
+	/*line :774:2*/ ag_L11:
+	/*line anet_test.go:775:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
+		/*line :775:6*/ goto ag_L13
 	}
-	/*line anet_test.go:720:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :720:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
-	/*line :720:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :720:3*/ return ag_s
+	/*line anet_test.go:776:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :776:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
+	/*line :776:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :776:3*/ return ag_s
 	}
-	/*line :720:3*/ ag_resume8:
-	/*line :720:3*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:721:3*/ ag_f.turns++
-	/*line :721:3*/ goto ag_L11
-	/*line :721:3*/ ag_L13:
-	/*line anet_test.go:723:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
-	/*line :723:2*/ goto ag_exit
-	/*line :723:2*/ ag_exit:
-	/*line :723:2*/ ag_f.ag_state = 9 // running the deferred calls
-	/*line :723:2*/ ag_resume9:
-	/*line :723:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :723:2*/ return ag_s
+	/*line :776:3*/ ag_resume8:
+	/*line :776:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:777:3*/ ag_f.turns++
+	/*line :777:3*/ goto ag_L11
+	/*line :777:3*/ ag_L13:
+	/*line anet_test.go:779:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
+	/*line :779:2*/ goto ag_exit
+	/*line :779:2*/ ag_exit:
+	/*line :779:2*/ ag_f.ag_state = 9 // running the deferred calls
+	/*line :779:2*/ ag_resume9:
+	/*line :779:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :779:2*/ return ag_s
 	}
-	/*line :723:2*/ return rt.Ready
+	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2876
+//line anet_async_test.go:3035
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:684"
+		return "anet_test.go:740"
 	case 2:
-		return "anet_test.go:696"
+		return "anet_test.go:752"
 	case 3:
-		return "anet_test.go:701"
+		return "anet_test.go:757"
 	case 4:
-		return "anet_test.go:709"
+		return "anet_test.go:765"
 	case 5:
-		return "anet_test.go:711"
+		return "anet_test.go:767"
 	case 6:
-		return "anet_test.go:712"
+		return "anet_test.go:768"
 	case 7:
-		return "anet_test.go:714"
+		return "anet_test.go:770"
 	case 8:
-		return "anet_test.go:720"
+		return "anet_test.go:776"
 	case 9:
-		return "anet_test.go:724 (deferred calls)"
+		return "anet_test.go:780 (deferred calls)"
 	}
 	return ""
 }
@@ -2924,106 +3083,106 @@ func (ag_f *ag_addrs) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:736
+//line anet_test.go:792
 func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :736:1*/ var (
+	/*line :792:1*/ var (
 		err error
 		a   *anet.Conn
 	)
-	/*line :736:1*/ if ag_co.Unwinding() {
-		/*line :736:1*/ goto ag_exit
+	/*line :792:1*/ if ag_co.Unwinding() {
+		/*line :792:1*/ goto ag_exit
 	}
-	/*line :736:1*/ switch ag_f.ag_state {
-	/*line :736:1*/ case 1:
-		/*line :736:1*/ goto ag_resume1
-		/*line :736:1*/
+	/*line :792:1*/ switch ag_f.ag_state {
+	/*line :792:1*/ case 1:
+		/*line :792:1*/ goto ag_resume1
+		/*line :792:1*/
 	case 2:
-		/*line :736:1*/ goto ag_resume2
-		/*line :736:1*/
+		/*line :792:1*/ goto ag_resume2
+		/*line :792:1*/
 	case 3:
-		/*line :736:1*/ goto ag_resume3
-		/*line :736:1*/
+		/*line :792:1*/ goto ag_resume3
+		/*line :792:1*/
 	case 4:
-		/*line :736:1*/ goto ag_resume4
+		/*line :792:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:737:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :737:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :737:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :737:2*/ return ag_s
+	/*line anet_test.go:793:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :793:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :793:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :793:2*/ return ag_s
 	}
-	/*line :737:2*/ ag_resume1:
-	/*line anet_test.go:737:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :737:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:738:2*/ if err != nil {
-		/*line anet_test.go:739:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :739:3*/ goto ag_exit
+	/*line :793:2*/ ag_resume1:
+	/*line anet_test.go:793:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :793:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:794:2*/ if err != nil {
+		/*line anet_test.go:795:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :795:3*/ goto ag_exit
 	}
-	/*line anet_test.go:741:2*/ {
-		/*line :741:2*/ ag_dfn := ag_f.ln.Close
-		/*line :741:2*/ ag_f.ag_defers.Push(func() {
-			/*line :741:2*/ ag_dfn()
+	/*line anet_test.go:797:2*/ {
+		/*line :797:2*/ ag_dfn := ag_f.ln.Close
+		/*line :797:2*/ ag_f.ag_defers.Push(func() {
+			/*line :797:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:742:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :742:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :742:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :742:2*/ return ag_s
+	/*line anet_test.go:798:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :798:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :798:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :798:2*/ return ag_s
 	}
-	/*line :742:2*/ ag_resume2:
-	/*line anet_test.go:742:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
-	/*line :742:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:743:2*/ if err != nil {
-		/*line anet_test.go:744:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :744:3*/ goto ag_exit
+	/*line :798:2*/ ag_resume2:
+	/*line anet_test.go:798:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
+	/*line :798:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:799:2*/ if err != nil {
+		/*line anet_test.go:800:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :800:3*/ goto ag_exit
 	}
-	/*line anet_test.go:746:2*/ {
-		/*line :746:2*/ ag_dfn := ag_f.d.Close
-		/*line :746:2*/ ag_f.ag_defers.Push(func() {
-			/*line :746:2*/ ag_dfn()
+	/*line anet_test.go:802:2*/ {
+		/*line :802:2*/ ag_dfn := ag_f.d.Close
+		/*line :802:2*/ ag_f.ag_defers.Push(func() {
+			/*line :802:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:747:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :747:2*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :747:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :747:2*/ return ag_s
+	/*line anet_test.go:803:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :803:2*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :803:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :803:2*/ return ag_s
 	}
-	/*line :747:2*/ ag_resume3:
-	/*line anet_test.go:747:2*/ a, err = ag_f.ag_aw1.AwaitResult()
-	/*line :747:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:748:2*/ if err != nil {
-		/*line anet_test.go:749:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :749:3*/ goto ag_exit
+	/*line :803:2*/ ag_resume3:
+	/*line anet_test.go:803:2*/ a, err = ag_f.ag_aw1.AwaitResult()
+	/*line :803:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:804:2*/ if err != nil {
+		/*line anet_test.go:805:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :805:3*/ goto ag_exit
 	}
-	/*line anet_test.go:751:2*/ {
-		/*line :751:2*/ ag_dfn := a.Close
-		/*line :751:2*/ ag_f.ag_defers.Push(func() {
-			/*line :751:2*/ ag_dfn()
+	/*line anet_test.go:807:2*/ {
+		/*line :807:2*/ ag_dfn := a.Close
+		/*line :807:2*/ ag_f.ag_defers.Push(func() {
+			/*line :807:2*/ ag_dfn()
 		})
 	}
-	/*line anet_test.go:752:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
-	/*line :752:2*/ goto ag_exit
-	/*line :752:2*/ ag_exit:
-	/*line :752:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :752:2*/ ag_resume4:
-	/*line :752:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :752:2*/ return ag_s
+	/*line anet_test.go:808:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
+	/*line :808:2*/ goto ag_exit
+	/*line :808:2*/ ag_exit:
+	/*line :808:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :808:2*/ ag_resume4:
+	/*line :808:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :808:2*/ return ag_s
 	}
-	/*line :752:2*/ return rt.Ready
+	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3015
+//line anet_async_test.go:3174
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:737"
+		return "anet_test.go:793"
 	case 2:
-		return "anet_test.go:742"
+		return "anet_test.go:798"
 	case 3:
-		return "anet_test.go:747"
+		return "anet_test.go:803"
 	case 4:
-		return "anet_test.go:753 (deferred calls)"
+		return "anet_test.go:809 (deferred calls)"
 	}
 	return ""
 }

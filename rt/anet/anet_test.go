@@ -3,6 +3,7 @@
 package anet_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -654,6 +655,61 @@ func readBlocks(addr string) ([]string, error) {
 	}
 	c.SetReadLimit(anet.DefaultReadLimit)
 	rest, err := c.ReadUntilString("\r\n\r\n")
+	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
+}
+
+// TestReadUntilFunc: the end function sees the buffered bytes as they
+// grow, with how many it saw before; the unit it finds is taken, the rest
+// stays buffered; the limit and the end of stream work as in ReadUntil.
+func TestReadUntilFunc(t *testing.T) {
+	addr := stdServer(t, func(c net.Conn) {
+		for _, part := range []string{"ab", "c|de", "f||g", strings.Repeat("x", 100)} {
+			c.Write([]byte(part))
+			time.Sleep(2 * time.Millisecond)
+		}
+	})
+	got, err := rt.Run(readUnitsAsync(addr, t))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"abc|", "def||", "too long", "unexpected EOF: g" + strings.Repeat("x", 100)}, got)
+}
+
+// pipes ends a unit at n pipe characters, and checks that scanned never
+// goes backwards or past what it was shown before.
+func pipes(n int, t *testing.T) func([]byte, int) int {
+	last := 0
+	return func(buf []byte, scanned int) int {
+		if scanned != 0 && scanned != last {
+			t.Errorf("scanned %d, the last buffer had %d bytes", scanned, last)
+		}
+		last = len(buf)
+		if i := bytes.Index(buf, bytes.Repeat([]byte("|"), n)); i >= 0 {
+			return i + n
+		}
+		return -1
+	}
+}
+
+// async
+func readUnits(addr string, t *testing.T) ([]string, error) {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	var out []string
+	for _, n := range []int{1, 2} {
+		u, err := c.ReadUntilFunc(pipes(n, t))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(u))
+	}
+	c.SetReadLimit(50)
+	if _, err := c.ReadUntilFunc(pipes(3, t)); errors.Is(err, anet.ErrTooLong) {
+		out = append(out, "too long")
+	}
+	c.SetReadLimit(anet.DefaultReadLimit)
+	rest, err := c.ReadUntilFunc(pipes(3, t))
 	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
 }
 

@@ -37,6 +37,7 @@ type Conn struct {
 	limit        int
 	closed       bool
 	readEOF      bool
+	written      int // how much of its buffer the last Write handed to the kernel
 }
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
@@ -180,11 +181,15 @@ func (c *Conn) readSome(p []byte) (int, error) {
 
 // Write writes all of p, waiting while the kernel's send buffer is full
 // (that wait is the backpressure a fast writer feels from a slow peer).
-// It returns len(p), nil, or how much the kernel took before an error.
+// It returns len(p), nil, or how much the kernel took before an error (a
+// write deadline: an error that wraps os.ErrDeadlineExceeded). A Write
+// whose task is cancelled returns nothing; LastWritten then says how much
+// of p the kernel took.
 //
 // async
 func (c *Conn) Write(p []byte) (int, error) {
 	n := 0
+	c.written = 0
 	for n < len(p) {
 		if c.closed {
 			return n, c.opErr("write", net.ErrClosed)
@@ -192,6 +197,7 @@ func (c *Conn) Write(p []byte) (int, error) {
 		m, err := unix.Write(c.sysfd, p[n:])
 		if m > 0 {
 			n += m
+			c.written = n
 		}
 		switch err {
 		case nil, unix.EINTR:
@@ -206,6 +212,14 @@ func (c *Conn) Write(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// LastWritten returns how many bytes of its buffer the last Write (the
+// one running, or the one that ended last) handed to the kernel: what it
+// returned, or, for a Write that was cancelled while it waited for the
+// send buffer (Task.Cancel, rt.WaitFor's timeout, a Timeout scope, a
+// failing group) and so returned nothing, the prefix of its buffer that
+// the peer will still receive. The bytes after it were never sent.
+func (c *Conn) LastWritten() int { return c.written }
 
 // ReadUntil reads up to and including the first delim (asyncio's
 // readuntil) and returns those bytes in a new slice; bytes after it stay
@@ -253,6 +267,34 @@ func (c *Conn) ReadUntilString(delim string) ([]byte, error) {
 		if err := c.fill(); err != nil {
 			if err == io.EOF && n > 0 {
 				return c.take(n), io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
+// ReadUntilFunc reads up to the end of a unit that end finds, for
+// delimiters a byte or a string cannot say (an HTTP header block may end
+// in CRLF CRLF or in bare LFs). end is called with the unread buffered
+// bytes and how many of them an earlier call already saw; it returns the
+// length of the unit (at most len(buf)), or -1 when the unit does not end
+// within buf. Otherwise as ReadUntil: ErrTooLong past the read limit,
+// io.ErrUnexpectedEOF with what was read if the stream ends mid-unit.
+//
+// async
+func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {
+	scanned := 0
+	for {
+		if n := end(c.buf[c.off:], scanned); n >= 0 {
+			return c.take(n), nil
+		}
+		scanned = len(c.buf) - c.off
+		if scanned >= c.limit {
+			return nil, ErrTooLong
+		}
+		if err := c.fill(); err != nil {
+			if err == io.EOF && scanned > 0 {
+				return c.take(scanned), io.ErrUnexpectedEOF
 			}
 			return nil, err
 		}

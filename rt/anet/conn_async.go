@@ -39,6 +39,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Conn, func(buf []byte, scanned int) int) ([]byte, error)
+	var _ ag_stale_run_go_generate = (*Conn).ReadUntilFunc
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Conn, int) ([]byte, error)
 	var _ ag_stale_run_go_generate = (*Conn).ReadExactly
 }
@@ -71,44 +76,44 @@ func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:141
+//line conn.go:142
 func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :141:1*/ var (
+	/*line :142:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :141:1*/ if ag_co.Unwinding() {
-		/*line :141:1*/ return rt.Ready
+	/*line :142:1*/ if ag_co.Unwinding() {
+		/*line :142:1*/ return rt.Ready
 	}
-	/*line :141:1*/ switch ag_f.ag_state {
-	/*line :141:1*/ case 1:
-		/*line :141:1*/ goto ag_resume1
+	/*line :142:1*/ switch ag_f.ag_state {
+	/*line :142:1*/ case 1:
+		/*line :142:1*/ goto ag_resume1
 	}
-	/*line conn.go:142:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:143:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:144:3*/ ag_f.c.consume(n)
-		/*line conn.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :145:3*/ return rt.Ready
+	/*line conn.go:143:2*/ if ag_f.c.off < len(ag_f.c.buf) {
+		/*line conn.go:144:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
+		/*line conn.go:145:3*/ ag_f.c.consume(n)
+		/*line conn.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :146:3*/ return rt.Ready
 	}
-	/*line conn.go:147:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	/*line :147:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
-	/*line :147:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:9*/ return ag_s
+	/*line conn.go:148:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
+	/*line :148:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
+	/*line :148:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:9*/ return ag_s
 	}
-	/*line :147:9*/ ag_resume1:
-	/*line conn.go:147:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :147:9*/ ag_f.ag_aw0 = nil
-	/*line conn.go:147:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :147:2*/ return rt.Ready
+	/*line :148:9*/ ag_resume1:
+	/*line conn.go:148:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :148:9*/ ag_f.ag_aw0 = nil
+	/*line conn.go:148:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :148:2*/ return rt.Ready
 }
 
-//line conn_async.go:106
+//line conn_async.go:111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:147"
+		return "conn.go:148"
 	}
 	return ""
 }
@@ -136,73 +141,73 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:154
+//line conn.go:155
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :154:1*/ var (
+	/*line :155:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :154:1*/ if ag_co.Unwinding() {
-		/*line :154:1*/ return rt.Ready
+	/*line :155:1*/ if ag_co.Unwinding() {
+		/*line :155:1*/ return rt.Ready
 	}
-	/*line :154:1*/ switch ag_f.ag_state {
-	/*line :154:1*/ case 1:
-		/*line :154:1*/ goto ag_resume1
+	/*line :155:1*/ switch ag_f.ag_state {
+	/*line :155:1*/ case 1:
+		/*line :155:1*/ goto ag_resume1
 	}
-	/*line conn.go:155:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :156:3*/ return rt.Ready
+	/*line conn.go:156:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:157:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :157:3*/ return rt.Ready
 	}
-	/*line :156:3*/ ag_L1:
-	/*line conn.go:159:3*/ if ag_f.c.closed {
-		/*line conn.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :160:4*/ return rt.Ready
+	/*line :157:3*/ ag_L1:
+	/*line conn.go:160:3*/ if ag_f.c.closed {
+		/*line conn.go:161:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :161:4*/ return rt.Ready
 	}
-	/*line conn.go:162:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:163:3*/ switch ag_err1 {
-	/*line :163:3*/ case nil:
-		/*line conn.go:165:4*/ if n == 0 {
-			/*line conn.go:166:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :166:5*/ return rt.Ready
+	/*line conn.go:163:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:164:3*/ switch ag_err1 {
+	/*line :164:3*/ case nil:
+		/*line conn.go:166:4*/ if n == 0 {
+			/*line conn.go:167:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :167:5*/ return rt.Ready
 		}
-		/*line conn.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :168:4*/ return rt.Ready
-		/*line :168:4*/
+		/*line conn.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :169:4*/ return rt.Ready
+		/*line :169:4*/
 	case unix.EINTR:
-		/*line conn.go:170:4*/ goto ag_L2
-		/*line :170:4*/
+		/*line conn.go:171:4*/ goto ag_L2
+		/*line :171:4*/
 	case unix.EAGAIN:
-		/*line :170:4*/
+		/*line :171:4*/
 	default:
-		/*line conn.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :173:4*/ return rt.Ready
+		/*line conn.go:174:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :174:4*/ return rt.Ready
 	}
-	/*line conn.go:175:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :175:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :175:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :175:6*/ return ag_s
+	/*line conn.go:176:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :176:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :176:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :176:6*/ return ag_s
 	}
-	/*line :175:6*/ ag_resume1:
-	/*line conn.go:175:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :175:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:175:3*/ if !(ag_err2 != nil) {
-		/*line :175:3*/ goto ag_L4
+	/*line :176:6*/ ag_resume1:
+	/*line conn.go:176:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :176:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:176:3*/ if !(ag_err2 != nil) {
+		/*line :176:3*/ goto ag_L4
 	}
-	/*line conn.go:176:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :176:4*/ return rt.Ready
-	/*line :176:4*/ ag_L4:
-	/*line :176:4*/ ag_L2:
-	/*line :176:4*/ goto ag_L1
+	/*line conn.go:177:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :177:4*/ return rt.Ready
+	/*line :177:4*/ ag_L4:
+	/*line :177:4*/ ag_L2:
+	/*line :177:4*/ goto ag_L1
 }
 
-//line conn_async.go:200
+//line conn_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:175"
+		return "conn.go:176"
 	}
 	return ""
 }
@@ -231,71 +236,73 @@ func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:186
+//line conn.go:190
 func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :190:1*/ var (
 		m       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :190:1*/ if ag_co.Unwinding() {
+		/*line :190:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
+	/*line :190:1*/ switch ag_f.ag_state {
+	/*line :190:1*/ case 1:
+		/*line :190:1*/ goto ag_resume1
 	}
-	/*line conn.go:187:2*/ ag_f.n = 0
-	/*line :187:2*/ ag_L1:
-	/*line conn.go:188:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :188:6*/ goto ag_L3
+	/*line conn.go:191:2*/ ag_f.n = 0
+	/*line conn.go:192:2*/ ag_f.c.written = 0
+	/*line :192:2*/ ag_L1:
+	/*line conn.go:193:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :193:6*/ goto ag_L3
 	}
-	/*line conn.go:189:3*/ if ag_f.c.closed {
-		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :190:4*/ return rt.Ready
+	/*line conn.go:194:3*/ if ag_f.c.closed {
+		/*line conn.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :195:4*/ return rt.Ready
 	}
-	/*line conn.go:192:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:193:3*/ if m > 0 {
-		/*line conn.go:194:4*/ ag_f.n += m
+	/*line conn.go:197:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
+	/*line conn.go:198:3*/ if m > 0 {
+		/*line conn.go:199:4*/ ag_f.n += m
+		/*line conn.go:200:4*/ ag_f.c.written = ag_f.n
 	}
-	/*line conn.go:196:3*/ switch ag_err1 {
-	/*line :196:3*/ case nil, unix.EINTR:
-		/*line conn.go:198:4*/ goto ag_L2
-		/*line :198:4*/
+	/*line conn.go:202:3*/ switch ag_err1 {
+	/*line :202:3*/ case nil, unix.EINTR:
+		/*line conn.go:204:4*/ goto ag_L2
+		/*line :204:4*/
 	case unix.EAGAIN:
-		/*line :198:4*/
+		/*line :204:4*/
 	default:
-		/*line conn.go:201:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :201:4*/ return rt.Ready
+		/*line conn.go:207:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
+		/*line :207:4*/ return rt.Ready
 	}
-	/*line conn.go:203:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :203:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :203:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:6*/ return ag_s
+	/*line conn.go:209:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :209:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :209:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:6*/ return ag_s
 	}
-	/*line :203:6*/ ag_resume1:
-	/*line conn.go:203:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :203:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:203:3*/ if !(ag_err2 != nil) {
-		/*line :203:3*/ goto ag_L4
+	/*line :209:6*/ ag_resume1:
+	/*line conn.go:209:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :209:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:209:3*/ if !(ag_err2 != nil) {
+		/*line :209:3*/ goto ag_L4
 	}
-	/*line conn.go:204:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :204:4*/ return rt.Ready
-	/*line :204:4*/ ag_L4:
-	/*line :204:4*/ ag_L2:
-	/*line :204:4*/ goto ag_L1
-	/*line :204:4*/ ag_L3:
-	/*line conn.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :207:2*/ return rt.Ready
+	/*line conn.go:210:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
+	/*line :210:4*/ return rt.Ready
+	/*line :210:4*/ ag_L4:
+	/*line :210:4*/ ag_L2:
+	/*line :210:4*/ goto ag_L1
+	/*line :210:4*/ ag_L3:
+	/*line conn.go:213:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :213:2*/ return rt.Ready
 }
 
-//line conn_async.go:293
+//line conn_async.go:300
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:203"
+		return "conn.go:209"
 	}
 	return ""
 }
@@ -324,57 +331,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:218
+//line conn.go:232
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :218:1*/ var (
+	/*line :232:1*/ var (
 		err error
 	)
-	/*line :218:1*/ if ag_co.Unwinding() {
-		/*line :218:1*/ return rt.Ready
+	/*line :232:1*/ if ag_co.Unwinding() {
+		/*line :232:1*/ return rt.Ready
 	}
-	/*line :218:1*/ switch ag_f.ag_state {
-	/*line :218:1*/ case 1:
-		/*line :218:1*/ goto ag_resume1
+	/*line :232:1*/ switch ag_f.ag_state {
+	/*line :232:1*/ case 1:
+		/*line :232:1*/ goto ag_resume1
 	}
-	/*line conn.go:219:2*/ ag_f.scanned = 0
-	/*line :219:2*/ ag_L1:
-	/*line conn.go:221:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :222:4*/ return rt.Ready
+	/*line conn.go:233:2*/ ag_f.scanned = 0
+	/*line :233:2*/ ag_L1:
+	/*line conn.go:235:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:236:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :236:4*/ return rt.Ready
 	}
-	/*line conn.go:224:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:225:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :226:4*/ return rt.Ready
+	/*line conn.go:238:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:239:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:240:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :240:4*/ return rt.Ready
 	}
-	/*line conn.go:228:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :228:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :228:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:6*/ return ag_s
+	/*line conn.go:242:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :242:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :242:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :242:6*/ return ag_s
 	}
-	/*line :228:6*/ ag_resume1:
-	/*line conn.go:228:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :228:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:228:3*/ if !(err != nil) {
-		/*line :228:3*/ goto ag_L4
+	/*line :242:6*/ ag_resume1:
+	/*line conn.go:242:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :242:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:242:3*/ if !(err != nil) {
+		/*line :242:3*/ goto ag_L4
 	}
-	/*line conn.go:229:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:230:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :230:5*/ return rt.Ready
+	/*line conn.go:243:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:244:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :244:5*/ return rt.Ready
 	}
-	/*line conn.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :232:4*/ return rt.Ready
-	/*line :232:4*/ ag_L4:
-	/*line :232:4*/ goto ag_L1
+	/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :246:4*/ return rt.Ready
+	/*line :246:4*/ ag_L4:
+	/*line :246:4*/ goto ag_L1
 }
 
-//line conn_async.go:372
+//line conn_async.go:379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:228"
+		return "conn.go:242"
 	}
 	return ""
 }
@@ -404,58 +411,137 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:242
+//line conn.go:256
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :242:1*/ var (
+	/*line :256:1*/ var (
 		err error
 	)
-	/*line :242:1*/ if ag_co.Unwinding() {
-		/*line :242:1*/ return rt.Ready
+	/*line :256:1*/ if ag_co.Unwinding() {
+		/*line :256:1*/ return rt.Ready
 	}
-	/*line :242:1*/ switch ag_f.ag_state {
-	/*line :242:1*/ case 1:
-		/*line :242:1*/ goto ag_resume1
+	/*line :256:1*/ switch ag_f.ag_state {
+	/*line :256:1*/ case 1:
+		/*line :256:1*/ goto ag_resume1
 	}
-	/*line conn.go:243:2*/ ag_f.scanned = 0
-	/*line :243:2*/ ag_L1:
-	/*line conn.go:245:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :246:4*/ return rt.Ready
+	/*line conn.go:257:2*/ ag_f.scanned = 0
+	/*line :257:2*/ ag_L1:
+	/*line conn.go:259:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:260:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :260:4*/ return rt.Ready
 	}
-	/*line conn.go:248:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:249:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:250:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :250:4*/ return rt.Ready
+	/*line conn.go:262:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:263:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :264:4*/ return rt.Ready
 	}
-	/*line conn.go:252:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:253:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :253:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :253:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:6*/ return ag_s
+	/*line conn.go:266:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:267:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :267:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :267:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:6*/ return ag_s
 	}
-	/*line :253:6*/ ag_resume1:
-	/*line conn.go:253:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :253:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:253:3*/ if !(err != nil) {
-		/*line :253:3*/ goto ag_L4
+	/*line :267:6*/ ag_resume1:
+	/*line conn.go:267:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :267:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:267:3*/ if !(err != nil) {
+		/*line :267:3*/ goto ag_L4
 	}
-	/*line conn.go:254:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:255:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :255:5*/ return rt.Ready
+	/*line conn.go:268:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:269:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :269:5*/ return rt.Ready
 	}
-	/*line conn.go:257:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :257:4*/ return rt.Ready
-	/*line :257:4*/ ag_L4:
-	/*line :257:4*/ goto ag_L1
+	/*line conn.go:271:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :271:4*/ return rt.Ready
+	/*line :271:4*/ ag_L4:
+	/*line :271:4*/ goto ag_L1
 }
 
-//line conn_async.go:453
+//line conn_async.go:460
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:253"
+		return "conn.go:267"
+	}
+	return ""
+}
+
+// ag_Conn_ReadUntilFunc is the frame of (*Conn).ReadUntilFunc (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Conn_ReadUntilFunc struct {
+	ag_state int
+	c        *Conn
+	end      func(buf []byte, scanned int) int
+	scanned  int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    []byte
+	ag_err   error
+}
+
+// ReadUntilFuncAsync returns the coroutine of (*Conn).ReadUntilFunc: nothing runs until it is awaited, spawned, gathered or run.
+func (c *Conn) ReadUntilFuncAsync(end func(buf []byte, scanned int) int) rt.Awaitable[[]byte] {
+	return &ag_Conn_ReadUntilFunc{c: c, end: end}
+}
+
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line conn.go:285
+func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :285:1*/ var (
+		err error
+	)
+	/*line :285:1*/ if ag_co.Unwinding() {
+		/*line :285:1*/ return rt.Ready
+	}
+	/*line :285:1*/ switch ag_f.ag_state {
+	/*line :285:1*/ case 1:
+		/*line :285:1*/ goto ag_resume1
+	}
+	/*line conn.go:286:2*/ ag_f.scanned = 0
+	/*line :286:2*/ ag_L1:
+	/*line conn.go:288:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :289:4*/ return rt.Ready
+	}
+	/*line conn.go:291:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:292:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:293:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :293:4*/ return rt.Ready
+	}
+	/*line conn.go:295:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :295:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :295:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :295:6*/ return ag_s
+	}
+	/*line :295:6*/ ag_resume1:
+	/*line conn.go:295:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :295:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:295:3*/ if !(err != nil) {
+		/*line :295:3*/ goto ag_L4
+	}
+	/*line conn.go:296:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:297:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :297:5*/ return rt.Ready
+	}
+	/*line conn.go:299:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :299:4*/ return rt.Ready
+	/*line :299:4*/ ag_L4:
+	/*line :299:4*/ goto ag_L1
+}
+
+//line conn_async.go:539
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:295"
 	}
 	return ""
 }
@@ -483,53 +569,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:267
+//line conn.go:309
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :267:1*/ var (
+	/*line :309:1*/ var (
 		err error
 	)
-	/*line :267:1*/ if ag_co.Unwinding() {
-		/*line :267:1*/ return rt.Ready
+	/*line :309:1*/ if ag_co.Unwinding() {
+		/*line :309:1*/ return rt.Ready
 	}
-	/*line :267:1*/ switch ag_f.ag_state {
-	/*line :267:1*/ case 1:
-		/*line :267:1*/ goto ag_resume1
+	/*line :309:1*/ switch ag_f.ag_state {
+	/*line :309:1*/ case 1:
+		/*line :309:1*/ goto ag_resume1
 	}
-	/*line :267:1*/ ag_L1:
-	/*line conn.go:268:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :268:6*/ goto ag_L3
+	/*line :309:1*/ ag_L1:
+	/*line conn.go:310:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :310:6*/ goto ag_L3
 	}
-	/*line conn.go:269:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :269:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :269:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:6*/ return ag_s
+	/*line conn.go:311:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :311:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :311:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :311:6*/ return ag_s
 	}
-	/*line :269:6*/ ag_resume1:
-	/*line conn.go:269:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :269:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:269:3*/ if !(err != nil) {
-		/*line :269:3*/ goto ag_L4
+	/*line :311:6*/ ag_resume1:
+	/*line conn.go:311:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :311:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:311:3*/ if !(err != nil) {
+		/*line :311:3*/ goto ag_L4
 	}
-	/*line conn.go:270:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :271:5*/ return rt.Ready
+	/*line conn.go:312:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:313:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :313:5*/ return rt.Ready
 	}
-	/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :273:4*/ return rt.Ready
-	/*line :273:4*/ ag_L4:
-	/*line :273:4*/ goto ag_L1
-	/*line :273:4*/ ag_L3:
-	/*line conn.go:276:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :276:2*/ return rt.Ready
+	/*line conn.go:315:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :315:4*/ return rt.Ready
+	/*line :315:4*/ ag_L4:
+	/*line :315:4*/ goto ag_L1
+	/*line :315:4*/ ag_L3:
+	/*line conn.go:318:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :318:2*/ return rt.Ready
 }
 
-//line conn_async.go:527
+//line conn_async.go:613
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:269"
+		return "conn.go:311"
 	}
 	return ""
 }
@@ -555,81 +641,81 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:286
+//line conn.go:328
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :286:1*/ var (
+	/*line :328:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :286:1*/ if ag_co.Unwinding() {
-		/*line :286:1*/ return rt.Ready
+	/*line :328:1*/ if ag_co.Unwinding() {
+		/*line :328:1*/ return rt.Ready
 	}
-	/*line :286:1*/ switch ag_f.ag_state {
-	/*line :286:1*/ case 1:
-		/*line :286:1*/ goto ag_resume1
+	/*line :328:1*/ switch ag_f.ag_state {
+	/*line :328:1*/ case 1:
+		/*line :328:1*/ goto ag_resume1
 	}
-	/*line conn.go:287:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:288:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:329:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:330:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:290:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:291:3*/ ag_f.c.off = 0
+		/*line conn.go:332:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:333:3*/ ag_f.c.off = 0
 	}
-	/*line :291:3*/ ag_L1:
-	/*line conn.go:294:3*/ if ag_f.c.closed {
-		/*line conn.go:295:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :295:4*/ return rt.Ready
+	/*line :333:3*/ ag_L1:
+	/*line conn.go:336:3*/ if ag_f.c.closed {
+		/*line conn.go:337:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :337:4*/ return rt.Ready
 	}
-	/*line conn.go:297:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:298:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:299:3*/ if n > 0 {
-		/*line conn.go:300:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:339:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:340:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:341:3*/ if n > 0 {
+		/*line conn.go:342:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:302:3*/ scratch.Put(s)
-	/*line conn.go:303:3*/ switch ag_err1 {
-	/*line :303:3*/ case nil:
-		/*line conn.go:305:4*/ if n == 0 {
-			/*line conn.go:306:5*/ ag_f.ag_err = io.EOF
-			/*line :306:5*/ return rt.Ready
+	/*line conn.go:344:3*/ scratch.Put(s)
+	/*line conn.go:345:3*/ switch ag_err1 {
+	/*line :345:3*/ case nil:
+		/*line conn.go:347:4*/ if n == 0 {
+			/*line conn.go:348:5*/ ag_f.ag_err = io.EOF
+			/*line :348:5*/ return rt.Ready
 		}
-		/*line conn.go:308:4*/ ag_f.ag_err = nil
-		/*line :308:4*/ return rt.Ready
-		/*line :308:4*/
+		/*line conn.go:350:4*/ ag_f.ag_err = nil
+		/*line :350:4*/ return rt.Ready
+		/*line :350:4*/
 	case unix.EINTR:
-		/*line conn.go:310:4*/ goto ag_L2
-		/*line :310:4*/
+		/*line conn.go:352:4*/ goto ag_L2
+		/*line :352:4*/
 	case unix.EAGAIN:
-		/*line :310:4*/
+		/*line :352:4*/
 	default:
-		/*line conn.go:313:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :313:4*/ return rt.Ready
+		/*line conn.go:355:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :355:4*/ return rt.Ready
 	}
-	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :315:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :315:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:6*/ return ag_s
+	/*line conn.go:357:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :357:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :357:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :357:6*/ return ag_s
 	}
-	/*line :315:6*/ ag_resume1:
-	/*line conn.go:315:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :315:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:315:3*/ if !(ag_err2 != nil) {
-		/*line :315:3*/ goto ag_L4
+	/*line :357:6*/ ag_resume1:
+	/*line conn.go:357:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :357:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:357:3*/ if !(ag_err2 != nil) {
+		/*line :357:3*/ goto ag_L4
 	}
-	/*line conn.go:316:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :316:4*/ return rt.Ready
-	/*line :316:4*/ ag_L4:
-	/*line :316:4*/ ag_L2:
-	/*line :316:4*/ goto ag_L1
+	/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :358:4*/ return rt.Ready
+	/*line :358:4*/ ag_L4:
+	/*line :358:4*/ ag_L2:
+	/*line :358:4*/ goto ag_L1
 }
 
-//line conn_async.go:627
+//line conn_async.go:713
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:315"
+		return "conn.go:357"
 	}
 	return ""
 }

@@ -57,10 +57,12 @@
 //   - a cancelled Read consumed nothing;
 //   - a cancelled ReadUntil or ReadExactly keeps what it had read in the
 //     connection's buffer, so the next read returns it: no byte is lost;
-//   - a cancelled Write may have handed a prefix of its bytes to the
-//     kernel (Write does not say how many): the stream is intact, but the
-//     peer may see a partial message, so close the connection unless the
-//     protocol can recover;
+//   - a cancelled Write returns nothing, but may have handed a prefix of
+//     its bytes to the kernel, which the peer will receive: Conn.LastWritten
+//     says how long that prefix is (a write deadline instead makes Write
+//     return the count with its error, as in net). The stream is intact,
+//     but the peer may see a partial message, so close the connection
+//     unless the protocol can resume from that offset;
 //   - a cancelled Dial closes its socket.
 //
 // # Ownership

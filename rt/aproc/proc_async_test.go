@@ -4,6 +4,7 @@
 package aproc
 
 import (
+	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"os/exec"
@@ -31,6 +32,21 @@ func _() {
 func _() {
 	type ag_stale_run_go_generate func(*int) error
 	var _ ag_stale_run_go_generate = cancelled
+}
+
+func _() {
+	type ag_stale_run_go_generate func() (string, error)
+	var _ ag_stale_run_go_generate = docPattern
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int, func() int, *int, *int) error
+	var _ ag_stale_run_go_generate = docPatternRuns
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*error) error
+	var _ ag_stale_run_go_generate = readUntilWait
 }
 
 // ag_sorted is the frame of sorted (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -124,7 +140,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:128
+//line proc_async_test.go:144
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -196,7 +212,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:200
+//line proc_async_test.go:216
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -330,7 +346,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:334
+//line proc_async_test.go:350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -422,7 +438,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:426
+//line proc_async_test.go:442
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {
@@ -433,6 +449,301 @@ func (ag_f *ag_cancelled) AwaitLine() string {
 		return "proc_test.go:98"
 	case 3:
 		return "proc_test.go:100"
+	}
+	return ""
+}
+
+// ag_docPattern is the frame of docPattern (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_docPattern struct {
+	ag_state int
+	p        *Process
+	out      []byte
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[[]byte]
+	ag_r0    string
+	ag_err   error
+}
+
+// docPatternAsync returns the coroutine of docPattern: nothing runs until it is awaited, spawned, gathered or run.
+func docPatternAsync() rt.Awaitable[string] {
+	return &ag_docPattern{}
+}
+
+func (ag_f *ag_docPattern) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_docPattern) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line proc_test.go:202
+func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :202:1*/ var (
+		err  error
+		code int
+	)
+	/*line :202:1*/ if ag_co.Unwinding() {
+		/*line :202:1*/ return rt.Ready
+	}
+	/*line :202:1*/ switch ag_f.ag_state {
+	/*line :202:1*/ case 1:
+		/*line :202:1*/ goto ag_resume1
+		/*line :202:1*/
+	case 2:
+		/*line :202:1*/ goto ag_resume2
+		/*line :202:1*/
+	case 3:
+		/*line :202:1*/ goto ag_resume3
+	}
+	/*line proc_test.go:203:2*/ ag_f.p, err = Start(exec.Command("sort"))
+	/*line proc_test.go:204:2*/ if err != nil {
+		/*line proc_test.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :205:3*/ return rt.Ready
+	}
+	/*line proc_test.go:207:2*/ ag_f.ag_aw0 = ag_f.p.Stdin.WriteAsync([]byte("b\na\n"))
+	/*line :207:2*/ ag_f.ag_state = 1 // await: p.Stdin.Write([]byte("b\na\n"))
+	/*line :207:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :207:2*/ return ag_s
+	}
+	/*line :207:2*/ ag_resume1:
+	/*line :207:2*/ ag_f.ag_aw0 = nil
+	/*line proc_test.go:208:2*/ ag_f.p.Stdin.Close()
+	/*line proc_test.go:209:2*/ ag_f.ag_aw1 = ag_f.p.Stdout.ReadAllAsync()
+	/*line :209:2*/ ag_f.ag_state = 2 // await: p.Stdout.ReadAll()
+	/*line :209:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:2*/ return ag_s
+	}
+	/*line :209:2*/ ag_resume2:
+	/*line proc_test.go:209:2*/ ag_f.out, err = ag_f.ag_aw1.AwaitResult()
+	/*line :209:2*/ ag_f.ag_aw1 = nil
+	/*line proc_test.go:210:2*/ if err != nil {
+		/*line proc_test.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :211:3*/ return rt.Ready
+	}
+	/*line proc_test.go:213:2*/ ag_f.ag_aw0 = ag_f.p.WaitAsync()
+	/*line :213:2*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :213:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :213:2*/ return ag_s
+	}
+	/*line :213:2*/ ag_resume3:
+	/*line proc_test.go:213:2*/ code, err = ag_f.ag_aw0.AwaitResult()
+	/*line :213:2*/ ag_f.ag_aw0 = nil
+	/*line proc_test.go:214:2*/ if err != nil {
+		/*line proc_test.go:215:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :215:3*/ return rt.Ready
+	}
+	/*line proc_test.go:217:2*/ if !ag_f.p.Stdout.fd.Closed() || !ag_f.p.Stderr.fd.Closed() {
+		/*line proc_test.go:218:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("Wait left a pipe open")
+		/*line :218:3*/ return rt.Ready
+	}
+	/*line proc_test.go:220:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s|%d", ag_f.out, code), nil
+	/*line :220:2*/ return rt.Ready
+}
+
+//line proc_async_test.go:545
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_docPattern) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "proc_test.go:207"
+	case 2:
+		return "proc_test.go:209"
+	case 3:
+		return "proc_test.go:213"
+	}
+	return ""
+}
+
+// ag_docPatternRuns is the frame of docPatternRuns (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_docPatternRuns struct {
+	ag_state int
+	n        int
+	count    func() int
+	first    *int
+	last     *int
+	i        int
+	ag_aw0   rt.Awaitable[string]
+	ag_err   error
+}
+
+// docPatternRunsAsync returns the coroutine of docPatternRuns: nothing runs until it is awaited, spawned, gathered or run.
+func docPatternRunsAsync(n int, count func() int, first *int, last *int) rt.Awaitable[struct{}] {
+	return &ag_docPatternRuns{n: n, count: count, first: first, last: last}
+}
+
+func (ag_f *ag_docPatternRuns) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_docPatternRuns) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line proc_test.go:233
+func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :233:1*/ var (
+		out string
+		err error
+	)
+	/*line :233:1*/ if ag_co.Unwinding() {
+		/*line :233:1*/ return rt.Ready
+	}
+	/*line :233:1*/ switch ag_f.ag_state {
+	/*line :233:1*/ case 1:
+		/*line :233:1*/ goto ag_resume1
+	}
+	/*line proc_test.go:234:6*/ ag_f.i = 0
+	/*line :234:6*/ ag_L1:
+	/*line proc_test.go:234:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :234:14*/ goto ag_L3
+	}
+	/*line proc_test.go:235:3*/ ag_f.ag_aw0 = docPatternAsync()
+	/*line :235:3*/ ag_f.ag_state = 1 // await: docPattern()
+	/*line :235:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :235:3*/ return ag_s
+	}
+	/*line :235:3*/ ag_resume1:
+	/*line proc_test.go:235:3*/ out, err = ag_f.ag_aw0.AwaitResult()
+	/*line :235:3*/ ag_f.ag_aw0 = nil
+	/*line proc_test.go:236:3*/ if err != nil {
+		/*line proc_test.go:237:4*/ ag_f.ag_err = err
+		/*line :237:4*/ return rt.Ready
+	}
+	/*line proc_test.go:239:3*/ if out != "a\nb\n|0" {
+		/*line proc_test.go:240:4*/ ag_f.ag_err = fmt.Errorf("run %d: %q", ag_f.i, out)
+		/*line :240:4*/ return rt.Ready
+	}
+	/*line proc_test.go:242:3*/ if ag_f.i == 0 {
+		/*line proc_test.go:243:4*/ *ag_f.first = ag_f.count()
+	}
+	/*line proc_test.go:234:21*/ ag_f.i++
+	/*line :234:21*/ goto ag_L1
+	/*line :234:21*/ ag_L3:
+	/*line proc_test.go:246:2*/ *ag_f.last = ag_f.count()
+	/*line proc_test.go:247:2*/ ag_f.ag_err = nil
+	/*line :247:2*/ return rt.Ready
+}
+
+//line proc_async_test.go:630
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_docPatternRuns) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "proc_test.go:235"
+	}
+	return ""
+}
+
+// ag_readUntilWait is the frame of readUntilWait (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readUntilWait struct {
+	ag_state int
+	rerr     *error
+	p        *Process
+	reader   *rt.Task[[]byte]
+	ag_aw0   rt.Awaitable[*rt.Task[[]byte]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw2   rt.Awaitable[int]
+	ag_aw3   rt.Awaitable[[]byte]
+	ag_err   error
+}
+
+// readUntilWaitAsync returns the coroutine of readUntilWait: nothing runs until it is awaited, spawned, gathered or run.
+func readUntilWaitAsync(rerr *error) rt.Awaitable[struct{}] {
+	return &ag_readUntilWait{rerr: rerr}
+}
+
+func (ag_f *ag_readUntilWait) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readUntilWait) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line proc_test.go:268
+func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :268:1*/ var (
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :268:1*/ if ag_co.Unwinding() {
+		/*line :268:1*/ return rt.Ready
+	}
+	/*line :268:1*/ switch ag_f.ag_state {
+	/*line :268:1*/ case 1:
+		/*line :268:1*/ goto ag_resume1
+		/*line :268:1*/
+	case 2:
+		/*line :268:1*/ goto ag_resume2
+		/*line :268:1*/
+	case 3:
+		/*line :268:1*/ goto ag_resume3
+		/*line :268:1*/
+	case 4:
+		/*line :268:1*/ goto ag_resume4
+	}
+	/*line proc_test.go:269:2*/ ag_f.p, ag_err1 = Start(exec.Command("sh", "-c", "sleep 1 & exit 0"))
+	/*line proc_test.go:270:2*/ if ag_err1 != nil {
+		/*line proc_test.go:271:3*/ ag_f.ag_err = ag_err1
+		/*line :271:3*/ return rt.Ready
+	}
+	/*line proc_test.go:273:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.p.Stdout.ReadAllAsync())
+	/*line :273:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.Stdout.ReadAllAsync())
+	/*line :273:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:2*/ return ag_s
+	}
+	/*line :273:2*/ ag_resume1:
+	/*line proc_test.go:273:2*/ ag_f.reader, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :273:2*/ ag_f.ag_aw0 = nil
+	/*line proc_test.go:274:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :274:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :274:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:2*/ return ag_s
+	}
+	/*line :274:2*/ ag_resume2:
+	/*line :274:2*/ ag_f.ag_aw1 = nil
+	/*line proc_test.go:275:5*/ ag_f.ag_aw2 = ag_f.p.WaitAsync()
+	/*line :275:5*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :275:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :275:5*/ return ag_s
+	}
+	/*line :275:5*/ ag_resume3:
+	/*line proc_test.go:275:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :275:5*/ ag_f.ag_aw2 = nil
+	/*line proc_test.go:275:2*/ if !(ag_err2 != nil) {
+		/*line :275:2*/ goto ag_L1
+	}
+	/*line proc_test.go:276:3*/ ag_f.ag_err = ag_err2
+	/*line :276:3*/ return rt.Ready
+	/*line :276:3*/ ag_L1:
+	/*line proc_test.go:278:2*/ ag_f.ag_aw3 = ag_f.reader
+	/*line :278:2*/ ag_f.ag_state = 4 // await: rt.Await(reader)
+	/*line :278:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :278:2*/ return ag_s
+	}
+	/*line :278:2*/ ag_resume4:
+	/*line proc_test.go:278:2*/ _, *ag_f.rerr = ag_f.ag_aw3.AwaitResult()
+	/*line :278:2*/ ag_f.ag_aw3 = nil
+	/*line proc_test.go:279:2*/ ag_f.ag_err = nil
+	/*line :279:2*/ return rt.Ready
+}
+
+//line proc_async_test.go:735
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readUntilWait) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "proc_test.go:273"
+	case 2:
+		return "proc_test.go:274"
+	case 3:
+		return "proc_test.go:275"
+	case 4:
+		return "proc_test.go:278"
 	}
 	return ""
 }

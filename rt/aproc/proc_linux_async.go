@@ -8,6 +8,7 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"golang.org/x/sys/unix"
 	"io"
+	"os"
 	"os/exec"
 	"time"
 )
@@ -60,83 +61,85 @@ func (ag_f *ag_Process_Wait) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line proc_linux.go:110
+//line proc_linux.go:143
 func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :110:1*/ var (
+	/*line :143:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :110:1*/ if ag_co.Unwinding() {
-		/*line :110:1*/ goto ag_exit
+	/*line :143:1*/ if ag_co.Unwinding() {
+		/*line :143:1*/ goto ag_exit
 	}
-	/*line :110:1*/ switch ag_f.ag_state {
-	/*line :110:1*/ case 1:
-		/*line :110:1*/ goto ag_resume1
-		/*line :110:1*/
+	/*line :143:1*/ switch ag_f.ag_state {
+	/*line :143:1*/ case 1:
+		/*line :143:1*/ goto ag_resume1
+		/*line :143:1*/
 	case 2:
-		/*line :110:1*/ goto ag_resume2
-		/*line :110:1*/
+		/*line :143:1*/ goto ag_resume2
+		/*line :143:1*/
 	case 3:
-		/*line :110:1*/ goto ag_resume3
+		/*line :143:1*/ goto ag_resume3
 	}
-	/*line proc_linux.go:111:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :111:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :111:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:2*/ return ag_s
+	/*line proc_linux.go:144:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :144:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:2*/ return ag_s
 	}
-	/*line :111:2*/ ag_resume1:
-	/*line proc_linux.go:111:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :111:2*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:112:2*/ ag_f.ag_defers.Push(func() {
-		/*line proc_linux.go:113:3*/ if ag_f.me.Cancelling() {
-			/*line proc_linux.go:114:4*/ ag_f.p.Cmd.Process.Kill()
-			/*line proc_linux.go:115:4*/ ag_f.p.Cmd.Wait()
-			/*line proc_linux.go:116:4*/ ag_f.p.pidfd.Close()
+	/*line :144:2*/ ag_resume1:
+	/*line proc_linux.go:144:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :144:2*/ ag_f.ag_aw0 = nil
+	/*line proc_linux.go:145:2*/ ag_f.ag_defers.Push(func() {
+		/*line proc_linux.go:146:3*/ if ag_f.me != nil && ag_f.me.Cancelling() {
+			/*line proc_linux.go:147:4*/ ag_f.p.Cmd.Process.Kill()
+			/*line proc_linux.go:148:4*/ ag_f.p.Cmd.Wait()
+			/*line proc_linux.go:149:4*/ ag_f.p.pidfd.Close()
+			/*line proc_linux.go:150:4*/ ag_f.p.closePipes()
 		}
 	})
-	/*line proc_linux.go:119:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
-	/*line :119:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
-	/*line :119:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :119:5*/ return ag_s
+	/*line proc_linux.go:153:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
+	/*line :153:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
+	/*line :153:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:5*/ return ag_s
 	}
-	/*line :119:5*/ ag_resume2:
-	/*line proc_linux.go:119:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :119:5*/ ag_f.ag_aw1 = nil
-	/*line proc_linux.go:119:2*/ if !(ag_err1 != nil) {
-		/*line :119:2*/ goto ag_L1
+	/*line :153:5*/ ag_resume2:
+	/*line proc_linux.go:153:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :153:5*/ ag_f.ag_aw1 = nil
+	/*line proc_linux.go:153:2*/ if !(ag_err1 != nil) {
+		/*line :153:2*/ goto ag_L1
 	}
-	/*line proc_linux.go:120:3*/ ag_f.ag_r0, ag_f.ag_err = -1, ag_err1
-	/*line :120:3*/ goto ag_exit
-	/*line :120:3*/ ag_L1:
-	/*line proc_linux.go:122:2*/ ag_f.p.pidfd.Close()
-	/*line proc_linux.go:123:2*/ ag_err2 = ag_f.p.Cmd.Wait()
-	/*line proc_linux.go:124:6*/ ag_f.exit = nil
-	/*line proc_linux.go:125:2*/ if errors.As(ag_err2, &ag_f.exit) {
-		/*line proc_linux.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.exit.ExitCode(), nil
-		/*line :126:3*/ goto ag_exit
+	/*line proc_linux.go:154:3*/ ag_f.ag_r0, ag_f.ag_err = -1, ag_err1
+	/*line :154:3*/ goto ag_exit
+	/*line :154:3*/ ag_L1:
+	/*line proc_linux.go:156:2*/ ag_f.p.pidfd.Close()
+	/*line proc_linux.go:157:2*/ ag_f.p.closePipes()
+	/*line proc_linux.go:158:2*/ ag_err2 = ag_f.p.Cmd.Wait()
+	/*line proc_linux.go:159:6*/ ag_f.exit = nil
+	/*line proc_linux.go:160:2*/ if errors.As(ag_err2, &ag_f.exit) {
+		/*line proc_linux.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.exit.ExitCode(), nil
+		/*line :161:3*/ goto ag_exit
 	}
-	/*line proc_linux.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.p.Cmd.ProcessState.ExitCode(), ag_err2
-	/*line :128:2*/ goto ag_exit
-	/*line :128:2*/ ag_exit:
-	/*line :128:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :128:2*/ ag_resume3:
-	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :128:2*/ return ag_s
+	/*line proc_linux.go:163:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.p.Cmd.ProcessState.ExitCode(), ag_err2
+	/*line :163:2*/ goto ag_exit
+	/*line :163:2*/ ag_exit:
+	/*line :163:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :163:2*/ ag_resume3:
+	/*line :163:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :163:2*/ return ag_s
 	}
-	/*line :128:2*/ return rt.Ready
+	/*line :163:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:130
+//line proc_linux_async.go:133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "proc_linux.go:111"
+		return "proc_linux.go:144"
 	case 2:
-		return "proc_linux.go:119"
+		return "proc_linux.go:153"
 	case 3:
-		return "proc_linux.go:129 (deferred calls)"
+		return "proc_linux.go:164 (deferred calls)"
 	}
 	return ""
 }
@@ -164,69 +167,73 @@ func (ag_f *ag_Pipe_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line proc_linux.go:135
+//line proc_linux.go:170
 func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :135:1*/ var (
+	/*line :170:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :135:1*/ if ag_co.Unwinding() {
-		/*line :135:1*/ return rt.Ready
+	/*line :170:1*/ if ag_co.Unwinding() {
+		/*line :170:1*/ return rt.Ready
 	}
-	/*line :135:1*/ switch ag_f.ag_state {
-	/*line :135:1*/ case 1:
-		/*line :135:1*/ goto ag_resume1
+	/*line :170:1*/ switch ag_f.ag_state {
+	/*line :170:1*/ case 1:
+		/*line :170:1*/ goto ag_resume1
 	}
-	/*line proc_linux.go:136:2*/ if len(ag_f.b) == 0 {
-		/*line proc_linux.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :137:3*/ return rt.Ready
+	/*line proc_linux.go:171:2*/ if ag_f.pp.fd.Closed() {
+		/*line proc_linux.go:172:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.pp.closedErr("read")
+		/*line :172:3*/ return rt.Ready
 	}
-	/*line :137:3*/ ag_L1:
-	/*line proc_linux.go:140:3*/ n, ag_err1 = unix.Read(ag_f.pp.fd.Sysfd(), ag_f.b)
-	/*line proc_linux.go:141:3*/ switch ag_err1 {
-	/*line :141:3*/ case nil:
-		/*line proc_linux.go:143:4*/ if n == 0 {
-			/*line proc_linux.go:144:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :144:5*/ return rt.Ready
+	/*line proc_linux.go:174:2*/ if len(ag_f.b) == 0 {
+		/*line proc_linux.go:175:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :175:3*/ return rt.Ready
+	}
+	/*line :175:3*/ ag_L1:
+	/*line proc_linux.go:178:3*/ n, ag_err1 = unix.Read(ag_f.pp.fd.Sysfd(), ag_f.b)
+	/*line proc_linux.go:179:3*/ switch ag_err1 {
+	/*line :179:3*/ case nil:
+		/*line proc_linux.go:181:4*/ if n == 0 {
+			/*line proc_linux.go:182:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :182:5*/ return rt.Ready
 		}
-		/*line proc_linux.go:146:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :146:4*/ return rt.Ready
-		/*line :146:4*/
+		/*line proc_linux.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :184:4*/ return rt.Ready
+		/*line :184:4*/
 	case unix.EINTR:
-		/*line proc_linux.go:148:4*/ goto ag_L2
-		/*line :148:4*/
+		/*line proc_linux.go:186:4*/ goto ag_L2
+		/*line :186:4*/
 	case unix.EAGAIN:
-		/*line :148:4*/
+		/*line :186:4*/
 	default:
-		/*line proc_linux.go:151:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :151:4*/ return rt.Ready
+		/*line proc_linux.go:189:4*/ ag_f.ag_r0, ag_f.ag_err = 0, &os.PathError{Op: "read", Path: ag_f.pp.name, Err: ag_err1}
+		/*line :189:4*/ return rt.Ready
 	}
-	/*line proc_linux.go:153:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitReadAsync(time.Time{})
-	/*line :153:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitRead(time.Time{})
-	/*line :153:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:6*/ return ag_s
+	/*line proc_linux.go:191:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitReadAsync(time.Time{})
+	/*line :191:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitRead(time.Time{})
+	/*line :191:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :191:6*/ return ag_s
 	}
-	/*line :153:6*/ ag_resume1:
-	/*line proc_linux.go:153:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :153:6*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:153:3*/ if !(ag_err2 != nil) {
-		/*line :153:3*/ goto ag_L4
+	/*line :191:6*/ ag_resume1:
+	/*line proc_linux.go:191:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :191:6*/ ag_f.ag_aw0 = nil
+	/*line proc_linux.go:191:3*/ if !(ag_err2 != nil) {
+		/*line :191:3*/ goto ag_L4
 	}
-	/*line proc_linux.go:154:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :154:4*/ return rt.Ready
-	/*line :154:4*/ ag_L4:
-	/*line :154:4*/ ag_L2:
-	/*line :154:4*/ goto ag_L1
+	/*line proc_linux.go:192:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.pp.waitErr("read", ag_err2)
+	/*line :192:4*/ return rt.Ready
+	/*line :192:4*/ ag_L4:
+	/*line :192:4*/ ag_L2:
+	/*line :192:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:224
+//line proc_linux_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "proc_linux.go:153"
+		return "proc_linux.go:191"
 	}
 	return ""
 }
@@ -255,49 +262,49 @@ func (ag_f *ag_Pipe_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line proc_linux.go:162
+//line proc_linux.go:200
 func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :162:1*/ var (
+	/*line :200:1*/ var (
 		n   int
 		err error
 	)
-	/*line :162:1*/ if ag_co.Unwinding() {
-		/*line :162:1*/ return rt.Ready
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ return rt.Ready
 	}
-	/*line :162:1*/ switch ag_f.ag_state {
-	/*line :162:1*/ case 1:
-		/*line :162:1*/ goto ag_resume1
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
 	}
-	/*line proc_linux.go:163:6*/ ag_f.out = nil
-	/*line proc_linux.go:164:2*/ ag_f.buf = make([]byte, 4096)
-	/*line :164:2*/ ag_L1:
-	/*line proc_linux.go:166:3*/ ag_f.ag_aw0 = ag_f.pp.ReadAsync(ag_f.buf)
-	/*line :166:3*/ ag_f.ag_state = 1 // await: pp.Read(buf)
-	/*line :166:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :166:3*/ return ag_s
+	/*line proc_linux.go:201:6*/ ag_f.out = nil
+	/*line proc_linux.go:202:2*/ ag_f.buf = make([]byte, 4096)
+	/*line :202:2*/ ag_L1:
+	/*line proc_linux.go:204:3*/ ag_f.ag_aw0 = ag_f.pp.ReadAsync(ag_f.buf)
+	/*line :204:3*/ ag_f.ag_state = 1 // await: pp.Read(buf)
+	/*line :204:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :204:3*/ return ag_s
 	}
-	/*line :166:3*/ ag_resume1:
-	/*line proc_linux.go:166:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :166:3*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:167:3*/ ag_f.out = append(ag_f.out, ag_f.buf[:n]...)
-	/*line proc_linux.go:168:3*/ if err == io.EOF {
-		/*line proc_linux.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :169:4*/ return rt.Ready
+	/*line :204:3*/ ag_resume1:
+	/*line proc_linux.go:204:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :204:3*/ ag_f.ag_aw0 = nil
+	/*line proc_linux.go:205:3*/ ag_f.out = append(ag_f.out, ag_f.buf[:n]...)
+	/*line proc_linux.go:206:3*/ if err == io.EOF {
+		/*line proc_linux.go:207:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :207:4*/ return rt.Ready
 	}
-	/*line proc_linux.go:171:3*/ if err != nil {
-		/*line proc_linux.go:172:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :172:4*/ return rt.Ready
+	/*line proc_linux.go:209:3*/ if err != nil {
+		/*line proc_linux.go:210:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :210:4*/ return rt.Ready
 	}
-	/*line :172:4*/ goto ag_L1
+	/*line :210:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:295
+//line proc_linux_async.go:302
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "proc_linux.go:166"
+		return "proc_linux.go:204"
 	}
 	return ""
 }
@@ -326,67 +333,71 @@ func (ag_f *ag_Pipe_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line proc_linux.go:180
+//line proc_linux.go:220
 func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :180:1*/ var (
+	/*line :220:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :180:1*/ if ag_co.Unwinding() {
-		/*line :180:1*/ return rt.Ready
+	/*line :220:1*/ if ag_co.Unwinding() {
+		/*line :220:1*/ return rt.Ready
 	}
-	/*line :180:1*/ switch ag_f.ag_state {
-	/*line :180:1*/ case 1:
-		/*line :180:1*/ goto ag_resume1
+	/*line :220:1*/ switch ag_f.ag_state {
+	/*line :220:1*/ case 1:
+		/*line :220:1*/ goto ag_resume1
 	}
-	/*line proc_linux.go:181:2*/ ag_f.done = 0
-	/*line :181:2*/ ag_L1:
-	/*line proc_linux.go:182:6*/ if !(ag_f.done < len(ag_f.b)) {
-		/*line :182:6*/ goto ag_L3
+	/*line proc_linux.go:221:2*/ if ag_f.pp.fd.Closed() {
+		/*line proc_linux.go:222:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.pp.closedErr("write")
+		/*line :222:3*/ return rt.Ready
 	}
-	/*line proc_linux.go:183:3*/ n, ag_err1 = unix.Write(ag_f.pp.fd.Sysfd(), ag_f.b[ag_f.done:])
-	/*line proc_linux.go:184:3*/ if n > 0 {
-		/*line proc_linux.go:185:4*/ ag_f.done += n
+	/*line proc_linux.go:224:2*/ ag_f.done = 0
+	/*line :224:2*/ ag_L1:
+	/*line proc_linux.go:225:6*/ if !(ag_f.done < len(ag_f.b)) {
+		/*line :225:6*/ goto ag_L3
 	}
-	/*line proc_linux.go:187:3*/ switch ag_err1 {
-	/*line :187:3*/ case nil, unix.EINTR:
-		/*line proc_linux.go:189:4*/ goto ag_L2
-		/*line :189:4*/
+	/*line proc_linux.go:226:3*/ n, ag_err1 = unix.Write(ag_f.pp.fd.Sysfd(), ag_f.b[ag_f.done:])
+	/*line proc_linux.go:227:3*/ if n > 0 {
+		/*line proc_linux.go:228:4*/ ag_f.done += n
+	}
+	/*line proc_linux.go:230:3*/ switch ag_err1 {
+	/*line :230:3*/ case nil, unix.EINTR:
+		/*line proc_linux.go:232:4*/ goto ag_L2
+		/*line :232:4*/
 	case unix.EAGAIN:
-		/*line :189:4*/
+		/*line :232:4*/
 	default:
-		/*line proc_linux.go:192:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, ag_err1
-		/*line :192:4*/ return rt.Ready
+		/*line proc_linux.go:235:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, &os.PathError{Op: "write", Path: ag_f.pp.name, Err: ag_err1}
+		/*line :235:4*/ return rt.Ready
 	}
-	/*line proc_linux.go:194:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitWriteAsync(time.Time{})
-	/*line :194:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitWrite(time.Time{})
-	/*line :194:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :194:6*/ return ag_s
+	/*line proc_linux.go:237:6*/ ag_f.ag_aw0 = ag_f.pp.fd.WaitWriteAsync(time.Time{})
+	/*line :237:6*/ ag_f.ag_state = 1 // await: pp.fd.WaitWrite(time.Time{})
+	/*line :237:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:6*/ return ag_s
 	}
-	/*line :194:6*/ ag_resume1:
-	/*line proc_linux.go:194:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :194:6*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:194:3*/ if !(ag_err2 != nil) {
-		/*line :194:3*/ goto ag_L4
+	/*line :237:6*/ ag_resume1:
+	/*line proc_linux.go:237:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :237:6*/ ag_f.ag_aw0 = nil
+	/*line proc_linux.go:237:3*/ if !(ag_err2 != nil) {
+		/*line :237:3*/ goto ag_L4
 	}
-	/*line proc_linux.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, ag_err2
-	/*line :195:4*/ return rt.Ready
-	/*line :195:4*/ ag_L4:
-	/*line :195:4*/ ag_L2:
-	/*line :195:4*/ goto ag_L1
-	/*line :195:4*/ ag_L3:
-	/*line proc_linux.go:198:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, nil
-	/*line :198:2*/ return rt.Ready
+	/*line proc_linux.go:238:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, ag_f.pp.waitErr("write", ag_err2)
+	/*line :238:4*/ return rt.Ready
+	/*line :238:4*/ ag_L4:
+	/*line :238:4*/ ag_L2:
+	/*line :238:4*/ goto ag_L1
+	/*line :238:4*/ ag_L3:
+	/*line proc_linux.go:241:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.done, nil
+	/*line :241:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:384
+//line proc_linux_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "proc_linux.go:194"
+		return "proc_linux.go:237"
 	}
 	return ""
 }

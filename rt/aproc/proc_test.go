@@ -149,3 +149,139 @@ func TestNoFDLeak(t *testing.T) {
 	}
 	assert.Equal(t, before, count())
 }
+
+// TestUseAfterCloseTouchesNoReusedFD is the review's sequence: after
+// Stdin.Close the kernel gives the pipe's number to the next file opened,
+// a temporary file here; a Write on the closed pipe must fail with
+// os.ErrClosed and leave that file alone. Read and Close after Close fail
+// the same way.
+func TestUseAfterCloseTouchesNoReusedFD(t *testing.T) {
+	warm, err := os.CreateTemp(t.TempDir(), "warm") // whatever the runtime opens on first use is open now
+	require.NoError(t, err)
+	warm.Close()
+
+	p, err := Start(exec.Command("cat"))
+	require.NoError(t, err)
+	num := p.Stdin.fd.Sysfd()
+	require.NoError(t, p.Stdin.Close())
+	f, err := os.CreateTemp(t.TempDir(), "victim")
+	require.NoError(t, err)
+	defer f.Close()
+	require.Equal(t, uintptr(num), f.Fd(), "the temporary file got the closed pipe's number")
+
+	n, err := p.Stdin.Write([]byte("into the wrong file\n"))
+	assert.Zero(t, n)
+	assert.ErrorIs(t, err, os.ErrClosed)
+	assert.EqualError(t, err, "write stdin: file already closed")
+	assert.ErrorIs(t, p.Stdin.Close(), os.ErrClosed)
+	// Write through rt.FD's number too: a closed FD has none.
+	assert.Equal(t, -1, p.Stdin.fd.Sysfd())
+
+	out, err := p.Stdout.ReadAll() // cat saw the end of its input
+	require.NoError(t, err)
+	assert.Empty(t, out)
+	require.NoError(t, p.Stdout.Close())
+	n, err = p.Stdout.Read(make([]byte, 8))
+	assert.Zero(t, n)
+	assert.ErrorIs(t, err, os.ErrClosed)
+	_, err = p.Stdout.ReadAll()
+	assert.ErrorIs(t, err, os.ErrClosed)
+
+	code, err := p.Wait() // from ordinary code: blocks in poll(2)
+	require.NoError(t, err)
+	assert.Zero(t, code)
+	st, err := f.Stat()
+	require.NoError(t, err)
+	assert.Zero(t, st.Size(), "nothing was written into the temporary file")
+}
+
+// docPattern is the package documentation's example, as written there:
+// the pipes are not closed by the caller.
+//
+// async
+func docPattern() (string, error) {
+	p, err := Start(exec.Command("sort"))
+	if err != nil {
+		return "", err
+	}
+	p.Stdin.Write([]byte("b\na\n"))
+	p.Stdin.Close()
+	out, err := p.Stdout.ReadAll()
+	if err != nil {
+		return "", err
+	}
+	code, err := p.Wait()
+	if err != nil {
+		return "", err
+	}
+	if !p.Stdout.fd.Closed() || !p.Stderr.fd.Closed() {
+		return "", errors.New("Wait left a pipe open")
+	}
+	return fmt.Sprintf("%s|%d", out, code), nil
+}
+
+func openFDs(t *testing.T) int {
+	ents, err := os.ReadDir("/proc/self/fd")
+	require.NoError(t, err)
+	return len(ents)
+}
+
+// docPatternRuns runs docPattern n times and records the open descriptors
+// after the first run and after the last.
+//
+// async
+func docPatternRuns(n int, count func() int, first, last *int) error {
+	for i := 0; i < n; i++ {
+		out, err := docPattern()
+		if err != nil {
+			return err
+		}
+		if out != "a\nb\n|0" {
+			return fmt.Errorf("run %d: %q", i, out)
+		}
+		if i == 0 {
+			*first = count()
+		}
+	}
+	*last = count()
+	return nil
+}
+
+// TestWaitClosesPipes: 200 runs of the package documentation's pattern,
+// which never closes Stdout and Stderr, keep the process's descriptor
+// count flat: Wait closes the pipes it created, as os/exec does.
+func TestWaitClosesPipes(t *testing.T) {
+	count := func() int { return openFDs(t) }
+	before := count()
+	var first, last int
+	_, err := rt.Run(docPatternRunsAsync(200, count, &first, &last))
+	require.NoError(t, err)
+	assert.Equal(t, first, last, "descriptors leaked over 200 processes")
+	assert.Equal(t, before, count())
+}
+
+// readUntilWait reads Stdout in one task while it calls Wait, which closes
+// the pipe when the process exits: the reader wakes with os.ErrClosed, as
+// a read of exec.Cmd.StdoutPipe does after Wait.
+//
+// async
+func readUntilWait(rerr *error) error {
+	p, err := Start(exec.Command("sh", "-c", "sleep 1 & exit 0")) // the child's child keeps stdout open
+	if err != nil {
+		return err
+	}
+	reader := rt.Spawn(p.Stdout.ReadAllAsync())
+	rt.Sleep(0)
+	if _, err := p.Wait(); err != nil {
+		return err
+	}
+	_, *rerr = rt.Await(reader)
+	return nil
+}
+
+func TestWaitClosesPipeUnderReader(t *testing.T) {
+	var rerr error
+	_, err := rt.Run(readUntilWaitAsync(&rerr))
+	require.NoError(t, err)
+	assert.ErrorIs(t, rerr, os.ErrClosed)
+}
