@@ -57,14 +57,26 @@ func IsRTFuncLit(info *types.Info, call *ast.CallExpr) (*ast.FuncLit, bool) {
 // Shape describes how a natural result list maps onto (T, error).
 type Shape struct {
 	T        types.Type // the coroutine's value type; struct{} when there is none
-	HasValue bool       // the natural results start with a value V
+	HasValue bool       // the natural results start with a value V (or, for a tuple, with Vals)
 	HasErr   bool       // the natural results end with an error
+	// Vals are the values of a tuple shape, the results before a trailing
+	// error when there are two or more of them (at most MaxTupleValues);
+	// T is then rt.TupleN instantiated with them (ShapeFor). Nil for the
+	// other shapes.
+	Vals []types.Type
 }
+
+// MaxTupleValues is the most values an async function can return besides a
+// trailing error: rt has Tuple2 through Tuple8.
+const MaxTupleValues = 8
+
+// Tuple reports whether the shape carries its values in an rt.TupleN.
+func (s Shape) Tuple() bool { return len(s.Vals) > 0 }
 
 // NumResults is the number of natural results.
 func (s Shape) NumResults() int {
-	n := 0
-	if s.HasValue {
+	n := len(s.Vals)
+	if s.HasValue && n == 0 {
 		n++
 	}
 	if s.HasErr {
@@ -89,24 +101,95 @@ type Await struct {
 
 var errorType = types.Universe.Lookup("error").Type()
 
-// ShapeOf classifies a result tuple.
+// ShapeOf classifies a result tuple: (), (error), (V) and (V, error) as they
+// are; any other list is a tuple shape, its values being the results before
+// a trailing error. It reports false for more than MaxTupleValues values.
+// The T of a tuple shape is nil: ShapeFor resolves it.
 func ShapeOf(results *types.Tuple) (Shape, bool) {
 	isErr := func(t types.Type) bool { return types.Identical(t, errorType) }
 	empty := types.NewStruct(nil, nil)
-	switch results.Len() {
-	case 0:
+	n := results.Len()
+	switch {
+	case n == 0:
 		return Shape{T: empty}, true
-	case 1:
-		if isErr(results.At(0).Type()) {
-			return Shape{T: empty, HasErr: true}, true
-		}
+	case n == 1 && isErr(results.At(0).Type()):
+		return Shape{T: empty, HasErr: true}, true
+	case n == 1:
 		return Shape{T: results.At(0).Type(), HasValue: true}, true
-	case 2:
-		if isErr(results.At(1).Type()) {
-			return Shape{T: results.At(0).Type(), HasValue: true, HasErr: true}, true
+	case n == 2 && isErr(results.At(1).Type()):
+		return Shape{T: results.At(0).Type(), HasValue: true, HasErr: true}, true
+	}
+	s := Shape{HasValue: true}
+	if isErr(results.At(n - 1).Type()) {
+		s.HasErr = true
+		n--
+	}
+	if n > MaxTupleValues {
+		return Shape{}, false
+	}
+	for i := 0; i < n; i++ {
+		s.Vals = append(s.Vals, results.At(i).Type())
+	}
+	return s, true
+}
+
+// ShapeFor is ShapeOf with the T of a tuple shape resolved: rt.TupleN of
+// its values, rt being found among the packages pkg imports (directly or
+// not; a package with async functions always reaches rt). It reports false
+// when ShapeOf does or rt has no such tuple type.
+func ShapeFor(results *types.Tuple, pkg *types.Package) (Shape, bool) {
+	s, ok := ShapeOf(results)
+	if !ok || !s.Tuple() {
+		return s, ok
+	}
+	t := TupleType(pkg, s.Vals)
+	if t == nil {
+		return Shape{}, false
+	}
+	s.T = t
+	return s, true
+}
+
+// TupleType returns rt.TupleN[vals...], with N = len(vals), or nil when pkg
+// does not reach rt or rt has no such type.
+func TupleType(pkg *types.Package, vals []types.Type) types.Type {
+	rtPkg := findRT(pkg)
+	if rtPkg == nil {
+		return nil
+	}
+	obj, _ := rtPkg.Scope().Lookup(fmt.Sprintf("Tuple%d", len(vals))).(*types.TypeName)
+	if obj == nil {
+		return nil
+	}
+	t, err := types.Instantiate(nil, obj.Type(), vals, false)
+	if err != nil {
+		return nil
+	}
+	return t
+}
+
+// findRT returns the rt package as pkg sees it: pkg itself or one of the
+// packages it imports, directly or not.
+func findRT(pkg *types.Package) *types.Package {
+	if pkg == nil {
+		return nil
+	}
+	seen := map[*types.Package]bool{}
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.Path() == RTPath {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
 		}
 	}
-	return Shape{}, false
+	return nil
 }
 
 type checker struct {
@@ -195,10 +278,14 @@ func (c *checker) asyncFunc(d *ast.FuncDecl) *Func {
 		return nil
 	}
 	sig := obj.Type().(*types.Signature)
-	shape, ok := ShapeOf(sig.Results())
+	shape, ok := ShapeFor(sig.Results(), c.pkg)
 	if !ok {
-		c.errorf(d.Type.Results.Pos(), "async function %s returns %s: an async function returns nothing, error, V or (V, error); return a struct to carry several values",
-			d.Name.Name, types.TypeString(sig.Results(), types.RelativeTo(c.pkg)))
+		n, tail := sig.Results().Len(), ""
+		if types.Identical(sig.Results().At(n-1).Type(), errorType) {
+			n, tail = n-1, " besides its trailing error"
+		}
+		c.errorf(d.Type.Results.Pos(), "async function %s returns %d values%s, and the rt.TupleN its companion yields carries at most %d: group some of them in a struct",
+			d.Name.Name, n, tail, MaxTupleValues)
 		return nil
 	}
 	gen, ok := c.generator(d, sig)
@@ -391,9 +478,12 @@ func (c *checker) awaitOf(call *ast.CallExpr) *Await {
 	if comp == nil {
 		return nil
 	}
-	shape, ok := ShapeOf(results)
+	shape, ok := ShapeFor(results, c.pkg)
 	if !ok {
-		c.errorf(call.Pos(), "%s has a companion %s but returns %s, which no coroutine can carry", fn.Name(), comp.Name(), results)
+		if fn.Pkg() == c.pkg {
+			return nil // the error at its declaration says it
+		}
+		c.errorf(call.Pos(), "%s has a companion %s but returns %d values, more than the rt.TupleN a coroutine yields can carry (%d besides a trailing error)", fn.Name(), comp.Name(), results.Len(), MaxTupleValues)
 		return nil
 	}
 	return &Await{Call: call, Callee: fn, Companion: comp, Shape: shape}

@@ -11,8 +11,9 @@
 // that already calls FAsync type-checks before its first generation, and a
 // stale generated file never gets in the way.
 //
-// For each async function it records the result shape (nothing, error, V or
-// (V, error)) and the await points: calls of rt.Await(x), and calls of any
+// For each async function it records the result shape (nothing, error, V,
+// (V, error), or a tuple of up to 8 values with an optional trailing error,
+// carried by rt.TupleN) and the await points: calls of rt.Await(x), and calls of any
 // function F whose package declares the companion FAsync (for a method M,
 // the method MAsync on the same type) with the same parameters and an
 // rt.Awaitable result. rt's own Sleep, Now, Spawn, CurrentTask and
@@ -20,7 +21,7 @@
 //
 // Misuse is a Diagnostic with its file:line:col: rt.Await in ordinary
 // code, a go statement that launches an async function, an await inside a
-// function literal, a result shape no coroutine can carry, names with the
+// function literal, more than 8 result values (no rt.TupleN), names with the
 // reserved prefix "ag_"; the generator adds the few shapes it cannot lower
 // (a variable of a local type that lives across an await point), each
 // named. Blocking calls in an async function (time.Sleep, channel

@@ -405,7 +405,10 @@ func stubFile(fset *token.FileSet, src *ast.File, fns []*ast.FuncDecl, names map
 		}
 		t, ok := syntacticResult(fn.Type.Results)
 		if !ok {
-			continue // a bad result shape is reported by the analysis
+			// Too many values: the analysis reports it at the result list.
+			// The stub still declares the companion, so that its callers
+			// type-check and that error is the one the user sees.
+			t = &ast.StructType{Fields: &ast.FieldList{}}
 		}
 		body.WriteString("func ")
 		if fn.Recv != nil {
@@ -461,7 +464,8 @@ func guessName(path string) string {
 }
 
 // syntacticResult finds T from a result list without type information:
-// () and (error) give nil (struct{}), (V) and (V, error) give V.
+// () and (error) give nil (struct{}), (V) and (V, error) give V, any other
+// list ag_rt.TupleN of its values before a trailing error.
 func syntacticResult(fl *ast.FieldList) (ast.Expr, bool) {
 	var types []ast.Expr
 	if fl != nil {
@@ -492,5 +496,15 @@ func syntacticResult(fl *ast.FieldList) (ast.Expr, bool) {
 			return types[0], true
 		}
 	}
-	return nil, false
+	// A tuple shape: ag_rt.TupleN[values...].
+	if isErr(types[len(types)-1]) {
+		types = types[:len(types)-1]
+	}
+	if len(types) > MaxTupleValues {
+		return nil, false
+	}
+	return &ast.IndexListExpr{
+		X:       &ast.SelectorExpr{X: ast.NewIdent("ag_rt"), Sel: ast.NewIdent(fmt.Sprintf("Tuple%d", len(types)))},
+		Indices: types,
+	}, true
 }

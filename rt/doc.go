@@ -12,6 +12,10 @@
 // parked: it is only a heap object referenced by what it waits on. There is
 // no goroutine per task, ever; the loop is the goroutine that called Run.
 //
+// The companion's T follows F's results: struct{} for () and (error), V
+// for V and (V, error), and for any other list a Tuple2 ... Tuple8 of the
+// values before a trailing error, which is the awaitable's error.
+//
 // Func(func() (T, error) { ... }) is an async closure: inside an //async
 // function asyncgen lowers the literal into a frame of its own that shares
 // the variables it captures, so it may await, and Func returns it as an

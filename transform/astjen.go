@@ -54,8 +54,16 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 			return jen.Id(analyze.Prefix + v.Name())
 		}
 	}
+	if c, ok := obj.(*types.Const); ok {
+		if name, ok := e.consts[c]; ok {
+			return jen.Id(name) // localconsts.go
+		}
+		if e.outerConst(c) {
+			return e.constValue(c)
+		}
+	}
 	if tn, ok := obj.(*types.TypeName); ok {
-		if c, ok := e.localTypeName(tn); ok {
+		if c, ok := e.localTypeName(tn, nil); ok {
 			return c // a local type Resume or the package declares (localtypes.go)
 		}
 		if _, ok := e.typeNames[tn]; ok {
@@ -192,8 +200,14 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		}
 		return jen.Add(e.operandPostfix(x.X)).Dot(x.Sel.Name)
 	case *ast.IndexExpr:
+		if tv, ok := e.info.Types[x]; ok && tv.IsType() && e.managedLocalType(tv.Type) {
+			return e.typeCode(tv.Type) // pair[int] of a generic local type (localtypes.go)
+		}
 		return jen.Add(e.operandPostfix(x.X)).Index(e.expr(x.Index))
 	case *ast.IndexListExpr:
+		if tv, ok := e.info.Types[x]; ok && tv.IsType() && e.managedLocalType(tv.Type) {
+			return e.typeCode(tv.Type)
+		}
 		return jen.Add(e.operandPostfix(x.X)).Types(e.exprs(x.Indices)...)
 	case *ast.SliceExpr:
 		parts := []jen.Code{e.exprOrEmpty(x.Low), e.exprOrEmpty(x.High)}
@@ -376,12 +390,15 @@ func (e *emitter) stmt(s ast.Stmt) []jen.Code {
 			case *ast.TypeSpec:
 				if tn, ok := e.info.Defs[sp.Name].(*types.TypeName); ok {
 					if _, moved := e.pkgTypes[tn]; moved {
-						t, _ := e.localTypeName(tn)
+						if sp.TypeParams != nil {
+							e.errorf(sp.Pos(), "generic type %s is declared in a block of %s without await points, and generated code outside the function needs it: declare %s at the top level of the function or at package level", tn.Name(), e.fn.Top().Decl.Name.Name, tn.Name())
+						}
+						t, _ := e.localTypeName(tn, nil)
 						specs = append(specs, jen.Id(sp.Name.Name).Op("=").Add(t)) // localtypes.go
 						break
 					}
 				}
-				specs = append(specs, jen.Id(sp.Name.Name).Add(e.expr(sp.Type)))
+				specs = append(specs, jen.Id(sp.Name.Name).Types(e.fieldTypeParams(sp.TypeParams)...).Add(e.expr(sp.Type)))
 			}
 		}
 		kw := map[token.Token]*jen.Statement{token.VAR: jen.Var(), token.CONST: jen.Const(), token.TYPE: jen.Type()}[gd.Tok]
@@ -551,4 +568,19 @@ func (e *emitter) simpleOrEmpty(s ast.Stmt) jen.Code {
 		return jen.Empty()
 	}
 	return e.simple(s)
+}
+
+// fieldTypeParams renders the type parameter list of a type declaration as
+// written ([X any, Y comparable]), nil when it has none.
+func (e *emitter) fieldTypeParams(fl *ast.FieldList) []jen.Code {
+	if fl == nil {
+		return nil
+	}
+	var out []jen.Code
+	for _, f := range fl.List {
+		for _, n := range f.Names {
+			out = append(out, jen.Id(n.Name).Add(e.expr(f.Type)))
+		}
+	}
+	return out
 }

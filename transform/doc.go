@@ -81,6 +81,42 @@
 // (//line x_async.go:N), so that every coverage block is a true range of
 // the user's file.
 //
+// # Results
+//
+// The frame keeps the results in ag_r0 (the value) and ag_err (a trailing
+// error), which AwaitResult returns as the awaitable's (T, error). () and
+// (error) have no ag_r0 and T = struct{}; V and (V, error) keep V in ag_r0.
+// Any other result list is a tuple shape: T is rt.TupleN (N = 2..8) of the
+// values before a trailing error, in order, and ag_r0 holds it, so a
+// return stores each value in its field:
+//
+//	//async
+//	func lookup(k string) (v int, ok bool, err error) { ... return }
+//
+//	func lookupAsync(k string) rt.Awaitable[rt.Tuple2[int, bool]]
+//	ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.v, ag_f.ok, ag_f.err
+//
+// Without a trailing error every result is a value ((int, string) gives
+// rt.Tuple2[int, string], (error, int) rt.Tuple2[error, int]). Named
+// results are variables like any other; a bare return copies them to the
+// fields, and in a function with deferred calls a return sets the named
+// results and the exit copies them after the deferred calls ran. An await
+// of a tuple-shaped function unpacks the tuple into its destinations, all
+// at once, as a, b, err = f() assigns:
+//
+//	a, b, err := lookup(k)
+//
+//	{
+//		ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+//		a, b, err = ag_v.V0, ag_v.V1, ag_e
+//	}
+//
+// So a tuple-shaped call works wherever a multi-valued call does: on the
+// right of an assignment, in return f() of a function with the same
+// results, as the arguments of g(f()), deferred, spawned or gathered
+// through its companion. More than 8 values besides a trailing error is an
+// error at the result list that says to group some in a struct.
+//
 // # Expressions
 //
 // Go evaluates calls, receives and && / || left to right. A call that Go
@@ -141,7 +177,9 @@
 // An expression switch evaluates its tag once into a temporary, tests the
 // cases in order (a case's expressions evaluated only when reached), and
 // each clause body ends by jumping to the end, or for fallthrough to the
-// next body.
+// next body. Without a tag a case is the condition itself, except that a
+// case of interface type is compared with true (Go's missing tag is the
+// bool true): switch { case i: } tests i == true.
 //
 // A type switch evaluates x once into a temporary and tries the cases in
 // order; each clause binds its own v, of the clause's type when it lists
@@ -230,6 +268,11 @@
 //	body                 // break: goto end; continue: goto head
 //	goto head
 //	end: stop(); stop = nil
+//
+// An iterator whose yield parameter has a named type (type yf
+// func(int) bool; func seq(y yf)) converts to no iter.Seq; it is evaluated
+// once and wrapped, iter.Seq[int](func(ag_yield func(int) bool) {
+// f(ag_yield) }).
 //
 // iter.Pull runs the iterator on a coroutine of the Go runtime: a
 // goroutine with its own stack that never runs in parallel with its
@@ -388,7 +431,22 @@
 //	c := counter{1}                  // ag_f.c = ag_keeps_counter{1}
 //	tick(0)
 //
-// %T and reflection show the moved type's name.
+// %T and reflection show the moved type's name. A generic local type keeps
+// its type parameters, after the function's when it moves:
+//
+//	type box[U any] struct{ t T; u U }   // in g[T any]: type ag_g_box[T any, U any] struct{ ... }
+//	b := box[int]{v, 3}                  // ag_f.b = ag_g_box[T, int]{ag_f.v, 3}
+//
+// # Local constants
+//
+// A const declaration at the flattened level stays in place, now in
+// Resume's single scope, where it would clash with a sibling block's
+// constant of the same name and stay visible after its block ended (where
+// the source sees an outer constant). Such a constant is renamed
+// ag_<name>_c<k> in its declaration and its uses (localconsts.go). In an
+// async closure, whose Resume is outside the function, a constant of the
+// function is written as its value: an untyped constant as a literal of
+// its kind, a typed one as T(literal).
 //
 // # Stale generated code
 //

@@ -44,6 +44,7 @@ type emitter struct {
 	recoverIn *ast.FuncLit               // the deferred literal whose recover() calls are rewritten
 	litStack  []*ast.FuncLit             // the function literals being rendered
 	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	consts    map[*types.Const]string    // flattened local constants renamed (localconsts.go)
 	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
 	inResume  bool                       // rendering Resume, which can name them
 	wheres    map[int]string             // source line of each suspension state
@@ -146,6 +147,7 @@ func (e *emitter) function(fn *analyze.Func) {
 	}
 	e.fn, e.l, e.lay = fn, l, l.layout()
 	e.typeNames = l.localTypeNames()
+	e.consts = l.localConstNames()
 	e.defers = hasDefer(fn.Decl.Body)
 	e.frame = frameName(fn)
 	e.awFields = map[string]string{}
@@ -407,6 +409,9 @@ func (e *emitter) inst(in inst) []jen.Code {
 
 // resultField is the frame field that carries natural result i.
 func (e *emitter) resultField(i int) jen.Code {
+	if e.fn.Shape.Tuple() {
+		return e.tupleResultField(i) // tuples.go
+	}
 	if i == 0 && e.fn.Shape.HasValue {
 		return jen.Id(frameVar).Dot(analyze.Prefix + "r0")
 	}
@@ -630,7 +635,9 @@ func (e *emitter) await(in *instAwait) []jen.Code {
 		),
 		jen.Id(resumeLabel(in.state)).Op(":"),
 	}
-	if len(in.dst) > 0 {
+	if len(in.dst) > 0 && in.aw.Shape.Tuple() {
+		out = append(out, e.lineDirective(in.at).Add(e.tupleUnpack(in.aw.Shape, in.dst, field))) // tuples.go
+	} else if len(in.dst) > 0 {
 		var lhs []jen.Code
 		shape := in.aw.Shape
 		di := 0

@@ -257,7 +257,9 @@ func (l *lowerer) layout() *layout {
 			} else {
 				use[i] = uses(in.stmt)
 			}
-			if in.returns {
+			if in.returns && hasBareReturn(in.stmt) {
+				// A bare return reads the named results; a return with
+				// results stores those in the frame's fields.
 				use[i].or(namedResults)
 			}
 			if !in.terminal {
@@ -489,4 +491,20 @@ func (l *lowerer) name(lay *layout) {
 		taken[name] = true
 		lay.where[v] = storage{name: name}
 	}
+}
+
+// hasBareReturn reports whether n holds a return statement without results
+// (not one in a function literal).
+func hasBareReturn(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = found || len(n.Results) == 0
+		}
+		return !found
+	})
+	return found
 }

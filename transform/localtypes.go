@@ -86,7 +86,7 @@ func (e *emitter) localTypeDecls() []jen.Code {
 			out = append(out, e.lineDirective(tn.Pos()).Type().Id(name).Op("=").Add(e.typeCode(types.Unalias(tn.Type()))))
 			continue
 		}
-		out = append(out, e.lineDirective(tn.Pos()).Type().Id(name).Add(e.typeCode(tn.Type().Underlying())))
+		out = append(out, e.lineDirective(tn.Pos()).Type().Id(name).Types(e.ownTypeParams(tn)...).Add(e.typeCode(tn.Type().Underlying())))
 	}
 	return out
 }
@@ -94,15 +94,49 @@ func (e *emitter) localTypeDecls() []jen.Code {
 // localTypeName returns the name of a type local to the async function, when
 // the code being rendered can name it: a type moved to package level, or
 // one that Resume declares, in Resume.
-func (e *emitter) localTypeName(tn *types.TypeName) (jen.Code, bool) {
+//
+// args are the type arguments of an instance of a generic local type (nil
+// otherwise): a moved type takes the function's type parameters first.
+func (e *emitter) localTypeName(tn *types.TypeName, args *types.TypeList) (jen.Code, bool) {
+	var targs []jen.Code
+	for i := 0; i < args.Len(); i++ {
+		targs = append(targs, e.typeCode(args.At(i)))
+	}
 	if name, ok := e.pkgTypes[tn]; ok {
-		return jen.Id(name).Types(e.typeParamArgs()...), true
+		return jen.Id(name).Types(append(e.typeParamArgs(), targs...)...), true
 	}
 	name, ok := e.typeNames[tn]
 	if !ok || !e.inResume {
 		return nil, false
 	}
-	return jen.Id(name), true
+	return jen.Id(name).Types(targs...), true
+}
+
+// ownTypeParams declares the type parameters of a generic local type
+// (type pair[X any] struct{ a, b X }), nil for another type.
+func (e *emitter) ownTypeParams(tn *types.TypeName) []jen.Code {
+	n, ok := tn.Type().(*types.Named)
+	if !ok || tn.IsAlias() {
+		return nil
+	}
+	var out []jen.Code
+	tps := n.TypeParams()
+	for i := 0; i < tps.Len(); i++ {
+		out = append(out, jen.Id(tps.At(i).Obj().Name()).Add(e.typeCode(tps.At(i).Constraint())))
+	}
+	return out
+}
+
+// managedLocalType reports whether t is an instance of a generic local type
+// that Resume or the package declares under a new name.
+func (e *emitter) managedLocalType(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || !isLocalNamed(n) {
+		return false
+	}
+	_, moved := e.pkgTypes[n.Obj()]
+	_, declared := e.typeNames[n.Obj()]
+	return moved || declared
 }
 
 // typeParamArgs are the frame's type parameters as type arguments.
@@ -190,7 +224,7 @@ func (e *emitter) hoistLocalTypes() {
 		if tn.IsAlias() {
 			e.jf.Type().Id(name).Types(e.typeParamDecls()...).Op("=").Add(e.typeCode(types.Unalias(tn.Type())))
 		} else {
-			e.jf.Type().Id(name).Types(e.typeParamDecls()...).Add(e.typeCode(tn.Type().Underlying()))
+			e.jf.Type().Id(name).Types(append(e.typeParamDecls(), e.ownTypeParams(tn)...)...).Add(e.typeCode(tn.Type().Underlying()))
 		}
 		e.jf.Line()
 	}

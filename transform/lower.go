@@ -58,6 +58,9 @@ type lowerer struct {
 	// localTypes are the types declared at the flattened level, which
 	// Resume declares first (localtypes.go).
 	localTypes []*types.TypeName
+	// localConsts are the constants declared at the flattened level
+	// (localconsts.go).
+	localConsts []*types.Const
 	// selects are the selects the lowering made (lower_select.go).
 	selects map[*ast.SelectStmt]bool
 
@@ -375,6 +378,9 @@ func (l *lowerer) declStmt(s *ast.DeclStmt) {
 	if ok && gd.Tok == token.TYPE {
 		l.localTypeDecl(gd)
 		return
+	}
+	if ok && gd.Tok == token.CONST {
+		l.localConstDecl(gd)
 	}
 	if !ok || gd.Tok != token.VAR {
 		l.opaque(s)
@@ -732,6 +738,10 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt, label string) {
 			cond := x
 			if tag != nil {
 				cond = &ast.BinaryExpr{X: l.ref(tag), Op: token.EQL, Y: x}
+			} else if _, iface := l.info.TypeOf(e).Underlying().(*types.Interface); iface {
+				// switch { case i: } with i an interface compares i == true,
+				// as Go's missing tag is the bool true.
+				cond = &ast.BinaryExpr{X: x, Op: token.EQL, Y: ast.NewIdent("true")}
 			}
 			l.emit(&instIf{cond: cond, to: bodies[i], at: e.Pos()})
 		}

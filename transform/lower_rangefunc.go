@@ -102,6 +102,11 @@ func (l *lowerer) rangeFunc(s *ast.RangeStmt, label string, sig *types.Signature
 	case 2:
 		seq = &ast.CallExpr{Fun: &ast.IndexListExpr{X: l.qual("iter", "Seq2"), Indices: []ast.Expr{l.typeExpr(elems[0]), l.typeExpr(elems[1])}}, Args: []ast.Expr{x}}
 	}
+	if n > 0 {
+		if _, plain := sig.Params().At(0).Type().(*types.Signature); !plain {
+			seq = l.namedYieldSeq(s, x, yield, seq)
+		}
+	}
 	pull := "Pull"
 	if n == 2 {
 		pull = "Pull2"
@@ -203,4 +208,23 @@ func (e *emitter) stopPulls() []jen.Code {
 		))
 	}
 	return out
+}
+
+// namedYieldSeq adapts an iterator whose yield parameter has a named type
+// (type yf func(int) bool; func seq(y yf)), which converts to no iter.Seq:
+// the iterator, evaluated once, is called with iter.Seq's yield, which is
+// assignable to the named type.
+//
+//	iter.Seq[int](func(ag_yield func(int) bool) { f(ag_yield) })
+func (l *lowerer) namedYieldSeq(s *ast.RangeStmt, x ast.Expr, yield *types.Signature, conv ast.Expr) ast.Expr {
+	f := l.temp(l.info.TypeOf(s.X))
+	l.set(f, x)
+	y := ast.NewIdent(analyze.Prefix + "yield")
+	plain := types.NewSignatureType(nil, nil, nil, yield.Params(), yield.Results(), false)
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{y}, Type: l.typeExpr(plain)}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: l.ref(f), Args: []ast.Expr{ast.NewIdent(y.Name)}}}}},
+	}
+	c := conv.(*ast.CallExpr)
+	return &ast.CallExpr{Fun: c.Fun, Args: []ast.Expr{lit}}
 }

@@ -254,7 +254,12 @@ func (l *lowerer) rebuildMulti(e ast.Expr) []ast.Expr {
 func (l *lowerer) awaitInto(aw *analyze.Await, c *ast.CallExpr) []ast.Expr {
 	awaitable := l.awaitable(aw)
 	var dst, refs []ast.Expr
-	if aw.Shape.HasValue {
+	if aw.Shape.Tuple() {
+		for _, t := range aw.Shape.Vals {
+			v := l.temp(t)
+			dst, refs = append(dst, l.ref(v)), append(refs, l.ref(v))
+		}
+	} else if aw.Shape.HasValue {
 		v := l.temp(aw.Shape.T)
 		dst, refs = append(dst, l.ref(v)), append(refs, l.ref(v))
 	}

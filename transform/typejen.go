@@ -37,7 +37,7 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 			return jen.Id(obj.Name()) // error, comparable
 		}
 		if obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
-			if c, ok := e.localTypeName(obj); ok {
+			if c, ok := e.localTypeName(obj, t.TypeArgs()); ok {
 				return c
 			}
 			e.localTypeError(obj)

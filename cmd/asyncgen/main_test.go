@@ -85,7 +85,7 @@ func TestErrorsWriteNothing(t *testing.T) {
 import "github.com/asyncgen/asyncgen/rt"
 
 //async
-func bad() (int, int) { rt.Sleep(0); return 1, 2 }
+func bad() (a, b, c, d, e, f, g, h, i int, err error) { rt.Sleep(0); return }
 
 func plain() { rt.Await(workAsync()) }
 `,
@@ -103,7 +103,7 @@ func alsoBad() {
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
 	require.Len(t, lines, 3, errs)
 	assert.True(t, strings.HasPrefix(lines[0], "a.go:5:2: name ag_x uses the prefix"), lines[0])
-	assert.True(t, strings.HasPrefix(lines[1], "b.go:6:12: async function bad returns (int, int)"), lines[1])
+	assert.True(t, strings.HasPrefix(lines[1], "b.go:6:12: async function bad returns 9 values besides its trailing error"), lines[1])
 	assert.True(t, strings.HasPrefix(lines[2], "b.go:8:16: rt.Await outside an async function"), lines[2])
 	assert.NoFileExists(t, filepath.Join(dir, "main_async.go"))
 }
