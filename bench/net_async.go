@@ -43,7 +43,7 @@ func _() {
 	var _ ag_stale_run_go_generate = holdIdle
 }
 
-// ag_echoServe is the frame of echoServe (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoServe is the frame of echoServe (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoServe struct {
 	ag_state  int
 	c         *anet.Conn
@@ -88,8 +88,9 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:18:2*/ {
 		/*line :18:2*/ ag_dfn := ag_f.c.Close
-		/*line :18:2*/ ag_f.ag_defers.Push(func() {
-			/*line :18:2*/ ag_dfn()
+		/*line :18:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :18:2*/ defer ag_dfn()
+			/*line :18:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:19:2*/ ag_f.buf = make([]byte, 4096)
@@ -134,7 +135,7 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:4*/ return rt.Ready
 }
 
-//line net_async.go:138
+//line net_async.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -214,7 +215,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ goto ag_L1
 }
 
-//line net_async.go:218
+//line net_async.go:219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -287,7 +288,7 @@ func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line net_async.go:291
+//line net_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -298,7 +299,7 @@ func (ag_f *ag_readFull) AwaitLine() string {
 	return ""
 }
 
-// ag_echoClient is the frame of echoClient (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoClient is the frame of echoClient (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoClient struct {
 	ag_state  int
 	c         *anet.Conn
@@ -346,8 +347,9 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:66:2*/ {
 		/*line :66:2*/ ag_dfn := ag_f.c.Close
-		/*line :66:2*/ ag_f.ag_defers.Push(func() {
-			/*line :66:2*/ ag_dfn()
+		/*line :66:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :66:2*/ defer ag_dfn()
+			/*line :66:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:67:2*/ ag_f.buf = make([]byte, len(ag_f.msg))
@@ -398,7 +400,7 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:2*/ return rt.Ready
 }
 
-//line net_async.go:402
+//line net_async.go:404
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -548,7 +550,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:552
+//line net_async.go:554
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -569,7 +571,7 @@ func (ag_f *ag_echoRounds) AwaitLine() string {
 	return ""
 }
 
-// ag_holdIdle is the frame of holdIdle (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_holdIdle is the frame of holdIdle (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_holdIdle struct {
 	ag_state  int
 	conns     int
@@ -649,8 +651,9 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:113:2*/ {
 		/*line :113:2*/ ag_dfn := ag_f.ln.Close
-		/*line :113:2*/ ag_f.ag_defers.Push(func() {
-			/*line :113:2*/ ag_dfn()
+		/*line :113:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :113:2*/ defer ag_dfn()
+			/*line :113:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:114:2*/ ag_f.clients = make([]*anet.Conn, ag_f.conns)
@@ -728,7 +731,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:732
+//line net_async.go:735
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

@@ -88,7 +88,7 @@ func _() {
 	var _ ag_stale_run_go_generate = byPriority
 }
 
-// ag_lookup is the frame of lookup (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lookup is the frame of lookup (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lookup struct {
 	ag_state  int
 	key       string
@@ -125,11 +125,10 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :21:1*/ goto ag_resume2
 	}
 	/*line example_more_test.go:22:2*/ {
-		/*line :22:2*/ ag_d0 := "lookup"
 		/*line :22:2*/ ag_d1 := ag_f.key
-		/*line :22:2*/ ag_d2 := "ends"
-		/*line :22:2*/ ag_f.ag_defers.Push(func() {
-			/*line :22:2*/ fmt.Println(ag_d0, ag_d1, ag_d2)
+		/*line :22:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :22:2*/ defer fmt.Println("lookup", ag_d1, "ends")
+			/*line :22:2*/ ag_p.Raise()
 		})
 	}
 	/*line example_more_test.go:23:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.took)
@@ -150,7 +149,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:154
+//line example_more_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -219,7 +218,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:33:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:223
+//line example_more_async_test.go:222
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {
@@ -345,7 +344,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:349
+//line example_more_async_test.go:348
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {
@@ -424,7 +423,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:428
+//line example_more_async_test.go:427
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {
@@ -477,7 +476,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:481
+//line example_more_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -542,7 +541,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:110:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:546
+//line example_more_async_test.go:545
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {
@@ -555,7 +554,7 @@ func (ag_f *ag_impatient) AwaitLine() string {
 	return ""
 }
 
-// ag_worker is the frame of worker (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_worker is the frame of worker (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state  int
 	name      string
@@ -607,11 +606,17 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ ag_resume1:
 	/*line example_more_test.go:123:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :123:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:124:2*/ ag_f.ag_defers.Push(func() {
-		/*line example_more_test.go:125:3*/ if ag_f.me.Cancelling() {
-			/*line example_more_test.go:126:4*/ fmt.Println(ag_f.name, "cancelled")
+	/*line example_more_test.go:124:2*/ {
+		/*line :124:2*/ ag_dfn := func() {
+			/*line example_more_test.go:125:3*/ if ag_f.me.Cancelling() {
+				/*line example_more_test.go:126:4*/ fmt.Println(ag_f.name, "cancelled")
+			}
 		}
-	})
+		/*line :126:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :126:4*/ defer ag_dfn()
+			/*line :126:4*/ ag_p.Raise()
+		})
+	}
 	/*line example_more_test.go:129:2*/ if !ag_f.fail {
 		/*line :129:2*/ goto ag_L1
 	}
@@ -643,7 +648,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:647
+//line example_more_async_test.go:652
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -749,7 +754,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:145:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:753
+//line example_more_async_test.go:758
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {
@@ -835,7 +840,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:162:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:839
+//line example_more_async_test.go:844
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {
@@ -902,7 +907,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:906
+//line example_more_async_test.go:911
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {
@@ -958,7 +963,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:215:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:962
+//line example_more_async_test.go:967
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {
@@ -1018,7 +1023,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:230:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1022
+//line example_more_async_test.go:1027
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {
@@ -1071,7 +1076,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:245:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1075
+//line example_more_async_test.go:1080
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -1141,7 +1146,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1145
+//line example_more_async_test.go:1150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {
@@ -1247,7 +1252,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :275:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1251
+//line example_more_async_test.go:1256
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

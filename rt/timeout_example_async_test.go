@@ -65,7 +65,7 @@ func _() {
 	var _ ag_stale_run_go_generate = cancelSleepyCleanup
 }
 
-// ag_fetch is the frame of fetch (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetch is the frame of fetch (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetch struct {
 	ag_state  int
 	name      string
@@ -114,9 +114,15 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ ag_resume1:
 	/*line timeout_example_test.go:17:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :17:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:18:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:18:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
-	})
+	/*line timeout_example_test.go:18:2*/ {
+		/*line :18:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:18:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
+		}
+		/*line :18:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :18:17*/ defer ag_dfn()
+			/*line :18:17*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:19:2*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.d)
 	/*line :19:2*/ ag_f.ag_state = 2 // await: rt.Sleep(d)
 	/*line :19:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -135,7 +141,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:139
+//line timeout_example_async_test.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -214,7 +220,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:218
+//line timeout_example_async_test.go:224
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -302,7 +308,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:306
+//line timeout_example_async_test.go:312
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {
@@ -317,7 +323,7 @@ func (ag_f *ag_fetchWithin) AwaitLine() string {
 	return ""
 }
 
-// ag_lingers is the frame of lingers (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lingers is the frame of lingers (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lingers struct {
 	ag_state  int
 	log       *[]string
@@ -364,13 +370,18 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ ag_resume1:
 	/*line timeout_example_test.go:60:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :60:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:61:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
-	})
+	/*line timeout_example_test.go:61:2*/ {
+		/*line :61:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
+		}
+		/*line :61:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :61:17*/ defer ag_dfn()
+			/*line :61:17*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:62:2*/ {
-		/*line :62:2*/ ag_d0 := 2 * time.Second
 		/*line :62:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :62:2*/ return rt.SleepAsync(ag_d0)
+			/*line :62:2*/ return rt.SleepAsync(2 * time.Second)
 		})
 	}
 	/*line timeout_example_test.go:63:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
@@ -391,7 +402,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:395
+//line timeout_example_async_test.go:406
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -453,7 +464,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:457
+//line timeout_example_async_test.go:468
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -536,7 +547,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:540
+//line timeout_example_async_test.go:551
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -602,7 +613,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:606
+//line timeout_example_async_test.go:617
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -657,7 +668,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:661
+//line timeout_example_async_test.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -736,7 +747,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:740
+//line timeout_example_async_test.go:751
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -749,7 +760,7 @@ func (ag_f *ag_timersLeft) AwaitLine() string {
 	return ""
 }
 
-// ag_sleepyCleanup is the frame of sleepyCleanup (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_sleepyCleanup is the frame of sleepyCleanup (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleepyCleanup struct {
 	ag_state  int
 	log       *[]string
@@ -795,13 +806,18 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ ag_resume1:
 	/*line timeout_example_test.go:137:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :137:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:138:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
-	})
+	/*line timeout_example_test.go:138:2*/ {
+		/*line :138:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
+		}
+		/*line :138:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :138:17*/ defer ag_dfn()
+			/*line :138:17*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:139:2*/ {
-		/*line :139:2*/ ag_d0 := 2 * time.Second
 		/*line :139:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :139:2*/ return rt.SleepAsync(ag_d0)
+			/*line :139:2*/ return rt.SleepAsync(2 * time.Second)
 		})
 	}
 	/*line timeout_example_test.go:140:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
@@ -821,7 +837,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:1*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:825
+//line timeout_example_async_test.go:841
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -906,7 +922,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:910
+//line timeout_example_async_test.go:926
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

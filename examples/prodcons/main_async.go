@@ -185,7 +185,7 @@ func (ag_f *ag_producer) AwaitLine() string {
 	return ""
 }
 
-// ag_consumer is the frame of consumer (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_consumer is the frame of consumer (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_consumer struct {
 	ag_state  int
 	name      string
@@ -233,10 +233,9 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :49:1*/ goto ag_resume4
 	}
 	/*line main.go:50:2*/ {
-		/*line :50:2*/ ag_d0 := "%s stops"
 		/*line :50:2*/ ag_d1 := ag_f.name
 		/*line :50:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :50:2*/ return sayAsync(ag_d0, ag_d1)
+			/*line :50:2*/ return sayAsync("%s stops", ag_d1)
 		})
 	}
 	/*line :50:2*/ ag_L1:
@@ -277,7 +276,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ return rt.Ready
 }
 
-//line main_async.go:281
+//line main_async.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -376,8 +375,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
 		/*line :67:2*/ goto ag_L3
 	}
-	/*line main.go:67:6*/ i = ag_f.ag_t5
-	/*line main.go:67:9*/ name = ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:67:6*/ i, name = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
 	/*line main.go:68:33*/ ag_f.ag_aw1 = rt.SpawnAsync(consumerAsync(name, ag_f.q, 23+11*i), rt.Name(name))
 	/*line :68:33*/ ag_f.ag_state = 2 // await: rt.Spawn(consumerAsync(name, q, 23 + 11 * i), rt.Name(name))
 	/*line :68:33*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -457,7 +455,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:461
+//line main_async.go:459
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -87,7 +87,7 @@ func (ag_f *ag_say) AwaitLine() string {
 	return ""
 }
 
-// ag_lookup is the frame of lookup (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lookup is the frame of lookup (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lookup struct {
 	ag_state  int
 	key       string
@@ -124,10 +124,9 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :33:1*/ goto ag_resume2
 	}
 	/*line main.go:34:2*/ {
-		/*line :34:2*/ ag_d0 := "lookup %s: connection closed"
 		/*line :34:2*/ ag_d1 := ag_f.key
 		/*line :34:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :34:2*/ return sayAsync(ag_d0, ag_d1)
+			/*line :34:2*/ return sayAsync("lookup %s: connection closed", ag_d1)
 		})
 	}
 	/*line main.go:35:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.took) * unit)
@@ -148,7 +147,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ return rt.Ready
 }
 
-//line main_async.go:152
+//line main_async.go:151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -254,7 +253,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:258
+//line main_async.go:257
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -343,7 +342,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:347
+//line main_async.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

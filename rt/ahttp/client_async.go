@@ -163,7 +163,7 @@ func (ag_f *ag_Do) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_Do is the frame of (*Client).Do (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_Do struct {
 	ag_state  int
 	cl        *Client
@@ -287,14 +287,20 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:3*/ ag_L3:
 	/*line client.go:234:2*/ ag_f.held = ag_f.hp.limited()
 	/*line client.go:235:6*/ ag_f.c = nil
-	/*line client.go:236:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:237:3*/ if ag_f.c != nil {
-			/*line client.go:238:4*/ ag_f.c.Close()
+	/*line client.go:236:2*/ {
+		/*line :236:2*/ ag_dfn := func() {
+			/*line client.go:237:3*/ if ag_f.c != nil {
+				/*line client.go:238:4*/ ag_f.c.Close()
+			}
+			/*line client.go:240:3*/ if ag_f.held {
+				/*line client.go:241:4*/ ag_f.hp.slots.Release()
+			}
 		}
-		/*line client.go:240:3*/ if ag_f.held {
-			/*line client.go:241:4*/ ag_f.hp.slots.Release()
-		}
-	})
+		/*line :241:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :241:4*/ defer ag_dfn()
+			/*line :241:4*/ ag_p.Raise()
+		})
+	}
 	/*line :241:4*/ ag_L4:
 	/*line client.go:245:3*/ ag_f.c = ag_f.hp.takeIdle()
 	/*line client.go:246:3*/ ag_f.reused = ag_f.c != nil
@@ -353,7 +359,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :270:3*/ return rt.Ready
 }
 
-//line client_async.go:357
+//line client_async.go:363
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
@@ -466,7 +472,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :290:2*/ return rt.Ready
 }
 
-//line client_async.go:470
+//line client_async.go:476
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -594,7 +600,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :340:3*/ goto ag_L1
 }
 
-//line client_async.go:598
+//line client_async.go:604
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -607,7 +613,7 @@ func (ag_f *ag_Client_exchange) AwaitLine() string {
 	return ""
 }
 
-// ag_hostPool_acquire is the frame of (*hostPool).acquire (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_hostPool_acquire is the frame of (*hostPool).acquire (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_hostPool_acquire struct {
 	ag_state  int
 	hp        *hostPool
@@ -653,9 +659,15 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :510:3*/ goto ag_exit
 	}
 	/*line client.go:512:2*/ ag_f.hp.waiting++
-	/*line client.go:513:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:513:17*/ ag_f.hp.waiting--
-	})
+	/*line client.go:513:2*/ {
+		/*line :513:2*/ ag_dfn := func() {
+			/*line client.go:513:17*/ ag_f.hp.waiting--
+		}
+		/*line :513:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :513:17*/ defer ag_dfn()
+			/*line :513:17*/ ag_p.Raise()
+		})
+	}
 	/*line client.go:514:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :514:2*/ goto ag_L1
 	}
@@ -692,7 +704,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line client_async.go:696
+//line client_async.go:708
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

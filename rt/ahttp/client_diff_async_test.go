@@ -17,7 +17,7 @@ func _() {
 	var _ ag_stale_run_go_generate = ahttpOutcomes
 }
 
-// ag_ahttpOutcomes is the frame of ahttpOutcomes (408 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_ahttpOutcomes is the frame of ahttpOutcomes (416 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ahttpOutcomes struct {
 	ag_state  int
 	url       string
@@ -77,8 +77,9 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_diff_test.go:210:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second}
 	/*line client_diff_test.go:211:2*/ {
 		/*line :211:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :211:2*/ ag_f.ag_defers.Push(func() {
-			/*line :211:2*/ ag_dfn()
+		/*line :211:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :211:2*/ defer ag_dfn()
+			/*line :211:2*/ ag_p.Raise()
 		})
 	}
 	/*line client_diff_test.go:212:6*/ ag_f.out = [2]outcome{}
@@ -145,7 +146,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :233:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:149
+//line client_diff_async_test.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

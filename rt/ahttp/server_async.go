@@ -138,7 +138,7 @@ func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_Serve is the frame of (*Server).Serve (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_Serve is the frame of (*Server).Serve (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_Serve struct {
 	ag_state  int
 	s         *Server
@@ -199,8 +199,9 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:126:2*/ {
 		/*line :126:2*/ ag_d0 := ag_f.s.listeners
 		/*line :126:2*/ ag_d1 := ag_f.ln
-		/*line :126:2*/ ag_f.ag_defers.Push(func() {
-			/*line :126:2*/ delete(ag_d0, ag_d1)
+		/*line :126:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :126:2*/ defer delete(ag_d0, ag_d1)
+			/*line :126:2*/ ag_p.Raise()
 		})
 	}
 	/*line server.go:127:2*/ ag_f.pause = 5 * time.Millisecond
@@ -257,7 +258,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:3*/ return rt.Ready
 }
 
-//line server_async.go:261
+//line server_async.go:262
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -274,7 +275,7 @@ func (ag_f *ag_Server_Serve) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_serveConn is the frame of (*Server).serveConn (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveConn is the frame of (*Server).serveConn (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
@@ -312,10 +313,16 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :191:1*/ goto ag_resume2
 	}
-	/*line server.go:192:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
-		/*line server.go:194:3*/ ag_f.c.Close()
-	})
+	/*line server.go:192:2*/ {
+		/*line :192:2*/ ag_dfn := func() {
+			/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
+			/*line server.go:194:3*/ ag_f.c.Close()
+		}
+		/*line :194:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :194:3*/ defer ag_dfn()
+			/*line :194:3*/ ag_p.Raise()
+		})
+	}
 	/*line server.go:196:2*/ first = true
 	/*line :196:2*/ ag_L1:
 	/*line server.go:198:7*/ ag_f.ag_aw0 = ag_f.s.serveOneAsync(ag_f.c, first)
@@ -342,7 +349,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :201:3*/ return rt.Ready
 }
 
-//line server_async.go:346
+//line server_async.go:353
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -623,7 +630,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line server_async.go:627
+//line server_async.go:634
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -656,7 +663,7 @@ func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_callHandler is the frame of (*Server).callHandler (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_callHandler is the frame of (*Server).callHandler (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_callHandler struct {
 	ag_state  int
 	s         *Server
@@ -696,16 +703,22 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :286:1*/ goto ag_resume2
 	}
-	/*line server.go:287:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:288:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:289:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			/*line server.go:290:4*/ logf := log.Printf
-			/*line server.go:291:4*/ if ag_f.s.ErrorLog != nil {
-				/*line server.go:292:5*/ logf = ag_f.s.ErrorLog.Printf
+	/*line server.go:287:2*/ {
+		/*line :287:2*/ ag_dfn := func() {
+			/*line server.go:288:3*/ if p := recover(); p != nil {
+				/*line server.go:289:4*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+				/*line server.go:290:4*/ logf := log.Printf
+				/*line server.go:291:4*/ if ag_f.s.ErrorLog != nil {
+					/*line server.go:292:5*/ logf = ag_f.s.ErrorLog.Printf
+				}
+				/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 			}
-			/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 		}
-	})
+		/*line :294:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :294:4*/ defer ag_dfn()
+			/*line :294:4*/ ag_p.Raise()
+		})
+	}
 	/*line server.go:297:2*/ if ag_f.s.Handler == nil {
 		/*line server.go:298:3*/ http.NotFound(ag_f.w, ag_f.req)
 		/*line server.go:299:3*/ ag_f.err = nil
@@ -731,7 +744,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :302:2*/ return rt.Ready
 }
 
-//line server_async.go:735
+//line server_async.go:748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -853,7 +866,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:329:1*/ return rt.Ready
 }
 
-//line server_async.go:857
+//line server_async.go:870
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
@@ -934,7 +947,7 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :406:2*/ return rt.Ready
 }
 
-//line server_async.go:938
+//line server_async.go:951
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
@@ -1026,7 +1039,7 @@ func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :476:2*/ return rt.Ready
 }
 
-//line server_async.go:1030
+//line server_async.go:1043
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {

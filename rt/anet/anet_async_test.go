@@ -122,7 +122,7 @@ func _() {
 	var _ ag_stale_run_go_generate = addrs
 }
 
-// ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoLines is the frame of echoLines (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
 	network   string
@@ -192,8 +192,9 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:54:2*/ {
 		/*line :54:2*/ ag_dfn := ag_f.c.Close
-		/*line :54:2*/ ag_f.ag_defers.Push(func() {
-			/*line :54:2*/ ag_dfn()
+		/*line :54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :54:2*/ defer ag_dfn()
+			/*line :54:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:55:6*/ ag_f.got = nil
@@ -245,7 +246,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:249
+//line anet_async_test.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -262,7 +263,7 @@ func (ag_f *ag_echoLines) AwaitLine() string {
 	return ""
 }
 
-// ag_serveOne is the frame of serveOne (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_serveOne is the frame of serveOne (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -325,8 +326,9 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:82:2*/ {
 		/*line :82:2*/ ag_dfn := ag_f.c.Close
-		/*line :82:2*/ ag_f.ag_defers.Push(func() {
-			/*line :82:2*/ ag_dfn()
+		/*line :82:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :82:2*/ defer ag_dfn()
+			/*line :82:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:83:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
@@ -366,7 +368,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:370
+//line anet_async_test.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -383,7 +385,7 @@ func (ag_f *ag_serveOne) AwaitLine() string {
 	return ""
 }
 
-// ag_unixPair is the frame of unixPair (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_unixPair is the frame of unixPair (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_unixPair struct {
 	ag_state  int
 	path      string
@@ -451,8 +453,9 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:144:2*/ {
 		/*line :144:2*/ ag_dfn := ln.Close
-		/*line :144:2*/ ag_f.ag_defers.Push(func() {
-			/*line :144:2*/ ag_dfn()
+		/*line :144:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :144:2*/ defer ag_dfn()
+			/*line :144:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:145:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
@@ -500,7 +503,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :153:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:504
+//line anet_async_test.go:507
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -519,7 +522,7 @@ func (ag_f *ag_unixPair) AwaitLine() string {
 	return ""
 }
 
-// ag_echoOne is the frame of echoOne (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoOne is the frame of echoOne (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -582,8 +585,9 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:164:2*/ {
 		/*line :164:2*/ ag_dfn := ag_f.c.Close
-		/*line :164:2*/ ag_f.ag_defers.Push(func() {
-			/*line :164:2*/ ag_dfn()
+		/*line :164:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :164:2*/ defer ag_dfn()
+			/*line :164:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:165:2*/ ag_f.buf = make([]byte, 4096)
@@ -628,7 +632,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:632
+//line anet_async_test.go:636
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -645,7 +649,7 @@ func (ag_f *ag_echoOne) AwaitLine() string {
 	return ""
 }
 
-// ag_slowRead is the frame of slowRead (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_slowRead is the frame of slowRead (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_slowRead struct {
 	ag_state  int
 	addr      string
@@ -707,8 +711,9 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:198:2*/ {
 		/*line :198:2*/ ag_dfn := ag_f.c.Close
-		/*line :198:2*/ ag_f.ag_defers.Push(func() {
-			/*line :198:2*/ ag_dfn()
+		/*line :198:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :198:2*/ defer ag_dfn()
+			/*line :198:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:199:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
@@ -746,7 +751,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :207:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:750
+//line anet_async_test.go:755
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -810,7 +815,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:241:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:814
+//line anet_async_test.go:819
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -821,7 +826,7 @@ func (ag_f *ag_ticker) AwaitLine() string {
 	return ""
 }
 
-// ag_bigWrite is the frame of bigWrite (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_bigWrite is the frame of bigWrite (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigWrite struct {
 	ag_state  int
 	addr      string
@@ -901,8 +906,9 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:249:2*/ {
 		/*line :249:2*/ ag_dfn := ag_f.c.Close
-		/*line :249:2*/ ag_f.ag_defers.Push(func() {
-			/*line :249:2*/ ag_dfn()
+		/*line :249:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :249:2*/ defer ag_dfn()
+			/*line :249:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:250:2*/ ag_f.ticks, ag_f.stop = 0, false
@@ -966,7 +972,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :263:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:970
+//line anet_async_test.go:976
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -989,7 +995,7 @@ func (ag_f *ag_bigWrite) AwaitLine() string {
 	return ""
 }
 
-// ag_readTruncated is the frame of readTruncated (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readTruncated is the frame of readTruncated (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readTruncated struct {
 	ag_state  int
 	addr      string
@@ -1053,8 +1059,9 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:283:2*/ {
 		/*line :283:2*/ ag_dfn := ag_f.c.Close
-		/*line :283:2*/ ag_f.ag_defers.Push(func() {
-			/*line :283:2*/ ag_dfn()
+		/*line :283:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :283:2*/ defer ag_dfn()
+			/*line :283:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:284:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(100)
@@ -1084,7 +1091,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :286:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1088
+//line anet_async_test.go:1095
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1101,7 +1108,7 @@ func (ag_f *ag_readTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readUntilTruncated is the frame of readUntilTruncated (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readUntilTruncated is the frame of readUntilTruncated (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readUntilTruncated struct {
 	ag_state  int
 	addr      string
@@ -1159,8 +1166,9 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:295:2*/ {
 		/*line :295:2*/ ag_dfn := c.Close
-		/*line :295:2*/ ag_f.ag_defers.Push(func() {
-			/*line :295:2*/ ag_dfn()
+		/*line :295:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :295:2*/ defer ag_dfn()
+			/*line :295:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:296:2*/ ag_f.ag_aw1 = c.ReadUntilAsync('\n')
@@ -1182,7 +1190,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1186
+//line anet_async_test.go:1194
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1197,7 +1205,7 @@ func (ag_f *ag_readUntilTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readInto is the frame of readInto (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readInto is the frame of readInto (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readInto struct {
 	ag_state  int
 	c         *anet.Conn
@@ -1238,9 +1246,15 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :313:1*/ goto ag_resume2
 	}
-	/*line anet_test.go:314:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:314:17*/ *ag_f.cleaned = true
-	})
+	/*line anet_test.go:314:2*/ {
+		/*line :314:2*/ ag_dfn := func() {
+			/*line anet_test.go:314:17*/ *ag_f.cleaned = true
+		}
+		/*line :314:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :314:17*/ defer ag_dfn()
+			/*line :314:17*/ ag_p.Raise()
+		})
+	}
 	/*line anet_test.go:315:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :315:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
 	/*line :315:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1260,7 +1274,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1264
+//line anet_async_test.go:1278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1320,7 +1334,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :321:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1324
+//line anet_async_test.go:1338
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1331,7 +1345,7 @@ func (ag_f *ag_readLine) AwaitLine() string {
 	return ""
 }
 
-// ag_cancelRead is the frame of cancelRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_cancelRead is the frame of cancelRead (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_cancelRead struct {
 	ag_state  int
 	addr      string
@@ -1426,8 +1440,9 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:340:2*/ {
 		/*line :340:2*/ ag_dfn := ag_f.c.Close
-		/*line :340:2*/ ag_f.ag_defers.Push(func() {
-			/*line :340:2*/ ag_dfn()
+		/*line :340:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :340:2*/ defer ag_dfn()
+			/*line :340:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:341:2*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
@@ -1549,7 +1564,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :374:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1553
+//line anet_async_test.go:1568
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1580,7 +1595,7 @@ func (ag_f *ag_cancelRead) AwaitLine() string {
 	return ""
 }
 
-// ag_waitForRead is the frame of waitForRead (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_waitForRead is the frame of waitForRead (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitForRead struct {
 	ag_state  int
 	addr      string
@@ -1655,8 +1670,9 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:390:2*/ {
 		/*line :390:2*/ ag_dfn := ag_f.c.Close
-		/*line :390:2*/ ag_f.ag_defers.Push(func() {
-			/*line :390:2*/ ag_dfn()
+		/*line :390:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :390:2*/ defer ag_dfn()
+			/*line :390:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:391:2*/ ag_f.buf = make([]byte, 10)
@@ -1717,7 +1733,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :403:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1721
+//line anet_async_test.go:1737
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1738,7 +1754,7 @@ func (ag_f *ag_waitForRead) AwaitLine() string {
 	return ""
 }
 
-// ag_virtualRead is the frame of virtualRead (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_virtualRead is the frame of virtualRead (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_virtualRead struct {
 	ag_state  int
 	addr      string
@@ -1808,8 +1824,9 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:428:2*/ {
 		/*line :428:2*/ ag_dfn := ag_f.c.Close
-		/*line :428:2*/ ag_f.ag_defers.Push(func() {
-			/*line :428:2*/ ag_dfn()
+		/*line :428:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :428:2*/ defer ag_dfn()
+			/*line :428:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:429:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
@@ -1863,7 +1880,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1867
+//line anet_async_test.go:1884
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -1884,7 +1901,7 @@ func (ag_f *ag_virtualRead) AwaitLine() string {
 	return ""
 }
 
-// ag_churn is the frame of churn (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_churn is the frame of churn (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_churn struct {
 	ag_state    int
 	refusedAddr string
@@ -1981,8 +1998,9 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:529:2*/ {
 		/*line :529:2*/ ag_dfn := ag_f.ln.Close
-		/*line :529:2*/ ag_f.ag_defers.Push(func() {
-			/*line :529:2*/ ag_dfn()
+		/*line :529:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :529:2*/ defer ag_dfn()
+			/*line :529:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:530:2*/ ag_f.addr = ag_f.ln.Addr().String()
@@ -2111,7 +2129,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :560:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2115
+//line anet_async_test.go:2133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2144,7 +2162,7 @@ func (ag_f *ag_churn) AwaitLine() string {
 	return ""
 }
 
-// ag_readEOF is the frame of readEOF (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readEOF is the frame of readEOF (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readEOF struct {
 	ag_state  int
 	c         *anet.Conn
@@ -2184,8 +2202,9 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:578:2*/ {
 		/*line :578:2*/ ag_dfn := ag_f.c.Close
-		/*line :578:2*/ ag_f.ag_defers.Push(func() {
-			/*line :578:2*/ ag_dfn()
+		/*line :578:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :578:2*/ defer ag_dfn()
+			/*line :578:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:579:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
@@ -2210,7 +2229,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :583:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2214
+//line anet_async_test.go:2233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2223,7 +2242,7 @@ func (ag_f *ag_readEOF) AwaitLine() string {
 	return ""
 }
 
-// ag_idle is the frame of idle (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_idle is the frame of idle (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_idle struct {
 	ag_state  int
 	n         int
@@ -2310,8 +2329,9 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:592:2*/ {
 		/*line :592:2*/ ag_dfn := ag_f.ln.Close
-		/*line :592:2*/ ag_f.ag_defers.Push(func() {
-			/*line :592:2*/ ag_dfn()
+		/*line :592:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :592:2*/ defer ag_dfn()
+			/*line :592:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:593:6*/ ag_f.clients = nil
@@ -2404,7 +2424,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :617:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2408
+//line anet_async_test.go:2428
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2429,7 +2449,7 @@ func (ag_f *ag_idle) AwaitLine() string {
 	return ""
 }
 
-// ag_readBlocks is the frame of readBlocks (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readBlocks is the frame of readBlocks (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readBlocks struct {
 	ag_state  int
 	addr      string
@@ -2500,8 +2520,9 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:641:2*/ {
 		/*line :641:2*/ ag_dfn := ag_f.c.Close
-		/*line :641:2*/ ag_f.ag_defers.Push(func() {
-			/*line :641:2*/ ag_dfn()
+		/*line :641:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :641:2*/ defer ag_dfn()
+			/*line :641:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:642:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
@@ -2563,7 +2584,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :657:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2567
+//line anet_async_test.go:2588
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2639,7 +2660,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :676:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2643
+//line anet_async_test.go:2664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2650,7 +2671,7 @@ func (ag_f *ag_oneByte) AwaitLine() string {
 	return ""
 }
 
-// ag_manyReady is the frame of manyReady (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_manyReady is the frame of manyReady (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyReady struct {
 	ag_state  int
 	n         int
@@ -2744,17 +2765,24 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:688:2*/ {
 		/*line :688:2*/ ag_dfn := ag_f.ln.Close
-		/*line :688:2*/ ag_f.ag_defers.Push(func() {
-			/*line :688:2*/ ag_dfn()
+		/*line :688:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :688:2*/ defer ag_dfn()
+			/*line :688:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:689:6*/ ag_f.clients = nil
 	/*line anet_test.go:689:15*/ ag_f.servers = nil
-	/*line anet_test.go:690:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:691:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
-			/*line anet_test.go:692:4*/ c.Close()
+	/*line anet_test.go:690:2*/ {
+		/*line :690:2*/ ag_dfn := func() {
+			/*line anet_test.go:691:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
+				/*line anet_test.go:692:4*/ c.Close()
+			}
 		}
-	})
+		/*line :692:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :692:4*/ defer ag_dfn()
+			/*line :692:4*/ ag_p.Raise()
+		})
+	}
 	/*line :692:4*/ ag_f.ag_t4 = ag_f.n
 	/*line :692:4*/ ag_f.ag_t5 = 0
 	/*line :692:4*/ ag_L1:
@@ -2872,7 +2900,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2876
+//line anet_async_test.go:2904
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -2899,7 +2927,7 @@ func (ag_f *ag_manyReady) AwaitLine() string {
 	return ""
 }
 
-// ag_addrs is the frame of addrs (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_addrs is the frame of addrs (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_addrs struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -2960,8 +2988,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:741:2*/ {
 		/*line :741:2*/ ag_dfn := ag_f.ln.Close
-		/*line :741:2*/ ag_f.ag_defers.Push(func() {
-			/*line :741:2*/ ag_dfn()
+		/*line :741:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :741:2*/ defer ag_dfn()
+			/*line :741:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:742:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -2978,8 +3007,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:746:2*/ {
 		/*line :746:2*/ ag_dfn := ag_f.d.Close
-		/*line :746:2*/ ag_f.ag_defers.Push(func() {
-			/*line :746:2*/ ag_dfn()
+		/*line :746:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :746:2*/ defer ag_dfn()
+			/*line :746:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:747:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
@@ -2996,8 +3026,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:751:2*/ {
 		/*line :751:2*/ ag_dfn := a.Close
-		/*line :751:2*/ ag_f.ag_defers.Push(func() {
-			/*line :751:2*/ ag_dfn()
+		/*line :751:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :751:2*/ defer ag_dfn()
+			/*line :751:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:752:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
@@ -3011,7 +3042,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :752:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3015
+//line anet_async_test.go:3046
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

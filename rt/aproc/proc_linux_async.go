@@ -34,7 +34,7 @@ func _() {
 	var _ ag_stale_run_go_generate = (*Pipe).Write
 }
 
-// ag_Process_Wait is the frame of (*Process).Wait (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Process_Wait is the frame of (*Process).Wait (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Process_Wait struct {
 	ag_state  int
 	p         *Process
@@ -87,13 +87,19 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :111:2*/ ag_resume1:
 	/*line proc_linux.go:111:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :111:2*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:112:2*/ ag_f.ag_defers.Push(func() {
-		/*line proc_linux.go:113:3*/ if ag_f.me.Cancelling() {
-			/*line proc_linux.go:114:4*/ ag_f.p.Cmd.Process.Kill()
-			/*line proc_linux.go:115:4*/ ag_f.p.Cmd.Wait()
-			/*line proc_linux.go:116:4*/ ag_f.p.pidfd.Close()
+	/*line proc_linux.go:112:2*/ {
+		/*line :112:2*/ ag_dfn := func() {
+			/*line proc_linux.go:113:3*/ if ag_f.me.Cancelling() {
+				/*line proc_linux.go:114:4*/ ag_f.p.Cmd.Process.Kill()
+				/*line proc_linux.go:115:4*/ ag_f.p.Cmd.Wait()
+				/*line proc_linux.go:116:4*/ ag_f.p.pidfd.Close()
+			}
 		}
-	})
+		/*line :116:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :116:4*/ defer ag_dfn()
+			/*line :116:4*/ ag_p.Raise()
+		})
+	}
 	/*line proc_linux.go:119:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
 	/*line :119:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
 	/*line :119:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -126,7 +132,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:130
+//line proc_linux_async.go:136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -220,7 +226,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:224
+//line proc_linux_async.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -291,7 +297,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :172:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:295
+//line proc_linux_async.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -380,7 +386,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :198:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:384
+//line proc_linux_async.go:390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {
