@@ -256,9 +256,9 @@ func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :54:2*/ ag_dfn := func() {
 			/*line agen_test.go:55:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("generator recovered %v, cancelling %v", recover(), ag_f.me.Cancelling()))
 		}
-		/*line :55:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :55:3*/ defer ag_dfn()
-			/*line :55:3*/ ag_p.Raise()
+		/*line agen_test.go:54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :54:2*/ defer ag_dfn()
+			/*line :54:2*/ ag_p.Raise()
 		})
 	}
 	/*line agen_test.go:57:6*/ ag_f.i = 0
@@ -357,9 +357,9 @@ func (ag_f *ag_panicsInBody) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :67:2*/ ag_dfn := func() {
 			/*line agen_test.go:68:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("consumer recovered %v", recover()))
 		}
-		/*line :68:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :68:3*/ defer ag_dfn()
-			/*line :68:3*/ ag_p.Raise()
+		/*line agen_test.go:67:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :67:2*/ defer ag_dfn()
+			/*line :67:2*/ ag_p.Raise()
 		})
 	}
 	/*line agen_test.go:70:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))

@@ -612,9 +612,9 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 				/*line example_more_test.go:126:4*/ fmt.Println(ag_f.name, "cancelled")
 			}
 		}
-		/*line :126:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :126:4*/ defer ag_dfn()
-			/*line :126:4*/ ag_p.Raise()
+		/*line example_more_test.go:124:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :124:2*/ defer ag_dfn()
+			/*line :124:2*/ ag_p.Raise()
 		})
 	}
 	/*line example_more_test.go:129:2*/ if !ag_f.fail {

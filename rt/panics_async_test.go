@@ -78,9 +78,9 @@ func (ag_f *ag_chainLiteral) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :22:2*/ ag_dfn := func() {
 			/*line panics_test.go:22:17*/ panic(2)
 		}
-		/*line :22:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :22:17*/ defer ag_dfn()
-			/*line :22:17*/ ag_p.Raise()
+		/*line panics_test.go:22:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :22:2*/ defer ag_dfn()
+			/*line :22:2*/ ag_p.Raise()
 		})
 	}
 	/*line panics_test.go:23:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
@@ -410,9 +410,9 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :69:2*/ ag_dfn := func() {
 			/*line panics_test.go:69:17*/ recover()
 		}
-		/*line :69:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :69:17*/ defer ag_dfn()
-			/*line :69:17*/ ag_p.Raise()
+		/*line panics_test.go:69:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :69:2*/ defer ag_dfn()
+			/*line :69:2*/ ag_p.Raise()
 		})
 	}
 	/*line panics_test.go:70:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)

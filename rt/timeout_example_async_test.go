@@ -118,9 +118,9 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :18:2*/ ag_dfn := func() {
 			/*line timeout_example_test.go:18:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
 		}
-		/*line :18:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :18:17*/ defer ag_dfn()
-			/*line :18:17*/ ag_p.Raise()
+		/*line timeout_example_test.go:18:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :18:2*/ defer ag_dfn()
+			/*line :18:2*/ ag_p.Raise()
 		})
 	}
 	/*line timeout_example_test.go:19:2*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.d)
@@ -374,9 +374,9 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :61:2*/ ag_dfn := func() {
 			/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
 		}
-		/*line :61:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :61:17*/ defer ag_dfn()
-			/*line :61:17*/ ag_p.Raise()
+		/*line timeout_example_test.go:61:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :61:2*/ defer ag_dfn()
+			/*line :61:2*/ ag_p.Raise()
 		})
 	}
 	/*line timeout_example_test.go:62:2*/ {
@@ -810,9 +810,9 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :138:2*/ ag_dfn := func() {
 			/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
 		}
-		/*line :138:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :138:17*/ defer ag_dfn()
-			/*line :138:17*/ ag_p.Raise()
+		/*line timeout_example_test.go:138:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :138:2*/ defer ag_dfn()
+			/*line :138:2*/ ag_p.Raise()
 		})
 	}
 	/*line timeout_example_test.go:139:2*/ {

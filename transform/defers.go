@@ -9,6 +9,16 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
+// pushPlainDeferAt is pushPlainDefer for defer statement s: after a
+// deferred function literal, the push maps to the defer statement's line
+// again (not to the literal's last line, which would count as run).
+func (e *emitter) pushPlainDeferAt(s *ast.DeferStmt, fn jen.Code, args []jen.Code) jen.Code {
+	if _, lit := ast.Unparen(s.Call.Fun).(*ast.FuncLit); lit {
+		return e.lineDirective(s.Pos()).Add(e.pushPlainDefer(fn, args))
+	}
+	return e.pushPlainDefer(fn, args)
+}
+
 // pushPlainDefer renders the push of a plain (not async) deferred call of
 // fn(args...), whose function value and arguments are already evaluated:
 //
@@ -37,13 +47,21 @@ func (e *emitter) pushPlainDefer(fn jen.Code, args []jen.Code) jen.Code {
 // into ag_dI, and returns that declaration and the argument to pass. A
 // constant or nil needs no evaluation and stays in the call (ag_dI := nil
 // would not compile, and ag_dI := 1 would be an int where the parameter
-// may be a float64); an untyped non-constant value (a comparison) gets
-// the parameter's type.
+// may be a float64). An operation whose type comes from the context (a
+// comparison passed as a named boolean type, a shift of an untyped
+// constant) is declared with the type go/types gave it there, or with the
+// parameter's when that is still untyped.
 func (e *emitter) deferArg(call *ast.CallExpr, i int, a ast.Expr) (decl, arg jen.Code) {
 	name := fmt.Sprintf("%sd%d", analyze.Prefix, i)
 	tv, ok := e.info.Types[a]
 	if ok && (tv.Value != nil || tv.IsNil()) {
 		return nil, e.expr(a)
+	}
+	switch ast.Unparen(a).(type) {
+	case *ast.BinaryExpr, *ast.UnaryExpr:
+		if b, isBasic := tv.Type.(*types.Basic); ok && !(isBasic && b.Info()&types.IsUntyped != 0) {
+			return jen.Var().Id(name).Add(e.typeCode(tv.Type)).Op("=").Add(e.expr(a)), jen.Id(name)
+		}
 	}
 	if b, isBasic := tv.Type.(*types.Basic); ok && isBasic && b.Info()&types.IsUntyped != 0 {
 		if sig, isSig := e.info.TypeOf(call.Fun).(*types.Signature); isSig && !call.Ellipsis.IsValid() {

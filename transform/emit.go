@@ -557,7 +557,7 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Add(fn).Call(args...)))))...)
 	}
 	fn = e.deferredFun(fun, &stmts) // a literal too: its closure is made now
-	return jen.Block(append(stmts, e.pushPlainDefer(fn, args))...)
+	return jen.Block(append(stmts, e.pushPlainDeferAt(s, fn, args))...)
 }
 
 // deferredFun evaluates a deferred call's function value now when it is

@@ -351,12 +351,12 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 			/*line main.go:122:3*/ ag_f.stdin.Close()
 			/*line main.go:123:3*/ ag_f.cmd.Wait()
 		}
-		/*line :123:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :123:3*/ defer ag_dfn()
-			/*line :123:3*/ ag_p.Raise()
+		/*line main.go:121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :121:2*/ defer ag_dfn()
+			/*line :121:2*/ ag_p.Raise()
 		})
 	}
-	/*line :123:3*/ ag_L1:
+	/*line :121:2*/ ag_L1:
 	/*line main.go:125:6*/ if !(ag_f.accepted < ag_f.idle) {
 		/*line :125:6*/ goto ag_L3
 	}
@@ -547,14 +547,14 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 				/*line main.go:166:4*/ c.Close()
 			}
 		}
-		/*line :166:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :166:4*/ defer ag_dfn()
-			/*line :166:4*/ ag_p.Raise()
+		/*line main.go:164:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :164:2*/ defer ag_dfn()
+			/*line :164:2*/ ag_p.Raise()
 		})
 	}
-	/*line :166:4*/ ag_f.ag_t1 = ag_f.n
-	/*line :166:4*/ ag_f.ag_t2 = 0
-	/*line :166:4*/ ag_L1:
+	/*line :164:2*/ ag_f.ag_t1 = ag_f.n
+	/*line :164:2*/ ag_f.ag_t2 = 0
+	/*line :164:2*/ ag_L1:
 	/*line main.go:169:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		/*line :169:2*/ goto ag_L3
 	}

@@ -296,12 +296,12 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 				/*line client.go:241:4*/ ag_f.hp.slots.Release()
 			}
 		}
-		/*line :241:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :241:4*/ defer ag_dfn()
-			/*line :241:4*/ ag_p.Raise()
+		/*line client.go:236:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :236:2*/ defer ag_dfn()
+			/*line :236:2*/ ag_p.Raise()
 		})
 	}
-	/*line :241:4*/ ag_L4:
+	/*line :236:2*/ ag_L4:
 	/*line client.go:245:3*/ ag_f.c = ag_f.hp.takeIdle()
 	/*line client.go:246:3*/ ag_f.reused = ag_f.c != nil
 	/*line client.go:247:3*/ if !(ag_f.c == nil) {
@@ -663,9 +663,9 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :513:2*/ ag_dfn := func() {
 			/*line client.go:513:17*/ ag_f.hp.waiting--
 		}
-		/*line :513:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :513:17*/ defer ag_dfn()
-			/*line :513:17*/ ag_p.Raise()
+		/*line client.go:513:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :513:2*/ defer ag_dfn()
+			/*line :513:2*/ ag_p.Raise()
 		})
 	}
 	/*line client.go:514:2*/ if !(ag_f.dl.IsZero()) {

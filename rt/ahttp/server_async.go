@@ -318,9 +318,9 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 			/*line server.go:193:3*/ delete(ag_f.s.conns, ag_f.c)
 			/*line server.go:194:3*/ ag_f.c.Close()
 		}
-		/*line :194:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :194:3*/ defer ag_dfn()
-			/*line :194:3*/ ag_p.Raise()
+		/*line server.go:192:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :192:2*/ defer ag_dfn()
+			/*line :192:2*/ ag_p.Raise()
 		})
 	}
 	/*line server.go:196:2*/ first = true
@@ -714,9 +714,9 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 				/*line server.go:294:4*/ logf("ahttp: panic serving %s %s for %s: %v", ag_f.req.Method, ag_f.req.URL, ag_f.req.RemoteAddr, p)
 			}
 		}
-		/*line :294:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :294:4*/ defer ag_dfn()
-			/*line :294:4*/ ag_p.Raise()
+		/*line server.go:287:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :287:2*/ defer ag_dfn()
+			/*line :287:2*/ ag_p.Raise()
 		})
 	}
 	/*line server.go:297:2*/ if ag_f.s.Handler == nil {

@@ -1250,9 +1250,9 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :314:2*/ ag_dfn := func() {
 			/*line anet_test.go:314:17*/ *ag_f.cleaned = true
 		}
-		/*line :314:17*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :314:17*/ defer ag_dfn()
-			/*line :314:17*/ ag_p.Raise()
+		/*line anet_test.go:314:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :314:2*/ defer ag_dfn()
+			/*line :314:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:315:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
@@ -2778,14 +2778,14 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 				/*line anet_test.go:692:4*/ c.Close()
 			}
 		}
-		/*line :692:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :692:4*/ defer ag_dfn()
-			/*line :692:4*/ ag_p.Raise()
+		/*line anet_test.go:690:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :690:2*/ defer ag_dfn()
+			/*line :690:2*/ ag_p.Raise()
 		})
 	}
-	/*line :692:4*/ ag_f.ag_t4 = ag_f.n
-	/*line :692:4*/ ag_f.ag_t5 = 0
-	/*line :692:4*/ ag_L1:
+	/*line :690:2*/ ag_f.ag_t4 = ag_f.n
+	/*line :690:2*/ ag_f.ag_t5 = 0
+	/*line :690:2*/ ag_L1:
 	/*line anet_test.go:695:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
 		/*line :695:2*/ goto ag_L3
 	}

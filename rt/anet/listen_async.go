@@ -259,9 +259,9 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 				/*line listen.go:58:4*/ ag_f.c.Close()
 			}
 		}
-		/*line :58:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :58:4*/ defer ag_dfn()
-			/*line :58:4*/ ag_p.Raise()
+		/*line listen.go:56:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :56:2*/ defer ag_dfn()
+			/*line :56:2*/ ag_p.Raise()
 		})
 	}
 	/*line listen.go:61:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)

@@ -95,9 +95,9 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 				/*line proc_linux.go:116:4*/ ag_f.p.pidfd.Close()
 			}
 		}
-		/*line :116:4*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :116:4*/ defer ag_dfn()
-			/*line :116:4*/ ag_p.Raise()
+		/*line proc_linux.go:112:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :112:2*/ defer ag_dfn()
+			/*line :112:2*/ ag_p.Raise()
 		})
 	}
 	/*line proc_linux.go:119:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})

@@ -26,6 +26,7 @@ func init() {
 		testCase{"nested panic escapes async deferred call", caseNestedPanicEscapes, caseNestedPanicEscapesAsync},
 		testCase{"deferred call of a deferred async call", caseDeferInAsyncDefer, caseDeferInAsyncDeferAsync},
 		testCase{"recover without panic", caseRecoverNoPanic, caseRecoverNoPanicAsync},
+		testCase{"deferred constant arguments", caseDeferConstArgs, caseDeferConstArgsAsync},
 		testCase{"recover in deferred async function", caseRecoverAsyncDeferred, caseRecoverAsyncDeferredAsync},
 		testCase{"recover in async function not deferred", caseRecoverAsyncNotDirect, caseRecoverAsyncNotDirectAsync},
 		testCase{"iterator yields after false", caseIterYieldAfterFalse, caseIterYieldAfterFalseAsync},
@@ -35,6 +36,7 @@ func init() {
 		testCase{"iterator swallows body panic", caseIterSwallows, caseIterSwallowsAsync},
 		testCase{"generator yields after false", caseGenYieldsAfterFalse, caseGenYieldsAfterFalseAsync},
 		testCase{"generator swallows body panic", caseGenSwallows, caseGenSwallowsAsync},
+		testCase{"misuse recovered by the iterator", caseMisuseRecovered, caseMisuseRecoveredAsync},
 		testCase{"return survives iterator panic", caseReturnSurvives, caseReturnSurvivesAsync},
 		testCase{"return survives generator panic", caseReturnSurvivesGen, caseReturnSurvivesGenAsync},
 	)
@@ -278,6 +280,32 @@ func caseRecoverNoPanic() (res string, err error) {
 	defer asyncRecovers("no panic")
 	res = tickS("returned")
 	return res, nil
+}
+
+type flag bool
+
+func logFloat(x float64)         { logf("float %v %T", x, x) }
+func logAny(x any, ys ...any)    { logf("any %v %T %v", x, x, ys) }
+func logFlag(f flag, p *int)     { logf("flag %v %v", f, p == nil) }
+func logBytes(b []byte, r rune)  { logf("bytes %q %q", b, r) }
+func logUint(u uint8, d float32) { logf("uint %v %v", u, d) }
+
+// Arguments that are constants, nil or untyped values are evaluated at
+// the defer statement with the parameter's type, as Go does.
+//
+// async
+func caseDeferConstArgs() (string, error) {
+	a, b := tick(1), tick(2)
+	defer logFloat(1)
+	defer logAny(nil, 1, 2.5, 'x', nil)
+	defer logFlag(a == b, nil)
+	defer logBytes(nil, 'q')
+	defer logUint(1<<7, 1.5)
+	defer logAny(a < b)
+	s := tick(3)
+	defer logUint(1<<s, float32(s)/2)
+	defer logFlag(!(a == b), &a)
+	return "", nil
 }
 
 // asyncRecovers is an async function that recovers directly in its body,
@@ -531,6 +559,31 @@ func genSwallows() (res string) {
 // async
 func caseGenSwallows() (string, error) {
 	return genSwallows(), nil
+}
+
+// afterFalseQuiet yields after false and recovers Go's error for that.
+func afterFalseQuiet(yield func(int) bool) {
+	defer func() { logf("afterFalseQuiet recovered %v", recover()) }()
+	yield(1)
+	yield(2)
+}
+
+// async
+func misuseRecovered() (res string) {
+	defer func() { res = fmt.Sprint("recovered ", recover()) }()
+	for v := range afterFalseQuiet {
+		tick(v)
+		break
+	}
+	return "not reached"
+}
+
+// An iterator that recovers the panic of its misused yield and returns
+// makes the loop panic, as Go's does.
+//
+// async
+func caseMisuseRecovered() (string, error) {
+	return misuseRecovered(), nil
 }
 
 // Returns from a loop body whose iterator panics when the loop is left
