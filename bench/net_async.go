@@ -56,7 +56,7 @@ func init() {
 	})
 }
 
-// ag_echoServe is the frame of echoServe (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoServe is the frame of echoServe (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoServe struct {
 	ag_state  int
 	c         *anet.Conn
@@ -101,8 +101,9 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:18:2*/ {
 		/*line :18:2*/ ag_dfn := ag_f.c.Close
-		/*line :18:2*/ ag_f.ag_defers.Push(func() {
-			/*line :18:2*/ ag_dfn()
+		/*line :18:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :18:2*/ defer ag_dfn()
+			/*line :18:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:19:2*/ ag_f.buf = make([]byte, 4096)
@@ -147,7 +148,7 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:4*/ return rt.Ready
 }
 
-//line net_async.go:151
+//line net_async.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -227,7 +228,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ goto ag_L1
 }
 
-//line net_async.go:231
+//line net_async.go:232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -300,7 +301,7 @@ func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line net_async.go:304
+//line net_async.go:305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -311,7 +312,7 @@ func (ag_f *ag_readFull) AwaitLine() string {
 	return ""
 }
 
-// ag_echoClient is the frame of echoClient (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoClient is the frame of echoClient (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoClient struct {
 	ag_state  int
 	c         *anet.Conn
@@ -359,8 +360,9 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:66:2*/ {
 		/*line :66:2*/ ag_dfn := ag_f.c.Close
-		/*line :66:2*/ ag_f.ag_defers.Push(func() {
-			/*line :66:2*/ ag_dfn()
+		/*line :66:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :66:2*/ defer ag_dfn()
+			/*line :66:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:67:2*/ ag_f.buf = make([]byte, len(ag_f.msg))
@@ -411,7 +413,7 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:2*/ return rt.Ready
 }
 
-//line net_async.go:415
+//line net_async.go:417
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -561,7 +563,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:565
+//line net_async.go:567
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -582,7 +584,7 @@ func (ag_f *ag_echoRounds) AwaitLine() string {
 	return ""
 }
 
-// ag_holdIdle is the frame of holdIdle (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_holdIdle is the frame of holdIdle (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_holdIdle struct {
 	ag_state  int
 	conns     int
@@ -662,8 +664,9 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line net.go:113:2*/ {
 		/*line :113:2*/ ag_dfn := ag_f.ln.Close
-		/*line :113:2*/ ag_f.ag_defers.Push(func() {
-			/*line :113:2*/ ag_dfn()
+		/*line :113:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :113:2*/ defer ag_dfn()
+			/*line :113:2*/ ag_p.Raise()
 		})
 	}
 	/*line net.go:114:2*/ ag_f.clients = make([]*anet.Conn, ag_f.conns)
@@ -741,7 +744,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:745
+//line net_async.go:748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

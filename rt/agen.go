@@ -1,6 +1,9 @@
 package rt
 
-import "sync"
+import (
+	"runtime/debug"
+	"sync"
+)
 
 // Async generators (asyncio's `async def` with `yield`, consumed by
 // `async for`).
@@ -49,10 +52,12 @@ import "sync"
 // the generator from its yield instead, as Go unwinds an iterator with a
 // panic and as aclose throws GeneratorExit in: its deferred calls run
 // (and may await), with Cancelling true for a cancellation; the code after
-// the yield does not run, and recover in the generator cannot stop the
-// consumer's panic. A generator that yields again after its yield
-// returned false panics, as Go's range-over-func does. A panic in the
-// generator unwinds into the consumer, through the loop, as in Go.
+// the yield does not run. A deferred recover in the generator stops the
+// consumer's panic, as an iterator's does in Go, and the generator that
+// returns then makes the loop panic with Go's runtime error for that; a
+// generator that yields again after its yield returned false panics with
+// Go's error too. A panic in the generator unwinds into the consumer,
+// through the loop, as in Go.
 //
 // From ordinary code a Gen is a plain push iterator: ranging over it runs
 // the natural generator, whose awaits are ordinary blocking calls (see
@@ -225,10 +230,12 @@ func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 			// frame unwinds from its yield, as Go unwinds an iterator
 			// through a panicking loop body and as aclose throws
 			// GeneratorExit in: its deferred calls run, the code after the
-			// yield does not, and it cannot recover the consumer's panic.
+			// yield does not. It unwinds with a copy of the consumer's
+			// unwinding nested in it, which tells afterwards what the
+			// generator did with it.
 			u := c.unwind
 			g.saved = u
-			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, noRecover: true}
+			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, prev: u, prevTop: len(c.stack) - 1, closing: true}
 			c.unwind = g.closer
 			g.state = genClosing
 			c.Push(g.frame)
@@ -238,9 +245,16 @@ func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 		return g.resume(c, false, genClosing)
 	}
 	if g.saved != nil {
-		if c.unwind == g.closer {
-			c.unwind = g.saved // unless the generator's deferred calls panicked anew
+		switch c.unwind {
+		case g.closer:
+			// The panic went through the generator: it goes on.
+			c.unwind = g.saved
+		case g.saved:
+			// The generator recovered the consumer's panic and returned:
+			// Go's runtime error for an iterator that does so.
+			c.replace(rangeError(rangeMissingPanic), debug.Stack())
 		}
+		// Otherwise the generator's deferred calls panicked anew.
 		g.saved, g.closer = nil, nil
 	}
 	g.finish() // not started, or its frame returned
@@ -257,7 +271,8 @@ type genYield[K, V any] Generator[K, V]
 func (y *genYield[K, V]) AwaitStart(c *Coro) Status {
 	g := (*Generator[K, V])(y)
 	if g.state == genClosing {
-		panic("rt: async generator yielded again after its yield returned false (the loop over it was left); return when yield returns false")
+		// Go's runtime error for an iterator that does so.
+		panic(rangeError(rangeDone))
 	}
 	g.state = genSuspended
 	c.detach(g.frame)
@@ -276,7 +291,5 @@ func (c *Coro) detach(f Frame) {
 	}
 	c.stack[n] = nil
 	c.stack = c.stack[:n]
-	if c.unwind != nil && c.unwindTop >= n {
-		c.unwindTop = n - 1
-	}
+	c.unwound(n - 1)
 }

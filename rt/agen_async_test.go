@@ -56,12 +56,12 @@ func init() {
 	rt.CheckSource("agen_test.go", []rt.SourceFunc{
 		{Name: "stubborn", Line: 16, Off: 204, Head: "func stubborn(yield func(int) bool) {", Len: 59, Hash: 0x983eed4d77fc9619},
 		{Name: "breaksStubborn", Line: 22, Off: 274, Head: "func breaksStubborn() error {", Len: 83, Hash: 0x1aa808f13e819b68},
-		{Name: "guardedGen", Line: 42, Off: 840, Head: "func guardedGen(log *[]string, yield func(int) bool) {", Len: 307, Hash: 0x4023104073b8f103},
-		{Name: "panicsInBody", Line: 56, Off: 1158, Head: "func panicsInBody(log *[]string) (err error) {", Len: 229, Hash: 0x7a9b913109a6a338},
-		{Name: "sleepsInBody", Line: 79, Off: 1879, Head: "func sleepsInBody(log *[]string) error {", Len: 113, Hash: 0xe026dfc470b74030},
-		{Name: "cancelsConsumer", Line: 87, Off: 2003, Head: "func cancelsConsumer(log *[]string) error {", Len: 206, Hash: 0x058b1d166fe980f3},
-		{Name: "breaksGuarded", Line: 106, Off: 2623, Head: "func breaksGuarded(log *[]string) error {", Len: 124, Hash: 0xb1c0287498d16a82},
-		{Name: "rangesForeign", Line: 133, Off: 3472, Head: "func rangesForeign() error {", Len: 147, Hash: 0xf2d1ed637f0e06fa},
+		{Name: "guardedGen", Line: 52, Off: 1175, Head: "func guardedGen(log *[]string, yield func(int) bool) {", Len: 307, Hash: 0x4023104073b8f103},
+		{Name: "panicsInBody", Line: 66, Off: 1493, Head: "func panicsInBody(log *[]string) (err error) {", Len: 229, Hash: 0x7a9b913109a6a338},
+		{Name: "sleepsInBody", Line: 101, Off: 2531, Head: "func sleepsInBody(log *[]string) error {", Len: 113, Hash: 0xe026dfc470b74030},
+		{Name: "cancelsConsumer", Line: 109, Off: 2655, Head: "func cancelsConsumer(log *[]string) error {", Len: 206, Hash: 0x058b1d166fe980f3},
+		{Name: "breaksGuarded", Line: 128, Off: 3275, Head: "func breaksGuarded(log *[]string) error {", Len: 124, Hash: 0xb1c0287498d16a82},
+		{Name: "rangesForeign", Line: 155, Off: 4124, Head: "func rangesForeign() error {", Len: 147, Hash: 0xf2d1ed637f0e06fa},
 	})
 }
 
@@ -212,7 +212,7 @@ func (ag_f *ag_breaksStubborn) AwaitLine() string {
 	return ""
 }
 
-// ag_guardedGen is the frame of guardedGen (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_guardedGen is the frame of guardedGen (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_guardedGen struct {
 	ag_state  int
 	log       *[]string
@@ -241,78 +241,84 @@ func (ag_f *ag_guardedGen) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line agen_test.go:42
+//line agen_test.go:52
 func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :42:1*/ var (
+	/*line :52:1*/ var (
 		ag_t2 bool
 	)
-	/*line :42:1*/ if ag_co.Unwinding() {
-		/*line :42:1*/ goto ag_exit
+	/*line :52:1*/ if ag_co.Unwinding() {
+		/*line :52:1*/ goto ag_exit
 	}
-	/*line :42:1*/ switch ag_f.ag_state {
-	/*line :42:1*/ case 1:
-		/*line :42:1*/ goto ag_resume1
-		/*line :42:1*/
+	/*line :52:1*/ switch ag_f.ag_state {
+	/*line :52:1*/ case 1:
+		/*line :52:1*/ goto ag_resume1
+		/*line :52:1*/
 	case 2:
-		/*line :42:1*/ goto ag_resume2
-		/*line :42:1*/
+		/*line :52:1*/ goto ag_resume2
+		/*line :52:1*/
 	case 3:
-		/*line :42:1*/ goto ag_resume3
+		/*line :52:1*/ goto ag_resume3
 	}
-	/*line agen_test.go:43:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :43:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :43:2*/ return ag_s
+	/*line agen_test.go:53:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :53:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :53:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :53:2*/ return ag_s
 	}
-	/*line :43:2*/ ag_resume1:
-	/*line agen_test.go:43:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :43:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:44:2*/ ag_f.ag_defers.Push(func() {
-		/*line agen_test.go:45:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("generator recovered %v, cancelling %v", ag_co.Recover(), ag_f.me.Cancelling()))
-	})
-	/*line agen_test.go:47:6*/ ag_f.i = 0
-	/*line :47:6*/ ag_L1:
-	/*line agen_test.go:48:7*/ ag_f.ag_aw1 = ag_f.ag_gen.Yield(ag_f.i, struct{}{})
-	/*line :48:7*/ ag_f.ag_state = 2 // await: yield(i)
-	/*line :48:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :48:7*/ return ag_s
+	/*line :53:2*/ ag_resume1:
+	/*line agen_test.go:53:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :53:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:54:2*/ {
+		/*line :54:2*/ ag_dfn := func() {
+			/*line agen_test.go:55:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("generator recovered %v, cancelling %v", recover(), ag_f.me.Cancelling()))
+		}
+		/*line agen_test.go:54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :54:2*/ defer ag_dfn()
+			/*line :54:2*/ ag_p.Raise()
+		})
 	}
-	/*line :48:7*/ ag_resume2:
-	/*line agen_test.go:48:7*/ ag_t2, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :48:7*/ ag_f.ag_aw1 = nil
-	/*line agen_test.go:48:3*/ if ag_t2 {
-		/*line :48:3*/ goto ag_L4
+	/*line agen_test.go:57:6*/ ag_f.i = 0
+	/*line :57:6*/ ag_L1:
+	/*line agen_test.go:58:7*/ ag_f.ag_aw1 = ag_f.ag_gen.Yield(ag_f.i, struct{}{})
+	/*line :58:7*/ ag_f.ag_state = 2 // await: yield(i)
+	/*line :58:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:7*/ return ag_s
 	}
-	/*line agen_test.go:49:4*/ *ag_f.log = append(*ag_f.log, "yield returned false")
-	/*line agen_test.go:50:4*/ goto ag_exit
-	/*line :50:4*/ ag_L4:
-	/*line agen_test.go:47:16*/ ag_f.i++
-	/*line :47:16*/ goto ag_L1
-	/*line :47:16*/ ag_exit:
-	/*line :47:16*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :47:16*/ ag_resume3:
-	/*line :47:16*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :47:16*/ return ag_s
+	/*line :58:7*/ ag_resume2:
+	/*line agen_test.go:58:7*/ ag_t2, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :58:7*/ ag_f.ag_aw1 = nil
+	/*line agen_test.go:58:3*/ if ag_t2 {
+		/*line :58:3*/ goto ag_L4
 	}
-	/*line :47:16*/ return rt.Ready
+	/*line agen_test.go:59:4*/ *ag_f.log = append(*ag_f.log, "yield returned false")
+	/*line agen_test.go:60:4*/ goto ag_exit
+	/*line :60:4*/ ag_L4:
+	/*line agen_test.go:57:16*/ ag_f.i++
+	/*line :57:16*/ goto ag_L1
+	/*line :57:16*/ ag_exit:
+	/*line :57:16*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :57:16*/ ag_resume3:
+	/*line :57:16*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :57:16*/ return ag_s
+	}
+	/*line :57:16*/ return rt.Ready
 }
 
-//line agen_async_test.go:301
+//line agen_async_test.go:307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guardedGen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:43"
+		return "agen_test.go:53"
 	case 2:
-		return "agen_test.go:48"
+		return "agen_test.go:58"
 	case 3:
-		return "agen_test.go:53 (deferred calls)"
+		return "agen_test.go:63 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_panicsInBody is the frame of panicsInBody (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_panicsInBody is the frame of panicsInBody (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_panicsInBody struct {
 	ag_state  int
 	log       *[]string
@@ -336,85 +342,91 @@ func (ag_f *ag_panicsInBody) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line agen_test.go:56
+//line agen_test.go:66
 func (ag_f *ag_panicsInBody) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :56:1*/ var (
+	/*line :66:1*/ var (
 		v     int
 		ag_t2 bool
 		ag_t3 int
 	)
-	/*line :56:1*/ if ag_co.Unwinding() {
-		/*line :56:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
-			/*line :56:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
-				/*line :56:1*/ return ag_s
+	/*line :66:1*/ if ag_co.Unwinding() {
+		/*line :66:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
+			/*line :66:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
+				/*line :66:1*/ return ag_s
 			}
-			/*line :56:1*/ ag_f.ag_t1 = nil
+			/*line :66:1*/ ag_f.ag_t1 = nil
 		}
-		/*line :56:1*/ goto ag_exit
+		/*line :66:1*/ goto ag_exit
 	}
-	/*line :56:1*/ switch ag_f.ag_state {
-	/*line :56:1*/ case 1:
-		/*line :56:1*/ goto ag_resume1
-		/*line :56:1*/
+	/*line :66:1*/ switch ag_f.ag_state {
+	/*line :66:1*/ case 1:
+		/*line :66:1*/ goto ag_resume1
+		/*line :66:1*/
 	case 2:
-		/*line :56:1*/ goto ag_resume2
-		/*line :56:1*/
+		/*line :66:1*/ goto ag_resume2
+		/*line :66:1*/
 	case 3:
-		/*line :56:1*/ goto ag_resume3
+		/*line :66:1*/ goto ag_resume3
 	}
-	/*line agen_test.go:57:2*/ ag_f.ag_defers.Push(func() {
-		/*line agen_test.go:58:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("consumer recovered %v", ag_co.Recover()))
-	})
-	/*line agen_test.go:60:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))
-	/*line :60:17*/ ag_L1:
-	/*line agen_test.go:60:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
-	/*line :60:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
-	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line agen_test.go:67:2*/ {
+		/*line :67:2*/ ag_dfn := func() {
+			/*line agen_test.go:68:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("consumer recovered %v", recover()))
+		}
+		/*line agen_test.go:67:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :67:2*/ defer ag_dfn()
+			/*line :67:2*/ ag_p.Raise()
+		})
 	}
-	/*line :60:2*/ ag_resume1:
-	/*line agen_test.go:60:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :60:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:60:2*/ if !ag_t2 {
-		/*line :60:2*/ goto ag_L3
+	/*line agen_test.go:70:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))
+	/*line :70:17*/ ag_L1:
+	/*line agen_test.go:70:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
+	/*line :70:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
+	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
 	}
-	/*line :60:2*/ ag_t3, _ = ag_f.ag_t1.Values()
-	/*line agen_test.go:60:6*/ v = ag_t3
-	/*line agen_test.go:61:3*/ if v == 1 {
-		/*line agen_test.go:62:4*/ panic("body")
+	/*line :70:2*/ ag_resume1:
+	/*line agen_test.go:70:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :70:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:70:2*/ if !ag_t2 {
+		/*line :70:2*/ goto ag_L3
 	}
-	/*line :62:4*/ goto ag_L1
-	/*line :62:4*/ ag_L3:
-	/*line agen_test.go:60:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
-	/*line :60:2*/ ag_f.ag_state = 2 // await: close(guardedGenAsync(log))
-	/*line :60:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line :70:2*/ ag_t3, _ = ag_f.ag_t1.Values()
+	/*line agen_test.go:70:6*/ v = ag_t3
+	/*line agen_test.go:71:3*/ if v == 1 {
+		/*line agen_test.go:72:4*/ panic("body")
 	}
-	/*line :60:2*/ ag_resume2:
-	/*line :60:2*/ ag_f.ag_aw1 = nil
-	/*line :60:2*/ ag_f.ag_t1 = nil
-	/*line agen_test.go:65:2*/ ag_f.ag_err = nil
-	/*line :65:2*/ goto ag_exit
-	/*line :65:2*/ ag_exit:
-	/*line :65:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :65:2*/ ag_resume3:
-	/*line :65:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :65:2*/ return ag_s
+	/*line :72:4*/ goto ag_L1
+	/*line :72:4*/ ag_L3:
+	/*line agen_test.go:70:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
+	/*line :70:2*/ ag_f.ag_state = 2 // await: close(guardedGenAsync(log))
+	/*line :70:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
 	}
-	/*line :65:2*/ return rt.Ready
+	/*line :70:2*/ ag_resume2:
+	/*line :70:2*/ ag_f.ag_aw1 = nil
+	/*line :70:2*/ ag_f.ag_t1 = nil
+	/*line agen_test.go:75:2*/ ag_f.ag_err = nil
+	/*line :75:2*/ goto ag_exit
+	/*line :75:2*/ ag_exit:
+	/*line :75:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :75:2*/ ag_resume3:
+	/*line :75:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :75:2*/ return ag_s
+	}
+	/*line :75:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:408
+//line agen_async_test.go:420
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsInBody) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:60"
+		return "agen_test.go:70"
 	case 2:
-		return "agen_test.go:60"
+		return "agen_test.go:70"
 	case 3:
-		return "agen_test.go:66 (deferred calls)"
+		return "agen_test.go:76 (deferred calls)"
 	}
 	return ""
 }
@@ -442,75 +454,75 @@ func (ag_f *ag_sleepsInBody) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line agen_test.go:79
+//line agen_test.go:101
 func (ag_f *ag_sleepsInBody) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :79:1*/ var (
+	/*line :101:1*/ var (
 		ag_t1 bool
 	)
-	/*line :79:1*/ if ag_co.Unwinding() {
-		/*line :79:1*/ if ag_g := ag_f.ag_t0; ag_g != nil {
-			/*line :79:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
-				/*line :79:1*/ return ag_s
+	/*line :101:1*/ if ag_co.Unwinding() {
+		/*line :101:1*/ if ag_g := ag_f.ag_t0; ag_g != nil {
+			/*line :101:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
+				/*line :101:1*/ return ag_s
 			}
-			/*line :79:1*/ ag_f.ag_t0 = nil
+			/*line :101:1*/ ag_f.ag_t0 = nil
 		}
-		/*line :79:1*/ return rt.Ready
+		/*line :101:1*/ return rt.Ready
 	}
-	/*line :79:1*/ switch ag_f.ag_state {
-	/*line :79:1*/ case 1:
-		/*line :79:1*/ goto ag_resume1
-		/*line :79:1*/
+	/*line :101:1*/ switch ag_f.ag_state {
+	/*line :101:1*/ case 1:
+		/*line :101:1*/ goto ag_resume1
+		/*line :101:1*/
 	case 2:
-		/*line :79:1*/ goto ag_resume2
-		/*line :79:1*/
+		/*line :101:1*/ goto ag_resume2
+		/*line :101:1*/
 	case 3:
-		/*line :79:1*/ goto ag_resume3
+		/*line :101:1*/ goto ag_resume3
 	}
-	/*line agen_test.go:80:12*/ ag_f.ag_t0 = rt.PullGen(guardedGenAsync(ag_f.log))
-	/*line :80:12*/ ag_L1:
-	/*line agen_test.go:80:2*/ ag_f.ag_aw0 = ag_f.ag_t0.Next()
-	/*line :80:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
-	/*line :80:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :80:2*/ return ag_s
+	/*line agen_test.go:102:12*/ ag_f.ag_t0 = rt.PullGen(guardedGenAsync(ag_f.log))
+	/*line :102:12*/ ag_L1:
+	/*line agen_test.go:102:2*/ ag_f.ag_aw0 = ag_f.ag_t0.Next()
+	/*line :102:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
+	/*line :102:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:2*/ return ag_s
 	}
-	/*line :80:2*/ ag_resume1:
-	/*line agen_test.go:80:2*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :80:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:80:2*/ if !ag_t1 {
-		/*line :80:2*/ goto ag_L3
+	/*line :102:2*/ ag_resume1:
+	/*line agen_test.go:102:2*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :102:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:102:2*/ if !ag_t1 {
+		/*line :102:2*/ goto ag_L3
 	}
-	/*line agen_test.go:81:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
-	/*line :81:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
-	/*line :81:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:3*/ return ag_s
+	/*line agen_test.go:103:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
+	/*line :103:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
+	/*line :103:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:3*/ return ag_s
 	}
-	/*line :81:3*/ ag_resume2:
-	/*line :81:3*/ ag_f.ag_aw1 = nil
-	/*line :81:3*/ goto ag_L1
-	/*line :81:3*/ ag_L3:
-	/*line agen_test.go:80:2*/ ag_f.ag_aw1 = ag_f.ag_t0.Close()
-	/*line :80:2*/ ag_f.ag_state = 3 // await: close(guardedGenAsync(log))
-	/*line :80:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :80:2*/ return ag_s
+	/*line :103:3*/ ag_resume2:
+	/*line :103:3*/ ag_f.ag_aw1 = nil
+	/*line :103:3*/ goto ag_L1
+	/*line :103:3*/ ag_L3:
+	/*line agen_test.go:102:2*/ ag_f.ag_aw1 = ag_f.ag_t0.Close()
+	/*line :102:2*/ ag_f.ag_state = 3 // await: close(guardedGenAsync(log))
+	/*line :102:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:2*/ return ag_s
 	}
-	/*line :80:2*/ ag_resume3:
-	/*line :80:2*/ ag_f.ag_aw1 = nil
-	/*line :80:2*/ ag_f.ag_t0 = nil
-	/*line agen_test.go:83:2*/ ag_f.ag_err = nil
-	/*line :83:2*/ return rt.Ready
+	/*line :102:2*/ ag_resume3:
+	/*line :102:2*/ ag_f.ag_aw1 = nil
+	/*line :102:2*/ ag_f.ag_t0 = nil
+	/*line agen_test.go:105:2*/ ag_f.ag_err = nil
+	/*line :105:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:504
+//line agen_async_test.go:516
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsInBody) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:80"
+		return "agen_test.go:102"
 	case 2:
-		return "agen_test.go:81"
+		return "agen_test.go:103"
 	case 3:
-		return "agen_test.go:80"
+		return "agen_test.go:102"
 	}
 	return ""
 }
@@ -538,64 +550,64 @@ func (ag_f *ag_cancelsConsumer) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line agen_test.go:87
+//line agen_test.go:109
 func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :87:1*/ var (
+	/*line :109:1*/ var (
 		err error
 	)
-	/*line :87:1*/ if ag_co.Unwinding() {
-		/*line :87:1*/ return rt.Ready
+	/*line :109:1*/ if ag_co.Unwinding() {
+		/*line :109:1*/ return rt.Ready
 	}
-	/*line :87:1*/ switch ag_f.ag_state {
-	/*line :87:1*/ case 1:
-		/*line :87:1*/ goto ag_resume1
-		/*line :87:1*/
+	/*line :109:1*/ switch ag_f.ag_state {
+	/*line :109:1*/ case 1:
+		/*line :109:1*/ goto ag_resume1
+		/*line :109:1*/
 	case 2:
-		/*line :87:1*/ goto ag_resume2
-		/*line :87:1*/
+		/*line :109:1*/ goto ag_resume2
+		/*line :109:1*/
 	case 3:
-		/*line :87:1*/ goto ag_resume3
+		/*line :109:1*/ goto ag_resume3
 	}
-	/*line agen_test.go:88:2*/ ag_f.ag_aw0 = rt.SpawnAsync(sleepsInBodyAsync(ag_f.log))
-	/*line :88:2*/ ag_f.ag_state = 1 // await: rt.Spawn(sleepsInBodyAsync(log))
-	/*line :88:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :88:2*/ return ag_s
+	/*line agen_test.go:110:2*/ ag_f.ag_aw0 = rt.SpawnAsync(sleepsInBodyAsync(ag_f.log))
+	/*line :110:2*/ ag_f.ag_state = 1 // await: rt.Spawn(sleepsInBodyAsync(log))
+	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :110:2*/ return ag_s
 	}
-	/*line :88:2*/ ag_resume1:
-	/*line agen_test.go:88:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :88:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:89:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Second)
-	/*line :89:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Second)
-	/*line :89:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :89:2*/ return ag_s
+	/*line :110:2*/ ag_resume1:
+	/*line agen_test.go:110:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :110:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:111:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Second)
+	/*line :111:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Second)
+	/*line :111:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :111:2*/ return ag_s
 	}
-	/*line :89:2*/ ag_resume2:
-	/*line :89:2*/ ag_f.ag_aw1 = nil
-	/*line agen_test.go:90:2*/ ag_f.t.Cancel()
-	/*line agen_test.go:91:2*/ ag_f.ag_aw1 = ag_f.t
-	/*line :91:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
-	/*line :91:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :91:2*/ return ag_s
+	/*line :111:2*/ ag_resume2:
+	/*line :111:2*/ ag_f.ag_aw1 = nil
+	/*line agen_test.go:112:2*/ ag_f.t.Cancel()
+	/*line agen_test.go:113:2*/ ag_f.ag_aw1 = ag_f.t
+	/*line :113:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :113:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :113:2*/ return ag_s
 	}
-	/*line :91:2*/ ag_resume3:
-	/*line agen_test.go:91:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :91:2*/ ag_f.ag_aw1 = nil
-	/*line agen_test.go:92:2*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("consumer: ", err))
-	/*line agen_test.go:93:2*/ ag_f.ag_err = nil
-	/*line :93:2*/ return rt.Ready
+	/*line :113:2*/ ag_resume3:
+	/*line agen_test.go:113:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :113:2*/ ag_f.ag_aw1 = nil
+	/*line agen_test.go:114:2*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("consumer: ", err))
+	/*line agen_test.go:115:2*/ ag_f.ag_err = nil
+	/*line :115:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:589
+//line agen_async_test.go:601
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelsConsumer) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:88"
+		return "agen_test.go:110"
 	case 2:
-		return "agen_test.go:89"
+		return "agen_test.go:111"
 	case 3:
-		return "agen_test.go:91"
+		return "agen_test.go:113"
 	}
 	return ""
 }
@@ -623,72 +635,72 @@ func (ag_f *ag_breaksGuarded) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line agen_test.go:106
+//line agen_test.go:128
 func (ag_f *ag_breaksGuarded) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :106:1*/ var (
+	/*line :128:1*/ var (
 		v     int
 		ag_t2 bool
 		ag_t3 int
 	)
-	/*line :106:1*/ if ag_co.Unwinding() {
-		/*line :106:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
-			/*line :106:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
-				/*line :106:1*/ return ag_s
+	/*line :128:1*/ if ag_co.Unwinding() {
+		/*line :128:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
+			/*line :128:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
+				/*line :128:1*/ return ag_s
 			}
-			/*line :106:1*/ ag_f.ag_t1 = nil
+			/*line :128:1*/ ag_f.ag_t1 = nil
 		}
-		/*line :106:1*/ return rt.Ready
+		/*line :128:1*/ return rt.Ready
 	}
-	/*line :106:1*/ switch ag_f.ag_state {
-	/*line :106:1*/ case 1:
-		/*line :106:1*/ goto ag_resume1
-		/*line :106:1*/
+	/*line :128:1*/ switch ag_f.ag_state {
+	/*line :128:1*/ case 1:
+		/*line :128:1*/ goto ag_resume1
+		/*line :128:1*/
 	case 2:
-		/*line :106:1*/ goto ag_resume2
+		/*line :128:1*/ goto ag_resume2
 	}
-	/*line agen_test.go:107:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))
-	/*line :107:17*/ ag_L1:
-	/*line agen_test.go:107:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
-	/*line :107:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
-	/*line :107:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :107:2*/ return ag_s
+	/*line agen_test.go:129:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))
+	/*line :129:17*/ ag_L1:
+	/*line agen_test.go:129:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
+	/*line :129:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
+	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
 	}
-	/*line :107:2*/ ag_resume1:
-	/*line agen_test.go:107:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :107:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:107:2*/ if !ag_t2 {
-		/*line :107:2*/ goto ag_L3
+	/*line :129:2*/ ag_resume1:
+	/*line agen_test.go:129:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :129:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:129:2*/ if !ag_t2 {
+		/*line :129:2*/ goto ag_L3
 	}
-	/*line :107:2*/ ag_t3, _ = ag_f.ag_t1.Values()
-	/*line agen_test.go:107:6*/ v = ag_t3
-	/*line agen_test.go:108:3*/ if !(v == 2) {
-		/*line :108:3*/ goto ag_L4
+	/*line :129:2*/ ag_t3, _ = ag_f.ag_t1.Values()
+	/*line agen_test.go:129:6*/ v = ag_t3
+	/*line agen_test.go:130:3*/ if !(v == 2) {
+		/*line :130:3*/ goto ag_L4
 	}
-	/*line :108:3*/ goto ag_L3
-	/*line :108:3*/ ag_L4:
-	/*line :108:3*/ goto ag_L1
-	/*line :108:3*/ ag_L3:
-	/*line agen_test.go:107:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
-	/*line :107:2*/ ag_f.ag_state = 2 // await: close(guardedGenAsync(log))
-	/*line :107:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :107:2*/ return ag_s
+	/*line :130:3*/ goto ag_L3
+	/*line :130:3*/ ag_L4:
+	/*line :130:3*/ goto ag_L1
+	/*line :130:3*/ ag_L3:
+	/*line agen_test.go:129:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
+	/*line :129:2*/ ag_f.ag_state = 2 // await: close(guardedGenAsync(log))
+	/*line :129:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
 	}
-	/*line :107:2*/ ag_resume2:
-	/*line :107:2*/ ag_f.ag_aw1 = nil
-	/*line :107:2*/ ag_f.ag_t1 = nil
-	/*line agen_test.go:112:2*/ ag_f.ag_err = nil
-	/*line :112:2*/ return rt.Ready
+	/*line :129:2*/ ag_resume2:
+	/*line :129:2*/ ag_f.ag_aw1 = nil
+	/*line :129:2*/ ag_f.ag_t1 = nil
+	/*line agen_test.go:134:2*/ ag_f.ag_err = nil
+	/*line :134:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:684
+//line agen_async_test.go:696
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksGuarded) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:107"
+		return "agen_test.go:129"
 	case 2:
-		return "agen_test.go:107"
+		return "agen_test.go:129"
 	}
 	return ""
 }
@@ -715,69 +727,69 @@ func (ag_f *ag_rangesForeign) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line agen_test.go:133
+//line agen_test.go:155
 func (ag_f *ag_rangesForeign) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :133:1*/ var (
+	/*line :155:1*/ var (
 		g     rt.Gen[int]
 		ag_t2 bool
 	)
-	/*line :133:1*/ if ag_co.Unwinding() {
-		/*line :133:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
-			/*line :133:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
-				/*line :133:1*/ return ag_s
+	/*line :155:1*/ if ag_co.Unwinding() {
+		/*line :155:1*/ if ag_g := ag_f.ag_t1; ag_g != nil {
+			/*line :155:1*/ if ag_s := ag_g.Close().AwaitStart(ag_co); ag_s != rt.Ready {
+				/*line :155:1*/ return ag_s
 			}
-			/*line :133:1*/ ag_f.ag_t1 = nil
+			/*line :155:1*/ ag_f.ag_t1 = nil
 		}
-		/*line :133:1*/ return rt.Ready
+		/*line :155:1*/ return rt.Ready
 	}
-	/*line :133:1*/ switch ag_f.ag_state {
-	/*line :133:1*/ case 1:
-		/*line :133:1*/ goto ag_resume1
-		/*line :133:1*/
+	/*line :155:1*/ switch ag_f.ag_state {
+	/*line :155:1*/ case 1:
+		/*line :155:1*/ goto ag_resume1
+		/*line :155:1*/
 	case 2:
-		/*line :133:1*/ goto ag_resume2
+		/*line :155:1*/ goto ag_resume2
 	}
-	/*line agen_test.go:134:2*/ g = rt.Gen[int](func(yield func(int) bool) {
-		/*line agen_test.go:135:3*/ if yield != nil {
-			/*line agen_test.go:136:4*/ yield(1)
+	/*line agen_test.go:156:2*/ g = rt.Gen[int](func(yield func(int) bool) {
+		/*line agen_test.go:157:3*/ if yield != nil {
+			/*line agen_test.go:158:4*/ yield(1)
 		}
 	})
-	/*line agen_test.go:139:12*/ ag_f.ag_t1 = rt.PullGen(g)
-	/*line :139:12*/ ag_L1:
-	/*line agen_test.go:139:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
-	/*line :139:2*/ ag_f.ag_state = 1 // await: next(g)
-	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line agen_test.go:161:12*/ ag_f.ag_t1 = rt.PullGen(g)
+	/*line :161:12*/ ag_L1:
+	/*line agen_test.go:161:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
+	/*line :161:2*/ ag_f.ag_state = 1 // await: next(g)
+	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume1:
-	/*line agen_test.go:139:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :139:2*/ ag_f.ag_aw0 = nil
-	/*line agen_test.go:139:2*/ if !ag_t2 {
-		/*line :139:2*/ goto ag_L3
+	/*line :161:2*/ ag_resume1:
+	/*line agen_test.go:161:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :161:2*/ ag_f.ag_aw0 = nil
+	/*line agen_test.go:161:2*/ if !ag_t2 {
+		/*line :161:2*/ goto ag_L3
 	}
-	/*line :139:2*/ goto ag_L1
-	/*line :139:2*/ ag_L3:
-	/*line agen_test.go:139:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
-	/*line :139:2*/ ag_f.ag_state = 2 // await: close(g)
-	/*line :139:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line :161:2*/ goto ag_L1
+	/*line :161:2*/ ag_L3:
+	/*line agen_test.go:161:2*/ ag_f.ag_aw1 = ag_f.ag_t1.Close()
+	/*line :161:2*/ ag_f.ag_state = 2 // await: close(g)
+	/*line :161:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume2:
-	/*line :139:2*/ ag_f.ag_aw1 = nil
-	/*line :139:2*/ ag_f.ag_t1 = nil
-	/*line agen_test.go:141:2*/ ag_f.ag_err = nil
-	/*line :141:2*/ return rt.Ready
+	/*line :161:2*/ ag_resume2:
+	/*line :161:2*/ ag_f.ag_aw1 = nil
+	/*line :161:2*/ ag_f.ag_t1 = nil
+	/*line agen_test.go:163:2*/ ag_f.ag_err = nil
+	/*line :163:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:773
+//line agen_async_test.go:785
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rangesForeign) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "agen_test.go:139"
+		return "agen_test.go:161"
 	case 2:
-		return "agen_test.go:139"
+		return "agen_test.go:161"
 	}
 	return ""
 }

@@ -103,7 +103,7 @@ func (ag_f *ag_release) AwaitLine() string {
 	return ""
 }
 
-// ag_readings is the frame of readings (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readings is the frame of readings (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readings struct {
 	ag_state  int
 	sensor    string

@@ -27,12 +27,22 @@ func breaksStubborn() error {
 }
 
 // TestGenYieldAfterFalse: a generator that yields again after its loop
-// was left panics, as Go's range-over-func does.
+// was left panics with Go's runtime error, as the same loop in plain Go.
 func TestGenYieldAfterFalse(t *testing.T) {
 	_, err := rt.Run(breaksStubbornAsync(), rt.VirtualTime())
 	var pe *rt.PanicError
 	require.True(t, errors.As(err, &pe), "got %v", err)
-	require.Contains(t, fmt.Sprint(pe.Value), "yielded again")
+	plain := catch(func() { _ = breaksStubborn() })
+	require.NotNil(t, plain)
+	require.Equal(t, plain, pe.Value)
+	require.Contains(t, fmt.Sprint(pe.Value), "range function continued iteration after function for loop body returned false")
+}
+
+// catch runs f and returns what it panicked with.
+func catch(f func()) (r any) {
+	defer func() { r = recover() }()
+	f()
+	return nil
 }
 
 // guarded tries to recover whatever panics through it, and logs whether
@@ -65,14 +75,26 @@ func panicsInBody(log *[]string) (err error) {
 	return nil
 }
 
-// TestGenCannotRecoverConsumerPanic: a panic in the loop body unwinds the
-// generator from its yield (the code after yield does not run) and goes
-// on to the consumer; the generator's recover does not see it.
-func TestGenCannotRecoverConsumerPanic(t *testing.T) {
+// TestGenRecoversConsumerPanicAsGo: a panic in the loop body unwinds the
+// generator from its yield (the code after yield does not run); the
+// generator's deferred recover stops it, as an iterator's does in Go, and
+// the generator returning then is Go's runtime error, which the consumer
+// recovers.
+func TestGenRecoversConsumerPanicAsGo(t *testing.T) {
 	var log []string
 	_, err := rt.Run(panicsInBodyAsync(&log), rt.VirtualTime())
 	require.NoError(t, err)
-	require.Equal(t, []string{"generator recovered <nil>, cancelling false", "consumer recovered body"}, log)
+	// The same in plain Go, with a push iterator.
+	goErr := catch(func() {
+		for range func(yield func() bool) {
+			defer func() { recover() }()
+			yield()
+		} {
+			panic("body")
+		}
+	})
+	require.NotNil(t, goErr)
+	require.Equal(t, []string{"generator recovered body, cancelling false", fmt.Sprint("consumer recovered ", goErr)}, log)
 }
 
 // async

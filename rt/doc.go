@@ -49,8 +49,12 @@
 // Deferred calls of an async function run when it returns, when it
 // panics and when its task is cancelled, last first; a deferred call of
 // an async function is awaited. A panic unwinds the frames of its task one
-// by one, running their deferred calls, and recover() in a deferred
-// function literal stops it (generated code calls Coro.Recover). Cancel
+// by one, running their deferred calls, and recover() stops it where Go's
+// rule allows: called directly by a plain deferred function (a literal, a
+// named function, a method value), which runs inside a real Go call with
+// the panic raised again (see Defers and Panic), or in the body of a
+// deferred async function (Coro.Recover); a panic raised while
+// another is in flight chains to it as in Go (PanicError.Aborted). Cancel
 // stops a task at its await point: its body never resumes, its deferred
 // calls run (Cancelling tells them why), and it ends with ErrCanceled;
 // recover cannot stop a cancellation. WaitFor bounds a wait in time by

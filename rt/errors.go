@@ -26,6 +26,11 @@ type PanicError struct {
 	Task  string // name of the task that panicked
 	Value any    // the value passed to panic
 	Stack []byte // the panicking goroutine's stack, from debug.Stack
+	// Aborted are the values of the older panics that this one aborted
+	// (raised by a deferred call while they were in flight, and not
+	// recovered there), oldest first: Go prints them before Value, as
+	// "panic: 1\n\tpanic: 2".
+	Aborted []any
 }
 
 func (e *PanicError) Error() string {

@@ -110,7 +110,7 @@ func init() {
 	})
 }
 
-// ag_lookup is the frame of lookup (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lookup is the frame of lookup (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lookup struct {
 	ag_state  int
 	key       string
@@ -148,8 +148,9 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_more_test.go:22:2*/ {
 		/*line :22:2*/ ag_d1 := ag_f.key
-		/*line :22:2*/ ag_f.ag_defers.Push(func() {
-			/*line :22:2*/ fmt.Println("lookup", ag_d1, "ends")
+		/*line :22:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :22:2*/ defer fmt.Println("lookup", ag_d1, "ends")
+			/*line :22:2*/ ag_p.Raise()
 		})
 	}
 	/*line example_more_test.go:23:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.took)
@@ -170,7 +171,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:174
+//line example_more_async_test.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -239,7 +240,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:33:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:243
+//line example_more_async_test.go:244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {
@@ -365,7 +366,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:369
+//line example_more_async_test.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {
@@ -444,7 +445,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:448
+//line example_more_async_test.go:449
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {
@@ -497,7 +498,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:501
+//line example_more_async_test.go:502
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -562,7 +563,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:110:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:566
+//line example_more_async_test.go:567
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {
@@ -575,7 +576,7 @@ func (ag_f *ag_impatient) AwaitLine() string {
 	return ""
 }
 
-// ag_worker is the frame of worker (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_worker is the frame of worker (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state  int
 	name      string
@@ -627,11 +628,17 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ ag_resume1:
 	/*line example_more_test.go:123:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :123:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:124:2*/ ag_f.ag_defers.Push(func() {
-		/*line example_more_test.go:125:3*/ if ag_f.me.Cancelling() {
-			/*line example_more_test.go:126:4*/ fmt.Println(ag_f.name, "cancelled")
+	/*line example_more_test.go:124:2*/ {
+		/*line :124:2*/ ag_dfn := func() {
+			/*line example_more_test.go:125:3*/ if ag_f.me.Cancelling() {
+				/*line example_more_test.go:126:4*/ fmt.Println(ag_f.name, "cancelled")
+			}
 		}
-	})
+		/*line example_more_test.go:124:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :124:2*/ defer ag_dfn()
+			/*line :124:2*/ ag_p.Raise()
+		})
+	}
 	/*line example_more_test.go:129:2*/ if !ag_f.fail {
 		/*line :129:2*/ goto ag_L1
 	}
@@ -663,7 +670,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:667
+//line example_more_async_test.go:674
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -769,7 +776,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:145:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:773
+//line example_more_async_test.go:780
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {
@@ -855,7 +862,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:162:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:859
+//line example_more_async_test.go:866
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {
@@ -922,7 +929,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:926
+//line example_more_async_test.go:933
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {
@@ -978,7 +985,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:215:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:982
+//line example_more_async_test.go:989
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {
@@ -1038,7 +1045,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:230:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1042
+//line example_more_async_test.go:1049
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {
@@ -1091,7 +1098,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:245:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1095
+//line example_more_async_test.go:1102
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -1161,7 +1168,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1165
+//line example_more_async_test.go:1172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {
@@ -1267,7 +1274,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :275:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1271
+//line example_more_async_test.go:1278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

@@ -338,8 +338,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:41:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
 		/*line :41:2*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:41:6*/ ag_f.i = ag_f.ag_t4
-	/*line loopgroup_test.go:41:9*/ r = ag_f.ag_t3[ag_f.ag_t4]
+	/*line loopgroup_test.go:41:6*/ ag_f.i, r = ag_f.ag_t4, ag_f.ag_t3[ag_f.ag_t4]
 	/*line loopgroup_test.go:42:3*/ ag_f.ag_aw0 = r
 	/*line :42:3*/ ag_f.ag_state = 1 // await: rt.Await[T](r)
 	/*line :42:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -360,7 +359,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:364
+//line loopgroup_async_test.go:363
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -455,7 +454,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:459
+//line loopgroup_async_test.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -515,7 +514,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:519
+//line loopgroup_async_test.go:518
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -615,7 +614,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:619
+//line loopgroup_async_test.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -628,7 +627,7 @@ func (ag_f *ag_shardKeys) AwaitLine() string {
 	return ""
 }
 
-// ag_parkOn is the frame of parkOn (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_parkOn is the frame of parkOn (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parkOn struct {
 	ag_state  int
 	started   *rt.Mailbox[int]
@@ -672,8 +671,9 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:134:2*/ {
 		/*line :134:2*/ ag_dfn := ag_f.done.Add
-		/*line :134:2*/ ag_f.ag_defers.Push(func() {
-			/*line :134:2*/ ag_dfn(int64(1))
+		/*line :134:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :134:2*/ defer ag_dfn(int64(1))
+			/*line :134:2*/ ag_p.Raise()
 		})
 	}
 	/*line loopgroup_test.go:135:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
@@ -1047,7 +1047,7 @@ func (ag_f *ag_outcomes) AwaitLine() string {
 	return ""
 }
 
-// ag_remoteSleeper is the frame of remoteSleeper (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_remoteSleeper is the frame of remoteSleeper (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_remoteSleeper struct {
 	ag_state  int
 	tr        *trace
@@ -1114,9 +1114,15 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:246:30*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :246:30*/ ag_f.ag_aw1 = nil
 	/*line loopgroup_test.go:246:2*/ ag_f.me, ag_f.task = ag_f.ag_t2, ag_t3
-	/*line loopgroup_test.go:247:2*/ ag_f.ag_defers.Push(func() {
-		/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
-	})
+	/*line loopgroup_test.go:247:2*/ {
+		/*line :247:2*/ ag_dfn := func() {
+			/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
+		}
+		/*line loopgroup_test.go:247:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :247:2*/ defer ag_dfn()
+			/*line :247:2*/ ag_p.Raise()
+		})
+	}
 	/*line loopgroup_test.go:250:2*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.d)
 	/*line :250:2*/ ag_f.ag_state = 3 // await: rt.Sleep(d)
 	/*line :250:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1135,7 +1141,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1139
+//line loopgroup_async_test.go:1145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1213,7 +1219,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1217
+//line loopgroup_async_test.go:1223
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1316,7 +1322,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1320
+//line loopgroup_async_test.go:1326
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1421,7 +1427,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1425
+//line loopgroup_async_test.go:1431
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1520,7 +1526,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :326:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1524
+//line loopgroup_async_test.go:1530
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1595,7 +1601,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :350:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1599
+//line loopgroup_async_test.go:1605
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1608,7 +1614,7 @@ func (ag_f *ag_publish) AwaitLine() string {
 	return ""
 }
 
-// ag_parked is the frame of parked (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_parked is the frame of parked (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parked struct {
 	ag_state  int
 	how       string
@@ -1673,8 +1679,9 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:388:2*/ {
 		/*line :388:2*/ ag_dfn := ag_f.done.Add
-		/*line :388:2*/ ag_f.ag_defers.Push(func() {
-			/*line :388:2*/ ag_dfn(int64(1))
+		/*line :388:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :388:2*/ defer ag_dfn(int64(1))
+			/*line :388:2*/ ag_p.Raise()
 		})
 	}
 	/*line loopgroup_test.go:389:2*/ ag_f.started.Add(1)
@@ -1760,7 +1767,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :402:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1764
+//line loopgroup_async_test.go:1771
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -1854,7 +1861,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :422:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1858
+//line loopgroup_async_test.go:1865
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -1867,7 +1874,7 @@ func (ag_f *ag_parkEverywhere) AwaitLine() string {
 	return ""
 }
 
-// ag_crash is the frame of crash (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_crash is the frame of crash (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_crash struct {
 	ag_state  int
 	tr        *trace
@@ -1921,9 +1928,15 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:2*/ ag_resume1:
 	/*line loopgroup_test.go:438:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :438:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:439:2*/ ag_f.ag_defers.Push(func() {
-		/*line loopgroup_test.go:439:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-	})
+	/*line loopgroup_test.go:439:2*/ {
+		/*line :439:2*/ ag_dfn := func() {
+			/*line loopgroup_test.go:439:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
+		}
+		/*line loopgroup_test.go:439:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :439:2*/ defer ag_dfn()
+			/*line :439:2*/ ag_p.Raise()
+		})
+	}
 	/*line loopgroup_test.go:440:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
 	/*line :440:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
 	/*line :440:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1953,7 +1966,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :442:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1957
+//line loopgroup_async_test.go:1970
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2036,7 +2049,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :475:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2040
+//line loopgroup_async_test.go:2053
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2107,7 +2120,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2111
+//line loopgroup_async_test.go:2124
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2271,7 +2284,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :527:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2275
+//line loopgroup_async_test.go:2288
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2426,7 +2439,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :565:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2430
+//line loopgroup_async_test.go:2443
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2487,7 +2500,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :545:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2491
+//line loopgroup_async_test.go:2504
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2524,7 +2537,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :549:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2528
+//line loopgroup_async_test.go:2541
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2571,7 +2584,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2575
+//line loopgroup_async_test.go:2588
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2618,7 +2631,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :578:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2622
+//line loopgroup_async_test.go:2635
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2764,7 +2777,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :602:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2768
+//line loopgroup_async_test.go:2781
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -2829,7 +2842,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :592:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2833
+//line loopgroup_async_test.go:2846
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -2882,7 +2895,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :597:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2886
+//line loopgroup_async_test.go:2899
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -2935,7 +2948,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2939
+//line loopgroup_async_test.go:2952
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3012,7 +3025,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :629:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3016
+//line loopgroup_async_test.go:3029
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3076,7 +3089,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :624:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3080
+//line loopgroup_async_test.go:3093
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3169,7 +3182,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :652:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3173
+//line loopgroup_async_test.go:3186
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3216,7 +3229,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :675:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3220
+//line loopgroup_async_test.go:3233
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3249,7 +3262,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :684:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3253
+//line loopgroup_async_test.go:3266
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3354,7 +3367,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :702:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3358
+//line loopgroup_async_test.go:3371
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3415,7 +3428,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :693:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3419
+//line loopgroup_async_test.go:3432
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

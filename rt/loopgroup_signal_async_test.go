@@ -23,7 +23,7 @@ func init() {
 	})
 }
 
-// ag_waitForever is the frame of waitForever (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_waitForever is the frame of waitForever (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitForever struct {
 	ag_state  int
 	tr        *trace
@@ -84,9 +84,15 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ ag_resume1:
 	/*line loopgroup_signal_test.go:20:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :20:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_signal_test.go:21:2*/ ag_f.ag_defers.Push(func() {
-		/*line loopgroup_signal_test.go:21:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-	})
+	/*line loopgroup_signal_test.go:21:2*/ {
+		/*line :21:2*/ ag_dfn := func() {
+			/*line loopgroup_signal_test.go:21:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
+		}
+		/*line loopgroup_signal_test.go:21:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :21:2*/ defer ag_dfn()
+			/*line :21:2*/ ag_p.Raise()
+		})
+	}
 	/*line loopgroup_signal_test.go:22:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
 	/*line :22:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
 	/*line :22:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -126,7 +132,7 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line loopgroup_signal_async_test.go:130
+//line loopgroup_signal_async_test.go:136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForever) AwaitLine() string {

@@ -3,40 +3,93 @@ package rt
 import (
 	"iter"
 	"runtime/debug"
+	"sync"
 )
 
 // Pull and Pull2 are iter.Pull and iter.Pull2 for the range-over-func loops
 // that asyncgen lowers (a loop whose body holds an await point cannot run
 // inside the iterator's yield, so the loop pulls). They differ from iter's
-// in one way: when the task's frame unwinds from a panic while the loop
-// runs, the generated code stops the iterator with Coro.UnwindPull, and the
-// iterator's yield then panics with the same value instead of returning
-// false, as in Go, where a panic in a loop body unwinds the iterator's
-// frames: the iterator's deferred calls run and the code after its yield
-// does not.
+// in two ways, both to behave as Go's own range-over-func loop:
+//
+//   - When the task's frame unwinds from a panic while the loop runs, the
+//     generated code stops the iterator with Coro.UnwindPull, and the
+//     iterator's yield then panics with the same value instead of
+//     returning false, as in Go, where a panic in a loop body unwinds the
+//     iterator's frames: the iterator's deferred calls run and the code
+//     after its yield does not.
+//   - The yield checks how the iterator uses it, as Go's loops do, and
+//     panics with the Go runtime's own errors at the same points: a yield
+//     called after it returned false ("range function continued iteration
+//     after function for loop body returned false"), while the body runs
+//     or after it panicked ("... after loop body panic"), after the
+//     iterator returned ("... after whole loop exit"); and an iterator
+//     that returns after recovering the body's panic ("range function
+//     recovered a loop body panic and did not resume panicking") makes the
+//     loop panic.
 func Pull[V any](c *Coro, seq iter.Seq[V]) (next func() (V, bool), stop func()) {
+	st := new(rangeState)
+	*st = rangeReady
 	return iter.Pull(func(yield func(V) bool) {
 		seq(func(v V) bool {
+			st.enter()
 			if !yield(v) {
 				c.pullUnwinding()
+				*st = rangeDone
 				return false
 			}
+			*st = rangeReady
 			return true
 		})
+		st.exit()
 	})
 }
 
 // Pull2 is Pull for iter.Seq2.
 func Pull2[K, V any](c *Coro, seq iter.Seq2[K, V]) (next func() (K, V, bool), stop func()) {
+	st := new(rangeState)
+	*st = rangeReady
 	return iter.Pull2(func(yield func(K, V) bool) {
 		seq(func(k K, v V) bool {
+			st.enter()
 			if !yield(k, v) {
 				c.pullUnwinding()
+				*st = rangeDone
 				return false
 			}
+			*st = rangeReady
 			return true
 		})
+		st.exit()
 	})
+}
+
+// rangeState is the state of a range-over-func loop's yield, as Go's
+// compiler keeps it for each loop (cmd/compile/internal/rangefunc).
+type rangeState uint8
+
+const (
+	rangeDone      rangeState = iota // the body returned false: the loop was left
+	rangeReady                       // the body is not running
+	rangePanic                       // the body is running, or has panicked
+	rangeExhausted                   // the iterator has returned
+	rangeMissingPanic
+)
+
+// enter starts a call of the yield: the body runs.
+func (st *rangeState) enter() {
+	was := *st
+	*st = rangePanic
+	if was != rangeReady {
+		panic(rangeError(was))
+	}
+}
+
+// exit follows the iterator's return.
+func (st *rangeState) exit() {
+	if *st == rangePanic {
+		panic(rangeError(rangeMissingPanic))
+	}
+	*st = rangeExhausted
 }
 
 // pullUnwinding runs in an iterator whose yield returned false: when
@@ -48,26 +101,101 @@ func (c *Coro) pullUnwinding() {
 	}
 }
 
-// errPullRecovered is Go's runtime error for an iterator that recovers a
-// loop body's panic and returns.
-var errPullRecovered error = pullRecoveredError{}
+// rangeErrors are the Go runtime's errors for misused range-over-func
+// loops, obtained once by running such loops (so they are the very values,
+// and messages, of the Go that built the program).
+var rangeErrors struct {
+	once                           sync.Once
+	done, panic, exhausted, missed any
+}
 
-type pullRecoveredError struct{}
+func rangeError(st rangeState) any {
+	e := &rangeErrors
+	e.once.Do(loadRangeErrors)
+	var v any
+	switch st {
+	case rangeDone:
+		v = e.done
+	case rangePanic:
+		v = e.panic
+	case rangeExhausted:
+		v = e.exhausted
+	default:
+		v = e.missed
+	}
+	if v == nil {
+		// A Go that does not check its loops: say the same.
+		v = rangeCheckError(st)
+	}
+	return v
+}
 
-func (pullRecoveredError) Error() string {
+func loadRangeErrors() {
+	e := &rangeErrors
+	e.done = catchPanic(func() {
+		for range func(yield func() bool) { yield(); yield() } {
+			break
+		}
+	})
+	e.panic = catchPanic(func() {
+		for range func(yield func() bool) {
+			defer func() {
+				recover()
+				yield()
+			}()
+			yield()
+		} {
+			panic("body")
+		}
+	})
+	var saved func() bool
+	e.exhausted = catchPanic(func() {
+		for range func(yield func() bool) { saved = yield } {
+		}
+		saved()
+	})
+	e.missed = catchPanic(func() {
+		for range func(yield func() bool) {
+			defer func() { recover() }()
+			yield()
+		} {
+			panic("body")
+		}
+	})
+}
+
+func catchPanic(f func()) (r any) {
+	defer func() { r = recover() }()
+	f()
+	return nil
+}
+
+// rangeCheckError has the messages of Go's runtime errors for misused
+// range-over-func loops, for a Go that would not raise them.
+type rangeCheckError rangeState
+
+func (e rangeCheckError) Error() string {
+	switch rangeState(e) {
+	case rangeDone:
+		return "runtime error: range function continued iteration after function for loop body returned false"
+	case rangePanic:
+		return "runtime error: range function continued iteration after loop body panic"
+	case rangeExhausted:
+		return "runtime error: range function continued iteration after whole loop exit"
+	}
 	return "runtime error: range function recovered a loop body panic and did not resume panicking"
 }
 
-// RuntimeError makes it a runtime.Error, as Go's is.
-func (pullRecoveredError) RuntimeError() {}
+// RuntimeError makes it a runtime.Error, as Go's are.
+func (rangeCheckError) RuntimeError() {}
 
 // UnwindPull stops the iterator of a lowered range-over-func loop (see
 // Pull) while the frame unwinds. Under a panic the iterator's yield panics
 // with the panic's value, so the iterator unwinds as in Go: its deferred
 // calls run, and the panic goes on in the frame. When the iterator panics
-// anew, that panic goes on instead; when it recovers and returns, the
-// frame panics with Go's error for that. Under cancellation, which Go does
-// not have, yield returns false, as at a break.
+// anew (or recovers and returns, which is Go's runtime error), that panic
+// goes on instead. Under cancellation, which Go does not have, yield
+// returns false, as at a break.
 func (c *Coro) UnwindPull(stop func()) {
 	u := c.unwind
 	if u == nil || u.canceled {
@@ -79,28 +207,9 @@ func (c *Coro) UnwindPull(stop func()) {
 		raised := c.pullPanic == nil // the iterator's yield panicked
 		c.pullPanic = nil
 		r := recover()
-		switch {
-		case r == nil:
-			if raised {
-				// The iterator recovered the panic and returned.
-				c.unwind = &unwinding{value: errPullRecovered, stack: debug.Stack()}
-			}
-		case raised && sameValue(r, u.value):
-			// The iterator unwound with the panic, which goes on.
-		default:
-			c.unwind = &unwinding{value: r, stack: debug.Stack()}
+		if r != nil && !(raised && sameValue(r, u.value)) {
+			c.replace(r, debug.Stack())
 		}
 	}()
 	stop()
-}
-
-// sameValue reports whether a and b are equal, and false when they cannot
-// be compared.
-func sameValue(a, b any) (same bool) {
-	defer func() {
-		if recover() != nil {
-			same = false
-		}
-	}()
-	return a == b
 }

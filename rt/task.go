@@ -136,8 +136,7 @@ func (c *Coro) runTimed() {
 func (c *Coro) step() (again bool) {
 	defer func() {
 		if v := recover(); v != nil {
-			c.unwind = &unwinding{value: v, stack: debug.Stack()}
-			c.unwindTop = len(c.stack) - 1
+			c.raise(v, debug.Stack())
 			again = true
 		}
 	}()
@@ -152,9 +151,7 @@ func (c *Coro) step() (again bool) {
 				c.finish(c.err)
 				return false
 			}
-			if c.unwind != nil && c.unwindTop >= n {
-				c.unwindTop = n - 1 // the caller unwinds next
-			}
+			c.unwound(n - 1) // the caller unwinds next
 		case Pushed:
 		case Suspended:
 			if c.cancelRunning {
@@ -169,17 +166,6 @@ func (c *Coro) step() (again bool) {
 	}
 }
 
-// unwinding is why a task's frames are unwinding: a panic or a
-// cancellation.
-type unwinding struct {
-	canceled bool
-	value    any
-	stack    []byte
-	// noRecover: an async generator closed by its unwinding consumer
-	// unwinds with the consumer's panic, which it cannot recover (agen.go).
-	noRecover bool
-}
-
 // Unwinding reports whether the frame being resumed must stop running its
 // body and finish: run its deferred calls and return. It is set for every
 // frame from the one that panicked, or the innermost one when the task was
@@ -187,20 +173,6 @@ type unwinding struct {
 // unwinding run normally. Generated code checks it on every resume.
 func (c *Coro) Unwinding() bool {
 	return c.unwind != nil && len(c.stack)-1 <= c.unwindTop
-}
-
-// Recover is recover() for the deferred calls of async functions: it stops
-// the panic the current frame is unwinding from and returns its value, or
-// returns nil when the frame is not panicking. A cancellation is not a
-// panic: it cannot be recovered. Generated code calls it in place of
-// recover() in deferred function literals.
-func (c *Coro) Recover() any {
-	if c.unwind == nil || c.unwind.canceled || c.unwind.noRecover || len(c.stack)-1 != c.unwindTop {
-		return nil
-	}
-	v := c.unwind.value
-	c.unwind = nil
-	return v
 }
 
 // Cancelling reports whether the task is being cancelled: a deferred call
@@ -256,7 +228,7 @@ func (c *Coro) unwindErr() error {
 	if c.unwind.canceled {
 		return ErrCanceled
 	}
-	return &PanicError{Task: c.Name(), Value: c.unwind.value, Stack: c.unwind.stack}
+	return &PanicError{Task: c.Name(), Value: c.unwind.value, Stack: c.unwind.stack, Aborted: c.unwind.abortedValues()}
 }
 
 func (c *Coro) finish(err error) {

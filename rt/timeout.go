@@ -192,7 +192,7 @@ func (w *within[T]) Resume(c *Coro) Status {
 	if c.Unwinding() {
 		if expired && c.unwind.canceled && c.cancels <= s.cancels {
 			// Only the deadline cancelled the block: the task goes on.
-			c.unwind = nil
+			c.stopUnwinding()
 			w.err = ErrTimeout
 		}
 		w.aw = nil

@@ -83,7 +83,7 @@ func init() {
 	})
 }
 
-// ag_fetch is the frame of fetch (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetch is the frame of fetch (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetch struct {
 	ag_state  int
 	name      string
@@ -132,9 +132,15 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ ag_resume1:
 	/*line timeout_example_test.go:17:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :17:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:18:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:18:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
-	})
+	/*line timeout_example_test.go:18:2*/ {
+		/*line :18:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:18:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
+		}
+		/*line timeout_example_test.go:18:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :18:2*/ defer ag_dfn()
+			/*line :18:2*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:19:2*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.d)
 	/*line :19:2*/ ag_f.ag_state = 2 // await: rt.Sleep(d)
 	/*line :19:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -153,7 +159,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:157
+//line timeout_example_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -232,7 +238,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:236
+//line timeout_example_async_test.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -320,7 +326,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:324
+//line timeout_example_async_test.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {
@@ -335,7 +341,7 @@ func (ag_f *ag_fetchWithin) AwaitLine() string {
 	return ""
 }
 
-// ag_lingers is the frame of lingers (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lingers is the frame of lingers (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lingers struct {
 	ag_state  int
 	log       *[]string
@@ -382,9 +388,15 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ ag_resume1:
 	/*line timeout_example_test.go:60:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :60:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:61:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
-	})
+	/*line timeout_example_test.go:61:2*/ {
+		/*line :61:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:61:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
+		}
+		/*line timeout_example_test.go:61:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :61:2*/ defer ag_dfn()
+			/*line :61:2*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:62:2*/ {
 		/*line :62:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
 			/*line :62:2*/ return rt.SleepAsync(2 * time.Second)
@@ -408,7 +420,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:412
+//line timeout_example_async_test.go:424
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -470,7 +482,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:474
+//line timeout_example_async_test.go:486
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -553,7 +565,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:557
+//line timeout_example_async_test.go:569
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -619,7 +631,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:623
+//line timeout_example_async_test.go:635
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -674,7 +686,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:678
+//line timeout_example_async_test.go:690
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -753,7 +765,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:757
+//line timeout_example_async_test.go:769
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -766,7 +778,7 @@ func (ag_f *ag_timersLeft) AwaitLine() string {
 	return ""
 }
 
-// ag_sleepyCleanup is the frame of sleepyCleanup (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_sleepyCleanup is the frame of sleepyCleanup (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleepyCleanup struct {
 	ag_state  int
 	log       *[]string
@@ -812,9 +824,15 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ ag_resume1:
 	/*line timeout_example_test.go:137:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :137:2*/ ag_f.ag_aw0 = nil
-	/*line timeout_example_test.go:138:2*/ ag_f.ag_defers.Push(func() {
-		/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
-	})
+	/*line timeout_example_test.go:138:2*/ {
+		/*line :138:2*/ ag_dfn := func() {
+			/*line timeout_example_test.go:138:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
+		}
+		/*line timeout_example_test.go:138:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :138:2*/ defer ag_dfn()
+			/*line :138:2*/ ag_p.Raise()
+		})
+	}
 	/*line timeout_example_test.go:139:2*/ {
 		/*line :139:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
 			/*line :139:2*/ return rt.SleepAsync(2 * time.Second)
@@ -837,7 +855,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:1*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:841
+//line timeout_example_async_test.go:859
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -922,7 +940,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:926
+//line timeout_example_async_test.go:944
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

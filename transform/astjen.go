@@ -34,6 +34,8 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 			return e.typeCode(s.zero)
 		case s.qpath == genMarker:
 			return jen.Id(frameVar).Dot(genField)
+		case s.qpath == resultMarker:
+			return e.resultField(s.result)
 		case s.qpath != "":
 			return jen.Qual(s.qpath, id.Name)
 		case s.zero != nil:
@@ -194,7 +196,7 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 				e.importName(pn.Imported())
 				return jen.Qual(pn.Imported().Path(), x.Sel.Name)
 			}
-			if s, ok := e.l.synth[id]; ok && s.qpath != "" && s.qpath != typeMarker && s.qpath != genMarker {
+			if s, ok := e.l.synth[id]; ok && s.qpath != "" && s.qpath != typeMarker && s.qpath != genMarker && s.qpath != resultMarker {
 				return jen.Qual(s.qpath, x.Sel.Name)
 			}
 		}
@@ -224,11 +226,8 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 		if c := e.closureOf(x); c != nil {
 			return e.newClosure(c) // closure.go
 		}
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 0 && e.recoverIn != nil &&
-			len(e.litStack) > 0 && e.litStack[len(e.litStack)-1] == e.recoverIn {
-			if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
-				return jen.Id(coroVar).Dot("Recover").Call()
-			}
+		if e.isRecover(x) && len(e.litStack) == 0 {
+			return e.directRecover() // defers.go
 		}
 		args := e.exprs(x.Args)
 		if x.Ellipsis.IsValid() && len(args) > 0 {

@@ -301,9 +301,74 @@
 // yield, where it waits, panics with the same value (rt.Pull's wrapper of
 // yield does it), so the code after yield does not run and the iterator's
 // deferred calls do; the panic then goes on in the frame, innermost loop
-// first. An iterator that panics anew replaces the panic; one that
-// recovers and returns gets Go's runtime error for that. A cancellation
+// first. An iterator that panics anew replaces the panic. A cancellation
 // makes yield return false, as a break does.
+//
+// rt.Pull's yield also keeps the state that Go's compiler keeps for each
+// range-over-func loop (ready, body running or panicked, left, iterator
+// returned), and panics with the Go runtime's own errors, obtained by
+// running such loops in plain Go, where Go's loop would: an iterator that
+// calls yield after it returned false, while the body runs or after it
+// panicked, or after the iterator returned (a saved yield), and an
+// iterator that recovers the body's panic and returns.
+//
+// A return with results inside such loops stores its results where the
+// function's results live (its named results, or the frame's result
+// fields) before the loops stop, as Go assigns them at the return
+// statement (lower_results.go): an iterator that panics when the loop is
+// left and a deferred recover leave the function returning them. With
+// `=`, the range variables of a loop over a function are assigned one
+// after the other (x[i] sees the new i), as Go's range-over-func does;
+// those of any other range loop in one assignment, as Go's range does.
+//
+// # Deferred calls and recover
+//
+// A defer statement evaluates the function value and the arguments at the
+// statement, as Go does (a constant or nil argument stays in place), and
+// pushes the call on the frame's rt.Defers; the frame runs them at its exit,
+// where returns, panics and cancellation arrive. A deferred call of an
+// async function is awaited (PushAsync; defer rt.Await(x) is PushAwait). A plain call is pushed inside a
+// function that defers it for real and raises the panic it receives
+// (defers.go):
+//
+//	defer mustRecover(1)
+//
+//	{
+//		ag_d0 := 1                // (a constant stays in the call)
+//		ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+//			defer mustRecover(ag_d0)
+//			ag_p.Raise()
+//		})
+//	}
+//
+// When the frame unwinds from a panic, rt runs that function inside a real
+// Go call with the panic's value: Raise panics with it, and Go runs the
+// deferred call while it is in flight, so Go's own rules decide what
+// recover() returns there: the value when the deferred function (a
+// literal, a named function, a method value, a method expression, a
+// generic function) calls it directly, nil when a function that one calls
+// does, or for defer recover(). The function returning normally means
+// the panic was recovered: the frame stops unwinding, runs its other
+// deferred calls and returns its results. When it panics with another
+// value, that panic replaces the first. Without a panic (a return, or a
+// cancellation, which recover cannot stop) Raise does nothing, and the
+// deferred call runs as a plain call.
+//
+// A panic raised while another is in flight chains to it as in Go (rt's
+// panics.go): raised by an async deferred call (or what it awaits) and
+// recovered there, the older panic goes on once that call returns; one
+// that unwinds out of the deferred call aborts the older one, which
+// PanicError.Aborted keeps, as Go prints it ("panic: 1\n\tpanic: 2"). The
+// deferred calls of a deferred async call run when it returns, not under
+// the panic, so their recover() returns nil, as in Go.
+//
+// recover() called directly in the body of an async function (not in a
+// function literal) becomes ag_co.Recover(ag_f): it stops the panic in
+// flight when the function runs as a deferred call (defer f() with f
+// async, which PushAsync awaits) of the frame that unwinds from it, even
+// after awaits, as in Go; anywhere else it returns nil, as in Go (a
+// function it calls, a call that is not deferred, an rt.Await deferred
+// with PushAwait, whose Func literal rt.Await calls).
 //
 // # Async closures
 //

@@ -41,7 +41,6 @@ type emitter struct {
 	exits     map[*ast.BranchStmt]int
 	cells     map[*types.Var]string      // boxed variables a literal captured, by alias
 	defers    bool                       // the function has defer statements
-	recoverIn *ast.FuncLit               // the deferred literal whose recover() calls are rewritten
 	litStack  []*ast.FuncLit             // the function literals being rendered
 	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
 	consts    map[*types.Const]string    // flattened local constants renamed (localconsts.go)
@@ -518,8 +517,14 @@ func (e *emitter) exit(state int) []jen.Code {
 //
 //	{
 //		ag_d0, ag_d1 := a, b
-//		ag_f.ag_defers.Push(func() { f(ag_d0, ag_d1) })
+//		ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+//			defer f(ag_d0, ag_d1)
+//			ag_p.Raise()
+//		})
 //	}
+//
+// (a plain call is deferred inside the pushed function, which raises the
+// panic in flight, so that recover() in f behaves as in Go: defers.go).
 func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 	call := s.Call
 	orig := call
@@ -533,15 +538,11 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 		if aw != nil && aw.Explicit {
 			break
 		}
-		if tv, ok := e.info.Types[a]; ok && tv.Value != nil && !call.Ellipsis.IsValid() {
-			// A constant needs no evaluation now, and stays a constant
-			// in the call (vet's printf check wants a constant format).
-			args = append(args, e.expr(a))
-			continue
+		decl, arg := e.deferArg(call, i, a)
+		if decl != nil {
+			stmts = append(stmts, decl)
 		}
-		name := fmt.Sprintf("%sd%d", analyze.Prefix, i)
-		stmts = append(stmts, jen.Id(name).Op(":=").Add(e.expr(a)))
-		args = append(args, jen.Id(name))
+		args = append(args, arg)
 	}
 	if call.Ellipsis.IsValid() && len(args) > 0 {
 		args[len(args)-1] = jen.Add(args[len(args)-1]).Op("...")
@@ -552,7 +553,7 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 	case aw != nil && aw.Explicit:
 		// defer rt.Await(x): x now, awaited later
 		stmts = append(stmts, jen.Id(analyze.Prefix+"dw").Op(":=").Add(e.expr(call.Args[0])))
-		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAsync").Call(
+		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAwait").Call(
 			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Id(analyze.Prefix+"dw")))))...)
 	case aw != nil:
 		fun = companionFun(call.Fun, aw.Companion.Name())
@@ -560,13 +561,8 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAsync").Call(
 			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Add(fn).Call(args...)))))...)
 	}
-	if lit, ok := ast.Unparen(fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
-		// defer func() { ... }(): the literal is the deferred function.
-		return jen.Id(frameVar).Dot(analyze.Prefix + "defers").Dot("Push").Call(e.deferredLit(lit))
-	}
-	fn = e.deferredFun(fun, &stmts)
-	return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("Push").Call(
-		jen.Func().Params().Block(jen.Add(fn).Call(args...))))...)
+	fn = e.deferredFun(fun, &stmts) // a literal too: its closure is made now
+	return jen.Block(append(stmts, e.pushPlainDeferAt(s, fn, args))...)
 }
 
 // deferredFun evaluates a deferred call's function value now when it is
@@ -587,20 +583,11 @@ func (e *emitter) deferredFun(fun ast.Expr, stmts *[]jen.Code) jen.Code {
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		return e.expr(fun) // an instantiated generic function
 	case *ast.FuncLit:
-		*stmts = append(*stmts, jen.Id(analyze.Prefix+"dfn").Op(":=").Add(e.deferredLit(f)))
+		*stmts = append(*stmts, jen.Id(analyze.Prefix+"dfn").Op(":=").Add(e.expr(f)))
 		return jen.Id(analyze.Prefix + "dfn")
 	}
 	*stmts = append(*stmts, jen.Id(analyze.Prefix+"dfn").Op(":=").Add(e.expr(fun)))
 	return jen.Id(analyze.Prefix + "dfn")
-}
-
-// deferredLit renders a deferred function literal; recover() in its own
-// body (not in literals nested in it, as in Go) becomes ag_co.Recover().
-func (e *emitter) deferredLit(lit *ast.FuncLit) jen.Code {
-	saved := e.recoverIn
-	e.recoverIn = lit
-	defer func() { e.recoverIn = saved }()
-	return e.expr(lit)
 }
 
 // await renders an await point:

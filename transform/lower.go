@@ -68,9 +68,10 @@ type lowerer struct {
 }
 
 type synthetic struct {
-	v     *types.Var // a temporary
-	zero  types.Type // the zero value of a type
-	qpath string     // a package-qualified name: qpath.Name
+	v      *types.Var // a temporary
+	zero   types.Type // the zero value of a type
+	qpath  string     // a package-qualified name: qpath.Name
+	result int        // with qpath resultMarker: the index of a natural result
 }
 
 func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer {
@@ -244,10 +245,11 @@ func (l *lowerer) stmt(s ast.Stmt, label string) {
 		if l.hasAwait(s) {
 			results = l.exprList(s.Results)
 		}
+		if len(l.pulls) > 0 && results != nil {
+			l.returnFromPulls(s, results) // lower_results.go
+			return
+		}
 		if len(l.pulls) > 0 {
-			// The results are evaluated before the iterators stop, as Go's
-			// range-over-func return does.
-			results = l.resultTemps(results)
 			l.stopPulls(0)
 		}
 		l.emit(&instReturn{results: results, at: s.Pos()})
@@ -489,8 +491,26 @@ func (l *lowerer) rangeBody(s *ast.RangeStmt, label string, end, post int, key, 
 			}
 		}
 	}
-	l.assignTo(s.Key, key, s.Pos())
-	l.assignTo(s.Value, value, s.Pos())
+	// One assignment for both, as Go's range assigns them: the index
+	// expressions on the left (for i, x[i] = range ...) are evaluated
+	// before either is assigned. Except over a function: Go's
+	// range-over-func assigns them one after the other
+	// (cmd/compile/internal/rangefunc, bodyFunc), so x[i] sees the new i.
+	_, overFunc := l.info.TypeOf(s.X).Underlying().(*types.Signature)
+	var lhs, rhs []ast.Expr
+	for _, p := range [][2]ast.Expr{{s.Key, key}, {s.Value, value}} {
+		if isBlank(p[0]) {
+			continue
+		}
+		if overFunc && len(lhs) > 0 {
+			l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, TokPos: s.Pos(), Rhs: rhs}, targets: l.targets})
+			lhs, rhs = nil, nil
+		}
+		lhs, rhs = append(lhs, p[0]), append(rhs, p[1])
+	}
+	if len(lhs) > 0 {
+		l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, TokPos: s.Pos(), Rhs: rhs}, targets: l.targets})
+	}
 	l.loops++
 	l.loop(label, end, post, func() { l.stmts(s.Body.List) })
 	l.loops--
@@ -541,16 +561,6 @@ func (l *lowerer) forStmt(s *ast.ForStmt, label string) {
 	}
 	l.emit(&instGoto{to: head})
 	l.label(end)
-}
-
-func (l *lowerer) assignTo(lhs ast.Expr, rhs ast.Expr, at token.Pos) {
-	if lhs == nil {
-		return
-	}
-	if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
-		return
-	}
-	l.emit(&instStmt{stmt: &ast.AssignStmt{Lhs: []ast.Expr{lhs}, Tok: token.ASSIGN, TokPos: at, Rhs: []ast.Expr{rhs}}, targets: l.targets})
 }
 
 func (l *lowerer) set(v *types.Var, rhs ast.Expr) {

@@ -30,7 +30,7 @@ func init() {
 	})
 }
 
-// ag_fetch is the frame of fetch (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetch is the frame of fetch (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetch struct {
 	ag_state  int
 	cl        *ahttp.Client
@@ -88,8 +88,9 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:283:2*/ {
 		/*line :283:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :283:2*/ ag_f.ag_defers.Push(func() {
-			/*line :283:2*/ ag_dfn()
+		/*line :283:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :283:2*/ defer ag_dfn()
+			/*line :283:2*/ ag_p.Raise()
 		})
 	}
 	/*line main.go:284:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
@@ -119,7 +120,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :291:2*/ return rt.Ready
 }
 
-//line main_async.go:123
+//line main_async.go:124
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -216,7 +217,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :309:2*/ return rt.Ready
 }
 
-//line main_async.go:220
+//line main_async.go:221
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

@@ -55,7 +55,7 @@ func init() {
 	})
 }
 
-// ag_handle is the frame of handle (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_handle is the frame of handle (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_handle struct {
 	ag_state  int
 	c         *anet.Conn
@@ -100,8 +100,9 @@ func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:45:2*/ {
 		/*line :45:2*/ ag_dfn := ag_f.c.Close
-		/*line :45:2*/ ag_f.ag_defers.Push(func() {
-			/*line :45:2*/ ag_dfn()
+		/*line :45:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :45:2*/ defer ag_dfn()
+			/*line :45:2*/ ag_p.Raise()
 		})
 	}
 	/*line :45:2*/ ag_L1:
@@ -145,7 +146,7 @@ func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:4*/ return rt.Ready
 }
 
-//line main_async.go:149
+//line main_async.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
@@ -227,7 +228,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:3*/ goto ag_L1
 }
 
-//line main_async.go:231
+//line main_async.go:232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -240,7 +241,7 @@ func (ag_f *ag_serve) AwaitLine() string {
 	return ""
 }
 
-// ag_demo is the frame of demo (360 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_demo is the frame of demo (368 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_demo struct {
 	ag_state   int
 	idle       int
@@ -357,11 +358,17 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
 		/*line :119:3*/ goto ag_exit
 	}
-	/*line main.go:121:2*/ ag_f.ag_defers.Push(func() {
-		/*line main.go:122:3*/ ag_f.stdin.Close()
-		/*line main.go:123:3*/ ag_f.cmd.Wait()
-	})
-	/*line :123:3*/ ag_L1:
+	/*line main.go:121:2*/ {
+		/*line :121:2*/ ag_dfn := func() {
+			/*line main.go:122:3*/ ag_f.stdin.Close()
+			/*line main.go:123:3*/ ag_f.cmd.Wait()
+		}
+		/*line main.go:121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :121:2*/ defer ag_dfn()
+			/*line :121:2*/ ag_p.Raise()
+		})
+	}
+	/*line :121:2*/ ag_L1:
 	/*line main.go:125:6*/ if !(ag_f.accepted < ag_f.idle) {
 		/*line :125:6*/ goto ag_L3
 	}
@@ -469,7 +476,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ return rt.Ready
 }
 
-//line main_async.go:473
+//line main_async.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
@@ -498,7 +505,7 @@ func (ag_f *ag_demo) AwaitLine() string {
 	return ""
 }
 
-// ag_hold is the frame of hold (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_hold is the frame of hold (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_hold struct {
 	ag_state  int
 	addr      string
@@ -546,14 +553,20 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :162:1*/ goto ag_resume3
 	}
 	/*line main.go:163:2*/ ag_f.conns = make([]*anet.Conn, 0, ag_f.n)
-	/*line main.go:164:2*/ ag_f.ag_defers.Push(func() {
-		/*line main.go:165:3*/ for _, c := range ag_f.conns {
-			/*line main.go:166:4*/ c.Close()
+	/*line main.go:164:2*/ {
+		/*line :164:2*/ ag_dfn := func() {
+			/*line main.go:165:3*/ for _, c := range ag_f.conns {
+				/*line main.go:166:4*/ c.Close()
+			}
 		}
-	})
-	/*line :166:4*/ ag_f.ag_t1 = ag_f.n
-	/*line :166:4*/ ag_f.ag_t2 = 0
-	/*line :166:4*/ ag_L1:
+		/*line main.go:164:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :164:2*/ defer ag_dfn()
+			/*line :164:2*/ ag_p.Raise()
+		})
+	}
+	/*line :164:2*/ ag_f.ag_t1 = ag_f.n
+	/*line :164:2*/ ag_f.ag_t2 = 0
+	/*line :164:2*/ ag_L1:
 	/*line main.go:169:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		/*line :169:2*/ goto ag_L3
 	}
@@ -594,7 +607,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line main_async.go:598
+//line main_async.go:611
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
@@ -609,7 +622,7 @@ func (ag_f *ag_hold) AwaitLine() string {
 	return ""
 }
 
-// ag_serveForever is the frame of serveForever (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_serveForever is the frame of serveForever (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveForever struct {
 	ag_state  int
 	addr      string
@@ -667,8 +680,9 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:186:2*/ {
 		/*line :186:2*/ ag_dfn := ln.Close
-		/*line :186:2*/ ag_f.ag_defers.Push(func() {
-			/*line :186:2*/ ag_dfn()
+		/*line :186:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :186:2*/ defer ag_dfn()
+			/*line :186:2*/ ag_p.Raise()
 		})
 	}
 	/*line main.go:187:2*/ fmt.Fprintf(out, "listening on %s\n", ln.Addr())
@@ -692,7 +706,7 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:2*/ return rt.Ready
 }
 
-//line main_async.go:696
+//line main_async.go:710
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {

@@ -32,7 +32,7 @@ func init() {
 	})
 }
 
-// ag_fetchOne is the frame of fetchOne (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetchOne is the frame of fetchOne (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetchOne struct {
 	ag_state  int
 	cl        *ahttp.Client
@@ -91,8 +91,9 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:44:2*/ {
 		/*line :44:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :44:2*/ ag_f.ag_defers.Push(func() {
-			/*line :44:2*/ ag_dfn()
+		/*line :44:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :44:2*/ defer ag_dfn()
+			/*line :44:2*/ ag_p.Raise()
 		})
 	}
 	/*line main.go:45:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
@@ -122,7 +123,7 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:126
+//line main_async.go:127
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchOne) AwaitLine() string {
@@ -137,7 +138,7 @@ func (ag_f *ag_fetchOne) AwaitLine() string {
 	return ""
 }
 
-// ag_fetchAll is the frame of fetchAll (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetchAll is the frame of fetchAll (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetchAll struct {
 	ag_state  int
 	url       string
@@ -197,8 +198,9 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:60:2*/ ag_f.cl = &ahttp.Client{}
 	/*line main.go:61:2*/ {
 		/*line :61:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :61:2*/ ag_f.ag_defers.Push(func() {
-			/*line :61:2*/ ag_dfn()
+		/*line :61:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :61:2*/ defer ag_dfn()
+			/*line :61:2*/ ag_p.Raise()
 		})
 	}
 	/*line main.go:62:2*/ ag_f.ag_aw0 = rt.NowAsync()
@@ -261,7 +263,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:265
+//line main_async.go:267
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

@@ -116,7 +116,7 @@ func (ag_f *ag_feed) AwaitLine() string {
 	return ""
 }
 
-// ag_pump is the frame of pump (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_pump is the frame of pump (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_pump struct {
 	ag_state  int
 	from      *aproc.Pipe
@@ -162,8 +162,9 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:41:2*/ {
 		/*line :41:2*/ ag_dfn := ag_f.from.Close
-		/*line :41:2*/ ag_f.ag_defers.Push(func() {
-			/*line :41:2*/ ag_dfn()
+		/*line :41:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :41:2*/ defer ag_dfn()
+			/*line :41:2*/ ag_p.Raise()
 		})
 	}
 	/*line main.go:42:2*/ ag_f.buf = make([]byte, 4096)
@@ -212,7 +213,7 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:4*/ return rt.Ready
 }
 
-//line main_async.go:216
+//line main_async.go:217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pump) AwaitLine() string {
@@ -373,7 +374,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:377
+//line main_async.go:378
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {

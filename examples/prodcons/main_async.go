@@ -196,7 +196,7 @@ func (ag_f *ag_producer) AwaitLine() string {
 	return ""
 }
 
-// ag_consumer is the frame of consumer (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_consumer is the frame of consumer (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_consumer struct {
 	ag_state  int
 	name      string
@@ -386,8 +386,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
 		/*line :67:2*/ goto ag_L3
 	}
-	/*line main.go:67:6*/ i = ag_f.ag_t5
-	/*line main.go:67:9*/ name = ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:67:6*/ i, name = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
 	/*line main.go:68:33*/ ag_f.ag_aw1 = rt.SpawnAsync(consumerAsync(name, ag_f.q, 23+11*i), rt.Name(name))
 	/*line :68:33*/ ag_f.ag_state = 2 // await: rt.Spawn(consumerAsync(name, q, 23 + 11 * i), rt.Name(name))
 	/*line :68:33*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -467,7 +466,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:471
+//line main_async.go:470
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

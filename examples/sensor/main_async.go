@@ -172,7 +172,7 @@ func (ag_f *ag_disconnect) AwaitLine() string {
 	return ""
 }
 
-// ag_readings is the frame of readings (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readings is the frame of readings (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readings struct {
 	ag_state  int
 	name      string

@@ -98,7 +98,7 @@ func (ag_f *ag_say) AwaitLine() string {
 	return ""
 }
 
-// ag_lookup is the frame of lookup (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_lookup is the frame of lookup (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_lookup struct {
 	ag_state  int
 	key       string

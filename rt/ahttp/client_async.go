@@ -176,7 +176,7 @@ func (ag_f *ag_Do) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_Do is the frame of (*Client).Do (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_Do struct {
 	ag_state  int
 	cl        *Client
@@ -300,15 +300,21 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:3*/ ag_L3:
 	/*line client.go:234:2*/ ag_f.held = ag_f.hp.limited()
 	/*line client.go:235:6*/ ag_f.c = nil
-	/*line client.go:236:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:237:3*/ if ag_f.c != nil {
-			/*line client.go:238:4*/ ag_f.c.Close()
+	/*line client.go:236:2*/ {
+		/*line :236:2*/ ag_dfn := func() {
+			/*line client.go:237:3*/ if ag_f.c != nil {
+				/*line client.go:238:4*/ ag_f.c.Close()
+			}
+			/*line client.go:240:3*/ if ag_f.held {
+				/*line client.go:241:4*/ ag_f.hp.slots.Release()
+			}
 		}
-		/*line client.go:240:3*/ if ag_f.held {
-			/*line client.go:241:4*/ ag_f.hp.slots.Release()
-		}
-	})
-	/*line :241:4*/ ag_L4:
+		/*line client.go:236:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :236:2*/ defer ag_dfn()
+			/*line :236:2*/ ag_p.Raise()
+		})
+	}
+	/*line :236:2*/ ag_L4:
 	/*line client.go:245:3*/ ag_f.c = ag_f.hp.takeIdle()
 	/*line client.go:246:3*/ ag_f.reused = ag_f.c != nil
 	/*line client.go:247:3*/ if !(ag_f.c == nil) {
@@ -366,7 +372,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :270:3*/ return rt.Ready
 }
 
-//line client_async.go:370
+//line client_async.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
@@ -479,7 +485,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :290:2*/ return rt.Ready
 }
 
-//line client_async.go:483
+//line client_async.go:489
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -607,7 +613,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :340:3*/ goto ag_L1
 }
 
-//line client_async.go:611
+//line client_async.go:617
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -620,7 +626,7 @@ func (ag_f *ag_Client_exchange) AwaitLine() string {
 	return ""
 }
 
-// ag_hostPool_acquire is the frame of (*hostPool).acquire (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_hostPool_acquire is the frame of (*hostPool).acquire (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_hostPool_acquire struct {
 	ag_state  int
 	hp        *hostPool
@@ -666,9 +672,15 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :510:3*/ goto ag_exit
 	}
 	/*line client.go:512:2*/ ag_f.hp.waiting++
-	/*line client.go:513:2*/ ag_f.ag_defers.Push(func() {
-		/*line client.go:513:17*/ ag_f.hp.waiting--
-	})
+	/*line client.go:513:2*/ {
+		/*line :513:2*/ ag_dfn := func() {
+			/*line client.go:513:17*/ ag_f.hp.waiting--
+		}
+		/*line client.go:513:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :513:2*/ defer ag_dfn()
+			/*line :513:2*/ ag_p.Raise()
+		})
+	}
 	/*line client.go:514:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :514:2*/ goto ag_L1
 	}
@@ -705,7 +717,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line client_async.go:709
+//line client_async.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

@@ -130,7 +130,7 @@ func (ag_f *ag_getAll) AwaitLine() string {
 	return ""
 }
 
-// ag_post is the frame of post (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_post is the frame of post (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_post struct {
 	ag_state  int
 	url       string
@@ -202,8 +202,9 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:127:2*/ {
 		/*line :127:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :127:2*/ ag_f.ag_defers.Push(func() {
-			/*line :127:2*/ ag_dfn()
+		/*line :127:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :127:2*/ defer ag_dfn()
+			/*line :127:2*/ ag_p.Raise()
 		})
 	}
 	/*line client_test.go:128:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
@@ -225,7 +226,7 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line client_async_test.go:229
+//line client_async_test.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_post) AwaitLine() string {

@@ -25,7 +25,7 @@ func init() {
 	})
 }
 
-// ag_ahttpOutcomes is the frame of ahttpOutcomes (408 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_ahttpOutcomes is the frame of ahttpOutcomes (416 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ahttpOutcomes struct {
 	ag_state  int
 	url       string
@@ -85,8 +85,9 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_diff_test.go:202:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second}
 	/*line client_diff_test.go:203:2*/ {
 		/*line :203:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :203:2*/ ag_f.ag_defers.Push(func() {
-			/*line :203:2*/ ag_dfn()
+		/*line :203:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :203:2*/ defer ag_dfn()
+			/*line :203:2*/ ag_p.Raise()
 		})
 	}
 	/*line client_diff_test.go:204:6*/ ag_f.out = [2]outcome{}
@@ -153,7 +154,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:157
+//line client_diff_async_test.go:158
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

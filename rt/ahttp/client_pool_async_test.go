@@ -646,7 +646,7 @@ func (ag_f *ag_getThen) AwaitLine() string {
 	return ""
 }
 
-// ag_getString is the frame of getString (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_getString is the frame of getString (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_getString struct {
 	ag_state  int
 	cl        *ahttp.Client
@@ -705,8 +705,9 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_pool_test.go:361:2*/ {
 		/*line :361:2*/ ag_dfn := resp.Body.Close
-		/*line :361:2*/ ag_f.ag_defers.Push(func() {
-			/*line :361:2*/ ag_dfn()
+		/*line :361:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :361:2*/ defer ag_dfn()
+			/*line :361:2*/ ag_p.Raise()
 		})
 	}
 	/*line client_pool_test.go:362:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
@@ -728,7 +729,7 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :363:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:732
+//line client_pool_async_test.go:733
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getString) AwaitLine() string {
@@ -796,8 +797,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_pool_test.go:371:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
 		/*line :371:2*/ goto ag_L3
 	}
-	/*line client_pool_test.go:371:6*/ i = ag_f.ag_t4
-	/*line client_pool_test.go:371:9*/ ag_f.u = ag_f.ag_t3[ag_f.ag_t4]
+	/*line client_pool_test.go:371:6*/ i, ag_f.u = ag_f.ag_t4, ag_f.ag_t3[ag_f.ag_t4]
 	/*line client_pool_test.go:372:3*/ if !(i > 0) {
 		/*line :372:3*/ goto ag_L4
 	}

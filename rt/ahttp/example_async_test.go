@@ -180,8 +180,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_test.go:36:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
 		/*line :36:2*/ goto ag_L3
 	}
-	/*line example_test.go:36:6*/ ag_f.i = ag_f.ag_t10
-	/*line example_test.go:36:9*/ name = ag_f.ag_t9[ag_f.ag_t10]
+	/*line example_test.go:36:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
 	/*line example_test.go:37:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ahttp.DefaultClient, ag_f.base+name))
 	/*line :37:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(ahttp.DefaultClient, base + name))
 	/*line :37:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -223,7 +222,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line example_async_test.go:227
+//line example_async_test.go:226
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {
@@ -242,7 +241,7 @@ func (ag_f *ag_serveAndFetch) AwaitLine() string {
 	return ""
 }
 
-// ag_getStatus is the frame of getStatus (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_getStatus is the frame of getStatus (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_getStatus struct {
 	ag_state  int
 	url       string
@@ -300,8 +299,9 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_test.go:72:2*/ {
 		/*line :72:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :72:2*/ ag_f.ag_defers.Push(func() {
-			/*line :72:2*/ ag_dfn()
+		/*line :72:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :72:2*/ defer ag_dfn()
+			/*line :72:2*/ ag_p.Raise()
 		})
 	}
 	/*line example_test.go:73:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()

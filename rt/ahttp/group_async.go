@@ -277,7 +277,7 @@ func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_serveShard is the frame of (*Server).serveShard (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveShard is the frame of (*Server).serveShard (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveShard struct {
 	ag_state  int
 	s         *Server
@@ -325,8 +325,9 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:93:2*/ {
 		/*line :93:2*/ ag_dfn := ag_f.ln.Close
-		/*line :93:2*/ ag_f.ag_defers.Push(func() {
-			/*line :93:2*/ ag_dfn()
+		/*line :93:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :93:2*/ defer ag_dfn()
+			/*line :93:2*/ ag_p.Raise()
 		})
 	}
 	/*line group.go:94:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
@@ -352,7 +353,7 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:2*/ return rt.Ready
 }
 
-//line group_async.go:356
+//line group_async.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {

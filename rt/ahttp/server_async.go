@@ -139,7 +139,7 @@ func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_Serve is the frame of (*Server).Serve (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_Serve is the frame of (*Server).Serve (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_Serve struct {
 	ag_state  int
 	s         *Server
@@ -200,8 +200,9 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:127:2*/ {
 		/*line :127:2*/ ag_d0 := ag_f.s.listeners
 		/*line :127:2*/ ag_d1 := ag_f.ln
-		/*line :127:2*/ ag_f.ag_defers.Push(func() {
-			/*line :127:2*/ delete(ag_d0, ag_d1)
+		/*line :127:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :127:2*/ defer delete(ag_d0, ag_d1)
+			/*line :127:2*/ ag_p.Raise()
 		})
 	}
 	/*line server.go:128:2*/ ag_f.pause = 5 * time.Millisecond
@@ -259,7 +260,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :148:3*/ return rt.Ready
 }
 
-//line server_async.go:263
+//line server_async.go:264
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -276,7 +277,7 @@ func (ag_f *ag_Server_Serve) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_serveConn is the frame of (*Server).serveConn (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveConn is the frame of (*Server).serveConn (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
@@ -318,10 +319,16 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :193:1*/ goto ag_resume3
 	}
-	/*line server.go:194:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:195:3*/ delete(ag_f.s.conns, ag_f.c)
-		/*line server.go:196:3*/ ag_f.c.Close()
-	})
+	/*line server.go:194:2*/ {
+		/*line :194:2*/ ag_dfn := func() {
+			/*line server.go:195:3*/ delete(ag_f.s.conns, ag_f.c)
+			/*line server.go:196:3*/ ag_f.c.Close()
+		}
+		/*line server.go:194:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :194:2*/ defer ag_dfn()
+			/*line :194:2*/ ag_p.Raise()
+		})
+	}
 	/*line server.go:198:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :198:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :198:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -356,7 +363,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:3*/ return rt.Ready
 }
 
-//line server_async.go:360
+//line server_async.go:367
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -695,7 +702,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :305:2*/ return rt.Ready
 }
 
-//line server_async.go:699
+//line server_async.go:706
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -732,7 +739,7 @@ func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_callHandler is the frame of (*Server).callHandler (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_callHandler is the frame of (*Server).callHandler (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_callHandler struct {
 	ag_state  int
 	s         *Server
@@ -773,19 +780,25 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :400:1*/ goto ag_resume2
 	}
-	/*line server.go:401:2*/ ag_f.ag_defers.Push(func() {
-		/*line server.go:402:3*/ stack := ag_f.task.PanicStack()
-		/*line server.go:403:3*/ if p := ag_co.Recover(); p != nil {
-			/*line server.go:404:4*/ if perr, ok := p.(error); ok {
-				/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
-			} else {
-				/*line server.go:407:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
-			}
-			/*line server.go:409:4*/ if p != http.ErrAbortHandler {
-				/*line server.go:410:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+	/*line server.go:401:2*/ {
+		/*line :401:2*/ ag_dfn := func() {
+			/*line server.go:402:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:403:3*/ if p := recover(); p != nil {
+				/*line server.go:404:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+				} else {
+					/*line server.go:407:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+				}
+				/*line server.go:409:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:410:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				}
 			}
 		}
-	})
+		/*line server.go:401:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :401:2*/ defer ag_dfn()
+			/*line :401:2*/ ag_p.Raise()
+		})
+	}
 	/*line server.go:414:2*/ if ag_f.s.Handler == nil {
 		/*line server.go:415:3*/ http.NotFound(ag_f.w, ag_f.req)
 		/*line server.go:416:3*/ ag_f.err = nil
@@ -811,7 +824,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :419:2*/ return rt.Ready
 }
 
-//line server_async.go:815
+//line server_async.go:828
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -937,7 +950,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:460:1*/ return rt.Ready
 }
 
-//line server_async.go:941
+//line server_async.go:954
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

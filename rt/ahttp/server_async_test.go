@@ -350,7 +350,7 @@ func (ag_f *ag_bothSides) AwaitLine() string {
 	return ""
 }
 
-// ag_fetchString is the frame of fetchString (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_fetchString is the frame of fetchString (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_fetchString struct {
 	ag_state  int
 	cl        *ahttp.Client
@@ -409,8 +409,9 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server_test.go:358:2*/ {
 		/*line :358:2*/ ag_dfn := resp.Body.Close
-		/*line :358:2*/ ag_f.ag_defers.Push(func() {
-			/*line :358:2*/ ag_dfn()
+		/*line :358:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :358:2*/ defer ag_dfn()
+			/*line :358:2*/ ag_p.Raise()
 		})
 	}
 	/*line server_test.go:359:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
@@ -432,7 +433,7 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :360:2*/ return rt.Ready
 }
 
-//line server_async_test.go:436
+//line server_async_test.go:437
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchString) AwaitLine() string {

@@ -157,7 +157,7 @@ func init() {
 	})
 }
 
-// ag_echoLines is the frame of echoLines (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoLines is the frame of echoLines (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoLines struct {
 	ag_state  int
 	network   string
@@ -227,8 +227,9 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:55:2*/ {
 		/*line :55:2*/ ag_dfn := ag_f.c.Close
-		/*line :55:2*/ ag_f.ag_defers.Push(func() {
-			/*line :55:2*/ ag_dfn()
+		/*line :55:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :55:2*/ defer ag_dfn()
+			/*line :55:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:56:6*/ ag_f.got = nil
@@ -280,7 +281,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:284
+//line anet_async_test.go:285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -297,7 +298,7 @@ func (ag_f *ag_echoLines) AwaitLine() string {
 	return ""
 }
 
-// ag_serveOne is the frame of serveOne (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_serveOne is the frame of serveOne (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -360,8 +361,9 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:83:2*/ {
 		/*line :83:2*/ ag_dfn := ag_f.c.Close
-		/*line :83:2*/ ag_f.ag_defers.Push(func() {
-			/*line :83:2*/ ag_dfn()
+		/*line :83:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :83:2*/ defer ag_dfn()
+			/*line :83:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:84:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
@@ -401,7 +403,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:405
+//line anet_async_test.go:407
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -418,7 +420,7 @@ func (ag_f *ag_serveOne) AwaitLine() string {
 	return ""
 }
 
-// ag_unixPair is the frame of unixPair (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_unixPair is the frame of unixPair (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_unixPair struct {
 	ag_state  int
 	path      string
@@ -486,8 +488,9 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:145:2*/ {
 		/*line :145:2*/ ag_dfn := ln.Close
-		/*line :145:2*/ ag_f.ag_defers.Push(func() {
-			/*line :145:2*/ ag_dfn()
+		/*line :145:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :145:2*/ defer ag_dfn()
+			/*line :145:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:146:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
@@ -535,7 +538,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:539
+//line anet_async_test.go:542
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -554,7 +557,7 @@ func (ag_f *ag_unixPair) AwaitLine() string {
 	return ""
 }
 
-// ag_echoOne is the frame of echoOne (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoOne is the frame of echoOne (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoOne struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -617,8 +620,9 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:165:2*/ {
 		/*line :165:2*/ ag_dfn := ag_f.c.Close
-		/*line :165:2*/ ag_f.ag_defers.Push(func() {
-			/*line :165:2*/ ag_dfn()
+		/*line :165:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :165:2*/ defer ag_dfn()
+			/*line :165:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:166:2*/ ag_f.buf = make([]byte, 4096)
@@ -663,7 +667,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:667
+//line anet_async_test.go:671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -680,7 +684,7 @@ func (ag_f *ag_echoOne) AwaitLine() string {
 	return ""
 }
 
-// ag_slowRead is the frame of slowRead (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_slowRead is the frame of slowRead (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_slowRead struct {
 	ag_state  int
 	addr      string
@@ -742,8 +746,9 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:199:2*/ {
 		/*line :199:2*/ ag_dfn := ag_f.c.Close
-		/*line :199:2*/ ag_f.ag_defers.Push(func() {
-			/*line :199:2*/ ag_dfn()
+		/*line :199:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :199:2*/ defer ag_dfn()
+			/*line :199:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:200:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
@@ -781,7 +786,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:785
+//line anet_async_test.go:790
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -845,7 +850,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:849
+//line anet_async_test.go:854
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -856,7 +861,7 @@ func (ag_f *ag_ticker) AwaitLine() string {
 	return ""
 }
 
-// ag_bigWrite is the frame of bigWrite (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_bigWrite is the frame of bigWrite (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigWrite struct {
 	ag_state  int
 	addr      string
@@ -936,8 +941,9 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:250:2*/ {
 		/*line :250:2*/ ag_dfn := ag_f.c.Close
-		/*line :250:2*/ ag_f.ag_defers.Push(func() {
-			/*line :250:2*/ ag_dfn()
+		/*line :250:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :250:2*/ defer ag_dfn()
+			/*line :250:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:251:2*/ ag_f.ticks, ag_f.stop = 0, false
@@ -1001,7 +1007,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1005
+//line anet_async_test.go:1011
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1024,7 +1030,7 @@ func (ag_f *ag_bigWrite) AwaitLine() string {
 	return ""
 }
 
-// ag_readTruncated is the frame of readTruncated (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readTruncated is the frame of readTruncated (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readTruncated struct {
 	ag_state  int
 	addr      string
@@ -1088,8 +1094,9 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:284:2*/ {
 		/*line :284:2*/ ag_dfn := ag_f.c.Close
-		/*line :284:2*/ ag_f.ag_defers.Push(func() {
-			/*line :284:2*/ ag_dfn()
+		/*line :284:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :284:2*/ defer ag_dfn()
+			/*line :284:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:285:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(100)
@@ -1119,7 +1126,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1123
+//line anet_async_test.go:1130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1136,7 +1143,7 @@ func (ag_f *ag_readTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readUntilTruncated is the frame of readUntilTruncated (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readUntilTruncated is the frame of readUntilTruncated (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readUntilTruncated struct {
 	ag_state  int
 	addr      string
@@ -1194,8 +1201,9 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:296:2*/ {
 		/*line :296:2*/ ag_dfn := c.Close
-		/*line :296:2*/ ag_f.ag_defers.Push(func() {
-			/*line :296:2*/ ag_dfn()
+		/*line :296:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :296:2*/ defer ag_dfn()
+			/*line :296:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:297:2*/ ag_f.ag_aw1 = c.ReadUntilAsync('\n')
@@ -1217,7 +1225,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1221
+//line anet_async_test.go:1229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1232,7 +1240,7 @@ func (ag_f *ag_readUntilTruncated) AwaitLine() string {
 	return ""
 }
 
-// ag_readInto is the frame of readInto (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readInto is the frame of readInto (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readInto struct {
 	ag_state  int
 	c         *anet.Conn
@@ -1273,9 +1281,15 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :314:1*/ goto ag_resume2
 	}
-	/*line anet_test.go:315:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:315:17*/ *ag_f.cleaned = true
-	})
+	/*line anet_test.go:315:2*/ {
+		/*line :315:2*/ ag_dfn := func() {
+			/*line anet_test.go:315:17*/ *ag_f.cleaned = true
+		}
+		/*line anet_test.go:315:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :315:2*/ defer ag_dfn()
+			/*line :315:2*/ ag_p.Raise()
+		})
+	}
 	/*line anet_test.go:316:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :316:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
 	/*line :316:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1295,7 +1309,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1299
+//line anet_async_test.go:1313
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1355,7 +1369,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1359
+//line anet_async_test.go:1373
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1366,7 +1380,7 @@ func (ag_f *ag_readLine) AwaitLine() string {
 	return ""
 }
 
-// ag_cancelRead is the frame of cancelRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_cancelRead is the frame of cancelRead (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_cancelRead struct {
 	ag_state  int
 	addr      string
@@ -1461,8 +1475,9 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:341:2*/ {
 		/*line :341:2*/ ag_dfn := ag_f.c.Close
-		/*line :341:2*/ ag_f.ag_defers.Push(func() {
-			/*line :341:2*/ ag_dfn()
+		/*line :341:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :341:2*/ defer ag_dfn()
+			/*line :341:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:342:2*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
@@ -1584,7 +1599,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1588
+//line anet_async_test.go:1603
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1615,7 +1630,7 @@ func (ag_f *ag_cancelRead) AwaitLine() string {
 	return ""
 }
 
-// ag_waitForRead is the frame of waitForRead (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_waitForRead is the frame of waitForRead (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitForRead struct {
 	ag_state  int
 	addr      string
@@ -1690,8 +1705,9 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:391:2*/ {
 		/*line :391:2*/ ag_dfn := ag_f.c.Close
-		/*line :391:2*/ ag_f.ag_defers.Push(func() {
-			/*line :391:2*/ ag_dfn()
+		/*line :391:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :391:2*/ defer ag_dfn()
+			/*line :391:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:392:2*/ ag_f.buf = make([]byte, 10)
@@ -1752,7 +1768,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1756
+//line anet_async_test.go:1772
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1773,7 +1789,7 @@ func (ag_f *ag_waitForRead) AwaitLine() string {
 	return ""
 }
 
-// ag_virtualRead is the frame of virtualRead (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_virtualRead is the frame of virtualRead (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_virtualRead struct {
 	ag_state  int
 	addr      string
@@ -1843,8 +1859,9 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:429:2*/ {
 		/*line :429:2*/ ag_dfn := ag_f.c.Close
-		/*line :429:2*/ ag_f.ag_defers.Push(func() {
-			/*line :429:2*/ ag_dfn()
+		/*line :429:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :429:2*/ defer ag_dfn()
+			/*line :429:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:430:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
@@ -1898,7 +1915,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1902
+//line anet_async_test.go:1919
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -1919,7 +1936,7 @@ func (ag_f *ag_virtualRead) AwaitLine() string {
 	return ""
 }
 
-// ag_churn is the frame of churn (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_churn is the frame of churn (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_churn struct {
 	ag_state    int
 	refusedAddr string
@@ -2016,8 +2033,9 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:530:2*/ {
 		/*line :530:2*/ ag_dfn := ag_f.ln.Close
-		/*line :530:2*/ ag_f.ag_defers.Push(func() {
-			/*line :530:2*/ ag_dfn()
+		/*line :530:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :530:2*/ defer ag_dfn()
+			/*line :530:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:531:2*/ ag_f.addr = ag_f.ln.Addr().String()
@@ -2146,7 +2164,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2150
+//line anet_async_test.go:2168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2179,7 +2197,7 @@ func (ag_f *ag_churn) AwaitLine() string {
 	return ""
 }
 
-// ag_readEOF is the frame of readEOF (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readEOF is the frame of readEOF (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readEOF struct {
 	ag_state  int
 	c         *anet.Conn
@@ -2219,8 +2237,9 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:579:2*/ {
 		/*line :579:2*/ ag_dfn := ag_f.c.Close
-		/*line :579:2*/ ag_f.ag_defers.Push(func() {
-			/*line :579:2*/ ag_dfn()
+		/*line :579:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :579:2*/ defer ag_dfn()
+			/*line :579:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:580:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
@@ -2245,7 +2264,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2249
+//line anet_async_test.go:2268
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2258,7 +2277,7 @@ func (ag_f *ag_readEOF) AwaitLine() string {
 	return ""
 }
 
-// ag_idle is the frame of idle (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_idle is the frame of idle (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_idle struct {
 	ag_state  int
 	n         int
@@ -2345,8 +2364,9 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:593:2*/ {
 		/*line :593:2*/ ag_dfn := ag_f.ln.Close
-		/*line :593:2*/ ag_f.ag_defers.Push(func() {
-			/*line :593:2*/ ag_dfn()
+		/*line :593:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :593:2*/ defer ag_dfn()
+			/*line :593:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:594:6*/ ag_f.clients = nil
@@ -2439,7 +2459,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2443
+//line anet_async_test.go:2463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2464,7 +2484,7 @@ func (ag_f *ag_idle) AwaitLine() string {
 	return ""
 }
 
-// ag_readBlocks is the frame of readBlocks (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readBlocks is the frame of readBlocks (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readBlocks struct {
 	ag_state  int
 	addr      string
@@ -2535,8 +2555,9 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:642:2*/ {
 		/*line :642:2*/ ag_dfn := ag_f.c.Close
-		/*line :642:2*/ ag_f.ag_defers.Push(func() {
-			/*line :642:2*/ ag_dfn()
+		/*line :642:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :642:2*/ defer ag_dfn()
+			/*line :642:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:643:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
@@ -2598,7 +2619,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2602
+//line anet_async_test.go:2623
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2619,7 +2640,7 @@ func (ag_f *ag_readBlocks) AwaitLine() string {
 	return ""
 }
 
-// ag_readUnits is the frame of readUnits (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_readUnits is the frame of readUnits (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_readUnits struct {
 	ag_state  int
 	addr      string
@@ -2691,8 +2712,9 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:698:2*/ {
 		/*line :698:2*/ ag_dfn := ag_f.c.Close
-		/*line :698:2*/ ag_f.ag_defers.Push(func() {
-			/*line :698:2*/ ag_dfn()
+		/*line :698:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :698:2*/ defer ag_dfn()
+			/*line :698:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:699:6*/ ag_f.out = nil
@@ -2753,7 +2775,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2757
+//line anet_async_test.go:2779
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2827,7 +2849,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2831
+//line anet_async_test.go:2853
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2838,7 +2860,7 @@ func (ag_f *ag_oneByte) AwaitLine() string {
 	return ""
 }
 
-// ag_manyReady is the frame of manyReady (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_manyReady is the frame of manyReady (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyReady struct {
 	ag_state  int
 	n         int
@@ -2932,20 +2954,27 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:744:2*/ {
 		/*line :744:2*/ ag_dfn := ag_f.ln.Close
-		/*line :744:2*/ ag_f.ag_defers.Push(func() {
-			/*line :744:2*/ ag_dfn()
+		/*line :744:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :744:2*/ defer ag_dfn()
+			/*line :744:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:745:6*/ ag_f.clients = nil
 	/*line anet_test.go:745:15*/ ag_f.servers = nil
-	/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func() {
-		/*line anet_test.go:747:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
-			/*line anet_test.go:748:4*/ c.Close()
+	/*line anet_test.go:746:2*/ {
+		/*line :746:2*/ ag_dfn := func() {
+			/*line anet_test.go:747:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
+				/*line anet_test.go:748:4*/ c.Close()
+			}
 		}
-	})
-	/*line :748:4*/ ag_f.ag_t4 = ag_f.n
-	/*line :748:4*/ ag_f.ag_t5 = 0
-	/*line :748:4*/ ag_L1:
+		/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :746:2*/ defer ag_dfn()
+			/*line :746:2*/ ag_p.Raise()
+		})
+	}
+	/*line :746:2*/ ag_f.ag_t4 = ag_f.n
+	/*line :746:2*/ ag_f.ag_t5 = 0
+	/*line :746:2*/ ag_L1:
 	/*line anet_test.go:751:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
 		/*line :751:2*/ goto ag_L3
 	}
@@ -3060,7 +3089,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3064
+//line anet_async_test.go:3093
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3087,7 +3116,7 @@ func (ag_f *ag_manyReady) AwaitLine() string {
 	return ""
 }
 
-// ag_addrs is the frame of addrs (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_addrs is the frame of addrs (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_addrs struct {
 	ag_state  int
 	ln        *anet.Listener
@@ -3148,8 +3177,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:797:2*/ {
 		/*line :797:2*/ ag_dfn := ag_f.ln.Close
-		/*line :797:2*/ ag_f.ag_defers.Push(func() {
-			/*line :797:2*/ ag_dfn()
+		/*line :797:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :797:2*/ defer ag_dfn()
+			/*line :797:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:798:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -3166,8 +3196,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:802:2*/ {
 		/*line :802:2*/ ag_dfn := ag_f.d.Close
-		/*line :802:2*/ ag_f.ag_defers.Push(func() {
-			/*line :802:2*/ ag_dfn()
+		/*line :802:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :802:2*/ defer ag_dfn()
+			/*line :802:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:803:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
@@ -3184,8 +3215,9 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:807:2*/ {
 		/*line :807:2*/ ag_dfn := a.Close
-		/*line :807:2*/ ag_f.ag_defers.Push(func() {
-			/*line :807:2*/ ag_dfn()
+		/*line :807:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :807:2*/ defer ag_dfn()
+			/*line :807:2*/ ag_p.Raise()
 		})
 	}
 	/*line anet_test.go:808:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
@@ -3199,7 +3231,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3203
+//line anet_async_test.go:3235
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

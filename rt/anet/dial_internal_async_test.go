@@ -24,7 +24,7 @@ func init() {
 	})
 }
 
-// ag_dialAddrs is the frame of dialAddrs (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_dialAddrs is the frame of dialAddrs (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_dialAddrs struct {
 	ag_state  int
 	eps       []endpoint
@@ -77,8 +77,9 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line dial_internal_test.go:34:2*/ {
 		/*line :34:2*/ ag_dfn := c.Close
-		/*line :34:2*/ ag_f.ag_defers.Push(func() {
-			/*line :34:2*/ ag_dfn()
+		/*line :34:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :34:2*/ defer ag_dfn()
+			/*line :34:2*/ ag_p.Raise()
 		})
 	}
 	/*line dial_internal_test.go:35:2*/ if la, ok := c.LocalAddr().(*net.TCPAddr); !ok || la.Port == 0 || !la.IP.IsLoopback() {
@@ -96,7 +97,7 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line dial_internal_async_test.go:100
+//line dial_internal_async_test.go:101
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAddrs) AwaitLine() string {

@@ -280,7 +280,7 @@ func (ag_f *ag_ListenConfig_listenHanded) AwaitLine() string {
 	return ""
 }
 
-// ag_shared_acceptLoop is the frame of (*shared).acceptLoop (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shared_acceptLoop is the frame of (*shared).acceptLoop (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shared_acceptLoop struct {
 	ag_state  int
 	sh        *shared
@@ -321,8 +321,9 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:101:2*/ {
 		/*line :101:2*/ ag_dfn := ag_f.sh.real.Close
-		/*line :101:2*/ ag_f.ag_defers.Push(func() {
-			/*line :101:2*/ ag_dfn()
+		/*line :101:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :101:2*/ defer ag_dfn()
+			/*line :101:2*/ ag_p.Raise()
 		})
 	}
 	/*line :101:2*/ ag_L1:
@@ -375,7 +376,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line group_async.go:379
+//line group_async.go:380
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shared_acceptLoop) AwaitLine() string {
@@ -444,7 +445,7 @@ func (ag_f *ag_share_accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line group_async.go:448
+//line group_async.go:449
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_share_accept) AwaitLine() string {

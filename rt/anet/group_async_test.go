@@ -251,8 +251,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :63:2*/ goto ag_L4
 	}
 	/*line :63:2*/ ag_f.ln = new(*anet.Listener)
-	/*line group_test.go:63:6*/ ag_i1 = ag_f.ag_t8
-	/*line group_test.go:63:9*/ (*ag_f.ln) = ag_f.ag_t7[ag_f.ag_t8]
+	/*line group_test.go:63:6*/ ag_i1, (*ag_f.ln) = ag_f.ag_t8, ag_f.ag_t7[ag_f.ag_t8]
 	/*line group_test.go:65:6*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(ag_i1), rt.Awaitable[struct{}](&ag_listenGroup_func1{ln: ag_f.ln}))
 	/*line :65:6*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(i), rt.Func((func() (...
 	/*line :65:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -277,8 +276,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:70:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
 		/*line :70:2*/ goto ag_L8
 	}
-	/*line group_test.go:70:6*/ ag_f.i = ag_f.ag_t14
-	/*line group_test.go:70:9*/ r = ag_f.ag_t13[ag_f.ag_t14]
+	/*line group_test.go:70:6*/ ag_f.i, r = ag_f.ag_t14, ag_f.ag_t13[ag_f.ag_t14]
 	/*line group_test.go:71:3*/ ag_f.ag_aw3 = r
 	/*line :71:3*/ ag_f.ag_state = 5 // await: rt.Await[int](r)
 	/*line :71:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -299,7 +297,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async_test.go:303
+//line group_async_test.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenGroup) AwaitLine() string {
@@ -343,4 +341,4 @@ func (ag_f *ag_listenGroup_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :65:91*/ return rt.Ready
 }
 
-//line group_async_test.go:347
+//line group_async_test.go:345

@@ -27,7 +27,7 @@ func init() {
 	})
 }
 
-// ag_sendUntilStuck is the frame of sendUntilStuck (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_sendUntilStuck is the frame of sendUntilStuck (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sendUntilStuck struct {
 	ag_state  int
 	addr      string
@@ -96,8 +96,9 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line lastwritten_test.go:55:2*/ {
 		/*line :55:2*/ ag_dfn := ag_f.c.Close
-		/*line :55:2*/ ag_f.ag_defers.Push(func() {
-			/*line :55:2*/ ag_dfn()
+		/*line :55:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :55:2*/ defer ag_dfn()
+			/*line :55:2*/ ag_p.Raise()
 		})
 	}
 	/*line lastwritten_test.go:56:2*/ ag_f.buf = make([]byte, 64<<20)
@@ -153,7 +154,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line lastwritten_async_test.go:157
+//line lastwritten_async_test.go:158
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sendUntilStuck) AwaitLine() string {

@@ -215,7 +215,7 @@ func (ag_f *ag_dialAny) AwaitLine() string {
 	return ""
 }
 
-// ag_dialOne is the frame of dialOne (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_dialOne is the frame of dialOne (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_dialOne struct {
 	ag_state  int
 	network   string
@@ -266,11 +266,17 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:54:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
 	/*line listen.go:55:2*/ ag_f.ok = false
-	/*line listen.go:56:2*/ ag_f.ag_defers.Push(func() {
-		/*line listen.go:57:3*/ if !ag_f.ok {
-			/*line listen.go:58:4*/ ag_f.c.Close()
+	/*line listen.go:56:2*/ {
+		/*line :56:2*/ ag_dfn := func() {
+			/*line listen.go:57:3*/ if !ag_f.ok {
+				/*line listen.go:58:4*/ ag_f.c.Close()
+			}
 		}
-	})
+		/*line listen.go:56:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :56:2*/ defer ag_dfn()
+			/*line :56:2*/ ag_p.Raise()
+		})
+	}
 	/*line listen.go:61:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
 	/*line listen.go:62:2*/ for err == unix.EINTR {
 		/*line listen.go:63:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
@@ -314,7 +320,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line listen_async.go:318
+//line listen_async.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
@@ -375,7 +381,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line listen_async.go:379
+//line listen_async.go:385
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
@@ -467,7 +473,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :152:2*/ return rt.Ready
 }
 
-//line listen_async.go:471
+//line listen_async.go:477
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
@@ -573,7 +579,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:4*/ goto ag_L2
 }
 
-//line listen_async.go:577
+//line listen_async.go:583
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {

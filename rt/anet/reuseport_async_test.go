@@ -32,7 +32,7 @@ func init() {
 	})
 }
 
-// ag_shard is the frame of shard (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shard is the frame of shard (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shard struct {
 	ag_state  int
 	name      string
@@ -98,8 +98,9 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line reuseport_test.go:32:2*/ {
 		/*line :32:2*/ ag_dfn := ag_f.ln.Close
-		/*line :32:2*/ ag_f.ag_defers.Push(func() {
-			/*line :32:2*/ ag_dfn()
+		/*line :32:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :32:2*/ defer ag_dfn()
+			/*line :32:2*/ ag_p.Raise()
 		})
 	}
 	/*line reuseport_test.go:33:2*/ ag_f.bound(ag_f.ln.Addr().String())
@@ -150,7 +151,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:154
+//line reuseport_async_test.go:155
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shard) AwaitLine() string {
@@ -167,7 +168,7 @@ func (ag_f *ag_shard) AwaitLine() string {
 	return ""
 }
 
-// ag_listenTwice is the frame of listenTwice (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_listenTwice is the frame of listenTwice (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_listenTwice struct {
 	ag_state  int
 	addr      string
@@ -224,8 +225,9 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line reuseport_test.go:95:2*/ {
 		/*line :95:2*/ ag_dfn := a.Close
-		/*line :95:2*/ ag_f.ag_defers.Push(func() {
-			/*line :95:2*/ ag_dfn()
+		/*line :95:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :95:2*/ defer ag_dfn()
+			/*line :95:2*/ ag_p.Raise()
 		})
 	}
 	/*line reuseport_test.go:96:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: ag_f.reuse}.ListenAsync("tcp", a.Addr().String())
@@ -251,7 +253,7 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :100:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:255
+//line reuseport_async_test.go:257
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenTwice) AwaitLine() string {

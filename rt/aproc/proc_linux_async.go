@@ -46,7 +46,7 @@ func init() {
 	})
 }
 
-// ag_Process_Wait is the frame of (*Process).Wait (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Process_Wait is the frame of (*Process).Wait (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Process_Wait struct {
 	ag_state  int
 	p         *Process
@@ -99,14 +99,20 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :144:2*/ ag_resume1:
 	/*line proc_linux.go:144:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :144:2*/ ag_f.ag_aw0 = nil
-	/*line proc_linux.go:145:2*/ ag_f.ag_defers.Push(func() {
-		/*line proc_linux.go:146:3*/ if ag_f.me != nil && ag_f.me.Cancelling() {
-			/*line proc_linux.go:147:4*/ ag_f.p.Cmd.Process.Kill()
-			/*line proc_linux.go:148:4*/ ag_f.p.Cmd.Wait()
-			/*line proc_linux.go:149:4*/ ag_f.p.pidfd.Close()
-			/*line proc_linux.go:150:4*/ ag_f.p.closePipes()
+	/*line proc_linux.go:145:2*/ {
+		/*line :145:2*/ ag_dfn := func() {
+			/*line proc_linux.go:146:3*/ if ag_f.me != nil && ag_f.me.Cancelling() {
+				/*line proc_linux.go:147:4*/ ag_f.p.Cmd.Process.Kill()
+				/*line proc_linux.go:148:4*/ ag_f.p.Cmd.Wait()
+				/*line proc_linux.go:149:4*/ ag_f.p.pidfd.Close()
+				/*line proc_linux.go:150:4*/ ag_f.p.closePipes()
+			}
 		}
-	})
+		/*line proc_linux.go:145:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :145:2*/ defer ag_dfn()
+			/*line :145:2*/ ag_p.Raise()
+		})
+	}
 	/*line proc_linux.go:153:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
 	/*line :153:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
 	/*line :153:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -140,7 +146,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:144
+//line proc_linux_async.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -238,7 +244,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:242
+//line proc_linux_async.go:248
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -309,7 +315,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:313
+//line proc_linux_async.go:319
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -402,7 +408,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:406
+//line proc_linux_async.go:412
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {

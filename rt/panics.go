@@ -1,0 +1,195 @@
+package rt
+
+import (
+	"runtime/debug"
+	"unsafe"
+)
+
+// Panics, recover and their chaining.
+//
+// A task's frames unwind one by one (see Coro.Unwinding); the unwinding
+// says why: a panic or a cancellation. A plain deferred call of an
+// unwinding frame runs inside a real Go call with the panic raised again
+// (Defers.Run, Panic.Raise), so that Go's own rules decide what recover()
+// returns: the value when the deferred function calls it directly, nil
+// anywhere else. The panic was recovered when that call returns normally.
+//
+// A panic raised while another is in flight chains to it as in Go. Raised
+// in a frame above the unwinding one (an async deferred call's, or one it
+// called), it is nested: recovered there, the older panic goes on once
+// that deferred call returns. A panic that unwinds down to the frame of
+// the older one, or that is raised by that frame itself (by one of its
+// deferred calls), aborts the older one, which Go still prints before it
+// ("panic: 1\n\tpanic: 2"): PanicError.Aborted keeps those values.
+
+// unwinding is why a task's frames are unwinding: a panic or a
+// cancellation.
+type unwinding struct {
+	canceled bool
+	value    any
+	stack    []byte
+	// prev is the older unwinding this panic is nested in, still in
+	// flight at frame prevTop: it goes on when this one is recovered.
+	prev    *unwinding
+	prevTop int
+	// aborted is the older panic this one aborted, for PanicError.
+	aborted *unwinding
+	// closing: the consumer's unwinding, nested in it, with which an async
+	// generator closed by that consumer unwinds (agen.go).
+	closing bool
+	// deferFrame is the frame of the deferred async call that the frame
+	// unwinding from this panic awaits, which may recover it (defers.go).
+	deferFrame Frame
+}
+
+// Panic is the panic in flight for one plain deferred call of an async
+// function: generated code defers the call inside a function that
+// receives the Panic and raises it, so that recover() in the deferred
+// function behaves as in Go:
+//
+//	ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+//		defer f(ag_d0)
+//		ag_p.Raise()
+//	})
+//
+// The zero Panic (no panic, or a cancellation, which cannot be recovered)
+// raises nothing.
+type Panic struct{ u *unwinding }
+
+// Raise panics with the value of the panic in flight, if there is one.
+func (p Panic) Raise() {
+	if p.u != nil {
+		panic(p.u.value)
+	}
+}
+
+// raise starts unwinding the task from its top frame with a new panic of
+// value v. A panic already in flight is kept as the older one: nested in
+// it when the panicking frame is above the unwinding one, aborted by it
+// otherwise.
+func (c *Coro) raise(v any, stack []byte) {
+	nu := &unwinding{value: v, stack: stack}
+	top := len(c.stack) - 1
+	if old := c.unwind; old != nil {
+		if top > c.unwindTop {
+			nu.prev, nu.prevTop = old, c.unwindTop
+		} else {
+			nu.abort(old)
+		}
+	}
+	c.unwind, c.unwindTop = nu, top
+}
+
+// replace replaces the unwinding of the top frame, which is in flight
+// there, by a new panic of value v: the old one is aborted.
+func (c *Coro) replace(v any, stack []byte) {
+	nu := &unwinding{value: v, stack: stack}
+	nu.abort(c.unwind)
+	c.unwind = nu
+}
+
+// abort records that u replaces old, which stops in flight: u inherits
+// the unwinding old was nested in.
+func (u *unwinding) abort(old *unwinding) {
+	if old == nil {
+		return
+	}
+	u.prev, u.prevTop = old.prev, old.prevTop
+	if !old.canceled && !old.closing {
+		u.aborted = old
+	}
+}
+
+// stopUnwinding ends the current unwinding (a recovered panic, a
+// cancellation turned into ErrTimeout): the task goes on normally, or
+// with the older panic it was nested in.
+func (c *Coro) stopUnwinding() {
+	u := c.unwind
+	c.unwind = u.prev
+	if u.prev != nil {
+		c.unwindTop = u.prevTop
+	}
+}
+
+// unwound notes that the unwinding has reached frame top (the frames above
+// have finished): an older panic in flight at that frame is aborted.
+func (c *Coro) unwound(top int) {
+	u := c.unwind
+	if u == nil || c.unwindTop <= top {
+		return
+	}
+	c.unwindTop = top
+	for u.prev != nil && top <= u.prevTop {
+		old := u.prev
+		u.prev, u.prevTop = nil, 0
+		if !old.canceled {
+			old = &unwinding{value: old.value, stack: old.stack, aborted: old.aborted}
+			last := u
+			for last.aborted != nil {
+				last = last.aborted
+			}
+			last.aborted = old
+		}
+		if old.prev != nil {
+			u.prev, u.prevTop = old.prev, old.prevTop
+		}
+	}
+}
+
+// panicking returns the panic the top frame unwinds from, for its plain
+// deferred calls, or nil when it does not unwind from a panic.
+func (c *Coro) panicking() *unwinding {
+	u := c.unwind
+	if u == nil || u.canceled || len(c.stack)-1 != c.unwindTop {
+		return nil
+	}
+	return u
+}
+
+// deferUnder runs the plain deferred call call of the top frame under the
+// panic u (Defers.Run): it raises u again inside a real Go call, so that
+// Go's rules decide whether the deferred function recovers it. A call that
+// returns has recovered the panic; one that panics with u's value lets it
+// go on; any other panic replaces it.
+func (c *Coro) deferUnder(u *unwinding, call func(Panic)) {
+	returned := false
+	defer func() {
+		if returned {
+			c.stopUnwinding()
+			return
+		}
+		r := recover()
+		if !sameValue(r, u.value) {
+			c.replace(r, debug.Stack())
+		}
+	}()
+	call(Panic{u})
+	returned = true
+}
+
+// sameValue reports whether a and b are the same panic value: equal, or,
+// when they cannot be compared, the very same interface words (a value
+// raised again, as panic(recover()) does).
+func sameValue(a, b any) (same bool) {
+	if *(*[2]uintptr)(unsafe.Pointer(&a)) == *(*[2]uintptr)(unsafe.Pointer(&b)) {
+		return true
+	}
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
+}
+
+// abortedValues lists the values of the panics u aborted, oldest first.
+func (u *unwinding) abortedValues() []any {
+	var vs []any
+	for a := u.aborted; a != nil; a = a.aborted {
+		vs = append(vs, a.value)
+	}
+	for i, j := 0, len(vs)-1; i < j; i, j = i+1, j-1 {
+		vs[i], vs[j] = vs[j], vs[i]
+	}
+	return vs
+}
