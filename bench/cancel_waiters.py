@@ -18,6 +18,21 @@ barrier (never full), future and sleep (an hour). For "future", asyncio
 cancels the future a task awaits along with the task, so the waiters await
 asyncio.shield(fut), which parks them on the shared future's callbacks as rt
 parks them on the Future's waiters.
+
+Measured on the project's 2-core machine at a load average of 12-18 (other
+jobs running; single runs, so +-2x noise), CPython 3.11 / rt, ns per waiter:
+
+    N = 100,000, FIFO   queue-get 45x, queue-put 56x, event 19x, lock 11x,
+                        semaphore 16x, condition 77x, barrier 203x,
+                        future 50,000x (shield: 833 s against 17 ms), sleep 20x
+    N = 10,000, LIFO    270x (lock) to 2,900x (future)
+    N = 10,000, random  26x (event) to 1,200x (future)
+    asyncio.run end, N = 10,000: 50x (future) to 290x (sleep)
+
+rt itself costs 0.1-2 us per waiter at 10,000 and at 100,000 in every
+order (more in random order at 100,000, from cache misses, not from the
+count: 300,000 costs the same per waiter); before the O(1) removal it cost
+15-22 us per waiter at 10,000 in FIFO order and grew with N.
 """
 
 import argparse
