@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -615,6 +616,8 @@ func (fl *file) port(version string) ([]portedCase, []string) {
 	return out, skips
 }
 
+var qualified = regexp.MustCompile(`\bmain\.\w+`)
+
 // edit replaces src[start:end] with text.
 type edit struct {
 	start, end int
@@ -655,6 +658,20 @@ func (fl *file) portCase(e entry, version string) (portedCase, error) {
 						}
 						put(edit{fl.off(n.Pos()), fl.off(n.End()), "conformT"})
 						return false
+					}
+				}
+			case *ast.BasicLit:
+				// A message that names a type of package main ("unhashable
+				// type main.T") names the renamed type.
+				if n.Kind == token.STRING && strings.Contains(n.Value, "main.") {
+					v := qualified.ReplaceAllStringFunc(n.Value, func(m string) string {
+						if fl.pkgLevel(fl.pkg.Scope().Lookup(m[len("main."):])) {
+							return "main." + prefix + m[len("main."):]
+						}
+						return m
+					})
+					if v != n.Value {
+						put(edit{fl.off(n.Pos()), fl.off(n.End()), v})
 					}
 				}
 			case *ast.Ident:

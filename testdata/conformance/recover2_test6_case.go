@@ -36,7 +36,7 @@ type recover2_test6_T struct {
 // async
 func recover2_test6_test6() {
 	rt.Sleep(0)
-	defer recover2_test6_mustRecover("unhashable type main.T")
+	defer recover2_test6_mustRecover("unhashable type main.recover2_test6_T")
 	rt.Sleep(0)
 	var x recover2_test6_T
 	rt.Sleep(0)

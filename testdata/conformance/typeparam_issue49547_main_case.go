@@ -17,7 +17,7 @@ type typeparam_issue49547_main_foo int
 // async
 func typeparam_issue49547_main_main() {
 	rt.Sleep(0)
-	want := "main.F[main.foo]"
+	want := "main.typeparam_issue49547_main_F[main.typeparam_issue49547_main_foo]"
 	rt.Sleep(0)
 	got := fmt.Sprintf("%T", typeparam_issue49547_main_F[typeparam_issue49547_main_foo]{})
 	rt.Sleep(0)

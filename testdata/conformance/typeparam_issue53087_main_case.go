@@ -75,7 +75,7 @@ func typeparam_issue53087_main_main() {
 	rt.Sleep(0)
 	if _, ok := it.(*typeparam_issue53087_main_S); !ok {
 		rt.Sleep(0)
-		panic(fmt.Sprintf("got %T want *main.S", it))
+		panic(fmt.Sprintf("got %T want *main.typeparam_issue53087_main_S", it))
 	}
 }
 
