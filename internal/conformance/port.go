@@ -47,12 +47,12 @@ var Sources = []string{
 // skipped are the selected files left out, with the reason: their
 // behaviour depends on the machine, not on the language.
 var skipped = map[string]string{
-	"test/deferfin.go":  "counts finalizer runs after runtime.GC",
-	"test/recover4.go":  "recovers memory faults in an mmap'd hole (debug.SetPanicOnFault)",
-	"test/closure.go":   "counts allocations with runtime.ReadMemStats",
-	"test/escape.go":    "compares addresses of stack and heap variables",
-	"test/ddd.go":       "checks that variadic calls do not allocate",
-	"test/closure7.go":  "checks an inlined closure's code pointer",
+	"test/deferfin.go":   "counts finalizer runs after runtime.GC",
+	"test/recover4.go":   "recovers memory faults in an mmap'd hole (debug.SetPanicOnFault)",
+	"test/closure.go":    "counts allocations with runtime.ReadMemStats",
+	"test/escape.go":     "compares addresses of stack and heap variables",
+	"test/ddd.go":        "checks that variadic calls do not allocate",
+	"test/closure7.go":   "checks an inlined closure's code pointer",
 	"test/deferprint.go": "has an expected-output file",
 }
 
@@ -363,11 +363,11 @@ type portedCase struct {
 // entry is a case to port: the statement of main (or the Test function)
 // it runs.
 type entry struct {
-	name string    // the callee's name, the case's name in its file
-	call ast.Node  // the call to run, or nil for a whole main
-	decl int       // the callee's declaration, for a whole main
-	root []int     // the declarations the wrapper refers to
-	test bool      // a rangefunc Test function: the wrapper passes t
+	name string   // the callee's name, the case's name in its file
+	call ast.Node // the call to run, or nil for a whole main
+	decl int      // the callee's declaration, for a whole main
+	root []int    // the declarations the wrapper refers to
+	test bool     // a rangefunc Test function: the wrapper passes t
 }
 
 func (fl *file) entries() ([]entry, string) {
