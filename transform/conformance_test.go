@@ -30,9 +30,16 @@ var (
 )
 
 // conformanceShare is the default share of the suite: every case whose
-// index in the table is a multiple of it, so that the normal test command
-// stays within its budget. -conformance.full runs them all.
-const conformanceShare = 1
+// index in the table is a multiple of it (a third of the cases, spread
+// over every source file), so that the normal test command stays within
+// its budget on a loaded 2-core machine; under -race, a twelfth.
+// -conformance.full runs them all.
+func conformanceShare() int {
+	if raceDetector {
+		return 12
+	}
+	return 3
+}
 
 // conformCase is a row of testdata/conformance/cases.go.
 type conformCase struct {
@@ -80,10 +87,10 @@ func TestConformance(t *testing.T) {
 	wantFailing := readCaseList(t, filepath.Join(src, "known_failures.txt"))
 
 	chosen := cases
-	if !*conformanceFull && conformanceShare > 1 {
+	if share := conformanceShare(); !*conformanceFull && *conformanceRun == "" && share > 1 {
 		chosen = nil
 		for i, c := range cases {
-			if i%conformanceShare == 0 {
+			if i%share == 0 {
 				chosen = append(chosen, c)
 			}
 		}
