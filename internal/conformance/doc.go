@@ -30,8 +30,10 @@
 //   - Await points: rt.Sleep(0) before every statement of every block of an
 //     async function (loop bodies, case clauses, around defers, between
 //     statements), and after the last statement of a block when that
-//     statement cannot end the block's control flow; never inside function
-//     literals, which cannot suspend.
+//     statement cannot end the block's control flow; every if and for
+//     condition c becomes conformAwait(c), an async identity (harness.go)
+//     that suspends after c is evaluated; never inside function literals,
+//     which cannot suspend.
 //   - *testing.T becomes *conformT, the harness's recorder: Errorf and
 //     Logf print, so the output of the plain and the async run compare
 //     what the original test checks.

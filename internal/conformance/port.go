@@ -911,10 +911,16 @@ const await = "rt.Sleep(0)"
 
 // awaits inserts an await before every statement of every statement list
 // in body, and after a last statement that cannot end the list's control
-// flow, outside function literals.
+// flow, and one in every if and for condition, outside function literals.
 func (fl *file) awaits(body *ast.BlockStmt, put func(edit)) {
 	var list func(stmts []ast.Stmt, open token.Pos)
 	var stmt func(s ast.Stmt)
+	// A condition is awaited too: conformAwait(c) (harness.go) suspends,
+	// then returns c, which it evaluated first as its argument.
+	cond := func(c ast.Expr) {
+		put(edit{fl.off(c.Pos()), fl.off(c.Pos()), "conformAwait("})
+		put(edit{fl.off(c.End()), fl.off(c.End()), ")"})
+	}
 	list = func(stmts []ast.Stmt, open token.Pos) {
 		if len(stmts) == 0 {
 			o := fl.off(open)
@@ -948,11 +954,15 @@ func (fl *file) awaits(body *ast.BlockStmt, put func(edit)) {
 		case *ast.LabeledStmt:
 			stmt(s.Stmt)
 		case *ast.IfStmt:
+			cond(s.Cond)
 			list(s.Body.List, s.Body.Lbrace+1)
 			if s.Else != nil {
 				stmt(s.Else)
 			}
 		case *ast.ForStmt:
+			if s.Cond != nil {
+				cond(s.Cond)
+			}
 			list(s.Body.List, s.Body.Lbrace+1)
 		case *ast.RangeStmt:
 			list(s.Body.List, s.Body.Lbrace+1)

@@ -115,7 +115,7 @@ func main() {
 	assert.Contains(t, one, "u := &x_test1_U{x_test1_T: x_test1_T{n: 1}}")
 	assert.Contains(t, one, "x_test1_count++")
 	assert.Contains(t, one, "// async\nfunc (t *x_test1_T) inc() { rt.Sleep(0); t.n++; rt.Sleep(0) }")
-	assert.Contains(t, one, "\tfor i := 0; i < 2; i++ {\n\t\trt.Sleep(0)\n\t\tdefer fmt.Println(i)\n\t\trt.Sleep(0)\n\t}")
+	assert.Contains(t, one, "\tfor i := 0; conformAwait(i < 2); i++ {\n\t\trt.Sleep(0)\n\t\tdefer fmt.Println(i)\n\t\trt.Sleep(0)\n\t}")
 	assert.Contains(t, one, "\tcase 3:\n\t\trt.Sleep(0)\n\tdefault:\n\t\trt.Sleep(0)\n\t\tpanic(\"fail\")\n\t}")
 	assert.Contains(t, one, "func x_test1__run(t *conformT) {\n\trt.Sleep(0)\n\tx_test1_test1()\n\trt.Sleep(0)\n}")
 	assert.NotContains(t, one, "test2")

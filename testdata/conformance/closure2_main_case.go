@@ -28,7 +28,7 @@ func closure2_main_main() {
 			x.v++
 		}()
 		rt.Sleep(0)
-		if x.v != 1 {
+		if conformAwait(x.v != 1) {
 			rt.Sleep(0)
 			panic("x.v != 1")
 		}
@@ -44,7 +44,7 @@ func closure2_main_main() {
 			y.v = 1
 		}()
 		rt.Sleep(0)
-		if y.v != 1 {
+		if conformAwait(y.v != 1) {
 			rt.Sleep(0)
 			panic("y.v != 1")
 		}
@@ -65,7 +65,7 @@ func closure2_main_main() {
 			}
 		}()
 		rt.Sleep(0)
-		if z.a[1] != 1 {
+		if conformAwait(z.a[1] != 1) {
 			rt.Sleep(0)
 			panic("z.a[1] != 1")
 		}
@@ -107,7 +107,7 @@ func closure2_main_main() {
 		rt.Sleep(0)
 		for i = range [2]int{} {
 			rt.Sleep(0)
-			if i == 0 {
+			if conformAwait(i == 0) {
 				rt.Sleep(0)
 				g = func() int {
 					return i // test that we capture by ref here, i is mutated on every interaction
@@ -116,7 +116,7 @@ func closure2_main_main() {
 			}
 		}
 		rt.Sleep(0)
-		if g() != 1 {
+		if conformAwait(g() != 1) {
 			rt.Sleep(0)
 			panic("g() != 1")
 		}
@@ -140,7 +140,7 @@ func closure2_main_main() {
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if g() != 2 {
+		if conformAwait(g() != 2) {
 			rt.Sleep(0)
 			panic("g() != 2")
 		}
@@ -167,7 +167,7 @@ func closure2_main_main() {
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if g() != 2 {
+		if conformAwait(g() != 2) {
 			rt.Sleep(0)
 			panic("g() != 2")
 		}
@@ -182,13 +182,13 @@ func closure2_main_main() {
 		rt.Sleep(0)
 		q, g = 1, func() int { return q }
 		rt.Sleep(0)
-		if closure2_main_never {
+		if conformAwait(closure2_main_never) {
 			rt.Sleep(0)
 			g = func() int { return 2 }
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if g() != 1 {
+		if conformAwait(g() != 1) {
 			rt.Sleep(0)
 			panic("g() != 1")
 		}

@@ -20,7 +20,7 @@ func defer_test1_addInt(i int) { rt.Sleep(0); defer_test1_result += fmt.Sprint(i
 // async
 func defer_test1_test1helper() {
 	rt.Sleep(0)
-	for i := 0; i < 10; i++ {
+	for i := 0; conformAwait(i < 10); i++ {
 		rt.Sleep(0)
 		defer defer_test1_addInt(i)
 		rt.Sleep(0)
@@ -34,7 +34,7 @@ func defer_test1_test1() {
 	rt.Sleep(0)
 	defer_test1_test1helper()
 	rt.Sleep(0)
-	if defer_test1_result != "9876543210" {
+	if conformAwait(defer_test1_result != "9876543210") {
 		rt.Sleep(0)
 		fmt.Printf("test1: bad defer result (should be 9876543210): %q\n", defer_test1_result)
 		rt.Sleep(0)

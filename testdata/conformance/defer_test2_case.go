@@ -24,7 +24,7 @@ func defer_test2_addDotDotDot(v ...interface{}) {
 // async
 func defer_test2_test2helper() {
 	rt.Sleep(0)
-	for i := 0; i < 10; i++ {
+	for i := 0; conformAwait(i < 10); i++ {
 		rt.Sleep(0)
 		defer defer_test2_addDotDotDot(i)
 		rt.Sleep(0)
@@ -38,7 +38,7 @@ func defer_test2_test2() {
 	rt.Sleep(0)
 	defer_test2_test2helper()
 	rt.Sleep(0)
-	if defer_test2_result != "9876543210" {
+	if conformAwait(defer_test2_result != "9876543210") {
 		rt.Sleep(0)
 		fmt.Printf("test2: bad defer result (should be 9876543210): %q\n", defer_test2_result)
 		rt.Sleep(0)

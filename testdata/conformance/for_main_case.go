@@ -14,7 +14,7 @@ import (
 // async
 func for_main_assertequal(is, shouldbe int, msg string) {
 	rt.Sleep(0)
-	if is != shouldbe {
+	if conformAwait(is != shouldbe) {
 		rt.Sleep(0)
 		print("assertion fail", msg, "\n")
 		rt.Sleep(0)
@@ -34,7 +34,7 @@ func for_main_main() {
 		rt.Sleep(0)
 		i = i + 1
 		rt.Sleep(0)
-		if i > 5 {
+		if conformAwait(i > 5) {
 			rt.Sleep(0)
 			break
 		}
@@ -45,7 +45,7 @@ func for_main_main() {
 	rt.Sleep(0)
 	sum = 0
 	rt.Sleep(0)
-	for i := 0; i <= 10; i++ {
+	for i := 0; conformAwait(i <= 10); i++ {
 		rt.Sleep(0)
 		sum = sum + i
 		rt.Sleep(0)
@@ -56,7 +56,7 @@ func for_main_main() {
 	rt.Sleep(0)
 	sum = 0
 	rt.Sleep(0)
-	for i := 0; i <= 10; {
+	for i := 0; conformAwait(i <= 10); {
 		rt.Sleep(0)
 		sum = sum + i
 		rt.Sleep(0)
@@ -69,7 +69,7 @@ func for_main_main() {
 	rt.Sleep(0)
 	sum = 0
 	rt.Sleep(0)
-	for sum < 100 {
+	for conformAwait(sum < 100) {
 		rt.Sleep(0)
 		sum = sum + 9
 		rt.Sleep(0)
@@ -80,9 +80,9 @@ func for_main_main() {
 	rt.Sleep(0)
 	sum = 0
 	rt.Sleep(0)
-	for i := 0; i <= 10; i++ {
+	for i := 0; conformAwait(i <= 10); i++ {
 		rt.Sleep(0)
-		if i%2 == 0 {
+		if conformAwait(i%2 == 0) {
 			rt.Sleep(0)
 			continue
 		}

@@ -52,7 +52,7 @@ func func5_main_fnc() func(int, int, chan int) {
 // async
 func func5_main_three(x int) {
 	rt.Sleep(0)
-	if x != 3 {
+	if conformAwait(x != 3) {
 		rt.Sleep(0)
 		println("wrong val", x)
 		rt.Sleep(0)

@@ -24,7 +24,7 @@ func func7_main_f() int {
 // async
 func func7_main_g() int {
 	rt.Sleep(0)
-	if !func7_main_calledf {
+	if conformAwait(!func7_main_calledf) {
 		rt.Sleep(0)
 		panic("BUG: func7 - called g before f")
 	}
@@ -36,7 +36,7 @@ func func7_main_g() int {
 func func7_main_main() {
 	// gc used to evaluate g() before f().
 	rt.Sleep(0)
-	if func7_main_f() < func7_main_g() {
+	if conformAwait(func7_main_f() < func7_main_g()) {
 		rt.Sleep(0)
 		panic("wrong answer")
 	}

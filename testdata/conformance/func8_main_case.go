@@ -52,18 +52,18 @@ func func8_main_y() string {
 // async
 func func8_main_main() {
 	rt.Sleep(0)
-	if func8_main_f() == func8_main_g() {
+	if conformAwait(func8_main_f() == func8_main_g()) {
 		rt.Sleep(0)
 		panic("wrong f,g order")
 	}
 
 	rt.Sleep(0)
-	if func8_main_x() == (func8_main_y() == "abc") {
+	if conformAwait(func8_main_x() == (func8_main_y() == "abc")) {
 		rt.Sleep(0)
 		panic("wrong compare")
 	}
 	rt.Sleep(0)
-	if func8_main_xy != "xy" {
+	if conformAwait(func8_main_xy != "xy") {
 		rt.Sleep(0)
 		panic("wrong x,y order")
 	}

@@ -55,6 +55,15 @@ func (t *conformT) Fatalf(format string, args ...any) {
 	panic("conformance: t.Fatalf")
 }
 
+// conformAwait returns c after one loop turn: the porter wraps if and for
+// conditions in it, to put an await point inside them.
+//
+//async
+func conformAwait[T any](c T) T {
+	rt.Sleep(0)
+	return c
+}
+
 func describe(v any) string {
 	if err, ok := v.(error); ok {
 		return fmt.Sprintf("%T: %s", v, err.Error())

@@ -14,7 +14,7 @@ import (
 // async
 func if_main_assertequal(is, shouldbe int, msg string) {
 	rt.Sleep(0)
-	if is != shouldbe {
+	if conformAwait(is != shouldbe) {
 		rt.Sleep(0)
 		print("assertion fail", msg, "\n")
 		rt.Sleep(0)
@@ -35,7 +35,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if true {
+	if conformAwait(true) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -46,7 +46,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if false {
+	if conformAwait(false) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -57,7 +57,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if one := 1; true {
+	if one := 1; conformAwait(true) {
 		rt.Sleep(0)
 		count = count + one
 		rt.Sleep(0)
@@ -68,7 +68,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if one := 1; false {
+	if one := 1; conformAwait(false) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -81,7 +81,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if i5 < i7 {
+	if conformAwait(i5 < i7) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -92,7 +92,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if true {
+	if conformAwait(true) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -107,7 +107,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if false {
+	if conformAwait(false) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -122,7 +122,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	count = 0
 	rt.Sleep(0)
-	if t := 1; false {
+	if t := 1; conformAwait(false) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)
@@ -145,7 +145,7 @@ func if_main_main() {
 	rt.Sleep(0)
 	t := 1
 	rt.Sleep(0)
-	if false {
+	if conformAwait(false) {
 		rt.Sleep(0)
 		count = count + 1
 		rt.Sleep(0)

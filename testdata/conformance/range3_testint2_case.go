@@ -20,7 +20,7 @@ func range3_testint2_testint2() {
 	rt.Sleep(0)
 	for i := range 4 {
 		rt.Sleep(0)
-		if i != j {
+		if conformAwait(i != j) {
 			rt.Sleep(0)
 			println("range var", i, "want", j)
 			rt.Sleep(0)
@@ -32,7 +32,7 @@ func range3_testint2_testint2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 4 {
+	if conformAwait(j != 4) {
 		rt.Sleep(0)
 		println("wrong count ranging over 4:", j)
 		rt.Sleep(0)
@@ -40,7 +40,7 @@ func range3_testint2_testint2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testint2")
 	}

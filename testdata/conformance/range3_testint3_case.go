@@ -22,7 +22,7 @@ func range3_testint3_testint3() {
 	rt.Sleep(0)
 	for i := range MyInt(4) {
 		rt.Sleep(0)
-		if i != j {
+		if conformAwait(i != j) {
 			rt.Sleep(0)
 			println("range var", i, "want", j)
 			rt.Sleep(0)
@@ -34,7 +34,7 @@ func range3_testint3_testint3() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 4 {
+	if conformAwait(j != 4) {
 		rt.Sleep(0)
 		println("wrong count ranging over 4:", j)
 		rt.Sleep(0)
@@ -42,7 +42,7 @@ func range3_testint3_testint3() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testint3")
 	}

@@ -38,7 +38,7 @@ func range4_testcalls1_testcalls1() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if ncalls != 3 {
+	if conformAwait(ncalls != 3) {
 		rt.Sleep(0)
 		println("wrong number of calls:", ncalls, "!= 3")
 		rt.Sleep(0)

@@ -52,14 +52,14 @@ func range4_testcalls_testcalls() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range4_testcalls_ncalls != 4 {
+	if conformAwait(range4_testcalls_ncalls != 4) {
 		rt.Sleep(0)
 		println("wrong number of calls:", range4_testcalls_ncalls, "!= 4")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if si != 1 || sv != 3 {
+	if conformAwait(si != 1 || sv != 3) {
 		rt.Sleep(0)
 		println("wrong sum in testcalls", si, sv)
 		rt.Sleep(0)

@@ -30,7 +30,7 @@ func range4_testfunc0_testfunc0() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 4 {
+	if conformAwait(j != 4) {
 		rt.Sleep(0)
 		println("wrong count ranging over yield4x:", j)
 		rt.Sleep(0)
@@ -46,7 +46,7 @@ func range4_testfunc0_testfunc0() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 4 {
+	if conformAwait(j != 4) {
 		rt.Sleep(0)
 		println("wrong count ranging over yield4:", j)
 		rt.Sleep(0)

@@ -24,7 +24,7 @@ func range4_testfunc1_testfunc1() {
 	rt.Sleep(0)
 	for i := range range4_testfunc1_yield4 {
 		rt.Sleep(0)
-		if i != j {
+		if conformAwait(i != j) {
 			rt.Sleep(0)
 			println("range var", i, "want", j)
 			rt.Sleep(0)
@@ -36,7 +36,7 @@ func range4_testfunc1_testfunc1() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 5 {
+	if conformAwait(j != 5) {
 		rt.Sleep(0)
 		println("wrong count ranging over f:", j)
 		rt.Sleep(0)
@@ -44,7 +44,7 @@ func range4_testfunc1_testfunc1() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testfunc1")
 	}

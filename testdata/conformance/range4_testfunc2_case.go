@@ -26,7 +26,7 @@ func range4_testfunc2_testfunc2() {
 	rt.Sleep(0)
 	for i = range range4_testfunc2_yield4 {
 		rt.Sleep(0)
-		if i != j {
+		if conformAwait(i != j) {
 			rt.Sleep(0)
 			println("range var", i, "want", j)
 			rt.Sleep(0)
@@ -38,7 +38,7 @@ func range4_testfunc2_testfunc2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if j != 5 {
+	if conformAwait(j != 5) {
 		rt.Sleep(0)
 		println("wrong count ranging over f:", j)
 		rt.Sleep(0)
@@ -46,7 +46,7 @@ func range4_testfunc2_testfunc2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 4 {
+	if conformAwait(i != 4) {
 		rt.Sleep(0)
 		println("wrong final i ranging over f:", i)
 		rt.Sleep(0)
@@ -54,7 +54,7 @@ func range4_testfunc2_testfunc2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testfunc2")
 	}

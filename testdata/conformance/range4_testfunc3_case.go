@@ -26,7 +26,7 @@ func range4_testfunc3_testfunc3() {
 	rt.Sleep(0)
 	for i = range range4_testfunc3_yield4 {
 		rt.Sleep(0)
-		if i != j {
+		if conformAwait(i != j) {
 			rt.Sleep(0)
 			println("range var", i, "want", j)
 			rt.Sleep(0)
@@ -36,7 +36,7 @@ func range4_testfunc3_testfunc3() {
 		rt.Sleep(0)
 		j++
 		rt.Sleep(0)
-		if i == 2 {
+		if conformAwait(i == 2) {
 			rt.Sleep(0)
 			break
 		}
@@ -44,7 +44,7 @@ func range4_testfunc3_testfunc3() {
 		continue
 	}
 	rt.Sleep(0)
-	if j != 3 {
+	if conformAwait(j != 3) {
 		rt.Sleep(0)
 		println("wrong count ranging over f:", j)
 		rt.Sleep(0)
@@ -52,7 +52,7 @@ func range4_testfunc3_testfunc3() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 2 {
+	if conformAwait(i != 2) {
 		rt.Sleep(0)
 		println("wrong final i ranging over f:", i)
 		rt.Sleep(0)
@@ -60,7 +60,7 @@ func range4_testfunc3_testfunc3() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testfunc3")
 	}

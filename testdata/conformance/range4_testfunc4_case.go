@@ -37,7 +37,7 @@ func range4_testfunc4_testfunc4() {
 		}
 	}()
 	rt.Sleep(0)
-	if j != 3 {
+	if conformAwait(j != 3) {
 		rt.Sleep(0)
 		println("wrong count ranging over f:", j)
 		rt.Sleep(0)
@@ -45,7 +45,7 @@ func range4_testfunc4_testfunc4() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 2 {
+	if conformAwait(i != 2) {
 		rt.Sleep(0)
 		println("wrong final i ranging over f:", i)
 		rt.Sleep(0)
@@ -53,7 +53,7 @@ func range4_testfunc4_testfunc4() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if bad {
+	if conformAwait(bad) {
 		rt.Sleep(0)
 		panic("testfunc3")
 	}

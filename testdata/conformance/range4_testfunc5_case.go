@@ -31,7 +31,7 @@ func range4_testfunc5_testfunc5() {
 	rt.Sleep(0)
 	x, y := range4_testfunc5_func5()
 	rt.Sleep(0)
-	if x != 10 || y != 1 {
+	if conformAwait(x != 10 || y != 1) {
 		rt.Sleep(0)
 		println("wrong results", x, y, "want", 10, 1)
 		rt.Sleep(0)

@@ -35,7 +35,7 @@ func range4_testfunc6_testfunc6() {
 	rt.Sleep(0)
 	x, y := range4_testfunc6_func6()
 	rt.Sleep(0)
-	if x != 10 || y != 1 {
+	if conformAwait(x != 10 || y != 1) {
 		rt.Sleep(0)
 		println("wrong results", x, y, "want", 10, 1)
 		rt.Sleep(0)

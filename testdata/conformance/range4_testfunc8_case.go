@@ -39,7 +39,7 @@ func range4_testfunc8_printslice(s []int) {
 	rt.Sleep(0)
 	for i, x := range s {
 		rt.Sleep(0)
-		if i > 0 {
+		if conformAwait(i > 0) {
 			rt.Sleep(0)
 			print(", ")
 			rt.Sleep(0)
@@ -56,14 +56,14 @@ func range4_testfunc8_printslice(s []int) {
 // async
 func range4_testfunc8_eqslice(s, t []int) bool {
 	rt.Sleep(0)
-	if len(s) != len(t) {
+	if conformAwait(len(s) != len(t)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for i, x := range s {
 		rt.Sleep(0)
-		if x != t[i] {
+		if conformAwait(x != t[i]) {
 			rt.Sleep(0)
 			return false
 		}
@@ -75,7 +75,7 @@ func range4_testfunc8_eqslice(s, t []int) bool {
 // async
 func range4_testfunc8_checkslice(name string, saved, want []int) {
 	rt.Sleep(0)
-	if !range4_testfunc8_eqslice(saved, want) {
+	if conformAwait(!range4_testfunc8_eqslice(saved, want)) {
 		rt.Sleep(0)
 		print("wrong results ")
 		rt.Sleep(0)

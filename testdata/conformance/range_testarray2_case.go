@@ -34,14 +34,14 @@ func range_testarray2_testarray2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testarray2_nmake != 1 {
+	if conformAwait(range_testarray2_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makearray", range_testarray2_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if n != 5 {
+	if conformAwait(n != 5) {
 		rt.Sleep(0)
 		println("wrong count ranging over makearray", n)
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testarray_testarray() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testarray_nmake != 1 {
+	if conformAwait(range_testarray_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makearray", range_testarray_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 15 {
+	if conformAwait(s != 15) {
 		rt.Sleep(0)
 		println("wrong sum ranging over makearray", s)
 		rt.Sleep(0)

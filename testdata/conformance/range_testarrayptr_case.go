@@ -28,7 +28,7 @@ func range_testarrayptr_testarrayptr() {
 	rt.Sleep(0)
 	x := len(range_testarrayptr_makearrayptr())
 	rt.Sleep(0)
-	if x != 5 || range_testarrayptr_nmake != 1 {
+	if conformAwait(x != 5 || range_testarrayptr_nmake != 1) {
 		rt.Sleep(0)
 		println("len called makearrayptr", range_testarrayptr_nmake, "times and got len", x)
 		rt.Sleep(0)
@@ -39,7 +39,7 @@ func range_testarrayptr_testarrayptr() {
 	rt.Sleep(0)
 	x = cap(range_testarrayptr_makearrayptr())
 	rt.Sleep(0)
-	if x != 5 || range_testarrayptr_nmake != 1 {
+	if conformAwait(x != 5 || range_testarrayptr_nmake != 1) {
 		rt.Sleep(0)
 		println("cap called makearrayptr", range_testarrayptr_nmake, "times and got len", x)
 		rt.Sleep(0)
@@ -56,14 +56,14 @@ func range_testarrayptr_testarrayptr() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testarrayptr_nmake != 1 {
+	if conformAwait(range_testarrayptr_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makearrayptr", range_testarrayptr_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 15 {
+	if conformAwait(s != 15) {
 		rt.Sleep(0)
 		println("wrong sum ranging over makearrayptr", s)
 		rt.Sleep(0)

@@ -24,7 +24,7 @@ func range_testblankvars_testblankvars() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if n != 26 {
+	if conformAwait(n != 26) {
 		rt.Sleep(0)
 		println("for range: wrong count", n, "want 26")
 		rt.Sleep(0)
@@ -39,7 +39,7 @@ func range_testblankvars_testblankvars() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if n != 26 {
+	if conformAwait(n != 26) {
 		rt.Sleep(0)
 		println("for _ = range: wrong count", n, "want 26")
 		rt.Sleep(0)
@@ -54,7 +54,7 @@ func range_testblankvars_testblankvars() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if n != 26 {
+	if conformAwait(n != 26) {
 		rt.Sleep(0)
 		println("for _, _ = range: wrong count", n, "want 26")
 		rt.Sleep(0)
@@ -69,7 +69,7 @@ func range_testblankvars_testblankvars() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if s != 325 {
+	if conformAwait(s != 325) {
 		rt.Sleep(0)
 		println("for i, _ := range: wrong sum", s, "want 325")
 		rt.Sleep(0)
@@ -84,7 +84,7 @@ func range_testblankvars_testblankvars() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if r != 2847 {
+	if conformAwait(r != 2847) {
 		rt.Sleep(0)
 		println("for _, v := range: wrong sum", r, "want 2847")
 		rt.Sleep(0)

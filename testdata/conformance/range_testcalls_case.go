@@ -38,14 +38,14 @@ func range_testcalls_testcalls() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testcalls_ncalls != 4 {
+	if conformAwait(range_testcalls_ncalls != 4) {
 		rt.Sleep(0)
 		println("wrong number of calls:", range_testcalls_ncalls, "!= 4")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if si != 1 || sv != 3 {
+	if conformAwait(si != 1 || sv != 3) {
 		rt.Sleep(0)
 		println("wrong sum in testcalls", si, sv)
 		rt.Sleep(0)
@@ -62,7 +62,7 @@ func range_testcalls_testcalls() {
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if range_testcalls_ncalls != 0 {
+	if conformAwait(range_testcalls_ncalls != 0) {
 		rt.Sleep(0)
 		println("wrong number of calls:", range_testcalls_ncalls, "!= 0")
 		rt.Sleep(0)

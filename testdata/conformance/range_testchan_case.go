@@ -41,7 +41,7 @@ func range_testchan_testchan() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if s != range_testchan_alphabet {
+	if conformAwait(s != range_testchan_alphabet) {
 		rt.Sleep(0)
 		println("Wanted lowercase alphabet; got", s)
 		rt.Sleep(0)
@@ -56,7 +56,7 @@ func range_testchan_testchan() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if n != 26 {
+	if conformAwait(n != 26) {
 		rt.Sleep(0)
 		println("testchan wrong count", n, "want 26")
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testmap2_testmap2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testmap2_nmake != 1 {
+	if conformAwait(range_testmap2_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makemap", range_testmap2_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if n != 5 {
+	if conformAwait(n != 5) {
 		rt.Sleep(0)
 		println("wrong count ranging over makemap", n)
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testmap_testmap() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testmap_nmake != 1 {
+	if conformAwait(range_testmap_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makemap", range_testmap_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 'a'+'b'+'c'+'d'+'☺' {
+	if conformAwait(s != 'a'+'b'+'c'+'d'+'☺') {
 		rt.Sleep(0)
 		println("wrong sum ranging over makemap", s)
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testslice1_testslice1() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testslice1_nmake != 1 {
+	if conformAwait(range_testslice1_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makeslice", range_testslice1_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 10 {
+	if conformAwait(s != 10) {
 		rt.Sleep(0)
 		println("wrong sum ranging over makeslice", s)
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testslice2_testslice2() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testslice2_nmake != 1 {
+	if conformAwait(range_testslice2_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makeslice", range_testslice2_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if n != 5 {
+	if conformAwait(n != 5) {
 		rt.Sleep(0)
 		println("wrong count ranging over makeslice", n)
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_testslice3_testslice3() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testslice3_nmake != 1 {
+	if conformAwait(range_testslice3_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makenumstring", range_testslice3_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 15 {
+	if conformAwait(s != 15) {
 		rt.Sleep(0)
 		println("wrong sum ranging over []byte(makenumstring)", s)
 		rt.Sleep(0)

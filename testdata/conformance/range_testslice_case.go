@@ -34,14 +34,14 @@ func range_testslice_testslice() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_testslice_nmake != 1 {
+	if conformAwait(range_testslice_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makeslice", range_testslice_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 15 {
+	if conformAwait(s != 15) {
 		rt.Sleep(0)
 		println("wrong sum ranging over makeslice", s)
 		rt.Sleep(0)
@@ -60,7 +60,7 @@ func range_testslice_testslice() {
 		break
 	}
 	rt.Sleep(0)
-	if i != 0 || x[0] != 10 || x[1] != 99 {
+	if conformAwait(i != 0 || x[0] != 10 || x[1] != 99) {
 		rt.Sleep(0)
 		println("wrong parallel assignment", i, x[0], x[1])
 		rt.Sleep(0)

@@ -34,14 +34,14 @@ func range_teststring_teststring() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if range_teststring_nmake != 1 {
+	if conformAwait(range_teststring_nmake != 1) {
 		rt.Sleep(0)
 		println("range called makestring", range_teststring_nmake, "times")
 		rt.Sleep(0)
 		panic("fail")
 	}
 	rt.Sleep(0)
-	if s != 'a'+'b'+'c'+'d'+'☺' {
+	if conformAwait(s != 'a'+'b'+'c'+'d'+'☺') {
 		rt.Sleep(0)
 		println("wrong sum ranging over makestring", s)
 		rt.Sleep(0)
@@ -58,7 +58,7 @@ func range_teststring_teststring() {
 		break
 	}
 	rt.Sleep(0)
-	if i != 0 || x[0] != 'a' || x[1] != 'c' {
+	if conformAwait(i != 0 || x[0] != 'a' || x[1] != 'c') {
 		rt.Sleep(0)
 		println("wrong parallel assignment", i, x[0], x[1])
 		rt.Sleep(0)
@@ -75,7 +75,7 @@ func range_teststring_teststring() {
 		break
 	}
 	rt.Sleep(0)
-	if r != 2 || y[0] != 1 || y[1] != 0 || y[2] != 3 {
+	if conformAwait(r != 2 || y[0] != 1 || y[1] != 0 || y[2] != 3) {
 		rt.Sleep(0)
 		println("wrong parallel assignment", r, y[0], y[1], y[2])
 		rt.Sleep(0)

@@ -49,7 +49,7 @@ func rangefunc_Test70035_Test70035(t *conformT) {
 	rt.Sleep(0)
 	want := "1aABCbABCcABC2aABCbABCcABC3aABCbABCcABC"
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		t.Errorf("got %v, want %v", got, want)
 		rt.Sleep(0)

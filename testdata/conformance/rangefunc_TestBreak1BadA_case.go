@@ -116,14 +116,14 @@ func rangefunc_TestBreak1BadA_TestBreak1BadA(t *conformT) {
 	rt.Sleep(0)
 	for _, x := range rangefunc_TestBreak1BadA_BadOfSliceIndex([]int{-1, -2, -3, -4, -5}) {
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestBreak1BadA_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				break
 			}

@@ -115,7 +115,7 @@ func rangefunc_TestBreak1BadDefer_testBreak1BadDefer(t *conformT) (result []int)
 	rt.Sleep(0)
 	for _, x := range rangefunc_TestBreak1BadDefer_BadOfSliceIndex([]int{-1, -2, -3, -4, -5}) {
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -126,7 +126,7 @@ func rangefunc_TestBreak1BadDefer_testBreak1BadDefer(t *conformT) (result []int)
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestBreak1BadDefer_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				break
 			}
@@ -151,7 +151,7 @@ func rangefunc_TestBreak1BadDefer_TestBreak1BadDefer(t *conformT) {
 	rt.Sleep(0)
 	result = rangefunc_TestBreak1BadDefer_testBreak1BadDefer(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("(Outer) Expected %v, got %v", expect, result)
 		rt.Sleep(0)

@@ -40,14 +40,14 @@ func rangefunc_TestBreak1_TestBreak1(t *conformT) {
 	rt.Sleep(0)
 	for _, x := range rangefunc_TestBreak1_OfSliceIndex([]int{-1, -2, -3, -4}) {
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestBreak1_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				break
 			}
@@ -60,7 +60,7 @@ func rangefunc_TestBreak1_TestBreak1(t *conformT) {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)

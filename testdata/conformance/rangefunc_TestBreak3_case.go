@@ -44,14 +44,14 @@ X:
 	Y:
 		for _, y := range rangefunc_TestBreak3_OfSliceIndex([]int{10, 20, 30, 40}) {
 			rt.Sleep(0)
-			if 10*y >= x {
+			if conformAwait(10*y >= x) {
 				rt.Sleep(0)
 				break
 			}
 			rt.Sleep(0)
 			result = append(result, y)
 			rt.Sleep(0)
-			if y == 30 {
+			if conformAwait(y == 30) {
 				rt.Sleep(0)
 				continue X
 			}
@@ -59,14 +59,14 @@ X:
 		Z:
 			for _, z := range rangefunc_TestBreak3_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 				rt.Sleep(0)
-				if z&1 == 1 {
+				if conformAwait(z&1 == 1) {
 					rt.Sleep(0)
 					continue Z
 				}
 				rt.Sleep(0)
 				result = append(result, z)
 				rt.Sleep(0)
-				if z >= 4 {
+				if conformAwait(z >= 4) {
 					rt.Sleep(0)
 					continue Y
 				}
@@ -80,7 +80,7 @@ X:
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)

@@ -143,7 +143,7 @@ func rangefunc_TestCheck_TestCheck(t *conformT) {
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i > 4*9 {
+		if conformAwait(i > 4*9) {
 			rt.Sleep(0)
 			break
 		}

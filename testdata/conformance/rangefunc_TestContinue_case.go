@@ -45,12 +45,12 @@ outer:
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestContinue_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				continue outer
 			}
 			rt.Sleep(0)
-			if x == -4 {
+			if conformAwait(x == -4) {
 				rt.Sleep(0)
 				break outer
 			}
@@ -64,7 +64,7 @@ outer:
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)

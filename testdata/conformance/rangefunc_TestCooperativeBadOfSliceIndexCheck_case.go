@@ -83,26 +83,26 @@ func rangefunc_TestCooperativeBadOfSliceIndexCheck_Check2[U, V any](forall range
 // async
 func rangefunc_TestCooperativeBadOfSliceIndexCheck_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestCooperativeBadOfSliceIndexCheck_errorString); ok {
+	if p, ok := r.(rangefunc_TestCooperativeBadOfSliceIndexCheck_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -156,7 +156,7 @@ func rangefunc_TestCooperativeBadOfSliceIndexCheck_TestCooperativeBadOfSliceInde
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i >= 36 {
+		if conformAwait(i >= 36) {
 			rt.Sleep(0)
 			break
 		}
@@ -164,9 +164,9 @@ func rangefunc_TestCooperativeBadOfSliceIndexCheck_TestCooperativeBadOfSliceInde
 	rt.Sleep(0)
 	proceed <- true
 	rt.Sleep(0)
-	if r := <-proceed; r != nil {
+	if r := <-proceed; conformAwait(r != nil) {
 		rt.Sleep(0)
-		if rangefunc_TestCooperativeBadOfSliceIndexCheck_matchError(r, rangefunc_TestCooperativeBadOfSliceIndexCheck_CERR_EXHAUSTED) {
+		if conformAwait(rangefunc_TestCooperativeBadOfSliceIndexCheck_matchError(r, rangefunc_TestCooperativeBadOfSliceIndexCheck_CERR_EXHAUSTED)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", r)
 			rt.Sleep(0)
@@ -182,7 +182,7 @@ func rangefunc_TestCooperativeBadOfSliceIndexCheck_TestCooperativeBadOfSliceInde
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 36 {
+	if conformAwait(i != 36) {
 		rt.Sleep(0)
 		t.Errorf("Expected i == 36, saw %d instead", i)
 		rt.Sleep(0)

@@ -41,26 +41,26 @@ func rangefunc_TestCooperativeBadOfSliceIndex_CooperativeBadOfSliceIndex[T any, 
 // async
 func rangefunc_TestCooperativeBadOfSliceIndex_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestCooperativeBadOfSliceIndex_errorString); ok {
+	if p, ok := r.(rangefunc_TestCooperativeBadOfSliceIndex_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -106,7 +106,7 @@ func rangefunc_TestCooperativeBadOfSliceIndex_TestCooperativeBadOfSliceIndex(t *
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i >= 36 {
+		if conformAwait(i >= 36) {
 			rt.Sleep(0)
 			break
 		}
@@ -114,9 +114,9 @@ func rangefunc_TestCooperativeBadOfSliceIndex_TestCooperativeBadOfSliceIndex(t *
 	rt.Sleep(0)
 	proceed <- true
 	rt.Sleep(0)
-	if r := <-proceed; r != nil {
+	if r := <-proceed; conformAwait(r != nil) {
 		rt.Sleep(0)
-		if rangefunc_TestCooperativeBadOfSliceIndex_matchError(r, rangefunc_TestCooperativeBadOfSliceIndex_RERR_EXHAUSTED) {
+		if conformAwait(rangefunc_TestCooperativeBadOfSliceIndex_matchError(r, rangefunc_TestCooperativeBadOfSliceIndex_RERR_EXHAUSTED)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", r)
 			rt.Sleep(0)
@@ -131,7 +131,7 @@ func rangefunc_TestCooperativeBadOfSliceIndex_TestCooperativeBadOfSliceIndex(t *
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 36 {
+	if conformAwait(i != 36) {
 		rt.Sleep(0)
 		t.Errorf("Expected i == 36, saw %d instead", i)
 		rt.Sleep(0)

@@ -47,26 +47,26 @@ func rangefunc_TestGotoA_BadOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestGotoA
 // async
 func rangefunc_TestGotoA_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestGotoA_errorString); ok {
+	if p, ok := r.(rangefunc_TestGotoA_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -113,7 +113,7 @@ func rangefunc_TestGotoA_testGotoA1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -124,7 +124,7 @@ func rangefunc_TestGotoA_testGotoA1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoA_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto A
 			}
@@ -153,7 +153,7 @@ func rangefunc_TestGotoA_testGotoA2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -164,7 +164,7 @@ func rangefunc_TestGotoA_testGotoA2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoA_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto A
 			}
@@ -193,7 +193,7 @@ func rangefunc_TestGotoA_testGotoA3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -204,7 +204,7 @@ func rangefunc_TestGotoA_testGotoA3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoA_BadOfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto A
 			}
@@ -235,13 +235,13 @@ func rangefunc_TestGotoA_TestGotoA(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoA_testGotoA1(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		t.Errorf("Unexpected error %v", err)
 		rt.Sleep(0)
@@ -250,19 +250,19 @@ func rangefunc_TestGotoA_TestGotoA(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoA_testGotoA2(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)
 	} else {
 		rt.Sleep(0)
-		if rangefunc_TestGotoA_matchError(err, rangefunc_TestGotoA_RERR_DONE) {
+		if conformAwait(rangefunc_TestGotoA_matchError(err, rangefunc_TestGotoA_RERR_DONE)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", err)
 			rt.Sleep(0)
@@ -276,19 +276,19 @@ func rangefunc_TestGotoA_TestGotoA(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoA_testGotoA3(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect3, result) {
+	if conformAwait(!slices.Equal(expect3, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect3, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)
 	} else {
 		rt.Sleep(0)
-		if rangefunc_TestGotoA_matchError(err, rangefunc_TestGotoA_RERR_DONE) {
+		if conformAwait(rangefunc_TestGotoA_matchError(err, rangefunc_TestGotoA_RERR_DONE)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", err)
 			rt.Sleep(0)

@@ -47,26 +47,26 @@ func rangefunc_TestGotoB_BadOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestGotoB
 // async
 func rangefunc_TestGotoB_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestGotoB_errorString); ok {
+	if p, ok := r.(rangefunc_TestGotoB_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -80,7 +80,7 @@ func rangefunc_TestGotoB_matchError(r any, x string) bool {
 // async
 func rangefunc_TestGotoB_matchErrorHelper(t *conformT, r any, x string) {
 	rt.Sleep(0)
-	if rangefunc_TestGotoB_matchError(r, x) {
+	if conformAwait(rangefunc_TestGotoB_matchError(r, x)) {
 		rt.Sleep(0)
 		t.Logf("Saw expected panic '%v'", r)
 		rt.Sleep(0)
@@ -127,7 +127,7 @@ func rangefunc_TestGotoB_testGotoB1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -138,7 +138,7 @@ func rangefunc_TestGotoB_testGotoB1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoB_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto B
 			}
@@ -169,7 +169,7 @@ func rangefunc_TestGotoB_testGotoB2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -180,7 +180,7 @@ func rangefunc_TestGotoB_testGotoB2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoB_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto B
 			}
@@ -211,7 +211,7 @@ func rangefunc_TestGotoB_testGotoB3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -222,7 +222,7 @@ func rangefunc_TestGotoB_testGotoB3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestGotoB_BadOfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				goto B
 			}
@@ -255,13 +255,13 @@ func rangefunc_TestGotoB_TestGotoB(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoB_testGotoB1(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		t.Errorf("Unexpected error %v", err)
 		rt.Sleep(0)
@@ -270,19 +270,19 @@ func rangefunc_TestGotoB_TestGotoB(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoB_testGotoB2(t)
 	rt.Sleep(0)
-	if !slices.Equal(expectX, result) {
+	if conformAwait(!slices.Equal(expectX, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expectX, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)
 	} else {
 		rt.Sleep(0)
-		if rangefunc_TestGotoB_matchError(err, rangefunc_TestGotoB_RERR_DONE) {
+		if conformAwait(rangefunc_TestGotoB_matchError(err, rangefunc_TestGotoB_RERR_DONE)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", err)
 			rt.Sleep(0)
@@ -296,13 +296,13 @@ func rangefunc_TestGotoB_TestGotoB(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestGotoB_testGotoB3(t)
 	rt.Sleep(0)
-	if !slices.Equal(expectX, result) {
+	if conformAwait(!slices.Equal(expectX, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expectX, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)

@@ -118,7 +118,7 @@ W:
 		rt.Sleep(0)
 		result = append(result, w)
 		rt.Sleep(0)
-		if w == 2000 {
+		if conformAwait(w == 2000) {
 			rt.Sleep(0)
 			break
 		}
@@ -131,14 +131,14 @@ W:
 				rt.Sleep(0)
 				for _, z := range rangefunc_TestMultiBreak3_BadOfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 					rt.Sleep(0)
-					if z&1 == 1 {
+					if conformAwait(z&1 == 1) {
 						rt.Sleep(0)
 						continue
 					}
 					rt.Sleep(0)
 					result = append(result, z)
 					rt.Sleep(0)
-					if z >= 4 {
+					if conformAwait(z >= 4) {
 						rt.Sleep(0)
 						break W
 					}
@@ -153,7 +153,7 @@ W:
 		}
 	}
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)

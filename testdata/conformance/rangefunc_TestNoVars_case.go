@@ -123,13 +123,13 @@ func rangefunc_TestNoVars_TestNoVars(t *conformT) {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 10 {
+	if conformAwait(i != 10) {
 		rt.Sleep(0)
 		t.Errorf("Expected 10, got %d", i)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if k != 45 {
+	if conformAwait(k != 45) {
 		rt.Sleep(0)
 		t.Errorf("Expected 45, got %d", k)
 		rt.Sleep(0)

@@ -54,7 +54,7 @@ X:
 			rt.Sleep(0)
 			result = append(result, z)
 			rt.Sleep(0)
-			if z == 100 {
+			if conformAwait(z == 100) {
 				rt.Sleep(0)
 				break
 			}
@@ -73,7 +73,7 @@ func rangefunc_TestOk_TestOk(t *conformT) {
 	expect := []int{1, 10}
 
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)

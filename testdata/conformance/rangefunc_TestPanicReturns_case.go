@@ -188,7 +188,7 @@ func rangefunc_TestPanicReturns_TestPanicReturns(t *conformT) {
 		rt.Sleep(0)
 		got := tc.f()
 		rt.Sleep(0)
-		if got != tc.e {
+		if conformAwait(got != tc.e) {
 			rt.Sleep(0)
 			t.Errorf("Got %s expected %s", got, tc.e)
 			rt.Sleep(0)

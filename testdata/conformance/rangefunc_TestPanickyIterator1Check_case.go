@@ -150,7 +150,7 @@ func rangefunc_TestPanickyIterator1Check_TestPanickyIterator1Check(t *conformT) 
 		rt.Sleep(0)
 		result = append(result, z)
 		rt.Sleep(0)
-		if z == 4 {
+		if conformAwait(z == 4) {
 			rt.Sleep(0)
 			break
 		}

@@ -85,7 +85,7 @@ func rangefunc_TestPanickyIterator1_TestPanickyIterator1(t *conformT) {
 		rt.Sleep(0)
 		result = append(result, z)
 		rt.Sleep(0)
-		if z == 4 {
+		if conformAwait(z == 4) {
 			rt.Sleep(0)
 			break
 		}

@@ -146,7 +146,7 @@ func rangefunc_TestPanickyIterator2_TestPanickyIterator2(t *conformT) {
 				rt.Sleep(0)
 				result = append(result, z)
 				rt.Sleep(0)
-				if k == 1 {
+				if conformAwait(k == 1) {
 					rt.Sleep(0)
 					break Y
 				}

@@ -159,7 +159,7 @@ func rangefunc_TestPanickyIterator4Check_TestPanickyIterator4Check(t *conformT) 
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == 3 {
+		if conformAwait(x == 3) {
 			rt.Sleep(0)
 			panic("x is 3")
 		}

@@ -109,7 +109,7 @@ func rangefunc_TestPanickyIterator4_TestPanickyIterator4(t *conformT) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == 3 {
+		if conformAwait(x == 3) {
 			rt.Sleep(0)
 			panic("x is 3")
 		}

@@ -47,26 +47,26 @@ func rangefunc_TestReturns_BadOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestRet
 // async
 func rangefunc_TestReturns_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestReturns_errorString); ok {
+	if p, ok := r.(rangefunc_TestReturns_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -113,7 +113,7 @@ func rangefunc_TestReturns_testReturn1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -124,7 +124,7 @@ func rangefunc_TestReturns_testReturn1(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestReturns_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				return
 			}
@@ -152,7 +152,7 @@ func rangefunc_TestReturns_testReturn2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -163,7 +163,7 @@ func rangefunc_TestReturns_testReturn2(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestReturns_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				return
 			}
@@ -191,7 +191,7 @@ func rangefunc_TestReturns_testReturn3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -202,7 +202,7 @@ func rangefunc_TestReturns_testReturn3(t *conformT) (result []int, err any) {
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestReturns_BadOfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				return
 			}
@@ -231,7 +231,7 @@ func rangefunc_TestReturns_testReturn4(t *conformT) (_ []int, _ []int, err any) 
 		rt.Sleep(0)
 		result = append(result, x)
 		rt.Sleep(0)
-		if x == -4 {
+		if conformAwait(x == -4) {
 			rt.Sleep(0)
 			break
 		}
@@ -242,7 +242,7 @@ func rangefunc_TestReturns_testReturn4(t *conformT) (_ []int, _ []int, err any) 
 		rt.Sleep(0)
 		for _, y := range rangefunc_TestReturns_OfSliceIndex([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 			rt.Sleep(0)
-			if y == 3 {
+			if conformAwait(y == 3) {
 				rt.Sleep(0)
 				return result, result, nil
 			}
@@ -276,13 +276,13 @@ func rangefunc_TestReturns_TestReturns(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestReturns_testReturn1(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		t.Errorf("Unexpected error %v", err)
 		rt.Sleep(0)
@@ -291,19 +291,19 @@ func rangefunc_TestReturns_TestReturns(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestReturns_testReturn2(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)
 	} else {
 		rt.Sleep(0)
-		if rangefunc_TestReturns_matchError(err, rangefunc_TestReturns_RERR_DONE) {
+		if conformAwait(rangefunc_TestReturns_matchError(err, rangefunc_TestReturns_RERR_DONE)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", err)
 			rt.Sleep(0)
@@ -317,19 +317,19 @@ func rangefunc_TestReturns_TestReturns(t *conformT) {
 	rt.Sleep(0)
 	result, err = rangefunc_TestReturns_testReturn3(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect, result) {
+	if conformAwait(!slices.Equal(expect, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err == nil {
+	if conformAwait(err == nil) {
 		rt.Sleep(0)
 		t.Errorf("Missing expected error")
 		rt.Sleep(0)
 	} else {
 		rt.Sleep(0)
-		if rangefunc_TestReturns_matchError(err, rangefunc_TestReturns_RERR_DONE) {
+		if conformAwait(rangefunc_TestReturns_matchError(err, rangefunc_TestReturns_RERR_DONE)) {
 			rt.Sleep(0)
 			t.Logf("Saw expected panic '%v'", err)
 			rt.Sleep(0)
@@ -343,19 +343,19 @@ func rangefunc_TestReturns_TestReturns(t *conformT) {
 	rt.Sleep(0)
 	result, result2, err = rangefunc_TestReturns_testReturn4(t)
 	rt.Sleep(0)
-	if !slices.Equal(expect2, result) {
+	if conformAwait(!slices.Equal(expect2, result)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect2, result)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if !slices.Equal(expect2, result2) {
+	if conformAwait(!slices.Equal(expect2, result2)) {
 		rt.Sleep(0)
 		t.Errorf("Expected %v, got %v", expect2, result2)
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		t.Errorf("Unexpected error %v", err)
 		rt.Sleep(0)

@@ -147,7 +147,7 @@ func rangefunc_TestRunBodyAfterPanicCheck_TestRunBodyAfterPanicCheck(t *conformT
 	rt.Sleep(0)
 	for x := range rangefunc_TestRunBodyAfterPanicCheck_Check(rangefunc_TestRunBodyAfterPanicCheck_twice(0, 1)) {
 		rt.Sleep(0)
-		if x == 0 {
+		if conformAwait(x == 0) {
 			rt.Sleep(0)
 			panic("x is zero")
 		}

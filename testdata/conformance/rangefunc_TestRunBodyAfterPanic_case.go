@@ -103,7 +103,7 @@ func rangefunc_TestRunBodyAfterPanic_TestRunBodyAfterPanic(t *conformT) {
 	rt.Sleep(0)
 	for x := range rangefunc_TestRunBodyAfterPanic_twice(0, 1) {
 		rt.Sleep(0)
-		if x == 0 {
+		if conformAwait(x == 0) {
 			rt.Sleep(0)
 			panic("x is zero")
 		}

@@ -79,7 +79,7 @@ func (ti *rangefunc_TestTrickyIterAll_TrickyIterator) iterZero(s []int) rangefun
 // async
 func (ti *rangefunc_TestTrickyIterAll_TrickyIterator) fail() {
 	rt.Sleep(0)
-	if ti.yield != nil {
+	if conformAwait(ti.yield != nil) {
 		rt.Sleep(0)
 		ti.yield(1, 1)
 		rt.Sleep(0)
@@ -141,14 +141,14 @@ func rangefunc_TestTrickyIterAll_TestTrickyIterAll(t *conformT) {
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i >= 36 {
+		if conformAwait(i >= 36) {
 			rt.Sleep(0)
 			break
 		}
 	}
 
 	rt.Sleep(0)
-	if i != 36 {
+	if conformAwait(i != 36) {
 		rt.Sleep(0)
 		t.Errorf("Expected i == 36, saw %d instead", i)
 		rt.Sleep(0)

@@ -79,7 +79,7 @@ func (ti *rangefunc_TestTrickyIterEcho2_TrickyIterator) iterZero(s []int) rangef
 // async
 func (ti *rangefunc_TestTrickyIterEcho2_TrickyIterator) fail() {
 	rt.Sleep(0)
-	if ti.yield != nil {
+	if conformAwait(ti.yield != nil) {
 		rt.Sleep(0)
 		ti.yield(1, 1)
 		rt.Sleep(0)
@@ -161,7 +161,7 @@ func rangefunc_TestTrickyIterEcho2_TestTrickyIterEcho2(t *conformT) {
 			rt.Sleep(0)
 			i += x
 			rt.Sleep(0)
-			if i >= 10 {
+			if conformAwait(i >= 10) {
 				rt.Sleep(0)
 				break
 			}
@@ -170,7 +170,7 @@ func rangefunc_TestTrickyIterEcho2_TestTrickyIterEcho2(t *conformT) {
 		t.Logf("i = %d", i)
 
 		rt.Sleep(0)
-		if i != 10 {
+		if conformAwait(i != 10) {
 			rt.Sleep(0)
 			t.Errorf("Expected i == 10, saw %d instead", i)
 			rt.Sleep(0)

@@ -79,7 +79,7 @@ func (ti *rangefunc_TestTrickyIterEcho_TrickyIterator) iterZero(s []int) rangefu
 // async
 func (ti *rangefunc_TestTrickyIterEcho_TrickyIterator) fail() {
 	rt.Sleep(0)
-	if ti.yield != nil {
+	if conformAwait(ti.yield != nil) {
 		rt.Sleep(0)
 		ti.yield(1, 1)
 		rt.Sleep(0)
@@ -143,14 +143,14 @@ func rangefunc_TestTrickyIterEcho_TestTrickyIterEcho(t *conformT) {
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i >= 10 {
+		if conformAwait(i >= 10) {
 			rt.Sleep(0)
 			break
 		}
 	}
 
 	rt.Sleep(0)
-	if i != 10 {
+	if conformAwait(i != 10) {
 		rt.Sleep(0)
 		t.Errorf("Expected i == 10, saw %d instead", i)
 		rt.Sleep(0)
@@ -180,7 +180,7 @@ func rangefunc_TestTrickyIterEcho_TestTrickyIterEcho(t *conformT) {
 		rt.Sleep(0)
 		t.Logf("second loop i=%d", i)
 		rt.Sleep(0)
-		if x >= 5 {
+		if conformAwait(x >= 5) {
 			rt.Sleep(0)
 			break
 		}

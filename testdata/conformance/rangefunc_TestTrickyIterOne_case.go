@@ -79,7 +79,7 @@ func (ti *rangefunc_TestTrickyIterOne_TrickyIterator) iterZero(s []int) rangefun
 // async
 func (ti *rangefunc_TestTrickyIterOne_TrickyIterator) fail() {
 	rt.Sleep(0)
-	if ti.yield != nil {
+	if conformAwait(ti.yield != nil) {
 		rt.Sleep(0)
 		ti.yield(1, 1)
 		rt.Sleep(0)
@@ -141,7 +141,7 @@ func rangefunc_TestTrickyIterOne_TestTrickyIterOne(t *conformT) {
 		rt.Sleep(0)
 		i += x
 		rt.Sleep(0)
-		if i >= 36 {
+		if conformAwait(i >= 36) {
 			rt.Sleep(0)
 			break
 		}

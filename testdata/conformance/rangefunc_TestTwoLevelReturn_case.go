@@ -56,7 +56,7 @@ func rangefunc_TestTwoLevelReturn_TestTwoLevelReturn(t *conformT) {
 	rt.Sleep(0)
 	y := f()
 	rt.Sleep(0)
-	if y != 3 {
+	if conformAwait(y != 3) {
 		rt.Sleep(0)
 		t.Errorf("Expected y=3, got y=%d\n", y)
 		rt.Sleep(0)

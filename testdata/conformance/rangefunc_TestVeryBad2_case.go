@@ -53,26 +53,26 @@ func rangefunc_TestVeryBad2_VeryBadOfSliceIndex[T any, S ~[]T](s S) rangefunc_Te
 // async
 func rangefunc_TestVeryBad2_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestVeryBad2_errorString); ok {
+	if p, ok := r.(rangefunc_TestVeryBad2_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -134,7 +134,7 @@ X:
 			rt.Sleep(0)
 			result = append(result, z)
 			rt.Sleep(0)
-			if z == 100 {
+			if conformAwait(z == 100) {
 				rt.Sleep(0)
 				break
 			}

@@ -95,26 +95,26 @@ func rangefunc_TestVeryBadCheck_Check2[U, V any](forall rangefunc_TestVeryBadChe
 // async
 func rangefunc_TestVeryBadCheck_matchError(r any, x string) bool {
 	rt.Sleep(0)
-	if r == nil {
+	if conformAwait(r == nil) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
-	if x == "" {
+	if conformAwait(x == "") {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
-	if p, ok := r.(rangefunc_TestVeryBadCheck_errorString); ok {
+	if p, ok := r.(rangefunc_TestVeryBadCheck_errorString); conformAwait(ok) {
 		rt.Sleep(0)
 		return p.Error() == x
 	}
 	rt.Sleep(0)
-	if p, ok := r.(error); ok {
+	if p, ok := r.(error); conformAwait(ok) {
 		rt.Sleep(0)
 		e, err := regexp.Compile(x)
 		rt.Sleep(0)
-		if err != nil {
+		if conformAwait(err != nil) {
 			rt.Sleep(0)
 			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
 		}
@@ -183,7 +183,7 @@ X:
 			rt.Sleep(0)
 			result = append(result, z)
 			rt.Sleep(0)
-			if z == 100 {
+			if conformAwait(z == 100) {
 				rt.Sleep(0)
 				break
 			}

@@ -41,7 +41,7 @@ func recover1_test2_mustNotRecover() {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover")
 		rt.Sleep(0)

@@ -24,7 +24,7 @@ func recover1_test5_mustNotRecover() {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover")
 		rt.Sleep(0)

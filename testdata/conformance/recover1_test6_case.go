@@ -44,7 +44,7 @@ func recover1_test6_mustNotRecover() {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover")
 		rt.Sleep(0)

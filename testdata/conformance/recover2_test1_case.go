@@ -19,12 +19,12 @@ func recover2_test1_mustRecover(s string) {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if v == nil {
+	if conformAwait(v == nil) {
 		rt.Sleep(0)
 		panic("expected panic")
 	}
 	rt.Sleep(0)
-	if e := v.(error).Error(); strings.Index(e, s) < 0 {
+	if e := v.(error).Error(); conformAwait(strings.Index(e, s) < 0) {
 		rt.Sleep(0)
 		panic("want: " + s + "; have: " + e)
 	}

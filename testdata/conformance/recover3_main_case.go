@@ -98,7 +98,7 @@ func recover3_main_main() {
 	recover3_main_check("type-interface", func() { println(inter.(recover3_main_m)) }, "missing method m")
 
 	rt.Sleep(0)
-	if recover3_main_didbug {
+	if conformAwait(recover3_main_didbug) {
 		rt.Sleep(0)
 		panic("recover3")
 	}

@@ -25,7 +25,7 @@ func recover_test12reflect1_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v := v1
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover", v)
 		rt.Sleep(0)
@@ -35,7 +35,7 @@ func recover_test12reflect1_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v = v2
 	rt.Sleep(0)
-	if v == nil {
+	if conformAwait(v == nil) {
 		rt.Sleep(0)
 		println("missing recover", x.(int))
 		rt.Sleep(0)
@@ -43,7 +43,7 @@ func recover_test12reflect1_mustRecoverBody(v1, v2, v3, x interface{}) {
 		rt.Sleep(0) // panic is useless here
 	}
 	rt.Sleep(0)
-	if v != x {
+	if conformAwait(v != x) {
 		rt.Sleep(0)
 		println("wrong value", v, x)
 		rt.Sleep(0)
@@ -55,7 +55,7 @@ func recover_test12reflect1_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v = v3
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("recover didn't recover")
 		rt.Sleep(0)

@@ -24,7 +24,7 @@ func recover_test14_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v := v1
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover", v)
 		rt.Sleep(0)
@@ -34,7 +34,7 @@ func recover_test14_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v = v2
 	rt.Sleep(0)
-	if v == nil {
+	if conformAwait(v == nil) {
 		rt.Sleep(0)
 		println("missing recover", x.(int))
 		rt.Sleep(0)
@@ -42,7 +42,7 @@ func recover_test14_mustRecoverBody(v1, v2, v3, x interface{}) {
 		rt.Sleep(0) // panic is useless here
 	}
 	rt.Sleep(0)
-	if v != x {
+	if conformAwait(v != x) {
 		rt.Sleep(0)
 		println("wrong value", v, x)
 		rt.Sleep(0)
@@ -54,7 +54,7 @@ func recover_test14_mustRecoverBody(v1, v2, v3, x interface{}) {
 	rt.Sleep(0)
 	v = v3
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("recover didn't recover")
 		rt.Sleep(0)

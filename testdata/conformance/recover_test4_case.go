@@ -24,7 +24,7 @@ func recover_test4_mustNotRecover() {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if v != nil {
+	if conformAwait(v != nil) {
 		rt.Sleep(0)
 		println("spurious recover", v)
 		rt.Sleep(0)

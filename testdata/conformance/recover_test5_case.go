@@ -58,7 +58,7 @@ func recover_test5_test5() {
 	rt.Sleep(0)
 	v := recover_test5_try(func() { panic(5) }, 55).(int)
 	rt.Sleep(0)
-	if v != 5 {
+	if conformAwait(v != 5) {
 		rt.Sleep(0)
 		println("wrong value", v, 5)
 		rt.Sleep(0)
@@ -69,7 +69,7 @@ func recover_test5_test5() {
 	rt.Sleep(0)
 	s := recover_test5_try(func() {}, "hi").(string)
 	rt.Sleep(0)
-	if s != "hi" {
+	if conformAwait(s != "hi") {
 		rt.Sleep(0)
 		println("wrong value", s, "hi")
 		rt.Sleep(0)
@@ -80,7 +80,7 @@ func recover_test5_test5() {
 	rt.Sleep(0)
 	v = recover_test5_try1(func() { panic(5) }, 55).(int)
 	rt.Sleep(0)
-	if v != 5 {
+	if conformAwait(v != 5) {
 		rt.Sleep(0)
 		println("try1 wrong value", v, 5)
 		rt.Sleep(0)
@@ -91,7 +91,7 @@ func recover_test5_test5() {
 	rt.Sleep(0)
 	s = recover_test5_try1(func() {}, "hi").(string)
 	rt.Sleep(0)
-	if s != "hi" {
+	if conformAwait(s != "hi") {
 		rt.Sleep(0)
 		println("try1 wrong value", s, "hi")
 		rt.Sleep(0)

@@ -37,9 +37,9 @@ func recover_test6_big(mustRecover bool) {
 	rt.Sleep(0)
 	v := recover()
 	rt.Sleep(0)
-	if mustRecover {
+	if conformAwait(mustRecover) {
 		rt.Sleep(0)
-		if v == nil {
+		if conformAwait(v == nil) {
 			rt.Sleep(0)
 			println("missing big recover")
 			rt.Sleep(0)
@@ -48,7 +48,7 @@ func recover_test6_big(mustRecover bool) {
 		}
 	} else {
 		rt.Sleep(0)
-		if v != nil {
+		if conformAwait(v != nil) {
 			rt.Sleep(0)
 			println("spurious big recover")
 			rt.Sleep(0)

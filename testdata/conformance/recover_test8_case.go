@@ -30,7 +30,7 @@ func recover_test8_varargs(s *int, a ...int) {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if recover() != nil {
+	if conformAwait(recover() != nil) {
 		rt.Sleep(0)
 		*s += 100
 		rt.Sleep(0)
@@ -56,7 +56,7 @@ func recover_test8_test8b() (r int) {
 // async
 func recover_test8_test8() {
 	rt.Sleep(0)
-	if recover_test8_test8a() != 106 || recover_test8_test8b() != 15 {
+	if conformAwait(recover_test8_test8a() != 106 || recover_test8_test8b() != 15) {
 		rt.Sleep(0)
 		println("wrong value")
 		rt.Sleep(0)

@@ -106,7 +106,7 @@ func reorder2_main_main() {
 	rt.Sleep(0)
 	var t reorder2_main_TT
 	rt.Sleep(0)
-	if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+	if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 		rt.Sleep(0)
 		println("expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -117,7 +117,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+	if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 		rt.Sleep(0)
 		println("expecting a(1)b(2)a(2), got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -127,7 +127,7 @@ func reorder2_main_main() {
 	rt.Sleep(0)
 	reorder2_main_log = ""
 	rt.Sleep(0)
-	if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+	if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 		rt.Sleep(0)
 		println("expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -139,7 +139,7 @@ func reorder2_main_main() {
 	rt.Sleep(0)
 	var i reorder2_main_I = reorder2_main_T1(0)
 	rt.Sleep(0)
-	if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+	if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 		rt.Sleep(0)
 		println("expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 		rt.Sleep(0)
@@ -150,7 +150,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := t.a("1").b("3"); reorder2_main_log != "a(1)b(3)" || s != "3" {
+	if s := t.a("1").b("3"); conformAwait(reorder2_main_log != "a(1)b(3)" || s != "3") {
 		rt.Sleep(0)
 		println("expecting a(1)b(3) and 3, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -161,7 +161,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := t.a("1").a(t.b("2")).b("3") + t.a("4").b("5"); reorder2_main_log != "a(1)b(2)a(2)b(3)a(4)b(5)" || s != "35" {
+	if s := t.a("1").a(t.b("2")).b("3") + t.a("4").b("5"); conformAwait(reorder2_main_log != "a(1)b(2)a(2)b(3)a(4)b(5)" || s != "35") {
 		rt.Sleep(0)
 		println("expecting a(1)b(2)a(2)b(3)a(4)b(5) and 35, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -172,7 +172,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := t.a("4").b("5") + t.a("1").a(t.b("2")).b("3"); reorder2_main_log != "a(4)b(5)a(1)b(2)a(2)b(3)" || s != "53" {
+	if s := t.a("4").b("5") + t.a("1").a(t.b("2")).b("3"); conformAwait(reorder2_main_log != "a(4)b(5)a(1)b(2)a(2)b(3)" || s != "53") {
 		rt.Sleep(0)
 		println("expecting a(4)b(5)a(1)b(2)a(2)b(3) and 35, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -183,7 +183,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if reorder2_main_ff(reorder2_main_g("1"), reorder2_main_g("2")); reorder2_main_log != "g(1)g(2)ff(1, 2)" {
+	if reorder2_main_ff(reorder2_main_g("1"), reorder2_main_g("2")); conformAwait(reorder2_main_log != "g(1)g(2)ff(1, 2)") {
 		rt.Sleep(0)
 		println("expecting g(1)g(2)ff..., got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -194,7 +194,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if reorder2_main_ff(reorder2_main_g("1"), reorder2_main_h("2")); reorder2_main_log != "g(1)h(2)ff(1, 2)" {
+	if reorder2_main_ff(reorder2_main_g("1"), reorder2_main_h("2")); conformAwait(reorder2_main_log != "g(1)h(2)ff(1, 2)") {
 		rt.Sleep(0)
 		println("expecting g(1)h(2)ff..., got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -205,7 +205,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if reorder2_main_ff(reorder2_main_h("1"), reorder2_main_g("2")); reorder2_main_log != "h(1)g(2)ff(1, 2)" {
+	if reorder2_main_ff(reorder2_main_h("1"), reorder2_main_g("2")); conformAwait(reorder2_main_log != "h(1)g(2)ff(1, 2)") {
 		rt.Sleep(0)
 		println("expecting h(1)g(2)ff..., got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -216,7 +216,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if reorder2_main_ff(reorder2_main_h("1"), reorder2_main_h("2")); reorder2_main_log != "h(1)h(2)ff(1, 2)" {
+	if reorder2_main_ff(reorder2_main_h("1"), reorder2_main_h("2")); conformAwait(reorder2_main_log != "h(1)h(2)ff(1, 2)") {
 		rt.Sleep(0)
 		println("expecting h(1)h(2)ff..., got ", reorder2_main_log)
 		rt.Sleep(0)
@@ -227,7 +227,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := reorder2_main_g("1") + reorder2_main_g("2"); reorder2_main_log != "g(1)g(2)" || s != "12" {
+	if s := reorder2_main_g("1") + reorder2_main_g("2"); conformAwait(reorder2_main_log != "g(1)g(2)" || s != "12") {
 		rt.Sleep(0)
 		println("expecting g1g2 and 12, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -238,7 +238,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := reorder2_main_g("1") + reorder2_main_h("2"); reorder2_main_log != "g(1)h(2)" || s != "12" {
+	if s := reorder2_main_g("1") + reorder2_main_h("2"); conformAwait(reorder2_main_log != "g(1)h(2)" || s != "12") {
 		rt.Sleep(0)
 		println("expecting g1h2 and 12, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -249,7 +249,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := reorder2_main_h("1") + reorder2_main_g("2"); reorder2_main_log != "h(1)g(2)" || s != "12" {
+	if s := reorder2_main_h("1") + reorder2_main_g("2"); conformAwait(reorder2_main_log != "h(1)g(2)" || s != "12") {
 		rt.Sleep(0)
 		println("expecting h1g2 and 12, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -260,7 +260,7 @@ func reorder2_main_main() {
 	reorder2_main_log = ""
 
 	rt.Sleep(0)
-	if s := reorder2_main_h("1") + reorder2_main_h("2"); reorder2_main_log != "h(1)h(2)" || s != "12" {
+	if s := reorder2_main_h("1") + reorder2_main_h("2"); conformAwait(reorder2_main_log != "h(1)h(2)" || s != "12") {
 		rt.Sleep(0)
 		println("expecting h1h2 and 12, got ", reorder2_main_log, " and ", s)
 		rt.Sleep(0)
@@ -276,7 +276,7 @@ func reorder2_main_main() {
 	switch x {
 	case 0:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in switch, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -287,7 +287,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in switch, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -297,7 +297,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in switch, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -309,7 +309,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in switch, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -333,7 +333,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 	case <-c:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in select1, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -344,7 +344,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in select1, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -354,7 +354,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in select1, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -366,7 +366,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in select1, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -384,7 +384,7 @@ func reorder2_main_main() {
 	select {
 	case <-c:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in select2, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -395,7 +395,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in select2, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -405,7 +405,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in select2, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -417,7 +417,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in select2, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -439,7 +439,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 	case <-c:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in select3, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -450,7 +450,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in select3, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -460,7 +460,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in select3, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -472,7 +472,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in select3, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -492,7 +492,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 	case <-c:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in select4, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -503,7 +503,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in select4, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -513,7 +513,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in select4, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -525,7 +525,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in select4, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -545,7 +545,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 	default:
 		rt.Sleep(0)
-		if reorder2_main_a("1")("2")("3"); reorder2_main_log != "a(1)a(2)a(3)" {
+		if reorder2_main_a("1")("2")("3"); conformAwait(reorder2_main_log != "a(1)a(2)a(3)") {
 			rt.Sleep(0)
 			println("in select5, expecting a(1)a(2)a(3) , got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -556,7 +556,7 @@ func reorder2_main_main() {
 		reorder2_main_log = ""
 
 		rt.Sleep(0)
-		if t.a("1").a(t.b("2")); reorder2_main_log != "a(1)b(2)a(2)" {
+		if t.a("1").a(t.b("2")); conformAwait(reorder2_main_log != "a(1)b(2)a(2)") {
 			rt.Sleep(0)
 			println("in select5, expecting a(1)b(2)a(2), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -566,7 +566,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		reorder2_main_log = ""
 		rt.Sleep(0)
-		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)" {
+		if reorder2_main_a("3")(reorder2_main_b("4"))(reorder2_main_b("5")); conformAwait(reorder2_main_log != "a(3)b(4)a(4)b(5)a(5)") {
 			rt.Sleep(0)
 			println("in select5, expecting a(3)b(4)a(4)b(5)a(5), got ", reorder2_main_log)
 			rt.Sleep(0)
@@ -578,7 +578,7 @@ func reorder2_main_main() {
 		rt.Sleep(0)
 		var i reorder2_main_I = reorder2_main_T1(0)
 		rt.Sleep(0)
-		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)" {
+		if i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9")); conformAwait(reorder2_main_log != "a(6)b(7)a(7)b(8)a(8)b(9)a(9)") {
 			rt.Sleep(0)
 			println("in select5, expecting a(6)ba(7)ba(8)ba(9), got", reorder2_main_log)
 			rt.Sleep(0)
@@ -591,7 +591,7 @@ func reorder2_main_main() {
 	}
 
 	rt.Sleep(0)
-	if err > 0 {
+	if conformAwait(err > 0) {
 		rt.Sleep(0)
 		panic("fail")
 	}

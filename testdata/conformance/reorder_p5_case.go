@@ -15,7 +15,7 @@ import (
 // async
 func reorder_p5_check(x []int, x0, x1, x2 int) {
 	rt.Sleep(0)
-	if x[0] != x0 || x[1] != x1 || x[2] != x2 {
+	if conformAwait(x[0] != x0 || x[1] != x1 || x[2] != x2) {
 		rt.Sleep(0)
 		fmt.Printf("%v, want %d,%d,%d\n", x, x0, x1, x2)
 		rt.Sleep(0)

@@ -15,7 +15,7 @@ import (
 // async
 func reorder_p6_check3(x, y, z, xx, yy, zz int) {
 	rt.Sleep(0)
-	if x != xx || y != yy || z != zz {
+	if conformAwait(x != xx || y != yy || z != zz) {
 		rt.Sleep(0)
 		fmt.Printf("%d,%d,%d, want %d,%d,%d\n", x, y, z, xx, yy, zz)
 		rt.Sleep(0)

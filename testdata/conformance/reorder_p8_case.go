@@ -18,7 +18,7 @@ func reorder_p8_p8() {
 	rt.Sleep(0)
 	m[0] = len(m)
 	rt.Sleep(0)
-	if m[0] != 0 {
+	if conformAwait(m[0] != 0) {
 		rt.Sleep(0)
 		panic(m[0])
 	}

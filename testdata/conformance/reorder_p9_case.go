@@ -61,7 +61,7 @@ func reorder_p9_fn() (bool, bool) { rt.Sleep(0); return false, true }
 // async
 func reorder_p9_checkOAS2XXX(x bool, s string) {
 	rt.Sleep(0)
-	if !x {
+	if conformAwait(!x) {
 		rt.Sleep(0)
 		fmt.Printf("%s; got=(false); want=(true)\n", s)
 		rt.Sleep(0)

@@ -23,7 +23,7 @@ func simassign_main_printit() {
 // async
 func simassign_main_testit(permuteok bool) bool {
 	rt.Sleep(0)
-	if simassign_main_a+simassign_main_b+simassign_main_c+simassign_main_d+simassign_main_e+simassign_main_f+simassign_main_g+simassign_main_h+simassign_main_i != 45 {
+	if conformAwait(simassign_main_a+simassign_main_b+simassign_main_c+simassign_main_d+simassign_main_e+simassign_main_f+simassign_main_g+simassign_main_h+simassign_main_i != 45) {
 		rt.Sleep(0)
 		print("sum does not add to 45\n")
 		rt.Sleep(0)
@@ -72,18 +72,18 @@ func simassign_main_main() {
 	simassign_main_i = 9
 
 	rt.Sleep(0)
-	if !simassign_main_testit(false) {
+	if conformAwait(!simassign_main_testit(false)) {
 		rt.Sleep(0)
 		panic("init val\n")
 	}
 
 	rt.Sleep(0)
-	for z := 0; z < 100; z++ {
+	for z := 0; conformAwait(z < 100); z++ {
 		rt.Sleep(0)
 		simassign_main_a, simassign_main_b, simassign_main_c, simassign_main_d, simassign_main_e, simassign_main_f, simassign_main_g, simassign_main_h, simassign_main_i = simassign_main_b, simassign_main_c, simassign_main_d, simassign_main_a, simassign_main_i, simassign_main_e, simassign_main_f, simassign_main_g, simassign_main_h
 
 		rt.Sleep(0)
-		if !simassign_main_testit(z%20 != 19) {
+		if conformAwait(!simassign_main_testit(z%20 != 19)) {
 			rt.Sleep(0)
 			print("on ", z, "th iteration\n")
 			rt.Sleep(0)
@@ -94,7 +94,7 @@ func simassign_main_main() {
 	}
 
 	rt.Sleep(0)
-	if !simassign_main_testit(false) {
+	if conformAwait(!simassign_main_testit(false)) {
 		rt.Sleep(0)
 		print("final val\n")
 		rt.Sleep(0)
@@ -106,7 +106,7 @@ func simassign_main_main() {
 	rt.Sleep(0)
 	simassign_main_a, simassign_main_b = simassign_main_swap(1, 2)
 	rt.Sleep(0)
-	if simassign_main_a != 2 || simassign_main_b != 1 {
+	if conformAwait(simassign_main_a != 2 || simassign_main_b != 1) {
 		rt.Sleep(0)
 		panic("bad swap")
 	}
@@ -114,7 +114,7 @@ func simassign_main_main() {
 	rt.Sleep(0)
 	simassign_main_a, simassign_main_b = simassign_main_swap(simassign_main_swap(simassign_main_a, simassign_main_b))
 	rt.Sleep(0)
-	if simassign_main_a != 2 || simassign_main_b != 1 {
+	if conformAwait(simassign_main_a != 2 || simassign_main_b != 1) {
 		rt.Sleep(0)
 		panic("bad swap")
 	}

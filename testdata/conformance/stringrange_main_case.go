@@ -35,7 +35,7 @@ func stringrange_main_main() {
 		rt.Sleep(0)
 		r, size := utf8.DecodeRuneInString(s[i:len(s)]) // check it another way
 		rt.Sleep(0)
-		if i != offset {
+		if conformAwait(i != offset) {
 			rt.Sleep(0)
 			fmt.Printf("unexpected offset %d not %d\n", i, offset)
 			rt.Sleep(0)
@@ -43,7 +43,7 @@ func stringrange_main_main() {
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if r != expect[cnum] {
+		if conformAwait(r != expect[cnum]) {
 			rt.Sleep(0)
 			fmt.Printf("unexpected rune %d from DecodeRuneInString: %x not %x\n", i, r, expect[cnum])
 			rt.Sleep(0)
@@ -51,7 +51,7 @@ func stringrange_main_main() {
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if c != expect[cnum] {
+		if conformAwait(c != expect[cnum]) {
 			rt.Sleep(0)
 			fmt.Printf("unexpected rune %d from range: %x not %x\n", i, r, expect[cnum])
 			rt.Sleep(0)
@@ -65,7 +65,7 @@ func stringrange_main_main() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != len(s)-1 {
+	if conformAwait(i != len(s)-1) {
 		rt.Sleep(0)
 		fmt.Println("after loop i is", i, "not", len(s)-1)
 		rt.Sleep(0)
@@ -82,7 +82,7 @@ func stringrange_main_main() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if i != 12345 {
+	if conformAwait(i != 12345) {
 		rt.Sleep(0)
 		fmt.Println("range empty string assigned to index:", i)
 		rt.Sleep(0)
@@ -90,7 +90,7 @@ func stringrange_main_main() {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if c != 23456 {
+	if conformAwait(c != 23456) {
 		rt.Sleep(0)
 		fmt.Println("range empty string assigned to value:", c)
 		rt.Sleep(0)
@@ -101,7 +101,7 @@ func stringrange_main_main() {
 	rt.Sleep(0)
 	for _, c := range "a\xed\xa0\x80a" {
 		rt.Sleep(0)
-		if c != 'a' && c != utf8.RuneError {
+		if conformAwait(c != 'a' && c != utf8.RuneError) {
 			rt.Sleep(0)
 			fmt.Printf("surrogate UTF-8 does not produce an error: %U\n", c)
 			rt.Sleep(0)
@@ -111,7 +111,7 @@ func stringrange_main_main() {
 	}
 
 	rt.Sleep(0)
-	if !ok {
+	if conformAwait(!ok) {
 		rt.Sleep(0)
 		fmt.Println("BUG: stringrange")
 		rt.Sleep(0)

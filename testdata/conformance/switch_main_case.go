@@ -15,7 +15,7 @@ import (
 // async
 func switch_main_assert(cond bool, msg string) {
 	rt.Sleep(0)
-	if !cond {
+	if conformAwait(!cond) {
 		rt.Sleep(0)
 		print("assertion fail: ", msg, "\n")
 		rt.Sleep(0)

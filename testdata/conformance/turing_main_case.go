@@ -20,7 +20,7 @@ const turing_main_prog = "++++++++++[>+++++++>++++++++++>+++>+<<<<-]>++.>+.+++++
 // async
 func turing_main_scan(dir int) {
 	rt.Sleep(0)
-	for nest := dir; dir*nest > 0; turing_main_pc += dir {
+	for nest := dir; conformAwait(dir*nest > 0); turing_main_pc += dir {
 		rt.Sleep(0)
 		switch turing_main_prog[turing_main_pc+dir] {
 		case ']':
@@ -65,21 +65,21 @@ func turing_main_main() {
 			rt.Sleep(0)
 		case '[':
 			rt.Sleep(0)
-			if turing_main_a[turing_main_p] == 0 {
+			if conformAwait(turing_main_a[turing_main_p] == 0) {
 				rt.Sleep(0)
 				turing_main_scan(1)
 				rt.Sleep(0)
 			}
 		case ']':
 			rt.Sleep(0)
-			if turing_main_a[turing_main_p] != 0 {
+			if conformAwait(turing_main_a[turing_main_p] != 0) {
 				rt.Sleep(0)
 				turing_main_scan(-1)
 				rt.Sleep(0)
 			}
 		default:
 			rt.Sleep(0)
-			if r != "Hello World!\n" {
+			if conformAwait(r != "Hello World!\n") {
 				rt.Sleep(0)
 				panic(r)
 			}

@@ -60,7 +60,7 @@ type typeparam_absdiff2_main_orderedAbs[T typeparam_absdiff2_main_orderedNumeric
 // async
 func (a typeparam_absdiff2_main_orderedAbs[T]) Abs() T {
 	rt.Sleep(0)
-	if a.Value_ < 0 {
+	if conformAwait(a.Value_ < 0) {
 		rt.Sleep(0)
 		return -a.Value_
 	}
@@ -142,28 +142,28 @@ func typeparam_absdiff2_main_ComplexAbsDifference[T typeparam_absdiff2_main_Comp
 // async
 func typeparam_absdiff2_main_main() {
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(1.0, -2.0), 3.0; got != want {
+	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(1.0, -2.0), 3.0; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(-1.0, 2.0), 3.0; got != want {
+	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(-1.0, 2.0), 3.0; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(-20, 15), 35; got != want {
+	if got, want := typeparam_absdiff2_main_OrderedAbsDifference(-20, 15), 35; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff2_main_ComplexAbsDifference(5.0+2.0i, 2.0-2.0i), 5+0i; got != want {
+	if got, want := typeparam_absdiff2_main_ComplexAbsDifference(5.0+2.0i, 2.0-2.0i), 5+0i; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff2_main_ComplexAbsDifference(2.0-2.0i, 5.0+2.0i), 5+0i; got != want {
+	if got, want := typeparam_absdiff2_main_ComplexAbsDifference(2.0-2.0i, 5.0+2.0i), 5+0i; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}

@@ -35,7 +35,7 @@ type typeparam_absdiff3_main_OrderedNumeric interface {
 // async
 func typeparam_absdiff3_main_Abs[T typeparam_absdiff3_main_OrderedNumeric](a T) T {
 	rt.Sleep(0)
-	if a < 0 {
+	if conformAwait(a < 0) {
 		rt.Sleep(0)
 		return -a
 	}
@@ -104,28 +104,28 @@ func typeparam_absdiff3_main_ComplexAbsDifference[T typeparam_absdiff3_main_Comp
 // async
 func typeparam_absdiff3_main_main() {
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(1.0, -2.0), 3.0; got != want {
+	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(1.0, -2.0), 3.0; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(-1.0, 2.0), 3.0; got != want {
+	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(-1.0, 2.0), 3.0; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(-20, 15), 35; got != want {
+	if got, want := typeparam_absdiff3_main_OrderedAbsDifference(-20, 15), 35; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff3_main_ComplexAbsDifference(5.0+2.0i, 2.0-2.0i), 5+0i; got != want {
+	if got, want := typeparam_absdiff3_main_ComplexAbsDifference(5.0+2.0i, 2.0-2.0i), 5+0i; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_absdiff3_main_ComplexAbsDifference(2.0-2.0i, 5.0+2.0i), 5+0i; got != want {
+	if got, want := typeparam_absdiff3_main_ComplexAbsDifference(2.0-2.0i, 5.0+2.0i), 5+0i; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got = %v, want = %v", got, want))
 	}

@@ -26,12 +26,12 @@ func typeparam_adder_main_Add[T typeparam_adder_main_AddType](a, b T) T {
 // async
 func typeparam_adder_main_main() {
 	rt.Sleep(0)
-	if got, want := typeparam_adder_main_Add(5, 3), 8; got != want {
+	if got, want := typeparam_adder_main_Add(5, 3), 8; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_adder_main_Add("ab", "cd"), "abcd"; got != want {
+	if got, want := typeparam_adder_main_Add("ab", "cd"), "abcd"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

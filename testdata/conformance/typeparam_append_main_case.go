@@ -30,7 +30,7 @@ func typeparam_append_main_main() {
 	rt.Sleep(0)
 	a := typeparam_append_main__Append([]typeparam_append_main_Recv{recv}, recv)
 	rt.Sleep(0)
-	if len(a) != 2 || a[0] != recv || a[1] != recv {
+	if conformAwait(len(a) != 2 || a[0] != recv || a[1] != recv) {
 		rt.Sleep(0)
 		panic(a)
 	}
@@ -40,7 +40,7 @@ func typeparam_append_main_main() {
 	rt.Sleep(0)
 	a2 := typeparam_append_main__Append([]chan<- int{recv2}, recv2)
 	rt.Sleep(0)
-	if len(a2) != 2 || a2[0] != recv2 || a2[1] != recv2 {
+	if conformAwait(len(a2) != 2 || a2[0] != recv2 || a2[1] != recv2) {
 		rt.Sleep(0)
 		panic(a)
 	}

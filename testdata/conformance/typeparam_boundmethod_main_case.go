@@ -57,7 +57,7 @@ func typeparam_boundmethod_main_stringify[T typeparam_boundmethod_main_Stringer]
 		x4 := f2(v)
 
 		rt.Sleep(0)
-		if x1 != x2 || x2 != x3 || x3 != x4 {
+		if conformAwait(x1 != x2 || x2 != x3 || x3 != x4) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("Mismatched values %v, %v, %v, %v\n", x1, x2, x3, x4))
 		}
@@ -95,7 +95,7 @@ func typeparam_boundmethod_main_main() {
 	rt.Sleep(0)
 	want := []string{"1", "2", "3"}
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -121,7 +121,7 @@ func typeparam_boundmethod_main_main() {
 	rt.Sleep(0)
 	want3 := []string{"11", "10", "9"}
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got3, want3) {
+	if conformAwait(!reflect.DeepEqual(got3, want3)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got3, want3))
 	}

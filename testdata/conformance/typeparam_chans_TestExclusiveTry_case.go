@@ -75,7 +75,7 @@ func typeparam_chans_TestExclusiveTry_TestExclusiveTry() {
 	rt.Sleep(0)
 	p, ok := ex.TryAcquire()
 	rt.Sleep(0)
-	if !ok {
+	if conformAwait(!ok) {
 		rt.Sleep(0)
 		panic("TryAcquire failed")
 	}
@@ -103,7 +103,7 @@ func typeparam_chans_TestExclusiveTry_TestExclusiveTry() {
 	rt.Sleep(0)
 	p, ok = ex.TryAcquire()
 	rt.Sleep(0)
-	if !ok {
+	if conformAwait(!ok) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("TryAcquire failed"))
 	}

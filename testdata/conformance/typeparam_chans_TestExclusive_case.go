@@ -93,7 +93,7 @@ func typeparam_chans_TestExclusive_TestExclusive() {
 	rt.Sleep(0)
 	wg.Wait()
 	rt.Sleep(0)
-	if val != 20 {
+	if conformAwait(val != 20) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("after Acquire/Release loop got %d, want 20", val))
 	}

@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_chans_TestFilter__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_chans_TestFilter__SliceEqual[Elem comparable](s1, s2 []Elem) bool
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -56,7 +56,7 @@ func typeparam_chans_TestFilter__ReadAll[Elem any](ctx context.Context, c <-chan
 			return r
 		case v, ok := <-c:
 			rt.Sleep(0)
-			if !ok {
+			if conformAwait(!ok) {
 				rt.Sleep(0)
 				return r
 			}
@@ -116,7 +116,7 @@ func typeparam_chans_TestFilter_TestFilter() {
 	rt.Sleep(0)
 	want := []int{2}
 	rt.Sleep(0)
-	if !typeparam_chans_TestFilter__SliceEqual(got, want) {
+	if conformAwait(!typeparam_chans_TestFilter__SliceEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Filter returned %v, want %v", got, want))
 	}

@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_chans_TestReadAll__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_chans_TestReadAll__SliceEqual[Elem comparable](s1, s2 []Elem) boo
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -56,7 +56,7 @@ func typeparam_chans_TestReadAll__ReadAll[Elem any](ctx context.Context, c <-cha
 			return r
 		case v, ok := <-c:
 			rt.Sleep(0)
-			if !ok {
+			if conformAwait(!ok) {
 				rt.Sleep(0)
 				return r
 			}
@@ -83,7 +83,7 @@ func typeparam_chans_TestReadAll_TestReadAll() {
 	rt.Sleep(0)
 	want := []int{4, 2, 5}
 	rt.Sleep(0)
-	if !typeparam_chans_TestReadAll__SliceEqual(got, want) {
+	if conformAwait(!typeparam_chans_TestReadAll__SliceEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_ReadAll returned %v, want %v", got, want))
 	}

@@ -60,14 +60,14 @@ func typeparam_combine_main_main() {
 	rt.Sleep(0)
 	gc := typeparam_combine_main_Combine(g1, g2, typeparam_combine_main__NewPair[int, string])
 	rt.Sleep(0)
-	if got, ok := gc(); ok {
+	if got, ok := gc(); conformAwait(ok) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, %v, wanted -/false", got, ok))
 	}
 	rt.Sleep(0)
 	gc2 := typeparam_combine_main_Combine2(g1, g2)
 	rt.Sleep(0)
-	if got, ok := gc2(); ok {
+	if got, ok := gc2(); conformAwait(ok) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, %v, wanted -/false", got, ok))
 	}
@@ -75,14 +75,14 @@ func typeparam_combine_main_main() {
 	rt.Sleep(0)
 	gc3 := typeparam_combine_main_Combine(g1, g3, typeparam_combine_main__NewPair[int, string])
 	rt.Sleep(0)
-	if got, ok := gc3(); !ok || got.A != 3 || got.B != "y" {
+	if got, ok := gc3(); conformAwait(!ok || got.A != 3 || got.B != "y") {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, %v, wanted {3, y}, true", got, ok))
 	}
 	rt.Sleep(0)
 	gc4 := typeparam_combine_main_Combine2(g1, g3)
 	rt.Sleep(0)
-	if got, ok := gc4(); !ok || got.A != 3 || got.B != "y" {
+	if got, ok := gc4(); conformAwait(!ok || got.A != 3 || got.B != "y") {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, %v, wanted {3, y}, true", got, ok))
 	}

@@ -100,7 +100,7 @@ func typeparam_cons_main_main() {
 	rt.Sleep(0)
 	_, ok := cs2.Tail.(typeparam_cons_main_Nil[bool])
 	rt.Sleep(0)
-	if cs1.Head != false || cs2.Head != true || !ok {
+	if conformAwait(cs1.Head != false || cs2.Head != true || !ok) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, %v, %v, expected false, true, true",
 			cs1.Head, cs2.Head, ok))

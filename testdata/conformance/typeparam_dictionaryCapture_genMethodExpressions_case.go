@@ -48,21 +48,21 @@ func typeparam_dictionaryCapture_genMethodExpressions_genMethodExpressions[T com
 	rt.Sleep(0)
 	f1 := typeparam_dictionaryCapture_genMethodExpressions_s[T].g1
 	rt.Sleep(0)
-	if got := f1(x); got != want {
+	if got := f1(x); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("f1(x) == %d, want %d", got, want))
 	}
 	rt.Sleep(0)
 	f1p := (*typeparam_dictionaryCapture_genMethodExpressions_s[T]).g1
 	rt.Sleep(0)
-	if got := f1p(&x); got != want {
+	if got := f1p(&x); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("f1p(&x) == %d, want %d", got, want))
 	}
 	rt.Sleep(0)
 	f2 := typeparam_dictionaryCapture_genMethodExpressions_s[T].g2
 	rt.Sleep(0)
-	if got1, got2 := f2(x); got1 != want || got2 != want {
+	if got1, got2 := f2(x); conformAwait(got1 != want || got2 != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("f2(x) == %d, %d, want %d, %d", got1, got2, want, want))
 	}

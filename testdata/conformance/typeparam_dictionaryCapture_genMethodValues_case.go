@@ -44,14 +44,14 @@ func typeparam_dictionaryCapture_genMethodValues_genMethodValues[T comparable](w
 	rt.Sleep(0)
 	f1 := x.g1
 	rt.Sleep(0)
-	if got := f1(); got != want {
+	if got := f1(); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("f1() == %d, want %d", got, want))
 	}
 	rt.Sleep(0)
 	f2 := x.g2
 	rt.Sleep(0)
-	if got1, got2 := f2(); got1 != want || got2 != want {
+	if got1, got2 := f2(); conformAwait(got1 != want || got2 != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("f2() == %d, %d, want %d, %d", got1, got2, want, want))
 	}

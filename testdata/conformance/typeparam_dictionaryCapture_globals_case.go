@@ -31,7 +31,7 @@ func typeparam_dictionaryCapture_globals_g2[T any](x T) (T, T) {
 // async
 func typeparam_dictionaryCapture_globals_is7(x int) {
 	rt.Sleep(0)
-	if x != 7 {
+	if conformAwait(x != 7) {
 		rt.Sleep(0)
 		println(x)
 		rt.Sleep(0)
@@ -42,7 +42,7 @@ func typeparam_dictionaryCapture_globals_is7(x int) {
 // async
 func typeparam_dictionaryCapture_globals_is77(x, y int) {
 	rt.Sleep(0)
-	if x != 7 || y != 7 {
+	if conformAwait(x != 7 || y != 7) {
 		rt.Sleep(0)
 		println(x, y)
 		rt.Sleep(0)

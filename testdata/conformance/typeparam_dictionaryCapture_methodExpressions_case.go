@@ -14,7 +14,7 @@ import (
 // async
 func typeparam_dictionaryCapture_methodExpressions_is7(x int) {
 	rt.Sleep(0)
-	if x != 7 {
+	if conformAwait(x != 7) {
 		rt.Sleep(0)
 		println(x)
 		rt.Sleep(0)
@@ -25,7 +25,7 @@ func typeparam_dictionaryCapture_methodExpressions_is7(x int) {
 // async
 func typeparam_dictionaryCapture_methodExpressions_is77(x, y int) {
 	rt.Sleep(0)
-	if x != 7 || y != 7 {
+	if conformAwait(x != 7 || y != 7) {
 		rt.Sleep(0)
 		println(x, y)
 		rt.Sleep(0)

@@ -15,7 +15,7 @@ import (
 // async
 func typeparam_dictionaryCapture_recursive_recursive() {
 	rt.Sleep(0)
-	if got, want := typeparam_dictionaryCapture_recursive_recur1[int](5), 110; got != want {
+	if got, want := typeparam_dictionaryCapture_recursive_recur1[int](5), 110; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("recur1[int](5) = %d, want = %d", got, want))
 	}
@@ -28,7 +28,7 @@ type typeparam_dictionaryCapture_recursive_Integer interface {
 // async
 func typeparam_dictionaryCapture_recursive_recur1[T typeparam_dictionaryCapture_recursive_Integer](n T) T {
 	rt.Sleep(0)
-	if n == 0 || n == 1 {
+	if conformAwait(n == 0 || n == 1) {
 		rt.Sleep(0)
 		return T(1)
 	} else {

@@ -63,7 +63,7 @@ func typeparam_double_main_main() {
 	rt.Sleep(0)
 	got := typeparam_double_main__DoubleElems[typeparam_double_main_MySlice, int](arg)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -72,7 +72,7 @@ func typeparam_double_main_main() {
 	rt.Sleep(0)
 	got = typeparam_double_main__DoubleElems[typeparam_double_main_MySlice](arg)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -80,7 +80,7 @@ func typeparam_double_main_main() {
 	rt.Sleep(0)
 	got = typeparam_double_main__DoubleElems(arg)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -92,7 +92,7 @@ func typeparam_double_main_main() {
 	rt.Sleep(0)
 	fgot := typeparam_double_main__DoubleElems(farg)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(fgot, fwant) {
+	if conformAwait(!reflect.DeepEqual(fgot, fwant)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", fgot, fwant))
 	}
@@ -100,7 +100,7 @@ func typeparam_double_main_main() {
 	rt.Sleep(0)
 	fgot = typeparam_double_main__DoubleElems2(farg)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(fgot, fwant) {
+	if conformAwait(!reflect.DeepEqual(fgot, fwant)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", fgot, fwant))
 	}

@@ -58,49 +58,49 @@ func typeparam_eface_main_i[T any](x interface{ foo() }) typeparam_eface_main_I[
 // async
 func typeparam_eface_main_main() {
 	rt.Sleep(0)
-	if typeparam_eface_main_f[int](1) != 1 {
+	if conformAwait(typeparam_eface_main_f[int](1) != 1) {
 		rt.Sleep(0)
 		println("test 1 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_f[int](2) != (interface{})(2) {
+	if conformAwait(typeparam_eface_main_f[int](2) != (interface{})(2)) {
 		rt.Sleep(0)
 		println("test 2 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_g[int](3) != 3 {
+	if conformAwait(typeparam_eface_main_g[int](3) != 3) {
 		rt.Sleep(0)
 		println("test 3 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_g[int](4) != (typeparam_eface_main_E[int])(4) {
+	if conformAwait(typeparam_eface_main_g[int](4) != (typeparam_eface_main_E[int])(4)) {
 		rt.Sleep(0)
 		println("test 4 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_h[int](typeparam_eface_main_myint(5)) != typeparam_eface_main_myint(5) {
+	if conformAwait(typeparam_eface_main_h[int](typeparam_eface_main_myint(5)) != typeparam_eface_main_myint(5)) {
 		rt.Sleep(0)
 		println("test 5 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_h[int](typeparam_eface_main_myint(6)) != interface{ foo() }(typeparam_eface_main_myint(6)) {
+	if conformAwait(typeparam_eface_main_h[int](typeparam_eface_main_myint(6)) != interface{ foo() }(typeparam_eface_main_myint(6))) {
 		rt.Sleep(0)
 		println("test 6 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_i[int](typeparam_eface_main_myint(7)) != typeparam_eface_main_myint(7) {
+	if conformAwait(typeparam_eface_main_i[int](typeparam_eface_main_myint(7)) != typeparam_eface_main_myint(7)) {
 		rt.Sleep(0)
 		println("test 7 failed")
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if typeparam_eface_main_i[int](typeparam_eface_main_myint(8)) != typeparam_eface_main_I[int](typeparam_eface_main_myint(8)) {
+	if conformAwait(typeparam_eface_main_i[int](typeparam_eface_main_myint(8)) != typeparam_eface_main_I[int](typeparam_eface_main_myint(8))) {
 		rt.Sleep(0)
 		println("test 8 failed")
 		rt.Sleep(0)

@@ -93,7 +93,7 @@ func typeparam_equal_main_main() {
 // async
 func typeparam_equal_main_assert(b bool) {
 	rt.Sleep(0)
-	if !b {
+	if conformAwait(!b) {
 		rt.Sleep(0)
 		panic("assertion failed")
 	}

@@ -15,7 +15,7 @@ import (
 // async
 func typeparam_fact_main_fact[T interface{ ~int | ~int64 | ~float64 }](n T) T {
 	rt.Sleep(0)
-	if n == 1 {
+	if conformAwait(n == 1) {
 		rt.Sleep(0)
 		return 1
 	}
@@ -29,19 +29,19 @@ func typeparam_fact_main_main() {
 	const want = 120
 
 	rt.Sleep(0)
-	if got := typeparam_fact_main_fact(5); got != want {
+	if got := typeparam_fact_main_fact(5); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_fact_main_fact[int64](5); got != want {
+	if got := typeparam_fact_main_fact[int64](5); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_fact_main_fact(5.0); got != want {
+	if got := typeparam_fact_main_fact(5.0); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", got, want))
 	}

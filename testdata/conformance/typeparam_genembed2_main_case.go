@@ -53,7 +53,7 @@ func typeparam_genembed2_main_main() {
 	rt.Sleep(0)
 	li.Set(5)
 	rt.Sleep(0)
-	if got, want := li.Get(), 5; got != want {
+	if got, want := li.Get(), 5; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

@@ -56,7 +56,7 @@ func typeparam_genembed_main_main() {
 	var i typeparam_genembed_main_getter[int] = &a
 
 	rt.Sleep(0)
-	if got, want := typeparam_genembed_main_doGet(i), 3; got != want {
+	if got, want := typeparam_genembed_main_doGet(i), 3; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", got, want))
 	}
@@ -64,7 +64,7 @@ func typeparam_genembed_main_main() {
 	rt.Sleep(0)
 	as := typeparam_genembed_main_A[string]{typeparam_genembed_main_B: typeparam_genembed_main_B[string]{"abc"}}
 	rt.Sleep(0)
-	if got, want := typeparam_genembed_main_doGet2[string](&as), "abc"; got != want {
+	if got, want := typeparam_genembed_main_doGet2[string](&as), "abc"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", got, want))
 	}

@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_graph_TestShortestPath__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_graph_TestShortestPath__SliceEqual[Elem comparable](s1, s2 []Elem
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -87,7 +87,7 @@ func (g *typeparam_graph_TestShortestPath__Graph[_Node, _Edge]) ShortestPath(fro
 	rt.Sleep(0)
 	workqueue := []typeparam_graph_TestShortestPath_nodePath[_Node, _Edge]{typeparam_graph_TestShortestPath_nodePath[_Node, _Edge]{from, nil}}
 	rt.Sleep(0)
-	for len(workqueue) > 0 {
+	for conformAwait(len(workqueue) > 0) {
 		rt.Sleep(0)
 		current := workqueue
 		rt.Sleep(0)
@@ -101,19 +101,19 @@ func (g *typeparam_graph_TestShortestPath__Graph[_Node, _Edge]) ShortestPath(fro
 				rt.Sleep(0)
 				a, b := edge.Nodes()
 				rt.Sleep(0)
-				if a == np.node {
+				if conformAwait(a == np.node) {
 					rt.Sleep(0)
 					a = b
 					rt.Sleep(0)
 				}
 				rt.Sleep(0)
-				if !visited[a] {
+				if conformAwait(!visited[a]) {
 					rt.Sleep(0)
 					ve := append([]_Edge(nil), np.path...)
 					rt.Sleep(0)
 					ve = append(ve, edge)
 					rt.Sleep(0)
-					if a == to {
+					if conformAwait(a == to) {
 						rt.Sleep(0)
 						return ve, nil
 					}
@@ -161,7 +161,7 @@ func (dir typeparam_graph_TestShortestPath_direction) String() string {
 		typeparam_graph_TestShortestPath_down:  "down",
 	}
 	rt.Sleep(0)
-	if str, ok := strs[dir]; ok {
+	if str, ok := strs[dir]; conformAwait(ok) {
 		rt.Sleep(0)
 		return str
 	}
@@ -187,7 +187,7 @@ func (m typeparam_graph_TestShortestPath_mazeRoom) Edges() []typeparam_graph_Tes
 	rt.Sleep(0)
 	for i, exit := range m.exits {
 		rt.Sleep(0)
-		if exit != 0 {
+		if conformAwait(exit != 0) {
 			rt.Sleep(0)
 			r = append(r, typeparam_graph_TestShortestPath_mazeEdge{
 				from: m.index,
@@ -210,14 +210,14 @@ func (e typeparam_graph_TestShortestPath_mazeEdge) Nodes() (typeparam_graph_Test
 	rt.Sleep(0)
 	m1, ok := typeparam_graph_TestShortestPath_zork[e.from]
 	rt.Sleep(0)
-	if !ok {
+	if conformAwait(!ok) {
 		rt.Sleep(0)
 		panic("bad edge")
 	}
 	rt.Sleep(0)
 	m2, ok := typeparam_graph_TestShortestPath_zork[e.to]
 	rt.Sleep(0)
-	if !ok {
+	if conformAwait(!ok) {
 		rt.Sleep(0)
 		panic("bad edge")
 	}
@@ -286,7 +286,7 @@ func typeparam_graph_TestShortestPath_TestShortestPath() {
 	rt.Sleep(0)
 	path, err := g.ShortestPath(typeparam_graph_TestShortestPath_zork[11], typeparam_graph_TestShortestPath_zork[30])
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", err))
 	}
@@ -301,7 +301,7 @@ func typeparam_graph_TestShortestPath_TestShortestPath() {
 	rt.Sleep(0)
 	want := []typeparam_graph_TestShortestPath_direction{typeparam_graph_TestShortestPath_east, typeparam_graph_TestShortestPath_west, typeparam_graph_TestShortestPath_up, typeparam_graph_TestShortestPath_sw, typeparam_graph_TestShortestPath_east, typeparam_graph_TestShortestPath_south}
 	rt.Sleep(0)
-	if !typeparam_graph_TestShortestPath__SliceEqual(steps, want) {
+	if conformAwait(!typeparam_graph_TestShortestPath__SliceEqual(steps, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("ShortestPath returned %v, want %v", steps, want))
 	}

@@ -85,37 +85,37 @@ func typeparam_ifaceconv_main_js[T any](x T) interface{} {
 // async
 func typeparam_ifaceconv_main_main() {
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_f[int](7), 7; got != want {
+	if got, want := typeparam_ifaceconv_main_f[int](7), 7; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_fs[int](7), []int{7}; got.([]int)[0] != want[0] {
+	if got, want := typeparam_ifaceconv_main_fs[int](7), []int{7}; conformAwait(got.([]int)[0] != want[0]) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_g[int](7), 7; got != want {
+	if got, want := typeparam_ifaceconv_main_g[int](7), 7; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_h[typeparam_ifaceconv_main_myInt](7).foo(), 8; got != want {
+	if got, want := typeparam_ifaceconv_main_h[typeparam_ifaceconv_main_myInt](7).foo(), 8; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_i[typeparam_ifaceconv_main_myInt](7).foo(), 8; got != want {
+	if got, want := typeparam_ifaceconv_main_i[typeparam_ifaceconv_main_myInt](7).foo(), 8; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_j[typeparam_ifaceconv_main_myInt](7).foo(), 8; got != want {
+	if got, want := typeparam_ifaceconv_main_j[typeparam_ifaceconv_main_myInt](7).foo(), 8; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_ifaceconv_main_js[int](7), []int{7}; got.([]int)[0] != want[0] {
+	if got, want := typeparam_ifaceconv_main_js[int](7), []int{7}; conformAwait(got.([]int)[0] != want[0]) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d want %d", got, want))
 	}

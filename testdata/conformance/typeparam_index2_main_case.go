@@ -61,7 +61,7 @@ func typeparam_index2_main_Index4[T any](x map[int]T) T {
 // async
 func typeparam_index2_main_test[T comparable](got, want T) {
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", got, want))
 	}

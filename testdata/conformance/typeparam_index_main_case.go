@@ -20,7 +20,7 @@ func typeparam_index_main_Index[T comparable](s []T, x T) int {
 		// v and x are type T, which has the comparable
 		// constraint, so we can use == here.
 		rt.Sleep(0)
-		if v == x {
+		if conformAwait(v == x) {
 			rt.Sleep(0)
 			return i
 		}
@@ -61,7 +61,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec1 := []string{"ab", "cd", "ef"}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec1, "ef"); got != want {
+	if got := typeparam_index_main_Index(vec1, "ef"); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -69,7 +69,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec2 := []byte{'c', '6', '@'}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec2, '@'); got != want {
+	if got := typeparam_index_main_Index(vec2, '@'); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -77,7 +77,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec3 := []*typeparam_index_main_obj{&typeparam_index_main_obj{2}, &typeparam_index_main_obj{42}, &typeparam_index_main_obj{1}}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec3, vec3[2]); got != want {
+	if got := typeparam_index_main_Index(vec3, vec3[2]); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -85,7 +85,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec4 := []typeparam_index_main_obj2{typeparam_index_main_obj2{2, 3.0}, typeparam_index_main_obj2{3, 4.0}, typeparam_index_main_obj2{4, 5.0}}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec4, vec4[2]); got != want {
+	if got := typeparam_index_main_Index(vec4, vec4[2]); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -93,7 +93,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec5 := []typeparam_index_main_obj3{typeparam_index_main_obj3{2, 3}, typeparam_index_main_obj3{3, 4}, typeparam_index_main_obj3{4, 5}}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec5, vec5[2]); got != want {
+	if got := typeparam_index_main_Index(vec5, vec5[2]); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -101,7 +101,7 @@ func typeparam_index_main_main() {
 	rt.Sleep(0)
 	vec6 := []typeparam_index_main_obj4{typeparam_index_main_obj4{2, typeparam_index_main_inner{3, 4}}, typeparam_index_main_obj4{3, typeparam_index_main_inner{4, 5}}, typeparam_index_main_obj4{4, typeparam_index_main_inner{5, 6}}}
 	rt.Sleep(0)
-	if got := typeparam_index_main_Index(vec6, vec6[2]); got != want {
+	if got := typeparam_index_main_Index(vec6, vec6[2]); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

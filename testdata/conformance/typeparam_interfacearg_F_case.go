@@ -24,7 +24,7 @@ func typeparam_interfacearg_F_F() {
 	rt.Sleep(0)
 	v := typeparam_interfacearg_F__S[typeparam_interfacearg_F_I]{}
 	rt.Sleep(0)
-	if v.x != nil {
+	if conformAwait(v.x != nil) {
 		rt.Sleep(0)
 		panic(v)
 	}

@@ -27,7 +27,7 @@ func typeparam_issue376214_main_main() {
 	rt.Sleep(0)
 	typeparam_issue376214_main_add(&buf, []byte("bar"))
 	rt.Sleep(0)
-	if string(buf) != "foobar" {
+	if conformAwait(string(buf) != "foobar") {
 		rt.Sleep(0)
 		panic("got " + string(buf))
 	}

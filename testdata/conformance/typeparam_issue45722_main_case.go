@@ -16,7 +16,7 @@ import (
 // async
 func typeparam_issue45722_main_try[T any](v T, err error) T {
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(err)
 	}
@@ -27,9 +27,9 @@ func typeparam_issue45722_main_try[T any](v T, err error) T {
 // async
 func typeparam_issue45722_main_handle(handle func(error)) {
 	rt.Sleep(0)
-	if issue := recover(); issue != nil {
+	if issue := recover(); conformAwait(issue != nil) {
 		rt.Sleep(0)
-		if e, ok := issue.(error); ok && e != nil {
+		if e, ok := issue.(error); conformAwait(ok && e != nil) {
 			rt.Sleep(0)
 			handle(e)
 			rt.Sleep(0)

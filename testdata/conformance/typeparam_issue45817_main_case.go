@@ -29,7 +29,7 @@ func typeparam_issue45817_main_main() {
 	rt.Sleep(0)
 	f := x.f
 	rt.Sleep(0)
-	if got, want := f(), 7; got != want {
+	if got, want := f(), 7; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

@@ -17,7 +17,7 @@ func typeparam_issue46472_foo_foo[T any](d T) {
 	switch v := interface{}(d).(type) {
 	case string:
 		rt.Sleep(0)
-		if v != "x" {
+		if conformAwait(v != "x") {
 			rt.Sleep(0)
 			panic("unexpected v: " + v)
 		}

@@ -23,7 +23,7 @@ var typeparam_issue46591_main_m = map[interface{}]int{
 // async
 func typeparam_issue46591_main_main() {
 	rt.Sleep(0)
-	if len(typeparam_issue46591_main_m) != 2 {
+	if conformAwait(len(typeparam_issue46591_main_m) != 2) {
 		rt.Sleep(0)
 		panic(len(typeparam_issue46591_main_m))
 	}

@@ -29,17 +29,17 @@ func typeparam_issue47258_main_inc[T typeparam_issue47258_main_Numeric](x T) T {
 // async
 func typeparam_issue47258_main_main() {
 	rt.Sleep(0)
-	if got, want := typeparam_issue47258_main_inc(int32(5)), int32(6); got != want {
+	if got, want := typeparam_issue47258_main_inc(int32(5)), int32(6); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_issue47258_main_inc(float64(5)), float64(6.0); got != want {
+	if got, want := typeparam_issue47258_main_inc(float64(5)), float64(6.0); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_issue47258_main_inc(complex64(5)), complex64(6.0); got != want {
+	if got, want := typeparam_issue47258_main_inc(complex64(5)), complex64(6.0); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

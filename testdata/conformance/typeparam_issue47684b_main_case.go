@@ -27,7 +27,7 @@ func typeparam_issue47684b_main_main() {
 	rt.Sleep(0)
 	x := typeparam_issue47684b_main_f[int]()
 	rt.Sleep(0)
-	if v, ok := x.(int); !ok || v != 0 {
+	if v, ok := x.(int); conformAwait(!ok || v != 0) {
 		rt.Sleep(0)
 		panic("bad")
 	}

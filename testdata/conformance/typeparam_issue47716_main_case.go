@@ -44,12 +44,12 @@ func typeparam_issue47716_main_main() {
 	rt.Sleep(0)
 	v1 := int(5)
 	rt.Sleep(0)
-	if got, want := typeparam_issue47716_main_size(v1), unsafe.Sizeof(v1); got != want {
+	if got, want := typeparam_issue47716_main_size(v1), unsafe.Sizeof(v1); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_issue47716_main_align(v1), unsafe.Alignof(v1); got != want {
+	if got, want := typeparam_issue47716_main_align(v1), unsafe.Alignof(v1); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -57,12 +57,12 @@ func typeparam_issue47716_main_main() {
 	rt.Sleep(0)
 	v2 := "abc"
 	rt.Sleep(0)
-	if got, want := typeparam_issue47716_main_size(v2), unsafe.Sizeof(v2); got != want {
+	if got, want := typeparam_issue47716_main_size(v2), unsafe.Sizeof(v2); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := typeparam_issue47716_main_align(v2), unsafe.Alignof(v2); got != want {
+	if got, want := typeparam_issue47716_main_align(v2), unsafe.Alignof(v2); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -70,7 +70,7 @@ func typeparam_issue47716_main_main() {
 	rt.Sleep(0)
 	var v3 typeparam_issue47716_main_Tstruct[int]
 	rt.Sleep(0)
-	if got, want := unsafe.Offsetof(v3.f2), unsafe.Sizeof(v1); got != want {
+	if got, want := unsafe.Offsetof(v3.f2), unsafe.Sizeof(v1); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -80,18 +80,18 @@ func typeparam_issue47716_main_main() {
 	rt.Sleep(0)
 	var v5 interface{}
 	rt.Sleep(0)
-	if got, want := unsafe.Offsetof(v4.f2), unsafe.Sizeof(v5); got != want {
+	if got, want := unsafe.Offsetof(v4.f2), unsafe.Sizeof(v5); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 
 	rt.Sleep(0)
-	if got, want := v3.offset(), unsafe.Offsetof(v3.f2); got != want {
+	if got, want := v3.offset(), unsafe.Offsetof(v3.f2); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := v4.offset(), unsafe.Offsetof(v4.f2); got != want {
+	if got, want := v4.offset(), unsafe.Offsetof(v4.f2); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

@@ -44,7 +44,7 @@ func typeparam_issue47925c_main_main() {
 	rt.Sleep(0)
 	i := typeparam_issue47925c_main_f(&typeparam_issue47925c_main_S{x: 7})
 	rt.Sleep(0)
-	if i.(*typeparam_issue47925c_main_S).x != 7 {
+	if conformAwait(i.(*typeparam_issue47925c_main_S).x != 7) {
 		rt.Sleep(0)
 		panic("bad")
 	}

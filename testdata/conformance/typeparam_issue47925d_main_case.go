@@ -55,12 +55,12 @@ func typeparam_issue47925d_main_main() {
 	rt.Sleep(0)
 	i := typeparam_issue47925d_main_f(&typeparam_issue47925d_main_S{x: 7}, typeparam_issue47925d_main_inc)
 	rt.Sleep(0)
-	if i.(*typeparam_issue47925d_main_S).x != 7 {
+	if conformAwait(i.(*typeparam_issue47925d_main_S).x != 7) {
 		rt.Sleep(0)
 		panic("bad")
 	}
 	rt.Sleep(0)
-	if typeparam_issue47925d_main_cnt != 1 {
+	if conformAwait(typeparam_issue47925d_main_cnt != 1) {
 		rt.Sleep(0)
 		panic("multiple calls")
 	}

@@ -39,7 +39,7 @@ func typeparam_issue48013_main_main() {
 	rt.Sleep(0)
 	got := typeparam_issue48013_main_test[int]()
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", got, want))
 	}

@@ -38,7 +38,7 @@ func typeparam_issue48016_main_main() {
 		return r
 	}, "123")
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", got, want))
 	}

@@ -89,27 +89,27 @@ func typeparam_issue48042_main_main() {
 	foo := typeparam_issue48042_main_Foo[int]{}
 	// Make sure the function conversion is correct
 	rt.Sleep(0)
-	if n := *(foo.f1()); n != 100 {
+	if n := *(foo.f1()); conformAwait(n != 100) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", n))
 	}
 	rt.Sleep(0)
-	if n := *(foo.f2()); n != 100 {
+	if n := *(foo.f2()); conformAwait(n != 100) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", n))
 	}
 	rt.Sleep(0)
-	if n := *(foo.f3()); n != 100 {
+	if n := *(foo.f3()); conformAwait(n != 100) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", n))
 	}
 	rt.Sleep(0)
-	if n := *(foo.f4()); n != 100 {
+	if n := *(foo.f4()); conformAwait(n != 100) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", n))
 	}
 	rt.Sleep(0)
-	if n := *(foo.f5()); n != 100 {
+	if n := *(foo.f5()); conformAwait(n != 100) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("%v", n))
 	}

@@ -19,7 +19,7 @@ type typeparam_issue48225_main_Foo[T any] struct {
 // async
 func (foo typeparam_issue48225_main_Foo[T]) Get() *T {
 	rt.Sleep(0)
-	if foo.val != 1 {
+	if conformAwait(foo.val != 1) {
 		rt.Sleep(0)
 		panic("bad val field in Foo receiver")
 	}
@@ -40,12 +40,12 @@ func typeparam_issue48225_main_main() {
 	s := typeparam_issue48225_main_newString()
 
 	rt.Sleep(0)
-	if t := reflect.TypeOf(i).String(); t != "*int" {
+	if t := reflect.TypeOf(i).String(); conformAwait(t != "*int") {
 		rt.Sleep(0)
 		panic(t)
 	}
 	rt.Sleep(0)
-	if t := reflect.TypeOf(s).String(); t != "*string" {
+	if t := reflect.TypeOf(s).String(); conformAwait(t != "*string") {
 		rt.Sleep(0)
 		panic(t)
 	}

@@ -24,7 +24,7 @@ func (b typeparam_issue48253_main_B[T]) Bat() {
 	rt.Sleep(0)
 	t := new(T)
 	rt.Sleep(0)
-	if tt := reflect.TypeOf(t); tt.Kind() != reflect.Pointer || tt.Elem().Kind() != reflect.Int {
+	if tt := reflect.TypeOf(t); conformAwait(tt.Kind() != reflect.Pointer || tt.Elem().Kind() != reflect.Int) {
 		rt.Sleep(0)
 		panic("unexpected type, want: *int, got: " + tt.String())
 	}

@@ -29,15 +29,15 @@ func typeparam_issue48317_a_a[T any]() {
 	rt.Sleep(0)
 	a1 := typeparam_issue48317_a_A[T]{}
 	rt.Sleep(0)
-	if err := json.Unmarshal([]byte(data), &a1); err != nil {
+	if err := json.Unmarshal([]byte(data), &a1); conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(err)
 	}
 	rt.Sleep(0)
-	if bytes, err := json.Marshal(&a1); err != nil {
+	if bytes, err := json.Marshal(&a1); conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(err)
-	} else if string(bytes) != data {
+	} else if conformAwait(string(bytes) != data) {
 		rt.Sleep(0)
 		panic(string(bytes))
 	}

@@ -25,7 +25,7 @@ func typeparam_issue48318_main_main() {
 	rt.Sleep(0)
 	data, err := xml.Marshal(src)
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(err)
 	}
@@ -34,12 +34,12 @@ func typeparam_issue48318_main_main() {
 	rt.Sleep(0)
 	err = xml.Unmarshal(data, dst)
 	rt.Sleep(0)
-	if err != nil {
+	if conformAwait(err != nil) {
 		rt.Sleep(0)
 		panic(err)
 	}
 	rt.Sleep(0)
-	if *src != *dst {
+	if conformAwait(*src != *dst) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("wanted %#v got %#v", src, dst))
 	}

@@ -20,7 +20,7 @@ func typeparam_issue48424_main_identity[T int](x T) T {
 // async
 func typeparam_issue48424_main_min[T int | string](x, y T) T {
 	rt.Sleep(0)
-	if x < y {
+	if conformAwait(x < y) {
 		rt.Sleep(0)
 		return x
 	}
@@ -31,7 +31,7 @@ func typeparam_issue48424_main_min[T int | string](x, y T) T {
 // async
 func typeparam_issue48424_main_max[T ~int | ~float64](x, y T) T {
 	rt.Sleep(0)
-	if x > y {
+	if conformAwait(x > y) {
 		rt.Sleep(0)
 		return x
 	}
@@ -42,25 +42,25 @@ func typeparam_issue48424_main_max[T ~int | ~float64](x, y T) T {
 // async
 func typeparam_issue48424_main_main() {
 	rt.Sleep(0)
-	if typeparam_issue48424_main_identity(1) != 1 {
+	if conformAwait(typeparam_issue48424_main_identity(1) != 1) {
 		rt.Sleep(0)
 		panic("identity(1) failed")
 	}
 
 	rt.Sleep(0)
-	if typeparam_issue48424_main_min(2, 3) != 2 {
+	if conformAwait(typeparam_issue48424_main_min(2, 3) != 2) {
 		rt.Sleep(0)
 		panic("min(2, 3) failed")
 	}
 
 	rt.Sleep(0)
-	if typeparam_issue48424_main_min("foo", "bar") != "bar" {
+	if conformAwait(typeparam_issue48424_main_min("foo", "bar") != "bar") {
 		rt.Sleep(0)
 		panic(`min("foo", "bar") failed`)
 	}
 
 	rt.Sleep(0)
-	if typeparam_issue48424_main_max(2, 3) != 3 {
+	if conformAwait(typeparam_issue48424_main_max(2, 3) != 3) {
 		rt.Sleep(0)
 		panic("max(2, 3) failed")
 	}

@@ -31,7 +31,7 @@ type typeparam_issue48645b_main_Stream[T any] struct {
 // async
 func (s typeparam_issue48645b_main_Stream[T]) Iterate(fn func(T) bool) {
 	rt.Sleep(0)
-	if s.it == nil {
+	if conformAwait(s.it == nil) {
 		rt.Sleep(0)
 		return
 	}

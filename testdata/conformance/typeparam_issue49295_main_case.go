@@ -21,7 +21,7 @@ type typeparam_issue49295_main_Token *[16]byte
 // async
 func typeparam_issue49295_main_Read[T interface{ ~*[16]byte }](r *typeparam_issue49295_main_Reader) (t T, err error) {
 	rt.Sleep(0)
-	if n := len(t); len(r.buf) >= n {
+	if n := len(t); conformAwait(len(r.buf) >= n) {
 		rt.Sleep(0)
 		t = T(r.buf[:n])
 		rt.Sleep(0)

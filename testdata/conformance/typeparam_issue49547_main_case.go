@@ -21,7 +21,7 @@ func typeparam_issue49547_main_main() {
 	rt.Sleep(0)
 	got := fmt.Sprintf("%T", typeparam_issue49547_main_F[typeparam_issue49547_main_foo]{})
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		fmt.Printf("want: %s, got: %s\n", want, got)
 		rt.Sleep(0)

@@ -30,14 +30,14 @@ func typeparam_issue50002_F_2_F[T, A any](x typeparam_issue50002_F_2_I[T], shoul
 	switch x.(type) {
 	case A:
 		rt.Sleep(0)
-		if !shouldMatch {
+		if conformAwait(!shouldMatch) {
 			rt.Sleep(0)
 			fmt.Printf("wanted mis-match, got match")
 			rt.Sleep(0)
 		}
 	default:
 		rt.Sleep(0)
-		if shouldMatch {
+		if conformAwait(shouldMatch) {
 			rt.Sleep(0)
 			fmt.Printf("wanted match, got mismatch")
 			rt.Sleep(0)
@@ -47,14 +47,14 @@ func typeparam_issue50002_F_2_F[T, A any](x typeparam_issue50002_F_2_I[T], shoul
 	rt.Sleep(0)
 	_, ok := x.(A)
 	rt.Sleep(0)
-	if ok != shouldMatch {
+	if conformAwait(ok != shouldMatch) {
 		rt.Sleep(0)
 		fmt.Printf("ok: got %v, wanted %v", ok, shouldMatch)
 		rt.Sleep(0)
 	}
 
 	rt.Sleep(0)
-	if !shouldMatch {
+	if conformAwait(!shouldMatch) {
 		rt.Sleep(0)
 		defer func() {
 			if shouldMatch {
@@ -67,7 +67,7 @@ func typeparam_issue50002_F_2_F[T, A any](x typeparam_issue50002_F_2_I[T], shoul
 	rt.Sleep(0)
 	_ = x.(A)
 	rt.Sleep(0)
-	if !shouldMatch {
+	if conformAwait(!shouldMatch) {
 		rt.Sleep(0)
 		fmt.Printf("Should have panicked")
 		rt.Sleep(0)

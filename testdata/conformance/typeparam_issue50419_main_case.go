@@ -20,7 +20,7 @@ func typeparam_issue50419_main_main() {
 		valueB: 123,
 	}
 	rt.Sleep(0)
-	if got, want := fmt.Sprintln(foo), "i am a string 123\n"; got != want {
+	if got, want := fmt.Sprintln(foo), "i am a string 123\n"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}

@@ -83,7 +83,7 @@ func typeparam_issue50642_main_main() {
 	rt.Sleep(0)
 	iter2 := typeparam_issue50642_main_Temp2[typeparam_issue50642_main_MyInt]{}
 	rt.Sleep(0)
-	if got, want := iter2.HasNext(), "a"; got != want {
+	if got, want := iter2.HasNext(), "a"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", got, want))
 	}

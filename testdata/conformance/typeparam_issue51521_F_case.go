@@ -29,7 +29,7 @@ func typeparam_issue51521_F_catch() {
 	rt.Sleep(0)
 	err := recover()
 	rt.Sleep(0)
-	if err, ok := err.(error); ok && strings.Contains(err.Error(), "nil pointer dereference") {
+	if err, ok := err.(error); conformAwait(ok && strings.Contains(err.Error(), "nil pointer dereference")) {
 		rt.Sleep(0)
 		return
 	}

@@ -17,7 +17,7 @@ func typeparam_issue51522a_f_f[T comparable](i any) {
 	var t T
 
 	rt.Sleep(0)
-	if i != t {
+	if conformAwait(i != t) {
 		rt.Sleep(0)
 		println("FAIL: if i != t")
 		rt.Sleep(0)

@@ -33,7 +33,7 @@ func typeparam_issue51522a_g_g[T typeparam_issue51522a_g_comparableFoo](i typepa
 	var t T
 
 	rt.Sleep(0)
-	if i != t {
+	if conformAwait(i != t) {
 		rt.Sleep(0)
 		println("FAIL: if i != t")
 		rt.Sleep(0)

@@ -14,7 +14,7 @@ import (
 // async
 func typeparam_issue51700_f_f[B any](b B) {
 	rt.Sleep(0)
-	if b1, ok := any(b).(interface{ m1() }); ok {
+	if b1, ok := any(b).(interface{ m1() }); conformAwait(ok) {
 		rt.Sleep(0)
 		panic(1)
 		rt.Sleep(0)
@@ -22,7 +22,7 @@ func typeparam_issue51700_f_f[B any](b B) {
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	if b2, ok := any(b).(interface{ m2() }); ok {
+	if b2, ok := any(b).(interface{ m2() }); conformAwait(ok) {
 		rt.Sleep(0)
 		panic(2)
 		rt.Sleep(0)

@@ -14,7 +14,7 @@ import (
 // async
 func typeparam_issue52026_main_returnOption[T any](n int) typeparam_issue52026_main_Option[T] {
 	rt.Sleep(0)
-	if n == 1 {
+	if conformAwait(n == 1) {
 		rt.Sleep(0)
 		return typeparam_issue52026_main_Some[T]{}
 	} else {

@@ -22,7 +22,7 @@ func typeparam_issue52228_X_X[T any]() T {
 
 	// for this example, this block should never run
 	rt.Sleep(0)
-	if _, ok := any(m).(typeparam_issue52228_X_SomeInterface); ok {
+	if _, ok := any(m).(typeparam_issue52228_X_SomeInterface); conformAwait(ok) {
 		rt.Sleep(0)
 		var dst typeparam_issue52228_X_SomeInterface
 		rt.Sleep(0)

@@ -68,12 +68,12 @@ func typeparam_issue53087_main_main() {
 	rt.Sleep(0)
 	it, found := m.inner["a"]
 	rt.Sleep(0)
-	if !found {
+	if conformAwait(!found) {
 		rt.Sleep(0)
 		panic("a not found")
 	}
 	rt.Sleep(0)
-	if _, ok := it.(*typeparam_issue53087_main_S); !ok {
+	if _, ok := it.(*typeparam_issue53087_main_S); conformAwait(!ok) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %T want *main.typeparam_issue53087_main_S", it))
 	}

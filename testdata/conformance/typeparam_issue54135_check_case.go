@@ -27,12 +27,12 @@ type typeparam_issue54135_check_Baz interface {
 // async
 func typeparam_issue54135_check_check[T comparable](p typeparam_issue54135_check_Bar[T]) {
 	rt.Sleep(0)
-	if x, ok := p.(any); !ok || x != p {
+	if x, ok := p.(any); conformAwait(!ok || x != p) {
 		rt.Sleep(0)
 		panic("FAIL")
 	}
 	rt.Sleep(0)
-	if _, ok := p.(typeparam_issue54135_check_Baz); ok {
+	if _, ok := p.(typeparam_issue54135_check_Baz); conformAwait(ok) {
 		rt.Sleep(0)
 		panic("FAIL")
 	}

@@ -36,7 +36,7 @@ func typeparam_issue54456_main_main() {
 	// p and q have different dynamic types; this comparison should
 	// evaluate false.
 	rt.Sleep(0)
-	if p == q {
+	if conformAwait(p == q) {
 		rt.Sleep(0)
 		panic("bad type identity")
 	}
@@ -45,7 +45,7 @@ func typeparam_issue54456_main_main() {
 	for _, x := range []any{p, q} {
 		// The names here should not contain "·1" or "·2".
 		rt.Sleep(0)
-		if name := reflect.TypeOf(x).String(); name != "main.T[int]" {
+		if name := reflect.TypeOf(x).String(); conformAwait(name != "main.T[int]") {
 			rt.Sleep(0)
 			panic(name)
 		}

@@ -19,7 +19,7 @@ type typeparam_issue54535_main_node[T any] struct {
 // async
 func (n *typeparam_issue54535_main_node[T]) f(i int, j int) bool {
 	rt.Sleep(0)
-	if len(n.children[i].items) < j {
+	if conformAwait(len(n.children[i].items) < j) {
 		rt.Sleep(0)
 		return false
 	}

@@ -32,7 +32,7 @@ type typeparam_list2_TestExtending__Element[T any] struct {
 // async
 func (e *typeparam_list2_TestExtending__Element[T]) Next() *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if p := e.next; e.list != nil && p != &e.list.root {
+	if p := e.next; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -44,7 +44,7 @@ func (e *typeparam_list2_TestExtending__Element[T]) Next() *typeparam_list2_Test
 // async
 func (e *typeparam_list2_TestExtending__Element[T]) Prev() *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if p := e.prev; e.list != nil && p != &e.list.root {
+	if p := e.prev; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -88,7 +88,7 @@ func (l *typeparam_list2_TestExtending__List[_]) Len() int { rt.Sleep(0); return
 // async
 func (l *typeparam_list2_TestExtending__List[T]) Front() *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -100,7 +100,7 @@ func (l *typeparam_list2_TestExtending__List[T]) Front() *typeparam_list2_TestEx
 // async
 func (l *typeparam_list2_TestExtending__List[T]) Back() *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -112,7 +112,7 @@ func (l *typeparam_list2_TestExtending__List[T]) Back() *typeparam_list2_TestExt
 // async
 func (l *typeparam_list2_TestExtending__List[_]) lazyInit() {
 	rt.Sleep(0)
-	if l.root.next == nil {
+	if conformAwait(l.root.next == nil) {
 		rt.Sleep(0)
 		l.Init()
 		rt.Sleep(0)
@@ -168,7 +168,7 @@ func (l *typeparam_list2_TestExtending__List[T]) remove(e *typeparam_list2_TestE
 // async
 func (l *typeparam_list2_TestExtending__List[T]) move(e, at *typeparam_list2_TestExtending__Element[T]) *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if e == at {
+	if conformAwait(e == at) {
 		rt.Sleep(0)
 		return e
 	}
@@ -196,7 +196,7 @@ func (l *typeparam_list2_TestExtending__List[T]) move(e, at *typeparam_list2_Tes
 // async
 func (l *typeparam_list2_TestExtending__List[T]) Remove(e *typeparam_list2_TestExtending__Element[T]) T {
 	rt.Sleep(0)
-	if e.list == l {
+	if conformAwait(e.list == l) {
 		// if e.list == l, l must have been initialized when e was inserted
 		// in l or l == nil (e is a zero _Element) and l.remove will crash
 		rt.Sleep(0)
@@ -231,7 +231,7 @@ func (l *typeparam_list2_TestExtending__List[T]) PushBack(v T) *typeparam_list2_
 // async
 func (l *typeparam_list2_TestExtending__List[T]) InsertBefore(v T, mark *typeparam_list2_TestExtending__Element[T]) *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -246,7 +246,7 @@ func (l *typeparam_list2_TestExtending__List[T]) InsertBefore(v T, mark *typepar
 // async
 func (l *typeparam_list2_TestExtending__List[T]) InsertAfter(v T, mark *typeparam_list2_TestExtending__Element[T]) *typeparam_list2_TestExtending__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -261,7 +261,7 @@ func (l *typeparam_list2_TestExtending__List[T]) InsertAfter(v T, mark *typepara
 // async
 func (l *typeparam_list2_TestExtending__List[T]) MoveToFront(e *typeparam_list2_TestExtending__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.next == e {
+	if conformAwait(e.list != l || l.root.next == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -277,7 +277,7 @@ func (l *typeparam_list2_TestExtending__List[T]) MoveToFront(e *typeparam_list2_
 // async
 func (l *typeparam_list2_TestExtending__List[T]) MoveToBack(e *typeparam_list2_TestExtending__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.prev == e {
+	if conformAwait(e.list != l || l.root.prev == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -293,7 +293,7 @@ func (l *typeparam_list2_TestExtending__List[T]) MoveToBack(e *typeparam_list2_T
 // async
 func (l *typeparam_list2_TestExtending__List[T]) MoveBefore(e, mark *typeparam_list2_TestExtending__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -308,7 +308,7 @@ func (l *typeparam_list2_TestExtending__List[T]) MoveBefore(e, mark *typeparam_l
 // async
 func (l *typeparam_list2_TestExtending__List[T]) MoveAfter(e, mark *typeparam_list2_TestExtending__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -324,7 +324,7 @@ func (l *typeparam_list2_TestExtending__List[T]) PushBackList(other *typeparam_l
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Front(); i > 0; i, e = i-1, e.Next() {
+	for i, e := other.Len(), other.Front(); conformAwait(i > 0); i, e = i-1, e.Next() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, l.root.prev)
 		rt.Sleep(0)
@@ -338,7 +338,7 @@ func (l *typeparam_list2_TestExtending__List[T]) PushFrontList(other *typeparam_
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
+	for i, e := other.Len(), other.Back(); conformAwait(i > 0); i, e = i-1, e.Prev() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, &l.root)
 		rt.Sleep(0)
@@ -348,7 +348,7 @@ func (l *typeparam_list2_TestExtending__List[T]) PushFrontList(other *typeparam_
 // async
 func typeparam_list2_TestExtending_checkListLen[T any](l *typeparam_list2_TestExtending__List[T], len int) bool {
 	rt.Sleep(0)
-	if n := l.Len(); n != len {
+	if n := l.Len(); conformAwait(n != len) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l.Len() = %d, want %d", n, len))
 		rt.Sleep(0)
@@ -361,7 +361,7 @@ func typeparam_list2_TestExtending_checkListLen[T any](l *typeparam_list2_TestEx
 // async
 func typeparam_list2_TestExtending_checkList[T comparable](l *typeparam_list2_TestExtending__List[T], es []interface{}) {
 	rt.Sleep(0)
-	if !typeparam_list2_TestExtending_checkListLen(l, len(es)) {
+	if conformAwait(!typeparam_list2_TestExtending_checkListLen(l, len(es))) {
 		rt.Sleep(0)
 		return
 	}
@@ -369,12 +369,12 @@ func typeparam_list2_TestExtending_checkList[T comparable](l *typeparam_list2_Te
 	rt.Sleep(0)
 	i := 0
 	rt.Sleep(0)
-	for e := l.Front(); e != nil; e = e.Next() {
+	for e := l.Front(); conformAwait(e != nil); e = e.Next() {
 		rt.Sleep(0)
 		le := e.Value
 		// Comparison between a generically-typed variable le and an interface.
 		rt.Sleep(0)
-		if le != es[i] {
+		if conformAwait(le != es[i]) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d].Value = %v, want %v", i, le, es[i]))
 		}

@@ -32,7 +32,7 @@ type typeparam_list2_TestIssue4103__Element[T any] struct {
 // async
 func (e *typeparam_list2_TestIssue4103__Element[T]) Next() *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if p := e.next; e.list != nil && p != &e.list.root {
+	if p := e.next; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -44,7 +44,7 @@ func (e *typeparam_list2_TestIssue4103__Element[T]) Next() *typeparam_list2_Test
 // async
 func (e *typeparam_list2_TestIssue4103__Element[T]) Prev() *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if p := e.prev; e.list != nil && p != &e.list.root {
+	if p := e.prev; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -88,7 +88,7 @@ func (l *typeparam_list2_TestIssue4103__List[_]) Len() int { rt.Sleep(0); return
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) Front() *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -100,7 +100,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) Front() *typeparam_list2_TestIs
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) Back() *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -112,7 +112,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) Back() *typeparam_list2_TestIss
 // async
 func (l *typeparam_list2_TestIssue4103__List[_]) lazyInit() {
 	rt.Sleep(0)
-	if l.root.next == nil {
+	if conformAwait(l.root.next == nil) {
 		rt.Sleep(0)
 		l.Init()
 		rt.Sleep(0)
@@ -168,7 +168,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) remove(e *typeparam_list2_TestI
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) move(e, at *typeparam_list2_TestIssue4103__Element[T]) *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if e == at {
+	if conformAwait(e == at) {
 		rt.Sleep(0)
 		return e
 	}
@@ -196,7 +196,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) move(e, at *typeparam_list2_Tes
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) Remove(e *typeparam_list2_TestIssue4103__Element[T]) T {
 	rt.Sleep(0)
-	if e.list == l {
+	if conformAwait(e.list == l) {
 		// if e.list == l, l must have been initialized when e was inserted
 		// in l or l == nil (e is a zero _Element) and l.remove will crash
 		rt.Sleep(0)
@@ -231,7 +231,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) PushBack(v T) *typeparam_list2_
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) InsertBefore(v T, mark *typeparam_list2_TestIssue4103__Element[T]) *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -246,7 +246,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) InsertBefore(v T, mark *typepar
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) InsertAfter(v T, mark *typeparam_list2_TestIssue4103__Element[T]) *typeparam_list2_TestIssue4103__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -261,7 +261,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) InsertAfter(v T, mark *typepara
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) MoveToFront(e *typeparam_list2_TestIssue4103__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.next == e {
+	if conformAwait(e.list != l || l.root.next == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -277,7 +277,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) MoveToFront(e *typeparam_list2_
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) MoveToBack(e *typeparam_list2_TestIssue4103__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.prev == e {
+	if conformAwait(e.list != l || l.root.prev == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -293,7 +293,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) MoveToBack(e *typeparam_list2_T
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) MoveBefore(e, mark *typeparam_list2_TestIssue4103__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -308,7 +308,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) MoveBefore(e, mark *typeparam_l
 // async
 func (l *typeparam_list2_TestIssue4103__List[T]) MoveAfter(e, mark *typeparam_list2_TestIssue4103__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -324,7 +324,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) PushBackList(other *typeparam_l
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Front(); i > 0; i, e = i-1, e.Next() {
+	for i, e := other.Len(), other.Front(); conformAwait(i > 0); i, e = i-1, e.Next() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, l.root.prev)
 		rt.Sleep(0)
@@ -338,7 +338,7 @@ func (l *typeparam_list2_TestIssue4103__List[T]) PushFrontList(other *typeparam_
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
+	for i, e := other.Len(), other.Back(); conformAwait(i > 0); i, e = i-1, e.Prev() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, &l.root)
 		rt.Sleep(0)
@@ -366,7 +366,7 @@ func typeparam_list2_TestIssue4103_TestIssue4103() {
 	rt.Sleep(0)
 	l2.Remove(e) // l2 should not change because e is not an element of l2
 	rt.Sleep(0)
-	if n := l2.Len(); n != 2 {
+	if n := l2.Len(); conformAwait(n != 2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l2.Len() = %d, want 2", n))
 	}
@@ -374,7 +374,7 @@ func typeparam_list2_TestIssue4103_TestIssue4103() {
 	rt.Sleep(0)
 	l1.InsertBefore(8, e)
 	rt.Sleep(0)
-	if n := l1.Len(); n != 3 {
+	if n := l1.Len(); conformAwait(n != 3) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l1.Len() = %d, want 3", n))
 	}

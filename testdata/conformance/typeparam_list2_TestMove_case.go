@@ -32,7 +32,7 @@ type typeparam_list2_TestMove__Element[T any] struct {
 // async
 func (e *typeparam_list2_TestMove__Element[T]) Next() *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if p := e.next; e.list != nil && p != &e.list.root {
+	if p := e.next; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -44,7 +44,7 @@ func (e *typeparam_list2_TestMove__Element[T]) Next() *typeparam_list2_TestMove_
 // async
 func (e *typeparam_list2_TestMove__Element[T]) Prev() *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if p := e.prev; e.list != nil && p != &e.list.root {
+	if p := e.prev; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -88,7 +88,7 @@ func (l *typeparam_list2_TestMove__List[_]) Len() int { rt.Sleep(0); return l.le
 // async
 func (l *typeparam_list2_TestMove__List[T]) Front() *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -100,7 +100,7 @@ func (l *typeparam_list2_TestMove__List[T]) Front() *typeparam_list2_TestMove__E
 // async
 func (l *typeparam_list2_TestMove__List[T]) Back() *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -112,7 +112,7 @@ func (l *typeparam_list2_TestMove__List[T]) Back() *typeparam_list2_TestMove__El
 // async
 func (l *typeparam_list2_TestMove__List[_]) lazyInit() {
 	rt.Sleep(0)
-	if l.root.next == nil {
+	if conformAwait(l.root.next == nil) {
 		rt.Sleep(0)
 		l.Init()
 		rt.Sleep(0)
@@ -168,7 +168,7 @@ func (l *typeparam_list2_TestMove__List[T]) remove(e *typeparam_list2_TestMove__
 // async
 func (l *typeparam_list2_TestMove__List[T]) move(e, at *typeparam_list2_TestMove__Element[T]) *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if e == at {
+	if conformAwait(e == at) {
 		rt.Sleep(0)
 		return e
 	}
@@ -196,7 +196,7 @@ func (l *typeparam_list2_TestMove__List[T]) move(e, at *typeparam_list2_TestMove
 // async
 func (l *typeparam_list2_TestMove__List[T]) Remove(e *typeparam_list2_TestMove__Element[T]) T {
 	rt.Sleep(0)
-	if e.list == l {
+	if conformAwait(e.list == l) {
 		// if e.list == l, l must have been initialized when e was inserted
 		// in l or l == nil (e is a zero _Element) and l.remove will crash
 		rt.Sleep(0)
@@ -231,7 +231,7 @@ func (l *typeparam_list2_TestMove__List[T]) PushBack(v T) *typeparam_list2_TestM
 // async
 func (l *typeparam_list2_TestMove__List[T]) InsertBefore(v T, mark *typeparam_list2_TestMove__Element[T]) *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -246,7 +246,7 @@ func (l *typeparam_list2_TestMove__List[T]) InsertBefore(v T, mark *typeparam_li
 // async
 func (l *typeparam_list2_TestMove__List[T]) InsertAfter(v T, mark *typeparam_list2_TestMove__Element[T]) *typeparam_list2_TestMove__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -261,7 +261,7 @@ func (l *typeparam_list2_TestMove__List[T]) InsertAfter(v T, mark *typeparam_lis
 // async
 func (l *typeparam_list2_TestMove__List[T]) MoveToFront(e *typeparam_list2_TestMove__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.next == e {
+	if conformAwait(e.list != l || l.root.next == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -277,7 +277,7 @@ func (l *typeparam_list2_TestMove__List[T]) MoveToFront(e *typeparam_list2_TestM
 // async
 func (l *typeparam_list2_TestMove__List[T]) MoveToBack(e *typeparam_list2_TestMove__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.prev == e {
+	if conformAwait(e.list != l || l.root.prev == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -293,7 +293,7 @@ func (l *typeparam_list2_TestMove__List[T]) MoveToBack(e *typeparam_list2_TestMo
 // async
 func (l *typeparam_list2_TestMove__List[T]) MoveBefore(e, mark *typeparam_list2_TestMove__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -308,7 +308,7 @@ func (l *typeparam_list2_TestMove__List[T]) MoveBefore(e, mark *typeparam_list2_
 // async
 func (l *typeparam_list2_TestMove__List[T]) MoveAfter(e, mark *typeparam_list2_TestMove__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -324,7 +324,7 @@ func (l *typeparam_list2_TestMove__List[T]) PushBackList(other *typeparam_list2_
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Front(); i > 0; i, e = i-1, e.Next() {
+	for i, e := other.Len(), other.Front(); conformAwait(i > 0); i, e = i-1, e.Next() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, l.root.prev)
 		rt.Sleep(0)
@@ -338,7 +338,7 @@ func (l *typeparam_list2_TestMove__List[T]) PushFrontList(other *typeparam_list2
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
+	for i, e := other.Len(), other.Back(); conformAwait(i > 0); i, e = i-1, e.Prev() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, &l.root)
 		rt.Sleep(0)
@@ -348,7 +348,7 @@ func (l *typeparam_list2_TestMove__List[T]) PushFrontList(other *typeparam_list2
 // async
 func typeparam_list2_TestMove_checkListLen[T any](l *typeparam_list2_TestMove__List[T], len int) bool {
 	rt.Sleep(0)
-	if n := l.Len(); n != len {
+	if n := l.Len(); conformAwait(n != len) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l.Len() = %d, want %d", n, len))
 		rt.Sleep(0)
@@ -364,16 +364,16 @@ func typeparam_list2_TestMove_checkListPointers[T any](l *typeparam_list2_TestMo
 	root := &l.root
 
 	rt.Sleep(0)
-	if !typeparam_list2_TestMove_checkListLen(l, len(es)) {
+	if conformAwait(!typeparam_list2_TestMove_checkListLen(l, len(es))) {
 		rt.Sleep(0)
 		return
 	}
 
 	// zero length lists must be the zero value or properly initialized (sentinel circle)
 	rt.Sleep(0)
-	if len(es) == 0 {
+	if conformAwait(len(es) == 0) {
 		rt.Sleep(0)
-		if l.root.next != nil && l.root.next != root || l.root.prev != nil && l.root.prev != root {
+		if conformAwait(l.root.next != nil && l.root.next != root || l.root.prev != nil && l.root.prev != root) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("l.root.next = %p, l.root.prev = %p; both should both be nil or %p", l.root.next, l.root.prev, root))
 		}
@@ -390,7 +390,7 @@ func typeparam_list2_TestMove_checkListPointers[T any](l *typeparam_list2_TestMo
 		rt.Sleep(0)
 		Prev := (*typeparam_list2_TestMove__Element[T])(nil)
 		rt.Sleep(0)
-		if i > 0 {
+		if conformAwait(i > 0) {
 			rt.Sleep(0)
 			prev = es[i-1]
 			rt.Sleep(0)
@@ -398,12 +398,12 @@ func typeparam_list2_TestMove_checkListPointers[T any](l *typeparam_list2_TestMo
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if p := e.prev; p != prev {
+		if p := e.prev; conformAwait(p != prev) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d](%p).prev = %p, want %p", i, e, p, prev))
 		}
 		rt.Sleep(0)
-		if p := e.Prev(); p != Prev {
+		if p := e.Prev(); conformAwait(p != Prev) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d](%p).Prev() = %p, want %p", i, e, p, Prev))
 		}
@@ -413,7 +413,7 @@ func typeparam_list2_TestMove_checkListPointers[T any](l *typeparam_list2_TestMo
 		rt.Sleep(0)
 		Next := (*typeparam_list2_TestMove__Element[T])(nil)
 		rt.Sleep(0)
-		if i < len(es)-1 {
+		if conformAwait(i < len(es)-1) {
 			rt.Sleep(0)
 			next = es[i+1]
 			rt.Sleep(0)
@@ -421,12 +421,12 @@ func typeparam_list2_TestMove_checkListPointers[T any](l *typeparam_list2_TestMo
 			rt.Sleep(0)
 		}
 		rt.Sleep(0)
-		if n := e.next; n != next {
+		if n := e.next; conformAwait(n != next) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d](%p).next = %p, want %p", i, e, n, next))
 		}
 		rt.Sleep(0)
-		if n := e.Next(); n != Next {
+		if n := e.Next(); conformAwait(n != Next) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d](%p).Next() = %p, want %p", i, e, n, Next))
 		}

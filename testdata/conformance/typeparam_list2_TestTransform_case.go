@@ -33,7 +33,7 @@ type typeparam_list2_TestTransform__Element[T any] struct {
 // async
 func (e *typeparam_list2_TestTransform__Element[T]) Next() *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if p := e.next; e.list != nil && p != &e.list.root {
+	if p := e.next; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -45,7 +45,7 @@ func (e *typeparam_list2_TestTransform__Element[T]) Next() *typeparam_list2_Test
 // async
 func (e *typeparam_list2_TestTransform__Element[T]) Prev() *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if p := e.prev; e.list != nil && p != &e.list.root {
+	if p := e.prev; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -89,7 +89,7 @@ func (l *typeparam_list2_TestTransform__List[_]) Len() int { rt.Sleep(0); return
 // async
 func (l *typeparam_list2_TestTransform__List[T]) Front() *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -101,7 +101,7 @@ func (l *typeparam_list2_TestTransform__List[T]) Front() *typeparam_list2_TestTr
 // async
 func (l *typeparam_list2_TestTransform__List[T]) Back() *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -113,7 +113,7 @@ func (l *typeparam_list2_TestTransform__List[T]) Back() *typeparam_list2_TestTra
 // async
 func (l *typeparam_list2_TestTransform__List[_]) lazyInit() {
 	rt.Sleep(0)
-	if l.root.next == nil {
+	if conformAwait(l.root.next == nil) {
 		rt.Sleep(0)
 		l.Init()
 		rt.Sleep(0)
@@ -169,7 +169,7 @@ func (l *typeparam_list2_TestTransform__List[T]) remove(e *typeparam_list2_TestT
 // async
 func (l *typeparam_list2_TestTransform__List[T]) move(e, at *typeparam_list2_TestTransform__Element[T]) *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if e == at {
+	if conformAwait(e == at) {
 		rt.Sleep(0)
 		return e
 	}
@@ -197,7 +197,7 @@ func (l *typeparam_list2_TestTransform__List[T]) move(e, at *typeparam_list2_Tes
 // async
 func (l *typeparam_list2_TestTransform__List[T]) Remove(e *typeparam_list2_TestTransform__Element[T]) T {
 	rt.Sleep(0)
-	if e.list == l {
+	if conformAwait(e.list == l) {
 		// if e.list == l, l must have been initialized when e was inserted
 		// in l or l == nil (e is a zero _Element) and l.remove will crash
 		rt.Sleep(0)
@@ -232,7 +232,7 @@ func (l *typeparam_list2_TestTransform__List[T]) PushBack(v T) *typeparam_list2_
 // async
 func (l *typeparam_list2_TestTransform__List[T]) InsertBefore(v T, mark *typeparam_list2_TestTransform__Element[T]) *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -247,7 +247,7 @@ func (l *typeparam_list2_TestTransform__List[T]) InsertBefore(v T, mark *typepar
 // async
 func (l *typeparam_list2_TestTransform__List[T]) InsertAfter(v T, mark *typeparam_list2_TestTransform__Element[T]) *typeparam_list2_TestTransform__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -262,7 +262,7 @@ func (l *typeparam_list2_TestTransform__List[T]) InsertAfter(v T, mark *typepara
 // async
 func (l *typeparam_list2_TestTransform__List[T]) MoveToFront(e *typeparam_list2_TestTransform__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.next == e {
+	if conformAwait(e.list != l || l.root.next == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -278,7 +278,7 @@ func (l *typeparam_list2_TestTransform__List[T]) MoveToFront(e *typeparam_list2_
 // async
 func (l *typeparam_list2_TestTransform__List[T]) MoveToBack(e *typeparam_list2_TestTransform__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.prev == e {
+	if conformAwait(e.list != l || l.root.prev == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -294,7 +294,7 @@ func (l *typeparam_list2_TestTransform__List[T]) MoveToBack(e *typeparam_list2_T
 // async
 func (l *typeparam_list2_TestTransform__List[T]) MoveBefore(e, mark *typeparam_list2_TestTransform__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -309,7 +309,7 @@ func (l *typeparam_list2_TestTransform__List[T]) MoveBefore(e, mark *typeparam_l
 // async
 func (l *typeparam_list2_TestTransform__List[T]) MoveAfter(e, mark *typeparam_list2_TestTransform__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -325,7 +325,7 @@ func (l *typeparam_list2_TestTransform__List[T]) PushBackList(other *typeparam_l
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Front(); i > 0; i, e = i-1, e.Next() {
+	for i, e := other.Len(), other.Front(); conformAwait(i > 0); i, e = i-1, e.Next() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, l.root.prev)
 		rt.Sleep(0)
@@ -339,7 +339,7 @@ func (l *typeparam_list2_TestTransform__List[T]) PushFrontList(other *typeparam_
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
+	for i, e := other.Len(), other.Back(); conformAwait(i > 0); i, e = i-1, e.Prev() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, &l.root)
 		rt.Sleep(0)
@@ -352,7 +352,7 @@ func typeparam_list2_TestTransform__Transform[TElem1, TElem2 any](lst *typeparam
 	rt.Sleep(0)
 	ret := typeparam_list2_TestTransform__New[TElem2]()
 	rt.Sleep(0)
-	for p := lst.Front(); p != nil; p = p.Next() {
+	for p := lst.Front(); conformAwait(p != nil); p = p.Next() {
 		rt.Sleep(0)
 		ret.PushBack(f(p.Value))
 		rt.Sleep(0)
@@ -364,7 +364,7 @@ func typeparam_list2_TestTransform__Transform[TElem1, TElem2 any](lst *typeparam
 // async
 func typeparam_list2_TestTransform_checkListLen[T any](l *typeparam_list2_TestTransform__List[T], len int) bool {
 	rt.Sleep(0)
-	if n := l.Len(); n != len {
+	if n := l.Len(); conformAwait(n != len) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l.Len() = %d, want %d", n, len))
 		rt.Sleep(0)
@@ -377,7 +377,7 @@ func typeparam_list2_TestTransform_checkListLen[T any](l *typeparam_list2_TestTr
 // async
 func typeparam_list2_TestTransform_checkList[T comparable](l *typeparam_list2_TestTransform__List[T], es []interface{}) {
 	rt.Sleep(0)
-	if !typeparam_list2_TestTransform_checkListLen(l, len(es)) {
+	if conformAwait(!typeparam_list2_TestTransform_checkListLen(l, len(es))) {
 		rt.Sleep(0)
 		return
 	}
@@ -385,12 +385,12 @@ func typeparam_list2_TestTransform_checkList[T comparable](l *typeparam_list2_Te
 	rt.Sleep(0)
 	i := 0
 	rt.Sleep(0)
-	for e := l.Front(); e != nil; e = e.Next() {
+	for e := l.Front(); conformAwait(e != nil); e = e.Next() {
 		rt.Sleep(0)
 		le := e.Value
 		// Comparison between a generically-typed variable le and an interface.
 		rt.Sleep(0)
-		if le != es[i] {
+		if conformAwait(le != es[i]) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d].Value = %v, want %v", i, le, es[i]))
 		}

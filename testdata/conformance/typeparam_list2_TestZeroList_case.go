@@ -32,7 +32,7 @@ type typeparam_list2_TestZeroList__Element[T any] struct {
 // async
 func (e *typeparam_list2_TestZeroList__Element[T]) Next() *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if p := e.next; e.list != nil && p != &e.list.root {
+	if p := e.next; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -44,7 +44,7 @@ func (e *typeparam_list2_TestZeroList__Element[T]) Next() *typeparam_list2_TestZ
 // async
 func (e *typeparam_list2_TestZeroList__Element[T]) Prev() *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if p := e.prev; e.list != nil && p != &e.list.root {
+	if p := e.prev; conformAwait(e.list != nil && p != &e.list.root) {
 		rt.Sleep(0)
 		return p
 	}
@@ -81,7 +81,7 @@ func (l *typeparam_list2_TestZeroList__List[_]) Len() int { rt.Sleep(0); return 
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) Front() *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -93,7 +93,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) Front() *typeparam_list2_TestZer
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) Back() *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if l.len == 0 {
+	if conformAwait(l.len == 0) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -105,7 +105,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) Back() *typeparam_list2_TestZero
 // async
 func (l *typeparam_list2_TestZeroList__List[_]) lazyInit() {
 	rt.Sleep(0)
-	if l.root.next == nil {
+	if conformAwait(l.root.next == nil) {
 		rt.Sleep(0)
 		l.Init()
 		rt.Sleep(0)
@@ -161,7 +161,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) remove(e *typeparam_list2_TestZe
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) move(e, at *typeparam_list2_TestZeroList__Element[T]) *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if e == at {
+	if conformAwait(e == at) {
 		rt.Sleep(0)
 		return e
 	}
@@ -189,7 +189,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) move(e, at *typeparam_list2_Test
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) Remove(e *typeparam_list2_TestZeroList__Element[T]) T {
 	rt.Sleep(0)
-	if e.list == l {
+	if conformAwait(e.list == l) {
 		// if e.list == l, l must have been initialized when e was inserted
 		// in l or l == nil (e is a zero _Element) and l.remove will crash
 		rt.Sleep(0)
@@ -224,7 +224,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) PushBack(v T) *typeparam_list2_T
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) InsertBefore(v T, mark *typeparam_list2_TestZeroList__Element[T]) *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -239,7 +239,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) InsertBefore(v T, mark *typepara
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) InsertAfter(v T, mark *typeparam_list2_TestZeroList__Element[T]) *typeparam_list2_TestZeroList__Element[T] {
 	rt.Sleep(0)
-	if mark.list != l {
+	if conformAwait(mark.list != l) {
 		rt.Sleep(0)
 		return nil
 	}
@@ -254,7 +254,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) InsertAfter(v T, mark *typeparam
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) MoveToFront(e *typeparam_list2_TestZeroList__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.next == e {
+	if conformAwait(e.list != l || l.root.next == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -270,7 +270,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) MoveToFront(e *typeparam_list2_T
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) MoveToBack(e *typeparam_list2_TestZeroList__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || l.root.prev == e {
+	if conformAwait(e.list != l || l.root.prev == e) {
 		rt.Sleep(0)
 		return
 	}
@@ -286,7 +286,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) MoveToBack(e *typeparam_list2_Te
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) MoveBefore(e, mark *typeparam_list2_TestZeroList__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -301,7 +301,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) MoveBefore(e, mark *typeparam_li
 // async
 func (l *typeparam_list2_TestZeroList__List[T]) MoveAfter(e, mark *typeparam_list2_TestZeroList__Element[T]) {
 	rt.Sleep(0)
-	if e.list != l || e == mark || mark.list != l {
+	if conformAwait(e.list != l || e == mark || mark.list != l) {
 		rt.Sleep(0)
 		return
 	}
@@ -317,7 +317,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) PushBackList(other *typeparam_li
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Front(); i > 0; i, e = i-1, e.Next() {
+	for i, e := other.Len(), other.Front(); conformAwait(i > 0); i, e = i-1, e.Next() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, l.root.prev)
 		rt.Sleep(0)
@@ -331,7 +331,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) PushFrontList(other *typeparam_l
 	rt.Sleep(0)
 	l.lazyInit()
 	rt.Sleep(0)
-	for i, e := other.Len(), other.Back(); i > 0; i, e = i-1, e.Prev() {
+	for i, e := other.Len(), other.Back(); conformAwait(i > 0); i, e = i-1, e.Prev() {
 		rt.Sleep(0)
 		l.insertValue(e.Value, &l.root)
 		rt.Sleep(0)
@@ -341,7 +341,7 @@ func (l *typeparam_list2_TestZeroList__List[T]) PushFrontList(other *typeparam_l
 // async
 func typeparam_list2_TestZeroList_checkListLen[T any](l *typeparam_list2_TestZeroList__List[T], len int) bool {
 	rt.Sleep(0)
-	if n := l.Len(); n != len {
+	if n := l.Len(); conformAwait(n != len) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("l.Len() = %d, want %d", n, len))
 		rt.Sleep(0)
@@ -354,7 +354,7 @@ func typeparam_list2_TestZeroList_checkListLen[T any](l *typeparam_list2_TestZer
 // async
 func typeparam_list2_TestZeroList_checkList[T comparable](l *typeparam_list2_TestZeroList__List[T], es []interface{}) {
 	rt.Sleep(0)
-	if !typeparam_list2_TestZeroList_checkListLen(l, len(es)) {
+	if conformAwait(!typeparam_list2_TestZeroList_checkListLen(l, len(es))) {
 		rt.Sleep(0)
 		return
 	}
@@ -362,12 +362,12 @@ func typeparam_list2_TestZeroList_checkList[T comparable](l *typeparam_list2_Tes
 	rt.Sleep(0)
 	i := 0
 	rt.Sleep(0)
-	for e := l.Front(); e != nil; e = e.Next() {
+	for e := l.Front(); conformAwait(e != nil); e = e.Next() {
 		rt.Sleep(0)
 		le := e.Value
 		// Comparison between a generically-typed variable le and an interface.
 		rt.Sleep(0)
-		if le != es[i] {
+		if conformAwait(le != es[i]) {
 			rt.Sleep(0)
 			panic(fmt.Sprintf("elt[%d].Value = %v, want %v", i, le, es[i]))
 		}

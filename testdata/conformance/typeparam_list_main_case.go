@@ -30,9 +30,9 @@ func (l *typeparam_list_main__List[T]) Largest() T {
 	rt.Sleep(0)
 	var max T
 	rt.Sleep(0)
-	for p := l; p != nil; p = p.next {
+	for p := l; conformAwait(p != nil); p = p.next {
 		rt.Sleep(0)
-		if p.val > max {
+		if conformAwait(p.val > max) {
 			rt.Sleep(0)
 			max = p.val
 			rt.Sleep(0)
@@ -63,9 +63,9 @@ func (l *typeparam_list_main__ListNum[T]) ClippedLargest() T {
 	rt.Sleep(0)
 	var max T
 	rt.Sleep(0)
-	for p := l; p != nil; p = p.next {
+	for p := l; conformAwait(p != nil); p = p.next {
 		rt.Sleep(0)
-		if p.val > max && p.val < typeparam_list_main_Clip {
+		if conformAwait(p.val > max && p.val < typeparam_list_main_Clip) {
 			rt.Sleep(0)
 			max = p.val
 			rt.Sleep(0)
@@ -84,7 +84,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	i1 := &typeparam_list_main__List[int]{i2, 2}
 	rt.Sleep(0)
-	if got, want := i1.Largest(), 3; got != want {
+	if got, want := i1.Largest(), 3; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -96,7 +96,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	b1 := &typeparam_list_main__List[byte]{b2, byte(2)}
 	rt.Sleep(0)
-	if got, want := b1.Largest(), byte(3); got != want {
+	if got, want := b1.Largest(), byte(3); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -108,7 +108,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	f1 := &typeparam_list_main__List[float64]{f2, 4.5}
 	rt.Sleep(0)
-	if got, want := f1.Largest(), 13.5; got != want {
+	if got, want := f1.Largest(), 13.5; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", got, want))
 	}
@@ -120,7 +120,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	s1 := &typeparam_list_main__List[string]{s2, "bb"}
 	rt.Sleep(0)
-	if got, want := s1.Largest(), "dd"; got != want {
+	if got, want := s1.Largest(), "dd"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -132,7 +132,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	j1 := &typeparam_list_main__ListNum[int]{j2, 2}
 	rt.Sleep(0)
-	if got, want := j1.ClippedLargest(), 2; got != want {
+	if got, want := j1.ClippedLargest(), 2; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -143,7 +143,7 @@ func typeparam_list_main_main() {
 	rt.Sleep(0)
 	g1 := &typeparam_list_main__ListNum[float64]{g2, 4.5}
 	rt.Sleep(0)
-	if got, want := g1.ClippedLargest(), 4.5; got != want {
+	if got, want := g1.ClippedLargest(), 4.5; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", got, want))
 	}

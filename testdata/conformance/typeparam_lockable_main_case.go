@@ -47,14 +47,14 @@ func typeparam_lockable_main_main() {
 	rt.Sleep(0)
 	sl := typeparam_lockable_main_Lockable[string]{x: "a"}
 	rt.Sleep(0)
-	if got := sl.get(); got != "a" {
+	if got := sl.get(); conformAwait(got != "a") {
 		rt.Sleep(0)
 		panic(got)
 	}
 	rt.Sleep(0)
 	sl.set("b")
 	rt.Sleep(0)
-	if got := sl.get(); got != "b" {
+	if got := sl.get(); conformAwait(got != "b") {
 		rt.Sleep(0)
 		panic(got)
 	}
@@ -62,14 +62,14 @@ func typeparam_lockable_main_main() {
 	rt.Sleep(0)
 	il := typeparam_lockable_main_Lockable[int]{x: 1}
 	rt.Sleep(0)
-	if got := il.get(); got != 1 {
+	if got := il.get(); conformAwait(got != 1) {
 		rt.Sleep(0)
 		panic(got)
 	}
 	rt.Sleep(0)
 	il.set(2)
 	rt.Sleep(0)
-	if got := il.get(); got != 2 {
+	if got := il.get(); conformAwait(got != 2) {
 		rt.Sleep(0)
 		panic(got)
 	}

@@ -37,7 +37,7 @@ func typeparam_map_main_main() {
 	rt.Sleep(0)
 	want := []string{"1", "2", "3"}
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -49,7 +49,7 @@ func typeparam_map_main_main() {
 	rt.Sleep(0)
 	fwant := []string{"2.5", "2.3", "3.5"}
 	rt.Sleep(0)
-	if !reflect.DeepEqual(fgot, fwant) {
+	if conformAwait(!reflect.DeepEqual(fgot, fwant)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", fgot, fwant))
 	}

@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestAdd__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -69,7 +69,7 @@ func typeparam_maps_TestAdd_TestAdd() {
 	rt.Sleep(0)
 	typeparam_maps_TestAdd__Add(mc, mc)
 	rt.Sleep(0)
-	if !typeparam_maps_TestAdd__Equal(mc, typeparam_maps_TestAdd_m1) {
+	if conformAwait(!typeparam_maps_TestAdd__Equal(mc, typeparam_maps_TestAdd_m1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Add(%v, %v) = %v, want %v", typeparam_maps_TestAdd_m1, typeparam_maps_TestAdd_m1, mc, typeparam_maps_TestAdd_m1))
 	}
@@ -78,7 +78,7 @@ func typeparam_maps_TestAdd_TestAdd() {
 	rt.Sleep(0)
 	want := map[int]int{1: 2, 2: 4, 4: 8, 8: 16, 16: 32}
 	rt.Sleep(0)
-	if !typeparam_maps_TestAdd__Equal(mc, want) {
+	if conformAwait(!typeparam_maps_TestAdd__Equal(mc, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Add result = %v, want %v", mc, want))
 	}

@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestCopy__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -55,14 +55,14 @@ func typeparam_maps_TestCopy_TestCopy() {
 	rt.Sleep(0)
 	m2 := typeparam_maps_TestCopy__Copy(typeparam_maps_TestCopy_m1)
 	rt.Sleep(0)
-	if !typeparam_maps_TestCopy__Equal(typeparam_maps_TestCopy_m1, m2) {
+	if conformAwait(!typeparam_maps_TestCopy__Equal(typeparam_maps_TestCopy_m1, m2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Copy(%v) = %v, want %v", typeparam_maps_TestCopy_m1, m2, typeparam_maps_TestCopy_m1))
 	}
 	rt.Sleep(0)
 	m2[16] = 32
 	rt.Sleep(0)
-	if typeparam_maps_TestCopy__Equal(typeparam_maps_TestCopy_m1, m2) {
+	if conformAwait(typeparam_maps_TestCopy__Equal(typeparam_maps_TestCopy_m1, m2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = true, want false", typeparam_maps_TestCopy_m1, m2))
 	}

@@ -18,14 +18,14 @@ import (
 // async
 func typeparam_maps_TestEqual__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -39,27 +39,27 @@ var typeparam_maps_TestEqual_m1 = map[int]int{1: 2, 2: 4, 4: 8, 8: 16}
 // async
 func typeparam_maps_TestEqual_TestEqual() {
 	rt.Sleep(0)
-	if !typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, typeparam_maps_TestEqual_m1) {
+	if conformAwait(!typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, typeparam_maps_TestEqual_m1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = false, want true", typeparam_maps_TestEqual_m1, typeparam_maps_TestEqual_m1))
 	}
 	rt.Sleep(0)
-	if typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, nil) {
+	if conformAwait(typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, nil)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, nil) = true, want false", typeparam_maps_TestEqual_m1))
 	}
 	rt.Sleep(0)
-	if typeparam_maps_TestEqual__Equal(nil, typeparam_maps_TestEqual_m1) {
+	if conformAwait(typeparam_maps_TestEqual__Equal(nil, typeparam_maps_TestEqual_m1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(nil, %v) = true, want false", typeparam_maps_TestEqual_m1))
 	}
 	rt.Sleep(0)
-	if !typeparam_maps_TestEqual__Equal[int, int](nil, nil) {
+	if conformAwait(!typeparam_maps_TestEqual__Equal[int, int](nil, nil)) {
 		rt.Sleep(0)
 		panic("_Equal(nil, nil) = false, want true")
 	}
 	rt.Sleep(0)
-	if ms := map[int]int{1: 2}; typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, ms) {
+	if ms := map[int]int{1: 2}; conformAwait(typeparam_maps_TestEqual__Equal(typeparam_maps_TestEqual_m1, ms)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = true, want false", typeparam_maps_TestEqual_m1, ms))
 	}
@@ -68,7 +68,7 @@ func typeparam_maps_TestEqual_TestEqual() {
 	rt.Sleep(0)
 	mf := map[int]float64{1: 0, 2: math.NaN()}
 	rt.Sleep(0)
-	if typeparam_maps_TestEqual__Equal(mf, mf) {
+	if conformAwait(typeparam_maps_TestEqual__Equal(mf, mf)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = true, want false", mf, mf))
 	}

@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestFilter__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -54,7 +54,7 @@ func typeparam_maps_TestFilter__Filter[K comparable, V any](m map[K]V, f func(K,
 	rt.Sleep(0)
 	for k, v := range m {
 		rt.Sleep(0)
-		if !f(k, v) {
+		if conformAwait(!f(k, v)) {
 			rt.Sleep(0)
 			delete(m, k)
 			rt.Sleep(0)
@@ -71,7 +71,7 @@ func typeparam_maps_TestFilter_TestFilter() {
 	rt.Sleep(0)
 	typeparam_maps_TestFilter__Filter(mc, func(int, int) bool { return true })
 	rt.Sleep(0)
-	if !typeparam_maps_TestFilter__Equal(mc, typeparam_maps_TestFilter_m1) {
+	if conformAwait(!typeparam_maps_TestFilter__Equal(mc, typeparam_maps_TestFilter_m1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Filter(%v, true) = %v, want %v", typeparam_maps_TestFilter_m1, mc, typeparam_maps_TestFilter_m1))
 	}
@@ -80,7 +80,7 @@ func typeparam_maps_TestFilter_TestFilter() {
 	rt.Sleep(0)
 	want := map[int]int{1: 2, 2: 4}
 	rt.Sleep(0)
-	if !typeparam_maps_TestFilter__Equal(mc, want) {
+	if conformAwait(!typeparam_maps_TestFilter__Equal(mc, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Filter result = %v, want %v", mc, want))
 	}

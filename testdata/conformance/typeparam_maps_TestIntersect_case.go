@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestIntersect__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -55,7 +55,7 @@ func typeparam_maps_TestIntersect__Intersect[K comparable, V any](m1, m2 map[K]V
 	rt.Sleep(0)
 	for k := range m1 {
 		rt.Sleep(0)
-		if _, ok := m2[k]; !ok {
+		if _, ok := m2[k]; conformAwait(!ok) {
 			rt.Sleep(0)
 			delete(m1, k)
 			rt.Sleep(0)
@@ -72,7 +72,7 @@ func typeparam_maps_TestIntersect_TestIntersect() {
 	rt.Sleep(0)
 	typeparam_maps_TestIntersect__Intersect(mc, mc)
 	rt.Sleep(0)
-	if !typeparam_maps_TestIntersect__Equal(mc, typeparam_maps_TestIntersect_m1) {
+	if conformAwait(!typeparam_maps_TestIntersect__Equal(mc, typeparam_maps_TestIntersect_m1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Intersect(%v, %v) = %v, want %v", typeparam_maps_TestIntersect_m1, typeparam_maps_TestIntersect_m1, mc, typeparam_maps_TestIntersect_m1))
 	}
@@ -81,7 +81,7 @@ func typeparam_maps_TestIntersect_TestIntersect() {
 	rt.Sleep(0)
 	want := map[int]int{1: 2, 2: 4}
 	rt.Sleep(0)
-	if !typeparam_maps_TestIntersect__Equal(mc, want) {
+	if conformAwait(!typeparam_maps_TestIntersect__Equal(mc, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Intersect result = %v, want %v", mc, want))
 	}

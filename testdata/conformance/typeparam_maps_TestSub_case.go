@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestSub__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -69,7 +69,7 @@ func typeparam_maps_TestSub_TestSub() {
 	rt.Sleep(0)
 	typeparam_maps_TestSub__Sub(mc, mc)
 	rt.Sleep(0)
-	if len(mc) > 0 {
+	if conformAwait(len(mc) > 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Sub(%v, %v) = %v, want empty map", typeparam_maps_TestSub_m1, typeparam_maps_TestSub_m1, mc))
 	}
@@ -80,7 +80,7 @@ func typeparam_maps_TestSub_TestSub() {
 	rt.Sleep(0)
 	want := map[int]int{2: 4, 4: 8, 8: 16}
 	rt.Sleep(0)
-	if !typeparam_maps_TestSub__Equal(mc, want) {
+	if conformAwait(!typeparam_maps_TestSub__Equal(mc, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Sub result = %v, want %v", mc, want))
 	}

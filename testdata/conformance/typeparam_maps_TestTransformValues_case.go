@@ -17,14 +17,14 @@ import (
 // async
 func typeparam_maps_TestTransformValues__Equal[K, V comparable](m1, m2 map[K]V) bool {
 	rt.Sleep(0)
-	if len(m1) != len(m2) {
+	if conformAwait(len(m1) != len(m2)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for k, v1 := range m1 {
 		rt.Sleep(0)
-		if v2, ok := m2[k]; !ok || v1 != v2 {
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
 			rt.Sleep(0)
 			return false
 		}
@@ -70,7 +70,7 @@ func typeparam_maps_TestTransformValues_TestTransformValues() {
 	rt.Sleep(0)
 	want := map[int]int{1: 1, 2: 2, 4: 4, 8: 8}
 	rt.Sleep(0)
-	if !typeparam_maps_TestTransformValues__Equal(mc, want) {
+	if conformAwait(!typeparam_maps_TestTransformValues__Equal(mc, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_TransformValues result = %v, want %v", mc, want))
 	}

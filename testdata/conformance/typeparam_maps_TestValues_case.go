@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_maps_TestValues__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_maps_TestValues__SliceEqual[Elem comparable](s1, s2 []Elem) bool 
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -70,7 +70,7 @@ func typeparam_maps_TestValues_TestValues() {
 	rt.Sleep(0)
 	sort.Ints(got1)
 	rt.Sleep(0)
-	if !typeparam_maps_TestValues__SliceEqual(got1, want1) {
+	if conformAwait(!typeparam_maps_TestValues__SliceEqual(got1, want1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Values(%v) = %v, want %v", typeparam_maps_TestValues_m1, got1, want1))
 	}
@@ -82,7 +82,7 @@ func typeparam_maps_TestValues_TestValues() {
 	rt.Sleep(0)
 	sort.Strings(got2)
 	rt.Sleep(0)
-	if !typeparam_maps_TestValues__SliceEqual(got2, want2) {
+	if conformAwait(!typeparam_maps_TestValues__SliceEqual(got2, want2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Values(%v) = %v, want %v", typeparam_maps_TestValues_m2, got2, want2))
 	}

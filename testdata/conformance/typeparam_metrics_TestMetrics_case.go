@@ -28,7 +28,7 @@ func (m *typeparam_metrics_TestMetrics__Metric1[T]) Add(v T) {
 	rt.Sleep(0)
 	defer m.mu.Unlock()
 	rt.Sleep(0)
-	if m.m == nil {
+	if conformAwait(m.m == nil) {
 		rt.Sleep(0)
 		m.m = make(map[T]int)
 		rt.Sleep(0)
@@ -75,7 +75,7 @@ func (m *typeparam_metrics_TestMetrics__Metric2[T1, T2]) Add(v1 T1, v2 T2) {
 	rt.Sleep(0)
 	defer m.mu.Unlock()
 	rt.Sleep(0)
-	if m.m == nil {
+	if conformAwait(m.m == nil) {
 		rt.Sleep(0)
 		m.m = make(map[typeparam_metrics_TestMetrics_key2[T1, T2]]int)
 		rt.Sleep(0)
@@ -131,7 +131,7 @@ func (m *typeparam_metrics_TestMetrics__Metric3[T1, T2, T3]) Add(v1 T1, v2 T2, v
 	rt.Sleep(0)
 	defer m.mu.Unlock()
 	rt.Sleep(0)
-	if m.m == nil {
+	if conformAwait(m.m == nil) {
 		rt.Sleep(0)
 		m.m = make(map[typeparam_metrics_TestMetrics_key3[T1, T2, T3]]int)
 		rt.Sleep(0)
@@ -176,7 +176,7 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 	rt.Sleep(0)
 	m1 := typeparam_metrics_TestMetrics__Metric1[string]{}
 	rt.Sleep(0)
-	if got := m1.Count("a"); got != 0 {
+	if got := m1.Count("a"); conformAwait(got != 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Count(%q) = %d, want 0", "a", got))
 	}
@@ -185,12 +185,12 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 	rt.Sleep(0)
 	m1.Add("a")
 	rt.Sleep(0)
-	if got := m1.Count("a"); got != 2 {
+	if got := m1.Count("a"); conformAwait(got != 2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Count(%q) = %d, want 2", "a", got))
 	}
 	rt.Sleep(0)
-	if got, want := m1.Metrics(), []string{"a"}; !typeparam_metrics_TestMetrics__SlicesEqual(got, want) {
+	if got, want := m1.Metrics(), []string{"a"}; conformAwait(!typeparam_metrics_TestMetrics__SlicesEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Metrics = %v, want %v", got, want))
 	}
@@ -213,7 +213,7 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 	rt.Sleep(0)
 	w1 := []int{1, 2, 3}
 	rt.Sleep(0)
-	if !typeparam_metrics_TestMetrics__SlicesEqual(k1, w1) {
+	if conformAwait(!typeparam_metrics_TestMetrics__SlicesEqual(k1, w1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Metric2.Metrics first slice = %v, want %v", k1, w1))
 	}
@@ -223,7 +223,7 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 	rt.Sleep(0)
 	w2 := []float64{1, 2, 3}
 	rt.Sleep(0)
-	if !typeparam_metrics_TestMetrics__SlicesEqual(k2, w2) {
+	if conformAwait(!typeparam_metrics_TestMetrics__SlicesEqual(k2, w2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Metric2.Metrics first slice = %v, want %v", k2, w2))
 	}
@@ -239,7 +239,7 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 	rt.Sleep(0)
 	m3.Add("b", typeparam_metrics_TestMetrics_S{"d", "e", "f"}, typeparam_metrics_TestMetrics_S{"g", "h", "i"})
 	rt.Sleep(0)
-	if got := m3.Count("a", typeparam_metrics_TestMetrics_S{"d", "e", "f"}, typeparam_metrics_TestMetrics_S{"g", "h", "i"}); got != 3 {
+	if got := m3.Count("a", typeparam_metrics_TestMetrics_S{"d", "e", "f"}, typeparam_metrics_TestMetrics_S{"g", "h", "i"}); conformAwait(got != 3) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Count(%v, %v, %v) = %d, want 3", "a", typeparam_metrics_TestMetrics_S{"d", "e", "f"}, typeparam_metrics_TestMetrics_S{"g", "h", "i"}, got))
 	}
@@ -250,7 +250,7 @@ func typeparam_metrics_TestMetrics_TestMetrics() {
 // async
 func typeparam_metrics_TestMetrics__SlicesEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -259,11 +259,11 @@ func typeparam_metrics_TestMetrics__SlicesEqual[Elem comparable](s1, s2 []Elem) 
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}

@@ -19,7 +19,7 @@ type typeparam_min_main_Ordered interface {
 // async
 func typeparam_min_main_min[T typeparam_min_main_Ordered](x, y T) T {
 	rt.Sleep(0)
-	if x < y {
+	if conformAwait(x < y) {
 		rt.Sleep(0)
 		return x
 	}
@@ -32,25 +32,25 @@ func typeparam_min_main_main() {
 	rt.Sleep(0)
 	const want = 2
 	rt.Sleep(0)
-	if got := typeparam_min_main_min[int](2, 3); got != want {
+	if got := typeparam_min_main_min[int](2, 3); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_min_main_min(2, 3); got != want {
+	if got := typeparam_min_main_min(2, 3); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("want %d, got %d", want, got))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_min_main_min[float64](3.5, 2.0); got != want {
+	if got := typeparam_min_main_min[float64](3.5, 2.0); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_min_main_min(3.5, 2.0); got != want {
+	if got := typeparam_min_main_min(3.5, 2.0); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -58,13 +58,13 @@ func typeparam_min_main_main() {
 	rt.Sleep(0)
 	const want2 = "ay"
 	rt.Sleep(0)
-	if got := typeparam_min_main_min[string]("bb", "ay"); got != want2 {
+	if got := typeparam_min_main_min[string]("bb", "ay"); conformAwait(got != want2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want2))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_min_main_min("bb", "ay"); got != want2 {
+	if got := typeparam_min_main_min("bb", "ay"); conformAwait(got != want2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want2))
 	}

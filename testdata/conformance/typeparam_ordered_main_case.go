@@ -29,14 +29,14 @@ func (s typeparam_ordered_main_orderedSlice[Elem]) Len() int { rt.Sleep(0); retu
 // async
 func (s typeparam_ordered_main_orderedSlice[Elem]) Less(i, j int) bool {
 	rt.Sleep(0)
-	if s[i] < s[j] {
+	if conformAwait(s[i] < s[j]) {
 		rt.Sleep(0)
 		return true
 	}
 	rt.Sleep(0)
 	isNaN := func(f Elem) bool { return f != f }
 	rt.Sleep(0)
-	if isNaN(s[i]) && !isNaN(s[j]) {
+	if conformAwait(isNaN(s[i]) && !isNaN(s[j])) {
 		rt.Sleep(0)
 		return true
 	}
@@ -99,7 +99,7 @@ func typeparam_ordered_main_testOrdered[Elem typeparam_ordered_main_Ordered](nam
 	rt.Sleep(0)
 	ok := true
 	rt.Sleep(0)
-	if !typeparam_ordered_main_sliceEq(s1, s2) {
+	if conformAwait(!typeparam_ordered_main_sliceEq(s1, s2)) {
 		rt.Sleep(0)
 		fmt.Printf("%s: got %v, want %v", name, s1, s2)
 		rt.Sleep(0)
@@ -107,9 +107,9 @@ func typeparam_ordered_main_testOrdered[Elem typeparam_ordered_main_Ordered](nam
 		rt.Sleep(0)
 	}
 	rt.Sleep(0)
-	for i := len(s1) - 1; i > 0; i-- {
+	for i := len(s1) - 1; conformAwait(i > 0); i-- {
 		rt.Sleep(0)
-		if s1[i] < s1[i-1] {
+		if conformAwait(s1[i] < s1[i-1]) {
 			rt.Sleep(0)
 			fmt.Printf("%s: element %d (%v) < element %d (%v)", name, i, s1[i], i-1, s1[i-1])
 			rt.Sleep(0)
@@ -128,11 +128,11 @@ func typeparam_ordered_main_sliceEq[Elem typeparam_ordered_main_Ordered](s1, s2 
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -145,7 +145,7 @@ func typeparam_ordered_main_sliceEq[Elem typeparam_ordered_main_Ordered](s1, s2 
 // async
 func typeparam_ordered_main_main() {
 	rt.Sleep(0)
-	if !typeparam_ordered_main_TestSortOrderedInts() || !typeparam_ordered_main_TestSortOrderedFloat64s() || !typeparam_ordered_main_TestSortOrderedStrings() {
+	if conformAwait(!typeparam_ordered_main_TestSortOrderedInts() || !typeparam_ordered_main_TestSortOrderedFloat64s() || !typeparam_ordered_main_TestSortOrderedStrings()) {
 		rt.Sleep(0)
 		panic("failure")
 	}

@@ -44,7 +44,7 @@ func (m *typeparam_orderedmap_TestMap__Map[K, V]) find(key K) **typeparam_ordere
 	rt.Sleep(0)
 	pn := &m.root
 	rt.Sleep(0)
-	for *pn != nil {
+	for conformAwait(*pn != nil) {
 		rt.Sleep(0)
 		switch cmp := m.compare(key, (*pn).key); {
 		case cmp < 0:
@@ -72,7 +72,7 @@ func (m *typeparam_orderedmap_TestMap__Map[K, V]) Insert(key K, val V) bool {
 	rt.Sleep(0)
 	pn := m.find(key)
 	rt.Sleep(0)
-	if *pn != nil {
+	if conformAwait(*pn != nil) {
 		rt.Sleep(0)
 		(*pn).val = val
 		rt.Sleep(0)
@@ -91,7 +91,7 @@ func (m *typeparam_orderedmap_TestMap__Map[K, V]) Find(key K) (V, bool) {
 	rt.Sleep(0)
 	pn := m.find(key)
 	rt.Sleep(0)
-	if *pn == nil {
+	if conformAwait(*pn == nil) {
 		rt.Sleep(0)
 		var zero V
 		rt.Sleep(0)
@@ -157,50 +157,50 @@ func typeparam_orderedmap_TestMap_TestMap() {
 	m := typeparam_orderedmap_TestMap__New[[]byte, int](bytes.Compare)
 
 	rt.Sleep(0)
-	if _, found := m.Find([]byte("a")); found {
+	if _, found := m.Find([]byte("a")); conformAwait(found) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("unexpectedly found %q in empty map", []byte("a")))
 	}
 	rt.Sleep(0)
-	if !m.Insert([]byte("a"), 'a') {
+	if conformAwait(!m.Insert([]byte("a"), 'a')) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q unexpectedly already present", []byte("a")))
 	}
 	rt.Sleep(0)
-	if !m.Insert([]byte("c"), 'c') {
+	if conformAwait(!m.Insert([]byte("c"), 'c')) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q unexpectedly already present", []byte("c")))
 	}
 	rt.Sleep(0)
-	if !m.Insert([]byte("b"), 'b') {
+	if conformAwait(!m.Insert([]byte("b"), 'b')) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q unexpectedly already present", []byte("b")))
 	}
 	rt.Sleep(0)
-	if m.Insert([]byte("c"), 'x') {
+	if conformAwait(m.Insert([]byte("c"), 'x')) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q unexpectedly not present", []byte("c")))
 	}
 
 	rt.Sleep(0)
-	if v, found := m.Find([]byte("a")); !found {
+	if v, found := m.Find([]byte("a")); conformAwait(!found) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("did not find %q", []byte("a")))
-	} else if v != 'a' {
+	} else if conformAwait(v != 'a') {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q returned wrong value %c, expected %c", []byte("a"), v, 'a'))
 	}
 	rt.Sleep(0)
-	if v, found := m.Find([]byte("c")); !found {
+	if v, found := m.Find([]byte("c")); conformAwait(!found) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("did not find %q", []byte("c")))
-	} else if v != 'x' {
+	} else if conformAwait(v != 'x') {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("key %q returned wrong value %c, expected %c", []byte("c"), v, 'x'))
 	}
 
 	rt.Sleep(0)
-	if _, found := m.Find([]byte("d")); found {
+	if _, found := m.Find([]byte("d")); conformAwait(found) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("unexpectedly found %q", []byte("d")))
 	}
@@ -221,7 +221,7 @@ func typeparam_orderedmap_TestMap_TestMap() {
 	rt.Sleep(0)
 	want := []int{'a', 'b', 'x'}
 	rt.Sleep(0)
-	if !typeparam_orderedmap_TestMap__SliceEqual(got, want) {
+	if conformAwait(!typeparam_orderedmap_TestMap__SliceEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Iterate returned %v, want %v", got, want))
 	}
@@ -232,7 +232,7 @@ func typeparam_orderedmap_TestMap_TestMap() {
 // async
 func typeparam_orderedmap_TestMap__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -241,11 +241,11 @@ func typeparam_orderedmap_TestMap__SliceEqual[Elem comparable](s1, s2 []Elem) bo
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}

@@ -23,12 +23,12 @@ func typeparam_pair_main_main() {
 	rt.Sleep(0)
 	p := typeparam_pair_main_pair[int32, int64]{1, 2}
 	rt.Sleep(0)
-	if got, want := unsafe.Sizeof(p.f1), uintptr(4); got != want {
+	if got, want := unsafe.Sizeof(p.f1), uintptr(4); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("unexpected f1 size == %d, want %d", got, want))
 	}
 	rt.Sleep(0)
-	if got, want := unsafe.Sizeof(p.f2), uintptr(8); got != want {
+	if got, want := unsafe.Sizeof(p.f2), uintptr(8); conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("unexpected f2 size == %d, want %d", got, want))
 	}
@@ -41,7 +41,7 @@ func typeparam_pair_main_main() {
 	rt.Sleep(0)
 	mp := mypair(p)
 	rt.Sleep(0)
-	if mp.f1 != 1 || mp.f2 != 2 {
+	if conformAwait(mp.f1 != 1 || mp.f2 != 2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("mp == %#v, want %#v", mp, mypair{1, 2}))
 	}

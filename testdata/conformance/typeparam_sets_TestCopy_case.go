@@ -77,14 +77,14 @@ func (s typeparam_sets_TestCopy__Set[Elem]) Values() []Elem {
 // async
 func typeparam_sets_TestCopy__Equal[Elem comparable](s1, s2 typeparam_sets_TestCopy__Set[Elem]) bool {
 	rt.Sleep(0)
-	if len(s1.m) != len(s2.m) {
+	if conformAwait(len(s1.m) != len(s2.m)) {
 		rt.Sleep(0)
 		return false
 	}
 	rt.Sleep(0)
 	for v1 := range s1.m {
 		rt.Sleep(0)
-		if !s2.Contains(v1) {
+		if conformAwait(!s2.Contains(v1)) {
 			rt.Sleep(0)
 			return false
 		}
@@ -138,7 +138,7 @@ func (s typeparam_sets_TestCopy__Set[Elem]) Intersect(s2 typeparam_sets_TestCopy
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !s2.Contains(v) {
+		if conformAwait(!s2.Contains(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -163,7 +163,7 @@ func (s typeparam_sets_TestCopy__Set[Elem]) Filter(f func(Elem) bool) {
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !f(v) {
+		if conformAwait(!f(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -180,14 +180,14 @@ func typeparam_sets_TestCopy_TestCopy() {
 	rt.Sleep(0)
 	s2 := s1.Copy()
 	rt.Sleep(0)
-	if !typeparam_sets_TestCopy__Equal(s1, s2) {
+	if conformAwait(!typeparam_sets_TestCopy__Equal(s1, s2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = false, want true", s1, s2))
 	}
 	rt.Sleep(0)
 	s1.Add(1)
 	rt.Sleep(0)
-	if typeparam_sets_TestCopy__Equal(s1, s2) {
+	if conformAwait(typeparam_sets_TestCopy__Equal(s1, s2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = true, want false", s1, s2))
 	}

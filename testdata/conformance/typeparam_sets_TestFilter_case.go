@@ -17,7 +17,7 @@ import (
 // async
 func typeparam_sets_TestFilter__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -26,11 +26,11 @@ func typeparam_sets_TestFilter__SliceEqual[Elem comparable](s1, s2 []Elem) bool 
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -146,7 +146,7 @@ func (s typeparam_sets_TestFilter__Set[Elem]) Intersect(s2 typeparam_sets_TestFi
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !s2.Contains(v) {
+		if conformAwait(!s2.Contains(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -171,7 +171,7 @@ func (s typeparam_sets_TestFilter__Set[Elem]) Filter(f func(Elem) bool) {
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !f(v) {
+		if conformAwait(!f(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -192,7 +192,7 @@ func typeparam_sets_TestFilter_TestFilter() {
 	rt.Sleep(0)
 	s1.Filter(func(v int) bool { return v%2 == 0 })
 	rt.Sleep(0)
-	if vals, want := s1.Values(), []int{2}; !typeparam_sets_TestFilter__SliceEqual(vals, want) {
+	if vals, want := s1.Values(), []int{2}; conformAwait(!typeparam_sets_TestFilter__SliceEqual(vals, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("after Filter got %v, want %v", vals, want))
 	}

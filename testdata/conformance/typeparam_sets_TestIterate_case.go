@@ -118,7 +118,7 @@ func (s typeparam_sets_TestIterate__Set[Elem]) Intersect(s2 typeparam_sets_TestI
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !s2.Contains(v) {
+		if conformAwait(!s2.Contains(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -143,7 +143,7 @@ func (s typeparam_sets_TestIterate__Set[Elem]) Filter(f func(Elem) bool) {
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !f(v) {
+		if conformAwait(!f(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -168,7 +168,7 @@ func typeparam_sets_TestIterate_TestIterate() {
 	rt.Sleep(0)
 	s1.Iterate(func(i int) { tot += i })
 	rt.Sleep(0)
-	if tot != 10 {
+	if conformAwait(tot != 10) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("total of %v == %d, want 10", s1, tot))
 	}

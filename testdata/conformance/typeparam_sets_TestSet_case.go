@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_sets_TestSet__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_sets_TestSet__SliceEqual[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -147,7 +147,7 @@ func (s typeparam_sets_TestSet__Set[Elem]) Intersect(s2 typeparam_sets_TestSet__
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !s2.Contains(v) {
+		if conformAwait(!s2.Contains(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -172,7 +172,7 @@ func (s typeparam_sets_TestSet__Set[Elem]) Filter(f func(Elem) bool) {
 	rt.Sleep(0)
 	for v := range s.m {
 		rt.Sleep(0)
-		if !f(v) {
+		if conformAwait(!f(v)) {
 			rt.Sleep(0)
 			delete(s.m, v)
 			rt.Sleep(0)
@@ -185,7 +185,7 @@ func typeparam_sets_TestSet_TestSet() {
 	rt.Sleep(0)
 	s1 := typeparam_sets_TestSet__Make[int]()
 	rt.Sleep(0)
-	if got := s1.Len(); got != 0 {
+	if got := s1.Len(); conformAwait(got != 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("Len of empty set = %d, want 0", got))
 	}
@@ -196,7 +196,7 @@ func typeparam_sets_TestSet_TestSet() {
 	rt.Sleep(0)
 	s1.Add(1)
 	rt.Sleep(0)
-	if got := s1.Len(); got != 1 {
+	if got := s1.Len(); conformAwait(got != 1) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("(%v).Len() == %d, want 1", s1, got))
 	}
@@ -207,17 +207,17 @@ func typeparam_sets_TestSet_TestSet() {
 	rt.Sleep(0)
 	s1.Add(4)
 	rt.Sleep(0)
-	if got := s1.Len(); got != 4 {
+	if got := s1.Len(); conformAwait(got != 4) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("(%v).Len() == %d, want 4", s1, got))
 	}
 	rt.Sleep(0)
-	if !s1.Contains(1) {
+	if conformAwait(!s1.Contains(1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("(%v).Contains(1) == false, want true", s1))
 	}
 	rt.Sleep(0)
-	if s1.Contains(5) {
+	if conformAwait(s1.Contains(5)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("(%v).Contains(5) == true, want false", s1))
 	}
@@ -228,7 +228,7 @@ func typeparam_sets_TestSet_TestSet() {
 	rt.Sleep(0)
 	w1 := []int{1, 2, 3, 4}
 	rt.Sleep(0)
-	if !typeparam_sets_TestSet__SliceEqual(vals, w1) {
+	if conformAwait(!typeparam_sets_TestSet__SliceEqual(vals, w1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("(%v).Values() == %v, want %v", s1, vals, w1))
 	}

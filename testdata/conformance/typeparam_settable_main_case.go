@@ -120,7 +120,7 @@ func typeparam_settable_main_main() {
 	rt.Sleep(0)
 	s := typeparam_settable_main_fromStrings1[typeparam_settable_main_SettableInt, *typeparam_settable_main_SettableInt]([]string{"1"})
 	rt.Sleep(0)
-	if len(s) != 1 || s[0] != 1 {
+	if conformAwait(len(s) != 1 || s[0] != 1) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", s, []int{1}))
 	}
@@ -128,7 +128,7 @@ func typeparam_settable_main_main() {
 	rt.Sleep(0)
 	s2 := typeparam_settable_main_fromStrings1a[typeparam_settable_main_SettableInt, *typeparam_settable_main_SettableInt]([]string{"1"})
 	rt.Sleep(0)
-	if len(s2) != 1 || *s2[0] != 1 {
+	if conformAwait(len(s2) != 1 || *s2[0] != 1) {
 		rt.Sleep(0)
 		x := 1
 		rt.Sleep(0)
@@ -140,7 +140,7 @@ func typeparam_settable_main_main() {
 	rt.Sleep(0)
 	ps := typeparam_settable_main_fromStrings1[typeparam_settable_main_SettableString]([]string{"x", "y"})
 	rt.Sleep(0)
-	if len(ps) != 2 || ps[0] != (typeparam_settable_main_SettableString{"x"}) || ps[1] != (typeparam_settable_main_SettableString{"y"}) {
+	if conformAwait(len(ps) != 2 || ps[0] != (typeparam_settable_main_SettableString{"x"}) || ps[1] != (typeparam_settable_main_SettableString{"y"})) {
 		rt.Sleep(0)
 		panic(s)
 	}
@@ -148,7 +148,7 @@ func typeparam_settable_main_main() {
 	rt.Sleep(0)
 	s = typeparam_settable_main_fromStrings2([]string{"1"}, func(p *typeparam_settable_main_SettableInt, s string) { p.Set(s) })
 	rt.Sleep(0)
-	if len(s) != 1 || s[0] != 1 {
+	if conformAwait(len(s) != 1 || s[0] != 1) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %v, want %v", s, []int{1}))
 	}

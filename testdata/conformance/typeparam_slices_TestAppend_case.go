@@ -17,7 +17,7 @@ import (
 // async
 func typeparam_slices_TestAppend__Equal[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -26,11 +26,11 @@ func typeparam_slices_TestAppend__Equal[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -52,7 +52,7 @@ func typeparam_slices_TestAppend__Append[T any](s []T, t ...T) []T {
 	rt.Sleep(0)
 	tot := lens + len(t)
 	rt.Sleep(0)
-	if tot <= cap(s) {
+	if conformAwait(tot <= cap(s)) {
 		rt.Sleep(0)
 		s = s[:tot]
 		rt.Sleep(0)
@@ -79,7 +79,7 @@ func typeparam_slices_TestAppend__Copy[T any](s, t []T) int {
 	rt.Sleep(0)
 	i := 0
 	rt.Sleep(0)
-	for ; i < len(s) && i < len(t); i++ {
+	for ; conformAwait(i < len(s) && i < len(t)); i++ {
 		rt.Sleep(0)
 		s[i] = t[i]
 		rt.Sleep(0)
@@ -97,7 +97,7 @@ func typeparam_slices_TestAppend_TestAppend() {
 	rt.Sleep(0)
 	want := []int{1, 2, 3, 4, 5, 6}
 	rt.Sleep(0)
-	if !typeparam_slices_TestAppend__Equal(s, want) {
+	if conformAwait(!typeparam_slices_TestAppend__Equal(s, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("after _Append got %v, want %v", s, want))
 	}

@@ -17,7 +17,7 @@ import (
 // async
 func typeparam_slices_TestCopy__Equal[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -26,11 +26,11 @@ func typeparam_slices_TestCopy__Equal[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -48,7 +48,7 @@ func typeparam_slices_TestCopy__Copy[T any](s, t []T) int {
 	rt.Sleep(0)
 	i := 0
 	rt.Sleep(0)
-	for ; i < len(s) && i < len(t); i++ {
+	for ; conformAwait(i < len(s) && i < len(t)); i++ {
 		rt.Sleep(0)
 		s[i] = t[i]
 		rt.Sleep(0)
@@ -64,14 +64,14 @@ func typeparam_slices_TestCopy_TestCopy() {
 	rt.Sleep(0)
 	s2 := []int{4, 5}
 	rt.Sleep(0)
-	if got := typeparam_slices_TestCopy__Copy(s1, s2); got != 2 {
+	if got := typeparam_slices_TestCopy__Copy(s1, s2); conformAwait(got != 2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Copy returned %d, want 2", got))
 	}
 	rt.Sleep(0)
 	want := []int{4, 5, 3}
 	rt.Sleep(0)
-	if !typeparam_slices_TestCopy__Equal(s1, want) {
+	if conformAwait(!typeparam_slices_TestCopy__Equal(s1, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("after _Copy got %v, want %v", s1, want))
 	}

@@ -23,7 +23,7 @@ type typeparam_slices_TestEqualFn_Integer interface {
 // async
 func typeparam_slices_TestEqualFn__EqualFn[Elem any](s1, s2 []Elem, eq func(Elem, Elem) bool) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -32,7 +32,7 @@ func typeparam_slices_TestEqualFn__EqualFn[Elem any](s1, s2 []Elem, eq func(Elem
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if !eq(v1, v2) {
+		if conformAwait(!eq(v1, v2)) {
 			rt.Sleep(0)
 			return false
 		}
@@ -54,18 +54,18 @@ func typeparam_slices_TestEqualFn_TestEqualFn() {
 	rt.Sleep(0)
 	s2 := []int{2, 3, 4}
 	rt.Sleep(0)
-	if typeparam_slices_TestEqualFn__EqualFn(s1, s1, typeparam_slices_TestEqualFn_offByOne[int]) {
+	if conformAwait(typeparam_slices_TestEqualFn__EqualFn(s1, s1, typeparam_slices_TestEqualFn_offByOne[int])) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_EqualFn(%v, %v, offByOne) = true, want false", s1, s1))
 	}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqualFn__EqualFn(s1, s2, typeparam_slices_TestEqualFn_offByOne[int]) {
+	if conformAwait(!typeparam_slices_TestEqualFn__EqualFn(s1, s2, typeparam_slices_TestEqualFn_offByOne[int])) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_EqualFn(%v, %v, offByOne) = false, want true", s1, s2))
 	}
 
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqualFn__EqualFn(s1[:0], nil, typeparam_slices_TestEqualFn_offByOne[int]) {
+	if conformAwait(!typeparam_slices_TestEqualFn__EqualFn(s1[:0], nil, typeparam_slices_TestEqualFn_offByOne[int])) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_EqualFn(%v, nil, offByOne) = false, want true", s1[:0]))
 	}
@@ -75,7 +75,7 @@ func typeparam_slices_TestEqualFn_TestEqualFn() {
 	rt.Sleep(0)
 	s4 := []string{"A", "B", "C"}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqualFn__EqualFn(s3, s4, strings.EqualFold) {
+	if conformAwait(!typeparam_slices_TestEqualFn__EqualFn(s3, s4, strings.EqualFold)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_EqualFn(%v, %v, strings.EqualFold) = false, want true", s3, s4))
 	}

@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_slices_TestEqual__Equal[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_slices_TestEqual__Equal[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -46,21 +46,21 @@ func typeparam_slices_TestEqual_TestEqual() {
 	rt.Sleep(0)
 	s1 := []int{1, 2, 3}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqual__Equal(s1, s1) {
+	if conformAwait(!typeparam_slices_TestEqual__Equal(s1, s1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = false, want true", s1, s1))
 	}
 	rt.Sleep(0)
 	s2 := []int{1, 2, 3}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqual__Equal(s1, s2) {
+	if conformAwait(!typeparam_slices_TestEqual__Equal(s1, s2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = false, want true", s1, s2))
 	}
 	rt.Sleep(0)
 	s2 = append(s2, 4)
 	rt.Sleep(0)
-	if typeparam_slices_TestEqual__Equal(s1, s2) {
+	if conformAwait(typeparam_slices_TestEqual__Equal(s1, s2)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = true, want false", s1, s2))
 	}
@@ -68,23 +68,23 @@ func typeparam_slices_TestEqual_TestEqual() {
 	rt.Sleep(0)
 	s3 := []float64{1, 2, math.NaN()}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqual__Equal(s3, s3) {
+	if conformAwait(!typeparam_slices_TestEqual__Equal(s3, s3)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, %v) = false, want true", s3, s3))
 	}
 
 	rt.Sleep(0)
-	if typeparam_slices_TestEqual__Equal(s1, nil) {
+	if conformAwait(typeparam_slices_TestEqual__Equal(s1, nil)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, nil) = true, want false", s1))
 	}
 	rt.Sleep(0)
-	if typeparam_slices_TestEqual__Equal(nil, s1) {
+	if conformAwait(typeparam_slices_TestEqual__Equal(nil, s1)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(nil, %v) = true, want false", s1))
 	}
 	rt.Sleep(0)
-	if !typeparam_slices_TestEqual__Equal(s1[:0], nil) {
+	if conformAwait(!typeparam_slices_TestEqual__Equal(s1[:0], nil)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Equal(%v, nil = false, want true", s1[:0]))
 	}

@@ -17,7 +17,7 @@ import (
 // async
 func typeparam_slices_TestFilter__Equal[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -26,11 +26,11 @@ func typeparam_slices_TestFilter__Equal[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -48,7 +48,7 @@ func typeparam_slices_TestFilter__Filter[Elem any](s []Elem, f func(Elem) bool) 
 	rt.Sleep(0)
 	for _, v := range s {
 		rt.Sleep(0)
-		if f(v) {
+		if conformAwait(f(v)) {
 			rt.Sleep(0)
 			r = append(r, v)
 			rt.Sleep(0)
@@ -65,13 +65,13 @@ func typeparam_slices_TestFilter_TestFilter() {
 	rt.Sleep(0)
 	s2 := typeparam_slices_TestFilter__Filter(s1, func(i int) bool { return i%2 == 0 })
 	rt.Sleep(0)
-	if want := []int{2}; !typeparam_slices_TestFilter__Equal(s2, want) {
+	if want := []int{2}; conformAwait(!typeparam_slices_TestFilter__Equal(s2, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Filter(%v, even) = %v, want %v", s1, s2, want))
 	}
 
 	rt.Sleep(0)
-	if s3 := typeparam_slices_TestFilter__Filter(s1[:0], func(i int) bool { return true }); len(s3) > 0 {
+	if s3 := typeparam_slices_TestFilter__Filter(s1[:0], func(i int) bool { return true }); conformAwait(len(s3) > 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Filter(%v, identity) = %v, want empty slice", s1[:0], s3))
 	}

@@ -18,7 +18,7 @@ import (
 // async
 func typeparam_slices_TestMap__Equal[Elem comparable](s1, s2 []Elem) bool {
 	rt.Sleep(0)
-	if len(s1) != len(s2) {
+	if conformAwait(len(s1) != len(s2)) {
 		rt.Sleep(0)
 		return false
 	}
@@ -27,11 +27,11 @@ func typeparam_slices_TestMap__Equal[Elem comparable](s1, s2 []Elem) bool {
 		rt.Sleep(0)
 		v2 := s2[i]
 		rt.Sleep(0)
-		if v1 != v2 {
+		if conformAwait(v1 != v2) {
 			rt.Sleep(0)
 			isNaN := func(f Elem) bool { return f != f }
 			rt.Sleep(0)
-			if !isNaN(v1) || !isNaN(v2) {
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
 				rt.Sleep(0)
 				return false
 			}
@@ -63,7 +63,7 @@ func typeparam_slices_TestMap_TestMap() {
 	rt.Sleep(0)
 	s2 := typeparam_slices_TestMap__Map(s1, func(i int) float64 { return float64(i) * 2.5 })
 	rt.Sleep(0)
-	if want := []float64{2.5, 5, 7.5}; !typeparam_slices_TestMap__Equal(s2, want) {
+	if want := []float64{2.5, 5, 7.5}; conformAwait(!typeparam_slices_TestMap__Equal(s2, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Map(%v, ...) = %v, want %v", s1, s2, want))
 	}
@@ -73,7 +73,7 @@ func typeparam_slices_TestMap_TestMap() {
 	rt.Sleep(0)
 	s4 := typeparam_slices_TestMap__Map(s3, strings.ToLower)
 	rt.Sleep(0)
-	if want := []string{"hello", "world"}; !typeparam_slices_TestMap__Equal(s4, want) {
+	if want := []string{"hello", "world"}; conformAwait(!typeparam_slices_TestMap__Equal(s4, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Map(%v, strings.ToLower) = %v, want %v", s3, s4, want))
 	}
@@ -81,7 +81,7 @@ func typeparam_slices_TestMap_TestMap() {
 	rt.Sleep(0)
 	s5 := typeparam_slices_TestMap__Map(nil, func(i int) int { return i })
 	rt.Sleep(0)
-	if len(s5) != 0 {
+	if conformAwait(len(s5) != 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Map(nil, identity) = %v, want empty slice", s5))
 	}

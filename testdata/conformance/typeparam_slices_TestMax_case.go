@@ -23,7 +23,7 @@ type typeparam_slices_TestMax_Ordered interface {
 // async
 func typeparam_slices_TestMax__Max[T typeparam_slices_TestMax_Ordered](a, b T) T {
 	rt.Sleep(0)
-	if a > b {
+	if conformAwait(a > b) {
 		rt.Sleep(0)
 		return a
 	}
@@ -52,7 +52,7 @@ func typeparam_slices_TestMax__Reduce[Elem1, Elem2 any](s []Elem1, initializer E
 // async
 func typeparam_slices_TestMax__SliceMax[Elem typeparam_slices_TestMax_Ordered](s []Elem) Elem {
 	rt.Sleep(0)
-	if len(s) == 0 {
+	if conformAwait(len(s) == 0) {
 		rt.Sleep(0)
 		var zero Elem
 		rt.Sleep(0)
@@ -67,7 +67,7 @@ func typeparam_slices_TestMax_TestMax() {
 	rt.Sleep(0)
 	s1 := []int{1, 2, 3, -5}
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMax__SliceMax(s1), 3; got != want {
+	if got, want := typeparam_slices_TestMax__SliceMax(s1), 3; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Max(%v) = %d, want %d", s1, got, want))
 	}
@@ -75,13 +75,13 @@ func typeparam_slices_TestMax_TestMax() {
 	rt.Sleep(0)
 	s2 := []string{"aaa", "a", "aa", "aaaa"}
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMax__SliceMax(s2), "aaaa"; got != want {
+	if got, want := typeparam_slices_TestMax__SliceMax(s2), "aaaa"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Max(%v) = %q, want %q", s2, got, want))
 	}
 
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMax__SliceMax(s2[:0]), ""; got != want {
+	if got, want := typeparam_slices_TestMax__SliceMax(s2[:0]), ""; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Max(%v) = %q, want %q", s2[:0], got, want))
 	}

@@ -23,7 +23,7 @@ type typeparam_slices_TestMin_Ordered interface {
 // async
 func typeparam_slices_TestMin__Min[T typeparam_slices_TestMin_Ordered](a, b T) T {
 	rt.Sleep(0)
-	if a < b {
+	if conformAwait(a < b) {
 		rt.Sleep(0)
 		return a
 	}
@@ -52,7 +52,7 @@ func typeparam_slices_TestMin__Reduce[Elem1, Elem2 any](s []Elem1, initializer E
 // async
 func typeparam_slices_TestMin__SliceMin[Elem typeparam_slices_TestMin_Ordered](s []Elem) Elem {
 	rt.Sleep(0)
-	if len(s) == 0 {
+	if conformAwait(len(s) == 0) {
 		rt.Sleep(0)
 		var zero Elem
 		rt.Sleep(0)
@@ -67,7 +67,7 @@ func typeparam_slices_TestMin_TestMin() {
 	rt.Sleep(0)
 	s1 := []int{1, 2, 3, -5}
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMin__SliceMin(s1), -5; got != want {
+	if got, want := typeparam_slices_TestMin__SliceMin(s1), -5; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Min(%v) = %d, want %d", s1, got, want))
 	}
@@ -75,13 +75,13 @@ func typeparam_slices_TestMin_TestMin() {
 	rt.Sleep(0)
 	s2 := []string{"aaa", "a", "aa", "aaaa"}
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMin__SliceMin(s2), "a"; got != want {
+	if got, want := typeparam_slices_TestMin__SliceMin(s2), "a"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Min(%v) = %q, want %q", s2, got, want))
 	}
 
 	rt.Sleep(0)
-	if got, want := typeparam_slices_TestMin__SliceMin(s2[:0]), ""; got != want {
+	if got, want := typeparam_slices_TestMin__SliceMin(s2[:0]), ""; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Min(%v) = %q, want %q", s2[:0], got, want))
 	}

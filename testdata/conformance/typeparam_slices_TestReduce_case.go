@@ -35,13 +35,13 @@ func typeparam_slices_TestReduce_TestReduce() {
 	rt.Sleep(0)
 	r := typeparam_slices_TestReduce__Reduce(s1, 0, func(f float64, i int) float64 { return float64(i)*2.5 + f })
 	rt.Sleep(0)
-	if want := 15.0; r != want {
+	if want := 15.0; conformAwait(r != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Reduce(%v, 0, ...) = %v, want %v", s1, r, want))
 	}
 
 	rt.Sleep(0)
-	if got := typeparam_slices_TestReduce__Reduce(nil, 0, func(i, j int) int { return i + j }); got != 0 {
+	if got := typeparam_slices_TestReduce__Reduce(nil, 0, func(i, j int) int { return i + j }); conformAwait(got != 0) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("_Reduce(nil, 0, add) = %v, want 0", got))
 	}

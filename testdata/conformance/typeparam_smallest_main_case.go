@@ -26,7 +26,7 @@ func typeparam_smallest_main_Smallest[T typeparam_smallest_main_Ordered](s []T) 
 	rt.Sleep(0)
 	for _, v := range s[1:] {
 		rt.Sleep(0)
-		if v < r {
+		if conformAwait(v < r) {
 			rt.Sleep(0)
 			r = v
 			rt.Sleep(0)
@@ -46,14 +46,14 @@ func typeparam_smallest_main_main() {
 	rt.Sleep(0)
 	want1 := 1.2
 	rt.Sleep(0)
-	if got := typeparam_smallest_main_Smallest(vec1); got != want1 {
+	if got := typeparam_smallest_main_Smallest(vec1); conformAwait(got != want1) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want1))
 	}
 	rt.Sleep(0)
 	want2 := "aaa"
 	rt.Sleep(0)
-	if got := typeparam_smallest_main_Smallest(vec2); got != want2 {
+	if got := typeparam_smallest_main_Smallest(vec2); conformAwait(got != want2) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want2))
 	}

@@ -29,7 +29,7 @@ func (s typeparam_stringable_main_StringableList[T]) String() string {
 	rt.Sleep(0)
 	for i, v := range s {
 		rt.Sleep(0)
-		if i > 0 {
+		if conformAwait(i > 0) {
 			rt.Sleep(0)
 			sb.WriteString(", ")
 			rt.Sleep(0)
@@ -56,7 +56,7 @@ func typeparam_stringable_main_main() {
 	v := typeparam_stringable_main_StringableList[typeparam_stringable_main_myint]{typeparam_stringable_main_myint(1), typeparam_stringable_main_myint(2)}
 
 	rt.Sleep(0)
-	if got, want := v.String(), "1, 2"; got != want {
+	if got, want := v.String(), "1, 2"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}

@@ -99,7 +99,7 @@ func typeparam_stringer_main_main() {
 	rt.Sleep(0)
 	want := []string{"1", "2", "3"}
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -107,7 +107,7 @@ func typeparam_stringer_main_main() {
 	rt.Sleep(0)
 	got = typeparam_stringer_main_stringify2(x)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}
@@ -115,7 +115,7 @@ func typeparam_stringer_main_main() {
 	rt.Sleep(0)
 	got = typeparam_stringer_main_stringify3(x)
 	rt.Sleep(0)
-	if !reflect.DeepEqual(got, want) {
+	if conformAwait(!reflect.DeepEqual(got, want)) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %s, want %s", got, want))
 	}

@@ -40,14 +40,14 @@ func typeparam_struct_main_main() {
 	rt.Sleep(0)
 	s1 := typeparam_struct_main_S1{typeparam_struct_main_Eint{2}, "foo"}
 	rt.Sleep(0)
-	if got, want := s1.typeparam_struct_main_E.v, 2; got != want {
+	if got, want := s1.typeparam_struct_main_E.v, 2; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
 	s2 := typeparam_struct_main_S2{typeparam_struct_main_Eint{3}, typeparam_struct_main_Ebool{true}, "foo"}
 	rt.Sleep(0)
-	if got, want := s2.typeparam_struct_main_Eint.v, 3; got != want {
+	if got, want := s2.typeparam_struct_main_Eint.v, 3; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -56,7 +56,7 @@ func typeparam_struct_main_main() {
 	rt.Sleep(0)
 	s3.typeparam_struct_main_E = &typeparam_struct_main_Eint{4}
 	rt.Sleep(0)
-	if got, want := s3.typeparam_struct_main_E.v, 4; got != want {
+	if got, want := s3.typeparam_struct_main_E.v, 4; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}

@@ -29,10 +29,10 @@ func (v *typeparam_subdict_main_value[T]) get(def T) T {
 	rt.Sleep(0)
 	var c typeparam_subdict_main_value[int]
 	rt.Sleep(0)
-	if c.test(32) {
+	if conformAwait(c.test(32)) {
 		rt.Sleep(0)
 		return def
-	} else if v.test(def) {
+	} else if conformAwait(v.test(def)) {
 		rt.Sleep(0)
 		return def
 	} else {
@@ -46,7 +46,7 @@ func typeparam_subdict_main_main() {
 	rt.Sleep(0)
 	var s typeparam_subdict_main_value[string]
 	rt.Sleep(0)
-	if got, want := s.get("ab"), ""; got != want {
+	if got, want := s.get("ab"), ""; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}

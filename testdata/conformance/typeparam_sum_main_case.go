@@ -29,7 +29,7 @@ func typeparam_sum_main_Sum[T interface{ int | float64 }](vec []T) T {
 // async
 func typeparam_sum_main_Abs(f float64) float64 {
 	rt.Sleep(0)
-	if f < 0.0 {
+	if conformAwait(f < 0.0) {
 		rt.Sleep(0)
 		return -f
 	}
@@ -48,14 +48,14 @@ func typeparam_sum_main_main() {
 	rt.Sleep(0)
 	want := vec1[0] + vec1[1]
 	rt.Sleep(0)
-	if got != want {
+	if conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
 	rt.Sleep(0)
 	got = typeparam_sum_main_Sum(vec1)
 	rt.Sleep(0)
-	if want != got {
+	if conformAwait(want != got) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %d, want %d", got, want))
 	}
@@ -65,14 +65,14 @@ func typeparam_sum_main_main() {
 	rt.Sleep(0)
 	fgot := typeparam_sum_main_Sum[float64](vec2)
 	rt.Sleep(0)
-	if typeparam_sum_main_Abs(fgot-fwant) > 1e-10 {
+	if conformAwait(typeparam_sum_main_Abs(fgot-fwant) > 1e-10) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", fgot, fwant))
 	}
 	rt.Sleep(0)
 	fgot = typeparam_sum_main_Sum(vec2)
 	rt.Sleep(0)
-	if typeparam_sum_main_Abs(fgot-fwant) > 1e-10 {
+	if conformAwait(typeparam_sum_main_Abs(fgot-fwant) > 1e-10) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("got %f, want %f", fgot, fwant))
 	}

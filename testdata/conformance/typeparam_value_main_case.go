@@ -49,7 +49,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	typeparam_value_main_set(&v1, 1)
 	rt.Sleep(0)
-	if got, want := typeparam_value_main_get(&v1), 1; got != want {
+	if got, want := typeparam_value_main_get(&v1), 1; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}
@@ -57,7 +57,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	v1.set(2)
 	rt.Sleep(0)
-	if got, want := v1.get(), 2; got != want {
+	if got, want := v1.get(), 2; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}
@@ -67,7 +67,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	typeparam_value_main_set(v1p, 3)
 	rt.Sleep(0)
-	if got, want := typeparam_value_main_get(v1p), 3; got != want {
+	if got, want := typeparam_value_main_get(v1p), 3; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}
@@ -75,7 +75,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	v1p.set(4)
 	rt.Sleep(0)
-	if got, want := v1p.get(), 4; got != want {
+	if got, want := v1p.get(), 4; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}
@@ -85,7 +85,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	typeparam_value_main_set(&v2, "a")
 	rt.Sleep(0)
-	if got, want := typeparam_value_main_get(&v2), "a"; got != want {
+	if got, want := typeparam_value_main_get(&v2), "a"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %q, want %q", got, want))
 	}
@@ -93,7 +93,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	v2.set("b")
 	rt.Sleep(0)
-	if got, want := typeparam_value_main_get(&v2), "b"; got != want {
+	if got, want := typeparam_value_main_get(&v2), "b"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %q, want %q", got, want))
 	}
@@ -103,7 +103,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	typeparam_value_main_set(v2p, "c")
 	rt.Sleep(0)
-	if got, want := typeparam_value_main_get(v2p), "c"; got != want {
+	if got, want := typeparam_value_main_get(v2p), "c"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}
@@ -111,7 +111,7 @@ func typeparam_value_main_main() {
 	rt.Sleep(0)
 	v2p.set("d")
 	rt.Sleep(0)
-	if got, want := v2p.get(), "d"; got != want {
+	if got, want := v2p.get(), "d"; conformAwait(got != want) {
 		rt.Sleep(0)
 		panic(fmt.Sprintf("get() == %d, want %d", got, want))
 	}

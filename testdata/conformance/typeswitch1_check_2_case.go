@@ -73,7 +73,7 @@ func typeswitch1_check_2_check(x interface{}, s string) {
 	rt.Sleep(0)
 	w := typeswitch1_check_2_whatis(x)
 	rt.Sleep(0)
-	if w != s {
+	if conformAwait(w != s) {
 		rt.Sleep(0)
 		fmt.Println("whatis", x, "=>", w, "!=", s)
 		rt.Sleep(0)
@@ -83,7 +83,7 @@ func typeswitch1_check_2_check(x interface{}, s string) {
 	rt.Sleep(0)
 	w = typeswitch1_check_2_whatis1(x)
 	rt.Sleep(0)
-	if w != s {
+	if conformAwait(w != s) {
 		rt.Sleep(0)
 		fmt.Println("whatis1", x, "=>", w, "!=", s)
 		rt.Sleep(0)

@@ -40,7 +40,7 @@ var typeswitch_main_m = make(map[string]int)
 // async
 func typeswitch_main_assert(b bool, s string) {
 	rt.Sleep(0)
-	if !b {
+	if conformAwait(!b) {
 		rt.Sleep(0)
 		println(s)
 		rt.Sleep(0)
@@ -88,7 +88,7 @@ func typeswitch_main_f(i int) interface{} {
 // async
 func typeswitch_main_main() {
 	rt.Sleep(0)
-	for i := typeswitch_main_Bool; i < typeswitch_main_Last; i++ {
+	for i := typeswitch_main_Bool; conformAwait(i < typeswitch_main_Last); i++ {
 		rt.Sleep(0)
 		switch x := typeswitch_main_f(i).(type) {
 		case bool:
