@@ -58,7 +58,7 @@ func (t *conformT) Fatalf(format string, args ...any) {
 // conformAwait returns c after one loop turn: the porter wraps if and for
 // conditions in it, to put an await point inside them.
 //
-//async
+// async
 func conformAwait[T any](c T) T {
 	rt.Sleep(0)
 	return c
