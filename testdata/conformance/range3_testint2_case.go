@@ -1,0 +1,54 @@
+// Copyright 2023 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/range3.go (go1.26.8), case testint2, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"github.com/asyncgen/asyncgen/rt"
+)
+
+// async
+func range3_testint2_testint2() {
+	rt.Sleep(0)
+	bad := false
+	rt.Sleep(0)
+	j := 0
+	rt.Sleep(0)
+	for i := range 4 {
+		rt.Sleep(0)
+		if conformAwait(i != j) {
+			rt.Sleep(0)
+			println("range var", i, "want", j)
+			rt.Sleep(0)
+			bad = true
+			rt.Sleep(0)
+		}
+		rt.Sleep(0)
+		j++
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	if conformAwait(j != 4) {
+		rt.Sleep(0)
+		println("wrong count ranging over 4:", j)
+		rt.Sleep(0)
+		bad = true
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	if conformAwait(bad) {
+		rt.Sleep(0)
+		panic("testint2")
+	}
+}
+
+// async
+func range3_testint2__run(t *conformT) {
+	rt.Sleep(0)
+	range3_testint2_testint2()
+	rt.Sleep(0)
+}

@@ -1,0 +1,163 @@
+// Copyright 2023 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/src/cmd/compile/internal/rangefunc/rangefunc_test.go (go1.26.8), case TestPanickyIterator2, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"fmt"
+	"github.com/asyncgen/asyncgen/rt"
+	"regexp"
+	"slices"
+)
+
+type rangefunc_TestPanickyIterator2_Seq2[T1, T2 any] func(yield func(T1, T2) bool)
+
+// OfSliceIndex returns a Seq2 over the elements of s. It is equivalent
+// to range s.
+// async
+func rangefunc_TestPanickyIterator2_OfSliceIndex[T any, S ~[]T](s S) rangefunc_TestPanickyIterator2_Seq2[int, T] {
+	rt.Sleep(0)
+	return func(yield func(int, T) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+		return
+	}
+}
+
+// VeryBadOfSliceIndex is "very bad" because it ignores the return value from yield
+// and just keeps on iterating, and also wraps that call in a defer-recover so it can
+// keep on trying after the first panic.
+// async
+func rangefunc_TestPanickyIterator2_VeryBadOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestPanickyIterator2_Seq2[int, T] {
+	rt.Sleep(0)
+	return func(yield func(int, T) bool) {
+		for i, v := range s {
+			func() {
+				defer func() {
+					recover()
+				}()
+				yield(i, v)
+			}()
+		}
+		return
+	}
+}
+
+// PanickyOfSliceIndex iterates the slice but panics if it exits the loop early
+// async
+func rangefunc_TestPanickyIterator2_PanickyOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestPanickyIterator2_Seq2[int, T] {
+	rt.Sleep(0)
+	return func(yield func(int, T) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				panic(fmt.Errorf("Panicky iterator panicking"))
+			}
+		}
+		return
+	}
+}
+
+func rangefunc_TestPanickyIterator2_matchError(r any, x string) bool {
+	if r == nil {
+		return false
+	}
+	if x == "" {
+		return true
+	}
+	if p, ok := r.(rangefunc_TestPanickyIterator2_errorString); ok {
+		return p.Error() == x
+	}
+	if p, ok := r.(error); ok {
+		e, err := regexp.Compile(x)
+		if err != nil {
+			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
+		}
+		return e.MatchString(p.Error())
+	}
+	return false
+}
+
+// An errorString represents a runtime error described by a single string.
+type rangefunc_TestPanickyIterator2_errorString string
+
+// async
+func (e rangefunc_TestPanickyIterator2_errorString) Error() string {
+	rt.Sleep(0)
+	return string(e)
+}
+
+const (
+	// RERR_ is for runtime error, and may be regexps/substrings, to simplify use of tests with tools
+	rangefunc_TestPanickyIterator2_RERR_DONE      = "runtime error: range function continued iteration after function for loop body returned false"
+	rangefunc_TestPanickyIterator2_RERR_PANIC     = "runtime error: range function continued iteration after loop body panic"
+	rangefunc_TestPanickyIterator2_RERR_EXHAUSTED = "runtime error: range function continued iteration after whole loop exit"
+	rangefunc_TestPanickyIterator2_RERR_MISSING   = "runtime error: range function recovered a loop body panic and did not resume panicking"
+
+	// CERR_ is for checked errors in the Check combinator defined above, and should be literal strings
+	rangefunc_TestPanickyIterator2_CERR_PFX       = "checked rangefunc error: "
+	rangefunc_TestPanickyIterator2_CERR_DONE      = rangefunc_TestPanickyIterator2_CERR_PFX + "loop iteration after body done"
+	rangefunc_TestPanickyIterator2_CERR_PANIC     = rangefunc_TestPanickyIterator2_CERR_PFX + "loop iteration after panic"
+	rangefunc_TestPanickyIterator2_CERR_EXHAUSTED = rangefunc_TestPanickyIterator2_CERR_PFX + "loop iteration after iterator exit"
+	rangefunc_TestPanickyIterator2_CERR_MISSING   = rangefunc_TestPanickyIterator2_CERR_PFX + "loop iterator swallowed panic"
+)
+
+// async
+func rangefunc_TestPanickyIterator2_TestPanickyIterator2(t *conformT) {
+	rt.Sleep(0)
+	var result []int
+	rt.Sleep(0)
+	var expect = []int{100, 10, 1, 2}
+	rt.Sleep(0)
+	defer func() {
+		if r := recover(); r != nil {
+			if rangefunc_TestPanickyIterator2_matchError(r, rangefunc_TestPanickyIterator2_RERR_MISSING) {
+				t.Logf("Saw expected panic '%v'", r)
+			} else {
+				t.Errorf("Saw wrong panic '%v'", r)
+			}
+			if !slices.Equal(expect, result) {
+				t.Errorf("Expected %v, got %v", expect, result)
+			}
+		} else {
+			t.Errorf("Wanted to see a failure, result was %v", result)
+		}
+	}()
+	rt.Sleep(0)
+	for _, x := range rangefunc_TestPanickyIterator2_OfSliceIndex([]int{100, 200}) {
+		rt.Sleep(0)
+		result = append(result, x)
+		rt.Sleep(0)
+	Y:
+		// swallows panics and iterates to end BUT `break Y` disables the body, so--> 10, 1, 2
+		for _, y := range rangefunc_TestPanickyIterator2_VeryBadOfSliceIndex([]int{10, 20}) {
+			rt.Sleep(0)
+			result = append(result, y)
+
+			// converts early exit into a panic --> 1, 2
+			rt.Sleep(0)
+			for k, z := range rangefunc_TestPanickyIterator2_PanickyOfSliceIndex([]int{1, 2}) { // iterator panics
+				rt.Sleep(0)
+				result = append(result, z)
+				rt.Sleep(0)
+				if conformAwait(k == 1) {
+					rt.Sleep(0)
+					break Y
+				}
+			}
+		}
+	}
+}
+
+// async
+func rangefunc_TestPanickyIterator2__run(t *conformT) {
+	rt.Sleep(0)
+	rangefunc_TestPanickyIterator2_TestPanickyIterator2(t)
+	rt.Sleep(0)
+}

@@ -1,0 +1,125 @@
+// Copyright 2023 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/src/cmd/compile/internal/rangefunc/rangefunc_test.go (go1.26.8), case TestPanickyIterator4, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"fmt"
+	"github.com/asyncgen/asyncgen/rt"
+	"regexp"
+	"slices"
+)
+
+type rangefunc_TestPanickyIterator4_Seq2[T1, T2 any] func(yield func(T1, T2) bool)
+
+// SwallowPanicOfSliceIndex hides panics and converts them to normal return
+// async
+func rangefunc_TestPanickyIterator4_SwallowPanicOfSliceIndex[T any, S ~[]T](s S) rangefunc_TestPanickyIterator4_Seq2[int, T] {
+	rt.Sleep(0)
+	return func(yield func(int, T) bool) {
+		for i, v := range s {
+			done := false
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						done = true
+					}
+				}()
+				done = !yield(i, v)
+			}()
+			if done {
+				return
+			}
+		}
+		return
+	}
+}
+
+func rangefunc_TestPanickyIterator4_matchError(r any, x string) bool {
+	if r == nil {
+		return false
+	}
+	if x == "" {
+		return true
+	}
+	if p, ok := r.(rangefunc_TestPanickyIterator4_errorString); ok {
+		return p.Error() == x
+	}
+	if p, ok := r.(error); ok {
+		e, err := regexp.Compile(x)
+		if err != nil {
+			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
+		}
+		return e.MatchString(p.Error())
+	}
+	return false
+}
+
+// An errorString represents a runtime error described by a single string.
+type rangefunc_TestPanickyIterator4_errorString string
+
+// async
+func (e rangefunc_TestPanickyIterator4_errorString) Error() string {
+	rt.Sleep(0)
+	return string(e)
+}
+
+const (
+	// RERR_ is for runtime error, and may be regexps/substrings, to simplify use of tests with tools
+	rangefunc_TestPanickyIterator4_RERR_DONE      = "runtime error: range function continued iteration after function for loop body returned false"
+	rangefunc_TestPanickyIterator4_RERR_PANIC     = "runtime error: range function continued iteration after loop body panic"
+	rangefunc_TestPanickyIterator4_RERR_EXHAUSTED = "runtime error: range function continued iteration after whole loop exit"
+	rangefunc_TestPanickyIterator4_RERR_MISSING   = "runtime error: range function recovered a loop body panic and did not resume panicking"
+
+	// CERR_ is for checked errors in the Check combinator defined above, and should be literal strings
+	rangefunc_TestPanickyIterator4_CERR_PFX       = "checked rangefunc error: "
+	rangefunc_TestPanickyIterator4_CERR_DONE      = rangefunc_TestPanickyIterator4_CERR_PFX + "loop iteration after body done"
+	rangefunc_TestPanickyIterator4_CERR_PANIC     = rangefunc_TestPanickyIterator4_CERR_PFX + "loop iteration after panic"
+	rangefunc_TestPanickyIterator4_CERR_EXHAUSTED = rangefunc_TestPanickyIterator4_CERR_PFX + "loop iteration after iterator exit"
+	rangefunc_TestPanickyIterator4_CERR_MISSING   = rangefunc_TestPanickyIterator4_CERR_PFX + "loop iterator swallowed panic"
+)
+
+// async
+func rangefunc_TestPanickyIterator4_TestPanickyIterator4(t *conformT) {
+	rt.Sleep(0)
+	var result []int
+	rt.Sleep(0)
+	var expect = []int{1, 2, 3}
+	rt.Sleep(0)
+	defer func() {
+		if r := recover(); r != nil {
+			if rangefunc_TestPanickyIterator4_matchError(r, rangefunc_TestPanickyIterator4_RERR_MISSING) {
+				t.Logf("Saw expected panic '%v'", r)
+			} else {
+				t.Errorf("Saw wrong panic '%v'", r)
+			}
+			if !slices.Equal(expect, result) {
+				t.Errorf("Expected %v, got %v", expect, result)
+			}
+		} else {
+			t.Errorf("Wanted to see a panic, result was %v", result)
+		}
+	}()
+	rt.Sleep(0)
+	for _, x := range rangefunc_TestPanickyIterator4_SwallowPanicOfSliceIndex([]int{1, 2, 3, 4}) {
+		rt.Sleep(0)
+		result = append(result, x)
+		rt.Sleep(0)
+		if conformAwait(x == 3) {
+			rt.Sleep(0)
+			panic("x is 3")
+		}
+	}
+
+}
+
+// async
+func rangefunc_TestPanickyIterator4__run(t *conformT) {
+	rt.Sleep(0)
+	rangefunc_TestPanickyIterator4_TestPanickyIterator4(t)
+	rt.Sleep(0)
+}

@@ -1,0 +1,177 @@
+// Copyright 2023 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/src/cmd/compile/internal/rangefunc/rangefunc_test.go (go1.26.8), case TestTrickyIterZero, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"fmt"
+	"github.com/asyncgen/asyncgen/rt"
+	"regexp"
+)
+
+type rangefunc_TestTrickyIterZero_Seq2[T1, T2 any] func(yield func(T1, T2) bool)
+
+// TrickyIterator is a type intended to test whether an iterator that
+// calls a yield function after loop exit must inevitably escape the
+// closure; this might be relevant to future checking/optimization.
+type rangefunc_TestTrickyIterZero_TrickyIterator struct {
+	yield func(int, int) bool
+}
+
+// async
+func (ti *rangefunc_TestTrickyIterZero_TrickyIterator) iterEcho(s []int) rangefunc_TestTrickyIterZero_Seq2[int, int] {
+	rt.Sleep(0)
+	return func(yield func(int, int) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				ti.yield = yield
+				return
+			}
+			if ti.yield != nil && !ti.yield(i, v) {
+				return
+			}
+		}
+		ti.yield = yield
+		return
+	}
+}
+
+// async
+func (ti *rangefunc_TestTrickyIterZero_TrickyIterator) iterAll(s []int) rangefunc_TestTrickyIterZero_Seq2[int, int] {
+	rt.Sleep(0)
+	return func(yield func(int, int) bool) {
+		ti.yield = yield // Save yield for future abuse
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+		return
+	}
+}
+
+// async
+func (ti *rangefunc_TestTrickyIterZero_TrickyIterator) iterOne(s []int) rangefunc_TestTrickyIterZero_Seq2[int, int] {
+	rt.Sleep(0)
+	return func(yield func(int, int) bool) {
+		ti.yield = yield // Save yield for future abuse
+		if len(s) > 0 {  // Not in a loop might escape differently
+			yield(0, s[0])
+		}
+		return
+	}
+}
+
+// async
+func (ti *rangefunc_TestTrickyIterZero_TrickyIterator) iterZero(s []int) rangefunc_TestTrickyIterZero_Seq2[int, int] {
+	rt.Sleep(0)
+	return func(yield func(int, int) bool) {
+		ti.yield = yield // Save yield for future abuse
+		// Don't call it at all, maybe it won't escape
+		return
+	}
+}
+
+// async
+func (ti *rangefunc_TestTrickyIterZero_TrickyIterator) fail() {
+	rt.Sleep(0)
+	if conformAwait(ti.yield != nil) {
+		rt.Sleep(0)
+		ti.yield(1, 1)
+		rt.Sleep(0)
+	}
+}
+
+func rangefunc_TestTrickyIterZero_matchError(r any, x string) bool {
+	if r == nil {
+		return false
+	}
+	if x == "" {
+		return true
+	}
+	if p, ok := r.(rangefunc_TestTrickyIterZero_errorString); ok {
+		return p.Error() == x
+	}
+	if p, ok := r.(error); ok {
+		e, err := regexp.Compile(x)
+		if err != nil {
+			panic(fmt.Errorf("Bad regexp '%s' passed to matchError", x))
+		}
+		return e.MatchString(p.Error())
+	}
+	return false
+}
+
+// An errorString represents a runtime error described by a single string.
+type rangefunc_TestTrickyIterZero_errorString string
+
+// async
+func (e rangefunc_TestTrickyIterZero_errorString) Error() string {
+	rt.Sleep(0)
+	return string(e)
+}
+
+const (
+	// RERR_ is for runtime error, and may be regexps/substrings, to simplify use of tests with tools
+	rangefunc_TestTrickyIterZero_RERR_DONE      = "runtime error: range function continued iteration after function for loop body returned false"
+	rangefunc_TestTrickyIterZero_RERR_PANIC     = "runtime error: range function continued iteration after loop body panic"
+	rangefunc_TestTrickyIterZero_RERR_EXHAUSTED = "runtime error: range function continued iteration after whole loop exit"
+	rangefunc_TestTrickyIterZero_RERR_MISSING   = "runtime error: range function recovered a loop body panic and did not resume panicking"
+
+	// CERR_ is for checked errors in the Check combinator defined above, and should be literal strings
+	rangefunc_TestTrickyIterZero_CERR_PFX       = "checked rangefunc error: "
+	rangefunc_TestTrickyIterZero_CERR_DONE      = rangefunc_TestTrickyIterZero_CERR_PFX + "loop iteration after body done"
+	rangefunc_TestTrickyIterZero_CERR_PANIC     = rangefunc_TestTrickyIterZero_CERR_PFX + "loop iteration after panic"
+	rangefunc_TestTrickyIterZero_CERR_EXHAUSTED = rangefunc_TestTrickyIterZero_CERR_PFX + "loop iteration after iterator exit"
+	rangefunc_TestTrickyIterZero_CERR_MISSING   = rangefunc_TestTrickyIterZero_CERR_PFX + "loop iterator swallowed panic"
+)
+
+// async
+func rangefunc_TestTrickyIterZero_TestTrickyIterZero(t *conformT) {
+	rt.Sleep(0)
+	trickItZero := rangefunc_TestTrickyIterZero_TrickyIterator{}
+	rt.Sleep(0)
+	i := 0
+	rt.Sleep(0)
+	for _, x := range trickItZero.iterZero([]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
+		rt.Sleep(0)
+		i += x
+		rt.Sleep(0)
+		if conformAwait(i >= 36) {
+			rt.Sleep(0)
+			break
+		}
+	}
+
+	// Don't care about value, ought to be 0 anyhow.
+	rt.Sleep(0)
+	t.Logf("i = %d", i)
+
+	rt.Sleep(0)
+	defer func() {
+		if r := recover(); r != nil {
+			if rangefunc_TestTrickyIterZero_matchError(r, rangefunc_TestTrickyIterZero_RERR_EXHAUSTED) {
+				t.Logf("Saw expected panic '%v'", r)
+			} else {
+				t.Errorf("Saw wrong panic '%v'", r)
+			}
+		} else {
+			t.Error("Wanted to see a failure")
+		}
+	}()
+
+	rt.Sleep(0)
+	trickItZero.fail()
+	rt.Sleep(0)
+}
+
+// async
+func rangefunc_TestTrickyIterZero__run(t *conformT) {
+	rt.Sleep(0)
+	rangefunc_TestTrickyIterZero_TestTrickyIterZero(t)
+	rt.Sleep(0)
+}

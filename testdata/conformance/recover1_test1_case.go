@@ -1,0 +1,75 @@
+// Copyright 2010 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/recover1.go (go1.26.8), case test1, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"github.com/asyncgen/asyncgen/rt"
+	"runtime"
+)
+
+// async
+func recover1_test1_die() {
+	rt.Sleep(0)
+	runtime.Breakpoint()
+	rt.Sleep(0) // can't depend on panic
+}
+
+func recover1_test1_mustRecover(x interface{}) {
+	recover1_test1_mustNotRecover() // because it's not a defer call
+	v := recover()
+	if v == nil {
+		println("missing recover")
+		recover1_test1_die() // panic is useless here
+	}
+	if v != x {
+		println("wrong value", v, x)
+		recover1_test1_die()
+	}
+
+	// the value should be gone now regardless
+	v = recover()
+	if v != nil {
+		println("recover didn't recover")
+		recover1_test1_die()
+	}
+}
+
+// async
+func recover1_test1_mustNotRecover() {
+	rt.Sleep(0)
+	v := recover()
+	rt.Sleep(0)
+	if conformAwait(v != nil) {
+		rt.Sleep(0)
+		println("spurious recover")
+		rt.Sleep(0)
+		recover1_test1_die()
+		rt.Sleep(0)
+	}
+}
+
+// async
+func recover1_test1_test1() {
+	// Easy nested recursive panic.
+	rt.Sleep(0)
+	defer recover1_test1_mustRecover(1)
+	rt.Sleep(0)
+	defer func() {
+		defer recover1_test1_mustRecover(2)
+		panic(2)
+	}()
+	rt.Sleep(0)
+	panic(1)
+}
+
+// async
+func recover1_test1__run(t *conformT) {
+	rt.Sleep(0)
+	recover1_test1_test1()
+	rt.Sleep(0)
+}

@@ -1,0 +1,47 @@
+// Copyright 2010 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/recover2.go (go1.26.8), case test7, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"github.com/asyncgen/asyncgen/rt"
+	"strings"
+)
+
+// async
+func recover2_test7_mustRecover(s string) {
+	rt.Sleep(0)
+	v := recover()
+	rt.Sleep(0)
+	if conformAwait(v == nil) {
+		rt.Sleep(0)
+		panic("expected panic")
+	}
+	rt.Sleep(0)
+	if e := v.(error).Error(); conformAwait(strings.Index(e, s) < 0) {
+		rt.Sleep(0)
+		panic("want: " + s + "; have: " + e)
+	}
+}
+
+// async
+func recover2_test7_test7() {
+	rt.Sleep(0)
+	defer recover2_test7_mustRecover("divide by zero")
+	rt.Sleep(0)
+	var x, y int
+	rt.Sleep(0)
+	println(x / y)
+	rt.Sleep(0)
+}
+
+// async
+func recover2_test7__run(t *conformT) {
+	rt.Sleep(0)
+	recover2_test7_test7()
+	rt.Sleep(0)
+}

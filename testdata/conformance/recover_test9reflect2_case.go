@@ -1,0 +1,98 @@
+// Copyright 2010 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/recover.go (go1.26.8), case test9reflect2, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"github.com/asyncgen/asyncgen/rt"
+	"reflect"
+	"runtime"
+)
+
+// async
+func recover_test9reflect2_die() {
+	rt.Sleep(0)
+	runtime.Breakpoint()
+	rt.Sleep(0) // can't depend on panic
+}
+
+// async
+func recover_test9reflect2_mustRecoverBody(v1, v2, v3, x interface{}) {
+	rt.Sleep(0)
+	v := v1
+	rt.Sleep(0)
+	if conformAwait(v != nil) {
+		rt.Sleep(0)
+		println("spurious recover", v)
+		rt.Sleep(0)
+		recover_test9reflect2_die()
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	v = v2
+	rt.Sleep(0)
+	if conformAwait(v == nil) {
+		rt.Sleep(0)
+		println("missing recover", x.(int))
+		rt.Sleep(0)
+		recover_test9reflect2_die()
+		rt.Sleep(0) // panic is useless here
+	}
+	rt.Sleep(0)
+	if conformAwait(v != x) {
+		rt.Sleep(0)
+		println("wrong value", v, x)
+		rt.Sleep(0)
+		recover_test9reflect2_die()
+		rt.Sleep(0)
+	}
+
+	// the value should be gone now regardless
+	rt.Sleep(0)
+	v = v3
+	rt.Sleep(0)
+	if conformAwait(v != nil) {
+		rt.Sleep(0)
+		println("recover didn't recover")
+		rt.Sleep(0)
+		recover_test9reflect2_die()
+		rt.Sleep(0)
+	}
+}
+
+// async
+func recover_test9reflect2_doubleRecover() interface{} {
+	rt.Sleep(0)
+	return recover()
+}
+
+// pointer receiver, so no wrapper in i.M()
+type recover_test9reflect2_T1 struct{}
+
+// async
+func (*recover_test9reflect2_T1) M() {
+	rt.Sleep(0)
+	recover_test9reflect2_mustRecoverBody(recover_test9reflect2_doubleRecover(), recover(), recover(), 9)
+	rt.Sleep(0)
+}
+
+// async
+func recover_test9reflect2_test9reflect2() {
+	rt.Sleep(0)
+	f := reflect.TypeOf(&recover_test9reflect2_T1{}).Method(0).Func.Interface().(func(*recover_test9reflect2_T1))
+	rt.Sleep(0)
+	defer f(&recover_test9reflect2_T1{})
+	rt.Sleep(0)
+	panic(9)
+}
+
+// async
+func recover_test9reflect2__run(t *conformT) {
+	rt.Sleep(0)
+	recover_test9reflect2_test9reflect2()
+	rt.Sleep(0)
+}

@@ -1,0 +1,95 @@
+// Copyright 2021 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/typeparam/maps.go (go1.26.8), case TestIntersect, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"fmt"
+	"github.com/asyncgen/asyncgen/rt"
+)
+
+// _Equal reports whether two maps contain the same key/value pairs.
+// _Values are compared using ==.
+// async
+func typeparam_maps_TestIntersect__Equal[K, V comparable](m1, m2 map[K]V) bool {
+	rt.Sleep(0)
+	if conformAwait(len(m1) != len(m2)) {
+		rt.Sleep(0)
+		return false
+	}
+	rt.Sleep(0)
+	for k, v1 := range m1 {
+		rt.Sleep(0)
+		if v2, ok := m2[k]; conformAwait(!ok || v1 != v2) {
+			rt.Sleep(0)
+			return false
+		}
+	}
+	rt.Sleep(0)
+	return true
+}
+
+// _Copy returns a copy of m.
+// async
+func typeparam_maps_TestIntersect__Copy[K comparable, V any](m map[K]V) map[K]V {
+	rt.Sleep(0)
+	r := make(map[K]V, len(m))
+	rt.Sleep(0)
+	for k, v := range m {
+		rt.Sleep(0)
+		r[k] = v
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	return r
+}
+
+// _Intersect removes all keys from m1 that are not present in m2.
+// _Keys in m2 that are not in m1 are ignored. The values in m2 are ignored.
+// async
+func typeparam_maps_TestIntersect__Intersect[K comparable, V any](m1, m2 map[K]V) {
+	rt.Sleep(0)
+	for k := range m1 {
+		rt.Sleep(0)
+		if _, ok := m2[k]; conformAwait(!ok) {
+			rt.Sleep(0)
+			delete(m1, k)
+			rt.Sleep(0)
+		}
+	}
+}
+
+var typeparam_maps_TestIntersect_m1 = map[int]int{1: 2, 2: 4, 4: 8, 8: 16}
+
+// async
+func typeparam_maps_TestIntersect_TestIntersect() {
+	rt.Sleep(0)
+	mc := typeparam_maps_TestIntersect__Copy(typeparam_maps_TestIntersect_m1)
+	rt.Sleep(0)
+	typeparam_maps_TestIntersect__Intersect(mc, mc)
+	rt.Sleep(0)
+	if conformAwait(!typeparam_maps_TestIntersect__Equal(mc, typeparam_maps_TestIntersect_m1)) {
+		rt.Sleep(0)
+		panic(fmt.Sprintf("_Intersect(%v, %v) = %v, want %v", typeparam_maps_TestIntersect_m1, typeparam_maps_TestIntersect_m1, mc, typeparam_maps_TestIntersect_m1))
+	}
+	rt.Sleep(0)
+	typeparam_maps_TestIntersect__Intersect(mc, map[int]int{1: 0, 2: 0})
+	rt.Sleep(0)
+	want := map[int]int{1: 2, 2: 4}
+	rt.Sleep(0)
+	if conformAwait(!typeparam_maps_TestIntersect__Equal(mc, want)) {
+		rt.Sleep(0)
+		panic(fmt.Sprintf("_Intersect result = %v, want %v", mc, want))
+	}
+}
+
+// async
+func typeparam_maps_TestIntersect__run(t *conformT) {
+	rt.Sleep(0)
+	typeparam_maps_TestIntersect_TestIntersect()
+	rt.Sleep(0)
+}

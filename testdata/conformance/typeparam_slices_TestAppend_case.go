@@ -1,0 +1,111 @@
+// Copyright 2021 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Ported from $GOROOT/test/typeparam/slices.go (go1.26.8), case TestAppend, by
+// internal/conformance: edit the porter, not this file.
+
+package main
+
+import (
+	"fmt"
+	"github.com/asyncgen/asyncgen/rt"
+)
+
+// _Equal reports whether two slices are equal: the same length and all
+// elements equal. All floating point NaNs are considered equal.
+// async
+func typeparam_slices_TestAppend__Equal[Elem comparable](s1, s2 []Elem) bool {
+	rt.Sleep(0)
+	if conformAwait(len(s1) != len(s2)) {
+		rt.Sleep(0)
+		return false
+	}
+	rt.Sleep(0)
+	for i, v1 := range s1 {
+		rt.Sleep(0)
+		v2 := s2[i]
+		rt.Sleep(0)
+		if conformAwait(v1 != v2) {
+			rt.Sleep(0)
+			isNaN := func(f Elem) bool { return f != f }
+			rt.Sleep(0)
+			if conformAwait(!isNaN(v1) || !isNaN(v2)) {
+				rt.Sleep(0)
+				return false
+			}
+		}
+	}
+	rt.Sleep(0)
+	return true
+}
+
+// _Append adds values to the end of a slice, returning a new slice.
+// This is like the predeclared append function; it's an example
+// of how to write it using generics. We used to write code like
+// this before append was added to the language, but we had to write
+// a separate copy for each type.
+// async
+func typeparam_slices_TestAppend__Append[T any](s []T, t ...T) []T {
+	rt.Sleep(0)
+	lens := len(s)
+	rt.Sleep(0)
+	tot := lens + len(t)
+	rt.Sleep(0)
+	if conformAwait(tot <= cap(s)) {
+		rt.Sleep(0)
+		s = s[:tot]
+		rt.Sleep(0)
+	} else {
+		rt.Sleep(0)
+		news := make([]T, tot, tot+tot/2)
+		rt.Sleep(0)
+		typeparam_slices_TestAppend__Copy(news, s)
+		rt.Sleep(0)
+		s = news
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	typeparam_slices_TestAppend__Copy(s[lens:tot], t)
+	rt.Sleep(0)
+	return s
+}
+
+// _Copy copies values from t to s, stopping when either slice is full,
+// returning the number of values copied. This is like the predeclared
+// copy function; it's an example of how to write it using generics.
+// async
+func typeparam_slices_TestAppend__Copy[T any](s, t []T) int {
+	rt.Sleep(0)
+	i := 0
+	rt.Sleep(0)
+	for ; conformAwait(i < len(s) && i < len(t)); i++ {
+		rt.Sleep(0)
+		s[i] = t[i]
+		rt.Sleep(0)
+	}
+	rt.Sleep(0)
+	return i
+}
+
+// async
+func typeparam_slices_TestAppend_TestAppend() {
+	rt.Sleep(0)
+	s := []int{1, 2, 3}
+	rt.Sleep(0)
+	s = typeparam_slices_TestAppend__Append(s, 4, 5, 6)
+	rt.Sleep(0)
+	want := []int{1, 2, 3, 4, 5, 6}
+	rt.Sleep(0)
+	if conformAwait(!typeparam_slices_TestAppend__Equal(s, want)) {
+		rt.Sleep(0)
+		panic(fmt.Sprintf("after _Append got %v, want %v", s, want))
+	}
+}
+
+// async
+func typeparam_slices_TestAppend__run(t *conformT) {
+	rt.Sleep(0)
+	typeparam_slices_TestAppend_TestAppend()
+	rt.Sleep(0)
+}
