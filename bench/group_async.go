@@ -50,6 +50,21 @@ func _() {
 	var _ ag_stale_run_go_generate = spreadGroup
 }
 
+// Source check: a test binary panics here when an async function below changed in
+// group.go after this file was generated; run go generate.
+func init() {
+	rt.CheckSource("group.go", []rt.SourceFunc{
+		{Name: "dialEcho", Line: 13, Off: 191, Head: "func dialEcho(addr string, msg []byte, rounds int) error {", Len: 162, Hash: 0x074c6056d1e28074},
+		{Name: "closeListener", Line: 24, Off: 425, Head: "func closeListener(ln *anet.Listener) error { return ln.Close() }", Len: 65, Hash: 0x262d429d63d34497},
+		{Name: "echoGroup", Line: 32, Off: 778, Head: "func echoGroup(conns, rounds, size int, one bool) ([]int, error) {", Len: 794, Hash: 0x77984c61b7126106},
+		{Name: "countingAccept", Line: 61, Off: 1647, Head: "func countingAccept(ln *anet.Listener) (int, error) {", Len: 182, Hash: 0xb54e63b4531591ff},
+		{Name: "trivial", Line: 76, Off: 1871, Head: "func trivial(x int) (int, error) { return x + 1, nil }", Len: 54, Hash: 0xcc647e61e6bac44b},
+		{Name: "submitRoundTrips", Line: 82, Off: 2056, Head: "func submitRoundTrips(n, batch int) error {", Len: 337, Hash: 0xb07db4586115263f},
+		{Name: "spawnShare", Line: 102, Off: 2514, Head: "func spawnShare(n int) (int, error) {", Len: 110, Hash: 0x65c7bf36550f090e},
+		{Name: "spreadGroup", Line: 114, Off: 2814, Head: "func spreadGroup(n int) ([]int, error) {", Len: 400, Hash: 0x5395be8ce29aabdc},
+	})
+}
+
 // ag_dialEcho is the frame of dialEcho (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_dialEcho struct {
 	ag_state int
@@ -115,7 +130,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line group_async.go:119
+//line group_async.go:134
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialEcho) AwaitLine() string {
@@ -157,7 +172,7 @@ func (ag_f *ag_closeListener) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:47*/ return rt.Ready
 }
 
-//line group_async.go:161
+//line group_async.go:176
 
 // ag_echoGroup is the frame of echoGroup (328 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoGroup struct {
@@ -269,8 +284,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:48:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
 		/*line :48:2*/ goto ag_L3
 	}
-	/*line group.go:48:6*/ ag_i1 = ag_f.ag_t9
-	/*line group.go:48:9*/ ag_ln1 = ag_f.ag_t8[ag_f.ag_t9]
+	/*line group.go:48:6*/ ag_i1, ag_ln1 = ag_f.ag_t9, ag_f.ag_t8[ag_f.ag_t9]
 	/*line group.go:49:3*/ ag_f.ag_aw3 = rt.Submit(ag_f.g.Loop(ag_i1), closeListenerAsync(ag_ln1))
 	/*line :49:3*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(i), closeListenerAsyn...
 	/*line :49:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -288,8 +302,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:52:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
 		/*line :52:2*/ goto ag_L6
 	}
-	/*line group.go:52:6*/ ag_f.i = ag_f.ag_t14
-	/*line group.go:52:9*/ s = ag_f.ag_t13[ag_f.ag_t14]
+	/*line group.go:52:6*/ ag_f.i, s = ag_f.ag_t14, ag_f.ag_t13[ag_f.ag_t14]
 	/*line group.go:53:3*/ ag_f.ag_aw4 = s
 	/*line :53:3*/ ag_f.ag_state = 5 // await: rt.Await[int](s)
 	/*line :53:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -305,7 +318,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line group_async.go:309
+//line group_async.go:322
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoGroup) AwaitLine() string {
@@ -389,7 +402,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:3*/ goto ag_L1
 }
 
-//line group_async.go:393
+//line group_async.go:406
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countingAccept) AwaitLine() string {
@@ -432,7 +445,7 @@ func (ag_f *ag_trivial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:36*/ return rt.Ready
 }
 
-//line group_async.go:436
+//line group_async.go:449
 
 // ag_submitRoundTrips is the frame of submitRoundTrips (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_submitRoundTrips struct {
@@ -528,7 +541,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ return rt.Ready
 }
 
-//line group_async.go:532
+//line group_async.go:545
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_submitRoundTrips) AwaitLine() string {
@@ -593,7 +606,7 @@ func (ag_f *ag_spawnShare) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line group_async.go:597
+//line group_async.go:610
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShare) AwaitLine() string {
@@ -673,8 +686,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:125:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
 		/*line :125:2*/ goto ag_L3
 	}
-	/*line group.go:125:6*/ ag_f.i = ag_f.ag_t6
-	/*line group.go:125:9*/ r = ag_f.ag_t5[ag_f.ag_t6]
+	/*line group.go:125:6*/ ag_f.i, r = ag_f.ag_t6, ag_f.ag_t5[ag_f.ag_t6]
 	/*line group.go:126:3*/ ag_f.ag_aw1 = r
 	/*line :126:3*/ ag_f.ag_state = 2 // await: rt.Await[int](r)
 	/*line :126:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -695,7 +707,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line group_async.go:699
+//line group_async.go:711
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spreadGroup) AwaitLine() string {
