@@ -24,12 +24,50 @@ const CompanionSuffix = "Async"
 // IsAsyncDecl reports whether fn carries the //async marker: a line
 // "//async" as the last line of its doc comment. gofmt rewrites a doc
 // comment's "//async" as "// async" (only directives like //go:generate keep
-// their form), so that spelling is the marker too.
+// their form), so that spelling is the marker too. Directives (//go:noinline,
+// //line, //export) and the bare "//" gofmt puts before them may follow the
+// marker, as gofmt moves a doc comment's directives to its end.
 func IsAsyncDecl(fn *ast.FuncDecl) bool {
-	if fn.Doc == nil || len(fn.Doc.List) == 0 {
+	return markerComment(fn) != nil
+}
+
+// markerComment returns the comment of fn's doc that is its //async marker,
+// or nil.
+func markerComment(fn *ast.FuncDecl) *ast.Comment {
+	if fn.Doc == nil {
+		return nil
+	}
+	for i := len(fn.Doc.List) - 1; i >= 0; i-- {
+		c := fn.Doc.List[i]
+		if isMarkerLine(c.Text) {
+			return c
+		}
+		if c.Text != "//" && !isDirective(c.Text) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// isDirective reports whether the comment text is a directive in Go's sense
+// (the same test go/ast uses to keep directives out of doc text): //line,
+// //extern, //export, or //name:word with name in [a-z0-9].
+func isDirective(c string) bool {
+	for _, p := range []string{"//line ", "//extern ", "//export "} {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	name, rest, ok := strings.Cut(strings.TrimPrefix(c, "//"), ":")
+	if !ok || name == "" || rest == "" || !strings.HasPrefix(c, "//") {
 		return false
 	}
-	return isMarkerLine(fn.Doc.List[len(fn.Doc.List)-1].Text)
+	for _, r := range name {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return 'a' <= rest[0] && rest[0] <= 'z' || '0' <= rest[0] && rest[0] <= '9'
 }
 
 // GeneratedPath returns the path of the file generated for source file path:

@@ -21,7 +21,7 @@ func strayMarkers(fset *token.FileSet, f *ast.File) Diagnostics {
 	marks := map[*ast.Comment]bool{}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
-			marks[fd.Doc.List[len(fd.Doc.List)-1]] = true
+			marks[markerComment(fd)] = true
 		}
 	}
 	var out Diagnostics
@@ -29,7 +29,7 @@ func strayMarkers(fset *token.FileSet, f *ast.File) Diagnostics {
 		for _, c := range g.List {
 			if isMarkerLine(c.Text) && !marks[c] {
 				out = append(out, Diagnostic{Pos: fset.Position(c.Pos()), Severity: Warning,
-					Message: "//async marks nothing here: put it as the last line of a function's or method's doc comment, directly above func (function literals cannot be async)"})
+					Message: "//async marks nothing here: put it as the last line of a function's or method's doc comment (directives may follow it), directly above func (function literals cannot be async)"})
 			}
 		}
 	}

@@ -1018,7 +1018,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:3*/ ag_f.pe = new(*rt.PanicError)
 	/*line loopgroup_test.go:204:7*/ (*ag_f.pe) = nil
 	/*line loopgroup_test.go:205:3*/ switch {
-	/*line :205:3*/ case errors.As(err, &(*ag_f.pe)):
+	/*line :205:3*/ case errors.As(err, ag_f.pe):
 		/*line loopgroup_test.go:207:4*/ ag_f.out = append(ag_f.out, fmt.Sprintf("panic: %v", (*ag_f.pe).Value))
 		/*line :207:4*/
 	case err != nil:

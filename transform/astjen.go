@@ -100,6 +100,27 @@ func (e *emitter) varRef(v *types.Var) jen.Code {
 	return jen.Id(st.name)
 }
 
+// cellOf returns the pointer to the cell of x when x names a variable that
+// lives in one (boxed, captured by an async closure, or aliased in a
+// literal), else nil.
+func (e *emitter) cellOf(x ast.Expr) jen.Code {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := e.l.objOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	if alias, ok := e.cells[v]; ok {
+		return jen.Id(alias)
+	}
+	if st, ok := e.lay.where[v]; ok && (st.boxed || st.captured) {
+		return jen.Id(frameVar).Dot(st.name)
+	}
+	return nil
+}
+
 // funcLit renders a function literal. A literal that captures variables
 // with a cell per loop iteration must capture the current cell, not the
 // frame field that moves on to the next one, so it is wrapped:
@@ -237,6 +258,11 @@ func (e *emitter) expr(x ast.Expr) jen.Code {
 	case *ast.StarExpr:
 		return jen.Op("*").Add(e.operandPostfix(x.X))
 	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			if c := e.cellOf(x.X); c != nil {
+				return c // &v of a variable in a cell is the cell's pointer, not &(*cell)
+			}
+		}
 		return jen.Op(x.Op.String()).Add(e.operandPostfix(x.X))
 	case *ast.BinaryExpr:
 		p := x.Op.Precedence()

@@ -79,7 +79,7 @@ func (e *emitter) newClosure(c *analyze.Func) jen.Code {
 	if tps := e.typeParams(); tps.Len() > 0 {
 		args := make([]jen.Code, tps.Len())
 		for i := 0; i < tps.Len(); i++ {
-			args[i] = jen.Id(tps.At(i).Obj().Name())
+			args[i] = jen.Id(typeParamName(tps.At(i)))
 		}
 		frame = frame.Types(args...)
 	}

@@ -98,7 +98,7 @@ func (e *emitter) typeParamDecls() []jen.Code {
 	var out []jen.Code
 	for i := 0; i < tps.Len(); i++ {
 		tp := tps.At(i)
-		out = append(out, jen.Id(tp.Obj().Name()).Add(e.typeCode(tp.Constraint())))
+		out = append(out, jen.Id(typeParamName(tp)).Add(e.constraintCode(tp)))
 	}
 	return out
 }
@@ -110,7 +110,7 @@ func (e *emitter) frameType() *jen.Statement {
 	if tps.Len() > 0 {
 		args := make([]jen.Code, tps.Len())
 		for i := 0; i < tps.Len(); i++ {
-			args[i] = jen.Id(tps.At(i).Obj().Name())
+			args[i] = jen.Id(typeParamName(tps.At(i)))
 		}
 		c = c.Types(args...)
 	}
@@ -602,17 +602,11 @@ func (e *emitter) deferredFun(fun ast.Expr, stmts *[]jen.Code) jen.Code {
 //	ag.ag_awK = nil
 func (e *emitter) await(in *instAwait) []jen.Code {
 	e.where(in.state, in.at, "")
-	var T types.Type
-	if in.aw.Explicit {
-		T = in.aw.Shape.T
-	} else {
-		T = in.aw.Shape.T
-	}
-	field := jen.Id(frameVar).Dot(e.awaitField(T))
+	field := jen.Id(frameVar).Dot(e.awaitField(in.aw.Shape.T))
 	status := analyze.Prefix + "s"
 	src := strings.Join(strings.Fields(types.ExprString(in.aw.Call)), " ")
-	if len(src) > 60 {
-		src = src[:57] + "..."
+	if r := []rune(src); len(r) > 60 { // runes: ExprString writes … for a literal's elements
+		src = string(r[:57]) + "..."
 	}
 	out := []jen.Code{
 		e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable)),

@@ -72,8 +72,8 @@ func (e *emitter) guard(fn *analyze.Func) {
 	var decls, args []jen.Code
 	for i := 0; i < tps.Len(); i++ {
 		tp := tps.At(i)
-		decls = append(decls, jen.Id(tp.Obj().Name()).Add(e.typeCode(tp.Constraint())))
-		args = append(args, jen.Id(tp.Obj().Name()))
+		decls = append(decls, jen.Id(typeParamName(tp)).Add(e.constraintCode(tp)))
+		args = append(args, jen.Id(typeParamName(tp)))
 	}
 
 	// The natural function's type, the receiver first for a method (the

@@ -122,7 +122,7 @@ func (e *emitter) ownTypeParams(tn *types.TypeName) []jen.Code {
 	var out []jen.Code
 	tps := n.TypeParams()
 	for i := 0; i < tps.Len(); i++ {
-		out = append(out, jen.Id(tps.At(i).Obj().Name()).Add(e.typeCode(tps.At(i).Constraint())))
+		out = append(out, jen.Id(typeParamName(tps.At(i))).Add(e.constraintCode(tps.At(i))))
 	}
 	return out
 }
@@ -144,7 +144,7 @@ func (e *emitter) typeParamArgs() []jen.Code {
 	tps := e.typeParams()
 	args := make([]jen.Code, tps.Len())
 	for i := 0; i < tps.Len(); i++ {
-		args[i] = jen.Id(tps.At(i).Obj().Name())
+		args[i] = jen.Id(typeParamName(tps.At(i)))
 	}
 	return args
 }

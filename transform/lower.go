@@ -597,7 +597,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 	x := l.expr(s.X)
 	intT := types.Typ[types.Int]
 	head, post, end := l.newLabel(), l.newLabel(), l.newLabel()
-	under := xt.Underlying()
+	under := coreType(xt)
 	if p, ok := under.(*types.Pointer); ok {
 		under = p.Elem().Underlying()
 	}
@@ -613,9 +613,13 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 			if !isBlank(s.Value) {
 				rl = l.ref(r)
 			}
+			var rest ast.Expr = &ast.SliceExpr{X: l.ref(xs), Low: l.ref(i)}
+			if !types.Identical(xt, types.Typ[types.String]) {
+				rest = l.call("string", rest) // a defined string type or a type parameter
+			}
 			l.emit(&instStmt{stmt: &ast.AssignStmt{
 				Lhs: []ast.Expr{rl, l.ref(w)}, Tok: token.ASSIGN,
-				Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual("unicode/utf8", "DecodeRuneInString"), Args: []ast.Expr{&ast.SliceExpr{X: l.ref(xs), Low: l.ref(i)}}}},
+				Rhs: []ast.Expr{&ast.CallExpr{Fun: l.qual("unicode/utf8", "DecodeRuneInString"), Args: []ast.Expr{rest}}},
 			}, targets: l.targets})
 			l.rangeBody(s, label, end, post, l.ref(i), l.ref(r))
 			l.label(post)
@@ -781,4 +785,44 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt, label string) {
 		}
 	})
 	l.label(end)
+}
+
+// coreType is the underlying type of t, or for a type parameter the one
+// underlying type all the types of its constraint share (its core type, which
+// is what range uses), or nil when they do not share one.
+func coreType(t types.Type) types.Type {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	var core types.Type
+	ok = true
+	var walk func(types.Type)
+	walk = func(c types.Type) {
+		switch c := c.Underlying().(type) {
+		case *types.Interface:
+			for i := 0; i < c.NumEmbeddeds(); i++ {
+				walk(c.EmbeddedType(i))
+			}
+		case *types.Union:
+			for i := 0; i < c.Len(); i++ {
+				addCore(&core, &ok, c.Term(i).Type().Underlying())
+			}
+		default:
+			addCore(&core, &ok, c)
+		}
+	}
+	walk(tp.Constraint())
+	if !ok {
+		return nil
+	}
+	return core
+}
+
+func addCore(core *types.Type, ok *bool, u types.Type) {
+	if *core == nil {
+		*core = u
+	} else if !types.Identical(*core, u) {
+		*ok = false
+	}
 }

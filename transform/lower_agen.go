@@ -224,7 +224,7 @@ func (e *emitter) genCompanion() {
 		if tps := e.typeParams(); tps.Len() > 0 {
 			var targs []jen.Code
 			for i := 0; i < tps.Len(); i++ {
-				targs = append(targs, jen.Id(tps.At(i).Obj().Name()))
+				targs = append(targs, jen.Id(typeParamName(tps.At(i))))
 			}
 			natural = natural.Types(targs...)
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/asyncgen/asyncgen/analyze"
 )
 
 // typeCode renders a type for the generated file: named types of other
@@ -44,7 +46,7 @@ func (e *emitter) typeCode(t types.Type) jen.Code {
 		}
 		return e.named(obj, t.TypeArgs())
 	case *types.TypeParam:
-		return jen.Id(t.Obj().Name())
+		return jen.Id(typeParamName(t))
 	case *types.Pointer:
 		return jen.Op("*").Add(e.typeCode(t.Elem()))
 	case *types.Slice:
@@ -187,4 +189,26 @@ func (e *emitter) zeroValue(t types.Type) jen.Code {
 		}
 	}
 	return jen.Op("*").New(e.typeCode(t))
+}
+
+// typeParamName is the name generated code gives a type parameter: its own,
+// or for a blank one (a receiver written Foo[_, _]) a name of the generator's,
+// since generated code must be able to spell every parameter it declares.
+func typeParamName(tp *types.TypeParam) string {
+	if name := tp.Obj().Name(); name != "_" {
+		return name
+	}
+	return fmt.Sprintf("%sT%d", analyze.Prefix, tp.Index())
+}
+
+// constraintCode renders a type parameter's constraint for its declaration.
+// A bare pointer constraint is written interface{ *T }: in a type
+// declaration, [P *T] would parse as an array length.
+func (e *emitter) constraintCode(tp *types.TypeParam) jen.Code {
+	if it, ok := tp.Constraint().(*types.Interface); ok && it.IsImplicit() && it.NumEmbeddeds() == 1 {
+		if _, isPtr := it.EmbeddedType(0).(*types.Pointer); isPtr {
+			return jen.Interface(e.typeCode(it.EmbeddedType(0)))
+		}
+	}
+	return e.typeCode(tp.Constraint())
 }

@@ -343,7 +343,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line group.go:105:4*/ if errors.Is((*ag_f.err), net.ErrClosed) {
 			/*line group.go:106:5*/ (*ag_f.err) = nil
 		} else {
-			/*line group.go:108:5*/ ag_f.sh.err.Store(&(*ag_f.err))
+			/*line group.go:108:5*/ ag_f.sh.err.Store(ag_f.err)
 		}
 		/*line group.go:110:4*/ for _, b := range ag_f.sh.boxes {
 			/*line group.go:111:5*/ b.Close()

@@ -27,8 +27,8 @@ func _() {
 // group_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group_test.go", []rt.SourceFunc{
-		{Name: "answerLoop", Line: 23, Off: 392, Head: "func answerLoop(ln *anet.Listener) (int, error) {", Len: 316, Hash: 0xba1d74e1b3b41658},
-		{Name: "listenGroup", Line: 47, Off: 921, Head: "func listenGroup(lc anet.ListenConfig, dial func(addr string) error) ([]int, error) {", Len: 1015, Hash: 0x83da9929636760eb},
+		{Name: "answerLoop", Line: 23, Off: 392, Head: "func answerLoop(ln *anet.Listener) (int, error) {", Len: 313, Hash: 0x57d98fbaa4fdf530},
+		{Name: "listenGroup", Line: 47, Off: 918, Head: "func listenGroup(lc anet.ListenConfig, dial func(addr string) error) ([]int, error) {", Len: 1015, Hash: 0x83da9929636760eb},
 	})
 }
 
@@ -95,16 +95,16 @@ func (ag_f *ag_answerLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :31:4*/ return rt.Ready
 	}
 	/*line group_test.go:33:3*/ ag_f.n++
-	/*line group_test.go:34:52*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :34:52*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :34:52*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :34:52*/ return ag_s
+	/*line group_test.go:34:50*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :34:50*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :34:50*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :34:50*/ return ag_s
 	}
-	/*line :34:52*/ ag_resume2:
-	/*line group_test.go:34:52*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :34:52*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:34:3*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(fmt.Sprintf("loop %d\n", ag_t3)))
-	/*line :34:3*/ ag_f.ag_state = 3 // await: c.Write([]byte(fmt.Sprintf("loop %d\n", rt.LoopIndex())))
+	/*line :34:50*/ ag_resume2:
+	/*line group_test.go:34:50*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :34:50*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:34:3*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(fmt.Appendf(nil, "loop %d\n", ag_t3))
+	/*line :34:3*/ ag_f.ag_state = 3 // await: c.Write(fmt.Appendf(nil, "loop %d\n", rt.LoopIndex()))
 	/*line :34:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :34:3*/ return ag_s
 	}

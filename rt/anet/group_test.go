@@ -31,7 +31,7 @@ func answerLoop(ln *anet.Listener) (int, error) {
 			return n, err
 		}
 		n++
-		_, err = c.Write([]byte(fmt.Sprintf("loop %d\n", rt.LoopIndex())))
+		_, err = c.Write(fmt.Appendf(nil, "loop %d\n", rt.LoopIndex()))
 		c.Close()
 		if err != nil {
 			return n, err

@@ -18,6 +18,9 @@ func init() {
 		testCase{"regression tagless interface case", caseTaglessInterface, caseTaglessInterfaceAsync},
 		testCase{"regression generic local types", caseGenericLocalTypes, caseGenericLocalTypesAsync},
 		testCase{"regression generic local types in generic", caseGenericLocalInGeneric, caseGenericLocalInGenericAsync},
+		testCase{"regression range over type parameters", caseRangeTypeParams, caseRangeTypeParamsAsync},
+		testCase{"regression blank receiver type parameters", caseBlankRecvParams, caseBlankRecvParamsAsync},
+		testCase{"regression marker beside directives", caseMarkerDirectives, caseMarkerDirectivesAsync},
 	)
 }
 
@@ -97,9 +100,9 @@ func countTo(n int) func(yieldInt) {
 
 type yieldKV func(string, int) bool
 
-type pairs []string
+type kvPairs []string
 
-func (p pairs) all(y yieldKV) {
+func (p kvPairs) all(y yieldKV) {
 	for i, s := range p {
 		if !y(s, i) {
 			return
@@ -121,7 +124,7 @@ func caseNamedYield() (string, error) {
 		}
 		out = append(out, fmt.Sprint(tick(v)))
 	}
-	p := pairs{"a", "b", "c"}
+	p := kvPairs{"a", "b", "c"}
 	for k, i := range p.all {
 		tick(i)
 		out = append(out, k)
@@ -134,7 +137,7 @@ func caseNamedYield() (string, error) {
 	return strings.Join(out, ","), nil
 }
 
-type flag bool
+type boolFlag bool
 
 // Class 9: a tagless switch compares each case with the bool true, so an
 // interface-typed case matches only a dynamic bool true ("non-boolean
@@ -143,7 +146,7 @@ type flag bool
 // async
 func caseTaglessInterface() (string, error) {
 	out := ""
-	for _, v := range []any{true, false, 1, "true", nil, flag(true)} {
+	for _, v := range []any{true, false, 1, "true", nil, boolFlag(true)} {
 		switch i := v; {
 		case i:
 			tick(1)
@@ -201,4 +204,94 @@ func boxed[T any](v T) string {
 // async
 func caseGenericLocalInGeneric() (string, error) {
 	return boxed("v") + " " + boxed(1.5), nil
+}
+
+type sliceOf[E any] interface{ ~[]E }
+
+type textual interface{ ~string }
+
+type mapOf[K comparable, V any] interface{ ~map[K]V }
+
+type names []string
+
+type label string
+
+// Range over a value of type parameter type, which ranges over its core type
+// ("range over S with an await point inside is not supported yet").
+//
+// async
+func doubled[S sliceOf[E], E ~int](s S) S {
+	r := make(S, len(s))
+	for i, v := range s {
+		tick(i)
+		r[i] = v + v
+	}
+	return r
+}
+
+// async
+func runes[T textual](t T) string {
+	out := ""
+	for i, r := range t {
+		tick(i)
+		out += fmt.Sprintf("%d:%c ", i, r)
+	}
+	return out
+}
+
+// async
+func mapTotal[M mapOf[K, int], K comparable](m M) int {
+	n := 0
+	for _, v := range m {
+		n += tick(v)
+	}
+	return n
+}
+
+// async
+func caseRangeTypeParams() (string, error) {
+	var d []int = doubled([]int{1, 2, 3})
+	return fmt.Sprint(d, " ", runes("héllo"), runes(label("ab")), " ", mapTotal(map[string]int{"a": 1, "b": 2})), nil
+}
+
+type twoOf[A, B any] struct {
+	a A
+	b B
+}
+
+// A method whose receiver leaves its type parameters blank: generated code
+// must name them ("cannot use _ as value or type").
+//
+// async
+func (p *twoOf[_, _]) String() string {
+	tick(1)
+	return fmt.Sprintf("%v/%v", p.a, p.b)
+}
+
+// async
+func caseBlankRecvParams() (string, error) {
+	p := &twoOf[string, int]{"x", 2}
+	return p.String() + " " + fmt.Sprint(p), nil
+}
+
+// gofmt moves a doc comment's directives after its text, so the marker is no
+// longer the last line; the function is async all the same.
+//
+// async
+//
+//go:noinline
+func directed(x int) int {
+	return tick(x) * 2
+}
+
+// async
+//
+//go:noinline
+func directed2(x int) int {
+	return tick(x) + 1
+}
+
+// async
+func caseMarkerDirectives() (string, error) {
+	return fmt.Sprint(directed(3), directed2(4)), nil
 }
