@@ -368,7 +368,6 @@ func runConformCase(bin, mode, name string) string {
 
 const exitedEarly = "-- exit status 0 before the case returned\n"
 
-
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]

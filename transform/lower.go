@@ -614,7 +614,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt, label string) {
 				rl = l.ref(r)
 			}
 			var rest ast.Expr = &ast.SliceExpr{X: l.ref(xs), Low: l.ref(i)}
-			if !types.Identical(xt, types.Typ[types.String]) {
+			if !types.Identical(types.Default(xt), types.Typ[types.String]) {
 				rest = l.call("string", rest) // a defined string type or a type parameter
 			}
 			l.emit(&instStmt{stmt: &ast.AssignStmt{
