@@ -36,7 +36,12 @@
 //
 // Code between two await points runs atomically: nothing else on the loop
 // runs until the task awaits something that is not ready. Shared state
-// needs no lock as long as it is only touched between awaits.
+// needs no lock as long as it is only touched between awaits. The rule
+// holds per loop: in a loop group (below), state shared by tasks of
+// different loops is shared between goroutines and needs what Go code
+// shared between goroutines needs (a Mailbox, atomics, a mutex held between
+// awaits only), or better, belongs to one loop and is reached by submitting
+// work to it.
 //
 // # Errors and panics
 //
@@ -93,11 +98,48 @@
 // cancelling n parked tasks (Run does at the end of main) costs O(n)
 // whatever the order; BenchmarkCancelParked measures it.
 //
+// # Loop groups
+//
+// One loop uses one core. RunGroup runs a Group of loops, one per core by
+// default (Loops(n) to choose), each on its own goroutine (LockOSThread to
+// pin it to a thread), and runs the main coroutine on loop 0; when main
+// returns, every loop is cancelled and drained and RunGroup returns main's
+// result. CancelOn(os.Interrupt) cancels main on a signal.
+//
+// A task starts on a loop and never migrates: every task it spawns,
+// gathers or awaits runs on the same loop, so the atomicity rule above
+// holds for everything one loop owns. Work moves between loops only
+// explicitly:
+//
+//   - Submit(lp, aw) starts aw as a task on loop lp and returns a Remote,
+//     which a task of any loop awaits (its result, error or panic) and a
+//     goroutine waits for with Wait; cancelling the awaiter cancels the
+//     remote task on its own loop, and Remote.Cancel cancels it from
+//     anywhere. Post(lp, aw) is fire and forget.
+//   - Placement: Group.Loop(i), Next (round robin), LeastLoaded (fewest
+//     live tasks), ForKey and ForHash (the same key always reaches the same
+//     loop, so per-key state needs no lock). CurrentGroup and LoopIndex say
+//     where a task runs.
+//   - Mailbox carries values from any loop or goroutine to the tasks of one
+//     loop (a pipeline between loops).
+//
+// Servers: anet's ListenConfig.ListenGroup gives every loop its own
+// listener on one address (ReusePort: SO_REUSEPORT, the kernel spreads
+// connections) or one acceptor that hands connections round robin
+// (OneAcceptor); ahttp's Server.ServeGroup serves HTTP on every loop and
+// Server.Shutdown drains them (examples/groupserver). Debug mode panics when a
+// coroutine of one loop is resumed from another; Dump shows every loop's
+// tasks. A cross-loop Submit and await costs a few microseconds (two inbox
+// hand-offs and a wakeup), far more than a switch within a loop: keep hot
+// paths on one loop and cross loops per request, not per step
+// (bench/group_test.go measures both).
+//
 // # Threads and other goroutines
 //
 // ToThread runs blocking work on a bounded pool of goroutines and awaits
 // its result; Loop.CallSoonThreadSafe hands a call to the loop from any
-// goroutine. These are the only ways goroutines meet the loop.
+// goroutine, Submit and Post a coroutine, Mailbox.Send a value. These are
+// the only ways goroutines meet the loop.
 //
 // # I/O
 //

@@ -39,7 +39,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/ahttp"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 const body = "hello, world\n"
 

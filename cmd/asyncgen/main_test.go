@@ -125,3 +125,36 @@ func TestRepoUpToDate(t *testing.T) {
 	code, out, errs := asyncgen(t, root, "-check", "./...")
 	require.Equal(t, 0, code, "asyncgen -check ./... (run go generate ./...):\n%s%s", out, errs)
 }
+
+// TestGenerateDirectivesUseTool keeps every //go:generate line of the
+// repository on the go.mod tool directive: `go run` of the generator
+// rebuilds it for each package (21 directives took minutes on a cold
+// machine), `go tool` builds it once.
+func TestGenerateDirectivesUseTool(t *testing.T) {
+	root := testmod.Root(t)
+	n := 0
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if rest, ok := strings.CutPrefix(line, "//go:generate "); ok && strings.Contains(rest, "asyncgen") {
+				n++
+				assert.Equal(t, "go tool asyncgen", strings.TrimSpace(rest), "%s:%d", path, i+1)
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.NotZero(t, n, "no //go:generate lines found under %s", root)
+}

@@ -35,7 +35,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/anet"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 var out io.Writer = os.Stdout
 
