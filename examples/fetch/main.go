@@ -3,12 +3,14 @@
 // Command fetch is the seeds' benchmark as a program: it fetches a URL
 // 1, 10, 50, 100 and 500 times concurrently, with goroutines and
 // net/http (the tutorial's "Threading" column) and with asyncgen's HTTP
-// client on one loop (its "Asyncio" column), and prints the wall times in
-// a table.
+// client on one loop (its "Asyncio" column), and, with -loops N, spread
+// over a group of N loops (rt.RunGroup, each fetch submitted to the next
+// loop), and prints the wall times in a table.
 //
 //	go run ./examples/fetch                        # a local server that answers after 50ms
 //	go run ./examples/fetch -url http://host/path  # any http URL
 //	go run ./examples/fetch -n 1,10,100 -delay 200ms
+//	go run ./examples/fetch -loops 0                # no loop-group column
 //
 // Without -url it serves on loopback itself (net/http, in this process).
 // Every fetch must answer 200 OK, or the program stops with the error.
@@ -22,6 +24,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -70,6 +73,27 @@ func fetchAll(url string, n int) (time.Duration, error) {
 	return rt.Now().Sub(start), nil
 }
 
+// fetchAllGroup fetches url n times at once spread over the loops of the
+// group it runs in: each fetch is a task submitted to the next loop
+// (round robin), awaited here across loops. One Client serves every loop;
+// each loop keeps its own connections.
+//
+// async
+func fetchAllGroup(url string, n int) (time.Duration, error) {
+	cl := &ahttp.Client{}
+	defer cl.CloseIdleConnections()
+	g := rt.CurrentGroup()
+	start := rt.Now()
+	jobs := make([]rt.Awaitable[int], n)
+	for i := range jobs {
+		jobs[i] = rt.Submit(g.Next(), fetchOneAsync(cl, url))
+	}
+	if _, err := rt.Await(rt.Gather(jobs...)); err != nil {
+		return 0, err
+	}
+	return rt.Now().Sub(start), nil
+}
+
 // fetchAllGoroutines fetches url n times at once, each fetch on a
 // goroutine, with net/http.
 func fetchAllGoroutines(url string, n int) (time.Duration, error) {
@@ -104,13 +128,18 @@ func fetchAllGoroutines(url string, n int) (time.Duration, error) {
 	return time.Since(start), nil
 }
 
-// run fetches url n times for each n in ns, both ways, and prints the
-// table. before, if not nil, is called before each round of n fetches.
-func run(w io.Writer, url string, ns []int, before func(n int)) error {
+// run fetches url n times for each n in ns, each way (with a group of
+// loops too when loops > 0), and prints the table. before, if not nil, is
+// called before each round of n fetches.
+func run(w io.Writer, url string, ns []int, loops int, before func(n int)) error {
 	if before == nil {
 		before = func(int) {}
 	}
-	fmt.Fprintf(w, "%9s  %10s  %10s\n", "Frequency", "Goroutines", "Asyncgen")
+	fmt.Fprintf(w, "%9s  %10s  %10s", "Frequency", "Goroutines", "Asyncgen")
+	if loops > 0 {
+		fmt.Fprintf(w, "  %10s", fmt.Sprintf("%d loops", loops))
+	}
+	fmt.Fprintln(w)
 	for _, n := range ns {
 		before(n)
 		g, err := fetchAllGoroutines(url, n)
@@ -122,7 +151,16 @@ func run(w io.Writer, url string, ns []int, before func(n int)) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%9d  %9.3fs  %9.3fs\n", n, g.Seconds(), a.Seconds())
+		fmt.Fprintf(w, "%9d  %9.3fs  %9.3fs", n, g.Seconds(), a.Seconds())
+		if loops > 0 {
+			before(n)
+			gr, err := rt.RunGroup(fetchAllGroupAsync(url, n), rt.Loops(loops))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "  %9.3fs", gr.Seconds())
+		}
+		fmt.Fprintln(w)
 	}
 	return nil
 }
@@ -157,6 +195,7 @@ func main() {
 	url := flag.String("url", "", "the http URL to fetch (default: a local server)")
 	delay := flag.Duration("delay", 50*time.Millisecond, "how long the local server waits before answering")
 	nFlag := flag.String("n", "1,10,50,100,500", "comma-separated numbers of concurrent fetches")
+	loops := flag.Int("loops", runtime.GOMAXPROCS(0), "also fetch spread over a group of this many loops (0: not)")
 	flag.Parse()
 	ns, err := parseNs(*nFlag)
 	if err != nil {
@@ -167,7 +206,7 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	if err := run(os.Stdout, *url, ns, nil); err != nil {
+	if err := run(os.Stdout, *url, ns, *loops, nil); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -23,12 +23,18 @@ func _() {
 	var _ ag_stale_run_go_generate = fetchAll
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, int) (time.Duration, error)
+	var _ ag_stale_run_go_generate = fetchAllGroup
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "fetchOne", Line: 39, Off: 987, Head: "func fetchOne(cl *ahttp.Client, url string) (int, error) {", Len: 337, Hash: 0x299f1b1cd3bc6ee7},
-		{Name: "fetchAll", Line: 59, Off: 1448, Head: "func fetchAll(url string, n int) (time.Duration, error) {", Len: 352, Hash: 0xad69cec283964fb0},
+		{Name: "fetchOne", Line: 42, Off: 1180, Head: "func fetchOne(cl *ahttp.Client, url string) (int, error) {", Len: 337, Hash: 0x299f1b1cd3bc6ee7},
+		{Name: "fetchAll", Line: 62, Off: 1641, Head: "func fetchAll(url string, n int) (time.Duration, error) {", Len: 352, Hash: 0xad69cec283964fb0},
+		{Name: "fetchAllGroup", Line: 82, Off: 2265, Head: "func fetchAllGroup(url string, n int) (time.Duration, error) {", Len: 392, Hash: 0x55464b2d1fbe2b2b},
 	})
 }
 
@@ -58,82 +64,82 @@ func (ag_f *ag_fetchOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:39
+//line main.go:42
 func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :39:1*/ var (
+	/*line :42:1*/ var (
 		err  error
 		body []byte
 	)
-	/*line :39:1*/ if ag_co.Unwinding() {
-		/*line :39:1*/ goto ag_exit
+	/*line :42:1*/ if ag_co.Unwinding() {
+		/*line :42:1*/ goto ag_exit
 	}
-	/*line :39:1*/ switch ag_f.ag_state {
-	/*line :39:1*/ case 1:
-		/*line :39:1*/ goto ag_resume1
-		/*line :39:1*/
+	/*line :42:1*/ switch ag_f.ag_state {
+	/*line :42:1*/ case 1:
+		/*line :42:1*/ goto ag_resume1
+		/*line :42:1*/
 	case 2:
-		/*line :39:1*/ goto ag_resume2
-		/*line :39:1*/
+		/*line :42:1*/ goto ag_resume2
+		/*line :42:1*/
 	case 3:
-		/*line :39:1*/ goto ag_resume3
+		/*line :42:1*/ goto ag_resume3
 	}
-	/*line main.go:40:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :40:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :40:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :40:2*/ return ag_s
+	/*line main.go:43:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :43:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :43:2*/ return ag_s
 	}
-	/*line :40:2*/ ag_resume1:
-	/*line main.go:40:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :40:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:41:2*/ if err != nil {
-		/*line main.go:42:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :42:3*/ goto ag_exit
+	/*line :43:2*/ ag_resume1:
+	/*line main.go:43:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :43:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:44:2*/ if err != nil {
+		/*line main.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :45:3*/ goto ag_exit
 	}
-	/*line main.go:44:2*/ {
-		/*line :44:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :44:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :44:2*/ defer ag_dfn()
-			/*line :44:2*/ ag_p.Raise()
+	/*line main.go:47:2*/ {
+		/*line :47:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :47:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :47:2*/ defer ag_dfn()
+			/*line :47:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:45:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :45:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :45:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:2*/ return ag_s
+	/*line main.go:48:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :48:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
 	}
-	/*line :45:2*/ ag_resume2:
-	/*line main.go:45:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :45:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:46:2*/ if err != nil {
-		/*line main.go:47:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :47:3*/ goto ag_exit
-	}
-	/*line main.go:49:2*/ if ag_f.resp.StatusCode != http.StatusOK {
-		/*line main.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+	/*line :48:2*/ ag_resume2:
+	/*line main.go:48:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :48:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:49:2*/ if err != nil {
+		/*line main.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
 		/*line :50:3*/ goto ag_exit
 	}
-	/*line main.go:52:2*/ ag_f.ag_r0, ag_f.ag_err = len(body), nil
-	/*line :52:2*/ goto ag_exit
-	/*line :52:2*/ ag_exit:
-	/*line :52:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :52:2*/ ag_resume3:
-	/*line :52:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :52:2*/ return ag_s
+	/*line main.go:52:2*/ if ag_f.resp.StatusCode != http.StatusOK {
+		/*line main.go:53:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+		/*line :53:3*/ goto ag_exit
 	}
-	/*line :52:2*/ return rt.Ready
+	/*line main.go:55:2*/ ag_f.ag_r0, ag_f.ag_err = len(body), nil
+	/*line :55:2*/ goto ag_exit
+	/*line :55:2*/ ag_exit:
+	/*line :55:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :55:2*/ ag_resume3:
+	/*line :55:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
+	}
+	/*line :55:2*/ return rt.Ready
 }
 
-//line main_async.go:127
+//line main_async.go:133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:40"
+		return "main.go:43"
 	case 2:
-		return "main.go:45"
+		return "main.go:48"
 	case 3:
-		return "main.go:53 (deferred calls)"
+		return "main.go:56 (deferred calls)"
 	}
 	return ""
 }
@@ -170,114 +176,249 @@ func (ag_f *ag_fetchAll) AwaitResult() (time.Duration, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:59
+//line main.go:62
 func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :59:1*/ var (
+	/*line :62:1*/ var (
 		err   error
 		ag_t7 time.Time
 	)
-	/*line :59:1*/ if ag_co.Unwinding() {
-		/*line :59:1*/ goto ag_exit
+	/*line :62:1*/ if ag_co.Unwinding() {
+		/*line :62:1*/ goto ag_exit
 	}
-	/*line :59:1*/ switch ag_f.ag_state {
-	/*line :59:1*/ case 1:
-		/*line :59:1*/ goto ag_resume1
-		/*line :59:1*/
+	/*line :62:1*/ switch ag_f.ag_state {
+	/*line :62:1*/ case 1:
+		/*line :62:1*/ goto ag_resume1
+		/*line :62:1*/
 	case 2:
-		/*line :59:1*/ goto ag_resume2
-		/*line :59:1*/
+		/*line :62:1*/ goto ag_resume2
+		/*line :62:1*/
 	case 3:
-		/*line :59:1*/ goto ag_resume3
-		/*line :59:1*/
+		/*line :62:1*/ goto ag_resume3
+		/*line :62:1*/
 	case 4:
-		/*line :59:1*/ goto ag_resume4
-		/*line :59:1*/
+		/*line :62:1*/ goto ag_resume4
+		/*line :62:1*/
 	case 5:
-		/*line :59:1*/ goto ag_resume5
+		/*line :62:1*/ goto ag_resume5
 	}
-	/*line main.go:60:2*/ ag_f.cl = &ahttp.Client{}
-	/*line main.go:61:2*/ {
-		/*line :61:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :61:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :61:2*/ defer ag_dfn()
-			/*line :61:2*/ ag_p.Raise()
+	/*line main.go:63:2*/ ag_f.cl = &ahttp.Client{}
+	/*line main.go:64:2*/ {
+		/*line :64:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
+		/*line :64:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :64:2*/ defer ag_dfn()
+			/*line :64:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:62:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :62:2*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :62:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :62:2*/ return ag_s
+	/*line main.go:65:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :65:2*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :65:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :65:2*/ return ag_s
 	}
-	/*line :62:2*/ ag_resume1:
-	/*line main.go:62:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :62:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:63:2*/ ag_f.jobs = make([]rt.Awaitable[int], ag_f.n)
-	/*line :63:2*/ ag_f.ag_t4 = ag_f.jobs
-	/*line :63:2*/ ag_f.ag_t5 = 0
-	/*line :63:2*/ ag_L1:
-	/*line main.go:64:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :64:2*/ goto ag_L3
+	/*line :65:2*/ ag_resume1:
+	/*line main.go:65:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :65:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:66:2*/ ag_f.jobs = make([]rt.Awaitable[int], ag_f.n)
+	/*line :66:2*/ ag_f.ag_t4 = ag_f.jobs
+	/*line :66:2*/ ag_f.ag_t5 = 0
+	/*line :66:2*/ ag_L1:
+	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :67:2*/ goto ag_L3
 	}
-	/*line main.go:64:6*/ ag_f.i = ag_f.ag_t5
-	/*line main.go:65:3*/ ag_f.ag_aw1 = rt.SpawnAsync(fetchOneAsync(ag_f.cl, ag_f.url))
-	/*line :65:3*/ ag_f.ag_state = 2 // await: rt.Spawn(fetchOneAsync(cl, url))
-	/*line :65:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :65:3*/ return ag_s
+	/*line main.go:67:6*/ ag_f.i = ag_f.ag_t5
+	/*line main.go:68:3*/ ag_f.ag_aw1 = rt.SpawnAsync(fetchOneAsync(ag_f.cl, ag_f.url))
+	/*line :68:3*/ ag_f.ag_state = 2 // await: rt.Spawn(fetchOneAsync(cl, url))
+	/*line :68:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:3*/ return ag_s
 	}
-	/*line :65:3*/ ag_resume2:
-	/*line main.go:65:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :65:3*/ ag_f.ag_aw1 = nil
-	/*line :65:3*/ ag_f.ag_t5++
-	/*line :65:3*/ goto ag_L1
-	/*line :65:3*/ ag_L3:
-	/*line main.go:67:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.jobs...)
-	/*line :67:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(jobs...))
-	/*line :67:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :67:5*/ return ag_s
+	/*line :68:3*/ ag_resume2:
+	/*line main.go:68:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :68:3*/ ag_f.ag_aw1 = nil
+	/*line :68:3*/ ag_f.ag_t5++
+	/*line :68:3*/ goto ag_L1
+	/*line :68:3*/ ag_L3:
+	/*line main.go:70:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.jobs...)
+	/*line :70:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(jobs...))
+	/*line :70:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:5*/ return ag_s
 	}
-	/*line :67:5*/ ag_resume3:
-	/*line main.go:67:5*/ _, err = ag_f.ag_aw2.AwaitResult()
-	/*line :67:5*/ ag_f.ag_aw2 = nil
-	/*line main.go:67:2*/ if !(err != nil) {
-		/*line :67:2*/ goto ag_L4
+	/*line :70:5*/ ag_resume3:
+	/*line main.go:70:5*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :70:5*/ ag_f.ag_aw2 = nil
+	/*line main.go:70:2*/ if !(err != nil) {
+		/*line :70:2*/ goto ag_L4
 	}
-	/*line main.go:68:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-	/*line :68:3*/ goto ag_exit
-	/*line :68:3*/ ag_L4:
-	/*line main.go:70:9*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :70:9*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :70:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:9*/ return ag_s
+	/*line main.go:71:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :71:3*/ goto ag_exit
+	/*line :71:3*/ ag_L4:
+	/*line main.go:73:9*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :73:9*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :73:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :73:9*/ return ag_s
 	}
-	/*line :70:9*/ ag_resume4:
-	/*line main.go:70:9*/ ag_t7, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :70:9*/ ag_f.ag_aw0 = nil
-	/*line main.go:70:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t7.Sub(ag_f.start), nil
-	/*line :70:2*/ goto ag_exit
-	/*line :70:2*/ ag_exit:
-	/*line :70:2*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :70:2*/ ag_resume5:
-	/*line :70:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :70:2*/ return ag_s
+	/*line :73:9*/ ag_resume4:
+	/*line main.go:73:9*/ ag_t7, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :73:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:73:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t7.Sub(ag_f.start), nil
+	/*line :73:2*/ goto ag_exit
+	/*line :73:2*/ ag_exit:
+	/*line :73:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :73:2*/ ag_resume5:
+	/*line :73:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :73:2*/ return ag_s
 	}
-	/*line :70:2*/ return rt.Ready
+	/*line :73:2*/ return rt.Ready
 }
 
-//line main_async.go:267
+//line main_async.go:273
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:62"
-	case 2:
 		return "main.go:65"
+	case 2:
+		return "main.go:68"
 	case 3:
-		return "main.go:67"
-	case 4:
 		return "main.go:70"
+	case 4:
+		return "main.go:73"
 	case 5:
-		return "main.go:71 (deferred calls)"
+		return "main.go:74 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_fetchAllGroup is the frame of fetchAllGroup (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_fetchAllGroup struct {
+	ag_state  int
+	url       string
+	n         int
+	cl        *ahttp.Client
+	g         *rt.Group
+	start     time.Time
+	ag_aw0    rt.Awaitable[*rt.Group]
+	ag_aw1    rt.Awaitable[time.Time]
+	ag_aw2    rt.Awaitable[[]int]
+	ag_defers rt.Defers
+	ag_r0     time.Duration
+	ag_err    error
+}
+
+// fetchAllGroupAsync returns the coroutine of fetchAllGroup: nothing runs until it is awaited, spawned, gathered or run.
+func fetchAllGroupAsync(url string, n int) rt.Awaitable[time.Duration] {
+	return &ag_fetchAllGroup{url: url, n: n}
+}
+
+func (ag_f *ag_fetchAllGroup) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_fetchAllGroup) AwaitResult() (time.Duration, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line main.go:82
+func (ag_f *ag_fetchAllGroup) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :82:1*/ var (
+		jobs  []rt.Awaitable[int]
+		err   error
+		ag_t5 time.Time
+	)
+	/*line :82:1*/ if ag_co.Unwinding() {
+		/*line :82:1*/ goto ag_exit
+	}
+	/*line :82:1*/ switch ag_f.ag_state {
+	/*line :82:1*/ case 1:
+		/*line :82:1*/ goto ag_resume1
+		/*line :82:1*/
+	case 2:
+		/*line :82:1*/ goto ag_resume2
+		/*line :82:1*/
+	case 3:
+		/*line :82:1*/ goto ag_resume3
+		/*line :82:1*/
+	case 4:
+		/*line :82:1*/ goto ag_resume4
+		/*line :82:1*/
+	case 5:
+		/*line :82:1*/ goto ag_resume5
+	}
+	/*line main.go:83:2*/ ag_f.cl = &ahttp.Client{}
+	/*line main.go:84:2*/ {
+		/*line :84:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
+		/*line :84:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :84:2*/ defer ag_dfn()
+			/*line :84:2*/ ag_p.Raise()
+		})
+	}
+	/*line main.go:85:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :85:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:2*/ return ag_s
+	}
+	/*line :85:2*/ ag_resume1:
+	/*line main.go:85:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :85:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:86:2*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :86:2*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :86:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :86:2*/ return ag_s
+	}
+	/*line :86:2*/ ag_resume2:
+	/*line main.go:86:2*/ ag_f.start, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :86:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:87:2*/ jobs = make([]rt.Awaitable[int], ag_f.n)
+	/*line main.go:88:2*/ for i := range jobs {
+		/*line main.go:89:3*/ jobs[i] = rt.Submit(ag_f.g.Next(), fetchOneAsync(ag_f.cl, ag_f.url))
+	}
+	/*line main.go:91:5*/ ag_f.ag_aw2 = rt.Gather(jobs...)
+	/*line :91:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(jobs...))
+	/*line :91:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :91:5*/ return ag_s
+	}
+	/*line :91:5*/ ag_resume3:
+	/*line main.go:91:5*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :91:5*/ ag_f.ag_aw2 = nil
+	/*line main.go:91:2*/ if !(err != nil) {
+		/*line :91:2*/ goto ag_L1
+	}
+	/*line main.go:92:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :92:3*/ goto ag_exit
+	/*line :92:3*/ ag_L1:
+	/*line main.go:94:9*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :94:9*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :94:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :94:9*/ return ag_s
+	}
+	/*line :94:9*/ ag_resume4:
+	/*line main.go:94:9*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :94:9*/ ag_f.ag_aw1 = nil
+	/*line main.go:94:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5.Sub(ag_f.start), nil
+	/*line :94:2*/ goto ag_exit
+	/*line :94:2*/ ag_exit:
+	/*line :94:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :94:2*/ ag_resume5:
+	/*line :94:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :94:2*/ return ag_s
+	}
+	/*line :94:2*/ return rt.Ready
+}
+
+//line main_async.go:408
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_fetchAllGroup) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:85"
+	case 2:
+		return "main.go:86"
+	case 3:
+		return "main.go:91"
+	case 4:
+		return "main.go:94"
+	case 5:
+		return "main.go:95 (deferred calls)"
 	}
 	return ""
 }

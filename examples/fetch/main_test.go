@@ -74,13 +74,13 @@ func TestFetchTable(t *testing.T) {
 	defer hs.Close()
 	var out bytes.Buffer
 	ns := []int{1, 10, 50, 100}
-	require.NoError(t, run(&out, hs.URL, ns, srv.expect))
-	assert.Equal(t, 2*(1+10+50+100), srv.answered)
+	require.NoError(t, run(&out, hs.URL, ns, 2, srv.expect))
+	assert.Equal(t, 3*(1+10+50+100), srv.answered)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 1+len(ns))
-	assert.Equal(t, "Frequency  Goroutines    Asyncgen", lines[0])
+	assert.Equal(t, "Frequency  Goroutines    Asyncgen     2 loops", lines[0])
 	for i, n := range ns {
-		assert.Regexp(t, fmt.Sprintf(`^\s+%d\s+\d+\.\d{3}s\s+\d+\.\d{3}s$`, n), lines[i+1])
+		assert.Regexp(t, fmt.Sprintf(`^\s+%d\s+\d+\.\d{3}s\s+\d+\.\d{3}s\s+\d+\.\d{3}s$`, n), lines[i+1])
 	}
 }
 
@@ -89,6 +89,6 @@ func TestFetchTable(t *testing.T) {
 func TestNon200Fails(t *testing.T) {
 	hs := httptest.NewServer(http.NotFoundHandler())
 	defer hs.Close()
-	err := run(io.Discard, hs.URL, []int{3}, nil)
+	err := run(io.Discard, hs.URL, []int{3}, 2, nil)
 	assert.ErrorContains(t, err, "404 Not Found")
 }
