@@ -134,6 +134,25 @@
 // paths on one loop and cross loops per request, not per step
 // (bench/group_test.go measures both).
 //
+// Past two cores (a design note; this project measured on 2): each loop
+// has its own ready queue, timers and poller, so nothing a loop does
+// alone is shared. What is shared grows with traffic between loops: a
+// loop's inbox is one mutex-guarded slice, so N loops submitting to one
+// hot loop contend on its lock and that loop drains N producers (spread
+// work with Next, ForKey or ForHash rather than funnelling it to loop 0);
+// Next is one atomic counter that every loop increments (a cache line
+// bouncing at 64 cores: prefer ForKey or a loop's own index where the
+// choice does not matter); LeastLoaded reads N atomics. The garbage
+// collector is the process's: its marking competes with every loop and
+// its write barriers slow all of them, so allocation per step (the frames
+// of awaited calls) costs more as cores grow; GOGC and GOMEMLIMIT apply to
+// the whole group. With LockOSThread and GOMAXPROCS equal to the loop
+// count, the runtime's other goroutines (ToThread's pool, timers of
+// Go's own) share the loops' threads. bench/group_test.go's
+// BenchmarkGroupEcho and BenchmarkGroupSpawn100k report each loop's share
+// (the loopN-share metrics), so a bigger machine can be judged by running
+// them.
+//
 // # Threads and other goroutines
 //
 // ToThread runs blocking work on a bounded pool of goroutines and awaits
