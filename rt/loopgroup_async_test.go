@@ -76,6 +76,11 @@ func _() {
 
 func _() {
 	type ag_stale_run_go_generate func(*trace) (string, error)
+	var _ ag_stale_run_go_generate = gatherRemotes
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*trace) (string, error)
 	var _ ag_stale_run_go_generate = cancelRemote
 }
 
@@ -175,23 +180,24 @@ func init() {
 		{Name: "remoteSleeper", Line: 245, Off: 6295, Head: "func remoteSleeper(tr *trace, d time.Duration) (int, error) {", Len: 235, Hash: 0x6ae1914f30bb138f},
 		{Name: "awaiter", Line: 257, Off: 6586, Head: "func awaiter(tr *trace, r *rt.Remote[int]) (int, error) {", Len: 167, Hash: 0xa2f6d3d03d90e1a7},
 		{Name: "cancelAwaiter", Line: 268, Off: 6950, Head: "func cancelAwaiter(tr *trace) (string, error) {", Len: 399, Hash: 0xbaf3886c54dcd97c},
-		{Name: "cancelRemote", Line: 292, Off: 7794, Head: "func cancelRemote(tr *trace) (string, error) {", Len: 379, Hash: 0x7f64cd851cea375b},
-		{Name: "sameLoop", Line: 314, Off: 8615, Head: "func sameLoop(tr *trace) (int, error) {", Len: 403, Hash: 0xdde24110a9c6a2bd},
-		{Name: "publish", Line: 347, Off: 9582, Head: "func publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) error {", Len: 132, Hash: 0x131312c3d7f6d80e},
-		{Name: "parked", Line: 387, Off: 10822, Head: "func parked(how string, a, b *rt.Loop, done, started *atomic.Int64) (int, error) {", Len: 595, Hash: 0xa8946cf25b516cbd},
-		{Name: "parkEverywhere", Line: 409, Off: 11545, Head: "func parkEverywhere(done, started *atomic.Int64) (int, error) {", Len: 450, Hash: 0x4e96b10eabef2aa5},
-		{Name: "crash", Line: 437, Off: 12414, Head: "func crash(tr *trace) error {", Len: 248, Hash: 0x12ad9d2b7c1073a8},
-		{Name: "mailboxConsume", Line: 460, Off: 13224, Head: "func mailboxConsume(m *rt.Mailbox[[2]int], producers int) (int, error) {", Len: 386, Hash: 0x80ae6d22e1ff9f73},
-		{Name: "mailboxProduce", Line: 482, Off: 13700, Head: "func mailboxProduce(m *rt.Mailbox[[2]int], id, count int) error {", Len: 214, Hash: 0x8212dfd228181681},
-		{Name: "pipeline", Line: 498, Off: 14021, Head: "func pipeline(count int) (int, error) {", Len: 867, Hash: 0xedc0665c1d79ac64},
-		{Name: "cancelRecv", Line: 540, Off: 15191, Head: "func cancelRecv(rounds int) (int, error) {", Len: 946, Hash: 0xa71f9418a7969383},
-		{Name: "spawnHere", Line: 577, Off: 16373, Head: "func spawnHere() (*rt.Task[int], error) {", Len: 134, Hash: 0x3b5ecafb6ff5d40a},
-		{Name: "misuse", Line: 585, Off: 16616, Head: "func misuse() ([]string, error) {", Len: 629, Hash: 0x35052733d134c2b8},
-		{Name: "fanOut", Line: 618, Off: 17756, Head: "func fanOut(n int) ([]int, error) {", Len: 289, Hash: 0x299fbec4e32b1db8},
-		{Name: "dumpGroup", Line: 646, Off: 18403, Head: "func dumpGroup(tr *trace, w io.Writer) error {", Len: 262, Hash: 0x8e804683898e7e71},
-		{Name: "setFrom", Line: 673, Off: 19474, Head: "func setFrom(f *rt.Future[int]) error {", Len: 69, Hash: 0xc751886b798c8978},
-		{Name: "busy", Line: 681, Off: 19590, Head: "func busy(d time.Duration) error {", Len: 102, Hash: 0xed963968afa14e36},
-		{Name: "debugChecks", Line: 690, Off: 19781, Head: "func debugChecks() (string, error) {", Len: 503, Hash: 0x473996ed21acad68},
+		{Name: "gatherRemotes", Line: 293, Off: 7826, Head: "func gatherRemotes(tr *trace) (string, error) {", Len: 409, Hash: 0x5c48294fc5add15b},
+		{Name: "cancelRemote", Line: 318, Off: 8680, Head: "func cancelRemote(tr *trace) (string, error) {", Len: 379, Hash: 0x7f64cd851cea375b},
+		{Name: "sameLoop", Line: 340, Off: 9501, Head: "func sameLoop(tr *trace) (int, error) {", Len: 403, Hash: 0xdde24110a9c6a2bd},
+		{Name: "publish", Line: 373, Off: 10468, Head: "func publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) error {", Len: 132, Hash: 0x131312c3d7f6d80e},
+		{Name: "parked", Line: 413, Off: 11708, Head: "func parked(how string, a, b *rt.Loop, done, started *atomic.Int64) (int, error) {", Len: 595, Hash: 0xa8946cf25b516cbd},
+		{Name: "parkEverywhere", Line: 435, Off: 12431, Head: "func parkEverywhere(done, started *atomic.Int64) (int, error) {", Len: 450, Hash: 0x4e96b10eabef2aa5},
+		{Name: "crash", Line: 463, Off: 13300, Head: "func crash(tr *trace) error {", Len: 248, Hash: 0x12ad9d2b7c1073a8},
+		{Name: "mailboxConsume", Line: 486, Off: 14110, Head: "func mailboxConsume(m *rt.Mailbox[[2]int], producers int) (int, error) {", Len: 386, Hash: 0x80ae6d22e1ff9f73},
+		{Name: "mailboxProduce", Line: 508, Off: 14586, Head: "func mailboxProduce(m *rt.Mailbox[[2]int], id, count int) error {", Len: 214, Hash: 0x8212dfd228181681},
+		{Name: "pipeline", Line: 524, Off: 14907, Head: "func pipeline(count int) (int, error) {", Len: 867, Hash: 0xedc0665c1d79ac64},
+		{Name: "cancelRecv", Line: 566, Off: 16077, Head: "func cancelRecv(rounds int) (int, error) {", Len: 946, Hash: 0xa71f9418a7969383},
+		{Name: "spawnHere", Line: 603, Off: 17259, Head: "func spawnHere() (*rt.Task[int], error) {", Len: 134, Hash: 0x3b5ecafb6ff5d40a},
+		{Name: "misuse", Line: 611, Off: 17502, Head: "func misuse() ([]string, error) {", Len: 629, Hash: 0x35052733d134c2b8},
+		{Name: "fanOut", Line: 644, Off: 18642, Head: "func fanOut(n int) ([]int, error) {", Len: 289, Hash: 0x299fbec4e32b1db8},
+		{Name: "dumpGroup", Line: 672, Off: 19289, Head: "func dumpGroup(tr *trace, w io.Writer) error {", Len: 262, Hash: 0x8e804683898e7e71},
+		{Name: "setFrom", Line: 699, Off: 20360, Head: "func setFrom(f *rt.Future[int]) error {", Len: 69, Hash: 0xc751886b798c8978},
+		{Name: "busy", Line: 707, Off: 20476, Head: "func busy(d time.Duration) error {", Len: 102, Hash: 0xed963968afa14e36},
+		{Name: "debugChecks", Line: 716, Off: 20667, Head: "func debugChecks() (string, error) {", Len: 503, Hash: 0x473996ed21acad68},
 	})
 }
 
@@ -276,7 +282,7 @@ func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:280
+//line loopgroup_async_test.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
@@ -359,7 +365,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:363
+//line loopgroup_async_test.go:369
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -454,7 +460,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:458
+//line loopgroup_async_test.go:464
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -514,7 +520,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:518
+//line loopgroup_async_test.go:524
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -614,7 +620,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:618
+//line loopgroup_async_test.go:624
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -703,7 +709,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:707
+//line loopgroup_async_test.go:713
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -832,7 +838,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:836
+//line loopgroup_async_test.go:842
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -931,7 +937,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:935
+//line loopgroup_async_test.go:941
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1034,7 +1040,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1038
+//line loopgroup_async_test.go:1044
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1141,7 +1147,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1145
+//line loopgroup_async_test.go:1151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1219,7 +1225,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1223
+//line loopgroup_async_test.go:1229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1322,7 +1328,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1326
+//line loopgroup_async_test.go:1332
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1335,6 +1341,110 @@ func (ag_f *ag_cancelAwaiter) AwaitLine() string {
 		return "loopgroup_test.go:272"
 	case 4:
 		return "loopgroup_test.go:274"
+	}
+	return ""
+}
+
+// ag_gatherRemotes is the frame of gatherRemotes (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_gatherRemotes struct {
+	ag_state int
+	tr       *trace
+	t        *rt.Task[[]int]
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[*rt.Task[[]int]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_aw3   rt.Awaitable[[]int]
+	ag_r0    string
+	ag_err   error
+}
+
+// gatherRemotesAsync returns the coroutine of gatherRemotes: nothing runs until it is awaited, spawned, gathered or run.
+func gatherRemotesAsync(tr *trace) rt.Awaitable[string] {
+	return &ag_gatherRemotes{tr: tr}
+}
+
+func (ag_f *ag_gatherRemotes) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_gatherRemotes) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line loopgroup_test.go:293
+func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :293:1*/ var (
+		g   *rt.Group
+		rs  []rt.Awaitable[int]
+		err error
+	)
+	/*line :293:1*/ if ag_co.Unwinding() {
+		/*line :293:1*/ return rt.Ready
+	}
+	/*line :293:1*/ switch ag_f.ag_state {
+	/*line :293:1*/ case 1:
+		/*line :293:1*/ goto ag_resume1
+		/*line :293:1*/
+	case 2:
+		/*line :293:1*/ goto ag_resume2
+		/*line :293:1*/
+	case 3:
+		/*line :293:1*/ goto ag_resume3
+		/*line :293:1*/
+	case 4:
+		/*line :293:1*/ goto ag_resume4
+	}
+	/*line loopgroup_test.go:294:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :294:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :294:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:2*/ return ag_s
+	}
+	/*line :294:2*/ ag_resume1:
+	/*line loopgroup_test.go:294:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :294:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:295:2*/ rs = []rt.Awaitable[int]{rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour)), rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))}
+	/*line loopgroup_test.go:299:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Gather(rs...))
+	/*line :299:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Gather(rs...))
+	/*line :299:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:2*/ return ag_s
+	}
+	/*line :299:2*/ ag_resume2:
+	/*line loopgroup_test.go:299:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :299:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:300:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :300:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :300:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :300:2*/ return ag_s
+	}
+	/*line :300:2*/ ag_resume3:
+	/*line :300:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:301:2*/ ag_f.t.Cancel()
+	/*line loopgroup_test.go:302:2*/ ag_f.ag_aw3 = rt.WaitFor[[]int](ag_f.t, 5*time.Second)
+	/*line :302:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[[]int](t, 5 * time.Second))
+	/*line :302:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :302:2*/ return ag_s
+	}
+	/*line :302:2*/ ag_resume4:
+	/*line loopgroup_test.go:302:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line :302:2*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:303:2*/ ag_f.tr.log("gather: %v", err)
+	/*line loopgroup_test.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
+	/*line :304:2*/ return rt.Ready
+}
+
+//line loopgroup_async_test.go:1436
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gatherRemotes) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "loopgroup_test.go:294"
+	case 2:
+		return "loopgroup_test.go:299"
+	case 3:
+		return "loopgroup_test.go:300"
+	case 4:
+		return "loopgroup_test.go:302"
 	}
 	return ""
 }
@@ -1367,79 +1477,79 @@ func (ag_f *ag_cancelRemote) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:292
+//line loopgroup_test.go:318
 func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :292:1*/ var (
+	/*line :318:1*/ var (
 		g   *rt.Group
 		err error
 	)
-	/*line :292:1*/ if ag_co.Unwinding() {
-		/*line :292:1*/ return rt.Ready
+	/*line :318:1*/ if ag_co.Unwinding() {
+		/*line :318:1*/ return rt.Ready
 	}
-	/*line :292:1*/ switch ag_f.ag_state {
-	/*line :292:1*/ case 1:
-		/*line :292:1*/ goto ag_resume1
-		/*line :292:1*/
+	/*line :318:1*/ switch ag_f.ag_state {
+	/*line :318:1*/ case 1:
+		/*line :318:1*/ goto ag_resume1
+		/*line :318:1*/
 	case 2:
-		/*line :292:1*/ goto ag_resume2
-		/*line :292:1*/
+		/*line :318:1*/ goto ag_resume2
+		/*line :318:1*/
 	case 3:
-		/*line :292:1*/ goto ag_resume3
-		/*line :292:1*/
+		/*line :318:1*/ goto ag_resume3
+		/*line :318:1*/
 	case 4:
-		/*line :292:1*/ goto ag_resume4
+		/*line :318:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:293:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :293:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :293:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :293:2*/ return ag_s
+	/*line loopgroup_test.go:319:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :319:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :319:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:2*/ return ag_s
 	}
-	/*line :293:2*/ ag_resume1:
-	/*line loopgroup_test.go:293:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :293:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:294:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:295:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
-	/*line :295:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
-	/*line :295:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:2*/ return ag_s
+	/*line :319:2*/ ag_resume1:
+	/*line loopgroup_test.go:319:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :319:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:320:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:321:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line :321:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
+	/*line :321:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:2*/ return ag_s
 	}
-	/*line :295:2*/ ag_resume2:
-	/*line loopgroup_test.go:295:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :295:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:296:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :296:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :296:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :296:2*/ return ag_s
+	/*line :321:2*/ ag_resume2:
+	/*line loopgroup_test.go:321:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :321:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:322:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :322:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :322:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:2*/ return ag_s
 	}
-	/*line :296:2*/ ag_resume3:
-	/*line :296:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:297:2*/ ag_f.first = ag_f.r.Cancel()
-	/*line loopgroup_test.go:298:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
-	/*line :298:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
-	/*line :298:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :298:2*/ return ag_s
+	/*line :322:2*/ ag_resume3:
+	/*line :322:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:323:2*/ ag_f.first = ag_f.r.Cancel()
+	/*line loopgroup_test.go:324:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
+	/*line :324:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :324:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :324:2*/ return ag_s
 	}
-	/*line :298:2*/ ag_resume4:
-	/*line loopgroup_test.go:298:2*/ _, err = ag_f.ag_aw3.AwaitResult()
-	/*line :298:2*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:299:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
-	/*line loopgroup_test.go:300:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
-	/*line :300:2*/ return rt.Ready
+	/*line :324:2*/ ag_resume4:
+	/*line loopgroup_test.go:324:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line :324:2*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:325:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
+	/*line loopgroup_test.go:326:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
+	/*line :326:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1431
+//line loopgroup_async_test.go:1541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:293"
+		return "loopgroup_test.go:319"
 	case 2:
-		return "loopgroup_test.go:295"
+		return "loopgroup_test.go:321"
 	case 3:
-		return "loopgroup_test.go:296"
+		return "loopgroup_test.go:322"
 	case 4:
-		return "loopgroup_test.go:298"
+		return "loopgroup_test.go:324"
 	}
 	return ""
 }
@@ -1469,74 +1579,74 @@ func (ag_f *ag_sameLoop) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:314
+//line loopgroup_test.go:340
 func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :314:1*/ var (
+	/*line :340:1*/ var (
 		err error
 		r   *rt.Remote[int]
 	)
-	/*line :314:1*/ if ag_co.Unwinding() {
-		/*line :314:1*/ return rt.Ready
+	/*line :340:1*/ if ag_co.Unwinding() {
+		/*line :340:1*/ return rt.Ready
 	}
-	/*line :314:1*/ switch ag_f.ag_state {
-	/*line :314:1*/ case 1:
-		/*line :314:1*/ goto ag_resume1
-		/*line :314:1*/
+	/*line :340:1*/ switch ag_f.ag_state {
+	/*line :340:1*/ case 1:
+		/*line :340:1*/ goto ag_resume1
+		/*line :340:1*/
 	case 2:
-		/*line :314:1*/ goto ag_resume2
-		/*line :314:1*/
+		/*line :340:1*/ goto ag_resume2
+		/*line :340:1*/
 	case 3:
-		/*line :314:1*/ goto ag_resume3
+		/*line :340:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:315:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :315:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :315:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:2*/ return ag_s
+	/*line loopgroup_test.go:341:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :341:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :341:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :341:2*/ return ag_s
 	}
-	/*line :315:2*/ ag_resume1:
-	/*line loopgroup_test.go:315:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :315:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:316:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line :316:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
-	/*line :316:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:2*/ return ag_s
+	/*line :341:2*/ ag_resume1:
+	/*line loopgroup_test.go:341:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :341:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:342:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line :342:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
+	/*line :342:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:2*/ return ag_s
 	}
-	/*line :316:2*/ ag_resume2:
-	/*line loopgroup_test.go:316:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :316:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:317:2*/ if err != nil {
-		/*line loopgroup_test.go:318:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :318:3*/ return rt.Ready
+	/*line :342:2*/ ag_resume2:
+	/*line loopgroup_test.go:342:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :342:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:343:2*/ if err != nil {
+		/*line loopgroup_test.go:344:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :344:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:320:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line loopgroup_test.go:321:2*/ r.Cancel()
-	/*line loopgroup_test.go:322:2*/ ag_f.ag_aw1 = r
-	/*line :322:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
-	/*line :322:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :322:2*/ return ag_s
+	/*line loopgroup_test.go:346:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line loopgroup_test.go:347:2*/ r.Cancel()
+	/*line loopgroup_test.go:348:2*/ ag_f.ag_aw1 = r
+	/*line :348:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
+	/*line :348:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:2*/ return ag_s
 	}
-	/*line :322:2*/ ag_resume3:
-	/*line loopgroup_test.go:322:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :322:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:323:2*/ if !errors.Is(err, rt.ErrCanceled) {
-		/*line loopgroup_test.go:324:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
-		/*line :324:3*/ return rt.Ready
+	/*line :348:2*/ ag_resume3:
+	/*line loopgroup_test.go:348:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :348:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:349:2*/ if !errors.Is(err, rt.ErrCanceled) {
+		/*line loopgroup_test.go:350:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
+		/*line :350:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:326:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
-	/*line :326:2*/ return rt.Ready
+	/*line loopgroup_test.go:352:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
+	/*line :352:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1530
+//line loopgroup_async_test.go:1640
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:315"
+		return "loopgroup_test.go:341"
 	case 2:
-		return "loopgroup_test.go:316"
+		return "loopgroup_test.go:342"
 	case 3:
-		return "loopgroup_test.go:322"
+		return "loopgroup_test.go:348"
 	}
 	return ""
 }
@@ -1564,52 +1674,52 @@ func (ag_f *ag_publish) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:347
+//line loopgroup_test.go:373
 func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :347:1*/ var (
+	/*line :373:1*/ var (
 		ag_t0 *rt.Group
 		err   error
 	)
-	/*line :347:1*/ if ag_co.Unwinding() {
-		/*line :347:1*/ return rt.Ready
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
 	}
-	/*line :347:1*/ switch ag_f.ag_state {
-	/*line :347:1*/ case 1:
-		/*line :347:1*/ goto ag_resume1
-		/*line :347:1*/
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
+		/*line :373:1*/
 	case 2:
-		/*line :347:1*/ goto ag_resume2
+		/*line :373:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:348:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :348:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :348:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :348:7*/ return ag_s
+	/*line loopgroup_test.go:374:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :374:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :374:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :374:7*/ return ag_s
 	}
-	/*line :348:7*/ ag_resume1:
-	/*line loopgroup_test.go:348:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :348:7*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:348:2*/ ag_f.tell(ag_t0)
-	/*line loopgroup_test.go:349:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
-	/*line :349:2*/ ag_f.ag_state = 2 // await: stop.Recv()
-	/*line :349:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :349:2*/ return ag_s
+	/*line :374:7*/ ag_resume1:
+	/*line loopgroup_test.go:374:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :374:7*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:374:2*/ ag_f.tell(ag_t0)
+	/*line loopgroup_test.go:375:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
+	/*line :375:2*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :375:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :375:2*/ return ag_s
 	}
-	/*line :349:2*/ ag_resume2:
-	/*line loopgroup_test.go:349:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :349:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:350:2*/ ag_f.ag_err = err
-	/*line :350:2*/ return rt.Ready
+	/*line :375:2*/ ag_resume2:
+	/*line loopgroup_test.go:375:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :375:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:376:2*/ ag_f.ag_err = err
+	/*line :376:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1605
+//line loopgroup_async_test.go:1715
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:348"
+		return "loopgroup_test.go:374"
 	case 2:
-		return "loopgroup_test.go:349"
+		return "loopgroup_test.go:375"
 	}
 	return ""
 }
@@ -1642,9 +1752,9 @@ func (ag_f *ag_parked) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:387
+//line loopgroup_test.go:413
 func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :387:1*/ var (
+	/*line :413:1*/ var (
 		ag_t0 string
 		ag_t1 int
 		ag_t2 error
@@ -1655,135 +1765,135 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t7 int
 		ag_t8 error
 	)
-	/*line :387:1*/ if ag_co.Unwinding() {
-		/*line :387:1*/ goto ag_exit
+	/*line :413:1*/ if ag_co.Unwinding() {
+		/*line :413:1*/ goto ag_exit
 	}
-	/*line :387:1*/ switch ag_f.ag_state {
-	/*line :387:1*/ case 1:
-		/*line :387:1*/ goto ag_resume1
-		/*line :387:1*/
+	/*line :413:1*/ switch ag_f.ag_state {
+	/*line :413:1*/ case 1:
+		/*line :413:1*/ goto ag_resume1
+		/*line :413:1*/
 	case 2:
-		/*line :387:1*/ goto ag_resume2
-		/*line :387:1*/
+		/*line :413:1*/ goto ag_resume2
+		/*line :413:1*/
 	case 3:
-		/*line :387:1*/ goto ag_resume3
-		/*line :387:1*/
+		/*line :413:1*/ goto ag_resume3
+		/*line :413:1*/
 	case 4:
-		/*line :387:1*/ goto ag_resume4
-		/*line :387:1*/
+		/*line :413:1*/ goto ag_resume4
+		/*line :413:1*/
 	case 5:
-		/*line :387:1*/ goto ag_resume5
-		/*line :387:1*/
+		/*line :413:1*/ goto ag_resume5
+		/*line :413:1*/
 	case 6:
-		/*line :387:1*/ goto ag_resume6
+		/*line :413:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:388:2*/ {
-		/*line :388:2*/ ag_dfn := ag_f.done.Add
-		/*line :388:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :388:2*/ defer ag_dfn(int64(1))
-			/*line :388:2*/ ag_p.Raise()
+	/*line loopgroup_test.go:414:2*/ {
+		/*line :414:2*/ ag_dfn := ag_f.done.Add
+		/*line :414:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :414:2*/ defer ag_dfn(int64(1))
+			/*line :414:2*/ ag_p.Raise()
 		})
 	}
-	/*line loopgroup_test.go:389:2*/ ag_f.started.Add(1)
-	/*line :389:2*/ ag_t0 = ag_f.how
-	/*line loopgroup_test.go:391:7*/ if ag_t0 == "sleep" {
-		/*line :391:7*/ goto ag_L2
+	/*line loopgroup_test.go:415:2*/ ag_f.started.Add(1)
+	/*line :415:2*/ ag_t0 = ag_f.how
+	/*line loopgroup_test.go:417:7*/ if ag_t0 == "sleep" {
+		/*line :417:7*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:393:7*/ if ag_t0 == "future" {
-		/*line :393:7*/ goto ag_L3
+	/*line loopgroup_test.go:419:7*/ if ag_t0 == "future" {
+		/*line :419:7*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:395:7*/ if ag_t0 == "mailbox" {
-		/*line :395:7*/ goto ag_L4
+	/*line loopgroup_test.go:421:7*/ if ag_t0 == "mailbox" {
+		/*line :421:7*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:397:7*/ if ag_t0 == "remote" {
-		/*line :397:7*/ goto ag_L5
+	/*line loopgroup_test.go:423:7*/ if ag_t0 == "remote" {
+		/*line :423:7*/ goto ag_L5
 	}
-	/*line loopgroup_test.go:399:7*/ if ag_t0 == "remote2" {
-		/*line :399:7*/ goto ag_L6
+	/*line loopgroup_test.go:425:7*/ if ag_t0 == "remote2" {
+		/*line :425:7*/ goto ag_L6
 	}
-	/*line :399:7*/ goto ag_L1
-	/*line :399:7*/ ag_L2:
-	/*line loopgroup_test.go:392:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :392:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :392:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :392:3*/ return ag_s
+	/*line :425:7*/ goto ag_L1
+	/*line :425:7*/ ag_L2:
+	/*line loopgroup_test.go:418:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :418:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :418:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :418:3*/ return ag_s
 	}
-	/*line :392:3*/ ag_resume1:
-	/*line :392:3*/ ag_f.ag_aw0 = nil
-	/*line :392:3*/ goto ag_L1
-	/*line :392:3*/ ag_L3:
-	/*line loopgroup_test.go:394:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
-	/*line :394:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
-	/*line :394:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :394:10*/ return ag_s
+	/*line :418:3*/ ag_resume1:
+	/*line :418:3*/ ag_f.ag_aw0 = nil
+	/*line :418:3*/ goto ag_L1
+	/*line :418:3*/ ag_L3:
+	/*line loopgroup_test.go:420:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
+	/*line :420:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
+	/*line :420:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :420:10*/ return ag_s
 	}
-	/*line :394:10*/ ag_resume2:
-	/*line loopgroup_test.go:394:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :394:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:394:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	/*line :394:3*/ goto ag_exit
-	/*line :394:3*/ ag_L4:
-	/*line loopgroup_test.go:396:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
-	/*line :396:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
-	/*line :396:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :396:10*/ return ag_s
+	/*line :420:10*/ ag_resume2:
+	/*line loopgroup_test.go:420:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :420:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:420:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
+	/*line :420:3*/ goto ag_exit
+	/*line :420:3*/ ag_L4:
+	/*line loopgroup_test.go:422:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
+	/*line :422:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
+	/*line :422:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :422:10*/ return ag_s
 	}
-	/*line :396:10*/ ag_resume3:
-	/*line loopgroup_test.go:396:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
-	/*line :396:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:396:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :396:3*/ goto ag_exit
-	/*line :396:3*/ ag_L5:
-	/*line loopgroup_test.go:398:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :398:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
-	/*line :398:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :398:10*/ return ag_s
+	/*line :422:10*/ ag_resume3:
+	/*line loopgroup_test.go:422:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
+	/*line :422:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:422:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :422:3*/ goto ag_exit
+	/*line :422:3*/ ag_L5:
+	/*line loopgroup_test.go:424:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :424:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :424:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :424:10*/ return ag_s
 	}
-	/*line :398:10*/ ag_resume4:
-	/*line loopgroup_test.go:398:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
-	/*line :398:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:398:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :398:3*/ goto ag_exit
-	/*line :398:3*/ ag_L6:
-	/*line loopgroup_test.go:400:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :400:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
-	/*line :400:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :400:10*/ return ag_s
+	/*line :424:10*/ ag_resume4:
+	/*line loopgroup_test.go:424:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :424:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:424:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :424:3*/ goto ag_exit
+	/*line :424:3*/ ag_L6:
+	/*line loopgroup_test.go:426:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :426:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :426:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :426:10*/ return ag_s
 	}
-	/*line :400:10*/ ag_resume5:
-	/*line loopgroup_test.go:400:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
-	/*line :400:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:400:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
-	/*line :400:3*/ goto ag_exit
-	/*line :400:3*/ ag_L1:
-	/*line loopgroup_test.go:402:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-	/*line :402:2*/ goto ag_exit
-	/*line :402:2*/ ag_exit:
-	/*line :402:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :402:2*/ ag_resume6:
-	/*line :402:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :402:2*/ return ag_s
+	/*line :426:10*/ ag_resume5:
+	/*line loopgroup_test.go:426:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
+	/*line :426:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:426:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
+	/*line :426:3*/ goto ag_exit
+	/*line :426:3*/ ag_L1:
+	/*line loopgroup_test.go:428:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line :428:2*/ goto ag_exit
+	/*line :428:2*/ ag_exit:
+	/*line :428:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :428:2*/ ag_resume6:
+	/*line :428:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :428:2*/ return ag_s
 	}
-	/*line :402:2*/ return rt.Ready
+	/*line :428:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1771
+//line loopgroup_async_test.go:1881
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:392"
+		return "loopgroup_test.go:418"
 	case 2:
-		return "loopgroup_test.go:394"
+		return "loopgroup_test.go:420"
 	case 3:
-		return "loopgroup_test.go:396"
+		return "loopgroup_test.go:422"
 	case 4:
-		return "loopgroup_test.go:398"
+		return "loopgroup_test.go:424"
 	case 5:
-		return "loopgroup_test.go:400"
+		return "loopgroup_test.go:426"
 	case 6:
-		return "loopgroup_test.go:403 (deferred calls)"
+		return "loopgroup_test.go:429 (deferred calls)"
 	}
 	return ""
 }
@@ -1813,63 +1923,63 @@ func (ag_f *ag_parkEverywhere) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:409
+//line loopgroup_test.go:435
 func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :409:1*/ var (
+	/*line :435:1*/ var (
 		g *rt.Group
 	)
-	/*line :409:1*/ if ag_co.Unwinding() {
-		/*line :409:1*/ return rt.Ready
+	/*line :435:1*/ if ag_co.Unwinding() {
+		/*line :435:1*/ return rt.Ready
 	}
-	/*line :409:1*/ switch ag_f.ag_state {
-	/*line :409:1*/ case 1:
-		/*line :409:1*/ goto ag_resume1
-		/*line :409:1*/
+	/*line :435:1*/ switch ag_f.ag_state {
+	/*line :435:1*/ case 1:
+		/*line :435:1*/ goto ag_resume1
+		/*line :435:1*/
 	case 2:
-		/*line :409:1*/ goto ag_resume2
+		/*line :435:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:410:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :410:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :410:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :410:2*/ return ag_s
+	/*line loopgroup_test.go:436:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :436:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :436:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :436:2*/ return ag_s
 	}
-	/*line :410:2*/ ag_resume1:
-	/*line loopgroup_test.go:410:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :410:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:411:2*/ ag_f.n = 0
-	/*line loopgroup_test.go:412:2*/ for i := 0; i < g.Len(); i++ {
-		/*line loopgroup_test.go:413:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
-		/*line loopgroup_test.go:414:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
-			/*line loopgroup_test.go:415:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
+	/*line :436:2*/ ag_resume1:
+	/*line loopgroup_test.go:436:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :436:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:437:2*/ ag_f.n = 0
+	/*line loopgroup_test.go:438:2*/ for i := 0; i < g.Len(); i++ {
+		/*line loopgroup_test.go:439:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
+		/*line loopgroup_test.go:440:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
+			/*line loopgroup_test.go:441:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
 		}
-		/*line loopgroup_test.go:417:3*/ ag_f.n += 6
+		/*line loopgroup_test.go:443:3*/ ag_f.n += 6
 	}
-	/*line :417:3*/ ag_L1:
-	/*line loopgroup_test.go:419:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
-		/*line :419:6*/ goto ag_L3
+	/*line :443:3*/ ag_L1:
+	/*line loopgroup_test.go:445:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
+		/*line :445:6*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:420:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
-	/*line :420:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
-	/*line :420:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :420:3*/ return ag_s
+	/*line loopgroup_test.go:446:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
+	/*line :446:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
+	/*line :446:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :446:3*/ return ag_s
 	}
-	/*line :420:3*/ ag_resume2:
-	/*line :420:3*/ ag_f.ag_aw1 = nil
-	/*line :420:3*/ goto ag_L1
-	/*line :420:3*/ ag_L3:
-	/*line loopgroup_test.go:422:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :422:2*/ return rt.Ready
+	/*line :446:3*/ ag_resume2:
+	/*line :446:3*/ ag_f.ag_aw1 = nil
+	/*line :446:3*/ goto ag_L1
+	/*line :446:3*/ ag_L3:
+	/*line loopgroup_test.go:448:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :448:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1865
+//line loopgroup_async_test.go:1975
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:410"
+		return "loopgroup_test.go:436"
 	case 2:
-		return "loopgroup_test.go:420"
+		return "loopgroup_test.go:446"
 	}
 	return ""
 }
@@ -1899,86 +2009,86 @@ func (ag_f *ag_crash) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:437
+//line loopgroup_test.go:463
 func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :437:1*/ var (
+	/*line :463:1*/ var (
 		ag_t1 *rt.Group
 	)
-	/*line :437:1*/ if ag_co.Unwinding() {
-		/*line :437:1*/ goto ag_exit
+	/*line :463:1*/ if ag_co.Unwinding() {
+		/*line :463:1*/ goto ag_exit
 	}
-	/*line :437:1*/ switch ag_f.ag_state {
-	/*line :437:1*/ case 1:
-		/*line :437:1*/ goto ag_resume1
-		/*line :437:1*/
+	/*line :463:1*/ switch ag_f.ag_state {
+	/*line :463:1*/ case 1:
+		/*line :463:1*/ goto ag_resume1
+		/*line :463:1*/
 	case 2:
-		/*line :437:1*/ goto ag_resume2
-		/*line :437:1*/
+		/*line :463:1*/ goto ag_resume2
+		/*line :463:1*/
 	case 3:
-		/*line :437:1*/ goto ag_resume3
-		/*line :437:1*/
+		/*line :463:1*/ goto ag_resume3
+		/*line :463:1*/
 	case 4:
-		/*line :437:1*/ goto ag_resume4
+		/*line :463:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:438:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :438:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :438:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :438:2*/ return ag_s
+	/*line loopgroup_test.go:464:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :464:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :464:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:2*/ return ag_s
 	}
-	/*line :438:2*/ ag_resume1:
-	/*line loopgroup_test.go:438:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :438:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:439:2*/ {
-		/*line :439:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:439:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
+	/*line :464:2*/ ag_resume1:
+	/*line loopgroup_test.go:464:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :464:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:465:2*/ {
+		/*line :465:2*/ ag_dfn := func() {
+			/*line loopgroup_test.go:465:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
 		}
-		/*line loopgroup_test.go:439:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :439:2*/ defer ag_dfn()
-			/*line :439:2*/ ag_p.Raise()
+		/*line loopgroup_test.go:465:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :465:2*/ defer ag_dfn()
+			/*line :465:2*/ ag_p.Raise()
 		})
 	}
-	/*line loopgroup_test.go:440:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
-	/*line :440:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
-	/*line :440:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :440:2*/ return ag_s
+	/*line loopgroup_test.go:466:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
+	/*line :466:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
+	/*line :466:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :466:2*/ return ag_s
 	}
-	/*line :440:2*/ ag_resume2:
-	/*line loopgroup_test.go:440:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :440:2*/ ag_f.ag_aw1 = nil
-	/*line :440:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
-		/*line loopgroup_test.go:440:56*/ panic("callback bug")
+	/*line :466:2*/ ag_resume2:
+	/*line loopgroup_test.go:466:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :466:2*/ ag_f.ag_aw1 = nil
+	/*line :466:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
+		/*line loopgroup_test.go:466:56*/ panic("callback bug")
 	})
-	/*line loopgroup_test.go:441:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
-	/*line :441:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
-	/*line :441:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :441:2*/ return ag_s
+	/*line loopgroup_test.go:467:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
+	/*line :467:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
+	/*line :467:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :467:2*/ return ag_s
 	}
-	/*line :441:2*/ ag_resume3:
-	/*line :441:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:442:2*/ ag_f.ag_err = nil
-	/*line :442:2*/ goto ag_exit
-	/*line :442:2*/ ag_exit:
-	/*line :442:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :442:2*/ ag_resume4:
-	/*line :442:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :442:2*/ return ag_s
+	/*line :467:2*/ ag_resume3:
+	/*line :467:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:468:2*/ ag_f.ag_err = nil
+	/*line :468:2*/ goto ag_exit
+	/*line :468:2*/ ag_exit:
+	/*line :468:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :468:2*/ ag_resume4:
+	/*line :468:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :468:2*/ return ag_s
 	}
-	/*line :442:2*/ return rt.Ready
+	/*line :468:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1970
+//line loopgroup_async_test.go:2080
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:438"
+		return "loopgroup_test.go:464"
 	case 2:
-		return "loopgroup_test.go:440"
+		return "loopgroup_test.go:466"
 	case 3:
-		return "loopgroup_test.go:441"
+		return "loopgroup_test.go:467"
 	case 4:
-		return "loopgroup_test.go:443 (deferred calls)"
+		return "loopgroup_test.go:469 (deferred calls)"
 	}
 	return ""
 }
@@ -2008,54 +2118,54 @@ func (ag_f *ag_mailboxConsume) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:460
+//line loopgroup_test.go:486
 func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :460:1*/ var (
+	/*line :486:1*/ var (
 		v   [2]int
 		err error
 	)
-	/*line :460:1*/ if ag_co.Unwinding() {
-		/*line :460:1*/ return rt.Ready
+	/*line :486:1*/ if ag_co.Unwinding() {
+		/*line :486:1*/ return rt.Ready
 	}
-	/*line :460:1*/ switch ag_f.ag_state {
-	/*line :460:1*/ case 1:
-		/*line :460:1*/ goto ag_resume1
+	/*line :486:1*/ switch ag_f.ag_state {
+	/*line :486:1*/ case 1:
+		/*line :486:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:461:2*/ ag_f.last = make([]int, ag_f.producers)
-	/*line loopgroup_test.go:462:2*/ ag_f.n = 0
-	/*line :462:2*/ ag_L1:
-	/*line loopgroup_test.go:464:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
-	/*line :464:3*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :464:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :464:3*/ return ag_s
+	/*line loopgroup_test.go:487:2*/ ag_f.last = make([]int, ag_f.producers)
+	/*line loopgroup_test.go:488:2*/ ag_f.n = 0
+	/*line :488:2*/ ag_L1:
+	/*line loopgroup_test.go:490:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
+	/*line :490:3*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :490:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :490:3*/ return ag_s
 	}
-	/*line :464:3*/ ag_resume1:
-	/*line loopgroup_test.go:464:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :464:3*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:465:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-		/*line :466:4*/ return rt.Ready
+	/*line :490:3*/ ag_resume1:
+	/*line loopgroup_test.go:490:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :490:3*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:491:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:492:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+		/*line :492:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:468:3*/ if err != nil {
-		/*line loopgroup_test.go:469:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
-		/*line :469:4*/ return rt.Ready
+	/*line loopgroup_test.go:494:3*/ if err != nil {
+		/*line loopgroup_test.go:495:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+		/*line :495:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:471:3*/ if v[1] != ag_f.last[v[0]]+1 {
-		/*line loopgroup_test.go:472:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
-		/*line :472:4*/ return rt.Ready
+	/*line loopgroup_test.go:497:3*/ if v[1] != ag_f.last[v[0]]+1 {
+		/*line loopgroup_test.go:498:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
+		/*line :498:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:474:3*/ ag_f.last[v[0]] = v[1]
-	/*line loopgroup_test.go:475:3*/ ag_f.n++
-	/*line :475:3*/ goto ag_L1
+	/*line loopgroup_test.go:500:3*/ ag_f.last[v[0]] = v[1]
+	/*line loopgroup_test.go:501:3*/ ag_f.n++
+	/*line :501:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2053
+//line loopgroup_async_test.go:2163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:464"
+		return "loopgroup_test.go:490"
 	}
 	return ""
 }
@@ -2084,49 +2194,49 @@ func (ag_f *ag_mailboxProduce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:482
+//line loopgroup_test.go:508
 func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :482:1*/ if ag_co.Unwinding() {
-		/*line :482:1*/ return rt.Ready
+	/*line :508:1*/ if ag_co.Unwinding() {
+		/*line :508:1*/ return rt.Ready
 	}
-	/*line :482:1*/ switch ag_f.ag_state {
-	/*line :482:1*/ case 1:
-		/*line :482:1*/ goto ag_resume1
+	/*line :508:1*/ switch ag_f.ag_state {
+	/*line :508:1*/ case 1:
+		/*line :508:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:483:6*/ ag_f.i = 1
-	/*line :483:6*/ ag_L1:
-	/*line loopgroup_test.go:483:14*/ if !(ag_f.i <= ag_f.count) {
-		/*line :483:14*/ goto ag_L3
+	/*line loopgroup_test.go:509:6*/ ag_f.i = 1
+	/*line :509:6*/ ag_L1:
+	/*line loopgroup_test.go:509:14*/ if !(ag_f.i <= ag_f.count) {
+		/*line :509:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:484:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
-		/*line loopgroup_test.go:485:4*/ ag_f.ag_err = err
-		/*line :485:4*/ return rt.Ready
+	/*line loopgroup_test.go:510:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
+		/*line loopgroup_test.go:511:4*/ ag_f.ag_err = err
+		/*line :511:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:487:3*/ if !(ag_f.i%7 == 0) {
-		/*line :487:3*/ goto ag_L4
+	/*line loopgroup_test.go:513:3*/ if !(ag_f.i%7 == 0) {
+		/*line :513:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:488:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :488:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :488:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :488:4*/ return ag_s
+	/*line loopgroup_test.go:514:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :514:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :514:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :514:4*/ return ag_s
 	}
-	/*line :488:4*/ ag_resume1:
-	/*line :488:4*/ ag_f.ag_aw0 = nil
-	/*line :488:4*/ ag_L4:
-	/*line loopgroup_test.go:483:26*/ ag_f.i++
-	/*line :483:26*/ goto ag_L1
-	/*line :483:26*/ ag_L3:
-	/*line loopgroup_test.go:491:2*/ ag_f.ag_err = nil
-	/*line :491:2*/ return rt.Ready
+	/*line :514:4*/ ag_resume1:
+	/*line :514:4*/ ag_f.ag_aw0 = nil
+	/*line :514:4*/ ag_L4:
+	/*line loopgroup_test.go:509:26*/ ag_f.i++
+	/*line :509:26*/ goto ag_L1
+	/*line :509:26*/ ag_L3:
+	/*line loopgroup_test.go:517:2*/ ag_f.ag_err = nil
+	/*line :517:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2124
+//line loopgroup_async_test.go:2234
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:488"
+		return "loopgroup_test.go:514"
 	}
 	return ""
 }
@@ -2162,9 +2272,9 @@ func (ag_f *ag_pipeline) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:498
+//line loopgroup_test.go:524
 func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :498:1*/ var (
+	/*line :524:1*/ var (
 		p1      *rt.Remote[struct{}]
 		ag_err1 error
 		ag_err2 error
@@ -2172,135 +2282,135 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t9   int
 		ag_t10  error
 	)
-	/*line :498:1*/ if ag_co.Unwinding() {
-		/*line :498:1*/ return rt.Ready
+	/*line :524:1*/ if ag_co.Unwinding() {
+		/*line :524:1*/ return rt.Ready
 	}
-	/*line :498:1*/ switch ag_f.ag_state {
-	/*line :498:1*/ case 1:
-		/*line :498:1*/ goto ag_resume1
-		/*line :498:1*/
+	/*line :524:1*/ switch ag_f.ag_state {
+	/*line :524:1*/ case 1:
+		/*line :524:1*/ goto ag_resume1
+		/*line :524:1*/
 	case 2:
-		/*line :498:1*/ goto ag_resume2
-		/*line :498:1*/
+		/*line :524:1*/ goto ag_resume2
+		/*line :524:1*/
 	case 3:
-		/*line :498:1*/ goto ag_resume3
-		/*line :498:1*/
+		/*line :524:1*/ goto ag_resume3
+		/*line :524:1*/
 	case 4:
-		/*line :498:1*/ goto ag_resume4
-		/*line :498:1*/
+		/*line :524:1*/ goto ag_resume4
+		/*line :524:1*/
 	case 5:
-		/*line :498:1*/ goto ag_resume5
-		/*line :498:1*/
+		/*line :524:1*/ goto ag_resume5
+		/*line :524:1*/
 	case 6:
-		/*line :498:1*/ goto ag_resume6
+		/*line :524:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:499:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :499:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :499:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :499:2*/ return ag_s
+	/*line loopgroup_test.go:525:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :525:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :525:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :525:2*/ return ag_s
 	}
-	/*line :499:2*/ ag_resume1:
-	/*line loopgroup_test.go:499:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :499:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:500:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:501:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
-	/*line :501:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
-	/*line :501:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :501:2*/ return ag_s
+	/*line :525:2*/ ag_resume1:
+	/*line loopgroup_test.go:525:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :525:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:526:2*/ ag_f.m = rt.NewMailbox[[2]int]()
+	/*line loopgroup_test.go:527:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
+	/*line :527:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
+	/*line :527:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :527:2*/ return ag_s
 	}
-	/*line :501:2*/ ag_resume2:
-	/*line loopgroup_test.go:501:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :501:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:502:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
-	/*line loopgroup_test.go:503:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
-	/*line loopgroup_test.go:504:2*/ ag_f.plain = make(chan error, 1)
-	/*line loopgroup_test.go:505:2*/ go func() {
-		/*line loopgroup_test.go:506:3*/ for i := 1; i <= ag_f.count; i++ {
-			/*line loopgroup_test.go:507:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
-				/*line loopgroup_test.go:508:5*/ ag_f.plain <- err
-				/*line loopgroup_test.go:509:5*/ return
+	/*line :527:2*/ ag_resume2:
+	/*line loopgroup_test.go:527:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :527:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:528:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
+	/*line loopgroup_test.go:529:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
+	/*line loopgroup_test.go:530:2*/ ag_f.plain = make(chan error, 1)
+	/*line loopgroup_test.go:531:2*/ go func() {
+		/*line loopgroup_test.go:532:3*/ for i := 1; i <= ag_f.count; i++ {
+			/*line loopgroup_test.go:533:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
+				/*line loopgroup_test.go:534:5*/ ag_f.plain <- err
+				/*line loopgroup_test.go:535:5*/ return
 			}
 		}
-		/*line loopgroup_test.go:512:3*/ ag_f.plain <- nil
+		/*line loopgroup_test.go:538:3*/ ag_f.plain <- nil
 	}()
-	/*line loopgroup_test.go:514:5*/ ag_f.ag_aw2 = p1
-	/*line :514:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
-	/*line :514:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:5*/ return ag_s
+	/*line loopgroup_test.go:540:5*/ ag_f.ag_aw2 = p1
+	/*line :540:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
+	/*line :540:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :540:5*/ return ag_s
 	}
-	/*line :514:5*/ ag_resume3:
-	/*line loopgroup_test.go:514:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :514:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:514:2*/ if !(ag_err1 != nil) {
-		/*line :514:2*/ goto ag_L1
+	/*line :540:5*/ ag_resume3:
+	/*line loopgroup_test.go:540:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :540:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:540:2*/ if !(ag_err1 != nil) {
+		/*line :540:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:515:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :515:3*/ return rt.Ready
-	/*line :515:3*/ ag_L1:
-	/*line loopgroup_test.go:517:5*/ ag_f.ag_aw2 = ag_f.p2
-	/*line :517:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
-	/*line :517:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :517:5*/ return ag_s
+	/*line loopgroup_test.go:541:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :541:3*/ return rt.Ready
+	/*line :541:3*/ ag_L1:
+	/*line loopgroup_test.go:543:5*/ ag_f.ag_aw2 = ag_f.p2
+	/*line :543:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line :543:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :543:5*/ return ag_s
 	}
-	/*line :517:5*/ ag_resume4:
-	/*line loopgroup_test.go:517:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :517:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:517:2*/ if !(ag_err2 != nil) {
-		/*line :517:2*/ goto ag_L2
+	/*line :543:5*/ ag_resume4:
+	/*line loopgroup_test.go:543:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :543:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:543:2*/ if !(ag_err2 != nil) {
+		/*line :543:2*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:518:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :518:3*/ return rt.Ready
-	/*line :518:3*/ ag_L2:
-	/*line loopgroup_test.go:520:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
-		/*line loopgroup_test.go:520:52*/ return <-ag_f.plain, nil
+	/*line loopgroup_test.go:544:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :544:3*/ return rt.Ready
+	/*line :544:3*/ ag_L2:
+	/*line loopgroup_test.go:546:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
+		/*line loopgroup_test.go:546:52*/ return <-ag_f.plain, nil
 	})
-	/*line :520:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
-	/*line :520:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :520:52*/ return ag_s
+	/*line :546:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
+	/*line :546:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :546:52*/ return ag_s
 	}
-	/*line :520:52*/ ag_resume5:
-	/*line loopgroup_test.go:520:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :520:5*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:520:2*/ if !(perr != nil) {
-		/*line :520:2*/ goto ag_L3
+	/*line :546:52*/ ag_resume5:
+	/*line loopgroup_test.go:546:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :546:5*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:546:2*/ if !(perr != nil) {
+		/*line :546:2*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:521:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
-	/*line :521:3*/ return rt.Ready
-	/*line :521:3*/ ag_L3:
-	/*line loopgroup_test.go:523:2*/ ag_f.m.Close()
-	/*line loopgroup_test.go:524:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
-		/*line :525:3*/ return rt.Ready
+	/*line loopgroup_test.go:547:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
+	/*line :547:3*/ return rt.Ready
+	/*line :547:3*/ ag_L3:
+	/*line loopgroup_test.go:549:2*/ ag_f.m.Close()
+	/*line loopgroup_test.go:550:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
+		/*line :551:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:527:9*/ ag_f.ag_aw4 = ag_f.consumer
-	/*line :527:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
-	/*line :527:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :527:9*/ return ag_s
+	/*line loopgroup_test.go:553:9*/ ag_f.ag_aw4 = ag_f.consumer
+	/*line :553:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
+	/*line :553:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :553:9*/ return ag_s
 	}
-	/*line :527:9*/ ag_resume6:
-	/*line loopgroup_test.go:527:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
-	/*line :527:9*/ ag_f.ag_aw4 = nil
-	/*line loopgroup_test.go:527:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
-	/*line :527:2*/ return rt.Ready
+	/*line :553:9*/ ag_resume6:
+	/*line loopgroup_test.go:553:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
+	/*line :553:9*/ ag_f.ag_aw4 = nil
+	/*line loopgroup_test.go:553:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
+	/*line :553:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2288
+//line loopgroup_async_test.go:2398
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:499"
+		return "loopgroup_test.go:525"
 	case 2:
-		return "loopgroup_test.go:501"
-	case 3:
-		return "loopgroup_test.go:514"
-	case 4:
-		return "loopgroup_test.go:517"
-	case 5:
-		return "loopgroup_test.go:520"
-	case 6:
 		return "loopgroup_test.go:527"
+	case 3:
+		return "loopgroup_test.go:540"
+	case 4:
+		return "loopgroup_test.go:543"
+	case 5:
+		return "loopgroup_test.go:546"
+	case 6:
+		return "loopgroup_test.go:553"
 	}
 	return ""
 }
@@ -2335,130 +2445,130 @@ func (ag_f *ag_cancelRecv) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:540
+//line loopgroup_test.go:566
 func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :540:1*/ var (
+	/*line :566:1*/ var (
 		ag_err1 error
 		v       int
 		ag_err2 error
 	)
-	/*line :540:1*/ if ag_co.Unwinding() {
-		/*line :540:1*/ return rt.Ready
+	/*line :566:1*/ if ag_co.Unwinding() {
+		/*line :566:1*/ return rt.Ready
 	}
-	/*line :540:1*/ switch ag_f.ag_state {
-	/*line :540:1*/ case 1:
-		/*line :540:1*/ goto ag_resume1
-		/*line :540:1*/
+	/*line :566:1*/ switch ag_f.ag_state {
+	/*line :566:1*/ case 1:
+		/*line :566:1*/ goto ag_resume1
+		/*line :566:1*/
 	case 2:
-		/*line :540:1*/ goto ag_resume2
-		/*line :540:1*/
+		/*line :566:1*/ goto ag_resume2
+		/*line :566:1*/
 	case 3:
-		/*line :540:1*/ goto ag_resume3
-		/*line :540:1*/
+		/*line :566:1*/ goto ag_resume3
+		/*line :566:1*/
 	case 4:
-		/*line :540:1*/ goto ag_resume4
-		/*line :540:1*/
+		/*line :566:1*/ goto ag_resume4
+		/*line :566:1*/
 	case 5:
-		/*line :540:1*/ goto ag_resume5
+		/*line :566:1*/ goto ag_resume5
 	}
-	/*line loopgroup_test.go:541:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :541:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :541:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :541:2*/ return ag_s
+	/*line loopgroup_test.go:567:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :567:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :567:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :567:2*/ return ag_s
 	}
-	/*line :541:2*/ ag_resume1:
-	/*line loopgroup_test.go:541:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :541:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:542:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:543:2*/ ag_f.got = 0
-	/*line :543:2*/ ag_f.i = new(int)
-	/*line loopgroup_test.go:544:6*/ (*ag_f.i) = 0
-	/*line :544:6*/ ag_L1:
-	/*line loopgroup_test.go:544:14*/ if !((*ag_f.i) < ag_f.rounds) {
-		/*line :544:14*/ goto ag_L3
+	/*line :567:2*/ ag_resume1:
+	/*line loopgroup_test.go:567:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :567:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:568:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:569:2*/ ag_f.got = 0
+	/*line :569:2*/ ag_f.i = new(int)
+	/*line loopgroup_test.go:570:6*/ (*ag_f.i) = 0
+	/*line :570:6*/ ag_L1:
+	/*line loopgroup_test.go:570:14*/ if !((*ag_f.i) < ag_f.rounds) {
+		/*line :570:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:545:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
-	/*line :545:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :545:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :545:3*/ return ag_s
+	/*line loopgroup_test.go:571:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
+	/*line :571:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :571:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :571:3*/ return ag_s
 	}
-	/*line :545:3*/ ag_resume2:
-	/*line loopgroup_test.go:545:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :545:3*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:546:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
-	/*line :546:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :546:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :546:3*/ return ag_s
+	/*line :571:3*/ ag_resume2:
+	/*line loopgroup_test.go:571:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :571:3*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:572:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :572:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :572:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :572:3*/ return ag_s
 	}
-	/*line :546:3*/ ag_resume3:
-	/*line :546:3*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:549:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
-		/*line loopgroup_test.go:550:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :550:4*/ return rt.Ready
+	/*line :572:3*/ ag_resume3:
+	/*line :572:3*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:575:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
+		/*line loopgroup_test.go:576:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :576:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:552:3*/ ag_f.t.Cancel()
-	/*line loopgroup_test.go:553:6*/ ag_f.ag_aw3 = ag_f.t
-	/*line :553:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
-	/*line :553:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:6*/ return ag_s
+	/*line loopgroup_test.go:578:3*/ ag_f.t.Cancel()
+	/*line loopgroup_test.go:579:6*/ ag_f.ag_aw3 = ag_f.t
+	/*line :579:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
+	/*line :579:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :579:6*/ return ag_s
 	}
-	/*line :553:6*/ ag_resume4:
-	/*line loopgroup_test.go:553:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
-	/*line :553:6*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:553:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line :553:3*/ goto ag_L4
+	/*line :579:6*/ ag_resume4:
+	/*line loopgroup_test.go:579:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :579:6*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:579:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line :579:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
-	/*line :554:4*/ return rt.Ready
-	/*line :554:4*/ ag_L4:
-	/*line loopgroup_test.go:556:3*/ if ag_f.m.Len() != 1 {
-		/*line loopgroup_test.go:557:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
-		/*line :557:4*/ return rt.Ready
+	/*line loopgroup_test.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
+	/*line :580:4*/ return rt.Ready
+	/*line :580:4*/ ag_L4:
+	/*line loopgroup_test.go:582:3*/ if ag_f.m.Len() != 1 {
+		/*line loopgroup_test.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
+		/*line :583:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:559:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
-	/*line :559:3*/ ag_f.ag_state = 5 // await: m.Recv()
-	/*line :559:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :559:3*/ return ag_s
+	/*line loopgroup_test.go:585:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
+	/*line :585:3*/ ag_f.ag_state = 5 // await: m.Recv()
+	/*line :585:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :585:3*/ return ag_s
 	}
-	/*line :559:3*/ ag_resume5:
-	/*line loopgroup_test.go:559:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :559:3*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:560:3*/ if ag_err2 != nil || v != (*ag_f.i) {
-		/*line loopgroup_test.go:561:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
-		/*line :561:4*/ return rt.Ready
+	/*line :585:3*/ ag_resume5:
+	/*line loopgroup_test.go:585:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :585:3*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:586:3*/ if ag_err2 != nil || v != (*ag_f.i) {
+		/*line loopgroup_test.go:587:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
+		/*line :587:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:563:3*/ ag_f.got++
+	/*line loopgroup_test.go:589:3*/ ag_f.got++
 	{
-		/*line :563:3*/ ag_c := *ag_f.i
-		/*line :563:3*/ ag_f.i = &ag_c
+		/*line :589:3*/ ag_c := *ag_f.i
+		/*line :589:3*/ ag_f.i = &ag_c
 	}
-	/*line loopgroup_test.go:544:26*/ (*ag_f.i)++
-	/*line :544:26*/ goto ag_L1
-	/*line :544:26*/ ag_L3:
-	/*line loopgroup_test.go:565:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	/*line :565:2*/ return rt.Ready
+	/*line loopgroup_test.go:570:26*/ (*ag_f.i)++
+	/*line :570:26*/ goto ag_L1
+	/*line :570:26*/ ag_L3:
+	/*line loopgroup_test.go:591:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :591:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2443
+//line loopgroup_async_test.go:2553
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:541"
+		return "loopgroup_test.go:567"
 	case 2:
-		return "loopgroup_test.go:545"
+		return "loopgroup_test.go:571"
 	case 3:
-		return "loopgroup_test.go:546"
+		return "loopgroup_test.go:572"
 	case 4:
-		return "loopgroup_test.go:553"
+		return "loopgroup_test.go:579"
 	case 5:
-		return "loopgroup_test.go:559"
+		return "loopgroup_test.go:585"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:545 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:571 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func1 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2475,43 +2585,43 @@ func (ag_f *ag_cancelRecv_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:545
+//line loopgroup_test.go:571
 func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :545:1*/ var (
+	/*line :571:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :545:1*/ if ag_co.Unwinding() {
-		/*line :545:1*/ return rt.Ready
+	/*line :571:1*/ if ag_co.Unwinding() {
+		/*line :571:1*/ return rt.Ready
 	}
-	/*line :545:1*/ switch ag_f.ag_state {
-	/*line :545:1*/ case 1:
-		/*line :545:1*/ goto ag_resume1
+	/*line :571:1*/ switch ag_f.ag_state {
+	/*line :571:1*/ case 1:
+		/*line :571:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:545:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :545:54*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :545:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :545:54*/ return ag_s
+	/*line loopgroup_test.go:571:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :571:54*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :571:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :571:54*/ return ag_s
 	}
-	/*line :545:54*/ ag_resume1:
-	/*line loopgroup_test.go:545:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :545:54*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:545:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :545:47*/ return rt.Ready
+	/*line :571:54*/ ag_resume1:
+	/*line loopgroup_test.go:571:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :571:54*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:571:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :571:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2504
+//line loopgroup_async_test.go:2614
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:545"
+		return "loopgroup_test.go:571"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:549 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:575 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2528,16 +2638,16 @@ func (ag_f *ag_cancelRecv_func2) AwaitResult() (struct{}, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:549
+//line loopgroup_test.go:575
 func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :549:1*/ if ag_co.Unwinding() {
-		/*line :549:1*/ return rt.Ready
+	/*line :575:1*/ if ag_co.Unwinding() {
+		/*line :575:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:549:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
-	/*line :549:72*/ return rt.Ready
+	/*line loopgroup_test.go:575:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
+	/*line :575:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2541
+//line loopgroup_async_test.go:2651
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2560,42 +2670,42 @@ func (ag_f *ag_spawnHere) AwaitResult() (*rt.Task[int], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:577
+//line loopgroup_test.go:603
 func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :577:1*/ var (
+	/*line :603:1*/ var (
 		ag_t0 *rt.Task[int]
 	)
-	/*line :577:1*/ if ag_co.Unwinding() {
-		/*line :577:1*/ return rt.Ready
+	/*line :603:1*/ if ag_co.Unwinding() {
+		/*line :603:1*/ return rt.Ready
 	}
-	/*line :577:1*/ switch ag_f.ag_state {
-	/*line :577:1*/ case 1:
-		/*line :577:1*/ goto ag_resume1
+	/*line :603:1*/ switch ag_f.ag_state {
+	/*line :603:1*/ case 1:
+		/*line :603:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:578:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
-	/*line :578:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :578:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :578:9*/ return ag_s
+	/*line loopgroup_test.go:604:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
+	/*line :604:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :604:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :604:9*/ return ag_s
 	}
-	/*line :578:9*/ ag_resume1:
-	/*line loopgroup_test.go:578:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :578:9*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:578:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :578:2*/ return rt.Ready
+	/*line :604:9*/ ag_resume1:
+	/*line loopgroup_test.go:604:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :604:9*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:604:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :604:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2588
+//line loopgroup_async_test.go:2698
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:578"
+		return "loopgroup_test.go:604"
 	}
 	return ""
 }
 
-// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:578 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:604 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_spawnHere_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -2611,33 +2721,33 @@ func (ag_f *ag_spawnHere_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:578
+//line loopgroup_test.go:604
 func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :578:1*/ if ag_co.Unwinding() {
-		/*line :578:1*/ return rt.Ready
+	/*line :604:1*/ if ag_co.Unwinding() {
+		/*line :604:1*/ return rt.Ready
 	}
-	/*line :578:1*/ switch ag_f.ag_state {
-	/*line :578:1*/ case 1:
-		/*line :578:1*/ goto ag_resume1
+	/*line :604:1*/ switch ag_f.ag_state {
+	/*line :604:1*/ case 1:
+		/*line :604:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:578:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :578:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :578:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :578:48*/ return ag_s
+	/*line loopgroup_test.go:604:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :604:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :604:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :604:48*/ return ag_s
 	}
-	/*line :578:48*/ ag_resume1:
-	/*line :578:48*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:578:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
-	/*line :578:69*/ return rt.Ready
+	/*line :604:48*/ ag_resume1:
+	/*line :604:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:604:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
+	/*line :604:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2635
+//line loopgroup_async_test.go:2745
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:578"
+		return "loopgroup_test.go:604"
 	}
 	return ""
 }
@@ -2669,138 +2779,138 @@ func (ag_f *ag_misuse) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:585
+//line loopgroup_test.go:611
 func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :585:1*/ var (
+	/*line :611:1*/ var (
 		ag_err1 error
 		ag_t4   *rt.Task[int]
 		ag_err2 error
 		ag_t7   *rt.Task[int]
 	)
-	/*line :585:1*/ if ag_co.Unwinding() {
-		/*line :585:1*/ return rt.Ready
+	/*line :611:1*/ if ag_co.Unwinding() {
+		/*line :611:1*/ return rt.Ready
 	}
-	/*line :585:1*/ switch ag_f.ag_state {
-	/*line :585:1*/ case 1:
-		/*line :585:1*/ goto ag_resume1
-		/*line :585:1*/
+	/*line :611:1*/ switch ag_f.ag_state {
+	/*line :611:1*/ case 1:
+		/*line :611:1*/ goto ag_resume1
+		/*line :611:1*/
 	case 2:
-		/*line :585:1*/ goto ag_resume2
-		/*line :585:1*/
+		/*line :611:1*/ goto ag_resume2
+		/*line :611:1*/
 	case 3:
-		/*line :585:1*/ goto ag_resume3
-		/*line :585:1*/
+		/*line :611:1*/ goto ag_resume3
+		/*line :611:1*/
 	case 4:
-		/*line :585:1*/ goto ag_resume4
-		/*line :585:1*/
+		/*line :611:1*/ goto ag_resume4
+		/*line :611:1*/
 	case 5:
-		/*line :585:1*/ goto ag_resume5
-		/*line :585:1*/
+		/*line :611:1*/ goto ag_resume5
+		/*line :611:1*/
 	case 6:
-		/*line :585:1*/ goto ag_resume6
-		/*line :585:1*/
+		/*line :611:1*/ goto ag_resume6
+		/*line :611:1*/
 	case 7:
-		/*line :585:1*/ goto ag_resume7
+		/*line :611:1*/ goto ag_resume7
 	}
-	/*line loopgroup_test.go:586:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :586:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :586:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :586:2*/ return ag_s
+	/*line loopgroup_test.go:612:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :612:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :612:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :612:2*/ return ag_s
 	}
-	/*line :586:2*/ ag_resume1:
-	/*line loopgroup_test.go:586:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :586:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:587:6*/ ag_f.out = nil
-	/*line loopgroup_test.go:588:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
-	/*line :588:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
-	/*line :588:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :588:2*/ return ag_s
+	/*line :612:2*/ ag_resume1:
+	/*line loopgroup_test.go:612:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :612:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:613:6*/ ag_f.out = nil
+	/*line loopgroup_test.go:614:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
+	/*line :614:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
+	/*line :614:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :614:2*/ return ag_s
 	}
-	/*line :588:2*/ ag_resume2:
-	/*line loopgroup_test.go:588:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :588:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:589:2*/ if ag_err1 != nil {
-		/*line loopgroup_test.go:590:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :590:3*/ return rt.Ready
+	/*line :614:2*/ ag_resume2:
+	/*line loopgroup_test.go:614:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :614:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:615:2*/ if ag_err1 != nil {
+		/*line loopgroup_test.go:616:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :616:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:592:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
-	/*line :592:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :592:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :592:25*/ return ag_s
+	/*line loopgroup_test.go:618:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
+	/*line :618:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :618:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :618:25*/ return ag_s
 	}
-	/*line :592:25*/ ag_resume3:
-	/*line loopgroup_test.go:592:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :592:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:592:2*/ ag_f.ag_aw2 = ag_t4
-	/*line :592:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :592:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :592:2*/ return ag_s
+	/*line :618:25*/ ag_resume3:
+	/*line loopgroup_test.go:618:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :618:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:618:2*/ ag_f.ag_aw2 = ag_t4
+	/*line :618:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :618:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :618:2*/ return ag_s
 	}
-	/*line :592:2*/ ag_resume4:
-	/*line loopgroup_test.go:592:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :592:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:593:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:595:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:596:2*/ ag_f.m.Send(1)
-	/*line loopgroup_test.go:597:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
-	/*line :597:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
-	/*line :597:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:5*/ return ag_s
+	/*line :618:2*/ ag_resume4:
+	/*line loopgroup_test.go:618:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :618:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:619:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:621:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:622:2*/ ag_f.m.Send(1)
+	/*line loopgroup_test.go:623:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
+	/*line :623:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
+	/*line :623:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :623:5*/ return ag_s
 	}
-	/*line :597:5*/ ag_resume5:
-	/*line loopgroup_test.go:597:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :597:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:597:2*/ if !(ag_err2 != nil) {
-		/*line :597:2*/ goto ag_L1
+	/*line :623:5*/ ag_resume5:
+	/*line loopgroup_test.go:623:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :623:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:623:2*/ if !(ag_err2 != nil) {
+		/*line :623:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:598:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :598:3*/ return rt.Ready
-	/*line :598:3*/ ag_L1:
-	/*line loopgroup_test.go:600:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
-	/*line :600:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :600:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :600:25*/ return ag_s
+	/*line loopgroup_test.go:624:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :624:3*/ return rt.Ready
+	/*line :624:3*/ ag_L1:
+	/*line loopgroup_test.go:626:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
+	/*line :626:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :626:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :626:25*/ return ag_s
 	}
-	/*line :600:25*/ ag_resume6:
-	/*line loopgroup_test.go:600:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :600:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:600:2*/ ag_f.ag_aw2 = ag_t7
-	/*line :600:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :600:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :600:2*/ return ag_s
+	/*line :626:25*/ ag_resume6:
+	/*line loopgroup_test.go:626:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :626:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:626:2*/ ag_f.ag_aw2 = ag_t7
+	/*line :626:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :626:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :626:2*/ return ag_s
 	}
-	/*line :600:2*/ ag_resume7:
-	/*line loopgroup_test.go:600:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :600:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:601:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:602:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :602:2*/ return rt.Ready
+	/*line :626:2*/ ag_resume7:
+	/*line loopgroup_test.go:626:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :626:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:627:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:628:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :628:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2781
+//line loopgroup_async_test.go:2891
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:586"
+		return "loopgroup_test.go:612"
 	case 2:
-		return "loopgroup_test.go:588"
+		return "loopgroup_test.go:614"
 	case 3:
-		return "loopgroup_test.go:592"
+		return "loopgroup_test.go:618"
 	case 4:
-		return "loopgroup_test.go:592"
+		return "loopgroup_test.go:618"
 	case 5:
-		return "loopgroup_test.go:597"
+		return "loopgroup_test.go:623"
 	case 6:
-		return "loopgroup_test.go:600"
+		return "loopgroup_test.go:626"
 	case 7:
-		return "loopgroup_test.go:600"
+		return "loopgroup_test.go:626"
 	}
 	return ""
 }
 
-// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:592 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:618 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func1 struct {
 	ag_state int
 	other    **rt.Task[int]
@@ -2817,43 +2927,43 @@ func (ag_f *ag_misuse_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:592
+//line loopgroup_test.go:618
 func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :592:1*/ var (
+	/*line :618:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :592:1*/ if ag_co.Unwinding() {
-		/*line :592:1*/ return rt.Ready
+	/*line :618:1*/ if ag_co.Unwinding() {
+		/*line :618:1*/ return rt.Ready
 	}
-	/*line :592:1*/ switch ag_f.ag_state {
-	/*line :592:1*/ case 1:
-		/*line :592:1*/ goto ag_resume1
+	/*line :618:1*/ switch ag_f.ag_state {
+	/*line :618:1*/ case 1:
+		/*line :618:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:592:71*/ ag_f.ag_aw0 = (*ag_f.other)
-	/*line :592:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
-	/*line :592:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :592:71*/ return ag_s
+	/*line loopgroup_test.go:618:71*/ ag_f.ag_aw0 = (*ag_f.other)
+	/*line :618:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
+	/*line :618:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :618:71*/ return ag_s
 	}
-	/*line :592:71*/ ag_resume1:
-	/*line loopgroup_test.go:592:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :592:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:592:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :592:64*/ return rt.Ready
+	/*line :618:71*/ ag_resume1:
+	/*line loopgroup_test.go:618:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :618:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:618:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :618:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2846
+//line loopgroup_async_test.go:2956
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:592"
+		return "loopgroup_test.go:618"
 	}
 	return ""
 }
 
-// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:597 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:623 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2870,43 +2980,43 @@ func (ag_f *ag_misuse_func2) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:597
+//line loopgroup_test.go:623
 func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :597:1*/ var (
+	/*line :623:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :597:1*/ if ag_co.Unwinding() {
-		/*line :597:1*/ return rt.Ready
+	/*line :623:1*/ if ag_co.Unwinding() {
+		/*line :623:1*/ return rt.Ready
 	}
-	/*line :597:1*/ switch ag_f.ag_state {
-	/*line :597:1*/ case 1:
-		/*line :597:1*/ goto ag_resume1
+	/*line :623:1*/ switch ag_f.ag_state {
+	/*line :623:1*/ case 1:
+		/*line :623:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:597:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :597:87*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :597:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:87*/ return ag_s
+	/*line loopgroup_test.go:623:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :623:87*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :623:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :623:87*/ return ag_s
 	}
-	/*line :597:87*/ ag_resume1:
-	/*line loopgroup_test.go:597:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :597:87*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:597:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :597:80*/ return rt.Ready
+	/*line :623:87*/ ag_resume1:
+	/*line loopgroup_test.go:623:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :623:87*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:623:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :623:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2899
+//line loopgroup_async_test.go:3009
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:597"
+		return "loopgroup_test.go:623"
 	}
 	return ""
 }
 
-// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:600 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:626 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func3 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2923,38 +3033,38 @@ func (ag_f *ag_misuse_func3) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:600
+//line loopgroup_test.go:626
 func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :600:1*/ var (
+	/*line :626:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :600:1*/ if ag_co.Unwinding() {
-		/*line :600:1*/ return rt.Ready
+	/*line :626:1*/ if ag_co.Unwinding() {
+		/*line :626:1*/ return rt.Ready
 	}
-	/*line :600:1*/ switch ag_f.ag_state {
-	/*line :600:1*/ case 1:
-		/*line :600:1*/ goto ag_resume1
+	/*line :626:1*/ switch ag_f.ag_state {
+	/*line :626:1*/ case 1:
+		/*line :626:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:600:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :600:71*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :600:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :600:71*/ return ag_s
+	/*line loopgroup_test.go:626:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :626:71*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :626:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :626:71*/ return ag_s
 	}
-	/*line :600:71*/ ag_resume1:
-	/*line loopgroup_test.go:600:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :600:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:600:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :600:64*/ return rt.Ready
+	/*line :626:71*/ ag_resume1:
+	/*line loopgroup_test.go:626:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :626:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:626:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :626:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2952
+//line loopgroup_async_test.go:3062
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:600"
+		return "loopgroup_test.go:626"
 	}
 	return ""
 }
@@ -2982,63 +3092,63 @@ func (ag_f *ag_fanOut) AwaitResult() ([]int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:618
+//line loopgroup_test.go:644
 func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :618:1*/ var (
+	/*line :644:1*/ var (
 		g   *rt.Group
 		rs  []*rt.Remote[int]
 		per []int
 		err error
 	)
-	/*line :618:1*/ if ag_co.Unwinding() {
-		/*line :618:1*/ return rt.Ready
+	/*line :644:1*/ if ag_co.Unwinding() {
+		/*line :644:1*/ return rt.Ready
 	}
-	/*line :618:1*/ switch ag_f.ag_state {
-	/*line :618:1*/ case 1:
-		/*line :618:1*/ goto ag_resume1
-		/*line :618:1*/
+	/*line :644:1*/ switch ag_f.ag_state {
+	/*line :644:1*/ case 1:
+		/*line :644:1*/ goto ag_resume1
+		/*line :644:1*/
 	case 2:
-		/*line :618:1*/ goto ag_resume2
+		/*line :644:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:619:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :619:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :619:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :619:2*/ return ag_s
+	/*line loopgroup_test.go:645:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :645:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :645:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :645:2*/ return ag_s
 	}
-	/*line :619:2*/ ag_resume1:
-	/*line loopgroup_test.go:619:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :619:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:620:2*/ rs = make([]*rt.Remote[int], ag_f.n)
-	/*line loopgroup_test.go:621:2*/ for i := range rs {
-		/*line loopgroup_test.go:622:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
+	/*line :645:2*/ ag_resume1:
+	/*line loopgroup_test.go:645:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :645:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:646:2*/ rs = make([]*rt.Remote[int], ag_f.n)
+	/*line loopgroup_test.go:647:2*/ for i := range rs {
+		/*line loopgroup_test.go:648:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
 	}
-	/*line loopgroup_test.go:627:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
-	/*line :627:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
-	/*line :627:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :627:2*/ return ag_s
+	/*line loopgroup_test.go:653:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
+	/*line :653:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
+	/*line :653:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :653:2*/ return ag_s
 	}
-	/*line :627:2*/ ag_resume2:
-	/*line loopgroup_test.go:627:2*/ per, err = ag_f.ag_aw1.AwaitResult()
-	/*line :627:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:628:2*/ sort.Ints(per)
-	/*line loopgroup_test.go:629:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
-	/*line :629:2*/ return rt.Ready
+	/*line :653:2*/ ag_resume2:
+	/*line loopgroup_test.go:653:2*/ per, err = ag_f.ag_aw1.AwaitResult()
+	/*line :653:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:654:2*/ sort.Ints(per)
+	/*line loopgroup_test.go:655:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
+	/*line :655:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3029
+//line loopgroup_async_test.go:3139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:619"
+		return "loopgroup_test.go:645"
 	case 2:
-		return "loopgroup_test.go:627"
+		return "loopgroup_test.go:653"
 	}
 	return ""
 }
 
-// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:622 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:648 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_fanOut_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -3055,49 +3165,49 @@ func (ag_f *ag_fanOut_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:622
+//line loopgroup_test.go:648
 func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :622:1*/ var (
+	/*line :648:1*/ var (
 		ag_t0 int
 	)
-	/*line :622:1*/ if ag_co.Unwinding() {
-		/*line :622:1*/ return rt.Ready
+	/*line :648:1*/ if ag_co.Unwinding() {
+		/*line :648:1*/ return rt.Ready
 	}
-	/*line :622:1*/ switch ag_f.ag_state {
-	/*line :622:1*/ case 1:
-		/*line :622:1*/ goto ag_resume1
-		/*line :622:1*/
+	/*line :648:1*/ switch ag_f.ag_state {
+	/*line :648:1*/ case 1:
+		/*line :648:1*/ goto ag_resume1
+		/*line :648:1*/
 	case 2:
-		/*line :622:1*/ goto ag_resume2
+		/*line :648:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:623:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :623:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :623:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :623:4*/ return ag_s
+	/*line loopgroup_test.go:649:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :649:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :649:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:4*/ return ag_s
 	}
-	/*line :623:4*/ ag_resume1:
-	/*line :623:4*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:624:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :624:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :624:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :624:11*/ return ag_s
+	/*line :649:4*/ ag_resume1:
+	/*line :649:4*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:650:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :650:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :650:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :650:11*/ return ag_s
 	}
-	/*line :624:11*/ ag_resume2:
-	/*line loopgroup_test.go:624:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :624:11*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:624:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :624:4*/ return rt.Ready
+	/*line :650:11*/ ag_resume2:
+	/*line loopgroup_test.go:650:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :650:11*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:650:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :650:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3093
+//line loopgroup_async_test.go:3203
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:623"
+		return "loopgroup_test.go:649"
 	case 2:
-		return "loopgroup_test.go:624"
+		return "loopgroup_test.go:650"
 	}
 	return ""
 }
@@ -3126,75 +3236,75 @@ func (ag_f *ag_dumpGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:646
+//line loopgroup_test.go:672
 func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :646:1*/ var (
+	/*line :672:1*/ var (
 		g *rt.Group
 		r *rt.Remote[int]
 	)
-	/*line :646:1*/ if ag_co.Unwinding() {
-		/*line :646:1*/ return rt.Ready
+	/*line :672:1*/ if ag_co.Unwinding() {
+		/*line :672:1*/ return rt.Ready
 	}
-	/*line :646:1*/ switch ag_f.ag_state {
-	/*line :646:1*/ case 1:
-		/*line :646:1*/ goto ag_resume1
-		/*line :646:1*/
+	/*line :672:1*/ switch ag_f.ag_state {
+	/*line :672:1*/ case 1:
+		/*line :672:1*/ goto ag_resume1
+		/*line :672:1*/
 	case 2:
-		/*line :646:1*/ goto ag_resume2
-		/*line :646:1*/
+		/*line :672:1*/ goto ag_resume2
+		/*line :672:1*/
 	case 3:
-		/*line :646:1*/ goto ag_resume3
-		/*line :646:1*/
+		/*line :672:1*/ goto ag_resume3
+		/*line :672:1*/
 	case 4:
-		/*line :646:1*/ goto ag_resume4
+		/*line :672:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:647:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :647:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :647:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :647:2*/ return ag_s
+	/*line loopgroup_test.go:673:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :673:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :673:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :673:2*/ return ag_s
 	}
-	/*line :647:2*/ ag_resume1:
-	/*line loopgroup_test.go:647:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :647:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:648:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
-	/*line loopgroup_test.go:649:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
-	/*line :649:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
-	/*line :649:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :649:2*/ return ag_s
+	/*line :673:2*/ ag_resume1:
+	/*line loopgroup_test.go:673:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :673:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:674:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
+	/*line loopgroup_test.go:675:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
+	/*line :675:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	/*line :675:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :675:2*/ return ag_s
 	}
-	/*line :649:2*/ ag_resume2:
-	/*line :649:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:650:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :650:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :650:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :650:2*/ return ag_s
+	/*line :675:2*/ ag_resume2:
+	/*line :675:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:676:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :676:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :676:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :676:2*/ return ag_s
 	}
-	/*line :650:2*/ ag_resume3:
-	/*line :650:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:651:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
-	/*line :651:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
-	/*line :651:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :651:2*/ return ag_s
+	/*line :676:2*/ ag_resume3:
+	/*line :676:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:677:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
+	/*line :677:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
+	/*line :677:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :677:2*/ return ag_s
 	}
-	/*line :651:2*/ ag_resume4:
-	/*line :651:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:652:2*/ ag_f.ag_err = nil
-	/*line :652:2*/ return rt.Ready
+	/*line :677:2*/ ag_resume4:
+	/*line :677:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:678:2*/ ag_f.ag_err = nil
+	/*line :678:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3186
+//line loopgroup_async_test.go:3296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:647"
+		return "loopgroup_test.go:673"
 	case 2:
-		return "loopgroup_test.go:649"
+		return "loopgroup_test.go:675"
 	case 3:
-		return "loopgroup_test.go:650"
+		return "loopgroup_test.go:676"
 	case 4:
-		return "loopgroup_test.go:651"
+		return "loopgroup_test.go:677"
 	}
 	return ""
 }
@@ -3219,17 +3329,17 @@ func (ag_f *ag_setFrom) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:673
+//line loopgroup_test.go:699
 func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :673:1*/ if ag_co.Unwinding() {
-		/*line :673:1*/ return rt.Ready
+	/*line :699:1*/ if ag_co.Unwinding() {
+		/*line :699:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:674:2*/ ag_f.f.SetResult(1)
-	/*line loopgroup_test.go:675:2*/ ag_f.ag_err = nil
-	/*line :675:2*/ return rt.Ready
+	/*line loopgroup_test.go:700:2*/ ag_f.f.SetResult(1)
+	/*line loopgroup_test.go:701:2*/ ag_f.ag_err = nil
+	/*line :701:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3233
+//line loopgroup_async_test.go:3343
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3251,18 +3361,18 @@ func (ag_f *ag_busy) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:681
+//line loopgroup_test.go:707
 func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :681:1*/ if ag_co.Unwinding() {
-		/*line :681:1*/ return rt.Ready
+	/*line :707:1*/ if ag_co.Unwinding() {
+		/*line :707:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:682:2*/ for start := time.Now(); time.Since(start) < ag_f.d; {
+	/*line loopgroup_test.go:708:2*/ for start := time.Now(); time.Since(start) < ag_f.d; {
 	}
-	/*line loopgroup_test.go:684:2*/ ag_f.ag_err = nil
-	/*line :684:2*/ return rt.Ready
+	/*line loopgroup_test.go:710:2*/ ag_f.ag_err = nil
+	/*line :710:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3266
+//line loopgroup_async_test.go:3376
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3290,103 +3400,103 @@ func (ag_f *ag_debugChecks) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:690
+//line loopgroup_test.go:716
 func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :690:1*/ var (
+	/*line :716:1*/ var (
 		ag_err1 error
 	)
-	/*line :690:1*/ if ag_co.Unwinding() {
-		/*line :690:1*/ return rt.Ready
+	/*line :716:1*/ if ag_co.Unwinding() {
+		/*line :716:1*/ return rt.Ready
 	}
-	/*line :690:1*/ switch ag_f.ag_state {
-	/*line :690:1*/ case 1:
-		/*line :690:1*/ goto ag_resume1
-		/*line :690:1*/
+	/*line :716:1*/ switch ag_f.ag_state {
+	/*line :716:1*/ case 1:
+		/*line :716:1*/ goto ag_resume1
+		/*line :716:1*/
 	case 2:
-		/*line :690:1*/ goto ag_resume2
-		/*line :690:1*/
+		/*line :716:1*/ goto ag_resume2
+		/*line :716:1*/
 	case 3:
-		/*line :690:1*/ goto ag_resume3
-		/*line :690:1*/
+		/*line :716:1*/ goto ag_resume3
+		/*line :716:1*/
 	case 4:
-		/*line :690:1*/ goto ag_resume4
-		/*line :690:1*/
+		/*line :716:1*/ goto ag_resume4
+		/*line :716:1*/
 	case 5:
-		/*line :690:1*/ goto ag_resume5
+		/*line :716:1*/ goto ag_resume5
 	}
-	/*line loopgroup_test.go:691:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :691:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :691:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :691:2*/ return ag_s
+	/*line loopgroup_test.go:717:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :717:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :717:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :717:2*/ return ag_s
 	}
-	/*line :691:2*/ ag_resume1:
-	/*line loopgroup_test.go:691:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :691:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:692:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line loopgroup_test.go:693:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
-	/*line :693:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :693:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :693:2*/ return ag_s
+	/*line :717:2*/ ag_resume1:
+	/*line loopgroup_test.go:717:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :717:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:718:2*/ ag_f.f = rt.NewFuture[int]()
+	/*line loopgroup_test.go:719:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
+	/*line :719:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :719:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :719:2*/ return ag_s
 	}
-	/*line :693:2*/ ag_resume2:
-	/*line :693:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:694:2*/ ag_f.ag_aw2 = rt.SleepAsync(0)
-	/*line :694:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :694:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :694:2*/ return ag_s
+	/*line :719:2*/ ag_resume2:
+	/*line :719:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:720:2*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :720:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :720:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :720:2*/ return ag_s
 	}
-	/*line :694:2*/ ag_resume3:
-	/*line :694:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:695:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
-	/*line :695:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
-	/*line :695:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :695:2*/ return ag_s
+	/*line :720:2*/ ag_resume3:
+	/*line :720:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:721:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
+	/*line :721:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	/*line :721:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :721:2*/ return ag_s
 	}
-	/*line :695:2*/ ag_resume4:
-	/*line loopgroup_test.go:695:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :695:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:696:2*/ if ag_f.err == nil {
-		/*line loopgroup_test.go:697:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("setting a future of loop 0 from loop 1 did not fail")
-		/*line :697:3*/ return rt.Ready
+	/*line :721:2*/ ag_resume4:
+	/*line loopgroup_test.go:721:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :721:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:722:2*/ if ag_f.err == nil {
+		/*line loopgroup_test.go:723:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("setting a future of loop 0 from loop 1 did not fail")
+		/*line :723:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:699:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
-	/*line :699:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
-	/*line :699:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :699:5*/ return ag_s
+	/*line loopgroup_test.go:725:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
+	/*line :725:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
+	/*line :725:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :725:5*/ return ag_s
 	}
-	/*line :699:5*/ ag_resume5:
-	/*line loopgroup_test.go:699:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :699:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:699:2*/ if !(ag_err1 != nil) {
-		/*line :699:2*/ goto ag_L1
+	/*line :725:5*/ ag_resume5:
+	/*line loopgroup_test.go:725:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :725:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:725:2*/ if !(ag_err1 != nil) {
+		/*line :725:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:700:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :700:3*/ return rt.Ready
-	/*line :700:3*/ ag_L1:
-	/*line loopgroup_test.go:702:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error(), nil
-	/*line :702:2*/ return rt.Ready
+	/*line loopgroup_test.go:726:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :726:3*/ return rt.Ready
+	/*line :726:3*/ ag_L1:
+	/*line loopgroup_test.go:728:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error(), nil
+	/*line :728:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3371
+//line loopgroup_async_test.go:3481
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:691"
+		return "loopgroup_test.go:717"
 	case 2:
-		return "loopgroup_test.go:693"
+		return "loopgroup_test.go:719"
 	case 3:
-		return "loopgroup_test.go:694"
+		return "loopgroup_test.go:720"
 	case 4:
-		return "loopgroup_test.go:695"
+		return "loopgroup_test.go:721"
 	case 5:
-		return "loopgroup_test.go:699"
+		return "loopgroup_test.go:725"
 	}
 	return ""
 }
 
-// ag_debugChecks_func1 is the frame of the async closure at loopgroup_test.go:693 in debugChecks (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_debugChecks_func1 is the frame of the async closure at loopgroup_test.go:719 in debugChecks (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_debugChecks_func1 struct {
 	ag_state int
 	f        **rt.Future[int]
@@ -3403,38 +3513,38 @@ func (ag_f *ag_debugChecks_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:693
+//line loopgroup_test.go:719
 func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :693:1*/ var (
+	/*line :719:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :693:1*/ if ag_co.Unwinding() {
-		/*line :693:1*/ return rt.Ready
+	/*line :719:1*/ if ag_co.Unwinding() {
+		/*line :719:1*/ return rt.Ready
 	}
-	/*line :693:1*/ switch ag_f.ag_state {
-	/*line :693:1*/ case 1:
-		/*line :693:1*/ goto ag_resume1
+	/*line :719:1*/ switch ag_f.ag_state {
+	/*line :719:1*/ case 1:
+		/*line :719:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:693:48*/ ag_f.ag_aw0 = (*ag_f.f)
-	/*line :693:48*/ ag_f.ag_state = 1 // await: rt.Await[int](f)
-	/*line :693:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :693:48*/ return ag_s
+	/*line loopgroup_test.go:719:48*/ ag_f.ag_aw0 = (*ag_f.f)
+	/*line :719:48*/ ag_f.ag_state = 1 // await: rt.Await[int](f)
+	/*line :719:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :719:48*/ return ag_s
 	}
-	/*line :693:48*/ ag_resume1:
-	/*line loopgroup_test.go:693:48*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :693:48*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:693:41*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :693:41*/ return rt.Ready
+	/*line :719:48*/ ag_resume1:
+	/*line loopgroup_test.go:719:48*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :719:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:719:41*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :719:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3432
+//line loopgroup_async_test.go:3542
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:693"
+		return "loopgroup_test.go:719"
 	}
 	return ""
 }

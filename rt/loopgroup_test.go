@@ -285,6 +285,32 @@ func TestGroupCancelAwaiterCancelsRemote(t *testing.T) {
 	assert.Equal(t, "remote deferred on loop 1, cancelling=true\nawaiter task: rt: canceled\nremote: rt: canceled, done=true", got)
 }
 
+// gatherRemotes awaits a Gather of two remote tasks of loop 1 and
+// cancels it: the gather ends only after both remote tasks have run their
+// deferred calls on loop 1.
+//
+// async
+func gatherRemotes(tr *trace) (string, error) {
+	g := rt.CurrentGroup()
+	rs := []rt.Awaitable[int]{
+		rt.Submit(g.Loop(1), remoteSleeperAsync(tr, time.Hour)),
+		rt.Submit(g.Loop(1), remoteSleeperAsync(tr, time.Hour)),
+	}
+	t := rt.Spawn(rt.Gather(rs...))
+	rt.Sleep(10 * time.Millisecond)
+	t.Cancel()
+	_, err := rt.Await(rt.WaitFor[[]int](t, 5*time.Second))
+	tr.log("gather: %v", err)
+	return tr.String(), nil
+}
+
+func TestGroupGatherOfRemotesCancel(t *testing.T) {
+	tr := &trace{}
+	got, err := rt.RunGroup(gatherRemotesAsync(tr), rt.Loops(2))
+	require.NoError(t, err)
+	assert.Equal(t, "remote deferred on loop 1, cancelling=true\nremote deferred on loop 1, cancelling=true\ngather: rt: canceled", got)
+}
+
 // cancelRemote cancels a remote task of loop 1 through its Remote: the
 // task awaiting it on loop 0 sees the cancellation as its result.
 //
