@@ -8,6 +8,7 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"io"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -180,24 +181,24 @@ func init() {
 		{Name: "remoteSleeper", Line: 245, Off: 6295, Head: "func remoteSleeper(tr *trace, d time.Duration) (int, error) {", Len: 235, Hash: 0x6ae1914f30bb138f},
 		{Name: "awaiter", Line: 257, Off: 6586, Head: "func awaiter(tr *trace, r *rt.Remote[int]) (int, error) {", Len: 167, Hash: 0xa2f6d3d03d90e1a7},
 		{Name: "cancelAwaiter", Line: 268, Off: 6950, Head: "func cancelAwaiter(tr *trace) (string, error) {", Len: 399, Hash: 0xbaf3886c54dcd97c},
-		{Name: "gatherRemotes", Line: 293, Off: 7826, Head: "func gatherRemotes(tr *trace) (string, error) {", Len: 409, Hash: 0x5c48294fc5add15b},
-		{Name: "cancelRemote", Line: 318, Off: 8680, Head: "func cancelRemote(tr *trace) (string, error) {", Len: 379, Hash: 0x7f64cd851cea375b},
-		{Name: "sameLoop", Line: 340, Off: 9501, Head: "func sameLoop(tr *trace) (int, error) {", Len: 403, Hash: 0xdde24110a9c6a2bd},
-		{Name: "publish", Line: 373, Off: 10468, Head: "func publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) error {", Len: 132, Hash: 0x131312c3d7f6d80e},
-		{Name: "parked", Line: 413, Off: 11708, Head: "func parked(how string, a, b *rt.Loop, done, started *atomic.Int64) (int, error) {", Len: 595, Hash: 0xa8946cf25b516cbd},
-		{Name: "parkEverywhere", Line: 435, Off: 12431, Head: "func parkEverywhere(done, started *atomic.Int64) (int, error) {", Len: 450, Hash: 0x4e96b10eabef2aa5},
-		{Name: "crash", Line: 463, Off: 13300, Head: "func crash(tr *trace) error {", Len: 248, Hash: 0x12ad9d2b7c1073a8},
-		{Name: "mailboxConsume", Line: 486, Off: 14110, Head: "func mailboxConsume(m *rt.Mailbox[[2]int], producers int) (int, error) {", Len: 386, Hash: 0x80ae6d22e1ff9f73},
-		{Name: "mailboxProduce", Line: 508, Off: 14586, Head: "func mailboxProduce(m *rt.Mailbox[[2]int], id, count int) error {", Len: 214, Hash: 0x8212dfd228181681},
-		{Name: "pipeline", Line: 524, Off: 14907, Head: "func pipeline(count int) (int, error) {", Len: 867, Hash: 0xedc0665c1d79ac64},
-		{Name: "cancelRecv", Line: 566, Off: 16077, Head: "func cancelRecv(rounds int) (int, error) {", Len: 946, Hash: 0xa71f9418a7969383},
-		{Name: "spawnHere", Line: 603, Off: 17259, Head: "func spawnHere() (*rt.Task[int], error) {", Len: 134, Hash: 0x3b5ecafb6ff5d40a},
-		{Name: "misuse", Line: 611, Off: 17502, Head: "func misuse() ([]string, error) {", Len: 629, Hash: 0x35052733d134c2b8},
-		{Name: "fanOut", Line: 644, Off: 18642, Head: "func fanOut(n int) ([]int, error) {", Len: 289, Hash: 0x299fbec4e32b1db8},
-		{Name: "dumpGroup", Line: 672, Off: 19289, Head: "func dumpGroup(tr *trace, w io.Writer) error {", Len: 262, Hash: 0x8e804683898e7e71},
-		{Name: "setFrom", Line: 699, Off: 20360, Head: "func setFrom(f *rt.Future[int]) error {", Len: 69, Hash: 0xc751886b798c8978},
-		{Name: "busy", Line: 707, Off: 20476, Head: "func busy(d time.Duration) error {", Len: 102, Hash: 0xed963968afa14e36},
-		{Name: "debugChecks", Line: 716, Off: 20667, Head: "func debugChecks() (string, error) {", Len: 503, Hash: 0x473996ed21acad68},
+		{Name: "gatherRemotes", Line: 295, Off: 7949, Head: "func gatherRemotes(tr *trace) (string, error) {", Len: 578, Hash: 0xdb40acb8110f376f},
+		{Name: "cancelRemote", Line: 322, Off: 8962, Head: "func cancelRemote(tr *trace) (string, error) {", Len: 379, Hash: 0x7f64cd851cea375b},
+		{Name: "sameLoop", Line: 344, Off: 9783, Head: "func sameLoop(tr *trace) (int, error) {", Len: 403, Hash: 0xdde24110a9c6a2bd},
+		{Name: "publish", Line: 377, Off: 10750, Head: "func publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) error {", Len: 132, Hash: 0x131312c3d7f6d80e},
+		{Name: "parked", Line: 417, Off: 11990, Head: "func parked(how string, a, b *rt.Loop, done, started *atomic.Int64) (int, error) {", Len: 595, Hash: 0xa8946cf25b516cbd},
+		{Name: "parkEverywhere", Line: 439, Off: 12713, Head: "func parkEverywhere(done, started *atomic.Int64) (int, error) {", Len: 450, Hash: 0x4e96b10eabef2aa5},
+		{Name: "crash", Line: 467, Off: 13582, Head: "func crash(tr *trace) error {", Len: 248, Hash: 0x12ad9d2b7c1073a8},
+		{Name: "mailboxConsume", Line: 490, Off: 14392, Head: "func mailboxConsume(m *rt.Mailbox[[2]int], producers int) (int, error) {", Len: 386, Hash: 0x80ae6d22e1ff9f73},
+		{Name: "mailboxProduce", Line: 512, Off: 14868, Head: "func mailboxProduce(m *rt.Mailbox[[2]int], id, count int) error {", Len: 214, Hash: 0x8212dfd228181681},
+		{Name: "pipeline", Line: 528, Off: 15189, Head: "func pipeline(count int) (int, error) {", Len: 867, Hash: 0xedc0665c1d79ac64},
+		{Name: "cancelRecv", Line: 570, Off: 16359, Head: "func cancelRecv(rounds int) (int, error) {", Len: 946, Hash: 0xa71f9418a7969383},
+		{Name: "spawnHere", Line: 607, Off: 17541, Head: "func spawnHere() (*rt.Task[int], error) {", Len: 134, Hash: 0x3b5ecafb6ff5d40a},
+		{Name: "misuse", Line: 615, Off: 17784, Head: "func misuse() ([]string, error) {", Len: 629, Hash: 0x35052733d134c2b8},
+		{Name: "fanOut", Line: 648, Off: 18924, Head: "func fanOut(n int) ([]int, error) {", Len: 289, Hash: 0x299fbec4e32b1db8},
+		{Name: "dumpGroup", Line: 676, Off: 19571, Head: "func dumpGroup(tr *trace, w io.Writer) error {", Len: 262, Hash: 0x8e804683898e7e71},
+		{Name: "setFrom", Line: 703, Off: 20642, Head: "func setFrom(f *rt.Future[int]) error {", Len: 69, Hash: 0xc751886b798c8978},
+		{Name: "busy", Line: 711, Off: 20758, Head: "func busy(d time.Duration) error {", Len: 102, Hash: 0xed963968afa14e36},
+		{Name: "debugChecks", Line: 720, Off: 20949, Head: "func debugChecks() (string, error) {", Len: 503, Hash: 0x473996ed21acad68},
 	})
 }
 
@@ -282,7 +283,7 @@ func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:286
+//line loopgroup_async_test.go:287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
@@ -365,7 +366,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:369
+//line loopgroup_async_test.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -460,7 +461,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:464
+//line loopgroup_async_test.go:465
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -520,7 +521,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:524
+//line loopgroup_async_test.go:525
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -620,7 +621,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:624
+//line loopgroup_async_test.go:625
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -709,7 +710,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:713
+//line loopgroup_async_test.go:714
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -838,7 +839,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:842
+//line loopgroup_async_test.go:843
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -937,7 +938,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:941
+//line loopgroup_async_test.go:942
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1040,7 +1041,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1044
+//line loopgroup_async_test.go:1045
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1147,7 +1148,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1151
+//line loopgroup_async_test.go:1152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1225,7 +1226,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1229
+//line loopgroup_async_test.go:1230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1328,7 +1329,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1332
+//line loopgroup_async_test.go:1333
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1345,15 +1346,20 @@ func (ag_f *ag_cancelAwaiter) AwaitLine() string {
 	return ""
 }
 
-// ag_gatherRemotes is the frame of gatherRemotes (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_gatherRemotes is the frame of gatherRemotes (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_gatherRemotes struct {
 	ag_state int
 	tr       *trace
+	r1       *rt.Remote[int]
+	r2       *rt.Remote[int]
 	t        *rt.Task[[]int]
+	err      error
+	err1     error
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[[]int]]
 	ag_aw2   rt.Awaitable[struct{}]
 	ag_aw3   rt.Awaitable[[]int]
+	ag_aw4   rt.Awaitable[int]
 	ag_r0    string
 	ag_err   error
 }
@@ -1371,40 +1377,47 @@ func (ag_f *ag_gatherRemotes) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:293
+//line loopgroup_test.go:295
 func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :293:1*/ var (
-		g   *rt.Group
-		rs  []rt.Awaitable[int]
-		err error
+	/*line :295:1*/ var (
+		g    *rt.Group
+		err2 error
+		out  string
 	)
-	/*line :293:1*/ if ag_co.Unwinding() {
-		/*line :293:1*/ return rt.Ready
+	/*line :295:1*/ if ag_co.Unwinding() {
+		/*line :295:1*/ return rt.Ready
 	}
-	/*line :293:1*/ switch ag_f.ag_state {
-	/*line :293:1*/ case 1:
-		/*line :293:1*/ goto ag_resume1
-		/*line :293:1*/
+	/*line :295:1*/ switch ag_f.ag_state {
+	/*line :295:1*/ case 1:
+		/*line :295:1*/ goto ag_resume1
+		/*line :295:1*/
 	case 2:
-		/*line :293:1*/ goto ag_resume2
-		/*line :293:1*/
+		/*line :295:1*/ goto ag_resume2
+		/*line :295:1*/
 	case 3:
-		/*line :293:1*/ goto ag_resume3
-		/*line :293:1*/
+		/*line :295:1*/ goto ag_resume3
+		/*line :295:1*/
 	case 4:
-		/*line :293:1*/ goto ag_resume4
+		/*line :295:1*/ goto ag_resume4
+		/*line :295:1*/
+	case 5:
+		/*line :295:1*/ goto ag_resume5
+		/*line :295:1*/
+	case 6:
+		/*line :295:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:294:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :294:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :294:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :294:2*/ return ag_s
+	/*line loopgroup_test.go:296:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :296:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :296:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:2*/ return ag_s
 	}
-	/*line :294:2*/ ag_resume1:
-	/*line loopgroup_test.go:294:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :294:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:295:2*/ rs = []rt.Awaitable[int]{rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour)), rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))}
-	/*line loopgroup_test.go:299:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Gather(rs...))
-	/*line :299:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Gather(rs...))
+	/*line :296:2*/ ag_resume1:
+	/*line loopgroup_test.go:296:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :296:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:297:2*/ ag_f.r1 = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:298:2*/ ag_f.r2 = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:299:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Gather[int](ag_f.r1, ag_f.r2))
+	/*line :299:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Gather[int](r1, r2))
 	/*line :299:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :299:2*/ return ag_s
 	}
@@ -1425,26 +1438,46 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :302:2*/ return ag_s
 	}
 	/*line :302:2*/ ag_resume4:
-	/*line loopgroup_test.go:302:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line loopgroup_test.go:302:2*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
 	/*line :302:2*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:303:2*/ ag_f.tr.log("gather: %v", err)
-	/*line loopgroup_test.go:304:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
-	/*line :304:2*/ return rt.Ready
+	/*line loopgroup_test.go:303:2*/ ag_f.ag_aw4 = ag_f.r1
+	/*line :303:2*/ ag_f.ag_state = 5 // await: rt.Await[int](r1)
+	/*line :303:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:2*/ return ag_s
+	}
+	/*line :303:2*/ ag_resume5:
+	/*line loopgroup_test.go:303:2*/ _, ag_f.err1 = ag_f.ag_aw4.AwaitResult()
+	/*line :303:2*/ ag_f.ag_aw4 = nil
+	/*line loopgroup_test.go:304:2*/ ag_f.ag_aw4 = ag_f.r2
+	/*line :304:2*/ ag_f.ag_state = 6 // await: rt.Await[int](r2)
+	/*line :304:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:2*/ return ag_s
+	}
+	/*line :304:2*/ ag_resume6:
+	/*line loopgroup_test.go:304:2*/ _, err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :304:2*/ ag_f.ag_aw4 = nil
+	/*line loopgroup_test.go:305:2*/ out = ag_f.tr.String()
+	/*line loopgroup_test.go:306:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d deferred calls; gather: %v; remotes: %v, %v", strings.Count(out, "remote deferred on loop 1, cancelling=true"), ag_f.err, ag_f.err1, err2), nil
+	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1436
+//line loopgroup_async_test.go:1465
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:294"
+		return "loopgroup_test.go:296"
 	case 2:
 		return "loopgroup_test.go:299"
 	case 3:
 		return "loopgroup_test.go:300"
 	case 4:
 		return "loopgroup_test.go:302"
+	case 5:
+		return "loopgroup_test.go:303"
+	case 6:
+		return "loopgroup_test.go:304"
 	}
 	return ""
 }
@@ -1477,79 +1510,79 @@ func (ag_f *ag_cancelRemote) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:318
+//line loopgroup_test.go:322
 func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :318:1*/ var (
+	/*line :322:1*/ var (
 		g   *rt.Group
 		err error
 	)
-	/*line :318:1*/ if ag_co.Unwinding() {
-		/*line :318:1*/ return rt.Ready
+	/*line :322:1*/ if ag_co.Unwinding() {
+		/*line :322:1*/ return rt.Ready
 	}
-	/*line :318:1*/ switch ag_f.ag_state {
-	/*line :318:1*/ case 1:
-		/*line :318:1*/ goto ag_resume1
-		/*line :318:1*/
+	/*line :322:1*/ switch ag_f.ag_state {
+	/*line :322:1*/ case 1:
+		/*line :322:1*/ goto ag_resume1
+		/*line :322:1*/
 	case 2:
-		/*line :318:1*/ goto ag_resume2
-		/*line :318:1*/
+		/*line :322:1*/ goto ag_resume2
+		/*line :322:1*/
 	case 3:
-		/*line :318:1*/ goto ag_resume3
-		/*line :318:1*/
+		/*line :322:1*/ goto ag_resume3
+		/*line :322:1*/
 	case 4:
-		/*line :318:1*/ goto ag_resume4
+		/*line :322:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:319:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :319:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :319:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:2*/ return ag_s
+	/*line loopgroup_test.go:323:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :323:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :323:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :323:2*/ return ag_s
 	}
-	/*line :319:2*/ ag_resume1:
-	/*line loopgroup_test.go:319:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :319:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:320:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:321:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
-	/*line :321:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
-	/*line :321:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:2*/ return ag_s
+	/*line :323:2*/ ag_resume1:
+	/*line loopgroup_test.go:323:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :323:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:324:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
+	/*line loopgroup_test.go:325:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line :325:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
+	/*line :325:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :325:2*/ return ag_s
 	}
-	/*line :321:2*/ ag_resume2:
-	/*line loopgroup_test.go:321:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :321:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:322:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :322:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :322:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :322:2*/ return ag_s
+	/*line :325:2*/ ag_resume2:
+	/*line loopgroup_test.go:325:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :325:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:326:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :326:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :326:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :326:2*/ return ag_s
 	}
-	/*line :322:2*/ ag_resume3:
-	/*line :322:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:323:2*/ ag_f.first = ag_f.r.Cancel()
-	/*line loopgroup_test.go:324:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
-	/*line :324:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
-	/*line :324:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :324:2*/ return ag_s
+	/*line :326:2*/ ag_resume3:
+	/*line :326:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:327:2*/ ag_f.first = ag_f.r.Cancel()
+	/*line loopgroup_test.go:328:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
+	/*line :328:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :328:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :328:2*/ return ag_s
 	}
-	/*line :324:2*/ ag_resume4:
-	/*line loopgroup_test.go:324:2*/ _, err = ag_f.ag_aw3.AwaitResult()
-	/*line :324:2*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:325:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
-	/*line loopgroup_test.go:326:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
-	/*line :326:2*/ return rt.Ready
+	/*line :328:2*/ ag_resume4:
+	/*line loopgroup_test.go:328:2*/ _, err = ag_f.ag_aw3.AwaitResult()
+	/*line :328:2*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:329:2*/ ag_f.tr.log("awaiter task: %v; cancel: %v, again: %v", err, ag_f.first, ag_f.r.Cancel())
+	/*line loopgroup_test.go:330:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.tr.String(), nil
+	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1541
+//line loopgroup_async_test.go:1574
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:319"
+		return "loopgroup_test.go:323"
 	case 2:
-		return "loopgroup_test.go:321"
+		return "loopgroup_test.go:325"
 	case 3:
-		return "loopgroup_test.go:322"
+		return "loopgroup_test.go:326"
 	case 4:
-		return "loopgroup_test.go:324"
+		return "loopgroup_test.go:328"
 	}
 	return ""
 }
@@ -1579,74 +1612,74 @@ func (ag_f *ag_sameLoop) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:340
+//line loopgroup_test.go:344
 func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :340:1*/ var (
+	/*line :344:1*/ var (
 		err error
 		r   *rt.Remote[int]
 	)
-	/*line :340:1*/ if ag_co.Unwinding() {
-		/*line :340:1*/ return rt.Ready
+	/*line :344:1*/ if ag_co.Unwinding() {
+		/*line :344:1*/ return rt.Ready
 	}
-	/*line :340:1*/ switch ag_f.ag_state {
-	/*line :340:1*/ case 1:
-		/*line :340:1*/ goto ag_resume1
-		/*line :340:1*/
+	/*line :344:1*/ switch ag_f.ag_state {
+	/*line :344:1*/ case 1:
+		/*line :344:1*/ goto ag_resume1
+		/*line :344:1*/
 	case 2:
-		/*line :340:1*/ goto ag_resume2
-		/*line :340:1*/
+		/*line :344:1*/ goto ag_resume2
+		/*line :344:1*/
 	case 3:
-		/*line :340:1*/ goto ag_resume3
+		/*line :344:1*/ goto ag_resume3
 	}
-	/*line loopgroup_test.go:341:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :341:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :341:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :341:2*/ return ag_s
+	/*line loopgroup_test.go:345:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :345:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :345:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :345:2*/ return ag_s
 	}
-	/*line :341:2*/ ag_resume1:
-	/*line loopgroup_test.go:341:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :341:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:342:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line :342:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
-	/*line :342:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :342:2*/ return ag_s
+	/*line :345:2*/ ag_resume1:
+	/*line loopgroup_test.go:345:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :345:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:346:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line :346:2*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.Submit(me, remoteSleeperAsync(tr, time.M...
+	/*line :346:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :346:2*/ return ag_s
 	}
-	/*line :342:2*/ ag_resume2:
-	/*line loopgroup_test.go:342:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :342:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:343:2*/ if err != nil {
-		/*line loopgroup_test.go:344:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :344:3*/ return rt.Ready
+	/*line :346:2*/ ag_resume2:
+	/*line loopgroup_test.go:346:2*/ ag_f.v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :346:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:347:2*/ if err != nil {
+		/*line loopgroup_test.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :348:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:346:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
-	/*line loopgroup_test.go:347:2*/ r.Cancel()
-	/*line loopgroup_test.go:348:2*/ ag_f.ag_aw1 = r
-	/*line :348:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
-	/*line :348:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :348:2*/ return ag_s
+	/*line loopgroup_test.go:350:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line loopgroup_test.go:351:2*/ r.Cancel()
+	/*line loopgroup_test.go:352:2*/ ag_f.ag_aw1 = r
+	/*line :352:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
+	/*line :352:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :352:2*/ return ag_s
 	}
-	/*line :348:2*/ ag_resume3:
-	/*line loopgroup_test.go:348:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :348:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:349:2*/ if !errors.Is(err, rt.ErrCanceled) {
-		/*line loopgroup_test.go:350:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
-		/*line :350:3*/ return rt.Ready
+	/*line :352:2*/ ag_resume3:
+	/*line loopgroup_test.go:352:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :352:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:353:2*/ if !errors.Is(err, rt.ErrCanceled) {
+		/*line loopgroup_test.go:354:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("cancelled before it started: %v", err)
+		/*line :354:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:352:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
-	/*line :352:2*/ return rt.Ready
+	/*line loopgroup_test.go:356:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.v, nil
+	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1640
+//line loopgroup_async_test.go:1673
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:341"
+		return "loopgroup_test.go:345"
 	case 2:
-		return "loopgroup_test.go:342"
+		return "loopgroup_test.go:346"
 	case 3:
-		return "loopgroup_test.go:348"
+		return "loopgroup_test.go:352"
 	}
 	return ""
 }
@@ -1674,52 +1707,52 @@ func (ag_f *ag_publish) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:373
+//line loopgroup_test.go:377
 func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :373:1*/ var (
+	/*line :377:1*/ var (
 		ag_t0 *rt.Group
 		err   error
 	)
-	/*line :373:1*/ if ag_co.Unwinding() {
-		/*line :373:1*/ return rt.Ready
+	/*line :377:1*/ if ag_co.Unwinding() {
+		/*line :377:1*/ return rt.Ready
 	}
-	/*line :373:1*/ switch ag_f.ag_state {
-	/*line :373:1*/ case 1:
-		/*line :373:1*/ goto ag_resume1
-		/*line :373:1*/
+	/*line :377:1*/ switch ag_f.ag_state {
+	/*line :377:1*/ case 1:
+		/*line :377:1*/ goto ag_resume1
+		/*line :377:1*/
 	case 2:
-		/*line :373:1*/ goto ag_resume2
+		/*line :377:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:374:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :374:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :374:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :374:7*/ return ag_s
+	/*line loopgroup_test.go:378:7*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :378:7*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :378:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :378:7*/ return ag_s
 	}
-	/*line :374:7*/ ag_resume1:
-	/*line loopgroup_test.go:374:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :374:7*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:374:2*/ ag_f.tell(ag_t0)
-	/*line loopgroup_test.go:375:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
-	/*line :375:2*/ ag_f.ag_state = 2 // await: stop.Recv()
-	/*line :375:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :375:2*/ return ag_s
+	/*line :378:7*/ ag_resume1:
+	/*line loopgroup_test.go:378:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :378:7*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:378:2*/ ag_f.tell(ag_t0)
+	/*line loopgroup_test.go:379:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
+	/*line :379:2*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :379:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:2*/ return ag_s
 	}
-	/*line :375:2*/ ag_resume2:
-	/*line loopgroup_test.go:375:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :375:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:376:2*/ ag_f.ag_err = err
-	/*line :376:2*/ return rt.Ready
+	/*line :379:2*/ ag_resume2:
+	/*line loopgroup_test.go:379:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :379:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:380:2*/ ag_f.ag_err = err
+	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1715
+//line loopgroup_async_test.go:1748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:374"
+		return "loopgroup_test.go:378"
 	case 2:
-		return "loopgroup_test.go:375"
+		return "loopgroup_test.go:379"
 	}
 	return ""
 }
@@ -1752,9 +1785,9 @@ func (ag_f *ag_parked) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:413
+//line loopgroup_test.go:417
 func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :413:1*/ var (
+	/*line :417:1*/ var (
 		ag_t0 string
 		ag_t1 int
 		ag_t2 error
@@ -1765,135 +1798,135 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t7 int
 		ag_t8 error
 	)
-	/*line :413:1*/ if ag_co.Unwinding() {
-		/*line :413:1*/ goto ag_exit
+	/*line :417:1*/ if ag_co.Unwinding() {
+		/*line :417:1*/ goto ag_exit
 	}
-	/*line :413:1*/ switch ag_f.ag_state {
-	/*line :413:1*/ case 1:
-		/*line :413:1*/ goto ag_resume1
-		/*line :413:1*/
+	/*line :417:1*/ switch ag_f.ag_state {
+	/*line :417:1*/ case 1:
+		/*line :417:1*/ goto ag_resume1
+		/*line :417:1*/
 	case 2:
-		/*line :413:1*/ goto ag_resume2
-		/*line :413:1*/
+		/*line :417:1*/ goto ag_resume2
+		/*line :417:1*/
 	case 3:
-		/*line :413:1*/ goto ag_resume3
-		/*line :413:1*/
+		/*line :417:1*/ goto ag_resume3
+		/*line :417:1*/
 	case 4:
-		/*line :413:1*/ goto ag_resume4
-		/*line :413:1*/
+		/*line :417:1*/ goto ag_resume4
+		/*line :417:1*/
 	case 5:
-		/*line :413:1*/ goto ag_resume5
-		/*line :413:1*/
+		/*line :417:1*/ goto ag_resume5
+		/*line :417:1*/
 	case 6:
-		/*line :413:1*/ goto ag_resume6
+		/*line :417:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:414:2*/ {
-		/*line :414:2*/ ag_dfn := ag_f.done.Add
-		/*line :414:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :414:2*/ defer ag_dfn(int64(1))
-			/*line :414:2*/ ag_p.Raise()
+	/*line loopgroup_test.go:418:2*/ {
+		/*line :418:2*/ ag_dfn := ag_f.done.Add
+		/*line :418:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :418:2*/ defer ag_dfn(int64(1))
+			/*line :418:2*/ ag_p.Raise()
 		})
 	}
-	/*line loopgroup_test.go:415:2*/ ag_f.started.Add(1)
-	/*line :415:2*/ ag_t0 = ag_f.how
-	/*line loopgroup_test.go:417:7*/ if ag_t0 == "sleep" {
-		/*line :417:7*/ goto ag_L2
+	/*line loopgroup_test.go:419:2*/ ag_f.started.Add(1)
+	/*line :419:2*/ ag_t0 = ag_f.how
+	/*line loopgroup_test.go:421:7*/ if ag_t0 == "sleep" {
+		/*line :421:7*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:419:7*/ if ag_t0 == "future" {
-		/*line :419:7*/ goto ag_L3
+	/*line loopgroup_test.go:423:7*/ if ag_t0 == "future" {
+		/*line :423:7*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:421:7*/ if ag_t0 == "mailbox" {
-		/*line :421:7*/ goto ag_L4
+	/*line loopgroup_test.go:425:7*/ if ag_t0 == "mailbox" {
+		/*line :425:7*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:423:7*/ if ag_t0 == "remote" {
-		/*line :423:7*/ goto ag_L5
+	/*line loopgroup_test.go:427:7*/ if ag_t0 == "remote" {
+		/*line :427:7*/ goto ag_L5
 	}
-	/*line loopgroup_test.go:425:7*/ if ag_t0 == "remote2" {
-		/*line :425:7*/ goto ag_L6
+	/*line loopgroup_test.go:429:7*/ if ag_t0 == "remote2" {
+		/*line :429:7*/ goto ag_L6
 	}
-	/*line :425:7*/ goto ag_L1
-	/*line :425:7*/ ag_L2:
-	/*line loopgroup_test.go:418:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :418:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :418:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :418:3*/ return ag_s
+	/*line :429:7*/ goto ag_L1
+	/*line :429:7*/ ag_L2:
+	/*line loopgroup_test.go:422:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :422:3*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :422:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :422:3*/ return ag_s
 	}
-	/*line :418:3*/ ag_resume1:
-	/*line :418:3*/ ag_f.ag_aw0 = nil
-	/*line :418:3*/ goto ag_L1
-	/*line :418:3*/ ag_L3:
-	/*line loopgroup_test.go:420:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
-	/*line :420:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
-	/*line :420:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :420:10*/ return ag_s
-	}
-	/*line :420:10*/ ag_resume2:
-	/*line loopgroup_test.go:420:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :420:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:420:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	/*line :420:3*/ goto ag_exit
-	/*line :420:3*/ ag_L4:
-	/*line loopgroup_test.go:422:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
-	/*line :422:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
-	/*line :422:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :422:10*/ return ag_s
-	}
-	/*line :422:10*/ ag_resume3:
-	/*line loopgroup_test.go:422:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
-	/*line :422:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:422:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :422:3*/ goto ag_exit
-	/*line :422:3*/ ag_L5:
-	/*line loopgroup_test.go:424:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :424:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :422:3*/ ag_resume1:
+	/*line :422:3*/ ag_f.ag_aw0 = nil
+	/*line :422:3*/ goto ag_L1
+	/*line :422:3*/ ag_L3:
+	/*line loopgroup_test.go:424:10*/ ag_f.ag_aw1 = rt.NewFuture[int]()
+	/*line :424:10*/ ag_f.ag_state = 2 // await: rt.Await[int](rt.NewFuture[int]())
 	/*line :424:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :424:10*/ return ag_s
 	}
-	/*line :424:10*/ ag_resume4:
-	/*line loopgroup_test.go:424:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :424:10*/ ag_resume2:
+	/*line loopgroup_test.go:424:10*/ ag_t1, ag_t2 = ag_f.ag_aw1.AwaitResult()
 	/*line :424:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:424:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line loopgroup_test.go:424:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
 	/*line :424:3*/ goto ag_exit
-	/*line :424:3*/ ag_L6:
-	/*line loopgroup_test.go:426:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
-	/*line :426:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :424:3*/ ag_L4:
+	/*line loopgroup_test.go:426:10*/ ag_f.ag_aw1 = rt.NewMailbox[int]().RecvAsync()
+	/*line :426:10*/ ag_f.ag_state = 3 // await: rt.NewMailbox[int]().Recv()
 	/*line :426:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :426:10*/ return ag_s
 	}
-	/*line :426:10*/ ag_resume5:
-	/*line loopgroup_test.go:426:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
+	/*line :426:10*/ ag_resume3:
+	/*line loopgroup_test.go:426:10*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
 	/*line :426:10*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:426:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
+	/*line loopgroup_test.go:426:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
 	/*line :426:3*/ goto ag_exit
-	/*line :426:3*/ ag_L1:
-	/*line loopgroup_test.go:428:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-	/*line :428:2*/ goto ag_exit
-	/*line :428:2*/ ag_exit:
-	/*line :428:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :428:2*/ ag_resume6:
-	/*line :428:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :428:2*/ return ag_s
+	/*line :426:3*/ ag_L5:
+	/*line loopgroup_test.go:428:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :428:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :428:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :428:10*/ return ag_s
 	}
-	/*line :428:2*/ return rt.Ready
+	/*line :428:10*/ ag_resume4:
+	/*line loopgroup_test.go:428:10*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :428:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:428:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :428:3*/ goto ag_exit
+	/*line :428:3*/ ag_L6:
+	/*line loopgroup_test.go:430:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
+	/*line :430:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :430:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :430:10*/ return ag_s
+	}
+	/*line :430:10*/ ag_resume5:
+	/*line loopgroup_test.go:430:10*/ ag_t7, ag_t8 = ag_f.ag_aw1.AwaitResult()
+	/*line :430:10*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:430:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t7, ag_t8
+	/*line :430:3*/ goto ag_exit
+	/*line :430:3*/ ag_L1:
+	/*line loopgroup_test.go:432:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line :432:2*/ goto ag_exit
+	/*line :432:2*/ ag_exit:
+	/*line :432:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :432:2*/ ag_resume6:
+	/*line :432:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :432:2*/ return ag_s
+	}
+	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1881
+//line loopgroup_async_test.go:1914
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:418"
-	case 2:
-		return "loopgroup_test.go:420"
-	case 3:
 		return "loopgroup_test.go:422"
-	case 4:
+	case 2:
 		return "loopgroup_test.go:424"
-	case 5:
+	case 3:
 		return "loopgroup_test.go:426"
+	case 4:
+		return "loopgroup_test.go:428"
+	case 5:
+		return "loopgroup_test.go:430"
 	case 6:
-		return "loopgroup_test.go:429 (deferred calls)"
+		return "loopgroup_test.go:433 (deferred calls)"
 	}
 	return ""
 }
@@ -1923,63 +1956,63 @@ func (ag_f *ag_parkEverywhere) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:435
+//line loopgroup_test.go:439
 func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :435:1*/ var (
+	/*line :439:1*/ var (
 		g *rt.Group
 	)
-	/*line :435:1*/ if ag_co.Unwinding() {
-		/*line :435:1*/ return rt.Ready
+	/*line :439:1*/ if ag_co.Unwinding() {
+		/*line :439:1*/ return rt.Ready
 	}
-	/*line :435:1*/ switch ag_f.ag_state {
-	/*line :435:1*/ case 1:
-		/*line :435:1*/ goto ag_resume1
-		/*line :435:1*/
+	/*line :439:1*/ switch ag_f.ag_state {
+	/*line :439:1*/ case 1:
+		/*line :439:1*/ goto ag_resume1
+		/*line :439:1*/
 	case 2:
-		/*line :435:1*/ goto ag_resume2
+		/*line :439:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:436:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :436:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :436:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :436:2*/ return ag_s
+	/*line loopgroup_test.go:440:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :440:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :440:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:2*/ return ag_s
 	}
-	/*line :436:2*/ ag_resume1:
-	/*line loopgroup_test.go:436:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :436:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:437:2*/ ag_f.n = 0
-	/*line loopgroup_test.go:438:2*/ for i := 0; i < g.Len(); i++ {
-		/*line loopgroup_test.go:439:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
-		/*line loopgroup_test.go:440:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
-			/*line loopgroup_test.go:441:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
+	/*line :440:2*/ ag_resume1:
+	/*line loopgroup_test.go:440:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :440:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:441:2*/ ag_f.n = 0
+	/*line loopgroup_test.go:442:2*/ for i := 0; i < g.Len(); i++ {
+		/*line loopgroup_test.go:443:3*/ lp, next := g.Loop(i), g.Loop((i+1)%g.Len())
+		/*line loopgroup_test.go:444:3*/ for _, how := range []string{"sleep", "future", "mailbox", "remote"} {
+			/*line loopgroup_test.go:445:4*/ rt.Post(lp, parkedAsync(how, next, lp, ag_f.done, ag_f.started))
 		}
-		/*line loopgroup_test.go:443:3*/ ag_f.n += 6
+		/*line loopgroup_test.go:447:3*/ ag_f.n += 6
 	}
-	/*line :443:3*/ ag_L1:
-	/*line loopgroup_test.go:445:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
-		/*line :445:6*/ goto ag_L3
+	/*line :447:3*/ ag_L1:
+	/*line loopgroup_test.go:449:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
+		/*line :449:6*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:446:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
-	/*line :446:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
-	/*line :446:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :446:3*/ return ag_s
+	/*line loopgroup_test.go:450:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
+	/*line :450:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
+	/*line :450:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :450:3*/ return ag_s
 	}
-	/*line :446:3*/ ag_resume2:
-	/*line :446:3*/ ag_f.ag_aw1 = nil
-	/*line :446:3*/ goto ag_L1
-	/*line :446:3*/ ag_L3:
-	/*line loopgroup_test.go:448:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :448:2*/ return rt.Ready
+	/*line :450:3*/ ag_resume2:
+	/*line :450:3*/ ag_f.ag_aw1 = nil
+	/*line :450:3*/ goto ag_L1
+	/*line :450:3*/ ag_L3:
+	/*line loopgroup_test.go:452:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1975
+//line loopgroup_async_test.go:2008
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:436"
+		return "loopgroup_test.go:440"
 	case 2:
-		return "loopgroup_test.go:446"
+		return "loopgroup_test.go:450"
 	}
 	return ""
 }
@@ -2009,86 +2042,86 @@ func (ag_f *ag_crash) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:463
+//line loopgroup_test.go:467
 func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :463:1*/ var (
+	/*line :467:1*/ var (
 		ag_t1 *rt.Group
 	)
-	/*line :463:1*/ if ag_co.Unwinding() {
-		/*line :463:1*/ goto ag_exit
+	/*line :467:1*/ if ag_co.Unwinding() {
+		/*line :467:1*/ goto ag_exit
 	}
-	/*line :463:1*/ switch ag_f.ag_state {
-	/*line :463:1*/ case 1:
-		/*line :463:1*/ goto ag_resume1
-		/*line :463:1*/
+	/*line :467:1*/ switch ag_f.ag_state {
+	/*line :467:1*/ case 1:
+		/*line :467:1*/ goto ag_resume1
+		/*line :467:1*/
 	case 2:
-		/*line :463:1*/ goto ag_resume2
-		/*line :463:1*/
+		/*line :467:1*/ goto ag_resume2
+		/*line :467:1*/
 	case 3:
-		/*line :463:1*/ goto ag_resume3
-		/*line :463:1*/
+		/*line :467:1*/ goto ag_resume3
+		/*line :467:1*/
 	case 4:
-		/*line :463:1*/ goto ag_resume4
+		/*line :467:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:464:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :464:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :464:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :464:2*/ return ag_s
-	}
-	/*line :464:2*/ ag_resume1:
-	/*line loopgroup_test.go:464:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :464:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:465:2*/ {
-		/*line :465:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:465:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-		}
-		/*line loopgroup_test.go:465:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :465:2*/ defer ag_dfn()
-			/*line :465:2*/ ag_p.Raise()
-		})
-	}
-	/*line loopgroup_test.go:466:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
-	/*line :466:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
-	/*line :466:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :466:2*/ return ag_s
-	}
-	/*line :466:2*/ ag_resume2:
-	/*line loopgroup_test.go:466:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :466:2*/ ag_f.ag_aw1 = nil
-	/*line :466:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
-		/*line loopgroup_test.go:466:56*/ panic("callback bug")
-	})
-	/*line loopgroup_test.go:467:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
-	/*line :467:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
-	/*line :467:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:2*/ return ag_s
-	}
-	/*line :467:2*/ ag_resume3:
-	/*line :467:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:468:2*/ ag_f.ag_err = nil
-	/*line :468:2*/ goto ag_exit
-	/*line :468:2*/ ag_exit:
-	/*line :468:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :468:2*/ ag_resume4:
-	/*line :468:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:468:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :468:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :468:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :468:2*/ return ag_s
 	}
-	/*line :468:2*/ return rt.Ready
+	/*line :468:2*/ ag_resume1:
+	/*line loopgroup_test.go:468:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :468:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:469:2*/ {
+		/*line :469:2*/ ag_dfn := func() {
+			/*line loopgroup_test.go:469:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
+		}
+		/*line loopgroup_test.go:469:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :469:2*/ defer ag_dfn()
+			/*line :469:2*/ ag_p.Raise()
+		})
+	}
+	/*line loopgroup_test.go:470:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
+	/*line :470:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
+	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :470:2*/ return ag_s
+	}
+	/*line :470:2*/ ag_resume2:
+	/*line loopgroup_test.go:470:2*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :470:2*/ ag_f.ag_aw1 = nil
+	/*line :470:2*/ ag_t1.Loop(2).CallSoonThreadSafe(func() {
+		/*line loopgroup_test.go:470:56*/ panic("callback bug")
+	})
+	/*line loopgroup_test.go:471:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
+	/*line :471:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Hour)
+	/*line :471:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :471:2*/ return ag_s
+	}
+	/*line :471:2*/ ag_resume3:
+	/*line :471:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:472:2*/ ag_f.ag_err = nil
+	/*line :472:2*/ goto ag_exit
+	/*line :472:2*/ ag_exit:
+	/*line :472:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :472:2*/ ag_resume4:
+	/*line :472:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :472:2*/ return ag_s
+	}
+	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2080
+//line loopgroup_async_test.go:2113
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:464"
+		return "loopgroup_test.go:468"
 	case 2:
-		return "loopgroup_test.go:466"
+		return "loopgroup_test.go:470"
 	case 3:
-		return "loopgroup_test.go:467"
+		return "loopgroup_test.go:471"
 	case 4:
-		return "loopgroup_test.go:469 (deferred calls)"
+		return "loopgroup_test.go:473 (deferred calls)"
 	}
 	return ""
 }
@@ -2118,54 +2151,54 @@ func (ag_f *ag_mailboxConsume) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:486
+//line loopgroup_test.go:490
 func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :486:1*/ var (
+	/*line :490:1*/ var (
 		v   [2]int
 		err error
 	)
-	/*line :486:1*/ if ag_co.Unwinding() {
-		/*line :486:1*/ return rt.Ready
+	/*line :490:1*/ if ag_co.Unwinding() {
+		/*line :490:1*/ return rt.Ready
 	}
-	/*line :486:1*/ switch ag_f.ag_state {
-	/*line :486:1*/ case 1:
-		/*line :486:1*/ goto ag_resume1
+	/*line :490:1*/ switch ag_f.ag_state {
+	/*line :490:1*/ case 1:
+		/*line :490:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:487:2*/ ag_f.last = make([]int, ag_f.producers)
-	/*line loopgroup_test.go:488:2*/ ag_f.n = 0
-	/*line :488:2*/ ag_L1:
-	/*line loopgroup_test.go:490:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
-	/*line :490:3*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :490:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:3*/ return ag_s
+	/*line loopgroup_test.go:491:2*/ ag_f.last = make([]int, ag_f.producers)
+	/*line loopgroup_test.go:492:2*/ ag_f.n = 0
+	/*line :492:2*/ ag_L1:
+	/*line loopgroup_test.go:494:3*/ ag_f.ag_aw0 = ag_f.m.RecvAsync()
+	/*line :494:3*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :494:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :494:3*/ return ag_s
 	}
-	/*line :490:3*/ ag_resume1:
-	/*line loopgroup_test.go:490:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :490:3*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:491:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:492:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-		/*line :492:4*/ return rt.Ready
+	/*line :494:3*/ ag_resume1:
+	/*line loopgroup_test.go:494:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :494:3*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:495:3*/ if errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:496:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+		/*line :496:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:494:3*/ if err != nil {
-		/*line loopgroup_test.go:495:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
-		/*line :495:4*/ return rt.Ready
+	/*line loopgroup_test.go:498:3*/ if err != nil {
+		/*line loopgroup_test.go:499:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+		/*line :499:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:497:3*/ if v[1] != ag_f.last[v[0]]+1 {
-		/*line loopgroup_test.go:498:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
-		/*line :498:4*/ return rt.Ready
+	/*line loopgroup_test.go:501:3*/ if v[1] != ag_f.last[v[0]]+1 {
+		/*line loopgroup_test.go:502:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, fmt.Errorf("producer %d: got %d after %d", v[0], v[1], ag_f.last[v[0]])
+		/*line :502:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:500:3*/ ag_f.last[v[0]] = v[1]
-	/*line loopgroup_test.go:501:3*/ ag_f.n++
-	/*line :501:3*/ goto ag_L1
+	/*line loopgroup_test.go:504:3*/ ag_f.last[v[0]] = v[1]
+	/*line loopgroup_test.go:505:3*/ ag_f.n++
+	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2163
+//line loopgroup_async_test.go:2196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:490"
+		return "loopgroup_test.go:494"
 	}
 	return ""
 }
@@ -2194,49 +2227,49 @@ func (ag_f *ag_mailboxProduce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:508
+//line loopgroup_test.go:512
 func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :508:1*/ if ag_co.Unwinding() {
-		/*line :508:1*/ return rt.Ready
+	/*line :512:1*/ if ag_co.Unwinding() {
+		/*line :512:1*/ return rt.Ready
 	}
-	/*line :508:1*/ switch ag_f.ag_state {
-	/*line :508:1*/ case 1:
-		/*line :508:1*/ goto ag_resume1
+	/*line :512:1*/ switch ag_f.ag_state {
+	/*line :512:1*/ case 1:
+		/*line :512:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:509:6*/ ag_f.i = 1
-	/*line :509:6*/ ag_L1:
-	/*line loopgroup_test.go:509:14*/ if !(ag_f.i <= ag_f.count) {
-		/*line :509:14*/ goto ag_L3
+	/*line loopgroup_test.go:513:6*/ ag_f.i = 1
+	/*line :513:6*/ ag_L1:
+	/*line loopgroup_test.go:513:14*/ if !(ag_f.i <= ag_f.count) {
+		/*line :513:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:510:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
-		/*line loopgroup_test.go:511:4*/ ag_f.ag_err = err
-		/*line :511:4*/ return rt.Ready
+	/*line loopgroup_test.go:514:3*/ if err := ag_f.m.Send([2]int{ag_f.id, ag_f.i}); err != nil {
+		/*line loopgroup_test.go:515:4*/ ag_f.ag_err = err
+		/*line :515:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:513:3*/ if !(ag_f.i%7 == 0) {
-		/*line :513:3*/ goto ag_L4
+	/*line loopgroup_test.go:517:3*/ if !(ag_f.i%7 == 0) {
+		/*line :517:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:514:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :514:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :514:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:4*/ return ag_s
+	/*line loopgroup_test.go:518:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :518:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :518:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :518:4*/ return ag_s
 	}
-	/*line :514:4*/ ag_resume1:
-	/*line :514:4*/ ag_f.ag_aw0 = nil
-	/*line :514:4*/ ag_L4:
-	/*line loopgroup_test.go:509:26*/ ag_f.i++
-	/*line :509:26*/ goto ag_L1
-	/*line :509:26*/ ag_L3:
-	/*line loopgroup_test.go:517:2*/ ag_f.ag_err = nil
-	/*line :517:2*/ return rt.Ready
+	/*line :518:4*/ ag_resume1:
+	/*line :518:4*/ ag_f.ag_aw0 = nil
+	/*line :518:4*/ ag_L4:
+	/*line loopgroup_test.go:513:26*/ ag_f.i++
+	/*line :513:26*/ goto ag_L1
+	/*line :513:26*/ ag_L3:
+	/*line loopgroup_test.go:521:2*/ ag_f.ag_err = nil
+	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2234
+//line loopgroup_async_test.go:2267
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:514"
+		return "loopgroup_test.go:518"
 	}
 	return ""
 }
@@ -2272,9 +2305,9 @@ func (ag_f *ag_pipeline) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:524
+//line loopgroup_test.go:528
 func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :524:1*/ var (
+	/*line :528:1*/ var (
 		p1      *rt.Remote[struct{}]
 		ag_err1 error
 		ag_err2 error
@@ -2282,135 +2315,135 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t9   int
 		ag_t10  error
 	)
-	/*line :524:1*/ if ag_co.Unwinding() {
-		/*line :524:1*/ return rt.Ready
+	/*line :528:1*/ if ag_co.Unwinding() {
+		/*line :528:1*/ return rt.Ready
 	}
-	/*line :524:1*/ switch ag_f.ag_state {
-	/*line :524:1*/ case 1:
-		/*line :524:1*/ goto ag_resume1
-		/*line :524:1*/
+	/*line :528:1*/ switch ag_f.ag_state {
+	/*line :528:1*/ case 1:
+		/*line :528:1*/ goto ag_resume1
+		/*line :528:1*/
 	case 2:
-		/*line :524:1*/ goto ag_resume2
-		/*line :524:1*/
+		/*line :528:1*/ goto ag_resume2
+		/*line :528:1*/
 	case 3:
-		/*line :524:1*/ goto ag_resume3
-		/*line :524:1*/
+		/*line :528:1*/ goto ag_resume3
+		/*line :528:1*/
 	case 4:
-		/*line :524:1*/ goto ag_resume4
-		/*line :524:1*/
+		/*line :528:1*/ goto ag_resume4
+		/*line :528:1*/
 	case 5:
-		/*line :524:1*/ goto ag_resume5
-		/*line :524:1*/
+		/*line :528:1*/ goto ag_resume5
+		/*line :528:1*/
 	case 6:
-		/*line :524:1*/ goto ag_resume6
+		/*line :528:1*/ goto ag_resume6
 	}
-	/*line loopgroup_test.go:525:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :525:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :525:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :525:2*/ return ag_s
+	/*line loopgroup_test.go:529:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :529:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :529:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :529:2*/ return ag_s
 	}
-	/*line :525:2*/ ag_resume1:
-	/*line loopgroup_test.go:525:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :525:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:526:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:527:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
-	/*line :527:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
-	/*line :527:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :527:2*/ return ag_s
+	/*line :529:2*/ ag_resume1:
+	/*line loopgroup_test.go:529:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :529:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:530:2*/ ag_f.m = rt.NewMailbox[[2]int]()
+	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
+	/*line :531:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
+	/*line :531:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :531:2*/ return ag_s
 	}
-	/*line :527:2*/ ag_resume2:
-	/*line loopgroup_test.go:527:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :527:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:528:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
-	/*line loopgroup_test.go:529:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
-	/*line loopgroup_test.go:530:2*/ ag_f.plain = make(chan error, 1)
-	/*line loopgroup_test.go:531:2*/ go func() {
-		/*line loopgroup_test.go:532:3*/ for i := 1; i <= ag_f.count; i++ {
-			/*line loopgroup_test.go:533:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
-				/*line loopgroup_test.go:534:5*/ ag_f.plain <- err
-				/*line loopgroup_test.go:535:5*/ return
+	/*line :531:2*/ ag_resume2:
+	/*line loopgroup_test.go:531:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :531:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:532:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
+	/*line loopgroup_test.go:533:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
+	/*line loopgroup_test.go:534:2*/ ag_f.plain = make(chan error, 1)
+	/*line loopgroup_test.go:535:2*/ go func() {
+		/*line loopgroup_test.go:536:3*/ for i := 1; i <= ag_f.count; i++ {
+			/*line loopgroup_test.go:537:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
+				/*line loopgroup_test.go:538:5*/ ag_f.plain <- err
+				/*line loopgroup_test.go:539:5*/ return
 			}
 		}
-		/*line loopgroup_test.go:538:3*/ ag_f.plain <- nil
+		/*line loopgroup_test.go:542:3*/ ag_f.plain <- nil
 	}()
-	/*line loopgroup_test.go:540:5*/ ag_f.ag_aw2 = p1
-	/*line :540:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
-	/*line :540:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :540:5*/ return ag_s
+	/*line loopgroup_test.go:544:5*/ ag_f.ag_aw2 = p1
+	/*line :544:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
+	/*line :544:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :544:5*/ return ag_s
 	}
-	/*line :540:5*/ ag_resume3:
-	/*line loopgroup_test.go:540:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :540:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:540:2*/ if !(ag_err1 != nil) {
-		/*line :540:2*/ goto ag_L1
+	/*line :544:5*/ ag_resume3:
+	/*line loopgroup_test.go:544:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :544:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:544:2*/ if !(ag_err1 != nil) {
+		/*line :544:2*/ goto ag_L1
 	}
-	/*line loopgroup_test.go:541:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :541:3*/ return rt.Ready
-	/*line :541:3*/ ag_L1:
-	/*line loopgroup_test.go:543:5*/ ag_f.ag_aw2 = ag_f.p2
-	/*line :543:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
-	/*line :543:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :543:5*/ return ag_s
+	/*line loopgroup_test.go:545:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :545:3*/ return rt.Ready
+	/*line :545:3*/ ag_L1:
+	/*line loopgroup_test.go:547:5*/ ag_f.ag_aw2 = ag_f.p2
+	/*line :547:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line :547:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :547:5*/ return ag_s
 	}
-	/*line :543:5*/ ag_resume4:
-	/*line loopgroup_test.go:543:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :543:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:543:2*/ if !(ag_err2 != nil) {
-		/*line :543:2*/ goto ag_L2
+	/*line :547:5*/ ag_resume4:
+	/*line loopgroup_test.go:547:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :547:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:547:2*/ if !(ag_err2 != nil) {
+		/*line :547:2*/ goto ag_L2
 	}
-	/*line loopgroup_test.go:544:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :544:3*/ return rt.Ready
-	/*line :544:3*/ ag_L2:
-	/*line loopgroup_test.go:546:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
-		/*line loopgroup_test.go:546:52*/ return <-ag_f.plain, nil
+	/*line loopgroup_test.go:548:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :548:3*/ return rt.Ready
+	/*line :548:3*/ ag_L2:
+	/*line loopgroup_test.go:550:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
+		/*line loopgroup_test.go:550:52*/ return <-ag_f.plain, nil
 	})
-	/*line :546:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
-	/*line :546:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :546:52*/ return ag_s
+	/*line :550:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
+	/*line :550:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :550:52*/ return ag_s
 	}
-	/*line :546:52*/ ag_resume5:
-	/*line loopgroup_test.go:546:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :546:5*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:546:2*/ if !(perr != nil) {
-		/*line :546:2*/ goto ag_L3
+	/*line :550:52*/ ag_resume5:
+	/*line loopgroup_test.go:550:5*/ perr, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :550:5*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:550:2*/ if !(perr != nil) {
+		/*line :550:2*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:547:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
-	/*line :547:3*/ return rt.Ready
-	/*line :547:3*/ ag_L3:
-	/*line loopgroup_test.go:549:2*/ ag_f.m.Close()
-	/*line loopgroup_test.go:550:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
-		/*line loopgroup_test.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
-		/*line :551:3*/ return rt.Ready
+	/*line loopgroup_test.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
+	/*line :551:3*/ return rt.Ready
+	/*line :551:3*/ ag_L3:
+	/*line loopgroup_test.go:553:2*/ ag_f.m.Close()
+	/*line loopgroup_test.go:554:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
+		/*line loopgroup_test.go:555:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
+		/*line :555:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:553:9*/ ag_f.ag_aw4 = ag_f.consumer
-	/*line :553:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
-	/*line :553:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:9*/ return ag_s
+	/*line loopgroup_test.go:557:9*/ ag_f.ag_aw4 = ag_f.consumer
+	/*line :557:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
+	/*line :557:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :557:9*/ return ag_s
 	}
-	/*line :553:9*/ ag_resume6:
-	/*line loopgroup_test.go:553:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
-	/*line :553:9*/ ag_f.ag_aw4 = nil
-	/*line loopgroup_test.go:553:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
-	/*line :553:2*/ return rt.Ready
+	/*line :557:9*/ ag_resume6:
+	/*line loopgroup_test.go:557:9*/ ag_t9, ag_t10 = ag_f.ag_aw4.AwaitResult()
+	/*line :557:9*/ ag_f.ag_aw4 = nil
+	/*line loopgroup_test.go:557:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t9, ag_t10
+	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2398
+//line loopgroup_async_test.go:2431
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:525"
+		return "loopgroup_test.go:529"
 	case 2:
-		return "loopgroup_test.go:527"
+		return "loopgroup_test.go:531"
 	case 3:
-		return "loopgroup_test.go:540"
+		return "loopgroup_test.go:544"
 	case 4:
-		return "loopgroup_test.go:543"
+		return "loopgroup_test.go:547"
 	case 5:
-		return "loopgroup_test.go:546"
+		return "loopgroup_test.go:550"
 	case 6:
-		return "loopgroup_test.go:553"
+		return "loopgroup_test.go:557"
 	}
 	return ""
 }
@@ -2445,130 +2478,130 @@ func (ag_f *ag_cancelRecv) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:566
+//line loopgroup_test.go:570
 func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :566:1*/ var (
+	/*line :570:1*/ var (
 		ag_err1 error
 		v       int
 		ag_err2 error
 	)
-	/*line :566:1*/ if ag_co.Unwinding() {
-		/*line :566:1*/ return rt.Ready
+	/*line :570:1*/ if ag_co.Unwinding() {
+		/*line :570:1*/ return rt.Ready
 	}
-	/*line :566:1*/ switch ag_f.ag_state {
-	/*line :566:1*/ case 1:
-		/*line :566:1*/ goto ag_resume1
-		/*line :566:1*/
+	/*line :570:1*/ switch ag_f.ag_state {
+	/*line :570:1*/ case 1:
+		/*line :570:1*/ goto ag_resume1
+		/*line :570:1*/
 	case 2:
-		/*line :566:1*/ goto ag_resume2
-		/*line :566:1*/
+		/*line :570:1*/ goto ag_resume2
+		/*line :570:1*/
 	case 3:
-		/*line :566:1*/ goto ag_resume3
-		/*line :566:1*/
+		/*line :570:1*/ goto ag_resume3
+		/*line :570:1*/
 	case 4:
-		/*line :566:1*/ goto ag_resume4
-		/*line :566:1*/
+		/*line :570:1*/ goto ag_resume4
+		/*line :570:1*/
 	case 5:
-		/*line :566:1*/ goto ag_resume5
+		/*line :570:1*/ goto ag_resume5
 	}
-	/*line loopgroup_test.go:567:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :567:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :567:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :567:2*/ return ag_s
+	/*line loopgroup_test.go:571:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :571:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :571:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :571:2*/ return ag_s
 	}
-	/*line :567:2*/ ag_resume1:
-	/*line loopgroup_test.go:567:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :567:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:568:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:569:2*/ ag_f.got = 0
-	/*line :569:2*/ ag_f.i = new(int)
-	/*line loopgroup_test.go:570:6*/ (*ag_f.i) = 0
-	/*line :570:6*/ ag_L1:
-	/*line loopgroup_test.go:570:14*/ if !((*ag_f.i) < ag_f.rounds) {
-		/*line :570:14*/ goto ag_L3
+	/*line :571:2*/ ag_resume1:
+	/*line loopgroup_test.go:571:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :571:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:572:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:573:2*/ ag_f.got = 0
+	/*line :573:2*/ ag_f.i = new(int)
+	/*line loopgroup_test.go:574:6*/ (*ag_f.i) = 0
+	/*line :574:6*/ ag_L1:
+	/*line loopgroup_test.go:574:14*/ if !((*ag_f.i) < ag_f.rounds) {
+		/*line :574:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:571:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
-	/*line :571:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :571:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :571:3*/ return ag_s
+	/*line loopgroup_test.go:575:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
+	/*line :575:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :575:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :575:3*/ return ag_s
 	}
-	/*line :571:3*/ ag_resume2:
-	/*line loopgroup_test.go:571:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :571:3*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:572:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
-	/*line :572:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :572:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :572:3*/ return ag_s
+	/*line :575:3*/ ag_resume2:
+	/*line loopgroup_test.go:575:3*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :575:3*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:576:3*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :576:3*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :576:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :576:3*/ return ag_s
 	}
-	/*line :572:3*/ ag_resume3:
-	/*line :572:3*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:575:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
-		/*line loopgroup_test.go:576:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :576:4*/ return rt.Ready
+	/*line :576:3*/ ag_resume3:
+	/*line :576:3*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:579:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
+		/*line loopgroup_test.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :580:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:578:3*/ ag_f.t.Cancel()
-	/*line loopgroup_test.go:579:6*/ ag_f.ag_aw3 = ag_f.t
-	/*line :579:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
-	/*line :579:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :579:6*/ return ag_s
+	/*line loopgroup_test.go:582:3*/ ag_f.t.Cancel()
+	/*line loopgroup_test.go:583:6*/ ag_f.ag_aw3 = ag_f.t
+	/*line :583:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
+	/*line :583:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :583:6*/ return ag_s
 	}
-	/*line :579:6*/ ag_resume4:
-	/*line loopgroup_test.go:579:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
-	/*line :579:6*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:579:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line :579:3*/ goto ag_L4
+	/*line :583:6*/ ag_resume4:
+	/*line loopgroup_test.go:583:6*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :583:6*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:583:3*/ if errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line :583:3*/ goto ag_L4
 	}
-	/*line loopgroup_test.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
-	/*line :580:4*/ return rt.Ready
-	/*line :580:4*/ ag_L4:
-	/*line loopgroup_test.go:582:3*/ if ag_f.m.Len() != 1 {
-		/*line loopgroup_test.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
-		/*line :583:4*/ return rt.Ready
-	}
-	/*line loopgroup_test.go:585:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
-	/*line :585:3*/ ag_f.ag_state = 5 // await: m.Recv()
-	/*line :585:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :585:3*/ return ag_s
-	}
-	/*line :585:3*/ ag_resume5:
-	/*line loopgroup_test.go:585:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :585:3*/ ag_f.ag_aw3 = nil
-	/*line loopgroup_test.go:586:3*/ if ag_err2 != nil || v != (*ag_f.i) {
-		/*line loopgroup_test.go:587:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
+	/*line loopgroup_test.go:584:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
+	/*line :584:4*/ return rt.Ready
+	/*line :584:4*/ ag_L4:
+	/*line loopgroup_test.go:586:3*/ if ag_f.m.Len() != 1 {
+		/*line loopgroup_test.go:587:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
 		/*line :587:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:589:3*/ ag_f.got++
-	{
-		/*line :589:3*/ ag_c := *ag_f.i
-		/*line :589:3*/ ag_f.i = &ag_c
+	/*line loopgroup_test.go:589:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
+	/*line :589:3*/ ag_f.ag_state = 5 // await: m.Recv()
+	/*line :589:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :589:3*/ return ag_s
 	}
-	/*line loopgroup_test.go:570:26*/ (*ag_f.i)++
-	/*line :570:26*/ goto ag_L1
-	/*line :570:26*/ ag_L3:
-	/*line loopgroup_test.go:591:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
-	/*line :591:2*/ return rt.Ready
+	/*line :589:3*/ ag_resume5:
+	/*line loopgroup_test.go:589:3*/ v, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :589:3*/ ag_f.ag_aw3 = nil
+	/*line loopgroup_test.go:590:3*/ if ag_err2 != nil || v != (*ag_f.i) {
+		/*line loopgroup_test.go:591:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost: %v %v", (*ag_f.i), v, ag_err2)
+		/*line :591:4*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:593:3*/ ag_f.got++
+	{
+		/*line :593:3*/ ag_c := *ag_f.i
+		/*line :593:3*/ ag_f.i = &ag_c
+	}
+	/*line loopgroup_test.go:574:26*/ (*ag_f.i)++
+	/*line :574:26*/ goto ag_L1
+	/*line :574:26*/ ag_L3:
+	/*line loopgroup_test.go:595:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2553
+//line loopgroup_async_test.go:2586
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:567"
-	case 2:
 		return "loopgroup_test.go:571"
+	case 2:
+		return "loopgroup_test.go:575"
 	case 3:
-		return "loopgroup_test.go:572"
+		return "loopgroup_test.go:576"
 	case 4:
-		return "loopgroup_test.go:579"
+		return "loopgroup_test.go:583"
 	case 5:
-		return "loopgroup_test.go:585"
+		return "loopgroup_test.go:589"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:571 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func1 is the frame of the async closure at loopgroup_test.go:575 in cancelRecv (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func1 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2585,43 +2618,43 @@ func (ag_f *ag_cancelRecv_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:571
+//line loopgroup_test.go:575
 func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :571:1*/ var (
+	/*line :575:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :571:1*/ if ag_co.Unwinding() {
-		/*line :571:1*/ return rt.Ready
+	/*line :575:1*/ if ag_co.Unwinding() {
+		/*line :575:1*/ return rt.Ready
 	}
-	/*line :571:1*/ switch ag_f.ag_state {
-	/*line :571:1*/ case 1:
-		/*line :571:1*/ goto ag_resume1
+	/*line :575:1*/ switch ag_f.ag_state {
+	/*line :575:1*/ case 1:
+		/*line :575:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:571:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :571:54*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :571:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :571:54*/ return ag_s
+	/*line loopgroup_test.go:575:54*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :575:54*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :575:54*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :575:54*/ return ag_s
 	}
-	/*line :571:54*/ ag_resume1:
-	/*line loopgroup_test.go:571:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :571:54*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:571:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :571:47*/ return rt.Ready
+	/*line :575:54*/ ag_resume1:
+	/*line loopgroup_test.go:575:54*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :575:54*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:575:47*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2614
+//line loopgroup_async_test.go:2647
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:571"
+		return "loopgroup_test.go:575"
 	}
 	return ""
 }
 
-// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:575 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_cancelRecv_func2 is the frame of the async closure at loopgroup_test.go:579 in cancelRecv (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_cancelRecv_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2638,16 +2671,16 @@ func (ag_f *ag_cancelRecv_func2) AwaitResult() (struct{}, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:575
+//line loopgroup_test.go:579
 func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :575:1*/ if ag_co.Unwinding() {
-		/*line :575:1*/ return rt.Ready
+	/*line :579:1*/ if ag_co.Unwinding() {
+		/*line :579:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:575:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
-	/*line :575:72*/ return rt.Ready
+	/*line loopgroup_test.go:579:72*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, (*ag_f.m).Send((*ag_f.i))
+	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2651
+//line loopgroup_async_test.go:2684
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2670,42 +2703,42 @@ func (ag_f *ag_spawnHere) AwaitResult() (*rt.Task[int], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:603
+//line loopgroup_test.go:607
 func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :603:1*/ var (
+	/*line :607:1*/ var (
 		ag_t0 *rt.Task[int]
 	)
-	/*line :603:1*/ if ag_co.Unwinding() {
-		/*line :603:1*/ return rt.Ready
+	/*line :607:1*/ if ag_co.Unwinding() {
+		/*line :607:1*/ return rt.Ready
 	}
-	/*line :603:1*/ switch ag_f.ag_state {
-	/*line :603:1*/ case 1:
-		/*line :603:1*/ goto ag_resume1
+	/*line :607:1*/ switch ag_f.ag_state {
+	/*line :607:1*/ case 1:
+		/*line :607:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:604:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
-	/*line :604:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :604:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :604:9*/ return ag_s
+	/*line loopgroup_test.go:608:9*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_spawnHere_func1{}))
+	/*line :608:9*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :608:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :608:9*/ return ag_s
 	}
-	/*line :604:9*/ ag_resume1:
-	/*line loopgroup_test.go:604:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :604:9*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:604:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :604:2*/ return rt.Ready
+	/*line :608:9*/ ag_resume1:
+	/*line loopgroup_test.go:608:9*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :608:9*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:608:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2698
+//line loopgroup_async_test.go:2731
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:604"
+		return "loopgroup_test.go:608"
 	}
 	return ""
 }
 
-// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:604 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_spawnHere_func1 is the frame of the async closure at loopgroup_test.go:608 in spawnHere (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_spawnHere_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -2721,33 +2754,33 @@ func (ag_f *ag_spawnHere_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:604
+//line loopgroup_test.go:608
 func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :604:1*/ if ag_co.Unwinding() {
-		/*line :604:1*/ return rt.Ready
+	/*line :608:1*/ if ag_co.Unwinding() {
+		/*line :608:1*/ return rt.Ready
 	}
-	/*line :604:1*/ switch ag_f.ag_state {
-	/*line :604:1*/ case 1:
-		/*line :604:1*/ goto ag_resume1
+	/*line :608:1*/ switch ag_f.ag_state {
+	/*line :608:1*/ case 1:
+		/*line :608:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:604:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
-	/*line :604:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
-	/*line :604:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :604:48*/ return ag_s
+	/*line loopgroup_test.go:608:48*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :608:48*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :608:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :608:48*/ return ag_s
 	}
-	/*line :604:48*/ ag_resume1:
-	/*line :604:48*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:604:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
-	/*line :604:69*/ return rt.Ready
+	/*line :608:48*/ ag_resume1:
+	/*line :608:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:608:69*/ ag_f.ag_r0, ag_f.ag_err = 1, nil
+	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2745
+//line loopgroup_async_test.go:2778
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:604"
+		return "loopgroup_test.go:608"
 	}
 	return ""
 }
@@ -2779,138 +2812,138 @@ func (ag_f *ag_misuse) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:611
+//line loopgroup_test.go:615
 func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :611:1*/ var (
+	/*line :615:1*/ var (
 		ag_err1 error
 		ag_t4   *rt.Task[int]
 		ag_err2 error
 		ag_t7   *rt.Task[int]
 	)
-	/*line :611:1*/ if ag_co.Unwinding() {
-		/*line :611:1*/ return rt.Ready
+	/*line :615:1*/ if ag_co.Unwinding() {
+		/*line :615:1*/ return rt.Ready
 	}
-	/*line :611:1*/ switch ag_f.ag_state {
-	/*line :611:1*/ case 1:
-		/*line :611:1*/ goto ag_resume1
-		/*line :611:1*/
+	/*line :615:1*/ switch ag_f.ag_state {
+	/*line :615:1*/ case 1:
+		/*line :615:1*/ goto ag_resume1
+		/*line :615:1*/
 	case 2:
-		/*line :611:1*/ goto ag_resume2
-		/*line :611:1*/
+		/*line :615:1*/ goto ag_resume2
+		/*line :615:1*/
 	case 3:
-		/*line :611:1*/ goto ag_resume3
-		/*line :611:1*/
+		/*line :615:1*/ goto ag_resume3
+		/*line :615:1*/
 	case 4:
-		/*line :611:1*/ goto ag_resume4
-		/*line :611:1*/
+		/*line :615:1*/ goto ag_resume4
+		/*line :615:1*/
 	case 5:
-		/*line :611:1*/ goto ag_resume5
-		/*line :611:1*/
+		/*line :615:1*/ goto ag_resume5
+		/*line :615:1*/
 	case 6:
-		/*line :611:1*/ goto ag_resume6
-		/*line :611:1*/
+		/*line :615:1*/ goto ag_resume6
+		/*line :615:1*/
 	case 7:
-		/*line :611:1*/ goto ag_resume7
+		/*line :615:1*/ goto ag_resume7
 	}
-	/*line loopgroup_test.go:612:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :612:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :612:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :612:2*/ return ag_s
+	/*line loopgroup_test.go:616:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :616:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :616:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :616:2*/ return ag_s
 	}
-	/*line :612:2*/ ag_resume1:
-	/*line loopgroup_test.go:612:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :612:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:613:6*/ ag_f.out = nil
-	/*line loopgroup_test.go:614:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
-	/*line :614:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
-	/*line :614:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :614:2*/ return ag_s
-	}
-	/*line :614:2*/ ag_resume2:
-	/*line loopgroup_test.go:614:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :614:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:615:2*/ if ag_err1 != nil {
-		/*line loopgroup_test.go:616:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :616:3*/ return rt.Ready
-	}
-	/*line loopgroup_test.go:618:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
-	/*line :618:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :618:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :618:25*/ return ag_s
-	}
-	/*line :618:25*/ ag_resume3:
-	/*line loopgroup_test.go:618:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :618:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:618:2*/ ag_f.ag_aw2 = ag_t4
-	/*line :618:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :618:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :616:2*/ ag_resume1:
+	/*line loopgroup_test.go:616:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :616:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:617:6*/ ag_f.out = nil
+	/*line loopgroup_test.go:618:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
+	/*line :618:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
+	/*line :618:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :618:2*/ return ag_s
 	}
-	/*line :618:2*/ ag_resume4:
-	/*line loopgroup_test.go:618:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :618:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:619:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:621:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:622:2*/ ag_f.m.Send(1)
-	/*line loopgroup_test.go:623:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
-	/*line :623:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
-	/*line :623:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :623:5*/ return ag_s
+	/*line :618:2*/ ag_resume2:
+	/*line loopgroup_test.go:618:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :618:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:619:2*/ if ag_err1 != nil {
+		/*line loopgroup_test.go:620:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :620:3*/ return rt.Ready
 	}
-	/*line :623:5*/ ag_resume5:
-	/*line loopgroup_test.go:623:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :623:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:623:2*/ if !(ag_err2 != nil) {
-		/*line :623:2*/ goto ag_L1
+	/*line loopgroup_test.go:622:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
+	/*line :622:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :622:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :622:25*/ return ag_s
 	}
-	/*line loopgroup_test.go:624:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :624:3*/ return rt.Ready
-	/*line :624:3*/ ag_L1:
-	/*line loopgroup_test.go:626:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
-	/*line :626:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :626:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :626:25*/ return ag_s
+	/*line :622:25*/ ag_resume3:
+	/*line loopgroup_test.go:622:25*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :622:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:622:2*/ ag_f.ag_aw2 = ag_t4
+	/*line :622:2*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :622:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :622:2*/ return ag_s
 	}
-	/*line :626:25*/ ag_resume6:
-	/*line loopgroup_test.go:626:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :626:25*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:626:2*/ ag_f.ag_aw2 = ag_t7
-	/*line :626:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
-	/*line :626:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :626:2*/ return ag_s
+	/*line :622:2*/ ag_resume4:
+	/*line loopgroup_test.go:622:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :622:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:623:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:625:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:626:2*/ ag_f.m.Send(1)
+	/*line loopgroup_test.go:627:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
+	/*line :627:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
+	/*line :627:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :627:5*/ return ag_s
 	}
-	/*line :626:2*/ ag_resume7:
-	/*line loopgroup_test.go:626:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :626:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:627:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:628:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :628:2*/ return rt.Ready
+	/*line :627:5*/ ag_resume5:
+	/*line loopgroup_test.go:627:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :627:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:627:2*/ if !(ag_err2 != nil) {
+		/*line :627:2*/ goto ag_L1
+	}
+	/*line loopgroup_test.go:628:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :628:3*/ return rt.Ready
+	/*line :628:3*/ ag_L1:
+	/*line loopgroup_test.go:630:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
+	/*line :630:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :630:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:25*/ return ag_s
+	}
+	/*line :630:25*/ ag_resume6:
+	/*line loopgroup_test.go:630:25*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :630:25*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:630:2*/ ag_f.ag_aw2 = ag_t7
+	/*line :630:2*/ ag_f.ag_state = 7 // await: rt.Await[int](rt.Spawn(rt.Func((func() (int, error) liter...
+	/*line :630:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:2*/ return ag_s
+	}
+	/*line :630:2*/ ag_resume7:
+	/*line loopgroup_test.go:630:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :630:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:631:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
+	/*line loopgroup_test.go:632:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2891
+//line loopgroup_async_test.go:2924
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:612"
+		return "loopgroup_test.go:616"
 	case 2:
-		return "loopgroup_test.go:614"
+		return "loopgroup_test.go:618"
 	case 3:
-		return "loopgroup_test.go:618"
+		return "loopgroup_test.go:622"
 	case 4:
-		return "loopgroup_test.go:618"
+		return "loopgroup_test.go:622"
 	case 5:
-		return "loopgroup_test.go:623"
+		return "loopgroup_test.go:627"
 	case 6:
-		return "loopgroup_test.go:626"
+		return "loopgroup_test.go:630"
 	case 7:
-		return "loopgroup_test.go:626"
+		return "loopgroup_test.go:630"
 	}
 	return ""
 }
 
-// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:618 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func1 is the frame of the async closure at loopgroup_test.go:622 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func1 struct {
 	ag_state int
 	other    **rt.Task[int]
@@ -2927,43 +2960,43 @@ func (ag_f *ag_misuse_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:618
+//line loopgroup_test.go:622
 func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :618:1*/ var (
+	/*line :622:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :618:1*/ if ag_co.Unwinding() {
-		/*line :618:1*/ return rt.Ready
+	/*line :622:1*/ if ag_co.Unwinding() {
+		/*line :622:1*/ return rt.Ready
 	}
-	/*line :618:1*/ switch ag_f.ag_state {
-	/*line :618:1*/ case 1:
-		/*line :618:1*/ goto ag_resume1
+	/*line :622:1*/ switch ag_f.ag_state {
+	/*line :622:1*/ case 1:
+		/*line :622:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:618:71*/ ag_f.ag_aw0 = (*ag_f.other)
-	/*line :618:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
-	/*line :618:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :618:71*/ return ag_s
+	/*line loopgroup_test.go:622:71*/ ag_f.ag_aw0 = (*ag_f.other)
+	/*line :622:71*/ ag_f.ag_state = 1 // await: rt.Await[int](other)
+	/*line :622:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :622:71*/ return ag_s
 	}
-	/*line :618:71*/ ag_resume1:
-	/*line loopgroup_test.go:618:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :618:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:618:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :618:64*/ return rt.Ready
+	/*line :622:71*/ ag_resume1:
+	/*line loopgroup_test.go:622:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :622:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:622:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2956
+//line loopgroup_async_test.go:2989
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:618"
+		return "loopgroup_test.go:622"
 	}
 	return ""
 }
 
-// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:623 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func2 is the frame of the async closure at loopgroup_test.go:627 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func2 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -2980,43 +3013,43 @@ func (ag_f *ag_misuse_func2) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:623
+//line loopgroup_test.go:627
 func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :623:1*/ var (
+	/*line :627:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :623:1*/ if ag_co.Unwinding() {
-		/*line :623:1*/ return rt.Ready
+	/*line :627:1*/ if ag_co.Unwinding() {
+		/*line :627:1*/ return rt.Ready
 	}
-	/*line :623:1*/ switch ag_f.ag_state {
-	/*line :623:1*/ case 1:
-		/*line :623:1*/ goto ag_resume1
+	/*line :627:1*/ switch ag_f.ag_state {
+	/*line :627:1*/ case 1:
+		/*line :627:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:623:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :623:87*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :623:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :623:87*/ return ag_s
+	/*line loopgroup_test.go:627:87*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :627:87*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :627:87*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :627:87*/ return ag_s
 	}
-	/*line :623:87*/ ag_resume1:
-	/*line loopgroup_test.go:623:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :623:87*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:623:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :623:80*/ return rt.Ready
+	/*line :627:87*/ ag_resume1:
+	/*line loopgroup_test.go:627:87*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :627:87*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:627:80*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3009
+//line loopgroup_async_test.go:3042
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:623"
+		return "loopgroup_test.go:627"
 	}
 	return ""
 }
 
-// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:626 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_misuse_func3 is the frame of the async closure at loopgroup_test.go:630 in misuse (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_misuse_func3 struct {
 	ag_state int
 	m        **rt.Mailbox[int]
@@ -3033,38 +3066,38 @@ func (ag_f *ag_misuse_func3) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:626
+//line loopgroup_test.go:630
 func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :626:1*/ var (
+	/*line :630:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :626:1*/ if ag_co.Unwinding() {
-		/*line :626:1*/ return rt.Ready
+	/*line :630:1*/ if ag_co.Unwinding() {
+		/*line :630:1*/ return rt.Ready
 	}
-	/*line :626:1*/ switch ag_f.ag_state {
-	/*line :626:1*/ case 1:
-		/*line :626:1*/ goto ag_resume1
+	/*line :630:1*/ switch ag_f.ag_state {
+	/*line :630:1*/ case 1:
+		/*line :630:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:626:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
-	/*line :626:71*/ ag_f.ag_state = 1 // await: m.Recv()
-	/*line :626:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :626:71*/ return ag_s
+	/*line loopgroup_test.go:630:71*/ ag_f.ag_aw0 = (*ag_f.m).RecvAsync()
+	/*line :630:71*/ ag_f.ag_state = 1 // await: m.Recv()
+	/*line :630:71*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:71*/ return ag_s
 	}
-	/*line :626:71*/ ag_resume1:
-	/*line loopgroup_test.go:626:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :626:71*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:626:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :626:64*/ return rt.Ready
+	/*line :630:71*/ ag_resume1:
+	/*line loopgroup_test.go:630:71*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :630:71*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:630:64*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3062
+//line loopgroup_async_test.go:3095
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:626"
+		return "loopgroup_test.go:630"
 	}
 	return ""
 }
@@ -3092,63 +3125,63 @@ func (ag_f *ag_fanOut) AwaitResult() ([]int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:644
+//line loopgroup_test.go:648
 func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :644:1*/ var (
+	/*line :648:1*/ var (
 		g   *rt.Group
 		rs  []*rt.Remote[int]
 		per []int
 		err error
 	)
-	/*line :644:1*/ if ag_co.Unwinding() {
-		/*line :644:1*/ return rt.Ready
+	/*line :648:1*/ if ag_co.Unwinding() {
+		/*line :648:1*/ return rt.Ready
 	}
-	/*line :644:1*/ switch ag_f.ag_state {
-	/*line :644:1*/ case 1:
-		/*line :644:1*/ goto ag_resume1
-		/*line :644:1*/
+	/*line :648:1*/ switch ag_f.ag_state {
+	/*line :648:1*/ case 1:
+		/*line :648:1*/ goto ag_resume1
+		/*line :648:1*/
 	case 2:
-		/*line :644:1*/ goto ag_resume2
+		/*line :648:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:645:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :645:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :645:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :645:2*/ return ag_s
+	/*line loopgroup_test.go:649:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :649:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :649:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:2*/ return ag_s
 	}
-	/*line :645:2*/ ag_resume1:
-	/*line loopgroup_test.go:645:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :645:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:646:2*/ rs = make([]*rt.Remote[int], ag_f.n)
-	/*line loopgroup_test.go:647:2*/ for i := range rs {
-		/*line loopgroup_test.go:648:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
+	/*line :649:2*/ ag_resume1:
+	/*line loopgroup_test.go:649:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :649:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:650:2*/ rs = make([]*rt.Remote[int], ag_f.n)
+	/*line loopgroup_test.go:651:2*/ for i := range rs {
+		/*line loopgroup_test.go:652:3*/ rs[i] = rt.Submit(g.Next(), rt.Awaitable[int](&ag_fanOut_func1{}))
 	}
-	/*line loopgroup_test.go:653:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
-	/*line :653:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
-	/*line :653:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :653:2*/ return ag_s
+	/*line loopgroup_test.go:657:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
+	/*line :657:2*/ ag_f.ag_state = 2 // await: awaitAll(rs)
+	/*line :657:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :657:2*/ return ag_s
 	}
-	/*line :653:2*/ ag_resume2:
-	/*line loopgroup_test.go:653:2*/ per, err = ag_f.ag_aw1.AwaitResult()
-	/*line :653:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:654:2*/ sort.Ints(per)
-	/*line loopgroup_test.go:655:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
-	/*line :655:2*/ return rt.Ready
+	/*line :657:2*/ ag_resume2:
+	/*line loopgroup_test.go:657:2*/ per, err = ag_f.ag_aw1.AwaitResult()
+	/*line :657:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:658:2*/ sort.Ints(per)
+	/*line loopgroup_test.go:659:2*/ ag_f.ag_r0, ag_f.ag_err = per, err
+	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3139
+//line loopgroup_async_test.go:3172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:645"
+		return "loopgroup_test.go:649"
 	case 2:
-		return "loopgroup_test.go:653"
+		return "loopgroup_test.go:657"
 	}
 	return ""
 }
 
-// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:648 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_fanOut_func1 is the frame of the async closure at loopgroup_test.go:652 in fanOut (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_fanOut_func1 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -3165,49 +3198,49 @@ func (ag_f *ag_fanOut_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:648
+//line loopgroup_test.go:652
 func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :648:1*/ var (
+	/*line :652:1*/ var (
 		ag_t0 int
 	)
-	/*line :648:1*/ if ag_co.Unwinding() {
-		/*line :648:1*/ return rt.Ready
+	/*line :652:1*/ if ag_co.Unwinding() {
+		/*line :652:1*/ return rt.Ready
 	}
-	/*line :648:1*/ switch ag_f.ag_state {
-	/*line :648:1*/ case 1:
-		/*line :648:1*/ goto ag_resume1
-		/*line :648:1*/
+	/*line :652:1*/ switch ag_f.ag_state {
+	/*line :652:1*/ case 1:
+		/*line :652:1*/ goto ag_resume1
+		/*line :652:1*/
 	case 2:
-		/*line :648:1*/ goto ag_resume2
+		/*line :652:1*/ goto ag_resume2
 	}
-	/*line loopgroup_test.go:649:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :649:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :649:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :649:4*/ return ag_s
+	/*line loopgroup_test.go:653:4*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :653:4*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :653:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :653:4*/ return ag_s
 	}
-	/*line :649:4*/ ag_resume1:
-	/*line :649:4*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:650:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :650:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :650:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :650:11*/ return ag_s
+	/*line :653:4*/ ag_resume1:
+	/*line :653:4*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:654:11*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :654:11*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :654:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :654:11*/ return ag_s
 	}
-	/*line :650:11*/ ag_resume2:
-	/*line loopgroup_test.go:650:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :650:11*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:650:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
-	/*line :650:4*/ return rt.Ready
+	/*line :654:11*/ ag_resume2:
+	/*line loopgroup_test.go:654:11*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :654:11*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:654:4*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, nil
+	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3203
+//line loopgroup_async_test.go:3236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:649"
+		return "loopgroup_test.go:653"
 	case 2:
-		return "loopgroup_test.go:650"
+		return "loopgroup_test.go:654"
 	}
 	return ""
 }
@@ -3236,75 +3269,75 @@ func (ag_f *ag_dumpGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:672
+//line loopgroup_test.go:676
 func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :672:1*/ var (
+	/*line :676:1*/ var (
 		g *rt.Group
 		r *rt.Remote[int]
 	)
-	/*line :672:1*/ if ag_co.Unwinding() {
-		/*line :672:1*/ return rt.Ready
+	/*line :676:1*/ if ag_co.Unwinding() {
+		/*line :676:1*/ return rt.Ready
 	}
-	/*line :672:1*/ switch ag_f.ag_state {
-	/*line :672:1*/ case 1:
-		/*line :672:1*/ goto ag_resume1
-		/*line :672:1*/
+	/*line :676:1*/ switch ag_f.ag_state {
+	/*line :676:1*/ case 1:
+		/*line :676:1*/ goto ag_resume1
+		/*line :676:1*/
 	case 2:
-		/*line :672:1*/ goto ag_resume2
-		/*line :672:1*/
+		/*line :676:1*/ goto ag_resume2
+		/*line :676:1*/
 	case 3:
-		/*line :672:1*/ goto ag_resume3
-		/*line :672:1*/
+		/*line :676:1*/ goto ag_resume3
+		/*line :676:1*/
 	case 4:
-		/*line :672:1*/ goto ag_resume4
+		/*line :676:1*/ goto ag_resume4
 	}
-	/*line loopgroup_test.go:673:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :673:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :673:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :673:2*/ return ag_s
-	}
-	/*line :673:2*/ ag_resume1:
-	/*line loopgroup_test.go:673:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :673:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:674:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
-	/*line loopgroup_test.go:675:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
-	/*line :675:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
-	/*line :675:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :675:2*/ return ag_s
-	}
-	/*line :675:2*/ ag_resume2:
-	/*line :675:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:676:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :676:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :676:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :676:2*/ return ag_s
-	}
-	/*line :676:2*/ ag_resume3:
-	/*line :676:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:677:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
-	/*line :677:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
-	/*line :677:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:677:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :677:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :677:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :677:2*/ return ag_s
 	}
-	/*line :677:2*/ ag_resume4:
-	/*line :677:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:678:2*/ ag_f.ag_err = nil
-	/*line :678:2*/ return rt.Ready
+	/*line :677:2*/ ag_resume1:
+	/*line loopgroup_test.go:677:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :677:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:678:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
+	/*line loopgroup_test.go:679:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
+	/*line :679:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	/*line :679:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :679:2*/ return ag_s
+	}
+	/*line :679:2*/ ag_resume2:
+	/*line :679:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:680:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :680:2*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :680:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :680:2*/ return ag_s
+	}
+	/*line :680:2*/ ag_resume3:
+	/*line :680:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:681:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
+	/*line :681:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
+	/*line :681:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :681:2*/ return ag_s
+	}
+	/*line :681:2*/ ag_resume4:
+	/*line :681:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:682:2*/ ag_f.ag_err = nil
+	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3296
+//line loopgroup_async_test.go:3329
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:673"
-	case 2:
-		return "loopgroup_test.go:675"
-	case 3:
-		return "loopgroup_test.go:676"
-	case 4:
 		return "loopgroup_test.go:677"
+	case 2:
+		return "loopgroup_test.go:679"
+	case 3:
+		return "loopgroup_test.go:680"
+	case 4:
+		return "loopgroup_test.go:681"
 	}
 	return ""
 }
@@ -3329,17 +3362,17 @@ func (ag_f *ag_setFrom) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:699
+//line loopgroup_test.go:703
 func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :699:1*/ if ag_co.Unwinding() {
-		/*line :699:1*/ return rt.Ready
+	/*line :703:1*/ if ag_co.Unwinding() {
+		/*line :703:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:700:2*/ ag_f.f.SetResult(1)
-	/*line loopgroup_test.go:701:2*/ ag_f.ag_err = nil
-	/*line :701:2*/ return rt.Ready
+	/*line loopgroup_test.go:704:2*/ ag_f.f.SetResult(1)
+	/*line loopgroup_test.go:705:2*/ ag_f.ag_err = nil
+	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3343
+//line loopgroup_async_test.go:3376
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3361,18 +3394,18 @@ func (ag_f *ag_busy) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line loopgroup_test.go:707
+//line loopgroup_test.go:711
 func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :707:1*/ if ag_co.Unwinding() {
-		/*line :707:1*/ return rt.Ready
+	/*line :711:1*/ if ag_co.Unwinding() {
+		/*line :711:1*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:708:2*/ for start := time.Now(); time.Since(start) < ag_f.d; {
+	/*line loopgroup_test.go:712:2*/ for start := time.Now(); time.Since(start) < ag_f.d; {
 	}
-	/*line loopgroup_test.go:710:2*/ ag_f.ag_err = nil
-	/*line :710:2*/ return rt.Ready
+	/*line loopgroup_test.go:714:2*/ ag_f.ag_err = nil
+	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3376
+//line loopgroup_async_test.go:3409
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3400,103 +3433,103 @@ func (ag_f *ag_debugChecks) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:716
+//line loopgroup_test.go:720
 func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :716:1*/ var (
+	/*line :720:1*/ var (
 		ag_err1 error
 	)
-	/*line :716:1*/ if ag_co.Unwinding() {
-		/*line :716:1*/ return rt.Ready
+	/*line :720:1*/ if ag_co.Unwinding() {
+		/*line :720:1*/ return rt.Ready
 	}
-	/*line :716:1*/ switch ag_f.ag_state {
-	/*line :716:1*/ case 1:
-		/*line :716:1*/ goto ag_resume1
-		/*line :716:1*/
+	/*line :720:1*/ switch ag_f.ag_state {
+	/*line :720:1*/ case 1:
+		/*line :720:1*/ goto ag_resume1
+		/*line :720:1*/
 	case 2:
-		/*line :716:1*/ goto ag_resume2
-		/*line :716:1*/
+		/*line :720:1*/ goto ag_resume2
+		/*line :720:1*/
 	case 3:
-		/*line :716:1*/ goto ag_resume3
-		/*line :716:1*/
+		/*line :720:1*/ goto ag_resume3
+		/*line :720:1*/
 	case 4:
-		/*line :716:1*/ goto ag_resume4
-		/*line :716:1*/
+		/*line :720:1*/ goto ag_resume4
+		/*line :720:1*/
 	case 5:
-		/*line :716:1*/ goto ag_resume5
+		/*line :720:1*/ goto ag_resume5
 	}
-	/*line loopgroup_test.go:717:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :717:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :717:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :717:2*/ return ag_s
-	}
-	/*line :717:2*/ ag_resume1:
-	/*line loopgroup_test.go:717:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :717:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:718:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line loopgroup_test.go:719:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
-	/*line :719:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :719:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :719:2*/ return ag_s
-	}
-	/*line :719:2*/ ag_resume2:
-	/*line :719:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:720:2*/ ag_f.ag_aw2 = rt.SleepAsync(0)
-	/*line :720:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :720:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :720:2*/ return ag_s
-	}
-	/*line :720:2*/ ag_resume3:
-	/*line :720:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:721:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
-	/*line :721:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
-	/*line :721:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line loopgroup_test.go:721:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :721:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :721:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :721:2*/ return ag_s
 	}
-	/*line :721:2*/ ag_resume4:
-	/*line loopgroup_test.go:721:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :721:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:722:2*/ if ag_f.err == nil {
-		/*line loopgroup_test.go:723:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("setting a future of loop 0 from loop 1 did not fail")
-		/*line :723:3*/ return rt.Ready
+	/*line :721:2*/ ag_resume1:
+	/*line loopgroup_test.go:721:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :721:2*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:722:2*/ ag_f.f = rt.NewFuture[int]()
+	/*line loopgroup_test.go:723:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
+	/*line :723:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :723:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :723:2*/ return ag_s
 	}
-	/*line loopgroup_test.go:725:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
-	/*line :725:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
-	/*line :725:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :725:5*/ return ag_s
+	/*line :723:2*/ ag_resume2:
+	/*line :723:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:724:2*/ ag_f.ag_aw2 = rt.SleepAsync(0)
+	/*line :724:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :724:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :724:2*/ return ag_s
 	}
-	/*line :725:5*/ ag_resume5:
-	/*line loopgroup_test.go:725:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :725:5*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:725:2*/ if !(ag_err1 != nil) {
-		/*line :725:2*/ goto ag_L1
+	/*line :724:2*/ ag_resume3:
+	/*line :724:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:725:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
+	/*line :725:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	/*line :725:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :725:2*/ return ag_s
 	}
-	/*line loopgroup_test.go:726:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :726:3*/ return rt.Ready
-	/*line :726:3*/ ag_L1:
-	/*line loopgroup_test.go:728:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error(), nil
-	/*line :728:2*/ return rt.Ready
+	/*line :725:2*/ ag_resume4:
+	/*line loopgroup_test.go:725:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :725:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:726:2*/ if ag_f.err == nil {
+		/*line loopgroup_test.go:727:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("setting a future of loop 0 from loop 1 did not fail")
+		/*line :727:3*/ return rt.Ready
+	}
+	/*line loopgroup_test.go:729:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
+	/*line :729:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
+	/*line :729:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :729:5*/ return ag_s
+	}
+	/*line :729:5*/ ag_resume5:
+	/*line loopgroup_test.go:729:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :729:5*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:729:2*/ if !(ag_err1 != nil) {
+		/*line :729:2*/ goto ag_L1
+	}
+	/*line loopgroup_test.go:730:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :730:3*/ return rt.Ready
+	/*line :730:3*/ ag_L1:
+	/*line loopgroup_test.go:732:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error(), nil
+	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3481
+//line loopgroup_async_test.go:3514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:717"
-	case 2:
-		return "loopgroup_test.go:719"
-	case 3:
-		return "loopgroup_test.go:720"
-	case 4:
 		return "loopgroup_test.go:721"
-	case 5:
+	case 2:
+		return "loopgroup_test.go:723"
+	case 3:
+		return "loopgroup_test.go:724"
+	case 4:
 		return "loopgroup_test.go:725"
+	case 5:
+		return "loopgroup_test.go:729"
 	}
 	return ""
 }
 
-// ag_debugChecks_func1 is the frame of the async closure at loopgroup_test.go:719 in debugChecks (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_debugChecks_func1 is the frame of the async closure at loopgroup_test.go:723 in debugChecks (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_debugChecks_func1 struct {
 	ag_state int
 	f        **rt.Future[int]
@@ -3513,38 +3546,38 @@ func (ag_f *ag_debugChecks_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line loopgroup_test.go:719
+//line loopgroup_test.go:723
 func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :719:1*/ var (
+	/*line :723:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :719:1*/ if ag_co.Unwinding() {
-		/*line :719:1*/ return rt.Ready
+	/*line :723:1*/ if ag_co.Unwinding() {
+		/*line :723:1*/ return rt.Ready
 	}
-	/*line :719:1*/ switch ag_f.ag_state {
-	/*line :719:1*/ case 1:
-		/*line :719:1*/ goto ag_resume1
+	/*line :723:1*/ switch ag_f.ag_state {
+	/*line :723:1*/ case 1:
+		/*line :723:1*/ goto ag_resume1
 	}
-	/*line loopgroup_test.go:719:48*/ ag_f.ag_aw0 = (*ag_f.f)
-	/*line :719:48*/ ag_f.ag_state = 1 // await: rt.Await[int](f)
-	/*line :719:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :719:48*/ return ag_s
+	/*line loopgroup_test.go:723:48*/ ag_f.ag_aw0 = (*ag_f.f)
+	/*line :723:48*/ ag_f.ag_state = 1 // await: rt.Await[int](f)
+	/*line :723:48*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :723:48*/ return ag_s
 	}
-	/*line :719:48*/ ag_resume1:
-	/*line loopgroup_test.go:719:48*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :719:48*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:719:41*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :719:41*/ return rt.Ready
+	/*line :723:48*/ ag_resume1:
+	/*line loopgroup_test.go:723:48*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :723:48*/ ag_f.ag_aw0 = nil
+	/*line loopgroup_test.go:723:41*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3542
+//line loopgroup_async_test.go:3575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "loopgroup_test.go:719"
+		return "loopgroup_test.go:723"
 	}
 	return ""
 }
