@@ -1,8 +1,10 @@
 //go:build linux
 
 // Command httpload is a load test of HTTP/1.1 servers (not a timed test):
-// many keep-alive clients against ahttp's server on one loop and against
-// net/http's, both serving the same handler, each server in a child
+// many keep-alive clients against ahttp's server on one loop ("ahttp"), on
+// a loop group of one loop per core ("ahttpgrp": a listener per loop,
+// SO_REUSEPORT, ahttp.Server.ServeGroup) and against net/http's, all
+// serving the same handler, each server in a child
 // process of its own so that its RSS and descriptors are its alone.
 //
 //	go run ./bench/httpload                        # 100 and 1,000 connections, 5 s each
@@ -37,6 +39,7 @@ import (
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 )
 
 //go:generate go tool asyncgen
@@ -57,7 +60,7 @@ func main() {
 	conns := flag.String("conns", "100,1000", "comma-separated numbers of connections")
 	duration := flag.Duration("duration", 5*time.Second, "how long each run measures")
 	warmup := flag.Duration("warmup", time.Second, "load before the measure starts")
-	servers := flag.String("servers", "ahttp,nethttp", "comma-separated servers to test")
+	servers := flag.String("servers", "ahttp,ahttpgrp,nethttp", "comma-separated servers to test (ahttp, ahttpgrp, nethttp)")
 	flag.Parse()
 	raiseFDLimit()
 	if *serve != "" {
@@ -107,6 +110,12 @@ func runServer(kind string) {
 		srv := &ahttp.Server{Handler: ahttp.HandlerFunc(helloAhttpAsync)}
 		_, err := rt.Run(serveAsync(srv, addr))
 		log.Fatal(err)
+	case "ahttpgrp":
+		addr := ln.Addr().String()
+		ln.Close()
+		srv := &ahttp.Server{Handler: ahttp.HandlerFunc(helloAhttpAsync)}
+		_, err := rt.RunGroup(serveGroupAsync(srv, addr))
+		log.Fatal(err)
 	default:
 		log.Fatalf("unknown server %q", kind)
 	}
@@ -116,6 +125,18 @@ func runServer(kind string) {
 func serve(srv *ahttp.Server, addr string) error {
 	fmt.Println(addr)
 	return srv.ListenAndServe(addr)
+}
+
+// serveGroup serves on every loop of the group it runs in.
+//
+// async
+func serveGroup(srv *ahttp.Server, addr string) error {
+	lns, err := anet.ListenConfig{ReusePort: true}.ListenGroup("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Println(addr)
+	return srv.ServeGroup(lns, time.Second)
 }
 
 type result struct {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"net/http"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -22,12 +24,18 @@ func _() {
 	var _ ag_stale_run_go_generate = serve
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*ahttp.Server, string) error
+	var _ ag_stale_run_go_generate = serveGroup
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "helloAhttp", Line: 53, Off: 1447, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
-		{Name: "serve", Line: 116, Off: 3554, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
+		{Name: "helloAhttp", Line: 56, Off: 1613, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
+		{Name: "serve", Line: 125, Off: 3953, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
+		{Name: "serveGroup", Line: 133, Off: 4131, Head: "func serveGroup(srv *ahttp.Server, addr string) error {", Len: 223, Hash: 0xbaeb8915f245d872},
 	})
 }
 
@@ -51,16 +59,16 @@ func (ag_f *ag_helloAhttp) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line main.go:53
+//line main.go:56
 func (ag_f *ag_helloAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :53:1*/ if ag_co.Unwinding() {
-		/*line :53:1*/ return rt.Ready
+	/*line :56:1*/ if ag_co.Unwinding() {
+		/*line :56:1*/ return rt.Ready
 	}
-	/*line main.go:53:61*/ hello(ag_f.w, ag_f.r)
-	/*line main.go:53:73*/ return rt.Ready
+	/*line main.go:56:61*/ hello(ag_f.w, ag_f.r)
+	/*line main.go:56:73*/ return rt.Ready
 }
 
-//line main_async.go:64
+//line main_async.go:72
 
 // ag_serve is the frame of serve (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serve struct {
@@ -84,38 +92,116 @@ func (ag_f *ag_serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:116
+//line main.go:125
 func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :116:1*/ var (
+	/*line :125:1*/ var (
 		ag_t0 error
 	)
-	/*line :116:1*/ if ag_co.Unwinding() {
-		/*line :116:1*/ return rt.Ready
+	/*line :125:1*/ if ag_co.Unwinding() {
+		/*line :125:1*/ return rt.Ready
 	}
-	/*line :116:1*/ switch ag_f.ag_state {
-	/*line :116:1*/ case 1:
-		/*line :116:1*/ goto ag_resume1
+	/*line :125:1*/ switch ag_f.ag_state {
+	/*line :125:1*/ case 1:
+		/*line :125:1*/ goto ag_resume1
 	}
-	/*line main.go:117:2*/ fmt.Println(ag_f.addr)
-	/*line main.go:118:9*/ ag_f.ag_aw0 = ag_f.srv.ListenAndServeAsync(ag_f.addr)
-	/*line :118:9*/ ag_f.ag_state = 1 // await: srv.ListenAndServe(addr)
-	/*line :118:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :118:9*/ return ag_s
+	/*line main.go:126:2*/ fmt.Println(ag_f.addr)
+	/*line main.go:127:9*/ ag_f.ag_aw0 = ag_f.srv.ListenAndServeAsync(ag_f.addr)
+	/*line :127:9*/ ag_f.ag_state = 1 // await: srv.ListenAndServe(addr)
+	/*line :127:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:9*/ return ag_s
 	}
-	/*line :118:9*/ ag_resume1:
-	/*line main.go:118:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :118:9*/ ag_f.ag_aw0 = nil
-	/*line main.go:118:2*/ ag_f.ag_err = ag_t0
-	/*line :118:2*/ return rt.Ready
+	/*line :127:9*/ ag_resume1:
+	/*line main.go:127:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :127:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:127:2*/ ag_f.ag_err = ag_t0
+	/*line :127:2*/ return rt.Ready
 }
 
-//line main_async.go:113
+//line main_async.go:121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:118"
+		return "main.go:127"
+	}
+	return ""
+}
+
+// ag_serveGroup is the frame of serveGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_serveGroup struct {
+	ag_state int
+	srv      *ahttp.Server
+	addr     string
+	ag_aw0   rt.Awaitable[[]*anet.Listener]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// serveGroupAsync returns the coroutine of serveGroup: nothing runs until it is awaited, spawned, gathered or run.
+func serveGroupAsync(srv *ahttp.Server, addr string) rt.Awaitable[struct{}] {
+	return &ag_serveGroup{srv: srv, addr: addr}
+}
+
+func (ag_f *ag_serveGroup) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_serveGroup) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line main.go:133
+func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :133:1*/ var (
+		lns   []*anet.Listener
+		err   error
+		ag_t2 error
+	)
+	/*line :133:1*/ if ag_co.Unwinding() {
+		/*line :133:1*/ return rt.Ready
+	}
+	/*line :133:1*/ switch ag_f.ag_state {
+	/*line :133:1*/ case 1:
+		/*line :133:1*/ goto ag_resume1
+		/*line :133:1*/
+	case 2:
+		/*line :133:1*/ goto ag_resume2
+	}
+	/*line main.go:134:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: true}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :134:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{…}.ListenGroup("tcp", addr)
+	/*line :134:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :134:2*/ return ag_s
+	}
+	/*line :134:2*/ ag_resume1:
+	/*line main.go:134:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :134:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:135:2*/ if err != nil {
+		/*line main.go:136:3*/ ag_f.ag_err = err
+		/*line :136:3*/ return rt.Ready
+	}
+	/*line main.go:138:2*/ fmt.Println(ag_f.addr)
+	/*line main.go:139:9*/ ag_f.ag_aw1 = ag_f.srv.ServeGroupAsync(lns, time.Second)
+	/*line :139:9*/ ag_f.ag_state = 2 // await: srv.ServeGroup(lns, time.Second)
+	/*line :139:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :139:9*/ return ag_s
+	}
+	/*line :139:9*/ ag_resume2:
+	/*line main.go:139:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :139:9*/ ag_f.ag_aw1 = nil
+	/*line main.go:139:2*/ ag_f.ag_err = ag_t2
+	/*line :139:2*/ return rt.Ready
+}
+
+//line main_async.go:197
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_serveGroup) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:134"
+	case 2:
+		return "main.go:139"
 	}
 	return ""
 }
