@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -67,7 +68,11 @@ type Client struct {
 	opts  Options
 	mu    sync.Mutex
 	pools map[rt.Loop]*pool
+	dials atomic.Int64
 }
+
+// Dials returns how many connections the client has opened.
+func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 
 // New returns a client for the server opts describe. It connects lazily,
 // on the first command.
@@ -236,6 +241,7 @@ func (p *pool) put(cn *conn, clean, blocking bool) {
 // async
 func (cl *Client) dial() (*conn, error) {
 	o := &cl.opts
+	cl.dials.Add(1)
 	var dl time.Time
 	if o.DialTimeout > 0 {
 		dl = rt.Now().Add(o.DialTimeout)

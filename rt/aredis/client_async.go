@@ -73,17 +73,17 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*Client).poolOf", Line: 126, Off: 3479, Head: "func (cl *Client) poolOf() *pool {", Len: 117, Hash: 0xea37d878db9619ba},
-		{Name: "(*pool).get", Line: 181, Off: 4866, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
-		{Name: "(*Client).dial", Line: 237, Off: 6266, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2180, Hash: 0x341d78a3d2ef35b0},
-		{Name: "(*conn).readReply", Line: 327, Off: 8689, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
-		{Name: "(*Client).Do", Line: 368, Off: 9930, Head: "func (cl *Client) Do(args ...any) (Value, error) {", Len: 164, Hash: 0xca5b0b74db0d9940},
-		{Name: "(*Client).exec", Line: 388, Off: 10403, Head: "func (cl *Client) exec(wire []byte, args []any, n int) (results, error) {", Len: 955, Hash: 0x3af3f8b239b98452},
-		{Name: "(*Client).String", Line: 455, Off: 12002, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 466, Off: 12219, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 478, Off: 12473, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 521, Off: 13871, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 364, Hash: 0xaeb40d8cd7cb154a},
-		{Name: "(*Script).Run", Line: 562, Off: 14812, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*Client).poolOf", Line: 131, Off: 3638, Head: "func (cl *Client) poolOf() *pool {", Len: 117, Hash: 0xea37d878db9619ba},
+		{Name: "(*pool).get", Line: 186, Off: 5025, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
+		{Name: "(*Client).dial", Line: 242, Off: 6425, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2197, Hash: 0xc6ed4f4e148fd9c2},
+		{Name: "(*conn).readReply", Line: 333, Off: 8865, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
+		{Name: "(*Client).Do", Line: 374, Off: 10106, Head: "func (cl *Client) Do(args ...any) (Value, error) {", Len: 164, Hash: 0xca5b0b74db0d9940},
+		{Name: "(*Client).exec", Line: 394, Off: 10579, Head: "func (cl *Client) exec(wire []byte, args []any, n int) (results, error) {", Len: 955, Hash: 0x3af3f8b239b98452},
+		{Name: "(*Client).String", Line: 461, Off: 12178, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 472, Off: 12395, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 484, Off: 12649, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 527, Off: 14047, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 364, Hash: 0xaeb40d8cd7cb154a},
+		{Name: "(*Script).Run", Line: 568, Off: 14988, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -108,32 +108,32 @@ func (ag_f *ag_Client_poolOf) AwaitResult() (*pool, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line client.go:126
+//line client.go:131
 func (ag_f *ag_Client_poolOf) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :126:1*/ var (
+	/*line :131:1*/ var (
 		lp *rt.Loop
 	)
-	/*line :126:1*/ if ag_co.Unwinding() {
-		/*line :126:1*/ return rt.Ready
+	/*line :131:1*/ if ag_co.Unwinding() {
+		/*line :131:1*/ return rt.Ready
 	}
-	/*line :126:1*/ switch ag_f.ag_state {
-	/*line :126:1*/ case 1:
-		/*line :126:1*/ goto ag_resume1
+	/*line :131:1*/ switch ag_f.ag_state {
+	/*line :131:1*/ case 1:
+		/*line :131:1*/ goto ag_resume1
 	}
-	/*line client.go:127:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :127:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :127:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :127:2*/ return ag_s
+	/*line client.go:132:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :132:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :132:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :132:2*/ return ag_s
 	}
-	/*line :127:2*/ ag_resume1:
-	/*line client.go:127:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :127:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:128:2*/ if lp == nil {
-		/*line client.go:129:3*/ ag_f.ag_r0 = nil
-		/*line :129:3*/ return rt.Ready
+	/*line :132:2*/ ag_resume1:
+	/*line client.go:132:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :132:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:133:2*/ if lp == nil {
+		/*line client.go:134:3*/ ag_f.ag_r0 = nil
+		/*line :134:3*/ return rt.Ready
 	}
-	/*line client.go:131:2*/ ag_f.ag_r0 = ag_f.cl.loopPool(*lp)
-	/*line :131:2*/ return rt.Ready
+	/*line client.go:136:2*/ ag_f.ag_r0 = ag_f.cl.loopPool(*lp)
+	/*line :136:2*/ return rt.Ready
 }
 
 //line client_async.go:140
@@ -142,7 +142,7 @@ func (ag_f *ag_Client_poolOf) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_poolOf) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:127"
+		return "client.go:132"
 	}
 	return ""
 }
@@ -173,104 +173,104 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:181
+//line client.go:186
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :181:1*/ var (
+	/*line :186:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_cn1  *conn
 		ag_err2 error
 	)
-	/*line :181:1*/ if ag_co.Unwinding() {
-		/*line :181:1*/ return rt.Ready
+	/*line :186:1*/ if ag_co.Unwinding() {
+		/*line :186:1*/ return rt.Ready
 	}
-	/*line :181:1*/ switch ag_f.ag_state {
-	/*line :181:1*/ case 1:
-		/*line :181:1*/ goto ag_resume1
-		/*line :181:1*/
+	/*line :186:1*/ switch ag_f.ag_state {
+	/*line :186:1*/ case 1:
+		/*line :186:1*/ goto ag_resume1
+		/*line :186:1*/
 	case 2:
-		/*line :181:1*/ goto ag_resume2
-		/*line :181:1*/
+		/*line :186:1*/ goto ag_resume2
+		/*line :186:1*/
 	case 3:
-		/*line :181:1*/ goto ag_resume3
-		/*line :181:1*/
+		/*line :186:1*/ goto ag_resume3
+		/*line :186:1*/
 	case 4:
-		/*line :181:1*/ goto ag_resume4
+		/*line :186:1*/ goto ag_resume4
 	}
-	/*line client.go:182:2*/ if !(ag_f.p == nil) {
-		/*line :182:2*/ goto ag_L1
+	/*line client.go:187:2*/ if !(ag_f.p == nil) {
+		/*line :187:2*/ goto ag_L1
 	}
-	/*line client.go:183:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :183:10*/ ag_f.ag_state = 1 // await: cl.dial()
-	/*line :183:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :183:10*/ return ag_s
+	/*line client.go:188:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :188:10*/ ag_f.ag_state = 1 // await: cl.dial()
+	/*line :188:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:10*/ return ag_s
 	}
-	/*line :183:10*/ ag_resume1:
-	/*line client.go:183:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :183:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:183:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :183:3*/ return rt.Ready
-	/*line :183:3*/ ag_L1:
-	/*line client.go:185:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :185:2*/ goto ag_L2
+	/*line :188:10*/ ag_resume1:
+	/*line client.go:188:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :188:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:188:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :188:3*/ return rt.Ready
+	/*line :188:3*/ ag_L1:
+	/*line client.go:190:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :190:2*/ goto ag_L2
 	}
-	/*line client.go:186:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :186:3*/ goto ag_L3
+	/*line client.go:191:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :191:3*/ goto ag_L3
 	}
-	/*line client.go:187:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :187:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :187:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :187:4*/ return ag_s
+	/*line client.go:192:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :192:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :192:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:4*/ return ag_s
 	}
-	/*line :187:4*/ ag_resume2:
-	/*line :187:4*/ ag_f.ag_aw1 = nil
-	/*line :187:4*/ goto ag_L4
-	/*line :187:4*/ ag_L3:
-	/*line client.go:188:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :188:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :188:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:13*/ return ag_s
+	/*line :192:4*/ ag_resume2:
+	/*line :192:4*/ ag_f.ag_aw1 = nil
+	/*line :192:4*/ goto ag_L4
+	/*line :192:4*/ ag_L3:
+	/*line client.go:193:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :193:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :193:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :193:13*/ return ag_s
 	}
-	/*line :188:13*/ ag_resume3:
-	/*line client.go:188:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :188:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:188:10*/ if !(ag_err1 != nil) {
-		/*line :188:10*/ goto ag_L5
+	/*line :193:13*/ ag_resume3:
+	/*line client.go:193:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :193:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:193:10*/ if !(ag_err1 != nil) {
+		/*line :193:10*/ goto ag_L5
 	}
-	/*line client.go:189:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:190:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :190:5*/ return rt.Ready
+	/*line client.go:194:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:195:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :195:5*/ return rt.Ready
 	}
-	/*line client.go:192:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :192:4*/ return rt.Ready
-	/*line :192:4*/ ag_L5:
-	/*line :192:4*/ ag_L4:
-	/*line :192:4*/ ag_L2:
-	/*line client.go:195:2*/ for len(ag_f.p.idle) > 0 {
-		/*line client.go:196:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
-		/*line client.go:197:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
-		/*line client.go:198:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
-		/*line client.go:199:3*/ if cn.c.Readable() {
-			/*line client.go:200:4*/ cn.c.Close()
-			/*line client.go:201:4*/ continue
+	/*line client.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :197:4*/ return rt.Ready
+	/*line :197:4*/ ag_L5:
+	/*line :197:4*/ ag_L4:
+	/*line :197:4*/ ag_L2:
+	/*line client.go:200:2*/ for len(ag_f.p.idle) > 0 {
+		/*line client.go:201:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
+		/*line client.go:202:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
+		/*line client.go:203:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
+		/*line client.go:204:3*/ if cn.c.Readable() {
+			/*line client.go:205:4*/ cn.c.Close()
+			/*line client.go:206:4*/ continue
 		}
-		/*line client.go:203:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :203:3*/ return rt.Ready
+		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :208:3*/ return rt.Ready
 	}
-	/*line client.go:205:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :205:2*/ ag_f.ag_state = 4 // await: cl.dial()
-	/*line :205:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :205:2*/ return ag_s
+	/*line client.go:210:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :210:2*/ ag_f.ag_state = 4 // await: cl.dial()
+	/*line :210:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:2*/ return ag_s
 	}
-	/*line :205:2*/ ag_resume4:
-	/*line client.go:205:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :205:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:206:2*/ if ag_err2 != nil && !ag_f.blocking {
-		/*line client.go:207:3*/ ag_f.p.slots.Release()
+	/*line :210:2*/ ag_resume4:
+	/*line client.go:210:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :210:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:211:2*/ if ag_err2 != nil && !ag_f.blocking {
+		/*line client.go:212:3*/ ag_f.p.slots.Release()
 	}
-	/*line client.go:209:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
-	/*line :209:2*/ return rt.Ready
+	/*line client.go:214:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
+	/*line :214:2*/ return rt.Ready
 }
 
 //line client_async.go:277
@@ -279,13 +279,13 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:183"
-	case 2:
-		return "client.go:187"
-	case 3:
 		return "client.go:188"
+	case 2:
+		return "client.go:192"
+	case 3:
+		return "client.go:193"
 	case 4:
-		return "client.go:205"
+		return "client.go:210"
 	}
 	return ""
 }
@@ -326,208 +326,209 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:237
+//line client.go:242
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :237:1*/ var (
+	/*line :242:1*/ var (
 		ag_t2   time.Time
 		ag_err1 error
 		ag_err2 error
 		v       Value
 		ag_err3 error
 	)
-	/*line :237:1*/ if ag_co.Unwinding() {
-		/*line :237:1*/ goto ag_exit
+	/*line :242:1*/ if ag_co.Unwinding() {
+		/*line :242:1*/ goto ag_exit
 	}
-	/*line :237:1*/ switch ag_f.ag_state {
-	/*line :237:1*/ case 1:
-		/*line :237:1*/ goto ag_resume1
-		/*line :237:1*/
+	/*line :242:1*/ switch ag_f.ag_state {
+	/*line :242:1*/ case 1:
+		/*line :242:1*/ goto ag_resume1
+		/*line :242:1*/
 	case 2:
-		/*line :237:1*/ goto ag_resume2
-		/*line :237:1*/
+		/*line :242:1*/ goto ag_resume2
+		/*line :242:1*/
 	case 3:
-		/*line :237:1*/ goto ag_resume3
-		/*line :237:1*/
+		/*line :242:1*/ goto ag_resume3
+		/*line :242:1*/
 	case 4:
-		/*line :237:1*/ goto ag_resume4
-		/*line :237:1*/
+		/*line :242:1*/ goto ag_resume4
+		/*line :242:1*/
 	case 5:
-		/*line :237:1*/ goto ag_resume5
-		/*line :237:1*/
+		/*line :242:1*/ goto ag_resume5
+		/*line :242:1*/
 	case 6:
-		/*line :237:1*/ goto ag_resume6
+		/*line :242:1*/ goto ag_resume6
 	}
-	/*line client.go:238:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:239:6*/ ag_f.dl = time.Time{}
-	/*line client.go:240:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :240:2*/ goto ag_L1
+	/*line client.go:243:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:244:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:245:6*/ ag_f.dl = time.Time{}
+	/*line client.go:246:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :246:2*/ goto ag_L1
 	}
-	/*line client.go:241:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :241:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :241:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :241:8*/ return ag_s
+	/*line client.go:247:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :247:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :247:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :247:8*/ return ag_s
 	}
-	/*line :241:8*/ ag_resume1:
-	/*line client.go:241:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :241:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:241:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line :241:3*/ ag_L1:
-	/*line client.go:243:6*/ ag_f.c = nil
-	/*line client.go:244:6*/ ag_err1 = nil
-	/*line client.go:245:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :245:2*/ goto ag_L2
+	/*line :247:8*/ ag_resume1:
+	/*line client.go:247:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :247:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:247:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line :247:3*/ ag_L1:
+	/*line client.go:249:6*/ ag_f.c = nil
+	/*line client.go:250:6*/ ag_err1 = nil
+	/*line client.go:251:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :251:2*/ goto ag_L2
 	}
-	/*line client.go:246:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
-	/*line :246:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
-	/*line :246:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :246:3*/ return ag_s
+	/*line client.go:252:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
+	/*line :252:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
+	/*line :252:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :252:3*/ return ag_s
 	}
-	/*line :246:3*/ ag_resume2:
-	/*line client.go:246:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :246:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:247:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:248:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :252:3*/ ag_resume2:
+	/*line client.go:252:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :252:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:253:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:254:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :248:4*/ goto ag_L3
-	/*line :248:4*/ ag_L2:
-	/*line client.go:251:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :251:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
-	/*line :251:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:3*/ return ag_s
+	/*line :254:4*/ goto ag_L3
+	/*line :254:4*/ ag_L2:
+	/*line client.go:257:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :257:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
+	/*line :257:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:3*/ return ag_s
 	}
-	/*line :251:3*/ ag_resume3:
-	/*line client.go:251:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :251:3*/ ag_f.ag_aw1 = nil
-	/*line :251:3*/ ag_L3:
-	/*line client.go:253:2*/ if ag_err1 != nil {
-		/*line client.go:254:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :254:3*/ goto ag_exit
+	/*line :257:3*/ ag_resume3:
+	/*line client.go:257:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :257:3*/ ag_f.ag_aw1 = nil
+	/*line :257:3*/ ag_L3:
+	/*line client.go:259:2*/ if ag_err1 != nil {
+		/*line client.go:260:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :260:3*/ goto ag_exit
 	}
-	/*line client.go:256:2*/ ag_f.cn = &conn{c: ag_f.c}
-	/*line client.go:257:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:258:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:259:2*/ ag_f.ok = false
-	/*line client.go:260:2*/ {
-		/*line :260:2*/ ag_dfn := func() {
-			/*line client.go:261:3*/ if !ag_f.ok {
-				/*line client.go:262:4*/ ag_f.c.Close()
+	/*line client.go:262:2*/ ag_f.cn = &conn{c: ag_f.c}
+	/*line client.go:263:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:264:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line client.go:265:2*/ ag_f.ok = false
+	/*line client.go:266:2*/ {
+		/*line :266:2*/ ag_dfn := func() {
+			/*line client.go:267:3*/ if !ag_f.ok {
+				/*line client.go:268:4*/ ag_f.c.Close()
 			}
 		}
-		/*line client.go:260:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :260:2*/ defer ag_dfn()
-			/*line :260:2*/ ag_p.Raise()
+		/*line client.go:266:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :266:2*/ defer ag_dfn()
+			/*line :266:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:265:6*/ ag_f.names = nil
-	/*line client.go:266:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:267:3*/ args := []any{"HELLO", 3}
-		/*line client.go:268:3*/ if ag_f.o.Password != "" {
-			/*line client.go:269:4*/ user := ag_f.o.Username
-			/*line client.go:270:4*/ if user == "" {
-				/*line client.go:271:5*/ user = "default"
+	/*line client.go:271:6*/ ag_f.names = nil
+	/*line client.go:272:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:273:3*/ args := []any{"HELLO", 3}
+		/*line client.go:274:3*/ if ag_f.o.Password != "" {
+			/*line client.go:275:4*/ user := ag_f.o.Username
+			/*line client.go:276:4*/ if user == "" {
+				/*line client.go:277:5*/ user = "default"
 			}
-			/*line client.go:273:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:279:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:275:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:276:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:281:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:282:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:278:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :278:3*/ goto ag_exit
+		/*line client.go:284:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :284:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:280:3*/ if ag_f.o.Username != "" {
-			/*line client.go:281:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:286:3*/ if ag_f.o.Username != "" {
+			/*line client.go:287:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:283:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:289:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:285:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:291:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:287:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:288:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:289:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:293:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:294:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:295:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:291:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:292:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:293:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:297:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:298:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:299:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line client.go:295:2*/ if !(len(ag_f.names) > 0) {
-		/*line :295:2*/ goto ag_L4
+	/*line client.go:301:2*/ if !(len(ag_f.names) > 0) {
+		/*line :301:2*/ goto ag_L4
 	}
-	/*line client.go:296:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:297:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
-	/*line :297:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
-	/*line :297:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :297:6*/ return ag_s
+	/*line client.go:302:3*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:303:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line :303:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
+	/*line :303:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:6*/ return ag_s
 	}
-	/*line :297:6*/ ag_resume4:
-	/*line client.go:297:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :297:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:297:3*/ if !(ag_err2 != nil) {
-		/*line :297:3*/ goto ag_L5
+	/*line :303:6*/ ag_resume4:
+	/*line client.go:303:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :303:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:303:3*/ if !(ag_err2 != nil) {
+		/*line :303:3*/ goto ag_L5
 	}
-	/*line client.go:298:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :298:4*/ goto ag_exit
-	/*line :298:4*/ ag_L5:
-	/*line client.go:302:7*/ ag_f.first = nil
-	/*line :302:7*/ ag_f.ag_t11 = ag_f.names
-	/*line :302:7*/ ag_f.ag_t12 = 0
-	/*line :302:7*/ ag_L6:
-	/*line client.go:303:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :303:3*/ goto ag_L8
+	/*line client.go:304:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :304:4*/ goto ag_exit
+	/*line :304:4*/ ag_L5:
+	/*line client.go:308:7*/ ag_f.first = nil
+	/*line :308:7*/ ag_f.ag_t11 = ag_f.names
+	/*line :308:7*/ ag_f.ag_t12 = 0
+	/*line :308:7*/ ag_L6:
+	/*line client.go:309:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :309:3*/ goto ag_L8
 	}
-	/*line client.go:303:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
-	/*line client.go:304:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :304:4*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :304:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:4*/ return ag_s
+	/*line client.go:309:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
+	/*line client.go:310:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :310:4*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :310:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :310:4*/ return ag_s
 	}
-	/*line :304:4*/ ag_resume5:
-	/*line client.go:304:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :304:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:305:4*/ if ag_err3 != nil {
-		/*line client.go:306:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :306:5*/ goto ag_exit
+	/*line :310:4*/ ag_resume5:
+	/*line client.go:310:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :310:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:311:4*/ if ag_err3 != nil {
+		/*line client.go:312:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :312:5*/ goto ag_exit
 	}
-	/*line client.go:308:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:309:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:314:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:315:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :309:5*/ ag_f.ag_t12++
-	/*line :309:5*/ goto ag_L6
-	/*line :309:5*/ ag_L8:
-	/*line client.go:312:3*/ if ag_f.first != nil {
-		/*line client.go:313:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :313:4*/ goto ag_exit
+	/*line :315:5*/ ag_f.ag_t12++
+	/*line :315:5*/ goto ag_L6
+	/*line :315:5*/ ag_L8:
+	/*line client.go:318:3*/ if ag_f.first != nil {
+		/*line client.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :319:4*/ goto ag_exit
 	}
-	/*line client.go:315:3*/ ag_f.c.SetDeadline(time.Time{})
-	/*line :315:3*/ ag_L4:
-	/*line client.go:317:2*/ ag_f.ok = true
-	/*line client.go:318:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :318:2*/ goto ag_exit
-	/*line :318:2*/ ag_exit:
-	/*line :318:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :318:2*/ ag_resume6:
-	/*line :318:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :318:2*/ return ag_s
+	/*line client.go:321:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :321:3*/ ag_L4:
+	/*line client.go:323:2*/ ag_f.ok = true
+	/*line client.go:324:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :324:2*/ goto ag_exit
+	/*line :324:2*/ ag_exit:
+	/*line :324:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :324:2*/ ag_resume6:
+	/*line :324:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :324:2*/ return ag_s
 	}
-	/*line :318:2*/ return rt.Ready
+	/*line :324:2*/ return rt.Ready
 }
 
-//line client_async.go:515
+//line client_async.go:516
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:241"
+		return "client.go:247"
 	case 2:
-		return "client.go:246"
+		return "client.go:252"
 	case 3:
-		return "client.go:251"
+		return "client.go:257"
 	case 4:
-		return "client.go:297"
+		return "client.go:303"
 	case 5:
-		return "client.go:304"
+		return "client.go:310"
 	case 6:
-		return "client.go:319 (deferred calls)"
+		return "client.go:325 (deferred calls)"
 	}
 	return ""
 }
@@ -554,54 +555,54 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:327
+//line client.go:333
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :327:1*/ var (
+	/*line :333:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :327:1*/ if ag_co.Unwinding() {
-		/*line :327:1*/ return rt.Ready
+	/*line :333:1*/ if ag_co.Unwinding() {
+		/*line :333:1*/ return rt.Ready
 	}
-	/*line :327:1*/ switch ag_f.ag_state {
-	/*line :327:1*/ case 1:
-		/*line :327:1*/ goto ag_resume1
+	/*line :333:1*/ switch ag_f.ag_state {
+	/*line :333:1*/ case 1:
+		/*line :333:1*/ goto ag_resume1
 	}
-	/*line :327:1*/ ag_L1:
-	/*line client.go:329:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :329:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :329:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :329:3*/ return ag_s
+	/*line :333:1*/ ag_L1:
+	/*line client.go:335:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :335:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :335:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :335:3*/ return ag_s
 	}
-	/*line :329:3*/ ag_resume1:
-	/*line client.go:329:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :329:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:330:3*/ if err != nil {
-		/*line client.go:331:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :331:4*/ return rt.Ready
+	/*line :335:3*/ ag_resume1:
+	/*line client.go:335:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :335:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:336:3*/ if err != nil {
+		/*line client.go:337:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
+		/*line :337:4*/ return rt.Ready
 	}
-	/*line client.go:333:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:334:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
-		/*line :334:4*/ return rt.Ready
+	/*line client.go:339:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:340:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :340:4*/ return rt.Ready
 	}
-	/*line client.go:336:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:337:3*/ if v.Kind == Push {
-		/*line client.go:338:4*/ goto ag_L2
+	/*line client.go:342:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:343:3*/ if v.Kind == Push {
+		/*line client.go:344:4*/ goto ag_L2
 	}
-	/*line client.go:340:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :340:3*/ return rt.Ready
-	/*line :340:3*/ ag_L2:
-	/*line :340:3*/ goto ag_L1
+	/*line client.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :346:3*/ return rt.Ready
+	/*line :346:3*/ ag_L2:
+	/*line :346:3*/ goto ag_L1
 }
 
-//line client_async.go:599
+//line client_async.go:600
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:329"
+		return "client.go:335"
 	}
 	return ""
 }
@@ -629,44 +630,44 @@ func (ag_f *ag_Client_Do) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:368
+//line client.go:374
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :368:1*/ var (
+	/*line :374:1*/ var (
 		vals results
 		err  error
 		v    Value
 	)
-	/*line :368:1*/ if ag_co.Unwinding() {
-		/*line :368:1*/ return rt.Ready
+	/*line :374:1*/ if ag_co.Unwinding() {
+		/*line :374:1*/ return rt.Ready
 	}
-	/*line :368:1*/ switch ag_f.ag_state {
-	/*line :368:1*/ case 1:
-		/*line :368:1*/ goto ag_resume1
+	/*line :374:1*/ switch ag_f.ag_state {
+	/*line :374:1*/ case 1:
+		/*line :374:1*/ goto ag_resume1
 	}
-	/*line client.go:369:2*/ ag_f.ag_aw0 = ag_f.cl.execAsync(nil, ag_f.args, 1)
-	/*line :369:2*/ ag_f.ag_state = 1 // await: cl.exec(nil, args, 1)
-	/*line :369:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :369:2*/ return ag_s
+	/*line client.go:375:2*/ ag_f.ag_aw0 = ag_f.cl.execAsync(nil, ag_f.args, 1)
+	/*line :375:2*/ ag_f.ag_state = 1 // await: cl.exec(nil, args, 1)
+	/*line :375:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :375:2*/ return ag_s
 	}
-	/*line :369:2*/ ag_resume1:
-	/*line client.go:369:2*/ vals, err = ag_f.ag_aw0.AwaitResult()
-	/*line :369:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:370:2*/ if err != nil {
-		/*line client.go:371:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-		/*line :371:3*/ return rt.Ready
+	/*line :375:2*/ ag_resume1:
+	/*line client.go:375:2*/ vals, err = ag_f.ag_aw0.AwaitResult()
+	/*line :375:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:376:2*/ if err != nil {
+		/*line client.go:377:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+		/*line :377:3*/ return rt.Ready
 	}
-	/*line client.go:373:2*/ v = vals.one
-	/*line client.go:374:2*/ ag_f.ag_r0, ag_f.ag_err = v, v.Err()
-	/*line :374:2*/ return rt.Ready
+	/*line client.go:379:2*/ v = vals.one
+	/*line client.go:380:2*/ ag_f.ag_r0, ag_f.ag_err = v, v.Err()
+	/*line :380:2*/ return rt.Ready
 }
 
-//line client_async.go:664
+//line client_async.go:665
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:369"
+		return "client.go:375"
 	}
 	return ""
 }
@@ -710,165 +711,165 @@ func (ag_f *ag_Client_exec) AwaitResult() (results, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:388
+//line client.go:394
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :388:1*/ var (
+	/*line :394:1*/ var (
 		ag_t2   time.Time
 		ag_err1 error
 		ag_err2 error
 		v       Value
 		ag_err3 error
 	)
-	/*line :388:1*/ if ag_co.Unwinding() {
-		/*line :388:1*/ goto ag_exit
+	/*line :394:1*/ if ag_co.Unwinding() {
+		/*line :394:1*/ goto ag_exit
 	}
-	/*line :388:1*/ switch ag_f.ag_state {
-	/*line :388:1*/ case 1:
-		/*line :388:1*/ goto ag_resume1
-		/*line :388:1*/
+	/*line :394:1*/ switch ag_f.ag_state {
+	/*line :394:1*/ case 1:
+		/*line :394:1*/ goto ag_resume1
+		/*line :394:1*/
 	case 2:
-		/*line :388:1*/ goto ag_resume2
-		/*line :388:1*/
+		/*line :394:1*/ goto ag_resume2
+		/*line :394:1*/
 	case 3:
-		/*line :388:1*/ goto ag_resume3
-		/*line :388:1*/
+		/*line :394:1*/ goto ag_resume3
+		/*line :394:1*/
 	case 4:
-		/*line :388:1*/ goto ag_resume4
-		/*line :388:1*/
+		/*line :394:1*/ goto ag_resume4
+		/*line :394:1*/
 	case 5:
-		/*line :388:1*/ goto ag_resume5
-		/*line :388:1*/
+		/*line :394:1*/ goto ag_resume5
+		/*line :394:1*/
 	case 6:
-		/*line :388:1*/ goto ag_resume6
+		/*line :394:1*/ goto ag_resume6
 	}
-	/*line client.go:389:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:390:6*/ ag_f.dl = time.Time{}
-	/*line client.go:391:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
-		/*line :391:2*/ goto ag_L1
+	/*line client.go:395:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:396:6*/ ag_f.dl = time.Time{}
+	/*line client.go:397:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+		/*line :397:2*/ goto ag_L1
 	}
-	/*line client.go:392:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :392:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :392:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :392:8*/ return ag_s
+	/*line client.go:398:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :398:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :398:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:8*/ return ag_s
 	}
-	/*line :392:8*/ ag_resume1:
-	/*line client.go:392:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :392:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:392:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :392:3*/ ag_L1:
-	/*line client.go:394:2*/ ag_f.ag_aw1 = ag_f.cl.poolOfAsync()
-	/*line :394:2*/ ag_f.ag_state = 2 // await: cl.poolOf()
-	/*line :394:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :394:2*/ return ag_s
+	/*line :398:8*/ ag_resume1:
+	/*line client.go:398:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :398:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:398:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :398:3*/ ag_L1:
+	/*line client.go:400:2*/ ag_f.ag_aw1 = ag_f.cl.poolOfAsync()
+	/*line :400:2*/ ag_f.ag_state = 2 // await: cl.poolOf()
+	/*line :400:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :400:2*/ return ag_s
 	}
-	/*line :394:2*/ ag_resume2:
-	/*line client.go:394:2*/ ag_f.p, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :394:2*/ ag_f.ag_aw1 = nil
-	/*line client.go:395:2*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
-	/*line :395:2*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:2*/ return ag_s
+	/*line :400:2*/ ag_resume2:
+	/*line client.go:400:2*/ ag_f.p, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :400:2*/ ag_f.ag_aw1 = nil
+	/*line client.go:401:2*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line :401:2*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :401:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :401:2*/ return ag_s
 	}
-	/*line :395:2*/ ag_resume3:
-	/*line client.go:395:2*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :395:2*/ ag_f.ag_aw2 = nil
-	/*line client.go:396:2*/ if ag_err1 != nil {
-		/*line client.go:397:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
-		/*line :397:3*/ goto ag_exit
+	/*line :401:2*/ ag_resume3:
+	/*line client.go:401:2*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :401:2*/ ag_f.ag_aw2 = nil
+	/*line client.go:402:2*/ if ag_err1 != nil {
+		/*line client.go:403:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
+		/*line :403:3*/ goto ag_exit
 	}
-	/*line client.go:399:2*/ ag_f.clean = false
-	/*line client.go:400:2*/ {
-		/*line :400:2*/ ag_dfn := func() {
-			/*line client.go:400:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
+	/*line client.go:405:2*/ ag_f.clean = false
+	/*line client.go:406:2*/ {
+		/*line :406:2*/ ag_dfn := func() {
+			/*line client.go:406:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
 		}
-		/*line client.go:400:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :400:2*/ defer ag_dfn()
-			/*line :400:2*/ ag_p.Raise()
+		/*line client.go:406:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :406:2*/ defer ag_dfn()
+			/*line :406:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:401:2*/ if ag_f.args != nil {
-		/*line client.go:402:3*/ if ag_f.cn.wbuf, ag_err1 = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); ag_err1 != nil {
-			/*line client.go:403:4*/ ag_f.clean = true
-			/*line client.go:404:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
-			/*line :404:4*/ goto ag_exit
+	/*line client.go:407:2*/ if ag_f.args != nil {
+		/*line client.go:408:3*/ if ag_f.cn.wbuf, ag_err1 = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); ag_err1 != nil {
+			/*line client.go:409:4*/ ag_f.clean = true
+			/*line client.go:410:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
+			/*line :410:4*/ goto ag_exit
 		}
-		/*line client.go:406:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:412:3*/ ag_f.wire = ag_f.cn.wbuf
 	}
-	/*line client.go:408:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:409:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
-	/*line :409:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :409:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :409:5*/ return ag_s
+	/*line client.go:414:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
+	/*line client.go:415:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :415:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :415:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:5*/ return ag_s
 	}
-	/*line :409:5*/ ag_resume4:
-	/*line client.go:409:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :409:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:409:2*/ if !(ag_err2 != nil) {
-		/*line :409:2*/ goto ag_L2
+	/*line :415:5*/ ag_resume4:
+	/*line client.go:415:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :415:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:415:2*/ if !(ag_err2 != nil) {
+		/*line :415:2*/ goto ag_L2
 	}
-	/*line client.go:410:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, connErr(ag_err2)
-	/*line :410:3*/ goto ag_exit
-	/*line :410:3*/ ag_L2:
-	/*line client.go:412:6*/ ag_f.res = results{}
-	/*line client.go:413:2*/ if ag_f.n > 1 {
-		/*line client.go:414:3*/ ag_f.res.many = make([]Value, ag_f.n)
+	/*line client.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, connErr(ag_err2)
+	/*line :416:3*/ goto ag_exit
+	/*line :416:3*/ ag_L2:
+	/*line client.go:418:6*/ ag_f.res = results{}
+	/*line client.go:419:2*/ if ag_f.n > 1 {
+		/*line client.go:420:3*/ ag_f.res.many = make([]Value, ag_f.n)
 	}
-	/*line :414:3*/ ag_f.ag_t10 = ag_f.n
-	/*line :414:3*/ ag_f.ag_t11 = 0
-	/*line :414:3*/ ag_L3:
-	/*line client.go:416:2*/ if !(ag_f.ag_t11 < ag_f.ag_t10) {
-		/*line :416:2*/ goto ag_L5
+	/*line :420:3*/ ag_f.ag_t10 = ag_f.n
+	/*line :420:3*/ ag_f.ag_t11 = 0
+	/*line :420:3*/ ag_L3:
+	/*line client.go:422:2*/ if !(ag_f.ag_t11 < ag_f.ag_t10) {
+		/*line :422:2*/ goto ag_L5
 	}
-	/*line client.go:416:6*/ ag_f.i = ag_f.ag_t11
-	/*line client.go:417:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :417:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :417:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:3*/ return ag_s
+	/*line client.go:422:6*/ ag_f.i = ag_f.ag_t11
+	/*line client.go:423:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :423:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :423:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:3*/ return ag_s
 	}
-	/*line :417:3*/ ag_resume5:
-	/*line client.go:417:3*/ v, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :417:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:418:3*/ if ag_err3 != nil {
-		/*line client.go:419:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err3
-		/*line :419:4*/ goto ag_exit
+	/*line :423:3*/ ag_resume5:
+	/*line client.go:423:3*/ v, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :423:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:424:3*/ if ag_err3 != nil {
+		/*line client.go:425:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err3
+		/*line :425:4*/ goto ag_exit
 	}
-	/*line client.go:421:3*/ if ag_f.n == 1 {
-		/*line client.go:422:4*/ ag_f.res.one = v
+	/*line client.go:427:3*/ if ag_f.n == 1 {
+		/*line client.go:428:4*/ ag_f.res.one = v
 	} else {
-		/*line client.go:424:4*/ ag_f.res.many[ag_f.i] = v
+		/*line client.go:430:4*/ ag_f.res.many[ag_f.i] = v
 	}
-	/*line :424:4*/ ag_f.ag_t11++
-	/*line :424:4*/ goto ag_L3
-	/*line :424:4*/ ag_L5:
-	/*line client.go:427:2*/ ag_f.clean = true
-	/*line client.go:428:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
-	/*line :428:2*/ goto ag_exit
-	/*line :428:2*/ ag_exit:
-	/*line :428:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :428:2*/ ag_resume6:
-	/*line :428:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :428:2*/ return ag_s
+	/*line :430:4*/ ag_f.ag_t11++
+	/*line :430:4*/ goto ag_L3
+	/*line :430:4*/ ag_L5:
+	/*line client.go:433:2*/ ag_f.clean = true
+	/*line client.go:434:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
+	/*line :434:2*/ goto ag_exit
+	/*line :434:2*/ ag_exit:
+	/*line :434:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :434:2*/ ag_resume6:
+	/*line :434:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :434:2*/ return ag_s
 	}
-	/*line :428:2*/ return rt.Ready
+	/*line :434:2*/ return rt.Ready
 }
 
-//line client_async.go:856
+//line client_async.go:857
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:392"
+		return "client.go:398"
 	case 2:
-		return "client.go:394"
+		return "client.go:400"
 	case 3:
-		return "client.go:395"
+		return "client.go:401"
 	case 4:
-		return "client.go:409"
+		return "client.go:415"
 	case 5:
-		return "client.go:417"
+		return "client.go:423"
 	case 6:
-		return "client.go:429 (deferred calls)"
+		return "client.go:435 (deferred calls)"
 	}
 	return ""
 }
@@ -896,42 +897,42 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:455
+//line client.go:461
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :455:1*/ var (
+	/*line :461:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :455:1*/ if ag_co.Unwinding() {
-		/*line :455:1*/ return rt.Ready
+	/*line :461:1*/ if ag_co.Unwinding() {
+		/*line :461:1*/ return rt.Ready
 	}
-	/*line :455:1*/ switch ag_f.ag_state {
-	/*line :455:1*/ case 1:
-		/*line :455:1*/ goto ag_resume1
+	/*line :461:1*/ switch ag_f.ag_state {
+	/*line :461:1*/ case 1:
+		/*line :461:1*/ goto ag_resume1
 	}
-	/*line client.go:456:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :456:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :456:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:2*/ return ag_s
+	/*line client.go:462:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :462:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :462:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :462:2*/ return ag_s
 	}
-	/*line :456:2*/ ag_resume1:
-	/*line client.go:456:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :456:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:457:2*/ if err != nil {
-		/*line client.go:458:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :458:3*/ return rt.Ready
+	/*line :462:2*/ ag_resume1:
+	/*line client.go:462:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :462:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:463:2*/ if err != nil {
+		/*line client.go:464:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :464:3*/ return rt.Ready
 	}
-	/*line client.go:460:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :460:2*/ return rt.Ready
+	/*line client.go:466:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :466:2*/ return rt.Ready
 }
 
-//line client_async.go:929
+//line client_async.go:930
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:456"
+		return "client.go:462"
 	}
 	return ""
 }
@@ -959,42 +960,42 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:466
+//line client.go:472
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :466:1*/ var (
+	/*line :472:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :466:1*/ if ag_co.Unwinding() {
-		/*line :466:1*/ return rt.Ready
+	/*line :472:1*/ if ag_co.Unwinding() {
+		/*line :472:1*/ return rt.Ready
 	}
-	/*line :466:1*/ switch ag_f.ag_state {
-	/*line :466:1*/ case 1:
-		/*line :466:1*/ goto ag_resume1
+	/*line :472:1*/ switch ag_f.ag_state {
+	/*line :472:1*/ case 1:
+		/*line :472:1*/ goto ag_resume1
 	}
-	/*line client.go:467:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :467:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :467:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:2*/ return ag_s
+	/*line client.go:473:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :473:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :473:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :473:2*/ return ag_s
 	}
-	/*line :467:2*/ ag_resume1:
-	/*line client.go:467:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :467:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:468:2*/ if err != nil {
-		/*line client.go:469:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :469:3*/ return rt.Ready
+	/*line :473:2*/ ag_resume1:
+	/*line client.go:473:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :473:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:474:2*/ if err != nil {
+		/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :475:3*/ return rt.Ready
 	}
-	/*line client.go:471:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :471:2*/ return rt.Ready
+	/*line client.go:477:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :477:2*/ return rt.Ready
 }
 
-//line client_async.go:992
+//line client_async.go:993
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:467"
+		return "client.go:473"
 	}
 	return ""
 }
@@ -1022,42 +1023,42 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:478
+//line client.go:484
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :478:1*/ var (
+	/*line :484:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :478:1*/ if ag_co.Unwinding() {
-		/*line :478:1*/ return rt.Ready
+	/*line :484:1*/ if ag_co.Unwinding() {
+		/*line :484:1*/ return rt.Ready
 	}
-	/*line :478:1*/ switch ag_f.ag_state {
-	/*line :478:1*/ case 1:
-		/*line :478:1*/ goto ag_resume1
+	/*line :484:1*/ switch ag_f.ag_state {
+	/*line :484:1*/ case 1:
+		/*line :484:1*/ goto ag_resume1
 	}
-	/*line client.go:479:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :479:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :479:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :479:2*/ return ag_s
+	/*line client.go:485:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :485:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :485:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :485:2*/ return ag_s
 	}
-	/*line :479:2*/ ag_resume1:
-	/*line client.go:479:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :479:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:480:2*/ if err != nil {
-		/*line client.go:481:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :481:3*/ return rt.Ready
+	/*line :485:2*/ ag_resume1:
+	/*line client.go:485:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :485:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:486:2*/ if err != nil {
+		/*line client.go:487:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :487:3*/ return rt.Ready
 	}
-	/*line client.go:483:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :483:2*/ return rt.Ready
+	/*line client.go:489:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :489:2*/ return rt.Ready
 }
 
-//line client_async.go:1055
+//line client_async.go:1056
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:479"
+		return "client.go:485"
 	}
 	return ""
 }
@@ -1085,58 +1086,58 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:521
+//line client.go:527
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :521:1*/ var (
+	/*line :527:1*/ var (
 		res     results
 		ag_err1 error
 	)
-	/*line :521:1*/ if ag_co.Unwinding() {
-		/*line :521:1*/ return rt.Ready
+	/*line :527:1*/ if ag_co.Unwinding() {
+		/*line :527:1*/ return rt.Ready
 	}
-	/*line :521:1*/ switch ag_f.ag_state {
-	/*line :521:1*/ case 1:
-		/*line :521:1*/ goto ag_resume1
+	/*line :527:1*/ switch ag_f.ag_state {
+	/*line :527:1*/ case 1:
+		/*line :527:1*/ goto ag_resume1
 	}
-	/*line client.go:522:2*/ if ag_f.p.err != nil {
-		/*line client.go:523:3*/ err := ag_f.p.err
-		/*line client.go:524:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :525:3*/ return rt.Ready
+	/*line client.go:528:2*/ if ag_f.p.err != nil {
+		/*line client.go:529:3*/ err := ag_f.p.err
+		/*line client.go:530:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:531:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :531:3*/ return rt.Ready
 	}
-	/*line client.go:527:2*/ if ag_f.p.n == 0 {
-		/*line client.go:528:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :528:3*/ return rt.Ready
-	}
-	/*line client.go:530:2*/ ag_f.n = ag_f.p.n
-	/*line client.go:531:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.n)
-	/*line :531:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, n)
-	/*line :531:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :531:2*/ return ag_s
-	}
-	/*line :531:2*/ ag_resume1:
-	/*line client.go:531:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :531:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:532:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line client.go:533:2*/ if ag_err1 != nil {
-		/*line client.go:534:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line client.go:533:2*/ if ag_f.p.n == 0 {
+		/*line client.go:534:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
 		/*line :534:3*/ return rt.Ready
 	}
-	/*line client.go:536:2*/ if ag_f.n == 1 {
-		/*line client.go:537:3*/ ag_f.ag_r0, ag_f.ag_err = []Value{res.one}, nil
-		/*line :537:3*/ return rt.Ready
+	/*line client.go:536:2*/ ag_f.n = ag_f.p.n
+	/*line client.go:537:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.n)
+	/*line :537:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, n)
+	/*line :537:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :537:2*/ return ag_s
 	}
-	/*line client.go:539:2*/ ag_f.ag_r0, ag_f.ag_err = res.many, nil
-	/*line :539:2*/ return rt.Ready
+	/*line :537:2*/ ag_resume1:
+	/*line client.go:537:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :537:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:538:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line client.go:539:2*/ if ag_err1 != nil {
+		/*line client.go:540:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :540:3*/ return rt.Ready
+	}
+	/*line client.go:542:2*/ if ag_f.n == 1 {
+		/*line client.go:543:3*/ ag_f.ag_r0, ag_f.ag_err = []Value{res.one}, nil
+		/*line :543:3*/ return rt.Ready
+	}
+	/*line client.go:545:2*/ ag_f.ag_r0, ag_f.ag_err = res.many, nil
+	/*line :545:2*/ return rt.Ready
 }
 
-//line client_async.go:1134
+//line client_async.go:1135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:531"
+		return "client.go:537"
 	}
 	return ""
 }
@@ -1168,67 +1169,67 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:562
+//line client.go:568
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :562:1*/ var (
+	/*line :568:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :562:1*/ if ag_co.Unwinding() {
-		/*line :562:1*/ return rt.Ready
+	/*line :568:1*/ if ag_co.Unwinding() {
+		/*line :568:1*/ return rt.Ready
 	}
-	/*line :562:1*/ switch ag_f.ag_state {
-	/*line :562:1*/ case 1:
-		/*line :562:1*/ goto ag_resume1
-		/*line :562:1*/
+	/*line :568:1*/ switch ag_f.ag_state {
+	/*line :568:1*/ case 1:
+		/*line :568:1*/ goto ag_resume1
+		/*line :568:1*/
 	case 2:
-		/*line :562:1*/ goto ag_resume2
+		/*line :568:1*/ goto ag_resume2
 	}
-	/*line client.go:563:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:564:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:565:2*/ for _, k := range ag_f.keys {
-		/*line client.go:566:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:569:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:570:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:571:2*/ for _, k := range ag_f.keys {
+		/*line client.go:572:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line client.go:568:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line client.go:569:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :569:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :569:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :569:2*/ return ag_s
+	/*line client.go:574:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line client.go:575:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :575:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :575:2*/ return ag_s
 	}
-	/*line :569:2*/ ag_resume1:
-	/*line client.go:569:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :569:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:570:6*/ ag_f.re = nil
-	/*line client.go:571:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :571:2*/ goto ag_L1
+	/*line :575:2*/ ag_resume1:
+	/*line client.go:575:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :575:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:576:6*/ ag_f.re = nil
+	/*line client.go:577:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :577:2*/ goto ag_L1
 	}
-	/*line client.go:572:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line client.go:573:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :573:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :573:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :573:10*/ return ag_s
+	/*line client.go:578:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line client.go:579:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :579:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :579:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :579:10*/ return ag_s
 	}
-	/*line :573:10*/ ag_resume2:
-	/*line client.go:573:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :573:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:573:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :573:3*/ return rt.Ready
-	/*line :573:3*/ ag_L1:
-	/*line client.go:575:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :575:2*/ return rt.Ready
+	/*line :579:10*/ ag_resume2:
+	/*line client.go:579:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :579:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:579:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :579:3*/ return rt.Ready
+	/*line :579:3*/ ag_L1:
+	/*line client.go:581:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :581:2*/ return rt.Ready
 }
 
-//line client_async.go:1224
+//line client_async.go:1225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:569"
+		return "client.go:575"
 	case 2:
-		return "client.go:573"
+		return "client.go:579"
 	}
 	return ""
 }

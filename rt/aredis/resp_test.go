@@ -80,7 +80,7 @@ var invalid = []struct {
 	{"$x\r\n", 1},
 	{"*-5\r\n", 1},
 	{"%-1\r\n", 1},
-	{"*3\r\n:1\r\n?\r\n", 8},        // found before the third element arrives
+	{"*3\r\n:1\r\n?\r\n", 8},         // found before the third element arrives
 	{"*1000000\r\n:1\r\n:x\r\n", 15}, // a huge count: the bad element is still found
 	{"#x\r\n", 1},
 	{"_x\r\n", 1},
