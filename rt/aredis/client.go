@@ -123,19 +123,6 @@ func (cn *conn) endOf(buf []byte, _ int) int {
 	return 0
 }
 
-// poolOf returns the calling loop's pool, made on first use; outside a
-// loop (natural code) it returns nil, and every command dials its own
-// connection.
-//
-// async
-func (cl *Client) poolOf() *pool {
-	lp := rt.CurrentLoop()
-	if lp == nil {
-		return nil
-	}
-	return cl.loopPool(*lp)
-}
-
 // loopPool returns lp's pool, made on first use; a new pool is the moment
 // to forget those of loops that have closed.
 func (cl *Client) loopPool(lp rt.Loop) *pool {
@@ -175,6 +162,28 @@ func (p *pool) closeIdle() {
 	}
 	clear(p.idle)
 	p.idle = p.idle[:0]
+}
+
+// tryGet returns an idle connection and a slot of the pool when it can
+// without waiting, else nil.
+func (p *pool) tryGet(blocking bool) *conn {
+	if p == nil || len(p.idle) == 0 || (!blocking && !p.slots.TryAcquire()) {
+		return nil
+	}
+	for len(p.idle) > 0 {
+		cn := p.idle[len(p.idle)-1]
+		p.idle[len(p.idle)-1] = nil
+		p.idle = p.idle[:len(p.idle)-1]
+		if cn.c.Readable() { // the server closed it, or sent what nobody asked for
+			cn.c.Close()
+			continue
+		}
+		return cn
+	}
+	if !blocking {
+		p.slots.Release()
+	}
+	return nil
 }
 
 // get returns a connection for one command or pipeline: a slot of the
@@ -370,68 +379,68 @@ func connErr(err error) error {
 // and arguments: strings, []byte, integers, float64, bool or
 // fmt.Stringers.
 //
-// async
-func (cl *Client) Do(args ...any) (Value, error) {
-	vals, err := cl.exec(nil, args, 1)
-	if err != nil {
-		return Value{}, err
-	}
-	v := vals.one
-	return v, v.Err()
-}
+// Do is async (DoAsync); called from ordinary code, outside a loop, it
+// blocks and uses a connection of its own.
+func (cl *Client) Do(args ...any) (Value, error) { return cl.exec(nil, args, nil) }
 
-// results holds a pipeline's replies, the first one inline so that a
-// single command allocates no slice.
-type results struct {
-	one  Value
-	many []Value
-}
+// DoAsync is the companion of Do (written by hand: it is exec's
+// coroutine, so a command costs no frame of its own).
+func (cl *Client) DoAsync(args ...any) rt.Awaitable[Value] { return cl.execAsync(nil, args, nil) }
 
 // exec sends a command (args) or a pipeline's encoded commands (wire,
-// n of them) on a connection of the pool and reads the replies.
+// len(many) of them) on a connection of the pool and reads the replies:
+// a command's as the result (with its error reply as the error), a
+// pipeline's into many.
 //
 // async
-func (cl *Client) exec(wire []byte, args []any, n int) (results, error) {
+func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {
 	blocking := args != nil && isBlocking(args)
 	var dl time.Time
 	if cl.opts.CommandTimeout > 0 && !blocking {
 		dl = rt.Now().Add(cl.opts.CommandTimeout)
 	}
-	p := cl.poolOf()
-	cn, err := p.get(cl, blocking, dl)
-	if err != nil {
-		return results{}, err
+	var p *pool // nil outside a loop: no pool
+	if lp := rt.CurrentLoop(); lp != nil {
+		p = cl.loopPool(*lp)
+	}
+	cn := p.tryGet(blocking)
+	if cn == nil {
+		var err error
+		if cn, err = p.get(cl, blocking, dl); err != nil {
+			return Value{}, err
+		}
 	}
 	clean := false
 	defer func() { p.put(cn, clean, blocking) }() // runs on cancellation too: a half-read reply closes cn
 	if args != nil {
+		var err error
 		if cn.wbuf, err = appendCommand(cn.wbuf[:0], args); err != nil {
 			clean = true
-			return results{}, err
+			return Value{}, err
 		}
 		wire = cn.wbuf
 	}
 	cn.c.SetDeadline(dl)
 	if _, err := cn.c.Write(wire); err != nil {
-		return results{}, connErr(err)
+		return Value{}, connErr(err)
 	}
-	var res results
-	if n > 1 {
-		res.many = make([]Value, n)
-	}
-	for i := range n {
+	if many == nil {
 		v, err := cn.readReply()
 		if err != nil {
-			return results{}, err
+			return Value{}, err
 		}
-		if n == 1 {
-			res.one = v
-		} else {
-			res.many[i] = v
+		clean = true
+		return v, v.Err()
+	}
+	for i := range many {
+		v, err := cn.readReply()
+		if err != nil {
+			return Value{}, err
 		}
+		many[i] = v
 	}
 	clean = true
-	return res, nil
+	return Value{}, nil
 }
 
 // isBlocking reports whether a command may block on the server: those get
@@ -533,16 +542,13 @@ func (p *Pipeline) Exec() ([]Value, error) {
 	if p.n == 0 {
 		return nil, nil
 	}
-	n := p.n
-	res, err := p.cl.exec(p.wire, nil, n)
+	vals := make([]Value, p.n)
+	_, err := p.cl.exec(p.wire, nil, vals)
 	p.wire, p.n = p.wire[:0], 0
 	if err != nil {
 		return nil, err
 	}
-	if n == 1 {
-		return []Value{res.one}, nil
-	}
-	return res.many, nil
+	return vals, nil
 }
 
 // Script is a Lua script run by its SHA1 (EVALSHA), sent whole (EVAL)

@@ -15,11 +15,6 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _() {
-	type ag_stale_run_go_generate func(*Client) *pool
-	var _ ag_stale_run_go_generate = (*Client).poolOf
-}
-
-func _() {
 	type ag_stale_run_go_generate func(*pool, *Client, bool, time.Time) (*conn, error)
 	var _ ag_stale_run_go_generate = (*pool).get
 }
@@ -35,12 +30,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Client, ...any) (Value, error)
-	var _ ag_stale_run_go_generate = (*Client).Do
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Client, []byte, []any, int) (results, error)
+	type ag_stale_run_go_generate func(*Client, []byte, []any, []Value) (Value, error)
 	var _ ag_stale_run_go_generate = (*Client).exec
 }
 
@@ -73,78 +63,16 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*Client).poolOf", Line: 131, Off: 3638, Head: "func (cl *Client) poolOf() *pool {", Len: 117, Hash: 0xea37d878db9619ba},
-		{Name: "(*pool).get", Line: 186, Off: 5025, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
-		{Name: "(*Client).dial", Line: 242, Off: 6425, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2197, Hash: 0xc6ed4f4e148fd9c2},
-		{Name: "(*conn).readReply", Line: 333, Off: 8865, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
-		{Name: "(*Client).Do", Line: 374, Off: 10106, Head: "func (cl *Client) Do(args ...any) (Value, error) {", Len: 164, Hash: 0xca5b0b74db0d9940},
-		{Name: "(*Client).exec", Line: 394, Off: 10579, Head: "func (cl *Client) exec(wire []byte, args []any, n int) (results, error) {", Len: 955, Hash: 0x3af3f8b239b98452},
-		{Name: "(*Client).String", Line: 461, Off: 12178, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 472, Off: 12395, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 484, Off: 12649, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 527, Off: 14047, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 364, Hash: 0xaeb40d8cd7cb154a},
-		{Name: "(*Script).Run", Line: 568, Off: 14988, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 195, Off: 5270, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
+		{Name: "(*Client).dial", Line: 251, Off: 6670, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2197, Hash: 0xc6ed4f4e148fd9c2},
+		{Name: "(*conn).readReply", Line: 342, Off: 9110, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
+		{Name: "(*Client).exec", Line: 396, Off: 11012, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 470, Off: 12803, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 481, Off: 13020, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 493, Off: 13274, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 536, Off: 14672, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 574, Off: 15581, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
-}
-
-// ag_Client_poolOf is the frame of (*Client).poolOf (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Client_poolOf struct {
-	ag_state int
-	cl       *Client
-	ag_aw0   rt.Awaitable[*rt.Loop]
-	ag_r0    *pool
-}
-
-// poolOfAsync returns the coroutine of (*Client).poolOf: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) poolOfAsync() rt.Awaitable[*pool] {
-	return &ag_Client_poolOf{cl: cl}
-}
-
-func (ag_f *ag_Client_poolOf) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Client_poolOf) AwaitResult() (*pool, error) {
-	return ag_f.ag_r0, nil
-}
-
-//line client.go:131
-func (ag_f *ag_Client_poolOf) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :131:1*/ var (
-		lp *rt.Loop
-	)
-	/*line :131:1*/ if ag_co.Unwinding() {
-		/*line :131:1*/ return rt.Ready
-	}
-	/*line :131:1*/ switch ag_f.ag_state {
-	/*line :131:1*/ case 1:
-		/*line :131:1*/ goto ag_resume1
-	}
-	/*line client.go:132:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :132:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :132:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :132:2*/ return ag_s
-	}
-	/*line :132:2*/ ag_resume1:
-	/*line client.go:132:2*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :132:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:133:2*/ if lp == nil {
-		/*line client.go:134:3*/ ag_f.ag_r0 = nil
-		/*line :134:3*/ return rt.Ready
-	}
-	/*line client.go:136:2*/ ag_f.ag_r0 = ag_f.cl.loopPool(*lp)
-	/*line :136:2*/ return rt.Ready
-}
-
-//line client_async.go:140
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Client_poolOf) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "client.go:132"
-	}
-	return ""
 }
 
 // ag_pool_get is the frame of (*pool).get (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -173,119 +101,119 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:186
+//line client.go:195
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :195:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_cn1  *conn
 		ag_err2 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :195:1*/ if ag_co.Unwinding() {
+		/*line :195:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
-		/*line :186:1*/
+	/*line :195:1*/ switch ag_f.ag_state {
+	/*line :195:1*/ case 1:
+		/*line :195:1*/ goto ag_resume1
+		/*line :195:1*/
 	case 2:
-		/*line :186:1*/ goto ag_resume2
-		/*line :186:1*/
+		/*line :195:1*/ goto ag_resume2
+		/*line :195:1*/
 	case 3:
-		/*line :186:1*/ goto ag_resume3
-		/*line :186:1*/
+		/*line :195:1*/ goto ag_resume3
+		/*line :195:1*/
 	case 4:
-		/*line :186:1*/ goto ag_resume4
+		/*line :195:1*/ goto ag_resume4
 	}
-	/*line client.go:187:2*/ if !(ag_f.p == nil) {
-		/*line :187:2*/ goto ag_L1
+	/*line client.go:196:2*/ if !(ag_f.p == nil) {
+		/*line :196:2*/ goto ag_L1
 	}
-	/*line client.go:188:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :188:10*/ ag_f.ag_state = 1 // await: cl.dial()
-	/*line :188:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:10*/ return ag_s
+	/*line client.go:197:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :197:10*/ ag_f.ag_state = 1 // await: cl.dial()
+	/*line :197:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :197:10*/ return ag_s
 	}
-	/*line :188:10*/ ag_resume1:
-	/*line client.go:188:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :188:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:188:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :188:3*/ return rt.Ready
-	/*line :188:3*/ ag_L1:
-	/*line client.go:190:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :190:2*/ goto ag_L2
+	/*line :197:10*/ ag_resume1:
+	/*line client.go:197:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :197:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:197:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :197:3*/ return rt.Ready
+	/*line :197:3*/ ag_L1:
+	/*line client.go:199:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :199:2*/ goto ag_L2
 	}
-	/*line client.go:191:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :191:3*/ goto ag_L3
+	/*line client.go:200:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :200:3*/ goto ag_L3
 	}
-	/*line client.go:192:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :192:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :192:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :192:4*/ return ag_s
+	/*line client.go:201:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :201:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :201:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:4*/ return ag_s
 	}
-	/*line :192:4*/ ag_resume2:
-	/*line :192:4*/ ag_f.ag_aw1 = nil
-	/*line :192:4*/ goto ag_L4
-	/*line :192:4*/ ag_L3:
-	/*line client.go:193:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :193:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :193:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :193:13*/ return ag_s
+	/*line :201:4*/ ag_resume2:
+	/*line :201:4*/ ag_f.ag_aw1 = nil
+	/*line :201:4*/ goto ag_L4
+	/*line :201:4*/ ag_L3:
+	/*line client.go:202:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :202:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :202:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:13*/ return ag_s
 	}
-	/*line :193:13*/ ag_resume3:
-	/*line client.go:193:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :193:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:193:10*/ if !(ag_err1 != nil) {
-		/*line :193:10*/ goto ag_L5
+	/*line :202:13*/ ag_resume3:
+	/*line client.go:202:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :202:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:202:10*/ if !(ag_err1 != nil) {
+		/*line :202:10*/ goto ag_L5
 	}
-	/*line client.go:194:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:195:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :195:5*/ return rt.Ready
+	/*line client.go:203:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:204:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :204:5*/ return rt.Ready
 	}
-	/*line client.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :197:4*/ return rt.Ready
-	/*line :197:4*/ ag_L5:
-	/*line :197:4*/ ag_L4:
-	/*line :197:4*/ ag_L2:
-	/*line client.go:200:2*/ for len(ag_f.p.idle) > 0 {
-		/*line client.go:201:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
-		/*line client.go:202:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
-		/*line client.go:203:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
-		/*line client.go:204:3*/ if cn.c.Readable() {
-			/*line client.go:205:4*/ cn.c.Close()
-			/*line client.go:206:4*/ continue
+	/*line client.go:206:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :206:4*/ return rt.Ready
+	/*line :206:4*/ ag_L5:
+	/*line :206:4*/ ag_L4:
+	/*line :206:4*/ ag_L2:
+	/*line client.go:209:2*/ for len(ag_f.p.idle) > 0 {
+		/*line client.go:210:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
+		/*line client.go:211:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
+		/*line client.go:212:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
+		/*line client.go:213:3*/ if cn.c.Readable() {
+			/*line client.go:214:4*/ cn.c.Close()
+			/*line client.go:215:4*/ continue
 		}
-		/*line client.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :208:3*/ return rt.Ready
+		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :217:3*/ return rt.Ready
 	}
-	/*line client.go:210:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :210:2*/ ag_f.ag_state = 4 // await: cl.dial()
-	/*line :210:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :210:2*/ return ag_s
+	/*line client.go:219:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :219:2*/ ag_f.ag_state = 4 // await: cl.dial()
+	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:2*/ return ag_s
 	}
-	/*line :210:2*/ ag_resume4:
-	/*line client.go:210:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :210:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:211:2*/ if ag_err2 != nil && !ag_f.blocking {
-		/*line client.go:212:3*/ ag_f.p.slots.Release()
+	/*line :219:2*/ ag_resume4:
+	/*line client.go:219:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :219:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:220:2*/ if ag_err2 != nil && !ag_f.blocking {
+		/*line client.go:221:3*/ ag_f.p.slots.Release()
 	}
-	/*line client.go:214:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
-	/*line :214:2*/ return rt.Ready
+	/*line client.go:223:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
+	/*line :223:2*/ return rt.Ready
 }
 
-//line client_async.go:277
+//line client_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:188"
+		return "client.go:197"
 	case 2:
-		return "client.go:192"
+		return "client.go:201"
 	case 3:
-		return "client.go:193"
+		return "client.go:202"
 	case 4:
-		return "client.go:210"
+		return "client.go:219"
 	}
 	return ""
 }
@@ -326,209 +254,209 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:242
+//line client.go:251
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :242:1*/ var (
+	/*line :251:1*/ var (
 		ag_t2   time.Time
 		ag_err1 error
 		ag_err2 error
 		v       Value
 		ag_err3 error
 	)
-	/*line :242:1*/ if ag_co.Unwinding() {
-		/*line :242:1*/ goto ag_exit
+	/*line :251:1*/ if ag_co.Unwinding() {
+		/*line :251:1*/ goto ag_exit
 	}
-	/*line :242:1*/ switch ag_f.ag_state {
-	/*line :242:1*/ case 1:
-		/*line :242:1*/ goto ag_resume1
-		/*line :242:1*/
+	/*line :251:1*/ switch ag_f.ag_state {
+	/*line :251:1*/ case 1:
+		/*line :251:1*/ goto ag_resume1
+		/*line :251:1*/
 	case 2:
-		/*line :242:1*/ goto ag_resume2
-		/*line :242:1*/
+		/*line :251:1*/ goto ag_resume2
+		/*line :251:1*/
 	case 3:
-		/*line :242:1*/ goto ag_resume3
-		/*line :242:1*/
+		/*line :251:1*/ goto ag_resume3
+		/*line :251:1*/
 	case 4:
-		/*line :242:1*/ goto ag_resume4
-		/*line :242:1*/
+		/*line :251:1*/ goto ag_resume4
+		/*line :251:1*/
 	case 5:
-		/*line :242:1*/ goto ag_resume5
-		/*line :242:1*/
+		/*line :251:1*/ goto ag_resume5
+		/*line :251:1*/
 	case 6:
-		/*line :242:1*/ goto ag_resume6
+		/*line :251:1*/ goto ag_resume6
 	}
-	/*line client.go:243:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:244:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:245:6*/ ag_f.dl = time.Time{}
-	/*line client.go:246:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :246:2*/ goto ag_L1
+	/*line client.go:252:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:253:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:254:6*/ ag_f.dl = time.Time{}
+	/*line client.go:255:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :255:2*/ goto ag_L1
 	}
-	/*line client.go:247:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :247:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :247:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :247:8*/ return ag_s
+	/*line client.go:256:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :256:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :256:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:8*/ return ag_s
 	}
-	/*line :247:8*/ ag_resume1:
-	/*line client.go:247:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :247:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:247:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line :247:3*/ ag_L1:
-	/*line client.go:249:6*/ ag_f.c = nil
-	/*line client.go:250:6*/ ag_err1 = nil
-	/*line client.go:251:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :251:2*/ goto ag_L2
+	/*line :256:8*/ ag_resume1:
+	/*line client.go:256:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :256:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:256:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line :256:3*/ ag_L1:
+	/*line client.go:258:6*/ ag_f.c = nil
+	/*line client.go:259:6*/ ag_err1 = nil
+	/*line client.go:260:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :260:2*/ goto ag_L2
 	}
-	/*line client.go:252:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
-	/*line :252:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
-	/*line :252:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :252:3*/ return ag_s
+	/*line client.go:261:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
+	/*line :261:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
+	/*line :261:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :261:3*/ return ag_s
 	}
-	/*line :252:3*/ ag_resume2:
-	/*line client.go:252:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :252:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:253:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:254:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :261:3*/ ag_resume2:
+	/*line client.go:261:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :261:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:262:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:263:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :254:4*/ goto ag_L3
-	/*line :254:4*/ ag_L2:
-	/*line client.go:257:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :257:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
-	/*line :257:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :257:3*/ return ag_s
+	/*line :263:4*/ goto ag_L3
+	/*line :263:4*/ ag_L2:
+	/*line client.go:266:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :266:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
+	/*line :266:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :266:3*/ return ag_s
 	}
-	/*line :257:3*/ ag_resume3:
-	/*line client.go:257:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :257:3*/ ag_f.ag_aw1 = nil
-	/*line :257:3*/ ag_L3:
-	/*line client.go:259:2*/ if ag_err1 != nil {
-		/*line client.go:260:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :260:3*/ goto ag_exit
+	/*line :266:3*/ ag_resume3:
+	/*line client.go:266:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :266:3*/ ag_f.ag_aw1 = nil
+	/*line :266:3*/ ag_L3:
+	/*line client.go:268:2*/ if ag_err1 != nil {
+		/*line client.go:269:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :269:3*/ goto ag_exit
 	}
-	/*line client.go:262:2*/ ag_f.cn = &conn{c: ag_f.c}
-	/*line client.go:263:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:264:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:265:2*/ ag_f.ok = false
-	/*line client.go:266:2*/ {
-		/*line :266:2*/ ag_dfn := func() {
-			/*line client.go:267:3*/ if !ag_f.ok {
-				/*line client.go:268:4*/ ag_f.c.Close()
+	/*line client.go:271:2*/ ag_f.cn = &conn{c: ag_f.c}
+	/*line client.go:272:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:273:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line client.go:274:2*/ ag_f.ok = false
+	/*line client.go:275:2*/ {
+		/*line :275:2*/ ag_dfn := func() {
+			/*line client.go:276:3*/ if !ag_f.ok {
+				/*line client.go:277:4*/ ag_f.c.Close()
 			}
 		}
-		/*line client.go:266:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :266:2*/ defer ag_dfn()
-			/*line :266:2*/ ag_p.Raise()
+		/*line client.go:275:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :275:2*/ defer ag_dfn()
+			/*line :275:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:271:6*/ ag_f.names = nil
-	/*line client.go:272:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:273:3*/ args := []any{"HELLO", 3}
-		/*line client.go:274:3*/ if ag_f.o.Password != "" {
-			/*line client.go:275:4*/ user := ag_f.o.Username
-			/*line client.go:276:4*/ if user == "" {
-				/*line client.go:277:5*/ user = "default"
+	/*line client.go:280:6*/ ag_f.names = nil
+	/*line client.go:281:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:282:3*/ args := []any{"HELLO", 3}
+		/*line client.go:283:3*/ if ag_f.o.Password != "" {
+			/*line client.go:284:4*/ user := ag_f.o.Username
+			/*line client.go:285:4*/ if user == "" {
+				/*line client.go:286:5*/ user = "default"
 			}
-			/*line client.go:279:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:288:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:281:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:282:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:290:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:291:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:284:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :284:3*/ goto ag_exit
+		/*line client.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :293:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:286:3*/ if ag_f.o.Username != "" {
-			/*line client.go:287:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:295:3*/ if ag_f.o.Username != "" {
+			/*line client.go:296:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:289:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:298:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:291:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:300:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:293:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:294:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:295:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:302:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:303:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:304:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:297:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:298:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:299:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:306:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:307:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:308:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line client.go:301:2*/ if !(len(ag_f.names) > 0) {
-		/*line :301:2*/ goto ag_L4
+	/*line client.go:310:2*/ if !(len(ag_f.names) > 0) {
+		/*line :310:2*/ goto ag_L4
 	}
-	/*line client.go:302:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:303:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
-	/*line :303:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
-	/*line :303:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :303:6*/ return ag_s
+	/*line client.go:311:3*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:312:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line :312:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
+	/*line :312:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :312:6*/ return ag_s
 	}
-	/*line :303:6*/ ag_resume4:
-	/*line client.go:303:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :303:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:303:3*/ if !(ag_err2 != nil) {
-		/*line :303:3*/ goto ag_L5
+	/*line :312:6*/ ag_resume4:
+	/*line client.go:312:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :312:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:312:3*/ if !(ag_err2 != nil) {
+		/*line :312:3*/ goto ag_L5
 	}
-	/*line client.go:304:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :304:4*/ goto ag_exit
-	/*line :304:4*/ ag_L5:
-	/*line client.go:308:7*/ ag_f.first = nil
-	/*line :308:7*/ ag_f.ag_t11 = ag_f.names
-	/*line :308:7*/ ag_f.ag_t12 = 0
-	/*line :308:7*/ ag_L6:
-	/*line client.go:309:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :309:3*/ goto ag_L8
+	/*line client.go:313:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :313:4*/ goto ag_exit
+	/*line :313:4*/ ag_L5:
+	/*line client.go:317:7*/ ag_f.first = nil
+	/*line :317:7*/ ag_f.ag_t11 = ag_f.names
+	/*line :317:7*/ ag_f.ag_t12 = 0
+	/*line :317:7*/ ag_L6:
+	/*line client.go:318:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :318:3*/ goto ag_L8
 	}
-	/*line client.go:309:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
-	/*line client.go:310:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :310:4*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :310:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :310:4*/ return ag_s
+	/*line client.go:318:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
+	/*line client.go:319:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :319:4*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :319:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:4*/ return ag_s
 	}
-	/*line :310:4*/ ag_resume5:
-	/*line client.go:310:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :310:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:311:4*/ if ag_err3 != nil {
-		/*line client.go:312:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :312:5*/ goto ag_exit
+	/*line :319:4*/ ag_resume5:
+	/*line client.go:319:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :319:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:320:4*/ if ag_err3 != nil {
+		/*line client.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :321:5*/ goto ag_exit
 	}
-	/*line client.go:314:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:315:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:323:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:324:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :315:5*/ ag_f.ag_t12++
-	/*line :315:5*/ goto ag_L6
-	/*line :315:5*/ ag_L8:
-	/*line client.go:318:3*/ if ag_f.first != nil {
-		/*line client.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :319:4*/ goto ag_exit
+	/*line :324:5*/ ag_f.ag_t12++
+	/*line :324:5*/ goto ag_L6
+	/*line :324:5*/ ag_L8:
+	/*line client.go:327:3*/ if ag_f.first != nil {
+		/*line client.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :328:4*/ goto ag_exit
 	}
-	/*line client.go:321:3*/ ag_f.c.SetDeadline(time.Time{})
-	/*line :321:3*/ ag_L4:
-	/*line client.go:323:2*/ ag_f.ok = true
-	/*line client.go:324:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :324:2*/ goto ag_exit
-	/*line :324:2*/ ag_exit:
-	/*line :324:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :324:2*/ ag_resume6:
-	/*line :324:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :324:2*/ return ag_s
+	/*line client.go:330:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :330:3*/ ag_L4:
+	/*line client.go:332:2*/ ag_f.ok = true
+	/*line client.go:333:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :333:2*/ goto ag_exit
+	/*line :333:2*/ ag_exit:
+	/*line :333:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :333:2*/ ag_resume6:
+	/*line :333:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :333:2*/ return ag_s
 	}
-	/*line :324:2*/ return rt.Ready
+	/*line :333:2*/ return rt.Ready
 }
 
-//line client_async.go:516
+//line client_async.go:444
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:247"
+		return "client.go:256"
 	case 2:
-		return "client.go:252"
+		return "client.go:261"
 	case 3:
-		return "client.go:257"
+		return "client.go:266"
 	case 4:
-		return "client.go:303"
+		return "client.go:312"
 	case 5:
-		return "client.go:310"
+		return "client.go:319"
 	case 6:
-		return "client.go:325 (deferred calls)"
+		return "client.go:334 (deferred calls)"
 	}
 	return ""
 }
@@ -555,321 +483,289 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:333
+//line client.go:342
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :333:1*/ var (
+	/*line :342:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :333:1*/ if ag_co.Unwinding() {
-		/*line :333:1*/ return rt.Ready
+	/*line :342:1*/ if ag_co.Unwinding() {
+		/*line :342:1*/ return rt.Ready
 	}
-	/*line :333:1*/ switch ag_f.ag_state {
-	/*line :333:1*/ case 1:
-		/*line :333:1*/ goto ag_resume1
+	/*line :342:1*/ switch ag_f.ag_state {
+	/*line :342:1*/ case 1:
+		/*line :342:1*/ goto ag_resume1
 	}
-	/*line :333:1*/ ag_L1:
-	/*line client.go:335:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :335:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :335:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :335:3*/ return ag_s
+	/*line :342:1*/ ag_L1:
+	/*line client.go:344:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :344:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :344:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :344:3*/ return ag_s
 	}
-	/*line :335:3*/ ag_resume1:
-	/*line client.go:335:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :335:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:336:3*/ if err != nil {
-		/*line client.go:337:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :337:4*/ return rt.Ready
+	/*line :344:3*/ ag_resume1:
+	/*line client.go:344:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :344:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:345:3*/ if err != nil {
+		/*line client.go:346:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
+		/*line :346:4*/ return rt.Ready
 	}
-	/*line client.go:339:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:340:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
-		/*line :340:4*/ return rt.Ready
+	/*line client.go:348:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:349:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :349:4*/ return rt.Ready
 	}
-	/*line client.go:342:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:343:3*/ if v.Kind == Push {
-		/*line client.go:344:4*/ goto ag_L2
+	/*line client.go:351:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:352:3*/ if v.Kind == Push {
+		/*line client.go:353:4*/ goto ag_L2
 	}
-	/*line client.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :346:3*/ return rt.Ready
-	/*line :346:3*/ ag_L2:
-	/*line :346:3*/ goto ag_L1
+	/*line client.go:355:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :355:3*/ return rt.Ready
+	/*line :355:3*/ ag_L2:
+	/*line :355:3*/ goto ag_L1
 }
 
-//line client_async.go:600
+//line client_async.go:528
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:335"
+		return "client.go:344"
 	}
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Client_Do struct {
-	ag_state int
-	cl       *Client
-	args     []any
-	ag_aw0   rt.Awaitable[results]
-	ag_r0    Value
-	ag_err   error
-}
-
-// DoAsync returns the coroutine of (*Client).Do: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) DoAsync(args ...any) rt.Awaitable[Value] {
-	return &ag_Client_Do{cl: cl, args: args}
-}
-
-func (ag_f *ag_Client_Do) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Client_Do) AwaitResult() (Value, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line client.go:374
-func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :374:1*/ var (
-		vals results
-		err  error
-		v    Value
-	)
-	/*line :374:1*/ if ag_co.Unwinding() {
-		/*line :374:1*/ return rt.Ready
-	}
-	/*line :374:1*/ switch ag_f.ag_state {
-	/*line :374:1*/ case 1:
-		/*line :374:1*/ goto ag_resume1
-	}
-	/*line client.go:375:2*/ ag_f.ag_aw0 = ag_f.cl.execAsync(nil, ag_f.args, 1)
-	/*line :375:2*/ ag_f.ag_state = 1 // await: cl.exec(nil, args, 1)
-	/*line :375:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :375:2*/ return ag_s
-	}
-	/*line :375:2*/ ag_resume1:
-	/*line client.go:375:2*/ vals, err = ag_f.ag_aw0.AwaitResult()
-	/*line :375:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:376:2*/ if err != nil {
-		/*line client.go:377:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-		/*line :377:3*/ return rt.Ready
-	}
-	/*line client.go:379:2*/ v = vals.one
-	/*line client.go:380:2*/ ag_f.ag_r0, ag_f.ag_err = v, v.Err()
-	/*line :380:2*/ return rt.Ready
-}
-
-//line client_async.go:665
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Client_Do) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "client.go:375"
-	}
-	return ""
-}
-
-// ag_Client_exec is the frame of (*Client).exec (504 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exec is the frame of (*Client).exec (408 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exec struct {
 	ag_state  int
 	cl        *Client
 	wire      []byte
 	args      []any
-	n         int
+	many      []Value
 	blocking  bool
 	dl        time.Time
 	p         *pool
 	cn        *conn
 	clean     bool
-	res       results
 	i         int
-	ag_t10    int
-	ag_t11    int
+	ag_t12    []Value
+	ag_t13    int
 	ag_aw0    rt.Awaitable[time.Time]
-	ag_aw1    rt.Awaitable[*pool]
+	ag_aw1    rt.Awaitable[*rt.Loop]
 	ag_aw2    rt.Awaitable[*conn]
 	ag_aw3    rt.Awaitable[int]
 	ag_aw4    rt.Awaitable[Value]
 	ag_defers rt.Defers
-	ag_r0     results
+	ag_r0     Value
 	ag_err    error
 }
 
 // execAsync returns the coroutine of (*Client).exec: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) execAsync(wire []byte, args []any, n int) rt.Awaitable[results] {
-	return &ag_Client_exec{cl: cl, wire: wire, args: args, n: n}
+func (cl *Client) execAsync(wire []byte, args []any, many []Value) rt.Awaitable[Value] {
+	return &ag_Client_exec{cl: cl, wire: wire, args: args, many: many}
 }
 
 func (ag_f *ag_Client_exec) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Client_exec) AwaitResult() (results, error) {
+func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:394
+//line client.go:396
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :394:1*/ var (
+	/*line :396:1*/ var (
 		ag_t2   time.Time
+		lp      *rt.Loop
 		ag_err1 error
 		ag_err2 error
-		v       Value
+		ag_v1   Value
 		ag_err3 error
+		ag_v2   Value
+		ag_err4 error
 	)
-	/*line :394:1*/ if ag_co.Unwinding() {
-		/*line :394:1*/ goto ag_exit
+	/*line :396:1*/ if ag_co.Unwinding() {
+		/*line :396:1*/ goto ag_exit
 	}
-	/*line :394:1*/ switch ag_f.ag_state {
-	/*line :394:1*/ case 1:
-		/*line :394:1*/ goto ag_resume1
-		/*line :394:1*/
+	/*line :396:1*/ switch ag_f.ag_state {
+	/*line :396:1*/ case 1:
+		/*line :396:1*/ goto ag_resume1
+		/*line :396:1*/
 	case 2:
-		/*line :394:1*/ goto ag_resume2
-		/*line :394:1*/
+		/*line :396:1*/ goto ag_resume2
+		/*line :396:1*/
 	case 3:
-		/*line :394:1*/ goto ag_resume3
-		/*line :394:1*/
+		/*line :396:1*/ goto ag_resume3
+		/*line :396:1*/
 	case 4:
-		/*line :394:1*/ goto ag_resume4
-		/*line :394:1*/
+		/*line :396:1*/ goto ag_resume4
+		/*line :396:1*/
 	case 5:
-		/*line :394:1*/ goto ag_resume5
-		/*line :394:1*/
+		/*line :396:1*/ goto ag_resume5
+		/*line :396:1*/
 	case 6:
-		/*line :394:1*/ goto ag_resume6
+		/*line :396:1*/ goto ag_resume6
+		/*line :396:1*/
+	case 7:
+		/*line :396:1*/ goto ag_resume7
 	}
-	/*line client.go:395:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:396:6*/ ag_f.dl = time.Time{}
-	/*line client.go:397:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
-		/*line :397:2*/ goto ag_L1
+	/*line client.go:397:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:398:6*/ ag_f.dl = time.Time{}
+	/*line client.go:399:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+		/*line :399:2*/ goto ag_L1
 	}
-	/*line client.go:398:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :398:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :398:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :398:8*/ return ag_s
+	/*line client.go:400:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :400:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :400:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :400:8*/ return ag_s
 	}
-	/*line :398:8*/ ag_resume1:
-	/*line client.go:398:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :398:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:398:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :398:3*/ ag_L1:
-	/*line client.go:400:2*/ ag_f.ag_aw1 = ag_f.cl.poolOfAsync()
-	/*line :400:2*/ ag_f.ag_state = 2 // await: cl.poolOf()
-	/*line :400:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :400:2*/ return ag_s
+	/*line :400:8*/ ag_resume1:
+	/*line client.go:400:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :400:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:400:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :400:3*/ ag_L1:
+	/*line client.go:402:6*/ ag_f.p = nil
+	/*line client.go:403:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :403:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :403:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :403:5*/ return ag_s
 	}
-	/*line :400:2*/ ag_resume2:
-	/*line client.go:400:2*/ ag_f.p, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :400:2*/ ag_f.ag_aw1 = nil
-	/*line client.go:401:2*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
-	/*line :401:2*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :401:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :401:2*/ return ag_s
+	/*line :403:5*/ ag_resume2:
+	/*line client.go:403:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :403:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:403:2*/ if !(lp != nil) {
+		/*line :403:2*/ goto ag_L2
 	}
-	/*line :401:2*/ ag_resume3:
-	/*line client.go:401:2*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :401:2*/ ag_f.ag_aw2 = nil
-	/*line client.go:402:2*/ if ag_err1 != nil {
-		/*line client.go:403:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
-		/*line :403:3*/ goto ag_exit
+	/*line client.go:404:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
+	/*line :404:3*/ ag_L2:
+	/*line client.go:406:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
+	/*line client.go:407:2*/ if !(ag_f.cn == nil) {
+		/*line :407:2*/ goto ag_L3
 	}
-	/*line client.go:405:2*/ ag_f.clean = false
-	/*line client.go:406:2*/ {
-		/*line :406:2*/ ag_dfn := func() {
-			/*line client.go:406:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
+	/*line client.go:408:7*/ ag_err1 = nil
+	/*line client.go:409:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line :409:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :409:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :409:6*/ return ag_s
+	}
+	/*line :409:6*/ ag_resume3:
+	/*line client.go:409:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :409:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:409:3*/ if !(ag_err1 != nil) {
+		/*line :409:3*/ goto ag_L4
+	}
+	/*line client.go:410:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :410:4*/ goto ag_exit
+	/*line :410:4*/ ag_L4:
+	/*line :410:4*/ ag_L3:
+	/*line client.go:413:2*/ ag_f.clean = false
+	/*line client.go:414:2*/ {
+		/*line :414:2*/ ag_dfn := func() {
+			/*line client.go:414:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
 		}
-		/*line client.go:406:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :406:2*/ defer ag_dfn()
-			/*line :406:2*/ ag_p.Raise()
+		/*line client.go:414:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :414:2*/ defer ag_dfn()
+			/*line :414:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:407:2*/ if ag_f.args != nil {
-		/*line client.go:408:3*/ if ag_f.cn.wbuf, ag_err1 = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); ag_err1 != nil {
-			/*line client.go:409:4*/ ag_f.clean = true
-			/*line client.go:410:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err1
-			/*line :410:4*/ goto ag_exit
+	/*line client.go:415:2*/ if ag_f.args != nil {
+		/*line client.go:416:3*/ var err error
+		/*line client.go:417:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:418:4*/ ag_f.clean = true
+			/*line client.go:419:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :419:4*/ goto ag_exit
 		}
-		/*line client.go:412:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:421:3*/ ag_f.wire = ag_f.cn.wbuf
 	}
-	/*line client.go:414:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:415:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
-	/*line :415:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :415:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :415:5*/ return ag_s
+	/*line client.go:423:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
+	/*line client.go:424:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :424:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :424:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :424:5*/ return ag_s
 	}
-	/*line :415:5*/ ag_resume4:
-	/*line client.go:415:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :415:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:415:2*/ if !(ag_err2 != nil) {
-		/*line :415:2*/ goto ag_L2
+	/*line :424:5*/ ag_resume4:
+	/*line client.go:424:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :424:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:424:2*/ if !(ag_err2 != nil) {
+		/*line :424:2*/ goto ag_L5
 	}
-	/*line client.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = results{}, connErr(ag_err2)
-	/*line :416:3*/ goto ag_exit
-	/*line :416:3*/ ag_L2:
-	/*line client.go:418:6*/ ag_f.res = results{}
-	/*line client.go:419:2*/ if ag_f.n > 1 {
-		/*line client.go:420:3*/ ag_f.res.many = make([]Value, ag_f.n)
+	/*line client.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :425:3*/ goto ag_exit
+	/*line :425:3*/ ag_L5:
+	/*line client.go:427:2*/ if !(ag_f.many == nil) {
+		/*line :427:2*/ goto ag_L6
 	}
-	/*line :420:3*/ ag_f.ag_t10 = ag_f.n
-	/*line :420:3*/ ag_f.ag_t11 = 0
-	/*line :420:3*/ ag_L3:
-	/*line client.go:422:2*/ if !(ag_f.ag_t11 < ag_f.ag_t10) {
-		/*line :422:2*/ goto ag_L5
+	/*line client.go:428:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :428:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :428:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :428:3*/ return ag_s
 	}
-	/*line client.go:422:6*/ ag_f.i = ag_f.ag_t11
-	/*line client.go:423:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :423:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :423:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:3*/ return ag_s
+	/*line :428:3*/ ag_resume5:
+	/*line client.go:428:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :428:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:429:3*/ if ag_err3 != nil {
+		/*line client.go:430:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :430:4*/ goto ag_exit
 	}
-	/*line :423:3*/ ag_resume5:
-	/*line client.go:423:3*/ v, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :423:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:424:3*/ if ag_err3 != nil {
-		/*line client.go:425:4*/ ag_f.ag_r0, ag_f.ag_err = results{}, ag_err3
-		/*line :425:4*/ goto ag_exit
+	/*line client.go:432:3*/ ag_f.clean = true
+	/*line client.go:433:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :433:3*/ goto ag_exit
+	/*line :433:3*/ ag_L6:
+	/*line :433:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :433:3*/ ag_f.ag_t13 = 0
+	/*line :433:3*/ ag_L7:
+	/*line client.go:435:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :435:2*/ goto ag_L9
 	}
-	/*line client.go:427:3*/ if ag_f.n == 1 {
-		/*line client.go:428:4*/ ag_f.res.one = v
-	} else {
-		/*line client.go:430:4*/ ag_f.res.many[ag_f.i] = v
+	/*line client.go:435:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:436:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :436:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :436:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :436:3*/ return ag_s
 	}
-	/*line :430:4*/ ag_f.ag_t11++
-	/*line :430:4*/ goto ag_L3
-	/*line :430:4*/ ag_L5:
-	/*line client.go:433:2*/ ag_f.clean = true
-	/*line client.go:434:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.res, nil
-	/*line :434:2*/ goto ag_exit
-	/*line :434:2*/ ag_exit:
-	/*line :434:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :434:2*/ ag_resume6:
-	/*line :434:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :434:2*/ return ag_s
+	/*line :436:3*/ ag_resume6:
+	/*line client.go:436:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :436:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:437:3*/ if ag_err4 != nil {
+		/*line client.go:438:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :438:4*/ goto ag_exit
 	}
-	/*line :434:2*/ return rt.Ready
+	/*line client.go:440:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :440:3*/ ag_f.ag_t13++
+	/*line :440:3*/ goto ag_L7
+	/*line :440:3*/ ag_L9:
+	/*line client.go:442:2*/ ag_f.clean = true
+	/*line client.go:443:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :443:2*/ goto ag_exit
+	/*line :443:2*/ ag_exit:
+	/*line :443:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :443:2*/ ag_resume7:
+	/*line :443:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :443:2*/ return ag_s
+	}
+	/*line :443:2*/ return rt.Ready
 }
 
-//line client_async.go:857
+//line client_async.go:751
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:398"
-	case 2:
 		return "client.go:400"
+	case 2:
+		return "client.go:403"
 	case 3:
-		return "client.go:401"
+		return "client.go:409"
 	case 4:
-		return "client.go:415"
+		return "client.go:424"
 	case 5:
-		return "client.go:423"
+		return "client.go:428"
 	case 6:
-		return "client.go:435 (deferred calls)"
+		return "client.go:436"
+	case 7:
+		return "client.go:444 (deferred calls)"
 	}
 	return ""
 }
@@ -897,42 +793,42 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:461
+//line client.go:470
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :461:1*/ var (
+	/*line :470:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :461:1*/ if ag_co.Unwinding() {
-		/*line :461:1*/ return rt.Ready
+	/*line :470:1*/ if ag_co.Unwinding() {
+		/*line :470:1*/ return rt.Ready
 	}
-	/*line :461:1*/ switch ag_f.ag_state {
-	/*line :461:1*/ case 1:
-		/*line :461:1*/ goto ag_resume1
+	/*line :470:1*/ switch ag_f.ag_state {
+	/*line :470:1*/ case 1:
+		/*line :470:1*/ goto ag_resume1
 	}
-	/*line client.go:462:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :462:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :462:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :462:2*/ return ag_s
+	/*line client.go:471:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :471:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :471:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :471:2*/ return ag_s
 	}
-	/*line :462:2*/ ag_resume1:
-	/*line client.go:462:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :462:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:463:2*/ if err != nil {
-		/*line client.go:464:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :464:3*/ return rt.Ready
+	/*line :471:2*/ ag_resume1:
+	/*line client.go:471:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :471:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:472:2*/ if err != nil {
+		/*line client.go:473:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :473:3*/ return rt.Ready
 	}
-	/*line client.go:466:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :466:2*/ return rt.Ready
+	/*line client.go:475:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :475:2*/ return rt.Ready
 }
 
-//line client_async.go:930
+//line client_async.go:826
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:462"
+		return "client.go:471"
 	}
 	return ""
 }
@@ -960,42 +856,42 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:472
+//line client.go:481
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :472:1*/ var (
+	/*line :481:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :472:1*/ if ag_co.Unwinding() {
-		/*line :472:1*/ return rt.Ready
+	/*line :481:1*/ if ag_co.Unwinding() {
+		/*line :481:1*/ return rt.Ready
 	}
-	/*line :472:1*/ switch ag_f.ag_state {
-	/*line :472:1*/ case 1:
-		/*line :472:1*/ goto ag_resume1
+	/*line :481:1*/ switch ag_f.ag_state {
+	/*line :481:1*/ case 1:
+		/*line :481:1*/ goto ag_resume1
 	}
-	/*line client.go:473:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :473:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :473:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :473:2*/ return ag_s
+	/*line client.go:482:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :482:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :482:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :482:2*/ return ag_s
 	}
-	/*line :473:2*/ ag_resume1:
-	/*line client.go:473:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :473:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:474:2*/ if err != nil {
-		/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :475:3*/ return rt.Ready
+	/*line :482:2*/ ag_resume1:
+	/*line client.go:482:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :482:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:483:2*/ if err != nil {
+		/*line client.go:484:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :484:3*/ return rt.Ready
 	}
-	/*line client.go:477:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :477:2*/ return rt.Ready
+	/*line client.go:486:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :486:2*/ return rt.Ready
 }
 
-//line client_async.go:993
+//line client_async.go:889
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:473"
+		return "client.go:482"
 	}
 	return ""
 }
@@ -1023,52 +919,52 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:484
+//line client.go:493
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :484:1*/ var (
+	/*line :493:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :484:1*/ if ag_co.Unwinding() {
-		/*line :484:1*/ return rt.Ready
+	/*line :493:1*/ if ag_co.Unwinding() {
+		/*line :493:1*/ return rt.Ready
 	}
-	/*line :484:1*/ switch ag_f.ag_state {
-	/*line :484:1*/ case 1:
-		/*line :484:1*/ goto ag_resume1
+	/*line :493:1*/ switch ag_f.ag_state {
+	/*line :493:1*/ case 1:
+		/*line :493:1*/ goto ag_resume1
 	}
-	/*line client.go:485:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :485:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :485:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :485:2*/ return ag_s
+	/*line client.go:494:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :494:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :494:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :494:2*/ return ag_s
 	}
-	/*line :485:2*/ ag_resume1:
-	/*line client.go:485:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :485:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:486:2*/ if err != nil {
-		/*line client.go:487:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :487:3*/ return rt.Ready
+	/*line :494:2*/ ag_resume1:
+	/*line client.go:494:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :494:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:495:2*/ if err != nil {
+		/*line client.go:496:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :496:3*/ return rt.Ready
 	}
-	/*line client.go:489:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :489:2*/ return rt.Ready
+	/*line client.go:498:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :498:2*/ return rt.Ready
 }
 
-//line client_async.go:1056
+//line client_async.go:952
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:485"
+		return "client.go:494"
 	}
 	return ""
 }
 
-// ag_Pipeline_Exec is the frame of (*Pipeline).Exec (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Pipeline_Exec is the frame of (*Pipeline).Exec (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Pipeline_Exec struct {
 	ag_state int
 	p        *Pipeline
-	n        int
-	ag_aw0   rt.Awaitable[results]
+	vals     []Value
+	ag_aw0   rt.Awaitable[Value]
 	ag_r0    []Value
 	ag_err   error
 }
@@ -1086,58 +982,53 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:527
+//line client.go:536
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :527:1*/ var (
-		res     results
+	/*line :536:1*/ var (
 		ag_err1 error
 	)
-	/*line :527:1*/ if ag_co.Unwinding() {
-		/*line :527:1*/ return rt.Ready
+	/*line :536:1*/ if ag_co.Unwinding() {
+		/*line :536:1*/ return rt.Ready
 	}
-	/*line :527:1*/ switch ag_f.ag_state {
-	/*line :527:1*/ case 1:
-		/*line :527:1*/ goto ag_resume1
+	/*line :536:1*/ switch ag_f.ag_state {
+	/*line :536:1*/ case 1:
+		/*line :536:1*/ goto ag_resume1
 	}
-	/*line client.go:528:2*/ if ag_f.p.err != nil {
-		/*line client.go:529:3*/ err := ag_f.p.err
-		/*line client.go:530:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:531:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :531:3*/ return rt.Ready
-	}
-	/*line client.go:533:2*/ if ag_f.p.n == 0 {
-		/*line client.go:534:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :534:3*/ return rt.Ready
-	}
-	/*line client.go:536:2*/ ag_f.n = ag_f.p.n
-	/*line client.go:537:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.n)
-	/*line :537:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, n)
-	/*line :537:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :537:2*/ return ag_s
-	}
-	/*line :537:2*/ ag_resume1:
-	/*line client.go:537:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :537:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:538:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line client.go:539:2*/ if ag_err1 != nil {
-		/*line client.go:540:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line client.go:537:2*/ if ag_f.p.err != nil {
+		/*line client.go:538:3*/ err := ag_f.p.err
+		/*line client.go:539:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:540:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 		/*line :540:3*/ return rt.Ready
 	}
-	/*line client.go:542:2*/ if ag_f.n == 1 {
-		/*line client.go:543:3*/ ag_f.ag_r0, ag_f.ag_err = []Value{res.one}, nil
+	/*line client.go:542:2*/ if ag_f.p.n == 0 {
+		/*line client.go:543:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
 		/*line :543:3*/ return rt.Ready
 	}
-	/*line client.go:545:2*/ ag_f.ag_r0, ag_f.ag_err = res.many, nil
-	/*line :545:2*/ return rt.Ready
+	/*line client.go:545:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:546:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :546:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :546:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :546:2*/ return ag_s
+	}
+	/*line :546:2*/ ag_resume1:
+	/*line client.go:546:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :546:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:547:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line client.go:548:2*/ if ag_err1 != nil {
+		/*line client.go:549:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :549:3*/ return rt.Ready
+	}
+	/*line client.go:551:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :551:2*/ return rt.Ready
 }
 
-//line client_async.go:1135
+//line client_async.go:1026
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:537"
+		return "client.go:546"
 	}
 	return ""
 }
@@ -1169,67 +1060,67 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:568
+//line client.go:574
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :568:1*/ var (
+	/*line :574:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :568:1*/ if ag_co.Unwinding() {
-		/*line :568:1*/ return rt.Ready
+	/*line :574:1*/ if ag_co.Unwinding() {
+		/*line :574:1*/ return rt.Ready
 	}
-	/*line :568:1*/ switch ag_f.ag_state {
-	/*line :568:1*/ case 1:
-		/*line :568:1*/ goto ag_resume1
-		/*line :568:1*/
+	/*line :574:1*/ switch ag_f.ag_state {
+	/*line :574:1*/ case 1:
+		/*line :574:1*/ goto ag_resume1
+		/*line :574:1*/
 	case 2:
-		/*line :568:1*/ goto ag_resume2
+		/*line :574:1*/ goto ag_resume2
 	}
-	/*line client.go:569:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:570:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:571:2*/ for _, k := range ag_f.keys {
-		/*line client.go:572:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:575:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:576:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:577:2*/ for _, k := range ag_f.keys {
+		/*line client.go:578:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line client.go:574:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line client.go:575:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :575:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:2*/ return ag_s
+	/*line client.go:580:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line client.go:581:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :581:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :581:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :581:2*/ return ag_s
 	}
-	/*line :575:2*/ ag_resume1:
-	/*line client.go:575:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :575:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:576:6*/ ag_f.re = nil
-	/*line client.go:577:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :577:2*/ goto ag_L1
+	/*line :581:2*/ ag_resume1:
+	/*line client.go:581:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :581:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:582:6*/ ag_f.re = nil
+	/*line client.go:583:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :583:2*/ goto ag_L1
 	}
-	/*line client.go:578:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line client.go:579:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :579:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :579:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :579:10*/ return ag_s
+	/*line client.go:584:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line client.go:585:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :585:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :585:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :585:10*/ return ag_s
 	}
-	/*line :579:10*/ ag_resume2:
-	/*line client.go:579:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :579:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:579:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :579:3*/ return rt.Ready
-	/*line :579:3*/ ag_L1:
-	/*line client.go:581:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :581:2*/ return rt.Ready
+	/*line :585:10*/ ag_resume2:
+	/*line client.go:585:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :585:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:585:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :585:3*/ return rt.Ready
+	/*line :585:3*/ ag_L1:
+	/*line client.go:587:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :587:2*/ return rt.Ready
 }
 
-//line client_async.go:1225
+//line client_async.go:1116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:575"
+		return "client.go:581"
 	case 2:
-		return "client.go:579"
+		return "client.go:585"
 	}
 	return ""
 }
