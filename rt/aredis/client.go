@@ -106,13 +106,20 @@ type conn struct {
 	wbuf    []byte
 	scanErr error
 	end     func([]byte, int) int
+	max     int // MaxReplyBytes
 }
+
+// errTooLong is a reply past MaxReplyBytes.
+var errTooLong = errors.New("aredis: reply longer than MaxReplyBytes")
 
 // endOf is the conn's ReadUntilFunc delimiter: where the reply at the
 // start of buf ends, -1 while it is incomplete, 0 with scanErr set when it
 // is invalid.
 func (cn *conn) endOf(buf []byte, _ int) int {
 	n, err := scanReply(buf)
+	if (err == nil && n > cn.max) || (err == errIncomplete && len(buf) >= cn.max) {
+		err = errTooLong
+	}
 	switch err {
 	case nil:
 		return n
@@ -250,7 +257,6 @@ func (p *pool) put(cn *conn, clean, blocking bool) {
 // async
 func (cl *Client) dial() (*conn, error) {
 	o := &cl.opts
-	cl.dials.Add(1)
 	var dl time.Time
 	if o.DialTimeout > 0 {
 		dl = rt.Now().Add(o.DialTimeout)
@@ -268,7 +274,8 @@ func (cl *Client) dial() (*conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	cn := &conn{c: c}
+	cl.dials.Add(1)
+	cn := &conn{c: c, max: o.MaxReplyBytes}
 	cn.end = cn.endOf
 	c.SetReadLimit(o.MaxReplyBytes)
 	ok := false
@@ -364,7 +371,7 @@ func connErr(err error) error {
 	case err == io.ErrUnexpectedEOF:
 		return fmt.Errorf("aredis: the server closed the connection in the middle of a reply: %w", err)
 	case err == anet.ErrTooLong:
-		return fmt.Errorf("aredis: reply longer than MaxReplyBytes: %w", err)
+		return errTooLong
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {

@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 195, Off: 5270, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
-		{Name: "(*Client).dial", Line: 251, Off: 6670, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2197, Hash: 0xc6ed4f4e148fd9c2},
-		{Name: "(*conn).readReply", Line: 342, Off: 9110, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
-		{Name: "(*Client).exec", Line: 396, Off: 11012, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 470, Off: 12803, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 481, Off: 13020, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 493, Off: 13274, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 536, Off: 14672, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 574, Off: 15581, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 202, Off: 5520, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
+		{Name: "(*Client).dial", Line: 258, Off: 6920, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2219, Hash: 0x93a2eea67ec3fb74},
+		{Name: "(*conn).readReply", Line: 349, Off: 9382, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
+		{Name: "(*Client).exec", Line: 403, Off: 11232, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 477, Off: 13023, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 488, Off: 13240, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 500, Off: 13494, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 543, Off: 14892, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 581, Off: 15801, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -101,104 +101,104 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:195
+//line client.go:202
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :195:1*/ var (
+	/*line :202:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_cn1  *conn
 		ag_err2 error
 	)
-	/*line :195:1*/ if ag_co.Unwinding() {
-		/*line :195:1*/ return rt.Ready
+	/*line :202:1*/ if ag_co.Unwinding() {
+		/*line :202:1*/ return rt.Ready
 	}
-	/*line :195:1*/ switch ag_f.ag_state {
-	/*line :195:1*/ case 1:
-		/*line :195:1*/ goto ag_resume1
-		/*line :195:1*/
+	/*line :202:1*/ switch ag_f.ag_state {
+	/*line :202:1*/ case 1:
+		/*line :202:1*/ goto ag_resume1
+		/*line :202:1*/
 	case 2:
-		/*line :195:1*/ goto ag_resume2
-		/*line :195:1*/
+		/*line :202:1*/ goto ag_resume2
+		/*line :202:1*/
 	case 3:
-		/*line :195:1*/ goto ag_resume3
-		/*line :195:1*/
+		/*line :202:1*/ goto ag_resume3
+		/*line :202:1*/
 	case 4:
-		/*line :195:1*/ goto ag_resume4
+		/*line :202:1*/ goto ag_resume4
 	}
-	/*line client.go:196:2*/ if !(ag_f.p == nil) {
-		/*line :196:2*/ goto ag_L1
+	/*line client.go:203:2*/ if !(ag_f.p == nil) {
+		/*line :203:2*/ goto ag_L1
 	}
-	/*line client.go:197:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :197:10*/ ag_f.ag_state = 1 // await: cl.dial()
-	/*line :197:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :197:10*/ return ag_s
+	/*line client.go:204:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :204:10*/ ag_f.ag_state = 1 // await: cl.dial()
+	/*line :204:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :204:10*/ return ag_s
 	}
-	/*line :197:10*/ ag_resume1:
-	/*line client.go:197:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :197:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:197:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :197:3*/ return rt.Ready
-	/*line :197:3*/ ag_L1:
-	/*line client.go:199:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :199:2*/ goto ag_L2
+	/*line :204:10*/ ag_resume1:
+	/*line client.go:204:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :204:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :204:3*/ return rt.Ready
+	/*line :204:3*/ ag_L1:
+	/*line client.go:206:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :206:2*/ goto ag_L2
 	}
-	/*line client.go:200:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :200:3*/ goto ag_L3
+	/*line client.go:207:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :207:3*/ goto ag_L3
 	}
-	/*line client.go:201:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :201:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :201:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :201:4*/ return ag_s
+	/*line client.go:208:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :208:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :208:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :208:4*/ return ag_s
 	}
-	/*line :201:4*/ ag_resume2:
-	/*line :201:4*/ ag_f.ag_aw1 = nil
-	/*line :201:4*/ goto ag_L4
-	/*line :201:4*/ ag_L3:
-	/*line client.go:202:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :202:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :202:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :202:13*/ return ag_s
+	/*line :208:4*/ ag_resume2:
+	/*line :208:4*/ ag_f.ag_aw1 = nil
+	/*line :208:4*/ goto ag_L4
+	/*line :208:4*/ ag_L3:
+	/*line client.go:209:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :209:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :209:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:13*/ return ag_s
 	}
-	/*line :202:13*/ ag_resume3:
-	/*line client.go:202:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :202:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:202:10*/ if !(ag_err1 != nil) {
-		/*line :202:10*/ goto ag_L5
+	/*line :209:13*/ ag_resume3:
+	/*line client.go:209:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :209:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:209:10*/ if !(ag_err1 != nil) {
+		/*line :209:10*/ goto ag_L5
 	}
-	/*line client.go:203:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:204:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :204:5*/ return rt.Ready
+	/*line client.go:210:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:211:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :211:5*/ return rt.Ready
 	}
-	/*line client.go:206:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :206:4*/ return rt.Ready
-	/*line :206:4*/ ag_L5:
-	/*line :206:4*/ ag_L4:
-	/*line :206:4*/ ag_L2:
-	/*line client.go:209:2*/ for len(ag_f.p.idle) > 0 {
-		/*line client.go:210:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
-		/*line client.go:211:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
-		/*line client.go:212:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
-		/*line client.go:213:3*/ if cn.c.Readable() {
-			/*line client.go:214:4*/ cn.c.Close()
-			/*line client.go:215:4*/ continue
+	/*line client.go:213:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :213:4*/ return rt.Ready
+	/*line :213:4*/ ag_L5:
+	/*line :213:4*/ ag_L4:
+	/*line :213:4*/ ag_L2:
+	/*line client.go:216:2*/ for len(ag_f.p.idle) > 0 {
+		/*line client.go:217:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
+		/*line client.go:218:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
+		/*line client.go:219:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
+		/*line client.go:220:3*/ if cn.c.Readable() {
+			/*line client.go:221:4*/ cn.c.Close()
+			/*line client.go:222:4*/ continue
 		}
-		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :217:3*/ return rt.Ready
+		/*line client.go:224:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :224:3*/ return rt.Ready
 	}
-	/*line client.go:219:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :219:2*/ ag_f.ag_state = 4 // await: cl.dial()
-	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:2*/ return ag_s
+	/*line client.go:226:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :226:2*/ ag_f.ag_state = 4 // await: cl.dial()
+	/*line :226:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:2*/ return ag_s
 	}
-	/*line :219:2*/ ag_resume4:
-	/*line client.go:219:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :219:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:220:2*/ if ag_err2 != nil && !ag_f.blocking {
-		/*line client.go:221:3*/ ag_f.p.slots.Release()
+	/*line :226:2*/ ag_resume4:
+	/*line client.go:226:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :226:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:227:2*/ if ag_err2 != nil && !ag_f.blocking {
+		/*line client.go:228:3*/ ag_f.p.slots.Release()
 	}
-	/*line client.go:223:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
-	/*line :223:2*/ return rt.Ready
+	/*line client.go:230:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
+	/*line :230:2*/ return rt.Ready
 }
 
 //line client_async.go:205
@@ -207,13 +207,13 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:197"
+		return "client.go:204"
 	case 2:
-		return "client.go:201"
+		return "client.go:208"
 	case 3:
-		return "client.go:202"
+		return "client.go:209"
 	case 4:
-		return "client.go:219"
+		return "client.go:226"
 	}
 	return ""
 }
@@ -254,190 +254,190 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:251
+//line client.go:258
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :251:1*/ var (
+	/*line :258:1*/ var (
 		ag_t2   time.Time
 		ag_err1 error
 		ag_err2 error
 		v       Value
 		ag_err3 error
 	)
-	/*line :251:1*/ if ag_co.Unwinding() {
-		/*line :251:1*/ goto ag_exit
+	/*line :258:1*/ if ag_co.Unwinding() {
+		/*line :258:1*/ goto ag_exit
 	}
-	/*line :251:1*/ switch ag_f.ag_state {
-	/*line :251:1*/ case 1:
-		/*line :251:1*/ goto ag_resume1
-		/*line :251:1*/
+	/*line :258:1*/ switch ag_f.ag_state {
+	/*line :258:1*/ case 1:
+		/*line :258:1*/ goto ag_resume1
+		/*line :258:1*/
 	case 2:
-		/*line :251:1*/ goto ag_resume2
-		/*line :251:1*/
+		/*line :258:1*/ goto ag_resume2
+		/*line :258:1*/
 	case 3:
-		/*line :251:1*/ goto ag_resume3
-		/*line :251:1*/
+		/*line :258:1*/ goto ag_resume3
+		/*line :258:1*/
 	case 4:
-		/*line :251:1*/ goto ag_resume4
-		/*line :251:1*/
+		/*line :258:1*/ goto ag_resume4
+		/*line :258:1*/
 	case 5:
-		/*line :251:1*/ goto ag_resume5
-		/*line :251:1*/
+		/*line :258:1*/ goto ag_resume5
+		/*line :258:1*/
 	case 6:
-		/*line :251:1*/ goto ag_resume6
+		/*line :258:1*/ goto ag_resume6
 	}
-	/*line client.go:252:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:253:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:254:6*/ ag_f.dl = time.Time{}
-	/*line client.go:255:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :255:2*/ goto ag_L1
+	/*line client.go:259:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:260:6*/ ag_f.dl = time.Time{}
+	/*line client.go:261:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :261:2*/ goto ag_L1
 	}
-	/*line client.go:256:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :256:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :256:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :256:8*/ return ag_s
+	/*line client.go:262:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :262:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :262:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :262:8*/ return ag_s
 	}
-	/*line :256:8*/ ag_resume1:
-	/*line client.go:256:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :256:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:256:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line :256:3*/ ag_L1:
-	/*line client.go:258:6*/ ag_f.c = nil
-	/*line client.go:259:6*/ ag_err1 = nil
-	/*line client.go:260:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :260:2*/ goto ag_L2
+	/*line :262:8*/ ag_resume1:
+	/*line client.go:262:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :262:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:262:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line :262:3*/ ag_L1:
+	/*line client.go:264:6*/ ag_f.c = nil
+	/*line client.go:265:6*/ ag_err1 = nil
+	/*line client.go:266:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :266:2*/ goto ag_L2
 	}
-	/*line client.go:261:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
-	/*line :261:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
-	/*line :261:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:3*/ return ag_s
+	/*line client.go:267:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
+	/*line :267:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
+	/*line :267:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:3*/ return ag_s
 	}
-	/*line :261:3*/ ag_resume2:
-	/*line client.go:261:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :261:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:262:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:263:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :267:3*/ ag_resume2:
+	/*line client.go:267:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :267:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:268:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:269:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :263:4*/ goto ag_L3
-	/*line :263:4*/ ag_L2:
-	/*line client.go:266:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :266:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
-	/*line :266:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:3*/ return ag_s
+	/*line :269:4*/ goto ag_L3
+	/*line :269:4*/ ag_L2:
+	/*line client.go:272:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :272:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
+	/*line :272:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:3*/ return ag_s
 	}
-	/*line :266:3*/ ag_resume3:
-	/*line client.go:266:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :266:3*/ ag_f.ag_aw1 = nil
-	/*line :266:3*/ ag_L3:
-	/*line client.go:268:2*/ if ag_err1 != nil {
-		/*line client.go:269:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :269:3*/ goto ag_exit
+	/*line :272:3*/ ag_resume3:
+	/*line client.go:272:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :272:3*/ ag_f.ag_aw1 = nil
+	/*line :272:3*/ ag_L3:
+	/*line client.go:274:2*/ if ag_err1 != nil {
+		/*line client.go:275:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :275:3*/ goto ag_exit
 	}
-	/*line client.go:271:2*/ ag_f.cn = &conn{c: ag_f.c}
-	/*line client.go:272:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:273:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:274:2*/ ag_f.ok = false
-	/*line client.go:275:2*/ {
-		/*line :275:2*/ ag_dfn := func() {
-			/*line client.go:276:3*/ if !ag_f.ok {
-				/*line client.go:277:4*/ ag_f.c.Close()
+	/*line client.go:277:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:278:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
+	/*line client.go:279:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:280:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line client.go:281:2*/ ag_f.ok = false
+	/*line client.go:282:2*/ {
+		/*line :282:2*/ ag_dfn := func() {
+			/*line client.go:283:3*/ if !ag_f.ok {
+				/*line client.go:284:4*/ ag_f.c.Close()
 			}
 		}
-		/*line client.go:275:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :275:2*/ defer ag_dfn()
-			/*line :275:2*/ ag_p.Raise()
+		/*line client.go:282:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :282:2*/ defer ag_dfn()
+			/*line :282:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:280:6*/ ag_f.names = nil
-	/*line client.go:281:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:282:3*/ args := []any{"HELLO", 3}
-		/*line client.go:283:3*/ if ag_f.o.Password != "" {
-			/*line client.go:284:4*/ user := ag_f.o.Username
-			/*line client.go:285:4*/ if user == "" {
-				/*line client.go:286:5*/ user = "default"
+	/*line client.go:287:6*/ ag_f.names = nil
+	/*line client.go:288:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:289:3*/ args := []any{"HELLO", 3}
+		/*line client.go:290:3*/ if ag_f.o.Password != "" {
+			/*line client.go:291:4*/ user := ag_f.o.Username
+			/*line client.go:292:4*/ if user == "" {
+				/*line client.go:293:5*/ user = "default"
 			}
-			/*line client.go:288:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:295:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:290:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:291:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:297:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:298:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :293:3*/ goto ag_exit
+		/*line client.go:300:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :300:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:295:3*/ if ag_f.o.Username != "" {
-			/*line client.go:296:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:302:3*/ if ag_f.o.Username != "" {
+			/*line client.go:303:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:298:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:305:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:300:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:307:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:302:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:303:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:304:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:309:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:310:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:311:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:306:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:307:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:308:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:313:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:314:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:315:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line client.go:310:2*/ if !(len(ag_f.names) > 0) {
-		/*line :310:2*/ goto ag_L4
+	/*line client.go:317:2*/ if !(len(ag_f.names) > 0) {
+		/*line :317:2*/ goto ag_L4
 	}
-	/*line client.go:311:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:312:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
-	/*line :312:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
-	/*line :312:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :312:6*/ return ag_s
+	/*line client.go:318:3*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:319:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line :319:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
+	/*line :319:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:6*/ return ag_s
 	}
-	/*line :312:6*/ ag_resume4:
-	/*line client.go:312:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :312:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:312:3*/ if !(ag_err2 != nil) {
-		/*line :312:3*/ goto ag_L5
+	/*line :319:6*/ ag_resume4:
+	/*line client.go:319:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :319:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:319:3*/ if !(ag_err2 != nil) {
+		/*line :319:3*/ goto ag_L5
 	}
-	/*line client.go:313:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :313:4*/ goto ag_exit
-	/*line :313:4*/ ag_L5:
-	/*line client.go:317:7*/ ag_f.first = nil
-	/*line :317:7*/ ag_f.ag_t11 = ag_f.names
-	/*line :317:7*/ ag_f.ag_t12 = 0
-	/*line :317:7*/ ag_L6:
-	/*line client.go:318:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :318:3*/ goto ag_L8
+	/*line client.go:320:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :320:4*/ goto ag_exit
+	/*line :320:4*/ ag_L5:
+	/*line client.go:324:7*/ ag_f.first = nil
+	/*line :324:7*/ ag_f.ag_t11 = ag_f.names
+	/*line :324:7*/ ag_f.ag_t12 = 0
+	/*line :324:7*/ ag_L6:
+	/*line client.go:325:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :325:3*/ goto ag_L8
 	}
-	/*line client.go:318:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
-	/*line client.go:319:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :319:4*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :319:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:4*/ return ag_s
+	/*line client.go:325:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
+	/*line client.go:326:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :326:4*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :326:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :326:4*/ return ag_s
 	}
-	/*line :319:4*/ ag_resume5:
-	/*line client.go:319:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :319:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:320:4*/ if ag_err3 != nil {
-		/*line client.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :321:5*/ goto ag_exit
+	/*line :326:4*/ ag_resume5:
+	/*line client.go:326:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :326:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:327:4*/ if ag_err3 != nil {
+		/*line client.go:328:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :328:5*/ goto ag_exit
 	}
-	/*line client.go:323:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:324:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:330:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:331:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :324:5*/ ag_f.ag_t12++
-	/*line :324:5*/ goto ag_L6
-	/*line :324:5*/ ag_L8:
-	/*line client.go:327:3*/ if ag_f.first != nil {
-		/*line client.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :328:4*/ goto ag_exit
+	/*line :331:5*/ ag_f.ag_t12++
+	/*line :331:5*/ goto ag_L6
+	/*line :331:5*/ ag_L8:
+	/*line client.go:334:3*/ if ag_f.first != nil {
+		/*line client.go:335:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :335:4*/ goto ag_exit
 	}
-	/*line client.go:330:3*/ ag_f.c.SetDeadline(time.Time{})
-	/*line :330:3*/ ag_L4:
-	/*line client.go:332:2*/ ag_f.ok = true
-	/*line client.go:333:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :333:2*/ goto ag_exit
-	/*line :333:2*/ ag_exit:
-	/*line :333:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :333:2*/ ag_resume6:
-	/*line :333:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :333:2*/ return ag_s
+	/*line client.go:337:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :337:3*/ ag_L4:
+	/*line client.go:339:2*/ ag_f.ok = true
+	/*line client.go:340:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :340:2*/ goto ag_exit
+	/*line :340:2*/ ag_exit:
+	/*line :340:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :340:2*/ ag_resume6:
+	/*line :340:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :340:2*/ return ag_s
 	}
-	/*line :333:2*/ return rt.Ready
+	/*line :340:2*/ return rt.Ready
 }
 
 //line client_async.go:444
@@ -446,17 +446,17 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:256"
+		return "client.go:262"
 	case 2:
-		return "client.go:261"
+		return "client.go:267"
 	case 3:
-		return "client.go:266"
+		return "client.go:272"
 	case 4:
-		return "client.go:312"
-	case 5:
 		return "client.go:319"
+	case 5:
+		return "client.go:326"
 	case 6:
-		return "client.go:334 (deferred calls)"
+		return "client.go:341 (deferred calls)"
 	}
 	return ""
 }
@@ -483,45 +483,45 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:342
+//line client.go:349
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :342:1*/ var (
+	/*line :349:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :342:1*/ if ag_co.Unwinding() {
-		/*line :342:1*/ return rt.Ready
+	/*line :349:1*/ if ag_co.Unwinding() {
+		/*line :349:1*/ return rt.Ready
 	}
-	/*line :342:1*/ switch ag_f.ag_state {
-	/*line :342:1*/ case 1:
-		/*line :342:1*/ goto ag_resume1
+	/*line :349:1*/ switch ag_f.ag_state {
+	/*line :349:1*/ case 1:
+		/*line :349:1*/ goto ag_resume1
 	}
-	/*line :342:1*/ ag_L1:
-	/*line client.go:344:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :344:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :344:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:3*/ return ag_s
+	/*line :349:1*/ ag_L1:
+	/*line client.go:351:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :351:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :351:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :351:3*/ return ag_s
 	}
-	/*line :344:3*/ ag_resume1:
-	/*line client.go:344:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :344:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:345:3*/ if err != nil {
-		/*line client.go:346:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :346:4*/ return rt.Ready
+	/*line :351:3*/ ag_resume1:
+	/*line client.go:351:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :351:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:352:3*/ if err != nil {
+		/*line client.go:353:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
+		/*line :353:4*/ return rt.Ready
 	}
-	/*line client.go:348:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:349:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
-		/*line :349:4*/ return rt.Ready
+	/*line client.go:355:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :356:4*/ return rt.Ready
 	}
-	/*line client.go:351:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:352:3*/ if v.Kind == Push {
-		/*line client.go:353:4*/ goto ag_L2
+	/*line client.go:358:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:359:3*/ if v.Kind == Push {
+		/*line client.go:360:4*/ goto ag_L2
 	}
-	/*line client.go:355:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :355:3*/ return rt.Ready
-	/*line :355:3*/ ag_L2:
-	/*line :355:3*/ goto ag_L1
+	/*line client.go:362:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :362:3*/ return rt.Ready
+	/*line :362:3*/ ag_L2:
+	/*line :362:3*/ goto ag_L1
 }
 
 //line client_async.go:528
@@ -530,7 +530,7 @@ func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:344"
+		return "client.go:351"
 	}
 	return ""
 }
@@ -573,9 +573,9 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:396
+//line client.go:403
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :396:1*/ var (
+	/*line :403:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
@@ -585,166 +585,166 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		ag_v2   Value
 		ag_err4 error
 	)
-	/*line :396:1*/ if ag_co.Unwinding() {
-		/*line :396:1*/ goto ag_exit
+	/*line :403:1*/ if ag_co.Unwinding() {
+		/*line :403:1*/ goto ag_exit
 	}
-	/*line :396:1*/ switch ag_f.ag_state {
-	/*line :396:1*/ case 1:
-		/*line :396:1*/ goto ag_resume1
-		/*line :396:1*/
+	/*line :403:1*/ switch ag_f.ag_state {
+	/*line :403:1*/ case 1:
+		/*line :403:1*/ goto ag_resume1
+		/*line :403:1*/
 	case 2:
-		/*line :396:1*/ goto ag_resume2
-		/*line :396:1*/
+		/*line :403:1*/ goto ag_resume2
+		/*line :403:1*/
 	case 3:
-		/*line :396:1*/ goto ag_resume3
-		/*line :396:1*/
+		/*line :403:1*/ goto ag_resume3
+		/*line :403:1*/
 	case 4:
-		/*line :396:1*/ goto ag_resume4
-		/*line :396:1*/
+		/*line :403:1*/ goto ag_resume4
+		/*line :403:1*/
 	case 5:
-		/*line :396:1*/ goto ag_resume5
-		/*line :396:1*/
+		/*line :403:1*/ goto ag_resume5
+		/*line :403:1*/
 	case 6:
-		/*line :396:1*/ goto ag_resume6
-		/*line :396:1*/
+		/*line :403:1*/ goto ag_resume6
+		/*line :403:1*/
 	case 7:
-		/*line :396:1*/ goto ag_resume7
+		/*line :403:1*/ goto ag_resume7
 	}
-	/*line client.go:397:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:398:6*/ ag_f.dl = time.Time{}
-	/*line client.go:399:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
-		/*line :399:2*/ goto ag_L1
+	/*line client.go:404:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:405:6*/ ag_f.dl = time.Time{}
+	/*line client.go:406:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+		/*line :406:2*/ goto ag_L1
 	}
-	/*line client.go:400:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :400:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :400:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :400:8*/ return ag_s
+	/*line client.go:407:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :407:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :407:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :407:8*/ return ag_s
 	}
-	/*line :400:8*/ ag_resume1:
-	/*line client.go:400:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :400:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:400:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :400:3*/ ag_L1:
-	/*line client.go:402:6*/ ag_f.p = nil
-	/*line client.go:403:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :403:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :403:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :403:5*/ return ag_s
+	/*line :407:8*/ ag_resume1:
+	/*line client.go:407:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :407:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:407:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :407:3*/ ag_L1:
+	/*line client.go:409:6*/ ag_f.p = nil
+	/*line client.go:410:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :410:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :410:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:5*/ return ag_s
 	}
-	/*line :403:5*/ ag_resume2:
-	/*line client.go:403:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :403:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:403:2*/ if !(lp != nil) {
-		/*line :403:2*/ goto ag_L2
+	/*line :410:5*/ ag_resume2:
+	/*line client.go:410:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :410:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:410:2*/ if !(lp != nil) {
+		/*line :410:2*/ goto ag_L2
 	}
-	/*line client.go:404:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
-	/*line :404:3*/ ag_L2:
-	/*line client.go:406:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
-	/*line client.go:407:2*/ if !(ag_f.cn == nil) {
-		/*line :407:2*/ goto ag_L3
+	/*line client.go:411:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
+	/*line :411:3*/ ag_L2:
+	/*line client.go:413:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
+	/*line client.go:414:2*/ if !(ag_f.cn == nil) {
+		/*line :414:2*/ goto ag_L3
 	}
-	/*line client.go:408:7*/ ag_err1 = nil
-	/*line client.go:409:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
-	/*line :409:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :409:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :409:6*/ return ag_s
+	/*line client.go:415:7*/ ag_err1 = nil
+	/*line client.go:416:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line :416:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :416:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :416:6*/ return ag_s
 	}
-	/*line :409:6*/ ag_resume3:
-	/*line client.go:409:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :409:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:409:3*/ if !(ag_err1 != nil) {
-		/*line :409:3*/ goto ag_L4
+	/*line :416:6*/ ag_resume3:
+	/*line client.go:416:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :416:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:416:3*/ if !(ag_err1 != nil) {
+		/*line :416:3*/ goto ag_L4
 	}
-	/*line client.go:410:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :410:4*/ goto ag_exit
-	/*line :410:4*/ ag_L4:
-	/*line :410:4*/ ag_L3:
-	/*line client.go:413:2*/ ag_f.clean = false
-	/*line client.go:414:2*/ {
-		/*line :414:2*/ ag_dfn := func() {
-			/*line client.go:414:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
+	/*line client.go:417:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :417:4*/ goto ag_exit
+	/*line :417:4*/ ag_L4:
+	/*line :417:4*/ ag_L3:
+	/*line client.go:420:2*/ ag_f.clean = false
+	/*line client.go:421:2*/ {
+		/*line :421:2*/ ag_dfn := func() {
+			/*line client.go:421:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
 		}
-		/*line client.go:414:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :414:2*/ defer ag_dfn()
-			/*line :414:2*/ ag_p.Raise()
+		/*line client.go:421:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :421:2*/ defer ag_dfn()
+			/*line :421:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:415:2*/ if ag_f.args != nil {
-		/*line client.go:416:3*/ var err error
-		/*line client.go:417:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:418:4*/ ag_f.clean = true
-			/*line client.go:419:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :419:4*/ goto ag_exit
+	/*line client.go:422:2*/ if ag_f.args != nil {
+		/*line client.go:423:3*/ var err error
+		/*line client.go:424:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:425:4*/ ag_f.clean = true
+			/*line client.go:426:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :426:4*/ goto ag_exit
 		}
-		/*line client.go:421:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:428:3*/ ag_f.wire = ag_f.cn.wbuf
 	}
-	/*line client.go:423:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:424:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
-	/*line :424:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :424:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:5*/ return ag_s
+	/*line client.go:430:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
+	/*line client.go:431:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :431:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :431:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :431:5*/ return ag_s
 	}
-	/*line :424:5*/ ag_resume4:
-	/*line client.go:424:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :424:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:424:2*/ if !(ag_err2 != nil) {
-		/*line :424:2*/ goto ag_L5
+	/*line :431:5*/ ag_resume4:
+	/*line client.go:431:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :431:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:431:2*/ if !(ag_err2 != nil) {
+		/*line :431:2*/ goto ag_L5
 	}
-	/*line client.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :425:3*/ goto ag_exit
-	/*line :425:3*/ ag_L5:
-	/*line client.go:427:2*/ if !(ag_f.many == nil) {
-		/*line :427:2*/ goto ag_L6
+	/*line client.go:432:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :432:3*/ goto ag_exit
+	/*line :432:3*/ ag_L5:
+	/*line client.go:434:2*/ if !(ag_f.many == nil) {
+		/*line :434:2*/ goto ag_L6
 	}
-	/*line client.go:428:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :428:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :428:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :428:3*/ return ag_s
+	/*line client.go:435:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :435:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :435:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :435:3*/ return ag_s
 	}
-	/*line :428:3*/ ag_resume5:
-	/*line client.go:428:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :428:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:429:3*/ if ag_err3 != nil {
-		/*line client.go:430:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :430:4*/ goto ag_exit
+	/*line :435:3*/ ag_resume5:
+	/*line client.go:435:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :435:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:436:3*/ if ag_err3 != nil {
+		/*line client.go:437:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :437:4*/ goto ag_exit
 	}
-	/*line client.go:432:3*/ ag_f.clean = true
-	/*line client.go:433:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :433:3*/ goto ag_exit
-	/*line :433:3*/ ag_L6:
-	/*line :433:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :433:3*/ ag_f.ag_t13 = 0
-	/*line :433:3*/ ag_L7:
-	/*line client.go:435:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :435:2*/ goto ag_L9
+	/*line client.go:439:3*/ ag_f.clean = true
+	/*line client.go:440:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :440:3*/ goto ag_exit
+	/*line :440:3*/ ag_L6:
+	/*line :440:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :440:3*/ ag_f.ag_t13 = 0
+	/*line :440:3*/ ag_L7:
+	/*line client.go:442:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :442:2*/ goto ag_L9
 	}
-	/*line client.go:435:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:436:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :436:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :436:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :436:3*/ return ag_s
+	/*line client.go:442:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:443:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :443:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :443:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :443:3*/ return ag_s
 	}
-	/*line :436:3*/ ag_resume6:
-	/*line client.go:436:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :436:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:437:3*/ if ag_err4 != nil {
-		/*line client.go:438:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :438:4*/ goto ag_exit
+	/*line :443:3*/ ag_resume6:
+	/*line client.go:443:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :443:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:444:3*/ if ag_err4 != nil {
+		/*line client.go:445:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :445:4*/ goto ag_exit
 	}
-	/*line client.go:440:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :440:3*/ ag_f.ag_t13++
-	/*line :440:3*/ goto ag_L7
-	/*line :440:3*/ ag_L9:
-	/*line client.go:442:2*/ ag_f.clean = true
-	/*line client.go:443:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :443:2*/ goto ag_exit
-	/*line :443:2*/ ag_exit:
-	/*line :443:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :443:2*/ ag_resume7:
-	/*line :443:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :443:2*/ return ag_s
+	/*line client.go:447:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :447:3*/ ag_f.ag_t13++
+	/*line :447:3*/ goto ag_L7
+	/*line :447:3*/ ag_L9:
+	/*line client.go:449:2*/ ag_f.clean = true
+	/*line client.go:450:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :450:2*/ goto ag_exit
+	/*line :450:2*/ ag_exit:
+	/*line :450:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :450:2*/ ag_resume7:
+	/*line :450:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :450:2*/ return ag_s
 	}
-	/*line :443:2*/ return rt.Ready
+	/*line :450:2*/ return rt.Ready
 }
 
 //line client_async.go:751
@@ -753,19 +753,19 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:400"
+		return "client.go:407"
 	case 2:
-		return "client.go:403"
+		return "client.go:410"
 	case 3:
-		return "client.go:409"
+		return "client.go:416"
 	case 4:
-		return "client.go:424"
+		return "client.go:431"
 	case 5:
-		return "client.go:428"
+		return "client.go:435"
 	case 6:
-		return "client.go:436"
+		return "client.go:443"
 	case 7:
-		return "client.go:444 (deferred calls)"
+		return "client.go:451 (deferred calls)"
 	}
 	return ""
 }
@@ -793,33 +793,33 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:470
+//line client.go:477
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :470:1*/ var (
+	/*line :477:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :470:1*/ if ag_co.Unwinding() {
-		/*line :470:1*/ return rt.Ready
+	/*line :477:1*/ if ag_co.Unwinding() {
+		/*line :477:1*/ return rt.Ready
 	}
-	/*line :470:1*/ switch ag_f.ag_state {
-	/*line :470:1*/ case 1:
-		/*line :470:1*/ goto ag_resume1
+	/*line :477:1*/ switch ag_f.ag_state {
+	/*line :477:1*/ case 1:
+		/*line :477:1*/ goto ag_resume1
 	}
-	/*line client.go:471:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :471:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :471:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :471:2*/ return ag_s
+	/*line client.go:478:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :478:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :478:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :478:2*/ return ag_s
 	}
-	/*line :471:2*/ ag_resume1:
-	/*line client.go:471:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :471:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:472:2*/ if err != nil {
-		/*line client.go:473:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :473:3*/ return rt.Ready
+	/*line :478:2*/ ag_resume1:
+	/*line client.go:478:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :478:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:479:2*/ if err != nil {
+		/*line client.go:480:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :480:3*/ return rt.Ready
 	}
-	/*line client.go:475:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :475:2*/ return rt.Ready
+	/*line client.go:482:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :482:2*/ return rt.Ready
 }
 
 //line client_async.go:826
@@ -828,7 +828,7 @@ func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:471"
+		return "client.go:478"
 	}
 	return ""
 }
@@ -856,33 +856,33 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:481
+//line client.go:488
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :481:1*/ var (
+	/*line :488:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :481:1*/ if ag_co.Unwinding() {
-		/*line :481:1*/ return rt.Ready
+	/*line :488:1*/ if ag_co.Unwinding() {
+		/*line :488:1*/ return rt.Ready
 	}
-	/*line :481:1*/ switch ag_f.ag_state {
-	/*line :481:1*/ case 1:
-		/*line :481:1*/ goto ag_resume1
+	/*line :488:1*/ switch ag_f.ag_state {
+	/*line :488:1*/ case 1:
+		/*line :488:1*/ goto ag_resume1
 	}
-	/*line client.go:482:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :482:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :482:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :482:2*/ return ag_s
+	/*line client.go:489:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :489:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :489:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :489:2*/ return ag_s
 	}
-	/*line :482:2*/ ag_resume1:
-	/*line client.go:482:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :482:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:483:2*/ if err != nil {
-		/*line client.go:484:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :484:3*/ return rt.Ready
+	/*line :489:2*/ ag_resume1:
+	/*line client.go:489:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :489:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:490:2*/ if err != nil {
+		/*line client.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :491:3*/ return rt.Ready
 	}
-	/*line client.go:486:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :486:2*/ return rt.Ready
+	/*line client.go:493:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :493:2*/ return rt.Ready
 }
 
 //line client_async.go:889
@@ -891,7 +891,7 @@ func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:482"
+		return "client.go:489"
 	}
 	return ""
 }
@@ -919,33 +919,33 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:493
+//line client.go:500
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :493:1*/ var (
+	/*line :500:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :493:1*/ if ag_co.Unwinding() {
-		/*line :493:1*/ return rt.Ready
+	/*line :500:1*/ if ag_co.Unwinding() {
+		/*line :500:1*/ return rt.Ready
 	}
-	/*line :493:1*/ switch ag_f.ag_state {
-	/*line :493:1*/ case 1:
-		/*line :493:1*/ goto ag_resume1
+	/*line :500:1*/ switch ag_f.ag_state {
+	/*line :500:1*/ case 1:
+		/*line :500:1*/ goto ag_resume1
 	}
-	/*line client.go:494:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :494:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :494:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :494:2*/ return ag_s
+	/*line client.go:501:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :501:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :501:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :501:2*/ return ag_s
 	}
-	/*line :494:2*/ ag_resume1:
-	/*line client.go:494:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :494:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:495:2*/ if err != nil {
-		/*line client.go:496:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :496:3*/ return rt.Ready
+	/*line :501:2*/ ag_resume1:
+	/*line client.go:501:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :501:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:502:2*/ if err != nil {
+		/*line client.go:503:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :503:3*/ return rt.Ready
 	}
-	/*line client.go:498:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :498:2*/ return rt.Ready
+	/*line client.go:505:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :505:2*/ return rt.Ready
 }
 
 //line client_async.go:952
@@ -954,7 +954,7 @@ func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:494"
+		return "client.go:501"
 	}
 	return ""
 }
@@ -982,44 +982,44 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:536
+//line client.go:543
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :536:1*/ var (
+	/*line :543:1*/ var (
 		ag_err1 error
 	)
-	/*line :536:1*/ if ag_co.Unwinding() {
-		/*line :536:1*/ return rt.Ready
+	/*line :543:1*/ if ag_co.Unwinding() {
+		/*line :543:1*/ return rt.Ready
 	}
-	/*line :536:1*/ switch ag_f.ag_state {
-	/*line :536:1*/ case 1:
-		/*line :536:1*/ goto ag_resume1
+	/*line :543:1*/ switch ag_f.ag_state {
+	/*line :543:1*/ case 1:
+		/*line :543:1*/ goto ag_resume1
 	}
-	/*line client.go:537:2*/ if ag_f.p.err != nil {
-		/*line client.go:538:3*/ err := ag_f.p.err
-		/*line client.go:539:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:540:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :540:3*/ return rt.Ready
+	/*line client.go:544:2*/ if ag_f.p.err != nil {
+		/*line client.go:545:3*/ err := ag_f.p.err
+		/*line client.go:546:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:547:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :547:3*/ return rt.Ready
 	}
-	/*line client.go:542:2*/ if ag_f.p.n == 0 {
-		/*line client.go:543:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :543:3*/ return rt.Ready
+	/*line client.go:549:2*/ if ag_f.p.n == 0 {
+		/*line client.go:550:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :550:3*/ return rt.Ready
 	}
-	/*line client.go:545:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:546:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :546:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :546:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :546:2*/ return ag_s
+	/*line client.go:552:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:553:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :553:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :553:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :553:2*/ return ag_s
 	}
-	/*line :546:2*/ ag_resume1:
-	/*line client.go:546:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :546:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:547:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line client.go:548:2*/ if ag_err1 != nil {
-		/*line client.go:549:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :549:3*/ return rt.Ready
+	/*line :553:2*/ ag_resume1:
+	/*line client.go:553:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :553:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:554:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line client.go:555:2*/ if ag_err1 != nil {
+		/*line client.go:556:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :556:3*/ return rt.Ready
 	}
-	/*line client.go:551:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :551:2*/ return rt.Ready
+	/*line client.go:558:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :558:2*/ return rt.Ready
 }
 
 //line client_async.go:1026
@@ -1028,7 +1028,7 @@ func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:546"
+		return "client.go:553"
 	}
 	return ""
 }
@@ -1060,56 +1060,56 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:574
+//line client.go:581
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :574:1*/ var (
+	/*line :581:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :574:1*/ if ag_co.Unwinding() {
-		/*line :574:1*/ return rt.Ready
+	/*line :581:1*/ if ag_co.Unwinding() {
+		/*line :581:1*/ return rt.Ready
 	}
-	/*line :574:1*/ switch ag_f.ag_state {
-	/*line :574:1*/ case 1:
-		/*line :574:1*/ goto ag_resume1
-		/*line :574:1*/
+	/*line :581:1*/ switch ag_f.ag_state {
+	/*line :581:1*/ case 1:
+		/*line :581:1*/ goto ag_resume1
+		/*line :581:1*/
 	case 2:
-		/*line :574:1*/ goto ag_resume2
+		/*line :581:1*/ goto ag_resume2
 	}
-	/*line client.go:575:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:576:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:577:2*/ for _, k := range ag_f.keys {
-		/*line client.go:578:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:582:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:583:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:584:2*/ for _, k := range ag_f.keys {
+		/*line client.go:585:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line client.go:580:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line client.go:581:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :581:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :581:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :581:2*/ return ag_s
+	/*line client.go:587:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line client.go:588:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :588:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :588:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :588:2*/ return ag_s
 	}
-	/*line :581:2*/ ag_resume1:
-	/*line client.go:581:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :581:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:582:6*/ ag_f.re = nil
-	/*line client.go:583:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :583:2*/ goto ag_L1
+	/*line :588:2*/ ag_resume1:
+	/*line client.go:588:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :588:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:589:6*/ ag_f.re = nil
+	/*line client.go:590:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :590:2*/ goto ag_L1
 	}
-	/*line client.go:584:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line client.go:585:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :585:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :585:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :585:10*/ return ag_s
+	/*line client.go:591:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line client.go:592:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :592:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :592:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:10*/ return ag_s
 	}
-	/*line :585:10*/ ag_resume2:
-	/*line client.go:585:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :585:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:585:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :585:3*/ return rt.Ready
-	/*line :585:3*/ ag_L1:
-	/*line client.go:587:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :587:2*/ return rt.Ready
+	/*line :592:10*/ ag_resume2:
+	/*line client.go:592:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :592:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:592:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :592:3*/ return rt.Ready
+	/*line :592:3*/ ag_L1:
+	/*line client.go:594:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :594:2*/ return rt.Ready
 }
 
 //line client_async.go:1116
@@ -1118,9 +1118,9 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:581"
+		return "client.go:588"
 	case 2:
-		return "client.go:585"
+		return "client.go:592"
 	}
 	return ""
 }

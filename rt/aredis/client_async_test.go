@@ -63,6 +63,26 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) ([]string, error)
+	var _ ag_stale_run_go_generate = pushes
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) (string, error)
+	var _ ag_stale_run_go_generate = tooLong
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client, int) (string, error)
+	var _ ag_stale_run_go_generate = incrs
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) (string, error)
+	var _ ag_stale_run_go_generate = invalidThenPing
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*aredis.Client) ([]int64, error)
 	var _ ag_stale_run_go_generate = scripts
 }
@@ -84,9 +104,13 @@ func init() {
 		{Name: "timeouts", Line: 230, Off: 6783, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
 		{Name: "auth", Line: 279, Off: 8340, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
 		{Name: "cancelMidReply", Line: 337, Off: 10440, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 832, Hash: 0xbc0da3e8ecd3d6a2},
-		{Name: "killed", Line: 373, Off: 11772, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 760, Hash: 0xea1a004cd094e0ce},
-		{Name: "scripts", Line: 412, Off: 13046, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 461, Off: 14420, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "killed", Line: 373, Off: 11772, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
+		{Name: "pushes", Line: 412, Off: 13272, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 443, Off: 14210, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 465, Off: 14940, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 489, Off: 15629, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 543, Off: 17214, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
+		{Name: "blpopParks", Line: 592, Off: 18588, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
 	})
 }
 
@@ -165,7 +189,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:169
+//line client_async_test.go:193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -252,7 +276,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:256
+//line client_async_test.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -312,7 +336,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:316
+//line client_async_test.go:340
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -440,7 +464,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:444
+//line client_async_test.go:468
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -506,7 +530,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:510
+//line client_async_test.go:534
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -625,7 +649,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:629
+//line client_async_test.go:653
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -764,7 +788,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :295:2*/ return rt.Ready
 }
 
-//line client_async_test.go:768
+//line client_async_test.go:792
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -910,7 +934,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :357:2*/ return rt.Ready
 }
 
-//line client_async_test.go:914
+//line client_async_test.go:938
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -956,12 +980,11 @@ func (ag_f *ag_killed) AwaitResult() (string, error) {
 //line client_test.go:373
 func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :373:1*/ var (
-		p       *aredis.Pipeline
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
-		ag_t4   string
-		ag_t5   error
+		ag_t3   string
+		ag_t4   error
 	)
 	/*line :373:1*/ if ag_co.Unwinding() {
 		/*line :373:1*/ return rt.Ready
@@ -982,9 +1005,8 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		/*line :373:1*/ goto ag_resume5
 	}
-	/*line client_test.go:375:2*/ p = ag_f.cl.Pipeline().Add("SET", "a", 1)
-	/*line client_test.go:376:5*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :376:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line client_test.go:376:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
+	/*line :376:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
 	/*line :376:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :376:5*/ return ag_s
 	}
@@ -1048,13 +1070,13 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :394:9*/ return ag_s
 	}
 	/*line :394:9*/ ag_resume5:
-	/*line client_test.go:394:9*/ ag_t4, ag_t5 = ag_f.ag_aw3.AwaitResult()
+	/*line client_test.go:394:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
 	/*line :394:9*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:394:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line client_test.go:394:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
 	/*line :394:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1058
+//line client_async_test.go:1080
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1069,6 +1091,413 @@ func (ag_f *ag_killed) AwaitLine() string {
 		return "client_test.go:390"
 	case 5:
 		return "client_test.go:394"
+	}
+	return ""
+}
+
+// ag_pushes is the frame of pushes (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_pushes struct {
+	ag_state int
+	cl       *aredis.Client
+	out      []string
+	ag_t2    [][]any
+	ag_t3    int
+	ag_aw0   rt.Awaitable[string]
+	ag_aw1   rt.Awaitable[[]aredis.Value]
+	ag_r0    []string
+	ag_err   error
+}
+
+// pushesAsync returns the coroutine of pushes: nothing runs until it is awaited, spawned, gathered or run.
+func pushesAsync(cl *aredis.Client) rt.Awaitable[[]string] {
+	return &ag_pushes{cl: cl}
+}
+
+func (ag_f *ag_pushes) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_pushes) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:412
+func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :412:1*/ var (
+		cmd     []any
+		s       string
+		ag_err1 error
+		vals    []aredis.Value
+		ag_err2 error
+	)
+	/*line :412:1*/ if ag_co.Unwinding() {
+		/*line :412:1*/ return rt.Ready
+	}
+	/*line :412:1*/ switch ag_f.ag_state {
+	/*line :412:1*/ case 1:
+		/*line :412:1*/ goto ag_resume1
+		/*line :412:1*/
+	case 2:
+		/*line :412:1*/ goto ag_resume2
+	}
+	/*line client_test.go:413:6*/ ag_f.out = nil
+	/*line :413:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
+	/*line :413:6*/ ag_f.ag_t3 = 0
+	/*line :413:6*/ ag_L1:
+	/*line client_test.go:414:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :414:2*/ goto ag_L3
+	}
+	/*line client_test.go:414:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:415:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
+	/*line :415:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
+	/*line :415:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:3*/ return ag_s
+	}
+	/*line :415:3*/ ag_resume1:
+	/*line client_test.go:415:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :415:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:416:3*/ if ag_err1 != nil {
+		/*line client_test.go:417:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :417:4*/ return rt.Ready
+	}
+	/*line client_test.go:419:3*/ ag_f.out = append(ag_f.out, s)
+	/*line :419:3*/ ag_f.ag_t3++
+	/*line :419:3*/ goto ag_L1
+	/*line :419:3*/ ag_L3:
+	/*line client_test.go:421:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
+	/*line :421:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :421:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :421:2*/ return ag_s
+	}
+	/*line :421:2*/ ag_resume2:
+	/*line client_test.go:421:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :421:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:422:2*/ if ag_err2 != nil {
+		/*line client_test.go:423:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :423:3*/ return rt.Ready
+	}
+	/*line client_test.go:425:2*/ for _, v := range vals {
+		/*line client_test.go:426:3*/ ag_f.out = append(ag_f.out, show(v))
+	}
+	/*line client_test.go:428:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :428:2*/ return rt.Ready
+}
+
+//line client_async_test.go:1187
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_pushes) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:415"
+	case 2:
+		return "client_test.go:421"
+	}
+	return ""
+}
+
+// ag_tooLong is the frame of tooLong (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_tooLong struct {
+	ag_state int
+	cl       *aredis.Client
+	ag_aw0   rt.Awaitable[aredis.Value]
+	ag_aw1   rt.Awaitable[string]
+	ag_r0    string
+	ag_err   error
+}
+
+// tooLongAsync returns the coroutine of tooLong: nothing runs until it is awaited, spawned, gathered or run.
+func tooLongAsync(cl *aredis.Client) rt.Awaitable[string] {
+	return &ag_tooLong{cl: cl}
+}
+
+func (ag_f *ag_tooLong) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_tooLong) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:443
+func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :443:1*/ var (
+		ag_err1 error
+		ag_err2 error
+		ag_t2   string
+		ag_t3   error
+	)
+	/*line :443:1*/ if ag_co.Unwinding() {
+		/*line :443:1*/ return rt.Ready
+	}
+	/*line :443:1*/ switch ag_f.ag_state {
+	/*line :443:1*/ case 1:
+		/*line :443:1*/ goto ag_resume1
+		/*line :443:1*/
+	case 2:
+		/*line :443:1*/ goto ag_resume2
+		/*line :443:1*/
+	case 3:
+		/*line :443:1*/ goto ag_resume3
+	}
+	/*line client_test.go:444:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
+	/*line :444:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
+	/*line :444:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:5*/ return ag_s
+	}
+	/*line :444:5*/ ag_resume1:
+	/*line client_test.go:444:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :444:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:444:2*/ if !(ag_err1 != nil) {
+		/*line :444:2*/ goto ag_L1
+	}
+	/*line client_test.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :445:3*/ return rt.Ready
+	/*line :445:3*/ ag_L1:
+	/*line client_test.go:447:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
+	/*line :447:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
+	/*line :447:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :447:5*/ return ag_s
+	}
+	/*line :447:5*/ ag_resume2:
+	/*line client_test.go:447:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :447:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:447:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
+		/*line :447:2*/ goto ag_L2
+	}
+	/*line client_test.go:448:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
+	/*line :448:3*/ return rt.Ready
+	/*line :448:3*/ ag_L2:
+	/*line client_test.go:450:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
+	/*line :450:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :450:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :450:9*/ return ag_s
+	}
+	/*line :450:9*/ ag_resume3:
+	/*line client_test.go:450:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :450:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:450:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :450:2*/ return rt.Ready
+}
+
+//line client_async_test.go:1284
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_tooLong) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:444"
+	case 2:
+		return "client_test.go:447"
+	case 3:
+		return "client_test.go:450"
+	}
+	return ""
+}
+
+// ag_incrs is the frame of incrs (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_incrs struct {
+	ag_state int
+	cl       *aredis.Client
+	n        int
+	tasks    []rt.Awaitable[int64]
+	i        int
+	ag_t2    []rt.Awaitable[int64]
+	ag_t3    int
+	ag_aw0   rt.Awaitable[*rt.Task[int64]]
+	ag_aw1   rt.Awaitable[[]int64]
+	ag_aw2   rt.Awaitable[string]
+	ag_r0    string
+	ag_err   error
+}
+
+// incrsAsync returns the coroutine of incrs: nothing runs until it is awaited, spawned, gathered or run.
+func incrsAsync(cl *aredis.Client, n int) rt.Awaitable[string] {
+	return &ag_incrs{cl: cl, n: n}
+}
+
+func (ag_f *ag_incrs) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_incrs) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:465
+func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :465:1*/ var (
+		err   error
+		ag_t5 string
+		ag_t6 error
+	)
+	/*line :465:1*/ if ag_co.Unwinding() {
+		/*line :465:1*/ return rt.Ready
+	}
+	/*line :465:1*/ switch ag_f.ag_state {
+	/*line :465:1*/ case 1:
+		/*line :465:1*/ goto ag_resume1
+		/*line :465:1*/
+	case 2:
+		/*line :465:1*/ goto ag_resume2
+		/*line :465:1*/
+	case 3:
+		/*line :465:1*/ goto ag_resume3
+	}
+	/*line client_test.go:466:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
+	/*line :466:2*/ ag_f.ag_t2 = ag_f.tasks
+	/*line :466:2*/ ag_f.ag_t3 = 0
+	/*line :466:2*/ ag_L1:
+	/*line client_test.go:467:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :467:2*/ goto ag_L3
+	}
+	/*line client_test.go:467:6*/ ag_f.i = ag_f.ag_t3
+	/*line client_test.go:468:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
+	/*line :468:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
+	/*line :468:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :468:3*/ return ag_s
+	}
+	/*line :468:3*/ ag_resume1:
+	/*line client_test.go:468:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :468:3*/ ag_f.ag_aw0 = nil
+	/*line :468:3*/ ag_f.ag_t3++
+	/*line :468:3*/ goto ag_L1
+	/*line :468:3*/ ag_L3:
+	/*line client_test.go:470:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
+	/*line :470:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :470:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :470:5*/ return ag_s
+	}
+	/*line :470:5*/ ag_resume2:
+	/*line client_test.go:470:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :470:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:470:2*/ if !(err != nil) {
+		/*line :470:2*/ goto ag_L4
+	}
+	/*line client_test.go:471:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :471:3*/ return rt.Ready
+	/*line :471:3*/ ag_L4:
+	/*line client_test.go:473:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
+	/*line :473:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :473:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :473:9*/ return ag_s
+	}
+	/*line :473:9*/ ag_resume3:
+	/*line client_test.go:473:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
+	/*line :473:9*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:473:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :473:2*/ return rt.Ready
+}
+
+//line client_async_test.go:1393
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_incrs) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:468"
+	case 2:
+		return "client_test.go:470"
+	case 3:
+		return "client_test.go:473"
+	}
+	return ""
+}
+
+// ag_invalidThenPing is the frame of invalidThenPing (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_invalidThenPing struct {
+	ag_state int
+	cl       *aredis.Client
+	err      error
+	pe       *aredis.ProtocolError
+	ag_aw0   rt.Awaitable[string]
+	ag_r0    string
+	ag_err   error
+}
+
+// invalidThenPingAsync returns the coroutine of invalidThenPing: nothing runs until it is awaited, spawned, gathered or run.
+func invalidThenPingAsync(cl *aredis.Client) rt.Awaitable[string] {
+	return &ag_invalidThenPing{cl: cl}
+}
+
+func (ag_f *ag_invalidThenPing) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_invalidThenPing) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:489
+func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :489:1*/ var (
+		ag_err1 error
+		s       string
+		err2    error
+	)
+	/*line :489:1*/ if ag_co.Unwinding() {
+		/*line :489:1*/ return rt.Ready
+	}
+	/*line :489:1*/ switch ag_f.ag_state {
+	/*line :489:1*/ case 1:
+		/*line :489:1*/ goto ag_resume1
+		/*line :489:1*/
+	case 2:
+		/*line :489:1*/ goto ag_resume2
+		/*line :489:1*/
+	case 3:
+		/*line :489:1*/ goto ag_resume3
+	}
+	/*line client_test.go:490:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :490:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :490:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :490:5*/ return ag_s
+	}
+	/*line :490:5*/ ag_resume1:
+	/*line client_test.go:490:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :490:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:490:2*/ if !(ag_err1 != nil) {
+		/*line :490:2*/ goto ag_L1
+	}
+	/*line client_test.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :491:3*/ return rt.Ready
+	/*line :491:3*/ ag_L1:
+	/*line client_test.go:493:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :493:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
+	/*line :493:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :493:2*/ return ag_s
+	}
+	/*line :493:2*/ ag_resume2:
+	/*line client_test.go:493:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :493:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:494:6*/ ag_f.pe = nil
+	/*line client_test.go:495:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
+		/*line client_test.go:496:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
+		/*line :496:3*/ return rt.Ready
+	}
+	/*line client_test.go:498:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :498:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :498:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :498:2*/ return ag_s
+	}
+	/*line :498:2*/ ag_resume3:
+	/*line client_test.go:498:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :498:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:499:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
+	/*line :499:2*/ return rt.Ready
+}
+
+//line client_async_test.go:1491
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_invalidThenPing) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:490"
+	case 2:
+		return "client_test.go:493"
+	case 3:
+		return "client_test.go:498"
 	}
 	return ""
 }
@@ -1100,9 +1529,9 @@ func (ag_f *ag_scripts) AwaitResult() ([]int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:412
+//line client_test.go:543
 func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :412:1*/ var (
+	/*line :543:1*/ var (
 		i       int
 		ag_err1 error
 		v       aredis.Value
@@ -1111,115 +1540,115 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		calls   string
 	)
-	/*line :412:1*/ if ag_co.Unwinding() {
-		/*line :412:1*/ return rt.Ready
+	/*line :543:1*/ if ag_co.Unwinding() {
+		/*line :543:1*/ return rt.Ready
 	}
-	/*line :412:1*/ switch ag_f.ag_state {
-	/*line :412:1*/ case 1:
-		/*line :412:1*/ goto ag_resume1
-		/*line :412:1*/
+	/*line :543:1*/ switch ag_f.ag_state {
+	/*line :543:1*/ case 1:
+		/*line :543:1*/ goto ag_resume1
+		/*line :543:1*/
 	case 2:
-		/*line :412:1*/ goto ag_resume2
-		/*line :412:1*/
+		/*line :543:1*/ goto ag_resume2
+		/*line :543:1*/
 	case 3:
-		/*line :412:1*/ goto ag_resume3
-		/*line :412:1*/
+		/*line :543:1*/ goto ag_resume3
+		/*line :543:1*/
 	case 4:
-		/*line :412:1*/ goto ag_resume4
+		/*line :543:1*/ goto ag_resume4
 	}
-	/*line client_test.go:413:2*/ ag_f.s = aredis.NewScript(incrBy)
-	/*line client_test.go:414:6*/ ag_f.out = nil
-	/*line :414:6*/ ag_f.ag_t3 = 3
-	/*line :414:6*/ ag_f.ag_t4 = 0
-	/*line :414:6*/ ag_L1:
-	/*line client_test.go:415:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		/*line :415:2*/ goto ag_L3
+	/*line client_test.go:544:2*/ ag_f.s = aredis.NewScript(incrBy)
+	/*line client_test.go:545:6*/ ag_f.out = nil
+	/*line :545:6*/ ag_f.ag_t3 = 3
+	/*line :545:6*/ ag_f.ag_t4 = 0
+	/*line :545:6*/ ag_L1:
+	/*line client_test.go:546:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :546:2*/ goto ag_L3
 	}
-	/*line client_test.go:415:6*/ i = ag_f.ag_t4
-	/*line client_test.go:416:3*/ if !(i == 2) {
-		/*line :416:3*/ goto ag_L4
+	/*line client_test.go:546:6*/ i = ag_f.ag_t4
+	/*line client_test.go:547:3*/ if !(i == 2) {
+		/*line :547:3*/ goto ag_L4
 	}
-	/*line client_test.go:417:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :417:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :417:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:7*/ return ag_s
+	/*line client_test.go:548:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :548:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :548:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :548:7*/ return ag_s
 	}
-	/*line :417:7*/ ag_resume1:
-	/*line client_test.go:417:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :417:7*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:417:4*/ if !(ag_err1 != nil) {
-		/*line :417:4*/ goto ag_L5
+	/*line :548:7*/ ag_resume1:
+	/*line client_test.go:548:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :548:7*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:548:4*/ if !(ag_err1 != nil) {
+		/*line :548:4*/ goto ag_L5
 	}
-	/*line client_test.go:418:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :418:5*/ return rt.Ready
-	/*line :418:5*/ ag_L5:
-	/*line :418:5*/ ag_L4:
-	/*line client_test.go:421:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
-	/*line :421:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
-	/*line :421:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:3*/ return ag_s
+	/*line client_test.go:549:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :549:5*/ return rt.Ready
+	/*line :549:5*/ ag_L5:
+	/*line :549:5*/ ag_L4:
+	/*line client_test.go:552:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
+	/*line :552:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
+	/*line :552:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :552:3*/ return ag_s
 	}
-	/*line :421:3*/ ag_resume2:
-	/*line client_test.go:421:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :421:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:422:3*/ if ag_err2 != nil {
-		/*line client_test.go:423:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :423:4*/ return rt.Ready
+	/*line :552:3*/ ag_resume2:
+	/*line client_test.go:552:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :552:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:553:3*/ if ag_err2 != nil {
+		/*line client_test.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :554:4*/ return rt.Ready
 	}
-	/*line client_test.go:425:3*/ ag_f.out = append(ag_f.out, v.Int)
-	/*line :425:3*/ ag_f.ag_t4++
-	/*line :425:3*/ goto ag_L1
-	/*line :425:3*/ ag_L3:
-	/*line client_test.go:427:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
-	/*line :427:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
-	/*line :427:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :427:2*/ return ag_s
+	/*line client_test.go:556:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line :556:3*/ ag_f.ag_t4++
+	/*line :556:3*/ goto ag_L1
+	/*line :556:3*/ ag_L3:
+	/*line client_test.go:558:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
+	/*line :558:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :558:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :558:2*/ return ag_s
 	}
-	/*line :427:2*/ ag_resume3:
-	/*line client_test.go:427:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :427:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:428:2*/ if ag_err3 != nil {
-		/*line client_test.go:429:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :429:3*/ return rt.Ready
+	/*line :558:2*/ ag_resume3:
+	/*line client_test.go:558:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :558:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:559:2*/ if ag_err3 != nil {
+		/*line client_test.go:560:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :560:3*/ return rt.Ready
 	}
-	/*line client_test.go:431:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
-	/*line client_test.go:432:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
-	/*line :432:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
-	/*line :432:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :432:2*/ return ag_s
+	/*line client_test.go:562:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:563:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
+	/*line :563:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :563:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :563:2*/ return ag_s
 	}
-	/*line :432:2*/ ag_resume4:
-	/*line client_test.go:432:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :432:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:433:2*/ if ag_err3 != nil {
-		/*line client_test.go:434:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :434:3*/ return rt.Ready
+	/*line :563:2*/ ag_resume4:
+	/*line client_test.go:563:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :563:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:564:2*/ if ag_err3 != nil {
+		/*line client_test.go:565:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :565:3*/ return rt.Ready
 	}
-	/*line client_test.go:436:2*/ for _, cmd := range []string{"evalsha", "eval"} {
-		/*line client_test.go:437:3*/ for _, line := range strings.Split(calls, "\r\n") {
-			/*line client_test.go:438:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
-				/*line client_test.go:439:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
-				/*line client_test.go:440:5*/ ag_f.out = append(ag_f.out, n)
+	/*line client_test.go:567:2*/ for _, cmd := range []string{"evalsha", "eval"} {
+		/*line client_test.go:568:3*/ for _, line := range strings.Split(calls, "\r\n") {
+			/*line client_test.go:569:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
+				/*line client_test.go:570:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
+				/*line client_test.go:571:5*/ ag_f.out = append(ag_f.out, n)
 			}
 		}
 	}
-	/*line client_test.go:444:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :444:2*/ return rt.Ready
+	/*line client_test.go:575:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :575:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1211
+//line client_async_test.go:1640
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:417"
+		return "client_test.go:548"
 	case 2:
-		return "client_test.go:421"
+		return "client_test.go:552"
 	case 3:
-		return "client_test.go:427"
+		return "client_test.go:558"
 	case 4:
-		return "client_test.go:432"
+		return "client_test.go:563"
 	}
 	return ""
 }
@@ -1257,9 +1686,9 @@ func (ag_f *ag_blpopParks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:461
+//line client_test.go:592
 func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :461:1*/ var (
+	/*line :592:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1270,185 +1699,185 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 		entry   aredis.Value
 		fields  []string
 	)
-	/*line :461:1*/ if ag_co.Unwinding() {
-		/*line :461:1*/ return rt.Ready
+	/*line :592:1*/ if ag_co.Unwinding() {
+		/*line :592:1*/ return rt.Ready
 	}
-	/*line :461:1*/ switch ag_f.ag_state {
-	/*line :461:1*/ case 1:
-		/*line :461:1*/ goto ag_resume1
-		/*line :461:1*/
+	/*line :592:1*/ switch ag_f.ag_state {
+	/*line :592:1*/ case 1:
+		/*line :592:1*/ goto ag_resume1
+		/*line :592:1*/
 	case 2:
-		/*line :461:1*/ goto ag_resume2
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume2
+		/*line :592:1*/
 	case 3:
-		/*line :461:1*/ goto ag_resume3
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume3
+		/*line :592:1*/
 	case 4:
-		/*line :461:1*/ goto ag_resume4
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume4
+		/*line :592:1*/
 	case 5:
-		/*line :461:1*/ goto ag_resume5
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume5
+		/*line :592:1*/
 	case 6:
-		/*line :461:1*/ goto ag_resume6
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume6
+		/*line :592:1*/
 	case 7:
-		/*line :461:1*/ goto ag_resume7
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume7
+		/*line :592:1*/
 	case 8:
-		/*line :461:1*/ goto ag_resume8
-		/*line :461:1*/
+		/*line :592:1*/ goto ag_resume8
+		/*line :592:1*/
 	case 9:
-		/*line :461:1*/ goto ag_resume9
+		/*line :592:1*/ goto ag_resume9
 	}
-	/*line client_test.go:462:6*/ ag_f.events = nil
-	/*line client_test.go:463:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :463:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :463:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :463:5*/ return ag_s
+	/*line client_test.go:593:6*/ ag_f.events = nil
+	/*line client_test.go:594:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :594:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :594:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :594:5*/ return ag_s
 	}
-	/*line :463:5*/ ag_resume1:
-	/*line client_test.go:463:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :463:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:463:2*/ if !(ag_err1 != nil) {
-		/*line :463:2*/ goto ag_L1
+	/*line :594:5*/ ag_resume1:
+	/*line client_test.go:594:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :594:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:594:2*/ if !(ag_err1 != nil) {
+		/*line :594:2*/ goto ag_L1
 	}
-	/*line client_test.go:464:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :464:3*/ return rt.Ready
-	/*line :464:3*/ ag_L1:
-	/*line client_test.go:466:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :466:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :466:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :466:2*/ return ag_s
+	/*line client_test.go:595:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :595:3*/ return rt.Ready
+	/*line :595:3*/ ag_L1:
+	/*line client_test.go:597:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :597:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :597:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :597:2*/ return ag_s
 	}
-	/*line :466:2*/ ag_resume2:
-	/*line client_test.go:466:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :466:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:467:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
-	/*line :467:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
-	/*line :467:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:2*/ return ag_s
+	/*line :597:2*/ ag_resume2:
+	/*line client_test.go:597:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :597:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:598:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
+	/*line :598:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
+	/*line :598:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :598:2*/ return ag_s
 	}
-	/*line :467:2*/ ag_resume3:
-	/*line client_test.go:467:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :467:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:468:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :468:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :468:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :468:2*/ return ag_s
+	/*line :598:2*/ ag_resume3:
+	/*line client_test.go:598:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :598:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:599:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :599:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :599:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :599:2*/ return ag_s
 	}
-	/*line :468:2*/ ag_resume4:
-	/*line :468:2*/ ag_f.ag_aw3 = nil
-	/*line :468:2*/ ag_f.ag_t5 = 20
-	/*line :468:2*/ ag_f.ag_t6 = 0
-	/*line :468:2*/ ag_L2:
-	/*line client_test.go:469:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
-		/*line :469:2*/ goto ag_L4
+	/*line :599:2*/ ag_resume4:
+	/*line :599:2*/ ag_f.ag_aw3 = nil
+	/*line :599:2*/ ag_f.ag_t5 = 20
+	/*line :599:2*/ ag_f.ag_t6 = 0
+	/*line :599:2*/ ag_L2:
+	/*line client_test.go:600:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :600:2*/ goto ag_L4
 	}
-	/*line client_test.go:469:6*/ ag_f.i = ag_f.ag_t6
-	/*line client_test.go:470:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
-	/*line :470:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
-	/*line :470:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :470:6*/ return ag_s
+	/*line client_test.go:600:6*/ ag_f.i = ag_f.ag_t6
+	/*line client_test.go:601:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
+	/*line :601:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
+	/*line :601:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :601:6*/ return ag_s
 	}
-	/*line :470:6*/ ag_resume5:
-	/*line client_test.go:470:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :470:6*/ ag_f.ag_aw4 = nil
-	/*line client_test.go:470:3*/ if !(ag_err2 != nil) {
-		/*line :470:3*/ goto ag_L5
+	/*line :601:6*/ ag_resume5:
+	/*line client_test.go:601:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :601:6*/ ag_f.ag_aw4 = nil
+	/*line client_test.go:601:3*/ if !(ag_err2 != nil) {
+		/*line :601:3*/ goto ag_L5
 	}
-	/*line client_test.go:471:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :471:4*/ return rt.Ready
-	/*line :471:4*/ ag_L5:
-	/*line client_test.go:473:3*/ if ag_f.i == 0 {
-		/*line client_test.go:474:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
+	/*line client_test.go:602:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :602:4*/ return rt.Ready
+	/*line :602:4*/ ag_L5:
+	/*line client_test.go:604:3*/ if ag_f.i == 0 {
+		/*line client_test.go:605:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
 	}
-	/*line :474:4*/ ag_f.ag_t6++
-	/*line :474:4*/ goto ag_L2
-	/*line :474:4*/ ag_L4:
-	/*line client_test.go:477:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
-	/*line client_test.go:478:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
-	/*line :478:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
-	/*line :478:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :478:5*/ return ag_s
+	/*line :605:4*/ ag_f.ag_t6++
+	/*line :605:4*/ goto ag_L2
+	/*line :605:4*/ ag_L4:
+	/*line client_test.go:608:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
+	/*line client_test.go:609:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
+	/*line :609:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
+	/*line :609:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :609:5*/ return ag_s
 	}
-	/*line :478:5*/ ag_resume6:
-	/*line client_test.go:478:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :478:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:478:2*/ if !(ag_err3 != nil) {
-		/*line :478:2*/ goto ag_L6
+	/*line :609:5*/ ag_resume6:
+	/*line client_test.go:609:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :609:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:609:2*/ if !(ag_err3 != nil) {
+		/*line :609:2*/ goto ag_L6
 	}
-	/*line client_test.go:479:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :479:3*/ return rt.Ready
-	/*line :479:3*/ ag_L6:
-	/*line client_test.go:481:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
-	/*line :481:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
-	/*line :481:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :481:5*/ return ag_s
+	/*line client_test.go:610:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :610:3*/ return rt.Ready
+	/*line :610:3*/ ag_L6:
+	/*line client_test.go:612:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
+	/*line :612:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :612:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :612:5*/ return ag_s
 	}
-	/*line :481:5*/ ag_resume7:
-	/*line client_test.go:481:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :481:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:481:2*/ if !(ag_err4 != nil) {
-		/*line :481:2*/ goto ag_L7
+	/*line :612:5*/ ag_resume7:
+	/*line client_test.go:612:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :612:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:612:2*/ if !(ag_err4 != nil) {
+		/*line :612:2*/ goto ag_L7
 	}
-	/*line client_test.go:482:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
-	/*line :482:3*/ return rt.Ready
-	/*line :482:3*/ ag_L7:
-	/*line client_test.go:484:2*/ ag_f.ag_aw5 = ag_f.blpop
-	/*line :484:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
-	/*line :484:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :484:2*/ return ag_s
+	/*line client_test.go:613:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
+	/*line :613:3*/ return rt.Ready
+	/*line :613:3*/ ag_L7:
+	/*line client_test.go:615:2*/ ag_f.ag_aw5 = ag_f.blpop
+	/*line :615:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :615:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :615:2*/ return ag_s
 	}
-	/*line :484:2*/ ag_resume8:
-	/*line client_test.go:484:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
-	/*line :484:2*/ ag_f.ag_aw5 = nil
-	/*line client_test.go:485:2*/ if ag_err5 != nil {
-		/*line client_test.go:486:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :486:3*/ return rt.Ready
+	/*line :615:2*/ ag_resume8:
+	/*line client_test.go:615:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
+	/*line :615:2*/ ag_f.ag_aw5 = nil
+	/*line client_test.go:616:2*/ if ag_err5 != nil {
+		/*line client_test.go:617:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :617:3*/ return rt.Ready
 	}
-	/*line client_test.go:488:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
-	/*line client_test.go:489:2*/ ag_f.ag_aw0 = ag_f.xread
-	/*line :489:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
-	/*line :489:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :489:2*/ return ag_s
+	/*line client_test.go:619:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
+	/*line client_test.go:620:2*/ ag_f.ag_aw0 = ag_f.xread
+	/*line :620:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :620:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :620:2*/ return ag_s
 	}
-	/*line :489:2*/ ag_resume9:
-	/*line client_test.go:489:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
-	/*line :489:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:490:2*/ if ag_err5 != nil {
-		/*line client_test.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :491:3*/ return rt.Ready
+	/*line :620:2*/ ag_resume9:
+	/*line client_test.go:620:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
+	/*line :620:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:621:2*/ if ag_err5 != nil {
+		/*line client_test.go:622:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :622:3*/ return rt.Ready
 	}
-	/*line client_test.go:494:2*/ entry = x.Elems[0].Elems[1].Elems[0]
-	/*line client_test.go:495:2*/ fields, _ = entry.Elems[1].Strings()
-	/*line client_test.go:496:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
-	/*line :496:2*/ return rt.Ready
+	/*line client_test.go:625:2*/ entry = x.Elems[0].Elems[1].Elems[0]
+	/*line client_test.go:626:2*/ fields, _ = entry.Elems[1].Strings()
+	/*line client_test.go:627:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
+	/*line :627:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1430
+//line client_async_test.go:1859
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:463"
+		return "client_test.go:594"
 	case 2:
-		return "client_test.go:466"
+		return "client_test.go:597"
 	case 3:
-		return "client_test.go:467"
+		return "client_test.go:598"
 	case 4:
-		return "client_test.go:468"
+		return "client_test.go:599"
 	case 5:
-		return "client_test.go:470"
+		return "client_test.go:601"
 	case 6:
-		return "client_test.go:478"
+		return "client_test.go:609"
 	case 7:
-		return "client_test.go:481"
+		return "client_test.go:612"
 	case 8:
-		return "client_test.go:484"
+		return "client_test.go:615"
 	case 9:
-		return "client_test.go:489"
+		return "client_test.go:620"
 	}
 	return ""
 }

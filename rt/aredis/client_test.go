@@ -371,9 +371,9 @@ func TestCancelMidReply(t *testing.T) {
 //
 // async
 func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {
-	// Fill the pool with idle connections that the kill will break.
-	p := cl.Pipeline().Add("SET", "a", 1)
-	if _, err := p.Exec(); err != nil {
+	// Two commands at once leave two idle connections, which the kill
+	// breaks: the one DEBUG SLEEP takes, and one left idle.
+	if _, err := rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), cl.DoAsync("DEBUG", "SLEEP", "0.05"))); err != nil {
 		return "", err
 	}
 	go func() {
@@ -400,6 +400,137 @@ func TestServerKilledMidCommand(t *testing.T) {
 	got, err := rt.Run(killedAsync(cl, srv))
 	require.NoError(t, err)
 	assert.Equal(t, "PONG", got)
+	assert.Equal(t, 3, cl.Dials(), "two before the kill, none while the server was down, one after")
+}
+
+// pushes turns on client tracking (RESP3), so that the server sends an
+// invalidation push when a key read on the connection changes, and then
+// changes that key in a pipeline: the push comes between the pipeline's
+// replies and is skipped.
+//
+// async
+func pushes(cl *aredis.Client) ([]string, error) {
+	var out []string
+	for _, cmd := range [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}} {
+		s, err := cl.String(cmd...)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, s)
+	}
+	vals, err := cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").Exec()
+	if err != nil {
+		return out, err
+	}
+	for _, v := range vals {
+		out = append(out, show(v))
+	}
+	return out, nil
+}
+
+func TestPushesSkipped(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), Protocol: 3, PoolSize: 1})
+	got, err := rt.Run(pushesAsync(cl))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"OK", "OK", "v1", `simple string "OK"`, `bulk string "v2"`, `bulk string "end"`}, got)
+	assert.Equal(t, 1, cl.Dials(), "all on the connection that tracks k")
+}
+
+// tooLong GETs a value past MaxReplyBytes, then a short one.
+//
+// async
+func tooLong(cl *aredis.Client) (string, error) {
+	if _, err := cl.Do("SET", "long", strings.Repeat("y", 5000)); err != nil {
+		return "", err
+	}
+	if _, err := cl.Do("GET", "long"); err == nil || !strings.Contains(err.Error(), "longer than MaxReplyBytes") {
+		return "", fmt.Errorf("GET long: %v", err)
+	}
+	return cl.String("ECHO", "short")
+}
+
+func TestMaxReplyBytes(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), MaxReplyBytes: 1000, PoolSize: 1})
+	got, err := rt.Run(tooLongAsync(cl))
+	require.NoError(t, err)
+	assert.Equal(t, "short", got)
+	assert.Equal(t, 2, cl.Dials(), "the connection with the long reply was closed")
+}
+
+// incrs runs n INCRs as n tasks at once.
+//
+// async
+func incrs(cl *aredis.Client, n int) (string, error) {
+	tasks := make([]rt.Awaitable[int64], n)
+	for i := range tasks {
+		tasks[i] = rt.Spawn(cl.IntAsync("INCR", "c"))
+	}
+	if _, err := rt.Await(rt.Gather(tasks...)); err != nil {
+		return "", err
+	}
+	return cl.String("GET", "c")
+}
+
+func TestPoolBound(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), PoolSize: 4})
+	got, err := rt.Run(incrsAsync(cl, 200))
+	require.NoError(t, err)
+	assert.Equal(t, "200", got)
+	assert.Equal(t, 4, cl.Dials(), "200 tasks shared the pool's 4 connections")
+}
+
+// invalidThenPing pings three times: well answered, invalid, well on a
+// new connection.
+//
+// async
+func invalidThenPing(cl *aredis.Client) (string, error) {
+	if _, err := cl.String("PING"); err != nil {
+		return "", err
+	}
+	_, err := cl.String("PING")
+	var pe *aredis.ProtocolError
+	if !errors.As(err, &pe) || pe.Offset != 1 {
+		return "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", err)
+	}
+	s, err2 := cl.String("PING")
+	return err.Error() + " / " + s, err2
+}
+
+// TestInvalidReply uses a fake server, the one place where a real one
+// cannot serve: Redis never sends an invalid reply. It answers the first
+// command well and the second with bytes that are not RESP.
+func TestInvalidReply(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.sock")
+	ln, err := net.Listen("unix", path)
+	require.NoError(t, err)
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				buf := make([]byte, 4096)
+				for _, answer := range []string{"+PONG\r\n", ":12x\r\n"} {
+					if _, err := c.Read(buf); err != nil {
+						return
+					}
+					c.Write([]byte(answer))
+				}
+				c.Read(buf)
+			}()
+		}
+	}()
+	cl := aredis.New(aredis.Options{Addr: path, PoolSize: 1})
+	got, err := rt.Run(invalidThenPingAsync(cl))
+	require.NoError(t, err)
+	assert.Equal(t, `aredis: invalid reply at byte 1: "12x" is not an integer / PONG`, got)
+	assert.Equal(t, 2, cl.Dials())
 }
 
 const incrBy = `-- KEYS[1]: the counter; ARGV[1]: the increment

@@ -40,7 +40,9 @@
 // booleans, big numbers, verbatim strings, nulls. Attributes are skipped
 // (the Value is the reply they describe) and push messages, which a
 // client that does not subscribe or track receives only by accident, are
-// dropped. Streamed strings and aggregates (a length of "?") are reported
+// dropped when they come before a reply; one that arrives while the
+// connection is idle in the pool makes the pool close that connection
+// rather than read it. Streamed strings and aggregates (a length of "?") are reported
 // as invalid: Redis does not send them.
 //
 // The parser is this package's own: it works on the connection's read
