@@ -105,6 +105,7 @@ type conn struct {
 	c       *anet.Conn
 	wbuf    []byte
 	scanErr error
+	scan    scanState
 	end     func([]byte, int) int
 	max     int // MaxReplyBytes
 }
@@ -116,7 +117,7 @@ var errTooLong = errors.New("aredis: reply longer than MaxReplyBytes")
 // start of buf ends, -1 while it is incomplete, 0 with scanErr set when it
 // is invalid.
 func (cn *conn) endOf(buf []byte, _ int) int {
-	n, err := scanReply(buf)
+	n, err := cn.scan.scan(buf)
 	if (err == nil && n > cn.max) || (err == errIncomplete && len(buf) >= cn.max) {
 		err = errTooLong
 	}
@@ -348,6 +349,7 @@ func (cl *Client) dial() (*conn, error) {
 // async
 func (cn *conn) readReply() (Value, error) {
 	for {
+		cn.scan.reset()
 		raw, err := cn.c.ReadUntilFunc(cn.end)
 		if err != nil {
 			return Value{}, connErr(err)

@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 202, Off: 5520, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
-		{Name: "(*Client).dial", Line: 258, Off: 6920, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2219, Hash: 0x93a2eea67ec3fb74},
-		{Name: "(*conn).readReply", Line: 349, Off: 9382, Head: "func (cn *conn) readReply() (Value, error) {", Len: 334, Hash: 0x433b139b10c40fcb},
-		{Name: "(*Client).exec", Line: 403, Off: 11232, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 477, Off: 13023, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 488, Off: 13240, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 500, Off: 13494, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 543, Off: 14892, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 581, Off: 15801, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 203, Off: 5542, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 772, Hash: 0x8985585eb12b8cbf},
+		{Name: "(*Client).dial", Line: 259, Off: 6942, Head: "func (cl *Client) dial() (*conn, error) {", Len: 2219, Hash: 0x93a2eea67ec3fb74},
+		{Name: "(*conn).readReply", Line: 350, Off: 9404, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 405, Off: 11272, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 479, Off: 13063, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 490, Off: 13280, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 502, Off: 13534, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 545, Off: 14932, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 583, Off: 15841, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -101,104 +101,104 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:202
+//line client.go:203
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :202:1*/ var (
+	/*line :203:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_cn1  *conn
 		ag_err2 error
 	)
-	/*line :202:1*/ if ag_co.Unwinding() {
-		/*line :202:1*/ return rt.Ready
+	/*line :203:1*/ if ag_co.Unwinding() {
+		/*line :203:1*/ return rt.Ready
 	}
-	/*line :202:1*/ switch ag_f.ag_state {
-	/*line :202:1*/ case 1:
-		/*line :202:1*/ goto ag_resume1
-		/*line :202:1*/
+	/*line :203:1*/ switch ag_f.ag_state {
+	/*line :203:1*/ case 1:
+		/*line :203:1*/ goto ag_resume1
+		/*line :203:1*/
 	case 2:
-		/*line :202:1*/ goto ag_resume2
-		/*line :202:1*/
+		/*line :203:1*/ goto ag_resume2
+		/*line :203:1*/
 	case 3:
-		/*line :202:1*/ goto ag_resume3
-		/*line :202:1*/
+		/*line :203:1*/ goto ag_resume3
+		/*line :203:1*/
 	case 4:
-		/*line :202:1*/ goto ag_resume4
+		/*line :203:1*/ goto ag_resume4
 	}
-	/*line client.go:203:2*/ if !(ag_f.p == nil) {
-		/*line :203:2*/ goto ag_L1
+	/*line client.go:204:2*/ if !(ag_f.p == nil) {
+		/*line :204:2*/ goto ag_L1
 	}
-	/*line client.go:204:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :204:10*/ ag_f.ag_state = 1 // await: cl.dial()
-	/*line :204:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :204:10*/ return ag_s
+	/*line client.go:205:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :205:10*/ ag_f.ag_state = 1 // await: cl.dial()
+	/*line :205:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :205:10*/ return ag_s
 	}
-	/*line :204:10*/ ag_resume1:
-	/*line client.go:204:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :204:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :204:3*/ return rt.Ready
-	/*line :204:3*/ ag_L1:
-	/*line client.go:206:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :206:2*/ goto ag_L2
+	/*line :205:10*/ ag_resume1:
+	/*line client.go:205:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :205:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :205:3*/ return rt.Ready
+	/*line :205:3*/ ag_L1:
+	/*line client.go:207:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :207:2*/ goto ag_L2
 	}
-	/*line client.go:207:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :207:3*/ goto ag_L3
+	/*line client.go:208:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :208:3*/ goto ag_L3
 	}
-	/*line client.go:208:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :208:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :208:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :208:4*/ return ag_s
+	/*line client.go:209:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :209:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :209:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:4*/ return ag_s
 	}
-	/*line :208:4*/ ag_resume2:
-	/*line :208:4*/ ag_f.ag_aw1 = nil
-	/*line :208:4*/ goto ag_L4
-	/*line :208:4*/ ag_L3:
-	/*line client.go:209:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :209:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :209:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:13*/ return ag_s
+	/*line :209:4*/ ag_resume2:
+	/*line :209:4*/ ag_f.ag_aw1 = nil
+	/*line :209:4*/ goto ag_L4
+	/*line :209:4*/ ag_L3:
+	/*line client.go:210:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :210:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :210:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:13*/ return ag_s
 	}
-	/*line :209:13*/ ag_resume3:
-	/*line client.go:209:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :209:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:209:10*/ if !(ag_err1 != nil) {
-		/*line :209:10*/ goto ag_L5
+	/*line :210:13*/ ag_resume3:
+	/*line client.go:210:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :210:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:210:10*/ if !(ag_err1 != nil) {
+		/*line :210:10*/ goto ag_L5
 	}
-	/*line client.go:210:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:211:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :211:5*/ return rt.Ready
+	/*line client.go:211:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:212:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :212:5*/ return rt.Ready
 	}
-	/*line client.go:213:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :213:4*/ return rt.Ready
-	/*line :213:4*/ ag_L5:
-	/*line :213:4*/ ag_L4:
-	/*line :213:4*/ ag_L2:
-	/*line client.go:216:2*/ for len(ag_f.p.idle) > 0 {
-		/*line client.go:217:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
-		/*line client.go:218:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
-		/*line client.go:219:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
-		/*line client.go:220:3*/ if cn.c.Readable() {
-			/*line client.go:221:4*/ cn.c.Close()
-			/*line client.go:222:4*/ continue
+	/*line client.go:214:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :214:4*/ return rt.Ready
+	/*line :214:4*/ ag_L5:
+	/*line :214:4*/ ag_L4:
+	/*line :214:4*/ ag_L2:
+	/*line client.go:217:2*/ for len(ag_f.p.idle) > 0 {
+		/*line client.go:218:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
+		/*line client.go:219:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
+		/*line client.go:220:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
+		/*line client.go:221:3*/ if cn.c.Readable() {
+			/*line client.go:222:4*/ cn.c.Close()
+			/*line client.go:223:4*/ continue
 		}
-		/*line client.go:224:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :224:3*/ return rt.Ready
+		/*line client.go:225:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :225:3*/ return rt.Ready
 	}
-	/*line client.go:226:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
-	/*line :226:2*/ ag_f.ag_state = 4 // await: cl.dial()
-	/*line :226:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:2*/ return ag_s
+	/*line client.go:227:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync()
+	/*line :227:2*/ ag_f.ag_state = 4 // await: cl.dial()
+	/*line :227:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:2*/ return ag_s
 	}
-	/*line :226:2*/ ag_resume4:
-	/*line client.go:226:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :226:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:227:2*/ if ag_err2 != nil && !ag_f.blocking {
-		/*line client.go:228:3*/ ag_f.p.slots.Release()
+	/*line :227:2*/ ag_resume4:
+	/*line client.go:227:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :227:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:228:2*/ if ag_err2 != nil && !ag_f.blocking {
+		/*line client.go:229:3*/ ag_f.p.slots.Release()
 	}
-	/*line client.go:230:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
-	/*line :230:2*/ return rt.Ready
+	/*line client.go:231:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
+	/*line :231:2*/ return rt.Ready
 }
 
 //line client_async.go:205
@@ -207,13 +207,13 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:204"
+		return "client.go:205"
 	case 2:
-		return "client.go:208"
-	case 3:
 		return "client.go:209"
+	case 3:
+		return "client.go:210"
 	case 4:
-		return "client.go:226"
+		return "client.go:227"
 	}
 	return ""
 }
@@ -254,190 +254,190 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:258
+//line client.go:259
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :258:1*/ var (
+	/*line :259:1*/ var (
 		ag_t2   time.Time
 		ag_err1 error
 		ag_err2 error
 		v       Value
 		ag_err3 error
 	)
-	/*line :258:1*/ if ag_co.Unwinding() {
-		/*line :258:1*/ goto ag_exit
+	/*line :259:1*/ if ag_co.Unwinding() {
+		/*line :259:1*/ goto ag_exit
 	}
-	/*line :258:1*/ switch ag_f.ag_state {
-	/*line :258:1*/ case 1:
-		/*line :258:1*/ goto ag_resume1
-		/*line :258:1*/
+	/*line :259:1*/ switch ag_f.ag_state {
+	/*line :259:1*/ case 1:
+		/*line :259:1*/ goto ag_resume1
+		/*line :259:1*/
 	case 2:
-		/*line :258:1*/ goto ag_resume2
-		/*line :258:1*/
+		/*line :259:1*/ goto ag_resume2
+		/*line :259:1*/
 	case 3:
-		/*line :258:1*/ goto ag_resume3
-		/*line :258:1*/
+		/*line :259:1*/ goto ag_resume3
+		/*line :259:1*/
 	case 4:
-		/*line :258:1*/ goto ag_resume4
-		/*line :258:1*/
+		/*line :259:1*/ goto ag_resume4
+		/*line :259:1*/
 	case 5:
-		/*line :258:1*/ goto ag_resume5
-		/*line :258:1*/
+		/*line :259:1*/ goto ag_resume5
+		/*line :259:1*/
 	case 6:
-		/*line :258:1*/ goto ag_resume6
+		/*line :259:1*/ goto ag_resume6
 	}
-	/*line client.go:259:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:260:6*/ ag_f.dl = time.Time{}
-	/*line client.go:261:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :261:2*/ goto ag_L1
+	/*line client.go:260:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:261:6*/ ag_f.dl = time.Time{}
+	/*line client.go:262:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :262:2*/ goto ag_L1
 	}
-	/*line client.go:262:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :262:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :262:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :262:8*/ return ag_s
+	/*line client.go:263:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :263:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :263:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :263:8*/ return ag_s
 	}
-	/*line :262:8*/ ag_resume1:
-	/*line client.go:262:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :262:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:262:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line :262:3*/ ag_L1:
-	/*line client.go:264:6*/ ag_f.c = nil
-	/*line client.go:265:6*/ ag_err1 = nil
-	/*line client.go:266:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :266:2*/ goto ag_L2
+	/*line :263:8*/ ag_resume1:
+	/*line client.go:263:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :263:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:263:3*/ ag_f.dl = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line :263:3*/ ag_L1:
+	/*line client.go:265:6*/ ag_f.c = nil
+	/*line client.go:266:6*/ ag_err1 = nil
+	/*line client.go:267:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :267:2*/ goto ag_L2
 	}
-	/*line client.go:267:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
-	/*line :267:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
-	/*line :267:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:3*/ return ag_s
+	/*line client.go:268:3*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), ag_f.o.DialTimeout)
+	/*line :268:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o....
+	/*line :268:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :268:3*/ return ag_s
 	}
-	/*line :267:3*/ ag_resume2:
-	/*line client.go:267:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :267:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:268:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:269:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :268:3*/ ag_resume2:
+	/*line client.go:268:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :268:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:269:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:270:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :269:4*/ goto ag_L3
-	/*line :269:4*/ ag_L2:
-	/*line client.go:272:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :272:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
-	/*line :272:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:3*/ return ag_s
+	/*line :270:4*/ goto ag_L3
+	/*line :270:4*/ ag_L2:
+	/*line client.go:273:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :273:3*/ ag_f.ag_state = 3 // await: anet.Dial(o.Network, o.Addr)
+	/*line :273:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:3*/ return ag_s
 	}
-	/*line :272:3*/ ag_resume3:
-	/*line client.go:272:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :272:3*/ ag_f.ag_aw1 = nil
-	/*line :272:3*/ ag_L3:
-	/*line client.go:274:2*/ if ag_err1 != nil {
-		/*line client.go:275:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :275:3*/ goto ag_exit
+	/*line :273:3*/ ag_resume3:
+	/*line client.go:273:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :273:3*/ ag_f.ag_aw1 = nil
+	/*line :273:3*/ ag_L3:
+	/*line client.go:275:2*/ if ag_err1 != nil {
+		/*line client.go:276:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :276:3*/ goto ag_exit
 	}
-	/*line client.go:277:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:278:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
-	/*line client.go:279:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:280:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:281:2*/ ag_f.ok = false
-	/*line client.go:282:2*/ {
-		/*line :282:2*/ ag_dfn := func() {
-			/*line client.go:283:3*/ if !ag_f.ok {
-				/*line client.go:284:4*/ ag_f.c.Close()
+	/*line client.go:278:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:279:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
+	/*line client.go:280:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:281:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line client.go:282:2*/ ag_f.ok = false
+	/*line client.go:283:2*/ {
+		/*line :283:2*/ ag_dfn := func() {
+			/*line client.go:284:3*/ if !ag_f.ok {
+				/*line client.go:285:4*/ ag_f.c.Close()
 			}
 		}
-		/*line client.go:282:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :282:2*/ defer ag_dfn()
-			/*line :282:2*/ ag_p.Raise()
+		/*line client.go:283:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :283:2*/ defer ag_dfn()
+			/*line :283:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:287:6*/ ag_f.names = nil
-	/*line client.go:288:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:289:3*/ args := []any{"HELLO", 3}
-		/*line client.go:290:3*/ if ag_f.o.Password != "" {
-			/*line client.go:291:4*/ user := ag_f.o.Username
-			/*line client.go:292:4*/ if user == "" {
-				/*line client.go:293:5*/ user = "default"
+	/*line client.go:288:6*/ ag_f.names = nil
+	/*line client.go:289:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:290:3*/ args := []any{"HELLO", 3}
+		/*line client.go:291:3*/ if ag_f.o.Password != "" {
+			/*line client.go:292:4*/ user := ag_f.o.Username
+			/*line client.go:293:4*/ if user == "" {
+				/*line client.go:294:5*/ user = "default"
 			}
-			/*line client.go:295:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:296:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:297:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:298:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:298:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:299:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:300:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :300:3*/ goto ag_exit
+		/*line client.go:301:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :301:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:302:3*/ if ag_f.o.Username != "" {
-			/*line client.go:303:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:303:3*/ if ag_f.o.Username != "" {
+			/*line client.go:304:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:305:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:306:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:307:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:308:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:309:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:310:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:311:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:310:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:311:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:312:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:313:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:314:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:315:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:314:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:315:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:316:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line client.go:317:2*/ if !(len(ag_f.names) > 0) {
-		/*line :317:2*/ goto ag_L4
+	/*line client.go:318:2*/ if !(len(ag_f.names) > 0) {
+		/*line :318:2*/ goto ag_L4
 	}
-	/*line client.go:318:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:319:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
-	/*line :319:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
-	/*line :319:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:6*/ return ag_s
+	/*line client.go:319:3*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:320:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line :320:6*/ ag_f.ag_state = 4 // await: c.Write(cn.wbuf)
+	/*line :320:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:6*/ return ag_s
 	}
-	/*line :319:6*/ ag_resume4:
-	/*line client.go:319:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :319:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:319:3*/ if !(ag_err2 != nil) {
-		/*line :319:3*/ goto ag_L5
+	/*line :320:6*/ ag_resume4:
+	/*line client.go:320:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :320:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:320:3*/ if !(ag_err2 != nil) {
+		/*line :320:3*/ goto ag_L5
 	}
-	/*line client.go:320:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :320:4*/ goto ag_exit
-	/*line :320:4*/ ag_L5:
-	/*line client.go:324:7*/ ag_f.first = nil
-	/*line :324:7*/ ag_f.ag_t11 = ag_f.names
-	/*line :324:7*/ ag_f.ag_t12 = 0
-	/*line :324:7*/ ag_L6:
-	/*line client.go:325:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :325:3*/ goto ag_L8
+	/*line client.go:321:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :321:4*/ goto ag_exit
+	/*line :321:4*/ ag_L5:
+	/*line client.go:325:7*/ ag_f.first = nil
+	/*line :325:7*/ ag_f.ag_t11 = ag_f.names
+	/*line :325:7*/ ag_f.ag_t12 = 0
+	/*line :325:7*/ ag_L6:
+	/*line client.go:326:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :326:3*/ goto ag_L8
 	}
-	/*line client.go:325:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
-	/*line client.go:326:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :326:4*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :326:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:4*/ return ag_s
+	/*line client.go:326:10*/ ag_f.name = ag_f.ag_t11[ag_f.ag_t12]
+	/*line client.go:327:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :327:4*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :327:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :327:4*/ return ag_s
 	}
-	/*line :326:4*/ ag_resume5:
-	/*line client.go:326:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :326:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:327:4*/ if ag_err3 != nil {
-		/*line client.go:328:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :328:5*/ goto ag_exit
+	/*line :327:4*/ ag_resume5:
+	/*line client.go:327:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :327:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:328:4*/ if ag_err3 != nil {
+		/*line client.go:329:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :329:5*/ goto ag_exit
 	}
-	/*line client.go:330:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:331:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:331:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:332:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :331:5*/ ag_f.ag_t12++
-	/*line :331:5*/ goto ag_L6
-	/*line :331:5*/ ag_L8:
-	/*line client.go:334:3*/ if ag_f.first != nil {
-		/*line client.go:335:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :335:4*/ goto ag_exit
+	/*line :332:5*/ ag_f.ag_t12++
+	/*line :332:5*/ goto ag_L6
+	/*line :332:5*/ ag_L8:
+	/*line client.go:335:3*/ if ag_f.first != nil {
+		/*line client.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :336:4*/ goto ag_exit
 	}
-	/*line client.go:337:3*/ ag_f.c.SetDeadline(time.Time{})
-	/*line :337:3*/ ag_L4:
-	/*line client.go:339:2*/ ag_f.ok = true
-	/*line client.go:340:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :340:2*/ goto ag_exit
-	/*line :340:2*/ ag_exit:
-	/*line :340:2*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :340:2*/ ag_resume6:
-	/*line :340:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :340:2*/ return ag_s
+	/*line client.go:338:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :338:3*/ ag_L4:
+	/*line client.go:340:2*/ ag_f.ok = true
+	/*line client.go:341:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :341:2*/ goto ag_exit
+	/*line :341:2*/ ag_exit:
+	/*line :341:2*/ ag_f.ag_state = 6 // running the deferred calls
+	/*line :341:2*/ ag_resume6:
+	/*line :341:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :341:2*/ return ag_s
 	}
-	/*line :340:2*/ return rt.Ready
+	/*line :341:2*/ return rt.Ready
 }
 
 //line client_async.go:444
@@ -446,17 +446,17 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:262"
+		return "client.go:263"
 	case 2:
-		return "client.go:267"
+		return "client.go:268"
 	case 3:
-		return "client.go:272"
+		return "client.go:273"
 	case 4:
-		return "client.go:319"
+		return "client.go:320"
 	case 5:
-		return "client.go:326"
+		return "client.go:327"
 	case 6:
-		return "client.go:341 (deferred calls)"
+		return "client.go:342 (deferred calls)"
 	}
 	return ""
 }
@@ -483,54 +483,55 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:349
+//line client.go:350
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :349:1*/ var (
+	/*line :350:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :349:1*/ if ag_co.Unwinding() {
-		/*line :349:1*/ return rt.Ready
+	/*line :350:1*/ if ag_co.Unwinding() {
+		/*line :350:1*/ return rt.Ready
 	}
-	/*line :349:1*/ switch ag_f.ag_state {
-	/*line :349:1*/ case 1:
-		/*line :349:1*/ goto ag_resume1
+	/*line :350:1*/ switch ag_f.ag_state {
+	/*line :350:1*/ case 1:
+		/*line :350:1*/ goto ag_resume1
 	}
-	/*line :349:1*/ ag_L1:
-	/*line client.go:351:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :351:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :351:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :351:3*/ return ag_s
+	/*line :350:1*/ ag_L1:
+	/*line client.go:352:3*/ ag_f.cn.scan.reset()
+	/*line client.go:353:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :353:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :353:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:3*/ return ag_s
 	}
-	/*line :351:3*/ ag_resume1:
-	/*line client.go:351:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :351:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:352:3*/ if err != nil {
-		/*line client.go:353:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :353:4*/ return rt.Ready
+	/*line :353:3*/ ag_resume1:
+	/*line client.go:353:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :353:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:354:3*/ if err != nil {
+		/*line client.go:355:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
+		/*line :355:4*/ return rt.Ready
 	}
-	/*line client.go:355:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
-		/*line :356:4*/ return rt.Ready
+	/*line client.go:357:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:358:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :358:4*/ return rt.Ready
 	}
-	/*line client.go:358:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:359:3*/ if v.Kind == Push {
-		/*line client.go:360:4*/ goto ag_L2
+	/*line client.go:360:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:361:3*/ if v.Kind == Push {
+		/*line client.go:362:4*/ goto ag_L2
 	}
-	/*line client.go:362:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :362:3*/ return rt.Ready
-	/*line :362:3*/ ag_L2:
-	/*line :362:3*/ goto ag_L1
+	/*line client.go:364:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :364:3*/ return rt.Ready
+	/*line :364:3*/ ag_L2:
+	/*line :364:3*/ goto ag_L1
 }
 
-//line client_async.go:528
+//line client_async.go:529
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:351"
+		return "client.go:353"
 	}
 	return ""
 }
@@ -573,9 +574,9 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:403
+//line client.go:405
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :403:1*/ var (
+	/*line :405:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
@@ -585,187 +586,187 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		ag_v2   Value
 		ag_err4 error
 	)
-	/*line :403:1*/ if ag_co.Unwinding() {
-		/*line :403:1*/ goto ag_exit
+	/*line :405:1*/ if ag_co.Unwinding() {
+		/*line :405:1*/ goto ag_exit
 	}
-	/*line :403:1*/ switch ag_f.ag_state {
-	/*line :403:1*/ case 1:
-		/*line :403:1*/ goto ag_resume1
-		/*line :403:1*/
+	/*line :405:1*/ switch ag_f.ag_state {
+	/*line :405:1*/ case 1:
+		/*line :405:1*/ goto ag_resume1
+		/*line :405:1*/
 	case 2:
-		/*line :403:1*/ goto ag_resume2
-		/*line :403:1*/
+		/*line :405:1*/ goto ag_resume2
+		/*line :405:1*/
 	case 3:
-		/*line :403:1*/ goto ag_resume3
-		/*line :403:1*/
+		/*line :405:1*/ goto ag_resume3
+		/*line :405:1*/
 	case 4:
-		/*line :403:1*/ goto ag_resume4
-		/*line :403:1*/
+		/*line :405:1*/ goto ag_resume4
+		/*line :405:1*/
 	case 5:
-		/*line :403:1*/ goto ag_resume5
-		/*line :403:1*/
+		/*line :405:1*/ goto ag_resume5
+		/*line :405:1*/
 	case 6:
-		/*line :403:1*/ goto ag_resume6
-		/*line :403:1*/
+		/*line :405:1*/ goto ag_resume6
+		/*line :405:1*/
 	case 7:
-		/*line :403:1*/ goto ag_resume7
+		/*line :405:1*/ goto ag_resume7
 	}
-	/*line client.go:404:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:405:6*/ ag_f.dl = time.Time{}
-	/*line client.go:406:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
-		/*line :406:2*/ goto ag_L1
+	/*line client.go:406:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:407:6*/ ag_f.dl = time.Time{}
+	/*line client.go:408:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+		/*line :408:2*/ goto ag_L1
 	}
-	/*line client.go:407:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :407:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :407:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :407:8*/ return ag_s
+	/*line client.go:409:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :409:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :409:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :409:8*/ return ag_s
 	}
-	/*line :407:8*/ ag_resume1:
-	/*line client.go:407:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :407:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:407:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :407:3*/ ag_L1:
-	/*line client.go:409:6*/ ag_f.p = nil
-	/*line client.go:410:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :410:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :410:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :410:5*/ return ag_s
+	/*line :409:8*/ ag_resume1:
+	/*line client.go:409:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :409:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:409:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :409:3*/ ag_L1:
+	/*line client.go:411:6*/ ag_f.p = nil
+	/*line client.go:412:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :412:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :412:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :412:5*/ return ag_s
 	}
-	/*line :410:5*/ ag_resume2:
-	/*line client.go:410:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :410:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:410:2*/ if !(lp != nil) {
-		/*line :410:2*/ goto ag_L2
+	/*line :412:5*/ ag_resume2:
+	/*line client.go:412:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :412:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:412:2*/ if !(lp != nil) {
+		/*line :412:2*/ goto ag_L2
 	}
-	/*line client.go:411:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
-	/*line :411:3*/ ag_L2:
-	/*line client.go:413:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
-	/*line client.go:414:2*/ if !(ag_f.cn == nil) {
-		/*line :414:2*/ goto ag_L3
+	/*line client.go:413:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
+	/*line :413:3*/ ag_L2:
+	/*line client.go:415:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
+	/*line client.go:416:2*/ if !(ag_f.cn == nil) {
+		/*line :416:2*/ goto ag_L3
 	}
-	/*line client.go:415:7*/ ag_err1 = nil
-	/*line client.go:416:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
-	/*line :416:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :416:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :416:6*/ return ag_s
+	/*line client.go:417:7*/ ag_err1 = nil
+	/*line client.go:418:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line :418:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :418:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :418:6*/ return ag_s
 	}
-	/*line :416:6*/ ag_resume3:
-	/*line client.go:416:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :416:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:416:3*/ if !(ag_err1 != nil) {
-		/*line :416:3*/ goto ag_L4
+	/*line :418:6*/ ag_resume3:
+	/*line client.go:418:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :418:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:418:3*/ if !(ag_err1 != nil) {
+		/*line :418:3*/ goto ag_L4
 	}
-	/*line client.go:417:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :417:4*/ goto ag_exit
-	/*line :417:4*/ ag_L4:
-	/*line :417:4*/ ag_L3:
-	/*line client.go:420:2*/ ag_f.clean = false
-	/*line client.go:421:2*/ {
-		/*line :421:2*/ ag_dfn := func() {
-			/*line client.go:421:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
+	/*line client.go:419:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :419:4*/ goto ag_exit
+	/*line :419:4*/ ag_L4:
+	/*line :419:4*/ ag_L3:
+	/*line client.go:422:2*/ ag_f.clean = false
+	/*line client.go:423:2*/ {
+		/*line :423:2*/ ag_dfn := func() {
+			/*line client.go:423:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
 		}
-		/*line client.go:421:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :421:2*/ defer ag_dfn()
-			/*line :421:2*/ ag_p.Raise()
+		/*line client.go:423:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :423:2*/ defer ag_dfn()
+			/*line :423:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:422:2*/ if ag_f.args != nil {
-		/*line client.go:423:3*/ var err error
-		/*line client.go:424:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:425:4*/ ag_f.clean = true
-			/*line client.go:426:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :426:4*/ goto ag_exit
+	/*line client.go:424:2*/ if ag_f.args != nil {
+		/*line client.go:425:3*/ var err error
+		/*line client.go:426:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:427:4*/ ag_f.clean = true
+			/*line client.go:428:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :428:4*/ goto ag_exit
 		}
-		/*line client.go:428:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:430:3*/ ag_f.wire = ag_f.cn.wbuf
 	}
-	/*line client.go:430:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:431:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
-	/*line :431:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :431:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :431:5*/ return ag_s
+	/*line client.go:432:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
+	/*line client.go:433:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :433:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :433:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :433:5*/ return ag_s
 	}
-	/*line :431:5*/ ag_resume4:
-	/*line client.go:431:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :431:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:431:2*/ if !(ag_err2 != nil) {
-		/*line :431:2*/ goto ag_L5
+	/*line :433:5*/ ag_resume4:
+	/*line client.go:433:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :433:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:433:2*/ if !(ag_err2 != nil) {
+		/*line :433:2*/ goto ag_L5
 	}
-	/*line client.go:432:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :432:3*/ goto ag_exit
-	/*line :432:3*/ ag_L5:
-	/*line client.go:434:2*/ if !(ag_f.many == nil) {
-		/*line :434:2*/ goto ag_L6
+	/*line client.go:434:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :434:3*/ goto ag_exit
+	/*line :434:3*/ ag_L5:
+	/*line client.go:436:2*/ if !(ag_f.many == nil) {
+		/*line :436:2*/ goto ag_L6
 	}
-	/*line client.go:435:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :435:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :435:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :435:3*/ return ag_s
+	/*line client.go:437:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :437:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :437:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :437:3*/ return ag_s
 	}
-	/*line :435:3*/ ag_resume5:
-	/*line client.go:435:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :435:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:436:3*/ if ag_err3 != nil {
-		/*line client.go:437:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :437:4*/ goto ag_exit
+	/*line :437:3*/ ag_resume5:
+	/*line client.go:437:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :437:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:438:3*/ if ag_err3 != nil {
+		/*line client.go:439:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :439:4*/ goto ag_exit
 	}
-	/*line client.go:439:3*/ ag_f.clean = true
-	/*line client.go:440:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :440:3*/ goto ag_exit
-	/*line :440:3*/ ag_L6:
-	/*line :440:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :440:3*/ ag_f.ag_t13 = 0
-	/*line :440:3*/ ag_L7:
-	/*line client.go:442:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :442:2*/ goto ag_L9
+	/*line client.go:441:3*/ ag_f.clean = true
+	/*line client.go:442:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :442:3*/ goto ag_exit
+	/*line :442:3*/ ag_L6:
+	/*line :442:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :442:3*/ ag_f.ag_t13 = 0
+	/*line :442:3*/ ag_L7:
+	/*line client.go:444:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :444:2*/ goto ag_L9
 	}
-	/*line client.go:442:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:443:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :443:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :443:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :443:3*/ return ag_s
+	/*line client.go:444:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:445:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :445:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :445:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :445:3*/ return ag_s
 	}
-	/*line :443:3*/ ag_resume6:
-	/*line client.go:443:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :443:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:444:3*/ if ag_err4 != nil {
-		/*line client.go:445:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :445:4*/ goto ag_exit
+	/*line :445:3*/ ag_resume6:
+	/*line client.go:445:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :445:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:446:3*/ if ag_err4 != nil {
+		/*line client.go:447:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :447:4*/ goto ag_exit
 	}
-	/*line client.go:447:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :447:3*/ ag_f.ag_t13++
-	/*line :447:3*/ goto ag_L7
-	/*line :447:3*/ ag_L9:
-	/*line client.go:449:2*/ ag_f.clean = true
-	/*line client.go:450:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :450:2*/ goto ag_exit
-	/*line :450:2*/ ag_exit:
-	/*line :450:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :450:2*/ ag_resume7:
-	/*line :450:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :450:2*/ return ag_s
+	/*line client.go:449:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :449:3*/ ag_f.ag_t13++
+	/*line :449:3*/ goto ag_L7
+	/*line :449:3*/ ag_L9:
+	/*line client.go:451:2*/ ag_f.clean = true
+	/*line client.go:452:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :452:2*/ goto ag_exit
+	/*line :452:2*/ ag_exit:
+	/*line :452:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :452:2*/ ag_resume7:
+	/*line :452:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :452:2*/ return ag_s
 	}
-	/*line :450:2*/ return rt.Ready
+	/*line :452:2*/ return rt.Ready
 }
 
-//line client_async.go:751
+//line client_async.go:752
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:407"
+		return "client.go:409"
 	case 2:
-		return "client.go:410"
+		return "client.go:412"
 	case 3:
-		return "client.go:416"
+		return "client.go:418"
 	case 4:
-		return "client.go:431"
+		return "client.go:433"
 	case 5:
-		return "client.go:435"
+		return "client.go:437"
 	case 6:
-		return "client.go:443"
+		return "client.go:445"
 	case 7:
-		return "client.go:451 (deferred calls)"
+		return "client.go:453 (deferred calls)"
 	}
 	return ""
 }
@@ -793,42 +794,42 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:477
+//line client.go:479
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :477:1*/ var (
+	/*line :479:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :477:1*/ if ag_co.Unwinding() {
-		/*line :477:1*/ return rt.Ready
+	/*line :479:1*/ if ag_co.Unwinding() {
+		/*line :479:1*/ return rt.Ready
 	}
-	/*line :477:1*/ switch ag_f.ag_state {
-	/*line :477:1*/ case 1:
-		/*line :477:1*/ goto ag_resume1
+	/*line :479:1*/ switch ag_f.ag_state {
+	/*line :479:1*/ case 1:
+		/*line :479:1*/ goto ag_resume1
 	}
-	/*line client.go:478:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :478:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :478:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :478:2*/ return ag_s
+	/*line client.go:480:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :480:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :480:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :480:2*/ return ag_s
 	}
-	/*line :478:2*/ ag_resume1:
-	/*line client.go:478:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :478:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:479:2*/ if err != nil {
-		/*line client.go:480:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :480:3*/ return rt.Ready
+	/*line :480:2*/ ag_resume1:
+	/*line client.go:480:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :480:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:481:2*/ if err != nil {
+		/*line client.go:482:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :482:3*/ return rt.Ready
 	}
-	/*line client.go:482:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :482:2*/ return rt.Ready
+	/*line client.go:484:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :484:2*/ return rt.Ready
 }
 
-//line client_async.go:826
+//line client_async.go:827
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:478"
+		return "client.go:480"
 	}
 	return ""
 }
@@ -856,42 +857,42 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:488
+//line client.go:490
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :488:1*/ var (
+	/*line :490:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :488:1*/ if ag_co.Unwinding() {
-		/*line :488:1*/ return rt.Ready
+	/*line :490:1*/ if ag_co.Unwinding() {
+		/*line :490:1*/ return rt.Ready
 	}
-	/*line :488:1*/ switch ag_f.ag_state {
-	/*line :488:1*/ case 1:
-		/*line :488:1*/ goto ag_resume1
+	/*line :490:1*/ switch ag_f.ag_state {
+	/*line :490:1*/ case 1:
+		/*line :490:1*/ goto ag_resume1
 	}
-	/*line client.go:489:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :489:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :489:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :489:2*/ return ag_s
+	/*line client.go:491:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :491:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :491:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :491:2*/ return ag_s
 	}
-	/*line :489:2*/ ag_resume1:
-	/*line client.go:489:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :489:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:490:2*/ if err != nil {
-		/*line client.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :491:3*/ return rt.Ready
+	/*line :491:2*/ ag_resume1:
+	/*line client.go:491:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :491:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:492:2*/ if err != nil {
+		/*line client.go:493:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :493:3*/ return rt.Ready
 	}
-	/*line client.go:493:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :493:2*/ return rt.Ready
+	/*line client.go:495:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :495:2*/ return rt.Ready
 }
 
-//line client_async.go:889
+//line client_async.go:890
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:489"
+		return "client.go:491"
 	}
 	return ""
 }
@@ -919,42 +920,42 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:500
+//line client.go:502
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :500:1*/ var (
+	/*line :502:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :500:1*/ if ag_co.Unwinding() {
-		/*line :500:1*/ return rt.Ready
+	/*line :502:1*/ if ag_co.Unwinding() {
+		/*line :502:1*/ return rt.Ready
 	}
-	/*line :500:1*/ switch ag_f.ag_state {
-	/*line :500:1*/ case 1:
-		/*line :500:1*/ goto ag_resume1
+	/*line :502:1*/ switch ag_f.ag_state {
+	/*line :502:1*/ case 1:
+		/*line :502:1*/ goto ag_resume1
 	}
-	/*line client.go:501:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :501:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :501:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :501:2*/ return ag_s
+	/*line client.go:503:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :503:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :503:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :503:2*/ return ag_s
 	}
-	/*line :501:2*/ ag_resume1:
-	/*line client.go:501:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :501:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:502:2*/ if err != nil {
-		/*line client.go:503:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :503:3*/ return rt.Ready
+	/*line :503:2*/ ag_resume1:
+	/*line client.go:503:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :503:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:504:2*/ if err != nil {
+		/*line client.go:505:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :505:3*/ return rt.Ready
 	}
-	/*line client.go:505:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :505:2*/ return rt.Ready
+	/*line client.go:507:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :507:2*/ return rt.Ready
 }
 
-//line client_async.go:952
+//line client_async.go:953
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:501"
+		return "client.go:503"
 	}
 	return ""
 }
@@ -982,53 +983,53 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:543
+//line client.go:545
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :543:1*/ var (
+	/*line :545:1*/ var (
 		ag_err1 error
 	)
-	/*line :543:1*/ if ag_co.Unwinding() {
-		/*line :543:1*/ return rt.Ready
+	/*line :545:1*/ if ag_co.Unwinding() {
+		/*line :545:1*/ return rt.Ready
 	}
-	/*line :543:1*/ switch ag_f.ag_state {
-	/*line :543:1*/ case 1:
-		/*line :543:1*/ goto ag_resume1
+	/*line :545:1*/ switch ag_f.ag_state {
+	/*line :545:1*/ case 1:
+		/*line :545:1*/ goto ag_resume1
 	}
-	/*line client.go:544:2*/ if ag_f.p.err != nil {
-		/*line client.go:545:3*/ err := ag_f.p.err
-		/*line client.go:546:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:547:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :547:3*/ return rt.Ready
+	/*line client.go:546:2*/ if ag_f.p.err != nil {
+		/*line client.go:547:3*/ err := ag_f.p.err
+		/*line client.go:548:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:549:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :549:3*/ return rt.Ready
 	}
-	/*line client.go:549:2*/ if ag_f.p.n == 0 {
-		/*line client.go:550:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :550:3*/ return rt.Ready
+	/*line client.go:551:2*/ if ag_f.p.n == 0 {
+		/*line client.go:552:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :552:3*/ return rt.Ready
 	}
-	/*line client.go:552:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:553:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :553:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :553:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:2*/ return ag_s
+	/*line client.go:554:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:555:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :555:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :555:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :555:2*/ return ag_s
 	}
-	/*line :553:2*/ ag_resume1:
-	/*line client.go:553:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :553:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:554:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line client.go:555:2*/ if ag_err1 != nil {
-		/*line client.go:556:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :556:3*/ return rt.Ready
+	/*line :555:2*/ ag_resume1:
+	/*line client.go:555:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :555:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:556:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line client.go:557:2*/ if ag_err1 != nil {
+		/*line client.go:558:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :558:3*/ return rt.Ready
 	}
-	/*line client.go:558:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :558:2*/ return rt.Ready
+	/*line client.go:560:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :560:2*/ return rt.Ready
 }
 
-//line client_async.go:1026
+//line client_async.go:1027
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:553"
+		return "client.go:555"
 	}
 	return ""
 }
@@ -1060,67 +1061,67 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:581
+//line client.go:583
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :581:1*/ var (
+	/*line :583:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :581:1*/ if ag_co.Unwinding() {
-		/*line :581:1*/ return rt.Ready
+	/*line :583:1*/ if ag_co.Unwinding() {
+		/*line :583:1*/ return rt.Ready
 	}
-	/*line :581:1*/ switch ag_f.ag_state {
-	/*line :581:1*/ case 1:
-		/*line :581:1*/ goto ag_resume1
-		/*line :581:1*/
+	/*line :583:1*/ switch ag_f.ag_state {
+	/*line :583:1*/ case 1:
+		/*line :583:1*/ goto ag_resume1
+		/*line :583:1*/
 	case 2:
-		/*line :581:1*/ goto ag_resume2
+		/*line :583:1*/ goto ag_resume2
 	}
-	/*line client.go:582:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:583:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:584:2*/ for _, k := range ag_f.keys {
-		/*line client.go:585:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:584:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:585:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:586:2*/ for _, k := range ag_f.keys {
+		/*line client.go:587:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line client.go:587:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line client.go:588:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :588:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :588:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :588:2*/ return ag_s
+	/*line client.go:589:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line client.go:590:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :590:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :590:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :590:2*/ return ag_s
 	}
-	/*line :588:2*/ ag_resume1:
-	/*line client.go:588:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :588:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:589:6*/ ag_f.re = nil
-	/*line client.go:590:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :590:2*/ goto ag_L1
+	/*line :590:2*/ ag_resume1:
+	/*line client.go:590:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :590:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:591:6*/ ag_f.re = nil
+	/*line client.go:592:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :592:2*/ goto ag_L1
 	}
-	/*line client.go:591:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line client.go:592:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :592:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :592:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :592:10*/ return ag_s
+	/*line client.go:593:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line client.go:594:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :594:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :594:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :594:10*/ return ag_s
 	}
-	/*line :592:10*/ ag_resume2:
-	/*line client.go:592:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :592:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:592:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :592:3*/ return rt.Ready
-	/*line :592:3*/ ag_L1:
-	/*line client.go:594:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :594:2*/ return rt.Ready
+	/*line :594:10*/ ag_resume2:
+	/*line client.go:594:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :594:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:594:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :594:3*/ return rt.Ready
+	/*line :594:3*/ ag_L1:
+	/*line client.go:596:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :596:2*/ return rt.Ready
 }
 
-//line client_async.go:1116
+//line client_async.go:1117
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:588"
+		return "client.go:590"
 	case 2:
-		return "client.go:592"
+		return "client.go:594"
 	}
 	return ""
 }

@@ -92,6 +92,11 @@ func _() {
 	var _ ag_stale_run_go_generate = blpopParks
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client, int) ([]string, error)
+	var _ ag_stale_run_go_generate = largeArray
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // client_test.go after this file was generated; run go generate.
 func init() {
@@ -111,6 +116,7 @@ func init() {
 		{Name: "invalidThenPing", Line: 489, Off: 15629, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
 		{Name: "scripts", Line: 543, Off: 17214, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
 		{Name: "blpopParks", Line: 592, Off: 18588, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 643, Off: 20370, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
 	})
 }
 
@@ -189,7 +195,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:193
+//line client_async_test.go:199
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -276,7 +282,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:280
+//line client_async_test.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -336,7 +342,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:340
+//line client_async_test.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -464,7 +470,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:468
+//line client_async_test.go:474
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -530,7 +536,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:534
+//line client_async_test.go:540
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -649,7 +655,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:653
+//line client_async_test.go:659
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -788,7 +794,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :295:2*/ return rt.Ready
 }
 
-//line client_async_test.go:792
+//line client_async_test.go:798
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -934,7 +940,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :357:2*/ return rt.Ready
 }
 
-//line client_async_test.go:938
+//line client_async_test.go:944
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -1076,7 +1082,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :394:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1080
+//line client_async_test.go:1086
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1183,7 +1189,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :428:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1187
+//line client_async_test.go:1193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
@@ -1280,7 +1286,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :450:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1284
+//line client_async_test.go:1290
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
@@ -1389,7 +1395,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :473:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1393
+//line client_async_test.go:1399
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
@@ -1487,7 +1493,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1491
+//line client_async_test.go:1497
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
@@ -1636,7 +1642,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1640
+//line client_async_test.go:1646
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
@@ -1855,7 +1861,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1859
+//line client_async_test.go:1865
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
@@ -1878,6 +1884,91 @@ func (ag_f *ag_blpopParks) AwaitLine() string {
 		return "client_test.go:615"
 	case 9:
 		return "client_test.go:620"
+	}
+	return ""
+}
+
+// ag_largeArray is the frame of largeArray (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_largeArray struct {
+	ag_state int
+	cl       *aredis.Client
+	n        int
+	ag_aw0   rt.Awaitable[[]aredis.Value]
+	ag_aw1   rt.Awaitable[[]string]
+	ag_r0    []string
+	ag_err   error
+}
+
+// largeArrayAsync returns the coroutine of largeArray: nothing runs until it is awaited, spawned, gathered or run.
+func largeArrayAsync(cl *aredis.Client, n int) rt.Awaitable[[]string] {
+	return &ag_largeArray{cl: cl, n: n}
+}
+
+func (ag_f *ag_largeArray) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_largeArray) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:643
+func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :643:1*/ var (
+		p     *aredis.Pipeline
+		err   error
+		ag_t2 []string
+		ag_t3 error
+	)
+	/*line :643:1*/ if ag_co.Unwinding() {
+		/*line :643:1*/ return rt.Ready
+	}
+	/*line :643:1*/ switch ag_f.ag_state {
+	/*line :643:1*/ case 1:
+		/*line :643:1*/ goto ag_resume1
+		/*line :643:1*/
+	case 2:
+		/*line :643:1*/ goto ag_resume2
+	}
+	/*line client_test.go:644:2*/ p = ag_f.cl.Pipeline()
+	/*line client_test.go:645:2*/ for i := range ag_f.n {
+		/*line client_test.go:646:3*/ p.Add("RPUSH", "big", i)
+	}
+	/*line client_test.go:648:5*/ ag_f.ag_aw0 = p.ExecAsync()
+	/*line :648:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line :648:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :648:5*/ return ag_s
+	}
+	/*line :648:5*/ ag_resume1:
+	/*line client_test.go:648:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :648:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:648:2*/ if !(err != nil) {
+		/*line :648:2*/ goto ag_L1
+	}
+	/*line client_test.go:649:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :649:3*/ return rt.Ready
+	/*line :649:3*/ ag_L1:
+	/*line client_test.go:651:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
+	/*line :651:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :651:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :651:9*/ return ag_s
+	}
+	/*line :651:9*/ ag_resume2:
+	/*line client_test.go:651:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :651:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:651:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :651:2*/ return rt.Ready
+}
+
+//line client_async_test.go:1964
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_largeArray) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:648"
+	case 2:
+		return "client_test.go:651"
 	}
 	return ""
 }

@@ -635,3 +635,32 @@ func TestBlockingParksOnlyItsTask(t *testing.T) {
 	assert.Equal(t, []string{"INCR ran while BLPOP blocked", "done before the pushes: false false", "queue job", "stream f v"}, got)
 	assert.Equal(t, 3, cl.Dials(), "BLPOP and XREADGROUP had connections of their own")
 }
+
+// largeArray pushes n integers and reads them back in one LRANGE, a
+// reply of megabytes that arrives in many reads.
+//
+// async
+func largeArray(cl *aredis.Client, n int) ([]string, error) {
+	p := cl.Pipeline()
+	for i := range n {
+		p.Add("RPUSH", "big", i)
+	}
+	if _, err := p.Exec(); err != nil {
+		return nil, err
+	}
+	return cl.Strings("LRANGE", "big", 0, -1)
+}
+
+func TestLargeArray(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket()})
+	const n = 200000
+	got, err := rt.Run(largeArrayAsync(cl, n))
+	require.NoError(t, err)
+	require.Len(t, got, n)
+	for i, s := range got {
+		if s != strconv.Itoa(i) {
+			t.Fatalf("element %d is %q", i, s)
+		}
+	}
+}

@@ -181,12 +181,78 @@ const maxDepth = 256
 // when buf is a valid but incomplete prefix of one, or a *ProtocolError. It
 // allocates nothing.
 func scanReply(buf []byte) (int, error) {
-	var p parser
-	p.buf = buf
-	if _, err := p.value(0, false); err != nil {
-		return 0, err
+	var st scanState
+	return st.scan(buf)
+}
+
+// scanState is where a scan of an incomplete reply stopped, so that the
+// next scan, of the same bytes and more, goes on from there instead of
+// from the start: a large array that arrives in many reads is scanned
+// once, not once per read.
+type scanState struct {
+	pos   int     // where the next value starts
+	stack []int64 // values still to come in each open aggregate, outermost first
+}
+
+// reset readies st for a new reply.
+func (st *scanState) reset() {
+	st.pos = 0
+	st.stack = st.stack[:0]
+}
+
+// scan goes on scanning the reply that starts buf (which holds the bytes
+// of the scans before it, and perhaps more). On errIncomplete st holds
+// where to go on; after any other outcome, reset it.
+func (st *scanState) scan(buf []byte) (int, error) {
+	p := parser{buf: buf, pos: st.pos}
+	for {
+		at := p.pos
+		if len(st.stack) > maxDepth {
+			return 0, p.fail(at, "aggregates nested more than %d deep", maxDepth)
+		}
+		if at >= len(buf) {
+			return 0, errIncomplete
+		}
+		children := int64(0)
+		switch t := buf[at]; t {
+		case '*', '~', '>', '%', '|':
+			p.pos++
+			n, err := p.length(t == '*')
+			if err != nil {
+				return 0, err
+			}
+			children = max(n, 0)
+			if t == '%' || t == '|' {
+				if n > math.MaxInt64/4 {
+					return 0, p.fail(at+1, "map of %d pairs", n)
+				}
+				children = 2 * n
+			}
+			if t == '|' { // an attribute: its pairs, then the reply it describes
+				children++
+			}
+		default:
+			if _, err := p.value(len(st.stack), false); err != nil {
+				return 0, err
+			}
+		}
+		st.pos = p.pos
+		if children > 0 {
+			st.stack = append(st.stack, children)
+			continue
+		}
+		// A value is complete: it may complete the aggregates around it.
+		for len(st.stack) > 0 {
+			top := len(st.stack) - 1
+			if st.stack[top]--; st.stack[top] > 0 {
+				break
+			}
+			st.stack = st.stack[:top]
+		}
+		if len(st.stack) == 0 {
+			return p.pos, nil
+		}
 	}
-	return p.pos, nil
 }
 
 // parseReply parses a reply that scanReply found complete. The strings

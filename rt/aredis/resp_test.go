@@ -210,6 +210,16 @@ func FuzzReply(f *testing.F) {
 		if n <= 0 || n > len(data) {
 			t.Fatalf("%q: length %d", data, n)
 		}
+		// Scanning in steps, as the bytes arrive, finds the same end.
+		var st scanState
+		for cut := 1; cut < n; cut += 1 + cut/2 {
+			if _, err := st.scan(data[:cut]); err != errIncomplete {
+				t.Fatalf("%q: resumed scan of %d bytes: %v, want incomplete", data[:n], cut, err)
+			}
+		}
+		if m, err := st.scan(data); m != n || err != nil {
+			t.Fatalf("%q: resumed scan: %d, %v; from the start: %d", data[:n], m, err, n)
+		}
 		for i := range n {
 			if _, err := scanReply(data[:i]); err != errIncomplete {
 				t.Fatalf("%q: prefix of %d bytes: %v, want incomplete", data[:n], i, err)
