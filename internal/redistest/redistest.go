@@ -16,13 +16,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// Server is a redis-server run for one test.
+// Server is a redis-server run for one test. Kill, Stop and Restart may
+// be called from any goroutine (a test kills the server under a client
+// that runs on a loop).
 type Server struct {
+	mu     sync.Mutex // held by Kill, Stop and Restart
 	t      testing.TB
 	bin    string
 	dir    string
@@ -70,8 +74,10 @@ func Start(t testing.TB, extra ...string) *Server {
 		"--daemonize", "no",
 		"--logfile", filepath.Join(dir, "redis.log"),
 	}, extra...)
-	s.start()
 	t.Cleanup(s.Stop)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.start()
 	return s
 }
 
@@ -97,7 +103,7 @@ func (s *Server) start() {
 		if err := ping(s.socket); err == nil {
 			return
 		} else if time.Now().After(deadline) {
-			s.Kill()
+			s.signal(syscall.SIGKILL)
 			s.t.Fatalf("redistest: redis-server did not answer within 10s: %v\n%s", err, s.log())
 		}
 		select {
@@ -143,12 +149,20 @@ func (s *Server) log() string {
 
 // Kill kills the server with SIGKILL (a crash: nothing is flushed) and
 // waits until it has exited.
-func (s *Server) Kill() { s.signal(syscall.SIGKILL) }
+func (s *Server) Kill() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.signal(syscall.SIGKILL)
+}
 
 // Stop stops the server with SIGTERM (a clean shutdown) and waits; a
 // server that has not exited within 10 s is killed. Stopping a stopped
 // server does nothing.
-func (s *Server) Stop() { s.signal(syscall.SIGTERM) }
+func (s *Server) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.signal(syscall.SIGTERM)
+}
 
 func (s *Server) signal(sig syscall.Signal) {
 	if s.cmd == nil {
@@ -168,6 +182,8 @@ func (s *Server) signal(sig syscall.Signal) {
 // and data directory, and waits until it answers.
 func (s *Server) Restart() {
 	s.t.Helper()
-	s.Stop()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.signal(syscall.SIGTERM)
 	s.start()
 }

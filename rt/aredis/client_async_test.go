@@ -97,6 +97,11 @@ func _() {
 	var _ ag_stale_run_go_generate = largeArray
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) ([]string, error)
+	var _ ag_stale_run_go_generate = waitForSlot
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // client_test.go after this file was generated; run go generate.
 func init() {
@@ -117,6 +122,7 @@ func init() {
 		{Name: "scripts", Line: 543, Off: 17214, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
 		{Name: "blpopParks", Line: 592, Off: 18588, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
 		{Name: "largeArray", Line: 643, Off: 20370, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 673, Off: 21138, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -195,7 +201,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:199
+//line client_async_test.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -282,7 +288,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:286
+//line client_async_test.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -342,7 +348,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:346
+//line client_async_test.go:352
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -470,7 +476,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:474
+//line client_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -536,7 +542,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:540
+//line client_async_test.go:546
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -655,7 +661,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:659
+//line client_async_test.go:665
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -794,7 +800,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :295:2*/ return rt.Ready
 }
 
-//line client_async_test.go:798
+//line client_async_test.go:804
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -940,7 +946,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :357:2*/ return rt.Ready
 }
 
-//line client_async_test.go:944
+//line client_async_test.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -1082,7 +1088,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :394:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1086
+//line client_async_test.go:1092
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1189,7 +1195,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :428:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1193
+//line client_async_test.go:1199
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
@@ -1286,7 +1292,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :450:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1290
+//line client_async_test.go:1296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
@@ -1395,7 +1401,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :473:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1399
+//line client_async_test.go:1405
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
@@ -1493,7 +1499,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1497
+//line client_async_test.go:1503
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
@@ -1642,7 +1648,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1646
+//line client_async_test.go:1652
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
@@ -1861,7 +1867,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1865
+//line client_async_test.go:1871
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
@@ -1960,7 +1966,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :651:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1964
+//line client_async_test.go:1970
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
@@ -1969,6 +1975,129 @@ func (ag_f *ag_largeArray) AwaitLine() string {
 		return "client_test.go:648"
 	case 2:
 		return "client_test.go:651"
+	}
+	return ""
+}
+
+// ag_waitForSlot is the frame of waitForSlot (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_waitForSlot struct {
+	ag_state int
+	cl       *aredis.Client
+	out      []string
+	holder   *rt.Task[aredis.Value]
+	ag_aw0   rt.Awaitable[*rt.Task[aredis.Value]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw2   rt.Awaitable[string]
+	ag_aw3   rt.Awaitable[aredis.Value]
+	ag_r0    []string
+	ag_err   error
+}
+
+// waitForSlotAsync returns the coroutine of waitForSlot: nothing runs until it is awaited, spawned, gathered or run.
+func waitForSlotAsync(cl *aredis.Client) rt.Awaitable[[]string] {
+	return &ag_waitForSlot{cl: cl}
+}
+
+func (ag_f *ag_waitForSlot) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_waitForSlot) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:673
+func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :673:1*/ var (
+		ag_err1 error
+		ag_err2 error
+		s       string
+	)
+	/*line :673:1*/ if ag_co.Unwinding() {
+		/*line :673:1*/ return rt.Ready
+	}
+	/*line :673:1*/ switch ag_f.ag_state {
+	/*line :673:1*/ case 1:
+		/*line :673:1*/ goto ag_resume1
+		/*line :673:1*/
+	case 2:
+		/*line :673:1*/ goto ag_resume2
+		/*line :673:1*/
+	case 3:
+		/*line :673:1*/ goto ag_resume3
+		/*line :673:1*/
+	case 4:
+		/*line :673:1*/ goto ag_resume4
+		/*line :673:1*/
+	case 5:
+		/*line :673:1*/ goto ag_resume5
+	}
+	/*line client_test.go:674:6*/ ag_f.out = nil
+	/*line client_test.go:675:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :675:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :675:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :675:2*/ return ag_s
+	}
+	/*line :675:2*/ ag_resume1:
+	/*line client_test.go:675:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :675:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:676:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :676:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :676:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :676:2*/ return ag_s
+	}
+	/*line :676:2*/ ag_resume2:
+	/*line :676:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:677:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :677:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :677:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :677:2*/ return ag_s
+	}
+	/*line :677:2*/ ag_resume3:
+	/*line client_test.go:677:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :677:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:678:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
+	/*line client_test.go:679:5*/ ag_f.ag_aw3 = ag_f.holder
+	/*line :679:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :679:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :679:5*/ return ag_s
+	}
+	/*line :679:5*/ ag_resume4:
+	/*line client_test.go:679:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :679:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:679:2*/ if !(ag_err2 != nil) {
+		/*line :679:2*/ goto ag_L1
+	}
+	/*line client_test.go:680:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+	/*line :680:3*/ return rt.Ready
+	/*line :680:3*/ ag_L1:
+	/*line client_test.go:682:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
+	/*line :682:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :682:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :682:2*/ return ag_s
+	}
+	/*line :682:2*/ ag_resume5:
+	/*line client_test.go:682:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :682:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:683:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
+	/*line :683:2*/ return rt.Ready
+}
+
+//line client_async_test.go:2087
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_waitForSlot) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:675"
+	case 2:
+		return "client_test.go:676"
+	case 3:
+		return "client_test.go:677"
+	case 4:
+		return "client_test.go:679"
+	case 5:
+		return "client_test.go:682"
 	}
 	return ""
 }

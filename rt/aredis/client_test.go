@@ -664,3 +664,51 @@ func TestLargeArray(t *testing.T) {
 		}
 	}
 }
+
+// waitForSlot holds the pool's only connection with DEBUG SLEEP while
+// another command waits for it and is cancelled by rt.WaitFor: the
+// cancelled waiter does not take the slot with it.
+//
+// async
+func waitForSlot(cl *aredis.Client) ([]string, error) {
+	var out []string
+	holder := rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	rt.Sleep(20 * time.Millisecond)
+	_, err := rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20*time.Millisecond))
+	out = append(out, fmt.Sprint("cancelled wait: ", err))
+	if _, err := rt.Await(holder); err != nil {
+		return out, err
+	}
+	s, err := cl.String("PING")
+	return append(out, s), err
+}
+
+func TestCancelledWaitForConnection(t *testing.T) {
+	srv := redistest.Start(t, "--enable-debug-command", "yes")
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), PoolSize: 1})
+	got, err := rt.Run(waitForSlotAsync(cl))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"cancelled wait: rt: timeout", "PONG"}, got)
+	assert.Equal(t, 1, cl.Dials(), "the waiter never had the connection")
+}
+
+// TestLoopsShareClient runs one client from four loops at once, each on
+// its own goroutine: each loop has its own pool.
+func TestLoopsShareClient(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), PoolSize: 2})
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			_, err := rt.Run(incrsAsync(cl, 50))
+			errs <- err
+		}()
+	}
+	for range 4 {
+		require.NoError(t, <-errs)
+	}
+	n, err := cl.Int("GET", "c")
+	require.NoError(t, err)
+	assert.Equal(t, int64(200), n)
+	assert.Equal(t, 4*2+1, cl.Dials(), "two per loop, and one for the GET from ordinary code")
+}
