@@ -44,10 +44,11 @@ type Options struct {
 	// ClientName, when set, names each connection (CLIENT SETNAME).
 	ClientName string
 	// DialTimeout bounds connecting, including the AUTH/SELECT/HELLO
-	// handshake; zero means no limit.
+	// handshake; zero means no limit but the command's (CommandTimeout).
 	DialTimeout time.Duration
 	// CommandTimeout bounds a command (or a pipeline): waiting for a
-	// connection of the pool, writing it and reading its reply. A command
+	// connection of the pool, connecting if it must, writing the command
+	// and reading its reply. A command
 	// past it fails with an error that wraps os.ErrDeadlineExceeded and
 	// its connection is closed. Blocking commands are not bounded by it
 	// (see the package doc). Zero means no limit.
@@ -68,7 +69,8 @@ type Client struct {
 	opts  Options
 	mu    sync.Mutex
 	pools map[rt.Loop]*pool
-	dials atomic.Int64
+	dials    atomic.Int64
+	halfRead atomic.Int64 // connections closed with part of a reply read
 }
 
 // Dials returns how many connections the client has opened.
@@ -202,7 +204,7 @@ func (p *pool) tryGet(blocking bool) *conn {
 // async
 func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {
 	if p == nil {
-		return cl.dial()
+		return cl.dial(dl)
 	}
 	if !blocking && !p.slots.TryAcquire() {
 		if dl.IsZero() {
@@ -224,7 +226,7 @@ func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {
 		}
 		return cn, nil
 	}
-	cn, err := cl.dial()
+	cn, err := cl.dial(dl)
 	if err != nil && !blocking {
 		p.slots.Release()
 	}
@@ -237,6 +239,9 @@ func (p *pool) put(cn *conn, clean, blocking bool) {
 	if p == nil || p.loop.Closed() {
 		cn.c.Close()
 		return
+	}
+	if !clean && cn.c.Buffered() > 0 {
+		p.cl.halfRead.Add(1)
 	}
 	if clean && cn.c.Buffered() == 0 && len(p.idle) < p.cl.opts.PoolSize {
 		cn.c.SetDeadline(time.Time{})
@@ -253,19 +258,25 @@ func (p *pool) put(cn *conn, clean, blocking bool) {
 }
 
 // dial connects and runs the handshake: HELLO, AUTH, SETNAME and SELECT
-// as the options ask, pipelined in one write.
+// as the options ask, pipelined in one write; within DialTimeout, and
+// within dl, the deadline of the command it connects for (zero: none).
 //
 // async
-func (cl *Client) dial() (*conn, error) {
+func (cl *Client) dial(dl time.Time) (*conn, error) {
 	o := &cl.opts
-	var dl time.Time
 	if o.DialTimeout > 0 {
-		dl = rt.Now().Add(o.DialTimeout)
+		if t := rt.Now().Add(o.DialTimeout); dl.IsZero() || t.Before(dl) {
+			dl = t
+		}
 	}
 	var c *anet.Conn
 	var err error
-	if o.DialTimeout > 0 {
-		c, err = rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), o.DialTimeout))
+	if !dl.IsZero() {
+		left := dl.Sub(rt.Now())
+		err = rt.ErrTimeout
+		if left > 0 {
+			c, err = rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), left))
+		}
 		if err == rt.ErrTimeout {
 			err = fmt.Errorf("aredis: dial %s: %w", o.Addr, os.ErrDeadlineExceeded)
 		}

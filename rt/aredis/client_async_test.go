@@ -112,17 +112,17 @@ func init() {
 		{Name: "errorsThenMore", Line: 194, Off: 5635, Head: "func errorsThenMore(cl *aredis.Client) (string, error) {", Len: 643, Hash: 0x8289ab36a360b3b9},
 		{Name: "ping", Line: 225, Off: 6628, Head: "func ping(cl *aredis.Client) (string, error) { return cl.String(\"PING\") }", Len: 73, Hash: 0x4a7f04c2ff94a777},
 		{Name: "timeouts", Line: 230, Off: 6783, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
-		{Name: "auth", Line: 279, Off: 8340, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
-		{Name: "cancelMidReply", Line: 337, Off: 10440, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 832, Hash: 0xbc0da3e8ecd3d6a2},
-		{Name: "killed", Line: 373, Off: 11772, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
-		{Name: "pushes", Line: 412, Off: 13272, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
-		{Name: "tooLong", Line: 443, Off: 14210, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
-		{Name: "incrs", Line: 465, Off: 14940, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
-		{Name: "invalidThenPing", Line: 489, Off: 15629, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
-		{Name: "scripts", Line: 543, Off: 17214, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 592, Off: 18588, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
-		{Name: "largeArray", Line: 643, Off: 20370, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
-		{Name: "waitForSlot", Line: 673, Off: 21138, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
+		{Name: "auth", Line: 287, Off: 8705, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
+		{Name: "cancelMidReply", Line: 345, Off: 10805, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 906, Hash: 0x803d8dcfb2001e2e},
+		{Name: "killed", Line: 383, Off: 12407, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
+		{Name: "pushes", Line: 422, Off: 13907, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 453, Off: 14845, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 475, Off: 15575, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 499, Off: 16264, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 553, Off: 17849, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
+		{Name: "blpopParks", Line: 602, Off: 19223, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 653, Off: 21005, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 683, Off: 21773, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -706,9 +706,9 @@ func (ag_f *ag_auth) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:279
+//line client_test.go:287
 func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :279:1*/ var (
+	/*line :287:1*/ var (
 		ag_err1 error
 		name    string
 		ag_err2 error
@@ -716,88 +716,88 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t5   string
 		ag_t6   error
 	)
-	/*line :279:1*/ if ag_co.Unwinding() {
-		/*line :279:1*/ return rt.Ready
+	/*line :287:1*/ if ag_co.Unwinding() {
+		/*line :287:1*/ return rt.Ready
 	}
-	/*line :279:1*/ switch ag_f.ag_state {
-	/*line :279:1*/ case 1:
-		/*line :279:1*/ goto ag_resume1
-		/*line :279:1*/
+	/*line :287:1*/ switch ag_f.ag_state {
+	/*line :287:1*/ case 1:
+		/*line :287:1*/ goto ag_resume1
+		/*line :287:1*/
 	case 2:
-		/*line :279:1*/ goto ag_resume2
-		/*line :279:1*/
+		/*line :287:1*/ goto ag_resume2
+		/*line :287:1*/
 	case 3:
-		/*line :279:1*/ goto ag_resume3
-		/*line :279:1*/
+		/*line :287:1*/ goto ag_resume3
+		/*line :287:1*/
 	case 4:
-		/*line :279:1*/ goto ag_resume4
-		/*line :279:1*/
+		/*line :287:1*/ goto ag_resume4
+		/*line :287:1*/
 	case 5:
-		/*line :279:1*/ goto ag_resume5
+		/*line :287:1*/ goto ag_resume5
 	}
-	/*line client_test.go:280:5*/ ag_f.ag_aw0 = ag_f.good.DoAsync("SET", "k", "in db 3")
-	/*line :280:5*/ ag_f.ag_state = 1 // await: good.Do("SET", "k", "in db 3")
-	/*line :280:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:5*/ return ag_s
+	/*line client_test.go:288:5*/ ag_f.ag_aw0 = ag_f.good.DoAsync("SET", "k", "in db 3")
+	/*line :288:5*/ ag_f.ag_state = 1 // await: good.Do("SET", "k", "in db 3")
+	/*line :288:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :288:5*/ return ag_s
 	}
-	/*line :280:5*/ ag_resume1:
-	/*line client_test.go:280:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :280:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:280:2*/ if !(ag_err1 != nil) {
-		/*line :280:2*/ goto ag_L1
+	/*line :288:5*/ ag_resume1:
+	/*line client_test.go:288:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :288:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:288:2*/ if !(ag_err1 != nil) {
+		/*line :288:2*/ goto ag_L1
 	}
-	/*line client_test.go:281:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :281:3*/ return rt.Ready
-	/*line :281:3*/ ag_L1:
-	/*line client_test.go:283:2*/ ag_f.ag_aw1 = ag_f.good.StringAsync("CLIENT", "GETNAME")
-	/*line :283:2*/ ag_f.ag_state = 2 // await: good.String("CLIENT", "GETNAME")
-	/*line :283:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :283:2*/ return ag_s
+	/*line client_test.go:289:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :289:3*/ return rt.Ready
+	/*line :289:3*/ ag_L1:
+	/*line client_test.go:291:2*/ ag_f.ag_aw1 = ag_f.good.StringAsync("CLIENT", "GETNAME")
+	/*line :291:2*/ ag_f.ag_state = 2 // await: good.String("CLIENT", "GETNAME")
+	/*line :291:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:2*/ return ag_s
 	}
-	/*line :283:2*/ ag_resume2:
-	/*line client_test.go:283:2*/ name, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :283:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:284:2*/ if ag_err2 != nil || name != "tester" {
-		/*line client_test.go:285:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("CLIENT GETNAME: %q, %v", name, ag_err2)
-		/*line :285:3*/ return rt.Ready
-	}
-	/*line client_test.go:287:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
-	/*line :287:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
-	/*line :287:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :287:5*/ return ag_s
-	}
-	/*line :287:5*/ ag_resume3:
-	/*line client_test.go:287:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :287:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:287:2*/ if !(ag_err3 != aredis.ErrNil) {
-		/*line :287:2*/ goto ag_L2
-	}
-	/*line client_test.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("db 0 sees k: %v", ag_err3)
-	/*line :288:3*/ return rt.Ready
-	/*line :288:3*/ ag_L2:
-	/*line client_test.go:290:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
-	/*line :290:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
-	/*line :290:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:2*/ return ag_s
-	}
-	/*line :290:2*/ ag_resume4:
-	/*line client_test.go:290:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :290:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:291:6*/ ag_f.re = nil
-	/*line client_test.go:292:2*/ if !errors.As(ag_err2, &ag_f.re) || ag_f.re.Code() != "WRONGPASS" || !strings.Contains(ag_err2.Error(), "aredis: connect: ") {
-		/*line client_test.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("wrong password: %v", ag_err2)
+	/*line :291:2*/ ag_resume2:
+	/*line client_test.go:291:2*/ name, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :291:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:292:2*/ if ag_err2 != nil || name != "tester" {
+		/*line client_test.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("CLIENT GETNAME: %q, %v", name, ag_err2)
 		/*line :293:3*/ return rt.Ready
 	}
-	/*line client_test.go:295:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
-	/*line :295:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
-	/*line :295:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:9*/ return ag_s
+	/*line client_test.go:295:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
+	/*line :295:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
+	/*line :295:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :295:5*/ return ag_s
 	}
-	/*line :295:9*/ ag_resume5:
-	/*line client_test.go:295:9*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
-	/*line :295:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:295:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :295:2*/ return rt.Ready
+	/*line :295:5*/ ag_resume3:
+	/*line client_test.go:295:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :295:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:295:2*/ if !(ag_err3 != aredis.ErrNil) {
+		/*line :295:2*/ goto ag_L2
+	}
+	/*line client_test.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("db 0 sees k: %v", ag_err3)
+	/*line :296:3*/ return rt.Ready
+	/*line :296:3*/ ag_L2:
+	/*line client_test.go:298:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
+	/*line :298:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
+	/*line :298:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :298:2*/ return ag_s
+	}
+	/*line :298:2*/ ag_resume4:
+	/*line client_test.go:298:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :298:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:299:6*/ ag_f.re = nil
+	/*line client_test.go:300:2*/ if !errors.As(ag_err2, &ag_f.re) || ag_f.re.Code() != "WRONGPASS" || !strings.Contains(ag_err2.Error(), "aredis: connect: ") {
+		/*line client_test.go:301:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("wrong password: %v", ag_err2)
+		/*line :301:3*/ return rt.Ready
+	}
+	/*line client_test.go:303:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
+	/*line :303:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
+	/*line :303:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:9*/ return ag_s
+	}
+	/*line :303:9*/ ag_resume5:
+	/*line client_test.go:303:9*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :303:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:303:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :303:2*/ return rt.Ready
 }
 
 //line client_async_test.go:804
@@ -806,15 +806,15 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_auth) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:280"
+		return "client_test.go:288"
 	case 2:
-		return "client_test.go:283"
+		return "client_test.go:291"
 	case 3:
-		return "client_test.go:287"
-	case 4:
-		return "client_test.go:290"
-	case 5:
 		return "client_test.go:295"
+	case 4:
+		return "client_test.go:298"
+	case 5:
+		return "client_test.go:303"
 	}
 	return ""
 }
@@ -847,9 +847,9 @@ func (ag_f *ag_cancelMidReply) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:337
+//line client_test.go:345
 func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :337:1*/ var (
+	/*line :345:1*/ var (
 		ag_err1 error
 		d       time.Duration
 		ag_err2 error
@@ -858,92 +858,92 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s2   string
 		ag_err4 error
 	)
-	/*line :337:1*/ if ag_co.Unwinding() {
-		/*line :337:1*/ return rt.Ready
+	/*line :345:1*/ if ag_co.Unwinding() {
+		/*line :345:1*/ return rt.Ready
 	}
-	/*line :337:1*/ switch ag_f.ag_state {
-	/*line :337:1*/ case 1:
-		/*line :337:1*/ goto ag_resume1
-		/*line :337:1*/
+	/*line :345:1*/ switch ag_f.ag_state {
+	/*line :345:1*/ case 1:
+		/*line :345:1*/ goto ag_resume1
+		/*line :345:1*/
 	case 2:
-		/*line :337:1*/ goto ag_resume2
-		/*line :337:1*/
+		/*line :345:1*/ goto ag_resume2
+		/*line :345:1*/
 	case 3:
-		/*line :337:1*/ goto ag_resume3
-		/*line :337:1*/
+		/*line :345:1*/ goto ag_resume3
+		/*line :345:1*/
 	case 4:
-		/*line :337:1*/ goto ag_resume4
+		/*line :345:1*/ goto ag_resume4
 	}
-	/*line client_test.go:338:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
-	/*line client_test.go:339:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
-	/*line :339:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
-	/*line :339:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :339:5*/ return ag_s
+	/*line client_test.go:346:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
+	/*line client_test.go:347:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
+	/*line :347:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
+	/*line :347:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:5*/ return ag_s
 	}
-	/*line :339:5*/ ag_resume1:
-	/*line client_test.go:339:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :339:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:339:2*/ if !(ag_err1 != nil) {
-		/*line :339:2*/ goto ag_L1
+	/*line :347:5*/ ag_resume1:
+	/*line client_test.go:347:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :347:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:347:2*/ if !(ag_err1 != nil) {
+		/*line :347:2*/ goto ag_L1
 	}
-	/*line client_test.go:340:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :340:3*/ return rt.Ready
-	/*line :340:3*/ ag_L1:
-	/*line client_test.go:342:2*/ ag_f.cancelled = 0
-	/*line :342:2*/ ag_f.ag_t4 = []time.Duration{20 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, time.Millisecond, 500 * time.Microsecond}
-	/*line :342:2*/ ag_f.ag_t5 = 0
-	/*line :342:2*/ ag_L2:
-	/*line client_test.go:343:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :343:2*/ goto ag_L4
+	/*line client_test.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :348:3*/ return rt.Ready
+	/*line :348:3*/ ag_L1:
+	/*line client_test.go:350:2*/ ag_f.cancelled = 0
+	/*line :350:2*/ ag_f.ag_t4 = []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond}
+	/*line :350:2*/ ag_f.ag_t5 = 0
+	/*line :350:2*/ ag_L2:
+	/*line client_test.go:351:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :351:2*/ goto ag_L4
 	}
-	/*line client_test.go:343:9*/ d = ag_f.ag_t4[ag_f.ag_t5]
-	/*line client_test.go:344:3*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
-	/*line :344:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
-	/*line :344:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:3*/ return ag_s
+	/*line client_test.go:351:9*/ d = ag_f.ag_t4[ag_f.ag_t5]
+	/*line client_test.go:352:3*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
+	/*line :352:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
+	/*line :352:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :352:3*/ return ag_s
 	}
-	/*line :344:3*/ ag_resume2:
-	/*line client_test.go:344:3*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :344:3*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:345:3*/ if ag_err2 == rt.ErrTimeout {
-		/*line client_test.go:346:4*/ ag_f.cancelled++
+	/*line :352:3*/ ag_resume2:
+	/*line client_test.go:352:3*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :352:3*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:353:3*/ if ag_err2 == rt.ErrTimeout {
+		/*line client_test.go:354:4*/ ag_f.cancelled++
 	} else if ag_err2 != nil {
-		/*line client_test.go:348:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err2
-		/*line :348:4*/ return rt.Ready
+		/*line client_test.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err2
+		/*line :356:4*/ return rt.Ready
 	}
-	/*line client_test.go:350:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "after")
-	/*line :350:6*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "after")
-	/*line :350:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :350:6*/ return ag_s
+	/*line client_test.go:358:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "after")
+	/*line :358:6*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "after")
+	/*line :358:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :358:6*/ return ag_s
 	}
-	/*line :350:6*/ ag_resume3:
-	/*line client_test.go:350:6*/ ag_s1, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :350:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:350:3*/ if !(ag_err3 != nil || ag_s1 != "after") {
-		/*line :350:3*/ goto ag_L5
+	/*line :358:6*/ ag_resume3:
+	/*line client_test.go:358:6*/ ag_s1, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :358:6*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:358:3*/ if !(ag_err3 != nil || ag_s1 != "after") {
+		/*line :358:3*/ goto ag_L5
 	}
-	/*line client_test.go:351:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s1, ag_err3)
-	/*line :351:4*/ return rt.Ready
-	/*line :351:4*/ ag_L5:
-	/*line client_test.go:353:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("GET", "big")
-	/*line :353:6*/ ag_f.ag_state = 4 // await: cl.String("GET", "big")
-	/*line :353:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :353:6*/ return ag_s
+	/*line client_test.go:359:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s1, ag_err3)
+	/*line :359:4*/ return rt.Ready
+	/*line :359:4*/ ag_L5:
+	/*line client_test.go:361:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("GET", "big")
+	/*line :361:6*/ ag_f.ag_state = 4 // await: cl.String("GET", "big")
+	/*line :361:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:6*/ return ag_s
 	}
-	/*line :353:6*/ ag_resume4:
-	/*line client_test.go:353:6*/ ag_s2, ag_err4 = ag_f.ag_aw1.AwaitResult()
-	/*line :353:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:353:3*/ if !(ag_err4 != nil || ag_s2 != ag_f.big) {
-		/*line :353:3*/ goto ag_L6
+	/*line :361:6*/ ag_resume4:
+	/*line client_test.go:361:6*/ ag_s2, ag_err4 = ag_f.ag_aw1.AwaitResult()
+	/*line :361:6*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:361:3*/ if !(ag_err4 != nil || ag_s2 != ag_f.big) {
+		/*line :361:3*/ goto ag_L6
 	}
-	/*line client_test.go:354:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s2), ag_err4)
-	/*line :354:4*/ return rt.Ready
-	/*line :354:4*/ ag_L6:
-	/*line :354:4*/ ag_f.ag_t5++
-	/*line :354:4*/ goto ag_L2
-	/*line :354:4*/ ag_L4:
-	/*line client_test.go:357:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
-	/*line :357:2*/ return rt.Ready
+	/*line client_test.go:362:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s2), ag_err4)
+	/*line :362:4*/ return rt.Ready
+	/*line :362:4*/ ag_L6:
+	/*line :362:4*/ ag_f.ag_t5++
+	/*line :362:4*/ goto ag_L2
+	/*line :362:4*/ ag_L4:
+	/*line client_test.go:365:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
+	/*line :365:2*/ return rt.Ready
 }
 
 //line client_async_test.go:950
@@ -952,13 +952,13 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:339"
+		return "client_test.go:347"
 	case 2:
-		return "client_test.go:344"
+		return "client_test.go:352"
 	case 3:
-		return "client_test.go:350"
+		return "client_test.go:358"
 	case 4:
-		return "client_test.go:353"
+		return "client_test.go:361"
 	}
 	return ""
 }
@@ -989,103 +989,103 @@ func (ag_f *ag_killed) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:373
+//line client_test.go:383
 func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :373:1*/ var (
+	/*line :383:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_t3   string
 		ag_t4   error
 	)
-	/*line :373:1*/ if ag_co.Unwinding() {
-		/*line :373:1*/ return rt.Ready
+	/*line :383:1*/ if ag_co.Unwinding() {
+		/*line :383:1*/ return rt.Ready
 	}
-	/*line :373:1*/ switch ag_f.ag_state {
-	/*line :373:1*/ case 1:
-		/*line :373:1*/ goto ag_resume1
-		/*line :373:1*/
+	/*line :383:1*/ switch ag_f.ag_state {
+	/*line :383:1*/ case 1:
+		/*line :383:1*/ goto ag_resume1
+		/*line :383:1*/
 	case 2:
-		/*line :373:1*/ goto ag_resume2
-		/*line :373:1*/
+		/*line :383:1*/ goto ag_resume2
+		/*line :383:1*/
 	case 3:
-		/*line :373:1*/ goto ag_resume3
-		/*line :373:1*/
+		/*line :383:1*/ goto ag_resume3
+		/*line :383:1*/
 	case 4:
-		/*line :373:1*/ goto ag_resume4
-		/*line :373:1*/
+		/*line :383:1*/ goto ag_resume4
+		/*line :383:1*/
 	case 5:
-		/*line :373:1*/ goto ag_resume5
+		/*line :383:1*/ goto ag_resume5
 	}
-	/*line client_test.go:376:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
-	/*line :376:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
-	/*line :376:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :376:5*/ return ag_s
+	/*line client_test.go:386:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
+	/*line :386:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
+	/*line :386:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :386:5*/ return ag_s
 	}
-	/*line :376:5*/ ag_resume1:
-	/*line client_test.go:376:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :376:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:376:2*/ if !(ag_err1 != nil) {
-		/*line :376:2*/ goto ag_L1
+	/*line :386:5*/ ag_resume1:
+	/*line client_test.go:386:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :386:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:386:2*/ if !(ag_err1 != nil) {
+		/*line :386:2*/ goto ag_L1
 	}
-	/*line client_test.go:377:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :377:3*/ return rt.Ready
-	/*line :377:3*/ ag_L1:
-	/*line client_test.go:379:2*/ go func() {
-		/*line client_test.go:380:3*/ time.Sleep(100 * time.Millisecond)
-		/*line client_test.go:381:3*/ ag_f.srv.Kill()
+	/*line client_test.go:387:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :387:3*/ return rt.Ready
+	/*line :387:3*/ ag_L1:
+	/*line client_test.go:389:2*/ go func() {
+		/*line client_test.go:390:3*/ time.Sleep(100 * time.Millisecond)
+		/*line client_test.go:391:3*/ ag_f.srv.Kill()
 	}()
-	/*line client_test.go:383:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
-	/*line :383:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
-	/*line :383:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :383:2*/ return ag_s
+	/*line client_test.go:393:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
+	/*line :393:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
+	/*line :393:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :393:2*/ return ag_s
 	}
-	/*line :383:2*/ ag_resume2:
-	/*line client_test.go:383:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :383:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:384:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
-		/*line client_test.go:385:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
-		/*line :385:3*/ return rt.Ready
+	/*line :393:2*/ ag_resume2:
+	/*line client_test.go:393:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :393:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:394:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
+		/*line client_test.go:395:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
+		/*line :395:3*/ return rt.Ready
 	}
-	/*line client_test.go:387:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
-	/*line :387:5*/ ag_f.ag_state = 3 // await: cl.Do("PING")
-	/*line :387:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :387:5*/ return ag_s
+	/*line client_test.go:397:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
+	/*line :397:5*/ ag_f.ag_state = 3 // await: cl.Do("PING")
+	/*line :397:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :397:5*/ return ag_s
 	}
-	/*line :387:5*/ ag_resume3:
-	/*line client_test.go:387:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :387:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:387:2*/ if !(ag_err3 == nil) {
-		/*line :387:2*/ goto ag_L2
+	/*line :397:5*/ ag_resume3:
+	/*line client_test.go:397:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :397:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:397:2*/ if !(ag_err3 == nil) {
+		/*line :397:2*/ goto ag_L2
 	}
-	/*line client_test.go:388:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
-	/*line :388:3*/ return rt.Ready
-	/*line :388:3*/ ag_L2:
-	/*line client_test.go:390:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:390:50*/ ag_f.srv.Restart()
-		/*line client_test.go:390:65*/ return struct{}{}, nil
+	/*line client_test.go:398:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
+	/*line :398:3*/ return rt.Ready
+	/*line :398:3*/ ag_L2:
+	/*line client_test.go:400:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_test.go:400:50*/ ag_f.srv.Restart()
+		/*line client_test.go:400:65*/ return struct{}{}, nil
 	})
-	/*line :390:65*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (struct{}, error) literal))
-	/*line :390:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :390:65*/ return ag_s
+	/*line :400:65*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :400:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :400:65*/ return ag_s
 	}
-	/*line :390:65*/ ag_resume4:
-	/*line client_test.go:390:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :390:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:391:2*/ if ag_err2 != nil {
-		/*line client_test.go:392:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-		/*line :392:3*/ return rt.Ready
+	/*line :400:65*/ ag_resume4:
+	/*line client_test.go:400:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :400:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:401:2*/ if ag_err2 != nil {
+		/*line client_test.go:402:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+		/*line :402:3*/ return rt.Ready
 	}
-	/*line client_test.go:394:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
-	/*line :394:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :394:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :394:9*/ return ag_s
+	/*line client_test.go:404:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
+	/*line :404:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :404:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :404:9*/ return ag_s
 	}
-	/*line :394:9*/ ag_resume5:
-	/*line client_test.go:394:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
-	/*line :394:9*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:394:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :394:2*/ return rt.Ready
+	/*line :404:9*/ ag_resume5:
+	/*line client_test.go:404:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
+	/*line :404:9*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:404:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :404:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1092
@@ -1094,15 +1094,15 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_killed) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:376"
+		return "client_test.go:386"
 	case 2:
-		return "client_test.go:383"
+		return "client_test.go:393"
 	case 3:
-		return "client_test.go:387"
+		return "client_test.go:397"
 	case 4:
-		return "client_test.go:390"
+		return "client_test.go:400"
 	case 5:
-		return "client_test.go:394"
+		return "client_test.go:404"
 	}
 	return ""
 }
@@ -1133,66 +1133,66 @@ func (ag_f *ag_pushes) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:412
+//line client_test.go:422
 func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :412:1*/ var (
+	/*line :422:1*/ var (
 		cmd     []any
 		s       string
 		ag_err1 error
 		vals    []aredis.Value
 		ag_err2 error
 	)
-	/*line :412:1*/ if ag_co.Unwinding() {
-		/*line :412:1*/ return rt.Ready
+	/*line :422:1*/ if ag_co.Unwinding() {
+		/*line :422:1*/ return rt.Ready
 	}
-	/*line :412:1*/ switch ag_f.ag_state {
-	/*line :412:1*/ case 1:
-		/*line :412:1*/ goto ag_resume1
-		/*line :412:1*/
+	/*line :422:1*/ switch ag_f.ag_state {
+	/*line :422:1*/ case 1:
+		/*line :422:1*/ goto ag_resume1
+		/*line :422:1*/
 	case 2:
-		/*line :412:1*/ goto ag_resume2
+		/*line :422:1*/ goto ag_resume2
 	}
-	/*line client_test.go:413:6*/ ag_f.out = nil
-	/*line :413:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
-	/*line :413:6*/ ag_f.ag_t3 = 0
-	/*line :413:6*/ ag_L1:
-	/*line client_test.go:414:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :414:2*/ goto ag_L3
+	/*line client_test.go:423:6*/ ag_f.out = nil
+	/*line :423:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
+	/*line :423:6*/ ag_f.ag_t3 = 0
+	/*line :423:6*/ ag_L1:
+	/*line client_test.go:424:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :424:2*/ goto ag_L3
 	}
-	/*line client_test.go:414:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_test.go:415:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
-	/*line :415:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
-	/*line :415:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :415:3*/ return ag_s
+	/*line client_test.go:424:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:425:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
+	/*line :425:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
+	/*line :425:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :425:3*/ return ag_s
 	}
-	/*line :415:3*/ ag_resume1:
-	/*line client_test.go:415:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :415:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:416:3*/ if ag_err1 != nil {
-		/*line client_test.go:417:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :417:4*/ return rt.Ready
+	/*line :425:3*/ ag_resume1:
+	/*line client_test.go:425:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :425:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:426:3*/ if ag_err1 != nil {
+		/*line client_test.go:427:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :427:4*/ return rt.Ready
 	}
-	/*line client_test.go:419:3*/ ag_f.out = append(ag_f.out, s)
-	/*line :419:3*/ ag_f.ag_t3++
-	/*line :419:3*/ goto ag_L1
-	/*line :419:3*/ ag_L3:
-	/*line client_test.go:421:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
-	/*line :421:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
-	/*line :421:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:2*/ return ag_s
+	/*line client_test.go:429:3*/ ag_f.out = append(ag_f.out, s)
+	/*line :429:3*/ ag_f.ag_t3++
+	/*line :429:3*/ goto ag_L1
+	/*line :429:3*/ ag_L3:
+	/*line client_test.go:431:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
+	/*line :431:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :431:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :431:2*/ return ag_s
 	}
-	/*line :421:2*/ ag_resume2:
-	/*line client_test.go:421:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :421:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:422:2*/ if ag_err2 != nil {
-		/*line client_test.go:423:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-		/*line :423:3*/ return rt.Ready
+	/*line :431:2*/ ag_resume2:
+	/*line client_test.go:431:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :431:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:432:2*/ if ag_err2 != nil {
+		/*line client_test.go:433:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :433:3*/ return rt.Ready
 	}
-	/*line client_test.go:425:2*/ for _, v := range vals {
-		/*line client_test.go:426:3*/ ag_f.out = append(ag_f.out, show(v))
+	/*line client_test.go:435:2*/ for _, v := range vals {
+		/*line client_test.go:436:3*/ ag_f.out = append(ag_f.out, show(v))
 	}
-	/*line client_test.go:428:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :428:2*/ return rt.Ready
+	/*line client_test.go:438:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :438:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1199
@@ -1201,9 +1201,9 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pushes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:415"
+		return "client_test.go:425"
 	case 2:
-		return "client_test.go:421"
+		return "client_test.go:431"
 	}
 	return ""
 }
@@ -1231,65 +1231,65 @@ func (ag_f *ag_tooLong) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:443
+//line client_test.go:453
 func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :443:1*/ var (
+	/*line :453:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :443:1*/ if ag_co.Unwinding() {
-		/*line :443:1*/ return rt.Ready
+	/*line :453:1*/ if ag_co.Unwinding() {
+		/*line :453:1*/ return rt.Ready
 	}
-	/*line :443:1*/ switch ag_f.ag_state {
-	/*line :443:1*/ case 1:
-		/*line :443:1*/ goto ag_resume1
-		/*line :443:1*/
+	/*line :453:1*/ switch ag_f.ag_state {
+	/*line :453:1*/ case 1:
+		/*line :453:1*/ goto ag_resume1
+		/*line :453:1*/
 	case 2:
-		/*line :443:1*/ goto ag_resume2
-		/*line :443:1*/
+		/*line :453:1*/ goto ag_resume2
+		/*line :453:1*/
 	case 3:
-		/*line :443:1*/ goto ag_resume3
+		/*line :453:1*/ goto ag_resume3
 	}
-	/*line client_test.go:444:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
-	/*line :444:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
-	/*line :444:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:5*/ return ag_s
+	/*line client_test.go:454:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
+	/*line :454:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
+	/*line :454:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:5*/ return ag_s
 	}
-	/*line :444:5*/ ag_resume1:
-	/*line client_test.go:444:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :444:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:444:2*/ if !(ag_err1 != nil) {
-		/*line :444:2*/ goto ag_L1
+	/*line :454:5*/ ag_resume1:
+	/*line client_test.go:454:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :454:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:454:2*/ if !(ag_err1 != nil) {
+		/*line :454:2*/ goto ag_L1
 	}
-	/*line client_test.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :445:3*/ return rt.Ready
-	/*line :445:3*/ ag_L1:
-	/*line client_test.go:447:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
-	/*line :447:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
-	/*line :447:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:5*/ return ag_s
+	/*line client_test.go:455:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :455:3*/ return rt.Ready
+	/*line :455:3*/ ag_L1:
+	/*line client_test.go:457:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
+	/*line :457:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
+	/*line :457:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :457:5*/ return ag_s
 	}
-	/*line :447:5*/ ag_resume2:
-	/*line client_test.go:447:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :447:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:447:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
-		/*line :447:2*/ goto ag_L2
+	/*line :457:5*/ ag_resume2:
+	/*line client_test.go:457:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :457:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:457:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
+		/*line :457:2*/ goto ag_L2
 	}
-	/*line client_test.go:448:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
-	/*line :448:3*/ return rt.Ready
-	/*line :448:3*/ ag_L2:
-	/*line client_test.go:450:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
-	/*line :450:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
-	/*line :450:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :450:9*/ return ag_s
+	/*line client_test.go:458:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
+	/*line :458:3*/ return rt.Ready
+	/*line :458:3*/ ag_L2:
+	/*line client_test.go:460:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
+	/*line :460:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :460:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :460:9*/ return ag_s
 	}
-	/*line :450:9*/ ag_resume3:
-	/*line client_test.go:450:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :450:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:450:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :450:2*/ return rt.Ready
+	/*line :460:9*/ ag_resume3:
+	/*line client_test.go:460:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :460:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:460:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :460:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1296
@@ -1298,11 +1298,11 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_tooLong) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:444"
+		return "client_test.go:454"
 	case 2:
-		return "client_test.go:447"
+		return "client_test.go:457"
 	case 3:
-		return "client_test.go:450"
+		return "client_test.go:460"
 	}
 	return ""
 }
@@ -1336,69 +1336,69 @@ func (ag_f *ag_incrs) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:465
+//line client_test.go:475
 func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :465:1*/ var (
+	/*line :475:1*/ var (
 		err   error
 		ag_t5 string
 		ag_t6 error
 	)
-	/*line :465:1*/ if ag_co.Unwinding() {
-		/*line :465:1*/ return rt.Ready
+	/*line :475:1*/ if ag_co.Unwinding() {
+		/*line :475:1*/ return rt.Ready
 	}
-	/*line :465:1*/ switch ag_f.ag_state {
-	/*line :465:1*/ case 1:
-		/*line :465:1*/ goto ag_resume1
-		/*line :465:1*/
+	/*line :475:1*/ switch ag_f.ag_state {
+	/*line :475:1*/ case 1:
+		/*line :475:1*/ goto ag_resume1
+		/*line :475:1*/
 	case 2:
-		/*line :465:1*/ goto ag_resume2
-		/*line :465:1*/
+		/*line :475:1*/ goto ag_resume2
+		/*line :475:1*/
 	case 3:
-		/*line :465:1*/ goto ag_resume3
+		/*line :475:1*/ goto ag_resume3
 	}
-	/*line client_test.go:466:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
-	/*line :466:2*/ ag_f.ag_t2 = ag_f.tasks
-	/*line :466:2*/ ag_f.ag_t3 = 0
-	/*line :466:2*/ ag_L1:
-	/*line client_test.go:467:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :467:2*/ goto ag_L3
+	/*line client_test.go:476:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
+	/*line :476:2*/ ag_f.ag_t2 = ag_f.tasks
+	/*line :476:2*/ ag_f.ag_t3 = 0
+	/*line :476:2*/ ag_L1:
+	/*line client_test.go:477:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :477:2*/ goto ag_L3
 	}
-	/*line client_test.go:467:6*/ ag_f.i = ag_f.ag_t3
-	/*line client_test.go:468:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
-	/*line :468:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
-	/*line :468:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :468:3*/ return ag_s
+	/*line client_test.go:477:6*/ ag_f.i = ag_f.ag_t3
+	/*line client_test.go:478:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
+	/*line :478:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
+	/*line :478:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :478:3*/ return ag_s
 	}
-	/*line :468:3*/ ag_resume1:
-	/*line client_test.go:468:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :468:3*/ ag_f.ag_aw0 = nil
-	/*line :468:3*/ ag_f.ag_t3++
-	/*line :468:3*/ goto ag_L1
-	/*line :468:3*/ ag_L3:
-	/*line client_test.go:470:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
-	/*line :470:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
-	/*line :470:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :470:5*/ return ag_s
+	/*line :478:3*/ ag_resume1:
+	/*line client_test.go:478:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :478:3*/ ag_f.ag_aw0 = nil
+	/*line :478:3*/ ag_f.ag_t3++
+	/*line :478:3*/ goto ag_L1
+	/*line :478:3*/ ag_L3:
+	/*line client_test.go:480:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
+	/*line :480:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :480:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :480:5*/ return ag_s
 	}
-	/*line :470:5*/ ag_resume2:
-	/*line client_test.go:470:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :470:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:470:2*/ if !(err != nil) {
-		/*line :470:2*/ goto ag_L4
+	/*line :480:5*/ ag_resume2:
+	/*line client_test.go:480:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :480:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:480:2*/ if !(err != nil) {
+		/*line :480:2*/ goto ag_L4
 	}
-	/*line client_test.go:471:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :471:3*/ return rt.Ready
-	/*line :471:3*/ ag_L4:
-	/*line client_test.go:473:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
-	/*line :473:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
-	/*line :473:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :473:9*/ return ag_s
+	/*line client_test.go:481:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :481:3*/ return rt.Ready
+	/*line :481:3*/ ag_L4:
+	/*line client_test.go:483:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
+	/*line :483:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :483:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :483:9*/ return ag_s
 	}
-	/*line :473:9*/ ag_resume3:
-	/*line client_test.go:473:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
-	/*line :473:9*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:473:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :473:2*/ return rt.Ready
+	/*line :483:9*/ ag_resume3:
+	/*line client_test.go:483:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
+	/*line :483:9*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:483:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :483:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1405
@@ -1407,11 +1407,11 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_incrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:468"
+		return "client_test.go:478"
 	case 2:
-		return "client_test.go:470"
+		return "client_test.go:480"
 	case 3:
-		return "client_test.go:473"
+		return "client_test.go:483"
 	}
 	return ""
 }
@@ -1440,63 +1440,63 @@ func (ag_f *ag_invalidThenPing) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:489
+//line client_test.go:499
 func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :489:1*/ var (
+	/*line :499:1*/ var (
 		ag_err1 error
 		s       string
 		err2    error
 	)
-	/*line :489:1*/ if ag_co.Unwinding() {
-		/*line :489:1*/ return rt.Ready
+	/*line :499:1*/ if ag_co.Unwinding() {
+		/*line :499:1*/ return rt.Ready
 	}
-	/*line :489:1*/ switch ag_f.ag_state {
-	/*line :489:1*/ case 1:
-		/*line :489:1*/ goto ag_resume1
-		/*line :489:1*/
+	/*line :499:1*/ switch ag_f.ag_state {
+	/*line :499:1*/ case 1:
+		/*line :499:1*/ goto ag_resume1
+		/*line :499:1*/
 	case 2:
-		/*line :489:1*/ goto ag_resume2
-		/*line :489:1*/
+		/*line :499:1*/ goto ag_resume2
+		/*line :499:1*/
 	case 3:
-		/*line :489:1*/ goto ag_resume3
+		/*line :499:1*/ goto ag_resume3
 	}
-	/*line client_test.go:490:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :490:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
-	/*line :490:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:5*/ return ag_s
+	/*line client_test.go:500:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :500:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :500:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :500:5*/ return ag_s
 	}
-	/*line :490:5*/ ag_resume1:
-	/*line client_test.go:490:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :490:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:490:2*/ if !(ag_err1 != nil) {
-		/*line :490:2*/ goto ag_L1
+	/*line :500:5*/ ag_resume1:
+	/*line client_test.go:500:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :500:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:500:2*/ if !(ag_err1 != nil) {
+		/*line :500:2*/ goto ag_L1
 	}
-	/*line client_test.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :491:3*/ return rt.Ready
-	/*line :491:3*/ ag_L1:
-	/*line client_test.go:493:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :493:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
-	/*line :493:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :493:2*/ return ag_s
+	/*line client_test.go:501:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :501:3*/ return rt.Ready
+	/*line :501:3*/ ag_L1:
+	/*line client_test.go:503:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :503:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
+	/*line :503:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :503:2*/ return ag_s
 	}
-	/*line :493:2*/ ag_resume2:
-	/*line client_test.go:493:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :493:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:494:6*/ ag_f.pe = nil
-	/*line client_test.go:495:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
-		/*line client_test.go:496:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
-		/*line :496:3*/ return rt.Ready
+	/*line :503:2*/ ag_resume2:
+	/*line client_test.go:503:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :503:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:504:6*/ ag_f.pe = nil
+	/*line client_test.go:505:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
+		/*line client_test.go:506:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
+		/*line :506:3*/ return rt.Ready
 	}
-	/*line client_test.go:498:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :498:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
-	/*line :498:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :498:2*/ return ag_s
+	/*line client_test.go:508:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :508:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :508:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :508:2*/ return ag_s
 	}
-	/*line :498:2*/ ag_resume3:
-	/*line client_test.go:498:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :498:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:499:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
-	/*line :499:2*/ return rt.Ready
+	/*line :508:2*/ ag_resume3:
+	/*line client_test.go:508:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :508:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:509:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
+	/*line :509:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1503
@@ -1505,11 +1505,11 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:490"
+		return "client_test.go:500"
 	case 2:
-		return "client_test.go:493"
+		return "client_test.go:503"
 	case 3:
-		return "client_test.go:498"
+		return "client_test.go:508"
 	}
 	return ""
 }
@@ -1541,9 +1541,9 @@ func (ag_f *ag_scripts) AwaitResult() ([]int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:543
+//line client_test.go:553
 func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :543:1*/ var (
+	/*line :553:1*/ var (
 		i       int
 		ag_err1 error
 		v       aredis.Value
@@ -1552,100 +1552,100 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		calls   string
 	)
-	/*line :543:1*/ if ag_co.Unwinding() {
-		/*line :543:1*/ return rt.Ready
+	/*line :553:1*/ if ag_co.Unwinding() {
+		/*line :553:1*/ return rt.Ready
 	}
-	/*line :543:1*/ switch ag_f.ag_state {
-	/*line :543:1*/ case 1:
-		/*line :543:1*/ goto ag_resume1
-		/*line :543:1*/
+	/*line :553:1*/ switch ag_f.ag_state {
+	/*line :553:1*/ case 1:
+		/*line :553:1*/ goto ag_resume1
+		/*line :553:1*/
 	case 2:
-		/*line :543:1*/ goto ag_resume2
-		/*line :543:1*/
+		/*line :553:1*/ goto ag_resume2
+		/*line :553:1*/
 	case 3:
-		/*line :543:1*/ goto ag_resume3
-		/*line :543:1*/
+		/*line :553:1*/ goto ag_resume3
+		/*line :553:1*/
 	case 4:
-		/*line :543:1*/ goto ag_resume4
+		/*line :553:1*/ goto ag_resume4
 	}
-	/*line client_test.go:544:2*/ ag_f.s = aredis.NewScript(incrBy)
-	/*line client_test.go:545:6*/ ag_f.out = nil
-	/*line :545:6*/ ag_f.ag_t3 = 3
-	/*line :545:6*/ ag_f.ag_t4 = 0
-	/*line :545:6*/ ag_L1:
-	/*line client_test.go:546:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		/*line :546:2*/ goto ag_L3
+	/*line client_test.go:554:2*/ ag_f.s = aredis.NewScript(incrBy)
+	/*line client_test.go:555:6*/ ag_f.out = nil
+	/*line :555:6*/ ag_f.ag_t3 = 3
+	/*line :555:6*/ ag_f.ag_t4 = 0
+	/*line :555:6*/ ag_L1:
+	/*line client_test.go:556:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :556:2*/ goto ag_L3
 	}
-	/*line client_test.go:546:6*/ i = ag_f.ag_t4
-	/*line client_test.go:547:3*/ if !(i == 2) {
-		/*line :547:3*/ goto ag_L4
+	/*line client_test.go:556:6*/ i = ag_f.ag_t4
+	/*line client_test.go:557:3*/ if !(i == 2) {
+		/*line :557:3*/ goto ag_L4
 	}
-	/*line client_test.go:548:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :548:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :548:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :548:7*/ return ag_s
+	/*line client_test.go:558:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :558:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :558:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :558:7*/ return ag_s
 	}
-	/*line :548:7*/ ag_resume1:
-	/*line client_test.go:548:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :548:7*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:548:4*/ if !(ag_err1 != nil) {
-		/*line :548:4*/ goto ag_L5
+	/*line :558:7*/ ag_resume1:
+	/*line client_test.go:558:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :558:7*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:558:4*/ if !(ag_err1 != nil) {
+		/*line :558:4*/ goto ag_L5
 	}
-	/*line client_test.go:549:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :549:5*/ return rt.Ready
-	/*line :549:5*/ ag_L5:
-	/*line :549:5*/ ag_L4:
-	/*line client_test.go:552:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
-	/*line :552:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
-	/*line :552:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :552:3*/ return ag_s
+	/*line client_test.go:559:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :559:5*/ return rt.Ready
+	/*line :559:5*/ ag_L5:
+	/*line :559:5*/ ag_L4:
+	/*line client_test.go:562:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
+	/*line :562:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
+	/*line :562:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :562:3*/ return ag_s
 	}
-	/*line :552:3*/ ag_resume2:
-	/*line client_test.go:552:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :552:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:553:3*/ if ag_err2 != nil {
-		/*line client_test.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :554:4*/ return rt.Ready
+	/*line :562:3*/ ag_resume2:
+	/*line client_test.go:562:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :562:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:563:3*/ if ag_err2 != nil {
+		/*line client_test.go:564:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :564:4*/ return rt.Ready
 	}
-	/*line client_test.go:556:3*/ ag_f.out = append(ag_f.out, v.Int)
-	/*line :556:3*/ ag_f.ag_t4++
-	/*line :556:3*/ goto ag_L1
-	/*line :556:3*/ ag_L3:
-	/*line client_test.go:558:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
-	/*line :558:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
-	/*line :558:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:2*/ return ag_s
+	/*line client_test.go:566:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line :566:3*/ ag_f.ag_t4++
+	/*line :566:3*/ goto ag_L1
+	/*line :566:3*/ ag_L3:
+	/*line client_test.go:568:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
+	/*line :568:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :568:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :568:2*/ return ag_s
 	}
-	/*line :558:2*/ ag_resume3:
-	/*line client_test.go:558:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :558:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:559:2*/ if ag_err3 != nil {
-		/*line client_test.go:560:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :560:3*/ return rt.Ready
+	/*line :568:2*/ ag_resume3:
+	/*line client_test.go:568:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :568:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:569:2*/ if ag_err3 != nil {
+		/*line client_test.go:570:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :570:3*/ return rt.Ready
 	}
-	/*line client_test.go:562:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
-	/*line client_test.go:563:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
-	/*line :563:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
-	/*line :563:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :563:2*/ return ag_s
+	/*line client_test.go:572:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:573:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
+	/*line :573:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :573:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :573:2*/ return ag_s
 	}
-	/*line :563:2*/ ag_resume4:
-	/*line client_test.go:563:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :563:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:564:2*/ if ag_err3 != nil {
-		/*line client_test.go:565:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :565:3*/ return rt.Ready
+	/*line :573:2*/ ag_resume4:
+	/*line client_test.go:573:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :573:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:574:2*/ if ag_err3 != nil {
+		/*line client_test.go:575:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :575:3*/ return rt.Ready
 	}
-	/*line client_test.go:567:2*/ for _, cmd := range []string{"evalsha", "eval"} {
-		/*line client_test.go:568:3*/ for _, line := range strings.Split(calls, "\r\n") {
-			/*line client_test.go:569:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
-				/*line client_test.go:570:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
-				/*line client_test.go:571:5*/ ag_f.out = append(ag_f.out, n)
+	/*line client_test.go:577:2*/ for _, cmd := range []string{"evalsha", "eval"} {
+		/*line client_test.go:578:3*/ for _, line := range strings.Split(calls, "\r\n") {
+			/*line client_test.go:579:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
+				/*line client_test.go:580:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
+				/*line client_test.go:581:5*/ ag_f.out = append(ag_f.out, n)
 			}
 		}
 	}
-	/*line client_test.go:575:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :575:2*/ return rt.Ready
+	/*line client_test.go:585:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :585:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1652
@@ -1654,13 +1654,13 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_scripts) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:548"
-	case 2:
-		return "client_test.go:552"
-	case 3:
 		return "client_test.go:558"
+	case 2:
+		return "client_test.go:562"
+	case 3:
+		return "client_test.go:568"
 	case 4:
-		return "client_test.go:563"
+		return "client_test.go:573"
 	}
 	return ""
 }
@@ -1698,9 +1698,9 @@ func (ag_f *ag_blpopParks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:592
+//line client_test.go:602
 func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :592:1*/ var (
+	/*line :602:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1711,160 +1711,160 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 		entry   aredis.Value
 		fields  []string
 	)
-	/*line :592:1*/ if ag_co.Unwinding() {
-		/*line :592:1*/ return rt.Ready
+	/*line :602:1*/ if ag_co.Unwinding() {
+		/*line :602:1*/ return rt.Ready
 	}
-	/*line :592:1*/ switch ag_f.ag_state {
-	/*line :592:1*/ case 1:
-		/*line :592:1*/ goto ag_resume1
-		/*line :592:1*/
+	/*line :602:1*/ switch ag_f.ag_state {
+	/*line :602:1*/ case 1:
+		/*line :602:1*/ goto ag_resume1
+		/*line :602:1*/
 	case 2:
-		/*line :592:1*/ goto ag_resume2
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume2
+		/*line :602:1*/
 	case 3:
-		/*line :592:1*/ goto ag_resume3
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume3
+		/*line :602:1*/
 	case 4:
-		/*line :592:1*/ goto ag_resume4
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume4
+		/*line :602:1*/
 	case 5:
-		/*line :592:1*/ goto ag_resume5
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume5
+		/*line :602:1*/
 	case 6:
-		/*line :592:1*/ goto ag_resume6
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume6
+		/*line :602:1*/
 	case 7:
-		/*line :592:1*/ goto ag_resume7
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume7
+		/*line :602:1*/
 	case 8:
-		/*line :592:1*/ goto ag_resume8
-		/*line :592:1*/
+		/*line :602:1*/ goto ag_resume8
+		/*line :602:1*/
 	case 9:
-		/*line :592:1*/ goto ag_resume9
+		/*line :602:1*/ goto ag_resume9
 	}
-	/*line client_test.go:593:6*/ ag_f.events = nil
-	/*line client_test.go:594:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :594:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :594:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :594:5*/ return ag_s
+	/*line client_test.go:603:6*/ ag_f.events = nil
+	/*line client_test.go:604:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :604:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :604:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :604:5*/ return ag_s
 	}
-	/*line :594:5*/ ag_resume1:
-	/*line client_test.go:594:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :594:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:594:2*/ if !(ag_err1 != nil) {
-		/*line :594:2*/ goto ag_L1
+	/*line :604:5*/ ag_resume1:
+	/*line client_test.go:604:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :604:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:604:2*/ if !(ag_err1 != nil) {
+		/*line :604:2*/ goto ag_L1
 	}
-	/*line client_test.go:595:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :595:3*/ return rt.Ready
-	/*line :595:3*/ ag_L1:
-	/*line client_test.go:597:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :597:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :597:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:2*/ return ag_s
+	/*line client_test.go:605:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :605:3*/ return rt.Ready
+	/*line :605:3*/ ag_L1:
+	/*line client_test.go:607:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :607:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :607:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :607:2*/ return ag_s
 	}
-	/*line :597:2*/ ag_resume2:
-	/*line client_test.go:597:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :597:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:598:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
-	/*line :598:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
-	/*line :598:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :598:2*/ return ag_s
+	/*line :607:2*/ ag_resume2:
+	/*line client_test.go:607:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :607:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:608:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
+	/*line :608:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
+	/*line :608:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :608:2*/ return ag_s
 	}
-	/*line :598:2*/ ag_resume3:
-	/*line client_test.go:598:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :598:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:599:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :599:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :599:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :599:2*/ return ag_s
+	/*line :608:2*/ ag_resume3:
+	/*line client_test.go:608:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :608:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:609:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :609:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :609:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :609:2*/ return ag_s
 	}
-	/*line :599:2*/ ag_resume4:
-	/*line :599:2*/ ag_f.ag_aw3 = nil
-	/*line :599:2*/ ag_f.ag_t5 = 20
-	/*line :599:2*/ ag_f.ag_t6 = 0
-	/*line :599:2*/ ag_L2:
-	/*line client_test.go:600:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
-		/*line :600:2*/ goto ag_L4
+	/*line :609:2*/ ag_resume4:
+	/*line :609:2*/ ag_f.ag_aw3 = nil
+	/*line :609:2*/ ag_f.ag_t5 = 20
+	/*line :609:2*/ ag_f.ag_t6 = 0
+	/*line :609:2*/ ag_L2:
+	/*line client_test.go:610:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :610:2*/ goto ag_L4
 	}
-	/*line client_test.go:600:6*/ ag_f.i = ag_f.ag_t6
-	/*line client_test.go:601:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
-	/*line :601:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
-	/*line :601:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :601:6*/ return ag_s
+	/*line client_test.go:610:6*/ ag_f.i = ag_f.ag_t6
+	/*line client_test.go:611:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
+	/*line :611:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
+	/*line :611:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :611:6*/ return ag_s
 	}
-	/*line :601:6*/ ag_resume5:
-	/*line client_test.go:601:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :601:6*/ ag_f.ag_aw4 = nil
-	/*line client_test.go:601:3*/ if !(ag_err2 != nil) {
-		/*line :601:3*/ goto ag_L5
+	/*line :611:6*/ ag_resume5:
+	/*line client_test.go:611:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :611:6*/ ag_f.ag_aw4 = nil
+	/*line client_test.go:611:3*/ if !(ag_err2 != nil) {
+		/*line :611:3*/ goto ag_L5
 	}
-	/*line client_test.go:602:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :602:4*/ return rt.Ready
-	/*line :602:4*/ ag_L5:
-	/*line client_test.go:604:3*/ if ag_f.i == 0 {
-		/*line client_test.go:605:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
+	/*line client_test.go:612:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :612:4*/ return rt.Ready
+	/*line :612:4*/ ag_L5:
+	/*line client_test.go:614:3*/ if ag_f.i == 0 {
+		/*line client_test.go:615:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
 	}
-	/*line :605:4*/ ag_f.ag_t6++
-	/*line :605:4*/ goto ag_L2
-	/*line :605:4*/ ag_L4:
-	/*line client_test.go:608:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
-	/*line client_test.go:609:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
-	/*line :609:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
-	/*line :609:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :609:5*/ return ag_s
+	/*line :615:4*/ ag_f.ag_t6++
+	/*line :615:4*/ goto ag_L2
+	/*line :615:4*/ ag_L4:
+	/*line client_test.go:618:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
+	/*line client_test.go:619:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
+	/*line :619:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
+	/*line :619:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :619:5*/ return ag_s
 	}
-	/*line :609:5*/ ag_resume6:
-	/*line client_test.go:609:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :609:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:609:2*/ if !(ag_err3 != nil) {
-		/*line :609:2*/ goto ag_L6
+	/*line :619:5*/ ag_resume6:
+	/*line client_test.go:619:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :619:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:619:2*/ if !(ag_err3 != nil) {
+		/*line :619:2*/ goto ag_L6
 	}
-	/*line client_test.go:610:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :610:3*/ return rt.Ready
-	/*line :610:3*/ ag_L6:
-	/*line client_test.go:612:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
-	/*line :612:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
-	/*line :612:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :612:5*/ return ag_s
+	/*line client_test.go:620:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :620:3*/ return rt.Ready
+	/*line :620:3*/ ag_L6:
+	/*line client_test.go:622:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
+	/*line :622:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :622:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :622:5*/ return ag_s
 	}
-	/*line :612:5*/ ag_resume7:
-	/*line client_test.go:612:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :612:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:612:2*/ if !(ag_err4 != nil) {
-		/*line :612:2*/ goto ag_L7
+	/*line :622:5*/ ag_resume7:
+	/*line client_test.go:622:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :622:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:622:2*/ if !(ag_err4 != nil) {
+		/*line :622:2*/ goto ag_L7
 	}
-	/*line client_test.go:613:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
-	/*line :613:3*/ return rt.Ready
-	/*line :613:3*/ ag_L7:
-	/*line client_test.go:615:2*/ ag_f.ag_aw5 = ag_f.blpop
-	/*line :615:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
-	/*line :615:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :615:2*/ return ag_s
+	/*line client_test.go:623:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
+	/*line :623:3*/ return rt.Ready
+	/*line :623:3*/ ag_L7:
+	/*line client_test.go:625:2*/ ag_f.ag_aw5 = ag_f.blpop
+	/*line :625:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :625:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :625:2*/ return ag_s
 	}
-	/*line :615:2*/ ag_resume8:
-	/*line client_test.go:615:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
-	/*line :615:2*/ ag_f.ag_aw5 = nil
-	/*line client_test.go:616:2*/ if ag_err5 != nil {
-		/*line client_test.go:617:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :617:3*/ return rt.Ready
+	/*line :625:2*/ ag_resume8:
+	/*line client_test.go:625:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
+	/*line :625:2*/ ag_f.ag_aw5 = nil
+	/*line client_test.go:626:2*/ if ag_err5 != nil {
+		/*line client_test.go:627:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :627:3*/ return rt.Ready
 	}
-	/*line client_test.go:619:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
-	/*line client_test.go:620:2*/ ag_f.ag_aw0 = ag_f.xread
-	/*line :620:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
-	/*line :620:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :620:2*/ return ag_s
+	/*line client_test.go:629:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
+	/*line client_test.go:630:2*/ ag_f.ag_aw0 = ag_f.xread
+	/*line :630:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :630:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:2*/ return ag_s
 	}
-	/*line :620:2*/ ag_resume9:
-	/*line client_test.go:620:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
-	/*line :620:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:621:2*/ if ag_err5 != nil {
-		/*line client_test.go:622:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :622:3*/ return rt.Ready
+	/*line :630:2*/ ag_resume9:
+	/*line client_test.go:630:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
+	/*line :630:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:631:2*/ if ag_err5 != nil {
+		/*line client_test.go:632:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :632:3*/ return rt.Ready
 	}
-	/*line client_test.go:625:2*/ entry = x.Elems[0].Elems[1].Elems[0]
-	/*line client_test.go:626:2*/ fields, _ = entry.Elems[1].Strings()
-	/*line client_test.go:627:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
-	/*line :627:2*/ return rt.Ready
+	/*line client_test.go:635:2*/ entry = x.Elems[0].Elems[1].Elems[0]
+	/*line client_test.go:636:2*/ fields, _ = entry.Elems[1].Strings()
+	/*line client_test.go:637:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
+	/*line :637:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1871
@@ -1873,23 +1873,23 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_blpopParks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:594"
+		return "client_test.go:604"
 	case 2:
-		return "client_test.go:597"
+		return "client_test.go:607"
 	case 3:
-		return "client_test.go:598"
+		return "client_test.go:608"
 	case 4:
-		return "client_test.go:599"
-	case 5:
-		return "client_test.go:601"
-	case 6:
 		return "client_test.go:609"
+	case 5:
+		return "client_test.go:611"
+	case 6:
+		return "client_test.go:619"
 	case 7:
-		return "client_test.go:612"
+		return "client_test.go:622"
 	case 8:
-		return "client_test.go:615"
+		return "client_test.go:625"
 	case 9:
-		return "client_test.go:620"
+		return "client_test.go:630"
 	}
 	return ""
 }
@@ -1918,52 +1918,52 @@ func (ag_f *ag_largeArray) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:643
+//line client_test.go:653
 func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :643:1*/ var (
+	/*line :653:1*/ var (
 		p     *aredis.Pipeline
 		err   error
 		ag_t2 []string
 		ag_t3 error
 	)
-	/*line :643:1*/ if ag_co.Unwinding() {
-		/*line :643:1*/ return rt.Ready
+	/*line :653:1*/ if ag_co.Unwinding() {
+		/*line :653:1*/ return rt.Ready
 	}
-	/*line :643:1*/ switch ag_f.ag_state {
-	/*line :643:1*/ case 1:
-		/*line :643:1*/ goto ag_resume1
-		/*line :643:1*/
+	/*line :653:1*/ switch ag_f.ag_state {
+	/*line :653:1*/ case 1:
+		/*line :653:1*/ goto ag_resume1
+		/*line :653:1*/
 	case 2:
-		/*line :643:1*/ goto ag_resume2
+		/*line :653:1*/ goto ag_resume2
 	}
-	/*line client_test.go:644:2*/ p = ag_f.cl.Pipeline()
-	/*line client_test.go:645:2*/ for i := range ag_f.n {
-		/*line client_test.go:646:3*/ p.Add("RPUSH", "big", i)
+	/*line client_test.go:654:2*/ p = ag_f.cl.Pipeline()
+	/*line client_test.go:655:2*/ for i := range ag_f.n {
+		/*line client_test.go:656:3*/ p.Add("RPUSH", "big", i)
 	}
-	/*line client_test.go:648:5*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :648:5*/ ag_f.ag_state = 1 // await: p.Exec()
-	/*line :648:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :648:5*/ return ag_s
+	/*line client_test.go:658:5*/ ag_f.ag_aw0 = p.ExecAsync()
+	/*line :658:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line :658:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :658:5*/ return ag_s
 	}
-	/*line :648:5*/ ag_resume1:
-	/*line client_test.go:648:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :648:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:648:2*/ if !(err != nil) {
-		/*line :648:2*/ goto ag_L1
+	/*line :658:5*/ ag_resume1:
+	/*line client_test.go:658:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :658:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:658:2*/ if !(err != nil) {
+		/*line :658:2*/ goto ag_L1
 	}
-	/*line client_test.go:649:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :649:3*/ return rt.Ready
-	/*line :649:3*/ ag_L1:
-	/*line client_test.go:651:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
-	/*line :651:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
-	/*line :651:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :651:9*/ return ag_s
+	/*line client_test.go:659:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :659:3*/ return rt.Ready
+	/*line :659:3*/ ag_L1:
+	/*line client_test.go:661:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
+	/*line :661:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :661:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :661:9*/ return ag_s
 	}
-	/*line :651:9*/ ag_resume2:
-	/*line client_test.go:651:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :651:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:651:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :651:2*/ return rt.Ready
+	/*line :661:9*/ ag_resume2:
+	/*line client_test.go:661:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :661:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:661:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :661:2*/ return rt.Ready
 }
 
 //line client_async_test.go:1970
@@ -1972,9 +1972,9 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_largeArray) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:648"
+		return "client_test.go:658"
 	case 2:
-		return "client_test.go:651"
+		return "client_test.go:661"
 	}
 	return ""
 }
@@ -2006,81 +2006,81 @@ func (ag_f *ag_waitForSlot) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:673
+//line client_test.go:683
 func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :673:1*/ var (
+	/*line :683:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		s       string
 	)
-	/*line :673:1*/ if ag_co.Unwinding() {
-		/*line :673:1*/ return rt.Ready
+	/*line :683:1*/ if ag_co.Unwinding() {
+		/*line :683:1*/ return rt.Ready
 	}
-	/*line :673:1*/ switch ag_f.ag_state {
-	/*line :673:1*/ case 1:
-		/*line :673:1*/ goto ag_resume1
-		/*line :673:1*/
+	/*line :683:1*/ switch ag_f.ag_state {
+	/*line :683:1*/ case 1:
+		/*line :683:1*/ goto ag_resume1
+		/*line :683:1*/
 	case 2:
-		/*line :673:1*/ goto ag_resume2
-		/*line :673:1*/
+		/*line :683:1*/ goto ag_resume2
+		/*line :683:1*/
 	case 3:
-		/*line :673:1*/ goto ag_resume3
-		/*line :673:1*/
+		/*line :683:1*/ goto ag_resume3
+		/*line :683:1*/
 	case 4:
-		/*line :673:1*/ goto ag_resume4
-		/*line :673:1*/
+		/*line :683:1*/ goto ag_resume4
+		/*line :683:1*/
 	case 5:
-		/*line :673:1*/ goto ag_resume5
+		/*line :683:1*/ goto ag_resume5
 	}
-	/*line client_test.go:674:6*/ ag_f.out = nil
-	/*line client_test.go:675:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :675:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :675:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :675:2*/ return ag_s
+	/*line client_test.go:684:6*/ ag_f.out = nil
+	/*line client_test.go:685:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :685:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :685:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :685:2*/ return ag_s
 	}
-	/*line :675:2*/ ag_resume1:
-	/*line client_test.go:675:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :675:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:676:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :676:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :676:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :676:2*/ return ag_s
+	/*line :685:2*/ ag_resume1:
+	/*line client_test.go:685:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :685:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:686:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :686:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :686:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :686:2*/ return ag_s
 	}
-	/*line :676:2*/ ag_resume2:
-	/*line :676:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:677:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
-	/*line :677:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
-	/*line :677:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :677:2*/ return ag_s
+	/*line :686:2*/ ag_resume2:
+	/*line :686:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:687:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :687:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :687:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :687:2*/ return ag_s
 	}
-	/*line :677:2*/ ag_resume3:
-	/*line client_test.go:677:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :677:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:678:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
-	/*line client_test.go:679:5*/ ag_f.ag_aw3 = ag_f.holder
-	/*line :679:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
-	/*line :679:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :679:5*/ return ag_s
+	/*line :687:2*/ ag_resume3:
+	/*line client_test.go:687:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :687:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:688:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
+	/*line client_test.go:689:5*/ ag_f.ag_aw3 = ag_f.holder
+	/*line :689:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :689:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :689:5*/ return ag_s
 	}
-	/*line :679:5*/ ag_resume4:
-	/*line client_test.go:679:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :679:5*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:679:2*/ if !(ag_err2 != nil) {
-		/*line :679:2*/ goto ag_L1
+	/*line :689:5*/ ag_resume4:
+	/*line client_test.go:689:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :689:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:689:2*/ if !(ag_err2 != nil) {
+		/*line :689:2*/ goto ag_L1
 	}
-	/*line client_test.go:680:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-	/*line :680:3*/ return rt.Ready
-	/*line :680:3*/ ag_L1:
-	/*line client_test.go:682:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
-	/*line :682:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :682:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :682:2*/ return ag_s
+	/*line client_test.go:690:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+	/*line :690:3*/ return rt.Ready
+	/*line :690:3*/ ag_L1:
+	/*line client_test.go:692:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
+	/*line :692:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :692:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :692:2*/ return ag_s
 	}
-	/*line :682:2*/ ag_resume5:
-	/*line client_test.go:682:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :682:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:683:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
-	/*line :683:2*/ return rt.Ready
+	/*line :692:2*/ ag_resume5:
+	/*line client_test.go:692:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :692:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:693:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
+	/*line :693:2*/ return rt.Ready
 }
 
 //line client_async_test.go:2087
@@ -2089,15 +2089,15 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_waitForSlot) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:675"
+		return "client_test.go:685"
 	case 2:
-		return "client_test.go:676"
+		return "client_test.go:686"
 	case 3:
-		return "client_test.go:677"
+		return "client_test.go:687"
 	case 4:
-		return "client_test.go:679"
+		return "client_test.go:689"
 	case 5:
-		return "client_test.go:682"
+		return "client_test.go:692"
 	}
 	return ""
 }

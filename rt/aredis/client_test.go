@@ -271,6 +271,14 @@ func TestDialTimeout(t *testing.T) {
 	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
 	assert.ErrorContains(t, err, "connect: AUTH")
 	assert.Less(t, time.Since(start), 2*time.Second)
+
+	// Without a DialTimeout, the command's timeout bounds connecting.
+	cl = aredis.New(aredis.Options{Addr: path, Password: "x", CommandTimeout: 50 * time.Millisecond})
+	start = time.Now()
+	_, err = rt.Run(pingAsync(cl))
+	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
+	assert.ErrorContains(t, err, "connect: AUTH")
+	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
 // auth checks AUTH, SELECT and CLIENT SETNAME on connect.
@@ -340,7 +348,7 @@ func cancelMidReply(cl *aredis.Client, size int) (int, error) {
 		return 0, err
 	}
 	cancelled := 0
-	for _, d := range []time.Duration{20 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, time.Millisecond, 500 * time.Microsecond} {
+	for _, d := range []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond} {
 		_, err := rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
 		if err == rt.ErrTimeout {
 			cancelled++
@@ -363,6 +371,8 @@ func TestCancelMidReply(t *testing.T) {
 	cancelled, err := rt.Run(cancelMidReplyAsync(cl, 32<<20))
 	require.NoError(t, err)
 	require.Greater(t, cancelled, 0, "no GET was cancelled")
+	require.Greater(t, aredis.HalfRead(cl), 0, "no GET was cancelled in the middle of its reply")
+	t.Logf("%d GETs cancelled, %d of them with part of the reply read", cancelled, aredis.HalfRead(cl))
 	assert.Equal(t, 1+cancelled, cl.Dials(), "each cancelled GET's connection was closed")
 }
 

@@ -78,7 +78,8 @@
 //
 // # Timeouts and cancellation
 //
-// CommandTimeout bounds a command: the wait for a connection, writing it
+// CommandTimeout bounds a command: the wait for a connection, connecting
+// when the pool has no idle one, writing the command
 // and reading its reply; past it the command fails with an error that
 // wraps os.ErrDeadlineExceeded. A command whose task is cancelled
 // (Task.Cancel, rt.WaitFor, a failing task group) unwinds at once. Either
