@@ -66,9 +66,9 @@ type Options struct {
 // it with New; it may be shared by several loops (each uses its own
 // connections) and by the goroutines that run them.
 type Client struct {
-	opts  Options
-	mu    sync.Mutex
-	pools map[rt.Loop]*pool
+	opts     Options
+	mu       sync.Mutex
+	pools    map[rt.Loop]*pool
 	dials    atomic.Int64
 	halfRead atomic.Int64 // connections closed with part of a reply read
 }

@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 205, Off: 5687, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 776, Hash: 0x9315d3b631f6edd7},
-		{Name: "(*Client).dial", Line: 265, Off: 7249, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
-		{Name: "(*conn).readReply", Line: 361, Off: 9809, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 416, Off: 11677, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 490, Off: 13468, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 501, Off: 13685, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 513, Off: 13939, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 556, Off: 15337, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 594, Off: 16246, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 205, Off: 5696, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 776, Hash: 0x9315d3b631f6edd7},
+		{Name: "(*Client).dial", Line: 265, Off: 7258, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
+		{Name: "(*conn).readReply", Line: 361, Off: 9818, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 416, Off: 11686, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 490, Off: 13477, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 501, Off: 13694, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 513, Off: 13948, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 556, Off: 15346, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 594, Off: 16255, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
