@@ -79,12 +79,12 @@
 // # Timeouts and cancellation
 //
 // CommandTimeout bounds a command: the wait for a connection, connecting
-// when the pool has no idle one, writing the command
-// and reading its reply; past it the command fails with an error that
-// wraps os.ErrDeadlineExceeded. A command whose task is cancelled
-// (Task.Cancel, rt.WaitFor, a failing task group) unwinds at once. Either
-// way a connection that may hold the rest of a reply, or half a command,
-// is closed and never reused: the next command on the pool reads its own
+// when the pool has no idle one, writing the command and reading its
+// reply; past it the command fails with an error that wraps
+// os.ErrDeadlineExceeded. A command whose task is cancelled (Task.Cancel,
+// rt.WaitFor, a failing task group) unwinds at once. Either way a
+// connection that may hold the rest of a reply, or half a command, is
+// closed and never reused: the next command on the pool reads its own
 // reply, not the end of another's. Whether the server ran a command that
 // timed out or was cancelled is not known.
 //
