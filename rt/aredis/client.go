@@ -98,8 +98,9 @@ func New(opts Options) *Client {
 type pool struct {
 	cl    *Client
 	loop  rt.Loop
-	idle  []*conn // the newest is reused first
-	slots *rt.Semaphore
+	idle   []*conn // the newest is reused first
+	slots  *rt.Semaphore
+	closed bool // by Client.Close: connections that come back are closed
 }
 
 // conn is a connection and what reading replies on it needs.
@@ -161,6 +162,7 @@ func (cl *Client) Close() error {
 	defer cl.mu.Unlock()
 	for l, p := range cl.pools {
 		p.closeIdle()
+		p.closed = true
 		delete(cl.pools, l)
 	}
 	return nil
@@ -180,6 +182,17 @@ func (p *pool) tryGet(blocking bool) *conn {
 	if p == nil || len(p.idle) == 0 || (!blocking && !p.slots.TryAcquire()) {
 		return nil
 	}
+	if cn := p.popIdle(); cn != nil {
+		return cn
+	}
+	if !blocking {
+		p.slots.Release()
+	}
+	return nil
+}
+
+// popIdle returns the newest idle connection that is still good, or nil.
+func (p *pool) popIdle() *conn {
 	for len(p.idle) > 0 {
 		cn := p.idle[len(p.idle)-1]
 		p.idle[len(p.idle)-1] = nil
@@ -189,9 +202,6 @@ func (p *pool) tryGet(blocking bool) *conn {
 			continue
 		}
 		return cn
-	}
-	if !blocking {
-		p.slots.Release()
 	}
 	return nil
 }
@@ -216,27 +226,23 @@ func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {
 			return nil, err
 		}
 	}
-	for len(p.idle) > 0 {
-		cn := p.idle[len(p.idle)-1]
-		p.idle[len(p.idle)-1] = nil
-		p.idle = p.idle[:len(p.idle)-1]
-		if cn.c.Readable() { // the server closed it, or sent what nobody asked for
-			cn.c.Close()
-			continue
-		}
+	if cn := p.popIdle(); cn != nil {
 		return cn, nil
 	}
+	var cn *conn
+	defer func() {
+		if cn == nil && !blocking { // dial failed or was cancelled: the slot is free again
+			p.slots.Release()
+		}
+	}()
 	cn, err := cl.dial(dl)
-	if err != nil && !blocking {
-		p.slots.Release()
-	}
 	return cn, err
 }
 
 // put takes back a connection: kept when clean (no reply left half
 // read, nothing unasked for buffered), closed otherwise.
 func (p *pool) put(cn *conn, clean, blocking bool) {
-	if p == nil || p.loop.Closed() {
+	if p == nil || p.loop.Closed() || p.closed {
 		cn.c.Close()
 		return
 	}

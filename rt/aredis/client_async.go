@@ -63,29 +63,31 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 205, Off: 5696, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 776, Hash: 0x9315d3b631f6edd7},
-		{Name: "(*Client).dial", Line: 265, Off: 7258, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
-		{Name: "(*conn).readReply", Line: 361, Off: 9818, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 416, Off: 11686, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 490, Off: 13477, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 501, Off: 13694, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 513, Off: 13948, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 556, Off: 15346, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 594, Off: 16255, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 215, Off: 5959, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
+		{Name: "(*Client).dial", Line: 271, Off: 7434, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
+		{Name: "(*conn).readReply", Line: 367, Off: 9994, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 422, Off: 11862, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 496, Off: 13653, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 507, Off: 13870, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 519, Off: 14124, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 562, Off: 15522, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 600, Off: 16431, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
-// ag_pool_get is the frame of (*pool).get (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_pool_get is the frame of (*pool).get (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_pool_get struct {
-	ag_state int
-	p        *pool
-	cl       *Client
-	blocking bool
-	dl       time.Time
-	ag_aw0   rt.Awaitable[*conn]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_r0    *conn
-	ag_err   error
+	ag_state  int
+	p         *pool
+	cl        *Client
+	blocking  bool
+	dl        time.Time
+	cn        *conn
+	ag_aw0    rt.Awaitable[*conn]
+	ag_aw1    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_r0     *conn
+	ag_err    error
 }
 
 // getAsync returns the coroutine of (*pool).get: nothing runs until it is awaited, spawned, gathered or run.
@@ -101,119 +103,132 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:205
+//line client.go:215
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :205:1*/ var (
+	/*line :215:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
-		ag_cn1  *conn
 		ag_err2 error
 	)
-	/*line :205:1*/ if ag_co.Unwinding() {
-		/*line :205:1*/ return rt.Ready
+	/*line :215:1*/ if ag_co.Unwinding() {
+		/*line :215:1*/ goto ag_exit
 	}
-	/*line :205:1*/ switch ag_f.ag_state {
-	/*line :205:1*/ case 1:
-		/*line :205:1*/ goto ag_resume1
-		/*line :205:1*/
+	/*line :215:1*/ switch ag_f.ag_state {
+	/*line :215:1*/ case 1:
+		/*line :215:1*/ goto ag_resume1
+		/*line :215:1*/
 	case 2:
-		/*line :205:1*/ goto ag_resume2
-		/*line :205:1*/
+		/*line :215:1*/ goto ag_resume2
+		/*line :215:1*/
 	case 3:
-		/*line :205:1*/ goto ag_resume3
-		/*line :205:1*/
+		/*line :215:1*/ goto ag_resume3
+		/*line :215:1*/
 	case 4:
-		/*line :205:1*/ goto ag_resume4
+		/*line :215:1*/ goto ag_resume4
+		/*line :215:1*/
+	case 5:
+		/*line :215:1*/ goto ag_resume5
 	}
-	/*line client.go:206:2*/ if !(ag_f.p == nil) {
-		/*line :206:2*/ goto ag_L1
+	/*line client.go:216:2*/ if !(ag_f.p == nil) {
+		/*line :216:2*/ goto ag_L1
 	}
-	/*line client.go:207:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :207:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
-	/*line :207:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :207:10*/ return ag_s
+	/*line client.go:217:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :217:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
+	/*line :217:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :217:10*/ return ag_s
 	}
-	/*line :207:10*/ ag_resume1:
-	/*line client.go:207:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :207:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:207:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :207:3*/ return rt.Ready
-	/*line :207:3*/ ag_L1:
-	/*line client.go:209:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :209:2*/ goto ag_L2
+	/*line :217:10*/ ag_resume1:
+	/*line client.go:217:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :217:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :217:3*/ goto ag_exit
+	/*line :217:3*/ ag_L1:
+	/*line client.go:219:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :219:2*/ goto ag_L2
 	}
-	/*line client.go:210:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :210:3*/ goto ag_L3
+	/*line client.go:220:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :220:3*/ goto ag_L3
 	}
-	/*line client.go:211:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :211:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :211:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:4*/ return ag_s
+	/*line client.go:221:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :221:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :221:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:4*/ return ag_s
 	}
-	/*line :211:4*/ ag_resume2:
-	/*line :211:4*/ ag_f.ag_aw1 = nil
-	/*line :211:4*/ goto ag_L4
-	/*line :211:4*/ ag_L3:
-	/*line client.go:212:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :212:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :212:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :212:13*/ return ag_s
+	/*line :221:4*/ ag_resume2:
+	/*line :221:4*/ ag_f.ag_aw1 = nil
+	/*line :221:4*/ goto ag_L4
+	/*line :221:4*/ ag_L3:
+	/*line client.go:222:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :222:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :222:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:13*/ return ag_s
 	}
-	/*line :212:13*/ ag_resume3:
-	/*line client.go:212:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :212:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:212:10*/ if !(ag_err1 != nil) {
-		/*line :212:10*/ goto ag_L5
+	/*line :222:13*/ ag_resume3:
+	/*line client.go:222:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :222:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:222:10*/ if !(ag_err1 != nil) {
+		/*line :222:10*/ goto ag_L5
 	}
-	/*line client.go:213:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:214:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :214:5*/ return rt.Ready
+	/*line client.go:223:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:224:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :224:5*/ goto ag_exit
 	}
-	/*line client.go:216:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :216:4*/ return rt.Ready
-	/*line :216:4*/ ag_L5:
-	/*line :216:4*/ ag_L4:
-	/*line :216:4*/ ag_L2:
-	/*line client.go:219:2*/ for len(ag_f.p.idle) > 0 {
-		/*line client.go:220:3*/ cn := ag_f.p.idle[len(ag_f.p.idle)-1]
-		/*line client.go:221:3*/ ag_f.p.idle[len(ag_f.p.idle)-1] = nil
-		/*line client.go:222:3*/ ag_f.p.idle = ag_f.p.idle[:len(ag_f.p.idle)-1]
-		/*line client.go:223:3*/ if cn.c.Readable() {
-			/*line client.go:224:4*/ cn.c.Close()
-			/*line client.go:225:4*/ continue
+	/*line client.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :226:4*/ goto ag_exit
+	/*line :226:4*/ ag_L5:
+	/*line :226:4*/ ag_L4:
+	/*line :226:4*/ ag_L2:
+	/*line client.go:229:2*/ if cn := ag_f.p.popIdle(); cn != nil {
+		/*line client.go:230:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :230:3*/ goto ag_exit
+	}
+	/*line client.go:232:6*/ ag_f.cn = nil
+	/*line client.go:233:2*/ {
+		/*line :233:2*/ ag_dfn := func() {
+			/*line client.go:234:3*/ if ag_f.cn == nil && !ag_f.blocking {
+				/*line client.go:235:4*/ ag_f.p.slots.Release()
+			}
 		}
-		/*line client.go:227:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :227:3*/ return rt.Ready
+		/*line client.go:233:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :233:2*/ defer ag_dfn()
+			/*line :233:2*/ ag_p.Raise()
+		})
 	}
-	/*line client.go:229:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :229:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
-	/*line :229:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:2*/ return ag_s
+	/*line client.go:238:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :238:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
+	/*line :238:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :238:2*/ return ag_s
 	}
-	/*line :229:2*/ ag_resume4:
-	/*line client.go:229:2*/ ag_cn1, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :229:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:230:2*/ if ag_err2 != nil && !ag_f.blocking {
-		/*line client.go:231:3*/ ag_f.p.slots.Release()
+	/*line :238:2*/ ag_resume4:
+	/*line client.go:238:2*/ ag_f.cn, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :238:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:239:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, ag_err2
+	/*line :239:2*/ goto ag_exit
+	/*line :239:2*/ ag_exit:
+	/*line :239:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :239:2*/ ag_resume5:
+	/*line :239:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :239:2*/ return ag_s
 	}
-	/*line client.go:233:2*/ ag_f.ag_r0, ag_f.ag_err = ag_cn1, ag_err2
-	/*line :233:2*/ return rt.Ready
+	/*line :239:2*/ return rt.Ready
 }
 
-//line client_async.go:205
+//line client_async.go:218
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:207"
+		return "client.go:217"
 	case 2:
-		return "client.go:211"
+		return "client.go:221"
 	case 3:
-		return "client.go:212"
+		return "client.go:222"
 	case 4:
-		return "client.go:229"
+		return "client.go:238"
+	case 5:
+		return "client.go:240 (deferred calls)"
 	}
 	return ""
 }
@@ -254,9 +269,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:265
+//line client.go:271
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :265:1*/ var (
+	/*line :271:1*/ var (
 		t       time.Time
 		ag_t2   time.Time
 		ag_err1 error
@@ -266,223 +281,223 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		v       Value
 		ag_err3 error
 	)
-	/*line :265:1*/ if ag_co.Unwinding() {
-		/*line :265:1*/ goto ag_exit
+	/*line :271:1*/ if ag_co.Unwinding() {
+		/*line :271:1*/ goto ag_exit
 	}
-	/*line :265:1*/ switch ag_f.ag_state {
-	/*line :265:1*/ case 1:
-		/*line :265:1*/ goto ag_resume1
-		/*line :265:1*/
+	/*line :271:1*/ switch ag_f.ag_state {
+	/*line :271:1*/ case 1:
+		/*line :271:1*/ goto ag_resume1
+		/*line :271:1*/
 	case 2:
-		/*line :265:1*/ goto ag_resume2
-		/*line :265:1*/
+		/*line :271:1*/ goto ag_resume2
+		/*line :271:1*/
 	case 3:
-		/*line :265:1*/ goto ag_resume3
-		/*line :265:1*/
+		/*line :271:1*/ goto ag_resume3
+		/*line :271:1*/
 	case 4:
-		/*line :265:1*/ goto ag_resume4
-		/*line :265:1*/
+		/*line :271:1*/ goto ag_resume4
+		/*line :271:1*/
 	case 5:
-		/*line :265:1*/ goto ag_resume5
-		/*line :265:1*/
+		/*line :271:1*/ goto ag_resume5
+		/*line :271:1*/
 	case 6:
-		/*line :265:1*/ goto ag_resume6
-		/*line :265:1*/
+		/*line :271:1*/ goto ag_resume6
+		/*line :271:1*/
 	case 7:
-		/*line :265:1*/ goto ag_resume7
+		/*line :271:1*/ goto ag_resume7
 	}
-	/*line client.go:266:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:267:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :267:2*/ goto ag_L1
+	/*line client.go:272:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:273:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :273:2*/ goto ag_L1
 	}
-	/*line client.go:268:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :268:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :268:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :268:11*/ return ag_s
+	/*line client.go:274:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :274:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :274:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:11*/ return ag_s
 	}
-	/*line :268:11*/ ag_resume1:
-	/*line client.go:268:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :268:11*/ ag_f.ag_aw0 = nil
-	/*line client.go:268:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line client.go:268:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
-		/*line :268:3*/ goto ag_L2
+	/*line :274:11*/ ag_resume1:
+	/*line client.go:274:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :274:11*/ ag_f.ag_aw0 = nil
+	/*line client.go:274:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line client.go:274:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
+		/*line :274:3*/ goto ag_L2
 	}
-	/*line client.go:269:4*/ ag_f.dl = t
-	/*line :269:4*/ ag_L2:
-	/*line :269:4*/ ag_L1:
-	/*line client.go:272:6*/ ag_f.c = nil
-	/*line client.go:273:6*/ ag_err1 = nil
-	/*line client.go:274:2*/ if ag_f.dl.IsZero() {
-		/*line :274:2*/ goto ag_L3
+	/*line client.go:275:4*/ ag_f.dl = t
+	/*line :275:4*/ ag_L2:
+	/*line :275:4*/ ag_L1:
+	/*line client.go:278:6*/ ag_f.c = nil
+	/*line client.go:279:6*/ ag_err1 = nil
+	/*line client.go:280:2*/ if ag_f.dl.IsZero() {
+		/*line :280:2*/ goto ag_L3
 	}
-	/*line client.go:275:18*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :275:18*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :275:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :275:18*/ return ag_s
+	/*line client.go:281:18*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :281:18*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :281:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :281:18*/ return ag_s
 	}
-	/*line :275:18*/ ag_resume2:
-	/*line client.go:275:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :275:18*/ ag_f.ag_aw0 = nil
-	/*line client.go:275:3*/ left = ag_f.dl.Sub(ag_t6)
-	/*line client.go:276:3*/ ag_err1 = rt.ErrTimeout
-	/*line client.go:277:3*/ if !(left > 0) {
-		/*line :277:3*/ goto ag_L4
+	/*line :281:18*/ ag_resume2:
+	/*line client.go:281:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :281:18*/ ag_f.ag_aw0 = nil
+	/*line client.go:281:3*/ left = ag_f.dl.Sub(ag_t6)
+	/*line client.go:282:3*/ ag_err1 = rt.ErrTimeout
+	/*line client.go:283:3*/ if !(left > 0) {
+		/*line :283:3*/ goto ag_L4
 	}
-	/*line client.go:278:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
-	/*line :278:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
-	/*line :278:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :278:4*/ return ag_s
+	/*line client.go:284:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
+	/*line :284:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
+	/*line :284:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:4*/ return ag_s
 	}
-	/*line :278:4*/ ag_resume3:
-	/*line client.go:278:4*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :278:4*/ ag_f.ag_aw1 = nil
-	/*line :278:4*/ ag_L4:
-	/*line client.go:280:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:281:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :284:4*/ ag_resume3:
+	/*line client.go:284:4*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :284:4*/ ag_f.ag_aw1 = nil
+	/*line :284:4*/ ag_L4:
+	/*line client.go:286:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:287:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :281:4*/ goto ag_L5
-	/*line :281:4*/ ag_L3:
-	/*line client.go:284:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :284:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
-	/*line :284:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:3*/ return ag_s
+	/*line :287:4*/ goto ag_L5
+	/*line :287:4*/ ag_L3:
+	/*line client.go:290:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :290:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
+	/*line :290:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :290:3*/ return ag_s
 	}
-	/*line :284:3*/ ag_resume4:
-	/*line client.go:284:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :284:3*/ ag_f.ag_aw1 = nil
-	/*line :284:3*/ ag_L5:
-	/*line client.go:286:2*/ if ag_err1 != nil {
-		/*line client.go:287:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :287:3*/ goto ag_exit
+	/*line :290:3*/ ag_resume4:
+	/*line client.go:290:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :290:3*/ ag_f.ag_aw1 = nil
+	/*line :290:3*/ ag_L5:
+	/*line client.go:292:2*/ if ag_err1 != nil {
+		/*line client.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :293:3*/ goto ag_exit
 	}
-	/*line client.go:289:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:290:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
-	/*line client.go:291:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:292:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:293:2*/ ag_f.ok = false
-	/*line client.go:294:2*/ {
-		/*line :294:2*/ ag_dfn := func() {
-			/*line client.go:295:3*/ if !ag_f.ok {
-				/*line client.go:296:4*/ ag_f.c.Close()
+	/*line client.go:295:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:296:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
+	/*line client.go:297:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:298:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line client.go:299:2*/ ag_f.ok = false
+	/*line client.go:300:2*/ {
+		/*line :300:2*/ ag_dfn := func() {
+			/*line client.go:301:3*/ if !ag_f.ok {
+				/*line client.go:302:4*/ ag_f.c.Close()
 			}
 		}
-		/*line client.go:294:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :294:2*/ defer ag_dfn()
-			/*line :294:2*/ ag_p.Raise()
+		/*line client.go:300:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :300:2*/ defer ag_dfn()
+			/*line :300:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:299:6*/ ag_f.names = nil
-	/*line client.go:300:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:301:3*/ args := []any{"HELLO", 3}
-		/*line client.go:302:3*/ if ag_f.o.Password != "" {
-			/*line client.go:303:4*/ user := ag_f.o.Username
-			/*line client.go:304:4*/ if user == "" {
-				/*line client.go:305:5*/ user = "default"
+	/*line client.go:305:6*/ ag_f.names = nil
+	/*line client.go:306:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:307:3*/ args := []any{"HELLO", 3}
+		/*line client.go:308:3*/ if ag_f.o.Password != "" {
+			/*line client.go:309:4*/ user := ag_f.o.Username
+			/*line client.go:310:4*/ if user == "" {
+				/*line client.go:311:5*/ user = "default"
 			}
-			/*line client.go:307:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:313:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:309:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:310:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:315:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:316:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:312:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :312:3*/ goto ag_exit
+		/*line client.go:318:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :318:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:314:3*/ if ag_f.o.Username != "" {
-			/*line client.go:315:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:320:3*/ if ag_f.o.Username != "" {
+			/*line client.go:321:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:317:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:323:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:319:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:325:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:321:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:322:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:323:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:327:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:328:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:329:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:325:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:326:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:327:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:331:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:332:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:333:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line client.go:329:2*/ if !(len(ag_f.names) > 0) {
-		/*line :329:2*/ goto ag_L6
+	/*line client.go:335:2*/ if !(len(ag_f.names) > 0) {
+		/*line :335:2*/ goto ag_L6
 	}
-	/*line client.go:330:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:331:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
-	/*line :331:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
-	/*line :331:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :331:6*/ return ag_s
+	/*line client.go:336:3*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:337:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line :337:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
+	/*line :337:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :337:6*/ return ag_s
 	}
-	/*line :331:6*/ ag_resume5:
-	/*line client.go:331:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :331:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:331:3*/ if !(ag_err2 != nil) {
-		/*line :331:3*/ goto ag_L7
+	/*line :337:6*/ ag_resume5:
+	/*line client.go:337:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :337:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:337:3*/ if !(ag_err2 != nil) {
+		/*line :337:3*/ goto ag_L7
 	}
-	/*line client.go:332:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :332:4*/ goto ag_exit
-	/*line :332:4*/ ag_L7:
-	/*line client.go:336:7*/ ag_f.first = nil
-	/*line :336:7*/ ag_f.ag_t13 = ag_f.names
-	/*line :336:7*/ ag_f.ag_t14 = 0
-	/*line :336:7*/ ag_L8:
-	/*line client.go:337:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :337:3*/ goto ag_L10
+	/*line client.go:338:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :338:4*/ goto ag_exit
+	/*line :338:4*/ ag_L7:
+	/*line client.go:342:7*/ ag_f.first = nil
+	/*line :342:7*/ ag_f.ag_t13 = ag_f.names
+	/*line :342:7*/ ag_f.ag_t14 = 0
+	/*line :342:7*/ ag_L8:
+	/*line client.go:343:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :343:3*/ goto ag_L10
 	}
-	/*line client.go:337:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
-	/*line client.go:338:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :338:4*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :338:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :338:4*/ return ag_s
+	/*line client.go:343:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
+	/*line client.go:344:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :344:4*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :344:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :344:4*/ return ag_s
 	}
-	/*line :338:4*/ ag_resume6:
-	/*line client.go:338:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :338:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:339:4*/ if ag_err3 != nil {
-		/*line client.go:340:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :340:5*/ goto ag_exit
+	/*line :344:4*/ ag_resume6:
+	/*line client.go:344:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :344:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:345:4*/ if ag_err3 != nil {
+		/*line client.go:346:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :346:5*/ goto ag_exit
 	}
-	/*line client.go:342:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:343:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:348:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:349:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :343:5*/ ag_f.ag_t14++
-	/*line :343:5*/ goto ag_L8
-	/*line :343:5*/ ag_L10:
-	/*line client.go:346:3*/ if ag_f.first != nil {
-		/*line client.go:347:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :347:4*/ goto ag_exit
+	/*line :349:5*/ ag_f.ag_t14++
+	/*line :349:5*/ goto ag_L8
+	/*line :349:5*/ ag_L10:
+	/*line client.go:352:3*/ if ag_f.first != nil {
+		/*line client.go:353:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :353:4*/ goto ag_exit
 	}
-	/*line client.go:349:3*/ ag_f.c.SetDeadline(time.Time{})
-	/*line :349:3*/ ag_L6:
-	/*line client.go:351:2*/ ag_f.ok = true
-	/*line client.go:352:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :352:2*/ goto ag_exit
-	/*line :352:2*/ ag_exit:
-	/*line :352:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :352:2*/ ag_resume7:
-	/*line :352:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :352:2*/ return ag_s
+	/*line client.go:355:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :355:3*/ ag_L6:
+	/*line client.go:357:2*/ ag_f.ok = true
+	/*line client.go:358:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :358:2*/ goto ag_exit
+	/*line :358:2*/ ag_exit:
+	/*line :358:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :358:2*/ ag_resume7:
+	/*line :358:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :358:2*/ return ag_s
 	}
-	/*line :352:2*/ return rt.Ready
+	/*line :358:2*/ return rt.Ready
 }
 
-//line client_async.go:468
+//line client_async.go:483
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:268"
+		return "client.go:274"
 	case 2:
-		return "client.go:275"
+		return "client.go:281"
 	case 3:
-		return "client.go:278"
-	case 4:
 		return "client.go:284"
+	case 4:
+		return "client.go:290"
 	case 5:
-		return "client.go:331"
+		return "client.go:337"
 	case 6:
-		return "client.go:338"
+		return "client.go:344"
 	case 7:
-		return "client.go:353 (deferred calls)"
+		return "client.go:359 (deferred calls)"
 	}
 	return ""
 }
@@ -509,55 +524,55 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:361
+//line client.go:367
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :361:1*/ var (
+	/*line :367:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :361:1*/ if ag_co.Unwinding() {
-		/*line :361:1*/ return rt.Ready
+	/*line :367:1*/ if ag_co.Unwinding() {
+		/*line :367:1*/ return rt.Ready
 	}
-	/*line :361:1*/ switch ag_f.ag_state {
-	/*line :361:1*/ case 1:
-		/*line :361:1*/ goto ag_resume1
+	/*line :367:1*/ switch ag_f.ag_state {
+	/*line :367:1*/ case 1:
+		/*line :367:1*/ goto ag_resume1
 	}
-	/*line :361:1*/ ag_L1:
-	/*line client.go:363:3*/ ag_f.cn.scan.reset()
-	/*line client.go:364:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :364:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :364:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :364:3*/ return ag_s
+	/*line :367:1*/ ag_L1:
+	/*line client.go:369:3*/ ag_f.cn.scan.reset()
+	/*line client.go:370:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :370:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :370:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :370:3*/ return ag_s
 	}
-	/*line :364:3*/ ag_resume1:
-	/*line client.go:364:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :364:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:365:3*/ if err != nil {
-		/*line client.go:366:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :366:4*/ return rt.Ready
+	/*line :370:3*/ ag_resume1:
+	/*line client.go:370:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :370:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:371:3*/ if err != nil {
+		/*line client.go:372:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
+		/*line :372:4*/ return rt.Ready
 	}
-	/*line client.go:368:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:369:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
-		/*line :369:4*/ return rt.Ready
+	/*line client.go:374:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :375:4*/ return rt.Ready
 	}
-	/*line client.go:371:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:372:3*/ if v.Kind == Push {
-		/*line client.go:373:4*/ goto ag_L2
+	/*line client.go:377:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:378:3*/ if v.Kind == Push {
+		/*line client.go:379:4*/ goto ag_L2
 	}
-	/*line client.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :375:3*/ return rt.Ready
-	/*line :375:3*/ ag_L2:
-	/*line :375:3*/ goto ag_L1
+	/*line client.go:381:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :381:3*/ return rt.Ready
+	/*line :381:3*/ ag_L2:
+	/*line :381:3*/ goto ag_L1
 }
 
-//line client_async.go:555
+//line client_async.go:570
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:364"
+		return "client.go:370"
 	}
 	return ""
 }
@@ -600,9 +615,9 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:416
+//line client.go:422
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :416:1*/ var (
+	/*line :422:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
@@ -612,187 +627,187 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		ag_v2   Value
 		ag_err4 error
 	)
-	/*line :416:1*/ if ag_co.Unwinding() {
-		/*line :416:1*/ goto ag_exit
+	/*line :422:1*/ if ag_co.Unwinding() {
+		/*line :422:1*/ goto ag_exit
 	}
-	/*line :416:1*/ switch ag_f.ag_state {
-	/*line :416:1*/ case 1:
-		/*line :416:1*/ goto ag_resume1
-		/*line :416:1*/
+	/*line :422:1*/ switch ag_f.ag_state {
+	/*line :422:1*/ case 1:
+		/*line :422:1*/ goto ag_resume1
+		/*line :422:1*/
 	case 2:
-		/*line :416:1*/ goto ag_resume2
-		/*line :416:1*/
+		/*line :422:1*/ goto ag_resume2
+		/*line :422:1*/
 	case 3:
-		/*line :416:1*/ goto ag_resume3
-		/*line :416:1*/
+		/*line :422:1*/ goto ag_resume3
+		/*line :422:1*/
 	case 4:
-		/*line :416:1*/ goto ag_resume4
-		/*line :416:1*/
+		/*line :422:1*/ goto ag_resume4
+		/*line :422:1*/
 	case 5:
-		/*line :416:1*/ goto ag_resume5
-		/*line :416:1*/
+		/*line :422:1*/ goto ag_resume5
+		/*line :422:1*/
 	case 6:
-		/*line :416:1*/ goto ag_resume6
-		/*line :416:1*/
+		/*line :422:1*/ goto ag_resume6
+		/*line :422:1*/
 	case 7:
-		/*line :416:1*/ goto ag_resume7
+		/*line :422:1*/ goto ag_resume7
 	}
-	/*line client.go:417:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:418:6*/ ag_f.dl = time.Time{}
-	/*line client.go:419:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
-		/*line :419:2*/ goto ag_L1
+	/*line client.go:423:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:424:6*/ ag_f.dl = time.Time{}
+	/*line client.go:425:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+		/*line :425:2*/ goto ag_L1
 	}
-	/*line client.go:420:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :420:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :420:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :420:8*/ return ag_s
+	/*line client.go:426:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :426:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :426:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :426:8*/ return ag_s
 	}
-	/*line :420:8*/ ag_resume1:
-	/*line client.go:420:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :420:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:420:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :420:3*/ ag_L1:
-	/*line client.go:422:6*/ ag_f.p = nil
-	/*line client.go:423:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :423:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :423:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:5*/ return ag_s
+	/*line :426:8*/ ag_resume1:
+	/*line client.go:426:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :426:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:426:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :426:3*/ ag_L1:
+	/*line client.go:428:6*/ ag_f.p = nil
+	/*line client.go:429:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :429:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :429:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:5*/ return ag_s
 	}
-	/*line :423:5*/ ag_resume2:
-	/*line client.go:423:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :423:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:423:2*/ if !(lp != nil) {
-		/*line :423:2*/ goto ag_L2
+	/*line :429:5*/ ag_resume2:
+	/*line client.go:429:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :429:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:429:2*/ if !(lp != nil) {
+		/*line :429:2*/ goto ag_L2
 	}
-	/*line client.go:424:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
-	/*line :424:3*/ ag_L2:
-	/*line client.go:426:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
-	/*line client.go:427:2*/ if !(ag_f.cn == nil) {
-		/*line :427:2*/ goto ag_L3
+	/*line client.go:430:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
+	/*line :430:3*/ ag_L2:
+	/*line client.go:432:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
+	/*line client.go:433:2*/ if !(ag_f.cn == nil) {
+		/*line :433:2*/ goto ag_L3
 	}
-	/*line client.go:428:7*/ ag_err1 = nil
-	/*line client.go:429:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
-	/*line :429:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :429:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:6*/ return ag_s
+	/*line client.go:434:7*/ ag_err1 = nil
+	/*line client.go:435:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line :435:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :435:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :435:6*/ return ag_s
 	}
-	/*line :429:6*/ ag_resume3:
-	/*line client.go:429:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :429:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:429:3*/ if !(ag_err1 != nil) {
-		/*line :429:3*/ goto ag_L4
+	/*line :435:6*/ ag_resume3:
+	/*line client.go:435:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :435:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:435:3*/ if !(ag_err1 != nil) {
+		/*line :435:3*/ goto ag_L4
 	}
-	/*line client.go:430:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :430:4*/ goto ag_exit
-	/*line :430:4*/ ag_L4:
-	/*line :430:4*/ ag_L3:
-	/*line client.go:433:2*/ ag_f.clean = false
-	/*line client.go:434:2*/ {
-		/*line :434:2*/ ag_dfn := func() {
-			/*line client.go:434:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
+	/*line client.go:436:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :436:4*/ goto ag_exit
+	/*line :436:4*/ ag_L4:
+	/*line :436:4*/ ag_L3:
+	/*line client.go:439:2*/ ag_f.clean = false
+	/*line client.go:440:2*/ {
+		/*line :440:2*/ ag_dfn := func() {
+			/*line client.go:440:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
 		}
-		/*line client.go:434:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :434:2*/ defer ag_dfn()
-			/*line :434:2*/ ag_p.Raise()
+		/*line client.go:440:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :440:2*/ defer ag_dfn()
+			/*line :440:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:435:2*/ if ag_f.args != nil {
-		/*line client.go:436:3*/ var err error
-		/*line client.go:437:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:438:4*/ ag_f.clean = true
-			/*line client.go:439:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :439:4*/ goto ag_exit
+	/*line client.go:441:2*/ if ag_f.args != nil {
+		/*line client.go:442:3*/ var err error
+		/*line client.go:443:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:444:4*/ ag_f.clean = true
+			/*line client.go:445:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :445:4*/ goto ag_exit
 		}
-		/*line client.go:441:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:447:3*/ ag_f.wire = ag_f.cn.wbuf
 	}
-	/*line client.go:443:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:444:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
-	/*line :444:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :444:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:5*/ return ag_s
+	/*line client.go:449:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
+	/*line client.go:450:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :450:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :450:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :450:5*/ return ag_s
 	}
-	/*line :444:5*/ ag_resume4:
-	/*line client.go:444:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :444:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:444:2*/ if !(ag_err2 != nil) {
-		/*line :444:2*/ goto ag_L5
+	/*line :450:5*/ ag_resume4:
+	/*line client.go:450:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :450:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:450:2*/ if !(ag_err2 != nil) {
+		/*line :450:2*/ goto ag_L5
 	}
-	/*line client.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :445:3*/ goto ag_exit
-	/*line :445:3*/ ag_L5:
-	/*line client.go:447:2*/ if !(ag_f.many == nil) {
-		/*line :447:2*/ goto ag_L6
+	/*line client.go:451:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :451:3*/ goto ag_exit
+	/*line :451:3*/ ag_L5:
+	/*line client.go:453:2*/ if !(ag_f.many == nil) {
+		/*line :453:2*/ goto ag_L6
 	}
-	/*line client.go:448:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :448:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :448:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :448:3*/ return ag_s
+	/*line client.go:454:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :454:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :454:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:3*/ return ag_s
 	}
-	/*line :448:3*/ ag_resume5:
-	/*line client.go:448:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :448:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:449:3*/ if ag_err3 != nil {
-		/*line client.go:450:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :450:4*/ goto ag_exit
+	/*line :454:3*/ ag_resume5:
+	/*line client.go:454:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :454:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:455:3*/ if ag_err3 != nil {
+		/*line client.go:456:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :456:4*/ goto ag_exit
 	}
-	/*line client.go:452:3*/ ag_f.clean = true
-	/*line client.go:453:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :453:3*/ goto ag_exit
-	/*line :453:3*/ ag_L6:
-	/*line :453:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :453:3*/ ag_f.ag_t13 = 0
-	/*line :453:3*/ ag_L7:
-	/*line client.go:455:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :455:2*/ goto ag_L9
+	/*line client.go:458:3*/ ag_f.clean = true
+	/*line client.go:459:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :459:3*/ goto ag_exit
+	/*line :459:3*/ ag_L6:
+	/*line :459:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :459:3*/ ag_f.ag_t13 = 0
+	/*line :459:3*/ ag_L7:
+	/*line client.go:461:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :461:2*/ goto ag_L9
 	}
-	/*line client.go:455:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:456:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
-	/*line :456:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :456:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:3*/ return ag_s
+	/*line client.go:461:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:462:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :462:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :462:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :462:3*/ return ag_s
 	}
-	/*line :456:3*/ ag_resume6:
-	/*line client.go:456:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :456:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:457:3*/ if ag_err4 != nil {
-		/*line client.go:458:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :458:4*/ goto ag_exit
+	/*line :462:3*/ ag_resume6:
+	/*line client.go:462:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :462:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:463:3*/ if ag_err4 != nil {
+		/*line client.go:464:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :464:4*/ goto ag_exit
 	}
-	/*line client.go:460:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :460:3*/ ag_f.ag_t13++
-	/*line :460:3*/ goto ag_L7
-	/*line :460:3*/ ag_L9:
-	/*line client.go:462:2*/ ag_f.clean = true
-	/*line client.go:463:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :463:2*/ goto ag_exit
-	/*line :463:2*/ ag_exit:
-	/*line :463:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :463:2*/ ag_resume7:
-	/*line :463:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :463:2*/ return ag_s
+	/*line client.go:466:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :466:3*/ ag_f.ag_t13++
+	/*line :466:3*/ goto ag_L7
+	/*line :466:3*/ ag_L9:
+	/*line client.go:468:2*/ ag_f.clean = true
+	/*line client.go:469:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :469:2*/ goto ag_exit
+	/*line :469:2*/ ag_exit:
+	/*line :469:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :469:2*/ ag_resume7:
+	/*line :469:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :469:2*/ return ag_s
 	}
-	/*line :463:2*/ return rt.Ready
+	/*line :469:2*/ return rt.Ready
 }
 
-//line client_async.go:778
+//line client_async.go:793
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:420"
+		return "client.go:426"
 	case 2:
-		return "client.go:423"
-	case 3:
 		return "client.go:429"
+	case 3:
+		return "client.go:435"
 	case 4:
-		return "client.go:444"
+		return "client.go:450"
 	case 5:
-		return "client.go:448"
+		return "client.go:454"
 	case 6:
-		return "client.go:456"
+		return "client.go:462"
 	case 7:
-		return "client.go:464 (deferred calls)"
+		return "client.go:470 (deferred calls)"
 	}
 	return ""
 }
@@ -820,42 +835,42 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:490
+//line client.go:496
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :490:1*/ var (
+	/*line :496:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :490:1*/ if ag_co.Unwinding() {
-		/*line :490:1*/ return rt.Ready
+	/*line :496:1*/ if ag_co.Unwinding() {
+		/*line :496:1*/ return rt.Ready
 	}
-	/*line :490:1*/ switch ag_f.ag_state {
-	/*line :490:1*/ case 1:
-		/*line :490:1*/ goto ag_resume1
+	/*line :496:1*/ switch ag_f.ag_state {
+	/*line :496:1*/ case 1:
+		/*line :496:1*/ goto ag_resume1
 	}
-	/*line client.go:491:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :491:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :491:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :491:2*/ return ag_s
+	/*line client.go:497:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :497:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :497:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :497:2*/ return ag_s
 	}
-	/*line :491:2*/ ag_resume1:
-	/*line client.go:491:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :491:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:492:2*/ if err != nil {
-		/*line client.go:493:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :493:3*/ return rt.Ready
+	/*line :497:2*/ ag_resume1:
+	/*line client.go:497:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :497:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:498:2*/ if err != nil {
+		/*line client.go:499:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :499:3*/ return rt.Ready
 	}
-	/*line client.go:495:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :495:2*/ return rt.Ready
+	/*line client.go:501:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :501:2*/ return rt.Ready
 }
 
-//line client_async.go:853
+//line client_async.go:868
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:491"
+		return "client.go:497"
 	}
 	return ""
 }
@@ -883,42 +898,42 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:501
+//line client.go:507
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :501:1*/ var (
+	/*line :507:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :501:1*/ if ag_co.Unwinding() {
-		/*line :501:1*/ return rt.Ready
+	/*line :507:1*/ if ag_co.Unwinding() {
+		/*line :507:1*/ return rt.Ready
 	}
-	/*line :501:1*/ switch ag_f.ag_state {
-	/*line :501:1*/ case 1:
-		/*line :501:1*/ goto ag_resume1
+	/*line :507:1*/ switch ag_f.ag_state {
+	/*line :507:1*/ case 1:
+		/*line :507:1*/ goto ag_resume1
 	}
-	/*line client.go:502:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :502:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :502:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :502:2*/ return ag_s
+	/*line client.go:508:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :508:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :508:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :508:2*/ return ag_s
 	}
-	/*line :502:2*/ ag_resume1:
-	/*line client.go:502:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :502:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:503:2*/ if err != nil {
-		/*line client.go:504:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :504:3*/ return rt.Ready
+	/*line :508:2*/ ag_resume1:
+	/*line client.go:508:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :508:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:509:2*/ if err != nil {
+		/*line client.go:510:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :510:3*/ return rt.Ready
 	}
-	/*line client.go:506:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :506:2*/ return rt.Ready
+	/*line client.go:512:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :512:2*/ return rt.Ready
 }
 
-//line client_async.go:916
+//line client_async.go:931
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:502"
+		return "client.go:508"
 	}
 	return ""
 }
@@ -946,42 +961,42 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:513
+//line client.go:519
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :513:1*/ var (
+	/*line :519:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :513:1*/ if ag_co.Unwinding() {
-		/*line :513:1*/ return rt.Ready
+	/*line :519:1*/ if ag_co.Unwinding() {
+		/*line :519:1*/ return rt.Ready
 	}
-	/*line :513:1*/ switch ag_f.ag_state {
-	/*line :513:1*/ case 1:
-		/*line :513:1*/ goto ag_resume1
+	/*line :519:1*/ switch ag_f.ag_state {
+	/*line :519:1*/ case 1:
+		/*line :519:1*/ goto ag_resume1
 	}
-	/*line client.go:514:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :514:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :514:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:2*/ return ag_s
+	/*line client.go:520:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :520:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :520:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :520:2*/ return ag_s
 	}
-	/*line :514:2*/ ag_resume1:
-	/*line client.go:514:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :514:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:515:2*/ if err != nil {
-		/*line client.go:516:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :516:3*/ return rt.Ready
+	/*line :520:2*/ ag_resume1:
+	/*line client.go:520:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :520:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:521:2*/ if err != nil {
+		/*line client.go:522:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :522:3*/ return rt.Ready
 	}
-	/*line client.go:518:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :518:2*/ return rt.Ready
+	/*line client.go:524:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :524:2*/ return rt.Ready
 }
 
-//line client_async.go:979
+//line client_async.go:994
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:514"
+		return "client.go:520"
 	}
 	return ""
 }
@@ -1009,53 +1024,53 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:556
+//line client.go:562
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :556:1*/ var (
+	/*line :562:1*/ var (
 		ag_err1 error
 	)
-	/*line :556:1*/ if ag_co.Unwinding() {
-		/*line :556:1*/ return rt.Ready
+	/*line :562:1*/ if ag_co.Unwinding() {
+		/*line :562:1*/ return rt.Ready
 	}
-	/*line :556:1*/ switch ag_f.ag_state {
-	/*line :556:1*/ case 1:
-		/*line :556:1*/ goto ag_resume1
+	/*line :562:1*/ switch ag_f.ag_state {
+	/*line :562:1*/ case 1:
+		/*line :562:1*/ goto ag_resume1
 	}
-	/*line client.go:557:2*/ if ag_f.p.err != nil {
-		/*line client.go:558:3*/ err := ag_f.p.err
-		/*line client.go:559:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:560:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :560:3*/ return rt.Ready
+	/*line client.go:563:2*/ if ag_f.p.err != nil {
+		/*line client.go:564:3*/ err := ag_f.p.err
+		/*line client.go:565:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:566:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :566:3*/ return rt.Ready
 	}
-	/*line client.go:562:2*/ if ag_f.p.n == 0 {
-		/*line client.go:563:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :563:3*/ return rt.Ready
-	}
-	/*line client.go:565:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:566:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :566:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :566:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :566:2*/ return ag_s
-	}
-	/*line :566:2*/ ag_resume1:
-	/*line client.go:566:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :566:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:567:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line client.go:568:2*/ if ag_err1 != nil {
-		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line client.go:568:2*/ if ag_f.p.n == 0 {
+		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
 		/*line :569:3*/ return rt.Ready
 	}
-	/*line client.go:571:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :571:2*/ return rt.Ready
+	/*line client.go:571:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:572:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :572:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :572:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :572:2*/ return ag_s
+	}
+	/*line :572:2*/ ag_resume1:
+	/*line client.go:572:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :572:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:573:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line client.go:574:2*/ if ag_err1 != nil {
+		/*line client.go:575:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :575:3*/ return rt.Ready
+	}
+	/*line client.go:577:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :577:2*/ return rt.Ready
 }
 
-//line client_async.go:1053
+//line client_async.go:1068
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:566"
+		return "client.go:572"
 	}
 	return ""
 }
@@ -1087,67 +1102,67 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:594
+//line client.go:600
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :594:1*/ var (
+	/*line :600:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :594:1*/ if ag_co.Unwinding() {
-		/*line :594:1*/ return rt.Ready
+	/*line :600:1*/ if ag_co.Unwinding() {
+		/*line :600:1*/ return rt.Ready
 	}
-	/*line :594:1*/ switch ag_f.ag_state {
-	/*line :594:1*/ case 1:
-		/*line :594:1*/ goto ag_resume1
-		/*line :594:1*/
+	/*line :600:1*/ switch ag_f.ag_state {
+	/*line :600:1*/ case 1:
+		/*line :600:1*/ goto ag_resume1
+		/*line :600:1*/
 	case 2:
-		/*line :594:1*/ goto ag_resume2
+		/*line :600:1*/ goto ag_resume2
 	}
-	/*line client.go:595:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:596:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:597:2*/ for _, k := range ag_f.keys {
-		/*line client.go:598:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:601:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:602:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:603:2*/ for _, k := range ag_f.keys {
+		/*line client.go:604:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line client.go:600:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line client.go:601:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :601:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :601:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :601:2*/ return ag_s
+	/*line client.go:606:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line client.go:607:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :607:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :607:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :607:2*/ return ag_s
 	}
-	/*line :601:2*/ ag_resume1:
-	/*line client.go:601:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :601:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:602:6*/ ag_f.re = nil
-	/*line client.go:603:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :603:2*/ goto ag_L1
+	/*line :607:2*/ ag_resume1:
+	/*line client.go:607:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :607:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:608:6*/ ag_f.re = nil
+	/*line client.go:609:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :609:2*/ goto ag_L1
 	}
-	/*line client.go:604:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line client.go:605:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :605:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :605:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :605:10*/ return ag_s
+	/*line client.go:610:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line client.go:611:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :611:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :611:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :611:10*/ return ag_s
 	}
-	/*line :605:10*/ ag_resume2:
-	/*line client.go:605:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :605:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:605:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :605:3*/ return rt.Ready
-	/*line :605:3*/ ag_L1:
-	/*line client.go:607:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :607:2*/ return rt.Ready
+	/*line :611:10*/ ag_resume2:
+	/*line client.go:611:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :611:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:611:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :611:3*/ return rt.Ready
+	/*line :611:3*/ ag_L1:
+	/*line client.go:613:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :613:2*/ return rt.Ready
 }
 
-//line client_async.go:1143
+//line client_async.go:1158
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:601"
+		return "client.go:607"
 	case 2:
-		return "client.go:605"
+		return "client.go:611"
 	}
 	return ""
 }

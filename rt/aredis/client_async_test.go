@@ -48,6 +48,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) (int, error)
+	var _ ag_stale_run_go_generate = twoCancelledPings
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*aredis.Client, *aredis.Client, *aredis.Client) (string, error)
 	var _ ag_stale_run_go_generate = auth
 }
@@ -112,17 +117,18 @@ func init() {
 		{Name: "errorsThenMore", Line: 194, Off: 5635, Head: "func errorsThenMore(cl *aredis.Client) (string, error) {", Len: 643, Hash: 0x8289ab36a360b3b9},
 		{Name: "ping", Line: 225, Off: 6628, Head: "func ping(cl *aredis.Client) (string, error) { return cl.String(\"PING\") }", Len: 73, Hash: 0x4a7f04c2ff94a777},
 		{Name: "timeouts", Line: 230, Off: 6783, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
-		{Name: "auth", Line: 287, Off: 8705, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
-		{Name: "cancelMidReply", Line: 345, Off: 10805, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 906, Hash: 0x803d8dcfb2001e2e},
-		{Name: "killed", Line: 383, Off: 12407, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
-		{Name: "pushes", Line: 422, Off: 13907, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
-		{Name: "tooLong", Line: 453, Off: 14845, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
-		{Name: "incrs", Line: 475, Off: 15575, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
-		{Name: "invalidThenPing", Line: 499, Off: 16264, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
-		{Name: "scripts", Line: 553, Off: 17849, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 602, Off: 19223, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
-		{Name: "largeArray", Line: 653, Off: 21005, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
-		{Name: "waitForSlot", Line: 683, Off: 21773, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
+		{Name: "twoCancelledPings", Line: 294, Off: 9023, Head: "func twoCancelledPings(cl *aredis.Client) (int, error) {", Len: 261, Hash: 0x9c08aa29ba3dc1fe},
+		{Name: "auth", Line: 306, Off: 9357, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
+		{Name: "cancelMidReply", Line: 364, Off: 11457, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 906, Hash: 0x803d8dcfb2001e2e},
+		{Name: "killed", Line: 402, Off: 13059, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
+		{Name: "pushes", Line: 441, Off: 14559, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 472, Off: 15497, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 494, Off: 16227, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 518, Off: 16916, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 572, Off: 18501, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
+		{Name: "blpopParks", Line: 621, Off: 19875, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 672, Off: 21657, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 702, Off: 22425, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -201,7 +207,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:205
+//line client_async_test.go:211
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -288,7 +294,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:292
+//line client_async_test.go:298
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -348,7 +354,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:352
+//line client_async_test.go:358
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -476,7 +482,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:480
+//line client_async_test.go:486
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -542,7 +548,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:546
+//line client_async_test.go:552
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -661,7 +667,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:665
+//line client_async_test.go:671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -676,6 +682,80 @@ func (ag_f *ag_timeouts) AwaitLine() string {
 		return "client_test.go:239"
 	case 5:
 		return "client_test.go:240"
+	}
+	return ""
+}
+
+// ag_twoCancelledPings is the frame of twoCancelledPings (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_twoCancelledPings struct {
+	ag_state int
+	cl       *aredis.Client
+	ag_t0    int
+	ag_t1    int
+	ag_aw0   rt.Awaitable[string]
+	ag_r0    int
+	ag_err   error
+}
+
+// twoCancelledPingsAsync returns the coroutine of twoCancelledPings: nothing runs until it is awaited, spawned, gathered or run.
+func twoCancelledPingsAsync(cl *aredis.Client) rt.Awaitable[int] {
+	return &ag_twoCancelledPings{cl: cl}
+}
+
+func (ag_f *ag_twoCancelledPings) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_twoCancelledPings) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_test.go:294
+func (ag_f *ag_twoCancelledPings) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :294:1*/ var (
+		err error
+	)
+	/*line :294:1*/ if ag_co.Unwinding() {
+		/*line :294:1*/ return rt.Ready
+	}
+	/*line :294:1*/ switch ag_f.ag_state {
+	/*line :294:1*/ case 1:
+		/*line :294:1*/ goto ag_resume1
+	}
+	/*line :294:1*/ ag_f.ag_t0 = 2
+	/*line :294:1*/ ag_f.ag_t1 = 0
+	/*line :294:1*/ ag_L1:
+	/*line client_test.go:295:2*/ if !(ag_f.ag_t1 < ag_f.ag_t0) {
+		/*line :295:2*/ goto ag_L3
+	}
+	/*line client_test.go:296:6*/ ag_f.ag_aw0 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :296:6*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :296:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:6*/ return ag_s
+	}
+	/*line :296:6*/ ag_resume1:
+	/*line client_test.go:296:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :296:6*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:296:3*/ if !(err != rt.ErrTimeout) {
+		/*line :296:3*/ goto ag_L4
+	}
+	/*line client_test.go:297:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("PING: %v, want rt.ErrTimeout", err)
+	/*line :297:4*/ return rt.Ready
+	/*line :297:4*/ ag_L4:
+	/*line :297:4*/ ag_f.ag_t1++
+	/*line :297:4*/ goto ag_L1
+	/*line :297:4*/ ag_L3:
+	/*line client_test.go:300:2*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+	/*line :300:2*/ return rt.Ready
+}
+
+//line client_async_test.go:753
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_twoCancelledPings) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_test.go:296"
 	}
 	return ""
 }
@@ -706,9 +786,9 @@ func (ag_f *ag_auth) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:287
+//line client_test.go:306
 func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :287:1*/ var (
+	/*line :306:1*/ var (
 		ag_err1 error
 		name    string
 		ag_err2 error
@@ -716,105 +796,105 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t5   string
 		ag_t6   error
 	)
-	/*line :287:1*/ if ag_co.Unwinding() {
-		/*line :287:1*/ return rt.Ready
+	/*line :306:1*/ if ag_co.Unwinding() {
+		/*line :306:1*/ return rt.Ready
 	}
-	/*line :287:1*/ switch ag_f.ag_state {
-	/*line :287:1*/ case 1:
-		/*line :287:1*/ goto ag_resume1
-		/*line :287:1*/
+	/*line :306:1*/ switch ag_f.ag_state {
+	/*line :306:1*/ case 1:
+		/*line :306:1*/ goto ag_resume1
+		/*line :306:1*/
 	case 2:
-		/*line :287:1*/ goto ag_resume2
-		/*line :287:1*/
+		/*line :306:1*/ goto ag_resume2
+		/*line :306:1*/
 	case 3:
-		/*line :287:1*/ goto ag_resume3
-		/*line :287:1*/
+		/*line :306:1*/ goto ag_resume3
+		/*line :306:1*/
 	case 4:
-		/*line :287:1*/ goto ag_resume4
-		/*line :287:1*/
+		/*line :306:1*/ goto ag_resume4
+		/*line :306:1*/
 	case 5:
-		/*line :287:1*/ goto ag_resume5
+		/*line :306:1*/ goto ag_resume5
 	}
-	/*line client_test.go:288:5*/ ag_f.ag_aw0 = ag_f.good.DoAsync("SET", "k", "in db 3")
-	/*line :288:5*/ ag_f.ag_state = 1 // await: good.Do("SET", "k", "in db 3")
-	/*line :288:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :288:5*/ return ag_s
+	/*line client_test.go:307:5*/ ag_f.ag_aw0 = ag_f.good.DoAsync("SET", "k", "in db 3")
+	/*line :307:5*/ ag_f.ag_state = 1 // await: good.Do("SET", "k", "in db 3")
+	/*line :307:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :307:5*/ return ag_s
 	}
-	/*line :288:5*/ ag_resume1:
-	/*line client_test.go:288:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :288:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:288:2*/ if !(ag_err1 != nil) {
-		/*line :288:2*/ goto ag_L1
+	/*line :307:5*/ ag_resume1:
+	/*line client_test.go:307:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :307:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:307:2*/ if !(ag_err1 != nil) {
+		/*line :307:2*/ goto ag_L1
 	}
-	/*line client_test.go:289:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :289:3*/ return rt.Ready
-	/*line :289:3*/ ag_L1:
-	/*line client_test.go:291:2*/ ag_f.ag_aw1 = ag_f.good.StringAsync("CLIENT", "GETNAME")
-	/*line :291:2*/ ag_f.ag_state = 2 // await: good.String("CLIENT", "GETNAME")
-	/*line :291:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:2*/ return ag_s
+	/*line client_test.go:308:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :308:3*/ return rt.Ready
+	/*line :308:3*/ ag_L1:
+	/*line client_test.go:310:2*/ ag_f.ag_aw1 = ag_f.good.StringAsync("CLIENT", "GETNAME")
+	/*line :310:2*/ ag_f.ag_state = 2 // await: good.String("CLIENT", "GETNAME")
+	/*line :310:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :310:2*/ return ag_s
 	}
-	/*line :291:2*/ ag_resume2:
-	/*line client_test.go:291:2*/ name, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :291:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:292:2*/ if ag_err2 != nil || name != "tester" {
-		/*line client_test.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("CLIENT GETNAME: %q, %v", name, ag_err2)
-		/*line :293:3*/ return rt.Ready
+	/*line :310:2*/ ag_resume2:
+	/*line client_test.go:310:2*/ name, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :310:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:311:2*/ if ag_err2 != nil || name != "tester" {
+		/*line client_test.go:312:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("CLIENT GETNAME: %q, %v", name, ag_err2)
+		/*line :312:3*/ return rt.Ready
 	}
-	/*line client_test.go:295:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
-	/*line :295:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
-	/*line :295:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:5*/ return ag_s
+	/*line client_test.go:314:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
+	/*line :314:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
+	/*line :314:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :314:5*/ return ag_s
 	}
-	/*line :295:5*/ ag_resume3:
-	/*line client_test.go:295:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :295:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:295:2*/ if !(ag_err3 != aredis.ErrNil) {
-		/*line :295:2*/ goto ag_L2
+	/*line :314:5*/ ag_resume3:
+	/*line client_test.go:314:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :314:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:314:2*/ if !(ag_err3 != aredis.ErrNil) {
+		/*line :314:2*/ goto ag_L2
 	}
-	/*line client_test.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("db 0 sees k: %v", ag_err3)
-	/*line :296:3*/ return rt.Ready
-	/*line :296:3*/ ag_L2:
-	/*line client_test.go:298:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
-	/*line :298:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
-	/*line :298:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :298:2*/ return ag_s
+	/*line client_test.go:315:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("db 0 sees k: %v", ag_err3)
+	/*line :315:3*/ return rt.Ready
+	/*line :315:3*/ ag_L2:
+	/*line client_test.go:317:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
+	/*line :317:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
+	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :317:2*/ return ag_s
 	}
-	/*line :298:2*/ ag_resume4:
-	/*line client_test.go:298:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :298:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:299:6*/ ag_f.re = nil
-	/*line client_test.go:300:2*/ if !errors.As(ag_err2, &ag_f.re) || ag_f.re.Code() != "WRONGPASS" || !strings.Contains(ag_err2.Error(), "aredis: connect: ") {
-		/*line client_test.go:301:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("wrong password: %v", ag_err2)
-		/*line :301:3*/ return rt.Ready
+	/*line :317:2*/ ag_resume4:
+	/*line client_test.go:317:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :317:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:318:6*/ ag_f.re = nil
+	/*line client_test.go:319:2*/ if !errors.As(ag_err2, &ag_f.re) || ag_f.re.Code() != "WRONGPASS" || !strings.Contains(ag_err2.Error(), "aredis: connect: ") {
+		/*line client_test.go:320:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("wrong password: %v", ag_err2)
+		/*line :320:3*/ return rt.Ready
 	}
-	/*line client_test.go:303:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
-	/*line :303:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
-	/*line :303:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :303:9*/ return ag_s
+	/*line client_test.go:322:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
+	/*line :322:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
+	/*line :322:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:9*/ return ag_s
 	}
-	/*line :303:9*/ ag_resume5:
-	/*line client_test.go:303:9*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
-	/*line :303:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:303:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :303:2*/ return rt.Ready
+	/*line :322:9*/ ag_resume5:
+	/*line client_test.go:322:9*/ ag_t5, ag_t6 = ag_f.ag_aw1.AwaitResult()
+	/*line :322:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:322:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :322:2*/ return rt.Ready
 }
 
-//line client_async_test.go:804
+//line client_async_test.go:884
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:288"
+		return "client_test.go:307"
 	case 2:
-		return "client_test.go:291"
+		return "client_test.go:310"
 	case 3:
-		return "client_test.go:295"
+		return "client_test.go:314"
 	case 4:
-		return "client_test.go:298"
+		return "client_test.go:317"
 	case 5:
-		return "client_test.go:303"
+		return "client_test.go:322"
 	}
 	return ""
 }
@@ -847,9 +927,9 @@ func (ag_f *ag_cancelMidReply) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:345
+//line client_test.go:364
 func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :345:1*/ var (
+	/*line :364:1*/ var (
 		ag_err1 error
 		d       time.Duration
 		ag_err2 error
@@ -858,107 +938,107 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s2   string
 		ag_err4 error
 	)
-	/*line :345:1*/ if ag_co.Unwinding() {
-		/*line :345:1*/ return rt.Ready
+	/*line :364:1*/ if ag_co.Unwinding() {
+		/*line :364:1*/ return rt.Ready
 	}
-	/*line :345:1*/ switch ag_f.ag_state {
-	/*line :345:1*/ case 1:
-		/*line :345:1*/ goto ag_resume1
-		/*line :345:1*/
+	/*line :364:1*/ switch ag_f.ag_state {
+	/*line :364:1*/ case 1:
+		/*line :364:1*/ goto ag_resume1
+		/*line :364:1*/
 	case 2:
-		/*line :345:1*/ goto ag_resume2
-		/*line :345:1*/
+		/*line :364:1*/ goto ag_resume2
+		/*line :364:1*/
 	case 3:
-		/*line :345:1*/ goto ag_resume3
-		/*line :345:1*/
+		/*line :364:1*/ goto ag_resume3
+		/*line :364:1*/
 	case 4:
-		/*line :345:1*/ goto ag_resume4
+		/*line :364:1*/ goto ag_resume4
 	}
-	/*line client_test.go:346:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
-	/*line client_test.go:347:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
-	/*line :347:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
-	/*line :347:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :347:5*/ return ag_s
+	/*line client_test.go:365:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
+	/*line client_test.go:366:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
+	/*line :366:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
+	/*line :366:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :366:5*/ return ag_s
 	}
-	/*line :347:5*/ ag_resume1:
-	/*line client_test.go:347:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :347:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:347:2*/ if !(ag_err1 != nil) {
-		/*line :347:2*/ goto ag_L1
+	/*line :366:5*/ ag_resume1:
+	/*line client_test.go:366:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :366:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:366:2*/ if !(ag_err1 != nil) {
+		/*line :366:2*/ goto ag_L1
 	}
-	/*line client_test.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :348:3*/ return rt.Ready
-	/*line :348:3*/ ag_L1:
-	/*line client_test.go:350:2*/ ag_f.cancelled = 0
-	/*line :350:2*/ ag_f.ag_t4 = []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond}
-	/*line :350:2*/ ag_f.ag_t5 = 0
-	/*line :350:2*/ ag_L2:
-	/*line client_test.go:351:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :351:2*/ goto ag_L4
+	/*line client_test.go:367:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :367:3*/ return rt.Ready
+	/*line :367:3*/ ag_L1:
+	/*line client_test.go:369:2*/ ag_f.cancelled = 0
+	/*line :369:2*/ ag_f.ag_t4 = []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond}
+	/*line :369:2*/ ag_f.ag_t5 = 0
+	/*line :369:2*/ ag_L2:
+	/*line client_test.go:370:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :370:2*/ goto ag_L4
 	}
-	/*line client_test.go:351:9*/ d = ag_f.ag_t4[ag_f.ag_t5]
-	/*line client_test.go:352:3*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
-	/*line :352:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
-	/*line :352:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :352:3*/ return ag_s
+	/*line client_test.go:370:9*/ d = ag_f.ag_t4[ag_f.ag_t5]
+	/*line client_test.go:371:3*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
+	/*line :371:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
+	/*line :371:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :371:3*/ return ag_s
 	}
-	/*line :352:3*/ ag_resume2:
-	/*line client_test.go:352:3*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :352:3*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:353:3*/ if ag_err2 == rt.ErrTimeout {
-		/*line client_test.go:354:4*/ ag_f.cancelled++
+	/*line :371:3*/ ag_resume2:
+	/*line client_test.go:371:3*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :371:3*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:372:3*/ if ag_err2 == rt.ErrTimeout {
+		/*line client_test.go:373:4*/ ag_f.cancelled++
 	} else if ag_err2 != nil {
-		/*line client_test.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err2
-		/*line :356:4*/ return rt.Ready
+		/*line client_test.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err2
+		/*line :375:4*/ return rt.Ready
 	}
-	/*line client_test.go:358:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "after")
-	/*line :358:6*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "after")
-	/*line :358:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :358:6*/ return ag_s
+	/*line client_test.go:377:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "after")
+	/*line :377:6*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "after")
+	/*line :377:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :377:6*/ return ag_s
 	}
-	/*line :358:6*/ ag_resume3:
-	/*line client_test.go:358:6*/ ag_s1, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :358:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:358:3*/ if !(ag_err3 != nil || ag_s1 != "after") {
-		/*line :358:3*/ goto ag_L5
+	/*line :377:6*/ ag_resume3:
+	/*line client_test.go:377:6*/ ag_s1, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :377:6*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:377:3*/ if !(ag_err3 != nil || ag_s1 != "after") {
+		/*line :377:3*/ goto ag_L5
 	}
-	/*line client_test.go:359:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s1, ag_err3)
-	/*line :359:4*/ return rt.Ready
-	/*line :359:4*/ ag_L5:
-	/*line client_test.go:361:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("GET", "big")
-	/*line :361:6*/ ag_f.ag_state = 4 // await: cl.String("GET", "big")
-	/*line :361:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :361:6*/ return ag_s
+	/*line client_test.go:378:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s1, ag_err3)
+	/*line :378:4*/ return rt.Ready
+	/*line :378:4*/ ag_L5:
+	/*line client_test.go:380:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("GET", "big")
+	/*line :380:6*/ ag_f.ag_state = 4 // await: cl.String("GET", "big")
+	/*line :380:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :380:6*/ return ag_s
 	}
-	/*line :361:6*/ ag_resume4:
-	/*line client_test.go:361:6*/ ag_s2, ag_err4 = ag_f.ag_aw1.AwaitResult()
-	/*line :361:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:361:3*/ if !(ag_err4 != nil || ag_s2 != ag_f.big) {
-		/*line :361:3*/ goto ag_L6
+	/*line :380:6*/ ag_resume4:
+	/*line client_test.go:380:6*/ ag_s2, ag_err4 = ag_f.ag_aw1.AwaitResult()
+	/*line :380:6*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:380:3*/ if !(ag_err4 != nil || ag_s2 != ag_f.big) {
+		/*line :380:3*/ goto ag_L6
 	}
-	/*line client_test.go:362:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s2), ag_err4)
-	/*line :362:4*/ return rt.Ready
-	/*line :362:4*/ ag_L6:
-	/*line :362:4*/ ag_f.ag_t5++
-	/*line :362:4*/ goto ag_L2
-	/*line :362:4*/ ag_L4:
-	/*line client_test.go:365:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
-	/*line :365:2*/ return rt.Ready
+	/*line client_test.go:381:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s2), ag_err4)
+	/*line :381:4*/ return rt.Ready
+	/*line :381:4*/ ag_L6:
+	/*line :381:4*/ ag_f.ag_t5++
+	/*line :381:4*/ goto ag_L2
+	/*line :381:4*/ ag_L4:
+	/*line client_test.go:384:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
+	/*line :384:2*/ return rt.Ready
 }
 
-//line client_async_test.go:950
+//line client_async_test.go:1030
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:347"
+		return "client_test.go:366"
 	case 2:
-		return "client_test.go:352"
+		return "client_test.go:371"
 	case 3:
-		return "client_test.go:358"
+		return "client_test.go:377"
 	case 4:
-		return "client_test.go:361"
+		return "client_test.go:380"
 	}
 	return ""
 }
@@ -989,120 +1069,120 @@ func (ag_f *ag_killed) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:383
+//line client_test.go:402
 func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :383:1*/ var (
+	/*line :402:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 		ag_t3   string
 		ag_t4   error
 	)
-	/*line :383:1*/ if ag_co.Unwinding() {
-		/*line :383:1*/ return rt.Ready
+	/*line :402:1*/ if ag_co.Unwinding() {
+		/*line :402:1*/ return rt.Ready
 	}
-	/*line :383:1*/ switch ag_f.ag_state {
-	/*line :383:1*/ case 1:
-		/*line :383:1*/ goto ag_resume1
-		/*line :383:1*/
+	/*line :402:1*/ switch ag_f.ag_state {
+	/*line :402:1*/ case 1:
+		/*line :402:1*/ goto ag_resume1
+		/*line :402:1*/
 	case 2:
-		/*line :383:1*/ goto ag_resume2
-		/*line :383:1*/
+		/*line :402:1*/ goto ag_resume2
+		/*line :402:1*/
 	case 3:
-		/*line :383:1*/ goto ag_resume3
-		/*line :383:1*/
+		/*line :402:1*/ goto ag_resume3
+		/*line :402:1*/
 	case 4:
-		/*line :383:1*/ goto ag_resume4
-		/*line :383:1*/
+		/*line :402:1*/ goto ag_resume4
+		/*line :402:1*/
 	case 5:
-		/*line :383:1*/ goto ag_resume5
+		/*line :402:1*/ goto ag_resume5
 	}
-	/*line client_test.go:386:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
-	/*line :386:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
-	/*line :386:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :386:5*/ return ag_s
+	/*line client_test.go:405:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
+	/*line :405:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
+	/*line :405:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :405:5*/ return ag_s
 	}
-	/*line :386:5*/ ag_resume1:
-	/*line client_test.go:386:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :386:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:386:2*/ if !(ag_err1 != nil) {
-		/*line :386:2*/ goto ag_L1
+	/*line :405:5*/ ag_resume1:
+	/*line client_test.go:405:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :405:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:405:2*/ if !(ag_err1 != nil) {
+		/*line :405:2*/ goto ag_L1
 	}
-	/*line client_test.go:387:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :387:3*/ return rt.Ready
-	/*line :387:3*/ ag_L1:
-	/*line client_test.go:389:2*/ go func() {
-		/*line client_test.go:390:3*/ time.Sleep(100 * time.Millisecond)
-		/*line client_test.go:391:3*/ ag_f.srv.Kill()
+	/*line client_test.go:406:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :406:3*/ return rt.Ready
+	/*line :406:3*/ ag_L1:
+	/*line client_test.go:408:2*/ go func() {
+		/*line client_test.go:409:3*/ time.Sleep(100 * time.Millisecond)
+		/*line client_test.go:410:3*/ ag_f.srv.Kill()
 	}()
-	/*line client_test.go:393:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
-	/*line :393:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
-	/*line :393:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :393:2*/ return ag_s
+	/*line client_test.go:412:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
+	/*line :412:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
+	/*line :412:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :412:2*/ return ag_s
 	}
-	/*line :393:2*/ ag_resume2:
-	/*line client_test.go:393:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :393:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:394:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
-		/*line client_test.go:395:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
-		/*line :395:3*/ return rt.Ready
+	/*line :412:2*/ ag_resume2:
+	/*line client_test.go:412:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :412:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:413:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
+		/*line client_test.go:414:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
+		/*line :414:3*/ return rt.Ready
 	}
-	/*line client_test.go:397:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
-	/*line :397:5*/ ag_f.ag_state = 3 // await: cl.Do("PING")
-	/*line :397:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :397:5*/ return ag_s
+	/*line client_test.go:416:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
+	/*line :416:5*/ ag_f.ag_state = 3 // await: cl.Do("PING")
+	/*line :416:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :416:5*/ return ag_s
 	}
-	/*line :397:5*/ ag_resume3:
-	/*line client_test.go:397:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :397:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:397:2*/ if !(ag_err3 == nil) {
-		/*line :397:2*/ goto ag_L2
+	/*line :416:5*/ ag_resume3:
+	/*line client_test.go:416:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :416:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:416:2*/ if !(ag_err3 == nil) {
+		/*line :416:2*/ goto ag_L2
 	}
-	/*line client_test.go:398:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
-	/*line :398:3*/ return rt.Ready
-	/*line :398:3*/ ag_L2:
-	/*line client_test.go:400:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:400:50*/ ag_f.srv.Restart()
-		/*line client_test.go:400:65*/ return struct{}{}, nil
+	/*line client_test.go:417:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
+	/*line :417:3*/ return rt.Ready
+	/*line :417:3*/ ag_L2:
+	/*line client_test.go:419:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_test.go:419:50*/ ag_f.srv.Restart()
+		/*line client_test.go:419:65*/ return struct{}{}, nil
 	})
-	/*line :400:65*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (struct{}, error) literal))
-	/*line :400:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :400:65*/ return ag_s
+	/*line :419:65*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :419:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :419:65*/ return ag_s
 	}
-	/*line :400:65*/ ag_resume4:
-	/*line client_test.go:400:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :400:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:401:2*/ if ag_err2 != nil {
-		/*line client_test.go:402:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-		/*line :402:3*/ return rt.Ready
+	/*line :419:65*/ ag_resume4:
+	/*line client_test.go:419:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :419:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:420:2*/ if ag_err2 != nil {
+		/*line client_test.go:421:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+		/*line :421:3*/ return rt.Ready
 	}
-	/*line client_test.go:404:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
-	/*line :404:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :404:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :404:9*/ return ag_s
+	/*line client_test.go:423:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
+	/*line :423:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :423:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:9*/ return ag_s
 	}
-	/*line :404:9*/ ag_resume5:
-	/*line client_test.go:404:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
-	/*line :404:9*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:404:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :404:2*/ return rt.Ready
+	/*line :423:9*/ ag_resume5:
+	/*line client_test.go:423:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
+	/*line :423:9*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:423:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :423:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1092
+//line client_async_test.go:1172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:386"
+		return "client_test.go:405"
 	case 2:
-		return "client_test.go:393"
+		return "client_test.go:412"
 	case 3:
-		return "client_test.go:397"
+		return "client_test.go:416"
 	case 4:
-		return "client_test.go:400"
+		return "client_test.go:419"
 	case 5:
-		return "client_test.go:404"
+		return "client_test.go:423"
 	}
 	return ""
 }
@@ -1133,77 +1213,77 @@ func (ag_f *ag_pushes) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:422
+//line client_test.go:441
 func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :422:1*/ var (
+	/*line :441:1*/ var (
 		cmd     []any
 		s       string
 		ag_err1 error
 		vals    []aredis.Value
 		ag_err2 error
 	)
-	/*line :422:1*/ if ag_co.Unwinding() {
-		/*line :422:1*/ return rt.Ready
+	/*line :441:1*/ if ag_co.Unwinding() {
+		/*line :441:1*/ return rt.Ready
 	}
-	/*line :422:1*/ switch ag_f.ag_state {
-	/*line :422:1*/ case 1:
-		/*line :422:1*/ goto ag_resume1
-		/*line :422:1*/
+	/*line :441:1*/ switch ag_f.ag_state {
+	/*line :441:1*/ case 1:
+		/*line :441:1*/ goto ag_resume1
+		/*line :441:1*/
 	case 2:
-		/*line :422:1*/ goto ag_resume2
+		/*line :441:1*/ goto ag_resume2
 	}
-	/*line client_test.go:423:6*/ ag_f.out = nil
-	/*line :423:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
-	/*line :423:6*/ ag_f.ag_t3 = 0
-	/*line :423:6*/ ag_L1:
-	/*line client_test.go:424:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :424:2*/ goto ag_L3
+	/*line client_test.go:442:6*/ ag_f.out = nil
+	/*line :442:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
+	/*line :442:6*/ ag_f.ag_t3 = 0
+	/*line :442:6*/ ag_L1:
+	/*line client_test.go:443:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :443:2*/ goto ag_L3
 	}
-	/*line client_test.go:424:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_test.go:425:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
-	/*line :425:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
-	/*line :425:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :425:3*/ return ag_s
+	/*line client_test.go:443:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:444:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
+	/*line :444:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
+	/*line :444:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:3*/ return ag_s
 	}
-	/*line :425:3*/ ag_resume1:
-	/*line client_test.go:425:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :425:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:426:3*/ if ag_err1 != nil {
-		/*line client_test.go:427:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :427:4*/ return rt.Ready
+	/*line :444:3*/ ag_resume1:
+	/*line client_test.go:444:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :444:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:445:3*/ if ag_err1 != nil {
+		/*line client_test.go:446:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :446:4*/ return rt.Ready
 	}
-	/*line client_test.go:429:3*/ ag_f.out = append(ag_f.out, s)
-	/*line :429:3*/ ag_f.ag_t3++
-	/*line :429:3*/ goto ag_L1
-	/*line :429:3*/ ag_L3:
-	/*line client_test.go:431:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
-	/*line :431:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
-	/*line :431:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :431:2*/ return ag_s
+	/*line client_test.go:448:3*/ ag_f.out = append(ag_f.out, s)
+	/*line :448:3*/ ag_f.ag_t3++
+	/*line :448:3*/ goto ag_L1
+	/*line :448:3*/ ag_L3:
+	/*line client_test.go:450:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
+	/*line :450:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :450:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :450:2*/ return ag_s
 	}
-	/*line :431:2*/ ag_resume2:
-	/*line client_test.go:431:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :431:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:432:2*/ if ag_err2 != nil {
-		/*line client_test.go:433:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-		/*line :433:3*/ return rt.Ready
+	/*line :450:2*/ ag_resume2:
+	/*line client_test.go:450:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :450:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:451:2*/ if ag_err2 != nil {
+		/*line client_test.go:452:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :452:3*/ return rt.Ready
 	}
-	/*line client_test.go:435:2*/ for _, v := range vals {
-		/*line client_test.go:436:3*/ ag_f.out = append(ag_f.out, show(v))
+	/*line client_test.go:454:2*/ for _, v := range vals {
+		/*line client_test.go:455:3*/ ag_f.out = append(ag_f.out, show(v))
 	}
-	/*line client_test.go:438:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :438:2*/ return rt.Ready
+	/*line client_test.go:457:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :457:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1199
+//line client_async_test.go:1279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:425"
+		return "client_test.go:444"
 	case 2:
-		return "client_test.go:431"
+		return "client_test.go:450"
 	}
 	return ""
 }
@@ -1231,78 +1311,78 @@ func (ag_f *ag_tooLong) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:453
+//line client_test.go:472
 func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :453:1*/ var (
+	/*line :472:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :453:1*/ if ag_co.Unwinding() {
-		/*line :453:1*/ return rt.Ready
+	/*line :472:1*/ if ag_co.Unwinding() {
+		/*line :472:1*/ return rt.Ready
 	}
-	/*line :453:1*/ switch ag_f.ag_state {
-	/*line :453:1*/ case 1:
-		/*line :453:1*/ goto ag_resume1
-		/*line :453:1*/
+	/*line :472:1*/ switch ag_f.ag_state {
+	/*line :472:1*/ case 1:
+		/*line :472:1*/ goto ag_resume1
+		/*line :472:1*/
 	case 2:
-		/*line :453:1*/ goto ag_resume2
-		/*line :453:1*/
+		/*line :472:1*/ goto ag_resume2
+		/*line :472:1*/
 	case 3:
-		/*line :453:1*/ goto ag_resume3
+		/*line :472:1*/ goto ag_resume3
 	}
-	/*line client_test.go:454:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
-	/*line :454:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
-	/*line :454:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :454:5*/ return ag_s
+	/*line client_test.go:473:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
+	/*line :473:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
+	/*line :473:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :473:5*/ return ag_s
 	}
-	/*line :454:5*/ ag_resume1:
-	/*line client_test.go:454:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :454:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:454:2*/ if !(ag_err1 != nil) {
-		/*line :454:2*/ goto ag_L1
+	/*line :473:5*/ ag_resume1:
+	/*line client_test.go:473:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :473:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:473:2*/ if !(ag_err1 != nil) {
+		/*line :473:2*/ goto ag_L1
 	}
-	/*line client_test.go:455:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :455:3*/ return rt.Ready
-	/*line :455:3*/ ag_L1:
-	/*line client_test.go:457:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
-	/*line :457:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
-	/*line :457:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :457:5*/ return ag_s
+	/*line client_test.go:474:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :474:3*/ return rt.Ready
+	/*line :474:3*/ ag_L1:
+	/*line client_test.go:476:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
+	/*line :476:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
+	/*line :476:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :476:5*/ return ag_s
 	}
-	/*line :457:5*/ ag_resume2:
-	/*line client_test.go:457:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :457:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:457:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
-		/*line :457:2*/ goto ag_L2
+	/*line :476:5*/ ag_resume2:
+	/*line client_test.go:476:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :476:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:476:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
+		/*line :476:2*/ goto ag_L2
 	}
-	/*line client_test.go:458:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
-	/*line :458:3*/ return rt.Ready
-	/*line :458:3*/ ag_L2:
-	/*line client_test.go:460:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
-	/*line :460:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
-	/*line :460:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :460:9*/ return ag_s
+	/*line client_test.go:477:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
+	/*line :477:3*/ return rt.Ready
+	/*line :477:3*/ ag_L2:
+	/*line client_test.go:479:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
+	/*line :479:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :479:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :479:9*/ return ag_s
 	}
-	/*line :460:9*/ ag_resume3:
-	/*line client_test.go:460:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :460:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:460:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :460:2*/ return rt.Ready
+	/*line :479:9*/ ag_resume3:
+	/*line client_test.go:479:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :479:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:479:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :479:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1296
+//line client_async_test.go:1376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:454"
+		return "client_test.go:473"
 	case 2:
-		return "client_test.go:457"
+		return "client_test.go:476"
 	case 3:
-		return "client_test.go:460"
+		return "client_test.go:479"
 	}
 	return ""
 }
@@ -1336,82 +1416,82 @@ func (ag_f *ag_incrs) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:475
+//line client_test.go:494
 func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :475:1*/ var (
+	/*line :494:1*/ var (
 		err   error
 		ag_t5 string
 		ag_t6 error
 	)
-	/*line :475:1*/ if ag_co.Unwinding() {
-		/*line :475:1*/ return rt.Ready
+	/*line :494:1*/ if ag_co.Unwinding() {
+		/*line :494:1*/ return rt.Ready
 	}
-	/*line :475:1*/ switch ag_f.ag_state {
-	/*line :475:1*/ case 1:
-		/*line :475:1*/ goto ag_resume1
-		/*line :475:1*/
+	/*line :494:1*/ switch ag_f.ag_state {
+	/*line :494:1*/ case 1:
+		/*line :494:1*/ goto ag_resume1
+		/*line :494:1*/
 	case 2:
-		/*line :475:1*/ goto ag_resume2
-		/*line :475:1*/
+		/*line :494:1*/ goto ag_resume2
+		/*line :494:1*/
 	case 3:
-		/*line :475:1*/ goto ag_resume3
+		/*line :494:1*/ goto ag_resume3
 	}
-	/*line client_test.go:476:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
-	/*line :476:2*/ ag_f.ag_t2 = ag_f.tasks
-	/*line :476:2*/ ag_f.ag_t3 = 0
-	/*line :476:2*/ ag_L1:
-	/*line client_test.go:477:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :477:2*/ goto ag_L3
+	/*line client_test.go:495:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
+	/*line :495:2*/ ag_f.ag_t2 = ag_f.tasks
+	/*line :495:2*/ ag_f.ag_t3 = 0
+	/*line :495:2*/ ag_L1:
+	/*line client_test.go:496:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :496:2*/ goto ag_L3
 	}
-	/*line client_test.go:477:6*/ ag_f.i = ag_f.ag_t3
-	/*line client_test.go:478:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
-	/*line :478:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
-	/*line :478:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :478:3*/ return ag_s
+	/*line client_test.go:496:6*/ ag_f.i = ag_f.ag_t3
+	/*line client_test.go:497:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
+	/*line :497:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
+	/*line :497:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :497:3*/ return ag_s
 	}
-	/*line :478:3*/ ag_resume1:
-	/*line client_test.go:478:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :478:3*/ ag_f.ag_aw0 = nil
-	/*line :478:3*/ ag_f.ag_t3++
-	/*line :478:3*/ goto ag_L1
-	/*line :478:3*/ ag_L3:
-	/*line client_test.go:480:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
-	/*line :480:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
-	/*line :480:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :480:5*/ return ag_s
+	/*line :497:3*/ ag_resume1:
+	/*line client_test.go:497:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :497:3*/ ag_f.ag_aw0 = nil
+	/*line :497:3*/ ag_f.ag_t3++
+	/*line :497:3*/ goto ag_L1
+	/*line :497:3*/ ag_L3:
+	/*line client_test.go:499:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
+	/*line :499:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :499:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :499:5*/ return ag_s
 	}
-	/*line :480:5*/ ag_resume2:
-	/*line client_test.go:480:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :480:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:480:2*/ if !(err != nil) {
-		/*line :480:2*/ goto ag_L4
+	/*line :499:5*/ ag_resume2:
+	/*line client_test.go:499:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :499:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:499:2*/ if !(err != nil) {
+		/*line :499:2*/ goto ag_L4
 	}
-	/*line client_test.go:481:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :481:3*/ return rt.Ready
-	/*line :481:3*/ ag_L4:
-	/*line client_test.go:483:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
-	/*line :483:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
-	/*line :483:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :483:9*/ return ag_s
+	/*line client_test.go:500:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :500:3*/ return rt.Ready
+	/*line :500:3*/ ag_L4:
+	/*line client_test.go:502:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
+	/*line :502:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :502:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :502:9*/ return ag_s
 	}
-	/*line :483:9*/ ag_resume3:
-	/*line client_test.go:483:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
-	/*line :483:9*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:483:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :483:2*/ return rt.Ready
+	/*line :502:9*/ ag_resume3:
+	/*line client_test.go:502:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
+	/*line :502:9*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:502:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :502:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1405
+//line client_async_test.go:1485
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:478"
+		return "client_test.go:497"
 	case 2:
-		return "client_test.go:480"
+		return "client_test.go:499"
 	case 3:
-		return "client_test.go:483"
+		return "client_test.go:502"
 	}
 	return ""
 }
@@ -1440,76 +1520,76 @@ func (ag_f *ag_invalidThenPing) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:499
+//line client_test.go:518
 func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :499:1*/ var (
+	/*line :518:1*/ var (
 		ag_err1 error
 		s       string
 		err2    error
 	)
-	/*line :499:1*/ if ag_co.Unwinding() {
-		/*line :499:1*/ return rt.Ready
+	/*line :518:1*/ if ag_co.Unwinding() {
+		/*line :518:1*/ return rt.Ready
 	}
-	/*line :499:1*/ switch ag_f.ag_state {
-	/*line :499:1*/ case 1:
-		/*line :499:1*/ goto ag_resume1
-		/*line :499:1*/
+	/*line :518:1*/ switch ag_f.ag_state {
+	/*line :518:1*/ case 1:
+		/*line :518:1*/ goto ag_resume1
+		/*line :518:1*/
 	case 2:
-		/*line :499:1*/ goto ag_resume2
-		/*line :499:1*/
+		/*line :518:1*/ goto ag_resume2
+		/*line :518:1*/
 	case 3:
-		/*line :499:1*/ goto ag_resume3
+		/*line :518:1*/ goto ag_resume3
 	}
-	/*line client_test.go:500:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :500:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
-	/*line :500:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :500:5*/ return ag_s
+	/*line client_test.go:519:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :519:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :519:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :519:5*/ return ag_s
 	}
-	/*line :500:5*/ ag_resume1:
-	/*line client_test.go:500:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :500:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:500:2*/ if !(ag_err1 != nil) {
-		/*line :500:2*/ goto ag_L1
+	/*line :519:5*/ ag_resume1:
+	/*line client_test.go:519:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :519:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:519:2*/ if !(ag_err1 != nil) {
+		/*line :519:2*/ goto ag_L1
 	}
-	/*line client_test.go:501:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :501:3*/ return rt.Ready
-	/*line :501:3*/ ag_L1:
-	/*line client_test.go:503:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :503:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
-	/*line :503:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :503:2*/ return ag_s
+	/*line client_test.go:520:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :520:3*/ return rt.Ready
+	/*line :520:3*/ ag_L1:
+	/*line client_test.go:522:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :522:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
+	/*line :522:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :522:2*/ return ag_s
 	}
-	/*line :503:2*/ ag_resume2:
-	/*line client_test.go:503:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :503:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:504:6*/ ag_f.pe = nil
-	/*line client_test.go:505:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
-		/*line client_test.go:506:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
-		/*line :506:3*/ return rt.Ready
+	/*line :522:2*/ ag_resume2:
+	/*line client_test.go:522:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :522:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:523:6*/ ag_f.pe = nil
+	/*line client_test.go:524:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
+		/*line client_test.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
+		/*line :525:3*/ return rt.Ready
 	}
-	/*line client_test.go:508:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :508:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
-	/*line :508:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :508:2*/ return ag_s
+	/*line client_test.go:527:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :527:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :527:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :527:2*/ return ag_s
 	}
-	/*line :508:2*/ ag_resume3:
-	/*line client_test.go:508:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :508:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:509:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
-	/*line :509:2*/ return rt.Ready
+	/*line :527:2*/ ag_resume3:
+	/*line client_test.go:527:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :527:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:528:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
+	/*line :528:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1503
+//line client_async_test.go:1583
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:500"
+		return "client_test.go:519"
 	case 2:
-		return "client_test.go:503"
+		return "client_test.go:522"
 	case 3:
-		return "client_test.go:508"
+		return "client_test.go:527"
 	}
 	return ""
 }
@@ -1541,9 +1621,9 @@ func (ag_f *ag_scripts) AwaitResult() ([]int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:553
+//line client_test.go:572
 func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :553:1*/ var (
+	/*line :572:1*/ var (
 		i       int
 		ag_err1 error
 		v       aredis.Value
@@ -1552,115 +1632,115 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		calls   string
 	)
-	/*line :553:1*/ if ag_co.Unwinding() {
-		/*line :553:1*/ return rt.Ready
+	/*line :572:1*/ if ag_co.Unwinding() {
+		/*line :572:1*/ return rt.Ready
 	}
-	/*line :553:1*/ switch ag_f.ag_state {
-	/*line :553:1*/ case 1:
-		/*line :553:1*/ goto ag_resume1
-		/*line :553:1*/
+	/*line :572:1*/ switch ag_f.ag_state {
+	/*line :572:1*/ case 1:
+		/*line :572:1*/ goto ag_resume1
+		/*line :572:1*/
 	case 2:
-		/*line :553:1*/ goto ag_resume2
-		/*line :553:1*/
+		/*line :572:1*/ goto ag_resume2
+		/*line :572:1*/
 	case 3:
-		/*line :553:1*/ goto ag_resume3
-		/*line :553:1*/
+		/*line :572:1*/ goto ag_resume3
+		/*line :572:1*/
 	case 4:
-		/*line :553:1*/ goto ag_resume4
+		/*line :572:1*/ goto ag_resume4
 	}
-	/*line client_test.go:554:2*/ ag_f.s = aredis.NewScript(incrBy)
-	/*line client_test.go:555:6*/ ag_f.out = nil
-	/*line :555:6*/ ag_f.ag_t3 = 3
-	/*line :555:6*/ ag_f.ag_t4 = 0
-	/*line :555:6*/ ag_L1:
-	/*line client_test.go:556:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		/*line :556:2*/ goto ag_L3
+	/*line client_test.go:573:2*/ ag_f.s = aredis.NewScript(incrBy)
+	/*line client_test.go:574:6*/ ag_f.out = nil
+	/*line :574:6*/ ag_f.ag_t3 = 3
+	/*line :574:6*/ ag_f.ag_t4 = 0
+	/*line :574:6*/ ag_L1:
+	/*line client_test.go:575:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :575:2*/ goto ag_L3
 	}
-	/*line client_test.go:556:6*/ i = ag_f.ag_t4
-	/*line client_test.go:557:3*/ if !(i == 2) {
-		/*line :557:3*/ goto ag_L4
+	/*line client_test.go:575:6*/ i = ag_f.ag_t4
+	/*line client_test.go:576:3*/ if !(i == 2) {
+		/*line :576:3*/ goto ag_L4
 	}
-	/*line client_test.go:558:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :558:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :558:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:7*/ return ag_s
+	/*line client_test.go:577:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :577:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :577:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :577:7*/ return ag_s
 	}
-	/*line :558:7*/ ag_resume1:
-	/*line client_test.go:558:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :558:7*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:558:4*/ if !(ag_err1 != nil) {
-		/*line :558:4*/ goto ag_L5
+	/*line :577:7*/ ag_resume1:
+	/*line client_test.go:577:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :577:7*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:577:4*/ if !(ag_err1 != nil) {
+		/*line :577:4*/ goto ag_L5
 	}
-	/*line client_test.go:559:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :559:5*/ return rt.Ready
-	/*line :559:5*/ ag_L5:
-	/*line :559:5*/ ag_L4:
-	/*line client_test.go:562:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
-	/*line :562:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
-	/*line :562:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :562:3*/ return ag_s
+	/*line client_test.go:578:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :578:5*/ return rt.Ready
+	/*line :578:5*/ ag_L5:
+	/*line :578:5*/ ag_L4:
+	/*line client_test.go:581:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
+	/*line :581:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
+	/*line :581:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :581:3*/ return ag_s
 	}
-	/*line :562:3*/ ag_resume2:
-	/*line client_test.go:562:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :562:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:563:3*/ if ag_err2 != nil {
-		/*line client_test.go:564:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :564:4*/ return rt.Ready
+	/*line :581:3*/ ag_resume2:
+	/*line client_test.go:581:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :581:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:582:3*/ if ag_err2 != nil {
+		/*line client_test.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :583:4*/ return rt.Ready
 	}
-	/*line client_test.go:566:3*/ ag_f.out = append(ag_f.out, v.Int)
-	/*line :566:3*/ ag_f.ag_t4++
-	/*line :566:3*/ goto ag_L1
-	/*line :566:3*/ ag_L3:
-	/*line client_test.go:568:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
-	/*line :568:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
-	/*line :568:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :568:2*/ return ag_s
+	/*line client_test.go:585:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line :585:3*/ ag_f.ag_t4++
+	/*line :585:3*/ goto ag_L1
+	/*line :585:3*/ ag_L3:
+	/*line client_test.go:587:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
+	/*line :587:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :587:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :587:2*/ return ag_s
 	}
-	/*line :568:2*/ ag_resume3:
-	/*line client_test.go:568:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :568:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:569:2*/ if ag_err3 != nil {
-		/*line client_test.go:570:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :570:3*/ return rt.Ready
+	/*line :587:2*/ ag_resume3:
+	/*line client_test.go:587:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :587:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:588:2*/ if ag_err3 != nil {
+		/*line client_test.go:589:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :589:3*/ return rt.Ready
 	}
-	/*line client_test.go:572:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
-	/*line client_test.go:573:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
-	/*line :573:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
-	/*line :573:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :573:2*/ return ag_s
+	/*line client_test.go:591:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:592:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
+	/*line :592:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :592:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:2*/ return ag_s
 	}
-	/*line :573:2*/ ag_resume4:
-	/*line client_test.go:573:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :573:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:574:2*/ if ag_err3 != nil {
-		/*line client_test.go:575:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :575:3*/ return rt.Ready
+	/*line :592:2*/ ag_resume4:
+	/*line client_test.go:592:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :592:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:593:2*/ if ag_err3 != nil {
+		/*line client_test.go:594:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :594:3*/ return rt.Ready
 	}
-	/*line client_test.go:577:2*/ for _, cmd := range []string{"evalsha", "eval"} {
-		/*line client_test.go:578:3*/ for _, line := range strings.Split(calls, "\r\n") {
-			/*line client_test.go:579:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
-				/*line client_test.go:580:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
-				/*line client_test.go:581:5*/ ag_f.out = append(ag_f.out, n)
+	/*line client_test.go:596:2*/ for _, cmd := range []string{"evalsha", "eval"} {
+		/*line client_test.go:597:3*/ for _, line := range strings.Split(calls, "\r\n") {
+			/*line client_test.go:598:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
+				/*line client_test.go:599:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
+				/*line client_test.go:600:5*/ ag_f.out = append(ag_f.out, n)
 			}
 		}
 	}
-	/*line client_test.go:585:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :585:2*/ return rt.Ready
+	/*line client_test.go:604:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :604:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1652
+//line client_async_test.go:1732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:558"
+		return "client_test.go:577"
 	case 2:
-		return "client_test.go:562"
+		return "client_test.go:581"
 	case 3:
-		return "client_test.go:568"
+		return "client_test.go:587"
 	case 4:
-		return "client_test.go:573"
+		return "client_test.go:592"
 	}
 	return ""
 }
@@ -1698,9 +1778,9 @@ func (ag_f *ag_blpopParks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:602
+//line client_test.go:621
 func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :602:1*/ var (
+	/*line :621:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1711,185 +1791,185 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 		entry   aredis.Value
 		fields  []string
 	)
-	/*line :602:1*/ if ag_co.Unwinding() {
-		/*line :602:1*/ return rt.Ready
+	/*line :621:1*/ if ag_co.Unwinding() {
+		/*line :621:1*/ return rt.Ready
 	}
-	/*line :602:1*/ switch ag_f.ag_state {
-	/*line :602:1*/ case 1:
-		/*line :602:1*/ goto ag_resume1
-		/*line :602:1*/
+	/*line :621:1*/ switch ag_f.ag_state {
+	/*line :621:1*/ case 1:
+		/*line :621:1*/ goto ag_resume1
+		/*line :621:1*/
 	case 2:
-		/*line :602:1*/ goto ag_resume2
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume2
+		/*line :621:1*/
 	case 3:
-		/*line :602:1*/ goto ag_resume3
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume3
+		/*line :621:1*/
 	case 4:
-		/*line :602:1*/ goto ag_resume4
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume4
+		/*line :621:1*/
 	case 5:
-		/*line :602:1*/ goto ag_resume5
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume5
+		/*line :621:1*/
 	case 6:
-		/*line :602:1*/ goto ag_resume6
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume6
+		/*line :621:1*/
 	case 7:
-		/*line :602:1*/ goto ag_resume7
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume7
+		/*line :621:1*/
 	case 8:
-		/*line :602:1*/ goto ag_resume8
-		/*line :602:1*/
+		/*line :621:1*/ goto ag_resume8
+		/*line :621:1*/
 	case 9:
-		/*line :602:1*/ goto ag_resume9
+		/*line :621:1*/ goto ag_resume9
 	}
-	/*line client_test.go:603:6*/ ag_f.events = nil
-	/*line client_test.go:604:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :604:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :604:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :604:5*/ return ag_s
+	/*line client_test.go:622:6*/ ag_f.events = nil
+	/*line client_test.go:623:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :623:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :623:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :623:5*/ return ag_s
 	}
-	/*line :604:5*/ ag_resume1:
-	/*line client_test.go:604:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :604:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:604:2*/ if !(ag_err1 != nil) {
-		/*line :604:2*/ goto ag_L1
+	/*line :623:5*/ ag_resume1:
+	/*line client_test.go:623:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :623:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:623:2*/ if !(ag_err1 != nil) {
+		/*line :623:2*/ goto ag_L1
 	}
-	/*line client_test.go:605:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :605:3*/ return rt.Ready
-	/*line :605:3*/ ag_L1:
-	/*line client_test.go:607:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :607:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :607:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :607:2*/ return ag_s
+	/*line client_test.go:624:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :624:3*/ return rt.Ready
+	/*line :624:3*/ ag_L1:
+	/*line client_test.go:626:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :626:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :626:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :626:2*/ return ag_s
 	}
-	/*line :607:2*/ ag_resume2:
-	/*line client_test.go:607:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :607:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:608:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
-	/*line :608:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
-	/*line :608:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :608:2*/ return ag_s
+	/*line :626:2*/ ag_resume2:
+	/*line client_test.go:626:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :626:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:627:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
+	/*line :627:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
+	/*line :627:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :627:2*/ return ag_s
 	}
-	/*line :608:2*/ ag_resume3:
-	/*line client_test.go:608:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :608:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:609:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :609:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :609:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :609:2*/ return ag_s
+	/*line :627:2*/ ag_resume3:
+	/*line client_test.go:627:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :627:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:628:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :628:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :628:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :628:2*/ return ag_s
 	}
-	/*line :609:2*/ ag_resume4:
-	/*line :609:2*/ ag_f.ag_aw3 = nil
-	/*line :609:2*/ ag_f.ag_t5 = 20
-	/*line :609:2*/ ag_f.ag_t6 = 0
-	/*line :609:2*/ ag_L2:
-	/*line client_test.go:610:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
-		/*line :610:2*/ goto ag_L4
+	/*line :628:2*/ ag_resume4:
+	/*line :628:2*/ ag_f.ag_aw3 = nil
+	/*line :628:2*/ ag_f.ag_t5 = 20
+	/*line :628:2*/ ag_f.ag_t6 = 0
+	/*line :628:2*/ ag_L2:
+	/*line client_test.go:629:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :629:2*/ goto ag_L4
 	}
-	/*line client_test.go:610:6*/ ag_f.i = ag_f.ag_t6
-	/*line client_test.go:611:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
-	/*line :611:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
-	/*line :611:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :611:6*/ return ag_s
+	/*line client_test.go:629:6*/ ag_f.i = ag_f.ag_t6
+	/*line client_test.go:630:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
+	/*line :630:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
+	/*line :630:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:6*/ return ag_s
 	}
-	/*line :611:6*/ ag_resume5:
-	/*line client_test.go:611:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :611:6*/ ag_f.ag_aw4 = nil
-	/*line client_test.go:611:3*/ if !(ag_err2 != nil) {
-		/*line :611:3*/ goto ag_L5
+	/*line :630:6*/ ag_resume5:
+	/*line client_test.go:630:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :630:6*/ ag_f.ag_aw4 = nil
+	/*line client_test.go:630:3*/ if !(ag_err2 != nil) {
+		/*line :630:3*/ goto ag_L5
 	}
-	/*line client_test.go:612:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :612:4*/ return rt.Ready
-	/*line :612:4*/ ag_L5:
-	/*line client_test.go:614:3*/ if ag_f.i == 0 {
-		/*line client_test.go:615:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
+	/*line client_test.go:631:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :631:4*/ return rt.Ready
+	/*line :631:4*/ ag_L5:
+	/*line client_test.go:633:3*/ if ag_f.i == 0 {
+		/*line client_test.go:634:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
 	}
-	/*line :615:4*/ ag_f.ag_t6++
-	/*line :615:4*/ goto ag_L2
-	/*line :615:4*/ ag_L4:
-	/*line client_test.go:618:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
-	/*line client_test.go:619:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
-	/*line :619:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
-	/*line :619:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :619:5*/ return ag_s
+	/*line :634:4*/ ag_f.ag_t6++
+	/*line :634:4*/ goto ag_L2
+	/*line :634:4*/ ag_L4:
+	/*line client_test.go:637:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
+	/*line client_test.go:638:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
+	/*line :638:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
+	/*line :638:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:5*/ return ag_s
 	}
-	/*line :619:5*/ ag_resume6:
-	/*line client_test.go:619:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :619:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:619:2*/ if !(ag_err3 != nil) {
-		/*line :619:2*/ goto ag_L6
+	/*line :638:5*/ ag_resume6:
+	/*line client_test.go:638:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :638:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:638:2*/ if !(ag_err3 != nil) {
+		/*line :638:2*/ goto ag_L6
 	}
-	/*line client_test.go:620:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :620:3*/ return rt.Ready
-	/*line :620:3*/ ag_L6:
-	/*line client_test.go:622:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
-	/*line :622:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
-	/*line :622:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :622:5*/ return ag_s
+	/*line client_test.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :639:3*/ return rt.Ready
+	/*line :639:3*/ ag_L6:
+	/*line client_test.go:641:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
+	/*line :641:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :641:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :641:5*/ return ag_s
 	}
-	/*line :622:5*/ ag_resume7:
-	/*line client_test.go:622:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :622:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:622:2*/ if !(ag_err4 != nil) {
-		/*line :622:2*/ goto ag_L7
+	/*line :641:5*/ ag_resume7:
+	/*line client_test.go:641:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :641:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:641:2*/ if !(ag_err4 != nil) {
+		/*line :641:2*/ goto ag_L7
 	}
-	/*line client_test.go:623:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
-	/*line :623:3*/ return rt.Ready
-	/*line :623:3*/ ag_L7:
-	/*line client_test.go:625:2*/ ag_f.ag_aw5 = ag_f.blpop
-	/*line :625:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
-	/*line :625:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :625:2*/ return ag_s
+	/*line client_test.go:642:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
+	/*line :642:3*/ return rt.Ready
+	/*line :642:3*/ ag_L7:
+	/*line client_test.go:644:2*/ ag_f.ag_aw5 = ag_f.blpop
+	/*line :644:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :644:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :644:2*/ return ag_s
 	}
-	/*line :625:2*/ ag_resume8:
-	/*line client_test.go:625:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
-	/*line :625:2*/ ag_f.ag_aw5 = nil
-	/*line client_test.go:626:2*/ if ag_err5 != nil {
-		/*line client_test.go:627:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :627:3*/ return rt.Ready
+	/*line :644:2*/ ag_resume8:
+	/*line client_test.go:644:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
+	/*line :644:2*/ ag_f.ag_aw5 = nil
+	/*line client_test.go:645:2*/ if ag_err5 != nil {
+		/*line client_test.go:646:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :646:3*/ return rt.Ready
 	}
-	/*line client_test.go:629:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
-	/*line client_test.go:630:2*/ ag_f.ag_aw0 = ag_f.xread
-	/*line :630:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
-	/*line :630:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :630:2*/ return ag_s
+	/*line client_test.go:648:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
+	/*line client_test.go:649:2*/ ag_f.ag_aw0 = ag_f.xread
+	/*line :649:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :649:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:2*/ return ag_s
 	}
-	/*line :630:2*/ ag_resume9:
-	/*line client_test.go:630:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
-	/*line :630:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:631:2*/ if ag_err5 != nil {
-		/*line client_test.go:632:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :632:3*/ return rt.Ready
+	/*line :649:2*/ ag_resume9:
+	/*line client_test.go:649:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
+	/*line :649:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:650:2*/ if ag_err5 != nil {
+		/*line client_test.go:651:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :651:3*/ return rt.Ready
 	}
-	/*line client_test.go:635:2*/ entry = x.Elems[0].Elems[1].Elems[0]
-	/*line client_test.go:636:2*/ fields, _ = entry.Elems[1].Strings()
-	/*line client_test.go:637:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
-	/*line :637:2*/ return rt.Ready
+	/*line client_test.go:654:2*/ entry = x.Elems[0].Elems[1].Elems[0]
+	/*line client_test.go:655:2*/ fields, _ = entry.Elems[1].Strings()
+	/*line client_test.go:656:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
+	/*line :656:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1871
+//line client_async_test.go:1951
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:604"
+		return "client_test.go:623"
 	case 2:
-		return "client_test.go:607"
+		return "client_test.go:626"
 	case 3:
-		return "client_test.go:608"
+		return "client_test.go:627"
 	case 4:
-		return "client_test.go:609"
+		return "client_test.go:628"
 	case 5:
-		return "client_test.go:611"
-	case 6:
-		return "client_test.go:619"
-	case 7:
-		return "client_test.go:622"
-	case 8:
-		return "client_test.go:625"
-	case 9:
 		return "client_test.go:630"
+	case 6:
+		return "client_test.go:638"
+	case 7:
+		return "client_test.go:641"
+	case 8:
+		return "client_test.go:644"
+	case 9:
+		return "client_test.go:649"
 	}
 	return ""
 }
@@ -1918,63 +1998,63 @@ func (ag_f *ag_largeArray) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:653
+//line client_test.go:672
 func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :653:1*/ var (
+	/*line :672:1*/ var (
 		p     *aredis.Pipeline
 		err   error
 		ag_t2 []string
 		ag_t3 error
 	)
-	/*line :653:1*/ if ag_co.Unwinding() {
-		/*line :653:1*/ return rt.Ready
+	/*line :672:1*/ if ag_co.Unwinding() {
+		/*line :672:1*/ return rt.Ready
 	}
-	/*line :653:1*/ switch ag_f.ag_state {
-	/*line :653:1*/ case 1:
-		/*line :653:1*/ goto ag_resume1
-		/*line :653:1*/
+	/*line :672:1*/ switch ag_f.ag_state {
+	/*line :672:1*/ case 1:
+		/*line :672:1*/ goto ag_resume1
+		/*line :672:1*/
 	case 2:
-		/*line :653:1*/ goto ag_resume2
+		/*line :672:1*/ goto ag_resume2
 	}
-	/*line client_test.go:654:2*/ p = ag_f.cl.Pipeline()
-	/*line client_test.go:655:2*/ for i := range ag_f.n {
-		/*line client_test.go:656:3*/ p.Add("RPUSH", "big", i)
+	/*line client_test.go:673:2*/ p = ag_f.cl.Pipeline()
+	/*line client_test.go:674:2*/ for i := range ag_f.n {
+		/*line client_test.go:675:3*/ p.Add("RPUSH", "big", i)
 	}
-	/*line client_test.go:658:5*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :658:5*/ ag_f.ag_state = 1 // await: p.Exec()
-	/*line :658:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :658:5*/ return ag_s
+	/*line client_test.go:677:5*/ ag_f.ag_aw0 = p.ExecAsync()
+	/*line :677:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line :677:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :677:5*/ return ag_s
 	}
-	/*line :658:5*/ ag_resume1:
-	/*line client_test.go:658:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :658:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:658:2*/ if !(err != nil) {
-		/*line :658:2*/ goto ag_L1
+	/*line :677:5*/ ag_resume1:
+	/*line client_test.go:677:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :677:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:677:2*/ if !(err != nil) {
+		/*line :677:2*/ goto ag_L1
 	}
-	/*line client_test.go:659:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :659:3*/ return rt.Ready
-	/*line :659:3*/ ag_L1:
-	/*line client_test.go:661:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
-	/*line :661:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
-	/*line :661:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :661:9*/ return ag_s
+	/*line client_test.go:678:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :678:3*/ return rt.Ready
+	/*line :678:3*/ ag_L1:
+	/*line client_test.go:680:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
+	/*line :680:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :680:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :680:9*/ return ag_s
 	}
-	/*line :661:9*/ ag_resume2:
-	/*line client_test.go:661:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :661:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:661:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :661:2*/ return rt.Ready
+	/*line :680:9*/ ag_resume2:
+	/*line client_test.go:680:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :680:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:680:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :680:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1970
+//line client_async_test.go:2050
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:658"
+		return "client_test.go:677"
 	case 2:
-		return "client_test.go:661"
+		return "client_test.go:680"
 	}
 	return ""
 }
@@ -2006,98 +2086,98 @@ func (ag_f *ag_waitForSlot) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:683
+//line client_test.go:702
 func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :683:1*/ var (
+	/*line :702:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		s       string
 	)
-	/*line :683:1*/ if ag_co.Unwinding() {
-		/*line :683:1*/ return rt.Ready
+	/*line :702:1*/ if ag_co.Unwinding() {
+		/*line :702:1*/ return rt.Ready
 	}
-	/*line :683:1*/ switch ag_f.ag_state {
-	/*line :683:1*/ case 1:
-		/*line :683:1*/ goto ag_resume1
-		/*line :683:1*/
+	/*line :702:1*/ switch ag_f.ag_state {
+	/*line :702:1*/ case 1:
+		/*line :702:1*/ goto ag_resume1
+		/*line :702:1*/
 	case 2:
-		/*line :683:1*/ goto ag_resume2
-		/*line :683:1*/
+		/*line :702:1*/ goto ag_resume2
+		/*line :702:1*/
 	case 3:
-		/*line :683:1*/ goto ag_resume3
-		/*line :683:1*/
+		/*line :702:1*/ goto ag_resume3
+		/*line :702:1*/
 	case 4:
-		/*line :683:1*/ goto ag_resume4
-		/*line :683:1*/
+		/*line :702:1*/ goto ag_resume4
+		/*line :702:1*/
 	case 5:
-		/*line :683:1*/ goto ag_resume5
+		/*line :702:1*/ goto ag_resume5
 	}
-	/*line client_test.go:684:6*/ ag_f.out = nil
-	/*line client_test.go:685:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :685:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :685:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :685:2*/ return ag_s
+	/*line client_test.go:703:6*/ ag_f.out = nil
+	/*line client_test.go:704:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :704:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :704:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :704:2*/ return ag_s
 	}
-	/*line :685:2*/ ag_resume1:
-	/*line client_test.go:685:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :685:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:686:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :686:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :686:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :686:2*/ return ag_s
+	/*line :704:2*/ ag_resume1:
+	/*line client_test.go:704:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :704:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:705:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :705:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :705:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :705:2*/ return ag_s
 	}
-	/*line :686:2*/ ag_resume2:
-	/*line :686:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:687:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
-	/*line :687:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
-	/*line :687:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :687:2*/ return ag_s
+	/*line :705:2*/ ag_resume2:
+	/*line :705:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:706:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :706:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :706:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :706:2*/ return ag_s
 	}
-	/*line :687:2*/ ag_resume3:
-	/*line client_test.go:687:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :687:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:688:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
-	/*line client_test.go:689:5*/ ag_f.ag_aw3 = ag_f.holder
-	/*line :689:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
-	/*line :689:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :689:5*/ return ag_s
+	/*line :706:2*/ ag_resume3:
+	/*line client_test.go:706:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :706:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:707:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
+	/*line client_test.go:708:5*/ ag_f.ag_aw3 = ag_f.holder
+	/*line :708:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :708:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :708:5*/ return ag_s
 	}
-	/*line :689:5*/ ag_resume4:
-	/*line client_test.go:689:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :689:5*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:689:2*/ if !(ag_err2 != nil) {
-		/*line :689:2*/ goto ag_L1
+	/*line :708:5*/ ag_resume4:
+	/*line client_test.go:708:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :708:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:708:2*/ if !(ag_err2 != nil) {
+		/*line :708:2*/ goto ag_L1
 	}
-	/*line client_test.go:690:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-	/*line :690:3*/ return rt.Ready
-	/*line :690:3*/ ag_L1:
-	/*line client_test.go:692:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
-	/*line :692:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :692:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :692:2*/ return ag_s
+	/*line client_test.go:709:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+	/*line :709:3*/ return rt.Ready
+	/*line :709:3*/ ag_L1:
+	/*line client_test.go:711:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
+	/*line :711:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :711:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :711:2*/ return ag_s
 	}
-	/*line :692:2*/ ag_resume5:
-	/*line client_test.go:692:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :692:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:693:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
-	/*line :693:2*/ return rt.Ready
+	/*line :711:2*/ ag_resume5:
+	/*line client_test.go:711:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :711:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:712:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
+	/*line :712:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2087
+//line client_async_test.go:2167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:685"
+		return "client_test.go:704"
 	case 2:
-		return "client_test.go:686"
+		return "client_test.go:705"
 	case 3:
-		return "client_test.go:687"
+		return "client_test.go:706"
 	case 4:
-		return "client_test.go:689"
+		return "client_test.go:708"
 	case 5:
-		return "client_test.go:692"
+		return "client_test.go:711"
 	}
 	return ""
 }

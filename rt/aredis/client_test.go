@@ -272,6 +272,13 @@ func TestDialTimeout(t *testing.T) {
 	assert.ErrorContains(t, err, "connect: AUTH")
 	assert.Less(t, time.Since(start), 2*time.Second)
 
+	// A command cancelled while it connects gives its slot back: the
+	// next one connects (and is cancelled too) rather than wait for ever.
+	cl = aredis.New(aredis.Options{Addr: path, Password: "x", PoolSize: 1})
+	_, err = rt.Run(twoCancelledPingsAsync(cl))
+	require.NoError(t, err)
+	assert.Equal(t, 2, cl.Dials())
+
 	// Without a DialTimeout, the command's timeout bounds connecting.
 	cl = aredis.New(aredis.Options{Addr: path, Password: "x", CommandTimeout: 50 * time.Millisecond})
 	start = time.Now()
@@ -279,6 +286,18 @@ func TestDialTimeout(t *testing.T) {
 	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
 	assert.ErrorContains(t, err, "connect: AUTH")
 	assert.Less(t, time.Since(start), 2*time.Second)
+}
+
+// twoCancelledPings pings twice, each cancelled after 20 ms.
+//
+// async
+func twoCancelledPings(cl *aredis.Client) (int, error) {
+	for range 2 {
+		if _, err := rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20*time.Millisecond)); err != rt.ErrTimeout {
+			return 0, fmt.Errorf("PING: %v, want rt.ErrTimeout", err)
+		}
+	}
+	return 0, nil
 }
 
 // auth checks AUTH, SELECT and CLIENT SETNAME on connect.
