@@ -96,8 +96,8 @@ func New(opts Options) *Client {
 
 // pool is the part of a Client that belongs to one loop.
 type pool struct {
-	cl    *Client
-	loop  rt.Loop
+	cl     *Client
+	loop   rt.Loop
 	idle   []*conn // the newest is reused first
 	slots  *rt.Semaphore
 	closed bool // by Client.Close: connections that come back are closed

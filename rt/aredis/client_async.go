@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 215, Off: 5959, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
-		{Name: "(*Client).dial", Line: 271, Off: 7434, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
-		{Name: "(*conn).readReply", Line: 367, Off: 9994, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 422, Off: 11862, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 496, Off: 13653, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 507, Off: 13870, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 519, Off: 14124, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 562, Off: 15522, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 600, Off: 16431, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 215, Off: 5961, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
+		{Name: "(*Client).dial", Line: 271, Off: 7436, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
+		{Name: "(*conn).readReply", Line: 367, Off: 9996, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 422, Off: 11864, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 496, Off: 13655, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 507, Off: 13872, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 519, Off: 14126, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 562, Off: 15524, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 600, Off: 16433, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
