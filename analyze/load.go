@@ -122,6 +122,10 @@ func Load(dir string, patterns ...string) (*Program, error) {
 				si.async = append(si.async, fd)
 			}
 		}
+		if imp := cgoImport(f); imp != nil && len(si.async) > 0 {
+			prog.Diags = append(prog.Diags, cgoDiags(fset, imp, si.async)...)
+			continue
+		}
 		sources[path] = si
 		if len(si.async) > 0 {
 			for _, imp := range f.Imports {
@@ -275,6 +279,29 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	}
 	sort.Slice(prog.Files, func(i, j int) bool { return prog.Files[i].Path < prog.Files[j].Path })
 	return prog, nil
+}
+
+// cgoImport returns a file's import "C", nil when it has none.
+func cgoImport(f *ast.File) *ast.ImportSpec {
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"C"` {
+			return imp
+		}
+	}
+	return nil
+}
+
+// cgoDiags reports async functions in a cgo file: the go command hands
+// the type checker cgo's rewrite of such a file, not the file itself, so
+// asyncgen cannot analyze or rewrite them there.
+func cgoDiags(fset *token.FileSet, imp *ast.ImportSpec, fns []*ast.FuncDecl) []Diagnostic {
+	var out []Diagnostic
+	at := fset.Position(imp.Pos())
+	for _, fn := range fns {
+		out = append(out, Diagnostic{Pos: fset.Position(fn.Name.Pos()), Message: fmt.Sprintf(
+			"async function %s is in a file that imports \"C\" (line %d), and asyncgen cannot generate code for a cgo file: move it to another file of the package, which may call the cgo file's functions", SourceName(fn), at.Line)})
+	}
+	return out
 }
 
 func fileExists(path string) bool {
