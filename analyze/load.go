@@ -59,20 +59,35 @@ func Load(dir string, patterns ...string) (*Program, error) {
 
 	// Pass 1: which files are there, which hold async functions.
 	listed, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles,
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedModule,
 		Dir:   dir,
 		Tests: true,
 	}, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	var listErrs []string
+	var listErrs, outside []string
 	files := map[string]bool{}
+	mainPkgs := map[string]bool{} // the IDs of the main module's packages
+	var mainPaths []string        // their import paths
 	for _, p := range listed {
 		for _, e := range p.Errors {
 			if e.Kind == packages.ListError {
 				listErrs = append(listErrs, e.Error())
 			}
+		}
+		if !inMainModule(p, listed) {
+			// A dependency (a replaced module, a vendored copy) or the
+			// standard library (a pattern like all names them): their
+			// files are not the generator's to write or remove.
+			if p.Module != nil {
+				outside = append(outside, p.PkgPath)
+			}
+			continue
+		}
+		mainPkgs[p.ID] = true
+		if p.ID == p.PkgPath {
+			mainPaths = append(mainPaths, p.PkgPath)
 		}
 		for _, f := range p.GoFiles {
 			files[f] = true
@@ -81,6 +96,10 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	if len(listErrs) > 0 && len(files) == 0 {
 		sort.Strings(listErrs)
 		return nil, fmt.Errorf("%s", strings.Join(dedupStrings(listErrs), "\n"))
+	}
+	if len(mainPkgs) == 0 && len(outside) > 0 {
+		sort.Strings(outside)
+		return nil, fmt.Errorf("%s: not in the main module, whose packages are the only ones asyncgen writes generated files for (run asyncgen in the module that holds them)", strings.Join(dedupStrings(outside), ", "))
 	}
 	paths := make([]string, 0, len(files))
 	for f := range files {
@@ -176,7 +195,11 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		}
 		src := sourceOf(gen)
 		if si, ok := sources[src]; !ok || len(si.async) == 0 {
-			prog.Orphans = append(prog.Orphans, gen)
+			if d, excluded := excludedSource(fset, src, gen); !ok && excluded {
+				prog.Diags = append(prog.Diags, d)
+			} else {
+				prog.Orphans = append(prog.Orphans, gen)
+			}
 		}
 		overlay[gen] = []byte(Header + "\n\npackage " + pkgName + "\n")
 	}
@@ -185,9 +208,20 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		return prog, nil
 	}
 
+	// Only the main module's packages are checked (with what they import):
+	// all would otherwise type-check every dependency's tests too.
+	checkPatterns := patterns
+	if len(mainPaths) > 0 && len(mainPaths) < len(listed) {
+		checkPatterns = mainPaths
+		for _, p := range mainPaths {
+			if p == "command-line-arguments" {
+				checkPatterns = patterns // files named on the command line
+			}
+		}
+	}
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule,
 		Dir:     dir,
 		Tests:   true,
 		Fset:    fset,
@@ -195,7 +229,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			return parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
 		},
-	}, patterns...)
+	}, checkPatterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +295,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	// Files without async functions are still checked for misuse.
 	checked := map[string]bool{}
 	for _, p := range pkgs {
-		if failed[p] || p.TypesInfo == nil || p.PkgPath == RTPath {
+		if failed[p] || p.TypesInfo == nil || p.PkgPath == RTPath || !inMainModule(p, pkgs) {
 			// rt itself defines and tests the natural forms of its
 			// async functions.
 			continue
@@ -279,6 +313,44 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	}
 	sort.Slice(prog.Files, func(i, j int) bool { return prog.Files[i].Path < prog.Files[j].Path })
 	return prog, nil
+}
+
+// excludedSource reports whether the source of the generated file gen
+// exists with async functions although the build configuration excludes it
+// (its build constraints, or its name's _GOOS or _GOARCH). Then gen is no
+// orphan: it is left alone, with a warning that it was not regenerated.
+func excludedSource(fset *token.FileSet, src, gen string) (Diagnostic, bool) {
+	content, err := os.ReadFile(src)
+	if err != nil || IsGeneratedSource(content) {
+		return Diagnostic{}, false
+	}
+	f, err := parser.ParseFile(fset, src, content, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return Diagnostic{}, false
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
+			return Diagnostic{Pos: fset.Position(fd.Name.Pos()), Severity: Warning, Message: fmt.Sprintf(
+				"%s is excluded from this build configuration (by its build constraints or file name), so %s, which is not, was left as it is: run asyncgen in a configuration that includes %s (GOFLAGS=-tags=..., GOOS, GOARCH) to regenerate it with the constraints",
+				filepath.Base(src), filepath.Base(gen), filepath.Base(src))}, true
+		}
+	}
+	return Diagnostic{}, false
+}
+
+// inMainModule reports whether p belongs to a main module (the module
+// asyncgen runs in, or a module of its go.work). When no package of the
+// load has module information (GOPATH mode), every package counts.
+func inMainModule(p *packages.Package, all []*packages.Package) bool {
+	if p.Module != nil {
+		return p.Module.Main
+	}
+	for _, q := range all {
+		if q.Module != nil {
+			return false // the standard library, in module mode
+		}
+	}
+	return true
 }
 
 // cgoImport returns a file's import "C", nil when it has none.
