@@ -562,6 +562,20 @@ func guessName(path string) string {
 	return base
 }
 
+// UnsupportedShape returns, from its syntax alone, why asyncgen generates
+// no code for the async function fd (a result list no coroutine carries),
+// or "".
+func UnsupportedShape(fd *ast.FuncDecl) string {
+	if _, _, ok := syntacticGen(fd.Type); ok {
+		return ""
+	}
+	if _, ok := syntacticResult(fd.Type.Results); ok {
+		return ""
+	}
+	return fmt.Sprintf("async function %s returns more than %d values besides a trailing error, more than the rt.TupleN its companion yields carries, so asyncgen generates no code for it and %s is undefined: group some of them in a struct",
+		SourceName(fd), MaxTupleValues, fd.Name.Name+CompanionSuffix)
+}
+
 // syntacticResult finds T from a result list without type information:
 // () and (error) give nil (struct{}), (V) and (V, error) give V, any other
 // list ag_rt.TupleN of its values before a trailing error.

@@ -129,3 +129,60 @@ func TestVetStale(t *testing.T) {
 		require.Contains(t, out, want, "%v", args)
 	}
 }
+
+const ungeneratedSrc = `package main
+
+import "github.com/asyncgen/asyncgen/rt"
+
+//async
+func greet() string {
+	rt.Sleep(0)
+	return "hello"
+}
+
+func main() {
+	s, _ := rt.Run(greetAsync())
+	println(s)
+}
+`
+
+// A package that never ran go generate: go vet and asyncvet say so first,
+// (or, for an async function that cannot be generated, why not),
+// before the type checker's "undefined: greetAsync"; a package that
+// type-checks without its generated file gets the same finding from the
+// Analyzer.
+func TestVetMissingGeneration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds asyncvet and runs go vet")
+	}
+	bin := filepath.Join(t.TempDir(), "asyncvet")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	dir := testmod.New(t, map[string]string{
+		"main.go":        ungeneratedSrc,
+		"shape/shape.go": "package shape\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc nine() (a, b, c, d, e, f, g, h, i int) {\n\trt.Sleep(0)\n\treturn\n}\n\nvar _ = nineAsync\n",
+		"lib/lib.go":     "package lib\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc Nap() { rt.Sleep(0) }\n",
+	})
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	want := "main.go:6:6: async function greet has no generated code (main_async.go is missing: go generate has not run here, or it failed): add //go:generate go tool asyncgen to the package if it has none and run go generate"
+	wantLib := "lib.go:6:6: async function Nap has no generated code (lib_async.go is missing"
+	for _, args := range [][]string{
+		{"go", "vet", "-vettool=" + bin, "./..."},
+		{bin, "./..."},
+	} {
+		out, err := run(args[0], args[1:]...)
+		require.Error(t, err, "%v must fail:\n%s", args, out)
+		require.Contains(t, out, want, "%v", args)
+		require.Contains(t, out, wantLib, "%v", args)
+		require.Contains(t, out, "shape.go:6:6: async function nine returns more than 8 values besides a trailing error, more than the rt.TupleN its companion yields carries, so asyncgen generates no code for it and nineAsync is undefined", "%v", args)
+		if i, j := strings.Index(out, want), strings.Index(out, "undefined: greetAsync"); j >= 0 {
+			require.Less(t, i, j, "the root cause comes first:\n%s", out)
+		}
+	}
+}
