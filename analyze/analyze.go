@@ -3,9 +3,13 @@ package analyze
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Func is one async function or method.
@@ -370,6 +374,9 @@ func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 		}
 		a := c.awaitOf(n)
 		if a == nil {
+			if where == inAsync {
+				c.ungeneratedCall(n)
+			}
 			break
 		}
 		switch where {
@@ -399,6 +406,58 @@ func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 		c.goStmt(n)
 	}
 	return true
+}
+
+// ungeneratedCall warns about a call, in async code, of another package's
+// function that is marked //async but has no companion: that package's
+// generated file was never written, so the call runs the natural form.
+func (c *checker) ungeneratedCall(call *ast.CallExpr) {
+	fn := CalledFunc(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pkg || fn.Pkg().Path() == RTPath || Companion(fn) != nil {
+		return
+	}
+	pos := c.fset.Position(fn.Pos())
+	if !markedAt(pos, fn.Name()) {
+		return
+	}
+	name, _ := companionText(call.Fun)
+	c.warnf(call.Pos(), "%s is marked //async in package %s, which has no generated code for it (%s is missing), so this call runs its blocking natural form: add //go:generate go tool asyncgen to that package if it has none and run go generate",
+		name, fn.Pkg().Path(), filepath.Base(GeneratedPath(pos.Filename)))
+}
+
+var marked struct {
+	sync.Mutex
+	files map[string]map[int]string // file -> line of a //async func -> its name
+}
+
+// markedAt reports whether the function declared at pos (in a source file
+// outside GOROOT) is marked //async.
+func markedAt(pos token.Position, name string) bool {
+	if !pos.IsValid() || !strings.HasSuffix(pos.Filename, ".go") {
+		return false
+	}
+	if root := build.Default.GOROOT; root != "" && strings.HasPrefix(pos.Filename, filepath.Clean(root)+string(filepath.Separator)) {
+		return false
+	}
+	marked.Lock()
+	defer marked.Unlock()
+	if marked.files == nil {
+		marked.files = map[string]map[int]string{}
+	}
+	lines, ok := marked.files[pos.Filename]
+	if !ok {
+		lines = map[int]string{}
+		fset := token.NewFileSet()
+		if f, err := parser.ParseFile(fset, pos.Filename, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
+					lines[fset.Position(fd.Name.Pos()).Line] = fd.Name.Name
+				}
+			}
+		}
+		marked.files[pos.Filename] = lines
+	}
+	return lines[pos.Line] == name
 }
 
 // markCalled records the name that the function of a call reads as (f,

@@ -234,6 +234,10 @@ func explainCompanion(e packages.Error, dir string, imports map[string]*packages
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == name && IsAsyncDecl(fd) {
+				if why := UnsupportedShape(fd); why != "" {
+					e.Msg += fmt.Sprintf(": in package %s, %s", imp.PkgPath, why)
+					return e
+				}
 				e.Msg += fmt.Sprintf(": package %s has async function %s, but its companion is not generated (%s is missing): add //go:generate go tool asyncgen to that package if it has none and run go generate, or run asyncgen there",
 					imp.PkgPath, name, filepath.Base(GeneratedPath(path)))
 				return e
