@@ -186,3 +186,33 @@ func TestVetMissingGeneration(t *testing.T) {
 		}
 	}
 }
+
+// Async functions in a cgo file are reported at their names by go vet and
+// by asyncvet alone (which see cgo's rewrite of the file), as the
+// generator reports them.
+func TestVetCgo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds asyncvet and runs go vet")
+	}
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled")
+	}
+	bin := filepath.Join(t.TempDir(), "asyncvet")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	dir := testmod.New(t, map[string]string{
+		"cg/cgo.go": "package cg\n\n// static int add(int a, int b) { return a + b; }\nimport \"C\"\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc Twice(n int) int {\n\trt.Sleep(0)\n\treturn int(C.add(C.int(n), C.int(n)))\n}\n",
+	})
+	want := `cgo.go:9:6: async function Twice is in a file that imports "C", and asyncgen cannot generate code for a cgo file`
+	for _, args := range [][]string{
+		{"go", "vet", "-vettool=" + bin, "./..."},
+		{bin, "./..."},
+	} {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		require.Error(t, err, "%v must fail:\n%s", args, out)
+		require.Contains(t, string(out), want, "%v", args)
+	}
+}
