@@ -21,7 +21,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt"
 )
 
-// nap is async; it is not generated yet, which vet does not need.
+// nap is async and not generated yet: vet runs all the same (and says so).
 //
 //async
 func nap(d time.Duration) {
@@ -38,6 +38,7 @@ func main() {
 var wantDiags = []string{
 	"main.go:14:2: time.Sleep in an async function blocks the event loop: use rt.Sleep, which suspends only this task",
 	"main.go:18:2: call of async function nap from ordinary code runs it as blocking plain Go: use rt.Run(napAsync(...)) or mark the caller //async",
+	"main.go:13:6: async function nap has no generated code (main_async.go is missing",
 	"main.go:19:2: coroutine rt.SleepAsync(...) is never awaited, so it never runs: await it with rt.Await, start it with rt.Spawn or rt.Run, or pass it to rt.Gather",
 }
 
