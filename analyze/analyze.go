@@ -3,9 +3,13 @@ package analyze
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Func is one async function or method.
@@ -197,6 +201,9 @@ type checker struct {
 	info  *types.Info
 	pkg   *types.Package
 	diags Diagnostics
+	// called holds the names that are the function of a call (f of f(x),
+	// s.M of s.M(), the M of s.M), which funcValue leaves alone.
+	called map[ast.Expr]bool
 }
 
 func (c *checker) errorf(pos token.Pos, format string, args ...any) {
@@ -354,7 +361,12 @@ func (c *checker) walk(fn *Func, n ast.Node, where int) {
 // visit records what n is in fn and reports whether walk goes into n.
 func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 	switch n := n.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
+		if where == inAsync {
+			c.funcValue(n.(ast.Expr))
+		}
 	case *ast.CallExpr:
+		c.markCalled(n.Fun)
 		if lit, ok := IsRTFuncLit(c.info, n); ok {
 			c.walk(fn, n.Fun, where)
 			c.closure(fn, lit)
@@ -362,6 +374,9 @@ func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 		}
 		a := c.awaitOf(n)
 		if a == nil {
+			if where == inAsync {
+				c.ungeneratedCall(n)
+			}
 			break
 		}
 		switch where {
@@ -391,6 +406,156 @@ func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 		c.goStmt(n)
 	}
 	return true
+}
+
+// ungeneratedCall warns about a call, in async code, of another package's
+// function that is marked //async but has no companion: that package's
+// generated file was never written, so the call runs the natural form.
+func (c *checker) ungeneratedCall(call *ast.CallExpr) {
+	fn := CalledFunc(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pkg || fn.Pkg().Path() == RTPath || Companion(fn) != nil {
+		return
+	}
+	pos := c.fset.Position(fn.Pos())
+	if !markedAt(pos, fn.Name()) {
+		return
+	}
+	name, _ := companionText(call.Fun)
+	c.warnf(call.Pos(), "%s is marked //async in package %s, which has no generated code for it (%s is missing), so this call runs its blocking natural form: add //go:generate go tool asyncgen to that package if it has none and run go generate",
+		name, fn.Pkg().Path(), filepath.Base(GeneratedPath(pos.Filename)))
+}
+
+var marked struct {
+	sync.Mutex
+	files map[string]map[int]string // file -> line of a //async func -> its name
+}
+
+// markedAt reports whether the function declared at pos (in a source file
+// outside GOROOT) is marked //async.
+func markedAt(pos token.Position, name string) bool {
+	if !pos.IsValid() || !strings.HasSuffix(pos.Filename, ".go") {
+		return false
+	}
+	if root := build.Default.GOROOT; root != "" && strings.HasPrefix(pos.Filename, filepath.Clean(root)+string(filepath.Separator)) {
+		return false
+	}
+	marked.Lock()
+	defer marked.Unlock()
+	if marked.files == nil {
+		marked.files = map[string]map[int]string{}
+	}
+	lines, ok := marked.files[pos.Filename]
+	if !ok {
+		lines = map[int]string{}
+		fset := token.NewFileSet()
+		if f, err := parser.ParseFile(fset, pos.Filename, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
+					lines[fset.Position(fd.Name.Pos()).Line] = fd.Name.Name
+				}
+			}
+		}
+		marked.files[pos.Filename] = lines
+	}
+	return lines[pos.Line] == name
+}
+
+// markCalled records the name that the function of a call reads as (f,
+// pkg.F, s.M, through parentheses and instantiation).
+func (c *checker) markCalled(fun ast.Expr) {
+	if c.called == nil {
+		c.called = map[ast.Expr]bool{}
+	}
+	for {
+		c.called[fun] = true
+		switch f := fun.(type) {
+		case *ast.ParenExpr:
+			fun = f.X
+			continue
+		case *ast.IndexExpr:
+			fun = f.X
+			continue
+		case *ast.IndexListExpr:
+			fun = f.X
+			continue
+		case *ast.SelectorExpr:
+			c.called[f.Sel] = true
+			if sel, ok := c.info.Selections[f]; ok && sel.Kind() == types.MethodExpr {
+				delete(c.called, f) // S.M(s) calls the natural form: funcValue says so
+			}
+		}
+		return
+	}
+}
+
+// funcValue warns about an async function or method used as a value in
+// async code (f := s.M, S.M(s), g := work, rt.Func(work)): called through
+// the value, it runs as its natural form, plain blocking Go that holds up
+// the loop, where a call s.M() in async code is an await point.
+func (c *checker) funcValue(x ast.Expr) {
+	if c.called[x] {
+		return
+	}
+	if c.called == nil {
+		c.called = map[ast.Expr]bool{}
+	}
+	var fn *types.Func
+	kind := "function value"
+	whole := x
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		x = ix.X
+	case *ast.IndexListExpr:
+		x = ix.X
+	}
+	if whole != x {
+		// pick[int]: judged whole, with its instantiation
+		if c.called[whole] {
+			return
+		}
+		switch x.(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+			c.called[x] = true
+		default:
+			return
+		}
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		fn, _ = c.info.Uses[x].(*types.Func)
+	case *ast.SelectorExpr:
+		c.called[x.Sel] = true // the selector is judged whole
+		if sel, ok := c.info.Selections[x]; ok {
+			switch sel.Kind() {
+			case types.MethodVal:
+				kind = "method value"
+			case types.MethodExpr:
+				kind = "method expression"
+			default:
+				return
+			}
+			fn, _ = sel.Obj().(*types.Func)
+		} else {
+			fn, _ = c.info.Uses[x.Sel].(*types.Func) // pkg.F
+		}
+	}
+	if fn == nil || Companion(fn) == nil {
+		return
+	}
+	text := types.ExprString(whole)
+	_, comp := companionText(whole)
+	what := "async function"
+	if fn.Type().(*types.Signature).Recv() != nil {
+		what = "async method"
+	}
+	if kind == "method expression" {
+		sel := x.(*ast.SelectorExpr)
+		c.warnf(x.Pos(), "method expression %s of %s %s runs its natural form, plain blocking Go that holds up the loop: call the method on its receiver, x.%s(...), to await it, or use %s.%s(x, ...), which makes its coroutine",
+			text, what, fn.Name(), fn.Name(), types.ExprString(sel.X), fn.Name()+CompanionSuffix)
+		return
+	}
+	c.warnf(x.Pos(), "%s %s of %s %s runs its natural form when called, plain blocking Go that holds up the loop: call %s(...) directly to await it, or use %s, which makes its coroutine",
+		kind, text, what, fn.Name(), text, comp)
 }
 
 // closure records the async closure lit, the argument of rt.Func in fn.

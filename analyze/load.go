@@ -59,20 +59,35 @@ func Load(dir string, patterns ...string) (*Program, error) {
 
 	// Pass 1: which files are there, which hold async functions.
 	listed, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles,
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedModule,
 		Dir:   dir,
 		Tests: true,
 	}, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	var listErrs []string
+	var listErrs, outside []string
 	files := map[string]bool{}
+	mainPkgs := map[string]bool{} // the IDs of the main module's packages
+	var mainPaths []string        // their import paths
 	for _, p := range listed {
 		for _, e := range p.Errors {
 			if e.Kind == packages.ListError {
 				listErrs = append(listErrs, e.Error())
 			}
+		}
+		if !inMainModule(p, listed) {
+			// A dependency (a replaced module, a vendored copy) or the
+			// standard library (a pattern like all names them): their
+			// files are not the generator's to write or remove.
+			if p.Module != nil {
+				outside = append(outside, p.PkgPath)
+			}
+			continue
+		}
+		mainPkgs[p.ID] = true
+		if p.ID == p.PkgPath {
+			mainPaths = append(mainPaths, p.PkgPath)
 		}
 		for _, f := range p.GoFiles {
 			files[f] = true
@@ -81,6 +96,10 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	if len(listErrs) > 0 && len(files) == 0 {
 		sort.Strings(listErrs)
 		return nil, fmt.Errorf("%s", strings.Join(dedupStrings(listErrs), "\n"))
+	}
+	if len(mainPkgs) == 0 && len(outside) > 0 {
+		sort.Strings(outside)
+		return nil, fmt.Errorf("%s: not in the main module, whose packages are the only ones asyncgen writes generated files for (run asyncgen in the module that holds them)", strings.Join(dedupStrings(outside), ", "))
 	}
 	paths := make([]string, 0, len(files))
 	for f := range files {
@@ -121,6 +140,10 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
 				si.async = append(si.async, fd)
 			}
+		}
+		if imp := cgoImport(f); imp != nil && len(si.async) > 0 {
+			prog.Diags = append(prog.Diags, cgoDiags(fset, imp, si.async)...)
+			continue
 		}
 		sources[path] = si
 		if len(si.async) > 0 {
@@ -172,7 +195,11 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		}
 		src := sourceOf(gen)
 		if si, ok := sources[src]; !ok || len(si.async) == 0 {
-			prog.Orphans = append(prog.Orphans, gen)
+			if d, excluded := excludedSource(fset, src, gen); !ok && excluded {
+				prog.Diags = append(prog.Diags, d)
+			} else {
+				prog.Orphans = append(prog.Orphans, gen)
+			}
 		}
 		overlay[gen] = []byte(Header + "\n\npackage " + pkgName + "\n")
 	}
@@ -181,9 +208,20 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		return prog, nil
 	}
 
+	// Only the main module's packages are checked (with what they import):
+	// all would otherwise type-check every dependency's tests too.
+	checkPatterns := patterns
+	if len(mainPaths) > 0 && len(mainPaths) < len(listed) {
+		checkPatterns = mainPaths
+		for _, p := range mainPaths {
+			if p == "command-line-arguments" {
+				checkPatterns = patterns // files named on the command line
+			}
+		}
+	}
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule,
 		Dir:     dir,
 		Tests:   true,
 		Fset:    fset,
@@ -191,7 +229,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			return parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
 		},
-	}, patterns...)
+	}, checkPatterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +295,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	// Files without async functions are still checked for misuse.
 	checked := map[string]bool{}
 	for _, p := range pkgs {
-		if failed[p] || p.TypesInfo == nil || p.PkgPath == RTPath {
+		if failed[p] || p.TypesInfo == nil || p.PkgPath == RTPath || !inMainModule(p, pkgs) {
 			// rt itself defines and tests the natural forms of its
 			// async functions.
 			continue
@@ -275,6 +313,67 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	}
 	sort.Slice(prog.Files, func(i, j int) bool { return prog.Files[i].Path < prog.Files[j].Path })
 	return prog, nil
+}
+
+// excludedSource reports whether the source of the generated file gen
+// exists with async functions although the build configuration excludes it
+// (its build constraints, or its name's _GOOS or _GOARCH). Then gen is no
+// orphan: it is left alone, with a warning that it was not regenerated.
+func excludedSource(fset *token.FileSet, src, gen string) (Diagnostic, bool) {
+	content, err := os.ReadFile(src)
+	if err != nil || IsGeneratedSource(content) {
+		return Diagnostic{}, false
+	}
+	f, err := parser.ParseFile(fset, src, content, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return Diagnostic{}, false
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) {
+			return Diagnostic{Pos: fset.Position(fd.Name.Pos()), Severity: Warning, Message: fmt.Sprintf(
+				"%s is excluded from this build configuration (by its build constraints or file name), so %s, which is not, was left as it is: run asyncgen in a configuration that includes %s (GOFLAGS=-tags=..., GOOS, GOARCH) to regenerate it with the constraints",
+				filepath.Base(src), filepath.Base(gen), filepath.Base(src))}, true
+		}
+	}
+	return Diagnostic{}, false
+}
+
+// inMainModule reports whether p belongs to a main module (the module
+// asyncgen runs in, or a module of its go.work). When no package of the
+// load has module information (GOPATH mode), every package counts.
+func inMainModule(p *packages.Package, all []*packages.Package) bool {
+	if p.Module != nil {
+		return p.Module.Main
+	}
+	for _, q := range all {
+		if q.Module != nil {
+			return false // the standard library, in module mode
+		}
+	}
+	return true
+}
+
+// cgoImport returns a file's import "C", nil when it has none.
+func cgoImport(f *ast.File) *ast.ImportSpec {
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"C"` {
+			return imp
+		}
+	}
+	return nil
+}
+
+// cgoDiags reports async functions in a cgo file: the go command hands
+// the type checker cgo's rewrite of such a file, not the file itself, so
+// asyncgen cannot analyze or rewrite them there.
+func cgoDiags(fset *token.FileSet, imp *ast.ImportSpec, fns []*ast.FuncDecl) []Diagnostic {
+	var out []Diagnostic
+	at := fset.Position(imp.Pos())
+	for _, fn := range fns {
+		out = append(out, Diagnostic{Pos: fset.Position(fn.Name.Pos()), Message: fmt.Sprintf(
+			"async function %s is in a file that imports \"C\" (line %d), and asyncgen cannot generate code for a cgo file: move it to another file of the package, which may call the cgo file's functions", SourceName(fn), at.Line)})
+	}
+	return out
 }
 
 func fileExists(path string) bool {
@@ -461,6 +560,20 @@ func guessName(path string) string {
 		base = base[:i]
 	}
 	return base
+}
+
+// UnsupportedShape returns, from its syntax alone, why asyncgen generates
+// no code for the async function fd (a result list no coroutine carries),
+// or "".
+func UnsupportedShape(fd *ast.FuncDecl) string {
+	if _, _, ok := syntacticGen(fd.Type); ok {
+		return ""
+	}
+	if _, ok := syntacticResult(fd.Type.Results); ok {
+		return ""
+	}
+	return fmt.Sprintf("async function %s returns more than %d values besides a trailing error, more than the rt.TupleN its companion yields carries, so asyncgen generates no code for it and %s is undefined: group some of them in a struct",
+		SourceName(fd), MaxTupleValues, fd.Name.Name+CompanionSuffix)
 }
 
 // syntacticResult finds T from a result list without type information:

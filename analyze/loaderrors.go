@@ -3,7 +3,9 @@ package analyze
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -91,7 +93,7 @@ func explainErrors(errs []packages.Error, stubs map[string][]byte, owners map[st
 			next = &errs[i+1]
 		}
 		if !inStub(e) && (next == nil || !inStub(*next)) {
-			out = append(out, explainImport(e, imports))
+			out = append(out, explainCompanion(explainImport(e, imports), dir, imports))
 			continue
 		}
 		m := companionName.FindStringSubmatch(e.Msg)
@@ -190,5 +192,58 @@ func explainImport(e packages.Error, imports map[string]*packages.Package) packa
 	why := strings.Join(strings.Fields(imp.Errors[0].Msg), " ")
 	why = strings.TrimPrefix(why, m[1]+": ")
 	e.Msg = "could not import " + m[1] + ": " + why
+	return e
+}
+
+var undefinedCompanion = regexp.MustCompile(`^undefined: (?:(\w+)\.)?(\w+)` + CompanionSuffix + `$`)
+
+// explainCompanion adds the reason to "undefined: fAsync" and "undefined:
+// lib.FAsync": f is not marked //async, or lib has async function F but
+// its generated file was never written (go generate never ran there).
+func explainCompanion(e packages.Error, dir string, imports map[string]*packages.Package) packages.Error {
+	m := undefinedCompanion.FindStringSubmatch(e.Msg)
+	if m == nil {
+		return e
+	}
+	qual, name := m[1], m[2]
+	if qual == "" {
+		e.Msg += fmt.Sprintf(": asyncgen generates %s only for a function %s marked //async (the line //async at the end of its doc comment)", name+CompanionSuffix, name)
+		return e
+	}
+	var imp *packages.Package
+	for _, p := range imports {
+		if p.Name == qual {
+			imp = p
+		}
+	}
+	if imp == nil {
+		return e
+	}
+	listed, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: dir}, imp.PkgPath)
+	if err != nil || len(listed) != 1 {
+		return e
+	}
+	for _, path := range listed[0].GoFiles {
+		src, err := os.ReadFile(path)
+		if err != nil || IsGeneratedSource(src) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == name && IsAsyncDecl(fd) {
+				if why := UnsupportedShape(fd); why != "" {
+					e.Msg += fmt.Sprintf(": in package %s, %s", imp.PkgPath, why)
+					return e
+				}
+				e.Msg += fmt.Sprintf(": package %s has async function %s, but its companion is not generated (%s is missing): add //go:generate go tool asyncgen to that package if it has none and run go generate, or run asyncgen there",
+					imp.PkgPath, name, filepath.Base(GeneratedPath(path)))
+				return e
+			}
+		}
+	}
+	e.Msg += fmt.Sprintf(": %s.%s is not an async function (asyncgen generates %s only for a function %s marked //async)", qual, name, name+CompanionSuffix, name)
 	return e
 }

@@ -36,6 +36,9 @@ func (e *emitter) ident(id *ast.Ident) jen.Code {
 			return jen.Id(frameVar).Dot(genField)
 		case s.qpath == resultMarker:
 			return e.resultField(s.result)
+		case s.dotPkg != nil:
+			e.importName(s.dotPkg)
+			return jen.Qual(s.dotPkg.Path(), id.Name)
 		case s.qpath != "":
 			return jen.Qual(s.qpath, id.Name)
 		case s.zero != nil:
@@ -375,7 +378,14 @@ func (e *emitter) lineDirective(pos token.Pos) *jen.Statement {
 		return jen.Null()
 	}
 	p := e.fset.Position(pos)
-	return jen.Comment(fmt.Sprintf("/*line %s:%d:%d*/", filepath.Base(p.Filename), p.Line, p.Column))
+	col := p.Column
+	if col <= 0 {
+		// Under a //line directive without a column (as template
+		// generators write them) the column is unknown: Go reports 0,
+		// which a line directive may not carry. The line is what counts.
+		col = 1
+	}
+	return jen.Comment(fmt.Sprintf("/*line %s:%d:%d*/", filepath.Base(p.Filename), p.Line, col))
 }
 
 func (e *emitter) stmtList(list []ast.Stmt) []jen.Code {

@@ -536,6 +536,18 @@
 // checks the generated files compiled into its test binary: its own, and
 // those of every package it imports.
 //
+// # Hostile inputs
+//
+// A companion of a dot-imported package (rt's Sleep after import .
+// ".../rt") is named through the generated file's own import of that
+// package. Under a //line directive without a column the column is
+// unknown (go/token reports 0, which a line directive may not carry): the
+// mapping comments use column 1. An async function or method used as a
+// value in async code (s.M, S.M, work, pick[int] not called at once) is a
+// warning of the analysis: called through the value it is the natural
+// form. Async functions in a cgo file are an error (analyze.Load): the
+// type checker sees cgo's rewrite of such a file, not the file itself.
+//
 // # Not lowered
 //
 // An await inside a function literal that is not an async closure (it

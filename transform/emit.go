@@ -556,7 +556,7 @@ func (e *emitter) deferStmt(s *ast.DeferStmt) jen.Code {
 		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAwait").Call(
 			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Id(analyze.Prefix+"dw")))))...)
 	case aw != nil:
-		fun = companionFun(call.Fun, aw.Companion.Name())
+		fun = e.l.companionFun(call.Fun, aw.Companion.Name())
 		fn = e.deferredFun(fun, &stmts)
 		return jen.Block(append(stmts, jen.Id(frameVar).Dot(analyze.Prefix+"defers").Dot("PushAsync").Call(
 			jen.Func().Params().Add(rt("AnyAwaitable")).Block(jen.Return(jen.Add(fn).Call(args...)))))...)

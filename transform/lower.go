@@ -68,10 +68,11 @@ type lowerer struct {
 }
 
 type synthetic struct {
-	v      *types.Var // a temporary
-	zero   types.Type // the zero value of a type
-	qpath  string     // a package-qualified name: qpath.Name
-	result int        // with qpath resultMarker: the index of a natural result
+	v      *types.Var     // a temporary
+	zero   types.Type     // the zero value of a type
+	qpath  string         // a package-qualified name: qpath.Name
+	result int            // with qpath resultMarker: the index of a natural result
+	dotPkg *types.Package // a name of this dot-imported package
 }
 
 func newLowerer(fn *analyze.Func, info *types.Info, pkg *types.Package) *lowerer {

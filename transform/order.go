@@ -282,23 +282,30 @@ func (l *lowerer) awaitable(aw *analyze.Await) ast.Expr {
 		return l.rebuild(aw.Call.Args[0])
 	}
 	c := l.rebuildCall(aw.Call)
-	c.Fun = companionFun(c.Fun, aw.Companion.Name())
+	c.Fun = l.companionFun(c.Fun, aw.Companion.Name())
 	return c
 }
 
 // companionFun renames the function in a call's Fun to the companion.
-func companionFun(fun ast.Expr, name string) ast.Expr {
+func (l *lowerer) companionFun(fun ast.Expr, name string) ast.Expr {
 	switch f := fun.(type) {
 	case *ast.ParenExpr:
-		return &ast.ParenExpr{X: companionFun(f.X, name)}
+		return &ast.ParenExpr{X: l.companionFun(f.X, name)}
 	case *ast.Ident:
-		return &ast.Ident{NamePos: f.NamePos, Name: name}
+		id := &ast.Ident{NamePos: f.NamePos, Name: name}
+		if obj := l.info.Uses[f]; obj != nil && obj.Pkg() != nil && obj.Pkg() != l.pkg && obj.Parent() == obj.Pkg().Scope() {
+			// A function of a dot-imported package (rt's Sleep after
+			// import . ".../rt"): the generated file names its companion
+			// through an import of its own.
+			l.synth[id] = synthetic{dotPkg: obj.Pkg()}
+		}
+		return id
 	case *ast.SelectorExpr:
 		return &ast.SelectorExpr{X: f.X, Sel: &ast.Ident{NamePos: f.Sel.NamePos, Name: name}}
 	case *ast.IndexExpr:
-		return &ast.IndexExpr{X: companionFun(f.X, name), Index: f.Index}
+		return &ast.IndexExpr{X: l.companionFun(f.X, name), Index: f.Index}
 	case *ast.IndexListExpr:
-		return &ast.IndexListExpr{X: companionFun(f.X, name), Indices: f.Indices}
+		return &ast.IndexListExpr{X: l.companionFun(f.X, name), Indices: f.Indices}
 	}
 	return fun
 }

@@ -3,11 +3,11 @@ package transform
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"go/format"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
 	"github.com/dave/jennifer/jen"
@@ -63,16 +63,26 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	}
 	var buf bytes.Buffer
 	if err := jf.Render(&buf); err != nil {
-		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
+		return nil, notFormatted(fset, f, err)
 	}
 	out, err := format.Source(buf.Bytes())
 	if err == nil {
 		out, err = pinLines(out, filepath.Base(analyze.GeneratedPath(f.Path)))
 	}
 	if err != nil {
-		return nil, analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: fmt.Sprintf("internal: generated code does not format: %v", err)}}
+		return nil, notFormatted(fset, f, err)
 	}
 	return out, nil
+}
+
+// notFormatted reports generated code that does not parse: a bug of
+// asyncgen's. The message is the first line of the formatter's error
+// (jennifer appends the whole unformatted file, which helps nobody
+// reading a diagnostic).
+func notFormatted(fset *token.FileSet, f *analyze.File, err error) analyze.Diagnostics {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	msg = strings.TrimSuffix(msg, " while formatting source:")
+	return analyze.Diagnostics{{Pos: fset.Position(f.Syntax.Package), Message: "internal: generated code does not format: " + msg + " (please report it with the source of " + filepath.Base(f.Path) + ")"}}
 }
 
 // generatedNames are the predeclared names that generated code uses on its

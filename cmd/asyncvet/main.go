@@ -35,6 +35,7 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -42,5 +43,8 @@ import (
 
 func main() {
 	redirectStdout(os.Args[1:])
+	if len(os.Args) > 1 && os.Args[1] != "help" && !strings.HasPrefix(os.Args[1], "-V") && !strings.HasPrefix(os.Args[1], "-flags") {
+		reportMissing(os.Args[1:], os.Stderr) // missing.go: before the type errors it explains
+	}
 	singlechecker.Main(analyze.Analyzer)
 }
