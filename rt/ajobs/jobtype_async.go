@@ -34,10 +34,10 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "runTyped", Line: 140, Off: 4347, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {", Len: 273, Hash: 0x39577eb204505da5},
-		{Name: "(*JobType).Enqueue", Line: 196, Off: 6281, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 210, Off: 6804, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 226, Off: 7247, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "runTyped", Line: 140, Off: 4348, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {", Len: 273, Hash: 0x39577eb204505da5},
+		{Name: "(*JobType).Enqueue", Line: 196, Off: 6283, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 210, Off: 6807, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 226, Off: 7251, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
 }
 

@@ -30,9 +30,9 @@ func _() {
 // queue.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("queue.go", []rt.SourceFunc{
-		{Name: "(*Queue).enqueue", Line: 87, Off: 2627, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1055, Hash: 0x11b3e37b11e1fee8},
-		{Name: "(*Queue).result", Line: 130, Off: 3816, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
-		{Name: "(*Queue).wait", Line: 156, Off: 4638, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
+		{Name: "(*Queue).enqueue", Line: 87, Off: 2636, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1055, Hash: 0x11b3e37b11e1fee8},
+		{Name: "(*Queue).result", Line: 130, Off: 3826, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
+		{Name: "(*Queue).wait", Line: 156, Off: 4649, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
 	})
 }
 

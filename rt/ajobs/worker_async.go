@@ -67,16 +67,16 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 144, Off: 4589, Head: "func (w *Worker) Run() error {", Len: 833, Hash: 0x198b239712af4d70},
-		{Name: "(*Worker).drained", Line: 177, Off: 5471, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 188, Off: 5708, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 227, Off: 6621, Head: "func (w *Worker) read(n int) (int, error) {", Len: 1138, Hash: 0x2c516a32b20e5bee},
-		{Name: "(*Worker).reclaim", Line: 274, Off: 7903, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 332, Off: 9184, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
-		{Name: "(*Worker).runJob", Line: 351, Off: 9677, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1470, Hash: 0xf591383e8a934c1a},
-		{Name: "(*Worker).heartbeat", Line: 421, Off: 11718, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 442, Off: 12298, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 915, Hash: 0x46018e06da613a42},
-		{Name: "(*Worker).mover", Line: 478, Off: 13448, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 144, Off: 4579, Head: "func (w *Worker) Run() error {", Len: 833, Hash: 0x198b239712af4d70},
+		{Name: "(*Worker).drained", Line: 177, Off: 5462, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 188, Off: 5700, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 227, Off: 6614, Head: "func (w *Worker) read(n int) (int, error) {", Len: 1138, Hash: 0x2c516a32b20e5bee},
+		{Name: "(*Worker).reclaim", Line: 274, Off: 7897, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 332, Off: 9179, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
+		{Name: "(*Worker).runJob", Line: 351, Off: 9673, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1470, Hash: 0xf591383e8a934c1a},
+		{Name: "(*Worker).heartbeat", Line: 421, Off: 11715, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
+		{Name: "(*Worker).finish", Line: 442, Off: 12296, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 915, Hash: 0x46018e06da613a42},
+		{Name: "(*Worker).mover", Line: 478, Off: 13447, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
