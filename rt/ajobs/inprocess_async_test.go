@@ -33,9 +33,9 @@ func _() {
 // inprocess_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("inprocess_test.go", []rt.SourceFunc{
-		{Name: "withWorker", Line: 32, Off: 835, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
-		{Name: "enqueueAndWait", Line: 43, Off: 1067, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
-		{Name: "deadLetters", Line: 130, Off: 3966, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
+		{Name: "withWorker", Line: 32, Off: 836, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
+		{Name: "enqueueAndWait", Line: 43, Off: 1069, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
+		{Name: "deadLetters", Line: 130, Off: 3969, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
 	})
 }
 

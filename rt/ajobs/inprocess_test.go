@@ -28,7 +28,7 @@ func testWorkerOptions() WorkerOptions {
 // withWorker runs body on a loop beside a worker of q, then stops the
 // worker.
 //
-//async
+// async
 func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {
 	run := rt.Spawn(w.RunAsync())
 	_, err := rt.Await(body())
@@ -39,7 +39,7 @@ func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {
 	return err
 }
 
-//async
+// async
 func enqueueAndWait(t *testing.T, q *Queue) {
 	id, err := CountWords.Enqueue(q, "the quick brown fox")
 	require.NoError(t, err)
@@ -126,7 +126,7 @@ func TestEnqueueRunWait(t *testing.T) {
 	assert.False(t, done, "no worker runs")
 }
 
-//async
+// async
 func deadLetters(t *testing.T, q *Queue) {
 	bad, err := q.enqueue("count_words/v1", []byte("{not json"), nil)
 	require.NoError(t, err)

@@ -54,13 +54,13 @@ func _() {
 // jobs_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
-		{Name: "countWords", Line: 27, Off: 369, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 42, Off: 642, Head: "func record(a recArgs) (string, error) {", Len: 252, Hash: 0x782058044dcc3134},
-		{Name: "flaky", Line: 54, Off: 948, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 68, Off: 1191, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 78, Off: 1381, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 134, Off: 3077, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 142, Off: 3223, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "countWords", Line: 27, Off: 370, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
+		{Name: "record", Line: 42, Off: 644, Head: "func record(a recArgs) (string, error) {", Len: 252, Hash: 0x782058044dcc3134},
+		{Name: "flaky", Line: 54, Off: 951, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 68, Off: 1195, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "slow", Line: 78, Off: 1386, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
+		{Name: "workerProc", Line: 134, Off: 3083, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
+		{Name: "stopOnSignal", Line: 142, Off: 3230, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
 	})
 }
 

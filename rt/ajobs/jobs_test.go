@@ -23,7 +23,7 @@ var testCl *aredis.Client
 
 // countWords counts the words of s.
 //
-//async
+// async
 func countWords(s string) (int, error) {
 	rt.Sleep(0)
 	return len(strings.Fields(s)), nil
@@ -38,7 +38,7 @@ type recArgs struct {
 // record counts its runs in Redis (test:runs:N), sleeps and returns
 // "pid/run".
 //
-//async
+// async
 func record(a recArgs) (string, error) {
 	runs, err := testCl.Int("INCR", "test:runs:"+strconv.Itoa(a.N))
 	if err != nil {
@@ -50,7 +50,7 @@ func record(a recArgs) (string, error) {
 
 // flaky fails until it has run n times.
 //
-//async
+// async
 func flaky(n int) (int, error) {
 	runs, err := testCl.Int("INCR", "test:flaky")
 	if err != nil {
@@ -64,7 +64,7 @@ func flaky(n int) (int, error) {
 
 // boom panics.
 //
-//async
+// async
 func boom(s string) (int, error) {
 	rt.Sleep(0)
 	panic("boom: " + s)
@@ -74,7 +74,7 @@ var slowDeferred atomic.Int32
 
 // slow sleeps ms; its deferred call counts, to see that a timeout runs it.
 //
-//async
+// async
 func slow(ms int) (int, error) {
 	defer slowDeferred.Add(1)
 	rt.Sleep(time.Duration(ms) * time.Millisecond)
@@ -130,7 +130,7 @@ func workerMain(sock string) int {
 
 // workerProc runs w until SIGTERM.
 //
-//async
+// async
 func workerProc(w *Worker) error {
 	run := rt.Spawn(w.RunAsync())
 	rt.Spawn(stopOnSignalAsync(w))
@@ -138,7 +138,7 @@ func workerProc(w *Worker) error {
 	return err
 }
 
-//async
+// async
 func stopOnSignal(w *Worker) error {
 	if _, err := rt.WaitSignal(syscall.SIGTERM); err != nil {
 		return err
