@@ -55,12 +55,12 @@ func _() {
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
 		{Name: "countWords", Line: 27, Off: 370, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 42, Off: 644, Head: "func record(a recArgs) (string, error) {", Len: 252, Hash: 0x782058044dcc3134},
-		{Name: "flaky", Line: 54, Off: 951, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 68, Off: 1195, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 78, Off: 1386, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 134, Off: 3083, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 142, Off: 3230, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "record", Line: 42, Off: 661, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
+		{Name: "flaky", Line: 54, Off: 982, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 68, Off: 1226, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "slow", Line: 78, Off: 1417, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
+		{Name: "workerProc", Line: 134, Off: 3114, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
+		{Name: "stopOnSignal", Line: 142, Off: 3261, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
 	})
 }
 
@@ -156,8 +156,8 @@ func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :42:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:43:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:runs:"+strconv.Itoa(ag_f.a.N))
-	/*line :43:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:runs:" + strconv.Itoa(a.N))
+	/*line jobs_test.go:43:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
+	/*line :43:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
 	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :43:2*/ return ag_s
 	}

@@ -35,12 +35,12 @@ type recArgs struct {
 	SleepMs int
 }
 
-// record counts its runs in Redis (test:runs:N), sleeps and returns
-// "pid/run".
+// record notes its run in Redis (its pid, pushed to test:runs:N), sleeps
+// and returns "pid/run".
 //
 // async
 func record(a recArgs) (string, error) {
-	runs, err := testCl.Int("INCR", "test:runs:"+strconv.Itoa(a.N))
+	runs, err := testCl.Int("RPUSH", "test:runs:"+strconv.Itoa(a.N), os.Getpid())
 	if err != nil {
 		return "", err
 	}
