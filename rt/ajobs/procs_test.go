@@ -157,11 +157,20 @@ func TestFrozenWorkerIsFenced(t *testing.T) {
 	}
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGSTOP))
 	b := startWorker(t, srv.Socket(), env...)
+	// Once b has reclaimed the job and started it, a wakes up while b's
+	// attempt still runs: a's completion comes first and must be refused.
+	for len(runs(t, cl, 0)) < 2 {
+		require.True(t, time.Now().Before(deadline.Add(5*time.Second)), "worker b did not reclaim the job")
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.NoError(t, a.cmd.Process.Signal(syscall.SIGCONT))
+	time.Sleep(300 * time.Millisecond) // a's job ends and tries to complete
+	_, early, err := Record.Result(q, id)
+	require.NoError(t, err)
+	require.False(t, early, "a's late result was taken")
 	results, err := rt.Run(waitAllAsync(q, []string{id}))
 	require.NoError(t, err)
 	assert.Equal(t, fmt.Sprintf("%d/2", b.pid()), results[0], "b's attempt completes the job")
-	require.NoError(t, a.cmd.Process.Signal(syscall.SIGCONT))
-	time.Sleep(500 * time.Millisecond) // a's job ends and tries to complete
 	stA := a.stop(t)
 	assert.Equal(t, 1, stA.Refused, "a's late completion is refused; stderr:\n%s", a.stderr.String())
 	assert.Equal(t, 0, stA.Done)
