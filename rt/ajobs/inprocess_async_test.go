@@ -5,9 +5,13 @@ package ajobs
 
 import (
 	"errors"
+	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,13 +33,55 @@ func _() {
 	var _ ag_stale_run_go_generate = deadLetters
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*testing.T, *aredis.Client, *Queue)
+	var _ ag_stale_run_go_generate = shutdown
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = gauged
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*testing.T, *aredis.Client, *Queue, *Queue)
+	var _ ag_stale_run_go_generate = concurrency
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string) (string, error)
+	var _ ag_stale_run_go_generate = note
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*testing.T, *aredis.Client, *Queue, *Queue)
+	var _ ag_stale_run_go_generate = priorities
+}
+
+func _() {
+	type ag_stale_run_go_generate func(time.Duration)
+	var _ ag_stale_run_go_generate = watchdog
+}
+
+func _() {
+	type ag_stale_run_go_generate func(rt.Awaitable[struct{}]) error
+	var _ ag_stale_run_go_generate = guarded
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // inprocess_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("inprocess_test.go", []rt.SourceFunc{
-		{Name: "withWorker", Line: 32, Off: 836, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
-		{Name: "enqueueAndWait", Line: 43, Off: 1069, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
-		{Name: "deadLetters", Line: 130, Off: 3969, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
+		{Name: "withWorker", Line: 35, Off: 860, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
+		{Name: "enqueueAndWait", Line: 46, Off: 1093, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
+		{Name: "deadLetters", Line: 133, Off: 3993, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
+		{Name: "shutdown", Line: 185, Off: 5980, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1338, Hash: 0xac4d96197de2c4aa},
+		{Name: "gauged", Line: 236, Off: 7583, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
+		{Name: "concurrency", Line: 247, Off: 7811, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
+		{Name: "note", Line: 294, Off: 9221, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
+		{Name: "priorities", Line: 303, Off: 9381, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
+		{Name: "watchdog", Line: 366, Off: 11573, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
+		{Name: "guarded", Line: 375, Off: 11757, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
 	})
 }
 
@@ -64,70 +110,70 @@ func (ag_f *ag_withWorker) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line inprocess_test.go:32
+//line inprocess_test.go:35
 func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :32:1*/ var (
+	/*line :35:1*/ var (
 		ag_err1 error
 	)
-	/*line :32:1*/ if ag_co.Unwinding() {
-		/*line :32:1*/ return rt.Ready
+	/*line :35:1*/ if ag_co.Unwinding() {
+		/*line :35:1*/ return rt.Ready
 	}
-	/*line :32:1*/ switch ag_f.ag_state {
-	/*line :32:1*/ case 1:
-		/*line :32:1*/ goto ag_resume1
-		/*line :32:1*/
+	/*line :35:1*/ switch ag_f.ag_state {
+	/*line :35:1*/ case 1:
+		/*line :35:1*/ goto ag_resume1
+		/*line :35:1*/
 	case 2:
-		/*line :32:1*/ goto ag_resume2
-		/*line :32:1*/
+		/*line :35:1*/ goto ag_resume2
+		/*line :35:1*/
 	case 3:
-		/*line :32:1*/ goto ag_resume3
+		/*line :35:1*/ goto ag_resume3
 	}
-	/*line inprocess_test.go:33:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :33:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :33:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :33:2*/ return ag_s
+	/*line inprocess_test.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :36:2*/ return ag_s
 	}
-	/*line :33:2*/ ag_resume1:
-	/*line inprocess_test.go:33:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :33:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:34:2*/ ag_f.ag_aw1 = ag_f.body()
-	/*line :34:2*/ ag_f.ag_state = 2 // await: rt.Await(body())
-	/*line :34:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :34:2*/ return ag_s
+	/*line :36:2*/ ag_resume1:
+	/*line inprocess_test.go:36:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :36:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:37:2*/ ag_f.ag_aw1 = ag_f.body()
+	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Await(body())
+	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :37:2*/ return ag_s
 	}
-	/*line :34:2*/ ag_resume2:
-	/*line inprocess_test.go:34:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :34:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:35:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:36:5*/ ag_f.ag_aw1 = ag_f.run
-	/*line :36:5*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :36:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :36:5*/ return ag_s
+	/*line :37:2*/ ag_resume2:
+	/*line inprocess_test.go:37:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :37:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:38:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:39:5*/ ag_f.ag_aw1 = ag_f.run
+	/*line :39:5*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :39:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:5*/ return ag_s
 	}
-	/*line :36:5*/ ag_resume3:
-	/*line inprocess_test.go:36:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :36:5*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:36:2*/ if !(ag_err1 != nil) {
-		/*line :36:2*/ goto ag_L1
+	/*line :39:5*/ ag_resume3:
+	/*line inprocess_test.go:39:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :39:5*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:39:2*/ if !(ag_err1 != nil) {
+		/*line :39:2*/ goto ag_L1
 	}
-	/*line inprocess_test.go:37:3*/ ag_f.ag_err = ag_err1
-	/*line :37:3*/ return rt.Ready
-	/*line :37:3*/ ag_L1:
-	/*line inprocess_test.go:39:2*/ ag_f.ag_err = ag_f.err
-	/*line :39:2*/ return rt.Ready
+	/*line inprocess_test.go:40:3*/ ag_f.ag_err = ag_err1
+	/*line :40:3*/ return rt.Ready
+	/*line :40:3*/ ag_L1:
+	/*line inprocess_test.go:42:2*/ ag_f.ag_err = ag_f.err
+	/*line :42:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:121
+//line inprocess_async_test.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_withWorker) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:33"
-	case 2:
-		return "inprocess_test.go:34"
-	case 3:
 		return "inprocess_test.go:36"
+	case 2:
+		return "inprocess_test.go:37"
+	case 3:
+		return "inprocess_test.go:39"
 	}
 	return ""
 }
@@ -161,9 +207,9 @@ func (ag_f *ag_enqueueAndWait) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:43
+//line inprocess_test.go:46
 func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :43:1*/ var (
+	/*line :46:1*/ var (
 		err   error
 		n     int
 		runs  int
@@ -172,312 +218,312 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 		id2   string
 		id3   string
 	)
-	/*line :43:1*/ if ag_co.Unwinding() {
-		/*line :43:1*/ return rt.Ready
+	/*line :46:1*/ if ag_co.Unwinding() {
+		/*line :46:1*/ return rt.Ready
 	}
-	/*line :43:1*/ switch ag_f.ag_state {
-	/*line :43:1*/ case 1:
-		/*line :43:1*/ goto ag_resume1
-		/*line :43:1*/
+	/*line :46:1*/ switch ag_f.ag_state {
+	/*line :46:1*/ case 1:
+		/*line :46:1*/ goto ag_resume1
+		/*line :46:1*/
 	case 2:
-		/*line :43:1*/ goto ag_resume2
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume2
+		/*line :46:1*/
 	case 3:
-		/*line :43:1*/ goto ag_resume3
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume3
+		/*line :46:1*/
 	case 4:
-		/*line :43:1*/ goto ag_resume4
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume4
+		/*line :46:1*/
 	case 5:
-		/*line :43:1*/ goto ag_resume5
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume5
+		/*line :46:1*/
 	case 6:
-		/*line :43:1*/ goto ag_resume6
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume6
+		/*line :46:1*/
 	case 7:
-		/*line :43:1*/ goto ag_resume7
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume7
+		/*line :46:1*/
 	case 8:
-		/*line :43:1*/ goto ag_resume8
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume8
+		/*line :46:1*/
 	case 9:
-		/*line :43:1*/ goto ag_resume9
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume9
+		/*line :46:1*/
 	case 10:
-		/*line :43:1*/ goto ag_resume10
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume10
+		/*line :46:1*/
 	case 11:
-		/*line :43:1*/ goto ag_resume11
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume11
+		/*line :46:1*/
 	case 12:
-		/*line :43:1*/ goto ag_resume12
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume12
+		/*line :46:1*/
 	case 13:
-		/*line :43:1*/ goto ag_resume13
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume13
+		/*line :46:1*/
 	case 14:
-		/*line :43:1*/ goto ag_resume14
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume14
+		/*line :46:1*/
 	case 15:
-		/*line :43:1*/ goto ag_resume15
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume15
+		/*line :46:1*/
 	case 16:
-		/*line :43:1*/ goto ag_resume16
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume16
+		/*line :46:1*/
 	case 17:
-		/*line :43:1*/ goto ag_resume17
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume17
+		/*line :46:1*/
 	case 18:
-		/*line :43:1*/ goto ag_resume18
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume18
+		/*line :46:1*/
 	case 19:
-		/*line :43:1*/ goto ag_resume19
-		/*line :43:1*/
+		/*line :46:1*/ goto ag_resume19
+		/*line :46:1*/
 	case 20:
-		/*line :43:1*/ goto ag_resume20
+		/*line :46:1*/ goto ag_resume20
 	}
-	/*line inprocess_test.go:44:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "the quick brown fox")
-	/*line :44:2*/ ag_f.ag_state = 1 // await: CountWords.Enqueue(q, "the quick brown fox")
-	/*line :44:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :44:2*/ return ag_s
+	/*line inprocess_test.go:47:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "the quick brown fox")
+	/*line :47:2*/ ag_f.ag_state = 1 // await: CountWords.Enqueue(q, "the quick brown fox")
+	/*line :47:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:2*/ return ag_s
 	}
-	/*line :44:2*/ ag_resume1:
-	/*line inprocess_test.go:44:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :44:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:45:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:46:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
-	/*line :46:2*/ ag_f.ag_state = 2 // await: CountWords.Wait(q, id)
-	/*line :46:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :46:2*/ return ag_s
+	/*line :47:2*/ ag_resume1:
+	/*line inprocess_test.go:47:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :47:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:48:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:49:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :49:2*/ ag_f.ag_state = 2 // await: CountWords.Wait(q, id)
+	/*line :49:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :49:2*/ return ag_s
 	}
-	/*line :46:2*/ ag_resume2:
-	/*line inprocess_test.go:46:2*/ n, err = ag_f.ag_aw1.AwaitResult()
-	/*line :46:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:47:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:48:2*/ assert.Equal(ag_f.t, 4, n)
-	/*line inprocess_test.go:51:2*/ ag_f.ag_aw0 = Flaky.EnqueueAsync(ag_f.q, 3, Retries(3))
-	/*line :51:2*/ ag_f.ag_state = 3 // await: Flaky.Enqueue(q, 3, Retries(3))
-	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :51:2*/ return ag_s
+	/*line :49:2*/ ag_resume2:
+	/*line inprocess_test.go:49:2*/ n, err = ag_f.ag_aw1.AwaitResult()
+	/*line :49:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:50:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:51:2*/ assert.Equal(ag_f.t, 4, n)
+	/*line inprocess_test.go:54:2*/ ag_f.ag_aw0 = Flaky.EnqueueAsync(ag_f.q, 3, Retries(3))
+	/*line :54:2*/ ag_f.ag_state = 3 // await: Flaky.Enqueue(q, 3, Retries(3))
+	/*line :54:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:2*/ return ag_s
 	}
-	/*line :51:2*/ ag_resume3:
-	/*line inprocess_test.go:51:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :51:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:52:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:53:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
-	/*line :53:2*/ ag_f.ag_state = 4 // await: Flaky.Wait(q, id)
-	/*line :53:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :53:2*/ return ag_s
+	/*line :54:2*/ ag_resume3:
+	/*line inprocess_test.go:54:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :54:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:55:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:56:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
+	/*line :56:2*/ ag_f.ag_state = 4 // await: Flaky.Wait(q, id)
+	/*line :56:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-	/*line :53:2*/ ag_resume4:
-	/*line inprocess_test.go:53:2*/ runs, err = ag_f.ag_aw1.AwaitResult()
-	/*line :53:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:54:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:55:2*/ assert.Equal(ag_f.t, 3, runs)
-	/*line inprocess_test.go:58:2*/ ag_f.ag_aw0 = Flaky.EnqueueAsync(ag_f.q, 100, Retries(1))
-	/*line :58:2*/ ag_f.ag_state = 5 // await: Flaky.Enqueue(q, 100, Retries(1))
-	/*line :58:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :58:2*/ return ag_s
+	/*line :56:2*/ ag_resume4:
+	/*line inprocess_test.go:56:2*/ runs, err = ag_f.ag_aw1.AwaitResult()
+	/*line :56:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:57:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:58:2*/ assert.Equal(ag_f.t, 3, runs)
+	/*line inprocess_test.go:61:2*/ ag_f.ag_aw0 = Flaky.EnqueueAsync(ag_f.q, 100, Retries(1))
+	/*line :61:2*/ ag_f.ag_state = 5 // await: Flaky.Enqueue(q, 100, Retries(1))
+	/*line :61:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:2*/ return ag_s
 	}
-	/*line :58:2*/ ag_resume5:
-	/*line inprocess_test.go:58:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :58:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:59:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:60:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
-	/*line :60:2*/ ag_f.ag_state = 6 // await: Flaky.Wait(q, id)
-	/*line :60:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line :61:2*/ ag_resume5:
+	/*line inprocess_test.go:61:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :61:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:62:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:63:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
+	/*line :63:2*/ ag_f.ag_state = 6 // await: Flaky.Wait(q, id)
+	/*line :63:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :63:2*/ return ag_s
 	}
-	/*line :60:2*/ ag_resume6:
-	/*line inprocess_test.go:60:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :60:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:61:6*/ ag_f.je = nil
-	/*line inprocess_test.go:62:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
-	/*line inprocess_test.go:63:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "not yet (run 5)")
-	/*line inprocess_test.go:66:2*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :66:2*/ ag_f.ag_state = 7 // await: rt.Now()
-	/*line :66:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :66:2*/ return ag_s
-	}
-	/*line :66:2*/ ag_resume7:
-	/*line inprocess_test.go:66:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :66:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:67:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b", In(300*time.Millisecond))
-	/*line :67:2*/ ag_f.ag_state = 8 // await: CountWords.Enqueue(q, "a b", In(300 * time.Millisecond))
-	/*line :67:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :67:2*/ return ag_s
-	}
-	/*line :67:2*/ ag_resume8:
-	/*line inprocess_test.go:67:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :67:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:68:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:69:2*/ ag_f.ag_aw3 = CountWords.ResultAsync(ag_f.q, ag_f.id)
-	/*line :69:2*/ ag_f.ag_state = 9 // await: CountWords.Result(q, id)
-	/*line :69:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :63:2*/ ag_resume6:
+	/*line inprocess_test.go:63:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :63:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:64:6*/ ag_f.je = nil
+	/*line inprocess_test.go:65:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
+	/*line inprocess_test.go:66:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "not yet (run 5)")
+	/*line inprocess_test.go:69:2*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :69:2*/ ag_f.ag_state = 7 // await: rt.Now()
+	/*line :69:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :69:2*/ return ag_s
 	}
-	/*line :69:2*/ ag_resume9:
-	/*line inprocess_test.go:69:2*/ {
-		/*line :69:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
-		/*line :69:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	/*line :69:2*/ ag_resume7:
+	/*line inprocess_test.go:69:2*/ ag_f.start, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :69:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:70:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b", In(300*time.Millisecond))
+	/*line :70:2*/ ag_f.ag_state = 8 // await: CountWords.Enqueue(q, "a b", In(300 * time.Millisecond))
+	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
 	}
-	/*line :69:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:70:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:71:2*/ assert.False(ag_f.t, done)
-	/*line inprocess_test.go:72:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
-	/*line :72:2*/ ag_f.ag_state = 10 // await: CountWords.Wait(q, id)
-	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :70:2*/ ag_resume8:
+	/*line inprocess_test.go:70:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :70:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:71:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:72:2*/ ag_f.ag_aw3 = CountWords.ResultAsync(ag_f.q, ag_f.id)
+	/*line :72:2*/ ag_f.ag_state = 9 // await: CountWords.Result(q, id)
+	/*line :72:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
 	}
-	/*line :72:2*/ ag_resume10:
-	/*line inprocess_test.go:72:2*/ n, err = ag_f.ag_aw1.AwaitResult()
-	/*line :72:2*/ ag_f.ag_aw1 = nil
+	/*line :72:2*/ ag_resume9:
+	/*line inprocess_test.go:72:2*/ {
+		/*line :72:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
+		/*line :72:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	}
+	/*line :72:2*/ ag_f.ag_aw3 = nil
 	/*line inprocess_test.go:73:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:74:2*/ assert.Equal(ag_f.t, 2, n)
-	/*line inprocess_test.go:75:27*/ ag_f.ag_aw2 = rt.NowAsync()
-	/*line :75:27*/ ag_f.ag_state = 11 // await: rt.Now()
-	/*line :75:27*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :75:27*/ return ag_s
+	/*line inprocess_test.go:74:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:75:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :75:2*/ ag_f.ag_state = 10 // await: CountWords.Wait(q, id)
+	/*line :75:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :75:2*/ return ag_s
 	}
-	/*line :75:27*/ ag_resume11:
-	/*line inprocess_test.go:75:27*/ ag_t7, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :75:27*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:75:2*/ assert.GreaterOrEqual(ag_f.t, ag_t7.Sub(ag_f.start), 300*time.Millisecond)
-	/*line inprocess_test.go:78:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b c", At(time.Now().Add(-time.Hour)))
-	/*line :78:2*/ ag_f.ag_state = 12 // await: CountWords.Enqueue(q, "a b c", At(time.Now().Add(-time.Ho...
-	/*line :78:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :78:2*/ return ag_s
+	/*line :75:2*/ ag_resume10:
+	/*line inprocess_test.go:75:2*/ n, err = ag_f.ag_aw1.AwaitResult()
+	/*line :75:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:76:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:77:2*/ assert.Equal(ag_f.t, 2, n)
+	/*line inprocess_test.go:78:27*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :78:27*/ ag_f.ag_state = 11 // await: rt.Now()
+	/*line :78:27*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :78:27*/ return ag_s
 	}
-	/*line :78:2*/ ag_resume12:
-	/*line inprocess_test.go:78:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :78:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:79:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:80:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
-	/*line :80:2*/ ag_f.ag_state = 13 // await: CountWords.Wait(q, id)
-	/*line :80:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :80:2*/ return ag_s
+	/*line :78:27*/ ag_resume11:
+	/*line inprocess_test.go:78:27*/ ag_t7, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :78:27*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:78:2*/ assert.GreaterOrEqual(ag_f.t, ag_t7.Sub(ag_f.start), 300*time.Millisecond)
+	/*line inprocess_test.go:81:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b c", At(time.Now().Add(-time.Hour)))
+	/*line :81:2*/ ag_f.ag_state = 12 // await: CountWords.Enqueue(q, "a b c", At(time.Now().Add(-time.Ho...
+	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :81:2*/ return ag_s
 	}
-	/*line :80:2*/ ag_resume13:
-	/*line inprocess_test.go:80:2*/ n, err = ag_f.ag_aw1.AwaitResult()
-	/*line :80:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:81:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:82:2*/ assert.Equal(ag_f.t, 3, n)
-	/*line inprocess_test.go:85:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "x", Unique("k", 10*time.Second), In(200*time.Millisecond))
-	/*line :85:2*/ ag_f.ag_state = 14 // await: CountWords.Enqueue(q, "x", Unique("k", 10 * time.Second),...
-	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :85:2*/ return ag_s
+	/*line :81:2*/ ag_resume12:
+	/*line inprocess_test.go:81:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :81:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:82:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:83:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :83:2*/ ag_f.ag_state = 13 // await: CountWords.Wait(q, id)
+	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
 	}
-	/*line :85:2*/ ag_resume14:
-	/*line inprocess_test.go:85:2*/ ag_f.id1, err = ag_f.ag_aw0.AwaitResult()
-	/*line :85:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:86:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:87:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "y", Unique("k", 10*time.Second))
-	/*line :87:2*/ ag_f.ag_state = 15 // await: CountWords.Enqueue(q, "y", Unique("k", 10 * time.Second))
-	/*line :87:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:2*/ return ag_s
+	/*line :83:2*/ ag_resume13:
+	/*line inprocess_test.go:83:2*/ n, err = ag_f.ag_aw1.AwaitResult()
+	/*line :83:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:84:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:85:2*/ assert.Equal(ag_f.t, 3, n)
+	/*line inprocess_test.go:88:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "x", Unique("k", 10*time.Second), In(200*time.Millisecond))
+	/*line :88:2*/ ag_f.ag_state = 14 // await: CountWords.Enqueue(q, "x", Unique("k", 10 * time.Second),...
+	/*line :88:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:2*/ return ag_s
 	}
-	/*line :87:2*/ ag_resume15:
-	/*line inprocess_test.go:87:2*/ id2, err = ag_f.ag_aw0.AwaitResult()
-	/*line :87:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:88:2*/ assert.ErrorIs(ag_f.t, err, ErrDuplicate)
-	/*line inprocess_test.go:89:2*/ assert.Equal(ag_f.t, ag_f.id1, id2)
-	/*line inprocess_test.go:90:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id1)
-	/*line :90:2*/ ag_f.ag_state = 16 // await: CountWords.Wait(q, id1)
-	/*line :90:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :88:2*/ ag_resume14:
+	/*line inprocess_test.go:88:2*/ ag_f.id1, err = ag_f.ag_aw0.AwaitResult()
+	/*line :88:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:89:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:90:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "y", Unique("k", 10*time.Second))
+	/*line :90:2*/ ag_f.ag_state = 15 // await: CountWords.Enqueue(q, "y", Unique("k", 10 * time.Second))
+	/*line :90:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :90:2*/ return ag_s
 	}
-	/*line :90:2*/ ag_resume16:
-	/*line inprocess_test.go:90:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :90:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:91:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:93:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "z", Unique("k", 10*time.Second))
-	/*line :93:2*/ ag_f.ag_state = 17 // await: CountWords.Enqueue(q, "z", Unique("k", 10 * time.Second))
-	/*line :93:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :90:2*/ ag_resume15:
+	/*line inprocess_test.go:90:2*/ id2, err = ag_f.ag_aw0.AwaitResult()
+	/*line :90:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:91:2*/ assert.ErrorIs(ag_f.t, err, ErrDuplicate)
+	/*line inprocess_test.go:92:2*/ assert.Equal(ag_f.t, ag_f.id1, id2)
+	/*line inprocess_test.go:93:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id1)
+	/*line :93:2*/ ag_f.ag_state = 16 // await: CountWords.Wait(q, id1)
+	/*line :93:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :93:2*/ return ag_s
 	}
-	/*line :93:2*/ ag_resume17:
-	/*line inprocess_test.go:93:2*/ id3, err = ag_f.ag_aw0.AwaitResult()
-	/*line :93:2*/ ag_f.ag_aw0 = nil
+	/*line :93:2*/ ag_resume16:
+	/*line inprocess_test.go:93:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :93:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:94:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:95:2*/ assert.NotEqual(ag_f.t, ag_f.id1, id3)
-	/*line inprocess_test.go:98:2*/ ag_f.before = slowDeferred.Load()
-	/*line inprocess_test.go:99:2*/ ag_f.ag_aw0 = Slow.EnqueueAsync(ag_f.q, 10000, Timeout(100*time.Millisecond), Retries(0))
-	/*line :99:2*/ ag_f.ag_state = 18 // await: Slow.Enqueue(q, 10000, Timeout(100 * time.Millisecond), R...
-	/*line :99:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :99:2*/ return ag_s
+	/*line inprocess_test.go:96:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "z", Unique("k", 10*time.Second))
+	/*line :96:2*/ ag_f.ag_state = 17 // await: CountWords.Enqueue(q, "z", Unique("k", 10 * time.Second))
+	/*line :96:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:2*/ return ag_s
 	}
-	/*line :99:2*/ ag_resume18:
-	/*line inprocess_test.go:99:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :99:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:100:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:101:2*/ ag_f.ag_aw1 = Slow.WaitAsync(ag_f.q, ag_f.id)
-	/*line :101:2*/ ag_f.ag_state = 19 // await: Slow.Wait(q, id)
-	/*line :101:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :101:2*/ return ag_s
+	/*line :96:2*/ ag_resume17:
+	/*line inprocess_test.go:96:2*/ id3, err = ag_f.ag_aw0.AwaitResult()
+	/*line :96:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:97:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:98:2*/ assert.NotEqual(ag_f.t, ag_f.id1, id3)
+	/*line inprocess_test.go:101:2*/ ag_f.before = slowDeferred.Load()
+	/*line inprocess_test.go:102:2*/ ag_f.ag_aw0 = Slow.EnqueueAsync(ag_f.q, 10000, Timeout(100*time.Millisecond), Retries(0))
+	/*line :102:2*/ ag_f.ag_state = 18 // await: Slow.Enqueue(q, 10000, Timeout(100 * time.Millisecond), R...
+	/*line :102:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:2*/ return ag_s
 	}
-	/*line :101:2*/ ag_resume19:
-	/*line inprocess_test.go:101:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :101:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:102:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
-	/*line inprocess_test.go:103:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, rt.ErrTimeout.Error())
-	/*line inprocess_test.go:104:2*/ assert.Equal(ag_f.t, ag_f.before+1, slowDeferred.Load())
-	/*line inprocess_test.go:106:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, "no-such-id")
-	/*line :106:2*/ ag_f.ag_state = 20 // await: CountWords.Wait(q, "no-such-id")
-	/*line :106:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :106:2*/ return ag_s
+	/*line :102:2*/ ag_resume18:
+	/*line inprocess_test.go:102:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :102:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:103:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:104:2*/ ag_f.ag_aw1 = Slow.WaitAsync(ag_f.q, ag_f.id)
+	/*line :104:2*/ ag_f.ag_state = 19 // await: Slow.Wait(q, id)
+	/*line :104:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:2*/ return ag_s
 	}
-	/*line :106:2*/ ag_resume20:
-	/*line inprocess_test.go:106:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :106:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:107:2*/ assert.ErrorIs(ag_f.t, err, ErrNoJob)
-	/*line inprocess_test.go:108:1*/ return rt.Ready
+	/*line :104:2*/ ag_resume19:
+	/*line inprocess_test.go:104:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :104:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:105:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
+	/*line inprocess_test.go:106:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, rt.ErrTimeout.Error())
+	/*line inprocess_test.go:107:2*/ assert.Equal(ag_f.t, ag_f.before+1, slowDeferred.Load())
+	/*line inprocess_test.go:109:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, "no-such-id")
+	/*line :109:2*/ ag_f.ag_state = 20 // await: CountWords.Wait(q, "no-such-id")
+	/*line :109:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:2*/ return ag_s
+	}
+	/*line :109:2*/ ag_resume20:
+	/*line inprocess_test.go:109:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :109:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:110:2*/ assert.ErrorIs(ag_f.t, err, ErrNoJob)
+	/*line inprocess_test.go:111:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:437
+//line inprocess_async_test.go:483
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_enqueueAndWait) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:44"
+		return "inprocess_test.go:47"
 	case 2:
-		return "inprocess_test.go:46"
+		return "inprocess_test.go:49"
 	case 3:
-		return "inprocess_test.go:51"
+		return "inprocess_test.go:54"
 	case 4:
-		return "inprocess_test.go:53"
+		return "inprocess_test.go:56"
 	case 5:
-		return "inprocess_test.go:58"
+		return "inprocess_test.go:61"
 	case 6:
-		return "inprocess_test.go:60"
+		return "inprocess_test.go:63"
 	case 7:
-		return "inprocess_test.go:66"
-	case 8:
-		return "inprocess_test.go:67"
-	case 9:
 		return "inprocess_test.go:69"
-	case 10:
+	case 8:
+		return "inprocess_test.go:70"
+	case 9:
 		return "inprocess_test.go:72"
-	case 11:
+	case 10:
 		return "inprocess_test.go:75"
-	case 12:
+	case 11:
 		return "inprocess_test.go:78"
+	case 12:
+		return "inprocess_test.go:81"
 	case 13:
-		return "inprocess_test.go:80"
+		return "inprocess_test.go:83"
 	case 14:
-		return "inprocess_test.go:85"
+		return "inprocess_test.go:88"
 	case 15:
-		return "inprocess_test.go:87"
-	case 16:
 		return "inprocess_test.go:90"
-	case 17:
+	case 16:
 		return "inprocess_test.go:93"
+	case 17:
+		return "inprocess_test.go:96"
 	case 18:
-		return "inprocess_test.go:99"
+		return "inprocess_test.go:102"
 	case 19:
-		return "inprocess_test.go:101"
+		return "inprocess_test.go:104"
 	case 20:
-		return "inprocess_test.go:106"
+		return "inprocess_test.go:109"
 	}
 	return ""
 }
@@ -509,159 +555,1097 @@ func (ag_f *ag_deadLetters) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:130
+//line inprocess_test.go:133
 func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :130:1*/ var (
+	/*line :133:1*/ var (
 		err      error
 		ag_dead1 []string
 		id       string
 		n        int
 	)
-	/*line :130:1*/ if ag_co.Unwinding() {
-		/*line :130:1*/ return rt.Ready
+	/*line :133:1*/ if ag_co.Unwinding() {
+		/*line :133:1*/ return rt.Ready
 	}
-	/*line :130:1*/ switch ag_f.ag_state {
-	/*line :130:1*/ case 1:
-		/*line :130:1*/ goto ag_resume1
-		/*line :130:1*/
+	/*line :133:1*/ switch ag_f.ag_state {
+	/*line :133:1*/ case 1:
+		/*line :133:1*/ goto ag_resume1
+		/*line :133:1*/
 	case 2:
-		/*line :130:1*/ goto ag_resume2
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume2
+		/*line :133:1*/
 	case 3:
-		/*line :130:1*/ goto ag_resume3
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume3
+		/*line :133:1*/
 	case 4:
-		/*line :130:1*/ goto ag_resume4
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume4
+		/*line :133:1*/
 	case 5:
-		/*line :130:1*/ goto ag_resume5
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume5
+		/*line :133:1*/
 	case 6:
-		/*line :130:1*/ goto ag_resume6
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume6
+		/*line :133:1*/
 	case 7:
-		/*line :130:1*/ goto ag_resume7
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume7
+		/*line :133:1*/
 	case 8:
-		/*line :130:1*/ goto ag_resume8
-		/*line :130:1*/
+		/*line :133:1*/ goto ag_resume8
+		/*line :133:1*/
 	case 9:
-		/*line :130:1*/ goto ag_resume9
+		/*line :133:1*/ goto ag_resume9
 	}
-	/*line inprocess_test.go:131:2*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync("count_words/v1", []byte("{not json"), nil)
-	/*line :131:2*/ ag_f.ag_state = 1 // await: q.enqueue("count_words/v1", []byte("{not json"), nil)
-	/*line :131:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :131:2*/ return ag_s
+	/*line inprocess_test.go:134:2*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync("count_words/v1", []byte("{not json"), nil)
+	/*line :134:2*/ ag_f.ag_state = 1 // await: q.enqueue("count_words/v1", []byte("{not json"), nil)
+	/*line :134:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :134:2*/ return ag_s
 	}
-	/*line :131:2*/ ag_resume1:
-	/*line inprocess_test.go:131:2*/ ag_f.bad, err = ag_f.ag_aw0.AwaitResult()
-	/*line :131:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:132:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:133:2*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync("no_such_type/v1", []byte(`"x"`), nil)
-	/*line :133:2*/ ag_f.ag_state = 2 // await: q.enqueue("no_such_type/v1", []byte(`"x"`), nil)
-	/*line :133:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:2*/ return ag_s
+	/*line :134:2*/ ag_resume1:
+	/*line inprocess_test.go:134:2*/ ag_f.bad, err = ag_f.ag_aw0.AwaitResult()
+	/*line :134:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:135:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:136:2*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync("no_such_type/v1", []byte(`"x"`), nil)
+	/*line :136:2*/ ag_f.ag_state = 2 // await: q.enqueue("no_such_type/v1", []byte(`"x"`), nil)
+	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:2*/ return ag_s
 	}
-	/*line :133:2*/ ag_resume2:
-	/*line inprocess_test.go:133:2*/ ag_f.unknown, err = ag_f.ag_aw0.AwaitResult()
-	/*line :133:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:134:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:135:2*/ ag_f.ag_aw0 = Boom.EnqueueAsync(ag_f.q, "bang", Retries(0))
-	/*line :135:2*/ ag_f.ag_state = 3 // await: Boom.Enqueue(q, "bang", Retries(0))
-	/*line :135:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:2*/ return ag_s
-	}
-	/*line :135:2*/ ag_resume3:
-	/*line inprocess_test.go:135:2*/ ag_f.boom, err = ag_f.ag_aw0.AwaitResult()
-	/*line :135:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:136:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:137:6*/ ag_f.je = nil
-	/*line inprocess_test.go:138:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.bad)
-	/*line :138:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, bad)
-	/*line :138:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :136:2*/ ag_resume2:
+	/*line inprocess_test.go:136:2*/ ag_f.unknown, err = ag_f.ag_aw0.AwaitResult()
+	/*line :136:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:137:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:138:2*/ ag_f.ag_aw0 = Boom.EnqueueAsync(ag_f.q, "bang", Retries(0))
+	/*line :138:2*/ ag_f.ag_state = 3 // await: Boom.Enqueue(q, "bang", Retries(0))
+	/*line :138:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :138:2*/ return ag_s
 	}
-	/*line :138:2*/ ag_resume4:
-	/*line inprocess_test.go:138:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :138:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:139:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
-	/*line inprocess_test.go:140:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "malformed job arguments")
-	/*line inprocess_test.go:141:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.unknown)
-	/*line :141:2*/ ag_f.ag_state = 5 // await: CountWords.Wait(q, unknown)
+	/*line :138:2*/ ag_resume3:
+	/*line inprocess_test.go:138:2*/ ag_f.boom, err = ag_f.ag_aw0.AwaitResult()
+	/*line :138:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:139:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:140:6*/ ag_f.je = nil
+	/*line inprocess_test.go:141:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.bad)
+	/*line :141:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, bad)
 	/*line :141:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :141:2*/ return ag_s
 	}
-	/*line :141:2*/ ag_resume5:
+	/*line :141:2*/ ag_resume4:
 	/*line inprocess_test.go:141:2*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :141:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:142:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
-	/*line inprocess_test.go:143:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, `unknown job type "no_such_type/v1"`)
-	/*line inprocess_test.go:144:2*/ ag_f.ag_aw1 = Boom.WaitAsync(ag_f.q, ag_f.boom)
-	/*line :144:2*/ ag_f.ag_state = 6 // await: Boom.Wait(q, boom)
+	/*line inprocess_test.go:143:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "malformed job arguments")
+	/*line inprocess_test.go:144:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.unknown)
+	/*line :144:2*/ ag_f.ag_state = 5 // await: CountWords.Wait(q, unknown)
 	/*line :144:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :144:2*/ return ag_s
 	}
-	/*line :144:2*/ ag_resume6:
+	/*line :144:2*/ ag_resume5:
 	/*line inprocess_test.go:144:2*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :144:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:145:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
-	/*line inprocess_test.go:146:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "boom: bang")
-	/*line inprocess_test.go:147:2*/ assert.Contains(ag_f.t, ag_f.je.Stack, "goroutine", "the panic's stack is kept")
-	/*line inprocess_test.go:148:2*/ ag_f.ag_aw2 = ag_f.q.cl.StringsAsync("ZRANGE", ag_f.q.dead(), 0, -1)
-	/*line :148:2*/ ag_f.ag_state = 7 // await: q.cl.Strings("ZRANGE", q.dead(), 0, -1)
-	/*line :148:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:2*/ return ag_s
+	/*line inprocess_test.go:146:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, `unknown job type "no_such_type/v1"`)
+	/*line inprocess_test.go:147:2*/ ag_f.ag_aw1 = Boom.WaitAsync(ag_f.q, ag_f.boom)
+	/*line :147:2*/ ag_f.ag_state = 6 // await: Boom.Wait(q, boom)
+	/*line :147:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:2*/ return ag_s
 	}
-	/*line :148:2*/ ag_resume7:
-	/*line inprocess_test.go:148:2*/ ag_dead1, err = ag_f.ag_aw2.AwaitResult()
-	/*line :148:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:149:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:150:2*/ assert.ElementsMatch(ag_f.t, []string{ag_f.bad, ag_f.unknown, ag_f.boom}, ag_dead1)
-	/*line inprocess_test.go:152:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "still here")
-	/*line :152:2*/ ag_f.ag_state = 8 // await: CountWords.Enqueue(q, "still here")
-	/*line :152:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :152:2*/ return ag_s
+	/*line :147:2*/ ag_resume6:
+	/*line inprocess_test.go:147:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :147:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:148:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
+	/*line inprocess_test.go:149:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "boom: bang")
+	/*line inprocess_test.go:150:2*/ assert.Contains(ag_f.t, ag_f.je.Stack, "goroutine", "the panic's stack is kept")
+	/*line inprocess_test.go:151:2*/ ag_f.ag_aw2 = ag_f.q.cl.StringsAsync("ZRANGE", ag_f.q.dead(), 0, -1)
+	/*line :151:2*/ ag_f.ag_state = 7 // await: q.cl.Strings("ZRANGE", q.dead(), 0, -1)
+	/*line :151:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :151:2*/ return ag_s
 	}
-	/*line :152:2*/ ag_resume8:
-	/*line inprocess_test.go:152:2*/ id, err = ag_f.ag_aw0.AwaitResult()
-	/*line :152:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:153:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:154:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, id)
-	/*line :154:2*/ ag_f.ag_state = 9 // await: CountWords.Wait(q, id)
-	/*line :154:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:2*/ return ag_s
+	/*line :151:2*/ ag_resume7:
+	/*line inprocess_test.go:151:2*/ ag_dead1, err = ag_f.ag_aw2.AwaitResult()
+	/*line :151:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:152:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:153:2*/ assert.ElementsMatch(ag_f.t, []string{ag_f.bad, ag_f.unknown, ag_f.boom}, ag_dead1)
+	/*line inprocess_test.go:155:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "still here")
+	/*line :155:2*/ ag_f.ag_state = 8 // await: CountWords.Enqueue(q, "still here")
+	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:2*/ return ag_s
 	}
-	/*line :154:2*/ ag_resume9:
-	/*line inprocess_test.go:154:2*/ n, err = ag_f.ag_aw1.AwaitResult()
-	/*line :154:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:155:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:156:2*/ assert.Equal(ag_f.t, 2, n)
-	/*line inprocess_test.go:157:1*/ return rt.Ready
+	/*line :155:2*/ ag_resume8:
+	/*line inprocess_test.go:155:2*/ id, err = ag_f.ag_aw0.AwaitResult()
+	/*line :155:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:156:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:157:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, id)
+	/*line :157:2*/ ag_f.ag_state = 9 // await: CountWords.Wait(q, id)
+	/*line :157:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:2*/ return ag_s
+	}
+	/*line :157:2*/ ag_resume9:
+	/*line inprocess_test.go:157:2*/ n, err = ag_f.ag_aw1.AwaitResult()
+	/*line :157:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:158:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:159:2*/ assert.Equal(ag_f.t, 2, n)
+	/*line inprocess_test.go:160:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:643
+//line inprocess_async_test.go:689
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deadLetters) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:131"
+		return "inprocess_test.go:134"
 	case 2:
-		return "inprocess_test.go:133"
+		return "inprocess_test.go:136"
 	case 3:
-		return "inprocess_test.go:135"
-	case 4:
 		return "inprocess_test.go:138"
-	case 5:
+	case 4:
 		return "inprocess_test.go:141"
-	case 6:
+	case 5:
 		return "inprocess_test.go:144"
+	case 6:
+		return "inprocess_test.go:147"
 	case 7:
-		return "inprocess_test.go:148"
+		return "inprocess_test.go:151"
 	case 8:
-		return "inprocess_test.go:152"
+		return "inprocess_test.go:155"
 	case 9:
-		return "inprocess_test.go:154"
+		return "inprocess_test.go:157"
+	}
+	return ""
+}
+
+// ag_shutdown is the frame of shutdown (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_shutdown struct {
+	ag_state int
+	t        *testing.T
+	cl       *aredis.Client
+	q        *Queue
+	opts     WorkerOptions
+	w        *Worker
+	run      *rt.Task[struct{}]
+	quick    string
+	long     string
+	before   int32
+	w2       *Worker
+	run2     *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[string]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_aw3   rt.Awaitable[rt.Tuple2[int, bool]]
+	ag_aw4   rt.Awaitable[aredis.Value]
+	ag_aw5   rt.Awaitable[int]
+}
+
+// shutdownAsync returns the coroutine of shutdown: nothing runs until it is awaited, spawned, gathered or run.
+func shutdownAsync(t *testing.T, cl *aredis.Client, q *Queue) rt.Awaitable[struct{}] {
+	return &ag_shutdown{t: t, cl: cl, q: q}
+}
+
+func (ag_f *ag_shutdown) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_shutdown) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line inprocess_test.go:185
+func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :185:1*/ var (
+		err     error
+		st      Stats
+		done    bool
+		pending aredis.Value
+		ms      int
+	)
+	/*line :185:1*/ if ag_co.Unwinding() {
+		/*line :185:1*/ return rt.Ready
+	}
+	/*line :185:1*/ switch ag_f.ag_state {
+	/*line :185:1*/ case 1:
+		/*line :185:1*/ goto ag_resume1
+		/*line :185:1*/
+	case 2:
+		/*line :185:1*/ goto ag_resume2
+		/*line :185:1*/
+	case 3:
+		/*line :185:1*/ goto ag_resume3
+		/*line :185:1*/
+	case 4:
+		/*line :185:1*/ goto ag_resume4
+		/*line :185:1*/
+	case 5:
+		/*line :185:1*/ goto ag_resume5
+		/*line :185:1*/
+	case 6:
+		/*line :185:1*/ goto ag_resume6
+		/*line :185:1*/
+	case 7:
+		/*line :185:1*/ goto ag_resume7
+		/*line :185:1*/
+	case 8:
+		/*line :185:1*/ goto ag_resume8
+		/*line :185:1*/
+	case 9:
+		/*line :185:1*/ goto ag_resume9
+		/*line :185:1*/
+	case 10:
+		/*line :185:1*/ goto ag_resume10
+		/*line :185:1*/
+	case 11:
+		/*line :185:1*/ goto ag_resume11
+	}
+	/*line inprocess_test.go:186:2*/ ag_f.opts = testWorkerOptions()
+	/*line inprocess_test.go:187:2*/ ag_f.opts.Lease = 500 * time.Millisecond
+	/*line inprocess_test.go:188:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :189:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :189:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :189:2*/ return ag_s
+	}
+	/*line :189:2*/ ag_resume1:
+	/*line inprocess_test.go:189:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :189:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:190:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 200)
+	/*line :190:2*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 200)
+	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:2*/ return ag_s
+	}
+	/*line :190:2*/ ag_resume2:
+	/*line inprocess_test.go:190:2*/ ag_f.quick, err = ag_f.ag_aw1.AwaitResult()
+	/*line :190:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:191:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:192:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 1200)
+	/*line :192:2*/ ag_f.ag_state = 3 // await: Slow.Enqueue(q, 1200)
+	/*line :192:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:2*/ return ag_s
+	}
+	/*line :192:2*/ ag_resume3:
+	/*line inprocess_test.go:192:2*/ ag_f.long, err = ag_f.ag_aw1.AwaitResult()
+	/*line :192:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:193:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:194:2*/ ag_f.ag_aw2 = rt.SleepAsync(100 * time.Millisecond)
+	/*line :194:2*/ ag_f.ag_state = 4 // await: rt.Sleep(100 * time.Millisecond)
+	/*line :194:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :194:2*/ return ag_s
+	}
+	/*line :194:2*/ ag_resume4:
+	/*line :194:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:195:2*/ ag_f.before = slowDeferred.Load()
+	/*line inprocess_test.go:196:2*/ ag_f.w.Stop(400 * time.Millisecond)
+	/*line inprocess_test.go:197:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :197:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :197:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :197:2*/ return ag_s
+	}
+	/*line :197:2*/ ag_resume5:
+	/*line inprocess_test.go:197:2*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :197:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:198:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:199:2*/ st = ag_f.w.Stats()
+	/*line inprocess_test.go:200:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
+	/*line inprocess_test.go:201:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
+	/*line inprocess_test.go:202:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
+	/*line inprocess_test.go:203:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.quick)
+	/*line :203:2*/ ag_f.ag_state = 6 // await: Slow.Result(q, quick)
+	/*line :203:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
+	}
+	/*line :203:2*/ ag_resume6:
+	/*line inprocess_test.go:203:2*/ {
+		/*line :203:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
+		/*line :203:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	}
+	/*line :203:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:204:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:205:2*/ assert.True(ag_f.t, done)
+	/*line inprocess_test.go:206:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.long)
+	/*line :206:2*/ ag_f.ag_state = 7 // await: Slow.Result(q, long)
+	/*line :206:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :206:2*/ return ag_s
+	}
+	/*line :206:2*/ ag_resume7:
+	/*line inprocess_test.go:206:2*/ {
+		/*line :206:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
+		/*line :206:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	}
+	/*line :206:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:207:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:208:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:209:2*/ ag_f.ag_aw4 = ag_f.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
+	/*line :209:2*/ ag_f.ag_state = 8 // await: cl.Do("XPENDING", q.stream(), group)
+	/*line :209:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:2*/ return ag_s
+	}
+	/*line :209:2*/ ag_resume8:
+	/*line inprocess_test.go:209:2*/ pending, err = ag_f.ag_aw4.AwaitResult()
+	/*line :209:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:210:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+	/*line inprocess_test.go:214:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line :215:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
+	/*line :215:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:2*/ return ag_s
+	}
+	/*line :215:2*/ ag_resume9:
+	/*line inprocess_test.go:215:2*/ ag_f.run2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :215:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:216:2*/ ag_f.ag_aw5 = Slow.WaitAsync(ag_f.q, ag_f.long)
+	/*line :216:2*/ ag_f.ag_state = 10 // await: Slow.Wait(q, long)
+	/*line :216:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:2*/ return ag_s
+	}
+	/*line :216:2*/ ag_resume10:
+	/*line inprocess_test.go:216:2*/ ms, err = ag_f.ag_aw5.AwaitResult()
+	/*line :216:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:217:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:218:2*/ assert.Equal(ag_f.t, 1200, ms)
+	/*line inprocess_test.go:219:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
+	/*line inprocess_test.go:220:2*/ ag_f.w2.Stop(time.Second)
+	/*line inprocess_test.go:221:2*/ ag_f.ag_aw2 = ag_f.run2
+	/*line :221:2*/ ag_f.ag_state = 11 // await: rt.Await(run2)
+	/*line :221:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:2*/ return ag_s
+	}
+	/*line :221:2*/ ag_resume11:
+	/*line :221:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:222:1*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:915
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_shutdown) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:189"
+	case 2:
+		return "inprocess_test.go:190"
+	case 3:
+		return "inprocess_test.go:192"
+	case 4:
+		return "inprocess_test.go:194"
+	case 5:
+		return "inprocess_test.go:197"
+	case 6:
+		return "inprocess_test.go:203"
+	case 7:
+		return "inprocess_test.go:206"
+	case 8:
+		return "inprocess_test.go:209"
+	case 9:
+		return "inprocess_test.go:215"
+	case 10:
+		return "inprocess_test.go:216"
+	case 11:
+		return "inprocess_test.go:221"
+	}
+	return ""
+}
+
+// ag_gauged is the frame of gauged (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_gauged struct {
+	ag_state  int
+	ms        int
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_r0     int
+	ag_err    error
+}
+
+// gaugedAsync returns the coroutine of gauged: nothing runs until it is awaited, spawned, gathered or run.
+func gaugedAsync(ms int) rt.Awaitable[int] {
+	return &ag_gauged{ms: ms}
+}
+
+func (ag_f *ag_gauged) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_gauged) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line inprocess_test.go:236
+func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :236:1*/ if ag_co.Unwinding() {
+		/*line :236:1*/ goto ag_exit
+	}
+	/*line :236:1*/ switch ag_f.ag_state {
+	/*line :236:1*/ case 1:
+		/*line :236:1*/ goto ag_resume1
+		/*line :236:1*/
+	case 2:
+		/*line :236:1*/ goto ag_resume2
+	}
+	/*line inprocess_test.go:237:2*/ gauge++
+	/*line inprocess_test.go:238:2*/ gaugeMax = max(gaugeMax, gauge)
+	/*line inprocess_test.go:239:2*/ {
+		/*line :239:2*/ ag_dfn := func() {
+			/*line inprocess_test.go:239:17*/ gauge--
+		}
+		/*line inprocess_test.go:239:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :239:2*/ defer ag_dfn()
+			/*line :239:2*/ ag_p.Raise()
+		})
+	}
+	/*line inprocess_test.go:240:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :240:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :240:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:2*/ return ag_s
+	}
+	/*line :240:2*/ ag_resume1:
+	/*line :240:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:241:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :241:2*/ goto ag_exit
+	/*line :241:2*/ ag_exit:
+	/*line :241:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :241:2*/ ag_resume2:
+	/*line :241:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :241:2*/ return ag_s
+	}
+	/*line :241:2*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1010
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_gauged) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:240"
+	case 2:
+		return "inprocess_test.go:242 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_concurrency is the frame of concurrency (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_concurrency struct {
+	ag_state   int
+	t          *testing.T
+	cl         *aredis.Client
+	qa         *Queue
+	qb         *Queue
+	w          *Worker
+	ids        []string
+	i          int
+	q          *Queue
+	ag_t5      []*Queue
+	ag_t6      int
+	run        *rt.Task[struct{}]
+	maxPending int64
+	ag_i1      int
+	ag_t15     []string
+	ag_t16     int
+	ag_aw0     rt.Awaitable[string]
+	ag_aw1     rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2     rt.Awaitable[struct{}]
+	ag_aw3     rt.Awaitable[[]aredis.Value]
+	ag_aw4     rt.Awaitable[int]
+}
+
+// concurrencyAsync returns the coroutine of concurrency: nothing runs until it is awaited, spawned, gathered or run.
+func concurrencyAsync(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue) rt.Awaitable[struct{}] {
+	return &ag_concurrency{t: t, cl: cl, qa: qa, qb: qb}
+}
+
+func (ag_f *ag_concurrency) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_concurrency) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line inprocess_test.go:247
+func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :247:1*/ var (
+		opts     WorkerOptions
+		ag_id1   string
+		ag_err1  error
+		vals     []aredis.Value
+		ag_err2  error
+		s        string
+		ag_name1 string
+		ag_id2   string
+		ag_q1    *Queue
+		ag_err3  error
+	)
+	/*line :247:1*/ if ag_co.Unwinding() {
+		/*line :247:1*/ return rt.Ready
+	}
+	/*line :247:1*/ switch ag_f.ag_state {
+	/*line :247:1*/ case 1:
+		/*line :247:1*/ goto ag_resume1
+		/*line :247:1*/
+	case 2:
+		/*line :247:1*/ goto ag_resume2
+		/*line :247:1*/
+	case 3:
+		/*line :247:1*/ goto ag_resume3
+		/*line :247:1*/
+	case 4:
+		/*line :247:1*/ goto ag_resume4
+		/*line :247:1*/
+	case 5:
+		/*line :247:1*/ goto ag_resume5
+		/*line :247:1*/
+	case 6:
+		/*line :247:1*/ goto ag_resume6
+	}
+	/*line inprocess_test.go:248:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:249:2*/ opts.Concurrency = 2
+	/*line inprocess_test.go:250:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:251:6*/ ag_f.ids = nil
+	/*line inprocess_test.go:252:6*/ ag_f.i = 0
+	/*line :252:6*/ ag_L1:
+	/*line inprocess_test.go:252:14*/ if !(ag_f.i < 6) {
+		/*line :252:14*/ goto ag_L3
+	}
+	/*line :252:14*/ ag_f.ag_t5 = []*Queue{ag_f.qa, ag_f.qb}
+	/*line :252:14*/ ag_f.ag_t6 = 0
+	/*line :252:14*/ ag_L4:
+	/*line inprocess_test.go:253:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :253:3*/ goto ag_L6
+	}
+	/*line inprocess_test.go:253:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
+	/*line inprocess_test.go:254:4*/ ag_f.ag_aw0 = Gauged.EnqueueAsync(ag_f.q, 60)
+	/*line :254:4*/ ag_f.ag_state = 1 // await: Gauged.Enqueue(q, 60)
+	/*line :254:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:4*/ return ag_s
+	}
+	/*line :254:4*/ ag_resume1:
+	/*line inprocess_test.go:254:4*/ ag_id1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :254:4*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:255:4*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:256:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
+	/*line :256:4*/ ag_f.ag_t6++
+	/*line :256:4*/ goto ag_L4
+	/*line :256:4*/ ag_L6:
+	/*line inprocess_test.go:252:21*/ ag_f.i++
+	/*line :252:21*/ goto ag_L1
+	/*line :252:21*/ ag_L3:
+	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :259:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :259:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :259:2*/ return ag_s
+	}
+	/*line :259:2*/ ag_resume2:
+	/*line inprocess_test.go:259:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :259:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:260:2*/ ag_f.maxPending = int64(0)
+	/*line inprocess_test.go:261:6*/ ag_f.ag_i1 = 0
+	/*line :261:6*/ ag_L7:
+	/*line inprocess_test.go:261:14*/ if !(ag_f.ag_i1 < 20) {
+		/*line :261:14*/ goto ag_L9
+	}
+	/*line inprocess_test.go:262:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :262:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :262:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :262:3*/ return ag_s
+	}
+	/*line :262:3*/ ag_resume3:
+	/*line :262:3*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:263:3*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("XPENDING", ag_f.qa.stream(), group).Add("XPENDING", ag_f.qb.stream(), group).ExecAsync()
+	/*line :263:3*/ ag_f.ag_state = 4 // await: cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XP...
+	/*line :263:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :263:3*/ return ag_s
+	}
+	/*line :263:3*/ ag_resume4:
+	/*line inprocess_test.go:263:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :263:3*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:264:3*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:265:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+	/*line inprocess_test.go:261:22*/ ag_f.ag_i1++
+	/*line :261:22*/ goto ag_L7
+	/*line :261:22*/ ag_L9:
+	/*line :261:22*/ ag_f.ag_t15 = ag_f.ids
+	/*line :261:22*/ ag_f.ag_t16 = 0
+	/*line :261:22*/ ag_L10:
+	/*line inprocess_test.go:267:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
+		/*line :267:2*/ goto ag_L12
+	}
+	/*line inprocess_test.go:267:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
+	/*line inprocess_test.go:268:3*/ ag_name1, ag_id2, _ = strings.Cut(s, " ")
+	/*line inprocess_test.go:269:3*/ ag_q1 = ag_f.qa
+	/*line inprocess_test.go:270:3*/ if ag_name1 == ag_f.qb.name {
+		/*line inprocess_test.go:271:4*/ ag_q1 = ag_f.qb
+	}
+	/*line inprocess_test.go:273:3*/ ag_f.ag_aw4 = Gauged.WaitAsync(ag_q1, ag_id2)
+	/*line :273:3*/ ag_f.ag_state = 5 // await: Gauged.Wait(q, id)
+	/*line :273:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:3*/ return ag_s
+	}
+	/*line :273:3*/ ag_resume5:
+	/*line inprocess_test.go:273:3*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :273:3*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:274:3*/ require.NoError(ag_f.t, ag_err3)
+	/*line :274:3*/ ag_f.ag_t16++
+	/*line :274:3*/ goto ag_L10
+	/*line :274:3*/ ag_L12:
+	/*line inprocess_test.go:276:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:277:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :277:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
+	/*line :277:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:2*/ return ag_s
+	}
+	/*line :277:2*/ ag_resume6:
+	/*line :277:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:278:2*/ assert.Equal(ag_f.t, 2, gaugeMax, "at most Concurrency jobs run at once")
+	/*line inprocess_test.go:279:2*/ assert.LessOrEqual(ag_f.t, ag_f.maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
+	/*line inprocess_test.go:280:2*/ assert.Equal(ag_f.t, 12, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:281:1*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1201
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_concurrency) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:254"
+	case 2:
+		return "inprocess_test.go:259"
+	case 3:
+		return "inprocess_test.go:262"
+	case 4:
+		return "inprocess_test.go:263"
+	case 5:
+		return "inprocess_test.go:273"
+	case 6:
+		return "inprocess_test.go:277"
+	}
+	return ""
+}
+
+// ag_note is the frame of note (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_note struct {
+	ag_state int
+	s        string
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    string
+	ag_err   error
+}
+
+// noteAsync returns the coroutine of note: nothing runs until it is awaited, spawned, gathered or run.
+func noteAsync(s string) rt.Awaitable[string] {
+	return &ag_note{s: s}
+}
+
+func (ag_f *ag_note) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_note) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line inprocess_test.go:294
+func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :294:1*/ if ag_co.Unwinding() {
+		/*line :294:1*/ return rt.Ready
+	}
+	/*line :294:1*/ switch ag_f.ag_state {
+	/*line :294:1*/ case 1:
+		/*line :294:1*/ goto ag_resume1
+	}
+	/*line inprocess_test.go:295:2*/ notes = append(notes, ag_f.s)
+	/*line inprocess_test.go:296:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :296:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :296:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:2*/ return ag_s
+	}
+	/*line :296:2*/ ag_resume1:
+	/*line :296:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.s, nil
+	/*line :297:2*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1265
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_note) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:296"
+	}
+	return ""
+}
+
+// ag_priorities is the frame of priorities (304 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_priorities struct {
+	ag_state int
+	t        *testing.T
+	cl       *aredis.Client
+	qa       *Queue
+	qb       *Queue
+	opts     WorkerOptions
+	last     string
+	s        string
+	ag_t3    []string
+	ag_t4    int
+	w        *Worker
+	run      *rt.Task[struct{}]
+	w2       *Worker
+	ag_aw0   rt.Awaitable[string]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_aw3   rt.Awaitable[[]aredis.Value]
+	ag_aw4   rt.Awaitable[int]
+	ag_aw5   rt.Awaitable[rt.Tuple2[string, bool]]
+}
+
+// prioritiesAsync returns the coroutine of priorities: nothing runs until it is awaited, spawned, gathered or run.
+func prioritiesAsync(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue) rt.Awaitable[struct{}] {
+	return &ag_priorities{t: t, cl: cl, qa: qa, qb: qb}
+}
+
+func (ag_f *ag_priorities) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_priorities) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line inprocess_test.go:303
+func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :303:1*/ var (
+		q       *Queue
+		id      string
+		ag_err1 error
+		ag_err2 error
+		vals    []aredis.Value
+		ag_t12  int
+		done    bool
+	)
+	/*line :303:1*/ if ag_co.Unwinding() {
+		/*line :303:1*/ return rt.Ready
+	}
+	/*line :303:1*/ switch ag_f.ag_state {
+	/*line :303:1*/ case 1:
+		/*line :303:1*/ goto ag_resume1
+		/*line :303:1*/
+	case 2:
+		/*line :303:1*/ goto ag_resume2
+		/*line :303:1*/
+	case 3:
+		/*line :303:1*/ goto ag_resume3
+		/*line :303:1*/
+	case 4:
+		/*line :303:1*/ goto ag_resume4
+		/*line :303:1*/
+	case 5:
+		/*line :303:1*/ goto ag_resume5
+		/*line :303:1*/
+	case 6:
+		/*line :303:1*/ goto ag_resume6
+		/*line :303:1*/
+	case 7:
+		/*line :303:1*/ goto ag_resume7
+		/*line :303:1*/
+	case 8:
+		/*line :303:1*/ goto ag_resume8
+		/*line :303:1*/
+	case 9:
+		/*line :303:1*/ goto ag_resume9
+		/*line :303:1*/
+	case 10:
+		/*line :303:1*/ goto ag_resume10
+		/*line :303:1*/
+	case 11:
+		/*line :303:1*/ goto ag_resume11
+	}
+	/*line inprocess_test.go:304:2*/ ag_f.opts = testWorkerOptions()
+	/*line inprocess_test.go:305:2*/ ag_f.opts.Concurrency = 1
+	/*line inprocess_test.go:306:6*/ ag_f.last = ""
+	/*line :306:6*/ ag_f.ag_t3 = []string{"b1", "b2", "a1", "a2"}
+	/*line :306:6*/ ag_f.ag_t4 = 0
+	/*line :306:6*/ ag_L1:
+	/*line inprocess_test.go:307:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :307:2*/ goto ag_L3
+	}
+	/*line inprocess_test.go:307:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
+	/*line inprocess_test.go:308:3*/ q = ag_f.qa
+	/*line inprocess_test.go:309:3*/ if ag_f.s[0] == 'b' {
+		/*line inprocess_test.go:310:4*/ q = ag_f.qb
+	}
+	/*line inprocess_test.go:312:3*/ ag_f.ag_aw0 = Note.EnqueueAsync(q, ag_f.s)
+	/*line :312:3*/ ag_f.ag_state = 1 // await: Note.Enqueue(q, s)
+	/*line :312:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :312:3*/ return ag_s
+	}
+	/*line :312:3*/ ag_resume1:
+	/*line inprocess_test.go:312:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :312:3*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:313:3*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:314:3*/ if ag_f.s == "b2" {
+		/*line inprocess_test.go:315:4*/ ag_f.last = id
+	}
+	/*line :315:4*/ ag_f.ag_t4++
+	/*line :315:4*/ goto ag_L1
+	/*line :315:4*/ ag_L3:
+	/*line inprocess_test.go:318:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :319:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :319:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:2*/ return ag_s
+	}
+	/*line :319:2*/ ag_resume2:
+	/*line inprocess_test.go:319:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :319:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:320:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
+	/*line :320:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
+	/*line :320:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:2*/ return ag_s
+	}
+	/*line :320:2*/ ag_resume3:
+	/*line inprocess_test.go:320:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :320:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:321:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:322:2*/ assert.Equal(ag_f.t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
+	/*line inprocess_test.go:324:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:325:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :325:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :325:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :325:2*/ return ag_s
+	}
+	/*line :325:2*/ ag_resume4:
+	/*line :325:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:326:2*/ assert.Equal(ag_f.t, 4, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:332:2*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("HSET", ag_f.qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("HSET", ag_f.qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("XADD", ag_f.qa.stream(), "*", "job", "ja").Add("XADD", ag_f.qb.stream(), "*", "job", "jb").Add("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.qa.stream(), ag_f.qb.stream(), ">", ">").ExecAsync()
+	/*line :332:2*/ ag_f.ag_state = 5 // await: cl.Pipeline().Add("HSET", qa.jobKey("ja"), "type", "note/...
+	/*line :332:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :332:2*/ return ag_s
+	}
+	/*line :332:2*/ ag_resume5:
+	/*line inprocess_test.go:332:2*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :332:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:338:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:339:22*/ ag_f.ag_aw4 = ag_f.w.startReadAsync(vals[4], 1)
+	/*line :339:22*/ ag_f.ag_state = 6 // await: w.startRead(vals[4], 1)
+	/*line :339:22*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :339:22*/ return ag_s
+	}
+	/*line :339:22*/ ag_resume6:
+	/*line inprocess_test.go:339:22*/ ag_t12, _ = ag_f.ag_aw4.AwaitResult()
+	/*line :339:22*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:339:2*/ require.Equal(ag_f.t, 1, ag_t12)
+	/*line inprocess_test.go:340:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
+	/*line inprocess_test.go:341:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
+	/*line :341:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
+	/*line :341:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :341:2*/ return ag_s
+	}
+	/*line :341:2*/ ag_resume7:
+	/*line inprocess_test.go:341:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :341:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:342:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:343:2*/ ag_f.ag_aw5 = Note.ResultAsync(ag_f.qb, "jb")
+	/*line :343:2*/ ag_f.ag_state = 8 // await: Note.Result(qb, "jb")
+	/*line :343:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:2*/ return ag_s
+	}
+	/*line :343:2*/ ag_resume8:
+	/*line inprocess_test.go:343:2*/ {
+		/*line :343:2*/ ag_v, ag_e := ag_f.ag_aw5.AwaitResult()
+		/*line :343:2*/ _, done, ag_err2 = ag_v.V0, ag_v.V1, ag_e
+	}
+	/*line :343:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:344:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:345:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:346:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line :347:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
+	/*line :347:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:2*/ return ag_s
+	}
+	/*line :347:2*/ ag_resume9:
+	/*line inprocess_test.go:347:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :347:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:348:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
+	/*line :348:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
+	/*line :348:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:2*/ return ag_s
+	}
+	/*line :348:2*/ ag_resume10:
+	/*line inprocess_test.go:348:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :348:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:349:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:350:2*/ ag_f.w2.Stop(time.Second)
+	/*line inprocess_test.go:351:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :351:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
+	/*line :351:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :351:2*/ return ag_s
+	}
+	/*line :351:2*/ ag_resume11:
+	/*line :351:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:352:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Started, "jb was read once more, from the tail")
+	/*line inprocess_test.go:353:1*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1488
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_priorities) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:312"
+	case 2:
+		return "inprocess_test.go:319"
+	case 3:
+		return "inprocess_test.go:320"
+	case 4:
+		return "inprocess_test.go:325"
+	case 5:
+		return "inprocess_test.go:332"
+	case 6:
+		return "inprocess_test.go:339"
+	case 7:
+		return "inprocess_test.go:341"
+	case 8:
+		return "inprocess_test.go:343"
+	case 9:
+		return "inprocess_test.go:347"
+	case 10:
+		return "inprocess_test.go:348"
+	case 11:
+		return "inprocess_test.go:351"
+	}
+	return ""
+}
+
+// ag_watchdog is the frame of watchdog (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_watchdog struct {
+	ag_state int
+	d        time.Duration
+	ag_aw0   rt.Awaitable[struct{}]
+}
+
+// watchdogAsync returns the coroutine of watchdog: nothing runs until it is awaited, spawned, gathered or run.
+func watchdogAsync(d time.Duration) rt.Awaitable[struct{}] {
+	return &ag_watchdog{d: d}
+}
+
+func (ag_f *ag_watchdog) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_watchdog) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line inprocess_test.go:366
+func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :366:1*/ if ag_co.Unwinding() {
+		/*line :366:1*/ return rt.Ready
+	}
+	/*line :366:1*/ switch ag_f.ag_state {
+	/*line :366:1*/ case 1:
+		/*line :366:1*/ goto ag_resume1
+		/*line :366:1*/
+	case 2:
+		/*line :366:1*/ goto ag_resume2
+	}
+	/*line inprocess_test.go:367:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
+	/*line :367:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :367:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :367:2*/ return ag_s
+	}
+	/*line :367:2*/ ag_resume1:
+	/*line :367:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:368:2*/ fmt.Fprintln(os.Stderr, "ajobs test: still running after", ag_f.d)
+	/*line inprocess_test.go:369:2*/ ag_f.ag_aw0 = rt.DumpAsync(os.Stderr)
+	/*line :369:2*/ ag_f.ag_state = 2 // await: rt.Dump(os.Stderr)
+	/*line :369:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :369:2*/ return ag_s
+	}
+	/*line :369:2*/ ag_resume2:
+	/*line :369:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:370:1*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1569
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_watchdog) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:367"
+	case 2:
+		return "inprocess_test.go:369"
+	}
+	return ""
+}
+
+// ag_guarded is the frame of guarded (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_guarded struct {
+	ag_state int
+	body     rt.Awaitable[struct{}]
+	wd       *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// guardedAsync returns the coroutine of guarded: nothing runs until it is awaited, spawned, gathered or run.
+func guardedAsync(body rt.Awaitable[struct{}]) rt.Awaitable[struct{}] {
+	return &ag_guarded{body: body}
+}
+
+func (ag_f *ag_guarded) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_guarded) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line inprocess_test.go:375
+func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :375:1*/ var (
+		err error
+	)
+	/*line :375:1*/ if ag_co.Unwinding() {
+		/*line :375:1*/ return rt.Ready
+	}
+	/*line :375:1*/ switch ag_f.ag_state {
+	/*line :375:1*/ case 1:
+		/*line :375:1*/ goto ag_resume1
+		/*line :375:1*/
+	case 2:
+		/*line :375:1*/ goto ag_resume2
+	}
+	/*line inprocess_test.go:376:2*/ ag_f.ag_aw0 = rt.SpawnAsync(watchdogAsync(8 * time.Second))
+	/*line :376:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
+	/*line :376:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :376:2*/ return ag_s
+	}
+	/*line :376:2*/ ag_resume1:
+	/*line inprocess_test.go:376:2*/ ag_f.wd, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :376:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:377:2*/ ag_f.ag_aw1 = ag_f.body
+	/*line :377:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
+	/*line :377:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :377:2*/ return ag_s
+	}
+	/*line :377:2*/ ag_resume2:
+	/*line inprocess_test.go:377:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :377:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:378:2*/ ag_f.wd.Cancel()
+	/*line inprocess_test.go:379:2*/ ag_f.ag_err = err
+	/*line :379:2*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1641
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_guarded) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:376"
+	case 2:
+		return "inprocess_test.go:377"
 	}
 	return ""
 }

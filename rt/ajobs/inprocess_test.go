@@ -4,6 +4,9 @@ package ajobs
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -176,4 +179,202 @@ func TestDefineRejectsUnencodable(t *testing.T) {
 	})
 	assert.Panics(t, func() { Define("bad/v2", func(int) rt.Awaitable[func()] { return nil }) })
 	assert.Panics(t, func() { Define("count_words/v1", countWordsAsync) }, "defined twice")
+}
+
+// async
+func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {
+	opts := testWorkerOptions()
+	opts.Lease = 500 * time.Millisecond
+	w := NewWorker(cl, opts, q)
+	run := rt.Spawn(w.RunAsync())
+	quick, err := Slow.Enqueue(q, 200)
+	require.NoError(t, err)
+	long, err := Slow.Enqueue(q, 1200)
+	require.NoError(t, err)
+	rt.Sleep(100 * time.Millisecond)
+	before := slowDeferred.Load()
+	w.Stop(400 * time.Millisecond)
+	_, err = rt.Await(run)
+	require.NoError(t, err)
+	st := w.Stats()
+	assert.Equal(t, 1, st.Done, "the quick job finished within the grace period")
+	assert.Equal(t, 1, st.Abandoned, "the long one was cancelled")
+	assert.Equal(t, before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
+	_, done, err := Slow.Result(q, quick)
+	require.NoError(t, err)
+	assert.True(t, done)
+	_, done, err = Slow.Result(q, long)
+	require.NoError(t, err)
+	assert.False(t, done)
+	pending, err := cl.Do("XPENDING", q.stream(), group)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+
+	// Another worker reclaims it once its lease has run out.
+	w2 := NewWorker(cl, opts, q)
+	run2 := rt.Spawn(w2.RunAsync())
+	ms, err := Slow.Wait(q, long)
+	require.NoError(t, err)
+	assert.Equal(t, 1200, ms)
+	assert.Equal(t, 1, w2.Stats().Reclaimed)
+	w2.Stop(time.Second)
+	rt.Await(run2)
+}
+
+func TestGracefulShutdown(t *testing.T) {
+	_, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	_, err := rt.Run(guardedAsync(shutdownAsync(t, cl, q)))
+	require.NoError(t, err)
+}
+
+var gauge, gaugeMax int
+
+// gauged counts how many of its kind run at once.
+//
+// async
+func gauged(ms int) (int, error) {
+	gauge++
+	gaugeMax = max(gaugeMax, gauge)
+	defer func() { gauge-- }()
+	rt.Sleep(time.Duration(ms) * time.Millisecond)
+	return ms, nil
+}
+
+var Gauged = Define("gauged/v1", gaugedAsync)
+
+// async
+func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {
+	opts := testWorkerOptions()
+	opts.Concurrency = 2
+	w := NewWorker(cl, opts, qa, qb)
+	var ids []string
+	for i := 0; i < 6; i++ {
+		for _, q := range []*Queue{qa, qb} {
+			id, err := Gauged.Enqueue(q, 60)
+			require.NoError(t, err)
+			ids = append(ids, q.name+" "+id)
+		}
+	}
+	run := rt.Spawn(w.RunAsync())
+	maxPending := int64(0)
+	for i := 0; i < 20; i++ {
+		rt.Sleep(20 * time.Millisecond)
+		vals, err := cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XPENDING", qb.stream(), group).Exec()
+		require.NoError(t, err)
+		maxPending = max(maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+	}
+	for _, s := range ids {
+		name, id, _ := strings.Cut(s, " ")
+		q := qa
+		if name == qb.name {
+			q = qb
+		}
+		_, err := Gauged.Wait(q, id)
+		require.NoError(t, err)
+	}
+	w.Stop(time.Second)
+	rt.Await(run)
+	assert.Equal(t, 2, gaugeMax, "at most Concurrency jobs run at once")
+	assert.LessOrEqual(t, maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
+	assert.Equal(t, 12, w.Stats().Done)
+}
+
+func TestConcurrencyAndQueues(t *testing.T) {
+	_, cl := startRedis(t)
+	_, err := rt.Run(guardedAsync(concurrencyAsync(t, cl, NewQueue(cl, "a"), NewQueue(cl, "b"))))
+	require.NoError(t, err)
+}
+
+var notes []string
+
+// note appends s to notes.
+//
+// async
+func note(s string) (string, error) {
+	notes = append(notes, s)
+	rt.Sleep(time.Millisecond)
+	return s, nil
+}
+
+var Note = Define("note/v1", noteAsync)
+
+// async
+func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {
+	opts := testWorkerOptions()
+	opts.Concurrency = 1
+	var last string
+	for _, s := range []string{"b1", "b2", "a1", "a2"} {
+		q := qa
+		if s[0] == 'b' {
+			q = qb
+		}
+		id, err := Note.Enqueue(q, s)
+		require.NoError(t, err)
+		if s == "b2" {
+			last = id
+		}
+	}
+	w := NewWorker(cl, opts, qa, qb)
+	run := rt.Spawn(w.RunAsync())
+	_, err := Note.Wait(qb, last)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
+
+	w.Stop(time.Second)
+	rt.Await(run)
+	assert.Equal(t, 4, w.Stats().Done)
+
+	// A read of two queues returns one entry of each (as a blocking read
+	// of several streams may, on Redis versions that serve all streams
+	// when one wakes it): the worker starts one and gives the other back,
+	// to the tail of its stream, where a worker reads it again.
+	vals, err := cl.Pipeline().
+		Add("HSET", qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").
+		Add("HSET", qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").
+		Add("XADD", qa.stream(), "*", "job", "ja").Add("XADD", qb.stream(), "*", "job", "jb").
+		Add("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT", 1, "STREAMS", qa.stream(), qb.stream(), ">", ">").
+		Exec()
+	require.NoError(t, err)
+	require.Equal(t, 1, w.startRead(vals[4], 1))
+	assert.Equal(t, 1, w.Stats().GivenBack)
+	_, err = Note.Wait(qa, "ja")
+	require.NoError(t, err)
+	_, done, err := Note.Result(qb, "jb")
+	require.NoError(t, err)
+	assert.False(t, done)
+	w2 := NewWorker(cl, opts, qa, qb)
+	run = rt.Spawn(w2.RunAsync())
+	_, err = Note.Wait(qb, "jb")
+	require.NoError(t, err)
+	w2.Stop(time.Second)
+	rt.Await(run)
+	assert.Equal(t, 1, w2.Stats().Started, "jb was read once more, from the tail")
+}
+
+func TestPrioritiesAndGiveBack(t *testing.T) {
+	notes = nil
+	_, cl := startRedis(t)
+	_, err := rt.Run(guardedAsync(prioritiesAsync(t, cl, NewQueue(cl, "a"), NewQueue(cl, "b"))))
+	require.NoError(t, err)
+}
+
+// watchdog dumps the loop's tasks when a test body has not finished
+// after d: a stuck test says where it is stuck.
+//
+// async
+func watchdog(d time.Duration) {
+	rt.Sleep(d)
+	fmt.Fprintln(os.Stderr, "ajobs test: still running after", d)
+	rt.Dump(os.Stderr)
+}
+
+// guarded runs body beside a watchdog.
+//
+// async
+func guarded(body rt.Awaitable[struct{}]) error {
+	wd := rt.Spawn(watchdogAsync(8 * time.Second))
+	_, err := rt.Await(body)
+	wd.Cancel()
+	return err
 }

@@ -72,6 +72,7 @@ type Worker struct {
 	active  int
 	abandon bool
 	running map[*attempt]bool
+	kept    map[string]bool // entries of the jobs abandoned at shutdown
 	stats   Stats
 }
 
@@ -119,7 +120,7 @@ func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker 
 	if len(queues) == 0 {
 		panic("ajobs.NewWorker: no queue")
 	}
-	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), running: map[*attempt]bool{}}
+	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), running: map[*attempt]bool{}, kept: map[string]bool{}}
 }
 
 // Consumer returns the worker's name in the consumer group.
@@ -164,11 +165,46 @@ func (w *Worker) Run() error {
 	if _, err := rt.Await(rt.WaitFor(w.drainedAsync(), w.grace)); err != nil {
 		w.abandon = true
 		for a := range w.running {
+			w.kept[a.entry] = true
 			a.task.Cancel()
 		}
 		w.drained()
 	}
+	w.sweep()
 	return nil
+}
+
+// sweep gives back the deliveries this worker holds but never started:
+// a blocking read cancelled at shutdown closes its connection, and an
+// entry Redis handed to it before it saw the close is in this consumer's
+// pending entries without the worker knowing. Left alone it would wait
+// for a lease to run out. The jobs abandoned at shutdown are left for
+// reclaim. Best effort: a failure only means waiting for the lease.
+//
+// async
+func (w *Worker) sweep() {
+	rt.Sleep(20 * time.Millisecond) // let Redis see the reader's connection close
+	for _, q := range w.queues {
+		v, err := w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w.opts.Consumer)
+		if err != nil {
+			w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", q.name, err)
+			continue
+		}
+		for _, p := range v.Elems {
+			if len(p.Elems) < 1 || w.kept[p.Elems[0].Str] {
+				continue
+			}
+			id := p.Elems[0].Str
+			e, err := w.cl.Do("XRANGE", q.stream(), id, id)
+			if err != nil || len(e.Elems) != 1 {
+				continue
+			}
+			_, job := entryJob(e.Elems[0])
+			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err == nil {
+				w.stats.GivenBack++
+			}
+		}
+	}
 }
 
 // drained waits until no job runs.
@@ -218,14 +254,30 @@ func (w *Worker) readLoop() {
 	}
 }
 
-// read reads at most n new deliveries, blocking for at most the reclaim
-// interval, starts them and returns how many it started. Redis answers
-// COUNT per stream, so with several queues it may return more than n:
-// those are given back.
+// read reads at most n new deliveries, starts them and returns how many
+// it started. It asks the queues in order, the first first (a priority),
+// without blocking, for as many as there are slots left; when all are
+// empty it blocks on all of them at once, for one entry each, for at most
+// the reclaim interval. Redis counts COUNT per stream, so that read may
+// return one entry per queue: the extra ones are given back.
 //
 // async
 func (w *Worker) read(n int) (int, error) {
-	args := []any{"XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", n, "BLOCK", w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	started := 0
+	for _, q := range w.queues {
+		if started == n {
+			return started, nil
+		}
+		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", n-started, "STREAMS", q.stream(), ">")
+		if err != nil {
+			return started, err
+		}
+		started += w.startRead(v, n-started)
+	}
+	if started > 0 {
+		return started, nil
+	}
+	args := []any{"XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", 1, "BLOCK", w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
 	for _, q := range w.queues {
 		args = append(args, q.stream())
 	}
@@ -233,16 +285,27 @@ func (w *Worker) read(n int) (int, error) {
 		args = append(args, ">")
 	}
 	v, err := w.cl.Do(args...)
-	if err != nil || v.IsNull() {
+	if err != nil {
 		return 0, err
+	}
+	return w.startRead(v, 1), nil
+}
+
+// startRead starts at most n of the deliveries in an XREADGROUP reply
+// and gives the rest back; it returns how many it started.
+//
+// async
+func (w *Worker) startRead(v aredis.Value, n int) int {
+	if v.IsNull() {
+		return 0
 	}
 	started := 0
 	streams := v.Elems
 	step := 1
-	if v.Kind == aredis.Map {
+	if v.Kind == aredis.Map { // RESP3
 		step = 2
 	}
-	for i := 0; i < len(streams); i += step {
+	for i := 0; i+step-1 < len(streams); i += step {
 		var name string
 		var entries []aredis.Value
 		if step == 2 {
@@ -264,7 +327,7 @@ func (w *Worker) read(n int) (int, error) {
 			w.stats.GivenBack++
 		}
 	}
-	return started, nil
+	return started
 }
 
 // reclaim takes over at most n deliveries whose lease expired (idle, by
@@ -368,6 +431,9 @@ func (w *Worker) runJob(a *attempt) {
 	}
 	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
 	tries, _ := strconv.Atoi(v.Elems[3].Str)
+	if w.abandon {
+		return // shutting down: left for reclaim
+	}
 	aw := r.run([]byte(v.Elems[1].Str))
 	if timeout > 0 {
 		aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)

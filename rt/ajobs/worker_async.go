@@ -20,6 +20,11 @@ func _() {
 
 func _() {
 	type ag_stale_run_go_generate func(*Worker)
+	var _ ag_stale_run_go_generate = (*Worker).sweep
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker)
 	var _ ag_stale_run_go_generate = (*Worker).drained
 }
 
@@ -31,6 +36,11 @@ func _() {
 func _() {
 	type ag_stale_run_go_generate func(*Worker, int) (int, error)
 	var _ ag_stale_run_go_generate = (*Worker).read
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker, aredis.Value, int) int
+	var _ ag_stale_run_go_generate = (*Worker).startRead
 }
 
 func _() {
@@ -67,16 +77,18 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 144, Off: 4579, Head: "func (w *Worker) Run() error {", Len: 833, Hash: 0x198b239712af4d70},
-		{Name: "(*Worker).drained", Line: 177, Off: 5462, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 188, Off: 5700, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 227, Off: 6614, Head: "func (w *Worker) read(n int) (int, error) {", Len: 1138, Hash: 0x2c516a32b20e5bee},
-		{Name: "(*Worker).reclaim", Line: 274, Off: 7897, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 332, Off: 9179, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
-		{Name: "(*Worker).runJob", Line: 351, Off: 9673, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1470, Hash: 0xf591383e8a934c1a},
-		{Name: "(*Worker).heartbeat", Line: 421, Off: 11715, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 442, Off: 12296, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 915, Hash: 0x46018e06da613a42},
-		{Name: "(*Worker).mover", Line: 478, Off: 13447, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 145, Off: 4674, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
+		{Name: "(*Worker).sweep", Line: 185, Off: 5987, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 213, Off: 6790, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 224, Off: 7028, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 265, Off: 8129, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 298, Off: 9002, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 337, Off: 10009, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 395, Off: 11291, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
+		{Name: "(*Worker).runJob", Line: 414, Off: 11785, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
+		{Name: "(*Worker).heartbeat", Line: 487, Off: 13890, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
+		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 915, Hash: 0x46018e06da613a42},
+		{Name: "(*Worker).mover", Line: 544, Off: 15622, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -114,174 +126,331 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:144
+//line worker.go:145
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :144:1*/ var (
+	/*line :145:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :144:1*/ if ag_co.Unwinding() {
-		/*line :144:1*/ return rt.Ready
+	/*line :145:1*/ if ag_co.Unwinding() {
+		/*line :145:1*/ return rt.Ready
 	}
-	/*line :144:1*/ switch ag_f.ag_state {
-	/*line :144:1*/ case 1:
-		/*line :144:1*/ goto ag_resume1
-		/*line :144:1*/
+	/*line :145:1*/ switch ag_f.ag_state {
+	/*line :145:1*/ case 1:
+		/*line :145:1*/ goto ag_resume1
+		/*line :145:1*/
 	case 2:
-		/*line :144:1*/ goto ag_resume2
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume2
+		/*line :145:1*/
 	case 3:
-		/*line :144:1*/ goto ag_resume3
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume3
+		/*line :145:1*/
 	case 4:
-		/*line :144:1*/ goto ag_resume4
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume4
+		/*line :145:1*/
 	case 5:
-		/*line :144:1*/ goto ag_resume5
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume5
+		/*line :145:1*/
 	case 6:
-		/*line :144:1*/ goto ag_resume6
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume6
+		/*line :145:1*/
 	case 7:
-		/*line :144:1*/ goto ag_resume7
-		/*line :144:1*/
+		/*line :145:1*/ goto ag_resume7
+		/*line :145:1*/
 	case 8:
-		/*line :144:1*/ goto ag_resume8
+		/*line :145:1*/ goto ag_resume8
+		/*line :145:1*/
+	case 9:
+		/*line :145:1*/ goto ag_resume9
 	}
-	/*line :144:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :144:1*/ ag_f.ag_t2 = 0
-	/*line :144:1*/ ag_L1:
-	/*line worker.go:145:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :145:2*/ goto ag_L3
+	/*line :145:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :145:1*/ ag_f.ag_t2 = 0
+	/*line :145:1*/ ag_L1:
+	/*line worker.go:146:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :146:2*/ goto ag_L3
 	}
-	/*line worker.go:145:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:146:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :146:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :146:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line worker.go:146:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:147:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :147:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :147:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:3*/ return ag_s
 	}
-	/*line :146:3*/ ag_resume1:
-	/*line worker.go:146:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :146:3*/ ag_f.ag_aw0 = nil
-	/*line :146:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:147:7*/ (*ag_f.re) = nil
-	/*line worker.go:148:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:149:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :149:4*/ return rt.Ready
+	/*line :147:3*/ ag_resume1:
+	/*line worker.go:147:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :147:3*/ ag_f.ag_aw0 = nil
+	/*line :147:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:148:7*/ (*ag_f.re) = nil
+	/*line worker.go:149:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:150:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :150:4*/ return rt.Ready
 	}
-	/*line :149:4*/ ag_f.ag_t2++
-	/*line :149:4*/ goto ag_L1
-	/*line :149:4*/ ag_L3:
-	/*line worker.go:152:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :152:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :152:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :152:2*/ return ag_s
+	/*line :150:4*/ ag_f.ag_t2++
+	/*line :150:4*/ goto ag_L1
+	/*line :150:4*/ ag_L3:
+	/*line worker.go:153:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :153:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :153:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:2*/ return ag_s
 	}
-	/*line :152:2*/ ag_resume2:
-	/*line worker.go:152:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :152:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:153:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :153:2*/ ag_f.ag_t9 = ag_f.w.queues
-	/*line :153:2*/ ag_f.ag_t10 = 0
-	/*line :153:2*/ ag_L4:
-	/*line worker.go:154:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :154:2*/ goto ag_L6
+	/*line :153:2*/ ag_resume2:
+	/*line worker.go:153:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :153:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:154:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :154:2*/ ag_f.ag_t9 = ag_f.w.queues
+	/*line :154:2*/ ag_f.ag_t10 = 0
+	/*line :154:2*/ ag_L4:
+	/*line worker.go:155:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :155:2*/ goto ag_L6
 	}
-	/*line worker.go:154:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:155:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
-	/*line :155:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :155:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :155:3*/ return ag_s
+	/*line worker.go:155:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:156:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
+	/*line :156:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :156:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:3*/ return ag_s
 	}
-	/*line :155:3*/ ag_resume3:
-	/*line worker.go:155:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :155:3*/ ag_f.ag_aw1 = nil
-	/*line :155:3*/ ag_f.ag_t10++
-	/*line :155:3*/ goto ag_L4
-	/*line :155:3*/ ag_L6:
-	/*line worker.go:157:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :157:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
-	/*line :157:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:2*/ return ag_s
+	/*line :156:3*/ ag_resume3:
+	/*line worker.go:156:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :156:3*/ ag_f.ag_aw1 = nil
+	/*line :156:3*/ ag_f.ag_t10++
+	/*line :156:3*/ goto ag_L4
+	/*line :156:3*/ ag_L6:
+	/*line worker.go:158:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :158:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
+	/*line :158:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :158:2*/ return ag_s
 	}
-	/*line :157:2*/ ag_resume4:
-	/*line :157:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:158:2*/ ag_f.reader.Cancel()
-	/*line worker.go:159:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :159:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :159:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:2*/ return ag_s
+	/*line :158:2*/ ag_resume4:
+	/*line :158:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:159:2*/ ag_f.reader.Cancel()
+	/*line worker.go:160:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :160:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :160:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:2*/ return ag_s
 	}
-	/*line :159:2*/ ag_resume5:
-	/*line :159:2*/ ag_f.ag_aw2 = nil
-	/*line :159:2*/ ag_f.ag_t12 = ag_f.movers
-	/*line :159:2*/ ag_f.ag_t13 = 0
-	/*line :159:2*/ ag_L7:
-	/*line worker.go:160:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :160:2*/ goto ag_L9
+	/*line :160:2*/ ag_resume5:
+	/*line :160:2*/ ag_f.ag_aw2 = nil
+	/*line :160:2*/ ag_f.ag_t12 = ag_f.movers
+	/*line :160:2*/ ag_f.ag_t13 = 0
+	/*line :160:2*/ ag_L7:
+	/*line worker.go:161:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :161:2*/ goto ag_L9
 	}
-	/*line worker.go:160:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
-	/*line worker.go:161:3*/ m.Cancel()
-	/*line worker.go:162:3*/ ag_f.ag_aw2 = m
-	/*line :162:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
-	/*line :162:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :162:3*/ return ag_s
+	/*line worker.go:161:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
+	/*line worker.go:162:3*/ m.Cancel()
+	/*line worker.go:163:3*/ ag_f.ag_aw2 = m
+	/*line :163:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
+	/*line :163:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :163:3*/ return ag_s
 	}
-	/*line :162:3*/ ag_resume6:
-	/*line :162:3*/ ag_f.ag_aw2 = nil
-	/*line :162:3*/ ag_f.ag_t13++
-	/*line :162:3*/ goto ag_L7
-	/*line :162:3*/ ag_L9:
-	/*line worker.go:164:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :164:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :164:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :164:5*/ return ag_s
+	/*line :163:3*/ ag_resume6:
+	/*line :163:3*/ ag_f.ag_aw2 = nil
+	/*line :163:3*/ ag_f.ag_t13++
+	/*line :163:3*/ goto ag_L7
+	/*line :163:3*/ ag_L9:
+	/*line worker.go:165:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :165:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :165:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :165:5*/ return ag_s
 	}
-	/*line :164:5*/ ag_resume7:
-	/*line worker.go:164:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :164:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:164:2*/ if !(ag_err2 != nil) {
-		/*line :164:2*/ goto ag_L10
+	/*line :165:5*/ ag_resume7:
+	/*line worker.go:165:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :165:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:165:2*/ if !(ag_err2 != nil) {
+		/*line :165:2*/ goto ag_L10
 	}
-	/*line worker.go:165:3*/ ag_f.w.abandon = true
-	/*line worker.go:166:3*/ for a := range ag_f.w.running {
-		/*line worker.go:167:4*/ a.task.Cancel()
+	/*line worker.go:166:3*/ ag_f.w.abandon = true
+	/*line worker.go:167:3*/ for a := range ag_f.w.running {
+		/*line worker.go:168:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:169:4*/ a.task.Cancel()
 	}
-	/*line worker.go:169:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :169:3*/ ag_f.ag_state = 8 // await: w.drained()
-	/*line :169:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :169:3*/ return ag_s
+	/*line worker.go:171:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :171:3*/ ag_f.ag_state = 8 // await: w.drained()
+	/*line :171:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :171:3*/ return ag_s
 	}
-	/*line :169:3*/ ag_resume8:
-	/*line :169:3*/ ag_f.ag_aw2 = nil
-	/*line :169:3*/ ag_L10:
-	/*line worker.go:171:2*/ ag_f.ag_err = nil
-	/*line :171:2*/ return rt.Ready
+	/*line :171:3*/ ag_resume8:
+	/*line :171:3*/ ag_f.ag_aw2 = nil
+	/*line :171:3*/ ag_L10:
+	/*line worker.go:173:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :173:2*/ ag_f.ag_state = 9 // await: w.sweep()
+	/*line :173:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :173:2*/ return ag_s
+	}
+	/*line :173:2*/ ag_resume9:
+	/*line :173:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:174:2*/ ag_f.ag_err = nil
+	/*line :174:2*/ return rt.Ready
 }
 
-//line worker_async.go:265
+//line worker_async.go:288
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:146"
+		return "worker.go:147"
 	case 2:
-		return "worker.go:152"
+		return "worker.go:153"
 	case 3:
-		return "worker.go:155"
+		return "worker.go:156"
 	case 4:
-		return "worker.go:157"
+		return "worker.go:158"
 	case 5:
-		return "worker.go:159"
+		return "worker.go:160"
 	case 6:
-		return "worker.go:162"
+		return "worker.go:163"
 	case 7:
-		return "worker.go:164"
+		return "worker.go:165"
 	case 8:
-		return "worker.go:169"
+		return "worker.go:171"
+	case 9:
+		return "worker.go:173"
+	}
+	return ""
+}
+
+// ag_Worker_sweep is the frame of (*Worker).sweep (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_sweep struct {
+	ag_state int
+	w        *Worker
+	q        *Queue
+	ag_t1    []*Queue
+	ag_t2    int
+	ag_t6    []aredis.Value
+	ag_t7    int
+	id       string
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[aredis.Value]
+}
+
+// sweepAsync returns the coroutine of (*Worker).sweep: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) sweepAsync() rt.Awaitable[struct{}] {
+	return &ag_Worker_sweep{w: w}
+}
+
+func (ag_f *ag_Worker_sweep) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:185
+func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :185:1*/ var (
+		v       aredis.Value
+		ag_err1 error
+		p       aredis.Value
+		e       aredis.Value
+		ag_err2 error
+		job     string
+		ag_err3 error
+	)
+	/*line :185:1*/ if ag_co.Unwinding() {
+		/*line :185:1*/ return rt.Ready
+	}
+	/*line :185:1*/ switch ag_f.ag_state {
+	/*line :185:1*/ case 1:
+		/*line :185:1*/ goto ag_resume1
+		/*line :185:1*/
+	case 2:
+		/*line :185:1*/ goto ag_resume2
+		/*line :185:1*/
+	case 3:
+		/*line :185:1*/ goto ag_resume3
+		/*line :185:1*/
+	case 4:
+		/*line :185:1*/ goto ag_resume4
+	}
+	/*line worker.go:186:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :186:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :186:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:2*/ return ag_s
+	}
+	/*line :186:2*/ ag_resume1:
+	/*line :186:2*/ ag_f.ag_aw0 = nil
+	/*line :186:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :186:2*/ ag_f.ag_t2 = 0
+	/*line :186:2*/ ag_L1:
+	/*line worker.go:187:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :187:2*/ goto ag_L3
+	}
+	/*line worker.go:187:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:188:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :188:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :188:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:3*/ return ag_s
+	}
+	/*line :188:3*/ ag_resume2:
+	/*line worker.go:188:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :188:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:189:3*/ if ag_err1 != nil {
+		/*line worker.go:190:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:191:4*/ goto ag_L2
+	}
+	/*line :191:4*/ ag_f.ag_t6 = v.Elems
+	/*line :191:4*/ ag_f.ag_t7 = 0
+	/*line :191:4*/ ag_L4:
+	/*line worker.go:193:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :193:3*/ goto ag_L6
+	}
+	/*line worker.go:193:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:194:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:195:5*/ goto ag_L5
+	}
+	/*line worker.go:197:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:198:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :198:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :198:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :198:4*/ return ag_s
+	}
+	/*line :198:4*/ ag_resume3:
+	/*line worker.go:198:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :198:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:199:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:200:5*/ goto ag_L5
+	}
+	/*line worker.go:202:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:203:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :203:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :203:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:7*/ return ag_s
+	}
+	/*line :203:7*/ ag_resume4:
+	/*line worker.go:203:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :203:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:203:4*/ if !(ag_err3 == nil) {
+		/*line :203:4*/ goto ag_L7
+	}
+	/*line worker.go:204:5*/ ag_f.w.stats.GivenBack++
+	/*line :204:5*/ ag_L7:
+	/*line :204:5*/ ag_L5:
+	/*line :204:5*/ ag_f.ag_t7++
+	/*line :204:5*/ goto ag_L4
+	/*line :204:5*/ ag_L6:
+	/*line :204:5*/ ag_L2:
+	/*line :204:5*/ ag_f.ag_t2++
+	/*line :204:5*/ goto ag_L1
+	/*line :204:5*/ ag_L3:
+	/*line worker.go:208:1*/ return rt.Ready
+}
+
+//line worker_async.go:442
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_sweep) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:186"
+	case 2:
+		return "worker.go:188"
+	case 3:
+		return "worker.go:198"
+	case 4:
+		return "worker.go:203"
 	}
 	return ""
 }
@@ -306,39 +475,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:177
+//line worker.go:213
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :177:1*/ if ag_co.Unwinding() {
-		/*line :177:1*/ return rt.Ready
+	/*line :213:1*/ if ag_co.Unwinding() {
+		/*line :213:1*/ return rt.Ready
 	}
-	/*line :177:1*/ switch ag_f.ag_state {
-	/*line :177:1*/ case 1:
-		/*line :177:1*/ goto ag_resume1
+	/*line :213:1*/ switch ag_f.ag_state {
+	/*line :213:1*/ case 1:
+		/*line :213:1*/ goto ag_resume1
 	}
-	/*line :177:1*/ ag_L1:
-	/*line worker.go:178:6*/ if !(ag_f.w.active > 0) {
-		/*line :178:6*/ goto ag_L3
+	/*line :213:1*/ ag_L1:
+	/*line worker.go:214:6*/ if !(ag_f.w.active > 0) {
+		/*line :214:6*/ goto ag_L3
 	}
-	/*line worker.go:179:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:180:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :180:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :180:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:3*/ return ag_s
+	/*line worker.go:215:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:216:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :216:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :216:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:3*/ return ag_s
 	}
-	/*line :180:3*/ ag_resume1:
-	/*line :180:3*/ ag_f.ag_aw0 = nil
-	/*line :180:3*/ goto ag_L1
-	/*line :180:3*/ ag_L3:
-	/*line worker.go:182:1*/ return rt.Ready
+	/*line :216:3*/ ag_resume1:
+	/*line :216:3*/ ag_f.ag_aw0 = nil
+	/*line :216:3*/ goto ag_L1
+	/*line :216:3*/ ag_L3:
+	/*line worker.go:218:1*/ return rt.Ready
 }
 
-//line worker_async.go:336
+//line worker_async.go:505
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:180"
+		return "worker.go:216"
 	}
 	return ""
 }
@@ -370,154 +539,149 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:188
+//line worker.go:224
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :188:1*/ var (
+	/*line :224:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :188:1*/ if ag_co.Unwinding() {
-		/*line :188:1*/ return rt.Ready
+	/*line :224:1*/ if ag_co.Unwinding() {
+		/*line :224:1*/ return rt.Ready
 	}
-	/*line :188:1*/ switch ag_f.ag_state {
-	/*line :188:1*/ case 1:
-		/*line :188:1*/ goto ag_resume1
-		/*line :188:1*/
+	/*line :224:1*/ switch ag_f.ag_state {
+	/*line :224:1*/ case 1:
+		/*line :224:1*/ goto ag_resume1
+		/*line :224:1*/
 	case 2:
-		/*line :188:1*/ goto ag_resume2
-		/*line :188:1*/
+		/*line :224:1*/ goto ag_resume2
+		/*line :224:1*/
 	case 3:
-		/*line :188:1*/ goto ag_resume3
-		/*line :188:1*/
+		/*line :224:1*/ goto ag_resume3
+		/*line :224:1*/
 	case 4:
-		/*line :188:1*/ goto ag_resume4
-		/*line :188:1*/
+		/*line :224:1*/ goto ag_resume4
+		/*line :224:1*/
 	case 5:
-		/*line :188:1*/ goto ag_resume5
-		/*line :188:1*/
+		/*line :224:1*/ goto ag_resume5
+		/*line :224:1*/
 	case 6:
-		/*line :188:1*/ goto ag_resume6
+		/*line :224:1*/ goto ag_resume6
 	}
-	/*line worker.go:189:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:190:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :190:2*/ ag_L1:
-	/*line worker.go:192:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :192:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :192:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :192:3*/ return ag_s
+	/*line worker.go:225:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:226:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :226:2*/ ag_L1:
+	/*line worker.go:228:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :228:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :228:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:3*/ return ag_s
 	}
-	/*line :192:3*/ ag_resume1:
-	/*line :192:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:193:3*/ ag_f.n = 1
-	/*line worker.go:194:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:195:4*/ ag_f.n++
+	/*line :228:3*/ ag_resume1:
+	/*line :228:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:229:3*/ ag_f.n = 1
+	/*line worker.go:230:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:231:4*/ ag_f.n++
 	}
-	/*line worker.go:197:3*/ ag_f.got = 0
-	/*line worker.go:198:7*/ ag_f.err = nil
-	/*line worker.go:199:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :199:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :199:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:7*/ return ag_s
+	/*line worker.go:233:3*/ ag_f.got = 0
+	/*line worker.go:234:7*/ ag_f.err = nil
+	/*line worker.go:235:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :235:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :235:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :235:7*/ return ag_s
 	}
-	/*line :199:7*/ ag_resume2:
-	/*line worker.go:199:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :199:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:199:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :199:3*/ goto ag_L4
+	/*line :235:7*/ ag_resume2:
+	/*line worker.go:235:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :235:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:235:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :235:3*/ goto ag_L4
 	}
-	/*line worker.go:200:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :200:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :200:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:4*/ return ag_s
+	/*line worker.go:236:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :236:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :236:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :236:4*/ return ag_s
 	}
-	/*line :200:4*/ ag_resume3:
-	/*line worker.go:200:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :200:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:201:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :201:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :201:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :201:18*/ return ag_s
+	/*line :236:4*/ ag_resume3:
+	/*line worker.go:236:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :236:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:237:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :237:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :237:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:18*/ return ag_s
 	}
-	/*line :201:18*/ ag_resume4:
-	/*line worker.go:201:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :201:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:201:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :201:4*/ ag_L4:
-	/*line worker.go:203:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :203:3*/ goto ag_L5
+	/*line :237:18*/ ag_resume4:
+	/*line worker.go:237:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :237:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:237:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :237:4*/ ag_L4:
+	/*line worker.go:239:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :239:3*/ goto ag_L5
 	}
-	/*line worker.go:204:8*/ g = 0
-	/*line worker.go:205:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :205:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :205:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :205:4*/ return ag_s
+	/*line worker.go:240:8*/ g = 0
+	/*line worker.go:241:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :241:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :241:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :241:4*/ return ag_s
 	}
-	/*line :205:4*/ ag_resume5:
-	/*line worker.go:205:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :205:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:206:4*/ ag_f.got += g
-	/*line :206:4*/ ag_L5:
-	/*line worker.go:208:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:209:4*/ ag_f.w.sem.Release()
+	/*line :241:4*/ ag_resume5:
+	/*line worker.go:241:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :241:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:242:4*/ ag_f.got += g
+	/*line :242:4*/ ag_L5:
+	/*line worker.go:244:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:245:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:211:3*/ if !(ag_f.err != nil) {
-		/*line :211:3*/ goto ag_L6
+	/*line worker.go:247:3*/ if !(ag_f.err != nil) {
+		/*line :247:3*/ goto ag_L6
 	}
-	/*line worker.go:212:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line worker.go:213:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :213:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :213:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :213:4*/ return ag_s
+	/*line worker.go:248:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line worker.go:249:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :249:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :249:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :249:4*/ return ag_s
 	}
-	/*line :213:4*/ ag_resume6:
-	/*line :213:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:214:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :214:4*/ goto ag_L7
-	/*line :214:4*/ ag_L6:
-	/*line worker.go:215:10*/ {
-		/*line worker.go:216:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :249:4*/ ag_resume6:
+	/*line :249:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:250:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :250:4*/ goto ag_L7
+	/*line :250:4*/ ag_L6:
+	/*line worker.go:251:10*/ {
+		/*line worker.go:252:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :216:4*/ ag_L7:
-	/*line :216:4*/ goto ag_L1
+	/*line :252:4*/ ag_L7:
+	/*line :252:4*/ goto ag_L1
 }
 
-//line worker_async.go:486
+//line worker_async.go:655
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:192"
+		return "worker.go:228"
 	case 2:
-		return "worker.go:199"
+		return "worker.go:235"
 	case 3:
-		return "worker.go:200"
+		return "worker.go:236"
 	case 4:
-		return "worker.go:201"
+		return "worker.go:237"
 	case 5:
-		return "worker.go:205"
+		return "worker.go:241"
 	case 6:
-		return "worker.go:213"
+		return "worker.go:249"
 	}
 	return ""
 }
 
-// ag_Worker_read is the frame of (*Worker).read (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_read is the frame of (*Worker).read (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_read struct {
 	ag_state int
 	w        *Worker
 	n        int
 	started  int
-	streams  []aredis.Value
-	step     int
-	i        int
-	q        *Queue
-	ag_t11   []aredis.Value
-	ag_t12   int
-	id       string
+	ag_t2    []*Queue
+	ag_t3    int
 	ag_aw0   rt.Awaitable[aredis.Value]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[int]
 	ag_r0    int
 	ag_err   error
 }
@@ -535,126 +699,251 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:227
+//line worker.go:265
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :227:1*/ var (
-		args    []any
-		v       aredis.Value
+	/*line :265:1*/ var (
+		ag_q1   *Queue
+		ag_v1   aredis.Value
 		ag_err1 error
-		name    string
-		entries []aredis.Value
-		e       aredis.Value
-		job     string
+		ag_t6   int
+		args    []any
+		ag_v2   aredis.Value
 		ag_err2 error
+		ag_t10  int
 	)
-	/*line :227:1*/ if ag_co.Unwinding() {
-		/*line :227:1*/ return rt.Ready
+	/*line :265:1*/ if ag_co.Unwinding() {
+		/*line :265:1*/ return rt.Ready
 	}
-	/*line :227:1*/ switch ag_f.ag_state {
-	/*line :227:1*/ case 1:
-		/*line :227:1*/ goto ag_resume1
-		/*line :227:1*/
+	/*line :265:1*/ switch ag_f.ag_state {
+	/*line :265:1*/ case 1:
+		/*line :265:1*/ goto ag_resume1
+		/*line :265:1*/
 	case 2:
-		/*line :227:1*/ goto ag_resume2
-		/*line :227:1*/
+		/*line :265:1*/ goto ag_resume2
+		/*line :265:1*/
 	case 3:
-		/*line :227:1*/ goto ag_resume3
+		/*line :265:1*/ goto ag_resume3
+		/*line :265:1*/
+	case 4:
+		/*line :265:1*/ goto ag_resume4
 	}
-	/*line worker.go:228:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:229:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:230:3*/ args = append(args, q.stream())
+	/*line worker.go:266:2*/ ag_f.started = 0
+	/*line :266:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :266:2*/ ag_f.ag_t3 = 0
+	/*line :266:2*/ ag_L1:
+	/*line worker.go:267:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :267:2*/ goto ag_L3
 	}
-	/*line worker.go:232:2*/ for range ag_f.w.queues {
-		/*line worker.go:233:3*/ args = append(args, ">")
+	/*line worker.go:267:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:268:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:269:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :269:4*/ return rt.Ready
 	}
-	/*line worker.go:235:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :235:2*/ ag_f.ag_state = 1 // await: w.cl.Do(args...)
-	/*line :235:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :235:2*/ return ag_s
+	/*line worker.go:271:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :271:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :271:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:3*/ return ag_s
 	}
-	/*line :235:2*/ ag_resume1:
-	/*line worker.go:235:2*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :235:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:236:2*/ if ag_err1 != nil || v.IsNull() {
-		/*line worker.go:237:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :237:3*/ return rt.Ready
+	/*line :271:3*/ ag_resume1:
+	/*line worker.go:271:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :271:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:272:3*/ if ag_err1 != nil {
+		/*line worker.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :273:4*/ return rt.Ready
 	}
-	/*line worker.go:239:2*/ ag_f.started = 0
-	/*line worker.go:240:2*/ ag_f.streams = v.Elems
-	/*line worker.go:241:2*/ ag_f.step = 1
-	/*line worker.go:242:2*/ if v.Kind == aredis.Map {
-		/*line worker.go:243:3*/ ag_f.step = 2
+	/*line worker.go:275:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :275:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :275:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :275:14*/ return ag_s
 	}
-	/*line worker.go:245:6*/ ag_f.i = 0
-	/*line :245:6*/ ag_L1:
-	/*line worker.go:245:14*/ if !(ag_f.i < len(ag_f.streams)) {
-		/*line :245:14*/ goto ag_L3
+	/*line :275:14*/ ag_resume2:
+	/*line worker.go:275:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :275:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:275:3*/ ag_f.started += ag_t6
+	/*line :275:3*/ ag_f.ag_t3++
+	/*line :275:3*/ goto ag_L1
+	/*line :275:3*/ ag_L3:
+	/*line worker.go:277:2*/ if ag_f.started > 0 {
+		/*line worker.go:278:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :278:3*/ return rt.Ready
 	}
-	/*line worker.go:246:7*/ name = ""
-	/*line worker.go:247:7*/ entries = nil
-	/*line worker.go:248:3*/ if ag_f.step == 2 {
-		/*line worker.go:249:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
-	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:251:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+	/*line worker.go:280:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:281:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:282:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:253:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :253:3*/ ag_f.ag_t11 = entries
-	/*line :253:3*/ ag_f.ag_t12 = 0
-	/*line :253:3*/ ag_L4:
-	/*line worker.go:254:3*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :254:3*/ goto ag_L6
+	/*line worker.go:284:2*/ for range ag_f.w.queues {
+		/*line worker.go:285:3*/ args = append(args, ">")
 	}
-	/*line worker.go:254:10*/ e = ag_f.ag_t11[ag_f.ag_t12]
-	/*line worker.go:255:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:256:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :256:4*/ goto ag_L7
+	/*line worker.go:287:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :287:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :287:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
 	}
-	/*line worker.go:257:5*/ ag_f.started++
-	/*line worker.go:258:5*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :258:5*/ ag_f.ag_state = 2 // await: w.start(q, id, job, 1)
-	/*line :258:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:5*/ return ag_s
+	/*line :287:2*/ ag_resume3:
+	/*line worker.go:287:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :287:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:288:2*/ if ag_err2 != nil {
+		/*line worker.go:289:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :289:3*/ return rt.Ready
 	}
-	/*line :258:5*/ ag_resume2:
-	/*line :258:5*/ ag_f.ag_aw1 = nil
-	/*line :258:5*/ goto ag_L5
-	/*line :258:5*/ ag_L7:
-	/*line worker.go:261:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :261:7*/ ag_f.ag_state = 3 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :261:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:7*/ return ag_s
+	/*line worker.go:291:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :291:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :291:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:9*/ return ag_s
 	}
-	/*line :261:7*/ ag_resume3:
-	/*line worker.go:261:7*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :261:7*/ ag_f.ag_aw0 = nil
-	/*line worker.go:261:4*/ if !(ag_err2 != nil) {
-		/*line :261:4*/ goto ag_L8
-	}
-	/*line worker.go:262:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, ag_err2)
-	/*line :262:5*/ ag_L8:
-	/*line worker.go:264:4*/ ag_f.w.stats.GivenBack++
-	/*line :264:4*/ ag_L5:
-	/*line :264:4*/ ag_f.ag_t12++
-	/*line :264:4*/ goto ag_L4
-	/*line :264:4*/ ag_L6:
-	/*line worker.go:245:32*/ ag_f.i += ag_f.step
-	/*line :245:32*/ goto ag_L1
-	/*line :245:32*/ ag_L3:
-	/*line worker.go:267:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :267:2*/ return rt.Ready
+	/*line :291:9*/ ag_resume4:
+	/*line worker.go:291:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :291:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:291:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :291:2*/ return rt.Ready
 }
 
-//line worker_async.go:648
+//line worker_async.go:802
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:235"
+		return "worker.go:271"
 	case 2:
-		return "worker.go:258"
+		return "worker.go:275"
 	case 3:
-		return "worker.go:261"
+		return "worker.go:287"
+	case 4:
+		return "worker.go:291"
+	}
+	return ""
+}
+
+// ag_Worker_startRead is the frame of (*Worker).startRead (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_startRead struct {
+	ag_state int
+	w        *Worker
+	v        aredis.Value
+	n        int
+	started  int
+	streams  []aredis.Value
+	step     int
+	i        int
+	q        *Queue
+	ag_t8    []aredis.Value
+	ag_t9    int
+	id       string
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[aredis.Value]
+	ag_r0    int
+}
+
+// startReadAsync returns the coroutine of (*Worker).startRead: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) startReadAsync(v aredis.Value, n int) rt.Awaitable[int] {
+	return &ag_Worker_startRead{w: w, v: v, n: n}
+}
+
+func (ag_f *ag_Worker_startRead) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
+}
+
+//line worker.go:298
+func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :298:1*/ var (
+		name    string
+		entries []aredis.Value
+		e       aredis.Value
+		job     string
+		err     error
+	)
+	/*line :298:1*/ if ag_co.Unwinding() {
+		/*line :298:1*/ return rt.Ready
+	}
+	/*line :298:1*/ switch ag_f.ag_state {
+	/*line :298:1*/ case 1:
+		/*line :298:1*/ goto ag_resume1
+		/*line :298:1*/
+	case 2:
+		/*line :298:1*/ goto ag_resume2
+	}
+	/*line worker.go:299:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:300:3*/ ag_f.ag_r0 = 0
+		/*line :300:3*/ return rt.Ready
+	}
+	/*line worker.go:302:2*/ ag_f.started = 0
+	/*line worker.go:303:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:304:2*/ ag_f.step = 1
+	/*line worker.go:305:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:306:3*/ ag_f.step = 2
+	}
+	/*line worker.go:308:6*/ ag_f.i = 0
+	/*line :308:6*/ ag_L1:
+	/*line worker.go:308:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :308:14*/ goto ag_L3
+	}
+	/*line worker.go:309:7*/ name = ""
+	/*line worker.go:310:7*/ entries = nil
+	/*line worker.go:311:3*/ if ag_f.step == 2 {
+		/*line worker.go:312:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
+		/*line worker.go:314:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+	}
+	/*line worker.go:316:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :316:3*/ ag_f.ag_t8 = entries
+	/*line :316:3*/ ag_f.ag_t9 = 0
+	/*line :316:3*/ ag_L4:
+	/*line worker.go:317:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :317:3*/ goto ag_L6
+	}
+	/*line worker.go:317:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:318:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:319:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :319:4*/ goto ag_L7
+	}
+	/*line worker.go:320:5*/ ag_f.started++
+	/*line worker.go:321:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :321:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :321:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:5*/ return ag_s
+	}
+	/*line :321:5*/ ag_resume1:
+	/*line :321:5*/ ag_f.ag_aw0 = nil
+	/*line :321:5*/ goto ag_L5
+	/*line :321:5*/ ag_L7:
+	/*line worker.go:324:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :324:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :324:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :324:7*/ return ag_s
+	}
+	/*line :324:7*/ ag_resume2:
+	/*line worker.go:324:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :324:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:324:4*/ if !(err != nil) {
+		/*line :324:4*/ goto ag_L8
+	}
+	/*line worker.go:325:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :325:5*/ ag_L8:
+	/*line worker.go:327:4*/ ag_f.w.stats.GivenBack++
+	/*line :327:4*/ ag_L5:
+	/*line :327:4*/ ag_f.ag_t9++
+	/*line :327:4*/ goto ag_L4
+	/*line :327:4*/ ag_L6:
+	/*line worker.go:308:39*/ ag_f.i += ag_f.step
+	/*line :308:39*/ goto ag_L1
+	/*line :308:39*/ ag_L3:
+	/*line worker.go:330:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :330:2*/ return rt.Ready
+}
+
+//line worker_async.go:939
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_startRead) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:321"
+	case 2:
+		return "worker.go:324"
 	}
 	return ""
 }
@@ -691,109 +980,109 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:274
+//line worker.go:337
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :274:1*/ var (
+	/*line :337:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :274:1*/ if ag_co.Unwinding() {
-		/*line :274:1*/ return rt.Ready
+	/*line :337:1*/ if ag_co.Unwinding() {
+		/*line :337:1*/ return rt.Ready
 	}
-	/*line :274:1*/ switch ag_f.ag_state {
-	/*line :274:1*/ case 1:
-		/*line :274:1*/ goto ag_resume1
-		/*line :274:1*/
+	/*line :337:1*/ switch ag_f.ag_state {
+	/*line :337:1*/ case 1:
+		/*line :337:1*/ goto ag_resume1
+		/*line :337:1*/
 	case 2:
-		/*line :274:1*/ goto ag_resume2
-		/*line :274:1*/
+		/*line :337:1*/ goto ag_resume2
+		/*line :337:1*/
 	case 3:
-		/*line :274:1*/ goto ag_resume3
+		/*line :337:1*/ goto ag_resume3
 	}
-	/*line worker.go:275:2*/ ag_f.started = 0
-	/*line :275:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :275:2*/ ag_f.ag_t3 = 0
-	/*line :275:2*/ ag_L1:
-	/*line worker.go:276:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :276:2*/ goto ag_L3
+	/*line worker.go:338:2*/ ag_f.started = 0
+	/*line :338:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :338:2*/ ag_f.ag_t3 = 0
+	/*line :338:2*/ ag_L1:
+	/*line worker.go:339:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :339:2*/ goto ag_L3
 	}
-	/*line worker.go:276:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:277:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:278:4*/ goto ag_L3
+	/*line worker.go:339:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:340:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:341:4*/ goto ag_L3
 	}
-	/*line worker.go:280:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :280:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :280:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:3*/ return ag_s
+	/*line worker.go:343:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :343:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :343:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:3*/ return ag_s
 	}
-	/*line :280:3*/ ag_resume1:
-	/*line worker.go:280:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :280:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:281:3*/ if ag_err1 != nil {
-		/*line worker.go:282:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :282:4*/ return rt.Ready
+	/*line :343:3*/ ag_resume1:
+	/*line worker.go:343:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :343:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:344:3*/ if ag_err1 != nil {
+		/*line worker.go:345:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :345:4*/ return rt.Ready
 	}
-	/*line worker.go:284:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:285:4*/ goto ag_L2
+	/*line worker.go:347:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:348:4*/ goto ag_L2
 	}
-	/*line :285:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :285:4*/ ag_f.ag_t8 = 0
-	/*line :285:4*/ ag_L4:
-	/*line worker.go:287:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :287:3*/ goto ag_L6
+	/*line :348:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :348:4*/ ag_f.ag_t8 = 0
+	/*line :348:4*/ ag_L4:
+	/*line worker.go:350:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :350:3*/ goto ag_L6
 	}
-	/*line worker.go:287:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:288:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:290:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :290:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :290:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:4*/ return ag_s
+	/*line worker.go:350:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:351:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:353:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :353:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :353:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:4*/ return ag_s
 	}
-	/*line :290:4*/ ag_resume2:
-	/*line worker.go:290:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :290:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:291:4*/ if ag_err2 != nil {
-		/*line worker.go:292:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :292:5*/ return rt.Ready
+	/*line :353:4*/ ag_resume2:
+	/*line worker.go:353:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :353:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:354:4*/ if ag_err2 != nil {
+		/*line worker.go:355:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :355:5*/ return rt.Ready
 	}
-	/*line worker.go:294:4*/ if l.Int < 0 {
-		/*line worker.go:295:5*/ goto ag_L5
+	/*line worker.go:357:4*/ if l.Int < 0 {
+		/*line worker.go:358:5*/ goto ag_L5
 	}
-	/*line worker.go:297:4*/ ag_f.started++
-	/*line worker.go:298:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:299:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :299:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :299:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :299:4*/ return ag_s
+	/*line worker.go:360:4*/ ag_f.started++
+	/*line worker.go:361:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:362:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :362:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :362:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :362:4*/ return ag_s
 	}
-	/*line :299:4*/ ag_resume3:
-	/*line :299:4*/ ag_f.ag_aw1 = nil
-	/*line :299:4*/ ag_L5:
-	/*line :299:4*/ ag_f.ag_t8++
-	/*line :299:4*/ goto ag_L4
-	/*line :299:4*/ ag_L6:
-	/*line :299:4*/ ag_L2:
-	/*line :299:4*/ ag_f.ag_t3++
-	/*line :299:4*/ goto ag_L1
-	/*line :299:4*/ ag_L3:
-	/*line worker.go:302:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :302:2*/ return rt.Ready
+	/*line :362:4*/ ag_resume3:
+	/*line :362:4*/ ag_f.ag_aw1 = nil
+	/*line :362:4*/ ag_L5:
+	/*line :362:4*/ ag_f.ag_t8++
+	/*line :362:4*/ goto ag_L4
+	/*line :362:4*/ ag_L6:
+	/*line :362:4*/ ag_L2:
+	/*line :362:4*/ ag_f.ag_t3++
+	/*line :362:4*/ goto ag_L1
+	/*line :362:4*/ ag_L3:
+	/*line worker.go:365:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :365:2*/ return rt.Ready
 }
 
-//line worker_async.go:787
+//line worker_async.go:1076
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:280"
+		return "worker.go:343"
 	case 2:
-		return "worker.go:290"
+		return "worker.go:353"
 	case 3:
-		return "worker.go:299"
+		return "worker.go:362"
 	}
 	return ""
 }
@@ -822,34 +1111,34 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:332
+//line worker.go:395
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :332:1*/ if ag_co.Unwinding() {
-		/*line :332:1*/ return rt.Ready
+	/*line :395:1*/ if ag_co.Unwinding() {
+		/*line :395:1*/ return rt.Ready
 	}
-	/*line :332:1*/ switch ag_f.ag_state {
-	/*line :332:1*/ case 1:
-		/*line :332:1*/ goto ag_resume1
+	/*line :395:1*/ switch ag_f.ag_state {
+	/*line :395:1*/ case 1:
+		/*line :395:1*/ goto ag_resume1
 	}
-	/*line worker.go:333:2*/ ag_f.w.active++
-	/*line worker.go:334:2*/ ag_f.w.stats.Started++
-	/*line worker.go:335:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
-	/*line :335:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :335:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :335:2*/ return ag_s
+	/*line worker.go:396:2*/ ag_f.w.active++
+	/*line worker.go:397:2*/ ag_f.w.stats.Started++
+	/*line worker.go:398:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
+	/*line :398:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :398:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:2*/ return ag_s
 	}
-	/*line :335:2*/ ag_resume1:
-	/*line :335:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:336:1*/ return rt.Ready
+	/*line :398:2*/ ag_resume1:
+	/*line :398:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:399:1*/ return rt.Ready
 }
 
-//line worker_async.go:847
+//line worker_async.go:1136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:335"
+		return "worker.go:398"
 	}
 	return ""
 }
@@ -887,9 +1176,9 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:351
+//line worker.go:414
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :351:1*/ var (
+	/*line :414:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
@@ -898,211 +1187,214 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		aw      rt.Awaitable[[]byte]
 		stack   string
 	)
-	/*line :351:1*/ if ag_co.Unwinding() {
-		/*line :351:1*/ goto ag_exit
+	/*line :414:1*/ if ag_co.Unwinding() {
+		/*line :414:1*/ goto ag_exit
 	}
-	/*line :351:1*/ switch ag_f.ag_state {
-	/*line :351:1*/ case 1:
-		/*line :351:1*/ goto ag_resume1
-		/*line :351:1*/
+	/*line :414:1*/ switch ag_f.ag_state {
+	/*line :414:1*/ case 1:
+		/*line :414:1*/ goto ag_resume1
+		/*line :414:1*/
 	case 2:
-		/*line :351:1*/ goto ag_resume2
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume2
+		/*line :414:1*/
 	case 3:
-		/*line :351:1*/ goto ag_resume3
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume3
+		/*line :414:1*/
 	case 4:
-		/*line :351:1*/ goto ag_resume4
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume4
+		/*line :414:1*/
 	case 5:
-		/*line :351:1*/ goto ag_resume5
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume5
+		/*line :414:1*/
 	case 6:
-		/*line :351:1*/ goto ag_resume6
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume6
+		/*line :414:1*/
 	case 7:
-		/*line :351:1*/ goto ag_resume7
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume7
+		/*line :414:1*/
 	case 8:
-		/*line :351:1*/ goto ag_resume8
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume8
+		/*line :414:1*/
 	case 9:
-		/*line :351:1*/ goto ag_resume9
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume9
+		/*line :414:1*/
 	case 10:
-		/*line :351:1*/ goto ag_resume10
-		/*line :351:1*/
+		/*line :414:1*/ goto ag_resume10
+		/*line :414:1*/
 	case 11:
-		/*line :351:1*/ goto ag_resume11
+		/*line :414:1*/ goto ag_resume11
 	}
-	/*line worker.go:352:2*/ {
-		/*line :352:2*/ ag_d0 := ag_f.a
-		/*line :352:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :352:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :352:2*/ defer ag_dfn(ag_d0)
-			/*line :352:2*/ ag_p.Raise()
+	/*line worker.go:415:2*/ {
+		/*line :415:2*/ ag_d0 := ag_f.a
+		/*line :415:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :415:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :415:2*/ defer ag_dfn(ag_d0)
+			/*line :415:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:353:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:354:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :354:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :354:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:2*/ return ag_s
+	/*line worker.go:416:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:417:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :417:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :417:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :417:2*/ return ag_s
 	}
-	/*line :354:2*/ ag_resume1:
-	/*line worker.go:354:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :354:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:355:2*/ if err != nil {
-		/*line worker.go:356:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:357:3*/ goto ag_exit
+	/*line :417:2*/ ag_resume1:
+	/*line worker.go:417:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :417:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:418:2*/ if err != nil {
+		/*line worker.go:419:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:420:3*/ goto ag_exit
 	}
-	/*line worker.go:359:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :359:2*/ goto ag_L1
+	/*line worker.go:422:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :422:2*/ goto ag_L1
 	}
-	/*line worker.go:360:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :360:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :360:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :360:3*/ return ag_s
+	/*line worker.go:423:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :423:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :423:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:3*/ return ag_s
 	}
-	/*line :360:3*/ ag_resume2:
-	/*line :360:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:361:3*/ goto ag_exit
-	/*line :361:3*/ ag_L1:
-	/*line worker.go:363:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:364:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:365:2*/ if !(r == nil) {
-		/*line :365:2*/ goto ag_L2
+	/*line :423:3*/ ag_resume2:
+	/*line :423:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:424:3*/ goto ag_exit
+	/*line :424:3*/ ag_L1:
+	/*line worker.go:426:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:427:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:428:2*/ if !(r == nil) {
+		/*line :428:2*/ goto ag_L2
 	}
-	/*line worker.go:366:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :366:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :366:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :366:3*/ return ag_s
+	/*line worker.go:429:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :429:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :429:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:3*/ return ag_s
 	}
-	/*line :366:3*/ ag_resume3:
-	/*line :366:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:367:3*/ goto ag_exit
-	/*line :367:3*/ ag_L2:
-	/*line worker.go:369:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:370:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:371:2*/ aw = r.run([]byte(v.Elems[1].Str))
-	/*line worker.go:372:2*/ if timeout > 0 {
-		/*line worker.go:373:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line :429:3*/ ag_resume3:
+	/*line :429:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:430:3*/ goto ag_exit
+	/*line :430:3*/ ag_L2:
+	/*line worker.go:432:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:433:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:434:2*/ if ag_f.w.abandon {
+		/*line worker.go:435:3*/ goto ag_exit
 	}
-	/*line worker.go:375:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :375:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :375:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :375:2*/ return ag_s
+	/*line worker.go:437:2*/ aw = r.run([]byte(v.Elems[1].Str))
+	/*line worker.go:438:2*/ if timeout > 0 {
+		/*line worker.go:439:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line :375:2*/ ag_resume4:
-	/*line worker.go:375:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :375:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:376:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:377:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
-	/*line :377:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
-	/*line :377:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :377:2*/ return ag_s
+	/*line worker.go:441:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :441:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :441:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :441:2*/ return ag_s
 	}
-	/*line :377:2*/ ag_resume5:
-	/*line worker.go:377:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :377:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:378:2*/ ag_f.ag_aw4 = ag_f.a.task
-	/*line :378:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
-	/*line :378:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:2*/ return ag_s
+	/*line :441:2*/ ag_resume4:
+	/*line worker.go:441:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :441:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:442:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:443:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
+	/*line :443:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
+	/*line :443:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :443:2*/ return ag_s
 	}
-	/*line :378:2*/ ag_resume6:
-	/*line worker.go:378:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
-	/*line :378:2*/ ag_f.ag_aw4 = nil
-	/*line worker.go:379:2*/ ag_f.hb.Cancel()
-	/*line worker.go:380:2*/ ag_f.ag_aw1 = ag_f.hb
-	/*line :380:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
-	/*line :380:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :380:2*/ return ag_s
+	/*line :443:2*/ ag_resume5:
+	/*line worker.go:443:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :443:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:444:2*/ ag_f.ag_aw4 = ag_f.a.task
+	/*line :444:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
+	/*line :444:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:2*/ return ag_s
 	}
-	/*line :380:2*/ ag_resume7:
-	/*line :380:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:381:2*/ if ag_f.a.lost {
-		/*line worker.go:382:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:383:3*/ goto ag_exit
+	/*line :444:2*/ ag_resume6:
+	/*line worker.go:444:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
+	/*line :444:2*/ ag_f.ag_aw4 = nil
+	/*line worker.go:445:2*/ ag_f.hb.Cancel()
+	/*line worker.go:446:2*/ ag_f.ag_aw1 = ag_f.hb
+	/*line :446:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
+	/*line :446:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :446:2*/ return ag_s
 	}
-	/*line worker.go:385:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:386:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:387:3*/ goto ag_exit
+	/*line :446:2*/ ag_resume7:
+	/*line :446:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:447:2*/ if ag_f.a.lost {
+		/*line worker.go:448:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:449:3*/ goto ag_exit
 	}
-	/*line worker.go:389:2*/ if !(ag_f.jerr == nil) {
-		/*line :389:2*/ goto ag_L3
+	/*line worker.go:451:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:452:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:453:3*/ goto ag_exit
 	}
-	/*line worker.go:390:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :390:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :390:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :390:3*/ return ag_s
+	/*line worker.go:455:2*/ if !(ag_f.jerr == nil) {
+		/*line :455:2*/ goto ag_L3
 	}
-	/*line :390:3*/ ag_resume8:
-	/*line :390:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:391:3*/ goto ag_exit
-	/*line :391:3*/ ag_L3:
-	/*line worker.go:393:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:394:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
-		/*line :394:2*/ goto ag_L4
+	/*line worker.go:456:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
+	/*line :456:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :456:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :456:3*/ return ag_s
 	}
-	/*line worker.go:395:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
-	/*line :395:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :395:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:3*/ return ag_s
+	/*line :456:3*/ ag_resume8:
+	/*line :456:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:457:3*/ goto ag_exit
+	/*line :457:3*/ ag_L3:
+	/*line worker.go:459:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:460:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
+		/*line :460:2*/ goto ag_L4
 	}
-	/*line :395:3*/ ag_resume9:
-	/*line :395:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:396:3*/ goto ag_exit
-	/*line :396:3*/ ag_L4:
-	/*line worker.go:398:2*/ stack = ""
-	/*line worker.go:399:6*/ ag_f.pe = nil
-	/*line worker.go:400:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:401:3*/ stack = string(ag_f.pe.Stack)
+	/*line worker.go:461:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
+	/*line :461:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :461:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :461:3*/ return ag_s
 	}
-	/*line worker.go:403:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :403:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :403:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :403:2*/ return ag_s
+	/*line :461:3*/ ag_resume9:
+	/*line :461:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:462:3*/ goto ag_exit
+	/*line :462:3*/ ag_L4:
+	/*line worker.go:464:2*/ stack = ""
+	/*line worker.go:465:6*/ ag_f.pe = nil
+	/*line worker.go:466:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:467:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line :403:2*/ ag_resume10:
-	/*line :403:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:404:1*/ goto ag_exit
-	/*line :404:1*/ ag_exit:
-	/*line :404:1*/ ag_f.ag_state = 11 // running the deferred calls
-	/*line :404:1*/ ag_resume11:
-	/*line :404:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :404:1*/ return ag_s
+	/*line worker.go:469:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :469:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :469:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :469:2*/ return ag_s
 	}
-	/*line :404:1*/ return rt.Ready
+	/*line :469:2*/ ag_resume10:
+	/*line :469:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:470:1*/ goto ag_exit
+	/*line :470:1*/ ag_exit:
+	/*line :470:1*/ ag_f.ag_state = 11 // running the deferred calls
+	/*line :470:1*/ ag_resume11:
+	/*line :470:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :470:1*/ return ag_s
+	}
+	/*line :470:1*/ return rt.Ready
 }
 
-//line worker_async.go:1080
+//line worker_async.go:1372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:354"
+		return "worker.go:417"
 	case 2:
-		return "worker.go:360"
+		return "worker.go:423"
 	case 3:
-		return "worker.go:366"
+		return "worker.go:429"
 	case 4:
-		return "worker.go:375"
+		return "worker.go:441"
 	case 5:
-		return "worker.go:377"
+		return "worker.go:443"
 	case 6:
-		return "worker.go:378"
+		return "worker.go:444"
 	case 7:
-		return "worker.go:380"
+		return "worker.go:446"
 	case 8:
-		return "worker.go:390"
+		return "worker.go:456"
 	case 9:
-		return "worker.go:395"
+		return "worker.go:461"
 	case 10:
-		return "worker.go:403"
+		return "worker.go:469"
 	case 11:
-		return "worker.go:404 (deferred calls)"
+		return "worker.go:470 (deferred calls)"
 	}
 	return ""
 }
@@ -1129,60 +1421,60 @@ func (ag_f *ag_Worker_heartbeat) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:421
+//line worker.go:487
 func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :421:1*/ var (
+	/*line :487:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :421:1*/ if ag_co.Unwinding() {
-		/*line :421:1*/ return rt.Ready
+	/*line :487:1*/ if ag_co.Unwinding() {
+		/*line :487:1*/ return rt.Ready
 	}
-	/*line :421:1*/ switch ag_f.ag_state {
-	/*line :421:1*/ case 1:
-		/*line :421:1*/ goto ag_resume1
-		/*line :421:1*/
+	/*line :487:1*/ switch ag_f.ag_state {
+	/*line :487:1*/ case 1:
+		/*line :487:1*/ goto ag_resume1
+		/*line :487:1*/
 	case 2:
-		/*line :421:1*/ goto ag_resume2
+		/*line :487:1*/ goto ag_resume2
 	}
-	/*line :421:1*/ ag_L1:
-	/*line worker.go:423:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :423:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :423:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:3*/ return ag_s
+	/*line :487:1*/ ag_L1:
+	/*line worker.go:489:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :489:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :489:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :489:3*/ return ag_s
 	}
-	/*line :423:3*/ ag_resume1:
-	/*line :423:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:424:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
-	/*line :424:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
-	/*line :424:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:3*/ return ag_s
+	/*line :489:3*/ ag_resume1:
+	/*line :489:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:490:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
+	/*line :490:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
+	/*line :490:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :490:3*/ return ag_s
 	}
-	/*line :424:3*/ ag_resume2:
-	/*line worker.go:424:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :424:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:425:3*/ if err != nil {
-		/*line worker.go:426:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
-		/*line worker.go:427:4*/ goto ag_L2
+	/*line :490:3*/ ag_resume2:
+	/*line worker.go:490:3*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :490:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:491:3*/ if err != nil {
+		/*line worker.go:492:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
+		/*line worker.go:493:4*/ goto ag_L2
 	}
-	/*line worker.go:429:3*/ if v.Int < 0 {
-		/*line worker.go:430:4*/ ag_f.a.lost = true
-		/*line worker.go:431:4*/ ag_f.a.task.Cancel()
-		/*line worker.go:432:4*/ return rt.Ready
+	/*line worker.go:495:3*/ if v.Int < 0 {
+		/*line worker.go:496:4*/ ag_f.a.lost = true
+		/*line worker.go:497:4*/ ag_f.a.task.Cancel()
+		/*line worker.go:498:4*/ return rt.Ready
 	}
-	/*line :432:4*/ ag_L2:
-	/*line :432:4*/ goto ag_L1
+	/*line :498:4*/ ag_L2:
+	/*line :498:4*/ goto ag_L1
 }
 
-//line worker_async.go:1178
+//line worker_async.go:1470
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:423"
+		return "worker.go:489"
 	case 2:
-		return "worker.go:424"
+		return "worker.go:490"
 	}
 	return ""
 }
@@ -1219,113 +1511,113 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:442
+//line worker.go:508
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :442:1*/ var (
+	/*line :508:1*/ var (
 		ag_t2 time.Time
 		v     aredis.Value
 		ag_t7 bool
 		ag_t8 time.Time
 	)
-	/*line :442:1*/ if ag_co.Unwinding() {
-		/*line :442:1*/ return rt.Ready
+	/*line :508:1*/ if ag_co.Unwinding() {
+		/*line :508:1*/ return rt.Ready
 	}
-	/*line :442:1*/ switch ag_f.ag_state {
-	/*line :442:1*/ case 1:
-		/*line :442:1*/ goto ag_resume1
-		/*line :442:1*/
+	/*line :508:1*/ switch ag_f.ag_state {
+	/*line :508:1*/ case 1:
+		/*line :508:1*/ goto ag_resume1
+		/*line :508:1*/
 	case 2:
-		/*line :442:1*/ goto ag_resume2
-		/*line :442:1*/
+		/*line :508:1*/ goto ag_resume2
+		/*line :508:1*/
 	case 3:
-		/*line :442:1*/ goto ag_resume3
-		/*line :442:1*/
+		/*line :508:1*/ goto ag_resume3
+		/*line :508:1*/
 	case 4:
-		/*line :442:1*/ goto ag_resume4
+		/*line :508:1*/ goto ag_resume4
 	}
-	/*line worker.go:443:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:444:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :444:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :444:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:11*/ return ag_s
+	/*line worker.go:509:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:510:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :510:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :510:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :510:11*/ return ag_s
 	}
-	/*line :444:11*/ ag_resume1:
-	/*line worker.go:444:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :444:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:444:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:445:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :445:2*/ ag_L1:
-	/*line worker.go:447:3*/ ag_f.ag_aw1 = completeScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
-	/*line :447:3*/ ag_f.ag_state = 2 // await: completeScript.Run(w.cl, []string{…}, group, a.entry, w.o...
-	/*line :447:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:3*/ return ag_s
+	/*line :510:11*/ ag_resume1:
+	/*line worker.go:510:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :510:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:510:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:511:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :511:2*/ ag_L1:
+	/*line worker.go:513:3*/ ag_f.ag_aw1 = completeScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
+	/*line :513:3*/ ag_f.ag_state = 2 // await: completeScript.Run(w.cl, []string{…}, group, a.entry, w.o...
+	/*line :513:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :513:3*/ return ag_s
 	}
-	/*line :447:3*/ ag_resume2:
-	/*line worker.go:447:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :447:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:449:3*/ if ag_f.err == nil {
-		/*line worker.go:450:4*/ switch v.Int {
-		/*line :450:4*/ case 0:
-			/*line worker.go:452:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:453:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :453:5*/
+	/*line :513:3*/ ag_resume2:
+	/*line worker.go:513:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :513:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:515:3*/ if ag_f.err == nil {
+		/*line worker.go:516:4*/ switch v.Int {
+		/*line :516:4*/ case 0:
+			/*line worker.go:518:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:519:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :519:5*/
 		case 1:
-			/*line worker.go:455:5*/ ag_f.w.stats.Done++
-			/*line :455:5*/
+			/*line worker.go:521:5*/ ag_f.w.stats.Done++
+			/*line :521:5*/
 		case 2:
-			/*line worker.go:457:5*/ ag_f.w.stats.Retried++
-			/*line :457:5*/
+			/*line worker.go:523:5*/ ag_f.w.stats.Retried++
+			/*line :523:5*/
 		case 3:
-			/*line worker.go:459:5*/ ag_f.w.stats.Dead++
+			/*line worker.go:525:5*/ ag_f.w.stats.Dead++
 		}
-		/*line worker.go:461:4*/ return rt.Ready
+		/*line worker.go:527:4*/ return rt.Ready
 	}
-	/*line :461:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:463:7*/ (*ag_f.re) = nil
-	/*line :463:7*/ ag_t7 = errors.As(ag_f.err, ag_f.re)
-	/*line worker.go:464:29*/ if ag_t7 {
-		/*line :464:29*/ goto ag_L4
+	/*line :527:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:529:7*/ (*ag_f.re) = nil
+	/*line :529:7*/ ag_t7 = errors.As(ag_f.err, ag_f.re)
+	/*line worker.go:530:29*/ if ag_t7 {
+		/*line :530:29*/ goto ag_L4
 	}
-	/*line worker.go:464:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :464:30*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :464:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :464:30*/ return ag_s
+	/*line worker.go:530:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :530:30*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :530:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :530:30*/ return ag_s
 	}
-	/*line :464:30*/ ag_resume3:
-	/*line worker.go:464:30*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :464:30*/ ag_f.ag_aw0 = nil
-	/*line :464:30*/ ag_t7 = !ag_t8.Before(ag_f.until)
-	/*line :464:30*/ ag_L4:
-	/*line worker.go:464:3*/ if !ag_t7 {
-		/*line :464:3*/ goto ag_L5
+	/*line :530:30*/ ag_resume3:
+	/*line worker.go:530:30*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :530:30*/ ag_f.ag_aw0 = nil
+	/*line :530:30*/ ag_t7 = !ag_t8.Before(ag_f.until)
+	/*line :530:30*/ ag_L4:
+	/*line worker.go:530:3*/ if !ag_t7 {
+		/*line :530:3*/ goto ag_L5
 	}
-	/*line worker.go:465:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:466:4*/ return rt.Ready
-	/*line :466:4*/ ag_L5:
-	/*line worker.go:468:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :468:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :468:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :468:3*/ return ag_s
+	/*line worker.go:531:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:532:4*/ return rt.Ready
+	/*line :532:4*/ ag_L5:
+	/*line worker.go:534:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :534:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :534:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :534:3*/ return ag_s
 	}
-	/*line :468:3*/ ag_resume4:
-	/*line :468:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:469:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :469:3*/ goto ag_L1
+	/*line :534:3*/ ag_resume4:
+	/*line :534:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:535:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :535:3*/ goto ag_L1
 }
 
-//line worker_async.go:1317
+//line worker_async.go:1609
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:444"
+		return "worker.go:510"
 	case 2:
-		return "worker.go:447"
+		return "worker.go:513"
 	case 3:
-		return "worker.go:464"
+		return "worker.go:530"
 	case 4:
-		return "worker.go:468"
+		return "worker.go:534"
 	}
 	return ""
 }
@@ -1353,61 +1645,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:478
+//line worker.go:544
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :478:1*/ var (
+	/*line :544:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :478:1*/ if ag_co.Unwinding() {
-		/*line :478:1*/ return rt.Ready
+	/*line :544:1*/ if ag_co.Unwinding() {
+		/*line :544:1*/ return rt.Ready
 	}
-	/*line :478:1*/ switch ag_f.ag_state {
-	/*line :478:1*/ case 1:
-		/*line :478:1*/ goto ag_resume1
-		/*line :478:1*/
+	/*line :544:1*/ switch ag_f.ag_state {
+	/*line :544:1*/ case 1:
+		/*line :544:1*/ goto ag_resume1
+		/*line :544:1*/
 	case 2:
-		/*line :478:1*/ goto ag_resume2
+		/*line :544:1*/ goto ag_resume2
 	}
-	/*line worker.go:479:2*/ const batch = 100
-	/*line :479:2*/ ag_L1:
-	/*line worker.go:481:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:482:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :482:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :482:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :482:3*/ return ag_s
+	/*line worker.go:545:2*/ const batch = 100
+	/*line :545:2*/ ag_L1:
+	/*line worker.go:547:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:548:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :548:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :548:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :548:3*/ return ag_s
 	}
-	/*line :482:3*/ ag_resume1:
-	/*line worker.go:482:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :482:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:483:3*/ if err != nil {
-		/*line worker.go:484:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :548:3*/ ag_resume1:
+	/*line worker.go:548:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :548:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:549:3*/ if err != nil {
+		/*line worker.go:550:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:486:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:487:5*/ ag_f.wait = 0
+		/*line worker.go:552:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:553:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:489:5*/ ag_f.wait = next
+			/*line worker.go:555:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:492:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :492:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :492:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :492:3*/ return ag_s
+	/*line worker.go:558:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :558:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :558:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :558:3*/ return ag_s
 	}
-	/*line :492:3*/ ag_resume2:
-	/*line :492:3*/ ag_f.ag_aw1 = nil
-	/*line :492:3*/ goto ag_L1
+	/*line :558:3*/ ag_resume2:
+	/*line :558:3*/ ag_f.ag_aw1 = nil
+	/*line :558:3*/ goto ag_L1
 }
 
-//line worker_async.go:1403
+//line worker_async.go:1695
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:482"
+		return "worker.go:548"
 	case 2:
-		return "worker.go:492"
+		return "worker.go:558"
 	}
 	return ""
 }
