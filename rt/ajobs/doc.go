@@ -121,7 +121,7 @@
 // whatever the fsync policy: Redis replication is asynchronous. A job
 // lost that way after its Enqueue returned is never run; a completion
 // lost that way makes the job run again (at least once still holds as
-// long as the enqueue survived). QueueOptions.WaitReplicas makes Enqueue
+// long as the enqueue survived). The queue option WaitReplicas makes Enqueue
 // and every completion wait (WAIT) until that many replicas have the
 // write, failing Enqueue with ErrNotReplicated when they do not within
 // WaitTimeout: it narrows the window, costs a replica round trip per

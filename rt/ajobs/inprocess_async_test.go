@@ -68,6 +68,11 @@ func _() {
 	var _ ag_stale_run_go_generate = guarded
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*testing.T, *aredis.Client)
+	var _ ag_stale_run_go_generate = waitReplicas
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // inprocess_test.go after this file was generated; run go generate.
 func init() {
@@ -82,6 +87,7 @@ func init() {
 		{Name: "priorities", Line: 303, Off: 9381, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
 		{Name: "watchdog", Line: 366, Off: 11573, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
 		{Name: "guarded", Line: 375, Off: 11757, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
+		{Name: "waitReplicas", Line: 383, Off: 11918, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
 	})
 }
 
@@ -163,7 +169,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:167
+//line inprocess_async_test.go:173
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_withWorker) AwaitLine() string {
@@ -479,7 +485,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:111:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:483
+//line inprocess_async_test.go:489
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_enqueueAndWait) AwaitLine() string {
@@ -685,7 +691,7 @@ func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:160:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:689
+//line inprocess_async_test.go:695
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deadLetters) AwaitLine() string {
@@ -911,7 +917,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:222:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:915
+//line inprocess_async_test.go:921
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shutdown) AwaitLine() string {
@@ -1006,7 +1012,7 @@ func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1010
+//line inprocess_async_test.go:1016
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gauged) AwaitLine() string {
@@ -1197,7 +1203,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:281:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1201
+//line inprocess_async_test.go:1207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_concurrency) AwaitLine() string {
@@ -1261,7 +1267,7 @@ func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1265
+//line inprocess_async_test.go:1271
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_note) AwaitLine() string {
@@ -1484,7 +1490,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:353:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1488
+//line inprocess_async_test.go:1494
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_priorities) AwaitLine() string {
@@ -1565,7 +1571,7 @@ func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:370:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1569
+//line inprocess_async_test.go:1575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watchdog) AwaitLine() string {
@@ -1637,7 +1643,7 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1641
+//line inprocess_async_test.go:1647
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guarded) AwaitLine() string {
@@ -1646,6 +1652,137 @@ func (ag_f *ag_guarded) AwaitLine() string {
 		return "inprocess_test.go:376"
 	case 2:
 		return "inprocess_test.go:377"
+	}
+	return ""
+}
+
+// ag_waitReplicas is the frame of waitReplicas (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_waitReplicas struct {
+	ag_state int
+	t        *testing.T
+	cl       *aredis.Client
+	q        *Queue
+	id       string
+	logs     []string
+	w        *Worker
+	run      *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[aredis.Value]
+	ag_aw1   rt.Awaitable[string]
+	ag_aw2   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw3   rt.Awaitable[int]
+	ag_aw4   rt.Awaitable[struct{}]
+}
+
+// waitReplicasAsync returns the coroutine of waitReplicas: nothing runs until it is awaited, spawned, gathered or run.
+func waitReplicasAsync(t *testing.T, cl *aredis.Client) rt.Awaitable[struct{}] {
+	return &ag_waitReplicas{t: t, cl: cl}
+}
+
+func (ag_f *ag_waitReplicas) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_waitReplicas) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line inprocess_test.go:383
+func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :383:1*/ var (
+		err  error
+		opts WorkerOptions
+		n    int
+	)
+	/*line :383:1*/ if ag_co.Unwinding() {
+		/*line :383:1*/ return rt.Ready
+	}
+	/*line :383:1*/ switch ag_f.ag_state {
+	/*line :383:1*/ case 1:
+		/*line :383:1*/ goto ag_resume1
+		/*line :383:1*/
+	case 2:
+		/*line :383:1*/ goto ag_resume2
+		/*line :383:1*/
+	case 3:
+		/*line :383:1*/ goto ag_resume3
+		/*line :383:1*/
+	case 4:
+		/*line :383:1*/ goto ag_resume4
+		/*line :383:1*/
+	case 5:
+		/*line :383:1*/ goto ag_resume5
+	}
+	/*line inprocess_test.go:386:2*/ ag_f.q = NewQueue(ag_f.cl, "t", WaitReplicas(1, 30*time.Millisecond))
+	/*line inprocess_test.go:387:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :387:2*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :387:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :387:2*/ return ag_s
+	}
+	/*line :387:2*/ ag_resume1:
+	/*line :387:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:388:2*/ ag_f.ag_aw1 = CountWords.EnqueueAsync(ag_f.q, "a b c")
+	/*line :388:2*/ ag_f.ag_state = 2 // await: CountWords.Enqueue(q, "a b c")
+	/*line :388:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :388:2*/ return ag_s
+	}
+	/*line :388:2*/ ag_resume2:
+	/*line inprocess_test.go:388:2*/ ag_f.id, err = ag_f.ag_aw1.AwaitResult()
+	/*line :388:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:389:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
+	/*line inprocess_test.go:390:2*/ require.NotEmpty(ag_f.t, ag_f.id)
+	/*line inprocess_test.go:391:6*/ ag_f.logs = nil
+	/*line inprocess_test.go:392:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:393:2*/ opts.Logf = func(f string, a ...any) {
+		/*line inprocess_test.go:393:41*/ ag_f.logs = append(ag_f.logs, fmt.Sprintf(f, a...))
+	}
+	/*line inprocess_test.go:394:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
+	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :395:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
+	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :395:2*/ return ag_s
+	}
+	/*line :395:2*/ ag_resume3:
+	/*line inprocess_test.go:395:2*/ ag_f.run, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :395:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:396:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :396:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
+	/*line :396:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:2*/ return ag_s
+	}
+	/*line :396:2*/ ag_resume4:
+	/*line inprocess_test.go:396:2*/ n, err = ag_f.ag_aw3.AwaitResult()
+	/*line :396:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:397:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:398:2*/ assert.Equal(ag_f.t, 3, n)
+	/*line inprocess_test.go:399:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:400:2*/ ag_f.ag_aw4 = ag_f.run
+	/*line :400:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :400:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :400:2*/ return ag_s
+	}
+	/*line :400:2*/ ag_resume5:
+	/*line :400:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:401:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:402:2*/ require.Len(ag_f.t, ag_f.logs, 1)
+	/*line inprocess_test.go:403:2*/ assert.Contains(ag_f.t, ag_f.logs[0], "fewer replicas than asked acknowledged the write (0 of 1")
+	/*line inprocess_test.go:404:1*/ return rt.Ready
+}
+
+//line inprocess_async_test.go:1772
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_waitReplicas) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "inprocess_test.go:387"
+	case 2:
+		return "inprocess_test.go:388"
+	case 3:
+		return "inprocess_test.go:395"
+	case 4:
+		return "inprocess_test.go:396"
+	case 5:
+		return "inprocess_test.go:400"
 	}
 	return ""
 }

@@ -378,3 +378,33 @@ func guarded(body rt.Awaitable[struct{}]) error {
 	wd.Cancel()
 	return err
 }
+
+// async
+func waitReplicas(t *testing.T, cl *aredis.Client) {
+	// A server without replicas: WAIT 1 times out, and both the enqueue
+	// and the completion say so, having written all the same.
+	q := NewQueue(cl, "t", WaitReplicas(1, 30*time.Millisecond))
+	cl.Do("SCRIPT", "FLUSH") // the EVAL fallback inside the pipeline
+	id, err := CountWords.Enqueue(q, "a b c")
+	require.ErrorIs(t, err, ErrNotReplicated)
+	require.NotEmpty(t, id)
+	var logs []string
+	opts := testWorkerOptions()
+	opts.Logf = func(f string, a ...any) { logs = append(logs, fmt.Sprintf(f, a...)) }
+	w := NewWorker(cl, opts, q)
+	run := rt.Spawn(w.RunAsync())
+	n, err := CountWords.Wait(q, id)
+	require.NoError(t, err)
+	assert.Equal(t, 3, n)
+	w.Stop(time.Second)
+	rt.Await(run)
+	assert.Equal(t, 1, w.Stats().Done)
+	require.Len(t, logs, 1)
+	assert.Contains(t, logs[0], "fewer replicas than asked acknowledged the write (0 of 1")
+}
+
+func TestWaitReplicas(t *testing.T) {
+	_, cl := startRedis(t)
+	_, err := rt.Run(guardedAsync(waitReplicasAsync(t, cl)))
+	require.NoError(t, err)
+}

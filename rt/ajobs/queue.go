@@ -28,7 +28,27 @@ var (
 	completeScript = aredis.NewScript(completeSrc)
 	givebackScript = aredis.NewScript(givebackSrc)
 	moveDueScript  = aredis.NewScript(moveDueSrc)
+
+	scriptSources = map[*aredis.Script]string{enqueueScript: enqueueSrc, completeScript: completeSrc}
 )
+
+// ErrNotReplicated is returned (wrapped) when WaitReplicas asked for more
+// replicas than acknowledged a write within its timeout. The write was
+// made on the primary all the same: an Enqueue that returns it also
+// returns the job's id, and the job will run unless a failover loses it.
+var ErrNotReplicated = errors.New("ajobs: fewer replicas than asked acknowledged the write")
+
+// A QueueOption changes how a Queue writes.
+type QueueOption func(*Queue)
+
+// WaitReplicas makes Enqueue and every completion wait (Redis WAIT) until
+// n replicas have the write, for at most timeout; fewer is
+// ErrNotReplicated. It narrows, without closing, the window in which a
+// failover loses acknowledged writes (see the package doc), for a replica
+// round trip per write.
+func WaitReplicas(n int, timeout time.Duration) QueueOption {
+	return func(q *Queue) { q.waitReplicas, q.waitTimeout = n, timeout }
+}
 
 // group is the consumer group every worker of a queue reads in.
 const group = "workers"
@@ -55,14 +75,55 @@ func (e *JobError) Error() string { return fmt.Sprintf("ajobs: job %s failed: %s
 // group, a sorted set of delayed jobs, a sorted set of dead ones and a
 // hash per job. It is a small value; make as many as there are queues.
 type Queue struct {
-	cl     *aredis.Client
-	name   string
-	prefix string // "ajobs:{name}:"
+	cl           *aredis.Client
+	name         string
+	prefix       string // "ajobs:{name}:"
+	waitReplicas int
+	waitTimeout  time.Duration
 }
 
 // NewQueue returns the queue name on cl.
-func NewQueue(cl *aredis.Client, name string) *Queue {
-	return &Queue{cl: cl, name: name, prefix: "ajobs:{" + name + "}:"}
+func NewQueue(cl *aredis.Client, name string, opts ...QueueOption) *Queue {
+	q := &Queue{cl: cl, name: name, prefix: "ajobs:{" + name + "}:"}
+	for _, o := range opts {
+		o(q)
+	}
+	return q
+}
+
+// write runs a script that writes (enqueue, complete). With WaitReplicas
+// it sends WAIT after it in one pipeline: WAIT counts the writes of its
+// own connection, and a pipeline runs on one.
+//
+// async
+func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {
+	if q.waitReplicas <= 0 {
+		return s.Run(q.cl, keys, args...)
+	}
+	cmd := make([]any, 0, 3+len(keys)+len(args))
+	cmd = append(cmd, "EVALSHA", s.SHA(), len(keys))
+	for _, k := range keys {
+		cmd = append(cmd, k)
+	}
+	cmd = append(cmd, args...)
+	vals, err := q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q.waitTimeout.Milliseconds()).Exec()
+	if err != nil {
+		return aredis.Value{}, err
+	}
+	var re *aredis.RedisError
+	if err := vals[0].Err(); errors.As(err, &re) && re.Code() == "NOSCRIPT" {
+		cmd[0], cmd[1] = "EVAL", scriptSources[s]
+		if vals, err = q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q.waitTimeout.Milliseconds()).Exec(); err != nil {
+			return aredis.Value{}, err
+		}
+	}
+	if err := vals[0].Err(); err != nil {
+		return vals[0], err
+	}
+	if vals[1].Int < int64(q.waitReplicas) {
+		return vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, q.waitReplicas, q.waitTimeout)
+	}
+	return vals[0], nil
 }
 
 // Name returns the queue's name.
@@ -108,8 +169,12 @@ func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, erro
 	if ttl < 1 {
 		ttl = 1
 	}
-	v, err := enqueueScript.Run(q.cl, []string{q.jobKey(id), q.stream(), q.delayed(), unique},
+	v, err := q.write(enqueueScript, []string{q.jobKey(id), q.stream(), q.delayed(), unique},
 		id, typ, payload, o.retries+1, o.timeout.Milliseconds(), delay, at, int64((o.uniqueTTL+time.Second-1)/time.Second), ttl)
+	var notReplicated error
+	if errors.Is(err, ErrNotReplicated) {
+		notReplicated, err = err, nil
+	}
 	if err != nil {
 		return "", fmt.Errorf("ajobs: enqueue %s on %s: %w", typ, q.name, err)
 	}
@@ -120,7 +185,7 @@ func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, erro
 	if v.Elems[0].Int == 0 {
 		return got, ErrDuplicate
 	}
-	return got, nil
+	return got, notReplicated
 }
 
 // result reads job id's outcome: done reports whether it has finished;

@@ -3,6 +3,7 @@
 package ajobs
 
 import (
+	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
@@ -11,6 +12,11 @@ import (
 
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*Queue, *aredis.Script, []string, ...any) (aredis.Value, error)
+	var _ ag_stale_run_go_generate = (*Queue).write
+}
+
 func _() {
 	type ag_stale_run_go_generate func(*Queue, string, []byte, []Option) (string, error)
 	var _ ag_stale_run_go_generate = (*Queue).enqueue
@@ -30,10 +36,141 @@ func _() {
 // queue.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("queue.go", []rt.SourceFunc{
-		{Name: "(*Queue).enqueue", Line: 87, Off: 2636, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1055, Hash: 0x11b3e37b11e1fee8},
-		{Name: "(*Queue).result", Line: 130, Off: 3826, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
-		{Name: "(*Queue).wait", Line: 156, Off: 4649, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
+		{Name: "(*Queue).write", Line: 99, Off: 3272, Head: "func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {", Len: 1045, Hash: 0x76ee847aa275f0c3},
+		{Name: "(*Queue).enqueue", Line: 148, Off: 5020, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1163, Hash: 0xdfe73e5ca25d5cfb},
+		{Name: "(*Queue).result", Line: 195, Off: 6318, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
+		{Name: "(*Queue).wait", Line: 221, Off: 7141, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
 	})
+}
+
+// ag_Queue_write is the frame of (*Queue).write (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Queue_write struct {
+	ag_state int
+	q        *Queue
+	s        *aredis.Script
+	keys     []string
+	args     []any
+	cmd      []any
+	re       *aredis.RedisError
+	ag_aw0   rt.Awaitable[aredis.Value]
+	ag_aw1   rt.Awaitable[[]aredis.Value]
+	ag_r0    aredis.Value
+	ag_err   error
+}
+
+// writeAsync returns the coroutine of (*Queue).write: nothing runs until it is awaited, spawned, gathered or run.
+func (q *Queue) writeAsync(s *aredis.Script, keys []string, args ...any) rt.Awaitable[aredis.Value] {
+	return &ag_Queue_write{q: q, s: s, keys: keys, args: args}
+}
+
+func (ag_f *ag_Queue_write) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Queue_write) AwaitResult() (aredis.Value, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line queue.go:99
+func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :99:1*/ var (
+		ag_t0   aredis.Value
+		ag_t1   error
+		vals    []aredis.Value
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :99:1*/ if ag_co.Unwinding() {
+		/*line :99:1*/ return rt.Ready
+	}
+	/*line :99:1*/ switch ag_f.ag_state {
+	/*line :99:1*/ case 1:
+		/*line :99:1*/ goto ag_resume1
+		/*line :99:1*/
+	case 2:
+		/*line :99:1*/ goto ag_resume2
+		/*line :99:1*/
+	case 3:
+		/*line :99:1*/ goto ag_resume3
+	}
+	/*line queue.go:100:2*/ if !(ag_f.q.waitReplicas <= 0) {
+		/*line :100:2*/ goto ag_L1
+	}
+	/*line queue.go:101:10*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.q.cl, ag_f.keys, ag_f.args...)
+	/*line :101:10*/ ag_f.ag_state = 1 // await: s.Run(q.cl, keys, args...)
+	/*line :101:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :101:10*/ return ag_s
+	}
+	/*line :101:10*/ ag_resume1:
+	/*line queue.go:101:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :101:10*/ ag_f.ag_aw0 = nil
+	/*line queue.go:101:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :101:3*/ return rt.Ready
+	/*line :101:3*/ ag_L1:
+	/*line queue.go:103:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line queue.go:104:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.SHA(), len(ag_f.keys))
+	/*line queue.go:105:2*/ for _, k := range ag_f.keys {
+		/*line queue.go:106:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	}
+	/*line queue.go:108:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line queue.go:109:2*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
+	/*line :109:2*/ ag_f.ag_state = 2 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
+	/*line :109:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:2*/ return ag_s
+	}
+	/*line :109:2*/ ag_resume2:
+	/*line queue.go:109:2*/ vals, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :109:2*/ ag_f.ag_aw1 = nil
+	/*line queue.go:110:2*/ if ag_err1 != nil {
+		/*line queue.go:111:3*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err1
+		/*line :111:3*/ return rt.Ready
+	}
+	/*line queue.go:113:6*/ ag_f.re = nil
+	/*line queue.go:114:5*/ ag_err2 = vals[0].Err()
+	/*line queue.go:114:2*/ if !(errors.As(ag_err2, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :114:2*/ goto ag_L2
+	}
+	/*line queue.go:115:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", scriptSources[ag_f.s]
+	/*line queue.go:116:6*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
+	/*line :116:6*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
+	/*line :116:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :116:6*/ return ag_s
+	}
+	/*line :116:6*/ ag_resume3:
+	/*line queue.go:116:6*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :116:6*/ ag_f.ag_aw1 = nil
+	/*line queue.go:116:3*/ if !(ag_err2 != nil) {
+		/*line :116:3*/ goto ag_L3
+	}
+	/*line queue.go:117:4*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err2
+	/*line :117:4*/ return rt.Ready
+	/*line :117:4*/ ag_L3:
+	/*line :117:4*/ ag_L2:
+	/*line queue.go:120:2*/ if err := vals[0].Err(); err != nil {
+		/*line queue.go:121:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], err
+		/*line :121:3*/ return rt.Ready
+	}
+	/*line queue.go:123:2*/ if vals[1].Int < int64(ag_f.q.waitReplicas) {
+		/*line queue.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, ag_f.q.waitReplicas, ag_f.q.waitTimeout)
+		/*line :124:3*/ return rt.Ready
+	}
+	/*line queue.go:126:2*/ ag_f.ag_r0, ag_f.ag_err = vals[0], nil
+	/*line :126:2*/ return rt.Ready
+}
+
+//line queue_async.go:162
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Queue_write) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "queue.go:101"
+	case 2:
+		return "queue.go:109"
+	case 3:
+		return "queue.go:116"
+	}
+	return ""
 }
 
 // ag_Queue_enqueue is the frame of (*Queue).enqueue (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -62,80 +199,85 @@ func (ag_f *ag_Queue_enqueue) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:87
+//line queue.go:148
 func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :87:1*/ var (
-		id         string
-		ag_delay1  int64
-		ag_at1     int64
-		ag_unique1 string
-		ttl        int64
-		v          aredis.Value
-		err        error
-		got        string
+	/*line :148:1*/ var (
+		id            string
+		ag_delay1     int64
+		ag_at1        int64
+		ag_unique1    string
+		ttl           int64
+		v             aredis.Value
+		err           error
+		notReplicated error
+		got           string
 	)
-	/*line :87:1*/ if ag_co.Unwinding() {
-		/*line :87:1*/ return rt.Ready
+	/*line :148:1*/ if ag_co.Unwinding() {
+		/*line :148:1*/ return rt.Ready
 	}
-	/*line :87:1*/ switch ag_f.ag_state {
-	/*line :87:1*/ case 1:
-		/*line :87:1*/ goto ag_resume1
+	/*line :148:1*/ switch ag_f.ag_state {
+	/*line :148:1*/ case 1:
+		/*line :148:1*/ goto ag_resume1
 	}
-	/*line queue.go:88:2*/ ag_f.o = jobOptions{retries: 3, resultTTL: DefaultResultTTL}
-	/*line queue.go:89:2*/ for _, f := range ag_f.opts {
-		/*line queue.go:90:3*/ f(&ag_f.o)
+	/*line queue.go:149:2*/ ag_f.o = jobOptions{retries: 3, resultTTL: DefaultResultTTL}
+	/*line queue.go:150:2*/ for _, f := range ag_f.opts {
+		/*line queue.go:151:3*/ f(&ag_f.o)
 	}
-	/*line queue.go:92:2*/ id = newID()
-	/*line queue.go:93:2*/ ag_delay1, ag_at1 = int64(-1), int64(-1)
-	/*line queue.go:94:2*/ if ag_f.o.delay > 0 {
-		/*line queue.go:95:3*/ ag_delay1 = ag_f.o.delay.Milliseconds()
+	/*line queue.go:153:2*/ id = newID()
+	/*line queue.go:154:2*/ ag_delay1, ag_at1 = int64(-1), int64(-1)
+	/*line queue.go:155:2*/ if ag_f.o.delay > 0 {
+		/*line queue.go:156:3*/ ag_delay1 = ag_f.o.delay.Milliseconds()
 	}
-	/*line queue.go:97:2*/ if !ag_f.o.at.IsZero() {
-		/*line queue.go:98:3*/ ag_at1 = ag_f.o.at.UnixMilli()
+	/*line queue.go:158:2*/ if !ag_f.o.at.IsZero() {
+		/*line queue.go:159:3*/ ag_at1 = ag_f.o.at.UnixMilli()
 	}
-	/*line queue.go:100:2*/ ag_unique1 = ""
-	/*line queue.go:101:2*/ if ag_f.o.unique != "" {
-		/*line queue.go:102:3*/ ag_unique1 = ag_f.q.prefix + "unique:" + ag_f.o.unique
-		/*line queue.go:103:3*/ if ag_f.o.uniqueTTL <= 0 {
-			/*line queue.go:104:4*/ ag_f.o.uniqueTTL = DefaultResultTTL
+	/*line queue.go:161:2*/ ag_unique1 = ""
+	/*line queue.go:162:2*/ if ag_f.o.unique != "" {
+		/*line queue.go:163:3*/ ag_unique1 = ag_f.q.prefix + "unique:" + ag_f.o.unique
+		/*line queue.go:164:3*/ if ag_f.o.uniqueTTL <= 0 {
+			/*line queue.go:165:4*/ ag_f.o.uniqueTTL = DefaultResultTTL
 		}
 	}
-	/*line queue.go:107:2*/ ttl = int64(ag_f.o.resultTTL / time.Second)
-	/*line queue.go:108:2*/ if ttl < 1 {
-		/*line queue.go:109:3*/ ttl = 1
+	/*line queue.go:168:2*/ ttl = int64(ag_f.o.resultTTL / time.Second)
+	/*line queue.go:169:2*/ if ttl < 1 {
+		/*line queue.go:170:3*/ ttl = 1
 	}
-	/*line queue.go:111:2*/ ag_f.ag_aw0 = enqueueScript.RunAsync(ag_f.q.cl, []string{ag_f.q.jobKey(id), ag_f.q.stream(), ag_f.q.delayed(), ag_unique1}, id, ag_f.typ, ag_f.payload, ag_f.o.retries+1, ag_f.o.timeout.Milliseconds(), ag_delay1, ag_at1, int64((ag_f.o.uniqueTTL+time.Second-1)/time.Second), ttl)
-	/*line :111:2*/ ag_f.ag_state = 1 // await: enqueueScript.Run(q.cl, []string{…}, id, typ, payload, o....
-	/*line :111:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:2*/ return ag_s
+	/*line queue.go:172:2*/ ag_f.ag_aw0 = ag_f.q.writeAsync(enqueueScript, []string{ag_f.q.jobKey(id), ag_f.q.stream(), ag_f.q.delayed(), ag_unique1}, id, ag_f.typ, ag_f.payload, ag_f.o.retries+1, ag_f.o.timeout.Milliseconds(), ag_delay1, ag_at1, int64((ag_f.o.uniqueTTL+time.Second-1)/time.Second), ttl)
+	/*line :172:2*/ ag_f.ag_state = 1 // await: q.write(enqueueScript, []string{…}, id, typ, payload, o.r...
+	/*line :172:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :172:2*/ return ag_s
 	}
-	/*line :111:2*/ ag_resume1:
-	/*line queue.go:111:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :111:2*/ ag_f.ag_aw0 = nil
-	/*line queue.go:113:2*/ if err != nil {
-		/*line queue.go:114:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s on %s: %w", ag_f.typ, ag_f.q.name, err)
-		/*line :114:3*/ return rt.Ready
+	/*line :172:2*/ ag_resume1:
+	/*line queue.go:172:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :172:2*/ ag_f.ag_aw0 = nil
+	/*line queue.go:174:6*/ notReplicated = nil
+	/*line queue.go:175:2*/ if errors.Is(err, ErrNotReplicated) {
+		/*line queue.go:176:3*/ notReplicated, err = err, nil
 	}
-	/*line queue.go:116:2*/ if len(v.Elems) != 2 {
-		/*line queue.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", ag_f.typ, v)
-		/*line :117:3*/ return rt.Ready
+	/*line queue.go:178:2*/ if err != nil {
+		/*line queue.go:179:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s on %s: %w", ag_f.typ, ag_f.q.name, err)
+		/*line :179:3*/ return rt.Ready
 	}
-	/*line queue.go:119:2*/ got, _ = v.Elems[1].Text()
-	/*line queue.go:120:2*/ if v.Elems[0].Int == 0 {
-		/*line queue.go:121:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
-		/*line :121:3*/ return rt.Ready
+	/*line queue.go:181:2*/ if len(v.Elems) != 2 {
+		/*line queue.go:182:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", ag_f.typ, v)
+		/*line :182:3*/ return rt.Ready
 	}
-	/*line queue.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = got, nil
-	/*line :123:2*/ return rt.Ready
+	/*line queue.go:184:2*/ got, _ = v.Elems[1].Text()
+	/*line queue.go:185:2*/ if v.Elems[0].Int == 0 {
+		/*line queue.go:186:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
+		/*line :186:3*/ return rt.Ready
+	}
+	/*line queue.go:188:2*/ ag_f.ag_r0, ag_f.ag_err = got, notReplicated
+	/*line :188:2*/ return rt.Ready
 }
 
-//line queue_async.go:133
+//line queue_async.go:275
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_enqueue) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:111"
+		return "queue.go:172"
 	}
 	return ""
 }
@@ -163,59 +305,59 @@ func (ag_f *ag_Queue_result) AwaitResult() (rt.Tuple2[[]byte, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:130
+//line queue.go:195
 func (ag_f *ag_Queue_result) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :130:1*/ var (
+	/*line :195:1*/ var (
 		err error
 		v   aredis.Value
 	)
-	/*line :130:1*/ if ag_co.Unwinding() {
-		/*line :130:1*/ return rt.Ready
+	/*line :195:1*/ if ag_co.Unwinding() {
+		/*line :195:1*/ return rt.Ready
 	}
-	/*line :130:1*/ switch ag_f.ag_state {
-	/*line :130:1*/ case 1:
-		/*line :130:1*/ goto ag_resume1
+	/*line :195:1*/ switch ag_f.ag_state {
+	/*line :195:1*/ case 1:
+		/*line :195:1*/ goto ag_resume1
 	}
-	/*line queue.go:131:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HMGET", ag_f.q.jobKey(ag_f.id), "state", "result", "error", "stack")
-	/*line :131:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HMGET", q.jobKey(id), "state", "result", "error"...
-	/*line :131:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :131:2*/ return ag_s
+	/*line queue.go:196:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HMGET", ag_f.q.jobKey(ag_f.id), "state", "result", "error", "stack")
+	/*line :196:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HMGET", q.jobKey(id), "state", "result", "error"...
+	/*line :196:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :196:2*/ return ag_s
 	}
-	/*line :131:2*/ ag_resume1:
-	/*line queue.go:131:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :131:2*/ ag_f.ag_aw0 = nil
-	/*line queue.go:132:2*/ if err != nil {
-		/*line queue.go:133:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, err
-		/*line :133:3*/ return rt.Ready
+	/*line :196:2*/ ag_resume1:
+	/*line queue.go:196:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :196:2*/ ag_f.ag_aw0 = nil
+	/*line queue.go:197:2*/ if err != nil {
+		/*line queue.go:198:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, err
+		/*line :198:3*/ return rt.Ready
 	}
-	/*line queue.go:135:2*/ if len(v.Elems) != 4 {
-		/*line queue.go:136:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, fmt.Errorf("ajobs: unexpected HMGET reply %v", v)
-		/*line :136:3*/ return rt.Ready
+	/*line queue.go:200:2*/ if len(v.Elems) != 4 {
+		/*line queue.go:201:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, fmt.Errorf("ajobs: unexpected HMGET reply %v", v)
+		/*line :201:3*/ return rt.Ready
 	}
-	/*line queue.go:138:2*/ if v.Elems[0].IsNull() {
-		/*line queue.go:139:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, ErrNoJob
-		/*line :139:3*/ return rt.Ready
+	/*line queue.go:203:2*/ if v.Elems[0].IsNull() {
+		/*line queue.go:204:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, ErrNoJob
+		/*line :204:3*/ return rt.Ready
 	}
-	/*line queue.go:141:2*/ switch v.Elems[0].Str {
-	/*line :141:2*/ case "done":
-		/*line queue.go:143:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = []byte(v.Elems[1].Str), true, nil
-		/*line :143:3*/ return rt.Ready
-		/*line :143:3*/
+	/*line queue.go:206:2*/ switch v.Elems[0].Str {
+	/*line :206:2*/ case "done":
+		/*line queue.go:208:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = []byte(v.Elems[1].Str), true, nil
+		/*line :208:3*/ return rt.Ready
+		/*line :208:3*/
 	case "dead":
-		/*line queue.go:145:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, true, &JobError{ID: ag_f.id, Msg: v.Elems[2].Str, Stack: v.Elems[3].Str}
-		/*line :145:3*/ return rt.Ready
+		/*line queue.go:210:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, true, &JobError{ID: ag_f.id, Msg: v.Elems[2].Str, Stack: v.Elems[3].Str}
+		/*line :210:3*/ return rt.Ready
 	}
-	/*line queue.go:147:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, nil
-	/*line :147:2*/ return rt.Ready
+	/*line queue.go:212:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, nil
+	/*line :212:2*/ return rt.Ready
 }
 
-//line queue_async.go:213
+//line queue_async.go:355
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_result) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:131"
+		return "queue.go:196"
 	}
 	return ""
 }
@@ -245,88 +387,88 @@ func (ag_f *ag_Queue_wait) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:156
+//line queue.go:221
 func (ag_f *ag_Queue_wait) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :156:1*/ var (
+	/*line :221:1*/ var (
 		res     []byte
 		done    bool
 		ag_err1 error
 		v       aredis.Value
 		ag_err2 error
 	)
-	/*line :156:1*/ if ag_co.Unwinding() {
-		/*line :156:1*/ return rt.Ready
+	/*line :221:1*/ if ag_co.Unwinding() {
+		/*line :221:1*/ return rt.Ready
 	}
-	/*line :156:1*/ switch ag_f.ag_state {
-	/*line :156:1*/ case 1:
-		/*line :156:1*/ goto ag_resume1
-		/*line :156:1*/
+	/*line :221:1*/ switch ag_f.ag_state {
+	/*line :221:1*/ case 1:
+		/*line :221:1*/ goto ag_resume1
+		/*line :221:1*/
 	case 2:
-		/*line :156:1*/ goto ag_resume2
-		/*line :156:1*/
+		/*line :221:1*/ goto ag_resume2
+		/*line :221:1*/
 	case 3:
-		/*line :156:1*/ goto ag_resume3
+		/*line :221:1*/ goto ag_resume3
 	}
-	/*line :156:1*/ ag_L1:
-	/*line queue.go:158:3*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :158:3*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :158:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:3*/ return ag_s
+	/*line :221:1*/ ag_L1:
+	/*line queue.go:223:3*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :223:3*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :223:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:3*/ return ag_s
 	}
-	/*line :158:3*/ ag_resume1:
-	/*line queue.go:158:3*/ {
-		/*line :158:3*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :158:3*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :223:3*/ ag_resume1:
+	/*line queue.go:223:3*/ {
+		/*line :223:3*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :223:3*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :158:3*/ ag_f.ag_aw0 = nil
-	/*line queue.go:159:3*/ if ag_err1 != nil || done {
-		/*line queue.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = res, ag_err1
-		/*line :160:4*/ return rt.Ready
+	/*line :223:3*/ ag_f.ag_aw0 = nil
+	/*line queue.go:224:3*/ if ag_err1 != nil || done {
+		/*line queue.go:225:4*/ ag_f.ag_r0, ag_f.ag_err = res, ag_err1
+		/*line :225:4*/ return rt.Ready
 	}
-	/*line queue.go:162:3*/ ag_f.ag_aw1 = ag_f.q.cl.DoAsync("BLPOP", ag_f.q.doneKey(ag_f.id), 5)
-	/*line :162:3*/ ag_f.ag_state = 2 // await: q.cl.Do("BLPOP", q.doneKey(id), 5)
-	/*line :162:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :162:3*/ return ag_s
+	/*line queue.go:227:3*/ ag_f.ag_aw1 = ag_f.q.cl.DoAsync("BLPOP", ag_f.q.doneKey(ag_f.id), 5)
+	/*line :227:3*/ ag_f.ag_state = 2 // await: q.cl.Do("BLPOP", q.doneKey(id), 5)
+	/*line :227:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:3*/ return ag_s
 	}
-	/*line :162:3*/ ag_resume2:
-	/*line queue.go:162:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :162:3*/ ag_f.ag_aw1 = nil
-	/*line queue.go:163:3*/ if ag_err1 != nil {
-		/*line queue.go:164:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :164:4*/ return rt.Ready
+	/*line :227:3*/ ag_resume2:
+	/*line queue.go:227:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :227:3*/ ag_f.ag_aw1 = nil
+	/*line queue.go:228:3*/ if ag_err1 != nil {
+		/*line queue.go:229:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :229:4*/ return rt.Ready
 	}
-	/*line queue.go:166:3*/ if v.IsNull() {
-		/*line :166:3*/ goto ag_L4
+	/*line queue.go:231:3*/ if v.IsNull() {
+		/*line :231:3*/ goto ag_L4
 	}
-	/*line queue.go:167:7*/ ag_f.ag_aw2 = ag_f.q.cl.Pipeline().Add("RPUSH", ag_f.q.doneKey(ag_f.id), 1).Add("EXPIRE", ag_f.q.doneKey(ag_f.id), 60).ExecAsync()
-	/*line :167:7*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add("RPUSH", q.doneKey(id), 1).Add("EXPIR...
-	/*line :167:7*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :167:7*/ return ag_s
+	/*line queue.go:232:7*/ ag_f.ag_aw2 = ag_f.q.cl.Pipeline().Add("RPUSH", ag_f.q.doneKey(ag_f.id), 1).Add("EXPIRE", ag_f.q.doneKey(ag_f.id), 60).ExecAsync()
+	/*line :232:7*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add("RPUSH", q.doneKey(id), 1).Add("EXPIR...
+	/*line :232:7*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:7*/ return ag_s
 	}
-	/*line :167:7*/ ag_resume3:
-	/*line queue.go:167:7*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :167:7*/ ag_f.ag_aw2 = nil
-	/*line queue.go:167:4*/ if !(ag_err2 != nil) {
-		/*line :167:4*/ goto ag_L5
+	/*line :232:7*/ ag_resume3:
+	/*line queue.go:232:7*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :232:7*/ ag_f.ag_aw2 = nil
+	/*line queue.go:232:4*/ if !(ag_err2 != nil) {
+		/*line :232:4*/ goto ag_L5
 	}
-	/*line queue.go:168:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :168:5*/ return rt.Ready
-	/*line :168:5*/ ag_L5:
-	/*line :168:5*/ ag_L4:
-	/*line :168:5*/ goto ag_L1
+	/*line queue.go:233:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :233:5*/ return rt.Ready
+	/*line :233:5*/ ag_L5:
+	/*line :233:5*/ ag_L4:
+	/*line :233:5*/ goto ag_L1
 }
 
-//line queue_async.go:320
+//line queue_async.go:462
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_wait) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:158"
+		return "queue.go:223"
 	case 2:
-		return "queue.go:162"
+		return "queue.go:227"
 	case 3:
-		return "queue.go:167"
+		return "queue.go:232"
 	}
 	return ""
 }

@@ -510,8 +510,12 @@ func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Durat
 	until := rt.Now().Add(w.opts.Lease)
 	pause := 20 * time.Millisecond
 	for {
-		v, err := completeScript.Run(w.cl, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
+		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
 			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delay.Milliseconds(), a.job)
+		if errors.Is(err, ErrNotReplicated) {
+			w.opts.Logf("ajobs: completing job %s: %v", a.job, err)
+			err = nil
+		}
 		if err == nil {
 			switch v.Int {
 			case 0:

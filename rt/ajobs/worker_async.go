@@ -87,8 +87,8 @@ func init() {
 		{Name: "(*Worker).start", Line: 395, Off: 11291, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
 		{Name: "(*Worker).runJob", Line: 414, Off: 11785, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
 		{Name: "(*Worker).heartbeat", Line: 487, Off: 13890, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 915, Hash: 0x46018e06da613a42},
-		{Name: "(*Worker).mover", Line: 544, Off: 15622, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1030, Hash: 0x820ae48d6d9a6143},
+		{Name: "(*Worker).mover", Line: 548, Off: 15737, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -1547,65 +1547,69 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:510:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
 	/*line worker.go:511:2*/ ag_f.pause = 20 * time.Millisecond
 	/*line :511:2*/ ag_L1:
-	/*line worker.go:513:3*/ ag_f.ag_aw1 = completeScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
-	/*line :513:3*/ ag_f.ag_state = 2 // await: completeScript.Run(w.cl, []string{…}, group, a.entry, w.o...
+	/*line worker.go:513:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
+	/*line :513:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
 	/*line :513:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :513:3*/ return ag_s
 	}
 	/*line :513:3*/ ag_resume2:
 	/*line worker.go:513:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
 	/*line :513:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:515:3*/ if ag_f.err == nil {
-		/*line worker.go:516:4*/ switch v.Int {
-		/*line :516:4*/ case 0:
-			/*line worker.go:518:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:519:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :519:5*/
-		case 1:
-			/*line worker.go:521:5*/ ag_f.w.stats.Done++
-			/*line :521:5*/
-		case 2:
-			/*line worker.go:523:5*/ ag_f.w.stats.Retried++
+	/*line worker.go:515:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:516:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:517:4*/ ag_f.err = nil
+	}
+	/*line worker.go:519:3*/ if ag_f.err == nil {
+		/*line worker.go:520:4*/ switch v.Int {
+		/*line :520:4*/ case 0:
+			/*line worker.go:522:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:523:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
 			/*line :523:5*/
+		case 1:
+			/*line worker.go:525:5*/ ag_f.w.stats.Done++
+			/*line :525:5*/
+		case 2:
+			/*line worker.go:527:5*/ ag_f.w.stats.Retried++
+			/*line :527:5*/
 		case 3:
-			/*line worker.go:525:5*/ ag_f.w.stats.Dead++
+			/*line worker.go:529:5*/ ag_f.w.stats.Dead++
 		}
-		/*line worker.go:527:4*/ return rt.Ready
+		/*line worker.go:531:4*/ return rt.Ready
 	}
-	/*line :527:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:529:7*/ (*ag_f.re) = nil
-	/*line :529:7*/ ag_t7 = errors.As(ag_f.err, ag_f.re)
-	/*line worker.go:530:29*/ if ag_t7 {
-		/*line :530:29*/ goto ag_L4
+	/*line :531:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:533:7*/ (*ag_f.re) = nil
+	/*line :533:7*/ ag_t7 = errors.As(ag_f.err, ag_f.re)
+	/*line worker.go:534:29*/ if ag_t7 {
+		/*line :534:29*/ goto ag_L4
 	}
-	/*line worker.go:530:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :530:30*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :530:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :530:30*/ return ag_s
+	/*line worker.go:534:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :534:30*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :534:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :534:30*/ return ag_s
 	}
-	/*line :530:30*/ ag_resume3:
-	/*line worker.go:530:30*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :530:30*/ ag_f.ag_aw0 = nil
-	/*line :530:30*/ ag_t7 = !ag_t8.Before(ag_f.until)
-	/*line :530:30*/ ag_L4:
-	/*line worker.go:530:3*/ if !ag_t7 {
-		/*line :530:3*/ goto ag_L5
+	/*line :534:30*/ ag_resume3:
+	/*line worker.go:534:30*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :534:30*/ ag_f.ag_aw0 = nil
+	/*line :534:30*/ ag_t7 = !ag_t8.Before(ag_f.until)
+	/*line :534:30*/ ag_L4:
+	/*line worker.go:534:3*/ if !ag_t7 {
+		/*line :534:3*/ goto ag_L5
 	}
-	/*line worker.go:531:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:532:4*/ return rt.Ready
-	/*line :532:4*/ ag_L5:
-	/*line worker.go:534:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :534:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :534:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :534:3*/ return ag_s
+	/*line worker.go:535:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:536:4*/ return rt.Ready
+	/*line :536:4*/ ag_L5:
+	/*line worker.go:538:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :538:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :538:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :538:3*/ return ag_s
 	}
-	/*line :534:3*/ ag_resume4:
-	/*line :534:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:535:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :535:3*/ goto ag_L1
+	/*line :538:3*/ ag_resume4:
+	/*line :538:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:539:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :539:3*/ goto ag_L1
 }
 
-//line worker_async.go:1609
+//line worker_async.go:1613
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1615,9 +1619,9 @@ func (ag_f *ag_Worker_finish) AwaitLine() string {
 	case 2:
 		return "worker.go:513"
 	case 3:
-		return "worker.go:530"
-	case 4:
 		return "worker.go:534"
+	case 4:
+		return "worker.go:538"
 	}
 	return ""
 }
@@ -1645,61 +1649,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:544
+//line worker.go:548
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :544:1*/ var (
+	/*line :548:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :544:1*/ if ag_co.Unwinding() {
-		/*line :544:1*/ return rt.Ready
+	/*line :548:1*/ if ag_co.Unwinding() {
+		/*line :548:1*/ return rt.Ready
 	}
-	/*line :544:1*/ switch ag_f.ag_state {
-	/*line :544:1*/ case 1:
-		/*line :544:1*/ goto ag_resume1
-		/*line :544:1*/
+	/*line :548:1*/ switch ag_f.ag_state {
+	/*line :548:1*/ case 1:
+		/*line :548:1*/ goto ag_resume1
+		/*line :548:1*/
 	case 2:
-		/*line :544:1*/ goto ag_resume2
+		/*line :548:1*/ goto ag_resume2
 	}
-	/*line worker.go:545:2*/ const batch = 100
-	/*line :545:2*/ ag_L1:
-	/*line worker.go:547:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:548:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :548:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :548:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :548:3*/ return ag_s
+	/*line worker.go:549:2*/ const batch = 100
+	/*line :549:2*/ ag_L1:
+	/*line worker.go:551:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:552:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :552:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :552:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :552:3*/ return ag_s
 	}
-	/*line :548:3*/ ag_resume1:
-	/*line worker.go:548:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :548:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:549:3*/ if err != nil {
-		/*line worker.go:550:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :552:3*/ ag_resume1:
+	/*line worker.go:552:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :552:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:553:3*/ if err != nil {
+		/*line worker.go:554:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:552:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:553:5*/ ag_f.wait = 0
+		/*line worker.go:556:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:557:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:555:5*/ ag_f.wait = next
+			/*line worker.go:559:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:558:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :558:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :558:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:3*/ return ag_s
+	/*line worker.go:562:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :562:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :562:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :562:3*/ return ag_s
 	}
-	/*line :558:3*/ ag_resume2:
-	/*line :558:3*/ ag_f.ag_aw1 = nil
-	/*line :558:3*/ goto ag_L1
+	/*line :562:3*/ ag_resume2:
+	/*line :562:3*/ ag_f.ag_aw1 = nil
+	/*line :562:3*/ goto ag_L1
 }
 
-//line worker_async.go:1695
+//line worker_async.go:1699
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:548"
+		return "worker.go:552"
 	case 2:
-		return "worker.go:558"
+		return "worker.go:562"
 	}
 	return ""
 }
