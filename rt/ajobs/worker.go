@@ -531,7 +531,8 @@ func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Durat
 			return
 		}
 		var re *aredis.RedisError
-		if errors.As(err, &re) || !rt.Now().Before(until) {
+		permanent := errors.As(err, &re) && re.Code() != "LOADING" // a restarted server answers LOADING until its AOF is read
+		if permanent || !rt.Now().Before(until) {
 			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job, err)
 			return
 		}

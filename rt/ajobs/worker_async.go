@@ -87,8 +87,8 @@ func init() {
 		{Name: "(*Worker).start", Line: 395, Off: 11291, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
 		{Name: "(*Worker).runJob", Line: 414, Off: 11785, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
 		{Name: "(*Worker).heartbeat", Line: 487, Off: 13890, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1030, Hash: 0x820ae48d6d9a6143},
-		{Name: "(*Worker).mover", Line: 548, Off: 15737, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
+		{Name: "(*Worker).mover", Line: 549, Off: 15848, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -1514,10 +1514,11 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 //line worker.go:508
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :508:1*/ var (
-		ag_t2 time.Time
-		v     aredis.Value
-		ag_t7 bool
-		ag_t8 time.Time
+		ag_t2     time.Time
+		v         aredis.Value
+		permanent bool
+		ag_t8     bool
+		ag_t9     time.Time
 	)
 	/*line :508:1*/ if ag_co.Unwinding() {
 		/*line :508:1*/ return rt.Ready
@@ -1578,38 +1579,39 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :531:4*/ ag_f.re = new(*aredis.RedisError)
 	/*line worker.go:533:7*/ (*ag_f.re) = nil
-	/*line :533:7*/ ag_t7 = errors.As(ag_f.err, ag_f.re)
-	/*line worker.go:534:29*/ if ag_t7 {
-		/*line :534:29*/ goto ag_L4
+	/*line worker.go:534:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :534:3*/ ag_t8 = permanent
+	/*line worker.go:535:19*/ if ag_t8 {
+		/*line :535:19*/ goto ag_L4
 	}
-	/*line worker.go:534:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :534:30*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :534:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :534:30*/ return ag_s
+	/*line worker.go:535:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :535:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :535:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :535:20*/ return ag_s
 	}
-	/*line :534:30*/ ag_resume3:
-	/*line worker.go:534:30*/ ag_t8, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :534:30*/ ag_f.ag_aw0 = nil
-	/*line :534:30*/ ag_t7 = !ag_t8.Before(ag_f.until)
-	/*line :534:30*/ ag_L4:
-	/*line worker.go:534:3*/ if !ag_t7 {
-		/*line :534:3*/ goto ag_L5
+	/*line :535:20*/ ag_resume3:
+	/*line worker.go:535:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :535:20*/ ag_f.ag_aw0 = nil
+	/*line :535:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :535:20*/ ag_L4:
+	/*line worker.go:535:3*/ if !ag_t8 {
+		/*line :535:3*/ goto ag_L5
 	}
-	/*line worker.go:535:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:536:4*/ return rt.Ready
-	/*line :536:4*/ ag_L5:
-	/*line worker.go:538:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :538:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :538:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :538:3*/ return ag_s
+	/*line worker.go:536:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:537:4*/ return rt.Ready
+	/*line :537:4*/ ag_L5:
+	/*line worker.go:539:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :539:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :539:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :539:3*/ return ag_s
 	}
-	/*line :538:3*/ ag_resume4:
-	/*line :538:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:539:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :539:3*/ goto ag_L1
+	/*line :539:3*/ ag_resume4:
+	/*line :539:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:540:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :540:3*/ goto ag_L1
 }
 
-//line worker_async.go:1613
+//line worker_async.go:1615
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1619,9 +1621,9 @@ func (ag_f *ag_Worker_finish) AwaitLine() string {
 	case 2:
 		return "worker.go:513"
 	case 3:
-		return "worker.go:534"
+		return "worker.go:535"
 	case 4:
-		return "worker.go:538"
+		return "worker.go:539"
 	}
 	return ""
 }
@@ -1649,61 +1651,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:548
+//line worker.go:549
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :548:1*/ var (
+	/*line :549:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :548:1*/ if ag_co.Unwinding() {
-		/*line :548:1*/ return rt.Ready
+	/*line :549:1*/ if ag_co.Unwinding() {
+		/*line :549:1*/ return rt.Ready
 	}
-	/*line :548:1*/ switch ag_f.ag_state {
-	/*line :548:1*/ case 1:
-		/*line :548:1*/ goto ag_resume1
-		/*line :548:1*/
+	/*line :549:1*/ switch ag_f.ag_state {
+	/*line :549:1*/ case 1:
+		/*line :549:1*/ goto ag_resume1
+		/*line :549:1*/
 	case 2:
-		/*line :548:1*/ goto ag_resume2
+		/*line :549:1*/ goto ag_resume2
 	}
-	/*line worker.go:549:2*/ const batch = 100
-	/*line :549:2*/ ag_L1:
-	/*line worker.go:551:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:552:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :552:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :552:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :552:3*/ return ag_s
+	/*line worker.go:550:2*/ const batch = 100
+	/*line :550:2*/ ag_L1:
+	/*line worker.go:552:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:553:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :553:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :553:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :553:3*/ return ag_s
 	}
-	/*line :552:3*/ ag_resume1:
-	/*line worker.go:552:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :552:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:553:3*/ if err != nil {
-		/*line worker.go:554:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :553:3*/ ag_resume1:
+	/*line worker.go:553:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :553:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:554:3*/ if err != nil {
+		/*line worker.go:555:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:556:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:557:5*/ ag_f.wait = 0
+		/*line worker.go:557:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:558:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:559:5*/ ag_f.wait = next
+			/*line worker.go:560:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:562:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :562:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :562:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :562:3*/ return ag_s
+	/*line worker.go:563:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :563:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :563:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :563:3*/ return ag_s
 	}
-	/*line :562:3*/ ag_resume2:
-	/*line :562:3*/ ag_f.ag_aw1 = nil
-	/*line :562:3*/ goto ag_L1
+	/*line :563:3*/ ag_resume2:
+	/*line :563:3*/ ag_f.ag_aw1 = nil
+	/*line :563:3*/ goto ag_L1
 }
 
-//line worker_async.go:1699
+//line worker_async.go:1701
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:552"
+		return "worker.go:553"
 	case 2:
-		return "worker.go:562"
+		return "worker.go:563"
 	}
 	return ""
 }
