@@ -103,6 +103,9 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	}
 	results, err := rt.Run(waitAllAsync(q, ids))
 	require.NoError(t, err)
+	plain, err := Record.Wait(q, ids[0]) // from ordinary code: blocks
+	require.NoError(t, err)
+	assert.Equal(t, results[0], plain)
 	rerun := 0
 	snapshot := make([][]string, n)
 	for i, res := range results {
