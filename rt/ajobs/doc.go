@@ -31,7 +31,7 @@
 // keep the old type defined until its jobs are drained.
 //
 // Arguments and results are encoded with encoding/json: it is in the
-// standard library, readable in redis-cli and by the inspection tools, and
+// standard library, readable in redis-cli and by an inspection command, and
 // tolerant of added and removed struct fields, which is what lets
 // producers and workers of different versions interoperate; its cost
 // (reflection, a few allocations) is small beside a round trip to Redis.
@@ -107,7 +107,21 @@
 // then their tasks are cancelled (their deferred calls run) and they are
 // left in the PEL, not failed: another worker reclaims them when their
 // lease runs out. A worker killed with SIGKILL loses nothing either, in
-// the same way.
+// the same way. Deliveries a cancelled blocking read may have received
+// without the worker seeing them are given back to their stream at the
+// end of Stop (best effort: otherwise they wait for their lease).
+//
+// # Keys
+//
+// A queue named q keeps, each with the hash tag {q}: ajobs:{q}:stream (the
+// stream, group "workers"; an entry per queued or running attempt, field
+// job), ajobs:{q}:job:<id> (a hash: type, args, state — queued, scheduled,
+// retry, done, dead —, tries, max, timeout, ttl, result, error, stack,
+// enqueued and finished in Redis's milliseconds), ajobs:{q}:delayed
+// (sorted set of due times, delays and retries), ajobs:{q}:dead (sorted
+// set of dead jobs by time), ajobs:{q}:done:<id> (the list Wait blocks
+// on) and ajobs:{q}:unique:<key>. The Lua scripts are in scripts/, each
+// with its KEYS and ARGV in a header comment.
 //
 // # Durability
 //

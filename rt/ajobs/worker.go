@@ -85,9 +85,8 @@ type attempt struct {
 	lost       bool
 }
 
-// NewWorker returns a worker for queues (all on cl), listed from the most
-// urgent: a read takes from the first that has jobs... each read asks every
-// queue, and Redis answers from all that have entries.
+// NewWorker returns a worker for queues (all on cl), the most urgent
+// first: free slots are filled from the first queue that has jobs.
 func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker {
 	if opts.Concurrency <= 0 {
 		opts.Concurrency = 10

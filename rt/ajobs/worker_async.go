@@ -77,18 +77,18 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 145, Off: 4674, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
-		{Name: "(*Worker).sweep", Line: 185, Off: 5987, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 213, Off: 6790, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 224, Off: 7028, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 265, Off: 8129, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 298, Off: 9002, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 337, Off: 10009, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 395, Off: 11291, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
-		{Name: "(*Worker).runJob", Line: 414, Off: 11785, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
-		{Name: "(*Worker).heartbeat", Line: 487, Off: 13890, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 508, Off: 14471, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
-		{Name: "(*Worker).mover", Line: 549, Off: 15848, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 144, Off: 4604, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
+		{Name: "(*Worker).sweep", Line: 184, Off: 5917, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 212, Off: 6720, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 223, Off: 6958, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 264, Off: 8059, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 297, Off: 8932, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 336, Off: 9939, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 394, Off: 11221, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
+		{Name: "(*Worker).runJob", Line: 413, Off: 11715, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
+		{Name: "(*Worker).heartbeat", Line: 486, Off: 13820, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
+		{Name: "(*Worker).finish", Line: 507, Off: 14401, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
+		{Name: "(*Worker).mover", Line: 548, Off: 15778, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -126,162 +126,162 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:145
+//line worker.go:144
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :145:1*/ var (
+	/*line :144:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :145:1*/ if ag_co.Unwinding() {
-		/*line :145:1*/ return rt.Ready
+	/*line :144:1*/ if ag_co.Unwinding() {
+		/*line :144:1*/ return rt.Ready
 	}
-	/*line :145:1*/ switch ag_f.ag_state {
-	/*line :145:1*/ case 1:
-		/*line :145:1*/ goto ag_resume1
-		/*line :145:1*/
+	/*line :144:1*/ switch ag_f.ag_state {
+	/*line :144:1*/ case 1:
+		/*line :144:1*/ goto ag_resume1
+		/*line :144:1*/
 	case 2:
-		/*line :145:1*/ goto ag_resume2
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume2
+		/*line :144:1*/
 	case 3:
-		/*line :145:1*/ goto ag_resume3
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume3
+		/*line :144:1*/
 	case 4:
-		/*line :145:1*/ goto ag_resume4
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume4
+		/*line :144:1*/
 	case 5:
-		/*line :145:1*/ goto ag_resume5
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume5
+		/*line :144:1*/
 	case 6:
-		/*line :145:1*/ goto ag_resume6
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume6
+		/*line :144:1*/
 	case 7:
-		/*line :145:1*/ goto ag_resume7
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume7
+		/*line :144:1*/
 	case 8:
-		/*line :145:1*/ goto ag_resume8
-		/*line :145:1*/
+		/*line :144:1*/ goto ag_resume8
+		/*line :144:1*/
 	case 9:
-		/*line :145:1*/ goto ag_resume9
+		/*line :144:1*/ goto ag_resume9
 	}
-	/*line :145:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :145:1*/ ag_f.ag_t2 = 0
-	/*line :145:1*/ ag_L1:
-	/*line worker.go:146:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :146:2*/ goto ag_L3
+	/*line :144:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :144:1*/ ag_f.ag_t2 = 0
+	/*line :144:1*/ ag_L1:
+	/*line worker.go:145:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :145:2*/ goto ag_L3
 	}
-	/*line worker.go:146:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:147:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :147:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :147:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:3*/ return ag_s
+	/*line worker.go:145:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:146:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :146:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :146:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:3*/ return ag_s
 	}
-	/*line :147:3*/ ag_resume1:
-	/*line worker.go:147:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :147:3*/ ag_f.ag_aw0 = nil
-	/*line :147:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:148:7*/ (*ag_f.re) = nil
-	/*line worker.go:149:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:150:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :150:4*/ return rt.Ready
+	/*line :146:3*/ ag_resume1:
+	/*line worker.go:146:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :146:3*/ ag_f.ag_aw0 = nil
+	/*line :146:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:147:7*/ (*ag_f.re) = nil
+	/*line worker.go:148:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:149:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :149:4*/ return rt.Ready
 	}
-	/*line :150:4*/ ag_f.ag_t2++
-	/*line :150:4*/ goto ag_L1
-	/*line :150:4*/ ag_L3:
-	/*line worker.go:153:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :153:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :153:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:2*/ return ag_s
+	/*line :149:4*/ ag_f.ag_t2++
+	/*line :149:4*/ goto ag_L1
+	/*line :149:4*/ ag_L3:
+	/*line worker.go:152:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :152:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :152:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:2*/ return ag_s
 	}
-	/*line :153:2*/ ag_resume2:
-	/*line worker.go:153:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :153:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:154:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :154:2*/ ag_f.ag_t9 = ag_f.w.queues
-	/*line :154:2*/ ag_f.ag_t10 = 0
-	/*line :154:2*/ ag_L4:
-	/*line worker.go:155:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :155:2*/ goto ag_L6
+	/*line :152:2*/ ag_resume2:
+	/*line worker.go:152:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :152:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:153:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :153:2*/ ag_f.ag_t9 = ag_f.w.queues
+	/*line :153:2*/ ag_f.ag_t10 = 0
+	/*line :153:2*/ ag_L4:
+	/*line worker.go:154:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :154:2*/ goto ag_L6
 	}
-	/*line worker.go:155:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:156:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
-	/*line :156:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :156:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :156:3*/ return ag_s
+	/*line worker.go:154:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:155:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
+	/*line :155:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :155:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:3*/ return ag_s
 	}
-	/*line :156:3*/ ag_resume3:
-	/*line worker.go:156:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :156:3*/ ag_f.ag_aw1 = nil
-	/*line :156:3*/ ag_f.ag_t10++
-	/*line :156:3*/ goto ag_L4
-	/*line :156:3*/ ag_L6:
-	/*line worker.go:158:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :158:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
-	/*line :158:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:2*/ return ag_s
+	/*line :155:3*/ ag_resume3:
+	/*line worker.go:155:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :155:3*/ ag_f.ag_aw1 = nil
+	/*line :155:3*/ ag_f.ag_t10++
+	/*line :155:3*/ goto ag_L4
+	/*line :155:3*/ ag_L6:
+	/*line worker.go:157:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :157:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
+	/*line :157:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:2*/ return ag_s
 	}
-	/*line :158:2*/ ag_resume4:
-	/*line :158:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:159:2*/ ag_f.reader.Cancel()
-	/*line worker.go:160:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :160:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :160:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :160:2*/ return ag_s
+	/*line :157:2*/ ag_resume4:
+	/*line :157:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:158:2*/ ag_f.reader.Cancel()
+	/*line worker.go:159:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :159:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :159:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :159:2*/ return ag_s
 	}
-	/*line :160:2*/ ag_resume5:
-	/*line :160:2*/ ag_f.ag_aw2 = nil
-	/*line :160:2*/ ag_f.ag_t12 = ag_f.movers
-	/*line :160:2*/ ag_f.ag_t13 = 0
-	/*line :160:2*/ ag_L7:
-	/*line worker.go:161:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :161:2*/ goto ag_L9
+	/*line :159:2*/ ag_resume5:
+	/*line :159:2*/ ag_f.ag_aw2 = nil
+	/*line :159:2*/ ag_f.ag_t12 = ag_f.movers
+	/*line :159:2*/ ag_f.ag_t13 = 0
+	/*line :159:2*/ ag_L7:
+	/*line worker.go:160:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :160:2*/ goto ag_L9
 	}
-	/*line worker.go:161:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
-	/*line worker.go:162:3*/ m.Cancel()
-	/*line worker.go:163:3*/ ag_f.ag_aw2 = m
-	/*line :163:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
-	/*line :163:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :163:3*/ return ag_s
+	/*line worker.go:160:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
+	/*line worker.go:161:3*/ m.Cancel()
+	/*line worker.go:162:3*/ ag_f.ag_aw2 = m
+	/*line :162:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
+	/*line :162:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :162:3*/ return ag_s
 	}
-	/*line :163:3*/ ag_resume6:
-	/*line :163:3*/ ag_f.ag_aw2 = nil
-	/*line :163:3*/ ag_f.ag_t13++
-	/*line :163:3*/ goto ag_L7
-	/*line :163:3*/ ag_L9:
-	/*line worker.go:165:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :165:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :165:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :165:5*/ return ag_s
+	/*line :162:3*/ ag_resume6:
+	/*line :162:3*/ ag_f.ag_aw2 = nil
+	/*line :162:3*/ ag_f.ag_t13++
+	/*line :162:3*/ goto ag_L7
+	/*line :162:3*/ ag_L9:
+	/*line worker.go:164:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :164:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :164:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:5*/ return ag_s
 	}
-	/*line :165:5*/ ag_resume7:
-	/*line worker.go:165:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :165:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:165:2*/ if !(ag_err2 != nil) {
-		/*line :165:2*/ goto ag_L10
+	/*line :164:5*/ ag_resume7:
+	/*line worker.go:164:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :164:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:164:2*/ if !(ag_err2 != nil) {
+		/*line :164:2*/ goto ag_L10
 	}
-	/*line worker.go:166:3*/ ag_f.w.abandon = true
-	/*line worker.go:167:3*/ for a := range ag_f.w.running {
-		/*line worker.go:168:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:169:4*/ a.task.Cancel()
+	/*line worker.go:165:3*/ ag_f.w.abandon = true
+	/*line worker.go:166:3*/ for a := range ag_f.w.running {
+		/*line worker.go:167:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:168:4*/ a.task.Cancel()
 	}
-	/*line worker.go:171:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :171:3*/ ag_f.ag_state = 8 // await: w.drained()
-	/*line :171:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :171:3*/ return ag_s
+	/*line worker.go:170:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :170:3*/ ag_f.ag_state = 8 // await: w.drained()
+	/*line :170:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:3*/ return ag_s
 	}
-	/*line :171:3*/ ag_resume8:
-	/*line :171:3*/ ag_f.ag_aw2 = nil
-	/*line :171:3*/ ag_L10:
-	/*line worker.go:173:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :173:2*/ ag_f.ag_state = 9 // await: w.sweep()
-	/*line :173:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :173:2*/ return ag_s
+	/*line :170:3*/ ag_resume8:
+	/*line :170:3*/ ag_f.ag_aw2 = nil
+	/*line :170:3*/ ag_L10:
+	/*line worker.go:172:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :172:2*/ ag_f.ag_state = 9 // await: w.sweep()
+	/*line :172:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :172:2*/ return ag_s
 	}
-	/*line :173:2*/ ag_resume9:
-	/*line :173:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:174:2*/ ag_f.ag_err = nil
-	/*line :174:2*/ return rt.Ready
+	/*line :172:2*/ ag_resume9:
+	/*line :172:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:173:2*/ ag_f.ag_err = nil
+	/*line :173:2*/ return rt.Ready
 }
 
 //line worker_async.go:288
@@ -290,23 +290,23 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:147"
+		return "worker.go:146"
 	case 2:
-		return "worker.go:153"
+		return "worker.go:152"
 	case 3:
-		return "worker.go:156"
+		return "worker.go:155"
 	case 4:
-		return "worker.go:158"
+		return "worker.go:157"
 	case 5:
-		return "worker.go:160"
+		return "worker.go:159"
 	case 6:
-		return "worker.go:163"
+		return "worker.go:162"
 	case 7:
-		return "worker.go:165"
+		return "worker.go:164"
 	case 8:
-		return "worker.go:171"
+		return "worker.go:170"
 	case 9:
-		return "worker.go:173"
+		return "worker.go:172"
 	}
 	return ""
 }
@@ -338,9 +338,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:185
+//line worker.go:184
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :185:1*/ var (
+	/*line :184:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -349,93 +349,93 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :185:1*/ if ag_co.Unwinding() {
-		/*line :185:1*/ return rt.Ready
+	/*line :184:1*/ if ag_co.Unwinding() {
+		/*line :184:1*/ return rt.Ready
 	}
-	/*line :185:1*/ switch ag_f.ag_state {
-	/*line :185:1*/ case 1:
-		/*line :185:1*/ goto ag_resume1
-		/*line :185:1*/
+	/*line :184:1*/ switch ag_f.ag_state {
+	/*line :184:1*/ case 1:
+		/*line :184:1*/ goto ag_resume1
+		/*line :184:1*/
 	case 2:
-		/*line :185:1*/ goto ag_resume2
-		/*line :185:1*/
+		/*line :184:1*/ goto ag_resume2
+		/*line :184:1*/
 	case 3:
-		/*line :185:1*/ goto ag_resume3
-		/*line :185:1*/
+		/*line :184:1*/ goto ag_resume3
+		/*line :184:1*/
 	case 4:
-		/*line :185:1*/ goto ag_resume4
+		/*line :184:1*/ goto ag_resume4
 	}
-	/*line worker.go:186:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :186:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :186:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :186:2*/ return ag_s
+	/*line worker.go:185:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :185:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :185:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :185:2*/ return ag_s
 	}
-	/*line :186:2*/ ag_resume1:
-	/*line :186:2*/ ag_f.ag_aw0 = nil
-	/*line :186:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :186:2*/ ag_f.ag_t2 = 0
-	/*line :186:2*/ ag_L1:
-	/*line worker.go:187:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :187:2*/ goto ag_L3
+	/*line :185:2*/ ag_resume1:
+	/*line :185:2*/ ag_f.ag_aw0 = nil
+	/*line :185:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :185:2*/ ag_f.ag_t2 = 0
+	/*line :185:2*/ ag_L1:
+	/*line worker.go:186:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :186:2*/ goto ag_L3
 	}
-	/*line worker.go:187:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:188:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :188:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :188:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:3*/ return ag_s
+	/*line worker.go:186:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:187:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :187:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :187:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :187:3*/ return ag_s
 	}
-	/*line :188:3*/ ag_resume2:
-	/*line worker.go:188:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :188:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:189:3*/ if ag_err1 != nil {
-		/*line worker.go:190:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:191:4*/ goto ag_L2
+	/*line :187:3*/ ag_resume2:
+	/*line worker.go:187:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :187:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:188:3*/ if ag_err1 != nil {
+		/*line worker.go:189:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:190:4*/ goto ag_L2
 	}
-	/*line :191:4*/ ag_f.ag_t6 = v.Elems
-	/*line :191:4*/ ag_f.ag_t7 = 0
-	/*line :191:4*/ ag_L4:
-	/*line worker.go:193:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :193:3*/ goto ag_L6
+	/*line :190:4*/ ag_f.ag_t6 = v.Elems
+	/*line :190:4*/ ag_f.ag_t7 = 0
+	/*line :190:4*/ ag_L4:
+	/*line worker.go:192:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :192:3*/ goto ag_L6
 	}
-	/*line worker.go:193:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:194:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:195:5*/ goto ag_L5
+	/*line worker.go:192:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:193:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:194:5*/ goto ag_L5
 	}
-	/*line worker.go:197:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:198:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :198:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :198:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:4*/ return ag_s
+	/*line worker.go:196:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:197:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :197:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :197:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :197:4*/ return ag_s
 	}
-	/*line :198:4*/ ag_resume3:
-	/*line worker.go:198:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :198:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:199:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:200:5*/ goto ag_L5
+	/*line :197:4*/ ag_resume3:
+	/*line worker.go:197:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :197:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:198:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:199:5*/ goto ag_L5
 	}
-	/*line worker.go:202:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:203:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :203:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :203:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:7*/ return ag_s
+	/*line worker.go:201:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:202:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :202:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :202:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:7*/ return ag_s
 	}
-	/*line :203:7*/ ag_resume4:
-	/*line worker.go:203:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :203:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:203:4*/ if !(ag_err3 == nil) {
-		/*line :203:4*/ goto ag_L7
+	/*line :202:7*/ ag_resume4:
+	/*line worker.go:202:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :202:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:202:4*/ if !(ag_err3 == nil) {
+		/*line :202:4*/ goto ag_L7
 	}
-	/*line worker.go:204:5*/ ag_f.w.stats.GivenBack++
-	/*line :204:5*/ ag_L7:
-	/*line :204:5*/ ag_L5:
-	/*line :204:5*/ ag_f.ag_t7++
-	/*line :204:5*/ goto ag_L4
-	/*line :204:5*/ ag_L6:
-	/*line :204:5*/ ag_L2:
-	/*line :204:5*/ ag_f.ag_t2++
-	/*line :204:5*/ goto ag_L1
-	/*line :204:5*/ ag_L3:
-	/*line worker.go:208:1*/ return rt.Ready
+	/*line worker.go:203:5*/ ag_f.w.stats.GivenBack++
+	/*line :203:5*/ ag_L7:
+	/*line :203:5*/ ag_L5:
+	/*line :203:5*/ ag_f.ag_t7++
+	/*line :203:5*/ goto ag_L4
+	/*line :203:5*/ ag_L6:
+	/*line :203:5*/ ag_L2:
+	/*line :203:5*/ ag_f.ag_t2++
+	/*line :203:5*/ goto ag_L1
+	/*line :203:5*/ ag_L3:
+	/*line worker.go:207:1*/ return rt.Ready
 }
 
 //line worker_async.go:442
@@ -444,13 +444,13 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:186"
+		return "worker.go:185"
 	case 2:
-		return "worker.go:188"
+		return "worker.go:187"
 	case 3:
-		return "worker.go:198"
+		return "worker.go:197"
 	case 4:
-		return "worker.go:203"
+		return "worker.go:202"
 	}
 	return ""
 }
@@ -475,30 +475,30 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:213
+//line worker.go:212
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :213:1*/ if ag_co.Unwinding() {
-		/*line :213:1*/ return rt.Ready
+	/*line :212:1*/ if ag_co.Unwinding() {
+		/*line :212:1*/ return rt.Ready
 	}
-	/*line :213:1*/ switch ag_f.ag_state {
-	/*line :213:1*/ case 1:
-		/*line :213:1*/ goto ag_resume1
+	/*line :212:1*/ switch ag_f.ag_state {
+	/*line :212:1*/ case 1:
+		/*line :212:1*/ goto ag_resume1
 	}
-	/*line :213:1*/ ag_L1:
-	/*line worker.go:214:6*/ if !(ag_f.w.active > 0) {
-		/*line :214:6*/ goto ag_L3
+	/*line :212:1*/ ag_L1:
+	/*line worker.go:213:6*/ if !(ag_f.w.active > 0) {
+		/*line :213:6*/ goto ag_L3
 	}
-	/*line worker.go:215:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:216:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :216:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :216:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :216:3*/ return ag_s
+	/*line worker.go:214:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:215:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :215:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :215:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:3*/ return ag_s
 	}
-	/*line :216:3*/ ag_resume1:
-	/*line :216:3*/ ag_f.ag_aw0 = nil
-	/*line :216:3*/ goto ag_L1
-	/*line :216:3*/ ag_L3:
-	/*line worker.go:218:1*/ return rt.Ready
+	/*line :215:3*/ ag_resume1:
+	/*line :215:3*/ ag_f.ag_aw0 = nil
+	/*line :215:3*/ goto ag_L1
+	/*line :215:3*/ ag_L3:
+	/*line worker.go:217:1*/ return rt.Ready
 }
 
 //line worker_async.go:505
@@ -507,7 +507,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:216"
+		return "worker.go:215"
 	}
 	return ""
 }
@@ -539,116 +539,116 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:224
+//line worker.go:223
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :224:1*/ var (
+	/*line :223:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :224:1*/ if ag_co.Unwinding() {
-		/*line :224:1*/ return rt.Ready
+	/*line :223:1*/ if ag_co.Unwinding() {
+		/*line :223:1*/ return rt.Ready
 	}
-	/*line :224:1*/ switch ag_f.ag_state {
-	/*line :224:1*/ case 1:
-		/*line :224:1*/ goto ag_resume1
-		/*line :224:1*/
+	/*line :223:1*/ switch ag_f.ag_state {
+	/*line :223:1*/ case 1:
+		/*line :223:1*/ goto ag_resume1
+		/*line :223:1*/
 	case 2:
-		/*line :224:1*/ goto ag_resume2
-		/*line :224:1*/
+		/*line :223:1*/ goto ag_resume2
+		/*line :223:1*/
 	case 3:
-		/*line :224:1*/ goto ag_resume3
-		/*line :224:1*/
+		/*line :223:1*/ goto ag_resume3
+		/*line :223:1*/
 	case 4:
-		/*line :224:1*/ goto ag_resume4
-		/*line :224:1*/
+		/*line :223:1*/ goto ag_resume4
+		/*line :223:1*/
 	case 5:
-		/*line :224:1*/ goto ag_resume5
-		/*line :224:1*/
+		/*line :223:1*/ goto ag_resume5
+		/*line :223:1*/
 	case 6:
-		/*line :224:1*/ goto ag_resume6
+		/*line :223:1*/ goto ag_resume6
 	}
-	/*line worker.go:225:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:226:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :226:2*/ ag_L1:
-	/*line worker.go:228:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :228:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :228:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line worker.go:224:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:225:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :225:2*/ ag_L1:
+	/*line worker.go:227:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :227:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :227:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:3*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume1:
-	/*line :228:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:229:3*/ ag_f.n = 1
-	/*line worker.go:230:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:231:4*/ ag_f.n++
+	/*line :227:3*/ ag_resume1:
+	/*line :227:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:228:3*/ ag_f.n = 1
+	/*line worker.go:229:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:230:4*/ ag_f.n++
 	}
-	/*line worker.go:233:3*/ ag_f.got = 0
-	/*line worker.go:234:7*/ ag_f.err = nil
-	/*line worker.go:235:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :235:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :235:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :235:7*/ return ag_s
+	/*line worker.go:232:3*/ ag_f.got = 0
+	/*line worker.go:233:7*/ ag_f.err = nil
+	/*line worker.go:234:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :234:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :234:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :234:7*/ return ag_s
 	}
-	/*line :235:7*/ ag_resume2:
-	/*line worker.go:235:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :235:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:235:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :235:3*/ goto ag_L4
+	/*line :234:7*/ ag_resume2:
+	/*line worker.go:234:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :234:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:234:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :234:3*/ goto ag_L4
 	}
-	/*line worker.go:236:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :236:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :236:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:4*/ return ag_s
+	/*line worker.go:235:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :235:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :235:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :235:4*/ return ag_s
 	}
-	/*line :236:4*/ ag_resume3:
-	/*line worker.go:236:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :236:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:237:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :237:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :237:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :237:18*/ return ag_s
+	/*line :235:4*/ ag_resume3:
+	/*line worker.go:235:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :235:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:236:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :236:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :236:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :236:18*/ return ag_s
 	}
-	/*line :237:18*/ ag_resume4:
-	/*line worker.go:237:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :237:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:237:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :237:4*/ ag_L4:
-	/*line worker.go:239:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :239:3*/ goto ag_L5
+	/*line :236:18*/ ag_resume4:
+	/*line worker.go:236:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :236:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:236:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :236:4*/ ag_L4:
+	/*line worker.go:238:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :238:3*/ goto ag_L5
 	}
-	/*line worker.go:240:8*/ g = 0
-	/*line worker.go:241:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :241:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :241:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :241:4*/ return ag_s
+	/*line worker.go:239:8*/ g = 0
+	/*line worker.go:240:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :240:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :240:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:4*/ return ag_s
 	}
-	/*line :241:4*/ ag_resume5:
-	/*line worker.go:241:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :241:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:242:4*/ ag_f.got += g
-	/*line :242:4*/ ag_L5:
-	/*line worker.go:244:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:245:4*/ ag_f.w.sem.Release()
+	/*line :240:4*/ ag_resume5:
+	/*line worker.go:240:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :240:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:241:4*/ ag_f.got += g
+	/*line :241:4*/ ag_L5:
+	/*line worker.go:243:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:244:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:247:3*/ if !(ag_f.err != nil) {
-		/*line :247:3*/ goto ag_L6
+	/*line worker.go:246:3*/ if !(ag_f.err != nil) {
+		/*line :246:3*/ goto ag_L6
 	}
-	/*line worker.go:248:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line worker.go:249:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :249:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :249:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :249:4*/ return ag_s
+	/*line worker.go:247:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line worker.go:248:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :248:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :248:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :248:4*/ return ag_s
 	}
-	/*line :249:4*/ ag_resume6:
-	/*line :249:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:250:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :250:4*/ goto ag_L7
-	/*line :250:4*/ ag_L6:
-	/*line worker.go:251:10*/ {
-		/*line worker.go:252:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :248:4*/ ag_resume6:
+	/*line :248:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:249:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :249:4*/ goto ag_L7
+	/*line :249:4*/ ag_L6:
+	/*line worker.go:250:10*/ {
+		/*line worker.go:251:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :252:4*/ ag_L7:
-	/*line :252:4*/ goto ag_L1
+	/*line :251:4*/ ag_L7:
+	/*line :251:4*/ goto ag_L1
 }
 
 //line worker_async.go:655
@@ -657,17 +657,17 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:228"
+		return "worker.go:227"
 	case 2:
-		return "worker.go:235"
+		return "worker.go:234"
 	case 3:
-		return "worker.go:236"
+		return "worker.go:235"
 	case 4:
-		return "worker.go:237"
+		return "worker.go:236"
 	case 5:
-		return "worker.go:241"
+		return "worker.go:240"
 	case 6:
-		return "worker.go:249"
+		return "worker.go:248"
 	}
 	return ""
 }
@@ -699,9 +699,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:265
+//line worker.go:264
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :265:1*/ var (
+	/*line :264:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -711,91 +711,91 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t10  int
 	)
-	/*line :265:1*/ if ag_co.Unwinding() {
-		/*line :265:1*/ return rt.Ready
+	/*line :264:1*/ if ag_co.Unwinding() {
+		/*line :264:1*/ return rt.Ready
 	}
-	/*line :265:1*/ switch ag_f.ag_state {
-	/*line :265:1*/ case 1:
-		/*line :265:1*/ goto ag_resume1
-		/*line :265:1*/
+	/*line :264:1*/ switch ag_f.ag_state {
+	/*line :264:1*/ case 1:
+		/*line :264:1*/ goto ag_resume1
+		/*line :264:1*/
 	case 2:
-		/*line :265:1*/ goto ag_resume2
-		/*line :265:1*/
+		/*line :264:1*/ goto ag_resume2
+		/*line :264:1*/
 	case 3:
-		/*line :265:1*/ goto ag_resume3
-		/*line :265:1*/
+		/*line :264:1*/ goto ag_resume3
+		/*line :264:1*/
 	case 4:
-		/*line :265:1*/ goto ag_resume4
+		/*line :264:1*/ goto ag_resume4
 	}
-	/*line worker.go:266:2*/ ag_f.started = 0
-	/*line :266:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :266:2*/ ag_f.ag_t3 = 0
-	/*line :266:2*/ ag_L1:
-	/*line worker.go:267:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :267:2*/ goto ag_L3
+	/*line worker.go:265:2*/ ag_f.started = 0
+	/*line :265:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :265:2*/ ag_f.ag_t3 = 0
+	/*line :265:2*/ ag_L1:
+	/*line worker.go:266:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :266:2*/ goto ag_L3
 	}
-	/*line worker.go:267:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:268:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:269:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :269:4*/ return rt.Ready
+	/*line worker.go:266:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:267:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:268:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :268:4*/ return rt.Ready
 	}
-	/*line worker.go:271:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :271:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :271:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:3*/ return ag_s
+	/*line worker.go:270:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :270:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :270:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :270:3*/ return ag_s
 	}
-	/*line :271:3*/ ag_resume1:
-	/*line worker.go:271:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :271:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:272:3*/ if ag_err1 != nil {
-		/*line worker.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :273:4*/ return rt.Ready
+	/*line :270:3*/ ag_resume1:
+	/*line worker.go:270:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :270:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:271:3*/ if ag_err1 != nil {
+		/*line worker.go:272:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :272:4*/ return rt.Ready
 	}
-	/*line worker.go:275:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :275:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :275:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :275:14*/ return ag_s
+	/*line worker.go:274:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :274:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :274:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:14*/ return ag_s
 	}
-	/*line :275:14*/ ag_resume2:
-	/*line worker.go:275:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :275:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:275:3*/ ag_f.started += ag_t6
-	/*line :275:3*/ ag_f.ag_t3++
-	/*line :275:3*/ goto ag_L1
-	/*line :275:3*/ ag_L3:
-	/*line worker.go:277:2*/ if ag_f.started > 0 {
-		/*line worker.go:278:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :278:3*/ return rt.Ready
+	/*line :274:14*/ ag_resume2:
+	/*line worker.go:274:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :274:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:274:3*/ ag_f.started += ag_t6
+	/*line :274:3*/ ag_f.ag_t3++
+	/*line :274:3*/ goto ag_L1
+	/*line :274:3*/ ag_L3:
+	/*line worker.go:276:2*/ if ag_f.started > 0 {
+		/*line worker.go:277:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :277:3*/ return rt.Ready
 	}
-	/*line worker.go:280:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:281:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:282:3*/ args = append(args, q.stream())
+	/*line worker.go:279:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:280:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:281:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:284:2*/ for range ag_f.w.queues {
-		/*line worker.go:285:3*/ args = append(args, ">")
+	/*line worker.go:283:2*/ for range ag_f.w.queues {
+		/*line worker.go:284:3*/ args = append(args, ">")
 	}
-	/*line worker.go:287:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :287:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :287:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :287:2*/ return ag_s
+	/*line worker.go:286:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :286:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :286:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :286:2*/ return ag_s
 	}
-	/*line :287:2*/ ag_resume3:
-	/*line worker.go:287:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :287:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:288:2*/ if ag_err2 != nil {
-		/*line worker.go:289:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :289:3*/ return rt.Ready
+	/*line :286:2*/ ag_resume3:
+	/*line worker.go:286:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :286:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:287:2*/ if ag_err2 != nil {
+		/*line worker.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :288:3*/ return rt.Ready
 	}
-	/*line worker.go:291:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :291:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :291:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:9*/ return ag_s
+	/*line worker.go:290:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :290:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :290:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :290:9*/ return ag_s
 	}
-	/*line :291:9*/ ag_resume4:
-	/*line worker.go:291:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :291:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:291:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :291:2*/ return rt.Ready
+	/*line :290:9*/ ag_resume4:
+	/*line worker.go:290:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :290:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:290:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :290:2*/ return rt.Ready
 }
 
 //line worker_async.go:802
@@ -804,13 +804,13 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:271"
+		return "worker.go:270"
 	case 2:
-		return "worker.go:275"
+		return "worker.go:274"
 	case 3:
-		return "worker.go:287"
+		return "worker.go:286"
 	case 4:
-		return "worker.go:291"
+		return "worker.go:290"
 	}
 	return ""
 }
@@ -847,92 +847,92 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:298
+//line worker.go:297
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ var (
+	/*line :297:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
+	/*line :297:1*/ if ag_co.Unwinding() {
+		/*line :297:1*/ return rt.Ready
 	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
-		/*line :298:1*/
+	/*line :297:1*/ switch ag_f.ag_state {
+	/*line :297:1*/ case 1:
+		/*line :297:1*/ goto ag_resume1
+		/*line :297:1*/
 	case 2:
-		/*line :298:1*/ goto ag_resume2
+		/*line :297:1*/ goto ag_resume2
 	}
-	/*line worker.go:299:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:300:3*/ ag_f.ag_r0 = 0
-		/*line :300:3*/ return rt.Ready
+	/*line worker.go:298:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:299:3*/ ag_f.ag_r0 = 0
+		/*line :299:3*/ return rt.Ready
 	}
-	/*line worker.go:302:2*/ ag_f.started = 0
-	/*line worker.go:303:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:304:2*/ ag_f.step = 1
-	/*line worker.go:305:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:306:3*/ ag_f.step = 2
+	/*line worker.go:301:2*/ ag_f.started = 0
+	/*line worker.go:302:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:303:2*/ ag_f.step = 1
+	/*line worker.go:304:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:305:3*/ ag_f.step = 2
 	}
-	/*line worker.go:308:6*/ ag_f.i = 0
-	/*line :308:6*/ ag_L1:
-	/*line worker.go:308:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :308:14*/ goto ag_L3
+	/*line worker.go:307:6*/ ag_f.i = 0
+	/*line :307:6*/ ag_L1:
+	/*line worker.go:307:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :307:14*/ goto ag_L3
 	}
-	/*line worker.go:309:7*/ name = ""
-	/*line worker.go:310:7*/ entries = nil
-	/*line worker.go:311:3*/ if ag_f.step == 2 {
-		/*line worker.go:312:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:308:7*/ name = ""
+	/*line worker.go:309:7*/ entries = nil
+	/*line worker.go:310:3*/ if ag_f.step == 2 {
+		/*line worker.go:311:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:314:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:313:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:316:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :316:3*/ ag_f.ag_t8 = entries
-	/*line :316:3*/ ag_f.ag_t9 = 0
-	/*line :316:3*/ ag_L4:
-	/*line worker.go:317:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :317:3*/ goto ag_L6
+	/*line worker.go:315:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :315:3*/ ag_f.ag_t8 = entries
+	/*line :315:3*/ ag_f.ag_t9 = 0
+	/*line :315:3*/ ag_L4:
+	/*line worker.go:316:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :316:3*/ goto ag_L6
 	}
-	/*line worker.go:317:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:318:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:319:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :319:4*/ goto ag_L7
+	/*line worker.go:316:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:317:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:318:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :318:4*/ goto ag_L7
 	}
-	/*line worker.go:320:5*/ ag_f.started++
-	/*line worker.go:321:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :321:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :321:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:5*/ return ag_s
+	/*line worker.go:319:5*/ ag_f.started++
+	/*line worker.go:320:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :320:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :320:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:5*/ return ag_s
 	}
-	/*line :321:5*/ ag_resume1:
-	/*line :321:5*/ ag_f.ag_aw0 = nil
-	/*line :321:5*/ goto ag_L5
-	/*line :321:5*/ ag_L7:
-	/*line worker.go:324:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :324:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :324:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :324:7*/ return ag_s
+	/*line :320:5*/ ag_resume1:
+	/*line :320:5*/ ag_f.ag_aw0 = nil
+	/*line :320:5*/ goto ag_L5
+	/*line :320:5*/ ag_L7:
+	/*line worker.go:323:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :323:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :323:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :323:7*/ return ag_s
 	}
-	/*line :324:7*/ ag_resume2:
-	/*line worker.go:324:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :324:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:324:4*/ if !(err != nil) {
-		/*line :324:4*/ goto ag_L8
+	/*line :323:7*/ ag_resume2:
+	/*line worker.go:323:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :323:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:323:4*/ if !(err != nil) {
+		/*line :323:4*/ goto ag_L8
 	}
-	/*line worker.go:325:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :325:5*/ ag_L8:
-	/*line worker.go:327:4*/ ag_f.w.stats.GivenBack++
-	/*line :327:4*/ ag_L5:
-	/*line :327:4*/ ag_f.ag_t9++
-	/*line :327:4*/ goto ag_L4
-	/*line :327:4*/ ag_L6:
-	/*line worker.go:308:39*/ ag_f.i += ag_f.step
-	/*line :308:39*/ goto ag_L1
-	/*line :308:39*/ ag_L3:
-	/*line worker.go:330:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :330:2*/ return rt.Ready
+	/*line worker.go:324:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :324:5*/ ag_L8:
+	/*line worker.go:326:4*/ ag_f.w.stats.GivenBack++
+	/*line :326:4*/ ag_L5:
+	/*line :326:4*/ ag_f.ag_t9++
+	/*line :326:4*/ goto ag_L4
+	/*line :326:4*/ ag_L6:
+	/*line worker.go:307:39*/ ag_f.i += ag_f.step
+	/*line :307:39*/ goto ag_L1
+	/*line :307:39*/ ag_L3:
+	/*line worker.go:329:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :329:2*/ return rt.Ready
 }
 
 //line worker_async.go:939
@@ -941,9 +941,9 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:321"
+		return "worker.go:320"
 	case 2:
-		return "worker.go:324"
+		return "worker.go:323"
 	}
 	return ""
 }
@@ -980,96 +980,96 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:337
+//line worker.go:336
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :337:1*/ var (
+	/*line :336:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :337:1*/ if ag_co.Unwinding() {
-		/*line :337:1*/ return rt.Ready
+	/*line :336:1*/ if ag_co.Unwinding() {
+		/*line :336:1*/ return rt.Ready
 	}
-	/*line :337:1*/ switch ag_f.ag_state {
-	/*line :337:1*/ case 1:
-		/*line :337:1*/ goto ag_resume1
-		/*line :337:1*/
+	/*line :336:1*/ switch ag_f.ag_state {
+	/*line :336:1*/ case 1:
+		/*line :336:1*/ goto ag_resume1
+		/*line :336:1*/
 	case 2:
-		/*line :337:1*/ goto ag_resume2
-		/*line :337:1*/
+		/*line :336:1*/ goto ag_resume2
+		/*line :336:1*/
 	case 3:
-		/*line :337:1*/ goto ag_resume3
+		/*line :336:1*/ goto ag_resume3
 	}
-	/*line worker.go:338:2*/ ag_f.started = 0
-	/*line :338:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :338:2*/ ag_f.ag_t3 = 0
-	/*line :338:2*/ ag_L1:
-	/*line worker.go:339:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :339:2*/ goto ag_L3
+	/*line worker.go:337:2*/ ag_f.started = 0
+	/*line :337:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :337:2*/ ag_f.ag_t3 = 0
+	/*line :337:2*/ ag_L1:
+	/*line worker.go:338:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :338:2*/ goto ag_L3
 	}
-	/*line worker.go:339:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:340:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:341:4*/ goto ag_L3
+	/*line worker.go:338:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:339:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:340:4*/ goto ag_L3
 	}
-	/*line worker.go:343:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :343:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :343:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:3*/ return ag_s
+	/*line worker.go:342:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :342:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :342:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:3*/ return ag_s
 	}
-	/*line :343:3*/ ag_resume1:
-	/*line worker.go:343:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :343:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:344:3*/ if ag_err1 != nil {
-		/*line worker.go:345:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :345:4*/ return rt.Ready
+	/*line :342:3*/ ag_resume1:
+	/*line worker.go:342:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :342:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:343:3*/ if ag_err1 != nil {
+		/*line worker.go:344:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :344:4*/ return rt.Ready
 	}
-	/*line worker.go:347:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:348:4*/ goto ag_L2
+	/*line worker.go:346:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:347:4*/ goto ag_L2
 	}
-	/*line :348:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :348:4*/ ag_f.ag_t8 = 0
-	/*line :348:4*/ ag_L4:
-	/*line worker.go:350:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :350:3*/ goto ag_L6
+	/*line :347:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :347:4*/ ag_f.ag_t8 = 0
+	/*line :347:4*/ ag_L4:
+	/*line worker.go:349:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :349:3*/ goto ag_L6
 	}
-	/*line worker.go:350:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:351:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:353:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :353:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :353:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :353:4*/ return ag_s
+	/*line worker.go:349:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:350:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:352:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :352:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :352:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :352:4*/ return ag_s
 	}
-	/*line :353:4*/ ag_resume2:
-	/*line worker.go:353:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :353:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:354:4*/ if ag_err2 != nil {
-		/*line worker.go:355:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :355:5*/ return rt.Ready
+	/*line :352:4*/ ag_resume2:
+	/*line worker.go:352:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :352:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:353:4*/ if ag_err2 != nil {
+		/*line worker.go:354:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :354:5*/ return rt.Ready
 	}
-	/*line worker.go:357:4*/ if l.Int < 0 {
-		/*line worker.go:358:5*/ goto ag_L5
+	/*line worker.go:356:4*/ if l.Int < 0 {
+		/*line worker.go:357:5*/ goto ag_L5
 	}
-	/*line worker.go:360:4*/ ag_f.started++
-	/*line worker.go:361:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:362:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :362:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :362:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :362:4*/ return ag_s
+	/*line worker.go:359:4*/ ag_f.started++
+	/*line worker.go:360:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:361:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :361:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :361:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:4*/ return ag_s
 	}
-	/*line :362:4*/ ag_resume3:
-	/*line :362:4*/ ag_f.ag_aw1 = nil
-	/*line :362:4*/ ag_L5:
-	/*line :362:4*/ ag_f.ag_t8++
-	/*line :362:4*/ goto ag_L4
-	/*line :362:4*/ ag_L6:
-	/*line :362:4*/ ag_L2:
-	/*line :362:4*/ ag_f.ag_t3++
-	/*line :362:4*/ goto ag_L1
-	/*line :362:4*/ ag_L3:
-	/*line worker.go:365:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :365:2*/ return rt.Ready
+	/*line :361:4*/ ag_resume3:
+	/*line :361:4*/ ag_f.ag_aw1 = nil
+	/*line :361:4*/ ag_L5:
+	/*line :361:4*/ ag_f.ag_t8++
+	/*line :361:4*/ goto ag_L4
+	/*line :361:4*/ ag_L6:
+	/*line :361:4*/ ag_L2:
+	/*line :361:4*/ ag_f.ag_t3++
+	/*line :361:4*/ goto ag_L1
+	/*line :361:4*/ ag_L3:
+	/*line worker.go:364:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :364:2*/ return rt.Ready
 }
 
 //line worker_async.go:1076
@@ -1078,11 +1078,11 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:343"
+		return "worker.go:342"
 	case 2:
-		return "worker.go:353"
+		return "worker.go:352"
 	case 3:
-		return "worker.go:362"
+		return "worker.go:361"
 	}
 	return ""
 }
@@ -1111,25 +1111,25 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:395
+//line worker.go:394
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :395:1*/ if ag_co.Unwinding() {
-		/*line :395:1*/ return rt.Ready
+	/*line :394:1*/ if ag_co.Unwinding() {
+		/*line :394:1*/ return rt.Ready
 	}
-	/*line :395:1*/ switch ag_f.ag_state {
-	/*line :395:1*/ case 1:
-		/*line :395:1*/ goto ag_resume1
+	/*line :394:1*/ switch ag_f.ag_state {
+	/*line :394:1*/ case 1:
+		/*line :394:1*/ goto ag_resume1
 	}
-	/*line worker.go:396:2*/ ag_f.w.active++
-	/*line worker.go:397:2*/ ag_f.w.stats.Started++
-	/*line worker.go:398:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
-	/*line :398:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :398:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :398:2*/ return ag_s
+	/*line worker.go:395:2*/ ag_f.w.active++
+	/*line worker.go:396:2*/ ag_f.w.stats.Started++
+	/*line worker.go:397:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
+	/*line :397:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :397:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :397:2*/ return ag_s
 	}
-	/*line :398:2*/ ag_resume1:
-	/*line :398:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:399:1*/ return rt.Ready
+	/*line :397:2*/ ag_resume1:
+	/*line :397:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:398:1*/ return rt.Ready
 }
 
 //line worker_async.go:1136
@@ -1138,7 +1138,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:398"
+		return "worker.go:397"
 	}
 	return ""
 }
@@ -1176,9 +1176,9 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:414
+//line worker.go:413
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :414:1*/ var (
+	/*line :413:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
@@ -1187,185 +1187,185 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		aw      rt.Awaitable[[]byte]
 		stack   string
 	)
-	/*line :414:1*/ if ag_co.Unwinding() {
-		/*line :414:1*/ goto ag_exit
+	/*line :413:1*/ if ag_co.Unwinding() {
+		/*line :413:1*/ goto ag_exit
 	}
-	/*line :414:1*/ switch ag_f.ag_state {
-	/*line :414:1*/ case 1:
-		/*line :414:1*/ goto ag_resume1
-		/*line :414:1*/
+	/*line :413:1*/ switch ag_f.ag_state {
+	/*line :413:1*/ case 1:
+		/*line :413:1*/ goto ag_resume1
+		/*line :413:1*/
 	case 2:
-		/*line :414:1*/ goto ag_resume2
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume2
+		/*line :413:1*/
 	case 3:
-		/*line :414:1*/ goto ag_resume3
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume3
+		/*line :413:1*/
 	case 4:
-		/*line :414:1*/ goto ag_resume4
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume4
+		/*line :413:1*/
 	case 5:
-		/*line :414:1*/ goto ag_resume5
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume5
+		/*line :413:1*/
 	case 6:
-		/*line :414:1*/ goto ag_resume6
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume6
+		/*line :413:1*/
 	case 7:
-		/*line :414:1*/ goto ag_resume7
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume7
+		/*line :413:1*/
 	case 8:
-		/*line :414:1*/ goto ag_resume8
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume8
+		/*line :413:1*/
 	case 9:
-		/*line :414:1*/ goto ag_resume9
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume9
+		/*line :413:1*/
 	case 10:
-		/*line :414:1*/ goto ag_resume10
-		/*line :414:1*/
+		/*line :413:1*/ goto ag_resume10
+		/*line :413:1*/
 	case 11:
-		/*line :414:1*/ goto ag_resume11
+		/*line :413:1*/ goto ag_resume11
 	}
-	/*line worker.go:415:2*/ {
-		/*line :415:2*/ ag_d0 := ag_f.a
-		/*line :415:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :415:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :415:2*/ defer ag_dfn(ag_d0)
-			/*line :415:2*/ ag_p.Raise()
+	/*line worker.go:414:2*/ {
+		/*line :414:2*/ ag_d0 := ag_f.a
+		/*line :414:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :414:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :414:2*/ defer ag_dfn(ag_d0)
+			/*line :414:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:416:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:417:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :417:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :417:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:2*/ return ag_s
+	/*line worker.go:415:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:416:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :416:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :416:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :416:2*/ return ag_s
 	}
-	/*line :417:2*/ ag_resume1:
-	/*line worker.go:417:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :417:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:418:2*/ if err != nil {
-		/*line worker.go:419:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:420:3*/ goto ag_exit
+	/*line :416:2*/ ag_resume1:
+	/*line worker.go:416:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :416:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:417:2*/ if err != nil {
+		/*line worker.go:418:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:419:3*/ goto ag_exit
 	}
-	/*line worker.go:422:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :422:2*/ goto ag_L1
+	/*line worker.go:421:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :421:2*/ goto ag_L1
 	}
-	/*line worker.go:423:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :423:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :423:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:3*/ return ag_s
+	/*line worker.go:422:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :422:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :422:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :422:3*/ return ag_s
 	}
-	/*line :423:3*/ ag_resume2:
-	/*line :423:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:424:3*/ goto ag_exit
-	/*line :424:3*/ ag_L1:
-	/*line worker.go:426:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:427:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:428:2*/ if !(r == nil) {
-		/*line :428:2*/ goto ag_L2
+	/*line :422:3*/ ag_resume2:
+	/*line :422:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:423:3*/ goto ag_exit
+	/*line :423:3*/ ag_L1:
+	/*line worker.go:425:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:426:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:427:2*/ if !(r == nil) {
+		/*line :427:2*/ goto ag_L2
 	}
-	/*line worker.go:429:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :429:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :429:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:3*/ return ag_s
+	/*line worker.go:428:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :428:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :428:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :428:3*/ return ag_s
 	}
-	/*line :429:3*/ ag_resume3:
-	/*line :429:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:430:3*/ goto ag_exit
-	/*line :430:3*/ ag_L2:
-	/*line worker.go:432:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:433:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:434:2*/ if ag_f.w.abandon {
-		/*line worker.go:435:3*/ goto ag_exit
+	/*line :428:3*/ ag_resume3:
+	/*line :428:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:429:3*/ goto ag_exit
+	/*line :429:3*/ ag_L2:
+	/*line worker.go:431:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:432:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:433:2*/ if ag_f.w.abandon {
+		/*line worker.go:434:3*/ goto ag_exit
 	}
-	/*line worker.go:437:2*/ aw = r.run([]byte(v.Elems[1].Str))
-	/*line worker.go:438:2*/ if timeout > 0 {
-		/*line worker.go:439:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line worker.go:436:2*/ aw = r.run([]byte(v.Elems[1].Str))
+	/*line worker.go:437:2*/ if timeout > 0 {
+		/*line worker.go:438:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line worker.go:441:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :441:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :441:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :441:2*/ return ag_s
+	/*line worker.go:440:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :440:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :440:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:2*/ return ag_s
 	}
-	/*line :441:2*/ ag_resume4:
-	/*line worker.go:441:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :441:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:442:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:443:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
-	/*line :443:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
-	/*line :443:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :440:2*/ ag_resume4:
+	/*line worker.go:440:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :440:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:441:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:442:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
+	/*line :442:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
+	/*line :442:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :442:2*/ return ag_s
+	}
+	/*line :442:2*/ ag_resume5:
+	/*line worker.go:442:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :442:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:443:2*/ ag_f.ag_aw4 = ag_f.a.task
+	/*line :443:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
+	/*line :443:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :443:2*/ return ag_s
 	}
-	/*line :443:2*/ ag_resume5:
-	/*line worker.go:443:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :443:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:444:2*/ ag_f.ag_aw4 = ag_f.a.task
-	/*line :444:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
-	/*line :444:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:2*/ return ag_s
+	/*line :443:2*/ ag_resume6:
+	/*line worker.go:443:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
+	/*line :443:2*/ ag_f.ag_aw4 = nil
+	/*line worker.go:444:2*/ ag_f.hb.Cancel()
+	/*line worker.go:445:2*/ ag_f.ag_aw1 = ag_f.hb
+	/*line :445:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
+	/*line :445:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :445:2*/ return ag_s
 	}
-	/*line :444:2*/ ag_resume6:
-	/*line worker.go:444:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
-	/*line :444:2*/ ag_f.ag_aw4 = nil
-	/*line worker.go:445:2*/ ag_f.hb.Cancel()
-	/*line worker.go:446:2*/ ag_f.ag_aw1 = ag_f.hb
-	/*line :446:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
-	/*line :446:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :446:2*/ return ag_s
+	/*line :445:2*/ ag_resume7:
+	/*line :445:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:446:2*/ if ag_f.a.lost {
+		/*line worker.go:447:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:448:3*/ goto ag_exit
 	}
-	/*line :446:2*/ ag_resume7:
-	/*line :446:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:447:2*/ if ag_f.a.lost {
-		/*line worker.go:448:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:449:3*/ goto ag_exit
+	/*line worker.go:450:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:451:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:452:3*/ goto ag_exit
 	}
-	/*line worker.go:451:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:452:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:453:3*/ goto ag_exit
+	/*line worker.go:454:2*/ if !(ag_f.jerr == nil) {
+		/*line :454:2*/ goto ag_L3
 	}
-	/*line worker.go:455:2*/ if !(ag_f.jerr == nil) {
-		/*line :455:2*/ goto ag_L3
+	/*line worker.go:455:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
+	/*line :455:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :455:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :455:3*/ return ag_s
 	}
-	/*line worker.go:456:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :456:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :456:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:3*/ return ag_s
+	/*line :455:3*/ ag_resume8:
+	/*line :455:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:456:3*/ goto ag_exit
+	/*line :456:3*/ ag_L3:
+	/*line worker.go:458:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:459:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
+		/*line :459:2*/ goto ag_L4
 	}
-	/*line :456:3*/ ag_resume8:
-	/*line :456:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:457:3*/ goto ag_exit
-	/*line :457:3*/ ag_L3:
-	/*line worker.go:459:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:460:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
-		/*line :460:2*/ goto ag_L4
+	/*line worker.go:460:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
+	/*line :460:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :460:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :460:3*/ return ag_s
 	}
-	/*line worker.go:461:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
-	/*line :461:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :461:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :461:3*/ return ag_s
+	/*line :460:3*/ ag_resume9:
+	/*line :460:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:461:3*/ goto ag_exit
+	/*line :461:3*/ ag_L4:
+	/*line worker.go:463:2*/ stack = ""
+	/*line worker.go:464:6*/ ag_f.pe = nil
+	/*line worker.go:465:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:466:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line :461:3*/ ag_resume9:
-	/*line :461:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:462:3*/ goto ag_exit
-	/*line :462:3*/ ag_L4:
-	/*line worker.go:464:2*/ stack = ""
-	/*line worker.go:465:6*/ ag_f.pe = nil
-	/*line worker.go:466:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:467:3*/ stack = string(ag_f.pe.Stack)
+	/*line worker.go:468:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :468:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :468:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :468:2*/ return ag_s
 	}
-	/*line worker.go:469:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :469:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :469:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :469:2*/ return ag_s
+	/*line :468:2*/ ag_resume10:
+	/*line :468:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:469:1*/ goto ag_exit
+	/*line :469:1*/ ag_exit:
+	/*line :469:1*/ ag_f.ag_state = 11 // running the deferred calls
+	/*line :469:1*/ ag_resume11:
+	/*line :469:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :469:1*/ return ag_s
 	}
-	/*line :469:2*/ ag_resume10:
-	/*line :469:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:470:1*/ goto ag_exit
-	/*line :470:1*/ ag_exit:
-	/*line :470:1*/ ag_f.ag_state = 11 // running the deferred calls
-	/*line :470:1*/ ag_resume11:
-	/*line :470:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :470:1*/ return ag_s
-	}
-	/*line :470:1*/ return rt.Ready
+	/*line :469:1*/ return rt.Ready
 }
 
 //line worker_async.go:1372
@@ -1374,27 +1374,27 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:417"
+		return "worker.go:416"
 	case 2:
-		return "worker.go:423"
+		return "worker.go:422"
 	case 3:
-		return "worker.go:429"
+		return "worker.go:428"
 	case 4:
-		return "worker.go:441"
+		return "worker.go:440"
 	case 5:
-		return "worker.go:443"
+		return "worker.go:442"
 	case 6:
-		return "worker.go:444"
+		return "worker.go:443"
 	case 7:
-		return "worker.go:446"
+		return "worker.go:445"
 	case 8:
-		return "worker.go:456"
+		return "worker.go:455"
 	case 9:
-		return "worker.go:461"
+		return "worker.go:460"
 	case 10:
-		return "worker.go:469"
+		return "worker.go:468"
 	case 11:
-		return "worker.go:470 (deferred calls)"
+		return "worker.go:469 (deferred calls)"
 	}
 	return ""
 }
@@ -1421,49 +1421,49 @@ func (ag_f *ag_Worker_heartbeat) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:487
+//line worker.go:486
 func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :487:1*/ var (
+	/*line :486:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :487:1*/ if ag_co.Unwinding() {
-		/*line :487:1*/ return rt.Ready
+	/*line :486:1*/ if ag_co.Unwinding() {
+		/*line :486:1*/ return rt.Ready
 	}
-	/*line :487:1*/ switch ag_f.ag_state {
-	/*line :487:1*/ case 1:
-		/*line :487:1*/ goto ag_resume1
-		/*line :487:1*/
+	/*line :486:1*/ switch ag_f.ag_state {
+	/*line :486:1*/ case 1:
+		/*line :486:1*/ goto ag_resume1
+		/*line :486:1*/
 	case 2:
-		/*line :487:1*/ goto ag_resume2
+		/*line :486:1*/ goto ag_resume2
 	}
-	/*line :487:1*/ ag_L1:
-	/*line worker.go:489:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :489:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :489:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :486:1*/ ag_L1:
+	/*line worker.go:488:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :488:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :488:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :488:3*/ return ag_s
+	}
+	/*line :488:3*/ ag_resume1:
+	/*line :488:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:489:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
+	/*line :489:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
+	/*line :489:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :489:3*/ return ag_s
 	}
-	/*line :489:3*/ ag_resume1:
-	/*line :489:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:490:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
-	/*line :490:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
-	/*line :490:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:3*/ return ag_s
+	/*line :489:3*/ ag_resume2:
+	/*line worker.go:489:3*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :489:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:490:3*/ if err != nil {
+		/*line worker.go:491:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
+		/*line worker.go:492:4*/ goto ag_L2
 	}
-	/*line :490:3*/ ag_resume2:
-	/*line worker.go:490:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :490:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:491:3*/ if err != nil {
-		/*line worker.go:492:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
-		/*line worker.go:493:4*/ goto ag_L2
+	/*line worker.go:494:3*/ if v.Int < 0 {
+		/*line worker.go:495:4*/ ag_f.a.lost = true
+		/*line worker.go:496:4*/ ag_f.a.task.Cancel()
+		/*line worker.go:497:4*/ return rt.Ready
 	}
-	/*line worker.go:495:3*/ if v.Int < 0 {
-		/*line worker.go:496:4*/ ag_f.a.lost = true
-		/*line worker.go:497:4*/ ag_f.a.task.Cancel()
-		/*line worker.go:498:4*/ return rt.Ready
-	}
-	/*line :498:4*/ ag_L2:
-	/*line :498:4*/ goto ag_L1
+	/*line :497:4*/ ag_L2:
+	/*line :497:4*/ goto ag_L1
 }
 
 //line worker_async.go:1470
@@ -1472,9 +1472,9 @@ func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:489"
+		return "worker.go:488"
 	case 2:
-		return "worker.go:490"
+		return "worker.go:489"
 	}
 	return ""
 }
@@ -1511,104 +1511,104 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:508
+//line worker.go:507
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :508:1*/ var (
+	/*line :507:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :508:1*/ if ag_co.Unwinding() {
-		/*line :508:1*/ return rt.Ready
+	/*line :507:1*/ if ag_co.Unwinding() {
+		/*line :507:1*/ return rt.Ready
 	}
-	/*line :508:1*/ switch ag_f.ag_state {
-	/*line :508:1*/ case 1:
-		/*line :508:1*/ goto ag_resume1
-		/*line :508:1*/
+	/*line :507:1*/ switch ag_f.ag_state {
+	/*line :507:1*/ case 1:
+		/*line :507:1*/ goto ag_resume1
+		/*line :507:1*/
 	case 2:
-		/*line :508:1*/ goto ag_resume2
-		/*line :508:1*/
+		/*line :507:1*/ goto ag_resume2
+		/*line :507:1*/
 	case 3:
-		/*line :508:1*/ goto ag_resume3
-		/*line :508:1*/
+		/*line :507:1*/ goto ag_resume3
+		/*line :507:1*/
 	case 4:
-		/*line :508:1*/ goto ag_resume4
+		/*line :507:1*/ goto ag_resume4
 	}
-	/*line worker.go:509:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:510:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :510:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :510:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :510:11*/ return ag_s
+	/*line worker.go:508:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:509:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :509:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :509:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :509:11*/ return ag_s
 	}
-	/*line :510:11*/ ag_resume1:
-	/*line worker.go:510:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :510:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:510:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:511:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :511:2*/ ag_L1:
-	/*line worker.go:513:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
-	/*line :513:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :513:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :513:3*/ return ag_s
+	/*line :509:11*/ ag_resume1:
+	/*line worker.go:509:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :509:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:509:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:510:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :510:2*/ ag_L1:
+	/*line worker.go:512:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
+	/*line :512:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :512:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :512:3*/ return ag_s
 	}
-	/*line :513:3*/ ag_resume2:
-	/*line worker.go:513:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :513:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:515:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:516:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:517:4*/ ag_f.err = nil
+	/*line :512:3*/ ag_resume2:
+	/*line worker.go:512:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :512:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:514:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:515:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:516:4*/ ag_f.err = nil
 	}
-	/*line worker.go:519:3*/ if ag_f.err == nil {
-		/*line worker.go:520:4*/ switch v.Int {
-		/*line :520:4*/ case 0:
-			/*line worker.go:522:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:523:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :523:5*/
+	/*line worker.go:518:3*/ if ag_f.err == nil {
+		/*line worker.go:519:4*/ switch v.Int {
+		/*line :519:4*/ case 0:
+			/*line worker.go:521:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:522:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :522:5*/
 		case 1:
-			/*line worker.go:525:5*/ ag_f.w.stats.Done++
-			/*line :525:5*/
+			/*line worker.go:524:5*/ ag_f.w.stats.Done++
+			/*line :524:5*/
 		case 2:
-			/*line worker.go:527:5*/ ag_f.w.stats.Retried++
-			/*line :527:5*/
+			/*line worker.go:526:5*/ ag_f.w.stats.Retried++
+			/*line :526:5*/
 		case 3:
-			/*line worker.go:529:5*/ ag_f.w.stats.Dead++
+			/*line worker.go:528:5*/ ag_f.w.stats.Dead++
 		}
-		/*line worker.go:531:4*/ return rt.Ready
+		/*line worker.go:530:4*/ return rt.Ready
 	}
-	/*line :531:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:533:7*/ (*ag_f.re) = nil
-	/*line worker.go:534:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :534:3*/ ag_t8 = permanent
-	/*line worker.go:535:19*/ if ag_t8 {
-		/*line :535:19*/ goto ag_L4
+	/*line :530:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:532:7*/ (*ag_f.re) = nil
+	/*line worker.go:533:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :533:3*/ ag_t8 = permanent
+	/*line worker.go:534:19*/ if ag_t8 {
+		/*line :534:19*/ goto ag_L4
 	}
-	/*line worker.go:535:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :535:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :535:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :535:20*/ return ag_s
+	/*line worker.go:534:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :534:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :534:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :534:20*/ return ag_s
 	}
-	/*line :535:20*/ ag_resume3:
-	/*line worker.go:535:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :535:20*/ ag_f.ag_aw0 = nil
-	/*line :535:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :535:20*/ ag_L4:
-	/*line worker.go:535:3*/ if !ag_t8 {
-		/*line :535:3*/ goto ag_L5
+	/*line :534:20*/ ag_resume3:
+	/*line worker.go:534:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :534:20*/ ag_f.ag_aw0 = nil
+	/*line :534:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :534:20*/ ag_L4:
+	/*line worker.go:534:3*/ if !ag_t8 {
+		/*line :534:3*/ goto ag_L5
 	}
-	/*line worker.go:536:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:537:4*/ return rt.Ready
-	/*line :537:4*/ ag_L5:
-	/*line worker.go:539:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :539:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :539:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :539:3*/ return ag_s
+	/*line worker.go:535:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:536:4*/ return rt.Ready
+	/*line :536:4*/ ag_L5:
+	/*line worker.go:538:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :538:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :538:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :538:3*/ return ag_s
 	}
-	/*line :539:3*/ ag_resume4:
-	/*line :539:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:540:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :540:3*/ goto ag_L1
+	/*line :538:3*/ ag_resume4:
+	/*line :538:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:539:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :539:3*/ goto ag_L1
 }
 
 //line worker_async.go:1615
@@ -1617,13 +1617,13 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:510"
+		return "worker.go:509"
 	case 2:
-		return "worker.go:513"
+		return "worker.go:512"
 	case 3:
-		return "worker.go:535"
+		return "worker.go:534"
 	case 4:
-		return "worker.go:539"
+		return "worker.go:538"
 	}
 	return ""
 }
@@ -1651,50 +1651,50 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:549
+//line worker.go:548
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :549:1*/ var (
+	/*line :548:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :549:1*/ if ag_co.Unwinding() {
-		/*line :549:1*/ return rt.Ready
+	/*line :548:1*/ if ag_co.Unwinding() {
+		/*line :548:1*/ return rt.Ready
 	}
-	/*line :549:1*/ switch ag_f.ag_state {
-	/*line :549:1*/ case 1:
-		/*line :549:1*/ goto ag_resume1
-		/*line :549:1*/
+	/*line :548:1*/ switch ag_f.ag_state {
+	/*line :548:1*/ case 1:
+		/*line :548:1*/ goto ag_resume1
+		/*line :548:1*/
 	case 2:
-		/*line :549:1*/ goto ag_resume2
+		/*line :548:1*/ goto ag_resume2
 	}
-	/*line worker.go:550:2*/ const batch = 100
-	/*line :550:2*/ ag_L1:
-	/*line worker.go:552:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:553:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :553:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :553:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:3*/ return ag_s
+	/*line worker.go:549:2*/ const batch = 100
+	/*line :549:2*/ ag_L1:
+	/*line worker.go:551:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:552:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :552:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :552:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :552:3*/ return ag_s
 	}
-	/*line :553:3*/ ag_resume1:
-	/*line worker.go:553:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :553:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:554:3*/ if err != nil {
-		/*line worker.go:555:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :552:3*/ ag_resume1:
+	/*line worker.go:552:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :552:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:553:3*/ if err != nil {
+		/*line worker.go:554:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:557:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:558:5*/ ag_f.wait = 0
+		/*line worker.go:556:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:557:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:560:5*/ ag_f.wait = next
+			/*line worker.go:559:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:563:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :563:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :563:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :563:3*/ return ag_s
+	/*line worker.go:562:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :562:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :562:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :562:3*/ return ag_s
 	}
-	/*line :563:3*/ ag_resume2:
-	/*line :563:3*/ ag_f.ag_aw1 = nil
-	/*line :563:3*/ goto ag_L1
+	/*line :562:3*/ ag_resume2:
+	/*line :562:3*/ ag_f.ag_aw1 = nil
+	/*line :562:3*/ goto ag_L1
 }
 
 //line worker_async.go:1701
@@ -1703,9 +1703,9 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:553"
+		return "worker.go:552"
 	case 2:
-		return "worker.go:563"
+		return "worker.go:562"
 	}
 	return ""
 }
