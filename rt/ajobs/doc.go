@@ -1,0 +1,148 @@
+// Package ajobs is a job queue on Redis Streams: producers enqueue calls
+// of async functions, from async code or from ordinary Go, and workers
+// (processes running a loop) run them as tasks, at least once, across
+// machines. It knows leases, retries and results; the wire protocol is
+// rt/aredis's.
+//
+//	// shared by producers and workers
+//	//
+//	//async
+//	func countWords(url string) (int, error) { ... }
+//
+//	var CountWords = ajobs.Define("count_words/v1", countWordsAsync)
+//
+//	// producer (async code, or ordinary code: the calls then block)
+//	q := ajobs.NewQueue(cl, "default")
+//	id, err := CountWords.Enqueue(q, "https://example.com", ajobs.Retries(5))
+//	n, err := CountWords.Wait(q, id)
+//
+//	// worker
+//	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: 100}, q)
+//	rt.Run(w.RunAsync()) // until w.Stop(grace), e.g. on SIGTERM
+//
+// # Job types
+//
+// Define binds a stable name to the companion of an async function
+// func(A) (R, error). Enqueue and Wait are methods of the *JobType it
+// returns, so the argument and result types are checked by the compiler
+// and no call site spells the name. The name is what travels: an old
+// producer and a new worker agree as long as the name and the encoding of
+// A agree; change A incompatibly under a new name ("count_words/v2") and
+// keep the old type defined until its jobs are drained.
+//
+// Arguments and results are encoded with encoding/json: it is in the
+// standard library, readable in redis-cli and by an inspection command, and
+// tolerant of added and removed struct fields, which is what lets
+// producers and workers of different versions interoperate; its cost
+// (reflection, a few allocations) is small beside a round trip to Redis.
+// Define checks A and R at initialisation and panics, naming the type and
+// the field, when they hold something JSON cannot carry (channels,
+// functions, unsafe pointers, complex numbers, maps with other keys than
+// strings and integers). Reporting that at generate time, with a
+// position, is future work for the generator.
+//
+// # Delivery: at least once, one source of truth
+//
+// Each queue is a stream read by the consumer group "workers"; an entry
+// names a job, whose arguments and state are in a hash. Who holds a job is
+// only what Redis's pending entries list (PEL) says: a worker reads
+// entries with XREADGROUP, for as many as it has free slots
+// (Concurrency), and runs each as a task. While the task runs, a
+// heartbeat renews the lease (XCLAIM with JUSTID, after checking in a
+// script that the entry is still this worker's, with the same delivery
+// count): the entry's idle time, measured by Redis, stays below Lease.
+// Workers reclaim entries idle for longer than Lease with XAUTOCLAIM, so
+// a worker that was killed, or is frozen, loses its jobs to another one
+// within about Lease plus ReclaimInterval; no worker's clock is trusted.
+//
+// Completion is fenced: a Lua script checks that the entry is still in
+// the PEL, owned by this worker, with the delivery count this attempt was
+// given (XAUTOCLAIM increments it), and only then acks it (XACK), deletes
+// it from the stream (XDEL, which keeps streams short) and writes the
+// result, all at once. A worker that lost its lease — frozen past it,
+// then resumed — has its completion refused (Stats.Refused), and the
+// newer attempt's result stands; a heartbeat that finds the lease lost
+// cancels the job's task. A job therefore completes exactly once as seen
+// by its result, and a completed job is never delivered again; its code
+// may run more than once (a worker killed mid-job), so jobs with outside
+// effects should be idempotent.
+//
+// # Retries, dead jobs, timeouts, delays, uniqueness
+//
+// A failed attempt is retried after a delay that doubles each time from
+// WorkerOptions.Backoff up to MaxBackoff, with jitter (each delay is
+// between half and all of its value), at most Retries times (default 3);
+// then the job is dead: it is kept, with its last error and, when it
+// panicked, the panic's stack (from *rt.PanicError), in the hash and in
+// the queue's dead set (a sorted set by time). Arguments that do not
+// decode and job types this worker does not know are dead at once, with
+// an error that says so; the worker goes on with the next job.
+//
+// Timeout bounds an attempt: past it the job's task is cancelled, its
+// deferred calls run, and the attempt fails with rt.ErrTimeout. In and At
+// delay a job: it waits in the queue's delayed set, scored by the time it
+// is due, computed by Redis (TIME) from the delay; each worker runs a
+// mover that moves due jobs to the stream in a script that reads Redis's
+// clock, and sleeps until the next is due (by Redis's reckoning) or
+// MoveInterval. Retries wait in the same set. Unique makes a job unique
+// by key in its queue (SET NX with a TTL) until it is done or dead.
+//
+// NewWorker takes several queues, most urgent first: a worker with free
+// slots takes from the first queue that has jobs. When all are empty it
+// blocks on all of them at once; Redis counts COUNT per stream, so such a
+// read can return an entry from each, and those beyond the free slots are
+// given back to the tail of their stream at once.
+//
+// # Results
+//
+// A job's result (or, for a dead job, its *JobError) is written to its
+// hash by the completing script and kept for ResultTTL (default 24 h).
+// Wait waits for it without polling: it blocks (BLPOP) on a per-job list
+// the completing script pushes to. Result reads it without waiting. Both
+// work from ordinary code too, blocking the calling goroutine.
+//
+// # Shutdown
+//
+// Worker.Stop stops reading; running jobs get the grace period to finish,
+// then their tasks are cancelled (their deferred calls run) and they are
+// left in the PEL, not failed: another worker reclaims them when their
+// lease runs out. A worker killed with SIGKILL loses nothing either, in
+// the same way. Deliveries a cancelled blocking read may have received
+// without the worker seeing them are given back to their stream at the
+// end of Stop (best effort: otherwise they wait for their lease).
+//
+// # Keys
+//
+// A queue named q keeps, each with the hash tag {q}: ajobs:{q}:stream (the
+// stream, group "workers"; an entry per queued or running attempt, field
+// job), ajobs:{q}:job:<id> (a hash: type, args, state — queued, scheduled,
+// retry, done, dead —, tries, max, timeout, ttl, result, error, stack,
+// enqueued and finished in Redis's milliseconds), ajobs:{q}:delayed
+// (sorted set of due times, delays and retries), ajobs:{q}:dead (sorted
+// set of dead jobs by time), ajobs:{q}:done:<id> (the list Wait blocks
+// on) and ajobs:{q}:unique:<key>. The Lua scripts are in scripts/, each
+// with its KEYS and ARGV in a header comment.
+//
+// # Durability
+//
+// Nothing here is more durable than Redis. A write Redis acknowledged
+// (an Enqueue that returned, a completion) survives a crash of
+// redis-server only with AOF and appendfsync always (tested here: a
+// server killed and restarted mid-run loses no acknowledged job); with
+// appendfsync everysec up to a second of writes can be lost, and without
+// AOF everything since the last snapshot. With replication, a failover
+// to a replica that had not received the last writes loses them too,
+// whatever the fsync policy: Redis replication is asynchronous. A job
+// lost that way after its Enqueue returned is never run; a completion
+// lost that way makes the job run again (at least once still holds as
+// long as the enqueue survived). The queue option WaitReplicas makes Enqueue
+// and every completion wait (WAIT) until that many replicas have the
+// write, failing Enqueue with ErrNotReplicated when they do not within
+// WaitTimeout: it narrows the window, costs a replica round trip per
+// write and a connection held meanwhile, and is still not a consensus
+// (WAIT does not make a write roll back when it times out).
+//
+// Not supported: Redis Cluster (the keys of a queue share a hash tag,
+// {name}, but some scripts touch keys they compute), cron schedules,
+// cancelling a queued job, inspection (cmd/ajobs is issue 14 part 3).
+package ajobs

@@ -1,0 +1,148 @@
+//go:build unix
+
+package ajobs
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
+)
+
+// testCl is the client the test jobs record their runs with.
+var testCl *aredis.Client
+
+// countWords counts the words of s.
+//
+// async
+func countWords(s string) (int, error) {
+	rt.Sleep(0)
+	return len(strings.Fields(s)), nil
+}
+
+// recArgs are record's arguments.
+type recArgs struct {
+	N       int
+	SleepMs int
+}
+
+// record notes its run in Redis (its pid, pushed to test:runs:N), sleeps
+// and returns "pid/run".
+//
+// async
+func record(a recArgs) (string, error) {
+	runs, err := testCl.Int("RPUSH", "test:runs:"+strconv.Itoa(a.N), os.Getpid())
+	if err != nil {
+		return "", err
+	}
+	rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	return fmt.Sprintf("%d/%d", os.Getpid(), runs), nil
+}
+
+// flaky fails until it has run n times.
+//
+// async
+func flaky(n int) (int, error) {
+	runs, err := testCl.Int("INCR", "test:flaky")
+	if err != nil {
+		return 0, err
+	}
+	if runs < int64(n) {
+		return 0, fmt.Errorf("not yet (run %d)", runs)
+	}
+	return int(runs), nil
+}
+
+// boom panics.
+//
+// async
+func boom(s string) (int, error) {
+	rt.Sleep(0)
+	panic("boom: " + s)
+}
+
+var slowDeferred atomic.Int32
+
+// slow sleeps ms; its deferred call counts, to see that a timeout runs it.
+//
+// async
+func slow(ms int) (int, error) {
+	defer slowDeferred.Add(1)
+	rt.Sleep(time.Duration(ms) * time.Millisecond)
+	return ms, nil
+}
+
+var (
+	CountWords = Define("count_words/v1", countWordsAsync)
+	Record     = Define("record/v1", recordAsync)
+	Flaky      = Define("flaky/v1", flakyAsync)
+	Boom       = Define("boom/v1", boomAsync)
+	Slow       = Define("slow/v1", slowAsync)
+)
+
+// TestMain runs the test binary as a worker process when AJOBS_WORKER
+// names a Redis socket: it works queue "t" until SIGTERM, then prints its
+// Stats as JSON.
+func TestMain(m *testing.M) {
+	if sock := os.Getenv("AJOBS_WORKER"); sock != "" {
+		os.Exit(workerMain(sock))
+	}
+	os.Exit(m.Run())
+}
+
+func envMs(name string, def time.Duration) time.Duration {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return time.Duration(v) * time.Millisecond
+	}
+	return def
+}
+
+func workerMain(sock string) int {
+	testCl = aredis.New(aredis.Options{Addr: sock, DialTimeout: time.Second, CommandTimeout: 2 * time.Second})
+	w := NewWorker(testCl, WorkerOptions{
+		Concurrency:     4,
+		Lease:           envMs("AJOBS_LEASE_MS", time.Second),
+		Heartbeat:       envMs("AJOBS_HEARTBEAT_MS", 0),
+		ReclaimInterval: envMs("AJOBS_RECLAIM_MS", 0),
+		MoveInterval:    50 * time.Millisecond,
+		Backoff:         20 * time.Millisecond,
+		Logf:            func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
+	}, NewQueue(testCl, "t"))
+	signal.Ignore(syscall.SIGTERM) // rt.WaitSignal takes it over
+	_, err := rt.Run(workerProcAsync(w))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "worker:", err)
+		return 1
+	}
+	b, _ := json.Marshal(w.Stats())
+	fmt.Printf("%s\n", b)
+	return 0
+}
+
+// workerProc runs w until SIGTERM.
+//
+// async
+func workerProc(w *Worker) error {
+	run := rt.Spawn(w.RunAsync())
+	rt.Spawn(stopOnSignalAsync(w))
+	_, err := rt.Await(run)
+	return err
+}
+
+// async
+func stopOnSignal(w *Worker) error {
+	if _, err := rt.WaitSignal(syscall.SIGTERM); err != nil {
+		return err
+	}
+	w.Stop(5 * time.Second)
+	return nil
+}

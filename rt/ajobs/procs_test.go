@@ -1,0 +1,234 @@
+//go:build unix
+
+package ajobs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// proc is a worker process: the test binary re-executed with AJOBS_WORKER.
+type proc struct {
+	cmd    *exec.Cmd
+	stdout bytes.Buffer
+	stderr bytes.Buffer
+	done   chan struct{}
+}
+
+func startWorker(t *testing.T, sock string, env ...string) *proc {
+	p := &proc{cmd: exec.Command(os.Args[0], "-test.run=^$"), done: make(chan struct{})}
+	p.cmd.Env = append(append(os.Environ(), "AJOBS_WORKER="+sock), env...)
+	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
+	require.NoError(t, p.cmd.Start())
+	go func() { p.cmd.Wait(); close(p.done) }()
+	t.Cleanup(func() {
+		p.cmd.Process.Kill()
+		<-p.done
+	})
+	return p
+}
+
+func (p *proc) pid() int { return p.cmd.Process.Pid }
+
+func (p *proc) kill() {
+	p.cmd.Process.Signal(syscall.SIGKILL)
+	<-p.done
+}
+
+// stop stops the worker with SIGTERM and returns the Stats it printed.
+func (p *proc) stop(t *testing.T) Stats {
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("worker %d did not stop; stderr:\n%s", p.pid(), p.stderr.String())
+	}
+	var st Stats
+	lines := strings.Split(strings.TrimSpace(p.stdout.String()), "\n")
+	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &st), "worker stdout:\n%s\nstderr:\n%s", p.stdout.String(), p.stderr.String())
+	return st
+}
+
+// waitAll waits for the results of ids.
+//
+// async
+func waitAll(q *Queue, ids []string) ([]string, error) {
+	aws := make([]rt.Awaitable[string], len(ids))
+	for i, id := range ids {
+		aws[i] = Record.WaitAsync(q, id)
+	}
+	return rt.Await(rt.WaitFor(rt.Gather(aws...), 20*time.Second))
+}
+
+// runs returns the pids that ran record job n, in order.
+func runs(t *testing.T, cl *aredis.Client, n int) []string {
+	r, err := cl.Strings("LRANGE", "test:runs:"+strconv.Itoa(n), 0, -1)
+	require.NoError(t, err)
+	return r
+}
+
+func TestKilledWorkersLoseNothing(t *testing.T) {
+	srv, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	env := []string{"AJOBS_LEASE_MS=600", "AJOBS_HEARTBEAT_MS=150", "AJOBS_RECLAIM_MS=200"}
+	workers := []*proc{startWorker(t, srv.Socket(), env...), startWorker(t, srv.Socket(), env...)}
+	const n = 40
+	ids := make([]string, n)
+	for i := range ids {
+		id, err := Record.Enqueue(q, recArgs{N: i, SleepMs: 150})
+		require.NoError(t, err)
+		ids[i] = id
+	}
+	killed := map[string]bool{}
+	for round := 0; round < 6; round++ {
+		time.Sleep(250 * time.Millisecond)
+		w := workers[round%2]
+		killed[strconv.Itoa(w.pid())] = true
+		w.kill()
+		workers[round%2] = startWorker(t, srv.Socket(), env...)
+	}
+	results, err := rt.Run(waitAllAsync(q, ids))
+	require.NoError(t, err)
+	plain, err := Record.Wait(q, ids[0]) // from ordinary code: blocks
+	require.NoError(t, err)
+	assert.Equal(t, results[0], plain)
+	rerun := 0
+	snapshot := make([][]string, n)
+	for i, res := range results {
+		pid, run, ok := strings.Cut(res, "/")
+		require.True(t, ok, "job %d: result %q", i, res)
+		r := runs(t, cl, i)
+		snapshot[i] = r
+		k, _ := strconv.Atoi(run)
+		require.True(t, k >= 1 && k <= len(r), "job %d: result %q, runs %v", i, res, r)
+		assert.Equal(t, pid, r[k-1], "job %d: the result is the run's", i)
+		assert.Equal(t, len(r), k, "job %d: ran again after the run that completed it: %v", i, r)
+		for _, p := range r[:k-1] {
+			if killed[p] {
+				rerun++
+				break
+			}
+		}
+	}
+	assert.Greater(t, rerun, 0, "no job of a killed worker was re-run")
+	t.Logf("%d of %d jobs were re-run after their worker was killed", rerun, n)
+
+	// No completed job runs again, and nothing is left pending.
+	time.Sleep(800 * time.Millisecond)
+	for i := range ids {
+		assert.Equal(t, snapshot[i], runs(t, cl, i), "job %d ran again after it completed", i)
+	}
+	for _, w := range workers {
+		st := w.stop(t)
+		assert.Equal(t, 0, st.Abandoned)
+	}
+	pending, err := cl.Do("XPENDING", q.stream(), group)
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), pending.Elems[0].Int, "pending entries left")
+	length, err := cl.Int("XLEN", q.stream())
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), length, "completed entries are deleted from the stream")
+}
+
+func TestFrozenWorkerIsFenced(t *testing.T) {
+	srv, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	// No heartbeat during the job: the frozen worker's completion, not its
+	// heartbeat, meets the fence.
+	env := []string{"AJOBS_LEASE_MS=800", "AJOBS_HEARTBEAT_MS=10000", "AJOBS_RECLAIM_MS=200"}
+	a := startWorker(t, srv.Socket(), env...)
+	id, err := Record.Enqueue(q, recArgs{N: 0, SleepMs: 700})
+	require.NoError(t, err)
+	deadline := time.Now().Add(5 * time.Second)
+	for len(runs(t, cl, 0)) == 0 {
+		require.True(t, time.Now().Before(deadline), "worker a did not start the job")
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.NoError(t, a.cmd.Process.Signal(syscall.SIGSTOP))
+	b := startWorker(t, srv.Socket(), env...)
+	// Once b has reclaimed the job and started it, a wakes up while b's
+	// attempt still runs: a's completion comes first and must be refused.
+	for len(runs(t, cl, 0)) < 2 {
+		require.True(t, time.Now().Before(deadline.Add(5*time.Second)), "worker b did not reclaim the job")
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.NoError(t, a.cmd.Process.Signal(syscall.SIGCONT))
+	time.Sleep(300 * time.Millisecond) // a's job ends and tries to complete
+	_, early, err := Record.Result(q, id)
+	require.NoError(t, err)
+	require.False(t, early, "a's late result was taken")
+	results, err := rt.Run(waitAllAsync(q, []string{id}))
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("%d/2", b.pid()), results[0], "b's attempt completes the job")
+	stA := a.stop(t)
+	assert.Equal(t, 1, stA.Refused, "a's late completion is refused; stderr:\n%s", a.stderr.String())
+	assert.Equal(t, 0, stA.Done)
+	res, done, err := Record.Result(q, id)
+	require.NoError(t, err)
+	assert.True(t, done)
+	assert.Equal(t, results[0], res, "the newer attempt's result stands")
+	stB := b.stop(t)
+	assert.Equal(t, 1, stB.Reclaimed)
+	assert.Equal(t, 1, stB.Done)
+}
+
+func TestRedisRestartLosesNoAckedJob(t *testing.T) {
+	srv, cl := startRedis(t, "--appendonly", "yes", "--appendfsync", "always")
+	q := NewQueue(cl, "t")
+	env := []string{"AJOBS_LEASE_MS=1000", "AJOBS_HEARTBEAT_MS=300", "AJOBS_RECLAIM_MS=300"}
+	startWorker(t, srv.Socket(), env...)
+	startWorker(t, srv.Socket(), env...)
+	runID := func() string {
+		v, err := cl.String("INFO", "server")
+		require.NoError(t, err)
+		_, id, _ := strings.Cut(v, "run_id:")
+		return strings.TrimSpace(id[:strings.IndexByte(id, '\n')])
+	}
+	before := runID()
+	var nAcked atomic.Int32
+	acked := make(chan []string)
+	go func() {
+		var ids []string
+		failed := 0
+		for i := 0; i < 60; i++ {
+			id, err := Record.Enqueue(q, recArgs{N: i, SleepMs: 30})
+			if err != nil {
+				failed++
+				i-- // not acknowledged: enqueue it again
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			ids = append(ids, id)
+			nAcked.Add(1)
+			time.Sleep(15 * time.Millisecond)
+		}
+		t.Logf("%d enqueues failed while Redis was down", failed)
+		acked <- ids
+	}()
+	time.Sleep(400 * time.Millisecond)
+	srv.Kill() // a crash: only what was fsynced survives
+	atKill := nAcked.Load()
+	srv.Restart()
+	ids := <-acked
+	require.NotEqual(t, before, runID(), "the server restarted")
+	require.True(t, atKill > 0 && atKill < int32(len(ids)), "killed mid-run: %d of %d enqueued", atKill, len(ids))
+	results, err := rt.Run(waitAllAsync(q, ids))
+	require.NoError(t, err)
+	for i, r := range results {
+		assert.NotEmpty(t, r, "job %s", ids[i])
+	}
+}

@@ -1,0 +1,564 @@
+package ajobs
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
+)
+
+// WorkerOptions configure a Worker; the zero value of each field is a
+// sensible default.
+type WorkerOptions struct {
+	// Concurrency is how many jobs the worker runs at once (default 10);
+	// it reads only as many jobs as it has free slots.
+	Concurrency int
+	// Lease is how long a job stays with a worker that stopped renewing
+	// it (a killed or frozen process) before another worker reclaims it
+	// (default 30 s). Idle time is measured by Redis.
+	Lease time.Duration
+	// Heartbeat is how often a running job's lease is renewed (default
+	// Lease/3).
+	Heartbeat time.Duration
+	// ReclaimInterval is how often the worker looks for jobs whose lease
+	// expired; it is also the longest a blocking read waits (default
+	// Lease/2).
+	ReclaimInterval time.Duration
+	// MoveInterval is the longest the worker waits before it looks for
+	// delayed jobs that became due (default 1 s; it wakes sooner when
+	// Redis says the next one is due sooner).
+	MoveInterval time.Duration
+	// Backoff is the delay before the first retry (default 1 s); it
+	// doubles with each attempt, with jitter (between half and all of it),
+	// up to MaxBackoff (default 5 min).
+	Backoff, MaxBackoff time.Duration
+	// Consumer names the worker in the consumer group; it must be unique
+	// among live workers (default host-pid-random).
+	Consumer string
+	// Logf reports what a worker cannot return as an error: Redis
+	// unreachable, a refused completion (default log.Printf).
+	Logf func(format string, args ...any)
+}
+
+// Stats count what a worker did.
+type Stats struct {
+	Started   int // attempts started (read or reclaimed)
+	Reclaimed int // of which reclaimed from another consumer
+	Done      int // completed with a result
+	Retried   int // failed, a retry scheduled
+	Dead      int // failed for good (dead-lettered)
+	Refused   int // completions refused: the lease was lost meanwhile
+	LeaseLost int // attempts cancelled because a heartbeat found the lease lost
+	GivenBack int // deliveries read beyond the free slots, queued again
+	Abandoned int // attempts cancelled at shutdown, left for reclaim
+}
+
+// Worker runs the jobs of one or more queues on the current loop. Make it
+// with NewWorker, run it with Run, stop it with Stop.
+type Worker struct {
+	cl      *aredis.Client
+	queues  []*Queue
+	opts    WorkerOptions
+	sem     *rt.Semaphore
+	stop    rt.Event
+	idle    rt.Event
+	grace   time.Duration
+	active  int
+	abandon bool
+	running map[*attempt]bool
+	kept    map[string]bool // entries of the jobs abandoned at shutdown
+	stats   Stats
+}
+
+// attempt is one delivery of a job being run.
+type attempt struct {
+	q          *Queue
+	entry, job string
+	deliveries int64
+	task       *rt.Task[[]byte]
+	lost       bool
+}
+
+// NewWorker returns a worker for queues (all on cl), the most urgent
+// first: free slots are filled from the first queue that has jobs.
+func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker {
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 10
+	}
+	if opts.Lease <= 0 {
+		opts.Lease = 30 * time.Second
+	}
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = opts.Lease / 3
+	}
+	if opts.ReclaimInterval <= 0 {
+		opts.ReclaimInterval = opts.Lease / 2
+	}
+	if opts.MoveInterval <= 0 {
+		opts.MoveInterval = time.Second
+	}
+	if opts.Backoff <= 0 {
+		opts.Backoff = time.Second
+	}
+	if opts.MaxBackoff <= 0 {
+		opts.MaxBackoff = 5 * time.Minute
+	}
+	if opts.Consumer == "" {
+		host, _ := os.Hostname()
+		opts.Consumer = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), newID()[:6])
+	}
+	if opts.Logf == nil {
+		opts.Logf = log.Printf
+	}
+	if len(queues) == 0 {
+		panic("ajobs.NewWorker: no queue")
+	}
+	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), running: map[*attempt]bool{}, kept: map[string]bool{}}
+}
+
+// Consumer returns the worker's name in the consumer group.
+func (w *Worker) Consumer() string { return w.opts.Consumer }
+
+// Stats returns what the worker did so far.
+func (w *Worker) Stats() Stats { return w.stats }
+
+// Stop asks a running worker to stop: it reads no more jobs, lets the
+// running ones finish for at most grace, then cancels the rest without
+// completing them (their leases run out and other workers reclaim them).
+// Call it on the worker's loop (from a task, or with the loop's
+// CallSoonThreadSafe).
+func (w *Worker) Stop(grace time.Duration) {
+	w.grace = grace
+	w.stop.Set()
+}
+
+// Run runs the worker until Stop, then returns once it has shut down.
+//
+// async
+func (w *Worker) Run() error {
+	for _, q := range w.queues {
+		_, err := w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTREAM")
+		var re *aredis.RedisError
+		if err != nil && !(errors.As(err, &re) && re.Code() == "BUSYGROUP") {
+			return fmt.Errorf("ajobs: creating the consumer group of %s: %w", q.name, err)
+		}
+	}
+	reader := rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	movers := make([]*rt.Task[struct{}], len(w.queues))
+	for i, q := range w.queues {
+		movers[i] = rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover "+q.name))
+	}
+	w.stop.Wait()
+	reader.Cancel()
+	rt.Await(reader)
+	for _, m := range movers {
+		m.Cancel()
+		rt.Await(m)
+	}
+	if _, err := rt.Await(rt.WaitFor(w.drainedAsync(), w.grace)); err != nil {
+		w.abandon = true
+		for a := range w.running {
+			w.kept[a.entry] = true
+			a.task.Cancel()
+		}
+		w.drained()
+	}
+	w.sweep()
+	return nil
+}
+
+// sweep gives back the deliveries this worker holds but never started:
+// a blocking read cancelled at shutdown closes its connection, and an
+// entry Redis handed to it before it saw the close is in this consumer's
+// pending entries without the worker knowing. Left alone it would wait
+// for a lease to run out. The jobs abandoned at shutdown are left for
+// reclaim. Best effort: a failure only means waiting for the lease.
+//
+// async
+func (w *Worker) sweep() {
+	rt.Sleep(20 * time.Millisecond) // let Redis see the reader's connection close
+	for _, q := range w.queues {
+		v, err := w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w.opts.Consumer)
+		if err != nil {
+			w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", q.name, err)
+			continue
+		}
+		for _, p := range v.Elems {
+			if len(p.Elems) < 1 || w.kept[p.Elems[0].Str] {
+				continue
+			}
+			id := p.Elems[0].Str
+			e, err := w.cl.Do("XRANGE", q.stream(), id, id)
+			if err != nil || len(e.Elems) != 1 {
+				continue
+			}
+			_, job := entryJob(e.Elems[0])
+			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err == nil {
+				w.stats.GivenBack++
+			}
+		}
+	}
+}
+
+// drained waits until no job runs.
+//
+// async
+func (w *Worker) drained() {
+	for w.active > 0 {
+		w.idle.Clear()
+		w.idle.Wait()
+	}
+}
+
+// readLoop takes free slots, reclaims expired leases when it is time and
+// reads new jobs for the slots left, blocking until some come.
+//
+// async
+func (w *Worker) readLoop() {
+	var nextReclaim time.Time
+	pause := 50 * time.Millisecond
+	for {
+		w.sem.Acquire()
+		n := 1
+		for w.sem.TryAcquire() {
+			n++
+		}
+		got := 0
+		var err error
+		if !rt.Now().Before(nextReclaim) {
+			got, err = w.reclaim(n)
+			nextReclaim = rt.Now().Add(w.opts.ReclaimInterval)
+		}
+		if err == nil && got < n {
+			var g int
+			g, err = w.read(n - got)
+			got += g
+		}
+		for i := got; i < n; i++ {
+			w.sem.Release()
+		}
+		if err != nil {
+			w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", w.opts.Consumer, err, pause)
+			rt.Sleep(pause)
+			pause = min(2*pause, time.Second)
+		} else {
+			pause = 50 * time.Millisecond
+		}
+	}
+}
+
+// read reads at most n new deliveries, starts them and returns how many
+// it started. It asks the queues in order, the first first (a priority),
+// without blocking, for as many as there are slots left; when all are
+// empty it blocks on all of them at once, for one entry each, for at most
+// the reclaim interval. Redis counts COUNT per stream, so that read may
+// return one entry per queue: the extra ones are given back.
+//
+// async
+func (w *Worker) read(n int) (int, error) {
+	started := 0
+	for _, q := range w.queues {
+		if started == n {
+			return started, nil
+		}
+		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", n-started, "STREAMS", q.stream(), ">")
+		if err != nil {
+			return started, err
+		}
+		started += w.startRead(v, n-started)
+	}
+	if started > 0 {
+		return started, nil
+	}
+	args := []any{"XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", 1, "BLOCK", w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	for _, q := range w.queues {
+		args = append(args, q.stream())
+	}
+	for range w.queues {
+		args = append(args, ">")
+	}
+	v, err := w.cl.Do(args...)
+	if err != nil {
+		return 0, err
+	}
+	return w.startRead(v, 1), nil
+}
+
+// startRead starts at most n of the deliveries in an XREADGROUP reply
+// and gives the rest back; it returns how many it started.
+//
+// async
+func (w *Worker) startRead(v aredis.Value, n int) int {
+	if v.IsNull() {
+		return 0
+	}
+	started := 0
+	streams := v.Elems
+	step := 1
+	if v.Kind == aredis.Map { // RESP3
+		step = 2
+	}
+	for i := 0; i+step-1 < len(streams); i += step {
+		var name string
+		var entries []aredis.Value
+		if step == 2 {
+			name, entries = streams[i].Str, streams[i+1].Elems
+		} else if len(streams[i].Elems) == 2 {
+			name, entries = streams[i].Elems[0].Str, streams[i].Elems[1].Elems
+		}
+		q := w.queueOf(name)
+		for _, e := range entries {
+			id, job := entryJob(e)
+			if started < n {
+				started++
+				w.start(q, id, job, 1)
+				continue
+			}
+			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err != nil {
+				w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", id, err)
+			}
+			w.stats.GivenBack++
+		}
+	}
+	return started
+}
+
+// reclaim takes over at most n deliveries whose lease expired (idle, by
+// Redis's clock, for longer than Lease) and starts them.
+//
+// async
+func (w *Worker) reclaim(n int) (int, error) {
+	started := 0
+	for _, q := range w.queues {
+		if started == n {
+			break
+		}
+		v, err := w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer, w.opts.Lease.Milliseconds(), "0-0", "COUNT", n-started)
+		if err != nil {
+			return started, err
+		}
+		if len(v.Elems) < 2 {
+			continue
+		}
+		for _, e := range v.Elems[1].Elems {
+			id, job := entryJob(e)
+			// Learn the delivery count, which fences this attempt.
+			l, err := leaseScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, 0)
+			if err != nil {
+				return started, err
+			}
+			if l.Int < 0 {
+				continue // taken again meanwhile
+			}
+			started++
+			w.stats.Reclaimed++
+			w.start(q, id, job, l.Int)
+		}
+	}
+	return started, nil
+}
+
+// entryJob returns a stream entry's id and its job id.
+func entryJob(e aredis.Value) (id, job string) {
+	if len(e.Elems) != 2 {
+		return "", ""
+	}
+	id = e.Elems[0].Str
+	f := e.Elems[1].Elems
+	for i := 0; i+1 < len(f); i += 2 {
+		if f[i].Str == "job" {
+			job = f[i+1].Str
+		}
+	}
+	return id, job
+}
+
+func (w *Worker) queueOf(stream string) *Queue {
+	for _, q := range w.queues {
+		if q.stream() == stream {
+			return q
+		}
+	}
+	return w.queues[0]
+}
+
+// start runs a delivery in a task of its own, which holds one slot.
+//
+// async
+func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {
+	w.active++
+	w.stats.Started++
+	rt.Spawn(w.runJobAsync(&attempt{q: q, entry: entry, job: job, deliveries: deliveries}), rt.Name("ajobs job "+job))
+}
+
+func (w *Worker) jobEnded(a *attempt) {
+	delete(w.running, a)
+	w.active--
+	w.sem.Release()
+	if w.active == 0 {
+		w.idle.Set()
+	}
+}
+
+// runJob runs one attempt: it reads the job, runs it in a task while a
+// heartbeat renews the lease, and records the outcome.
+//
+// async
+func (w *Worker) runJob(a *attempt) {
+	defer w.jobEnded(a)
+	q := a.q
+	v, err := w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeout", "tries")
+	if err != nil {
+		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
+		return
+	}
+	if a.job == "" || v.Elems[0].IsNull() {
+		w.finish(a, "dead", "no such job (its hash is missing)", "", 0)
+		return
+	}
+	typ := v.Elems[0].Str
+	r := lookup(typ)
+	if r == nil {
+		w.finish(a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", typ, knownTypes()), "", 0)
+		return
+	}
+	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	tries, _ := strconv.Atoi(v.Elems[3].Str)
+	if w.abandon {
+		return // shutting down: left for reclaim
+	}
+	aw := r.run([]byte(v.Elems[1].Str))
+	if timeout > 0 {
+		aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	}
+	a.task = rt.Spawn(aw, rt.Name(typ+" "+a.job))
+	w.running[a] = true
+	hb := rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat "+a.job))
+	res, jerr := rt.Await(a.task)
+	hb.Cancel()
+	rt.Await(hb)
+	if a.lost {
+		w.stats.LeaseLost++
+		return
+	}
+	if w.abandon && errors.Is(jerr, rt.ErrCanceled) {
+		w.stats.Abandoned++
+		return
+	}
+	if jerr == nil {
+		w.finish(a, "ok", string(res), "", 0)
+		return
+	}
+	var mal errMalformed
+	if errors.As(jerr, &mal) {
+		w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+		return
+	}
+	stack := ""
+	var pe *rt.PanicError
+	if errors.As(jerr, &pe) {
+		stack = string(pe.Stack)
+	}
+	w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), stack, w.backoff(tries))
+}
+
+// backoff returns the delay before retry number tries+1: Backoff doubled
+// tries times, capped at MaxBackoff, with jitter between half and all of
+// it so that jobs that failed together do not retry together.
+func (w *Worker) backoff(tries int) time.Duration {
+	d := w.opts.MaxBackoff
+	if tries < 30 {
+		d = min(w.opts.Backoff<<tries, w.opts.MaxBackoff)
+	}
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}
+
+// heartbeat renews a's lease until cancelled; when the lease is found
+// lost (another worker reclaimed the job) it cancels the job's task.
+//
+// async
+func (w *Worker) heartbeat(a *attempt) {
+	for {
+		rt.Sleep(w.opts.Heartbeat)
+		v, err := leaseScript.Run(w.cl, []string{a.q.stream()}, group, a.entry, w.opts.Consumer, a.deliveries)
+		if err != nil {
+			w.opts.Logf("ajobs: renewing the lease of job %s: %v", a.job, err)
+			continue // the completion's fence decides
+		}
+		if v.Int < 0 {
+			a.lost = true
+			a.task.Cancel()
+			return
+		}
+	}
+}
+
+// finish records an attempt's outcome with the fenced complete script,
+// retrying while Redis is unreachable, for at most a lease: later the
+// fence would refuse it anyway.
+//
+// async
+func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {
+	q := a.q
+	until := rt.Now().Add(w.opts.Lease)
+	pause := 20 * time.Millisecond
+	for {
+		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
+			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delay.Milliseconds(), a.job)
+		if errors.Is(err, ErrNotReplicated) {
+			w.opts.Logf("ajobs: completing job %s: %v", a.job, err)
+			err = nil
+		}
+		if err == nil {
+			switch v.Int {
+			case 0:
+				w.stats.Refused++
+				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job)
+			case 1:
+				w.stats.Done++
+			case 2:
+				w.stats.Retried++
+			case 3:
+				w.stats.Dead++
+			}
+			return
+		}
+		var re *aredis.RedisError
+		permanent := errors.As(err, &re) && re.Code() != "LOADING" // a restarted server answers LOADING until its AOF is read
+		if permanent || !rt.Now().Before(until) {
+			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job, err)
+			return
+		}
+		rt.Sleep(pause)
+		pause = min(2*pause, time.Second)
+	}
+}
+
+// mover moves q's delayed jobs to its stream when they are due by Redis's
+// clock: Redis says how long until the next one, and the mover sleeps that
+// long, or MoveInterval (a job enqueued meanwhile may be due sooner).
+//
+// async
+func (w *Worker) mover(q *Queue) {
+	const batch = 100
+	for {
+		wait := w.opts.MoveInterval
+		v, err := moveDueScript.Run(w.cl, []string{q.delayed(), q.stream()}, batch, q.jobPrefix())
+		if err != nil {
+			w.opts.Logf("ajobs: moving due jobs of %s: %v", q.name, err)
+		} else if len(v.Elems) == 2 {
+			if v.Elems[0].Int == batch {
+				wait = 0
+			} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < wait {
+				wait = next
+			}
+		}
+		rt.Sleep(wait)
+	}
+}
