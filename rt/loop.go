@@ -3,6 +3,7 @@ package rt
 import (
 	"errors"
 	"log"
+	"os"
 	"sync/atomic"
 	"time"
 )
@@ -33,6 +34,10 @@ type loop struct {
 	inbox   inbox       // calls handed over by other goroutines
 	threads *threadPool // ToThread's workers, started on first use
 	signals *signalHub  // WaitSignal's relay, started on first use
+	// cancelSigs are CancelOnSignal's signals; main is the task the
+	// latest RunOn runs, which they cancel.
+	cancelSigs []os.Signal
+	main       *Coro
 	idle    *time.Timer // the channel wait's timer (when there is no poller)
 	poll    *poller     // the I/O poller, opened on first need (poll_*.go)
 	ioWaits int         // tasks parked on an FD
@@ -331,7 +336,9 @@ func (s stopper) run() { s.l.stopped = true }
 // returns a *PanicError.
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 	lp := NewLoop(opts...)
+	stop := lp.l.watchCancelSignals()
 	v, err := RunOn(lp, aw)
+	stop()
 	lp.l.cancelAll()
 	lp.Close()
 	return v, err
