@@ -43,6 +43,16 @@
 // Awaiting yields the awaited coroutine's error. A panic in a task ends
 // that task with a *PanicError holding the panic value and stack; the loop
 // and the other tasks go on, and whoever awaits the task gets that error.
+// PanicError's message names the line that panicked, in the user's async
+// source: `rt: panic in task worker at fetch.go:42: boom`.
+//
+// # Shutting down on a signal
+//
+// CancelOnSignal(os.Interrupt, syscall.SIGTERM), an option of Run, cancels
+// the main task on the first of those signals, as asyncio.run does on
+// Ctrl-C: the main task's deferred calls run (and may await), the other
+// tasks are cancelled as at every end of Run, and Run returns ErrCanceled.
+// A second signal ends the program as Go's default handling does.
 //
 // # Deferred calls, panics and cancellation
 //
