@@ -109,6 +109,11 @@
 // its result; Loop.CallSoonThreadSafe hands a call to the loop from any
 // goroutine. These are the only ways goroutines meet the loop.
 //
+// Context returns the running task's context.Context, for Go APIs that
+// take one; it is done once the task has ended (a cancelled task's, once
+// it has unwound). It is kept in a table of the loop beside the task and
+// dropped when the task ends.
+//
 // # I/O
 //
 // The loop waits for file descriptors on its own poller (epoll on Linux,

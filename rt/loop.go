@@ -38,9 +38,12 @@ type loop struct {
 	// latest RunOn runs, which they cancel.
 	cancelSigs []os.Signal
 	main       *Coro
-	idle       *time.Timer // the channel wait's timer (when there is no poller)
-	poll       *poller     // the I/O poller, opened on first need (poll_*.go)
-	ioWaits    int         // tasks parked on an FD
+	// contexts are the tasks' contexts made by Context, kept beside the
+	// tasks and dropped when they end (context.go).
+	contexts map[*Coro]*taskContext
+	idle     *time.Timer // the channel wait's timer (when there is no poller)
+	poll     *poller     // the I/O poller, opened on first need (poll_*.go)
+	ioWaits  int         // tasks parked on an FD
 
 	// Tasks that failed with nobody awaiting them yet; reported when the
 	// loop ends if still unobserved.

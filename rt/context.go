@@ -1,0 +1,54 @@
+package rt
+
+import "context"
+
+// Context returns the running task's context.Context, for Go APIs that
+// take one (database drivers, gRPC, net/http): it is done once the task
+// has ended, so a cancelled task's context is done as soon as the task has
+// unwound (its deferred calls have run). The context is made on the first
+// call in a task and kept beside the task, not in it; it derives from
+// context.Background. Called from ordinary code, Context returns
+// context.Background().
+//
+// Context is async: inside an //async function the generator awaits
+// ContextAsync.
+func Context() context.Context { return context.Background() }
+
+// ContextAsync is the companion of Context.
+func ContextAsync() Awaitable[context.Context] { return &contextOp{} }
+
+type contextOp struct{ ctx context.Context }
+
+func (o *contextOp) AwaitStart(c *Coro) Status {
+	l := c.loop
+	if e := l.contexts[c]; e != nil {
+		o.ctx = e.ctx
+		return Ready
+	}
+	if l.contexts == nil {
+		l.contexts = map[*Coro]*taskContext{}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
+	l.contexts[c] = e
+	c.waiters.add(l, e) // runs when the task is done
+	o.ctx = ctx
+	return Ready
+}
+
+func (o *contextOp) AwaitResult() (context.Context, error) { return o.ctx, nil }
+
+// taskContext is a task's entry in the loop's side table of contexts; it
+// is also the task's done callback that cancels the context and drops the
+// entry.
+type taskContext struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	l      *loop
+	c      *Coro
+}
+
+func (e *taskContext) run() {
+	e.cancel()
+	delete(e.l.contexts, e.c)
+}
