@@ -52,3 +52,43 @@ func (e *taskContext) run() {
 	e.cancel()
 	delete(e.l.contexts, e.c)
 }
+
+// ToThreadContext is ToThread for a blocking call that takes a
+// context.Context: fn runs on the pool with a context that is cancelled as
+// soon as the awaiting task is cancelled (or when fn has returned), so a
+// database or network call made there stops with the task instead of
+// running on unobserved.
+//
+// ToThreadContext is async: inside an //async function the generator
+// awaits ToThreadContextAsync. Called from ordinary code it calls fn with
+// context.Background().
+func ToThreadContext[T any](fn func(ctx context.Context) (T, error)) (T, error) {
+	return fn(context.Background())
+}
+
+// ToThreadContextAsync is the companion of ToThreadContext.
+func ToThreadContextAsync[T any](fn func(ctx context.Context) (T, error)) Awaitable[T] {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &threadCtxOp[T]{threadOp: threadOp[T]{fn: func() (T, error) { return fn(ctx) }}, cancel: cancel}
+}
+
+type threadCtxOp[T any] struct {
+	threadOp[T]
+	cancel context.CancelFunc
+}
+
+func (o *threadCtxOp[T]) AwaitStart(c *Coro) Status {
+	s := o.threadOp.AwaitStart(c)
+	c.parked = o // so that cancelling the task reaches cancelWait below
+	return s
+}
+
+func (o *threadCtxOp[T]) cancelWait(c *Coro) {
+	o.threadOp.cancelWait(c)
+	o.cancel()
+}
+
+func (o *threadCtxOp[T]) AwaitResult() (T, error) {
+	o.cancel()
+	return o.threadOp.AwaitResult()
+}

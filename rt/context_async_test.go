@@ -22,12 +22,18 @@ func _() {
 	var _ ag_stale_run_go_generate = ctxMain
 }
 
+func _() {
+	type ag_stale_run_go_generate func(chan error) (int, error)
+	var _ ag_stale_run_go_generate = threadCtxMain
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // context_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("context_test.go", []rt.SourceFunc{
 		{Name: "ctxWorker", Line: 16, Off: 241, Head: "func ctxWorker(got *context.Context) error {", Len: 100, Hash: 0x32dacb555a848031},
 		{Name: "ctxMain", Line: 27, Off: 524, Head: "func ctxMain(t *testing.T) error {", Len: 495, Hash: 0x13d404f80b6c34ba},
+		{Name: "threadCtxMain", Line: 63, Off: 1648, Head: "func threadCtxMain(stopped chan error) (int, error) {", Len: 236, Hash: 0xa42c0bad394d1463},
 	})
 }
 
@@ -84,7 +90,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :19:2*/ return rt.Ready
 }
 
-//line context_async_test.go:88
+//line context_async_test.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxWorker) AwaitLine() string {
@@ -199,7 +205,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line context_async_test.go:203
+//line context_async_test.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxMain) AwaitLine() string {
@@ -214,6 +220,145 @@ func (ag_f *ag_ctxMain) AwaitLine() string {
 		return "context_test.go:32"
 	case 5:
 		return "context_test.go:36"
+	}
+	return ""
+}
+
+// ag_threadCtxMain is the frame of threadCtxMain (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_threadCtxMain struct {
+	ag_state int
+	stopped  chan error
+	w        *rt.Task[int]
+	ag_aw0   rt.Awaitable[*rt.Task[int]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw2   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// threadCtxMainAsync returns the coroutine of threadCtxMain: nothing runs until it is awaited, spawned, gathered or run.
+func threadCtxMainAsync(stopped chan error) rt.Awaitable[int] {
+	return &ag_threadCtxMain{stopped: stopped}
+}
+
+func (ag_f *ag_threadCtxMain) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_threadCtxMain) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line context_test.go:63
+func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :63:1*/ var (
+		err error
+	)
+	/*line :63:1*/ if ag_co.Unwinding() {
+		/*line :63:1*/ return rt.Ready
+	}
+	/*line :63:1*/ switch ag_f.ag_state {
+	/*line :63:1*/ case 1:
+		/*line :63:1*/ goto ag_resume1
+		/*line :63:1*/
+	case 2:
+		/*line :63:1*/ goto ag_resume2
+		/*line :63:1*/
+	case 3:
+		/*line :63:1*/ goto ag_resume3
+	}
+	/*line context_test.go:64:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_threadCtxMain_func1{stopped: &ag_f.stopped}))
+	/*line :64:2*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :64:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :64:2*/ return ag_s
+	}
+	/*line :64:2*/ ag_resume1:
+	/*line context_test.go:64:2*/ ag_f.w, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :64:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:67:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
+	/*line :67:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
+	/*line :67:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :67:2*/ return ag_s
+	}
+	/*line :67:2*/ ag_resume2:
+	/*line :67:2*/ ag_f.ag_aw1 = nil
+	/*line context_test.go:68:2*/ ag_f.w.Cancel()
+	/*line context_test.go:69:2*/ ag_f.ag_aw2 = ag_f.w
+	/*line :69:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :69:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :69:2*/ return ag_s
+	}
+	/*line :69:2*/ ag_resume3:
+	/*line context_test.go:69:2*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :69:2*/ ag_f.ag_aw2 = nil
+	/*line context_test.go:70:2*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :70:2*/ return rt.Ready
+}
+
+//line context_async_test.go:299
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_threadCtxMain) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "context_test.go:64"
+	case 2:
+		return "context_test.go:67"
+	case 3:
+		return "context_test.go:69"
+	}
+	return ""
+}
+
+// ag_threadCtxMain_func1 is the frame of the async closure at context_test.go:64 in threadCtxMain (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+type ag_threadCtxMain_func1 struct {
+	ag_state int
+	stopped  *chan error
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+func (ag_f *ag_threadCtxMain_func1) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_threadCtxMain_func1) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line context_test.go:64
+func (ag_f *ag_threadCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :64:1*/ var (
+		ag_t0 int
+		ag_t1 error
+	)
+	/*line :64:1*/ if ag_co.Unwinding() {
+		/*line :64:1*/ return rt.Ready
+	}
+	/*line :64:1*/ switch ag_f.ag_state {
+	/*line :64:1*/ case 1:
+		/*line :64:1*/ goto ag_resume1
+	}
+	/*line context_test.go:65:10*/ ag_f.ag_aw0 = rt.ToThreadContextAsync(blockUntilDone((*ag_f.stopped)))
+	/*line :65:10*/ ag_f.ag_state = 1 // await: rt.ToThreadContext(blockUntilDone(stopped))
+	/*line :65:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :65:10*/ return ag_s
+	}
+	/*line :65:10*/ ag_resume1:
+	/*line context_test.go:65:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :65:10*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:65:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :65:3*/ return rt.Ready
+}
+
+//line context_async_test.go:356
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_threadCtxMain_func1) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "context_test.go:65"
 	}
 	return ""
 }

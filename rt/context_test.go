@@ -45,3 +45,44 @@ func TestTaskContext(t *testing.T) {
 	require.NoError(t, err)
 	assert.NoError(t, rt.Context().Err(), "ordinary code: Background")
 }
+
+// blockUntilDone is a blocking call that honours its context, and tells
+// on stopped when it saw the context done.
+func blockUntilDone(stopped chan<- error) func(ctx context.Context) (int, error) {
+	return func(ctx context.Context) (int, error) {
+		<-ctx.Done()
+		stopped <- ctx.Err()
+		return 0, ctx.Err()
+	}
+}
+
+// threadCtxMain starts a task blocked in ToThreadContext, cancels it, and
+// returns what the blocking call saw.
+//
+// async
+func threadCtxMain(stopped chan error) (int, error) {
+	w := rt.Spawn(rt.Func(func() (int, error) {
+		return rt.ToThreadContext(blockUntilDone(stopped))
+	}))
+	rt.Sleep(time.Millisecond)
+	w.Cancel()
+	_, err := rt.Await(w)
+	return 0, err
+}
+
+// TestToThreadContextCancel: cancelling the awaiting task cancels the
+// context of the call running on the pool, which then returns.
+func TestToThreadContextCancel(t *testing.T) {
+	stopped := make(chan error, 1)
+	_, err := rt.Run(threadCtxMainAsync(stopped))
+	require.ErrorIs(t, err, rt.ErrCanceled)
+	select {
+	case err := <-stopped:
+		assert.ErrorIs(t, err, context.Canceled)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the blocking call was not cancelled")
+	}
+	v, err := rt.ToThreadContext(func(ctx context.Context) (int, error) { return 7, ctx.Err() })
+	assert.Equal(t, 7, v)
+	assert.NoError(t, err)
+}
