@@ -92,3 +92,89 @@ func (o *threadCtxOp[T]) AwaitResult() (T, error) {
 	o.cancel()
 	return o.threadOp.AwaitResult()
 }
+
+// WaitContext waits until ctx is done and returns ctx.Err(): the await of
+// ctx.Done() from async code, e.g. to end a task when a caller's context
+// is cancelled:
+//
+//	rt.WaitContext(ctx)
+//	return ctx.Err()
+//
+// The wait costs no goroutine while it lasts (context.AfterFunc wakes the
+// loop). Cancelling the waiting task stops the wait. Called from ordinary
+// code it blocks on ctx.Done().
+//
+// WaitContext is async: inside an //async function the generator awaits
+// WaitContextAsync.
+func WaitContext(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// WaitContextAsync is the companion of WaitContext.
+func WaitContextAsync(ctx context.Context) Awaitable[struct{}] {
+	return &ctxWait{ctx: ctx}
+}
+
+type ctxWait struct {
+	ctx  context.Context
+	c    *Coro
+	stop func() bool
+}
+
+func (w *ctxWait) AwaitStart(c *Coro) Status {
+	if w.ctx.Err() != nil {
+		return Ready
+	}
+	l := c.loop
+	w.c = c
+	c.parked = w
+	l.extWaits++
+	w.stop = context.AfterFunc(w.ctx, func() {
+		l.inbox.post(func() {
+			if w.c == nil {
+				return // cancelled meanwhile
+			}
+			w.c = nil
+			c.parked = nil
+			l.extWaits--
+			l.schedule(c)
+		}, false)
+	})
+	return Suspended
+}
+
+func (w *ctxWait) cancelWait(c *Coro) {
+	if w.c != nil {
+		w.c = nil
+		c.loop.extWaits--
+		w.stop()
+	}
+}
+
+func (w *ctxWait) AwaitResult() (struct{}, error) { return struct{}{}, w.ctx.Err() }
+
+// WithContext makes Run cancel its main task once ctx is done, as
+// CancelOnSignal does for a signal: the main task unwinds (its deferred
+// calls run), the other tasks are cancelled as at every end of Run, and
+// Run returns ErrCanceled. It is how a run nested in Go code that holds a
+// context (a request handler, a service's lifetime) ends with it.
+func WithContext(ctx context.Context) LoopOption {
+	return func(l *loop) { l.cancelCtx = ctx }
+}
+
+// watchContext arranges WithContext's cancellation; the function it
+// returns undoes it.
+func (l *loop) watchContext() (stop func()) {
+	if l.cancelCtx == nil {
+		return func() {}
+	}
+	s := context.AfterFunc(l.cancelCtx, func() {
+		l.inbox.post(func() {
+			if m := l.main; m != nil {
+				m.Cancel()
+			}
+		}, false)
+	})
+	return func() { s() }
+}

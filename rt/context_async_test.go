@@ -4,6 +4,8 @@ package rt_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/stretchr/testify/assert"
 	"testing"
@@ -27,13 +29,25 @@ func _() {
 	var _ ag_stale_run_go_generate = threadCtxMain
 }
 
+func _() {
+	type ag_stale_run_go_generate func(context.Context) error
+	var _ ag_stale_run_go_generate = waitCtxMain
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*bool) error
+	var _ ag_stale_run_go_generate = sleepsLong
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // context_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("context_test.go", []rt.SourceFunc{
-		{Name: "ctxWorker", Line: 16, Off: 241, Head: "func ctxWorker(got *context.Context) error {", Len: 100, Hash: 0x32dacb555a848031},
-		{Name: "ctxMain", Line: 27, Off: 524, Head: "func ctxMain(t *testing.T) error {", Len: 495, Hash: 0x13d404f80b6c34ba},
-		{Name: "threadCtxMain", Line: 63, Off: 1648, Head: "func threadCtxMain(stopped chan error) (int, error) {", Len: 236, Hash: 0xa42c0bad394d1463},
+		{Name: "ctxWorker", Line: 18, Off: 258, Head: "func ctxWorker(got *context.Context) error {", Len: 100, Hash: 0x32dacb555a848031},
+		{Name: "ctxMain", Line: 29, Off: 541, Head: "func ctxMain(t *testing.T) error {", Len: 495, Hash: 0x13d404f80b6c34ba},
+		{Name: "threadCtxMain", Line: 65, Off: 1665, Head: "func threadCtxMain(stopped chan error) (int, error) {", Len: 236, Hash: 0xa42c0bad394d1463},
+		{Name: "waitCtxMain", Line: 96, Off: 2654, Head: "func waitCtxMain(ctx context.Context) error {", Len: 354, Hash: 0x1025a7fec64fe5f3},
+		{Name: "sleepsLong", Line: 126, Off: 3630, Head: "func sleepsLong(cleaned *bool) error {", Len: 109, Hash: 0xdea15a78b8bcac76},
 	})
 }
 
@@ -59,46 +73,46 @@ func (ag_f *ag_ctxWorker) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line context_test.go:16
+//line context_test.go:18
 func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :16:1*/ if ag_co.Unwinding() {
-		/*line :16:1*/ return rt.Ready
+	/*line :18:1*/ if ag_co.Unwinding() {
+		/*line :18:1*/ return rt.Ready
 	}
-	/*line :16:1*/ switch ag_f.ag_state {
-	/*line :16:1*/ case 1:
-		/*line :16:1*/ goto ag_resume1
-		/*line :16:1*/
+	/*line :18:1*/ switch ag_f.ag_state {
+	/*line :18:1*/ case 1:
+		/*line :18:1*/ goto ag_resume1
+		/*line :18:1*/
 	case 2:
-		/*line :16:1*/ goto ag_resume2
+		/*line :18:1*/ goto ag_resume2
 	}
-	/*line context_test.go:17:2*/ ag_f.ag_aw0 = rt.ContextAsync()
-	/*line :17:2*/ ag_f.ag_state = 1 // await: rt.Context()
-	/*line :17:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :17:2*/ return ag_s
+	/*line context_test.go:19:2*/ ag_f.ag_aw0 = rt.ContextAsync()
+	/*line :19:2*/ ag_f.ag_state = 1 // await: rt.Context()
+	/*line :19:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :19:2*/ return ag_s
 	}
-	/*line :17:2*/ ag_resume1:
-	/*line context_test.go:17:2*/ *ag_f.got, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :17:2*/ ag_f.ag_aw0 = nil
-	/*line context_test.go:18:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
-	/*line :18:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
-	/*line :18:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :18:2*/ return ag_s
+	/*line :19:2*/ ag_resume1:
+	/*line context_test.go:19:2*/ *ag_f.got, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :19:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:20:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
+	/*line :20:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
+	/*line :20:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :20:2*/ return ag_s
 	}
-	/*line :18:2*/ ag_resume2:
-	/*line :18:2*/ ag_f.ag_aw1 = nil
-	/*line context_test.go:19:2*/ ag_f.ag_err = nil
-	/*line :19:2*/ return rt.Ready
+	/*line :20:2*/ ag_resume2:
+	/*line :20:2*/ ag_f.ag_aw1 = nil
+	/*line context_test.go:21:2*/ ag_f.ag_err = nil
+	/*line :21:2*/ return rt.Ready
 }
 
-//line context_async_test.go:94
+//line context_async_test.go:108
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxWorker) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "context_test.go:17"
+		return "context_test.go:19"
 	case 2:
-		return "context_test.go:18"
+		return "context_test.go:20"
 	}
 	return ""
 }
@@ -129,97 +143,97 @@ func (ag_f *ag_ctxMain) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line context_test.go:27
+//line context_test.go:29
 func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :27:1*/ var (
+	/*line :29:1*/ var (
 		ag_t1 context.Context
 		err   error
 	)
-	/*line :27:1*/ if ag_co.Unwinding() {
-		/*line :27:1*/ return rt.Ready
+	/*line :29:1*/ if ag_co.Unwinding() {
+		/*line :29:1*/ return rt.Ready
 	}
-	/*line :27:1*/ switch ag_f.ag_state {
-	/*line :27:1*/ case 1:
-		/*line :27:1*/ goto ag_resume1
-		/*line :27:1*/
+	/*line :29:1*/ switch ag_f.ag_state {
+	/*line :29:1*/ case 1:
+		/*line :29:1*/ goto ag_resume1
+		/*line :29:1*/
 	case 2:
-		/*line :27:1*/ goto ag_resume2
-		/*line :27:1*/
+		/*line :29:1*/ goto ag_resume2
+		/*line :29:1*/
 	case 3:
-		/*line :27:1*/ goto ag_resume3
-		/*line :27:1*/
+		/*line :29:1*/ goto ag_resume3
+		/*line :29:1*/
 	case 4:
-		/*line :27:1*/ goto ag_resume4
-		/*line :27:1*/
+		/*line :29:1*/ goto ag_resume4
+		/*line :29:1*/
 	case 5:
-		/*line :27:1*/ goto ag_resume5
+		/*line :29:1*/ goto ag_resume5
 	}
-	/*line context_test.go:28:2*/ ag_f.ag_aw0 = rt.ContextAsync()
-	/*line :28:2*/ ag_f.ag_state = 1 // await: rt.Context()
-	/*line :28:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :28:2*/ return ag_s
+	/*line context_test.go:30:2*/ ag_f.ag_aw0 = rt.ContextAsync()
+	/*line :30:2*/ ag_f.ag_state = 1 // await: rt.Context()
+	/*line :30:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :30:2*/ return ag_s
 	}
-	/*line :28:2*/ ag_resume1:
-	/*line context_test.go:28:2*/ ag_f.ctx, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :28:2*/ ag_f.ag_aw0 = nil
-	/*line context_test.go:29:22*/ ag_f.ag_aw0 = rt.ContextAsync()
-	/*line :29:22*/ ag_f.ag_state = 2 // await: rt.Context()
-	/*line :29:22*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :29:22*/ return ag_s
+	/*line :30:2*/ ag_resume1:
+	/*line context_test.go:30:2*/ ag_f.ctx, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :30:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:31:22*/ ag_f.ag_aw0 = rt.ContextAsync()
+	/*line :31:22*/ ag_f.ag_state = 2 // await: rt.Context()
+	/*line :31:22*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :31:22*/ return ag_s
 	}
-	/*line :29:22*/ ag_resume2:
-	/*line context_test.go:29:22*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :29:22*/ ag_f.ag_aw0 = nil
-	/*line context_test.go:29:2*/ assert.Same(ag_f.t, ag_f.ctx, ag_t1, "one context per task")
-	/*line context_test.go:30:6*/ ag_f.wctx = nil
-	/*line context_test.go:31:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ctxWorkerAsync(&ag_f.wctx))
-	/*line :31:2*/ ag_f.ag_state = 3 // await: rt.Spawn(ctxWorkerAsync(&wctx))
-	/*line :31:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :31:2*/ return ag_s
+	/*line :31:22*/ ag_resume2:
+	/*line context_test.go:31:22*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :31:22*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:31:2*/ assert.Same(ag_f.t, ag_f.ctx, ag_t1, "one context per task")
+	/*line context_test.go:32:6*/ ag_f.wctx = nil
+	/*line context_test.go:33:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ctxWorkerAsync(&ag_f.wctx))
+	/*line :33:2*/ ag_f.ag_state = 3 // await: rt.Spawn(ctxWorkerAsync(&wctx))
+	/*line :33:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :33:2*/ return ag_s
 	}
-	/*line :31:2*/ ag_resume3:
-	/*line context_test.go:31:2*/ ag_f.w, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :31:2*/ ag_f.ag_aw1 = nil
-	/*line context_test.go:32:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Millisecond)
-	/*line :32:2*/ ag_f.ag_state = 4 // await: rt.Sleep(time.Millisecond)
-	/*line :32:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :32:2*/ return ag_s
+	/*line :33:2*/ ag_resume3:
+	/*line context_test.go:33:2*/ ag_f.w, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :33:2*/ ag_f.ag_aw1 = nil
+	/*line context_test.go:34:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Millisecond)
+	/*line :34:2*/ ag_f.ag_state = 4 // await: rt.Sleep(time.Millisecond)
+	/*line :34:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :34:2*/ return ag_s
 	}
-	/*line :32:2*/ ag_resume4:
-	/*line :32:2*/ ag_f.ag_aw2 = nil
-	/*line context_test.go:33:2*/ assert.NotSame(ag_f.t, ag_f.ctx, ag_f.wctx)
-	/*line context_test.go:34:2*/ assert.NoError(ag_f.t, ag_f.wctx.Err(), "live while the task runs")
-	/*line context_test.go:35:2*/ ag_f.w.Cancel()
-	/*line context_test.go:36:2*/ ag_f.ag_aw2 = ag_f.w
-	/*line :36:2*/ ag_f.ag_state = 5 // await: rt.Await(w)
-	/*line :36:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :36:2*/ return ag_s
+	/*line :34:2*/ ag_resume4:
+	/*line :34:2*/ ag_f.ag_aw2 = nil
+	/*line context_test.go:35:2*/ assert.NotSame(ag_f.t, ag_f.ctx, ag_f.wctx)
+	/*line context_test.go:36:2*/ assert.NoError(ag_f.t, ag_f.wctx.Err(), "live while the task runs")
+	/*line context_test.go:37:2*/ ag_f.w.Cancel()
+	/*line context_test.go:38:2*/ ag_f.ag_aw2 = ag_f.w
+	/*line :38:2*/ ag_f.ag_state = 5 // await: rt.Await(w)
+	/*line :38:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :38:2*/ return ag_s
 	}
-	/*line :36:2*/ ag_resume5:
-	/*line context_test.go:36:2*/ _, err = ag_f.ag_aw2.AwaitResult()
-	/*line :36:2*/ ag_f.ag_aw2 = nil
-	/*line context_test.go:37:2*/ assert.ErrorIs(ag_f.t, err, rt.ErrCanceled)
-	/*line context_test.go:38:2*/ assert.ErrorIs(ag_f.t, ag_f.wctx.Err(), context.Canceled, "done once the task has ended")
-	/*line context_test.go:39:2*/ assert.NoError(ag_f.t, ag_f.ctx.Err())
-	/*line context_test.go:40:2*/ ag_f.ag_err = nil
-	/*line :40:2*/ return rt.Ready
+	/*line :38:2*/ ag_resume5:
+	/*line context_test.go:38:2*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :38:2*/ ag_f.ag_aw2 = nil
+	/*line context_test.go:39:2*/ assert.ErrorIs(ag_f.t, err, rt.ErrCanceled)
+	/*line context_test.go:40:2*/ assert.ErrorIs(ag_f.t, ag_f.wctx.Err(), context.Canceled, "done once the task has ended")
+	/*line context_test.go:41:2*/ assert.NoError(ag_f.t, ag_f.ctx.Err())
+	/*line context_test.go:42:2*/ ag_f.ag_err = nil
+	/*line :42:2*/ return rt.Ready
 }
 
-//line context_async_test.go:209
+//line context_async_test.go:223
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxMain) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "context_test.go:28"
+		return "context_test.go:30"
 	case 2:
-		return "context_test.go:29"
-	case 3:
 		return "context_test.go:31"
+	case 3:
+		return "context_test.go:33"
 	case 4:
-		return "context_test.go:32"
+		return "context_test.go:34"
 	case 5:
-		return "context_test.go:36"
+		return "context_test.go:38"
 	}
 	return ""
 }
@@ -249,68 +263,68 @@ func (ag_f *ag_threadCtxMain) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line context_test.go:63
+//line context_test.go:65
 func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :63:1*/ var (
+	/*line :65:1*/ var (
 		err error
 	)
-	/*line :63:1*/ if ag_co.Unwinding() {
-		/*line :63:1*/ return rt.Ready
+	/*line :65:1*/ if ag_co.Unwinding() {
+		/*line :65:1*/ return rt.Ready
 	}
-	/*line :63:1*/ switch ag_f.ag_state {
-	/*line :63:1*/ case 1:
-		/*line :63:1*/ goto ag_resume1
-		/*line :63:1*/
+	/*line :65:1*/ switch ag_f.ag_state {
+	/*line :65:1*/ case 1:
+		/*line :65:1*/ goto ag_resume1
+		/*line :65:1*/
 	case 2:
-		/*line :63:1*/ goto ag_resume2
-		/*line :63:1*/
+		/*line :65:1*/ goto ag_resume2
+		/*line :65:1*/
 	case 3:
-		/*line :63:1*/ goto ag_resume3
+		/*line :65:1*/ goto ag_resume3
 	}
-	/*line context_test.go:64:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_threadCtxMain_func1{stopped: &ag_f.stopped}))
-	/*line :64:2*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
-	/*line :64:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :64:2*/ return ag_s
+	/*line context_test.go:66:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_threadCtxMain_func1{stopped: &ag_f.stopped}))
+	/*line :66:2*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :66:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:2*/ return ag_s
 	}
-	/*line :64:2*/ ag_resume1:
-	/*line context_test.go:64:2*/ ag_f.w, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :64:2*/ ag_f.ag_aw0 = nil
-	/*line context_test.go:67:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
-	/*line :67:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
-	/*line :67:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :67:2*/ return ag_s
-	}
-	/*line :67:2*/ ag_resume2:
-	/*line :67:2*/ ag_f.ag_aw1 = nil
-	/*line context_test.go:68:2*/ ag_f.w.Cancel()
-	/*line context_test.go:69:2*/ ag_f.ag_aw2 = ag_f.w
-	/*line :69:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
-	/*line :69:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :66:2*/ ag_resume1:
+	/*line context_test.go:66:2*/ ag_f.w, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :66:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:69:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
+	/*line :69:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Millisecond)
+	/*line :69:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :69:2*/ return ag_s
 	}
-	/*line :69:2*/ ag_resume3:
-	/*line context_test.go:69:2*/ _, err = ag_f.ag_aw2.AwaitResult()
-	/*line :69:2*/ ag_f.ag_aw2 = nil
-	/*line context_test.go:70:2*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-	/*line :70:2*/ return rt.Ready
+	/*line :69:2*/ ag_resume2:
+	/*line :69:2*/ ag_f.ag_aw1 = nil
+	/*line context_test.go:70:2*/ ag_f.w.Cancel()
+	/*line context_test.go:71:2*/ ag_f.ag_aw2 = ag_f.w
+	/*line :71:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :71:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :71:2*/ return ag_s
+	}
+	/*line :71:2*/ ag_resume3:
+	/*line context_test.go:71:2*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :71:2*/ ag_f.ag_aw2 = nil
+	/*line context_test.go:72:2*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :72:2*/ return rt.Ready
 }
 
-//line context_async_test.go:299
+//line context_async_test.go:313
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "context_test.go:64"
+		return "context_test.go:66"
 	case 2:
-		return "context_test.go:67"
-	case 3:
 		return "context_test.go:69"
+	case 3:
+		return "context_test.go:71"
 	}
 	return ""
 }
 
-// ag_threadCtxMain_func1 is the frame of the async closure at context_test.go:64 in threadCtxMain (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_threadCtxMain_func1 is the frame of the async closure at context_test.go:66 in threadCtxMain (56 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_threadCtxMain_func1 struct {
 	ag_state int
 	stopped  *chan error
@@ -327,38 +341,265 @@ func (ag_f *ag_threadCtxMain_func1) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line context_test.go:64
+//line context_test.go:66
 func (ag_f *ag_threadCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :64:1*/ var (
+	/*line :66:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :64:1*/ if ag_co.Unwinding() {
-		/*line :64:1*/ return rt.Ready
+	/*line :66:1*/ if ag_co.Unwinding() {
+		/*line :66:1*/ return rt.Ready
 	}
-	/*line :64:1*/ switch ag_f.ag_state {
-	/*line :64:1*/ case 1:
-		/*line :64:1*/ goto ag_resume1
+	/*line :66:1*/ switch ag_f.ag_state {
+	/*line :66:1*/ case 1:
+		/*line :66:1*/ goto ag_resume1
 	}
-	/*line context_test.go:65:10*/ ag_f.ag_aw0 = rt.ToThreadContextAsync(blockUntilDone((*ag_f.stopped)))
-	/*line :65:10*/ ag_f.ag_state = 1 // await: rt.ToThreadContext(blockUntilDone(stopped))
-	/*line :65:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :65:10*/ return ag_s
+	/*line context_test.go:67:10*/ ag_f.ag_aw0 = rt.ToThreadContextAsync(blockUntilDone((*ag_f.stopped)))
+	/*line :67:10*/ ag_f.ag_state = 1 // await: rt.ToThreadContext(blockUntilDone(stopped))
+	/*line :67:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :67:10*/ return ag_s
 	}
-	/*line :65:10*/ ag_resume1:
-	/*line context_test.go:65:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :65:10*/ ag_f.ag_aw0 = nil
-	/*line context_test.go:65:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :65:3*/ return rt.Ready
+	/*line :67:10*/ ag_resume1:
+	/*line context_test.go:67:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :67:10*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:67:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :67:3*/ return rt.Ready
 }
 
-//line context_async_test.go:356
+//line context_async_test.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "context_test.go:65"
+		return "context_test.go:67"
+	}
+	return ""
+}
+
+// ag_waitCtxMain is the frame of waitCtxMain (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_waitCtxMain struct {
+	ag_state int
+	ctx      context.Context
+	err      error
+	w        *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+	ag_err   error
+}
+
+// waitCtxMainAsync returns the coroutine of waitCtxMain: nothing runs until it is awaited, spawned, gathered or run.
+func waitCtxMainAsync(ctx context.Context) rt.Awaitable[struct{}] {
+	return &ag_waitCtxMain{ctx: ctx}
+}
+
+func (ag_f *ag_waitCtxMain) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_waitCtxMain) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line context_test.go:96
+func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :96:1*/ var (
+		werr error
+	)
+	/*line :96:1*/ if ag_co.Unwinding() {
+		/*line :96:1*/ return rt.Ready
+	}
+	/*line :96:1*/ switch ag_f.ag_state {
+	/*line :96:1*/ case 1:
+		/*line :96:1*/ goto ag_resume1
+		/*line :96:1*/
+	case 2:
+		/*line :96:1*/ goto ag_resume2
+		/*line :96:1*/
+	case 3:
+		/*line :96:1*/ goto ag_resume3
+		/*line :96:1*/
+	case 4:
+		/*line :96:1*/ goto ag_resume4
+	}
+	/*line context_test.go:97:2*/ ag_f.ag_aw0 = rt.WaitContextAsync(ag_f.ctx)
+	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.WaitContext(ctx)
+	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:2*/ return ag_s
+	}
+	/*line :97:2*/ ag_resume1:
+	/*line context_test.go:97:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :97:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:98:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[struct{}](&ag_waitCtxMain_func1{}))
+	/*line :98:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (struct{}, error) literal)))
+	/*line :98:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
+	}
+	/*line :98:2*/ ag_resume2:
+	/*line context_test.go:98:2*/ ag_f.w, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :98:2*/ ag_f.ag_aw1 = nil
+	/*line context_test.go:101:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :101:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Millisecond)
+	/*line :101:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :101:2*/ return ag_s
+	}
+	/*line :101:2*/ ag_resume3:
+	/*line :101:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:102:2*/ ag_f.w.Cancel()
+	/*line context_test.go:103:2*/ ag_f.ag_aw0 = ag_f.w
+	/*line :103:2*/ ag_f.ag_state = 4 // await: rt.Await(w)
+	/*line :103:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:2*/ return ag_s
+	}
+	/*line :103:2*/ ag_resume4:
+	/*line context_test.go:103:2*/ _, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :103:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:104:2*/ if !errors.Is(werr, rt.ErrCanceled) {
+		/*line context_test.go:105:3*/ ag_f.ag_err = fmt.Errorf("cancelled wait: %v", werr)
+		/*line :105:3*/ return rt.Ready
+	}
+	/*line context_test.go:107:2*/ ag_f.ag_err = ag_f.err
+	/*line :107:2*/ return rt.Ready
+}
+
+//line context_async_test.go:466
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_waitCtxMain) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "context_test.go:97"
+	case 2:
+		return "context_test.go:98"
+	case 3:
+		return "context_test.go:101"
+	case 4:
+		return "context_test.go:103"
+	}
+	return ""
+}
+
+// ag_waitCtxMain_func1 is the frame of the async closure at context_test.go:98 in waitCtxMain (40 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+type ag_waitCtxMain_func1 struct {
+	ag_state int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    struct{}
+	ag_err   error
+}
+
+func (ag_f *ag_waitCtxMain_func1) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_waitCtxMain_func1) AwaitResult() (struct{}, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line context_test.go:98
+func (ag_f *ag_waitCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :98:1*/ var (
+		ag_t0 error
+	)
+	/*line :98:1*/ if ag_co.Unwinding() {
+		/*line :98:1*/ return rt.Ready
+	}
+	/*line :98:1*/ switch ag_f.ag_state {
+	/*line :98:1*/ case 1:
+		/*line :98:1*/ goto ag_resume1
+	}
+	/*line context_test.go:99:22*/ ag_f.ag_aw0 = rt.WaitContextAsync(context.Background())
+	/*line :99:22*/ ag_f.ag_state = 1 // await: rt.WaitContext(context.Background())
+	/*line :99:22*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :99:22*/ return ag_s
+	}
+	/*line :99:22*/ ag_resume1:
+	/*line context_test.go:99:22*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :99:22*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:99:3*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, ag_t0
+	/*line :99:3*/ return rt.Ready
+}
+
+//line context_async_test.go:523
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_waitCtxMain_func1) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "context_test.go:99"
+	}
+	return ""
+}
+
+// ag_sleepsLong is the frame of sleepsLong (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_sleepsLong struct {
+	ag_state  int
+	cleaned   *bool
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// sleepsLongAsync returns the coroutine of sleepsLong: nothing runs until it is awaited, spawned, gathered or run.
+func sleepsLongAsync(cleaned *bool) rt.Awaitable[struct{}] {
+	return &ag_sleepsLong{cleaned: cleaned}
+}
+
+func (ag_f *ag_sleepsLong) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_sleepsLong) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line context_test.go:126
+func (ag_f *ag_sleepsLong) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :126:1*/ if ag_co.Unwinding() {
+		/*line :126:1*/ goto ag_exit
+	}
+	/*line :126:1*/ switch ag_f.ag_state {
+	/*line :126:1*/ case 1:
+		/*line :126:1*/ goto ag_resume1
+		/*line :126:1*/
+	case 2:
+		/*line :126:1*/ goto ag_resume2
+	}
+	/*line context_test.go:127:2*/ {
+		/*line :127:2*/ ag_dfn := func() {
+			/*line context_test.go:127:17*/ *ag_f.cleaned = true
+		}
+		/*line context_test.go:127:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :127:2*/ defer ag_dfn()
+			/*line :127:2*/ ag_p.Raise()
+		})
+	}
+	/*line context_test.go:128:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
+	/*line :128:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
+	/*line :128:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
+	}
+	/*line :128:2*/ ag_resume1:
+	/*line :128:2*/ ag_f.ag_aw0 = nil
+	/*line context_test.go:129:2*/ ag_f.ag_err = nil
+	/*line :129:2*/ goto ag_exit
+	/*line :129:2*/ ag_exit:
+	/*line :129:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :129:2*/ ag_resume2:
+	/*line :129:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
+	}
+	/*line :129:2*/ return rt.Ready
+}
+
+//line context_async_test.go:595
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sleepsLong) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "context_test.go:128"
+	case 2:
+		return "context_test.go:130 (deferred calls)"
 	}
 	return ""
 }

@@ -2,6 +2,8 @@ package rt_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -85,4 +87,57 @@ func TestToThreadContextCancel(t *testing.T) {
 	v, err := rt.ToThreadContext(func(ctx context.Context) (int, error) { return 7, ctx.Err() })
 	assert.Equal(t, 7, v)
 	assert.NoError(t, err)
+}
+
+// waitCtxMain waits for ctx, which a goroutine cancels, then waits for a
+// context that is never done in a task it cancels.
+//
+// async
+func waitCtxMain(ctx context.Context) error {
+	err := rt.WaitContext(ctx)
+	w := rt.Spawn(rt.Func(func() (struct{}, error) {
+		return struct{}{}, rt.WaitContext(context.Background())
+	}))
+	rt.Sleep(time.Millisecond)
+	w.Cancel()
+	_, werr := rt.Await(w)
+	if !errors.Is(werr, rt.ErrCanceled) {
+		return fmt.Errorf("cancelled wait: %v", werr)
+	}
+	return err
+}
+
+// TestWaitContext: awaiting a context's end from async code wakes the
+// task when another goroutine cancels it; a cancelled wait stops.
+func TestWaitContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	_, err := rt.Run(waitCtxMainAsync(ctx))
+	require.ErrorIs(t, err, context.Canceled)
+	done, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	_, err = rt.Run(waitCtxMainAsync(done))
+	require.ErrorIs(t, err, context.Canceled, "a context already done")
+}
+
+// sleepsLong sleeps for an hour and logs its deferred cleanup.
+//
+// async
+func sleepsLong(cleaned *bool) error {
+	defer func() { *cleaned = true }()
+	rt.Sleep(time.Hour)
+	return nil
+}
+
+// TestRunWithContext: WithContext cancels the main task of Run when the
+// context is done; its deferred calls run.
+func TestRunWithContext(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	cleaned := false
+	began := time.Now()
+	_, err := rt.Run(sleepsLongAsync(&cleaned), rt.WithContext(ctx))
+	require.ErrorIs(t, err, rt.ErrCanceled)
+	assert.True(t, cleaned)
+	assert.Less(t, time.Since(began), 10*time.Second)
 }

@@ -112,7 +112,10 @@
 // Context returns the running task's context.Context, for Go APIs that
 // take one; it is done once the task has ended (a cancelled task's, once
 // it has unwound). It is kept in a table of the loop beside the task and
-// dropped when the task ends.
+// dropped when the task ends. ToThreadContext gives a blocking call a
+// context cancelled with the awaiting task; WaitContext awaits a
+// context's end; the Run option WithContext cancels the main task when a
+// context is done.
 //
 // # I/O
 //

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"context"
 	"errors"
 	"log"
 	"os"
@@ -41,9 +42,11 @@ type loop struct {
 	// contexts are the tasks' contexts made by Context, kept beside the
 	// tasks and dropped when they end (context.go).
 	contexts map[*Coro]*taskContext
-	idle     *time.Timer // the channel wait's timer (when there is no poller)
-	poll     *poller     // the I/O poller, opened on first need (poll_*.go)
-	ioWaits  int         // tasks parked on an FD
+	// cancelCtx is WithContext's context, which cancels main when done.
+	cancelCtx context.Context
+	idle      *time.Timer // the channel wait's timer (when there is no poller)
+	poll      *poller     // the I/O poller, opened on first need (poll_*.go)
+	ioWaits   int         // tasks parked on an FD
 
 	// Tasks that failed with nobody awaiting them yet; reported when the
 	// loop ends if still unobserved.
@@ -340,7 +343,9 @@ func (s stopper) run() { s.l.stopped = true }
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 	lp := NewLoop(opts...)
 	stop := lp.l.watchCancelSignals()
+	stopCtx := lp.l.watchContext()
 	v, err := RunOn(lp, aw)
+	stopCtx()
 	stop()
 	lp.l.cancelAll()
 	lp.Close()
