@@ -131,6 +131,34 @@
 // step that ran too long without awaiting; ExceptionHandler receives the
 // failures of tasks nobody awaited.
 //
+// # Tests
+//
+// A test function is ordinary code, so rt.Func(func() ... { ... }) written
+// inline in it is not lowered: Run(Func(...), VirtualTime()) there runs
+// the literal as plain Go on the loop, its Sleep calls are real sleeps
+// that ignore the virtual clock, and Now reads the wall clock. Put the
+// async body in a named //async function (it may take the *testing.T)
+// and run its companion:
+//
+//	// async
+//	func retriesBody(t *testing.T) error {
+//		start := rt.Now()
+//		rt.Sleep(time.Hour)
+//		assert.Equal(t, time.Hour, rt.Now().Sub(start))
+//		return nil
+//	}
+//
+//	func TestRetries(t *testing.T) {
+//		_, err := rt.Run(retriesBodyAsync(t), rt.VirtualTime())
+//		require.NoError(t, err)
+//	}
+//
+// Inside such a body, rt.Func literals are lowered as anywhere in async
+// code. Under VirtualTime, while a task waits on a socket or pipe, the
+// loop waits up to 100ms of real time for I/O before each clock jump (so
+// a local peer is seen before the clock moves past it); a test without
+// pending I/O jumps at once.
+//
 // # Natural calls
 //
 // Every async function keeps its natural signature. The functions of this
