@@ -15,7 +15,7 @@ var (
 	// ErrNotDone is returned by Task.Result and Future.Result before the
 	// outcome is known.
 	ErrNotDone = errors.New("rt: task is not done")
-	// ErrDeadlock is returned by Run when the main task waits but nothing
+	// ErrDeadlock is returned (as a *DeadlockError with the task dump) by Run when the main task waits but nothing
 	// is ready and no timer is set, so nothing could ever wake it.
 	ErrDeadlock = errors.New("rt: deadlock: the main task waits and nothing can wake it")
 )
@@ -78,4 +78,29 @@ func panicSite(stack []byte) string {
 func (e *PanicError) Unwrap() error {
 	err, _ := e.Value.(error)
 	return err
+}
+
+// DeadlockError is the error Run and RunOn return when the main task waits
+// and nothing can wake it: errors.Is(err, ErrDeadlock) holds, and Tasks is
+// the loop's task dump at that moment (as Dump writes it: which tasks wait
+// on what, at which lines of the user's source). Error prints both.
+type DeadlockError struct {
+	Tasks string
+}
+
+func (e *DeadlockError) Error() string {
+	if e.Tasks == "" {
+		return ErrDeadlock.Error()
+	}
+	return ErrDeadlock.Error() + "; tasks:\n" + strings.TrimRight(e.Tasks, "\n")
+}
+
+// Is reports whether target is ErrDeadlock.
+func (e *DeadlockError) Is(target error) bool { return target == ErrDeadlock }
+
+// deadlock returns the DeadlockError of l, with its task dump.
+func (l *loop) deadlock() error {
+	var b strings.Builder
+	dumpLoop(&b, l, nil)
+	return &DeadlockError{Tasks: b.String()}
 }

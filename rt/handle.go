@@ -103,7 +103,7 @@ func RunOn[T any](lp *Loop, aw Awaitable[T]) (T, error) {
 	for !l.stopped {
 		if !l.runOnce() {
 			var zero T
-			return zero, ErrDeadlock
+			return zero, l.deadlock()
 		}
 	}
 	return t.Result()
