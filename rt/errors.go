@@ -15,8 +15,9 @@ var (
 	// ErrNotDone is returned by Task.Result and Future.Result before the
 	// outcome is known.
 	ErrNotDone = errors.New("rt: task is not done")
-	// ErrDeadlock is returned (as a *DeadlockError with the task dump) by Run when the main task waits but nothing
-	// is ready and no timer is set, so nothing could ever wake it.
+	// ErrDeadlock is returned by Run when the main task waits but nothing
+	// is ready and no timer is set, so nothing could ever wake it (Run and
+	// RunOn return a *DeadlockError with the task dump, which Is it).
 	ErrDeadlock = errors.New("rt: deadlock: the main task waits and nothing can wake it")
 )
 
