@@ -48,6 +48,16 @@
 // Awaiting yields the awaited coroutine's error. A panic in a task ends
 // that task with a *PanicError holding the panic value and stack; the loop
 // and the other tasks go on, and whoever awaits the task gets that error.
+// PanicError's message names the line that panicked, in the user's async
+// source: `rt: panic in task worker at fetch.go:42: boom`.
+//
+// # Shutting down on a signal
+//
+// CancelOnSignal(os.Interrupt, syscall.SIGTERM), an option of Run, cancels
+// the main task on the first of those signals, as asyncio.run does on
+// Ctrl-C: the main task's deferred calls run (and may await), the other
+// tasks are cancelled as at every end of Run, and Run returns ErrCanceled.
+// A second signal ends the program as Go's default handling does.
 //
 // # Deferred calls, panics and cancellation
 //
@@ -160,6 +170,14 @@
 // goroutine, Submit and Post a coroutine, Mailbox.Send a value. These are
 // the only ways goroutines meet the loop.
 //
+// Context returns the running task's context.Context, for Go APIs that
+// take one; it is done once the task has ended (a cancelled task's, once
+// it has unwound). It is kept in a table of the loop beside the task and
+// dropped when the task ends. ToThreadContext gives a blocking call a
+// context cancelled with the awaiting task; WaitContext awaits a
+// context's end; the Run option WithContext cancels the main task when a
+// context is done.
+//
 // # I/O
 //
 // The loop waits for file descriptors on its own poller (epoll on Linux,
@@ -173,6 +191,34 @@
 // the source lines where it is suspended and who awaits it; Debug logs a
 // step that ran too long without awaiting; ExceptionHandler receives the
 // failures of tasks nobody awaited.
+//
+// # Tests
+//
+// A test function is ordinary code, so rt.Func(func() ... { ... }) written
+// inline in it is not lowered: Run(Func(...), VirtualTime()) there runs
+// the literal as plain Go on the loop, its Sleep calls are real sleeps
+// that ignore the virtual clock, and Now reads the wall clock. Put the
+// async body in a named //async function (it may take the *testing.T)
+// and run its companion:
+//
+//	// async
+//	func retriesBody(t *testing.T) error {
+//		start := rt.Now()
+//		rt.Sleep(time.Hour)
+//		assert.Equal(t, time.Hour, rt.Now().Sub(start))
+//		return nil
+//	}
+//
+//	func TestRetries(t *testing.T) {
+//		_, err := rt.Run(retriesBodyAsync(t), rt.VirtualTime())
+//		require.NoError(t, err)
+//	}
+//
+// Inside such a body, rt.Func literals are lowered as anywhere in async
+// code. Under VirtualTime, while a task waits on a socket or pipe, the
+// loop waits up to 100ms of real time for I/O before each clock jump (so
+// a local peer is seen before the clock moves past it); a test without
+// pending I/O jumps at once.
 //
 // # Natural calls
 //

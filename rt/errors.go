@@ -3,6 +3,7 @@ package rt
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors. Compare with errors.Is.
@@ -15,7 +16,8 @@ var (
 	// outcome is known.
 	ErrNotDone = errors.New("rt: task is not done")
 	// ErrDeadlock is returned by Run when the main task waits but nothing
-	// is ready and no timer is set, so nothing could ever wake it.
+	// is ready and no timer is set, so nothing could ever wake it (Run and
+	// RunOn return a *DeadlockError with the task dump, which Is it).
 	ErrDeadlock = errors.New("rt: deadlock: the main task waits and nothing can wake it")
 )
 
@@ -33,8 +35,43 @@ type PanicError struct {
 	Aborted []any
 }
 
+// Error names the task, the line that panicked and the value, e.g.
+// `rt: panic in task worker at fetch.go:42: boom`. The line is the first
+// frame of Stack below the panic that is not the Go runtime's: with the
+// generator's line directives, a line of the user's async source.
 func (e *PanicError) Error() string {
+	if at := panicSite(e.Stack); at != "" {
+		return fmt.Sprintf("rt: panic in task %s at %s: %v", e.Task, at, e.Value)
+	}
 	return fmt.Sprintf("rt: panic in task %s: %v", e.Task, e.Value)
+}
+
+// panicSite finds, in a stack printed by debug.Stack, the file:line (base
+// name of the file) of the frame that called panic, or of the first frame
+// that is not the runtime's after a runtime error; "" when there is none.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "panic(") {
+			continue
+		}
+		for j := i + 2; j+1 < len(lines); j += 2 {
+			fn := lines[j]
+			if strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "panic(") {
+				continue
+			}
+			loc := strings.TrimSpace(lines[j+1])
+			if k := strings.LastIndex(loc, " +0x"); k >= 0 {
+				loc = loc[:k]
+			}
+			if k := strings.LastIndexAny(loc, "/\\"); k >= 0 {
+				loc = loc[k+1:]
+			}
+			return loc
+		}
+		return ""
+	}
+	return ""
 }
 
 // Unwrap returns the panic value when it is an error, so errors.Is and
@@ -42,4 +79,29 @@ func (e *PanicError) Error() string {
 func (e *PanicError) Unwrap() error {
 	err, _ := e.Value.(error)
 	return err
+}
+
+// DeadlockError is the error Run and RunOn return when the main task waits
+// and nothing can wake it: errors.Is(err, ErrDeadlock) holds, and Tasks is
+// the loop's task dump at that moment (as Dump writes it: which tasks wait
+// on what, at which lines of the user's source). Error prints both.
+type DeadlockError struct {
+	Tasks string
+}
+
+func (e *DeadlockError) Error() string {
+	if e.Tasks == "" {
+		return ErrDeadlock.Error()
+	}
+	return ErrDeadlock.Error() + "; tasks:\n" + strings.TrimRight(e.Tasks, "\n")
+}
+
+// Is reports whether target is ErrDeadlock.
+func (e *DeadlockError) Is(target error) bool { return target == ErrDeadlock }
+
+// deadlock returns the DeadlockError of l, with its task dump.
+func (l *loop) deadlock() error {
+	var b strings.Builder
+	dumpLoop(&b, l, nil)
+	return &DeadlockError{Tasks: b.String()}
 }

@@ -16,6 +16,11 @@ package rt
 // awaited: f's own calls of async functions are natural calls that block,
 // as they do outside async code. Await of such an awaitable from ordinary
 // code calls f directly, so a panic in f propagates as in Go.
+//
+// The trap: in a test function (ordinary code), Run(Func(func() ... { ...
+// rt.Sleep(d) ... }), VirtualTime()) sleeps in real time, because the
+// literal is plain Go; write the body as a named //async function (see the
+// package doc's Tests section).
 func Func[T any](f func() (T, error)) Awaitable[T] { return &funcOp[T]{f: f} }
 
 type funcOp[T any] struct {

@@ -95,13 +95,15 @@ func RunOn[T any](lp *Loop, aw Awaitable[T]) (T, error) {
 	t := newTask(aw, "")
 	t.observed = true // RunOn returns its outcome
 	t.start(l)
+	l.main = &t.Coro
+	defer func() { l.main = nil }()
 	t.waiters.add(l, stopper{l})
 	defer l.claim()()
 	l.stopped = false
 	for !l.stopped {
 		if !l.runOnce() {
 			var zero T
-			return zero, ErrDeadlock
+			return zero, l.deadlock()
 		}
 	}
 	return t.Result()

@@ -1,8 +1,10 @@
 package rt
 
 import (
+	"context"
 	"errors"
 	"log"
+	"os"
 	"sync/atomic"
 	"time"
 )
@@ -33,9 +35,18 @@ type loop struct {
 	inbox   inbox       // calls handed over by other goroutines
 	threads *threadPool // ToThread's workers, started on first use
 	signals *signalHub  // WaitSignal's relay, started on first use
-	idle    *time.Timer // the channel wait's timer (when there is no poller)
-	poll    *poller     // the I/O poller, opened on first need (poll_*.go)
-	ioWaits int         // tasks parked on an FD
+	// cancelSigs are CancelOnSignal's signals; main is the task the
+	// latest RunOn runs, which they cancel.
+	cancelSigs []os.Signal
+	main       *Coro
+	// contexts are the tasks' contexts made by Context, kept beside the
+	// tasks and dropped when they end (context.go).
+	contexts map[*Coro]*taskContext
+	// cancelCtx is WithContext's context, which cancels main when done.
+	cancelCtx context.Context
+	idle      *time.Timer // the channel wait's timer (when there is no poller)
+	poll      *poller     // the I/O poller, opened on first need (poll_*.go)
+	ioWaits   int         // tasks parked on an FD
 
 	// Tasks that failed with nobody awaiting them yet; reported when the
 	// loop ends if still unobserved.
@@ -331,7 +342,11 @@ func (s stopper) run() { s.l.stopped = true }
 // returns a *PanicError.
 func Run[T any](aw Awaitable[T], opts ...LoopOption) (T, error) {
 	lp := NewLoop(opts...)
+	stop := lp.l.watchCancelSignals()
+	stopCtx := lp.l.watchContext()
 	v, err := RunOn(lp, aw)
+	stopCtx()
+	stop()
 	lp.l.cancelAll()
 	lp.Close()
 	return v, err

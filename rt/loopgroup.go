@@ -74,8 +74,9 @@ func LockOSThread() GroupOption { return func(c *groupConfig) { c.lock = true } 
 // CancelOn cancels the main task when the process receives one of sigs
 // (os.Interrupt for Ctrl-C): main unwinds, running its deferred calls,
 // then every loop's tasks are cancelled and unwind too, and RunGroup
-// returns ErrCanceled. The signals stay registered with os/signal (so
-// they no longer end the program) until RunGroup returns.
+// returns ErrCanceled. Only the first signal is caught: a second one
+// (while a cleanup hangs) is handled as Go does by default, ending the
+// program. Run has CancelOnSignal.
 func CancelOn(sigs ...os.Signal) GroupOption {
 	return func(c *groupConfig) { c.signals = append(c.signals, sigs...) }
 }
@@ -122,6 +123,7 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 		go func() {
 			select {
 			case <-ch:
+				signal.Stop(ch) // a second signal acts as without the option
 				g.cancelMain()
 			case <-done:
 			}

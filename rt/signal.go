@@ -142,3 +142,51 @@ func (h *signalHub) stop() {
 	signal.Stop(h.ch)
 	close(h.done)
 }
+
+// CancelOnSignal makes Run cancel its main task when the process receives
+// one of sigs (os.Interrupt for Ctrl-C, syscall.SIGTERM for a service
+// manager's stop), as asyncio.run does on SIGINT: the main task unwinds at
+// the await point where it is suspended, its deferred calls run (and may
+// await), the other tasks are then cancelled as at every end of Run, and
+// Run returns ErrCanceled.
+//
+//	err := rt.Run(serveAsync(), rt.CancelOnSignal(os.Interrupt, syscall.SIGTERM))
+//
+// Only the first signal is caught: it gives the signals back to Go's
+// default handling, so a second Ctrl-C while the cleanup hangs ends the
+// program as it would without the option. With no sigs, CancelOnSignal
+// catches os.Interrupt and syscall.SIGTERM. RunGroup has CancelOn.
+func CancelOnSignal(sigs ...os.Signal) LoopOption {
+	if len(sigs) == 0 {
+		sigs = defaultCancelSignals
+	}
+	return func(l *loop) { l.cancelSigs = append(l.cancelSigs, sigs...) }
+}
+
+// watchCancelSignals starts CancelOnSignal's watcher, a goroutine that
+// hands the cancellation of the main task to the loop; the function it
+// returns stops it.
+func (l *loop) watchCancelSignals() (stop func()) {
+	if len(l.cancelSigs) == 0 {
+		return func() {}
+	}
+	ch := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(ch, l.cancelSigs...)
+	go func() {
+		select {
+		case <-ch:
+			signal.Stop(ch) // a second signal acts as without the option
+			l.inbox.post(func() {
+				if m := l.main; m != nil {
+					m.Cancel()
+				}
+			}, false)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}

@@ -257,7 +257,7 @@ func TestPanicEndsOnlyTheTask(t *testing.T) {
 	)
 	_, err := Run(main)
 	require.NoError(t, err)
-	assert.Equal(t, "awaited: rt: panic in task p: oops\nafter step 0\nafter done\n", tr.String())
+	assert.Equal(t, "awaited: rt: panic in task p at frames_test.go:281: oops\nafter step 0\nafter done\n", tr.String())
 	_, err = task.Result()
 	var pe *PanicError
 	require.ErrorAs(t, err, &pe)
@@ -273,7 +273,7 @@ func TestPanicInMainAndUnwrap(t *testing.T) {
 	var pe *PanicError
 	require.ErrorAs(t, err, &pe)
 	assert.ErrorIs(t, err, sentinel)
-	assert.Equal(t, "rt: panic in task Task-1: wrapped: inner", err.Error())
+	assert.Equal(t, "rt: panic in task Task-1 at frames_test.go:281: wrapped: inner", err.Error())
 }
 
 func TestCurrentAndAllTasks(t *testing.T) {

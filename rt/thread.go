@@ -13,7 +13,9 @@ import "runtime"
 // ToThreadAsync. Called from ordinary code it simply calls fn.
 //
 // Cancelling the awaiting task does not stop fn (nothing can stop a running
-// goroutine): the task unwinds at once and fn's result is dropped.
+// goroutine): the task unwinds at once and fn's result is dropped. For a
+// call that takes a context.Context, ToThreadContext cancels that context
+// when the task is cancelled.
 func ToThread[T any](fn func() (T, error)) (T, error) { return fn() }
 
 // ToThreadAsync is the companion of ToThread.

@@ -1,0 +1,180 @@
+package rt
+
+import "context"
+
+// Context returns the running task's context.Context, for Go APIs that
+// take one (database drivers, gRPC, net/http): it is done once the task
+// has ended, so a cancelled task's context is done as soon as the task has
+// unwound (its deferred calls have run). The context is made on the first
+// call in a task and kept beside the task, not in it; it derives from
+// context.Background. Called from ordinary code, Context returns
+// context.Background().
+//
+// Context is async: inside an //async function the generator awaits
+// ContextAsync.
+func Context() context.Context { return context.Background() }
+
+// ContextAsync is the companion of Context.
+func ContextAsync() Awaitable[context.Context] { return &contextOp{} }
+
+type contextOp struct{ ctx context.Context }
+
+func (o *contextOp) AwaitStart(c *Coro) Status {
+	l := c.loop
+	if e := l.contexts[c]; e != nil {
+		o.ctx = e.ctx
+		return Ready
+	}
+	if l.contexts == nil {
+		l.contexts = map[*Coro]*taskContext{}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
+	l.contexts[c] = e
+	c.waiters.add(l, e) // runs when the task is done
+	o.ctx = ctx
+	return Ready
+}
+
+func (o *contextOp) AwaitResult() (context.Context, error) { return o.ctx, nil }
+
+// taskContext is a task's entry in the loop's side table of contexts; it
+// is also the task's done callback that cancels the context and drops the
+// entry.
+type taskContext struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	l      *loop
+	c      *Coro
+}
+
+func (e *taskContext) run() {
+	e.cancel()
+	delete(e.l.contexts, e.c)
+}
+
+// ToThreadContext is ToThread for a blocking call that takes a
+// context.Context: fn runs on the pool with a context that is cancelled as
+// soon as the awaiting task is cancelled (or when fn has returned), so a
+// database or network call made there stops with the task instead of
+// running on unobserved.
+//
+// ToThreadContext is async: inside an //async function the generator
+// awaits ToThreadContextAsync. Called from ordinary code it calls fn with
+// context.Background().
+func ToThreadContext[T any](fn func(ctx context.Context) (T, error)) (T, error) {
+	return fn(context.Background())
+}
+
+// ToThreadContextAsync is the companion of ToThreadContext.
+func ToThreadContextAsync[T any](fn func(ctx context.Context) (T, error)) Awaitable[T] {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &threadCtxOp[T]{threadOp: threadOp[T]{fn: func() (T, error) { return fn(ctx) }}, cancel: cancel}
+}
+
+type threadCtxOp[T any] struct {
+	threadOp[T]
+	cancel context.CancelFunc
+}
+
+func (o *threadCtxOp[T]) AwaitStart(c *Coro) Status {
+	s := o.threadOp.AwaitStart(c)
+	c.parked = o // so that cancelling the task reaches cancelWait below
+	return s
+}
+
+func (o *threadCtxOp[T]) cancelWait(c *Coro) {
+	o.threadOp.cancelWait(c)
+	o.cancel()
+}
+
+func (o *threadCtxOp[T]) AwaitResult() (T, error) {
+	o.cancel()
+	return o.threadOp.AwaitResult()
+}
+
+// WaitContext waits until ctx is done and returns ctx.Err(): the await of
+// ctx.Done() from async code, e.g. to end a task when a caller's context
+// is cancelled:
+//
+//	rt.WaitContext(ctx)
+//	return ctx.Err()
+//
+// The wait costs no goroutine while it lasts (context.AfterFunc wakes the
+// loop). Cancelling the waiting task stops the wait. Called from ordinary
+// code it blocks on ctx.Done().
+//
+// WaitContext is async: inside an //async function the generator awaits
+// WaitContextAsync.
+func WaitContext(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// WaitContextAsync is the companion of WaitContext.
+func WaitContextAsync(ctx context.Context) Awaitable[struct{}] {
+	return &ctxWait{ctx: ctx}
+}
+
+type ctxWait struct {
+	ctx  context.Context
+	c    *Coro
+	stop func() bool
+}
+
+func (w *ctxWait) AwaitStart(c *Coro) Status {
+	if w.ctx.Err() != nil {
+		return Ready
+	}
+	l := c.loop
+	w.c = c
+	c.parked = w
+	l.extWaits++
+	w.stop = context.AfterFunc(w.ctx, func() {
+		l.inbox.post(func() {
+			if w.c == nil {
+				return // cancelled meanwhile
+			}
+			w.c = nil
+			c.parked = nil
+			l.extWaits--
+			l.schedule(c)
+		}, false)
+	})
+	return Suspended
+}
+
+func (w *ctxWait) cancelWait(c *Coro) {
+	if w.c != nil {
+		w.c = nil
+		c.loop.extWaits--
+		w.stop()
+	}
+}
+
+func (w *ctxWait) AwaitResult() (struct{}, error) { return struct{}{}, w.ctx.Err() }
+
+// WithContext makes Run cancel its main task once ctx is done, as
+// CancelOnSignal does for a signal: the main task unwinds (its deferred
+// calls run), the other tasks are cancelled as at every end of Run, and
+// Run returns ErrCanceled. It is how a run nested in Go code that holds a
+// context (a request handler, a service's lifetime) ends with it.
+func WithContext(ctx context.Context) LoopOption {
+	return func(l *loop) { l.cancelCtx = ctx }
+}
+
+// watchContext arranges WithContext's cancellation; the function it
+// returns undoes it.
+func (l *loop) watchContext() (stop func()) {
+	if l.cancelCtx == nil {
+		return func() {}
+	}
+	s := context.AfterFunc(l.cancelCtx, func() {
+		l.inbox.post(func() {
+			if m := l.main; m != nil {
+				m.Cancel()
+			}
+		}, false)
+	})
+	return func() { s() }
+}
