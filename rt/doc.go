@@ -50,6 +50,11 @@
 // and the other tasks go on, and whoever awaits the task gets that error.
 // PanicError's message names the line that panicked, in the user's async
 // source: `rt: panic in task worker at fetch.go:42: boom`.
+// A task that fails and that nothing awaits is reported (logged, or
+// passed to ExceptionHandler) when the run ends, unless its error is a
+// clean end registered with RegisterCleanEnd: rt/ahttp registers
+// http.ErrServerClosed, so a spawned server that main's deferred Close
+// stops ends quietly.
 //
 // # Shutting down on a signal
 //

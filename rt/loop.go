@@ -358,7 +358,9 @@ func (l *loop) close() {
 	for _, c := range l.unobserved {
 		if !c.observed {
 			c.observed = true
-			l.failureHandler()(c, c.err)
+			if !IsCleanEnd(c.err) {
+				l.failureHandler()(c, c.err)
+			}
 		}
 	}
 	l.unobserved = nil

@@ -108,9 +108,14 @@ func (s *Server) ListenAndServe(addr string) error {
 	return s.Serve(ln)
 }
 
+// A spawned Serve that Close stops ends cleanly: its http.ErrServerClosed
+// is not reported as a failure nobody awaited when the run ends.
+func init() { rt.RegisterCleanEnd(http.ErrServerClosed) }
+
 // Serve accepts connections on ln and serves each on a task of its own,
 // until ln or the server is closed. After Close it returns
-// http.ErrServerClosed. When the process runs out of file descriptors it
+// http.ErrServerClosed (a task that ends with it ends quietly: see
+// rt.RegisterCleanEnd). When the process runs out of file descriptors it
 // waits a little and accepts again, as net/http does.
 //
 // async

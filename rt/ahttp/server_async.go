@@ -54,11 +54,11 @@ func _() {
 func init() {
 	rt.CheckSource("server.go", []rt.SourceFunc{
 		{Name: "(*Server).ListenAndServe", Line: 103, Off: 3360, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
-		{Name: "(*Server).Serve", Line: 117, Off: 3780, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 810, Hash: 0xc80db47a70042b43},
-		{Name: "(*Server).serveConn", Line: 193, Off: 5521, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 285, Hash: 0x6aaf8d06cdc030cf},
-		{Name: "(*Server).serveOne", Line: 215, Off: 6212, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2631, Hash: 0x09034865cebb7ef1},
-		{Name: "(*Server).callHandler", Line: 400, Off: 12153, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 438, Off: 13277, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).Serve", Line: 122, Off: 4048, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 810, Hash: 0xc80db47a70042b43},
+		{Name: "(*Server).serveConn", Line: 198, Off: 5789, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 285, Hash: 0x6aaf8d06cdc030cf},
+		{Name: "(*Server).serveOne", Line: 220, Off: 6480, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2631, Hash: 0x09034865cebb7ef1},
+		{Name: "(*Server).callHandler", Line: 405, Off: 12421, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 443, Off: 13545, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -165,99 +165,99 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:117
+//line server.go:122
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :117:1*/ var (
+	/*line :122:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :117:1*/ if ag_co.Unwinding() {
-		/*line :117:1*/ goto ag_exit
+	/*line :122:1*/ if ag_co.Unwinding() {
+		/*line :122:1*/ goto ag_exit
 	}
-	/*line :117:1*/ switch ag_f.ag_state {
-	/*line :117:1*/ case 1:
-		/*line :117:1*/ goto ag_resume1
-		/*line :117:1*/
+	/*line :122:1*/ switch ag_f.ag_state {
+	/*line :122:1*/ case 1:
+		/*line :122:1*/ goto ag_resume1
+		/*line :122:1*/
 	case 2:
-		/*line :117:1*/ goto ag_resume2
-		/*line :117:1*/
+		/*line :122:1*/ goto ag_resume2
+		/*line :122:1*/
 	case 3:
-		/*line :117:1*/ goto ag_resume3
-		/*line :117:1*/
+		/*line :122:1*/ goto ag_resume3
+		/*line :122:1*/
 	case 4:
-		/*line :117:1*/ goto ag_resume4
+		/*line :122:1*/ goto ag_resume4
 	}
-	/*line server.go:118:2*/ if ag_f.s.closed {
-		/*line server.go:119:3*/ ag_f.ln.Close()
-		/*line server.go:120:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :120:3*/ goto ag_exit
+	/*line server.go:123:2*/ if ag_f.s.closed {
+		/*line server.go:124:3*/ ag_f.ln.Close()
+		/*line server.go:125:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :125:3*/ goto ag_exit
 	}
-	/*line server.go:122:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:123:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:124:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
+	/*line server.go:127:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:128:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:129:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
 	}
-	/*line server.go:126:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:127:2*/ {
-		/*line :127:2*/ ag_d0 := ag_f.s.listeners
-		/*line :127:2*/ ag_d1 := ag_f.ln
-		/*line :127:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :127:2*/ defer delete(ag_d0, ag_d1)
-			/*line :127:2*/ ag_p.Raise()
+	/*line server.go:131:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:132:2*/ {
+		/*line :132:2*/ ag_d0 := ag_f.s.listeners
+		/*line :132:2*/ ag_d1 := ag_f.ln
+		/*line :132:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :132:2*/ defer delete(ag_d0, ag_d1)
+			/*line :132:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:128:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :128:2*/ ag_L1:
-	/*line server.go:130:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :130:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :130:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :130:3*/ return ag_s
+	/*line server.go:133:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :133:2*/ ag_L1:
+	/*line server.go:135:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :135:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :135:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:3*/ return ag_s
 	}
-	/*line :130:3*/ ag_resume1:
-	/*line server.go:130:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :130:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:131:3*/ if ag_f.s.closed {
-		/*line server.go:132:4*/ if c != nil {
-			/*line server.go:133:5*/ c.Close()
+	/*line :135:3*/ ag_resume1:
+	/*line server.go:135:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :135:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:136:3*/ if ag_f.s.closed {
+		/*line server.go:137:4*/ if c != nil {
+			/*line server.go:138:5*/ c.Close()
 		}
-		/*line server.go:135:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :135:4*/ goto ag_exit
+		/*line server.go:140:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :140:4*/ goto ag_exit
 	}
-	/*line server.go:137:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :137:3*/ goto ag_L4
+	/*line server.go:142:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :142:3*/ goto ag_L4
 	}
-	/*line server.go:138:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
-	/*line server.go:139:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :139:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :139:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:4*/ return ag_s
+	/*line server.go:143:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:144:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :144:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :144:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:4*/ return ag_s
 	}
-	/*line :139:4*/ ag_resume2:
-	/*line :139:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:140:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :140:4*/ goto ag_L2
-	/*line :140:4*/ ag_L4:
-	/*line server.go:143:3*/ if err != nil {
-		/*line server.go:144:4*/ ag_f.ag_err = err
-		/*line :144:4*/ goto ag_exit
+	/*line :144:4*/ ag_resume2:
+	/*line :144:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:145:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :145:4*/ goto ag_L2
+	/*line :145:4*/ ag_L4:
+	/*line server.go:148:3*/ if err != nil {
+		/*line server.go:149:4*/ ag_f.ag_err = err
+		/*line :149:4*/ goto ag_exit
 	}
-	/*line server.go:146:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:147:3*/ ag_f.s.conns[c] = false
-	/*line server.go:148:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :148:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :148:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:3*/ return ag_s
+	/*line server.go:151:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:152:3*/ ag_f.s.conns[c] = false
+	/*line server.go:153:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line :153:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
+	/*line :153:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:3*/ return ag_s
 	}
-	/*line :148:3*/ ag_resume3:
-	/*line :148:3*/ ag_f.ag_aw2 = nil
-	/*line :148:3*/ ag_L2:
-	/*line :148:3*/ goto ag_L1
-	/*line :148:3*/ ag_exit:
-	/*line :148:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :148:3*/ ag_resume4:
-	/*line :148:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :148:3*/ return ag_s
+	/*line :153:3*/ ag_resume3:
+	/*line :153:3*/ ag_f.ag_aw2 = nil
+	/*line :153:3*/ ag_L2:
+	/*line :153:3*/ goto ag_L1
+	/*line :153:3*/ ag_exit:
+	/*line :153:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :153:3*/ ag_resume4:
+	/*line :153:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :153:3*/ return ag_s
 	}
-	/*line :148:3*/ return rt.Ready
+	/*line :153:3*/ return rt.Ready
 }
 
 //line server_async.go:264
@@ -266,13 +266,13 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:130"
+		return "server.go:135"
 	case 2:
-		return "server.go:139"
+		return "server.go:144"
 	case 3:
-		return "server.go:148"
+		return "server.go:153"
 	case 4:
-		return "server.go:150 (deferred calls)"
+		return "server.go:155 (deferred calls)"
 	}
 	return ""
 }
@@ -301,66 +301,66 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:193
+//line server.go:198
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :193:1*/ var (
+	/*line :198:1*/ var (
 		skip int
 	)
-	/*line :193:1*/ if ag_co.Unwinding() {
-		/*line :193:1*/ goto ag_exit
+	/*line :198:1*/ if ag_co.Unwinding() {
+		/*line :198:1*/ goto ag_exit
 	}
-	/*line :193:1*/ switch ag_f.ag_state {
-	/*line :193:1*/ case 1:
-		/*line :193:1*/ goto ag_resume1
-		/*line :193:1*/
+	/*line :198:1*/ switch ag_f.ag_state {
+	/*line :198:1*/ case 1:
+		/*line :198:1*/ goto ag_resume1
+		/*line :198:1*/
 	case 2:
-		/*line :193:1*/ goto ag_resume2
-		/*line :193:1*/
+		/*line :198:1*/ goto ag_resume2
+		/*line :198:1*/
 	case 3:
-		/*line :193:1*/ goto ag_resume3
+		/*line :198:1*/ goto ag_resume3
 	}
-	/*line server.go:194:2*/ {
-		/*line :194:2*/ ag_dfn := func() {
-			/*line server.go:195:3*/ delete(ag_f.s.conns, ag_f.c)
-			/*line server.go:196:3*/ ag_f.c.Close()
+	/*line server.go:199:2*/ {
+		/*line :199:2*/ ag_dfn := func() {
+			/*line server.go:200:3*/ delete(ag_f.s.conns, ag_f.c)
+			/*line server.go:201:3*/ ag_f.c.Close()
 		}
-		/*line server.go:194:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :194:2*/ defer ag_dfn()
-			/*line :194:2*/ ag_p.Raise()
+		/*line server.go:199:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :199:2*/ defer ag_dfn()
+			/*line :199:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:198:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :198:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :198:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:2*/ return ag_s
+	/*line server.go:203:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :203:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :203:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
 	}
-	/*line :198:2*/ ag_resume1:
-	/*line server.go:198:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :198:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:199:6*/ skip = -1
-	/*line :199:6*/ ag_L1:
-	/*line server.go:200:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :200:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
-	/*line :200:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:6*/ return ag_s
+	/*line :203:2*/ ag_resume1:
+	/*line server.go:203:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :203:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:204:6*/ skip = -1
+	/*line :204:6*/ ag_L1:
+	/*line server.go:205:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
+	/*line :205:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
+	/*line :205:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :205:6*/ return ag_s
 	}
-	/*line :200:6*/ ag_resume2:
-	/*line server.go:200:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :200:6*/ ag_f.ag_aw1 = nil
-	/*line server.go:200:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :200:3*/ goto ag_L4
+	/*line :205:6*/ ag_resume2:
+	/*line server.go:205:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :205:6*/ ag_f.ag_aw1 = nil
+	/*line server.go:205:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :205:3*/ goto ag_L4
 	}
-	/*line server.go:201:4*/ goto ag_exit
-	/*line :201:4*/ ag_L4:
-	/*line server.go:203:3*/ ag_f.s.conns[ag_f.c] = false
-	/*line :203:3*/ goto ag_L1
-	/*line :203:3*/ ag_exit:
-	/*line :203:3*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :203:3*/ ag_resume3:
-	/*line :203:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :203:3*/ return ag_s
+	/*line server.go:206:4*/ goto ag_exit
+	/*line :206:4*/ ag_L4:
+	/*line server.go:208:3*/ ag_f.s.conns[ag_f.c] = false
+	/*line :208:3*/ goto ag_L1
+	/*line :208:3*/ ag_exit:
+	/*line :208:3*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :208:3*/ ag_resume3:
+	/*line :208:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :208:3*/ return ag_s
 	}
-	/*line :203:3*/ return rt.Ready
+	/*line :208:3*/ return rt.Ready
 }
 
 //line server_async.go:367
@@ -369,11 +369,11 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:198"
+		return "server.go:203"
 	case 2:
-		return "server.go:200"
+		return "server.go:205"
 	case 3:
-		return "server.go:205 (deferred calls)"
+		return "server.go:210 (deferred calls)"
 	}
 	return ""
 }
@@ -414,9 +414,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:215
+//line server.go:220
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :215:1*/ var (
+	/*line :220:1*/ var (
 		ag_t1      time.Time
 		ag_err1    error
 		bad        *badHeader
@@ -431,275 +431,275 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr       error
 		ag_err3    error
 	)
-	/*line :215:1*/ if ag_co.Unwinding() {
-		/*line :215:1*/ return rt.Ready
+	/*line :220:1*/ if ag_co.Unwinding() {
+		/*line :220:1*/ return rt.Ready
 	}
-	/*line :215:1*/ switch ag_f.ag_state {
-	/*line :215:1*/ case 1:
-		/*line :215:1*/ goto ag_resume1
-		/*line :215:1*/
+	/*line :220:1*/ switch ag_f.ag_state {
+	/*line :220:1*/ case 1:
+		/*line :220:1*/ goto ag_resume1
+		/*line :220:1*/
 	case 2:
-		/*line :215:1*/ goto ag_resume2
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume2
+		/*line :220:1*/
 	case 3:
-		/*line :215:1*/ goto ag_resume3
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume3
+		/*line :220:1*/
 	case 4:
-		/*line :215:1*/ goto ag_resume4
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume4
+		/*line :220:1*/
 	case 5:
-		/*line :215:1*/ goto ag_resume5
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume5
+		/*line :220:1*/
 	case 6:
-		/*line :215:1*/ goto ag_resume6
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume6
+		/*line :220:1*/
 	case 7:
-		/*line :215:1*/ goto ag_resume7
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume7
+		/*line :220:1*/
 	case 8:
-		/*line :215:1*/ goto ag_resume8
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume8
+		/*line :220:1*/
 	case 9:
-		/*line :215:1*/ goto ag_resume9
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume9
+		/*line :220:1*/
 	case 10:
-		/*line :215:1*/ goto ag_resume10
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume10
+		/*line :220:1*/
 	case 11:
-		/*line :215:1*/ goto ag_resume11
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume11
+		/*line :220:1*/
 	case 12:
-		/*line :215:1*/ goto ag_resume12
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume12
+		/*line :220:1*/
 	case 13:
-		/*line :215:1*/ goto ag_resume13
-		/*line :215:1*/
+		/*line :220:1*/ goto ag_resume13
+		/*line :220:1*/
 	case 14:
-		/*line :215:1*/ goto ag_resume14
+		/*line :220:1*/ goto ag_resume14
 	}
-	/*line server.go:216:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:217:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:218:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:221:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:222:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:223:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:220:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :220:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :220:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:29*/ return ag_s
+	/*line server.go:225:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :225:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :225:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:29*/ return ag_s
 	}
-	/*line :220:29*/ ag_resume1:
-	/*line server.go:220:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :220:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:220:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:221:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :221:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :221:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:2*/ return ag_s
+	/*line :225:29*/ ag_resume1:
+	/*line server.go:225:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :225:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:225:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:226:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :226:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
+	/*line :226:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:2*/ return ag_s
 	}
-	/*line :221:2*/ ag_resume2:
-	/*line server.go:221:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :221:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:222:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :222:2*/ goto ag_L1
+	/*line :226:2*/ ag_resume2:
+	/*line server.go:226:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :226:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:227:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :227:2*/ goto ag_L1
 	}
-	/*line server.go:223:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :223:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :223:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:3*/ return ag_s
+	/*line server.go:228:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :228:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:3*/ return ag_s
 	}
-	/*line :223:3*/ ag_resume3:
-	/*line :223:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:224:3*/ ag_f.ag_r0 = -1
-	/*line :224:3*/ return rt.Ready
-	/*line :224:3*/ ag_L1:
-	/*line server.go:226:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:226:2*/ if !ok {
-		/*line :226:2*/ goto ag_L2
+	/*line :228:3*/ ag_resume3:
+	/*line :228:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:229:3*/ ag_f.ag_r0 = -1
+	/*line :229:3*/ return rt.Ready
+	/*line :229:3*/ ag_L1:
+	/*line server.go:231:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:231:2*/ if !ok {
+		/*line :231:2*/ goto ag_L2
 	}
-	/*line server.go:227:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :227:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :227:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :227:3*/ return ag_s
+	/*line server.go:232:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :232:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :232:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:3*/ return ag_s
 	}
-	/*line :227:3*/ ag_resume4:
-	/*line :227:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:228:3*/ ag_f.ag_r0 = -1
-	/*line :228:3*/ return rt.Ready
-	/*line :228:3*/ ag_L2:
-	/*line server.go:230:2*/ if ag_err1 != nil {
-		/*line server.go:231:3*/ ag_f.ag_r0 = -1
-		/*line :231:3*/ return rt.Ready
+	/*line :232:3*/ ag_resume4:
+	/*line :232:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:233:3*/ ag_f.ag_r0 = -1
+	/*line :233:3*/ return rt.Ready
+	/*line :233:3*/ ag_L2:
+	/*line server.go:235:2*/ if ag_err1 != nil {
+		/*line server.go:236:3*/ ag_f.ag_r0 = -1
+		/*line :236:3*/ return rt.Ready
 	}
-	/*line server.go:233:2*/ ag_f.s.conns[ag_f.c] = true
-	/*line server.go:234:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :234:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :234:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :234:2*/ return ag_s
+	/*line server.go:238:2*/ ag_f.s.conns[ag_f.c] = true
+	/*line server.go:239:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :239:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :239:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:2*/ return ag_s
 	}
-	/*line :234:2*/ ag_resume5:
-	/*line server.go:234:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :234:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:235:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:236:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:237:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line server.go:238:2*/ if !(code != 0) {
-		/*line :238:2*/ goto ag_L3
+	/*line :239:2*/ ag_resume5:
+	/*line server.go:239:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :239:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:240:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:241:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:242:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line server.go:243:2*/ if !(code != 0) {
+		/*line :243:2*/ goto ag_L3
 	}
-	/*line server.go:239:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :239:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
-	/*line :239:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :239:3*/ return ag_s
+	/*line server.go:244:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :244:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :244:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :244:3*/ return ag_s
 	}
-	/*line :239:3*/ ag_resume6:
-	/*line :239:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:240:3*/ ag_f.ag_r0 = -1
-	/*line :240:3*/ return rt.Ready
-	/*line :240:3*/ ag_L3:
-	/*line server.go:242:2*/ ag_f.next = 0
-	/*line server.go:243:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:244:3*/ ag_f.next = 4
+	/*line :244:3*/ ag_resume6:
+	/*line :244:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:245:3*/ ag_f.ag_r0 = -1
+	/*line :245:3*/ return rt.Ready
+	/*line :245:3*/ ag_L3:
+	/*line server.go:247:2*/ ag_f.next = 0
+	/*line server.go:248:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:249:3*/ ag_f.next = 4
 	}
-	/*line server.go:246:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:247:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:248:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:249:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line server.go:251:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:252:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:253:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:254:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:251:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:252:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :252:2*/ goto ag_L4
+	/*line server.go:256:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:257:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :257:2*/ goto ag_L4
 	}
-	/*line server.go:253:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :253:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :253:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:3*/ return ag_s
+	/*line server.go:258:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :258:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :258:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:3*/ return ag_s
 	}
-	/*line :253:3*/ ag_resume7:
-	/*line :253:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:254:3*/ ag_f.ag_r0 = -1
-	/*line :254:3*/ return rt.Ready
-	/*line :254:3*/ ag_L4:
-	/*line server.go:256:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:256:2*/ if !(expect != "") {
-		/*line :256:2*/ goto ag_L5
+	/*line :258:3*/ ag_resume7:
+	/*line :258:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:259:3*/ ag_f.ag_r0 = -1
+	/*line :259:3*/ return rt.Ready
+	/*line :259:3*/ ag_L4:
+	/*line server.go:261:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:261:2*/ if !(expect != "") {
+		/*line :261:2*/ goto ag_L5
 	}
-	/*line server.go:257:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :257:3*/ goto ag_L6
+	/*line server.go:262:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :262:3*/ goto ag_L6
 	}
-	/*line server.go:258:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :258:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :258:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:4*/ return ag_s
+	/*line server.go:263:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :263:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :263:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :263:4*/ return ag_s
 	}
-	/*line :258:4*/ ag_resume8:
-	/*line :258:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:259:4*/ ag_f.ag_r0 = -1
-	/*line :259:4*/ return rt.Ready
-	/*line :259:4*/ ag_L6:
-	/*line server.go:261:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :261:3*/ goto ag_L7
+	/*line :263:4*/ ag_resume8:
+	/*line :263:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:264:4*/ ag_f.ag_r0 = -1
+	/*line :264:4*/ return rt.Ready
+	/*line :264:4*/ ag_L6:
+	/*line server.go:266:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :266:3*/ goto ag_L7
 	}
-	/*line server.go:262:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :262:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :262:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :262:7*/ return ag_s
+	/*line server.go:267:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :267:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :267:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:7*/ return ag_s
 	}
-	/*line :262:7*/ ag_resume9:
-	/*line server.go:262:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :262:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:262:4*/ if !(ag_err2 != nil) {
-		/*line :262:4*/ goto ag_L8
+	/*line :267:7*/ ag_resume9:
+	/*line server.go:267:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :267:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:267:4*/ if !(ag_err2 != nil) {
+		/*line :267:4*/ goto ag_L8
 	}
-	/*line server.go:263:5*/ ag_f.ag_r0 = -1
-	/*line :263:5*/ return rt.Ready
-	/*line :263:5*/ ag_L8:
-	/*line :263:5*/ ag_L7:
-	/*line :263:5*/ ag_L5:
-	/*line server.go:267:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:268:2*/ body.limit = ag_f.limit
-	/*line server.go:269:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :269:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :269:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:2*/ return ag_s
+	/*line server.go:268:5*/ ag_f.ag_r0 = -1
+	/*line :268:5*/ return rt.Ready
+	/*line :268:5*/ ag_L8:
+	/*line :268:5*/ ag_L7:
+	/*line :268:5*/ ag_L5:
+	/*line server.go:272:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:273:2*/ body.limit = ag_f.limit
+	/*line server.go:274:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :274:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :274:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:2*/ return ag_s
 	}
-	/*line :269:2*/ ag_resume10:
-	/*line server.go:269:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :269:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:270:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :270:2*/ goto ag_L9
+	/*line :274:2*/ ag_resume10:
+	/*line server.go:274:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :274:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:275:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :275:2*/ goto ag_L9
 	}
-	/*line server.go:271:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :271:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :271:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:3*/ return ag_s
+	/*line server.go:276:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :276:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :276:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :276:3*/ return ag_s
 	}
-	/*line :271:3*/ ag_resume11:
-	/*line :271:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:272:3*/ ag_f.ag_r0 = -1
-	/*line :272:3*/ return rt.Ready
-	/*line :272:3*/ ag_L9:
-	/*line server.go:274:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :274:2*/ goto ag_L10
+	/*line :276:3*/ ag_resume11:
+	/*line :276:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:277:3*/ ag_f.ag_r0 = -1
+	/*line :277:3*/ return rt.Ready
+	/*line :277:3*/ ag_L9:
+	/*line server.go:279:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :279:2*/ goto ag_L10
 	}
-	/*line server.go:275:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :275:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :275:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :275:3*/ return ag_s
+	/*line server.go:280:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :280:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :280:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:3*/ return ag_s
 	}
-	/*line :275:3*/ ag_resume12:
-	/*line :275:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:276:3*/ ag_f.ag_r0 = -1
-	/*line :276:3*/ return rt.Ready
-	/*line :276:3*/ ag_L10:
-	/*line server.go:278:2*/ if ag_err1 != nil {
-		/*line server.go:279:3*/ ag_f.ag_r0 = -1
-		/*line :279:3*/ return rt.Ready
+	/*line :280:3*/ ag_resume12:
+	/*line :280:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:281:3*/ ag_f.ag_r0 = -1
+	/*line :281:3*/ return rt.Ready
+	/*line :281:3*/ ag_L10:
+	/*line server.go:283:2*/ if ag_err1 != nil {
+		/*line server.go:284:3*/ ag_f.ag_r0 = -1
+		/*line :284:3*/ return rt.Ready
 	}
-	/*line server.go:281:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:282:2*/ if len(data) > 0 {
-		/*line server.go:283:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:286:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:287:2*/ if len(data) > 0 {
+		/*line server.go:288:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	/*line server.go:285:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line server.go:286:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :286:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :286:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :286:2*/ return ag_s
+	/*line server.go:290:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:291:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :291:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :291:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:2*/ return ag_s
 	}
-	/*line :286:2*/ ag_resume13:
-	/*line server.go:286:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :286:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:287:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:288:3*/ ag_f.ag_r0 = -1
-		/*line :288:3*/ return rt.Ready
+	/*line :291:2*/ ag_resume13:
+	/*line server.go:291:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :291:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:292:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:293:3*/ ag_f.ag_r0 = -1
+		/*line :293:3*/ return rt.Ready
 	}
-	/*line server.go:290:2*/ if herr != nil {
-		/*line server.go:291:3*/ if ag_f.w.sent {
-			/*line server.go:292:4*/ ag_f.ag_r0 = -1
-			/*line :292:4*/ return rt.Ready
+	/*line server.go:295:2*/ if herr != nil {
+		/*line server.go:296:3*/ if ag_f.w.sent {
+			/*line server.go:297:4*/ ag_f.ag_r0 = -1
+			/*line :297:4*/ return rt.Ready
 		}
-		/*line server.go:294:3*/ ag_f.w.reset()
-		/*line server.go:295:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:296:3*/ ag_f.w.closeAfter = true
+		/*line server.go:299:3*/ ag_f.w.reset()
+		/*line server.go:300:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:301:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:298:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:299:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :299:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :299:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :299:5*/ return ag_s
+	/*line server.go:303:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:304:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :304:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :304:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:5*/ return ag_s
 	}
-	/*line :299:5*/ ag_resume14:
-	/*line server.go:299:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :299:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:299:2*/ if !(ag_err3 != nil) {
-		/*line :299:2*/ goto ag_L11
+	/*line :304:5*/ ag_resume14:
+	/*line server.go:304:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :304:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:304:2*/ if !(ag_err3 != nil) {
+		/*line :304:2*/ goto ag_L11
 	}
-	/*line server.go:300:3*/ ag_f.ag_r0 = -1
-	/*line :300:3*/ return rt.Ready
-	/*line :300:3*/ ag_L11:
-	/*line server.go:302:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:303:3*/ ag_f.ag_r0 = -1
-		/*line :303:3*/ return rt.Ready
+	/*line server.go:305:3*/ ag_f.ag_r0 = -1
+	/*line :305:3*/ return rt.Ready
+	/*line :305:3*/ ag_L11:
+	/*line server.go:307:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:308:3*/ ag_f.ag_r0 = -1
+		/*line :308:3*/ return rt.Ready
 	}
-	/*line server.go:305:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :305:2*/ return rt.Ready
+	/*line server.go:310:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :310:2*/ return rt.Ready
 }
 
 //line server_async.go:706
@@ -708,33 +708,33 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:220"
+		return "server.go:225"
 	case 2:
-		return "server.go:221"
+		return "server.go:226"
 	case 3:
-		return "server.go:223"
+		return "server.go:228"
 	case 4:
-		return "server.go:227"
+		return "server.go:232"
 	case 5:
-		return "server.go:234"
-	case 6:
 		return "server.go:239"
+	case 6:
+		return "server.go:244"
 	case 7:
-		return "server.go:253"
-	case 8:
 		return "server.go:258"
+	case 8:
+		return "server.go:263"
 	case 9:
-		return "server.go:262"
+		return "server.go:267"
 	case 10:
-		return "server.go:269"
+		return "server.go:274"
 	case 11:
-		return "server.go:271"
+		return "server.go:276"
 	case 12:
-		return "server.go:275"
+		return "server.go:280"
 	case 13:
-		return "server.go:286"
+		return "server.go:291"
 	case 14:
-		return "server.go:299"
+		return "server.go:304"
 	}
 	return ""
 }
@@ -765,63 +765,63 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:400
+//line server.go:405
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :400:1*/ var (
+	/*line :405:1*/ var (
 		herr error
 	)
-	/*line :400:1*/ if ag_co.Unwinding() {
-		/*line :400:1*/ goto ag_exit
+	/*line :405:1*/ if ag_co.Unwinding() {
+		/*line :405:1*/ goto ag_exit
 	}
-	/*line :400:1*/ switch ag_f.ag_state {
-	/*line :400:1*/ case 1:
-		/*line :400:1*/ goto ag_resume1
-		/*line :400:1*/
+	/*line :405:1*/ switch ag_f.ag_state {
+	/*line :405:1*/ case 1:
+		/*line :405:1*/ goto ag_resume1
+		/*line :405:1*/
 	case 2:
-		/*line :400:1*/ goto ag_resume2
+		/*line :405:1*/ goto ag_resume2
 	}
-	/*line server.go:401:2*/ {
-		/*line :401:2*/ ag_dfn := func() {
-			/*line server.go:402:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:403:3*/ if p := recover(); p != nil {
-				/*line server.go:404:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:405:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:406:2*/ {
+		/*line :406:2*/ ag_dfn := func() {
+			/*line server.go:407:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:408:3*/ if p := recover(); p != nil {
+				/*line server.go:409:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:410:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:407:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:412:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:409:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:410:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:414:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:415:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:401:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :401:2*/ defer ag_dfn()
-			/*line :401:2*/ ag_p.Raise()
+		/*line server.go:406:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :406:2*/ defer ag_dfn()
+			/*line :406:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:414:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:415:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:416:3*/ ag_f.err = nil
-		/*line :416:3*/ goto ag_exit
+	/*line server.go:419:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:420:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:421:3*/ ag_f.err = nil
+		/*line :421:3*/ goto ag_exit
 	}
-	/*line server.go:418:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :418:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :418:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :418:2*/ return ag_s
+	/*line server.go:423:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :423:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:2*/ return ag_s
 	}
-	/*line :418:2*/ ag_resume1:
-	/*line server.go:418:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :418:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:419:2*/ ag_f.err = herr
-	/*line :419:2*/ goto ag_exit
-	/*line :419:2*/ ag_exit:
-	/*line :419:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :419:2*/ ag_resume2:
-	/*line :419:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :419:2*/ return ag_s
+	/*line :423:2*/ ag_resume1:
+	/*line server.go:423:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :423:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:424:2*/ ag_f.err = herr
+	/*line :424:2*/ goto ag_exit
+	/*line :424:2*/ ag_exit:
+	/*line :424:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :424:2*/ ag_resume2:
+	/*line :424:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :424:2*/ return ag_s
 	}
-	/*line :419:2*/ ag_f.ag_err = ag_f.err
-	/*line :419:2*/ return rt.Ready
+	/*line :424:2*/ ag_f.ag_err = ag_f.err
+	/*line :424:2*/ return rt.Ready
 }
 
 //line server_async.go:828
@@ -830,9 +830,9 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:418"
+		return "server.go:423"
 	case 2:
-		return "server.go:420 (deferred calls)"
+		return "server.go:425 (deferred calls)"
 	}
 	return ""
 }
@@ -864,9 +864,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:438
+//line server.go:443
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :438:1*/ var (
+	/*line :443:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -874,80 +874,80 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :438:1*/ if ag_co.Unwinding() {
-		/*line :438:1*/ return rt.Ready
+	/*line :443:1*/ if ag_co.Unwinding() {
+		/*line :443:1*/ return rt.Ready
 	}
-	/*line :438:1*/ switch ag_f.ag_state {
-	/*line :438:1*/ case 1:
-		/*line :438:1*/ goto ag_resume1
-		/*line :438:1*/
+	/*line :443:1*/ switch ag_f.ag_state {
+	/*line :443:1*/ case 1:
+		/*line :443:1*/ goto ag_resume1
+		/*line :443:1*/
 	case 2:
-		/*line :438:1*/ goto ag_resume2
-		/*line :438:1*/
+		/*line :443:1*/ goto ag_resume2
+		/*line :443:1*/
 	case 3:
-		/*line :438:1*/ goto ag_resume3
-		/*line :438:1*/
+		/*line :443:1*/ goto ag_resume3
+		/*line :443:1*/
 	case 4:
-		/*line :438:1*/ goto ag_resume4
+		/*line :443:1*/ goto ag_resume4
 	}
-	/*line server.go:439:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:440:2*/ if ag_f.reason != "" {
-		/*line server.go:441:3*/ text += ": " + ag_f.reason
+	/*line server.go:444:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:445:2*/ if ag_f.reason != "" {
+		/*line server.go:446:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:443:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:446:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :446:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :446:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :446:30*/ return ag_s
+	/*line server.go:448:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:451:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :451:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :451:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :451:30*/ return ag_s
 	}
-	/*line :446:30*/ ag_resume1:
-	/*line server.go:446:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :446:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:446:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:447:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :447:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :447:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:5*/ return ag_s
+	/*line :451:30*/ ag_resume1:
+	/*line server.go:451:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :451:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:451:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:452:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :452:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :452:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :452:5*/ return ag_s
 	}
-	/*line :447:5*/ ag_resume2:
-	/*line server.go:447:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :447:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:447:2*/ if !(ag_err1 != nil) {
-		/*line :447:2*/ goto ag_L1
+	/*line :452:5*/ ag_resume2:
+	/*line server.go:452:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :452:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:452:2*/ if !(ag_err1 != nil) {
+		/*line :452:2*/ goto ag_L1
 	}
-	/*line server.go:448:3*/ return rt.Ready
-	/*line :448:3*/ ag_L1:
-	/*line server.go:450:2*/ ag_f.c.CloseWrite()
-	/*line server.go:451:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :451:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :451:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :451:29*/ return ag_s
+	/*line server.go:453:3*/ return rt.Ready
+	/*line :453:3*/ ag_L1:
+	/*line server.go:455:2*/ ag_f.c.CloseWrite()
+	/*line server.go:456:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :456:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :456:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :456:29*/ return ag_s
 	}
-	/*line :451:29*/ ag_resume3:
-	/*line server.go:451:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :451:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:451:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:452:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:453:6*/ ag_f.total = 0
-	/*line :453:6*/ ag_L2:
-	/*line server.go:453:18*/ if !(ag_f.total < 1<<20) {
-		/*line :453:18*/ goto ag_L4
+	/*line :456:29*/ ag_resume3:
+	/*line server.go:456:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :456:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:456:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:457:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:458:6*/ ag_f.total = 0
+	/*line :458:6*/ ag_L2:
+	/*line server.go:458:18*/ if !(ag_f.total < 1<<20) {
+		/*line :458:18*/ goto ag_L4
 	}
-	/*line server.go:454:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :454:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :454:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :454:3*/ return ag_s
+	/*line server.go:459:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :459:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:3*/ return ag_s
 	}
-	/*line :454:3*/ ag_resume4:
-	/*line server.go:454:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :454:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:455:3*/ if ag_err2 != nil {
-		/*line server.go:456:4*/ return rt.Ready
+	/*line :459:3*/ ag_resume4:
+	/*line server.go:459:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :459:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:460:3*/ if ag_err2 != nil {
+		/*line server.go:461:4*/ return rt.Ready
 	}
-	/*line server.go:458:3*/ ag_f.total += n
-	/*line :458:3*/ goto ag_L2
-	/*line :458:3*/ ag_L4:
-	/*line server.go:460:1*/ return rt.Ready
+	/*line server.go:463:3*/ ag_f.total += n
+	/*line :463:3*/ goto ag_L2
+	/*line :463:3*/ ag_L4:
+	/*line server.go:465:1*/ return rt.Ready
 }
 
 //line server_async.go:954
@@ -956,13 +956,13 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:446"
-	case 2:
-		return "server.go:447"
-	case 3:
 		return "server.go:451"
+	case 2:
+		return "server.go:452"
+	case 3:
+		return "server.go:456"
 	case 4:
-		return "server.go:454"
+		return "server.go:459"
 	}
 	return ""
 }
