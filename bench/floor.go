@@ -142,7 +142,7 @@ func (c *floorChild) run(l *floorLoop) {
 // floorSpawner is spawnAwait by hand: spawn a child, await it, n times.
 type floorSpawner struct {
 	state, i, n, sum int
-	child           *floorChild
+	child            *floorChild
 }
 
 func (f *floorSpawner) run(l *floorLoop) {
