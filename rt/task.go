@@ -17,8 +17,6 @@ type Coro struct {
 	// stackBuf holds the first frames, so that most tasks (a root frame
 	// and one coroutine) need no separate stack allocation.
 	stackBuf [2]Frame
-	name     string // "" means the default "Task-<anon>"
-	anon     uint64 // number of an unnamed task, counted apart as in asyncio
 	id       uint64
 	loop     *loop
 	err      error
@@ -33,11 +31,10 @@ type Coro struct {
 	// index unwindTop down.
 	unwind    *unwinding
 	unwindTop int
-	// pullPanic is the panic an iterator stopped by UnwindPull raises in
-	// its yield (pull.go).
-	pullPanic *unwinding
-	// group is the TaskGroup the task belongs to, if any.
-	group *TaskGroup
+	// extra holds what most tasks never use (a name, a group, pending
+	// cancellations, an iterator's panic), allocated on first need so
+	// that a plain task stays small (see TestTaskSize).
+	extra *coroExtra
 	// observed is set once something awaited the task, asked for its
 	// result, or took charge of its failure (a gather, a group).
 	observed bool
@@ -45,22 +42,55 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
-	// cancels counts the Cancel calls that found the task running
-	// (asyncio's cancelling()); a TimeoutScope takes back its own. An
-	// int32 beside the flags keeps a Task[int] in the 288-byte size class.
-	cancels int32
 
 	prev, next *Coro // the loop's list of live tasks
+}
+
+// coroExtra is the rarely used part of a Coro.
+type coroExtra struct {
+	name string // "" means the default "Task-<id>"
+	// group is the TaskGroup the task belongs to, if any.
+	group *TaskGroup
+	// pullPanic is the panic an iterator stopped by UnwindPull raises in
+	// its yield (pull.go).
+	pullPanic *unwinding
+	// cancels counts the Cancel calls on the task (asyncio's
+	// cancelling()); a TimeoutScope takes back its own.
+	cancels int32
+}
+
+// more returns c's extra part, allocating it on first use.
+func (c *Coro) more() *coroExtra {
+	if c.extra == nil {
+		c.extra = &coroExtra{}
+	}
+	return c.extra
+}
+
+// group returns the TaskGroup c belongs to, or nil.
+func (c *Coro) group() *TaskGroup {
+	if c.extra == nil {
+		return nil
+	}
+	return c.extra.group
+}
+
+// cancels returns the count of Cancel calls on c.
+func (c *Coro) cancels() int32 {
+	if c.extra == nil {
+		return 0
+	}
+	return c.extra.cancels
 }
 
 // Name returns the task's name: the one given with the Name option, or
 // "Task-N" where N is its ID, as in CPython 3.11 asyncio (so the main
 // task is "Task-1").
 func (c *Coro) Name() string {
-	if c.name == "" {
+	if c.extra == nil || c.extra.name == "" {
 		return "Task-" + strconv.FormatUint(c.id, 10)
 	}
-	return c.name
+	return c.extra.name
 }
 
 // ID returns the task's number on its loop; the main task is 1.
@@ -189,7 +219,7 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
-	c.cancels++
+	c.more().cancels++
 	if c.unwind != nil {
 		return true // already unwinding
 	}
@@ -236,8 +266,8 @@ func (c *Coro) finish(err error) {
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
-	if c.group != nil {
-		c.group.childDone(c, err)
+	if g := c.group(); g != nil {
+		g.childDone(c, err)
 	}
 	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
 		c.loop.noteUnobserved(c)
@@ -290,7 +320,9 @@ func (f *taskFrame[T]) Resume(c *Coro) Status {
 
 func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 	t := &Task[T]{}
-	t.name = name
+	if name != "" {
+		t.more().name = name
+	}
 	t.body.aw = aw
 	t.spawn.t = t
 	return t
@@ -300,8 +332,8 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 // create_task: call_soon of the first step).
 func (t *Task[T]) start(l *loop) {
 	l.link(&t.Coro)
-	if t.group != nil {
-		t.group.join(&t.Coro)
+	if g := t.group(); g != nil {
+		g.join(&t.Coro)
 	}
 	t.stack = append(t.stackBuf[:0], &t.body)
 	l.schedule(&t.Coro)
@@ -364,10 +396,10 @@ type TaskOption struct {
 
 func (o TaskOption) apply(c *Coro) {
 	if o.name != "" {
-		c.name = o.name
+		c.more().name = o.name
 	}
 	if o.group != nil {
-		c.group = o.group
+		c.more().group = o.group
 	}
 }
 
@@ -417,4 +449,12 @@ func (s *spawnOp[T]) AwaitResult() (*Task[T], error) { return s.t, nil }
 // futures), which Gather waits on directly instead of wrapping in a task.
 type signaler interface {
 	signal() *waitq
+}
+
+// pullPanic returns the panic an iterator stopped by UnwindPull raises, or nil.
+func (c *Coro) pullPanic() *unwinding {
+	if c.extra == nil {
+		return nil
+	}
+	return c.extra.pullPanic
 }
