@@ -156,9 +156,14 @@ func (l *loop) runOnce() bool {
 		now := l.clock()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
 			t := l.timers.pop()
-			if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
-				l.stale--
-				continue // cancelled
+			// Every timer made stale is counted in l.stale, so with none
+			// counted the check (a load from the timer's task, a cache
+			// miss with many timers) is skipped.
+			if l.stale > 0 {
+				if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
+					l.stale--
+					continue // cancelled
+				}
 			}
 			l.ready.push(t.r)
 		}
