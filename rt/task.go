@@ -29,9 +29,10 @@ type Coro struct {
 	sleepSeq uint64
 	// unwind is set while the task's frames unwind, from the frame at
 	// index unwindTop down.
-	unwind    *unwinding
-	unwindTop int
-	// extra holds what most tasks never use (a name, a group, pending
+	unwind *unwinding
+	// group is the TaskGroup the task belongs to, if any.
+	group *TaskGroup
+	// extra holds what most tasks never use (a name, pending
 	// cancellations, an iterator's panic), allocated on first need so
 	// that a plain task stays small (see TestTaskSize).
 	extra *coroExtra
@@ -42,6 +43,9 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
+	// unwindTop is an int32 beside the flags, so that a Task[int] stays
+	// in the 240-byte size class.
+	unwindTop int32
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -49,8 +53,6 @@ type Coro struct {
 // coroExtra is the rarely used part of a Coro.
 type coroExtra struct {
 	name string // "" means the default "Task-<id>"
-	// group is the TaskGroup the task belongs to, if any.
-	group *TaskGroup
 	// pullPanic is the panic an iterator stopped by UnwindPull raises in
 	// its yield (pull.go).
 	pullPanic *unwinding
@@ -65,14 +67,6 @@ func (c *Coro) more() *coroExtra {
 		c.extra = &coroExtra{}
 	}
 	return c.extra
-}
-
-// group returns the TaskGroup c belongs to, or nil.
-func (c *Coro) group() *TaskGroup {
-	if c.extra == nil {
-		return nil
-	}
-	return c.extra.group
 }
 
 // cancels returns the count of Cancel calls on c.
@@ -202,7 +196,7 @@ func (c *Coro) step() (again bool) {
 // cancelled, down to the task's root; frames that deferred calls push while
 // unwinding run normally. Generated code checks it on every resume.
 func (c *Coro) Unwinding() bool {
-	return c.unwind != nil && len(c.stack)-1 <= c.unwindTop
+	return c.unwind != nil && len(c.stack)-1 <= int(c.unwindTop)
 }
 
 // Cancelling reports whether the task is being cancelled: a deferred call
@@ -224,7 +218,7 @@ func (c *Coro) Cancel() bool {
 		return true // already unwinding
 	}
 	c.unwind = &unwinding{canceled: true}
-	c.unwindTop = len(c.stack) - 1
+	c.unwindTop = int32(len(c.stack) - 1)
 	if c.running {
 		c.cancelRunning = true // stop at the next await point
 		return true
@@ -266,7 +260,7 @@ func (c *Coro) finish(err error) {
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
-	if g := c.group(); g != nil {
+	if g := c.group; g != nil {
 		g.childDone(c, err)
 	}
 	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
@@ -332,7 +326,7 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 // create_task: call_soon of the first step).
 func (t *Task[T]) start(l *loop) {
 	l.link(&t.Coro)
-	if g := t.group(); g != nil {
+	if g := t.group; g != nil {
 		g.join(&t.Coro)
 	}
 	t.stack = append(t.stackBuf[:0], &t.body)
@@ -399,7 +393,7 @@ func (o TaskOption) apply(c *Coro) {
 		c.more().name = o.name
 	}
 	if o.group != nil {
-		c.more().group = o.group
+		c.group = o.group
 	}
 }
 
