@@ -43,8 +43,12 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
+	// bodyStarted is set once the task's bottom frame (taskFrame) has
+	// started its awaitable; it lives here, in the flags' spare byte,
+	// rather than in the frame, to keep Task[int] in a smaller size class.
+	bodyStarted bool
 	// unwindTop is an int32 beside the flags, so that a Task[int] stays
-	// in the 240-byte size class.
+	// in the 224-byte size class.
 	unwindTop int32
 
 	prev, next *Coro // the loop's list of live tasks
@@ -282,16 +286,14 @@ type waitCanceler interface {
 // *PanicError.
 type Task[T any] struct {
 	Coro
-	body  taskFrame[T]
-	spawn spawnOp[T] // the Awaitable that SpawnAsync returns, kept here to save an allocation
+	body taskFrame[T]
 }
 
 // taskFrame is the bottom frame of a task's stack: it awaits the root
 // awaitable and keeps the result.
 type taskFrame[T any] struct {
-	aw      Awaitable[T]
-	started bool
-	result  T
+	aw     Awaitable[T]
+	result T
 }
 
 func (f *taskFrame[T]) Resume(c *Coro) Status {
@@ -301,8 +303,8 @@ func (f *taskFrame[T]) Resume(c *Coro) Status {
 		f.aw = nil
 		return Ready
 	}
-	if !f.started {
-		f.started = true
+	if !c.bodyStarted {
+		c.bodyStarted = true
 		if s := f.aw.AwaitStart(c); s != Ready {
 			return s
 		}
@@ -318,7 +320,6 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 		t.more().name = name
 	}
 	t.body.aw = aw
-	t.spawn.t = t
 	return t
 }
 
@@ -425,19 +426,21 @@ func SpawnAsync[T any](aw Awaitable[T], opts ...TaskOption) Awaitable[*Task[T]] 
 	for _, o := range opts {
 		o.apply(&t.Coro)
 	}
-	return &t.spawn
+	return spawnOp[T]{t}
 }
 
+// spawnOp is the Awaitable that SpawnAsync returns. It is one pointer,
+// so boxing it in the interface allocates nothing.
 type spawnOp[T any] struct{ t *Task[T] }
 
-func (s *spawnOp[T]) AwaitStart(c *Coro) Status {
+func (s spawnOp[T]) AwaitStart(c *Coro) Status {
 	if s.t.loop == nil {
 		s.t.start(c.loop)
 	}
 	return Ready
 }
 
-func (s *spawnOp[T]) AwaitResult() (*Task[T], error) { return s.t, nil }
+func (s spawnOp[T]) AwaitResult() (*Task[T], error) { return s.t, nil }
 
 // signaler is implemented by awaitables that are already running (tasks,
 // futures), which Gather waits on directly instead of wrapping in a task.
