@@ -148,8 +148,8 @@ func cancelAndDrain(tb testing.TB, l *loop, cs []*Coro) {
 		}
 	}
 	for _, c := range cs {
-		if c.err != ErrCanceled {
-			tb.Fatalf("a task ended with %v, want ErrCanceled", c.err)
+		if c.errv() != ErrCanceled {
+			tb.Fatalf("a task ended with %v, want ErrCanceled", c.errv())
 		}
 	}
 }

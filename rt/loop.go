@@ -348,7 +348,7 @@ func (l *loop) close() {
 	for _, c := range l.unobserved {
 		if !c.observed {
 			c.observed = true
-			l.failureHandler()(c, c.err)
+			l.failureHandler()(c, c.errv())
 		}
 	}
 	l.unobserved = nil

@@ -19,7 +19,6 @@ type Coro struct {
 	stackBuf [2]Frame
 	id       uint64
 	loop     *loop
-	err      error
 	waiters  waitq // waiters.done is the task's done flag
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
@@ -48,7 +47,7 @@ type Coro struct {
 	// rather than in the frame, to keep Task[int] in a smaller size class.
 	bodyStarted bool
 	// unwindTop is an int32 beside the flags, so that a Task[int] stays
-	// in the 224-byte size class.
+	// in the 208-byte size class.
 	unwindTop int32
 
 	prev, next *Coro // the loop's list of live tasks
@@ -57,6 +56,9 @@ type Coro struct {
 // coroExtra is the rarely used part of a Coro.
 type coroExtra struct {
 	name string // "" means the default "Task-<id>"
+	// err is the error the task ended with (cancellation included): most
+	// tasks end without one, so it lives here rather than in every task.
+	err error
 	// pullPanic is the panic an iterator stopped by UnwindPull raises in
 	// its yield (pull.go).
 	pullPanic *unwinding
@@ -110,8 +112,8 @@ func (c *Coro) String() string {
 	state := "pending"
 	if c.Done() {
 		state = "done"
-		if c.err != nil {
-			state = "failed: " + c.err.Error()
+		if err := c.errv(); err != nil {
+			state = "failed: " + err.Error()
 		}
 	}
 	return fmt.Sprintf("Task %q #%d %s", c.Name(), c.id, state)
@@ -176,7 +178,7 @@ func (c *Coro) step() (again bool) {
 			c.stack[n] = nil
 			c.stack = c.stack[:n]
 			if n == 0 {
-				c.finish(c.err)
+				c.finish(c.errv())
 				return false
 			}
 			c.unwound(n - 1) // the caller unwinds next
@@ -260,7 +262,7 @@ func (c *Coro) unwindErr() error {
 }
 
 func (c *Coro) finish(err error) {
-	c.err = err
+	c.setErr(err)
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
@@ -299,7 +301,7 @@ type taskFrame[T any] struct {
 func (f *taskFrame[T]) Resume(c *Coro) Status {
 	if c.unwind != nil {
 		// A panic nobody recovered, or a cancellation, reached the root.
-		c.err = c.unwindErr()
+		c.setErr(c.unwindErr())
 		f.aw = nil
 		return Ready
 	}
@@ -309,7 +311,9 @@ func (f *taskFrame[T]) Resume(c *Coro) Status {
 			return s
 		}
 	}
-	f.result, c.err = f.aw.AwaitResult()
+	var err error
+	f.result, err = f.aw.AwaitResult()
+	c.setErr(err)
 	f.aw = nil
 	return Ready
 }
@@ -341,7 +345,7 @@ func (t *Task[T]) Result() (T, error) {
 		var zero T
 		return zero, ErrNotDone
 	}
-	return t.body.result, t.err
+	return t.body.result, t.errv()
 }
 
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
@@ -454,4 +458,21 @@ func (c *Coro) pullPanic() *unwinding {
 		return nil
 	}
 	return c.extra.pullPanic
+}
+
+// errv returns the error c ended with (or is ending with), or nil.
+func (c *Coro) errv() error {
+	if c.extra == nil {
+		return nil
+	}
+	return c.extra.err
+}
+
+// setErr records the error c ends with; a nil error allocates nothing.
+func (c *Coro) setErr(err error) {
+	if err != nil {
+		c.more().err = err
+	} else if c.extra != nil {
+		c.extra.err = nil
+	}
 }
