@@ -67,10 +67,18 @@ type coroExtra struct {
 	cancels int32
 }
 
+// canceledExtra is the shared extra part of a plain task that ended
+// cancelled, so that cancelling many tasks (as Run does at its end)
+// allocates nothing; more copies it before any write.
+var canceledExtra = coroExtra{err: ErrCanceled}
+
 // more returns c's extra part, allocating it on first use.
 func (c *Coro) more() *coroExtra {
 	if c.extra == nil {
 		c.extra = &coroExtra{}
+	} else if c.extra == &canceledExtra {
+		e := canceledExtra
+		c.extra = &e
 	}
 	return c.extra
 }
@@ -470,9 +478,12 @@ func (c *Coro) errv() error {
 
 // setErr records the error c ends with; a nil error allocates nothing.
 func (c *Coro) setErr(err error) {
-	if err != nil {
+	switch {
+	case err == ErrCanceled && c.extra == nil:
+		c.extra = &canceledExtra
+	case err != nil:
 		c.more().err = err
-	} else if c.extra != nil {
-		c.extra.err = nil
+	case c.extra != nil && c.extra.err != nil:
+		c.more().err = nil
 	}
 }
