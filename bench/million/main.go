@@ -45,8 +45,10 @@ func main() {
 	began := time.Now()
 	var heap uint64
 	var took time.Duration
+	var parkedHWM string
 	measure := func() {
 		took = time.Since(began)
+		parkedHWM = vmHWM()
 		heap = live() - base
 	}
 	switch *mode {
@@ -70,8 +72,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "million: unknown -mode %q (want coroutine or goroutine)\n", *mode)
 		os.Exit(2)
 	}
-	fmt.Printf("%-9s n=%d  peak RSS %s  live heap %s (%.0f B/task)  parked in %v\n",
-		*mode, *n, vmHWM(), mib(heap), float64(heap)/float64(*n), took.Round(time.Millisecond))
+	fmt.Printf("%-9s n=%d  peak RSS %s (%s once all parked)  live heap %s (%.0f B/task)  parked in %v\n",
+		*mode, *n, vmHWM(), parkedHWM, mib(heap), float64(heap)/float64(*n), took.Round(time.Millisecond))
 }
 
 func live() uint64 {
