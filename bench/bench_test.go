@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"iter"
 	"runtime"
 	"sync"
 	"testing"
@@ -12,7 +13,42 @@ import (
 // BenchmarkYield: two tasks take turns, each yielding to the other
 // (rt.Sleep(0) / runtime.Gosched with GOMAXPROCS=1). One op is one switch.
 // This is the bare cost of suspending one coroutine and resuming another.
+// The floor is the same pair of tasks as hand-written state machines on
+// the smallest loop (floor.go). iter.Pull is Go's own coroutine switch: a
+// task pulls from an iterator, and each pull is two switches (into the
+// iterator and back), so one op there is half a pull.
+//
+// What rt does per switch beyond the floor: the sleep's AwaitStart and
+// AwaitResult through the Awaitable interface, the frame's Resume through
+// the Frame interface (and its Unwinding check), the task's step loop with
+// its deferred recover, and the loop turn's bookkeeping (inbox, timers,
+// I/O).
 func BenchmarkYield(b *testing.B) {
+	b.Run("floor", func(b *testing.B) {
+		b.ReportAllocs()
+		floorYieldPair(b.N/2 + 1)
+	})
+	b.Run("iter.Pull", func(b *testing.B) {
+		b.ReportAllocs()
+		n := b.N/2 + 1
+		next, stop := iter.Pull(func(yield func(int) bool) {
+			for i := 0; i < n; i++ {
+				if !yield(i) {
+					return
+				}
+			}
+		})
+		defer stop()
+		s := 0
+		for {
+			v, ok := next()
+			if !ok {
+				break
+			}
+			s += v
+		}
+		require.Equal(b, n*(n-1)/2, s)
+	})
 	b.Run("coroutine", func(b *testing.B) {
 		b.ReportAllocs()
 		_, err := rt.Run(yieldPairAsync(b.N/2 + 1))
@@ -70,8 +106,13 @@ func BenchmarkSwitch(b *testing.B) {
 	})
 }
 
-// BenchmarkSpawnAwait: start a trivial task, wait for its result.
+// BenchmarkSpawnAwait: start a trivial task, wait for its result. The
+// floor allocates one object per task (its frame and its task in one).
 func BenchmarkSpawnAwait(b *testing.B) {
+	b.Run("floor", func(b *testing.B) {
+		b.ReportAllocs()
+		require.Equal(b, b.N*(b.N-1)/2, floorSpawnAwait(b.N))
+	})
 	b.Run("coroutine", func(b *testing.B) {
 		b.ReportAllocs()
 		_, err := rt.Run(spawnAwaitAsync(b.N))
@@ -100,8 +141,20 @@ func heapNow() uint64 {
 }
 
 // BenchmarkParkedMemory: memory held per parked task, 100k of them
-// waiting on one future, against 100k goroutines blocked on a channel.
+// waiting on one future, against 100k goroutines blocked on a channel and
+// 100k hand-written state machines parked on a future (the floor).
 func BenchmarkParkedMemory(b *testing.B) {
+	b.Run("floor", func(b *testing.B) {
+		var per float64
+		for i := 0; i < b.N; i++ {
+			before := heapNow()
+			n := floorParkMany(parkedN, func() {
+				per = float64(heapNow()-before) / parkedN
+			})
+			require.Equal(b, parkedN, n)
+		}
+		b.ReportMetric(per, "B/parked")
+	})
 	b.Run("coroutine", func(b *testing.B) {
 		var per float64
 		for i := 0; i < b.N; i++ {

@@ -40,3 +40,17 @@ func bigGroup(n int) error {
 	}
 	return g.Wait()
 }
+
+// SleepMany spawns n tasks that each sleep d, lets every one of them take
+// its first step and park on its timer, calls measure while they all
+// sleep, and returns: rt.Run then cancels the sleepers. bench/million
+// runs it with n = 1,000,000.
+//
+// async
+func SleepMany(n int, d time.Duration, measure func()) {
+	for i := 0; i < n; i++ {
+		rt.Spawn(sleeperAsync(d))
+	}
+	rt.Sleep(0) // every task takes its first step and parks
+	measure()
+}

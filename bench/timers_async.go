@@ -29,6 +29,11 @@ func _() {
 	var _ ag_stale_run_go_generate = bigGroup
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int, time.Duration, func())
+	var _ ag_stale_run_go_generate = SleepMany
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // timers.go after this file was generated; run go generate.
 func init() {
@@ -37,6 +42,7 @@ func init() {
 		{Name: "manyTimers", Line: 20, Off: 288, Head: "func manyTimers(n int, max time.Duration) error {", Len: 193, Hash: 0x84708e860dec9002},
 		{Name: "child", Line: 31, Off: 546, Head: "func child() {}", Len: 15, Hash: 0x9af726ae6c7c6b5e},
 		{Name: "bigGroup", Line: 36, Off: 640, Head: "func bigGroup(n int) error {", Len: 140, Hash: 0x8059292193812e2c},
+		{Name: "SleepMany", Line: 50, Off: 1041, Head: "func SleepMany(n int, d time.Duration, measure func()) {", Len: 184, Hash: 0xf06f8c0cc54f87bc},
 	})
 }
 
@@ -79,7 +85,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:14:1*/ return rt.Ready
 }
 
-//line timers_async.go:83
+//line timers_async.go:89
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -158,7 +164,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:162
+//line timers_async.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -197,7 +203,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:201
+//line timers_async.go:207
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -266,7 +272,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:270
+//line timers_async.go:276
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
@@ -275,6 +281,81 @@ func (ag_f *ag_bigGroup) AwaitLine() string {
 		return "timers.go:39"
 	case 2:
 		return "timers.go:41"
+	}
+	return ""
+}
+
+// ag_SleepMany is the frame of SleepMany (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_SleepMany struct {
+	ag_state int
+	n        int
+	d        time.Duration
+	measure  func()
+	i        int
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[struct{}]
+}
+
+// SleepManyAsync returns the coroutine of SleepMany: nothing runs until it is awaited, spawned, gathered or run.
+func SleepManyAsync(n int, d time.Duration, measure func()) rt.Awaitable[struct{}] {
+	return &ag_SleepMany{n: n, d: d, measure: measure}
+}
+
+func (ag_f *ag_SleepMany) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_SleepMany) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line timers.go:50
+func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :50:1*/ if ag_co.Unwinding() {
+		/*line :50:1*/ return rt.Ready
+	}
+	/*line :50:1*/ switch ag_f.ag_state {
+	/*line :50:1*/ case 1:
+		/*line :50:1*/ goto ag_resume1
+		/*line :50:1*/
+	case 2:
+		/*line :50:1*/ goto ag_resume2
+	}
+	/*line timers.go:51:6*/ ag_f.i = 0
+	/*line :51:6*/ ag_L1:
+	/*line timers.go:51:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :51:14*/ goto ag_L3
+	}
+	/*line timers.go:52:3*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.d))
+	/*line :52:3*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(d))
+	/*line :52:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:3*/ return ag_s
+	}
+	/*line :52:3*/ ag_resume1:
+	/*line :52:3*/ ag_f.ag_aw0 = nil
+	/*line timers.go:51:21*/ ag_f.i++
+	/*line :51:21*/ goto ag_L1
+	/*line :51:21*/ ag_L3:
+	/*line timers.go:54:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :54:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :54:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:2*/ return ag_s
+	}
+	/*line :54:2*/ ag_resume2:
+	/*line :54:2*/ ag_f.ag_aw1 = nil
+	/*line timers.go:55:2*/ ag_f.measure()
+	/*line timers.go:56:1*/ return rt.Ready
+}
+
+//line timers_async.go:351
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_SleepMany) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "timers.go:52"
+	case 2:
+		return "timers.go:54"
 	}
 	return ""
 }

@@ -239,7 +239,7 @@ func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 			c.unwind = g.closer
 			g.state = genClosing
 			c.Push(g.frame)
-			c.unwindTop = len(c.stack) - 1
+			c.unwindTop = int32(len(c.stack) - 1)
 			return Pushed
 		}
 		return g.resume(c, false, genClosing)

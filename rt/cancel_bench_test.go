@@ -53,7 +53,7 @@ var parkKinds = []struct {
 	{"future", func() (func(*loop) *Coro, func() bool) {
 		f := NewFuture[int]()
 		return func(l *loop) *Coro { return spawnOn(l, Awaitable[int](f)) },
-			func() bool { return f.waiters.first == nil && len(f.waiters.more) == 0 }
+			func() bool { return f.waiters.first == nil && len(f.waiters.rest()) == 0 }
 	}},
 	{"signal", func() (func(*loop) *Coro, func() bool) {
 		var on *loop
@@ -148,8 +148,8 @@ func cancelAndDrain(tb testing.TB, l *loop, cs []*Coro) {
 		}
 	}
 	for _, c := range cs {
-		if c.err != ErrCanceled {
-			tb.Fatalf("a task ended with %v, want ErrCanceled", c.err)
+		if c.errv() != ErrCanceled {
+			tb.Fatalf("a task ended with %v, want ErrCanceled", c.errv())
 		}
 	}
 }

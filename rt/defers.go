@@ -104,7 +104,7 @@ func (d *Defers) Run(c *Coro) Status {
 func (c *Coro) Recover(f Frame) any {
 	u := c.unwind
 	top := len(c.stack) - 1
-	if u == nil || u.deferFrame == nil || u.deferFrame != f || c.stack[top] != f || c.unwindTop != top-1 {
+	if u == nil || u.deferFrame == nil || u.deferFrame != f || c.stack[top] != f || int(c.unwindTop) != top-1 {
 		return nil
 	}
 	u.deferFrame = nil

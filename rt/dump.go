@@ -37,7 +37,7 @@ func (c *Coro) AwaitedBy() []*Coro {
 	if c.waiters.first != nil {
 		add(c.waiters.first)
 	}
-	for _, r := range c.waiters.more {
+	for _, r := range c.waiters.rest() {
 		add(r)
 	}
 	return out

@@ -167,9 +167,14 @@ func (l *loop) runOnce() bool {
 		now := l.clock()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
 			t := l.timers.pop()
-			if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
-				l.stale--
-				continue // cancelled
+			// Every timer made stale is counted in l.stale, so with none
+			// counted the check (a load from the timer's task, a cache
+			// miss with many timers) is skipped.
+			if l.stale > 0 {
+				if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
+					l.stale--
+					continue // cancelled
+				}
 			}
 			l.ready.push(t.r)
 		}
@@ -358,8 +363,8 @@ func (l *loop) close() {
 	for _, c := range l.unobserved {
 		if !c.observed {
 			c.observed = true
-			if !IsCleanEnd(c.err) {
-				l.failureHandler()(c, c.err)
+			if err := c.errv(); !IsCleanEnd(err) {
+				l.failureHandler()(c, err)
 			}
 		}
 	}

@@ -71,13 +71,13 @@ func (c *Coro) raise(v any, stack []byte) {
 	nu := &unwinding{value: v, stack: stack}
 	top := len(c.stack) - 1
 	if old := c.unwind; old != nil {
-		if top > c.unwindTop {
-			nu.prev, nu.prevTop = old, c.unwindTop
+		if top > int(c.unwindTop) {
+			nu.prev, nu.prevTop = old, int(c.unwindTop)
 		} else {
 			nu.abort(old)
 		}
 	}
-	c.unwind, c.unwindTop = nu, top
+	c.unwind, c.unwindTop = nu, int32(top)
 }
 
 // replace replaces the unwinding of the top frame, which is in flight
@@ -107,7 +107,7 @@ func (c *Coro) stopUnwinding() {
 	u := c.unwind
 	c.unwind = u.prev
 	if u.prev != nil {
-		c.unwindTop = u.prevTop
+		c.unwindTop = int32(u.prevTop)
 	}
 }
 
@@ -115,10 +115,10 @@ func (c *Coro) stopUnwinding() {
 // have finished): an older panic in flight at that frame is aborted.
 func (c *Coro) unwound(top int) {
 	u := c.unwind
-	if u == nil || c.unwindTop <= top {
+	if u == nil || int(c.unwindTop) <= top {
 		return
 	}
-	c.unwindTop = top
+	c.unwindTop = int32(top)
 	for u.prev != nil && top <= u.prevTop {
 		old := u.prev
 		u.prev, u.prevTop = nil, 0
@@ -140,7 +140,7 @@ func (c *Coro) unwound(top int) {
 // deferred calls, or nil when it does not unwind from a panic.
 func (c *Coro) panicking() *unwinding {
 	u := c.unwind
-	if u == nil || u.canceled || len(c.stack)-1 != c.unwindTop {
+	if u == nil || u.canceled || len(c.stack)-1 != int(c.unwindTop) {
 		return nil
 	}
 	return u

@@ -95,8 +95,8 @@ func (st *rangeState) exit() {
 // pullUnwinding runs in an iterator whose yield returned false: when
 // UnwindPull is stopping it, the yield panics with the task's panic.
 func (c *Coro) pullUnwinding() {
-	if u := c.pullPanic; u != nil {
-		c.pullPanic = nil
+	if u := c.pullPanic(); u != nil {
+		c.extra.pullPanic = nil
 		panic(u.value)
 	}
 }
@@ -204,10 +204,10 @@ func (c *Coro) UnwindPull(stop func()) {
 		stop()
 		return
 	}
-	c.pullPanic = u
+	c.more().pullPanic = u
 	defer func() {
-		raised := c.pullPanic == nil // the iterator's yield panicked
-		c.pullPanic = nil
+		raised := c.extra.pullPanic == nil // the iterator's yield panicked
+		c.extra.pullPanic = nil
 		r := recover()
 		if r != nil && !(raised && sameValue(r, u.value)) {
 			c.replace(r, debug.Stack())

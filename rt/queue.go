@@ -60,7 +60,18 @@ type waitq struct {
 	stale int32 // nil tombstones in more
 	loop  *loop // the loop of the waiters, learned from the first one
 	first runnable
-	more  []runnable
+	// more holds the waiters after the first, behind a pointer allocated
+	// on the second waiter: most waitqs (one per task, one per future)
+	// never have one, and the pointer keeps the waitq at 40 bytes.
+	more *[]runnable
+}
+
+// rest returns the waiters after the first (with tombstones).
+func (w *waitq) rest() []runnable {
+	if w.more == nil {
+		return nil
+	}
+	return *w.more
 }
 
 // moreIndex is the tag that marks Coro.sleepSeq as an index into a
@@ -72,7 +83,7 @@ func (w *waitq) add(l *loop, r runnable) {
 	if isCoro {
 		c.parked = w
 	}
-	if w.first == nil && len(w.more) == 0 {
+	if w.first == nil && len(w.rest()) == 0 {
 		w.loop, w.first = l, r
 		return
 	}
@@ -82,9 +93,12 @@ func (w *waitq) add(l *loop, r runnable) {
 		panic("rt: awaited from two different loops")
 	}
 	if isCoro {
-		c.sleepSeq = moreIndex | uint64(len(w.more))
+		c.sleepSeq = moreIndex | uint64(len(w.rest()))
 	}
-	w.more = append(w.more, r)
+	if w.more == nil {
+		w.more = new([]runnable)
+	}
+	*w.more = append(*w.more, r)
 }
 
 // cancelWait takes task c off the list (it was cancelled while waiting).
@@ -94,14 +108,15 @@ func (w *waitq) cancelWait(c *Coro) {
 		w.first = nil
 		return
 	}
+	more := w.rest()
 	i := -1
 	if c.sleepSeq&moreIndex != 0 {
 		i = int(c.sleepSeq &^ moreIndex)
 		c.sleepSeq = 0
 	}
-	if i < 0 || i >= len(w.more) || w.more[i] != runnable(c) {
+	if i < 0 || i >= len(more) || more[i] != runnable(c) {
 		i = -1
-		for j, r := range w.more { // not reached: every task in more has its index
+		for j, r := range more { // not reached: every task in more has its index
 			if r == runnable(c) {
 				i = j
 				break
@@ -111,28 +126,29 @@ func (w *waitq) cancelWait(c *Coro) {
 			return
 		}
 	}
-	w.more[i] = nil
+	more[i] = nil
 	w.stale++
-	if int(w.stale)*2 > len(w.more) {
+	if int(w.stale)*2 > len(more) {
 		w.compact()
 	}
 }
 
 // compact drops the tombstones from more, renumbering the tasks in it.
 func (w *waitq) compact() {
+	more := w.rest()
 	k := 0
-	for _, r := range w.more {
+	for _, r := range more {
 		if r == nil {
 			continue
 		}
 		if c, ok := r.(*Coro); ok {
 			c.sleepSeq = moreIndex | uint64(k)
 		}
-		w.more[k] = r
+		more[k] = r
 		k++
 	}
-	clear(w.more[k:])
-	w.more = w.more[:k]
+	clear(more[k:])
+	*w.more = more[:k]
 	w.stale = 0
 }
 
@@ -142,7 +158,7 @@ func (w *waitq) complete() {
 	if w.first != nil {
 		w.wake(w.first)
 	}
-	for _, r := range w.more {
+	for _, r := range w.rest() {
 		if r != nil {
 			w.wake(r)
 		}

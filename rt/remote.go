@@ -252,7 +252,7 @@ func remoteAwaiters(t *Coro) []string {
 	if t.waiters.first != nil {
 		add(t.waiters.first)
 	}
-	for _, r := range t.waiters.more {
+	for _, r := range t.waiters.rest() {
 		add(r)
 	}
 	return out

@@ -17,11 +17,8 @@ type Coro struct {
 	// stackBuf holds the first frames, so that most tasks (a root frame
 	// and one coroutine) need no separate stack allocation.
 	stackBuf [2]Frame
-	name     string // "" means the default "Task-<anon>"
-	anon     uint64 // number of an unnamed task, counted apart as in asyncio
 	id       uint64
 	loop     *loop
-	err      error
 	waiters  waitq // waiters.done is the task's done flag
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
@@ -31,13 +28,13 @@ type Coro struct {
 	sleepSeq uint64
 	// unwind is set while the task's frames unwind, from the frame at
 	// index unwindTop down.
-	unwind    *unwinding
-	unwindTop int
-	// pullPanic is the panic an iterator stopped by UnwindPull raises in
-	// its yield (pull.go).
-	pullPanic *unwinding
+	unwind *unwinding
 	// group is the TaskGroup the task belongs to, if any.
 	group *TaskGroup
+	// extra holds what most tasks never use (a name, pending
+	// cancellations, an iterator's panic), allocated on first need so
+	// that a plain task stays small (see TestTaskSize).
+	extra *coroExtra
 	// observed is set once something awaited the task, asked for its
 	// result, or took charge of its failure (a gather, a group).
 	observed bool
@@ -45,22 +42,63 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
-	// cancels counts the Cancel calls that found the task running
-	// (asyncio's cancelling()); a TimeoutScope takes back its own. An
-	// int32 beside the flags keeps a Task[int] in the 288-byte size class.
-	cancels int32
+	// bodyStarted is set once the task's bottom frame (taskFrame) has
+	// started its awaitable; it lives here, in the flags' spare byte,
+	// rather than in the frame, to keep Task[int] in a smaller size class.
+	bodyStarted bool
+	// unwindTop is an int32 beside the flags, so that a Task[int] stays
+	// in the 208-byte size class.
+	unwindTop int32
 
 	prev, next *Coro // the loop's list of live tasks
+}
+
+// coroExtra is the rarely used part of a Coro.
+type coroExtra struct {
+	name string // "" means the default "Task-<id>"
+	// err is the error the task ended with (cancellation included): most
+	// tasks end without one, so it lives here rather than in every task.
+	err error
+	// pullPanic is the panic an iterator stopped by UnwindPull raises in
+	// its yield (pull.go).
+	pullPanic *unwinding
+	// cancels counts the Cancel calls on the task (asyncio's
+	// cancelling()); a TimeoutScope takes back its own.
+	cancels int32
+}
+
+// canceledExtra is the shared extra part of a plain task that ended
+// cancelled, so that cancelling many tasks (as Run does at its end)
+// allocates nothing; more copies it before any write.
+var canceledExtra = coroExtra{err: ErrCanceled}
+
+// more returns c's extra part, allocating it on first use.
+func (c *Coro) more() *coroExtra {
+	if c.extra == nil {
+		c.extra = &coroExtra{}
+	} else if c.extra == &canceledExtra {
+		e := canceledExtra
+		c.extra = &e
+	}
+	return c.extra
+}
+
+// cancels returns the count of Cancel calls on c.
+func (c *Coro) cancels() int32 {
+	if c.extra == nil {
+		return 0
+	}
+	return c.extra.cancels
 }
 
 // Name returns the task's name: the one given with the Name option, or
 // "Task-N" where N is its ID, as in CPython 3.11 asyncio (so the main
 // task is "Task-1").
 func (c *Coro) Name() string {
-	if c.name == "" {
+	if c.extra == nil || c.extra.name == "" {
 		return "Task-" + strconv.FormatUint(c.id, 10)
 	}
-	return c.name
+	return c.extra.name
 }
 
 // ID returns the task's number on its loop; the main task is 1.
@@ -82,8 +120,8 @@ func (c *Coro) String() string {
 	state := "pending"
 	if c.Done() {
 		state = "done"
-		if c.err != nil {
-			state = "failed: " + c.err.Error()
+		if err := c.errv(); err != nil {
+			state = "failed: " + err.Error()
 		}
 	}
 	return fmt.Sprintf("Task %q #%d %s", c.Name(), c.id, state)
@@ -148,7 +186,7 @@ func (c *Coro) step() (again bool) {
 			c.stack[n] = nil
 			c.stack = c.stack[:n]
 			if n == 0 {
-				c.finish(c.err)
+				c.finish(c.errv())
 				return false
 			}
 			c.unwound(n - 1) // the caller unwinds next
@@ -172,7 +210,7 @@ func (c *Coro) step() (again bool) {
 // cancelled, down to the task's root; frames that deferred calls push while
 // unwinding run normally. Generated code checks it on every resume.
 func (c *Coro) Unwinding() bool {
-	return c.unwind != nil && len(c.stack)-1 <= c.unwindTop
+	return c.unwind != nil && len(c.stack)-1 <= int(c.unwindTop)
 }
 
 // Cancelling reports whether the task is being cancelled: a deferred call
@@ -189,12 +227,12 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
-	c.cancels++
+	c.more().cancels++
 	if c.unwind != nil {
 		return true // already unwinding
 	}
 	c.unwind = &unwinding{canceled: true}
-	c.unwindTop = len(c.stack) - 1
+	c.unwindTop = int32(len(c.stack) - 1)
 	if c.running {
 		c.cancelRunning = true // stop at the next await point
 		return true
@@ -232,12 +270,12 @@ func (c *Coro) unwindErr() error {
 }
 
 func (c *Coro) finish(err error) {
-	c.err = err
+	c.setErr(err)
 	c.stack = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
-	if c.group != nil {
-		c.group.childDone(c, err)
+	if g := c.group; g != nil {
+		g.childDone(c, err)
 	}
 	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
 		c.loop.noteUnobserved(c)
@@ -258,41 +296,42 @@ type waitCanceler interface {
 // *PanicError.
 type Task[T any] struct {
 	Coro
-	body  taskFrame[T]
-	spawn spawnOp[T] // the Awaitable that SpawnAsync returns, kept here to save an allocation
+	body taskFrame[T]
 }
 
 // taskFrame is the bottom frame of a task's stack: it awaits the root
 // awaitable and keeps the result.
 type taskFrame[T any] struct {
-	aw      Awaitable[T]
-	started bool
-	result  T
+	aw     Awaitable[T]
+	result T
 }
 
 func (f *taskFrame[T]) Resume(c *Coro) Status {
 	if c.unwind != nil {
 		// A panic nobody recovered, or a cancellation, reached the root.
-		c.err = c.unwindErr()
+		c.setErr(c.unwindErr())
 		f.aw = nil
 		return Ready
 	}
-	if !f.started {
-		f.started = true
+	if !c.bodyStarted {
+		c.bodyStarted = true
 		if s := f.aw.AwaitStart(c); s != Ready {
 			return s
 		}
 	}
-	f.result, c.err = f.aw.AwaitResult()
+	var err error
+	f.result, err = f.aw.AwaitResult()
+	c.setErr(err)
 	f.aw = nil
 	return Ready
 }
 
 func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 	t := &Task[T]{}
-	t.name = name
+	if name != "" {
+		t.more().name = name
+	}
 	t.body.aw = aw
-	t.spawn.t = t
 	return t
 }
 
@@ -300,8 +339,8 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 // create_task: call_soon of the first step).
 func (t *Task[T]) start(l *loop) {
 	l.link(&t.Coro)
-	if t.group != nil {
-		t.group.join(&t.Coro)
+	if g := t.group; g != nil {
+		g.join(&t.Coro)
 	}
 	t.stack = append(t.stackBuf[:0], &t.body)
 	l.schedule(&t.Coro)
@@ -314,7 +353,7 @@ func (t *Task[T]) Result() (T, error) {
 		var zero T
 		return zero, ErrNotDone
 	}
-	return t.body.result, t.err
+	return t.body.result, t.errv()
 }
 
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.
@@ -364,7 +403,7 @@ type TaskOption struct {
 
 func (o TaskOption) apply(c *Coro) {
 	if o.name != "" {
-		c.name = o.name
+		c.more().name = o.name
 	}
 	if o.group != nil {
 		c.group = o.group
@@ -399,22 +438,52 @@ func SpawnAsync[T any](aw Awaitable[T], opts ...TaskOption) Awaitable[*Task[T]] 
 	for _, o := range opts {
 		o.apply(&t.Coro)
 	}
-	return &t.spawn
+	return spawnOp[T]{t}
 }
 
+// spawnOp is the Awaitable that SpawnAsync returns. It is one pointer,
+// so boxing it in the interface allocates nothing.
 type spawnOp[T any] struct{ t *Task[T] }
 
-func (s *spawnOp[T]) AwaitStart(c *Coro) Status {
+func (s spawnOp[T]) AwaitStart(c *Coro) Status {
 	if s.t.loop == nil {
 		s.t.start(c.loop)
 	}
 	return Ready
 }
 
-func (s *spawnOp[T]) AwaitResult() (*Task[T], error) { return s.t, nil }
+func (s spawnOp[T]) AwaitResult() (*Task[T], error) { return s.t, nil }
 
 // signaler is implemented by awaitables that are already running (tasks,
 // futures), which Gather waits on directly instead of wrapping in a task.
 type signaler interface {
 	signal() *waitq
+}
+
+// pullPanic returns the panic an iterator stopped by UnwindPull raises, or nil.
+func (c *Coro) pullPanic() *unwinding {
+	if c.extra == nil {
+		return nil
+	}
+	return c.extra.pullPanic
+}
+
+// errv returns the error c ended with (or is ending with), or nil.
+func (c *Coro) errv() error {
+	if c.extra == nil {
+		return nil
+	}
+	return c.extra.err
+}
+
+// setErr records the error c ends with; a nil error allocates nothing.
+func (c *Coro) setErr(err error) {
+	switch {
+	case err == ErrCanceled && c.extra == nil:
+		c.extra = &canceledExtra
+	case err != nil:
+		c.more().err = err
+	case c.extra != nil && c.extra.err != nil:
+		c.more().err = nil
+	}
 }

@@ -172,7 +172,7 @@ func (w *within[T]) Resume(c *Coro) Status {
 			panic("rt: a TimeoutScope is entered once; make a new one for each block")
 		}
 		w.started = true
-		s.state, s.c, s.cancels = scopeEntered, c, c.cancels
+		s.state, s.c, s.cancels = scopeEntered, c, c.cancels()
 		if s.rel {
 			s.rel, s.deadline = false, c.loop.now().Add(s.d)
 		}
@@ -185,12 +185,12 @@ func (w *within[T]) Resume(c *Coro) Status {
 	expired := s.state == scopeExpiring
 	if expired {
 		s.state = scopeExpired
-		c.cancels-- // take back the scope's own cancellation
+		c.more().cancels-- // take back the scope's own cancellation
 	} else {
 		s.state = scopeExited
 	}
 	if c.Unwinding() {
-		if expired && c.unwind.canceled && c.cancels <= s.cancels {
+		if expired && c.unwind.canceled && c.cancels() <= s.cancels {
 			// Only the deadline cancelled the block: the task goes on.
 			c.stopUnwinding()
 			w.err = ErrTimeout
