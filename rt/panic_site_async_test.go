@@ -18,7 +18,7 @@ func _() {
 // panic_site_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("panic_site_test.go", []rt.SourceFunc{
-		{Name: "panicsAfterSleep", Line: 15, Off: 257, Head: "func panicsAfterSleep(nilMap bool) error {", Len: 160, Hash: 0x5b3e7aaa1e381858},
+		{Name: "panicsAfterSleep", Line: 15, Off: 257, Head: "func panicsAfterSleep(nilMap bool) error {", Len: 152, Hash: 0x5264d3fb5a8a3838},
 	})
 }
 
@@ -62,7 +62,7 @@ func (ag_f *ag_panicsAfterSleep) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :16:2*/ ag_resume1:
 	/*line :16:2*/ ag_f.ag_aw0 = nil
-	/*line panic_site_test.go:17:6*/ m = nil
+	/*line panic_site_test.go:17:2*/ m = noMap()
 	/*line panic_site_test.go:18:2*/ if ag_f.nilMap {
 		/*line panic_site_test.go:19:3*/ m["x"] = 1
 	}
