@@ -68,7 +68,8 @@ func startSignalChild(t *testing.T, mode string) (*exec.Cmd, *bufio.Scanner) {
 func restOf(sc *bufio.Scanner) string {
 	var b strings.Builder
 	for sc.Scan() {
-		b.WriteString(sc.Text() + "\n")
+		b.WriteString(sc.Text())
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
