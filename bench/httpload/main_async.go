@@ -26,8 +26,8 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "helloAhttp", Line: 53, Off: 1479, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
-		{Name: "serve", Line: 116, Off: 3586, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
+		{Name: "helloAhttp", Line: 53, Off: 1447, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
+		{Name: "serve", Line: 116, Off: 3554, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
 	})
 }
 

@@ -38,10 +38,10 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "(*app).bump", Line: 59, Off: 1702, Head: "func (a *app) bump(key string) (int, error) {", Len: 163, Hash: 0xa9bae936e5925d1d},
-		{Name: "(*app).ServeHTTP", Line: 69, Off: 1989, Head: "func (a *app) ServeHTTP(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 472, Hash: 0xa454a7eb7a5ca0a0},
-		{Name: "serve", Line: 89, Off: 2536, Head: "func serve(addr string, ready func(string)) error {", Len: 316, Hash: 0xca3285a365e369a2},
-		{Name: "selftest", Line: 151, Off: 4378, Head: "func selftest(n int) error {", Len: 574, Hash: 0x144c5f291ee96e74},
+		{Name: "(*app).bump", Line: 59, Off: 1670, Head: "func (a *app) bump(key string) (int, error) {", Len: 163, Hash: 0xa9bae936e5925d1d},
+		{Name: "(*app).ServeHTTP", Line: 69, Off: 1957, Head: "func (a *app) ServeHTTP(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 472, Hash: 0xa454a7eb7a5ca0a0},
+		{Name: "serve", Line: 89, Off: 2504, Head: "func serve(addr string, ready func(string)) error {", Len: 316, Hash: 0xca3285a365e369a2},
+		{Name: "selftest", Line: 151, Off: 4346, Head: "func selftest(n int) error {", Len: 574, Hash: 0x144c5f291ee96e74},
 	})
 }
 
