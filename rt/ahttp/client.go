@@ -4,8 +4,8 @@ package ahttp
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -91,6 +91,36 @@ type Client struct {
 	// declared. Body.Read is not limited.
 	MaxResponseBodyBytes int64
 
+	// CheckRedirect decides whether Do follows a redirect, as net/http's
+	// Client.CheckRedirect does: req is the request about to be sent and
+	// via those already sent, oldest first. An error stops Do, which
+	// returns it (in a url.Error) with the last response, its body
+	// closed; http.ErrUseLastResponse returns the last response with its
+	// body unread and no error. Nil means net/http's policy: stop after
+	// 10 redirects. It runs on the loop and must not block.
+	CheckRedirect func(req *http.Request, via []*http.Request) error
+	// Jar, if not nil, gives every request its cookies (the first and
+	// each redirect) and takes the Set-Cookie of every response
+	// (net/http/cookiejar is one). It is called on the loop and must not
+	// block.
+	Jar http.CookieJar
+	// DisableCompression stops Do asking for gzip. Otherwise a request
+	// without Accept-Encoding or Range (and not a HEAD) is sent with
+	// Accept-Encoding: gzip, and a gzip response is decoded as its body
+	// is read, with Content-Encoding and Content-Length removed,
+	// ContentLength -1 and Uncompressed set, as net/http does. A request
+	// that sets Accept-Encoding itself gets the body as it came.
+	DisableCompression bool
+	// Proxy returns the proxy for a request, or nil for none, as
+	// net/http's Transport.Proxy; nil means http.ProxyFromEnvironment
+	// (HTTP_PROXY, NO_PROXY and their lower-case forms, never for
+	// localhost), as net/http's DefaultTransport. An http URL goes to
+	// the proxy in absolute form, with the proxy URL's user info as
+	// Proxy-Authorization; connections to the proxy are pooled. Only
+	// http proxies for http URLs: there is no CONNECT tunnel, since
+	// ahttp has no TLS yet.
+	Proxy func(*http.Request) (*url.URL, error)
+
 	mu    sync.Mutex
 	loops map[rt.Loop]*loopPool // guarded by mu; a loopPool itself belongs to its loop
 	dials atomic.Int64
@@ -147,6 +177,12 @@ func Do(req *http.Request) (*Response, error) {
 	return DefaultClient.Do(req)
 }
 
+// basicAuth is the credentials of Basic authentication for u.
+func basicAuth(u *url.Userinfo) string {
+	pw, _ := u.Password()
+	return base64.StdEncoding.EncodeToString([]byte(u.Username() + ":" + pw))
+}
+
 // Get issues a GET to url.
 func (cl *Client) Get(url string) (*Response, error) {
 	req, err := newGet(url)
@@ -188,18 +224,9 @@ func newGet(rawURL string) (*http.Request, error) {
 // Dials returns how many connections the client has opened.
 func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 
-// Do sends req and reads the response's header; the body is read from
-// resp.Body (async Read or ReadAll). Read the body to its end, or Close
-// it, so that the connection goes back to the pool (or is closed) and its
-// slot of MaxConnsPerHost is free again.
-//
-// A 101 Switching Protocols response's Body reads the stream that follows
-// it, to its end (read only: there is no writing to the other protocol).
-//
-// Only http URLs are supported (no TLS). The request body, if any, is read
-// into memory first (from ordinary code: a body that would block, blocks
-// the loop). Redirects are not followed: the 3xx response is returned.
-// Called from ordinary code (no loop), Do blocks and uses no pool.
+// send makes one exchange of req (no redirect followed), through proxy
+// when it is not nil, within dl (zero: no limit). Called from ordinary
+// code (no loop), it blocks and uses no pool.
 //
 // A request that fails on a reused connection is sent again on another
 // one when net/http would send it again: when nothing of it was written,
@@ -209,24 +236,14 @@ func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 // that may have reached the server is never sent twice.
 //
 // async
-func (cl *Client) Do(req *http.Request) (*Response, error) {
-	if req.URL == nil {
-		return nil, errors.New("ahttp: request without URL")
+func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {
+	addr := canonicalAddr(req.URL)
+	if proxy != nil {
+		addr = canonicalAddr(proxy) // the pool is the proxy's; each request names its target
 	}
-	if req.URL.Scheme != "http" {
-		return nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", req.URL.Scheme)
-	}
-	if req.URL.Host == "" {
-		return nil, errors.New("ahttp: no Host in request URL")
-	}
-	addr := canonicalAddr(req)
 	var hp *hostPool // nil outside a loop: no pool
 	if lp := rt.CurrentLoop(); lp != nil {
 		hp = cl.hostPool(*lp, addr)
-	}
-	var dl time.Time
-	if cl.Timeout > 0 {
-		dl = rt.Now().Add(cl.Timeout)
 	}
 	if err := hp.acquire(dl); err != nil {
 		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
@@ -251,7 +268,7 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 			}
 			c = nc
 		}
-		resp, err := cl.exchange(c, req, dl)
+		resp, err := cl.exchange(c, req, proxy, dl)
 		if err == nil {
 			r := cl.withBody(resp, req, hp, c, held)
 			c, held = nil, false
@@ -295,9 +312,9 @@ func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {
 // nothingWritten, nothingRead, or neither.
 //
 // async
-func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http.Response, error) {
+func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {
 	c.SetDeadline(dl)
-	wire, err := encodeRequest(req)
+	wire, err := encodeRequest(req, proxy)
 	if err != nil {
 		return nil, err
 	}
@@ -372,9 +389,11 @@ func putWire(buf *bytes.Buffer) {
 	}
 }
 
-// encodeRequest serializes req with net/http's Request.Write, its body
-// read into memory, into a buffer of wires.
-func encodeRequest(req *http.Request) (*bytes.Buffer, error) {
+// encodeRequest serializes req with net/http's Request.Write (or, for a
+// proxy, WriteProxy: the absolute form, with the proxy URL's user info
+// as Proxy-Authorization), its body read into memory, into a buffer of
+// wires.
+func encodeRequest(req *http.Request, proxy *url.URL) (*bytes.Buffer, error) {
 	r := req
 	if req.Body != nil && req.Body != http.NoBody {
 		r = new(http.Request)
@@ -395,7 +414,22 @@ func encodeRequest(req *http.Request) (*bytes.Buffer, error) {
 	}
 	buf := wires.Get().(*bytes.Buffer)
 	buf.Reset()
-	if err := r.Write(buf); err != nil {
+	write := r.Write
+	if proxy != nil {
+		if proxy.User != nil && req.Header.Get("Proxy-Authorization") == "" {
+			if r == req {
+				r = new(http.Request)
+				*r = *req
+			}
+			r.Header = req.Header.Clone()
+			if r.Header == nil {
+				r.Header = http.Header{}
+			}
+			r.Header.Set("Proxy-Authorization", "Basic "+basicAuth(proxy.User))
+		}
+		write = r.WriteProxy
+	}
+	if err := write(buf); err != nil {
 		putWire(buf)
 		return nil, err
 	}
@@ -425,8 +459,8 @@ func idempotent(req *http.Request) bool {
 }
 
 // canonicalAddr is the URL's host:port, port 80 when absent.
-func canonicalAddr(req *http.Request) string {
-	host, port := req.URL.Hostname(), req.URL.Port()
+func canonicalAddr(u *url.URL) string {
+	host, port := u.Hostname(), u.Port()
 	if port == "" {
 		port = "80"
 	}

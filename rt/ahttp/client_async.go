@@ -5,8 +5,6 @@ package ahttp
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"io"
@@ -28,8 +26,8 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Client, *http.Request) (*Response, error)
-	var _ ag_stale_run_go_generate = (*Client).Do
+	type ag_stale_run_go_generate func(*Client, *http.Request, *url.URL, time.Time) (*Response, error)
+	var _ ag_stale_run_go_generate = (*Client).send
 }
 
 func _() {
@@ -38,7 +36,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Client, *anet.Conn, *http.Request, time.Time) (*http.Response, error)
+	type ag_stale_run_go_generate func(*Client, *anet.Conn, *http.Request, *url.URL, time.Time) (*http.Response, error)
 	var _ ag_stale_run_go_generate = (*Client).exchange
 }
 
@@ -51,12 +49,12 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "Get", Line: 139, Off: 5374, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
-		{Name: "Do", Line: 146, Off: 5498, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).Do", Line: 212, Off: 7775, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 1544, Hash: 0x3e59052b9a5a3e37},
-		{Name: "(*Client).dial", Line: 277, Off: 9390, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 298, Off: 9968, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, dl time.Time) (*http.Response, error) {", Len: 1239, Hash: 0xb3dec74955b434d7},
-		{Name: "(*hostPool).acquire", Line: 508, Off: 16197, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "Get", Line: 169, Off: 7119, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
+		{Name: "Do", Line: 176, Off: 7243, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
+		{Name: "(*Client).send", Line: 239, Off: 9210, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1330, Hash: 0xbe073c8008faa9fb},
+		{Name: "(*Client).dial", Line: 294, Off: 10611, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 315, Off: 11189, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1262, Hash: 0xf3799a645e7e1011},
+		{Name: "(*hostPool).acquire", Line: 542, Off: 17909, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -82,38 +80,38 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:139
+//line client.go:169
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :139:1*/ var (
+	/*line :169:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :139:1*/ if ag_co.Unwinding() {
-		/*line :139:1*/ return rt.Ready
+	/*line :169:1*/ if ag_co.Unwinding() {
+		/*line :169:1*/ return rt.Ready
 	}
-	/*line :139:1*/ switch ag_f.ag_state {
-	/*line :139:1*/ case 1:
-		/*line :139:1*/ goto ag_resume1
+	/*line :169:1*/ switch ag_f.ag_state {
+	/*line :169:1*/ case 1:
+		/*line :169:1*/ goto ag_resume1
 	}
-	/*line client.go:140:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :140:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :140:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:9*/ return ag_s
+	/*line client.go:170:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :170:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :170:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:9*/ return ag_s
 	}
-	/*line :140:9*/ ag_resume1:
-	/*line client.go:140:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :140:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:140:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :140:2*/ return rt.Ready
+	/*line :170:9*/ ag_resume1:
+	/*line client.go:170:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :170:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:170:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :170:2*/ return rt.Ready
 }
 
-//line client_async.go:111
+//line client_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:140"
+		return "client.go:170"
 	}
 	return ""
 }
@@ -140,255 +138,226 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:146
+//line client.go:176
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :146:1*/ var (
+	/*line :176:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :146:1*/ if ag_co.Unwinding() {
-		/*line :146:1*/ return rt.Ready
+	/*line :176:1*/ if ag_co.Unwinding() {
+		/*line :176:1*/ return rt.Ready
 	}
-	/*line :146:1*/ switch ag_f.ag_state {
-	/*line :146:1*/ case 1:
-		/*line :146:1*/ goto ag_resume1
+	/*line :176:1*/ switch ag_f.ag_state {
+	/*line :176:1*/ case 1:
+		/*line :176:1*/ goto ag_resume1
 	}
-	/*line client.go:147:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :147:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :147:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:9*/ return ag_s
+	/*line client.go:177:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :177:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :177:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :177:9*/ return ag_s
 	}
-	/*line :147:9*/ ag_resume1:
-	/*line client.go:147:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :147:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:147:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :147:2*/ return rt.Ready
+	/*line :177:9*/ ag_resume1:
+	/*line client.go:177:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :177:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:177:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :177:2*/ return rt.Ready
 }
 
-//line client_async.go:169
+//line client_async.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:147"
+		return "client.go:177"
 	}
 	return ""
 }
 
-// ag_Client_Do is the frame of (*Client).Do (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Client_Do struct {
+// ag_Client_send is the frame of (*Client).send (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Client_send struct {
 	ag_state  int
 	cl        *Client
 	req       *http.Request
+	proxy     *url.URL
+	dl        time.Time
 	addr      string
 	hp        *hostPool
-	dl        time.Time
 	held      bool
 	c         *anet.Conn
 	reused    bool
 	ag_aw0    rt.Awaitable[*rt.Loop]
-	ag_aw1    rt.Awaitable[time.Time]
-	ag_aw2    rt.Awaitable[struct{}]
-	ag_aw3    rt.Awaitable[*anet.Conn]
-	ag_aw4    rt.Awaitable[*http.Response]
+	ag_aw1    rt.Awaitable[struct{}]
+	ag_aw2    rt.Awaitable[*anet.Conn]
+	ag_aw3    rt.Awaitable[*http.Response]
 	ag_defers rt.Defers
 	ag_r0     *Response
 	ag_err    error
 }
 
-// DoAsync returns the coroutine of (*Client).Do: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) DoAsync(req *http.Request) rt.Awaitable[*Response] {
-	return &ag_Client_Do{cl: cl, req: req}
+// sendAsync returns the coroutine of (*Client).send: nothing runs until it is awaited, spawned, gathered or run.
+func (cl *Client) sendAsync(req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*Response] {
+	return &ag_Client_send{cl: cl, req: req, proxy: proxy, dl: dl}
 }
 
-func (ag_f *ag_Client_Do) AwaitStart(co *rt.Coro) rt.Status {
+func (ag_f *ag_Client_send) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
+func (ag_f *ag_Client_send) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:212
-func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :212:1*/ var (
+//line client.go:239
+func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :239:1*/ var (
 		lp      *rt.Loop
-		ag_t4   time.Time
 		ag_err1 error
 		nc      *anet.Conn
 		ag_err2 error
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :212:1*/ if ag_co.Unwinding() {
-		/*line :212:1*/ goto ag_exit
+	/*line :239:1*/ if ag_co.Unwinding() {
+		/*line :239:1*/ goto ag_exit
 	}
-	/*line :212:1*/ switch ag_f.ag_state {
-	/*line :212:1*/ case 1:
-		/*line :212:1*/ goto ag_resume1
-		/*line :212:1*/
+	/*line :239:1*/ switch ag_f.ag_state {
+	/*line :239:1*/ case 1:
+		/*line :239:1*/ goto ag_resume1
+		/*line :239:1*/
 	case 2:
-		/*line :212:1*/ goto ag_resume2
-		/*line :212:1*/
+		/*line :239:1*/ goto ag_resume2
+		/*line :239:1*/
 	case 3:
-		/*line :212:1*/ goto ag_resume3
-		/*line :212:1*/
+		/*line :239:1*/ goto ag_resume3
+		/*line :239:1*/
 	case 4:
-		/*line :212:1*/ goto ag_resume4
-		/*line :212:1*/
+		/*line :239:1*/ goto ag_resume4
+		/*line :239:1*/
 	case 5:
-		/*line :212:1*/ goto ag_resume5
-		/*line :212:1*/
-	case 6:
-		/*line :212:1*/ goto ag_resume6
+		/*line :239:1*/ goto ag_resume5
 	}
-	/*line client.go:213:2*/ if ag_f.req.URL == nil {
-		/*line client.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :214:3*/ goto ag_exit
+	/*line client.go:240:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
+	/*line client.go:241:2*/ if ag_f.proxy != nil {
+		/*line client.go:242:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
 	}
-	/*line client.go:216:2*/ if ag_f.req.URL.Scheme != "http" {
-		/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", ag_f.req.URL.Scheme)
-		/*line :217:3*/ goto ag_exit
+	/*line client.go:244:6*/ ag_f.hp = nil
+	/*line client.go:245:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :245:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :245:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :245:5*/ return ag_s
 	}
-	/*line client.go:219:2*/ if ag_f.req.URL.Host == "" {
-		/*line client.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: no Host in request URL")
-		/*line :220:3*/ goto ag_exit
+	/*line :245:5*/ ag_resume1:
+	/*line client.go:245:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :245:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:245:2*/ if !(lp != nil) {
+		/*line :245:2*/ goto ag_L1
 	}
-	/*line client.go:222:2*/ ag_f.addr = canonicalAddr(ag_f.req)
-	/*line client.go:223:6*/ ag_f.hp = nil
-	/*line client.go:224:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :224:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :224:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :224:5*/ return ag_s
+	/*line client.go:246:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
+	/*line :246:3*/ ag_L1:
+	/*line client.go:248:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :248:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
+	/*line :248:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :248:5*/ return ag_s
 	}
-	/*line :224:5*/ ag_resume1:
-	/*line client.go:224:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :224:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:224:2*/ if !(lp != nil) {
-		/*line :224:2*/ goto ag_L1
+	/*line :248:5*/ ag_resume2:
+	/*line client.go:248:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :248:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:248:2*/ if !(ag_err1 != nil) {
+		/*line :248:2*/ goto ag_L2
 	}
-	/*line client.go:225:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
-	/*line :225:3*/ ag_L1:
-	/*line client.go:227:6*/ ag_f.dl = time.Time{}
-	/*line client.go:228:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :228:2*/ goto ag_L2
-	}
-	/*line client.go:229:8*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :229:8*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :229:8*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:8*/ return ag_s
-	}
-	/*line :229:8*/ ag_resume2:
-	/*line client.go:229:8*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :229:8*/ ag_f.ag_aw1 = nil
-	/*line client.go:229:3*/ ag_f.dl = ag_t4.Add(ag_f.cl.Timeout)
-	/*line :229:3*/ ag_L2:
-	/*line client.go:231:5*/ ag_f.ag_aw2 = ag_f.hp.acquireAsync(ag_f.dl)
-	/*line :231:5*/ ag_f.ag_state = 3 // await: hp.acquire(dl)
-	/*line :231:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :231:5*/ return ag_s
-	}
-	/*line :231:5*/ ag_resume3:
-	/*line client.go:231:5*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :231:5*/ ag_f.ag_aw2 = nil
-	/*line client.go:231:2*/ if !(ag_err1 != nil) {
-		/*line :231:2*/ goto ag_L3
-	}
-	/*line client.go:232:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :232:3*/ goto ag_exit
-	/*line :232:3*/ ag_L3:
-	/*line client.go:234:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:235:6*/ ag_f.c = nil
-	/*line client.go:236:2*/ {
-		/*line :236:2*/ ag_dfn := func() {
-			/*line client.go:237:3*/ if ag_f.c != nil {
-				/*line client.go:238:4*/ ag_f.c.Close()
+	/*line client.go:249:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :249:3*/ goto ag_exit
+	/*line :249:3*/ ag_L2:
+	/*line client.go:251:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:252:6*/ ag_f.c = nil
+	/*line client.go:253:2*/ {
+		/*line :253:2*/ ag_dfn := func() {
+			/*line client.go:254:3*/ if ag_f.c != nil {
+				/*line client.go:255:4*/ ag_f.c.Close()
 			}
-			/*line client.go:240:3*/ if ag_f.held {
-				/*line client.go:241:4*/ ag_f.hp.slots.Release()
+			/*line client.go:257:3*/ if ag_f.held {
+				/*line client.go:258:4*/ ag_f.hp.slots.Release()
 			}
 		}
-		/*line client.go:236:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :236:2*/ defer ag_dfn()
-			/*line :236:2*/ ag_p.Raise()
+		/*line client.go:253:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :253:2*/ defer ag_dfn()
+			/*line :253:2*/ ag_p.Raise()
 		})
 	}
-	/*line :236:2*/ ag_L4:
-	/*line client.go:245:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:246:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:247:3*/ if !(ag_f.c == nil) {
-		/*line :247:3*/ goto ag_L7
+	/*line :253:2*/ ag_L3:
+	/*line client.go:262:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:263:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:264:3*/ if !(ag_f.c == nil) {
+		/*line :264:3*/ goto ag_L6
 	}
-	/*line client.go:248:4*/ ag_f.ag_aw3 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
-	/*line :248:4*/ ag_f.ag_state = 4 // await: cl.dial(addr, dl)
-	/*line :248:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:4*/ return ag_s
+	/*line client.go:265:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
+	/*line :265:4*/ ag_f.ag_state = 3 // await: cl.dial(addr, dl)
+	/*line :265:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :265:4*/ return ag_s
 	}
-	/*line :248:4*/ ag_resume4:
-	/*line client.go:248:4*/ nc, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :248:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:249:4*/ if ag_err2 != nil {
-		/*line client.go:250:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :250:5*/ goto ag_exit
+	/*line :265:4*/ ag_resume3:
+	/*line client.go:265:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :265:4*/ ag_f.ag_aw2 = nil
+	/*line client.go:266:4*/ if ag_err2 != nil {
+		/*line client.go:267:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :267:5*/ goto ag_exit
 	}
-	/*line client.go:252:4*/ ag_f.c = nc
-	/*line :252:4*/ ag_L7:
-	/*line client.go:254:3*/ ag_f.ag_aw4 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.dl)
-	/*line :254:3*/ ag_f.ag_state = 5 // await: cl.exchange(c, req, dl)
-	/*line :254:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:3*/ return ag_s
+	/*line client.go:269:4*/ ag_f.c = nc
+	/*line :269:4*/ ag_L6:
+	/*line client.go:271:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line :271:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
+	/*line :271:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:3*/ return ag_s
 	}
-	/*line :254:3*/ ag_resume5:
-	/*line client.go:254:3*/ resp, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :254:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:255:3*/ if ag_err3 == nil {
-		/*line client.go:256:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:257:4*/ ag_f.c, ag_f.held = nil, false
-		/*line client.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :258:4*/ goto ag_exit
+	/*line :271:3*/ ag_resume4:
+	/*line client.go:271:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :271:3*/ ag_f.ag_aw3 = nil
+	/*line client.go:272:3*/ if ag_err3 == nil {
+		/*line client.go:273:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:274:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :275:4*/ goto ag_exit
 	}
-	/*line client.go:260:3*/ ag_f.c.Close()
-	/*line client.go:261:3*/ ag_f.c = nil
-	/*line client.go:262:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:263:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:264:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:265:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :265:6*/ goto ag_exit
+	/*line client.go:277:3*/ ag_f.c.Close()
+	/*line client.go:278:3*/ ag_f.c = nil
+	/*line client.go:279:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:280:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:281:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:282:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :282:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:268:4*/ goto ag_L5
+		/*line client.go:285:4*/ goto ag_L4
 	}
-	/*line client.go:270:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :270:3*/ goto ag_exit
-	/*line :270:3*/ ag_L5:
-	/*line :270:3*/ goto ag_L4
-	/*line :270:3*/ ag_exit:
-	/*line :270:3*/ ag_f.ag_state = 6 // running the deferred calls
-	/*line :270:3*/ ag_resume6:
-	/*line :270:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :270:3*/ return ag_s
+	/*line client.go:287:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :287:3*/ goto ag_exit
+	/*line :287:3*/ ag_L4:
+	/*line :287:3*/ goto ag_L3
+	/*line :287:3*/ ag_exit:
+	/*line :287:3*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :287:3*/ ag_resume5:
+	/*line :287:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :287:3*/ return ag_s
 	}
-	/*line :270:3*/ return rt.Ready
+	/*line :287:3*/ return rt.Ready
 }
 
-//line client_async.go:376
+//line client_async.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Client_Do) AwaitLine() string {
+func (ag_f *ag_Client_send) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:224"
+		return "client.go:245"
 	case 2:
-		return "client.go:229"
-	case 3:
-		return "client.go:231"
-	case 4:
 		return "client.go:248"
+	case 3:
+		return "client.go:265"
+	case 4:
+		return "client.go:271"
 	case 5:
-		return "client.go:254"
-	case 6:
-		return "client.go:272 (deferred calls)"
+		return "client.go:289 (deferred calls)"
 	}
 	return ""
 }
@@ -418,9 +387,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:277
+//line client.go:294
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :277:1*/ var (
+	/*line :294:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -428,84 +397,85 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :277:1*/ if ag_co.Unwinding() {
-		/*line :277:1*/ return rt.Ready
+	/*line :294:1*/ if ag_co.Unwinding() {
+		/*line :294:1*/ return rt.Ready
 	}
-	/*line :277:1*/ switch ag_f.ag_state {
-	/*line :277:1*/ case 1:
-		/*line :277:1*/ goto ag_resume1
-		/*line :277:1*/
+	/*line :294:1*/ switch ag_f.ag_state {
+	/*line :294:1*/ case 1:
+		/*line :294:1*/ goto ag_resume1
+		/*line :294:1*/
 	case 2:
-		/*line :277:1*/ goto ag_resume2
-		/*line :277:1*/
+		/*line :294:1*/ goto ag_resume2
+		/*line :294:1*/
 	case 3:
-		/*line :277:1*/ goto ag_resume3
+		/*line :294:1*/ goto ag_resume3
 	}
-	/*line client.go:278:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:279:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :279:2*/ goto ag_L1
+	/*line client.go:295:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:296:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :296:2*/ goto ag_L1
 	}
-	/*line client.go:280:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :280:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :280:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:10*/ return ag_s
+	/*line client.go:297:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :297:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :297:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:10*/ return ag_s
 	}
-	/*line :280:10*/ ag_resume1:
-	/*line client.go:280:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :280:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:280:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :280:3*/ return rt.Ready
-	/*line :280:3*/ ag_L1:
-	/*line client.go:282:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :282:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :282:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :282:17*/ return ag_s
+	/*line :297:10*/ ag_resume1:
+	/*line client.go:297:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :297:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:297:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :297:3*/ return rt.Ready
+	/*line :297:3*/ ag_L1:
+	/*line client.go:299:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :299:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :299:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:17*/ return ag_s
 	}
-	/*line :282:17*/ ag_resume2:
-	/*line client.go:282:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :282:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:282:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:283:2*/ if left <= 0 {
-		/*line client.go:284:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :284:3*/ return rt.Ready
+	/*line :299:17*/ ag_resume2:
+	/*line client.go:299:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :299:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:299:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:300:2*/ if left <= 0 {
+		/*line client.go:301:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :301:3*/ return rt.Ready
 	}
-	/*line client.go:286:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :286:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :286:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :286:2*/ return ag_s
+	/*line client.go:303:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :303:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :303:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:2*/ return ag_s
 	}
-	/*line :286:2*/ ag_resume3:
-	/*line client.go:286:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :286:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:287:2*/ if err == rt.ErrTimeout {
-		/*line client.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :288:3*/ return rt.Ready
+	/*line :303:2*/ ag_resume3:
+	/*line client.go:303:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :303:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:304:2*/ if err == rt.ErrTimeout {
+		/*line client.go:305:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :305:3*/ return rt.Ready
 	}
-	/*line client.go:290:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :290:2*/ return rt.Ready
+	/*line client.go:307:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :307:2*/ return rt.Ready
 }
 
-//line client_async.go:489
+//line client_async.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:280"
+		return "client.go:297"
 	case 2:
-		return "client.go:282"
+		return "client.go:299"
 	case 3:
-		return "client.go:286"
+		return "client.go:303"
 	}
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
 	ag_state int
 	cl       *Client
 	c        *anet.Conn
 	req      *http.Request
+	proxy    *url.URL
 	dl       time.Time
 	wire     *bytes.Buffer
 	limit    int
@@ -517,8 +487,8 @@ type ag_Client_exchange struct {
 }
 
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) exchangeAsync(c *anet.Conn, req *http.Request, dl time.Time) rt.Awaitable[*http.Response] {
-	return &ag_Client_exchange{cl: cl, c: c, req: req, dl: dl}
+func (cl *Client) exchangeAsync(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*http.Response] {
+	return &ag_Client_exchange{cl: cl, c: c, req: req, proxy: proxy, dl: dl}
 }
 
 func (ag_f *ag_Client_exchange) AwaitStart(co *rt.Coro) rt.Status {
@@ -529,99 +499,99 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:298
+//line client.go:315
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ var (
+	/*line :315:1*/ var (
 		ag_err1 error
 		n       int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
+	/*line :315:1*/ if ag_co.Unwinding() {
+		/*line :315:1*/ return rt.Ready
 	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
-		/*line :298:1*/
+	/*line :315:1*/ switch ag_f.ag_state {
+	/*line :315:1*/ case 1:
+		/*line :315:1*/ goto ag_resume1
+		/*line :315:1*/
 	case 2:
-		/*line :298:1*/ goto ag_resume2
+		/*line :315:1*/ goto ag_resume2
 	}
-	/*line client.go:299:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:300:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req)
-	/*line client.go:301:2*/ if ag_err1 != nil {
-		/*line client.go:302:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :302:3*/ return rt.Ready
+	/*line client.go:316:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:317:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line client.go:318:2*/ if ag_err1 != nil {
+		/*line client.go:319:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :319:3*/ return rt.Ready
 	}
-	/*line client.go:304:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :304:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :304:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:2*/ return ag_s
+	/*line client.go:321:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :321:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:2*/ return ag_s
 	}
-	/*line :304:2*/ ag_resume1:
-	/*line client.go:304:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :304:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:305:2*/ putWire(ag_f.wire)
-	/*line client.go:306:2*/ if ag_err1 != nil {
-		/*line client.go:307:3*/ if n == 0 {
-			/*line client.go:308:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :308:4*/ return rt.Ready
+	/*line :321:2*/ ag_resume1:
+	/*line client.go:321:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :321:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:322:2*/ putWire(ag_f.wire)
+	/*line client.go:323:2*/ if ag_err1 != nil {
+		/*line client.go:324:3*/ if n == 0 {
+			/*line client.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
+			/*line :325:4*/ return rt.Ready
 		}
-		/*line client.go:310:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :310:3*/ return rt.Ready
+		/*line client.go:327:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :327:3*/ return rt.Ready
 	}
-	/*line client.go:312:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:313:2*/ if ag_f.limit <= 0 {
-		/*line client.go:314:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:329:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:330:2*/ if ag_f.limit <= 0 {
+		/*line client.go:331:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:319:2*/ ag_f.first = true
-	/*line :319:2*/ ag_L1:
-	/*line client.go:321:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :321:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :321:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:3*/ return ag_s
+	/*line client.go:336:2*/ ag_f.first = true
+	/*line :336:2*/ ag_L1:
+	/*line client.go:338:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :338:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :338:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:3*/ return ag_s
 	}
-	/*line :321:3*/ ag_resume2:
-	/*line client.go:321:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :321:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:322:3*/ if ag_err2 != nil {
-		/*line client.go:323:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:324:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :324:5*/ return rt.Ready
+	/*line :338:3*/ ag_resume2:
+	/*line client.go:338:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :338:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:339:3*/ if ag_err2 != nil {
+		/*line client.go:340:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:341:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :341:5*/ return rt.Ready
 		}
-		/*line client.go:326:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :326:4*/ return rt.Ready
+		/*line client.go:343:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :343:4*/ return rt.Ready
 	}
-	/*line client.go:328:3*/ ag_f.first = false
-	/*line client.go:329:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:330:3*/ if ag_err2 != nil {
-		/*line client.go:331:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :331:4*/ return rt.Ready
+	/*line client.go:345:3*/ ag_f.first = false
+	/*line client.go:346:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:347:3*/ if ag_err2 != nil {
+		/*line client.go:348:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :348:4*/ return rt.Ready
 	}
-	/*line client.go:333:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:334:4*/ ag_f.limit -= len(block)
-		/*line client.go:335:4*/ if ag_f.limit <= 0 {
-			/*line client.go:336:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :336:5*/ return rt.Ready
+	/*line client.go:350:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:351:4*/ ag_f.limit -= len(block)
+		/*line client.go:352:4*/ if ag_f.limit <= 0 {
+			/*line client.go:353:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :353:5*/ return rt.Ready
 		}
-		/*line client.go:338:4*/ goto ag_L2
+		/*line client.go:355:4*/ goto ag_L2
 	}
-	/*line client.go:340:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :340:3*/ return rt.Ready
-	/*line :340:3*/ ag_L2:
-	/*line :340:3*/ goto ag_L1
+	/*line client.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :357:3*/ return rt.Ready
+	/*line :357:3*/ ag_L2:
+	/*line :357:3*/ goto ag_L1
 }
 
-//line client_async.go:617
+//line client_async.go:587
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:304"
-	case 2:
 		return "client.go:321"
+	case 2:
+		return "client.go:338"
 	}
 	return ""
 }
@@ -649,85 +619,85 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:508
+//line client.go:542
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :508:1*/ var (
+	/*line :542:1*/ var (
 		err error
 	)
-	/*line :508:1*/ if ag_co.Unwinding() {
-		/*line :508:1*/ goto ag_exit
+	/*line :542:1*/ if ag_co.Unwinding() {
+		/*line :542:1*/ goto ag_exit
 	}
-	/*line :508:1*/ switch ag_f.ag_state {
-	/*line :508:1*/ case 1:
-		/*line :508:1*/ goto ag_resume1
-		/*line :508:1*/
+	/*line :542:1*/ switch ag_f.ag_state {
+	/*line :542:1*/ case 1:
+		/*line :542:1*/ goto ag_resume1
+		/*line :542:1*/
 	case 2:
-		/*line :508:1*/ goto ag_resume2
-		/*line :508:1*/
+		/*line :542:1*/ goto ag_resume2
+		/*line :542:1*/
 	case 3:
-		/*line :508:1*/ goto ag_resume3
+		/*line :542:1*/ goto ag_resume3
 	}
-	/*line client.go:509:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:510:3*/ ag_f.ag_err = nil
-		/*line :510:3*/ goto ag_exit
+	/*line client.go:543:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:544:3*/ ag_f.ag_err = nil
+		/*line :544:3*/ goto ag_exit
 	}
-	/*line client.go:512:2*/ ag_f.hp.waiting++
-	/*line client.go:513:2*/ {
-		/*line :513:2*/ ag_dfn := func() {
-			/*line client.go:513:17*/ ag_f.hp.waiting--
+	/*line client.go:546:2*/ ag_f.hp.waiting++
+	/*line client.go:547:2*/ {
+		/*line :547:2*/ ag_dfn := func() {
+			/*line client.go:547:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:513:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :513:2*/ defer ag_dfn()
-			/*line :513:2*/ ag_p.Raise()
+		/*line client.go:547:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :547:2*/ defer ag_dfn()
+			/*line :547:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:514:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :514:2*/ goto ag_L1
+	/*line client.go:548:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :548:2*/ goto ag_L1
 	}
-	/*line client.go:515:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :515:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :515:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :515:3*/ return ag_s
+	/*line client.go:549:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :549:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :549:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:3*/ return ag_s
 	}
-	/*line :515:3*/ ag_resume1:
-	/*line :515:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:516:3*/ ag_f.ag_err = nil
-	/*line :516:3*/ goto ag_exit
-	/*line :516:3*/ ag_L1:
-	/*line client.go:518:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :518:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :518:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :518:2*/ return ag_s
+	/*line :549:3*/ ag_resume1:
+	/*line :549:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:550:3*/ ag_f.ag_err = nil
+	/*line :550:3*/ goto ag_exit
+	/*line :550:3*/ ag_L1:
+	/*line client.go:552:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :552:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :552:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :552:2*/ return ag_s
 	}
-	/*line :518:2*/ ag_resume2:
-	/*line client.go:518:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :518:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:519:2*/ if err == rt.ErrTimeout {
-		/*line client.go:520:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :520:3*/ goto ag_exit
+	/*line :552:2*/ ag_resume2:
+	/*line client.go:552:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :552:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:553:2*/ if err == rt.ErrTimeout {
+		/*line client.go:554:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :554:3*/ goto ag_exit
 	}
-	/*line client.go:522:2*/ ag_f.ag_err = err
-	/*line :522:2*/ goto ag_exit
-	/*line :522:2*/ ag_exit:
-	/*line :522:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :522:2*/ ag_resume3:
-	/*line :522:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :522:2*/ return ag_s
+	/*line client.go:556:2*/ ag_f.ag_err = err
+	/*line :556:2*/ goto ag_exit
+	/*line :556:2*/ ag_exit:
+	/*line :556:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :556:2*/ ag_resume3:
+	/*line :556:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :556:2*/ return ag_s
 	}
-	/*line :522:2*/ return rt.Ready
+	/*line :556:2*/ return rt.Ready
 }
 
-//line client_async.go:721
+//line client_async.go:691
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:515"
+		return "client.go:549"
 	case 2:
-		return "client.go:518"
+		return "client.go:552"
 	case 3:
-		return "client.go:523 (deferred calls)"
+		return "client.go:557 (deferred calls)"
 	}
 	return ""
 }

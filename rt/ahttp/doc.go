@@ -106,7 +106,10 @@
 //
 // # Limits
 //
-// Only plain http (no TLS, no HTTP/2), no proxies, no redirects followed,
-// no compression negotiated. Request bodies are held in memory on both
-// sides. The package builds on Unix systems only, as rt/anet does.
+// Only plain http (no TLS, no HTTP/2): a proxy is used for http URLs only
+// (absolute-form requests; no CONNECT). The client follows redirects,
+// decompresses gzip and keeps cookies in a Jar as net/http's Client does
+// (TestClientFollowsLikeNetHTTP compares the two hop by hop). Request
+// bodies are held in memory on both sides; a response body is streamed by
+// Body.Read (ReadAll's MaxResponseBodyBytes counts decoded bytes). The package builds on Unix systems only, as rt/anet does.
 package ahttp

@@ -317,6 +317,7 @@ type Body struct {
 	limit   int64 // ReadAll's limit, 0 for none
 	read    int64
 	excess  int64            // chunked: overhead beyond what the data allows
+	gz      *gunzipper       // the client decodes the gzip coding it asked for
 	release func(reuse bool) // called once, when the body ends or closes
 }
 
@@ -367,10 +368,23 @@ func (b *Body) Close() error {
 	return nil
 }
 
-// Read reads up to len(p) bytes of the body, and io.EOF at its end.
+// Read reads up to len(p) bytes of the body, and io.EOF at its end: the
+// way to stream a body of any size (ReadAll's limit does not apply). A
+// body the client asked gzip for and that came gzipped is decoded as it
+// is read.
 //
 // async
 func (b *Body) Read(p []byte) (int, error) {
+	if b.gz != nil {
+		return b.readGunzip(p)
+	}
+	return b.readRaw(p)
+}
+
+// readRaw reads the body as it is framed on the wire.
+//
+// async
+func (b *Body) readRaw(p []byte) (int, error) {
 	if b.err != nil {
 		return 0, b.err
 	}

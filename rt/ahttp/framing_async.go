@@ -30,6 +30,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Body, []byte) (int, error)
+	var _ ag_stale_run_go_generate = (*Body).readRaw
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Body) error
 	var _ ag_stale_run_go_generate = (*Body).nextChunk
 }
@@ -50,10 +55,11 @@ func init() {
 	rt.CheckSource("framing.go", []rt.SourceFunc{
 		{Name: "readHeader", Line: 49, Off: 1514, Head: "func readHeader(c *anet.Conn, limit int) ([]byte, error) {", Len: 239, Hash: 0xc2b43055f69ebd74},
 		{Name: "readRequestHeader", Line: 67, Off: 2282, Head: "func readRequestHeader(c *anet.Conn, limit, skip int) ([]byte, error) {", Len: 393, Hash: 0x9f57505719817643},
-		{Name: "(*Body).Read", Line: 373, Off: 10946, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 792, Hash: 0x1c8a94d1d749faf3},
-		{Name: "(*Body).nextChunk", Line: 438, Off: 12453, Head: "func (b *Body) nextChunk() error {", Len: 939, Hash: 0xd17040f31a4a7110},
-		{Name: "(*Body).chunkLine", Line: 487, Off: 13527, Head: "func (b *Body) chunkLine(limit int) ([]byte, error) {", Len: 526, Hash: 0x7d304aa317eb4b2e},
-		{Name: "(*Body).ReadAll", Line: 565, Off: 15752, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
+		{Name: "(*Body).Read", Line: 377, Off: 11184, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 113, Hash: 0x11ce0e6ebb20153e},
+		{Name: "(*Body).readRaw", Line: 387, Off: 11366, Head: "func (b *Body) readRaw(p []byte) (int, error) {", Len: 795, Hash: 0x4918b06782af45ad},
+		{Name: "(*Body).nextChunk", Line: 452, Off: 12876, Head: "func (b *Body) nextChunk() error {", Len: 939, Hash: 0xd17040f31a4a7110},
+		{Name: "(*Body).chunkLine", Line: 501, Off: 13950, Head: "func (b *Body) chunkLine(limit int) ([]byte, error) {", Len: 526, Hash: 0x7d304aa317eb4b2e},
+		{Name: "(*Body).ReadAll", Line: 579, Off: 16175, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
 	})
 }
 
@@ -110,7 +116,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:114
+//line framing_async.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -185,7 +191,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :80:2*/ return rt.Ready
 }
 
-//line framing_async.go:189
+//line framing_async.go:195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readRequestHeader) AwaitLine() string {
@@ -196,13 +202,12 @@ func (ag_f *ag_readRequestHeader) AwaitLine() string {
 	return ""
 }
 
-// ag_Body_Read is the frame of (*Body).Read (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Body_Read is the frame of (*Body).Read (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Body_Read struct {
 	ag_state int
 	b        *Body
 	p        []byte
 	ag_aw0   rt.Awaitable[int]
-	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    int
 	ag_err   error
 }
@@ -220,9 +225,90 @@ func (ag_f *ag_Body_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:373
+//line framing.go:377
 func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :373:1*/ var (
+	/*line :377:1*/ var (
+		ag_t0 int
+		ag_t1 error
+		ag_t2 int
+		ag_t3 error
+	)
+	/*line :377:1*/ if ag_co.Unwinding() {
+		/*line :377:1*/ return rt.Ready
+	}
+	/*line :377:1*/ switch ag_f.ag_state {
+	/*line :377:1*/ case 1:
+		/*line :377:1*/ goto ag_resume1
+		/*line :377:1*/
+	case 2:
+		/*line :377:1*/ goto ag_resume2
+	}
+	/*line framing.go:378:2*/ if !(ag_f.b.gz != nil) {
+		/*line :378:2*/ goto ag_L1
+	}
+	/*line framing.go:379:10*/ ag_f.ag_aw0 = ag_f.b.readGunzipAsync(ag_f.p)
+	/*line :379:10*/ ag_f.ag_state = 1 // await: b.readGunzip(p)
+	/*line :379:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:10*/ return ag_s
+	}
+	/*line :379:10*/ ag_resume1:
+	/*line framing.go:379:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :379:10*/ ag_f.ag_aw0 = nil
+	/*line framing.go:379:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :379:3*/ return rt.Ready
+	/*line :379:3*/ ag_L1:
+	/*line framing.go:381:9*/ ag_f.ag_aw0 = ag_f.b.readRawAsync(ag_f.p)
+	/*line :381:9*/ ag_f.ag_state = 2 // await: b.readRaw(p)
+	/*line :381:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :381:9*/ return ag_s
+	}
+	/*line :381:9*/ ag_resume2:
+	/*line framing.go:381:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :381:9*/ ag_f.ag_aw0 = nil
+	/*line framing.go:381:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :381:2*/ return rt.Ready
+}
+
+//line framing_async.go:273
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Body_Read) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "framing.go:379"
+	case 2:
+		return "framing.go:381"
+	}
+	return ""
+}
+
+// ag_Body_readRaw is the frame of (*Body).readRaw (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Body_readRaw struct {
+	ag_state int
+	b        *Body
+	p        []byte
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_r0    int
+	ag_err   error
+}
+
+// readRawAsync returns the coroutine of (*Body).readRaw: nothing runs until it is awaited, spawned, gathered or run.
+func (b *Body) readRawAsync(p []byte) rt.Awaitable[int] {
+	return &ag_Body_readRaw{b: b, p: p}
+}
+
+func (ag_f *ag_Body_readRaw) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Body_readRaw) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line framing.go:387
+func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :387:1*/ var (
 		ag_t0   bodyMode
 		ag_n1   int
 		ag_err1 error
@@ -230,120 +316,120 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_n2   int
 		ag_err3 error
 	)
-	/*line :373:1*/ if ag_co.Unwinding() {
-		/*line :373:1*/ return rt.Ready
+	/*line :387:1*/ if ag_co.Unwinding() {
+		/*line :387:1*/ return rt.Ready
 	}
-	/*line :373:1*/ switch ag_f.ag_state {
-	/*line :373:1*/ case 1:
-		/*line :373:1*/ goto ag_resume1
-		/*line :373:1*/
+	/*line :387:1*/ switch ag_f.ag_state {
+	/*line :387:1*/ case 1:
+		/*line :387:1*/ goto ag_resume1
+		/*line :387:1*/
 	case 2:
-		/*line :373:1*/ goto ag_resume2
-		/*line :373:1*/
+		/*line :387:1*/ goto ag_resume2
+		/*line :387:1*/
 	case 3:
-		/*line :373:1*/ goto ag_resume3
+		/*line :387:1*/ goto ag_resume3
 	}
-	/*line framing.go:374:2*/ if ag_f.b.err != nil {
-		/*line framing.go:375:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
-		/*line :375:3*/ return rt.Ready
+	/*line framing.go:388:2*/ if ag_f.b.err != nil {
+		/*line framing.go:389:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+		/*line :389:3*/ return rt.Ready
 	}
-	/*line framing.go:377:2*/ if ag_f.b.done {
-		/*line framing.go:378:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :378:3*/ return rt.Ready
+	/*line framing.go:391:2*/ if ag_f.b.done {
+		/*line framing.go:392:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :392:3*/ return rt.Ready
 	}
-	/*line framing.go:380:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:381:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :381:3*/ return rt.Ready
+	/*line framing.go:394:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:395:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :395:3*/ return rt.Ready
 	}
-	/*line :381:3*/ ag_t0 = ag_f.b.mode
-	/*line framing.go:384:7*/ if ag_t0 == bodyToEOF {
-		/*line :384:7*/ goto ag_L2
+	/*line :395:3*/ ag_t0 = ag_f.b.mode
+	/*line framing.go:398:7*/ if ag_t0 == bodyToEOF {
+		/*line :398:7*/ goto ag_L2
 	}
-	/*line framing.go:394:7*/ if ag_t0 == bodyChunked {
-		/*line :394:7*/ goto ag_L3
+	/*line framing.go:408:7*/ if ag_t0 == bodyChunked {
+		/*line :408:7*/ goto ag_L3
 	}
-	/*line :394:7*/ goto ag_L1
-	/*line :394:7*/ ag_L2:
-	/*line framing.go:385:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :385:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
-	/*line :385:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :385:3*/ return ag_s
+	/*line :408:7*/ goto ag_L1
+	/*line :408:7*/ ag_L2:
+	/*line framing.go:399:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :399:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :399:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :399:3*/ return ag_s
 	}
-	/*line :385:3*/ ag_resume1:
-	/*line framing.go:385:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :385:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:386:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:387:4*/ ag_f.b.finish(false)
-		/*line framing.go:388:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
-		/*line :388:4*/ return rt.Ready
+	/*line :399:3*/ ag_resume1:
+	/*line framing.go:399:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :399:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:400:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:401:4*/ ag_f.b.finish(false)
+		/*line framing.go:402:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+		/*line :402:4*/ return rt.Ready
 	}
-	/*line framing.go:390:3*/ if ag_err1 != nil {
-		/*line framing.go:391:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
-		/*line :391:4*/ return rt.Ready
+	/*line framing.go:404:3*/ if ag_err1 != nil {
+		/*line framing.go:405:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+		/*line :405:4*/ return rt.Ready
 	}
-	/*line framing.go:393:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
-	/*line :393:3*/ return rt.Ready
-	/*line :393:3*/ ag_L3:
-	/*line framing.go:395:3*/ if !(ag_f.b.left == 0) {
-		/*line :395:3*/ goto ag_L4
+	/*line framing.go:407:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line :407:3*/ return rt.Ready
+	/*line :407:3*/ ag_L3:
+	/*line framing.go:409:3*/ if !(ag_f.b.left == 0) {
+		/*line :409:3*/ goto ag_L4
 	}
-	/*line framing.go:396:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
-	/*line :396:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
-	/*line :396:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :396:7*/ return ag_s
+	/*line framing.go:410:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line :410:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
+	/*line :410:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:7*/ return ag_s
 	}
-	/*line :396:7*/ ag_resume2:
-	/*line framing.go:396:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :396:7*/ ag_f.ag_aw1 = nil
-	/*line framing.go:396:4*/ if !(ag_err2 != nil) {
-		/*line :396:4*/ goto ag_L5
+	/*line :410:7*/ ag_resume2:
+	/*line framing.go:410:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :410:7*/ ag_f.ag_aw1 = nil
+	/*line framing.go:410:4*/ if !(ag_err2 != nil) {
+		/*line :410:4*/ goto ag_L5
 	}
-	/*line framing.go:397:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
-	/*line :397:5*/ return rt.Ready
-	/*line :397:5*/ ag_L5:
-	/*line framing.go:399:4*/ if ag_f.b.done {
-		/*line framing.go:400:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :400:5*/ return rt.Ready
+	/*line framing.go:411:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line :411:5*/ return rt.Ready
+	/*line :411:5*/ ag_L5:
+	/*line framing.go:413:4*/ if ag_f.b.done {
+		/*line framing.go:414:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :414:5*/ return rt.Ready
 	}
-	/*line :400:5*/ ag_L4:
-	/*line :400:5*/ ag_L1:
-	/*line framing.go:404:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:405:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line :414:5*/ ag_L4:
+	/*line :414:5*/ ag_L1:
+	/*line framing.go:418:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:419:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:407:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :407:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
-	/*line :407:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :407:2*/ return ag_s
+	/*line framing.go:421:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :421:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :421:2*/ return ag_s
 	}
-	/*line :407:2*/ ag_resume3:
-	/*line framing.go:407:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :407:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:408:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:409:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:410:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line :421:2*/ ag_resume3:
+	/*line framing.go:421:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :421:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:422:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:423:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:424:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:412:2*/ if ag_err3 != nil {
-		/*line framing.go:413:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
-		/*line :413:3*/ return rt.Ready
+	/*line framing.go:426:2*/ if ag_err3 != nil {
+		/*line framing.go:427:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+		/*line :427:3*/ return rt.Ready
 	}
-	/*line framing.go:415:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:416:3*/ ag_f.b.finish(true)
+	/*line framing.go:429:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:430:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:418:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
-	/*line :418:2*/ return rt.Ready
+	/*line framing.go:432:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line :432:2*/ return rt.Ready
 }
 
-//line framing_async.go:337
+//line framing_async.go:423
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Body_Read) AwaitLine() string {
+func (ag_f *ag_Body_readRaw) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:385"
+		return "framing.go:399"
 	case 2:
-		return "framing.go:396"
+		return "framing.go:410"
 	case 3:
-		return "framing.go:407"
+		return "framing.go:421"
 	}
 	return ""
 }
@@ -370,9 +456,9 @@ func (ag_f *ag_Body_nextChunk) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line framing.go:438
+//line framing.go:452
 func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :438:1*/ var (
+	/*line :452:1*/ var (
 		crlf    []byte
 		ag_err1 error
 		line    []byte
@@ -381,107 +467,107 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 		t       []byte
 		ag_err3 error
 	)
-	/*line :438:1*/ if ag_co.Unwinding() {
-		/*line :438:1*/ return rt.Ready
+	/*line :452:1*/ if ag_co.Unwinding() {
+		/*line :452:1*/ return rt.Ready
 	}
-	/*line :438:1*/ switch ag_f.ag_state {
-	/*line :438:1*/ case 1:
-		/*line :438:1*/ goto ag_resume1
-		/*line :438:1*/
+	/*line :452:1*/ switch ag_f.ag_state {
+	/*line :452:1*/ case 1:
+		/*line :452:1*/ goto ag_resume1
+		/*line :452:1*/
 	case 2:
-		/*line :438:1*/ goto ag_resume2
-		/*line :438:1*/
+		/*line :452:1*/ goto ag_resume2
+		/*line :452:1*/
 	case 3:
-		/*line :438:1*/ goto ag_resume3
+		/*line :452:1*/ goto ag_resume3
 	}
-	/*line framing.go:439:2*/ if !(ag_f.b.started) {
-		/*line :439:2*/ goto ag_L1
+	/*line framing.go:453:2*/ if !(ag_f.b.started) {
+		/*line :453:2*/ goto ag_L1
 	}
-	/*line framing.go:440:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
-	/*line :440:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
-	/*line :440:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :440:3*/ return ag_s
+	/*line framing.go:454:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
+	/*line :454:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
+	/*line :454:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:3*/ return ag_s
 	}
-	/*line :440:3*/ ag_resume1:
-	/*line framing.go:440:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :440:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:441:3*/ if ag_err1 != nil {
-		/*line framing.go:442:4*/ ag_f.ag_err = unexpected(ag_err1)
-		/*line :442:4*/ return rt.Ready
+	/*line :454:3*/ ag_resume1:
+	/*line framing.go:454:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :454:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:455:3*/ if ag_err1 != nil {
+		/*line framing.go:456:4*/ ag_f.ag_err = unexpected(ag_err1)
+		/*line :456:4*/ return rt.Ready
 	}
-	/*line framing.go:444:3*/ if string(crlf) != "\r\n" {
-		/*line framing.go:445:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
-		/*line :445:4*/ return rt.Ready
+	/*line framing.go:458:3*/ if string(crlf) != "\r\n" {
+		/*line framing.go:459:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
+		/*line :459:4*/ return rt.Ready
 	}
-	/*line :445:4*/ ag_L1:
-	/*line framing.go:448:2*/ ag_f.b.started = true
-	/*line framing.go:449:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
-	/*line :449:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
-	/*line :449:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :449:2*/ return ag_s
+	/*line :459:4*/ ag_L1:
+	/*line framing.go:462:2*/ ag_f.b.started = true
+	/*line framing.go:463:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
+	/*line :463:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
+	/*line :463:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :463:2*/ return ag_s
 	}
-	/*line :449:2*/ ag_resume2:
-	/*line framing.go:449:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :449:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:450:2*/ if ag_err2 != nil {
-		/*line framing.go:451:3*/ ag_f.ag_err = ag_err2
-		/*line :451:3*/ return rt.Ready
+	/*line :463:2*/ ag_resume2:
+	/*line framing.go:463:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :463:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:464:2*/ if ag_err2 != nil {
+		/*line framing.go:465:3*/ ag_f.ag_err = ag_err2
+		/*line :465:3*/ return rt.Ready
 	}
-	/*line framing.go:453:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:454:2*/ if ag_err2 != nil {
-		/*line framing.go:455:3*/ ag_f.ag_err = ag_err2
-		/*line :455:3*/ return rt.Ready
+	/*line framing.go:467:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:468:2*/ if ag_err2 != nil {
+		/*line framing.go:469:3*/ ag_f.ag_err = ag_err2
+		/*line :469:3*/ return rt.Ready
 	}
-	/*line framing.go:458:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
-	/*line framing.go:459:2*/ if ag_f.b.excess > maxChunkExcess {
-		/*line framing.go:460:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
-		/*line :460:3*/ return rt.Ready
+	/*line framing.go:472:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
+	/*line framing.go:473:2*/ if ag_f.b.excess > maxChunkExcess {
+		/*line framing.go:474:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+		/*line :474:3*/ return rt.Ready
 	}
-	/*line framing.go:462:2*/ if size > 0 {
-		/*line framing.go:463:3*/ ag_f.b.left = size
-		/*line framing.go:464:3*/ ag_f.ag_err = nil
-		/*line :464:3*/ return rt.Ready
+	/*line framing.go:476:2*/ if size > 0 {
+		/*line framing.go:477:3*/ ag_f.b.left = size
+		/*line framing.go:478:3*/ ag_f.ag_err = nil
+		/*line :478:3*/ return rt.Ready
 	}
-	/*line framing.go:466:6*/ ag_f.left = maxTrailerBytes
-	/*line :466:6*/ ag_L2:
-	/*line framing.go:467:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
-	/*line :467:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
-	/*line :467:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:3*/ return ag_s
+	/*line framing.go:480:6*/ ag_f.left = maxTrailerBytes
+	/*line :480:6*/ ag_L2:
+	/*line framing.go:481:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
+	/*line :481:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
+	/*line :481:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :481:3*/ return ag_s
 	}
-	/*line :467:3*/ ag_resume3:
-	/*line framing.go:467:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :467:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:468:3*/ if ag_err3 != nil {
-		/*line framing.go:469:4*/ ag_f.ag_err = ag_err3
-		/*line :469:4*/ return rt.Ready
+	/*line :481:3*/ ag_resume3:
+	/*line framing.go:481:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :481:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:482:3*/ if ag_err3 != nil {
+		/*line framing.go:483:4*/ ag_f.ag_err = ag_err3
+		/*line :483:4*/ return rt.Ready
 	}
-	/*line framing.go:471:3*/ if len(t) == 2 {
-		/*line framing.go:472:4*/ goto ag_L4
+	/*line framing.go:485:3*/ if len(t) == 2 {
+		/*line framing.go:486:4*/ goto ag_L4
 	}
-	/*line framing.go:474:3*/ ag_f.left -= len(t)
-	/*line framing.go:475:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
-		/*line framing.go:476:4*/ ag_f.ag_err = err
-		/*line :476:4*/ return rt.Ready
+	/*line framing.go:488:3*/ ag_f.left -= len(t)
+	/*line framing.go:489:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
+		/*line framing.go:490:4*/ ag_f.ag_err = err
+		/*line :490:4*/ return rt.Ready
 	}
-	/*line :476:4*/ goto ag_L2
-	/*line :476:4*/ ag_L4:
-	/*line framing.go:479:2*/ ag_f.b.finish(true)
-	/*line framing.go:480:2*/ ag_f.ag_err = nil
-	/*line :480:2*/ return rt.Ready
+	/*line :490:4*/ goto ag_L2
+	/*line :490:4*/ ag_L4:
+	/*line framing.go:493:2*/ ag_f.b.finish(true)
+	/*line framing.go:494:2*/ ag_f.ag_err = nil
+	/*line :494:2*/ return rt.Ready
 }
 
-//line framing_async.go:475
+//line framing_async.go:561
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:440"
+		return "framing.go:454"
 	case 2:
-		return "framing.go:449"
+		return "framing.go:463"
 	case 3:
-		return "framing.go:467"
+		return "framing.go:481"
 	}
 	return ""
 }
@@ -509,55 +595,55 @@ func (ag_f *ag_Body_chunkLine) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:487
+//line framing.go:501
 func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :487:1*/ var (
+	/*line :501:1*/ var (
 		line []byte
 		err  error
 	)
-	/*line :487:1*/ if ag_co.Unwinding() {
-		/*line :487:1*/ return rt.Ready
+	/*line :501:1*/ if ag_co.Unwinding() {
+		/*line :501:1*/ return rt.Ready
 	}
-	/*line :487:1*/ switch ag_f.ag_state {
-	/*line :487:1*/ case 1:
-		/*line :487:1*/ goto ag_resume1
+	/*line :501:1*/ switch ag_f.ag_state {
+	/*line :501:1*/ case 1:
+		/*line :501:1*/ goto ag_resume1
 	}
-	/*line framing.go:488:2*/ if ag_f.limit <= 0 {
-		/*line framing.go:489:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
-		/*line :489:3*/ return rt.Ready
+	/*line framing.go:502:2*/ if ag_f.limit <= 0 {
+		/*line framing.go:503:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+		/*line :503:3*/ return rt.Ready
 	}
-	/*line framing.go:491:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:492:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :492:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
-	/*line :492:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :492:2*/ return ag_s
+	/*line framing.go:505:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:506:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line :506:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :506:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :506:2*/ return ag_s
 	}
-	/*line :492:2*/ ag_resume1:
-	/*line framing.go:492:2*/ line, err = ag_f.ag_aw0.AwaitResult()
-	/*line :492:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:493:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
-		/*line framing.go:494:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
-		/*line :494:3*/ return rt.Ready
+	/*line :506:2*/ ag_resume1:
+	/*line framing.go:506:2*/ line, err = ag_f.ag_aw0.AwaitResult()
+	/*line :506:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:507:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
+		/*line framing.go:508:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
+		/*line :508:3*/ return rt.Ready
 	}
-	/*line framing.go:496:2*/ if err != nil {
-		/*line framing.go:497:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
-		/*line :497:3*/ return rt.Ready
+	/*line framing.go:510:2*/ if err != nil {
+		/*line framing.go:511:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
+		/*line :511:3*/ return rt.Ready
 	}
-	/*line framing.go:499:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
-		/*line framing.go:500:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
-		/*line :500:3*/ return rt.Ready
+	/*line framing.go:513:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		/*line framing.go:514:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+		/*line :514:3*/ return rt.Ready
 	}
-	/*line framing.go:502:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
-	/*line :502:2*/ return rt.Ready
+	/*line framing.go:516:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
+	/*line :516:2*/ return rt.Ready
 }
 
-//line framing_async.go:555
+//line framing_async.go:641
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:492"
+		return "framing.go:506"
 	}
 	return ""
 }
@@ -585,59 +671,59 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:565
+//line framing.go:579
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :565:1*/ var (
+	/*line :579:1*/ var (
 		n   int
 		err error
 	)
-	/*line :565:1*/ if ag_co.Unwinding() {
-		/*line :565:1*/ return rt.Ready
+	/*line :579:1*/ if ag_co.Unwinding() {
+		/*line :579:1*/ return rt.Ready
 	}
-	/*line :565:1*/ switch ag_f.ag_state {
-	/*line :565:1*/ case 1:
-		/*line :565:1*/ goto ag_resume1
+	/*line :579:1*/ switch ag_f.ag_state {
+	/*line :579:1*/ case 1:
+		/*line :579:1*/ goto ag_resume1
 	}
-	/*line framing.go:566:6*/ ag_f.out = nil
-	/*line framing.go:567:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:570:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
+	/*line framing.go:580:6*/ ag_f.out = nil
+	/*line framing.go:581:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:584:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :570:3*/ ag_L1:
-	/*line framing.go:573:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:574:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :584:3*/ ag_L1:
+	/*line framing.go:587:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:588:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:576:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :576:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :576:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :576:3*/ return ag_s
+	/*line framing.go:590:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :590:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :590:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :590:3*/ return ag_s
 	}
-	/*line :576:3*/ ag_resume1:
-	/*line framing.go:576:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :576:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:577:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:578:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:579:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :580:4*/ return rt.Ready
+	/*line :590:3*/ ag_resume1:
+	/*line framing.go:590:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :590:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:591:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:592:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:593:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:594:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :594:4*/ return rt.Ready
 	}
-	/*line framing.go:582:3*/ if err == io.EOF {
-		/*line framing.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :583:4*/ return rt.Ready
+	/*line framing.go:596:3*/ if err == io.EOF {
+		/*line framing.go:597:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :597:4*/ return rt.Ready
 	}
-	/*line framing.go:585:3*/ if err != nil {
-		/*line framing.go:586:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :586:4*/ return rt.Ready
+	/*line framing.go:599:3*/ if err != nil {
+		/*line framing.go:600:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :600:4*/ return rt.Ready
 	}
-	/*line :586:4*/ goto ag_L1
+	/*line :600:4*/ goto ag_L1
 }
 
-//line framing_async.go:635
+//line framing_async.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:576"
+		return "framing.go:590"
 	}
 	return ""
 }
