@@ -99,3 +99,67 @@ func TestUsage(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// python returns a python3 that imports rq and redis, or skips.
+func python(t *testing.T) string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import rq, redis").Run() == nil {
+			return p
+		}
+	}
+	t.Skip("no python3 imports rq and redis (python3 -c 'import rq' fails); install them with: apt-get install -y python3-rq python3-redis")
+	return ""
+}
+
+// TestRQVersion runs rq_version.py, two RQ workers and its producer,
+// against a private redis-server, and checks every page's count.
+func TestRQVersion(t *testing.T) {
+	py := python(t)
+	srv := redistest.Start(t)
+	for i := 0; i < 2; i++ {
+		cmd := exec.Command(py, "rq_version.py", "--redis", srv.Socket(), "--worker")
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stderr, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(15 * time.Second):
+				cmd.Process.Kill()
+				t.Errorf("rq worker did not stop on SIGTERM:\n%s", stderr.String())
+			}
+		})
+	}
+	const pages = 10
+	cmd := exec.Command(py, "rq_version.py", "--redis", srv.Socket(), "--producer", "--pages", strconv.Itoa(pages))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	timer := time.AfterFunc(60*time.Second, func() { cmd.Process.Kill() })
+	defer timer.Stop()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("producer: %v\n%s%s", err, out, stderr.String())
+	}
+	line := regexp.MustCompile(`^http://[^ ]+/page/(\d+): (\d+) words \(worker \d+\)$`)
+	seen := map[int]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[1:] {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("unexpected line %q in\n%s", l, out)
+		}
+		i, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[2])
+		if n != 10*i+3 {
+			t.Errorf("page %d: %d words, want %d", i, n, 10*i+3)
+		}
+		seen[i] = true
+	}
+	if len(seen) != pages {
+		t.Errorf("%d results of %d:\n%s", len(seen), pages, out)
+	}
+}
