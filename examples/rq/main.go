@@ -78,13 +78,18 @@ func run(args []string, stdout io.Writer) error {
 	producer := fs.Bool("producer", false, "enqueue the URLs (the arguments) and print the counts")
 	worker := fs.Bool("worker", false, "run jobs until SIGTERM or SIGINT")
 	pages := fs.Int("pages", 20, "pages the producer serves when given no URLs")
+	delay := fs.Duration("delay", 0, "how long the producer's pages take to answer")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *producer == *worker {
 		return fmt.Errorf("give one of -producer and -worker")
 	}
-	cl := aredis.New(aredis.Options{Addr: *addr, DialTimeout: 5 * time.Second, CommandTimeout: 10 * time.Second})
+	name := "rq-producer-" + strconv.Itoa(os.Getpid())
+	if *worker {
+		name = "rq-worker-" + strconv.Itoa(os.Getpid()) // CLIENT LIST shows who is connected
+	}
+	cl := aredis.New(aredis.Options{Addr: *addr, DialTimeout: 5 * time.Second, CommandTimeout: 10 * time.Second, ClientName: name})
 	defer cl.Close()
 	q := ajobs.NewQueue(cl, queueName)
 	if *worker {
@@ -98,7 +103,7 @@ func run(args []string, stdout io.Writer) error {
 	if len(urls) == 0 {
 		var stop func()
 		var err error
-		urls, want, stop, err = serve(*pages)
+		urls, want, stop, err = serve(*pages, *delay)
 		if err != nil {
 			return err
 		}
@@ -167,8 +172,9 @@ func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.W
 	}
 }
 
-// serve serves n pages on loopback, page i holding 10*i+3 words.
-func serve(n int) (urls []string, want map[string]int, stop func(), err error) {
+// serve serves n pages on loopback, page i holding 10*i+3 words, each
+// answered after delay.
+func serve(n int, delay time.Duration) (urls []string, want map[string]int, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, nil, nil, err
@@ -180,6 +186,7 @@ func serve(n int) (urls []string, want map[string]int, stop func(), err error) {
 			http.NotFound(w, r)
 			return
 		}
+		time.Sleep(delay)
 		fmt.Fprint(w, strings.Repeat("word ", 10*i+3))
 	})
 	srv := &http.Server{Handler: mux}

@@ -48,10 +48,10 @@ func _() {
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
 		{Name: "countWordsAtURL", Line: 47, Off: 1309, Head: "func countWordsAtURL(url string) (Count, error) {", Len: 408, Hash: 0xa4799dc3f01b5da9},
-		{Name: "work", Line: 114, Off: 3301, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
-		{Name: "stopOnSignal", Line: 122, Off: 3448, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
-		{Name: "produce", Line: 134, Off: 3781, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
-		{Name: "printWhenDone", Line: 157, Off: 4400, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
+		{Name: "work", Line: 119, Off: 3566, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
+		{Name: "stopOnSignal", Line: 127, Off: 3713, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
+		{Name: "produce", Line: 139, Off: 4046, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
+		{Name: "printWhenDone", Line: 162, Off: 4665, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
 	})
 }
 
@@ -183,49 +183,49 @@ func (ag_f *ag_work) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:114
+//line main.go:119
 func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :114:1*/ var (
+	/*line :119:1*/ var (
 		err error
 	)
-	/*line :114:1*/ if ag_co.Unwinding() {
-		/*line :114:1*/ return rt.Ready
+	/*line :119:1*/ if ag_co.Unwinding() {
+		/*line :119:1*/ return rt.Ready
 	}
-	/*line :114:1*/ switch ag_f.ag_state {
-	/*line :114:1*/ case 1:
-		/*line :114:1*/ goto ag_resume1
-		/*line :114:1*/
+	/*line :119:1*/ switch ag_f.ag_state {
+	/*line :119:1*/ case 1:
+		/*line :119:1*/ goto ag_resume1
+		/*line :119:1*/
 	case 2:
-		/*line :114:1*/ goto ag_resume2
-		/*line :114:1*/
+		/*line :119:1*/ goto ag_resume2
+		/*line :119:1*/
 	case 3:
-		/*line :114:1*/ goto ag_resume3
+		/*line :119:1*/ goto ag_resume3
 	}
-	/*line main.go:115:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :115:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :115:2*/ return ag_s
+	/*line main.go:120:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :120:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :120:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :120:2*/ return ag_s
 	}
-	/*line :115:2*/ ag_resume1:
-	/*line main.go:115:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :115:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:116:2*/ ag_f.ag_aw0 = rt.SpawnAsync(stopOnSignalAsync(ag_f.w))
-	/*line :116:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :116:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :116:2*/ return ag_s
+	/*line :120:2*/ ag_resume1:
+	/*line main.go:120:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :120:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:121:2*/ ag_f.ag_aw0 = rt.SpawnAsync(stopOnSignalAsync(ag_f.w))
+	/*line :121:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :121:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :121:2*/ return ag_s
 	}
-	/*line :116:2*/ ag_resume2:
-	/*line :116:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:117:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :117:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :117:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :117:2*/ return ag_s
+	/*line :121:2*/ ag_resume2:
+	/*line :121:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:122:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :122:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :122:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:2*/ return ag_s
 	}
-	/*line :117:2*/ ag_resume3:
-	/*line main.go:117:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :117:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:118:2*/ ag_f.ag_err = err
-	/*line :118:2*/ return rt.Ready
+	/*line :122:2*/ ag_resume3:
+	/*line main.go:122:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :122:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:123:2*/ ag_f.ag_err = err
+	/*line :123:2*/ return rt.Ready
 }
 
 //line main_async.go:232
@@ -234,11 +234,11 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_work) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:115"
+		return "main.go:120"
 	case 2:
-		return "main.go:116"
+		return "main.go:121"
 	case 3:
-		return "main.go:117"
+		return "main.go:122"
 	}
 	return ""
 }
@@ -264,35 +264,35 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:122
+//line main.go:127
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :122:1*/ var (
+	/*line :127:1*/ var (
 		err error
 	)
-	/*line :122:1*/ if ag_co.Unwinding() {
-		/*line :122:1*/ return rt.Ready
+	/*line :127:1*/ if ag_co.Unwinding() {
+		/*line :127:1*/ return rt.Ready
 	}
-	/*line :122:1*/ switch ag_f.ag_state {
-	/*line :122:1*/ case 1:
-		/*line :122:1*/ goto ag_resume1
+	/*line :127:1*/ switch ag_f.ag_state {
+	/*line :127:1*/ case 1:
+		/*line :127:1*/ goto ag_resume1
 	}
-	/*line main.go:123:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
-	/*line :123:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
-	/*line :123:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :123:5*/ return ag_s
+	/*line main.go:128:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
+	/*line :128:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
+	/*line :128:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:5*/ return ag_s
 	}
-	/*line :123:5*/ ag_resume1:
-	/*line main.go:123:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :123:5*/ ag_f.ag_aw0 = nil
-	/*line main.go:123:2*/ if !(err != nil) {
-		/*line :123:2*/ goto ag_L1
+	/*line :128:5*/ ag_resume1:
+	/*line main.go:128:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :128:5*/ ag_f.ag_aw0 = nil
+	/*line main.go:128:2*/ if !(err != nil) {
+		/*line :128:2*/ goto ag_L1
 	}
-	/*line main.go:124:3*/ ag_f.ag_err = err
-	/*line :124:3*/ return rt.Ready
-	/*line :124:3*/ ag_L1:
-	/*line main.go:126:2*/ ag_f.w.Stop(10 * time.Second)
-	/*line main.go:127:2*/ ag_f.ag_err = nil
-	/*line :127:2*/ return rt.Ready
+	/*line main.go:129:3*/ ag_f.ag_err = err
+	/*line :129:3*/ return rt.Ready
+	/*line :129:3*/ ag_L1:
+	/*line main.go:131:2*/ ag_f.w.Stop(10 * time.Second)
+	/*line main.go:132:2*/ ag_f.ag_err = nil
+	/*line :132:2*/ return rt.Ready
 }
 
 //line main_async.go:299
@@ -301,7 +301,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:123"
+		return "main.go:128"
 	}
 	return ""
 }
@@ -340,84 +340,84 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:134
+//line main.go:139
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :134:1*/ var (
+	/*line :139:1*/ var (
 		id      string
 		ag_err1 error
 		t       *rt.Task[struct{}]
 	)
-	/*line :134:1*/ if ag_co.Unwinding() {
-		/*line :134:1*/ return rt.Ready
+	/*line :139:1*/ if ag_co.Unwinding() {
+		/*line :139:1*/ return rt.Ready
 	}
-	/*line :134:1*/ switch ag_f.ag_state {
-	/*line :134:1*/ case 1:
-		/*line :134:1*/ goto ag_resume1
-		/*line :134:1*/
+	/*line :139:1*/ switch ag_f.ag_state {
+	/*line :139:1*/ case 1:
+		/*line :139:1*/ goto ag_resume1
+		/*line :139:1*/
 	case 2:
-		/*line :134:1*/ goto ag_resume2
-		/*line :134:1*/
+		/*line :139:1*/ goto ag_resume2
+		/*line :139:1*/
 	case 3:
-		/*line :134:1*/ goto ag_resume3
+		/*line :139:1*/ goto ag_resume3
 	}
-	/*line main.go:135:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
-	/*line main.go:136:2*/ ag_f.errs = make([]error, len(ag_f.urls))
-	/*line :136:2*/ ag_f.ag_t4 = ag_f.urls
-	/*line :136:2*/ ag_f.ag_t5 = 0
-	/*line :136:2*/ ag_L1:
-	/*line main.go:137:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :137:2*/ goto ag_L3
+	/*line main.go:140:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
+	/*line main.go:141:2*/ ag_f.errs = make([]error, len(ag_f.urls))
+	/*line :141:2*/ ag_f.ag_t4 = ag_f.urls
+	/*line :141:2*/ ag_f.ag_t5 = 0
+	/*line :141:2*/ ag_L1:
+	/*line main.go:142:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :142:2*/ goto ag_L3
 	}
-	/*line main.go:137:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:138:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
-	/*line :138:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
-	/*line :138:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :138:3*/ return ag_s
+	/*line main.go:142:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:143:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
+	/*line :143:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
+	/*line :143:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :143:3*/ return ag_s
 	}
-	/*line :138:3*/ ag_resume1:
-	/*line main.go:138:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :138:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:139:3*/ if ag_err1 != nil {
-		/*line main.go:140:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
-		/*line :140:4*/ return rt.Ready
+	/*line :143:3*/ ag_resume1:
+	/*line main.go:143:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :143:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:144:3*/ if ag_err1 != nil {
+		/*line main.go:145:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
+		/*line :145:4*/ return rt.Ready
 	}
-	/*line main.go:142:3*/ ag_f.ag_aw1 = rt.SpawnAsync(printWhenDoneAsync(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i]))
-	/*line :142:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
-	/*line :142:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :142:3*/ return ag_s
+	/*line main.go:147:3*/ ag_f.ag_aw1 = rt.SpawnAsync(printWhenDoneAsync(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i]))
+	/*line :147:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
+	/*line :147:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:3*/ return ag_s
 	}
-	/*line :142:3*/ ag_resume2:
-	/*line main.go:142:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :142:3*/ ag_f.ag_aw1 = nil
-	/*line :142:3*/ ag_f.ag_t5++
-	/*line :142:3*/ goto ag_L1
-	/*line :142:3*/ ag_L3:
-	/*line main.go:144:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
-	/*line :144:2*/ ag_f.ag_t9 = ag_f.tasks
-	/*line :144:2*/ ag_f.ag_t10 = 0
-	/*line :144:2*/ ag_L4:
-	/*line main.go:145:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :145:2*/ goto ag_L6
+	/*line :147:3*/ ag_resume2:
+	/*line main.go:147:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :147:3*/ ag_f.ag_aw1 = nil
+	/*line :147:3*/ ag_f.ag_t5++
+	/*line :147:3*/ goto ag_L1
+	/*line :147:3*/ ag_L3:
+	/*line main.go:149:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
+	/*line :149:2*/ ag_f.ag_t9 = ag_f.tasks
+	/*line :149:2*/ ag_f.ag_t10 = 0
+	/*line :149:2*/ ag_L4:
+	/*line main.go:150:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :150:2*/ goto ag_L6
 	}
-	/*line main.go:145:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
-	/*line main.go:146:3*/ ag_f.ag_aw2 = t
-	/*line :146:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
-	/*line :146:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:3*/ return ag_s
+	/*line main.go:150:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
+	/*line main.go:151:3*/ ag_f.ag_aw2 = t
+	/*line :151:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :151:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :151:3*/ return ag_s
 	}
-	/*line :146:3*/ ag_resume3:
-	/*line :146:3*/ ag_f.ag_aw2 = nil
-	/*line :146:3*/ ag_f.ag_t10++
-	/*line :146:3*/ goto ag_L4
-	/*line :146:3*/ ag_L6:
-	/*line main.go:148:2*/ for _, err := range ag_f.errs {
-		/*line main.go:149:3*/ if err != nil {
-			/*line main.go:150:4*/ ag_f.ag_err = err
-			/*line :150:4*/ return rt.Ready
+	/*line :151:3*/ ag_resume3:
+	/*line :151:3*/ ag_f.ag_aw2 = nil
+	/*line :151:3*/ ag_f.ag_t10++
+	/*line :151:3*/ goto ag_L4
+	/*line :151:3*/ ag_L6:
+	/*line main.go:153:2*/ for _, err := range ag_f.errs {
+		/*line main.go:154:3*/ if err != nil {
+			/*line main.go:155:4*/ ag_f.ag_err = err
+			/*line :155:4*/ return rt.Ready
 		}
 	}
-	/*line main.go:153:2*/ ag_f.ag_err = nil
-	/*line :153:2*/ return rt.Ready
+	/*line main.go:158:2*/ ag_f.ag_err = nil
+	/*line :158:2*/ return rt.Ready
 }
 
 //line main_async.go:424
@@ -426,11 +426,11 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_produce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:138"
+		return "main.go:143"
 	case 2:
-		return "main.go:142"
+		return "main.go:147"
 	case 3:
-		return "main.go:146"
+		return "main.go:151"
 	}
 	return ""
 }
@@ -460,37 +460,37 @@ func (ag_f *ag_printWhenDone) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line main.go:157
+//line main.go:162
 func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :157:1*/ var (
+	/*line :162:1*/ var (
 		c   Count
 		err error
 	)
-	/*line :157:1*/ if ag_co.Unwinding() {
-		/*line :157:1*/ return rt.Ready
+	/*line :162:1*/ if ag_co.Unwinding() {
+		/*line :162:1*/ return rt.Ready
 	}
-	/*line :157:1*/ switch ag_f.ag_state {
-	/*line :157:1*/ case 1:
-		/*line :157:1*/ goto ag_resume1
+	/*line :162:1*/ switch ag_f.ag_state {
+	/*line :162:1*/ case 1:
+		/*line :162:1*/ goto ag_resume1
 	}
-	/*line main.go:158:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
-	/*line :158:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
-	/*line :158:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:2*/ return ag_s
+	/*line main.go:163:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
+	/*line :163:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
+	/*line :163:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :163:2*/ return ag_s
 	}
-	/*line :158:2*/ ag_resume1:
-	/*line main.go:158:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :158:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:159:2*/ if err != nil {
-		/*line main.go:160:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
-		/*line main.go:161:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
-		/*line main.go:162:3*/ return rt.Ready
+	/*line :163:2*/ ag_resume1:
+	/*line main.go:163:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :163:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:164:2*/ if err != nil {
+		/*line main.go:165:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
+		/*line main.go:166:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
+		/*line main.go:167:3*/ return rt.Ready
 	}
-	/*line main.go:164:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
-	/*line main.go:165:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
-		/*line main.go:166:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
+	/*line main.go:169:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
+	/*line main.go:170:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
+		/*line main.go:171:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
 	}
-	/*line main.go:168:1*/ return rt.Ready
+	/*line main.go:173:1*/ return rt.Ready
 }
 
 //line main_async.go:497
@@ -499,7 +499,7 @@ func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_printWhenDone) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:158"
+		return "main.go:163"
 	}
 	return ""
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/asyncgen/asyncgen/internal/redistest"
+	"github.com/asyncgen/asyncgen/rt/aredis"
 )
 
 // TestMain makes the test binary a worker when RQ_TEST_WORKER names a
@@ -61,15 +62,36 @@ func startWorkers(t *testing.T, sock string, n int) {
 func TestCountWords(t *testing.T) {
 	srv := redistest.Start(t)
 	startWorkers(t, srv.Socket(), 2)
+	// Both workers are connected (they name their connections) before
+	// the producer starts.
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), DialTimeout: time.Second, CommandTimeout: 2 * time.Second})
+	defer cl.Close()
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		list, err := cl.String("CLIENT", "LIST")
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, m := range regexp.MustCompile(`name=(rq-worker-\d+)`).FindAllStringSubmatch(list, -1) {
+			names[m[1]] = true
+		}
+		if len(names) == 2 {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("%d workers connected after 10s:\n%s", len(names), list)
+		}
+	}
 
 	var out bytes.Buffer
 	const pages = 30
-	if err := run([]string{"-producer", "-redis", srv.Socket(), "-pages", strconv.Itoa(pages)}, &out); err != nil {
+	if err := run([]string{"-producer", "-redis", srv.Socket(), "-pages", strconv.Itoa(pages), "-delay", "20ms"}, &out); err != nil {
 		t.Fatalf("producer: %v\n%s", err, out.String())
 	}
 	// Every page's count, as served (page i has 10*i+3 words), once.
 	line := regexp.MustCompile(`^http://[^ ]+/page/(\d+): (\d+) words \(worker (\d+)\)$`)
 	seen := map[int]bool{}
+	workers := map[string]int{}
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		if l == fmt.Sprintf("enqueued %d jobs", pages) {
 			continue
@@ -87,9 +109,14 @@ func TestCountWords(t *testing.T) {
 			t.Errorf("page %d counted by the producer's process", i)
 		}
 		seen[i] = true
+		workers[m[3]]++
 	}
 	if len(seen) != pages {
 		t.Errorf("%d results of %d:\n%s", len(seen), pages, out.String())
+	}
+	// 30 jobs of 20ms, at most 10 at once per worker: both take part.
+	if len(workers) != 2 {
+		t.Errorf("jobs by worker pid: %v, want both workers", workers)
 	}
 }
 

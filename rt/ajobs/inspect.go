@@ -63,8 +63,9 @@ type DeadJob struct {
 
 // WorkerInfo is a consumer of a queue's group: a worker process that read
 // from it. Idle is the time since it last read or claimed (Redis's XINFO
-// CONSUMERS idle); a worker that stopped stays listed until deleted from
-// the group.
+// CONSUMERS idle). Redis (7.0) lists a consumer once it has been handed
+// an entry, so a worker that never got a job is not listed; one that
+// stopped stays listed until deleted from the group.
 type WorkerInfo struct {
 	Queue, Name string
 	Pending     int64
