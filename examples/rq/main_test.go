@@ -145,6 +145,7 @@ func TestRQVersion(t *testing.T) {
 	srv := redistest.Start(t)
 	for i := 0; i < 2; i++ {
 		cmd := exec.Command(py, "rq_version.py", "--redis", srv.Socket(), "--worker")
+		cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1") // no __pycache__ in the tree
 		var stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stderr, &stderr
 		if err := cmd.Start(); err != nil {
@@ -164,6 +165,7 @@ func TestRQVersion(t *testing.T) {
 	}
 	const pages = 10
 	cmd := exec.Command(py, "rq_version.py", "--redis", srv.Socket(), "--producer", "--pages", strconv.Itoa(pages))
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	timer := time.AfterFunc(60*time.Second, func() { cmd.Process.Kill() })
