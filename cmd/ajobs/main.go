@@ -28,7 +28,11 @@ import (
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "ajobs:", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "ajobs: ") { // the package's errors say it already
+			msg = "ajobs: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
 		os.Exit(1)
 	}
 }
