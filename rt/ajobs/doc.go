@@ -144,5 +144,13 @@
 //
 // Not supported: Redis Cluster (the keys of a queue share a hash tag,
 // {name}, but some scripts touch keys they compute), cron schedules,
-// cancelling a queued job, inspection (cmd/ajobs is issue 14 part 3).
+// cancelling a queued job.
+//
+// # Inspection
+//
+// Queues lists the queues on a server; a Queue's Stats, Pending,
+// Scheduled, DeadJobs and Workers read what cmd/ajobs prints, RetryDead
+// and DeleteDead act on a dead job, and Purge empties a queue. They are
+// ordinary code (they block), use plain commands beside the delivery
+// scripts, and report snapshots.
 package ajobs
