@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command ajobs inspects the job queues of rt/ajobs on a Redis server.
 //
 //	ajobs [-redis addr|socket] [-queue Q] [-n N] stats
