@@ -144,8 +144,10 @@
 // (OneAcceptor); ahttp's Server.ServeGroup serves HTTP on every loop and
 // Server.Shutdown drains them (examples/groupserver). Debug mode panics when a
 // coroutine of one loop is resumed from another; Dump shows every loop's
-// tasks. A cross-loop Submit and await costs a few microseconds (two inbox
-// hand-offs and a wakeup), far more than a switch within a loop: keep hot
+// tasks. A cross-loop Submit and await costs 11-18 µs one at a time and
+// under 1 µs with 64 in flight (two inbox hand-offs and a wakeup; a channel
+// round trip between goroutines: 0.25 µs and 0.08 µs), far more than a
+// switch within a loop: keep hot
 // paths on one loop and cross loops per request, not per step
 // (bench/group_test.go measures both).
 //
