@@ -120,15 +120,15 @@ func init() {
 		{Name: "twoCancelledPings", Line: 294, Off: 9023, Head: "func twoCancelledPings(cl *aredis.Client) (int, error) {", Len: 261, Hash: 0x9c08aa29ba3dc1fe},
 		{Name: "auth", Line: 306, Off: 9357, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
 		{Name: "cancelMidReply", Line: 364, Off: 11457, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 906, Hash: 0x803d8dcfb2001e2e},
-		{Name: "killed", Line: 402, Off: 13059, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 868, Hash: 0xea0a9c6f8b4b5e13},
-		{Name: "pushes", Line: 441, Off: 14559, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
-		{Name: "tooLong", Line: 472, Off: 15497, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
-		{Name: "incrs", Line: 494, Off: 16227, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
-		{Name: "invalidThenPing", Line: 518, Off: 16916, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
-		{Name: "scripts", Line: 572, Off: 18501, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 621, Off: 19875, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
-		{Name: "largeArray", Line: 672, Off: 21657, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
-		{Name: "waitForSlot", Line: 702, Off: 22425, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
+		{Name: "killed", Line: 402, Off: 13059, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 1195, Hash: 0x18b23422e8cbd2dc},
+		{Name: "pushes", Line: 449, Off: 14886, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 480, Off: 15824, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 502, Off: 16554, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 526, Off: 17243, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 580, Off: 18828, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
+		{Name: "blpopParks", Line: 629, Off: 20202, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 680, Off: 21984, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 710, Off: 22752, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -1043,11 +1043,12 @@ func (ag_f *ag_cancelMidReply) AwaitLine() string {
 	return ""
 }
 
-// ag_killed is the frame of killed (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_killed is the frame of killed (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_killed struct {
 	ag_state int
 	cl       *aredis.Client
 	srv      *redistest.Server
+	down     chan struct{}
 	ag_aw0   rt.Awaitable[[]aredis.Value]
 	ag_aw1   rt.Awaitable[aredis.Value]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -1075,8 +1076,9 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
-		ag_t3   string
-		ag_t4   error
+		ag_err4 error
+		ag_t5   string
+		ag_t6   error
 	)
 	/*line :402:1*/ if ag_co.Unwinding() {
 		/*line :402:1*/ return rt.Ready
@@ -1096,6 +1098,9 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :402:1*/
 	case 5:
 		/*line :402:1*/ goto ag_resume5
+		/*line :402:1*/
+	case 6:
+		/*line :402:1*/ goto ag_resume6
 	}
 	/*line client_test.go:405:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
 	/*line :405:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
@@ -1111,64 +1116,83 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:406:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
 	/*line :406:3*/ return rt.Ready
 	/*line :406:3*/ ag_L1:
-	/*line client_test.go:408:2*/ go func() {
-		/*line client_test.go:409:3*/ time.Sleep(100 * time.Millisecond)
-		/*line client_test.go:410:3*/ ag_f.srv.Kill()
+	/*line client_test.go:408:2*/ ag_f.down = make(chan struct{})
+	/*line client_test.go:409:2*/ go func() {
+		/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
+		/*line client_test.go:411:3*/ ag_f.srv.Kill()
+		/*line client_test.go:412:3*/ close(ag_f.down)
 	}()
-	/*line client_test.go:412:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
-	/*line :412:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
-	/*line :412:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :412:2*/ return ag_s
+	/*line client_test.go:414:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
+	/*line :414:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
+	/*line :414:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :414:2*/ return ag_s
 	}
-	/*line :412:2*/ ag_resume2:
-	/*line client_test.go:412:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :412:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:413:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
-		/*line client_test.go:414:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
-		/*line :414:3*/ return rt.Ready
+	/*line :414:2*/ ag_resume2:
+	/*line client_test.go:414:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :414:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:415:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
+		/*line client_test.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
+		/*line :416:3*/ return rt.Ready
 	}
-	/*line client_test.go:416:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
-	/*line :416:5*/ ag_f.ag_state = 3 // await: cl.Do("PING")
-	/*line :416:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :416:5*/ return ag_s
-	}
-	/*line :416:5*/ ag_resume3:
-	/*line client_test.go:416:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :416:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:416:2*/ if !(ag_err3 == nil) {
-		/*line :416:2*/ goto ag_L2
-	}
-	/*line client_test.go:417:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
-	/*line :417:3*/ return rt.Ready
-	/*line :417:3*/ ag_L2:
-	/*line client_test.go:419:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:419:50*/ ag_f.srv.Restart()
-		/*line client_test.go:419:65*/ return struct{}{}, nil
+	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_test.go:421:54*/ <-ag_f.down
+		/*line client_test.go:421:62*/ return struct{}{}, nil
 	})
-	/*line :419:65*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (struct{}, error) literal))
-	/*line :419:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :419:65*/ return ag_s
+	/*line :421:62*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :421:62*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :421:62*/ return ag_s
 	}
-	/*line :419:65*/ ag_resume4:
-	/*line client_test.go:419:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :419:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:420:2*/ if ag_err2 != nil {
-		/*line client_test.go:421:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-		/*line :421:3*/ return rt.Ready
+	/*line :421:62*/ ag_resume3:
+	/*line client_test.go:421:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :421:5*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:421:2*/ if !(ag_err3 != nil) {
+		/*line :421:2*/ goto ag_L2
 	}
-	/*line client_test.go:423:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
-	/*line :423:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :423:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:9*/ return ag_s
+	/*line client_test.go:422:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err3
+	/*line :422:3*/ return rt.Ready
+	/*line :422:3*/ ag_L2:
+	/*line client_test.go:424:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
+	/*line :424:5*/ ag_f.ag_state = 4 // await: cl.Do("PING")
+	/*line :424:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :424:5*/ return ag_s
 	}
-	/*line :423:9*/ ag_resume5:
-	/*line client_test.go:423:9*/ ag_t3, ag_t4 = ag_f.ag_aw3.AwaitResult()
-	/*line :423:9*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:423:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :423:2*/ return rt.Ready
+	/*line :424:5*/ ag_resume4:
+	/*line client_test.go:424:5*/ _, ag_err4 = ag_f.ag_aw1.AwaitResult()
+	/*line :424:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:424:2*/ if !(ag_err4 == nil) {
+		/*line :424:2*/ goto ag_L3
+	}
+	/*line client_test.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
+	/*line :425:3*/ return rt.Ready
+	/*line :425:3*/ ag_L3:
+	/*line client_test.go:427:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_test.go:427:50*/ ag_f.srv.Restart()
+		/*line client_test.go:427:65*/ return struct{}{}, nil
+	})
+	/*line :427:65*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :427:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :427:65*/ return ag_s
+	}
+	/*line :427:65*/ ag_resume5:
+	/*line client_test.go:427:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :427:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:428:2*/ if ag_err2 != nil {
+		/*line client_test.go:429:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+		/*line :429:3*/ return rt.Ready
+	}
+	/*line client_test.go:431:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
+	/*line :431:9*/ ag_f.ag_state = 6 // await: cl.String("PING")
+	/*line :431:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :431:9*/ return ag_s
+	}
+	/*line :431:9*/ ag_resume6:
+	/*line client_test.go:431:9*/ ag_t5, ag_t6 = ag_f.ag_aw3.AwaitResult()
+	/*line :431:9*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:431:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :431:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1172
+//line client_async_test.go:1196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1176,13 +1200,15 @@ func (ag_f *ag_killed) AwaitLine() string {
 	case 1:
 		return "client_test.go:405"
 	case 2:
-		return "client_test.go:412"
+		return "client_test.go:414"
 	case 3:
-		return "client_test.go:416"
+		return "client_test.go:421"
 	case 4:
-		return "client_test.go:419"
+		return "client_test.go:424"
 	case 5:
-		return "client_test.go:423"
+		return "client_test.go:427"
+	case 6:
+		return "client_test.go:431"
 	}
 	return ""
 }
@@ -1213,77 +1239,77 @@ func (ag_f *ag_pushes) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:441
+//line client_test.go:449
 func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :441:1*/ var (
+	/*line :449:1*/ var (
 		cmd     []any
 		s       string
 		ag_err1 error
 		vals    []aredis.Value
 		ag_err2 error
 	)
-	/*line :441:1*/ if ag_co.Unwinding() {
-		/*line :441:1*/ return rt.Ready
+	/*line :449:1*/ if ag_co.Unwinding() {
+		/*line :449:1*/ return rt.Ready
 	}
-	/*line :441:1*/ switch ag_f.ag_state {
-	/*line :441:1*/ case 1:
-		/*line :441:1*/ goto ag_resume1
-		/*line :441:1*/
+	/*line :449:1*/ switch ag_f.ag_state {
+	/*line :449:1*/ case 1:
+		/*line :449:1*/ goto ag_resume1
+		/*line :449:1*/
 	case 2:
-		/*line :441:1*/ goto ag_resume2
+		/*line :449:1*/ goto ag_resume2
 	}
-	/*line client_test.go:442:6*/ ag_f.out = nil
-	/*line :442:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
-	/*line :442:6*/ ag_f.ag_t3 = 0
-	/*line :442:6*/ ag_L1:
-	/*line client_test.go:443:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :443:2*/ goto ag_L3
+	/*line client_test.go:450:6*/ ag_f.out = nil
+	/*line :450:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
+	/*line :450:6*/ ag_f.ag_t3 = 0
+	/*line :450:6*/ ag_L1:
+	/*line client_test.go:451:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :451:2*/ goto ag_L3
 	}
-	/*line client_test.go:443:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_test.go:444:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
-	/*line :444:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
-	/*line :444:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:3*/ return ag_s
+	/*line client_test.go:451:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:452:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
+	/*line :452:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
+	/*line :452:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :452:3*/ return ag_s
 	}
-	/*line :444:3*/ ag_resume1:
-	/*line client_test.go:444:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :444:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:445:3*/ if ag_err1 != nil {
-		/*line client_test.go:446:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :446:4*/ return rt.Ready
+	/*line :452:3*/ ag_resume1:
+	/*line client_test.go:452:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :452:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:453:3*/ if ag_err1 != nil {
+		/*line client_test.go:454:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :454:4*/ return rt.Ready
 	}
-	/*line client_test.go:448:3*/ ag_f.out = append(ag_f.out, s)
-	/*line :448:3*/ ag_f.ag_t3++
-	/*line :448:3*/ goto ag_L1
-	/*line :448:3*/ ag_L3:
-	/*line client_test.go:450:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
-	/*line :450:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
-	/*line :450:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :450:2*/ return ag_s
+	/*line client_test.go:456:3*/ ag_f.out = append(ag_f.out, s)
+	/*line :456:3*/ ag_f.ag_t3++
+	/*line :456:3*/ goto ag_L1
+	/*line :456:3*/ ag_L3:
+	/*line client_test.go:458:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
+	/*line :458:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :458:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :458:2*/ return ag_s
 	}
-	/*line :450:2*/ ag_resume2:
-	/*line client_test.go:450:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :450:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:451:2*/ if ag_err2 != nil {
-		/*line client_test.go:452:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-		/*line :452:3*/ return rt.Ready
+	/*line :458:2*/ ag_resume2:
+	/*line client_test.go:458:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :458:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:459:2*/ if ag_err2 != nil {
+		/*line client_test.go:460:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :460:3*/ return rt.Ready
 	}
-	/*line client_test.go:454:2*/ for _, v := range vals {
-		/*line client_test.go:455:3*/ ag_f.out = append(ag_f.out, show(v))
+	/*line client_test.go:462:2*/ for _, v := range vals {
+		/*line client_test.go:463:3*/ ag_f.out = append(ag_f.out, show(v))
 	}
-	/*line client_test.go:457:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :457:2*/ return rt.Ready
+	/*line client_test.go:465:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :465:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1279
+//line client_async_test.go:1305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:444"
+		return "client_test.go:452"
 	case 2:
-		return "client_test.go:450"
+		return "client_test.go:458"
 	}
 	return ""
 }
@@ -1311,78 +1337,78 @@ func (ag_f *ag_tooLong) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:472
+//line client_test.go:480
 func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :472:1*/ var (
+	/*line :480:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :472:1*/ if ag_co.Unwinding() {
-		/*line :472:1*/ return rt.Ready
+	/*line :480:1*/ if ag_co.Unwinding() {
+		/*line :480:1*/ return rt.Ready
 	}
-	/*line :472:1*/ switch ag_f.ag_state {
-	/*line :472:1*/ case 1:
-		/*line :472:1*/ goto ag_resume1
-		/*line :472:1*/
+	/*line :480:1*/ switch ag_f.ag_state {
+	/*line :480:1*/ case 1:
+		/*line :480:1*/ goto ag_resume1
+		/*line :480:1*/
 	case 2:
-		/*line :472:1*/ goto ag_resume2
-		/*line :472:1*/
+		/*line :480:1*/ goto ag_resume2
+		/*line :480:1*/
 	case 3:
-		/*line :472:1*/ goto ag_resume3
+		/*line :480:1*/ goto ag_resume3
 	}
-	/*line client_test.go:473:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
-	/*line :473:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
-	/*line :473:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :473:5*/ return ag_s
+	/*line client_test.go:481:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
+	/*line :481:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
+	/*line :481:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :481:5*/ return ag_s
 	}
-	/*line :473:5*/ ag_resume1:
-	/*line client_test.go:473:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :473:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:473:2*/ if !(ag_err1 != nil) {
-		/*line :473:2*/ goto ag_L1
+	/*line :481:5*/ ag_resume1:
+	/*line client_test.go:481:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :481:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:481:2*/ if !(ag_err1 != nil) {
+		/*line :481:2*/ goto ag_L1
 	}
-	/*line client_test.go:474:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :474:3*/ return rt.Ready
-	/*line :474:3*/ ag_L1:
-	/*line client_test.go:476:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
-	/*line :476:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
-	/*line :476:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :476:5*/ return ag_s
+	/*line client_test.go:482:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :482:3*/ return rt.Ready
+	/*line :482:3*/ ag_L1:
+	/*line client_test.go:484:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
+	/*line :484:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
+	/*line :484:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :484:5*/ return ag_s
 	}
-	/*line :476:5*/ ag_resume2:
-	/*line client_test.go:476:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :476:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:476:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
-		/*line :476:2*/ goto ag_L2
+	/*line :484:5*/ ag_resume2:
+	/*line client_test.go:484:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :484:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:484:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
+		/*line :484:2*/ goto ag_L2
 	}
-	/*line client_test.go:477:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
-	/*line :477:3*/ return rt.Ready
-	/*line :477:3*/ ag_L2:
-	/*line client_test.go:479:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
-	/*line :479:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
-	/*line :479:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :479:9*/ return ag_s
+	/*line client_test.go:485:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
+	/*line :485:3*/ return rt.Ready
+	/*line :485:3*/ ag_L2:
+	/*line client_test.go:487:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
+	/*line :487:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :487:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :487:9*/ return ag_s
 	}
-	/*line :479:9*/ ag_resume3:
-	/*line client_test.go:479:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :479:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:479:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :479:2*/ return rt.Ready
+	/*line :487:9*/ ag_resume3:
+	/*line client_test.go:487:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :487:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:487:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :487:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1376
+//line client_async_test.go:1402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:473"
+		return "client_test.go:481"
 	case 2:
-		return "client_test.go:476"
+		return "client_test.go:484"
 	case 3:
-		return "client_test.go:479"
+		return "client_test.go:487"
 	}
 	return ""
 }
@@ -1416,82 +1442,82 @@ func (ag_f *ag_incrs) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:494
+//line client_test.go:502
 func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :494:1*/ var (
+	/*line :502:1*/ var (
 		err   error
 		ag_t5 string
 		ag_t6 error
 	)
-	/*line :494:1*/ if ag_co.Unwinding() {
-		/*line :494:1*/ return rt.Ready
+	/*line :502:1*/ if ag_co.Unwinding() {
+		/*line :502:1*/ return rt.Ready
 	}
-	/*line :494:1*/ switch ag_f.ag_state {
-	/*line :494:1*/ case 1:
-		/*line :494:1*/ goto ag_resume1
-		/*line :494:1*/
+	/*line :502:1*/ switch ag_f.ag_state {
+	/*line :502:1*/ case 1:
+		/*line :502:1*/ goto ag_resume1
+		/*line :502:1*/
 	case 2:
-		/*line :494:1*/ goto ag_resume2
-		/*line :494:1*/
+		/*line :502:1*/ goto ag_resume2
+		/*line :502:1*/
 	case 3:
-		/*line :494:1*/ goto ag_resume3
+		/*line :502:1*/ goto ag_resume3
 	}
-	/*line client_test.go:495:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
-	/*line :495:2*/ ag_f.ag_t2 = ag_f.tasks
-	/*line :495:2*/ ag_f.ag_t3 = 0
-	/*line :495:2*/ ag_L1:
-	/*line client_test.go:496:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :496:2*/ goto ag_L3
+	/*line client_test.go:503:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
+	/*line :503:2*/ ag_f.ag_t2 = ag_f.tasks
+	/*line :503:2*/ ag_f.ag_t3 = 0
+	/*line :503:2*/ ag_L1:
+	/*line client_test.go:504:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :504:2*/ goto ag_L3
 	}
-	/*line client_test.go:496:6*/ ag_f.i = ag_f.ag_t3
-	/*line client_test.go:497:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
-	/*line :497:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
-	/*line :497:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :497:3*/ return ag_s
+	/*line client_test.go:504:6*/ ag_f.i = ag_f.ag_t3
+	/*line client_test.go:505:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
+	/*line :505:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
+	/*line :505:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :505:3*/ return ag_s
 	}
-	/*line :497:3*/ ag_resume1:
-	/*line client_test.go:497:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :497:3*/ ag_f.ag_aw0 = nil
-	/*line :497:3*/ ag_f.ag_t3++
-	/*line :497:3*/ goto ag_L1
-	/*line :497:3*/ ag_L3:
-	/*line client_test.go:499:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
-	/*line :499:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
-	/*line :499:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :499:5*/ return ag_s
+	/*line :505:3*/ ag_resume1:
+	/*line client_test.go:505:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :505:3*/ ag_f.ag_aw0 = nil
+	/*line :505:3*/ ag_f.ag_t3++
+	/*line :505:3*/ goto ag_L1
+	/*line :505:3*/ ag_L3:
+	/*line client_test.go:507:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
+	/*line :507:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :507:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :507:5*/ return ag_s
 	}
-	/*line :499:5*/ ag_resume2:
-	/*line client_test.go:499:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :499:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:499:2*/ if !(err != nil) {
-		/*line :499:2*/ goto ag_L4
+	/*line :507:5*/ ag_resume2:
+	/*line client_test.go:507:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :507:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:507:2*/ if !(err != nil) {
+		/*line :507:2*/ goto ag_L4
 	}
-	/*line client_test.go:500:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :500:3*/ return rt.Ready
-	/*line :500:3*/ ag_L4:
-	/*line client_test.go:502:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
-	/*line :502:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
-	/*line :502:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :502:9*/ return ag_s
+	/*line client_test.go:508:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :508:3*/ return rt.Ready
+	/*line :508:3*/ ag_L4:
+	/*line client_test.go:510:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
+	/*line :510:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :510:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :510:9*/ return ag_s
 	}
-	/*line :502:9*/ ag_resume3:
-	/*line client_test.go:502:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
-	/*line :502:9*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:502:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :502:2*/ return rt.Ready
+	/*line :510:9*/ ag_resume3:
+	/*line client_test.go:510:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
+	/*line :510:9*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:510:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :510:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1485
+//line client_async_test.go:1511
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:497"
+		return "client_test.go:505"
 	case 2:
-		return "client_test.go:499"
+		return "client_test.go:507"
 	case 3:
-		return "client_test.go:502"
+		return "client_test.go:510"
 	}
 	return ""
 }
@@ -1520,76 +1546,76 @@ func (ag_f *ag_invalidThenPing) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:518
+//line client_test.go:526
 func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :518:1*/ var (
+	/*line :526:1*/ var (
 		ag_err1 error
 		s       string
 		err2    error
 	)
-	/*line :518:1*/ if ag_co.Unwinding() {
-		/*line :518:1*/ return rt.Ready
+	/*line :526:1*/ if ag_co.Unwinding() {
+		/*line :526:1*/ return rt.Ready
 	}
-	/*line :518:1*/ switch ag_f.ag_state {
-	/*line :518:1*/ case 1:
-		/*line :518:1*/ goto ag_resume1
-		/*line :518:1*/
+	/*line :526:1*/ switch ag_f.ag_state {
+	/*line :526:1*/ case 1:
+		/*line :526:1*/ goto ag_resume1
+		/*line :526:1*/
 	case 2:
-		/*line :518:1*/ goto ag_resume2
-		/*line :518:1*/
+		/*line :526:1*/ goto ag_resume2
+		/*line :526:1*/
 	case 3:
-		/*line :518:1*/ goto ag_resume3
+		/*line :526:1*/ goto ag_resume3
 	}
-	/*line client_test.go:519:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :519:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
-	/*line :519:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :519:5*/ return ag_s
+	/*line client_test.go:527:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :527:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :527:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :527:5*/ return ag_s
 	}
-	/*line :519:5*/ ag_resume1:
-	/*line client_test.go:519:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :519:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:519:2*/ if !(ag_err1 != nil) {
-		/*line :519:2*/ goto ag_L1
+	/*line :527:5*/ ag_resume1:
+	/*line client_test.go:527:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :527:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:527:2*/ if !(ag_err1 != nil) {
+		/*line :527:2*/ goto ag_L1
 	}
-	/*line client_test.go:520:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :520:3*/ return rt.Ready
-	/*line :520:3*/ ag_L1:
-	/*line client_test.go:522:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :522:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
-	/*line :522:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :522:2*/ return ag_s
+	/*line client_test.go:528:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :528:3*/ return rt.Ready
+	/*line :528:3*/ ag_L1:
+	/*line client_test.go:530:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :530:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
+	/*line :530:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :530:2*/ return ag_s
 	}
-	/*line :522:2*/ ag_resume2:
-	/*line client_test.go:522:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :522:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:523:6*/ ag_f.pe = nil
-	/*line client_test.go:524:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
-		/*line client_test.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
-		/*line :525:3*/ return rt.Ready
+	/*line :530:2*/ ag_resume2:
+	/*line client_test.go:530:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :530:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:531:6*/ ag_f.pe = nil
+	/*line client_test.go:532:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
+		/*line client_test.go:533:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
+		/*line :533:3*/ return rt.Ready
 	}
-	/*line client_test.go:527:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :527:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
-	/*line :527:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :527:2*/ return ag_s
+	/*line client_test.go:535:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :535:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :535:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :535:2*/ return ag_s
 	}
-	/*line :527:2*/ ag_resume3:
-	/*line client_test.go:527:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :527:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:528:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
-	/*line :528:2*/ return rt.Ready
+	/*line :535:2*/ ag_resume3:
+	/*line client_test.go:535:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :535:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:536:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
+	/*line :536:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1583
+//line client_async_test.go:1609
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:519"
-	case 2:
-		return "client_test.go:522"
-	case 3:
 		return "client_test.go:527"
+	case 2:
+		return "client_test.go:530"
+	case 3:
+		return "client_test.go:535"
 	}
 	return ""
 }
@@ -1621,9 +1647,9 @@ func (ag_f *ag_scripts) AwaitResult() ([]int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:572
+//line client_test.go:580
 func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :572:1*/ var (
+	/*line :580:1*/ var (
 		i       int
 		ag_err1 error
 		v       aredis.Value
@@ -1632,115 +1658,115 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		calls   string
 	)
-	/*line :572:1*/ if ag_co.Unwinding() {
-		/*line :572:1*/ return rt.Ready
+	/*line :580:1*/ if ag_co.Unwinding() {
+		/*line :580:1*/ return rt.Ready
 	}
-	/*line :572:1*/ switch ag_f.ag_state {
-	/*line :572:1*/ case 1:
-		/*line :572:1*/ goto ag_resume1
-		/*line :572:1*/
+	/*line :580:1*/ switch ag_f.ag_state {
+	/*line :580:1*/ case 1:
+		/*line :580:1*/ goto ag_resume1
+		/*line :580:1*/
 	case 2:
-		/*line :572:1*/ goto ag_resume2
-		/*line :572:1*/
+		/*line :580:1*/ goto ag_resume2
+		/*line :580:1*/
 	case 3:
-		/*line :572:1*/ goto ag_resume3
-		/*line :572:1*/
+		/*line :580:1*/ goto ag_resume3
+		/*line :580:1*/
 	case 4:
-		/*line :572:1*/ goto ag_resume4
+		/*line :580:1*/ goto ag_resume4
 	}
-	/*line client_test.go:573:2*/ ag_f.s = aredis.NewScript(incrBy)
-	/*line client_test.go:574:6*/ ag_f.out = nil
-	/*line :574:6*/ ag_f.ag_t3 = 3
-	/*line :574:6*/ ag_f.ag_t4 = 0
-	/*line :574:6*/ ag_L1:
-	/*line client_test.go:575:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		/*line :575:2*/ goto ag_L3
+	/*line client_test.go:581:2*/ ag_f.s = aredis.NewScript(incrBy)
+	/*line client_test.go:582:6*/ ag_f.out = nil
+	/*line :582:6*/ ag_f.ag_t3 = 3
+	/*line :582:6*/ ag_f.ag_t4 = 0
+	/*line :582:6*/ ag_L1:
+	/*line client_test.go:583:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :583:2*/ goto ag_L3
 	}
-	/*line client_test.go:575:6*/ i = ag_f.ag_t4
-	/*line client_test.go:576:3*/ if !(i == 2) {
-		/*line :576:3*/ goto ag_L4
+	/*line client_test.go:583:6*/ i = ag_f.ag_t4
+	/*line client_test.go:584:3*/ if !(i == 2) {
+		/*line :584:3*/ goto ag_L4
 	}
-	/*line client_test.go:577:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :577:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :577:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :577:7*/ return ag_s
+	/*line client_test.go:585:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :585:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :585:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :585:7*/ return ag_s
 	}
-	/*line :577:7*/ ag_resume1:
-	/*line client_test.go:577:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :577:7*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:577:4*/ if !(ag_err1 != nil) {
-		/*line :577:4*/ goto ag_L5
+	/*line :585:7*/ ag_resume1:
+	/*line client_test.go:585:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :585:7*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:585:4*/ if !(ag_err1 != nil) {
+		/*line :585:4*/ goto ag_L5
 	}
-	/*line client_test.go:578:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :578:5*/ return rt.Ready
-	/*line :578:5*/ ag_L5:
-	/*line :578:5*/ ag_L4:
-	/*line client_test.go:581:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
-	/*line :581:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
-	/*line :581:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :581:3*/ return ag_s
+	/*line client_test.go:586:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :586:5*/ return rt.Ready
+	/*line :586:5*/ ag_L5:
+	/*line :586:5*/ ag_L4:
+	/*line client_test.go:589:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
+	/*line :589:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
+	/*line :589:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :589:3*/ return ag_s
 	}
-	/*line :581:3*/ ag_resume2:
-	/*line client_test.go:581:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :581:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:582:3*/ if ag_err2 != nil {
-		/*line client_test.go:583:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :583:4*/ return rt.Ready
+	/*line :589:3*/ ag_resume2:
+	/*line client_test.go:589:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :589:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:590:3*/ if ag_err2 != nil {
+		/*line client_test.go:591:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :591:4*/ return rt.Ready
 	}
-	/*line client_test.go:585:3*/ ag_f.out = append(ag_f.out, v.Int)
-	/*line :585:3*/ ag_f.ag_t4++
-	/*line :585:3*/ goto ag_L1
-	/*line :585:3*/ ag_L3:
-	/*line client_test.go:587:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
-	/*line :587:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
-	/*line :587:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :587:2*/ return ag_s
+	/*line client_test.go:593:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line :593:3*/ ag_f.ag_t4++
+	/*line :593:3*/ goto ag_L1
+	/*line :593:3*/ ag_L3:
+	/*line client_test.go:595:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
+	/*line :595:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :595:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :595:2*/ return ag_s
 	}
-	/*line :587:2*/ ag_resume3:
-	/*line client_test.go:587:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :587:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:588:2*/ if ag_err3 != nil {
-		/*line client_test.go:589:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :589:3*/ return rt.Ready
+	/*line :595:2*/ ag_resume3:
+	/*line client_test.go:595:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :595:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:596:2*/ if ag_err3 != nil {
+		/*line client_test.go:597:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :597:3*/ return rt.Ready
 	}
-	/*line client_test.go:591:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
-	/*line client_test.go:592:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
-	/*line :592:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
-	/*line :592:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :592:2*/ return ag_s
+	/*line client_test.go:599:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:600:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
+	/*line :600:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :600:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :600:2*/ return ag_s
 	}
-	/*line :592:2*/ ag_resume4:
-	/*line client_test.go:592:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :592:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:593:2*/ if ag_err3 != nil {
-		/*line client_test.go:594:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :594:3*/ return rt.Ready
+	/*line :600:2*/ ag_resume4:
+	/*line client_test.go:600:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :600:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:601:2*/ if ag_err3 != nil {
+		/*line client_test.go:602:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :602:3*/ return rt.Ready
 	}
-	/*line client_test.go:596:2*/ for _, cmd := range []string{"evalsha", "eval"} {
-		/*line client_test.go:597:3*/ for _, line := range strings.Split(calls, "\r\n") {
-			/*line client_test.go:598:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
-				/*line client_test.go:599:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
-				/*line client_test.go:600:5*/ ag_f.out = append(ag_f.out, n)
+	/*line client_test.go:604:2*/ for _, cmd := range []string{"evalsha", "eval"} {
+		/*line client_test.go:605:3*/ for _, line := range strings.Split(calls, "\r\n") {
+			/*line client_test.go:606:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
+				/*line client_test.go:607:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
+				/*line client_test.go:608:5*/ ag_f.out = append(ag_f.out, n)
 			}
 		}
 	}
-	/*line client_test.go:604:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :604:2*/ return rt.Ready
+	/*line client_test.go:612:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :612:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1732
+//line client_async_test.go:1758
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:577"
+		return "client_test.go:585"
 	case 2:
-		return "client_test.go:581"
+		return "client_test.go:589"
 	case 3:
-		return "client_test.go:587"
+		return "client_test.go:595"
 	case 4:
-		return "client_test.go:592"
+		return "client_test.go:600"
 	}
 	return ""
 }
@@ -1778,9 +1804,9 @@ func (ag_f *ag_blpopParks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:621
+//line client_test.go:629
 func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :621:1*/ var (
+	/*line :629:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1791,185 +1817,185 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 		entry   aredis.Value
 		fields  []string
 	)
-	/*line :621:1*/ if ag_co.Unwinding() {
-		/*line :621:1*/ return rt.Ready
+	/*line :629:1*/ if ag_co.Unwinding() {
+		/*line :629:1*/ return rt.Ready
 	}
-	/*line :621:1*/ switch ag_f.ag_state {
-	/*line :621:1*/ case 1:
-		/*line :621:1*/ goto ag_resume1
-		/*line :621:1*/
+	/*line :629:1*/ switch ag_f.ag_state {
+	/*line :629:1*/ case 1:
+		/*line :629:1*/ goto ag_resume1
+		/*line :629:1*/
 	case 2:
-		/*line :621:1*/ goto ag_resume2
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume2
+		/*line :629:1*/
 	case 3:
-		/*line :621:1*/ goto ag_resume3
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume3
+		/*line :629:1*/
 	case 4:
-		/*line :621:1*/ goto ag_resume4
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume4
+		/*line :629:1*/
 	case 5:
-		/*line :621:1*/ goto ag_resume5
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume5
+		/*line :629:1*/
 	case 6:
-		/*line :621:1*/ goto ag_resume6
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume6
+		/*line :629:1*/
 	case 7:
-		/*line :621:1*/ goto ag_resume7
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume7
+		/*line :629:1*/
 	case 8:
-		/*line :621:1*/ goto ag_resume8
-		/*line :621:1*/
+		/*line :629:1*/ goto ag_resume8
+		/*line :629:1*/
 	case 9:
-		/*line :621:1*/ goto ag_resume9
+		/*line :629:1*/ goto ag_resume9
 	}
-	/*line client_test.go:622:6*/ ag_f.events = nil
-	/*line client_test.go:623:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :623:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :623:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :623:5*/ return ag_s
+	/*line client_test.go:630:6*/ ag_f.events = nil
+	/*line client_test.go:631:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :631:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :631:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :631:5*/ return ag_s
 	}
-	/*line :623:5*/ ag_resume1:
-	/*line client_test.go:623:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :623:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:623:2*/ if !(ag_err1 != nil) {
-		/*line :623:2*/ goto ag_L1
+	/*line :631:5*/ ag_resume1:
+	/*line client_test.go:631:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :631:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:631:2*/ if !(ag_err1 != nil) {
+		/*line :631:2*/ goto ag_L1
 	}
-	/*line client_test.go:624:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :624:3*/ return rt.Ready
-	/*line :624:3*/ ag_L1:
-	/*line client_test.go:626:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :626:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :626:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :626:2*/ return ag_s
+	/*line client_test.go:632:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :632:3*/ return rt.Ready
+	/*line :632:3*/ ag_L1:
+	/*line client_test.go:634:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :634:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :634:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :634:2*/ return ag_s
 	}
-	/*line :626:2*/ ag_resume2:
-	/*line client_test.go:626:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :626:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:627:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
-	/*line :627:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
-	/*line :627:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :627:2*/ return ag_s
+	/*line :634:2*/ ag_resume2:
+	/*line client_test.go:634:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :634:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:635:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
+	/*line :635:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
+	/*line :635:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :635:2*/ return ag_s
 	}
-	/*line :627:2*/ ag_resume3:
-	/*line client_test.go:627:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :627:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:628:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :628:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :628:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :628:2*/ return ag_s
+	/*line :635:2*/ ag_resume3:
+	/*line client_test.go:635:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :635:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:636:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :636:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :636:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :636:2*/ return ag_s
 	}
-	/*line :628:2*/ ag_resume4:
-	/*line :628:2*/ ag_f.ag_aw3 = nil
-	/*line :628:2*/ ag_f.ag_t5 = 20
-	/*line :628:2*/ ag_f.ag_t6 = 0
-	/*line :628:2*/ ag_L2:
-	/*line client_test.go:629:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
-		/*line :629:2*/ goto ag_L4
+	/*line :636:2*/ ag_resume4:
+	/*line :636:2*/ ag_f.ag_aw3 = nil
+	/*line :636:2*/ ag_f.ag_t5 = 20
+	/*line :636:2*/ ag_f.ag_t6 = 0
+	/*line :636:2*/ ag_L2:
+	/*line client_test.go:637:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :637:2*/ goto ag_L4
 	}
-	/*line client_test.go:629:6*/ ag_f.i = ag_f.ag_t6
-	/*line client_test.go:630:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
-	/*line :630:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
-	/*line :630:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :630:6*/ return ag_s
+	/*line client_test.go:637:6*/ ag_f.i = ag_f.ag_t6
+	/*line client_test.go:638:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
+	/*line :638:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
+	/*line :638:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:6*/ return ag_s
 	}
-	/*line :630:6*/ ag_resume5:
-	/*line client_test.go:630:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :630:6*/ ag_f.ag_aw4 = nil
-	/*line client_test.go:630:3*/ if !(ag_err2 != nil) {
-		/*line :630:3*/ goto ag_L5
+	/*line :638:6*/ ag_resume5:
+	/*line client_test.go:638:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :638:6*/ ag_f.ag_aw4 = nil
+	/*line client_test.go:638:3*/ if !(ag_err2 != nil) {
+		/*line :638:3*/ goto ag_L5
 	}
-	/*line client_test.go:631:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :631:4*/ return rt.Ready
-	/*line :631:4*/ ag_L5:
-	/*line client_test.go:633:3*/ if ag_f.i == 0 {
-		/*line client_test.go:634:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
+	/*line client_test.go:639:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :639:4*/ return rt.Ready
+	/*line :639:4*/ ag_L5:
+	/*line client_test.go:641:3*/ if ag_f.i == 0 {
+		/*line client_test.go:642:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
 	}
-	/*line :634:4*/ ag_f.ag_t6++
-	/*line :634:4*/ goto ag_L2
-	/*line :634:4*/ ag_L4:
-	/*line client_test.go:637:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
-	/*line client_test.go:638:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
-	/*line :638:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
-	/*line :638:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :638:5*/ return ag_s
+	/*line :642:4*/ ag_f.ag_t6++
+	/*line :642:4*/ goto ag_L2
+	/*line :642:4*/ ag_L4:
+	/*line client_test.go:645:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
+	/*line client_test.go:646:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
+	/*line :646:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
+	/*line :646:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :646:5*/ return ag_s
 	}
-	/*line :638:5*/ ag_resume6:
-	/*line client_test.go:638:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :638:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:638:2*/ if !(ag_err3 != nil) {
-		/*line :638:2*/ goto ag_L6
+	/*line :646:5*/ ag_resume6:
+	/*line client_test.go:646:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :646:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:646:2*/ if !(ag_err3 != nil) {
+		/*line :646:2*/ goto ag_L6
 	}
-	/*line client_test.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :639:3*/ return rt.Ready
-	/*line :639:3*/ ag_L6:
-	/*line client_test.go:641:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
-	/*line :641:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
-	/*line :641:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :641:5*/ return ag_s
+	/*line client_test.go:647:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :647:3*/ return rt.Ready
+	/*line :647:3*/ ag_L6:
+	/*line client_test.go:649:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
+	/*line :649:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :649:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:5*/ return ag_s
 	}
-	/*line :641:5*/ ag_resume7:
-	/*line client_test.go:641:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :641:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:641:2*/ if !(ag_err4 != nil) {
-		/*line :641:2*/ goto ag_L7
+	/*line :649:5*/ ag_resume7:
+	/*line client_test.go:649:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :649:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:649:2*/ if !(ag_err4 != nil) {
+		/*line :649:2*/ goto ag_L7
 	}
-	/*line client_test.go:642:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
-	/*line :642:3*/ return rt.Ready
-	/*line :642:3*/ ag_L7:
-	/*line client_test.go:644:2*/ ag_f.ag_aw5 = ag_f.blpop
-	/*line :644:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
-	/*line :644:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :644:2*/ return ag_s
+	/*line client_test.go:650:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
+	/*line :650:3*/ return rt.Ready
+	/*line :650:3*/ ag_L7:
+	/*line client_test.go:652:2*/ ag_f.ag_aw5 = ag_f.blpop
+	/*line :652:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :652:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :652:2*/ return ag_s
 	}
-	/*line :644:2*/ ag_resume8:
-	/*line client_test.go:644:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
-	/*line :644:2*/ ag_f.ag_aw5 = nil
-	/*line client_test.go:645:2*/ if ag_err5 != nil {
-		/*line client_test.go:646:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :646:3*/ return rt.Ready
+	/*line :652:2*/ ag_resume8:
+	/*line client_test.go:652:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
+	/*line :652:2*/ ag_f.ag_aw5 = nil
+	/*line client_test.go:653:2*/ if ag_err5 != nil {
+		/*line client_test.go:654:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :654:3*/ return rt.Ready
 	}
-	/*line client_test.go:648:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
-	/*line client_test.go:649:2*/ ag_f.ag_aw0 = ag_f.xread
-	/*line :649:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
-	/*line :649:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :649:2*/ return ag_s
+	/*line client_test.go:656:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
+	/*line client_test.go:657:2*/ ag_f.ag_aw0 = ag_f.xread
+	/*line :657:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :657:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :657:2*/ return ag_s
 	}
-	/*line :649:2*/ ag_resume9:
-	/*line client_test.go:649:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
-	/*line :649:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:650:2*/ if ag_err5 != nil {
-		/*line client_test.go:651:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :651:3*/ return rt.Ready
+	/*line :657:2*/ ag_resume9:
+	/*line client_test.go:657:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
+	/*line :657:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:658:2*/ if ag_err5 != nil {
+		/*line client_test.go:659:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :659:3*/ return rt.Ready
 	}
-	/*line client_test.go:654:2*/ entry = x.Elems[0].Elems[1].Elems[0]
-	/*line client_test.go:655:2*/ fields, _ = entry.Elems[1].Strings()
-	/*line client_test.go:656:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
-	/*line :656:2*/ return rt.Ready
+	/*line client_test.go:662:2*/ entry = x.Elems[0].Elems[1].Elems[0]
+	/*line client_test.go:663:2*/ fields, _ = entry.Elems[1].Strings()
+	/*line client_test.go:664:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
+	/*line :664:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1951
+//line client_async_test.go:1977
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:623"
+		return "client_test.go:631"
 	case 2:
-		return "client_test.go:626"
+		return "client_test.go:634"
 	case 3:
-		return "client_test.go:627"
+		return "client_test.go:635"
 	case 4:
-		return "client_test.go:628"
+		return "client_test.go:636"
 	case 5:
-		return "client_test.go:630"
-	case 6:
 		return "client_test.go:638"
+	case 6:
+		return "client_test.go:646"
 	case 7:
-		return "client_test.go:641"
-	case 8:
-		return "client_test.go:644"
-	case 9:
 		return "client_test.go:649"
+	case 8:
+		return "client_test.go:652"
+	case 9:
+		return "client_test.go:657"
 	}
 	return ""
 }
@@ -1998,63 +2024,63 @@ func (ag_f *ag_largeArray) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:672
+//line client_test.go:680
 func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :672:1*/ var (
+	/*line :680:1*/ var (
 		p     *aredis.Pipeline
 		err   error
 		ag_t2 []string
 		ag_t3 error
 	)
-	/*line :672:1*/ if ag_co.Unwinding() {
-		/*line :672:1*/ return rt.Ready
+	/*line :680:1*/ if ag_co.Unwinding() {
+		/*line :680:1*/ return rt.Ready
 	}
-	/*line :672:1*/ switch ag_f.ag_state {
-	/*line :672:1*/ case 1:
-		/*line :672:1*/ goto ag_resume1
-		/*line :672:1*/
+	/*line :680:1*/ switch ag_f.ag_state {
+	/*line :680:1*/ case 1:
+		/*line :680:1*/ goto ag_resume1
+		/*line :680:1*/
 	case 2:
-		/*line :672:1*/ goto ag_resume2
+		/*line :680:1*/ goto ag_resume2
 	}
-	/*line client_test.go:673:2*/ p = ag_f.cl.Pipeline()
-	/*line client_test.go:674:2*/ for i := range ag_f.n {
-		/*line client_test.go:675:3*/ p.Add("RPUSH", "big", i)
+	/*line client_test.go:681:2*/ p = ag_f.cl.Pipeline()
+	/*line client_test.go:682:2*/ for i := range ag_f.n {
+		/*line client_test.go:683:3*/ p.Add("RPUSH", "big", i)
 	}
-	/*line client_test.go:677:5*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :677:5*/ ag_f.ag_state = 1 // await: p.Exec()
-	/*line :677:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :677:5*/ return ag_s
+	/*line client_test.go:685:5*/ ag_f.ag_aw0 = p.ExecAsync()
+	/*line :685:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line :685:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :685:5*/ return ag_s
 	}
-	/*line :677:5*/ ag_resume1:
-	/*line client_test.go:677:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :677:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:677:2*/ if !(err != nil) {
-		/*line :677:2*/ goto ag_L1
+	/*line :685:5*/ ag_resume1:
+	/*line client_test.go:685:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :685:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:685:2*/ if !(err != nil) {
+		/*line :685:2*/ goto ag_L1
 	}
-	/*line client_test.go:678:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :678:3*/ return rt.Ready
-	/*line :678:3*/ ag_L1:
-	/*line client_test.go:680:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
-	/*line :680:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
-	/*line :680:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :680:9*/ return ag_s
+	/*line client_test.go:686:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :686:3*/ return rt.Ready
+	/*line :686:3*/ ag_L1:
+	/*line client_test.go:688:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
+	/*line :688:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :688:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :688:9*/ return ag_s
 	}
-	/*line :680:9*/ ag_resume2:
-	/*line client_test.go:680:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :680:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:680:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :680:2*/ return rt.Ready
+	/*line :688:9*/ ag_resume2:
+	/*line client_test.go:688:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :688:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:688:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :688:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2050
+//line client_async_test.go:2076
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:677"
+		return "client_test.go:685"
 	case 2:
-		return "client_test.go:680"
+		return "client_test.go:688"
 	}
 	return ""
 }
@@ -2086,98 +2112,98 @@ func (ag_f *ag_waitForSlot) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:702
+//line client_test.go:710
 func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :702:1*/ var (
+	/*line :710:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		s       string
 	)
-	/*line :702:1*/ if ag_co.Unwinding() {
-		/*line :702:1*/ return rt.Ready
+	/*line :710:1*/ if ag_co.Unwinding() {
+		/*line :710:1*/ return rt.Ready
 	}
-	/*line :702:1*/ switch ag_f.ag_state {
-	/*line :702:1*/ case 1:
-		/*line :702:1*/ goto ag_resume1
-		/*line :702:1*/
+	/*line :710:1*/ switch ag_f.ag_state {
+	/*line :710:1*/ case 1:
+		/*line :710:1*/ goto ag_resume1
+		/*line :710:1*/
 	case 2:
-		/*line :702:1*/ goto ag_resume2
-		/*line :702:1*/
+		/*line :710:1*/ goto ag_resume2
+		/*line :710:1*/
 	case 3:
-		/*line :702:1*/ goto ag_resume3
-		/*line :702:1*/
+		/*line :710:1*/ goto ag_resume3
+		/*line :710:1*/
 	case 4:
-		/*line :702:1*/ goto ag_resume4
-		/*line :702:1*/
+		/*line :710:1*/ goto ag_resume4
+		/*line :710:1*/
 	case 5:
-		/*line :702:1*/ goto ag_resume5
+		/*line :710:1*/ goto ag_resume5
 	}
-	/*line client_test.go:703:6*/ ag_f.out = nil
-	/*line client_test.go:704:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :704:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :704:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :704:2*/ return ag_s
+	/*line client_test.go:711:6*/ ag_f.out = nil
+	/*line client_test.go:712:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :712:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :712:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :712:2*/ return ag_s
 	}
-	/*line :704:2*/ ag_resume1:
-	/*line client_test.go:704:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :704:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:705:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :705:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :705:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :705:2*/ return ag_s
+	/*line :712:2*/ ag_resume1:
+	/*line client_test.go:712:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :712:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:713:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :713:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :713:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :713:2*/ return ag_s
 	}
-	/*line :705:2*/ ag_resume2:
-	/*line :705:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:706:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
-	/*line :706:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
-	/*line :706:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :706:2*/ return ag_s
+	/*line :713:2*/ ag_resume2:
+	/*line :713:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:714:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :714:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :714:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :714:2*/ return ag_s
 	}
-	/*line :706:2*/ ag_resume3:
-	/*line client_test.go:706:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :706:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:707:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
-	/*line client_test.go:708:5*/ ag_f.ag_aw3 = ag_f.holder
-	/*line :708:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
-	/*line :708:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :708:5*/ return ag_s
+	/*line :714:2*/ ag_resume3:
+	/*line client_test.go:714:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :714:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:715:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
+	/*line client_test.go:716:5*/ ag_f.ag_aw3 = ag_f.holder
+	/*line :716:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :716:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :716:5*/ return ag_s
 	}
-	/*line :708:5*/ ag_resume4:
-	/*line client_test.go:708:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :708:5*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:708:2*/ if !(ag_err2 != nil) {
-		/*line :708:2*/ goto ag_L1
+	/*line :716:5*/ ag_resume4:
+	/*line client_test.go:716:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :716:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:716:2*/ if !(ag_err2 != nil) {
+		/*line :716:2*/ goto ag_L1
 	}
-	/*line client_test.go:709:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-	/*line :709:3*/ return rt.Ready
-	/*line :709:3*/ ag_L1:
-	/*line client_test.go:711:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
-	/*line :711:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :711:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :711:2*/ return ag_s
+	/*line client_test.go:717:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+	/*line :717:3*/ return rt.Ready
+	/*line :717:3*/ ag_L1:
+	/*line client_test.go:719:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
+	/*line :719:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :719:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :719:2*/ return ag_s
 	}
-	/*line :711:2*/ ag_resume5:
-	/*line client_test.go:711:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :711:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:712:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
-	/*line :712:2*/ return rt.Ready
+	/*line :719:2*/ ag_resume5:
+	/*line client_test.go:719:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :719:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:720:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
+	/*line :720:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2167
+//line client_async_test.go:2193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:704"
+		return "client_test.go:712"
 	case 2:
-		return "client_test.go:705"
+		return "client_test.go:713"
 	case 3:
-		return "client_test.go:706"
+		return "client_test.go:714"
 	case 4:
-		return "client_test.go:708"
+		return "client_test.go:716"
 	case 5:
-		return "client_test.go:711"
+		return "client_test.go:719"
 	}
 	return ""
 }

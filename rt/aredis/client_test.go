@@ -405,13 +405,21 @@ func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {
 	if _, err := rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), cl.DoAsync("DEBUG", "SLEEP", "0.05"))); err != nil {
 		return "", err
 	}
+	down := make(chan struct{})
 	go func() {
 		time.Sleep(100 * time.Millisecond)
 		srv.Kill()
+		close(down)
 	}()
 	_, err := cl.Do("DEBUG", "SLEEP", "5")
 	if err == nil || !strings.Contains(err.Error(), "server closed the connection") {
 		return "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", err)
+	}
+	// The connection breaks while the kernel is still tearing the
+	// process down (its listening socket may accept one more connect):
+	// wait until it has exited.
+	if _, err := rt.ToThread(func() (struct{}, error) { <-down; return struct{}{}, nil }); err != nil {
+		return "", err
 	}
 	if _, err := cl.Do("PING"); err == nil {
 		return "", errors.New("PING with the server down did not fail")
