@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -374,13 +375,28 @@ func TestServerPanicLogged(t *testing.T) {
 	assert.Contains(t, out, "ahttp: panic serving 127.0.0.1:")
 	assert.Contains(t, out, ": handler panic\ngoroutine ")
 	assert.Contains(t, out, "ahttp_test.(*ag_testHandler).Resume", "the stack reaches the handler's frame")
-	assert.Contains(t, out, "server_test.go:", "with the handler's lines")
+	assert.Contains(t, out, "\tserver_test.go:"+handlerPanicLine(t)+" ", "at the handler's line that panicked: %s", out)
+	assert.NotContains(t, out, "server_async_test.go:", "the user's source, not the generated code")
 
 	// http.ErrAbortHandler: no response, no log.
 	before := logged.String()
 	got = rawExchange(t, base, "GET /abort HTTP/1.1\r\nHost: a\r\n\r\n")
 	assert.Equal(t, "", got, "the connection closed without a response")
 	assert.Equal(t, before, logged.String())
+}
+
+// handlerPanicLine is the line of testHandler's panic in server_test.go.
+func handlerPanicLine(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile("server_test.go")
+	require.NoError(t, err)
+	for i, l := range strings.Split(string(src), "\n") {
+		if strings.TrimSpace(l) == `panic("handler panic")` {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	t.Fatal("no panic line in server_test.go")
+	return ""
 }
 
 // Item 14: running out of descriptors in Accept is logged, and the server
