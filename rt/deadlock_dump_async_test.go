@@ -11,11 +11,23 @@ func _() {
 	var _ ag_stale_run_go_generate = waitsOnNothing
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*rt.Mailbox[int]) error
+	var _ ag_stale_run_go_generate = parkedOnLoop1
+}
+
+func _() {
+	type ag_stale_run_go_generate func() (int, error)
+	var _ ag_stale_run_go_generate = groupDeadlock
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // deadlock_dump_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("deadlock_dump_test.go", []rt.SourceFunc{
 		{Name: "waitsOnNothing", Line: 15, Off: 222, Head: "func waitsOnNothing() (int, error) {", Len: 95, Hash: 0x9c5296b840eacd09},
+		{Name: "parkedOnLoop1", Line: 36, Off: 898, Head: "func parkedOnLoop1(started *rt.Mailbox[int]) error {", Len: 135, Hash: 0x26fe1d8c7af0aee4},
+		{Name: "groupDeadlock", Line: 47, Off: 1187, Head: "func groupDeadlock() (int, error) {", Len: 254, Hash: 0x28a91d7a1c280e9d},
 	})
 }
 
@@ -67,13 +79,182 @@ func (ag_f *ag_waitsOnNothing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:71
+//line deadlock_dump_async_test.go:83
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitsOnNothing) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "deadlock_dump_test.go:17"
+	}
+	return ""
+}
+
+// ag_parkedOnLoop1 is the frame of parkedOnLoop1 (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_parkedOnLoop1 struct {
+	ag_state int
+	started  *rt.Mailbox[int]
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// parkedOnLoop1Async returns the coroutine of parkedOnLoop1: nothing runs until it is awaited, spawned, gathered or run.
+func parkedOnLoop1Async(started *rt.Mailbox[int]) rt.Awaitable[struct{}] {
+	return &ag_parkedOnLoop1{started: started}
+}
+
+func (ag_f *ag_parkedOnLoop1) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_parkedOnLoop1) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line deadlock_dump_test.go:36
+func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :36:1*/ var (
+		ag_t0 int
+		ev    rt.Event
+	)
+	/*line :36:1*/ if ag_co.Unwinding() {
+		/*line :36:1*/ return rt.Ready
+	}
+	/*line :36:1*/ switch ag_f.ag_state {
+	/*line :36:1*/ case 1:
+		/*line :36:1*/ goto ag_resume1
+		/*line :36:1*/
+	case 2:
+		/*line :36:1*/ goto ag_resume2
+	}
+	/*line deadlock_dump_test.go:37:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
+	/*line :37:15*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
+	/*line :37:15*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :37:15*/ return ag_s
+	}
+	/*line :37:15*/ ag_resume1:
+	/*line deadlock_dump_test.go:37:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :37:15*/ ag_f.ag_aw0 = nil
+	/*line deadlock_dump_test.go:37:2*/ ag_f.started.Send(ag_t0)
+	/*line deadlock_dump_test.go:38:6*/ ev = rt.Event{}
+	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ev.WaitAsync()
+	/*line :39:2*/ ag_f.ag_state = 2 // await: ev.Wait()
+	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:2*/ return ag_s
+	}
+	/*line :39:2*/ ag_resume2:
+	/*line :39:2*/ ag_f.ag_aw1 = nil
+	/*line deadlock_dump_test.go:40:2*/ ag_f.ag_err = nil
+	/*line :40:2*/ return rt.Ready
+}
+
+//line deadlock_dump_async_test.go:153
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_parkedOnLoop1) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "deadlock_dump_test.go:37"
+	case 2:
+		return "deadlock_dump_test.go:39"
+	}
+	return ""
+}
+
+// ag_groupDeadlock is the frame of groupDeadlock (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_groupDeadlock struct {
+	ag_state int
+	started  *rt.Mailbox[int]
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// groupDeadlockAsync returns the coroutine of groupDeadlock: nothing runs until it is awaited, spawned, gathered or run.
+func groupDeadlockAsync() rt.Awaitable[int] {
+	return &ag_groupDeadlock{}
+}
+
+func (ag_f *ag_groupDeadlock) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_groupDeadlock) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line deadlock_dump_test.go:47
+func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :47:1*/ var (
+		ag_t1 *rt.Group
+		err   error
+		f     *rt.Future[int]
+		ag_t4 int
+		ag_t5 error
+	)
+	/*line :47:1*/ if ag_co.Unwinding() {
+		/*line :47:1*/ return rt.Ready
+	}
+	/*line :47:1*/ switch ag_f.ag_state {
+	/*line :47:1*/ case 1:
+		/*line :47:1*/ goto ag_resume1
+		/*line :47:1*/
+	case 2:
+		/*line :47:1*/ goto ag_resume2
+		/*line :47:1*/
+	case 3:
+		/*line :47:1*/ goto ag_resume3
+	}
+	/*line deadlock_dump_test.go:48:2*/ ag_f.started = rt.NewMailbox[int]()
+	/*line deadlock_dump_test.go:49:10*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :49:10*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :49:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :49:10*/ return ag_s
+	}
+	/*line :49:10*/ ag_resume1:
+	/*line deadlock_dump_test.go:49:10*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :49:10*/ ag_f.ag_aw0 = nil
+	/*line deadlock_dump_test.go:49:2*/ rt.Post(ag_t1.Loop(1), parkedOnLoop1Async(ag_f.started))
+	/*line deadlock_dump_test.go:50:5*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
+	/*line :50:5*/ ag_f.ag_state = 2 // await: started.Recv()
+	/*line :50:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:5*/ return ag_s
+	}
+	/*line :50:5*/ ag_resume2:
+	/*line deadlock_dump_test.go:50:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :50:5*/ ag_f.ag_aw1 = nil
+	/*line deadlock_dump_test.go:50:2*/ if !(err != nil) {
+		/*line :50:2*/ goto ag_L1
+	}
+	/*line deadlock_dump_test.go:51:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :51:3*/ return rt.Ready
+	/*line :51:3*/ ag_L1:
+	/*line deadlock_dump_test.go:53:2*/ f = rt.NewFuture[int]()
+	/*line deadlock_dump_test.go:54:9*/ ag_f.ag_aw1 = f
+	/*line :54:9*/ ag_f.ag_state = 3 // await: rt.Await(f)
+	/*line :54:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:9*/ return ag_s
+	}
+	/*line :54:9*/ ag_resume3:
+	/*line deadlock_dump_test.go:54:9*/ ag_t4, ag_t5 = ag_f.ag_aw1.AwaitResult()
+	/*line :54:9*/ ag_f.ag_aw1 = nil
+	/*line deadlock_dump_test.go:54:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :54:2*/ return rt.Ready
+}
+
+//line deadlock_dump_async_test.go:248
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_groupDeadlock) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "deadlock_dump_test.go:49"
+	case 2:
+		return "deadlock_dump_test.go:50"
+	case 3:
+		return "deadlock_dump_test.go:54"
 	}
 	return ""
 }

@@ -17,7 +17,8 @@ var (
 	ErrNotDone = errors.New("rt: task is not done")
 	// ErrDeadlock is returned by Run when the main task waits but nothing
 	// is ready and no timer is set, so nothing could ever wake it (Run and
-	// RunOn return a *DeadlockError with the task dump, which Is it).
+	// RunOn and RunGroup return a *DeadlockError with the task dump,
+	// which Is it).
 	ErrDeadlock = errors.New("rt: deadlock: the main task waits and nothing can wake it")
 )
 
@@ -81,10 +82,11 @@ func (e *PanicError) Unwrap() error {
 	return err
 }
 
-// DeadlockError is the error Run and RunOn return when the main task waits
-// and nothing can wake it: errors.Is(err, ErrDeadlock) holds, and Tasks is
-// the loop's task dump at that moment (as Dump writes it: which tasks wait
-// on what, at which lines of the user's source). Error prints both.
+// DeadlockError is the error Run, RunOn and RunGroup return when the main
+// task waits and nothing can wake it: errors.Is(err, ErrDeadlock) holds,
+// and Tasks is the loop's task dump at that moment (as Dump writes it:
+// which tasks wait on what, at which lines of the user's source; for
+// RunGroup, every loop's, one section per loop). Error prints both.
 type DeadlockError struct {
 	Tasks string
 }

@@ -102,7 +102,8 @@ func WithLoopOptions(opts []LoopOption, perLoop func(i int) []LoopOption) GroupO
 // The first failure of the group is returned: main's error, or a panic
 // that escaped a loop outside any task (a callback), which also cancels
 // main. Failures of tasks nobody awaited go to each loop's
-// ExceptionHandler, as in Run.
+// ExceptionHandler, as in Run. When main waits and nothing can wake it,
+// RunGroup returns a *DeadlockError with the dump of every loop.
 func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	cfg := groupConfig{}
 	for _, o := range opts {
@@ -152,10 +153,10 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	}
 	t.waiters.add(l, stopper{l})
 	l.stopped = false
-	deadlock := false
+	var deadlock error
 	for !l.stopped {
 		if !g.turn(0) {
-			deadlock = true
+			deadlock = g.deadlock()
 			break
 		}
 	}
@@ -166,9 +167,9 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	l.close()
 
 	v, err := t.Result()
-	if deadlock {
+	if deadlock != nil {
 		var zero T
-		v, err = zero, ErrDeadlock
+		v, err = zero, deadlock
 	}
 	g.mu.Lock()
 	crash := g.crash
@@ -526,15 +527,43 @@ func (d *groupDump) answer() {
 	c.run()
 }
 
-func (d *groupDump) write() {
-	for i := range d.bufs {
-		fmt.Fprintf(d.o.w, "loop %d/%d:\n", i, len(d.bufs))
-		for _, line := range strings.SplitAfter(d.bufs[i].String(), "\n") {
+func (d *groupDump) write() { writeGroupDump(d.o.w, d.bufs) }
+
+// writeGroupDump writes the dumps of a group's loops, one section each.
+func writeGroupDump(w io.Writer, bufs []strings.Builder) {
+	for i := range bufs {
+		fmt.Fprintf(w, "loop %d/%d:\n", i, len(bufs))
+		for _, line := range strings.SplitAfter(bufs[i].String(), "\n") {
 			if line != "" {
-				io.WriteString(d.o.w, "  "+line)
+				io.WriteString(w, "  "+line)
 			}
 		}
 	}
+}
+
+// deadlock returns the DeadlockError of the group's main loop (loop 0),
+// called on its goroutine when it has nothing runnable: its task dump is
+// that of every loop, as Dump writes it in a group. The other loops still
+// run; each dumps its own tasks on its own goroutine.
+func (g *Group) deadlock() error {
+	bufs := make([]strings.Builder, len(g.loops))
+	dumpLoop(&bufs[0], g.loops[0].l, nil)
+	done := make(chan struct{}, len(g.loops))
+	want := 0
+	for i := 1; i < len(g.loops); i++ {
+		l, b := g.loops[i].l, &bufs[i]
+		if postTask(l, func() { dumpLoop(b, l, nil); done <- struct{}{} }) {
+			want++
+		} else {
+			b.WriteString("(stopped)\n")
+		}
+	}
+	for ; want > 0; want-- {
+		<-done
+	}
+	var b strings.Builder
+	writeGroupDump(&b, bufs)
+	return &DeadlockError{Tasks: b.String()}
 }
 
 func (d *groupDump) cancelWait(*Coro) { d.c = nil }
