@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -24,6 +25,47 @@ func (c *Coro) Where() []string {
 		}
 	}
 	return out
+}
+
+// userWhere is where the task is suspended in the user's code, for Debug's
+// slow-step report: the line of the innermost frame that is not one of
+// asyncgen's own packages (rt and the packages under it), followed by the
+// library line it awaits at when that is a different frame, as in
+// "fetch.go:42 via conn.go:315"; "" when no frame knows its place.
+func (c *Coro) userWhere() string {
+	lib := ""
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		l, ok := c.stack[i].(Locator)
+		if !ok {
+			continue
+		}
+		line := l.AwaitLine()
+		if line == "" {
+			continue
+		}
+		if !libraryFrame(c.stack[i]) {
+			if lib != "" {
+				return line + " via " + lib
+			}
+			return line
+		}
+		if lib == "" {
+			lib = line
+		}
+	}
+	return lib
+}
+
+// libraryFrame reports whether f is a frame of asyncgen's own packages
+// (rt, rt/anet, rt/ahttp, ...), not of their tests.
+func libraryFrame(f Frame) bool {
+	t := reflect.TypeOf(f)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	const mod = "github.com/asyncgen/asyncgen/rt"
+	p := t.PkgPath()
+	return (p == mod || strings.HasPrefix(p, mod+"/")) && !strings.HasSuffix(p, "_test")
 }
 
 // AwaitedBy returns the tasks waiting for this one to finish.

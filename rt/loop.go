@@ -93,7 +93,10 @@ func logFailure(c *Coro, err error) {
 // Debug turns on the loop's debug mode: every step of a task that runs
 // longer than threshold without awaiting (100ms when threshold is 0) is
 // logged with the source lines where the task resumed and stopped, since
-// such a step keeps every other task waiting (asyncio's debug mode).
+// such a step keeps every other task waiting (asyncio's debug mode). The
+// lines are the user's: when the task waits inside asyncgen's packages
+// (a read in rt/anet, say), the report names the user's line that called
+// them, then the library's: "from fetch.go:42 via conn.go:315".
 func Debug(threshold time.Duration) LoopOption {
 	if threshold <= 0 {
 		threshold = 100 * time.Millisecond

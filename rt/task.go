@@ -147,19 +147,19 @@ func (c *Coro) run() {
 
 // runTimed is run under Debug: it reports a step that kept the loop busy
 // longer than the threshold, with where the task resumed and where it
-// stopped.
+// stopped, as lines of the user's code (userWhere).
 func (c *Coro) runTimed() {
 	from := "its start"
-	if w := c.Where(); len(w) > 0 {
-		from = w[0]
+	if w := c.userWhere(); w != "" {
+		from = w
 	}
 	began := time.Now()
 	for c.step() {
 	}
 	if d := time.Since(began); d > c.loop.slow {
 		to := "its end"
-		if w := c.Where(); len(w) > 0 && !c.Done() {
-			to = w[0]
+		if w := c.userWhere(); w != "" && !c.Done() {
+			to = w
 		}
 		on := ""
 		if c.loop.member != nil {

@@ -23,7 +23,7 @@ func _() {
 // server_strict_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server_strict_test.go", []rt.SourceFunc{
-		{Name: "strictHandler", Line: 74, Off: 1972, Head: "func strictHandler(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 1434, Hash: 0x49cd8b894d780627},
+		{Name: "strictHandler", Line: 75, Off: 1983, Head: "func strictHandler(w *ahttp.ResponseWriter, r *http.Request) error {", Len: 1434, Hash: 0x49cd8b894d780627},
 	})
 }
 
@@ -52,9 +52,9 @@ func (ag_f *ag_strictHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server_strict_test.go:74
+//line server_strict_test.go:75
 func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :74:1*/ var (
+	/*line :75:1*/ var (
 		ag_t0   string
 		ag_err1 error
 		n       int
@@ -63,152 +63,152 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err4 error
 		ag_t9   error
 	)
-	/*line :74:1*/ if ag_co.Unwinding() {
-		/*line :74:1*/ return rt.Ready
+	/*line :75:1*/ if ag_co.Unwinding() {
+		/*line :75:1*/ return rt.Ready
 	}
-	/*line :74:1*/ switch ag_f.ag_state {
-	/*line :74:1*/ case 1:
-		/*line :74:1*/ goto ag_resume1
-		/*line :74:1*/
+	/*line :75:1*/ switch ag_f.ag_state {
+	/*line :75:1*/ case 1:
+		/*line :75:1*/ goto ag_resume1
+		/*line :75:1*/
 	case 2:
-		/*line :74:1*/ goto ag_resume2
-		/*line :74:1*/
+		/*line :75:1*/ goto ag_resume2
+		/*line :75:1*/
 	case 3:
-		/*line :74:1*/ goto ag_resume3
-		/*line :74:1*/
+		/*line :75:1*/ goto ag_resume3
+		/*line :75:1*/
 	case 4:
-		/*line :74:1*/ goto ag_resume4
+		/*line :75:1*/ goto ag_resume4
 	}
-	/*line :74:1*/ ag_t0 = ag_f.r.URL.Path
-	/*line server_strict_test.go:76:7*/ if ag_t0 == "/cl-overflow" {
-		/*line :76:7*/ goto ag_L2
+	/*line :75:1*/ ag_t0 = ag_f.r.URL.Path
+	/*line server_strict_test.go:77:7*/ if ag_t0 == "/cl-overflow" {
+		/*line :77:7*/ goto ag_L2
 	}
-	/*line server_strict_test.go:76:23*/ if ag_t0 == "/cl-short" {
-		/*line :76:23*/ goto ag_L2
+	/*line server_strict_test.go:77:23*/ if ag_t0 == "/cl-short" {
+		/*line :77:23*/ goto ag_L2
 	}
-	/*line server_strict_test.go:87:7*/ if ag_t0 == "/cl-unflushed" {
-		/*line :87:7*/ goto ag_L3
+	/*line server_strict_test.go:88:7*/ if ag_t0 == "/cl-unflushed" {
+		/*line :88:7*/ goto ag_L3
 	}
-	/*line server_strict_test.go:91:7*/ if ag_t0 == "/te-chunked" {
-		/*line :91:7*/ goto ag_L4
+	/*line server_strict_test.go:92:7*/ if ag_t0 == "/te-chunked" {
+		/*line :92:7*/ goto ag_L4
 	}
-	/*line server_strict_test.go:94:7*/ if ag_t0 == "/early-hints" {
-		/*line :94:7*/ goto ag_L5
+	/*line server_strict_test.go:95:7*/ if ag_t0 == "/early-hints" {
+		/*line :95:7*/ goto ag_L5
 	}
-	/*line server_strict_test.go:98:7*/ if ag_t0 == "/hints-first" {
-		/*line :98:7*/ goto ag_L6
+	/*line server_strict_test.go:99:7*/ if ag_t0 == "/hints-first" {
+		/*line :99:7*/ goto ag_L6
 	}
-	/*line server_strict_test.go:113:7*/ if ag_t0 == "/abort" {
-		/*line :113:7*/ goto ag_L7
+	/*line server_strict_test.go:114:7*/ if ag_t0 == "/abort" {
+		/*line :114:7*/ goto ag_L7
 	}
-	/*line server_strict_test.go:116:7*/ if ag_t0 == "/code-42" {
-		/*line :116:7*/ goto ag_L8
+	/*line server_strict_test.go:117:7*/ if ag_t0 == "/code-42" {
+		/*line :117:7*/ goto ag_L8
 	}
-	/*line server_strict_test.go:118:7*/ if ag_t0 == "/close" {
-		/*line :118:7*/ goto ag_L9
+	/*line server_strict_test.go:119:7*/ if ag_t0 == "/close" {
+		/*line :119:7*/ goto ag_L9
 	}
-	/*line :118:7*/ goto ag_L10
-	/*line :118:7*/ ag_L2:
-	/*line server_strict_test.go:77:3*/ ag_f.w.Header().Set("Content-Length", "5")
-	/*line server_strict_test.go:78:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
-	/*line :78:6*/ ag_f.ag_state = 1 // await: w.Flush()
-	/*line :78:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :78:6*/ return ag_s
+	/*line :119:7*/ goto ag_L10
+	/*line :119:7*/ ag_L2:
+	/*line server_strict_test.go:78:3*/ ag_f.w.Header().Set("Content-Length", "5")
+	/*line server_strict_test.go:79:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
+	/*line :79:6*/ ag_f.ag_state = 1 // await: w.Flush()
+	/*line :79:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :79:6*/ return ag_s
 	}
-	/*line :78:6*/ ag_resume1:
-	/*line server_strict_test.go:78:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :78:6*/ ag_f.ag_aw0 = nil
-	/*line server_strict_test.go:78:3*/ if !(ag_err1 != nil) {
-		/*line :78:3*/ goto ag_L11
+	/*line :79:6*/ ag_resume1:
+	/*line server_strict_test.go:79:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :79:6*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:79:3*/ if !(ag_err1 != nil) {
+		/*line :79:3*/ goto ag_L11
 	}
-	/*line server_strict_test.go:79:4*/ ag_f.ag_err = ag_err1
-	/*line :79:4*/ return rt.Ready
-	/*line :79:4*/ ag_L11:
-	/*line server_strict_test.go:81:3*/ n = 10
-	/*line server_strict_test.go:82:3*/ if ag_f.r.URL.Path == "/cl-short" {
-		/*line server_strict_test.go:83:4*/ n = 3
+	/*line server_strict_test.go:80:4*/ ag_f.ag_err = ag_err1
+	/*line :80:4*/ return rt.Ready
+	/*line :80:4*/ ag_L11:
+	/*line server_strict_test.go:82:3*/ n = 10
+	/*line server_strict_test.go:83:3*/ if ag_f.r.URL.Path == "/cl-short" {
+		/*line server_strict_test.go:84:4*/ n = 3
 	}
-	/*line server_strict_test.go:85:3*/ _, ag_err2 = ag_f.w.Write([]byte(strings.Repeat("x", n)))
-	/*line server_strict_test.go:86:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err2)
-	/*line :86:3*/ goto ag_L1
-	/*line :86:3*/ ag_L3:
-	/*line server_strict_test.go:88:3*/ ag_f.w.Header().Set("Content-Length", "5")
-	/*line server_strict_test.go:89:3*/ _, ag_err3 = ag_f.w.Write([]byte("0123456789"))
-	/*line server_strict_test.go:90:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err3)
-	/*line :90:3*/ goto ag_L1
-	/*line :90:3*/ ag_L4:
-	/*line server_strict_test.go:92:3*/ ag_f.w.Header().Set("Transfer-Encoding", "chunked")
-	/*line server_strict_test.go:93:3*/ io.WriteString(ag_f.w, "chunked by request")
-	/*line :93:3*/ goto ag_L1
-	/*line :93:3*/ ag_L5:
-	/*line server_strict_test.go:95:3*/ ag_f.w.Header().Set("Link", "</style.css>; rel=preload")
-	/*line server_strict_test.go:96:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
-	/*line server_strict_test.go:97:3*/ io.WriteString(ag_f.w, "final")
-	/*line :97:3*/ goto ag_L1
-	/*line :97:3*/ ag_L6:
-	/*line server_strict_test.go:99:3*/ ag_f.w.Header().Set("Link", "</a.js>; rel=preload")
-	/*line server_strict_test.go:100:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
-	/*line server_strict_test.go:101:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
-	/*line :101:6*/ ag_f.ag_state = 2 // await: w.Flush()
-	/*line :101:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :101:6*/ return ag_s
+	/*line server_strict_test.go:86:3*/ _, ag_err2 = ag_f.w.Write([]byte(strings.Repeat("x", n)))
+	/*line server_strict_test.go:87:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err2)
+	/*line :87:3*/ goto ag_L1
+	/*line :87:3*/ ag_L3:
+	/*line server_strict_test.go:89:3*/ ag_f.w.Header().Set("Content-Length", "5")
+	/*line server_strict_test.go:90:3*/ _, ag_err3 = ag_f.w.Write([]byte("0123456789"))
+	/*line server_strict_test.go:91:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err3)
+	/*line :91:3*/ goto ag_L1
+	/*line :91:3*/ ag_L4:
+	/*line server_strict_test.go:93:3*/ ag_f.w.Header().Set("Transfer-Encoding", "chunked")
+	/*line server_strict_test.go:94:3*/ io.WriteString(ag_f.w, "chunked by request")
+	/*line :94:3*/ goto ag_L1
+	/*line :94:3*/ ag_L5:
+	/*line server_strict_test.go:96:3*/ ag_f.w.Header().Set("Link", "</style.css>; rel=preload")
+	/*line server_strict_test.go:97:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
+	/*line server_strict_test.go:98:3*/ io.WriteString(ag_f.w, "final")
+	/*line :98:3*/ goto ag_L1
+	/*line :98:3*/ ag_L6:
+	/*line server_strict_test.go:100:3*/ ag_f.w.Header().Set("Link", "</a.js>; rel=preload")
+	/*line server_strict_test.go:101:3*/ ag_f.w.WriteHeader(http.StatusEarlyHints)
+	/*line server_strict_test.go:102:6*/ ag_f.ag_aw0 = ag_f.w.FlushAsync()
+	/*line :102:6*/ ag_f.ag_state = 2 // await: w.Flush()
+	/*line :102:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:6*/ return ag_s
 	}
-	/*line :101:6*/ ag_resume2:
-	/*line server_strict_test.go:101:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :101:6*/ ag_f.ag_aw0 = nil
-	/*line server_strict_test.go:101:3*/ if !(ag_err4 != nil) {
-		/*line :101:3*/ goto ag_L12
+	/*line :102:6*/ ag_resume2:
+	/*line server_strict_test.go:102:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :102:6*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:102:3*/ if !(ag_err4 != nil) {
+		/*line :102:3*/ goto ag_L12
 	}
-	/*line server_strict_test.go:102:4*/ ag_f.ag_err = ag_err4
-	/*line :102:4*/ return rt.Ready
-	/*line :102:4*/ ag_L12:
-	/*line server_strict_test.go:104:3*/ ag_f.body = "the client never saw the 103"
-	/*line :104:3*/ ag_f.ag_t7 = 2000
-	/*line :104:3*/ ag_f.ag_t8 = 0
-	/*line :104:3*/ ag_L13:
-	/*line server_strict_test.go:105:3*/ if !(ag_f.ag_t8 < ag_f.ag_t7) {
-		/*line :105:3*/ goto ag_L15
+	/*line server_strict_test.go:103:4*/ ag_f.ag_err = ag_err4
+	/*line :103:4*/ return rt.Ready
+	/*line :103:4*/ ag_L12:
+	/*line server_strict_test.go:105:3*/ ag_f.body = "the client never saw the 103"
+	/*line :105:3*/ ag_f.ag_t7 = 2000
+	/*line :105:3*/ ag_f.ag_t8 = 0
+	/*line :105:3*/ ag_L13:
+	/*line server_strict_test.go:106:3*/ if !(ag_f.ag_t8 < ag_f.ag_t7) {
+		/*line :106:3*/ goto ag_L15
 	}
-	/*line server_strict_test.go:106:4*/ if hintsSeen.Load() {
-		/*line server_strict_test.go:107:5*/ ag_f.body = "after the hints"
-		/*line server_strict_test.go:108:5*/ goto ag_L15
+	/*line server_strict_test.go:107:4*/ if hintsSeen.Load() {
+		/*line server_strict_test.go:108:5*/ ag_f.body = "after the hints"
+		/*line server_strict_test.go:109:5*/ goto ag_L15
 	}
-	/*line server_strict_test.go:110:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :110:4*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Millisecond)
-	/*line :110:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :110:4*/ return ag_s
+	/*line server_strict_test.go:111:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :111:4*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Millisecond)
+	/*line :111:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :111:4*/ return ag_s
 	}
-	/*line :110:4*/ ag_resume3:
-	/*line :110:4*/ ag_f.ag_aw0 = nil
-	/*line :110:4*/ ag_f.ag_t8++
-	/*line :110:4*/ goto ag_L13
-	/*line :110:4*/ ag_L15:
-	/*line server_strict_test.go:112:3*/ io.WriteString(ag_f.w, ag_f.body)
-	/*line :112:3*/ goto ag_L1
-	/*line :112:3*/ ag_L7:
-	/*line server_strict_test.go:114:3*/ io.WriteString(ag_f.w, "never sent")
-	/*line server_strict_test.go:115:3*/ panic(http.ErrAbortHandler)
-	/*line :115:3*/ ag_L8:
-	/*line server_strict_test.go:117:3*/ ag_f.w.WriteHeader(42)
-	/*line :117:3*/ goto ag_L1
-	/*line :117:3*/ ag_L9:
-	/*line server_strict_test.go:119:3*/ ag_f.w.Header().Set("Connection", "close")
-	/*line server_strict_test.go:120:3*/ io.WriteString(ag_f.w, "bye")
-	/*line :120:3*/ goto ag_L1
-	/*line :120:3*/ ag_L10:
-	/*line server_strict_test.go:122:10*/ ag_f.ag_aw0 = testHandlerAsync(ag_f.w, ag_f.r)
-	/*line :122:10*/ ag_f.ag_state = 4 // await: testHandler(w, r)
-	/*line :122:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:10*/ return ag_s
+	/*line :111:4*/ ag_resume3:
+	/*line :111:4*/ ag_f.ag_aw0 = nil
+	/*line :111:4*/ ag_f.ag_t8++
+	/*line :111:4*/ goto ag_L13
+	/*line :111:4*/ ag_L15:
+	/*line server_strict_test.go:113:3*/ io.WriteString(ag_f.w, ag_f.body)
+	/*line :113:3*/ goto ag_L1
+	/*line :113:3*/ ag_L7:
+	/*line server_strict_test.go:115:3*/ io.WriteString(ag_f.w, "never sent")
+	/*line server_strict_test.go:116:3*/ panic(http.ErrAbortHandler)
+	/*line :116:3*/ ag_L8:
+	/*line server_strict_test.go:118:3*/ ag_f.w.WriteHeader(42)
+	/*line :118:3*/ goto ag_L1
+	/*line :118:3*/ ag_L9:
+	/*line server_strict_test.go:120:3*/ ag_f.w.Header().Set("Connection", "close")
+	/*line server_strict_test.go:121:3*/ io.WriteString(ag_f.w, "bye")
+	/*line :121:3*/ goto ag_L1
+	/*line :121:3*/ ag_L10:
+	/*line server_strict_test.go:123:10*/ ag_f.ag_aw0 = testHandlerAsync(ag_f.w, ag_f.r)
+	/*line :123:10*/ ag_f.ag_state = 4 // await: testHandler(w, r)
+	/*line :123:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:10*/ return ag_s
 	}
-	/*line :122:10*/ ag_resume4:
-	/*line server_strict_test.go:122:10*/ _, ag_t9 = ag_f.ag_aw0.AwaitResult()
-	/*line :122:10*/ ag_f.ag_aw0 = nil
-	/*line server_strict_test.go:122:3*/ ag_f.ag_err = ag_t9
-	/*line :122:3*/ return rt.Ready
-	/*line :122:3*/ ag_L1:
-	/*line server_strict_test.go:124:2*/ ag_f.ag_err = nil
-	/*line :124:2*/ return rt.Ready
+	/*line :123:10*/ ag_resume4:
+	/*line server_strict_test.go:123:10*/ _, ag_t9 = ag_f.ag_aw0.AwaitResult()
+	/*line :123:10*/ ag_f.ag_aw0 = nil
+	/*line server_strict_test.go:123:3*/ ag_f.ag_err = ag_t9
+	/*line :123:3*/ return rt.Ready
+	/*line :123:3*/ ag_L1:
+	/*line server_strict_test.go:125:2*/ ag_f.ag_err = nil
+	/*line :125:2*/ return rt.Ready
 }
 
 //line server_strict_async_test.go:215
@@ -217,13 +217,13 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_strictHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_strict_test.go:78"
+		return "server_strict_test.go:79"
 	case 2:
-		return "server_strict_test.go:101"
+		return "server_strict_test.go:102"
 	case 3:
-		return "server_strict_test.go:110"
+		return "server_strict_test.go:111"
 	case 4:
-		return "server_strict_test.go:122"
+		return "server_strict_test.go:123"
 	}
 	return ""
 }
