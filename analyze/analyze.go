@@ -204,6 +204,12 @@ type checker struct {
 	// called holds the names that are the function of a call (f of f(x),
 	// s.M of s.M(), the M of s.M), which funcValue leaves alone.
 	called map[ast.Expr]bool
+	// files are the package's files, in which plainNatural looks for the
+	// bodies of the plain functions that async code calls (nil: none).
+	files []*ast.File
+	// decls and naturals are plainNatural's indexes, built lazily.
+	decls    map[*types.Func]*ast.FuncDecl
+	naturals map[*types.Func]*naturalUse
 }
 
 func (c *checker) errorf(pos token.Pos, format string, args ...any) {
@@ -217,7 +223,10 @@ func (c *checker) warnf(pos token.Pos, format string, args ...any) {
 // analyzeFile finds the async functions of f, their await points, and every
 // misuse in the file.
 func analyzeFile(fset *token.FileSet, f *File) Diagnostics {
-	c := &checker{fset: fset, info: f.Info, pkg: f.Pkg}
+	c := &checker{fset: fset, info: f.Info, pkg: f.Pkg, files: f.PkgFiles}
+	if c.files == nil {
+		c.files = []*ast.File{f.Syntax}
+	}
 	for _, d := range f.Syntax.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -376,6 +385,7 @@ func (c *checker) visit(fn *Func, n ast.Node, where int) bool {
 		if a == nil {
 			if where == inAsync {
 				c.ungeneratedCall(n)
+				c.plainNaturalCall(n)
 			}
 			break
 		}

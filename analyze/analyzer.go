@@ -93,7 +93,13 @@ The checks, by diagnostic category:
                        coroutine can carry, a reserved name, a construct it
                        does not lower yet; and, as warnings, an async
                        function or method used as a value (s.M, S.M, work),
-                       which runs its blocking natural form when called.
+                       which runs its blocking natural form when called, and
+                       a call from async code of a plain function of the
+                       package that calls rt's async functions (rt.Now,
+                       rt.Sleep, ...), directly or through other plain
+                       functions: those run their natural forms there (the
+                       wall clock under rt.VirtualTime, a sleep that blocks
+                       the loop); the message says which to mark //async.
 
   stale                an async function whose body changed since its
                        generated file was written, or that the generated
@@ -287,7 +293,7 @@ func (v *vetter) reportChecker(c *checker, category string, skip map[token.Pos]b
 }
 
 func (v *vetter) checker() *checker {
-	return &checker{fset: v.pass.Fset, info: v.pass.TypesInfo, pkg: v.pass.Pkg}
+	return &checker{fset: v.pass.Fset, info: v.pass.TypesInfo, pkg: v.pass.Pkg, files: v.pass.Files}
 }
 
 // isAsync reports whether fn is an async function (rt.Await aside).

@@ -37,9 +37,12 @@ type File struct {
 	GenPath string // absolute path of the file generated for it
 	Src     []byte // the source file's content, as parsed
 	Syntax  *ast.File
-	Pkg     *types.Package
-	Info    *types.Info
-	Funcs   []*Func
+	// PkgFiles are all the parsed files of the package (Syntax among
+	// them), nil when only Syntax is known.
+	PkgFiles []*ast.File
+	Pkg      *types.Package
+	Info     *types.Info
+	Funcs    []*Func
 	// Failed is set when the file's package has errors: nothing is generated
 	// for it and its generated file is left as it is.
 	Failed bool
@@ -286,7 +289,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 		if file == nil {
 			continue
 		}
-		f := &File{Path: path, GenPath: GeneratedPath(path), Src: sources[path].src, Syntax: file, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
+		f := &File{Path: path, GenPath: GeneratedPath(path), Src: sources[path].src, Syntax: file, PkgFiles: p.Syntax, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
 		if !f.Failed && p.Types != nil && p.TypesInfo != nil {
 			prog.Diags = append(prog.Diags, analyzeFileSafely(fset, f)...)
 		}

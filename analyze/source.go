@@ -84,7 +84,7 @@ func LoadSource(fset *token.FileSet, path string, src []byte, imp types.Importer
 		},
 	}
 	pkg, _ := conf.Check(file.Name.Name, fset, files, info)
-	f := &File{Path: path, GenPath: stubPath, Src: src, Syntax: file, Pkg: pkg, Info: info, Failed: len(typeErrs) > 0}
+	f := &File{Path: path, GenPath: stubPath, Src: src, Syntax: file, PkgFiles: files, Pkg: pkg, Info: info, Failed: len(typeErrs) > 0}
 	if f.Failed {
 		prog.Diags = append(prog.Diags, typeErrs...)
 	} else if len(async) > 0 {
