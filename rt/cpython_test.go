@@ -31,6 +31,22 @@ func matchCPython(t *testing.T, script, want, got string) {
 }
 
 func TestCPythonHops(t *testing.T) {
+	hops(t, func(b, c, a, d Awaitable[string]) erased { return await(Gather(b, c, a, d)) },
+		func(v any) []string { return v.([]string) })
+}
+
+// TestCPythonHopsGather4: Gather4 schedules as Gather (and asyncio.gather).
+func TestCPythonHopsGather4(t *testing.T) {
+	hops(t, func(b, c, a, d Awaitable[string]) erased { return await(Gather4(b, c, a, d)) },
+		func(v any) []string {
+			t := v.(Tuple4[string, string, string, string])
+			return []string{t.V0, t.V1, t.V2, t.V3}
+		})
+}
+
+// hops runs hops.py's program, with gather for its gather of two running
+// tasks and two coroutines, and values for its result.
+func hops(t *testing.T, gather func(b, c, a, d Awaitable[string]) erased, values func(any) []string) {
 	tr := &trace{}
 	var a, b, g *Task[string]
 	main := scriptAsync(
@@ -50,10 +66,10 @@ func TestCPythonHops(t *testing.T) {
 		},
 		func(v any, _ error) erased {
 			g = v.(*Task[string])
-			return await(Gather(b, workerAsync(tr, "c", 1), a, workerAsync(tr, "d", 0)))
+			return gather(b, workerAsync(tr, "c", 1), a, workerAsync(tr, "d", 0))
 		},
 		func(v any, _ error) erased {
-			tr.log("gathered %s", strings.Join(v.([]string), " "))
+			tr.log("gathered %s", strings.Join(values(v), " "))
 			return await(Awaitable[string](a))
 		},
 		func(v any, _ error) erased {
@@ -158,6 +174,17 @@ end at 3
 }
 
 func TestCPythonFutures(t *testing.T) {
+	futures(t, func(g1, f1, g2 Awaitable[string]) erased { return await(Gather(g1, f1, g2)) })
+}
+
+// TestCPythonFuturesGather3: Gather3 fails at the first error as Gather
+// (and asyncio.gather), the others running on.
+func TestCPythonFuturesGather3(t *testing.T) {
+	futures(t, func(g1, f1, g2 Awaitable[string]) erased { return await(Gather3(g1, f1, g2)) })
+}
+
+// futures runs futures.py's program, with gather for its failing gather.
+func futures(t *testing.T, gather func(g1, f1, g2 Awaitable[string]) erased) {
 	tr := &trace{}
 	fut := NewFuture[int]()
 	waiter := func(name string) Awaitable[any] {
@@ -190,7 +217,7 @@ func TestCPythonFutures(t *testing.T) {
 		func(v any, _ error) erased { tr.log("main got %v at once", v); return await(SleepAsync(0)) },
 		func(any, error) erased { tr.log("main after sleep0"); return await(Awaitable[string](ticker)) },
 		func(any, error) erased {
-			return await(Gather(sleeperAsync(tr, "g1", 2*time.Second), failerAsync(tr, "f1", time.Second), sleeperAsync(tr, "g2", 3*time.Second)))
+			return gather(sleeperAsync(tr, "g1", 2*time.Second), failerAsync(tr, "f1", time.Second), sleeperAsync(tr, "g2", 3*time.Second))
 		},
 		func(_ any, err error) erased { gatherErr = err; return await(NowAsync()) },
 		func(v any, _ error) erased {

@@ -14,7 +14,8 @@ type Result[T any] struct {
 //
 // It fails with the first error (in completion order) as soon as it
 // happens; the other awaitables keep running. A Gather value is meant to
-// be awaited once.
+// be awaited once. For awaitables of different result types, Gather2 to
+// Gather5 yield a Tuple2 to Tuple5 with the same behaviour.
 func Gather[T any](aws ...Awaitable[T]) Awaitable[[]T] {
 	return &gatherOp[T]{args: aws}
 }
