@@ -3,12 +3,18 @@ package rt
 import "context"
 
 // Context returns the running task's context.Context, for Go APIs that
-// take one (database drivers, gRPC, net/http): it is done once the task
-// has ended, so a cancelled task's context is done as soon as the task has
-// unwound (its deferred calls have run). The context is made on the first
+// take one (database drivers, gRPC, net/http): it is cancelled when the
+// task is cancelled, at the Cancel itself (as a Go context is), so that a
+// call in flight on another goroutine stops at once while the task
+// unwinds; and when the task has ended. A timeout scope's expiry
+// (Timeout, Within), which the task survives with ErrTimeout, leaves it
+// live; a WaitFor that runs out of time cancels the context of the task it
+// made. Deferred calls that still need a live context use
+// context.WithoutCancel(rt.Context()). The context is made on the first
 // call in a task and kept beside the task, not in it; it derives from
-// context.Background. Called from ordinary code, Context returns
-// context.Background().
+// context.Background, or for the main task of a Run with WithContext from
+// that context (its values, and its end, which cancels the task anyway).
+// Called from ordinary code, Context returns context.Background().
 //
 // Context is async: inside an //async function the generator awaits
 // ContextAsync.
@@ -20,23 +26,45 @@ func ContextAsync() Awaitable[context.Context] { return &contextOp{} }
 type contextOp struct{ ctx context.Context }
 
 func (o *contextOp) AwaitStart(c *Coro) Status {
-	l := c.loop
-	if e := l.contexts[c]; e != nil {
-		o.ctx = e.ctx
-		return Ready
-	}
-	if l.contexts == nil {
-		l.contexts = map[*Coro]*taskContext{}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	e := &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
-	l.contexts[c] = e
-	c.waiters.add(l, e) // runs when the task is done
-	o.ctx = ctx
+	o.ctx = c.taskContext().ctx
 	return Ready
 }
 
 func (o *contextOp) AwaitResult() (context.Context, error) { return o.ctx, nil }
+
+// taskContext returns the task's entry in the loop's side table of
+// contexts, made on first use.
+func (c *Coro) taskContext() *taskContext {
+	l := c.loop
+	if e := l.contexts[c]; e != nil {
+		return e
+	}
+	if l.contexts == nil {
+		l.contexts = map[*Coro]*taskContext{}
+	}
+	parent := context.Background()
+	if c == l.main && l.cancelCtx != nil {
+		parent = l.cancelCtx
+	}
+	ctx, cancel := context.WithCancel(parent)
+	if c.extra != nil && c.extra.ctxDone {
+		cancel() // first asked for after a Cancel (in a deferred call)
+	}
+	e := &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
+	l.contexts[c] = e
+	c.waiters.add(l, e) // runs when the task is done
+	return e
+}
+
+// cancelContext cancels the task's context, if it has one (Cancel).
+func (c *Coro) cancelContext() {
+	c.more().ctxDone = true
+	if l := c.loop; l != nil && l.contexts != nil {
+		if e := l.contexts[c]; e != nil {
+			e.cancel()
+		}
+	}
+}
 
 // taskContext is a task's entry in the loop's side table of contexts; it
 // is also the task's done callback that cancels the context and drops the
@@ -54,10 +82,10 @@ func (e *taskContext) run() {
 }
 
 // ToThreadContext is ToThread for a blocking call that takes a
-// context.Context: fn runs on the pool with a context that is cancelled as
-// soon as the awaiting task is cancelled (or when fn has returned), so a
-// database or network call made there stops with the task instead of
-// running on unobserved.
+// context.Context: fn runs on the pool with a context derived from the
+// task's (Context), cancelled as soon as the awaiting task is cancelled,
+// or when fn has returned, so a database or network call made there stops
+// with the task instead of running on unobserved.
 //
 // ToThreadContext is async: inside an //async function the generator
 // awaits ToThreadContextAsync. Called from ordinary code it calls fn with
@@ -68,16 +96,20 @@ func ToThreadContext[T any](fn func(ctx context.Context) (T, error)) (T, error) 
 
 // ToThreadContextAsync is the companion of ToThreadContext.
 func ToThreadContextAsync[T any](fn func(ctx context.Context) (T, error)) Awaitable[T] {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &threadCtxOp[T]{threadOp: threadOp[T]{fn: func() (T, error) { return fn(ctx) }}, cancel: cancel}
+	return &threadCtxOp[T]{ctxFn: fn}
 }
 
 type threadCtxOp[T any] struct {
 	threadOp[T]
+	ctxFn  func(ctx context.Context) (T, error)
 	cancel context.CancelFunc
 }
 
 func (o *threadCtxOp[T]) AwaitStart(c *Coro) Status {
+	ctx, cancel := context.WithCancel(c.taskContext().ctx)
+	o.cancel = cancel
+	fn := o.ctxFn
+	o.fn = func() (T, error) { return fn(ctx) }
 	s := o.threadOp.AwaitStart(c)
 	c.parked = o // so that cancelling the task reaches cancelWait below
 	return s
@@ -89,7 +121,9 @@ func (o *threadCtxOp[T]) cancelWait(c *Coro) {
 }
 
 func (o *threadCtxOp[T]) AwaitResult() (T, error) {
-	o.cancel()
+	if o.cancel != nil {
+		o.cancel()
+	}
 	return o.threadOp.AwaitResult()
 }
 

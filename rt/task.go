@@ -65,6 +65,9 @@ type coroExtra struct {
 	// cancels counts the Cancel calls on the task (asyncio's
 	// cancelling()); a TimeoutScope takes back its own.
 	cancels int32
+	// ctxDone: Cancel was called, so the task's context (Context) is
+	// cancelled, or made cancelled.
+	ctxDone bool
 }
 
 // canceledExtra is the shared extra part of a plain task that ended
@@ -227,6 +230,13 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
+	c.cancelContext()
+	return c.cancel()
+}
+
+// cancel is Cancel without cancelling the task's context (Context): a
+// timeout scope's expiry, which the task survives, cancels so.
+func (c *Coro) cancel() bool {
 	c.more().cancels++
 	if c.unwind != nil {
 		return true // already unwinding

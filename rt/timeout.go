@@ -145,7 +145,7 @@ func (t *scopeTimer) run() {
 	}
 	s.inHeap = false
 	s.state = scopeExpiring
-	s.c.Cancel()
+	s.c.cancel() // the task goes on past the scope: its context stays live
 }
 
 type within[T any] struct {
