@@ -20,13 +20,13 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func() error
-	var _ ag_stale_run_go_generate = serveAndFetch
+	type ag_stale_run_go_generate func(*ahttp.Client, string) (string, error)
+	var _ ag_stale_run_go_generate = body
 }
 
 func _() {
-	type ag_stale_run_go_generate func(string) (string, error)
-	var _ ag_stale_run_go_generate = getStatus
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = serveAndFetch
 }
 
 // Source check: a test binary panics here when an async function below changed in
@@ -34,8 +34,8 @@ func _() {
 func init() {
 	rt.CheckSource("example_test.go", []rt.SourceFunc{
 		{Name: "greet", Line: 18, Off: 271, Head: "func greet(w *ahttp.ResponseWriter, r *http.Request) {", Len: 145, Hash: 0xc347fd3d07e8e729},
-		{Name: "serveAndFetch", Line: 26, Off: 503, Head: "func serveAndFetch() error {", Len: 703, Hash: 0x90d0f49e73f22030},
-		{Name: "getStatus", Line: 67, Off: 1464, Head: "func getStatus(url string) (string, error) {", Len: 261, Hash: 0x796a4ce95ae4e4e7},
+		{Name: "body", Line: 26, Off: 480, Head: "func body(cl *ahttp.Client, url string) (string, error) {", Len: 201, Hash: 0xf936277d03df88fc},
+		{Name: "serveAndFetch", Line: 39, Off: 768, Head: "func serveAndFetch() error {", Len: 696, Hash: 0xa2a66a76ef9ff5bd},
 	})
 }
 
@@ -91,6 +91,104 @@ func (ag_f *ag_greet) AwaitLine() string {
 	return ""
 }
 
+// ag_body is the frame of body (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_body struct {
+	ag_state  int
+	cl        *ahttp.Client
+	url       string
+	ag_aw0    rt.Awaitable[*ahttp.Response]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     string
+	ag_err    error
+}
+
+// bodyAsync returns the coroutine of body: nothing runs until it is awaited, spawned, gathered or run.
+func bodyAsync(cl *ahttp.Client, url string) rt.Awaitable[string] {
+	return &ag_body{cl: cl, url: url}
+}
+
+func (ag_f *ag_body) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_body) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line example_test.go:26
+func (ag_f *ag_body) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :26:1*/ var (
+		resp *ahttp.Response
+		err  error
+		b    []byte
+	)
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ goto ag_exit
+	}
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
+		/*line :26:1*/
+	case 2:
+		/*line :26:1*/ goto ag_resume2
+		/*line :26:1*/
+	case 3:
+		/*line :26:1*/ goto ag_resume3
+	}
+	/*line example_test.go:27:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :27:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:2*/ return ag_s
+	}
+	/*line :27:2*/ ag_resume1:
+	/*line example_test.go:27:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :27:2*/ ag_f.ag_aw0 = nil
+	/*line example_test.go:28:2*/ if err != nil {
+		/*line example_test.go:29:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :29:3*/ goto ag_exit
+	}
+	/*line example_test.go:31:2*/ {
+		/*line :31:2*/ ag_dfn := resp.Body.Close
+		/*line :31:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :31:2*/ defer ag_dfn()
+			/*line :31:2*/ ag_p.Raise()
+		})
+	}
+	/*line example_test.go:32:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
+	/*line :32:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :32:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:2*/ return ag_s
+	}
+	/*line :32:2*/ ag_resume2:
+	/*line example_test.go:32:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :32:2*/ ag_f.ag_aw1 = nil
+	/*line example_test.go:33:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
+	/*line :33:2*/ goto ag_exit
+	/*line :33:2*/ ag_exit:
+	/*line :33:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :33:2*/ ag_resume3:
+	/*line :33:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :33:2*/ return ag_s
+	}
+	/*line :33:2*/ return rt.Ready
+}
+
+//line example_async_test.go:178
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_body) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "example_test.go:27"
+	case 2:
+		return "example_test.go:32"
+	case 3:
+		return "example_test.go:34 (deferred calls)"
+	}
+	return ""
+}
+
 // ag_serveAndFetch is the frame of serveAndFetch (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serveAndFetch struct {
 	ag_state int
@@ -123,221 +221,120 @@ func (ag_f *ag_serveAndFetch) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line example_test.go:26
+//line example_test.go:39
 func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :26:1*/ var (
+	/*line :39:1*/ var (
 		err    error
 		names  []string
 		name   string
 		bodies []string
 	)
-	/*line :26:1*/ if ag_co.Unwinding() {
-		/*line :26:1*/ return rt.Ready
+	/*line :39:1*/ if ag_co.Unwinding() {
+		/*line :39:1*/ return rt.Ready
 	}
-	/*line :26:1*/ switch ag_f.ag_state {
-	/*line :26:1*/ case 1:
-		/*line :26:1*/ goto ag_resume1
-		/*line :26:1*/
+	/*line :39:1*/ switch ag_f.ag_state {
+	/*line :39:1*/ case 1:
+		/*line :39:1*/ goto ag_resume1
+		/*line :39:1*/
 	case 2:
-		/*line :26:1*/ goto ag_resume2
-		/*line :26:1*/
+		/*line :39:1*/ goto ag_resume2
+		/*line :39:1*/
 	case 3:
-		/*line :26:1*/ goto ag_resume3
-		/*line :26:1*/
+		/*line :39:1*/ goto ag_resume3
+		/*line :39:1*/
 	case 4:
-		/*line :26:1*/ goto ag_resume4
-		/*line :26:1*/
+		/*line :39:1*/ goto ag_resume4
+		/*line :39:1*/
 	case 5:
-		/*line :26:1*/ goto ag_resume5
+		/*line :39:1*/ goto ag_resume5
 	}
-	/*line example_test.go:27:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :27:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :27:2*/ return ag_s
+	/*line example_test.go:40:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :40:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :40:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :40:2*/ return ag_s
 	}
-	/*line :27:2*/ ag_resume1:
-	/*line example_test.go:27:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :27:2*/ ag_f.ag_aw0 = nil
-	/*line example_test.go:28:2*/ if err != nil {
-		/*line example_test.go:29:3*/ ag_f.ag_err = err
-		/*line :29:3*/ return rt.Ready
+	/*line :40:2*/ ag_resume1:
+	/*line example_test.go:40:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :40:2*/ ag_f.ag_aw0 = nil
+	/*line example_test.go:41:2*/ if err != nil {
+		/*line example_test.go:42:3*/ ag_f.ag_err = err
+		/*line :42:3*/ return rt.Ready
 	}
-	/*line example_test.go:31:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(greetAsync)}
-	/*line example_test.go:32:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
-	/*line :32:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
-	/*line :32:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :32:2*/ return ag_s
+	/*line example_test.go:44:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(greetAsync)}
+	/*line example_test.go:45:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
+	/*line :45:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
+	/*line :45:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:2*/ return ag_s
 	}
-	/*line :32:2*/ ag_resume2:
-	/*line example_test.go:32:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :32:2*/ ag_f.ag_aw1 = nil
-	/*line example_test.go:33:2*/ ag_f.base = "http://" + ag_f.ln.Addr().String() + "/?name="
-	/*line example_test.go:34:2*/ names = []string{"ada", "grace", "barbara"}
-	/*line example_test.go:35:2*/ ag_f.jobs = make([]rt.Awaitable[string], len(names))
-	/*line :35:2*/ ag_f.ag_t9 = names
-	/*line :35:2*/ ag_f.ag_t10 = 0
-	/*line :35:2*/ ag_L1:
-	/*line example_test.go:36:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :36:2*/ goto ag_L3
+	/*line :45:2*/ ag_resume2:
+	/*line example_test.go:45:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :45:2*/ ag_f.ag_aw1 = nil
+	/*line example_test.go:46:2*/ ag_f.base = "http://" + ag_f.ln.Addr().String() + "/?name="
+	/*line example_test.go:47:2*/ names = []string{"ada", "grace", "barbara"}
+	/*line example_test.go:48:2*/ ag_f.jobs = make([]rt.Awaitable[string], len(names))
+	/*line :48:2*/ ag_f.ag_t9 = names
+	/*line :48:2*/ ag_f.ag_t10 = 0
+	/*line :48:2*/ ag_L1:
+	/*line example_test.go:49:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :49:2*/ goto ag_L3
 	}
-	/*line example_test.go:36:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line example_test.go:37:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ahttp.DefaultClient, ag_f.base+name))
-	/*line :37:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(ahttp.DefaultClient, base + name))
-	/*line :37:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :37:3*/ return ag_s
+	/*line example_test.go:49:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
+	/*line example_test.go:50:3*/ ag_f.ag_aw2 = rt.SpawnAsync(bodyAsync(ahttp.DefaultClient, ag_f.base+name))
+	/*line :50:3*/ ag_f.ag_state = 3 // await: rt.Spawn(bodyAsync(ahttp.DefaultClient, base + name))
+	/*line :50:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:3*/ return ag_s
 	}
-	/*line :37:3*/ ag_resume3:
-	/*line example_test.go:37:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
-	/*line :37:3*/ ag_f.ag_aw2 = nil
-	/*line :37:3*/ ag_f.ag_t10++
-	/*line :37:3*/ goto ag_L1
-	/*line :37:3*/ ag_L3:
-	/*line example_test.go:39:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
-	/*line :39:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
-	/*line :39:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :39:2*/ return ag_s
+	/*line :50:3*/ ag_resume3:
+	/*line example_test.go:50:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
+	/*line :50:3*/ ag_f.ag_aw2 = nil
+	/*line :50:3*/ ag_f.ag_t10++
+	/*line :50:3*/ goto ag_L1
+	/*line :50:3*/ ag_L3:
+	/*line example_test.go:52:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
+	/*line :52:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
+	/*line :52:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:2*/ return ag_s
 	}
-	/*line :39:2*/ ag_resume4:
-	/*line example_test.go:39:2*/ bodies, err = ag_f.ag_aw3.AwaitResult()
-	/*line :39:2*/ ag_f.ag_aw3 = nil
-	/*line example_test.go:40:2*/ if err != nil {
-		/*line example_test.go:41:3*/ ag_f.ag_err = err
-		/*line :41:3*/ return rt.Ready
+	/*line :52:2*/ ag_resume4:
+	/*line example_test.go:52:2*/ bodies, err = ag_f.ag_aw3.AwaitResult()
+	/*line :52:2*/ ag_f.ag_aw3 = nil
+	/*line example_test.go:53:2*/ if err != nil {
+		/*line example_test.go:54:3*/ ag_f.ag_err = err
+		/*line :54:3*/ return rt.Ready
 	}
-	/*line example_test.go:43:2*/ for _, b := range bodies {
-		/*line example_test.go:44:3*/ fmt.Println(b)
+	/*line example_test.go:56:2*/ for _, b := range bodies {
+		/*line example_test.go:57:3*/ fmt.Println(b)
 	}
-	/*line example_test.go:46:2*/ ahttp.DefaultClient.CloseIdleConnections()
-	/*line example_test.go:47:2*/ ag_f.srv.Close()
-	/*line example_test.go:48:2*/ ag_f.ag_aw4 = ag_f.served
-	/*line :48:2*/ ag_f.ag_state = 5 // await: rt.Await(served)
-	/*line :48:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :48:2*/ return ag_s
+	/*line example_test.go:59:2*/ ahttp.DefaultClient.CloseIdleConnections()
+	/*line example_test.go:60:2*/ ag_f.srv.Close()
+	/*line example_test.go:61:2*/ ag_f.ag_aw4 = ag_f.served
+	/*line :61:2*/ ag_f.ag_state = 5 // await: rt.Await(served)
+	/*line :61:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:2*/ return ag_s
 	}
-	/*line :48:2*/ ag_resume5:
-	/*line example_test.go:48:2*/ _, err = ag_f.ag_aw4.AwaitResult()
-	/*line :48:2*/ ag_f.ag_aw4 = nil
-	/*line example_test.go:49:2*/ fmt.Println(err)
-	/*line example_test.go:50:2*/ ag_f.ag_err = nil
-	/*line :50:2*/ return rt.Ready
+	/*line :61:2*/ ag_resume5:
+	/*line example_test.go:61:2*/ _, err = ag_f.ag_aw4.AwaitResult()
+	/*line :61:2*/ ag_f.ag_aw4 = nil
+	/*line example_test.go:62:2*/ fmt.Println(err)
+	/*line example_test.go:63:2*/ ag_f.ag_err = nil
+	/*line :63:2*/ return rt.Ready
 }
 
-//line example_async_test.go:226
+//line example_async_test.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "example_test.go:27"
+		return "example_test.go:40"
 	case 2:
-		return "example_test.go:32"
+		return "example_test.go:45"
 	case 3:
-		return "example_test.go:37"
+		return "example_test.go:50"
 	case 4:
-		return "example_test.go:39"
+		return "example_test.go:52"
 	case 5:
-		return "example_test.go:48"
-	}
-	return ""
-}
-
-// ag_getStatus is the frame of getStatus (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_getStatus struct {
-	ag_state  int
-	url       string
-	resp      *ahttp.Response
-	ag_aw0    rt.Awaitable[*ahttp.Response]
-	ag_aw1    rt.Awaitable[[]byte]
-	ag_defers rt.Defers
-	ag_r0     string
-	ag_err    error
-}
-
-// getStatusAsync returns the coroutine of getStatus: nothing runs until it is awaited, spawned, gathered or run.
-func getStatusAsync(url string) rt.Awaitable[string] {
-	return &ag_getStatus{url: url}
-}
-
-func (ag_f *ag_getStatus) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_getStatus) AwaitResult() (string, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line example_test.go:67
-func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :67:1*/ var (
-		err  error
-		body []byte
-	)
-	/*line :67:1*/ if ag_co.Unwinding() {
-		/*line :67:1*/ goto ag_exit
-	}
-	/*line :67:1*/ switch ag_f.ag_state {
-	/*line :67:1*/ case 1:
-		/*line :67:1*/ goto ag_resume1
-		/*line :67:1*/
-	case 2:
-		/*line :67:1*/ goto ag_resume2
-		/*line :67:1*/
-	case 3:
-		/*line :67:1*/ goto ag_resume3
-	}
-	/*line example_test.go:68:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
-	/*line :68:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
-	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :68:2*/ return ag_s
-	}
-	/*line :68:2*/ ag_resume1:
-	/*line example_test.go:68:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :68:2*/ ag_f.ag_aw0 = nil
-	/*line example_test.go:69:2*/ if err != nil {
-		/*line example_test.go:70:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :70:3*/ goto ag_exit
-	}
-	/*line example_test.go:72:2*/ {
-		/*line :72:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :72:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :72:2*/ defer ag_dfn()
-			/*line :72:2*/ ag_p.Raise()
-		})
-	}
-	/*line example_test.go:73:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :73:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :73:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :73:2*/ return ag_s
-	}
-	/*line :73:2*/ ag_resume2:
-	/*line example_test.go:73:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :73:2*/ ag_f.ag_aw1 = nil
-	/*line example_test.go:74:2*/ if err != nil {
-		/*line example_test.go:75:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :75:3*/ goto ag_exit
-	}
-	/*line example_test.go:77:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%s %q", ag_f.resp.Status, body), nil
-	/*line :77:2*/ goto ag_exit
-	/*line :77:2*/ ag_exit:
-	/*line :77:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :77:2*/ ag_resume3:
-	/*line :77:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :77:2*/ return ag_s
-	}
-	/*line :77:2*/ return rt.Ready
-}
-
-//line example_async_test.go:331
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_getStatus) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "example_test.go:68"
-	case 2:
-		return "example_test.go:73"
-	case 3:
-		return "example_test.go:78 (deferred calls)"
+		return "example_test.go:61"
 	}
 	return ""
 }

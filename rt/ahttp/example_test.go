@@ -20,6 +20,19 @@ func greet(w *ahttp.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "hello, %s", r.URL.Query().Get("name"))
 }
 
+// body fetches url with cl and returns its body.
+//
+// async
+func body(cl *ahttp.Client, url string) (string, error) {
+	resp, err := cl.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := resp.Body.ReadAll()
+	return string(b), err
+}
+
 // serveAndFetch runs a server and three concurrent clients on one loop.
 //
 // async
@@ -34,7 +47,7 @@ func serveAndFetch() error {
 	names := []string{"ada", "grace", "barbara"}
 	jobs := make([]rt.Awaitable[string], len(names))
 	for i, name := range names {
-		jobs[i] = rt.Spawn(fetchStringAsync(ahttp.DefaultClient, base+name))
+		jobs[i] = rt.Spawn(bodyAsync(ahttp.DefaultClient, base+name))
 	}
 	bodies, err := rt.Await(rt.Gather(jobs...))
 	if err != nil {
@@ -59,31 +72,4 @@ func Example() {
 	// hello, grace
 	// hello, barbara
 	// http: Server closed
-}
-
-// getStatus fetches url and reports its status and body.
-//
-// async
-func getStatus(url string) (string, error) {
-	resp, err := ahttp.Get(url)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	body, err := resp.Body.ReadAll()
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("%s %q", resp.Status, body), nil
-}
-
-func ExampleGet() {
-	// A net/http server on loopback, fetched from the loop.
-	srv := newStdServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, "from net/http")
-	}))
-	defer srv.Close()
-	got, err := rt.Run(getStatusAsync(srv.URL))
-	fmt.Println(got, err)
-	// Output: 200 OK "from net/http" <nil>
 }

@@ -1,0 +1,11 @@
+package a_test
+
+import "fmt"
+
+// async
+func helper() string { return "h" }
+
+func ExampleOne() {
+	fmt.Println(helperAsync())
+	// Output: h
+}
