@@ -207,9 +207,12 @@ type checker struct {
 	// files are the package's files, in which plainNatural looks for the
 	// bodies of the plain functions that async code calls (nil: none).
 	files []*ast.File
-	// decls and naturals are plainNatural's indexes, built lazily.
-	decls    map[*types.Func]*ast.FuncDecl
-	naturals map[*types.Func]*naturalUse
+	// decls and naturals are plainNaturalKey's indexes, built lazily.
+	decls    map[string]*ast.FuncDecl
+	naturals map[string]*naturalUse
+	// extern finds what a plain function of another package of the module
+	// calls of rt's async functions (nil: not looked for).
+	extern func(fn *types.Func) *naturalUse
 }
 
 func (c *checker) errorf(pos token.Pos, format string, args ...any) {
@@ -223,7 +226,7 @@ func (c *checker) warnf(pos token.Pos, format string, args ...any) {
 // analyzeFile finds the async functions of f, their await points, and every
 // misuse in the file.
 func analyzeFile(fset *token.FileSet, f *File) Diagnostics {
-	c := &checker{fset: fset, info: f.Info, pkg: f.Pkg, files: f.PkgFiles}
+	c := &checker{fset: fset, info: f.Info, pkg: f.Pkg, files: f.PkgFiles, extern: f.natural.lookup}
 	if c.files == nil {
 		c.files = []*ast.File{f.Syntax}
 	}

@@ -42,9 +42,72 @@ const (
 // analyzer, so that go vet -vettool (see cmd/asyncvet) and gopls report them
 // while the code is written, not only when asyncgen runs.
 var Analyzer = &analysis.Analyzer{
-	Name: "asyncgen",
-	Doc:  analyzerDoc,
-	Run:  runAnalyzer,
+	Name:      "asyncgen",
+	Doc:       analyzerDoc,
+	Run:       runAnalyzer,
+	FactTypes: []analysis.Fact{new(naturalFact)},
+}
+
+// naturalFact marks an exported plain function or method that calls one
+// of rt's async functions, directly or through other plain functions, so
+// that async code of the packages that import it is warned about calling
+// it (plainnatural.go).
+type naturalFact struct {
+	Use    naturalUse
+	Module string // the module of the function's package, "" if unknown
+}
+
+func (*naturalFact) AFact() {}
+
+func (f *naturalFact) String() string { return "calls " + f.Use.Name + " at " + f.Use.At }
+
+// exportNaturals exports a naturalFact for each exported plain function
+// and method of the package that calls rt's async functions.
+func (v *vetter) exportNaturals() {
+	if ownPackage(v.pass.Pkg.Path()) {
+		return
+	}
+	c := v.checker()
+	for _, f := range v.pass.Files {
+		if strings.HasSuffix(v.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue // nothing imports a test file's functions
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || IsAsyncDecl(fd) || !fd.Name.IsExported() {
+				continue
+			}
+			obj, ok := v.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || Companion(obj) != nil {
+				continue
+			}
+			if u := c.plainNaturalKey(funcKey(obj)); u != nil {
+				v.pass.ExportObjectFact(obj, &naturalFact{Use: *u, Module: v.module()})
+			}
+		}
+	}
+}
+
+// module is the path of the package's module, "" when the driver does
+// not say.
+func (v *vetter) module() string {
+	if m := v.pass.Module; m != nil {
+		return m.Path
+	}
+	return ""
+}
+
+// importedNatural is checker.extern for the vetter: the naturalFact of a
+// function of another package of the same module.
+func (v *vetter) importedNatural(fn *types.Func) *naturalUse {
+	var f naturalFact
+	if !v.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	if f.Module != "" && v.module() != "" && f.Module != v.module() {
+		return nil // not the module's to mark //async
+	}
+	return &f.Use
 }
 
 const analyzerDoc = `check the use of asyncgen's //async functions and coroutines
@@ -95,7 +158,7 @@ The checks, by diagnostic category:
                        function or method used as a value (s.M, S.M, work),
                        which runs its blocking natural form when called, and
                        a call from async code of a plain function of the
-                       package that calls rt's async functions (rt.Now,
+                       module that calls rt's async functions (rt.Now,
                        rt.Sleep, ...), directly or through other plain
                        functions: those run their natural forms there (the
                        wall clock under rt.VirtualTime, a sleep that blocks
@@ -147,6 +210,7 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 		v.file(f)
 	}
 	v.staleSources()
+	v.exportNaturals()
 	return nil, nil
 }
 
@@ -293,7 +357,7 @@ func (v *vetter) reportChecker(c *checker, category string, skip map[token.Pos]b
 }
 
 func (v *vetter) checker() *checker {
-	return &checker{fset: v.pass.Fset, info: v.pass.TypesInfo, pkg: v.pass.Pkg, files: v.pass.Files}
+	return &checker{fset: v.pass.Fset, info: v.pass.TypesInfo, pkg: v.pass.Pkg, files: v.pass.Files, extern: v.importedNatural}
 }
 
 // isAsync reports whether fn is an async function (rt.Await aside).

@@ -40,9 +40,12 @@ type File struct {
 	// PkgFiles are all the parsed files of the package (Syntax among
 	// them), nil when only Syntax is known.
 	PkgFiles []*ast.File
-	Pkg      *types.Package
-	Info     *types.Info
-	Funcs    []*Func
+	// natural finds the plain functions of the module's other loaded
+	// packages (nil: none are followed).
+	natural *naturalIndex
+	Pkg     *types.Package
+	Info    *types.Info
+	Funcs   []*Func
 	// Failed is set when the file's package has errors: nothing is generated
 	// for it and its generated file is left as it is.
 	Failed bool
@@ -284,12 +287,22 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			}
 		}
 	}
+	// The module's loaded packages, where the plain functions that async
+	// code calls are followed to rt's async functions (plainnatural.go).
+	natural := &naturalIndex{byPath: map[string]*checker{}}
+	for _, p := range pkgs {
+		if !failed[p] && p.Types != nil && p.TypesInfo != nil && inMainModule(p, pkgs) && !ownPackage(p.PkgPath) {
+			c := &checker{fset: fset, info: p.TypesInfo, pkg: p.Types, files: p.Syntax}
+			c.extern = natural.lookup
+			natural.byPath[p.PkgPath] = c
+		}
+	}
 	for path, p := range chosen {
 		file := findSyntax(p, path)
 		if file == nil {
 			continue
 		}
-		f := &File{Path: path, GenPath: GeneratedPath(path), Src: sources[path].src, Syntax: file, PkgFiles: p.Syntax, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p]}
+		f := &File{Path: path, GenPath: GeneratedPath(path), Src: sources[path].src, Syntax: file, PkgFiles: p.Syntax, Pkg: p.Types, Info: p.TypesInfo, Failed: failed[p], natural: natural}
 		if !f.Failed && p.Types != nil && p.TypesInfo != nil {
 			prog.Diags = append(prog.Diags, analyzeFileSafely(fset, f)...)
 		}
