@@ -195,9 +195,11 @@
 // # Observability
 //
 // Every task has a name and an id. Dump writes each live task, its state,
-// the source lines where it is suspended and who awaits it; Debug logs a
-// step that ran too long without awaiting; ExceptionHandler receives the
-// failures of tasks nobody awaited.
+// the source lines where it is suspended and who awaits it; a run that
+// deadlocks returns a *DeadlockError with that dump; Debug logs a step
+// that ran too long without awaiting, at the user's lines where it began
+// and ended; ExceptionHandler receives the failures of tasks nobody
+// awaited.
 //
 // # Tests
 //
