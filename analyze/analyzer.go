@@ -129,7 +129,8 @@ The checks, by diagnostic category:
                        tests run natural forms on purpose (the plain-Go oracle).
                        rt.Spawn from ordinary code is reported as the panic it
                        is.
-  never-awaited        a coroutine FAsync(...) (or rt.Gather(...)) made and
+  never-awaited        a coroutine FAsync(...) (or rt.Gather(...), GatherAll,
+                       Gather2 to Gather5) made and
                        dropped: used as a statement, assigned to _, or launched
                        with go or defer. A coroutine is cold: it never runs.
                        For a statement FAsync(...) in an async function, a
@@ -617,7 +618,7 @@ func (v *vetter) neverAwaited(n ast.Node, inAsync bool) {
 			continue
 		}
 		fn := CalledFunc(v.pass.TypesInfo, call)
-		if fn == nil || (Natural(fn) == nil && !isRTFunc(fn, "Gather") && !isRTFunc(fn, "GatherAll") && !isRTFunc(fn, "Func")) {
+		if fn == nil || (Natural(fn) == nil && !isRTGather(fn) && !isRTFunc(fn, "Func")) {
 			continue
 		}
 		name, _ := companionText(call.Fun)
@@ -633,6 +634,17 @@ func (v *vetter) neverAwaited(n ast.Node, inAsync bool) {
 		}
 		v.pass.Report(d)
 	}
+}
+
+// isRTGather reports whether fn is one of rt's gathers: Gather, GatherAll,
+// Gather2 to Gather5, whose awaitable is cold like a coroutine.
+func isRTGather(fn *types.Func) bool {
+	for _, name := range []string{"Gather", "GatherAll", "Gather2", "Gather3", "Gather4", "Gather5"} {
+		if isRTFunc(fn, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func allBlank(xs []ast.Expr) bool {

@@ -81,6 +81,7 @@ func dropped(s *Store) {
 	_ = pingAsync()                                    // want `coroutine pingAsync\(\.\.\.\) is never awaited`
 	s.GetAsync("k")                                    // want `coroutine s\.GetAsync\(\.\.\.\) is never awaited`
 	rt.Gather(tickAsync())                             // want `coroutine rt\.Gather\(\.\.\.\) is never awaited`
+	rt.Gather2(tickAsync(), pingAsync())               // want `coroutine rt\.Gather2\(\.\.\.\) is never awaited`
 	go tickAsync()                                     // want `coroutine tickAsync\(\.\.\.\) is never awaited`
 	defer pingAsync()                                  // want `coroutine pingAsync\(\.\.\.\) is never awaited`
 	rt.SleepAsync(0)                                   // want `coroutine rt\.SleepAsync\(\.\.\.\) is never awaited`

@@ -47,6 +47,13 @@ func SpawnAsync[T any](aw Awaitable[T], opts ...TaskOption) Awaitable[*Task[T]] 
 
 func Gather[T any](aws ...Awaitable[T]) Awaitable[[]T] { return nil }
 
+type Tuple2[T0, T1 any] struct {
+	V0 T0
+	V1 T1
+}
+
+func Gather2[A, B any](a Awaitable[A], b Awaitable[B]) Awaitable[Tuple2[A, B]] { return nil }
+
 // rt's natural forms call each other: no natural-call here.
 func napTwice(d time.Duration) {
 	Sleep(d)
