@@ -178,10 +178,12 @@
 // the only ways goroutines meet the loop.
 //
 // Context returns the running task's context.Context, for Go APIs that
-// take one; it is done once the task has ended (a cancelled task's, once
-// it has unwound). It is kept in a table of the loop beside the task and
-// dropped when the task ends. ToThreadContext gives a blocking call a
-// context cancelled with the awaiting task; WaitContext awaits a
+// take one; it is cancelled when the task is cancelled (by the Cancel
+// itself, not once the task has unwound; a timeout scope's expiry, which
+// the task survives, leaves it live) and once the task has ended. It is
+// kept in a table of the loop beside the task and dropped when the task
+// ends. ToThreadContext gives a blocking call a context derived from it,
+// cancelled with the awaiting task; WaitContext awaits a
 // context's end; the Run option WithContext cancels the main task when a
 // context is done.
 //
