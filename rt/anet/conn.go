@@ -37,7 +37,7 @@ type Conn struct {
 	limit        int
 	closed       bool
 	readEOF      bool
-	written      int // how much of its buffer the last Write handed to the kernel
+	written      int       // how much of its buffer the last Write handed to the kernel
 	sec          *tlsState // TLS layer (tls.go); nil for plain streams
 }
 

@@ -57,14 +57,14 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).Read", Line: 149, Off: 4148, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
-		{Name: "(*Conn).readSome", Line: 162, Off: 4401, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
-		{Name: "(*Conn).Write", Line: 200, Off: 5316, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 507, Hash: 0xdba46ee5dbed3b35},
-		{Name: "(*Conn).ReadUntil", Line: 245, Off: 6704, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 269, Off: 7327, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 298, Off: 8302, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 322, Off: 8942, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 341, Off: 9587, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
+		{Name: "(*Conn).Read", Line: 149, Off: 4154, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
+		{Name: "(*Conn).readSome", Line: 162, Off: 4407, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).Write", Line: 200, Off: 5322, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 507, Hash: 0xdba46ee5dbed3b35},
+		{Name: "(*Conn).ReadUntil", Line: 245, Off: 6710, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 269, Off: 7333, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 298, Off: 8308, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 322, Off: 8948, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 341, Off: 9593, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
 	})
 }
 
