@@ -5,10 +5,13 @@ package ahttp_test
 
 import (
 	"crypto/tls"
+	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"net/http"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -23,12 +26,18 @@ func _() {
 	var _ ag_stale_run_go_generate = tlsLoopFetch
 }
 
+func _() {
+	type ag_stale_run_go_generate func(anet.ListenConfig, *tls.Config, func(string), *rt.Mailbox[struct{}]) error
+	var _ ag_stale_run_go_generate = serveGroupTLS
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // server_tls_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server_tls_test.go", []rt.SourceFunc{
-		{Name: "tlsHandler", Line: 39, Off: 553, Head: "func tlsHandler(w *ahttp.ResponseWriter, r *http.Request) {", Len: 275, Hash: 0x1ed195beb5df1ef9},
-		{Name: "tlsLoopFetch", Line: 231, Off: 7723, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
+		{Name: "tlsHandler", Line: 41, Off: 603, Head: "func tlsHandler(w *ahttp.ResponseWriter, r *http.Request) {", Len: 275, Hash: 0x1ed195beb5df1ef9},
+		{Name: "tlsLoopFetch", Line: 233, Off: 7773, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
+		{Name: "serveGroupTLS", Line: 265, Off: 8774, Head: "func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 586, Hash: 0x22414738274bc4f6},
 	})
 }
 
@@ -52,20 +61,20 @@ func (ag_f *ag_tlsHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server_tls_test.go:39
+//line server_tls_test.go:41
 func (ag_f *ag_tlsHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :39:1*/ if ag_co.Unwinding() {
-		/*line :39:1*/ return rt.Ready
+	/*line :41:1*/ if ag_co.Unwinding() {
+		/*line :41:1*/ return rt.Ready
 	}
-	/*line server_tls_test.go:40:2*/ if ag_f.r.TLS == nil {
-		/*line server_tls_test.go:41:3*/ http.Error(ag_f.w, "no TLS state", http.StatusInternalServerError)
-		/*line server_tls_test.go:42:3*/ return rt.Ready
+	/*line server_tls_test.go:42:2*/ if ag_f.r.TLS == nil {
+		/*line server_tls_test.go:43:3*/ http.Error(ag_f.w, "no TLS state", http.StatusInternalServerError)
+		/*line server_tls_test.go:44:3*/ return rt.Ready
 	}
-	/*line server_tls_test.go:44:2*/ fmt.Fprintf(ag_f.w, "%s %s %s %s", ag_f.r.URL.Path, tls.VersionName(ag_f.r.TLS.Version), ag_f.r.TLS.NegotiatedProtocol, ag_f.r.TLS.ServerName)
-	/*line server_tls_test.go:45:1*/ return rt.Ready
+	/*line server_tls_test.go:46:2*/ fmt.Fprintf(ag_f.w, "%s %s %s %s", ag_f.r.URL.Path, tls.VersionName(ag_f.r.TLS.Version), ag_f.r.TLS.NegotiatedProtocol, ag_f.r.TLS.ServerName)
+	/*line server_tls_test.go:47:1*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:69
+//line server_tls_async_test.go:78
 
 // ag_tlsLoopFetch is the frame of tlsLoopFetch (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_tlsLoopFetch struct {
@@ -96,73 +105,194 @@ func (ag_f *ag_tlsLoopFetch) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line server_tls_test.go:231
+//line server_tls_test.go:233
 func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :231:1*/ var (
+	/*line :233:1*/ var (
 		i   int
 		err error
 		b   []byte
 	)
-	/*line :231:1*/ if ag_co.Unwinding() {
-		/*line :231:1*/ return rt.Ready
+	/*line :233:1*/ if ag_co.Unwinding() {
+		/*line :233:1*/ return rt.Ready
 	}
-	/*line :231:1*/ switch ag_f.ag_state {
-	/*line :231:1*/ case 1:
-		/*line :231:1*/ goto ag_resume1
-		/*line :231:1*/
+	/*line :233:1*/ switch ag_f.ag_state {
+	/*line :233:1*/ case 1:
+		/*line :233:1*/ goto ag_resume1
+		/*line :233:1*/
 	case 2:
-		/*line :231:1*/ goto ag_resume2
+		/*line :233:1*/ goto ag_resume2
 	}
-	/*line server_tls_test.go:232:6*/ ag_f.out = nil
-	/*line :232:6*/ ag_f.ag_t2 = ag_f.n
-	/*line :232:6*/ ag_f.ag_t3 = 0
-	/*line :232:6*/ ag_L1:
-	/*line server_tls_test.go:233:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
-		/*line :233:2*/ goto ag_L3
+	/*line server_tls_test.go:234:6*/ ag_f.out = nil
+	/*line :234:6*/ ag_f.ag_t2 = ag_f.n
+	/*line :234:6*/ ag_f.ag_t3 = 0
+	/*line :234:6*/ ag_L1:
+	/*line server_tls_test.go:235:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
+		/*line :235:2*/ goto ag_L3
 	}
-	/*line server_tls_test.go:233:6*/ i = ag_f.ag_t3
-	/*line server_tls_test.go:234:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(fmt.Sprintf("%s/loop/%d", ag_f.base, i))
-	/*line :234:3*/ ag_f.ag_state = 1 // await: cl.Get(fmt.Sprintf("%s/loop/%d", base, i))
-	/*line :234:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :234:3*/ return ag_s
+	/*line server_tls_test.go:235:6*/ i = ag_f.ag_t3
+	/*line server_tls_test.go:236:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(fmt.Sprintf("%s/loop/%d", ag_f.base, i))
+	/*line :236:3*/ ag_f.ag_state = 1 // await: cl.Get(fmt.Sprintf("%s/loop/%d", base, i))
+	/*line :236:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :236:3*/ return ag_s
 	}
-	/*line :234:3*/ ag_resume1:
-	/*line server_tls_test.go:234:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :234:3*/ ag_f.ag_aw0 = nil
-	/*line server_tls_test.go:235:3*/ if err != nil {
-		/*line server_tls_test.go:236:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :236:4*/ return rt.Ready
+	/*line :236:3*/ ag_resume1:
+	/*line server_tls_test.go:236:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :236:3*/ ag_f.ag_aw0 = nil
+	/*line server_tls_test.go:237:3*/ if err != nil {
+		/*line server_tls_test.go:238:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :238:4*/ return rt.Ready
 	}
-	/*line server_tls_test.go:238:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :238:3*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :238:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:3*/ return ag_s
+	/*line server_tls_test.go:240:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :240:3*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :240:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:3*/ return ag_s
 	}
-	/*line :238:3*/ ag_resume2:
-	/*line server_tls_test.go:238:3*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :238:3*/ ag_f.ag_aw1 = nil
-	/*line server_tls_test.go:239:3*/ ag_f.resp.Body.Close()
-	/*line server_tls_test.go:240:3*/ if err != nil {
-		/*line server_tls_test.go:241:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :241:4*/ return rt.Ready
+	/*line :240:3*/ ag_resume2:
+	/*line server_tls_test.go:240:3*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :240:3*/ ag_f.ag_aw1 = nil
+	/*line server_tls_test.go:241:3*/ ag_f.resp.Body.Close()
+	/*line server_tls_test.go:242:3*/ if err != nil {
+		/*line server_tls_test.go:243:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :243:4*/ return rt.Ready
 	}
-	/*line server_tls_test.go:243:3*/ ag_f.out = append(ag_f.out, string(b))
-	/*line :243:3*/ ag_f.ag_t3++
-	/*line :243:3*/ goto ag_L1
-	/*line :243:3*/ ag_L3:
-	/*line server_tls_test.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :245:2*/ return rt.Ready
+	/*line server_tls_test.go:245:3*/ ag_f.out = append(ag_f.out, string(b))
+	/*line :245:3*/ ag_f.ag_t3++
+	/*line :245:3*/ goto ag_L1
+	/*line :245:3*/ ag_L3:
+	/*line server_tls_test.go:247:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :247:2*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:158
+//line server_tls_async_test.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsLoopFetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_tls_test.go:234"
+		return "server_tls_test.go:236"
 	case 2:
-		return "server_tls_test.go:238"
+		return "server_tls_test.go:240"
+	}
+	return ""
+}
+
+// ag_serveGroupTLS is the frame of serveGroupTLS (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_serveGroupTLS struct {
+	ag_state int
+	lc       anet.ListenConfig
+	cfg      *tls.Config
+	tell     func(string)
+	stop     *rt.Mailbox[struct{}]
+	lns      []*anet.Listener
+	t        *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[[]*anet.Listener]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// serveGroupTLSAsync returns the coroutine of serveGroupTLS: nothing runs until it is awaited, spawned, gathered or run.
+func serveGroupTLSAsync(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) rt.Awaitable[struct{}] {
+	return &ag_serveGroupTLS{lc: lc, cfg: cfg, tell: tell, stop: stop}
+}
+
+func (ag_f *ag_serveGroupTLS) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_serveGroupTLS) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line server_tls_test.go:265
+func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :265:1*/ var (
+		ag_err1 error
+		srv     *ahttp.Server
+		ag_err2 error
+	)
+	/*line :265:1*/ if ag_co.Unwinding() {
+		/*line :265:1*/ return rt.Ready
+	}
+	/*line :265:1*/ switch ag_f.ag_state {
+	/*line :265:1*/ case 1:
+		/*line :265:1*/ goto ag_resume1
+		/*line :265:1*/
+	case 2:
+		/*line :265:1*/ goto ag_resume2
+		/*line :265:1*/
+	case 3:
+		/*line :265:1*/ goto ag_resume3
+		/*line :265:1*/
+	case 4:
+		/*line :265:1*/ goto ag_resume4
+	}
+	/*line server_tls_test.go:266:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
+	/*line :266:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
+	/*line :266:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :266:2*/ return ag_s
+	}
+	/*line :266:2*/ ag_resume1:
+	/*line server_tls_test.go:266:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :266:2*/ ag_f.ag_aw0 = nil
+	/*line server_tls_test.go:267:2*/ if ag_err1 != nil {
+		/*line server_tls_test.go:268:3*/ ag_f.ag_err = ag_err1
+		/*line :268:3*/ return rt.Ready
+	}
+	/*line server_tls_test.go:270:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync), TLSConfig: ag_f.cfg}
+	/*line server_tls_test.go:271:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, time.Second))
+	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, time.Second))
+	/*line :271:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:2*/ return ag_s
+	}
+	/*line :271:2*/ ag_resume2:
+	/*line server_tls_test.go:271:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :271:2*/ ag_f.ag_aw1 = nil
+	/*line server_tls_test.go:272:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line server_tls_test.go:273:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
+	/*line :273:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :273:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:5*/ return ag_s
+	}
+	/*line :273:5*/ ag_resume3:
+	/*line server_tls_test.go:273:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :273:5*/ ag_f.ag_aw2 = nil
+	/*line server_tls_test.go:273:2*/ if !(ag_err2 != nil) {
+		/*line :273:2*/ goto ag_L1
+	}
+	/*line server_tls_test.go:274:3*/ ag_f.ag_err = ag_err2
+	/*line :274:3*/ return rt.Ready
+	/*line :274:3*/ ag_L1:
+	/*line server_tls_test.go:276:2*/ ag_f.t.Cancel()
+	/*line server_tls_test.go:277:2*/ ag_f.ag_aw2 = ag_f.t
+	/*line :277:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :277:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:2*/ return ag_s
+	}
+	/*line :277:2*/ ag_resume4:
+	/*line server_tls_test.go:277:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :277:2*/ ag_f.ag_aw2 = nil
+	/*line server_tls_test.go:278:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line server_tls_test.go:279:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
+		/*line :279:3*/ return rt.Ready
+	}
+	/*line server_tls_test.go:281:2*/ ag_f.ag_err = nil
+	/*line :281:2*/ return rt.Ready
+}
+
+//line server_tls_async_test.go:284
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_serveGroupTLS) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "server_tls_test.go:266"
+	case 2:
+		return "server_tls_test.go:271"
+	case 3:
+		return "server_tls_test.go:273"
+	case 4:
+		return "server_tls_test.go:277"
 	}
 	return ""
 }

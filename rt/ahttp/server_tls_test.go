@@ -5,6 +5,7 @@ package ahttp_test
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -257,4 +259,57 @@ func TestServerTLSWithAhttpClient(t *testing.T) {
 	require.Len(t, got, 50)
 	assert.Equal(t, "/loop/49 TLS 1.3 http/1.1 ", got[49])
 	assert.Equal(t, 1, cl.Dials())
+}
+
+// async
+func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {
+	lns, err := lc.ListenGroup("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync), TLSConfig: cfg}
+	t := rt.Spawn(srv.ServeGroupAsync(lns, time.Second))
+	tell(lns[0].Addr().String())
+	if _, err := stop.Recv(); err != nil {
+		return err
+	}
+	t.Cancel()
+	_, err = rt.Await[struct{}](t)
+	if !errors.Is(err, rt.ErrCanceled) {
+		return fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", err)
+	}
+	return nil
+}
+
+// TestServeGroupTLS: ServeGroup with a TLSConfig serves https on every
+// loop of the group, to net/http's client.
+func TestServeGroupTLS(t *testing.T) {
+	cert, cliCfg := httptestTLS(t)
+	for _, one := range []bool{false, true} {
+		t.Run(fmt.Sprintf("OneAcceptor=%v", one), func(t *testing.T) {
+			addrs := make(chan string, 1)
+			stop := rt.NewMailbox[struct{}]()
+			done := make(chan error, 1)
+			go func() {
+				_, err := rt.RunGroup(serveGroupTLSAsync(anet.ListenConfig{OneAcceptor: one},
+					&tls.Config{Certificates: []tls.Certificate{cert}}, func(a string) { addrs <- a }, stop), rt.Loops(2))
+				done <- err
+			}()
+			base := "https://" + <-addrs
+			count := map[string]int{}
+			for range 20 {
+				tr := &http.Transport{TLSClientConfig: cliCfg, DisableKeepAlives: true}
+				resp, err := (&http.Client{Transport: tr}).Get(base + "/")
+				require.NoError(t, err)
+				count[readBody(t, resp)]++
+				assert.NotNil(t, resp.TLS)
+			}
+			require.NoError(t, stop.Send(struct{}{}))
+			require.NoError(t, <-done)
+			assert.Equal(t, 20, count["loop 0"]+count["loop 1"], "%v", count)
+			if one {
+				assert.Equal(t, map[string]int{"loop 0": 10, "loop 1": 10}, count, "round robin")
+			}
+		})
+	}
 }
