@@ -107,8 +107,8 @@ func (p *tlsPipe) Read(b []byte) (int, error) {
 	p.inOff += n
 	if p.inOff == len(p.in) {
 		p.in, p.inOff = p.in[:0], 0
-		if cap(p.in) > 64<<10 {
-			p.in = nil
+		if cap(p.in) > 4<<10 {
+			p.in = nil // an idle connection keeps no burst's buffer
 		}
 	}
 	p.mu.Unlock()
@@ -403,8 +403,8 @@ func (p *tlsPipe) send(fd int) (int, error) {
 			return len(p.out), err
 		}
 	}
-	if cap(p.out) > 2*tlsChunk {
-		p.out = nil
+	if cap(p.out) > 16<<10 {
+		p.out = nil // nor a large write's
 	}
 	return 0, nil
 }

@@ -52,13 +52,13 @@ func _() {
 // tls.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("tls.go", []rt.SourceFunc{
-		{Name: "(*Conn).Handshake", Line: 213, Off: 7077, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
-		{Name: "(*Conn).handshakeIO", Line: 350, Off: 10449, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
-		{Name: "(*Conn).flushTLS", Line: 364, Off: 10775, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 447, Hash: 0x3cec2d55d27d5fc9},
-		{Name: "(*Conn).fillTLS", Line: 443, Off: 12479, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
-		{Name: "(*Conn).readTLS", Line: 478, Off: 13236, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 663, Hash: 0xecc0879e10fe744c},
-		{Name: "(*Conn).writeTLS", Line: 515, Off: 14177, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
-		{Name: "(*Conn).fillFromTLS", Line: 586, Off: 15725, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
+		{Name: "(*Conn).Handshake", Line: 213, Off: 7122, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
+		{Name: "(*Conn).handshakeIO", Line: 350, Off: 10494, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
+		{Name: "(*Conn).flushTLS", Line: 364, Off: 10820, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 447, Hash: 0x3cec2d55d27d5fc9},
+		{Name: "(*Conn).fillTLS", Line: 443, Off: 12543, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
+		{Name: "(*Conn).readTLS", Line: 478, Off: 13300, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 663, Hash: 0xecc0879e10fe744c},
+		{Name: "(*Conn).writeTLS", Line: 515, Off: 14241, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
+		{Name: "(*Conn).fillFromTLS", Line: 586, Off: 15789, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
 	})
 }
 

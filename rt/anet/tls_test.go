@@ -647,3 +647,15 @@ func BenchmarkTLSHandshake(b *testing.B) {
 		}
 	})
 }
+
+// TestTLSFromOrdinaryCode: called outside a loop, the natural forms block
+// the calling goroutine (in poll(2)), the handshake included, as a plain
+// Conn's do.
+func TestTLSFromOrdinaryCode(t *testing.T) {
+	pki := newPKI(t)
+	addr := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{pki.server}}, tlsEcho)
+	res, err := tlsEchoClient(addr, &tls.Config{RootCAs: pki.pool, ServerName: "example.test"}, "plain Go")
+	require.NoError(t, err)
+	assert.Equal(t, "plain Go\n", res.echo)
+	assert.Equal(t, uint16(tls.VersionTLS13), res.state.Version)
+}
