@@ -25,8 +25,8 @@ func _() {
 // client_tls_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_tls_test.go", []rt.SourceFunc{
-		{Name: "ahttpFetch", Line: 110, Off: 2830, Head: "func ahttpFetch(cl *ahttp.Client, u string) (fetchResult, error) {", Len: 482, Hash: 0x371ef454583b4d10},
-		{Name: "ahttpFetchAll", Line: 139, Off: 3710, Head: "func ahttpFetchAll(cl *ahttp.Client, urls []string) ([]fetchResult, error) {", Len: 241, Hash: 0xa06c96e0366e951b},
+		{Name: "ahttpFetch", Line: 112, Off: 2844, Head: "func ahttpFetch(cl *ahttp.Client, u string) (fetchResult, error) {", Len: 482, Hash: 0x371ef454583b4d10},
+		{Name: "ahttpFetchAll", Line: 141, Off: 3724, Head: "func ahttpFetchAll(cl *ahttp.Client, urls []string) ([]fetchResult, error) {", Len: 241, Hash: 0xa06c96e0366e951b},
 	})
 }
 
@@ -56,68 +56,68 @@ func (ag_f *ag_ahttpFetch) AwaitResult() (fetchResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_tls_test.go:110
+//line client_tls_test.go:112
 func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :110:1*/ var (
+	/*line :112:1*/ var (
 		req *http.Request
 		err error
 		b   []byte
 	)
-	/*line :110:1*/ if ag_co.Unwinding() {
-		/*line :110:1*/ goto ag_exit
+	/*line :112:1*/ if ag_co.Unwinding() {
+		/*line :112:1*/ goto ag_exit
 	}
-	/*line :110:1*/ switch ag_f.ag_state {
-	/*line :110:1*/ case 1:
-		/*line :110:1*/ goto ag_resume1
-		/*line :110:1*/
+	/*line :112:1*/ switch ag_f.ag_state {
+	/*line :112:1*/ case 1:
+		/*line :112:1*/ goto ag_resume1
+		/*line :112:1*/
 	case 2:
-		/*line :110:1*/ goto ag_resume2
-		/*line :110:1*/
+		/*line :112:1*/ goto ag_resume2
+		/*line :112:1*/
 	case 3:
-		/*line :110:1*/ goto ag_resume3
+		/*line :112:1*/ goto ag_resume3
 	}
-	/*line client_tls_test.go:111:2*/ req, err = http.NewRequest("GET", ag_f.u, nil)
-	/*line client_tls_test.go:112:2*/ if err != nil {
-		/*line client_tls_test.go:113:3*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{}, err
-		/*line :113:3*/ goto ag_exit
+	/*line client_tls_test.go:113:2*/ req, err = http.NewRequest("GET", ag_f.u, nil)
+	/*line client_tls_test.go:114:2*/ if err != nil {
+		/*line client_tls_test.go:115:3*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{}, err
+		/*line :115:3*/ goto ag_exit
 	}
-	/*line client_tls_test.go:115:2*/ req.Header.Set("X-Test", "x")
-	/*line client_tls_test.go:116:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
-	/*line :116:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :116:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :116:2*/ return ag_s
+	/*line client_tls_test.go:117:2*/ req.Header.Set("X-Test", "x")
+	/*line client_tls_test.go:118:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
+	/*line :118:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :118:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :118:2*/ return ag_s
 	}
-	/*line :116:2*/ ag_resume1:
-	/*line client_tls_test.go:116:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :116:2*/ ag_f.ag_aw0 = nil
-	/*line client_tls_test.go:117:2*/ if err != nil {
-		/*line client_tls_test.go:118:3*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{}, err
-		/*line :118:3*/ goto ag_exit
+	/*line :118:2*/ ag_resume1:
+	/*line client_tls_test.go:118:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :118:2*/ ag_f.ag_aw0 = nil
+	/*line client_tls_test.go:119:2*/ if err != nil {
+		/*line client_tls_test.go:120:3*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{}, err
+		/*line :120:3*/ goto ag_exit
 	}
-	/*line client_tls_test.go:120:2*/ {
-		/*line :120:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :120:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :120:2*/ defer ag_dfn()
-			/*line :120:2*/ ag_p.Raise()
+	/*line client_tls_test.go:122:2*/ {
+		/*line :122:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :122:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :122:2*/ defer ag_dfn()
+			/*line :122:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_tls_test.go:121:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :121:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :121:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :121:2*/ return ag_s
+	/*line client_tls_test.go:123:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :123:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :123:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:2*/ return ag_s
 	}
-	/*line :121:2*/ ag_resume2:
-	/*line client_tls_test.go:121:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :121:2*/ ag_f.ag_aw1 = nil
-	/*line client_tls_test.go:122:2*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{ag_f.resp.StatusCode, ag_f.resp.Proto, ag_f.resp.Header.Get("X-Proto"), string(b), ag_f.resp.TLS.Version, ag_f.resp.TLS.NegotiatedProtocol, ag_f.resp.TLS.DidResume}, err
-	/*line :122:2*/ goto ag_exit
-	/*line :122:2*/ ag_exit:
-	/*line :122:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :122:2*/ ag_resume3:
-	/*line :122:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :122:2*/ return ag_s
+	/*line :123:2*/ ag_resume2:
+	/*line client_tls_test.go:123:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :123:2*/ ag_f.ag_aw1 = nil
+	/*line client_tls_test.go:124:2*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{ag_f.resp.StatusCode, ag_f.resp.Proto, ag_f.resp.Header.Get("X-Proto"), string(b), ag_f.resp.TLS.Version, ag_f.resp.TLS.NegotiatedProtocol, ag_f.resp.TLS.DidResume}, err
+	/*line :124:2*/ goto ag_exit
+	/*line :124:2*/ ag_exit:
+	/*line :124:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :124:2*/ ag_resume3:
+	/*line :124:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :124:2*/ return ag_s
 	}
-	/*line :122:2*/ return rt.Ready
+	/*line :124:2*/ return rt.Ready
 }
 
 //line client_tls_async_test.go:124
@@ -126,11 +126,11 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ahttpFetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_tls_test.go:116"
+		return "client_tls_test.go:118"
 	case 2:
-		return "client_tls_test.go:121"
+		return "client_tls_test.go:123"
 	case 3:
-		return "client_tls_test.go:124 (deferred calls)"
+		return "client_tls_test.go:126 (deferred calls)"
 	}
 	return ""
 }
@@ -161,46 +161,46 @@ func (ag_f *ag_ahttpFetchAll) AwaitResult() ([]fetchResult, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_tls_test.go:139
+//line client_tls_test.go:141
 func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :139:1*/ var (
+	/*line :141:1*/ var (
 		u   string
 		r   fetchResult
 		err error
 	)
-	/*line :139:1*/ if ag_co.Unwinding() {
-		/*line :139:1*/ return rt.Ready
+	/*line :141:1*/ if ag_co.Unwinding() {
+		/*line :141:1*/ return rt.Ready
 	}
-	/*line :139:1*/ switch ag_f.ag_state {
-	/*line :139:1*/ case 1:
-		/*line :139:1*/ goto ag_resume1
+	/*line :141:1*/ switch ag_f.ag_state {
+	/*line :141:1*/ case 1:
+		/*line :141:1*/ goto ag_resume1
 	}
-	/*line client_tls_test.go:140:6*/ ag_f.out = nil
-	/*line :140:6*/ ag_f.ag_t2 = ag_f.urls
-	/*line :140:6*/ ag_f.ag_t3 = 0
-	/*line :140:6*/ ag_L1:
-	/*line client_tls_test.go:141:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :141:2*/ goto ag_L3
+	/*line client_tls_test.go:142:6*/ ag_f.out = nil
+	/*line :142:6*/ ag_f.ag_t2 = ag_f.urls
+	/*line :142:6*/ ag_f.ag_t3 = 0
+	/*line :142:6*/ ag_L1:
+	/*line client_tls_test.go:143:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :143:2*/ goto ag_L3
 	}
-	/*line client_tls_test.go:141:9*/ u = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_tls_test.go:142:3*/ ag_f.ag_aw0 = ahttpFetchAsync(ag_f.cl, u)
-	/*line :142:3*/ ag_f.ag_state = 1 // await: ahttpFetch(cl, u)
-	/*line :142:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :142:3*/ return ag_s
+	/*line client_tls_test.go:143:9*/ u = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_tls_test.go:144:3*/ ag_f.ag_aw0 = ahttpFetchAsync(ag_f.cl, u)
+	/*line :144:3*/ ag_f.ag_state = 1 // await: ahttpFetch(cl, u)
+	/*line :144:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:3*/ return ag_s
 	}
-	/*line :142:3*/ ag_resume1:
-	/*line client_tls_test.go:142:3*/ r, err = ag_f.ag_aw0.AwaitResult()
-	/*line :142:3*/ ag_f.ag_aw0 = nil
-	/*line client_tls_test.go:143:3*/ if err != nil {
-		/*line client_tls_test.go:144:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :144:4*/ return rt.Ready
+	/*line :144:3*/ ag_resume1:
+	/*line client_tls_test.go:144:3*/ r, err = ag_f.ag_aw0.AwaitResult()
+	/*line :144:3*/ ag_f.ag_aw0 = nil
+	/*line client_tls_test.go:145:3*/ if err != nil {
+		/*line client_tls_test.go:146:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :146:4*/ return rt.Ready
 	}
-	/*line client_tls_test.go:146:3*/ ag_f.out = append(ag_f.out, r)
-	/*line :146:3*/ ag_f.ag_t3++
-	/*line :146:3*/ goto ag_L1
-	/*line :146:3*/ ag_L3:
-	/*line client_tls_test.go:148:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :148:2*/ return rt.Ready
+	/*line client_tls_test.go:148:3*/ ag_f.out = append(ag_f.out, r)
+	/*line :148:3*/ ag_f.ag_t3++
+	/*line :148:3*/ goto ag_L1
+	/*line :148:3*/ ag_L3:
+	/*line client_tls_test.go:150:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :150:2*/ return rt.Ready
 }
 
 //line client_tls_async_test.go:207
@@ -209,7 +209,7 @@ func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ahttpFetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_tls_test.go:142"
+		return "client_tls_test.go:144"
 	}
 	return ""
 }

@@ -11,9 +11,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
@@ -295,4 +297,31 @@ func TestClientHTTPSThroughProxy(t *testing.T) {
 	assert.Equal(t, stdTargets, targets, "the same CONNECTs as net/http's")
 	require.Len(t, targets, 1, "one tunnel, kept alive")
 	assert.True(t, strings.HasPrefix(targets[0], ts.Listener.Addr().String()+" Basic "))
+}
+
+// TestClientTLSHandshakeTimeout: a server that accepts and never answers
+// fails the request after TLSHandshakeTimeout, with an error that wraps
+// os.ErrDeadlineExceeded, in a *url.Error.
+func TestClientTLSHandshakeTimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	hold := make(chan struct{})
+	defer close(hold)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { <-hold; c.Close() }()
+		}
+	}()
+	cl := &ahttp.Client{TLSHandshakeTimeout: 100 * time.Millisecond}
+	start := time.Now()
+	_, err = rt.Run(ahttpFetchAllAsync(cl, []string{"https://" + ln.Addr().String() + "/"}))
+	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
+	var uerr *url.Error
+	assert.ErrorAs(t, err, &uerr)
+	assert.GreaterOrEqual(t, time.Since(start), 100*time.Millisecond)
 }
