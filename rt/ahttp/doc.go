@@ -82,8 +82,9 @@
 // through a CONNECT tunnel. TLSHandshakeTimeout bounds the handshake
 // (10 s by default, as net/http's DefaultTransport). The server sets each
 // request's TLS, negotiates "http/1.1" by ALPN, bounds the handshake by
-// ReadTimeout (10 s when it is zero) and logs a failed handshake as
-// net/http does; ServeGroup serves https on every loop when TLSConfig is
+// ReadTimeout (10 s when it is zero), logs a failed handshake as
+// net/http does and answers a plain-http request with net/http's 400
+// ("Client sent an HTTP request to an HTTPS server."); ServeGroup serves https on every loop when TLSConfig is
 // set.
 //
 // # Strictness

@@ -272,8 +272,14 @@ func (s *Server) serveConn(c *anet.Conn) {
 			c.SetHandshakeTimeout(s.ReadTimeout)
 		}
 		if err := c.Handshake(); err != nil {
+			reason := err.Error()
+			if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+				// Queued on the TLS layer's raw side; Close sends it.
+				io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+				reason = "client sent an HTTP request to an HTTPS server"
+			}
 			if !s.closed {
-				s.logf("http: TLS handshake error from %s: %v", c.RemoteAddr(), err)
+				s.logf("http: TLS handshake error from %s: %v", c.RemoteAddr(), reason)
 			}
 			return
 		}
@@ -285,6 +291,16 @@ func (s *Server) serveConn(c *anet.Conn) {
 		}
 		s.conns[c] = false // idle until the next request's header
 	}
+}
+
+// looksLikeHTTP reports whether the first bytes of a would-be TLS record
+// are those of a plain HTTP request (net/http's test).
+func looksLikeHTTP(hdr [5]byte) bool {
+	switch string(hdr[:]) {
+	case "GET /", "HEAD ", "POST ", "PUT /", "OPTIO":
+		return true
+	}
+	return false
 }
 
 // serveOne reads one request, calls the handler and writes the response.

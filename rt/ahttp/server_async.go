@@ -68,10 +68,10 @@ func init() {
 		{Name: "(*Server).ListenAndServeTLS", Line: 128, Off: 4297, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
 		{Name: "(*Server).ServeTLS", Line: 143, Off: 4810, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
 		{Name: "(*Server).Serve", Line: 185, Off: 6190, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 878, Hash: 0x77a4188d6376818b},
-		{Name: "(*Server).serveConn", Line: 264, Off: 7999, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 553, Hash: 0x348052159abfe275},
-		{Name: "(*Server).serveOne", Line: 298, Off: 8958, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2694, Hash: 0x253ab20ecd8040b9},
-		{Name: "(*Server).callHandler", Line: 487, Off: 14962, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 525, Off: 16086, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).serveConn", Line: 264, Off: 7999, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 922, Hash: 0xbd0e3a19360ff796},
+		{Name: "(*Server).serveOne", Line: 314, Off: 9606, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2694, Hash: 0x253ab20ecd8040b9},
+		{Name: "(*Server).callHandler", Line: 503, Off: 15610, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 541, Off: 16734, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -476,8 +476,9 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 //line server.go:264
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:1*/ var (
-		err  error
-		skip int
+		err    error
+		reason string
+		skip   int
 	)
 	/*line :264:1*/ if ag_co.Unwinding() {
 		/*line :264:1*/ goto ag_exit
@@ -523,47 +524,52 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:274:3*/ if !(err != nil) {
 		/*line :274:3*/ goto ag_L2
 	}
-	/*line server.go:275:4*/ if !ag_f.s.closed {
-		/*line server.go:276:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", ag_f.c.RemoteAddr(), err)
+	/*line server.go:275:4*/ reason = err.Error()
+	/*line server.go:276:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+		/*line server.go:278:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+		/*line server.go:279:5*/ reason = "client sent an HTTP request to an HTTPS server"
 	}
-	/*line server.go:278:4*/ goto ag_exit
-	/*line :278:4*/ ag_L2:
-	/*line :278:4*/ ag_L1:
-	/*line server.go:281:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
-	/*line :281:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
-	/*line :281:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :281:2*/ return ag_s
-	}
-	/*line :281:2*/ ag_resume2:
-	/*line server.go:281:2*/ ag_f.task, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :281:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:282:6*/ skip = -1
-	/*line :282:6*/ ag_L3:
-	/*line server.go:283:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :283:6*/ ag_f.ag_state = 3 // await: s.serveOne(c, task, skip)
-	/*line :283:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :283:6*/ return ag_s
-	}
-	/*line :283:6*/ ag_resume3:
-	/*line server.go:283:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :283:6*/ ag_f.ag_aw2 = nil
-	/*line server.go:283:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :283:3*/ goto ag_L6
+	/*line server.go:281:4*/ if !ag_f.s.closed {
+		/*line server.go:282:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", ag_f.c.RemoteAddr(), reason)
 	}
 	/*line server.go:284:4*/ goto ag_exit
-	/*line :284:4*/ ag_L6:
-	/*line server.go:286:3*/ ag_f.s.conns[ag_f.c] = false
-	/*line :286:3*/ goto ag_L3
-	/*line :286:3*/ ag_exit:
-	/*line :286:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :286:3*/ ag_resume4:
-	/*line :286:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :286:3*/ return ag_s
+	/*line :284:4*/ ag_L2:
+	/*line :284:4*/ ag_L1:
+	/*line server.go:287:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
+	/*line :287:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
+	/*line :287:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
 	}
-	/*line :286:3*/ return rt.Ready
+	/*line :287:2*/ ag_resume2:
+	/*line server.go:287:2*/ ag_f.task, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :287:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:288:6*/ skip = -1
+	/*line :288:6*/ ag_L3:
+	/*line server.go:289:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
+	/*line :289:6*/ ag_f.ag_state = 3 // await: s.serveOne(c, task, skip)
+	/*line :289:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :289:6*/ return ag_s
+	}
+	/*line :289:6*/ ag_resume3:
+	/*line server.go:289:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :289:6*/ ag_f.ag_aw2 = nil
+	/*line server.go:289:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :289:3*/ goto ag_L6
+	}
+	/*line server.go:290:4*/ goto ag_exit
+	/*line :290:4*/ ag_L6:
+	/*line server.go:292:3*/ ag_f.s.conns[ag_f.c] = false
+	/*line :292:3*/ goto ag_L3
+	/*line :292:3*/ ag_exit:
+	/*line :292:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :292:3*/ ag_resume4:
+	/*line :292:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :292:3*/ return ag_s
+	}
+	/*line :292:3*/ return rt.Ready
 }
 
-//line server_async.go:567
+//line server_async.go:573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -571,11 +577,11 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	case 1:
 		return "server.go:274"
 	case 2:
-		return "server.go:281"
+		return "server.go:287"
 	case 3:
-		return "server.go:283"
+		return "server.go:289"
 	case 4:
-		return "server.go:288 (deferred calls)"
+		return "server.go:294 (deferred calls)"
 	}
 	return ""
 }
@@ -616,9 +622,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:298
+//line server.go:314
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ var (
+	/*line :314:1*/ var (
 		ag_t1      time.Time
 		ag_err1    error
 		bad        *badHeader
@@ -633,314 +639,314 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr       error
 		ag_err3    error
 	)
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ return rt.Ready
 	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
-		/*line :298:1*/
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
+		/*line :314:1*/
 	case 2:
-		/*line :298:1*/ goto ag_resume2
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume2
+		/*line :314:1*/
 	case 3:
-		/*line :298:1*/ goto ag_resume3
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume3
+		/*line :314:1*/
 	case 4:
-		/*line :298:1*/ goto ag_resume4
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume4
+		/*line :314:1*/
 	case 5:
-		/*line :298:1*/ goto ag_resume5
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume5
+		/*line :314:1*/
 	case 6:
-		/*line :298:1*/ goto ag_resume6
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume6
+		/*line :314:1*/
 	case 7:
-		/*line :298:1*/ goto ag_resume7
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume7
+		/*line :314:1*/
 	case 8:
-		/*line :298:1*/ goto ag_resume8
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume8
+		/*line :314:1*/
 	case 9:
-		/*line :298:1*/ goto ag_resume9
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume9
+		/*line :314:1*/
 	case 10:
-		/*line :298:1*/ goto ag_resume10
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume10
+		/*line :314:1*/
 	case 11:
-		/*line :298:1*/ goto ag_resume11
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume11
+		/*line :314:1*/
 	case 12:
-		/*line :298:1*/ goto ag_resume12
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume12
+		/*line :314:1*/
 	case 13:
-		/*line :298:1*/ goto ag_resume13
-		/*line :298:1*/
+		/*line :314:1*/ goto ag_resume13
+		/*line :314:1*/
 	case 14:
-		/*line :298:1*/ goto ag_resume14
+		/*line :314:1*/ goto ag_resume14
 	}
-	/*line server.go:299:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:300:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:301:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:315:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:316:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:317:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:303:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :303:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :303:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :303:29*/ return ag_s
+	/*line server.go:319:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :319:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :319:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:29*/ return ag_s
 	}
-	/*line :303:29*/ ag_resume1:
-	/*line server.go:303:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :303:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:303:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:304:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :304:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :304:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:2*/ return ag_s
+	/*line :319:29*/ ag_resume1:
+	/*line server.go:319:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :319:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:319:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:320:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :320:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
+	/*line :320:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:2*/ return ag_s
 	}
-	/*line :304:2*/ ag_resume2:
-	/*line server.go:304:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :304:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:305:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :305:2*/ goto ag_L1
+	/*line :320:2*/ ag_resume2:
+	/*line server.go:320:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :320:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:321:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :321:2*/ goto ag_L1
 	}
-	/*line server.go:306:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :306:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :306:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :306:3*/ return ag_s
-	}
-	/*line :306:3*/ ag_resume3:
-	/*line :306:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:307:3*/ ag_f.ag_r0 = -1
-	/*line :307:3*/ return rt.Ready
-	/*line :307:3*/ ag_L1:
-	/*line server.go:309:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:309:2*/ if !ok {
-		/*line :309:2*/ goto ag_L2
-	}
-	/*line server.go:310:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :310:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :310:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :310:3*/ return ag_s
-	}
-	/*line :310:3*/ ag_resume4:
-	/*line :310:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:311:3*/ ag_f.ag_r0 = -1
-	/*line :311:3*/ return rt.Ready
-	/*line :311:3*/ ag_L2:
-	/*line server.go:313:2*/ if ag_err1 != nil {
-		/*line server.go:314:3*/ ag_f.ag_r0 = -1
-		/*line :314:3*/ return rt.Ready
-	}
-	/*line server.go:316:2*/ ag_f.s.conns[ag_f.c] = true
-	/*line server.go:317:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :317:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :317:2*/ return ag_s
-	}
-	/*line :317:2*/ ag_resume5:
-	/*line server.go:317:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :317:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:318:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:319:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:320:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line server.go:321:2*/ if !(code != 0) {
-		/*line :321:2*/ goto ag_L3
-	}
-	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :322:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :322:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
 	/*line :322:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:3*/ return ag_s
 	}
-	/*line :322:3*/ ag_resume6:
+	/*line :322:3*/ ag_resume3:
 	/*line :322:3*/ ag_f.ag_aw2 = nil
 	/*line server.go:323:3*/ ag_f.ag_r0 = -1
 	/*line :323:3*/ return rt.Ready
-	/*line :323:3*/ ag_L3:
-	/*line server.go:325:2*/ ag_f.next = 0
-	/*line server.go:326:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:327:3*/ ag_f.next = 4
+	/*line :323:3*/ ag_L1:
+	/*line server.go:325:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:325:2*/ if !ok {
+		/*line :325:2*/ goto ag_L2
 	}
-	/*line server.go:329:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:330:2*/ if ag_f.c.IsTLS() {
-		/*line server.go:331:3*/ st := ag_f.c.ConnectionState()
-		/*line server.go:332:3*/ ag_f.req.TLS = &st
+	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :326:3*/ return ag_s
 	}
-	/*line server.go:334:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:335:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:336:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line :326:3*/ ag_resume4:
+	/*line :326:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:327:3*/ ag_f.ag_r0 = -1
+	/*line :327:3*/ return rt.Ready
+	/*line :327:3*/ ag_L2:
+	/*line server.go:329:2*/ if ag_err1 != nil {
+		/*line server.go:330:3*/ ag_f.ag_r0 = -1
+		/*line :330:3*/ return rt.Ready
 	}
-	/*line server.go:338:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:339:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :339:2*/ goto ag_L4
+	/*line server.go:332:2*/ ag_f.s.conns[ag_f.c] = true
+	/*line server.go:333:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :333:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :333:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :333:2*/ return ag_s
 	}
-	/*line server.go:340:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :340:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :340:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :340:3*/ return ag_s
+	/*line :333:2*/ ag_resume5:
+	/*line server.go:333:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :333:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:334:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:335:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:336:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line server.go:337:2*/ if !(code != 0) {
+		/*line :337:2*/ goto ag_L3
 	}
-	/*line :340:3*/ ag_resume7:
-	/*line :340:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:341:3*/ ag_f.ag_r0 = -1
-	/*line :341:3*/ return rt.Ready
-	/*line :341:3*/ ag_L4:
-	/*line server.go:343:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:343:2*/ if !(expect != "") {
-		/*line :343:2*/ goto ag_L5
+	/*line server.go:338:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :338:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:3*/ return ag_s
 	}
-	/*line server.go:344:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :344:3*/ goto ag_L6
+	/*line :338:3*/ ag_resume6:
+	/*line :338:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:339:3*/ ag_f.ag_r0 = -1
+	/*line :339:3*/ return rt.Ready
+	/*line :339:3*/ ag_L3:
+	/*line server.go:341:2*/ ag_f.next = 0
+	/*line server.go:342:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:343:3*/ ag_f.next = 4
 	}
-	/*line server.go:345:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :345:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :345:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :345:4*/ return ag_s
+	/*line server.go:345:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:346:2*/ if ag_f.c.IsTLS() {
+		/*line server.go:347:3*/ st := ag_f.c.ConnectionState()
+		/*line server.go:348:3*/ ag_f.req.TLS = &st
 	}
-	/*line :345:4*/ ag_resume8:
-	/*line :345:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:346:4*/ ag_f.ag_r0 = -1
-	/*line :346:4*/ return rt.Ready
-	/*line :346:4*/ ag_L6:
-	/*line server.go:348:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :348:3*/ goto ag_L7
+	/*line server.go:350:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:351:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:352:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:349:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :349:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :349:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :349:7*/ return ag_s
+	/*line server.go:354:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:355:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :355:2*/ goto ag_L4
 	}
-	/*line :349:7*/ ag_resume9:
-	/*line server.go:349:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :349:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:349:4*/ if !(ag_err2 != nil) {
-		/*line :349:4*/ goto ag_L8
+	/*line server.go:356:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :356:3*/ return ag_s
 	}
-	/*line server.go:350:5*/ ag_f.ag_r0 = -1
-	/*line :350:5*/ return rt.Ready
-	/*line :350:5*/ ag_L8:
-	/*line :350:5*/ ag_L7:
-	/*line :350:5*/ ag_L5:
-	/*line server.go:354:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:355:2*/ body.limit = ag_f.limit
-	/*line server.go:356:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :356:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :356:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :356:2*/ return ag_s
+	/*line :356:3*/ ag_resume7:
+	/*line :356:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:357:3*/ ag_f.ag_r0 = -1
+	/*line :357:3*/ return rt.Ready
+	/*line :357:3*/ ag_L4:
+	/*line server.go:359:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:359:2*/ if !(expect != "") {
+		/*line :359:2*/ goto ag_L5
 	}
-	/*line :356:2*/ ag_resume10:
-	/*line server.go:356:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :356:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:357:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :357:2*/ goto ag_L9
+	/*line server.go:360:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :360:3*/ goto ag_L6
 	}
-	/*line server.go:358:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :358:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :358:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :358:3*/ return ag_s
+	/*line server.go:361:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:4*/ return ag_s
 	}
-	/*line :358:3*/ ag_resume11:
-	/*line :358:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:359:3*/ ag_f.ag_r0 = -1
-	/*line :359:3*/ return rt.Ready
-	/*line :359:3*/ ag_L9:
-	/*line server.go:361:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :361:2*/ goto ag_L10
+	/*line :361:4*/ ag_resume8:
+	/*line :361:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:362:4*/ ag_f.ag_r0 = -1
+	/*line :362:4*/ return rt.Ready
+	/*line :362:4*/ ag_L6:
+	/*line server.go:364:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :364:3*/ goto ag_L7
 	}
-	/*line server.go:362:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :362:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :362:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :362:3*/ return ag_s
+	/*line server.go:365:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :365:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :365:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :365:7*/ return ag_s
 	}
-	/*line :362:3*/ ag_resume12:
-	/*line :362:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:363:3*/ ag_f.ag_r0 = -1
-	/*line :363:3*/ return rt.Ready
-	/*line :363:3*/ ag_L10:
-	/*line server.go:365:2*/ if ag_err1 != nil {
-		/*line server.go:366:3*/ ag_f.ag_r0 = -1
-		/*line :366:3*/ return rt.Ready
+	/*line :365:7*/ ag_resume9:
+	/*line server.go:365:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :365:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:365:4*/ if !(ag_err2 != nil) {
+		/*line :365:4*/ goto ag_L8
 	}
-	/*line server.go:368:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:369:2*/ if len(data) > 0 {
-		/*line server.go:370:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line server.go:366:5*/ ag_f.ag_r0 = -1
+	/*line :366:5*/ return rt.Ready
+	/*line :366:5*/ ag_L8:
+	/*line :366:5*/ ag_L7:
+	/*line :366:5*/ ag_L5:
+	/*line server.go:370:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:371:2*/ body.limit = ag_f.limit
+	/*line server.go:372:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :372:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :372:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:2*/ return ag_s
 	}
-	/*line server.go:372:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line server.go:373:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :373:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :373:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:2*/ return ag_s
+	/*line :372:2*/ ag_resume10:
+	/*line server.go:372:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :372:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:373:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :373:2*/ goto ag_L9
 	}
-	/*line :373:2*/ ag_resume13:
-	/*line server.go:373:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :373:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:374:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:375:3*/ ag_f.ag_r0 = -1
-		/*line :375:3*/ return rt.Ready
+	/*line server.go:374:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :374:3*/ return ag_s
 	}
-	/*line server.go:377:2*/ if herr != nil {
-		/*line server.go:378:3*/ if ag_f.w.sent {
-			/*line server.go:379:4*/ ag_f.ag_r0 = -1
-			/*line :379:4*/ return rt.Ready
+	/*line :374:3*/ ag_resume11:
+	/*line :374:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:375:3*/ ag_f.ag_r0 = -1
+	/*line :375:3*/ return rt.Ready
+	/*line :375:3*/ ag_L9:
+	/*line server.go:377:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :377:2*/ goto ag_L10
+	}
+	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :378:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :378:3*/ return ag_s
+	}
+	/*line :378:3*/ ag_resume12:
+	/*line :378:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:379:3*/ ag_f.ag_r0 = -1
+	/*line :379:3*/ return rt.Ready
+	/*line :379:3*/ ag_L10:
+	/*line server.go:381:2*/ if ag_err1 != nil {
+		/*line server.go:382:3*/ ag_f.ag_r0 = -1
+		/*line :382:3*/ return rt.Ready
+	}
+	/*line server.go:384:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:385:2*/ if len(data) > 0 {
+		/*line server.go:386:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	/*line server.go:388:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:389:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :389:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :389:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :389:2*/ return ag_s
+	}
+	/*line :389:2*/ ag_resume13:
+	/*line server.go:389:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :389:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:390:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:391:3*/ ag_f.ag_r0 = -1
+		/*line :391:3*/ return rt.Ready
+	}
+	/*line server.go:393:2*/ if herr != nil {
+		/*line server.go:394:3*/ if ag_f.w.sent {
+			/*line server.go:395:4*/ ag_f.ag_r0 = -1
+			/*line :395:4*/ return rt.Ready
 		}
-		/*line server.go:381:3*/ ag_f.w.reset()
-		/*line server.go:382:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:383:3*/ ag_f.w.closeAfter = true
+		/*line server.go:397:3*/ ag_f.w.reset()
+		/*line server.go:398:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:399:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:385:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:386:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :386:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :386:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :386:5*/ return ag_s
+	/*line server.go:401:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:402:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :402:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :402:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :402:5*/ return ag_s
 	}
-	/*line :386:5*/ ag_resume14:
-	/*line server.go:386:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :386:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:386:2*/ if !(ag_err3 != nil) {
-		/*line :386:2*/ goto ag_L11
+	/*line :402:5*/ ag_resume14:
+	/*line server.go:402:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :402:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:402:2*/ if !(ag_err3 != nil) {
+		/*line :402:2*/ goto ag_L11
 	}
-	/*line server.go:387:3*/ ag_f.ag_r0 = -1
-	/*line :387:3*/ return rt.Ready
-	/*line :387:3*/ ag_L11:
-	/*line server.go:389:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:390:3*/ ag_f.ag_r0 = -1
-		/*line :390:3*/ return rt.Ready
+	/*line server.go:403:3*/ ag_f.ag_r0 = -1
+	/*line :403:3*/ return rt.Ready
+	/*line :403:3*/ ag_L11:
+	/*line server.go:405:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:406:3*/ ag_f.ag_r0 = -1
+		/*line :406:3*/ return rt.Ready
 	}
-	/*line server.go:392:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :392:2*/ return rt.Ready
+	/*line server.go:408:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:912
+//line server_async.go:918
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:303"
+		return "server.go:319"
 	case 2:
-		return "server.go:304"
+		return "server.go:320"
 	case 3:
-		return "server.go:306"
-	case 4:
-		return "server.go:310"
-	case 5:
-		return "server.go:317"
-	case 6:
 		return "server.go:322"
+	case 4:
+		return "server.go:326"
+	case 5:
+		return "server.go:333"
+	case 6:
+		return "server.go:338"
 	case 7:
-		return "server.go:340"
-	case 8:
-		return "server.go:345"
-	case 9:
-		return "server.go:349"
-	case 10:
 		return "server.go:356"
+	case 8:
+		return "server.go:361"
+	case 9:
+		return "server.go:365"
+	case 10:
+		return "server.go:372"
 	case 11:
-		return "server.go:358"
+		return "server.go:374"
 	case 12:
-		return "server.go:362"
+		return "server.go:378"
 	case 13:
-		return "server.go:373"
+		return "server.go:389"
 	case 14:
-		return "server.go:386"
+		return "server.go:402"
 	}
 	return ""
 }
@@ -971,74 +977,74 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:487
+//line server.go:503
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :487:1*/ var (
+	/*line :503:1*/ var (
 		herr error
 	)
-	/*line :487:1*/ if ag_co.Unwinding() {
-		/*line :487:1*/ goto ag_exit
+	/*line :503:1*/ if ag_co.Unwinding() {
+		/*line :503:1*/ goto ag_exit
 	}
-	/*line :487:1*/ switch ag_f.ag_state {
-	/*line :487:1*/ case 1:
-		/*line :487:1*/ goto ag_resume1
-		/*line :487:1*/
+	/*line :503:1*/ switch ag_f.ag_state {
+	/*line :503:1*/ case 1:
+		/*line :503:1*/ goto ag_resume1
+		/*line :503:1*/
 	case 2:
-		/*line :487:1*/ goto ag_resume2
+		/*line :503:1*/ goto ag_resume2
 	}
-	/*line server.go:488:2*/ {
-		/*line :488:2*/ ag_dfn := func() {
-			/*line server.go:489:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:490:3*/ if p := recover(); p != nil {
-				/*line server.go:491:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:492:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:504:2*/ {
+		/*line :504:2*/ ag_dfn := func() {
+			/*line server.go:505:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:506:3*/ if p := recover(); p != nil {
+				/*line server.go:507:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:508:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:494:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:510:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:496:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:497:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:512:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:513:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:488:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :488:2*/ defer ag_dfn()
-			/*line :488:2*/ ag_p.Raise()
+		/*line server.go:504:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :504:2*/ defer ag_dfn()
+			/*line :504:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:501:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:502:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:503:3*/ ag_f.err = nil
-		/*line :503:3*/ goto ag_exit
+	/*line server.go:517:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:518:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:519:3*/ ag_f.err = nil
+		/*line :519:3*/ goto ag_exit
 	}
-	/*line server.go:505:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :505:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :505:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :505:2*/ return ag_s
+	/*line server.go:521:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :521:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :521:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :521:2*/ return ag_s
 	}
-	/*line :505:2*/ ag_resume1:
-	/*line server.go:505:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :505:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:506:2*/ ag_f.err = herr
-	/*line :506:2*/ goto ag_exit
-	/*line :506:2*/ ag_exit:
-	/*line :506:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :506:2*/ ag_resume2:
-	/*line :506:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :506:2*/ return ag_s
+	/*line :521:2*/ ag_resume1:
+	/*line server.go:521:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :521:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:522:2*/ ag_f.err = herr
+	/*line :522:2*/ goto ag_exit
+	/*line :522:2*/ ag_exit:
+	/*line :522:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :522:2*/ ag_resume2:
+	/*line :522:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :522:2*/ return ag_s
 	}
-	/*line :506:2*/ ag_f.ag_err = ag_f.err
-	/*line :506:2*/ return rt.Ready
+	/*line :522:2*/ ag_f.ag_err = ag_f.err
+	/*line :522:2*/ return rt.Ready
 }
 
-//line server_async.go:1034
+//line server_async.go:1040
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:505"
+		return "server.go:521"
 	case 2:
-		return "server.go:507 (deferred calls)"
+		return "server.go:523 (deferred calls)"
 	}
 	return ""
 }
@@ -1070,9 +1076,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:525
+//line server.go:541
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :525:1*/ var (
+	/*line :541:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -1080,95 +1086,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :525:1*/ if ag_co.Unwinding() {
-		/*line :525:1*/ return rt.Ready
+	/*line :541:1*/ if ag_co.Unwinding() {
+		/*line :541:1*/ return rt.Ready
 	}
-	/*line :525:1*/ switch ag_f.ag_state {
-	/*line :525:1*/ case 1:
-		/*line :525:1*/ goto ag_resume1
-		/*line :525:1*/
+	/*line :541:1*/ switch ag_f.ag_state {
+	/*line :541:1*/ case 1:
+		/*line :541:1*/ goto ag_resume1
+		/*line :541:1*/
 	case 2:
-		/*line :525:1*/ goto ag_resume2
-		/*line :525:1*/
+		/*line :541:1*/ goto ag_resume2
+		/*line :541:1*/
 	case 3:
-		/*line :525:1*/ goto ag_resume3
-		/*line :525:1*/
+		/*line :541:1*/ goto ag_resume3
+		/*line :541:1*/
 	case 4:
-		/*line :525:1*/ goto ag_resume4
+		/*line :541:1*/ goto ag_resume4
 	}
-	/*line server.go:526:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:527:2*/ if ag_f.reason != "" {
-		/*line server.go:528:3*/ text += ": " + ag_f.reason
+	/*line server.go:542:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:543:2*/ if ag_f.reason != "" {
+		/*line server.go:544:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:530:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:533:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :533:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :533:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :533:30*/ return ag_s
+	/*line server.go:546:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:549:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :549:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :549:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:30*/ return ag_s
 	}
-	/*line :533:30*/ ag_resume1:
-	/*line server.go:533:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :533:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:533:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:534:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :534:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :534:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :534:5*/ return ag_s
+	/*line :549:30*/ ag_resume1:
+	/*line server.go:549:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :549:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:549:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:550:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :550:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :550:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :550:5*/ return ag_s
 	}
-	/*line :534:5*/ ag_resume2:
-	/*line server.go:534:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :534:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:534:2*/ if !(ag_err1 != nil) {
-		/*line :534:2*/ goto ag_L1
+	/*line :550:5*/ ag_resume2:
+	/*line server.go:550:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :550:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:550:2*/ if !(ag_err1 != nil) {
+		/*line :550:2*/ goto ag_L1
 	}
-	/*line server.go:535:3*/ return rt.Ready
-	/*line :535:3*/ ag_L1:
-	/*line server.go:537:2*/ ag_f.c.CloseWrite()
-	/*line server.go:538:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :538:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :538:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :538:29*/ return ag_s
+	/*line server.go:551:3*/ return rt.Ready
+	/*line :551:3*/ ag_L1:
+	/*line server.go:553:2*/ ag_f.c.CloseWrite()
+	/*line server.go:554:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :554:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :554:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :554:29*/ return ag_s
 	}
-	/*line :538:29*/ ag_resume3:
-	/*line server.go:538:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :538:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:538:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:539:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:540:6*/ ag_f.total = 0
-	/*line :540:6*/ ag_L2:
-	/*line server.go:540:18*/ if !(ag_f.total < 1<<20) {
-		/*line :540:18*/ goto ag_L4
+	/*line :554:29*/ ag_resume3:
+	/*line server.go:554:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :554:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:554:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:555:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:556:6*/ ag_f.total = 0
+	/*line :556:6*/ ag_L2:
+	/*line server.go:556:18*/ if !(ag_f.total < 1<<20) {
+		/*line :556:18*/ goto ag_L4
 	}
-	/*line server.go:541:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :541:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :541:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :541:3*/ return ag_s
+	/*line server.go:557:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :557:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :557:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :557:3*/ return ag_s
 	}
-	/*line :541:3*/ ag_resume4:
-	/*line server.go:541:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :541:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:542:3*/ if ag_err2 != nil {
-		/*line server.go:543:4*/ return rt.Ready
+	/*line :557:3*/ ag_resume4:
+	/*line server.go:557:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :557:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:558:3*/ if ag_err2 != nil {
+		/*line server.go:559:4*/ return rt.Ready
 	}
-	/*line server.go:545:3*/ ag_f.total += n
-	/*line :545:3*/ goto ag_L2
-	/*line :545:3*/ ag_L4:
-	/*line server.go:547:1*/ return rt.Ready
+	/*line server.go:561:3*/ ag_f.total += n
+	/*line :561:3*/ goto ag_L2
+	/*line :561:3*/ ag_L4:
+	/*line server.go:563:1*/ return rt.Ready
 }
 
-//line server_async.go:1160
+//line server_async.go:1166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:533"
+		return "server.go:549"
 	case 2:
-		return "server.go:534"
+		return "server.go:550"
 	case 3:
-		return "server.go:538"
+		return "server.go:554"
 	case 4:
-		return "server.go:541"
+		return "server.go:557"
 	}
 	return ""
 }

@@ -36,8 +36,8 @@ func _() {
 func init() {
 	rt.CheckSource("server_tls_test.go", []rt.SourceFunc{
 		{Name: "tlsHandler", Line: 41, Off: 603, Head: "func tlsHandler(w *ahttp.ResponseWriter, r *http.Request) {", Len: 275, Hash: 0x1ed195beb5df1ef9},
-		{Name: "tlsLoopFetch", Line: 233, Off: 7773, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
-		{Name: "serveGroupTLS", Line: 265, Off: 8774, Head: "func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 586, Hash: 0x22414738274bc4f6},
+		{Name: "tlsLoopFetch", Line: 233, Off: 7943, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
+		{Name: "serveGroupTLS", Line: 265, Off: 8944, Head: "func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 586, Hash: 0x22414738274bc4f6},
 	})
 }
 

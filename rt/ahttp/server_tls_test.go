@@ -135,8 +135,8 @@ func writeCertFiles(t *testing.T) (certFile, keyFile string, pool *x509.CertPool
 }
 
 // TestServerListenAndServeTLS: ListenAndServeTLS reads the certificate
-// files; a plain-http client's bytes fail the handshake, which is logged
-// as net/http logs it.
+// files; a plain-http request fails the handshake, gets net/http's 400
+// and is logged as net/http logs it.
 func TestServerListenAndServeTLS(t *testing.T) {
 	certFile, keyFile, pool := writeCertFiles(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0") // find a free port
@@ -170,14 +170,14 @@ func TestServerListenAndServeTLS(t *testing.T) {
 	assert.Equal(t, "/files TLS 1.3  ", readBody(t, resp), "no ALPN offered, none agreed")
 
 	resp, err = http.Get("http://" + addr + "/plain")
-	if err == nil {
-		resp.Body.Close()
-	}
-	require.Error(t, err, "a plain-http request gets no answer")
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	assert.Equal(t, "Client sent an HTTP request to an HTTPS server.\n", readBody(t, resp))
 	time.Sleep(50 * time.Millisecond)
 	logMu.Lock()
 	defer logMu.Unlock()
 	assert.Contains(t, logged.String(), "http: TLS handshake error from 127.0.0.1:")
+	assert.Contains(t, logged.String(), ": client sent an HTTP request to an HTTPS server")
 }
 
 type lockedWriter struct {
@@ -312,4 +312,32 @@ func TestServeGroupTLS(t *testing.T) {
 			}
 		})
 	}
+}
+
+// plainToTLS sends a plain-http request to addr and returns all it gets
+// back.
+func plainToTLS(t *testing.T, addr string) string {
+	c, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+	b, _ := io.ReadAll(c)
+	return string(b)
+}
+
+// TestServerTLSPlainRequest: a plain-http request to the https server is
+// answered as net/http's https server answers it.
+func TestServerTLSPlainRequest(t *testing.T) {
+	ts := httptest.NewUnstartedServer(http.NotFoundHandler())
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
+	ts.StartTLS()
+	defer ts.Close()
+	want := plainToTLS(t, ts.Listener.Addr().String())
+	require.Contains(t, want, "Client sent an HTTP request to an HTTPS server")
+
+	srv := &ahttp.Server{Handler: ahttp.HandlerFunc(tlsHandlerAsync), ErrorLog: log.New(io.Discard, "", 0),
+		TLSConfig: &tls.Config{Certificates: ts.TLS.Certificates}}
+	base := runServer(t, srv)
+	assert.Equal(t, want, plainToTLS(t, strings.TrimPrefix(base, "http://")))
 }
