@@ -79,8 +79,12 @@
 // session resumption crypto/tls has, configured by a *tls.Config as
 // usual); Read, Write and the ReadUntil family then carry plaintext, with
 // the same deadlines, cancellation and back-pressure as a plain Conn, and
-// Close sends close_notify. ConnectionState reports the handshake's
-// outcome.
+// Close sends close_notify (as the socket takes it at once: Close never
+// waits) and CloseWrite sends it alone. ConnectionState reports the
+// handshake's outcome. The handshake's errors are crypto/tls's own (a
+// *tls.CertificateVerificationError for a certificate the configuration
+// does not trust, a tls.AlertError from the peer, ...), those of the
+// socket are wrapped in *net.OpError as a plain Conn's are.
 //
 //	c, err := anet.Dial("tcp", "example.com:443")
 //	...

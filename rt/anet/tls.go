@@ -44,7 +44,6 @@ type tlsState struct {
 	running, done bool
 	hsErr         error
 	hsDone        rt.Event // set when done
-	flushing      bool     // a task is writing pipe.out to the socket
 	notified      bool     // close_notify queued
 }
 
@@ -362,10 +361,7 @@ func (c *Conn) handshakeIO(dl time.Time) error {
 //
 // async
 func (c *Conn) flushTLS(dl time.Time) error {
-	s := c.sec
-	p := s.pipe
-	s.flushing = true
-	defer c.flushed()
+	p := c.sec.pipe
 	for {
 		if c.closed {
 			return c.opErr("write", net.ErrClosed)
@@ -386,8 +382,6 @@ func (c *Conn) flushTLS(dl time.Time) error {
 		}
 	}
 }
-
-func (c *Conn) flushed() { c.sec.flushing = false }
 
 // send writes out to fd until it is empty or the write fails (EAGAIN
 // included), and returns how much is left.
@@ -494,11 +488,12 @@ func (c *Conn) readTLS(p []byte) (int, error) {
 		if err != errWouldBlock {
 			return 0, err
 		}
-		if out, _ := s.pipe.buffered(); out > 0 && !s.flushing {
-			// crypto/tls answered something (a KeyUpdate).
-			if err := c.flushTLS(c.wdl); err != nil {
-				return 0, err
-			}
+		if out, _ := s.pipe.buffered(); out > 0 {
+			// crypto/tls answered something (a KeyUpdate): send what the
+			// socket takes now, without waiting (a writer task may be
+			// waiting to write already); the rest goes out, in order,
+			// with the next Write or Close.
+			c.flushNow()
 		}
 		if err := c.fillTLS(c.rdl); err != nil {
 			return 0, err

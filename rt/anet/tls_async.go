@@ -52,13 +52,13 @@ func _() {
 // tls.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("tls.go", []rt.SourceFunc{
-		{Name: "(*Conn).Handshake", Line: 213, Off: 7122, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
-		{Name: "(*Conn).handshakeIO", Line: 350, Off: 10494, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
-		{Name: "(*Conn).flushTLS", Line: 364, Off: 10820, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 447, Hash: 0x3cec2d55d27d5fc9},
-		{Name: "(*Conn).fillTLS", Line: 443, Off: 12543, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
-		{Name: "(*Conn).readTLS", Line: 478, Off: 13300, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 663, Hash: 0xecc0879e10fe744c},
-		{Name: "(*Conn).writeTLS", Line: 515, Off: 14241, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
-		{Name: "(*Conn).fillFromTLS", Line: 586, Off: 15789, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
+		{Name: "(*Conn).Handshake", Line: 212, Off: 7054, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
+		{Name: "(*Conn).handshakeIO", Line: 349, Off: 10426, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
+		{Name: "(*Conn).flushTLS", Line: 363, Off: 10752, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 401, Hash: 0x49b89a34e52797ec},
+		{Name: "(*Conn).fillTLS", Line: 437, Off: 12376, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
+		{Name: "(*Conn).readTLS", Line: 472, Off: 13133, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 770, Hash: 0xe6e490b8aad9d2fd},
+		{Name: "(*Conn).writeTLS", Line: 510, Off: 14181, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
+		{Name: "(*Conn).fillFromTLS", Line: 581, Off: 15729, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
 	})
 }
 
@@ -91,161 +91,161 @@ func (ag_f *ag_Conn_Handshake) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:213
+//line tls.go:212
 func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :213:1*/ var (
+	/*line :212:1*/ var (
 		t        time.Time
 		ag_t3    time.Time
 		err      error
 		slots    *loopSlots
 		ag_done1 *rt.Mailbox[error]
 	)
-	/*line :213:1*/ if ag_co.Unwinding() {
-		/*line :213:1*/ goto ag_exit
+	/*line :212:1*/ if ag_co.Unwinding() {
+		/*line :212:1*/ goto ag_exit
 	}
-	/*line :213:1*/ switch ag_f.ag_state {
-	/*line :213:1*/ case 1:
-		/*line :213:1*/ goto ag_resume1
-		/*line :213:1*/
+	/*line :212:1*/ switch ag_f.ag_state {
+	/*line :212:1*/ case 1:
+		/*line :212:1*/ goto ag_resume1
+		/*line :212:1*/
 	case 2:
-		/*line :213:1*/ goto ag_resume2
-		/*line :213:1*/
+		/*line :212:1*/ goto ag_resume2
+		/*line :212:1*/
 	case 3:
-		/*line :213:1*/ goto ag_resume3
-		/*line :213:1*/
+		/*line :212:1*/ goto ag_resume3
+		/*line :212:1*/
 	case 4:
-		/*line :213:1*/ goto ag_resume4
-		/*line :213:1*/
+		/*line :212:1*/ goto ag_resume4
+		/*line :212:1*/
 	case 5:
-		/*line :213:1*/ goto ag_resume5
-		/*line :213:1*/
+		/*line :212:1*/ goto ag_resume5
+		/*line :212:1*/
 	case 6:
-		/*line :213:1*/ goto ag_resume6
-		/*line :213:1*/
+		/*line :212:1*/ goto ag_resume6
+		/*line :212:1*/
 	case 7:
-		/*line :213:1*/ goto ag_resume7
+		/*line :212:1*/ goto ag_resume7
 	}
-	/*line tls.go:214:2*/ ag_f.s = ag_f.c.sec
-	/*line tls.go:215:2*/ if ag_f.s == nil {
-		/*line tls.go:216:3*/ ag_f.ag_err = ErrNotTLS
-		/*line :216:3*/ goto ag_exit
+	/*line tls.go:213:2*/ ag_f.s = ag_f.c.sec
+	/*line tls.go:214:2*/ if ag_f.s == nil {
+		/*line tls.go:215:3*/ ag_f.ag_err = ErrNotTLS
+		/*line :215:3*/ goto ag_exit
 	}
-	/*line tls.go:218:2*/ if ag_f.s.done {
-		/*line tls.go:219:3*/ ag_f.ag_err = ag_f.s.hsErr
-		/*line :219:3*/ goto ag_exit
+	/*line tls.go:217:2*/ if ag_f.s.done {
+		/*line tls.go:218:3*/ ag_f.ag_err = ag_f.s.hsErr
+		/*line :218:3*/ goto ag_exit
 	}
-	/*line tls.go:221:2*/ if !(ag_f.s.running) {
-		/*line :221:2*/ goto ag_L1
+	/*line tls.go:220:2*/ if !(ag_f.s.running) {
+		/*line :220:2*/ goto ag_L1
 	}
-	/*line tls.go:222:3*/ ag_f.ag_aw0 = ag_f.s.hsDone.WaitAsync()
-	/*line :222:3*/ ag_f.ag_state = 1 // await: s.hsDone.Wait()
-	/*line :222:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:3*/ return ag_s
+	/*line tls.go:221:3*/ ag_f.ag_aw0 = ag_f.s.hsDone.WaitAsync()
+	/*line :221:3*/ ag_f.ag_state = 1 // await: s.hsDone.Wait()
+	/*line :221:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:3*/ return ag_s
 	}
-	/*line :222:3*/ ag_resume1:
-	/*line :222:3*/ ag_f.ag_aw0 = nil
-	/*line tls.go:223:3*/ ag_f.ag_err = ag_f.s.hsErr
-	/*line :223:3*/ goto ag_exit
-	/*line :223:3*/ ag_L1:
-	/*line tls.go:225:2*/ if ag_f.c.closed {
-		/*line tls.go:226:3*/ ag_f.ag_err = ag_f.c.opErr("handshake", net.ErrClosed)
-		/*line :226:3*/ goto ag_exit
+	/*line :221:3*/ ag_resume1:
+	/*line :221:3*/ ag_f.ag_aw0 = nil
+	/*line tls.go:222:3*/ ag_f.ag_err = ag_f.s.hsErr
+	/*line :222:3*/ goto ag_exit
+	/*line :222:3*/ ag_L1:
+	/*line tls.go:224:2*/ if ag_f.c.closed {
+		/*line tls.go:225:3*/ ag_f.ag_err = ag_f.c.opErr("handshake", net.ErrClosed)
+		/*line :225:3*/ goto ag_exit
 	}
-	/*line tls.go:228:2*/ ag_f.s.running = true
-	/*line tls.go:229:2*/ ag_f.dl = ag_f.c.rdl
-	/*line tls.go:230:2*/ if !(ag_f.s.timeout > 0) {
-		/*line :230:2*/ goto ag_L2
+	/*line tls.go:227:2*/ ag_f.s.running = true
+	/*line tls.go:228:2*/ ag_f.dl = ag_f.c.rdl
+	/*line tls.go:229:2*/ if !(ag_f.s.timeout > 0) {
+		/*line :229:2*/ goto ag_L2
 	}
-	/*line tls.go:231:11*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :231:11*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :231:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :231:11*/ return ag_s
+	/*line tls.go:230:11*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :230:11*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :230:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :230:11*/ return ag_s
 	}
-	/*line :231:11*/ ag_resume2:
-	/*line tls.go:231:11*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :231:11*/ ag_f.ag_aw1 = nil
-	/*line tls.go:231:6*/ t = ag_t3.Add(ag_f.s.timeout)
-	/*line tls.go:231:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
-		/*line :231:3*/ goto ag_L3
+	/*line :230:11*/ ag_resume2:
+	/*line tls.go:230:11*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :230:11*/ ag_f.ag_aw1 = nil
+	/*line tls.go:230:6*/ t = ag_t3.Add(ag_f.s.timeout)
+	/*line tls.go:230:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
+		/*line :230:3*/ goto ag_L3
 	}
-	/*line tls.go:232:4*/ ag_f.dl = t
-	/*line :232:4*/ ag_L3:
-	/*line :232:4*/ ag_L2:
-	/*line tls.go:235:2*/ {
-		/*line :235:2*/ ag_dfn := ag_f.c.endHandshake
-		/*line :235:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :235:2*/ defer ag_dfn()
-			/*line :235:2*/ ag_p.Raise()
+	/*line tls.go:231:4*/ ag_f.dl = t
+	/*line :231:4*/ ag_L3:
+	/*line :231:4*/ ag_L2:
+	/*line tls.go:234:2*/ {
+		/*line :234:2*/ ag_dfn := ag_f.c.endHandshake
+		/*line :234:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :234:2*/ defer ag_dfn()
+			/*line :234:2*/ ag_p.Raise()
 		})
 	}
-	/*line tls.go:236:2*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
-	/*line :236:2*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
-	/*line :236:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:2*/ return ag_s
+	/*line tls.go:235:2*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
+	/*line :235:2*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
+	/*line :235:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :235:2*/ return ag_s
 	}
-	/*line :236:2*/ ag_resume3:
-	/*line tls.go:236:2*/ ag_f.lp, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :236:2*/ ag_f.ag_aw2 = nil
-	/*line tls.go:237:6*/ err = nil
-	/*line tls.go:238:2*/ if !(ag_f.lp == nil) {
-		/*line :238:2*/ goto ag_L4
+	/*line :235:2*/ ag_resume3:
+	/*line tls.go:235:2*/ ag_f.lp, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :235:2*/ ag_f.ag_aw2 = nil
+	/*line tls.go:236:6*/ err = nil
+	/*line tls.go:237:2*/ if !(ag_f.lp == nil) {
+		/*line :237:2*/ goto ag_L4
 	}
-	/*line tls.go:239:3*/ err = ag_f.c.handshakeFunc(nil, ag_f.dl)()
-	/*line :239:3*/ goto ag_L5
-	/*line :239:3*/ ag_L4:
-	/*line tls.go:241:3*/ slots = handshakeSlots(*ag_f.lp)
-	/*line tls.go:242:3*/ ag_f.acquired = false
-	/*line tls.go:243:3*/ {
-		/*line :243:3*/ ag_d0 := *ag_f.lp
-		/*line :243:3*/ var ag_d1 *bool = &ag_f.acquired
-		/*line :243:3*/ ag_dfn := slots.leave
-		/*line :243:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :243:3*/ defer ag_dfn(ag_d0, ag_d1)
-			/*line :243:3*/ ag_p.Raise()
+	/*line tls.go:238:3*/ err = ag_f.c.handshakeFunc(nil, ag_f.dl)()
+	/*line :238:3*/ goto ag_L5
+	/*line :238:3*/ ag_L4:
+	/*line tls.go:240:3*/ slots = handshakeSlots(*ag_f.lp)
+	/*line tls.go:241:3*/ ag_f.acquired = false
+	/*line tls.go:242:3*/ {
+		/*line :242:3*/ ag_d0 := *ag_f.lp
+		/*line :242:3*/ var ag_d1 *bool = &ag_f.acquired
+		/*line :242:3*/ ag_dfn := slots.leave
+		/*line :242:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :242:3*/ defer ag_dfn(ag_d0, ag_d1)
+			/*line :242:3*/ ag_p.Raise()
 		})
 	}
-	/*line tls.go:244:3*/ ag_f.ag_aw0 = slots.sem.AcquireAsync()
-	/*line :244:3*/ ag_f.ag_state = 4 // await: slots.sem.Acquire()
-	/*line :244:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:3*/ return ag_s
+	/*line tls.go:243:3*/ ag_f.ag_aw0 = slots.sem.AcquireAsync()
+	/*line :243:3*/ ag_f.ag_state = 4 // await: slots.sem.Acquire()
+	/*line :243:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :243:3*/ return ag_s
 	}
-	/*line :244:3*/ ag_resume4:
-	/*line :244:3*/ ag_f.ag_aw0 = nil
-	/*line tls.go:245:3*/ ag_f.acquired = true
-	/*line tls.go:246:3*/ ag_done1 = rt.NewMailbox[error]()
-	/*line tls.go:247:3*/ go ag_f.c.handshakeOn(*ag_f.lp, ag_f.dl, ag_done1)
-	/*line tls.go:248:3*/ ag_f.ag_aw3 = ag_done1.RecvAsync()
-	/*line :248:3*/ ag_f.ag_state = 5 // await: done.Recv()
-	/*line :248:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:3*/ return ag_s
+	/*line :243:3*/ ag_resume4:
+	/*line :243:3*/ ag_f.ag_aw0 = nil
+	/*line tls.go:244:3*/ ag_f.acquired = true
+	/*line tls.go:245:3*/ ag_done1 = rt.NewMailbox[error]()
+	/*line tls.go:246:3*/ go ag_f.c.handshakeOn(*ag_f.lp, ag_f.dl, ag_done1)
+	/*line tls.go:247:3*/ ag_f.ag_aw3 = ag_done1.RecvAsync()
+	/*line :247:3*/ ag_f.ag_state = 5 // await: done.Recv()
+	/*line :247:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :247:3*/ return ag_s
 	}
-	/*line :248:3*/ ag_resume5:
-	/*line tls.go:248:3*/ err, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :248:3*/ ag_f.ag_aw3 = nil
-	/*line :248:3*/ ag_L5:
-	/*line tls.go:250:2*/ if !(err == nil) {
-		/*line :250:2*/ goto ag_L6
+	/*line :247:3*/ ag_resume5:
+	/*line tls.go:247:3*/ err, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :247:3*/ ag_f.ag_aw3 = nil
+	/*line :247:3*/ ag_L5:
+	/*line tls.go:249:2*/ if !(err == nil) {
+		/*line :249:2*/ goto ag_L6
 	}
-	/*line tls.go:251:3*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
-	/*line :251:3*/ ag_f.ag_state = 6 // await: c.flushTLS(dl)
-	/*line :251:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:3*/ return ag_s
+	/*line tls.go:250:3*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
+	/*line :250:3*/ ag_f.ag_state = 6 // await: c.flushTLS(dl)
+	/*line :250:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:3*/ return ag_s
 	}
-	/*line :251:3*/ ag_resume6:
-	/*line tls.go:251:3*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :251:3*/ ag_f.ag_aw0 = nil
-	/*line :251:3*/ ag_L6:
-	/*line tls.go:253:2*/ ag_f.s.hsErr = err
-	/*line tls.go:254:2*/ ag_f.s.done = true
-	/*line tls.go:255:2*/ ag_f.ag_err = err
-	/*line :255:2*/ goto ag_exit
-	/*line :255:2*/ ag_exit:
-	/*line :255:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :255:2*/ ag_resume7:
-	/*line :255:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :255:2*/ return ag_s
+	/*line :250:3*/ ag_resume6:
+	/*line tls.go:250:3*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :250:3*/ ag_f.ag_aw0 = nil
+	/*line :250:3*/ ag_L6:
+	/*line tls.go:252:2*/ ag_f.s.hsErr = err
+	/*line tls.go:253:2*/ ag_f.s.done = true
+	/*line tls.go:254:2*/ ag_f.ag_err = err
+	/*line :254:2*/ goto ag_exit
+	/*line :254:2*/ ag_exit:
+	/*line :254:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :254:2*/ ag_resume7:
+	/*line :254:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :254:2*/ return ag_s
 	}
-	/*line :255:2*/ return rt.Ready
+	/*line :254:2*/ return rt.Ready
 }
 
 //line tls_async.go:252
@@ -254,19 +254,19 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_Handshake) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:222"
+		return "tls.go:221"
 	case 2:
-		return "tls.go:231"
+		return "tls.go:230"
 	case 3:
-		return "tls.go:236"
+		return "tls.go:235"
 	case 4:
-		return "tls.go:244"
+		return "tls.go:243"
 	case 5:
-		return "tls.go:248"
+		return "tls.go:247"
 	case 6:
-		return "tls.go:251"
+		return "tls.go:250"
 	case 7:
-		return "tls.go:256 (deferred calls)"
+		return "tls.go:255 (deferred calls)"
 	}
 	return ""
 }
@@ -293,50 +293,50 @@ func (ag_f *ag_Conn_handshakeIO) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:350
+//line tls.go:349
 func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :350:1*/ var (
+	/*line :349:1*/ var (
 		err   error
 		ag_t1 error
 	)
-	/*line :350:1*/ if ag_co.Unwinding() {
-		/*line :350:1*/ return rt.Ready
+	/*line :349:1*/ if ag_co.Unwinding() {
+		/*line :349:1*/ return rt.Ready
 	}
-	/*line :350:1*/ switch ag_f.ag_state {
-	/*line :350:1*/ case 1:
-		/*line :350:1*/ goto ag_resume1
-		/*line :350:1*/
+	/*line :349:1*/ switch ag_f.ag_state {
+	/*line :349:1*/ case 1:
+		/*line :349:1*/ goto ag_resume1
+		/*line :349:1*/
 	case 2:
-		/*line :350:1*/ goto ag_resume2
+		/*line :349:1*/ goto ag_resume2
 	}
-	/*line tls.go:351:2*/ if ag_f.c.sec.pipe.isAbandoned() {
-		/*line tls.go:352:3*/ ag_f.ag_err = errHandshakeAbandoned
-		/*line :352:3*/ return rt.Ready
+	/*line tls.go:350:2*/ if ag_f.c.sec.pipe.isAbandoned() {
+		/*line tls.go:351:3*/ ag_f.ag_err = errHandshakeAbandoned
+		/*line :351:3*/ return rt.Ready
 	}
-	/*line tls.go:354:5*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
-	/*line :354:5*/ ag_f.ag_state = 1 // await: c.flushTLS(dl)
-	/*line :354:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:5*/ return ag_s
+	/*line tls.go:353:5*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
+	/*line :353:5*/ ag_f.ag_state = 1 // await: c.flushTLS(dl)
+	/*line :353:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:5*/ return ag_s
 	}
-	/*line :354:5*/ ag_resume1:
-	/*line tls.go:354:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :354:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:354:2*/ if !(err != nil) {
-		/*line :354:2*/ goto ag_L1
+	/*line :353:5*/ ag_resume1:
+	/*line tls.go:353:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :353:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:353:2*/ if !(err != nil) {
+		/*line :353:2*/ goto ag_L1
 	}
-	/*line tls.go:355:3*/ ag_f.ag_err = err
-	/*line :355:3*/ return rt.Ready
-	/*line :355:3*/ ag_L1:
-	/*line tls.go:357:9*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.dl)
-	/*line :357:9*/ ag_f.ag_state = 2 // await: c.fillTLS(dl)
-	/*line :357:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :357:9*/ return ag_s
+	/*line tls.go:354:3*/ ag_f.ag_err = err
+	/*line :354:3*/ return rt.Ready
+	/*line :354:3*/ ag_L1:
+	/*line tls.go:356:9*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.dl)
+	/*line :356:9*/ ag_f.ag_state = 2 // await: c.fillTLS(dl)
+	/*line :356:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :356:9*/ return ag_s
 	}
-	/*line :357:9*/ ag_resume2:
-	/*line tls.go:357:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :357:9*/ ag_f.ag_aw0 = nil
-	/*line tls.go:357:2*/ ag_f.ag_err = ag_t1
-	/*line :357:2*/ return rt.Ready
+	/*line :356:9*/ ag_resume2:
+	/*line tls.go:356:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :356:9*/ ag_f.ag_aw0 = nil
+	/*line tls.go:356:2*/ ag_f.ag_err = ag_t1
+	/*line :356:2*/ return rt.Ready
 }
 
 //line tls_async.go:343
@@ -345,22 +345,21 @@ func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_handshakeIO) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:354"
+		return "tls.go:353"
 	case 2:
-		return "tls.go:357"
+		return "tls.go:356"
 	}
 	return ""
 }
 
-// ag_Conn_flushTLS is the frame of (*Conn).flushTLS (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Conn_flushTLS is the frame of (*Conn).flushTLS (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Conn_flushTLS struct {
-	ag_state  int
-	c         *Conn
-	dl        time.Time
-	p         *tlsPipe
-	ag_aw0    rt.Awaitable[struct{}]
-	ag_defers rt.Defers
-	ag_err    error
+	ag_state int
+	c        *Conn
+	dl       time.Time
+	p        *tlsPipe
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_err   error
 }
 
 // flushTLSAsync returns the coroutine of (*Conn).flushTLS: nothing runs until it is awaited, spawned, gathered or run.
@@ -376,88 +375,66 @@ func (ag_f *ag_Conn_flushTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:364
+//line tls.go:363
 func (ag_f *ag_Conn_flushTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :364:1*/ var (
-		s       *tlsState
+	/*line :363:1*/ var (
 		left    int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :364:1*/ if ag_co.Unwinding() {
-		/*line :364:1*/ goto ag_exit
+	/*line :363:1*/ if ag_co.Unwinding() {
+		/*line :363:1*/ return rt.Ready
 	}
-	/*line :364:1*/ switch ag_f.ag_state {
-	/*line :364:1*/ case 1:
-		/*line :364:1*/ goto ag_resume1
-		/*line :364:1*/
-	case 2:
-		/*line :364:1*/ goto ag_resume2
+	/*line :363:1*/ switch ag_f.ag_state {
+	/*line :363:1*/ case 1:
+		/*line :363:1*/ goto ag_resume1
 	}
-	/*line tls.go:365:2*/ s = ag_f.c.sec
-	/*line tls.go:366:2*/ ag_f.p = s.pipe
-	/*line tls.go:367:2*/ s.flushing = true
-	/*line tls.go:368:2*/ {
-		/*line :368:2*/ ag_dfn := ag_f.c.flushed
-		/*line :368:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :368:2*/ defer ag_dfn()
-			/*line :368:2*/ ag_p.Raise()
-		})
+	/*line tls.go:364:2*/ ag_f.p = ag_f.c.sec.pipe
+	/*line :364:2*/ ag_L1:
+	/*line tls.go:366:3*/ if ag_f.c.closed {
+		/*line tls.go:367:4*/ ag_f.ag_err = ag_f.c.opErr("write", net.ErrClosed)
+		/*line :367:4*/ return rt.Ready
 	}
-	/*line :368:2*/ ag_L1:
-	/*line tls.go:370:3*/ if ag_f.c.closed {
-		/*line tls.go:371:4*/ ag_f.ag_err = ag_f.c.opErr("write", net.ErrClosed)
-		/*line :371:4*/ goto ag_exit
+	/*line tls.go:369:3*/ left, ag_err1 = ag_f.p.send(ag_f.c.sysfd)
+	/*line tls.go:370:3*/ if left == 0 {
+		/*line tls.go:371:4*/ ag_f.ag_err = nil
+		/*line :371:4*/ return rt.Ready
 	}
-	/*line tls.go:373:3*/ left, ag_err1 = ag_f.p.send(ag_f.c.sysfd)
-	/*line tls.go:374:3*/ if left == 0 {
-		/*line tls.go:375:4*/ ag_f.ag_err = nil
-		/*line :375:4*/ goto ag_exit
-	}
-	/*line tls.go:377:3*/ switch ag_err1 {
-	/*line :377:3*/ case nil, unix.EINTR:
-		/*line tls.go:379:4*/ goto ag_L2
-		/*line :379:4*/
+	/*line tls.go:373:3*/ switch ag_err1 {
+	/*line :373:3*/ case nil, unix.EINTR:
+		/*line tls.go:375:4*/ goto ag_L2
+		/*line :375:4*/
 	case unix.EAGAIN:
-		/*line :379:4*/
+		/*line :375:4*/
 	default:
-		/*line tls.go:382:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err1)
-		/*line :382:4*/ goto ag_exit
+		/*line tls.go:378:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err1)
+		/*line :378:4*/ return rt.Ready
 	}
-	/*line tls.go:384:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.dl)
-	/*line :384:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(dl)
-	/*line :384:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :384:6*/ return ag_s
+	/*line tls.go:380:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.dl)
+	/*line :380:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(dl)
+	/*line :380:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :380:6*/ return ag_s
 	}
-	/*line :384:6*/ ag_resume1:
-	/*line tls.go:384:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :384:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:384:3*/ if !(ag_err2 != nil) {
-		/*line :384:3*/ goto ag_L4
+	/*line :380:6*/ ag_resume1:
+	/*line tls.go:380:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :380:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:380:3*/ if !(ag_err2 != nil) {
+		/*line :380:3*/ goto ag_L4
 	}
-	/*line tls.go:385:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err2)
-	/*line :385:4*/ goto ag_exit
-	/*line :385:4*/ ag_L4:
-	/*line :385:4*/ ag_L2:
-	/*line :385:4*/ goto ag_L1
-	/*line :385:4*/ ag_exit:
-	/*line :385:4*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :385:4*/ ag_resume2:
-	/*line :385:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :385:4*/ return ag_s
-	}
-	/*line :385:4*/ return rt.Ready
+	/*line tls.go:381:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err2)
+	/*line :381:4*/ return rt.Ready
+	/*line :381:4*/ ag_L4:
+	/*line :381:4*/ ag_L2:
+	/*line :381:4*/ goto ag_L1
 }
 
-//line tls_async.go:453
+//line tls_async.go:432
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_flushTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:384"
-	case 2:
-		return "tls.go:388 (deferred calls)"
+		return "tls.go:380"
 	}
 	return ""
 }
@@ -485,75 +462,75 @@ func (ag_f *ag_Conn_fillTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:443
+//line tls.go:437
 func (ag_f *ag_Conn_fillTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :443:1*/ var (
+	/*line :437:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :443:1*/ if ag_co.Unwinding() {
-		/*line :443:1*/ return rt.Ready
+	/*line :437:1*/ if ag_co.Unwinding() {
+		/*line :437:1*/ return rt.Ready
 	}
-	/*line :443:1*/ switch ag_f.ag_state {
-	/*line :443:1*/ case 1:
-		/*line :443:1*/ goto ag_resume1
+	/*line :437:1*/ switch ag_f.ag_state {
+	/*line :437:1*/ case 1:
+		/*line :437:1*/ goto ag_resume1
 	}
-	/*line tls.go:444:2*/ ag_f.p = ag_f.c.sec.pipe
-	/*line :444:2*/ ag_L1:
-	/*line tls.go:446:3*/ if ag_f.c.closed {
-		/*line tls.go:447:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :447:4*/ return rt.Ready
+	/*line tls.go:438:2*/ ag_f.p = ag_f.c.sec.pipe
+	/*line :438:2*/ ag_L1:
+	/*line tls.go:440:3*/ if ag_f.c.closed {
+		/*line tls.go:441:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :441:4*/ return rt.Ready
 	}
-	/*line tls.go:449:3*/ s = scratch.Get().(*[]byte)
-	/*line tls.go:450:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line tls.go:451:3*/ if n > 0 {
-		/*line tls.go:452:4*/ ag_f.p.received((*s)[:n], nil)
+	/*line tls.go:443:3*/ s = scratch.Get().(*[]byte)
+	/*line tls.go:444:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line tls.go:445:3*/ if n > 0 {
+		/*line tls.go:446:4*/ ag_f.p.received((*s)[:n], nil)
 	}
-	/*line tls.go:454:3*/ scratch.Put(s)
-	/*line tls.go:455:3*/ switch ag_err1 {
-	/*line :455:3*/ case nil:
-		/*line tls.go:457:4*/ if n == 0 {
-			/*line tls.go:458:5*/ ag_f.p.received(nil, io.EOF)
+	/*line tls.go:448:3*/ scratch.Put(s)
+	/*line tls.go:449:3*/ switch ag_err1 {
+	/*line :449:3*/ case nil:
+		/*line tls.go:451:4*/ if n == 0 {
+			/*line tls.go:452:5*/ ag_f.p.received(nil, io.EOF)
 		}
-		/*line tls.go:460:4*/ ag_f.ag_err = nil
-		/*line :460:4*/ return rt.Ready
-		/*line :460:4*/
+		/*line tls.go:454:4*/ ag_f.ag_err = nil
+		/*line :454:4*/ return rt.Ready
+		/*line :454:4*/
 	case unix.EINTR:
-		/*line tls.go:462:4*/ goto ag_L2
-		/*line :462:4*/
+		/*line tls.go:456:4*/ goto ag_L2
+		/*line :456:4*/
 	case unix.EAGAIN:
-		/*line :462:4*/
+		/*line :456:4*/
 	default:
-		/*line tls.go:465:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :465:4*/ return rt.Ready
+		/*line tls.go:459:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :459:4*/ return rt.Ready
 	}
-	/*line tls.go:467:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.dl)
-	/*line :467:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(dl)
-	/*line :467:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:6*/ return ag_s
+	/*line tls.go:461:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.dl)
+	/*line :461:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(dl)
+	/*line :461:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :461:6*/ return ag_s
 	}
-	/*line :467:6*/ ag_resume1:
-	/*line tls.go:467:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :467:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:467:3*/ if !(ag_err2 != nil) {
-		/*line :467:3*/ goto ag_L4
+	/*line :461:6*/ ag_resume1:
+	/*line tls.go:461:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :461:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:461:3*/ if !(ag_err2 != nil) {
+		/*line :461:3*/ goto ag_L4
 	}
-	/*line tls.go:468:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :468:4*/ return rt.Ready
-	/*line :468:4*/ ag_L4:
-	/*line :468:4*/ ag_L2:
-	/*line :468:4*/ goto ag_L1
+	/*line tls.go:462:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :462:4*/ return rt.Ready
+	/*line :462:4*/ ag_L4:
+	/*line :462:4*/ ag_L2:
+	/*line :462:4*/ goto ag_L1
 }
 
-//line tls_async.go:551
+//line tls_async.go:528
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:467"
+		return "tls.go:461"
 	}
 	return ""
 }
@@ -582,109 +559,86 @@ func (ag_f *ag_Conn_readTLS) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line tls.go:478
+//line tls.go:472
 func (ag_f *ag_Conn_readTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :478:1*/ var (
+	/*line :472:1*/ var (
 		ag_err1 error
 		n       int
 		ag_err2 error
-		out     int
 		ag_err3 error
-		ag_err4 error
 	)
-	/*line :478:1*/ if ag_co.Unwinding() {
-		/*line :478:1*/ return rt.Ready
+	/*line :472:1*/ if ag_co.Unwinding() {
+		/*line :472:1*/ return rt.Ready
 	}
-	/*line :478:1*/ switch ag_f.ag_state {
-	/*line :478:1*/ case 1:
-		/*line :478:1*/ goto ag_resume1
-		/*line :478:1*/
+	/*line :472:1*/ switch ag_f.ag_state {
+	/*line :472:1*/ case 1:
+		/*line :472:1*/ goto ag_resume1
+		/*line :472:1*/
 	case 2:
-		/*line :478:1*/ goto ag_resume2
-		/*line :478:1*/
-	case 3:
-		/*line :478:1*/ goto ag_resume3
+		/*line :472:1*/ goto ag_resume2
 	}
-	/*line tls.go:479:2*/ if len(ag_f.p) == 0 {
-		/*line tls.go:480:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :480:3*/ return rt.Ready
+	/*line tls.go:473:2*/ if len(ag_f.p) == 0 {
+		/*line tls.go:474:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :474:3*/ return rt.Ready
 	}
-	/*line tls.go:482:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :482:5*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :482:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :482:5*/ return ag_s
+	/*line tls.go:476:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :476:5*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :476:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :476:5*/ return ag_s
 	}
-	/*line :482:5*/ ag_resume1:
-	/*line tls.go:482:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :482:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:482:2*/ if !(ag_err1 != nil) {
-		/*line :482:2*/ goto ag_L1
+	/*line :476:5*/ ag_resume1:
+	/*line tls.go:476:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :476:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:476:2*/ if !(ag_err1 != nil) {
+		/*line :476:2*/ goto ag_L1
 	}
-	/*line tls.go:483:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :483:3*/ return rt.Ready
-	/*line :483:3*/ ag_L1:
-	/*line tls.go:485:2*/ ag_f.s = ag_f.c.sec
-	/*line :485:2*/ ag_L2:
-	/*line tls.go:487:3*/ if ag_f.c.closed {
-		/*line tls.go:488:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :488:4*/ return rt.Ready
+	/*line tls.go:477:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :477:3*/ return rt.Ready
+	/*line :477:3*/ ag_L1:
+	/*line tls.go:479:2*/ ag_f.s = ag_f.c.sec
+	/*line :479:2*/ ag_L2:
+	/*line tls.go:481:3*/ if ag_f.c.closed {
+		/*line tls.go:482:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :482:4*/ return rt.Ready
 	}
-	/*line tls.go:490:3*/ n, ag_err2 = ag_f.s.tc.Read(ag_f.p)
-	/*line tls.go:491:3*/ if n > 0 {
-		/*line tls.go:492:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :492:4*/ return rt.Ready
+	/*line tls.go:484:3*/ n, ag_err2 = ag_f.s.tc.Read(ag_f.p)
+	/*line tls.go:485:3*/ if n > 0 {
+		/*line tls.go:486:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :486:4*/ return rt.Ready
 	}
-	/*line tls.go:494:3*/ if ag_err2 != errWouldBlock {
-		/*line tls.go:495:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :495:4*/ return rt.Ready
+	/*line tls.go:488:3*/ if ag_err2 != errWouldBlock {
+		/*line tls.go:489:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :489:4*/ return rt.Ready
 	}
-	/*line tls.go:497:6*/ out, _ = ag_f.s.pipe.buffered()
-	/*line tls.go:497:3*/ if !(out > 0 && !ag_f.s.flushing) {
-		/*line :497:3*/ goto ag_L5
+	/*line tls.go:491:3*/ if out, _ := ag_f.s.pipe.buffered(); out > 0 {
+		/*line tls.go:496:4*/ ag_f.c.flushNow()
 	}
-	/*line tls.go:499:7*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
-	/*line :499:7*/ ag_f.ag_state = 2 // await: c.flushTLS(c.wdl)
-	/*line :499:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :499:7*/ return ag_s
+	/*line tls.go:498:6*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.c.rdl)
+	/*line :498:6*/ ag_f.ag_state = 2 // await: c.fillTLS(c.rdl)
+	/*line :498:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :498:6*/ return ag_s
 	}
-	/*line :499:7*/ ag_resume2:
-	/*line tls.go:499:7*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :499:7*/ ag_f.ag_aw0 = nil
-	/*line tls.go:499:4*/ if !(ag_err3 != nil) {
-		/*line :499:4*/ goto ag_L6
+	/*line :498:6*/ ag_resume2:
+	/*line tls.go:498:6*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :498:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:498:3*/ if !(ag_err3 != nil) {
+		/*line :498:3*/ goto ag_L5
 	}
-	/*line tls.go:500:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-	/*line :500:5*/ return rt.Ready
-	/*line :500:5*/ ag_L6:
-	/*line :500:5*/ ag_L5:
-	/*line tls.go:503:6*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.c.rdl)
-	/*line :503:6*/ ag_f.ag_state = 3 // await: c.fillTLS(c.rdl)
-	/*line :503:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :503:6*/ return ag_s
-	}
-	/*line :503:6*/ ag_resume3:
-	/*line tls.go:503:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :503:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:503:3*/ if !(ag_err4 != nil) {
-		/*line :503:3*/ goto ag_L7
-	}
-	/*line tls.go:504:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err4
-	/*line :504:4*/ return rt.Ready
-	/*line :504:4*/ ag_L7:
-	/*line :504:4*/ goto ag_L2
+	/*line tls.go:499:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :499:4*/ return rt.Ready
+	/*line :499:4*/ ag_L5:
+	/*line :499:4*/ goto ag_L2
 }
 
-//line tls_async.go:678
+//line tls_async.go:634
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:482"
+		return "tls.go:476"
 	case 2:
-		return "tls.go:499"
-	case 3:
-		return "tls.go:503"
+		return "tls.go:498"
 	}
 	return ""
 }
@@ -714,9 +668,9 @@ func (ag_f *ag_Conn_writeTLS) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line tls.go:515
+//line tls.go:510
 func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :515:1*/ var (
+	/*line :510:1*/ var (
 		ag_err1 error
 		out     int
 		ag_err2 error
@@ -725,102 +679,102 @@ func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		ag_err4 error
 	)
-	/*line :515:1*/ if ag_co.Unwinding() {
-		/*line :515:1*/ return rt.Ready
+	/*line :510:1*/ if ag_co.Unwinding() {
+		/*line :510:1*/ return rt.Ready
 	}
-	/*line :515:1*/ switch ag_f.ag_state {
-	/*line :515:1*/ case 1:
-		/*line :515:1*/ goto ag_resume1
-		/*line :515:1*/
+	/*line :510:1*/ switch ag_f.ag_state {
+	/*line :510:1*/ case 1:
+		/*line :510:1*/ goto ag_resume1
+		/*line :510:1*/
 	case 2:
-		/*line :515:1*/ goto ag_resume2
-		/*line :515:1*/
+		/*line :510:1*/ goto ag_resume2
+		/*line :510:1*/
 	case 3:
-		/*line :515:1*/ goto ag_resume3
+		/*line :510:1*/ goto ag_resume3
 	}
-	/*line tls.go:516:2*/ ag_f.c.written = 0
-	/*line tls.go:517:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :517:5*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :517:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :517:5*/ return ag_s
+	/*line tls.go:511:2*/ ag_f.c.written = 0
+	/*line tls.go:512:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :512:5*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :512:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :512:5*/ return ag_s
 	}
-	/*line :517:5*/ ag_resume1:
-	/*line tls.go:517:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :517:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:517:2*/ if !(ag_err1 != nil) {
-		/*line :517:2*/ goto ag_L1
+	/*line :512:5*/ ag_resume1:
+	/*line tls.go:512:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :512:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:512:2*/ if !(ag_err1 != nil) {
+		/*line :512:2*/ goto ag_L1
 	}
-	/*line tls.go:518:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :518:3*/ return rt.Ready
-	/*line :518:3*/ ag_L1:
-	/*line tls.go:520:2*/ ag_f.s = ag_f.c.sec
-	/*line tls.go:521:5*/ out, _ = ag_f.s.pipe.buffered()
-	/*line tls.go:521:2*/ if !(out > 0) {
-		/*line :521:2*/ goto ag_L2
+	/*line tls.go:513:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :513:3*/ return rt.Ready
+	/*line :513:3*/ ag_L1:
+	/*line tls.go:515:2*/ ag_f.s = ag_f.c.sec
+	/*line tls.go:516:5*/ out, _ = ag_f.s.pipe.buffered()
+	/*line tls.go:516:2*/ if !(out > 0) {
+		/*line :516:2*/ goto ag_L2
 	}
-	/*line tls.go:522:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
-	/*line :522:6*/ ag_f.ag_state = 2 // await: c.flushTLS(c.wdl)
-	/*line :522:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :522:6*/ return ag_s
+	/*line tls.go:517:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
+	/*line :517:6*/ ag_f.ag_state = 2 // await: c.flushTLS(c.wdl)
+	/*line :517:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :517:6*/ return ag_s
 	}
-	/*line :522:6*/ ag_resume2:
-	/*line tls.go:522:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :522:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:522:3*/ if !(ag_err2 != nil) {
-		/*line :522:3*/ goto ag_L3
+	/*line :517:6*/ ag_resume2:
+	/*line tls.go:517:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :517:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:517:3*/ if !(ag_err2 != nil) {
+		/*line :517:3*/ goto ag_L3
 	}
-	/*line tls.go:523:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :523:4*/ return rt.Ready
-	/*line :523:4*/ ag_L3:
-	/*line :523:4*/ ag_L2:
-	/*line tls.go:526:2*/ ag_f.n = 0
-	/*line :526:2*/ ag_L4:
-	/*line tls.go:527:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :527:6*/ goto ag_L6
+	/*line tls.go:518:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :518:4*/ return rt.Ready
+	/*line :518:4*/ ag_L3:
+	/*line :518:4*/ ag_L2:
+	/*line tls.go:521:2*/ ag_f.n = 0
+	/*line :521:2*/ ag_L4:
+	/*line tls.go:522:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :522:6*/ goto ag_L6
 	}
-	/*line tls.go:528:3*/ if ag_f.c.closed {
-		/*line tls.go:529:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :529:4*/ return rt.Ready
+	/*line tls.go:523:3*/ if ag_f.c.closed {
+		/*line tls.go:524:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :524:4*/ return rt.Ready
 	}
-	/*line tls.go:531:3*/ end = min(len(ag_f.p), ag_f.n+tlsChunk)
-	/*line tls.go:532:3*/ m, ag_err3 = ag_f.s.tc.Write(ag_f.p[ag_f.n:end])
-	/*line tls.go:533:3*/ ag_f.n += m
-	/*line tls.go:534:3*/ ag_f.c.written = ag_f.n
-	/*line tls.go:535:3*/ if ag_err3 != nil {
-		/*line tls.go:536:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err3
-		/*line :536:4*/ return rt.Ready
+	/*line tls.go:526:3*/ end = min(len(ag_f.p), ag_f.n+tlsChunk)
+	/*line tls.go:527:3*/ m, ag_err3 = ag_f.s.tc.Write(ag_f.p[ag_f.n:end])
+	/*line tls.go:528:3*/ ag_f.n += m
+	/*line tls.go:529:3*/ ag_f.c.written = ag_f.n
+	/*line tls.go:530:3*/ if ag_err3 != nil {
+		/*line tls.go:531:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err3
+		/*line :531:4*/ return rt.Ready
 	}
-	/*line tls.go:538:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
-	/*line :538:6*/ ag_f.ag_state = 3 // await: c.flushTLS(c.wdl)
-	/*line :538:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :538:6*/ return ag_s
+	/*line tls.go:533:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
+	/*line :533:6*/ ag_f.ag_state = 3 // await: c.flushTLS(c.wdl)
+	/*line :533:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :533:6*/ return ag_s
 	}
-	/*line :538:6*/ ag_resume3:
-	/*line tls.go:538:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :538:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:538:3*/ if !(ag_err4 != nil) {
-		/*line :538:3*/ goto ag_L7
+	/*line :533:6*/ ag_resume3:
+	/*line tls.go:533:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :533:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:533:3*/ if !(ag_err4 != nil) {
+		/*line :533:3*/ goto ag_L7
 	}
-	/*line tls.go:539:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err4
-	/*line :539:4*/ return rt.Ready
-	/*line :539:4*/ ag_L7:
-	/*line :539:4*/ goto ag_L4
-	/*line :539:4*/ ag_L6:
-	/*line tls.go:542:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :542:2*/ return rt.Ready
+	/*line tls.go:534:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err4
+	/*line :534:4*/ return rt.Ready
+	/*line :534:4*/ ag_L7:
+	/*line :534:4*/ goto ag_L4
+	/*line :534:4*/ ag_L6:
+	/*line tls.go:537:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :537:2*/ return rt.Ready
 }
 
-//line tls_async.go:814
+//line tls_async.go:768
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_writeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:517"
+		return "tls.go:512"
 	case 2:
-		return "tls.go:522"
+		return "tls.go:517"
 	case 3:
-		return "tls.go:538"
+		return "tls.go:533"
 	}
 	return ""
 }
@@ -847,43 +801,43 @@ func (ag_f *ag_Conn_fillFromTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:586
+//line tls.go:581
 func (ag_f *ag_Conn_fillFromTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :586:1*/ var (
+	/*line :581:1*/ var (
 		n   int
 		err error
 	)
-	/*line :586:1*/ if ag_co.Unwinding() {
-		/*line :586:1*/ return rt.Ready
+	/*line :581:1*/ if ag_co.Unwinding() {
+		/*line :581:1*/ return rt.Ready
 	}
-	/*line :586:1*/ switch ag_f.ag_state {
-	/*line :586:1*/ case 1:
-		/*line :586:1*/ goto ag_resume1
+	/*line :581:1*/ switch ag_f.ag_state {
+	/*line :581:1*/ case 1:
+		/*line :581:1*/ goto ag_resume1
 	}
-	/*line tls.go:587:2*/ ag_f.s = scratch.Get().(*[]byte)
-	/*line tls.go:588:2*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(*ag_f.s)
-	/*line :588:2*/ ag_f.ag_state = 1 // await: c.readTLS(*s)
-	/*line :588:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :588:2*/ return ag_s
+	/*line tls.go:582:2*/ ag_f.s = scratch.Get().(*[]byte)
+	/*line tls.go:583:2*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(*ag_f.s)
+	/*line :583:2*/ ag_f.ag_state = 1 // await: c.readTLS(*s)
+	/*line :583:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :583:2*/ return ag_s
 	}
-	/*line :588:2*/ ag_resume1:
-	/*line tls.go:588:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :588:2*/ ag_f.ag_aw0 = nil
-	/*line tls.go:589:2*/ if n > 0 {
-		/*line tls.go:590:3*/ ag_f.c.buf = append(ag_f.c.buf, (*ag_f.s)[:n]...)
+	/*line :583:2*/ ag_resume1:
+	/*line tls.go:583:2*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :583:2*/ ag_f.ag_aw0 = nil
+	/*line tls.go:584:2*/ if n > 0 {
+		/*line tls.go:585:3*/ ag_f.c.buf = append(ag_f.c.buf, (*ag_f.s)[:n]...)
 	}
-	/*line tls.go:592:2*/ scratch.Put(ag_f.s)
-	/*line tls.go:593:2*/ ag_f.ag_err = err
-	/*line :593:2*/ return rt.Ready
+	/*line tls.go:587:2*/ scratch.Put(ag_f.s)
+	/*line tls.go:588:2*/ ag_f.ag_err = err
+	/*line :588:2*/ return rt.Ready
 }
 
-//line tls_async.go:881
+//line tls_async.go:835
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillFromTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:588"
+		return "tls.go:583"
 	}
 	return ""
 }
