@@ -12,6 +12,7 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"hash"
+	"io"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -75,6 +76,11 @@ func _() {
 	var _ ag_stale_run_go_generate = tlsHandshakes
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, *tls.Config) (string, error)
+	var _ ag_stale_run_go_generate = tlsHalfClose
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // tls_test.go after this file was generated; run go generate.
 func init() {
@@ -90,6 +96,7 @@ func init() {
 		{Name: "tlsIdleConns", Line: 516, Off: 15911, Head: "func tlsIdleConns(n int, cfg, scfg *tls.Config, counts *[3]int) error {", Len: 1175, Hash: 0x35fae81fa64339fc},
 		{Name: "tlsAcceptIdle", Line: 567, Off: 17097, Head: "func tlsAcceptIdle(ln *anet.Listener, n int, cfg *tls.Config) ([]*anet.Conn, error) {", Len: 316, Hash: 0xe90d964522d3a168},
 		{Name: "tlsHandshakes", Line: 598, Off: 18120, Head: "func tlsHandshakes(addr string, cfg *tls.Config, n int) error {", Len: 265, Hash: 0x3e79a5ec5cd02978},
+		{Name: "tlsHalfClose", Line: 664, Off: 20004, Head: "func tlsHalfClose(addr string, cfg *tls.Config) (string, error) {", Len: 523, Hash: 0x64e93b63b4930993},
 	})
 }
 
@@ -220,7 +227,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:224
+//line tls_async_test.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsEchoClient) AwaitLine() string {
@@ -346,7 +353,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:350
+//line tls_async_test.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsServeOne) AwaitLine() string {
@@ -431,7 +438,7 @@ func (ag_f *ag_tlsResumeTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:435
+//line tls_async_test.go:442
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsResumeTwice) AwaitLine() string {
@@ -581,7 +588,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :268:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:585
+//line tls_async_test.go:592
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsBigExchange) AwaitLine() string {
@@ -661,7 +668,7 @@ func (ag_f *ag_tlsWriteAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:665
+//line tls_async_test.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsWriteAll) AwaitLine() string {
@@ -766,7 +773,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :351:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:770
+//line tls_async_test.go:777
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsReadAll) AwaitLine() string {
@@ -998,7 +1005,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :444:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1002
+//line tls_async_test.go:1009
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelledReads) AwaitLine() string {
@@ -1155,7 +1162,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1159
+//line tls_async_test.go:1166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
@@ -1417,7 +1424,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :563:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1421
+//line tls_async_test.go:1428
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsIdleConns) AwaitLine() string {
@@ -1530,7 +1537,7 @@ func (ag_f *ag_tlsAcceptIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1534
+//line tls_async_test.go:1541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsAcceptIdle) AwaitLine() string {
@@ -1624,7 +1631,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :611:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1628
+//line tls_async_test.go:1635
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHandshakes) AwaitLine() string {
@@ -1633,6 +1640,143 @@ func (ag_f *ag_tlsHandshakes) AwaitLine() string {
 		return "tls_test.go:600"
 	case 2:
 		return "tls_test.go:605"
+	}
+	return ""
+}
+
+// ag_tlsHalfClose is the frame of tlsHalfClose (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_tlsHalfClose struct {
+	ag_state  int
+	addr      string
+	cfg       *tls.Config
+	c         *anet.Conn
+	out       []byte
+	buf       []byte
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[int]
+	ag_defers rt.Defers
+	ag_r0     string
+	ag_err    error
+}
+
+// tlsHalfCloseAsync returns the coroutine of tlsHalfClose: nothing runs until it is awaited, spawned, gathered or run.
+func tlsHalfCloseAsync(addr string, cfg *tls.Config) rt.Awaitable[string] {
+	return &ag_tlsHalfClose{addr: addr, cfg: cfg}
+}
+
+func (ag_f *ag_tlsHalfClose) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_tlsHalfClose) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line tls_test.go:664
+func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :664:1*/ var (
+		ag_err1 error
+		ag_err2 error
+		n       int
+		ag_err3 error
+	)
+	/*line :664:1*/ if ag_co.Unwinding() {
+		/*line :664:1*/ goto ag_exit
+	}
+	/*line :664:1*/ switch ag_f.ag_state {
+	/*line :664:1*/ case 1:
+		/*line :664:1*/ goto ag_resume1
+		/*line :664:1*/
+	case 2:
+		/*line :664:1*/ goto ag_resume2
+		/*line :664:1*/
+	case 3:
+		/*line :664:1*/ goto ag_resume3
+		/*line :664:1*/
+	case 4:
+		/*line :664:1*/ goto ag_resume4
+	}
+	/*line tls_test.go:665:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :665:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :665:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :665:2*/ return ag_s
+	}
+	/*line :665:2*/ ag_resume1:
+	/*line tls_test.go:665:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :665:2*/ ag_f.ag_aw0 = nil
+	/*line tls_test.go:666:2*/ if ag_err1 != nil {
+		/*line tls_test.go:667:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+		/*line :667:3*/ goto ag_exit
+	}
+	/*line tls_test.go:669:2*/ {
+		/*line :669:2*/ ag_dfn := ag_f.c.Close
+		/*line :669:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :669:2*/ defer ag_dfn()
+			/*line :669:2*/ ag_p.Raise()
+		})
+	}
+	/*line tls_test.go:670:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line tls_test.go:671:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte("half"))
+	/*line :671:5*/ ag_f.ag_state = 2 // await: c.Write([]byte("half"))
+	/*line :671:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :671:5*/ return ag_s
+	}
+	/*line :671:5*/ ag_resume2:
+	/*line tls_test.go:671:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :671:5*/ ag_f.ag_aw1 = nil
+	/*line tls_test.go:671:2*/ if !(ag_err2 != nil) {
+		/*line :671:2*/ goto ag_L1
+	}
+	/*line tls_test.go:672:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+	/*line :672:3*/ goto ag_exit
+	/*line :672:3*/ ag_L1:
+	/*line tls_test.go:674:2*/ if err := ag_f.c.CloseWrite(); err != nil {
+		/*line tls_test.go:675:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :675:3*/ goto ag_exit
+	}
+	/*line tls_test.go:677:6*/ ag_f.out = nil
+	/*line tls_test.go:678:2*/ ag_f.buf = make([]byte, 64)
+	/*line :678:2*/ ag_L2:
+	/*line tls_test.go:680:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :680:3*/ ag_f.ag_state = 3 // await: c.Read(buf)
+	/*line :680:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :680:3*/ return ag_s
+	}
+	/*line :680:3*/ ag_resume3:
+	/*line tls_test.go:680:3*/ n, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :680:3*/ ag_f.ag_aw1 = nil
+	/*line tls_test.go:681:3*/ ag_f.out = append(ag_f.out, ag_f.buf[:n]...)
+	/*line tls_test.go:682:3*/ if ag_err3 == io.EOF {
+		/*line tls_test.go:683:4*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.out), nil
+		/*line :683:4*/ goto ag_exit
+	}
+	/*line tls_test.go:685:3*/ if ag_err3 != nil {
+		/*line tls_test.go:686:4*/ ag_f.ag_r0, ag_f.ag_err = string(ag_f.out), ag_err3
+		/*line :686:4*/ goto ag_exit
+	}
+	/*line :686:4*/ goto ag_L2
+	/*line :686:4*/ ag_exit:
+	/*line :686:4*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :686:4*/ ag_resume4:
+	/*line :686:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :686:4*/ return ag_s
+	}
+	/*line :686:4*/ return rt.Ready
+}
+
+//line tls_async_test.go:1768
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_tlsHalfClose) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "tls_test.go:665"
+	case 2:
+		return "tls_test.go:671"
+	case 3:
+		return "tls_test.go:680"
+	case 4:
+		return "tls_test.go:689 (deferred calls)"
 	}
 	return ""
 }

@@ -659,3 +659,44 @@ func TestTLSFromOrdinaryCode(t *testing.T) {
 	assert.Equal(t, "plain Go\n", res.echo)
 	assert.Equal(t, uint16(tls.VersionTLS13), res.state.Version)
 }
+
+// async
+func tlsHalfClose(addr string, cfg *tls.Config) (string, error) {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	c = anet.TLSClient(c, cfg)
+	if _, err := c.Write([]byte("half")); err != nil {
+		return "", err
+	}
+	if err := c.CloseWrite(); err != nil {
+		return "", err
+	}
+	var out []byte
+	buf := make([]byte, 64)
+	for {
+		n, err := c.Read(buf)
+		out = append(out, buf[:n]...)
+		if err == io.EOF {
+			return string(out), nil
+		}
+		if err != nil {
+			return string(out), err
+		}
+	}
+}
+
+// TestTLSCloseWrite: CloseWrite sends close_notify: crypto/tls's server
+// reads the data then end of stream, and can still answer.
+func TestTLSCloseWrite(t *testing.T) {
+	pki := newPKI(t)
+	addr := tlsServer(t, &tls.Config{Certificates: []tls.Certificate{pki.server}}, func(tc *tls.Conn) {
+		b, err := io.ReadAll(tc)
+		fmt.Fprintf(tc, "got %q, %v", b, err)
+	})
+	got, err := rt.Run(tlsHalfCloseAsync(addr, &tls.Config{RootCAs: pki.pool, ServerName: "example.test"}))
+	require.NoError(t, err)
+	assert.Equal(t, `got "half", <nil>`, got)
+}
