@@ -7,6 +7,7 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
 	"net/http"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -21,12 +22,18 @@ func _() {
 	var _ ag_stale_run_go_generate = ahttpFetchAll
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*ahttp.Client, string, time.Duration) ([]fetchResult, error)
+	var _ ag_stale_run_go_generate = fetchTwiceApart
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // client_tls_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_tls_test.go", []rt.SourceFunc{
 		{Name: "ahttpFetch", Line: 112, Off: 2844, Head: "func ahttpFetch(cl *ahttp.Client, u string) (fetchResult, error) {", Len: 482, Hash: 0x371ef454583b4d10},
 		{Name: "ahttpFetchAll", Line: 141, Off: 3724, Head: "func ahttpFetchAll(cl *ahttp.Client, urls []string) ([]fetchResult, error) {", Len: 241, Hash: 0xa06c96e0366e951b},
+		{Name: "fetchTwiceApart", Line: 330, Off: 10365, Head: "func fetchTwiceApart(cl *ahttp.Client, u string, pause time.Duration) ([]fetchResult, error) {", Len: 242, Hash: 0x0688a2b2da3c738d},
 	})
 }
 
@@ -120,7 +127,7 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:124
+//line client_tls_async_test.go:131
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetch) AwaitLine() string {
@@ -203,13 +210,104 @@ func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:207
+//line client_tls_async_test.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "client_tls_test.go:144"
+	}
+	return ""
+}
+
+// ag_fetchTwiceApart is the frame of fetchTwiceApart (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_fetchTwiceApart struct {
+	ag_state int
+	cl       *ahttp.Client
+	u        string
+	pause    time.Duration
+	a        fetchResult
+	ag_aw0   rt.Awaitable[fetchResult]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_r0    []fetchResult
+	ag_err   error
+}
+
+// fetchTwiceApartAsync returns the coroutine of fetchTwiceApart: nothing runs until it is awaited, spawned, gathered or run.
+func fetchTwiceApartAsync(cl *ahttp.Client, u string, pause time.Duration) rt.Awaitable[[]fetchResult] {
+	return &ag_fetchTwiceApart{cl: cl, u: u, pause: pause}
+}
+
+func (ag_f *ag_fetchTwiceApart) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_fetchTwiceApart) AwaitResult() ([]fetchResult, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_tls_test.go:330
+func (ag_f *ag_fetchTwiceApart) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :330:1*/ var (
+		err error
+		b   fetchResult
+	)
+	/*line :330:1*/ if ag_co.Unwinding() {
+		/*line :330:1*/ return rt.Ready
+	}
+	/*line :330:1*/ switch ag_f.ag_state {
+	/*line :330:1*/ case 1:
+		/*line :330:1*/ goto ag_resume1
+		/*line :330:1*/
+	case 2:
+		/*line :330:1*/ goto ag_resume2
+		/*line :330:1*/
+	case 3:
+		/*line :330:1*/ goto ag_resume3
+	}
+	/*line client_tls_test.go:331:2*/ ag_f.ag_aw0 = ahttpFetchAsync(ag_f.cl, ag_f.u)
+	/*line :331:2*/ ag_f.ag_state = 1 // await: ahttpFetch(cl, u)
+	/*line :331:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :331:2*/ return ag_s
+	}
+	/*line :331:2*/ ag_resume1:
+	/*line client_tls_test.go:331:2*/ ag_f.a, err = ag_f.ag_aw0.AwaitResult()
+	/*line :331:2*/ ag_f.ag_aw0 = nil
+	/*line client_tls_test.go:332:2*/ if err != nil {
+		/*line client_tls_test.go:333:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :333:3*/ return rt.Ready
+	}
+	/*line client_tls_test.go:335:2*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :335:2*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :335:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :335:2*/ return ag_s
+	}
+	/*line :335:2*/ ag_resume2:
+	/*line :335:2*/ ag_f.ag_aw1 = nil
+	/*line client_tls_test.go:336:2*/ ag_f.ag_aw0 = ahttpFetchAsync(ag_f.cl, ag_f.u)
+	/*line :336:2*/ ag_f.ag_state = 3 // await: ahttpFetch(cl, u)
+	/*line :336:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :336:2*/ return ag_s
+	}
+	/*line :336:2*/ ag_resume3:
+	/*line client_tls_test.go:336:2*/ b, err = ag_f.ag_aw0.AwaitResult()
+	/*line :336:2*/ ag_f.ag_aw0 = nil
+	/*line client_tls_test.go:337:2*/ ag_f.ag_r0, ag_f.ag_err = []fetchResult{ag_f.a, b}, err
+	/*line :337:2*/ return rt.Ready
+}
+
+//line client_tls_async_test.go:301
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_fetchTwiceApart) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_tls_test.go:331"
+	case 2:
+		return "client_tls_test.go:335"
+	case 3:
+		return "client_tls_test.go:336"
 	}
 	return ""
 }

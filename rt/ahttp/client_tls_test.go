@@ -325,3 +325,31 @@ func TestClientTLSHandshakeTimeout(t *testing.T) {
 	assert.ErrorAs(t, err, &uerr)
 	assert.GreaterOrEqual(t, time.Since(start), 100*time.Millisecond)
 }
+
+// async
+func fetchTwiceApart(cl *ahttp.Client, u string, pause time.Duration) ([]fetchResult, error) {
+	a, err := ahttpFetch(cl, u)
+	if err != nil {
+		return nil, err
+	}
+	rt.Sleep(pause)
+	b, err := ahttpFetch(cl, u)
+	return []fetchResult{a, b}, err
+}
+
+// TestClientHTTPSServerClosesIdle: a TLS connection the server closed
+// while it was idle in the pool (net/http's IdleTimeout: close_notify,
+// then the socket) is not reused: the next request dials again and
+// succeeds.
+func TestClientHTTPSServerClosesIdle(t *testing.T) {
+	seen := &httpsSeen{conns: map[string]bool{}}
+	ts := httptest.NewUnstartedServer(seen.handler())
+	ts.Config.IdleTimeout = 50 * time.Millisecond
+	ts.StartTLS()
+	defer ts.Close()
+	cl := &ahttp.Client{TLSClientConfig: tlsClientConfig(ts)}
+	got, err := rt.Run(fetchTwiceApartAsync(cl, ts.URL+"/", 200*time.Millisecond))
+	require.NoError(t, err)
+	assert.Equal(t, "GET / x", got[1].Body)
+	assert.Equal(t, 2, cl.Dials())
+}
