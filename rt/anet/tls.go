@@ -64,6 +64,7 @@ type tlsPipe struct {
 	inErr     error // the socket's end (io.EOF) once in is drained
 	out       []byte
 	fetch     func() error // during the handshake: have the loop flush out and read into in
+	pending   *rt.Remote[struct{}] // the fetch running on the loop, if any
 	abandoned bool
 	laddr     net.Addr
 	raddr     net.Addr
@@ -261,10 +262,15 @@ func (c *Conn) endHandshake() {
 	s := c.sec
 	s.pipe.mu.Lock()
 	s.pipe.fetch = nil
+	pending := s.pipe.pending
+	s.pipe.pending = nil
 	if !s.done {
 		s.pipe.abandoned = true
 	}
 	s.pipe.mu.Unlock()
+	if !s.done && pending != nil {
+		pending.Cancel() // the goroutine stops waiting for the peer now
+	}
 	if !s.done {
 		s.done = true
 		s.hsErr = errHandshakeAbandoned
@@ -282,7 +288,15 @@ func (c *Conn) handshakeFunc(lp *rt.Loop, dl time.Time) func() error {
 	p.mu.Lock()
 	if lp != nil {
 		p.fetch = func() error {
-			_, err := rt.Submit(lp, c.handshakeIOAsync(dl)).Wait()
+			p.mu.Lock()
+			if p.abandoned {
+				p.mu.Unlock()
+				return errHandshakeAbandoned
+			}
+			r := rt.Submit(lp, c.handshakeIOAsync(dl))
+			p.pending = r
+			p.mu.Unlock()
+			_, err := r.Wait()
 			return err
 		}
 	} else {

@@ -81,6 +81,11 @@ func _() {
 	var _ ag_stale_run_go_generate = tlsHalfClose
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, *[2]int) error
+	var _ ag_stale_run_go_generate = tlsCancelHandshake
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // tls_test.go after this file was generated; run go generate.
 func init() {
@@ -97,6 +102,7 @@ func init() {
 		{Name: "tlsAcceptIdle", Line: 567, Off: 17097, Head: "func tlsAcceptIdle(ln *anet.Listener, n int, cfg *tls.Config) ([]*anet.Conn, error) {", Len: 316, Hash: 0xe90d964522d3a168},
 		{Name: "tlsHandshakes", Line: 598, Off: 18120, Head: "func tlsHandshakes(addr string, cfg *tls.Config, n int) error {", Len: 265, Hash: 0x3e79a5ec5cd02978},
 		{Name: "tlsHalfClose", Line: 664, Off: 20004, Head: "func tlsHalfClose(addr string, cfg *tls.Config) (string, error) {", Len: 523, Hash: 0x64e93b63b4930993},
+		{Name: "tlsCancelHandshake", Line: 705, Off: 21076, Head: "func tlsCancelHandshake(addr string, counts *[2]int) error {", Len: 690, Hash: 0xfb1d4188d4356266},
 	})
 }
 
@@ -227,7 +233,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:231
+//line tls_async_test.go:237
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsEchoClient) AwaitLine() string {
@@ -353,7 +359,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:357
+//line tls_async_test.go:363
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsServeOne) AwaitLine() string {
@@ -438,7 +444,7 @@ func (ag_f *ag_tlsResumeTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:442
+//line tls_async_test.go:448
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsResumeTwice) AwaitLine() string {
@@ -588,7 +594,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :268:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:592
+//line tls_async_test.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsBigExchange) AwaitLine() string {
@@ -668,7 +674,7 @@ func (ag_f *ag_tlsWriteAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:672
+//line tls_async_test.go:678
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsWriteAll) AwaitLine() string {
@@ -773,7 +779,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :351:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:777
+//line tls_async_test.go:783
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsReadAll) AwaitLine() string {
@@ -1005,7 +1011,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :444:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1009
+//line tls_async_test.go:1015
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelledReads) AwaitLine() string {
@@ -1162,7 +1168,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1166
+//line tls_async_test.go:1172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
@@ -1424,7 +1430,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :563:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1428
+//line tls_async_test.go:1434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsIdleConns) AwaitLine() string {
@@ -1537,7 +1543,7 @@ func (ag_f *ag_tlsAcceptIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1541
+//line tls_async_test.go:1547
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsAcceptIdle) AwaitLine() string {
@@ -1631,7 +1637,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :611:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1635
+//line tls_async_test.go:1641
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHandshakes) AwaitLine() string {
@@ -1764,7 +1770,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:1768
+//line tls_async_test.go:1774
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHalfClose) AwaitLine() string {
@@ -1777,6 +1783,156 @@ func (ag_f *ag_tlsHalfClose) AwaitLine() string {
 		return "tls_test.go:680"
 	case 4:
 		return "tls_test.go:689 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_tlsCancelHandshake is the frame of tlsCancelHandshake (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_tlsCancelHandshake struct {
+	ag_state  int
+	addr      string
+	counts    *[2]int
+	c         *anet.Conn
+	ag_t3     int
+	ag_t4     int
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// tlsCancelHandshakeAsync returns the coroutine of tlsCancelHandshake: nothing runs until it is awaited, spawned, gathered or run.
+func tlsCancelHandshakeAsync(addr string, counts *[2]int) rt.Awaitable[struct{}] {
+	return &ag_tlsCancelHandshake{addr: addr, counts: counts}
+}
+
+func (ag_f *ag_tlsCancelHandshake) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_tlsCancelHandshake) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line tls_test.go:705
+func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :705:1*/ var (
+		ag_err1 error
+		ag_err2 error
+		ag_err3 error
+	)
+	/*line :705:1*/ if ag_co.Unwinding() {
+		/*line :705:1*/ goto ag_exit
+	}
+	/*line :705:1*/ switch ag_f.ag_state {
+	/*line :705:1*/ case 1:
+		/*line :705:1*/ goto ag_resume1
+		/*line :705:1*/
+	case 2:
+		/*line :705:1*/ goto ag_resume2
+		/*line :705:1*/
+	case 3:
+		/*line :705:1*/ goto ag_resume3
+		/*line :705:1*/
+	case 4:
+		/*line :705:1*/ goto ag_resume4
+		/*line :705:1*/
+	case 5:
+		/*line :705:1*/ goto ag_resume5
+	}
+	/*line tls_test.go:706:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :706:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :706:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :706:2*/ return ag_s
+	}
+	/*line :706:2*/ ag_resume1:
+	/*line tls_test.go:706:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :706:2*/ ag_f.ag_aw0 = nil
+	/*line tls_test.go:707:2*/ if ag_err1 != nil {
+		/*line tls_test.go:708:3*/ ag_f.ag_err = ag_err1
+		/*line :708:3*/ goto ag_exit
+	}
+	/*line tls_test.go:710:2*/ {
+		/*line :710:2*/ ag_dfn := ag_f.c.Close
+		/*line :710:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :710:2*/ defer ag_dfn()
+			/*line :710:2*/ ag_p.Raise()
+		})
+	}
+	/*line tls_test.go:711:2*/ ag_f.c = anet.TLSClient(ag_f.c, &tls.Config{ServerName: "example.test"})
+	/*line tls_test.go:712:5*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.c.HandshakeAsync(), 100*time.Millisecond)
+	/*line :712:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(c.HandshakeAsync(), 100 * time.Millis...
+	/*line :712:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :712:5*/ return ag_s
+	}
+	/*line :712:5*/ ag_resume2:
+	/*line tls_test.go:712:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :712:5*/ ag_f.ag_aw1 = nil
+	/*line tls_test.go:712:2*/ if !(ag_err2 != rt.ErrTimeout) {
+		/*line :712:2*/ goto ag_L1
+	}
+	/*line tls_test.go:713:3*/ ag_f.ag_err = fmt.Errorf("WaitFor(Handshake): %v, want ErrTimeout", ag_err2)
+	/*line :713:3*/ goto ag_exit
+	/*line :713:3*/ ag_L1:
+	/*line :713:3*/ ag_f.ag_t3 = 100
+	/*line :713:3*/ ag_f.ag_t4 = 0
+	/*line :713:3*/ ag_L2:
+	/*line tls_test.go:716:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :716:2*/ goto ag_L4
+	}
+	/*line tls_test.go:717:3*/ ag_f.ag_aw1 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :717:3*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :717:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :717:3*/ return ag_s
+	}
+	/*line :717:3*/ ag_resume3:
+	/*line :717:3*/ ag_f.ag_aw1 = nil
+	/*line tls_test.go:718:3*/ if ag_f.counts[1] = runtime.NumGoroutine(); ag_f.counts[1] <= ag_f.counts[0] {
+		/*line tls_test.go:719:4*/ goto ag_L4
+	}
+	/*line :719:4*/ ag_f.ag_t4++
+	/*line :719:4*/ goto ag_L2
+	/*line :719:4*/ ag_L4:
+	/*line tls_test.go:722:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
+	/*line :722:5*/ ag_f.ag_state = 4 // await: c.Handshake()
+	/*line :722:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :722:5*/ return ag_s
+	}
+	/*line :722:5*/ ag_resume4:
+	/*line tls_test.go:722:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :722:5*/ ag_f.ag_aw1 = nil
+	/*line tls_test.go:722:2*/ if !(ag_err3 == nil) {
+		/*line :722:2*/ goto ag_L5
+	}
+	/*line tls_test.go:723:3*/ ag_f.ag_err = errors.New("an abandoned handshake succeeded")
+	/*line :723:3*/ goto ag_exit
+	/*line :723:3*/ ag_L5:
+	/*line tls_test.go:725:2*/ ag_f.ag_err = nil
+	/*line :725:2*/ goto ag_exit
+	/*line :725:2*/ ag_exit:
+	/*line :725:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :725:2*/ ag_resume5:
+	/*line :725:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :725:2*/ return ag_s
+	}
+	/*line :725:2*/ return rt.Ready
+}
+
+//line tls_async_test.go:1922
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_tlsCancelHandshake) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "tls_test.go:706"
+	case 2:
+		return "tls_test.go:712"
+	case 3:
+		return "tls_test.go:717"
+	case 4:
+		return "tls_test.go:722"
+	case 5:
+		return "tls_test.go:726 (deferred calls)"
 	}
 	return ""
 }

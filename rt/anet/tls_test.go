@@ -700,3 +700,41 @@ func TestTLSCloseWrite(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `got "half", <nil>`, got)
 }
+
+// async
+func tlsCancelHandshake(addr string, counts *[2]int) error {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	c = anet.TLSClient(c, &tls.Config{ServerName: "example.test"})
+	if _, err := rt.Await(rt.WaitFor(c.HandshakeAsync(), 100*time.Millisecond)); err != rt.ErrTimeout {
+		return fmt.Errorf("WaitFor(Handshake): %v, want ErrTimeout", err)
+	}
+	// The connection is still open: the goroutine must end anyway.
+	for range 100 {
+		rt.Sleep(10 * time.Millisecond)
+		if counts[1] = runtime.NumGoroutine(); counts[1] <= counts[0] {
+			break
+		}
+	}
+	if err := c.Handshake(); err == nil {
+		return errors.New("an abandoned handshake succeeded")
+	}
+	return nil
+}
+
+// TestTLSCancelHandshake: a handshake whose task is cancelled frees its
+// goroutine at once, though the connection stays open and the handshake
+// timeout is far; the connection can then only be closed.
+func TestTLSCancelHandshake(t *testing.T) {
+	hold := make(chan struct{})
+	defer close(hold)
+	addr := stdServer(t, func(c net.Conn) { <-hold })
+	var counts [2]int
+	counts[0] = runtime.NumGoroutine() + 1 // +1: the silent peer's handler
+	_, err := rt.Run(tlsCancelHandshakeAsync(addr, &counts))
+	require.NoError(t, err)
+	assert.LessOrEqual(t, counts[1], counts[0], "the handshake's goroutine ended")
+}
