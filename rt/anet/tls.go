@@ -63,7 +63,7 @@ type tlsPipe struct {
 	inOff     int
 	inErr     error // the socket's end (io.EOF) once in is drained
 	out       []byte
-	fetch     func() error // during the handshake: have the loop flush out and read into in
+	fetch     func() error         // during the handshake: have the loop flush out and read into in
 	pending   *rt.Remote[struct{}] // the fetch running on the loop, if any
 	abandoned bool
 	laddr     net.Addr

@@ -52,13 +52,13 @@ func _() {
 // tls.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("tls.go", []rt.SourceFunc{
-		{Name: "(*Conn).Handshake", Line: 213, Off: 7127, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
-		{Name: "(*Conn).handshakeIO", Line: 363, Off: 10785, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
-		{Name: "(*Conn).flushTLS", Line: 377, Off: 11111, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 401, Hash: 0x49b89a34e52797ec},
-		{Name: "(*Conn).fillTLS", Line: 451, Off: 12735, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
-		{Name: "(*Conn).readTLS", Line: 486, Off: 13492, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 770, Hash: 0xe6e490b8aad9d2fd},
-		{Name: "(*Conn).writeTLS", Line: 524, Off: 14540, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
-		{Name: "(*Conn).fillFromTLS", Line: 595, Off: 16088, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
+		{Name: "(*Conn).Handshake", Line: 213, Off: 7135, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
+		{Name: "(*Conn).handshakeIO", Line: 363, Off: 10793, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
+		{Name: "(*Conn).flushTLS", Line: 377, Off: 11119, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 401, Hash: 0x49b89a34e52797ec},
+		{Name: "(*Conn).fillTLS", Line: 451, Off: 12743, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
+		{Name: "(*Conn).readTLS", Line: 486, Off: 13500, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 770, Hash: 0xe6e490b8aad9d2fd},
+		{Name: "(*Conn).writeTLS", Line: 524, Off: 14548, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
+		{Name: "(*Conn).fillFromTLS", Line: 595, Off: 16096, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
 	})
 }
 
