@@ -39,7 +39,7 @@ type tlsState struct {
 	tc      *tls.Conn
 	pipe    *tlsPipe
 	timeout time.Duration // handshake timeout
-	// Handshake progress, on the loop: running while a pool thread runs
+	// Handshake progress, on the loop: running while its goroutine runs
 	// it, done once it ended (hsErr is its failure).
 	running, done bool
 	hsErr         error
@@ -55,7 +55,7 @@ type tlsState struct {
 // errWouldBlock when in is empty: crypto/tls keeps a temporary net.Error
 // from Read out of its sticky state, so the loop reads more and calls
 // tls.Conn.Read again. Write always takes everything (crypto/tls makes a
-// write error sticky). During the handshake, which runs on a pool thread,
+// write error sticky). During the handshake, which runs on a goroutine of its own,
 // Read calls fetch, which has the loop send out and read more, and waits.
 type tlsPipe struct {
 	mu        sync.Mutex
@@ -201,13 +201,15 @@ func (c *Conn) TLS() *tls.Conn {
 
 // Handshake runs the TLS handshake unless it has already run, and returns
 // its error (the same error each time once it failed). The first Read or
-// Write runs it too. It runs crypto/tls's handshake on rt's thread pool
-// (rt.ToThread), while the loop moves its records; the handshake fails
-// with an error that wraps os.ErrDeadlineExceeded after the handshake
-// timeout (SetHandshakeTimeout) or the read deadline, whichever is
-// sooner. A second task that calls it while it runs waits for it.
-// Cancelling the task abandons the handshake (the pool thread is freed
-// at once) and the connection can then only be closed.
+// Write runs it too. It runs crypto/tls's handshake on a goroutine of
+// its own (at most MaxHandshakes at once per loop), while the task parks
+// and the loop moves the records; the handshake fails with an error that
+// wraps os.ErrDeadlineExceeded after the handshake timeout
+// (SetHandshakeTimeout) or the read deadline, whichever is sooner. A
+// second task that calls it while it runs waits for it. Cancelling the
+// task abandons the handshake (its goroutine ends at once) and the
+// connection can then only be closed. Called from ordinary code, it
+// runs on the calling goroutine, which blocks in poll(2).
 //
 // async
 func (c *Conn) Handshake() error {
@@ -256,8 +258,8 @@ func (c *Conn) Handshake() error {
 }
 
 // endHandshake ends a handshake on the loop: if it did not complete (its
-// task was cancelled) the pool thread's next read fails; tasks waiting
-// for it wake.
+// task was cancelled) the read it waits for is cancelled and its next
+// one fails; tasks waiting for it wake.
 func (c *Conn) endHandshake() {
 	s := c.sec
 	s.pipe.mu.Lock()
@@ -279,7 +281,7 @@ func (c *Conn) endHandshake() {
 	s.hsDone.Set()
 }
 
-// handshakeFunc returns the function the pool thread runs: crypto/tls's
+// handshakeFunc returns the function the handshake's goroutine runs: crypto/tls's
 // handshake, over a pipe whose reads have the loop lp flush and fill it
 // (a task per read, submitted to lp; lp nil means the caller is ordinary
 // code, which does that I/O itself).
@@ -356,7 +358,7 @@ func (s *loopSlots) leave(lp rt.Loop, acquired *bool) {
 	}
 }
 
-// handshakeIO runs on the loop for the handshake's thread: it sends the
+// handshakeIO runs on the loop for the handshake's goroutine: it sends the
 // records written so far and reads more of the peer's.
 //
 // async

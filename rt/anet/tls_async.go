@@ -52,13 +52,13 @@ func _() {
 // tls.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("tls.go", []rt.SourceFunc{
-		{Name: "(*Conn).Handshake", Line: 213, Off: 7135, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
-		{Name: "(*Conn).handshakeIO", Line: 363, Off: 10793, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
-		{Name: "(*Conn).flushTLS", Line: 377, Off: 11119, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 401, Hash: 0x49b89a34e52797ec},
-		{Name: "(*Conn).fillTLS", Line: 451, Off: 12743, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
-		{Name: "(*Conn).readTLS", Line: 486, Off: 13500, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 770, Hash: 0xe6e490b8aad9d2fd},
-		{Name: "(*Conn).writeTLS", Line: 524, Off: 14548, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
-		{Name: "(*Conn).fillFromTLS", Line: 595, Off: 16096, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
+		{Name: "(*Conn).Handshake", Line: 215, Off: 7282, Head: "func (c *Conn) Handshake() error {", Len: 860, Hash: 0x55e75c2db4ca545f},
+		{Name: "(*Conn).handshakeIO", Line: 365, Off: 10977, Head: "func (c *Conn) handshakeIO(dl time.Time) error {", Len: 193, Hash: 0xd693cb38225ccbd0},
+		{Name: "(*Conn).flushTLS", Line: 379, Off: 11303, Head: "func (c *Conn) flushTLS(dl time.Time) error {", Len: 401, Hash: 0x49b89a34e52797ec},
+		{Name: "(*Conn).fillTLS", Line: 453, Off: 12927, Head: "func (c *Conn) fillTLS(dl time.Time) error {", Len: 528, Hash: 0xce609a8b552f1c81},
+		{Name: "(*Conn).readTLS", Line: 488, Off: 13684, Head: "func (c *Conn) readTLS(p []byte) (int, error) {", Len: 770, Hash: 0xe6e490b8aad9d2fd},
+		{Name: "(*Conn).writeTLS", Line: 526, Off: 14732, Head: "func (c *Conn) writeTLS(p []byte) (int, error) {", Len: 550, Hash: 0xaeffab2a8ef21a82},
+		{Name: "(*Conn).fillFromTLS", Line: 597, Off: 16280, Head: "func (c *Conn) fillFromTLS() error {", Len: 173, Hash: 0xc1dd32dab8316a3f},
 	})
 }
 
@@ -91,161 +91,161 @@ func (ag_f *ag_Conn_Handshake) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:213
+//line tls.go:215
 func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :213:1*/ var (
+	/*line :215:1*/ var (
 		t        time.Time
 		ag_t3    time.Time
 		err      error
 		slots    *loopSlots
 		ag_done1 *rt.Mailbox[error]
 	)
-	/*line :213:1*/ if ag_co.Unwinding() {
-		/*line :213:1*/ goto ag_exit
+	/*line :215:1*/ if ag_co.Unwinding() {
+		/*line :215:1*/ goto ag_exit
 	}
-	/*line :213:1*/ switch ag_f.ag_state {
-	/*line :213:1*/ case 1:
-		/*line :213:1*/ goto ag_resume1
-		/*line :213:1*/
+	/*line :215:1*/ switch ag_f.ag_state {
+	/*line :215:1*/ case 1:
+		/*line :215:1*/ goto ag_resume1
+		/*line :215:1*/
 	case 2:
-		/*line :213:1*/ goto ag_resume2
-		/*line :213:1*/
+		/*line :215:1*/ goto ag_resume2
+		/*line :215:1*/
 	case 3:
-		/*line :213:1*/ goto ag_resume3
-		/*line :213:1*/
+		/*line :215:1*/ goto ag_resume3
+		/*line :215:1*/
 	case 4:
-		/*line :213:1*/ goto ag_resume4
-		/*line :213:1*/
+		/*line :215:1*/ goto ag_resume4
+		/*line :215:1*/
 	case 5:
-		/*line :213:1*/ goto ag_resume5
-		/*line :213:1*/
+		/*line :215:1*/ goto ag_resume5
+		/*line :215:1*/
 	case 6:
-		/*line :213:1*/ goto ag_resume6
-		/*line :213:1*/
+		/*line :215:1*/ goto ag_resume6
+		/*line :215:1*/
 	case 7:
-		/*line :213:1*/ goto ag_resume7
+		/*line :215:1*/ goto ag_resume7
 	}
-	/*line tls.go:214:2*/ ag_f.s = ag_f.c.sec
-	/*line tls.go:215:2*/ if ag_f.s == nil {
-		/*line tls.go:216:3*/ ag_f.ag_err = ErrNotTLS
-		/*line :216:3*/ goto ag_exit
+	/*line tls.go:216:2*/ ag_f.s = ag_f.c.sec
+	/*line tls.go:217:2*/ if ag_f.s == nil {
+		/*line tls.go:218:3*/ ag_f.ag_err = ErrNotTLS
+		/*line :218:3*/ goto ag_exit
 	}
-	/*line tls.go:218:2*/ if ag_f.s.done {
-		/*line tls.go:219:3*/ ag_f.ag_err = ag_f.s.hsErr
-		/*line :219:3*/ goto ag_exit
+	/*line tls.go:220:2*/ if ag_f.s.done {
+		/*line tls.go:221:3*/ ag_f.ag_err = ag_f.s.hsErr
+		/*line :221:3*/ goto ag_exit
 	}
-	/*line tls.go:221:2*/ if !(ag_f.s.running) {
-		/*line :221:2*/ goto ag_L1
+	/*line tls.go:223:2*/ if !(ag_f.s.running) {
+		/*line :223:2*/ goto ag_L1
 	}
-	/*line tls.go:222:3*/ ag_f.ag_aw0 = ag_f.s.hsDone.WaitAsync()
-	/*line :222:3*/ ag_f.ag_state = 1 // await: s.hsDone.Wait()
-	/*line :222:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:3*/ return ag_s
+	/*line tls.go:224:3*/ ag_f.ag_aw0 = ag_f.s.hsDone.WaitAsync()
+	/*line :224:3*/ ag_f.ag_state = 1 // await: s.hsDone.Wait()
+	/*line :224:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:3*/ return ag_s
 	}
-	/*line :222:3*/ ag_resume1:
-	/*line :222:3*/ ag_f.ag_aw0 = nil
-	/*line tls.go:223:3*/ ag_f.ag_err = ag_f.s.hsErr
-	/*line :223:3*/ goto ag_exit
-	/*line :223:3*/ ag_L1:
-	/*line tls.go:225:2*/ if ag_f.c.closed {
-		/*line tls.go:226:3*/ ag_f.ag_err = ag_f.c.opErr("handshake", net.ErrClosed)
-		/*line :226:3*/ goto ag_exit
+	/*line :224:3*/ ag_resume1:
+	/*line :224:3*/ ag_f.ag_aw0 = nil
+	/*line tls.go:225:3*/ ag_f.ag_err = ag_f.s.hsErr
+	/*line :225:3*/ goto ag_exit
+	/*line :225:3*/ ag_L1:
+	/*line tls.go:227:2*/ if ag_f.c.closed {
+		/*line tls.go:228:3*/ ag_f.ag_err = ag_f.c.opErr("handshake", net.ErrClosed)
+		/*line :228:3*/ goto ag_exit
 	}
-	/*line tls.go:228:2*/ ag_f.s.running = true
-	/*line tls.go:229:2*/ ag_f.dl = ag_f.c.rdl
-	/*line tls.go:230:2*/ if !(ag_f.s.timeout > 0) {
-		/*line :230:2*/ goto ag_L2
+	/*line tls.go:230:2*/ ag_f.s.running = true
+	/*line tls.go:231:2*/ ag_f.dl = ag_f.c.rdl
+	/*line tls.go:232:2*/ if !(ag_f.s.timeout > 0) {
+		/*line :232:2*/ goto ag_L2
 	}
-	/*line tls.go:231:11*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :231:11*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :231:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :231:11*/ return ag_s
+	/*line tls.go:233:11*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :233:11*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :233:11*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :233:11*/ return ag_s
 	}
-	/*line :231:11*/ ag_resume2:
-	/*line tls.go:231:11*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :231:11*/ ag_f.ag_aw1 = nil
-	/*line tls.go:231:6*/ t = ag_t3.Add(ag_f.s.timeout)
-	/*line tls.go:231:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
-		/*line :231:3*/ goto ag_L3
+	/*line :233:11*/ ag_resume2:
+	/*line tls.go:233:11*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :233:11*/ ag_f.ag_aw1 = nil
+	/*line tls.go:233:6*/ t = ag_t3.Add(ag_f.s.timeout)
+	/*line tls.go:233:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
+		/*line :233:3*/ goto ag_L3
 	}
-	/*line tls.go:232:4*/ ag_f.dl = t
-	/*line :232:4*/ ag_L3:
-	/*line :232:4*/ ag_L2:
-	/*line tls.go:235:2*/ {
-		/*line :235:2*/ ag_dfn := ag_f.c.endHandshake
-		/*line :235:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :235:2*/ defer ag_dfn()
-			/*line :235:2*/ ag_p.Raise()
+	/*line tls.go:234:4*/ ag_f.dl = t
+	/*line :234:4*/ ag_L3:
+	/*line :234:4*/ ag_L2:
+	/*line tls.go:237:2*/ {
+		/*line :237:2*/ ag_dfn := ag_f.c.endHandshake
+		/*line :237:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :237:2*/ defer ag_dfn()
+			/*line :237:2*/ ag_p.Raise()
 		})
 	}
-	/*line tls.go:236:2*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
-	/*line :236:2*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
-	/*line :236:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:2*/ return ag_s
+	/*line tls.go:238:2*/ ag_f.ag_aw2 = rt.CurrentLoopAsync()
+	/*line :238:2*/ ag_f.ag_state = 3 // await: rt.CurrentLoop()
+	/*line :238:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :238:2*/ return ag_s
 	}
-	/*line :236:2*/ ag_resume3:
-	/*line tls.go:236:2*/ ag_f.lp, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :236:2*/ ag_f.ag_aw2 = nil
-	/*line tls.go:237:6*/ err = nil
-	/*line tls.go:238:2*/ if !(ag_f.lp == nil) {
-		/*line :238:2*/ goto ag_L4
+	/*line :238:2*/ ag_resume3:
+	/*line tls.go:238:2*/ ag_f.lp, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :238:2*/ ag_f.ag_aw2 = nil
+	/*line tls.go:239:6*/ err = nil
+	/*line tls.go:240:2*/ if !(ag_f.lp == nil) {
+		/*line :240:2*/ goto ag_L4
 	}
-	/*line tls.go:239:3*/ err = ag_f.c.handshakeFunc(nil, ag_f.dl)()
-	/*line :239:3*/ goto ag_L5
-	/*line :239:3*/ ag_L4:
-	/*line tls.go:241:3*/ slots = handshakeSlots(*ag_f.lp)
-	/*line tls.go:242:3*/ ag_f.acquired = false
-	/*line tls.go:243:3*/ {
-		/*line :243:3*/ ag_d0 := *ag_f.lp
-		/*line :243:3*/ var ag_d1 *bool = &ag_f.acquired
-		/*line :243:3*/ ag_dfn := slots.leave
-		/*line :243:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :243:3*/ defer ag_dfn(ag_d0, ag_d1)
-			/*line :243:3*/ ag_p.Raise()
+	/*line tls.go:241:3*/ err = ag_f.c.handshakeFunc(nil, ag_f.dl)()
+	/*line :241:3*/ goto ag_L5
+	/*line :241:3*/ ag_L4:
+	/*line tls.go:243:3*/ slots = handshakeSlots(*ag_f.lp)
+	/*line tls.go:244:3*/ ag_f.acquired = false
+	/*line tls.go:245:3*/ {
+		/*line :245:3*/ ag_d0 := *ag_f.lp
+		/*line :245:3*/ var ag_d1 *bool = &ag_f.acquired
+		/*line :245:3*/ ag_dfn := slots.leave
+		/*line :245:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :245:3*/ defer ag_dfn(ag_d0, ag_d1)
+			/*line :245:3*/ ag_p.Raise()
 		})
 	}
-	/*line tls.go:244:3*/ ag_f.ag_aw0 = slots.sem.AcquireAsync()
-	/*line :244:3*/ ag_f.ag_state = 4 // await: slots.sem.Acquire()
-	/*line :244:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:3*/ return ag_s
+	/*line tls.go:246:3*/ ag_f.ag_aw0 = slots.sem.AcquireAsync()
+	/*line :246:3*/ ag_f.ag_state = 4 // await: slots.sem.Acquire()
+	/*line :246:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:3*/ return ag_s
 	}
-	/*line :244:3*/ ag_resume4:
-	/*line :244:3*/ ag_f.ag_aw0 = nil
-	/*line tls.go:245:3*/ ag_f.acquired = true
-	/*line tls.go:246:3*/ ag_done1 = rt.NewMailbox[error]()
-	/*line tls.go:247:3*/ go ag_f.c.handshakeOn(*ag_f.lp, ag_f.dl, ag_done1)
-	/*line tls.go:248:3*/ ag_f.ag_aw3 = ag_done1.RecvAsync()
-	/*line :248:3*/ ag_f.ag_state = 5 // await: done.Recv()
-	/*line :248:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:3*/ return ag_s
+	/*line :246:3*/ ag_resume4:
+	/*line :246:3*/ ag_f.ag_aw0 = nil
+	/*line tls.go:247:3*/ ag_f.acquired = true
+	/*line tls.go:248:3*/ ag_done1 = rt.NewMailbox[error]()
+	/*line tls.go:249:3*/ go ag_f.c.handshakeOn(*ag_f.lp, ag_f.dl, ag_done1)
+	/*line tls.go:250:3*/ ag_f.ag_aw3 = ag_done1.RecvAsync()
+	/*line :250:3*/ ag_f.ag_state = 5 // await: done.Recv()
+	/*line :250:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:3*/ return ag_s
 	}
-	/*line :248:3*/ ag_resume5:
-	/*line tls.go:248:3*/ err, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :248:3*/ ag_f.ag_aw3 = nil
-	/*line :248:3*/ ag_L5:
-	/*line tls.go:250:2*/ if !(err == nil) {
-		/*line :250:2*/ goto ag_L6
+	/*line :250:3*/ ag_resume5:
+	/*line tls.go:250:3*/ err, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :250:3*/ ag_f.ag_aw3 = nil
+	/*line :250:3*/ ag_L5:
+	/*line tls.go:252:2*/ if !(err == nil) {
+		/*line :252:2*/ goto ag_L6
 	}
-	/*line tls.go:251:3*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
-	/*line :251:3*/ ag_f.ag_state = 6 // await: c.flushTLS(dl)
-	/*line :251:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :251:3*/ return ag_s
+	/*line tls.go:253:3*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
+	/*line :253:3*/ ag_f.ag_state = 6 // await: c.flushTLS(dl)
+	/*line :253:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:3*/ return ag_s
 	}
-	/*line :251:3*/ ag_resume6:
-	/*line tls.go:251:3*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :251:3*/ ag_f.ag_aw0 = nil
-	/*line :251:3*/ ag_L6:
-	/*line tls.go:253:2*/ ag_f.s.hsErr = err
-	/*line tls.go:254:2*/ ag_f.s.done = true
-	/*line tls.go:255:2*/ ag_f.ag_err = err
-	/*line :255:2*/ goto ag_exit
-	/*line :255:2*/ ag_exit:
-	/*line :255:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :255:2*/ ag_resume7:
-	/*line :255:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :255:2*/ return ag_s
+	/*line :253:3*/ ag_resume6:
+	/*line tls.go:253:3*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :253:3*/ ag_f.ag_aw0 = nil
+	/*line :253:3*/ ag_L6:
+	/*line tls.go:255:2*/ ag_f.s.hsErr = err
+	/*line tls.go:256:2*/ ag_f.s.done = true
+	/*line tls.go:257:2*/ ag_f.ag_err = err
+	/*line :257:2*/ goto ag_exit
+	/*line :257:2*/ ag_exit:
+	/*line :257:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :257:2*/ ag_resume7:
+	/*line :257:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :257:2*/ return ag_s
 	}
-	/*line :255:2*/ return rt.Ready
+	/*line :257:2*/ return rt.Ready
 }
 
 //line tls_async.go:252
@@ -254,19 +254,19 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_Handshake) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:222"
+		return "tls.go:224"
 	case 2:
-		return "tls.go:231"
+		return "tls.go:233"
 	case 3:
-		return "tls.go:236"
+		return "tls.go:238"
 	case 4:
-		return "tls.go:244"
+		return "tls.go:246"
 	case 5:
-		return "tls.go:248"
+		return "tls.go:250"
 	case 6:
-		return "tls.go:251"
+		return "tls.go:253"
 	case 7:
-		return "tls.go:256 (deferred calls)"
+		return "tls.go:258 (deferred calls)"
 	}
 	return ""
 }
@@ -293,50 +293,50 @@ func (ag_f *ag_Conn_handshakeIO) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:363
+//line tls.go:365
 func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :363:1*/ var (
+	/*line :365:1*/ var (
 		err   error
 		ag_t1 error
 	)
-	/*line :363:1*/ if ag_co.Unwinding() {
-		/*line :363:1*/ return rt.Ready
+	/*line :365:1*/ if ag_co.Unwinding() {
+		/*line :365:1*/ return rt.Ready
 	}
-	/*line :363:1*/ switch ag_f.ag_state {
-	/*line :363:1*/ case 1:
-		/*line :363:1*/ goto ag_resume1
-		/*line :363:1*/
+	/*line :365:1*/ switch ag_f.ag_state {
+	/*line :365:1*/ case 1:
+		/*line :365:1*/ goto ag_resume1
+		/*line :365:1*/
 	case 2:
-		/*line :363:1*/ goto ag_resume2
+		/*line :365:1*/ goto ag_resume2
 	}
-	/*line tls.go:364:2*/ if ag_f.c.sec.pipe.isAbandoned() {
-		/*line tls.go:365:3*/ ag_f.ag_err = errHandshakeAbandoned
-		/*line :365:3*/ return rt.Ready
+	/*line tls.go:366:2*/ if ag_f.c.sec.pipe.isAbandoned() {
+		/*line tls.go:367:3*/ ag_f.ag_err = errHandshakeAbandoned
+		/*line :367:3*/ return rt.Ready
 	}
-	/*line tls.go:367:5*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
-	/*line :367:5*/ ag_f.ag_state = 1 // await: c.flushTLS(dl)
-	/*line :367:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :367:5*/ return ag_s
+	/*line tls.go:369:5*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
+	/*line :369:5*/ ag_f.ag_state = 1 // await: c.flushTLS(dl)
+	/*line :369:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :369:5*/ return ag_s
 	}
-	/*line :367:5*/ ag_resume1:
-	/*line tls.go:367:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :367:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:367:2*/ if !(err != nil) {
-		/*line :367:2*/ goto ag_L1
+	/*line :369:5*/ ag_resume1:
+	/*line tls.go:369:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :369:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:369:2*/ if !(err != nil) {
+		/*line :369:2*/ goto ag_L1
 	}
-	/*line tls.go:368:3*/ ag_f.ag_err = err
-	/*line :368:3*/ return rt.Ready
-	/*line :368:3*/ ag_L1:
-	/*line tls.go:370:9*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.dl)
-	/*line :370:9*/ ag_f.ag_state = 2 // await: c.fillTLS(dl)
-	/*line :370:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :370:9*/ return ag_s
+	/*line tls.go:370:3*/ ag_f.ag_err = err
+	/*line :370:3*/ return rt.Ready
+	/*line :370:3*/ ag_L1:
+	/*line tls.go:372:9*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.dl)
+	/*line :372:9*/ ag_f.ag_state = 2 // await: c.fillTLS(dl)
+	/*line :372:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:9*/ return ag_s
 	}
-	/*line :370:9*/ ag_resume2:
-	/*line tls.go:370:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :370:9*/ ag_f.ag_aw0 = nil
-	/*line tls.go:370:2*/ ag_f.ag_err = ag_t1
-	/*line :370:2*/ return rt.Ready
+	/*line :372:9*/ ag_resume2:
+	/*line tls.go:372:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :372:9*/ ag_f.ag_aw0 = nil
+	/*line tls.go:372:2*/ ag_f.ag_err = ag_t1
+	/*line :372:2*/ return rt.Ready
 }
 
 //line tls_async.go:343
@@ -345,9 +345,9 @@ func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_handshakeIO) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:367"
+		return "tls.go:369"
 	case 2:
-		return "tls.go:370"
+		return "tls.go:372"
 	}
 	return ""
 }
@@ -375,57 +375,57 @@ func (ag_f *ag_Conn_flushTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:377
+//line tls.go:379
 func (ag_f *ag_Conn_flushTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :377:1*/ var (
+	/*line :379:1*/ var (
 		left    int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :377:1*/ if ag_co.Unwinding() {
-		/*line :377:1*/ return rt.Ready
+	/*line :379:1*/ if ag_co.Unwinding() {
+		/*line :379:1*/ return rt.Ready
 	}
-	/*line :377:1*/ switch ag_f.ag_state {
-	/*line :377:1*/ case 1:
-		/*line :377:1*/ goto ag_resume1
+	/*line :379:1*/ switch ag_f.ag_state {
+	/*line :379:1*/ case 1:
+		/*line :379:1*/ goto ag_resume1
 	}
-	/*line tls.go:378:2*/ ag_f.p = ag_f.c.sec.pipe
-	/*line :378:2*/ ag_L1:
-	/*line tls.go:380:3*/ if ag_f.c.closed {
-		/*line tls.go:381:4*/ ag_f.ag_err = ag_f.c.opErr("write", net.ErrClosed)
-		/*line :381:4*/ return rt.Ready
+	/*line tls.go:380:2*/ ag_f.p = ag_f.c.sec.pipe
+	/*line :380:2*/ ag_L1:
+	/*line tls.go:382:3*/ if ag_f.c.closed {
+		/*line tls.go:383:4*/ ag_f.ag_err = ag_f.c.opErr("write", net.ErrClosed)
+		/*line :383:4*/ return rt.Ready
 	}
-	/*line tls.go:383:3*/ left, ag_err1 = ag_f.p.send(ag_f.c.sysfd)
-	/*line tls.go:384:3*/ if left == 0 {
-		/*line tls.go:385:4*/ ag_f.ag_err = nil
-		/*line :385:4*/ return rt.Ready
+	/*line tls.go:385:3*/ left, ag_err1 = ag_f.p.send(ag_f.c.sysfd)
+	/*line tls.go:386:3*/ if left == 0 {
+		/*line tls.go:387:4*/ ag_f.ag_err = nil
+		/*line :387:4*/ return rt.Ready
 	}
-	/*line tls.go:387:3*/ switch ag_err1 {
-	/*line :387:3*/ case nil, unix.EINTR:
-		/*line tls.go:389:4*/ goto ag_L2
-		/*line :389:4*/
+	/*line tls.go:389:3*/ switch ag_err1 {
+	/*line :389:3*/ case nil, unix.EINTR:
+		/*line tls.go:391:4*/ goto ag_L2
+		/*line :391:4*/
 	case unix.EAGAIN:
-		/*line :389:4*/
+		/*line :391:4*/
 	default:
-		/*line tls.go:392:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err1)
-		/*line :392:4*/ return rt.Ready
+		/*line tls.go:394:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err1)
+		/*line :394:4*/ return rt.Ready
 	}
-	/*line tls.go:394:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.dl)
-	/*line :394:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(dl)
-	/*line :394:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :394:6*/ return ag_s
+	/*line tls.go:396:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.dl)
+	/*line :396:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(dl)
+	/*line :396:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :396:6*/ return ag_s
 	}
-	/*line :394:6*/ ag_resume1:
-	/*line tls.go:394:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :394:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:394:3*/ if !(ag_err2 != nil) {
-		/*line :394:3*/ goto ag_L4
+	/*line :396:6*/ ag_resume1:
+	/*line tls.go:396:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :396:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:396:3*/ if !(ag_err2 != nil) {
+		/*line :396:3*/ goto ag_L4
 	}
-	/*line tls.go:395:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err2)
-	/*line :395:4*/ return rt.Ready
-	/*line :395:4*/ ag_L4:
-	/*line :395:4*/ ag_L2:
-	/*line :395:4*/ goto ag_L1
+	/*line tls.go:397:4*/ ag_f.ag_err = ag_f.c.opErr("write", ag_err2)
+	/*line :397:4*/ return rt.Ready
+	/*line :397:4*/ ag_L4:
+	/*line :397:4*/ ag_L2:
+	/*line :397:4*/ goto ag_L1
 }
 
 //line tls_async.go:432
@@ -434,7 +434,7 @@ func (ag_f *ag_Conn_flushTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_flushTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:394"
+		return "tls.go:396"
 	}
 	return ""
 }
@@ -462,66 +462,66 @@ func (ag_f *ag_Conn_fillTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:451
+//line tls.go:453
 func (ag_f *ag_Conn_fillTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :451:1*/ var (
+	/*line :453:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :451:1*/ if ag_co.Unwinding() {
-		/*line :451:1*/ return rt.Ready
+	/*line :453:1*/ if ag_co.Unwinding() {
+		/*line :453:1*/ return rt.Ready
 	}
-	/*line :451:1*/ switch ag_f.ag_state {
-	/*line :451:1*/ case 1:
-		/*line :451:1*/ goto ag_resume1
+	/*line :453:1*/ switch ag_f.ag_state {
+	/*line :453:1*/ case 1:
+		/*line :453:1*/ goto ag_resume1
 	}
-	/*line tls.go:452:2*/ ag_f.p = ag_f.c.sec.pipe
-	/*line :452:2*/ ag_L1:
-	/*line tls.go:454:3*/ if ag_f.c.closed {
-		/*line tls.go:455:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :455:4*/ return rt.Ready
+	/*line tls.go:454:2*/ ag_f.p = ag_f.c.sec.pipe
+	/*line :454:2*/ ag_L1:
+	/*line tls.go:456:3*/ if ag_f.c.closed {
+		/*line tls.go:457:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :457:4*/ return rt.Ready
 	}
-	/*line tls.go:457:3*/ s = scratch.Get().(*[]byte)
-	/*line tls.go:458:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line tls.go:459:3*/ if n > 0 {
-		/*line tls.go:460:4*/ ag_f.p.received((*s)[:n], nil)
+	/*line tls.go:459:3*/ s = scratch.Get().(*[]byte)
+	/*line tls.go:460:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line tls.go:461:3*/ if n > 0 {
+		/*line tls.go:462:4*/ ag_f.p.received((*s)[:n], nil)
 	}
-	/*line tls.go:462:3*/ scratch.Put(s)
-	/*line tls.go:463:3*/ switch ag_err1 {
-	/*line :463:3*/ case nil:
-		/*line tls.go:465:4*/ if n == 0 {
-			/*line tls.go:466:5*/ ag_f.p.received(nil, io.EOF)
+	/*line tls.go:464:3*/ scratch.Put(s)
+	/*line tls.go:465:3*/ switch ag_err1 {
+	/*line :465:3*/ case nil:
+		/*line tls.go:467:4*/ if n == 0 {
+			/*line tls.go:468:5*/ ag_f.p.received(nil, io.EOF)
 		}
-		/*line tls.go:468:4*/ ag_f.ag_err = nil
-		/*line :468:4*/ return rt.Ready
-		/*line :468:4*/
+		/*line tls.go:470:4*/ ag_f.ag_err = nil
+		/*line :470:4*/ return rt.Ready
+		/*line :470:4*/
 	case unix.EINTR:
-		/*line tls.go:470:4*/ goto ag_L2
-		/*line :470:4*/
+		/*line tls.go:472:4*/ goto ag_L2
+		/*line :472:4*/
 	case unix.EAGAIN:
-		/*line :470:4*/
+		/*line :472:4*/
 	default:
-		/*line tls.go:473:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :473:4*/ return rt.Ready
+		/*line tls.go:475:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :475:4*/ return rt.Ready
 	}
-	/*line tls.go:475:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.dl)
-	/*line :475:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(dl)
-	/*line :475:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :475:6*/ return ag_s
+	/*line tls.go:477:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.dl)
+	/*line :477:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(dl)
+	/*line :477:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :477:6*/ return ag_s
 	}
-	/*line :475:6*/ ag_resume1:
-	/*line tls.go:475:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :475:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:475:3*/ if !(ag_err2 != nil) {
-		/*line :475:3*/ goto ag_L4
+	/*line :477:6*/ ag_resume1:
+	/*line tls.go:477:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :477:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:477:3*/ if !(ag_err2 != nil) {
+		/*line :477:3*/ goto ag_L4
 	}
-	/*line tls.go:476:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :476:4*/ return rt.Ready
-	/*line :476:4*/ ag_L4:
-	/*line :476:4*/ ag_L2:
-	/*line :476:4*/ goto ag_L1
+	/*line tls.go:478:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :478:4*/ return rt.Ready
+	/*line :478:4*/ ag_L4:
+	/*line :478:4*/ ag_L2:
+	/*line :478:4*/ goto ag_L1
 }
 
 //line tls_async.go:528
@@ -530,7 +530,7 @@ func (ag_f *ag_Conn_fillTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fillTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:475"
+		return "tls.go:477"
 	}
 	return ""
 }
@@ -559,75 +559,75 @@ func (ag_f *ag_Conn_readTLS) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line tls.go:486
+//line tls.go:488
 func (ag_f *ag_Conn_readTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :486:1*/ var (
+	/*line :488:1*/ var (
 		ag_err1 error
 		n       int
 		ag_err2 error
 		ag_err3 error
 	)
-	/*line :486:1*/ if ag_co.Unwinding() {
-		/*line :486:1*/ return rt.Ready
+	/*line :488:1*/ if ag_co.Unwinding() {
+		/*line :488:1*/ return rt.Ready
 	}
-	/*line :486:1*/ switch ag_f.ag_state {
-	/*line :486:1*/ case 1:
-		/*line :486:1*/ goto ag_resume1
-		/*line :486:1*/
+	/*line :488:1*/ switch ag_f.ag_state {
+	/*line :488:1*/ case 1:
+		/*line :488:1*/ goto ag_resume1
+		/*line :488:1*/
 	case 2:
-		/*line :486:1*/ goto ag_resume2
+		/*line :488:1*/ goto ag_resume2
 	}
-	/*line tls.go:487:2*/ if len(ag_f.p) == 0 {
-		/*line tls.go:488:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :488:3*/ return rt.Ready
+	/*line tls.go:489:2*/ if len(ag_f.p) == 0 {
+		/*line tls.go:490:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :490:3*/ return rt.Ready
 	}
-	/*line tls.go:490:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :490:5*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :490:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:5*/ return ag_s
+	/*line tls.go:492:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :492:5*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :492:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:5*/ return ag_s
 	}
-	/*line :490:5*/ ag_resume1:
-	/*line tls.go:490:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :490:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:490:2*/ if !(ag_err1 != nil) {
-		/*line :490:2*/ goto ag_L1
+	/*line :492:5*/ ag_resume1:
+	/*line tls.go:492:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :492:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:492:2*/ if !(ag_err1 != nil) {
+		/*line :492:2*/ goto ag_L1
 	}
-	/*line tls.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :491:3*/ return rt.Ready
-	/*line :491:3*/ ag_L1:
-	/*line tls.go:493:2*/ ag_f.s = ag_f.c.sec
-	/*line :493:2*/ ag_L2:
-	/*line tls.go:495:3*/ if ag_f.c.closed {
-		/*line tls.go:496:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :496:4*/ return rt.Ready
+	/*line tls.go:493:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :493:3*/ return rt.Ready
+	/*line :493:3*/ ag_L1:
+	/*line tls.go:495:2*/ ag_f.s = ag_f.c.sec
+	/*line :495:2*/ ag_L2:
+	/*line tls.go:497:3*/ if ag_f.c.closed {
+		/*line tls.go:498:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :498:4*/ return rt.Ready
 	}
-	/*line tls.go:498:3*/ n, ag_err2 = ag_f.s.tc.Read(ag_f.p)
-	/*line tls.go:499:3*/ if n > 0 {
-		/*line tls.go:500:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :500:4*/ return rt.Ready
+	/*line tls.go:500:3*/ n, ag_err2 = ag_f.s.tc.Read(ag_f.p)
+	/*line tls.go:501:3*/ if n > 0 {
+		/*line tls.go:502:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :502:4*/ return rt.Ready
 	}
-	/*line tls.go:502:3*/ if ag_err2 != errWouldBlock {
-		/*line tls.go:503:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :503:4*/ return rt.Ready
+	/*line tls.go:504:3*/ if ag_err2 != errWouldBlock {
+		/*line tls.go:505:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :505:4*/ return rt.Ready
 	}
-	/*line tls.go:505:3*/ if out, _ := ag_f.s.pipe.buffered(); out > 0 {
-		/*line tls.go:510:4*/ ag_f.c.flushNow()
+	/*line tls.go:507:3*/ if out, _ := ag_f.s.pipe.buffered(); out > 0 {
+		/*line tls.go:512:4*/ ag_f.c.flushNow()
 	}
-	/*line tls.go:512:6*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.c.rdl)
-	/*line :512:6*/ ag_f.ag_state = 2 // await: c.fillTLS(c.rdl)
-	/*line :512:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :512:6*/ return ag_s
+	/*line tls.go:514:6*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.c.rdl)
+	/*line :514:6*/ ag_f.ag_state = 2 // await: c.fillTLS(c.rdl)
+	/*line :514:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :514:6*/ return ag_s
 	}
-	/*line :512:6*/ ag_resume2:
-	/*line tls.go:512:6*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :512:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:512:3*/ if !(ag_err3 != nil) {
-		/*line :512:3*/ goto ag_L5
+	/*line :514:6*/ ag_resume2:
+	/*line tls.go:514:6*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :514:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:514:3*/ if !(ag_err3 != nil) {
+		/*line :514:3*/ goto ag_L5
 	}
-	/*line tls.go:513:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-	/*line :513:4*/ return rt.Ready
-	/*line :513:4*/ ag_L5:
-	/*line :513:4*/ goto ag_L2
+	/*line tls.go:515:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :515:4*/ return rt.Ready
+	/*line :515:4*/ ag_L5:
+	/*line :515:4*/ goto ag_L2
 }
 
 //line tls_async.go:634
@@ -636,9 +636,9 @@ func (ag_f *ag_Conn_readTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_readTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:490"
+		return "tls.go:492"
 	case 2:
-		return "tls.go:512"
+		return "tls.go:514"
 	}
 	return ""
 }
@@ -668,9 +668,9 @@ func (ag_f *ag_Conn_writeTLS) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line tls.go:524
+//line tls.go:526
 func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :524:1*/ var (
+	/*line :526:1*/ var (
 		ag_err1 error
 		out     int
 		ag_err2 error
@@ -679,89 +679,89 @@ func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		ag_err4 error
 	)
-	/*line :524:1*/ if ag_co.Unwinding() {
-		/*line :524:1*/ return rt.Ready
+	/*line :526:1*/ if ag_co.Unwinding() {
+		/*line :526:1*/ return rt.Ready
 	}
-	/*line :524:1*/ switch ag_f.ag_state {
-	/*line :524:1*/ case 1:
-		/*line :524:1*/ goto ag_resume1
-		/*line :524:1*/
+	/*line :526:1*/ switch ag_f.ag_state {
+	/*line :526:1*/ case 1:
+		/*line :526:1*/ goto ag_resume1
+		/*line :526:1*/
 	case 2:
-		/*line :524:1*/ goto ag_resume2
-		/*line :524:1*/
+		/*line :526:1*/ goto ag_resume2
+		/*line :526:1*/
 	case 3:
-		/*line :524:1*/ goto ag_resume3
+		/*line :526:1*/ goto ag_resume3
 	}
-	/*line tls.go:525:2*/ ag_f.c.written = 0
-	/*line tls.go:526:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :526:5*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :526:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :526:5*/ return ag_s
+	/*line tls.go:527:2*/ ag_f.c.written = 0
+	/*line tls.go:528:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :528:5*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :528:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :528:5*/ return ag_s
 	}
-	/*line :526:5*/ ag_resume1:
-	/*line tls.go:526:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :526:5*/ ag_f.ag_aw0 = nil
-	/*line tls.go:526:2*/ if !(ag_err1 != nil) {
-		/*line :526:2*/ goto ag_L1
+	/*line :528:5*/ ag_resume1:
+	/*line tls.go:528:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :528:5*/ ag_f.ag_aw0 = nil
+	/*line tls.go:528:2*/ if !(ag_err1 != nil) {
+		/*line :528:2*/ goto ag_L1
 	}
-	/*line tls.go:527:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :527:3*/ return rt.Ready
-	/*line :527:3*/ ag_L1:
-	/*line tls.go:529:2*/ ag_f.s = ag_f.c.sec
-	/*line tls.go:530:5*/ out, _ = ag_f.s.pipe.buffered()
-	/*line tls.go:530:2*/ if !(out > 0) {
-		/*line :530:2*/ goto ag_L2
+	/*line tls.go:529:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :529:3*/ return rt.Ready
+	/*line :529:3*/ ag_L1:
+	/*line tls.go:531:2*/ ag_f.s = ag_f.c.sec
+	/*line tls.go:532:5*/ out, _ = ag_f.s.pipe.buffered()
+	/*line tls.go:532:2*/ if !(out > 0) {
+		/*line :532:2*/ goto ag_L2
 	}
-	/*line tls.go:531:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
-	/*line :531:6*/ ag_f.ag_state = 2 // await: c.flushTLS(c.wdl)
-	/*line :531:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :531:6*/ return ag_s
+	/*line tls.go:533:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
+	/*line :533:6*/ ag_f.ag_state = 2 // await: c.flushTLS(c.wdl)
+	/*line :533:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :533:6*/ return ag_s
 	}
-	/*line :531:6*/ ag_resume2:
-	/*line tls.go:531:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :531:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:531:3*/ if !(ag_err2 != nil) {
-		/*line :531:3*/ goto ag_L3
+	/*line :533:6*/ ag_resume2:
+	/*line tls.go:533:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :533:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:533:3*/ if !(ag_err2 != nil) {
+		/*line :533:3*/ goto ag_L3
 	}
-	/*line tls.go:532:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :532:4*/ return rt.Ready
-	/*line :532:4*/ ag_L3:
-	/*line :532:4*/ ag_L2:
-	/*line tls.go:535:2*/ ag_f.n = 0
-	/*line :535:2*/ ag_L4:
-	/*line tls.go:536:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :536:6*/ goto ag_L6
+	/*line tls.go:534:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :534:4*/ return rt.Ready
+	/*line :534:4*/ ag_L3:
+	/*line :534:4*/ ag_L2:
+	/*line tls.go:537:2*/ ag_f.n = 0
+	/*line :537:2*/ ag_L4:
+	/*line tls.go:538:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :538:6*/ goto ag_L6
 	}
-	/*line tls.go:537:3*/ if ag_f.c.closed {
-		/*line tls.go:538:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :538:4*/ return rt.Ready
+	/*line tls.go:539:3*/ if ag_f.c.closed {
+		/*line tls.go:540:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :540:4*/ return rt.Ready
 	}
-	/*line tls.go:540:3*/ end = min(len(ag_f.p), ag_f.n+tlsChunk)
-	/*line tls.go:541:3*/ m, ag_err3 = ag_f.s.tc.Write(ag_f.p[ag_f.n:end])
-	/*line tls.go:542:3*/ ag_f.n += m
-	/*line tls.go:543:3*/ ag_f.c.written = ag_f.n
-	/*line tls.go:544:3*/ if ag_err3 != nil {
-		/*line tls.go:545:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err3
-		/*line :545:4*/ return rt.Ready
+	/*line tls.go:542:3*/ end = min(len(ag_f.p), ag_f.n+tlsChunk)
+	/*line tls.go:543:3*/ m, ag_err3 = ag_f.s.tc.Write(ag_f.p[ag_f.n:end])
+	/*line tls.go:544:3*/ ag_f.n += m
+	/*line tls.go:545:3*/ ag_f.c.written = ag_f.n
+	/*line tls.go:546:3*/ if ag_err3 != nil {
+		/*line tls.go:547:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err3
+		/*line :547:4*/ return rt.Ready
 	}
-	/*line tls.go:547:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
-	/*line :547:6*/ ag_f.ag_state = 3 // await: c.flushTLS(c.wdl)
-	/*line :547:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :547:6*/ return ag_s
+	/*line tls.go:549:6*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.c.wdl)
+	/*line :549:6*/ ag_f.ag_state = 3 // await: c.flushTLS(c.wdl)
+	/*line :549:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:6*/ return ag_s
 	}
-	/*line :547:6*/ ag_resume3:
-	/*line tls.go:547:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :547:6*/ ag_f.ag_aw0 = nil
-	/*line tls.go:547:3*/ if !(ag_err4 != nil) {
-		/*line :547:3*/ goto ag_L7
+	/*line :549:6*/ ag_resume3:
+	/*line tls.go:549:6*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :549:6*/ ag_f.ag_aw0 = nil
+	/*line tls.go:549:3*/ if !(ag_err4 != nil) {
+		/*line :549:3*/ goto ag_L7
 	}
-	/*line tls.go:548:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err4
-	/*line :548:4*/ return rt.Ready
-	/*line :548:4*/ ag_L7:
-	/*line :548:4*/ goto ag_L4
-	/*line :548:4*/ ag_L6:
-	/*line tls.go:551:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :551:2*/ return rt.Ready
+	/*line tls.go:550:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_err4
+	/*line :550:4*/ return rt.Ready
+	/*line :550:4*/ ag_L7:
+	/*line :550:4*/ goto ag_L4
+	/*line :550:4*/ ag_L6:
+	/*line tls.go:553:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :553:2*/ return rt.Ready
 }
 
 //line tls_async.go:768
@@ -770,11 +770,11 @@ func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_writeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:526"
+		return "tls.go:528"
 	case 2:
-		return "tls.go:531"
+		return "tls.go:533"
 	case 3:
-		return "tls.go:547"
+		return "tls.go:549"
 	}
 	return ""
 }
@@ -801,34 +801,34 @@ func (ag_f *ag_Conn_fillFromTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line tls.go:595
+//line tls.go:597
 func (ag_f *ag_Conn_fillFromTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :595:1*/ var (
+	/*line :597:1*/ var (
 		n   int
 		err error
 	)
-	/*line :595:1*/ if ag_co.Unwinding() {
-		/*line :595:1*/ return rt.Ready
+	/*line :597:1*/ if ag_co.Unwinding() {
+		/*line :597:1*/ return rt.Ready
 	}
-	/*line :595:1*/ switch ag_f.ag_state {
-	/*line :595:1*/ case 1:
-		/*line :595:1*/ goto ag_resume1
+	/*line :597:1*/ switch ag_f.ag_state {
+	/*line :597:1*/ case 1:
+		/*line :597:1*/ goto ag_resume1
 	}
-	/*line tls.go:596:2*/ ag_f.s = scratch.Get().(*[]byte)
-	/*line tls.go:597:2*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(*ag_f.s)
-	/*line :597:2*/ ag_f.ag_state = 1 // await: c.readTLS(*s)
-	/*line :597:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :597:2*/ return ag_s
+	/*line tls.go:598:2*/ ag_f.s = scratch.Get().(*[]byte)
+	/*line tls.go:599:2*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(*ag_f.s)
+	/*line :599:2*/ ag_f.ag_state = 1 // await: c.readTLS(*s)
+	/*line :599:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :599:2*/ return ag_s
 	}
-	/*line :597:2*/ ag_resume1:
-	/*line tls.go:597:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :597:2*/ ag_f.ag_aw0 = nil
-	/*line tls.go:598:2*/ if n > 0 {
-		/*line tls.go:599:3*/ ag_f.c.buf = append(ag_f.c.buf, (*ag_f.s)[:n]...)
+	/*line :599:2*/ ag_resume1:
+	/*line tls.go:599:2*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :599:2*/ ag_f.ag_aw0 = nil
+	/*line tls.go:600:2*/ if n > 0 {
+		/*line tls.go:601:3*/ ag_f.c.buf = append(ag_f.c.buf, (*ag_f.s)[:n]...)
 	}
-	/*line tls.go:601:2*/ scratch.Put(ag_f.s)
-	/*line tls.go:602:2*/ ag_f.ag_err = err
-	/*line :602:2*/ return rt.Ready
+	/*line tls.go:603:2*/ scratch.Put(ag_f.s)
+	/*line tls.go:604:2*/ ag_f.ag_err = err
+	/*line :604:2*/ return rt.Ready
 }
 
 //line tls_async.go:835
@@ -837,7 +837,7 @@ func (ag_f *ag_Conn_fillFromTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fillFromTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "tls.go:597"
+		return "tls.go:599"
 	}
 	return ""
 }
