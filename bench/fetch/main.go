@@ -8,6 +8,13 @@
 //	go run ./bench/fetch                    # N = 1 ... the descriptor limit, delay 50ms
 //	go run ./bench/fetch -quick             # N = 1, 10, 100, delay 10ms
 //	go run ./bench/fetch -n 100,1000,max -delay 20ms -rounds 3
+//	go run ./bench/fetch -https -n 100,1000,5000 # over TLS
+//
+// With -https the server speaks TLS 1.3 (ECDSA P-256 certificate made for
+// the run) and both Go clients trust it through a custom pool, speak
+// HTTP/1.1 (net/http's client is not offered HTTP/2) and resume no
+// session: every connection costs a full handshake. The asyncio client
+// is left out.
 //
 // Every process raises its soft RLIMIT_NOFILE to the hard limit, and N =
 // "max" is the largest multiple of 1,000 that leaves 1,000 descriptors
@@ -28,12 +35,20 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	_ "embed"
 	"encoding/json"
+	"encoding/pem"
 	"flag"
 	"fmt"
 	"io"
 	"log"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -81,6 +96,8 @@ func main() {
 	listeners := flag.Int("listeners", 4, "how many SO_REUSEPORT listening sockets the server accepts on")
 	flag.StringVar(&memProfile, "memprofile", "", "internal: a client writes a heap profile of its run here")
 	flag.IntVar(&maxConns, "maxconns", 0, "the asyncgen client's MaxConnsPerHost (0: ahttp's default, -1: no limit)")
+	useTLS := flag.Bool("https", false, "serve and fetch over TLS (no asyncio client)")
+	flag.StringVar(&certDir, "certdir", "", "internal: the directory of the TLS certificate (cert.pem, key.pem)")
 	flag.Parse()
 	limit := raiseFileLimit()
 	switch *role {
@@ -107,6 +124,18 @@ func main() {
 		ns = []int{1, 10, 100}
 		*delay = 10 * time.Millisecond
 	}
+	if *useTLS {
+		*noPython = true
+		dir, err := os.MkdirTemp("", "fetch-tls")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		if err := writeCert(dir); err != nil {
+			log.Fatal(err)
+		}
+		certDir = dir
+	}
 	if err := compare(ns, *delay, *rounds, *listeners, *noPython); err != nil {
 		log.Fatal(err)
 	}
@@ -114,6 +143,57 @@ func main() {
 
 // maxConns is the asyncgen client's MaxConnsPerHost.
 var maxConns int
+
+// certDir holds cert.pem and key.pem when the run is over TLS.
+var certDir string
+
+// writeCert writes a self-signed certificate for 127.0.0.1 and its key
+// into dir.
+func writeCert(dir string) error {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "bench/fetch"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+		IsCA:         true, BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return err
+	}
+	kder, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cert.pem"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "key.pem"), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder}), 0o600)
+}
+
+// clientTLS is the clients' TLS configuration: it trusts the run's
+// certificate (nil when the run is plain http).
+func clientTLS() *tls.Config {
+	if certDir == "" {
+		return nil
+	}
+	pemBytes, err := os.ReadFile(filepath.Join(certDir, "cert.pem"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pemBytes) {
+		log.Fatal("no certificate in cert.pem")
+	}
+	return &tls.Config{RootCAs: pool}
+}
 
 // raiseFileLimit raises the soft limit on open descriptors to the hard one
 // and returns it.
@@ -177,7 +257,10 @@ func serve(delay time.Duration, listeners int) {
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(delay)
 		io.WriteString(w, "ok")
-	})}
+	}), ErrorLog: log.New(io.Discard, "", 0)}
+	if certDir != "" {
+		srv.TLSConfig = &tls.Config{NextProtos: []string{"http/1.1"}} // HTTP/1.1 only, as the clients
+	}
 	addr := "127.0.0.1:0"
 	for i := range listeners {
 		ln, err := lc.Listen(context.Background(), "tcp", addr)
@@ -186,6 +269,12 @@ func serve(delay time.Duration, listeners int) {
 		}
 		if i == 0 {
 			addr = ln.Addr().String()
+		}
+		if certDir != "" {
+			go func() {
+				log.Fatal(srv.ServeTLS(ln, filepath.Join(certDir, "cert.pem"), filepath.Join(certDir, "key.pem")))
+			}()
+			continue
 		}
 		go func() { log.Fatal(srv.Serve(ln)) }()
 	}
@@ -295,7 +384,7 @@ func fetch(cl *ahttp.Client, url string) error {
 //
 // async
 func fetchAll(url string, n int) ([]error, error) {
-	cl := &ahttp.Client{MaxConnsPerHost: maxConns}
+	cl := &ahttp.Client{MaxConnsPerHost: maxConns, TLSClientConfig: clientTLS()}
 	jobs := make([]rt.Awaitable[struct{}], n)
 	for i := range jobs {
 		jobs[i] = rt.Spawn(fetchAsync(cl, url))
@@ -312,13 +401,20 @@ func fetchAll(url string, n int) ([]error, error) {
 // fetchAllGoroutines fetches url n times at once, each on a goroutine,
 // with net/http's default client.
 func fetchAllGoroutines(url string, n int) []error {
+	cl := http.DefaultClient
+	if cfg := clientTLS(); cfg != nil {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.TLSClientConfig = cfg
+		tr.ForceAttemptHTTP2 = false
+		cl = &http.Client{Transport: tr}
+	}
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			resp, err := http.Get(url)
+			resp, err := cl.Get(url)
 			if err != nil {
 				errs[i] = err
 				return
@@ -361,7 +457,7 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 	if err != nil {
 		return err
 	}
-	srv := exec.Command(self, "-role", "server", "-delay", delay.String(), "-listeners", strconv.Itoa(listeners))
+	srv := exec.Command(self, "-role", "server", "-delay", delay.String(), "-listeners", strconv.Itoa(listeners), "-certdir", certDir)
 	stdin, err := srv.StdinPipe()
 	if err != nil {
 		return err
@@ -382,7 +478,11 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 	if err != nil {
 		return fmt.Errorf("server: %v", err)
 	}
-	url := "http://" + strings.TrimSpace(addr) + "/"
+	scheme := "http"
+	if certDir != "" {
+		scheme = "https"
+	}
+	url := scheme + "://" + strings.TrimSpace(addr) + "/"
 
 	kinds := []string{"asyncgen", "goroutines"}
 	var script string
@@ -401,7 +501,7 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 		fmt.Println("python3 not found: no asyncio column")
 	}
 
-	fmt.Printf("server: net/http in a child process (%d SO_REUSEPORT listeners), answering after %v\n", listeners, delay)
+	fmt.Printf("server: net/http in a child process (%d SO_REUSEPORT listeners), answering after %v, %s\n", listeners, delay, scheme)
 	fmt.Printf("each client runs in a child process; %d round(s) per N, interleaved: best wall, highest RSS\n", rounds)
 	fmt.Printf("wall: first request to last body; cpu: the client's user+system time; rss: its peak RSS;\n")
 	fmt.Printf("live: the most live heap (as of the last GC) + goroutine stacks seen; gor: the most goroutines at once\n\n")
@@ -424,7 +524,7 @@ func compare(ns []int, delay time.Duration, rounds, listeners int, noPython bool
 				if kind == "asyncio" {
 					cmd = exec.Command("python3", script, url, strconv.Itoa(n))
 				} else {
-					cmd = exec.Command(self, "-role", kind, "-url", url, "-maxconns", strconv.Itoa(maxConns), strconv.Itoa(n))
+					cmd = exec.Command(self, "-role", kind, "-url", url, "-maxconns", strconv.Itoa(maxConns), "-certdir", certDir, strconv.Itoa(n))
 				}
 				r, err := child(cmd)
 				if err != nil {

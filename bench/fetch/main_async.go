@@ -25,8 +25,8 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "fetch", Line: 278, Off: 8434, Head: "func fetch(cl *ahttp.Client, url string) error {", Len: 317, Hash: 0x32c2ce31dda8aa8a},
-		{Name: "fetchAll", Line: 297, Off: 8833, Head: "func fetchAll(url string, n int) ([]error, error) {", Len: 367, Hash: 0xf56d273f64e79909},
+		{Name: "fetch", Line: 367, Off: 11327, Head: "func fetch(cl *ahttp.Client, url string) error {", Len: 317, Hash: 0x32c2ce31dda8aa8a},
+		{Name: "fetchAll", Line: 386, Off: 11726, Head: "func fetchAll(url string, n int) ([]error, error) {", Len: 397, Hash: 0xd55d4eed9f649f3a},
 	})
 }
 
@@ -55,69 +55,69 @@ func (ag_f *ag_fetch) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:278
+//line main.go:367
 func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :278:1*/ var (
+	/*line :367:1*/ var (
 		err  error
 		body []byte
 	)
-	/*line :278:1*/ if ag_co.Unwinding() {
-		/*line :278:1*/ goto ag_exit
+	/*line :367:1*/ if ag_co.Unwinding() {
+		/*line :367:1*/ goto ag_exit
 	}
-	/*line :278:1*/ switch ag_f.ag_state {
-	/*line :278:1*/ case 1:
-		/*line :278:1*/ goto ag_resume1
-		/*line :278:1*/
+	/*line :367:1*/ switch ag_f.ag_state {
+	/*line :367:1*/ case 1:
+		/*line :367:1*/ goto ag_resume1
+		/*line :367:1*/
 	case 2:
-		/*line :278:1*/ goto ag_resume2
-		/*line :278:1*/
+		/*line :367:1*/ goto ag_resume2
+		/*line :367:1*/
 	case 3:
-		/*line :278:1*/ goto ag_resume3
+		/*line :367:1*/ goto ag_resume3
 	}
-	/*line main.go:279:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :279:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:2*/ return ag_s
+	/*line main.go:368:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :368:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :368:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :368:2*/ return ag_s
 	}
-	/*line :279:2*/ ag_resume1:
-	/*line main.go:279:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :279:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:280:2*/ if err != nil {
-		/*line main.go:281:3*/ ag_f.ag_err = err
-		/*line :281:3*/ goto ag_exit
+	/*line :368:2*/ ag_resume1:
+	/*line main.go:368:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :368:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:369:2*/ if err != nil {
+		/*line main.go:370:3*/ ag_f.ag_err = err
+		/*line :370:3*/ goto ag_exit
 	}
-	/*line main.go:283:2*/ {
-		/*line :283:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :283:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :283:2*/ defer ag_dfn()
-			/*line :283:2*/ ag_p.Raise()
+	/*line main.go:372:2*/ {
+		/*line :372:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :372:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :372:2*/ defer ag_dfn()
+			/*line :372:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:284:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :284:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:2*/ return ag_s
+	/*line main.go:373:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :373:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :373:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:2*/ return ag_s
 	}
-	/*line :284:2*/ ag_resume2:
-	/*line main.go:284:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :284:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:285:2*/ if err != nil {
-		/*line main.go:286:3*/ ag_f.ag_err = err
-		/*line :286:3*/ goto ag_exit
+	/*line :373:2*/ ag_resume2:
+	/*line main.go:373:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :373:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:374:2*/ if err != nil {
+		/*line main.go:375:3*/ ag_f.ag_err = err
+		/*line :375:3*/ goto ag_exit
 	}
-	/*line main.go:288:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
-		/*line main.go:289:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
-		/*line :289:3*/ goto ag_exit
+	/*line main.go:377:2*/ if ag_f.resp.StatusCode != 200 || string(body) != "ok" {
+		/*line main.go:378:3*/ ag_f.ag_err = fmt.Errorf("%s %q", ag_f.resp.Status, body)
+		/*line :378:3*/ goto ag_exit
 	}
-	/*line main.go:291:2*/ ag_f.ag_err = nil
-	/*line :291:2*/ goto ag_exit
-	/*line :291:2*/ ag_exit:
-	/*line :291:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :291:2*/ ag_resume3:
-	/*line :291:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :291:2*/ return ag_s
+	/*line main.go:380:2*/ ag_f.ag_err = nil
+	/*line :380:2*/ goto ag_exit
+	/*line :380:2*/ ag_exit:
+	/*line :380:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :380:2*/ ag_resume3:
+	/*line :380:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :380:2*/ return ag_s
 	}
-	/*line :291:2*/ return rt.Ready
+	/*line :380:2*/ return rt.Ready
 }
 
 //line main_async.go:124
@@ -126,11 +126,11 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:279"
+		return "main.go:368"
 	case 2:
-		return "main.go:284"
+		return "main.go:373"
 	case 3:
-		return "main.go:292 (deferred calls)"
+		return "main.go:381 (deferred calls)"
 	}
 	return ""
 }
@@ -164,57 +164,57 @@ func (ag_f *ag_fetchAll) AwaitResult() ([]error, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:297
+//line main.go:386
 func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :297:1*/ var (
+	/*line :386:1*/ var (
 		results []rt.Result[struct{}]
 		err     error
 		errs    []error
 	)
-	/*line :297:1*/ if ag_co.Unwinding() {
-		/*line :297:1*/ return rt.Ready
+	/*line :386:1*/ if ag_co.Unwinding() {
+		/*line :386:1*/ return rt.Ready
 	}
-	/*line :297:1*/ switch ag_f.ag_state {
-	/*line :297:1*/ case 1:
-		/*line :297:1*/ goto ag_resume1
-		/*line :297:1*/
+	/*line :386:1*/ switch ag_f.ag_state {
+	/*line :386:1*/ case 1:
+		/*line :386:1*/ goto ag_resume1
+		/*line :386:1*/
 	case 2:
-		/*line :297:1*/ goto ag_resume2
+		/*line :386:1*/ goto ag_resume2
 	}
-	/*line main.go:298:2*/ ag_f.cl = &ahttp.Client{MaxConnsPerHost: maxConns}
-	/*line main.go:299:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
-	/*line :299:2*/ ag_f.ag_t3 = ag_f.jobs
-	/*line :299:2*/ ag_f.ag_t4 = 0
-	/*line :299:2*/ ag_L1:
-	/*line main.go:300:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :300:2*/ goto ag_L3
+	/*line main.go:387:2*/ ag_f.cl = &ahttp.Client{MaxConnsPerHost: maxConns, TLSClientConfig: clientTLS()}
+	/*line main.go:388:2*/ ag_f.jobs = make([]rt.Awaitable[struct{}], ag_f.n)
+	/*line :388:2*/ ag_f.ag_t3 = ag_f.jobs
+	/*line :388:2*/ ag_f.ag_t4 = 0
+	/*line :388:2*/ ag_L1:
+	/*line main.go:389:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :389:2*/ goto ag_L3
 	}
-	/*line main.go:300:6*/ ag_f.i = ag_f.ag_t4
-	/*line main.go:301:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
-	/*line :301:3*/ ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
-	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:3*/ return ag_s
+	/*line main.go:389:6*/ ag_f.i = ag_f.ag_t4
+	/*line main.go:390:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
+	/*line :390:3*/ ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
+	/*line :390:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :390:3*/ return ag_s
 	}
-	/*line :301:3*/ ag_resume1:
-	/*line main.go:301:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :301:3*/ ag_f.ag_aw0 = nil
-	/*line :301:3*/ ag_f.ag_t4++
-	/*line :301:3*/ goto ag_L1
-	/*line :301:3*/ ag_L3:
-	/*line main.go:304:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
-	/*line :304:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
-	/*line :304:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:2*/ return ag_s
+	/*line :390:3*/ ag_resume1:
+	/*line main.go:390:3*/ ag_f.jobs[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :390:3*/ ag_f.ag_aw0 = nil
+	/*line :390:3*/ ag_f.ag_t4++
+	/*line :390:3*/ goto ag_L1
+	/*line :390:3*/ ag_L3:
+	/*line main.go:393:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
+	/*line :393:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
+	/*line :393:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :393:2*/ return ag_s
 	}
-	/*line :304:2*/ ag_resume2:
-	/*line main.go:304:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	/*line :304:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:305:2*/ errs = make([]error, len(results))
-	/*line main.go:306:2*/ for i, r := range results {
-		/*line main.go:307:3*/ errs[i] = r.Err
+	/*line :393:2*/ ag_resume2:
+	/*line main.go:393:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line :393:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:394:2*/ errs = make([]error, len(results))
+	/*line main.go:395:2*/ for i, r := range results {
+		/*line main.go:396:3*/ errs[i] = r.Err
 	}
-	/*line main.go:309:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
-	/*line :309:2*/ return rt.Ready
+	/*line main.go:398:2*/ ag_f.ag_r0, ag_f.ag_err = errs, err
+	/*line :398:2*/ return rt.Ready
 }
 
 //line main_async.go:221
@@ -223,9 +223,9 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetchAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:301"
+		return "main.go:390"
 	case 2:
-		return "main.go:304"
+		return "main.go:393"
 	}
 	return ""
 }

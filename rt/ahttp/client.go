@@ -4,8 +4,10 @@ package ahttp
 
 import (
 	"bytes"
+	"crypto/tls"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -116,10 +118,23 @@ type Client struct {
 	// (HTTP_PROXY, NO_PROXY and their lower-case forms, never for
 	// localhost), as net/http's DefaultTransport. An http URL goes to
 	// the proxy in absolute form, with the proxy URL's user info as
-	// Proxy-Authorization; connections to the proxy are pooled. Only
-	// http proxies for http URLs: there is no CONNECT tunnel, since
-	// ahttp has no TLS yet.
+	// Proxy-Authorization; connections to the proxy are pooled. An https
+	// URL goes through a CONNECT tunnel to its host (with the same
+	// Proxy-Authorization), TLS running inside it; tunnels are pooled per
+	// proxy and host. The proxy itself is spoken to in plain http.
 	Proxy func(*http.Request) (*url.URL, error)
+
+	// TLSClientConfig configures the TLS of https requests, as net/http's
+	// Transport.TLSClientConfig: nil means crypto/tls's defaults (the
+	// system's roots). Each connection uses a clone with ServerName set
+	// to the URL's host unless it is set, and NextProtos "http/1.1"
+	// unless it is set (ahttp speaks HTTP/1.1 only, so set nothing else).
+	// Give it a ClientSessionCache to resume sessions.
+	TLSClientConfig *tls.Config
+	// TLSHandshakeTimeout bounds a TLS handshake (zero:
+	// anet.DefaultHandshakeTimeout, 10 s, as net/http's
+	// DefaultTransport; negative: none but Timeout).
+	TLSHandshakeTimeout time.Duration
 
 	mu    sync.Mutex
 	loops map[rt.Loop]*loopPool // guarded by mu; a loopPool itself belongs to its loop
@@ -238,12 +253,21 @@ func (cl *Client) Dials() int { return int(cl.dials.Load()) }
 // async
 func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {
 	addr := canonicalAddr(req.URL)
-	if proxy != nil {
+	key := addr // the pool's
+	var tunnel *url.URL
+	if req.URL.Scheme == "https" {
+		key = "https://" + addr
+		if proxy != nil { // CONNECT: the request itself goes in origin form
+			tunnel, proxy = proxy, nil
+			key += " via " + canonicalAddr(tunnel)
+		}
+	} else if proxy != nil {
 		addr = canonicalAddr(proxy) // the pool is the proxy's; each request names its target
+		key = addr
 	}
 	var hp *hostPool // nil outside a loop: no pool
 	if lp := rt.CurrentLoop(); lp != nil {
-		hp = cl.hostPool(*lp, addr)
+		hp = cl.hostPool(*lp, key)
 	}
 	if err := hp.acquire(dl); err != nil {
 		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
@@ -262,14 +286,18 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		c = hp.takeIdle()
 		reused := c != nil
 		if c == nil {
-			nc, err := cl.dial(addr, dl)
+			nc, err := cl.connect(req.URL, tunnel, addr, dl)
 			if err != nil {
-				return nil, err
+				return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
 			}
 			c = nc
 		}
 		resp, err := cl.exchange(c, req, proxy, dl)
 		if err == nil {
+			if c.IsTLS() {
+				st := c.ConnectionState()
+				resp.TLS = &st
+			}
 			r := cl.withBody(resp, req, hp, c, held)
 			c, held = nil, false
 			return r, nil
@@ -286,6 +314,96 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		}
 		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: unwrapNothing(err)}
 	}
+}
+
+// connect opens a connection for a request to u: to addr, or through
+// the proxy tunnel (CONNECT addr), and for https with a TLS handshake,
+// all within the deadline.
+//
+// async
+func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {
+	target := addr
+	if tunnel != nil {
+		target = canonicalAddr(tunnel)
+	}
+	c, err := cl.dial(target, dl)
+	if err != nil || u.Scheme != "https" {
+		return c, err
+	}
+	if tunnel != nil {
+		if err := cl.openTunnel(c, tunnel, addr, dl); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
+	c = anet.TLSClient(c, cl.tlsConfig(u.Hostname()))
+	if d := cl.TLSHandshakeTimeout; d != 0 {
+		c.SetHandshakeTimeout(d)
+	}
+	c.SetDeadline(dl)
+	if err := c.Handshake(); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// tlsConfig is the configuration of a connection to host.
+func (cl *Client) tlsConfig(host string) *tls.Config {
+	var cfg *tls.Config
+	if cl.TLSClientConfig != nil {
+		cfg = cl.TLSClientConfig.Clone()
+	} else {
+		cfg = new(tls.Config)
+	}
+	if cfg.ServerName == "" {
+		cfg.ServerName = host
+	}
+	if cfg.NextProtos == nil {
+		cfg.NextProtos = []string{"http/1.1"}
+	}
+	return cfg
+}
+
+// openTunnel asks the proxy on c for a tunnel to addr (CONNECT) and
+// reads its answer: a 2xx opens the tunnel, anything else is an error
+// that carries the proxy's status.
+//
+// async
+func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {
+	c.SetDeadline(dl)
+	req := &http.Request{
+		Method: http.MethodConnect,
+		URL:    &url.URL{Opaque: addr},
+		Host:   addr,
+		Header: make(http.Header),
+	}
+	if proxy.User != nil {
+		req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(proxy.User))
+	}
+	var wire bytes.Buffer
+	if err := req.Write(&wire); err != nil {
+		return err
+	}
+	if _, err := c.Write(wire.Bytes()); err != nil {
+		return err
+	}
+	limit := cl.MaxResponseHeaderBytes
+	if limit <= 0 {
+		limit = DefaultMaxHeaderBytes
+	}
+	block, err := readHeader(c, limit)
+	if err != nil {
+		return unexpected(err)
+	}
+	resp, err := parseResponse(block, req)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", proxy.Host, addr, resp.Status)
+	}
+	return nil
 }
 
 // dial opens a connection to addr, within the deadline.
@@ -458,11 +576,15 @@ func idempotent(req *http.Request) bool {
 	return key || xkey
 }
 
-// canonicalAddr is the URL's host:port, port 80 when absent.
+// canonicalAddr is the URL's host:port, port 80 (443 for https) when
+// absent.
 func canonicalAddr(u *url.URL) string {
 	host, port := u.Hostname(), u.Port()
 	if port == "" {
 		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
 	}
 	return net.JoinHostPort(host, port)
 }

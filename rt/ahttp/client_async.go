@@ -5,6 +5,7 @@ package ahttp
 
 import (
 	"bytes"
+	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"io"
@@ -31,6 +32,16 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Client, *url.URL, *url.URL, string, time.Time) (*anet.Conn, error)
+	var _ ag_stale_run_go_generate = (*Client).connect
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Client, *anet.Conn, *url.URL, string, time.Time) error
+	var _ ag_stale_run_go_generate = (*Client).openTunnel
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Client, string, time.Time) (*anet.Conn, error)
 	var _ ag_stale_run_go_generate = (*Client).dial
 }
@@ -49,12 +60,14 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "Get", Line: 169, Off: 7119, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
-		{Name: "Do", Line: 176, Off: 7243, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).send", Line: 239, Off: 9210, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1330, Hash: 0xbe073c8008faa9fb},
-		{Name: "(*Client).dial", Line: 294, Off: 10611, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 315, Off: 11189, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1262, Hash: 0xf3799a645e7e1011},
-		{Name: "(*hostPool).acquire", Line: 542, Off: 17909, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "Get", Line: 184, Off: 7879, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
+		{Name: "Do", Line: 191, Off: 8003, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
+		{Name: "(*Client).send", Line: 254, Off: 9970, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1758, Hash: 0x43c6778c1caae546},
+		{Name: "(*Client).connect", Line: 324, Off: 11912, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
+		{Name: "(*Client).openTunnel", Line: 373, Off: 13097, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
+		{Name: "(*Client).dial", Line: 412, Off: 14066, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 433, Off: 14644, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1262, Hash: 0xf3799a645e7e1011},
+		{Name: "(*hostPool).acquire", Line: 664, Off: 21430, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -80,38 +93,38 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:169
+//line client.go:184
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :169:1*/ var (
+	/*line :184:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :169:1*/ if ag_co.Unwinding() {
-		/*line :169:1*/ return rt.Ready
+	/*line :184:1*/ if ag_co.Unwinding() {
+		/*line :184:1*/ return rt.Ready
 	}
-	/*line :169:1*/ switch ag_f.ag_state {
-	/*line :169:1*/ case 1:
-		/*line :169:1*/ goto ag_resume1
+	/*line :184:1*/ switch ag_f.ag_state {
+	/*line :184:1*/ case 1:
+		/*line :184:1*/ goto ag_resume1
 	}
-	/*line client.go:170:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :170:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :170:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :170:9*/ return ag_s
+	/*line client.go:185:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :185:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :185:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :185:9*/ return ag_s
 	}
-	/*line :170:9*/ ag_resume1:
-	/*line client.go:170:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :170:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:170:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :170:2*/ return rt.Ready
+	/*line :185:9*/ ag_resume1:
+	/*line client.go:185:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :185:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:185:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :185:2*/ return rt.Ready
 }
 
-//line client_async.go:109
+//line client_async.go:122
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:170"
+		return "client.go:185"
 	}
 	return ""
 }
@@ -138,43 +151,43 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:176
+//line client.go:191
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :176:1*/ var (
+	/*line :191:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :176:1*/ if ag_co.Unwinding() {
-		/*line :176:1*/ return rt.Ready
+	/*line :191:1*/ if ag_co.Unwinding() {
+		/*line :191:1*/ return rt.Ready
 	}
-	/*line :176:1*/ switch ag_f.ag_state {
-	/*line :176:1*/ case 1:
-		/*line :176:1*/ goto ag_resume1
+	/*line :191:1*/ switch ag_f.ag_state {
+	/*line :191:1*/ case 1:
+		/*line :191:1*/ goto ag_resume1
 	}
-	/*line client.go:177:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :177:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :177:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :177:9*/ return ag_s
+	/*line client.go:192:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :192:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :192:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:9*/ return ag_s
 	}
-	/*line :177:9*/ ag_resume1:
-	/*line client.go:177:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :177:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:177:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :177:2*/ return rt.Ready
+	/*line :192:9*/ ag_resume1:
+	/*line client.go:192:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :192:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:192:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :192:2*/ return rt.Ready
 }
 
-//line client_async.go:167
+//line client_async.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:177"
+		return "client.go:192"
 	}
 	return ""
 }
 
-// ag_Client_send is the frame of (*Client).send (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_send is the frame of (*Client).send (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_send struct {
 	ag_state  int
 	cl        *Client
@@ -182,6 +195,8 @@ type ag_Client_send struct {
 	proxy     *url.URL
 	dl        time.Time
 	addr      string
+	key       string
+	tunnel    *url.URL
 	hp        *hostPool
 	held      bool
 	c         *anet.Conn
@@ -208,9 +223,9 @@ func (ag_f *ag_Client_send) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:239
+//line client.go:254
 func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :239:1*/ var (
+	/*line :254:1*/ var (
 		lp      *rt.Loop
 		ag_err1 error
 		nc      *anet.Conn
@@ -218,146 +233,395 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :239:1*/ if ag_co.Unwinding() {
-		/*line :239:1*/ goto ag_exit
+	/*line :254:1*/ if ag_co.Unwinding() {
+		/*line :254:1*/ goto ag_exit
 	}
-	/*line :239:1*/ switch ag_f.ag_state {
-	/*line :239:1*/ case 1:
-		/*line :239:1*/ goto ag_resume1
-		/*line :239:1*/
+	/*line :254:1*/ switch ag_f.ag_state {
+	/*line :254:1*/ case 1:
+		/*line :254:1*/ goto ag_resume1
+		/*line :254:1*/
 	case 2:
-		/*line :239:1*/ goto ag_resume2
-		/*line :239:1*/
+		/*line :254:1*/ goto ag_resume2
+		/*line :254:1*/
 	case 3:
-		/*line :239:1*/ goto ag_resume3
-		/*line :239:1*/
+		/*line :254:1*/ goto ag_resume3
+		/*line :254:1*/
 	case 4:
-		/*line :239:1*/ goto ag_resume4
-		/*line :239:1*/
+		/*line :254:1*/ goto ag_resume4
+		/*line :254:1*/
 	case 5:
-		/*line :239:1*/ goto ag_resume5
+		/*line :254:1*/ goto ag_resume5
 	}
-	/*line client.go:240:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
-	/*line client.go:241:2*/ if ag_f.proxy != nil {
-		/*line client.go:242:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
+	/*line client.go:255:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
+	/*line client.go:256:2*/ ag_f.key = ag_f.addr
+	/*line client.go:257:6*/ ag_f.tunnel = nil
+	/*line client.go:258:2*/ if ag_f.req.URL.Scheme == "https" {
+		/*line client.go:259:3*/ ag_f.key = "https://" + ag_f.addr
+		/*line client.go:260:3*/ if ag_f.proxy != nil {
+			/*line client.go:261:4*/ ag_f.tunnel, ag_f.proxy = ag_f.proxy, nil
+			/*line client.go:262:4*/ ag_f.key += " via " + canonicalAddr(ag_f.tunnel)
+		}
+	} else if ag_f.proxy != nil {
+		/*line client.go:265:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
+		/*line client.go:266:3*/ ag_f.key = ag_f.addr
 	}
-	/*line client.go:244:6*/ ag_f.hp = nil
-	/*line client.go:245:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :245:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :245:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :245:5*/ return ag_s
+	/*line client.go:268:6*/ ag_f.hp = nil
+	/*line client.go:269:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :269:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :269:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:5*/ return ag_s
 	}
-	/*line :245:5*/ ag_resume1:
-	/*line client.go:245:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :245:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:245:2*/ if !(lp != nil) {
-		/*line :245:2*/ goto ag_L1
+	/*line :269:5*/ ag_resume1:
+	/*line client.go:269:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :269:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:269:2*/ if !(lp != nil) {
+		/*line :269:2*/ goto ag_L1
 	}
-	/*line client.go:246:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.addr)
-	/*line :246:3*/ ag_L1:
-	/*line client.go:248:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
-	/*line :248:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
-	/*line :248:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:5*/ return ag_s
+	/*line client.go:270:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line :270:3*/ ag_L1:
+	/*line client.go:272:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :272:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
+	/*line :272:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:5*/ return ag_s
 	}
-	/*line :248:5*/ ag_resume2:
-	/*line client.go:248:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :248:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:248:2*/ if !(ag_err1 != nil) {
-		/*line :248:2*/ goto ag_L2
+	/*line :272:5*/ ag_resume2:
+	/*line client.go:272:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :272:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:272:2*/ if !(ag_err1 != nil) {
+		/*line :272:2*/ goto ag_L2
 	}
-	/*line client.go:249:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :249:3*/ goto ag_exit
-	/*line :249:3*/ ag_L2:
-	/*line client.go:251:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:252:6*/ ag_f.c = nil
-	/*line client.go:253:2*/ {
-		/*line :253:2*/ ag_dfn := func() {
-			/*line client.go:254:3*/ if ag_f.c != nil {
-				/*line client.go:255:4*/ ag_f.c.Close()
+	/*line client.go:273:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :273:3*/ goto ag_exit
+	/*line :273:3*/ ag_L2:
+	/*line client.go:275:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:276:6*/ ag_f.c = nil
+	/*line client.go:277:2*/ {
+		/*line :277:2*/ ag_dfn := func() {
+			/*line client.go:278:3*/ if ag_f.c != nil {
+				/*line client.go:279:4*/ ag_f.c.Close()
 			}
-			/*line client.go:257:3*/ if ag_f.held {
-				/*line client.go:258:4*/ ag_f.hp.slots.Release()
+			/*line client.go:281:3*/ if ag_f.held {
+				/*line client.go:282:4*/ ag_f.hp.slots.Release()
 			}
 		}
-		/*line client.go:253:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :253:2*/ defer ag_dfn()
-			/*line :253:2*/ ag_p.Raise()
+		/*line client.go:277:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :277:2*/ defer ag_dfn()
+			/*line :277:2*/ ag_p.Raise()
 		})
 	}
-	/*line :253:2*/ ag_L3:
-	/*line client.go:262:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:263:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:264:3*/ if !(ag_f.c == nil) {
-		/*line :264:3*/ goto ag_L6
+	/*line :277:2*/ ag_L3:
+	/*line client.go:286:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:287:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:288:3*/ if !(ag_f.c == nil) {
+		/*line :288:3*/ goto ag_L6
 	}
-	/*line client.go:265:4*/ ag_f.ag_aw2 = ag_f.cl.dialAsync(ag_f.addr, ag_f.dl)
-	/*line :265:4*/ ag_f.ag_state = 3 // await: cl.dial(addr, dl)
-	/*line :265:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :265:4*/ return ag_s
+	/*line client.go:289:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :289:4*/ ag_f.ag_state = 3 // await: cl.connect(req.URL, tunnel, addr, dl)
+	/*line :289:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :289:4*/ return ag_s
 	}
-	/*line :265:4*/ ag_resume3:
-	/*line client.go:265:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :265:4*/ ag_f.ag_aw2 = nil
-	/*line client.go:266:4*/ if ag_err2 != nil {
-		/*line client.go:267:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :267:5*/ goto ag_exit
+	/*line :289:4*/ ag_resume3:
+	/*line client.go:289:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :289:4*/ ag_f.ag_aw2 = nil
+	/*line client.go:290:4*/ if ag_err2 != nil {
+		/*line client.go:291:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
+		/*line :291:5*/ goto ag_exit
 	}
-	/*line client.go:269:4*/ ag_f.c = nc
-	/*line :269:4*/ ag_L6:
-	/*line client.go:271:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
-	/*line :271:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
-	/*line :271:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:3*/ return ag_s
+	/*line client.go:293:4*/ ag_f.c = nc
+	/*line :293:4*/ ag_L6:
+	/*line client.go:295:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line :295:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
+	/*line :295:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :295:3*/ return ag_s
 	}
-	/*line :271:3*/ ag_resume4:
-	/*line client.go:271:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :271:3*/ ag_f.ag_aw3 = nil
-	/*line client.go:272:3*/ if ag_err3 == nil {
-		/*line client.go:273:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:274:4*/ ag_f.c, ag_f.held = nil, false
-		/*line client.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :275:4*/ goto ag_exit
+	/*line :295:3*/ ag_resume4:
+	/*line client.go:295:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :295:3*/ ag_f.ag_aw3 = nil
+	/*line client.go:296:3*/ if ag_err3 == nil {
+		/*line client.go:297:4*/ if ag_f.c.IsTLS() {
+			/*line client.go:298:5*/ st := ag_f.c.ConnectionState()
+			/*line client.go:299:5*/ resp.TLS = &st
+		}
+		/*line client.go:301:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:302:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:303:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :303:4*/ goto ag_exit
 	}
-	/*line client.go:277:3*/ ag_f.c.Close()
-	/*line client.go:278:3*/ ag_f.c = nil
-	/*line client.go:279:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:280:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:281:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:282:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :282:6*/ goto ag_exit
+	/*line client.go:305:3*/ ag_f.c.Close()
+	/*line client.go:306:3*/ ag_f.c = nil
+	/*line client.go:307:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:308:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:309:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:310:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :310:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:285:4*/ goto ag_L4
+		/*line client.go:313:4*/ goto ag_L4
 	}
-	/*line client.go:287:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :287:3*/ goto ag_exit
-	/*line :287:3*/ ag_L4:
-	/*line :287:3*/ goto ag_L3
-	/*line :287:3*/ ag_exit:
-	/*line :287:3*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :287:3*/ ag_resume5:
-	/*line :287:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :287:3*/ return ag_s
+	/*line client.go:315:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :315:3*/ goto ag_exit
+	/*line :315:3*/ ag_L4:
+	/*line :315:3*/ goto ag_L3
+	/*line :315:3*/ ag_exit:
+	/*line :315:3*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :315:3*/ ag_resume5:
+	/*line :315:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :315:3*/ return ag_s
 	}
-	/*line :287:3*/ return rt.Ready
+	/*line :315:3*/ return rt.Ready
 }
 
-//line client_async.go:347
+//line client_async.go:375
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:245"
+		return "client.go:269"
 	case 2:
-		return "client.go:248"
+		return "client.go:272"
 	case 3:
-		return "client.go:265"
+		return "client.go:289"
 	case 4:
-		return "client.go:271"
+		return "client.go:295"
 	case 5:
-		return "client.go:289 (deferred calls)"
+		return "client.go:317 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_Client_connect is the frame of (*Client).connect (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Client_connect struct {
+	ag_state int
+	cl       *Client
+	u        *url.URL
+	tunnel   *url.URL
+	addr     string
+	dl       time.Time
+	c        *anet.Conn
+	ag_aw0   rt.Awaitable[*anet.Conn]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_r0    *anet.Conn
+	ag_err   error
+}
+
+// connectAsync returns the coroutine of (*Client).connect: nothing runs until it is awaited, spawned, gathered or run.
+func (cl *Client) connectAsync(u *url.URL, tunnel *url.URL, addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
+	return &ag_Client_connect{cl: cl, u: u, tunnel: tunnel, addr: addr, dl: dl}
+}
+
+func (ag_f *ag_Client_connect) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Client_connect) AwaitResult() (*anet.Conn, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client.go:324
+func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :324:1*/ var (
+		target  string
+		ag_err1 error
+		ag_err2 error
+		ag_err3 error
+	)
+	/*line :324:1*/ if ag_co.Unwinding() {
+		/*line :324:1*/ return rt.Ready
+	}
+	/*line :324:1*/ switch ag_f.ag_state {
+	/*line :324:1*/ case 1:
+		/*line :324:1*/ goto ag_resume1
+		/*line :324:1*/
+	case 2:
+		/*line :324:1*/ goto ag_resume2
+		/*line :324:1*/
+	case 3:
+		/*line :324:1*/ goto ag_resume3
+	}
+	/*line client.go:325:2*/ target = ag_f.addr
+	/*line client.go:326:2*/ if ag_f.tunnel != nil {
+		/*line client.go:327:3*/ target = canonicalAddr(ag_f.tunnel)
+	}
+	/*line client.go:329:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(target, ag_f.dl)
+	/*line :329:2*/ ag_f.ag_state = 1 // await: cl.dial(target, dl)
+	/*line :329:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :329:2*/ return ag_s
+	}
+	/*line :329:2*/ ag_resume1:
+	/*line client.go:329:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :329:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:330:2*/ if ag_err1 != nil || ag_f.u.Scheme != "https" {
+		/*line client.go:331:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, ag_err1
+		/*line :331:3*/ return rt.Ready
+	}
+	/*line client.go:333:2*/ if !(ag_f.tunnel != nil) {
+		/*line :333:2*/ goto ag_L1
+	}
+	/*line client.go:334:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :334:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
+	/*line :334:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :334:6*/ return ag_s
+	}
+	/*line :334:6*/ ag_resume2:
+	/*line client.go:334:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :334:6*/ ag_f.ag_aw1 = nil
+	/*line client.go:334:3*/ if !(ag_err2 != nil) {
+		/*line :334:3*/ goto ag_L2
+	}
+	/*line client.go:335:4*/ ag_f.c.Close()
+	/*line client.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :336:4*/ return rt.Ready
+	/*line :336:4*/ ag_L2:
+	/*line :336:4*/ ag_L1:
+	/*line client.go:339:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
+	/*line client.go:340:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
+		/*line client.go:341:3*/ ag_f.c.SetHandshakeTimeout(d)
+	}
+	/*line client.go:343:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:344:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
+	/*line :344:5*/ ag_f.ag_state = 3 // await: c.Handshake()
+	/*line :344:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :344:5*/ return ag_s
+	}
+	/*line :344:5*/ ag_resume3:
+	/*line client.go:344:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :344:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:344:2*/ if !(ag_err3 != nil) {
+		/*line :344:2*/ goto ag_L3
+	}
+	/*line client.go:345:3*/ ag_f.c.Close()
+	/*line client.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :346:3*/ return rt.Ready
+	/*line :346:3*/ ag_L3:
+	/*line client.go:348:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line :348:2*/ return rt.Ready
+}
+
+//line client_async.go:502
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Client_connect) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client.go:329"
+	case 2:
+		return "client.go:334"
+	case 3:
+		return "client.go:344"
+	}
+	return ""
+}
+
+// ag_Client_openTunnel is the frame of (*Client).openTunnel (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Client_openTunnel struct {
+	ag_state int
+	cl       *Client
+	c        *anet.Conn
+	proxy    *url.URL
+	addr     string
+	dl       time.Time
+	req      *http.Request
+	wire     bytes.Buffer
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[[]byte]
+	ag_err   error
+}
+
+// openTunnelAsync returns the coroutine of (*Client).openTunnel: nothing runs until it is awaited, spawned, gathered or run.
+func (cl *Client) openTunnelAsync(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) rt.Awaitable[struct{}] {
+	return &ag_Client_openTunnel{cl: cl, c: c, proxy: proxy, addr: addr, dl: dl}
+}
+
+func (ag_f *ag_Client_openTunnel) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Client_openTunnel) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line client.go:373
+func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :373:1*/ var (
+		ag_err1 error
+		limit   int
+		block   []byte
+		ag_err2 error
+		resp    *http.Response
+	)
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
+	}
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
+		/*line :373:1*/
+	case 2:
+		/*line :373:1*/ goto ag_resume2
+	}
+	/*line client.go:374:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:375:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
+	/*line client.go:381:2*/ if ag_f.proxy.User != nil {
+		/*line client.go:382:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
+	}
+	/*line client.go:384:6*/ ag_f.wire = bytes.Buffer{}
+	/*line client.go:385:2*/ if err := ag_f.req.Write(&ag_f.wire); err != nil {
+		/*line client.go:386:3*/ ag_f.ag_err = err
+		/*line :386:3*/ return rt.Ready
+	}
+	/*line client.go:388:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :388:5*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :388:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :388:5*/ return ag_s
+	}
+	/*line :388:5*/ ag_resume1:
+	/*line client.go:388:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :388:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:388:2*/ if !(ag_err1 != nil) {
+		/*line :388:2*/ goto ag_L1
+	}
+	/*line client.go:389:3*/ ag_f.ag_err = ag_err1
+	/*line :389:3*/ return rt.Ready
+	/*line :389:3*/ ag_L1:
+	/*line client.go:391:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:392:2*/ if limit <= 0 {
+		/*line client.go:393:3*/ limit = DefaultMaxHeaderBytes
+	}
+	/*line client.go:395:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
+	/*line :395:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :395:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :395:2*/ return ag_s
+	}
+	/*line :395:2*/ ag_resume2:
+	/*line client.go:395:2*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :395:2*/ ag_f.ag_aw1 = nil
+	/*line client.go:396:2*/ if ag_err2 != nil {
+		/*line client.go:397:3*/ ag_f.ag_err = unexpected(ag_err2)
+		/*line :397:3*/ return rt.Ready
+	}
+	/*line client.go:399:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:400:2*/ if ag_err2 != nil {
+		/*line client.go:401:3*/ ag_f.ag_err = ag_err2
+		/*line :401:3*/ return rt.Ready
+	}
+	/*line client.go:403:2*/ if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		/*line client.go:404:3*/ ag_f.ag_err = fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", ag_f.proxy.Host, ag_f.addr, resp.Status)
+		/*line :404:3*/ return rt.Ready
+	}
+	/*line client.go:406:2*/ ag_f.ag_err = nil
+	/*line :406:2*/ return rt.Ready
+}
+
+//line client_async.go:617
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Client_openTunnel) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client.go:388"
+	case 2:
+		return "client.go:395"
 	}
 	return ""
 }
@@ -387,9 +651,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:294
+//line client.go:412
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :294:1*/ var (
+	/*line :412:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -397,74 +661,74 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :294:1*/ if ag_co.Unwinding() {
-		/*line :294:1*/ return rt.Ready
+	/*line :412:1*/ if ag_co.Unwinding() {
+		/*line :412:1*/ return rt.Ready
 	}
-	/*line :294:1*/ switch ag_f.ag_state {
-	/*line :294:1*/ case 1:
-		/*line :294:1*/ goto ag_resume1
-		/*line :294:1*/
+	/*line :412:1*/ switch ag_f.ag_state {
+	/*line :412:1*/ case 1:
+		/*line :412:1*/ goto ag_resume1
+		/*line :412:1*/
 	case 2:
-		/*line :294:1*/ goto ag_resume2
-		/*line :294:1*/
+		/*line :412:1*/ goto ag_resume2
+		/*line :412:1*/
 	case 3:
-		/*line :294:1*/ goto ag_resume3
+		/*line :412:1*/ goto ag_resume3
 	}
-	/*line client.go:295:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:296:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :296:2*/ goto ag_L1
+	/*line client.go:413:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:414:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :414:2*/ goto ag_L1
 	}
-	/*line client.go:297:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :297:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :297:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :297:10*/ return ag_s
+	/*line client.go:415:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :415:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :415:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:10*/ return ag_s
 	}
-	/*line :297:10*/ ag_resume1:
-	/*line client.go:297:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :297:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:297:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :297:3*/ return rt.Ready
-	/*line :297:3*/ ag_L1:
-	/*line client.go:299:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :299:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :299:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :299:17*/ return ag_s
+	/*line :415:10*/ ag_resume1:
+	/*line client.go:415:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :415:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:415:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :415:3*/ return rt.Ready
+	/*line :415:3*/ ag_L1:
+	/*line client.go:417:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :417:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :417:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :417:17*/ return ag_s
 	}
-	/*line :299:17*/ ag_resume2:
-	/*line client.go:299:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :299:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:299:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:300:2*/ if left <= 0 {
-		/*line client.go:301:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :301:3*/ return rt.Ready
+	/*line :417:17*/ ag_resume2:
+	/*line client.go:417:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :417:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:417:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:418:2*/ if left <= 0 {
+		/*line client.go:419:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :419:3*/ return rt.Ready
 	}
-	/*line client.go:303:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :303:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :303:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :303:2*/ return ag_s
+	/*line client.go:421:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :421:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :421:2*/ return ag_s
 	}
-	/*line :303:2*/ ag_resume3:
-	/*line client.go:303:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :303:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:304:2*/ if err == rt.ErrTimeout {
-		/*line client.go:305:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :305:3*/ return rt.Ready
+	/*line :421:2*/ ag_resume3:
+	/*line client.go:421:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :421:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:422:2*/ if err == rt.ErrTimeout {
+		/*line client.go:423:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :423:3*/ return rt.Ready
 	}
-	/*line client.go:307:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :307:2*/ return rt.Ready
+	/*line client.go:425:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :425:2*/ return rt.Ready
 }
 
-//line client_async.go:458
+//line client_async.go:722
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:297"
+		return "client.go:415"
 	case 2:
-		return "client.go:299"
+		return "client.go:417"
 	case 3:
-		return "client.go:303"
+		return "client.go:421"
 	}
 	return ""
 }
@@ -499,99 +763,99 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:315
+//line client.go:433
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :315:1*/ var (
+	/*line :433:1*/ var (
 		ag_err1 error
 		n       int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :315:1*/ if ag_co.Unwinding() {
-		/*line :315:1*/ return rt.Ready
+	/*line :433:1*/ if ag_co.Unwinding() {
+		/*line :433:1*/ return rt.Ready
 	}
-	/*line :315:1*/ switch ag_f.ag_state {
-	/*line :315:1*/ case 1:
-		/*line :315:1*/ goto ag_resume1
-		/*line :315:1*/
+	/*line :433:1*/ switch ag_f.ag_state {
+	/*line :433:1*/ case 1:
+		/*line :433:1*/ goto ag_resume1
+		/*line :433:1*/
 	case 2:
-		/*line :315:1*/ goto ag_resume2
+		/*line :433:1*/ goto ag_resume2
 	}
-	/*line client.go:316:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:317:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
-	/*line client.go:318:2*/ if ag_err1 != nil {
-		/*line client.go:319:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :319:3*/ return rt.Ready
+	/*line client.go:434:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:435:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line client.go:436:2*/ if ag_err1 != nil {
+		/*line client.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :437:3*/ return rt.Ready
 	}
-	/*line client.go:321:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :321:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:2*/ return ag_s
+	/*line client.go:439:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :439:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :439:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :439:2*/ return ag_s
 	}
-	/*line :321:2*/ ag_resume1:
-	/*line client.go:321:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :321:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:322:2*/ putWire(ag_f.wire)
-	/*line client.go:323:2*/ if ag_err1 != nil {
-		/*line client.go:324:3*/ if n == 0 {
-			/*line client.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :325:4*/ return rt.Ready
+	/*line :439:2*/ ag_resume1:
+	/*line client.go:439:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :439:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:440:2*/ putWire(ag_f.wire)
+	/*line client.go:441:2*/ if ag_err1 != nil {
+		/*line client.go:442:3*/ if n == 0 {
+			/*line client.go:443:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
+			/*line :443:4*/ return rt.Ready
 		}
-		/*line client.go:327:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :327:3*/ return rt.Ready
+		/*line client.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
+		/*line :445:3*/ return rt.Ready
 	}
-	/*line client.go:329:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:330:2*/ if ag_f.limit <= 0 {
-		/*line client.go:331:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:447:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:448:2*/ if ag_f.limit <= 0 {
+		/*line client.go:449:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:336:2*/ ag_f.first = true
-	/*line :336:2*/ ag_L1:
-	/*line client.go:338:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :338:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :338:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :338:3*/ return ag_s
+	/*line client.go:454:2*/ ag_f.first = true
+	/*line :454:2*/ ag_L1:
+	/*line client.go:456:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :456:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :456:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :456:3*/ return ag_s
 	}
-	/*line :338:3*/ ag_resume2:
-	/*line client.go:338:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :338:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:339:3*/ if ag_err2 != nil {
-		/*line client.go:340:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:341:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :341:5*/ return rt.Ready
+	/*line :456:3*/ ag_resume2:
+	/*line client.go:456:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :456:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:457:3*/ if ag_err2 != nil {
+		/*line client.go:458:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:459:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :459:5*/ return rt.Ready
 		}
-		/*line client.go:343:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :343:4*/ return rt.Ready
+		/*line client.go:461:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :461:4*/ return rt.Ready
 	}
-	/*line client.go:345:3*/ ag_f.first = false
-	/*line client.go:346:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:347:3*/ if ag_err2 != nil {
-		/*line client.go:348:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :348:4*/ return rt.Ready
+	/*line client.go:463:3*/ ag_f.first = false
+	/*line client.go:464:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:465:3*/ if ag_err2 != nil {
+		/*line client.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :466:4*/ return rt.Ready
 	}
-	/*line client.go:350:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:351:4*/ ag_f.limit -= len(block)
-		/*line client.go:352:4*/ if ag_f.limit <= 0 {
-			/*line client.go:353:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :353:5*/ return rt.Ready
+	/*line client.go:468:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:469:4*/ ag_f.limit -= len(block)
+		/*line client.go:470:4*/ if ag_f.limit <= 0 {
+			/*line client.go:471:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :471:5*/ return rt.Ready
 		}
-		/*line client.go:355:4*/ goto ag_L2
+		/*line client.go:473:4*/ goto ag_L2
 	}
-	/*line client.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :357:3*/ return rt.Ready
-	/*line :357:3*/ ag_L2:
-	/*line :357:3*/ goto ag_L1
+	/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :475:3*/ return rt.Ready
+	/*line :475:3*/ ag_L2:
+	/*line :475:3*/ goto ag_L1
 }
 
-//line client_async.go:587
+//line client_async.go:851
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:321"
+		return "client.go:439"
 	case 2:
-		return "client.go:338"
+		return "client.go:456"
 	}
 	return ""
 }
@@ -619,85 +883,85 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:542
+//line client.go:664
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :542:1*/ var (
+	/*line :664:1*/ var (
 		err error
 	)
-	/*line :542:1*/ if ag_co.Unwinding() {
-		/*line :542:1*/ goto ag_exit
+	/*line :664:1*/ if ag_co.Unwinding() {
+		/*line :664:1*/ goto ag_exit
 	}
-	/*line :542:1*/ switch ag_f.ag_state {
-	/*line :542:1*/ case 1:
-		/*line :542:1*/ goto ag_resume1
-		/*line :542:1*/
+	/*line :664:1*/ switch ag_f.ag_state {
+	/*line :664:1*/ case 1:
+		/*line :664:1*/ goto ag_resume1
+		/*line :664:1*/
 	case 2:
-		/*line :542:1*/ goto ag_resume2
-		/*line :542:1*/
+		/*line :664:1*/ goto ag_resume2
+		/*line :664:1*/
 	case 3:
-		/*line :542:1*/ goto ag_resume3
+		/*line :664:1*/ goto ag_resume3
 	}
-	/*line client.go:543:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:544:3*/ ag_f.ag_err = nil
-		/*line :544:3*/ goto ag_exit
+	/*line client.go:665:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:666:3*/ ag_f.ag_err = nil
+		/*line :666:3*/ goto ag_exit
 	}
-	/*line client.go:546:2*/ ag_f.hp.waiting++
-	/*line client.go:547:2*/ {
-		/*line :547:2*/ ag_dfn := func() {
-			/*line client.go:547:17*/ ag_f.hp.waiting--
+	/*line client.go:668:2*/ ag_f.hp.waiting++
+	/*line client.go:669:2*/ {
+		/*line :669:2*/ ag_dfn := func() {
+			/*line client.go:669:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:547:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :547:2*/ defer ag_dfn()
-			/*line :547:2*/ ag_p.Raise()
+		/*line client.go:669:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :669:2*/ defer ag_dfn()
+			/*line :669:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:548:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :548:2*/ goto ag_L1
+	/*line client.go:670:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :670:2*/ goto ag_L1
 	}
-	/*line client.go:549:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :549:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :549:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :549:3*/ return ag_s
+	/*line client.go:671:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :671:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :671:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :671:3*/ return ag_s
 	}
-	/*line :549:3*/ ag_resume1:
-	/*line :549:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:550:3*/ ag_f.ag_err = nil
-	/*line :550:3*/ goto ag_exit
-	/*line :550:3*/ ag_L1:
-	/*line client.go:552:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :552:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :552:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :552:2*/ return ag_s
+	/*line :671:3*/ ag_resume1:
+	/*line :671:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:672:3*/ ag_f.ag_err = nil
+	/*line :672:3*/ goto ag_exit
+	/*line :672:3*/ ag_L1:
+	/*line client.go:674:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :674:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :674:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :674:2*/ return ag_s
 	}
-	/*line :552:2*/ ag_resume2:
-	/*line client.go:552:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :552:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:553:2*/ if err == rt.ErrTimeout {
-		/*line client.go:554:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :554:3*/ goto ag_exit
+	/*line :674:2*/ ag_resume2:
+	/*line client.go:674:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :674:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:675:2*/ if err == rt.ErrTimeout {
+		/*line client.go:676:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :676:3*/ goto ag_exit
 	}
-	/*line client.go:556:2*/ ag_f.ag_err = err
-	/*line :556:2*/ goto ag_exit
-	/*line :556:2*/ ag_exit:
-	/*line :556:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :556:2*/ ag_resume3:
-	/*line :556:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :556:2*/ return ag_s
+	/*line client.go:678:2*/ ag_f.ag_err = err
+	/*line :678:2*/ goto ag_exit
+	/*line :678:2*/ ag_exit:
+	/*line :678:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :678:2*/ ag_resume3:
+	/*line :678:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :678:2*/ return ag_s
 	}
-	/*line :556:2*/ return rt.Ready
+	/*line :678:2*/ return rt.Ready
 }
 
-//line client_async.go:691
+//line client_async.go:955
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:549"
+		return "client.go:671"
 	case 2:
-		return "client.go:552"
+		return "client.go:674"
 	case 3:
-		return "client.go:557 (deferred calls)"
+		return "client.go:679 (deferred calls)"
 	}
 	return ""
 }

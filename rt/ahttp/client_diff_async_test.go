@@ -4,6 +4,7 @@
 package ahttp_test
 
 import (
+	"crypto/tls"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
 	"net/http"
@@ -13,7 +14,7 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _() {
-	type ag_stale_run_go_generate func(string, bool) ([2]outcome, error)
+	type ag_stale_run_go_generate func(string, bool, *tls.Config) ([2]outcome, error)
 	var _ ag_stale_run_go_generate = ahttpOutcomes
 }
 
@@ -21,15 +22,16 @@ func _() {
 // client_diff_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_diff_test.go", []rt.SourceFunc{
-		{Name: "ahttpOutcomes", Line: 201, Off: 9444, Head: "func ahttpOutcomes(url string, head bool) ([2]outcome, error) {", Len: 621, Hash: 0x763fd0d2f5156099},
+		{Name: "ahttpOutcomes", Line: 210, Off: 9809, Head: "func ahttpOutcomes(url string, head bool, cfg *tls.Config) ([2]outcome, error) {", Len: 660, Hash: 0xf2d22abd3dad5696},
 	})
 }
 
-// ag_ahttpOutcomes is the frame of ahttpOutcomes (416 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_ahttpOutcomes is the frame of ahttpOutcomes (424 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ahttpOutcomes struct {
 	ag_state  int
 	url       string
 	head      bool
+	cfg       *tls.Config
 	cl        *ahttp.Client
 	out       [2]outcome
 	i         int
@@ -45,8 +47,8 @@ type ag_ahttpOutcomes struct {
 }
 
 // ahttpOutcomesAsync returns the coroutine of ahttpOutcomes: nothing runs until it is awaited, spawned, gathered or run.
-func ahttpOutcomesAsync(url string, head bool) rt.Awaitable[[2]outcome] {
-	return &ag_ahttpOutcomes{url: url, head: head}
+func ahttpOutcomesAsync(url string, head bool, cfg *tls.Config) rt.Awaitable[[2]outcome] {
+	return &ag_ahttpOutcomes{url: url, head: head, cfg: cfg}
 }
 
 func (ag_f *ag_ahttpOutcomes) AwaitStart(co *rt.Coro) rt.Status {
@@ -57,116 +59,116 @@ func (ag_f *ag_ahttpOutcomes) AwaitResult() ([2]outcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_diff_test.go:201
+//line client_diff_test.go:210
 func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :201:1*/ var (
+	/*line :210:1*/ var (
 		method  string
 		req     *http.Request
 		ag_err1 error
 		b       []byte
 		ag_err2 error
 	)
-	/*line :201:1*/ if ag_co.Unwinding() {
-		/*line :201:1*/ goto ag_exit
+	/*line :210:1*/ if ag_co.Unwinding() {
+		/*line :210:1*/ goto ag_exit
 	}
-	/*line :201:1*/ switch ag_f.ag_state {
-	/*line :201:1*/ case 1:
-		/*line :201:1*/ goto ag_resume1
-		/*line :201:1*/
+	/*line :210:1*/ switch ag_f.ag_state {
+	/*line :210:1*/ case 1:
+		/*line :210:1*/ goto ag_resume1
+		/*line :210:1*/
 	case 2:
-		/*line :201:1*/ goto ag_resume2
-		/*line :201:1*/
+		/*line :210:1*/ goto ag_resume2
+		/*line :210:1*/
 	case 3:
-		/*line :201:1*/ goto ag_resume3
-		/*line :201:1*/
+		/*line :210:1*/ goto ag_resume3
+		/*line :210:1*/
 	case 4:
-		/*line :201:1*/ goto ag_resume4
+		/*line :210:1*/ goto ag_resume4
 	}
-	/*line client_diff_test.go:202:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second}
-	/*line client_diff_test.go:203:2*/ {
-		/*line :203:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :203:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :203:2*/ defer ag_dfn()
-			/*line :203:2*/ ag_p.Raise()
+	/*line client_diff_test.go:211:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second, TLSClientConfig: ag_f.cfg}
+	/*line client_diff_test.go:212:2*/ {
+		/*line :212:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
+		/*line :212:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :212:2*/ defer ag_dfn()
+			/*line :212:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_diff_test.go:204:6*/ ag_f.out = [2]outcome{}
-	/*line :204:6*/ ag_f.ag_t3 = ag_f.out
-	/*line :204:6*/ ag_f.ag_t4 = 0
-	/*line :204:6*/ ag_L1:
-	/*line client_diff_test.go:205:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :205:2*/ goto ag_L3
+	/*line client_diff_test.go:213:6*/ ag_f.out = [2]outcome{}
+	/*line :213:6*/ ag_f.ag_t3 = ag_f.out
+	/*line :213:6*/ ag_f.ag_t4 = 0
+	/*line :213:6*/ ag_L1:
+	/*line client_diff_test.go:214:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :214:2*/ goto ag_L3
 	}
-	/*line client_diff_test.go:205:6*/ ag_f.i = ag_f.ag_t4
-	/*line client_diff_test.go:206:3*/ method = "GET"
-	/*line client_diff_test.go:207:3*/ if ag_f.i == 0 && ag_f.head {
-		/*line client_diff_test.go:208:4*/ method = "HEAD"
+	/*line client_diff_test.go:214:6*/ ag_f.i = ag_f.ag_t4
+	/*line client_diff_test.go:215:3*/ method = "GET"
+	/*line client_diff_test.go:216:3*/ if ag_f.i == 0 && ag_f.head {
+		/*line client_diff_test.go:217:4*/ method = "HEAD"
 	}
-	/*line client_diff_test.go:210:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
-	/*line client_diff_test.go:211:3*/ if ag_err1 != nil {
-		/*line client_diff_test.go:212:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :212:4*/ goto ag_exit
+	/*line client_diff_test.go:219:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
+	/*line client_diff_test.go:220:3*/ if ag_err1 != nil {
+		/*line client_diff_test.go:221:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :221:4*/ goto ag_exit
 	}
-	/*line client_diff_test.go:214:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
-	/*line :214:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :214:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:3*/ return ag_s
-	}
-	/*line :214:3*/ ag_resume1:
-	/*line client_diff_test.go:214:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :214:3*/ ag_f.ag_aw0 = nil
-	/*line client_diff_test.go:215:3*/ if !(ag_err1 != nil) {
-		/*line :215:3*/ goto ag_L4
-	}
-	/*line client_diff_test.go:216:4*/ ag_f.out[ag_f.i].Err = true
-	/*line :216:4*/ goto ag_L5
-	/*line :216:4*/ ag_L4:
-	/*line client_diff_test.go:218:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
-	/*line client_diff_test.go:219:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :219:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :219:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:4*/ return ag_s
-	}
-	/*line :219:4*/ ag_resume2:
-	/*line client_diff_test.go:219:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :219:4*/ ag_f.ag_aw1 = nil
-	/*line client_diff_test.go:220:4*/ ag_f.resp.Body.Close()
-	/*line client_diff_test.go:221:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
-	/*line :221:4*/ ag_L5:
-	/*line client_diff_test.go:223:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :223:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :223:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line client_diff_test.go:223:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
+	/*line :223:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :223:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :223:3*/ return ag_s
 	}
-	/*line :223:3*/ ag_resume3:
-	/*line :223:3*/ ag_f.ag_aw2 = nil
-	/*line :223:3*/ ag_f.ag_t4++
-	/*line :223:3*/ goto ag_L1
-	/*line :223:3*/ ag_L3:
-	/*line client_diff_test.go:225:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :225:2*/ goto ag_exit
-	/*line :225:2*/ ag_exit:
-	/*line :225:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :225:2*/ ag_resume4:
-	/*line :225:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :225:2*/ return ag_s
+	/*line :223:3*/ ag_resume1:
+	/*line client_diff_test.go:223:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :223:3*/ ag_f.ag_aw0 = nil
+	/*line client_diff_test.go:224:3*/ if !(ag_err1 != nil) {
+		/*line :224:3*/ goto ag_L4
 	}
-	/*line :225:2*/ return rt.Ready
+	/*line client_diff_test.go:225:4*/ ag_f.out[ag_f.i].Err = true
+	/*line :225:4*/ goto ag_L5
+	/*line :225:4*/ ag_L4:
+	/*line client_diff_test.go:227:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
+	/*line client_diff_test.go:228:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :228:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :228:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:4*/ return ag_s
+	}
+	/*line :228:4*/ ag_resume2:
+	/*line client_diff_test.go:228:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :228:4*/ ag_f.ag_aw1 = nil
+	/*line client_diff_test.go:229:4*/ ag_f.resp.Body.Close()
+	/*line client_diff_test.go:230:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
+	/*line :230:4*/ ag_L5:
+	/*line client_diff_test.go:232:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :232:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :232:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:3*/ return ag_s
+	}
+	/*line :232:3*/ ag_resume3:
+	/*line :232:3*/ ag_f.ag_aw2 = nil
+	/*line :232:3*/ ag_f.ag_t4++
+	/*line :232:3*/ goto ag_L1
+	/*line :232:3*/ ag_L3:
+	/*line client_diff_test.go:234:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :234:2*/ goto ag_exit
+	/*line :234:2*/ ag_exit:
+	/*line :234:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :234:2*/ ag_resume4:
+	/*line :234:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :234:2*/ return ag_s
+	}
+	/*line :234:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:158
+//line client_diff_async_test.go:160
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_diff_test.go:214"
-	case 2:
-		return "client_diff_test.go:219"
-	case 3:
 		return "client_diff_test.go:223"
+	case 2:
+		return "client_diff_test.go:228"
+	case 3:
+		return "client_diff_test.go:232"
 	case 4:
-		return "client_diff_test.go:226 (deferred calls)"
+		return "client_diff_test.go:235 (deferred calls)"
 	}
 	return ""
 }

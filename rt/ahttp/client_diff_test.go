@@ -3,6 +3,7 @@
 package ahttp_test
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -140,6 +141,12 @@ var rawCases = []rawCase{
 func rawResponder(t testing.TB, c rawCase) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
+	rawServe(t, ln, c)
+	return "http://" + ln.Addr().String()
+}
+
+// rawServe serves c on ln (a TLS listener for the https variant).
+func rawServe(t testing.TB, ln net.Listener, c rawCase) {
 	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for first := true; ; first = false {
@@ -166,12 +173,14 @@ func rawResponder(t testing.TB, c rawCase) string {
 			}(first)
 		}
 	}()
-	return "http://" + ln.Addr().String()
 }
 
 // stdOutcomes sends the case's two requests with net/http's client.
-func stdOutcomes(url string, head bool) [2]outcome {
-	tr := &http.Transport{}
+func stdOutcomes(url string, head bool) [2]outcome { return stdOutcomesTLS(url, head, nil) }
+
+// stdOutcomesTLS is stdOutcomes with a TLS configuration for https.
+func stdOutcomesTLS(url string, head bool, cfg *tls.Config) [2]outcome {
+	tr := &http.Transport{TLSClientConfig: cfg}
 	defer tr.CloseIdleConnections()
 	cl := &http.Client{Transport: tr, Timeout: 3 * time.Second}
 	var out [2]outcome
@@ -198,8 +207,8 @@ func stdOutcomes(url string, head bool) [2]outcome {
 // ahttpOutcomes sends the case's two requests with ahttp's client.
 //
 // async
-func ahttpOutcomes(url string, head bool) ([2]outcome, error) {
-	cl := &ahttp.Client{Timeout: 3 * time.Second}
+func ahttpOutcomes(url string, head bool, cfg *tls.Config) ([2]outcome, error) {
+	cl := &ahttp.Client{Timeout: 3 * time.Second, TLSClientConfig: cfg}
 	defer cl.CloseIdleConnections()
 	var out [2]outcome
 	for i := range out {
@@ -246,7 +255,7 @@ func judge(v verdict, std, ours outcome) string {
 // "same or stricter" rule (stricter only where c allows it), or "".
 func compareResponses(t testing.TB, c rawCase) string {
 	std := stdOutcomes(rawResponder(t, c), c.head)
-	ours, err := rt.Run(ahttpOutcomesAsync(rawResponder(t, c), c.head))
+	ours, err := rt.Run(ahttpOutcomesAsync(rawResponder(t, c), c.head, nil))
 	require.NoError(t, err)
 	v := c.verdict
 	if v == pending {

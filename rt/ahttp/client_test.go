@@ -276,8 +276,8 @@ func TestClientTimeout(t *testing.T) {
 }
 
 func TestClientErrors(t *testing.T) {
-	_, err := rt.Run(ahttp.GetAsync("https://example.com/"))
-	assert.ErrorContains(t, err, "only http")
+	_, err := rt.Run(ahttp.GetAsync("ftp://example.com/"))
+	assert.ErrorContains(t, err, "only http and https")
 	_, err = rt.Run((&ahttp.Client{}).GetAsync("http://[::1/"))
 	assert.ErrorContains(t, err, "missing ']' in host")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

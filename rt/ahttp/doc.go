@@ -60,6 +60,33 @@
 // bounds a whole exchange, body included; rt.WaitFor bounds one call, and
 // cancelling it closes the connection.
 //
+// # TLS
+//
+// The client fetches https URLs and the server serves https, with
+// crypto/tls on the loop (rt/anet's TLSClient and TLSServer): records
+// are read and written on the poller, so a TLS connection costs no
+// goroutine once its handshake is done; the handshake runs on a
+// goroutine that ends with it (see rt/anet's TLS section for why and
+// what it costs).
+//
+//	cl := &ahttp.Client{TLSClientConfig: &tls.Config{RootCAs: pool}} // nil: the system's roots
+//	resp, err := cl.Get("https://example.com/")                      // resp.TLS is set
+//
+//	srv := &ahttp.Server{Handler: h, TLSConfig: &tls.Config{Certificates: certs}}
+//	err := srv.Serve(ln) // or srv.ListenAndServeTLS(addr, "cert.pem", "key.pem")
+//
+// The client sends the URL's host as the server name (SNI) and offers
+// ALPN "http/1.1", unless TLSClientConfig says otherwise; TLS connections
+// are pooled per host like plain ones, and TLSClientConfig's
+// ClientSessionCache resumes sessions. Through a proxy an https URL goes
+// through a CONNECT tunnel. TLSHandshakeTimeout bounds the handshake
+// (10 s by default, as net/http's DefaultTransport). The server sets each
+// request's TLS, negotiates "http/1.1" by ALPN, bounds the handshake by
+// ReadTimeout (10 s when it is zero), logs a failed handshake as
+// net/http does and answers a plain-http request with net/http's 400
+// ("Client sent an HTTP request to an HTTPS server."); ServeGroup serves https on every loop when TLSConfig is
+// set.
+//
 // # Strictness
 //
 // A server more lenient than the front end before it is a smuggling bug,
@@ -106,8 +133,9 @@
 //
 // # Limits
 //
-// Only plain http (no TLS, no HTTP/2): a proxy is used for http URLs only
-// (absolute-form requests; no CONNECT). The client follows redirects,
+// HTTP/1.1 only (no HTTP/2, over TLS either: ALPN never offers h2). An
+// http URL goes to a proxy in absolute form, an https URL through a
+// CONNECT tunnel; the proxy itself is spoken to in plain http. The client follows redirects,
 // decompresses gzip and keeps cookies in a Jar as net/http's Client does
 // (TestClientFollowsLikeNetHTTP compares the two hop by hop). Request
 // bodies are held in memory on both sides; a response body is streamed by

@@ -161,8 +161,8 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 
 // checkURL reports a URL the client cannot send to.
 func checkURL(u *url.URL) error {
-	if u.Scheme != "http" {
-		return fmt.Errorf("ahttp: unsupported protocol scheme %q (only http)", u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("ahttp: unsupported protocol scheme %q (only http and https)", u.Scheme)
 	}
 	if u.Host == "" {
 		return errors.New("ahttp: no Host in request URL")

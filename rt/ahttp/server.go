@@ -4,6 +4,7 @@ package ahttp
 
 import (
 	"bytes"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"golang.org/x/net/http/httpguts"
@@ -92,6 +93,18 @@ type Server struct {
 	// means the log package's standard logger.
 	ErrorLog *log.Logger
 
+	// TLSConfig, if not nil, makes Serve speak TLS (https) on every
+	// connection, as net/http's ServeTLS does: it must hold a
+	// certificate (Certificates, GetCertificate or GetConfigForClient),
+	// unless ServeTLS or ListenAndServeTLS is given the files of one.
+	// NextProtos, if nil, is "http/1.1" (ahttp has no HTTP/2). The
+	// handshake runs on the connection's task, within ReadTimeout, or
+	// anet.DefaultHandshakeTimeout when that is zero; a failed one is
+	// logged ("http: TLS handshake error from ...", as net/http logs it)
+	// and closes the connection. Each request's TLS field is set.
+	TLSConfig *tls.Config
+
+	tls       *tls.Config // what Serve speaks, if TLS
 	listeners map[*anet.Listener]struct{}
 	conns     map[*anet.Conn]bool // true while a request is in flight (group.go)
 	closed    bool
@@ -106,6 +119,56 @@ func (s *Server) ListenAndServe(addr string) error {
 		return err
 	}
 	return s.Serve(ln)
+}
+
+// ListenAndServeTLS listens on the TCP address addr and serves https
+// (see ServeTLS).
+//
+// async
+func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {
+	ln, err := anet.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return s.ServeTLS(ln, certFile, keyFile)
+}
+
+// ServeTLS serves https on ln, as net/http's Server.ServeTLS: the
+// certificate and its key are read from certFile and keyFile (PEM; the
+// certificate file may hold the chain after the leaf) and added to a
+// copy of TLSConfig, unless both are empty and TLSConfig holds a
+// certificate. Otherwise as Serve.
+//
+// async
+func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {
+	cfg := s.serverTLS()
+	if certFile != "" || keyFile != "" {
+		cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		cfg.Certificates = append(cfg.Certificates, cert)
+	}
+	if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
+		ln.Close()
+		return errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
+	}
+	s.tls = cfg
+	return s.Serve(ln)
+}
+
+// serverTLS is a copy of TLSConfig (or a new one) with the NextProtos
+// ahttp speaks.
+func (s *Server) serverTLS() *tls.Config {
+	cfg := new(tls.Config)
+	if s.TLSConfig != nil {
+		cfg = s.TLSConfig.Clone()
+	}
+	if cfg.NextProtos == nil {
+		cfg.NextProtos = []string{"http/1.1"}
+	}
+	return cfg
 }
 
 // A spawned Serve that Close stops ends cleanly: its http.ErrServerClosed
@@ -127,6 +190,9 @@ func (s *Server) Serve(ln *anet.Listener) error {
 	if s.listeners == nil {
 		s.listeners = map[*anet.Listener]struct{}{}
 		s.conns = map[*anet.Conn]bool{}
+	}
+	if s.tls == nil && s.TLSConfig != nil {
+		s.tls = s.serverTLS()
 	}
 	s.listeners[ln] = struct{}{}
 	defer delete(s.listeners, ln)
@@ -200,6 +266,24 @@ func (s *Server) serveConn(c *anet.Conn) {
 		delete(s.conns, c)
 		c.Close()
 	}()
+	if s.tls != nil {
+		anet.TLSServer(c, s.tls)
+		if s.ReadTimeout > 0 {
+			c.SetHandshakeTimeout(s.ReadTimeout)
+		}
+		if err := c.Handshake(); err != nil {
+			reason := err.Error()
+			if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+				// Queued on the TLS layer's raw side; Close sends it.
+				io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+				reason = "client sent an HTTP request to an HTTPS server"
+			}
+			if !s.closed {
+				s.logf("http: TLS handshake error from %s: %v", c.RemoteAddr(), reason)
+			}
+			return
+		}
+	}
 	task := rt.CurrentTask()
 	for skip := -1; ; {
 		if skip = s.serveOne(c, task, skip); skip < 0 || s.closed {
@@ -207,6 +291,16 @@ func (s *Server) serveConn(c *anet.Conn) {
 		}
 		s.conns[c] = false // idle until the next request's header
 	}
+}
+
+// looksLikeHTTP reports whether the first bytes of a would-be TLS record
+// are those of a plain HTTP request (net/http's test).
+func looksLikeHTTP(hdr [5]byte) bool {
+	switch string(hdr[:]) {
+	case "GET /", "HEAD ", "POST ", "PUT /", "OPTIO":
+		return true
+	}
+	return false
 }
 
 // serveOne reads one request, calls the handler and writes the response.
@@ -249,6 +343,10 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 		next = 4
 	}
 	req.RemoteAddr = c.RemoteAddr().String()
+	if c.IsTLS() {
+		st := c.ConnectionState()
+		req.TLS = &st
+	}
 	mode, n := bodyFraming(req.TransferEncoding, req.ContentLength)
 	if mode == bodyToEOF {
 		mode, n = bodyFixed, 0 // a request without a length has no body

@@ -5,6 +5,7 @@ package ahttp
 
 import (
 	"bytes"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
@@ -22,6 +23,16 @@ import (
 func _() {
 	type ag_stale_run_go_generate func(*Server, string) error
 	var _ ag_stale_run_go_generate = (*Server).ListenAndServe
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Server, string, string, string) error
+	var _ ag_stale_run_go_generate = (*Server).ListenAndServeTLS
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Server, *anet.Listener, string, string) error
+	var _ ag_stale_run_go_generate = (*Server).ServeTLS
 }
 
 func _() {
@@ -53,12 +64,14 @@ func _() {
 // server.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server.go", []rt.SourceFunc{
-		{Name: "(*Server).ListenAndServe", Line: 103, Off: 3360, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
-		{Name: "(*Server).Serve", Line: 122, Off: 4048, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 810, Hash: 0xc80db47a70042b43},
-		{Name: "(*Server).serveConn", Line: 198, Off: 5789, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 285, Hash: 0x6aaf8d06cdc030cf},
-		{Name: "(*Server).serveOne", Line: 220, Off: 6480, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2631, Hash: 0x09034865cebb7ef1},
-		{Name: "(*Server).callHandler", Line: 405, Off: 12421, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 443, Off: 13545, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).ListenAndServe", Line: 116, Off: 4050, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
+		{Name: "(*Server).ListenAndServeTLS", Line: 128, Off: 4297, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
+		{Name: "(*Server).ServeTLS", Line: 143, Off: 4810, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
+		{Name: "(*Server).Serve", Line: 185, Off: 6190, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 878, Hash: 0x77a4188d6376818b},
+		{Name: "(*Server).serveConn", Line: 264, Off: 7999, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 922, Hash: 0xbd0e3a19360ff796},
+		{Name: "(*Server).serveOne", Line: 314, Off: 9606, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2694, Hash: 0x253ab20ecd8040b9},
+		{Name: "(*Server).callHandler", Line: 503, Off: 15610, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 541, Off: 16734, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -85,56 +98,211 @@ func (ag_f *ag_Server_ListenAndServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:103
+//line server.go:116
 func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :103:1*/ var (
+	/*line :116:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :103:1*/ if ag_co.Unwinding() {
-		/*line :103:1*/ return rt.Ready
+	/*line :116:1*/ if ag_co.Unwinding() {
+		/*line :116:1*/ return rt.Ready
 	}
-	/*line :103:1*/ switch ag_f.ag_state {
-	/*line :103:1*/ case 1:
-		/*line :103:1*/ goto ag_resume1
-		/*line :103:1*/
+	/*line :116:1*/ switch ag_f.ag_state {
+	/*line :116:1*/ case 1:
+		/*line :116:1*/ goto ag_resume1
+		/*line :116:1*/
 	case 2:
-		/*line :103:1*/ goto ag_resume2
+		/*line :116:1*/ goto ag_resume2
 	}
-	/*line server.go:104:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :104:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :104:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :104:2*/ return ag_s
+	/*line server.go:117:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :117:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:2*/ return ag_s
 	}
-	/*line :104:2*/ ag_resume1:
-	/*line server.go:104:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :104:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:105:2*/ if err != nil {
-		/*line server.go:106:3*/ ag_f.ag_err = err
-		/*line :106:3*/ return rt.Ready
+	/*line :117:2*/ ag_resume1:
+	/*line server.go:117:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :117:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:118:2*/ if err != nil {
+		/*line server.go:119:3*/ ag_f.ag_err = err
+		/*line :119:3*/ return rt.Ready
 	}
-	/*line server.go:108:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
-	/*line :108:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
-	/*line :108:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :108:9*/ return ag_s
+	/*line server.go:121:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line :121:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :121:9*/ return ag_s
 	}
-	/*line :108:9*/ ag_resume2:
-	/*line server.go:108:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :108:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:108:2*/ ag_f.ag_err = ag_t2
-	/*line :108:2*/ return rt.Ready
+	/*line :121:9*/ ag_resume2:
+	/*line server.go:121:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :121:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:121:2*/ ag_f.ag_err = ag_t2
+	/*line :121:2*/ return rt.Ready
 }
 
-//line server_async.go:130
+//line server_async.go:143
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:104"
+		return "server.go:117"
 	case 2:
-		return "server.go:108"
+		return "server.go:121"
+	}
+	return ""
+}
+
+// ag_Server_ListenAndServeTLS is the frame of (*Server).ListenAndServeTLS (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Server_ListenAndServeTLS struct {
+	ag_state int
+	s        *Server
+	addr     string
+	certFile string
+	keyFile  string
+	ag_aw0   rt.Awaitable[*anet.Listener]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// ListenAndServeTLSAsync returns the coroutine of (*Server).ListenAndServeTLS: nothing runs until it is awaited, spawned, gathered or run.
+func (s *Server) ListenAndServeTLSAsync(addr string, certFile string, keyFile string) rt.Awaitable[struct{}] {
+	return &ag_Server_ListenAndServeTLS{s: s, addr: addr, certFile: certFile, keyFile: keyFile}
+}
+
+func (ag_f *ag_Server_ListenAndServeTLS) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Server_ListenAndServeTLS) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line server.go:128
+func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :128:1*/ var (
+		ln    *anet.Listener
+		err   error
+		ag_t2 error
+	)
+	/*line :128:1*/ if ag_co.Unwinding() {
+		/*line :128:1*/ return rt.Ready
+	}
+	/*line :128:1*/ switch ag_f.ag_state {
+	/*line :128:1*/ case 1:
+		/*line :128:1*/ goto ag_resume1
+		/*line :128:1*/
+	case 2:
+		/*line :128:1*/ goto ag_resume2
+	}
+	/*line server.go:129:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :129:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
+	}
+	/*line :129:2*/ ag_resume1:
+	/*line server.go:129:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :129:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:130:2*/ if err != nil {
+		/*line server.go:131:3*/ ag_f.ag_err = err
+		/*line :131:3*/ return rt.Ready
+	}
+	/*line server.go:133:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
+	/*line :133:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
+	/*line :133:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :133:9*/ return ag_s
+	}
+	/*line :133:9*/ ag_resume2:
+	/*line server.go:133:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :133:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:133:2*/ ag_f.ag_err = ag_t2
+	/*line :133:2*/ return rt.Ready
+}
+
+//line server_async.go:222
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "server.go:129"
+	case 2:
+		return "server.go:133"
+	}
+	return ""
+}
+
+// ag_Server_ServeTLS is the frame of (*Server).ServeTLS (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Server_ServeTLS struct {
+	ag_state int
+	s        *Server
+	ln       *anet.Listener
+	certFile string
+	keyFile  string
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// ServeTLSAsync returns the coroutine of (*Server).ServeTLS: nothing runs until it is awaited, spawned, gathered or run.
+func (s *Server) ServeTLSAsync(ln *anet.Listener, certFile string, keyFile string) rt.Awaitable[struct{}] {
+	return &ag_Server_ServeTLS{s: s, ln: ln, certFile: certFile, keyFile: keyFile}
+}
+
+func (ag_f *ag_Server_ServeTLS) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Server_ServeTLS) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line server.go:143
+func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :143:1*/ var (
+		cfg   *tls.Config
+		ag_t1 error
+	)
+	/*line :143:1*/ if ag_co.Unwinding() {
+		/*line :143:1*/ return rt.Ready
+	}
+	/*line :143:1*/ switch ag_f.ag_state {
+	/*line :143:1*/ case 1:
+		/*line :143:1*/ goto ag_resume1
+	}
+	/*line server.go:144:2*/ cfg = ag_f.s.serverTLS()
+	/*line server.go:145:2*/ if ag_f.certFile != "" || ag_f.keyFile != "" {
+		/*line server.go:146:3*/ cert, err := tls.LoadX509KeyPair(ag_f.certFile, ag_f.keyFile)
+		/*line server.go:147:3*/ if err != nil {
+			/*line server.go:148:4*/ ag_f.ln.Close()
+			/*line server.go:149:4*/ ag_f.ag_err = err
+			/*line :149:4*/ return rt.Ready
+		}
+		/*line server.go:151:3*/ cfg.Certificates = append(cfg.Certificates, cert)
+	}
+	/*line server.go:153:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
+		/*line server.go:154:3*/ ag_f.ln.Close()
+		/*line server.go:155:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
+		/*line :155:3*/ return rt.Ready
+	}
+	/*line server.go:157:2*/ ag_f.s.tls = cfg
+	/*line server.go:158:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :158:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :158:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :158:9*/ return ag_s
+	}
+	/*line :158:9*/ ag_resume1:
+	/*line server.go:158:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :158:9*/ ag_f.ag_aw0 = nil
+	/*line server.go:158:2*/ ag_f.ag_err = ag_t1
+	/*line :158:2*/ return rt.Ready
+}
+
+//line server_async.go:300
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "server.go:158"
 	}
 	return ""
 }
@@ -165,126 +333,130 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:122
+//line server.go:185
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :122:1*/ var (
+	/*line :185:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :122:1*/ if ag_co.Unwinding() {
-		/*line :122:1*/ goto ag_exit
+	/*line :185:1*/ if ag_co.Unwinding() {
+		/*line :185:1*/ goto ag_exit
 	}
-	/*line :122:1*/ switch ag_f.ag_state {
-	/*line :122:1*/ case 1:
-		/*line :122:1*/ goto ag_resume1
-		/*line :122:1*/
+	/*line :185:1*/ switch ag_f.ag_state {
+	/*line :185:1*/ case 1:
+		/*line :185:1*/ goto ag_resume1
+		/*line :185:1*/
 	case 2:
-		/*line :122:1*/ goto ag_resume2
-		/*line :122:1*/
+		/*line :185:1*/ goto ag_resume2
+		/*line :185:1*/
 	case 3:
-		/*line :122:1*/ goto ag_resume3
-		/*line :122:1*/
+		/*line :185:1*/ goto ag_resume3
+		/*line :185:1*/
 	case 4:
-		/*line :122:1*/ goto ag_resume4
+		/*line :185:1*/ goto ag_resume4
 	}
-	/*line server.go:123:2*/ if ag_f.s.closed {
-		/*line server.go:124:3*/ ag_f.ln.Close()
-		/*line server.go:125:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :125:3*/ goto ag_exit
+	/*line server.go:186:2*/ if ag_f.s.closed {
+		/*line server.go:187:3*/ ag_f.ln.Close()
+		/*line server.go:188:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :188:3*/ goto ag_exit
 	}
-	/*line server.go:127:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:128:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:129:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
+	/*line server.go:190:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:191:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:192:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
 	}
-	/*line server.go:131:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:132:2*/ {
-		/*line :132:2*/ ag_d0 := ag_f.s.listeners
-		/*line :132:2*/ ag_d1 := ag_f.ln
-		/*line :132:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :132:2*/ defer delete(ag_d0, ag_d1)
-			/*line :132:2*/ ag_p.Raise()
+	/*line server.go:194:2*/ if ag_f.s.tls == nil && ag_f.s.TLSConfig != nil {
+		/*line server.go:195:3*/ ag_f.s.tls = ag_f.s.serverTLS()
+	}
+	/*line server.go:197:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:198:2*/ {
+		/*line :198:2*/ ag_d0 := ag_f.s.listeners
+		/*line :198:2*/ ag_d1 := ag_f.ln
+		/*line :198:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :198:2*/ defer delete(ag_d0, ag_d1)
+			/*line :198:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:133:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :133:2*/ ag_L1:
-	/*line server.go:135:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :135:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :135:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:3*/ return ag_s
+	/*line server.go:199:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :199:2*/ ag_L1:
+	/*line server.go:201:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :201:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :201:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:3*/ return ag_s
 	}
-	/*line :135:3*/ ag_resume1:
-	/*line server.go:135:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :135:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:136:3*/ if ag_f.s.closed {
-		/*line server.go:137:4*/ if c != nil {
-			/*line server.go:138:5*/ c.Close()
+	/*line :201:3*/ ag_resume1:
+	/*line server.go:201:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :201:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:202:3*/ if ag_f.s.closed {
+		/*line server.go:203:4*/ if c != nil {
+			/*line server.go:204:5*/ c.Close()
 		}
-		/*line server.go:140:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :140:4*/ goto ag_exit
+		/*line server.go:206:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :206:4*/ goto ag_exit
 	}
-	/*line server.go:142:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :142:3*/ goto ag_L4
+	/*line server.go:208:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :208:3*/ goto ag_L4
 	}
-	/*line server.go:143:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
-	/*line server.go:144:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :144:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :144:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :144:4*/ return ag_s
+	/*line server.go:209:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:210:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :210:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :210:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:4*/ return ag_s
 	}
-	/*line :144:4*/ ag_resume2:
-	/*line :144:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:145:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :145:4*/ goto ag_L2
-	/*line :145:4*/ ag_L4:
-	/*line server.go:148:3*/ if err != nil {
-		/*line server.go:149:4*/ ag_f.ag_err = err
-		/*line :149:4*/ goto ag_exit
+	/*line :210:4*/ ag_resume2:
+	/*line :210:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:211:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :211:4*/ goto ag_L2
+	/*line :211:4*/ ag_L4:
+	/*line server.go:214:3*/ if err != nil {
+		/*line server.go:215:4*/ ag_f.ag_err = err
+		/*line :215:4*/ goto ag_exit
 	}
-	/*line server.go:151:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:152:3*/ ag_f.s.conns[c] = false
-	/*line server.go:153:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :153:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :153:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:3*/ return ag_s
+	/*line server.go:217:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:218:3*/ ag_f.s.conns[c] = false
+	/*line server.go:219:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line :219:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
+	/*line :219:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:3*/ return ag_s
 	}
-	/*line :153:3*/ ag_resume3:
-	/*line :153:3*/ ag_f.ag_aw2 = nil
-	/*line :153:3*/ ag_L2:
-	/*line :153:3*/ goto ag_L1
-	/*line :153:3*/ ag_exit:
-	/*line :153:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :153:3*/ ag_resume4:
-	/*line :153:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :153:3*/ return ag_s
+	/*line :219:3*/ ag_resume3:
+	/*line :219:3*/ ag_f.ag_aw2 = nil
+	/*line :219:3*/ ag_L2:
+	/*line :219:3*/ goto ag_L1
+	/*line :219:3*/ ag_exit:
+	/*line :219:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :219:3*/ ag_resume4:
+	/*line :219:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :219:3*/ return ag_s
 	}
-	/*line :153:3*/ return rt.Ready
+	/*line :219:3*/ return rt.Ready
 }
 
-//line server_async.go:264
+//line server_async.go:435
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:135"
+		return "server.go:201"
 	case 2:
-		return "server.go:144"
+		return "server.go:210"
 	case 3:
-		return "server.go:153"
+		return "server.go:219"
 	case 4:
-		return "server.go:155 (deferred calls)"
+		return "server.go:221 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Server_serveConn is the frame of (*Server).serveConn (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveConn is the frame of (*Server).serveConn (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
 	c         *anet.Conn
 	task      *rt.Coro
-	ag_aw0    rt.Awaitable[*rt.Coro]
-	ag_aw1    rt.Awaitable[int]
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_aw1    rt.Awaitable[*rt.Coro]
+	ag_aw2    rt.Awaitable[int]
 	ag_defers rt.Defers
 }
 
@@ -301,79 +473,115 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:198
+//line server.go:264
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :198:1*/ var (
-		skip int
+	/*line :264:1*/ var (
+		err    error
+		reason string
+		skip   int
 	)
-	/*line :198:1*/ if ag_co.Unwinding() {
-		/*line :198:1*/ goto ag_exit
+	/*line :264:1*/ if ag_co.Unwinding() {
+		/*line :264:1*/ goto ag_exit
 	}
-	/*line :198:1*/ switch ag_f.ag_state {
-	/*line :198:1*/ case 1:
-		/*line :198:1*/ goto ag_resume1
-		/*line :198:1*/
+	/*line :264:1*/ switch ag_f.ag_state {
+	/*line :264:1*/ case 1:
+		/*line :264:1*/ goto ag_resume1
+		/*line :264:1*/
 	case 2:
-		/*line :198:1*/ goto ag_resume2
-		/*line :198:1*/
+		/*line :264:1*/ goto ag_resume2
+		/*line :264:1*/
 	case 3:
-		/*line :198:1*/ goto ag_resume3
+		/*line :264:1*/ goto ag_resume3
+		/*line :264:1*/
+	case 4:
+		/*line :264:1*/ goto ag_resume4
 	}
-	/*line server.go:199:2*/ {
-		/*line :199:2*/ ag_dfn := func() {
-			/*line server.go:200:3*/ delete(ag_f.s.conns, ag_f.c)
-			/*line server.go:201:3*/ ag_f.c.Close()
+	/*line server.go:265:2*/ {
+		/*line :265:2*/ ag_dfn := func() {
+			/*line server.go:266:3*/ delete(ag_f.s.conns, ag_f.c)
+			/*line server.go:267:3*/ ag_f.c.Close()
 		}
-		/*line server.go:199:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :199:2*/ defer ag_dfn()
-			/*line :199:2*/ ag_p.Raise()
+		/*line server.go:265:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :265:2*/ defer ag_dfn()
+			/*line :265:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:203:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :203:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :203:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:2*/ return ag_s
+	/*line server.go:269:2*/ if !(ag_f.s.tls != nil) {
+		/*line :269:2*/ goto ag_L1
 	}
-	/*line :203:2*/ ag_resume1:
-	/*line server.go:203:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :203:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:204:6*/ skip = -1
-	/*line :204:6*/ ag_L1:
-	/*line server.go:205:6*/ ag_f.ag_aw1 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :205:6*/ ag_f.ag_state = 2 // await: s.serveOne(c, task, skip)
-	/*line :205:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :205:6*/ return ag_s
+	/*line server.go:270:3*/ anet.TLSServer(ag_f.c, ag_f.s.tls)
+	/*line server.go:271:3*/ if ag_f.s.ReadTimeout > 0 {
+		/*line server.go:272:4*/ ag_f.c.SetHandshakeTimeout(ag_f.s.ReadTimeout)
 	}
-	/*line :205:6*/ ag_resume2:
-	/*line server.go:205:6*/ skip, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :205:6*/ ag_f.ag_aw1 = nil
-	/*line server.go:205:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :205:3*/ goto ag_L4
+	/*line server.go:274:6*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :274:6*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :274:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:6*/ return ag_s
 	}
-	/*line server.go:206:4*/ goto ag_exit
-	/*line :206:4*/ ag_L4:
-	/*line server.go:208:3*/ ag_f.s.conns[ag_f.c] = false
-	/*line :208:3*/ goto ag_L1
-	/*line :208:3*/ ag_exit:
-	/*line :208:3*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :208:3*/ ag_resume3:
-	/*line :208:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :208:3*/ return ag_s
+	/*line :274:6*/ ag_resume1:
+	/*line server.go:274:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :274:6*/ ag_f.ag_aw0 = nil
+	/*line server.go:274:3*/ if !(err != nil) {
+		/*line :274:3*/ goto ag_L2
 	}
-	/*line :208:3*/ return rt.Ready
+	/*line server.go:275:4*/ reason = err.Error()
+	/*line server.go:276:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+		/*line server.go:278:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+		/*line server.go:279:5*/ reason = "client sent an HTTP request to an HTTPS server"
+	}
+	/*line server.go:281:4*/ if !ag_f.s.closed {
+		/*line server.go:282:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", ag_f.c.RemoteAddr(), reason)
+	}
+	/*line server.go:284:4*/ goto ag_exit
+	/*line :284:4*/ ag_L2:
+	/*line :284:4*/ ag_L1:
+	/*line server.go:287:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
+	/*line :287:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
+	/*line :287:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
+	}
+	/*line :287:2*/ ag_resume2:
+	/*line server.go:287:2*/ ag_f.task, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :287:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:288:6*/ skip = -1
+	/*line :288:6*/ ag_L3:
+	/*line server.go:289:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
+	/*line :289:6*/ ag_f.ag_state = 3 // await: s.serveOne(c, task, skip)
+	/*line :289:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :289:6*/ return ag_s
+	}
+	/*line :289:6*/ ag_resume3:
+	/*line server.go:289:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :289:6*/ ag_f.ag_aw2 = nil
+	/*line server.go:289:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :289:3*/ goto ag_L6
+	}
+	/*line server.go:290:4*/ goto ag_exit
+	/*line :290:4*/ ag_L6:
+	/*line server.go:292:3*/ ag_f.s.conns[ag_f.c] = false
+	/*line :292:3*/ goto ag_L3
+	/*line :292:3*/ ag_exit:
+	/*line :292:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :292:3*/ ag_resume4:
+	/*line :292:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :292:3*/ return ag_s
+	}
+	/*line :292:3*/ return rt.Ready
 }
 
-//line server_async.go:367
+//line server_async.go:573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:203"
+		return "server.go:274"
 	case 2:
-		return "server.go:205"
+		return "server.go:287"
 	case 3:
-		return "server.go:210 (deferred calls)"
+		return "server.go:289"
+	case 4:
+		return "server.go:294 (deferred calls)"
 	}
 	return ""
 }
@@ -414,9 +622,9 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:220
+//line server.go:314
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :220:1*/ var (
+	/*line :314:1*/ var (
 		ag_t1      time.Time
 		ag_err1    error
 		bad        *badHeader
@@ -431,310 +639,314 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		herr       error
 		ag_err3    error
 	)
-	/*line :220:1*/ if ag_co.Unwinding() {
-		/*line :220:1*/ return rt.Ready
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ return rt.Ready
 	}
-	/*line :220:1*/ switch ag_f.ag_state {
-	/*line :220:1*/ case 1:
-		/*line :220:1*/ goto ag_resume1
-		/*line :220:1*/
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
+		/*line :314:1*/
 	case 2:
-		/*line :220:1*/ goto ag_resume2
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume2
+		/*line :314:1*/
 	case 3:
-		/*line :220:1*/ goto ag_resume3
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume3
+		/*line :314:1*/
 	case 4:
-		/*line :220:1*/ goto ag_resume4
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume4
+		/*line :314:1*/
 	case 5:
-		/*line :220:1*/ goto ag_resume5
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume5
+		/*line :314:1*/
 	case 6:
-		/*line :220:1*/ goto ag_resume6
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume6
+		/*line :314:1*/
 	case 7:
-		/*line :220:1*/ goto ag_resume7
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume7
+		/*line :314:1*/
 	case 8:
-		/*line :220:1*/ goto ag_resume8
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume8
+		/*line :314:1*/
 	case 9:
-		/*line :220:1*/ goto ag_resume9
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume9
+		/*line :314:1*/
 	case 10:
-		/*line :220:1*/ goto ag_resume10
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume10
+		/*line :314:1*/
 	case 11:
-		/*line :220:1*/ goto ag_resume11
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume11
+		/*line :314:1*/
 	case 12:
-		/*line :220:1*/ goto ag_resume12
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume12
+		/*line :314:1*/
 	case 13:
-		/*line :220:1*/ goto ag_resume13
-		/*line :220:1*/
+		/*line :314:1*/ goto ag_resume13
+		/*line :314:1*/
 	case 14:
-		/*line :220:1*/ goto ag_resume14
+		/*line :314:1*/ goto ag_resume14
 	}
-	/*line server.go:221:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:222:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:223:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:315:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:316:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:317:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:225:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :225:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :225:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:29*/ return ag_s
+	/*line server.go:319:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :319:29*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :319:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:29*/ return ag_s
 	}
-	/*line :225:29*/ ag_resume1:
-	/*line server.go:225:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :225:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:225:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:226:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :226:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :226:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:2*/ return ag_s
+	/*line :319:29*/ ag_resume1:
+	/*line server.go:319:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :319:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:319:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
+	/*line server.go:320:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line :320:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
+	/*line :320:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :320:2*/ return ag_s
 	}
-	/*line :226:2*/ ag_resume2:
-	/*line server.go:226:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :226:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:227:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :227:2*/ goto ag_L1
+	/*line :320:2*/ ag_resume2:
+	/*line server.go:320:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :320:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:321:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :321:2*/ goto ag_L1
 	}
-	/*line server.go:228:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :228:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :322:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :322:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:3*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume3:
-	/*line :228:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:229:3*/ ag_f.ag_r0 = -1
-	/*line :229:3*/ return rt.Ready
-	/*line :229:3*/ ag_L1:
-	/*line server.go:231:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:231:2*/ if !ok {
-		/*line :231:2*/ goto ag_L2
+	/*line :322:3*/ ag_resume3:
+	/*line :322:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:323:3*/ ag_f.ag_r0 = -1
+	/*line :323:3*/ return rt.Ready
+	/*line :323:3*/ ag_L1:
+	/*line server.go:325:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:325:2*/ if !ok {
+		/*line :325:2*/ goto ag_L2
 	}
-	/*line server.go:232:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :232:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :232:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :232:3*/ return ag_s
+	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :326:3*/ return ag_s
 	}
-	/*line :232:3*/ ag_resume4:
-	/*line :232:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:233:3*/ ag_f.ag_r0 = -1
-	/*line :233:3*/ return rt.Ready
-	/*line :233:3*/ ag_L2:
-	/*line server.go:235:2*/ if ag_err1 != nil {
-		/*line server.go:236:3*/ ag_f.ag_r0 = -1
-		/*line :236:3*/ return rt.Ready
+	/*line :326:3*/ ag_resume4:
+	/*line :326:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:327:3*/ ag_f.ag_r0 = -1
+	/*line :327:3*/ return rt.Ready
+	/*line :327:3*/ ag_L2:
+	/*line server.go:329:2*/ if ag_err1 != nil {
+		/*line server.go:330:3*/ ag_f.ag_r0 = -1
+		/*line :330:3*/ return rt.Ready
 	}
-	/*line server.go:238:2*/ ag_f.s.conns[ag_f.c] = true
-	/*line server.go:239:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :239:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :239:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :239:2*/ return ag_s
+	/*line server.go:332:2*/ ag_f.s.conns[ag_f.c] = true
+	/*line server.go:333:2*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :333:2*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :333:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :333:2*/ return ag_s
 	}
-	/*line :239:2*/ ag_resume5:
-	/*line server.go:239:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :239:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:240:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:241:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:242:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line server.go:243:2*/ if !(code != 0) {
-		/*line :243:2*/ goto ag_L3
+	/*line :333:2*/ ag_resume5:
+	/*line server.go:333:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :333:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:334:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
+	/*line server.go:335:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
+	/*line server.go:336:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line server.go:337:2*/ if !(code != 0) {
+		/*line :337:2*/ goto ag_L3
 	}
-	/*line server.go:244:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :244:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
-	/*line :244:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:3*/ return ag_s
+	/*line server.go:338:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :338:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:3*/ return ag_s
 	}
-	/*line :244:3*/ ag_resume6:
-	/*line :244:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:245:3*/ ag_f.ag_r0 = -1
-	/*line :245:3*/ return rt.Ready
-	/*line :245:3*/ ag_L3:
-	/*line server.go:247:2*/ ag_f.next = 0
-	/*line server.go:248:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:249:3*/ ag_f.next = 4
+	/*line :338:3*/ ag_resume6:
+	/*line :338:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:339:3*/ ag_f.ag_r0 = -1
+	/*line :339:3*/ return rt.Ready
+	/*line :339:3*/ ag_L3:
+	/*line server.go:341:2*/ ag_f.next = 0
+	/*line server.go:342:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:343:3*/ ag_f.next = 4
 	}
-	/*line server.go:251:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:252:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:253:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:254:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line server.go:345:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
+	/*line server.go:346:2*/ if ag_f.c.IsTLS() {
+		/*line server.go:347:3*/ st := ag_f.c.ConnectionState()
+		/*line server.go:348:3*/ ag_f.req.TLS = &st
 	}
-	/*line server.go:256:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:257:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :257:2*/ goto ag_L4
+	/*line server.go:350:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:351:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:352:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:258:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :258:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :258:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:3*/ return ag_s
+	/*line server.go:354:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:355:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :355:2*/ goto ag_L4
 	}
-	/*line :258:3*/ ag_resume7:
-	/*line :258:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:259:3*/ ag_f.ag_r0 = -1
-	/*line :259:3*/ return rt.Ready
-	/*line :259:3*/ ag_L4:
-	/*line server.go:261:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:261:2*/ if !(expect != "") {
-		/*line :261:2*/ goto ag_L5
+	/*line server.go:356:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :356:3*/ return ag_s
 	}
-	/*line server.go:262:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :262:3*/ goto ag_L6
+	/*line :356:3*/ ag_resume7:
+	/*line :356:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:357:3*/ ag_f.ag_r0 = -1
+	/*line :357:3*/ return rt.Ready
+	/*line :357:3*/ ag_L4:
+	/*line server.go:359:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:359:2*/ if !(expect != "") {
+		/*line :359:2*/ goto ag_L5
 	}
-	/*line server.go:263:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :263:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :263:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :263:4*/ return ag_s
+	/*line server.go:360:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :360:3*/ goto ag_L6
 	}
-	/*line :263:4*/ ag_resume8:
-	/*line :263:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:264:4*/ ag_f.ag_r0 = -1
-	/*line :264:4*/ return rt.Ready
-	/*line :264:4*/ ag_L6:
-	/*line server.go:266:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :266:3*/ goto ag_L7
+	/*line server.go:361:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:4*/ return ag_s
 	}
-	/*line server.go:267:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :267:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :267:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:7*/ return ag_s
+	/*line :361:4*/ ag_resume8:
+	/*line :361:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:362:4*/ ag_f.ag_r0 = -1
+	/*line :362:4*/ return rt.Ready
+	/*line :362:4*/ ag_L6:
+	/*line server.go:364:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :364:3*/ goto ag_L7
 	}
-	/*line :267:7*/ ag_resume9:
-	/*line server.go:267:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :267:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:267:4*/ if !(ag_err2 != nil) {
-		/*line :267:4*/ goto ag_L8
+	/*line server.go:365:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :365:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :365:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :365:7*/ return ag_s
 	}
-	/*line server.go:268:5*/ ag_f.ag_r0 = -1
-	/*line :268:5*/ return rt.Ready
-	/*line :268:5*/ ag_L8:
-	/*line :268:5*/ ag_L7:
-	/*line :268:5*/ ag_L5:
-	/*line server.go:272:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:273:2*/ body.limit = ag_f.limit
-	/*line server.go:274:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :274:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :274:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:2*/ return ag_s
+	/*line :365:7*/ ag_resume9:
+	/*line server.go:365:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :365:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:365:4*/ if !(ag_err2 != nil) {
+		/*line :365:4*/ goto ag_L8
 	}
-	/*line :274:2*/ ag_resume10:
-	/*line server.go:274:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :274:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:275:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :275:2*/ goto ag_L9
+	/*line server.go:366:5*/ ag_f.ag_r0 = -1
+	/*line :366:5*/ return rt.Ready
+	/*line :366:5*/ ag_L8:
+	/*line :366:5*/ ag_L7:
+	/*line :366:5*/ ag_L5:
+	/*line server.go:370:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:371:2*/ body.limit = ag_f.limit
+	/*line server.go:372:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :372:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :372:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:2*/ return ag_s
 	}
-	/*line server.go:276:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :276:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :276:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :276:3*/ return ag_s
+	/*line :372:2*/ ag_resume10:
+	/*line server.go:372:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :372:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:373:2*/ if !(ag_err1 == ErrBodyTooLarge) {
+		/*line :373:2*/ goto ag_L9
 	}
-	/*line :276:3*/ ag_resume11:
-	/*line :276:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:277:3*/ ag_f.ag_r0 = -1
-	/*line :277:3*/ return rt.Ready
-	/*line :277:3*/ ag_L9:
-	/*line server.go:279:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :279:2*/ goto ag_L10
+	/*line server.go:374:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :374:3*/ return ag_s
 	}
-	/*line server.go:280:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :280:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :280:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:3*/ return ag_s
+	/*line :374:3*/ ag_resume11:
+	/*line :374:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:375:3*/ ag_f.ag_r0 = -1
+	/*line :375:3*/ return rt.Ready
+	/*line :375:3*/ ag_L9:
+	/*line server.go:377:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
+		/*line :377:2*/ goto ag_L10
 	}
-	/*line :280:3*/ ag_resume12:
-	/*line :280:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:281:3*/ ag_f.ag_r0 = -1
-	/*line :281:3*/ return rt.Ready
-	/*line :281:3*/ ag_L10:
-	/*line server.go:283:2*/ if ag_err1 != nil {
-		/*line server.go:284:3*/ ag_f.ag_r0 = -1
-		/*line :284:3*/ return rt.Ready
+	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :378:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :378:3*/ return ag_s
 	}
-	/*line server.go:286:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:287:2*/ if len(data) > 0 {
-		/*line server.go:288:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line :378:3*/ ag_resume12:
+	/*line :378:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:379:3*/ ag_f.ag_r0 = -1
+	/*line :379:3*/ return rt.Ready
+	/*line :379:3*/ ag_L10:
+	/*line server.go:381:2*/ if ag_err1 != nil {
+		/*line server.go:382:3*/ ag_f.ag_r0 = -1
+		/*line :382:3*/ return rt.Ready
 	}
-	/*line server.go:290:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line server.go:291:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :291:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :291:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:2*/ return ag_s
+	/*line server.go:384:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:385:2*/ if len(data) > 0 {
+		/*line server.go:386:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
-	/*line :291:2*/ ag_resume13:
-	/*line server.go:291:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :291:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:292:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:293:3*/ ag_f.ag_r0 = -1
-		/*line :293:3*/ return rt.Ready
+	/*line server.go:388:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line server.go:389:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
+	/*line :389:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :389:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :389:2*/ return ag_s
 	}
-	/*line server.go:295:2*/ if herr != nil {
-		/*line server.go:296:3*/ if ag_f.w.sent {
-			/*line server.go:297:4*/ ag_f.ag_r0 = -1
-			/*line :297:4*/ return rt.Ready
+	/*line :389:2*/ ag_resume13:
+	/*line server.go:389:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :389:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:390:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:391:3*/ ag_f.ag_r0 = -1
+		/*line :391:3*/ return rt.Ready
+	}
+	/*line server.go:393:2*/ if herr != nil {
+		/*line server.go:394:3*/ if ag_f.w.sent {
+			/*line server.go:395:4*/ ag_f.ag_r0 = -1
+			/*line :395:4*/ return rt.Ready
 		}
-		/*line server.go:299:3*/ ag_f.w.reset()
-		/*line server.go:300:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:301:3*/ ag_f.w.closeAfter = true
+		/*line server.go:397:3*/ ag_f.w.reset()
+		/*line server.go:398:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:399:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:303:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line server.go:304:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :304:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :304:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:5*/ return ag_s
+	/*line server.go:401:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line server.go:402:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :402:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :402:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :402:5*/ return ag_s
 	}
-	/*line :304:5*/ ag_resume14:
-	/*line server.go:304:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :304:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:304:2*/ if !(ag_err3 != nil) {
-		/*line :304:2*/ goto ag_L11
+	/*line :402:5*/ ag_resume14:
+	/*line server.go:402:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :402:5*/ ag_f.ag_aw2 = nil
+	/*line server.go:402:2*/ if !(ag_err3 != nil) {
+		/*line :402:2*/ goto ag_L11
 	}
-	/*line server.go:305:3*/ ag_f.ag_r0 = -1
-	/*line :305:3*/ return rt.Ready
-	/*line :305:3*/ ag_L11:
-	/*line server.go:307:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:308:3*/ ag_f.ag_r0 = -1
-		/*line :308:3*/ return rt.Ready
+	/*line server.go:403:3*/ ag_f.ag_r0 = -1
+	/*line :403:3*/ return rt.Ready
+	/*line :403:3*/ ag_L11:
+	/*line server.go:405:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:406:3*/ ag_f.ag_r0 = -1
+		/*line :406:3*/ return rt.Ready
 	}
-	/*line server.go:310:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :310:2*/ return rt.Ready
+	/*line server.go:408:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:706
+//line server_async.go:918
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:225"
+		return "server.go:319"
 	case 2:
-		return "server.go:226"
+		return "server.go:320"
 	case 3:
-		return "server.go:228"
+		return "server.go:322"
 	case 4:
-		return "server.go:232"
+		return "server.go:326"
 	case 5:
-		return "server.go:239"
+		return "server.go:333"
 	case 6:
-		return "server.go:244"
+		return "server.go:338"
 	case 7:
-		return "server.go:258"
+		return "server.go:356"
 	case 8:
-		return "server.go:263"
+		return "server.go:361"
 	case 9:
-		return "server.go:267"
+		return "server.go:365"
 	case 10:
-		return "server.go:274"
+		return "server.go:372"
 	case 11:
-		return "server.go:276"
+		return "server.go:374"
 	case 12:
-		return "server.go:280"
+		return "server.go:378"
 	case 13:
-		return "server.go:291"
+		return "server.go:389"
 	case 14:
-		return "server.go:304"
+		return "server.go:402"
 	}
 	return ""
 }
@@ -765,74 +977,74 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:405
+//line server.go:503
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :405:1*/ var (
+	/*line :503:1*/ var (
 		herr error
 	)
-	/*line :405:1*/ if ag_co.Unwinding() {
-		/*line :405:1*/ goto ag_exit
+	/*line :503:1*/ if ag_co.Unwinding() {
+		/*line :503:1*/ goto ag_exit
 	}
-	/*line :405:1*/ switch ag_f.ag_state {
-	/*line :405:1*/ case 1:
-		/*line :405:1*/ goto ag_resume1
-		/*line :405:1*/
+	/*line :503:1*/ switch ag_f.ag_state {
+	/*line :503:1*/ case 1:
+		/*line :503:1*/ goto ag_resume1
+		/*line :503:1*/
 	case 2:
-		/*line :405:1*/ goto ag_resume2
+		/*line :503:1*/ goto ag_resume2
 	}
-	/*line server.go:406:2*/ {
-		/*line :406:2*/ ag_dfn := func() {
-			/*line server.go:407:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:408:3*/ if p := recover(); p != nil {
-				/*line server.go:409:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:410:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:504:2*/ {
+		/*line :504:2*/ ag_dfn := func() {
+			/*line server.go:505:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:506:3*/ if p := recover(); p != nil {
+				/*line server.go:507:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:508:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:412:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:510:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:414:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:415:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:512:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:513:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:406:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :406:2*/ defer ag_dfn()
-			/*line :406:2*/ ag_p.Raise()
+		/*line server.go:504:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :504:2*/ defer ag_dfn()
+			/*line :504:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:419:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:420:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:421:3*/ ag_f.err = nil
-		/*line :421:3*/ goto ag_exit
+	/*line server.go:517:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:518:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:519:3*/ ag_f.err = nil
+		/*line :519:3*/ goto ag_exit
 	}
-	/*line server.go:423:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :423:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:2*/ return ag_s
+	/*line server.go:521:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :521:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :521:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :521:2*/ return ag_s
 	}
-	/*line :423:2*/ ag_resume1:
-	/*line server.go:423:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :423:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:424:2*/ ag_f.err = herr
-	/*line :424:2*/ goto ag_exit
-	/*line :424:2*/ ag_exit:
-	/*line :424:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :424:2*/ ag_resume2:
-	/*line :424:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :424:2*/ return ag_s
+	/*line :521:2*/ ag_resume1:
+	/*line server.go:521:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :521:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:522:2*/ ag_f.err = herr
+	/*line :522:2*/ goto ag_exit
+	/*line :522:2*/ ag_exit:
+	/*line :522:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :522:2*/ ag_resume2:
+	/*line :522:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :522:2*/ return ag_s
 	}
-	/*line :424:2*/ ag_f.ag_err = ag_f.err
-	/*line :424:2*/ return rt.Ready
+	/*line :522:2*/ ag_f.ag_err = ag_f.err
+	/*line :522:2*/ return rt.Ready
 }
 
-//line server_async.go:828
+//line server_async.go:1040
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:423"
+		return "server.go:521"
 	case 2:
-		return "server.go:425 (deferred calls)"
+		return "server.go:523 (deferred calls)"
 	}
 	return ""
 }
@@ -864,9 +1076,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:443
+//line server.go:541
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :443:1*/ var (
+	/*line :541:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -874,95 +1086,95 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :443:1*/ if ag_co.Unwinding() {
-		/*line :443:1*/ return rt.Ready
+	/*line :541:1*/ if ag_co.Unwinding() {
+		/*line :541:1*/ return rt.Ready
 	}
-	/*line :443:1*/ switch ag_f.ag_state {
-	/*line :443:1*/ case 1:
-		/*line :443:1*/ goto ag_resume1
-		/*line :443:1*/
+	/*line :541:1*/ switch ag_f.ag_state {
+	/*line :541:1*/ case 1:
+		/*line :541:1*/ goto ag_resume1
+		/*line :541:1*/
 	case 2:
-		/*line :443:1*/ goto ag_resume2
-		/*line :443:1*/
+		/*line :541:1*/ goto ag_resume2
+		/*line :541:1*/
 	case 3:
-		/*line :443:1*/ goto ag_resume3
-		/*line :443:1*/
+		/*line :541:1*/ goto ag_resume3
+		/*line :541:1*/
 	case 4:
-		/*line :443:1*/ goto ag_resume4
+		/*line :541:1*/ goto ag_resume4
 	}
-	/*line server.go:444:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:445:2*/ if ag_f.reason != "" {
-		/*line server.go:446:3*/ text += ": " + ag_f.reason
+	/*line server.go:542:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:543:2*/ if ag_f.reason != "" {
+		/*line server.go:544:3*/ text += ": " + ag_f.reason
 	}
-	/*line server.go:448:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:451:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :451:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :451:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :451:30*/ return ag_s
+	/*line server.go:546:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:549:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :549:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :549:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:30*/ return ag_s
 	}
-	/*line :451:30*/ ag_resume1:
-	/*line server.go:451:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :451:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:451:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:452:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :452:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :452:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :452:5*/ return ag_s
+	/*line :549:30*/ ag_resume1:
+	/*line server.go:549:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :549:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:549:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:550:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :550:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :550:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :550:5*/ return ag_s
 	}
-	/*line :452:5*/ ag_resume2:
-	/*line server.go:452:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :452:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:452:2*/ if !(ag_err1 != nil) {
-		/*line :452:2*/ goto ag_L1
+	/*line :550:5*/ ag_resume2:
+	/*line server.go:550:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :550:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:550:2*/ if !(ag_err1 != nil) {
+		/*line :550:2*/ goto ag_L1
 	}
-	/*line server.go:453:3*/ return rt.Ready
-	/*line :453:3*/ ag_L1:
-	/*line server.go:455:2*/ ag_f.c.CloseWrite()
-	/*line server.go:456:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :456:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :456:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:29*/ return ag_s
+	/*line server.go:551:3*/ return rt.Ready
+	/*line :551:3*/ ag_L1:
+	/*line server.go:553:2*/ ag_f.c.CloseWrite()
+	/*line server.go:554:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :554:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :554:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :554:29*/ return ag_s
 	}
-	/*line :456:29*/ ag_resume3:
-	/*line server.go:456:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :456:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:456:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:457:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:458:6*/ ag_f.total = 0
-	/*line :458:6*/ ag_L2:
-	/*line server.go:458:18*/ if !(ag_f.total < 1<<20) {
-		/*line :458:18*/ goto ag_L4
+	/*line :554:29*/ ag_resume3:
+	/*line server.go:554:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :554:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:554:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:555:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:556:6*/ ag_f.total = 0
+	/*line :556:6*/ ag_L2:
+	/*line server.go:556:18*/ if !(ag_f.total < 1<<20) {
+		/*line :556:18*/ goto ag_L4
 	}
-	/*line server.go:459:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :459:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :459:3*/ return ag_s
+	/*line server.go:557:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :557:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :557:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :557:3*/ return ag_s
 	}
-	/*line :459:3*/ ag_resume4:
-	/*line server.go:459:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :459:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:460:3*/ if ag_err2 != nil {
-		/*line server.go:461:4*/ return rt.Ready
+	/*line :557:3*/ ag_resume4:
+	/*line server.go:557:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :557:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:558:3*/ if ag_err2 != nil {
+		/*line server.go:559:4*/ return rt.Ready
 	}
-	/*line server.go:463:3*/ ag_f.total += n
-	/*line :463:3*/ goto ag_L2
-	/*line :463:3*/ ag_L4:
-	/*line server.go:465:1*/ return rt.Ready
+	/*line server.go:561:3*/ ag_f.total += n
+	/*line :561:3*/ goto ag_L2
+	/*line :561:3*/ ag_L4:
+	/*line server.go:563:1*/ return rt.Ready
 }
 
-//line server_async.go:954
+//line server_async.go:1166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:451"
+		return "server.go:549"
 	case 2:
-		return "server.go:452"
+		return "server.go:550"
 	case 3:
-		return "server.go:456"
+		return "server.go:554"
 	case 4:
-		return "server.go:459"
+		return "server.go:557"
 	}
 	return ""
 }

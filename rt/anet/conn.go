@@ -37,7 +37,8 @@ type Conn struct {
 	limit        int
 	closed       bool
 	readEOF      bool
-	written      int // how much of its buffer the last Write handed to the kernel
+	written      int       // how much of its buffer the last Write handed to the kernel
+	sec          *tlsState // TLS layer (tls.go); nil for plain streams
 }
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
@@ -117,6 +118,9 @@ func (c *Conn) Close() error {
 	}
 	c.closed = true
 	c.buf = nil
+	if c.sec != nil {
+		c.closeTLS()
+	}
 	if err := c.fd.Close(); err != nil {
 		return c.opErr("close", err)
 	}
@@ -127,6 +131,9 @@ func (c *Conn) Close() error {
 func (c *Conn) CloseWrite() error {
 	if c.closed {
 		return c.opErr("close", net.ErrClosed)
+	}
+	if c.sec != nil {
+		return c.closeWriteTLS()
 	}
 	if err := unix.Shutdown(c.sysfd, unix.SHUT_WR); err != nil {
 		return c.opErr("close", err)
@@ -153,6 +160,9 @@ func (c *Conn) Read(p []byte) (int, error) {
 //
 // async
 func (c *Conn) readSome(p []byte) (int, error) {
+	if c.sec != nil {
+		return c.readTLS(p)
+	}
 	if len(p) == 0 {
 		return 0, nil
 	}
@@ -188,6 +198,9 @@ func (c *Conn) readSome(p []byte) (int, error) {
 //
 // async
 func (c *Conn) Write(p []byte) (int, error) {
+	if c.sec != nil {
+		return c.writeTLS(p)
+	}
 	n := 0
 	c.written = 0
 	for n < len(p) {
@@ -331,6 +344,9 @@ func (c *Conn) fill() error {
 	} else if c.off > 0 && c.off >= len(c.buf)/2 {
 		c.buf = append(c.buf[:0], c.buf[c.off:]...)
 		c.off = 0
+	}
+	if c.sec != nil {
+		return c.fillFromTLS()
 	}
 	for {
 		if c.closed {

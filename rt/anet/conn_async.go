@@ -57,14 +57,14 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).Read", Line: 142, Off: 3993, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
-		{Name: "(*Conn).readSome", Line: 155, Off: 4246, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 465, Hash: 0xd09cd3898760ecfe},
-		{Name: "(*Conn).Write", Line: 190, Off: 5117, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 462, Hash: 0x728280b2098845db},
-		{Name: "(*Conn).ReadUntil", Line: 232, Off: 6460, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 256, Off: 7083, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 285, Off: 8058, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 309, Off: 8698, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 328, Off: 9343, Head: "func (c *Conn) fill() error {", Len: 676, Hash: 0x2005b8e28dee904f},
+		{Name: "(*Conn).Read", Line: 149, Off: 4154, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
+		{Name: "(*Conn).readSome", Line: 162, Off: 4407, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).Write", Line: 200, Off: 5322, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 507, Hash: 0xdba46ee5dbed3b35},
+		{Name: "(*Conn).ReadUntil", Line: 245, Off: 6710, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 269, Off: 7333, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 298, Off: 8308, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 322, Off: 8948, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 341, Off: 9593, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
 	})
 }
 
@@ -91,35 +91,35 @@ func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:142
+//line conn.go:149
 func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
+	/*line :149:1*/ var (
 		ag_t0 int
 		ag_t1 error
 	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
+	/*line :149:1*/ if ag_co.Unwinding() {
+		/*line :149:1*/ return rt.Ready
 	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
+	/*line :149:1*/ switch ag_f.ag_state {
+	/*line :149:1*/ case 1:
+		/*line :149:1*/ goto ag_resume1
 	}
-	/*line conn.go:143:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:144:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:145:3*/ ag_f.c.consume(n)
-		/*line conn.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :146:3*/ return rt.Ready
+	/*line conn.go:150:2*/ if ag_f.c.off < len(ag_f.c.buf) {
+		/*line conn.go:151:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
+		/*line conn.go:152:3*/ ag_f.c.consume(n)
+		/*line conn.go:153:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :153:3*/ return rt.Ready
 	}
-	/*line conn.go:148:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	/*line :148:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
-	/*line :148:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:9*/ return ag_s
+	/*line conn.go:155:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
+	/*line :155:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
+	/*line :155:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:9*/ return ag_s
 	}
-	/*line :148:9*/ ag_resume1:
-	/*line conn.go:148:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :148:9*/ ag_f.ag_aw0 = nil
-	/*line conn.go:148:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :148:2*/ return rt.Ready
+	/*line :155:9*/ ag_resume1:
+	/*line conn.go:155:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :155:9*/ ag_f.ag_aw0 = nil
+	/*line conn.go:155:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :155:2*/ return rt.Ready
 }
 
 //line conn_async.go:126
@@ -128,17 +128,18 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:148"
+		return "conn.go:155"
 	}
 	return ""
 }
 
-// ag_Conn_readSome is the frame of (*Conn).readSome (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Conn_readSome is the frame of (*Conn).readSome (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Conn_readSome struct {
 	ag_state int
 	c        *Conn
 	p        []byte
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    int
 	ag_err   error
 }
@@ -156,84 +157,106 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:155
+//line conn.go:162
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :155:1*/ var (
+	/*line :162:1*/ var (
+		ag_t0   int
+		ag_t1   error
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :155:1*/ if ag_co.Unwinding() {
-		/*line :155:1*/ return rt.Ready
+	/*line :162:1*/ if ag_co.Unwinding() {
+		/*line :162:1*/ return rt.Ready
 	}
-	/*line :155:1*/ switch ag_f.ag_state {
-	/*line :155:1*/ case 1:
-		/*line :155:1*/ goto ag_resume1
+	/*line :162:1*/ switch ag_f.ag_state {
+	/*line :162:1*/ case 1:
+		/*line :162:1*/ goto ag_resume1
+		/*line :162:1*/
+	case 2:
+		/*line :162:1*/ goto ag_resume2
 	}
-	/*line conn.go:156:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:157:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :157:3*/ return rt.Ready
+	/*line conn.go:163:2*/ if !(ag_f.c.sec != nil) {
+		/*line :163:2*/ goto ag_L1
 	}
-	/*line :157:3*/ ag_L1:
-	/*line conn.go:160:3*/ if ag_f.c.closed {
-		/*line conn.go:161:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :161:4*/ return rt.Ready
+	/*line conn.go:164:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
+	/*line :164:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :164:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:10*/ return ag_s
 	}
-	/*line conn.go:163:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:164:3*/ switch ag_err1 {
-	/*line :164:3*/ case nil:
-		/*line conn.go:166:4*/ if n == 0 {
-			/*line conn.go:167:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :167:5*/ return rt.Ready
+	/*line :164:10*/ ag_resume1:
+	/*line conn.go:164:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :164:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:164:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :164:3*/ return rt.Ready
+	/*line :164:3*/ ag_L1:
+	/*line conn.go:166:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:167:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :167:3*/ return rt.Ready
+	}
+	/*line :167:3*/ ag_L2:
+	/*line conn.go:170:3*/ if ag_f.c.closed {
+		/*line conn.go:171:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :171:4*/ return rt.Ready
+	}
+	/*line conn.go:173:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:174:3*/ switch ag_err1 {
+	/*line :174:3*/ case nil:
+		/*line conn.go:176:4*/ if n == 0 {
+			/*line conn.go:177:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :177:5*/ return rt.Ready
 		}
-		/*line conn.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :169:4*/ return rt.Ready
-		/*line :169:4*/
+		/*line conn.go:179:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :179:4*/ return rt.Ready
+		/*line :179:4*/
 	case unix.EINTR:
-		/*line conn.go:171:4*/ goto ag_L2
-		/*line :171:4*/
+		/*line conn.go:181:4*/ goto ag_L3
+		/*line :181:4*/
 	case unix.EAGAIN:
-		/*line :171:4*/
+		/*line :181:4*/
 	default:
-		/*line conn.go:174:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :174:4*/ return rt.Ready
+		/*line conn.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :184:4*/ return rt.Ready
 	}
-	/*line conn.go:176:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :176:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :176:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:6*/ return ag_s
+	/*line conn.go:186:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :186:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :186:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:6*/ return ag_s
 	}
-	/*line :176:6*/ ag_resume1:
-	/*line conn.go:176:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :176:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:176:3*/ if !(ag_err2 != nil) {
-		/*line :176:3*/ goto ag_L4
+	/*line :186:6*/ ag_resume2:
+	/*line conn.go:186:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :186:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:186:3*/ if !(ag_err2 != nil) {
+		/*line :186:3*/ goto ag_L5
 	}
-	/*line conn.go:177:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :177:4*/ return rt.Ready
-	/*line :177:4*/ ag_L4:
-	/*line :177:4*/ ag_L2:
-	/*line :177:4*/ goto ag_L1
+	/*line conn.go:187:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :187:4*/ return rt.Ready
+	/*line :187:4*/ ag_L5:
+	/*line :187:4*/ ag_L3:
+	/*line :187:4*/ goto ag_L2
 }
 
-//line conn_async.go:220
+//line conn_async.go:240
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:176"
+		return "conn.go:164"
+	case 2:
+		return "conn.go:186"
 	}
 	return ""
 }
 
-// ag_Conn_Write is the frame of (*Conn).Write (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Conn_Write is the frame of (*Conn).Write (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Conn_Write struct {
 	ag_state int
 	c        *Conn
 	p        []byte
 	n        int
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    int
 	ag_err   error
 }
@@ -251,73 +274,94 @@ func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:190
+//line conn.go:200
 func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :190:1*/ var (
+	/*line :200:1*/ var (
+		ag_t0   int
+		ag_t1   error
 		m       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :190:1*/ if ag_co.Unwinding() {
-		/*line :190:1*/ return rt.Ready
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ return rt.Ready
 	}
-	/*line :190:1*/ switch ag_f.ag_state {
-	/*line :190:1*/ case 1:
-		/*line :190:1*/ goto ag_resume1
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
+		/*line :200:1*/
+	case 2:
+		/*line :200:1*/ goto ag_resume2
 	}
-	/*line conn.go:191:2*/ ag_f.n = 0
-	/*line conn.go:192:2*/ ag_f.c.written = 0
-	/*line :192:2*/ ag_L1:
-	/*line conn.go:193:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :193:6*/ goto ag_L3
+	/*line conn.go:201:2*/ if !(ag_f.c.sec != nil) {
+		/*line :201:2*/ goto ag_L1
 	}
-	/*line conn.go:194:3*/ if ag_f.c.closed {
-		/*line conn.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :195:4*/ return rt.Ready
+	/*line conn.go:202:10*/ ag_f.ag_aw0 = ag_f.c.writeTLSAsync(ag_f.p)
+	/*line :202:10*/ ag_f.ag_state = 1 // await: c.writeTLS(p)
+	/*line :202:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:10*/ return ag_s
 	}
-	/*line conn.go:197:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:198:3*/ if m > 0 {
-		/*line conn.go:199:4*/ ag_f.n += m
-		/*line conn.go:200:4*/ ag_f.c.written = ag_f.n
+	/*line :202:10*/ ag_resume1:
+	/*line conn.go:202:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :202:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :202:3*/ return rt.Ready
+	/*line :202:3*/ ag_L1:
+	/*line conn.go:204:2*/ ag_f.n = 0
+	/*line conn.go:205:2*/ ag_f.c.written = 0
+	/*line :205:2*/ ag_L2:
+	/*line conn.go:206:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :206:6*/ goto ag_L4
 	}
-	/*line conn.go:202:3*/ switch ag_err1 {
-	/*line :202:3*/ case nil, unix.EINTR:
-		/*line conn.go:204:4*/ goto ag_L2
-		/*line :204:4*/
+	/*line conn.go:207:3*/ if ag_f.c.closed {
+		/*line conn.go:208:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
+		/*line :208:4*/ return rt.Ready
+	}
+	/*line conn.go:210:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
+	/*line conn.go:211:3*/ if m > 0 {
+		/*line conn.go:212:4*/ ag_f.n += m
+		/*line conn.go:213:4*/ ag_f.c.written = ag_f.n
+	}
+	/*line conn.go:215:3*/ switch ag_err1 {
+	/*line :215:3*/ case nil, unix.EINTR:
+		/*line conn.go:217:4*/ goto ag_L3
+		/*line :217:4*/
 	case unix.EAGAIN:
-		/*line :204:4*/
+		/*line :217:4*/
 	default:
-		/*line conn.go:207:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :207:4*/ return rt.Ready
+		/*line conn.go:220:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
+		/*line :220:4*/ return rt.Ready
 	}
-	/*line conn.go:209:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :209:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :209:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:6*/ return ag_s
+	/*line conn.go:222:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :222:6*/ ag_f.ag_state = 2 // await: c.fd.WaitWrite(c.wdl)
+	/*line :222:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:6*/ return ag_s
 	}
-	/*line :209:6*/ ag_resume1:
-	/*line conn.go:209:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :209:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:209:3*/ if !(ag_err2 != nil) {
-		/*line :209:3*/ goto ag_L4
+	/*line :222:6*/ ag_resume2:
+	/*line conn.go:222:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :222:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:222:3*/ if !(ag_err2 != nil) {
+		/*line :222:3*/ goto ag_L5
 	}
-	/*line conn.go:210:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :210:4*/ return rt.Ready
-	/*line :210:4*/ ag_L4:
-	/*line :210:4*/ ag_L2:
-	/*line :210:4*/ goto ag_L1
-	/*line :210:4*/ ag_L3:
-	/*line conn.go:213:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :213:2*/ return rt.Ready
+	/*line conn.go:223:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
+	/*line :223:4*/ return rt.Ready
+	/*line :223:4*/ ag_L5:
+	/*line :223:4*/ ag_L3:
+	/*line :223:4*/ goto ag_L2
+	/*line :223:4*/ ag_L4:
+	/*line conn.go:226:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :226:2*/ return rt.Ready
 }
 
-//line conn_async.go:315
+//line conn_async.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:209"
+		return "conn.go:202"
+	case 2:
+		return "conn.go:222"
 	}
 	return ""
 }
@@ -346,57 +390,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:232
+//line conn.go:245
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :232:1*/ var (
+	/*line :245:1*/ var (
 		err error
 	)
-	/*line :232:1*/ if ag_co.Unwinding() {
-		/*line :232:1*/ return rt.Ready
+	/*line :245:1*/ if ag_co.Unwinding() {
+		/*line :245:1*/ return rt.Ready
 	}
-	/*line :232:1*/ switch ag_f.ag_state {
-	/*line :232:1*/ case 1:
-		/*line :232:1*/ goto ag_resume1
+	/*line :245:1*/ switch ag_f.ag_state {
+	/*line :245:1*/ case 1:
+		/*line :245:1*/ goto ag_resume1
 	}
-	/*line conn.go:233:2*/ ag_f.scanned = 0
-	/*line :233:2*/ ag_L1:
-	/*line conn.go:235:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:236:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :236:4*/ return rt.Ready
+	/*line conn.go:246:2*/ ag_f.scanned = 0
+	/*line :246:2*/ ag_L1:
+	/*line conn.go:248:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:249:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :249:4*/ return rt.Ready
 	}
-	/*line conn.go:238:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:239:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:240:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :240:4*/ return rt.Ready
+	/*line conn.go:251:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:252:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:253:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :253:4*/ return rt.Ready
 	}
-	/*line conn.go:242:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :242:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :242:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:6*/ return ag_s
+	/*line conn.go:255:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :255:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :255:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:6*/ return ag_s
 	}
-	/*line :242:6*/ ag_resume1:
-	/*line conn.go:242:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :242:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:242:3*/ if !(err != nil) {
-		/*line :242:3*/ goto ag_L4
+	/*line :255:6*/ ag_resume1:
+	/*line conn.go:255:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :255:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:255:3*/ if !(err != nil) {
+		/*line :255:3*/ goto ag_L4
 	}
-	/*line conn.go:243:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:244:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :244:5*/ return rt.Ready
+	/*line conn.go:256:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:257:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :257:5*/ return rt.Ready
 	}
-	/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :246:4*/ return rt.Ready
-	/*line :246:4*/ ag_L4:
-	/*line :246:4*/ goto ag_L1
+	/*line conn.go:259:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :259:4*/ return rt.Ready
+	/*line :259:4*/ ag_L4:
+	/*line :259:4*/ goto ag_L1
 }
 
-//line conn_async.go:394
+//line conn_async.go:438
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:242"
+		return "conn.go:255"
 	}
 	return ""
 }
@@ -426,58 +470,58 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:256
+//line conn.go:269
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :256:1*/ var (
+	/*line :269:1*/ var (
 		err error
 	)
-	/*line :256:1*/ if ag_co.Unwinding() {
-		/*line :256:1*/ return rt.Ready
+	/*line :269:1*/ if ag_co.Unwinding() {
+		/*line :269:1*/ return rt.Ready
 	}
-	/*line :256:1*/ switch ag_f.ag_state {
-	/*line :256:1*/ case 1:
-		/*line :256:1*/ goto ag_resume1
+	/*line :269:1*/ switch ag_f.ag_state {
+	/*line :269:1*/ case 1:
+		/*line :269:1*/ goto ag_resume1
 	}
-	/*line conn.go:257:2*/ ag_f.scanned = 0
-	/*line :257:2*/ ag_L1:
-	/*line conn.go:259:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:260:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :260:4*/ return rt.Ready
+	/*line conn.go:270:2*/ ag_f.scanned = 0
+	/*line :270:2*/ ag_L1:
+	/*line conn.go:272:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :273:4*/ return rt.Ready
 	}
-	/*line conn.go:262:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:263:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :264:4*/ return rt.Ready
+	/*line conn.go:275:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:276:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:277:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :277:4*/ return rt.Ready
 	}
-	/*line conn.go:266:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:267:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :267:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :267:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:6*/ return ag_s
+	/*line conn.go:279:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:280:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :280:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :280:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:6*/ return ag_s
 	}
-	/*line :267:6*/ ag_resume1:
-	/*line conn.go:267:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :267:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:267:3*/ if !(err != nil) {
-		/*line :267:3*/ goto ag_L4
+	/*line :280:6*/ ag_resume1:
+	/*line conn.go:280:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :280:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:280:3*/ if !(err != nil) {
+		/*line :280:3*/ goto ag_L4
 	}
-	/*line conn.go:268:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:269:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :269:5*/ return rt.Ready
+	/*line conn.go:281:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:282:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :282:5*/ return rt.Ready
 	}
-	/*line conn.go:271:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :271:4*/ return rt.Ready
-	/*line :271:4*/ ag_L4:
-	/*line :271:4*/ goto ag_L1
+	/*line conn.go:284:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :284:4*/ return rt.Ready
+	/*line :284:4*/ ag_L4:
+	/*line :284:4*/ goto ag_L1
 }
 
-//line conn_async.go:475
+//line conn_async.go:519
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:267"
+		return "conn.go:280"
 	}
 	return ""
 }
@@ -506,57 +550,57 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:285
+//line conn.go:298
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :285:1*/ var (
+	/*line :298:1*/ var (
 		err error
 	)
-	/*line :285:1*/ if ag_co.Unwinding() {
-		/*line :285:1*/ return rt.Ready
+	/*line :298:1*/ if ag_co.Unwinding() {
+		/*line :298:1*/ return rt.Ready
 	}
-	/*line :285:1*/ switch ag_f.ag_state {
-	/*line :285:1*/ case 1:
-		/*line :285:1*/ goto ag_resume1
+	/*line :298:1*/ switch ag_f.ag_state {
+	/*line :298:1*/ case 1:
+		/*line :298:1*/ goto ag_resume1
 	}
-	/*line conn.go:286:2*/ ag_f.scanned = 0
-	/*line :286:2*/ ag_L1:
-	/*line conn.go:288:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :289:4*/ return rt.Ready
+	/*line conn.go:299:2*/ ag_f.scanned = 0
+	/*line :299:2*/ ag_L1:
+	/*line conn.go:301:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:302:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :302:4*/ return rt.Ready
 	}
-	/*line conn.go:291:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:292:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:293:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :293:4*/ return rt.Ready
+	/*line conn.go:304:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:305:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:306:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :306:4*/ return rt.Ready
 	}
-	/*line conn.go:295:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :295:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :295:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:6*/ return ag_s
+	/*line conn.go:308:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :308:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :308:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :308:6*/ return ag_s
 	}
-	/*line :295:6*/ ag_resume1:
-	/*line conn.go:295:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :295:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:295:3*/ if !(err != nil) {
-		/*line :295:3*/ goto ag_L4
+	/*line :308:6*/ ag_resume1:
+	/*line conn.go:308:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :308:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:308:3*/ if !(err != nil) {
+		/*line :308:3*/ goto ag_L4
 	}
-	/*line conn.go:296:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:297:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :297:5*/ return rt.Ready
+	/*line conn.go:309:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:310:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :310:5*/ return rt.Ready
 	}
-	/*line conn.go:299:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :299:4*/ return rt.Ready
-	/*line :299:4*/ ag_L4:
-	/*line :299:4*/ goto ag_L1
+	/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :312:4*/ return rt.Ready
+	/*line :312:4*/ ag_L4:
+	/*line :312:4*/ goto ag_L1
 }
 
-//line conn_async.go:554
+//line conn_async.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:295"
+		return "conn.go:308"
 	}
 	return ""
 }
@@ -584,53 +628,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:309
+//line conn.go:322
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :309:1*/ var (
+	/*line :322:1*/ var (
 		err error
 	)
-	/*line :309:1*/ if ag_co.Unwinding() {
-		/*line :309:1*/ return rt.Ready
+	/*line :322:1*/ if ag_co.Unwinding() {
+		/*line :322:1*/ return rt.Ready
 	}
-	/*line :309:1*/ switch ag_f.ag_state {
-	/*line :309:1*/ case 1:
-		/*line :309:1*/ goto ag_resume1
+	/*line :322:1*/ switch ag_f.ag_state {
+	/*line :322:1*/ case 1:
+		/*line :322:1*/ goto ag_resume1
 	}
-	/*line :309:1*/ ag_L1:
-	/*line conn.go:310:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :310:6*/ goto ag_L3
+	/*line :322:1*/ ag_L1:
+	/*line conn.go:323:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :323:6*/ goto ag_L3
 	}
-	/*line conn.go:311:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :311:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :311:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :311:6*/ return ag_s
+	/*line conn.go:324:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :324:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :324:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :324:6*/ return ag_s
 	}
-	/*line :311:6*/ ag_resume1:
-	/*line conn.go:311:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :311:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:311:3*/ if !(err != nil) {
-		/*line :311:3*/ goto ag_L4
+	/*line :324:6*/ ag_resume1:
+	/*line conn.go:324:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :324:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:324:3*/ if !(err != nil) {
+		/*line :324:3*/ goto ag_L4
 	}
-	/*line conn.go:312:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:313:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :313:5*/ return rt.Ready
+	/*line conn.go:325:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:326:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :326:5*/ return rt.Ready
 	}
-	/*line conn.go:315:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :315:4*/ return rt.Ready
-	/*line :315:4*/ ag_L4:
-	/*line :315:4*/ goto ag_L1
-	/*line :315:4*/ ag_L3:
-	/*line conn.go:318:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :318:2*/ return rt.Ready
+	/*line conn.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :328:4*/ return rt.Ready
+	/*line :328:4*/ ag_L4:
+	/*line :328:4*/ goto ag_L1
+	/*line :328:4*/ ag_L3:
+	/*line conn.go:331:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :331:2*/ return rt.Ready
 }
 
-//line conn_async.go:628
+//line conn_async.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:311"
+		return "conn.go:324"
 	}
 	return ""
 }
@@ -656,81 +700,101 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:328
+//line conn.go:341
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :328:1*/ var (
+	/*line :341:1*/ var (
+		ag_t0   error
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :328:1*/ if ag_co.Unwinding() {
-		/*line :328:1*/ return rt.Ready
+	/*line :341:1*/ if ag_co.Unwinding() {
+		/*line :341:1*/ return rt.Ready
 	}
-	/*line :328:1*/ switch ag_f.ag_state {
-	/*line :328:1*/ case 1:
-		/*line :328:1*/ goto ag_resume1
+	/*line :341:1*/ switch ag_f.ag_state {
+	/*line :341:1*/ case 1:
+		/*line :341:1*/ goto ag_resume1
+		/*line :341:1*/
+	case 2:
+		/*line :341:1*/ goto ag_resume2
 	}
-	/*line conn.go:329:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:330:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:342:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:343:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:332:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:333:3*/ ag_f.c.off = 0
+		/*line conn.go:345:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:346:3*/ ag_f.c.off = 0
 	}
-	/*line :333:3*/ ag_L1:
-	/*line conn.go:336:3*/ if ag_f.c.closed {
-		/*line conn.go:337:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :337:4*/ return rt.Ready
+	/*line conn.go:348:2*/ if !(ag_f.c.sec != nil) {
+		/*line :348:2*/ goto ag_L1
 	}
-	/*line conn.go:339:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:340:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:341:3*/ if n > 0 {
-		/*line conn.go:342:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:349:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :349:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :349:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:10*/ return ag_s
 	}
-	/*line conn.go:344:3*/ scratch.Put(s)
-	/*line conn.go:345:3*/ switch ag_err1 {
-	/*line :345:3*/ case nil:
-		/*line conn.go:347:4*/ if n == 0 {
-			/*line conn.go:348:5*/ ag_f.ag_err = io.EOF
-			/*line :348:5*/ return rt.Ready
+	/*line :349:10*/ ag_resume1:
+	/*line conn.go:349:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :349:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:349:3*/ ag_f.ag_err = ag_t0
+	/*line :349:3*/ return rt.Ready
+	/*line :349:3*/ ag_L1:
+	/*line :349:3*/ ag_L2:
+	/*line conn.go:352:3*/ if ag_f.c.closed {
+		/*line conn.go:353:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :353:4*/ return rt.Ready
+	}
+	/*line conn.go:355:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:356:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:357:3*/ if n > 0 {
+		/*line conn.go:358:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	}
+	/*line conn.go:360:3*/ scratch.Put(s)
+	/*line conn.go:361:3*/ switch ag_err1 {
+	/*line :361:3*/ case nil:
+		/*line conn.go:363:4*/ if n == 0 {
+			/*line conn.go:364:5*/ ag_f.ag_err = io.EOF
+			/*line :364:5*/ return rt.Ready
 		}
-		/*line conn.go:350:4*/ ag_f.ag_err = nil
-		/*line :350:4*/ return rt.Ready
-		/*line :350:4*/
+		/*line conn.go:366:4*/ ag_f.ag_err = nil
+		/*line :366:4*/ return rt.Ready
+		/*line :366:4*/
 	case unix.EINTR:
-		/*line conn.go:352:4*/ goto ag_L2
-		/*line :352:4*/
+		/*line conn.go:368:4*/ goto ag_L3
+		/*line :368:4*/
 	case unix.EAGAIN:
-		/*line :352:4*/
+		/*line :368:4*/
 	default:
-		/*line conn.go:355:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :355:4*/ return rt.Ready
+		/*line conn.go:371:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :371:4*/ return rt.Ready
 	}
-	/*line conn.go:357:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :357:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :357:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :357:6*/ return ag_s
+	/*line conn.go:373:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :373:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :373:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:6*/ return ag_s
 	}
-	/*line :357:6*/ ag_resume1:
-	/*line conn.go:357:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :357:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:357:3*/ if !(ag_err2 != nil) {
-		/*line :357:3*/ goto ag_L4
+	/*line :373:6*/ ag_resume2:
+	/*line conn.go:373:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :373:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:373:3*/ if !(ag_err2 != nil) {
+		/*line :373:3*/ goto ag_L5
 	}
-	/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :358:4*/ return rt.Ready
-	/*line :358:4*/ ag_L4:
-	/*line :358:4*/ ag_L2:
-	/*line :358:4*/ goto ag_L1
+	/*line conn.go:374:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :374:4*/ return rt.Ready
+	/*line :374:4*/ ag_L5:
+	/*line :374:4*/ ag_L3:
+	/*line :374:4*/ goto ag_L2
 }
 
-//line conn_async.go:728
+//line conn_async.go:790
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:357"
+		return "conn.go:349"
+	case 2:
+		return "conn.go:373"
 	}
 	return ""
 }

@@ -10,7 +10,7 @@ import "golang.org/x/sys/unix"
 // connection before reusing it, as net/http's background read of an idle
 // connection finds out: an idle connection should have nothing to read.
 func (c *Conn) Readable() bool {
-	if c.closed || c.off < len(c.buf) {
+	if c.closed || c.off < len(c.buf) || c.sec != nil && c.readableTLS() {
 		return true
 	}
 	var b [1]byte
