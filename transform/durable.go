@@ -131,6 +131,9 @@ func typeKey(t types.Type) string { return types.TypeString(t, nil) }
 
 // durable checks and emits the codec of the durable frame just emitted.
 func (e *emitter) durable(recv *jen.Statement) {
+	if e.typeParams().Len() > 0 {
+		return // reported by analyze
+	}
 	fields := e.durableFields()
 	failed := false
 	for _, f := range fields {
@@ -294,11 +297,17 @@ func (e *emitter) durableReject(f durField, why string) {
 		if best.IsValid() {
 			pos = best
 		}
+		for _, stop := range e.l.pullStops {
+			if stop == f.v {
+				return // reported with the loop's next function
+			}
+		}
 		what = "a value held across an await point"
 		ast.Inspect(e.fn.Decl.Body, func(n ast.Node) bool {
-			if r, ok := n.(*ast.RangeStmt); ok && r.X.Pos() == best {
+			if r, ok := n.(*ast.RangeStmt); ok && r.Pos() <= best && best < r.End() {
 				if _, isFunc := e.info.TypeOf(r.X).Underlying().(*types.Signature); isFunc {
-					what, why = "the iterator ranged over here", "an iterator being ranged (a func): its position in the sequence"
+					// The loop's next and stop functions: one error.
+					pos, what, why = r.X.Pos(), "the iterator ranged over here ("+types.ExprString(r.X)+")", "a func (an iterator being ranged)"
 				}
 			}
 			return true
@@ -316,7 +325,7 @@ func (e *emitter) unencodable(t types.Type, seen map[types.Type]bool) string {
 	if isErrorType(t) {
 		return ""
 	}
-	str := func() string { return types.TypeString(t, types.RelativeTo(e.pkg)) }
+	str := func() string { return types.TypeString(t, e.pkgName) }
 	if n, ok := t.(*types.Named); ok {
 		if e.isCodec(t) || isBinary(t) {
 			return ""
@@ -338,10 +347,20 @@ func (e *emitter) unencodable(t types.Type, seen map[types.Type]bool) string {
 				}
 			}
 		}
-		if why := e.unencodable(n.Underlying(), seen); why != "" {
-			return why + " in " + str()
+		switch n.Underlying().(type) {
+		case *types.Chan:
+			return "a channel (" + str() + ")"
+		case *types.Signature:
+			return "a func value (" + str() + ")"
+		case *types.Interface:
+			return "an interface (" + str() + "), whose dynamic type a snapshot cannot restore"
+		case *types.Struct:
+			if why := e.unencodable(n.Underlying(), seen); why != "" {
+				return why + " of " + str()
+			}
+			return ""
 		}
-		return ""
+		return e.unencodable(n.Underlying(), seen)
 	}
 	switch u := t.(type) {
 	case *types.Basic:
@@ -367,7 +386,7 @@ func (e *emitter) unencodable(t types.Type, seen map[types.Type]bool) string {
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
 			if why := e.unencodable(f.Type(), seen); why != "" {
-				return why + " (field " + f.Name() + ")"
+				return why + ", in field " + f.Name()
 			}
 		}
 		return ""
@@ -598,6 +617,14 @@ func (e *emitter) durCodec(t types.Type) (enc, dec []jen.Code) {
 		return enc, dec
 	}
 	panic(fmt.Sprintf("asyncgen: no durable codec for %s", t)) // unencodable rejected it
+}
+
+// pkgName qualifies other packages' types by their name in messages.
+func (e *emitter) pkgName(p *types.Package) string {
+	if p == e.pkg {
+		return ""
+	}
+	return p.Name()
 }
 
 func (e *emitter) isNamed(t types.Type) bool {
