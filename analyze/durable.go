@@ -204,6 +204,10 @@ func (c *checker) durableAwait(fn *Func, call *ast.CallExpr, aw *Await, seen map
 			c.errorf(arg.Pos(), "the name of durable.%s in durable function %s must be a constant string: it identifies the resume point across builds", callee.Name(), name)
 			return
 		}
+		if strings.ContainsFunc(constant.StringVal(tv.Value), func(r rune) bool { return r < ' ' || r == 0x7f }) || strings.TrimSpace(constant.StringVal(tv.Value)) != constant.StringVal(tv.Value) || constant.StringVal(tv.Value) == "" {
+			c.errorf(arg.Pos(), "the name of durable.%s in durable function %s must be non-empty, without control characters or surrounding spaces: it is written in durable.lock", callee.Name(), name)
+			return
+		}
 		id := op + ":" + constant.StringVal(tv.Value)
 		if prev, dup := seen[id]; dup {
 			first := c.fset.Position(prev)
