@@ -1,0 +1,219 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/rt/durable"
+)
+
+var built struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// binary builds this program once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		d, err := os.MkdirTemp("", "crashprog")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(d, "crashprog")
+		out, err := exec.Command("go", "build", "-o", built.path, ".").CombinedOutput()
+		if err != nil {
+			built.err = errors.New(string(out))
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+type result struct {
+	out    string
+	killed bool // ended by SIGKILL
+	code   int
+	stderr string
+}
+
+func runProg(t *testing.T, bin, dir string, env ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), append([]string{"DURABLE_DIR=" + dir}, env...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return outcome(t, cmd, err, &stdout, &stderr)
+}
+
+func outcome(t *testing.T, cmd *exec.Cmd, err error, stdout, stderr *bytes.Buffer) result {
+	t.Helper()
+	r := result{out: stdout.String(), stderr: stderr.String()}
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		ws := ee.Sys().(syscall.WaitStatus)
+		r.killed = ws.Signaled() && ws.Signal() == syscall.SIGKILL
+		r.code = ws.ExitStatus()
+	default:
+		t.Fatal(err)
+	}
+	return r
+}
+
+// effects returns the keys of the steps that ran, one per run, sorted.
+func effects(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "effects.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		keys = append(keys, strings.Fields(line)[0])
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// clean runs the program to the end without a kill; it returns the
+// output, the step keys and the number of checkpoints.
+func clean(t *testing.T, bin string) (string, []string, uint64) {
+	t.Helper()
+	oracleDir := t.TempDir()
+	oracle := runProg(t, bin, oracleDir, "ORACLE=1")
+	if oracle.code != 0 || oracle.killed {
+		t.Fatalf("oracle run failed: %+v", oracle)
+	}
+	dir := t.TempDir()
+	r := runProg(t, bin, dir)
+	if r.code != 0 || r.killed {
+		t.Fatalf("clean run failed: %+v", r)
+	}
+	if r.out != oracle.out {
+		t.Fatalf("durable run printed %q, plain Go %q", r.out, oracle.out)
+	}
+	snap, ok, err := durable.FileStore{Dir: dir}.Load("crawl-1")
+	if err != nil || !ok {
+		t.Fatalf("no snapshot after a clean run: %v", err)
+	}
+	keys := effects(t, dir)
+	for i := 1; i < len(keys); i++ {
+		if keys[i] == keys[i-1] {
+			t.Fatalf("step %s ran twice in a clean run", keys[i])
+		}
+	}
+	return oracle.out, keys, snap.Seq
+}
+
+// TestKillAfterEachCheckpoint SIGKILLs the program right after each of its
+// checkpoints is saved and starts it again: it resumes there, prints what
+// plain Go prints, and no step whose result was checkpointed runs again.
+func TestKillAfterEachCheckpoint(t *testing.T) {
+	bin := binary(t)
+	want, keys, n := clean(t, bin)
+	if n < 10 {
+		t.Fatalf("only %d checkpoints", n)
+	}
+	for k := uint64(1); k <= n; k++ {
+		dir := t.TempDir()
+		r := runProg(t, bin, dir, "KILL_AT_SEQ="+itoa(k))
+		if !r.killed {
+			t.Fatalf("k=%d: the first run was not killed: %+v", k, r)
+		}
+		r = runProg(t, bin, dir)
+		if r.code != 0 || r.killed {
+			t.Fatalf("k=%d: the resumed run failed: %+v", k, r)
+		}
+		if r.out != want {
+			t.Fatalf("k=%d: resumed run printed %q, want %q", k, r.out, want)
+		}
+		if !strings.Contains(r.stderr, "resuming at #"+itoa(k)+" ") {
+			t.Fatalf("k=%d: did not resume at checkpoint %d: %q", k, k, r.stderr)
+		}
+		if got := effects(t, dir); strings.Join(got, " ") != strings.Join(keys, " ") {
+			t.Fatalf("k=%d: steps ran %q, want each of %q once", k, got, keys)
+		}
+	}
+}
+
+// TestKillAtRandom SIGKILLs the program from outside at random moments
+// (inside steps, inside checkpoint writes) until a run finishes: the
+// result is plain Go's, every step ran under its stable key, and a step
+// ran again only when a kill interrupted it before its checkpoint (at most
+// once per kill).
+func TestKillAtRandom(t *testing.T) {
+	bin := binary(t)
+	want, keys, _ := clean(t, bin)
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	for round := 0; round < 3; round++ {
+		dir := t.TempDir()
+		kills := 0
+		var final result
+		for attempt := 0; ; attempt++ {
+			if attempt > 300 {
+				t.Fatalf("round %d: no run finished after %d kills", round, kills)
+			}
+			cmd := exec.Command(bin)
+			cmd.Env = append(os.Environ(), "DURABLE_DIR="+dir)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			timer := time.AfterFunc(time.Duration(rng.Intn(25000))*time.Microsecond, func() {
+				cmd.Process.Signal(syscall.SIGKILL)
+			})
+			err := cmd.Wait()
+			timer.Stop()
+			r := outcome(t, cmd, err, &stdout, &stderr)
+			if r.killed {
+				kills++
+				continue
+			}
+			final = r
+			break
+		}
+		if final.code != 0 || final.out != want {
+			t.Fatalf("round %d (after %d kills): %+v, want output %q", round, kills, final, want)
+		}
+		got := effects(t, dir)
+		seen := map[string]bool{}
+		for _, k := range got {
+			seen[k] = true
+		}
+		for _, k := range keys {
+			if !seen[k] {
+				t.Fatalf("round %d: step %s never ran", round, k)
+			}
+		}
+		if len(seen) != len(keys) {
+			t.Fatalf("round %d: step keys %q, want %q: a re-run step must keep its key", round, got, keys)
+		}
+		if extra := len(got) - len(keys); extra > kills {
+			t.Fatalf("round %d: %d extra step runs for %d kills", round, extra, kills)
+		}
+		t.Logf("round %d: %d kills, %d steps re-run", round, kills, len(got)-len(keys))
+	}
+}
+
+func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
