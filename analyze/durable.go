@@ -6,10 +6,12 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Durable functions (issue 15).
@@ -76,7 +78,16 @@ func IsDurableFunc(fset *token.FileSet, fn *types.Func) bool {
 
 var durableMarked struct {
 	sync.Mutex
-	files map[string]map[int]string
+	files map[string]durableLines
+}
+
+// durableLines are the durable functions of a file by line, as of the
+// file's modification time and size (a tool or test that edits and
+// regenerates in one process must not see stale lines).
+type durableLines struct {
+	mod   time.Time
+	size  int64
+	lines map[int]string
 }
 
 // durableAt reports whether the function declared at pos is marked //async
@@ -88,10 +99,15 @@ func durableAt(pos token.Position, name string) bool {
 	durableMarked.Lock()
 	defer durableMarked.Unlock()
 	if durableMarked.files == nil {
-		durableMarked.files = map[string]map[int]string{}
+		durableMarked.files = map[string]durableLines{}
 	}
-	lines, ok := durableMarked.files[pos.Filename]
-	if !ok {
+	st, err := os.Stat(pos.Filename)
+	if err != nil {
+		return false
+	}
+	cached, ok := durableMarked.files[pos.Filename]
+	lines := cached.lines
+	if !ok || !cached.mod.Equal(st.ModTime()) || cached.size != st.Size() {
 		lines = map[int]string{}
 		fset := token.NewFileSet()
 		if f, err := parser.ParseFile(fset, pos.Filename, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
@@ -101,7 +117,7 @@ func durableAt(pos token.Position, name string) bool {
 				}
 			}
 		}
-		durableMarked.files[pos.Filename] = lines
+		durableMarked.files[pos.Filename] = durableLines{mod: st.ModTime(), size: st.Size(), lines: lines}
 	}
 	return lines[pos.Line] == name
 }

@@ -17,7 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncgen/asyncgen/internal/testmod"
 	"github.com/asyncgen/asyncgen/rt/durable"
+	"github.com/asyncgen/asyncgen/transform"
 )
 
 var built struct {
@@ -217,3 +219,107 @@ func TestKillAtRandom(t *testing.T) {
 }
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// TestRebuild resumes one snapshot with programs built from changed
+// source: a change that keeps the frames' shapes (code added and moved,
+// in and around the durable functions) resumes; a change of a frame's
+// shape is refused by durable.lock at generation, and once the lock line
+// is deleted (accepting the orphaning), the rebuilt program refuses the
+// old snapshot with ErrUnknownFingerprint instead of misreading it.
+func TestRebuild(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := testmod.New(t, map[string]string{"main.go": string(src)})
+	gen := func(wantErr string) {
+		t.Helper()
+		res, err := transform.Generate(mod, ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs []string
+		for _, d := range res.Diags {
+			msgs = append(msgs, d.String())
+		}
+		if wantErr == "" && res.Diags.HasErrors() || wantErr != "" && !strings.Contains(strings.Join(msgs, "\n"), wantErr) {
+			t.Fatalf("generate: %s (want error %q)", strings.Join(msgs, "\n"), wantErr)
+		}
+		if err := res.Write(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(name string) string {
+		t.Helper()
+		bin := filepath.Join(t.TempDir(), name)
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Dir = mod
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", name, err, out)
+		}
+		return bin
+	}
+	edit := func(old, new string) {
+		t.Helper()
+		path := filepath.Join(mod, "main.go")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("main.go has no %q", old)
+		}
+		if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gen("")
+	lock, err := os.ReadFile(filepath.Join(mod, "durable.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := build("v1")
+	oracle := runProg(t, v1, t.TempDir(), "ORACLE=1")
+	killed := func() string {
+		dir := t.TempDir()
+		if r := runProg(t, v1, dir, "KILL_AT_SEQ=4"); !r.killed {
+			t.Fatalf("v1 was not killed: %+v", r)
+		}
+		return dir
+	}
+	state := killed()
+
+	// v2: code added before and inside the durable functions, no frame
+	// field changed.
+	edit("// crawl is the workflow.", "func unrelated() int { return 42 }\n\n// crawl is the workflow,\n// now with a guard.")
+	edit("\tvar pages []*Page\n", "\tif len(urls) == 0 {\n\t\treturn Report{}, errors.New(\"no urls\")\n\t}\n\tvar pages []*Page\n")
+	gen("")
+	if now, _ := os.ReadFile(filepath.Join(mod, "durable.lock")); !bytes.Equal(now, lock) {
+		t.Fatalf("an unrelated change rewrote durable.lock:\n%s\nwas\n%s", now, lock)
+	}
+	v2 := build("v2")
+	r := runProg(t, v2, state)
+	if r.code != 0 || r.out != oracle.out || !strings.Contains(r.stderr, "resuming at #4 ") {
+		t.Fatalf("v2 resuming v1's snapshot: %+v, want output %q", r, oracle.out)
+	}
+
+	// v3: crawl's frame gains a variable live across its checkpoint.
+	state = killed()
+	edit("\tvar pages []*Page\n", "\tvar pages []*Page\n\tretries := 0\n")
+	edit("\t\tpages = append(pages, p)\n", "\t\tpages = append(pages, p)\n\t\tretries += 0\n")
+	edit("\trep.Digest = digest\n", "\trep.Digest = digest\n\trep.Pages += retries\n")
+	gen("durable.lock:")
+	if now, _ := os.ReadFile(filepath.Join(mod, "durable.lock")); !bytes.Equal(now, lock) {
+		t.Fatal("a refused generation rewrote durable.lock")
+	}
+	if err := os.Remove(filepath.Join(mod, "durable.lock")); err != nil { // accept orphaning
+		t.Fatal(err)
+	}
+	gen("")
+	v3 := build("v3")
+	r = runProg(t, v3, state)
+	if r.code != 3 || !strings.Contains(r.stderr, "unknown fingerprint") || !strings.Contains(r.stderr, "example.com/m.crawl at fingerprint") {
+		t.Fatalf("v3 resuming v1's snapshot: %+v, want exit 3 with ErrUnknownFingerprint for crawl", r)
+	}
+	t.Log(strings.TrimSpace(r.stderr))
+}
