@@ -92,3 +92,24 @@ func summarize(lines []string, width int) (string, error) {
 	}
 	return fmt.Sprintf("%s (%d)", strings.Join(parts, ","), n), nil
 }
+
+// Explode makes Fragile panic right after its checkpoint at this index.
+var Explode = -1
+
+// Fragile sums 0..n-1 with a checkpoint per number, and panics where
+// Explode says.
+//
+// async durable
+func Fragile(n int) (int, error) {
+	total := 0
+	for i := 0; i < n; i++ {
+		total += i
+		if err := durable.Checkpoint("loop"); err != nil {
+			return 0, err
+		}
+		if Explode == i {
+			panic(fmt.Sprintf("boom at %d", i))
+		}
+	}
+	return total, nil
+}

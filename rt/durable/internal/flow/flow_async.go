@@ -27,6 +27,11 @@ func _() {
 	var _ ag_stale_run_go_generate = summarize
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = Fragile
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // flow.go after this file was generated; run go generate.
 func init() {
@@ -34,6 +39,7 @@ func init() {
 		{Name: "effect", Line: 37, Off: 741, Head: "func effect(key, what string) (int, error) {", Len: 86, Hash: 0x76088df182ec61cf},
 		{Name: "Process", Line: 46, Off: 955, Head: "func Process(items []*Item, pause time.Duration) (Report, error) {", Len: 763, Hash: 0x4ac1ec4c3f4a7dd7},
 		{Name: "summarize", Line: 76, Off: 1737, Head: "func summarize(lines []string, width int) (string, error) {", Len: 471, Hash: 0xd1fd35dbceaaef26},
+		{Name: "Fragile", Line: 103, Off: 2408, Head: "func Fragile(n int) (int, error) {", Len: 246, Hash: 0x433d4f12d618ab15},
 	})
 }
 
@@ -80,7 +86,7 @@ func (ag_f *ag_effect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line flow_async.go:84
+//line flow_async.go:90
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_effect) AwaitLine() string {
@@ -228,7 +234,7 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line flow_async.go:232
+//line flow_async.go:238
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process) AwaitLine() string {
@@ -618,7 +624,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:622
+//line flow_async.go:628
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -691,5 +697,135 @@ func (ag_f *ag_summarize) DurableDecode(ag_d *durable.Decoder) {
 func init() {
 	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize", []durable.Point{{ID: "checkpoint:part", FP: 0xb8faf63ddbf08d30}, {ID: "step:summary", FP: 0xa6d823230d192c91}}, func() durable.Frame {
 		return &ag_summarize{}
+	})
+}
+
+// ag_Fragile is the frame of Fragile (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Fragile struct {
+	ag_state int
+	n        int
+	total    int
+	i        int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    int
+	ag_err   error
+}
+
+// FragileAsync returns the coroutine of Fragile: nothing runs until it is awaited, spawned, gathered or run.
+func FragileAsync(n int) rt.Awaitable[int] {
+	return &ag_Fragile{n: n}
+}
+
+func (ag_f *ag_Fragile) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Fragile) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line flow.go:103
+func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :103:1*/ var (
+		err error
+	)
+	/*line :103:1*/ if ag_co.Unwinding() {
+		/*line :103:1*/ return rt.Ready
+	}
+	/*line :103:1*/ switch ag_f.ag_state {
+	/*line :103:1*/ case 1:
+		/*line :103:1*/ goto ag_resume1
+	}
+	/*line flow.go:104:2*/ ag_f.total = 0
+	/*line flow.go:105:6*/ ag_f.i = 0
+	/*line :105:6*/ ag_L1:
+	/*line flow.go:105:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :105:14*/ goto ag_L3
+	}
+	/*line flow.go:106:3*/ ag_f.total += ag_f.i
+	/*line flow.go:107:6*/ ag_f.ag_aw0 = durable.CheckpointAsync("loop")
+	/*line :107:6*/ ag_f.ag_state = 1 // await: durable.Checkpoint("loop")
+	/*line :107:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :107:6*/ return ag_s
+	}
+	/*line :107:6*/ ag_resume1:
+	/*line flow.go:107:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :107:6*/ ag_f.ag_aw0 = nil
+	/*line flow.go:107:3*/ if !(err != nil) {
+		/*line :107:3*/ goto ag_L4
+	}
+	/*line flow.go:108:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :108:4*/ return rt.Ready
+	/*line :108:4*/ ag_L4:
+	/*line flow.go:110:3*/ if Explode == ag_f.i {
+		/*line flow.go:111:4*/ panic(fmt.Sprintf("boom at %d", ag_f.i))
+	}
+	/*line flow.go:105:21*/ ag_f.i++
+	/*line :105:21*/ goto ag_L1
+	/*line :105:21*/ ag_L3:
+	/*line flow.go:114:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+	/*line :114:2*/ return rt.Ready
+}
+
+//line flow_async.go:771
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Fragile) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "flow.go:107"
+	}
+	return ""
+}
+
+// DurableName is the registered name of the durable function Fragile (rt/durable).
+func (ag_f *ag_Fragile) DurableName() string {
+	return "github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Fragile) DurablePoint() uint64 {
+	switch ag_f.ag_state {
+	case 1:
+		return 0xeb374a362b2c20fd // checkpoint:loop
+	}
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Fragile) DurableSetPoint(ag_fp uint64) bool {
+	switch ag_fp {
+	case 0xeb374a362b2c20fd:
+		ag_f.ag_state = 1 // checkpoint:loop
+	default:
+		return false
+	}
+	return true
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Fragile) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc4_flow(ag_e, ag_f.n)
+	ag_denc4_flow(ag_e, ag_f.total)
+	ag_denc4_flow(ag_e, ag_f.i)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
+	ag_denc4_flow(ag_e, ag_f.ag_r0)
+	ag_denc8_flow(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Fragile) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec4_flow(ag_d, &ag_f.n)
+	ag_ddec4_flow(ag_d, &ag_f.total)
+	ag_ddec4_flow(ag_d, &ag_f.i)
+	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
+	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
+	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+}
+
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile checkpoint:loop eb374a362b2c20fd
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile", []durable.Point{{ID: "checkpoint:loop", FP: 0xeb374a362b2c20fd}}, func() durable.Frame {
+		return &ag_Fragile{}
 	})
 }

@@ -158,3 +158,125 @@ func corrupt(s string) string {
 	b[0] ^= 0x01
 	return string(b)
 }
+
+// TestPanicKeepsLastCheckpoint: a panic in a durable function ends the run
+// with the *rt.PanicError as any task's panic does; nothing is saved for
+// it, so the store keeps the checkpoint before it, and a resume continues
+// from there.
+func TestPanicKeepsLastCheckpoint(t *testing.T) {
+	flow.Explode = 2
+	defer func() { flow.Explode = -1 }()
+	store := &durable.MemStore{}
+	_, err := rt.Run(durable.Start(store, "p", flow.FragileAsync(5)))
+	var pe *rt.PanicError
+	if !errors.As(err, &pe) || pe.Value != "boom at 2" {
+		t.Fatalf("err = %v (%T), want the panic", err, err)
+	}
+	snap, ok := store.Latest("p")
+	if !ok || snap.Seq != 3 || snap.Checkpoint != "checkpoint:loop" {
+		t.Fatalf("latest = %+v", snap)
+	}
+	flow.Explode = -1
+	got, err := rt.Run(durable.Resume[int](store, snap))
+	if err != nil || got != 0+1+2+3+4 {
+		t.Fatalf("resumed = %d, %v", got, err)
+	}
+	if snap, _ := store.Latest("p"); snap.Seq != 5 {
+		t.Fatalf("after the resume the latest is #%d, want #5", snap.Seq)
+	}
+	// The run is over: the same task can start another.
+	if _, err := rt.Run(durable.Start(store, "q", flow.FragileAsync(1))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOutsideRun: a durable function awaited without Start runs as a
+// plain async function: checkpoints do nothing, steps run.
+func TestOutsideRun(t *testing.T) {
+	keys := counting(t)
+	got, err := rt.Run(flow.ProcessAsync(items(), 0))
+	if err != nil || got.Total == 0 || len(*keys) != 4 || (*keys)[0] != "local/item=item a" {
+		t.Fatalf("got %+v, %v, steps %q", got, err, *keys)
+	}
+}
+
+// TestNotDurable: Start refuses a coroutine that is not durable.
+func TestNotDurable(t *testing.T) {
+	_, err := rt.Run(durable.Start(&durable.MemStore{}, "x", rt.SleepAsync(0)))
+	if !errors.Is(err, durable.ErrNotDurable) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestResumeWrongType: Resume with another result type than the root's.
+func TestResumeWrongType(t *testing.T) {
+	store := &durable.MemStore{}
+	if _, err := rt.Run(durable.Start(store, "w", flow.FragileAsync(2))); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ := store.Latest("w")
+	_, err := rt.Run(durable.Resume[string](store, snap))
+	if err == nil || !strings.Contains(err.Error(), "whose result is not a string") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestCorruptSnapshot: truncated data is an error, not a panic.
+func TestCorruptSnapshot(t *testing.T) {
+	counting(t)
+	store := &allStore{}
+	if _, err := rt.Run(durable.Start(store, "c", flow.ProcessAsync(items(), 0))); err != nil {
+		t.Fatal(err)
+	}
+	snap := store.snaps[3]
+	for n := 0; n < len(snap.Data); n++ {
+		s := snap
+		s.Data = snap.Data[:n]
+		if _, err := rt.Run(durable.Resume[flow.Report](&durable.MemStore{}, s)); !errors.Is(err, durable.ErrCorrupt) {
+			t.Fatalf("data cut at %d/%d: err = %v", n, len(snap.Data), err)
+		}
+	}
+}
+
+// TestSnapshotFile: a Snapshot survives MarshalBinary and a FileStore.
+func TestSnapshotFile(t *testing.T) {
+	fs := durable.FileStore{Dir: t.TempDir()}
+	s := durable.Snapshot{RunID: "a/b c", Seq: 7, Checkpoint: "sleep:x", Fingerprint: "p.F@01", WakeAt: time.Unix(0, 12345), Data: []byte{1, 2, 3}}
+	if _, err := rt.Run(fs.Save(s)); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := fs.Load("a/b c")
+	if err != nil || !ok || !reflect.DeepEqual(got, s) {
+		t.Fatalf("got %+v %v %v, want %+v", got, ok, err, s)
+	}
+	if _, ok, err := fs.Load("other"); ok || err != nil {
+		t.Fatalf("missing run: %v %v", ok, err)
+	}
+}
+
+// TestDurableSleep: the sleep's snapshot carries its wake time, and a
+// resume from it does not continue before then.
+func TestDurableSleep(t *testing.T) {
+	counting(t)
+	store := &allStore{}
+	before := time.Now()
+	if _, err := rt.Run(durable.Start(store, "s", flow.ProcessAsync(items(), 300*time.Millisecond))); err != nil {
+		t.Fatal(err)
+	}
+	var snap durable.Snapshot
+	for _, s := range store.snaps {
+		if s.Checkpoint == "sleep:pause" {
+			snap = s
+		}
+	}
+	if snap.WakeAt.Before(before.Add(300*time.Millisecond)) || time.Now().Before(snap.WakeAt) {
+		t.Fatalf("wake at %v, started %v, finished %v", snap.WakeAt, before, time.Now())
+	}
+	snap.WakeAt = time.Time{} // the wake time that counts is in Data
+	if _, err := rt.Run(durable.Resume[flow.Report](&durable.MemStore{}, snap)); err != nil {
+		t.Fatal(err)
+	}
+	if time.Now().Before(before.Add(300 * time.Millisecond)) {
+		t.Fatal("resumed before the wake time")
+	}
+}
