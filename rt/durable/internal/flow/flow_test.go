@@ -254,29 +254,38 @@ func TestSnapshotFile(t *testing.T) {
 	}
 }
 
+// sleepCrash records every snapshot and fails the save of a sleep's, as
+// if the process died right after writing it.
+type sleepCrash struct{ allStore }
+
+func (s *sleepCrash) Save(snap durable.Snapshot) rt.Awaitable[struct{}] {
+	s.allStore.Save(snap)
+	if strings.HasPrefix(snap.Checkpoint, "sleep:") {
+		return rt.ToThreadAsync(func() (struct{}, error) { return struct{}{}, errors.New("crash") })
+	}
+	return (&durable.MemStore{}).Save(snap)
+}
+
 // TestDurableSleep: the sleep's snapshot carries its wake time, and a
-// resume from it does not continue before then.
+// resume from it, started at once, does not continue before then.
 func TestDurableSleep(t *testing.T) {
 	counting(t)
-	store := &allStore{}
+	store := &sleepCrash{}
 	before := time.Now()
-	if _, err := rt.Run(durable.Start(store, "s", flow.ProcessAsync(items(), 300*time.Millisecond))); err != nil {
-		t.Fatal(err)
+	_, err := rt.Run(durable.Start(store, "s", flow.ProcessAsync(items(), 300*time.Millisecond)))
+	if err == nil || !strings.Contains(err.Error(), "crash") {
+		t.Fatalf("err = %v", err)
 	}
-	var snap durable.Snapshot
-	for _, s := range store.snaps {
-		if s.Checkpoint == "sleep:pause" {
-			snap = s
-		}
+	snap := store.snaps[len(store.snaps)-1]
+	if snap.Checkpoint != "sleep:pause" || snap.WakeAt.Before(before.Add(300*time.Millisecond)) {
+		t.Fatalf("last snapshot %s wakes at %v, started %v", snap.Checkpoint, snap.WakeAt, before)
 	}
-	if snap.WakeAt.Before(before.Add(300*time.Millisecond)) || time.Now().Before(snap.WakeAt) {
-		t.Fatalf("wake at %v, started %v, finished %v", snap.WakeAt, before, time.Now())
-	}
+	wake := snap.WakeAt
 	snap.WakeAt = time.Time{} // the wake time that counts is in Data
 	if _, err := rt.Run(durable.Resume[flow.Report](&durable.MemStore{}, snap)); err != nil {
 		t.Fatal(err)
 	}
-	if time.Now().Before(before.Add(300 * time.Millisecond)) {
-		t.Fatal("resumed before the wake time")
+	if now := time.Now(); now.Before(wake) {
+		t.Fatalf("resumed at %v, before the wake time %v", now, wake)
 	}
 }
