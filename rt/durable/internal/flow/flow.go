@@ -113,3 +113,38 @@ func Fragile(n int) (int, error) {
 	}
 	return total, nil
 }
+
+// Tally is a receiver for a durable method.
+type Tally struct {
+	Seen []string
+}
+
+// Add records names, a checkpoint after each; the receiver is part of the
+// frame, and Sum, a durable method too, is awaited from it.
+//
+// async durable
+func (t *Tally) Add(names ...string) (int, error) {
+	for _, n := range names {
+		t.Seen = append(t.Seen, n)
+		if err := durable.Checkpoint("added"); err != nil {
+			return 0, err
+		}
+	}
+	n, err := t.Sum()
+	return n + 100*len(t.Seen), err
+}
+
+// Sum counts the bytes seen.
+//
+// async durable
+func (t *Tally) Sum() (int, error) {
+	if err := durable.Checkpoint("sum"); err != nil {
+		return 0, err
+	}
+	t.Seen = append(t.Seen, "+")
+	n := 0
+	for _, s := range t.Seen {
+		n += len(s)
+	}
+	return n, nil
+}

@@ -32,6 +32,16 @@ func _() {
 	var _ ag_stale_run_go_generate = Fragile
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*Tally, ...string) (int, error)
+	var _ ag_stale_run_go_generate = (*Tally).Add
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Tally) (int, error)
+	var _ ag_stale_run_go_generate = (*Tally).Sum
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // flow.go after this file was generated; run go generate.
 func init() {
@@ -40,6 +50,8 @@ func init() {
 		{Name: "Process", Line: 46, Off: 955, Head: "func Process(items []*Item, pause time.Duration) (Report, error) {", Len: 763, Hash: 0x4ac1ec4c3f4a7dd7},
 		{Name: "summarize", Line: 76, Off: 1737, Head: "func summarize(lines []string, width int) (string, error) {", Len: 471, Hash: 0xd1fd35dbceaaef26},
 		{Name: "Fragile", Line: 103, Off: 2408, Head: "func Fragile(n int) (int, error) {", Len: 246, Hash: 0x433d4f12d618ab15},
+		{Name: "(*Tally).Add", Line: 126, Off: 2895, Head: "func (t *Tally) Add(names ...string) (int, error) {", Len: 239, Hash: 0xf674588c8f0f31c7},
+		{Name: "(*Tally).Sum", Line: 140, Off: 3186, Head: "func (t *Tally) Sum() (int, error) {", Len: 206, Hash: 0xf6cc643ba272721f},
 	})
 }
 
@@ -86,7 +98,7 @@ func (ag_f *ag_effect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line flow_async.go:90
+//line flow_async.go:102
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_effect) AwaitLine() string {
@@ -234,7 +246,7 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line flow_async.go:238
+//line flow_async.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process) AwaitLine() string {
@@ -624,7 +636,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:628
+//line flow_async.go:640
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -767,7 +779,7 @@ func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :114:2*/ return rt.Ready
 }
 
-//line flow_async.go:771
+//line flow_async.go:783
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Fragile) AwaitLine() string {
@@ -827,5 +839,299 @@ func (ag_f *ag_Fragile) DurableDecode(ag_d *durable.Decoder) {
 func init() {
 	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile", []durable.Point{{ID: "checkpoint:loop", FP: 0xeb374a362b2c20fd}}, func() durable.Frame {
 		return &ag_Fragile{}
+	})
+}
+
+// ag_Tally_Add is the frame of (*Tally).Add (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Tally_Add struct {
+	ag_state int
+	t        *Tally
+	names    []string
+	ag_t1    []string
+	ag_t2    int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// AddAsync returns the coroutine of (*Tally).Add: nothing runs until it is awaited, spawned, gathered or run.
+func (t *Tally) AddAsync(names ...string) rt.Awaitable[int] {
+	return &ag_Tally_Add{t: t, names: names}
+}
+
+func (ag_f *ag_Tally_Add) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Tally_Add) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line flow.go:126
+func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :126:1*/ var (
+		ag_n1   string
+		ag_err1 error
+		ag_n2   int
+		ag_err2 error
+	)
+	/*line :126:1*/ if ag_co.Unwinding() {
+		/*line :126:1*/ return rt.Ready
+	}
+	/*line :126:1*/ switch ag_f.ag_state {
+	/*line :126:1*/ case 1:
+		/*line :126:1*/ goto ag_resume1
+		/*line :126:1*/
+	case 2:
+		/*line :126:1*/ goto ag_resume2
+	}
+	/*line :126:1*/ ag_f.ag_t1 = ag_f.names
+	/*line :126:1*/ ag_f.ag_t2 = 0
+	/*line :126:1*/ ag_L1:
+	/*line flow.go:127:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :127:2*/ goto ag_L3
+	}
+	/*line flow.go:127:9*/ ag_n1 = ag_f.ag_t1[ag_f.ag_t2]
+	/*line flow.go:128:3*/ ag_f.t.Seen = append(ag_f.t.Seen, ag_n1)
+	/*line flow.go:129:6*/ ag_f.ag_aw0 = durable.CheckpointAsync("added")
+	/*line :129:6*/ ag_f.ag_state = 1 // await: durable.Checkpoint("added")
+	/*line :129:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:6*/ return ag_s
+	}
+	/*line :129:6*/ ag_resume1:
+	/*line flow.go:129:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :129:6*/ ag_f.ag_aw0 = nil
+	/*line flow.go:129:3*/ if !(ag_err1 != nil) {
+		/*line :129:3*/ goto ag_L4
+	}
+	/*line flow.go:130:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :130:4*/ return rt.Ready
+	/*line :130:4*/ ag_L4:
+	/*line :130:4*/ ag_f.ag_t2++
+	/*line :130:4*/ goto ag_L1
+	/*line :130:4*/ ag_L3:
+	/*line flow.go:133:2*/ ag_f.ag_aw1 = ag_f.t.SumAsync()
+	/*line :133:2*/ ag_f.ag_state = 2 // await: t.Sum()
+	/*line :133:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :133:2*/ return ag_s
+	}
+	/*line :133:2*/ ag_resume2:
+	/*line flow.go:133:2*/ ag_n2, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :133:2*/ ag_f.ag_aw1 = nil
+	/*line flow.go:134:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2+100*len(ag_f.t.Seen), ag_err2
+	/*line :134:2*/ return rt.Ready
+}
+
+//line flow_async.go:927
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Tally_Add) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "flow.go:129"
+	case 2:
+		return "flow.go:133"
+	}
+	return ""
+}
+
+// DurableName is the registered name of the durable function (*Tally).Add (rt/durable).
+func (ag_f *ag_Tally_Add) DurableName() string {
+	return "github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Tally_Add) DurablePoint() uint64 {
+	switch ag_f.ag_state {
+	case 1:
+		return 0x677d418aa7c7b85a // checkpoint:added
+	case 2:
+		return 0xbd88996f41e2d8d8 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0
+	}
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Tally_Add) DurableSetPoint(ag_fp uint64) bool {
+	switch ag_fp {
+	case 0x677d418aa7c7b85a:
+		ag_f.ag_state = 1 // checkpoint:added
+	case 0xbd88996f41e2d8d8:
+		ag_f.ag_state = 2 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0
+	default:
+		return false
+	}
+	return true
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Tally_Add) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc16_flow(ag_e, ag_f.t)
+	ag_denc9_flow(ag_e, ag_f.names)
+	ag_denc9_flow(ag_e, ag_f.ag_t1)
+	ag_denc4_flow(ag_e, ag_f.ag_t2)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_flow)
+	ag_denc4_flow(ag_e, ag_f.ag_r0)
+	ag_denc8_flow(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Tally_Add) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec16_flow(ag_d, &ag_f.t)
+	ag_ddec9_flow(ag_d, &ag_f.names)
+	ag_ddec9_flow(ag_d, &ag_f.ag_t1)
+	ag_ddec4_flow(ag_d, &ag_f.ag_t2)
+	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
+	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_flow)
+	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
+	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+}
+
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add checkpoint:added 677d418aa7c7b85a
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0 bd88996f41e2d8d8
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add", []durable.Point{{ID: "checkpoint:added", FP: 0x677d418aa7c7b85a}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0", FP: 0xbd88996f41e2d8d8}}, func() durable.Frame {
+		return &ag_Tally_Add{}
+	})
+}
+
+func ag_denc16_flow(ag_e *durable.Encoder, ag_v *Tally) {
+	if ag_e.Ref((*Tally)(ag_v), ag_v == nil) {
+		ag_denc17_flow(ag_e, *ag_v)
+	}
+}
+
+func ag_ddec16_flow(ag_d *durable.Decoder, ag_v **Tally) {
+	ag_p, ag_fresh := durable.DecodeRef[Tally](ag_d)
+	*ag_v = (*Tally)(ag_p)
+	if ag_fresh {
+		ag_ddec17_flow(ag_d, ag_p)
+	}
+}
+
+func ag_denc17_flow(ag_e *durable.Encoder, ag_v Tally) {
+	ag_denc9_flow(ag_e, ag_v.Seen)
+}
+
+func ag_ddec17_flow(ag_d *durable.Decoder, ag_v *Tally) {
+	ag_ddec9_flow(ag_d, &ag_v.Seen)
+}
+
+// ag_Tally_Sum is the frame of (*Tally).Sum (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Tally_Sum struct {
+	ag_state int
+	t        *Tally
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    int
+	ag_err   error
+}
+
+// SumAsync returns the coroutine of (*Tally).Sum: nothing runs until it is awaited, spawned, gathered or run.
+func (t *Tally) SumAsync() rt.Awaitable[int] {
+	return &ag_Tally_Sum{t: t}
+}
+
+func (ag_f *ag_Tally_Sum) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Tally_Sum) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line flow.go:140
+func (ag_f *ag_Tally_Sum) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :140:1*/ var (
+		err error
+		n   int
+	)
+	/*line :140:1*/ if ag_co.Unwinding() {
+		/*line :140:1*/ return rt.Ready
+	}
+	/*line :140:1*/ switch ag_f.ag_state {
+	/*line :140:1*/ case 1:
+		/*line :140:1*/ goto ag_resume1
+	}
+	/*line flow.go:141:5*/ ag_f.ag_aw0 = durable.CheckpointAsync("sum")
+	/*line :141:5*/ ag_f.ag_state = 1 // await: durable.Checkpoint("sum")
+	/*line :141:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:5*/ return ag_s
+	}
+	/*line :141:5*/ ag_resume1:
+	/*line flow.go:141:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :141:5*/ ag_f.ag_aw0 = nil
+	/*line flow.go:141:2*/ if !(err != nil) {
+		/*line :141:2*/ goto ag_L1
+	}
+	/*line flow.go:142:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :142:3*/ return rt.Ready
+	/*line :142:3*/ ag_L1:
+	/*line flow.go:144:2*/ ag_f.t.Seen = append(ag_f.t.Seen, "+")
+	/*line flow.go:145:2*/ n = 0
+	/*line flow.go:146:2*/ for _, s := range ag_f.t.Seen {
+		/*line flow.go:147:3*/ n += len(s)
+	}
+	/*line flow.go:149:2*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+	/*line :149:2*/ return rt.Ready
+}
+
+//line flow_async.go:1081
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Tally_Sum) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "flow.go:141"
+	}
+	return ""
+}
+
+// DurableName is the registered name of the durable function (*Tally).Sum (rt/durable).
+func (ag_f *ag_Tally_Sum) DurableName() string {
+	return "github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Tally_Sum) DurablePoint() uint64 {
+	switch ag_f.ag_state {
+	case 1:
+		return 0x64a0d3642331851d // checkpoint:sum
+	}
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Tally_Sum) DurableSetPoint(ag_fp uint64) bool {
+	switch ag_fp {
+	case 0x64a0d3642331851d:
+		ag_f.ag_state = 1 // checkpoint:sum
+	default:
+		return false
+	}
+	return true
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Tally_Sum) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc16_flow(ag_e, ag_f.t)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
+	ag_denc4_flow(ag_e, ag_f.ag_r0)
+	ag_denc8_flow(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Tally_Sum) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec16_flow(ag_d, &ag_f.t)
+	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
+	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
+	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+}
+
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum checkpoint:sum 64a0d3642331851d
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum", []durable.Point{{ID: "checkpoint:sum", FP: 0x64a0d3642331851d}}, func() durable.Frame {
+		return &ag_Tally_Sum{}
 	})
 }

@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -288,4 +289,78 @@ func TestDurableSleep(t *testing.T) {
 	if now := time.Now(); now.Before(wake) {
 		t.Fatalf("resumed at %v, before the wake time %v", now, wake)
 	}
+}
+
+// TestDurableMethod: a durable method's receiver is restored with the
+// frame, and the method it awaits is a frame of the same snapshot (the
+// receiver pointer shared by both decodes to one Tally).
+func TestDurableMethod(t *testing.T) {
+	store := &allStore{}
+	tl := &flow.Tally{}
+	n, err := rt.Run(durable.Start(store, "m", tl.AddAsync("ab", "cde")))
+	if err != nil || n != 306 {
+		t.Fatalf("n = %d, %v", n, err)
+	}
+	last := store.snaps[len(store.snaps)-1]
+	if last.Checkpoint != "checkpoint:sum" || len(strings.Fields(last.Fingerprint)) != 2 {
+		t.Fatalf("last = %s %s", last.Checkpoint, last.Fingerprint)
+	}
+	for _, snap := range store.snaps {
+		got, err := rt.Run(durable.Resume[int](&durable.MemStore{}, snap))
+		if err != nil || got != 306 {
+			t.Fatalf("resume from %s: %d, %v", snap.Checkpoint, got, err)
+		}
+	}
+}
+
+// BenchmarkCheckpoint measures a checkpoint (encode and a MemStore save)
+// of Process's frame stack, and reports the snapshot's size.
+func BenchmarkCheckpoint(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			var its []*flow.Item
+			for i := 0; i < n; i++ {
+				its = append(its, &flow.Item{Name: fmt.Sprintf("item%d", i), Size: i, Tags: []string{"a", "b"}, Attrs: map[string]float64{"w": float64(i)}})
+			}
+			flow.Effects = func(key, what string) (int, error) { return 1, nil }
+			defer func() { flow.Effects = nil }()
+			store := &durable.MemStore{}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := rt.Run(durable.Start(store, "b", flow.ProcessAsync(its, 0))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			snap, _ := store.Latest("b")
+			perRun := float64(store.Saves()) / float64(b.N)
+			// The whole run's time per checkpoint: steps and loop included.
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(store.Saves()), "run-ns/checkpoint")
+			b.ReportMetric(float64(len(snap.Data)), "snapshot-bytes")
+			b.ReportMetric(perRun, "checkpoints/run")
+		})
+	}
+}
+
+// BenchmarkResume measures decoding a snapshot and running the rest of
+// the run from it (its last checkpoint: little is left to run).
+func BenchmarkResume(b *testing.B) {
+	flow.Effects = func(key, what string) (int, error) { return 1, nil }
+	defer func() { flow.Effects = nil }()
+	var its []*flow.Item
+	for i := 0; i < 10; i++ {
+		its = append(its, &flow.Item{Name: fmt.Sprintf("item%d", i), Tags: []string{"a"}})
+	}
+	store := &durable.MemStore{}
+	if _, err := rt.Run(durable.Start(store, "r", flow.ProcessAsync(its, 0))); err != nil {
+		b.Fatal(err)
+	}
+	snap, _ := store.Latest("r")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := rt.Run(durable.Resume[flow.Report](store, snap)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(snap.Data)), "snapshot-bytes")
 }
