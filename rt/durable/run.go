@@ -26,6 +26,9 @@ type Snapshot struct {
 	// "pkg.F@0123456789abcdef" separated by spaces. A build resumes the
 	// snapshot only when it knows every one (see ErrUnknownFingerprint).
 	Fingerprint string
+	// At is when the snapshot was taken (the wall clock of the process
+	// that took it), for the age a job listing shows.
+	At time.Time
 	// WakeAt is when a durable sleep ends (zero for other checkpoints). A
 	// resume before it waits until then; a job queue can reschedule the
 	// job for that time instead of holding a worker.
@@ -107,7 +110,7 @@ func (r *run) snapshot(leaf any, at string, wake int64) (Snapshot, error) {
 		return Snapshot{}, e.err
 	}
 	r.seq++
-	s := Snapshot{RunID: r.id, Seq: r.seq, Checkpoint: at, Fingerprint: strings.Join(e.fps, " "), Data: e.buf}
+	s := Snapshot{RunID: r.id, Seq: r.seq, Checkpoint: at, Fingerprint: strings.Join(e.fps, " "), At: time.Now(), Data: e.buf}
 	if wake != 0 {
 		s.WakeAt = time.Unix(0, wake)
 	}

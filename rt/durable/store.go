@@ -15,23 +15,25 @@ import (
 // MarshalBinary encodes the snapshot whole (its metadata and Data), for a
 // store that keeps it as one value.
 func (s Snapshot) MarshalBinary() ([]byte, error) {
-	e := &Encoder{buf: []byte("agsnap1")}
+	e := &Encoder{buf: []byte("agsnap2")}
 	e.String(s.RunID)
 	e.Uvarint(s.Seq)
 	e.String(s.Checkpoint)
 	e.String(s.Fingerprint)
-	var wake int64
-	if !s.WakeAt.IsZero() {
-		wake = s.WakeAt.UnixNano()
+	for _, t := range []time.Time{s.At, s.WakeAt} {
+		var ns int64
+		if !t.IsZero() {
+			ns = t.UnixNano()
+		}
+		e.Varint(ns)
 	}
-	e.Varint(wake)
 	e.String(string(s.Data))
 	return e.buf, nil
 }
 
 // UnmarshalBinary decodes what MarshalBinary wrote.
 func (s *Snapshot) UnmarshalBinary(b []byte) error {
-	if len(b) < 7 || string(b[:7]) != "agsnap1" {
+	if len(b) < 7 || string(b[:7]) != "agsnap2" {
 		return fmt.Errorf("%w: not a snapshot file", ErrCorrupt)
 	}
 	d := &Decoder{data: b, off: 7}
@@ -39,9 +41,11 @@ func (s *Snapshot) UnmarshalBinary(b []byte) error {
 	s.Seq = d.Uvarint()
 	s.Checkpoint = d.String()
 	s.Fingerprint = d.String()
-	s.WakeAt = time.Time{}
-	if w := d.Varint(); w != 0 {
-		s.WakeAt = time.Unix(0, w)
+	for _, t := range []*time.Time{&s.At, &s.WakeAt} {
+		*t = time.Time{}
+		if ns := d.Varint(); ns != 0 {
+			*t = time.Unix(0, ns)
+		}
 	}
 	s.Data = []byte(d.String())
 	if d.err == nil && d.off != len(b) {

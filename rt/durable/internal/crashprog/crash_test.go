@@ -158,6 +158,33 @@ func TestKillAfterEachCheckpoint(t *testing.T) {
 	}
 }
 
+// TestKillInWrite SIGKILLs the program halfway through writing a
+// checkpoint: the previous checkpoint stands, the restart resumes from it
+// (running again the step whose result the lost checkpoint held, with its
+// key), and the result is plain Go's.
+func TestKillInWrite(t *testing.T) {
+	bin := binary(t)
+	want, keys, n := clean(t, bin)
+	for _, k := range []uint64{2, 3, n} {
+		dir := t.TempDir()
+		if r := runProg(t, bin, dir, "KILL_IN_WRITE="+itoa(k)); !r.killed {
+			t.Fatalf("k=%d: not killed: %+v", k, r)
+		}
+		tmps, _ := filepath.Glob(filepath.Join(dir, ".crawl-1.snap.tmp*"))
+		if len(tmps) != 1 {
+			t.Fatalf("k=%d: the half-written file is missing: %v", k, tmps)
+		}
+		r := runProg(t, bin, dir)
+		if r.code != 0 || r.out != want || !strings.Contains(r.stderr, "resuming at #"+itoa(k-1)+" ") {
+			t.Fatalf("k=%d: restart %+v, want a resume at #%d printing %q", k, r, k-1, want)
+		}
+		got := effects(t, dir)
+		if len(got) < len(keys) || len(got) > len(keys)+1 {
+			t.Fatalf("k=%d: steps ran %q, want %q with at most one repeat", k, got, keys)
+		}
+	}
+}
+
 // TestKillAtRandom SIGKILLs the program from outside at random moments
 // (inside steps, inside checkpoint writes) until a run finishes: the
 // result is plain Go's, every step ran under its stable key, and a step

@@ -9,6 +9,8 @@
 //
 // Environment: DURABLE_DIR (the FileStore's directory, required),
 // KILL_AT_SEQ=n (SIGKILL this process right after checkpoint n is saved),
+// KILL_IN_WRITE=n (SIGKILL it halfway through writing checkpoint n, as
+// FileStore writes: half of the temporary file on disk, not renamed),
 // ORACLE=1 (run the natural functions: plain Go, no loop, no store).
 package main
 
@@ -156,10 +158,22 @@ func sortStrings(s []string) {
 // killAt is on disk.
 type killStore struct {
 	durable.FileStore
-	killAt uint64
+	killAt, killInWrite uint64
 }
 
 func (k killStore) Save(snap durable.Snapshot) rt.Awaitable[struct{}] {
+	if snap.Seq == k.killInWrite {
+		return rt.ToThreadAsync(func() (struct{}, error) {
+			b, _ := snap.MarshalBinary()
+			f, err := os.CreateTemp(k.Dir, "."+snap.RunID+".snap.tmp*")
+			if err == nil {
+				f.Write(b[:len(b)/2])
+				f.Sync()
+			}
+			syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			select {}
+		})
+	}
 	return &killAfter{inner: k.FileStore.Save(snap), kill: snap.Seq == k.killAt}
 }
 
@@ -192,7 +206,8 @@ func main() {
 		rep, err = crawl(urls)
 	} else {
 		killAt, _ := strconv.ParseUint(os.Getenv("KILL_AT_SEQ"), 10, 64)
-		store := killStore{FileStore: durable.FileStore{Dir: dir}, killAt: killAt}
+		killInWrite, _ := strconv.ParseUint(os.Getenv("KILL_IN_WRITE"), 10, 64)
+		store := killStore{FileStore: durable.FileStore{Dir: dir}, killAt: killAt, killInWrite: killInWrite}
 		snap, ok, lerr := store.Load("crawl-1")
 		if lerr != nil {
 			fmt.Fprintln(os.Stderr, "crashprog:", lerr)

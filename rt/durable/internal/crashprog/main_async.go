@@ -38,10 +38,10 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "fetch", Line: 65, Off: 1561, Head: "func fetch(key, url string) (string, error) {", Len: 271, Hash: 0x6465f1d0c3541303},
-		{Name: "writeReport", Line: 77, Off: 1893, Head: "func writeReport(key string, r Report) (string, error) {", Len: 233, Hash: 0x418487ff6deda225},
-		{Name: "crawl", Line: 88, Off: 2174, Head: "func crawl(urls []string) (Report, error) {", Len: 759, Hash: 0x7a81c838d0ffbf51},
-		{Name: "summarize", Line: 123, Off: 3023, Head: "func summarize(pages []*Page) (Report, error) {", Len: 431, Hash: 0xc134ccf57888c4b2},
+		{Name: "fetch", Line: 67, Off: 1704, Head: "func fetch(key, url string) (string, error) {", Len: 271, Hash: 0x6465f1d0c3541303},
+		{Name: "writeReport", Line: 79, Off: 2036, Head: "func writeReport(key string, r Report) (string, error) {", Len: 233, Hash: 0x418487ff6deda225},
+		{Name: "crawl", Line: 90, Off: 2317, Head: "func crawl(urls []string) (Report, error) {", Len: 759, Hash: 0x7a81c838d0ffbf51},
+		{Name: "summarize", Line: 125, Off: 3166, Head: "func summarize(pages []*Page) (Report, error) {", Len: 431, Hash: 0xc134ccf57888c4b2},
 	})
 }
 
@@ -68,32 +68,32 @@ func (ag_f *ag_fetch) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:65
+//line main.go:67
 func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :65:1*/ var (
+	/*line :67:1*/ var (
 		n int
 	)
-	/*line :65:1*/ if ag_co.Unwinding() {
-		/*line :65:1*/ return rt.Ready
+	/*line :67:1*/ if ag_co.Unwinding() {
+		/*line :67:1*/ return rt.Ready
 	}
-	/*line :65:1*/ switch ag_f.ag_state {
-	/*line :65:1*/ case 1:
-		/*line :65:1*/ goto ag_resume1
+	/*line :67:1*/ switch ag_f.ag_state {
+	/*line :67:1*/ case 1:
+		/*line :67:1*/ goto ag_resume1
 	}
-	/*line main.go:66:2*/ ag_f.ag_aw0 = rt.SleepAsync(2 * time.Millisecond)
-	/*line :66:2*/ ag_f.ag_state = 1 // await: rt.Sleep(2 * time.Millisecond)
-	/*line :66:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :66:2*/ return ag_s
+	/*line main.go:68:2*/ ag_f.ag_aw0 = rt.SleepAsync(2 * time.Millisecond)
+	/*line :68:2*/ ag_f.ag_state = 1 // await: rt.Sleep(2 * time.Millisecond)
+	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:2*/ return ag_s
 	}
-	/*line :66:2*/ ag_resume1:
-	/*line :66:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:67:2*/ if err := effect(ag_f.key, "fetch "+ag_f.url); err != nil {
-		/*line main.go:68:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :68:3*/ return rt.Ready
+	/*line :68:2*/ ag_resume1:
+	/*line :68:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:69:2*/ if err := effect(ag_f.key, "fetch "+ag_f.url); err != nil {
+		/*line main.go:70:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :70:3*/ return rt.Ready
 	}
-	/*line main.go:70:2*/ n = len(ag_f.url)
-	/*line main.go:71:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Repeat(ag_f.url+" word"+strconv.Itoa(n%3)+" ", n%4+1), nil
-	/*line :71:2*/ return rt.Ready
+	/*line main.go:72:2*/ n = len(ag_f.url)
+	/*line main.go:73:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Repeat(ag_f.url+" word"+strconv.Itoa(n%3)+" ", n%4+1), nil
+	/*line :73:2*/ return rt.Ready
 }
 
 //line main_async.go:100
@@ -102,7 +102,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_fetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:66"
+		return "main.go:68"
 	}
 	return ""
 }
@@ -130,28 +130,28 @@ func (ag_f *ag_writeReport) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:77
+//line main.go:79
 func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :77:1*/ if ag_co.Unwinding() {
-		/*line :77:1*/ return rt.Ready
+	/*line :79:1*/ if ag_co.Unwinding() {
+		/*line :79:1*/ return rt.Ready
 	}
-	/*line :77:1*/ switch ag_f.ag_state {
-	/*line :77:1*/ case 1:
-		/*line :77:1*/ goto ag_resume1
+	/*line :79:1*/ switch ag_f.ag_state {
+	/*line :79:1*/ case 1:
+		/*line :79:1*/ goto ag_resume1
 	}
-	/*line main.go:78:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :78:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :78:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :78:2*/ return ag_s
+	/*line main.go:80:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :80:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :80:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :80:2*/ return ag_s
 	}
-	/*line :78:2*/ ag_resume1:
-	/*line :78:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:79:2*/ if err := effect(ag_f.key, "report"); err != nil {
-		/*line main.go:80:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :80:3*/ return rt.Ready
+	/*line :80:2*/ ag_resume1:
+	/*line :80:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:81:2*/ if err := effect(ag_f.key, "report"); err != nil {
+		/*line main.go:82:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :82:3*/ return rt.Ready
 	}
-	/*line main.go:82:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d pages, %d bytes, top %v", ag_f.r.Pages, ag_f.r.Bytes, ag_f.r.Top), nil
-	/*line :82:2*/ return rt.Ready
+	/*line main.go:84:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d pages, %d bytes, top %v", ag_f.r.Pages, ag_f.r.Bytes, ag_f.r.Top), nil
+	/*line :84:2*/ return rt.Ready
 }
 
 //line main_async.go:158
@@ -160,7 +160,7 @@ func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_writeReport) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:78"
+		return "main.go:80"
 	}
 	return ""
 }
@@ -194,9 +194,9 @@ func (ag_f *ag_crawl) AwaitResult() (Report, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:88
+//line main.go:90
 func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :88:1*/ var (
+	/*line :90:1*/ var (
 		body    string
 		ag_err1 error
 		p       *Page
@@ -204,98 +204,98 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		digest  string
 	)
-	/*line :88:1*/ if ag_co.Unwinding() {
-		/*line :88:1*/ return rt.Ready
+	/*line :90:1*/ if ag_co.Unwinding() {
+		/*line :90:1*/ return rt.Ready
 	}
-	/*line :88:1*/ switch ag_f.ag_state {
-	/*line :88:1*/ case 1:
-		/*line :88:1*/ goto ag_resume1
-		/*line :88:1*/
+	/*line :90:1*/ switch ag_f.ag_state {
+	/*line :90:1*/ case 1:
+		/*line :90:1*/ goto ag_resume1
+		/*line :90:1*/
 	case 2:
-		/*line :88:1*/ goto ag_resume2
-		/*line :88:1*/
+		/*line :90:1*/ goto ag_resume2
+		/*line :90:1*/
 	case 3:
-		/*line :88:1*/ goto ag_resume3
-		/*line :88:1*/
+		/*line :90:1*/ goto ag_resume3
+		/*line :90:1*/
 	case 4:
-		/*line :88:1*/ goto ag_resume4
+		/*line :90:1*/ goto ag_resume4
 	}
-	/*line main.go:89:6*/ ag_f.pages = nil
-	/*line :89:6*/ ag_f.ag_t2 = ag_f.urls
-	/*line :89:6*/ ag_f.ag_t3 = 0
-	/*line :89:6*/ ag_L1:
-	/*line main.go:90:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :90:2*/ goto ag_L3
+	/*line main.go:91:6*/ ag_f.pages = nil
+	/*line :91:6*/ ag_f.ag_t2 = ag_f.urls
+	/*line :91:6*/ ag_f.ag_t3 = 0
+	/*line :91:6*/ ag_L1:
+	/*line main.go:92:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :92:2*/ goto ag_L3
 	}
-	/*line :90:2*/ ag_f.u = new(string)
-	/*line main.go:90:9*/ (*ag_f.u) = ag_f.ag_t2[ag_f.ag_t3]
-	/*line main.go:91:3*/ ag_f.ag_aw0 = durable.StepAsync("fetch", func(ag_cell_u *string) func(key string) rt.Awaitable[string] {
-		/*line :91:3*/ return func(key string) rt.Awaitable[string] {
-			/*line main.go:92:4*/ return fetchAsync(key, (*ag_cell_u))
+	/*line :92:2*/ ag_f.u = new(string)
+	/*line main.go:92:9*/ (*ag_f.u) = ag_f.ag_t2[ag_f.ag_t3]
+	/*line main.go:93:3*/ ag_f.ag_aw0 = durable.StepAsync("fetch", func(ag_cell_u *string) func(key string) rt.Awaitable[string] {
+		/*line :93:3*/ return func(key string) rt.Awaitable[string] {
+			/*line main.go:94:4*/ return fetchAsync(key, (*ag_cell_u))
 		}
 	}(ag_f.u))
-	/*line :92:4*/ ag_f.ag_state = 1 // await: durable.Step("fetch", (func(key string) rt.Awaitable[stri...
-	/*line :92:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :92:4*/ return ag_s
+	/*line :94:4*/ ag_f.ag_state = 1 // await: durable.Step("fetch", (func(key string) rt.Awaitable[stri...
+	/*line :94:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :94:4*/ return ag_s
 	}
-	/*line :92:4*/ ag_resume1:
-	/*line main.go:91:3*/ body, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :91:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:94:3*/ if ag_err1 != nil {
-		/*line main.go:95:4*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err1
-		/*line :95:4*/ return rt.Ready
+	/*line :94:4*/ ag_resume1:
+	/*line main.go:93:3*/ body, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :93:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:96:3*/ if ag_err1 != nil {
+		/*line main.go:97:4*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err1
+		/*line :97:4*/ return rt.Ready
 	}
-	/*line main.go:97:3*/ p = &Page{URL: (*ag_f.u), Len: len(body), Words: map[string]int{}}
-	/*line main.go:98:3*/ for _, w := range strings.Fields(body) {
-		/*line main.go:99:4*/ p.Words[w]++
+	/*line main.go:99:3*/ p = &Page{URL: (*ag_f.u), Len: len(body), Words: map[string]int{}}
+	/*line main.go:100:3*/ for _, w := range strings.Fields(body) {
+		/*line main.go:101:4*/ p.Words[w]++
 	}
-	/*line main.go:101:3*/ ag_f.pages = append(ag_f.pages, p)
-	/*line main.go:102:6*/ ag_f.ag_aw1 = durable.CheckpointAsync("fetched")
-	/*line :102:6*/ ag_f.ag_state = 2 // await: durable.Checkpoint("fetched")
-	/*line :102:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :102:6*/ return ag_s
+	/*line main.go:103:3*/ ag_f.pages = append(ag_f.pages, p)
+	/*line main.go:104:6*/ ag_f.ag_aw1 = durable.CheckpointAsync("fetched")
+	/*line :104:6*/ ag_f.ag_state = 2 // await: durable.Checkpoint("fetched")
+	/*line :104:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:6*/ return ag_s
 	}
-	/*line :102:6*/ ag_resume2:
-	/*line main.go:102:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :102:6*/ ag_f.ag_aw1 = nil
-	/*line main.go:102:3*/ if !(ag_err2 != nil) {
-		/*line :102:3*/ goto ag_L4
+	/*line :104:6*/ ag_resume2:
+	/*line main.go:104:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :104:6*/ ag_f.ag_aw1 = nil
+	/*line main.go:104:3*/ if !(ag_err2 != nil) {
+		/*line :104:3*/ goto ag_L4
 	}
-	/*line main.go:103:4*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err2
-	/*line :103:4*/ return rt.Ready
-	/*line :103:4*/ ag_L4:
-	/*line :103:4*/ ag_f.ag_t3++
-	/*line :103:4*/ goto ag_L1
-	/*line :103:4*/ ag_L3:
-	/*line main.go:106:2*/ ag_f.ag_aw2 = summarizeAsync(ag_f.pages)
-	/*line :106:2*/ ag_f.ag_state = 3 // await: summarize(pages)
-	/*line :106:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :106:2*/ return ag_s
+	/*line main.go:105:4*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err2
+	/*line :105:4*/ return rt.Ready
+	/*line :105:4*/ ag_L4:
+	/*line :105:4*/ ag_f.ag_t3++
+	/*line :105:4*/ goto ag_L1
+	/*line :105:4*/ ag_L3:
+	/*line main.go:108:2*/ ag_f.ag_aw2 = summarizeAsync(ag_f.pages)
+	/*line :108:2*/ ag_f.ag_state = 3 // await: summarize(pages)
+	/*line :108:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :108:2*/ return ag_s
 	}
-	/*line :106:2*/ ag_resume3:
-	/*line main.go:106:2*/ ag_f.rep, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :106:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:107:2*/ if ag_err3 != nil {
-		/*line main.go:108:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
-		/*line :108:3*/ return rt.Ready
+	/*line :108:2*/ ag_resume3:
+	/*line main.go:108:2*/ ag_f.rep, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :108:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:109:2*/ if ag_err3 != nil {
+		/*line main.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
+		/*line :110:3*/ return rt.Ready
 	}
-	/*line main.go:110:2*/ ag_f.ag_aw0 = durable.StepAsync("report", func(key string) rt.Awaitable[string] {
-		/*line main.go:111:3*/ return writeReportAsync(key, ag_f.rep)
+	/*line main.go:112:2*/ ag_f.ag_aw0 = durable.StepAsync("report", func(key string) rt.Awaitable[string] {
+		/*line main.go:113:3*/ return writeReportAsync(key, ag_f.rep)
 	})
-	/*line :111:3*/ ag_f.ag_state = 4 // await: durable.Step("report", (func(key string) rt.Awaitable[str...
-	/*line :111:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:3*/ return ag_s
+	/*line :113:3*/ ag_f.ag_state = 4 // await: durable.Step("report", (func(key string) rt.Awaitable[str...
+	/*line :113:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :113:3*/ return ag_s
 	}
-	/*line :111:3*/ ag_resume4:
-	/*line main.go:110:2*/ digest, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :110:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:113:2*/ if ag_err3 != nil {
-		/*line main.go:114:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
-		/*line :114:3*/ return rt.Ready
+	/*line :113:3*/ ag_resume4:
+	/*line main.go:112:2*/ digest, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :112:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:115:2*/ if ag_err3 != nil {
+		/*line main.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
+		/*line :116:3*/ return rt.Ready
 	}
-	/*line main.go:116:2*/ ag_f.rep.Digest = digest
-	/*line main.go:117:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
-	/*line :117:2*/ return rt.Ready
+	/*line main.go:118:2*/ ag_f.rep.Digest = digest
+	/*line main.go:119:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
+	/*line :119:2*/ return rt.Ready
 }
 
 //line main_async.go:302
@@ -304,13 +304,13 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_crawl) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:91"
+		return "main.go:93"
 	case 2:
-		return "main.go:102"
+		return "main.go:104"
 	case 3:
-		return "main.go:106"
+		return "main.go:108"
 	case 4:
-		return "main.go:110"
+		return "main.go:112"
 	}
 	return ""
 }
@@ -566,63 +566,63 @@ func (ag_f *ag_summarize) AwaitResult() (Report, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:123
+//line main.go:125
 func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :123:1*/ var (
+	/*line :125:1*/ var (
 		i   int
 		p   *Page
 		err error
 	)
-	/*line :123:1*/ if ag_co.Unwinding() {
-		/*line :123:1*/ return rt.Ready
+	/*line :125:1*/ if ag_co.Unwinding() {
+		/*line :125:1*/ return rt.Ready
 	}
-	/*line :123:1*/ switch ag_f.ag_state {
-	/*line :123:1*/ case 1:
-		/*line :123:1*/ goto ag_resume1
+	/*line :125:1*/ switch ag_f.ag_state {
+	/*line :125:1*/ case 1:
+		/*line :125:1*/ goto ag_resume1
 	}
-	/*line main.go:124:6*/ ag_f.rep = Report{}
-	/*line main.go:125:2*/ ag_f.counts = map[string]int{}
-	/*line :125:2*/ ag_f.ag_t4 = ag_f.pages
-	/*line :125:2*/ ag_f.ag_t5 = 0
-	/*line :125:2*/ ag_L1:
-	/*line main.go:126:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :126:2*/ goto ag_L3
+	/*line main.go:126:6*/ ag_f.rep = Report{}
+	/*line main.go:127:2*/ ag_f.counts = map[string]int{}
+	/*line :127:2*/ ag_f.ag_t4 = ag_f.pages
+	/*line :127:2*/ ag_f.ag_t5 = 0
+	/*line :127:2*/ ag_L1:
+	/*line main.go:128:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :128:2*/ goto ag_L3
 	}
-	/*line main.go:126:6*/ i, p = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:127:3*/ ag_f.rep.Pages++
-	/*line main.go:128:3*/ ag_f.rep.Bytes += p.Len
-	/*line main.go:129:3*/ for w, n := range p.Words {
-		/*line main.go:130:4*/ ag_f.counts[w] += n
+	/*line main.go:128:6*/ i, p = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:129:3*/ ag_f.rep.Pages++
+	/*line main.go:130:3*/ ag_f.rep.Bytes += p.Len
+	/*line main.go:131:3*/ for w, n := range p.Words {
+		/*line main.go:132:4*/ ag_f.counts[w] += n
 	}
-	/*line main.go:132:3*/ if !(i%2 == 1) {
-		/*line :132:3*/ goto ag_L4
+	/*line main.go:134:3*/ if !(i%2 == 1) {
+		/*line :134:3*/ goto ag_L4
 	}
-	/*line main.go:133:7*/ ag_f.ag_aw0 = durable.CheckpointAsync("summed")
-	/*line :133:7*/ ag_f.ag_state = 1 // await: durable.Checkpoint("summed")
-	/*line :133:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:7*/ return ag_s
+	/*line main.go:135:7*/ ag_f.ag_aw0 = durable.CheckpointAsync("summed")
+	/*line :135:7*/ ag_f.ag_state = 1 // await: durable.Checkpoint("summed")
+	/*line :135:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:7*/ return ag_s
 	}
-	/*line :133:7*/ ag_resume1:
-	/*line main.go:133:7*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :133:7*/ ag_f.ag_aw0 = nil
-	/*line main.go:133:4*/ if !(err != nil) {
-		/*line :133:4*/ goto ag_L5
+	/*line :135:7*/ ag_resume1:
+	/*line main.go:135:7*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :135:7*/ ag_f.ag_aw0 = nil
+	/*line main.go:135:4*/ if !(err != nil) {
+		/*line :135:4*/ goto ag_L5
 	}
-	/*line main.go:134:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, err
-	/*line :134:5*/ return rt.Ready
-	/*line :134:5*/ ag_L5:
-	/*line :134:5*/ ag_L4:
-	/*line :134:5*/ ag_f.ag_t5++
-	/*line :134:5*/ goto ag_L1
-	/*line :134:5*/ ag_L3:
-	/*line main.go:138:2*/ for w, n := range ag_f.counts {
-		/*line main.go:139:3*/ if n >= 3 {
-			/*line main.go:140:4*/ ag_f.rep.Top = append(ag_f.rep.Top, w)
+	/*line main.go:136:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, err
+	/*line :136:5*/ return rt.Ready
+	/*line :136:5*/ ag_L5:
+	/*line :136:5*/ ag_L4:
+	/*line :136:5*/ ag_f.ag_t5++
+	/*line :136:5*/ goto ag_L1
+	/*line :136:5*/ ag_L3:
+	/*line main.go:140:2*/ for w, n := range ag_f.counts {
+		/*line main.go:141:3*/ if n >= 3 {
+			/*line main.go:142:4*/ ag_f.rep.Top = append(ag_f.rep.Top, w)
 		}
 	}
-	/*line main.go:143:2*/ sortStrings(ag_f.rep.Top)
-	/*line main.go:144:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
-	/*line :144:2*/ return rt.Ready
+	/*line main.go:145:2*/ sortStrings(ag_f.rep.Top)
+	/*line main.go:146:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
+	/*line :146:2*/ return rt.Ready
 }
 
 //line main_async.go:629
@@ -631,7 +631,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_summarize) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:133"
+		return "main.go:135"
 	}
 	return ""
 }

@@ -242,7 +242,7 @@ func TestCorruptSnapshot(t *testing.T) {
 // TestSnapshotFile: a Snapshot survives MarshalBinary and a FileStore.
 func TestSnapshotFile(t *testing.T) {
 	fs := durable.FileStore{Dir: t.TempDir()}
-	s := durable.Snapshot{RunID: "a/b c", Seq: 7, Checkpoint: "sleep:x", Fingerprint: "p.F@01", WakeAt: time.Unix(0, 12345), Data: []byte{1, 2, 3}}
+	s := durable.Snapshot{RunID: "a/b c", Seq: 7, Checkpoint: "sleep:x", Fingerprint: "p.F@01", At: time.Unix(5, 6), WakeAt: time.Unix(0, 12345), Data: []byte{1, 2, 3}}
 	if _, err := rt.Run(fs.Save(s)); err != nil {
 		t.Fatal(err)
 	}
