@@ -156,6 +156,13 @@ func (e *emitter) durable(recv *jen.Statement) {
 		e.dur = &durableFile{tag: tag, helpers: map[string]int{}}
 	}
 	name := durableName(e.fn.Obj)
+	if was := durableWas(e.fn.Decl); was != "" {
+		if !token.IsIdentifier(was) || was == e.fn.Obj.Name() {
+			e.errorf(e.fn.Decl.Name.Pos(), "//durable:was of %s names %q: it must name the durable function this one is an older version of", e.fn.Obj.Name(), was)
+			return
+		}
+		name = strings.TrimSuffix(name, e.fn.Obj.Name()) + was
+	}
 
 	// The frame's shape: every field's name and deep type.
 	var shape strings.Builder
@@ -243,6 +250,24 @@ func (e *emitter) durable(recv *jen.Statement) {
 	)
 	e.jf.Line()
 	e.durHelpers()
+}
+
+// durableWas returns NAME of a //durable:was NAME directive in the doc
+// comment of a durable function: the function is an older version of
+// NAME, kept so that NAME's snapshots taken before its frame changed
+// resume in it. It registers under NAME, and its fingerprints are
+// computed as NAME's, so they equal those the old NAME had (and that
+// durable.lock lists) as long as its variables and types are the old ones.
+func durableWas(d *ast.FuncDecl) string {
+	if d.Doc == nil {
+		return ""
+	}
+	for _, c := range d.Doc.List {
+		if rest, ok := strings.CutPrefix(c.Text, "//durable:was "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
 }
 
 // durableLockMark starts the comment lines of a generated file that list

@@ -83,24 +83,27 @@ func durableLocks(gen map[string][]byte, dirs map[string]bool) ([]Change, analyz
 		if old == nil && len(points[dir]) == 0 {
 			continue
 		}
-		cur := map[string]string{} // key -> text
+		cur := map[string]bool{}     // the lines now produced
+		byKey := map[string]string{} // key -> one of its lines now
 		for _, p := range points[dir] {
 			if e, ok := parseLockLine(p); ok {
-				cur[e.key] = e.text
+				cur[e.text] = true
+				byKey[e.key] = e.text
 			}
 		}
 		bad := false
 		for _, e := range parseDurableLock(old) {
-			now, ok := cur[e.key]
+			now, ok := byKey[e.key]
 			switch {
+			case cur[e.text]:
 			case !ok:
 				bad = true
 				diags = append(diags, analyze.Diagnostic{Pos: token.Position{Filename: path, Line: e.line, Column: 1},
 					Message: fmt.Sprintf("resume point %s is gone from the source: snapshots taken there can no longer resume; restore it, or delete this line to accept orphaning them", e.key)})
-			case now != e.text:
+			default:
 				bad = true
 				diags = append(diags, analyze.Diagnostic{Pos: token.Position{Filename: path, Line: e.line, Column: 1},
-					Message: fmt.Sprintf("the frame shape at resume point %s changed (fingerprint %s, was %s): snapshots taken there can no longer resume; restore the frame's fields and types, or delete this line to accept orphaning them", e.key, lastField(now), lastField(e.text))})
+					Message: fmt.Sprintf("the frame shape at resume point %s changed (fingerprint %s, was %s): snapshots taken there can no longer resume; restore the frame's fields and types, keep the old version beside the new one (a copy marked //durable:was), or delete this line to accept orphaning them", e.key, lastField(now), lastField(e.text))})
 			}
 		}
 		if bad {
@@ -109,7 +112,7 @@ func durableLocks(gen map[string][]byte, dirs map[string]bool) ([]Change, analyz
 		var want []byte
 		if len(cur) > 0 {
 			lines := make([]string, 0, len(cur))
-			for _, t := range cur {
+			for t := range cur {
 				lines = append(lines, t)
 			}
 			sort.Strings(lines)

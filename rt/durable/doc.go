@@ -103,8 +103,26 @@
 // asyncgen -check fails on a lock that lacks new points, so CI catches a
 // change that would orphan in-flight runs. To accept orphaning a point's
 // snapshots (its runs have drained, or may be lost), delete its line and
-// generate again. Migrating an old shape through a user function is not
-// implemented yet.
+// generate again.
+//
+// To change a durable function without orphaning its in-flight runs, keep
+// the old version beside the new one, renamed, with the directive
+// //durable:was NAME in its doc comment:
+//
+//	// crawlV1 is crawl before retries were counted: runs checkpointed
+//	// then finish here.
+//	//
+//	// async durable
+//	//durable:was crawl
+//	func crawlV1(urls []string) (Report, error) { ...the old body... }
+//
+// It registers under NAME with the fingerprints NAME had (they cover the
+// function's name, its variables and their types, not its code), so the
+// lock is satisfied and an old snapshot resumes in the old code, which
+// may also hand over to new code (await the new helpers). The old types
+// must still be those of the old frame: a changed named type changes the
+// old version's fingerprints too. Transforming an old frame's state into
+// the new frame's through a user function is not implemented.
 //
 // Compared with Temporal, nothing is replayed: the frame itself is the
 // state, so the code need not be deterministic and there is no history to

@@ -44,19 +44,31 @@ type registered struct {
 
 var registry struct {
 	sync.RWMutex
-	funcs map[string]registered
+	funcs map[string][]registered
 }
 
 // Register records a durable function of this build: generated code calls
 // it from an init function. A snapshot resumes only through registered
-// functions at registered fingerprints.
+// functions at registered fingerprints. Several frames may register under
+// one name: the function and older versions of it kept with
+// //durable:was NAME; a snapshot's frame resumes in the one that knows
+// its fingerprint.
 func Register(name string, points []Point, new func() Frame) {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.funcs == nil {
-		registry.funcs = map[string]registered{}
+		registry.funcs = map[string][]registered{}
 	}
-	registry.funcs[name] = registered{points: points, new: new}
+	for _, r := range registry.funcs[name] {
+		for _, p := range r.points {
+			for _, q := range points {
+				if p.FP == q.FP {
+					panic(fmt.Sprintf("durable: two versions of %s register fingerprint %016x (%s): the older one is not older", name, p.FP, p.ID))
+				}
+			}
+		}
+	}
+	registry.funcs[name] = append(registry.funcs[name], registered{points: points, new: new})
 }
 
 // ErrUnknownFingerprint is the error of a resume whose snapshot holds a
@@ -93,8 +105,10 @@ func Points() map[string][]Point {
 	registry.RLock()
 	defer registry.RUnlock()
 	out := map[string][]Point{}
-	for name, r := range registry.funcs {
-		out[name] = append([]Point(nil), r.points...)
+	for name, rs := range registry.funcs {
+		for _, r := range rs {
+			out[name] = append(out[name], r.points...)
+		}
 	}
 	return out
 }
@@ -118,16 +132,27 @@ func decodeFrame(d *Decoder) Frame {
 		return nil
 	}
 	registry.RLock()
-	r, ok := registry.funcs[name]
+	rs, ok := registry.funcs[name]
 	registry.RUnlock()
 	if !ok {
 		d.Fail(&FingerprintError{Func: name, FP: fp})
 		return nil
 	}
-	f := r.new()
-	if !f.DurableSetPoint(fp) {
-		known := append([]Point(nil), r.points...)
-		sort.Slice(known, func(i, j int) bool { return known[i].ID < known[j].ID })
+	var f Frame
+	for _, r := range rs {
+		if g := r.new(); g.DurableSetPoint(fp) {
+			f = g
+			break
+		}
+	}
+	if f == nil {
+		var known []Point
+		for _, r := range rs {
+			known = append(known, r.points...)
+		}
+		sort.Slice(known, func(i, j int) bool {
+			return known[i].ID < known[j].ID || known[i].ID == known[j].ID && known[i].FP < known[j].FP
+		})
 		d.Fail(&FingerprintError{Func: name, FP: fp, Known: known})
 		return nil
 	}

@@ -252,7 +252,9 @@ func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
 // in and around the durable functions) resumes; a change of a frame's
 // shape is refused by durable.lock at generation, and once the lock line
 // is deleted (accepting the orphaning), the rebuilt program refuses the
-// old snapshot with ErrUnknownFingerprint instead of misreading it.
+// old snapshot with ErrUnknownFingerprint instead of misreading it; with
+// the old version kept beside the new one (//durable:was), the lock is
+// satisfied and the old snapshot finishes in the old code.
 func TestRebuild(t *testing.T) {
 	src, err := os.ReadFile("main.go")
 	if err != nil {
@@ -339,6 +341,42 @@ func TestRebuild(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(mod, "durable.lock")); !bytes.Equal(now, lock) {
 		t.Fatal("a refused generation rewrote durable.lock")
 	}
+
+	// v4: v3 with the old crawl kept beside it as crawlV1, marked
+	// //durable:was crawl: the lock is satisfied (its lines are crawlV1's
+	// now, the new crawl's are added), and v1's snapshot finishes in the
+	// old code.
+	v3src, err := os.ReadFile(filepath.Join(mod, "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(src, []byte("// crawl is the workflow.")), bytes.Index(src, []byte("// summarize totals"))
+	oldCrawl := strings.Replace(string(src[i:j]), "func crawl(", "func crawlV1(", 1)
+	oldCrawl = strings.Replace(oldCrawl, "// async durable\n", "// async durable\n//\n//durable:was crawl\n", 1)
+	if err := os.WriteFile(filepath.Join(mod, "main.go"), append(append([]byte(nil), v3src...), "\n"+oldCrawl...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen("")
+	now, _ := os.ReadFile(filepath.Join(mod, "durable.lock"))
+	for _, line := range strings.Split(string(lock), "\n") {
+		if !strings.Contains(string(now), line) {
+			t.Fatalf("durable.lock lost %q:\n%s", line, now)
+		}
+	}
+	if len(now) <= len(lock) {
+		t.Fatalf("durable.lock did not gain the new crawl's points:\n%s", now)
+	}
+	v4 := build("v4")
+	if r := runProg(t, v4, state); r.code != 0 || r.out != oracle.out || !strings.Contains(r.stderr, "resuming at #4 ") {
+		t.Fatalf("v4 resuming v1's snapshot in the kept old version: %+v, want output %q", r, oracle.out)
+	}
+
+	// v3 again, the old version dropped: accept orphaning by deleting the
+	// lock, and v1's snapshot is refused.
+	if err := os.WriteFile(filepath.Join(mod, "main.go"), v3src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	state = killed()
 	if err := os.Remove(filepath.Join(mod, "durable.lock")); err != nil { // accept orphaning
 		t.Fatal(err)
 	}
