@@ -119,7 +119,9 @@
 // It registers under NAME with the fingerprints NAME had (they cover the
 // function's name, its variables and their types, not its code), so the
 // lock is satisfied and an old snapshot resumes in the old code, which
-// may also hand over to new code (await the new helpers). The old types
+// may also hand over to new code (await the new helpers): its body is
+// the user-written migration, free to change as long as its variables and
+// their types stay those of the old frame. The old types
 // must still be those of the old frame: a changed named type changes the
 // old version's fingerprints too. Transforming an old frame's state into
 // the new frame's through a user function is not implemented.

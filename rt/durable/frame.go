@@ -94,7 +94,7 @@ func (e *FingerprintError) Error() string {
 	for _, p := range e.Known {
 		k = append(k, fmt.Sprintf("%s %016x", p.ID, p.FP))
 	}
-	return fmt.Sprintf("%v: %s at fingerprint %016x: the frame's shape changed since the snapshot was taken (this build knows %s); restore the old shape or drain in-flight runs first", ErrUnknownFingerprint, e.Func, e.FP, strings.Join(k, ", "))
+	return fmt.Sprintf("%v: %s at fingerprint %016x: the frame's shape changed since the snapshot was taken (this build knows %s); keep the old version beside the new one (//durable:was), or drain in-flight runs before such a change", ErrUnknownFingerprint, e.Func, e.FP, strings.Join(k, ", "))
 }
 
 func (e *FingerprintError) Unwrap() error { return ErrUnknownFingerprint }
