@@ -135,9 +135,25 @@ func (c *checker) durable(fn *Func) {
 	if len(fn.Closures) > 0 {
 		c.errorf(fn.Closures[0].Lit.Pos(), "durable function %s holds an async closure (rt.Func): closures cannot be checkpointed; make it a durable function", name)
 	}
-	// Every variable of the function: &x of one is a pointer into a frame.
+	// Every variable of the function, not of a function literal in it: &x
+	// of one is a pointer into a frame.
+	var lits []*ast.FuncLit
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			lits = append(lits, lit)
+		}
+		return true
+	})
 	local := func(v *types.Var) bool {
-		return v != nil && !v.IsField() && v.Pos() >= d.Pos() && v.Pos() < d.End()
+		if v == nil || v.IsField() || v.Pos() < d.Pos() || v.Pos() >= d.End() {
+			return false
+		}
+		for _, lit := range lits {
+			if v.Pos() >= lit.Pos() && v.Pos() < lit.End() {
+				return false
+			}
+		}
+		return true
 	}
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -201,7 +217,7 @@ func (c *checker) durableAwait(fn *Func, call *ast.CallExpr, aw *Await, seen map
 		inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
 		if ok {
 			if callee := CalledFunc(c.info, inner); callee != nil && strings.HasSuffix(callee.Name(), CompanionSuffix) {
-				if nat := naturalOf(callee); nat != nil && IsDurableFunc(c.fset, nat) {
+				if nat := NaturalOf(callee); nat != nil && IsDurableFunc(c.fset, nat) {
 					return
 				}
 			}
@@ -246,11 +262,19 @@ func (c *checker) durableAwait(fn *Func, call *ast.CallExpr, aw *Await, seen map
 	c.errorf(call.Pos(), "durable function %s awaits %s, which is not durable: mark it //async durable, or wrap the call in durable.Step (its result is recorded and never re-run after a resume)", name, what)
 }
 
-// naturalOf returns F for the companion FAsync (a function, not a method).
-func naturalOf(comp *types.Func) *types.Func {
-	if comp.Pkg() == nil || comp.Type().(*types.Signature).Recv() != nil {
+// NaturalOf returns F for the companion FAsync, or the method M for the
+// companion method MAsync, or nil.
+func NaturalOf(comp *types.Func) *types.Func {
+	if comp == nil || comp.Pkg() == nil || !strings.HasSuffix(comp.Name(), CompanionSuffix) {
 		return nil
 	}
-	f, _ := comp.Pkg().Scope().Lookup(strings.TrimSuffix(comp.Name(), CompanionSuffix)).(*types.Func)
+	name := strings.TrimSuffix(comp.Name(), CompanionSuffix)
+	recv := comp.Type().(*types.Signature).Recv()
+	if recv == nil {
+		f, _ := comp.Pkg().Scope().Lookup(name).(*types.Func)
+		return f
+	}
+	obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, comp.Pkg(), name)
+	f, _ := obj.(*types.Func)
 	return f
 }

@@ -279,9 +279,7 @@ func (e *emitter) pointID(aw *analyze.Await, calls map[string]int) string {
 	callee := aw.Callee
 	if aw.Explicit {
 		if inner, ok := ast.Unparen(aw.Call.Args[0]).(*ast.CallExpr); ok {
-			if comp := analyze.CalledFunc(e.info, inner); comp != nil && comp.Pkg() != nil {
-				callee, _ = comp.Pkg().Scope().Lookup(strings.TrimSuffix(comp.Name(), analyze.CompanionSuffix)).(*types.Func)
-			}
+			callee = analyze.NaturalOf(analyze.CalledFunc(e.info, inner))
 		}
 	}
 	if op := analyze.DurableOp(callee); op != "" && len(aw.Call.Args) > 0 {

@@ -130,7 +130,7 @@ func (t *Tally) Add(names ...string) (int, error) {
 			return 0, err
 		}
 	}
-	n, err := t.Sum()
+	n, err := rt.Await(t.SumAsync()) // the explicit form of t.Sum()
 	return n + 100*len(t.Seen), err
 }
 

@@ -50,8 +50,8 @@ func init() {
 		{Name: "Process", Line: 46, Off: 955, Head: "func Process(items []*Item, pause time.Duration) (Report, error) {", Len: 763, Hash: 0x4ac1ec4c3f4a7dd7},
 		{Name: "summarize", Line: 76, Off: 1737, Head: "func summarize(lines []string, width int) (string, error) {", Len: 471, Hash: 0xd1fd35dbceaaef26},
 		{Name: "Fragile", Line: 103, Off: 2408, Head: "func Fragile(n int) (int, error) {", Len: 246, Hash: 0x433d4f12d618ab15},
-		{Name: "(*Tally).Add", Line: 126, Off: 2895, Head: "func (t *Tally) Add(names ...string) (int, error) {", Len: 239, Hash: 0xf674588c8f0f31c7},
-		{Name: "(*Tally).Sum", Line: 140, Off: 3186, Head: "func (t *Tally) Sum() (int, error) {", Len: 206, Hash: 0xf6cc643ba272721f},
+		{Name: "(*Tally).Add", Line: 126, Off: 2895, Head: "func (t *Tally) Add(names ...string) (int, error) {", Len: 286, Hash: 0xc9854e79f1fa7c8a},
+		{Name: "(*Tally).Sum", Line: 140, Off: 3233, Head: "func (t *Tally) Sum() (int, error) {", Len: 206, Hash: 0xf6cc643ba272721f},
 	})
 }
 
@@ -912,7 +912,7 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :130:4*/ goto ag_L1
 	/*line :130:4*/ ag_L3:
 	/*line flow.go:133:2*/ ag_f.ag_aw1 = ag_f.t.SumAsync()
-	/*line :133:2*/ ag_f.ag_state = 2 // await: t.Sum()
+	/*line :133:2*/ ag_f.ag_state = 2 // await: rt.Await(t.SumAsync())
 	/*line :133:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :133:2*/ return ag_s
 	}
