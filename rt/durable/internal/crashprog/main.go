@@ -29,7 +29,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/durable"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // Page is what a fetch step learns about a page.
 type Page struct {

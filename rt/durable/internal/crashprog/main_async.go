@@ -38,10 +38,10 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "fetch", Line: 67, Off: 1704, Head: "func fetch(key, url string) (string, error) {", Len: 271, Hash: 0x6465f1d0c3541303},
-		{Name: "writeReport", Line: 79, Off: 2036, Head: "func writeReport(key string, r Report) (string, error) {", Len: 233, Hash: 0x418487ff6deda225},
-		{Name: "crawl", Line: 90, Off: 2317, Head: "func crawl(urls []string) (Report, error) {", Len: 759, Hash: 0x7a81c838d0ffbf51},
-		{Name: "summarize", Line: 125, Off: 3166, Head: "func summarize(pages []*Page) (Report, error) {", Len: 431, Hash: 0xc134ccf57888c4b2},
+		{Name: "fetch", Line: 67, Off: 1672, Head: "func fetch(key, url string) (string, error) {", Len: 271, Hash: 0x6465f1d0c3541303},
+		{Name: "writeReport", Line: 79, Off: 2004, Head: "func writeReport(key string, r Report) (string, error) {", Len: 233, Hash: 0x418487ff6deda225},
+		{Name: "crawl", Line: 90, Off: 2285, Head: "func crawl(urls []string) (Report, error) {", Len: 759, Hash: 0x7a81c838d0ffbf51},
+		{Name: "summarize", Line: 125, Off: 3134, Head: "func summarize(pages []*Page) (Report, error) {", Len: 431, Hash: 0xc134ccf57888c4b2},
 	})
 }
 

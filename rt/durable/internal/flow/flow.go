@@ -11,7 +11,7 @@ import (
 	"github.com/asyncgen/asyncgen/rt/durable"
 )
 
-//go:generate go run github.com/asyncgen/asyncgen/cmd/asyncgen
+//go:generate go tool asyncgen
 
 // Item is one unit of work of Process.
 type Item struct {
