@@ -606,21 +606,23 @@ func (e *emitter) durCodec(t types.Type) (enc, dec []jen.Code) {
 	case *types.Map:
 		k, v := u.Key(), u.Elem()
 		K, X := jen.Id(analyze.Prefix+"k"), jen.Id(analyze.Prefix+"x")
+		M, N := jen.Id(analyze.Prefix+"m"), jen.Id(analyze.Prefix+"n")
 		enc = []jen.Code{
-			E.Clone().Dot("Len").Call(jen.Len(V), V.Clone().Op("==").Nil()),
+			jen.If(jen.Op("!").Add(E.Clone().Dot("MapRef").Call(V, jen.Len(V), V.Clone().Op("==").Nil()))).Block(jen.Return()),
 			jen.For(jen.List(K, X).Op(":=").Range().Add(V)).Block(
 				jen.Id(e.durHelper("enc", k)).Call(E, K), jen.Id(e.durHelper("enc", v)).Call(E, X)),
 		}
 		dec = []jen.Code{
-			jen.List(jen.Id(analyze.Prefix+"n"), jen.Id(analyze.Prefix+"nil")).Op(":=").Add(D.Clone().Dot("Len").Call()),
-			jen.If(jen.Id(analyze.Prefix+"nil")).Block(set(jen.Nil()), jen.Return()),
-			set(jen.Make(e.typeCode(t), jen.Id(analyze.Prefix+"n"))),
-			jen.For(jen.Id(analyze.Prefix+"i").Op(":=").Lit(0), jen.Id(analyze.Prefix+"i").Op("<").Id(analyze.Prefix+"n").Op("&&").Add(D.Clone().Dot("Err").Call()).Op("==").Nil(), jen.Id(analyze.Prefix+"i").Op("++")).Block(
-				jen.Var().Id(analyze.Prefix+"k").Add(e.typeCode(k)),
-				jen.Var().Id(analyze.Prefix+"x").Add(e.typeCode(v)),
+			jen.List(M, jen.Id(analyze.Prefix+"fresh"), N).Op(":=").Add(durablePath("DecodeMapRef").Call(D,
+				jen.Func().Params(N.Clone().Int()).Add(e.typeCode(t)).Block(jen.Return(jen.Make(e.typeCode(t), N.Clone()))))),
+			set(M.Clone()),
+			jen.If(jen.Op("!").Id(analyze.Prefix + "fresh")).Block(jen.Return()),
+			jen.For(jen.Id(analyze.Prefix+"i").Op(":=").Lit(0), jen.Id(analyze.Prefix+"i").Op("<").Add(N.Clone()).Op("&&").Add(D.Clone().Dot("Err").Call()).Op("==").Nil(), jen.Id(analyze.Prefix+"i").Op("++")).Block(
+				jen.Var().Add(K.Clone()).Add(e.typeCode(k)),
+				jen.Var().Add(X.Clone()).Add(e.typeCode(v)),
 				jen.Id(e.durHelper("dec", k)).Call(D, jen.Op("&").Add(K)),
 				jen.Id(e.durHelper("dec", v)).Call(D, jen.Op("&").Add(X)),
-				jen.Parens(jen.Op("*").Add(V)).Index(K).Op("=").Add(X),
+				M.Clone().Index(K).Op("=").Add(X),
 			),
 		}
 		return enc, dec

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
+	"unsafe"
 )
 
-// The snapshot format (version 1).
+// The snapshot format (version 2; version 1 encoded maps by value).
 //
 // A snapshot's Data is a header and the root frame:
 //
@@ -24,8 +26,10 @@ import (
 //	signed integers   zig-zag varint          unsigned   uvarint
 //	bool              one byte 0 or 1          float      8 bytes, IEEE 754 bits, little endian
 //	complex           two floats               string     uvarint length, bytes
-//	slice, map        uvarint 0 for nil, else length+1, then the elements
-//	                  (a map's keys and values alternate, in iteration order)
+//	slice             uvarint 0 for nil, else length+1, then the elements
+//	map               like a pointer (0 nil, n+2 the object numbered n), or
+//	                  1, the length, keys and values alternating (iteration
+//	                  order): a map held twice decodes to one map
 //	array, struct     the elements, the fields, in order (no tags)
 //	pointer           uvarint 0 nil; 1 a new object, its value follows and it
 //	                  takes the next object number; n+2 the object numbered n
@@ -44,7 +48,7 @@ import (
 // field's name and type (deeply), so a changed shape is refused, never
 // misread.
 
-const formatVersion = 1
+const formatVersion = 2
 
 var magic = []byte{'a', 'g', 'd', formatVersion}
 
@@ -128,6 +132,24 @@ func (e *Encoder) Ref(p any, isNil bool) bool {
 	}
 	e.ptrs[p] = uint64(len(e.ptrs))
 	e.Uvarint(1)
+	return true
+}
+
+// mapID is a map's identity among the objects of a snapshot.
+type mapID struct{ p unsafe.Pointer }
+
+// MapRef writes map m's reference, like Ref: true when its n entries must
+// follow. m is the map (boxed in an any); its identity is the only thing
+// taken from it by reflection.
+func (e *Encoder) MapRef(m any, n int, isNil bool) bool {
+	if isNil {
+		e.Uvarint(0)
+		return false
+	}
+	if !e.Ref(mapID{reflect.ValueOf(m).UnsafePointer()}, false) {
+		return false
+	}
+	e.Uvarint(uint64(n))
 	return true
 }
 
@@ -289,6 +311,35 @@ func (d *Decoder) Binary(u encoding.BinaryUnmarshaler) {
 	if err := u.UnmarshalBinary([]byte(b)); err != nil {
 		d.Fail(fmt.Errorf("durable: decoding %T: %w", u, err))
 	}
+}
+
+// DecodeMapRef reads a map reference written by Encoder.MapRef: a nil
+// map, one decoded before, or a new one made by mk (fresh), whose n
+// entries follow.
+func DecodeMapRef[M any](d *Decoder, mk func(n int) M) (m M, fresh bool, n int) {
+	u := d.Uvarint()
+	switch {
+	case d.err != nil || u == 0:
+		return m, false, 0
+	case u == 1:
+		l := d.Uvarint()
+		if l > uint64(len(d.data)-d.off) {
+			d.corrupt("map longer than the snapshot")
+			return m, false, 0
+		}
+		m = mk(int(l))
+		d.ptrs = append(d.ptrs, m)
+		return m, true, int(l)
+	}
+	if u-2 >= uint64(len(d.ptrs)) {
+		d.corrupt("reference to an object not yet decoded")
+		return m, false, 0
+	}
+	m, ok := d.ptrs[u-2].(M)
+	if !ok {
+		d.corrupt(fmt.Sprintf("reference of type %T to an object of type %T", m, d.ptrs[u-2]))
+	}
+	return m, false, 0
 }
 
 // DecodeRef reads a pointer written by Encoder.Ref. fresh reports that the

@@ -43,10 +43,11 @@
 //   - no &x of its variables (a pointer into a frame cannot be restored;
 //     allocate with new or &T{} and hold the pointer: pointers are encoded
 //     with their aliasing, so two fields pointing at one struct decode to
-//     one struct, also across the frames of one snapshot; pointers of
-//     different types are different objects; slices and maps are encoded
-//     by value, so two slices sharing an array, or two variables holding
-//     one map, decode to separate copies: share them through a pointer);
+//     one struct, also across the frames of one snapshot, and a map held
+//     twice decodes to one map; pointers of different types are
+//     different objects; slices are encoded by value, so two slices
+//     sharing an array decode to separate copies: share one through a
+//     pointer);
 //   - it awaits only durable functions (of any package), rt.Await of a
 //     durable function's companion, and Checkpoint, Step and Sleep, whose
 //     names are constant strings, unique per function and kind. Anything

@@ -517,7 +517,9 @@ func ag_ddec9_main(ag_d *durable.Decoder, ag_v *Page) {
 }
 
 func ag_denc10_main(ag_e *durable.Encoder, ag_v map[string]int) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc5_main(ag_e, ag_k)
 		ag_denc3_main(ag_e, ag_x)
@@ -525,18 +527,19 @@ func ag_denc10_main(ag_e *durable.Encoder, ag_v map[string]int) {
 }
 
 func ag_ddec10_main(ag_d *durable.Decoder, ag_v *map[string]int) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
+		return make(map[string]int, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[string]int, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x int
 		ag_ddec5_main(ag_d, &ag_k)
 		ag_ddec3_main(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
 
@@ -625,7 +628,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ return rt.Ready
 }
 
-//line main_async.go:629
+//line main_async.go:632
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {

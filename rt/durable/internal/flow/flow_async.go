@@ -513,7 +513,9 @@ func ag_ddec13_flow(ag_d *durable.Decoder, ag_v *uint8) {
 }
 
 func ag_denc14_flow(ag_e *durable.Encoder, ag_v map[string]float64) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc6_flow(ag_e, ag_k)
 		ag_denc15_flow(ag_e, ag_x)
@@ -521,18 +523,19 @@ func ag_denc14_flow(ag_e *durable.Encoder, ag_v map[string]float64) {
 }
 
 func ag_ddec14_flow(ag_d *durable.Decoder, ag_v *map[string]float64) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]float64 {
+		return make(map[string]float64, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[string]float64, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x float64
 		ag_ddec6_flow(ag_d, &ag_k)
 		ag_ddec15_flow(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
 
@@ -636,7 +639,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:640
+//line flow_async.go:643
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -779,7 +782,7 @@ func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :114:2*/ return rt.Ready
 }
 
-//line flow_async.go:783
+//line flow_async.go:786
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Fragile) AwaitLine() string {
@@ -923,7 +926,7 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line flow_async.go:927
+//line flow_async.go:930
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Add) AwaitLine() string {
@@ -1077,7 +1080,7 @@ func (ag_f *ag_Tally_Sum) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line flow_async.go:1081
+//line flow_async.go:1084
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Sum) AwaitLine() string {

@@ -386,6 +386,8 @@ func TestEveryKind(t *testing.T) {
 		Err: errors.New("bad thing"), Labels: []flow.Label{"x", ""}, Matrix: [2][2]float64{{1, 2}, {3, 4}},
 		Ptrs: []*flow.Point3{pt, pt},
 	}
+	k.Shared1 = map[string]int{"one": 1}
+	k.Shared2 = k.Shared1
 	k.SetPrivate("secret")
 	store := &durable.MemStore{}
 	first, err := rt.Run(durable.Start(store, "k", flow.EchoAsync(k)))
@@ -404,7 +406,7 @@ func TestEveryKind(t *testing.T) {
 	if got != before+"\n"+before {
 		t.Fatalf("restored value differs:\nbefore   %s\nrestored %s", before, strings.TrimPrefix(got, before+"\n"))
 	}
-	for _, want := range []string{"alias=true", `"secret"`, "-1999", "bad thing", "[{1 -2 3} {1 -2 3}]"} {
+	for _, want := range []string{"alias=true", `"secret"`, "-1999", "bad thing", "[{1 -2 3} {1 -2 3}]", "map[one:1] maps=true"} {
 		if !strings.Contains(before, want) {
 			t.Fatalf("dump %s lacks %s", before, want)
 		}

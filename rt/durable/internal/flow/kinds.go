@@ -56,6 +56,8 @@ type Kinds struct {
 	Labels  []Label
 	Matrix  [2][2]float64
 	Ptrs    []*Point3
+	Shared1 map[string]int
+	Shared2 map[string]int
 	private string
 }
 
@@ -92,11 +94,17 @@ func (k Kinds) Dump() string {
 		ptrs = append(ptrs, fmt.Sprint(*p))
 	}
 	ptrAlias := len(k.Ptrs) >= 2 && k.Ptrs[0] == k.Ptrs[1]
+	mapAlias := false
+	if k.Shared1 != nil && k.Shared2 != nil {
+		k.Shared1["probe"] = 1
+		mapAlias = k.Shared2["probe"] == 1
+		delete(k.Shared1, "probe")
+	}
 	_, off := k.T.Zone()
-	return fmt.Sprintf("%d %d %v %v %v %q %q %d %x %v %v alias=%v %v/%v %v/%v %s %v %s %d %d %d %s %v %v %v alias=%v %q",
+	return fmt.Sprintf("%d %d %v %v %v %q %q %d %x %v %v alias=%v %v/%v %v/%v %s %v %s %d %d %d %s %v %v %v alias=%v %v maps=%v %q",
 		k.I8, k.U64, k.F32, k.C, k.B, k.L, k.R, k.U, k.By, k.Nested, items, alias,
 		k.Nil == nil, len(k.Nil), k.Empty == nil, len(k.Empty), fmt.Sprint(k.NilMap == nil), pp,
-		fmt.Sprint(k.In.Point3, note), k.M.cents, k.T.UnixNano(), off, err, k.Labels, k.Matrix, ptrs, ptrAlias, k.private)
+		fmt.Sprint(k.In.Point3, note), k.M.cents, k.T.UnixNano(), off, err, k.Labels, k.Matrix, ptrs, ptrAlias, k.Shared1, mapAlias, k.private)
 }
 
 // Echo dumps k before and after a checkpoint: resumed from it, the two

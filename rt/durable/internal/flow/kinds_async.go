@@ -19,11 +19,11 @@ func _() {
 // kinds.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("kinds.go", []rt.SourceFunc{
-		{Name: "Echo", Line: 106, Off: 2736, Head: "func Echo(k Kinds) (string, error) {", Len: 168, Hash: 0x8fea92cff646ba4d},
+		{Name: "Echo", Line: 114, Off: 2972, Head: "func Echo(k Kinds) (string, error) {", Len: 168, Hash: 0x8fea92cff646ba4d},
 	})
 }
 
-// ag_Echo is the frame of Echo (416 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Echo is the frame of Echo (432 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Echo struct {
 	ag_state int
 	k        Kinds
@@ -46,35 +46,35 @@ func (ag_f *ag_Echo) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line kinds.go:106
+//line kinds.go:114
 func (ag_f *ag_Echo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :106:1*/ var (
+	/*line :114:1*/ var (
 		err error
 	)
-	/*line :106:1*/ if ag_co.Unwinding() {
-		/*line :106:1*/ return rt.Ready
+	/*line :114:1*/ if ag_co.Unwinding() {
+		/*line :114:1*/ return rt.Ready
 	}
-	/*line :106:1*/ switch ag_f.ag_state {
-	/*line :106:1*/ case 1:
-		/*line :106:1*/ goto ag_resume1
+	/*line :114:1*/ switch ag_f.ag_state {
+	/*line :114:1*/ case 1:
+		/*line :114:1*/ goto ag_resume1
 	}
-	/*line kinds.go:107:2*/ ag_f.before = ag_f.k.Dump()
-	/*line kinds.go:108:5*/ ag_f.ag_aw0 = durable.CheckpointAsync("hold")
-	/*line :108:5*/ ag_f.ag_state = 1 // await: durable.Checkpoint("hold")
-	/*line :108:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :108:5*/ return ag_s
+	/*line kinds.go:115:2*/ ag_f.before = ag_f.k.Dump()
+	/*line kinds.go:116:5*/ ag_f.ag_aw0 = durable.CheckpointAsync("hold")
+	/*line :116:5*/ ag_f.ag_state = 1 // await: durable.Checkpoint("hold")
+	/*line :116:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :116:5*/ return ag_s
 	}
-	/*line :108:5*/ ag_resume1:
-	/*line kinds.go:108:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :108:5*/ ag_f.ag_aw0 = nil
-	/*line kinds.go:108:2*/ if !(err != nil) {
-		/*line :108:2*/ goto ag_L1
+	/*line :116:5*/ ag_resume1:
+	/*line kinds.go:116:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :116:5*/ ag_f.ag_aw0 = nil
+	/*line kinds.go:116:2*/ if !(err != nil) {
+		/*line :116:2*/ goto ag_L1
 	}
-	/*line kinds.go:109:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :109:3*/ return rt.Ready
-	/*line :109:3*/ ag_L1:
-	/*line kinds.go:111:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.before+"\n"+ag_f.k.Dump(), nil
-	/*line :111:2*/ return rt.Ready
+	/*line kinds.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :117:3*/ return rt.Ready
+	/*line :117:3*/ ag_L1:
+	/*line kinds.go:119:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.before+"\n"+ag_f.k.Dump(), nil
+	/*line :119:2*/ return rt.Ready
 }
 
 //line kinds_async.go:81
@@ -83,7 +83,7 @@ func (ag_f *ag_Echo) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Echo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "kinds.go:108"
+		return "kinds.go:116"
 	}
 	return ""
 }
@@ -97,7 +97,7 @@ func (ag_f *ag_Echo) DurableName() string {
 func (ag_f *ag_Echo) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x1e61c95ef0934790 // checkpoint:hold
+		return 0x3b3b01154bc7cee5 // checkpoint:hold
 	}
 	return 0
 }
@@ -105,7 +105,7 @@ func (ag_f *ag_Echo) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Echo) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x1e61c95ef0934790:
+	case 0x3b3b01154bc7cee5:
 		ag_f.ag_state = 1 // checkpoint:hold
 	default:
 		return false
@@ -131,9 +131,9 @@ func (ag_f *ag_Echo) DurableDecode(ag_d *durable.Decoder) {
 	ag_ddec3_kinds(ag_d, &ag_f.ag_err)
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo checkpoint:hold 1e61c95ef0934790
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo checkpoint:hold 3b3b01154bc7cee5
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo", []durable.Point{{ID: "checkpoint:hold", FP: 0x1e61c95ef0934790}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo", []durable.Point{{ID: "checkpoint:hold", FP: 0x3b3b01154bc7cee5}}, func() durable.Frame {
 		return &ag_Echo{}
 	})
 }
@@ -161,6 +161,8 @@ func ag_denc0_kinds(ag_e *durable.Encoder, ag_v Kinds) {
 	ag_denc21_kinds(ag_e, ag_v.Labels)
 	ag_denc22_kinds(ag_e, ag_v.Matrix)
 	ag_denc23_kinds(ag_e, ag_v.Ptrs)
+	ag_denc16_kinds(ag_e, ag_v.Shared1)
+	ag_denc16_kinds(ag_e, ag_v.Shared2)
 	ag_denc1_kinds(ag_e, ag_v.private)
 }
 
@@ -187,6 +189,8 @@ func ag_ddec0_kinds(ag_d *durable.Decoder, ag_v *Kinds) {
 	ag_ddec21_kinds(ag_d, &ag_v.Labels)
 	ag_ddec22_kinds(ag_d, &ag_v.Matrix)
 	ag_ddec23_kinds(ag_d, &ag_v.Ptrs)
+	ag_ddec16_kinds(ag_d, &ag_v.Shared1)
+	ag_ddec16_kinds(ag_d, &ag_v.Shared2)
 	ag_ddec1_kinds(ag_d, &ag_v.private)
 }
 
@@ -304,7 +308,9 @@ func ag_ddec12_kinds(ag_d *durable.Decoder, ag_v *[]byte) {
 }
 
 func ag_denc13_kinds(ag_e *durable.Encoder, ag_v map[string][]int) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc1_kinds(ag_e, ag_k)
 		ag_denc15_kinds(ag_e, ag_x)
@@ -312,23 +318,26 @@ func ag_denc13_kinds(ag_e *durable.Encoder, ag_v map[string][]int) {
 }
 
 func ag_ddec13_kinds(ag_d *durable.Decoder, ag_v *map[string][]int) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string][]int {
+		return make(map[string][]int, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[string][]int, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x []int
 		ag_ddec1_kinds(ag_d, &ag_k)
 		ag_ddec15_kinds(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
 
 func ag_denc14_kinds(ag_e *durable.Encoder, ag_v map[int]*Item) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc26_kinds(ag_e, ag_k)
 		ag_denc27_kinds(ag_e, ag_x)
@@ -336,18 +345,19 @@ func ag_denc14_kinds(ag_e *durable.Encoder, ag_v map[int]*Item) {
 }
 
 func ag_ddec14_kinds(ag_d *durable.Decoder, ag_v *map[int]*Item) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[int]*Item {
+		return make(map[int]*Item, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[int]*Item, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k int
 		var ag_x *Item
 		ag_ddec26_kinds(ag_d, &ag_k)
 		ag_ddec27_kinds(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
 
@@ -371,7 +381,9 @@ func ag_ddec15_kinds(ag_d *durable.Decoder, ag_v *[]int) {
 }
 
 func ag_denc16_kinds(ag_e *durable.Encoder, ag_v map[string]int) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc1_kinds(ag_e, ag_k)
 		ag_denc26_kinds(ag_e, ag_x)
@@ -379,18 +391,19 @@ func ag_denc16_kinds(ag_e *durable.Encoder, ag_v map[string]int) {
 }
 
 func ag_ddec16_kinds(ag_d *durable.Decoder, ag_v *map[string]int) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
+		return make(map[string]int, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[string]int, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x int
 		ag_ddec1_kinds(ag_d, &ag_k)
 		ag_ddec26_kinds(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
 
@@ -640,7 +653,9 @@ func ag_ddec36_kinds(ag_d *durable.Decoder, ag_v *[]string) {
 }
 
 func ag_denc37_kinds(ag_e *durable.Encoder, ag_v map[string]float64) {
-	ag_e.Len(len(ag_v), ag_v == nil)
+	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
+		return
+	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc1_kinds(ag_e, ag_k)
 		ag_denc35_kinds(ag_e, ag_x)
@@ -648,17 +663,18 @@ func ag_denc37_kinds(ag_e *durable.Encoder, ag_v map[string]float64) {
 }
 
 func ag_ddec37_kinds(ag_d *durable.Decoder, ag_v *map[string]float64) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
+	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]float64 {
+		return make(map[string]float64, ag_n)
+	})
+	*ag_v = ag_m
+	if !ag_fresh {
 		return
 	}
-	*ag_v = make(map[string]float64, ag_n)
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x float64
 		ag_ddec1_kinds(ag_d, &ag_k)
 		ag_ddec35_kinds(ag_d, &ag_x)
-		(*ag_v)[ag_k] = ag_x
+		ag_m[ag_k] = ag_x
 	}
 }
