@@ -412,3 +412,28 @@ func TestEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopsResume resumes Tour from each of its checkpoints: the loops'
+// hidden state (the map's remaining keys, the string offset) is part of
+// the snapshot, so every resume gives the plain Go result.
+func TestLoopsResume(t *testing.T) {
+	m := map[string]int{"a": 1, "b": 2, "c": 4, "d": 5, "e": 6}
+	want, err := flow.Tour(m, "héllo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &allStore{}
+	got, err := rt.Run(durable.Start(store, "t", flow.TourAsync(m, "héllo")))
+	if err != nil || got != want {
+		t.Fatalf("durable run = %q, %v; plain Go %q", got, err, want)
+	}
+	if len(store.snaps) != 3+3+5 {
+		t.Fatalf("%d checkpoints", len(store.snaps))
+	}
+	for k, snap := range store.snaps {
+		got, err := rt.Run(durable.Resume[string](&durable.MemStore{}, snap))
+		if err != nil || got != want {
+			t.Fatalf("resume from #%d %s = %q, %v; want %q", k+1, snap.Checkpoint, got, err, want)
+		}
+	}
+}
