@@ -208,17 +208,17 @@ func (e *emitter) durable(recv *jen.Statement) {
 		fpCases = append(fpCases, jen.Case(hex(p.fp)).Block(jen.Id(frameVar).Dot(analyze.Prefix+"state").Op("=").Lit(p.state)).Comment(p.id))
 	}
 	fpCases = append(fpCases, jen.Default().Block(jen.Return(jen.False())))
+	pointBody := []jen.Code{jen.Return(jen.Lit(0))}
+	setBody := []jen.Code{jen.Return(jen.False())}
+	if len(points) > 0 {
+		pointBody = []jen.Code{jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix + "state")).Block(cases...), jen.Return(jen.Lit(0))}
+		setBody = []jen.Code{jen.Switch(jen.Id(analyze.Prefix + "fp")).Block(fpCases...), jen.Return(jen.True())}
+	}
 	e.jf.Comment("DurablePoint is the fingerprint of the frame's shape at its resume point.")
-	e.jf.Func().Params(recv.Clone()).Id("DurablePoint").Params().Uint64().Block(
-		jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix+"state")).Block(cases...),
-		jen.Return(jen.Lit(0)),
-	)
+	e.jf.Func().Params(recv.Clone()).Id("DurablePoint").Params().Uint64().Block(pointBody...)
 	e.jf.Line()
 	e.jf.Comment("DurableSetPoint sets the state of the resume point whose fingerprint is fp.")
-	e.jf.Func().Params(recv.Clone()).Id("DurableSetPoint").Params(jen.Id(analyze.Prefix+"fp").Uint64()).Bool().Block(
-		jen.Switch(jen.Id(analyze.Prefix+"fp")).Block(fpCases...),
-		jen.Return(jen.True()),
-	)
+	e.jf.Func().Params(recv.Clone()).Id("DurableSetPoint").Params(jen.Id(analyze.Prefix + "fp").Uint64()).Bool().Block(setBody...)
 	e.jf.Line()
 	var enc, dec []jen.Code
 	for _, f := range fields {

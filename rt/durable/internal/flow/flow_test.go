@@ -437,3 +437,17 @@ func TestLoopsResume(t *testing.T) {
 		}
 	}
 }
+
+// TestTupleResult: a durable function with a tuple result resumes.
+func TestTupleResult(t *testing.T) {
+	store := &durable.MemStore{}
+	got, err := rt.Run(durable.Start(store, "p", flow.PairAsync(21)))
+	if err != nil || got.V0 != 42 || got.V1 != "21" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	snap, _ := store.Latest("p")
+	got, err = rt.Run(durable.Resume[rt.Tuple2[int, string]](store, snap))
+	if err != nil || got.V0 != 42 || got.V1 != "21" {
+		t.Fatalf("resumed %+v, %v", got, err)
+	}
+}

@@ -41,3 +41,22 @@ func Tour(m map[string]int, s string) (string, error) {
 	}
 	return strings.Join(out, ","), nil
 }
+
+// Pair has a tuple result (rt.Tuple2 in its frame) and no checkpoint of
+// its own before it awaits Empty, which has none at all.
+//
+// async durable
+func Pair(n int) (int, string, error) {
+	if err := Empty(); err != nil {
+		return 0, "", err
+	}
+	if err := durable.Checkpoint("pair"); err != nil {
+		return 0, "", err
+	}
+	return n * 2, strconv.Itoa(n), nil
+}
+
+// Empty is a durable function without await points.
+//
+// async durable
+func Empty() error { return nil }

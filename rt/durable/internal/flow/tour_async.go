@@ -18,11 +18,23 @@ func _() {
 	var _ ag_stale_run_go_generate = Tour
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int) (int, string, error)
+	var _ ag_stale_run_go_generate = Pair
+}
+
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = Empty
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // tour.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("tour.go", []rt.SourceFunc{
 		{Name: "Tour", Line: 16, Off: 295, Head: "func Tour(m map[string]int, s string) (string, error) {", Len: 624, Hash: 0xe8d5984e310a11bc},
+		{Name: "Pair", Line: 49, Off: 1072, Head: "func Pair(n int) (int, string, error) {", Len: 208, Hash: 0x3c49742b2efdbbb3},
+		{Name: "Empty", Line: 62, Off: 1355, Head: "func Empty() error { return nil }", Len: 33, Hash: 0x0b275d69c4bdc64c},
 	})
 }
 
@@ -188,7 +200,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line tour_async.go:192
+//line tour_async.go:204
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tour) AwaitLine() string {
@@ -373,4 +385,211 @@ func ag_denc6_tour(ag_e *durable.Encoder, ag_v error) {
 
 func ag_ddec6_tour(ag_d *durable.Decoder, ag_v *error) {
 	*ag_v = ag_d.Error()
+}
+
+// ag_Pair is the frame of Pair (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Pair struct {
+	ag_state int
+	n        int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    rt.Tuple2[int, string]
+	ag_err   error
+}
+
+// PairAsync returns the coroutine of Pair: nothing runs until it is awaited, spawned, gathered or run.
+func PairAsync(n int) rt.Awaitable[rt.Tuple2[int, string]] {
+	return &ag_Pair{n: n}
+}
+
+func (ag_f *ag_Pair) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Pair) AwaitResult() (rt.Tuple2[int, string], error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line tour.go:49
+func (ag_f *ag_Pair) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :49:1*/ var (
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ return rt.Ready
+	}
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
+		/*line :49:1*/
+	case 2:
+		/*line :49:1*/ goto ag_resume2
+	}
+	/*line tour.go:50:5*/ ag_f.ag_aw0 = EmptyAsync()
+	/*line :50:5*/ ag_f.ag_state = 1 // await: Empty()
+	/*line :50:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:5*/ return ag_s
+	}
+	/*line :50:5*/ ag_resume1:
+	/*line tour.go:50:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :50:5*/ ag_f.ag_aw0 = nil
+	/*line tour.go:50:2*/ if !(ag_err1 != nil) {
+		/*line :50:2*/ goto ag_L1
+	}
+	/*line tour.go:51:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = 0, "", ag_err1
+	/*line :51:3*/ return rt.Ready
+	/*line :51:3*/ ag_L1:
+	/*line tour.go:53:5*/ ag_f.ag_aw0 = durable.CheckpointAsync("pair")
+	/*line :53:5*/ ag_f.ag_state = 2 // await: durable.Checkpoint("pair")
+	/*line :53:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :53:5*/ return ag_s
+	}
+	/*line :53:5*/ ag_resume2:
+	/*line tour.go:53:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :53:5*/ ag_f.ag_aw0 = nil
+	/*line tour.go:53:2*/ if !(ag_err2 != nil) {
+		/*line :53:2*/ goto ag_L2
+	}
+	/*line tour.go:54:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = 0, "", ag_err2
+	/*line :54:3*/ return rt.Ready
+	/*line :54:3*/ ag_L2:
+	/*line tour.go:56:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.n*2, strconv.Itoa(ag_f.n), nil
+	/*line :56:2*/ return rt.Ready
+}
+
+//line tour_async.go:461
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Pair) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "tour.go:50"
+	case 2:
+		return "tour.go:53"
+	}
+	return ""
+}
+
+// DurableName is the registered name of the durable function Pair (rt/durable).
+func (ag_f *ag_Pair) DurableName() string {
+	return "github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Pair) DurablePoint() uint64 {
+	switch ag_f.ag_state {
+	case 1:
+		return 0xe78d7b1ce363049c // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0
+	case 2:
+		return 0x30676c2cafae566a // checkpoint:pair
+	}
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Pair) DurableSetPoint(ag_fp uint64) bool {
+	switch ag_fp {
+	case 0xe78d7b1ce363049c:
+		ag_f.ag_state = 1 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0
+	case 0x30676c2cafae566a:
+		ag_f.ag_state = 2 // checkpoint:pair
+	default:
+		return false
+	}
+	return true
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Pair) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc3_tour(ag_e, ag_f.n)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_tour)
+	ag_denc7_tour(ag_e, ag_f.ag_r0)
+	ag_denc6_tour(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Pair) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec3_tour(ag_d, &ag_f.n)
+	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_tour)
+	ag_ddec7_tour(ag_d, &ag_f.ag_r0)
+	ag_ddec6_tour(ag_d, &ag_f.ag_err)
+}
+
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0 e78d7b1ce363049c
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair checkpoint:pair 30676c2cafae566a
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair", []durable.Point{{ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0", FP: 0xe78d7b1ce363049c}, {ID: "checkpoint:pair", FP: 0x30676c2cafae566a}}, func() durable.Frame {
+		return &ag_Pair{}
+	})
+}
+
+func ag_denc7_tour(ag_e *durable.Encoder, ag_v rt.Tuple2[int, string]) {
+	ag_denc3_tour(ag_e, ag_v.V0)
+	ag_denc1_tour(ag_e, ag_v.V1)
+}
+
+func ag_ddec7_tour(ag_d *durable.Decoder, ag_v *rt.Tuple2[int, string]) {
+	ag_ddec3_tour(ag_d, &ag_v.V0)
+	ag_ddec1_tour(ag_d, &ag_v.V1)
+}
+
+// ag_Empty is the frame of Empty (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Empty struct {
+	ag_state int
+	ag_err   error
+}
+
+// EmptyAsync returns the coroutine of Empty: nothing runs until it is awaited, spawned, gathered or run.
+func EmptyAsync() rt.Awaitable[struct{}] {
+	return &ag_Empty{}
+}
+
+func (ag_f *ag_Empty) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Empty) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line tour.go:62
+func (ag_f *ag_Empty) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :62:1*/ if ag_co.Unwinding() {
+		/*line :62:1*/ return rt.Ready
+	}
+	/*line tour.go:62:22*/ ag_f.ag_err = nil
+	/*line :62:22*/ return rt.Ready
+}
+
+//line tour_async.go:565
+
+// DurableName is the registered name of the durable function Empty (rt/durable).
+func (ag_f *ag_Empty) DurableName() string {
+	return "github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Empty) DurablePoint() uint64 {
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Empty) DurableSetPoint(ag_fp uint64) bool {
+	return false
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Empty) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc6_tour(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Empty) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec6_tour(ag_d, &ag_f.ag_err)
+}
+
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty", []durable.Point{}, func() durable.Frame {
+		return &ag_Empty{}
+	})
 }
