@@ -252,6 +252,10 @@ func (c *checker) durableAwait(fn *Func, call *ast.CallExpr, aw *Await, seen map
 	if IsDurableFunc(c.fset, callee) {
 		return
 	}
+	if callee.Pkg() != nil && callee.Pkg().Path() == RTPath && callee.Name() == "Sleep" {
+		c.errorf(call.Pos(), "durable function %s awaits rt.Sleep, whose wait is lost with its process: use durable.Sleep(name, d), which checkpoints its wake time", name)
+		return
+	}
 	what := "rt." + callee.Name()
 	if callee.Pkg() == nil || callee.Pkg().Path() != RTPath {
 		what = callee.Name()
