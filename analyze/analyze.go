@@ -37,6 +37,8 @@ type Func struct {
 	// Captures are the variables of the enclosing functions that the
 	// closure (or a closure nested in it) uses, in order of first use.
 	Captures []*types.Var
+	// Durable is set for a function marked //async durable (durable.go).
+	Durable bool
 }
 
 // Top returns the declared async function that holds fn.
@@ -314,6 +316,10 @@ func (c *checker) asyncFunc(d *ast.FuncDecl) *Func {
 	fn := &Func{Decl: d, Obj: obj, Sig: sig, Shape: shape, Awaits: map[*ast.CallExpr]*Await{}, Gen: gen}
 	c.checkNames(d)
 	c.body(fn, d.Body)
+	if IsDurableDecl(d) {
+		fn.Durable = true
+		c.durable(fn) // durable.go
+	}
 	return fn
 }
 

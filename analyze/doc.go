@@ -5,6 +5,9 @@
 //
 //	//async
 //
+// or, for a durable function (rt/durable), "//async durable" (durable.go
+// lists the checks made on those here; transform checks their frames).
+//
 // Load lists the packages with golang.org/x/tools/go/packages, parses every
 // file, and type-checks the packages with an overlay in which each generated
 // file (x_async.go) is replaced by stubs of its companions. So a package

@@ -10,7 +10,11 @@ import (
 // //async marker, in either spelling gofmt leaves it in.
 func isMarkerLine(c string) bool {
 	text, ok := strings.CutPrefix(c, "//")
-	return ok && strings.TrimSpace(text) == "async" && (text == "async" || text[0] == ' ' || text[0] == '\t')
+	if !ok || text == "" || !(strings.HasPrefix(text, "async") || text[0] == ' ' || text[0] == '\t') {
+		return false
+	}
+	word := strings.Fields(text)
+	return len(word) == 1 && word[0] == "async" || len(word) == 2 && word[0] == "async" && word[1] == "durable" // durable.go
 }
 
 // strayMarkers warns about //async lines that mark nothing: above a

@@ -47,6 +47,7 @@ type emitter struct {
 	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
 	inResume  bool                       // rendering Resume, which can name them
 	wheres    map[int]string             // source line of each suspension state
+	dur       *durableFile               // durable.go: the file's durable codec helpers
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -231,6 +232,9 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.jf.Func().Params(recv.Clone()).Id("Resume").Params(jen.Id(coroVar).Op("*").Add(rt("Coro"))).Add(rt("Status")).Block(resume...)
 	e.jf.Line()
 	e.whereMethod(recv)
+	if fn.Durable {
+		e.durable(recv) // durable.go
+	}
 	for _, c := range fn.Closures {
 		e.function(c) // closure.go
 	}

@@ -40,6 +40,8 @@ func Generate(dir string, patterns ...string) (*Result, error) {
 func generateProgram(prog *analyze.Program) (*Result, error) {
 	res := &Result{Diags: prog.Diags, Files: len(prog.Files)}
 	failed := prog.Diags.HasErrors()
+	gen := map[string][]byte{} // durable_lock.go
+	dirs := map[string]bool{}  // durable_lock.go
 	for _, f := range prog.Files {
 		if f.Failed || len(f.Funcs) == 0 {
 			continue
@@ -50,6 +52,7 @@ func generateProgram(prog *analyze.Program) (*Result, error) {
 			failed = true
 			continue
 		}
+		gen[f.GenPath], dirs[filepath.Dir(f.GenPath)] = src, true
 		old, err := os.ReadFile(f.GenPath)
 		if err != nil && !os.IsNotExist(err) {
 			return nil, err
@@ -70,6 +73,12 @@ func generateProgram(prog *analyze.Program) (*Result, error) {
 			continue
 		}
 		res.Changes = append(res.Changes, Change{Path: orphan, Old: old, Remove: true})
+	}
+	if !failed {
+		locks, diags := durableLocks(gen, dirs)
+		res.Changes = append(res.Changes, locks...)
+		res.Diags = append(res.Diags, diags...)
+		failed = diags.HasErrors()
 	}
 	res.Diags = res.Diags.Sorted()
 	if failed {

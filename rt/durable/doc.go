@@ -1,0 +1,139 @@
+// Package durable runs durable async functions: coroutines whose frame
+// stack is checkpointed at named points, so that a run whose process dies
+// continues from its last checkpoint in another process, also one built
+// from changed source when the frames kept their shape.
+//
+// # Writing a durable function
+//
+// Mark an async function durable:
+//
+//	// async durable
+//	func order(o Order) (Receipt, error) {
+//		total := price(o)
+//		id, err := durable.Step("charge", func(key string) rt.Awaitable[string] {
+//			return chargeAsync(key, o.Card, total) // key: an idempotency key
+//		})
+//		if err != nil {
+//			return Receipt{}, err
+//		}
+//		if err := durable.Checkpoint("charged"); err != nil {
+//			return Receipt{}, err
+//		}
+//		durable.Sleep("cool-off", 24*time.Hour)
+//		return ship(o, id) // ship is //async durable too
+//	}
+//
+//	r, err := rt.Run(durable.Start(store, "order-42", orderAsync(o)))
+//	// in another process, after a crash:
+//	snap, _, _ := store.Load("order-42")
+//	r, err := rt.Run(durable.Resume[Receipt](store, snap))
+//
+// The generator checks a durable function (positioned errors):
+//
+//   - every frame field (parameters, results, locals live across an await,
+//     the awaited results) is encodable: numbers, bools, strings; slices,
+//     arrays, maps, structs and pointers of encodable types, named or not;
+//     error (only its message survives: a resumed error is a
+//     *RestoredError); types implementing Codec (DurableEncode, and
+//     DurableDecode on the pointer); types implementing
+//     encoding.BinaryMarshaler and BinaryUnmarshaler (time.Time). It
+//     rejects channels, funcs and closures, iterators being ranged, other
+//     interfaces, unsafe pointers, sync values, rt/anet/aredis/... handles,
+//     other packages' structs with unexported fields;
+//   - no &x of its variables (a pointer into a frame cannot be restored;
+//     allocate with new or &T{} and hold the pointer: pointers are encoded
+//     with their aliasing, so two fields pointing at one struct decode to
+//     one struct, also across the frames of one snapshot, and a map held
+//     twice decodes to one map; pointers of different types are
+//     different objects; slices are encoded by value, so two slices
+//     sharing an array decode to separate copies: share one through a
+//     pointer);
+//   - it awaits only durable functions (of any package), rt.Await of a
+//     durable function's companion, and Checkpoint, Step and Sleep, whose
+//     names are constant strings, unique per function and kind. Anything
+//     else it awaits goes inside a Step;
+//   - no defer, no async closures (rt.Func), no generators, no type
+//     parameters.
+//
+// # Checkpoints, steps, sleeps
+//
+// Checkpoint encodes the frame stack from the run's root down to the
+// checkpoint and hands the Snapshot to the run's Store; the function
+// continues once Save finished. Step runs a coroutine and checkpoints its
+// result as soon as it finishes: after a resume it is never run again. A
+// crash while the step runs, or before its result is saved, runs it again
+// with the same key ("RUNID/INDEX/NAME"): pass the key to the external
+// system as an idempotency key. Sleep checkpoints with its wake time
+// (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. With
+// this package's stores the worker sleeps; rescheduling the job for
+// WakeAt through rt/ajobs, so that no worker holds it, is the job-queue
+// adapter's part and is not written yet.
+//
+// Outside a durable run (awaited without Start, or the natural function
+// called from plain Go) Checkpoint does nothing, Step runs its coroutine
+// with the key "local/NAME", Sleep sleeps.
+//
+// # Panics, cancellation and deferred calls
+//
+// Deferred calls are not allowed in durable functions: a deferred call
+// registered in one process would not exist in the one that resumes, so
+// either rule (run it twice, or never) would surprise; call cleanups
+// explicitly, or put them in a Step. A panic ends the run as it ends any
+// task (the awaiting code gets the *rt.PanicError); nothing is saved for
+// it, so the store keeps the last checkpoint and a resume re-executes
+// from there. A cancelled run likewise keeps its last checkpoint.
+//
+// # Snapshots and versioning
+//
+// The codecs are generated (no reflection): for each durable frame the
+// generator emits DurableEncode and DurableDecode and one encoder and
+// decoder function per type, in the compact binary format documented in
+// codec.go (versioned by its magic). A snapshot stores, for each frame,
+// its function's name and the fingerprint of its shape at its resume
+// point: an FNV-1a hash of the function, each field's name and deep type,
+// and the resume point's identity ("checkpoint:NAME", "step:NAME",
+// "sleep:NAME", or "call:pkg.G#K" for the K-th await of durable function
+// G), which does not depend on state numbers, so code added or moved
+// without changing the frame's fields keeps every fingerprint. A build
+// resumes a snapshot only when it knows every frame's fingerprint; any
+// other fails with ErrUnknownFingerprint (a *FingerprintError naming the
+// frame and the points this build knows), and runs nothing: a job queue
+// dead-letters such a run. A fingerprint is conservative: a field renamed,
+// added or retyped, even one dead at the checkpoint, changes it.
+//
+// asyncgen writes each package's points and fingerprints to durable.lock
+// beside it. Commit it: generation refuses a change that drops a listed
+// point or changes its fingerprint (an error at the lock line), and
+// asyncgen -check fails on a lock that lacks new points, so CI catches a
+// change that would orphan in-flight runs. To accept orphaning a point's
+// snapshots (its runs have drained, or may be lost), delete its line and
+// generate again.
+//
+// To change a durable function without orphaning its in-flight runs, keep
+// the old version beside the new one, renamed, with the directive
+// //durable:was NAME in its doc comment:
+//
+//	// crawlV1 is crawl before retries were counted: runs checkpointed
+//	// then finish here.
+//	//
+//	// async durable
+//	//durable:was crawl
+//	func crawlV1(urls []string) (Report, error) { ...the old body... }
+//
+// It registers under NAME with the fingerprints NAME had (they cover the
+// function's name, its variables and their types, not its code), so the
+// lock is satisfied and an old snapshot resumes in the old code, which
+// may also hand over to new code (await the new helpers): its body is
+// the user-written migration, free to change as long as its variables and
+// their types stay those of the old frame. The old types
+// must still be those of the old frame: a changed named type changes the
+// old version's fingerprints too. Transforming an old frame's state into
+// the new frame's through a user function is not implemented.
+//
+// Compared with Temporal, nothing is replayed: the frame itself is the
+// state, so the code need not be deterministic and there is no history to
+// cap. Compared with dispatchrun/coroutine's durable mode, the state is
+// encoded by generated code with a shape fingerprint per frame, not by
+// reflection over memory, so it survives a rebuild whenever the frames'
+// shapes did, and it refuses, clearly, when they did not.
+package durable
