@@ -83,6 +83,11 @@ func playerAsync(me *mailbox, peer *mailbox, rounds int) rt.Awaitable[int] {
 	return &ag_player{me: me, peer: peer, rounds: rounds}
 }
 
+// ag_0spawn_player starts player as a task, its frame in the task's allocation: the generated form of rt.Spawn(playerAsync(...)).
+func ag_0spawn_player(me *mailbox, peer *mailbox, rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_player](ag_player{me: me, peer: peer, rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_player) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -126,7 +131,7 @@ func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line bench_async.go:130
+//line bench_async.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_player) AwaitLine() string {
@@ -187,7 +192,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line bench.go:34:2*/ ag_f.a = &mailbox{rt.NewFuture[int]()}
 	/*line bench.go:35:2*/ ag_f.b = &mailbox{rt.NewFuture[int]()}
-	/*line bench.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.a, ag_f.b, ag_f.rounds))
+	/*line bench.go:36:2*/ ag_f.ag_aw0 = ag_0spawn_player(ag_f.a, ag_f.b, ag_f.rounds)
 	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
 	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
@@ -195,7 +200,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_resume1:
 	/*line bench.go:36:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :36:2*/ ag_f.ag_aw0 = nil
-	/*line bench.go:37:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.b, ag_f.a, ag_f.rounds))
+	/*line bench.go:37:2*/ ag_f.ag_aw0 = ag_0spawn_player(ag_f.b, ag_f.a, ag_f.rounds)
 	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
 	/*line :37:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
@@ -224,7 +229,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:228
+//line bench_async.go:233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -253,6 +258,11 @@ func identityAsync(x int) rt.Awaitable[int] {
 	return &ag_identity{x: x}
 }
 
+// ag_0spawn_identity starts identity as a task, its frame in the task's allocation: the generated form of rt.Spawn(identityAsync(...)).
+func ag_0spawn_identity(x int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_identity](ag_identity{x: x}, ag_opts...)
+}
+
 func (ag_f *ag_identity) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -270,7 +280,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:274
+//line bench_async.go:284
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -318,7 +328,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:56:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :56:14*/ goto ag_L3
 	}
-	/*line bench.go:57:3*/ ag_f.ag_aw0 = rt.SpawnAsync(identityAsync(ag_f.i))
+	/*line bench.go:57:3*/ ag_f.ag_aw0 = ag_0spawn_identity(ag_f.i)
 	/*line :57:3*/ ag_f.ag_state = 1 // await: rt.Spawn(identityAsync(i))
 	/*line :57:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :57:3*/ return ag_s
@@ -342,7 +352,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:346
+//line bench_async.go:356
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -366,6 +376,11 @@ type ag_parked struct {
 // parkedAsync returns the coroutine of parked: nothing runs until it is awaited, spawned, gathered or run.
 func parkedAsync(f *rt.Future[int]) rt.Awaitable[int] {
 	return &ag_parked{f: f}
+}
+
+// ag_0spawn_parked starts parked as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkedAsync(...)).
+func ag_0spawn_parked(f *rt.Future[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parked](ag_parked{f: f}, ag_opts...)
 }
 
 func (ag_f *ag_parked) AwaitStart(co *rt.Coro) rt.Status {
@@ -400,7 +415,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:404
+//line bench_async.go:419
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -471,7 +486,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :79:2*/ goto ag_L3
 	}
 	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
-	/*line bench.go:80:3*/ ag_f.ag_aw0 = rt.SpawnAsync(parkedAsync(ag_f.f))
+	/*line bench.go:80:3*/ ag_f.ag_aw0 = ag_0spawn_parked(ag_f.f)
 	/*line :80:3*/ ag_f.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
 	/*line :80:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :80:3*/ return ag_s
@@ -515,7 +530,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:519
+//line bench_async.go:534
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -602,7 +617,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:606
+//line bench_async.go:621
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -626,6 +641,11 @@ type ag_yielder struct {
 // yielderAsync returns the coroutine of yielder: nothing runs until it is awaited, spawned, gathered or run.
 func yielderAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yielder{n: n}
+}
+
+// ag_0spawn_yielder starts yielder as a task, its frame in the task's allocation: the generated form of rt.Spawn(yielderAsync(...)).
+func ag_0spawn_yielder(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_yielder](ag_yielder{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_yielder) AwaitStart(co *rt.Coro) rt.Status {
@@ -663,7 +683,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:667
+//line bench_async.go:687
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -719,7 +739,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:723
+//line bench_async.go:743
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

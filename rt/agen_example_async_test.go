@@ -219,6 +219,11 @@ func monitorAsync() rt.Awaitable[struct{}] {
 	return &ag_monitor{}
 }
 
+// ag_0spawn_monitor starts monitor as a task, its frame in the task's allocation: the generated form of rt.Spawn(monitorAsync(...)).
+func ag_0spawn_monitor(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_monitor](ag_monitor{}, ag_opts...)
+}
+
 func (ag_f *ag_monitor) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -309,7 +314,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:313
+//line agen_example_async_test.go:318
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

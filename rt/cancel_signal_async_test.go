@@ -130,6 +130,11 @@ func signalChildMainAsync(mode string) rt.Awaitable[int] {
 	return &ag_signalChildMain{mode: mode}
 }
 
+// ag_0spawn_signalChildMain starts signalChildMain as a task, its frame in the task's allocation: the generated form of rt.Spawn(signalChildMainAsync(...)).
+func ag_0spawn_signalChildMain(mode string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_signalChildMain](ag_signalChildMain{mode: mode}, ag_opts...)
+}
+
 func (ag_f *ag_signalChildMain) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -175,7 +180,7 @@ func (ag_f *ag_signalChildMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line cancel_signal_async_test.go:179
+//line cancel_signal_async_test.go:184
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_signalChildMain) AwaitLine() string {

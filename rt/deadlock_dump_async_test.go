@@ -32,6 +32,11 @@ func waitsOnNothingAsync() rt.Awaitable[int] {
 	return &ag_waitsOnNothing{}
 }
 
+// ag_0spawn_waitsOnNothing starts waitsOnNothing as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitsOnNothingAsync(...)).
+func ag_0spawn_waitsOnNothing(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_waitsOnNothing](ag_waitsOnNothing{}, ag_opts...)
+}
+
 func (ag_f *ag_waitsOnNothing) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -67,7 +72,7 @@ func (ag_f *ag_waitsOnNothing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:71
+//line deadlock_dump_async_test.go:76
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitsOnNothing) AwaitLine() string {

@@ -126,6 +126,11 @@ func lookupAsync(key string, took time.Duration) rt.Awaitable[string] {
 	return &ag_lookup{key: key, took: took}
 }
 
+// ag_0spawn_lookup starts lookup as a task, its frame in the task's allocation: the generated form of rt.Spawn(lookupAsync(...)).
+func ag_0spawn_lookup(key string, took time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_lookup](ag_lookup{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_lookup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -171,7 +176,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:175
+//line example_more_async_test.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -193,6 +198,11 @@ type ag_waitForTwice struct {
 // waitForTwiceAsync returns the coroutine of waitForTwice: nothing runs until it is awaited, spawned, gathered or run.
 func waitForTwiceAsync() rt.Awaitable[struct{}] {
 	return &ag_waitForTwice{}
+}
+
+// ag_0spawn_waitForTwice starts waitForTwice as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForTwiceAsync(...)).
+func ag_0spawn_waitForTwice(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitForTwice](ag_waitForTwice{}, ag_opts...)
 }
 
 func (ag_f *ag_waitForTwice) AwaitStart(co *rt.Coro) rt.Status {
@@ -240,7 +250,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:33:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:244
+//line example_more_async_test.go:254
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {
@@ -270,6 +280,11 @@ type ag_firstOfThree struct {
 // firstOfThreeAsync returns the coroutine of firstOfThree: nothing runs until it is awaited, spawned, gathered or run.
 func firstOfThreeAsync() rt.Awaitable[struct{}] {
 	return &ag_firstOfThree{}
+}
+
+// ag_0spawn_firstOfThree starts firstOfThree as a task, its frame in the task's allocation: the generated form of rt.Spawn(firstOfThreeAsync(...)).
+func ag_0spawn_firstOfThree(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_firstOfThree](ag_firstOfThree{}, ag_opts...)
 }
 
 func (ag_f *ag_firstOfThree) AwaitStart(co *rt.Coro) rt.Status {
@@ -308,7 +323,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		/*line :45:1*/ goto ag_resume6
 	}
-	/*line example_more_test.go:46:2*/ ag_f.ag_aw0 = rt.SpawnAsync(lookupAsync("a", 3*time.Second))
+	/*line example_more_test.go:46:2*/ ag_f.ag_aw0 = ag_0spawn_lookup("a", 3*time.Second)
 	/*line :46:2*/ ag_f.ag_state = 1 // await: rt.Spawn(lookupAsync("a", 3 * time.Second))
 	/*line :46:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :46:2*/ return ag_s
@@ -316,7 +331,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ ag_resume1:
 	/*line example_more_test.go:46:2*/ ag_f.a, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :46:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:47:2*/ ag_f.ag_aw0 = rt.SpawnAsync(lookupAsync("b", time.Second))
+	/*line example_more_test.go:47:2*/ ag_f.ag_aw0 = ag_0spawn_lookup("b", time.Second)
 	/*line :47:2*/ ag_f.ag_state = 2 // await: rt.Spawn(lookupAsync("b", time.Second))
 	/*line :47:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :47:2*/ return ag_s
@@ -324,7 +339,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ ag_resume2:
 	/*line example_more_test.go:47:2*/ ag_f.b, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :47:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:48:2*/ ag_f.ag_aw0 = rt.SpawnAsync(lookupAsync("c", 2*time.Second))
+	/*line example_more_test.go:48:2*/ ag_f.ag_aw0 = ag_0spawn_lookup("c", 2*time.Second)
 	/*line :48:2*/ ag_f.ag_state = 3 // await: rt.Spawn(lookupAsync("c", 2 * time.Second))
 	/*line :48:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :48:2*/ return ag_s
@@ -366,7 +381,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:370
+//line example_more_async_test.go:385
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {
@@ -398,6 +413,11 @@ type ag_inOrderOfFinishing struct {
 // inOrderOfFinishingAsync returns the coroutine of inOrderOfFinishing: nothing runs until it is awaited, spawned, gathered or run.
 func inOrderOfFinishingAsync() rt.Awaitable[struct{}] {
 	return &ag_inOrderOfFinishing{}
+}
+
+// ag_0spawn_inOrderOfFinishing starts inOrderOfFinishing as a task, its frame in the task's allocation: the generated form of rt.Spawn(inOrderOfFinishingAsync(...)).
+func ag_0spawn_inOrderOfFinishing(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_inOrderOfFinishing](ag_inOrderOfFinishing{}, ag_opts...)
 }
 
 func (ag_f *ag_inOrderOfFinishing) AwaitStart(co *rt.Coro) rt.Status {
@@ -445,7 +465,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:449
+//line example_more_async_test.go:469
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {
@@ -467,6 +487,11 @@ type ag_save struct {
 // saveAsync returns the coroutine of save: nothing runs until it is awaited, spawned, gathered or run.
 func saveAsync(what string) rt.Awaitable[string] {
 	return &ag_save{what: what}
+}
+
+// ag_0spawn_save starts save as a task, its frame in the task's allocation: the generated form of rt.Spawn(saveAsync(...)).
+func ag_0spawn_save(what string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_save](ag_save{what: what}, ag_opts...)
 }
 
 func (ag_f *ag_save) AwaitStart(co *rt.Coro) rt.Status {
@@ -498,7 +523,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:502
+//line example_more_async_test.go:527
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -519,6 +544,11 @@ type ag_impatient struct {
 // impatientAsync returns the coroutine of impatient: nothing runs until it is awaited, spawned, gathered or run.
 func impatientAsync() rt.Awaitable[struct{}] {
 	return &ag_impatient{}
+}
+
+// ag_0spawn_impatient starts impatient as a task, its frame in the task's allocation: the generated form of rt.Spawn(impatientAsync(...)).
+func ag_0spawn_impatient(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_impatient](ag_impatient{}, ag_opts...)
 }
 
 func (ag_f *ag_impatient) AwaitStart(co *rt.Coro) rt.Status {
@@ -563,7 +593,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:110:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:567
+//line example_more_async_test.go:597
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {
@@ -592,6 +622,11 @@ type ag_worker struct {
 // workerAsync returns the coroutine of worker: nothing runs until it is awaited, spawned, gathered or run.
 func workerAsync(name string, d time.Duration, fail bool) rt.Awaitable[struct{}] {
 	return &ag_worker{name: name, d: d, fail: fail}
+}
+
+// ag_0spawn_worker starts worker as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerAsync(...)).
+func ag_0spawn_worker(name string, d time.Duration, fail bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_worker](ag_worker{name: name, d: d, fail: fail}, ag_opts...)
 }
 
 func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
@@ -670,7 +705,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:674
+//line example_more_async_test.go:709
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -700,6 +735,11 @@ type ag_group struct {
 // groupAsync returns the coroutine of group: nothing runs until it is awaited, spawned, gathered or run.
 func groupAsync() rt.Awaitable[struct{}] {
 	return &ag_group{}
+}
+
+// ag_0spawn_group starts group as a task, its frame in the task's allocation: the generated form of rt.Spawn(groupAsync(...)).
+func ag_0spawn_group(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_group](ag_group{}, ag_opts...)
 }
 
 func (ag_f *ag_group) AwaitStart(co *rt.Coro) rt.Status {
@@ -735,21 +775,21 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :138:1*/ goto ag_resume5
 	}
 	/*line example_more_test.go:139:2*/ ag_f.g = rt.NewTaskGroup()
-	/*line example_more_test.go:140:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync("a", time.Second, true), rt.InGroup(ag_f.g), rt.Name("a"))
+	/*line example_more_test.go:140:2*/ ag_f.ag_aw0 = ag_0spawn_worker("a", time.Second, true, rt.InGroup(ag_f.g), rt.Name("a"))
 	/*line :140:2*/ ag_f.ag_state = 1 // await: rt.Spawn(workerAsync("a", time.Second, true), rt.InGroup(...
 	/*line :140:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :140:2*/ return ag_s
 	}
 	/*line :140:2*/ ag_resume1:
 	/*line :140:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:141:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync("b", 0, false), rt.InGroup(ag_f.g), rt.Name("b"))
+	/*line example_more_test.go:141:2*/ ag_f.ag_aw0 = ag_0spawn_worker("b", 0, false, rt.InGroup(ag_f.g), rt.Name("b"))
 	/*line :141:2*/ ag_f.ag_state = 2 // await: rt.Spawn(workerAsync("b", 0, false), rt.InGroup(g), rt.Na...
 	/*line :141:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :141:2*/ return ag_s
 	}
 	/*line :141:2*/ ag_resume2:
 	/*line :141:2*/ ag_f.ag_aw0 = nil
-	/*line example_more_test.go:142:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync("c", 2*time.Second, true), rt.InGroup(ag_f.g), rt.Name("c"))
+	/*line example_more_test.go:142:2*/ ag_f.ag_aw0 = ag_0spawn_worker("c", 2*time.Second, true, rt.InGroup(ag_f.g), rt.Name("c"))
 	/*line :142:2*/ ag_f.ag_state = 3 // await: rt.Spawn(workerAsync("c", 2 * time.Second, true), rt.InGr...
 	/*line :142:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :142:2*/ return ag_s
@@ -776,7 +816,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:145:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:780
+//line example_more_async_test.go:820
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {
@@ -808,6 +848,11 @@ func cancelOneAsync() rt.Awaitable[struct{}] {
 	return &ag_cancelOne{}
 }
 
+// ag_0spawn_cancelOne starts cancelOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelOneAsync(...)).
+func ag_0spawn_cancelOne(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelOne](ag_cancelOne{}, ag_opts...)
+}
+
 func (ag_f *ag_cancelOne) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -834,7 +879,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :156:1*/ goto ag_resume3
 	}
-	/*line example_more_test.go:157:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync("sleeper", 0, false), rt.Name("sleeper"))
+	/*line example_more_test.go:157:2*/ ag_f.ag_aw0 = ag_0spawn_worker("sleeper", 0, false, rt.Name("sleeper"))
 	/*line :157:2*/ ag_f.ag_state = 1 // await: rt.Spawn(workerAsync("sleeper", 0, false), rt.Name("sleep...
 	/*line :157:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :157:2*/ return ag_s
@@ -862,7 +907,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:162:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:866
+//line example_more_async_test.go:911
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {
@@ -888,6 +933,11 @@ type ag_readConfig struct {
 // readConfigAsync returns the coroutine of readConfig: nothing runs until it is awaited, spawned, gathered or run.
 func readConfigAsync() rt.Awaitable[int] {
 	return &ag_readConfig{}
+}
+
+// ag_0spawn_readConfig starts readConfig as a task, its frame in the task's allocation: the generated form of rt.Spawn(readConfigAsync(...)).
+func ag_0spawn_readConfig(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_readConfig](ag_readConfig{}, ag_opts...)
 }
 
 func (ag_f *ag_readConfig) AwaitStart(co *rt.Coro) rt.Status {
@@ -929,7 +979,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:933
+//line example_more_async_test.go:983
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {
@@ -949,6 +999,11 @@ type ag_someFail struct {
 // someFailAsync returns the coroutine of someFail: nothing runs until it is awaited, spawned, gathered or run.
 func someFailAsync() rt.Awaitable[struct{}] {
 	return &ag_someFail{}
+}
+
+// ag_0spawn_someFail starts someFail as a task, its frame in the task's allocation: the generated form of rt.Spawn(someFailAsync(...)).
+func ag_0spawn_someFail(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_someFail](ag_someFail{}, ag_opts...)
 }
 
 func (ag_f *ag_someFail) AwaitStart(co *rt.Coro) rt.Status {
@@ -985,7 +1040,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:215:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:989
+//line example_more_async_test.go:1044
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {
@@ -1008,6 +1063,11 @@ func forgottenAsync() rt.Awaitable[struct{}] {
 	return &ag_forgotten{}
 }
 
+// ag_0spawn_forgotten starts forgotten as a task, its frame in the task's allocation: the generated form of rt.Spawn(forgottenAsync(...)).
+func ag_0spawn_forgotten(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_forgotten](ag_forgotten{}, ag_opts...)
+}
+
 func (ag_f *ag_forgotten) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1028,7 +1088,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :227:1*/ goto ag_resume2
 	}
-	/*line example_more_test.go:228:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync("lost", time.Second, true), rt.Name("lost"))
+	/*line example_more_test.go:228:2*/ ag_f.ag_aw0 = ag_0spawn_worker("lost", time.Second, true, rt.Name("lost"))
 	/*line :228:2*/ ag_f.ag_state = 1 // await: rt.Spawn(workerAsync("lost", time.Second, true), rt.Name(...
 	/*line :228:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :228:2*/ return ag_s
@@ -1045,7 +1105,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:230:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1049
+//line example_more_async_test.go:1109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {
@@ -1068,6 +1128,11 @@ type ag_answerLater struct {
 // answerLaterAsync returns the coroutine of answerLater: nothing runs until it is awaited, spawned, gathered or run.
 func answerLaterAsync(f *rt.Future[int]) rt.Awaitable[struct{}] {
 	return &ag_answerLater{f: f}
+}
+
+// ag_0spawn_answerLater starts answerLater as a task, its frame in the task's allocation: the generated form of rt.Spawn(answerLaterAsync(...)).
+func ag_0spawn_answerLater(f *rt.Future[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_answerLater](ag_answerLater{f: f}, ag_opts...)
 }
 
 func (ag_f *ag_answerLater) AwaitStart(co *rt.Coro) rt.Status {
@@ -1098,7 +1163,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_more_test.go:245:1*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1102
+//line example_more_async_test.go:1167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -1122,6 +1187,11 @@ type ag_awaitFuture struct {
 // awaitFutureAsync returns the coroutine of awaitFuture: nothing runs until it is awaited, spawned, gathered or run.
 func awaitFutureAsync() rt.Awaitable[int] {
 	return &ag_awaitFuture{}
+}
+
+// ag_0spawn_awaitFuture starts awaitFuture as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitFutureAsync(...)).
+func ag_0spawn_awaitFuture(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_awaitFuture](ag_awaitFuture{}, ag_opts...)
 }
 
 func (ag_f *ag_awaitFuture) AwaitStart(co *rt.Coro) rt.Status {
@@ -1149,7 +1219,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :248:1*/ goto ag_resume2
 	}
 	/*line example_more_test.go:249:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line example_more_test.go:250:2*/ ag_f.ag_aw0 = rt.SpawnAsync(answerLaterAsync(ag_f.f))
+	/*line example_more_test.go:250:2*/ ag_f.ag_aw0 = ag_0spawn_answerLater(ag_f.f)
 	/*line :250:2*/ ag_f.ag_state = 1 // await: rt.Spawn(answerLaterAsync(f))
 	/*line :250:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :250:2*/ return ag_s
@@ -1168,7 +1238,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1172
+//line example_more_async_test.go:1242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {
@@ -1195,6 +1265,11 @@ type ag_byPriority struct {
 // byPriorityAsync returns the coroutine of byPriority: nothing runs until it is awaited, spawned, gathered or run.
 func byPriorityAsync() rt.Awaitable[struct{}] {
 	return &ag_byPriority{}
+}
+
+// ag_0spawn_byPriority starts byPriority as a task, its frame in the task's allocation: the generated form of rt.Spawn(byPriorityAsync(...)).
+func ag_0spawn_byPriority(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_byPriority](ag_byPriority{}, ag_opts...)
 }
 
 func (ag_f *ag_byPriority) AwaitStart(co *rt.Coro) rt.Status {
@@ -1274,7 +1349,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :275:2*/ return rt.Ready
 }
 
-//line example_more_async_test.go:1278
+//line example_more_async_test.go:1353
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

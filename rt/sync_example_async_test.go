@@ -91,6 +91,11 @@ func produceAsync(q *rt.Queue[int], n int) rt.Awaitable[struct{}] {
 	return &ag_produce{q: q, n: n}
 }
 
+// ag_0spawn_produce starts produce as a task, its frame in the task's allocation: the generated form of rt.Spawn(produceAsync(...)).
+func ag_0spawn_produce(q *rt.Queue[int], n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_produce](ag_produce{q: q, n: n}, ag_opts...)
+}
+
 func (ag_f *ag_produce) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -128,7 +133,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:19:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:132
+//line sync_example_async_test.go:137
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -153,6 +158,11 @@ type ag_consume struct {
 // consumeAsync returns the coroutine of consume: nothing runs until it is awaited, spawned, gathered or run.
 func consumeAsync(q *rt.Queue[int]) rt.Awaitable[struct{}] {
 	return &ag_consume{q: q}
+}
+
+// ag_0spawn_consume starts consume as a task, its frame in the task's allocation: the generated form of rt.Spawn(consumeAsync(...)).
+func ag_0spawn_consume(q *rt.Queue[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_consume](ag_consume{q: q}, ag_opts...)
 }
 
 func (ag_f *ag_consume) AwaitStart(co *rt.Coro) rt.Status {
@@ -215,7 +225,7 @@ func (ag_f *ag_consume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:3*/ goto ag_L1
 }
 
-//line sync_example_async_test.go:219
+//line sync_example_async_test.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consume) AwaitLine() string {
@@ -240,6 +250,11 @@ type ag_producerConsumer struct {
 // producerConsumerAsync returns the coroutine of producerConsumer: nothing runs until it is awaited, spawned, gathered or run.
 func producerConsumerAsync() rt.Awaitable[struct{}] {
 	return &ag_producerConsumer{}
+}
+
+// ag_0spawn_producerConsumer starts producerConsumer as a task, its frame in the task's allocation: the generated form of rt.Spawn(producerConsumerAsync(...)).
+func ag_0spawn_producerConsumer(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_producerConsumer](ag_producerConsumer{}, ag_opts...)
 }
 
 func (ag_f *ag_producerConsumer) AwaitStart(co *rt.Coro) rt.Status {
@@ -276,7 +291,7 @@ func (ag_f *ag_producerConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:280
+//line sync_example_async_test.go:295
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producerConsumer) AwaitLine() string {
@@ -299,6 +314,11 @@ type ag_critical struct {
 // criticalAsync returns the coroutine of critical: nothing runs until it is awaited, spawned, gathered or run.
 func criticalAsync(mu *rt.Lock, name string) rt.Awaitable[struct{}] {
 	return &ag_critical{mu: mu, name: name}
+}
+
+// ag_0spawn_critical starts critical as a task, its frame in the task's allocation: the generated form of rt.Spawn(criticalAsync(...)).
+func ag_0spawn_critical(mu *rt.Lock, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_critical](ag_critical{mu: mu, name: name}, ag_opts...)
 }
 
 func (ag_f *ag_critical) AwaitStart(co *rt.Coro) rt.Status {
@@ -354,7 +374,7 @@ func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:63:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:358
+//line sync_example_async_test.go:378
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {
@@ -381,6 +401,11 @@ type ag_waitFor struct {
 // waitForAsync returns the coroutine of waitFor: nothing runs until it is awaited, spawned, gathered or run.
 func waitForAsync(ev *rt.Event, name string) rt.Awaitable[struct{}] {
 	return &ag_waitFor{ev: ev, name: name}
+}
+
+// ag_0spawn_waitFor starts waitFor as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForAsync(...)).
+func ag_0spawn_waitFor(ev *rt.Event, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitFor](ag_waitFor{ev: ev, name: name}, ag_opts...)
 }
 
 func (ag_f *ag_waitFor) AwaitStart(co *rt.Coro) rt.Status {
@@ -425,7 +450,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:78:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:429
+//line sync_example_async_test.go:454
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -449,6 +474,11 @@ type ag_setAfter struct {
 // setAfterAsync returns the coroutine of setAfter: nothing runs until it is awaited, spawned, gathered or run.
 func setAfterAsync(ev *rt.Event, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_setAfter{ev: ev, d: d}
+}
+
+// ag_0spawn_setAfter starts setAfter as a task, its frame in the task's allocation: the generated form of rt.Spawn(setAfterAsync(...)).
+func ag_0spawn_setAfter(ev *rt.Event, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_setAfter](ag_setAfter{ev: ev, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_setAfter) AwaitStart(co *rt.Coro) rt.Status {
@@ -479,7 +509,7 @@ func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:84:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:483
+//line sync_example_async_test.go:513
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {
@@ -502,6 +532,11 @@ type ag_download struct {
 // downloadAsync returns the coroutine of download: nothing runs until it is awaited, spawned, gathered or run.
 func downloadAsync(s *rt.Semaphore, name string) rt.Awaitable[struct{}] {
 	return &ag_download{s: s, name: name}
+}
+
+// ag_0spawn_download starts download as a task, its frame in the task's allocation: the generated form of rt.Spawn(downloadAsync(...)).
+func ag_0spawn_download(s *rt.Semaphore, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_download](ag_download{s: s, name: name}, ag_opts...)
 }
 
 func (ag_f *ag_download) AwaitStart(co *rt.Coro) rt.Status {
@@ -557,7 +592,7 @@ func (ag_f *ag_download) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:100:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:561
+//line sync_example_async_test.go:596
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_download) AwaitLine() string {
@@ -584,6 +619,11 @@ type ag_takeItem struct {
 // takeItemAsync returns the coroutine of takeItem: nothing runs until it is awaited, spawned, gathered or run.
 func takeItemAsync(cv *rt.Condition, items *[]string, name string) rt.Awaitable[struct{}] {
 	return &ag_takeItem{cv: cv, items: items, name: name}
+}
+
+// ag_0spawn_takeItem starts takeItem as a task, its frame in the task's allocation: the generated form of rt.Spawn(takeItemAsync(...)).
+func ag_0spawn_takeItem(cv *rt.Condition, items *[]string, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_takeItem](ag_takeItem{cv: cv, items: items, name: name}, ag_opts...)
 }
 
 func (ag_f *ag_takeItem) AwaitStart(co *rt.Coro) rt.Status {
@@ -628,7 +668,7 @@ func (ag_f *ag_takeItem) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:119:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:632
+//line sync_example_async_test.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
@@ -652,6 +692,11 @@ type ag_addItems struct {
 // addItemsAsync returns the coroutine of addItems: nothing runs until it is awaited, spawned, gathered or run.
 func addItemsAsync(cv *rt.Condition, items *[]string) rt.Awaitable[struct{}] {
 	return &ag_addItems{cv: cv, items: items}
+}
+
+// ag_0spawn_addItems starts addItems as a task, its frame in the task's allocation: the generated form of rt.Spawn(addItemsAsync(...)).
+func ag_0spawn_addItems(cv *rt.Condition, items *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_addItems](ag_addItems{cv: cv, items: items}, ag_opts...)
 }
 
 func (ag_f *ag_addItems) AwaitStart(co *rt.Coro) rt.Status {
@@ -694,7 +739,7 @@ func (ag_f *ag_addItems) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:128:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:698
+//line sync_example_async_test.go:743
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {
@@ -722,6 +767,11 @@ type ag_runner struct {
 // runnerAsync returns the coroutine of runner: nothing runs until it is awaited, spawned, gathered or run.
 func runnerAsync(b *rt.Barrier, name string, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_runner{b: b, name: name, d: d}
+}
+
+// ag_0spawn_runner starts runner as a task, its frame in the task's allocation: the generated form of rt.Spawn(runnerAsync(...)).
+func ag_0spawn_runner(b *rt.Barrier, name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_runner](ag_runner{b: b, name: name, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_runner) AwaitStart(co *rt.Coro) rt.Status {
@@ -777,7 +827,7 @@ func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line sync_example_test.go:144:1*/ return rt.Ready
 }
 
-//line sync_example_async_test.go:781
+//line sync_example_async_test.go:831
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {

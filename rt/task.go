@@ -42,7 +42,7 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
-	// bodyStarted is set once the task's bottom frame (taskFrame) has
+	// bodyStarted is set once the task's bottom frame (rootResume) has
 	// started its awaitable; it lives here, in the flags' spare byte,
 	// rather than in the frame, to keep Task[int] in a smaller size class.
 	bodyStarted bool
@@ -294,45 +294,89 @@ type waitCanceler interface {
 // loop, like an asyncio Task. It is itself an Awaitable: awaiting it waits
 // until it is done and yields its result. A task that panicked yields its
 // *PanicError.
+//
+// A Task is the head of the object that holds it: a plainTask (a task of
+// any awaitable) or a framedTask (a task allocated together with the frame
+// of the generated coroutine it runs, SpawnFrame). Either is the task's
+// bottom frame, stackBuf[0]: it starts the root awaitable and keeps its
+// result.
 type Task[T any] struct {
 	Coro
-	body taskFrame[T]
-}
-
-// taskFrame is the bottom frame of a task's stack: it awaits the root
-// awaitable and keeps the result.
-type taskFrame[T any] struct {
-	aw     Awaitable[T]
 	result T
 }
 
-func (f *taskFrame[T]) Resume(c *Coro) Status {
+// plainTask is a task of any awaitable.
+type plainTask[T any] struct {
+	Task[T]
+	aw Awaitable[T]
+}
+
+func (p *plainTask[T]) Resume(c *Coro) Status {
+	s := rootResume(c, &p.Task, p.aw)
+	if s == Ready {
+		p.aw = nil
+	}
+	return s
+}
+
+// framedTask is a task and the frame of the generated coroutine it runs,
+// in one allocation (SpawnFrame). The frame is not cleared when the task
+// ends: a closure of the coroutine can still hold its variables.
+type framedTask[T any, F any, PF interface {
+	*F
+	Awaitable[T]
+}] struct {
+	Task[T]
+	frame F
+}
+
+func (p *framedTask[T, F, PF]) Resume(c *Coro) Status {
+	return rootResume[T](c, &p.Task, PF(&p.frame))
+}
+
+// rootResume is the Resume of a task's bottom frame, whose root awaitable
+// is aw.
+func rootResume[T any](c *Coro, t *Task[T], aw Awaitable[T]) Status {
 	if c.unwind != nil {
 		// A panic nobody recovered, or a cancellation, reached the root.
 		c.setErr(c.unwindErr())
-		f.aw = nil
 		return Ready
 	}
 	if !c.bodyStarted {
 		c.bodyStarted = true
-		if s := f.aw.AwaitStart(c); s != Ready {
+		if s := aw.AwaitStart(c); s != Ready {
 			return s
 		}
 	}
 	var err error
-	f.result, err = f.aw.AwaitResult()
+	t.result, err = aw.AwaitResult()
 	c.setErr(err)
-	f.aw = nil
 	return Ready
 }
 
 func newTask[T any](aw Awaitable[T], name string) *Task[T] {
-	t := &Task[T]{}
+	p := &plainTask[T]{aw: aw}
 	if name != "" {
-		t.more().name = name
+		p.more().name = name
 	}
-	t.body.aw = aw
-	return t
+	p.stackBuf[0] = p
+	return &p.Task
+}
+
+// SpawnFrame is SpawnAsync for a generated coroutine whose frame is passed
+// by value: the task and the frame are one allocation. The generator emits
+// it for rt.Spawn(fAsync(args)) when fAsync is the companion of an async
+// function of the package being generated, so F is its frame type.
+func SpawnFrame[T any, F any, PF interface {
+	*F
+	Awaitable[T]
+}](frame F, opts ...TaskOption) Awaitable[*Task[T]] {
+	p := &framedTask[T, F, PF]{frame: frame}
+	p.stackBuf[0] = p
+	for _, o := range opts {
+		o.apply(&p.Coro)
+	}
+	return spawnOp[T]{&p.Task}
 }
 
 // start registers t on l and schedules its first step (asyncio
@@ -342,7 +386,7 @@ func (t *Task[T]) start(l *loop) {
 	if g := t.group; g != nil {
 		g.join(&t.Coro)
 	}
-	t.stack = append(t.stackBuf[:0], &t.body)
+	t.stack = t.stackBuf[:1]
 	l.schedule(&t.Coro)
 }
 
@@ -353,7 +397,7 @@ func (t *Task[T]) Result() (T, error) {
 		var zero T
 		return zero, ErrNotDone
 	}
-	return t.body.result, t.errv()
+	return t.result, t.errv()
 }
 
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.

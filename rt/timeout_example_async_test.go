@@ -101,6 +101,11 @@ func fetchAsync(name string, d time.Duration) rt.Awaitable[string] {
 	return &ag_fetch{name: name, d: d}
 }
 
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetch](ag_fetch{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -159,7 +164,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:163
+//line timeout_example_async_test.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -188,6 +193,11 @@ type ag_fetchAll struct {
 // fetchAllAsync returns the coroutine of fetchAll: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAllAsync(a string, b string) rt.Awaitable[string] {
 	return &ag_fetchAll{a: a, b: b}
+}
+
+// ag_0spawn_fetchAll starts fetchAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAllAsync(...)).
+func ag_0spawn_fetchAll(a string, b string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetchAll](ag_fetchAll{a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_fetchAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -238,7 +248,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:242
+//line timeout_example_async_test.go:252
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -266,6 +276,11 @@ type ag_fetchWithin struct {
 // fetchWithinAsync returns the coroutine of fetchWithin: nothing runs until it is awaited, spawned, gathered or run.
 func fetchWithinAsync() rt.Awaitable[struct{}] {
 	return &ag_fetchWithin{}
+}
+
+// ag_0spawn_fetchWithin starts fetchWithin as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchWithinAsync(...)).
+func ag_0spawn_fetchWithin(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_fetchWithin](ag_fetchWithin{}, ag_opts...)
 }
 
 func (ag_f *ag_fetchWithin) AwaitStart(co *rt.Coro) rt.Status {
@@ -326,7 +341,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:330
+//line timeout_example_async_test.go:345
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {
@@ -355,6 +370,11 @@ type ag_lingers struct {
 // lingersAsync returns the coroutine of lingers: nothing runs until it is awaited, spawned, gathered or run.
 func lingersAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_lingers{log: log}
+}
+
+// ag_0spawn_lingers starts lingers as a task, its frame in the task's allocation: the generated form of rt.Spawn(lingersAsync(...)).
+func ag_0spawn_lingers(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_lingers](ag_lingers{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_lingers) AwaitStart(co *rt.Coro) rt.Status {
@@ -420,7 +440,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:424
+//line timeout_example_async_test.go:444
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -447,6 +467,11 @@ type ag_scoped struct {
 // scopedAsync returns the coroutine of scoped: nothing runs until it is awaited, spawned, gathered or run.
 func scopedAsync(log *[]string, s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_scoped{log: log, s: s}
+}
+
+// ag_0spawn_scoped starts scoped as a task, its frame in the task's allocation: the generated form of rt.Spawn(scopedAsync(...)).
+func ag_0spawn_scoped(log *[]string, s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_scoped](ag_scoped{log: log, s: s}, ag_opts...)
 }
 
 func (ag_f *ag_scoped) AwaitStart(co *rt.Coro) rt.Status {
@@ -482,7 +507,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:486
+//line timeout_example_async_test.go:511
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -507,6 +532,11 @@ type ag_cancelDuringCleanup struct {
 // cancelDuringCleanupAsync returns the coroutine of cancelDuringCleanup: nothing runs until it is awaited, spawned, gathered or run.
 func cancelDuringCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_cancelDuringCleanup{log: log}
+}
+
+// ag_0spawn_cancelDuringCleanup starts cancelDuringCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelDuringCleanupAsync(...)).
+func ag_0spawn_cancelDuringCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelDuringCleanup](ag_cancelDuringCleanup{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_cancelDuringCleanup) AwaitStart(co *rt.Coro) rt.Status {
@@ -536,7 +566,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :75:1*/ goto ag_resume3
 	}
 	/*line timeout_example_test.go:76:2*/ ag_f.s = rt.NewTimeout(time.Second)
-	/*line timeout_example_test.go:77:2*/ ag_f.ag_aw0 = rt.SpawnAsync(scopedAsync(ag_f.log, ag_f.s))
+	/*line timeout_example_test.go:77:2*/ ag_f.ag_aw0 = ag_0spawn_scoped(ag_f.log, ag_f.s)
 	/*line :77:2*/ ag_f.ag_state = 1 // await: rt.Spawn(scopedAsync(log, s))
 	/*line :77:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :77:2*/ return ag_s
@@ -565,7 +595,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:569
+//line timeout_example_async_test.go:599
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -591,6 +621,11 @@ type ag_reenter struct {
 // reenterAsync returns the coroutine of reenter: nothing runs until it is awaited, spawned, gathered or run.
 func reenterAsync(s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_reenter{s: s}
+}
+
+// ag_0spawn_reenter starts reenter as a task, its frame in the task's allocation: the generated form of rt.Spawn(reenterAsync(...)).
+func ag_0spawn_reenter(s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_reenter](ag_reenter{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_reenter) AwaitStart(co *rt.Coro) rt.Status {
@@ -631,7 +666,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:635
+//line timeout_example_async_test.go:670
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -655,6 +690,11 @@ type ag_rescheduleLate struct {
 // rescheduleLateAsync returns the coroutine of rescheduleLate: nothing runs until it is awaited, spawned, gathered or run.
 func rescheduleLateAsync(s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_rescheduleLate{s: s}
+}
+
+// ag_0spawn_rescheduleLate starts rescheduleLate as a task, its frame in the task's allocation: the generated form of rt.Spawn(rescheduleLateAsync(...)).
+func ag_0spawn_rescheduleLate(s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_rescheduleLate](ag_rescheduleLate{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_rescheduleLate) AwaitStart(co *rt.Coro) rt.Status {
@@ -686,7 +726,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:690
+//line timeout_example_async_test.go:730
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -712,6 +752,11 @@ type ag_timersLeft struct {
 // timersLeftAsync returns the coroutine of timersLeft: nothing runs until it is awaited, spawned, gathered or run.
 func timersLeftAsync(n int) rt.Awaitable[rt.LoopStats] {
 	return &ag_timersLeft{n: n}
+}
+
+// ag_0spawn_timersLeft starts timersLeft as a task, its frame in the task's allocation: the generated form of rt.Spawn(timersLeftAsync(...)).
+func ag_0spawn_timersLeft(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.LoopStats]] {
+	return rt.SpawnFrame[rt.LoopStats, ag_timersLeft](ag_timersLeft{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_timersLeft) AwaitStart(co *rt.Coro) rt.Status {
@@ -765,7 +810,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:769
+//line timeout_example_async_test.go:814
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -791,6 +836,11 @@ type ag_sleepyCleanup struct {
 // sleepyCleanupAsync returns the coroutine of sleepyCleanup: nothing runs until it is awaited, spawned, gathered or run.
 func sleepyCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_sleepyCleanup{log: log}
+}
+
+// ag_0spawn_sleepyCleanup starts sleepyCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepyCleanupAsync(...)).
+func ag_0spawn_sleepyCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleepyCleanup](ag_sleepyCleanup{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_sleepyCleanup) AwaitStart(co *rt.Coro) rt.Status {
@@ -855,7 +905,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:1*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:859
+//line timeout_example_async_test.go:909
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -885,6 +935,11 @@ func cancelSleepyCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_cancelSleepyCleanup{log: log}
 }
 
+// ag_0spawn_cancelSleepyCleanup starts cancelSleepyCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelSleepyCleanupAsync(...)).
+func ag_0spawn_cancelSleepyCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelSleepyCleanup](ag_cancelSleepyCleanup{log: log}, ag_opts...)
+}
+
 func (ag_f *ag_cancelSleepyCleanup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -911,7 +966,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :144:1*/ goto ag_resume3
 	}
-	/*line timeout_example_test.go:145:2*/ ag_f.ag_aw0 = rt.SpawnAsync(sleepyCleanupAsync(ag_f.log))
+	/*line timeout_example_test.go:145:2*/ ag_f.ag_aw0 = ag_0spawn_sleepyCleanup(ag_f.log)
 	/*line :145:2*/ ag_f.ag_state = 1 // await: rt.Spawn(sleepyCleanupAsync(log))
 	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :145:2*/ return ag_s
@@ -940,7 +995,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line timeout_example_async_test.go:944
+//line timeout_example_async_test.go:999
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

@@ -150,6 +150,11 @@ func bakeAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_bake{s: s}
 }
 
+// ag_0spawn_bake starts bake as a task, its frame in the task's allocation: the generated form of rt.Spawn(bakeAsync(...)).
+func ag_0spawn_bake(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_bake](ag_bake{s: s}, ag_opts...)
+}
+
 func (ag_f *ag_bake) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -205,7 +210,7 @@ func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:55:1*/ return rt.Ready
 }
 
-//line main_async.go:209
+//line main_async.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
@@ -288,7 +293,7 @@ func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:292
+//line main_async.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
@@ -394,7 +399,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-//line main_async.go:398
+//line main_async.go:403
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -485,7 +490,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :83:2*/ ag_resume2:
 	/*line :83:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:84:2*/ ag_f.ag_aw2 = rt.SpawnAsync(bakeAsync(ag_f.s), rt.Name("oven"))
+	/*line main.go:84:2*/ ag_f.ag_aw2 = ag_0spawn_bake(ag_f.s, rt.Name("oven"))
 	/*line :84:2*/ ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
 	/*line :84:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
@@ -527,7 +532,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line main_async.go:531
+//line main_async.go:536
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -560,6 +565,11 @@ type ag_both struct {
 // bothAsync returns the coroutine of both: nothing runs until it is awaited, spawned, gathered or run.
 func bothAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_both{w: w, unit: unit}
+}
+
+// ag_0spawn_both starts both as a task, its frame in the task's allocation: the generated form of rt.Spawn(bothAsync(...)).
+func ag_0spawn_both(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_both](ag_both{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_both) AwaitStart(co *rt.Coro) rt.Status {
@@ -604,7 +614,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:2*/ return rt.Ready
 }
 
-//line main_async.go:608
+//line main_async.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -333,6 +333,11 @@ func watchAsync(name string) rt.Awaitable[struct{}] {
 	return &ag_watch{name: name}
 }
 
+// ag_0spawn_watch starts watch as a task, its frame in the task's allocation: the generated form of rt.Spawn(watchAsync(...)).
+func ag_0spawn_watch(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_watch](ag_watch{name: name}, ag_opts...)
+}
+
 func (ag_f *ag_watch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -403,7 +408,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:407
+//line main_async.go:412
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watch) AwaitLine() string {
@@ -527,7 +532,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:1*/ return rt.Ready
 }
 
-//line main_async.go:531
+//line main_async.go:536
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_untilHot) AwaitLine() string {
@@ -557,6 +562,11 @@ type ag_main2 struct {
 // main2Async returns the coroutine of main2: nothing runs until it is awaited, spawned, gathered or run.
 func main2Async() rt.Awaitable[struct{}] {
 	return &ag_main2{}
+}
+
+// ag_0spawn_main2 starts main2 as a task, its frame in the task's allocation: the generated form of rt.Spawn(main2Async(...)).
+func ag_0spawn_main2(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_main2](ag_main2{}, ag_opts...)
 }
 
 func (ag_f *ag_main2) AwaitStart(co *rt.Coro) rt.Status {
@@ -632,7 +642,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line main_async.go:636
+//line main_async.go:646
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

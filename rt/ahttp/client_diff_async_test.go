@@ -49,6 +49,11 @@ func ahttpOutcomesAsync(url string, head bool) rt.Awaitable[[2]outcome] {
 	return &ag_ahttpOutcomes{url: url, head: head}
 }
 
+// ag_0spawn_ahttpOutcomes starts ahttpOutcomes as a task, its frame in the task's allocation: the generated form of rt.Spawn(ahttpOutcomesAsync(...)).
+func ag_0spawn_ahttpOutcomes(url string, head bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[2]outcome]] {
+	return rt.SpawnFrame[[2]outcome, ag_ahttpOutcomes](ag_ahttpOutcomes{url: url, head: head}, ag_opts...)
+}
+
 func (ag_f *ag_ahttpOutcomes) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -154,7 +159,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:158
+//line client_diff_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

@@ -52,6 +52,11 @@ func greetAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[struct{}]
 	return &ag_greet{w: w, r: r}
 }
 
+// ag_0spawn_greet starts greet as a task, its frame in the task's allocation: the generated form of rt.Spawn(greetAsync(...)).
+func ag_0spawn_greet(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_greet](ag_greet{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_greet) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -80,7 +85,7 @@ func (ag_f *ag_greet) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_test.go:21:1*/ return rt.Ready
 }
 
-//line example_async_test.go:84
+//line example_async_test.go:89
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_greet) AwaitLine() string {
@@ -113,6 +118,11 @@ type ag_serveAndFetch struct {
 // serveAndFetchAsync returns the coroutine of serveAndFetch: nothing runs until it is awaited, spawned, gathered or run.
 func serveAndFetchAsync() rt.Awaitable[struct{}] {
 	return &ag_serveAndFetch{}
+}
+
+// ag_0spawn_serveAndFetch starts serveAndFetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveAndFetchAsync(...)).
+func ag_0spawn_serveAndFetch(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveAndFetch](ag_serveAndFetch{}, ag_opts...)
 }
 
 func (ag_f *ag_serveAndFetch) AwaitStart(co *rt.Coro) rt.Status {
@@ -181,7 +191,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :36:2*/ goto ag_L3
 	}
 	/*line example_test.go:36:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line example_test.go:37:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ahttp.DefaultClient, ag_f.base+name))
+	/*line example_test.go:37:3*/ ag_f.ag_aw2 = ag_0spawn_fetchString(ahttp.DefaultClient, ag_f.base+name)
 	/*line :37:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(ahttp.DefaultClient, base + name))
 	/*line :37:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:3*/ return ag_s
@@ -222,7 +232,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line example_async_test.go:226
+//line example_async_test.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {
@@ -256,6 +266,11 @@ type ag_getStatus struct {
 // getStatusAsync returns the coroutine of getStatus: nothing runs until it is awaited, spawned, gathered or run.
 func getStatusAsync(url string) rt.Awaitable[string] {
 	return &ag_getStatus{url: url}
+}
+
+// ag_0spawn_getStatus starts getStatus as a task, its frame in the task's allocation: the generated form of rt.Spawn(getStatusAsync(...)).
+func ag_0spawn_getStatus(url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_getStatus](ag_getStatus{url: url}, ag_opts...)
 }
 
 func (ag_f *ag_getStatus) AwaitStart(co *rt.Coro) rt.Status {
@@ -327,7 +342,7 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line example_async_test.go:331
+//line example_async_test.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getStatus) AwaitLine() string {

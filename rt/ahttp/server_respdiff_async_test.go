@@ -155,6 +155,11 @@ func respDiffAhttpAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[s
 	return &ag_respDiffAhttp{w: w, r: r}
 }
 
+// ag_0spawn_respDiffAhttp starts respDiffAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(respDiffAhttpAsync(...)).
+func ag_0spawn_respDiffAhttp(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_respDiffAhttp](ag_respDiffAhttp{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_respDiffAhttp) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -187,7 +192,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:191
+//line server_respdiff_async_test.go:196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_respDiffAhttp) AwaitLine() string {

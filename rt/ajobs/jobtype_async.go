@@ -58,6 +58,11 @@ func runTypedAsync[A any, R any](fn func(A) rt.Awaitable[R], payload []byte) rt.
 	return &ag_runTyped[A, R]{fn: fn, payload: payload}
 }
 
+// ag_0spawn_runTyped starts runTyped as a task, its frame in the task's allocation: the generated form of rt.Spawn(runTypedAsync(...)).
+func ag_0spawn_runTyped[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_runTyped[A, R]](ag_runTyped[A, R]{fn: fn, payload: payload}, ag_opts...)
+}
+
 func (ag_f *ag_runTyped[A, R]) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -100,7 +105,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:104
+//line jobtype_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
@@ -168,7 +173,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:172
+//line jobtype_async.go:177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
@@ -238,7 +243,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :221:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:242
+//line jobtype_async.go:247
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
@@ -311,7 +316,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:315
+//line jobtype_async.go:320
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
