@@ -16,8 +16,8 @@ type Locator interface {
 // "file:line" per frame that knows its place (generated frames do).
 func (c *Coro) Where() []string {
 	var out []string
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		if l, ok := c.stack[i].(Locator); ok {
+	for i := c.depth() - 1; i >= 0; i-- {
+		if l, ok := c.frameAt(i).(Locator); ok {
 			if line := l.AwaitLine(); line != "" {
 				out = append(out, line)
 			}

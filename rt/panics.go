@@ -69,23 +69,24 @@ func (p Panic) Raise() {
 // otherwise.
 func (c *Coro) raise(v any, stack []byte) {
 	nu := &unwinding{value: v, stack: stack}
-	top := len(c.stack) - 1
-	if old := c.unwind; old != nil {
-		if top > int(c.unwindTop) {
-			nu.prev, nu.prevTop = old, int(c.unwindTop)
+	top := c.depth() - 1
+	if old := c.unw(); old != nil {
+		if top > c.unwindTop() {
+			nu.prev, nu.prevTop = old, c.unwindTop()
 		} else {
 			nu.abort(old)
 		}
 	}
-	c.unwind, c.unwindTop = nu, int32(top)
+	c.setUnwind(nu)
+	c.setUnwindTop(top)
 }
 
 // replace replaces the unwinding of the top frame, which is in flight
 // there, by a new panic of value v: the old one is aborted.
 func (c *Coro) replace(v any, stack []byte) {
 	nu := &unwinding{value: v, stack: stack}
-	nu.abort(c.unwind)
-	c.unwind = nu
+	nu.abort(c.unw())
+	c.setUnwind(nu)
 }
 
 // abort records that u replaces old, which stops in flight: u inherits
@@ -104,21 +105,21 @@ func (u *unwinding) abort(old *unwinding) {
 // cancellation turned into ErrTimeout): the task goes on normally, or
 // with the older panic it was nested in.
 func (c *Coro) stopUnwinding() {
-	u := c.unwind
-	c.unwind = u.prev
+	u := c.unw()
+	c.setUnwind(u.prev)
 	if u.prev != nil {
-		c.unwindTop = int32(u.prevTop)
+		c.setUnwindTop(u.prevTop)
 	}
 }
 
 // unwound notes that the unwinding has reached frame top (the frames above
 // have finished): an older panic in flight at that frame is aborted.
 func (c *Coro) unwound(top int) {
-	u := c.unwind
-	if u == nil || int(c.unwindTop) <= top {
+	u := c.unw()
+	if u == nil || c.unwindTop() <= top {
 		return
 	}
-	c.unwindTop = int32(top)
+	c.setUnwindTop(top)
 	for u.prev != nil && top <= u.prevTop {
 		old := u.prev
 		u.prev, u.prevTop = nil, 0
@@ -139,8 +140,8 @@ func (c *Coro) unwound(top int) {
 // panicking returns the panic the top frame unwinds from, for its plain
 // deferred calls, or nil when it does not unwind from a panic.
 func (c *Coro) panicking() *unwinding {
-	u := c.unwind
-	if u == nil || u.canceled || len(c.stack)-1 != int(c.unwindTop) {
+	u := c.unw()
+	if u == nil || u.canceled || c.depth()-1 != c.unwindTop() {
 		return nil
 	}
 	return u
