@@ -15,17 +15,7 @@ import (
 // signature changed after this file was generated; run go generate.
 func _() {
 	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
-	var _ ag_stale_run_go_generate = (*Conn).Read
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
 	var _ ag_stale_run_go_generate = (*Conn).readSome
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
-	var _ ag_stale_run_go_generate = (*Conn).Write
 }
 
 func _() {
@@ -57,80 +47,13 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).Read", Line: 142, Off: 3993, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
-		{Name: "(*Conn).readSome", Line: 155, Off: 4246, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 465, Hash: 0xd09cd3898760ecfe},
-		{Name: "(*Conn).Write", Line: 190, Off: 5117, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 462, Hash: 0x728280b2098845db},
-		{Name: "(*Conn).ReadUntil", Line: 232, Off: 6460, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 256, Off: 7083, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 285, Off: 8058, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 309, Off: 8698, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 328, Off: 9343, Head: "func (c *Conn) fill() error {", Len: 676, Hash: 0x2005b8e28dee904f},
+		{Name: "(*Conn).readSome", Line: 159, Off: 4496, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 465, Hash: 0xd09cd3898760ecfe},
+		{Name: "(*Conn).ReadUntil", Line: 237, Off: 6801, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 261, Off: 7424, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 290, Off: 8399, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 314, Off: 9039, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 333, Off: 9684, Head: "func (c *Conn) fill() error {", Len: 676, Hash: 0x2005b8e28dee904f},
 	})
-}
-
-// ag_Conn_Read is the frame of (*Conn).Read (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Conn_Read struct {
-	ag_state int
-	c        *Conn
-	p        []byte
-	ag_aw0   rt.Awaitable[int]
-	ag_r0    int
-	ag_err   error
-}
-
-// ReadAsync returns the coroutine of (*Conn).Read: nothing runs until it is awaited, spawned, gathered or run.
-func (c *Conn) ReadAsync(p []byte) rt.Awaitable[int] {
-	return &ag_Conn_Read{c: c, p: p}
-}
-
-func (ag_f *ag_Conn_Read) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line conn.go:142
-func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
-		ag_t0 int
-		ag_t1 error
-	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
-	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
-	}
-	/*line conn.go:143:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:144:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:145:3*/ ag_f.c.consume(n)
-		/*line conn.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :146:3*/ return rt.Ready
-	}
-	/*line conn.go:148:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	/*line :148:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
-	/*line :148:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:9*/ return ag_s
-	}
-	/*line :148:9*/ ag_resume1:
-	/*line conn.go:148:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :148:9*/ ag_f.ag_aw0 = nil
-	/*line conn.go:148:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :148:2*/ return rt.Ready
-}
-
-//line conn_async.go:126
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Conn_Read) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "conn.go:148"
-	}
-	return ""
 }
 
 // ag_Conn_readSome is the frame of (*Conn).readSome (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -156,168 +79,73 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:155
+//line conn.go:159
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :155:1*/ var (
+	/*line :159:1*/ var (
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :155:1*/ if ag_co.Unwinding() {
-		/*line :155:1*/ return rt.Ready
+	/*line :159:1*/ if ag_co.Unwinding() {
+		/*line :159:1*/ return rt.Ready
 	}
-	/*line :155:1*/ switch ag_f.ag_state {
-	/*line :155:1*/ case 1:
-		/*line :155:1*/ goto ag_resume1
+	/*line :159:1*/ switch ag_f.ag_state {
+	/*line :159:1*/ case 1:
+		/*line :159:1*/ goto ag_resume1
 	}
-	/*line conn.go:156:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:157:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :157:3*/ return rt.Ready
+	/*line conn.go:160:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :161:3*/ return rt.Ready
 	}
-	/*line :157:3*/ ag_L1:
-	/*line conn.go:160:3*/ if ag_f.c.closed {
-		/*line conn.go:161:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :161:4*/ return rt.Ready
+	/*line :161:3*/ ag_L1:
+	/*line conn.go:164:3*/ if ag_f.c.closed {
+		/*line conn.go:165:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :165:4*/ return rt.Ready
 	}
-	/*line conn.go:163:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:164:3*/ switch ag_err1 {
-	/*line :164:3*/ case nil:
-		/*line conn.go:166:4*/ if n == 0 {
-			/*line conn.go:167:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :167:5*/ return rt.Ready
+	/*line conn.go:167:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:168:3*/ switch ag_err1 {
+	/*line :168:3*/ case nil:
+		/*line conn.go:170:4*/ if n == 0 {
+			/*line conn.go:171:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :171:5*/ return rt.Ready
 		}
-		/*line conn.go:169:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :169:4*/ return rt.Ready
-		/*line :169:4*/
+		/*line conn.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :173:4*/ return rt.Ready
+		/*line :173:4*/
 	case unix.EINTR:
-		/*line conn.go:171:4*/ goto ag_L2
-		/*line :171:4*/
+		/*line conn.go:175:4*/ goto ag_L2
+		/*line :175:4*/
 	case unix.EAGAIN:
-		/*line :171:4*/
+		/*line :175:4*/
 	default:
-		/*line conn.go:174:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :174:4*/ return rt.Ready
+		/*line conn.go:178:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :178:4*/ return rt.Ready
 	}
-	/*line conn.go:176:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :176:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :176:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:6*/ return ag_s
+	/*line conn.go:180:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :180:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :180:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:6*/ return ag_s
 	}
-	/*line :176:6*/ ag_resume1:
-	/*line conn.go:176:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :176:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:176:3*/ if !(ag_err2 != nil) {
-		/*line :176:3*/ goto ag_L4
+	/*line :180:6*/ ag_resume1:
+	/*line conn.go:180:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :180:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:180:3*/ if !(ag_err2 != nil) {
+		/*line :180:3*/ goto ag_L4
 	}
-	/*line conn.go:177:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :177:4*/ return rt.Ready
-	/*line :177:4*/ ag_L4:
-	/*line :177:4*/ ag_L2:
-	/*line :177:4*/ goto ag_L1
+	/*line conn.go:181:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :181:4*/ return rt.Ready
+	/*line :181:4*/ ag_L4:
+	/*line :181:4*/ ag_L2:
+	/*line :181:4*/ goto ag_L1
 }
 
-//line conn_async.go:220
+//line conn_async.go:143
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:176"
-	}
-	return ""
-}
-
-// ag_Conn_Write is the frame of (*Conn).Write (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Conn_Write struct {
-	ag_state int
-	c        *Conn
-	p        []byte
-	n        int
-	ag_aw0   rt.Awaitable[struct{}]
-	ag_r0    int
-	ag_err   error
-}
-
-// WriteAsync returns the coroutine of (*Conn).Write: nothing runs until it is awaited, spawned, gathered or run.
-func (c *Conn) WriteAsync(p []byte) rt.Awaitable[int] {
-	return &ag_Conn_Write{c: c, p: p}
-}
-
-func (ag_f *ag_Conn_Write) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line conn.go:190
-func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :190:1*/ var (
-		m       int
-		ag_err1 error
-		ag_err2 error
-	)
-	/*line :190:1*/ if ag_co.Unwinding() {
-		/*line :190:1*/ return rt.Ready
-	}
-	/*line :190:1*/ switch ag_f.ag_state {
-	/*line :190:1*/ case 1:
-		/*line :190:1*/ goto ag_resume1
-	}
-	/*line conn.go:191:2*/ ag_f.n = 0
-	/*line conn.go:192:2*/ ag_f.c.written = 0
-	/*line :192:2*/ ag_L1:
-	/*line conn.go:193:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :193:6*/ goto ag_L3
-	}
-	/*line conn.go:194:3*/ if ag_f.c.closed {
-		/*line conn.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :195:4*/ return rt.Ready
-	}
-	/*line conn.go:197:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:198:3*/ if m > 0 {
-		/*line conn.go:199:4*/ ag_f.n += m
-		/*line conn.go:200:4*/ ag_f.c.written = ag_f.n
-	}
-	/*line conn.go:202:3*/ switch ag_err1 {
-	/*line :202:3*/ case nil, unix.EINTR:
-		/*line conn.go:204:4*/ goto ag_L2
-		/*line :204:4*/
-	case unix.EAGAIN:
-		/*line :204:4*/
-	default:
-		/*line conn.go:207:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :207:4*/ return rt.Ready
-	}
-	/*line conn.go:209:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :209:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :209:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:6*/ return ag_s
-	}
-	/*line :209:6*/ ag_resume1:
-	/*line conn.go:209:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :209:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:209:3*/ if !(ag_err2 != nil) {
-		/*line :209:3*/ goto ag_L4
-	}
-	/*line conn.go:210:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :210:4*/ return rt.Ready
-	/*line :210:4*/ ag_L4:
-	/*line :210:4*/ ag_L2:
-	/*line :210:4*/ goto ag_L1
-	/*line :210:4*/ ag_L3:
-	/*line conn.go:213:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :213:2*/ return rt.Ready
-}
-
-//line conn_async.go:315
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Conn_Write) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "conn.go:209"
+		return "conn.go:180"
 	}
 	return ""
 }
@@ -346,57 +174,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:232
+//line conn.go:237
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :232:1*/ var (
+	/*line :237:1*/ var (
 		err error
 	)
-	/*line :232:1*/ if ag_co.Unwinding() {
-		/*line :232:1*/ return rt.Ready
+	/*line :237:1*/ if ag_co.Unwinding() {
+		/*line :237:1*/ return rt.Ready
 	}
-	/*line :232:1*/ switch ag_f.ag_state {
-	/*line :232:1*/ case 1:
-		/*line :232:1*/ goto ag_resume1
+	/*line :237:1*/ switch ag_f.ag_state {
+	/*line :237:1*/ case 1:
+		/*line :237:1*/ goto ag_resume1
 	}
-	/*line conn.go:233:2*/ ag_f.scanned = 0
-	/*line :233:2*/ ag_L1:
-	/*line conn.go:235:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:236:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :236:4*/ return rt.Ready
+	/*line conn.go:238:2*/ ag_f.scanned = 0
+	/*line :238:2*/ ag_L1:
+	/*line conn.go:240:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:241:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :241:4*/ return rt.Ready
 	}
-	/*line conn.go:238:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:239:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:240:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :240:4*/ return rt.Ready
+	/*line conn.go:243:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:244:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:245:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :245:4*/ return rt.Ready
 	}
-	/*line conn.go:242:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :242:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :242:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:6*/ return ag_s
+	/*line conn.go:247:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :247:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :247:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :247:6*/ return ag_s
 	}
-	/*line :242:6*/ ag_resume1:
-	/*line conn.go:242:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :242:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:242:3*/ if !(err != nil) {
-		/*line :242:3*/ goto ag_L4
+	/*line :247:6*/ ag_resume1:
+	/*line conn.go:247:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :247:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:247:3*/ if !(err != nil) {
+		/*line :247:3*/ goto ag_L4
 	}
-	/*line conn.go:243:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:244:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :244:5*/ return rt.Ready
+	/*line conn.go:248:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:249:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :249:5*/ return rt.Ready
 	}
-	/*line conn.go:246:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :246:4*/ return rt.Ready
-	/*line :246:4*/ ag_L4:
-	/*line :246:4*/ goto ag_L1
+	/*line conn.go:251:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :251:4*/ return rt.Ready
+	/*line :251:4*/ ag_L4:
+	/*line :251:4*/ goto ag_L1
 }
 
-//line conn_async.go:394
+//line conn_async.go:222
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:242"
+		return "conn.go:247"
 	}
 	return ""
 }
@@ -426,58 +254,58 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:256
+//line conn.go:261
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :256:1*/ var (
+	/*line :261:1*/ var (
 		err error
 	)
-	/*line :256:1*/ if ag_co.Unwinding() {
-		/*line :256:1*/ return rt.Ready
+	/*line :261:1*/ if ag_co.Unwinding() {
+		/*line :261:1*/ return rt.Ready
 	}
-	/*line :256:1*/ switch ag_f.ag_state {
-	/*line :256:1*/ case 1:
-		/*line :256:1*/ goto ag_resume1
+	/*line :261:1*/ switch ag_f.ag_state {
+	/*line :261:1*/ case 1:
+		/*line :261:1*/ goto ag_resume1
 	}
-	/*line conn.go:257:2*/ ag_f.scanned = 0
-	/*line :257:2*/ ag_L1:
-	/*line conn.go:259:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:260:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :260:4*/ return rt.Ready
+	/*line conn.go:262:2*/ ag_f.scanned = 0
+	/*line :262:2*/ ag_L1:
+	/*line conn.go:264:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:265:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :265:4*/ return rt.Ready
 	}
-	/*line conn.go:262:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:263:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :264:4*/ return rt.Ready
+	/*line conn.go:267:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:268:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:269:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :269:4*/ return rt.Ready
 	}
-	/*line conn.go:266:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:267:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :267:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :267:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:6*/ return ag_s
+	/*line conn.go:271:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:272:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :272:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :272:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:6*/ return ag_s
 	}
-	/*line :267:6*/ ag_resume1:
-	/*line conn.go:267:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :267:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:267:3*/ if !(err != nil) {
-		/*line :267:3*/ goto ag_L4
+	/*line :272:6*/ ag_resume1:
+	/*line conn.go:272:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :272:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:272:3*/ if !(err != nil) {
+		/*line :272:3*/ goto ag_L4
 	}
-	/*line conn.go:268:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:269:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :269:5*/ return rt.Ready
+	/*line conn.go:273:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:274:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :274:5*/ return rt.Ready
 	}
-	/*line conn.go:271:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :271:4*/ return rt.Ready
-	/*line :271:4*/ ag_L4:
-	/*line :271:4*/ goto ag_L1
+	/*line conn.go:276:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :276:4*/ return rt.Ready
+	/*line :276:4*/ ag_L4:
+	/*line :276:4*/ goto ag_L1
 }
 
-//line conn_async.go:475
+//line conn_async.go:303
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:267"
+		return "conn.go:272"
 	}
 	return ""
 }
@@ -506,57 +334,57 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:285
+//line conn.go:290
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :285:1*/ var (
+	/*line :290:1*/ var (
 		err error
 	)
-	/*line :285:1*/ if ag_co.Unwinding() {
-		/*line :285:1*/ return rt.Ready
+	/*line :290:1*/ if ag_co.Unwinding() {
+		/*line :290:1*/ return rt.Ready
 	}
-	/*line :285:1*/ switch ag_f.ag_state {
-	/*line :285:1*/ case 1:
-		/*line :285:1*/ goto ag_resume1
+	/*line :290:1*/ switch ag_f.ag_state {
+	/*line :290:1*/ case 1:
+		/*line :290:1*/ goto ag_resume1
 	}
-	/*line conn.go:286:2*/ ag_f.scanned = 0
-	/*line :286:2*/ ag_L1:
-	/*line conn.go:288:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :289:4*/ return rt.Ready
+	/*line conn.go:291:2*/ ag_f.scanned = 0
+	/*line :291:2*/ ag_L1:
+	/*line conn.go:293:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:294:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :294:4*/ return rt.Ready
 	}
-	/*line conn.go:291:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:292:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:293:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :293:4*/ return rt.Ready
+	/*line conn.go:296:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:297:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:298:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :298:4*/ return rt.Ready
 	}
-	/*line conn.go:295:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :295:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :295:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:6*/ return ag_s
+	/*line conn.go:300:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :300:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :300:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :300:6*/ return ag_s
 	}
-	/*line :295:6*/ ag_resume1:
-	/*line conn.go:295:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :295:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:295:3*/ if !(err != nil) {
-		/*line :295:3*/ goto ag_L4
+	/*line :300:6*/ ag_resume1:
+	/*line conn.go:300:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :300:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:300:3*/ if !(err != nil) {
+		/*line :300:3*/ goto ag_L4
 	}
-	/*line conn.go:296:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:297:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :297:5*/ return rt.Ready
+	/*line conn.go:301:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:302:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :302:5*/ return rt.Ready
 	}
-	/*line conn.go:299:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :299:4*/ return rt.Ready
-	/*line :299:4*/ ag_L4:
-	/*line :299:4*/ goto ag_L1
+	/*line conn.go:304:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :304:4*/ return rt.Ready
+	/*line :304:4*/ ag_L4:
+	/*line :304:4*/ goto ag_L1
 }
 
-//line conn_async.go:554
+//line conn_async.go:382
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:295"
+		return "conn.go:300"
 	}
 	return ""
 }
@@ -584,53 +412,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:309
+//line conn.go:314
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :309:1*/ var (
+	/*line :314:1*/ var (
 		err error
 	)
-	/*line :309:1*/ if ag_co.Unwinding() {
-		/*line :309:1*/ return rt.Ready
+	/*line :314:1*/ if ag_co.Unwinding() {
+		/*line :314:1*/ return rt.Ready
 	}
-	/*line :309:1*/ switch ag_f.ag_state {
-	/*line :309:1*/ case 1:
-		/*line :309:1*/ goto ag_resume1
+	/*line :314:1*/ switch ag_f.ag_state {
+	/*line :314:1*/ case 1:
+		/*line :314:1*/ goto ag_resume1
 	}
-	/*line :309:1*/ ag_L1:
-	/*line conn.go:310:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :310:6*/ goto ag_L3
+	/*line :314:1*/ ag_L1:
+	/*line conn.go:315:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :315:6*/ goto ag_L3
 	}
-	/*line conn.go:311:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :311:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :311:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :311:6*/ return ag_s
+	/*line conn.go:316:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :316:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :316:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :316:6*/ return ag_s
 	}
-	/*line :311:6*/ ag_resume1:
-	/*line conn.go:311:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :311:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:311:3*/ if !(err != nil) {
-		/*line :311:3*/ goto ag_L4
+	/*line :316:6*/ ag_resume1:
+	/*line conn.go:316:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :316:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:316:3*/ if !(err != nil) {
+		/*line :316:3*/ goto ag_L4
 	}
-	/*line conn.go:312:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:313:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :313:5*/ return rt.Ready
+	/*line conn.go:317:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:318:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :318:5*/ return rt.Ready
 	}
-	/*line conn.go:315:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :315:4*/ return rt.Ready
-	/*line :315:4*/ ag_L4:
-	/*line :315:4*/ goto ag_L1
-	/*line :315:4*/ ag_L3:
-	/*line conn.go:318:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :318:2*/ return rt.Ready
+	/*line conn.go:320:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :320:4*/ return rt.Ready
+	/*line :320:4*/ ag_L4:
+	/*line :320:4*/ goto ag_L1
+	/*line :320:4*/ ag_L3:
+	/*line conn.go:323:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :323:2*/ return rt.Ready
 }
 
-//line conn_async.go:628
+//line conn_async.go:456
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:311"
+		return "conn.go:316"
 	}
 	return ""
 }
@@ -656,81 +484,81 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:328
+//line conn.go:333
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :328:1*/ var (
+	/*line :333:1*/ var (
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :328:1*/ if ag_co.Unwinding() {
-		/*line :328:1*/ return rt.Ready
+	/*line :333:1*/ if ag_co.Unwinding() {
+		/*line :333:1*/ return rt.Ready
 	}
-	/*line :328:1*/ switch ag_f.ag_state {
-	/*line :328:1*/ case 1:
-		/*line :328:1*/ goto ag_resume1
+	/*line :333:1*/ switch ag_f.ag_state {
+	/*line :333:1*/ case 1:
+		/*line :333:1*/ goto ag_resume1
 	}
-	/*line conn.go:329:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:330:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:334:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:335:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:332:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:333:3*/ ag_f.c.off = 0
+		/*line conn.go:337:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:338:3*/ ag_f.c.off = 0
 	}
-	/*line :333:3*/ ag_L1:
-	/*line conn.go:336:3*/ if ag_f.c.closed {
-		/*line conn.go:337:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :337:4*/ return rt.Ready
+	/*line :338:3*/ ag_L1:
+	/*line conn.go:341:3*/ if ag_f.c.closed {
+		/*line conn.go:342:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :342:4*/ return rt.Ready
 	}
-	/*line conn.go:339:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:340:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:341:3*/ if n > 0 {
-		/*line conn.go:342:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:344:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:345:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:346:3*/ if n > 0 {
+		/*line conn.go:347:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:344:3*/ scratch.Put(s)
-	/*line conn.go:345:3*/ switch ag_err1 {
-	/*line :345:3*/ case nil:
-		/*line conn.go:347:4*/ if n == 0 {
-			/*line conn.go:348:5*/ ag_f.ag_err = io.EOF
-			/*line :348:5*/ return rt.Ready
+	/*line conn.go:349:3*/ scratch.Put(s)
+	/*line conn.go:350:3*/ switch ag_err1 {
+	/*line :350:3*/ case nil:
+		/*line conn.go:352:4*/ if n == 0 {
+			/*line conn.go:353:5*/ ag_f.ag_err = io.EOF
+			/*line :353:5*/ return rt.Ready
 		}
-		/*line conn.go:350:4*/ ag_f.ag_err = nil
-		/*line :350:4*/ return rt.Ready
-		/*line :350:4*/
-	case unix.EINTR:
-		/*line conn.go:352:4*/ goto ag_L2
-		/*line :352:4*/
-	case unix.EAGAIN:
-		/*line :352:4*/
-	default:
-		/*line conn.go:355:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line conn.go:355:4*/ ag_f.ag_err = nil
 		/*line :355:4*/ return rt.Ready
+		/*line :355:4*/
+	case unix.EINTR:
+		/*line conn.go:357:4*/ goto ag_L2
+		/*line :357:4*/
+	case unix.EAGAIN:
+		/*line :357:4*/
+	default:
+		/*line conn.go:360:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :360:4*/ return rt.Ready
 	}
-	/*line conn.go:357:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :357:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
-	/*line :357:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :357:6*/ return ag_s
+	/*line conn.go:362:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :362:6*/ ag_f.ag_state = 1 // await: c.fd.WaitRead(c.rdl)
+	/*line :362:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :362:6*/ return ag_s
 	}
-	/*line :357:6*/ ag_resume1:
-	/*line conn.go:357:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :357:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:357:3*/ if !(ag_err2 != nil) {
-		/*line :357:3*/ goto ag_L4
+	/*line :362:6*/ ag_resume1:
+	/*line conn.go:362:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :362:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:362:3*/ if !(ag_err2 != nil) {
+		/*line :362:3*/ goto ag_L4
 	}
-	/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :358:4*/ return rt.Ready
-	/*line :358:4*/ ag_L4:
-	/*line :358:4*/ ag_L2:
-	/*line :358:4*/ goto ag_L1
+	/*line conn.go:363:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :363:4*/ return rt.Ready
+	/*line :363:4*/ ag_L4:
+	/*line :363:4*/ ag_L2:
+	/*line :363:4*/ goto ag_L1
 }
 
-//line conn_async.go:728
+//line conn_async.go:556
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:357"
+		return "conn.go:362"
 	}
 	return ""
 }
