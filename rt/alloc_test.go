@@ -122,6 +122,7 @@ func TestTaskSize(t *testing.T) {
 	}
 	assert.LessOrEqual(t, unsafe.Sizeof(Coro{}), uintptr(160), "Coro grew")
 	assert.LessOrEqual(t, unsafe.Sizeof(Task[int]{}), uintptr(168), "Task[int] grew")
+	assert.LessOrEqual(t, unsafe.Sizeof(Task[struct{}]{}), uintptr(160), "Task[struct{}] grew (a zero-size result last costs a word)")
 	assert.LessOrEqual(t, unsafe.Sizeof(plainTask[int]{}), uintptr(192), "plainTask[int] grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(framedTask[int, frame40, *frame40]{}), uintptr(208), "a task with a 40-byte frame grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(coroExtra{}), uintptr(64), "coroExtra grew into the next size class")

@@ -372,8 +372,10 @@ type waitCanceler interface {
 // bottom frame, stackBuf[0]: it starts the root awaitable and keeps its
 // result.
 type Task[T any] struct {
-	Coro
+	// result comes first: a zero-size result (struct{}) at the end would
+	// cost a word of padding.
 	result T
+	Coro
 }
 
 // plainTask is a task of any awaitable.
