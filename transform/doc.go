@@ -19,6 +19,16 @@
 // A task always resumes its innermost frame, so resuming costs the same at
 // any call depth; outer frames never re-execute.
 //
+// A function whose companion the package names (rt.Spawn(fAsync(x)),
+// rt.Run(fAsync(x)), ...) and that is not variadic also gets a spawn
+// helper, ag_0spawn_F(params, opts ...rt.TaskOption), and an await point
+// rt.Spawn(fAsync(args), opts...) of a companion generated in the same
+// package becomes ag_0spawn_f(args, opts...): rt.SpawnFrame allocates the
+// task and the frame (passed by value) as one object, so a spawn costs
+// one allocation. The arguments are evaluated in the same order; any
+// other spawn (a method's companion, a hand-written one, another package's,
+// an awaitable value) goes through rt.SpawnAsync as before.
+//
 // The passes, in order:
 //
 //	flatten (lower.go, lower_select.go, lower_goto.go, lower_rangefunc.go,
