@@ -235,7 +235,7 @@ func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 			// generator did with it.
 			u := c.unw()
 			g.saved = u
-			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, prev: u, prevTop: c.depth() - 1, closing: true}
+			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, prev: u, prevTop: int32(c.depth() - 1), closing: true}
 			c.setUnwind(g.closer)
 			g.state = genClosing
 			c.Push(g.frame)

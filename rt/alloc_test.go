@@ -126,6 +126,8 @@ func TestTaskSize(t *testing.T) {
 	assert.LessOrEqual(t, unsafe.Sizeof(plainTask[int]{}), uintptr(192), "plainTask[int] grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(framedTask[int, frame40, *frame40]{}), uintptr(208), "a task with a 40-byte frame grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(coroExtra{}), uintptr(64), "coroExtra grew into the next size class")
+	assert.LessOrEqual(t, unsafe.Sizeof(unwinding{}), uintptr(80), "unwinding grew")
+	assert.LessOrEqual(t, unsafe.Sizeof(canceledState{}), uintptr(144), "a first cancellation's allocation grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(waitq{}), uintptr(40), "waitq grew")
 	assert.LessOrEqual(t, unsafe.Sizeof(Future[int]{}), uintptr(64), "Future[int] grew into the next size class")
 }

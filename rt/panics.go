@@ -25,21 +25,22 @@ import (
 // unwinding is why a task's frames are unwinding: a panic or a
 // cancellation.
 type unwinding struct {
-	canceled bool
-	value    any
-	stack    []byte
+	value any
+	stack []byte
 	// prev is the older unwinding this panic is nested in, still in
 	// flight at frame prevTop: it goes on when this one is recovered.
-	prev    *unwinding
-	prevTop int
+	prev *unwinding
 	// aborted is the older panic this one aborted, for PanicError.
 	aborted *unwinding
-	// closing: the consumer's unwinding, nested in it, with which an async
-	// generator closed by that consumer unwinds (agen.go).
-	closing bool
 	// deferFrame is the frame of the deferred async call that the frame
 	// unwinding from this panic awaits, which may recover it (defers.go).
 	deferFrame Frame
+	prevTop    int32
+	canceled   bool
+	// closing: the consumer's unwinding, nested in it, with which an async
+	// generator closed by that consumer unwinds (agen.go). The int32 and
+	// the flags share a word: an unwinding is 80 bytes (TestTaskSize).
+	closing bool
 }
 
 // Panic is the panic in flight for one plain deferred call of an async
@@ -72,7 +73,7 @@ func (c *Coro) raise(v any, stack []byte) {
 	top := c.depth() - 1
 	if old := c.unw(); old != nil {
 		if top > c.unwindTop() {
-			nu.prev, nu.prevTop = old, c.unwindTop()
+			nu.prev, nu.prevTop = old, int32(c.unwindTop())
 		} else {
 			nu.abort(old)
 		}
@@ -108,7 +109,7 @@ func (c *Coro) stopUnwinding() {
 	u := c.unw()
 	c.setUnwind(u.prev)
 	if u.prev != nil {
-		c.setUnwindTop(u.prevTop)
+		c.setUnwindTop(int(u.prevTop))
 	}
 }
 
@@ -120,7 +121,7 @@ func (c *Coro) unwound(top int) {
 		return
 	}
 	c.setUnwindTop(top)
-	for u.prev != nil && top <= u.prevTop {
+	for u.prev != nil && top <= int(u.prevTop) {
 		old := u.prev
 		u.prev, u.prevTop = nil, 0
 		if !old.canceled {

@@ -71,6 +71,13 @@ type coroExtra struct {
 	cancels int32
 }
 
+// canceledState is the extra part and the unwinding of a task cancelled
+// for the first time, allocated together.
+type canceledState struct {
+	coroExtra
+	u unwinding
+}
+
 // canceledExtra is the shared extra part of a plain task that ended
 // cancelled, so that cancelling many tasks (as Run does at its end)
 // allocates nothing; more copies it before any write.
@@ -298,11 +305,21 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
-	c.more().cancels++
-	if c.unw() != nil {
-		return true // already unwinding
+	if c.extra == nil {
+		// A plain task's first cancellation: its extra part and its
+		// unwinding in one allocation (Run's end cancels every task left).
+		x := &canceledState{}
+		x.cancels = 1
+		x.u.canceled = true
+		x.unwind = &x.u
+		c.extra = &x.coroExtra
+	} else {
+		c.more().cancels++
+		if c.unw() != nil {
+			return true // already unwinding
+		}
+		c.setUnwind(&unwinding{canceled: true})
 	}
-	c.setUnwind(&unwinding{canceled: true})
 	c.setUnwindTop(c.depth() - 1)
 	if c.running {
 		c.cancelRunning = true // stop at the next await point
