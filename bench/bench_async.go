@@ -161,6 +161,11 @@ func pingPongAsync(rounds int) rt.Awaitable[int] {
 	return &ag_pingPong{rounds: rounds}
 }
 
+// ag_0spawn_pingPong starts pingPong as a task, its frame in the task's allocation: the generated form of rt.Spawn(pingPongAsync(...)).
+func ag_0spawn_pingPong(rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_pingPong](ag_pingPong{rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_pingPong) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -229,7 +234,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:233
+//line bench_async.go:238
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -280,7 +285,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:284
+//line bench_async.go:289
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -296,6 +301,11 @@ type ag_spawnAwait struct {
 // spawnAwaitAsync returns the coroutine of spawnAwait: nothing runs until it is awaited, spawned, gathered or run.
 func spawnAwaitAsync(n int) rt.Awaitable[int] {
 	return &ag_spawnAwait{n: n}
+}
+
+// ag_0spawn_spawnAwait starts spawnAwait as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnAwaitAsync(...)).
+func ag_0spawn_spawnAwait(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_spawnAwait](ag_spawnAwait{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_spawnAwait) AwaitStart(co *rt.Coro) rt.Status {
@@ -352,7 +362,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:356
+//line bench_async.go:366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -415,7 +425,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:419
+//line bench_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -448,6 +458,11 @@ type ag_parkMany struct {
 // parkManyAsync returns the coroutine of parkMany: nothing runs until it is awaited, spawned, gathered or run.
 func parkManyAsync(n int, measure func()) rt.Awaitable[int] {
 	return &ag_parkMany{n: n, measure: measure}
+}
+
+// ag_0spawn_parkMany starts parkMany as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkManyAsync(...)).
+func ag_0spawn_parkMany(n int, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parkMany](ag_parkMany{n: n, measure: measure}, ag_opts...)
 }
 
 func (ag_f *ag_parkMany) AwaitStart(co *rt.Coro) rt.Status {
@@ -530,7 +545,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:534
+//line bench_async.go:549
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -559,6 +574,11 @@ type ag_deep struct {
 // deepAsync returns the coroutine of deep: nothing runs until it is awaited, spawned, gathered or run.
 func deepAsync(depth int, k int) rt.Awaitable[int] {
 	return &ag_deep{depth: depth, k: k}
+}
+
+// ag_0spawn_deep starts deep as a task, its frame in the task's allocation: the generated form of rt.Spawn(deepAsync(...)).
+func ag_0spawn_deep(depth int, k int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_deep](ag_deep{depth: depth, k: k}, ag_opts...)
 }
 
 func (ag_f *ag_deep) AwaitStart(co *rt.Coro) rt.Status {
@@ -617,7 +637,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:621
+//line bench_async.go:641
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -683,7 +703,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:687
+//line bench_async.go:707
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -705,6 +725,11 @@ type ag_yieldPair struct {
 // yieldPairAsync returns the coroutine of yieldPair: nothing runs until it is awaited, spawned, gathered or run.
 func yieldPairAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yieldPair{n: n}
+}
+
+// ag_0spawn_yieldPair starts yieldPair as a task, its frame in the task's allocation: the generated form of rt.Spawn(yieldPairAsync(...)).
+func ag_0spawn_yieldPair(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_yieldPair](ag_yieldPair{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_yieldPair) AwaitStart(co *rt.Coro) rt.Status {
@@ -739,7 +764,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:743
+//line bench_async.go:768
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

@@ -215,6 +215,11 @@ func echoGroupAsync(conns int, rounds int, size int, one bool) rt.Awaitable[[]in
 	return &ag_echoGroup{conns: conns, rounds: rounds, size: size, one: one}
 }
 
+// ag_0spawn_echoGroup starts echoGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoGroupAsync(...)).
+func ag_0spawn_echoGroup(conns int, rounds int, size int, one bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_echoGroup](ag_echoGroup{conns: conns, rounds: rounds, size: size, one: one}, ag_opts...)
+}
+
 func (ag_f *ag_echoGroup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -328,7 +333,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line group_async.go:332
+//line group_async.go:337
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoGroup) AwaitLine() string {
@@ -417,7 +422,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:3*/ goto ag_L1
 }
 
-//line group_async.go:421
+//line group_async.go:426
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countingAccept) AwaitLine() string {
@@ -465,7 +470,7 @@ func (ag_f *ag_trivial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:36*/ return rt.Ready
 }
 
-//line group_async.go:469
+//line group_async.go:474
 
 // ag_submitRoundTrips is the frame of submitRoundTrips (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_submitRoundTrips struct {
@@ -485,6 +490,11 @@ type ag_submitRoundTrips struct {
 // submitRoundTripsAsync returns the coroutine of submitRoundTrips: nothing runs until it is awaited, spawned, gathered or run.
 func submitRoundTripsAsync(n int, batch int) rt.Awaitable[struct{}] {
 	return &ag_submitRoundTrips{n: n, batch: batch}
+}
+
+// ag_0spawn_submitRoundTrips starts submitRoundTrips as a task, its frame in the task's allocation: the generated form of rt.Spawn(submitRoundTripsAsync(...)).
+func ag_0spawn_submitRoundTrips(n int, batch int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_submitRoundTrips](ag_submitRoundTrips{n: n, batch: batch}, ag_opts...)
 }
 
 func (ag_f *ag_submitRoundTrips) AwaitStart(co *rt.Coro) rt.Status {
@@ -561,7 +571,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ return rt.Ready
 }
 
-//line group_async.go:565
+//line group_async.go:575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_submitRoundTrips) AwaitLine() string {
@@ -631,7 +641,7 @@ func (ag_f *ag_spawnShare) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line group_async.go:635
+//line group_async.go:645
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShare) AwaitLine() string {
@@ -659,6 +669,11 @@ type ag_spreadGroup struct {
 // spreadGroupAsync returns the coroutine of spreadGroup: nothing runs until it is awaited, spawned, gathered or run.
 func spreadGroupAsync(n int) rt.Awaitable[[]int] {
 	return &ag_spreadGroup{n: n}
+}
+
+// ag_0spawn_spreadGroup starts spreadGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(spreadGroupAsync(...)).
+func ag_0spawn_spreadGroup(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_spreadGroup](ag_spreadGroup{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_spreadGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -732,7 +747,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line group_async.go:736
+//line group_async.go:751
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spreadGroup) AwaitLine() string {

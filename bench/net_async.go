@@ -266,6 +266,11 @@ func readFullAsync(c *anet.Conn, p []byte) rt.Awaitable[struct{}] {
 	return &ag_readFull{c: c, p: p}
 }
 
+// ag_0spawn_readFull starts readFull as a task, its frame in the task's allocation: the generated form of rt.Spawn(readFullAsync(...)).
+func ag_0spawn_readFull(c *anet.Conn, p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_readFull](ag_readFull{c: c, p: p}, ag_opts...)
+}
+
 func (ag_f *ag_readFull) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -311,7 +316,7 @@ func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line net_async.go:315
+//line net_async.go:320
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -428,7 +433,7 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:2*/ return rt.Ready
 }
 
-//line net_async.go:432
+//line net_async.go:437
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -468,6 +473,11 @@ type ag_echoRounds struct {
 // echoRoundsAsync returns the coroutine of echoRounds: nothing runs until it is awaited, spawned, gathered or run.
 func echoRoundsAsync(conns int, rounds int, size int) rt.Awaitable[struct{}] {
 	return &ag_echoRounds{conns: conns, rounds: rounds, size: size}
+}
+
+// ag_0spawn_echoRounds starts echoRounds as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoRoundsAsync(...)).
+func ag_0spawn_echoRounds(conns int, rounds int, size int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoRounds](ag_echoRounds{conns: conns, rounds: rounds, size: size}, ag_opts...)
 }
 
 func (ag_f *ag_echoRounds) AwaitStart(co *rt.Coro) rt.Status {
@@ -578,7 +588,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:582
+//line net_async.go:592
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -622,6 +632,11 @@ type ag_holdIdle struct {
 // holdIdleAsync returns the coroutine of holdIdle: nothing runs until it is awaited, spawned, gathered or run.
 func holdIdleAsync(conns int, measure func()) rt.Awaitable[struct{}] {
 	return &ag_holdIdle{conns: conns, measure: measure}
+}
+
+// ag_0spawn_holdIdle starts holdIdle as a task, its frame in the task's allocation: the generated form of rt.Spawn(holdIdleAsync(...)).
+func ag_0spawn_holdIdle(conns int, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_holdIdle](ag_holdIdle{conns: conns, measure: measure}, ag_opts...)
 }
 
 func (ag_f *ag_holdIdle) AwaitStart(co *rt.Coro) rt.Status {
@@ -759,7 +774,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:763
+//line net_async.go:778
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

@@ -140,6 +140,11 @@ func queuePingPongAsync(rounds int) rt.Awaitable[int] {
 	return &ag_queuePingPong{rounds: rounds}
 }
 
+// ag_0spawn_queuePingPong starts queuePingPong as a task, its frame in the task's allocation: the generated form of rt.Spawn(queuePingPongAsync(...)).
+func ag_0spawn_queuePingPong(rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_queuePingPong](ag_queuePingPong{rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_queuePingPong) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -208,7 +213,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line queue_async.go:212
+//line queue_async.go:217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
@@ -292,7 +297,7 @@ func (ag_f *ag_lockUser) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
-//line queue_async.go:296
+//line queue_async.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
@@ -318,6 +323,11 @@ type ag_lockHandOff struct {
 // lockHandOffAsync returns the coroutine of lockHandOff: nothing runs until it is awaited, spawned, gathered or run.
 func lockHandOffAsync(n int) rt.Awaitable[int] {
 	return &ag_lockHandOff{n: n}
+}
+
+// ag_0spawn_lockHandOff starts lockHandOff as a task, its frame in the task's allocation: the generated form of rt.Spawn(lockHandOffAsync(...)).
+func ag_0spawn_lockHandOff(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_lockHandOff](ag_lockHandOff{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_lockHandOff) AwaitStart(co *rt.Coro) rt.Status {
@@ -355,7 +365,7 @@ func (ag_f *ag_lockHandOff) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line queue_async.go:359
+//line queue_async.go:369
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {

@@ -226,6 +226,11 @@ func soakAsync(total int, batch int, check func(done int)) rt.Awaitable[struct{}
 	return &ag_soak{total: total, batch: batch, check: check}
 }
 
+// ag_0spawn_soak starts soak as a task, its frame in the task's allocation: the generated form of rt.Spawn(soakAsync(...)).
+func ag_0spawn_soak(total int, batch int, check func(done int), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_soak](ag_soak{total: total, batch: batch, check: check}, ag_opts...)
+}
+
 func (ag_f *ag_soak) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -313,7 +318,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line soak_async.go:317
+//line soak_async.go:322
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {

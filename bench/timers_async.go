@@ -118,6 +118,11 @@ func manyTimersAsync(n int, max time.Duration) rt.Awaitable[struct{}] {
 	return &ag_manyTimers{n: n, max: max}
 }
 
+// ag_0spawn_manyTimers starts manyTimers as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyTimersAsync(...)).
+func ag_0spawn_manyTimers(n int, max time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_manyTimers](ag_manyTimers{n: n, max: max}, ag_opts...)
+}
+
 func (ag_f *ag_manyTimers) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -169,7 +174,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:173
+//line timers_async.go:178
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -213,7 +218,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:217
+//line timers_async.go:222
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -229,6 +234,11 @@ type ag_bigGroup struct {
 // bigGroupAsync returns the coroutine of bigGroup: nothing runs until it is awaited, spawned, gathered or run.
 func bigGroupAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_bigGroup{n: n}
+}
+
+// ag_0spawn_bigGroup starts bigGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(bigGroupAsync(...)).
+func ag_0spawn_bigGroup(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_bigGroup](ag_bigGroup{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_bigGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -282,7 +292,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:286
+//line timers_async.go:296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
@@ -309,6 +319,11 @@ type ag_SleepMany struct {
 // SleepManyAsync returns the coroutine of SleepMany: nothing runs until it is awaited, spawned, gathered or run.
 func SleepManyAsync(n int, d time.Duration, measure func()) rt.Awaitable[struct{}] {
 	return &ag_SleepMany{n: n, d: d, measure: measure}
+}
+
+// ag_0spawn_SleepMany starts SleepMany as a task, its frame in the task's allocation: the generated form of rt.Spawn(SleepManyAsync(...)).
+func ag_0spawn_SleepMany(n int, d time.Duration, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_SleepMany](ag_SleepMany{n: n, d: d, measure: measure}, ag_opts...)
 }
 
 func (ag_f *ag_SleepMany) AwaitStart(co *rt.Coro) rt.Status {
@@ -357,7 +372,7 @@ func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:56:1*/ return rt.Ready
 }
 
-//line timers_async.go:361
+//line timers_async.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_SleepMany) AwaitLine() string {

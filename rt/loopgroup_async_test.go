@@ -321,6 +321,11 @@ func awaitAllAsync[T any](rs []*rt.Remote[T]) rt.Awaitable[[]T] {
 	return &ag_awaitAll[T]{rs: rs}
 }
 
+// ag_0spawn_awaitAll starts awaitAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitAllAsync(...)).
+func ag_0spawn_awaitAll[T any](rs []*rt.Remote[T], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]T]] {
+	return rt.SpawnFrame[[]T, ag_awaitAll[T]](ag_awaitAll[T]{rs: rs}, ag_opts...)
+}
+
 func (ag_f *ag_awaitAll[T]) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -371,7 +376,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:375
+//line loopgroup_async_test.go:380
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -471,7 +476,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:475
+//line loopgroup_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -536,7 +541,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:540
+//line loopgroup_async_test.go:545
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -641,7 +646,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:645
+//line loopgroup_async_test.go:650
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -735,7 +740,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:739
+//line loopgroup_async_test.go:744
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -869,7 +874,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:873
+//line loopgroup_async_test.go:878
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -973,7 +978,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:977
+//line loopgroup_async_test.go:982
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1081,7 +1086,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1085
+//line loopgroup_async_test.go:1090
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1193,7 +1198,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1197
+//line loopgroup_async_test.go:1202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1276,7 +1281,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1280
+//line loopgroup_async_test.go:1285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1384,7 +1389,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1388
+//line loopgroup_async_test.go:1393
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1521,7 +1526,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1525
+//line loopgroup_async_test.go:1530
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
@@ -1635,7 +1640,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1639
+//line loopgroup_async_test.go:1644
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1739,7 +1744,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1743
+//line loopgroup_async_test.go:1748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1819,7 +1824,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1823
+//line loopgroup_async_test.go:1828
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1990,7 +1995,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1994
+//line loopgroup_async_test.go:1999
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -2089,7 +2094,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2093
+//line loopgroup_async_test.go:2098
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -2199,7 +2204,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2203
+//line loopgroup_async_test.go:2208
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2287,7 +2292,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2291
+//line loopgroup_async_test.go:2296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2363,7 +2368,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2367
+//line loopgroup_async_test.go:2372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2532,7 +2537,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2536
+//line loopgroup_async_test.go:2541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2692,7 +2697,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2696
+//line loopgroup_async_test.go:2701
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2753,7 +2758,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2757
+//line loopgroup_async_test.go:2762
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2790,7 +2795,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2794
+//line loopgroup_async_test.go:2799
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2842,7 +2847,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2846
+//line loopgroup_async_test.go:2851
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2889,7 +2894,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2893
+//line loopgroup_async_test.go:2898
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -3040,7 +3045,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3044
+//line loopgroup_async_test.go:3049
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -3105,7 +3110,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3109
+//line loopgroup_async_test.go:3114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -3158,7 +3163,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3162
+//line loopgroup_async_test.go:3167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -3211,7 +3216,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3215
+//line loopgroup_async_test.go:3220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3293,7 +3298,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3297
+//line loopgroup_async_test.go:3302
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3357,7 +3362,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3361
+//line loopgroup_async_test.go:3366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3455,7 +3460,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3459
+//line loopgroup_async_test.go:3464
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3507,7 +3512,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3511
+//line loopgroup_async_test.go:3516
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3545,7 +3550,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3549
+//line loopgroup_async_test.go:3554
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3655,7 +3660,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3659
+//line loopgroup_async_test.go:3664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3716,7 +3721,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3720
+//line loopgroup_async_test.go:3725
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

@@ -144,6 +144,11 @@ func panicsAsyncAsync(v int) rt.Awaitable[struct{}] {
 	return &ag_panicsAsync{v: v}
 }
 
+// ag_0spawn_panicsAsync starts panicsAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(panicsAsyncAsync(...)).
+func ag_0spawn_panicsAsync(v int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_panicsAsync](ag_panicsAsync{v: v}, ag_opts...)
+}
+
 func (ag_f *ag_panicsAsync) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -171,7 +176,7 @@ func (ag_f *ag_panicsAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:30:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:175
+//line panics_async_test.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAsync) AwaitLine() string {
@@ -242,7 +247,7 @@ func (ag_f *ag_chainAsyncDefer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:246
+//line panics_async_test.go:251
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncDefer) AwaitLine() string {
@@ -321,7 +326,7 @@ func (ag_f *ag_chainThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:325
+//line panics_async_test.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainThree) AwaitLine() string {
@@ -395,7 +400,7 @@ func (ag_f *ag_chainRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:399
+//line panics_async_test.go:404
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecovered) AwaitLine() string {
@@ -418,6 +423,11 @@ type ag_recoversOwnAsync struct {
 // recoversOwnAsyncAsync returns the coroutine of recoversOwnAsync: nothing runs until it is awaited, spawned, gathered or run.
 func recoversOwnAsyncAsync() rt.Awaitable[struct{}] {
 	return &ag_recoversOwnAsync{}
+}
+
+// ag_0spawn_recoversOwnAsync starts recoversOwnAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversOwnAsyncAsync(...)).
+func ag_0spawn_recoversOwnAsync(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_recoversOwnAsync](ag_recoversOwnAsync{}, ag_opts...)
 }
 
 func (ag_f *ag_recoversOwnAsync) AwaitStart(co *rt.Coro) rt.Status {
@@ -466,7 +476,7 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:470
+//line panics_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversOwnAsync) AwaitLine() string {
@@ -545,7 +555,7 @@ func (ag_f *ag_chainNestedRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:549
+//line panics_async_test.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainNestedRecovered) AwaitLine() string {

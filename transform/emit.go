@@ -31,23 +31,22 @@ type emitter struct {
 	errs     []error
 
 	// per function
-	fn         *analyze.Func
-	l          *lowerer
-	lay        *layout
-	frame      string
-	awFields   map[string]string // awaitable fields by their type
-	awOrder    []jen.Code
-	inLit      int
-	exits      map[*ast.BranchStmt]int
-	cells      map[*types.Var]string      // boxed variables a literal captured, by alias
-	defers     bool                       // the function has defer statements
-	litStack   []*ast.FuncLit             // the function literals being rendered
-	typeNames  map[*types.TypeName]string // local types Resume declares (localtypes.go)
-	consts     map[*types.Const]string    // flattened local constants renamed (localconsts.go)
-	pkgTypes   map[*types.TypeName]string // local types moved to package level, for a function and its closures
-	inResume   bool                       // rendering Resume, which can name them
-	wheres     map[int]string             // source line of each suspension state
-	namedFuncs map[string]bool            // package-level functions the package names (companionNamed)
+	fn        *analyze.Func
+	l         *lowerer
+	lay       *layout
+	frame     string
+	awFields  map[string]string // awaitable fields by their type
+	awOrder   []jen.Code
+	inLit     int
+	exits     map[*ast.BranchStmt]int
+	cells     map[*types.Var]string      // boxed variables a literal captured, by alias
+	defers    bool                       // the function has defer statements
+	litStack  []*ast.FuncLit             // the function literals being rendered
+	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	consts    map[*types.Const]string    // flattened local constants renamed (localconsts.go)
+	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
+	inResume  bool                       // rendering Resume, which can name them
+	wheres    map[int]string             // source line of each suspension state
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -258,46 +257,45 @@ func (e *emitter) companion() {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
 		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+		if !sig.Variadic() {
+			e.jf.Line()
+			e.spawnHelper(jen.Params(jen.Id(rname).Add(e.typeCode(recv.Type()))), params, inits)
+		}
 	} else {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
 		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
-		if !sig.Variadic() && e.companionNamed(name+analyze.CompanionSuffix) {
+		if !sig.Variadic() {
 			e.jf.Line()
-			e.spawnHelper(params, inits)
+			e.spawnHelper(nil, params, inits)
 		}
 	}
 	e.jf.Line()
 
 }
 
-// spawnHelper renders ag_0spawn_F, what rt.Spawn(FAsync(args), opts...)
-// becomes in this package (lowerer.fusedSpawn): the task and F's frame in
-// one allocation (rt.SpawnFrame). The digit after the prefix keeps the name
-// apart from every frame name (see methodFrameName).
-func (e *emitter) spawnHelper(params, inits []jen.Code) {
+// spawnHelper renders ag_0spawn_F (or the method ag_0spawn_M), what
+// rt.Spawn(FAsync(args), opts...) becomes in this package
+// (lowerer.fusedSpawn): the task and F's frame in one allocation
+// (rt.SpawnFrame). Every non-variadic function and method gets one, used
+// or not: a file that uses it may be outside this build configuration
+// (another GOOS's) or a test file this generation does not see, and the
+// helper must be there when that file compiles. The digit after the
+// prefix keeps the name apart from every frame name (see methodFrameName).
+func (e *emitter) spawnHelper(recv *jen.Statement, params, inits []jen.Code) {
 	fn := e.fn
 	t := e.typeCode(fn.Shape.T)
 	ps := append(append([]jen.Code{}, params...), jen.Id(analyze.Prefix+"opts").Op("...").Add(rt("TaskOption")))
-	e.jf.Commentf("%s starts %s as a task, its frame in the task's allocation: the generated form of rt.Spawn(%s%s(...)).", spawnHelperName(fn.Obj.Name()), fn.Obj.Name(), fn.Obj.Name(), analyze.CompanionSuffix)
-	e.jf.Func().Id(spawnHelperName(fn.Obj.Name())).Types(e.typeParamDecls()...).Params(ps...).
+	e.jf.Commentf("%s starts %s as a task, its frame in the task's allocation: the generated form of rt.Spawn(%s%s(...)).", spawnHelperName(fn.Obj.Name()), e.qualName(), fn.Obj.Name(), analyze.CompanionSuffix)
+	decl := e.jf.Func()
+	if recv != nil {
+		decl = decl.Add(recv).Id(spawnHelperName(fn.Obj.Name()))
+	} else {
+		decl = decl.Id(spawnHelperName(fn.Obj.Name())).Types(e.typeParamDecls()...)
+	}
+	decl.Params(ps...).
 		Add(rt("Awaitable")).Types(jen.Op("*").Add(rt("Task")).Types(t)).Block(
 		jen.Return(rt("SpawnFrame").Types(t, e.frameType()).Call(e.frameType().Values(inits...), jen.Id(analyze.Prefix+"opts").Op("..."))))
-}
-
-// companionNamed reports whether some file of the package names the
-// package-level function name, as rt.Spawn(fAsync(...)) does: only those
-// companions get a spawn helper.
-func (e *emitter) companionNamed(name string) bool {
-	if e.namedFuncs == nil {
-		e.namedFuncs = map[string]bool{}
-		for id, obj := range e.info.Uses {
-			if f, ok := obj.(*types.Func); ok && f.Pkg() == e.pkg && f.Parent() == e.pkg.Scope() {
-				e.namedFuncs[id.Name] = true
-			}
-		}
-	}
-	return e.namedFuncs[name]
 }
 
 // spawnHelperName is the name of the spawn helper of the async function name.

@@ -728,6 +728,11 @@ func printAllTasksAsync(w io.Writer, when string) rt.Awaitable[struct{}] {
 	return &ag_printAllTasks{w: w, when: when}
 }
 
+// ag_0spawn_printAllTasks starts printAllTasks as a task, its frame in the task's allocation: the generated form of rt.Spawn(printAllTasksAsync(...)).
+func ag_0spawn_printAllTasks(w io.Writer, when string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_printAllTasks](ag_printAllTasks{w: w, when: when}, ag_opts...)
+}
+
 func (ag_f *ag_printAllTasks) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -779,7 +784,7 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-//line main_async.go:783
+//line main_async.go:788
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -941,7 +946,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line main_async.go:945
+//line main_async.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -1060,7 +1065,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :180:2*/ return rt.Ready
 }
 
-//line main_async.go:1064
+//line main_async.go:1069
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

@@ -53,6 +53,11 @@ func elapsedAsync() rt.Awaitable[string] {
 	return &ag_elapsed{}
 }
 
+// ag_0spawn_elapsed starts elapsed as a task, its frame in the task's allocation: the generated form of rt.Spawn(elapsedAsync(...)).
+func ag_0spawn_elapsed(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_elapsed](ag_elapsed{}, ag_opts...)
+}
+
 func (ag_f *ag_elapsed) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -87,7 +92,7 @@ func (ag_f *ag_elapsed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line main_async.go:91
+//line main_async.go:96
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
@@ -189,7 +194,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:193
+//line main_async.go:198
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -288,7 +293,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:292
+//line main_async.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -402,7 +407,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:406
+//line main_async.go:411
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

@@ -132,6 +132,11 @@ func oneAfterAnotherAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}
 	return &ag_oneAfterAnother{w: w, unit: unit}
 }
 
+// ag_0spawn_oneAfterAnother starts oneAfterAnother as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneAfterAnotherAsync(...)).
+func ag_0spawn_oneAfterAnother(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_oneAfterAnother](ag_oneAfterAnother{w: w, unit: unit}, ag_opts...)
+}
+
 func (ag_f *ag_oneAfterAnother) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -170,7 +175,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:53:1*/ return rt.Ready
 }
 
-//line main_async.go:174
+//line main_async.go:179
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -194,6 +199,11 @@ type ag_gathered struct {
 // gatheredAsync returns the coroutine of gathered: nothing runs until it is awaited, spawned, gathered or run.
 func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
+}
+
+// ag_0spawn_gathered starts gathered as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatheredAsync(...)).
+func ag_0spawn_gathered(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_gathered](ag_gathered{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
@@ -230,7 +240,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:234
+//line main_async.go:244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -285,7 +295,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-//line main_async.go:289
+//line main_async.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -315,6 +325,11 @@ type ag_many struct {
 // manyAsync returns the coroutine of many: nothing runs until it is awaited, spawned, gathered or run.
 func manyAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[struct{}] {
 	return &ag_many{w: w, unit: unit, goroutines: goroutines}
+}
+
+// ag_0spawn_many starts many as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyAsync(...)).
+func ag_0spawn_many(w io.Writer, unit time.Duration, goroutines int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_many](ag_many{w: w, unit: unit, goroutines: goroutines}, ag_opts...)
 }
 
 func (ag_f *ag_many) AwaitStart(co *rt.Coro) rt.Status {
@@ -397,7 +412,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line main_async.go:401
+//line main_async.go:416
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -574,7 +589,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line main_async.go:578
+//line main_async.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

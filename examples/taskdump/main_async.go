@@ -62,6 +62,11 @@ func waitReplyAsync(reply *rt.Future[string]) rt.Awaitable[string] {
 	return &ag_waitReply{reply: reply}
 }
 
+// ag_0spawn_waitReply starts waitReply as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitReplyAsync(...)).
+func ag_0spawn_waitReply(reply *rt.Future[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_waitReply](ag_waitReply{reply: reply}, ag_opts...)
+}
+
 func (ag_f *ag_waitReply) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -95,7 +100,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line main_async.go:99
+//line main_async.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -158,7 +163,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line main_async.go:162
+//line main_async.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -219,7 +224,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line main_async.go:223
+//line main_async.go:228
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -275,7 +280,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:3*/ goto ag_L1
 }
 
-//line main_async.go:279
+//line main_async.go:284
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -382,7 +387,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:386
+//line main_async.go:391
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

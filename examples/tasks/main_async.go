@@ -121,6 +121,11 @@ func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_spawned{w: w, unit: unit}
 }
 
+// ag_0spawn_spawned starts spawned as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnedAsync(...)).
+func ag_0spawn_spawned(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_spawned](ag_spawned{w: w, unit: unit}, ag_opts...)
+}
+
 func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -221,7 +226,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:225
+//line main_async.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -256,6 +261,11 @@ type ag_awaited struct {
 // awaitedAsync returns the coroutine of awaited: nothing runs until it is awaited, spawned, gathered or run.
 func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_awaited{w: w, unit: unit}
+}
+
+// ag_0spawn_awaited starts awaited as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitedAsync(...)).
+func ag_0spawn_awaited(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_awaited](ag_awaited{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
@@ -335,7 +345,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:339
+//line main_async.go:349
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -419,7 +429,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:423
+//line main_async.go:433
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -194,6 +194,11 @@ func fetchAsync(key string, took int) rt.Awaitable[struct{}] {
 	return &ag_fetch{key: key, took: took}
 }
 
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(key string, took int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_fetch](ag_fetch{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -269,7 +274,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:273
+//line main_async.go:278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -363,7 +368,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:367
+//line main_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -72,6 +72,11 @@ func GetAsync(url string) rt.Awaitable[*Response] {
 	return &ag_Get{url: url}
 }
 
+// ag_0spawn_Get starts Get as a task, its frame in the task's allocation: the generated form of rt.Spawn(GetAsync(...)).
+func ag_0spawn_Get(url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Get](ag_Get{url: url}, ag_opts...)
+}
+
 func (ag_f *ag_Get) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -105,7 +110,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :170:2*/ return rt.Ready
 }
 
-//line client_async.go:109
+//line client_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -128,6 +133,11 @@ type ag_Do struct {
 // DoAsync returns the coroutine of Do: nothing runs until it is awaited, spawned, gathered or run.
 func DoAsync(req *http.Request) rt.Awaitable[*Response] {
 	return &ag_Do{req: req}
+}
+
+// ag_0spawn_Do starts Do as a task, its frame in the task's allocation: the generated form of rt.Spawn(DoAsync(...)).
+func ag_0spawn_Do(req *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Do](ag_Do{req: req}, ag_opts...)
 }
 
 func (ag_f *ag_Do) AwaitStart(co *rt.Coro) rt.Status {
@@ -163,7 +173,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line client_async.go:167
+//line client_async.go:177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -198,6 +208,11 @@ type ag_Client_send struct {
 // sendAsync returns the coroutine of (*Client).send: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) sendAsync(req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*Response] {
 	return &ag_Client_send{cl: cl, req: req, proxy: proxy, dl: dl}
+}
+
+// ag_0spawn_send starts (*Client).send as a task, its frame in the task's allocation: the generated form of rt.Spawn(sendAsync(...)).
+func (cl *Client) ag_0spawn_send(req *http.Request, proxy *url.URL, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Client_send](ag_Client_send{cl: cl, req: req, proxy: proxy, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_send) AwaitStart(co *rt.Coro) rt.Status {
@@ -343,7 +358,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:3*/ return rt.Ready
 }
 
-//line client_async.go:347
+//line client_async.go:362
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
@@ -377,6 +392,11 @@ type ag_Client_dial struct {
 // dialAsync returns the coroutine of (*Client).dial: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) dialAsync(addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
 	return &ag_Client_dial{cl: cl, addr: addr, dl: dl}
+}
+
+// ag_0spawn_dial starts (*Client).dial as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAsync(...)).
+func (cl *Client) ag_0spawn_dial(addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
+	return rt.SpawnFrame[*anet.Conn, ag_Client_dial](ag_Client_dial{cl: cl, addr: addr, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_dial) AwaitStart(co *rt.Coro) rt.Status {
@@ -454,7 +474,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :307:2*/ return rt.Ready
 }
 
-//line client_async.go:458
+//line client_async.go:478
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -489,6 +509,11 @@ type ag_Client_exchange struct {
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) exchangeAsync(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*http.Response] {
 	return &ag_Client_exchange{cl: cl, c: c, req: req, proxy: proxy, dl: dl}
+}
+
+// ag_0spawn_exchange starts (*Client).exchange as a task, its frame in the task's allocation: the generated form of rt.Spawn(exchangeAsync(...)).
+func (cl *Client) ag_0spawn_exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*http.Response]] {
+	return rt.SpawnFrame[*http.Response, ag_Client_exchange](ag_Client_exchange{cl: cl, c: c, req: req, proxy: proxy, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_exchange) AwaitStart(co *rt.Coro) rt.Status {
@@ -583,7 +608,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :357:3*/ goto ag_L1
 }
 
-//line client_async.go:587
+//line client_async.go:612
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -609,6 +634,11 @@ type ag_hostPool_acquire struct {
 // acquireAsync returns the coroutine of (*hostPool).acquire: nothing runs until it is awaited, spawned, gathered or run.
 func (hp *hostPool) acquireAsync(dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_hostPool_acquire{hp: hp, dl: dl}
+}
+
+// ag_0spawn_acquire starts (*hostPool).acquire as a task, its frame in the task's allocation: the generated form of rt.Spawn(acquireAsync(...)).
+func (hp *hostPool) ag_0spawn_acquire(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_hostPool_acquire](ag_hostPool_acquire{hp: hp, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_hostPool_acquire) AwaitStart(co *rt.Coro) rt.Status {
@@ -687,7 +717,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :556:2*/ return rt.Ready
 }
 
-//line client_async.go:691
+//line client_async.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

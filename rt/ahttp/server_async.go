@@ -77,6 +77,11 @@ func (s *Server) ListenAndServeAsync(addr string) rt.Awaitable[struct{}] {
 	return &ag_Server_ListenAndServe{s: s, addr: addr}
 }
 
+// ag_0spawn_ListenAndServe starts (*Server).ListenAndServe as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAndServeAsync(...)).
+func (s *Server) ag_0spawn_ListenAndServe(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ListenAndServe](ag_Server_ListenAndServe{s: s, addr: addr}, ag_opts...)
+}
+
 func (ag_f *ag_Server_ListenAndServe) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -126,7 +131,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :108:2*/ return rt.Ready
 }
 
-//line server_async.go:130
+//line server_async.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -155,6 +160,11 @@ type ag_Server_Serve struct {
 // ServeAsync returns the coroutine of (*Server).Serve: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) ServeAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
 	return &ag_Server_Serve{s: s, ln: ln}
+}
+
+// ag_0spawn_Serve starts (*Server).Serve as a task, its frame in the task's allocation: the generated form of rt.Spawn(ServeAsync(...)).
+func (s *Server) ag_0spawn_Serve(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_Serve](ag_Server_Serve{s: s, ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_Server_Serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -242,7 +252,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:151:3*/ ag_f.pause = 5 * time.Millisecond
 	/*line server.go:152:3*/ ag_f.s.conns[c] = false
-	/*line server.go:153:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line server.go:153:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(c, rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	/*line :153:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
 	/*line :153:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :153:3*/ return ag_s
@@ -260,7 +270,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :153:3*/ return rt.Ready
 }
 
-//line server_async.go:264
+//line server_async.go:274
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -291,6 +301,11 @@ type ag_Server_serveConn struct {
 // serveConnAsync returns the coroutine of (*Server).serveConn: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) serveConnAsync(c *anet.Conn) rt.Awaitable[struct{}] {
 	return &ag_Server_serveConn{s: s, c: c}
+}
+
+// ag_0spawn_serveConn starts (*Server).serveConn as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveConnAsync(...)).
+func (s *Server) ag_0spawn_serveConn(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, c: c}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveConn) AwaitStart(co *rt.Coro) rt.Status {
@@ -363,7 +378,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:3*/ return rt.Ready
 }
 
-//line server_async.go:367
+//line server_async.go:382
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -404,6 +419,11 @@ type ag_Server_serveOne struct {
 // serveOneAsync returns the coroutine of (*Server).serveOne: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) serveOneAsync(c *anet.Conn, task *rt.Coro, skip int) rt.Awaitable[int] {
 	return &ag_Server_serveOne{s: s, c: c, task: task, skip: skip}
+}
+
+// ag_0spawn_serveOne starts (*Server).serveOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveOneAsync(...)).
+func (s *Server) ag_0spawn_serveOne(c *anet.Conn, task *rt.Coro, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, c: c, task: task, skip: skip}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -702,7 +722,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :310:2*/ return rt.Ready
 }
 
-//line server_async.go:706
+//line server_async.go:726
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -755,6 +775,11 @@ type ag_Server_callHandler struct {
 // callHandlerAsync returns the coroutine of (*Server).callHandler: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) callHandlerAsync(w *ResponseWriter, req *http.Request, task *rt.Coro) rt.Awaitable[struct{}] {
 	return &ag_Server_callHandler{s: s, w: w, req: req, task: task}
+}
+
+// ag_0spawn_callHandler starts (*Server).callHandler as a task, its frame in the task's allocation: the generated form of rt.Spawn(callHandlerAsync(...)).
+func (s *Server) ag_0spawn_callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_callHandler](ag_Server_callHandler{s: s, w: w, req: req, task: task}, ag_opts...)
 }
 
 func (ag_f *ag_Server_callHandler) AwaitStart(co *rt.Coro) rt.Status {
@@ -824,7 +849,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :424:2*/ return rt.Ready
 }
 
-//line server_async.go:828
+//line server_async.go:853
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -854,6 +879,11 @@ type ag_Server_reject struct {
 // rejectAsync returns the coroutine of (*Server).reject: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) rejectAsync(c *anet.Conn, code int, reason string) rt.Awaitable[struct{}] {
 	return &ag_Server_reject{s: s, c: c, code: code, reason: reason}
+}
+
+// ag_0spawn_reject starts (*Server).reject as a task, its frame in the task's allocation: the generated form of rt.Spawn(rejectAsync(...)).
+func (s *Server) ag_0spawn_reject(c *anet.Conn, code int, reason string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_reject](ag_Server_reject{s: s, c: c, code: code, reason: reason}, ag_opts...)
 }
 
 func (ag_f *ag_Server_reject) AwaitStart(co *rt.Coro) rt.Status {
@@ -950,7 +980,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:465:1*/ return rt.Ready
 }
 
-//line server_async.go:954
+//line server_async.go:984
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

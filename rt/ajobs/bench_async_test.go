@@ -86,7 +86,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :18:1*/ goto ag_resume4
 	}
 	/*line bench_test.go:19:2*/ ag_f.w = NewWorker(ag_f.cl, WorkerOptions{Concurrency: 100, Lease: 10 * time.Second}, ag_f.q)
-	/*line bench_test.go:20:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line bench_test.go:20:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :20:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :20:2*/ return ag_s

@@ -139,7 +139,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :35:1*/ goto ag_resume3
 	}
-	/*line inprocess_test.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:36:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
@@ -822,7 +822,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:186:2*/ ag_f.opts = testWorkerOptions()
 	/*line inprocess_test.go:187:2*/ ag_f.opts.Lease = 500 * time.Millisecond
 	/*line inprocess_test.go:188:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :189:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :189:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :189:2*/ return ag_s
@@ -907,7 +907,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:210:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
 	/*line inprocess_test.go:214:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
 	/*line :215:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :215:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :215:2*/ return ag_s
@@ -1161,7 +1161,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:252:21*/ ag_f.i++
 	/*line :252:21*/ goto ag_L1
 	/*line :252:21*/ ag_L3:
-	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
 	/*line :259:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
 	/*line :259:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :259:2*/ return ag_s
@@ -1432,7 +1432,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:4*/ goto ag_L1
 	/*line :315:4*/ ag_L3:
 	/*line inprocess_test.go:318:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
 	/*line :319:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
 	/*line :319:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :319:2*/ return ag_s
@@ -1501,7 +1501,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:344:2*/ require.NoError(ag_f.t, ag_err2)
 	/*line inprocess_test.go:345:2*/ assert.False(ag_f.t, done)
 	/*line inprocess_test.go:346:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
 	/*line :347:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :347:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :347:2*/ return ag_s
@@ -1791,7 +1791,7 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 		/*line inprocess_test.go:393:41*/ ag_f.logs = append(ag_f.logs, fmt.Sprintf(f, a...))
 	}
 	/*line inprocess_test.go:394:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
-	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
 	/*line :395:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
 	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :395:2*/ return ag_s

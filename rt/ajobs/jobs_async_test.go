@@ -454,7 +454,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :134:1*/ goto ag_resume3
 	}
-	/*line jobs_test.go:135:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line jobs_test.go:135:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :135:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :135:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :135:2*/ return ag_s

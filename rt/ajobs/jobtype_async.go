@@ -201,6 +201,11 @@ func (jt *JobType[A, R]) WaitAsync(q *Queue, id string) rt.Awaitable[R] {
 	return &ag_JobType_Wait[A, R]{jt: jt, q: q, id: id}
 }
 
+// ag_0spawn_Wait starts (*JobType).Wait as a task, its frame in the task's allocation: the generated form of rt.Spawn(WaitAsync(...)).
+func (jt *JobType[A, R]) ag_0spawn_Wait(q *Queue, id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[R]] {
+	return rt.SpawnFrame[R, ag_JobType_Wait[A, R]](ag_JobType_Wait[A, R]{jt: jt, q: q, id: id}, ag_opts...)
+}
+
 func (ag_f *ag_JobType_Wait[A, R]) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -243,7 +248,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :221:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:247
+//line jobtype_async.go:252
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
@@ -269,6 +274,11 @@ type ag_JobType_Result[A any, R any] struct {
 // ResultAsync returns the coroutine of (*JobType).Result: nothing runs until it is awaited, spawned, gathered or run.
 func (jt *JobType[A, R]) ResultAsync(q *Queue, id string) rt.Awaitable[rt.Tuple2[R, bool]] {
 	return &ag_JobType_Result[A, R]{jt: jt, q: q, id: id}
+}
+
+// ag_0spawn_Result starts (*JobType).Result as a task, its frame in the task's allocation: the generated form of rt.Spawn(ResultAsync(...)).
+func (jt *JobType[A, R]) ag_0spawn_Result(q *Queue, id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple2[R, bool]]] {
+	return rt.SpawnFrame[rt.Tuple2[R, bool], ag_JobType_Result[A, R]](ag_JobType_Result[A, R]{jt: jt, q: q, id: id}, ag_opts...)
 }
 
 func (ag_f *ag_JobType_Result[A, R]) AwaitStart(co *rt.Coro) rt.Status {
@@ -316,7 +326,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:320
+//line jobtype_async.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {

@@ -71,6 +71,11 @@ func (c *Conn) readSomeAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Conn_readSome{c: c, p: p}
 }
 
+// ag_0spawn_readSome starts (*Conn).readSome as a task, its frame in the task's allocation: the generated form of rt.Spawn(readSomeAsync(...)).
+func (c *Conn) ag_0spawn_readSome(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_readSome](ag_Conn_readSome{c: c, p: p}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_readSome) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -139,7 +144,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :181:4*/ goto ag_L1
 }
 
-//line conn_async.go:143
+//line conn_async.go:148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -164,6 +169,11 @@ type ag_Conn_ReadUntil struct {
 // ReadUntilAsync returns the coroutine of (*Conn).ReadUntil: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) ReadUntilAsync(delim byte) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadUntil{c: c, delim: delim}
+}
+
+// ag_0spawn_ReadUntil starts (*Conn).ReadUntil as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntil(delim byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntil](ag_Conn_ReadUntil{c: c, delim: delim}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_ReadUntil) AwaitStart(co *rt.Coro) rt.Status {
@@ -218,7 +228,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:4*/ goto ag_L1
 }
 
-//line conn_async.go:222
+//line conn_async.go:232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -244,6 +254,11 @@ type ag_Conn_ReadUntilString struct {
 // ReadUntilStringAsync returns the coroutine of (*Conn).ReadUntilString: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) ReadUntilStringAsync(delim string) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadUntilString{c: c, delim: delim}
+}
+
+// ag_0spawn_ReadUntilString starts (*Conn).ReadUntilString as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilStringAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntilString(delim string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntilString](ag_Conn_ReadUntilString{c: c, delim: delim}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_ReadUntilString) AwaitStart(co *rt.Coro) rt.Status {
@@ -299,7 +314,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :276:4*/ goto ag_L1
 }
 
-//line conn_async.go:303
+//line conn_async.go:318
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
@@ -324,6 +339,11 @@ type ag_Conn_ReadUntilFunc struct {
 // ReadUntilFuncAsync returns the coroutine of (*Conn).ReadUntilFunc: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) ReadUntilFuncAsync(end func(buf []byte, scanned int) int) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadUntilFunc{c: c, end: end}
+}
+
+// ag_0spawn_ReadUntilFunc starts (*Conn).ReadUntilFunc as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilFuncAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntilFunc(end func(buf []byte, scanned int) int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntilFunc](ag_Conn_ReadUntilFunc{c: c, end: end}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitStart(co *rt.Coro) rt.Status {
@@ -378,7 +398,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :304:4*/ goto ag_L1
 }
 
-//line conn_async.go:382
+//line conn_async.go:402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
@@ -402,6 +422,11 @@ type ag_Conn_ReadExactly struct {
 // ReadExactlyAsync returns the coroutine of (*Conn).ReadExactly: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) ReadExactlyAsync(n int) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadExactly{c: c, n: n}
+}
+
+// ag_0spawn_ReadExactly starts (*Conn).ReadExactly as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadExactlyAsync(...)).
+func (c *Conn) ag_0spawn_ReadExactly(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadExactly](ag_Conn_ReadExactly{c: c, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_ReadExactly) AwaitStart(co *rt.Coro) rt.Status {
@@ -452,7 +477,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :323:2*/ return rt.Ready
 }
 
-//line conn_async.go:456
+//line conn_async.go:481
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -474,6 +499,11 @@ type ag_Conn_fill struct {
 // fillAsync returns the coroutine of (*Conn).fill: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) fillAsync() rt.Awaitable[struct{}] {
 	return &ag_Conn_fill{c: c}
+}
+
+// ag_0spawn_fill starts (*Conn).fill as a task, its frame in the task's allocation: the generated form of rt.Spawn(fillAsync(...)).
+func (c *Conn) ag_0spawn_fill(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_fill](ag_Conn_fill{c: c}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_fill) AwaitStart(co *rt.Coro) rt.Status {
@@ -552,7 +582,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :363:4*/ goto ag_L1
 }
 
-//line conn_async.go:556
+//line conn_async.go:586
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

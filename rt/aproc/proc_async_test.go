@@ -319,7 +319,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:67:3*/ ag_p1.Stdout.Close()
 	/*line proc_test.go:68:3*/ ag_p1.Stderr.Close()
 	/*line proc_test.go:69:3*/ ag_f.procs = append(ag_f.procs, ag_p1)
-	/*line proc_test.go:70:25*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_p1.WaitAsync())
+	/*line proc_test.go:70:25*/ ag_f.ag_aw0 = ag_p1.ag_0spawn_Wait()
 	/*line :70:25*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :70:25*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:25*/ return ag_s
@@ -444,7 +444,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :94:3*/ return rt.Ready
 	}
 	/*line proc_test.go:96:2*/ *ag_f.pid = p.Cmd.Process.Pid
-	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = rt.SpawnAsync(p.WaitAsync())
+	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = p.ag_0spawn_Wait()
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :97:2*/ return ag_s
@@ -501,6 +501,11 @@ type ag_docPattern struct {
 // docPatternAsync returns the coroutine of docPattern: nothing runs until it is awaited, spawned, gathered or run.
 func docPatternAsync() rt.Awaitable[string] {
 	return &ag_docPattern{}
+}
+
+// ag_0spawn_docPattern starts docPattern as a task, its frame in the task's allocation: the generated form of rt.Spawn(docPatternAsync(...)).
+func ag_0spawn_docPattern(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_docPattern](ag_docPattern{}, ag_opts...)
 }
 
 func (ag_f *ag_docPattern) AwaitStart(co *rt.Coro) rt.Status {
@@ -575,7 +580,7 @@ func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :220:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:579
+//line proc_async_test.go:584
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPattern) AwaitLine() string {
@@ -665,7 +670,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:669
+//line proc_async_test.go:674
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPatternRuns) AwaitLine() string {
@@ -734,7 +739,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 		/*line proc_test.go:271:3*/ ag_f.ag_err = ag_err1
 		/*line :271:3*/ return rt.Ready
 	}
-	/*line proc_test.go:273:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.p.Stdout.ReadAllAsync())
+	/*line proc_test.go:273:2*/ ag_f.ag_aw0 = ag_f.p.Stdout.ag_0spawn_ReadAll()
 	/*line :273:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.Stdout.ReadAllAsync())
 	/*line :273:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :273:2*/ return ag_s
@@ -775,7 +780,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :279:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:779
+//line proc_async_test.go:784
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilWait) AwaitLine() string {
