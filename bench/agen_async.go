@@ -124,6 +124,11 @@ func sumGenAsync(n int) rt.Awaitable[int] {
 	return &ag_sumGen{n: n}
 }
 
+// ag_0spawn_sumGen starts sumGen as a task, its frame in the task's allocation: the generated form of rt.Spawn(sumGenAsync(...)).
+func ag_0spawn_sumGen(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sumGen](ag_sumGen{n: n}, ag_opts...)
+}
+
 func (ag_f *ag_sumGen) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -196,7 +201,7 @@ func (ag_f *ag_sumGen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line agen_async.go:200
+//line agen_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sumGen) AwaitLine() string {
@@ -225,6 +230,11 @@ type ag_sumPull struct {
 // sumPullAsync returns the coroutine of sumPull: nothing runs until it is awaited, spawned, gathered or run.
 func sumPullAsync(n int) rt.Awaitable[int] {
 	return &ag_sumPull{n: n}
+}
+
+// ag_0spawn_sumPull starts sumPull as a task, its frame in the task's allocation: the generated form of rt.Spawn(sumPullAsync(...)).
+func ag_0spawn_sumPull(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sumPull](ag_sumPull{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_sumPull) AwaitStart(co *rt.Coro) rt.Status {
@@ -277,7 +287,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line agen_async.go:281
+//line agen_async.go:291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sumPull) AwaitLine() string {

@@ -83,6 +83,11 @@ func playerAsync(me *mailbox, peer *mailbox, rounds int) rt.Awaitable[int] {
 	return &ag_player{me: me, peer: peer, rounds: rounds}
 }
 
+// ag_0spawn_player starts player as a task, its frame in the task's allocation: the generated form of rt.Spawn(playerAsync(...)).
+func ag_0spawn_player(me *mailbox, peer *mailbox, rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_player](ag_player{me: me, peer: peer, rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_player) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -126,7 +131,7 @@ func (ag_f *ag_player) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line bench_async.go:130
+//line bench_async.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_player) AwaitLine() string {
@@ -154,6 +159,11 @@ type ag_pingPong struct {
 // pingPongAsync returns the coroutine of pingPong: nothing runs until it is awaited, spawned, gathered or run.
 func pingPongAsync(rounds int) rt.Awaitable[int] {
 	return &ag_pingPong{rounds: rounds}
+}
+
+// ag_0spawn_pingPong starts pingPong as a task, its frame in the task's allocation: the generated form of rt.Spawn(pingPongAsync(...)).
+func ag_0spawn_pingPong(rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_pingPong](ag_pingPong{rounds: rounds}, ag_opts...)
 }
 
 func (ag_f *ag_pingPong) AwaitStart(co *rt.Coro) rt.Status {
@@ -187,7 +197,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line bench.go:34:2*/ ag_f.a = &mailbox{rt.NewFuture[int]()}
 	/*line bench.go:35:2*/ ag_f.b = &mailbox{rt.NewFuture[int]()}
-	/*line bench.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.a, ag_f.b, ag_f.rounds))
+	/*line bench.go:36:2*/ ag_f.ag_aw0 = ag_0spawn_player(ag_f.a, ag_f.b, ag_f.rounds)
 	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(playerAsync(a, b, rounds))
 	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
@@ -195,7 +205,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_resume1:
 	/*line bench.go:36:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :36:2*/ ag_f.ag_aw0 = nil
-	/*line bench.go:37:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.b, ag_f.a, ag_f.rounds))
+	/*line bench.go:37:2*/ ag_f.ag_aw0 = ag_0spawn_player(ag_f.b, ag_f.a, ag_f.rounds)
 	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
 	/*line :37:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
@@ -224,7 +234,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:228
+//line bench_async.go:238
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -253,6 +263,11 @@ func identityAsync(x int) rt.Awaitable[int] {
 	return &ag_identity{x: x}
 }
 
+// ag_0spawn_identity starts identity as a task, its frame in the task's allocation: the generated form of rt.Spawn(identityAsync(...)).
+func ag_0spawn_identity(x int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_identity](ag_identity{x: x}, ag_opts...)
+}
+
 func (ag_f *ag_identity) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -270,7 +285,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:274
+//line bench_async.go:289
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -286,6 +301,11 @@ type ag_spawnAwait struct {
 // spawnAwaitAsync returns the coroutine of spawnAwait: nothing runs until it is awaited, spawned, gathered or run.
 func spawnAwaitAsync(n int) rt.Awaitable[int] {
 	return &ag_spawnAwait{n: n}
+}
+
+// ag_0spawn_spawnAwait starts spawnAwait as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnAwaitAsync(...)).
+func ag_0spawn_spawnAwait(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_spawnAwait](ag_spawnAwait{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_spawnAwait) AwaitStart(co *rt.Coro) rt.Status {
@@ -318,7 +338,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:56:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :56:14*/ goto ag_L3
 	}
-	/*line bench.go:57:3*/ ag_f.ag_aw0 = rt.SpawnAsync(identityAsync(ag_f.i))
+	/*line bench.go:57:3*/ ag_f.ag_aw0 = ag_0spawn_identity(ag_f.i)
 	/*line :57:3*/ ag_f.ag_state = 1 // await: rt.Spawn(identityAsync(i))
 	/*line :57:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :57:3*/ return ag_s
@@ -342,7 +362,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:346
+//line bench_async.go:366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -366,6 +386,11 @@ type ag_parked struct {
 // parkedAsync returns the coroutine of parked: nothing runs until it is awaited, spawned, gathered or run.
 func parkedAsync(f *rt.Future[int]) rt.Awaitable[int] {
 	return &ag_parked{f: f}
+}
+
+// ag_0spawn_parked starts parked as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkedAsync(...)).
+func ag_0spawn_parked(f *rt.Future[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parked](ag_parked{f: f}, ag_opts...)
 }
 
 func (ag_f *ag_parked) AwaitStart(co *rt.Coro) rt.Status {
@@ -400,7 +425,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:404
+//line bench_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -433,6 +458,11 @@ type ag_parkMany struct {
 // parkManyAsync returns the coroutine of parkMany: nothing runs until it is awaited, spawned, gathered or run.
 func parkManyAsync(n int, measure func()) rt.Awaitable[int] {
 	return &ag_parkMany{n: n, measure: measure}
+}
+
+// ag_0spawn_parkMany starts parkMany as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkManyAsync(...)).
+func ag_0spawn_parkMany(n int, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parkMany](ag_parkMany{n: n, measure: measure}, ag_opts...)
 }
 
 func (ag_f *ag_parkMany) AwaitStart(co *rt.Coro) rt.Status {
@@ -471,7 +501,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :79:2*/ goto ag_L3
 	}
 	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
-	/*line bench.go:80:3*/ ag_f.ag_aw0 = rt.SpawnAsync(parkedAsync(ag_f.f))
+	/*line bench.go:80:3*/ ag_f.ag_aw0 = ag_0spawn_parked(ag_f.f)
 	/*line :80:3*/ ag_f.ag_state = 1 // await: rt.Spawn(parkedAsync(f))
 	/*line :80:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :80:3*/ return ag_s
@@ -515,7 +545,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:519
+//line bench_async.go:549
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -544,6 +574,11 @@ type ag_deep struct {
 // deepAsync returns the coroutine of deep: nothing runs until it is awaited, spawned, gathered or run.
 func deepAsync(depth int, k int) rt.Awaitable[int] {
 	return &ag_deep{depth: depth, k: k}
+}
+
+// ag_0spawn_deep starts deep as a task, its frame in the task's allocation: the generated form of rt.Spawn(deepAsync(...)).
+func ag_0spawn_deep(depth int, k int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_deep](ag_deep{depth: depth, k: k}, ag_opts...)
 }
 
 func (ag_f *ag_deep) AwaitStart(co *rt.Coro) rt.Status {
@@ -602,7 +637,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:606
+//line bench_async.go:641
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -626,6 +661,11 @@ type ag_yielder struct {
 // yielderAsync returns the coroutine of yielder: nothing runs until it is awaited, spawned, gathered or run.
 func yielderAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yielder{n: n}
+}
+
+// ag_0spawn_yielder starts yielder as a task, its frame in the task's allocation: the generated form of rt.Spawn(yielderAsync(...)).
+func ag_0spawn_yielder(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_yielder](ag_yielder{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_yielder) AwaitStart(co *rt.Coro) rt.Status {
@@ -663,7 +703,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:667
+//line bench_async.go:707
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -685,6 +725,11 @@ type ag_yieldPair struct {
 // yieldPairAsync returns the coroutine of yieldPair: nothing runs until it is awaited, spawned, gathered or run.
 func yieldPairAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_yieldPair{n: n}
+}
+
+// ag_0spawn_yieldPair starts yieldPair as a task, its frame in the task's allocation: the generated form of rt.Spawn(yieldPairAsync(...)).
+func ag_0spawn_yieldPair(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_yieldPair](ag_yieldPair{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_yieldPair) AwaitStart(co *rt.Coro) rt.Status {
@@ -719,7 +764,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:723
+//line bench_async.go:768
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

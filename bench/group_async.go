@@ -81,6 +81,11 @@ func dialEchoAsync(addr string, msg []byte, rounds int) rt.Awaitable[struct{}] {
 	return &ag_dialEcho{addr: addr, msg: msg, rounds: rounds}
 }
 
+// ag_0spawn_dialEcho starts dialEcho as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialEchoAsync(...)).
+func ag_0spawn_dialEcho(addr string, msg []byte, rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_dialEcho](ag_dialEcho{addr: addr, msg: msg, rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_dialEcho) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -130,7 +135,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line group_async.go:134
+//line group_async.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialEcho) AwaitLine() string {
@@ -155,6 +160,11 @@ func closeListenerAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
 	return &ag_closeListener{ln: ln}
 }
 
+// ag_0spawn_closeListener starts closeListener as a task, its frame in the task's allocation: the generated form of rt.Spawn(closeListenerAsync(...)).
+func ag_0spawn_closeListener(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_closeListener](ag_closeListener{ln: ln}, ag_opts...)
+}
+
 func (ag_f *ag_closeListener) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -172,7 +182,7 @@ func (ag_f *ag_closeListener) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:47*/ return rt.Ready
 }
 
-//line group_async.go:176
+//line group_async.go:186
 
 // ag_echoGroup is the frame of echoGroup (328 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoGroup struct {
@@ -203,6 +213,11 @@ type ag_echoGroup struct {
 // echoGroupAsync returns the coroutine of echoGroup: nothing runs until it is awaited, spawned, gathered or run.
 func echoGroupAsync(conns int, rounds int, size int, one bool) rt.Awaitable[[]int] {
 	return &ag_echoGroup{conns: conns, rounds: rounds, size: size, one: one}
+}
+
+// ag_0spawn_echoGroup starts echoGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoGroupAsync(...)).
+func ag_0spawn_echoGroup(conns int, rounds int, size int, one bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_echoGroup](ag_echoGroup{conns: conns, rounds: rounds, size: size, one: one}, ag_opts...)
 }
 
 func (ag_f *ag_echoGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -318,7 +333,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line group_async.go:322
+//line group_async.go:337
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoGroup) AwaitLine() string {
@@ -351,6 +366,11 @@ type ag_countingAccept struct {
 // countingAcceptAsync returns the coroutine of countingAccept: nothing runs until it is awaited, spawned, gathered or run.
 func countingAcceptAsync(ln *anet.Listener) rt.Awaitable[int] {
 	return &ag_countingAccept{ln: ln}
+}
+
+// ag_0spawn_countingAccept starts countingAccept as a task, its frame in the task's allocation: the generated form of rt.Spawn(countingAcceptAsync(...)).
+func ag_0spawn_countingAccept(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_countingAccept](ag_countingAccept{ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_countingAccept) AwaitStart(co *rt.Coro) rt.Status {
@@ -392,7 +412,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :66:4*/ return rt.Ready
 	}
 	/*line group.go:68:3*/ ag_f.n++
-	/*line group.go:69:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoServeAsync(c))
+	/*line group.go:69:3*/ ag_f.ag_aw1 = ag_0spawn_echoServe(c)
 	/*line :69:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoServeAsync(c))
 	/*line :69:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :69:3*/ return ag_s
@@ -402,7 +422,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:3*/ goto ag_L1
 }
 
-//line group_async.go:406
+//line group_async.go:426
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countingAccept) AwaitLine() string {
@@ -428,6 +448,11 @@ func trivialAsync(x int) rt.Awaitable[int] {
 	return &ag_trivial{x: x}
 }
 
+// ag_0spawn_trivial starts trivial as a task, its frame in the task's allocation: the generated form of rt.Spawn(trivialAsync(...)).
+func ag_0spawn_trivial(x int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_trivial](ag_trivial{x: x}, ag_opts...)
+}
+
 func (ag_f *ag_trivial) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -445,7 +470,7 @@ func (ag_f *ag_trivial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:36*/ return rt.Ready
 }
 
-//line group_async.go:449
+//line group_async.go:474
 
 // ag_submitRoundTrips is the frame of submitRoundTrips (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_submitRoundTrips struct {
@@ -465,6 +490,11 @@ type ag_submitRoundTrips struct {
 // submitRoundTripsAsync returns the coroutine of submitRoundTrips: nothing runs until it is awaited, spawned, gathered or run.
 func submitRoundTripsAsync(n int, batch int) rt.Awaitable[struct{}] {
 	return &ag_submitRoundTrips{n: n, batch: batch}
+}
+
+// ag_0spawn_submitRoundTrips starts submitRoundTrips as a task, its frame in the task's allocation: the generated form of rt.Spawn(submitRoundTripsAsync(...)).
+func ag_0spawn_submitRoundTrips(n int, batch int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_submitRoundTrips](ag_submitRoundTrips{n: n, batch: batch}, ag_opts...)
 }
 
 func (ag_f *ag_submitRoundTrips) AwaitStart(co *rt.Coro) rt.Status {
@@ -541,7 +571,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ return rt.Ready
 }
 
-//line group_async.go:545
+//line group_async.go:575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_submitRoundTrips) AwaitLine() string {
@@ -566,6 +596,11 @@ type ag_spawnShare struct {
 // spawnShareAsync returns the coroutine of spawnShare: nothing runs until it is awaited, spawned, gathered or run.
 func spawnShareAsync(n int) rt.Awaitable[int] {
 	return &ag_spawnShare{n: n}
+}
+
+// ag_0spawn_spawnShare starts spawnShare as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnShareAsync(...)).
+func ag_0spawn_spawnShare(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_spawnShare](ag_spawnShare{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_spawnShare) AwaitStart(co *rt.Coro) rt.Status {
@@ -606,7 +641,7 @@ func (ag_f *ag_spawnShare) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line group_async.go:610
+//line group_async.go:645
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShare) AwaitLine() string {
@@ -634,6 +669,11 @@ type ag_spreadGroup struct {
 // spreadGroupAsync returns the coroutine of spreadGroup: nothing runs until it is awaited, spawned, gathered or run.
 func spreadGroupAsync(n int) rt.Awaitable[[]int] {
 	return &ag_spreadGroup{n: n}
+}
+
+// ag_0spawn_spreadGroup starts spreadGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(spreadGroupAsync(...)).
+func ag_0spawn_spreadGroup(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_spreadGroup](ag_spreadGroup{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_spreadGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -707,7 +747,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line group_async.go:711
+//line group_async.go:751
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spreadGroup) AwaitLine() string {

@@ -71,6 +71,11 @@ func echoServeAsync(c *anet.Conn) rt.Awaitable[struct{}] {
 	return &ag_echoServe{c: c}
 }
 
+// ag_0spawn_echoServe starts echoServe as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoServeAsync(...)).
+func ag_0spawn_echoServe(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoServe](ag_echoServe{c: c}, ag_opts...)
+}
+
 func (ag_f *ag_echoServe) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -148,7 +153,7 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:4*/ return rt.Ready
 }
 
-//line net_async.go:152
+//line net_async.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -175,6 +180,11 @@ type ag_echoAccept struct {
 // echoAcceptAsync returns the coroutine of echoAccept: nothing runs until it is awaited, spawned, gathered or run.
 func echoAcceptAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
 	return &ag_echoAccept{ln: ln}
+}
+
+// ag_0spawn_echoAccept starts echoAccept as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoAcceptAsync(...)).
+func ag_0spawn_echoAccept(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoAccept](ag_echoAccept{ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_echoAccept) AwaitStart(co *rt.Coro) rt.Status {
@@ -218,7 +228,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 		/*line net.go:42:4*/ ag_f.ag_err = err
 		/*line :42:4*/ return rt.Ready
 	}
-	/*line net.go:44:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoServeAsync(c))
+	/*line net.go:44:3*/ ag_f.ag_aw1 = ag_0spawn_echoServe(c)
 	/*line :44:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoServeAsync(c))
 	/*line :44:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :44:3*/ return ag_s
@@ -228,7 +238,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ goto ag_L1
 }
 
-//line net_async.go:232
+//line net_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -254,6 +264,11 @@ type ag_readFull struct {
 // readFullAsync returns the coroutine of readFull: nothing runs until it is awaited, spawned, gathered or run.
 func readFullAsync(c *anet.Conn, p []byte) rt.Awaitable[struct{}] {
 	return &ag_readFull{c: c, p: p}
+}
+
+// ag_0spawn_readFull starts readFull as a task, its frame in the task's allocation: the generated form of rt.Spawn(readFullAsync(...)).
+func ag_0spawn_readFull(c *anet.Conn, p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_readFull](ag_readFull{c: c, p: p}, ag_opts...)
 }
 
 func (ag_f *ag_readFull) AwaitStart(co *rt.Coro) rt.Status {
@@ -301,7 +316,7 @@ func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line net_async.go:305
+//line net_async.go:320
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readFull) AwaitLine() string {
@@ -329,6 +344,11 @@ type ag_echoClient struct {
 // echoClientAsync returns the coroutine of echoClient: nothing runs until it is awaited, spawned, gathered or run.
 func echoClientAsync(c *anet.Conn, msg []byte, rounds int) rt.Awaitable[struct{}] {
 	return &ag_echoClient{c: c, msg: msg, rounds: rounds}
+}
+
+// ag_0spawn_echoClient starts echoClient as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoClientAsync(...)).
+func ag_0spawn_echoClient(c *anet.Conn, msg []byte, rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoClient](ag_echoClient{c: c, msg: msg, rounds: rounds}, ag_opts...)
 }
 
 func (ag_f *ag_echoClient) AwaitStart(co *rt.Coro) rt.Status {
@@ -413,7 +433,7 @@ func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:2*/ return rt.Ready
 }
 
-//line net_async.go:417
+//line net_async.go:437
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
@@ -453,6 +473,11 @@ type ag_echoRounds struct {
 // echoRoundsAsync returns the coroutine of echoRounds: nothing runs until it is awaited, spawned, gathered or run.
 func echoRoundsAsync(conns int, rounds int, size int) rt.Awaitable[struct{}] {
 	return &ag_echoRounds{conns: conns, rounds: rounds, size: size}
+}
+
+// ag_0spawn_echoRounds starts echoRounds as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoRoundsAsync(...)).
+func ag_0spawn_echoRounds(conns int, rounds int, size int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoRounds](ag_echoRounds{conns: conns, rounds: rounds, size: size}, ag_opts...)
 }
 
 func (ag_f *ag_echoRounds) AwaitStart(co *rt.Coro) rt.Status {
@@ -503,7 +528,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 		/*line net.go:86:3*/ ag_f.ag_err = ag_f.err
 		/*line :86:3*/ return rt.Ready
 	}
-	/*line net.go:88:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoAcceptAsync(ag_f.ln))
+	/*line net.go:88:2*/ ag_f.ag_aw1 = ag_0spawn_echoAccept(ag_f.ln)
 	/*line :88:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
 	/*line :88:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :88:2*/ return ag_s
@@ -532,7 +557,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 		/*line net.go:94:4*/ ag_f.ag_err = ag_err1
 		/*line :94:4*/ return rt.Ready
 	}
-	/*line net.go:96:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoClientAsync(c, ag_f.msg, ag_f.rounds))
+	/*line net.go:96:3*/ ag_f.ag_aw1 = ag_0spawn_echoClient(c, ag_f.msg, ag_f.rounds)
 	/*line :96:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoClientAsync(c, msg, rounds))
 	/*line :96:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :96:3*/ return ag_s
@@ -563,7 +588,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:567
+//line net_async.go:592
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -607,6 +632,11 @@ type ag_holdIdle struct {
 // holdIdleAsync returns the coroutine of holdIdle: nothing runs until it is awaited, spawned, gathered or run.
 func holdIdleAsync(conns int, measure func()) rt.Awaitable[struct{}] {
 	return &ag_holdIdle{conns: conns, measure: measure}
+}
+
+// ag_0spawn_holdIdle starts holdIdle as a task, its frame in the task's allocation: the generated form of rt.Spawn(holdIdleAsync(...)).
+func ag_0spawn_holdIdle(conns int, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_holdIdle](ag_holdIdle{conns: conns, measure: measure}, ag_opts...)
 }
 
 func (ag_f *ag_holdIdle) AwaitStart(co *rt.Coro) rt.Status {
@@ -703,7 +733,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 		/*line net.go:124:4*/ ag_f.ag_err = ag_err2
 		/*line :124:4*/ goto ag_exit
 	}
-	/*line net.go:126:3*/ ag_f.ag_aw2 = rt.SpawnAsync(echoServeAsync(s))
+	/*line net.go:126:3*/ ag_f.ag_aw2 = ag_0spawn_echoServe(s)
 	/*line :126:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoServeAsync(s))
 	/*line :126:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :126:3*/ return ag_s
@@ -744,7 +774,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:748
+//line net_async.go:778
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

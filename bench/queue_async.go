@@ -55,6 +55,11 @@ func queuePlayerAsync(in *rt.Queue[int], out *rt.Queue[int], rounds int) rt.Awai
 	return &ag_queuePlayer{in: in, out: out, rounds: rounds}
 }
 
+// ag_0spawn_queuePlayer starts queuePlayer as a task, its frame in the task's allocation: the generated form of rt.Spawn(queuePlayerAsync(...)).
+func ag_0spawn_queuePlayer(in *rt.Queue[int], out *rt.Queue[int], rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_queuePlayer](ag_queuePlayer{in: in, out: out, rounds: rounds}, ag_opts...)
+}
+
 func (ag_f *ag_queuePlayer) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -103,7 +108,7 @@ func (ag_f *ag_queuePlayer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :15:2*/ return rt.Ready
 }
 
-//line queue_async.go:107
+//line queue_async.go:112
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePlayer) AwaitLine() string {
@@ -133,6 +138,11 @@ type ag_queuePingPong struct {
 // queuePingPongAsync returns the coroutine of queuePingPong: nothing runs until it is awaited, spawned, gathered or run.
 func queuePingPongAsync(rounds int) rt.Awaitable[int] {
 	return &ag_queuePingPong{rounds: rounds}
+}
+
+// ag_0spawn_queuePingPong starts queuePingPong as a task, its frame in the task's allocation: the generated form of rt.Spawn(queuePingPongAsync(...)).
+func ag_0spawn_queuePingPong(rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_queuePingPong](ag_queuePingPong{rounds: rounds}, ag_opts...)
 }
 
 func (ag_f *ag_queuePingPong) AwaitStart(co *rt.Coro) rt.Status {
@@ -166,7 +176,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line queue.go:23:2*/ ag_f.a = rt.NewQueue[int](1)
 	/*line queue.go:24:2*/ ag_f.b = rt.NewQueue[int](1)
-	/*line queue.go:25:2*/ ag_f.ag_aw0 = rt.SpawnAsync(queuePlayerAsync(ag_f.a, ag_f.b, ag_f.rounds))
+	/*line queue.go:25:2*/ ag_f.ag_aw0 = ag_0spawn_queuePlayer(ag_f.a, ag_f.b, ag_f.rounds)
 	/*line :25:2*/ ag_f.ag_state = 1 // await: rt.Spawn(queuePlayerAsync(a, b, rounds))
 	/*line :25:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :25:2*/ return ag_s
@@ -174,7 +184,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ ag_resume1:
 	/*line queue.go:25:2*/ ag_f.pa, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :25:2*/ ag_f.ag_aw0 = nil
-	/*line queue.go:26:2*/ ag_f.ag_aw0 = rt.SpawnAsync(queuePlayerAsync(ag_f.b, ag_f.a, ag_f.rounds))
+	/*line queue.go:26:2*/ ag_f.ag_aw0 = ag_0spawn_queuePlayer(ag_f.b, ag_f.a, ag_f.rounds)
 	/*line :26:2*/ ag_f.ag_state = 2 // await: rt.Spawn(queuePlayerAsync(b, a, rounds))
 	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:2*/ return ag_s
@@ -203,7 +213,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line queue_async.go:207
+//line queue_async.go:217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
@@ -233,6 +243,11 @@ type ag_lockUser struct {
 // lockUserAsync returns the coroutine of lockUser: nothing runs until it is awaited, spawned, gathered or run.
 func lockUserAsync(mu *rt.Lock, n int, held *int) rt.Awaitable[struct{}] {
 	return &ag_lockUser{mu: mu, n: n, held: held}
+}
+
+// ag_0spawn_lockUser starts lockUser as a task, its frame in the task's allocation: the generated form of rt.Spawn(lockUserAsync(...)).
+func ag_0spawn_lockUser(mu *rt.Lock, n int, held *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_lockUser](ag_lockUser{mu: mu, n: n, held: held}, ag_opts...)
 }
 
 func (ag_f *ag_lockUser) AwaitStart(co *rt.Coro) rt.Status {
@@ -282,7 +297,7 @@ func (ag_f *ag_lockUser) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
-//line queue_async.go:286
+//line queue_async.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
@@ -308,6 +323,11 @@ type ag_lockHandOff struct {
 // lockHandOffAsync returns the coroutine of lockHandOff: nothing runs until it is awaited, spawned, gathered or run.
 func lockHandOffAsync(n int) rt.Awaitable[int] {
 	return &ag_lockHandOff{n: n}
+}
+
+// ag_0spawn_lockHandOff starts lockHandOff as a task, its frame in the task's allocation: the generated form of rt.Spawn(lockHandOffAsync(...)).
+func ag_0spawn_lockHandOff(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_lockHandOff](ag_lockHandOff{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_lockHandOff) AwaitStart(co *rt.Coro) rt.Status {
@@ -345,7 +365,7 @@ func (ag_f *ag_lockHandOff) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line queue_async.go:349
+//line queue_async.go:369
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {

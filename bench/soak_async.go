@@ -49,6 +49,11 @@ func shortTaskAsync(i int) rt.Awaitable[int] {
 	return &ag_shortTask{i: i}
 }
 
+// ag_0spawn_shortTask starts shortTask as a task, its frame in the task's allocation: the generated form of rt.Spawn(shortTaskAsync(...)).
+func ag_0spawn_shortTask(i int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_shortTask](ag_shortTask{i: i}, ag_opts...)
+}
+
 func (ag_f *ag_shortTask) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -124,7 +129,7 @@ func (ag_f *ag_shortTask) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line soak_async.go:128
+//line soak_async.go:133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shortTask) AwaitLine() string {
@@ -151,6 +156,11 @@ type ag_sleepy struct {
 // sleepyAsync returns the coroutine of sleepy: nothing runs until it is awaited, spawned, gathered or run.
 func sleepyAsync(i int) rt.Awaitable[int] {
 	return &ag_sleepy{i: i}
+}
+
+// ag_0spawn_sleepy starts sleepy as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepyAsync(...)).
+func ag_0spawn_sleepy(i int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sleepy](ag_sleepy{i: i}, ag_opts...)
 }
 
 func (ag_f *ag_sleepy) AwaitStart(co *rt.Coro) rt.Status {
@@ -181,7 +191,7 @@ func (ag_f *ag_sleepy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:2*/ return rt.Ready
 }
 
-//line soak_async.go:185
+//line soak_async.go:195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepy) AwaitLine() string {
@@ -214,6 +224,11 @@ type ag_soak struct {
 // soakAsync returns the coroutine of soak: nothing runs until it is awaited, spawned, gathered or run.
 func soakAsync(total int, batch int, check func(done int)) rt.Awaitable[struct{}] {
 	return &ag_soak{total: total, batch: batch, check: check}
+}
+
+// ag_0spawn_soak starts soak as a task, its frame in the task's allocation: the generated form of rt.Spawn(soakAsync(...)).
+func ag_0spawn_soak(total int, batch int, check func(done int), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_soak](ag_soak{total: total, batch: batch, check: check}, ag_opts...)
 }
 
 func (ag_f *ag_soak) AwaitStart(co *rt.Coro) rt.Status {
@@ -255,7 +270,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :42:3*/ goto ag_L6
 	}
 	/*line soak.go:42:7*/ ag_f.j = ag_f.ag_t4
-	/*line soak.go:43:4*/ ag_f.ag_aw0 = rt.SpawnAsync(shortTaskAsync(ag_f.done + ag_f.j))
+	/*line soak.go:43:4*/ ag_f.ag_aw0 = ag_0spawn_shortTask(ag_f.done + ag_f.j)
 	/*line :43:4*/ ag_f.ag_state = 1 // await: rt.Spawn(shortTaskAsync(done + j))
 	/*line :43:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :43:4*/ return ag_s
@@ -303,7 +318,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line soak_async.go:307
+//line soak_async.go:322
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {

@@ -58,6 +58,11 @@ func sleeperAsync(d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_sleeper{d: d}
 }
 
+// ag_0spawn_sleeper starts sleeper as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleeperAsync(...)).
+func ag_0spawn_sleeper(d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleeper](ag_sleeper{d: d}, ag_opts...)
+}
+
 func (ag_f *ag_sleeper) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -85,7 +90,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:14:1*/ return rt.Ready
 }
 
-//line timers_async.go:89
+//line timers_async.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -111,6 +116,11 @@ type ag_manyTimers struct {
 // manyTimersAsync returns the coroutine of manyTimers: nothing runs until it is awaited, spawned, gathered or run.
 func manyTimersAsync(n int, max time.Duration) rt.Awaitable[struct{}] {
 	return &ag_manyTimers{n: n, max: max}
+}
+
+// ag_0spawn_manyTimers starts manyTimers as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyTimersAsync(...)).
+func ag_0spawn_manyTimers(n int, max time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_manyTimers](ag_manyTimers{n: n, max: max}, ag_opts...)
 }
 
 func (ag_f *ag_manyTimers) AwaitStart(co *rt.Coro) rt.Status {
@@ -142,7 +152,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:22:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :22:14*/ goto ag_L3
 	}
-	/*line timers.go:23:3*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.max*time.Duration(ag_f.i%1000)/1000), rt.InGroup(ag_f.g))
+	/*line timers.go:23:3*/ ag_f.ag_aw0 = ag_0spawn_sleeper(ag_f.max*time.Duration(ag_f.i%1000)/1000, rt.InGroup(ag_f.g))
 	/*line :23:3*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(max * time.Duration(i % 1000) / 100...
 	/*line :23:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :23:3*/ return ag_s
@@ -164,7 +174,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:168
+//line timers_async.go:178
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -187,6 +197,11 @@ func childAsync() rt.Awaitable[struct{}] {
 	return &ag_child{}
 }
 
+// ag_0spawn_child starts child as a task, its frame in the task's allocation: the generated form of rt.Spawn(childAsync(...)).
+func ag_0spawn_child(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_child](ag_child{}, ag_opts...)
+}
+
 func (ag_f *ag_child) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -203,7 +218,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:207
+//line timers_async.go:222
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -219,6 +234,11 @@ type ag_bigGroup struct {
 // bigGroupAsync returns the coroutine of bigGroup: nothing runs until it is awaited, spawned, gathered or run.
 func bigGroupAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_bigGroup{n: n}
+}
+
+// ag_0spawn_bigGroup starts bigGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(bigGroupAsync(...)).
+func ag_0spawn_bigGroup(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_bigGroup](ag_bigGroup{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_bigGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -250,7 +270,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:38:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :38:14*/ goto ag_L3
 	}
-	/*line timers.go:39:3*/ ag_f.ag_aw0 = rt.SpawnAsync(childAsync(), rt.InGroup(ag_f.g))
+	/*line timers.go:39:3*/ ag_f.ag_aw0 = ag_0spawn_child(rt.InGroup(ag_f.g))
 	/*line :39:3*/ ag_f.ag_state = 1 // await: rt.Spawn(childAsync(), rt.InGroup(g))
 	/*line :39:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:3*/ return ag_s
@@ -272,7 +292,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:276
+//line timers_async.go:296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
@@ -301,6 +321,11 @@ func SleepManyAsync(n int, d time.Duration, measure func()) rt.Awaitable[struct{
 	return &ag_SleepMany{n: n, d: d, measure: measure}
 }
 
+// ag_0spawn_SleepMany starts SleepMany as a task, its frame in the task's allocation: the generated form of rt.Spawn(SleepManyAsync(...)).
+func ag_0spawn_SleepMany(n int, d time.Duration, measure func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_SleepMany](ag_SleepMany{n: n, d: d, measure: measure}, ag_opts...)
+}
+
 func (ag_f *ag_SleepMany) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -326,7 +351,7 @@ func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:51:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :51:14*/ goto ag_L3
 	}
-	/*line timers.go:52:3*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.d))
+	/*line timers.go:52:3*/ ag_f.ag_aw0 = ag_0spawn_sleeper(ag_f.d)
 	/*line :52:3*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(d))
 	/*line :52:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :52:3*/ return ag_s
@@ -347,7 +372,7 @@ func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:56:1*/ return rt.Ready
 }
 
-//line timers_async.go:351
+//line timers_async.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_SleepMany) AwaitLine() string {

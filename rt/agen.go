@@ -233,22 +233,22 @@ func (cl *genClose[K, V]) AwaitStart(c *Coro) Status {
 			// yield does not. It unwinds with a copy of the consumer's
 			// unwinding nested in it, which tells afterwards what the
 			// generator did with it.
-			u := c.unwind
+			u := c.unw()
 			g.saved = u
-			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, prev: u, prevTop: len(c.stack) - 1, closing: true}
-			c.unwind = g.closer
+			g.closer = &unwinding{canceled: u.canceled, value: u.value, stack: u.stack, prev: u, prevTop: int32(c.depth() - 1), closing: true}
+			c.setUnwind(g.closer)
 			g.state = genClosing
 			c.Push(g.frame)
-			c.unwindTop = int32(len(c.stack) - 1)
+			c.setUnwindTop(c.depth() - 1)
 			return Pushed
 		}
 		return g.resume(c, false, genClosing)
 	}
 	if g.saved != nil {
-		switch c.unwind {
+		switch c.unw() {
 		case g.closer:
 			// The panic went through the generator: it goes on.
-			c.unwind = g.saved
+			c.setUnwind(g.saved)
 		case g.saved:
 			// The generator recovered the consumer's panic and returned:
 			// Go's runtime error for an iterator that does so.
@@ -285,11 +285,10 @@ func (y *genYield[K, V]) AwaitResult() (bool, error) { return y.sent, nil }
 // generator frame that yields, so that the loop that consumes it resumes.
 // It returns to the stack when the loop asks for the next value.
 func (c *Coro) detach(f Frame) {
-	n := len(c.stack) - 1
-	if c.stack[n] != f {
+	n := c.depth() - 1
+	if c.frameAt(n) != f {
 		panic("rt: an async generator yielded while it was not running on top of its task")
 	}
-	c.stack[n] = nil
-	c.stack = c.stack[:n]
+	c.pop()
 	c.unwound(n - 1)
 }

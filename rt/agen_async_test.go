@@ -145,6 +145,11 @@ func breaksStubbornAsync() rt.Awaitable[struct{}] {
 	return &ag_breaksStubborn{}
 }
 
+// ag_0spawn_breaksStubborn starts breaksStubborn as a task, its frame in the task's allocation: the generated form of rt.Spawn(breaksStubbornAsync(...)).
+func ag_0spawn_breaksStubborn(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_breaksStubborn](ag_breaksStubborn{}, ag_opts...)
+}
+
 func (ag_f *ag_breaksStubborn) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -199,7 +204,7 @@ func (ag_f *ag_breaksStubborn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:203
+//line agen_async_test.go:208
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksStubborn) AwaitLine() string {
@@ -303,7 +308,7 @@ func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:16*/ return rt.Ready
 }
 
-//line agen_async_test.go:307
+//line agen_async_test.go:312
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guardedGen) AwaitLine() string {
@@ -332,6 +337,11 @@ type ag_panicsInBody struct {
 // panicsInBodyAsync returns the coroutine of panicsInBody: nothing runs until it is awaited, spawned, gathered or run.
 func panicsInBodyAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_panicsInBody{log: log}
+}
+
+// ag_0spawn_panicsInBody starts panicsInBody as a task, its frame in the task's allocation: the generated form of rt.Spawn(panicsInBodyAsync(...)).
+func ag_0spawn_panicsInBody(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_panicsInBody](ag_panicsInBody{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_panicsInBody) AwaitStart(co *rt.Coro) rt.Status {
@@ -416,7 +426,7 @@ func (ag_f *ag_panicsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :75:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:420
+//line agen_async_test.go:430
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsInBody) AwaitLine() string {
@@ -444,6 +454,11 @@ type ag_sleepsInBody struct {
 // sleepsInBodyAsync returns the coroutine of sleepsInBody: nothing runs until it is awaited, spawned, gathered or run.
 func sleepsInBodyAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_sleepsInBody{log: log}
+}
+
+// ag_0spawn_sleepsInBody starts sleepsInBody as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepsInBodyAsync(...)).
+func ag_0spawn_sleepsInBody(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleepsInBody](ag_sleepsInBody{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_sleepsInBody) AwaitStart(co *rt.Coro) rt.Status {
@@ -512,7 +527,7 @@ func (ag_f *ag_sleepsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :105:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:516
+//line agen_async_test.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsInBody) AwaitLine() string {
@@ -542,6 +557,11 @@ func cancelsConsumerAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_cancelsConsumer{log: log}
 }
 
+// ag_0spawn_cancelsConsumer starts cancelsConsumer as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelsConsumerAsync(...)).
+func ag_0spawn_cancelsConsumer(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelsConsumer](ag_cancelsConsumer{log: log}, ag_opts...)
+}
+
 func (ag_f *ag_cancelsConsumer) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -568,7 +588,7 @@ func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :109:1*/ goto ag_resume3
 	}
-	/*line agen_test.go:110:2*/ ag_f.ag_aw0 = rt.SpawnAsync(sleepsInBodyAsync(ag_f.log))
+	/*line agen_test.go:110:2*/ ag_f.ag_aw0 = ag_0spawn_sleepsInBody(ag_f.log)
 	/*line :110:2*/ ag_f.ag_state = 1 // await: rt.Spawn(sleepsInBodyAsync(log))
 	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :110:2*/ return ag_s
@@ -597,7 +617,7 @@ func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :115:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:601
+//line agen_async_test.go:621
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelsConsumer) AwaitLine() string {
@@ -625,6 +645,11 @@ type ag_breaksGuarded struct {
 // breaksGuardedAsync returns the coroutine of breaksGuarded: nothing runs until it is awaited, spawned, gathered or run.
 func breaksGuardedAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_breaksGuarded{log: log}
+}
+
+// ag_0spawn_breaksGuarded starts breaksGuarded as a task, its frame in the task's allocation: the generated form of rt.Spawn(breaksGuardedAsync(...)).
+func ag_0spawn_breaksGuarded(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_breaksGuarded](ag_breaksGuarded{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_breaksGuarded) AwaitStart(co *rt.Coro) rt.Status {
@@ -692,7 +717,7 @@ func (ag_f *ag_breaksGuarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:696
+//line agen_async_test.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksGuarded) AwaitLine() string {
@@ -717,6 +742,11 @@ type ag_rangesForeign struct {
 // rangesForeignAsync returns the coroutine of rangesForeign: nothing runs until it is awaited, spawned, gathered or run.
 func rangesForeignAsync() rt.Awaitable[struct{}] {
 	return &ag_rangesForeign{}
+}
+
+// ag_0spawn_rangesForeign starts rangesForeign as a task, its frame in the task's allocation: the generated form of rt.Spawn(rangesForeignAsync(...)).
+func ag_0spawn_rangesForeign(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_rangesForeign](ag_rangesForeign{}, ag_opts...)
 }
 
 func (ag_f *ag_rangesForeign) AwaitStart(co *rt.Coro) rt.Status {
@@ -781,7 +811,7 @@ func (ag_f *ag_rangesForeign) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:785
+//line agen_async_test.go:815
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rangesForeign) AwaitLine() string {

@@ -48,6 +48,11 @@ func releaseAsync(name string) rt.Awaitable[struct{}] {
 	return &ag_release{name: name}
 }
 
+// ag_0spawn_release starts release as a task, its frame in the task's allocation: the generated form of rt.Spawn(releaseAsync(...)).
+func ag_0spawn_release(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_release](ag_release{name: name}, ag_opts...)
+}
+
 func (ag_f *ag_release) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -90,7 +95,7 @@ func (ag_f *ag_release) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen_example_test.go:16:1*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:94
+//line agen_example_async_test.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_release) AwaitLine() string {
@@ -188,7 +193,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:16*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:192
+//line agen_example_async_test.go:197
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -217,6 +222,11 @@ type ag_monitor struct {
 // monitorAsync returns the coroutine of monitor: nothing runs until it is awaited, spawned, gathered or run.
 func monitorAsync() rt.Awaitable[struct{}] {
 	return &ag_monitor{}
+}
+
+// ag_0spawn_monitor starts monitor as a task, its frame in the task's allocation: the generated form of rt.Spawn(monitorAsync(...)).
+func ag_0spawn_monitor(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_monitor](ag_monitor{}, ag_opts...)
 }
 
 func (ag_f *ag_monitor) AwaitStart(co *rt.Coro) rt.Status {
@@ -309,7 +319,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:313
+//line agen_example_async_test.go:323
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

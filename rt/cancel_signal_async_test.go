@@ -43,6 +43,11 @@ func signalChildCleanupAsync(mode string) rt.Awaitable[struct{}] {
 	return &ag_signalChildCleanup{mode: mode}
 }
 
+// ag_0spawn_signalChildCleanup starts signalChildCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(signalChildCleanupAsync(...)).
+func ag_0spawn_signalChildCleanup(mode string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_signalChildCleanup](ag_signalChildCleanup{mode: mode}, ag_opts...)
+}
+
 func (ag_f *ag_signalChildCleanup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -100,7 +105,7 @@ func (ag_f *ag_signalChildCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line cancel_signal_test.go:31:1*/ return rt.Ready
 }
 
-//line cancel_signal_async_test.go:104
+//line cancel_signal_async_test.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_signalChildCleanup) AwaitLine() string {
@@ -128,6 +133,11 @@ type ag_signalChildMain struct {
 // signalChildMainAsync returns the coroutine of signalChildMain: nothing runs until it is awaited, spawned, gathered or run.
 func signalChildMainAsync(mode string) rt.Awaitable[int] {
 	return &ag_signalChildMain{mode: mode}
+}
+
+// ag_0spawn_signalChildMain starts signalChildMain as a task, its frame in the task's allocation: the generated form of rt.Spawn(signalChildMainAsync(...)).
+func ag_0spawn_signalChildMain(mode string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_signalChildMain](ag_signalChildMain{mode: mode}, ag_opts...)
 }
 
 func (ag_f *ag_signalChildMain) AwaitStart(co *rt.Coro) rt.Status {
@@ -175,7 +185,7 @@ func (ag_f *ag_signalChildMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line cancel_signal_async_test.go:179
+//line cancel_signal_async_test.go:189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_signalChildMain) AwaitLine() string {

@@ -65,6 +65,11 @@ func ctxWorkerAsync(got *context.Context) rt.Awaitable[struct{}] {
 	return &ag_ctxWorker{got: got}
 }
 
+// ag_0spawn_ctxWorker starts ctxWorker as a task, its frame in the task's allocation: the generated form of rt.Spawn(ctxWorkerAsync(...)).
+func ag_0spawn_ctxWorker(got *context.Context, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ctxWorker](ag_ctxWorker{got: got}, ag_opts...)
+}
+
 func (ag_f *ag_ctxWorker) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -104,7 +109,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line context_async_test.go:108
+//line context_async_test.go:113
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxWorker) AwaitLine() string {
@@ -133,6 +138,11 @@ type ag_ctxMain struct {
 // ctxMainAsync returns the coroutine of ctxMain: nothing runs until it is awaited, spawned, gathered or run.
 func ctxMainAsync(t *testing.T) rt.Awaitable[struct{}] {
 	return &ag_ctxMain{t: t}
+}
+
+// ag_0spawn_ctxMain starts ctxMain as a task, its frame in the task's allocation: the generated form of rt.Spawn(ctxMainAsync(...)).
+func ag_0spawn_ctxMain(t *testing.T, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ctxMain](ag_ctxMain{t: t}, ag_opts...)
 }
 
 func (ag_f *ag_ctxMain) AwaitStart(co *rt.Coro) rt.Status {
@@ -186,7 +196,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:22*/ ag_f.ag_aw0 = nil
 	/*line context_test.go:31:2*/ assert.Same(ag_f.t, ag_f.ctx, ag_t1, "one context per task")
 	/*line context_test.go:32:6*/ ag_f.wctx = nil
-	/*line context_test.go:33:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ctxWorkerAsync(&ag_f.wctx))
+	/*line context_test.go:33:2*/ ag_f.ag_aw1 = ag_0spawn_ctxWorker(&ag_f.wctx)
 	/*line :33:2*/ ag_f.ag_state = 3 // await: rt.Spawn(ctxWorkerAsync(&wctx))
 	/*line :33:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :33:2*/ return ag_s
@@ -219,7 +229,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line context_async_test.go:223
+//line context_async_test.go:233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxMain) AwaitLine() string {
@@ -253,6 +263,11 @@ type ag_threadCtxMain struct {
 // threadCtxMainAsync returns the coroutine of threadCtxMain: nothing runs until it is awaited, spawned, gathered or run.
 func threadCtxMainAsync(stopped chan error) rt.Awaitable[int] {
 	return &ag_threadCtxMain{stopped: stopped}
+}
+
+// ag_0spawn_threadCtxMain starts threadCtxMain as a task, its frame in the task's allocation: the generated form of rt.Spawn(threadCtxMainAsync(...)).
+func ag_0spawn_threadCtxMain(stopped chan error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_threadCtxMain](ag_threadCtxMain{stopped: stopped}, ag_opts...)
 }
 
 func (ag_f *ag_threadCtxMain) AwaitStart(co *rt.Coro) rt.Status {
@@ -309,7 +324,7 @@ func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line context_async_test.go:313
+//line context_async_test.go:328
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain) AwaitLine() string {
@@ -366,7 +381,7 @@ func (ag_f *ag_threadCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:3*/ return rt.Ready
 }
 
-//line context_async_test.go:370
+//line context_async_test.go:385
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain_func1) AwaitLine() string {
@@ -391,6 +406,11 @@ type ag_waitCtxMain struct {
 // waitCtxMainAsync returns the coroutine of waitCtxMain: nothing runs until it is awaited, spawned, gathered or run.
 func waitCtxMainAsync(ctx context.Context) rt.Awaitable[struct{}] {
 	return &ag_waitCtxMain{ctx: ctx}
+}
+
+// ag_0spawn_waitCtxMain starts waitCtxMain as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitCtxMainAsync(...)).
+func ag_0spawn_waitCtxMain(ctx context.Context, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitCtxMain](ag_waitCtxMain{ctx: ctx}, ag_opts...)
 }
 
 func (ag_f *ag_waitCtxMain) AwaitStart(co *rt.Coro) rt.Status {
@@ -462,7 +482,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line context_async_test.go:466
+//line context_async_test.go:486
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain) AwaitLine() string {
@@ -519,7 +539,7 @@ func (ag_f *ag_waitCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:3*/ return rt.Ready
 }
 
-//line context_async_test.go:523
+//line context_async_test.go:543
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain_func1) AwaitLine() string {
@@ -542,6 +562,11 @@ type ag_sleepsLong struct {
 // sleepsLongAsync returns the coroutine of sleepsLong: nothing runs until it is awaited, spawned, gathered or run.
 func sleepsLongAsync(cleaned *bool) rt.Awaitable[struct{}] {
 	return &ag_sleepsLong{cleaned: cleaned}
+}
+
+// ag_0spawn_sleepsLong starts sleepsLong as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepsLongAsync(...)).
+func ag_0spawn_sleepsLong(cleaned *bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleepsLong](ag_sleepsLong{cleaned: cleaned}, ag_opts...)
 }
 
 func (ag_f *ag_sleepsLong) AwaitStart(co *rt.Coro) rt.Status {
@@ -591,7 +616,7 @@ func (ag_f *ag_sleepsLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line context_async_test.go:595
+//line context_async_test.go:620
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsLong) AwaitLine() string {

@@ -66,6 +66,11 @@ func ctxUnwindsAsync(got *context.Context, inDefer *error, lateDefer *error) rt.
 	return &ag_ctxUnwinds{got: got, inDefer: inDefer, lateDefer: lateDefer}
 }
 
+// ag_0spawn_ctxUnwinds starts ctxUnwinds as a task, its frame in the task's allocation: the generated form of rt.Spawn(ctxUnwindsAsync(...)).
+func ag_0spawn_ctxUnwinds(got *context.Context, inDefer *error, lateDefer *error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ctxUnwinds](ag_ctxUnwinds{got: got, inDefer: inDefer, lateDefer: lateDefer}, ag_opts...)
+}
+
 func (ag_f *ag_ctxUnwinds) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -130,7 +135,7 @@ func (ag_f *ag_ctxUnwinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:134
+//line context_cancel_async_test.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxUnwinds) AwaitLine() string {
@@ -187,7 +192,7 @@ func (ag_f *ag_ctxUnwinds_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:3*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:191
+//line context_cancel_async_test.go:196
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxUnwinds_func1) AwaitLine() string {
@@ -215,6 +220,11 @@ type ag_cancelAtCancel struct {
 // cancelAtCancelAsync returns the coroutine of cancelAtCancel: nothing runs until it is awaited, spawned, gathered or run.
 func cancelAtCancelAsync() rt.Awaitable[string] {
 	return &ag_cancelAtCancel{}
+}
+
+// ag_0spawn_cancelAtCancel starts cancelAtCancel as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelAtCancelAsync(...)).
+func ag_0spawn_cancelAtCancel(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_cancelAtCancel](ag_cancelAtCancel{}, ag_opts...)
 }
 
 func (ag_f *ag_cancelAtCancel) AwaitStart(co *rt.Coro) rt.Status {
@@ -246,7 +256,7 @@ func (ag_f *ag_cancelAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_cancel_test.go:36:6*/ ag_f.wctx = nil
 	/*line context_cancel_test.go:37:6*/ ag_f.inDefer = nil
 	/*line context_cancel_test.go:37:15*/ ag_f.lateDefer = nil
-	/*line context_cancel_test.go:38:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ctxUnwindsAsync(&ag_f.wctx, &ag_f.inDefer, &ag_f.lateDefer))
+	/*line context_cancel_test.go:38:2*/ ag_f.ag_aw0 = ag_0spawn_ctxUnwinds(&ag_f.wctx, &ag_f.inDefer, &ag_f.lateDefer)
 	/*line :38:2*/ ag_f.ag_state = 1 // await: rt.Spawn(ctxUnwindsAsync(&wctx, &inDefer, &lateDefer))
 	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
@@ -275,7 +285,7 @@ func (ag_f *ag_cancelAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:279
+//line context_cancel_async_test.go:289
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAtCancel) AwaitLine() string {
@@ -304,6 +314,11 @@ type ag_survivesTimeout struct {
 // survivesTimeoutAsync returns the coroutine of survivesTimeout: nothing runs until it is awaited, spawned, gathered or run.
 func survivesTimeoutAsync() rt.Awaitable[string] {
 	return &ag_survivesTimeout{}
+}
+
+// ag_0spawn_survivesTimeout starts survivesTimeout as a task, its frame in the task's allocation: the generated form of rt.Spawn(survivesTimeoutAsync(...)).
+func ag_0spawn_survivesTimeout(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_survivesTimeout](ag_survivesTimeout{}, ag_opts...)
 }
 
 func (ag_f *ag_survivesTimeout) AwaitStart(co *rt.Coro) rt.Status {
@@ -369,7 +384,7 @@ func (ag_f *ag_survivesTimeout) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :73:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:373
+//line context_cancel_async_test.go:388
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_survivesTimeout) AwaitLine() string {
@@ -433,7 +448,7 @@ func (ag_f *ag_survivesTimeout_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:3*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:437
+//line context_cancel_async_test.go:452
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_survivesTimeout_func1) AwaitLine() string {
@@ -459,6 +474,11 @@ type ag_threadSees struct {
 // threadSeesAsync returns the coroutine of threadSees: nothing runs until it is awaited, spawned, gathered or run.
 func threadSeesAsync() rt.Awaitable[string] {
 	return &ag_threadSees{}
+}
+
+// ag_0spawn_threadSees starts threadSees as a task, its frame in the task's allocation: the generated form of rt.Spawn(threadSeesAsync(...)).
+func ag_0spawn_threadSees(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_threadSees](ag_threadSees{}, ag_opts...)
 }
 
 func (ag_f *ag_threadSees) AwaitStart(co *rt.Coro) rt.Status {
@@ -507,7 +527,7 @@ func (ag_f *ag_threadSees) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:511
+//line context_cancel_async_test.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadSees) AwaitLine() string {
@@ -536,6 +556,11 @@ type ag_threadStopsAtCancel struct {
 // threadStopsAtCancelAsync returns the coroutine of threadStopsAtCancel: nothing runs until it is awaited, spawned, gathered or run.
 func threadStopsAtCancelAsync(stopped chan error) rt.Awaitable[string] {
 	return &ag_threadStopsAtCancel{stopped: stopped}
+}
+
+// ag_0spawn_threadStopsAtCancel starts threadStopsAtCancel as a task, its frame in the task's allocation: the generated form of rt.Spawn(threadStopsAtCancelAsync(...)).
+func ag_0spawn_threadStopsAtCancel(stopped chan error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_threadStopsAtCancel](ag_threadStopsAtCancel{stopped: stopped}, ag_opts...)
 }
 
 func (ag_f *ag_threadStopsAtCancel) AwaitStart(co *rt.Coro) rt.Status {
@@ -593,7 +618,7 @@ func (ag_f *ag_threadStopsAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:597
+//line context_cancel_async_test.go:622
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadStopsAtCancel) AwaitLine() string {
@@ -663,7 +688,7 @@ func (ag_f *ag_threadStopsAtCancel_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :117:3*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:667
+//line context_cancel_async_test.go:692
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadStopsAtCancel_func1) AwaitLine() string {

@@ -44,6 +44,11 @@ func waitsOnNothingAsync() rt.Awaitable[int] {
 	return &ag_waitsOnNothing{}
 }
 
+// ag_0spawn_waitsOnNothing starts waitsOnNothing as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitsOnNothingAsync(...)).
+func ag_0spawn_waitsOnNothing(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_waitsOnNothing](ag_waitsOnNothing{}, ag_opts...)
+}
+
 func (ag_f *ag_waitsOnNothing) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -79,7 +84,7 @@ func (ag_f *ag_waitsOnNothing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:83
+//line deadlock_dump_async_test.go:88
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitsOnNothing) AwaitLine() string {
@@ -102,6 +107,11 @@ type ag_parkedOnLoop1 struct {
 // parkedOnLoop1Async returns the coroutine of parkedOnLoop1: nothing runs until it is awaited, spawned, gathered or run.
 func parkedOnLoop1Async(started *rt.Mailbox[int]) rt.Awaitable[struct{}] {
 	return &ag_parkedOnLoop1{started: started}
+}
+
+// ag_0spawn_parkedOnLoop1 starts parkedOnLoop1 as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkedOnLoop1Async(...)).
+func ag_0spawn_parkedOnLoop1(started *rt.Mailbox[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_parkedOnLoop1](ag_parkedOnLoop1{started: started}, ag_opts...)
 }
 
 func (ag_f *ag_parkedOnLoop1) AwaitStart(co *rt.Coro) rt.Status {
@@ -149,7 +159,7 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:153
+//line deadlock_dump_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkedOnLoop1) AwaitLine() string {
@@ -175,6 +185,11 @@ type ag_groupDeadlock struct {
 // groupDeadlockAsync returns the coroutine of groupDeadlock: nothing runs until it is awaited, spawned, gathered or run.
 func groupDeadlockAsync() rt.Awaitable[int] {
 	return &ag_groupDeadlock{}
+}
+
+// ag_0spawn_groupDeadlock starts groupDeadlock as a task, its frame in the task's allocation: the generated form of rt.Spawn(groupDeadlockAsync(...)).
+func ag_0spawn_groupDeadlock(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_groupDeadlock](ag_groupDeadlock{}, ag_opts...)
 }
 
 func (ag_f *ag_groupDeadlock) AwaitStart(co *rt.Coro) rt.Status {
@@ -244,7 +259,7 @@ func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:248
+//line deadlock_dump_async_test.go:263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_groupDeadlock) AwaitLine() string {

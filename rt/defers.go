@@ -81,12 +81,12 @@ func (d *Defers) Run(c *Coro) Status {
 			continue
 		}
 		aw := e.async()
-		depth := len(c.stack)
+		depth := c.depth()
 		if s := aw.AwaitStart(c); s != Ready {
 			d.pending = aw
-			if u != nil && e.direct && s == Pushed && len(c.stack) == depth+1 {
+			if u != nil && e.direct && s == Pushed && c.depth() == depth+1 {
 				// The deferred function's frame runs under the panic.
-				u.deferFrame, d.under = c.stack[depth], u
+				u.deferFrame, d.under = c.frameAt(depth), u
 			}
 			return s
 		}
@@ -102,9 +102,9 @@ func (d *Defers) Run(c *Coro) Status {
 // deferred, or not by a panicking frame, the panic was recovered already,
 // or the frames unwind from a cancellation, which recover cannot stop.
 func (c *Coro) Recover(f Frame) any {
-	u := c.unwind
-	top := len(c.stack) - 1
-	if u == nil || u.deferFrame == nil || u.deferFrame != f || c.stack[top] != f || int(c.unwindTop) != top-1 {
+	u := c.unw()
+	top := c.depth() - 1
+	if u == nil || u.deferFrame == nil || u.deferFrame != f || c.frameAt(top) != f || c.unwindTop() != top-1 {
 		return nil
 	}
 	u.deferFrame = nil

@@ -17,8 +17,8 @@ type Locator interface {
 // "file:line" per frame that knows its place (generated frames do).
 func (c *Coro) Where() []string {
 	var out []string
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		if l, ok := c.stack[i].(Locator); ok {
+	for i := c.depth() - 1; i >= 0; i-- {
+		if l, ok := c.frameAt(i).(Locator); ok {
 			if line := l.AwaitLine(); line != "" {
 				out = append(out, line)
 			}
@@ -34,8 +34,9 @@ func (c *Coro) Where() []string {
 // "fetch.go:42 via conn.go:315"; "" when no frame knows its place.
 func (c *Coro) userWhere() string {
 	lib := ""
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		l, ok := c.stack[i].(Locator)
+	for i := c.depth() - 1; i >= 0; i-- {
+		f := c.frameAt(i)
+		l, ok := f.(Locator)
 		if !ok {
 			continue
 		}
@@ -43,7 +44,7 @@ func (c *Coro) userWhere() string {
 		if line == "" {
 			continue
 		}
-		if !libraryFrame(c.stack[i]) {
+		if !libraryFrame(f) {
 			if lib != "" {
 				return line + " via " + lib
 			}

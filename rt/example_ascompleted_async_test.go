@@ -46,6 +46,11 @@ func answerAsync(key string, took time.Duration) rt.Awaitable[string] {
 	return &ag_answer{key: key, took: took}
 }
 
+// ag_0spawn_answer starts answer as a task, its frame in the task's allocation: the generated form of rt.Spawn(answerAsync(...)).
+func ag_0spawn_answer(key string, took time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_answer](ag_answer{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_answer) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -91,7 +96,7 @@ func (ag_f *ag_answer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line example_ascompleted_async_test.go:95
+//line example_ascompleted_async_test.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answer) AwaitLine() string {
@@ -115,6 +120,11 @@ type ag_inOrderOfFinishing struct {
 // inOrderOfFinishingAsync returns the coroutine of inOrderOfFinishing: nothing runs until it is awaited, spawned, gathered or run.
 func inOrderOfFinishingAsync() rt.Awaitable[struct{}] {
 	return &ag_inOrderOfFinishing{}
+}
+
+// ag_0spawn_inOrderOfFinishing starts inOrderOfFinishing as a task, its frame in the task's allocation: the generated form of rt.Spawn(inOrderOfFinishingAsync(...)).
+func ag_0spawn_inOrderOfFinishing(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_inOrderOfFinishing](ag_inOrderOfFinishing{}, ag_opts...)
 }
 
 func (ag_f *ag_inOrderOfFinishing) AwaitStart(co *rt.Coro) rt.Status {
@@ -162,7 +172,7 @@ func (ag_f *ag_inOrderOfFinishing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ return rt.Ready
 }
 
-//line example_ascompleted_async_test.go:166
+//line example_ascompleted_async_test.go:176
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inOrderOfFinishing) AwaitLine() string {

@@ -40,6 +40,11 @@ func runnerAsync(b *rt.Barrier, name string, d time.Duration) rt.Awaitable[struc
 	return &ag_runner{b: b, name: name, d: d}
 }
 
+// ag_0spawn_runner starts runner as a task, its frame in the task's allocation: the generated form of rt.Spawn(runnerAsync(...)).
+func ag_0spawn_runner(b *rt.Barrier, name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_runner](ag_runner{b: b, name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_runner) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -93,7 +98,7 @@ func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_barrier_test.go:17:1*/ return rt.Ready
 }
 
-//line example_barrier_async_test.go:97
+//line example_barrier_async_test.go:102
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {

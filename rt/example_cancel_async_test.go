@@ -46,6 +46,11 @@ func idleAsync(name string) rt.Awaitable[struct{}] {
 	return &ag_idle{name: name}
 }
 
+// ag_0spawn_idle starts idle as a task, its frame in the task's allocation: the generated form of rt.Spawn(idleAsync(...)).
+func ag_0spawn_idle(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_idle](ag_idle{name: name}, ag_opts...)
+}
+
 func (ag_f *ag_idle) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -106,7 +111,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line example_cancel_async_test.go:110
+//line example_cancel_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -132,6 +137,11 @@ type ag_cancelOne struct {
 // cancelOneAsync returns the coroutine of cancelOne: nothing runs until it is awaited, spawned, gathered or run.
 func cancelOneAsync() rt.Awaitable[struct{}] {
 	return &ag_cancelOne{}
+}
+
+// ag_0spawn_cancelOne starts cancelOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelOneAsync(...)).
+func ag_0spawn_cancelOne(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelOne](ag_cancelOne{}, ag_opts...)
 }
 
 func (ag_f *ag_cancelOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -160,7 +170,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :28:1*/ goto ag_resume3
 	}
-	/*line example_cancel_test.go:29:2*/ ag_f.ag_aw0 = rt.SpawnAsync(idleAsync("sleeper"), rt.Name("sleeper"))
+	/*line example_cancel_test.go:29:2*/ ag_f.ag_aw0 = ag_0spawn_idle("sleeper", rt.Name("sleeper"))
 	/*line :29:2*/ ag_f.ag_state = 1 // await: rt.Spawn(idleAsync("sleeper"), rt.Name("sleeper"))
 	/*line :29:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :29:2*/ return ag_s
@@ -188,7 +198,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_cancel_test.go:34:1*/ return rt.Ready
 }
 
-//line example_cancel_async_test.go:192
+//line example_cancel_async_test.go:202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {

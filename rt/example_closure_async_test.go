@@ -40,6 +40,11 @@ func pollThreeAsync() rt.Awaitable[struct{}] {
 	return &ag_pollThree{}
 }
 
+// ag_0spawn_pollThree starts pollThree as a task, its frame in the task's allocation: the generated form of rt.Spawn(pollThreeAsync(...)).
+func ag_0spawn_pollThree(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_pollThree](ag_pollThree{}, ag_opts...)
+}
+
 func (ag_f *ag_pollThree) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -107,7 +112,7 @@ func (ag_f *ag_pollThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line example_closure_async_test.go:111
+//line example_closure_async_test.go:116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pollThree) AwaitLine() string {
@@ -174,7 +179,7 @@ func (ag_f *ag_pollThree_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:4*/ return rt.Ready
 }
 
-//line example_closure_async_test.go:178
+//line example_closure_async_test.go:183
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pollThree_func1) AwaitLine() string {

@@ -43,6 +43,11 @@ func takeItemAsync(cv *rt.Condition, items *[]string, name string) rt.Awaitable[
 	return &ag_takeItem{cv: cv, items: items, name: name}
 }
 
+// ag_0spawn_takeItem starts takeItem as a task, its frame in the task's allocation: the generated form of rt.Spawn(takeItemAsync(...)).
+func ag_0spawn_takeItem(cv *rt.Condition, items *[]string, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_takeItem](ag_takeItem{cv: cv, items: items, name: name}, ag_opts...)
+}
+
 func (ag_f *ag_takeItem) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -85,7 +90,7 @@ func (ag_f *ag_takeItem) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_condition_test.go:19:1*/ return rt.Ready
 }
 
-//line example_condition_async_test.go:89
+//line example_condition_async_test.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
@@ -109,6 +114,11 @@ type ag_addItems struct {
 // addItemsAsync returns the coroutine of addItems: nothing runs until it is awaited, spawned, gathered or run.
 func addItemsAsync(cv *rt.Condition, items *[]string) rt.Awaitable[struct{}] {
 	return &ag_addItems{cv: cv, items: items}
+}
+
+// ag_0spawn_addItems starts addItems as a task, its frame in the task's allocation: the generated form of rt.Spawn(addItemsAsync(...)).
+func ag_0spawn_addItems(cv *rt.Condition, items *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_addItems](ag_addItems{cv: cv, items: items}, ag_opts...)
 }
 
 func (ag_f *ag_addItems) AwaitStart(co *rt.Coro) rt.Status {
@@ -151,7 +161,7 @@ func (ag_f *ag_addItems) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_condition_test.go:30:1*/ return rt.Ready
 }
 
-//line example_condition_async_test.go:155
+//line example_condition_async_test.go:165
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {

@@ -43,6 +43,11 @@ func waitForAsync(ev *rt.Event, name string) rt.Awaitable[struct{}] {
 	return &ag_waitFor{ev: ev, name: name}
 }
 
+// ag_0spawn_waitFor starts waitFor as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForAsync(...)).
+func ag_0spawn_waitFor(ev *rt.Event, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitFor](ag_waitFor{ev: ev, name: name}, ag_opts...)
+}
+
 func (ag_f *ag_waitFor) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -85,7 +90,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:16:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:89
+//line example_event_async_test.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -109,6 +114,11 @@ type ag_setAfter struct {
 // setAfterAsync returns the coroutine of setAfter: nothing runs until it is awaited, spawned, gathered or run.
 func setAfterAsync(ev *rt.Event, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_setAfter{ev: ev, d: d}
+}
+
+// ag_0spawn_setAfter starts setAfter as a task, its frame in the task's allocation: the generated form of rt.Spawn(setAfterAsync(...)).
+func ag_0spawn_setAfter(ev *rt.Event, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_setAfter](ag_setAfter{ev: ev, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_setAfter) AwaitStart(co *rt.Coro) rt.Status {
@@ -139,7 +149,7 @@ func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:24:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:143
+//line example_event_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {

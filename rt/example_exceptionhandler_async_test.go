@@ -43,6 +43,11 @@ func failAfterAsync(name string, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_failAfter{name: name, d: d}
 }
 
+// ag_0spawn_failAfter starts failAfter as a task, its frame in the task's allocation: the generated form of rt.Spawn(failAfterAsync(...)).
+func ag_0spawn_failAfter(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_failAfter](ag_failAfter{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_failAfter) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -71,7 +76,7 @@ func (ag_f *ag_failAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :15:2*/ return rt.Ready
 }
 
-//line example_exceptionhandler_async_test.go:75
+//line example_exceptionhandler_async_test.go:80
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failAfter) AwaitLine() string {
@@ -94,6 +99,11 @@ func forgottenAsync() rt.Awaitable[struct{}] {
 	return &ag_forgotten{}
 }
 
+// ag_0spawn_forgotten starts forgotten as a task, its frame in the task's allocation: the generated form of rt.Spawn(forgottenAsync(...)).
+func ag_0spawn_forgotten(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_forgotten](ag_forgotten{}, ag_opts...)
+}
+
 func (ag_f *ag_forgotten) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -114,7 +124,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :21:1*/ goto ag_resume2
 	}
-	/*line example_exceptionhandler_test.go:22:2*/ ag_f.ag_aw0 = rt.SpawnAsync(failAfterAsync("lost", time.Second), rt.Name("lost"))
+	/*line example_exceptionhandler_test.go:22:2*/ ag_f.ag_aw0 = ag_0spawn_failAfter("lost", time.Second, rt.Name("lost"))
 	/*line :22:2*/ ag_f.ag_state = 1 // await: rt.Spawn(failAfterAsync("lost", time.Second), rt.Name("lo...
 	/*line :22:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :22:2*/ return ag_s
@@ -131,7 +141,7 @@ func (ag_f *ag_forgotten) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_exceptionhandler_test.go:24:1*/ return rt.Ready
 }
 
-//line example_exceptionhandler_async_test.go:135
+//line example_exceptionhandler_async_test.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_forgotten) AwaitLine() string {

@@ -40,6 +40,11 @@ func answerLaterAsync(f *rt.Future[int]) rt.Awaitable[struct{}] {
 	return &ag_answerLater{f: f}
 }
 
+// ag_0spawn_answerLater starts answerLater as a task, its frame in the task's allocation: the generated form of rt.Spawn(answerLaterAsync(...)).
+func ag_0spawn_answerLater(f *rt.Future[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_answerLater](ag_answerLater{f: f}, ag_opts...)
+}
+
 func (ag_f *ag_answerLater) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -68,7 +73,7 @@ func (ag_f *ag_answerLater) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_future_test.go:16:1*/ return rt.Ready
 }
 
-//line example_future_async_test.go:72
+//line example_future_async_test.go:77
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLater) AwaitLine() string {
@@ -92,6 +97,11 @@ type ag_awaitFuture struct {
 // awaitFutureAsync returns the coroutine of awaitFuture: nothing runs until it is awaited, spawned, gathered or run.
 func awaitFutureAsync() rt.Awaitable[int] {
 	return &ag_awaitFuture{}
+}
+
+// ag_0spawn_awaitFuture starts awaitFuture as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitFutureAsync(...)).
+func ag_0spawn_awaitFuture(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_awaitFuture](ag_awaitFuture{}, ag_opts...)
 }
 
 func (ag_f *ag_awaitFuture) AwaitStart(co *rt.Coro) rt.Status {
@@ -119,7 +129,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :21:1*/ goto ag_resume2
 	}
 	/*line example_future_test.go:22:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line example_future_test.go:23:2*/ ag_f.ag_aw0 = rt.SpawnAsync(answerLaterAsync(ag_f.f))
+	/*line example_future_test.go:23:2*/ ag_f.ag_aw0 = ag_0spawn_answerLater(ag_f.f)
 	/*line :23:2*/ ag_f.ag_state = 1 // await: rt.Spawn(answerLaterAsync(f))
 	/*line :23:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :23:2*/ return ag_s
@@ -138,7 +148,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_future_async_test.go:142
+//line example_future_async_test.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {

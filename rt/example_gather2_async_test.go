@@ -55,6 +55,11 @@ func titleAsync(id int) rt.Awaitable[string] {
 	return &ag_title{id: id}
 }
 
+// ag_0spawn_title starts title as a task, its frame in the task's allocation: the generated form of rt.Spawn(titleAsync(...)).
+func ag_0spawn_title(id int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_title](ag_title{id: id}, ag_opts...)
+}
+
 func (ag_f *ag_title) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -83,7 +88,7 @@ func (ag_f *ag_title) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :15:2*/ return rt.Ready
 }
 
-//line example_gather2_async_test.go:87
+//line example_gather2_async_test.go:92
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_title) AwaitLine() string {
@@ -106,6 +111,11 @@ type ag_likes struct {
 // likesAsync returns the coroutine of likes: nothing runs until it is awaited, spawned, gathered or run.
 func likesAsync(id int) rt.Awaitable[int] {
 	return &ag_likes{id: id}
+}
+
+// ag_0spawn_likes starts likes as a task, its frame in the task's allocation: the generated form of rt.Spawn(likesAsync(...)).
+func ag_0spawn_likes(id int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_likes](ag_likes{id: id}, ag_opts...)
 }
 
 func (ag_f *ag_likes) AwaitStart(co *rt.Coro) rt.Status {
@@ -136,7 +146,7 @@ func (ag_f *ag_likes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:2*/ return rt.Ready
 }
 
-//line example_gather2_async_test.go:140
+//line example_gather2_async_test.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_likes) AwaitLine() string {
@@ -158,6 +168,11 @@ type ag_mark struct {
 // markAsync returns the coroutine of mark: nothing runs until it is awaited, spawned, gathered or run.
 func markAsync(id int) rt.Awaitable[struct{}] {
 	return &ag_mark{id: id}
+}
+
+// ag_0spawn_mark starts mark as a task, its frame in the task's allocation: the generated form of rt.Spawn(markAsync(...)).
+func ag_0spawn_mark(id int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_mark](ag_mark{id: id}, ag_opts...)
 }
 
 func (ag_f *ag_mark) AwaitStart(co *rt.Coro) rt.Status {
@@ -189,7 +204,7 @@ func (ag_f *ag_mark) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:2*/ return rt.Ready
 }
 
-//line example_gather2_async_test.go:193
+//line example_gather2_async_test.go:208
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mark) AwaitLine() string {
@@ -214,6 +229,11 @@ type ag_showPost struct {
 // showPostAsync returns the coroutine of showPost: nothing runs until it is awaited, spawned, gathered or run.
 func showPostAsync(id int) rt.Awaitable[struct{}] {
 	return &ag_showPost{id: id}
+}
+
+// ag_0spawn_showPost starts showPost as a task, its frame in the task's allocation: the generated form of rt.Spawn(showPostAsync(...)).
+func ag_0spawn_showPost(id int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_showPost](ag_showPost{id: id}, ag_opts...)
 }
 
 func (ag_f *ag_showPost) AwaitStart(co *rt.Coro) rt.Status {
@@ -267,7 +287,7 @@ func (ag_f *ag_showPost) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line example_gather2_async_test.go:271
+//line example_gather2_async_test.go:291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_showPost) AwaitLine() string {

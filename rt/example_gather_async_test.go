@@ -45,6 +45,11 @@ func getAsync(name string, d time.Duration) rt.Awaitable[string] {
 	return &ag_get{name: name, d: d}
 }
 
+// ag_0spawn_get starts get as a task, its frame in the task's allocation: the generated form of rt.Spawn(getAsync(...)).
+func ag_0spawn_get(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_get](ag_get{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_get) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -88,7 +93,7 @@ func (ag_f *ag_get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :16:2*/ return rt.Ready
 }
 
-//line example_gather_async_test.go:92
+//line example_gather_async_test.go:97
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_get) AwaitLine() string {
@@ -112,6 +117,11 @@ type ag_getThree struct {
 // getThreeAsync returns the coroutine of getThree: nothing runs until it is awaited, spawned, gathered or run.
 func getThreeAsync() rt.Awaitable[[]string] {
 	return &ag_getThree{}
+}
+
+// ag_0spawn_getThree starts getThree as a task, its frame in the task's allocation: the generated form of rt.Spawn(getThreeAsync(...)).
+func ag_0spawn_getThree(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_getThree](ag_getThree{}, ag_opts...)
 }
 
 func (ag_f *ag_getThree) AwaitStart(co *rt.Coro) rt.Status {
@@ -147,7 +157,7 @@ func (ag_f *ag_getThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_gather_async_test.go:151
+//line example_gather_async_test.go:161
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getThree) AwaitLine() string {

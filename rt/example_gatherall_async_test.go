@@ -46,6 +46,11 @@ func queryAsync(key string, took time.Duration) rt.Awaitable[string] {
 	return &ag_query{key: key, took: took}
 }
 
+// ag_0spawn_query starts query as a task, its frame in the task's allocation: the generated form of rt.Spawn(queryAsync(...)).
+func ag_0spawn_query(key string, took time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_query](ag_query{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_query) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -91,7 +96,7 @@ func (ag_f *ag_query) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line example_gatherall_async_test.go:95
+//line example_gatherall_async_test.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_query) AwaitLine() string {
@@ -113,6 +118,11 @@ type ag_someFail struct {
 // someFailAsync returns the coroutine of someFail: nothing runs until it is awaited, spawned, gathered or run.
 func someFailAsync() rt.Awaitable[struct{}] {
 	return &ag_someFail{}
+}
+
+// ag_0spawn_someFail starts someFail as a task, its frame in the task's allocation: the generated form of rt.Spawn(someFailAsync(...)).
+func ag_0spawn_someFail(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_someFail](ag_someFail{}, ag_opts...)
 }
 
 func (ag_f *ag_someFail) AwaitStart(co *rt.Coro) rt.Status {
@@ -149,7 +159,7 @@ func (ag_f *ag_someFail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_gatherall_test.go:31:1*/ return rt.Ready
 }
 
-//line example_gatherall_async_test.go:153
+//line example_gatherall_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_someFail) AwaitLine() string {

@@ -37,6 +37,11 @@ func criticalAsync(mu *rt.Lock, name string) rt.Awaitable[struct{}] {
 	return &ag_critical{mu: mu, name: name}
 }
 
+// ag_0spawn_critical starts critical as a task, its frame in the task's allocation: the generated form of rt.Spawn(criticalAsync(...)).
+func ag_0spawn_critical(mu *rt.Lock, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_critical](ag_critical{mu: mu, name: name}, ag_opts...)
+}
+
 func (ag_f *ag_critical) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -90,7 +95,7 @@ func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_lock_test.go:18:1*/ return rt.Ready
 }
 
-//line example_lock_async_test.go:94
+//line example_lock_async_test.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {

@@ -38,6 +38,11 @@ func byPriorityAsync() rt.Awaitable[struct{}] {
 	return &ag_byPriority{}
 }
 
+// ag_0spawn_byPriority starts byPriority as a task, its frame in the task's allocation: the generated form of rt.Spawn(byPriorityAsync(...)).
+func ag_0spawn_byPriority(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_byPriority](ag_byPriority{}, ag_opts...)
+}
+
 func (ag_f *ag_byPriority) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -115,7 +120,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ return rt.Ready
 }
 
-//line example_priorityqueue_async_test.go:119
+//line example_priorityqueue_async_test.go:124
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

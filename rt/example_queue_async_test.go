@@ -49,6 +49,11 @@ func produceAsync(q *rt.Queue[int], n int) rt.Awaitable[struct{}] {
 	return &ag_produce{q: q, n: n}
 }
 
+// ag_0spawn_produce starts produce as a task, its frame in the task's allocation: the generated form of rt.Spawn(produceAsync(...)).
+func ag_0spawn_produce(q *rt.Queue[int], n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_produce](ag_produce{q: q, n: n}, ag_opts...)
+}
+
 func (ag_f *ag_produce) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -86,7 +91,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_queue_test.go:19:1*/ return rt.Ready
 }
 
-//line example_queue_async_test.go:90
+//line example_queue_async_test.go:95
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -111,6 +116,11 @@ type ag_consume struct {
 // consumeAsync returns the coroutine of consume: nothing runs until it is awaited, spawned, gathered or run.
 func consumeAsync(q *rt.Queue[int]) rt.Awaitable[struct{}] {
 	return &ag_consume{q: q}
+}
+
+// ag_0spawn_consume starts consume as a task, its frame in the task's allocation: the generated form of rt.Spawn(consumeAsync(...)).
+func ag_0spawn_consume(q *rt.Queue[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_consume](ag_consume{q: q}, ag_opts...)
 }
 
 func (ag_f *ag_consume) AwaitStart(co *rt.Coro) rt.Status {
@@ -173,7 +183,7 @@ func (ag_f *ag_consume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:3*/ goto ag_L1
 }
 
-//line example_queue_async_test.go:177
+//line example_queue_async_test.go:187
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consume) AwaitLine() string {
@@ -198,6 +208,11 @@ type ag_producerConsumer struct {
 // producerConsumerAsync returns the coroutine of producerConsumer: nothing runs until it is awaited, spawned, gathered or run.
 func producerConsumerAsync() rt.Awaitable[struct{}] {
 	return &ag_producerConsumer{}
+}
+
+// ag_0spawn_producerConsumer starts producerConsumer as a task, its frame in the task's allocation: the generated form of rt.Spawn(producerConsumerAsync(...)).
+func ag_0spawn_producerConsumer(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_producerConsumer](ag_producerConsumer{}, ag_opts...)
 }
 
 func (ag_f *ag_producerConsumer) AwaitStart(co *rt.Coro) rt.Status {
@@ -234,7 +249,7 @@ func (ag_f *ag_producerConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line example_queue_async_test.go:238
+//line example_queue_async_test.go:253
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producerConsumer) AwaitLine() string {

@@ -39,6 +39,11 @@ func napAsync(name string, d time.Duration) rt.Awaitable[string] {
 	return &ag_nap{name: name, d: d}
 }
 
+// ag_0spawn_nap starts nap as a task, its frame in the task's allocation: the generated form of rt.Spawn(napAsync(...)).
+func ag_0spawn_nap(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_nap](ag_nap{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_nap) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -82,7 +87,7 @@ func (ag_f *ag_nap) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line example_run_async_test.go:86
+//line example_run_async_test.go:91
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_nap) AwaitLine() string {

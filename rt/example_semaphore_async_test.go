@@ -37,6 +37,11 @@ func downloadAsync(s *rt.Semaphore, name string) rt.Awaitable[struct{}] {
 	return &ag_download{s: s, name: name}
 }
 
+// ag_0spawn_download starts download as a task, its frame in the task's allocation: the generated form of rt.Spawn(downloadAsync(...)).
+func ag_0spawn_download(s *rt.Semaphore, name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_download](ag_download{s: s, name: name}, ag_opts...)
+}
+
 func (ag_f *ag_download) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -90,7 +95,7 @@ func (ag_f *ag_download) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_semaphore_test.go:18:1*/ return rt.Ready
 }
 
-//line example_semaphore_async_test.go:94
+//line example_semaphore_async_test.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_download) AwaitLine() string {

@@ -42,6 +42,11 @@ func saveAsync(what string) rt.Awaitable[string] {
 	return &ag_save{what: what}
 }
 
+// ag_0spawn_save starts save as a task, its frame in the task's allocation: the generated form of rt.Spawn(saveAsync(...)).
+func ag_0spawn_save(what string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_save](ag_save{what: what}, ag_opts...)
+}
+
 func (ag_f *ag_save) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -71,7 +76,7 @@ func (ag_f *ag_save) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :16:2*/ return rt.Ready
 }
 
-//line example_shield_async_test.go:75
+//line example_shield_async_test.go:80
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_save) AwaitLine() string {
@@ -92,6 +97,11 @@ type ag_impatient struct {
 // impatientAsync returns the coroutine of impatient: nothing runs until it is awaited, spawned, gathered or run.
 func impatientAsync() rt.Awaitable[struct{}] {
 	return &ag_impatient{}
+}
+
+// ag_0spawn_impatient starts impatient as a task, its frame in the task's allocation: the generated form of rt.Spawn(impatientAsync(...)).
+func ag_0spawn_impatient(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_impatient](ag_impatient{}, ag_opts...)
 }
 
 func (ag_f *ag_impatient) AwaitStart(co *rt.Coro) rt.Status {
@@ -136,7 +146,7 @@ func (ag_f *ag_impatient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_shield_test.go:26:1*/ return rt.Ready
 }
 
-//line example_shield_async_test.go:140
+//line example_shield_async_test.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_impatient) AwaitLine() string {

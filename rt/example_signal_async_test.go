@@ -39,6 +39,11 @@ func serveUntilStoppedAsync() rt.Awaitable[struct{}] {
 	return &ag_serveUntilStopped{}
 }
 
+// ag_0spawn_serveUntilStopped starts serveUntilStopped as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveUntilStoppedAsync(...)).
+func ag_0spawn_serveUntilStopped(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveUntilStopped](ag_serveUntilStopped{}, ag_opts...)
+}
+
 func (ag_f *ag_serveUntilStopped) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -84,7 +89,7 @@ func (ag_f *ag_serveUntilStopped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:3*/ return rt.Ready
 }
 
-//line example_signal_async_test.go:88
+//line example_signal_async_test.go:93
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveUntilStopped) AwaitLine() string {

@@ -43,6 +43,11 @@ func dozeAsync(name string, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_doze{name: name, d: d}
 }
 
+// ag_0spawn_doze starts doze as a task, its frame in the task's allocation: the generated form of rt.Spawn(dozeAsync(...)).
+func ag_0spawn_doze(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_doze](ag_doze{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_doze) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -85,7 +90,7 @@ func (ag_f *ag_doze) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_sleep_test.go:16:1*/ return rt.Ready
 }
 
-//line example_sleep_async_test.go:89
+//line example_sleep_async_test.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_doze) AwaitLine() string {
@@ -108,6 +113,11 @@ type ag_twoNaps struct {
 // twoNapsAsync returns the coroutine of twoNaps: nothing runs until it is awaited, spawned, gathered or run.
 func twoNapsAsync() rt.Awaitable[struct{}] {
 	return &ag_twoNaps{}
+}
+
+// ag_0spawn_twoNaps starts twoNaps as a task, its frame in the task's allocation: the generated form of rt.Spawn(twoNapsAsync(...)).
+func ag_0spawn_twoNaps(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_twoNaps](ag_twoNaps{}, ag_opts...)
 }
 
 func (ag_f *ag_twoNaps) AwaitStart(co *rt.Coro) rt.Status {
@@ -142,7 +152,7 @@ func (ag_f *ag_twoNaps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:2*/ return rt.Ready
 }
 
-//line example_sleep_async_test.go:146
+//line example_sleep_async_test.go:156
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_twoNaps) AwaitLine() string {

@@ -45,6 +45,11 @@ func childAsync(name string, d time.Duration) rt.Awaitable[string] {
 	return &ag_child{name: name, d: d}
 }
 
+// ag_0spawn_child starts child as a task, its frame in the task's allocation: the generated form of rt.Spawn(childAsync(...)).
+func ag_0spawn_child(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_child](ag_child{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_child) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -88,7 +93,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :16:2*/ return rt.Ready
 }
 
-//line example_spawn_async_test.go:92
+//line example_spawn_async_test.go:97
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_child) AwaitLine() string {
@@ -113,6 +118,11 @@ type ag_spawner struct {
 // spawnerAsync returns the coroutine of spawner: nothing runs until it is awaited, spawned, gathered or run.
 func spawnerAsync() rt.Awaitable[string] {
 	return &ag_spawner{}
+}
+
+// ag_0spawn_spawner starts spawner as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnerAsync(...)).
+func ag_0spawn_spawner(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_spawner](ag_spawner{}, ag_opts...)
 }
 
 func (ag_f *ag_spawner) AwaitStart(co *rt.Coro) rt.Status {
@@ -140,7 +150,7 @@ func (ag_f *ag_spawner) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :23:1*/ goto ag_resume2
 	}
-	/*line example_spawn_test.go:24:2*/ ag_f.ag_aw0 = rt.SpawnAsync(childAsync("child", time.Second), rt.Name("child"))
+	/*line example_spawn_test.go:24:2*/ ag_f.ag_aw0 = ag_0spawn_child("child", time.Second, rt.Name("child"))
 	/*line :24:2*/ ag_f.ag_state = 1 // await: rt.Spawn(childAsync("child", time.Second), rt.Name("child"))
 	/*line :24:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :24:2*/ return ag_s
@@ -161,7 +171,7 @@ func (ag_f *ag_spawner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line example_spawn_async_test.go:165
+//line example_spawn_async_test.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawner) AwaitLine() string {

@@ -47,6 +47,11 @@ func memberAsync(name string, d time.Duration, fail bool) rt.Awaitable[struct{}]
 	return &ag_member{name: name, d: d, fail: fail}
 }
 
+// ag_0spawn_member starts member as a task, its frame in the task's allocation: the generated form of rt.Spawn(memberAsync(...)).
+func ag_0spawn_member(name string, d time.Duration, fail bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_member](ag_member{name: name, d: d, fail: fail}, ag_opts...)
+}
+
 func (ag_f *ag_member) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -123,7 +128,7 @@ func (ag_f *ag_member) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line example_taskgroup_async_test.go:127
+//line example_taskgroup_async_test.go:132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_member) AwaitLine() string {
@@ -153,6 +158,11 @@ type ag_group struct {
 // groupAsync returns the coroutine of group: nothing runs until it is awaited, spawned, gathered or run.
 func groupAsync() rt.Awaitable[struct{}] {
 	return &ag_group{}
+}
+
+// ag_0spawn_group starts group as a task, its frame in the task's allocation: the generated form of rt.Spawn(groupAsync(...)).
+func ag_0spawn_group(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_group](ag_group{}, ag_opts...)
 }
 
 func (ag_f *ag_group) AwaitStart(co *rt.Coro) rt.Status {
@@ -188,21 +198,21 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :32:1*/ goto ag_resume5
 	}
 	/*line example_taskgroup_test.go:33:2*/ ag_f.g = rt.NewTaskGroup()
-	/*line example_taskgroup_test.go:34:2*/ ag_f.ag_aw0 = rt.SpawnAsync(memberAsync("a", time.Second, true), rt.InGroup(ag_f.g), rt.Name("a"))
+	/*line example_taskgroup_test.go:34:2*/ ag_f.ag_aw0 = ag_0spawn_member("a", time.Second, true, rt.InGroup(ag_f.g), rt.Name("a"))
 	/*line :34:2*/ ag_f.ag_state = 1 // await: rt.Spawn(memberAsync("a", time.Second, true), rt.InGroup(...
 	/*line :34:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :34:2*/ return ag_s
 	}
 	/*line :34:2*/ ag_resume1:
 	/*line :34:2*/ ag_f.ag_aw0 = nil
-	/*line example_taskgroup_test.go:35:2*/ ag_f.ag_aw0 = rt.SpawnAsync(memberAsync("b", 0, false), rt.InGroup(ag_f.g), rt.Name("b"))
+	/*line example_taskgroup_test.go:35:2*/ ag_f.ag_aw0 = ag_0spawn_member("b", 0, false, rt.InGroup(ag_f.g), rt.Name("b"))
 	/*line :35:2*/ ag_f.ag_state = 2 // await: rt.Spawn(memberAsync("b", 0, false), rt.InGroup(g), rt.Na...
 	/*line :35:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :35:2*/ return ag_s
 	}
 	/*line :35:2*/ ag_resume2:
 	/*line :35:2*/ ag_f.ag_aw0 = nil
-	/*line example_taskgroup_test.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(memberAsync("c", 2*time.Second, true), rt.InGroup(ag_f.g), rt.Name("c"))
+	/*line example_taskgroup_test.go:36:2*/ ag_f.ag_aw0 = ag_0spawn_member("c", 2*time.Second, true, rt.InGroup(ag_f.g), rt.Name("c"))
 	/*line :36:2*/ ag_f.ag_state = 3 // await: rt.Spawn(memberAsync("c", 2 * time.Second, true), rt.InGr...
 	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
@@ -229,7 +239,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_taskgroup_test.go:39:1*/ return rt.Ready
 }
 
-//line example_taskgroup_async_test.go:233
+//line example_taskgroup_async_test.go:243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {

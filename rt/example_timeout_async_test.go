@@ -53,6 +53,11 @@ func fetchAsync(name string, d time.Duration) rt.Awaitable[string] {
 	return &ag_fetch{name: name, d: d}
 }
 
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetch](ag_fetch{name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -111,7 +116,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:115
+//line example_timeout_async_test.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -140,6 +145,11 @@ type ag_fetchAll struct {
 // fetchAllAsync returns the coroutine of fetchAll: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAllAsync(a string, b string) rt.Awaitable[string] {
 	return &ag_fetchAll{a: a, b: b}
+}
+
+// ag_0spawn_fetchAll starts fetchAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAllAsync(...)).
+func ag_0spawn_fetchAll(a string, b string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetchAll](ag_fetchAll{a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_fetchAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -190,7 +200,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:194
+//line example_timeout_async_test.go:204
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -218,6 +228,11 @@ type ag_fetchWithin struct {
 // fetchWithinAsync returns the coroutine of fetchWithin: nothing runs until it is awaited, spawned, gathered or run.
 func fetchWithinAsync() rt.Awaitable[struct{}] {
 	return &ag_fetchWithin{}
+}
+
+// ag_0spawn_fetchWithin starts fetchWithin as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchWithinAsync(...)).
+func ag_0spawn_fetchWithin(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_fetchWithin](ag_fetchWithin{}, ag_opts...)
 }
 
 func (ag_f *ag_fetchWithin) AwaitStart(co *rt.Coro) rt.Status {
@@ -278,7 +293,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:282
+//line example_timeout_async_test.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {

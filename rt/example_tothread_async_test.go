@@ -36,6 +36,11 @@ func readConfigAsync() rt.Awaitable[int] {
 	return &ag_readConfig{}
 }
 
+// ag_0spawn_readConfig starts readConfig as a task, its frame in the task's allocation: the generated form of rt.Spawn(readConfigAsync(...)).
+func ag_0spawn_readConfig(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_readConfig](ag_readConfig{}, ag_opts...)
+}
+
 func (ag_f *ag_readConfig) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -75,7 +80,7 @@ func (ag_f *ag_readConfig) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line example_tothread_async_test.go:79
+//line example_tothread_async_test.go:84
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readConfig) AwaitLine() string {

@@ -46,6 +46,11 @@ func replyAsync(key string, took time.Duration) rt.Awaitable[string] {
 	return &ag_reply{key: key, took: took}
 }
 
+// ag_0spawn_reply starts reply as a task, its frame in the task's allocation: the generated form of rt.Spawn(replyAsync(...)).
+func ag_0spawn_reply(key string, took time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_reply](ag_reply{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_reply) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -91,7 +96,7 @@ func (ag_f *ag_reply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line example_waitany_async_test.go:95
+//line example_waitany_async_test.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reply) AwaitLine() string {
@@ -121,6 +126,11 @@ type ag_firstOfThree struct {
 // firstOfThreeAsync returns the coroutine of firstOfThree: nothing runs until it is awaited, spawned, gathered or run.
 func firstOfThreeAsync() rt.Awaitable[struct{}] {
 	return &ag_firstOfThree{}
+}
+
+// ag_0spawn_firstOfThree starts firstOfThree as a task, its frame in the task's allocation: the generated form of rt.Spawn(firstOfThreeAsync(...)).
+func ag_0spawn_firstOfThree(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_firstOfThree](ag_firstOfThree{}, ag_opts...)
 }
 
 func (ag_f *ag_firstOfThree) AwaitStart(co *rt.Coro) rt.Status {
@@ -159,7 +169,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		/*line :23:1*/ goto ag_resume6
 	}
-	/*line example_waitany_test.go:24:2*/ ag_f.ag_aw0 = rt.SpawnAsync(replyAsync("a", 3*time.Second))
+	/*line example_waitany_test.go:24:2*/ ag_f.ag_aw0 = ag_0spawn_reply("a", 3*time.Second)
 	/*line :24:2*/ ag_f.ag_state = 1 // await: rt.Spawn(replyAsync("a", 3 * time.Second))
 	/*line :24:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :24:2*/ return ag_s
@@ -167,7 +177,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ ag_resume1:
 	/*line example_waitany_test.go:24:2*/ ag_f.a, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :24:2*/ ag_f.ag_aw0 = nil
-	/*line example_waitany_test.go:25:2*/ ag_f.ag_aw0 = rt.SpawnAsync(replyAsync("b", time.Second))
+	/*line example_waitany_test.go:25:2*/ ag_f.ag_aw0 = ag_0spawn_reply("b", time.Second)
 	/*line :25:2*/ ag_f.ag_state = 2 // await: rt.Spawn(replyAsync("b", time.Second))
 	/*line :25:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :25:2*/ return ag_s
@@ -175,7 +185,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ ag_resume2:
 	/*line example_waitany_test.go:25:2*/ ag_f.b, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :25:2*/ ag_f.ag_aw0 = nil
-	/*line example_waitany_test.go:26:2*/ ag_f.ag_aw0 = rt.SpawnAsync(replyAsync("c", 2*time.Second))
+	/*line example_waitany_test.go:26:2*/ ag_f.ag_aw0 = ag_0spawn_reply("c", 2*time.Second)
 	/*line :26:2*/ ag_f.ag_state = 3 // await: rt.Spawn(replyAsync("c", 2 * time.Second))
 	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:2*/ return ag_s
@@ -217,7 +227,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line example_waitany_async_test.go:221
+//line example_waitany_async_test.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {

@@ -47,6 +47,11 @@ func lookupAsync(key string, took time.Duration) rt.Awaitable[string] {
 	return &ag_lookup{key: key, took: took}
 }
 
+// ag_0spawn_lookup starts lookup as a task, its frame in the task's allocation: the generated form of rt.Spawn(lookupAsync(...)).
+func ag_0spawn_lookup(key string, took time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_lookup](ag_lookup{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_lookup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -92,7 +97,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line example_waitfor_async_test.go:96
+//line example_waitfor_async_test.go:101
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -114,6 +119,11 @@ type ag_waitForTwice struct {
 // waitForTwiceAsync returns the coroutine of waitForTwice: nothing runs until it is awaited, spawned, gathered or run.
 func waitForTwiceAsync() rt.Awaitable[struct{}] {
 	return &ag_waitForTwice{}
+}
+
+// ag_0spawn_waitForTwice starts waitForTwice as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForTwiceAsync(...)).
+func ag_0spawn_waitForTwice(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitForTwice](ag_waitForTwice{}, ag_opts...)
 }
 
 func (ag_f *ag_waitForTwice) AwaitStart(co *rt.Coro) rt.Status {
@@ -161,7 +171,7 @@ func (ag_f *ag_waitForTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_waitfor_test.go:29:1*/ return rt.Ready
 }
 
-//line example_waitfor_async_test.go:165
+//line example_waitfor_async_test.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForTwice) AwaitLine() string {

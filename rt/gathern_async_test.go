@@ -77,6 +77,11 @@ func fetchNameAsync(log *[]string, name string, d time.Duration) rt.Awaitable[st
 	return &ag_fetchName{log: log, name: name, d: d}
 }
 
+// ag_0spawn_fetchName starts fetchName as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchNameAsync(...)).
+func ag_0spawn_fetchName(log *[]string, name string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetchName](ag_fetchName{log: log, name: name, d: d}, ag_opts...)
+}
+
 func (ag_f *ag_fetchName) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -106,7 +111,7 @@ func (ag_f *ag_fetchName) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:110
+//line gathern_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchName) AwaitLine() string {
@@ -131,6 +136,11 @@ type ag_count struct {
 // countAsync returns the coroutine of count: nothing runs until it is awaited, spawned, gathered or run.
 func countAsync(log *[]string, n int, d time.Duration) rt.Awaitable[int] {
 	return &ag_count{log: log, n: n, d: d}
+}
+
+// ag_0spawn_count starts count as a task, its frame in the task's allocation: the generated form of rt.Spawn(countAsync(...)).
+func ag_0spawn_count(log *[]string, n int, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_count](ag_count{log: log, n: n, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_count) AwaitStart(co *rt.Coro) rt.Status {
@@ -166,7 +176,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:170
+//line gathern_async_test.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_count) AwaitLine() string {
@@ -189,6 +199,11 @@ type ag_touch struct {
 // touchAsync returns the coroutine of touch: nothing runs until it is awaited, spawned, gathered or run.
 func touchAsync(log *[]string, d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_touch{log: log, d: d}
+}
+
+// ag_0spawn_touch starts touch as a task, its frame in the task's allocation: the generated form of rt.Spawn(touchAsync(...)).
+func ag_0spawn_touch(log *[]string, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_touch](ag_touch{log: log, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_touch) AwaitStart(co *rt.Coro) rt.Status {
@@ -220,7 +235,7 @@ func (ag_f *ag_touch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:224
+//line gathern_async_test.go:239
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_touch) AwaitLine() string {
@@ -247,6 +262,11 @@ type ag_mixed struct {
 // mixedAsync returns the coroutine of mixed: nothing runs until it is awaited, spawned, gathered or run.
 func mixedAsync(log *[]string) rt.Awaitable[string] {
 	return &ag_mixed{log: log}
+}
+
+// ag_0spawn_mixed starts mixed as a task, its frame in the task's allocation: the generated form of rt.Spawn(mixedAsync(...)).
+func ag_0spawn_mixed(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_mixed](ag_mixed{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_mixed) AwaitStart(co *rt.Coro) rt.Status {
@@ -310,7 +330,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:314
+//line gathern_async_test.go:334
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mixed) AwaitLine() string {
@@ -344,6 +364,11 @@ type ag_failFast struct {
 // failFastAsync returns the coroutine of failFast: nothing runs until it is awaited, spawned, gathered or run.
 func failFastAsync(log *[]string, typed bool) rt.Awaitable[string] {
 	return &ag_failFast{log: log, typed: typed}
+}
+
+// ag_0spawn_failFast starts failFast as a task, its frame in the task's allocation: the generated form of rt.Spawn(failFastAsync(...)).
+func ag_0spawn_failFast(log *[]string, typed bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_failFast](ag_failFast{log: log, typed: typed}, ag_opts...)
 }
 
 func (ag_f *ag_failFast) AwaitStart(co *rt.Coro) rt.Status {
@@ -429,7 +454,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:433
+//line gathern_async_test.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast) AwaitLine() string {
@@ -490,7 +515,7 @@ func (ag_f *ag_failFast_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:494
+//line gathern_async_test.go:519
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func1) AwaitLine() string {
@@ -543,7 +568,7 @@ func (ag_f *ag_failFast_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:547
+//line gathern_async_test.go:572
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func2) AwaitLine() string {
@@ -574,6 +599,11 @@ type ag_cancelGather struct {
 // cancelGatherAsync returns the coroutine of cancelGather: nothing runs until it is awaited, spawned, gathered or run.
 func cancelGatherAsync(log *[]string) rt.Awaitable[string] {
 	return &ag_cancelGather{log: log}
+}
+
+// ag_0spawn_cancelGather starts cancelGather as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelGatherAsync(...)).
+func ag_0spawn_cancelGather(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_cancelGather](ag_cancelGather{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_cancelGather) AwaitStart(co *rt.Coro) rt.Status {
@@ -608,7 +638,7 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		/*line :109:1*/ goto ag_resume6
 	}
-	/*line gathern_test.go:110:2*/ ag_f.ag_aw0 = rt.SpawnAsync(countAsync(ag_f.log, 1, 3*time.Second))
+	/*line gathern_test.go:110:2*/ ag_f.ag_aw0 = ag_0spawn_count(ag_f.log, 1, 3*time.Second)
 	/*line :110:2*/ ag_f.ag_state = 1 // await: rt.Spawn(countAsync(log, 1, 3 * time.Second))
 	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :110:2*/ return ag_s
@@ -659,7 +689,7 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:663
+//line gathern_async_test.go:693
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather) AwaitLine() string {
@@ -723,7 +753,7 @@ func (ag_f *ag_cancelGather_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:3*/ return rt.Ready
 }
 
-//line gathern_async_test.go:727
+//line gathern_async_test.go:757
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather_func1) AwaitLine() string {
@@ -748,6 +778,11 @@ type ag_wide struct {
 // wideAsync returns the coroutine of wide: nothing runs until it is awaited, spawned, gathered or run.
 func wideAsync(log *[]string) rt.Awaitable[string] {
 	return &ag_wide{log: log}
+}
+
+// ag_0spawn_wide starts wide as a task, its frame in the task's allocation: the generated form of rt.Spawn(wideAsync(...)).
+func ag_0spawn_wide(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_wide](ag_wide{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_wide) AwaitStart(co *rt.Coro) rt.Status {
@@ -798,7 +833,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :140:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:802
+//line gathern_async_test.go:837
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_wide) AwaitLine() string {
@@ -835,4 +870,4 @@ func (ag_f *ag_wide_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:136*/ return rt.Ready
 }
 
-//line gathern_async_test.go:839
+//line gathern_async_test.go:874

@@ -219,6 +219,11 @@ func whereAmIAsync() rt.Awaitable[string] {
 	return &ag_whereAmI{}
 }
 
+// ag_0spawn_whereAmI starts whereAmI as a task, its frame in the task's allocation: the generated form of rt.Spawn(whereAmIAsync(...)).
+func ag_0spawn_whereAmI(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_whereAmI](ag_whereAmI{}, ag_opts...)
+}
+
 func (ag_f *ag_whereAmI) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -283,7 +288,7 @@ func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:287
+//line loopgroup_async_test.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
@@ -314,6 +319,11 @@ type ag_awaitAll[T any] struct {
 // awaitAllAsync returns the coroutine of awaitAll: nothing runs until it is awaited, spawned, gathered or run.
 func awaitAllAsync[T any](rs []*rt.Remote[T]) rt.Awaitable[[]T] {
 	return &ag_awaitAll[T]{rs: rs}
+}
+
+// ag_0spawn_awaitAll starts awaitAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitAllAsync(...)).
+func ag_0spawn_awaitAll[T any](rs []*rt.Remote[T], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]T]] {
+	return rt.SpawnFrame[[]T, ag_awaitAll[T]](ag_awaitAll[T]{rs: rs}, ag_opts...)
 }
 
 func (ag_f *ag_awaitAll[T]) AwaitStart(co *rt.Coro) rt.Status {
@@ -366,7 +376,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:370
+//line loopgroup_async_test.go:380
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -392,6 +402,11 @@ type ag_identities struct {
 // identitiesAsync returns the coroutine of identities: nothing runs until it is awaited, spawned, gathered or run.
 func identitiesAsync() rt.Awaitable[[]string] {
 	return &ag_identities{}
+}
+
+// ag_0spawn_identities starts identities as a task, its frame in the task's allocation: the generated form of rt.Spawn(identitiesAsync(...)).
+func ag_0spawn_identities(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_identities](ag_identities{}, ag_opts...)
 }
 
 func (ag_f *ag_identities) AwaitStart(co *rt.Coro) rt.Status {
@@ -461,7 +476,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:465
+//line loopgroup_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -487,6 +502,11 @@ type ag_keyOwner struct {
 // keyOwnerAsync returns the coroutine of keyOwner: nothing runs until it is awaited, spawned, gathered or run.
 func keyOwnerAsync() rt.Awaitable[int] {
 	return &ag_keyOwner{}
+}
+
+// ag_0spawn_keyOwner starts keyOwner as a task, its frame in the task's allocation: the generated form of rt.Spawn(keyOwnerAsync(...)).
+func ag_0spawn_keyOwner(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_keyOwner](ag_keyOwner{}, ag_opts...)
 }
 
 func (ag_f *ag_keyOwner) AwaitStart(co *rt.Coro) rt.Status {
@@ -521,7 +541,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:525
+//line loopgroup_async_test.go:545
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -551,6 +571,11 @@ type ag_shardKeys struct {
 // shardKeysAsync returns the coroutine of shardKeys: nothing runs until it is awaited, spawned, gathered or run.
 func shardKeysAsync(keys []string) rt.Awaitable[map[string][]int] {
 	return &ag_shardKeys{keys: keys}
+}
+
+// ag_0spawn_shardKeys starts shardKeys as a task, its frame in the task's allocation: the generated form of rt.Spawn(shardKeysAsync(...)).
+func ag_0spawn_shardKeys(keys []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[map[string][]int]] {
+	return rt.SpawnFrame[map[string][]int, ag_shardKeys](ag_shardKeys{keys: keys}, ag_opts...)
 }
 
 func (ag_f *ag_shardKeys) AwaitStart(co *rt.Coro) rt.Status {
@@ -621,7 +646,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:625
+//line loopgroup_async_test.go:650
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -648,6 +673,11 @@ type ag_parkOn struct {
 // parkOnAsync returns the coroutine of parkOn: nothing runs until it is awaited, spawned, gathered or run.
 func parkOnAsync(started *rt.Mailbox[int], done *atomic.Int64) rt.Awaitable[struct{}] {
 	return &ag_parkOn{started: started, done: done}
+}
+
+// ag_0spawn_parkOn starts parkOn as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkOnAsync(...)).
+func ag_0spawn_parkOn(started *rt.Mailbox[int], done *atomic.Int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_parkOn](ag_parkOn{started: started, done: done}, ag_opts...)
 }
 
 func (ag_f *ag_parkOn) AwaitStart(co *rt.Coro) rt.Status {
@@ -710,7 +740,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:714
+//line loopgroup_async_test.go:744
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -743,6 +773,11 @@ type ag_leastLoaded struct {
 // leastLoadedAsync returns the coroutine of leastLoaded: nothing runs until it is awaited, spawned, gathered or run.
 func leastLoadedAsync(done *atomic.Int64) rt.Awaitable[[]int] {
 	return &ag_leastLoaded{done: done}
+}
+
+// ag_0spawn_leastLoaded starts leastLoaded as a task, its frame in the task's allocation: the generated form of rt.Spawn(leastLoadedAsync(...)).
+func ag_0spawn_leastLoaded(done *atomic.Int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_leastLoaded](ag_leastLoaded{done: done}, ag_opts...)
 }
 
 func (ag_f *ag_leastLoaded) AwaitStart(co *rt.Coro) rt.Status {
@@ -839,7 +874,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:843
+//line loopgroup_async_test.go:878
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -867,6 +902,11 @@ type ag_outcome struct {
 // outcomeAsync returns the coroutine of outcome: nothing runs until it is awaited, spawned, gathered or run.
 func outcomeAsync(kind string) rt.Awaitable[string] {
 	return &ag_outcome{kind: kind}
+}
+
+// ag_0spawn_outcome starts outcome as a task, its frame in the task's allocation: the generated form of rt.Spawn(outcomeAsync(...)).
+func ag_0spawn_outcome(kind string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_outcome](ag_outcome{kind: kind}, ag_opts...)
 }
 
 func (ag_f *ag_outcome) AwaitStart(co *rt.Coro) rt.Status {
@@ -938,7 +978,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:942
+//line loopgroup_async_test.go:982
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -971,6 +1011,11 @@ type ag_outcomes struct {
 // outcomesAsync returns the coroutine of outcomes: nothing runs until it is awaited, spawned, gathered or run.
 func outcomesAsync(kinds []string) rt.Awaitable[[]string] {
 	return &ag_outcomes{kinds: kinds}
+}
+
+// ag_0spawn_outcomes starts outcomes as a task, its frame in the task's allocation: the generated form of rt.Spawn(outcomesAsync(...)).
+func ag_0spawn_outcomes(kinds []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_outcomes](ag_outcomes{kinds: kinds}, ag_opts...)
 }
 
 func (ag_f *ag_outcomes) AwaitStart(co *rt.Coro) rt.Status {
@@ -1041,7 +1086,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1045
+//line loopgroup_async_test.go:1090
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1073,6 +1118,11 @@ type ag_remoteSleeper struct {
 // remoteSleeperAsync returns the coroutine of remoteSleeper: nothing runs until it is awaited, spawned, gathered or run.
 func remoteSleeperAsync(tr *trace, d time.Duration) rt.Awaitable[int] {
 	return &ag_remoteSleeper{tr: tr, d: d}
+}
+
+// ag_0spawn_remoteSleeper starts remoteSleeper as a task, its frame in the task's allocation: the generated form of rt.Spawn(remoteSleeperAsync(...)).
+func ag_0spawn_remoteSleeper(tr *trace, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_remoteSleeper](ag_remoteSleeper{tr: tr, d: d}, ag_opts...)
 }
 
 func (ag_f *ag_remoteSleeper) AwaitStart(co *rt.Coro) rt.Status {
@@ -1148,7 +1198,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1152
+//line loopgroup_async_test.go:1202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1180,6 +1230,11 @@ type ag_awaiter struct {
 // awaiterAsync returns the coroutine of awaiter: nothing runs until it is awaited, spawned, gathered or run.
 func awaiterAsync(tr *trace, r *rt.Remote[int]) rt.Awaitable[int] {
 	return &ag_awaiter{tr: tr, r: r}
+}
+
+// ag_0spawn_awaiter starts awaiter as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaiterAsync(...)).
+func ag_0spawn_awaiter(tr *trace, r *rt.Remote[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_awaiter](ag_awaiter{tr: tr, r: r}, ag_opts...)
 }
 
 func (ag_f *ag_awaiter) AwaitStart(co *rt.Coro) rt.Status {
@@ -1226,7 +1281,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1230
+//line loopgroup_async_test.go:1285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1256,6 +1311,11 @@ type ag_cancelAwaiter struct {
 // cancelAwaiterAsync returns the coroutine of cancelAwaiter: nothing runs until it is awaited, spawned, gathered or run.
 func cancelAwaiterAsync(tr *trace) rt.Awaitable[string] {
 	return &ag_cancelAwaiter{tr: tr}
+}
+
+// ag_0spawn_cancelAwaiter starts cancelAwaiter as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelAwaiterAsync(...)).
+func ag_0spawn_cancelAwaiter(tr *trace, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_cancelAwaiter](ag_cancelAwaiter{tr: tr}, ag_opts...)
 }
 
 func (ag_f *ag_cancelAwaiter) AwaitStart(co *rt.Coro) rt.Status {
@@ -1298,7 +1358,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:269:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :269:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:270:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:271:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line loopgroup_test.go:271:2*/ ag_f.ag_aw1 = ag_0spawn_awaiter(ag_f.tr, ag_f.r)
 	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
 	/*line :271:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :271:2*/ return ag_s
@@ -1329,7 +1389,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1333
+//line loopgroup_async_test.go:1393
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1367,6 +1427,11 @@ type ag_gatherRemotes struct {
 // gatherRemotesAsync returns the coroutine of gatherRemotes: nothing runs until it is awaited, spawned, gathered or run.
 func gatherRemotesAsync(tr *trace) rt.Awaitable[string] {
 	return &ag_gatherRemotes{tr: tr}
+}
+
+// ag_0spawn_gatherRemotes starts gatherRemotes as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatherRemotesAsync(...)).
+func ag_0spawn_gatherRemotes(tr *trace, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_gatherRemotes](ag_gatherRemotes{tr: tr}, ag_opts...)
 }
 
 func (ag_f *ag_gatherRemotes) AwaitStart(co *rt.Coro) rt.Status {
@@ -1461,7 +1526,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1465
+//line loopgroup_async_test.go:1530
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
@@ -1500,6 +1565,11 @@ type ag_cancelRemote struct {
 // cancelRemoteAsync returns the coroutine of cancelRemote: nothing runs until it is awaited, spawned, gathered or run.
 func cancelRemoteAsync(tr *trace) rt.Awaitable[string] {
 	return &ag_cancelRemote{tr: tr}
+}
+
+// ag_0spawn_cancelRemote starts cancelRemote as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelRemoteAsync(...)).
+func ag_0spawn_cancelRemote(tr *trace, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_cancelRemote](ag_cancelRemote{tr: tr}, ag_opts...)
 }
 
 func (ag_f *ag_cancelRemote) AwaitStart(co *rt.Coro) rt.Status {
@@ -1541,7 +1611,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:323:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :323:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:324:2*/ ag_f.r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour))
-	/*line loopgroup_test.go:325:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, ag_f.r))
+	/*line loopgroup_test.go:325:2*/ ag_f.ag_aw1 = ag_0spawn_awaiter(ag_f.tr, ag_f.r)
 	/*line :325:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r))
 	/*line :325:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :325:2*/ return ag_s
@@ -1570,7 +1640,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1574
+//line loopgroup_async_test.go:1644
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1602,6 +1672,11 @@ type ag_sameLoop struct {
 // sameLoopAsync returns the coroutine of sameLoop: nothing runs until it is awaited, spawned, gathered or run.
 func sameLoopAsync(tr *trace) rt.Awaitable[int] {
 	return &ag_sameLoop{tr: tr}
+}
+
+// ag_0spawn_sameLoop starts sameLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(sameLoopAsync(...)).
+func ag_0spawn_sameLoop(tr *trace, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sameLoop](ag_sameLoop{tr: tr}, ag_opts...)
 }
 
 func (ag_f *ag_sameLoop) AwaitStart(co *rt.Coro) rt.Status {
@@ -1669,7 +1744,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1673
+//line loopgroup_async_test.go:1748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1697,6 +1772,11 @@ type ag_publish struct {
 // publishAsync returns the coroutine of publish: nothing runs until it is awaited, spawned, gathered or run.
 func publishAsync(tell func(*rt.Group), stop *rt.Mailbox[struct{}]) rt.Awaitable[struct{}] {
 	return &ag_publish{tell: tell, stop: stop}
+}
+
+// ag_0spawn_publish starts publish as a task, its frame in the task's allocation: the generated form of rt.Spawn(publishAsync(...)).
+func ag_0spawn_publish(tell func(*rt.Group), stop *rt.Mailbox[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_publish](ag_publish{tell: tell, stop: stop}, ag_opts...)
 }
 
 func (ag_f *ag_publish) AwaitStart(co *rt.Coro) rt.Status {
@@ -1744,7 +1824,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1748
+//line loopgroup_async_test.go:1828
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1775,6 +1855,11 @@ type ag_parked struct {
 // parkedAsync returns the coroutine of parked: nothing runs until it is awaited, spawned, gathered or run.
 func parkedAsync(how string, a *rt.Loop, b *rt.Loop, done *atomic.Int64, started *atomic.Int64) rt.Awaitable[int] {
 	return &ag_parked{how: how, a: a, b: b, done: done, started: started}
+}
+
+// ag_0spawn_parked starts parked as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkedAsync(...)).
+func ag_0spawn_parked(how string, a *rt.Loop, b *rt.Loop, done *atomic.Int64, started *atomic.Int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parked](ag_parked{how: how, a: a, b: b, done: done, started: started}, ag_opts...)
 }
 
 func (ag_f *ag_parked) AwaitStart(co *rt.Coro) rt.Status {
@@ -1910,7 +1995,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1914
+//line loopgroup_async_test.go:1999
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -1946,6 +2031,11 @@ type ag_parkEverywhere struct {
 // parkEverywhereAsync returns the coroutine of parkEverywhere: nothing runs until it is awaited, spawned, gathered or run.
 func parkEverywhereAsync(done *atomic.Int64, started *atomic.Int64) rt.Awaitable[int] {
 	return &ag_parkEverywhere{done: done, started: started}
+}
+
+// ag_0spawn_parkEverywhere starts parkEverywhere as a task, its frame in the task's allocation: the generated form of rt.Spawn(parkEverywhereAsync(...)).
+func ag_0spawn_parkEverywhere(done *atomic.Int64, started *atomic.Int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_parkEverywhere](ag_parkEverywhere{done: done, started: started}, ag_opts...)
 }
 
 func (ag_f *ag_parkEverywhere) AwaitStart(co *rt.Coro) rt.Status {
@@ -2004,7 +2094,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2008
+//line loopgroup_async_test.go:2098
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -2032,6 +2122,11 @@ type ag_crash struct {
 // crashAsync returns the coroutine of crash: nothing runs until it is awaited, spawned, gathered or run.
 func crashAsync(tr *trace) rt.Awaitable[struct{}] {
 	return &ag_crash{tr: tr}
+}
+
+// ag_0spawn_crash starts crash as a task, its frame in the task's allocation: the generated form of rt.Spawn(crashAsync(...)).
+func ag_0spawn_crash(tr *trace, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_crash](ag_crash{tr: tr}, ag_opts...)
 }
 
 func (ag_f *ag_crash) AwaitStart(co *rt.Coro) rt.Status {
@@ -2109,7 +2204,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2113
+//line loopgroup_async_test.go:2208
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2141,6 +2236,11 @@ type ag_mailboxConsume struct {
 // mailboxConsumeAsync returns the coroutine of mailboxConsume: nothing runs until it is awaited, spawned, gathered or run.
 func mailboxConsumeAsync(m *rt.Mailbox[[2]int], producers int) rt.Awaitable[int] {
 	return &ag_mailboxConsume{m: m, producers: producers}
+}
+
+// ag_0spawn_mailboxConsume starts mailboxConsume as a task, its frame in the task's allocation: the generated form of rt.Spawn(mailboxConsumeAsync(...)).
+func ag_0spawn_mailboxConsume(m *rt.Mailbox[[2]int], producers int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_mailboxConsume](ag_mailboxConsume{m: m, producers: producers}, ag_opts...)
 }
 
 func (ag_f *ag_mailboxConsume) AwaitStart(co *rt.Coro) rt.Status {
@@ -2192,7 +2292,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2196
+//line loopgroup_async_test.go:2296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2217,6 +2317,11 @@ type ag_mailboxProduce struct {
 // mailboxProduceAsync returns the coroutine of mailboxProduce: nothing runs until it is awaited, spawned, gathered or run.
 func mailboxProduceAsync(m *rt.Mailbox[[2]int], id int, count int) rt.Awaitable[struct{}] {
 	return &ag_mailboxProduce{m: m, id: id, count: count}
+}
+
+// ag_0spawn_mailboxProduce starts mailboxProduce as a task, its frame in the task's allocation: the generated form of rt.Spawn(mailboxProduceAsync(...)).
+func ag_0spawn_mailboxProduce(m *rt.Mailbox[[2]int], id int, count int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_mailboxProduce](ag_mailboxProduce{m: m, id: id, count: count}, ag_opts...)
 }
 
 func (ag_f *ag_mailboxProduce) AwaitStart(co *rt.Coro) rt.Status {
@@ -2263,7 +2368,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2267
+//line loopgroup_async_test.go:2372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2295,6 +2400,11 @@ type ag_pipeline struct {
 // pipelineAsync returns the coroutine of pipeline: nothing runs until it is awaited, spawned, gathered or run.
 func pipelineAsync(count int) rt.Awaitable[int] {
 	return &ag_pipeline{count: count}
+}
+
+// ag_0spawn_pipeline starts pipeline as a task, its frame in the task's allocation: the generated form of rt.Spawn(pipelineAsync(...)).
+func ag_0spawn_pipeline(count int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_pipeline](ag_pipeline{count: count}, ag_opts...)
 }
 
 func (ag_f *ag_pipeline) AwaitStart(co *rt.Coro) rt.Status {
@@ -2346,7 +2456,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:529:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :529:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:530:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
+	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = ag_0spawn_mailboxConsume(ag_f.m, 3)
 	/*line :531:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
 	/*line :531:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :531:2*/ return ag_s
@@ -2427,7 +2537,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2431
+//line loopgroup_async_test.go:2541
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2468,6 +2578,11 @@ type ag_cancelRecv struct {
 // cancelRecvAsync returns the coroutine of cancelRecv: nothing runs until it is awaited, spawned, gathered or run.
 func cancelRecvAsync(rounds int) rt.Awaitable[int] {
 	return &ag_cancelRecv{rounds: rounds}
+}
+
+// ag_0spawn_cancelRecv starts cancelRecv as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelRecvAsync(...)).
+func ag_0spawn_cancelRecv(rounds int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_cancelRecv](ag_cancelRecv{rounds: rounds}, ag_opts...)
 }
 
 func (ag_f *ag_cancelRecv) AwaitStart(co *rt.Coro) rt.Status {
@@ -2582,7 +2697,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2586
+//line loopgroup_async_test.go:2701
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2643,7 +2758,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2647
+//line loopgroup_async_test.go:2762
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2680,7 +2795,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2684
+//line loopgroup_async_test.go:2799
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2693,6 +2808,11 @@ type ag_spawnHere struct {
 // spawnHereAsync returns the coroutine of spawnHere: nothing runs until it is awaited, spawned, gathered or run.
 func spawnHereAsync() rt.Awaitable[*rt.Task[int]] {
 	return &ag_spawnHere{}
+}
+
+// ag_0spawn_spawnHere starts spawnHere as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnHereAsync(...)).
+func ag_0spawn_spawnHere(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*rt.Task[int]]] {
+	return rt.SpawnFrame[*rt.Task[int], ag_spawnHere](ag_spawnHere{}, ag_opts...)
 }
 
 func (ag_f *ag_spawnHere) AwaitStart(co *rt.Coro) rt.Status {
@@ -2727,7 +2847,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2731
+//line loopgroup_async_test.go:2851
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2774,7 +2894,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2778
+//line loopgroup_async_test.go:2898
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2802,6 +2922,11 @@ type ag_misuse struct {
 // misuseAsync returns the coroutine of misuse: nothing runs until it is awaited, spawned, gathered or run.
 func misuseAsync() rt.Awaitable[[]string] {
 	return &ag_misuse{}
+}
+
+// ag_0spawn_misuse starts misuse as a task, its frame in the task's allocation: the generated form of rt.Spawn(misuseAsync(...)).
+func ag_0spawn_misuse(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_misuse](ag_misuse{}, ag_opts...)
 }
 
 func (ag_f *ag_misuse) AwaitStart(co *rt.Coro) rt.Status {
@@ -2920,7 +3045,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2924
+//line loopgroup_async_test.go:3049
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -2985,7 +3110,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2989
+//line loopgroup_async_test.go:3114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -3038,7 +3163,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3042
+//line loopgroup_async_test.go:3167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -3091,7 +3216,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3095
+//line loopgroup_async_test.go:3220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3115,6 +3240,11 @@ type ag_fanOut struct {
 // fanOutAsync returns the coroutine of fanOut: nothing runs until it is awaited, spawned, gathered or run.
 func fanOutAsync(n int) rt.Awaitable[[]int] {
 	return &ag_fanOut{n: n}
+}
+
+// ag_0spawn_fanOut starts fanOut as a task, its frame in the task's allocation: the generated form of rt.Spawn(fanOutAsync(...)).
+func ag_0spawn_fanOut(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_fanOut](ag_fanOut{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_fanOut) AwaitStart(co *rt.Coro) rt.Status {
@@ -3168,7 +3298,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3172
+//line loopgroup_async_test.go:3302
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3232,7 +3362,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3236
+//line loopgroup_async_test.go:3366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3259,6 +3389,11 @@ type ag_dumpGroup struct {
 // dumpGroupAsync returns the coroutine of dumpGroup: nothing runs until it is awaited, spawned, gathered or run.
 func dumpGroupAsync(tr *trace, w io.Writer) rt.Awaitable[struct{}] {
 	return &ag_dumpGroup{tr: tr, w: w}
+}
+
+// ag_0spawn_dumpGroup starts dumpGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(dumpGroupAsync(...)).
+func ag_0spawn_dumpGroup(tr *trace, w io.Writer, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_dumpGroup](ag_dumpGroup{tr: tr, w: w}, ag_opts...)
 }
 
 func (ag_f *ag_dumpGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -3300,7 +3435,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:677:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :677:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:678:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
-	/*line loopgroup_test.go:679:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
+	/*line loopgroup_test.go:679:2*/ ag_f.ag_aw1 = ag_0spawn_awaiter(ag_f.tr, r, rt.Name("awaiter"))
 	/*line :679:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
 	/*line :679:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :679:2*/ return ag_s
@@ -3325,7 +3460,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3329
+//line loopgroup_async_test.go:3464
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3354,6 +3489,11 @@ func setFromAsync(f *rt.Future[int]) rt.Awaitable[struct{}] {
 	return &ag_setFrom{f: f}
 }
 
+// ag_0spawn_setFrom starts setFrom as a task, its frame in the task's allocation: the generated form of rt.Spawn(setFromAsync(...)).
+func ag_0spawn_setFrom(f *rt.Future[int], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_setFrom](ag_setFrom{f: f}, ag_opts...)
+}
+
 func (ag_f *ag_setFrom) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -3372,7 +3512,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3376
+//line loopgroup_async_test.go:3516
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3384,6 +3524,11 @@ type ag_busy struct {
 // busyAsync returns the coroutine of busy: nothing runs until it is awaited, spawned, gathered or run.
 func busyAsync(d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_busy{d: d}
+}
+
+// ag_0spawn_busy starts busy as a task, its frame in the task's allocation: the generated form of rt.Spawn(busyAsync(...)).
+func ag_0spawn_busy(d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_busy](ag_busy{d: d}, ag_opts...)
 }
 
 func (ag_f *ag_busy) AwaitStart(co *rt.Coro) rt.Status {
@@ -3405,7 +3550,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3409
+//line loopgroup_async_test.go:3554
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3423,6 +3568,11 @@ type ag_debugChecks struct {
 // debugChecksAsync returns the coroutine of debugChecks: nothing runs until it is awaited, spawned, gathered or run.
 func debugChecksAsync() rt.Awaitable[string] {
 	return &ag_debugChecks{}
+}
+
+// ag_0spawn_debugChecks starts debugChecks as a task, its frame in the task's allocation: the generated form of rt.Spawn(debugChecksAsync(...)).
+func ag_0spawn_debugChecks(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_debugChecks](ag_debugChecks{}, ag_opts...)
 }
 
 func (ag_f *ag_debugChecks) AwaitStart(co *rt.Coro) rt.Status {
@@ -3510,7 +3660,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3514
+//line loopgroup_async_test.go:3664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3571,7 +3721,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3575
+//line loopgroup_async_test.go:3725
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

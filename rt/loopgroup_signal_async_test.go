@@ -43,6 +43,11 @@ func waitForeverAsync(tr *trace, ready func()) rt.Awaitable[struct{}] {
 	return &ag_waitForever{tr: tr, ready: ready}
 }
 
+// ag_0spawn_waitForever starts waitForever as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForeverAsync(...)).
+func ag_0spawn_waitForever(tr *trace, ready func(), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitForever](ag_waitForever{tr: tr, ready: ready}, ag_opts...)
+}
+
 func (ag_f *ag_waitForever) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -132,7 +137,7 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line loopgroup_signal_async_test.go:136
+//line loopgroup_signal_async_test.go:141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForever) AwaitLine() string {

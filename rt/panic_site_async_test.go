@@ -35,6 +35,11 @@ func panicsAfterSleepAsync(nilMap bool) rt.Awaitable[struct{}] {
 	return &ag_panicsAfterSleep{nilMap: nilMap}
 }
 
+// ag_0spawn_panicsAfterSleep starts panicsAfterSleep as a task, its frame in the task's allocation: the generated form of rt.Spawn(panicsAfterSleepAsync(...)).
+func ag_0spawn_panicsAfterSleep(nilMap bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_panicsAfterSleep](ag_panicsAfterSleep{nilMap: nilMap}, ag_opts...)
+}
+
 func (ag_f *ag_panicsAfterSleep) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -69,7 +74,7 @@ func (ag_f *ag_panicsAfterSleep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panic_site_test.go:21:2*/ panic("boom")
 }
 
-//line panic_site_async_test.go:73
+//line panic_site_async_test.go:78
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAfterSleep) AwaitLine() string {

@@ -25,21 +25,22 @@ import (
 // unwinding is why a task's frames are unwinding: a panic or a
 // cancellation.
 type unwinding struct {
-	canceled bool
-	value    any
-	stack    []byte
+	value any
+	stack []byte
 	// prev is the older unwinding this panic is nested in, still in
 	// flight at frame prevTop: it goes on when this one is recovered.
-	prev    *unwinding
-	prevTop int
+	prev *unwinding
 	// aborted is the older panic this one aborted, for PanicError.
 	aborted *unwinding
-	// closing: the consumer's unwinding, nested in it, with which an async
-	// generator closed by that consumer unwinds (agen.go).
-	closing bool
 	// deferFrame is the frame of the deferred async call that the frame
 	// unwinding from this panic awaits, which may recover it (defers.go).
 	deferFrame Frame
+	prevTop    int32
+	canceled   bool
+	// closing: the consumer's unwinding, nested in it, with which an async
+	// generator closed by that consumer unwinds (agen.go). The int32 and
+	// the flags share a word: an unwinding is 80 bytes (TestTaskSize).
+	closing bool
 }
 
 // Panic is the panic in flight for one plain deferred call of an async
@@ -69,23 +70,24 @@ func (p Panic) Raise() {
 // otherwise.
 func (c *Coro) raise(v any, stack []byte) {
 	nu := &unwinding{value: v, stack: stack}
-	top := len(c.stack) - 1
-	if old := c.unwind; old != nil {
-		if top > int(c.unwindTop) {
-			nu.prev, nu.prevTop = old, int(c.unwindTop)
+	top := c.depth() - 1
+	if old := c.unw(); old != nil {
+		if top > c.unwindTop() {
+			nu.prev, nu.prevTop = old, int32(c.unwindTop())
 		} else {
 			nu.abort(old)
 		}
 	}
-	c.unwind, c.unwindTop = nu, int32(top)
+	c.setUnwind(nu)
+	c.setUnwindTop(top)
 }
 
 // replace replaces the unwinding of the top frame, which is in flight
 // there, by a new panic of value v: the old one is aborted.
 func (c *Coro) replace(v any, stack []byte) {
 	nu := &unwinding{value: v, stack: stack}
-	nu.abort(c.unwind)
-	c.unwind = nu
+	nu.abort(c.unw())
+	c.setUnwind(nu)
 }
 
 // abort records that u replaces old, which stops in flight: u inherits
@@ -104,22 +106,22 @@ func (u *unwinding) abort(old *unwinding) {
 // cancellation turned into ErrTimeout): the task goes on normally, or
 // with the older panic it was nested in.
 func (c *Coro) stopUnwinding() {
-	u := c.unwind
-	c.unwind = u.prev
+	u := c.unw()
+	c.setUnwind(u.prev)
 	if u.prev != nil {
-		c.unwindTop = int32(u.prevTop)
+		c.setUnwindTop(int(u.prevTop))
 	}
 }
 
 // unwound notes that the unwinding has reached frame top (the frames above
 // have finished): an older panic in flight at that frame is aborted.
 func (c *Coro) unwound(top int) {
-	u := c.unwind
-	if u == nil || int(c.unwindTop) <= top {
+	u := c.unw()
+	if u == nil || c.unwindTop() <= top {
 		return
 	}
-	c.unwindTop = int32(top)
-	for u.prev != nil && top <= u.prevTop {
+	c.setUnwindTop(top)
+	for u.prev != nil && top <= int(u.prevTop) {
 		old := u.prev
 		u.prev, u.prevTop = nil, 0
 		if !old.canceled {
@@ -139,8 +141,8 @@ func (c *Coro) unwound(top int) {
 // panicking returns the panic the top frame unwinds from, for its plain
 // deferred calls, or nil when it does not unwind from a panic.
 func (c *Coro) panicking() *unwinding {
-	u := c.unwind
-	if u == nil || u.canceled || len(c.stack)-1 != int(c.unwindTop) {
+	u := c.unw()
+	if u == nil || u.canceled || c.depth()-1 != c.unwindTop() {
 		return nil
 	}
 	return u

@@ -68,6 +68,11 @@ func chainLiteralAsync() rt.Awaitable[struct{}] {
 	return &ag_chainLiteral{}
 }
 
+// ag_0spawn_chainLiteral starts chainLiteral as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainLiteralAsync(...)).
+func ag_0spawn_chainLiteral(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainLiteral](ag_chainLiteral{}, ag_opts...)
+}
+
 func (ag_f *ag_chainLiteral) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -114,7 +119,7 @@ func (ag_f *ag_chainLiteral) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:118
+//line panics_async_test.go:123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainLiteral) AwaitLine() string {
@@ -137,6 +142,11 @@ type ag_panicsAsync struct {
 // panicsAsyncAsync returns the coroutine of panicsAsync: nothing runs until it is awaited, spawned, gathered or run.
 func panicsAsyncAsync(v int) rt.Awaitable[struct{}] {
 	return &ag_panicsAsync{v: v}
+}
+
+// ag_0spawn_panicsAsync starts panicsAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(panicsAsyncAsync(...)).
+func ag_0spawn_panicsAsync(v int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_panicsAsync](ag_panicsAsync{v: v}, ag_opts...)
 }
 
 func (ag_f *ag_panicsAsync) AwaitStart(co *rt.Coro) rt.Status {
@@ -166,7 +176,7 @@ func (ag_f *ag_panicsAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:30:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:170
+//line panics_async_test.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAsync) AwaitLine() string {
@@ -188,6 +198,11 @@ type ag_chainAsyncDefer struct {
 // chainAsyncDeferAsync returns the coroutine of chainAsyncDefer: nothing runs until it is awaited, spawned, gathered or run.
 func chainAsyncDeferAsync() rt.Awaitable[struct{}] {
 	return &ag_chainAsyncDefer{}
+}
+
+// ag_0spawn_chainAsyncDefer starts chainAsyncDefer as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainAsyncDeferAsync(...)).
+func ag_0spawn_chainAsyncDefer(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainAsyncDefer](ag_chainAsyncDefer{}, ag_opts...)
 }
 
 func (ag_f *ag_chainAsyncDefer) AwaitStart(co *rt.Coro) rt.Status {
@@ -232,7 +247,7 @@ func (ag_f *ag_chainAsyncDefer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:236
+//line panics_async_test.go:251
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncDefer) AwaitLine() string {
@@ -256,6 +271,11 @@ type ag_chainThree struct {
 // chainThreeAsync returns the coroutine of chainThree: nothing runs until it is awaited, spawned, gathered or run.
 func chainThreeAsync() rt.Awaitable[struct{}] {
 	return &ag_chainThree{}
+}
+
+// ag_0spawn_chainThree starts chainThree as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainThreeAsync(...)).
+func ag_0spawn_chainThree(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainThree](ag_chainThree{}, ag_opts...)
 }
 
 func (ag_f *ag_chainThree) AwaitStart(co *rt.Coro) rt.Status {
@@ -306,7 +326,7 @@ func (ag_f *ag_chainThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:310
+//line panics_async_test.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainThree) AwaitLine() string {
@@ -330,6 +350,11 @@ type ag_chainRecovered struct {
 // chainRecoveredAsync returns the coroutine of chainRecovered: nothing runs until it is awaited, spawned, gathered or run.
 func chainRecoveredAsync() rt.Awaitable[struct{}] {
 	return &ag_chainRecovered{}
+}
+
+// ag_0spawn_chainRecovered starts chainRecovered as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainRecoveredAsync(...)).
+func ag_0spawn_chainRecovered(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainRecovered](ag_chainRecovered{}, ag_opts...)
 }
 
 func (ag_f *ag_chainRecovered) AwaitStart(co *rt.Coro) rt.Status {
@@ -375,7 +400,7 @@ func (ag_f *ag_chainRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:379
+//line panics_async_test.go:404
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecovered) AwaitLine() string {
@@ -398,6 +423,11 @@ type ag_recoversOwnAsync struct {
 // recoversOwnAsyncAsync returns the coroutine of recoversOwnAsync: nothing runs until it is awaited, spawned, gathered or run.
 func recoversOwnAsyncAsync() rt.Awaitable[struct{}] {
 	return &ag_recoversOwnAsync{}
+}
+
+// ag_0spawn_recoversOwnAsync starts recoversOwnAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversOwnAsyncAsync(...)).
+func ag_0spawn_recoversOwnAsync(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_recoversOwnAsync](ag_recoversOwnAsync{}, ag_opts...)
 }
 
 func (ag_f *ag_recoversOwnAsync) AwaitStart(co *rt.Coro) rt.Status {
@@ -446,7 +476,7 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:450
+//line panics_async_test.go:480
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversOwnAsync) AwaitLine() string {
@@ -470,6 +500,11 @@ type ag_chainNestedRecovered struct {
 // chainNestedRecoveredAsync returns the coroutine of chainNestedRecovered: nothing runs until it is awaited, spawned, gathered or run.
 func chainNestedRecoveredAsync() rt.Awaitable[struct{}] {
 	return &ag_chainNestedRecovered{}
+}
+
+// ag_0spawn_chainNestedRecovered starts chainNestedRecovered as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainNestedRecoveredAsync(...)).
+func ag_0spawn_chainNestedRecovered(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainNestedRecovered](ag_chainNestedRecovered{}, ag_opts...)
 }
 
 func (ag_f *ag_chainNestedRecovered) AwaitStart(co *rt.Coro) rt.Status {
@@ -520,7 +555,7 @@ func (ag_f *ag_chainNestedRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:524
+//line panics_async_test.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainNestedRecovered) AwaitLine() string {

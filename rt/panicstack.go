@@ -13,8 +13,8 @@ package rt
 //		}
 //	}()
 func (c *Coro) PanicStack() []byte {
-	if c == nil || c.unwind == nil || c.unwind.canceled {
+	if c == nil || c.unw() == nil || c.unw().canceled {
 		return nil
 	}
-	return c.unwind.stack
+	return c.unw().stack
 }

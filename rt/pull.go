@@ -199,7 +199,7 @@ func (rangeCheckError) RuntimeError() {}
 // goes on instead. Under cancellation, which Go does not have, yield
 // returns false, as at a break.
 func (c *Coro) UnwindPull(stop func()) {
-	u := c.unwind
+	u := c.unw()
 	if u == nil || u.canceled {
 		stop()
 		return

@@ -13,10 +13,12 @@ import (
 // identity on its loop and its completion. Generated code receives the
 // current task's Coro in Frame.Resume and Awaitable.AwaitStart.
 type Coro struct {
-	stack []Frame // stack[0] is the task's own bottom frame
-	// stackBuf holds the first frames, so that most tasks (a root frame
-	// and one coroutine) need no separate stack allocation.
+	// stackBuf holds the first frames of the task's stack, so that most
+	// tasks (a root frame and one coroutine) need no stack allocation;
+	// deep holds the frames above them. stackBuf[0] is the task's bottom
+	// frame (its plainTask or framedTask).
 	stackBuf [2]Frame
+	deep     *[]Frame
 	id       uint64
 	loop     *loop
 	waiters  waitq // waiters.done is the task's done flag
@@ -26,9 +28,6 @@ type Coro struct {
 	// sleepSeq is the seq of the timer the task sleeps on, or 0; while
 	// the task is parked in a waitq's more, its tagged index there.
 	sleepSeq uint64
-	// unwind is set while the task's frames unwind, from the frame at
-	// index unwindTop down.
-	unwind *unwinding
 	// group is the TaskGroup the task belongs to, if any.
 	group *TaskGroup
 	// extra holds what most tasks never use (a name, pending
@@ -42,13 +41,13 @@ type Coro struct {
 	// cancelRunning when Cancel found it running, to stop it at the await
 	// point it suspends at next.
 	running, cancelRunning bool
-	// bodyStarted is set once the task's bottom frame (taskFrame) has
+	// bodyStarted is set once the task's bottom frame (rootResume) has
 	// started its awaitable; it lives here, in the flags' spare byte,
 	// rather than in the frame, to keep Task[int] in a smaller size class.
 	bodyStarted bool
-	// unwindTop is an int32 beside the flags, so that a Task[int] stays
-	// in the 208-byte size class.
-	unwindTop int32
+	// ndepth is the number of frames on the stack, an int32 beside the
+	// flags (see TestTaskSize).
+	ndepth int32
 
 	prev, next *Coro // the loop's list of live tasks
 }
@@ -62,12 +61,24 @@ type coroExtra struct {
 	// pullPanic is the panic an iterator stopped by UnwindPull raises in
 	// its yield (pull.go).
 	pullPanic *unwinding
+	// unwind is set while the task's frames unwind, from the frame at
+	// index Coro.unwindTop down (Coro.unw).
+	unwind *unwinding
+	// unwindTop is the index of the top frame that unwinds.
+	unwindTop int32
 	// cancels counts the Cancel calls on the task (asyncio's
 	// cancelling()); a TimeoutScope takes back its own.
 	cancels int32
 	// ctxDone: Cancel was called, so the task's context (Context) is
 	// cancelled, or made cancelled.
 	ctxDone bool
+}
+
+// canceledState is the extra part and the unwinding of a task cancelled
+// for the first time, allocated together.
+type canceledState struct {
+	coroExtra
+	u unwinding
 }
 
 // canceledExtra is the shared extra part of a plain task that ended
@@ -84,6 +95,22 @@ func (c *Coro) more() *coroExtra {
 		c.extra = &e
 	}
 	return c.extra
+}
+
+// unw returns what c's frames unwind with, or nil when they run normally.
+func (c *Coro) unw() *unwinding {
+	if e := c.extra; e != nil {
+		return e.unwind
+	}
+	return nil
+}
+
+// setUnwind sets what c's frames unwind with; nil ends the unwinding.
+func (c *Coro) setUnwind(u *unwinding) {
+	if u == nil && c.extra == nil {
+		return
+	}
+	c.more().unwind = u
 }
 
 // cancels returns the count of Cancel calls on c.
@@ -114,9 +141,61 @@ func (c *Coro) Done() bool { return c.waiters.done }
 // runs f next, and resumes the current frame once f is Ready. It is the
 // AwaitStart of every generated coroutine.
 func (c *Coro) Push(f Frame) Status {
-	c.stack = append(c.stack, f)
+	if n := c.ndepth; n < 2 {
+		c.stackBuf[n] = f
+	} else {
+		if c.deep == nil {
+			c.deep = new([]Frame)
+		}
+		*c.deep = append(*c.deep, f)
+	}
+	c.ndepth++
 	return Pushed
 }
+
+// depth returns the number of frames on c's stack.
+func (c *Coro) depth() int { return int(c.ndepth) }
+
+// frameAt returns frame i of c's stack (0 is the bottom frame).
+func (c *Coro) frameAt(i int) Frame {
+	if i < 2 {
+		return c.stackBuf[i]
+	}
+	return (*c.deep)[i-2]
+}
+
+// topFrame returns the frame on top of c's stack.
+func (c *Coro) topFrame() Frame {
+	if n := c.ndepth; n <= 2 {
+		return c.stackBuf[n-1]
+	}
+	d := *c.deep
+	return d[len(d)-1]
+}
+
+// pop takes the top frame off c's stack and returns the new depth.
+func (c *Coro) pop() int {
+	c.ndepth--
+	if n := c.ndepth; n < 2 {
+		c.stackBuf[n] = nil
+	} else {
+		d := *c.deep
+		d[len(d)-1] = nil
+		*c.deep = d[:len(d)-1]
+	}
+	return int(c.ndepth)
+}
+
+// unwindTop returns the index of the top frame that unwinds.
+func (c *Coro) unwindTop() int {
+	if c.extra == nil {
+		return 0
+	}
+	return int(c.extra.unwindTop)
+}
+
+// setUnwindTop sets the index of the top frame that unwinds.
+func (c *Coro) setUnwindTop(top int) { c.more().unwindTop = int32(top) }
 
 // String describes the task for logs, e.g. `Task "worker" #3 pending`.
 func (c *Coro) String() string {
@@ -182,12 +261,10 @@ func (c *Coro) step() (again bool) {
 		}
 	}()
 	for {
-		top := c.stack[len(c.stack)-1]
+		top := c.topFrame()
 		switch top.Resume(c) {
 		case Ready:
-			n := len(c.stack) - 1
-			c.stack[n] = nil
-			c.stack = c.stack[:n]
+			n := c.pop()
 			if n == 0 {
 				c.finish(c.errv())
 				return false
@@ -213,12 +290,13 @@ func (c *Coro) step() (again bool) {
 // cancelled, down to the task's root; frames that deferred calls push while
 // unwinding run normally. Generated code checks it on every resume.
 func (c *Coro) Unwinding() bool {
-	return c.unwind != nil && len(c.stack)-1 <= int(c.unwindTop)
+	e := c.extra
+	return e != nil && e.unwind != nil && int(c.ndepth)-1 <= int(e.unwindTop)
 }
 
 // Cancelling reports whether the task is being cancelled: a deferred call
 // of a cancelled coroutine sees true.
-func (c *Coro) Cancelling() bool { return c.unwind != nil && c.unwind.canceled }
+func (c *Coro) Cancelling() bool { return c.unw() != nil && c.unw().canceled }
 
 // Cancel asks the task to stop: it stops at the await point where it is
 // suspended (or at its next one), never resumes its body, runs its deferred
@@ -230,19 +308,30 @@ func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
 	}
+	c.cancel()
 	c.cancelContext()
-	return c.cancel()
+	return true
 }
 
 // cancel is Cancel without cancelling the task's context (Context): a
 // timeout scope's expiry, which the task survives, cancels so.
 func (c *Coro) cancel() bool {
-	c.more().cancels++
-	if c.unwind != nil {
-		return true // already unwinding
+	if c.extra == nil {
+		// A plain task's first cancellation: its extra part and its
+		// unwinding in one allocation (Run's end cancels every task left).
+		x := &canceledState{}
+		x.cancels = 1
+		x.u.canceled = true
+		x.unwind = &x.u
+		c.extra = &x.coroExtra
+	} else {
+		c.more().cancels++
+		if c.unw() != nil {
+			return true // already unwinding
+		}
+		c.setUnwind(&unwinding{canceled: true})
 	}
-	c.unwind = &unwinding{canceled: true}
-	c.unwindTop = int32(len(c.stack) - 1)
+	c.setUnwindTop(c.depth() - 1)
 	if c.running {
 		c.cancelRunning = true // stop at the next await point
 		return true
@@ -273,15 +362,15 @@ func (c *Coro) interrupt() {
 
 // unwindErr is the error a task that unwound to its root ends with.
 func (c *Coro) unwindErr() error {
-	if c.unwind.canceled {
+	if c.unw().canceled {
 		return ErrCanceled
 	}
-	return &PanicError{Task: c.Name(), Value: c.unwind.value, Stack: c.unwind.stack, Aborted: c.unwind.abortedValues()}
+	return &PanicError{Task: c.Name(), Value: c.unw().value, Stack: c.unw().stack, Aborted: c.unw().abortedValues()}
 }
 
 func (c *Coro) finish(err error) {
 	c.setErr(err)
-	c.stack = nil
+	c.deep = nil
 	c.loop.unlink(c)
 	c.waiters.complete()
 	if g := c.group; g != nil {
@@ -304,45 +393,91 @@ type waitCanceler interface {
 // loop, like an asyncio Task. It is itself an Awaitable: awaiting it waits
 // until it is done and yields its result. A task that panicked yields its
 // *PanicError.
+//
+// A Task is the head of the object that holds it: a plainTask (a task of
+// any awaitable) or a framedTask (a task allocated together with the frame
+// of the generated coroutine it runs, SpawnFrame). Either is the task's
+// bottom frame, stackBuf[0]: it starts the root awaitable and keeps its
+// result.
 type Task[T any] struct {
-	Coro
-	body taskFrame[T]
-}
-
-// taskFrame is the bottom frame of a task's stack: it awaits the root
-// awaitable and keeps the result.
-type taskFrame[T any] struct {
-	aw     Awaitable[T]
+	// result comes first: a zero-size result (struct{}) at the end would
+	// cost a word of padding.
 	result T
+	Coro
 }
 
-func (f *taskFrame[T]) Resume(c *Coro) Status {
-	if c.unwind != nil {
+// plainTask is a task of any awaitable.
+type plainTask[T any] struct {
+	Task[T]
+	aw Awaitable[T]
+}
+
+func (p *plainTask[T]) Resume(c *Coro) Status {
+	s := rootResume(c, &p.Task, p.aw)
+	if s == Ready {
+		p.aw = nil
+	}
+	return s
+}
+
+// framedTask is a task and the frame of the generated coroutine it runs,
+// in one allocation (SpawnFrame). The frame is not cleared when the task
+// ends: a closure of the coroutine can still hold its variables.
+type framedTask[T any, F any, PF interface {
+	*F
+	Awaitable[T]
+}] struct {
+	Task[T]
+	frame F
+}
+
+func (p *framedTask[T, F, PF]) Resume(c *Coro) Status {
+	return rootResume[T](c, &p.Task, PF(&p.frame))
+}
+
+// rootResume is the Resume of a task's bottom frame, whose root awaitable
+// is aw.
+func rootResume[T any](c *Coro, t *Task[T], aw Awaitable[T]) Status {
+	if c.unw() != nil {
 		// A panic nobody recovered, or a cancellation, reached the root.
 		c.setErr(c.unwindErr())
-		f.aw = nil
 		return Ready
 	}
 	if !c.bodyStarted {
 		c.bodyStarted = true
-		if s := f.aw.AwaitStart(c); s != Ready {
+		if s := aw.AwaitStart(c); s != Ready {
 			return s
 		}
 	}
 	var err error
-	f.result, err = f.aw.AwaitResult()
+	t.result, err = aw.AwaitResult()
 	c.setErr(err)
-	f.aw = nil
 	return Ready
 }
 
 func newTask[T any](aw Awaitable[T], name string) *Task[T] {
-	t := &Task[T]{}
+	p := &plainTask[T]{aw: aw}
 	if name != "" {
-		t.more().name = name
+		p.more().name = name
 	}
-	t.body.aw = aw
-	return t
+	p.stackBuf[0] = p
+	return &p.Task
+}
+
+// SpawnFrame is SpawnAsync for a generated coroutine whose frame is passed
+// by value: the task and the frame are one allocation. The generator emits
+// it for rt.Spawn(fAsync(args)) when fAsync is the companion of an async
+// function of the package being generated, so F is its frame type.
+func SpawnFrame[T any, F any, PF interface {
+	*F
+	Awaitable[T]
+}](frame F, opts ...TaskOption) Awaitable[*Task[T]] {
+	p := &framedTask[T, F, PF]{frame: frame}
+	p.stackBuf[0] = p
+	for _, o := range opts {
+		o.apply(&p.Coro)
+	}
+	return spawnOp[T]{&p.Task}
 }
 
 // start registers t on l and schedules its first step (asyncio
@@ -352,7 +487,7 @@ func (t *Task[T]) start(l *loop) {
 	if g := t.group; g != nil {
 		g.join(&t.Coro)
 	}
-	t.stack = append(t.stackBuf[:0], &t.body)
+	t.ndepth = 1
 	l.schedule(&t.Coro)
 }
 
@@ -363,7 +498,7 @@ func (t *Task[T]) Result() (T, error) {
 		var zero T
 		return zero, ErrNotDone
 	}
-	return t.body.result, t.errv()
+	return t.result, t.errv()
 }
 
 // AwaitStart is part of the Awaitable protocol: it parks c until t is done.

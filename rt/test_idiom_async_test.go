@@ -39,6 +39,11 @@ func hourBodyAsync(t *testing.T) rt.Awaitable[struct{}] {
 	return &ag_hourBody{t: t}
 }
 
+// ag_0spawn_hourBody starts hourBody as a task, its frame in the task's allocation: the generated form of rt.Spawn(hourBodyAsync(...)).
+func ag_0spawn_hourBody(t *testing.T, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_hourBody](ag_hourBody{t: t}, ag_opts...)
+}
+
 func (ag_f *ag_hourBody) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -93,7 +98,7 @@ func (ag_f *ag_hourBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line test_idiom_async_test.go:97
+//line test_idiom_async_test.go:102
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hourBody) AwaitLine() string {

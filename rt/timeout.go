@@ -190,7 +190,7 @@ func (w *within[T]) Resume(c *Coro) Status {
 		s.state = scopeExited
 	}
 	if c.Unwinding() {
-		if expired && c.unwind.canceled && c.cancels() <= s.cancels {
+		if expired && c.unw().canceled && c.cancels() <= s.cancels {
 			// Only the deadline cancelled the block: the task goes on.
 			c.stopUnwinding()
 			w.err = ErrTimeout

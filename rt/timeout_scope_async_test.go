@@ -81,6 +81,11 @@ func lingersAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_lingers{log: log}
 }
 
+// ag_0spawn_lingers starts lingers as a task, its frame in the task's allocation: the generated form of rt.Spawn(lingersAsync(...)).
+func ag_0spawn_lingers(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_lingers](ag_lingers{log: log}, ag_opts...)
+}
+
 func (ag_f *ag_lingers) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -144,7 +149,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:148
+//line timeout_scope_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -171,6 +176,11 @@ type ag_scoped struct {
 // scopedAsync returns the coroutine of scoped: nothing runs until it is awaited, spawned, gathered or run.
 func scopedAsync(log *[]string, s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_scoped{log: log, s: s}
+}
+
+// ag_0spawn_scoped starts scoped as a task, its frame in the task's allocation: the generated form of rt.Spawn(scopedAsync(...)).
+func ag_0spawn_scoped(log *[]string, s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_scoped](ag_scoped{log: log, s: s}, ag_opts...)
 }
 
 func (ag_f *ag_scoped) AwaitStart(co *rt.Coro) rt.Status {
@@ -206,7 +216,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:210
+//line timeout_scope_async_test.go:220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -231,6 +241,11 @@ type ag_cancelDuringCleanup struct {
 // cancelDuringCleanupAsync returns the coroutine of cancelDuringCleanup: nothing runs until it is awaited, spawned, gathered or run.
 func cancelDuringCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_cancelDuringCleanup{log: log}
+}
+
+// ag_0spawn_cancelDuringCleanup starts cancelDuringCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelDuringCleanupAsync(...)).
+func ag_0spawn_cancelDuringCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelDuringCleanup](ag_cancelDuringCleanup{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_cancelDuringCleanup) AwaitStart(co *rt.Coro) rt.Status {
@@ -260,7 +275,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :32:1*/ goto ag_resume3
 	}
 	/*line timeout_scope_test.go:33:2*/ ag_f.s = rt.NewTimeout(time.Second)
-	/*line timeout_scope_test.go:34:2*/ ag_f.ag_aw0 = rt.SpawnAsync(scopedAsync(ag_f.log, ag_f.s))
+	/*line timeout_scope_test.go:34:2*/ ag_f.ag_aw0 = ag_0spawn_scoped(ag_f.log, ag_f.s)
 	/*line :34:2*/ ag_f.ag_state = 1 // await: rt.Spawn(scopedAsync(log, s))
 	/*line :34:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :34:2*/ return ag_s
@@ -289,7 +304,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:293
+//line timeout_scope_async_test.go:308
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -315,6 +330,11 @@ type ag_reenter struct {
 // reenterAsync returns the coroutine of reenter: nothing runs until it is awaited, spawned, gathered or run.
 func reenterAsync(s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_reenter{s: s}
+}
+
+// ag_0spawn_reenter starts reenter as a task, its frame in the task's allocation: the generated form of rt.Spawn(reenterAsync(...)).
+func ag_0spawn_reenter(s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_reenter](ag_reenter{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_reenter) AwaitStart(co *rt.Coro) rt.Status {
@@ -355,7 +375,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:359
+//line timeout_scope_async_test.go:379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -379,6 +399,11 @@ type ag_rescheduleLate struct {
 // rescheduleLateAsync returns the coroutine of rescheduleLate: nothing runs until it is awaited, spawned, gathered or run.
 func rescheduleLateAsync(s *rt.TimeoutScope) rt.Awaitable[struct{}] {
 	return &ag_rescheduleLate{s: s}
+}
+
+// ag_0spawn_rescheduleLate starts rescheduleLate as a task, its frame in the task's allocation: the generated form of rt.Spawn(rescheduleLateAsync(...)).
+func ag_0spawn_rescheduleLate(s *rt.TimeoutScope, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_rescheduleLate](ag_rescheduleLate{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_rescheduleLate) AwaitStart(co *rt.Coro) rt.Status {
@@ -410,7 +435,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:414
+//line timeout_scope_async_test.go:439
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -436,6 +461,11 @@ type ag_timersLeft struct {
 // timersLeftAsync returns the coroutine of timersLeft: nothing runs until it is awaited, spawned, gathered or run.
 func timersLeftAsync(n int) rt.Awaitable[rt.LoopStats] {
 	return &ag_timersLeft{n: n}
+}
+
+// ag_0spawn_timersLeft starts timersLeft as a task, its frame in the task's allocation: the generated form of rt.Spawn(timersLeftAsync(...)).
+func ag_0spawn_timersLeft(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.LoopStats]] {
+	return rt.SpawnFrame[rt.LoopStats, ag_timersLeft](ag_timersLeft{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_timersLeft) AwaitStart(co *rt.Coro) rt.Status {
@@ -489,7 +519,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :81:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:493
+//line timeout_scope_async_test.go:523
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -515,6 +545,11 @@ type ag_sleepyCleanup struct {
 // sleepyCleanupAsync returns the coroutine of sleepyCleanup: nothing runs until it is awaited, spawned, gathered or run.
 func sleepyCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_sleepyCleanup{log: log}
+}
+
+// ag_0spawn_sleepyCleanup starts sleepyCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepyCleanupAsync(...)).
+func ag_0spawn_sleepyCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleepyCleanup](ag_sleepyCleanup{log: log}, ag_opts...)
 }
 
 func (ag_f *ag_sleepyCleanup) AwaitStart(co *rt.Coro) rt.Status {
@@ -579,7 +614,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:1*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:583
+//line timeout_scope_async_test.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -609,6 +644,11 @@ func cancelSleepyCleanupAsync(log *[]string) rt.Awaitable[struct{}] {
 	return &ag_cancelSleepyCleanup{log: log}
 }
 
+// ag_0spawn_cancelSleepyCleanup starts cancelSleepyCleanup as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelSleepyCleanupAsync(...)).
+func ag_0spawn_cancelSleepyCleanup(log *[]string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelSleepyCleanup](ag_cancelSleepyCleanup{log: log}, ag_opts...)
+}
+
 func (ag_f *ag_cancelSleepyCleanup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -635,7 +675,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :101:1*/ goto ag_resume3
 	}
-	/*line timeout_scope_test.go:102:2*/ ag_f.ag_aw0 = rt.SpawnAsync(sleepyCleanupAsync(ag_f.log))
+	/*line timeout_scope_test.go:102:2*/ ag_f.ag_aw0 = ag_0spawn_sleepyCleanup(ag_f.log)
 	/*line :102:2*/ ag_f.ag_state = 1 // await: rt.Spawn(sleepyCleanupAsync(log))
 	/*line :102:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :102:2*/ return ag_s
@@ -664,7 +704,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:668
+//line timeout_scope_async_test.go:708
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

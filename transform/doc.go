@@ -19,6 +19,19 @@
 // A task always resumes its innermost frame, so resuming costs the same at
 // any call depth; outer frames never re-execute.
 //
+// Every function and method that is not variadic also gets a spawn
+// helper, ag_0spawn_F(params, opts ...rt.TaskOption) (the method
+// ag_0spawn_M), and an await point rt.Spawn(fAsync(args), opts...) or
+// rt.Spawn(x.MAsync(args), opts...) of a companion generated in the same
+// package becomes ag_0spawn_f(args, opts...) (x.ag_0spawn_M(args,
+// opts...)): rt.SpawnFrame allocates the task and the frame (passed by
+// value) as one object, so a spawn costs one allocation. The arguments are
+// evaluated in the same order. Any other spawn (a hand-written companion,
+// another package's, an interface's method, an awaitable value) goes
+// through rt.SpawnAsync as before. The helper is emitted whether or not
+// this build configuration uses it, since a file of another GOOS or a
+// test file may.
+//
 // The passes, in order:
 //
 //	flatten (lower.go, lower_select.go, lower_goto.go, lower_rangefunc.go,

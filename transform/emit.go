@@ -136,6 +136,10 @@ func (e *emitter) awaitField(t types.Type) string {
 
 func (e *emitter) function(fn *analyze.Func) {
 	l := newLowerer(fn, e.info, e.pkg)
+	l.generated = func(obj *types.Func) bool {
+		f := e.fset.Position(obj.Pos()).Filename
+		return strings.HasSuffix(f, "_async.go") || strings.HasSuffix(f, "_async_test.go")
+	}
 	l.stmts(fn.Decl.Body.List)
 	if len(l.errs) > 0 {
 		e.errs = append(e.errs, l.errs...)
@@ -257,14 +261,49 @@ func (e *emitter) companion() {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, e.qualName())
 		e.jf.Func().Params(jen.Id(rname).Add(e.typeCode(recv.Type()))).Id(name + analyze.CompanionSuffix).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+		if !sig.Variadic() {
+			e.jf.Line()
+			e.spawnHelper(jen.Params(jen.Id(rname).Add(e.typeCode(recv.Type()))), params, inits)
+		}
 	} else {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
 		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
 			Add(e.companionSig(&params, &inits)).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(inits...)))
+		if !sig.Variadic() {
+			e.jf.Line()
+			e.spawnHelper(nil, params, inits)
+		}
 	}
 	e.jf.Line()
 
 }
+
+// spawnHelper renders ag_0spawn_F (or the method ag_0spawn_M), what
+// rt.Spawn(FAsync(args), opts...) becomes in this package
+// (lowerer.fusedSpawn): the task and F's frame in one allocation
+// (rt.SpawnFrame). Every non-variadic function and method gets one, used
+// or not: a file that uses it may be outside this build configuration
+// (another GOOS's) or a test file this generation does not see, and the
+// helper must be there when that file compiles. The digit after the
+// prefix keeps the name apart from every frame name (see methodFrameName).
+func (e *emitter) spawnHelper(recv *jen.Statement, params, inits []jen.Code) {
+	fn := e.fn
+	t := e.typeCode(fn.Shape.T)
+	ps := append(append([]jen.Code{}, params...), jen.Id(analyze.Prefix+"opts").Op("...").Add(rt("TaskOption")))
+	e.jf.Commentf("%s starts %s as a task, its frame in the task's allocation: the generated form of rt.Spawn(%s%s(...)).", spawnHelperName(fn.Obj.Name()), e.qualName(), fn.Obj.Name(), analyze.CompanionSuffix)
+	decl := e.jf.Func()
+	if recv != nil {
+		decl = decl.Add(recv).Id(spawnHelperName(fn.Obj.Name()))
+	} else {
+		decl = decl.Id(spawnHelperName(fn.Obj.Name())).Types(e.typeParamDecls()...)
+	}
+	decl.Params(ps...).
+		Add(rt("Awaitable")).Types(jen.Op("*").Add(rt("Task")).Types(t)).Block(
+		jen.Return(rt("SpawnFrame").Types(t, e.frameType()).Call(e.frameType().Values(inits...), jen.Id(analyze.Prefix+"opts").Op("..."))))
+}
+
+// spawnHelperName is the name of the spawn helper of the async function name.
+func spawnHelperName(name string) string { return analyze.Prefix + "0spawn_" + name }
 
 func (e *emitter) qualName() string {
 	if e.fn.Lit != nil {

@@ -16,6 +16,10 @@ type lowerer struct {
 	fn   *analyze.Func
 	info *types.Info
 	pkg  *types.Package
+	// generated reports whether a companion of this package is one that
+	// asyncgen generates (declared in a generated file), so that the
+	// function has a spawn helper (fusedSpawn).
+	generated func(*types.Func) bool
 
 	code    []inst
 	nlabels int

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
 )
@@ -281,6 +282,9 @@ func (l *lowerer) awaitable(aw *analyze.Await) ast.Expr {
 	if aw.Explicit {
 		return l.rebuild(aw.Call.Args[0])
 	}
+	if c := l.fusedSpawn(aw); c != nil {
+		return c
+	}
 	c := l.rebuildCall(aw.Call)
 	c.Fun = l.companionFun(c.Fun, aw.Companion.Name())
 	return c
@@ -430,4 +434,88 @@ func (l *lowerer) hoistValue(orig ast.Expr, e ast.Expr) ast.Expr {
 	t := l.temp(l.info.TypeOf(orig))
 	l.set(t, e)
 	return l.ref(t)
+}
+
+// fusedSpawn returns the spawn helper call that replaces the await point
+// rt.Spawn(fAsync(args), opts...) (or rt.Spawn(x.MAsync(args), opts...))
+// when fAsync is the generated companion of a function (a method) of this
+// package that has one (emitter.spawnHelper): ag_0spawn_f(args, opts...)
+// (x.ag_0spawn_M(args, opts...)) allocates the task and the frame together. It
+// returns nil for any other await point. The arguments are evaluated in the
+// same order as before: f's, then the options.
+func (l *lowerer) fusedSpawn(aw *analyze.Await) ast.Expr {
+	comp := aw.Companion
+	if aw.Yield || comp == nil || comp.Pkg() == nil || comp.Pkg().Path() != analyze.RTPath || comp.Name() != "SpawnAsync" || len(aw.Call.Args) == 0 {
+		return nil
+	}
+	inner, ok := ast.Unparen(aw.Call.Args[0]).(*ast.CallExpr)
+	if !ok || inner.Ellipsis.IsValid() || l.hoist[inner] {
+		return nil
+	}
+	if len(inner.Args) == 1 {
+		if _, multi := l.info.TypeOf(inner.Args[0]).(*types.Tuple); multi {
+			return nil
+		}
+	}
+	var id *ast.Ident
+	method := false
+	switch f := ast.Unparen(inner.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.IndexExpr:
+		id, _ = ast.Unparen(f.X).(*ast.Ident)
+	case *ast.IndexListExpr:
+		id, _ = ast.Unparen(f.X).(*ast.Ident)
+	case *ast.SelectorExpr:
+		// x.MAsync(args): a method of this package's type, called on a
+		// value (not a method expression T.MAsync, not an interface's).
+		if sel, ok := l.info.Selections[f]; ok && sel.Kind() == types.MethodVal {
+			if _, iface := sel.Recv().Underlying().(*types.Interface); !iface {
+				id, method = f.Sel, true
+			}
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	obj, _ := l.info.Uses[id].(*types.Func)
+	if obj != nil {
+		obj = obj.Origin()
+	}
+	if obj == nil || obj.Pkg() != l.pkg || !strings.HasSuffix(obj.Name(), analyze.CompanionSuffix) || l.generated == nil || !l.generated(obj) {
+		return nil
+	}
+	name := strings.TrimSuffix(obj.Name(), analyze.CompanionSuffix)
+	var natural *types.Func
+	if method {
+		recv := obj.Type().(*types.Signature).Recv()
+		if recv == nil {
+			return nil
+		}
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return nil
+		}
+		for i := 0; i < named.NumMethods(); i++ {
+			if m := named.Method(i); m.Name() == name {
+				natural = m
+			}
+		}
+	} else if obj.Parent() == l.pkg.Scope() {
+		natural, _ = l.pkg.Scope().Lookup(name).(*types.Func)
+	}
+	if natural == nil || natural.Type().(*types.Signature).Variadic() || analyze.Companion(natural) != obj {
+		return nil
+	}
+	c := l.rebuildCall(inner)
+	c.Fun = l.companionFun(c.Fun, spawnHelperName(name))
+	for _, o := range aw.Call.Args[1:] {
+		c.Args = append(c.Args, l.rebuild(o))
+	}
+	c.Ellipsis = aw.Call.Ellipsis
+	return c
 }

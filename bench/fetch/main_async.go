@@ -47,6 +47,11 @@ func fetchAsync(cl *ahttp.Client, url string) rt.Awaitable[struct{}] {
 	return &ag_fetch{cl: cl, url: url}
 }
 
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(cl *ahttp.Client, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_fetch](ag_fetch{cl: cl, url: url}, ag_opts...)
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -120,7 +125,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line main_async.go:124
+//line main_async.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -154,6 +159,11 @@ type ag_fetchAll struct {
 // fetchAllAsync returns the coroutine of fetchAll: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAllAsync(url string, n int) rt.Awaitable[[]error] {
 	return &ag_fetchAll{url: url, n: n}
+}
+
+// ag_0spawn_fetchAll starts fetchAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAllAsync(...)).
+func ag_0spawn_fetchAll(url string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]error]] {
+	return rt.SpawnFrame[[]error, ag_fetchAll](ag_fetchAll{url: url, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_fetchAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -190,7 +200,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :389:2*/ goto ag_L3
 	}
 	/*line main.go:389:6*/ ag_f.i = ag_f.ag_t4
-	/*line main.go:390:3*/ ag_f.ag_aw0 = rt.SpawnAsync(fetchAsync(ag_f.cl, ag_f.url))
+	/*line main.go:390:3*/ ag_f.ag_aw0 = ag_0spawn_fetch(ag_f.cl, ag_f.url)
 	/*line :390:3*/ ag_f.ag_state = 1 // await: rt.Spawn(fetchAsync(cl, url))
 	/*line :390:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :390:3*/ return ag_s
@@ -217,7 +227,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :398:2*/ return rt.Ready
 }
 
-//line main_async.go:221
+//line main_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

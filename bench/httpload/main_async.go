@@ -51,6 +51,11 @@ func helloAhttpAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[stru
 	return &ag_helloAhttp{w: w, r: r}
 }
 
+// ag_0spawn_helloAhttp starts helloAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(helloAhttpAsync(...)).
+func ag_0spawn_helloAhttp(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_helloAhttp](ag_helloAhttp{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_helloAhttp) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -68,7 +73,7 @@ func (ag_f *ag_helloAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:56:73*/ return rt.Ready
 }
 
-//line main_async.go:72
+//line main_async.go:77
 
 // ag_serve is the frame of serve (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_serve struct {
@@ -82,6 +87,11 @@ type ag_serve struct {
 // serveAsync returns the coroutine of serve: nothing runs until it is awaited, spawned, gathered or run.
 func serveAsync(srv *ahttp.Server, addr string) rt.Awaitable[struct{}] {
 	return &ag_serve{srv: srv, addr: addr}
+}
+
+// ag_0spawn_serve starts serve as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveAsync(...)).
+func ag_0spawn_serve(srv *ahttp.Server, addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serve](ag_serve{srv: srv, addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -117,7 +127,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :127:2*/ return rt.Ready
 }
 
-//line main_async.go:121
+//line main_async.go:131
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -141,6 +151,11 @@ type ag_serveGroup struct {
 // serveGroupAsync returns the coroutine of serveGroup: nothing runs until it is awaited, spawned, gathered or run.
 func serveGroupAsync(srv *ahttp.Server, addr string) rt.Awaitable[struct{}] {
 	return &ag_serveGroup{srv: srv, addr: addr}
+}
+
+// ag_0spawn_serveGroup starts serveGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveGroupAsync(...)).
+func ag_0spawn_serveGroup(srv *ahttp.Server, addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveGroup](ag_serveGroup{srv: srv, addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_serveGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -193,7 +208,7 @@ func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :139:2*/ return rt.Ready
 }
 
-//line main_async.go:197
+//line main_async.go:212
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroup) AwaitLine() string {

@@ -46,6 +46,11 @@ func failAsync(n int) rt.Awaitable[int] {
 	return &ag_fail{n: n}
 }
 
+// ag_0spawn_fail starts fail as a task, its frame in the task's allocation: the generated form of rt.Spawn(failAsync(...)).
+func ag_0spawn_fail(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_fail](ag_fail{n: n}, ag_opts...)
+}
+
 func (ag_f *ag_fail) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -74,7 +79,7 @@ func (ag_f *ag_fail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line main_async_test.go:78
+//line main_async_test.go:83
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fail) AwaitLine() string {
@@ -105,6 +110,11 @@ type ag_killDead struct {
 // killDeadAsync returns the coroutine of killDead: nothing runs until it is awaited, spawned, gathered or run.
 func killDeadAsync(w *ajobs.Worker, q *ajobs.Queue, a string, b string) rt.Awaitable[struct{}] {
 	return &ag_killDead{w: w, q: q, a: a, b: b}
+}
+
+// ag_0spawn_killDead starts killDead as a task, its frame in the task's allocation: the generated form of rt.Spawn(killDeadAsync(...)).
+func ag_0spawn_killDead(w *ajobs.Worker, q *ajobs.Queue, a string, b string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_killDead](ag_killDead{w: w, q: q, a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_killDead) AwaitStart(co *rt.Coro) rt.Status {
@@ -184,7 +194,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line main_async_test.go:188
+//line main_async_test.go:198
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killDead) AwaitLine() string {

@@ -102,6 +102,11 @@ func additionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[f
 	return &ag_addition{w: w, unit: unit, a: a, b: b}
 }
 
+// ag_0spawn_addition starts addition as a task, its frame in the task's allocation: the generated form of rt.Spawn(additionAsync(...)).
+func ag_0spawn_addition(w io.Writer, unit time.Duration, a int, b int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[float64]] {
+	return rt.SpawnFrame[float64, ag_addition](ag_addition{w: w, unit: unit, a: a, b: b}, ag_opts...)
+}
+
 func (ag_f *ag_addition) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -131,7 +136,7 @@ func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line main_async.go:135
+//line main_async.go:140
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addition) AwaitLine() string {
@@ -156,6 +161,11 @@ type ag_multiplication struct {
 // multiplicationAsync returns the coroutine of multiplication: nothing runs until it is awaited, spawned, gathered or run.
 func multiplicationAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[float64] {
 	return &ag_multiplication{w: w, unit: unit, a: a, b: b}
+}
+
+// ag_0spawn_multiplication starts multiplication as a task, its frame in the task's allocation: the generated form of rt.Spawn(multiplicationAsync(...)).
+func ag_0spawn_multiplication(w io.Writer, unit time.Duration, a int, b int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[float64]] {
+	return rt.SpawnFrame[float64, ag_multiplication](ag_multiplication{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_multiplication) AwaitStart(co *rt.Coro) rt.Status {
@@ -187,7 +197,7 @@ func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line main_async.go:191
+//line main_async.go:201
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_multiplication) AwaitLine() string {
@@ -212,6 +222,11 @@ type ag_division struct {
 // divisionAsync returns the coroutine of division: nothing runs until it is awaited, spawned, gathered or run.
 func divisionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[float64] {
 	return &ag_division{w: w, unit: unit, a: a, b: b}
+}
+
+// ag_0spawn_division starts division as a task, its frame in the task's allocation: the generated form of rt.Spawn(divisionAsync(...)).
+func ag_0spawn_division(w io.Writer, unit time.Duration, a int, b int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[float64]] {
+	return rt.SpawnFrame[float64, ag_division](ag_division{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_division) AwaitStart(co *rt.Coro) rt.Status {
@@ -243,7 +258,7 @@ func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:2*/ return rt.Ready
 }
 
-//line main_async.go:247
+//line main_async.go:262
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_division) AwaitLine() string {
@@ -268,6 +283,11 @@ type ag_subtraction struct {
 // subtractionAsync returns the coroutine of subtraction: nothing runs until it is awaited, spawned, gathered or run.
 func subtractionAsync(w io.Writer, unit time.Duration, a int, b int) rt.Awaitable[float64] {
 	return &ag_subtraction{w: w, unit: unit, a: a, b: b}
+}
+
+// ag_0spawn_subtraction starts subtraction as a task, its frame in the task's allocation: the generated form of rt.Spawn(subtractionAsync(...)).
+func ag_0spawn_subtraction(w io.Writer, unit time.Duration, a int, b int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[float64]] {
+	return rt.SpawnFrame[float64, ag_subtraction](ag_subtraction{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_subtraction) AwaitStart(co *rt.Coro) rt.Status {
@@ -299,7 +319,7 @@ func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line main_async.go:303
+//line main_async.go:323
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_subtraction) AwaitLine() string {
@@ -321,6 +341,11 @@ type ag_awaited struct {
 // awaitedAsync returns the coroutine of awaited: nothing runs until it is awaited, spawned, gathered or run.
 func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_awaited{w: w, unit: unit}
+}
+
+// ag_0spawn_awaited starts awaited as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitedAsync(...)).
+func ag_0spawn_awaited(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_awaited](ag_awaited{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
@@ -381,7 +406,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:76:1*/ return rt.Ready
 }
 
-//line main_async.go:385
+//line main_async.go:410
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -416,6 +441,11 @@ type ag_spawned struct {
 // spawnedAsync returns the coroutine of spawned: nothing runs until it is awaited, spawned, gathered or run.
 func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_spawned{w: w, unit: unit}
+}
+
+// ag_0spawn_spawned starts spawned as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnedAsync(...)).
+func ag_0spawn_spawned(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_spawned](ag_spawned{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
@@ -453,7 +483,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :81:1*/ goto ag_resume5
 	}
 	/*line main.go:82:2*/ fmt.Fprintln(ag_f.w, "== spawned as tasks")
-	/*line main.go:83:2*/ ag_f.ag_aw0 = rt.SpawnAsync(divisionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("division"))
+	/*line main.go:83:2*/ ag_f.ag_aw0 = ag_0spawn_division(ag_f.w, ag_f.unit, 10, 20, rt.Name("division"))
 	/*line :83:2*/ ag_f.ag_state = 1 // await: rt.Spawn(divisionAsync(w, unit, 10, 20), rt.Name("divisio...
 	/*line :83:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :83:2*/ return ag_s
@@ -461,7 +491,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:2*/ ag_resume1:
 	/*line main.go:83:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :83:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:84:2*/ ag_f.ag_aw0 = rt.SpawnAsync(subtractionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("subtraction"))
+	/*line main.go:84:2*/ ag_f.ag_aw0 = ag_0spawn_subtraction(ag_f.w, ag_f.unit, 10, 20, rt.Name("subtraction"))
 	/*line :84:2*/ ag_f.ag_state = 2 // await: rt.Spawn(subtractionAsync(w, unit, 10, 20), rt.Name("subt...
 	/*line :84:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
@@ -469,7 +499,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ ag_resume2:
 	/*line main.go:84:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :84:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:85:2*/ ag_f.ag_aw0 = rt.SpawnAsync(additionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("addition"))
+	/*line main.go:85:2*/ ag_f.ag_aw0 = ag_0spawn_addition(ag_f.w, ag_f.unit, 10, 20, rt.Name("addition"))
 	/*line :85:2*/ ag_f.ag_state = 3 // await: rt.Spawn(additionAsync(w, unit, 10, 20), rt.Name("additio...
 	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :85:2*/ return ag_s
@@ -477,7 +507,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :85:2*/ ag_resume3:
 	/*line main.go:85:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :85:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:86:2*/ ag_f.ag_aw0 = rt.SpawnAsync(multiplicationAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("multiplication"))
+	/*line main.go:86:2*/ ag_f.ag_aw0 = ag_0spawn_multiplication(ag_f.w, ag_f.unit, 10, 20, rt.Name("multiplication"))
 	/*line :86:2*/ ag_f.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
 	/*line :86:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :86:2*/ return ag_s
@@ -513,7 +543,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:517
+//line main_async.go:547
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -544,6 +574,11 @@ type ag_gathered struct {
 // gatheredAsync returns the coroutine of gathered: nothing runs until it is awaited, spawned, gathered or run.
 func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
+}
+
+// ag_0spawn_gathered starts gathered as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatheredAsync(...)).
+func ag_0spawn_gathered(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_gathered](ag_gathered{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
@@ -587,7 +622,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:2*/ return rt.Ready
 }
 
-//line main_async.go:591
+//line main_async.go:626
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -612,6 +647,11 @@ type ag_announced struct {
 // announcedAsync returns the coroutine of announced: nothing runs until it is awaited, spawned, gathered or run.
 func announcedAsync(w io.Writer, op rt.Awaitable[float64]) rt.Awaitable[float64] {
 	return &ag_announced{w: w, op: op}
+}
+
+// ag_0spawn_announced starts announced as a task, its frame in the task's allocation: the generated form of rt.Spawn(announcedAsync(...)).
+func ag_0spawn_announced(w io.Writer, op rt.Awaitable[float64], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[float64]] {
+	return rt.SpawnFrame[float64, ag_announced](ag_announced{w: w, op: op}, ag_opts...)
 }
 
 func (ag_f *ag_announced) AwaitStart(co *rt.Coro) rt.Status {
@@ -660,7 +700,7 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ return rt.Ready
 }
 
-//line main_async.go:664
+//line main_async.go:704
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
@@ -686,6 +726,11 @@ type ag_printAllTasks struct {
 // printAllTasksAsync returns the coroutine of printAllTasks: nothing runs until it is awaited, spawned, gathered or run.
 func printAllTasksAsync(w io.Writer, when string) rt.Awaitable[struct{}] {
 	return &ag_printAllTasks{w: w, when: when}
+}
+
+// ag_0spawn_printAllTasks starts printAllTasks as a task, its frame in the task's allocation: the generated form of rt.Spawn(printAllTasksAsync(...)).
+func ag_0spawn_printAllTasks(w io.Writer, when string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_printAllTasks](ag_printAllTasks{w: w, when: when}, ag_opts...)
 }
 
 func (ag_f *ag_printAllTasks) AwaitStart(co *rt.Coro) rt.Status {
@@ -739,7 +784,7 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-//line main_async.go:743
+//line main_async.go:788
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -772,6 +817,11 @@ type ag_named struct {
 // namedAsync returns the coroutine of named: nothing runs until it is awaited, spawned, gathered or run.
 func namedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_named{w: w, unit: unit}
+}
+
+// ag_0spawn_named starts named as a task, its frame in the task's allocation: the generated form of rt.Spawn(namedAsync(...)).
+func ag_0spawn_named(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_named](ag_named{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_named) AwaitStart(co *rt.Coro) rt.Status {
@@ -814,7 +864,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :144:1*/ goto ag_resume7
 	}
 	/*line main.go:145:2*/ fmt.Fprintln(ag_f.w, "== current and all tasks")
-	/*line main.go:146:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, divisionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("division"))
+	/*line main.go:146:2*/ ag_f.ag_aw0 = ag_0spawn_announced(ag_f.w, divisionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("division"))
 	/*line :146:2*/ ag_f.ag_state = 1 // await: rt.Spawn(announcedAsync(w, divisionAsync(w, unit, 10, 20)...
 	/*line :146:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :146:2*/ return ag_s
@@ -822,7 +872,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ ag_resume1:
 	/*line main.go:146:2*/ ag_f.divTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :146:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:147:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, subtractionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("subtraction"))
+	/*line main.go:147:2*/ ag_f.ag_aw0 = ag_0spawn_announced(ag_f.w, subtractionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("subtraction"))
 	/*line :147:2*/ ag_f.ag_state = 2 // await: rt.Spawn(announcedAsync(w, subtractionAsync(w, unit, 10, ...
 	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:2*/ return ag_s
@@ -830,7 +880,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ ag_resume2:
 	/*line main.go:147:2*/ ag_f.subTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :147:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:148:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, additionAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("addition"))
+	/*line main.go:148:2*/ ag_f.ag_aw0 = ag_0spawn_announced(ag_f.w, additionAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("addition"))
 	/*line :148:2*/ ag_f.ag_state = 3 // await: rt.Spawn(announcedAsync(w, additionAsync(w, unit, 10, 20)...
 	/*line :148:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :148:2*/ return ag_s
@@ -838,7 +888,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :148:2*/ ag_resume3:
 	/*line main.go:148:2*/ ag_f.addTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :148:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:149:2*/ ag_f.ag_aw0 = rt.SpawnAsync(announcedAsync(ag_f.w, multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)), rt.Name("multiplication"))
+	/*line main.go:149:2*/ ag_f.ag_aw0 = ag_0spawn_announced(ag_f.w, multiplicationAsync(ag_f.w, ag_f.unit, 10, 20), rt.Name("multiplication"))
 	/*line :149:2*/ ag_f.ag_state = 4 // await: rt.Spawn(announcedAsync(w, multiplicationAsync(w, unit, 1...
 	/*line :149:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :149:2*/ return ag_s
@@ -896,7 +946,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line main_async.go:900
+//line main_async.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -936,6 +986,11 @@ type ag_parts struct {
 // partsAsync returns the coroutine of parts: nothing runs until it is awaited, spawned, gathered or run.
 func partsAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_parts{w: w, unit: unit}
+}
+
+// ag_0spawn_parts starts parts as a task, its frame in the task's allocation: the generated form of rt.Spawn(partsAsync(...)).
+func ag_0spawn_parts(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_parts](ag_parts{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_parts) AwaitStart(co *rt.Coro) rt.Status {
@@ -1010,7 +1065,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :180:2*/ return rt.Ready
 }
 
-//line main_async.go:1014
+//line main_async.go:1069
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

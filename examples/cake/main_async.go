@@ -67,6 +67,11 @@ func makeDoughAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_makeDough{s: s}
 }
 
+// ag_0spawn_makeDough starts makeDough as a task, its frame in the task's allocation: the generated form of rt.Spawn(makeDoughAsync(...)).
+func ag_0spawn_makeDough(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_makeDough](ag_makeDough{s: s}, ag_opts...)
+}
+
 func (ag_f *ag_makeDough) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -122,7 +127,7 @@ func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:48:1*/ return rt.Ready
 }
 
-//line main_async.go:126
+//line main_async.go:131
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_makeDough) AwaitLine() string {
@@ -148,6 +153,11 @@ type ag_bake struct {
 // bakeAsync returns the coroutine of bake: nothing runs until it is awaited, spawned, gathered or run.
 func bakeAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_bake{s: s}
+}
+
+// ag_0spawn_bake starts bake as a task, its frame in the task's allocation: the generated form of rt.Spawn(bakeAsync(...)).
+func ag_0spawn_bake(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_bake](ag_bake{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_bake) AwaitStart(co *rt.Coro) rt.Status {
@@ -205,7 +215,7 @@ func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:55:1*/ return rt.Ready
 }
 
-//line main_async.go:209
+//line main_async.go:219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
@@ -231,6 +241,11 @@ type ag_buyGroceries struct {
 // buyGroceriesAsync returns the coroutine of buyGroceries: nothing runs until it is awaited, spawned, gathered or run.
 func buyGroceriesAsync(s *story) rt.Awaitable[struct{}] {
 	return &ag_buyGroceries{s: s}
+}
+
+// ag_0spawn_buyGroceries starts buyGroceries as a task, its frame in the task's allocation: the generated form of rt.Spawn(buyGroceriesAsync(...)).
+func ag_0spawn_buyGroceries(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_buyGroceries](ag_buyGroceries{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_buyGroceries) AwaitStart(co *rt.Coro) rt.Status {
@@ -288,7 +303,7 @@ func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:292
+//line main_async.go:307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
@@ -316,6 +331,11 @@ type ag_oneThingAtATime struct {
 // oneThingAtATimeAsync returns the coroutine of oneThingAtATime: nothing runs until it is awaited, spawned, gathered or run.
 func oneThingAtATimeAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_oneThingAtATime{w: w, unit: unit}
+}
+
+// ag_0spawn_oneThingAtATime starts oneThingAtATime as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneThingAtATimeAsync(...)).
+func ag_0spawn_oneThingAtATime(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_oneThingAtATime](ag_oneThingAtATime{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_oneThingAtATime) AwaitStart(co *rt.Coro) rt.Status {
@@ -394,7 +414,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-//line main_async.go:398
+//line main_async.go:418
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -429,6 +449,11 @@ type ag_shoppingWhileBaking struct {
 // shoppingWhileBakingAsync returns the coroutine of shoppingWhileBaking: nothing runs until it is awaited, spawned, gathered or run.
 func shoppingWhileBakingAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_shoppingWhileBaking{w: w, unit: unit}
+}
+
+// ag_0spawn_shoppingWhileBaking starts shoppingWhileBaking as a task, its frame in the task's allocation: the generated form of rt.Spawn(shoppingWhileBakingAsync(...)).
+func ag_0spawn_shoppingWhileBaking(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_shoppingWhileBaking](ag_shoppingWhileBaking{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_shoppingWhileBaking) AwaitStart(co *rt.Coro) rt.Status {
@@ -485,7 +510,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :83:2*/ ag_resume2:
 	/*line :83:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:84:2*/ ag_f.ag_aw2 = rt.SpawnAsync(bakeAsync(ag_f.s), rt.Name("oven"))
+	/*line main.go:84:2*/ ag_f.ag_aw2 = ag_0spawn_bake(ag_f.s, rt.Name("oven"))
 	/*line :84:2*/ ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
 	/*line :84:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
@@ -527,7 +552,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line main_async.go:531
+//line main_async.go:556
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -560,6 +585,11 @@ type ag_both struct {
 // bothAsync returns the coroutine of both: nothing runs until it is awaited, spawned, gathered or run.
 func bothAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_both{w: w, unit: unit}
+}
+
+// ag_0spawn_both starts both as a task, its frame in the task's allocation: the generated form of rt.Spawn(bothAsync(...)).
+func ag_0spawn_both(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_both](ag_both{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_both) AwaitStart(co *rt.Coro) rt.Status {
@@ -604,7 +634,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:2*/ return rt.Ready
 }
 
-//line main_async.go:608
+//line main_async.go:638
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

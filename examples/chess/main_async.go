@@ -53,6 +53,11 @@ func elapsedAsync() rt.Awaitable[string] {
 	return &ag_elapsed{}
 }
 
+// ag_0spawn_elapsed starts elapsed as a task, its frame in the task's allocation: the generated form of rt.Spawn(elapsedAsync(...)).
+func ag_0spawn_elapsed(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_elapsed](ag_elapsed{}, ag_opts...)
+}
+
 func (ag_f *ag_elapsed) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -87,7 +92,7 @@ func (ag_f *ag_elapsed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line main_async.go:91
+//line main_async.go:96
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
@@ -111,6 +116,11 @@ type ag_game struct {
 // gameAsync returns the coroutine of game: nothing runs until it is awaited, spawned, gathered or run.
 func gameAsync(n int, master *rt.Lock) rt.Awaitable[struct{}] {
 	return &ag_game{n: n, master: master}
+}
+
+// ag_0spawn_game starts game as a task, its frame in the task's allocation: the generated form of rt.Spawn(gameAsync(...)).
+func ag_0spawn_game(n int, master *rt.Lock, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_game](ag_game{n: n, master: master}, ag_opts...)
 }
 
 func (ag_f *ag_game) AwaitStart(co *rt.Coro) rt.Status {
@@ -184,7 +194,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:188
+//line main_async.go:198
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -214,6 +224,11 @@ type ag_oneAfterAnother struct {
 // oneAfterAnotherAsync returns the coroutine of oneAfterAnother: nothing runs until it is awaited, spawned, gathered or run.
 func oneAfterAnotherAsync() rt.Awaitable[struct{}] {
 	return &ag_oneAfterAnother{}
+}
+
+// ag_0spawn_oneAfterAnother starts oneAfterAnother as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneAfterAnotherAsync(...)).
+func ag_0spawn_oneAfterAnother(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_oneAfterAnother](ag_oneAfterAnother{}, ag_opts...)
 }
 
 func (ag_f *ag_oneAfterAnother) AwaitStart(co *rt.Coro) rt.Status {
@@ -278,7 +293,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:282
+//line main_async.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -310,6 +325,11 @@ type ag_allAtOnce struct {
 // allAtOnceAsync returns the coroutine of allAtOnce: nothing runs until it is awaited, spawned, gathered or run.
 func allAtOnceAsync() rt.Awaitable[struct{}] {
 	return &ag_allAtOnce{}
+}
+
+// ag_0spawn_allAtOnce starts allAtOnce as a task, its frame in the task's allocation: the generated form of rt.Spawn(allAtOnceAsync(...)).
+func ag_0spawn_allAtOnce(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_allAtOnce](ag_allAtOnce{}, ag_opts...)
 }
 
 func (ag_f *ag_allAtOnce) AwaitStart(co *rt.Coro) rt.Status {
@@ -356,7 +376,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:69:14*/ if !(ag_f.n <= games) {
 		/*line :69:14*/ goto ag_L3
 	}
-	/*line main.go:70:3*/ ag_f.ag_aw1 = rt.SpawnAsync(gameAsync(ag_f.n, ag_f.master), rt.InGroup(ag_f.g))
+	/*line main.go:70:3*/ ag_f.ag_aw1 = ag_0spawn_game(ag_f.n, ag_f.master, rt.InGroup(ag_f.g))
 	/*line :70:3*/ ag_f.ag_state = 2 // await: rt.Spawn(gameAsync(n, master), rt.InGroup(g))
 	/*line :70:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:3*/ return ag_s
@@ -387,7 +407,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:391
+//line main_async.go:411
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

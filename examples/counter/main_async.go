@@ -44,6 +44,11 @@ func workerAsync(w io.Writer, unit time.Duration, count *int) rt.Awaitable[struc
 	return &ag_worker{w: w, unit: unit, count: count}
 }
 
+// ag_0spawn_worker starts worker as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerAsync(...)).
+func ag_0spawn_worker(w io.Writer, unit time.Duration, count *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_worker](ag_worker{w: w, unit: unit, count: count}, ag_opts...)
+}
+
 func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -75,7 +80,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:38:1*/ return rt.Ready
 }
 
-//line main_async.go:79
+//line main_async.go:84
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -101,6 +106,11 @@ type ag_gathered struct {
 // gatheredAsync returns the coroutine of gathered: nothing runs until it is awaited, spawned, gathered or run.
 func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
+}
+
+// ag_0spawn_gathered starts gathered as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatheredAsync(...)).
+func ag_0spawn_gathered(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_gathered](ag_gathered{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
@@ -164,7 +174,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line main_async.go:168
+//line main_async.go:178
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

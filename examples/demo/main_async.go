@@ -69,6 +69,11 @@ func workerAsync(w io.Writer, unit time.Duration, count *int) rt.Awaitable[struc
 	return &ag_worker{w: w, unit: unit, count: count}
 }
 
+// ag_0spawn_worker starts worker as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerAsync(...)).
+func ag_0spawn_worker(w io.Writer, unit time.Duration, count *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_worker](ag_worker{w: w, unit: unit, count: count}, ag_opts...)
+}
+
 func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -100,7 +105,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:42:1*/ return rt.Ready
 }
 
-//line main_async.go:104
+//line main_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -125,6 +130,11 @@ type ag_oneAfterAnother struct {
 // oneAfterAnotherAsync returns the coroutine of oneAfterAnother: nothing runs until it is awaited, spawned, gathered or run.
 func oneAfterAnotherAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_oneAfterAnother{w: w, unit: unit}
+}
+
+// ag_0spawn_oneAfterAnother starts oneAfterAnother as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneAfterAnotherAsync(...)).
+func ag_0spawn_oneAfterAnother(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_oneAfterAnother](ag_oneAfterAnother{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_oneAfterAnother) AwaitStart(co *rt.Coro) rt.Status {
@@ -165,7 +175,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:53:1*/ return rt.Ready
 }
 
-//line main_async.go:169
+//line main_async.go:179
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -189,6 +199,11 @@ type ag_gathered struct {
 // gatheredAsync returns the coroutine of gathered: nothing runs until it is awaited, spawned, gathered or run.
 func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
+}
+
+// ag_0spawn_gathered starts gathered as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatheredAsync(...)).
+func ag_0spawn_gathered(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_gathered](ag_gathered{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
@@ -225,7 +240,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:229
+//line main_async.go:244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -246,6 +261,11 @@ type ag_sleeper struct {
 // sleeperAsync returns the coroutine of sleeper: nothing runs until it is awaited, spawned, gathered or run.
 func sleeperAsync(unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_sleeper{unit: unit}
+}
+
+// ag_0spawn_sleeper starts sleeper as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleeperAsync(...)).
+func ag_0spawn_sleeper(unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleeper](ag_sleeper{unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_sleeper) AwaitStart(co *rt.Coro) rt.Status {
@@ -275,7 +295,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-//line main_async.go:279
+//line main_async.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -305,6 +325,11 @@ type ag_many struct {
 // manyAsync returns the coroutine of many: nothing runs until it is awaited, spawned, gathered or run.
 func manyAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[struct{}] {
 	return &ag_many{w: w, unit: unit, goroutines: goroutines}
+}
+
+// ag_0spawn_many starts many as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyAsync(...)).
+func ag_0spawn_many(w io.Writer, unit time.Duration, goroutines int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_many](ag_many{w: w, unit: unit, goroutines: goroutines}, ag_opts...)
 }
 
 func (ag_f *ag_many) AwaitStart(co *rt.Coro) rt.Status {
@@ -346,7 +371,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:81:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		/*line :81:2*/ goto ag_L3
 	}
-	/*line main.go:82:25*/ ag_f.ag_aw0 = rt.SpawnAsync(sleeperAsync(ag_f.unit))
+	/*line main.go:82:25*/ ag_f.ag_aw0 = ag_0spawn_sleeper(ag_f.unit)
 	/*line :82:25*/ ag_f.ag_state = 1 // await: rt.Spawn(sleeperAsync(unit))
 	/*line :82:25*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :82:25*/ return ag_s
@@ -387,7 +412,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line main_async.go:391
+//line main_async.go:416
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -419,6 +444,11 @@ type ag_steps struct {
 // stepsAsync returns the coroutine of steps: nothing runs until it is awaited, spawned, gathered or run.
 func stepsAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[struct{}] {
 	return &ag_steps{w: w, unit: unit, goroutines: goroutines}
+}
+
+// ag_0spawn_steps starts steps as a task, its frame in the task's allocation: the generated form of rt.Spawn(stepsAsync(...)).
+func ag_0spawn_steps(w io.Writer, unit time.Duration, goroutines int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_steps](ag_steps{w: w, unit: unit, goroutines: goroutines}, ag_opts...)
 }
 
 func (ag_f *ag_steps) AwaitStart(co *rt.Coro) rt.Status {
@@ -559,7 +589,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line main_async.go:563
+//line main_async.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

@@ -70,6 +70,11 @@ func handleAsync(c *anet.Conn) rt.Awaitable[struct{}] {
 	return &ag_handle{c: c}
 }
 
+// ag_0spawn_handle starts handle as a task, its frame in the task's allocation: the generated form of rt.Spawn(handleAsync(...)).
+func ag_0spawn_handle(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_handle](ag_handle{c: c}, ag_opts...)
+}
+
 func (ag_f *ag_handle) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -146,7 +151,7 @@ func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:4*/ return rt.Ready
 }
 
-//line main_async.go:150
+//line main_async.go:155
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
@@ -174,6 +179,11 @@ type ag_serve struct {
 // serveAsync returns the coroutine of serve: nothing runs until it is awaited, spawned, gathered or run.
 func serveAsync(ln *anet.Listener, accepted *int) rt.Awaitable[struct{}] {
 	return &ag_serve{ln: ln, accepted: accepted}
+}
+
+// ag_0spawn_serve starts serve as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveAsync(...)).
+func ag_0spawn_serve(ln *anet.Listener, accepted *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serve](ag_serve{ln: ln, accepted: accepted}, ag_opts...)
 }
 
 func (ag_f *ag_serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -218,7 +228,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :71:4*/ return rt.Ready
 	}
 	/*line main.go:73:3*/ *ag_f.accepted++
-	/*line main.go:74:3*/ ag_f.ag_aw1 = rt.SpawnAsync(handleAsync(c))
+	/*line main.go:74:3*/ ag_f.ag_aw1 = ag_0spawn_handle(c)
 	/*line :74:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
 	/*line :74:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :74:3*/ return ag_s
@@ -228,7 +238,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:3*/ goto ag_L1
 }
 
-//line main_async.go:232
+//line main_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -275,6 +285,11 @@ type ag_demo struct {
 // demoAsync returns the coroutine of demo: nothing runs until it is awaited, spawned, gathered or run.
 func demoAsync(idle int, lines []string) rt.Awaitable[int] {
 	return &ag_demo{idle: idle, lines: lines}
+}
+
+// ag_0spawn_demo starts demo as a task, its frame in the task's allocation: the generated form of rt.Spawn(demoAsync(...)).
+func ag_0spawn_demo(idle int, lines []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_demo](ag_demo{idle: idle, lines: lines}, ag_opts...)
 }
 
 func (ag_f *ag_demo) AwaitStart(co *rt.Coro) rt.Status {
@@ -344,7 +359,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:112:2*/ ag_f.before = runtime.NumGoroutine()
 	/*line main.go:113:2*/ ag_f.heapBefore = heapInUse()
 	/*line main.go:114:2*/ ag_f.accepted = 0
-	/*line main.go:115:2*/ ag_f.ag_aw1 = rt.SpawnAsync(serveAsync(ag_f.ln, &ag_f.accepted))
+	/*line main.go:115:2*/ ag_f.ag_aw1 = ag_0spawn_serve(ag_f.ln, &ag_f.accepted)
 	/*line :115:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln, &accepted))
 	/*line :115:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :115:2*/ return ag_s
@@ -476,7 +491,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ return rt.Ready
 }
 
-//line main_async.go:480
+//line main_async.go:495
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
@@ -522,6 +537,11 @@ type ag_hold struct {
 // holdAsync returns the coroutine of hold: nothing runs until it is awaited, spawned, gathered or run.
 func holdAsync(addr string, n int) rt.Awaitable[struct{}] {
 	return &ag_hold{addr: addr, n: n}
+}
+
+// ag_0spawn_hold starts hold as a task, its frame in the task's allocation: the generated form of rt.Spawn(holdAsync(...)).
+func ag_0spawn_hold(addr string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_hold](ag_hold{addr: addr, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_hold) AwaitStart(co *rt.Coro) rt.Status {
@@ -607,7 +627,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line main_async.go:611
+//line main_async.go:631
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
@@ -636,6 +656,11 @@ type ag_serveForever struct {
 // serveForeverAsync returns the coroutine of serveForever: nothing runs until it is awaited, spawned, gathered or run.
 func serveForeverAsync(addr string) rt.Awaitable[struct{}] {
 	return &ag_serveForever{addr: addr}
+}
+
+// ag_0spawn_serveForever starts serveForever as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveForeverAsync(...)).
+func ag_0spawn_serveForever(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveForever](ag_serveForever{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_serveForever) AwaitStart(co *rt.Coro) rt.Status {
@@ -706,7 +731,7 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:2*/ return rt.Ready
 }
 
-//line main_async.go:710
+//line main_async.go:735
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {

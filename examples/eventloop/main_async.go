@@ -37,6 +37,11 @@ func sampleTaskAsync(seconds int, unit time.Duration) rt.Awaitable[string] {
 	return &ag_sampleTask{seconds: seconds, unit: unit}
 }
 
+// ag_0spawn_sampleTask starts sampleTask as a task, its frame in the task's allocation: the generated form of rt.Spawn(sampleTaskAsync(...)).
+func ag_0spawn_sampleTask(seconds int, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_sampleTask](ag_sampleTask{seconds: seconds, unit: unit}, ag_opts...)
+}
+
 func (ag_f *ag_sampleTask) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -66,7 +71,7 @@ func (ag_f *ag_sampleTask) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line main_async.go:70
+//line main_async.go:75
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sampleTask) AwaitLine() string {

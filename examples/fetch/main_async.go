@@ -56,6 +56,11 @@ func fetchOneAsync(cl *ahttp.Client, url string) rt.Awaitable[int] {
 	return &ag_fetchOne{cl: cl, url: url}
 }
 
+// ag_0spawn_fetchOne starts fetchOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchOneAsync(...)).
+func ag_0spawn_fetchOne(cl *ahttp.Client, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_fetchOne](ag_fetchOne{cl: cl, url: url}, ag_opts...)
+}
+
 func (ag_f *ag_fetchOne) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -129,7 +134,7 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line main_async.go:133
+//line main_async.go:138
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchOne) AwaitLine() string {
@@ -166,6 +171,11 @@ type ag_fetchAll struct {
 // fetchAllAsync returns the coroutine of fetchAll: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAllAsync(url string, n int) rt.Awaitable[time.Duration] {
 	return &ag_fetchAll{url: url, n: n}
+}
+
+// ag_0spawn_fetchAll starts fetchAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAllAsync(...)).
+func ag_0spawn_fetchAll(url string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[time.Duration]] {
+	return rt.SpawnFrame[time.Duration, ag_fetchAll](ag_fetchAll{url: url, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_fetchAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -225,7 +235,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :67:2*/ goto ag_L3
 	}
 	/*line main.go:67:6*/ ag_f.i = ag_f.ag_t5
-	/*line main.go:68:3*/ ag_f.ag_aw1 = rt.SpawnAsync(fetchOneAsync(ag_f.cl, ag_f.url))
+	/*line main.go:68:3*/ ag_f.ag_aw1 = ag_0spawn_fetchOne(ag_f.cl, ag_f.url)
 	/*line :68:3*/ ag_f.ag_state = 2 // await: rt.Spawn(fetchOneAsync(cl, url))
 	/*line :68:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :68:3*/ return ag_s
@@ -269,7 +279,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :73:2*/ return rt.Ready
 }
 
-//line main_async.go:273
+//line main_async.go:283
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -307,6 +317,11 @@ type ag_fetchAllGroup struct {
 // fetchAllGroupAsync returns the coroutine of fetchAllGroup: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAllGroupAsync(url string, n int) rt.Awaitable[time.Duration] {
 	return &ag_fetchAllGroup{url: url, n: n}
+}
+
+// ag_0spawn_fetchAllGroup starts fetchAllGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAllGroupAsync(...)).
+func ag_0spawn_fetchAllGroup(url string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[time.Duration]] {
+	return rt.SpawnFrame[time.Duration, ag_fetchAllGroup](ag_fetchAllGroup{url: url, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_fetchAllGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -404,7 +419,7 @@ func (ag_f *ag_fetchAllGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line main_async.go:408
+//line main_async.go:423
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAllGroup) AwaitLine() string {

@@ -51,6 +51,11 @@ func barAsync(w io.Writer, unit time.Duration, future *rt.Future[string]) rt.Awa
 	return &ag_bar{w: w, unit: unit, future: future}
 }
 
+// ag_0spawn_bar starts bar as a task, its frame in the task's allocation: the generated form of rt.Spawn(barAsync(...)).
+func ag_0spawn_bar(w io.Writer, unit time.Duration, future *rt.Future[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_bar](ag_bar{w: w, unit: unit, future: future}, ag_opts...)
+}
+
 func (ag_f *ag_bar) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -82,7 +87,7 @@ func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line main_async.go:86
+//line main_async.go:91
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bar) AwaitLine() string {
@@ -106,6 +111,11 @@ type ag_foo struct {
 // fooAsync returns the coroutine of foo: nothing runs until it is awaited, spawned, gathered or run.
 func fooAsync(w io.Writer, future *rt.Future[string]) rt.Awaitable[string] {
 	return &ag_foo{w: w, future: future}
+}
+
+// ag_0spawn_foo starts foo as a task, its frame in the task's allocation: the generated form of rt.Spawn(fooAsync(...)).
+func ag_0spawn_foo(w io.Writer, future *rt.Future[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_foo](ag_foo{w: w, future: future}, ag_opts...)
 }
 
 func (ag_f *ag_foo) AwaitStart(co *rt.Coro) rt.Status {
@@ -148,7 +158,7 @@ func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line main_async.go:152
+//line main_async.go:162
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_foo) AwaitLine() string {
@@ -173,6 +183,11 @@ type ag_gathered struct {
 // gatheredAsync returns the coroutine of gathered: nothing runs until it is awaited, spawned, gathered or run.
 func gatheredAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_gathered{w: w, unit: unit}
+}
+
+// ag_0spawn_gathered starts gathered as a task, its frame in the task's allocation: the generated form of rt.Spawn(gatheredAsync(...)).
+func ag_0spawn_gathered(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_gathered](ag_gathered{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_gathered) AwaitStart(co *rt.Coro) rt.Status {
@@ -241,7 +256,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:245
+//line main_async.go:260
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

@@ -60,6 +60,11 @@ func (a *app) bumpAsync(key string) rt.Awaitable[int] {
 	return &ag_app_bump{a: a, key: key}
 }
 
+// ag_0spawn_bump starts (*app).bump as a task, its frame in the task's allocation: the generated form of rt.Spawn(bumpAsync(...)).
+func (a *app) ag_0spawn_bump(key string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_app_bump](ag_app_bump{a: a, key: key}, ag_opts...)
+}
+
 func (ag_f *ag_app_bump) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -95,7 +100,7 @@ func (ag_f *ag_app_bump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:99
+//line main_async.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_bump) AwaitLine() string {
@@ -124,6 +129,11 @@ type ag_app_ServeHTTP struct {
 // ServeHTTPAsync returns the coroutine of (*app).ServeHTTP: nothing runs until it is awaited, spawned, gathered or run.
 func (a *app) ServeHTTPAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[struct{}] {
 	return &ag_app_ServeHTTP{a: a, w: w, r: r}
+}
+
+// ag_0spawn_ServeHTTP starts (*app).ServeHTTP as a task, its frame in the task's allocation: the generated form of rt.Spawn(ServeHTTPAsync(...)).
+func (a *app) ag_0spawn_ServeHTTP(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_app_ServeHTTP](ag_app_ServeHTTP{a: a, w: w, r: r}, ag_opts...)
 }
 
 func (ag_f *ag_app_ServeHTTP) AwaitStart(co *rt.Coro) rt.Status {
@@ -193,7 +203,7 @@ func (ag_f *ag_app_ServeHTTP) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:2*/ return rt.Ready
 }
 
-//line main_async.go:197
+//line main_async.go:207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_ServeHTTP) AwaitLine() string {
@@ -223,6 +233,11 @@ type ag_serve struct {
 // serveAsync returns the coroutine of serve: nothing runs until it is awaited, spawned, gathered or run.
 func serveAsync(addr string, ready func(string)) rt.Awaitable[struct{}] {
 	return &ag_serve{addr: addr, ready: ready}
+}
+
+// ag_0spawn_serve starts serve as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveAsync(...)).
+func ag_0spawn_serve(addr string, ready func(string), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serve](ag_serve{addr: addr, ready: ready}, ag_opts...)
 }
 
 func (ag_f *ag_serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -288,7 +303,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :97:2*/ return rt.Ready
 }
 
-//line main_async.go:292
+//line main_async.go:307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -321,6 +336,11 @@ type ag_selftest struct {
 // selftestAsync returns the coroutine of selftest: nothing runs until it is awaited, spawned, gathered or run.
 func selftestAsync(n int) rt.Awaitable[struct{}] {
 	return &ag_selftest{n: n}
+}
+
+// ag_0spawn_selftest starts selftest as a task, its frame in the task's allocation: the generated form of rt.Spawn(selftestAsync(...)).
+func ag_0spawn_selftest(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_selftest](ag_selftest{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_selftest) AwaitStart(co *rt.Coro) rt.Status {
@@ -365,9 +385,9 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:152:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :152:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:153:2*/ ag_f.addrs = rt.NewMailbox[string]()
-	/*line main.go:154:2*/ ag_f.ag_aw1 = rt.SpawnAsync(serveAsync("127.0.0.1:0", func(a string) {
+	/*line main.go:154:2*/ ag_f.ag_aw1 = ag_0spawn_serve("127.0.0.1:0", func(a string) {
 		/*line main.go:154:61*/ ag_f.addrs.Send(a)
-	}))
+	})
 	/*line :154:61*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync("127.0.0.1:0", (func(a string) litera...
 	/*line :154:61*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :154:61*/ return ag_s
@@ -417,7 +437,7 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :168:2*/ return rt.Ready
 }
 
-//line main_async.go:421
+//line main_async.go:441
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_selftest) AwaitLine() string {

@@ -56,6 +56,11 @@ func feedAsync(p *aproc.Pipe, lines []string) rt.Awaitable[struct{}] {
 	return &ag_feed{p: p, lines: lines}
 }
 
+// ag_0spawn_feed starts feed as a task, its frame in the task's allocation: the generated form of rt.Spawn(feedAsync(...)).
+func ag_0spawn_feed(p *aproc.Pipe, lines []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_feed](ag_feed{p: p, lines: lines}, ag_opts...)
+}
+
 func (ag_f *ag_feed) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -105,7 +110,7 @@ func (ag_f *ag_feed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line main_async.go:109
+//line main_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_feed) AwaitLine() string {
@@ -131,6 +136,11 @@ type ag_pump struct {
 // pumpAsync returns the coroutine of pump: nothing runs until it is awaited, spawned, gathered or run.
 func pumpAsync(from *aproc.Pipe, to *aproc.Pipe) rt.Awaitable[struct{}] {
 	return &ag_pump{from: from, to: to}
+}
+
+// ag_0spawn_pump starts pump as a task, its frame in the task's allocation: the generated form of rt.Spawn(pumpAsync(...)).
+func ag_0spawn_pump(from *aproc.Pipe, to *aproc.Pipe, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_pump](ag_pump{from: from, to: to}, ag_opts...)
 }
 
 func (ag_f *ag_pump) AwaitStart(co *rt.Coro) rt.Status {
@@ -213,7 +223,7 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:4*/ return rt.Ready
 }
 
-//line main_async.go:217
+//line main_async.go:227
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pump) AwaitLine() string {
@@ -249,6 +259,11 @@ type ag_pipeline struct {
 // pipelineAsync returns the coroutine of pipeline: nothing runs until it is awaited, spawned, gathered or run.
 func pipelineAsync(w io.Writer) rt.Awaitable[struct{}] {
 	return &ag_pipeline{w: w}
+}
+
+// ag_0spawn_pipeline starts pipeline as a task, its frame in the task's allocation: the generated form of rt.Spawn(pipelineAsync(...)).
+func ag_0spawn_pipeline(w io.Writer, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_pipeline](ag_pipeline{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_pipeline) AwaitStart(co *rt.Coro) rt.Status {
@@ -302,14 +317,14 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:71:2*/ ag_f.sortP.Stderr.Close()
 	/*line main.go:72:2*/ ag_f.uniqP.Stderr.Close()
 	/*line main.go:73:2*/ ag_f.g = rt.NewTaskGroup()
-	/*line main.go:74:2*/ ag_f.ag_aw0 = rt.SpawnAsync(feedAsync(ag_f.sortP.Stdin, words), rt.InGroup(ag_f.g))
+	/*line main.go:74:2*/ ag_f.ag_aw0 = ag_0spawn_feed(ag_f.sortP.Stdin, words, rt.InGroup(ag_f.g))
 	/*line :74:2*/ ag_f.ag_state = 1 // await: rt.Spawn(feedAsync(sortP.Stdin, words), rt.InGroup(g))
 	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :74:2*/ return ag_s
 	}
 	/*line :74:2*/ ag_resume1:
 	/*line :74:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:75:2*/ ag_f.ag_aw0 = rt.SpawnAsync(pumpAsync(ag_f.sortP.Stdout, ag_f.uniqP.Stdin), rt.InGroup(ag_f.g))
+	/*line main.go:75:2*/ ag_f.ag_aw0 = ag_0spawn_pump(ag_f.sortP.Stdout, ag_f.uniqP.Stdin, rt.InGroup(ag_f.g))
 	/*line :75:2*/ ag_f.ag_state = 2 // await: rt.Spawn(pumpAsync(sortP.Stdout, uniqP.Stdin), rt.InGroup...
 	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :75:2*/ return ag_s
@@ -374,7 +389,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:378
+//line main_async.go:393
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {

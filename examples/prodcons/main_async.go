@@ -114,6 +114,11 @@ func producerAsync(name string, q *rt.Queue[string], n int) rt.Awaitable[struct{
 	return &ag_producer{name: name, q: q, n: n}
 }
 
+// ag_0spawn_producer starts producer as a task, its frame in the task's allocation: the generated form of rt.Spawn(producerAsync(...)).
+func ag_0spawn_producer(name string, q *rt.Queue[string], n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_producer](ag_producer{name: name, q: q, n: n}, ag_opts...)
+}
+
 func (ag_f *ag_producer) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -181,7 +186,7 @@ func (ag_f *ag_producer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line main_async.go:185
+//line main_async.go:190
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producer) AwaitLine() string {
@@ -212,6 +217,11 @@ type ag_consumer struct {
 // consumerAsync returns the coroutine of consumer: nothing runs until it is awaited, spawned, gathered or run.
 func consumerAsync(name string, q *rt.Queue[string], tenths int) rt.Awaitable[struct{}] {
 	return &ag_consumer{name: name, q: q, tenths: tenths}
+}
+
+// ag_0spawn_consumer starts consumer as a task, its frame in the task's allocation: the generated form of rt.Spawn(consumerAsync(...)).
+func ag_0spawn_consumer(name string, q *rt.Queue[string], tenths int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_consumer](ag_consumer{name: name, q: q, tenths: tenths}, ag_opts...)
 }
 
 func (ag_f *ag_consumer) AwaitStart(co *rt.Coro) rt.Status {
@@ -287,7 +297,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ return rt.Ready
 }
 
-//line main_async.go:291
+//line main_async.go:301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -323,6 +333,11 @@ type ag_main2 struct {
 // main2Async returns the coroutine of main2: nothing runs until it is awaited, spawned, gathered or run.
 func main2Async() rt.Awaitable[struct{}] {
 	return &ag_main2{}
+}
+
+// ag_0spawn_main2 starts main2 as a task, its frame in the task's allocation: the generated form of rt.Spawn(main2Async(...)).
+func ag_0spawn_main2(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_main2](ag_main2{}, ag_opts...)
 }
 
 func (ag_f *ag_main2) AwaitStart(co *rt.Coro) rt.Status {
@@ -387,7 +402,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :67:2*/ goto ag_L3
 	}
 	/*line main.go:67:6*/ i, name = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:68:33*/ ag_f.ag_aw1 = rt.SpawnAsync(consumerAsync(name, ag_f.q, 23+11*i), rt.Name(name))
+	/*line main.go:68:33*/ ag_f.ag_aw1 = ag_0spawn_consumer(name, ag_f.q, 23+11*i, rt.Name(name))
 	/*line :68:33*/ ag_f.ag_state = 2 // await: rt.Spawn(consumerAsync(name, q, 23 + 11 * i), rt.Name(name))
 	/*line :68:33*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :68:33*/ return ag_s
@@ -400,14 +415,14 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:3*/ goto ag_L1
 	/*line :68:3*/ ag_L3:
 	/*line main.go:70:2*/ ag_f.producers = rt.NewTaskGroup()
-	/*line main.go:71:2*/ ag_f.ag_aw1 = rt.SpawnAsync(producerAsync("p1", ag_f.q, 4), rt.InGroup(ag_f.producers))
+	/*line main.go:71:2*/ ag_f.ag_aw1 = ag_0spawn_producer("p1", ag_f.q, 4, rt.InGroup(ag_f.producers))
 	/*line :71:2*/ ag_f.ag_state = 3 // await: rt.Spawn(producerAsync("p1", q, 4), rt.InGroup(producers))
 	/*line :71:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :71:2*/ return ag_s
 	}
 	/*line :71:2*/ ag_resume3:
 	/*line :71:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:72:2*/ ag_f.ag_aw1 = rt.SpawnAsync(producerAsync("p2", ag_f.q, 4), rt.InGroup(ag_f.producers))
+	/*line main.go:72:2*/ ag_f.ag_aw1 = ag_0spawn_producer("p2", ag_f.q, 4, rt.InGroup(ag_f.producers))
 	/*line :72:2*/ ag_f.ag_state = 4 // await: rt.Spawn(producerAsync("p2", q, 4), rt.InGroup(producers))
 	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
@@ -466,7 +481,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:470
+//line main_async.go:485
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -72,6 +72,11 @@ func countWordsAtURLAsync(url string) rt.Awaitable[Count] {
 	return &ag_countWordsAtURL{url: url}
 }
 
+// ag_0spawn_countWordsAtURL starts countWordsAtURL as a task, its frame in the task's allocation: the generated form of rt.Spawn(countWordsAtURLAsync(...)).
+func ag_0spawn_countWordsAtURL(url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Count]] {
+	return rt.SpawnFrame[Count, ag_countWordsAtURL](ag_countWordsAtURL{url: url}, ag_opts...)
+}
+
 func (ag_f *ag_countWordsAtURL) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -145,7 +150,7 @@ func (ag_f *ag_countWordsAtURL) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line main_async.go:149
+//line main_async.go:154
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWordsAtURL) AwaitLine() string {
@@ -173,6 +178,11 @@ type ag_work struct {
 // workAsync returns the coroutine of work: nothing runs until it is awaited, spawned, gathered or run.
 func workAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
 	return &ag_work{w: w}
+}
+
+// ag_0spawn_work starts work as a task, its frame in the task's allocation: the generated form of rt.Spawn(workAsync(...)).
+func ag_0spawn_work(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_work](ag_work{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_work) AwaitStart(co *rt.Coro) rt.Status {
@@ -209,7 +219,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ ag_resume1:
 	/*line main.go:120:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :120:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:121:2*/ ag_f.ag_aw0 = rt.SpawnAsync(stopOnSignalAsync(ag_f.w))
+	/*line main.go:121:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
 	/*line :121:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
 	/*line :121:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:2*/ return ag_s
@@ -228,7 +238,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ return rt.Ready
 }
 
-//line main_async.go:232
+//line main_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_work) AwaitLine() string {
@@ -254,6 +264,11 @@ type ag_stopOnSignal struct {
 // stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
 func stopOnSignalAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
 	return &ag_stopOnSignal{w: w}
+}
+
+// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
+func ag_0spawn_stopOnSignal(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
@@ -295,7 +310,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line main_async.go:299
+//line main_async.go:314
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
@@ -330,6 +345,11 @@ type ag_produce struct {
 // produceAsync returns the coroutine of produce: nothing runs until it is awaited, spawned, gathered or run.
 func produceAsync(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) rt.Awaitable[struct{}] {
 	return &ag_produce{q: q, urls: urls, want: want, out: out}
+}
+
+// ag_0spawn_produce starts produce as a task, its frame in the task's allocation: the generated form of rt.Spawn(produceAsync(...)).
+func ag_0spawn_produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_produce](ag_produce{q: q, urls: urls, want: want, out: out}, ag_opts...)
 }
 
 func (ag_f *ag_produce) AwaitStart(co *rt.Coro) rt.Status {
@@ -381,7 +401,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:145:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
 		/*line :145:4*/ return rt.Ready
 	}
-	/*line main.go:147:3*/ ag_f.ag_aw1 = rt.SpawnAsync(printWhenDoneAsync(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i]))
+	/*line main.go:147:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
 	/*line :147:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
 	/*line :147:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:3*/ return ag_s
@@ -420,7 +440,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:2*/ return rt.Ready
 }
 
-//line main_async.go:424
+//line main_async.go:444
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -450,6 +470,11 @@ type ag_printWhenDone struct {
 // printWhenDoneAsync returns the coroutine of printWhenDone: nothing runs until it is awaited, spawned, gathered or run.
 func printWhenDoneAsync(q *ajobs.Queue, id string, url string, want map[string]int, out io.Writer, errp *error) rt.Awaitable[struct{}] {
 	return &ag_printWhenDone{q: q, id: id, url: url, want: want, out: out, errp: errp}
+}
+
+// ag_0spawn_printWhenDone starts printWhenDone as a task, its frame in the task's allocation: the generated form of rt.Spawn(printWhenDoneAsync(...)).
+func ag_0spawn_printWhenDone(q *ajobs.Queue, id string, url string, want map[string]int, out io.Writer, errp *error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_printWhenDone](ag_printWhenDone{q: q, id: id, url: url, want: want, out: out, errp: errp}, ag_opts...)
 }
 
 func (ag_f *ag_printWhenDone) AwaitStart(co *rt.Coro) rt.Status {
@@ -493,7 +518,7 @@ func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:173:1*/ return rt.Ready
 }
 
-//line main_async.go:497
+//line main_async.go:522
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printWhenDone) AwaitLine() string {

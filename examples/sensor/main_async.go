@@ -122,6 +122,11 @@ func disconnectAsync(name string) rt.Awaitable[struct{}] {
 	return &ag_disconnect{name: name}
 }
 
+// ag_0spawn_disconnect starts disconnect as a task, its frame in the task's allocation: the generated form of rt.Spawn(disconnectAsync(...)).
+func ag_0spawn_disconnect(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_disconnect](ag_disconnect{name: name}, ag_opts...)
+}
+
 func (ag_f *ag_disconnect) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -159,7 +164,7 @@ func (ag_f *ag_disconnect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:44:1*/ return rt.Ready
 }
 
-//line main_async.go:163
+//line main_async.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_disconnect) AwaitLine() string {
@@ -297,7 +302,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:1*/ return rt.Ready
 }
 
-//line main_async.go:301
+//line main_async.go:306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -331,6 +336,11 @@ type ag_watch struct {
 // watchAsync returns the coroutine of watch: nothing runs until it is awaited, spawned, gathered or run.
 func watchAsync(name string) rt.Awaitable[struct{}] {
 	return &ag_watch{name: name}
+}
+
+// ag_0spawn_watch starts watch as a task, its frame in the task's allocation: the generated form of rt.Spawn(watchAsync(...)).
+func ag_0spawn_watch(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_watch](ag_watch{name: name}, ag_opts...)
 }
 
 func (ag_f *ag_watch) AwaitStart(co *rt.Coro) rt.Status {
@@ -403,7 +413,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:407
+//line main_async.go:417
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watch) AwaitLine() string {
@@ -432,6 +442,11 @@ type ag_untilHot struct {
 // untilHotAsync returns the coroutine of untilHot: nothing runs until it is awaited, spawned, gathered or run.
 func untilHotAsync(name string, limit int) rt.Awaitable[struct{}] {
 	return &ag_untilHot{name: name, limit: limit}
+}
+
+// ag_0spawn_untilHot starts untilHot as a task, its frame in the task's allocation: the generated form of rt.Spawn(untilHotAsync(...)).
+func ag_0spawn_untilHot(name string, limit int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_untilHot](ag_untilHot{name: name, limit: limit}, ag_opts...)
 }
 
 func (ag_f *ag_untilHot) AwaitStart(co *rt.Coro) rt.Status {
@@ -527,7 +542,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:1*/ return rt.Ready
 }
 
-//line main_async.go:531
+//line main_async.go:546
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_untilHot) AwaitLine() string {
@@ -557,6 +572,11 @@ type ag_main2 struct {
 // main2Async returns the coroutine of main2: nothing runs until it is awaited, spawned, gathered or run.
 func main2Async() rt.Awaitable[struct{}] {
 	return &ag_main2{}
+}
+
+// ag_0spawn_main2 starts main2 as a task, its frame in the task's allocation: the generated form of rt.Spawn(main2Async(...)).
+func ag_0spawn_main2(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_main2](ag_main2{}, ag_opts...)
 }
 
 func (ag_f *ag_main2) AwaitStart(co *rt.Coro) rt.Status {
@@ -632,7 +652,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line main_async.go:636
+//line main_async.go:656
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -62,6 +62,11 @@ func waitReplyAsync(reply *rt.Future[string]) rt.Awaitable[string] {
 	return &ag_waitReply{reply: reply}
 }
 
+// ag_0spawn_waitReply starts waitReply as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitReplyAsync(...)).
+func ag_0spawn_waitReply(reply *rt.Future[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_waitReply](ag_waitReply{reply: reply}, ag_opts...)
+}
+
 func (ag_f *ag_waitReply) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -95,7 +100,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line main_async.go:99
+//line main_async.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -118,6 +123,11 @@ type ag_worker struct {
 // workerAsync returns the coroutine of worker: nothing runs until it is awaited, spawned, gathered or run.
 func workerAsync(reply *rt.Future[string]) rt.Awaitable[string] {
 	return &ag_worker{reply: reply}
+}
+
+// ag_0spawn_worker starts worker as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerAsync(...)).
+func ag_0spawn_worker(reply *rt.Future[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_worker](ag_worker{reply: reply}, ag_opts...)
 }
 
 func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
@@ -153,7 +163,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line main_async.go:157
+//line main_async.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -175,6 +185,11 @@ type ag_supervise struct {
 // superviseAsync returns the coroutine of supervise: nothing runs until it is awaited, spawned, gathered or run.
 func superviseAsync(t *rt.Task[string]) rt.Awaitable[struct{}] {
 	return &ag_supervise{t: t}
+}
+
+// ag_0spawn_supervise starts supervise as a task, its frame in the task's allocation: the generated form of rt.Spawn(superviseAsync(...)).
+func ag_0spawn_supervise(t *rt.Task[string], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_supervise](ag_supervise{t: t}, ag_opts...)
 }
 
 func (ag_f *ag_supervise) AwaitStart(co *rt.Coro) rt.Status {
@@ -209,7 +224,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line main_async.go:213
+//line main_async.go:228
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -230,6 +245,11 @@ type ag_ticker struct {
 // tickerAsync returns the coroutine of ticker: nothing runs until it is awaited, spawned, gathered or run.
 func tickerAsync(unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_ticker{unit: unit}
+}
+
+// ag_0spawn_ticker starts ticker as a task, its frame in the task's allocation: the generated form of rt.Spawn(tickerAsync(...)).
+func ag_0spawn_ticker(unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ticker](ag_ticker{unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_ticker) AwaitStart(co *rt.Coro) rt.Status {
@@ -260,7 +280,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:3*/ goto ag_L1
 }
 
-//line main_async.go:264
+//line main_async.go:284
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -285,6 +305,11 @@ type ag_stuck struct {
 // stuckAsync returns the coroutine of stuck: nothing runs until it is awaited, spawned, gathered or run.
 func stuckAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_stuck{w: w, unit: unit}
+}
+
+// ag_0spawn_stuck starts stuck as a task, its frame in the task's allocation: the generated form of rt.Spawn(stuckAsync(...)).
+func ag_0spawn_stuck(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_stuck](ag_stuck{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_stuck) AwaitStart(co *rt.Coro) rt.Status {
@@ -321,7 +346,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :44:1*/ goto ag_resume5
 	}
 	/*line main.go:45:2*/ reply = rt.NewFuture[string]()
-	/*line main.go:46:2*/ ag_f.ag_aw0 = rt.SpawnAsync(workerAsync(reply), rt.Name("worker"))
+	/*line main.go:46:2*/ ag_f.ag_aw0 = ag_0spawn_worker(reply, rt.Name("worker"))
 	/*line :46:2*/ ag_f.ag_state = 1 // await: rt.Spawn(workerAsync(reply), rt.Name("worker"))
 	/*line :46:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :46:2*/ return ag_s
@@ -329,14 +354,14 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ ag_resume1:
 	/*line main.go:46:2*/ work, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :46:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:47:2*/ ag_f.ag_aw1 = rt.SpawnAsync(superviseAsync(work), rt.Name("supervisor"))
+	/*line main.go:47:2*/ ag_f.ag_aw1 = ag_0spawn_supervise(work, rt.Name("supervisor"))
 	/*line :47:2*/ ag_f.ag_state = 2 // await: rt.Spawn(superviseAsync(work), rt.Name("supervisor"))
 	/*line :47:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :47:2*/ return ag_s
 	}
 	/*line :47:2*/ ag_resume2:
 	/*line :47:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:48:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(ag_f.unit), rt.Name("ticker"))
+	/*line main.go:48:2*/ ag_f.ag_aw1 = ag_0spawn_ticker(ag_f.unit, rt.Name("ticker"))
 	/*line :48:2*/ ag_f.ag_state = 3 // await: rt.Spawn(tickerAsync(unit), rt.Name("ticker"))
 	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :48:2*/ return ag_s
@@ -362,7 +387,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:366
+//line main_async.go:391
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

@@ -56,6 +56,11 @@ func exampleAsync(w io.Writer, unit time.Duration, i int) rt.Awaitable[struct{}]
 	return &ag_example{w: w, unit: unit, i: i}
 }
 
+// ag_0spawn_example starts example as a task, its frame in the task's allocation: the generated form of rt.Spawn(exampleAsync(...)).
+func ag_0spawn_example(w io.Writer, unit time.Duration, i int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_example](ag_example{w: w, unit: unit, i: i}, ag_opts...)
+}
+
 func (ag_f *ag_example) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -84,7 +89,7 @@ func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:35:1*/ return rt.Ready
 }
 
-//line main_async.go:88
+//line main_async.go:93
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_example) AwaitLine() string {
@@ -114,6 +119,11 @@ type ag_spawned struct {
 // spawnedAsync returns the coroutine of spawned: nothing runs until it is awaited, spawned, gathered or run.
 func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_spawned{w: w, unit: unit}
+}
+
+// ag_0spawn_spawned starts spawned as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnedAsync(...)).
+func ag_0spawn_spawned(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_spawned](ag_spawned{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
@@ -177,7 +187,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:45:64*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :45:64*/ ag_f.ag_aw0 = nil
 	/*line main.go:45:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t5.Sub(ag_f.t0), ag_f.unit))
-	/*line main.go:46:25*/ ag_f.ag_aw1 = rt.SpawnAsync(exampleAsync(ag_f.w, ag_f.unit, ag_f.i))
+	/*line main.go:46:25*/ ag_f.ag_aw1 = ag_0spawn_example(ag_f.w, ag_f.unit, ag_f.i)
 	/*line :46:25*/ ag_f.ag_state = 3 // await: rt.Spawn(exampleAsync(w, unit, i))
 	/*line :46:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :46:25*/ return ag_s
@@ -216,7 +226,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:220
+//line main_async.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -251,6 +261,11 @@ type ag_awaited struct {
 // awaitedAsync returns the coroutine of awaited: nothing runs until it is awaited, spawned, gathered or run.
 func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_awaited{w: w, unit: unit}
+}
+
+// ag_0spawn_awaited starts awaited as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitedAsync(...)).
+func ag_0spawn_awaited(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_awaited](ag_awaited{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
@@ -330,7 +345,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:334
+//line main_async.go:349
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -359,6 +374,11 @@ type ag_both struct {
 // bothAsync returns the coroutine of both: nothing runs until it is awaited, spawned, gathered or run.
 func bothAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 	return &ag_both{w: w, unit: unit}
+}
+
+// ag_0spawn_both starts both as a task, its frame in the task's allocation: the generated form of rt.Spawn(bothAsync(...)).
+func ag_0spawn_both(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_both](ag_both{w: w, unit: unit}, ag_opts...)
 }
 
 func (ag_f *ag_both) AwaitStart(co *rt.Coro) rt.Status {
@@ -409,7 +429,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:413
+//line main_async.go:433
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -114,6 +114,11 @@ func lookupAsync(key string, took int) rt.Awaitable[string] {
 	return &ag_lookup{key: key, took: took}
 }
 
+// ag_0spawn_lookup starts lookup as a task, its frame in the task's allocation: the generated form of rt.Spawn(lookupAsync(...)).
+func ag_0spawn_lookup(key string, took int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_lookup](ag_lookup{key: key, took: took}, ag_opts...)
+}
+
 func (ag_f *ag_lookup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -158,7 +163,7 @@ func (ag_f *ag_lookup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ return rt.Ready
 }
 
-//line main_async.go:162
+//line main_async.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lookup) AwaitLine() string {
@@ -187,6 +192,11 @@ type ag_fetch struct {
 // fetchAsync returns the coroutine of fetch: nothing runs until it is awaited, spawned, gathered or run.
 func fetchAsync(key string, took int) rt.Awaitable[struct{}] {
 	return &ag_fetch{key: key, took: took}
+}
+
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(key string, took int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_fetch](ag_fetch{key: key, took: took}, ag_opts...)
 }
 
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
@@ -264,7 +274,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:268
+//line main_async.go:278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -290,6 +300,11 @@ type ag_main2 struct {
 // main2Async returns the coroutine of main2: nothing runs until it is awaited, spawned, gathered or run.
 func main2Async() rt.Awaitable[struct{}] {
 	return &ag_main2{}
+}
+
+// ag_0spawn_main2 starts main2 as a task, its frame in the task's allocation: the generated form of rt.Spawn(main2Async(...)).
+func ag_0spawn_main2(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_main2](ag_main2{}, ag_opts...)
 }
 
 func (ag_f *ag_main2) AwaitStart(co *rt.Coro) rt.Status {
@@ -353,7 +368,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:357
+//line main_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

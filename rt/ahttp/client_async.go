@@ -85,6 +85,11 @@ func GetAsync(url string) rt.Awaitable[*Response] {
 	return &ag_Get{url: url}
 }
 
+// ag_0spawn_Get starts Get as a task, its frame in the task's allocation: the generated form of rt.Spawn(GetAsync(...)).
+func ag_0spawn_Get(url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Get](ag_Get{url: url}, ag_opts...)
+}
+
 func (ag_f *ag_Get) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -118,7 +123,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :185:2*/ return rt.Ready
 }
 
-//line client_async.go:122
+//line client_async.go:127
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -141,6 +146,11 @@ type ag_Do struct {
 // DoAsync returns the coroutine of Do: nothing runs until it is awaited, spawned, gathered or run.
 func DoAsync(req *http.Request) rt.Awaitable[*Response] {
 	return &ag_Do{req: req}
+}
+
+// ag_0spawn_Do starts Do as a task, its frame in the task's allocation: the generated form of rt.Spawn(DoAsync(...)).
+func ag_0spawn_Do(req *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Do](ag_Do{req: req}, ag_opts...)
 }
 
 func (ag_f *ag_Do) AwaitStart(co *rt.Coro) rt.Status {
@@ -176,7 +186,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:2*/ return rt.Ready
 }
 
-//line client_async.go:180
+//line client_async.go:190
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -213,6 +223,11 @@ type ag_Client_send struct {
 // sendAsync returns the coroutine of (*Client).send: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) sendAsync(req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*Response] {
 	return &ag_Client_send{cl: cl, req: req, proxy: proxy, dl: dl}
+}
+
+// ag_0spawn_send starts (*Client).send as a task, its frame in the task's allocation: the generated form of rt.Spawn(sendAsync(...)).
+func (cl *Client) ag_0spawn_send(req *http.Request, proxy *url.URL, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Client_send](ag_Client_send{cl: cl, req: req, proxy: proxy, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_send) AwaitStart(co *rt.Coro) rt.Status {
@@ -371,7 +386,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:3*/ return rt.Ready
 }
 
-//line client_async.go:375
+//line client_async.go:390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
@@ -408,6 +423,11 @@ type ag_Client_connect struct {
 // connectAsync returns the coroutine of (*Client).connect: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) connectAsync(u *url.URL, tunnel *url.URL, addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
 	return &ag_Client_connect{cl: cl, u: u, tunnel: tunnel, addr: addr, dl: dl}
+}
+
+// ag_0spawn_connect starts (*Client).connect as a task, its frame in the task's allocation: the generated form of rt.Spawn(connectAsync(...)).
+func (cl *Client) ag_0spawn_connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
+	return rt.SpawnFrame[*anet.Conn, ag_Client_connect](ag_Client_connect{cl: cl, u: u, tunnel: tunnel, addr: addr, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_connect) AwaitStart(co *rt.Coro) rt.Status {
@@ -498,7 +518,7 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :348:2*/ return rt.Ready
 }
 
-//line client_async.go:502
+//line client_async.go:522
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
@@ -531,6 +551,11 @@ type ag_Client_openTunnel struct {
 // openTunnelAsync returns the coroutine of (*Client).openTunnel: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) openTunnelAsync(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_Client_openTunnel{cl: cl, c: c, proxy: proxy, addr: addr, dl: dl}
+}
+
+// ag_0spawn_openTunnel starts (*Client).openTunnel as a task, its frame in the task's allocation: the generated form of rt.Spawn(openTunnelAsync(...)).
+func (cl *Client) ag_0spawn_openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Client_openTunnel](ag_Client_openTunnel{cl: cl, c: c, proxy: proxy, addr: addr, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_openTunnel) AwaitStart(co *rt.Coro) rt.Status {
@@ -613,7 +638,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :406:2*/ return rt.Ready
 }
 
-//line client_async.go:617
+//line client_async.go:642
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
@@ -641,6 +666,11 @@ type ag_Client_dial struct {
 // dialAsync returns the coroutine of (*Client).dial: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) dialAsync(addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
 	return &ag_Client_dial{cl: cl, addr: addr, dl: dl}
+}
+
+// ag_0spawn_dial starts (*Client).dial as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAsync(...)).
+func (cl *Client) ag_0spawn_dial(addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
+	return rt.SpawnFrame[*anet.Conn, ag_Client_dial](ag_Client_dial{cl: cl, addr: addr, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_dial) AwaitStart(co *rt.Coro) rt.Status {
@@ -718,7 +748,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :425:2*/ return rt.Ready
 }
 
-//line client_async.go:722
+//line client_async.go:752
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -753,6 +783,11 @@ type ag_Client_exchange struct {
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) exchangeAsync(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) rt.Awaitable[*http.Response] {
 	return &ag_Client_exchange{cl: cl, c: c, req: req, proxy: proxy, dl: dl}
+}
+
+// ag_0spawn_exchange starts (*Client).exchange as a task, its frame in the task's allocation: the generated form of rt.Spawn(exchangeAsync(...)).
+func (cl *Client) ag_0spawn_exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*http.Response]] {
+	return rt.SpawnFrame[*http.Response, ag_Client_exchange](ag_Client_exchange{cl: cl, c: c, req: req, proxy: proxy, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_exchange) AwaitStart(co *rt.Coro) rt.Status {
@@ -847,7 +882,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :475:3*/ goto ag_L1
 }
 
-//line client_async.go:851
+//line client_async.go:886
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -873,6 +908,11 @@ type ag_hostPool_acquire struct {
 // acquireAsync returns the coroutine of (*hostPool).acquire: nothing runs until it is awaited, spawned, gathered or run.
 func (hp *hostPool) acquireAsync(dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_hostPool_acquire{hp: hp, dl: dl}
+}
+
+// ag_0spawn_acquire starts (*hostPool).acquire as a task, its frame in the task's allocation: the generated form of rt.Spawn(acquireAsync(...)).
+func (hp *hostPool) ag_0spawn_acquire(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_hostPool_acquire](ag_hostPool_acquire{hp: hp, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_hostPool_acquire) AwaitStart(co *rt.Coro) rt.Status {
@@ -951,7 +991,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :678:2*/ return rt.Ready
 }
 
-//line client_async.go:955
+//line client_async.go:995
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

@@ -51,6 +51,11 @@ func getAllAsync(cl *ahttp.Client, urls []string) rt.Awaitable[[]fetched] {
 	return &ag_getAll{cl: cl, urls: urls}
 }
 
+// ag_0spawn_getAll starts getAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(getAllAsync(...)).
+func ag_0spawn_getAll(cl *ahttp.Client, urls []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]fetched]] {
+	return rt.SpawnFrame[[]fetched, ag_getAll](ag_getAll{cl: cl, urls: urls}, ag_opts...)
+}
+
 func (ag_f *ag_getAll) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -117,7 +122,7 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line client_async_test.go:121
+//line client_async_test.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getAll) AwaitLine() string {
@@ -147,6 +152,11 @@ type ag_post struct {
 // postAsync returns the coroutine of post: nothing runs until it is awaited, spawned, gathered or run.
 func postAsync(url string, body string, chunked bool) rt.Awaitable[fetched] {
 	return &ag_post{url: url, body: body, chunked: chunked}
+}
+
+// ag_0spawn_post starts post as a task, its frame in the task's allocation: the generated form of rt.Spawn(postAsync(...)).
+func ag_0spawn_post(url string, body string, chunked bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[fetched]] {
+	return rt.SpawnFrame[fetched, ag_post](ag_post{url: url, body: body, chunked: chunked}, ag_opts...)
 }
 
 func (ag_f *ag_post) AwaitStart(co *rt.Coro) rt.Status {
@@ -226,7 +236,7 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line client_async_test.go:230
+//line client_async_test.go:240
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_post) AwaitLine() string {

@@ -51,6 +51,11 @@ func ahttpOutcomesAsync(url string, head bool, cfg *tls.Config) rt.Awaitable[[2]
 	return &ag_ahttpOutcomes{url: url, head: head, cfg: cfg}
 }
 
+// ag_0spawn_ahttpOutcomes starts ahttpOutcomes as a task, its frame in the task's allocation: the generated form of rt.Spawn(ahttpOutcomesAsync(...)).
+func ag_0spawn_ahttpOutcomes(url string, head bool, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[2]outcome]] {
+	return rt.SpawnFrame[[2]outcome, ag_ahttpOutcomes](ag_ahttpOutcomes{url: url, head: head, cfg: cfg}, ag_opts...)
+}
+
 func (ag_f *ag_ahttpOutcomes) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -156,7 +161,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :234:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:160
+//line client_diff_async_test.go:165
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

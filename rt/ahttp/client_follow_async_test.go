@@ -47,6 +47,11 @@ func followAhttpAsync(cl *ahttp.Client, method string, url string, body string, 
 	return &ag_followAhttp{cl: cl, method: method, url: url, body: body, header: header}
 }
 
+// ag_0spawn_followAhttp starts followAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(followAhttpAsync(...)).
+func ag_0spawn_followAhttp(cl *ahttp.Client, method string, url string, body string, header http.Header, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[followOutcome]] {
+	return rt.SpawnFrame[followOutcome, ag_followAhttp](ag_followAhttp{cl: cl, method: method, url: url, body: body, header: header}, ag_opts...)
+}
+
 func (ag_f *ag_followAhttp) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -130,7 +135,7 @@ func (ag_f *ag_followAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line client_follow_async_test.go:134
+//line client_follow_async_test.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_followAhttp) AwaitLine() string {

@@ -82,6 +82,11 @@ func getPacedAsync(cl *ahttp.Client, url string, n int, pause time.Duration) rt.
 	return &ag_getPaced{cl: cl, url: url, n: n, pause: pause}
 }
 
+// ag_0spawn_getPaced starts getPaced as a task, its frame in the task's allocation: the generated form of rt.Spawn(getPacedAsync(...)).
+func ag_0spawn_getPaced(cl *ahttp.Client, url string, n int, pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_getPaced](ag_getPaced{cl: cl, url: url, n: n, pause: pause}, ag_opts...)
+}
+
 func (ag_f *ag_getPaced) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -158,7 +163,7 @@ func (ag_f *ag_getPaced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:162
+//line client_pool_async_test.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaced) AwaitLine() string {
@@ -189,6 +194,11 @@ type ag_getDefault struct {
 // getDefaultAsync returns the coroutine of getDefault: nothing runs until it is awaited, spawned, gathered or run.
 func getDefaultAsync(url string, n int) rt.Awaitable[struct{}] {
 	return &ag_getDefault{url: url, n: n}
+}
+
+// ag_0spawn_getDefault starts getDefault as a task, its frame in the task's allocation: the generated form of rt.Spawn(getDefaultAsync(...)).
+func ag_0spawn_getDefault(url string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_getDefault](ag_getDefault{url: url, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_getDefault) AwaitStart(co *rt.Coro) rt.Status {
@@ -265,7 +275,7 @@ func (ag_f *ag_getDefault) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:269
+//line client_pool_async_test.go:279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getDefault) AwaitLine() string {
@@ -301,6 +311,11 @@ func getManyAsync(cl *ahttp.Client, base string, n int) rt.Awaitable[[]string] {
 	return &ag_getMany{cl: cl, base: base, n: n}
 }
 
+// ag_0spawn_getMany starts getMany as a task, its frame in the task's allocation: the generated form of rt.Spawn(getManyAsync(...)).
+func ag_0spawn_getMany(cl *ahttp.Client, base string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_getMany](ag_getMany{cl: cl, base: base, n: n}, ag_opts...)
+}
+
 func (ag_f *ag_getMany) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -333,7 +348,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :120:2*/ goto ag_L3
 	}
 	/*line client_pool_test.go:120:6*/ ag_f.i = ag_f.ag_t3
-	/*line client_pool_test.go:121:3*/ ag_f.ag_aw0 = rt.SpawnAsync(getStringAsync(ag_f.cl, fmt.Sprintf("%s/%d", ag_f.base, ag_f.i)))
+	/*line client_pool_test.go:121:3*/ ag_f.ag_aw0 = ag_0spawn_getString(ag_f.cl, fmt.Sprintf("%s/%d", ag_f.base, ag_f.i))
 	/*line :121:3*/ ag_f.ag_state = 1 // await: rt.Spawn(getStringAsync(cl, fmt.Sprintf("%s/%d", base, i)))
 	/*line :121:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:3*/ return ag_s
@@ -356,7 +371,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:360
+//line client_pool_async_test.go:375
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getMany) AwaitLine() string {
@@ -390,6 +405,11 @@ type ag_waitCancelled struct {
 // waitCancelledAsync returns the coroutine of waitCancelled: nothing runs until it is awaited, spawned, gathered or run.
 func waitCancelledAsync(cl *ahttp.Client, timed *ahttp.Client, url string, release chan struct{}) rt.Awaitable[[]string] {
 	return &ag_waitCancelled{cl: cl, timed: timed, url: url, release: release}
+}
+
+// ag_0spawn_waitCancelled starts waitCancelled as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitCancelledAsync(...)).
+func ag_0spawn_waitCancelled(cl *ahttp.Client, timed *ahttp.Client, url string, release chan struct{}, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_waitCancelled](ag_waitCancelled{cl: cl, timed: timed, url: url, release: release}, ag_opts...)
 }
 
 func (ag_f *ag_waitCancelled) AwaitStart(co *rt.Coro) rt.Status {
@@ -435,7 +455,7 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :163:1*/ goto ag_resume8
 	}
 	/*line client_pool_test.go:164:6*/ ag_f.out = nil
-	/*line client_pool_test.go:165:2*/ ag_f.ag_aw0 = rt.SpawnAsync(getStringAsync(ag_f.cl, ag_f.url+"/hold"))
+	/*line client_pool_test.go:165:2*/ ag_f.ag_aw0 = ag_0spawn_getString(ag_f.cl, ag_f.url+"/hold")
 	/*line :165:2*/ ag_f.ag_state = 1 // await: rt.Spawn(getStringAsync(cl, url + "/hold"))
 	/*line :165:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :165:2*/ return ag_s
@@ -521,7 +541,7 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:525
+//line client_pool_async_test.go:545
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCancelled) AwaitLine() string {
@@ -562,6 +582,11 @@ type ag_getThen struct {
 // getThenAsync returns the coroutine of getThen: nothing runs until it is awaited, spawned, gathered or run.
 func getThenAsync(cl *ahttp.Client, url string, second *http.Request) rt.Awaitable[string] {
 	return &ag_getThen{cl: cl, url: url, second: second}
+}
+
+// ag_0spawn_getThen starts getThen as a task, its frame in the task's allocation: the generated form of rt.Spawn(getThenAsync(...)).
+func ag_0spawn_getThen(cl *ahttp.Client, url string, second *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_getThen](ag_getThen{cl: cl, url: url, second: second}, ag_opts...)
 }
 
 func (ag_f *ag_getThen) AwaitStart(co *rt.Coro) rt.Status {
@@ -631,7 +656,7 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :271:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:635
+//line client_pool_async_test.go:660
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getThen) AwaitLine() string {
@@ -661,6 +686,11 @@ type ag_getString struct {
 // getStringAsync returns the coroutine of getString: nothing runs until it is awaited, spawned, gathered or run.
 func getStringAsync(cl *ahttp.Client, url string) rt.Awaitable[string] {
 	return &ag_getString{cl: cl, url: url}
+}
+
+// ag_0spawn_getString starts getString as a task, its frame in the task's allocation: the generated form of rt.Spawn(getStringAsync(...)).
+func ag_0spawn_getString(cl *ahttp.Client, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_getString](ag_getString{cl: cl, url: url}, ag_opts...)
 }
 
 func (ag_f *ag_getString) AwaitStart(co *rt.Coro) rt.Status {
@@ -729,7 +759,7 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :363:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:733
+//line client_pool_async_test.go:763
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getString) AwaitLine() string {
@@ -763,6 +793,11 @@ type ag_getPaused struct {
 // getPausedAsync returns the coroutine of getPaused: nothing runs until it is awaited, spawned, gathered or run.
 func getPausedAsync(cl *ahttp.Client, urls []string, pause time.Duration) rt.Awaitable[[]string] {
 	return &ag_getPaused{cl: cl, urls: urls, pause: pause}
+}
+
+// ag_0spawn_getPaused starts getPaused as a task, its frame in the task's allocation: the generated form of rt.Spawn(getPausedAsync(...)).
+func ag_0spawn_getPaused(cl *ahttp.Client, urls []string, pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_getPaused](ag_getPaused{cl: cl, urls: urls, pause: pause}, ag_opts...)
 }
 
 func (ag_f *ag_getPaused) AwaitStart(co *rt.Coro) rt.Status {
@@ -829,7 +864,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:833
+//line client_pool_async_test.go:868
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaused) AwaitLine() string {

@@ -55,6 +55,11 @@ func ahttpFetchAsync(cl *ahttp.Client, u string) rt.Awaitable[fetchResult] {
 	return &ag_ahttpFetch{cl: cl, u: u}
 }
 
+// ag_0spawn_ahttpFetch starts ahttpFetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(ahttpFetchAsync(...)).
+func ag_0spawn_ahttpFetch(cl *ahttp.Client, u string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[fetchResult]] {
+	return rt.SpawnFrame[fetchResult, ag_ahttpFetch](ag_ahttpFetch{cl: cl, u: u}, ag_opts...)
+}
+
 func (ag_f *ag_ahttpFetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -127,7 +132,7 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:131
+//line client_tls_async_test.go:136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetch) AwaitLine() string {
@@ -158,6 +163,11 @@ type ag_ahttpFetchAll struct {
 // ahttpFetchAllAsync returns the coroutine of ahttpFetchAll: nothing runs until it is awaited, spawned, gathered or run.
 func ahttpFetchAllAsync(cl *ahttp.Client, urls []string) rt.Awaitable[[]fetchResult] {
 	return &ag_ahttpFetchAll{cl: cl, urls: urls}
+}
+
+// ag_0spawn_ahttpFetchAll starts ahttpFetchAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(ahttpFetchAllAsync(...)).
+func ag_0spawn_ahttpFetchAll(cl *ahttp.Client, urls []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]fetchResult]] {
+	return rt.SpawnFrame[[]fetchResult, ag_ahttpFetchAll](ag_ahttpFetchAll{cl: cl, urls: urls}, ag_opts...)
 }
 
 func (ag_f *ag_ahttpFetchAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -210,7 +220,7 @@ func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:214
+//line client_tls_async_test.go:224
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetchAll) AwaitLine() string {
@@ -237,6 +247,11 @@ type ag_fetchTwiceApart struct {
 // fetchTwiceApartAsync returns the coroutine of fetchTwiceApart: nothing runs until it is awaited, spawned, gathered or run.
 func fetchTwiceApartAsync(cl *ahttp.Client, u string, pause time.Duration) rt.Awaitable[[]fetchResult] {
 	return &ag_fetchTwiceApart{cl: cl, u: u, pause: pause}
+}
+
+// ag_0spawn_fetchTwiceApart starts fetchTwiceApart as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchTwiceApartAsync(...)).
+func ag_0spawn_fetchTwiceApart(cl *ahttp.Client, u string, pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]fetchResult]] {
+	return rt.SpawnFrame[[]fetchResult, ag_fetchTwiceApart](ag_fetchTwiceApart{cl: cl, u: u, pause: pause}, ag_opts...)
 }
 
 func (ag_f *ag_fetchTwiceApart) AwaitStart(co *rt.Coro) rt.Status {
@@ -297,7 +312,7 @@ func (ag_f *ag_fetchTwiceApart) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :337:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:301
+//line client_tls_async_test.go:316
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchTwiceApart) AwaitLine() string {

@@ -52,6 +52,11 @@ func greetAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[struct{}]
 	return &ag_greet{w: w, r: r}
 }
 
+// ag_0spawn_greet starts greet as a task, its frame in the task's allocation: the generated form of rt.Spawn(greetAsync(...)).
+func ag_0spawn_greet(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_greet](ag_greet{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_greet) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -80,7 +85,7 @@ func (ag_f *ag_greet) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_test.go:21:1*/ return rt.Ready
 }
 
-//line example_async_test.go:84
+//line example_async_test.go:89
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_greet) AwaitLine() string {
@@ -106,6 +111,11 @@ type ag_body struct {
 // bodyAsync returns the coroutine of body: nothing runs until it is awaited, spawned, gathered or run.
 func bodyAsync(cl *ahttp.Client, url string) rt.Awaitable[string] {
 	return &ag_body{cl: cl, url: url}
+}
+
+// ag_0spawn_body starts body as a task, its frame in the task's allocation: the generated form of rt.Spawn(bodyAsync(...)).
+func ag_0spawn_body(cl *ahttp.Client, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_body](ag_body{cl: cl, url: url}, ag_opts...)
 }
 
 func (ag_f *ag_body) AwaitStart(co *rt.Coro) rt.Status {
@@ -174,7 +184,7 @@ func (ag_f *ag_body) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line example_async_test.go:178
+//line example_async_test.go:188
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_body) AwaitLine() string {
@@ -211,6 +221,11 @@ type ag_serveAndFetch struct {
 // serveAndFetchAsync returns the coroutine of serveAndFetch: nothing runs until it is awaited, spawned, gathered or run.
 func serveAndFetchAsync() rt.Awaitable[struct{}] {
 	return &ag_serveAndFetch{}
+}
+
+// ag_0spawn_serveAndFetch starts serveAndFetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveAndFetchAsync(...)).
+func ag_0spawn_serveAndFetch(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveAndFetch](ag_serveAndFetch{}, ag_opts...)
 }
 
 func (ag_f *ag_serveAndFetch) AwaitStart(co *rt.Coro) rt.Status {
@@ -279,7 +294,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :49:2*/ goto ag_L3
 	}
 	/*line example_test.go:49:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line example_test.go:50:3*/ ag_f.ag_aw2 = rt.SpawnAsync(bodyAsync(ahttp.DefaultClient, ag_f.base+name))
+	/*line example_test.go:50:3*/ ag_f.ag_aw2 = ag_0spawn_body(ahttp.DefaultClient, ag_f.base+name)
 	/*line :50:3*/ ag_f.ag_state = 3 // await: rt.Spawn(bodyAsync(ahttp.DefaultClient, base + name))
 	/*line :50:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:3*/ return ag_s
@@ -320,7 +335,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line example_async_test.go:324
+//line example_async_test.go:339
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {

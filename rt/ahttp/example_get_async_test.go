@@ -41,6 +41,11 @@ func getStatusAsync(url string) rt.Awaitable[string] {
 	return &ag_getStatus{url: url}
 }
 
+// ag_0spawn_getStatus starts getStatus as a task, its frame in the task's allocation: the generated form of rt.Spawn(getStatusAsync(...)).
+func ag_0spawn_getStatus(url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_getStatus](ag_getStatus{url: url}, ag_opts...)
+}
+
 func (ag_f *ag_getStatus) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -110,7 +115,7 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line example_get_async_test.go:114
+//line example_get_async_test.go:119
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getStatus) AwaitLine() string {

@@ -78,6 +78,11 @@ func readHeaderAsync(c *anet.Conn, limit int) rt.Awaitable[[]byte] {
 	return &ag_readHeader{c: c, limit: limit}
 }
 
+// ag_0spawn_readHeader starts readHeader as a task, its frame in the task's allocation: the generated form of rt.Spawn(readHeaderAsync(...)).
+func ag_0spawn_readHeader(c *anet.Conn, limit int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_readHeader](ag_readHeader{c: c, limit: limit}, ag_opts...)
+}
+
 func (ag_f *ag_readHeader) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -116,7 +121,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:120
+//line framing_async.go:125
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -142,6 +147,11 @@ type ag_readRequestHeader struct {
 // readRequestHeaderAsync returns the coroutine of readRequestHeader: nothing runs until it is awaited, spawned, gathered or run.
 func readRequestHeaderAsync(c *anet.Conn, limit int, skip int) rt.Awaitable[[]byte] {
 	return &ag_readRequestHeader{c: c, limit: limit, skip: skip}
+}
+
+// ag_0spawn_readRequestHeader starts readRequestHeader as a task, its frame in the task's allocation: the generated form of rt.Spawn(readRequestHeaderAsync(...)).
+func ag_0spawn_readRequestHeader(c *anet.Conn, limit int, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_readRequestHeader](ag_readRequestHeader{c: c, limit: limit, skip: skip}, ag_opts...)
 }
 
 func (ag_f *ag_readRequestHeader) AwaitStart(co *rt.Coro) rt.Status {
@@ -191,7 +201,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :80:2*/ return rt.Ready
 }
 
-//line framing_async.go:195
+//line framing_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readRequestHeader) AwaitLine() string {
@@ -215,6 +225,11 @@ type ag_Body_Read struct {
 // ReadAsync returns the coroutine of (*Body).Read: nothing runs until it is awaited, spawned, gathered or run.
 func (b *Body) ReadAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Body_Read{b: b, p: p}
+}
+
+// ag_0spawn_Read starts (*Body).Read as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadAsync(...)).
+func (b *Body) ag_0spawn_Read(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Body_Read](ag_Body_Read{b: b, p: p}, ag_opts...)
 }
 
 func (ag_f *ag_Body_Read) AwaitStart(co *rt.Coro) rt.Status {
@@ -269,7 +284,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line framing_async.go:273
+//line framing_async.go:288
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
@@ -296,6 +311,11 @@ type ag_Body_readRaw struct {
 // readRawAsync returns the coroutine of (*Body).readRaw: nothing runs until it is awaited, spawned, gathered or run.
 func (b *Body) readRawAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Body_readRaw{b: b, p: p}
+}
+
+// ag_0spawn_readRaw starts (*Body).readRaw as a task, its frame in the task's allocation: the generated form of rt.Spawn(readRawAsync(...)).
+func (b *Body) ag_0spawn_readRaw(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Body_readRaw](ag_Body_readRaw{b: b, p: p}, ag_opts...)
 }
 
 func (ag_f *ag_Body_readRaw) AwaitStart(co *rt.Coro) rt.Status {
@@ -419,7 +439,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line framing_async.go:423
+//line framing_async.go:443
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_readRaw) AwaitLine() string {
@@ -446,6 +466,11 @@ type ag_Body_nextChunk struct {
 // nextChunkAsync returns the coroutine of (*Body).nextChunk: nothing runs until it is awaited, spawned, gathered or run.
 func (b *Body) nextChunkAsync() rt.Awaitable[struct{}] {
 	return &ag_Body_nextChunk{b: b}
+}
+
+// ag_0spawn_nextChunk starts (*Body).nextChunk as a task, its frame in the task's allocation: the generated form of rt.Spawn(nextChunkAsync(...)).
+func (b *Body) ag_0spawn_nextChunk(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Body_nextChunk](ag_Body_nextChunk{b: b}, ag_opts...)
 }
 
 func (ag_f *ag_Body_nextChunk) AwaitStart(co *rt.Coro) rt.Status {
@@ -557,7 +582,7 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :494:2*/ return rt.Ready
 }
 
-//line framing_async.go:561
+//line framing_async.go:586
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
@@ -585,6 +610,11 @@ type ag_Body_chunkLine struct {
 // chunkLineAsync returns the coroutine of (*Body).chunkLine: nothing runs until it is awaited, spawned, gathered or run.
 func (b *Body) chunkLineAsync(limit int) rt.Awaitable[[]byte] {
 	return &ag_Body_chunkLine{b: b, limit: limit}
+}
+
+// ag_0spawn_chunkLine starts (*Body).chunkLine as a task, its frame in the task's allocation: the generated form of rt.Spawn(chunkLineAsync(...)).
+func (b *Body) ag_0spawn_chunkLine(limit int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Body_chunkLine](ag_Body_chunkLine{b: b, limit: limit}, ag_opts...)
 }
 
 func (ag_f *ag_Body_chunkLine) AwaitStart(co *rt.Coro) rt.Status {
@@ -637,7 +667,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :516:2*/ return rt.Ready
 }
 
-//line framing_async.go:641
+//line framing_async.go:671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
@@ -661,6 +691,11 @@ type ag_Body_ReadAll struct {
 // ReadAllAsync returns the coroutine of (*Body).ReadAll: nothing runs until it is awaited, spawned, gathered or run.
 func (b *Body) ReadAllAsync() rt.Awaitable[[]byte] {
 	return &ag_Body_ReadAll{b: b}
+}
+
+// ag_0spawn_ReadAll starts (*Body).ReadAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadAllAsync(...)).
+func (b *Body) ag_0spawn_ReadAll(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Body_ReadAll](ag_Body_ReadAll{b: b}, ag_opts...)
 }
 
 func (ag_f *ag_Body_ReadAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -717,7 +752,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:4*/ goto ag_L1
 }
 
-//line framing_async.go:721
+//line framing_async.go:756
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {

@@ -54,6 +54,11 @@ func (s *Server) ShutdownAsync(drain time.Duration) rt.Awaitable[struct{}] {
 	return &ag_Server_Shutdown{s: s, drain: drain}
 }
 
+// ag_0spawn_Shutdown starts (*Server).Shutdown as a task, its frame in the task's allocation: the generated form of rt.Spawn(ShutdownAsync(...)).
+func (s *Server) ag_0spawn_Shutdown(drain time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_Shutdown](ag_Server_Shutdown{s: s, drain: drain}, ag_opts...)
+}
+
 func (ag_f *ag_Server_Shutdown) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -160,7 +165,7 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line group_async.go:164
+//line group_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Shutdown) AwaitLine() string {
@@ -193,6 +198,11 @@ type ag_Server_ServeGroup struct {
 // ServeGroupAsync returns the coroutine of (*Server).ServeGroup: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) ServeGroupAsync(lns []*anet.Listener, drain time.Duration) rt.Awaitable[struct{}] {
 	return &ag_Server_ServeGroup{s: s, lns: lns, drain: drain}
+}
+
+// ag_0spawn_ServeGroup starts (*Server).ServeGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(ServeGroupAsync(...)).
+func (s *Server) ag_0spawn_ServeGroup(lns []*anet.Listener, drain time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ServeGroup](ag_Server_ServeGroup{s: s, lns: lns, drain: drain}, ag_opts...)
 }
 
 func (ag_f *ag_Server_ServeGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -264,7 +274,7 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line group_async.go:268
+//line group_async.go:278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -291,6 +301,11 @@ type ag_Server_serveShard struct {
 // serveShardAsync returns the coroutine of (*Server).serveShard: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) serveShardAsync(ln *anet.Listener, drain time.Duration) rt.Awaitable[struct{}] {
 	return &ag_Server_serveShard{s: s, ln: ln, drain: drain}
+}
+
+// ag_0spawn_serveShard starts (*Server).serveShard as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveShardAsync(...)).
+func (s *Server) ag_0spawn_serveShard(ln *anet.Listener, drain time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_serveShard](ag_Server_serveShard{s: s, ln: ln, drain: drain}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveShard) AwaitStart(co *rt.Coro) rt.Status {
@@ -353,7 +368,7 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:2*/ return rt.Ready
 }
 
-//line group_async.go:357
+//line group_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {

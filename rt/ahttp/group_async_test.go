@@ -48,6 +48,11 @@ func whichLoopAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[struc
 	return &ag_whichLoop{w: w, r: r}
 }
 
+// ag_0spawn_whichLoop starts whichLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(whichLoopAsync(...)).
+func ag_0spawn_whichLoop(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_whichLoop](ag_whichLoop{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_whichLoop) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -94,7 +99,7 @@ func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:31:1*/ return rt.Ready
 }
 
-//line group_async_test.go:98
+//line group_async_test.go:103
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
@@ -124,6 +129,11 @@ type ag_serveGroupUntil struct {
 // serveGroupUntilAsync returns the coroutine of serveGroupUntil: nothing runs until it is awaited, spawned, gathered or run.
 func serveGroupUntilAsync(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) rt.Awaitable[struct{}] {
 	return &ag_serveGroupUntil{lc: lc, tell: tell, stop: stop}
+}
+
+// ag_0spawn_serveGroupUntil starts serveGroupUntil as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveGroupUntilAsync(...)).
+func ag_0spawn_serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveGroupUntil](ag_serveGroupUntil{lc: lc, tell: tell, stop: stop}, ag_opts...)
 }
 
 func (ag_f *ag_serveGroupUntil) AwaitStart(co *rt.Coro) rt.Status {
@@ -210,7 +220,7 @@ func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line group_async_test.go:214
+//line group_async_test.go:224
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {

@@ -40,6 +40,11 @@ func (b *Body) readGunzipAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Body_readGunzip{b: b, p: p}
 }
 
+// ag_0spawn_readGunzip starts (*Body).readGunzip as a task, its frame in the task's allocation: the generated form of rt.Spawn(readGunzipAsync(...)).
+func (b *Body) ag_0spawn_readGunzip(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Body_readGunzip](ag_Body_readGunzip{b: b, p: p}, ag_opts...)
+}
+
 func (ag_f *ag_Body_readGunzip) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -139,7 +144,7 @@ func (ag_f *ag_Body_readGunzip) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:4*/ goto ag_L1
 }
 
-//line gzip_async.go:143
+//line gzip_async.go:148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_readGunzip) AwaitLine() string {

@@ -41,6 +41,11 @@ func serveThenCloseAsync(fail bool) rt.Awaitable[struct{}] {
 	return &ag_serveThenClose{fail: fail}
 }
 
+// ag_0spawn_serveThenClose starts serveThenClose as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveThenCloseAsync(...)).
+func ag_0spawn_serveThenClose(fail bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveThenClose](ag_serveThenClose{fail: fail}, ag_opts...)
+}
+
 func (ag_f *ag_serveThenClose) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -131,7 +136,7 @@ func (ag_f *ag_serveThenClose) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ return rt.Ready
 }
 
-//line quiet_async_test.go:135
+//line quiet_async_test.go:140
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveThenClose) AwaitLine() string {
@@ -174,4 +179,4 @@ func (ag_f *ag_serveThenClose_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:47*/ return rt.Ready
 }
 
-//line quiet_async_test.go:178
+//line quiet_async_test.go:183

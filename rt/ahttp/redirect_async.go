@@ -53,6 +53,11 @@ func (cl *Client) DoAsync(req *http.Request) rt.Awaitable[*Response] {
 	return &ag_Client_Do{cl: cl, req: req}
 }
 
+// ag_0spawn_Do starts (*Client).Do as a task, its frame in the task's allocation: the generated form of rt.Spawn(DoAsync(...)).
+func (cl *Client) ag_0spawn_Do(req *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Response]] {
+	return rt.SpawnFrame[*Response, ag_Client_Do](ag_Client_Do{cl: cl, req: req}, ag_opts...)
+}
+
 func (ag_f *ag_Client_Do) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -232,7 +237,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:3*/ goto ag_L2
 }
 
-//line redirect_async.go:236
+//line redirect_async.go:241
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {

@@ -45,6 +45,11 @@ func (w *ResponseWriter) FlushAsync() rt.Awaitable[struct{}] {
 	return &ag_ResponseWriter_Flush{w: w}
 }
 
+// ag_0spawn_Flush starts (*ResponseWriter).Flush as a task, its frame in the task's allocation: the generated form of rt.Spawn(FlushAsync(...)).
+func (w *ResponseWriter) ag_0spawn_Flush(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ResponseWriter_Flush](ag_ResponseWriter_Flush{w: w}, ag_opts...)
+}
+
 func (ag_f *ag_ResponseWriter_Flush) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -105,7 +110,7 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line response_async.go:109
+//line response_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
@@ -131,6 +136,11 @@ type ag_ResponseWriter_finish struct {
 // finishAsync returns the coroutine of (*ResponseWriter).finish: nothing runs until it is awaited, spawned, gathered or run.
 func (w *ResponseWriter) finishAsync(keep bool) rt.Awaitable[struct{}] {
 	return &ag_ResponseWriter_finish{w: w, keep: keep}
+}
+
+// ag_0spawn_finish starts (*ResponseWriter).finish as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishAsync(...)).
+func (w *ResponseWriter) ag_0spawn_finish(keep bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ResponseWriter_finish](ag_ResponseWriter_finish{w: w, keep: keep}, ag_opts...)
 }
 
 func (ag_f *ag_ResponseWriter_finish) AwaitStart(co *rt.Coro) rt.Status {
@@ -188,7 +198,7 @@ func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :273:2*/ return rt.Ready
 }
 
-//line response_async.go:192
+//line response_async.go:202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {

@@ -90,6 +90,11 @@ func (s *Server) ListenAndServeAsync(addr string) rt.Awaitable[struct{}] {
 	return &ag_Server_ListenAndServe{s: s, addr: addr}
 }
 
+// ag_0spawn_ListenAndServe starts (*Server).ListenAndServe as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAndServeAsync(...)).
+func (s *Server) ag_0spawn_ListenAndServe(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ListenAndServe](ag_Server_ListenAndServe{s: s, addr: addr}, ag_opts...)
+}
+
 func (ag_f *ag_Server_ListenAndServe) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -139,7 +144,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:2*/ return rt.Ready
 }
 
-//line server_async.go:143
+//line server_async.go:148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -167,6 +172,11 @@ type ag_Server_ListenAndServeTLS struct {
 // ListenAndServeTLSAsync returns the coroutine of (*Server).ListenAndServeTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) ListenAndServeTLSAsync(addr string, certFile string, keyFile string) rt.Awaitable[struct{}] {
 	return &ag_Server_ListenAndServeTLS{s: s, addr: addr, certFile: certFile, keyFile: keyFile}
+}
+
+// ag_0spawn_ListenAndServeTLS starts (*Server).ListenAndServeTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAndServeTLSAsync(...)).
+func (s *Server) ag_0spawn_ListenAndServeTLS(addr string, certFile string, keyFile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ListenAndServeTLS](ag_Server_ListenAndServeTLS{s: s, addr: addr, certFile: certFile, keyFile: keyFile}, ag_opts...)
 }
 
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -218,7 +228,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :133:2*/ return rt.Ready
 }
 
-//line server_async.go:222
+//line server_async.go:232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
@@ -245,6 +255,11 @@ type ag_Server_ServeTLS struct {
 // ServeTLSAsync returns the coroutine of (*Server).ServeTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) ServeTLSAsync(ln *anet.Listener, certFile string, keyFile string) rt.Awaitable[struct{}] {
 	return &ag_Server_ServeTLS{s: s, ln: ln, certFile: certFile, keyFile: keyFile}
+}
+
+// ag_0spawn_ServeTLS starts (*Server).ServeTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(ServeTLSAsync(...)).
+func (s *Server) ag_0spawn_ServeTLS(ln *anet.Listener, certFile string, keyFile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ServeTLS](ag_Server_ServeTLS{s: s, ln: ln, certFile: certFile, keyFile: keyFile}, ag_opts...)
 }
 
 func (ag_f *ag_Server_ServeTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -296,7 +311,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:2*/ return rt.Ready
 }
 
-//line server_async.go:300
+//line server_async.go:315
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
@@ -323,6 +338,11 @@ type ag_Server_Serve struct {
 // ServeAsync returns the coroutine of (*Server).Serve: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) ServeAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
 	return &ag_Server_Serve{s: s, ln: ln}
+}
+
+// ag_0spawn_Serve starts (*Server).Serve as a task, its frame in the task's allocation: the generated form of rt.Spawn(ServeAsync(...)).
+func (s *Server) ag_0spawn_Serve(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_Serve](ag_Server_Serve{s: s, ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_Server_Serve) AwaitStart(co *rt.Coro) rt.Status {
@@ -413,7 +433,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:217:3*/ ag_f.pause = 5 * time.Millisecond
 	/*line server.go:218:3*/ ag_f.s.conns[c] = false
-	/*line server.go:219:3*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+	/*line server.go:219:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(c, rt.Name("ahttp conn "+c.RemoteAddr().String()))
 	/*line :219:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
 	/*line :219:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :219:3*/ return ag_s
@@ -431,7 +451,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :219:3*/ return rt.Ready
 }
 
-//line server_async.go:435
+//line server_async.go:455
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -463,6 +483,11 @@ type ag_Server_serveConn struct {
 // serveConnAsync returns the coroutine of (*Server).serveConn: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) serveConnAsync(c *anet.Conn) rt.Awaitable[struct{}] {
 	return &ag_Server_serveConn{s: s, c: c}
+}
+
+// ag_0spawn_serveConn starts (*Server).serveConn as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveConnAsync(...)).
+func (s *Server) ag_0spawn_serveConn(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, c: c}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveConn) AwaitStart(co *rt.Coro) rt.Status {
@@ -569,7 +594,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:3*/ return rt.Ready
 }
 
-//line server_async.go:573
+//line server_async.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -612,6 +637,11 @@ type ag_Server_serveOne struct {
 // serveOneAsync returns the coroutine of (*Server).serveOne: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) serveOneAsync(c *anet.Conn, task *rt.Coro, skip int) rt.Awaitable[int] {
 	return &ag_Server_serveOne{s: s, c: c, task: task, skip: skip}
+}
+
+// ag_0spawn_serveOne starts (*Server).serveOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveOneAsync(...)).
+func (s *Server) ag_0spawn_serveOne(c *anet.Conn, task *rt.Coro, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, c: c, task: task, skip: skip}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -914,7 +944,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:918
+//line server_async.go:948
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -967,6 +997,11 @@ type ag_Server_callHandler struct {
 // callHandlerAsync returns the coroutine of (*Server).callHandler: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) callHandlerAsync(w *ResponseWriter, req *http.Request, task *rt.Coro) rt.Awaitable[struct{}] {
 	return &ag_Server_callHandler{s: s, w: w, req: req, task: task}
+}
+
+// ag_0spawn_callHandler starts (*Server).callHandler as a task, its frame in the task's allocation: the generated form of rt.Spawn(callHandlerAsync(...)).
+func (s *Server) ag_0spawn_callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_callHandler](ag_Server_callHandler{s: s, w: w, req: req, task: task}, ag_opts...)
 }
 
 func (ag_f *ag_Server_callHandler) AwaitStart(co *rt.Coro) rt.Status {
@@ -1036,7 +1071,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line server_async.go:1040
+//line server_async.go:1075
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -1066,6 +1101,11 @@ type ag_Server_reject struct {
 // rejectAsync returns the coroutine of (*Server).reject: nothing runs until it is awaited, spawned, gathered or run.
 func (s *Server) rejectAsync(c *anet.Conn, code int, reason string) rt.Awaitable[struct{}] {
 	return &ag_Server_reject{s: s, c: c, code: code, reason: reason}
+}
+
+// ag_0spawn_reject starts (*Server).reject as a task, its frame in the task's allocation: the generated form of rt.Spawn(rejectAsync(...)).
+func (s *Server) ag_0spawn_reject(c *anet.Conn, code int, reason string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_reject](ag_Server_reject{s: s, c: c, code: code, reason: reason}, ag_opts...)
 }
 
 func (ag_f *ag_Server_reject) AwaitStart(co *rt.Coro) rt.Status {
@@ -1162,7 +1202,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:563:1*/ return rt.Ready
 }
 
-//line server_async.go:1166
+//line server_async.go:1206
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

@@ -58,6 +58,11 @@ func testHandlerAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[str
 	return &ag_testHandler{w: w, r: r}
 }
 
+// ag_0spawn_testHandler starts testHandler as a task, its frame in the task's allocation: the generated form of rt.Spawn(testHandlerAsync(...)).
+func ag_0spawn_testHandler(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_testHandler](ag_testHandler{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_testHandler) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -171,7 +176,7 @@ func (ag_f *ag_testHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line server_async_test.go:175
+//line server_async_test.go:180
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_testHandler) AwaitLine() string {
@@ -219,6 +224,11 @@ type ag_bothSides struct {
 // bothSidesAsync returns the coroutine of bothSides: nothing runs until it is awaited, spawned, gathered or run.
 func bothSidesAsync(n int, path string) rt.Awaitable[[]string] {
 	return &ag_bothSides{n: n, path: path}
+}
+
+// ag_0spawn_bothSides starts bothSides as a task, its frame in the task's allocation: the generated form of rt.Spawn(bothSidesAsync(...)).
+func ag_0spawn_bothSides(n int, path string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_bothSides](ag_bothSides{n: n, path: path}, ag_opts...)
 }
 
 func (ag_f *ag_bothSides) AwaitStart(co *rt.Coro) rt.Status {
@@ -285,7 +295,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :337:2*/ goto ag_L3
 	}
 	/*line server_test.go:337:6*/ ag_f.i = ag_f.ag_t10
-	/*line server_test.go:338:3*/ ag_f.ag_aw2 = rt.SpawnAsync(fetchStringAsync(ag_f.cl, ag_f.url))
+	/*line server_test.go:338:3*/ ag_f.ag_aw2 = ag_0spawn_fetchString(ag_f.cl, ag_f.url)
 	/*line :338:3*/ ag_f.ag_state = 3 // await: rt.Spawn(fetchStringAsync(cl, url))
 	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :338:3*/ return ag_s
@@ -329,7 +339,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :349:2*/ return rt.Ready
 }
 
-//line server_async_test.go:333
+//line server_async_test.go:343
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bothSides) AwaitLine() string {
@@ -365,6 +375,11 @@ type ag_fetchString struct {
 // fetchStringAsync returns the coroutine of fetchString: nothing runs until it is awaited, spawned, gathered or run.
 func fetchStringAsync(cl *ahttp.Client, url string) rt.Awaitable[string] {
 	return &ag_fetchString{cl: cl, url: url}
+}
+
+// ag_0spawn_fetchString starts fetchString as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchStringAsync(...)).
+func ag_0spawn_fetchString(cl *ahttp.Client, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetchString](ag_fetchString{cl: cl, url: url}, ag_opts...)
 }
 
 func (ag_f *ag_fetchString) AwaitStart(co *rt.Coro) rt.Status {
@@ -433,7 +448,7 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :360:2*/ return rt.Ready
 }
 
-//line server_async_test.go:437
+//line server_async_test.go:452
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchString) AwaitLine() string {

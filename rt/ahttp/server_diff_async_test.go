@@ -36,6 +36,11 @@ func diffHandlerAhttpAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitabl
 	return &ag_diffHandlerAhttp{w: w, r: r}
 }
 
+// ag_0spawn_diffHandlerAhttp starts diffHandlerAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(diffHandlerAhttpAsync(...)).
+func ag_0spawn_diffHandlerAhttp(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_diffHandlerAhttp](ag_diffHandlerAhttp{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_diffHandlerAhttp) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -53,4 +58,4 @@ func (ag_f *ag_diffHandlerAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_diff_test.go:42:85*/ return rt.Ready
 }
 
-//line server_diff_async_test.go:57
+//line server_diff_async_test.go:62

@@ -46,6 +46,11 @@ func runStepsAhttpAsync(w *ahttp.ResponseWriter, steps []step) rt.Awaitable[stru
 	return &ag_runStepsAhttp{w: w, steps: steps}
 }
 
+// ag_0spawn_runStepsAhttp starts runStepsAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(runStepsAhttpAsync(...)).
+func ag_0spawn_runStepsAhttp(w *ahttp.ResponseWriter, steps []step, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_runStepsAhttp](ag_runStepsAhttp{w: w, steps: steps}, ag_opts...)
+}
+
 func (ag_f *ag_runStepsAhttp) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -130,7 +135,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:134
+//line server_respdiff_async_test.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runStepsAhttp) AwaitLine() string {
@@ -153,6 +158,11 @@ type ag_respDiffAhttp struct {
 // respDiffAhttpAsync returns the coroutine of respDiffAhttp: nothing runs until it is awaited, spawned, gathered or run.
 func respDiffAhttpAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[struct{}] {
 	return &ag_respDiffAhttp{w: w, r: r}
+}
+
+// ag_0spawn_respDiffAhttp starts respDiffAhttp as a task, its frame in the task's allocation: the generated form of rt.Spawn(respDiffAhttpAsync(...)).
+func ag_0spawn_respDiffAhttp(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_respDiffAhttp](ag_respDiffAhttp{w: w, r: r}, ag_opts...)
 }
 
 func (ag_f *ag_respDiffAhttp) AwaitStart(co *rt.Coro) rt.Status {
@@ -187,7 +197,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:191
+//line server_respdiff_async_test.go:201
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_respDiffAhttp) AwaitLine() string {

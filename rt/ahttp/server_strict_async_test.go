@@ -44,6 +44,11 @@ func strictHandlerAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[s
 	return &ag_strictHandler{w: w, r: r}
 }
 
+// ag_0spawn_strictHandler starts strictHandler as a task, its frame in the task's allocation: the generated form of rt.Spawn(strictHandlerAsync(...)).
+func ag_0spawn_strictHandler(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_strictHandler](ag_strictHandler{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_strictHandler) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -211,7 +216,7 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :125:2*/ return rt.Ready
 }
 
-//line server_strict_async_test.go:215
+//line server_strict_async_test.go:220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_strictHandler) AwaitLine() string {

@@ -53,6 +53,11 @@ func tlsHandlerAsync(w *ahttp.ResponseWriter, r *http.Request) rt.Awaitable[stru
 	return &ag_tlsHandler{w: w, r: r}
 }
 
+// ag_0spawn_tlsHandler starts tlsHandler as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsHandlerAsync(...)).
+func ag_0spawn_tlsHandler(w *ahttp.ResponseWriter, r *http.Request, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_tlsHandler](ag_tlsHandler{w: w, r: r}, ag_opts...)
+}
+
 func (ag_f *ag_tlsHandler) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -74,7 +79,7 @@ func (ag_f *ag_tlsHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_tls_test.go:47:1*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:78
+//line server_tls_async_test.go:83
 
 // ag_tlsLoopFetch is the frame of tlsLoopFetch (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_tlsLoopFetch struct {
@@ -95,6 +100,11 @@ type ag_tlsLoopFetch struct {
 // tlsLoopFetchAsync returns the coroutine of tlsLoopFetch: nothing runs until it is awaited, spawned, gathered or run.
 func tlsLoopFetchAsync(cl *ahttp.Client, base string, n int) rt.Awaitable[[]string] {
 	return &ag_tlsLoopFetch{cl: cl, base: base, n: n}
+}
+
+// ag_0spawn_tlsLoopFetch starts tlsLoopFetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsLoopFetchAsync(...)).
+func ag_0spawn_tlsLoopFetch(cl *ahttp.Client, base string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_tlsLoopFetch](ag_tlsLoopFetch{cl: cl, base: base, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_tlsLoopFetch) AwaitStart(co *rt.Coro) rt.Status {
@@ -163,7 +173,7 @@ func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:167
+//line server_tls_async_test.go:177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsLoopFetch) AwaitLine() string {
@@ -194,6 +204,11 @@ type ag_serveGroupTLS struct {
 // serveGroupTLSAsync returns the coroutine of serveGroupTLS: nothing runs until it is awaited, spawned, gathered or run.
 func serveGroupTLSAsync(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) rt.Awaitable[struct{}] {
 	return &ag_serveGroupTLS{lc: lc, cfg: cfg, tell: tell, stop: stop}
+}
+
+// ag_0spawn_serveGroupTLS starts serveGroupTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveGroupTLSAsync(...)).
+func ag_0spawn_serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveGroupTLS](ag_serveGroupTLS{lc: lc, cfg: cfg, tell: tell, stop: stop}, ag_opts...)
 }
 
 func (ag_f *ag_serveGroupTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -280,7 +295,7 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :281:2*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:284
+//line server_tls_async_test.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupTLS) AwaitLine() string {

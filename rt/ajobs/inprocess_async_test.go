@@ -108,6 +108,11 @@ func withWorkerAsync(w *Worker, body func() rt.Awaitable[struct{}]) rt.Awaitable
 	return &ag_withWorker{w: w, body: body}
 }
 
+// ag_0spawn_withWorker starts withWorker as a task, its frame in the task's allocation: the generated form of rt.Spawn(withWorkerAsync(...)).
+func ag_0spawn_withWorker(w *Worker, body func() rt.Awaitable[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_withWorker](ag_withWorker{w: w, body: body}, ag_opts...)
+}
+
 func (ag_f *ag_withWorker) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -134,7 +139,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :35:1*/ goto ag_resume3
 	}
-	/*line inprocess_test.go:36:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:36:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :36:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :36:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
@@ -169,7 +174,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:173
+//line inprocess_async_test.go:178
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_withWorker) AwaitLine() string {
@@ -203,6 +208,11 @@ type ag_enqueueAndWait struct {
 // enqueueAndWaitAsync returns the coroutine of enqueueAndWait: nothing runs until it is awaited, spawned, gathered or run.
 func enqueueAndWaitAsync(t *testing.T, q *Queue) rt.Awaitable[struct{}] {
 	return &ag_enqueueAndWait{t: t, q: q}
+}
+
+// ag_0spawn_enqueueAndWait starts enqueueAndWait as a task, its frame in the task's allocation: the generated form of rt.Spawn(enqueueAndWaitAsync(...)).
+func ag_0spawn_enqueueAndWait(t *testing.T, q *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_enqueueAndWait](ag_enqueueAndWait{t: t, q: q}, ag_opts...)
 }
 
 func (ag_f *ag_enqueueAndWait) AwaitStart(co *rt.Coro) rt.Status {
@@ -485,7 +495,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:111:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:489
+//line inprocess_async_test.go:499
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_enqueueAndWait) AwaitLine() string {
@@ -551,6 +561,11 @@ type ag_deadLetters struct {
 // deadLettersAsync returns the coroutine of deadLetters: nothing runs until it is awaited, spawned, gathered or run.
 func deadLettersAsync(t *testing.T, q *Queue) rt.Awaitable[struct{}] {
 	return &ag_deadLetters{t: t, q: q}
+}
+
+// ag_0spawn_deadLetters starts deadLetters as a task, its frame in the task's allocation: the generated form of rt.Spawn(deadLettersAsync(...)).
+func ag_0spawn_deadLetters(t *testing.T, q *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_deadLetters](ag_deadLetters{t: t, q: q}, ag_opts...)
 }
 
 func (ag_f *ag_deadLetters) AwaitStart(co *rt.Coro) rt.Status {
@@ -691,7 +706,7 @@ func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:160:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:695
+//line inprocess_async_test.go:710
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deadLetters) AwaitLine() string {
@@ -743,6 +758,11 @@ type ag_shutdown struct {
 // shutdownAsync returns the coroutine of shutdown: nothing runs until it is awaited, spawned, gathered or run.
 func shutdownAsync(t *testing.T, cl *aredis.Client, q *Queue) rt.Awaitable[struct{}] {
 	return &ag_shutdown{t: t, cl: cl, q: q}
+}
+
+// ag_0spawn_shutdown starts shutdown as a task, its frame in the task's allocation: the generated form of rt.Spawn(shutdownAsync(...)).
+func ag_0spawn_shutdown(t *testing.T, cl *aredis.Client, q *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_shutdown](ag_shutdown{t: t, cl: cl, q: q}, ag_opts...)
 }
 
 func (ag_f *ag_shutdown) AwaitStart(co *rt.Coro) rt.Status {
@@ -802,7 +822,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:186:2*/ ag_f.opts = testWorkerOptions()
 	/*line inprocess_test.go:187:2*/ ag_f.opts.Lease = 500 * time.Millisecond
 	/*line inprocess_test.go:188:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :189:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :189:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :189:2*/ return ag_s
@@ -887,7 +907,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:210:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
 	/*line inprocess_test.go:214:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
 	/*line :215:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :215:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :215:2*/ return ag_s
@@ -917,7 +937,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:222:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:921
+//line inprocess_async_test.go:941
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shutdown) AwaitLine() string {
@@ -961,6 +981,11 @@ type ag_gauged struct {
 // gaugedAsync returns the coroutine of gauged: nothing runs until it is awaited, spawned, gathered or run.
 func gaugedAsync(ms int) rt.Awaitable[int] {
 	return &ag_gauged{ms: ms}
+}
+
+// ag_0spawn_gauged starts gauged as a task, its frame in the task's allocation: the generated form of rt.Spawn(gaugedAsync(...)).
+func ag_0spawn_gauged(ms int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_gauged](ag_gauged{ms: ms}, ag_opts...)
 }
 
 func (ag_f *ag_gauged) AwaitStart(co *rt.Coro) rt.Status {
@@ -1012,7 +1037,7 @@ func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1016
+//line inprocess_async_test.go:1041
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gauged) AwaitLine() string {
@@ -1053,6 +1078,11 @@ type ag_concurrency struct {
 // concurrencyAsync returns the coroutine of concurrency: nothing runs until it is awaited, spawned, gathered or run.
 func concurrencyAsync(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue) rt.Awaitable[struct{}] {
 	return &ag_concurrency{t: t, cl: cl, qa: qa, qb: qb}
+}
+
+// ag_0spawn_concurrency starts concurrency as a task, its frame in the task's allocation: the generated form of rt.Spawn(concurrencyAsync(...)).
+func ag_0spawn_concurrency(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_concurrency](ag_concurrency{t: t, cl: cl, qa: qa, qb: qb}, ag_opts...)
 }
 
 func (ag_f *ag_concurrency) AwaitStart(co *rt.Coro) rt.Status {
@@ -1131,7 +1161,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:252:21*/ ag_f.i++
 	/*line :252:21*/ goto ag_L1
 	/*line :252:21*/ ag_L3:
-	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
 	/*line :259:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
 	/*line :259:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :259:2*/ return ag_s
@@ -1203,7 +1233,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:281:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1207
+//line inprocess_async_test.go:1237
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_concurrency) AwaitLine() string {
@@ -1238,6 +1268,11 @@ func noteAsync(s string) rt.Awaitable[string] {
 	return &ag_note{s: s}
 }
 
+// ag_0spawn_note starts note as a task, its frame in the task's allocation: the generated form of rt.Spawn(noteAsync(...)).
+func ag_0spawn_note(s string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_note](ag_note{s: s}, ag_opts...)
+}
+
 func (ag_f *ag_note) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1267,7 +1302,7 @@ func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1271
+//line inprocess_async_test.go:1306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_note) AwaitLine() string {
@@ -1304,6 +1339,11 @@ type ag_priorities struct {
 // prioritiesAsync returns the coroutine of priorities: nothing runs until it is awaited, spawned, gathered or run.
 func prioritiesAsync(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue) rt.Awaitable[struct{}] {
 	return &ag_priorities{t: t, cl: cl, qa: qa, qb: qb}
+}
+
+// ag_0spawn_priorities starts priorities as a task, its frame in the task's allocation: the generated form of rt.Spawn(prioritiesAsync(...)).
+func ag_0spawn_priorities(t *testing.T, cl *aredis.Client, qa *Queue, qb *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_priorities](ag_priorities{t: t, cl: cl, qa: qa, qb: qb}, ag_opts...)
 }
 
 func (ag_f *ag_priorities) AwaitStart(co *rt.Coro) rt.Status {
@@ -1392,7 +1432,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:4*/ goto ag_L1
 	/*line :315:4*/ ag_L3:
 	/*line inprocess_test.go:318:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
 	/*line :319:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
 	/*line :319:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :319:2*/ return ag_s
@@ -1461,7 +1501,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:344:2*/ require.NoError(ag_f.t, ag_err2)
 	/*line inprocess_test.go:345:2*/ assert.False(ag_f.t, done)
 	/*line inprocess_test.go:346:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w2.RunAsync())
+	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
 	/*line :347:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :347:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :347:2*/ return ag_s
@@ -1490,7 +1530,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:353:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1494
+//line inprocess_async_test.go:1534
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_priorities) AwaitLine() string {
@@ -1533,6 +1573,11 @@ func watchdogAsync(d time.Duration) rt.Awaitable[struct{}] {
 	return &ag_watchdog{d: d}
 }
 
+// ag_0spawn_watchdog starts watchdog as a task, its frame in the task's allocation: the generated form of rt.Spawn(watchdogAsync(...)).
+func ag_0spawn_watchdog(d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_watchdog](ag_watchdog{d: d}, ag_opts...)
+}
+
 func (ag_f *ag_watchdog) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1571,7 +1616,7 @@ func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:370:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1575
+//line inprocess_async_test.go:1620
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watchdog) AwaitLine() string {
@@ -1599,6 +1644,11 @@ func guardedAsync(body rt.Awaitable[struct{}]) rt.Awaitable[struct{}] {
 	return &ag_guarded{body: body}
 }
 
+// ag_0spawn_guarded starts guarded as a task, its frame in the task's allocation: the generated form of rt.Spawn(guardedAsync(...)).
+func ag_0spawn_guarded(body rt.Awaitable[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_guarded](ag_guarded{body: body}, ag_opts...)
+}
+
 func (ag_f *ag_guarded) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1622,7 +1672,7 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :375:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:376:2*/ ag_f.ag_aw0 = rt.SpawnAsync(watchdogAsync(8 * time.Second))
+	/*line inprocess_test.go:376:2*/ ag_f.ag_aw0 = ag_0spawn_watchdog(8 * time.Second)
 	/*line :376:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
 	/*line :376:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :376:2*/ return ag_s
@@ -1643,7 +1693,7 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1647
+//line inprocess_async_test.go:1697
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guarded) AwaitLine() string {
@@ -1676,6 +1726,11 @@ type ag_waitReplicas struct {
 // waitReplicasAsync returns the coroutine of waitReplicas: nothing runs until it is awaited, spawned, gathered or run.
 func waitReplicasAsync(t *testing.T, cl *aredis.Client) rt.Awaitable[struct{}] {
 	return &ag_waitReplicas{t: t, cl: cl}
+}
+
+// ag_0spawn_waitReplicas starts waitReplicas as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitReplicasAsync(...)).
+func ag_0spawn_waitReplicas(t *testing.T, cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitReplicas](ag_waitReplicas{t: t, cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_waitReplicas) AwaitStart(co *rt.Coro) rt.Status {
@@ -1736,7 +1791,7 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 		/*line inprocess_test.go:393:41*/ ag_f.logs = append(ag_f.logs, fmt.Sprintf(f, a...))
 	}
 	/*line inprocess_test.go:394:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
-	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
 	/*line :395:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
 	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :395:2*/ return ag_s
@@ -1768,7 +1823,7 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:404:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1772
+//line inprocess_async_test.go:1827
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReplicas) AwaitLine() string {

@@ -78,6 +78,11 @@ func countWordsAsync(s string) rt.Awaitable[int] {
 	return &ag_countWords{s: s}
 }
 
+// ag_0spawn_countWords starts countWords as a task, its frame in the task's allocation: the generated form of rt.Spawn(countWordsAsync(...)).
+func ag_0spawn_countWords(s string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_countWords](ag_countWords{s: s}, ag_opts...)
+}
+
 func (ag_f *ag_countWords) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -106,7 +111,7 @@ func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:110
+//line jobs_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWords) AwaitLine() string {
@@ -131,6 +136,11 @@ type ag_record struct {
 // recordAsync returns the coroutine of record: nothing runs until it is awaited, spawned, gathered or run.
 func recordAsync(a recArgs) rt.Awaitable[string] {
 	return &ag_record{a: a}
+}
+
+// ag_0spawn_record starts record as a task, its frame in the task's allocation: the generated form of rt.Spawn(recordAsync(...)).
+func ag_0spawn_record(a recArgs, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_record](ag_record{a: a}, ag_opts...)
 }
 
 func (ag_f *ag_record) AwaitStart(co *rt.Coro) rt.Status {
@@ -179,7 +189,7 @@ func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:183
+//line jobs_async_test.go:193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_record) AwaitLine() string {
@@ -204,6 +214,11 @@ type ag_flaky struct {
 // flakyAsync returns the coroutine of flaky: nothing runs until it is awaited, spawned, gathered or run.
 func flakyAsync(n int) rt.Awaitable[int] {
 	return &ag_flaky{n: n}
+}
+
+// ag_0spawn_flaky starts flaky as a task, its frame in the task's allocation: the generated form of rt.Spawn(flakyAsync(...)).
+func ag_0spawn_flaky(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_flaky](ag_flaky{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_flaky) AwaitStart(co *rt.Coro) rt.Status {
@@ -247,7 +262,7 @@ func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:251
+//line jobs_async_test.go:266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_flaky) AwaitLine() string {
@@ -270,6 +285,11 @@ type ag_boom struct {
 // boomAsync returns the coroutine of boom: nothing runs until it is awaited, spawned, gathered or run.
 func boomAsync(s string) rt.Awaitable[int] {
 	return &ag_boom{s: s}
+}
+
+// ag_0spawn_boom starts boom as a task, its frame in the task's allocation: the generated form of rt.Spawn(boomAsync(...)).
+func ag_0spawn_boom(s string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_boom](ag_boom{s: s}, ag_opts...)
 }
 
 func (ag_f *ag_boom) AwaitStart(co *rt.Coro) rt.Status {
@@ -299,7 +319,7 @@ func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line jobs_test.go:70:2*/ panic("boom: " + ag_f.s)
 }
 
-//line jobs_async_test.go:303
+//line jobs_async_test.go:323
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_boom) AwaitLine() string {
@@ -323,6 +343,11 @@ type ag_slow struct {
 // slowAsync returns the coroutine of slow: nothing runs until it is awaited, spawned, gathered or run.
 func slowAsync(ms int) rt.Awaitable[int] {
 	return &ag_slow{ms: ms}
+}
+
+// ag_0spawn_slow starts slow as a task, its frame in the task's allocation: the generated form of rt.Spawn(slowAsync(...)).
+func ag_0spawn_slow(ms int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_slow](ag_slow{ms: ms}, ag_opts...)
 }
 
 func (ag_f *ag_slow) AwaitStart(co *rt.Coro) rt.Status {
@@ -370,7 +395,7 @@ func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :81:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:374
+//line jobs_async_test.go:399
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slow) AwaitLine() string {
@@ -396,6 +421,11 @@ type ag_workerProc struct {
 // workerProcAsync returns the coroutine of workerProc: nothing runs until it is awaited, spawned, gathered or run.
 func workerProcAsync(w *Worker) rt.Awaitable[struct{}] {
 	return &ag_workerProc{w: w}
+}
+
+// ag_0spawn_workerProc starts workerProc as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerProcAsync(...)).
+func ag_0spawn_workerProc(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_workerProc](ag_workerProc{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_workerProc) AwaitStart(co *rt.Coro) rt.Status {
@@ -424,7 +454,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :134:1*/ goto ag_resume3
 	}
-	/*line jobs_test.go:135:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line jobs_test.go:135:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :135:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :135:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :135:2*/ return ag_s
@@ -432,7 +462,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:2*/ ag_resume1:
 	/*line jobs_test.go:135:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :135:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:136:2*/ ag_f.ag_aw0 = rt.SpawnAsync(stopOnSignalAsync(ag_f.w))
+	/*line jobs_test.go:136:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
 	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
 	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :136:2*/ return ag_s
@@ -451,7 +481,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :138:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:455
+//line jobs_async_test.go:485
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
@@ -477,6 +507,11 @@ type ag_stopOnSignal struct {
 // stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
 func stopOnSignalAsync(w *Worker) rt.Awaitable[struct{}] {
 	return &ag_stopOnSignal{w: w}
+}
+
+// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
+func ag_0spawn_stopOnSignal(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
@@ -518,7 +553,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:522
+//line jobs_async_test.go:557
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {

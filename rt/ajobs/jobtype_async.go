@@ -58,6 +58,11 @@ func runTypedAsync[A any, R any](fn func(A) rt.Awaitable[R], payload []byte) rt.
 	return &ag_runTyped[A, R]{fn: fn, payload: payload}
 }
 
+// ag_0spawn_runTyped starts runTyped as a task, its frame in the task's allocation: the generated form of rt.Spawn(runTypedAsync(...)).
+func ag_0spawn_runTyped[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_runTyped[A, R]](ag_runTyped[A, R]{fn: fn, payload: payload}, ag_opts...)
+}
+
 func (ag_f *ag_runTyped[A, R]) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -100,7 +105,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:104
+//line jobtype_async.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
@@ -168,7 +173,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:172
+//line jobtype_async.go:177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
@@ -194,6 +199,11 @@ type ag_JobType_Wait[A any, R any] struct {
 // WaitAsync returns the coroutine of (*JobType).Wait: nothing runs until it is awaited, spawned, gathered or run.
 func (jt *JobType[A, R]) WaitAsync(q *Queue, id string) rt.Awaitable[R] {
 	return &ag_JobType_Wait[A, R]{jt: jt, q: q, id: id}
+}
+
+// ag_0spawn_Wait starts (*JobType).Wait as a task, its frame in the task's allocation: the generated form of rt.Spawn(WaitAsync(...)).
+func (jt *JobType[A, R]) ag_0spawn_Wait(q *Queue, id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[R]] {
+	return rt.SpawnFrame[R, ag_JobType_Wait[A, R]](ag_JobType_Wait[A, R]{jt: jt, q: q, id: id}, ag_opts...)
 }
 
 func (ag_f *ag_JobType_Wait[A, R]) AwaitStart(co *rt.Coro) rt.Status {
@@ -238,7 +248,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :221:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:242
+//line jobtype_async.go:252
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
@@ -264,6 +274,11 @@ type ag_JobType_Result[A any, R any] struct {
 // ResultAsync returns the coroutine of (*JobType).Result: nothing runs until it is awaited, spawned, gathered or run.
 func (jt *JobType[A, R]) ResultAsync(q *Queue, id string) rt.Awaitable[rt.Tuple2[R, bool]] {
 	return &ag_JobType_Result[A, R]{jt: jt, q: q, id: id}
+}
+
+// ag_0spawn_Result starts (*JobType).Result as a task, its frame in the task's allocation: the generated form of rt.Spawn(ResultAsync(...)).
+func (jt *JobType[A, R]) ag_0spawn_Result(q *Queue, id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple2[R, bool]]] {
+	return rt.SpawnFrame[rt.Tuple2[R, bool], ag_JobType_Result[A, R]](ag_JobType_Result[A, R]{jt: jt, q: q, id: id}, ag_opts...)
 }
 
 func (ag_f *ag_JobType_Result[A, R]) AwaitStart(co *rt.Coro) rt.Status {
@@ -311,7 +326,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:315
+//line jobtype_async.go:330
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {

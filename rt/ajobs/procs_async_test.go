@@ -38,6 +38,11 @@ func waitAllAsync(q *Queue, ids []string) rt.Awaitable[[]string] {
 	return &ag_waitAll{q: q, ids: ids}
 }
 
+// ag_0spawn_waitAll starts waitAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitAllAsync(...)).
+func ag_0spawn_waitAll(q *Queue, ids []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_waitAll](ag_waitAll{q: q, ids: ids}, ag_opts...)
+}
+
 func (ag_f *ag_waitAll) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -76,7 +81,7 @@ func (ag_f *ag_waitAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line procs_async_test.go:80
+//line procs_async_test.go:85
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitAll) AwaitLine() string {

@@ -192,6 +192,11 @@ func (q *Queue) enqueueAsync(typ string, payload []byte, opts []Option) rt.Await
 	return &ag_Queue_enqueue{q: q, typ: typ, payload: payload, opts: opts}
 }
 
+// ag_0spawn_enqueue starts (*Queue).enqueue as a task, its frame in the task's allocation: the generated form of rt.Spawn(enqueueAsync(...)).
+func (q *Queue) ag_0spawn_enqueue(typ string, payload []byte, opts []Option, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_Queue_enqueue](ag_Queue_enqueue{q: q, typ: typ, payload: payload, opts: opts}, ag_opts...)
+}
+
 func (ag_f *ag_Queue_enqueue) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -272,7 +277,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :190:2*/ return rt.Ready
 }
 
-//line queue_async.go:276
+//line queue_async.go:281
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_enqueue) AwaitLine() string {
@@ -296,6 +301,11 @@ type ag_Queue_result struct {
 // resultAsync returns the coroutine of (*Queue).result: nothing runs until it is awaited, spawned, gathered or run.
 func (q *Queue) resultAsync(id string) rt.Awaitable[rt.Tuple2[[]byte, bool]] {
 	return &ag_Queue_result{q: q, id: id}
+}
+
+// ag_0spawn_result starts (*Queue).result as a task, its frame in the task's allocation: the generated form of rt.Spawn(resultAsync(...)).
+func (q *Queue) ag_0spawn_result(id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple2[[]byte, bool]]] {
+	return rt.SpawnFrame[rt.Tuple2[[]byte, bool], ag_Queue_result](ag_Queue_result{q: q, id: id}, ag_opts...)
 }
 
 func (ag_f *ag_Queue_result) AwaitStart(co *rt.Coro) rt.Status {
@@ -352,7 +362,7 @@ func (ag_f *ag_Queue_result) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line queue_async.go:356
+//line queue_async.go:366
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_result) AwaitLine() string {
@@ -378,6 +388,11 @@ type ag_Queue_wait struct {
 // waitAsync returns the coroutine of (*Queue).wait: nothing runs until it is awaited, spawned, gathered or run.
 func (q *Queue) waitAsync(id string) rt.Awaitable[[]byte] {
 	return &ag_Queue_wait{q: q, id: id}
+}
+
+// ag_0spawn_wait starts (*Queue).wait as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitAsync(...)).
+func (q *Queue) ag_0spawn_wait(id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Queue_wait](ag_Queue_wait{q: q, id: id}, ag_opts...)
 }
 
 func (ag_f *ag_Queue_wait) AwaitStart(co *rt.Coro) rt.Status {
@@ -459,7 +474,7 @@ func (ag_f *ag_Queue_wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :235:5*/ goto ag_L1
 }
 
-//line queue_async.go:463
+//line queue_async.go:478
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_wait) AwaitLine() string {

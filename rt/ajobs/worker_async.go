@@ -119,6 +119,11 @@ func (w *Worker) RunAsync() rt.Awaitable[struct{}] {
 	return &ag_Worker_Run{w: w}
 }
 
+// ag_0spawn_Run starts (*Worker).Run as a task, its frame in the task's allocation: the generated form of rt.Spawn(RunAsync(...)).
+func (w *Worker) ag_0spawn_Run(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_Run](ag_Worker_Run{w: w}, ag_opts...)
+}
+
 func (ag_f *ag_Worker_Run) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -190,7 +195,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:4*/ ag_f.ag_t2++
 	/*line :151:4*/ goto ag_L1
 	/*line :151:4*/ ag_L3:
-	/*line worker.go:154:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line worker.go:154:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
 	/*line :154:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
 	/*line :154:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :154:2*/ return ag_s
@@ -206,7 +211,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :156:2*/ goto ag_L6
 	}
 	/*line worker.go:156:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:157:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
+	/*line worker.go:157:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
 	/*line :157:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
 	/*line :157:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :157:3*/ return ag_s
@@ -285,7 +290,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:2*/ return rt.Ready
 }
 
-//line worker_async.go:289
+//line worker_async.go:294
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
@@ -329,6 +334,11 @@ type ag_Worker_sweep struct {
 // sweepAsync returns the coroutine of (*Worker).sweep: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) sweepAsync() rt.Awaitable[struct{}] {
 	return &ag_Worker_sweep{w: w}
+}
+
+// ag_0spawn_sweep starts (*Worker).sweep as a task, its frame in the task's allocation: the generated form of rt.Spawn(sweepAsync(...)).
+func (w *Worker) ag_0spawn_sweep(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_sweep](ag_Worker_sweep{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_sweep) AwaitStart(co *rt.Coro) rt.Status {
@@ -439,7 +449,7 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:209:1*/ return rt.Ready
 }
 
-//line worker_async.go:443
+//line worker_async.go:453
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
@@ -466,6 +476,11 @@ type ag_Worker_drained struct {
 // drainedAsync returns the coroutine of (*Worker).drained: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) drainedAsync() rt.Awaitable[struct{}] {
 	return &ag_Worker_drained{w: w}
+}
+
+// ag_0spawn_drained starts (*Worker).drained as a task, its frame in the task's allocation: the generated form of rt.Spawn(drainedAsync(...)).
+func (w *Worker) ag_0spawn_drained(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_drained](ag_Worker_drained{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_drained) AwaitStart(co *rt.Coro) rt.Status {
@@ -502,7 +517,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:219:1*/ return rt.Ready
 }
 
-//line worker_async.go:506
+//line worker_async.go:521
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
@@ -530,6 +545,11 @@ type ag_Worker_readLoop struct {
 // readLoopAsync returns the coroutine of (*Worker).readLoop: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) readLoopAsync() rt.Awaitable[struct{}] {
 	return &ag_Worker_readLoop{w: w}
+}
+
+// ag_0spawn_readLoop starts (*Worker).readLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(readLoopAsync(...)).
+func (w *Worker) ag_0spawn_readLoop(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_readLoop](ag_Worker_readLoop{w: w}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_readLoop) AwaitStart(co *rt.Coro) rt.Status {
@@ -652,7 +672,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :253:4*/ goto ag_L1
 }
 
-//line worker_async.go:656
+//line worker_async.go:676
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
@@ -690,6 +710,11 @@ type ag_Worker_read struct {
 // readAsync returns the coroutine of (*Worker).read: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) readAsync(n int) rt.Awaitable[int] {
 	return &ag_Worker_read{w: w, n: n}
+}
+
+// ag_0spawn_read starts (*Worker).read as a task, its frame in the task's allocation: the generated form of rt.Spawn(readAsync(...)).
+func (w *Worker) ag_0spawn_read(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Worker_read](ag_Worker_read{w: w, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_read) AwaitStart(co *rt.Coro) rt.Status {
@@ -799,7 +824,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:2*/ return rt.Ready
 }
 
-//line worker_async.go:803
+//line worker_async.go:828
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
@@ -838,6 +863,11 @@ type ag_Worker_startRead struct {
 // startReadAsync returns the coroutine of (*Worker).startRead: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) startReadAsync(v aredis.Value, n int) rt.Awaitable[int] {
 	return &ag_Worker_startRead{w: w, v: v, n: n}
+}
+
+// ag_0spawn_startRead starts (*Worker).startRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(startReadAsync(...)).
+func (w *Worker) ag_0spawn_startRead(v aredis.Value, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Worker_startRead](ag_Worker_startRead{w: w, v: v, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_startRead) AwaitStart(co *rt.Coro) rt.Status {
@@ -936,7 +966,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :331:2*/ return rt.Ready
 }
 
-//line worker_async.go:940
+//line worker_async.go:970
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
@@ -971,6 +1001,11 @@ type ag_Worker_reclaim struct {
 // reclaimAsync returns the coroutine of (*Worker).reclaim: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) reclaimAsync(n int) rt.Awaitable[int] {
 	return &ag_Worker_reclaim{w: w, n: n}
+}
+
+// ag_0spawn_reclaim starts (*Worker).reclaim as a task, its frame in the task's allocation: the generated form of rt.Spawn(reclaimAsync(...)).
+func (w *Worker) ag_0spawn_reclaim(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Worker_reclaim](ag_Worker_reclaim{w: w, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_reclaim) AwaitStart(co *rt.Coro) rt.Status {
@@ -1073,7 +1108,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :366:2*/ return rt.Ready
 }
 
-//line worker_async.go:1077
+//line worker_async.go:1112
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
@@ -1104,6 +1139,11 @@ func (w *Worker) startAsync(q *Queue, entry string, job string, deliveries int64
 	return &ag_Worker_start{w: w, q: q, entry: entry, job: job, deliveries: deliveries}
 }
 
+// ag_0spawn_start starts (*Worker).start as a task, its frame in the task's allocation: the generated form of rt.Spawn(startAsync(...)).
+func (w *Worker) ag_0spawn_start(q *Queue, entry string, job string, deliveries int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_start](ag_Worker_start{w: w, q: q, entry: entry, job: job, deliveries: deliveries}, ag_opts...)
+}
+
 func (ag_f *ag_Worker_start) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1123,7 +1163,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:397:2*/ ag_f.w.active++
 	/*line worker.go:398:2*/ ag_f.w.stats.Started++
-	/*line worker.go:399:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
+	/*line worker.go:399:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
 	/*line :399:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
 	/*line :399:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :399:2*/ return ag_s
@@ -1133,7 +1173,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:400:1*/ return rt.Ready
 }
 
-//line worker_async.go:1137
+//line worker_async.go:1177
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
@@ -1167,6 +1207,11 @@ type ag_Worker_runJob struct {
 // runJobAsync returns the coroutine of (*Worker).runJob: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) runJobAsync(a *attempt) rt.Awaitable[struct{}] {
 	return &ag_Worker_runJob{w: w, a: a}
+}
+
+// ag_0spawn_runJob starts (*Worker).runJob as a task, its frame in the task's allocation: the generated form of rt.Spawn(runJobAsync(...)).
+func (w *Worker) ag_0spawn_runJob(a *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_runJob](ag_Worker_runJob{w: w, a: a}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_runJob) AwaitStart(co *rt.Coro) rt.Status {
@@ -1290,7 +1335,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:442:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
 	/*line :442:2*/ ag_f.ag_aw2 = nil
 	/*line worker.go:443:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:444:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
+	/*line worker.go:444:2*/ ag_f.ag_aw3 = ag_f.w.ag_0spawn_heartbeat(ag_f.a, rt.Name("ajobs heartbeat "+ag_f.a.job))
 	/*line :444:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
 	/*line :444:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :444:2*/ return ag_s
@@ -1369,7 +1414,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :471:1*/ return rt.Ready
 }
 
-//line worker_async.go:1373
+//line worker_async.go:1418
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
@@ -1412,6 +1457,11 @@ type ag_Worker_heartbeat struct {
 // heartbeatAsync returns the coroutine of (*Worker).heartbeat: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) heartbeatAsync(a *attempt) rt.Awaitable[struct{}] {
 	return &ag_Worker_heartbeat{w: w, a: a}
+}
+
+// ag_0spawn_heartbeat starts (*Worker).heartbeat as a task, its frame in the task's allocation: the generated form of rt.Spawn(heartbeatAsync(...)).
+func (w *Worker) ag_0spawn_heartbeat(a *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_heartbeat](ag_Worker_heartbeat{w: w, a: a}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_heartbeat) AwaitStart(co *rt.Coro) rt.Status {
@@ -1467,7 +1517,7 @@ func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:4*/ goto ag_L1
 }
 
-//line worker_async.go:1471
+//line worker_async.go:1521
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
@@ -1502,6 +1552,11 @@ type ag_Worker_finish struct {
 // finishAsync returns the coroutine of (*Worker).finish: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) finishAsync(a *attempt, outcome string, msg string, stack string, delay time.Duration) rt.Awaitable[struct{}] {
 	return &ag_Worker_finish{w: w, a: a, outcome: outcome, msg: msg, stack: stack, delay: delay}
+}
+
+// ag_0spawn_finish starts (*Worker).finish as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishAsync(...)).
+func (w *Worker) ag_0spawn_finish(a *attempt, outcome string, msg string, stack string, delay time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_finish](ag_Worker_finish{w: w, a: a, outcome: outcome, msg: msg, stack: stack, delay: delay}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_finish) AwaitStart(co *rt.Coro) rt.Status {
@@ -1612,7 +1667,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :541:3*/ goto ag_L1
 }
 
-//line worker_async.go:1616
+//line worker_async.go:1671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1642,6 +1697,11 @@ type ag_Worker_mover struct {
 // moverAsync returns the coroutine of (*Worker).mover: nothing runs until it is awaited, spawned, gathered or run.
 func (w *Worker) moverAsync(q *Queue) rt.Awaitable[struct{}] {
 	return &ag_Worker_mover{w: w, q: q}
+}
+
+// ag_0spawn_mover starts (*Worker).mover as a task, its frame in the task's allocation: the generated form of rt.Spawn(moverAsync(...)).
+func (w *Worker) ag_0spawn_mover(q *Queue, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_mover](ag_Worker_mover{w: w, q: q}, ag_opts...)
 }
 
 func (ag_f *ag_Worker_mover) AwaitStart(co *rt.Coro) rt.Status {
@@ -1698,7 +1758,7 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :564:3*/ goto ag_L1
 }
 
-//line worker_async.go:1702
+//line worker_async.go:1762
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {

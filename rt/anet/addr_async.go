@@ -47,6 +47,11 @@ func resolveAsync(network string, address string) rt.Awaitable[endpoint] {
 	return &ag_resolve{network: network, address: address}
 }
 
+// ag_0spawn_resolve starts resolve as a task, its frame in the task's allocation: the generated form of rt.Spawn(resolveAsync(...)).
+func ag_0spawn_resolve(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[endpoint]] {
+	return rt.SpawnFrame[endpoint, ag_resolve](ag_resolve{network: network, address: address}, ag_opts...)
+}
+
 func (ag_f *ag_resolve) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -84,7 +89,7 @@ func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:2*/ return rt.Ready
 }
 
-//line addr_async.go:88
+//line addr_async.go:93
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {
@@ -110,6 +115,11 @@ type ag_resolveAll struct {
 // resolveAllAsync returns the coroutine of resolveAll: nothing runs until it is awaited, spawned, gathered or run.
 func resolveAllAsync(network string, address string) rt.Awaitable[[]endpoint] {
 	return &ag_resolveAll{network: network, address: address}
+}
+
+// ag_0spawn_resolveAll starts resolveAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(resolveAllAsync(...)).
+func ag_0spawn_resolveAll(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]endpoint]] {
+	return rt.SpawnFrame[[]endpoint, ag_resolveAll](ag_resolveAll{network: network, address: address}, ag_opts...)
 }
 
 func (ag_f *ag_resolveAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -204,7 +214,7 @@ func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :89:2*/ return rt.Ready
 }
 
-//line addr_async.go:208
+//line addr_async.go:218
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolveAll) AwaitLine() string {

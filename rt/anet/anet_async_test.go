@@ -180,6 +180,11 @@ func echoLinesAsync(network string, addr string, msgs []string) rt.Awaitable[[]s
 	return &ag_echoLines{network: network, addr: addr, msgs: msgs}
 }
 
+// ag_0spawn_echoLines starts echoLines as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoLinesAsync(...)).
+func ag_0spawn_echoLines(network string, addr string, msgs []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_echoLines](ag_echoLines{network: network, addr: addr, msgs: msgs}, ag_opts...)
+}
+
 func (ag_f *ag_echoLines) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -281,7 +286,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:285
+//line anet_async_test.go:290
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -315,6 +320,11 @@ type ag_serveOne struct {
 // serveOneAsync returns the coroutine of serveOne: nothing runs until it is awaited, spawned, gathered or run.
 func serveOneAsync(ln *anet.Listener) rt.Awaitable[string] {
 	return &ag_serveOne{ln: ln}
+}
+
+// ag_0spawn_serveOne starts serveOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveOneAsync(...)).
+func ag_0spawn_serveOne(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_serveOne](ag_serveOne{ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_serveOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -403,7 +413,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:407
+//line anet_async_test.go:417
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -438,6 +448,11 @@ type ag_unixPair struct {
 // unixPairAsync returns the coroutine of unixPair: nothing runs until it is awaited, spawned, gathered or run.
 func unixPairAsync(path string) rt.Awaitable[[]string] {
 	return &ag_unixPair{path: path}
+}
+
+// ag_0spawn_unixPair starts unixPair as a task, its frame in the task's allocation: the generated form of rt.Spawn(unixPairAsync(...)).
+func ag_0spawn_unixPair(path string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_unixPair](ag_unixPair{path: path}, ag_opts...)
 }
 
 func (ag_f *ag_unixPair) AwaitStart(co *rt.Coro) rt.Status {
@@ -493,7 +508,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :145:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:146:2*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ln))
+	/*line anet_test.go:146:2*/ ag_f.ag_aw1 = ag_0spawn_echoOne(ln)
 	/*line :146:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
 	/*line :146:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :146:2*/ return ag_s
@@ -538,7 +553,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:542
+//line anet_async_test.go:557
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -572,6 +587,11 @@ type ag_echoOne struct {
 // echoOneAsync returns the coroutine of echoOne: nothing runs until it is awaited, spawned, gathered or run.
 func echoOneAsync(ln *anet.Listener) rt.Awaitable[struct{}] {
 	return &ag_echoOne{ln: ln}
+}
+
+// ag_0spawn_echoOne starts echoOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(echoOneAsync(...)).
+func ag_0spawn_echoOne(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_echoOne](ag_echoOne{ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_echoOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -667,7 +687,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:671
+//line anet_async_test.go:691
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -700,6 +720,11 @@ type ag_slowRead struct {
 // slowReadAsync returns the coroutine of slowRead: nothing runs until it is awaited, spawned, gathered or run.
 func slowReadAsync(addr string) rt.Awaitable[string] {
 	return &ag_slowRead{addr: addr}
+}
+
+// ag_0spawn_slowRead starts slowRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(slowReadAsync(...)).
+func ag_0spawn_slowRead(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_slowRead](ag_slowRead{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_slowRead) AwaitStart(co *rt.Coro) rt.Status {
@@ -786,7 +811,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:790
+//line anet_async_test.go:815
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -814,6 +839,11 @@ type ag_ticker struct {
 // tickerAsync returns the coroutine of ticker: nothing runs until it is awaited, spawned, gathered or run.
 func tickerAsync(n *int, stop *bool) rt.Awaitable[struct{}] {
 	return &ag_ticker{n: n, stop: stop}
+}
+
+// ag_0spawn_ticker starts ticker as a task, its frame in the task's allocation: the generated form of rt.Spawn(tickerAsync(...)).
+func ag_0spawn_ticker(n *int, stop *bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_ticker](ag_ticker{n: n, stop: stop}, ag_opts...)
 }
 
 func (ag_f *ag_ticker) AwaitStart(co *rt.Coro) rt.Status {
@@ -850,7 +880,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:854
+//line anet_async_test.go:884
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -887,6 +917,11 @@ type ag_bigWrite struct {
 // bigWriteAsync returns the coroutine of bigWrite: nothing runs until it is awaited, spawned, gathered or run.
 func bigWriteAsync(addr string, size int) rt.Awaitable[writeResult] {
 	return &ag_bigWrite{addr: addr, size: size}
+}
+
+// ag_0spawn_bigWrite starts bigWrite as a task, its frame in the task's allocation: the generated form of rt.Spawn(bigWriteAsync(...)).
+func ag_0spawn_bigWrite(addr string, size int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[writeResult]] {
+	return rt.SpawnFrame[writeResult, ag_bigWrite](ag_bigWrite{addr: addr, size: size}, ag_opts...)
 }
 
 func (ag_f *ag_bigWrite) AwaitStart(co *rt.Coro) rt.Status {
@@ -947,7 +982,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line anet_test.go:251:2*/ ag_f.ticks, ag_f.stop = 0, false
-	/*line anet_test.go:252:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tickerAsync(&ag_f.ticks, &ag_f.stop))
+	/*line anet_test.go:252:2*/ ag_f.ag_aw1 = ag_0spawn_ticker(&ag_f.ticks, &ag_f.stop)
 	/*line :252:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tickerAsync(&ticks, &stop))
 	/*line :252:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :252:2*/ return ag_s
@@ -1007,7 +1042,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1011
+//line anet_async_test.go:1046
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1048,6 +1083,11 @@ type ag_readTruncated struct {
 // readTruncatedAsync returns the coroutine of readTruncated: nothing runs until it is awaited, spawned, gathered or run.
 func readTruncatedAsync(addr string) rt.Awaitable[string] {
 	return &ag_readTruncated{addr: addr}
+}
+
+// ag_0spawn_readTruncated starts readTruncated as a task, its frame in the task's allocation: the generated form of rt.Spawn(readTruncatedAsync(...)).
+func ag_0spawn_readTruncated(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_readTruncated](ag_readTruncated{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_readTruncated) AwaitStart(co *rt.Coro) rt.Status {
@@ -1126,7 +1166,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1130
+//line anet_async_test.go:1170
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1157,6 +1197,11 @@ type ag_readUntilTruncated struct {
 // readUntilTruncatedAsync returns the coroutine of readUntilTruncated: nothing runs until it is awaited, spawned, gathered or run.
 func readUntilTruncatedAsync(addr string) rt.Awaitable[string] {
 	return &ag_readUntilTruncated{addr: addr}
+}
+
+// ag_0spawn_readUntilTruncated starts readUntilTruncated as a task, its frame in the task's allocation: the generated form of rt.Spawn(readUntilTruncatedAsync(...)).
+func ag_0spawn_readUntilTruncated(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_readUntilTruncated](ag_readUntilTruncated{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_readUntilTruncated) AwaitStart(co *rt.Coro) rt.Status {
@@ -1225,7 +1270,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1229
+//line anet_async_test.go:1274
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1255,6 +1300,11 @@ type ag_readInto struct {
 // readIntoAsync returns the coroutine of readInto: nothing runs until it is awaited, spawned, gathered or run.
 func readIntoAsync(c *anet.Conn, buf []byte, cleaned *bool) rt.Awaitable[int] {
 	return &ag_readInto{c: c, buf: buf, cleaned: cleaned}
+}
+
+// ag_0spawn_readInto starts readInto as a task, its frame in the task's allocation: the generated form of rt.Spawn(readIntoAsync(...)).
+func ag_0spawn_readInto(c *anet.Conn, buf []byte, cleaned *bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_readInto](ag_readInto{c: c, buf: buf, cleaned: cleaned}, ag_opts...)
 }
 
 func (ag_f *ag_readInto) AwaitStart(co *rt.Coro) rt.Status {
@@ -1309,7 +1359,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1313
+//line anet_async_test.go:1363
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1334,6 +1384,11 @@ type ag_readLine struct {
 // readLineAsync returns the coroutine of readLine: nothing runs until it is awaited, spawned, gathered or run.
 func readLineAsync(c *anet.Conn) rt.Awaitable[string] {
 	return &ag_readLine{c: c}
+}
+
+// ag_0spawn_readLine starts readLine as a task, its frame in the task's allocation: the generated form of rt.Spawn(readLineAsync(...)).
+func ag_0spawn_readLine(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_readLine](ag_readLine{c: c}, ag_opts...)
 }
 
 func (ag_f *ag_readLine) AwaitStart(co *rt.Coro) rt.Status {
@@ -1369,7 +1424,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1373
+//line anet_async_test.go:1428
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1406,6 +1461,11 @@ type ag_cancelRead struct {
 // cancelReadAsync returns the coroutine of cancelRead: nothing runs until it is awaited, spawned, gathered or run.
 func cancelReadAsync(addr string, gate chan struct{}) rt.Awaitable[string] {
 	return &ag_cancelRead{addr: addr, gate: gate}
+}
+
+// ag_0spawn_cancelRead starts cancelRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelReadAsync(...)).
+func ag_0spawn_cancelRead(addr string, gate chan struct{}, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_cancelRead](ag_cancelRead{addr: addr, gate: gate}, ag_opts...)
 }
 
 func (ag_f *ag_cancelRead) AwaitStart(co *rt.Coro) rt.Status {
@@ -1488,7 +1548,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :342:2*/ ag_resume2:
 	/*line anet_test.go:342:2*/ ag_f.lp, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :342:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:344:2*/ ag_f.ag_aw2 = rt.SpawnAsync(readLineAsync(ag_f.c))
+	/*line anet_test.go:344:2*/ ag_f.ag_aw2 = ag_0spawn_readLine(ag_f.c)
 	/*line :344:2*/ ag_f.ag_state = 3 // await: rt.Spawn(readLineAsync(c))
 	/*line :344:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :344:2*/ return ag_s
@@ -1544,7 +1604,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :362:3*/ goto ag_exit
 	}
 	/*line anet_test.go:365:2*/ ag_f.cleaned = false
-	/*line anet_test.go:366:2*/ ag_f.ag_aw5 = rt.SpawnAsync(readIntoAsync(ag_f.c, make([]byte, 10), &ag_f.cleaned))
+	/*line anet_test.go:366:2*/ ag_f.ag_aw5 = ag_0spawn_readInto(ag_f.c, make([]byte, 10), &ag_f.cleaned)
 	/*line :366:2*/ ag_f.ag_state = 7 // await: rt.Spawn(readIntoAsync(c, make([]byte, 10), &cleaned))
 	/*line :366:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :366:2*/ return ag_s
@@ -1599,7 +1659,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1603
+//line anet_async_test.go:1663
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1650,6 +1710,11 @@ type ag_waitForRead struct {
 // waitForReadAsync returns the coroutine of waitForRead: nothing runs until it is awaited, spawned, gathered or run.
 func waitForReadAsync(addr string, gate chan struct{}) rt.Awaitable[string] {
 	return &ag_waitForRead{addr: addr, gate: gate}
+}
+
+// ag_0spawn_waitForRead starts waitForRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForReadAsync(...)).
+func ag_0spawn_waitForRead(addr string, gate chan struct{}, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_waitForRead](ag_waitForRead{addr: addr, gate: gate}, ag_opts...)
 }
 
 func (ag_f *ag_waitForRead) AwaitStart(co *rt.Coro) rt.Status {
@@ -1768,7 +1833,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1772
+//line anet_async_test.go:1837
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1807,6 +1872,11 @@ type ag_virtualRead struct {
 // virtualReadAsync returns the coroutine of virtualRead: nothing runs until it is awaited, spawned, gathered or run.
 func virtualReadAsync(addr string) rt.Awaitable[string] {
 	return &ag_virtualRead{addr: addr}
+}
+
+// ag_0spawn_virtualRead starts virtualRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(virtualReadAsync(...)).
+func ag_0spawn_virtualRead(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_virtualRead](ag_virtualRead{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_virtualRead) AwaitStart(co *rt.Coro) rt.Status {
@@ -1915,7 +1985,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1919
+//line anet_async_test.go:1989
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -1961,6 +2031,11 @@ type ag_churn struct {
 // churnAsync returns the coroutine of churn: nothing runs until it is awaited, spawned, gathered or run.
 func churnAsync(refusedAddr string) rt.Awaitable[struct{}] {
 	return &ag_churn{refusedAddr: refusedAddr}
+}
+
+// ag_0spawn_churn starts churn as a task, its frame in the task's allocation: the generated form of rt.Spawn(churnAsync(...)).
+func ag_0spawn_churn(refusedAddr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_churn](ag_churn{refusedAddr: refusedAddr}, ag_opts...)
 }
 
 func (ag_f *ag_churn) AwaitStart(co *rt.Coro) rt.Status {
@@ -2044,7 +2119,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:532:14*/ if !(ag_f.i < 20) {
 		/*line :532:14*/ goto ag_L3
 	}
-	/*line anet_test.go:533:3*/ ag_f.ag_aw1 = rt.SpawnAsync(echoOneAsync(ag_f.ln))
+	/*line anet_test.go:533:3*/ ag_f.ag_aw1 = ag_0spawn_echoOne(ag_f.ln)
 	/*line :533:3*/ ag_f.ag_state = 2 // await: rt.Spawn(echoOneAsync(ln))
 	/*line :533:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :533:3*/ return ag_s
@@ -2164,7 +2239,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2168
+//line anet_async_test.go:2243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2210,6 +2285,11 @@ type ag_readEOF struct {
 // readEOFAsync returns the coroutine of readEOF: nothing runs until it is awaited, spawned, gathered or run.
 func readEOFAsync(c *anet.Conn, eofs *int) rt.Awaitable[struct{}] {
 	return &ag_readEOF{c: c, eofs: eofs}
+}
+
+// ag_0spawn_readEOF starts readEOF as a task, its frame in the task's allocation: the generated form of rt.Spawn(readEOFAsync(...)).
+func ag_0spawn_readEOF(c *anet.Conn, eofs *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_readEOF](ag_readEOF{c: c, eofs: eofs}, ag_opts...)
 }
 
 func (ag_f *ag_readEOF) AwaitStart(co *rt.Coro) rt.Status {
@@ -2264,7 +2344,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2268
+//line anet_async_test.go:2348
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2301,6 +2381,11 @@ type ag_idle struct {
 // idleAsync returns the coroutine of idle: nothing runs until it is awaited, spawned, gathered or run.
 func idleAsync(n int) rt.Awaitable[idleResult] {
 	return &ag_idle{n: n}
+}
+
+// ag_0spawn_idle starts idle as a task, its frame in the task's allocation: the generated form of rt.Spawn(idleAsync(...)).
+func ag_0spawn_idle(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[idleResult]] {
+	return rt.SpawnFrame[idleResult, ag_idle](ag_idle{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_idle) AwaitStart(co *rt.Coro) rt.Status {
@@ -2402,7 +2487,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:605:4*/ ag_f.ag_r0, ag_f.ag_err = idleResult{}, ag_err2
 		/*line :605:4*/ goto ag_exit
 	}
-	/*line anet_test.go:607:29*/ ag_f.ag_aw2 = rt.SpawnAsync(readEOFAsync(s, &ag_f.eofs))
+	/*line anet_test.go:607:29*/ ag_f.ag_aw2 = ag_0spawn_readEOF(s, &ag_f.eofs)
 	/*line :607:29*/ ag_f.ag_state = 4 // await: rt.Spawn(readEOFAsync(s, &eofs))
 	/*line :607:29*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :607:29*/ return ag_s
@@ -2459,7 +2544,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2463
+//line anet_async_test.go:2548
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2501,6 +2586,11 @@ type ag_readBlocks struct {
 // readBlocksAsync returns the coroutine of readBlocks: nothing runs until it is awaited, spawned, gathered or run.
 func readBlocksAsync(addr string) rt.Awaitable[[]string] {
 	return &ag_readBlocks{addr: addr}
+}
+
+// ag_0spawn_readBlocks starts readBlocks as a task, its frame in the task's allocation: the generated form of rt.Spawn(readBlocksAsync(...)).
+func ag_0spawn_readBlocks(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_readBlocks](ag_readBlocks{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_readBlocks) AwaitStart(co *rt.Coro) rt.Status {
@@ -2619,7 +2709,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2623
+//line anet_async_test.go:2713
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2659,6 +2749,11 @@ type ag_readUnits struct {
 // readUnitsAsync returns the coroutine of readUnits: nothing runs until it is awaited, spawned, gathered or run.
 func readUnitsAsync(addr string, t *testing.T) rt.Awaitable[[]string] {
 	return &ag_readUnits{addr: addr, t: t}
+}
+
+// ag_0spawn_readUnits starts readUnits as a task, its frame in the task's allocation: the generated form of rt.Spawn(readUnitsAsync(...)).
+func ag_0spawn_readUnits(addr string, t *testing.T, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_readUnits](ag_readUnits{addr: addr, t: t}, ag_opts...)
 }
 
 func (ag_f *ag_readUnits) AwaitStart(co *rt.Coro) rt.Status {
@@ -2775,7 +2870,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2779
+//line anet_async_test.go:2874
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2806,6 +2901,11 @@ type ag_oneByte struct {
 // oneByteAsync returns the coroutine of oneByte: nothing runs until it is awaited, spawned, gathered or run.
 func oneByteAsync(c *anet.Conn, done *int) rt.Awaitable[struct{}] {
 	return &ag_oneByte{c: c, done: done}
+}
+
+// ag_0spawn_oneByte starts oneByte as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneByteAsync(...)).
+func ag_0spawn_oneByte(c *anet.Conn, done *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_oneByte](ag_oneByte{c: c, done: done}, ag_opts...)
 }
 
 func (ag_f *ag_oneByte) AwaitStart(co *rt.Coro) rt.Status {
@@ -2849,7 +2949,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2853
+//line anet_async_test.go:2953
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2888,6 +2988,11 @@ type ag_manyReady struct {
 // manyReadyAsync returns the coroutine of manyReady: nothing runs until it is awaited, spawned, gathered or run.
 func manyReadyAsync(n int) rt.Awaitable[int] {
 	return &ag_manyReady{n: n}
+}
+
+// ag_0spawn_manyReady starts manyReady as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyReadyAsync(...)).
+func ag_0spawn_manyReady(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_manyReady](ag_manyReady{n: n}, ag_opts...)
 }
 
 func (ag_f *ag_manyReady) AwaitStart(co *rt.Coro) rt.Status {
@@ -3015,7 +3120,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :764:2*/ goto ag_L6
 	}
 	/*line anet_test.go:764:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
-	/*line anet_test.go:765:3*/ ag_f.ag_aw2 = rt.SpawnAsync(oneByteAsync(ag_c2, &ag_f.done))
+	/*line anet_test.go:765:3*/ ag_f.ag_aw2 = ag_0spawn_oneByte(ag_c2, &ag_f.done)
 	/*line :765:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
 	/*line :765:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :765:3*/ return ag_s
@@ -3089,7 +3194,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3093
+//line anet_async_test.go:3198
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3131,6 +3236,11 @@ type ag_addrs struct {
 // addrsAsync returns the coroutine of addrs: nothing runs until it is awaited, spawned, gathered or run.
 func addrsAsync() rt.Awaitable[[]string] {
 	return &ag_addrs{}
+}
+
+// ag_0spawn_addrs starts addrs as a task, its frame in the task's allocation: the generated form of rt.Spawn(addrsAsync(...)).
+func ag_0spawn_addrs(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_addrs](ag_addrs{}, ag_opts...)
 }
 
 func (ag_f *ag_addrs) AwaitStart(co *rt.Coro) rt.Status {
@@ -3231,7 +3341,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3235
+//line anet_async_test.go:3345
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

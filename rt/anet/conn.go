@@ -39,6 +39,9 @@ type Conn struct {
 	readEOF      bool
 	written      int       // how much of its buffer the last Write handed to the kernel
 	sec          *tlsState // TLS layer (tls.go); nil for plain streams
+	// spareRead and spareWrite are the awaitables of ReadAsync and
+	// WriteAsync (connop.go), reused so that they allocate nothing.
+	spareRead, spareWrite connOp
 }
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
@@ -145,7 +148,8 @@ func (c *Conn) CloseWrite() error {
 // first, else what the socket has, waiting until it has something. At end
 // of stream it returns 0, io.EOF.
 //
-// async
+// Read is async (ReadAsync, written by hand: connop.go); called from
+// ordinary code it blocks.
 func (c *Conn) Read(p []byte) (int, error) {
 	if c.off < len(c.buf) {
 		n := copy(p, c.buf[c.off:])
@@ -196,7 +200,8 @@ func (c *Conn) readSome(p []byte) (int, error) {
 // whose task is cancelled returns nothing; LastWritten then says how much
 // of p the kernel took.
 //
-// async
+// Write is async (WriteAsync, written by hand: connop.go); called from
+// ordinary code it blocks.
 func (c *Conn) Write(p []byte) (int, error) {
 	if c.sec != nil {
 		return c.writeTLS(p)

@@ -15,17 +15,7 @@ import (
 // signature changed after this file was generated; run go generate.
 func _() {
 	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
-	var _ ag_stale_run_go_generate = (*Conn).Read
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
 	var _ ag_stale_run_go_generate = (*Conn).readSome
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
-	var _ ag_stale_run_go_generate = (*Conn).Write
 }
 
 func _() {
@@ -57,80 +47,13 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).Read", Line: 149, Off: 4154, Head: "func (c *Conn) Read(p []byte) (int, error) {", Len: 157, Hash: 0x461d145551759c3a},
-		{Name: "(*Conn).readSome", Line: 162, Off: 4407, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
-		{Name: "(*Conn).Write", Line: 200, Off: 5322, Head: "func (c *Conn) Write(p []byte) (int, error) {", Len: 507, Hash: 0xdba46ee5dbed3b35},
-		{Name: "(*Conn).ReadUntil", Line: 245, Off: 6710, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 269, Off: 7333, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 298, Off: 8308, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 322, Off: 8948, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 341, Off: 9593, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
+		{Name: "(*Conn).readSome", Line: 166, Off: 4657, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).ReadUntil", Line: 250, Off: 7051, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 274, Off: 7674, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 303, Off: 8649, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 327, Off: 9289, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 346, Off: 9934, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
 	})
-}
-
-// ag_Conn_Read is the frame of (*Conn).Read (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Conn_Read struct {
-	ag_state int
-	c        *Conn
-	p        []byte
-	ag_aw0   rt.Awaitable[int]
-	ag_r0    int
-	ag_err   error
-}
-
-// ReadAsync returns the coroutine of (*Conn).Read: nothing runs until it is awaited, spawned, gathered or run.
-func (c *Conn) ReadAsync(p []byte) rt.Awaitable[int] {
-	return &ag_Conn_Read{c: c, p: p}
-}
-
-func (ag_f *ag_Conn_Read) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Conn_Read) AwaitResult() (int, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line conn.go:149
-func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :149:1*/ var (
-		ag_t0 int
-		ag_t1 error
-	)
-	/*line :149:1*/ if ag_co.Unwinding() {
-		/*line :149:1*/ return rt.Ready
-	}
-	/*line :149:1*/ switch ag_f.ag_state {
-	/*line :149:1*/ case 1:
-		/*line :149:1*/ goto ag_resume1
-	}
-	/*line conn.go:150:2*/ if ag_f.c.off < len(ag_f.c.buf) {
-		/*line conn.go:151:3*/ n := copy(ag_f.p, ag_f.c.buf[ag_f.c.off:])
-		/*line conn.go:152:3*/ ag_f.c.consume(n)
-		/*line conn.go:153:3*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :153:3*/ return rt.Ready
-	}
-	/*line conn.go:155:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
-	/*line :155:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
-	/*line :155:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :155:9*/ return ag_s
-	}
-	/*line :155:9*/ ag_resume1:
-	/*line conn.go:155:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :155:9*/ ag_f.ag_aw0 = nil
-	/*line conn.go:155:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :155:2*/ return rt.Ready
-}
-
-//line conn_async.go:126
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Conn_Read) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "conn.go:155"
-	}
-	return ""
 }
 
 // ag_Conn_readSome is the frame of (*Conn).readSome (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -149,6 +72,11 @@ func (c *Conn) readSomeAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Conn_readSome{c: c, p: p}
 }
 
+// ag_0spawn_readSome starts (*Conn).readSome as a task, its frame in the task's allocation: the generated form of rt.Spawn(readSomeAsync(...)).
+func (c *Conn) ag_0spawn_readSome(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_readSome](ag_Conn_readSome{c: c, p: p}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_readSome) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -157,211 +85,94 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:162
+//line conn.go:166
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :162:1*/ var (
+	/*line :166:1*/ var (
 		ag_t0   int
 		ag_t1   error
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :162:1*/ if ag_co.Unwinding() {
-		/*line :162:1*/ return rt.Ready
+	/*line :166:1*/ if ag_co.Unwinding() {
+		/*line :166:1*/ return rt.Ready
 	}
-	/*line :162:1*/ switch ag_f.ag_state {
-	/*line :162:1*/ case 1:
-		/*line :162:1*/ goto ag_resume1
-		/*line :162:1*/
+	/*line :166:1*/ switch ag_f.ag_state {
+	/*line :166:1*/ case 1:
+		/*line :166:1*/ goto ag_resume1
+		/*line :166:1*/
 	case 2:
-		/*line :162:1*/ goto ag_resume2
+		/*line :166:1*/ goto ag_resume2
 	}
-	/*line conn.go:163:2*/ if !(ag_f.c.sec != nil) {
-		/*line :163:2*/ goto ag_L1
+	/*line conn.go:167:2*/ if !(ag_f.c.sec != nil) {
+		/*line :167:2*/ goto ag_L1
 	}
-	/*line conn.go:164:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
-	/*line :164:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
-	/*line :164:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :164:10*/ return ag_s
+	/*line conn.go:168:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
+	/*line :168:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :168:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :168:10*/ return ag_s
 	}
-	/*line :164:10*/ ag_resume1:
-	/*line conn.go:164:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :164:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:164:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :164:3*/ return rt.Ready
-	/*line :164:3*/ ag_L1:
-	/*line conn.go:166:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:167:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :167:3*/ return rt.Ready
+	/*line :168:10*/ ag_resume1:
+	/*line conn.go:168:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :168:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :168:3*/ return rt.Ready
+	/*line :168:3*/ ag_L1:
+	/*line conn.go:170:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:171:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :171:3*/ return rt.Ready
 	}
-	/*line :167:3*/ ag_L2:
-	/*line conn.go:170:3*/ if ag_f.c.closed {
-		/*line conn.go:171:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :171:4*/ return rt.Ready
+	/*line :171:3*/ ag_L2:
+	/*line conn.go:174:3*/ if ag_f.c.closed {
+		/*line conn.go:175:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :175:4*/ return rt.Ready
 	}
-	/*line conn.go:173:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:174:3*/ switch ag_err1 {
-	/*line :174:3*/ case nil:
-		/*line conn.go:176:4*/ if n == 0 {
-			/*line conn.go:177:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :177:5*/ return rt.Ready
+	/*line conn.go:177:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:178:3*/ switch ag_err1 {
+	/*line :178:3*/ case nil:
+		/*line conn.go:180:4*/ if n == 0 {
+			/*line conn.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :181:5*/ return rt.Ready
 		}
-		/*line conn.go:179:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :179:4*/ return rt.Ready
-		/*line :179:4*/
+		/*line conn.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :183:4*/ return rt.Ready
+		/*line :183:4*/
 	case unix.EINTR:
-		/*line conn.go:181:4*/ goto ag_L3
-		/*line :181:4*/
+		/*line conn.go:185:4*/ goto ag_L3
+		/*line :185:4*/
 	case unix.EAGAIN:
-		/*line :181:4*/
+		/*line :185:4*/
 	default:
-		/*line conn.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :184:4*/ return rt.Ready
+		/*line conn.go:188:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :188:4*/ return rt.Ready
 	}
-	/*line conn.go:186:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :186:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :186:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :186:6*/ return ag_s
+	/*line conn.go:190:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :190:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :190:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:6*/ return ag_s
 	}
-	/*line :186:6*/ ag_resume2:
-	/*line conn.go:186:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :186:6*/ ag_f.ag_aw1 = nil
-	/*line conn.go:186:3*/ if !(ag_err2 != nil) {
-		/*line :186:3*/ goto ag_L5
+	/*line :190:6*/ ag_resume2:
+	/*line conn.go:190:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :190:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:190:3*/ if !(ag_err2 != nil) {
+		/*line :190:3*/ goto ag_L5
 	}
-	/*line conn.go:187:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :187:4*/ return rt.Ready
-	/*line :187:4*/ ag_L5:
-	/*line :187:4*/ ag_L3:
-	/*line :187:4*/ goto ag_L2
+	/*line conn.go:191:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :191:4*/ return rt.Ready
+	/*line :191:4*/ ag_L5:
+	/*line :191:4*/ ag_L3:
+	/*line :191:4*/ goto ag_L2
 }
 
-//line conn_async.go:240
+//line conn_async.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:164"
+		return "conn.go:168"
 	case 2:
-		return "conn.go:186"
-	}
-	return ""
-}
-
-// ag_Conn_Write is the frame of (*Conn).Write (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Conn_Write struct {
-	ag_state int
-	c        *Conn
-	p        []byte
-	n        int
-	ag_aw0   rt.Awaitable[int]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_r0    int
-	ag_err   error
-}
-
-// WriteAsync returns the coroutine of (*Conn).Write: nothing runs until it is awaited, spawned, gathered or run.
-func (c *Conn) WriteAsync(p []byte) rt.Awaitable[int] {
-	return &ag_Conn_Write{c: c, p: p}
-}
-
-func (ag_f *ag_Conn_Write) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Conn_Write) AwaitResult() (int, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line conn.go:200
-func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :200:1*/ var (
-		ag_t0   int
-		ag_t1   error
-		m       int
-		ag_err1 error
-		ag_err2 error
-	)
-	/*line :200:1*/ if ag_co.Unwinding() {
-		/*line :200:1*/ return rt.Ready
-	}
-	/*line :200:1*/ switch ag_f.ag_state {
-	/*line :200:1*/ case 1:
-		/*line :200:1*/ goto ag_resume1
-		/*line :200:1*/
-	case 2:
-		/*line :200:1*/ goto ag_resume2
-	}
-	/*line conn.go:201:2*/ if !(ag_f.c.sec != nil) {
-		/*line :201:2*/ goto ag_L1
-	}
-	/*line conn.go:202:10*/ ag_f.ag_aw0 = ag_f.c.writeTLSAsync(ag_f.p)
-	/*line :202:10*/ ag_f.ag_state = 1 // await: c.writeTLS(p)
-	/*line :202:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :202:10*/ return ag_s
-	}
-	/*line :202:10*/ ag_resume1:
-	/*line conn.go:202:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :202:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :202:3*/ return rt.Ready
-	/*line :202:3*/ ag_L1:
-	/*line conn.go:204:2*/ ag_f.n = 0
-	/*line conn.go:205:2*/ ag_f.c.written = 0
-	/*line :205:2*/ ag_L2:
-	/*line conn.go:206:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :206:6*/ goto ag_L4
-	}
-	/*line conn.go:207:3*/ if ag_f.c.closed {
-		/*line conn.go:208:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", net.ErrClosed)
-		/*line :208:4*/ return rt.Ready
-	}
-	/*line conn.go:210:3*/ m, ag_err1 = unix.Write(ag_f.c.sysfd, ag_f.p[ag_f.n:])
-	/*line conn.go:211:3*/ if m > 0 {
-		/*line conn.go:212:4*/ ag_f.n += m
-		/*line conn.go:213:4*/ ag_f.c.written = ag_f.n
-	}
-	/*line conn.go:215:3*/ switch ag_err1 {
-	/*line :215:3*/ case nil, unix.EINTR:
-		/*line conn.go:217:4*/ goto ag_L3
-		/*line :217:4*/
-	case unix.EAGAIN:
-		/*line :217:4*/
-	default:
-		/*line conn.go:220:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err1)
-		/*line :220:4*/ return rt.Ready
-	}
-	/*line conn.go:222:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :222:6*/ ag_f.ag_state = 2 // await: c.fd.WaitWrite(c.wdl)
-	/*line :222:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:6*/ return ag_s
-	}
-	/*line :222:6*/ ag_resume2:
-	/*line conn.go:222:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :222:6*/ ag_f.ag_aw1 = nil
-	/*line conn.go:222:3*/ if !(ag_err2 != nil) {
-		/*line :222:3*/ goto ag_L5
-	}
-	/*line conn.go:223:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, ag_f.c.opErr("write", ag_err2)
-	/*line :223:4*/ return rt.Ready
-	/*line :223:4*/ ag_L5:
-	/*line :223:4*/ ag_L3:
-	/*line :223:4*/ goto ag_L2
-	/*line :223:4*/ ag_L4:
-	/*line conn.go:226:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :226:2*/ return rt.Ready
-}
-
-//line conn_async.go:357
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Conn_Write) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "conn.go:202"
-	case 2:
-		return "conn.go:222"
+		return "conn.go:190"
 	}
 	return ""
 }
@@ -382,6 +193,11 @@ func (c *Conn) ReadUntilAsync(delim byte) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadUntil{c: c, delim: delim}
 }
 
+// ag_0spawn_ReadUntil starts (*Conn).ReadUntil as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntil(delim byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntil](ag_Conn_ReadUntil{c: c, delim: delim}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_ReadUntil) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -390,57 +206,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:245
+//line conn.go:250
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :245:1*/ var (
+	/*line :250:1*/ var (
 		err error
 	)
-	/*line :245:1*/ if ag_co.Unwinding() {
-		/*line :245:1*/ return rt.Ready
+	/*line :250:1*/ if ag_co.Unwinding() {
+		/*line :250:1*/ return rt.Ready
 	}
-	/*line :245:1*/ switch ag_f.ag_state {
-	/*line :245:1*/ case 1:
-		/*line :245:1*/ goto ag_resume1
+	/*line :250:1*/ switch ag_f.ag_state {
+	/*line :250:1*/ case 1:
+		/*line :250:1*/ goto ag_resume1
 	}
-	/*line conn.go:246:2*/ ag_f.scanned = 0
-	/*line :246:2*/ ag_L1:
-	/*line conn.go:248:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:249:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :249:4*/ return rt.Ready
+	/*line conn.go:251:2*/ ag_f.scanned = 0
+	/*line :251:2*/ ag_L1:
+	/*line conn.go:253:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:254:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :254:4*/ return rt.Ready
 	}
-	/*line conn.go:251:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:252:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:253:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :253:4*/ return rt.Ready
+	/*line conn.go:256:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:257:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :258:4*/ return rt.Ready
 	}
-	/*line conn.go:255:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :255:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :255:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:6*/ return ag_s
+	/*line conn.go:260:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :260:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :260:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:6*/ return ag_s
 	}
-	/*line :255:6*/ ag_resume1:
-	/*line conn.go:255:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :255:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:255:3*/ if !(err != nil) {
-		/*line :255:3*/ goto ag_L4
+	/*line :260:6*/ ag_resume1:
+	/*line conn.go:260:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :260:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:260:3*/ if !(err != nil) {
+		/*line :260:3*/ goto ag_L4
 	}
-	/*line conn.go:256:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:257:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :257:5*/ return rt.Ready
+	/*line conn.go:261:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:262:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :262:5*/ return rt.Ready
 	}
-	/*line conn.go:259:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :259:4*/ return rt.Ready
-	/*line :259:4*/ ag_L4:
-	/*line :259:4*/ goto ag_L1
+	/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :264:4*/ return rt.Ready
+	/*line :264:4*/ ag_L4:
+	/*line :264:4*/ goto ag_L1
 }
 
-//line conn_async.go:438
+//line conn_async.go:254
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:255"
+		return "conn.go:260"
 	}
 	return ""
 }
@@ -462,6 +278,11 @@ func (c *Conn) ReadUntilStringAsync(delim string) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadUntilString{c: c, delim: delim}
 }
 
+// ag_0spawn_ReadUntilString starts (*Conn).ReadUntilString as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilStringAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntilString(delim string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntilString](ag_Conn_ReadUntilString{c: c, delim: delim}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_ReadUntilString) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -470,58 +291,58 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:269
+//line conn.go:274
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :269:1*/ var (
+	/*line :274:1*/ var (
 		err error
 	)
-	/*line :269:1*/ if ag_co.Unwinding() {
-		/*line :269:1*/ return rt.Ready
+	/*line :274:1*/ if ag_co.Unwinding() {
+		/*line :274:1*/ return rt.Ready
 	}
-	/*line :269:1*/ switch ag_f.ag_state {
-	/*line :269:1*/ case 1:
-		/*line :269:1*/ goto ag_resume1
+	/*line :274:1*/ switch ag_f.ag_state {
+	/*line :274:1*/ case 1:
+		/*line :274:1*/ goto ag_resume1
 	}
-	/*line conn.go:270:2*/ ag_f.scanned = 0
-	/*line :270:2*/ ag_L1:
-	/*line conn.go:272:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:273:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :273:4*/ return rt.Ready
+	/*line conn.go:275:2*/ ag_f.scanned = 0
+	/*line :275:2*/ ag_L1:
+	/*line conn.go:277:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:278:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :278:4*/ return rt.Ready
 	}
-	/*line conn.go:275:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:276:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:277:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :277:4*/ return rt.Ready
+	/*line conn.go:280:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:281:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:282:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :282:4*/ return rt.Ready
 	}
-	/*line conn.go:279:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:280:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :280:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :280:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :280:6*/ return ag_s
+	/*line conn.go:284:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:285:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :285:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :285:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :285:6*/ return ag_s
 	}
-	/*line :280:6*/ ag_resume1:
-	/*line conn.go:280:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :280:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:280:3*/ if !(err != nil) {
-		/*line :280:3*/ goto ag_L4
+	/*line :285:6*/ ag_resume1:
+	/*line conn.go:285:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :285:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:285:3*/ if !(err != nil) {
+		/*line :285:3*/ goto ag_L4
 	}
-	/*line conn.go:281:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:282:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :282:5*/ return rt.Ready
+	/*line conn.go:286:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:287:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :287:5*/ return rt.Ready
 	}
-	/*line conn.go:284:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :284:4*/ return rt.Ready
-	/*line :284:4*/ ag_L4:
-	/*line :284:4*/ goto ag_L1
+	/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :289:4*/ return rt.Ready
+	/*line :289:4*/ ag_L4:
+	/*line :289:4*/ goto ag_L1
 }
 
-//line conn_async.go:519
+//line conn_async.go:340
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:280"
+		return "conn.go:285"
 	}
 	return ""
 }
@@ -542,6 +363,11 @@ func (c *Conn) ReadUntilFuncAsync(end func(buf []byte, scanned int) int) rt.Awai
 	return &ag_Conn_ReadUntilFunc{c: c, end: end}
 }
 
+// ag_0spawn_ReadUntilFunc starts (*Conn).ReadUntilFunc as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadUntilFuncAsync(...)).
+func (c *Conn) ag_0spawn_ReadUntilFunc(end func(buf []byte, scanned int) int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadUntilFunc](ag_Conn_ReadUntilFunc{c: c, end: end}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -550,57 +376,57 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:298
+//line conn.go:303
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ var (
+	/*line :303:1*/ var (
 		err error
 	)
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
+	/*line :303:1*/ if ag_co.Unwinding() {
+		/*line :303:1*/ return rt.Ready
 	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
+	/*line :303:1*/ switch ag_f.ag_state {
+	/*line :303:1*/ case 1:
+		/*line :303:1*/ goto ag_resume1
 	}
-	/*line conn.go:299:2*/ ag_f.scanned = 0
-	/*line :299:2*/ ag_L1:
-	/*line conn.go:301:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:302:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :302:4*/ return rt.Ready
+	/*line conn.go:304:2*/ ag_f.scanned = 0
+	/*line :304:2*/ ag_L1:
+	/*line conn.go:306:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:307:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :307:4*/ return rt.Ready
 	}
-	/*line conn.go:304:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:305:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:306:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :306:4*/ return rt.Ready
+	/*line conn.go:309:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:310:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:311:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :311:4*/ return rt.Ready
 	}
-	/*line conn.go:308:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :308:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :308:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :308:6*/ return ag_s
+	/*line conn.go:313:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :313:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :313:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :313:6*/ return ag_s
 	}
-	/*line :308:6*/ ag_resume1:
-	/*line conn.go:308:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :308:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:308:3*/ if !(err != nil) {
-		/*line :308:3*/ goto ag_L4
+	/*line :313:6*/ ag_resume1:
+	/*line conn.go:313:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :313:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:313:3*/ if !(err != nil) {
+		/*line :313:3*/ goto ag_L4
 	}
-	/*line conn.go:309:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:310:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :310:5*/ return rt.Ready
+	/*line conn.go:314:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :315:5*/ return rt.Ready
 	}
-	/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :312:4*/ return rt.Ready
-	/*line :312:4*/ ag_L4:
-	/*line :312:4*/ goto ag_L1
+	/*line conn.go:317:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :317:4*/ return rt.Ready
+	/*line :317:4*/ ag_L4:
+	/*line :317:4*/ goto ag_L1
 }
 
-//line conn_async.go:598
+//line conn_async.go:424
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:308"
+		return "conn.go:313"
 	}
 	return ""
 }
@@ -620,6 +446,11 @@ func (c *Conn) ReadExactlyAsync(n int) rt.Awaitable[[]byte] {
 	return &ag_Conn_ReadExactly{c: c, n: n}
 }
 
+// ag_0spawn_ReadExactly starts (*Conn).ReadExactly as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadExactlyAsync(...)).
+func (c *Conn) ag_0spawn_ReadExactly(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Conn_ReadExactly](ag_Conn_ReadExactly{c: c, n: n}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_ReadExactly) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -628,53 +459,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:322
+//line conn.go:327
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :322:1*/ var (
+	/*line :327:1*/ var (
 		err error
 	)
-	/*line :322:1*/ if ag_co.Unwinding() {
-		/*line :322:1*/ return rt.Ready
+	/*line :327:1*/ if ag_co.Unwinding() {
+		/*line :327:1*/ return rt.Ready
 	}
-	/*line :322:1*/ switch ag_f.ag_state {
-	/*line :322:1*/ case 1:
-		/*line :322:1*/ goto ag_resume1
+	/*line :327:1*/ switch ag_f.ag_state {
+	/*line :327:1*/ case 1:
+		/*line :327:1*/ goto ag_resume1
 	}
-	/*line :322:1*/ ag_L1:
-	/*line conn.go:323:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :323:6*/ goto ag_L3
+	/*line :327:1*/ ag_L1:
+	/*line conn.go:328:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :328:6*/ goto ag_L3
 	}
-	/*line conn.go:324:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :324:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :324:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :324:6*/ return ag_s
+	/*line conn.go:329:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :329:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :329:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :329:6*/ return ag_s
 	}
-	/*line :324:6*/ ag_resume1:
-	/*line conn.go:324:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :324:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:324:3*/ if !(err != nil) {
-		/*line :324:3*/ goto ag_L4
+	/*line :329:6*/ ag_resume1:
+	/*line conn.go:329:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :329:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:329:3*/ if !(err != nil) {
+		/*line :329:3*/ goto ag_L4
 	}
-	/*line conn.go:325:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:326:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :326:5*/ return rt.Ready
+	/*line conn.go:330:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:331:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :331:5*/ return rt.Ready
 	}
-	/*line conn.go:328:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :328:4*/ return rt.Ready
-	/*line :328:4*/ ag_L4:
-	/*line :328:4*/ goto ag_L1
-	/*line :328:4*/ ag_L3:
-	/*line conn.go:331:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :331:2*/ return rt.Ready
+	/*line conn.go:333:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :333:4*/ return rt.Ready
+	/*line :333:4*/ ag_L4:
+	/*line :333:4*/ goto ag_L1
+	/*line :333:4*/ ag_L3:
+	/*line conn.go:336:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :336:2*/ return rt.Ready
 }
 
-//line conn_async.go:672
+//line conn_async.go:503
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:324"
+		return "conn.go:329"
 	}
 	return ""
 }
@@ -692,6 +523,11 @@ func (c *Conn) fillAsync() rt.Awaitable[struct{}] {
 	return &ag_Conn_fill{c: c}
 }
 
+// ag_0spawn_fill starts (*Conn).fill as a task, its frame in the task's allocation: the generated form of rt.Spawn(fillAsync(...)).
+func (c *Conn) ag_0spawn_fill(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_fill](ag_Conn_fill{c: c}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_fill) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -700,101 +536,101 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:341
+//line conn.go:346
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :341:1*/ var (
+	/*line :346:1*/ var (
 		ag_t0   error
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :341:1*/ if ag_co.Unwinding() {
-		/*line :341:1*/ return rt.Ready
+	/*line :346:1*/ if ag_co.Unwinding() {
+		/*line :346:1*/ return rt.Ready
 	}
-	/*line :341:1*/ switch ag_f.ag_state {
-	/*line :341:1*/ case 1:
-		/*line :341:1*/ goto ag_resume1
-		/*line :341:1*/
+	/*line :346:1*/ switch ag_f.ag_state {
+	/*line :346:1*/ case 1:
+		/*line :346:1*/ goto ag_resume1
+		/*line :346:1*/
 	case 2:
-		/*line :341:1*/ goto ag_resume2
+		/*line :346:1*/ goto ag_resume2
 	}
-	/*line conn.go:342:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:343:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:347:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:348:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:345:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:346:3*/ ag_f.c.off = 0
+		/*line conn.go:350:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:351:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:348:2*/ if !(ag_f.c.sec != nil) {
-		/*line :348:2*/ goto ag_L1
+	/*line conn.go:353:2*/ if !(ag_f.c.sec != nil) {
+		/*line :353:2*/ goto ag_L1
 	}
-	/*line conn.go:349:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :349:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :349:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :349:10*/ return ag_s
+	/*line conn.go:354:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :354:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :354:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :354:10*/ return ag_s
 	}
-	/*line :349:10*/ ag_resume1:
-	/*line conn.go:349:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :349:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:349:3*/ ag_f.ag_err = ag_t0
-	/*line :349:3*/ return rt.Ready
-	/*line :349:3*/ ag_L1:
-	/*line :349:3*/ ag_L2:
-	/*line conn.go:352:3*/ if ag_f.c.closed {
-		/*line conn.go:353:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :353:4*/ return rt.Ready
+	/*line :354:10*/ ag_resume1:
+	/*line conn.go:354:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :354:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:354:3*/ ag_f.ag_err = ag_t0
+	/*line :354:3*/ return rt.Ready
+	/*line :354:3*/ ag_L1:
+	/*line :354:3*/ ag_L2:
+	/*line conn.go:357:3*/ if ag_f.c.closed {
+		/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :358:4*/ return rt.Ready
 	}
-	/*line conn.go:355:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:356:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:357:3*/ if n > 0 {
-		/*line conn.go:358:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:360:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:361:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:362:3*/ if n > 0 {
+		/*line conn.go:363:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:360:3*/ scratch.Put(s)
-	/*line conn.go:361:3*/ switch ag_err1 {
-	/*line :361:3*/ case nil:
-		/*line conn.go:363:4*/ if n == 0 {
-			/*line conn.go:364:5*/ ag_f.ag_err = io.EOF
-			/*line :364:5*/ return rt.Ready
+	/*line conn.go:365:3*/ scratch.Put(s)
+	/*line conn.go:366:3*/ switch ag_err1 {
+	/*line :366:3*/ case nil:
+		/*line conn.go:368:4*/ if n == 0 {
+			/*line conn.go:369:5*/ ag_f.ag_err = io.EOF
+			/*line :369:5*/ return rt.Ready
 		}
-		/*line conn.go:366:4*/ ag_f.ag_err = nil
-		/*line :366:4*/ return rt.Ready
-		/*line :366:4*/
-	case unix.EINTR:
-		/*line conn.go:368:4*/ goto ag_L3
-		/*line :368:4*/
-	case unix.EAGAIN:
-		/*line :368:4*/
-	default:
-		/*line conn.go:371:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line conn.go:371:4*/ ag_f.ag_err = nil
 		/*line :371:4*/ return rt.Ready
+		/*line :371:4*/
+	case unix.EINTR:
+		/*line conn.go:373:4*/ goto ag_L3
+		/*line :373:4*/
+	case unix.EAGAIN:
+		/*line :373:4*/
+	default:
+		/*line conn.go:376:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :376:4*/ return rt.Ready
 	}
-	/*line conn.go:373:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :373:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :373:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:6*/ return ag_s
+	/*line conn.go:378:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :378:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :378:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :378:6*/ return ag_s
 	}
-	/*line :373:6*/ ag_resume2:
-	/*line conn.go:373:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :373:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:373:3*/ if !(ag_err2 != nil) {
-		/*line :373:3*/ goto ag_L5
+	/*line :378:6*/ ag_resume2:
+	/*line conn.go:378:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :378:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:378:3*/ if !(ag_err2 != nil) {
+		/*line :378:3*/ goto ag_L5
 	}
-	/*line conn.go:374:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :374:4*/ return rt.Ready
-	/*line :374:4*/ ag_L5:
-	/*line :374:4*/ ag_L3:
-	/*line :374:4*/ goto ag_L2
+	/*line conn.go:379:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :379:4*/ return rt.Ready
+	/*line :379:4*/ ag_L5:
+	/*line :379:4*/ ag_L3:
+	/*line :379:4*/ goto ag_L2
 }
 
-//line conn_async.go:790
+//line conn_async.go:626
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:349"
+		return "conn.go:354"
 	case 2:
-		return "conn.go:373"
+		return "conn.go:378"
 	}
 	return ""
 }

@@ -42,6 +42,11 @@ func slowAfterReadAsync(addr string) rt.Awaitable[string] {
 	return &ag_slowAfterRead{addr: addr}
 }
 
+// ag_0spawn_slowAfterRead starts slowAfterRead as a task, its frame in the task's allocation: the generated form of rt.Spawn(slowAfterReadAsync(...)).
+func ag_0spawn_slowAfterRead(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_slowAfterRead](ag_slowAfterRead{addr: addr}, ag_opts...)
+}
+
 func (ag_f *ag_slowAfterRead) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -124,7 +129,7 @@ func (ag_f *ag_slowAfterRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line debug_slow_async_test.go:128
+//line debug_slow_async_test.go:133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowAfterRead) AwaitLine() string {

@@ -39,6 +39,11 @@ func dialAddrsAsync(eps []endpoint) rt.Awaitable[string] {
 	return &ag_dialAddrs{eps: eps}
 }
 
+// ag_0spawn_dialAddrs starts dialAddrs as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAddrsAsync(...)).
+func ag_0spawn_dialAddrs(eps []endpoint, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_dialAddrs](ag_dialAddrs{eps: eps}, ag_opts...)
+}
+
 func (ag_f *ag_dialAddrs) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -97,7 +102,7 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line dial_internal_async_test.go:101
+//line dial_internal_async_test.go:106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAddrs) AwaitLine() string {

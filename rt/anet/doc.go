@@ -32,6 +32,13 @@
 // goroutine like net.Conn does. Close, CloseWrite, the deadline setters
 // and the address getters never wait.
 //
+// Conn.ReadAsync and Conn.WriteAsync are written by hand (connop.go): each
+// Conn carries a spare read and a spare write operation, so a Read or a
+// Write allocates nothing, completes without suspending when the data (or
+// room in the kernel's send buffer) is there, and becomes a frame of the
+// task only while it waits on the poller. A second Read started while the
+// spare is in use gets an operation of its own.
+//
 // # Sockets
 //
 // Sockets are made with golang.org/x/sys/unix in non-blocking mode (the

@@ -64,6 +64,11 @@ func (lc ListenConfig) ListenGroupAsync(network string, address string) rt.Await
 	return &ag_ListenConfig_ListenGroup{lc: lc, network: network, address: address}
 }
 
+// ag_0spawn_ListenGroup starts (ListenConfig).ListenGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenGroupAsync(...)).
+func (lc ListenConfig) ag_0spawn_ListenGroup(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]*Listener]] {
+	return rt.SpawnFrame[[]*Listener, ag_ListenConfig_ListenGroup](ag_ListenConfig_ListenGroup{lc: lc, network: network, address: address}, ag_opts...)
+}
+
 func (ag_f *ag_ListenConfig_ListenGroup) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -186,7 +191,7 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:2*/ return rt.Ready
 }
 
-//line group_async.go:190
+//line group_async.go:195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_ListenGroup) AwaitLine() string {
@@ -221,6 +226,11 @@ type ag_ListenConfig_listenHanded struct {
 // listenHandedAsync returns the coroutine of (ListenConfig).listenHanded: nothing runs until it is awaited, spawned, gathered or run.
 func (lc ListenConfig) listenHandedAsync(g *rt.Group, network string, address string) rt.Awaitable[[]*Listener] {
 	return &ag_ListenConfig_listenHanded{lc: lc, g: g, network: network, address: address}
+}
+
+// ag_0spawn_listenHanded starts (ListenConfig).listenHanded as a task, its frame in the task's allocation: the generated form of rt.Spawn(listenHandedAsync(...)).
+func (lc ListenConfig) ag_0spawn_listenHanded(g *rt.Group, network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]*Listener]] {
+	return rt.SpawnFrame[[]*Listener, ag_ListenConfig_listenHanded](ag_ListenConfig_listenHanded{lc: lc, g: g, network: network, address: address}, ag_opts...)
 }
 
 func (ag_f *ag_ListenConfig_listenHanded) AwaitStart(co *rt.Coro) rt.Status {
@@ -269,7 +279,7 @@ func (ag_f *ag_ListenConfig_listenHanded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async.go:273
+//line group_async.go:283
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_listenHanded) AwaitLine() string {
@@ -293,6 +303,11 @@ type ag_shared_acceptLoop struct {
 // acceptLoopAsync returns the coroutine of (*shared).acceptLoop: nothing runs until it is awaited, spawned, gathered or run.
 func (sh *shared) acceptLoopAsync() rt.Awaitable[struct{}] {
 	return &ag_shared_acceptLoop{sh: sh}
+}
+
+// ag_0spawn_acceptLoop starts (*shared).acceptLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(acceptLoopAsync(...)).
+func (sh *shared) ag_0spawn_acceptLoop(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_shared_acceptLoop](ag_shared_acceptLoop{sh: sh}, ag_opts...)
 }
 
 func (ag_f *ag_shared_acceptLoop) AwaitStart(co *rt.Coro) rt.Status {
@@ -376,7 +391,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line group_async.go:380
+//line group_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shared_acceptLoop) AwaitLine() string {
@@ -402,6 +417,11 @@ type ag_share_accept struct {
 // acceptAsync returns the coroutine of (*share).accept: nothing runs until it is awaited, spawned, gathered or run.
 func (s *share) acceptAsync(ln *Listener) rt.Awaitable[*Conn] {
 	return &ag_share_accept{s: s, ln: ln}
+}
+
+// ag_0spawn_accept starts (*share).accept as a task, its frame in the task's allocation: the generated form of rt.Spawn(acceptAsync(...)).
+func (s *share) ag_0spawn_accept(ln *Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_share_accept](ag_share_accept{s: s, ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_share_accept) AwaitStart(co *rt.Coro) rt.Status {
@@ -445,7 +465,7 @@ func (ag_f *ag_share_accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line group_async.go:449
+//line group_async.go:469
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_share_accept) AwaitLine() string {

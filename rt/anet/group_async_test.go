@@ -49,6 +49,11 @@ func answerLoopAsync(ln *anet.Listener) rt.Awaitable[int] {
 	return &ag_answerLoop{ln: ln}
 }
 
+// ag_0spawn_answerLoop starts answerLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(answerLoopAsync(...)).
+func ag_0spawn_answerLoop(ln *anet.Listener, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_answerLoop](ag_answerLoop{ln: ln}, ag_opts...)
+}
+
 func (ag_f *ag_answerLoop) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -119,7 +124,7 @@ func (ag_f *ag_answerLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:4*/ goto ag_L1
 }
 
-//line group_async_test.go:123
+//line group_async_test.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLoop) AwaitLine() string {
@@ -160,6 +165,11 @@ type ag_listenGroup struct {
 // listenGroupAsync returns the coroutine of listenGroup: nothing runs until it is awaited, spawned, gathered or run.
 func listenGroupAsync(lc anet.ListenConfig, dial func(addr string) error) rt.Awaitable[[]int] {
 	return &ag_listenGroup{lc: lc, dial: dial}
+}
+
+// ag_0spawn_listenGroup starts listenGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(listenGroupAsync(...)).
+func ag_0spawn_listenGroup(lc anet.ListenConfig, dial func(addr string) error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_listenGroup](ag_listenGroup{lc: lc, dial: dial}, ag_opts...)
 }
 
 func (ag_f *ag_listenGroup) AwaitStart(co *rt.Coro) rt.Status {
@@ -297,7 +307,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async_test.go:301
+//line group_async_test.go:311
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenGroup) AwaitLine() string {
@@ -341,4 +351,4 @@ func (ag_f *ag_listenGroup_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :65:91*/ return rt.Ready
 }
 
-//line group_async_test.go:345
+//line group_async_test.go:355

@@ -47,6 +47,11 @@ func sendUntilStuckAsync(addr string, cancelled *int, deadlined *int) rt.Awaitab
 	return &ag_sendUntilStuck{addr: addr, cancelled: cancelled, deadlined: deadlined}
 }
 
+// ag_0spawn_sendUntilStuck starts sendUntilStuck as a task, its frame in the task's allocation: the generated form of rt.Spawn(sendUntilStuckAsync(...)).
+func ag_0spawn_sendUntilStuck(addr string, cancelled *int, deadlined *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sendUntilStuck](ag_sendUntilStuck{addr: addr, cancelled: cancelled, deadlined: deadlined}, ag_opts...)
+}
+
 func (ag_f *ag_sendUntilStuck) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -154,7 +159,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line lastwritten_async_test.go:158
+//line lastwritten_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sendUntilStuck) AwaitLine() string {

@@ -71,6 +71,11 @@ func DialAsync(network string, address string) rt.Awaitable[*Conn] {
 	return &ag_Dial{network: network, address: address}
 }
 
+// ag_0spawn_Dial starts Dial as a task, its frame in the task's allocation: the generated form of rt.Spawn(DialAsync(...)).
+func ag_0spawn_Dial(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_Dial](ag_Dial{network: network, address: address}, ag_opts...)
+}
+
 func (ag_f *ag_Dial) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -121,7 +126,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line listen_async.go:125
+//line listen_async.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
@@ -150,6 +155,11 @@ type ag_dialAny struct {
 // dialAnyAsync returns the coroutine of dialAny: nothing runs until it is awaited, spawned, gathered or run.
 func dialAnyAsync(network string, eps []endpoint) rt.Awaitable[*Conn] {
 	return &ag_dialAny{network: network, eps: eps}
+}
+
+// ag_0spawn_dialAny starts dialAny as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAnyAsync(...)).
+func ag_0spawn_dialAny(network string, eps []endpoint, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_dialAny](ag_dialAny{network: network, eps: eps}, ag_opts...)
 }
 
 func (ag_f *ag_dialAny) AwaitStart(co *rt.Coro) rt.Status {
@@ -204,7 +214,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line listen_async.go:208
+//line listen_async.go:218
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAny) AwaitLine() string {
@@ -232,6 +242,11 @@ type ag_dialOne struct {
 // dialOneAsync returns the coroutine of dialOne: nothing runs until it is awaited, spawned, gathered or run.
 func dialOneAsync(network string, ep endpoint) rt.Awaitable[*Conn] {
 	return &ag_dialOne{network: network, ep: ep}
+}
+
+// ag_0spawn_dialOne starts dialOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialOneAsync(...)).
+func ag_0spawn_dialOne(network string, ep endpoint, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_dialOne](ag_dialOne{network: network, ep: ep}, ag_opts...)
 }
 
 func (ag_f *ag_dialOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -320,7 +335,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line listen_async.go:324
+//line listen_async.go:339
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
@@ -346,6 +361,11 @@ type ag_Listen struct {
 // ListenAsync returns the coroutine of Listen: nothing runs until it is awaited, spawned, gathered or run.
 func ListenAsync(network string, address string) rt.Awaitable[*Listener] {
 	return &ag_Listen{network: network, address: address}
+}
+
+// ag_0spawn_Listen starts Listen as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAsync(...)).
+func ag_0spawn_Listen(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Listener]] {
+	return rt.SpawnFrame[*Listener, ag_Listen](ag_Listen{network: network, address: address}, ag_opts...)
 }
 
 func (ag_f *ag_Listen) AwaitStart(co *rt.Coro) rt.Status {
@@ -381,7 +401,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line listen_async.go:385
+//line listen_async.go:405
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
@@ -406,6 +426,11 @@ type ag_ListenConfig_Listen struct {
 // ListenAsync returns the coroutine of (ListenConfig).Listen: nothing runs until it is awaited, spawned, gathered or run.
 func (lc ListenConfig) ListenAsync(network string, address string) rt.Awaitable[*Listener] {
 	return &ag_ListenConfig_Listen{lc: lc, network: network, address: address}
+}
+
+// ag_0spawn_Listen starts (ListenConfig).Listen as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAsync(...)).
+func (lc ListenConfig) ag_0spawn_Listen(network string, address string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Listener]] {
+	return rt.SpawnFrame[*Listener, ag_ListenConfig_Listen](ag_ListenConfig_Listen{lc: lc, network: network, address: address}, ag_opts...)
 }
 
 func (ag_f *ag_ListenConfig_Listen) AwaitStart(co *rt.Coro) rt.Status {
@@ -473,7 +498,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :152:2*/ return rt.Ready
 }
 
-//line listen_async.go:477
+//line listen_async.go:502
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
@@ -497,6 +522,11 @@ type ag_Listener_Accept struct {
 // AcceptAsync returns the coroutine of (*Listener).Accept: nothing runs until it is awaited, spawned, gathered or run.
 func (ln *Listener) AcceptAsync() rt.Awaitable[*Conn] {
 	return &ag_Listener_Accept{ln: ln}
+}
+
+// ag_0spawn_Accept starts (*Listener).Accept as a task, its frame in the task's allocation: the generated form of rt.Spawn(AcceptAsync(...)).
+func (ln *Listener) ag_0spawn_Accept(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_Listener_Accept](ag_Listener_Accept{ln: ln}, ag_opts...)
 }
 
 func (ag_f *ag_Listener_Accept) AwaitStart(co *rt.Coro) rt.Status {
@@ -579,7 +609,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:4*/ goto ag_L2
 }
 
-//line listen_async.go:583
+//line listen_async.go:613
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {

@@ -54,6 +54,11 @@ func shardAsync(name string, addr string, served *atomic.Int64, total int64, bou
 	return &ag_shard{name: name, addr: addr, served: served, total: total, bound: bound}
 }
 
+// ag_0spawn_shard starts shard as a task, its frame in the task's allocation: the generated form of rt.Spawn(shardAsync(...)).
+func ag_0spawn_shard(name string, addr string, served *atomic.Int64, total int64, bound func(string), ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_shard](ag_shard{name: name, addr: addr, served: served, total: total, bound: bound}, ag_opts...)
+}
+
 func (ag_f *ag_shard) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -151,7 +156,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:155
+//line reuseport_async_test.go:160
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shard) AwaitLine() string {
@@ -181,6 +186,11 @@ type ag_listenTwice struct {
 // listenTwiceAsync returns the coroutine of listenTwice: nothing runs until it is awaited, spawned, gathered or run.
 func listenTwiceAsync(addr string, reuse bool) rt.Awaitable[struct{}] {
 	return &ag_listenTwice{addr: addr, reuse: reuse}
+}
+
+// ag_0spawn_listenTwice starts listenTwice as a task, its frame in the task's allocation: the generated form of rt.Spawn(listenTwiceAsync(...)).
+func ag_0spawn_listenTwice(addr string, reuse bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_listenTwice](ag_listenTwice{addr: addr, reuse: reuse}, ag_opts...)
 }
 
 func (ag_f *ag_listenTwice) AwaitStart(co *rt.Coro) rt.Status {
@@ -253,7 +263,7 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :100:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:257
+//line reuseport_async_test.go:267
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenTwice) AwaitLine() string {

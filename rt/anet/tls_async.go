@@ -83,6 +83,11 @@ func (c *Conn) HandshakeAsync() rt.Awaitable[struct{}] {
 	return &ag_Conn_Handshake{c: c}
 }
 
+// ag_0spawn_Handshake starts (*Conn).Handshake as a task, its frame in the task's allocation: the generated form of rt.Spawn(HandshakeAsync(...)).
+func (c *Conn) ag_0spawn_Handshake(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_Handshake](ag_Conn_Handshake{c: c}, ag_opts...)
+}
+
 func (ag_f *ag_Conn_Handshake) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -248,7 +253,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :257:2*/ return rt.Ready
 }
 
-//line tls_async.go:252
+//line tls_async.go:257
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Handshake) AwaitLine() string {
@@ -283,6 +288,11 @@ type ag_Conn_handshakeIO struct {
 // handshakeIOAsync returns the coroutine of (*Conn).handshakeIO: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) handshakeIOAsync(dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_Conn_handshakeIO{c: c, dl: dl}
+}
+
+// ag_0spawn_handshakeIO starts (*Conn).handshakeIO as a task, its frame in the task's allocation: the generated form of rt.Spawn(handshakeIOAsync(...)).
+func (c *Conn) ag_0spawn_handshakeIO(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_handshakeIO](ag_Conn_handshakeIO{c: c, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_handshakeIO) AwaitStart(co *rt.Coro) rt.Status {
@@ -339,7 +349,7 @@ func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :372:2*/ return rt.Ready
 }
 
-//line tls_async.go:343
+//line tls_async.go:353
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_handshakeIO) AwaitLine() string {
@@ -365,6 +375,11 @@ type ag_Conn_flushTLS struct {
 // flushTLSAsync returns the coroutine of (*Conn).flushTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) flushTLSAsync(dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_Conn_flushTLS{c: c, dl: dl}
+}
+
+// ag_0spawn_flushTLS starts (*Conn).flushTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(flushTLSAsync(...)).
+func (c *Conn) ag_0spawn_flushTLS(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_flushTLS](ag_Conn_flushTLS{c: c, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_flushTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -428,7 +443,7 @@ func (ag_f *ag_Conn_flushTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :397:4*/ goto ag_L1
 }
 
-//line tls_async.go:432
+//line tls_async.go:447
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_flushTLS) AwaitLine() string {
@@ -452,6 +467,11 @@ type ag_Conn_fillTLS struct {
 // fillTLSAsync returns the coroutine of (*Conn).fillTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) fillTLSAsync(dl time.Time) rt.Awaitable[struct{}] {
 	return &ag_Conn_fillTLS{c: c, dl: dl}
+}
+
+// ag_0spawn_fillTLS starts (*Conn).fillTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(fillTLSAsync(...)).
+func (c *Conn) ag_0spawn_fillTLS(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_fillTLS](ag_Conn_fillTLS{c: c, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_fillTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -524,7 +544,7 @@ func (ag_f *ag_Conn_fillTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :478:4*/ goto ag_L1
 }
 
-//line tls_async.go:528
+//line tls_async.go:548
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillTLS) AwaitLine() string {
@@ -549,6 +569,11 @@ type ag_Conn_readTLS struct {
 // readTLSAsync returns the coroutine of (*Conn).readTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) readTLSAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Conn_readTLS{c: c, p: p}
+}
+
+// ag_0spawn_readTLS starts (*Conn).readTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(readTLSAsync(...)).
+func (c *Conn) ag_0spawn_readTLS(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_readTLS](ag_Conn_readTLS{c: c, p: p}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_readTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -630,7 +655,7 @@ func (ag_f *ag_Conn_readTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :515:4*/ goto ag_L2
 }
 
-//line tls_async.go:634
+//line tls_async.go:659
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readTLS) AwaitLine() string {
@@ -658,6 +683,11 @@ type ag_Conn_writeTLS struct {
 // writeTLSAsync returns the coroutine of (*Conn).writeTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) writeTLSAsync(p []byte) rt.Awaitable[int] {
 	return &ag_Conn_writeTLS{c: c, p: p}
+}
+
+// ag_0spawn_writeTLS starts (*Conn).writeTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(writeTLSAsync(...)).
+func (c *Conn) ag_0spawn_writeTLS(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_writeTLS](ag_Conn_writeTLS{c: c, p: p}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_writeTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -764,7 +794,7 @@ func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :553:2*/ return rt.Ready
 }
 
-//line tls_async.go:768
+//line tls_async.go:798
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_writeTLS) AwaitLine() string {
@@ -791,6 +821,11 @@ type ag_Conn_fillFromTLS struct {
 // fillFromTLSAsync returns the coroutine of (*Conn).fillFromTLS: nothing runs until it is awaited, spawned, gathered or run.
 func (c *Conn) fillFromTLSAsync() rt.Awaitable[struct{}] {
 	return &ag_Conn_fillFromTLS{c: c}
+}
+
+// ag_0spawn_fillFromTLS starts (*Conn).fillFromTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(fillFromTLSAsync(...)).
+func (c *Conn) ag_0spawn_fillFromTLS(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Conn_fillFromTLS](ag_Conn_fillFromTLS{c: c}, ag_opts...)
 }
 
 func (ag_f *ag_Conn_fillFromTLS) AwaitStart(co *rt.Coro) rt.Status {
@@ -831,7 +866,7 @@ func (ag_f *ag_Conn_fillFromTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :604:2*/ return rt.Ready
 }
 
-//line tls_async.go:835
+//line tls_async.go:870
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillFromTLS) AwaitLine() string {

@@ -127,6 +127,11 @@ func tlsEchoClientAsync(addr string, cfg *tls.Config, msg string) rt.Awaitable[t
 	return &ag_tlsEchoClient{addr: addr, cfg: cfg, msg: msg}
 }
 
+// ag_0spawn_tlsEchoClient starts tlsEchoClient as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsEchoClientAsync(...)).
+func ag_0spawn_tlsEchoClient(addr string, cfg *tls.Config, msg string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[tlsResult]] {
+	return rt.SpawnFrame[tlsResult, ag_tlsEchoClient](ag_tlsEchoClient{addr: addr, cfg: cfg, msg: msg}, ag_opts...)
+}
+
 func (ag_f *ag_tlsEchoClient) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -233,7 +238,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:237
+//line tls_async_test.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsEchoClient) AwaitLine() string {
@@ -270,6 +275,11 @@ type ag_tlsServeOne struct {
 // tlsServeOneAsync returns the coroutine of tlsServeOne: nothing runs until it is awaited, spawned, gathered or run.
 func tlsServeOneAsync(ln *anet.Listener, cfg *tls.Config) rt.Awaitable[tlsResult] {
 	return &ag_tlsServeOne{ln: ln, cfg: cfg}
+}
+
+// ag_0spawn_tlsServeOne starts tlsServeOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsServeOneAsync(...)).
+func ag_0spawn_tlsServeOne(ln *anet.Listener, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[tlsResult]] {
+	return rt.SpawnFrame[tlsResult, ag_tlsServeOne](ag_tlsServeOne{ln: ln, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsServeOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -359,7 +369,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:363
+//line tls_async_test.go:373
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsServeOne) AwaitLine() string {
@@ -393,6 +403,11 @@ type ag_tlsResumeTwice struct {
 // tlsResumeTwiceAsync returns the coroutine of tlsResumeTwice: nothing runs until it is awaited, spawned, gathered or run.
 func tlsResumeTwiceAsync(addr string, cfg *tls.Config) rt.Awaitable[[2]bool] {
 	return &ag_tlsResumeTwice{addr: addr, cfg: cfg}
+}
+
+// ag_0spawn_tlsResumeTwice starts tlsResumeTwice as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsResumeTwiceAsync(...)).
+func ag_0spawn_tlsResumeTwice(addr string, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[2]bool]] {
+	return rt.SpawnFrame[[2]bool, ag_tlsResumeTwice](ag_tlsResumeTwice{addr: addr, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsResumeTwice) AwaitStart(co *rt.Coro) rt.Status {
@@ -444,7 +459,7 @@ func (ag_f *ag_tlsResumeTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:448
+//line tls_async_test.go:463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsResumeTwice) AwaitLine() string {
@@ -479,6 +494,11 @@ type ag_tlsBigExchange struct {
 // tlsBigExchangeAsync returns the coroutine of tlsBigExchange: nothing runs until it is awaited, spawned, gathered or run.
 func tlsBigExchangeAsync(addr string, cfg *tls.Config, data []byte) rt.Awaitable[[32]byte] {
 	return &ag_tlsBigExchange{addr: addr, cfg: cfg, data: data}
+}
+
+// ag_0spawn_tlsBigExchange starts tlsBigExchange as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsBigExchangeAsync(...)).
+func ag_0spawn_tlsBigExchange(addr string, cfg *tls.Config, data []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[32]byte]] {
+	return rt.SpawnFrame[[32]byte, ag_tlsBigExchange](ag_tlsBigExchange{addr: addr, cfg: cfg, data: data}, ag_opts...)
 }
 
 func (ag_f *ag_tlsBigExchange) AwaitStart(co *rt.Coro) rt.Status {
@@ -536,7 +556,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:250:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
-	/*line tls_test.go:251:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tlsWriteAllAsync(ag_f.c, ag_f.data))
+	/*line tls_test.go:251:2*/ ag_f.ag_aw1 = ag_0spawn_tlsWriteAll(ag_f.c, ag_f.data)
 	/*line :251:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsWriteAllAsync(c, data))
 	/*line :251:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :251:2*/ return ag_s
@@ -594,7 +614,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :268:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:598
+//line tls_async_test.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsBigExchange) AwaitLine() string {
@@ -626,6 +646,11 @@ type ag_tlsWriteAll struct {
 // tlsWriteAllAsync returns the coroutine of tlsWriteAll: nothing runs until it is awaited, spawned, gathered or run.
 func tlsWriteAllAsync(c *anet.Conn, data []byte) rt.Awaitable[struct{}] {
 	return &ag_tlsWriteAll{c: c, data: data}
+}
+
+// ag_0spawn_tlsWriteAll starts tlsWriteAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsWriteAllAsync(...)).
+func ag_0spawn_tlsWriteAll(c *anet.Conn, data []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_tlsWriteAll](ag_tlsWriteAll{c: c, data: data}, ag_opts...)
 }
 
 func (ag_f *ag_tlsWriteAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -674,7 +699,7 @@ func (ag_f *ag_tlsWriteAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:678
+//line tls_async_test.go:703
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsWriteAll) AwaitLine() string {
@@ -703,6 +728,11 @@ type ag_tlsReadAll struct {
 // tlsReadAllAsync returns the coroutine of tlsReadAll: nothing runs until it is awaited, spawned, gathered or run.
 func tlsReadAllAsync(addr string, cfg *tls.Config) rt.Awaitable[string] {
 	return &ag_tlsReadAll{addr: addr, cfg: cfg}
+}
+
+// ag_0spawn_tlsReadAll starts tlsReadAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsReadAllAsync(...)).
+func ag_0spawn_tlsReadAll(addr string, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_tlsReadAll](ag_tlsReadAll{addr: addr, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsReadAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -779,7 +809,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :351:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:783
+//line tls_async_test.go:813
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsReadAll) AwaitLine() string {
@@ -815,6 +845,11 @@ type ag_tlsCancelledReads struct {
 // tlsCancelledReadsAsync returns the coroutine of tlsCancelledReads: nothing runs until it is awaited, spawned, gathered or run.
 func tlsCancelledReadsAsync(addr string, cfg *tls.Config) rt.Awaitable[[]string] {
 	return &ag_tlsCancelledReads{addr: addr, cfg: cfg}
+}
+
+// ag_0spawn_tlsCancelledReads starts tlsCancelledReads as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsCancelledReadsAsync(...)).
+func ag_0spawn_tlsCancelledReads(addr string, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_tlsCancelledReads](ag_tlsCancelledReads{addr: addr, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsCancelledReads) AwaitStart(co *rt.Coro) rt.Status {
@@ -1011,7 +1046,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :444:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1015
+//line tls_async_test.go:1050
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelledReads) AwaitLine() string {
@@ -1059,6 +1094,11 @@ type ag_tlsSilentPeer struct {
 // tlsSilentPeerAsync returns the coroutine of tlsSilentPeer: nothing runs until it is awaited, spawned, gathered or run.
 func tlsSilentPeerAsync(addr string) rt.Awaitable[time.Duration] {
 	return &ag_tlsSilentPeer{addr: addr}
+}
+
+// ag_0spawn_tlsSilentPeer starts tlsSilentPeer as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsSilentPeerAsync(...)).
+func ag_0spawn_tlsSilentPeer(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[time.Duration]] {
+	return rt.SpawnFrame[time.Duration, ag_tlsSilentPeer](ag_tlsSilentPeer{addr: addr}, ag_opts...)
 }
 
 func (ag_f *ag_tlsSilentPeer) AwaitStart(co *rt.Coro) rt.Status {
@@ -1168,7 +1208,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1172
+//line tls_async_test.go:1212
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
@@ -1219,6 +1259,11 @@ type ag_tlsIdleConns struct {
 // tlsIdleConnsAsync returns the coroutine of tlsIdleConns: nothing runs until it is awaited, spawned, gathered or run.
 func tlsIdleConnsAsync(n int, cfg *tls.Config, scfg *tls.Config, counts *[3]int) rt.Awaitable[struct{}] {
 	return &ag_tlsIdleConns{n: n, cfg: cfg, scfg: scfg, counts: counts}
+}
+
+// ag_0spawn_tlsIdleConns starts tlsIdleConns as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsIdleConnsAsync(...)).
+func ag_0spawn_tlsIdleConns(n int, cfg *tls.Config, scfg *tls.Config, counts *[3]int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_tlsIdleConns](ag_tlsIdleConns{n: n, cfg: cfg, scfg: scfg, counts: counts}, ag_opts...)
 }
 
 func (ag_f *ag_tlsIdleConns) AwaitStart(co *rt.Coro) rt.Status {
@@ -1294,7 +1339,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:522:2*/ ag_f.addr = ln.Addr().String()
 	/*line tls_test.go:523:2*/ ag_f.counts[0] = runtime.NumGoroutine()
-	/*line tls_test.go:524:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tlsAcceptIdleAsync(ln, ag_f.n, ag_f.scfg))
+	/*line tls_test.go:524:2*/ ag_f.ag_aw1 = ag_0spawn_tlsAcceptIdle(ln, ag_f.n, ag_f.scfg)
 	/*line :524:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsAcceptIdleAsync(ln, n, scfg))
 	/*line :524:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :524:2*/ return ag_s
@@ -1430,7 +1475,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :563:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1434
+//line tls_async_test.go:1479
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsIdleConns) AwaitLine() string {
@@ -1475,6 +1520,11 @@ type ag_tlsAcceptIdle struct {
 // tlsAcceptIdleAsync returns the coroutine of tlsAcceptIdle: nothing runs until it is awaited, spawned, gathered or run.
 func tlsAcceptIdleAsync(ln *anet.Listener, n int, cfg *tls.Config) rt.Awaitable[[]*anet.Conn] {
 	return &ag_tlsAcceptIdle{ln: ln, n: n, cfg: cfg}
+}
+
+// ag_0spawn_tlsAcceptIdle starts tlsAcceptIdle as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsAcceptIdleAsync(...)).
+func ag_0spawn_tlsAcceptIdle(ln *anet.Listener, n int, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]*anet.Conn]] {
+	return rt.SpawnFrame[[]*anet.Conn, ag_tlsAcceptIdle](ag_tlsAcceptIdle{ln: ln, n: n, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsAcceptIdle) AwaitStart(co *rt.Coro) rt.Status {
@@ -1543,7 +1593,7 @@ func (ag_f *ag_tlsAcceptIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1547
+//line tls_async_test.go:1597
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsAcceptIdle) AwaitLine() string {
@@ -1573,6 +1623,11 @@ type ag_tlsHandshakes struct {
 // tlsHandshakesAsync returns the coroutine of tlsHandshakes: nothing runs until it is awaited, spawned, gathered or run.
 func tlsHandshakesAsync(addr string, cfg *tls.Config, n int) rt.Awaitable[struct{}] {
 	return &ag_tlsHandshakes{addr: addr, cfg: cfg, n: n}
+}
+
+// ag_0spawn_tlsHandshakes starts tlsHandshakes as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsHandshakesAsync(...)).
+func ag_0spawn_tlsHandshakes(addr string, cfg *tls.Config, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_tlsHandshakes](ag_tlsHandshakes{addr: addr, cfg: cfg, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_tlsHandshakes) AwaitStart(co *rt.Coro) rt.Status {
@@ -1637,7 +1692,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :611:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1641
+//line tls_async_test.go:1696
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHandshakes) AwaitLine() string {
@@ -1668,6 +1723,11 @@ type ag_tlsHalfClose struct {
 // tlsHalfCloseAsync returns the coroutine of tlsHalfClose: nothing runs until it is awaited, spawned, gathered or run.
 func tlsHalfCloseAsync(addr string, cfg *tls.Config) rt.Awaitable[string] {
 	return &ag_tlsHalfClose{addr: addr, cfg: cfg}
+}
+
+// ag_0spawn_tlsHalfClose starts tlsHalfClose as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsHalfCloseAsync(...)).
+func ag_0spawn_tlsHalfClose(addr string, cfg *tls.Config, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_tlsHalfClose](ag_tlsHalfClose{addr: addr, cfg: cfg}, ag_opts...)
 }
 
 func (ag_f *ag_tlsHalfClose) AwaitStart(co *rt.Coro) rt.Status {
@@ -1770,7 +1830,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:1774
+//line tls_async_test.go:1834
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHalfClose) AwaitLine() string {
@@ -1804,6 +1864,11 @@ type ag_tlsCancelHandshake struct {
 // tlsCancelHandshakeAsync returns the coroutine of tlsCancelHandshake: nothing runs until it is awaited, spawned, gathered or run.
 func tlsCancelHandshakeAsync(addr string, counts *[2]int) rt.Awaitable[struct{}] {
 	return &ag_tlsCancelHandshake{addr: addr, counts: counts}
+}
+
+// ag_0spawn_tlsCancelHandshake starts tlsCancelHandshake as a task, its frame in the task's allocation: the generated form of rt.Spawn(tlsCancelHandshakeAsync(...)).
+func ag_0spawn_tlsCancelHandshake(addr string, counts *[2]int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_tlsCancelHandshake](ag_tlsCancelHandshake{addr: addr, counts: counts}, ag_opts...)
 }
 
 func (ag_f *ag_tlsCancelHandshake) AwaitStart(co *rt.Coro) rt.Status {
@@ -1918,7 +1983,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :725:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1922
+//line tls_async_test.go:1987
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelHandshake) AwaitLine() string {

@@ -80,6 +80,11 @@ func sortedAsync(in string) rt.Awaitable[string] {
 	return &ag_sorted{in: in}
 }
 
+// ag_0spawn_sorted starts sorted as a task, its frame in the task's allocation: the generated form of rt.Spawn(sortedAsync(...)).
+func ag_0spawn_sorted(in string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_sorted](ag_sorted{in: in}, ag_opts...)
+}
+
 func (ag_f *ag_sorted) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -154,7 +159,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:158
+//line proc_async_test.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -181,6 +186,11 @@ type ag_exitCode struct {
 // exitCodeAsync returns the coroutine of exitCode: nothing runs until it is awaited, spawned, gathered or run.
 func exitCodeAsync(script string) rt.Awaitable[int] {
 	return &ag_exitCode{script: script}
+}
+
+// ag_0spawn_exitCode starts exitCode as a task, its frame in the task's allocation: the generated form of rt.Spawn(exitCodeAsync(...)).
+func ag_0spawn_exitCode(script string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_exitCode](ag_exitCode{script: script}, ag_opts...)
 }
 
 func (ag_f *ag_exitCode) AwaitStart(co *rt.Coro) rt.Status {
@@ -226,7 +236,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:230
+//line proc_async_test.go:240
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -257,6 +267,11 @@ type ag_waiters struct {
 // waitersAsync returns the coroutine of waiters: nothing runs until it is awaited, spawned, gathered or run.
 func waitersAsync(n int, goroutines *int, doneEarly *int) rt.Awaitable[struct{}] {
 	return &ag_waiters{n: n, goroutines: goroutines, doneEarly: doneEarly}
+}
+
+// ag_0spawn_waiters starts waiters as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitersAsync(...)).
+func ag_0spawn_waiters(n int, goroutines *int, doneEarly *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waiters](ag_waiters{n: n, goroutines: goroutines, doneEarly: doneEarly}, ag_opts...)
 }
 
 func (ag_f *ag_waiters) AwaitStart(co *rt.Coro) rt.Status {
@@ -304,7 +319,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:67:3*/ ag_p1.Stdout.Close()
 	/*line proc_test.go:68:3*/ ag_p1.Stderr.Close()
 	/*line proc_test.go:69:3*/ ag_f.procs = append(ag_f.procs, ag_p1)
-	/*line proc_test.go:70:25*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_p1.WaitAsync())
+	/*line proc_test.go:70:25*/ ag_f.ag_aw0 = ag_p1.ag_0spawn_Wait()
 	/*line :70:25*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :70:25*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:25*/ return ag_s
@@ -360,7 +375,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:364
+//line proc_async_test.go:379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -389,6 +404,11 @@ type ag_cancelled struct {
 // cancelledAsync returns the coroutine of cancelled: nothing runs until it is awaited, spawned, gathered or run.
 func cancelledAsync(pid *int) rt.Awaitable[struct{}] {
 	return &ag_cancelled{pid: pid}
+}
+
+// ag_0spawn_cancelled starts cancelled as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelledAsync(...)).
+func ag_0spawn_cancelled(pid *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_cancelled](ag_cancelled{pid: pid}, ag_opts...)
 }
 
 func (ag_f *ag_cancelled) AwaitStart(co *rt.Coro) rt.Status {
@@ -424,7 +444,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :94:3*/ return rt.Ready
 	}
 	/*line proc_test.go:96:2*/ *ag_f.pid = p.Cmd.Process.Pid
-	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = rt.SpawnAsync(p.WaitAsync())
+	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = p.ag_0spawn_Wait()
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :97:2*/ return ag_s
@@ -452,7 +472,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:456
+//line proc_async_test.go:476
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {
@@ -481,6 +501,11 @@ type ag_docPattern struct {
 // docPatternAsync returns the coroutine of docPattern: nothing runs until it is awaited, spawned, gathered or run.
 func docPatternAsync() rt.Awaitable[string] {
 	return &ag_docPattern{}
+}
+
+// ag_0spawn_docPattern starts docPattern as a task, its frame in the task's allocation: the generated form of rt.Spawn(docPatternAsync(...)).
+func ag_0spawn_docPattern(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_docPattern](ag_docPattern{}, ag_opts...)
 }
 
 func (ag_f *ag_docPattern) AwaitStart(co *rt.Coro) rt.Status {
@@ -555,7 +580,7 @@ func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :220:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:559
+//line proc_async_test.go:584
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPattern) AwaitLine() string {
@@ -585,6 +610,11 @@ type ag_docPatternRuns struct {
 // docPatternRunsAsync returns the coroutine of docPatternRuns: nothing runs until it is awaited, spawned, gathered or run.
 func docPatternRunsAsync(n int, count func() int, first *int, last *int) rt.Awaitable[struct{}] {
 	return &ag_docPatternRuns{n: n, count: count, first: first, last: last}
+}
+
+// ag_0spawn_docPatternRuns starts docPatternRuns as a task, its frame in the task's allocation: the generated form of rt.Spawn(docPatternRunsAsync(...)).
+func ag_0spawn_docPatternRuns(n int, count func() int, first *int, last *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_docPatternRuns](ag_docPatternRuns{n: n, count: count, first: first, last: last}, ag_opts...)
 }
 
 func (ag_f *ag_docPatternRuns) AwaitStart(co *rt.Coro) rt.Status {
@@ -640,7 +670,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:644
+//line proc_async_test.go:674
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPatternRuns) AwaitLine() string {
@@ -667,6 +697,11 @@ type ag_readUntilWait struct {
 // readUntilWaitAsync returns the coroutine of readUntilWait: nothing runs until it is awaited, spawned, gathered or run.
 func readUntilWaitAsync(rerr *error) rt.Awaitable[struct{}] {
 	return &ag_readUntilWait{rerr: rerr}
+}
+
+// ag_0spawn_readUntilWait starts readUntilWait as a task, its frame in the task's allocation: the generated form of rt.Spawn(readUntilWaitAsync(...)).
+func ag_0spawn_readUntilWait(rerr *error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_readUntilWait](ag_readUntilWait{rerr: rerr}, ag_opts...)
 }
 
 func (ag_f *ag_readUntilWait) AwaitStart(co *rt.Coro) rt.Status {
@@ -704,7 +739,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 		/*line proc_test.go:271:3*/ ag_f.ag_err = ag_err1
 		/*line :271:3*/ return rt.Ready
 	}
-	/*line proc_test.go:273:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.p.Stdout.ReadAllAsync())
+	/*line proc_test.go:273:2*/ ag_f.ag_aw0 = ag_f.p.Stdout.ag_0spawn_ReadAll()
 	/*line :273:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.Stdout.ReadAllAsync())
 	/*line :273:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :273:2*/ return ag_s
@@ -745,7 +780,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :279:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:749
+//line proc_async_test.go:784
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilWait) AwaitLine() string {

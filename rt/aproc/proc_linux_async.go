@@ -64,6 +64,11 @@ func (p *Process) WaitAsync() rt.Awaitable[int] {
 	return &ag_Process_Wait{p: p}
 }
 
+// ag_0spawn_Wait starts (*Process).Wait as a task, its frame in the task's allocation: the generated form of rt.Spawn(WaitAsync(...)).
+func (p *Process) ag_0spawn_Wait(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Process_Wait](ag_Process_Wait{p: p}, ag_opts...)
+}
+
 func (ag_f *ag_Process_Wait) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -146,7 +151,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:150
+//line proc_linux_async.go:155
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -174,6 +179,11 @@ type ag_Pipe_Read struct {
 // ReadAsync returns the coroutine of (*Pipe).Read: nothing runs until it is awaited, spawned, gathered or run.
 func (pp *Pipe) ReadAsync(b []byte) rt.Awaitable[int] {
 	return &ag_Pipe_Read{pp: pp, b: b}
+}
+
+// ag_0spawn_Read starts (*Pipe).Read as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadAsync(...)).
+func (pp *Pipe) ag_0spawn_Read(b []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Pipe_Read](ag_Pipe_Read{pp: pp, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_Pipe_Read) AwaitStart(co *rt.Coro) rt.Status {
@@ -244,7 +254,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:248
+//line proc_linux_async.go:258
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -269,6 +279,11 @@ type ag_Pipe_ReadAll struct {
 // ReadAllAsync returns the coroutine of (*Pipe).ReadAll: nothing runs until it is awaited, spawned, gathered or run.
 func (pp *Pipe) ReadAllAsync() rt.Awaitable[[]byte] {
 	return &ag_Pipe_ReadAll{pp: pp}
+}
+
+// ag_0spawn_ReadAll starts (*Pipe).ReadAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(ReadAllAsync(...)).
+func (pp *Pipe) ag_0spawn_ReadAll(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_Pipe_ReadAll](ag_Pipe_ReadAll{pp: pp}, ag_opts...)
 }
 
 func (ag_f *ag_Pipe_ReadAll) AwaitStart(co *rt.Coro) rt.Status {
@@ -315,7 +330,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:319
+//line proc_linux_async.go:334
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -340,6 +355,11 @@ type ag_Pipe_Write struct {
 // WriteAsync returns the coroutine of (*Pipe).Write: nothing runs until it is awaited, spawned, gathered or run.
 func (pp *Pipe) WriteAsync(b []byte) rt.Awaitable[int] {
 	return &ag_Pipe_Write{pp: pp, b: b}
+}
+
+// ag_0spawn_Write starts (*Pipe).Write as a task, its frame in the task's allocation: the generated form of rt.Spawn(WriteAsync(...)).
+func (pp *Pipe) ag_0spawn_Write(b []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Pipe_Write](ag_Pipe_Write{pp: pp, b: b}, ag_opts...)
 }
 
 func (ag_f *ag_Pipe_Write) AwaitStart(co *rt.Coro) rt.Status {
@@ -408,7 +428,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:412
+//line proc_linux_async.go:432
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {

@@ -51,6 +51,11 @@ func getsAsync(cl *aredis.Client, n int, total int) rt.Awaitable[int] {
 	return &ag_gets{cl: cl, n: n, total: total}
 }
 
+// ag_0spawn_gets starts gets as a task, its frame in the task's allocation: the generated form of rt.Spawn(getsAsync(...)).
+func ag_0spawn_gets(cl *aredis.Client, n int, total int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_gets](ag_gets{cl: cl, n: n, total: total}, ag_opts...)
+}
+
 func (ag_f *ag_gets) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -83,7 +88,7 @@ func (ag_f *ag_gets) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :90:2*/ goto ag_L3
 	}
 	/*line bench_test.go:90:6*/ ag_f.i = ag_f.ag_t3
-	/*line bench_test.go:91:3*/ ag_f.ag_aw0 = rt.SpawnAsync(getLoopAsync(ag_f.cl, share(ag_f.total, ag_f.n, ag_f.i)))
+	/*line bench_test.go:91:3*/ ag_f.ag_aw0 = ag_0spawn_getLoop(ag_f.cl, share(ag_f.total, ag_f.n, ag_f.i))
 	/*line :91:3*/ ag_f.ag_state = 1 // await: rt.Spawn(getLoopAsync(cl, share(total, n, i)))
 	/*line :91:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :91:3*/ return ag_s
@@ -106,7 +111,7 @@ func (ag_f *ag_gets) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:110
+//line bench_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gets) AwaitLine() string {
@@ -134,6 +139,11 @@ type ag_getLoop struct {
 // getLoopAsync returns the coroutine of getLoop: nothing runs until it is awaited, spawned, gathered or run.
 func getLoopAsync(cl *aredis.Client, count int) rt.Awaitable[int] {
 	return &ag_getLoop{cl: cl, count: count}
+}
+
+// ag_0spawn_getLoop starts getLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(getLoopAsync(...)).
+func ag_0spawn_getLoop(cl *aredis.Client, count int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_getLoop](ag_getLoop{cl: cl, count: count}, ag_opts...)
 }
 
 func (ag_f *ag_getLoop) AwaitStart(co *rt.Coro) rt.Status {
@@ -186,7 +196,7 @@ func (ag_f *ag_getLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:190
+//line bench_async_test.go:200
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getLoop) AwaitLine() string {

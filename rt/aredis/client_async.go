@@ -95,6 +95,11 @@ func (p *pool) getAsync(cl *Client, blocking bool, dl time.Time) rt.Awaitable[*c
 	return &ag_pool_get{p: p, cl: cl, blocking: blocking, dl: dl}
 }
 
+// ag_0spawn_get starts (*pool).get as a task, its frame in the task's allocation: the generated form of rt.Spawn(getAsync(...)).
+func (p *pool) ag_0spawn_get(cl *Client, blocking bool, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*conn]] {
+	return rt.SpawnFrame[*conn, ag_pool_get](ag_pool_get{p: p, cl: cl, blocking: blocking, dl: dl}, ag_opts...)
+}
+
 func (ag_f *ag_pool_get) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -214,7 +219,7 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :239:2*/ return rt.Ready
 }
 
-//line client_async.go:218
+//line client_async.go:223
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pool_get) AwaitLine() string {
@@ -259,6 +264,11 @@ type ag_Client_dial struct {
 // dialAsync returns the coroutine of (*Client).dial: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) dialAsync(dl time.Time) rt.Awaitable[*conn] {
 	return &ag_Client_dial{cl: cl, dl: dl}
+}
+
+// ag_0spawn_dial starts (*Client).dial as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAsync(...)).
+func (cl *Client) ag_0spawn_dial(dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*conn]] {
+	return rt.SpawnFrame[*conn, ag_Client_dial](ag_Client_dial{cl: cl, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_dial) AwaitStart(co *rt.Coro) rt.Status {
@@ -479,7 +489,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :358:2*/ return rt.Ready
 }
 
-//line client_async.go:483
+//line client_async.go:493
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -514,6 +524,11 @@ type ag_conn_readReply struct {
 // readReplyAsync returns the coroutine of (*conn).readReply: nothing runs until it is awaited, spawned, gathered or run.
 func (cn *conn) readReplyAsync() rt.Awaitable[Value] {
 	return &ag_conn_readReply{cn: cn}
+}
+
+// ag_0spawn_readReply starts (*conn).readReply as a task, its frame in the task's allocation: the generated form of rt.Spawn(readReplyAsync(...)).
+func (cn *conn) ag_0spawn_readReply(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Value]] {
+	return rt.SpawnFrame[Value, ag_conn_readReply](ag_conn_readReply{cn: cn}, ag_opts...)
 }
 
 func (ag_f *ag_conn_readReply) AwaitStart(co *rt.Coro) rt.Status {
@@ -566,7 +581,7 @@ func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:3*/ goto ag_L1
 }
 
-//line client_async.go:570
+//line client_async.go:585
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
@@ -605,6 +620,11 @@ type ag_Client_exec struct {
 // execAsync returns the coroutine of (*Client).exec: nothing runs until it is awaited, spawned, gathered or run.
 func (cl *Client) execAsync(wire []byte, args []any, many []Value) rt.Awaitable[Value] {
 	return &ag_Client_exec{cl: cl, wire: wire, args: args, many: many}
+}
+
+// ag_0spawn_exec starts (*Client).exec as a task, its frame in the task's allocation: the generated form of rt.Spawn(execAsync(...)).
+func (cl *Client) ag_0spawn_exec(wire []byte, args []any, many []Value, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Value]] {
+	return rt.SpawnFrame[Value, ag_Client_exec](ag_Client_exec{cl: cl, wire: wire, args: args, many: many}, ag_opts...)
 }
 
 func (ag_f *ag_Client_exec) AwaitStart(co *rt.Coro) rt.Status {
@@ -789,7 +809,7 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :469:2*/ return rt.Ready
 }
 
-//line client_async.go:793
+//line client_async.go:813
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
@@ -864,7 +884,7 @@ func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :501:2*/ return rt.Ready
 }
 
-//line client_async.go:868
+//line client_async.go:888
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
@@ -927,7 +947,7 @@ func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :512:2*/ return rt.Ready
 }
 
-//line client_async.go:931
+//line client_async.go:951
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
@@ -990,7 +1010,7 @@ func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :524:2*/ return rt.Ready
 }
 
-//line client_async.go:994
+//line client_async.go:1014
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
@@ -1014,6 +1034,11 @@ type ag_Pipeline_Exec struct {
 // ExecAsync returns the coroutine of (*Pipeline).Exec: nothing runs until it is awaited, spawned, gathered or run.
 func (p *Pipeline) ExecAsync() rt.Awaitable[[]Value] {
 	return &ag_Pipeline_Exec{p: p}
+}
+
+// ag_0spawn_Exec starts (*Pipeline).Exec as a task, its frame in the task's allocation: the generated form of rt.Spawn(ExecAsync(...)).
+func (p *Pipeline) ag_0spawn_Exec(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]Value]] {
+	return rt.SpawnFrame[[]Value, ag_Pipeline_Exec](ag_Pipeline_Exec{p: p}, ag_opts...)
 }
 
 func (ag_f *ag_Pipeline_Exec) AwaitStart(co *rt.Coro) rt.Status {
@@ -1064,7 +1089,7 @@ func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :577:2*/ return rt.Ready
 }
 
-//line client_async.go:1068
+//line client_async.go:1093
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
@@ -1154,7 +1179,7 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :613:2*/ return rt.Ready
 }
 
-//line client_async.go:1158
+//line client_async.go:1183
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {

@@ -151,6 +151,11 @@ func replyKindsAsync(cl *aredis.Client, debug bool) rt.Awaitable[[]string] {
 	return &ag_replyKinds{cl: cl, debug: debug}
 }
 
+// ag_0spawn_replyKinds starts replyKinds as a task, its frame in the task's allocation: the generated form of rt.Spawn(replyKindsAsync(...)).
+func ag_0spawn_replyKinds(cl *aredis.Client, debug bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_replyKinds](ag_replyKinds{cl: cl, debug: debug}, ag_opts...)
+}
+
 func (ag_f *ag_replyKinds) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -207,7 +212,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:211
+//line client_async_test.go:216
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -232,6 +237,11 @@ type ag_pipeline struct {
 // pipelineAsync returns the coroutine of pipeline: nothing runs until it is awaited, spawned, gathered or run.
 func pipelineAsync(cl *aredis.Client, n int) rt.Awaitable[[]aredis.Value] {
 	return &ag_pipeline{cl: cl, n: n}
+}
+
+// ag_0spawn_pipeline starts pipeline as a task, its frame in the task's allocation: the generated form of rt.Spawn(pipelineAsync(...)).
+func ag_0spawn_pipeline(cl *aredis.Client, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]aredis.Value]] {
+	return rt.SpawnFrame[[]aredis.Value, ag_pipeline](ag_pipeline{cl: cl, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_pipeline) AwaitStart(co *rt.Coro) rt.Status {
@@ -294,7 +304,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:298
+//line client_async_test.go:308
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -319,6 +329,11 @@ type ag_badPipeline struct {
 // badPipelineAsync returns the coroutine of badPipeline: nothing runs until it is awaited, spawned, gathered or run.
 func badPipelineAsync(cl *aredis.Client) rt.Awaitable[[]aredis.Value] {
 	return &ag_badPipeline{cl: cl}
+}
+
+// ag_0spawn_badPipeline starts badPipeline as a task, its frame in the task's allocation: the generated form of rt.Spawn(badPipelineAsync(...)).
+func ag_0spawn_badPipeline(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]aredis.Value]] {
+	return rt.SpawnFrame[[]aredis.Value, ag_badPipeline](ag_badPipeline{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_badPipeline) AwaitStart(co *rt.Coro) rt.Status {
@@ -354,7 +369,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:358
+//line client_async_test.go:373
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -380,6 +395,11 @@ type ag_errorsThenMore struct {
 // errorsThenMoreAsync returns the coroutine of errorsThenMore: nothing runs until it is awaited, spawned, gathered or run.
 func errorsThenMoreAsync(cl *aredis.Client) rt.Awaitable[string] {
 	return &ag_errorsThenMore{cl: cl}
+}
+
+// ag_0spawn_errorsThenMore starts errorsThenMore as a task, its frame in the task's allocation: the generated form of rt.Spawn(errorsThenMoreAsync(...)).
+func ag_0spawn_errorsThenMore(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_errorsThenMore](ag_errorsThenMore{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_errorsThenMore) AwaitStart(co *rt.Coro) rt.Status {
@@ -482,7 +502,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:486
+//line client_async_test.go:506
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -513,6 +533,11 @@ type ag_ping struct {
 // pingAsync returns the coroutine of ping: nothing runs until it is awaited, spawned, gathered or run.
 func pingAsync(cl *aredis.Client) rt.Awaitable[string] {
 	return &ag_ping{cl: cl}
+}
+
+// ag_0spawn_ping starts ping as a task, its frame in the task's allocation: the generated form of rt.Spawn(pingAsync(...)).
+func ag_0spawn_ping(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_ping](ag_ping{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_ping) AwaitStart(co *rt.Coro) rt.Status {
@@ -548,7 +573,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:552
+//line client_async_test.go:577
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -575,6 +600,11 @@ type ag_timeouts struct {
 // timeoutsAsync returns the coroutine of timeouts: nothing runs until it is awaited, spawned, gathered or run.
 func timeoutsAsync(cl *aredis.Client) rt.Awaitable[string] {
 	return &ag_timeouts{cl: cl}
+}
+
+// ag_0spawn_timeouts starts timeouts as a task, its frame in the task's allocation: the generated form of rt.Spawn(timeoutsAsync(...)).
+func ag_0spawn_timeouts(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_timeouts](ag_timeouts{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_timeouts) AwaitStart(co *rt.Coro) rt.Status {
@@ -667,7 +697,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:671
+//line client_async_test.go:701
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -700,6 +730,11 @@ type ag_twoCancelledPings struct {
 // twoCancelledPingsAsync returns the coroutine of twoCancelledPings: nothing runs until it is awaited, spawned, gathered or run.
 func twoCancelledPingsAsync(cl *aredis.Client) rt.Awaitable[int] {
 	return &ag_twoCancelledPings{cl: cl}
+}
+
+// ag_0spawn_twoCancelledPings starts twoCancelledPings as a task, its frame in the task's allocation: the generated form of rt.Spawn(twoCancelledPingsAsync(...)).
+func ag_0spawn_twoCancelledPings(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_twoCancelledPings](ag_twoCancelledPings{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_twoCancelledPings) AwaitStart(co *rt.Coro) rt.Status {
@@ -749,7 +784,7 @@ func (ag_f *ag_twoCancelledPings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line client_async_test.go:753
+//line client_async_test.go:788
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_twoCancelledPings) AwaitLine() string {
@@ -776,6 +811,11 @@ type ag_auth struct {
 // authAsync returns the coroutine of auth: nothing runs until it is awaited, spawned, gathered or run.
 func authAsync(good *aredis.Client, other *aredis.Client, bad *aredis.Client) rt.Awaitable[string] {
 	return &ag_auth{good: good, other: other, bad: bad}
+}
+
+// ag_0spawn_auth starts auth as a task, its frame in the task's allocation: the generated form of rt.Spawn(authAsync(...)).
+func ag_0spawn_auth(good *aredis.Client, other *aredis.Client, bad *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_auth](ag_auth{good: good, other: other, bad: bad}, ag_opts...)
 }
 
 func (ag_f *ag_auth) AwaitStart(co *rt.Coro) rt.Status {
@@ -880,7 +920,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line client_async_test.go:884
+//line client_async_test.go:924
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -917,6 +957,11 @@ type ag_cancelMidReply struct {
 // cancelMidReplyAsync returns the coroutine of cancelMidReply: nothing runs until it is awaited, spawned, gathered or run.
 func cancelMidReplyAsync(cl *aredis.Client, size int) rt.Awaitable[int] {
 	return &ag_cancelMidReply{cl: cl, size: size}
+}
+
+// ag_0spawn_cancelMidReply starts cancelMidReply as a task, its frame in the task's allocation: the generated form of rt.Spawn(cancelMidReplyAsync(...)).
+func ag_0spawn_cancelMidReply(cl *aredis.Client, size int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_cancelMidReply](ag_cancelMidReply{cl: cl, size: size}, ag_opts...)
 }
 
 func (ag_f *ag_cancelMidReply) AwaitStart(co *rt.Coro) rt.Status {
@@ -1026,7 +1071,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :384:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1030
+//line client_async_test.go:1075
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -1060,6 +1105,11 @@ type ag_killed struct {
 // killedAsync returns the coroutine of killed: nothing runs until it is awaited, spawned, gathered or run.
 func killedAsync(cl *aredis.Client, srv *redistest.Server) rt.Awaitable[string] {
 	return &ag_killed{cl: cl, srv: srv}
+}
+
+// ag_0spawn_killed starts killed as a task, its frame in the task's allocation: the generated form of rt.Spawn(killedAsync(...)).
+func ag_0spawn_killed(cl *aredis.Client, srv *redistest.Server, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_killed](ag_killed{cl: cl, srv: srv}, ag_opts...)
 }
 
 func (ag_f *ag_killed) AwaitStart(co *rt.Coro) rt.Status {
@@ -1192,7 +1242,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :431:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1196
+//line client_async_test.go:1246
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1229,6 +1279,11 @@ type ag_pushes struct {
 // pushesAsync returns the coroutine of pushes: nothing runs until it is awaited, spawned, gathered or run.
 func pushesAsync(cl *aredis.Client) rt.Awaitable[[]string] {
 	return &ag_pushes{cl: cl}
+}
+
+// ag_0spawn_pushes starts pushes as a task, its frame in the task's allocation: the generated form of rt.Spawn(pushesAsync(...)).
+func ag_0spawn_pushes(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_pushes](ag_pushes{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_pushes) AwaitStart(co *rt.Coro) rt.Status {
@@ -1301,7 +1356,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :465:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1305
+//line client_async_test.go:1360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
@@ -1327,6 +1382,11 @@ type ag_tooLong struct {
 // tooLongAsync returns the coroutine of tooLong: nothing runs until it is awaited, spawned, gathered or run.
 func tooLongAsync(cl *aredis.Client) rt.Awaitable[string] {
 	return &ag_tooLong{cl: cl}
+}
+
+// ag_0spawn_tooLong starts tooLong as a task, its frame in the task's allocation: the generated form of rt.Spawn(tooLongAsync(...)).
+func ag_0spawn_tooLong(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_tooLong](ag_tooLong{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_tooLong) AwaitStart(co *rt.Coro) rt.Status {
@@ -1398,7 +1458,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :487:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1402
+//line client_async_test.go:1462
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
@@ -1432,6 +1492,11 @@ type ag_incrs struct {
 // incrsAsync returns the coroutine of incrs: nothing runs until it is awaited, spawned, gathered or run.
 func incrsAsync(cl *aredis.Client, n int) rt.Awaitable[string] {
 	return &ag_incrs{cl: cl, n: n}
+}
+
+// ag_0spawn_incrs starts incrs as a task, its frame in the task's allocation: the generated form of rt.Spawn(incrsAsync(...)).
+func ag_0spawn_incrs(cl *aredis.Client, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_incrs](ag_incrs{cl: cl, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_incrs) AwaitStart(co *rt.Coro) rt.Status {
@@ -1507,7 +1572,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :510:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1511
+//line client_async_test.go:1576
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
@@ -1536,6 +1601,11 @@ type ag_invalidThenPing struct {
 // invalidThenPingAsync returns the coroutine of invalidThenPing: nothing runs until it is awaited, spawned, gathered or run.
 func invalidThenPingAsync(cl *aredis.Client) rt.Awaitable[string] {
 	return &ag_invalidThenPing{cl: cl}
+}
+
+// ag_0spawn_invalidThenPing starts invalidThenPing as a task, its frame in the task's allocation: the generated form of rt.Spawn(invalidThenPingAsync(...)).
+func ag_0spawn_invalidThenPing(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_invalidThenPing](ag_invalidThenPing{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_invalidThenPing) AwaitStart(co *rt.Coro) rt.Status {
@@ -1605,7 +1675,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :536:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1609
+//line client_async_test.go:1679
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
@@ -1637,6 +1707,11 @@ type ag_scripts struct {
 // scriptsAsync returns the coroutine of scripts: nothing runs until it is awaited, spawned, gathered or run.
 func scriptsAsync(cl *aredis.Client) rt.Awaitable[[]int64] {
 	return &ag_scripts{cl: cl}
+}
+
+// ag_0spawn_scripts starts scripts as a task, its frame in the task's allocation: the generated form of rt.Spawn(scriptsAsync(...)).
+func ag_0spawn_scripts(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int64]] {
+	return rt.SpawnFrame[[]int64, ag_scripts](ag_scripts{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_scripts) AwaitStart(co *rt.Coro) rt.Status {
@@ -1754,7 +1829,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :612:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1758
+//line client_async_test.go:1833
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
@@ -1794,6 +1869,11 @@ type ag_blpopParks struct {
 // blpopParksAsync returns the coroutine of blpopParks: nothing runs until it is awaited, spawned, gathered or run.
 func blpopParksAsync(cl *aredis.Client) rt.Awaitable[[]string] {
 	return &ag_blpopParks{cl: cl}
+}
+
+// ag_0spawn_blpopParks starts blpopParks as a task, its frame in the task's allocation: the generated form of rt.Spawn(blpopParksAsync(...)).
+func ag_0spawn_blpopParks(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_blpopParks](ag_blpopParks{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_blpopParks) AwaitStart(co *rt.Coro) rt.Status {
@@ -1973,7 +2053,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :664:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1977
+//line client_async_test.go:2057
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
@@ -2014,6 +2094,11 @@ type ag_largeArray struct {
 // largeArrayAsync returns the coroutine of largeArray: nothing runs until it is awaited, spawned, gathered or run.
 func largeArrayAsync(cl *aredis.Client, n int) rt.Awaitable[[]string] {
 	return &ag_largeArray{cl: cl, n: n}
+}
+
+// ag_0spawn_largeArray starts largeArray as a task, its frame in the task's allocation: the generated form of rt.Spawn(largeArrayAsync(...)).
+func ag_0spawn_largeArray(cl *aredis.Client, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_largeArray](ag_largeArray{cl: cl, n: n}, ag_opts...)
 }
 
 func (ag_f *ag_largeArray) AwaitStart(co *rt.Coro) rt.Status {
@@ -2072,7 +2157,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :688:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2076
+//line client_async_test.go:2161
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
@@ -2102,6 +2187,11 @@ type ag_waitForSlot struct {
 // waitForSlotAsync returns the coroutine of waitForSlot: nothing runs until it is awaited, spawned, gathered or run.
 func waitForSlotAsync(cl *aredis.Client) rt.Awaitable[[]string] {
 	return &ag_waitForSlot{cl: cl}
+}
+
+// ag_0spawn_waitForSlot starts waitForSlot as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitForSlotAsync(...)).
+func ag_0spawn_waitForSlot(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_waitForSlot](ag_waitForSlot{cl: cl}, ag_opts...)
 }
 
 func (ag_f *ag_waitForSlot) AwaitStart(co *rt.Coro) rt.Status {
@@ -2189,7 +2279,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :720:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2193
+//line client_async_test.go:2283
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {

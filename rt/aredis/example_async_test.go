@@ -38,6 +38,11 @@ func counterAsync(cl *aredis.Client, page string) rt.Awaitable[rt.Tuple2[int64, 
 	return &ag_counter{cl: cl, page: page}
 }
 
+// ag_0spawn_counter starts counter as a task, its frame in the task's allocation: the generated form of rt.Spawn(counterAsync(...)).
+func ag_0spawn_counter(cl *aredis.Client, page string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple2[int64, []string]]] {
+	return rt.SpawnFrame[rt.Tuple2[int64, []string], ag_counter](ag_counter{cl: cl, page: page}, ag_opts...)
+}
+
 func (ag_f *ag_counter) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -83,7 +88,7 @@ func (ag_f *ag_counter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:2*/ return rt.Ready
 }
 
-//line example_async_test.go:87
+//line example_async_test.go:92
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_counter) AwaitLine() string {

@@ -60,6 +60,11 @@ func fetchAsync(key string, url string) rt.Awaitable[string] {
 	return &ag_fetch{key: key, url: url}
 }
 
+// ag_0spawn_fetch starts fetch as a task, its frame in the task's allocation: the generated form of rt.Spawn(fetchAsync(...)).
+func ag_0spawn_fetch(key string, url string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_fetch](ag_fetch{key: key, url: url}, ag_opts...)
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -96,7 +101,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :73:2*/ return rt.Ready
 }
 
-//line main_async.go:100
+//line main_async.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -120,6 +125,11 @@ type ag_writeReport struct {
 // writeReportAsync returns the coroutine of writeReport: nothing runs until it is awaited, spawned, gathered or run.
 func writeReportAsync(key string, r Report) rt.Awaitable[string] {
 	return &ag_writeReport{key: key, r: r}
+}
+
+// ag_0spawn_writeReport starts writeReport as a task, its frame in the task's allocation: the generated form of rt.Spawn(writeReportAsync(...)).
+func ag_0spawn_writeReport(key string, r Report, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_writeReport](ag_writeReport{key: key, r: r}, ag_opts...)
 }
 
 func (ag_f *ag_writeReport) AwaitStart(co *rt.Coro) rt.Status {
@@ -154,7 +164,7 @@ func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:158
+//line main_async.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeReport) AwaitLine() string {
@@ -184,6 +194,11 @@ type ag_crawl struct {
 // crawlAsync returns the coroutine of crawl: nothing runs until it is awaited, spawned, gathered or run.
 func crawlAsync(urls []string) rt.Awaitable[Report] {
 	return &ag_crawl{urls: urls}
+}
+
+// ag_0spawn_crawl starts crawl as a task, its frame in the task's allocation: the generated form of rt.Spawn(crawlAsync(...)).
+func ag_0spawn_crawl(urls []string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Report]] {
+	return rt.SpawnFrame[Report, ag_crawl](ag_crawl{urls: urls}, ag_opts...)
 }
 
 func (ag_f *ag_crawl) AwaitStart(co *rt.Coro) rt.Status {
@@ -298,7 +313,7 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line main_async.go:302
+//line main_async.go:317
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crawl) AwaitLine() string {
@@ -561,6 +576,11 @@ func summarizeAsync(pages []*Page) rt.Awaitable[Report] {
 	return &ag_summarize{pages: pages}
 }
 
+// ag_0spawn_summarize starts summarize as a task, its frame in the task's allocation: the generated form of rt.Spawn(summarizeAsync(...)).
+func ag_0spawn_summarize(pages []*Page, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Report]] {
+	return rt.SpawnFrame[Report, ag_summarize](ag_summarize{pages: pages}, ag_opts...)
+}
+
 func (ag_f *ag_summarize) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -628,7 +648,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ return rt.Ready
 }
 
-//line main_async.go:632
+//line main_async.go:652
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {

@@ -70,6 +70,11 @@ func effectAsync(key string, what string) rt.Awaitable[int] {
 	return &ag_effect{key: key, what: what}
 }
 
+// ag_0spawn_effect starts effect as a task, its frame in the task's allocation: the generated form of rt.Spawn(effectAsync(...)).
+func ag_0spawn_effect(key string, what string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_effect](ag_effect{key: key, what: what}, ag_opts...)
+}
+
 func (ag_f *ag_effect) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -98,7 +103,7 @@ func (ag_f *ag_effect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line flow_async.go:102
+//line flow_async.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_effect) AwaitLine() string {
@@ -132,6 +137,11 @@ type ag_Process struct {
 // ProcessAsync returns the coroutine of Process: nothing runs until it is awaited, spawned, gathered or run.
 func ProcessAsync(items []*Item, pause time.Duration) rt.Awaitable[Report] {
 	return &ag_Process{items: items, pause: pause}
+}
+
+// ag_0spawn_Process starts Process as a task, its frame in the task's allocation: the generated form of rt.Spawn(ProcessAsync(...)).
+func ag_0spawn_Process(items []*Item, pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[Report]] {
+	return rt.SpawnFrame[Report, ag_Process](ag_Process{items: items, pause: pause}, ag_opts...)
 }
 
 func (ag_f *ag_Process) AwaitStart(co *rt.Coro) rt.Status {
@@ -246,7 +256,7 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line flow_async.go:250
+//line flow_async.go:260
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process) AwaitLine() string {
@@ -566,6 +576,11 @@ func summarizeAsync(lines []string, width int) rt.Awaitable[string] {
 	return &ag_summarize{lines: lines, width: width}
 }
 
+// ag_0spawn_summarize starts summarize as a task, its frame in the task's allocation: the generated form of rt.Spawn(summarizeAsync(...)).
+func ag_0spawn_summarize(lines []string, width int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_summarize](ag_summarize{lines: lines, width: width}, ag_opts...)
+}
+
 func (ag_f *ag_summarize) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -639,7 +654,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:643
+//line flow_async.go:658
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -731,6 +746,11 @@ func FragileAsync(n int) rt.Awaitable[int] {
 	return &ag_Fragile{n: n}
 }
 
+// ag_0spawn_Fragile starts Fragile as a task, its frame in the task's allocation: the generated form of rt.Spawn(FragileAsync(...)).
+func ag_0spawn_Fragile(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Fragile](ag_Fragile{n: n}, ag_opts...)
+}
+
 func (ag_f *ag_Fragile) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -782,7 +802,7 @@ func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :114:2*/ return rt.Ready
 }
 
-//line flow_async.go:786
+//line flow_async.go:806
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Fragile) AwaitLine() string {
@@ -926,7 +946,7 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line flow_async.go:930
+//line flow_async.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Add) AwaitLine() string {
@@ -1036,6 +1056,11 @@ func (t *Tally) SumAsync() rt.Awaitable[int] {
 	return &ag_Tally_Sum{t: t}
 }
 
+// ag_0spawn_Sum starts (*Tally).Sum as a task, its frame in the task's allocation: the generated form of rt.Spawn(SumAsync(...)).
+func (t *Tally) ag_0spawn_Sum(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Tally_Sum](ag_Tally_Sum{t: t}, ag_opts...)
+}
+
 func (ag_f *ag_Tally_Sum) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -1080,7 +1105,7 @@ func (ag_f *ag_Tally_Sum) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line flow_async.go:1084
+//line flow_async.go:1109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Sum) AwaitLine() string {

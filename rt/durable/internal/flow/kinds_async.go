@@ -38,6 +38,11 @@ func EchoAsync(k Kinds) rt.Awaitable[string] {
 	return &ag_Echo{k: k}
 }
 
+// ag_0spawn_Echo starts Echo as a task, its frame in the task's allocation: the generated form of rt.Spawn(EchoAsync(...)).
+func ag_0spawn_Echo(k Kinds, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_Echo](ag_Echo{k: k}, ag_opts...)
+}
+
 func (ag_f *ag_Echo) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -77,7 +82,7 @@ func (ag_f *ag_Echo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line kinds_async.go:81
+//line kinds_async.go:86
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Echo) AwaitLine() string {

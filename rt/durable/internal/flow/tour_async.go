@@ -66,6 +66,11 @@ func TourAsync(m map[string]int, s string) rt.Awaitable[string] {
 	return &ag_Tour{m: m, s: s}
 }
 
+// ag_0spawn_Tour starts Tour as a task, its frame in the task's allocation: the generated form of rt.Spawn(TourAsync(...)).
+func ag_0spawn_Tour(m map[string]int, s string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_Tour](ag_Tour{m: m, s: s}, ag_opts...)
+}
+
 func (ag_f *ag_Tour) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -200,7 +205,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line tour_async.go:204
+//line tour_async.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tour) AwaitLine() string {
@@ -401,6 +406,11 @@ func PairAsync(n int) rt.Awaitable[rt.Tuple2[int, string]] {
 	return &ag_Pair{n: n}
 }
 
+// ag_0spawn_Pair starts Pair as a task, its frame in the task's allocation: the generated form of rt.Spawn(PairAsync(...)).
+func ag_0spawn_Pair(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple2[int, string]]] {
+	return rt.SpawnFrame[rt.Tuple2[int, string], ag_Pair](ag_Pair{n: n}, ag_opts...)
+}
+
 func (ag_f *ag_Pair) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -457,7 +467,7 @@ func (ag_f *ag_Pair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line tour_async.go:461
+//line tour_async.go:471
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pair) AwaitLine() string {
@@ -544,6 +554,11 @@ func EmptyAsync() rt.Awaitable[struct{}] {
 	return &ag_Empty{}
 }
 
+// ag_0spawn_Empty starts Empty as a task, its frame in the task's allocation: the generated form of rt.Spawn(EmptyAsync(...)).
+func ag_0spawn_Empty(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Empty](ag_Empty{}, ag_opts...)
+}
+
 func (ag_f *ag_Empty) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -561,7 +576,7 @@ func (ag_f *ag_Empty) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:22*/ return rt.Ready
 }
 
-//line tour_async.go:565
+//line tour_async.go:580
 
 // DurableName is the registered name of the durable function Empty (rt/durable).
 func (ag_f *ag_Empty) DurableName() string {
