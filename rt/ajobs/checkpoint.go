@@ -141,8 +141,9 @@ func SaveCheckpoint(cp Checkpoint) error {
 
 // LastCheckpoint returns the latest checkpoint saved by this attempt or
 // an earlier attempt of the same job, with its Seq and Saved time, or nil
-// when the job has none. The first call of an attempt reads it from
-// Redis; later calls return what this attempt read or saved last.
+// when the job has none. It reads Redis once, and again after each
+// SaveCheckpoint; the Checkpoint returned is the caller's (its Data is
+// not shared).
 //
 // async
 func LastCheckpoint() (*Checkpoint, error) {
@@ -181,11 +182,10 @@ func (a *attempt) saveCheckpoint(cp Checkpoint) error {
 		return fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", a.job)
 	}
 	a.w.stats.Checkpoints++
-	saved := cp
-	saved.Data = append([]byte(nil), cp.Data...)
-	saved.Seq = v.Elems[0].Int
-	saved.Saved = time.UnixMilli(v.Elems[1].Int)
-	a.cp, a.cpLoaded = &saved, true
+	// Not cached: keeping the data would cost a copy of it per save (the
+	// caller may reuse its buffer), for a LastCheckpoint that a handler
+	// which has just saved rarely calls.
+	a.cp, a.cpLoaded = nil, false
 	return nil
 }
 
@@ -196,6 +196,7 @@ func (a *attempt) lastCheckpoint() (*Checkpoint, error) {
 			return nil, nil
 		}
 		cp := *a.cp
+		cp.Data = append([]byte(nil), a.cp.Data...)
 		return &cp, nil
 	}
 	v, err := a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
@@ -216,6 +217,7 @@ func (a *attempt) lastCheckpoint() (*Checkpoint, error) {
 	cp.Saved = time.UnixMilli(at)
 	a.cp = cp
 	c := *cp
+	c.Data = append([]byte(nil), cp.Data...)
 	return &c, nil
 }
 

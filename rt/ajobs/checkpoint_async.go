@@ -45,9 +45,9 @@ func init() {
 	rt.CheckSource("checkpoint.go", []rt.SourceFunc{
 		{Name: "CurrentJob", Line: 110, Off: 3525, Head: "func CurrentJob() (Job, bool) {", Len: 178, Hash: 0x6b9d02a433c12c26},
 		{Name: "SaveCheckpoint", Line: 134, Off: 4599, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
-		{Name: "LastCheckpoint", Line: 148, Off: 5043, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
-		{Name: "(*attempt).saveCheckpoint", Line: 157, Off: 5205, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1400, Hash: 0xea78888be474b62a},
-		{Name: "(*attempt).lastCheckpoint", Line: 193, Off: 6616, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 834, Hash: 0xcb27c4f3f4c5eed5},
+		{Name: "LastCheckpoint", Line: 149, Off: 5063, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
+		{Name: "(*attempt).saveCheckpoint", Line: 158, Off: 5225, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1445, Hash: 0xc73b4eb599a5eb3a},
+		{Name: "(*attempt).lastCheckpoint", Line: 193, Off: 6681, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 922, Hash: 0x6524fc455da341fb},
 	})
 }
 
@@ -211,47 +211,47 @@ func (ag_f *ag_LastCheckpoint) AwaitResult() (*Checkpoint, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line checkpoint.go:148
+//line checkpoint.go:149
 func (ag_f *ag_LastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :148:1*/ var (
+	/*line :149:1*/ var (
 		a     *attempt
 		ag_t1 *rt.Coro
 		ag_t2 *Checkpoint
 		ag_t3 error
 	)
-	/*line :148:1*/ if ag_co.Unwinding() {
-		/*line :148:1*/ return rt.Ready
+	/*line :149:1*/ if ag_co.Unwinding() {
+		/*line :149:1*/ return rt.Ready
 	}
-	/*line :148:1*/ switch ag_f.ag_state {
-	/*line :148:1*/ case 1:
-		/*line :148:1*/ goto ag_resume1
-		/*line :148:1*/
+	/*line :149:1*/ switch ag_f.ag_state {
+	/*line :149:1*/ case 1:
+		/*line :149:1*/ goto ag_resume1
+		/*line :149:1*/
 	case 2:
-		/*line :148:1*/ goto ag_resume2
+		/*line :149:1*/ goto ag_resume2
 	}
-	/*line checkpoint.go:149:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :149:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :149:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :149:17*/ return ag_s
+	/*line checkpoint.go:150:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :150:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :150:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:17*/ return ag_s
 	}
-	/*line :149:17*/ ag_resume1:
-	/*line checkpoint.go:149:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :149:17*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:149:2*/ a = attemptOf(ag_t1)
-	/*line checkpoint.go:150:2*/ if a == nil {
-		/*line checkpoint.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrNotInJob
-		/*line :151:3*/ return rt.Ready
+	/*line :150:17*/ ag_resume1:
+	/*line checkpoint.go:150:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :150:17*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:150:2*/ a = attemptOf(ag_t1)
+	/*line checkpoint.go:151:2*/ if a == nil {
+		/*line checkpoint.go:152:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrNotInJob
+		/*line :152:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:153:9*/ ag_f.ag_aw1 = a.lastCheckpointAsync()
-	/*line :153:9*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
-	/*line :153:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:9*/ return ag_s
+	/*line checkpoint.go:154:9*/ ag_f.ag_aw1 = a.lastCheckpointAsync()
+	/*line :154:9*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
+	/*line :154:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:9*/ return ag_s
 	}
-	/*line :153:9*/ ag_resume2:
-	/*line checkpoint.go:153:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :153:9*/ ag_f.ag_aw1 = nil
-	/*line checkpoint.go:153:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :153:2*/ return rt.Ready
+	/*line :154:9*/ ag_resume2:
+	/*line checkpoint.go:154:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :154:9*/ ag_f.ag_aw1 = nil
+	/*line checkpoint.go:154:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :154:2*/ return rt.Ready
 }
 
 //line checkpoint_async.go:258
@@ -260,19 +260,18 @@ func (ag_f *ag_LastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_LastCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:149"
+		return "checkpoint.go:150"
 	case 2:
-		return "checkpoint.go:153"
+		return "checkpoint.go:154"
 	}
 	return ""
 }
 
-// ag_attempt_saveCheckpoint is the frame of (*attempt).saveCheckpoint (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_attempt_saveCheckpoint is the frame of (*attempt).saveCheckpoint (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_attempt_saveCheckpoint struct {
 	ag_state int
 	a        *attempt
 	cp       Checkpoint
-	saved    Checkpoint
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_err   error
 }
@@ -290,74 +289,70 @@ func (ag_f *ag_attempt_saveCheckpoint) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line checkpoint.go:157
+//line checkpoint.go:158
 func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :157:1*/ var (
+	/*line :158:1*/ var (
 		ag_q1 *Queue
 		v     aredis.Value
 		err   error
 	)
-	/*line :157:1*/ if ag_co.Unwinding() {
-		/*line :157:1*/ return rt.Ready
+	/*line :158:1*/ if ag_co.Unwinding() {
+		/*line :158:1*/ return rt.Ready
 	}
-	/*line :157:1*/ switch ag_f.ag_state {
-	/*line :157:1*/ case 1:
-		/*line :157:1*/ goto ag_resume1
+	/*line :158:1*/ switch ag_f.ag_state {
+	/*line :158:1*/ case 1:
+		/*line :158:1*/ goto ag_resume1
 	}
-	/*line checkpoint.go:158:2*/ if len(ag_f.cp.Name) > MaxCheckpointName || len(ag_f.cp.Fingerprint) > MaxCheckpointName {
-		/*line checkpoint.go:159:3*/ ag_f.ag_err = fmt.Errorf("%w: name or fingerprint over %d bytes", ErrCheckpointTooLarge, MaxCheckpointName)
-		/*line :159:3*/ return rt.Ready
+	/*line checkpoint.go:159:2*/ if len(ag_f.cp.Name) > MaxCheckpointName || len(ag_f.cp.Fingerprint) > MaxCheckpointName {
+		/*line checkpoint.go:160:3*/ ag_f.ag_err = fmt.Errorf("%w: name or fingerprint over %d bytes", ErrCheckpointTooLarge, MaxCheckpointName)
+		/*line :160:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:161:2*/ if len(ag_f.cp.Data) > ag_f.a.w.opts.MaxCheckpoint {
-		/*line checkpoint.go:162:3*/ ag_f.ag_err = fmt.Errorf("%w: %d bytes of data, more than the worker's MaxCheckpoint (%d)", ErrCheckpointTooLarge, len(ag_f.cp.Data), ag_f.a.w.opts.MaxCheckpoint)
-		/*line :162:3*/ return rt.Ready
+	/*line checkpoint.go:162:2*/ if len(ag_f.cp.Data) > ag_f.a.w.opts.MaxCheckpoint {
+		/*line checkpoint.go:163:3*/ ag_f.ag_err = fmt.Errorf("%w: %d bytes of data, more than the worker's MaxCheckpoint (%d)", ErrCheckpointTooLarge, len(ag_f.cp.Data), ag_f.a.w.opts.MaxCheckpoint)
+		/*line :163:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:164:2*/ ag_q1 = ag_f.a.q
-	/*line checkpoint.go:165:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job)}, group, ag_f.a.entry, ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
-	/*line :165:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry, a....
-	/*line :165:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :165:2*/ return ag_s
+	/*line checkpoint.go:165:2*/ ag_q1 = ag_f.a.q
+	/*line checkpoint.go:166:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job)}, group, ag_f.a.entry, ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
+	/*line :166:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry, a....
+	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
 	}
-	/*line :165:2*/ ag_resume1:
-	/*line checkpoint.go:165:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :165:2*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:167:2*/ if errors.Is(err, ErrNotReplicated) {
-		/*line checkpoint.go:168:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job, err)
-		/*line checkpoint.go:169:3*/ err = nil
+	/*line :166:2*/ ag_resume1:
+	/*line checkpoint.go:166:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :166:2*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:168:2*/ if errors.Is(err, ErrNotReplicated) {
+		/*line checkpoint.go:169:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job, err)
+		/*line checkpoint.go:170:3*/ err = nil
 	}
-	/*line checkpoint.go:171:2*/ if err != nil {
-		/*line checkpoint.go:172:3*/ ag_f.a.cpLoaded = false
-		/*line checkpoint.go:173:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job, err)
-		/*line :173:3*/ return rt.Ready
+	/*line checkpoint.go:172:2*/ if err != nil {
+		/*line checkpoint.go:173:3*/ ag_f.a.cpLoaded = false
+		/*line checkpoint.go:174:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job, err)
+		/*line :174:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:175:2*/ switch {
-	/*line :175:2*/ case v.Int == 0 && len(v.Elems) == 0:
-		/*line checkpoint.go:177:3*/ ag_f.a.lost = true
-		/*line checkpoint.go:178:3*/ ag_f.a.w.stats.CheckpointsRefused++
-		/*line checkpoint.go:179:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job, ErrLeaseLost)
-		/*line :179:3*/ return rt.Ready
-		/*line :179:3*/
+	/*line checkpoint.go:176:2*/ switch {
+	/*line :176:2*/ case v.Int == 0 && len(v.Elems) == 0:
+		/*line checkpoint.go:178:3*/ ag_f.a.lost = true
+		/*line checkpoint.go:179:3*/ ag_f.a.w.stats.CheckpointsRefused++
+		/*line checkpoint.go:180:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job, ErrLeaseLost)
+		/*line :180:3*/ return rt.Ready
+		/*line :180:3*/
 	case len(v.Elems) != 2:
-		/*line checkpoint.go:181:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job)
-		/*line :181:3*/ return rt.Ready
+		/*line checkpoint.go:182:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job)
+		/*line :182:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:183:2*/ ag_f.a.w.stats.Checkpoints++
-	/*line checkpoint.go:184:2*/ ag_f.saved = ag_f.cp
-	/*line checkpoint.go:185:2*/ ag_f.saved.Data = append([]byte(nil), ag_f.cp.Data...)
-	/*line checkpoint.go:186:2*/ ag_f.saved.Seq = v.Elems[0].Int
-	/*line checkpoint.go:187:2*/ ag_f.saved.Saved = time.UnixMilli(v.Elems[1].Int)
-	/*line checkpoint.go:188:2*/ ag_f.a.cp, ag_f.a.cpLoaded = &ag_f.saved, true
+	/*line checkpoint.go:184:2*/ ag_f.a.w.stats.Checkpoints++
+	/*line checkpoint.go:188:2*/ ag_f.a.cp, ag_f.a.cpLoaded = nil, false
 	/*line checkpoint.go:189:2*/ ag_f.ag_err = nil
 	/*line :189:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:355
+//line checkpoint_async.go:350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_saveCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:165"
+		return "checkpoint.go:166"
 	}
 	return ""
 }
@@ -406,48 +401,50 @@ func (ag_f *ag_attempt_lastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :196:4*/ return rt.Ready
 		}
 		/*line checkpoint.go:198:3*/ cp := *ag_f.a.cp
-		/*line checkpoint.go:199:3*/ ag_f.ag_r0, ag_f.ag_err = &cp, nil
-		/*line :199:3*/ return rt.Ready
+		/*line checkpoint.go:199:3*/ cp.Data = append([]byte(nil), ag_f.a.cp.Data...)
+		/*line checkpoint.go:200:3*/ ag_f.ag_r0, ag_f.ag_err = &cp, nil
+		/*line :200:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:201:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
-	/*line :201:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name"...
-	/*line :201:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :201:2*/ return ag_s
+	/*line checkpoint.go:202:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
+	/*line :202:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name"...
+	/*line :202:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:2*/ return ag_s
 	}
-	/*line :201:2*/ ag_resume1:
-	/*line checkpoint.go:201:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :201:2*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:202:2*/ if err != nil {
-		/*line checkpoint.go:203:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job, err)
-		/*line :203:3*/ return rt.Ready
+	/*line :202:2*/ ag_resume1:
+	/*line checkpoint.go:202:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :202:2*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:203:2*/ if err != nil {
+		/*line checkpoint.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job, err)
+		/*line :204:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:205:2*/ if len(v.Elems) != 5 {
-		/*line checkpoint.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job, v)
-		/*line :206:3*/ return rt.Ready
+	/*line checkpoint.go:206:2*/ if len(v.Elems) != 5 {
+		/*line checkpoint.go:207:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job, v)
+		/*line :207:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:208:2*/ ag_f.a.cpLoaded = true
-	/*line checkpoint.go:209:2*/ if v.Elems[0].IsNull() {
-		/*line checkpoint.go:210:3*/ ag_f.a.cp = nil
-		/*line checkpoint.go:211:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :211:3*/ return rt.Ready
+	/*line checkpoint.go:209:2*/ ag_f.a.cpLoaded = true
+	/*line checkpoint.go:210:2*/ if v.Elems[0].IsNull() {
+		/*line checkpoint.go:211:3*/ ag_f.a.cp = nil
+		/*line checkpoint.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :212:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:213:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
-	/*line checkpoint.go:214:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
-	/*line checkpoint.go:215:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
-	/*line checkpoint.go:216:2*/ ag_cp1.Saved = time.UnixMilli(at)
-	/*line checkpoint.go:217:2*/ ag_f.a.cp = ag_cp1
-	/*line checkpoint.go:218:2*/ ag_f.c = *ag_cp1
-	/*line checkpoint.go:219:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
-	/*line :219:2*/ return rt.Ready
+	/*line checkpoint.go:214:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
+	/*line checkpoint.go:215:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
+	/*line checkpoint.go:216:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
+	/*line checkpoint.go:217:2*/ ag_cp1.Saved = time.UnixMilli(at)
+	/*line checkpoint.go:218:2*/ ag_f.a.cp = ag_cp1
+	/*line checkpoint.go:219:2*/ ag_f.c = *ag_cp1
+	/*line checkpoint.go:220:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
+	/*line checkpoint.go:221:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
+	/*line :221:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:445
+//line checkpoint_async.go:442
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_lastCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:201"
+		return "checkpoint.go:202"
 	}
 	return ""
 }

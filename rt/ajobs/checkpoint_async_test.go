@@ -66,12 +66,12 @@ func init() {
 	rt.CheckSource("checkpoint_test.go", []rt.SourceFunc{
 		{Name: "steps", Line: 55, Off: 1509, Head: "func steps(a stepsArgs) (stepsResult, error) {", Len: 1862, Hash: 0x66eccb628befd197},
 		{Name: "sleeper", Line: 118, Off: 3633, Head: "func sleeper(ms int) (string, error) {", Len: 459, Hash: 0x018add2079badce5},
-		{Name: "retrier", Line: 136, Off: 4181, Head: "func retrier(n int) (string, error) {", Len: 621, Hash: 0x77aaaa58d2dba581},
-		{Name: "oversize", Line: 158, Off: 4859, Head: "func oversize(n int) (int, error) {", Len: 123, Hash: 0xcd855817106aa811},
-		{Name: "spawner", Line: 166, Off: 5050, Head: "func spawner(n int) (string, error) {", Len: 134, Hash: 0x9cdd22637444984c},
-		{Name: "saveFromSubtask", Line: 173, Off: 5195, Head: "func saveFromSubtask() (struct{}, error) {", Len: 104, Hash: 0x5b34677e6993b2bf},
-		{Name: "checkpointsInProcess", Line: 186, Off: 5552, Head: "func checkpointsInProcess(t *testing.T, q *Queue) {", Len: 2690, Hash: 0x75260aaf73e08f6b},
-		{Name: "stepsInProcess", Line: 277, Off: 8886, Head: "func stepsInProcess(t *testing.T, q *Queue) {", Len: 538, Hash: 0x655f10ce02a4d68a},
+		{Name: "retrier", Line: 136, Off: 4181, Head: "func retrier(n int) (string, error) {", Len: 593, Hash: 0x8d670c143c9eb39c},
+		{Name: "oversize", Line: 158, Off: 4831, Head: "func oversize(n int) (int, error) {", Len: 123, Hash: 0xcd855817106aa811},
+		{Name: "spawner", Line: 166, Off: 5022, Head: "func spawner(n int) (string, error) {", Len: 134, Hash: 0x9cdd22637444984c},
+		{Name: "saveFromSubtask", Line: 173, Off: 5167, Head: "func saveFromSubtask() (struct{}, error) {", Len: 104, Hash: 0x5b34677e6993b2bf},
+		{Name: "checkpointsInProcess", Line: 186, Off: 5524, Head: "func checkpointsInProcess(t *testing.T, q *Queue) {", Len: 2690, Hash: 0x75260aaf73e08f6b},
+		{Name: "stepsInProcess", Line: 277, Off: 8858, Head: "func stepsInProcess(t *testing.T, q *Queue) {", Len: 538, Hash: 0x655f10ce02a4d68a},
 	})
 }
 

@@ -142,7 +142,7 @@ func retrier(n int) (string, error) {
 		if err := SaveCheckpoint(Checkpoint{Name: "half", Data: []byte("h")}); err != nil {
 			return "", err
 		}
-		again, err := LastCheckpoint() // this attempt's, without reading Redis
+		again, err := LastCheckpoint() // read back
 		if err != nil || again == nil || again.Seq != 1 || string(again.Data) != "h" {
 			return "", fmt.Errorf("LastCheckpoint after SaveCheckpoint: %+v, %v", again, err)
 		}

@@ -96,7 +96,7 @@ type attempt struct {
 	deliveries int64
 	task       *rt.Task[[]byte]
 	lost       bool
-	cp         *Checkpoint // the last checkpoint read or saved, when cpLoaded
+	cp         *Checkpoint // the last checkpoint read, when cpLoaded
 	cpLoaded   bool
 }
 

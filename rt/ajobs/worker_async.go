@@ -88,20 +88,20 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 162, Off: 5248, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
-		{Name: "(*Worker).sweep", Line: 202, Off: 6561, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 230, Off: 7364, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 241, Off: 7602, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 282, Off: 8703, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 315, Off: 9576, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 354, Off: 10583, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 412, Off: 11865, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
-		{Name: "(*Worker).runJob", Line: 431, Off: 12365, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1647, Hash: 0xbcdeeaa214e99ba3},
-		{Name: "(*Worker).heartbeat", Line: 510, Off: 14584, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 531, Off: 15165, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 539, Off: 15431, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 547, Off: 15667, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 590, Off: 17066, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 162, Off: 5239, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
+		{Name: "(*Worker).sweep", Line: 202, Off: 6552, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 230, Off: 7355, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 241, Off: 7593, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 282, Off: 8694, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 315, Off: 9567, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 354, Off: 10574, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 412, Off: 11856, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
+		{Name: "(*Worker).runJob", Line: 431, Off: 12356, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1647, Hash: 0xbcdeeaa214e99ba3},
+		{Name: "(*Worker).heartbeat", Line: 510, Off: 14575, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
+		{Name: "(*Worker).finish", Line: 531, Off: 15156, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 539, Off: 15422, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 547, Off: 15658, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
+		{Name: "(*Worker).mover", Line: 590, Off: 17057, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
