@@ -343,3 +343,36 @@ func TestCrashMidCheckpoint(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("%d", 4), strings.TrimPrefix(ji.Checkpoint.Name, "after step "))
 	d.stop(t)
 }
+
+// TestSleepOutlivesItsWorker puts a job to sleep on one worker process,
+// kills that process while the job sleeps, and sees another process run
+// it when it is due, from its checkpoint, without a lease to wait for.
+func TestSleepOutlivesItsWorker(t *testing.T) {
+	srv, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	env := []string{"AJOBS_LEASE_MS=10000", "AJOBS_RECLAIM_MS=5000"} // a reclaim would take 10 s
+	a := startWorker(t, srv.Socket(), env...)
+	start := time.Now()
+	id, err := Sleeper.Enqueue(q, 500)
+	require.NoError(t, err)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		ji, err := q.Job(id)
+		require.NoError(t, err)
+		if ji.State == "sleeping" {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the job did not go to sleep")
+		time.Sleep(5 * time.Millisecond)
+	}
+	a.kill()
+	pending, err := cl.Do("XPENDING", q.stream(), group)
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), pending.Elems[0].Int, "the killed worker held nothing")
+	startWorker(t, srv.Socket(), env...)
+	// Within 5 s: when due, not after the 10 s lease a reclaim would need.
+	res, err := rt.Run(rt.WaitFor(Sleeper.WaitAsync(q, id), 5*time.Second))
+	require.NoError(t, err)
+	assert.Equal(t, "asleep 500 try 1", res)
+	assert.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond)
+}
