@@ -376,3 +376,50 @@ func TestSleepOutlivesItsWorker(t *testing.T) {
 	assert.Equal(t, "asleep 500 try 1", res)
 	assert.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond)
 }
+
+// TestRedisCrashKeepsCheckpoints kills redis-server (appendonly, fsync
+// always) while workers write checkpoints of 200 KB and restarts it: the
+// jobs resume from checkpoints that decode (a checkpoint is in the AOF
+// whole or not at all), every step's effect lands once, every result is
+// right.
+func TestRedisCrashKeepsCheckpoints(t *testing.T) {
+	srv, cl := startRedis(t, "--appendonly", "yes", "--appendfsync", "always")
+	q := NewQueue(cl, "t")
+	env := []string{"AJOBS_LEASE_MS=800", "AJOBS_HEARTBEAT_MS=200", "AJOBS_RECLAIM_MS=200"}
+	startWorker(t, srv.Socket(), env...)
+	startWorker(t, srv.Socket(), env...)
+	const nJobs, nSteps = 4, 8
+	ids := make([]string, nJobs)
+	for i := range ids {
+		id, err := Steps.Enqueue(q, stepsArgs{Steps: nSteps, StepMs: 40, BigAt: 2 + i, Big: 200 << 10}, Retries(50))
+		require.NoError(t, err)
+		ids[i] = id
+	}
+	time.Sleep(200 * time.Millisecond)
+	savedBefore := 0
+	for _, id := range ids {
+		n, err := cl.Int("LLEN", "test:saved:"+id)
+		require.NoError(t, err)
+		savedBefore += int(n)
+	}
+	srv.Kill()
+	require.True(t, savedBefore > 0 && savedBefore < nJobs*nSteps, "killed mid-run: %d of %d checkpoints saved", savedBefore, nJobs*nSteps)
+	srv.Restart()
+	results, err := rt.Run(waitStepsAsync(q, ids))
+	require.NoError(t, err)
+	attempts := 0
+	for _, id := range ids {
+		attempts += len(records(t, cl, "test:start:"+id))
+	}
+	t.Logf("killed after %d checkpoints; %d attempts for %d jobs", savedBefore, attempts, nJobs)
+	for j, id := range ids {
+		assert.Equal(t, sumSquares(nSteps), results[j].Sum, "job %d", j)
+		count, err := cl.Int("GET", "test:count:"+id)
+		require.NoError(t, err)
+		assert.Equal(t, int64(nSteps), count, "job %d: each step's effect exactly once", j)
+		ji, err := q.Job(id)
+		require.NoError(t, err)
+		require.NotNil(t, ji.Checkpoint)
+		assert.Equal(t, fmt.Sprintf("after step %d", nSteps), ji.Checkpoint.Name)
+	}
+}
