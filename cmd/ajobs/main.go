@@ -4,13 +4,16 @@
 //
 //	ajobs [-redis addr|socket] [-queue Q] [-n N] stats
 //	ajobs ... pending | scheduled | dead | workers
+//	ajobs ... job ID                    (a job of -queue, default "default")
 //	ajobs ... retry ID | delete ID      (a dead job of -queue, default "default")
 //	ajobs ... -force purge QUEUE
 //
 // stats prints a line per queue with its counts (queued, running,
 // scheduled, dead, workers); pending, scheduled, dead and workers print a
 // table per queue (all queues, or -queue), at most -n rows each, with ages
-// such as 3m12s. -redis is a Unix socket's path (starting with '/') or a
+// such as 3m12s; pending, scheduled and dead show each job's last
+// checkpoint (rt/ajobs's SaveCheckpoint): its name, age and fingerprint.
+// job prints one job: its state, tries, last error and checkpoint. -redis is a Unix socket's path (starting with '/') or a
 // TCP host:port; it defaults to $AJOBS_REDIS, else 127.0.0.1:6379.
 // Purge deletes every job of a queue and asks for -force.
 package main
@@ -39,7 +42,7 @@ func main() {
 	}
 }
 
-const usage = "usage: ajobs [-redis addr|socket] [-queue Q] [-n N] [-force] stats|pending|scheduled|dead|workers|retry ID|delete ID|purge QUEUE"
+const usage = "usage: ajobs [-redis addr|socket] [-queue Q] [-n N] [-force] stats|pending|scheduled|dead|workers|job ID|retry ID|delete ID|purge QUEUE"
 
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("ajobs", flag.ContinueOnError)
@@ -60,7 +63,7 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("no command\n%s", usage)
 	}
 	cmd, rest := rest[0], rest[1:]
-	want := map[string]int{"stats": 0, "pending": 0, "scheduled": 0, "dead": 0, "workers": 0, "retry": 1, "delete": 1, "purge": 1}
+	want := map[string]int{"stats": 0, "pending": 0, "scheduled": 0, "dead": 0, "workers": 0, "job": 1, "retry": 1, "delete": 1, "purge": 1}
 	nargs, ok := want[cmd]
 	if !ok {
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
@@ -98,6 +101,28 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	switch cmd {
+	case "job":
+		ji, err := one().Job(rest[0])
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "job\t%s\ntype\t%s\nstate\t%s\ntries\t%d of %d\n", ji.ID, orDash(ji.Type), ji.State, ji.Tries, ji.Max)
+		if !ji.Enqueued.IsZero() {
+			fmt.Fprintf(tw, "enqueued\t%s ago\n", age(time.Since(ji.Enqueued)))
+		}
+		if !ji.Finished.IsZero() {
+			fmt.Fprintf(tw, "finished\t%s ago\n", age(time.Since(ji.Finished)))
+		}
+		if ji.Error != "" {
+			fmt.Fprintf(tw, "error\t%s\n", oneLine(ji.Error))
+		}
+		if cp := ji.Checkpoint; cp != nil {
+			fmt.Fprintf(tw, "checkpoint\t%s (#%d, %d bytes)\ncheckpoint age\t%s\nfingerprint\t%s\n", orDash(cp.Name), cp.Seq, cp.Size, age(cp.Age), orDash(cp.Fingerprint))
+		} else {
+			fmt.Fprintf(tw, "checkpoint\t-\n")
+		}
+		return tw.Flush()
 	case "retry":
 		if err := one().RetryDead(rest[0]); err != nil {
 			return err
@@ -164,21 +189,21 @@ func run(args []string, stdout io.Writer) error {
 			fmt.Fprintf(tw, "total\t%d\t%d\t%d\t%d\t%d\n", tot.Queued, tot.Running, tot.Scheduled, tot.Dead, tot.Workers)
 		}
 	case "pending":
-		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tWORKER\tIDLE\tDELIVERIES")
+		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tWORKER\tIDLE\tDELIVERIES\tCHECKPOINT\tCP AGE\tFINGERPRINT")
 		for _, q := range qs {
 			ps, err := q.Pending(*n)
 			if err != nil {
 				return err
 			}
 			for _, p := range ps {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", q.Name(), orDash(p.ID), orDash(p.Type), p.Consumer, age(p.Idle), p.Deliveries)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", q.Name(), orDash(p.ID), orDash(p.Type), p.Consumer, age(p.Idle), p.Deliveries, cpCols(p.Checkpoint))
 			}
 			if err := count(tw, q, len(ps), *n, func(st ajobs.QueueStats) int64 { return st.Running }); err != nil {
 				return err
 			}
 		}
 	case "scheduled":
-		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tSTATE\tTRIES\tDUE IN")
+		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tSTATE\tTRIES\tDUE IN\tCHECKPOINT\tCP AGE\tFINGERPRINT")
 		for _, q := range qs {
 			ss, err := q.Scheduled(*n)
 			if err != nil {
@@ -189,21 +214,21 @@ func run(args []string, stdout io.Writer) error {
 				if s.In < 0 {
 					due = "overdue " + age(-s.In)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", q.Name(), s.ID, orDash(s.Type), orDash(s.State), s.Tries, due)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", q.Name(), s.ID, orDash(s.Type), orDash(s.State), s.Tries, due, cpCols(s.Checkpoint))
 			}
 			if err := count(tw, q, len(ss), *n, func(st ajobs.QueueStats) int64 { return st.Scheduled }); err != nil {
 				return err
 			}
 		}
 	case "dead":
-		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tTRIES\tDIED\tERROR")
+		fmt.Fprintln(tw, "QUEUE\tJOB\tTYPE\tTRIES\tDIED\tCHECKPOINT\tCP AGE\tFINGERPRINT\tERROR")
 		for _, q := range qs {
 			ds, err := q.DeadJobs(*n)
 			if err != nil {
 				return err
 			}
 			for _, d := range ds {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s ago\t%s\n", q.Name(), d.ID, orDash(d.Type), d.Tries, age(time.Since(d.Died)), oneLine(d.Error))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s ago\t%s\t%s\n", q.Name(), d.ID, orDash(d.Type), d.Tries, age(time.Since(d.Died)), cpCols(d.Checkpoint), oneLine(d.Error))
 			}
 			if err := count(tw, q, len(ds), *n, func(st ajobs.QueueStats) int64 { return st.Dead }); err != nil {
 				return err
@@ -254,6 +279,15 @@ func age(d time.Duration) string {
 		return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
 	}
 	return fmt.Sprintf("%dd%02dh", int(d.Hours())/24, int(d.Hours())%24)
+}
+
+// cpCols prints a job's last checkpoint as three columns: its name, its
+// age (by Redis's clock) and its fingerprint; dashes when it has none.
+func cpCols(cp *ajobs.CheckpointInfo) string {
+	if cp == nil {
+		return "-\t-\t-"
+	}
+	return fmt.Sprintf("%s\t%s\t%s", orDash(cp.Name), age(cp.Age), orDash(cp.Fingerprint))
 }
 
 func orDash(s string) string {

@@ -23,12 +23,24 @@ func _() {
 	var _ ag_stale_run_go_generate = killDead
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int) (int, error)
+	var _ ag_stale_run_go_generate = napper
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*ajobs.Worker, *ajobs.Queue, string, string) error
+	var _ ag_stale_run_go_generate = napAndDie
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // main_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main_test.go", []rt.SourceFunc{
 		{Name: "fail", Line: 24, Off: 416, Head: "func fail(n int) (int, error) {", Len: 82, Hash: 0x9f15b90f45defdbf},
 		{Name: "killDead", Line: 34, Off: 619, Head: "func killDead(w *ajobs.Worker, q *ajobs.Queue, a, b string) error {", Len: 392, Hash: 0xb921ca1eef2bb5bc},
+		{Name: "napper", Line: 189, Off: 6558, Head: "func napper(n int) (int, error) {", Len: 291, Hash: 0x3120d3a13a89795c},
+		{Name: "napAndDie", Line: 204, Off: 6996, Head: "func napAndDie(w *ajobs.Worker, q *ajobs.Queue, sleeping, dead string) error {", Len: 564, Hash: 0x7848f1e12fb62dd6},
 	})
 }
 
@@ -79,7 +91,7 @@ func (ag_f *ag_fail) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line main_async_test.go:83
+//line main_async_test.go:95
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fail) AwaitLine() string {
@@ -194,7 +206,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line main_async_test.go:198
+//line main_async_test.go:210
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killDead) AwaitLine() string {
@@ -207,6 +219,225 @@ func (ag_f *ag_killDead) AwaitLine() string {
 		return "main_test.go:37"
 	case 4:
 		return "main_test.go:39"
+	}
+	return ""
+}
+
+// ag_napper is the frame of napper (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_napper struct {
+	ag_state int
+	n        int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    int
+	ag_err   error
+}
+
+// napperAsync returns the coroutine of napper: nothing runs until it is awaited, spawned, gathered or run.
+func napperAsync(n int) rt.Awaitable[int] {
+	return &ag_napper{n: n}
+}
+
+// ag_0spawn_napper starts napper as a task, its frame in the task's allocation: the generated form of rt.Spawn(napperAsync(...)).
+func ag_0spawn_napper(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_napper](ag_napper{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_napper) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_napper) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line main_test.go:189
+func (ag_f *ag_napper) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :189:1*/ var (
+		err error
+	)
+	/*line :189:1*/ if ag_co.Unwinding() {
+		/*line :189:1*/ return rt.Ready
+	}
+	/*line :189:1*/ switch ag_f.ag_state {
+	/*line :189:1*/ case 1:
+		/*line :189:1*/ goto ag_resume1
+	}
+	/*line main_test.go:190:5*/ ag_f.ag_aw0 = ajobs.SaveCheckpointAsync(ajobs.Checkpoint{Name: fmt.Sprintf("page %d", ag_f.n), Fingerprint: "crawl/v2", Data: []byte("0123456789")})
+	/*line :190:5*/ ag_f.ag_state = 1 // await: ajobs.SaveCheckpoint(ajobs.Checkpoint{…})
+	/*line :190:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:5*/ return ag_s
+	}
+	/*line :190:5*/ ag_resume1:
+	/*line main_test.go:190:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :190:5*/ ag_f.ag_aw0 = nil
+	/*line main_test.go:190:2*/ if !(err != nil) {
+		/*line :190:2*/ goto ag_L1
+	}
+	/*line main_test.go:191:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+	/*line :191:3*/ return rt.Ready
+	/*line :191:3*/ ag_L1:
+	/*line main_test.go:193:2*/ if ag_f.n == 0 {
+		/*line main_test.go:194:3*/ ag_f.ag_r0, ag_f.ag_err = 0, errors.New("gave up")
+		/*line :194:3*/ return rt.Ready
+	}
+	/*line main_test.go:196:2*/ ag_f.ag_r0, ag_f.ag_err = 0, ajobs.SleepFor(time.Hour)
+	/*line :196:2*/ return rt.Ready
+}
+
+//line main_async_test.go:288
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_napper) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main_test.go:190"
+	}
+	return ""
+}
+
+// ag_napAndDie is the frame of napAndDie (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_napAndDie struct {
+	ag_state int
+	w        *ajobs.Worker
+	q        *ajobs.Queue
+	sleeping string
+	dead     string
+	run      *rt.Task[struct{}]
+	errD     error
+	je       *ajobs.JobError
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[int]
+	ag_aw2   rt.Awaitable[ajobs.JobInfo]
+	ag_aw3   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// napAndDieAsync returns the coroutine of napAndDie: nothing runs until it is awaited, spawned, gathered or run.
+func napAndDieAsync(w *ajobs.Worker, q *ajobs.Queue, sleeping string, dead string) rt.Awaitable[struct{}] {
+	return &ag_napAndDie{w: w, q: q, sleeping: sleeping, dead: dead}
+}
+
+// ag_0spawn_napAndDie starts napAndDie as a task, its frame in the task's allocation: the generated form of rt.Spawn(napAndDieAsync(...)).
+func ag_0spawn_napAndDie(w *ajobs.Worker, q *ajobs.Queue, sleeping string, dead string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_napAndDie](ag_napAndDie{w: w, q: q, sleeping: sleeping, dead: dead}, ag_opts...)
+}
+
+func (ag_f *ag_napAndDie) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_napAndDie) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line main_test.go:204
+func (ag_f *ag_napAndDie) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :204:1*/ var (
+		ji      ajobs.JobInfo
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :204:1*/ if ag_co.Unwinding() {
+		/*line :204:1*/ return rt.Ready
+	}
+	/*line :204:1*/ switch ag_f.ag_state {
+	/*line :204:1*/ case 1:
+		/*line :204:1*/ goto ag_resume1
+		/*line :204:1*/
+	case 2:
+		/*line :204:1*/ goto ag_resume2
+		/*line :204:1*/
+	case 3:
+		/*line :204:1*/ goto ag_resume3
+		/*line :204:1*/
+	case 4:
+		/*line :204:1*/ goto ag_resume4
+		/*line :204:1*/
+	case 5:
+		/*line :204:1*/ goto ag_resume5
+	}
+	/*line main_test.go:205:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :205:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :205:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :205:2*/ return ag_s
+	}
+	/*line :205:2*/ ag_resume1:
+	/*line main_test.go:205:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :205:2*/ ag_f.ag_aw0 = nil
+	/*line main_test.go:206:2*/ ag_f.ag_aw1 = Napper.WaitAsync(ag_f.q, ag_f.dead)
+	/*line :206:2*/ ag_f.ag_state = 2 // await: Napper.Wait(q, dead)
+	/*line :206:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :206:2*/ return ag_s
+	}
+	/*line :206:2*/ ag_resume2:
+	/*line main_test.go:206:2*/ _, ag_f.errD = ag_f.ag_aw1.AwaitResult()
+	/*line :206:2*/ ag_f.ag_aw1 = nil
+	/*line :206:2*/ ag_L1:
+	/*line main_test.go:208:3*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (ajobs.JobInfo, error) {
+		/*line main_test.go:208:72*/ return ag_f.q.Job(ag_f.sleeping)
+	})
+	/*line :208:72*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (ajobs.JobInfo, error) ...
+	/*line :208:72*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :208:72*/ return ag_s
+	}
+	/*line :208:72*/ ag_resume3:
+	/*line main_test.go:208:3*/ ji, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :208:3*/ ag_f.ag_aw2 = nil
+	/*line main_test.go:209:3*/ if ag_err1 != nil {
+		/*line main_test.go:210:4*/ ag_f.ag_err = ag_err1
+		/*line :210:4*/ return rt.Ready
+	}
+	/*line main_test.go:212:3*/ if ji.State == "sleeping" {
+		/*line main_test.go:213:4*/ goto ag_L3
+	}
+	/*line main_test.go:215:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :215:3*/ ag_f.ag_state = 4 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :215:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:3*/ return ag_s
+	}
+	/*line :215:3*/ ag_resume4:
+	/*line :215:3*/ ag_f.ag_aw3 = nil
+	/*line :215:3*/ goto ag_L1
+	/*line :215:3*/ ag_L3:
+	/*line main_test.go:217:2*/ ag_f.w.Stop(time.Second)
+	/*line main_test.go:218:5*/ ag_f.ag_aw3 = ag_f.run
+	/*line :218:5*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :218:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:5*/ return ag_s
+	}
+	/*line :218:5*/ ag_resume5:
+	/*line main_test.go:218:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :218:5*/ ag_f.ag_aw3 = nil
+	/*line main_test.go:218:2*/ if !(ag_err2 != nil) {
+		/*line :218:2*/ goto ag_L4
+	}
+	/*line main_test.go:219:3*/ ag_f.ag_err = ag_err2
+	/*line :219:3*/ return rt.Ready
+	/*line :219:3*/ ag_L4:
+	/*line main_test.go:221:6*/ ag_f.je = nil
+	/*line main_test.go:222:2*/ if !errors.As(ag_f.errD, &ag_f.je) {
+		/*line main_test.go:223:3*/ ag_f.ag_err = fmt.Errorf("want a JobError, got %v", ag_f.errD)
+		/*line :223:3*/ return rt.Ready
+	}
+	/*line main_test.go:225:2*/ ag_f.ag_err = nil
+	/*line :225:2*/ return rt.Ready
+}
+
+//line main_async_test.go:427
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_napAndDie) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main_test.go:205"
+	case 2:
+		return "main_test.go:206"
+	case 3:
+		return "main_test.go:208"
+	case 4:
+		return "main_test.go:215"
+	case 5:
+		return "main_test.go:218"
 	}
 	return ""
 }

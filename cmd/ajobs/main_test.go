@@ -107,6 +107,7 @@ func TestInspect(t *testing.T) {
 	assert.Equal(t, []string{"mail", queued[0], "cmdtest/fail", "worker-b"}, f[:4], out)
 	assert.Regexp(t, `^\d+ms$`, f[4])
 	assert.Equal(t, "1", f[5])
+	assert.Equal(t, []string{"-", "-", "-"}, f[6:], "no checkpoint")
 
 	out, err = ajobsCmd(t, sock, "scheduled")
 	require.NoError(t, err)
@@ -114,8 +115,8 @@ func TestInspect(t *testing.T) {
 
 	out, err = ajobsCmd(t, sock, "-queue", "default", "dead")
 	require.NoError(t, err)
-	assert.Regexp(t, `default +`+id1+` +cmdtest/fail +2 +\d+ms ago +cmdtest/fail: boom 1`, out)
-	assert.Regexp(t, `default +`+id2+` +cmdtest/fail +2 +\d+ms ago +cmdtest/fail: boom 2`, out)
+	assert.Regexp(t, `default +`+id1+` +cmdtest/fail +2 +\d+ms ago +- +- +- +cmdtest/fail: boom 1`, out)
+	assert.Regexp(t, `default +`+id2+` +cmdtest/fail +2 +\d+ms ago +- +- +- +cmdtest/fail: boom 2`, out)
 
 	// -n cuts the table and says how many more there are.
 	out, err = ajobsCmd(t, sock, "-n", "1", "dead")
@@ -179,6 +180,86 @@ func TestInspect(t *testing.T) {
 		require.Error(t, err, c.args)
 		assert.Contains(t, err.Error(), c.want)
 	}
+}
+
+// napper saves a checkpoint "page n", then fails when n is 0 and sleeps
+// for an hour otherwise.
+//
+// async
+func napper(n int) (int, error) {
+	if err := ajobs.SaveCheckpoint(ajobs.Checkpoint{Name: fmt.Sprintf("page %d", n), Fingerprint: "crawl/v2", Data: []byte("0123456789")}); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, errors.New("gave up")
+	}
+	return 0, ajobs.SleepFor(time.Hour)
+}
+
+var Napper = ajobs.Define("cmdtest/napper", napperAsync)
+
+// napAndDie runs a worker until job dead is dead and job sleeping sleeps.
+//
+// async
+func napAndDie(w *ajobs.Worker, q *ajobs.Queue, sleeping, dead string) error {
+	run := rt.Spawn(w.RunAsync())
+	_, errD := Napper.Wait(q, dead)
+	for {
+		ji, err := rt.Await(rt.ToThreadAsync(func() (ajobs.JobInfo, error) { return q.Job(sleeping) }))
+		if err != nil {
+			return err
+		}
+		if ji.State == "sleeping" {
+			break
+		}
+		rt.Sleep(10 * time.Millisecond)
+	}
+	w.Stop(time.Second)
+	if _, err := rt.Await(run); err != nil {
+		return err
+	}
+	var je *ajobs.JobError
+	if !errors.As(errD, &je) {
+		return fmt.Errorf("want a JobError, got %v", errD)
+	}
+	return nil
+}
+
+func TestInspectCheckpoints(t *testing.T) {
+	srv := redistest.Start(t)
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), DialTimeout: time.Second, CommandTimeout: 2 * time.Second})
+	t.Cleanup(func() { cl.Close() })
+	sock := srv.Socket()
+	q := ajobs.NewQueue(cl, "crawl")
+	sleeping, err := Napper.Enqueue(q, 3)
+	require.NoError(t, err)
+	dead, err := Napper.Enqueue(q, 0, ajobs.Retries(0))
+	require.NoError(t, err)
+	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: 2, Lease: 2 * time.Second, MoveInterval: 50 * time.Millisecond}, q)
+	_, err = rt.Run(napAndDieAsync(w, q, sleeping, dead))
+	require.NoError(t, err)
+
+	out, err := ajobsCmd(t, sock, "scheduled")
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2, out)
+	assert.Equal(t, []string{"QUEUE", "JOB", "TYPE", "STATE", "TRIES", "DUE", "IN", "CHECKPOINT", "CP", "AGE", "FINGERPRINT"}, strings.Fields(lines[0]))
+	assert.Regexp(t, `^crawl +`+sleeping+` +cmdtest/napper +sleeping +0 +59m5\ds +page 3 +\d+ms +crawl/v2$`, lines[1])
+
+	out, err = ajobsCmd(t, sock, "dead")
+	require.NoError(t, err)
+	assert.Regexp(t, `crawl +`+dead+` +cmdtest/napper +1 +\d+ms ago +page 0 +\d+ms +crawl/v2 +cmdtest/napper: gave up`, out)
+
+	out, err = ajobsCmd(t, sock, "-queue", "crawl", "job", sleeping)
+	require.NoError(t, err)
+	assert.Regexp(t, `(?m)^state +sleeping$`, out)
+	assert.Regexp(t, `(?m)^tries +0 of 4$`, out)
+	assert.Regexp(t, `(?m)^checkpoint +page 3 \(#1, 10 bytes\)$`, out)
+	assert.Regexp(t, `(?m)^checkpoint age +\d+ms$`, out)
+	assert.Regexp(t, `(?m)^fingerprint +crawl/v2$`, out)
+
+	_, err = ajobsCmd(t, sock, "-queue", "crawl", "job", "nope")
+	assert.ErrorIs(t, err, ajobs.ErrNoJob)
 }
 
 func TestAge(t *testing.T) {

@@ -16,11 +16,23 @@ func _() {
 	var _ ag_stale_run_go_generate = drain
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*attempt, []byte, int) error
+	var _ ag_stale_run_go_generate = saveCheckpoints
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Queue, int) error
+	var _ ag_stale_run_go_generate = enqueueN
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // bench_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("bench_test.go", []rt.SourceFunc{
 		{Name: "drain", Line: 18, Off: 323, Head: "func drain(cl *aredis.Client, q *Queue, n int) error {", Len: 691, Hash: 0x7d8b979cfa620949},
+		{Name: "saveCheckpoints", Line: 92, Off: 2615, Head: "func saveCheckpoints(a *attempt, data []byte, n int) error {", Len: 292, Hash: 0xf8d3a3b2bb4aa60b},
+		{Name: "enqueueN", Line: 107, Off: 2979, Head: "func enqueueN(q *Queue, n int) error {", Len: 157, Hash: 0x9efd7242b5cf2068},
 	})
 }
 
@@ -150,7 +162,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:154
+//line bench_async_test.go:166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drain) AwaitLine() string {
@@ -163,6 +175,197 @@ func (ag_f *ag_drain) AwaitLine() string {
 		return "bench_test.go:35"
 	case 4:
 		return "bench_test.go:41"
+	}
+	return ""
+}
+
+// ag_saveCheckpoints is the frame of saveCheckpoints (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_saveCheckpoints struct {
+	ag_state  int
+	a         *attempt
+	data      []byte
+	n         int
+	i         int
+	ag_aw0    rt.Awaitable[*rt.Coro]
+	ag_aw1    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// saveCheckpointsAsync returns the coroutine of saveCheckpoints: nothing runs until it is awaited, spawned, gathered or run.
+func saveCheckpointsAsync(a *attempt, data []byte, n int) rt.Awaitable[struct{}] {
+	return &ag_saveCheckpoints{a: a, data: data, n: n}
+}
+
+// ag_0spawn_saveCheckpoints starts saveCheckpoints as a task, its frame in the task's allocation: the generated form of rt.Spawn(saveCheckpointsAsync(...)).
+func ag_0spawn_saveCheckpoints(a *attempt, data []byte, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_saveCheckpoints](ag_saveCheckpoints{a: a, data: data, n: n}, ag_opts...)
+}
+
+func (ag_f *ag_saveCheckpoints) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_saveCheckpoints) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line bench_test.go:92
+func (ag_f *ag_saveCheckpoints) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :92:1*/ var (
+		c   *rt.Coro
+		err error
+	)
+	/*line :92:1*/ if ag_co.Unwinding() {
+		/*line :92:1*/ goto ag_exit
+	}
+	/*line :92:1*/ switch ag_f.ag_state {
+	/*line :92:1*/ case 1:
+		/*line :92:1*/ goto ag_resume1
+		/*line :92:1*/
+	case 2:
+		/*line :92:1*/ goto ag_resume2
+		/*line :92:1*/
+	case 3:
+		/*line :92:1*/ goto ag_resume3
+	}
+	/*line bench_test.go:93:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :93:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :93:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :93:2*/ return ag_s
+	}
+	/*line :93:2*/ ag_resume1:
+	/*line bench_test.go:93:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :93:2*/ ag_f.ag_aw0 = nil
+	/*line bench_test.go:94:2*/ bindAttempt(c, ag_f.a)
+	/*line bench_test.go:95:2*/ {
+		/*line :95:2*/ ag_d0 := c
+		/*line :95:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :95:2*/ defer unbindAttempt(ag_d0)
+			/*line :95:2*/ ag_p.Raise()
+		})
+	}
+	/*line bench_test.go:96:6*/ ag_f.i = 0
+	/*line :96:6*/ ag_L1:
+	/*line bench_test.go:96:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :96:14*/ goto ag_L3
+	}
+	/*line bench_test.go:97:6*/ ag_f.ag_aw1 = SaveCheckpointAsync(Checkpoint{Name: "bench", Fingerprint: "bench/v1", Data: ag_f.data})
+	/*line :97:6*/ ag_f.ag_state = 2 // await: SaveCheckpoint(Checkpoint{…})
+	/*line :97:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:6*/ return ag_s
+	}
+	/*line :97:6*/ ag_resume2:
+	/*line bench_test.go:97:6*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :97:6*/ ag_f.ag_aw1 = nil
+	/*line bench_test.go:97:3*/ if !(err != nil) {
+		/*line :97:3*/ goto ag_L4
+	}
+	/*line bench_test.go:98:4*/ ag_f.ag_err = err
+	/*line :98:4*/ goto ag_exit
+	/*line :98:4*/ ag_L4:
+	/*line bench_test.go:96:21*/ ag_f.i++
+	/*line :96:21*/ goto ag_L1
+	/*line :96:21*/ ag_L3:
+	/*line bench_test.go:101:2*/ ag_f.ag_err = nil
+	/*line :101:2*/ goto ag_exit
+	/*line :101:2*/ ag_exit:
+	/*line :101:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :101:2*/ ag_resume3:
+	/*line :101:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :101:2*/ return ag_s
+	}
+	/*line :101:2*/ return rt.Ready
+}
+
+//line bench_async_test.go:282
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_saveCheckpoints) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "bench_test.go:93"
+	case 2:
+		return "bench_test.go:97"
+	case 3:
+		return "bench_test.go:102 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_enqueueN is the frame of enqueueN (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_enqueueN struct {
+	ag_state int
+	q        *Queue
+	n        int
+	i        int
+	ag_aw0   rt.Awaitable[string]
+	ag_err   error
+}
+
+// enqueueNAsync returns the coroutine of enqueueN: nothing runs until it is awaited, spawned, gathered or run.
+func enqueueNAsync(q *Queue, n int) rt.Awaitable[struct{}] {
+	return &ag_enqueueN{q: q, n: n}
+}
+
+// ag_0spawn_enqueueN starts enqueueN as a task, its frame in the task's allocation: the generated form of rt.Spawn(enqueueNAsync(...)).
+func ag_0spawn_enqueueN(q *Queue, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_enqueueN](ag_enqueueN{q: q, n: n}, ag_opts...)
+}
+
+func (ag_f *ag_enqueueN) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_enqueueN) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line bench_test.go:107
+func (ag_f *ag_enqueueN) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :107:1*/ var (
+		err error
+	)
+	/*line :107:1*/ if ag_co.Unwinding() {
+		/*line :107:1*/ return rt.Ready
+	}
+	/*line :107:1*/ switch ag_f.ag_state {
+	/*line :107:1*/ case 1:
+		/*line :107:1*/ goto ag_resume1
+	}
+	/*line bench_test.go:108:6*/ ag_f.i = 0
+	/*line :108:6*/ ag_L1:
+	/*line bench_test.go:108:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :108:14*/ goto ag_L3
+	}
+	/*line bench_test.go:109:6*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b")
+	/*line :109:6*/ ag_f.ag_state = 1 // await: CountWords.Enqueue(q, "a b")
+	/*line :109:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:6*/ return ag_s
+	}
+	/*line :109:6*/ ag_resume1:
+	/*line bench_test.go:109:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :109:6*/ ag_f.ag_aw0 = nil
+	/*line bench_test.go:109:3*/ if !(err != nil) {
+		/*line :109:3*/ goto ag_L4
+	}
+	/*line bench_test.go:110:4*/ ag_f.ag_err = err
+	/*line :110:4*/ return rt.Ready
+	/*line :110:4*/ ag_L4:
+	/*line bench_test.go:108:21*/ ag_f.i++
+	/*line :108:21*/ goto ag_L1
+	/*line :108:21*/ ag_L3:
+	/*line bench_test.go:113:2*/ ag_f.ag_err = nil
+	/*line :113:2*/ return rt.Ready
+}
+
+//line bench_async_test.go:363
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_enqueueN) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "bench_test.go:109"
 	}
 	return ""
 }

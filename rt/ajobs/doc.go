@@ -93,6 +93,67 @@
 // read can return an entry from each, and those beyond the free slots are
 // given back to the tail of their stream at once.
 //
+// # Checkpoints and durable sleep
+//
+// A job that runs long, or in steps, can save checkpoints so that a later
+// attempt of the same job goes on from the last one instead of from the
+// start: after its worker was killed (the job is reclaimed by another
+// worker, XAUTOCLAIM), after a failed attempt (a retry), after RetryDead,
+// and after a durable sleep. Any job type can; there is nothing to
+// declare. From the job's own task (its handler and the async functions
+// it awaits):
+//
+//	cp, err := ajobs.LastCheckpoint() // nil: none yet
+//	... // decode cp.Data, skip the steps it covers
+//	err = ajobs.SaveCheckpoint(ajobs.Checkpoint{Name: "fetched 3 of 10", Fingerprint: "crawl/v1", Data: state})
+//
+// ajobs does not look inside a checkpoint: Data is opaque bytes (a
+// durable function's encoded frames, or the job's own state), Name and
+// Fingerprint are for people and for the code that decodes Data (which
+// shape it has); inspection shows them, with the checkpoint's age.
+// SaveCheckpoint is one Lua script that checks that this attempt still
+// holds the job (the completion's fence: owner and delivery count), renews
+// the lease and stores the checkpoint in the job's hash, all at once: a
+// worker frozen past its lease whose job was taken over gets ErrLeaseLost
+// and writes nothing, so the new owner's checkpoints stand (tested with a
+// SIGSTOPped worker process). A checkpoint is written whole or not at all
+// — a Redis command runs only once it has arrived whole, so a worker
+// killed while sending one leaves the previous checkpoint (tested by
+// cutting a 600 KB checkpoint mid-command and killing the worker) — and,
+// as for every write, it survives a crash of redis-server as far as its
+// persistence settings say (see Durability; tested with redis-server
+// killed and restarted, appendfsync always, while workers write 200 KB
+// checkpoints). Data is bounded by
+// WorkerOptions.MaxCheckpoint (default 1 MiB; ErrCheckpointTooLarge, before
+// anything is sent), Name and Fingerprint by MaxCheckpointName.
+//
+// A job's code still runs at least once per step: what ran after the
+// last checkpoint runs again after a crash. An outside effect between two
+// checkpoints should be idempotent, keyed by the job and the step
+// (CurrentJob gives the job's queue, id and try); the tests count such
+// effects, and each lands exactly once however the workers are killed.
+//
+// A job that must wait — hours, days — returns SleepUntil(t) or
+// SleepFor(d) as its error (wrapped or not): the attempt ends without
+// failing, the job waits in the delayed set (state sleeping) until t by
+// Redis's clock, and then runs again from the start of its handler, where
+// LastCheckpoint tells it where it was. No worker holds a sleeping job,
+// and a sleep counts neither as a try nor against Retries. Save the
+// checkpoint that says "sleeping until t" before returning: a worker
+// killed in between leaves a job that is reclaimed and decides again.
+//
+// Checkpoints live in the job's hash, so they go with it: a dead job
+// keeps its last checkpoint (RetryDead resumes from it; DeleteDead drops
+// it), a done job keeps the checkpoint's name, fingerprint, size and time
+// for its result TTL but not its data (like its arguments).
+//
+// BenchmarkCheckpoint measures a checkpoint against a plain Enqueue in
+// the same run (2 cores shared with other work, load average 10 to 15, so
+// the figures are rough): 100 B costs 1.2 to 1.5 enqueues, 10 KB 2.3 to 5,
+// 1 MB 34 to 140 (about 5 to 7 ms, the copy into the command buffer and
+// through the socket into Redis); 31 allocations per checkpoint, 42 at
+// 1 MB.
+//
 // # Results
 //
 // A job's result (or, for a dead job, its *JobError) is written to its
@@ -116,8 +177,10 @@
 // A queue named q keeps, each with the hash tag {q}: ajobs:{q}:stream (the
 // stream, group "workers"; an entry per queued or running attempt, field
 // job), ajobs:{q}:job:<id> (a hash: type, args, state — queued, scheduled,
-// retry, done, dead —, tries, max, timeout, ttl, result, error, stack,
-// enqueued and finished in Redis's milliseconds), ajobs:{q}:delayed
+// retry, sleeping, done, dead —, tries, max, timeout, ttl, result, error,
+// stack, enqueued and finished in Redis's milliseconds, and the last
+// checkpoint: cp_name, cp_fp, cp_data, cp_size, cp_seq (how many the job
+// saved), cp_at), ajobs:{q}:delayed
 // (sorted set of due times, delays and retries), ajobs:{q}:dead (sorted
 // set of dead jobs by time), ajobs:{q}:done:<id> (the list Wait blocks
 // on) and ajobs:{q}:unique:<key>. The Lua scripts are in scripts/, each
@@ -149,7 +212,8 @@
 // # Inspection
 //
 // Queues lists the queues on a server; a Queue's Stats, Pending,
-// Scheduled, DeadJobs and Workers read what cmd/ajobs prints, RetryDead
+// Scheduled, DeadJobs, Job and Workers read what cmd/ajobs prints (with
+// each job's last checkpoint: name, fingerprint, size, age), RetryDead
 // and DeleteDead act on a dead job, and Purge empties a queue. They are
 // ordinary code (they block), use plain commands beside the delivery
 // scripts, and report snapshots.

@@ -733,7 +733,7 @@ func (ag_f *ag_deadLetters) AwaitLine() string {
 	return ""
 }
 
-// ag_shutdown is the frame of shutdown (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shutdown is the frame of shutdown (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shutdown struct {
 	ag_state int
 	t        *testing.T
@@ -1313,7 +1313,7 @@ func (ag_f *ag_note) AwaitLine() string {
 	return ""
 }
 
-// ag_priorities is the frame of priorities (304 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_priorities is the frame of priorities (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_priorities struct {
 	ag_state int
 	t        *testing.T

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,14 +47,38 @@ type PendingJob struct {
 	Entry, ID, Type, Consumer string
 	Idle                      time.Duration
 	Deliveries                int64
+	Checkpoint                *CheckpointInfo // nil: none saved
+}
+
+// CheckpointInfo describes a job's last checkpoint (see SaveCheckpoint)
+// without its data: its name, fingerprint, the job's count of checkpoints
+// (Seq), the data's size, and when it was saved (Saved) and how long ago
+// (Age), both by Redis's clock. A finished job keeps it, without the data
+// once done.
+type CheckpointInfo struct {
+	Name, Fingerprint string
+	Seq, Size         int64
+	Saved             time.Time
+	Age               time.Duration
+}
+
+// JobInfo is what Job reports of one job.
+type JobInfo struct {
+	ID, Type, State string // state: queued, scheduled, retry, sleeping, done, dead
+	Tries, Max      int64
+	Enqueued        time.Time // by Redis's clock
+	Finished        time.Time // zero until done or dead
+	Error           string    // the last failed attempt's
+	Checkpoint      *CheckpointInfo
 }
 
 // ScheduledJob is a job in the delayed set, due In from now by Redis's
 // clock (negative: overdue, waiting for a worker's mover).
 type ScheduledJob struct {
-	ID, Type, State string
+	ID, Type, State string // state: scheduled, retry or sleeping
 	In              time.Duration
 	Tries           int64
+	Checkpoint      *CheckpointInfo
 }
 
 // DeadJob is a dead job, with its last error and, when it panicked, stack.
@@ -61,6 +86,7 @@ type DeadJob struct {
 	ID, Type, Error, Stack string
 	Tries                  int64
 	Died                   time.Time // by Redis's clock
+	Checkpoint             *CheckpointInfo
 }
 
 // WorkerInfo is a consumer of a queue's group: a worker process that read
@@ -180,28 +206,86 @@ func (q *Queue) Pending(n int) ([]PendingJob, error) {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Type = types[i][0]
+		out[i].Type, out[i].Checkpoint = types[i].f[0], types[i].cp
 	}
 	return out, nil
 }
 
-// types reads type, state, tries, error and stack of n jobs ("" when the
-// id is empty or the job is gone).
-func (q *Queue) types(n int, id func(int) string) ([][5]string, error) {
-	out := make([][5]string, n)
-	pl := q.cl.Pipeline()
+// jobFields are the fields of a job hash that inspection reads.
+type jobFields struct {
+	f  [jobFieldCount]string // "" when missing
+	cp *CheckpointInfo
+}
+
+var inspectFields = []any{"type", "state", "tries", "error", "stack", "max", "enqueued", "finished",
+	"cp_name", "cp_fp", "cp_seq", "cp_size", "cp_at"}
+
+const jobFieldCount = 13
+
+// types reads the inspected fields of n jobs ("" when the id is empty or
+// the job is gone): type, state, tries, error, stack, max, enqueued,
+// finished, and the checkpoint's, with the checkpoint's age by Redis's
+// clock.
+func (q *Queue) types(n int, id func(int) string) ([]jobFields, error) {
+	out := make([]jobFields, n)
+	pl := q.cl.Pipeline().Add("TIME")
 	for i := 0; i < n; i++ {
-		pl.Add("HMGET", q.jobKey(id(i)), "type", "state", "tries", "error", "stack")
+		pl.Add(append([]any{"HMGET", q.jobKey(id(i))}, inspectFields...)...)
 	}
 	vals, err := pl.Exec()
 	if err != nil {
 		return nil, err
 	}
-	for i, v := range vals {
+	var now int64
+	if t, err := vals[0].Strings(); err == nil && len(t) == 2 {
+		s, _ := strconv.ParseInt(t[0], 10, 64)
+		us, _ := strconv.ParseInt(t[1], 10, 64)
+		now = s*1000 + us/1000
+	}
+	for i, v := range vals[1:] {
 		f, _ := v.Strings()
-		copy(out[i][:], f)
+		copy(out[i].f[:], f)
+		out[i].cp = checkpointInfo(out[i].f[8:], now)
 	}
 	return out, nil
+}
+
+// checkpointInfo reads cp_name, cp_fp, cp_seq, cp_size and cp_at; nil when
+// the job has no checkpoint.
+func checkpointInfo(f []string, now int64) *CheckpointInfo {
+	if f[2] == "" {
+		return nil
+	}
+	cp := &CheckpointInfo{Name: f[0], Fingerprint: f[1]}
+	cp.Seq, _ = strconv.ParseInt(f[2], 10, 64)
+	cp.Size, _ = strconv.ParseInt(f[3], 10, 64)
+	at, _ := strconv.ParseInt(f[4], 10, 64)
+	cp.Saved = time.UnixMilli(at)
+	cp.Age = time.Duration(now-at) * time.Millisecond
+	return cp
+}
+
+// Job returns what q knows of job id: its state, tries and last error,
+// and its last checkpoint; ErrNoJob when there is no such job.
+func (q *Queue) Job(id string) (JobInfo, error) {
+	fs, err := q.types(1, func(int) string { return id })
+	if err != nil {
+		return JobInfo{}, fmt.Errorf("ajobs: job %s: %w", id, err)
+	}
+	f := fs[0].f
+	if f[1] == "" {
+		return JobInfo{}, fmt.Errorf("ajobs: job %s of queue %s: %w", id, q.name, ErrNoJob)
+	}
+	ji := JobInfo{ID: id, Type: f[0], State: f[1], Error: f[3], Checkpoint: fs[0].cp}
+	ji.Tries, _ = strconv.ParseInt(f[2], 10, 64)
+	ji.Max, _ = strconv.ParseInt(f[5], 10, 64)
+	if ms, err := strconv.ParseInt(f[6], 10, 64); err == nil {
+		ji.Enqueued = time.UnixMilli(ms)
+	}
+	if ms, err := strconv.ParseInt(f[7], 10, 64); err == nil {
+		ji.Finished = time.UnixMilli(ms)
+	}
+	return ji, nil
 }
 
 // now returns Redis's clock in milliseconds.
@@ -238,8 +322,8 @@ func (q *Queue) Scheduled(n int) ([]ScheduledJob, error) {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Type, out[i].State = f[i][0], f[i][1]
-		fmt.Sscan(f[i][2], &out[i].Tries)
+		out[i].Type, out[i].State, out[i].Checkpoint = f[i].f[0], f[i].f[1], f[i].cp
+		fmt.Sscan(f[i].f[2], &out[i].Tries)
 	}
 	return out, nil
 }
@@ -262,8 +346,8 @@ func (q *Queue) DeadJobs(n int) ([]DeadJob, error) {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Type, out[i].Error, out[i].Stack = f[i][0], f[i][3], f[i][4]
-		fmt.Sscan(f[i][2], &out[i].Tries)
+		out[i].Type, out[i].Error, out[i].Stack, out[i].Checkpoint = f[i].f[0], f[i].f[3], f[i].f[4], f[i].cp
+		fmt.Sscan(f[i].f[2], &out[i].Tries)
 	}
 	return out, nil
 }

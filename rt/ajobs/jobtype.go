@@ -27,7 +27,7 @@ func (jt *JobType[A, R]) Name() string { return jt.name }
 // runner is what a worker knows of a job type: its name and how to run a
 // payload.
 type runner interface {
-	run(payload []byte) rt.Awaitable[[]byte]
+	run(payload []byte, a *attempt) rt.Awaitable[[]byte]
 }
 
 var (
@@ -127,8 +127,8 @@ func checkEncodable(t reflect.Type, seen map[reflect.Type]bool) error {
 	return nil
 }
 
-func (jt *JobType[A, R]) run(payload []byte) rt.Awaitable[[]byte] {
-	return runTypedAsync(jt.fn, payload)
+func (jt *JobType[A, R]) run(payload []byte, at *attempt) rt.Awaitable[[]byte] {
+	return runTypedAsync(jt.fn, payload, at)
 }
 
 // errMalformed marks a payload that does not decode: retrying cannot help.
@@ -137,9 +137,14 @@ type errMalformed struct{ err error }
 func (e errMalformed) Error() string { return "malformed job arguments: " + e.err.Error() }
 
 // runTyped decodes the arguments, runs the job and encodes its result.
+// The task it runs in is bound to the attempt for the job's duration, for
+// SaveCheckpoint, LastCheckpoint and CurrentJob.
 //
 // async
-func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {
+func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {
+	c := rt.CurrentTask()
+	bindAttempt(c, at)
+	defer unbindAttempt(c)
 	var a A
 	if err := json.Unmarshal(payload, &a); err != nil {
 		return nil, errMalformed{err}

@@ -12,7 +12,7 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _[A any, R any]() {
-	type ag_stale_run_go_generate func(func(A) rt.Awaitable[R], []byte) ([]byte, error)
+	type ag_stale_run_go_generate func(func(A) rt.Awaitable[R], []byte, *attempt) ([]byte, error)
 	var _ ag_stale_run_go_generate = runTyped[A, R]
 }
 
@@ -35,32 +35,35 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "runTyped", Line: 142, Off: 4365, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {", Len: 273, Hash: 0x39577eb204505da5},
-		{Name: "(*JobType).Enqueue", Line: 198, Off: 6300, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 212, Off: 6824, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 228, Off: 7268, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "runTyped", Line: 144, Off: 4519, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {", Len: 353, Hash: 0x358ce6ad58fcb59d},
+		{Name: "(*JobType).Enqueue", Line: 203, Off: 6534, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 217, Off: 7058, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 233, Off: 7502, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
 }
 
 // ag_runTyped is the frame of runTyped: its parameters, the locals live across an await point, and its results.
 type ag_runTyped[A any, R any] struct {
-	ag_state int
-	fn       func(A) rt.Awaitable[R]
-	payload  []byte
-	a        A
-	ag_aw0   rt.Awaitable[R]
-	ag_r0    []byte
-	ag_err   error
+	ag_state  int
+	fn        func(A) rt.Awaitable[R]
+	payload   []byte
+	at        *attempt
+	a         A
+	ag_aw0    rt.Awaitable[*rt.Coro]
+	ag_aw1    rt.Awaitable[R]
+	ag_defers rt.Defers
+	ag_r0     []byte
+	ag_err    error
 }
 
 // runTypedAsync returns the coroutine of runTyped: nothing runs until it is awaited, spawned, gathered or run.
-func runTypedAsync[A any, R any](fn func(A) rt.Awaitable[R], payload []byte) rt.Awaitable[[]byte] {
-	return &ag_runTyped[A, R]{fn: fn, payload: payload}
+func runTypedAsync[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) rt.Awaitable[[]byte] {
+	return &ag_runTyped[A, R]{fn: fn, payload: payload, at: at}
 }
 
 // ag_0spawn_runTyped starts runTyped as a task, its frame in the task's allocation: the generated form of rt.Spawn(runTypedAsync(...)).
-func ag_0spawn_runTyped[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
-	return rt.SpawnFrame[[]byte, ag_runTyped[A, R]](ag_runTyped[A, R]{fn: fn, payload: payload}, ag_opts...)
+func ag_0spawn_runTyped[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
+	return rt.SpawnFrame[[]byte, ag_runTyped[A, R]](ag_runTyped[A, R]{fn: fn, payload: payload, at: at}, ag_opts...)
 }
 
 func (ag_f *ag_runTyped[A, R]) AwaitStart(co *rt.Coro) rt.Status {
@@ -71,47 +74,81 @@ func (ag_f *ag_runTyped[A, R]) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:142
+//line jobtype.go:144
 func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
+	/*line :144:1*/ var (
+		c       *rt.Coro
 		r       R
 		ag_err1 error
 	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
+	/*line :144:1*/ if ag_co.Unwinding() {
+		/*line :144:1*/ goto ag_exit
 	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
+	/*line :144:1*/ switch ag_f.ag_state {
+	/*line :144:1*/ case 1:
+		/*line :144:1*/ goto ag_resume1
+		/*line :144:1*/
+	case 2:
+		/*line :144:1*/ goto ag_resume2
+		/*line :144:1*/
+	case 3:
+		/*line :144:1*/ goto ag_resume3
 	}
-	/*line jobtype.go:143:6*/ ag_f.a = *new(A)
-	/*line jobtype.go:144:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
-		/*line jobtype.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
-		/*line :145:3*/ return rt.Ready
+	/*line jobtype.go:145:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :145:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line jobtype.go:147:2*/ ag_f.ag_aw0 = ag_f.fn(ag_f.a)
-	/*line :147:2*/ ag_f.ag_state = 1 // await: rt.Await(fn(a))
-	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:2*/ return ag_s
+	/*line :145:2*/ ag_resume1:
+	/*line jobtype.go:145:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :145:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:146:2*/ bindAttempt(c, ag_f.at)
+	/*line jobtype.go:147:2*/ {
+		/*line :147:2*/ ag_d0 := c
+		/*line :147:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :147:2*/ defer unbindAttempt(ag_d0)
+			/*line :147:2*/ ag_p.Raise()
+		})
 	}
-	/*line :147:2*/ ag_resume1:
-	/*line jobtype.go:147:2*/ r, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :147:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:148:2*/ if ag_err1 != nil {
-		/*line jobtype.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :149:3*/ return rt.Ready
+	/*line jobtype.go:148:6*/ ag_f.a = *new(A)
+	/*line jobtype.go:149:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
+		/*line jobtype.go:150:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
+		/*line :150:3*/ goto ag_exit
 	}
-	/*line jobtype.go:151:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
-	/*line :151:2*/ return rt.Ready
+	/*line jobtype.go:152:2*/ ag_f.ag_aw1 = ag_f.fn(ag_f.a)
+	/*line :152:2*/ ag_f.ag_state = 2 // await: rt.Await(fn(a))
+	/*line :152:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:2*/ return ag_s
+	}
+	/*line :152:2*/ ag_resume2:
+	/*line jobtype.go:152:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :152:2*/ ag_f.ag_aw1 = nil
+	/*line jobtype.go:153:2*/ if ag_err1 != nil {
+		/*line jobtype.go:154:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :154:3*/ goto ag_exit
+	}
+	/*line jobtype.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
+	/*line :156:2*/ goto ag_exit
+	/*line :156:2*/ ag_exit:
+	/*line :156:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :156:2*/ ag_resume3:
+	/*line :156:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
+	}
+	/*line :156:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:109
+//line jobtype_async.go:142
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:147"
+		return "jobtype.go:145"
+	case 2:
+		return "jobtype.go:152"
+	case 3:
+		return "jobtype.go:157 (deferred calls)"
 	}
 	return ""
 }
@@ -141,45 +178,45 @@ func (ag_f *ag_JobType_Enqueue[A, R]) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:198
+//line jobtype.go:203
 func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :198:1*/ var (
+	/*line :203:1*/ var (
 		payload []byte
 		err     error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :198:1*/ if ag_co.Unwinding() {
-		/*line :198:1*/ return rt.Ready
+	/*line :203:1*/ if ag_co.Unwinding() {
+		/*line :203:1*/ return rt.Ready
 	}
-	/*line :198:1*/ switch ag_f.ag_state {
-	/*line :198:1*/ case 1:
-		/*line :198:1*/ goto ag_resume1
+	/*line :203:1*/ switch ag_f.ag_state {
+	/*line :203:1*/ case 1:
+		/*line :203:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:199:2*/ payload, err = json.Marshal(ag_f.args)
-	/*line jobtype.go:200:2*/ if err != nil {
-		/*line jobtype.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
-		/*line :201:3*/ return rt.Ready
+	/*line jobtype.go:204:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line jobtype.go:205:2*/ if err != nil {
+		/*line jobtype.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
+		/*line :206:3*/ return rt.Ready
 	}
-	/*line jobtype.go:203:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
-	/*line :203:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
-	/*line :203:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:9*/ return ag_s
+	/*line jobtype.go:208:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
+	/*line :208:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :208:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :208:9*/ return ag_s
 	}
-	/*line :203:9*/ ag_resume1:
-	/*line jobtype.go:203:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :203:9*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:203:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :203:2*/ return rt.Ready
+	/*line :208:9*/ ag_resume1:
+	/*line jobtype.go:208:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :208:9*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:208:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :208:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:177
+//line jobtype_async.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:203"
+		return "jobtype.go:208"
 	}
 	return ""
 }
@@ -214,47 +251,47 @@ func (ag_f *ag_JobType_Wait[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:212
+//line jobtype.go:217
 func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :212:1*/ var (
+	/*line :217:1*/ var (
 		res     []byte
 		ag_err1 error
 	)
-	/*line :212:1*/ if ag_co.Unwinding() {
-		/*line :212:1*/ return rt.Ready
+	/*line :217:1*/ if ag_co.Unwinding() {
+		/*line :217:1*/ return rt.Ready
 	}
-	/*line :212:1*/ switch ag_f.ag_state {
-	/*line :212:1*/ case 1:
-		/*line :212:1*/ goto ag_resume1
+	/*line :217:1*/ switch ag_f.ag_state {
+	/*line :217:1*/ case 1:
+		/*line :217:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:213:6*/ ag_f.r = *new(R)
-	/*line jobtype.go:214:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
-	/*line :214:2*/ ag_f.ag_state = 1 // await: q.wait(id)
-	/*line :214:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:2*/ return ag_s
+	/*line jobtype.go:218:6*/ ag_f.r = *new(R)
+	/*line jobtype.go:219:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
+	/*line :219:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:2*/ return ag_s
 	}
-	/*line :214:2*/ ag_resume1:
-	/*line jobtype.go:214:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :214:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:215:2*/ if ag_err1 != nil {
-		/*line jobtype.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
-		/*line :216:3*/ return rt.Ready
+	/*line :219:2*/ ag_resume1:
+	/*line jobtype.go:219:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :219:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:220:2*/ if ag_err1 != nil {
+		/*line jobtype.go:221:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
+		/*line :221:3*/ return rt.Ready
 	}
-	/*line jobtype.go:218:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:219:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :219:3*/ return rt.Ready
+	/*line jobtype.go:223:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:224:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :224:3*/ return rt.Ready
 	}
-	/*line jobtype.go:221:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
-	/*line :221:2*/ return rt.Ready
+	/*line jobtype.go:226:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
+	/*line :226:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:252
+//line jobtype_async.go:289
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:214"
+		return "jobtype.go:219"
 	}
 	return ""
 }
@@ -289,50 +326,50 @@ func (ag_f *ag_JobType_Result[A, R]) AwaitResult() (rt.Tuple2[R, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:228
+//line jobtype.go:233
 func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :228:1*/ var (
+	/*line :233:1*/ var (
 		done    bool
 		ag_err1 error
 		res     []byte
 	)
-	/*line :228:1*/ if ag_co.Unwinding() {
-		/*line :228:1*/ return rt.Ready
+	/*line :233:1*/ if ag_co.Unwinding() {
+		/*line :233:1*/ return rt.Ready
 	}
-	/*line :228:1*/ switch ag_f.ag_state {
-	/*line :228:1*/ case 1:
-		/*line :228:1*/ goto ag_resume1
+	/*line :233:1*/ switch ag_f.ag_state {
+	/*line :233:1*/ case 1:
+		/*line :233:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:229:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :229:2*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :229:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:2*/ return ag_s
+	/*line jobtype.go:234:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :234:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :234:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :234:2*/ return ag_s
 	}
-	/*line :229:2*/ ag_resume1:
-	/*line jobtype.go:229:2*/ {
-		/*line :229:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :229:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :234:2*/ ag_resume1:
+	/*line jobtype.go:234:2*/ {
+		/*line :234:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :234:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :229:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:230:2*/ if ag_err1 != nil || !done {
-		/*line jobtype.go:231:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
-		/*line :231:3*/ return rt.Ready
+	/*line :234:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:235:2*/ if ag_err1 != nil || !done {
+		/*line jobtype.go:236:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
+		/*line :236:3*/ return rt.Ready
 	}
-	/*line jobtype.go:233:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:234:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :234:3*/ return rt.Ready
+	/*line jobtype.go:238:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:239:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :239:3*/ return rt.Ready
 	}
-	/*line jobtype.go:236:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
-	/*line :236:2*/ return rt.Ready
+	/*line jobtype.go:241:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
+	/*line :241:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:330
+//line jobtype_async.go:367
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:229"
+		return "jobtype.go:234"
 	}
 	return ""
 }

@@ -43,6 +43,10 @@ type WorkerOptions struct {
 	// Consumer names the worker in the consumer group; it must be unique
 	// among live workers (default host-pid-random).
 	Consumer string
+	// MaxCheckpoint bounds the Data of a checkpoint a job of this worker
+	// saves (default DefaultMaxCheckpoint, 1 MiB); a larger one is
+	// ErrCheckpointTooLarge, before anything is sent.
+	MaxCheckpoint int
 	// Logf reports what a worker cannot return as an error: Redis
 	// unreachable, a refused completion (default log.Printf).
 	Logf func(format string, args ...any)
@@ -59,6 +63,10 @@ type Stats struct {
 	LeaseLost int // attempts cancelled because a heartbeat found the lease lost
 	GivenBack int // deliveries read beyond the free slots, queued again
 	Abandoned int // attempts cancelled at shutdown, left for reclaim
+	Slept     int // attempts ended by SleepUntil or SleepFor, rescheduled
+
+	Checkpoints        int // checkpoints saved
+	CheckpointsRefused int // checkpoints refused: the lease was lost meanwhile
 }
 
 // Worker runs the jobs of one or more queues on the current loop. Make it
@@ -80,11 +88,16 @@ type Worker struct {
 
 // attempt is one delivery of a job being run.
 type attempt struct {
+	w          *Worker
 	q          *Queue
 	entry, job string
+	typ        string
+	try        int
 	deliveries int64
 	task       *rt.Task[[]byte]
 	lost       bool
+	cp         *Checkpoint // the last checkpoint read, when cpLoaded
+	cpLoaded   bool
 }
 
 // NewWorker returns a worker for queues (all on cl), the most urgent
@@ -114,6 +127,9 @@ func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker 
 	if opts.Consumer == "" {
 		host, _ := os.Hostname()
 		opts.Consumer = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), newID()[:6])
+	}
+	if opts.MaxCheckpoint <= 0 {
+		opts.MaxCheckpoint = DefaultMaxCheckpoint
 	}
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
@@ -396,7 +412,7 @@ func (w *Worker) queueOf(stream string) *Queue {
 func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {
 	w.active++
 	w.stats.Started++
-	rt.Spawn(w.runJobAsync(&attempt{q: q, entry: entry, job: job, deliveries: deliveries}), rt.Name("ajobs job "+job))
+	rt.Spawn(w.runJobAsync(&attempt{w: w, q: q, entry: entry, job: job, deliveries: deliveries}), rt.Name("ajobs job "+job))
 }
 
 func (w *Worker) jobEnded(a *attempt) {
@@ -435,7 +451,8 @@ func (w *Worker) runJob(a *attempt) {
 	if w.abandon {
 		return // shutting down: left for reclaim
 	}
-	aw := r.run([]byte(v.Elems[1].Str))
+	a.typ, a.try = typ, tries+1
+	aw := r.run([]byte(v.Elems[1].Str), a)
 	if timeout > 0 {
 		aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
@@ -455,6 +472,11 @@ func (w *Worker) runJob(a *attempt) {
 	}
 	if jerr == nil {
 		w.finish(a, "ok", string(res), "", 0)
+		return
+	}
+	var se *sleepError
+	if errors.As(jerr, &se) {
+		w.finishSleep(a, se)
 		return
 	}
 	var mal errMalformed
@@ -507,12 +529,28 @@ func (w *Worker) heartbeat(a *attempt) {
 //
 // async
 func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {
+	w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+}
+
+// finishSleep ends an attempt that asked to sleep: the job is rescheduled
+// without counting a try.
+//
+// async
+func (w *Worker) finishSleep(a *attempt, se *sleepError) {
+	w.complete(a, "sleep", "", "", se.delay.Milliseconds(), se.at)
+}
+
+// complete runs the complete script (see finish); at is a sleep's due
+// time in unix ms, or -1.
+//
+// async
+func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {
 	q := a.q
 	until := rt.Now().Add(w.opts.Lease)
 	pause := 20 * time.Millisecond
 	for {
 		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
-			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delay.Milliseconds(), a.job)
+			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delayMs, a.job, at)
 		if errors.Is(err, ErrNotReplicated) {
 			w.opts.Logf("ajobs: completing job %s: %v", a.job, err)
 			err = nil
@@ -528,6 +566,8 @@ func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Durat
 				w.stats.Retried++
 			case 3:
 				w.stats.Dead++
+			case 4:
+				w.stats.Slept++
 			}
 			return
 		}

@@ -70,6 +70,16 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Worker, *attempt, *sleepError)
+	var _ ag_stale_run_go_generate = (*Worker).finishSleep
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker, *attempt, string, string, string, int64, int64)
+	var _ ag_stale_run_go_generate = (*Worker).complete
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Worker, *Queue)
 	var _ ag_stale_run_go_generate = (*Worker).mover
 }
@@ -78,18 +88,20 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 146, Off: 4621, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
-		{Name: "(*Worker).sweep", Line: 186, Off: 5934, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 214, Off: 6737, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 225, Off: 6975, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 266, Off: 8076, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 299, Off: 8949, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 338, Off: 9956, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 396, Off: 11238, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
-		{Name: "(*Worker).runJob", Line: 415, Off: 11732, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
-		{Name: "(*Worker).heartbeat", Line: 488, Off: 13837, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 509, Off: 14418, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
-		{Name: "(*Worker).mover", Line: 550, Off: 15795, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 162, Off: 5239, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
+		{Name: "(*Worker).sweep", Line: 202, Off: 6552, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 230, Off: 7355, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 241, Off: 7593, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 282, Off: 8694, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 315, Off: 9567, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 354, Off: 10574, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 412, Off: 11856, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
+		{Name: "(*Worker).runJob", Line: 431, Off: 12356, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1647, Hash: 0xbcdeeaa214e99ba3},
+		{Name: "(*Worker).heartbeat", Line: 510, Off: 14575, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
+		{Name: "(*Worker).finish", Line: 531, Off: 15156, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 539, Off: 15422, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 547, Off: 15658, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
+		{Name: "(*Worker).mover", Line: 590, Off: 17057, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -132,187 +144,187 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:146
+//line worker.go:162
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :146:1*/ var (
+	/*line :162:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :146:1*/ if ag_co.Unwinding() {
-		/*line :146:1*/ return rt.Ready
+	/*line :162:1*/ if ag_co.Unwinding() {
+		/*line :162:1*/ return rt.Ready
 	}
-	/*line :146:1*/ switch ag_f.ag_state {
-	/*line :146:1*/ case 1:
-		/*line :146:1*/ goto ag_resume1
-		/*line :146:1*/
+	/*line :162:1*/ switch ag_f.ag_state {
+	/*line :162:1*/ case 1:
+		/*line :162:1*/ goto ag_resume1
+		/*line :162:1*/
 	case 2:
-		/*line :146:1*/ goto ag_resume2
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume2
+		/*line :162:1*/
 	case 3:
-		/*line :146:1*/ goto ag_resume3
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume3
+		/*line :162:1*/
 	case 4:
-		/*line :146:1*/ goto ag_resume4
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume4
+		/*line :162:1*/
 	case 5:
-		/*line :146:1*/ goto ag_resume5
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume5
+		/*line :162:1*/
 	case 6:
-		/*line :146:1*/ goto ag_resume6
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume6
+		/*line :162:1*/
 	case 7:
-		/*line :146:1*/ goto ag_resume7
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume7
+		/*line :162:1*/
 	case 8:
-		/*line :146:1*/ goto ag_resume8
-		/*line :146:1*/
+		/*line :162:1*/ goto ag_resume8
+		/*line :162:1*/
 	case 9:
-		/*line :146:1*/ goto ag_resume9
+		/*line :162:1*/ goto ag_resume9
 	}
-	/*line :146:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :146:1*/ ag_f.ag_t2 = 0
-	/*line :146:1*/ ag_L1:
-	/*line worker.go:147:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :147:2*/ goto ag_L3
+	/*line :162:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :162:1*/ ag_f.ag_t2 = 0
+	/*line :162:1*/ ag_L1:
+	/*line worker.go:163:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :163:2*/ goto ag_L3
 	}
-	/*line worker.go:147:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:148:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :148:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :148:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:3*/ return ag_s
-	}
-	/*line :148:3*/ ag_resume1:
-	/*line worker.go:148:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :148:3*/ ag_f.ag_aw0 = nil
-	/*line :148:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:149:7*/ (*ag_f.re) = nil
-	/*line worker.go:150:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:151:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :151:4*/ return rt.Ready
-	}
-	/*line :151:4*/ ag_f.ag_t2++
-	/*line :151:4*/ goto ag_L1
-	/*line :151:4*/ ag_L3:
-	/*line worker.go:154:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
-	/*line :154:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :154:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:2*/ return ag_s
-	}
-	/*line :154:2*/ ag_resume2:
-	/*line worker.go:154:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :154:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:155:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :155:2*/ ag_f.ag_t9 = ag_f.w.queues
-	/*line :155:2*/ ag_f.ag_t10 = 0
-	/*line :155:2*/ ag_L4:
-	/*line worker.go:156:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :156:2*/ goto ag_L6
-	}
-	/*line worker.go:156:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:157:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
-	/*line :157:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :157:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:3*/ return ag_s
-	}
-	/*line :157:3*/ ag_resume3:
-	/*line worker.go:157:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :157:3*/ ag_f.ag_aw1 = nil
-	/*line :157:3*/ ag_f.ag_t10++
-	/*line :157:3*/ goto ag_L4
-	/*line :157:3*/ ag_L6:
-	/*line worker.go:159:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :159:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
-	/*line :159:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:2*/ return ag_s
-	}
-	/*line :159:2*/ ag_resume4:
-	/*line :159:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:160:2*/ ag_f.reader.Cancel()
-	/*line worker.go:161:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :161:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :161:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :161:2*/ return ag_s
-	}
-	/*line :161:2*/ ag_resume5:
-	/*line :161:2*/ ag_f.ag_aw2 = nil
-	/*line :161:2*/ ag_f.ag_t12 = ag_f.movers
-	/*line :161:2*/ ag_f.ag_t13 = 0
-	/*line :161:2*/ ag_L7:
-	/*line worker.go:162:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :162:2*/ goto ag_L9
-	}
-	/*line worker.go:162:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
-	/*line worker.go:163:3*/ m.Cancel()
-	/*line worker.go:164:3*/ ag_f.ag_aw2 = m
-	/*line :164:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
-	/*line :164:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line worker.go:163:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:164:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :164:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :164:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :164:3*/ return ag_s
 	}
-	/*line :164:3*/ ag_resume6:
-	/*line :164:3*/ ag_f.ag_aw2 = nil
-	/*line :164:3*/ ag_f.ag_t13++
-	/*line :164:3*/ goto ag_L7
-	/*line :164:3*/ ag_L9:
-	/*line worker.go:166:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :166:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :166:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :166:5*/ return ag_s
+	/*line :164:3*/ ag_resume1:
+	/*line worker.go:164:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :164:3*/ ag_f.ag_aw0 = nil
+	/*line :164:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:165:7*/ (*ag_f.re) = nil
+	/*line worker.go:166:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:167:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :167:4*/ return rt.Ready
 	}
-	/*line :166:5*/ ag_resume7:
-	/*line worker.go:166:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :166:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:166:2*/ if !(ag_err2 != nil) {
-		/*line :166:2*/ goto ag_L10
+	/*line :167:4*/ ag_f.ag_t2++
+	/*line :167:4*/ goto ag_L1
+	/*line :167:4*/ ag_L3:
+	/*line worker.go:170:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
+	/*line :170:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :170:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:2*/ return ag_s
 	}
-	/*line worker.go:167:3*/ ag_f.w.abandon = true
-	/*line worker.go:168:3*/ for a := range ag_f.w.running {
-		/*line worker.go:169:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:170:4*/ a.task.Cancel()
+	/*line :170:2*/ ag_resume2:
+	/*line worker.go:170:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :170:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:171:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :171:2*/ ag_f.ag_t9 = ag_f.w.queues
+	/*line :171:2*/ ag_f.ag_t10 = 0
+	/*line :171:2*/ ag_L4:
+	/*line worker.go:172:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :172:2*/ goto ag_L6
 	}
-	/*line worker.go:172:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :172:3*/ ag_f.ag_state = 8 // await: w.drained()
-	/*line :172:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :172:3*/ return ag_s
+	/*line worker.go:172:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:173:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
+	/*line :173:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :173:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :173:3*/ return ag_s
 	}
-	/*line :172:3*/ ag_resume8:
-	/*line :172:3*/ ag_f.ag_aw2 = nil
-	/*line :172:3*/ ag_L10:
-	/*line worker.go:174:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :174:2*/ ag_f.ag_state = 9 // await: w.sweep()
-	/*line :174:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:2*/ return ag_s
+	/*line :173:3*/ ag_resume3:
+	/*line worker.go:173:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :173:3*/ ag_f.ag_aw1 = nil
+	/*line :173:3*/ ag_f.ag_t10++
+	/*line :173:3*/ goto ag_L4
+	/*line :173:3*/ ag_L6:
+	/*line worker.go:175:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :175:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
+	/*line :175:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:2*/ return ag_s
 	}
-	/*line :174:2*/ ag_resume9:
-	/*line :174:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:175:2*/ ag_f.ag_err = nil
-	/*line :175:2*/ return rt.Ready
+	/*line :175:2*/ ag_resume4:
+	/*line :175:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:176:2*/ ag_f.reader.Cancel()
+	/*line worker.go:177:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :177:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :177:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :177:2*/ return ag_s
+	}
+	/*line :177:2*/ ag_resume5:
+	/*line :177:2*/ ag_f.ag_aw2 = nil
+	/*line :177:2*/ ag_f.ag_t12 = ag_f.movers
+	/*line :177:2*/ ag_f.ag_t13 = 0
+	/*line :177:2*/ ag_L7:
+	/*line worker.go:178:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :178:2*/ goto ag_L9
+	}
+	/*line worker.go:178:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
+	/*line worker.go:179:3*/ m.Cancel()
+	/*line worker.go:180:3*/ ag_f.ag_aw2 = m
+	/*line :180:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
+	/*line :180:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:3*/ return ag_s
+	}
+	/*line :180:3*/ ag_resume6:
+	/*line :180:3*/ ag_f.ag_aw2 = nil
+	/*line :180:3*/ ag_f.ag_t13++
+	/*line :180:3*/ goto ag_L7
+	/*line :180:3*/ ag_L9:
+	/*line worker.go:182:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :182:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :182:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:5*/ return ag_s
+	}
+	/*line :182:5*/ ag_resume7:
+	/*line worker.go:182:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :182:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:182:2*/ if !(ag_err2 != nil) {
+		/*line :182:2*/ goto ag_L10
+	}
+	/*line worker.go:183:3*/ ag_f.w.abandon = true
+	/*line worker.go:184:3*/ for a := range ag_f.w.running {
+		/*line worker.go:185:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:186:4*/ a.task.Cancel()
+	}
+	/*line worker.go:188:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :188:3*/ ag_f.ag_state = 8 // await: w.drained()
+	/*line :188:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:3*/ return ag_s
+	}
+	/*line :188:3*/ ag_resume8:
+	/*line :188:3*/ ag_f.ag_aw2 = nil
+	/*line :188:3*/ ag_L10:
+	/*line worker.go:190:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :190:2*/ ag_f.ag_state = 9 // await: w.sweep()
+	/*line :190:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:2*/ return ag_s
+	}
+	/*line :190:2*/ ag_resume9:
+	/*line :190:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:191:2*/ ag_f.ag_err = nil
+	/*line :191:2*/ return rt.Ready
 }
 
-//line worker_async.go:294
+//line worker_async.go:306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:148"
-	case 2:
-		return "worker.go:154"
-	case 3:
-		return "worker.go:157"
-	case 4:
-		return "worker.go:159"
-	case 5:
-		return "worker.go:161"
-	case 6:
 		return "worker.go:164"
+	case 2:
+		return "worker.go:170"
+	case 3:
+		return "worker.go:173"
+	case 4:
+		return "worker.go:175"
+	case 5:
+		return "worker.go:177"
+	case 6:
+		return "worker.go:180"
 	case 7:
-		return "worker.go:166"
+		return "worker.go:182"
 	case 8:
-		return "worker.go:172"
+		return "worker.go:188"
 	case 9:
-		return "worker.go:174"
+		return "worker.go:190"
 	}
 	return ""
 }
@@ -349,9 +361,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:186
+//line worker.go:202
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :202:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -360,108 +372,108 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :202:1*/ if ag_co.Unwinding() {
+		/*line :202:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
-		/*line :186:1*/
+	/*line :202:1*/ switch ag_f.ag_state {
+	/*line :202:1*/ case 1:
+		/*line :202:1*/ goto ag_resume1
+		/*line :202:1*/
 	case 2:
-		/*line :186:1*/ goto ag_resume2
-		/*line :186:1*/
+		/*line :202:1*/ goto ag_resume2
+		/*line :202:1*/
 	case 3:
-		/*line :186:1*/ goto ag_resume3
-		/*line :186:1*/
+		/*line :202:1*/ goto ag_resume3
+		/*line :202:1*/
 	case 4:
-		/*line :186:1*/ goto ag_resume4
+		/*line :202:1*/ goto ag_resume4
 	}
-	/*line worker.go:187:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :187:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :187:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :187:2*/ return ag_s
+	/*line worker.go:203:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :203:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :203:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
 	}
-	/*line :187:2*/ ag_resume1:
-	/*line :187:2*/ ag_f.ag_aw0 = nil
-	/*line :187:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :187:2*/ ag_f.ag_t2 = 0
-	/*line :187:2*/ ag_L1:
-	/*line worker.go:188:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :188:2*/ goto ag_L3
+	/*line :203:2*/ ag_resume1:
+	/*line :203:2*/ ag_f.ag_aw0 = nil
+	/*line :203:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :203:2*/ ag_f.ag_t2 = 0
+	/*line :203:2*/ ag_L1:
+	/*line worker.go:204:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :204:2*/ goto ag_L3
 	}
-	/*line worker.go:188:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:189:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :189:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :189:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:3*/ return ag_s
+	/*line worker.go:204:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:205:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :205:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :205:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :205:3*/ return ag_s
 	}
-	/*line :189:3*/ ag_resume2:
-	/*line worker.go:189:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :189:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:190:3*/ if ag_err1 != nil {
-		/*line worker.go:191:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:192:4*/ goto ag_L2
+	/*line :205:3*/ ag_resume2:
+	/*line worker.go:205:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :205:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:206:3*/ if ag_err1 != nil {
+		/*line worker.go:207:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:208:4*/ goto ag_L2
 	}
-	/*line :192:4*/ ag_f.ag_t6 = v.Elems
-	/*line :192:4*/ ag_f.ag_t7 = 0
-	/*line :192:4*/ ag_L4:
-	/*line worker.go:194:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :194:3*/ goto ag_L6
+	/*line :208:4*/ ag_f.ag_t6 = v.Elems
+	/*line :208:4*/ ag_f.ag_t7 = 0
+	/*line :208:4*/ ag_L4:
+	/*line worker.go:210:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :210:3*/ goto ag_L6
 	}
-	/*line worker.go:194:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:195:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:196:5*/ goto ag_L5
+	/*line worker.go:210:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:211:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:212:5*/ goto ag_L5
 	}
-	/*line worker.go:198:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:199:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :199:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :199:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:4*/ return ag_s
+	/*line worker.go:214:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:215:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :215:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :215:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:4*/ return ag_s
 	}
-	/*line :199:4*/ ag_resume3:
-	/*line worker.go:199:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :199:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:200:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:201:5*/ goto ag_L5
+	/*line :215:4*/ ag_resume3:
+	/*line worker.go:215:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :215:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:216:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:217:5*/ goto ag_L5
 	}
-	/*line worker.go:203:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:204:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :204:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :204:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :204:7*/ return ag_s
+	/*line worker.go:219:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:220:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :220:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :220:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:7*/ return ag_s
 	}
-	/*line :204:7*/ ag_resume4:
-	/*line worker.go:204:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :204:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:204:4*/ if !(ag_err3 == nil) {
-		/*line :204:4*/ goto ag_L7
+	/*line :220:7*/ ag_resume4:
+	/*line worker.go:220:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :220:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:220:4*/ if !(ag_err3 == nil) {
+		/*line :220:4*/ goto ag_L7
 	}
-	/*line worker.go:205:5*/ ag_f.w.stats.GivenBack++
-	/*line :205:5*/ ag_L7:
-	/*line :205:5*/ ag_L5:
-	/*line :205:5*/ ag_f.ag_t7++
-	/*line :205:5*/ goto ag_L4
-	/*line :205:5*/ ag_L6:
-	/*line :205:5*/ ag_L2:
-	/*line :205:5*/ ag_f.ag_t2++
-	/*line :205:5*/ goto ag_L1
-	/*line :205:5*/ ag_L3:
-	/*line worker.go:209:1*/ return rt.Ready
+	/*line worker.go:221:5*/ ag_f.w.stats.GivenBack++
+	/*line :221:5*/ ag_L7:
+	/*line :221:5*/ ag_L5:
+	/*line :221:5*/ ag_f.ag_t7++
+	/*line :221:5*/ goto ag_L4
+	/*line :221:5*/ ag_L6:
+	/*line :221:5*/ ag_L2:
+	/*line :221:5*/ ag_f.ag_t2++
+	/*line :221:5*/ goto ag_L1
+	/*line :221:5*/ ag_L3:
+	/*line worker.go:225:1*/ return rt.Ready
 }
 
-//line worker_async.go:453
+//line worker_async.go:465
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:187"
+		return "worker.go:203"
 	case 2:
-		return "worker.go:189"
+		return "worker.go:205"
 	case 3:
-		return "worker.go:199"
+		return "worker.go:215"
 	case 4:
-		return "worker.go:204"
+		return "worker.go:220"
 	}
 	return ""
 }
@@ -491,39 +503,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:214
+//line worker.go:230
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :214:1*/ if ag_co.Unwinding() {
-		/*line :214:1*/ return rt.Ready
+	/*line :230:1*/ if ag_co.Unwinding() {
+		/*line :230:1*/ return rt.Ready
 	}
-	/*line :214:1*/ switch ag_f.ag_state {
-	/*line :214:1*/ case 1:
-		/*line :214:1*/ goto ag_resume1
+	/*line :230:1*/ switch ag_f.ag_state {
+	/*line :230:1*/ case 1:
+		/*line :230:1*/ goto ag_resume1
 	}
-	/*line :214:1*/ ag_L1:
-	/*line worker.go:215:6*/ if !(ag_f.w.active > 0) {
-		/*line :215:6*/ goto ag_L3
+	/*line :230:1*/ ag_L1:
+	/*line worker.go:231:6*/ if !(ag_f.w.active > 0) {
+		/*line :231:6*/ goto ag_L3
 	}
-	/*line worker.go:216:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:217:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :217:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :217:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:3*/ return ag_s
+	/*line worker.go:232:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:233:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :233:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :233:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :233:3*/ return ag_s
 	}
-	/*line :217:3*/ ag_resume1:
-	/*line :217:3*/ ag_f.ag_aw0 = nil
-	/*line :217:3*/ goto ag_L1
-	/*line :217:3*/ ag_L3:
-	/*line worker.go:219:1*/ return rt.Ready
+	/*line :233:3*/ ag_resume1:
+	/*line :233:3*/ ag_f.ag_aw0 = nil
+	/*line :233:3*/ goto ag_L1
+	/*line :233:3*/ ag_L3:
+	/*line worker.go:235:1*/ return rt.Ready
 }
 
-//line worker_async.go:521
+//line worker_async.go:533
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:217"
+		return "worker.go:233"
 	}
 	return ""
 }
@@ -560,135 +572,135 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:225
+//line worker.go:241
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :225:1*/ var (
+	/*line :241:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :225:1*/ if ag_co.Unwinding() {
-		/*line :225:1*/ return rt.Ready
+	/*line :241:1*/ if ag_co.Unwinding() {
+		/*line :241:1*/ return rt.Ready
 	}
-	/*line :225:1*/ switch ag_f.ag_state {
-	/*line :225:1*/ case 1:
-		/*line :225:1*/ goto ag_resume1
-		/*line :225:1*/
+	/*line :241:1*/ switch ag_f.ag_state {
+	/*line :241:1*/ case 1:
+		/*line :241:1*/ goto ag_resume1
+		/*line :241:1*/
 	case 2:
-		/*line :225:1*/ goto ag_resume2
-		/*line :225:1*/
+		/*line :241:1*/ goto ag_resume2
+		/*line :241:1*/
 	case 3:
-		/*line :225:1*/ goto ag_resume3
-		/*line :225:1*/
+		/*line :241:1*/ goto ag_resume3
+		/*line :241:1*/
 	case 4:
-		/*line :225:1*/ goto ag_resume4
-		/*line :225:1*/
+		/*line :241:1*/ goto ag_resume4
+		/*line :241:1*/
 	case 5:
-		/*line :225:1*/ goto ag_resume5
-		/*line :225:1*/
+		/*line :241:1*/ goto ag_resume5
+		/*line :241:1*/
 	case 6:
-		/*line :225:1*/ goto ag_resume6
+		/*line :241:1*/ goto ag_resume6
 	}
-	/*line worker.go:226:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:227:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :227:2*/ ag_L1:
-	/*line worker.go:229:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :229:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :229:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:3*/ return ag_s
+	/*line worker.go:242:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:243:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :243:2*/ ag_L1:
+	/*line worker.go:245:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :245:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :245:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :245:3*/ return ag_s
 	}
-	/*line :229:3*/ ag_resume1:
-	/*line :229:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:230:3*/ ag_f.n = 1
-	/*line worker.go:231:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:232:4*/ ag_f.n++
+	/*line :245:3*/ ag_resume1:
+	/*line :245:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:246:3*/ ag_f.n = 1
+	/*line worker.go:247:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:248:4*/ ag_f.n++
 	}
-	/*line worker.go:234:3*/ ag_f.got = 0
-	/*line worker.go:235:7*/ ag_f.err = nil
-	/*line worker.go:236:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :236:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :236:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:7*/ return ag_s
+	/*line worker.go:250:3*/ ag_f.got = 0
+	/*line worker.go:251:7*/ ag_f.err = nil
+	/*line worker.go:252:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :252:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :252:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :252:7*/ return ag_s
 	}
-	/*line :236:7*/ ag_resume2:
-	/*line worker.go:236:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :236:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:236:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :236:3*/ goto ag_L4
+	/*line :252:7*/ ag_resume2:
+	/*line worker.go:252:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :252:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:252:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :252:3*/ goto ag_L4
 	}
-	/*line worker.go:237:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :237:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :237:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :237:4*/ return ag_s
+	/*line worker.go:253:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :253:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :253:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:4*/ return ag_s
 	}
-	/*line :237:4*/ ag_resume3:
-	/*line worker.go:237:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :237:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:238:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :238:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :238:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:18*/ return ag_s
+	/*line :253:4*/ ag_resume3:
+	/*line worker.go:253:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :253:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:254:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :254:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :254:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:18*/ return ag_s
 	}
-	/*line :238:18*/ ag_resume4:
-	/*line worker.go:238:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :238:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:238:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :238:4*/ ag_L4:
-	/*line worker.go:240:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :240:3*/ goto ag_L5
+	/*line :254:18*/ ag_resume4:
+	/*line worker.go:254:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :254:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:254:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :254:4*/ ag_L4:
+	/*line worker.go:256:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :256:3*/ goto ag_L5
 	}
-	/*line worker.go:241:8*/ g = 0
-	/*line worker.go:242:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :242:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :242:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:4*/ return ag_s
+	/*line worker.go:257:8*/ g = 0
+	/*line worker.go:258:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :258:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :258:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:4*/ return ag_s
 	}
-	/*line :242:4*/ ag_resume5:
-	/*line worker.go:242:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :242:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:243:4*/ ag_f.got += g
-	/*line :243:4*/ ag_L5:
-	/*line worker.go:245:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:246:4*/ ag_f.w.sem.Release()
+	/*line :258:4*/ ag_resume5:
+	/*line worker.go:258:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :258:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:259:4*/ ag_f.got += g
+	/*line :259:4*/ ag_L5:
+	/*line worker.go:261:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:262:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:248:3*/ if !(ag_f.err != nil) {
-		/*line :248:3*/ goto ag_L6
+	/*line worker.go:264:3*/ if !(ag_f.err != nil) {
+		/*line :264:3*/ goto ag_L6
 	}
-	/*line worker.go:249:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line worker.go:250:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :250:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :250:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :250:4*/ return ag_s
+	/*line worker.go:265:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line worker.go:266:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :266:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :266:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :266:4*/ return ag_s
 	}
-	/*line :250:4*/ ag_resume6:
-	/*line :250:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:251:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :251:4*/ goto ag_L7
-	/*line :251:4*/ ag_L6:
-	/*line worker.go:252:10*/ {
-		/*line worker.go:253:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :266:4*/ ag_resume6:
+	/*line :266:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:267:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :267:4*/ goto ag_L7
+	/*line :267:4*/ ag_L6:
+	/*line worker.go:268:10*/ {
+		/*line worker.go:269:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :253:4*/ ag_L7:
-	/*line :253:4*/ goto ag_L1
+	/*line :269:4*/ ag_L7:
+	/*line :269:4*/ goto ag_L1
 }
 
-//line worker_async.go:676
+//line worker_async.go:688
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:229"
+		return "worker.go:245"
 	case 2:
-		return "worker.go:236"
+		return "worker.go:252"
 	case 3:
-		return "worker.go:237"
+		return "worker.go:253"
 	case 4:
-		return "worker.go:238"
+		return "worker.go:254"
 	case 5:
-		return "worker.go:242"
+		return "worker.go:258"
 	case 6:
-		return "worker.go:250"
+		return "worker.go:266"
 	}
 	return ""
 }
@@ -725,9 +737,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:266
+//line worker.go:282
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :266:1*/ var (
+	/*line :282:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -737,106 +749,106 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t10  int
 	)
-	/*line :266:1*/ if ag_co.Unwinding() {
-		/*line :266:1*/ return rt.Ready
+	/*line :282:1*/ if ag_co.Unwinding() {
+		/*line :282:1*/ return rt.Ready
 	}
-	/*line :266:1*/ switch ag_f.ag_state {
-	/*line :266:1*/ case 1:
-		/*line :266:1*/ goto ag_resume1
-		/*line :266:1*/
+	/*line :282:1*/ switch ag_f.ag_state {
+	/*line :282:1*/ case 1:
+		/*line :282:1*/ goto ag_resume1
+		/*line :282:1*/
 	case 2:
-		/*line :266:1*/ goto ag_resume2
-		/*line :266:1*/
+		/*line :282:1*/ goto ag_resume2
+		/*line :282:1*/
 	case 3:
-		/*line :266:1*/ goto ag_resume3
-		/*line :266:1*/
+		/*line :282:1*/ goto ag_resume3
+		/*line :282:1*/
 	case 4:
-		/*line :266:1*/ goto ag_resume4
+		/*line :282:1*/ goto ag_resume4
 	}
-	/*line worker.go:267:2*/ ag_f.started = 0
-	/*line :267:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :267:2*/ ag_f.ag_t3 = 0
-	/*line :267:2*/ ag_L1:
-	/*line worker.go:268:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :268:2*/ goto ag_L3
+	/*line worker.go:283:2*/ ag_f.started = 0
+	/*line :283:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :283:2*/ ag_f.ag_t3 = 0
+	/*line :283:2*/ ag_L1:
+	/*line worker.go:284:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :284:2*/ goto ag_L3
 	}
-	/*line worker.go:268:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:269:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:270:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :270:4*/ return rt.Ready
+	/*line worker.go:284:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:285:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:286:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :286:4*/ return rt.Ready
 	}
-	/*line worker.go:272:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :272:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :272:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:3*/ return ag_s
+	/*line worker.go:288:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :288:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :288:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :288:3*/ return ag_s
 	}
-	/*line :272:3*/ ag_resume1:
-	/*line worker.go:272:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :272:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:273:3*/ if ag_err1 != nil {
-		/*line worker.go:274:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :274:4*/ return rt.Ready
+	/*line :288:3*/ ag_resume1:
+	/*line worker.go:288:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :288:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:289:3*/ if ag_err1 != nil {
+		/*line worker.go:290:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :290:4*/ return rt.Ready
 	}
-	/*line worker.go:276:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :276:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :276:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :276:14*/ return ag_s
+	/*line worker.go:292:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :292:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :292:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :292:14*/ return ag_s
 	}
-	/*line :276:14*/ ag_resume2:
-	/*line worker.go:276:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :276:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:276:3*/ ag_f.started += ag_t6
-	/*line :276:3*/ ag_f.ag_t3++
-	/*line :276:3*/ goto ag_L1
-	/*line :276:3*/ ag_L3:
-	/*line worker.go:278:2*/ if ag_f.started > 0 {
-		/*line worker.go:279:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :279:3*/ return rt.Ready
+	/*line :292:14*/ ag_resume2:
+	/*line worker.go:292:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :292:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:292:3*/ ag_f.started += ag_t6
+	/*line :292:3*/ ag_f.ag_t3++
+	/*line :292:3*/ goto ag_L1
+	/*line :292:3*/ ag_L3:
+	/*line worker.go:294:2*/ if ag_f.started > 0 {
+		/*line worker.go:295:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :295:3*/ return rt.Ready
 	}
-	/*line worker.go:281:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:282:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:283:3*/ args = append(args, q.stream())
+	/*line worker.go:297:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:298:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:299:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:285:2*/ for range ag_f.w.queues {
-		/*line worker.go:286:3*/ args = append(args, ">")
+	/*line worker.go:301:2*/ for range ag_f.w.queues {
+		/*line worker.go:302:3*/ args = append(args, ">")
 	}
-	/*line worker.go:288:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :288:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :288:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :288:2*/ return ag_s
+	/*line worker.go:304:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :304:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :304:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:2*/ return ag_s
 	}
-	/*line :288:2*/ ag_resume3:
-	/*line worker.go:288:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :288:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:289:2*/ if ag_err2 != nil {
-		/*line worker.go:290:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :290:3*/ return rt.Ready
+	/*line :304:2*/ ag_resume3:
+	/*line worker.go:304:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :304:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:305:2*/ if ag_err2 != nil {
+		/*line worker.go:306:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :306:3*/ return rt.Ready
 	}
-	/*line worker.go:292:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :292:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :292:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :292:9*/ return ag_s
+	/*line worker.go:308:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :308:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :308:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :308:9*/ return ag_s
 	}
-	/*line :292:9*/ ag_resume4:
-	/*line worker.go:292:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :292:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:292:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :292:2*/ return rt.Ready
+	/*line :308:9*/ ag_resume4:
+	/*line worker.go:308:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :308:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:308:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :308:2*/ return rt.Ready
 }
 
-//line worker_async.go:828
+//line worker_async.go:840
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:272"
-	case 2:
-		return "worker.go:276"
-	case 3:
 		return "worker.go:288"
-	case 4:
+	case 2:
 		return "worker.go:292"
+	case 3:
+		return "worker.go:304"
+	case 4:
+		return "worker.go:308"
 	}
 	return ""
 }
@@ -878,103 +890,103 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:299
+//line worker.go:315
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :299:1*/ var (
+	/*line :315:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :299:1*/ if ag_co.Unwinding() {
-		/*line :299:1*/ return rt.Ready
+	/*line :315:1*/ if ag_co.Unwinding() {
+		/*line :315:1*/ return rt.Ready
 	}
-	/*line :299:1*/ switch ag_f.ag_state {
-	/*line :299:1*/ case 1:
-		/*line :299:1*/ goto ag_resume1
-		/*line :299:1*/
+	/*line :315:1*/ switch ag_f.ag_state {
+	/*line :315:1*/ case 1:
+		/*line :315:1*/ goto ag_resume1
+		/*line :315:1*/
 	case 2:
-		/*line :299:1*/ goto ag_resume2
+		/*line :315:1*/ goto ag_resume2
 	}
-	/*line worker.go:300:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:301:3*/ ag_f.ag_r0 = 0
-		/*line :301:3*/ return rt.Ready
+	/*line worker.go:316:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:317:3*/ ag_f.ag_r0 = 0
+		/*line :317:3*/ return rt.Ready
 	}
-	/*line worker.go:303:2*/ ag_f.started = 0
-	/*line worker.go:304:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:305:2*/ ag_f.step = 1
-	/*line worker.go:306:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:307:3*/ ag_f.step = 2
+	/*line worker.go:319:2*/ ag_f.started = 0
+	/*line worker.go:320:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:321:2*/ ag_f.step = 1
+	/*line worker.go:322:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:323:3*/ ag_f.step = 2
 	}
-	/*line worker.go:309:6*/ ag_f.i = 0
-	/*line :309:6*/ ag_L1:
-	/*line worker.go:309:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :309:14*/ goto ag_L3
+	/*line worker.go:325:6*/ ag_f.i = 0
+	/*line :325:6*/ ag_L1:
+	/*line worker.go:325:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :325:14*/ goto ag_L3
 	}
-	/*line worker.go:310:7*/ name = ""
-	/*line worker.go:311:7*/ entries = nil
-	/*line worker.go:312:3*/ if ag_f.step == 2 {
-		/*line worker.go:313:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:326:7*/ name = ""
+	/*line worker.go:327:7*/ entries = nil
+	/*line worker.go:328:3*/ if ag_f.step == 2 {
+		/*line worker.go:329:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:315:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:331:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:317:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :317:3*/ ag_f.ag_t8 = entries
-	/*line :317:3*/ ag_f.ag_t9 = 0
-	/*line :317:3*/ ag_L4:
-	/*line worker.go:318:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :318:3*/ goto ag_L6
+	/*line worker.go:333:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :333:3*/ ag_f.ag_t8 = entries
+	/*line :333:3*/ ag_f.ag_t9 = 0
+	/*line :333:3*/ ag_L4:
+	/*line worker.go:334:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :334:3*/ goto ag_L6
 	}
-	/*line worker.go:318:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:319:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:320:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :320:4*/ goto ag_L7
+	/*line worker.go:334:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:335:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:336:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :336:4*/ goto ag_L7
 	}
-	/*line worker.go:321:5*/ ag_f.started++
-	/*line worker.go:322:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :322:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :322:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :322:5*/ return ag_s
+	/*line worker.go:337:5*/ ag_f.started++
+	/*line worker.go:338:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :338:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :338:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:5*/ return ag_s
 	}
-	/*line :322:5*/ ag_resume1:
-	/*line :322:5*/ ag_f.ag_aw0 = nil
-	/*line :322:5*/ goto ag_L5
-	/*line :322:5*/ ag_L7:
-	/*line worker.go:325:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :325:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :325:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :325:7*/ return ag_s
+	/*line :338:5*/ ag_resume1:
+	/*line :338:5*/ ag_f.ag_aw0 = nil
+	/*line :338:5*/ goto ag_L5
+	/*line :338:5*/ ag_L7:
+	/*line worker.go:341:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :341:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :341:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :341:7*/ return ag_s
 	}
-	/*line :325:7*/ ag_resume2:
-	/*line worker.go:325:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :325:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:325:4*/ if !(err != nil) {
-		/*line :325:4*/ goto ag_L8
+	/*line :341:7*/ ag_resume2:
+	/*line worker.go:341:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :341:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:341:4*/ if !(err != nil) {
+		/*line :341:4*/ goto ag_L8
 	}
-	/*line worker.go:326:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :326:5*/ ag_L8:
-	/*line worker.go:328:4*/ ag_f.w.stats.GivenBack++
-	/*line :328:4*/ ag_L5:
-	/*line :328:4*/ ag_f.ag_t9++
-	/*line :328:4*/ goto ag_L4
-	/*line :328:4*/ ag_L6:
-	/*line worker.go:309:39*/ ag_f.i += ag_f.step
-	/*line :309:39*/ goto ag_L1
-	/*line :309:39*/ ag_L3:
-	/*line worker.go:331:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :331:2*/ return rt.Ready
+	/*line worker.go:342:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :342:5*/ ag_L8:
+	/*line worker.go:344:4*/ ag_f.w.stats.GivenBack++
+	/*line :344:4*/ ag_L5:
+	/*line :344:4*/ ag_f.ag_t9++
+	/*line :344:4*/ goto ag_L4
+	/*line :344:4*/ ag_L6:
+	/*line worker.go:325:39*/ ag_f.i += ag_f.step
+	/*line :325:39*/ goto ag_L1
+	/*line :325:39*/ ag_L3:
+	/*line worker.go:347:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :347:2*/ return rt.Ready
 }
 
-//line worker_async.go:970
+//line worker_async.go:982
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:322"
+		return "worker.go:338"
 	case 2:
-		return "worker.go:325"
+		return "worker.go:341"
 	}
 	return ""
 }
@@ -1016,109 +1028,109 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:338
+//line worker.go:354
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :338:1*/ var (
+	/*line :354:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :338:1*/ if ag_co.Unwinding() {
-		/*line :338:1*/ return rt.Ready
+	/*line :354:1*/ if ag_co.Unwinding() {
+		/*line :354:1*/ return rt.Ready
 	}
-	/*line :338:1*/ switch ag_f.ag_state {
-	/*line :338:1*/ case 1:
-		/*line :338:1*/ goto ag_resume1
-		/*line :338:1*/
+	/*line :354:1*/ switch ag_f.ag_state {
+	/*line :354:1*/ case 1:
+		/*line :354:1*/ goto ag_resume1
+		/*line :354:1*/
 	case 2:
-		/*line :338:1*/ goto ag_resume2
-		/*line :338:1*/
+		/*line :354:1*/ goto ag_resume2
+		/*line :354:1*/
 	case 3:
-		/*line :338:1*/ goto ag_resume3
+		/*line :354:1*/ goto ag_resume3
 	}
-	/*line worker.go:339:2*/ ag_f.started = 0
-	/*line :339:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :339:2*/ ag_f.ag_t3 = 0
-	/*line :339:2*/ ag_L1:
-	/*line worker.go:340:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :340:2*/ goto ag_L3
+	/*line worker.go:355:2*/ ag_f.started = 0
+	/*line :355:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :355:2*/ ag_f.ag_t3 = 0
+	/*line :355:2*/ ag_L1:
+	/*line worker.go:356:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :356:2*/ goto ag_L3
 	}
-	/*line worker.go:340:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:341:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:342:4*/ goto ag_L3
+	/*line worker.go:356:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:357:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:358:4*/ goto ag_L3
 	}
-	/*line worker.go:344:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :344:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :344:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:3*/ return ag_s
+	/*line worker.go:360:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :360:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :360:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :360:3*/ return ag_s
 	}
-	/*line :344:3*/ ag_resume1:
-	/*line worker.go:344:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :344:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:345:3*/ if ag_err1 != nil {
-		/*line worker.go:346:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :346:4*/ return rt.Ready
+	/*line :360:3*/ ag_resume1:
+	/*line worker.go:360:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :360:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:361:3*/ if ag_err1 != nil {
+		/*line worker.go:362:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :362:4*/ return rt.Ready
 	}
-	/*line worker.go:348:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:349:4*/ goto ag_L2
+	/*line worker.go:364:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:365:4*/ goto ag_L2
 	}
-	/*line :349:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :349:4*/ ag_f.ag_t8 = 0
-	/*line :349:4*/ ag_L4:
-	/*line worker.go:351:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :351:3*/ goto ag_L6
+	/*line :365:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :365:4*/ ag_f.ag_t8 = 0
+	/*line :365:4*/ ag_L4:
+	/*line worker.go:367:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :367:3*/ goto ag_L6
 	}
-	/*line worker.go:351:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:352:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:354:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :354:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :354:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:4*/ return ag_s
+	/*line worker.go:367:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:368:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:370:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :370:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :370:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :370:4*/ return ag_s
 	}
-	/*line :354:4*/ ag_resume2:
-	/*line worker.go:354:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:355:4*/ if ag_err2 != nil {
-		/*line worker.go:356:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :356:5*/ return rt.Ready
+	/*line :370:4*/ ag_resume2:
+	/*line worker.go:370:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :370:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:371:4*/ if ag_err2 != nil {
+		/*line worker.go:372:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :372:5*/ return rt.Ready
 	}
-	/*line worker.go:358:4*/ if l.Int < 0 {
-		/*line worker.go:359:5*/ goto ag_L5
+	/*line worker.go:374:4*/ if l.Int < 0 {
+		/*line worker.go:375:5*/ goto ag_L5
 	}
-	/*line worker.go:361:4*/ ag_f.started++
-	/*line worker.go:362:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:363:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :363:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :363:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :363:4*/ return ag_s
+	/*line worker.go:377:4*/ ag_f.started++
+	/*line worker.go:378:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:379:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :379:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :379:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:4*/ return ag_s
 	}
-	/*line :363:4*/ ag_resume3:
-	/*line :363:4*/ ag_f.ag_aw1 = nil
-	/*line :363:4*/ ag_L5:
-	/*line :363:4*/ ag_f.ag_t8++
-	/*line :363:4*/ goto ag_L4
-	/*line :363:4*/ ag_L6:
-	/*line :363:4*/ ag_L2:
-	/*line :363:4*/ ag_f.ag_t3++
-	/*line :363:4*/ goto ag_L1
-	/*line :363:4*/ ag_L3:
-	/*line worker.go:366:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :366:2*/ return rt.Ready
+	/*line :379:4*/ ag_resume3:
+	/*line :379:4*/ ag_f.ag_aw1 = nil
+	/*line :379:4*/ ag_L5:
+	/*line :379:4*/ ag_f.ag_t8++
+	/*line :379:4*/ goto ag_L4
+	/*line :379:4*/ ag_L6:
+	/*line :379:4*/ ag_L2:
+	/*line :379:4*/ ag_f.ag_t3++
+	/*line :379:4*/ goto ag_L1
+	/*line :379:4*/ ag_L3:
+	/*line worker.go:382:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :382:2*/ return rt.Ready
 }
 
-//line worker_async.go:1112
+//line worker_async.go:1124
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:344"
+		return "worker.go:360"
 	case 2:
-		return "worker.go:354"
+		return "worker.go:370"
 	case 3:
-		return "worker.go:363"
+		return "worker.go:379"
 	}
 	return ""
 }
@@ -1152,39 +1164,39 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:396
+//line worker.go:412
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :396:1*/ if ag_co.Unwinding() {
-		/*line :396:1*/ return rt.Ready
+	/*line :412:1*/ if ag_co.Unwinding() {
+		/*line :412:1*/ return rt.Ready
 	}
-	/*line :396:1*/ switch ag_f.ag_state {
-	/*line :396:1*/ case 1:
-		/*line :396:1*/ goto ag_resume1
+	/*line :412:1*/ switch ag_f.ag_state {
+	/*line :412:1*/ case 1:
+		/*line :412:1*/ goto ag_resume1
 	}
-	/*line worker.go:397:2*/ ag_f.w.active++
-	/*line worker.go:398:2*/ ag_f.w.stats.Started++
-	/*line worker.go:399:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
-	/*line :399:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :399:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :399:2*/ return ag_s
+	/*line worker.go:413:2*/ ag_f.w.active++
+	/*line worker.go:414:2*/ ag_f.w.stats.Started++
+	/*line worker.go:415:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
+	/*line :415:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :415:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:2*/ return ag_s
 	}
-	/*line :399:2*/ ag_resume1:
-	/*line :399:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:400:1*/ return rt.Ready
+	/*line :415:2*/ ag_resume1:
+	/*line :415:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:416:1*/ return rt.Ready
 }
 
-//line worker_async.go:1177
+//line worker_async.go:1189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:399"
+		return "worker.go:415"
 	}
 	return ""
 }
 
-// ag_Worker_runJob is the frame of (*Worker).runJob (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_runJob is the frame of (*Worker).runJob (256 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_runJob struct {
 	ag_state  int
 	w         *Worker
@@ -1194,6 +1206,7 @@ type ag_Worker_runJob struct {
 	hb        *rt.Task[struct{}]
 	res       []byte
 	jerr      error
+	se        *sleepError
 	mal       errMalformed
 	pe        *rt.PanicError
 	ag_aw0    rt.Awaitable[aredis.Value]
@@ -1222,9 +1235,9 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:415
+//line worker.go:431
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :415:1*/ var (
+	/*line :431:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
@@ -1233,214 +1246,233 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		aw      rt.Awaitable[[]byte]
 		stack   string
 	)
-	/*line :415:1*/ if ag_co.Unwinding() {
-		/*line :415:1*/ goto ag_exit
+	/*line :431:1*/ if ag_co.Unwinding() {
+		/*line :431:1*/ goto ag_exit
 	}
-	/*line :415:1*/ switch ag_f.ag_state {
-	/*line :415:1*/ case 1:
-		/*line :415:1*/ goto ag_resume1
-		/*line :415:1*/
+	/*line :431:1*/ switch ag_f.ag_state {
+	/*line :431:1*/ case 1:
+		/*line :431:1*/ goto ag_resume1
+		/*line :431:1*/
 	case 2:
-		/*line :415:1*/ goto ag_resume2
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume2
+		/*line :431:1*/
 	case 3:
-		/*line :415:1*/ goto ag_resume3
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume3
+		/*line :431:1*/
 	case 4:
-		/*line :415:1*/ goto ag_resume4
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume4
+		/*line :431:1*/
 	case 5:
-		/*line :415:1*/ goto ag_resume5
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume5
+		/*line :431:1*/
 	case 6:
-		/*line :415:1*/ goto ag_resume6
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume6
+		/*line :431:1*/
 	case 7:
-		/*line :415:1*/ goto ag_resume7
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume7
+		/*line :431:1*/
 	case 8:
-		/*line :415:1*/ goto ag_resume8
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume8
+		/*line :431:1*/
 	case 9:
-		/*line :415:1*/ goto ag_resume9
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume9
+		/*line :431:1*/
 	case 10:
-		/*line :415:1*/ goto ag_resume10
-		/*line :415:1*/
+		/*line :431:1*/ goto ag_resume10
+		/*line :431:1*/
 	case 11:
-		/*line :415:1*/ goto ag_resume11
+		/*line :431:1*/ goto ag_resume11
+		/*line :431:1*/
+	case 12:
+		/*line :431:1*/ goto ag_resume12
 	}
-	/*line worker.go:416:2*/ {
-		/*line :416:2*/ ag_d0 := ag_f.a
-		/*line :416:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :416:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :416:2*/ defer ag_dfn(ag_d0)
-			/*line :416:2*/ ag_p.Raise()
+	/*line worker.go:432:2*/ {
+		/*line :432:2*/ ag_d0 := ag_f.a
+		/*line :432:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :432:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :432:2*/ defer ag_dfn(ag_d0)
+			/*line :432:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:417:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:418:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :418:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :418:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :418:2*/ return ag_s
+	/*line worker.go:433:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:434:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :434:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :434:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :434:2*/ return ag_s
 	}
-	/*line :418:2*/ ag_resume1:
-	/*line worker.go:418:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :418:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:419:2*/ if err != nil {
-		/*line worker.go:420:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:421:3*/ goto ag_exit
+	/*line :434:2*/ ag_resume1:
+	/*line worker.go:434:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :434:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:435:2*/ if err != nil {
+		/*line worker.go:436:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:437:3*/ goto ag_exit
 	}
-	/*line worker.go:423:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :423:2*/ goto ag_L1
+	/*line worker.go:439:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :439:2*/ goto ag_L1
 	}
-	/*line worker.go:424:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :424:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :424:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:3*/ return ag_s
+	/*line worker.go:440:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :440:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :440:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :440:3*/ return ag_s
 	}
-	/*line :424:3*/ ag_resume2:
-	/*line :424:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:425:3*/ goto ag_exit
-	/*line :425:3*/ ag_L1:
-	/*line worker.go:427:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:428:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:429:2*/ if !(r == nil) {
-		/*line :429:2*/ goto ag_L2
+	/*line :440:3*/ ag_resume2:
+	/*line :440:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:441:3*/ goto ag_exit
+	/*line :441:3*/ ag_L1:
+	/*line worker.go:443:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:444:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:445:2*/ if !(r == nil) {
+		/*line :445:2*/ goto ag_L2
 	}
-	/*line worker.go:430:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :430:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :430:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :430:3*/ return ag_s
+	/*line worker.go:446:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :446:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :446:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :446:3*/ return ag_s
 	}
-	/*line :430:3*/ ag_resume3:
-	/*line :430:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:431:3*/ goto ag_exit
-	/*line :431:3*/ ag_L2:
-	/*line worker.go:433:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:434:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:435:2*/ if ag_f.w.abandon {
-		/*line worker.go:436:3*/ goto ag_exit
+	/*line :446:3*/ ag_resume3:
+	/*line :446:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:447:3*/ goto ag_exit
+	/*line :447:3*/ ag_L2:
+	/*line worker.go:449:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:450:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:451:2*/ if ag_f.w.abandon {
+		/*line worker.go:452:3*/ goto ag_exit
 	}
-	/*line worker.go:438:2*/ aw = r.run([]byte(v.Elems[1].Str))
-	/*line worker.go:439:2*/ if timeout > 0 {
-		/*line worker.go:440:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line worker.go:454:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
+	/*line worker.go:455:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
+	/*line worker.go:456:2*/ if timeout > 0 {
+		/*line worker.go:457:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line worker.go:442:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :442:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :442:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :442:2*/ return ag_s
+	/*line worker.go:459:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :459:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :459:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:2*/ return ag_s
 	}
-	/*line :442:2*/ ag_resume4:
-	/*line worker.go:442:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :442:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:443:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:444:2*/ ag_f.ag_aw3 = ag_f.w.ag_0spawn_heartbeat(ag_f.a, rt.Name("ajobs heartbeat "+ag_f.a.job))
-	/*line :444:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
-	/*line :444:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:2*/ return ag_s
+	/*line :459:2*/ ag_resume4:
+	/*line worker.go:459:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :459:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:460:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:461:2*/ ag_f.ag_aw3 = ag_f.w.ag_0spawn_heartbeat(ag_f.a, rt.Name("ajobs heartbeat "+ag_f.a.job))
+	/*line :461:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
+	/*line :461:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :461:2*/ return ag_s
 	}
-	/*line :444:2*/ ag_resume5:
-	/*line worker.go:444:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :444:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:445:2*/ ag_f.ag_aw4 = ag_f.a.task
-	/*line :445:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
-	/*line :445:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :445:2*/ return ag_s
+	/*line :461:2*/ ag_resume5:
+	/*line worker.go:461:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :461:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:462:2*/ ag_f.ag_aw4 = ag_f.a.task
+	/*line :462:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
+	/*line :462:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :462:2*/ return ag_s
 	}
-	/*line :445:2*/ ag_resume6:
-	/*line worker.go:445:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
-	/*line :445:2*/ ag_f.ag_aw4 = nil
-	/*line worker.go:446:2*/ ag_f.hb.Cancel()
-	/*line worker.go:447:2*/ ag_f.ag_aw1 = ag_f.hb
-	/*line :447:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
-	/*line :447:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:2*/ return ag_s
+	/*line :462:2*/ ag_resume6:
+	/*line worker.go:462:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
+	/*line :462:2*/ ag_f.ag_aw4 = nil
+	/*line worker.go:463:2*/ ag_f.hb.Cancel()
+	/*line worker.go:464:2*/ ag_f.ag_aw1 = ag_f.hb
+	/*line :464:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
+	/*line :464:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:2*/ return ag_s
 	}
-	/*line :447:2*/ ag_resume7:
-	/*line :447:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:448:2*/ if ag_f.a.lost {
-		/*line worker.go:449:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:450:3*/ goto ag_exit
+	/*line :464:2*/ ag_resume7:
+	/*line :464:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:465:2*/ if ag_f.a.lost {
+		/*line worker.go:466:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:467:3*/ goto ag_exit
 	}
-	/*line worker.go:452:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:453:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:454:3*/ goto ag_exit
+	/*line worker.go:469:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:470:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:471:3*/ goto ag_exit
 	}
-	/*line worker.go:456:2*/ if !(ag_f.jerr == nil) {
-		/*line :456:2*/ goto ag_L3
+	/*line worker.go:473:2*/ if !(ag_f.jerr == nil) {
+		/*line :473:2*/ goto ag_L3
 	}
-	/*line worker.go:457:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :457:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :457:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :457:3*/ return ag_s
+	/*line worker.go:474:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
+	/*line :474:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :474:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :474:3*/ return ag_s
 	}
-	/*line :457:3*/ ag_resume8:
-	/*line :457:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:458:3*/ goto ag_exit
-	/*line :458:3*/ ag_L3:
-	/*line worker.go:460:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:461:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
-		/*line :461:2*/ goto ag_L4
+	/*line :474:3*/ ag_resume8:
+	/*line :474:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:475:3*/ goto ag_exit
+	/*line :475:3*/ ag_L3:
+	/*line worker.go:477:6*/ ag_f.se = nil
+	/*line worker.go:478:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
+		/*line :478:2*/ goto ag_L4
 	}
-	/*line worker.go:462:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
-	/*line :462:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :462:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :462:3*/ return ag_s
+	/*line worker.go:479:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :479:3*/ ag_f.ag_state = 9 // await: w.finishSleep(a, se)
+	/*line :479:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :479:3*/ return ag_s
 	}
-	/*line :462:3*/ ag_resume9:
-	/*line :462:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:463:3*/ goto ag_exit
-	/*line :463:3*/ ag_L4:
-	/*line worker.go:465:2*/ stack = ""
-	/*line worker.go:466:6*/ ag_f.pe = nil
-	/*line worker.go:467:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:468:3*/ stack = string(ag_f.pe.Stack)
+	/*line :479:3*/ ag_resume9:
+	/*line :479:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:480:3*/ goto ag_exit
+	/*line :480:3*/ ag_L4:
+	/*line worker.go:482:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:483:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
+		/*line :483:2*/ goto ag_L5
 	}
-	/*line worker.go:470:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :470:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :470:2*/ return ag_s
+	/*line worker.go:484:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
+	/*line :484:3*/ ag_f.ag_state = 10 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :484:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :484:3*/ return ag_s
 	}
-	/*line :470:2*/ ag_resume10:
-	/*line :470:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:471:1*/ goto ag_exit
-	/*line :471:1*/ ag_exit:
-	/*line :471:1*/ ag_f.ag_state = 11 // running the deferred calls
-	/*line :471:1*/ ag_resume11:
-	/*line :471:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :471:1*/ return ag_s
+	/*line :484:3*/ ag_resume10:
+	/*line :484:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:485:3*/ goto ag_exit
+	/*line :485:3*/ ag_L5:
+	/*line worker.go:487:2*/ stack = ""
+	/*line worker.go:488:6*/ ag_f.pe = nil
+	/*line worker.go:489:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:490:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line :471:1*/ return rt.Ready
+	/*line worker.go:492:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :492:2*/ ag_f.ag_state = 11 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :492:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:2*/ return ag_s
+	}
+	/*line :492:2*/ ag_resume11:
+	/*line :492:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:493:1*/ goto ag_exit
+	/*line :493:1*/ ag_exit:
+	/*line :493:1*/ ag_f.ag_state = 12 // running the deferred calls
+	/*line :493:1*/ ag_resume12:
+	/*line :493:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :493:1*/ return ag_s
+	}
+	/*line :493:1*/ return rt.Ready
 }
 
-//line worker_async.go:1418
+//line worker_async.go:1448
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:418"
+		return "worker.go:434"
 	case 2:
-		return "worker.go:424"
+		return "worker.go:440"
 	case 3:
-		return "worker.go:430"
+		return "worker.go:446"
 	case 4:
-		return "worker.go:442"
+		return "worker.go:459"
 	case 5:
-		return "worker.go:444"
+		return "worker.go:461"
 	case 6:
-		return "worker.go:445"
-	case 7:
-		return "worker.go:447"
-	case 8:
-		return "worker.go:457"
-	case 9:
 		return "worker.go:462"
+	case 7:
+		return "worker.go:464"
+	case 8:
+		return "worker.go:474"
+	case 9:
+		return "worker.go:479"
 	case 10:
-		return "worker.go:470"
+		return "worker.go:484"
 	case 11:
-		return "worker.go:471 (deferred calls)"
+		return "worker.go:492"
+	case 12:
+		return "worker.go:493 (deferred calls)"
 	}
 	return ""
 }
@@ -1472,65 +1504,65 @@ func (ag_f *ag_Worker_heartbeat) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:488
+//line worker.go:510
 func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :488:1*/ var (
+	/*line :510:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :488:1*/ if ag_co.Unwinding() {
-		/*line :488:1*/ return rt.Ready
+	/*line :510:1*/ if ag_co.Unwinding() {
+		/*line :510:1*/ return rt.Ready
 	}
-	/*line :488:1*/ switch ag_f.ag_state {
-	/*line :488:1*/ case 1:
-		/*line :488:1*/ goto ag_resume1
-		/*line :488:1*/
+	/*line :510:1*/ switch ag_f.ag_state {
+	/*line :510:1*/ case 1:
+		/*line :510:1*/ goto ag_resume1
+		/*line :510:1*/
 	case 2:
-		/*line :488:1*/ goto ag_resume2
+		/*line :510:1*/ goto ag_resume2
 	}
-	/*line :488:1*/ ag_L1:
-	/*line worker.go:490:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :490:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :490:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:3*/ return ag_s
+	/*line :510:1*/ ag_L1:
+	/*line worker.go:512:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :512:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :512:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :512:3*/ return ag_s
 	}
-	/*line :490:3*/ ag_resume1:
-	/*line :490:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:491:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
-	/*line :491:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
-	/*line :491:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :491:3*/ return ag_s
+	/*line :512:3*/ ag_resume1:
+	/*line :512:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:513:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
+	/*line :513:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
+	/*line :513:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :513:3*/ return ag_s
 	}
-	/*line :491:3*/ ag_resume2:
-	/*line worker.go:491:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :491:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:492:3*/ if err != nil {
-		/*line worker.go:493:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
-		/*line worker.go:494:4*/ goto ag_L2
+	/*line :513:3*/ ag_resume2:
+	/*line worker.go:513:3*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :513:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:514:3*/ if err != nil {
+		/*line worker.go:515:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
+		/*line worker.go:516:4*/ goto ag_L2
 	}
-	/*line worker.go:496:3*/ if v.Int < 0 {
-		/*line worker.go:497:4*/ ag_f.a.lost = true
-		/*line worker.go:498:4*/ ag_f.a.task.Cancel()
-		/*line worker.go:499:4*/ return rt.Ready
+	/*line worker.go:518:3*/ if v.Int < 0 {
+		/*line worker.go:519:4*/ ag_f.a.lost = true
+		/*line worker.go:520:4*/ ag_f.a.task.Cancel()
+		/*line worker.go:521:4*/ return rt.Ready
 	}
-	/*line :499:4*/ ag_L2:
-	/*line :499:4*/ goto ag_L1
+	/*line :521:4*/ ag_L2:
+	/*line :521:4*/ goto ag_L1
 }
 
-//line worker_async.go:1521
+//line worker_async.go:1553
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:490"
+		return "worker.go:512"
 	case 2:
-		return "worker.go:491"
+		return "worker.go:513"
 	}
 	return ""
 }
 
-// ag_Worker_finish is the frame of (*Worker).finish (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_finish is the frame of (*Worker).finish (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_finish struct {
 	ag_state int
 	w        *Worker
@@ -1539,14 +1571,7 @@ type ag_Worker_finish struct {
 	msg      string
 	stack    string
 	delay    time.Duration
-	q        *Queue
-	until    time.Time
-	pause    time.Duration
-	err      error
-	re       **aredis.RedisError
-	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[aredis.Value]
-	ag_aw2   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[struct{}]
 }
 
 // finishAsync returns the coroutine of (*Worker).finish: nothing runs until it is awaited, spawned, gathered or run.
@@ -1567,119 +1592,247 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:509
+//line worker.go:531
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :509:1*/ var (
+	/*line :531:1*/ if ag_co.Unwinding() {
+		/*line :531:1*/ return rt.Ready
+	}
+	/*line :531:1*/ switch ag_f.ag_state {
+	/*line :531:1*/ case 1:
+		/*line :531:1*/ goto ag_resume1
+	}
+	/*line worker.go:532:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :532:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :532:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :532:2*/ return ag_s
+	}
+	/*line :532:2*/ ag_resume1:
+	/*line :532:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:533:1*/ return rt.Ready
+}
+
+//line worker_async.go:1615
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_finish) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:532"
+	}
+	return ""
+}
+
+// ag_Worker_finishSleep is the frame of (*Worker).finishSleep (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_finishSleep struct {
+	ag_state int
+	w        *Worker
+	a        *attempt
+	se       *sleepError
+	ag_aw0   rt.Awaitable[struct{}]
+}
+
+// finishSleepAsync returns the coroutine of (*Worker).finishSleep: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) finishSleepAsync(a *attempt, se *sleepError) rt.Awaitable[struct{}] {
+	return &ag_Worker_finishSleep{w: w, a: a, se: se}
+}
+
+// ag_0spawn_finishSleep starts (*Worker).finishSleep as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishSleepAsync(...)).
+func (w *Worker) ag_0spawn_finishSleep(a *attempt, se *sleepError, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_finishSleep](ag_Worker_finishSleep{w: w, a: a, se: se}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_finishSleep) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:539
+func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :539:1*/ if ag_co.Unwinding() {
+		/*line :539:1*/ return rt.Ready
+	}
+	/*line :539:1*/ switch ag_f.ag_state {
+	/*line :539:1*/ case 1:
+		/*line :539:1*/ goto ag_resume1
+	}
+	/*line worker.go:540:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :540:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :540:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :540:2*/ return ag_s
+	}
+	/*line :540:2*/ ag_resume1:
+	/*line :540:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:541:1*/ return rt.Ready
+}
+
+//line worker_async.go:1672
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:540"
+	}
+	return ""
+}
+
+// ag_Worker_complete is the frame of (*Worker).complete (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_complete struct {
+	ag_state int
+	w        *Worker
+	a        *attempt
+	outcome  string
+	msg      string
+	stack    string
+	delayMs  int64
+	at       int64
+	q        *Queue
+	until    time.Time
+	pause    time.Duration
+	err      error
+	re       **aredis.RedisError
+	ag_aw0   rt.Awaitable[time.Time]
+	ag_aw1   rt.Awaitable[aredis.Value]
+	ag_aw2   rt.Awaitable[struct{}]
+}
+
+// completeAsync returns the coroutine of (*Worker).complete: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) completeAsync(a *attempt, outcome string, msg string, stack string, delayMs int64, at int64) rt.Awaitable[struct{}] {
+	return &ag_Worker_complete{w: w, a: a, outcome: outcome, msg: msg, stack: stack, delayMs: delayMs, at: at}
+}
+
+// ag_0spawn_complete starts (*Worker).complete as a task, its frame in the task's allocation: the generated form of rt.Spawn(completeAsync(...)).
+func (w *Worker) ag_0spawn_complete(a *attempt, outcome string, msg string, stack string, delayMs int64, at int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_complete](ag_Worker_complete{w: w, a: a, outcome: outcome, msg: msg, stack: stack, delayMs: delayMs, at: at}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_complete) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:547
+func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :547:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :509:1*/ if ag_co.Unwinding() {
-		/*line :509:1*/ return rt.Ready
+	/*line :547:1*/ if ag_co.Unwinding() {
+		/*line :547:1*/ return rt.Ready
 	}
-	/*line :509:1*/ switch ag_f.ag_state {
-	/*line :509:1*/ case 1:
-		/*line :509:1*/ goto ag_resume1
-		/*line :509:1*/
+	/*line :547:1*/ switch ag_f.ag_state {
+	/*line :547:1*/ case 1:
+		/*line :547:1*/ goto ag_resume1
+		/*line :547:1*/
 	case 2:
-		/*line :509:1*/ goto ag_resume2
-		/*line :509:1*/
+		/*line :547:1*/ goto ag_resume2
+		/*line :547:1*/
 	case 3:
-		/*line :509:1*/ goto ag_resume3
-		/*line :509:1*/
+		/*line :547:1*/ goto ag_resume3
+		/*line :547:1*/
 	case 4:
-		/*line :509:1*/ goto ag_resume4
+		/*line :547:1*/ goto ag_resume4
 	}
-	/*line worker.go:510:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:511:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :511:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :511:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:11*/ return ag_s
+	/*line worker.go:548:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:549:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :549:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :549:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:11*/ return ag_s
 	}
-	/*line :511:11*/ ag_resume1:
-	/*line worker.go:511:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :511:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:511:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:512:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :512:2*/ ag_L1:
-	/*line worker.go:514:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
-	/*line :514:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :514:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:3*/ return ag_s
+	/*line :549:11*/ ag_resume1:
+	/*line worker.go:549:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :549:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:549:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:550:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :550:2*/ ag_L1:
+	/*line worker.go:552:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
+	/*line :552:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :552:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :552:3*/ return ag_s
 	}
-	/*line :514:3*/ ag_resume2:
-	/*line worker.go:514:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :514:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:516:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:517:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:518:4*/ ag_f.err = nil
+	/*line :552:3*/ ag_resume2:
+	/*line worker.go:552:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :552:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:554:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:555:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:556:4*/ ag_f.err = nil
 	}
-	/*line worker.go:520:3*/ if ag_f.err == nil {
-		/*line worker.go:521:4*/ switch v.Int {
-		/*line :521:4*/ case 0:
-			/*line worker.go:523:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:524:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :524:5*/
+	/*line worker.go:558:3*/ if ag_f.err == nil {
+		/*line worker.go:559:4*/ switch v.Int {
+		/*line :559:4*/ case 0:
+			/*line worker.go:561:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:562:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :562:5*/
 		case 1:
-			/*line worker.go:526:5*/ ag_f.w.stats.Done++
-			/*line :526:5*/
+			/*line worker.go:564:5*/ ag_f.w.stats.Done++
+			/*line :564:5*/
 		case 2:
-			/*line worker.go:528:5*/ ag_f.w.stats.Retried++
-			/*line :528:5*/
+			/*line worker.go:566:5*/ ag_f.w.stats.Retried++
+			/*line :566:5*/
 		case 3:
-			/*line worker.go:530:5*/ ag_f.w.stats.Dead++
+			/*line worker.go:568:5*/ ag_f.w.stats.Dead++
+			/*line :568:5*/
+		case 4:
+			/*line worker.go:570:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:532:4*/ return rt.Ready
+		/*line worker.go:572:4*/ return rt.Ready
 	}
-	/*line :532:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:534:7*/ (*ag_f.re) = nil
-	/*line worker.go:535:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :535:3*/ ag_t8 = permanent
-	/*line worker.go:536:19*/ if ag_t8 {
-		/*line :536:19*/ goto ag_L4
+	/*line :572:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:574:7*/ (*ag_f.re) = nil
+	/*line worker.go:575:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :575:3*/ ag_t8 = permanent
+	/*line worker.go:576:19*/ if ag_t8 {
+		/*line :576:19*/ goto ag_L4
 	}
-	/*line worker.go:536:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :536:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :536:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :536:20*/ return ag_s
+	/*line worker.go:576:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :576:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :576:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :576:20*/ return ag_s
 	}
-	/*line :536:20*/ ag_resume3:
-	/*line worker.go:536:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :536:20*/ ag_f.ag_aw0 = nil
-	/*line :536:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :536:20*/ ag_L4:
-	/*line worker.go:536:3*/ if !ag_t8 {
-		/*line :536:3*/ goto ag_L5
+	/*line :576:20*/ ag_resume3:
+	/*line worker.go:576:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :576:20*/ ag_f.ag_aw0 = nil
+	/*line :576:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :576:20*/ ag_L4:
+	/*line worker.go:576:3*/ if !ag_t8 {
+		/*line :576:3*/ goto ag_L5
 	}
-	/*line worker.go:537:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:538:4*/ return rt.Ready
-	/*line :538:4*/ ag_L5:
-	/*line worker.go:540:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :540:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :540:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :540:3*/ return ag_s
+	/*line worker.go:577:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:578:4*/ return rt.Ready
+	/*line :578:4*/ ag_L5:
+	/*line worker.go:580:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :580:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :580:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :580:3*/ return ag_s
 	}
-	/*line :540:3*/ ag_resume4:
-	/*line :540:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:541:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :541:3*/ goto ag_L1
+	/*line :580:3*/ ag_resume4:
+	/*line :580:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:581:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :581:3*/ goto ag_L1
 }
 
-//line worker_async.go:1671
+//line worker_async.go:1824
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_finish) AwaitLine() string {
+func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:511"
+		return "worker.go:549"
 	case 2:
-		return "worker.go:514"
+		return "worker.go:552"
 	case 3:
-		return "worker.go:536"
+		return "worker.go:576"
 	case 4:
-		return "worker.go:540"
+		return "worker.go:580"
 	}
 	return ""
 }
@@ -1712,61 +1865,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:550
+//line worker.go:590
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :550:1*/ var (
+	/*line :590:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :550:1*/ if ag_co.Unwinding() {
-		/*line :550:1*/ return rt.Ready
+	/*line :590:1*/ if ag_co.Unwinding() {
+		/*line :590:1*/ return rt.Ready
 	}
-	/*line :550:1*/ switch ag_f.ag_state {
-	/*line :550:1*/ case 1:
-		/*line :550:1*/ goto ag_resume1
-		/*line :550:1*/
+	/*line :590:1*/ switch ag_f.ag_state {
+	/*line :590:1*/ case 1:
+		/*line :590:1*/ goto ag_resume1
+		/*line :590:1*/
 	case 2:
-		/*line :550:1*/ goto ag_resume2
+		/*line :590:1*/ goto ag_resume2
 	}
-	/*line worker.go:551:2*/ const batch = 100
-	/*line :551:2*/ ag_L1:
-	/*line worker.go:553:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:554:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :554:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :554:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :554:3*/ return ag_s
+	/*line worker.go:591:2*/ const batch = 100
+	/*line :591:2*/ ag_L1:
+	/*line worker.go:593:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:594:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :594:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :594:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :594:3*/ return ag_s
 	}
-	/*line :554:3*/ ag_resume1:
-	/*line worker.go:554:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :554:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:555:3*/ if err != nil {
-		/*line worker.go:556:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :594:3*/ ag_resume1:
+	/*line worker.go:594:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :594:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:595:3*/ if err != nil {
+		/*line worker.go:596:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:558:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:559:5*/ ag_f.wait = 0
+		/*line worker.go:598:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:599:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:561:5*/ ag_f.wait = next
+			/*line worker.go:601:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:564:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :564:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :564:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :564:3*/ return ag_s
+	/*line worker.go:604:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :604:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :604:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :604:3*/ return ag_s
 	}
-	/*line :564:3*/ ag_resume2:
-	/*line :564:3*/ ag_f.ag_aw1 = nil
-	/*line :564:3*/ goto ag_L1
+	/*line :604:3*/ ag_resume2:
+	/*line :604:3*/ ag_f.ag_aw1 = nil
+	/*line :604:3*/ goto ag_L1
 }
 
-//line worker_async.go:1762
+//line worker_async.go:1915
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:554"
+		return "worker.go:594"
 	case 2:
-		return "worker.go:564"
+		return "worker.go:604"
 	}
 	return ""
 }
