@@ -5,6 +5,7 @@ package ahttp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
@@ -62,12 +63,12 @@ func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
 		{Name: "Get", Line: 184, Off: 7879, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
 		{Name: "Do", Line: 191, Off: 8003, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).send", Line: 254, Off: 9970, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1758, Hash: 0x43c6778c1caae546},
-		{Name: "(*Client).connect", Line: 324, Off: 11912, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
-		{Name: "(*Client).openTunnel", Line: 373, Off: 13097, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
-		{Name: "(*Client).dial", Line: 412, Off: 14066, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 433, Off: 14644, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1262, Hash: 0xf3799a645e7e1011},
-		{Name: "(*hostPool).acquire", Line: 664, Off: 21430, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "(*Client).send", Line: 254, Off: 9970, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1799, Hash: 0xac336e2b9f4655f6},
+		{Name: "(*Client).connect", Line: 324, Off: 11953, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
+		{Name: "(*Client).openTunnel", Line: 373, Off: 13138, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
+		{Name: "(*Client).dial", Line: 412, Off: 14107, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 433, Off: 14685, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1796, Hash: 0xa422d41d61f4b900},
+		{Name: "(*hostPool).acquire", Line: 631, Off: 20683, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -118,7 +119,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :185:2*/ return rt.Ready
 }
 
-//line client_async.go:122
+//line client_async.go:123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -176,7 +177,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:2*/ return rt.Ready
 }
 
-//line client_async.go:180
+//line client_async.go:181
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -349,7 +350,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:305:3*/ ag_f.c.Close()
 	/*line client.go:306:3*/ ag_f.c = nil
-	/*line client.go:307:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+	/*line client.go:307:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) && (!hasBody(ag_f.req) || ag_f.req.GetBody != nil) {
 		/*line client.go:308:4*/ if ag_f.req.GetBody != nil {
 			/*line client.go:309:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
 				/*line client.go:310:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
@@ -371,7 +372,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:3*/ return rt.Ready
 }
 
-//line client_async.go:375
+//line client_async.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
@@ -498,7 +499,7 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :348:2*/ return rt.Ready
 }
 
-//line client_async.go:502
+//line client_async.go:503
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
@@ -613,7 +614,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :406:2*/ return rt.Ready
 }
 
-//line client_async.go:617
+//line client_async.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
@@ -718,7 +719,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :425:2*/ return rt.Ready
 }
 
-//line client_async.go:722
+//line client_async.go:723
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -733,21 +734,24 @@ func (ag_f *ag_Client_dial) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
-	ag_state int
-	cl       *Client
-	c        *anet.Conn
-	req      *http.Request
-	proxy    *url.URL
-	dl       time.Time
-	wire     *bytes.Buffer
-	limit    int
-	first    bool
-	ag_aw0   rt.Awaitable[int]
-	ag_aw1   rt.Awaitable[[]byte]
-	ag_r0    *http.Response
-	ag_err   error
+	ag_state  int
+	cl        *Client
+	c         *anet.Conn
+	req       *http.Request
+	proxy     *url.URL
+	dl        time.Time
+	wire      *bytes.Buffer
+	early     bool
+	werr      error
+	limit     int
+	first     bool
+	ag_aw0    rt.Awaitable[bool]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     *http.Response
+	ag_err    error
 }
 
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
@@ -767,13 +771,13 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :433:1*/ var (
 		ag_err1 error
-		n       int
+		body    io.Reader
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
 	/*line :433:1*/ if ag_co.Unwinding() {
-		/*line :433:1*/ return rt.Ready
+		/*line :433:1*/ goto ag_exit
 	}
 	/*line :433:1*/ switch ag_f.ag_state {
 	/*line :433:1*/ case 1:
@@ -781,81 +785,111 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :433:1*/
 	case 2:
 		/*line :433:1*/ goto ag_resume2
+		/*line :433:1*/
+	case 3:
+		/*line :433:1*/ goto ag_resume3
 	}
 	/*line client.go:434:2*/ ag_f.c.SetDeadline(ag_f.dl)
 	/*line client.go:435:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
 	/*line client.go:436:2*/ if ag_err1 != nil {
 		/*line client.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :437:3*/ return rt.Ready
+		/*line :437:3*/ goto ag_exit
 	}
-	/*line client.go:439:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :439:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :439:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :439:2*/ return ag_s
-	}
-	/*line :439:2*/ ag_resume1:
-	/*line client.go:439:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :439:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:440:2*/ putWire(ag_f.wire)
-	/*line client.go:441:2*/ if ag_err1 != nil {
-		/*line client.go:442:3*/ if n == 0 {
-			/*line client.go:443:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :443:4*/ return rt.Ready
+	/*line client.go:439:6*/ body = nil
+	/*line client.go:440:2*/ if hasBody(ag_f.req) {
+		/*line client.go:441:3*/ body = ag_f.req.Body
+		/*line client.go:442:3*/ {
+			/*line :442:3*/ ag_dfn := ag_f.req.Body.Close
+			/*line :442:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+				/*line :442:3*/ defer ag_dfn()
+				/*line :442:3*/ ag_p.Raise()
+			})
 		}
-		/*line client.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :445:3*/ return rt.Ready
 	}
-	/*line client.go:447:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:448:2*/ if ag_f.limit <= 0 {
-		/*line client.go:449:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:444:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req))
+	/*line :444:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req))
+	/*line :444:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:2*/ return ag_s
 	}
-	/*line client.go:454:2*/ ag_f.first = true
-	/*line :454:2*/ ag_L1:
-	/*line client.go:456:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :456:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :456:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:3*/ return ag_s
-	}
-	/*line :456:3*/ ag_resume2:
-	/*line client.go:456:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :456:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:457:3*/ if ag_err2 != nil {
-		/*line client.go:458:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:459:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :459:5*/ return rt.Ready
+	/*line :444:2*/ ag_resume1:
+	/*line client.go:444:2*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :444:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:445:2*/ putWire(ag_f.wire)
+	/*line client.go:446:2*/ if ag_f.werr != nil {
+		/*line client.go:447:3*/ var be bodyReadError
+		/*line client.go:448:3*/ if errors.As(ag_f.werr, &be) || errors.Is(ag_f.werr, errNothingWritten) {
+			/*line client.go:449:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :449:4*/ goto ag_exit
 		}
-		/*line client.go:461:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :461:4*/ return rt.Ready
+		/*line client.go:453:3*/ ag_f.early = true
 	}
-	/*line client.go:463:3*/ ag_f.first = false
-	/*line client.go:464:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:455:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:456:2*/ if ag_f.limit <= 0 {
+		/*line client.go:457:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	}
+	/*line client.go:462:2*/ ag_f.first = true
+	/*line :462:2*/ ag_L1:
+	/*line client.go:464:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :464:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :464:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:3*/ return ag_s
+	}
+	/*line :464:3*/ ag_resume2:
+	/*line client.go:464:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :464:3*/ ag_f.ag_aw1 = nil
 	/*line client.go:465:3*/ if ag_err2 != nil {
-		/*line client.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :466:4*/ return rt.Ready
-	}
-	/*line client.go:468:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:469:4*/ ag_f.limit -= len(block)
-		/*line client.go:470:4*/ if ag_f.limit <= 0 {
-			/*line client.go:471:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :471:5*/ return rt.Ready
+		/*line client.go:466:4*/ if ag_f.werr != nil {
+			/*line client.go:467:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :467:5*/ goto ag_exit
 		}
-		/*line client.go:473:4*/ goto ag_L2
+		/*line client.go:469:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:470:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :470:5*/ goto ag_exit
+		}
+		/*line client.go:472:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :472:4*/ goto ag_exit
 	}
-	/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :475:3*/ return rt.Ready
-	/*line :475:3*/ ag_L2:
-	/*line :475:3*/ goto ag_L1
+	/*line client.go:474:3*/ ag_f.first = false
+	/*line client.go:475:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:476:3*/ if ag_err2 != nil {
+		/*line client.go:477:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :477:4*/ goto ag_exit
+	}
+	/*line client.go:479:3*/ if ag_f.early {
+		/*line client.go:480:4*/ resp.Close = true
+	}
+	/*line client.go:482:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:483:4*/ ag_f.limit -= len(block)
+		/*line client.go:484:4*/ if ag_f.limit <= 0 {
+			/*line client.go:485:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :485:5*/ goto ag_exit
+		}
+		/*line client.go:487:4*/ goto ag_L2
+	}
+	/*line client.go:489:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :489:3*/ goto ag_exit
+	/*line :489:3*/ ag_L2:
+	/*line :489:3*/ goto ag_L1
+	/*line :489:3*/ ag_exit:
+	/*line :489:3*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :489:3*/ ag_resume3:
+	/*line :489:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :489:3*/ return ag_s
+	}
+	/*line :489:3*/ return rt.Ready
 }
 
-//line client_async.go:851
+//line client_async.go:883
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:439"
+		return "client.go:444"
 	case 2:
-		return "client.go:456"
+		return "client.go:464"
+	case 3:
+		return "client.go:491 (deferred calls)"
 	}
 	return ""
 }
@@ -883,85 +917,85 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:664
+//line client.go:631
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :664:1*/ var (
+	/*line :631:1*/ var (
 		err error
 	)
-	/*line :664:1*/ if ag_co.Unwinding() {
-		/*line :664:1*/ goto ag_exit
+	/*line :631:1*/ if ag_co.Unwinding() {
+		/*line :631:1*/ goto ag_exit
 	}
-	/*line :664:1*/ switch ag_f.ag_state {
-	/*line :664:1*/ case 1:
-		/*line :664:1*/ goto ag_resume1
-		/*line :664:1*/
+	/*line :631:1*/ switch ag_f.ag_state {
+	/*line :631:1*/ case 1:
+		/*line :631:1*/ goto ag_resume1
+		/*line :631:1*/
 	case 2:
-		/*line :664:1*/ goto ag_resume2
-		/*line :664:1*/
+		/*line :631:1*/ goto ag_resume2
+		/*line :631:1*/
 	case 3:
-		/*line :664:1*/ goto ag_resume3
+		/*line :631:1*/ goto ag_resume3
 	}
-	/*line client.go:665:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:666:3*/ ag_f.ag_err = nil
-		/*line :666:3*/ goto ag_exit
+	/*line client.go:632:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:633:3*/ ag_f.ag_err = nil
+		/*line :633:3*/ goto ag_exit
 	}
-	/*line client.go:668:2*/ ag_f.hp.waiting++
-	/*line client.go:669:2*/ {
-		/*line :669:2*/ ag_dfn := func() {
-			/*line client.go:669:17*/ ag_f.hp.waiting--
+	/*line client.go:635:2*/ ag_f.hp.waiting++
+	/*line client.go:636:2*/ {
+		/*line :636:2*/ ag_dfn := func() {
+			/*line client.go:636:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:669:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :669:2*/ defer ag_dfn()
-			/*line :669:2*/ ag_p.Raise()
+		/*line client.go:636:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :636:2*/ defer ag_dfn()
+			/*line :636:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:670:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :670:2*/ goto ag_L1
+	/*line client.go:637:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :637:2*/ goto ag_L1
 	}
-	/*line client.go:671:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :671:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :671:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :671:3*/ return ag_s
+	/*line client.go:638:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :638:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :638:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:3*/ return ag_s
 	}
-	/*line :671:3*/ ag_resume1:
-	/*line :671:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:672:3*/ ag_f.ag_err = nil
-	/*line :672:3*/ goto ag_exit
-	/*line :672:3*/ ag_L1:
-	/*line client.go:674:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :674:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :674:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :674:2*/ return ag_s
+	/*line :638:3*/ ag_resume1:
+	/*line :638:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:639:3*/ ag_f.ag_err = nil
+	/*line :639:3*/ goto ag_exit
+	/*line :639:3*/ ag_L1:
+	/*line client.go:641:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :641:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :641:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :641:2*/ return ag_s
 	}
-	/*line :674:2*/ ag_resume2:
-	/*line client.go:674:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :674:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:675:2*/ if err == rt.ErrTimeout {
-		/*line client.go:676:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :676:3*/ goto ag_exit
+	/*line :641:2*/ ag_resume2:
+	/*line client.go:641:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :641:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:642:2*/ if err == rt.ErrTimeout {
+		/*line client.go:643:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :643:3*/ goto ag_exit
 	}
-	/*line client.go:678:2*/ ag_f.ag_err = err
-	/*line :678:2*/ goto ag_exit
-	/*line :678:2*/ ag_exit:
-	/*line :678:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :678:2*/ ag_resume3:
-	/*line :678:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :678:2*/ return ag_s
+	/*line client.go:645:2*/ ag_f.ag_err = err
+	/*line :645:2*/ goto ag_exit
+	/*line :645:2*/ ag_exit:
+	/*line :645:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :645:2*/ ag_resume3:
+	/*line :645:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :645:2*/ return ag_s
 	}
-	/*line :678:2*/ return rt.Ready
+	/*line :645:2*/ return rt.Ready
 }
 
-//line client_async.go:955
+//line client_async.go:989
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:671"
+		return "client.go:638"
 	case 2:
-		return "client.go:674"
+		return "client.go:641"
 	case 3:
-		return "client.go:679 (deferred calls)"
+		return "client.go:646 (deferred calls)"
 	}
 	return ""
 }
