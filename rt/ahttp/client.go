@@ -86,11 +86,13 @@ type Client struct {
 	// DefaultMaxHeaderBytes.
 	MaxResponseHeaderBytes int
 	// MaxResponseBodyBytes limits how much of a response's body
-	// Body.ReadAll reads: past it ReadAll fails with ErrBodyTooLarge and
-	// the connection is closed. Zero means no limit (as io.ReadAll of a
-	// net/http body); either way ReadAll's memory grows with the bytes
-	// that actually arrive, not with the Content-Length the server
-	// declared. Body.Read is not limited.
+	// Body.ReadAll and Body.WriteTo read: past it they fail with
+	// ErrBodyTooLarge and the connection is closed (Body.SetLimit sets
+	// it for one body). Zero means no limit (as io.ReadAll of a net/http
+	// body); either way ReadAll's memory grows with the bytes that
+	// actually arrive, not with the Content-Length the server declared,
+	// and WriteTo streams through a 32 KiB buffer. Body.Read is not
+	// limited.
 	MaxResponseBodyBytes int64
 
 	// CheckRedirect decides whether Do follows a redirect, as net/http's

@@ -218,3 +218,66 @@ func writeErr(n int, err error) error {
 	}
 	return nothingRead{err}
 }
+
+// AsyncWriter is a destination whose writes wait on the loop, as
+// *anet.Conn's: Body.WriteTo awaits WriteAsync for a writer that has it.
+type AsyncWriter interface {
+	WriteAsync(p []byte) rt.Awaitable[int]
+}
+
+// SetLimit sets how many bytes of the body ReadAll and WriteTo take
+// before they fail with ErrBodyTooLarge, counting what they have already
+// read; zero means no limit. A client's response body starts with the
+// Client's MaxResponseBodyBytes.
+func (b *Body) SetLimit(n int64) { b.limit = n }
+
+// WriteTo streams the rest of the body to w, 32 KiB at a time, holding no
+// more than that in memory, and returns how many bytes it wrote: the way
+// to save or forward a body of any size. A w that is an AsyncWriter (an
+// anet.Conn) is written by awaiting WriteAsync; any other io.Writer (a
+// file, a hash, a bytes.Buffer) is written on the loop. Past the body's
+// limit (SetLimit) it writes nothing more and fails with ErrBodyTooLarge,
+// the connection closed, so that a body too large is never all read. A
+// write error also gives the connection up. Body is so an io.WriterTo:
+// io.Copy from ordinary code uses it (blocking, as Read does there).
+//
+// async
+func (b *Body) WriteTo(w io.Writer) (int64, error) {
+	bp := bodyBufs.Get().(*[]byte)
+	defer bodyBufs.Put(bp)
+	buf := (*bp)[:bodyChunk]
+	aw, async := w.(AsyncWriter)
+	var total int64
+	for {
+		n, err := b.Read(buf)
+		if n > 0 {
+			b.read += int64(n)
+			if b.limit > 0 && b.read > b.limit {
+				return total, b.fail(ErrBodyTooLarge)
+			}
+			var wn int
+			var werr error
+			if async {
+				wn, werr = rt.Await(aw.WriteAsync(buf[:n]))
+			} else {
+				wn, werr = w.Write(buf[:n])
+			}
+			total += int64(wn)
+			if werr == nil && wn < n {
+				werr = io.ErrShortWrite
+			}
+			if werr != nil {
+				b.fail(werr)
+				return total, werr
+			}
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
+
+var _ io.WriterTo = (*Body)(nil)

@@ -18,11 +18,17 @@ func _() {
 	var _ ag_stale_run_go_generate = writeRequest
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*Body, io.Writer) (int64, error)
+	var _ ag_stale_run_go_generate = (*Body).WriteTo
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // reqbody.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("reqbody.go", []rt.SourceFunc{
 		{Name: "writeRequest", Line: 126, Off: 4349, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64) (early bool, err error) {", Len: 1580, Hash: 0x72dc98785502c7ce},
+		{Name: "(*Body).WriteTo", Line: 245, Off: 7836, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
 	})
 }
 
@@ -207,7 +213,7 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:23*/ return rt.Ready
 }
 
-//line reqbody_async.go:211
+//line reqbody_async.go:217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeRequest) AwaitLine() string {
@@ -220,6 +226,147 @@ func (ag_f *ag_writeRequest) AwaitLine() string {
 		return "reqbody.go:175"
 	case 4:
 		return "reqbody.go:188 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_Body_WriteTo is the frame of (*Body).WriteTo (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Body_WriteTo struct {
+	ag_state  int
+	b         *Body
+	w         io.Writer
+	buf       []byte
+	aw        AsyncWriter
+	async     bool
+	total     int64
+	n         int
+	err       error
+	ag_aw0    rt.Awaitable[int]
+	ag_defers rt.Defers
+	ag_r0     int64
+	ag_err    error
+}
+
+// WriteToAsync returns the coroutine of (*Body).WriteTo: nothing runs until it is awaited, spawned, gathered or run.
+func (b *Body) WriteToAsync(w io.Writer) rt.Awaitable[int64] {
+	return &ag_Body_WriteTo{b: b, w: w}
+}
+
+func (ag_f *ag_Body_WriteTo) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Body_WriteTo) AwaitResult() (int64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line reqbody.go:245
+func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :245:1*/ var (
+		bp   *[]byte
+		wn   int
+		werr error
+	)
+	/*line :245:1*/ if ag_co.Unwinding() {
+		/*line :245:1*/ goto ag_exit
+	}
+	/*line :245:1*/ switch ag_f.ag_state {
+	/*line :245:1*/ case 1:
+		/*line :245:1*/ goto ag_resume1
+		/*line :245:1*/
+	case 2:
+		/*line :245:1*/ goto ag_resume2
+		/*line :245:1*/
+	case 3:
+		/*line :245:1*/ goto ag_resume3
+	}
+	/*line reqbody.go:246:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:247:2*/ {
+		/*line :247:2*/ ag_d0 := bp
+		/*line :247:2*/ ag_dfn := bodyBufs.Put
+		/*line :247:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :247:2*/ defer ag_dfn(ag_d0)
+			/*line :247:2*/ ag_p.Raise()
+		})
+	}
+	/*line reqbody.go:248:2*/ ag_f.buf = (*bp)[:bodyChunk]
+	/*line reqbody.go:249:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
+	/*line reqbody.go:250:6*/ ag_f.total = 0
+	/*line :250:6*/ ag_L1:
+	/*line reqbody.go:252:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
+	/*line :252:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
+	/*line :252:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :252:3*/ return ag_s
+	}
+	/*line :252:3*/ ag_resume1:
+	/*line reqbody.go:252:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :252:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:253:3*/ if !(ag_f.n > 0) {
+		/*line :253:3*/ goto ag_L4
+	}
+	/*line reqbody.go:254:4*/ ag_f.b.read += int64(ag_f.n)
+	/*line reqbody.go:255:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line reqbody.go:256:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :256:5*/ goto ag_exit
+	}
+	/*line reqbody.go:258:8*/ wn = 0
+	/*line reqbody.go:259:8*/ werr = nil
+	/*line reqbody.go:260:4*/ if !ag_f.async {
+		/*line :260:4*/ goto ag_L5
+	}
+	/*line reqbody.go:261:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
+	/*line :261:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
+	/*line :261:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :261:5*/ return ag_s
+	}
+	/*line :261:5*/ ag_resume2:
+	/*line reqbody.go:261:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :261:5*/ ag_f.ag_aw0 = nil
+	/*line :261:5*/ goto ag_L6
+	/*line :261:5*/ ag_L5:
+	/*line reqbody.go:262:11*/ {
+		/*line reqbody.go:263:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
+	}
+	/*line :263:5*/ ag_L6:
+	/*line reqbody.go:265:4*/ ag_f.total += int64(wn)
+	/*line reqbody.go:266:4*/ if werr == nil && wn < ag_f.n {
+		/*line reqbody.go:267:5*/ werr = io.ErrShortWrite
+	}
+	/*line reqbody.go:269:4*/ if werr != nil {
+		/*line reqbody.go:270:5*/ ag_f.b.fail(werr)
+		/*line reqbody.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
+		/*line :271:5*/ goto ag_exit
+	}
+	/*line :271:5*/ ag_L4:
+	/*line reqbody.go:274:3*/ if ag_f.err == io.EOF {
+		/*line reqbody.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :275:4*/ goto ag_exit
+	}
+	/*line reqbody.go:277:3*/ if ag_f.err != nil {
+		/*line reqbody.go:278:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+		/*line :278:4*/ goto ag_exit
+	}
+	/*line :278:4*/ goto ag_L1
+	/*line :278:4*/ ag_exit:
+	/*line :278:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :278:4*/ ag_resume3:
+	/*line :278:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :278:4*/ return ag_s
+	}
+	/*line :278:4*/ return rt.Ready
+}
+
+//line reqbody_async.go:360
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Body_WriteTo) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "reqbody.go:252"
+	case 2:
+		return "reqbody.go:261"
+	case 3:
+		return "reqbody.go:281 (deferred calls)"
 	}
 	return ""
 }
