@@ -443,7 +443,7 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 		body = req.Body
 		defer req.Body.Close() // as net/http: the transport closes the body it sent
 	}
-	early, werr := writeRequest(c, wire, body, bodyLength(req))
+	early, werr := writeRequest(c, wire, body, bodyLength(req), dl)
 	putWire(wire) // not kept while the response is awaited; Write keeps no reference
 	if werr != nil {
 		var be bodyReadError

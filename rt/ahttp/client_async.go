@@ -67,8 +67,8 @@ func init() {
 		{Name: "(*Client).connect", Line: 326, Off: 12055, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
 		{Name: "(*Client).openTunnel", Line: 375, Off: 13240, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
 		{Name: "(*Client).dial", Line: 414, Off: 14209, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 435, Off: 14787, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1796, Hash: 0xa422d41d61f4b900},
-		{Name: "(*hostPool).acquire", Line: 633, Off: 20785, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "(*Client).exchange", Line: 435, Off: 14787, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1800, Hash: 0x17a158ff56050e44},
+		{Name: "(*hostPool).acquire", Line: 633, Off: 20789, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -806,8 +806,8 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 			})
 		}
 	}
-	/*line client.go:446:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req))
-	/*line :446:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req))
+	/*line client.go:446:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req), ag_f.dl)
+	/*line :446:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req), dl)
 	/*line :446:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :446:2*/ return ag_s
 	}

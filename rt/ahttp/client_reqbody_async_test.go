@@ -6,7 +6,9 @@ package ahttp_test
 import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"net/http"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -21,12 +23,18 @@ func _() {
 	var _ ag_stale_run_go_generate = relay
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, string) error
+	var _ ag_stale_run_go_generate = sendSilentSource
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // client_reqbody_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_reqbody_test.go", []rt.SourceFunc{
-		{Name: "doAhttp", Line: 113, Off: 2539, Head: "func doAhttp(cl *ahttp.Client, req *http.Request) (bodyOutcome, error) {", Len: 324, Hash: 0x3c62e30ce8a1346c},
-		{Name: "relay", Line: 244, Off: 6938, Head: "func relay(cl *ahttp.Client, base string) (bodyOutcome, error) {", Len: 316, Hash: 0xa3f241fd298f21df},
+		{Name: "doAhttp", Line: 116, Off: 2592, Head: "func doAhttp(cl *ahttp.Client, req *http.Request) (bodyOutcome, error) {", Len: 324, Hash: 0x3c62e30ce8a1346c},
+		{Name: "relay", Line: 247, Off: 6991, Head: "func relay(cl *ahttp.Client, base string) (bodyOutcome, error) {", Len: 316, Hash: 0xa3f241fd298f21df},
+		{Name: "sendSilentSource", Line: 337, Off: 9829, Head: "func sendSilentSource(url, silent string) error {", Len: 370, Hash: 0x81c3a2eddfef048a},
 	})
 }
 
@@ -56,78 +64,78 @@ func (ag_f *ag_doAhttp) AwaitResult() (bodyOutcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:113
+//line client_reqbody_test.go:116
 func (ag_f *ag_doAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :113:1*/ var (
+	/*line :116:1*/ var (
 		err error
 		b   []byte
 	)
-	/*line :113:1*/ if ag_co.Unwinding() {
-		/*line :113:1*/ goto ag_exit
+	/*line :116:1*/ if ag_co.Unwinding() {
+		/*line :116:1*/ goto ag_exit
 	}
-	/*line :113:1*/ switch ag_f.ag_state {
-	/*line :113:1*/ case 1:
-		/*line :113:1*/ goto ag_resume1
-		/*line :113:1*/
+	/*line :116:1*/ switch ag_f.ag_state {
+	/*line :116:1*/ case 1:
+		/*line :116:1*/ goto ag_resume1
+		/*line :116:1*/
 	case 2:
-		/*line :113:1*/ goto ag_resume2
-		/*line :113:1*/
+		/*line :116:1*/ goto ag_resume2
+		/*line :116:1*/
 	case 3:
-		/*line :113:1*/ goto ag_resume3
+		/*line :116:1*/ goto ag_resume3
 	}
-	/*line client_reqbody_test.go:114:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
-	/*line :114:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :114:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :114:2*/ return ag_s
+	/*line client_reqbody_test.go:117:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
+	/*line :117:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:2*/ return ag_s
 	}
-	/*line :114:2*/ ag_resume1:
-	/*line client_reqbody_test.go:114:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :114:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:115:2*/ if err != nil {
-		/*line client_reqbody_test.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{Err: err.Error()}, err
-		/*line :116:3*/ goto ag_exit
+	/*line :117:2*/ ag_resume1:
+	/*line client_reqbody_test.go:117:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :117:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:118:2*/ if err != nil {
+		/*line client_reqbody_test.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{Err: err.Error()}, err
+		/*line :119:3*/ goto ag_exit
 	}
-	/*line client_reqbody_test.go:118:2*/ {
-		/*line :118:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :118:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :118:2*/ defer ag_dfn()
-			/*line :118:2*/ ag_p.Raise()
+	/*line client_reqbody_test.go:121:2*/ {
+		/*line :121:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :121:2*/ defer ag_dfn()
+			/*line :121:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_reqbody_test.go:119:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :119:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :119:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :119:2*/ return ag_s
+	/*line client_reqbody_test.go:122:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :122:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :122:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:2*/ return ag_s
 	}
-	/*line :119:2*/ ag_resume2:
-	/*line client_reqbody_test.go:119:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :119:2*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:120:2*/ if err != nil {
-		/*line client_reqbody_test.go:121:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
-		/*line :121:3*/ goto ag_exit
+	/*line :122:2*/ ag_resume2:
+	/*line client_reqbody_test.go:122:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :122:2*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:123:2*/ if err != nil {
+		/*line client_reqbody_test.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
+		/*line :124:3*/ goto ag_exit
 	}
-	/*line client_reqbody_test.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{ag_f.resp.StatusCode, string(b), ""}, nil
-	/*line :123:2*/ goto ag_exit
-	/*line :123:2*/ ag_exit:
-	/*line :123:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :123:2*/ ag_resume3:
-	/*line :123:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :123:2*/ return ag_s
+	/*line client_reqbody_test.go:126:2*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{ag_f.resp.StatusCode, string(b), ""}, nil
+	/*line :126:2*/ goto ag_exit
+	/*line :126:2*/ ag_exit:
+	/*line :126:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :126:2*/ ag_resume3:
+	/*line :126:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :126:2*/ return ag_s
 	}
-	/*line :123:2*/ return rt.Ready
+	/*line :126:2*/ return rt.Ready
 }
 
-//line client_reqbody_async_test.go:121
+//line client_reqbody_async_test.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_doAhttp) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:114"
+		return "client_reqbody_test.go:117"
 	case 2:
-		return "client_reqbody_test.go:119"
+		return "client_reqbody_test.go:122"
 	case 3:
-		return "client_reqbody_test.go:124 (deferred calls)"
+		return "client_reqbody_test.go:127 (deferred calls)"
 	}
 	return ""
 }
@@ -156,61 +164,162 @@ func (ag_f *ag_relay) AwaitResult() (bodyOutcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:244
+//line client_reqbody_test.go:247
 func (ag_f *ag_relay) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :244:1*/ var (
+	/*line :247:1*/ var (
 		src   *ahttp.Response
 		err   error
 		req   *http.Request
 		ag_t3 bodyOutcome
 		ag_t4 error
 	)
-	/*line :244:1*/ if ag_co.Unwinding() {
-		/*line :244:1*/ return rt.Ready
+	/*line :247:1*/ if ag_co.Unwinding() {
+		/*line :247:1*/ return rt.Ready
 	}
-	/*line :244:1*/ switch ag_f.ag_state {
-	/*line :244:1*/ case 1:
-		/*line :244:1*/ goto ag_resume1
-		/*line :244:1*/
+	/*line :247:1*/ switch ag_f.ag_state {
+	/*line :247:1*/ case 1:
+		/*line :247:1*/ goto ag_resume1
+		/*line :247:1*/
 	case 2:
-		/*line :244:1*/ goto ag_resume2
+		/*line :247:1*/ goto ag_resume2
 	}
-	/*line client_reqbody_test.go:245:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.base + "/source")
-	/*line :245:2*/ ag_f.ag_state = 1 // await: cl.Get(base + "/source")
-	/*line :245:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :245:2*/ return ag_s
+	/*line client_reqbody_test.go:248:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.base + "/source")
+	/*line :248:2*/ ag_f.ag_state = 1 // await: cl.Get(base + "/source")
+	/*line :248:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :248:2*/ return ag_s
 	}
-	/*line :245:2*/ ag_resume1:
-	/*line client_reqbody_test.go:245:2*/ src, err = ag_f.ag_aw0.AwaitResult()
-	/*line :245:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:246:2*/ if err != nil {
-		/*line client_reqbody_test.go:247:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
-		/*line :247:3*/ return rt.Ready
+	/*line :248:2*/ ag_resume1:
+	/*line client_reqbody_test.go:248:2*/ src, err = ag_f.ag_aw0.AwaitResult()
+	/*line :248:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:249:2*/ if err != nil {
+		/*line client_reqbody_test.go:250:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
+		/*line :250:3*/ return rt.Ready
 	}
-	/*line client_reqbody_test.go:249:2*/ req, _ = http.NewRequest("POST", ag_f.base+"/relay", nil)
-	/*line client_reqbody_test.go:250:2*/ req.Body = src.Body
-	/*line client_reqbody_test.go:251:2*/ req.ContentLength = src.ContentLength
-	/*line client_reqbody_test.go:252:9*/ ag_f.ag_aw1 = doAhttpAsync(ag_f.cl, req)
-	/*line :252:9*/ ag_f.ag_state = 2 // await: doAhttp(cl, req)
-	/*line :252:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :252:9*/ return ag_s
+	/*line client_reqbody_test.go:252:2*/ req, _ = http.NewRequest("POST", ag_f.base+"/relay", nil)
+	/*line client_reqbody_test.go:253:2*/ req.Body = src.Body
+	/*line client_reqbody_test.go:254:2*/ req.ContentLength = src.ContentLength
+	/*line client_reqbody_test.go:255:9*/ ag_f.ag_aw1 = doAhttpAsync(ag_f.cl, req)
+	/*line :255:9*/ ag_f.ag_state = 2 // await: doAhttp(cl, req)
+	/*line :255:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:9*/ return ag_s
 	}
-	/*line :252:9*/ ag_resume2:
-	/*line client_reqbody_test.go:252:9*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
-	/*line :252:9*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:252:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :252:2*/ return rt.Ready
+	/*line :255:9*/ ag_resume2:
+	/*line client_reqbody_test.go:255:9*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
+	/*line :255:9*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:255:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :255:2*/ return rt.Ready
 }
 
-//line client_reqbody_async_test.go:206
+//line client_reqbody_async_test.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_relay) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:245"
+		return "client_reqbody_test.go:248"
 	case 2:
-		return "client_reqbody_test.go:252"
+		return "client_reqbody_test.go:255"
+	}
+	return ""
+}
+
+// ag_sendSilentSource is the frame of sendSilentSource (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_sendSilentSource struct {
+	ag_state  int
+	url       string
+	silent    string
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[*ahttp.Response]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// sendSilentSourceAsync returns the coroutine of sendSilentSource: nothing runs until it is awaited, spawned, gathered or run.
+func sendSilentSourceAsync(url string, silent string) rt.Awaitable[struct{}] {
+	return &ag_sendSilentSource{url: url, silent: silent}
+}
+
+func (ag_f *ag_sendSilentSource) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_sendSilentSource) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line client_reqbody_test.go:337
+func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :337:1*/ var (
+		c   *anet.Conn
+		err error
+		req *http.Request
+		cl  *ahttp.Client
+	)
+	/*line :337:1*/ if ag_co.Unwinding() {
+		/*line :337:1*/ goto ag_exit
+	}
+	/*line :337:1*/ switch ag_f.ag_state {
+	/*line :337:1*/ case 1:
+		/*line :337:1*/ goto ag_resume1
+		/*line :337:1*/
+	case 2:
+		/*line :337:1*/ goto ag_resume2
+		/*line :337:1*/
+	case 3:
+		/*line :337:1*/ goto ag_resume3
+	}
+	/*line client_reqbody_test.go:338:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
+	/*line :338:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
+	/*line :338:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:2*/ return ag_s
+	}
+	/*line :338:2*/ ag_resume1:
+	/*line client_reqbody_test.go:338:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :338:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:339:2*/ if err != nil {
+		/*line client_reqbody_test.go:340:3*/ ag_f.ag_err = err
+		/*line :340:3*/ goto ag_exit
+	}
+	/*line client_reqbody_test.go:342:2*/ {
+		/*line :342:2*/ ag_dfn := c.Close
+		/*line :342:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :342:2*/ defer ag_dfn()
+			/*line :342:2*/ ag_p.Raise()
+		})
+	}
+	/*line client_reqbody_test.go:343:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
+	/*line client_reqbody_test.go:344:2*/ req.Body = c
+	/*line client_reqbody_test.go:345:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
+	/*line client_reqbody_test.go:346:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
+	/*line :346:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.DoAsync(req), 20 * time.Second))
+	/*line :346:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :346:2*/ return ag_s
+	}
+	/*line :346:2*/ ag_resume2:
+	/*line client_reqbody_test.go:346:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :346:2*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:347:2*/ ag_f.ag_err = err
+	/*line :347:2*/ goto ag_exit
+	/*line :347:2*/ ag_exit:
+	/*line :347:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :347:2*/ ag_resume3:
+	/*line :347:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :347:2*/ return ag_s
+	}
+	/*line :347:2*/ return rt.Ready
+}
+
+//line client_reqbody_async_test.go:313
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sendSilentSource) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_reqbody_test.go:338"
+	case 2:
+		return "client_reqbody_test.go:346"
+	case 3:
+		return "client_reqbody_test.go:348 (deferred calls)"
 	}
 	return ""
 }

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"os"
 	"net/http/httptest"
 	"runtime"
 	"strings"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -325,4 +328,44 @@ func TestRequestBodyEarlyAnswer(t *testing.T) {
 			assert.Less(t, cr.n, int64(size/4))
 		})
 	}
+}
+
+// sendSilentSource POSTs to url a body read from a connection to silent,
+// whose peer never writes, with a Client Timeout.
+//
+// async
+func sendSilentSource(url, silent string) error {
+	c, err := anet.Dial("tcp", silent)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	req, _ := http.NewRequest("POST", url, nil)
+	req.Body = c
+	cl := &ahttp.Client{Timeout: 200 * time.Millisecond}
+	_, err = rt.Await(rt.WaitFor(cl.DoAsync(req), 20*time.Second)) // the bound of the test, not of the client
+	return err
+}
+
+// TestRequestBodyTimeout: the Client's Timeout also ends a wait for an
+// AsyncReader body that gives nothing.
+func TestRequestBodyTimeout(t *testing.T) {
+	srv := httptest.NewServer(&bodyServer{})
+	defer srv.Close()
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer silent.Close()
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // held open, never written to
+		}
+	}()
+	_, err = rt.Run(sendSilentSourceAsync(srv.URL+"/slow", silent.Addr().String()))
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, rt.ErrTimeout, "the client's Timeout did not end the body's read")
+	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
 }

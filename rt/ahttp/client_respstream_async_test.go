@@ -8,6 +8,7 @@ import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"hash"
 	"io"
 )
@@ -19,11 +20,17 @@ func _() {
 	var _ ag_stale_run_go_generate = streamTo
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, string) (int64, error)
+	var _ ag_stale_run_go_generate = writeToConn
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // client_respstream_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_respstream_test.go", []rt.SourceFunc{
-		{Name: "streamTo", Line: 52, Off: 1173, Head: "func streamTo(cl *ahttp.Client, url string, limit int64, w io.Writer) (streamed, error) {", Len: 421, Hash: 0xc4accdf4e42923c3},
+		{Name: "streamTo", Line: 54, Off: 1220, Head: "func streamTo(cl *ahttp.Client, url string, limit int64, w io.Writer) (streamed, error) {", Len: 421, Hash: 0xc4accdf4e42923c3},
+		{Name: "writeToConn", Line: 157, Off: 4553, Head: "func writeToConn(url, sink string) (int64, error) {", Len: 259, Hash: 0x8c180978e9a93850},
 	})
 }
 
@@ -55,84 +62,209 @@ func (ag_f *ag_streamTo) AwaitResult() (streamed, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_respstream_test.go:52
+//line client_respstream_test.go:54
 func (ag_f *ag_streamTo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :52:1*/ var (
+	/*line :54:1*/ var (
 		resp *ahttp.Response
 		err  error
 		dst  io.Writer
 		n    int64
 	)
-	/*line :52:1*/ if ag_co.Unwinding() {
-		/*line :52:1*/ goto ag_exit
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ goto ag_exit
 	}
-	/*line :52:1*/ switch ag_f.ag_state {
-	/*line :52:1*/ case 1:
-		/*line :52:1*/ goto ag_resume1
-		/*line :52:1*/
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
+		/*line :54:1*/
 	case 2:
-		/*line :52:1*/ goto ag_resume2
-		/*line :52:1*/
+		/*line :54:1*/ goto ag_resume2
+		/*line :54:1*/
 	case 3:
-		/*line :52:1*/ goto ag_resume3
+		/*line :54:1*/ goto ag_resume3
 	}
-	/*line client_respstream_test.go:53:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :53:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :53:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :53:2*/ return ag_s
+	/*line client_respstream_test.go:55:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :55:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
 	}
-	/*line :53:2*/ ag_resume1:
-	/*line client_respstream_test.go:53:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :53:2*/ ag_f.ag_aw0 = nil
-	/*line client_respstream_test.go:54:2*/ if err != nil {
-		/*line client_respstream_test.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = streamed{}, err
-		/*line :55:3*/ goto ag_exit
+	/*line :55:2*/ ag_resume1:
+	/*line client_respstream_test.go:55:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :55:2*/ ag_f.ag_aw0 = nil
+	/*line client_respstream_test.go:56:2*/ if err != nil {
+		/*line client_respstream_test.go:57:3*/ ag_f.ag_r0, ag_f.ag_err = streamed{}, err
+		/*line :57:3*/ goto ag_exit
 	}
-	/*line client_respstream_test.go:57:2*/ {
-		/*line :57:2*/ ag_dfn := resp.Body.Close
-		/*line :57:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :57:2*/ defer ag_dfn()
-			/*line :57:2*/ ag_p.Raise()
+	/*line client_respstream_test.go:59:2*/ {
+		/*line :59:2*/ ag_dfn := resp.Body.Close
+		/*line :59:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :59:2*/ defer ag_dfn()
+			/*line :59:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_respstream_test.go:58:2*/ if ag_f.limit != 0 {
-		/*line client_respstream_test.go:59:3*/ resp.Body.SetLimit(ag_f.limit)
+	/*line client_respstream_test.go:60:2*/ if ag_f.limit != 0 {
+		/*line client_respstream_test.go:61:3*/ resp.Body.SetLimit(ag_f.limit)
 	}
-	/*line client_respstream_test.go:61:2*/ ag_f.h = sha256.New()
-	/*line client_respstream_test.go:62:2*/ dst = io.Writer(ag_f.h)
-	/*line client_respstream_test.go:63:2*/ if ag_f.w != nil {
-		/*line client_respstream_test.go:64:3*/ dst = io.MultiWriter(ag_f.h, ag_f.w)
+	/*line client_respstream_test.go:63:2*/ ag_f.h = sha256.New()
+	/*line client_respstream_test.go:64:2*/ dst = io.Writer(ag_f.h)
+	/*line client_respstream_test.go:65:2*/ if ag_f.w != nil {
+		/*line client_respstream_test.go:66:3*/ dst = io.MultiWriter(ag_f.h, ag_f.w)
 	}
-	/*line client_respstream_test.go:66:2*/ ag_f.ag_aw1 = resp.Body.WriteToAsync(dst)
-	/*line :66:2*/ ag_f.ag_state = 2 // await: resp.Body.WriteTo(dst)
-	/*line :66:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :66:2*/ return ag_s
+	/*line client_respstream_test.go:68:2*/ ag_f.ag_aw1 = resp.Body.WriteToAsync(dst)
+	/*line :68:2*/ ag_f.ag_state = 2 // await: resp.Body.WriteTo(dst)
+	/*line :68:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:2*/ return ag_s
 	}
-	/*line :66:2*/ ag_resume2:
-	/*line client_respstream_test.go:66:2*/ n, err = ag_f.ag_aw1.AwaitResult()
-	/*line :66:2*/ ag_f.ag_aw1 = nil
-	/*line client_respstream_test.go:67:2*/ ag_f.ag_r0, ag_f.ag_err = streamed{n, fmt.Sprintf("%x", ag_f.h.Sum(nil)[:8]), err}, nil
-	/*line :67:2*/ goto ag_exit
-	/*line :67:2*/ ag_exit:
-	/*line :67:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :67:2*/ ag_resume3:
-	/*line :67:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :67:2*/ return ag_s
+	/*line :68:2*/ ag_resume2:
+	/*line client_respstream_test.go:68:2*/ n, err = ag_f.ag_aw1.AwaitResult()
+	/*line :68:2*/ ag_f.ag_aw1 = nil
+	/*line client_respstream_test.go:69:2*/ ag_f.ag_r0, ag_f.ag_err = streamed{n, fmt.Sprintf("%x", ag_f.h.Sum(nil)[:8]), err}, nil
+	/*line :69:2*/ goto ag_exit
+	/*line :69:2*/ ag_exit:
+	/*line :69:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :69:2*/ ag_resume3:
+	/*line :69:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :69:2*/ return ag_s
 	}
-	/*line :67:2*/ return rt.Ready
+	/*line :69:2*/ return rt.Ready
 }
 
-//line client_respstream_async_test.go:126
+//line client_respstream_async_test.go:133
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_streamTo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_respstream_test.go:53"
+		return "client_respstream_test.go:55"
 	case 2:
-		return "client_respstream_test.go:66"
+		return "client_respstream_test.go:68"
 	case 3:
-		return "client_respstream_test.go:68 (deferred calls)"
+		return "client_respstream_test.go:70 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_writeToConn is the frame of writeToConn (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_writeToConn struct {
+	ag_state  int
+	url       string
+	sink      string
+	resp      *ahttp.Response
+	ag_aw0    rt.Awaitable[*ahttp.Response]
+	ag_aw1    rt.Awaitable[*anet.Conn]
+	ag_aw2    rt.Awaitable[int64]
+	ag_defers rt.Defers
+	ag_r0     int64
+	ag_err    error
+}
+
+// writeToConnAsync returns the coroutine of writeToConn: nothing runs until it is awaited, spawned, gathered or run.
+func writeToConnAsync(url string, sink string) rt.Awaitable[int64] {
+	return &ag_writeToConn{url: url, sink: sink}
+}
+
+func (ag_f *ag_writeToConn) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_writeToConn) AwaitResult() (int64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client_respstream_test.go:157
+func (ag_f *ag_writeToConn) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :157:1*/ var (
+		err   error
+		c     *anet.Conn
+		ag_t3 int64
+		ag_t4 error
+	)
+	/*line :157:1*/ if ag_co.Unwinding() {
+		/*line :157:1*/ goto ag_exit
+	}
+	/*line :157:1*/ switch ag_f.ag_state {
+	/*line :157:1*/ case 1:
+		/*line :157:1*/ goto ag_resume1
+		/*line :157:1*/
+	case 2:
+		/*line :157:1*/ goto ag_resume2
+		/*line :157:1*/
+	case 3:
+		/*line :157:1*/ goto ag_resume3
+		/*line :157:1*/
+	case 4:
+		/*line :157:1*/ goto ag_resume4
+	}
+	/*line client_respstream_test.go:158:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
+	/*line :158:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
+	/*line :158:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :158:2*/ return ag_s
+	}
+	/*line :158:2*/ ag_resume1:
+	/*line client_respstream_test.go:158:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :158:2*/ ag_f.ag_aw0 = nil
+	/*line client_respstream_test.go:159:2*/ if err != nil {
+		/*line client_respstream_test.go:160:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :160:3*/ goto ag_exit
+	}
+	/*line client_respstream_test.go:162:2*/ {
+		/*line :162:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :162:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :162:2*/ defer ag_dfn()
+			/*line :162:2*/ ag_p.Raise()
+		})
+	}
+	/*line client_respstream_test.go:163:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.sink)
+	/*line :163:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", sink)
+	/*line :163:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :163:2*/ return ag_s
+	}
+	/*line :163:2*/ ag_resume2:
+	/*line client_respstream_test.go:163:2*/ c, err = ag_f.ag_aw1.AwaitResult()
+	/*line :163:2*/ ag_f.ag_aw1 = nil
+	/*line client_respstream_test.go:164:2*/ if err != nil {
+		/*line client_respstream_test.go:165:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :165:3*/ goto ag_exit
+	}
+	/*line client_respstream_test.go:167:2*/ {
+		/*line :167:2*/ ag_dfn := c.Close
+		/*line :167:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :167:2*/ defer ag_dfn()
+			/*line :167:2*/ ag_p.Raise()
+		})
+	}
+	/*line client_respstream_test.go:168:9*/ ag_f.ag_aw2 = ag_f.resp.Body.WriteToAsync(c)
+	/*line :168:9*/ ag_f.ag_state = 3 // await: resp.Body.WriteTo(c)
+	/*line :168:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :168:9*/ return ag_s
+	}
+	/*line :168:9*/ ag_resume3:
+	/*line client_respstream_test.go:168:9*/ ag_t3, ag_t4 = ag_f.ag_aw2.AwaitResult()
+	/*line :168:9*/ ag_f.ag_aw2 = nil
+	/*line client_respstream_test.go:168:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :168:2*/ goto ag_exit
+	/*line :168:2*/ ag_exit:
+	/*line :168:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :168:2*/ ag_resume4:
+	/*line :168:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :168:2*/ return ag_s
+	}
+	/*line :168:2*/ return rt.Ready
+}
+
+//line client_respstream_async_test.go:256
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_writeToConn) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client_respstream_test.go:158"
+	case 2:
+		return "client_respstream_test.go:163"
+	case 3:
+		return "client_respstream_test.go:168"
+	case 4:
+		return "client_respstream_test.go:169 (deferred calls)"
 	}
 	return ""
 }

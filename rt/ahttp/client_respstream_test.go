@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/ahttp"
+	"github.com/asyncgen/asyncgen/rt/anet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -146,4 +148,51 @@ func TestBodyWriteToLimit(t *testing.T) {
 			assert.Equal(t, int64(limit), got.N)
 		})
 	}
+}
+
+// writeToConn GETs url and writes its body to a new connection to sink
+// (an AsyncWriter), which it then closes.
+//
+// async
+func writeToConn(url, sink string) (int64, error) {
+	resp, err := ahttp.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	c, err := anet.Dial("tcp", sink)
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close()
+	return resp.Body.WriteTo(c)
+}
+
+// TestBodyWriteToAsyncWriter streams a response body into an anet.Conn,
+// which WriteTo awaits: the peer gets every byte.
+func TestBodyWriteToAsyncWriter(t *testing.T) {
+	srv := streamServer()
+	defer srv.Close()
+	sink, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer sink.Close()
+	got := make(chan string, 1)
+	go func() {
+		c, err := sink.Accept()
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		defer c.Close()
+		h := sha256.New()
+		n, _ := io.Copy(h, c)
+		got <- fmt.Sprintf("%d %x", n, h.Sum(nil))
+	}()
+	const size = 5<<20 + 3
+	h := sha256.New()
+	io.Copy(h, io.LimitReader(newPattern(), size))
+	n, err := rt.Run(writeToConnAsync(srv.URL+"/chunked/"+strconv.Itoa(size), sink.Addr().String()))
+	require.NoError(t, err)
+	assert.Equal(t, int64(size), n)
+	assert.Equal(t, fmt.Sprintf("%d %x", size, h.Sum(nil)), <-got)
 }

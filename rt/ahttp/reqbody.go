@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
@@ -120,10 +121,12 @@ func (e bodyReadError) Unwrap() error { return e.err }
 // error, when the server has answered (or closed) before the body is all
 // sent (a 413, say): early is then set, and the connection must not carry
 // another request. Its errors say how far it got: nothingWritten,
-// nothingRead (written in part), or bodyReadError.
+// nothingRead (written in part), or bodyReadError. The reads of an
+// AsyncReader body end at dl (unless it is zero), as the connection's
+// writes do.
 //
 // async
-func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64) (early bool, err error) {
+func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {
 	if body == nil {
 		n, err := c.Write(wire.Bytes())
 		return false, writeErr(n, err)
@@ -143,8 +146,13 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 		n := 0
 		var rerr error
 		if want > 0 {
-			if async {
+			if async && dl.IsZero() {
 				n, rerr = rt.Await(ar.ReadAsync(data))
+			} else if async {
+				n, rerr = rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(data)))
+				if rerr == rt.ErrTimeout {
+					rerr = timeoutError("reading the request body")
+				}
 			} else {
 				n, rerr = body.Read(data)
 			}

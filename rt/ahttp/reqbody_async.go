@@ -9,12 +9,13 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
 	"io"
+	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _() {
-	type ag_stale_run_go_generate func(*anet.Conn, *bytes.Buffer, io.Reader, int64) (bool, error)
+	type ag_stale_run_go_generate func(*anet.Conn, *bytes.Buffer, io.Reader, int64, time.Time) (bool, error)
 	var _ ag_stale_run_go_generate = writeRequest
 }
 
@@ -27,18 +28,19 @@ func _() {
 // reqbody.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("reqbody.go", []rt.SourceFunc{
-		{Name: "writeRequest", Line: 126, Off: 4349, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64) (early bool, err error) {", Len: 1580, Hash: 0x72dc98785502c7ce},
-		{Name: "(*Body).WriteTo", Line: 245, Off: 7836, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
+		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 1781, Hash: 0xb8569d8925cd284b},
+		{Name: "(*Body).WriteTo", Line: 253, Off: 8146, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
 	})
 }
 
-// ag_writeRequest is the frame of writeRequest (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_writeRequest is the frame of writeRequest (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_writeRequest struct {
 	ag_state  int
 	c         *anet.Conn
 	wire      *bytes.Buffer
 	body      io.Reader
 	length    int64
+	dl        time.Time
 	buf       []byte
 	ar        AsyncReader
 	async     bool
@@ -53,8 +55,8 @@ type ag_writeRequest struct {
 }
 
 // writeRequestAsync returns the coroutine of writeRequest: nothing runs until it is awaited, spawned, gathered or run.
-func writeRequestAsync(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64) rt.Awaitable[bool] {
-	return &ag_writeRequest{c: c, wire: wire, body: body, length: length}
+func writeRequestAsync(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) rt.Awaitable[bool] {
+	return &ag_writeRequest{c: c, wire: wire, body: body, length: length, dl: dl}
 }
 
 func (ag_f *ag_writeRequest) AwaitStart(co *rt.Coro) rt.Status {
@@ -65,9 +67,9 @@ func (ag_f *ag_writeRequest) AwaitResult() (bool, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:126
+//line reqbody.go:129
 func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :126:1*/ var (
+	/*line :129:1*/ var (
 		ag_n1   int
 		ag_err1 error
 		bp      *[]byte
@@ -79,153 +81,175 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 		w       int
 		ag_err2 error
 	)
-	/*line :126:1*/ if ag_co.Unwinding() {
-		/*line :126:1*/ goto ag_exit
+	/*line :129:1*/ if ag_co.Unwinding() {
+		/*line :129:1*/ goto ag_exit
 	}
-	/*line :126:1*/ switch ag_f.ag_state {
-	/*line :126:1*/ case 1:
-		/*line :126:1*/ goto ag_resume1
-		/*line :126:1*/
+	/*line :129:1*/ switch ag_f.ag_state {
+	/*line :129:1*/ case 1:
+		/*line :129:1*/ goto ag_resume1
+		/*line :129:1*/
 	case 2:
-		/*line :126:1*/ goto ag_resume2
-		/*line :126:1*/
+		/*line :129:1*/ goto ag_resume2
+		/*line :129:1*/
 	case 3:
-		/*line :126:1*/ goto ag_resume3
-		/*line :126:1*/
+		/*line :129:1*/ goto ag_resume3
+		/*line :129:1*/
 	case 4:
-		/*line :126:1*/ goto ag_resume4
+		/*line :129:1*/ goto ag_resume4
+		/*line :129:1*/
+	case 5:
+		/*line :129:1*/ goto ag_resume5
 	}
-	/*line reqbody.go:127:2*/ if !(ag_f.body == nil) {
-		/*line :127:2*/ goto ag_L1
+	/*line reqbody.go:130:2*/ if !(ag_f.body == nil) {
+		/*line :130:2*/ goto ag_L1
 	}
-	/*line reqbody.go:128:3*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :128:3*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :128:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :128:3*/ return ag_s
+	/*line reqbody.go:131:3*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :131:3*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :131:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:3*/ return ag_s
 	}
-	/*line :128:3*/ ag_resume1:
-	/*line reqbody.go:128:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :128:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = false, writeErr(ag_n1, ag_err1)
-	/*line :129:3*/ goto ag_exit
-	/*line :129:3*/ ag_L1:
-	/*line reqbody.go:131:2*/ bp = bodyBufs.Get().(*[]byte)
-	/*line reqbody.go:132:2*/ {
-		/*line :132:2*/ ag_d0 := bp
-		/*line :132:2*/ ag_dfn := bodyBufs.Put
-		/*line :132:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :132:2*/ defer ag_dfn(ag_d0)
-			/*line :132:2*/ ag_p.Raise()
+	/*line :131:3*/ ag_resume1:
+	/*line reqbody.go:131:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :131:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:132:3*/ ag_f.ag_r0, ag_f.ag_err = false, writeErr(ag_n1, ag_err1)
+	/*line :132:3*/ goto ag_exit
+	/*line :132:3*/ ag_L1:
+	/*line reqbody.go:134:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:135:2*/ {
+		/*line :135:2*/ ag_d0 := bp
+		/*line :135:2*/ ag_dfn := bodyBufs.Put
+		/*line :135:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :135:2*/ defer ag_dfn(ag_d0)
+			/*line :135:2*/ ag_p.Raise()
 		})
 	}
-	/*line reqbody.go:133:2*/ ag_f.buf = *bp
-	/*line reqbody.go:134:2*/ ag_f.ar, ag_f.async = ag_f.body.(AsyncReader)
-	/*line reqbody.go:135:2*/ ag_f.sent = int64(0)
-	/*line reqbody.go:136:2*/ ag_f.wroteAny = false
-	/*line reqbody.go:137:6*/ ag_f.first = true
-	/*line :137:6*/ ag_L2:
-	/*line reqbody.go:138:3*/ want = bodyChunk
-	/*line reqbody.go:139:3*/ if ag_f.length >= 0 && ag_f.length-ag_f.sent < int64(want) {
-		/*line reqbody.go:140:4*/ want = int(ag_f.length - ag_f.sent)
+	/*line reqbody.go:136:2*/ ag_f.buf = *bp
+	/*line reqbody.go:137:2*/ ag_f.ar, ag_f.async = ag_f.body.(AsyncReader)
+	/*line reqbody.go:138:2*/ ag_f.sent = int64(0)
+	/*line reqbody.go:139:2*/ ag_f.wroteAny = false
+	/*line reqbody.go:140:6*/ ag_f.first = true
+	/*line :140:6*/ ag_L2:
+	/*line reqbody.go:141:3*/ want = bodyChunk
+	/*line reqbody.go:142:3*/ if ag_f.length >= 0 && ag_f.length-ag_f.sent < int64(want) {
+		/*line reqbody.go:143:4*/ want = int(ag_f.length - ag_f.sent)
 	}
-	/*line reqbody.go:142:3*/ data = ag_f.buf[chunkRoom : chunkRoom+want]
-	/*line reqbody.go:143:3*/ ag_n2 = 0
-	/*line reqbody.go:144:7*/ rerr = nil
-	/*line reqbody.go:145:3*/ if !(want > 0) {
-		/*line :145:3*/ goto ag_L5
+	/*line reqbody.go:145:3*/ data = ag_f.buf[chunkRoom : chunkRoom+want]
+	/*line reqbody.go:146:3*/ ag_n2 = 0
+	/*line reqbody.go:147:7*/ rerr = nil
+	/*line reqbody.go:148:3*/ if !(want > 0) {
+		/*line :148:3*/ goto ag_L5
 	}
-	/*line reqbody.go:146:4*/ if !ag_f.async {
-		/*line :146:4*/ goto ag_L6
+	/*line reqbody.go:149:4*/ if !(ag_f.async && ag_f.dl.IsZero()) {
+		/*line :149:4*/ goto ag_L6
 	}
-	/*line reqbody.go:147:5*/ ag_f.ag_aw0 = ag_f.ar.ReadAsync(data)
-	/*line :147:5*/ ag_f.ag_state = 2 // await: rt.Await(ar.ReadAsync(data))
-	/*line :147:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:5*/ return ag_s
+	/*line reqbody.go:150:5*/ ag_f.ag_aw0 = ag_f.ar.ReadAsync(data)
+	/*line :150:5*/ ag_f.ag_state = 2 // await: rt.Await(ar.ReadAsync(data))
+	/*line :150:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:5*/ return ag_s
 	}
-	/*line :147:5*/ ag_resume2:
-	/*line reqbody.go:147:5*/ ag_n2, rerr = ag_f.ag_aw0.AwaitResult()
-	/*line :147:5*/ ag_f.ag_aw0 = nil
-	/*line :147:5*/ goto ag_L7
-	/*line :147:5*/ ag_L6:
-	/*line reqbody.go:148:11*/ {
-		/*line reqbody.go:149:5*/ ag_n2, rerr = ag_f.body.Read(data)
+	/*line :150:5*/ ag_resume2:
+	/*line reqbody.go:150:5*/ ag_n2, rerr = ag_f.ag_aw0.AwaitResult()
+	/*line :150:5*/ ag_f.ag_aw0 = nil
+	/*line :150:5*/ goto ag_L7
+	/*line :150:5*/ ag_L6:
+	/*line reqbody.go:151:11*/ if !ag_f.async {
+		/*line :151:11*/ goto ag_L8
 	}
-	/*line :149:5*/ ag_L7:
-	/*line :149:5*/ ag_L5:
-	/*line reqbody.go:152:3*/ if ag_n2 > 0 || rerr == nil || rerr == io.EOF {
-		/*line reqbody.go:153:4*/ ag_f.sent += int64(ag_n2)
+	/*line reqbody.go:152:5*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.ar.ReadAsync(data))
+	/*line :152:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(data)))
+	/*line :152:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:5*/ return ag_s
 	}
-	/*line reqbody.go:155:3*/ ag_f.end = rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
-	/*line reqbody.go:156:3*/ if rerr != nil && rerr != io.EOF {
-		/*line reqbody.go:157:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{rerr}
-		/*line :157:4*/ goto ag_exit
+	/*line :152:5*/ ag_resume3:
+	/*line reqbody.go:152:5*/ ag_n2, rerr = ag_f.ag_aw0.AwaitResult()
+	/*line :152:5*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:153:5*/ if rerr == rt.ErrTimeout {
+		/*line reqbody.go:154:6*/ rerr = timeoutError("reading the request body")
 	}
-	/*line reqbody.go:159:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
-		/*line reqbody.go:160:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
-		/*line :160:4*/ goto ag_exit
+	/*line :154:6*/ goto ag_L9
+	/*line :154:6*/ ag_L8:
+	/*line reqbody.go:156:11*/ {
+		/*line reqbody.go:157:5*/ ag_n2, rerr = ag_f.body.Read(data)
 	}
-	/*line reqbody.go:162:7*/ out = nil
-	/*line reqbody.go:163:3*/ if ag_f.length < 0 {
-		/*line reqbody.go:164:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
+	/*line :157:5*/ ag_L9:
+	/*line :157:5*/ ag_L7:
+	/*line :157:5*/ ag_L5:
+	/*line reqbody.go:160:3*/ if ag_n2 > 0 || rerr == nil || rerr == io.EOF {
+		/*line reqbody.go:161:4*/ ag_f.sent += int64(ag_n2)
+	}
+	/*line reqbody.go:163:3*/ ag_f.end = rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
+	/*line reqbody.go:164:3*/ if rerr != nil && rerr != io.EOF {
+		/*line reqbody.go:165:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{rerr}
+		/*line :165:4*/ goto ag_exit
+	}
+	/*line reqbody.go:167:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
+		/*line reqbody.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
+		/*line :168:4*/ goto ag_exit
+	}
+	/*line reqbody.go:170:7*/ out = nil
+	/*line reqbody.go:171:3*/ if ag_f.length < 0 {
+		/*line reqbody.go:172:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
 	} else {
-		/*line reqbody.go:166:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
+		/*line reqbody.go:174:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
 	}
-	/*line reqbody.go:168:3*/ if ag_f.first {
-		/*line reqbody.go:169:4*/ ag_f.wire.Write(out)
-		/*line reqbody.go:170:4*/ out = ag_f.wire.Bytes()
+	/*line reqbody.go:176:3*/ if ag_f.first {
+		/*line reqbody.go:177:4*/ ag_f.wire.Write(out)
+		/*line reqbody.go:178:4*/ out = ag_f.wire.Bytes()
 	} else if ag_f.c.Readable() {
-		/*line reqbody.go:172:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
-		/*line :172:4*/ goto ag_exit
+		/*line reqbody.go:180:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
+		/*line :180:4*/ goto ag_exit
 	}
-	/*line reqbody.go:174:3*/ if !(len(out) > 0) {
-		/*line :174:3*/ goto ag_L8
+	/*line reqbody.go:182:3*/ if !(len(out) > 0) {
+		/*line :182:3*/ goto ag_L10
 	}
-	/*line reqbody.go:175:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
-	/*line :175:4*/ ag_f.ag_state = 3 // await: c.Write(out)
-	/*line :175:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :175:4*/ return ag_s
+	/*line reqbody.go:183:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
+	/*line :183:4*/ ag_f.ag_state = 4 // await: c.Write(out)
+	/*line :183:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :183:4*/ return ag_s
 	}
-	/*line :175:4*/ ag_resume3:
-	/*line reqbody.go:175:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :175:4*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:176:4*/ if ag_err2 != nil {
-		/*line reqbody.go:177:5*/ if !ag_f.wroteAny && w == 0 {
-			/*line reqbody.go:178:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
-			/*line :178:6*/ goto ag_exit
+	/*line :183:4*/ ag_resume4:
+	/*line reqbody.go:183:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :183:4*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:184:4*/ if ag_err2 != nil {
+		/*line reqbody.go:185:5*/ if !ag_f.wroteAny && w == 0 {
+			/*line reqbody.go:186:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
+			/*line :186:6*/ goto ag_exit
 		}
-		/*line reqbody.go:180:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
-		/*line :180:5*/ goto ag_exit
+		/*line reqbody.go:188:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
+		/*line :188:5*/ goto ag_exit
 	}
-	/*line reqbody.go:182:4*/ ag_f.wroteAny = true
-	/*line :182:4*/ ag_L8:
-	/*line reqbody.go:184:3*/ if ag_f.end {
-		/*line reqbody.go:185:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
-		/*line :185:4*/ goto ag_exit
+	/*line reqbody.go:190:4*/ ag_f.wroteAny = true
+	/*line :190:4*/ ag_L10:
+	/*line reqbody.go:192:3*/ if ag_f.end {
+		/*line reqbody.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
+		/*line :193:4*/ goto ag_exit
 	}
-	/*line reqbody.go:137:23*/ ag_f.first = false
-	/*line :137:23*/ goto ag_L2
-	/*line :137:23*/ ag_exit:
-	/*line :137:23*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :137:23*/ ag_resume4:
-	/*line :137:23*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :137:23*/ return ag_s
+	/*line reqbody.go:140:23*/ ag_f.first = false
+	/*line :140:23*/ goto ag_L2
+	/*line :140:23*/ ag_exit:
+	/*line :140:23*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :140:23*/ ag_resume5:
+	/*line :140:23*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :140:23*/ return ag_s
 	}
-	/*line :137:23*/ return rt.Ready
+	/*line :140:23*/ return rt.Ready
 }
 
-//line reqbody_async.go:217
+//line reqbody_async.go:239
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeRequest) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:128"
+		return "reqbody.go:131"
 	case 2:
-		return "reqbody.go:147"
+		return "reqbody.go:150"
 	case 3:
-		return "reqbody.go:175"
+		return "reqbody.go:152"
 	case 4:
-		return "reqbody.go:188 (deferred calls)"
+		return "reqbody.go:183"
+	case 5:
+		return "reqbody.go:196 (deferred calls)"
 	}
 	return ""
 }
@@ -260,113 +284,113 @@ func (ag_f *ag_Body_WriteTo) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:245
+//line reqbody.go:253
 func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :245:1*/ var (
+	/*line :253:1*/ var (
 		bp   *[]byte
 		wn   int
 		werr error
 	)
-	/*line :245:1*/ if ag_co.Unwinding() {
-		/*line :245:1*/ goto ag_exit
+	/*line :253:1*/ if ag_co.Unwinding() {
+		/*line :253:1*/ goto ag_exit
 	}
-	/*line :245:1*/ switch ag_f.ag_state {
-	/*line :245:1*/ case 1:
-		/*line :245:1*/ goto ag_resume1
-		/*line :245:1*/
+	/*line :253:1*/ switch ag_f.ag_state {
+	/*line :253:1*/ case 1:
+		/*line :253:1*/ goto ag_resume1
+		/*line :253:1*/
 	case 2:
-		/*line :245:1*/ goto ag_resume2
-		/*line :245:1*/
+		/*line :253:1*/ goto ag_resume2
+		/*line :253:1*/
 	case 3:
-		/*line :245:1*/ goto ag_resume3
+		/*line :253:1*/ goto ag_resume3
 	}
-	/*line reqbody.go:246:2*/ bp = bodyBufs.Get().(*[]byte)
-	/*line reqbody.go:247:2*/ {
-		/*line :247:2*/ ag_d0 := bp
-		/*line :247:2*/ ag_dfn := bodyBufs.Put
-		/*line :247:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :247:2*/ defer ag_dfn(ag_d0)
-			/*line :247:2*/ ag_p.Raise()
+	/*line reqbody.go:254:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:255:2*/ {
+		/*line :255:2*/ ag_d0 := bp
+		/*line :255:2*/ ag_dfn := bodyBufs.Put
+		/*line :255:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :255:2*/ defer ag_dfn(ag_d0)
+			/*line :255:2*/ ag_p.Raise()
 		})
 	}
-	/*line reqbody.go:248:2*/ ag_f.buf = (*bp)[:bodyChunk]
-	/*line reqbody.go:249:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
-	/*line reqbody.go:250:6*/ ag_f.total = 0
-	/*line :250:6*/ ag_L1:
-	/*line reqbody.go:252:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
-	/*line :252:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
-	/*line :252:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :252:3*/ return ag_s
+	/*line reqbody.go:256:2*/ ag_f.buf = (*bp)[:bodyChunk]
+	/*line reqbody.go:257:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
+	/*line reqbody.go:258:6*/ ag_f.total = 0
+	/*line :258:6*/ ag_L1:
+	/*line reqbody.go:260:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
+	/*line :260:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
+	/*line :260:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:3*/ return ag_s
 	}
-	/*line :252:3*/ ag_resume1:
-	/*line reqbody.go:252:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :252:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:253:3*/ if !(ag_f.n > 0) {
-		/*line :253:3*/ goto ag_L4
+	/*line :260:3*/ ag_resume1:
+	/*line reqbody.go:260:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :260:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:261:3*/ if !(ag_f.n > 0) {
+		/*line :261:3*/ goto ag_L4
 	}
-	/*line reqbody.go:254:4*/ ag_f.b.read += int64(ag_f.n)
-	/*line reqbody.go:255:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line reqbody.go:256:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :256:5*/ goto ag_exit
+	/*line reqbody.go:262:4*/ ag_f.b.read += int64(ag_f.n)
+	/*line reqbody.go:263:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line reqbody.go:264:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :264:5*/ goto ag_exit
 	}
-	/*line reqbody.go:258:8*/ wn = 0
-	/*line reqbody.go:259:8*/ werr = nil
-	/*line reqbody.go:260:4*/ if !ag_f.async {
-		/*line :260:4*/ goto ag_L5
+	/*line reqbody.go:266:8*/ wn = 0
+	/*line reqbody.go:267:8*/ werr = nil
+	/*line reqbody.go:268:4*/ if !ag_f.async {
+		/*line :268:4*/ goto ag_L5
 	}
-	/*line reqbody.go:261:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
-	/*line :261:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
-	/*line :261:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:5*/ return ag_s
+	/*line reqbody.go:269:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
+	/*line :269:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
+	/*line :269:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:5*/ return ag_s
 	}
-	/*line :261:5*/ ag_resume2:
-	/*line reqbody.go:261:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
-	/*line :261:5*/ ag_f.ag_aw0 = nil
-	/*line :261:5*/ goto ag_L6
-	/*line :261:5*/ ag_L5:
-	/*line reqbody.go:262:11*/ {
-		/*line reqbody.go:263:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
+	/*line :269:5*/ ag_resume2:
+	/*line reqbody.go:269:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :269:5*/ ag_f.ag_aw0 = nil
+	/*line :269:5*/ goto ag_L6
+	/*line :269:5*/ ag_L5:
+	/*line reqbody.go:270:11*/ {
+		/*line reqbody.go:271:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
 	}
-	/*line :263:5*/ ag_L6:
-	/*line reqbody.go:265:4*/ ag_f.total += int64(wn)
-	/*line reqbody.go:266:4*/ if werr == nil && wn < ag_f.n {
-		/*line reqbody.go:267:5*/ werr = io.ErrShortWrite
+	/*line :271:5*/ ag_L6:
+	/*line reqbody.go:273:4*/ ag_f.total += int64(wn)
+	/*line reqbody.go:274:4*/ if werr == nil && wn < ag_f.n {
+		/*line reqbody.go:275:5*/ werr = io.ErrShortWrite
 	}
-	/*line reqbody.go:269:4*/ if werr != nil {
-		/*line reqbody.go:270:5*/ ag_f.b.fail(werr)
-		/*line reqbody.go:271:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
-		/*line :271:5*/ goto ag_exit
+	/*line reqbody.go:277:4*/ if werr != nil {
+		/*line reqbody.go:278:5*/ ag_f.b.fail(werr)
+		/*line reqbody.go:279:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
+		/*line :279:5*/ goto ag_exit
 	}
-	/*line :271:5*/ ag_L4:
-	/*line reqbody.go:274:3*/ if ag_f.err == io.EOF {
-		/*line reqbody.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :275:4*/ goto ag_exit
+	/*line :279:5*/ ag_L4:
+	/*line reqbody.go:282:3*/ if ag_f.err == io.EOF {
+		/*line reqbody.go:283:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :283:4*/ goto ag_exit
 	}
-	/*line reqbody.go:277:3*/ if ag_f.err != nil {
-		/*line reqbody.go:278:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
-		/*line :278:4*/ goto ag_exit
+	/*line reqbody.go:285:3*/ if ag_f.err != nil {
+		/*line reqbody.go:286:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+		/*line :286:4*/ goto ag_exit
 	}
-	/*line :278:4*/ goto ag_L1
-	/*line :278:4*/ ag_exit:
-	/*line :278:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :278:4*/ ag_resume3:
-	/*line :278:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :278:4*/ return ag_s
+	/*line :286:4*/ goto ag_L1
+	/*line :286:4*/ ag_exit:
+	/*line :286:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :286:4*/ ag_resume3:
+	/*line :286:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :286:4*/ return ag_s
 	}
-	/*line :278:4*/ return rt.Ready
+	/*line :286:4*/ return rt.Ready
 }
 
-//line reqbody_async.go:360
+//line reqbody_async.go:384
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_WriteTo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:252"
+		return "reqbody.go:260"
 	case 2:
-		return "reqbody.go:261"
+		return "reqbody.go:269"
 	case 3:
-		return "reqbody.go:281 (deferred calls)"
+		return "reqbody.go:289 (deferred calls)"
 	}
 	return ""
 }
