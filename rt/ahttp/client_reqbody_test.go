@@ -369,3 +369,39 @@ func TestRequestBodyTimeout(t *testing.T) {
 	assert.NotErrorIs(t, err, rt.ErrTimeout, "the client's Timeout did not end the body's read")
 	assert.ErrorIs(t, err, os.ErrDeadlineExceeded)
 }
+
+// TestRequestBodyLengthMismatch: a body shorter or longer than its
+// ContentLength fails the request, as with net/http, and the server
+// sees the same.
+func TestRequestBodyLengthMismatch(t *testing.T) {
+	s := &bodyServer{}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, tc := range []struct {
+		name      string
+		body, len int
+	}{{"shorter", 1000, 5000}, {"longer", 5000, 1000}, {"longer by a chunk", 100_000, 40_000}} {
+		t.Run(tc.name, func(t *testing.T) {
+			mk := func() *http.Request {
+				req, _ := http.NewRequest("POST", srv.URL+"/mismatch", io.NopCloser(io.LimitReader(newPattern(), int64(tc.body))))
+				req.ContentLength = int64(tc.len)
+				return req
+			}
+			want := doStd(mk())
+			got, err := rt.Run(doAhttpAsync(&ahttp.Client{}, mk()))
+			t.Logf("net/http: %+v; ahttp: %v", want, err)
+			assert.Equal(t, want.Err != "", err != nil)
+			if err != nil {
+				assert.Contains(t, err.Error(), fmt.Sprintf("http: ContentLength=%d with Body length %d", tc.len, tc.body))
+			} else {
+				assert.Equal(t, want, got)
+			}
+			var log []string
+			require.Eventually(t, func() bool {
+				log = append(log, s.take()...)
+				return len(log) == 2
+			}, 10*time.Second, 10*time.Millisecond)
+			assert.Equal(t, log[0], log[1])
+		})
+	}
+}

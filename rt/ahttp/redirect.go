@@ -40,8 +40,9 @@ const maxRedirectDrain = 2 << 10
 // it, to its end (read only: there is no writing to the other protocol).
 //
 // The request body, if any, is streamed, never held in memory: with a
-// positive ContentLength it is sent with that Content-Length (a body that
-// ends sooner fails the request, as with net/http), otherwise chunked. A
+// positive ContentLength it is sent with that Content-Length (and then
+// read to its io.EOF: a body shorter or longer fails the request, as with
+// net/http), otherwise chunked. A
 // body that is an AsyncReader (a response's Body, an anet.Conn) is read
 // by awaiting ReadAsync; any other io.Reader is read on the loop, which
 // suits bytes.Reader, strings.Reader or a file, not a pipe (its wait

@@ -23,7 +23,7 @@ func _() {
 // redirect.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("redirect.go", []rt.SourceFunc{
-		{Name: "(*Client).Do", Line: 59, Off: 2676, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 3084, Hash: 0x7ebd0bb703e41477},
+		{Name: "(*Client).Do", Line: 60, Off: 2709, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 3084, Hash: 0x7ebd0bb703e41477},
 	})
 }
 
@@ -60,9 +60,9 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line redirect.go:59
+//line redirect.go:60
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :59:1*/ var (
+	/*line :60:1*/ var (
 		ag_t1    time.Time
 		proxy    *url.URL
 		ag_err1  error
@@ -77,156 +77,156 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		n        int
 		ag_err2  error
 	)
-	/*line :59:1*/ if ag_co.Unwinding() {
-		/*line :59:1*/ return rt.Ready
+	/*line :60:1*/ if ag_co.Unwinding() {
+		/*line :60:1*/ return rt.Ready
 	}
-	/*line :59:1*/ switch ag_f.ag_state {
-	/*line :59:1*/ case 1:
-		/*line :59:1*/ goto ag_resume1
-		/*line :59:1*/
+	/*line :60:1*/ switch ag_f.ag_state {
+	/*line :60:1*/ case 1:
+		/*line :60:1*/ goto ag_resume1
+		/*line :60:1*/
 	case 2:
-		/*line :59:1*/ goto ag_resume2
-		/*line :59:1*/
+		/*line :60:1*/ goto ag_resume2
+		/*line :60:1*/
 	case 3:
-		/*line :59:1*/ goto ag_resume3
+		/*line :60:1*/ goto ag_resume3
 	}
-	/*line redirect.go:60:2*/ if ag_f.req.URL == nil {
-		/*line redirect.go:61:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :61:3*/ return rt.Ready
+	/*line redirect.go:61:2*/ if ag_f.req.URL == nil {
+		/*line redirect.go:62:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
+		/*line :62:3*/ return rt.Ready
 	}
-	/*line redirect.go:63:6*/ ag_f.dl = time.Time{}
-	/*line redirect.go:64:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :64:2*/ goto ag_L1
+	/*line redirect.go:64:6*/ ag_f.dl = time.Time{}
+	/*line redirect.go:65:2*/ if !(ag_f.cl.Timeout > 0) {
+		/*line :65:2*/ goto ag_L1
 	}
-	/*line redirect.go:65:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :65:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :65:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :65:8*/ return ag_s
+	/*line redirect.go:66:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :66:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :66:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:8*/ return ag_s
 	}
-	/*line :65:8*/ ag_resume1:
-	/*line redirect.go:65:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :65:8*/ ag_f.ag_aw0 = nil
-	/*line redirect.go:65:3*/ ag_f.dl = ag_t1.Add(ag_f.cl.Timeout)
-	/*line :65:3*/ ag_L1:
-	/*line redirect.go:67:6*/ ag_f.via = nil
-	/*line redirect.go:68:2*/ ag_f.strip = false
-	/*line :68:2*/ ag_L2:
-	/*line redirect.go:70:3*/ if err := checkURL(ag_f.req.URL); err != nil {
-		/*line redirect.go:71:4*/ if len(ag_f.via) == 0 {
-			/*line redirect.go:72:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-			/*line :72:5*/ return rt.Ready
+	/*line :66:8*/ ag_resume1:
+	/*line redirect.go:66:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :66:8*/ ag_f.ag_aw0 = nil
+	/*line redirect.go:66:3*/ ag_f.dl = ag_t1.Add(ag_f.cl.Timeout)
+	/*line :66:3*/ ag_L1:
+	/*line redirect.go:68:6*/ ag_f.via = nil
+	/*line redirect.go:69:2*/ ag_f.strip = false
+	/*line :69:2*/ ag_L2:
+	/*line redirect.go:71:3*/ if err := checkURL(ag_f.req.URL); err != nil {
+		/*line redirect.go:72:4*/ if len(ag_f.via) == 0 {
+			/*line redirect.go:73:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+			/*line :73:5*/ return rt.Ready
 		}
-		/*line redirect.go:74:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.via[0].Method), URL: ag_f.req.URL.String(), Err: err}
-		/*line :74:4*/ return rt.Ready
+		/*line redirect.go:75:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.via[0].Method), URL: ag_f.req.URL.String(), Err: err}
+		/*line :75:4*/ return rt.Ready
 	}
-	/*line redirect.go:76:3*/ proxy, ag_err1 = ag_f.cl.proxyFor(ag_f.req)
-	/*line redirect.go:77:3*/ if ag_err1 != nil {
-		/*line redirect.go:78:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-		/*line :78:4*/ return rt.Ready
+	/*line redirect.go:77:3*/ proxy, ag_err1 = ag_f.cl.proxyFor(ag_f.req)
+	/*line redirect.go:78:3*/ if ag_err1 != nil {
+		/*line redirect.go:79:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+		/*line :79:4*/ return rt.Ready
 	}
-	/*line redirect.go:80:3*/ sent, ag_f.gz = ag_f.cl.outgoing(ag_f.req)
-	/*line redirect.go:81:3*/ ag_f.ag_aw1 = ag_f.cl.sendAsync(sent, proxy, ag_f.dl)
-	/*line :81:3*/ ag_f.ag_state = 2 // await: cl.send(sent, proxy, dl)
-	/*line :81:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:3*/ return ag_s
+	/*line redirect.go:81:3*/ sent, ag_f.gz = ag_f.cl.outgoing(ag_f.req)
+	/*line redirect.go:82:3*/ ag_f.ag_aw1 = ag_f.cl.sendAsync(sent, proxy, ag_f.dl)
+	/*line :82:3*/ ag_f.ag_state = 2 // await: cl.send(sent, proxy, dl)
+	/*line :82:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:3*/ return ag_s
 	}
-	/*line :81:3*/ ag_resume2:
-	/*line redirect.go:81:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :81:3*/ ag_f.ag_aw1 = nil
-	/*line redirect.go:82:3*/ if ag_err1 != nil {
-		/*line redirect.go:83:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :83:4*/ return rt.Ready
+	/*line :82:3*/ ag_resume2:
+	/*line redirect.go:82:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :82:3*/ ag_f.ag_aw1 = nil
+	/*line redirect.go:83:3*/ if ag_err1 != nil {
+		/*line redirect.go:84:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :84:4*/ return rt.Ready
 	}
-	/*line redirect.go:85:3*/ if ag_f.cl.Jar != nil {
-		/*line redirect.go:86:4*/ if rc := ag_f.resp.Cookies(); len(rc) > 0 {
-			/*line redirect.go:87:5*/ ag_f.cl.Jar.SetCookies(ag_f.req.URL, rc)
-		}
-	}
-	/*line redirect.go:90:3*/ if ag_f.gz {
-		/*line redirect.go:91:4*/ ag_f.cl.gunzip(ag_f.resp)
-	}
-	/*line redirect.go:93:3*/ first = ag_f.req
-	/*line redirect.go:94:3*/ if len(ag_f.via) > 0 {
-		/*line redirect.go:95:4*/ first = ag_f.via[0]
-	}
-	/*line redirect.go:97:3*/ method, follow, withBody = redirectPolicy(ag_f.req.Method, ag_f.resp.StatusCode, first)
-	/*line redirect.go:98:3*/ if !follow {
-		/*line redirect.go:99:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-		/*line :99:4*/ return rt.Ready
-	}
-	/*line redirect.go:101:3*/ loc = ag_f.resp.Header.Get("Location")
-	/*line redirect.go:102:3*/ if loc == "" {
-		/*line redirect.go:103:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-		/*line :103:4*/ return rt.Ready
-	}
-	/*line redirect.go:105:3*/ u, ag_err1 = ag_f.req.URL.Parse(loc)
-	/*line redirect.go:106:3*/ if ag_err1 != nil {
-		/*line redirect.go:107:4*/ ag_f.resp.Body.Close()
-		/*line redirect.go:108:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: fmt.Errorf("failed to parse Location header %q: %v", loc, ag_err1)}
-		/*line :108:4*/ return rt.Ready
-	}
-	/*line redirect.go:111:3*/ host = ""
-	/*line redirect.go:112:3*/ if ag_f.req.Host != "" && ag_f.req.Host != ag_f.req.URL.Host {
-		/*line redirect.go:113:4*/ if lu, _ := url.Parse(loc); lu != nil && !lu.IsAbs() {
-			/*line redirect.go:114:5*/ host = ag_f.req.Host
+	/*line redirect.go:86:3*/ if ag_f.cl.Jar != nil {
+		/*line redirect.go:87:4*/ if rc := ag_f.resp.Cookies(); len(rc) > 0 {
+			/*line redirect.go:88:5*/ ag_f.cl.Jar.SetCookies(ag_f.req.URL, rc)
 		}
 	}
-	/*line redirect.go:117:3*/ ag_f.next = &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: make(http.Header), Host: host, Response: ag_f.resp.Response}
-	/*line redirect.go:127:3*/ if withBody && first.GetBody != nil {
-		/*line redirect.go:128:4*/ body, err := first.GetBody()
-		/*line redirect.go:129:4*/ if err != nil {
-			/*line redirect.go:130:5*/ ag_f.resp.Body.Close()
-			/*line redirect.go:131:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: err}
-			/*line :131:5*/ return rt.Ready
+	/*line redirect.go:91:3*/ if ag_f.gz {
+		/*line redirect.go:92:4*/ ag_f.cl.gunzip(ag_f.resp)
+	}
+	/*line redirect.go:94:3*/ first = ag_f.req
+	/*line redirect.go:95:3*/ if len(ag_f.via) > 0 {
+		/*line redirect.go:96:4*/ first = ag_f.via[0]
+	}
+	/*line redirect.go:98:3*/ method, follow, withBody = redirectPolicy(ag_f.req.Method, ag_f.resp.StatusCode, first)
+	/*line redirect.go:99:3*/ if !follow {
+		/*line redirect.go:100:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
+		/*line :100:4*/ return rt.Ready
+	}
+	/*line redirect.go:102:3*/ loc = ag_f.resp.Header.Get("Location")
+	/*line redirect.go:103:3*/ if loc == "" {
+		/*line redirect.go:104:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
+		/*line :104:4*/ return rt.Ready
+	}
+	/*line redirect.go:106:3*/ u, ag_err1 = ag_f.req.URL.Parse(loc)
+	/*line redirect.go:107:3*/ if ag_err1 != nil {
+		/*line redirect.go:108:4*/ ag_f.resp.Body.Close()
+		/*line redirect.go:109:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: fmt.Errorf("failed to parse Location header %q: %v", loc, ag_err1)}
+		/*line :109:4*/ return rt.Ready
+	}
+	/*line redirect.go:112:3*/ host = ""
+	/*line redirect.go:113:3*/ if ag_f.req.Host != "" && ag_f.req.Host != ag_f.req.URL.Host {
+		/*line redirect.go:114:4*/ if lu, _ := url.Parse(loc); lu != nil && !lu.IsAbs() {
+			/*line redirect.go:115:5*/ host = ag_f.req.Host
 		}
-		/*line redirect.go:133:4*/ ag_f.next.Body = body
-		/*line redirect.go:134:4*/ ag_f.next.GetBody = first.GetBody
-		/*line redirect.go:135:4*/ ag_f.next.ContentLength = first.ContentLength
 	}
-	/*line redirect.go:137:3*/ if !ag_f.strip && first.URL.Host != u.Host && !domainOrSubdomain(u.Hostname(), first.URL.Hostname()) {
-		/*line redirect.go:138:4*/ ag_f.strip = true
-	}
-	/*line redirect.go:140:3*/ copyRedirectHeader(ag_f.next.Header, first.Header, ag_f.strip, !withBody)
-	/*line redirect.go:141:3*/ if ref := referer(ag_f.req.URL, u, ag_f.next.Header.Get("Referer")); ref != "" {
-		/*line redirect.go:142:4*/ ag_f.next.Header.Set("Referer", ref)
-	}
-	/*line redirect.go:144:3*/ ag_f.via = append(ag_f.via, ag_f.req)
-	/*line redirect.go:145:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
-		/*line redirect.go:146:4*/ if err == http.ErrUseLastResponse {
-			/*line redirect.go:147:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-			/*line :147:5*/ return rt.Ready
+	/*line redirect.go:118:3*/ ag_f.next = &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: make(http.Header), Host: host, Response: ag_f.resp.Response}
+	/*line redirect.go:128:3*/ if withBody && first.GetBody != nil {
+		/*line redirect.go:129:4*/ body, err := first.GetBody()
+		/*line redirect.go:130:4*/ if err != nil {
+			/*line redirect.go:131:5*/ ag_f.resp.Body.Close()
+			/*line redirect.go:132:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: err}
+			/*line :132:5*/ return rt.Ready
 		}
-		/*line redirect.go:149:4*/ ag_f.resp.Body.Close()
-		/*line redirect.go:150:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, &url.Error{Op: opName(first.Method), URL: u.String(), Err: err}
-		/*line :150:4*/ return rt.Ready
+		/*line redirect.go:134:4*/ ag_f.next.Body = body
+		/*line redirect.go:135:4*/ ag_f.next.GetBody = first.GetBody
+		/*line redirect.go:136:4*/ ag_f.next.ContentLength = first.ContentLength
 	}
-	/*line redirect.go:154:3*/ if !(ag_f.resp.ContentLength == -1 || ag_f.resp.ContentLength <= maxRedirectDrain) {
-		/*line :154:3*/ goto ag_L5
+	/*line redirect.go:138:3*/ if !ag_f.strip && first.URL.Host != u.Host && !domainOrSubdomain(u.Hostname(), first.URL.Hostname()) {
+		/*line redirect.go:139:4*/ ag_f.strip = true
 	}
-	/*line redirect.go:155:4*/ ag_f.buf = make([]byte, 512)
-	/*line redirect.go:156:4*/ ag_f.drained = 0
-	/*line :156:4*/ ag_L6:
-	/*line redirect.go:157:8*/ if !(ag_f.drained <= maxRedirectDrain) {
-		/*line :157:8*/ goto ag_L8
+	/*line redirect.go:141:3*/ copyRedirectHeader(ag_f.next.Header, first.Header, ag_f.strip, !withBody)
+	/*line redirect.go:142:3*/ if ref := referer(ag_f.req.URL, u, ag_f.next.Header.Get("Referer")); ref != "" {
+		/*line redirect.go:143:4*/ ag_f.next.Header.Set("Referer", ref)
 	}
-	/*line redirect.go:158:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
-	/*line :158:5*/ ag_f.ag_state = 3 // await: resp.Body.Read(buf)
-	/*line :158:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:5*/ return ag_s
+	/*line redirect.go:145:3*/ ag_f.via = append(ag_f.via, ag_f.req)
+	/*line redirect.go:146:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
+		/*line redirect.go:147:4*/ if err == http.ErrUseLastResponse {
+			/*line redirect.go:148:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
+			/*line :148:5*/ return rt.Ready
+		}
+		/*line redirect.go:150:4*/ ag_f.resp.Body.Close()
+		/*line redirect.go:151:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, &url.Error{Op: opName(first.Method), URL: u.String(), Err: err}
+		/*line :151:4*/ return rt.Ready
 	}
-	/*line :158:5*/ ag_resume3:
-	/*line redirect.go:158:5*/ n, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :158:5*/ ag_f.ag_aw2 = nil
-	/*line redirect.go:159:5*/ ag_f.drained += n
-	/*line redirect.go:160:5*/ if ag_err2 != nil {
-		/*line redirect.go:161:6*/ goto ag_L8
+	/*line redirect.go:155:3*/ if !(ag_f.resp.ContentLength == -1 || ag_f.resp.ContentLength <= maxRedirectDrain) {
+		/*line :155:3*/ goto ag_L5
 	}
-	/*line :161:6*/ goto ag_L6
-	/*line :161:6*/ ag_L8:
-	/*line :161:6*/ ag_L5:
-	/*line redirect.go:165:3*/ ag_f.resp.Body.Close()
-	/*line redirect.go:166:3*/ ag_f.req = ag_f.next
-	/*line :166:3*/ goto ag_L2
+	/*line redirect.go:156:4*/ ag_f.buf = make([]byte, 512)
+	/*line redirect.go:157:4*/ ag_f.drained = 0
+	/*line :157:4*/ ag_L6:
+	/*line redirect.go:158:8*/ if !(ag_f.drained <= maxRedirectDrain) {
+		/*line :158:8*/ goto ag_L8
+	}
+	/*line redirect.go:159:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
+	/*line :159:5*/ ag_f.ag_state = 3 // await: resp.Body.Read(buf)
+	/*line :159:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :159:5*/ return ag_s
+	}
+	/*line :159:5*/ ag_resume3:
+	/*line redirect.go:159:5*/ n, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :159:5*/ ag_f.ag_aw2 = nil
+	/*line redirect.go:160:5*/ ag_f.drained += n
+	/*line redirect.go:161:5*/ if ag_err2 != nil {
+		/*line redirect.go:162:6*/ goto ag_L8
+	}
+	/*line :162:6*/ goto ag_L6
+	/*line :162:6*/ ag_L8:
+	/*line :162:6*/ ag_L5:
+	/*line redirect.go:166:3*/ ag_f.resp.Body.Close()
+	/*line redirect.go:167:3*/ ag_f.req = ag_f.next
+	/*line :167:3*/ goto ag_L2
 }
 
 //line redirect_async.go:233
@@ -235,11 +235,11 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "redirect.go:65"
+		return "redirect.go:66"
 	case 2:
-		return "redirect.go:81"
+		return "redirect.go:82"
 	case 3:
-		return "redirect.go:158"
+		return "redirect.go:159"
 	}
 	return ""
 }

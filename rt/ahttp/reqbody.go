@@ -134,7 +134,6 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 	bp := bodyBufs.Get().(*[]byte)
 	defer bodyBufs.Put(bp)
 	buf := *bp
-	ar, async := body.(AsyncReader)
 	sent := int64(0) // body bytes read and sent
 	wroteAny := false
 	for first := true; ; first = false {
@@ -146,16 +145,7 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 		n := 0
 		var rerr error
 		if want > 0 {
-			if async && dl.IsZero() {
-				n, rerr = rt.Await(ar.ReadAsync(data))
-			} else if async {
-				n, rerr = rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(data)))
-				if rerr == rt.ErrTimeout {
-					rerr = timeoutError("reading the request body")
-				}
-			} else {
-				n, rerr = body.Read(data)
-			}
+			n, rerr = readSome(body, data, dl)
 		}
 		if n > 0 || rerr == nil || rerr == io.EOF {
 			sent += int64(n)
@@ -189,8 +179,56 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 			}
 			wroteAny = true
 		}
+		if end && length >= 0 && rerr != io.EOF {
+			// As net/http: the rest of a body longer than its
+			// ContentLength is read, and fails the request.
+			extra, err := drain(body, buf[:bodyChunk], dl)
+			if err != nil {
+				return false, bodyReadError{err}
+			}
+			if extra > 0 {
+				return false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", length, length+extra)}
+			}
+		}
 		if end {
 			return false, nil
+		}
+	}
+}
+
+// readSome reads from a request body: by awaiting ReadAsync, within dl,
+// for an AsyncReader, by Read for another io.Reader.
+//
+// async
+func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {
+	ar, ok := body.(AsyncReader)
+	if !ok {
+		return body.Read(p)
+	}
+	if dl.IsZero() {
+		return rt.Await(ar.ReadAsync(p))
+	}
+	n, err := rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
+	if err == rt.ErrTimeout {
+		return n, timeoutError("reading the request body")
+	}
+	return n, err
+}
+
+// drain reads body to its end through buf and says how many bytes it
+// read.
+//
+// async
+func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {
+	var total int64
+	for {
+		n, err := readSome(body, buf, dl)
+		total += int64(n)
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
 		}
 	}
 }

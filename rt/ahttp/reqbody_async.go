@@ -20,6 +20,16 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(io.Reader, []byte, time.Time) (int, error)
+	var _ ag_stale_run_go_generate = readSome
+}
+
+func _() {
+	type ag_stale_run_go_generate func(io.Reader, []byte, time.Time) (int64, error)
+	var _ ag_stale_run_go_generate = drain
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Body, io.Writer) (int64, error)
 	var _ ag_stale_run_go_generate = (*Body).WriteTo
 }
@@ -28,12 +38,14 @@ func _() {
 // reqbody.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("reqbody.go", []rt.SourceFunc{
-		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 1781, Hash: 0xb8569d8925cd284b},
-		{Name: "(*Body).WriteTo", Line: 253, Off: 8146, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
+		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 1895, Hash: 0x750ac84d0316103c},
+		{Name: "readSome", Line: 203, Off: 6494, Head: "func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {", Len: 344, Hash: 0x4bab281d6c20d5d7},
+		{Name: "drain", Line: 222, Off: 6931, Head: "func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {", Len: 243, Hash: 0x8630ec215bdb9627},
+		{Name: "(*Body).WriteTo", Line: 291, Off: 9081, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
 	})
 }
 
-// ag_writeRequest is the frame of writeRequest (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_writeRequest is the frame of writeRequest (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_writeRequest struct {
 	ag_state  int
 	c         *anet.Conn
@@ -42,13 +54,13 @@ type ag_writeRequest struct {
 	length    int64
 	dl        time.Time
 	buf       []byte
-	ar        AsyncReader
-	async     bool
 	sent      int64
 	wroteAny  bool
 	first     bool
+	rerr      error
 	end       bool
 	ag_aw0    rt.Awaitable[int]
+	ag_aw1    rt.Awaitable[int64]
 	ag_defers rt.Defers
 	ag_r0     bool
 	ag_err    error
@@ -76,10 +88,11 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 		want    int
 		data    []byte
 		ag_n2   int
-		rerr    error
 		out     []byte
 		w       int
 		ag_err2 error
+		extra   int64
+		ag_err3 error
 	)
 	/*line :129:1*/ if ag_co.Unwinding() {
 		/*line :129:1*/ goto ag_exit
@@ -124,118 +137,111 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line reqbody.go:136:2*/ ag_f.buf = *bp
-	/*line reqbody.go:137:2*/ ag_f.ar, ag_f.async = ag_f.body.(AsyncReader)
-	/*line reqbody.go:138:2*/ ag_f.sent = int64(0)
-	/*line reqbody.go:139:2*/ ag_f.wroteAny = false
-	/*line reqbody.go:140:6*/ ag_f.first = true
-	/*line :140:6*/ ag_L2:
-	/*line reqbody.go:141:3*/ want = bodyChunk
-	/*line reqbody.go:142:3*/ if ag_f.length >= 0 && ag_f.length-ag_f.sent < int64(want) {
-		/*line reqbody.go:143:4*/ want = int(ag_f.length - ag_f.sent)
+	/*line reqbody.go:137:2*/ ag_f.sent = int64(0)
+	/*line reqbody.go:138:2*/ ag_f.wroteAny = false
+	/*line reqbody.go:139:6*/ ag_f.first = true
+	/*line :139:6*/ ag_L2:
+	/*line reqbody.go:140:3*/ want = bodyChunk
+	/*line reqbody.go:141:3*/ if ag_f.length >= 0 && ag_f.length-ag_f.sent < int64(want) {
+		/*line reqbody.go:142:4*/ want = int(ag_f.length - ag_f.sent)
 	}
-	/*line reqbody.go:145:3*/ data = ag_f.buf[chunkRoom : chunkRoom+want]
-	/*line reqbody.go:146:3*/ ag_n2 = 0
-	/*line reqbody.go:147:7*/ rerr = nil
-	/*line reqbody.go:148:3*/ if !(want > 0) {
-		/*line :148:3*/ goto ag_L5
+	/*line reqbody.go:144:3*/ data = ag_f.buf[chunkRoom : chunkRoom+want]
+	/*line reqbody.go:145:3*/ ag_n2 = 0
+	/*line reqbody.go:146:7*/ ag_f.rerr = nil
+	/*line reqbody.go:147:3*/ if !(want > 0) {
+		/*line :147:3*/ goto ag_L5
 	}
-	/*line reqbody.go:149:4*/ if !(ag_f.async && ag_f.dl.IsZero()) {
-		/*line :149:4*/ goto ag_L6
+	/*line reqbody.go:148:4*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, data, ag_f.dl)
+	/*line :148:4*/ ag_f.ag_state = 2 // await: readSome(body, data, dl)
+	/*line :148:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:4*/ return ag_s
 	}
-	/*line reqbody.go:150:5*/ ag_f.ag_aw0 = ag_f.ar.ReadAsync(data)
-	/*line :150:5*/ ag_f.ag_state = 2 // await: rt.Await(ar.ReadAsync(data))
-	/*line :150:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :150:5*/ return ag_s
+	/*line :148:4*/ ag_resume2:
+	/*line reqbody.go:148:4*/ ag_n2, ag_f.rerr = ag_f.ag_aw0.AwaitResult()
+	/*line :148:4*/ ag_f.ag_aw0 = nil
+	/*line :148:4*/ ag_L5:
+	/*line reqbody.go:150:3*/ if ag_n2 > 0 || ag_f.rerr == nil || ag_f.rerr == io.EOF {
+		/*line reqbody.go:151:4*/ ag_f.sent += int64(ag_n2)
 	}
-	/*line :150:5*/ ag_resume2:
-	/*line reqbody.go:150:5*/ ag_n2, rerr = ag_f.ag_aw0.AwaitResult()
-	/*line :150:5*/ ag_f.ag_aw0 = nil
-	/*line :150:5*/ goto ag_L7
-	/*line :150:5*/ ag_L6:
-	/*line reqbody.go:151:11*/ if !ag_f.async {
-		/*line :151:11*/ goto ag_L8
+	/*line reqbody.go:153:3*/ ag_f.end = ag_f.rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
+	/*line reqbody.go:154:3*/ if ag_f.rerr != nil && ag_f.rerr != io.EOF {
+		/*line reqbody.go:155:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_f.rerr}
+		/*line :155:4*/ goto ag_exit
 	}
-	/*line reqbody.go:152:5*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.ar.ReadAsync(data))
-	/*line :152:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(data)))
-	/*line :152:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :152:5*/ return ag_s
+	/*line reqbody.go:157:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
+		/*line reqbody.go:158:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
+		/*line :158:4*/ goto ag_exit
 	}
-	/*line :152:5*/ ag_resume3:
-	/*line reqbody.go:152:5*/ ag_n2, rerr = ag_f.ag_aw0.AwaitResult()
-	/*line :152:5*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:153:5*/ if rerr == rt.ErrTimeout {
-		/*line reqbody.go:154:6*/ rerr = timeoutError("reading the request body")
-	}
-	/*line :154:6*/ goto ag_L9
-	/*line :154:6*/ ag_L8:
-	/*line reqbody.go:156:11*/ {
-		/*line reqbody.go:157:5*/ ag_n2, rerr = ag_f.body.Read(data)
-	}
-	/*line :157:5*/ ag_L9:
-	/*line :157:5*/ ag_L7:
-	/*line :157:5*/ ag_L5:
-	/*line reqbody.go:160:3*/ if ag_n2 > 0 || rerr == nil || rerr == io.EOF {
-		/*line reqbody.go:161:4*/ ag_f.sent += int64(ag_n2)
-	}
-	/*line reqbody.go:163:3*/ ag_f.end = rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
-	/*line reqbody.go:164:3*/ if rerr != nil && rerr != io.EOF {
-		/*line reqbody.go:165:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{rerr}
-		/*line :165:4*/ goto ag_exit
-	}
-	/*line reqbody.go:167:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
-		/*line reqbody.go:168:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
-		/*line :168:4*/ goto ag_exit
-	}
-	/*line reqbody.go:170:7*/ out = nil
-	/*line reqbody.go:171:3*/ if ag_f.length < 0 {
-		/*line reqbody.go:172:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
+	/*line reqbody.go:160:7*/ out = nil
+	/*line reqbody.go:161:3*/ if ag_f.length < 0 {
+		/*line reqbody.go:162:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
 	} else {
-		/*line reqbody.go:174:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
+		/*line reqbody.go:164:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
 	}
-	/*line reqbody.go:176:3*/ if ag_f.first {
-		/*line reqbody.go:177:4*/ ag_f.wire.Write(out)
-		/*line reqbody.go:178:4*/ out = ag_f.wire.Bytes()
+	/*line reqbody.go:166:3*/ if ag_f.first {
+		/*line reqbody.go:167:4*/ ag_f.wire.Write(out)
+		/*line reqbody.go:168:4*/ out = ag_f.wire.Bytes()
 	} else if ag_f.c.Readable() {
-		/*line reqbody.go:180:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
-		/*line :180:4*/ goto ag_exit
+		/*line reqbody.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
+		/*line :170:4*/ goto ag_exit
 	}
-	/*line reqbody.go:182:3*/ if !(len(out) > 0) {
-		/*line :182:3*/ goto ag_L10
+	/*line reqbody.go:172:3*/ if !(len(out) > 0) {
+		/*line :172:3*/ goto ag_L6
 	}
-	/*line reqbody.go:183:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
-	/*line :183:4*/ ag_f.ag_state = 4 // await: c.Write(out)
-	/*line :183:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :183:4*/ return ag_s
+	/*line reqbody.go:173:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
+	/*line :173:4*/ ag_f.ag_state = 3 // await: c.Write(out)
+	/*line :173:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :173:4*/ return ag_s
 	}
-	/*line :183:4*/ ag_resume4:
-	/*line reqbody.go:183:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :183:4*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:184:4*/ if ag_err2 != nil {
-		/*line reqbody.go:185:5*/ if !ag_f.wroteAny && w == 0 {
-			/*line reqbody.go:186:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
-			/*line :186:6*/ goto ag_exit
+	/*line :173:4*/ ag_resume3:
+	/*line reqbody.go:173:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :173:4*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:174:4*/ if ag_err2 != nil {
+		/*line reqbody.go:175:5*/ if !ag_f.wroteAny && w == 0 {
+			/*line reqbody.go:176:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
+			/*line :176:6*/ goto ag_exit
 		}
-		/*line reqbody.go:188:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
-		/*line :188:5*/ goto ag_exit
+		/*line reqbody.go:178:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
+		/*line :178:5*/ goto ag_exit
 	}
-	/*line reqbody.go:190:4*/ ag_f.wroteAny = true
-	/*line :190:4*/ ag_L10:
-	/*line reqbody.go:192:3*/ if ag_f.end {
-		/*line reqbody.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
-		/*line :193:4*/ goto ag_exit
+	/*line reqbody.go:180:4*/ ag_f.wroteAny = true
+	/*line :180:4*/ ag_L6:
+	/*line reqbody.go:182:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
+		/*line :182:3*/ goto ag_L7
 	}
-	/*line reqbody.go:140:23*/ ag_f.first = false
-	/*line :140:23*/ goto ag_L2
-	/*line :140:23*/ ag_exit:
-	/*line :140:23*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :140:23*/ ag_resume5:
-	/*line :140:23*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :140:23*/ return ag_s
+	/*line reqbody.go:185:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
+	/*line :185:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
+	/*line :185:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :185:4*/ return ag_s
 	}
-	/*line :140:23*/ return rt.Ready
+	/*line :185:4*/ ag_resume4:
+	/*line reqbody.go:185:4*/ extra, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :185:4*/ ag_f.ag_aw1 = nil
+	/*line reqbody.go:186:4*/ if ag_err3 != nil {
+		/*line reqbody.go:187:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_err3}
+		/*line :187:5*/ goto ag_exit
+	}
+	/*line reqbody.go:189:4*/ if extra > 0 {
+		/*line reqbody.go:190:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.length+extra)}
+		/*line :190:5*/ goto ag_exit
+	}
+	/*line :190:5*/ ag_L7:
+	/*line reqbody.go:193:3*/ if ag_f.end {
+		/*line reqbody.go:194:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
+		/*line :194:4*/ goto ag_exit
+	}
+	/*line reqbody.go:139:23*/ ag_f.first = false
+	/*line :139:23*/ goto ag_L2
+	/*line :139:23*/ ag_exit:
+	/*line :139:23*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :139:23*/ ag_resume5:
+	/*line :139:23*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :139:23*/ return ag_s
+	}
+	/*line :139:23*/ return rt.Ready
 }
 
-//line reqbody_async.go:239
+//line reqbody_async.go:245
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeRequest) AwaitLine() string {
@@ -243,13 +249,176 @@ func (ag_f *ag_writeRequest) AwaitLine() string {
 	case 1:
 		return "reqbody.go:131"
 	case 2:
-		return "reqbody.go:150"
+		return "reqbody.go:148"
 	case 3:
-		return "reqbody.go:152"
+		return "reqbody.go:173"
 	case 4:
-		return "reqbody.go:183"
+		return "reqbody.go:185"
 	case 5:
-		return "reqbody.go:196 (deferred calls)"
+		return "reqbody.go:197 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_readSome is the frame of readSome (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readSome struct {
+	ag_state int
+	body     io.Reader
+	p        []byte
+	dl       time.Time
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// readSomeAsync returns the coroutine of readSome: nothing runs until it is awaited, spawned, gathered or run.
+func readSomeAsync(body io.Reader, p []byte, dl time.Time) rt.Awaitable[int] {
+	return &ag_readSome{body: body, p: p, dl: dl}
+}
+
+func (ag_f *ag_readSome) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readSome) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line reqbody.go:203
+func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :203:1*/ var (
+		ar    AsyncReader
+		ok    bool
+		ag_t2 int
+		ag_t3 error
+		n     int
+		err   error
+	)
+	/*line :203:1*/ if ag_co.Unwinding() {
+		/*line :203:1*/ return rt.Ready
+	}
+	/*line :203:1*/ switch ag_f.ag_state {
+	/*line :203:1*/ case 1:
+		/*line :203:1*/ goto ag_resume1
+		/*line :203:1*/
+	case 2:
+		/*line :203:1*/ goto ag_resume2
+	}
+	/*line reqbody.go:204:2*/ ar, ok = ag_f.body.(AsyncReader)
+	/*line reqbody.go:205:2*/ if !ok {
+		/*line reqbody.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
+		/*line :206:3*/ return rt.Ready
+	}
+	/*line reqbody.go:208:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :208:2*/ goto ag_L1
+	}
+	/*line reqbody.go:209:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
+	/*line :209:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
+	/*line :209:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:10*/ return ag_s
+	}
+	/*line :209:10*/ ag_resume1:
+	/*line reqbody.go:209:10*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :209:10*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:209:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :209:3*/ return rt.Ready
+	/*line :209:3*/ ag_L1:
+	/*line reqbody.go:211:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
+	/*line :211:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
+	/*line :211:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :211:2*/ return ag_s
+	}
+	/*line :211:2*/ ag_resume2:
+	/*line reqbody.go:211:2*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :211:2*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:212:2*/ if err == rt.ErrTimeout {
+		/*line reqbody.go:213:3*/ ag_f.ag_r0, ag_f.ag_err = n, timeoutError("reading the request body")
+		/*line :213:3*/ return rt.Ready
+	}
+	/*line reqbody.go:215:2*/ ag_f.ag_r0, ag_f.ag_err = n, err
+	/*line :215:2*/ return rt.Ready
+}
+
+//line reqbody_async.go:343
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readSome) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "reqbody.go:209"
+	case 2:
+		return "reqbody.go:211"
+	}
+	return ""
+}
+
+// ag_drain is the frame of drain (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_drain struct {
+	ag_state int
+	body     io.Reader
+	buf      []byte
+	dl       time.Time
+	total    int64
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int64
+	ag_err   error
+}
+
+// drainAsync returns the coroutine of drain: nothing runs until it is awaited, spawned, gathered or run.
+func drainAsync(body io.Reader, buf []byte, dl time.Time) rt.Awaitable[int64] {
+	return &ag_drain{body: body, buf: buf, dl: dl}
+}
+
+func (ag_f *ag_drain) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_drain) AwaitResult() (int64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line reqbody.go:222
+func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :222:1*/ var (
+		n   int
+		err error
+	)
+	/*line :222:1*/ if ag_co.Unwinding() {
+		/*line :222:1*/ return rt.Ready
+	}
+	/*line :222:1*/ switch ag_f.ag_state {
+	/*line :222:1*/ case 1:
+		/*line :222:1*/ goto ag_resume1
+	}
+	/*line reqbody.go:223:6*/ ag_f.total = 0
+	/*line :223:6*/ ag_L1:
+	/*line reqbody.go:225:3*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, ag_f.buf, ag_f.dl)
+	/*line :225:3*/ ag_f.ag_state = 1 // await: readSome(body, buf, dl)
+	/*line :225:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:3*/ return ag_s
+	}
+	/*line :225:3*/ ag_resume1:
+	/*line reqbody.go:225:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :225:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:226:3*/ ag_f.total += int64(n)
+	/*line reqbody.go:227:3*/ if err == io.EOF {
+		/*line reqbody.go:228:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :228:4*/ return rt.Ready
+	}
+	/*line reqbody.go:230:3*/ if err != nil {
+		/*line reqbody.go:231:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, err
+		/*line :231:4*/ return rt.Ready
+	}
+	/*line :231:4*/ goto ag_L1
+}
+
+//line reqbody_async.go:416
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_drain) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "reqbody.go:225"
 	}
 	return ""
 }
@@ -284,113 +453,113 @@ func (ag_f *ag_Body_WriteTo) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:253
+//line reqbody.go:291
 func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :253:1*/ var (
+	/*line :291:1*/ var (
 		bp   *[]byte
 		wn   int
 		werr error
 	)
-	/*line :253:1*/ if ag_co.Unwinding() {
-		/*line :253:1*/ goto ag_exit
+	/*line :291:1*/ if ag_co.Unwinding() {
+		/*line :291:1*/ goto ag_exit
 	}
-	/*line :253:1*/ switch ag_f.ag_state {
-	/*line :253:1*/ case 1:
-		/*line :253:1*/ goto ag_resume1
-		/*line :253:1*/
+	/*line :291:1*/ switch ag_f.ag_state {
+	/*line :291:1*/ case 1:
+		/*line :291:1*/ goto ag_resume1
+		/*line :291:1*/
 	case 2:
-		/*line :253:1*/ goto ag_resume2
-		/*line :253:1*/
+		/*line :291:1*/ goto ag_resume2
+		/*line :291:1*/
 	case 3:
-		/*line :253:1*/ goto ag_resume3
+		/*line :291:1*/ goto ag_resume3
 	}
-	/*line reqbody.go:254:2*/ bp = bodyBufs.Get().(*[]byte)
-	/*line reqbody.go:255:2*/ {
-		/*line :255:2*/ ag_d0 := bp
-		/*line :255:2*/ ag_dfn := bodyBufs.Put
-		/*line :255:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :255:2*/ defer ag_dfn(ag_d0)
-			/*line :255:2*/ ag_p.Raise()
+	/*line reqbody.go:292:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:293:2*/ {
+		/*line :293:2*/ ag_d0 := bp
+		/*line :293:2*/ ag_dfn := bodyBufs.Put
+		/*line :293:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :293:2*/ defer ag_dfn(ag_d0)
+			/*line :293:2*/ ag_p.Raise()
 		})
 	}
-	/*line reqbody.go:256:2*/ ag_f.buf = (*bp)[:bodyChunk]
-	/*line reqbody.go:257:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
-	/*line reqbody.go:258:6*/ ag_f.total = 0
-	/*line :258:6*/ ag_L1:
-	/*line reqbody.go:260:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
-	/*line :260:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
-	/*line :260:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:3*/ return ag_s
+	/*line reqbody.go:294:2*/ ag_f.buf = (*bp)[:bodyChunk]
+	/*line reqbody.go:295:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
+	/*line reqbody.go:296:6*/ ag_f.total = 0
+	/*line :296:6*/ ag_L1:
+	/*line reqbody.go:298:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
+	/*line :298:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
+	/*line :298:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :298:3*/ return ag_s
 	}
-	/*line :260:3*/ ag_resume1:
-	/*line reqbody.go:260:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :260:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:261:3*/ if !(ag_f.n > 0) {
-		/*line :261:3*/ goto ag_L4
+	/*line :298:3*/ ag_resume1:
+	/*line reqbody.go:298:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :298:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:299:3*/ if !(ag_f.n > 0) {
+		/*line :299:3*/ goto ag_L4
 	}
-	/*line reqbody.go:262:4*/ ag_f.b.read += int64(ag_f.n)
-	/*line reqbody.go:263:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line reqbody.go:264:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :264:5*/ goto ag_exit
+	/*line reqbody.go:300:4*/ ag_f.b.read += int64(ag_f.n)
+	/*line reqbody.go:301:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line reqbody.go:302:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :302:5*/ goto ag_exit
 	}
-	/*line reqbody.go:266:8*/ wn = 0
-	/*line reqbody.go:267:8*/ werr = nil
-	/*line reqbody.go:268:4*/ if !ag_f.async {
-		/*line :268:4*/ goto ag_L5
+	/*line reqbody.go:304:8*/ wn = 0
+	/*line reqbody.go:305:8*/ werr = nil
+	/*line reqbody.go:306:4*/ if !ag_f.async {
+		/*line :306:4*/ goto ag_L5
 	}
-	/*line reqbody.go:269:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
-	/*line :269:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
-	/*line :269:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:5*/ return ag_s
+	/*line reqbody.go:307:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
+	/*line :307:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
+	/*line :307:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :307:5*/ return ag_s
 	}
-	/*line :269:5*/ ag_resume2:
-	/*line reqbody.go:269:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
-	/*line :269:5*/ ag_f.ag_aw0 = nil
-	/*line :269:5*/ goto ag_L6
-	/*line :269:5*/ ag_L5:
-	/*line reqbody.go:270:11*/ {
-		/*line reqbody.go:271:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
+	/*line :307:5*/ ag_resume2:
+	/*line reqbody.go:307:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :307:5*/ ag_f.ag_aw0 = nil
+	/*line :307:5*/ goto ag_L6
+	/*line :307:5*/ ag_L5:
+	/*line reqbody.go:308:11*/ {
+		/*line reqbody.go:309:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
 	}
-	/*line :271:5*/ ag_L6:
-	/*line reqbody.go:273:4*/ ag_f.total += int64(wn)
-	/*line reqbody.go:274:4*/ if werr == nil && wn < ag_f.n {
-		/*line reqbody.go:275:5*/ werr = io.ErrShortWrite
+	/*line :309:5*/ ag_L6:
+	/*line reqbody.go:311:4*/ ag_f.total += int64(wn)
+	/*line reqbody.go:312:4*/ if werr == nil && wn < ag_f.n {
+		/*line reqbody.go:313:5*/ werr = io.ErrShortWrite
 	}
-	/*line reqbody.go:277:4*/ if werr != nil {
-		/*line reqbody.go:278:5*/ ag_f.b.fail(werr)
-		/*line reqbody.go:279:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
-		/*line :279:5*/ goto ag_exit
+	/*line reqbody.go:315:4*/ if werr != nil {
+		/*line reqbody.go:316:5*/ ag_f.b.fail(werr)
+		/*line reqbody.go:317:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
+		/*line :317:5*/ goto ag_exit
 	}
-	/*line :279:5*/ ag_L4:
-	/*line reqbody.go:282:3*/ if ag_f.err == io.EOF {
-		/*line reqbody.go:283:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :283:4*/ goto ag_exit
+	/*line :317:5*/ ag_L4:
+	/*line reqbody.go:320:3*/ if ag_f.err == io.EOF {
+		/*line reqbody.go:321:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :321:4*/ goto ag_exit
 	}
-	/*line reqbody.go:285:3*/ if ag_f.err != nil {
-		/*line reqbody.go:286:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
-		/*line :286:4*/ goto ag_exit
+	/*line reqbody.go:323:3*/ if ag_f.err != nil {
+		/*line reqbody.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+		/*line :324:4*/ goto ag_exit
 	}
-	/*line :286:4*/ goto ag_L1
-	/*line :286:4*/ ag_exit:
-	/*line :286:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :286:4*/ ag_resume3:
-	/*line :286:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :286:4*/ return ag_s
+	/*line :324:4*/ goto ag_L1
+	/*line :324:4*/ ag_exit:
+	/*line :324:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :324:4*/ ag_resume3:
+	/*line :324:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :324:4*/ return ag_s
 	}
-	/*line :286:4*/ return rt.Ready
+	/*line :324:4*/ return rt.Ready
 }
 
-//line reqbody_async.go:384
+//line reqbody_async.go:553
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_WriteTo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:260"
+		return "reqbody.go:298"
 	case 2:
-		return "reqbody.go:269"
+		return "reqbody.go:307"
 	case 3:
-		return "reqbody.go:289 (deferred calls)"
+		return "reqbody.go:327 (deferred calls)"
 	}
 	return ""
 }
