@@ -34,7 +34,7 @@ func init() {
 	rt.CheckSource("client_reqbody_test.go", []rt.SourceFunc{
 		{Name: "doAhttp", Line: 116, Off: 2592, Head: "func doAhttp(cl *ahttp.Client, req *http.Request) (bodyOutcome, error) {", Len: 324, Hash: 0x3c62e30ce8a1346c},
 		{Name: "relay", Line: 247, Off: 6991, Head: "func relay(cl *ahttp.Client, base string) (bodyOutcome, error) {", Len: 316, Hash: 0xa3f241fd298f21df},
-		{Name: "sendSilentSource", Line: 337, Off: 9829, Head: "func sendSilentSource(url, silent string) error {", Len: 370, Hash: 0x81c3a2eddfef048a},
+		{Name: "sendSilentSource", Line: 346, Off: 10103, Head: "func sendSilentSource(url, silent string) error {", Len: 370, Hash: 0x81c3a2eddfef048a},
 	})
 }
 
@@ -247,66 +247,66 @@ func (ag_f *ag_sendSilentSource) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:337
+//line client_reqbody_test.go:346
 func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :337:1*/ var (
+	/*line :346:1*/ var (
 		c   *anet.Conn
 		err error
 		req *http.Request
 		cl  *ahttp.Client
 	)
-	/*line :337:1*/ if ag_co.Unwinding() {
-		/*line :337:1*/ goto ag_exit
+	/*line :346:1*/ if ag_co.Unwinding() {
+		/*line :346:1*/ goto ag_exit
 	}
-	/*line :337:1*/ switch ag_f.ag_state {
-	/*line :337:1*/ case 1:
-		/*line :337:1*/ goto ag_resume1
-		/*line :337:1*/
+	/*line :346:1*/ switch ag_f.ag_state {
+	/*line :346:1*/ case 1:
+		/*line :346:1*/ goto ag_resume1
+		/*line :346:1*/
 	case 2:
-		/*line :337:1*/ goto ag_resume2
-		/*line :337:1*/
+		/*line :346:1*/ goto ag_resume2
+		/*line :346:1*/
 	case 3:
-		/*line :337:1*/ goto ag_resume3
+		/*line :346:1*/ goto ag_resume3
 	}
-	/*line client_reqbody_test.go:338:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
-	/*line :338:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
-	/*line :338:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :338:2*/ return ag_s
-	}
-	/*line :338:2*/ ag_resume1:
-	/*line client_reqbody_test.go:338:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :338:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:339:2*/ if err != nil {
-		/*line client_reqbody_test.go:340:3*/ ag_f.ag_err = err
-		/*line :340:3*/ goto ag_exit
-	}
-	/*line client_reqbody_test.go:342:2*/ {
-		/*line :342:2*/ ag_dfn := c.Close
-		/*line :342:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :342:2*/ defer ag_dfn()
-			/*line :342:2*/ ag_p.Raise()
-		})
-	}
-	/*line client_reqbody_test.go:343:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
-	/*line client_reqbody_test.go:344:2*/ req.Body = c
-	/*line client_reqbody_test.go:345:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
-	/*line client_reqbody_test.go:346:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
-	/*line :346:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.DoAsync(req), 20 * time.Second))
-	/*line :346:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :346:2*/ return ag_s
-	}
-	/*line :346:2*/ ag_resume2:
-	/*line client_reqbody_test.go:346:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :346:2*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:347:2*/ ag_f.ag_err = err
-	/*line :347:2*/ goto ag_exit
-	/*line :347:2*/ ag_exit:
-	/*line :347:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :347:2*/ ag_resume3:
-	/*line :347:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line client_reqbody_test.go:347:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
+	/*line :347:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
+	/*line :347:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :347:2*/ return ag_s
 	}
-	/*line :347:2*/ return rt.Ready
+	/*line :347:2*/ ag_resume1:
+	/*line client_reqbody_test.go:347:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :347:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:348:2*/ if err != nil {
+		/*line client_reqbody_test.go:349:3*/ ag_f.ag_err = err
+		/*line :349:3*/ goto ag_exit
+	}
+	/*line client_reqbody_test.go:351:2*/ {
+		/*line :351:2*/ ag_dfn := c.Close
+		/*line :351:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :351:2*/ defer ag_dfn()
+			/*line :351:2*/ ag_p.Raise()
+		})
+	}
+	/*line client_reqbody_test.go:352:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
+	/*line client_reqbody_test.go:353:2*/ req.Body = c
+	/*line client_reqbody_test.go:354:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
+	/*line client_reqbody_test.go:355:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
+	/*line :355:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.DoAsync(req), 20 * time.Second))
+	/*line :355:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :355:2*/ return ag_s
+	}
+	/*line :355:2*/ ag_resume2:
+	/*line client_reqbody_test.go:355:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :355:2*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:356:2*/ ag_f.ag_err = err
+	/*line :356:2*/ goto ag_exit
+	/*line :356:2*/ ag_exit:
+	/*line :356:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :356:2*/ ag_resume3:
+	/*line :356:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :356:2*/ return ag_s
+	}
+	/*line :356:2*/ return rt.Ready
 }
 
 //line client_reqbody_async_test.go:313
@@ -315,11 +315,11 @@ func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_sendSilentSource) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:338"
+		return "client_reqbody_test.go:347"
 	case 2:
-		return "client_reqbody_test.go:346"
+		return "client_reqbody_test.go:355"
 	case 3:
-		return "client_reqbody_test.go:348 (deferred calls)"
+		return "client_reqbody_test.go:357 (deferred calls)"
 	}
 	return ""
 }

@@ -312,15 +312,24 @@ func TestRequestBodyReadError(t *testing.T) {
 func TestRequestBodyEarlyAnswer(t *testing.T) {
 	srv := httptest.NewServer(&bodyServer{})
 	defer srv.Close()
+	tsrv := httptest.NewTLSServer(&bodyServer{})
+	defer tsrv.Close()
 	const size = 64 << 20
-	for _, known := range []bool{true, false} {
-		t.Run(fmt.Sprintf("known=%v", known), func(t *testing.T) {
+	for _, tc := range []struct {
+		known, tls bool
+	}{{true, false}, {false, false}, {true, true}} {
+		known := tc.known
+		t.Run(fmt.Sprintf("known=%v,tls=%v", tc.known, tc.tls), func(t *testing.T) {
+			srv, cl := srv, &ahttp.Client{}
+			if tc.tls {
+				srv, cl = tsrv, &ahttp.Client{TLSClientConfig: tlsClientConfig(tsrv)}
+			}
 			cr := &countingReader{r: io.LimitReader(newPattern(), size)}
 			req, _ := http.NewRequest("POST", srv.URL+"/413", io.NopCloser(cr))
 			if known {
 				req.ContentLength = size
 			}
-			got, err := rt.Run(doAhttpAsync(&ahttp.Client{}, req))
+			got, err := rt.Run(doAhttpAsync(cl, req))
 			require.NoError(t, err)
 			assert.Equal(t, http.StatusRequestEntityTooLarge, got.Status)
 			assert.Equal(t, "too large\n", got.Body)
@@ -402,6 +411,36 @@ func TestRequestBodyLengthMismatch(t *testing.T) {
 				return len(log) == 2
 			}, 10*time.Second, 10*time.Millisecond)
 			assert.Equal(t, log[0], log[1])
+		})
+	}
+}
+
+// TestRequestBodyOverTLS streams bodies over TLS 1.3, where the server's
+// session tickets arrive after the handshake: bytes to read that are no
+// answer, which must not stop the upload.
+func TestRequestBodyOverTLS(t *testing.T) {
+	s := &bodyServer{}
+	srv := httptest.NewTLSServer(s)
+	defer srv.Close()
+	std := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsClientConfig(srv)}}
+	cl := &ahttp.Client{TLSClientConfig: tlsClientConfig(srv)}
+	for _, known := range []bool{true, false} {
+		t.Run(fmt.Sprintf("known=%v", known), func(t *testing.T) {
+			mk := func() *http.Request {
+				req, _ := http.NewRequest("POST", srv.URL+"/tls", io.NopCloser(io.LimitReader(newPattern(), 3<<20+1)))
+				if known {
+					req.ContentLength = 3<<20 + 1
+				}
+				return req
+			}
+			resp, err := std.Do(mk())
+			require.NoError(t, err)
+			resp.Body.Close()
+			want := s.take()
+			got, err := rt.Run(doAhttpAsync(cl, mk()))
+			require.NoError(t, err)
+			assert.Equal(t, bodyOutcome{200, fmt.Sprint("got ", 3<<20+1), ""}, got)
+			assert.Equal(t, want, s.take())
 		})
 	}
 }

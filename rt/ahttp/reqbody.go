@@ -166,7 +166,10 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 		if first {
 			wire.Write(out)
 			out = wire.Bytes()
-		} else if c.Readable() {
+		} else if !c.IsTLS() && c.Readable() {
+			// (Over TLS, bytes to read may be no answer: a session
+			// ticket, a key update. There the write's error, once the
+			// server closes, tells of an early answer.)
 			return true, nil // the server answered (or gave up) before the end of the body
 		}
 		if len(out) > 0 {

@@ -38,10 +38,10 @@ func _() {
 // reqbody.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("reqbody.go", []rt.SourceFunc{
-		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 1895, Hash: 0x750ac84d0316103c},
-		{Name: "readSome", Line: 203, Off: 6494, Head: "func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {", Len: 344, Hash: 0x4bab281d6c20d5d7},
-		{Name: "drain", Line: 222, Off: 6931, Head: "func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {", Len: 243, Hash: 0x8630ec215bdb9627},
-		{Name: "(*Body).WriteTo", Line: 291, Off: 9081, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
+		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 2078, Hash: 0x682040734368a129},
+		{Name: "readSome", Line: 206, Off: 6677, Head: "func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {", Len: 344, Hash: 0x4bab281d6c20d5d7},
+		{Name: "drain", Line: 225, Off: 7114, Head: "func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {", Len: 243, Hash: 0x8630ec215bdb9627},
+		{Name: "(*Body).WriteTo", Line: 294, Off: 9264, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
 	})
 }
 
@@ -181,54 +181,54 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reqbody.go:166:3*/ if ag_f.first {
 		/*line reqbody.go:167:4*/ ag_f.wire.Write(out)
 		/*line reqbody.go:168:4*/ out = ag_f.wire.Bytes()
-	} else if ag_f.c.Readable() {
-		/*line reqbody.go:170:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
-		/*line :170:4*/ goto ag_exit
+	} else if !ag_f.c.IsTLS() && ag_f.c.Readable() {
+		/*line reqbody.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
+		/*line :173:4*/ goto ag_exit
 	}
-	/*line reqbody.go:172:3*/ if !(len(out) > 0) {
-		/*line :172:3*/ goto ag_L6
+	/*line reqbody.go:175:3*/ if !(len(out) > 0) {
+		/*line :175:3*/ goto ag_L6
 	}
-	/*line reqbody.go:173:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
-	/*line :173:4*/ ag_f.ag_state = 3 // await: c.Write(out)
-	/*line :173:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :173:4*/ return ag_s
+	/*line reqbody.go:176:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
+	/*line :176:4*/ ag_f.ag_state = 3 // await: c.Write(out)
+	/*line :176:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :176:4*/ return ag_s
 	}
-	/*line :173:4*/ ag_resume3:
-	/*line reqbody.go:173:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :173:4*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:174:4*/ if ag_err2 != nil {
-		/*line reqbody.go:175:5*/ if !ag_f.wroteAny && w == 0 {
-			/*line reqbody.go:176:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
-			/*line :176:6*/ goto ag_exit
+	/*line :176:4*/ ag_resume3:
+	/*line reqbody.go:176:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :176:4*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:177:4*/ if ag_err2 != nil {
+		/*line reqbody.go:178:5*/ if !ag_f.wroteAny && w == 0 {
+			/*line reqbody.go:179:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
+			/*line :179:6*/ goto ag_exit
 		}
-		/*line reqbody.go:178:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
-		/*line :178:5*/ goto ag_exit
+		/*line reqbody.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
+		/*line :181:5*/ goto ag_exit
 	}
-	/*line reqbody.go:180:4*/ ag_f.wroteAny = true
-	/*line :180:4*/ ag_L6:
-	/*line reqbody.go:182:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
-		/*line :182:3*/ goto ag_L7
+	/*line reqbody.go:183:4*/ ag_f.wroteAny = true
+	/*line :183:4*/ ag_L6:
+	/*line reqbody.go:185:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
+		/*line :185:3*/ goto ag_L7
 	}
-	/*line reqbody.go:185:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
-	/*line :185:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
-	/*line :185:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :185:4*/ return ag_s
+	/*line reqbody.go:188:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
+	/*line :188:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
+	/*line :188:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:4*/ return ag_s
 	}
-	/*line :185:4*/ ag_resume4:
-	/*line reqbody.go:185:4*/ extra, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :185:4*/ ag_f.ag_aw1 = nil
-	/*line reqbody.go:186:4*/ if ag_err3 != nil {
-		/*line reqbody.go:187:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_err3}
-		/*line :187:5*/ goto ag_exit
-	}
-	/*line reqbody.go:189:4*/ if extra > 0 {
-		/*line reqbody.go:190:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.length+extra)}
+	/*line :188:4*/ ag_resume4:
+	/*line reqbody.go:188:4*/ extra, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :188:4*/ ag_f.ag_aw1 = nil
+	/*line reqbody.go:189:4*/ if ag_err3 != nil {
+		/*line reqbody.go:190:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_err3}
 		/*line :190:5*/ goto ag_exit
 	}
-	/*line :190:5*/ ag_L7:
-	/*line reqbody.go:193:3*/ if ag_f.end {
-		/*line reqbody.go:194:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
-		/*line :194:4*/ goto ag_exit
+	/*line reqbody.go:192:4*/ if extra > 0 {
+		/*line reqbody.go:193:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.length+extra)}
+		/*line :193:5*/ goto ag_exit
+	}
+	/*line :193:5*/ ag_L7:
+	/*line reqbody.go:196:3*/ if ag_f.end {
+		/*line reqbody.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
+		/*line :197:4*/ goto ag_exit
 	}
 	/*line reqbody.go:139:23*/ ag_f.first = false
 	/*line :139:23*/ goto ag_L2
@@ -251,11 +251,11 @@ func (ag_f *ag_writeRequest) AwaitLine() string {
 	case 2:
 		return "reqbody.go:148"
 	case 3:
-		return "reqbody.go:173"
+		return "reqbody.go:176"
 	case 4:
-		return "reqbody.go:185"
+		return "reqbody.go:188"
 	case 5:
-		return "reqbody.go:197 (deferred calls)"
+		return "reqbody.go:200 (deferred calls)"
 	}
 	return ""
 }
@@ -284,9 +284,9 @@ func (ag_f *ag_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:203
+//line reqbody.go:206
 func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :203:1*/ var (
+	/*line :206:1*/ var (
 		ar    AsyncReader
 		ok    bool
 		ag_t2 int
@@ -294,49 +294,49 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 		n     int
 		err   error
 	)
-	/*line :203:1*/ if ag_co.Unwinding() {
-		/*line :203:1*/ return rt.Ready
+	/*line :206:1*/ if ag_co.Unwinding() {
+		/*line :206:1*/ return rt.Ready
 	}
-	/*line :203:1*/ switch ag_f.ag_state {
-	/*line :203:1*/ case 1:
-		/*line :203:1*/ goto ag_resume1
-		/*line :203:1*/
+	/*line :206:1*/ switch ag_f.ag_state {
+	/*line :206:1*/ case 1:
+		/*line :206:1*/ goto ag_resume1
+		/*line :206:1*/
 	case 2:
-		/*line :203:1*/ goto ag_resume2
+		/*line :206:1*/ goto ag_resume2
 	}
-	/*line reqbody.go:204:2*/ ar, ok = ag_f.body.(AsyncReader)
-	/*line reqbody.go:205:2*/ if !ok {
-		/*line reqbody.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
-		/*line :206:3*/ return rt.Ready
+	/*line reqbody.go:207:2*/ ar, ok = ag_f.body.(AsyncReader)
+	/*line reqbody.go:208:2*/ if !ok {
+		/*line reqbody.go:209:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
+		/*line :209:3*/ return rt.Ready
 	}
-	/*line reqbody.go:208:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :208:2*/ goto ag_L1
+	/*line reqbody.go:211:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :211:2*/ goto ag_L1
 	}
-	/*line reqbody.go:209:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
-	/*line :209:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
-	/*line :209:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:10*/ return ag_s
+	/*line reqbody.go:212:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
+	/*line :212:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
+	/*line :212:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :212:10*/ return ag_s
 	}
-	/*line :209:10*/ ag_resume1:
-	/*line reqbody.go:209:10*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :209:10*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:209:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :209:3*/ return rt.Ready
-	/*line :209:3*/ ag_L1:
-	/*line reqbody.go:211:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
-	/*line :211:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
-	/*line :211:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:2*/ return ag_s
+	/*line :212:10*/ ag_resume1:
+	/*line reqbody.go:212:10*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :212:10*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :212:3*/ return rt.Ready
+	/*line :212:3*/ ag_L1:
+	/*line reqbody.go:214:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
+	/*line :214:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
+	/*line :214:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :214:2*/ return ag_s
 	}
-	/*line :211:2*/ ag_resume2:
-	/*line reqbody.go:211:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :211:2*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:212:2*/ if err == rt.ErrTimeout {
-		/*line reqbody.go:213:3*/ ag_f.ag_r0, ag_f.ag_err = n, timeoutError("reading the request body")
-		/*line :213:3*/ return rt.Ready
+	/*line :214:2*/ ag_resume2:
+	/*line reqbody.go:214:2*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :214:2*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:215:2*/ if err == rt.ErrTimeout {
+		/*line reqbody.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = n, timeoutError("reading the request body")
+		/*line :216:3*/ return rt.Ready
 	}
-	/*line reqbody.go:215:2*/ ag_f.ag_r0, ag_f.ag_err = n, err
-	/*line :215:2*/ return rt.Ready
+	/*line reqbody.go:218:2*/ ag_f.ag_r0, ag_f.ag_err = n, err
+	/*line :218:2*/ return rt.Ready
 }
 
 //line reqbody_async.go:343
@@ -345,9 +345,9 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:209"
+		return "reqbody.go:212"
 	case 2:
-		return "reqbody.go:211"
+		return "reqbody.go:214"
 	}
 	return ""
 }
@@ -377,39 +377,39 @@ func (ag_f *ag_drain) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:222
+//line reqbody.go:225
 func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :222:1*/ var (
+	/*line :225:1*/ var (
 		n   int
 		err error
 	)
-	/*line :222:1*/ if ag_co.Unwinding() {
-		/*line :222:1*/ return rt.Ready
+	/*line :225:1*/ if ag_co.Unwinding() {
+		/*line :225:1*/ return rt.Ready
 	}
-	/*line :222:1*/ switch ag_f.ag_state {
-	/*line :222:1*/ case 1:
-		/*line :222:1*/ goto ag_resume1
+	/*line :225:1*/ switch ag_f.ag_state {
+	/*line :225:1*/ case 1:
+		/*line :225:1*/ goto ag_resume1
 	}
-	/*line reqbody.go:223:6*/ ag_f.total = 0
-	/*line :223:6*/ ag_L1:
-	/*line reqbody.go:225:3*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, ag_f.buf, ag_f.dl)
-	/*line :225:3*/ ag_f.ag_state = 1 // await: readSome(body, buf, dl)
-	/*line :225:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:3*/ return ag_s
+	/*line reqbody.go:226:6*/ ag_f.total = 0
+	/*line :226:6*/ ag_L1:
+	/*line reqbody.go:228:3*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, ag_f.buf, ag_f.dl)
+	/*line :228:3*/ ag_f.ag_state = 1 // await: readSome(body, buf, dl)
+	/*line :228:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:3*/ return ag_s
 	}
-	/*line :225:3*/ ag_resume1:
-	/*line reqbody.go:225:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :225:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:226:3*/ ag_f.total += int64(n)
-	/*line reqbody.go:227:3*/ if err == io.EOF {
-		/*line reqbody.go:228:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :228:4*/ return rt.Ready
-	}
-	/*line reqbody.go:230:3*/ if err != nil {
-		/*line reqbody.go:231:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, err
+	/*line :228:3*/ ag_resume1:
+	/*line reqbody.go:228:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :228:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:229:3*/ ag_f.total += int64(n)
+	/*line reqbody.go:230:3*/ if err == io.EOF {
+		/*line reqbody.go:231:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
 		/*line :231:4*/ return rt.Ready
 	}
-	/*line :231:4*/ goto ag_L1
+	/*line reqbody.go:233:3*/ if err != nil {
+		/*line reqbody.go:234:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, err
+		/*line :234:4*/ return rt.Ready
+	}
+	/*line :234:4*/ goto ag_L1
 }
 
 //line reqbody_async.go:416
@@ -418,7 +418,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_drain) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:225"
+		return "reqbody.go:228"
 	}
 	return ""
 }
@@ -453,100 +453,100 @@ func (ag_f *ag_Body_WriteTo) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:291
+//line reqbody.go:294
 func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :291:1*/ var (
+	/*line :294:1*/ var (
 		bp   *[]byte
 		wn   int
 		werr error
 	)
-	/*line :291:1*/ if ag_co.Unwinding() {
-		/*line :291:1*/ goto ag_exit
+	/*line :294:1*/ if ag_co.Unwinding() {
+		/*line :294:1*/ goto ag_exit
 	}
-	/*line :291:1*/ switch ag_f.ag_state {
-	/*line :291:1*/ case 1:
-		/*line :291:1*/ goto ag_resume1
-		/*line :291:1*/
+	/*line :294:1*/ switch ag_f.ag_state {
+	/*line :294:1*/ case 1:
+		/*line :294:1*/ goto ag_resume1
+		/*line :294:1*/
 	case 2:
-		/*line :291:1*/ goto ag_resume2
-		/*line :291:1*/
+		/*line :294:1*/ goto ag_resume2
+		/*line :294:1*/
 	case 3:
-		/*line :291:1*/ goto ag_resume3
+		/*line :294:1*/ goto ag_resume3
 	}
-	/*line reqbody.go:292:2*/ bp = bodyBufs.Get().(*[]byte)
-	/*line reqbody.go:293:2*/ {
-		/*line :293:2*/ ag_d0 := bp
-		/*line :293:2*/ ag_dfn := bodyBufs.Put
-		/*line :293:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :293:2*/ defer ag_dfn(ag_d0)
-			/*line :293:2*/ ag_p.Raise()
+	/*line reqbody.go:295:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:296:2*/ {
+		/*line :296:2*/ ag_d0 := bp
+		/*line :296:2*/ ag_dfn := bodyBufs.Put
+		/*line :296:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :296:2*/ defer ag_dfn(ag_d0)
+			/*line :296:2*/ ag_p.Raise()
 		})
 	}
-	/*line reqbody.go:294:2*/ ag_f.buf = (*bp)[:bodyChunk]
-	/*line reqbody.go:295:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
-	/*line reqbody.go:296:6*/ ag_f.total = 0
-	/*line :296:6*/ ag_L1:
-	/*line reqbody.go:298:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
-	/*line :298:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
-	/*line :298:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :298:3*/ return ag_s
+	/*line reqbody.go:297:2*/ ag_f.buf = (*bp)[:bodyChunk]
+	/*line reqbody.go:298:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
+	/*line reqbody.go:299:6*/ ag_f.total = 0
+	/*line :299:6*/ ag_L1:
+	/*line reqbody.go:301:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
+	/*line :301:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
+	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:3*/ return ag_s
 	}
-	/*line :298:3*/ ag_resume1:
-	/*line reqbody.go:298:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :298:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:299:3*/ if !(ag_f.n > 0) {
-		/*line :299:3*/ goto ag_L4
+	/*line :301:3*/ ag_resume1:
+	/*line reqbody.go:301:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :301:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:302:3*/ if !(ag_f.n > 0) {
+		/*line :302:3*/ goto ag_L4
 	}
-	/*line reqbody.go:300:4*/ ag_f.b.read += int64(ag_f.n)
-	/*line reqbody.go:301:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line reqbody.go:302:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :302:5*/ goto ag_exit
+	/*line reqbody.go:303:4*/ ag_f.b.read += int64(ag_f.n)
+	/*line reqbody.go:304:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line reqbody.go:305:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :305:5*/ goto ag_exit
 	}
-	/*line reqbody.go:304:8*/ wn = 0
-	/*line reqbody.go:305:8*/ werr = nil
-	/*line reqbody.go:306:4*/ if !ag_f.async {
-		/*line :306:4*/ goto ag_L5
+	/*line reqbody.go:307:8*/ wn = 0
+	/*line reqbody.go:308:8*/ werr = nil
+	/*line reqbody.go:309:4*/ if !ag_f.async {
+		/*line :309:4*/ goto ag_L5
 	}
-	/*line reqbody.go:307:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
-	/*line :307:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
-	/*line :307:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :307:5*/ return ag_s
+	/*line reqbody.go:310:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
+	/*line :310:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
+	/*line :310:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :310:5*/ return ag_s
 	}
-	/*line :307:5*/ ag_resume2:
-	/*line reqbody.go:307:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
-	/*line :307:5*/ ag_f.ag_aw0 = nil
-	/*line :307:5*/ goto ag_L6
-	/*line :307:5*/ ag_L5:
-	/*line reqbody.go:308:11*/ {
-		/*line reqbody.go:309:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
+	/*line :310:5*/ ag_resume2:
+	/*line reqbody.go:310:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :310:5*/ ag_f.ag_aw0 = nil
+	/*line :310:5*/ goto ag_L6
+	/*line :310:5*/ ag_L5:
+	/*line reqbody.go:311:11*/ {
+		/*line reqbody.go:312:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
 	}
-	/*line :309:5*/ ag_L6:
-	/*line reqbody.go:311:4*/ ag_f.total += int64(wn)
-	/*line reqbody.go:312:4*/ if werr == nil && wn < ag_f.n {
-		/*line reqbody.go:313:5*/ werr = io.ErrShortWrite
+	/*line :312:5*/ ag_L6:
+	/*line reqbody.go:314:4*/ ag_f.total += int64(wn)
+	/*line reqbody.go:315:4*/ if werr == nil && wn < ag_f.n {
+		/*line reqbody.go:316:5*/ werr = io.ErrShortWrite
 	}
-	/*line reqbody.go:315:4*/ if werr != nil {
-		/*line reqbody.go:316:5*/ ag_f.b.fail(werr)
-		/*line reqbody.go:317:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
-		/*line :317:5*/ goto ag_exit
+	/*line reqbody.go:318:4*/ if werr != nil {
+		/*line reqbody.go:319:5*/ ag_f.b.fail(werr)
+		/*line reqbody.go:320:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
+		/*line :320:5*/ goto ag_exit
 	}
-	/*line :317:5*/ ag_L4:
-	/*line reqbody.go:320:3*/ if ag_f.err == io.EOF {
-		/*line reqbody.go:321:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :321:4*/ goto ag_exit
-	}
-	/*line reqbody.go:323:3*/ if ag_f.err != nil {
-		/*line reqbody.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+	/*line :320:5*/ ag_L4:
+	/*line reqbody.go:323:3*/ if ag_f.err == io.EOF {
+		/*line reqbody.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
 		/*line :324:4*/ goto ag_exit
 	}
-	/*line :324:4*/ goto ag_L1
-	/*line :324:4*/ ag_exit:
-	/*line :324:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :324:4*/ ag_resume3:
-	/*line :324:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :324:4*/ return ag_s
+	/*line reqbody.go:326:3*/ if ag_f.err != nil {
+		/*line reqbody.go:327:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+		/*line :327:4*/ goto ag_exit
 	}
-	/*line :324:4*/ return rt.Ready
+	/*line :327:4*/ goto ag_L1
+	/*line :327:4*/ ag_exit:
+	/*line :327:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :327:4*/ ag_resume3:
+	/*line :327:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :327:4*/ return ag_s
+	}
+	/*line :327:4*/ return rt.Ready
 }
 
 //line reqbody_async.go:553
@@ -555,11 +555,11 @@ func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Body_WriteTo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:298"
+		return "reqbody.go:301"
 	case 2:
-		return "reqbody.go:307"
+		return "reqbody.go:310"
 	case 3:
-		return "reqbody.go:327 (deferred calls)"
+		return "reqbody.go:330 (deferred calls)"
 	}
 	return ""
 }
