@@ -147,9 +147,7 @@ func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64
 		if want > 0 {
 			n, rerr = readSome(body, data, dl)
 		}
-		if n > 0 || rerr == nil || rerr == io.EOF {
-			sent += int64(n)
-		}
+		sent += int64(n)
 		end := rerr == io.EOF || length >= 0 && sent == length
 		if rerr != nil && rerr != io.EOF {
 			return false, bodyReadError{rerr}

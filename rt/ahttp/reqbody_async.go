@@ -38,10 +38,10 @@ func _() {
 // reqbody.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("reqbody.go", []rt.SourceFunc{
-		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 2078, Hash: 0x682040734368a129},
-		{Name: "readSome", Line: 206, Off: 6677, Head: "func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {", Len: 344, Hash: 0x4bab281d6c20d5d7},
-		{Name: "drain", Line: 225, Off: 7114, Head: "func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {", Len: 243, Hash: 0x8630ec215bdb9627},
-		{Name: "(*Body).WriteTo", Line: 294, Off: 9264, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
+		{Name: "writeRequest", Line: 129, Off: 4458, Head: "func writeRequest(c *anet.Conn, wire *bytes.Buffer, body io.Reader, length int64, dl time.Time) (early bool, err error) {", Len: 2027, Hash: 0x52b226427fab83b4},
+		{Name: "readSome", Line: 204, Off: 6626, Head: "func readSome(body io.Reader, p []byte, dl time.Time) (int, error) {", Len: 344, Hash: 0x4bab281d6c20d5d7},
+		{Name: "drain", Line: 223, Off: 7063, Head: "func drain(body io.Reader, buf []byte, dl time.Time) (int64, error) {", Len: 243, Hash: 0x8630ec215bdb9627},
+		{Name: "(*Body).WriteTo", Line: 292, Off: 9213, Head: "func (b *Body) WriteTo(w io.Writer) (int64, error) {", Len: 725, Hash: 0xc8f382842b849075},
 	})
 }
 
@@ -160,75 +160,73 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reqbody.go:148:4*/ ag_n2, ag_f.rerr = ag_f.ag_aw0.AwaitResult()
 	/*line :148:4*/ ag_f.ag_aw0 = nil
 	/*line :148:4*/ ag_L5:
-	/*line reqbody.go:150:3*/ if ag_n2 > 0 || ag_f.rerr == nil || ag_f.rerr == io.EOF {
-		/*line reqbody.go:151:4*/ ag_f.sent += int64(ag_n2)
+	/*line reqbody.go:150:3*/ ag_f.sent += int64(ag_n2)
+	/*line reqbody.go:151:3*/ ag_f.end = ag_f.rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
+	/*line reqbody.go:152:3*/ if ag_f.rerr != nil && ag_f.rerr != io.EOF {
+		/*line reqbody.go:153:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_f.rerr}
+		/*line :153:4*/ goto ag_exit
 	}
-	/*line reqbody.go:153:3*/ ag_f.end = ag_f.rerr == io.EOF || ag_f.length >= 0 && ag_f.sent == ag_f.length
-	/*line reqbody.go:154:3*/ if ag_f.rerr != nil && ag_f.rerr != io.EOF {
-		/*line reqbody.go:155:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_f.rerr}
-		/*line :155:4*/ goto ag_exit
+	/*line reqbody.go:155:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
+		/*line reqbody.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
+		/*line :156:4*/ goto ag_exit
 	}
-	/*line reqbody.go:157:3*/ if ag_f.end && ag_f.length >= 0 && ag_f.sent != ag_f.length {
-		/*line reqbody.go:158:4*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.sent)}
-		/*line :158:4*/ goto ag_exit
-	}
-	/*line reqbody.go:160:7*/ out = nil
-	/*line reqbody.go:161:3*/ if ag_f.length < 0 {
-		/*line reqbody.go:162:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
+	/*line reqbody.go:158:7*/ out = nil
+	/*line reqbody.go:159:3*/ if ag_f.length < 0 {
+		/*line reqbody.go:160:4*/ out = frameChunk(ag_f.buf, ag_n2, ag_f.end)
 	} else {
-		/*line reqbody.go:164:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
+		/*line reqbody.go:162:4*/ out = ag_f.buf[chunkRoom : chunkRoom+ag_n2]
 	}
-	/*line reqbody.go:166:3*/ if ag_f.first {
-		/*line reqbody.go:167:4*/ ag_f.wire.Write(out)
-		/*line reqbody.go:168:4*/ out = ag_f.wire.Bytes()
+	/*line reqbody.go:164:3*/ if ag_f.first {
+		/*line reqbody.go:165:4*/ ag_f.wire.Write(out)
+		/*line reqbody.go:166:4*/ out = ag_f.wire.Bytes()
 	} else if !ag_f.c.IsTLS() && ag_f.c.Readable() {
-		/*line reqbody.go:173:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
-		/*line :173:4*/ goto ag_exit
+		/*line reqbody.go:171:4*/ ag_f.ag_r0, ag_f.ag_err = true, nil
+		/*line :171:4*/ goto ag_exit
 	}
-	/*line reqbody.go:175:3*/ if !(len(out) > 0) {
-		/*line :175:3*/ goto ag_L6
+	/*line reqbody.go:173:3*/ if !(len(out) > 0) {
+		/*line :173:3*/ goto ag_L6
 	}
-	/*line reqbody.go:176:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
-	/*line :176:4*/ ag_f.ag_state = 3 // await: c.Write(out)
-	/*line :176:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:4*/ return ag_s
+	/*line reqbody.go:174:4*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(out)
+	/*line :174:4*/ ag_f.ag_state = 3 // await: c.Write(out)
+	/*line :174:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :174:4*/ return ag_s
 	}
-	/*line :176:4*/ ag_resume3:
-	/*line reqbody.go:176:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :176:4*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:177:4*/ if ag_err2 != nil {
-		/*line reqbody.go:178:5*/ if !ag_f.wroteAny && w == 0 {
-			/*line reqbody.go:179:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
-			/*line :179:6*/ goto ag_exit
+	/*line :174:4*/ ag_resume3:
+	/*line reqbody.go:174:4*/ w, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :174:4*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:175:4*/ if ag_err2 != nil {
+		/*line reqbody.go:176:5*/ if !ag_f.wroteAny && w == 0 {
+			/*line reqbody.go:177:6*/ ag_f.ag_r0, ag_f.ag_err = false, nothingWritten{ag_err2}
+			/*line :177:6*/ goto ag_exit
 		}
-		/*line reqbody.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
-		/*line :181:5*/ goto ag_exit
+		/*line reqbody.go:179:5*/ ag_f.ag_r0, ag_f.ag_err = false, nothingRead{ag_err2}
+		/*line :179:5*/ goto ag_exit
 	}
-	/*line reqbody.go:183:4*/ ag_f.wroteAny = true
-	/*line :183:4*/ ag_L6:
-	/*line reqbody.go:185:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
-		/*line :185:3*/ goto ag_L7
+	/*line reqbody.go:181:4*/ ag_f.wroteAny = true
+	/*line :181:4*/ ag_L6:
+	/*line reqbody.go:183:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
+		/*line :183:3*/ goto ag_L7
 	}
-	/*line reqbody.go:188:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
-	/*line :188:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
-	/*line :188:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:4*/ return ag_s
+	/*line reqbody.go:186:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
+	/*line :186:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
+	/*line :186:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:4*/ return ag_s
 	}
-	/*line :188:4*/ ag_resume4:
-	/*line reqbody.go:188:4*/ extra, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :188:4*/ ag_f.ag_aw1 = nil
-	/*line reqbody.go:189:4*/ if ag_err3 != nil {
-		/*line reqbody.go:190:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_err3}
-		/*line :190:5*/ goto ag_exit
+	/*line :186:4*/ ag_resume4:
+	/*line reqbody.go:186:4*/ extra, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :186:4*/ ag_f.ag_aw1 = nil
+	/*line reqbody.go:187:4*/ if ag_err3 != nil {
+		/*line reqbody.go:188:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{ag_err3}
+		/*line :188:5*/ goto ag_exit
 	}
-	/*line reqbody.go:192:4*/ if extra > 0 {
-		/*line reqbody.go:193:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.length+extra)}
-		/*line :193:5*/ goto ag_exit
+	/*line reqbody.go:190:4*/ if extra > 0 {
+		/*line reqbody.go:191:5*/ ag_f.ag_r0, ag_f.ag_err = false, bodyReadError{fmt.Errorf("http: ContentLength=%d with Body length %d", ag_f.length, ag_f.length+extra)}
+		/*line :191:5*/ goto ag_exit
 	}
-	/*line :193:5*/ ag_L7:
-	/*line reqbody.go:196:3*/ if ag_f.end {
-		/*line reqbody.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
-		/*line :197:4*/ goto ag_exit
+	/*line :191:5*/ ag_L7:
+	/*line reqbody.go:194:3*/ if ag_f.end {
+		/*line reqbody.go:195:4*/ ag_f.ag_r0, ag_f.ag_err = false, nil
+		/*line :195:4*/ goto ag_exit
 	}
 	/*line reqbody.go:139:23*/ ag_f.first = false
 	/*line :139:23*/ goto ag_L2
@@ -241,7 +239,7 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :139:23*/ return rt.Ready
 }
 
-//line reqbody_async.go:245
+//line reqbody_async.go:243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeRequest) AwaitLine() string {
@@ -251,11 +249,11 @@ func (ag_f *ag_writeRequest) AwaitLine() string {
 	case 2:
 		return "reqbody.go:148"
 	case 3:
-		return "reqbody.go:176"
+		return "reqbody.go:174"
 	case 4:
-		return "reqbody.go:188"
+		return "reqbody.go:186"
 	case 5:
-		return "reqbody.go:200 (deferred calls)"
+		return "reqbody.go:198 (deferred calls)"
 	}
 	return ""
 }
@@ -284,9 +282,9 @@ func (ag_f *ag_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:206
+//line reqbody.go:204
 func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :206:1*/ var (
+	/*line :204:1*/ var (
 		ar    AsyncReader
 		ok    bool
 		ag_t2 int
@@ -294,60 +292,60 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 		n     int
 		err   error
 	)
-	/*line :206:1*/ if ag_co.Unwinding() {
-		/*line :206:1*/ return rt.Ready
+	/*line :204:1*/ if ag_co.Unwinding() {
+		/*line :204:1*/ return rt.Ready
 	}
-	/*line :206:1*/ switch ag_f.ag_state {
-	/*line :206:1*/ case 1:
-		/*line :206:1*/ goto ag_resume1
-		/*line :206:1*/
+	/*line :204:1*/ switch ag_f.ag_state {
+	/*line :204:1*/ case 1:
+		/*line :204:1*/ goto ag_resume1
+		/*line :204:1*/
 	case 2:
-		/*line :206:1*/ goto ag_resume2
+		/*line :204:1*/ goto ag_resume2
 	}
-	/*line reqbody.go:207:2*/ ar, ok = ag_f.body.(AsyncReader)
-	/*line reqbody.go:208:2*/ if !ok {
-		/*line reqbody.go:209:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
-		/*line :209:3*/ return rt.Ready
+	/*line reqbody.go:205:2*/ ar, ok = ag_f.body.(AsyncReader)
+	/*line reqbody.go:206:2*/ if !ok {
+		/*line reqbody.go:207:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
+		/*line :207:3*/ return rt.Ready
 	}
-	/*line reqbody.go:211:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :211:2*/ goto ag_L1
+	/*line reqbody.go:209:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :209:2*/ goto ag_L1
 	}
-	/*line reqbody.go:212:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
-	/*line :212:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
-	/*line :212:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :212:10*/ return ag_s
+	/*line reqbody.go:210:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
+	/*line :210:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
+	/*line :210:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:10*/ return ag_s
 	}
-	/*line :212:10*/ ag_resume1:
-	/*line reqbody.go:212:10*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :212:10*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :212:3*/ return rt.Ready
-	/*line :212:3*/ ag_L1:
-	/*line reqbody.go:214:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
-	/*line :214:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
-	/*line :214:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:2*/ return ag_s
+	/*line :210:10*/ ag_resume1:
+	/*line reqbody.go:210:10*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :210:10*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:210:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :210:3*/ return rt.Ready
+	/*line :210:3*/ ag_L1:
+	/*line reqbody.go:212:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
+	/*line :212:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
+	/*line :212:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :212:2*/ return ag_s
 	}
-	/*line :214:2*/ ag_resume2:
-	/*line reqbody.go:214:2*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :214:2*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:215:2*/ if err == rt.ErrTimeout {
-		/*line reqbody.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = n, timeoutError("reading the request body")
-		/*line :216:3*/ return rt.Ready
+	/*line :212:2*/ ag_resume2:
+	/*line reqbody.go:212:2*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :212:2*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:213:2*/ if err == rt.ErrTimeout {
+		/*line reqbody.go:214:3*/ ag_f.ag_r0, ag_f.ag_err = n, timeoutError("reading the request body")
+		/*line :214:3*/ return rt.Ready
 	}
-	/*line reqbody.go:218:2*/ ag_f.ag_r0, ag_f.ag_err = n, err
-	/*line :218:2*/ return rt.Ready
+	/*line reqbody.go:216:2*/ ag_f.ag_r0, ag_f.ag_err = n, err
+	/*line :216:2*/ return rt.Ready
 }
 
-//line reqbody_async.go:343
+//line reqbody_async.go:341
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:212"
+		return "reqbody.go:210"
 	case 2:
-		return "reqbody.go:214"
+		return "reqbody.go:212"
 	}
 	return ""
 }
@@ -377,48 +375,48 @@ func (ag_f *ag_drain) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:225
+//line reqbody.go:223
 func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :225:1*/ var (
+	/*line :223:1*/ var (
 		n   int
 		err error
 	)
-	/*line :225:1*/ if ag_co.Unwinding() {
-		/*line :225:1*/ return rt.Ready
+	/*line :223:1*/ if ag_co.Unwinding() {
+		/*line :223:1*/ return rt.Ready
 	}
-	/*line :225:1*/ switch ag_f.ag_state {
-	/*line :225:1*/ case 1:
-		/*line :225:1*/ goto ag_resume1
+	/*line :223:1*/ switch ag_f.ag_state {
+	/*line :223:1*/ case 1:
+		/*line :223:1*/ goto ag_resume1
 	}
-	/*line reqbody.go:226:6*/ ag_f.total = 0
-	/*line :226:6*/ ag_L1:
-	/*line reqbody.go:228:3*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, ag_f.buf, ag_f.dl)
-	/*line :228:3*/ ag_f.ag_state = 1 // await: readSome(body, buf, dl)
-	/*line :228:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line reqbody.go:224:6*/ ag_f.total = 0
+	/*line :224:6*/ ag_L1:
+	/*line reqbody.go:226:3*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, ag_f.buf, ag_f.dl)
+	/*line :226:3*/ ag_f.ag_state = 1 // await: readSome(body, buf, dl)
+	/*line :226:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:3*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume1:
-	/*line reqbody.go:228:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :228:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:229:3*/ ag_f.total += int64(n)
-	/*line reqbody.go:230:3*/ if err == io.EOF {
-		/*line reqbody.go:231:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :231:4*/ return rt.Ready
+	/*line :226:3*/ ag_resume1:
+	/*line reqbody.go:226:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :226:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:227:3*/ ag_f.total += int64(n)
+	/*line reqbody.go:228:3*/ if err == io.EOF {
+		/*line reqbody.go:229:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :229:4*/ return rt.Ready
 	}
-	/*line reqbody.go:233:3*/ if err != nil {
-		/*line reqbody.go:234:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, err
-		/*line :234:4*/ return rt.Ready
+	/*line reqbody.go:231:3*/ if err != nil {
+		/*line reqbody.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, err
+		/*line :232:4*/ return rt.Ready
 	}
-	/*line :234:4*/ goto ag_L1
+	/*line :232:4*/ goto ag_L1
 }
 
-//line reqbody_async.go:416
+//line reqbody_async.go:414
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drain) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:228"
+		return "reqbody.go:226"
 	}
 	return ""
 }
@@ -453,113 +451,113 @@ func (ag_f *ag_Body_WriteTo) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line reqbody.go:294
+//line reqbody.go:292
 func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :294:1*/ var (
+	/*line :292:1*/ var (
 		bp   *[]byte
 		wn   int
 		werr error
 	)
-	/*line :294:1*/ if ag_co.Unwinding() {
-		/*line :294:1*/ goto ag_exit
+	/*line :292:1*/ if ag_co.Unwinding() {
+		/*line :292:1*/ goto ag_exit
 	}
-	/*line :294:1*/ switch ag_f.ag_state {
-	/*line :294:1*/ case 1:
-		/*line :294:1*/ goto ag_resume1
-		/*line :294:1*/
+	/*line :292:1*/ switch ag_f.ag_state {
+	/*line :292:1*/ case 1:
+		/*line :292:1*/ goto ag_resume1
+		/*line :292:1*/
 	case 2:
-		/*line :294:1*/ goto ag_resume2
-		/*line :294:1*/
+		/*line :292:1*/ goto ag_resume2
+		/*line :292:1*/
 	case 3:
-		/*line :294:1*/ goto ag_resume3
+		/*line :292:1*/ goto ag_resume3
 	}
-	/*line reqbody.go:295:2*/ bp = bodyBufs.Get().(*[]byte)
-	/*line reqbody.go:296:2*/ {
-		/*line :296:2*/ ag_d0 := bp
-		/*line :296:2*/ ag_dfn := bodyBufs.Put
-		/*line :296:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :296:2*/ defer ag_dfn(ag_d0)
-			/*line :296:2*/ ag_p.Raise()
+	/*line reqbody.go:293:2*/ bp = bodyBufs.Get().(*[]byte)
+	/*line reqbody.go:294:2*/ {
+		/*line :294:2*/ ag_d0 := bp
+		/*line :294:2*/ ag_dfn := bodyBufs.Put
+		/*line :294:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :294:2*/ defer ag_dfn(ag_d0)
+			/*line :294:2*/ ag_p.Raise()
 		})
 	}
-	/*line reqbody.go:297:2*/ ag_f.buf = (*bp)[:bodyChunk]
-	/*line reqbody.go:298:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
-	/*line reqbody.go:299:6*/ ag_f.total = 0
-	/*line :299:6*/ ag_L1:
-	/*line reqbody.go:301:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
-	/*line :301:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
-	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:3*/ return ag_s
+	/*line reqbody.go:295:2*/ ag_f.buf = (*bp)[:bodyChunk]
+	/*line reqbody.go:296:2*/ ag_f.aw, ag_f.async = ag_f.w.(AsyncWriter)
+	/*line reqbody.go:297:6*/ ag_f.total = 0
+	/*line :297:6*/ ag_L1:
+	/*line reqbody.go:299:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.buf)
+	/*line :299:3*/ ag_f.ag_state = 1 // await: b.Read(buf)
+	/*line :299:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:3*/ return ag_s
 	}
-	/*line :301:3*/ ag_resume1:
-	/*line reqbody.go:301:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :301:3*/ ag_f.ag_aw0 = nil
-	/*line reqbody.go:302:3*/ if !(ag_f.n > 0) {
-		/*line :302:3*/ goto ag_L4
+	/*line :299:3*/ ag_resume1:
+	/*line reqbody.go:299:3*/ ag_f.n, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :299:3*/ ag_f.ag_aw0 = nil
+	/*line reqbody.go:300:3*/ if !(ag_f.n > 0) {
+		/*line :300:3*/ goto ag_L4
 	}
-	/*line reqbody.go:303:4*/ ag_f.b.read += int64(ag_f.n)
-	/*line reqbody.go:304:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line reqbody.go:305:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :305:5*/ goto ag_exit
+	/*line reqbody.go:301:4*/ ag_f.b.read += int64(ag_f.n)
+	/*line reqbody.go:302:4*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line reqbody.go:303:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :303:5*/ goto ag_exit
 	}
-	/*line reqbody.go:307:8*/ wn = 0
-	/*line reqbody.go:308:8*/ werr = nil
-	/*line reqbody.go:309:4*/ if !ag_f.async {
-		/*line :309:4*/ goto ag_L5
+	/*line reqbody.go:305:8*/ wn = 0
+	/*line reqbody.go:306:8*/ werr = nil
+	/*line reqbody.go:307:4*/ if !ag_f.async {
+		/*line :307:4*/ goto ag_L5
 	}
-	/*line reqbody.go:310:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
-	/*line :310:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
-	/*line :310:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :310:5*/ return ag_s
+	/*line reqbody.go:308:5*/ ag_f.ag_aw0 = ag_f.aw.WriteAsync(ag_f.buf[:ag_f.n])
+	/*line :308:5*/ ag_f.ag_state = 2 // await: rt.Await(aw.WriteAsync(buf[:n]))
+	/*line :308:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :308:5*/ return ag_s
 	}
-	/*line :310:5*/ ag_resume2:
-	/*line reqbody.go:310:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
-	/*line :310:5*/ ag_f.ag_aw0 = nil
-	/*line :310:5*/ goto ag_L6
-	/*line :310:5*/ ag_L5:
-	/*line reqbody.go:311:11*/ {
-		/*line reqbody.go:312:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
+	/*line :308:5*/ ag_resume2:
+	/*line reqbody.go:308:5*/ wn, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :308:5*/ ag_f.ag_aw0 = nil
+	/*line :308:5*/ goto ag_L6
+	/*line :308:5*/ ag_L5:
+	/*line reqbody.go:309:11*/ {
+		/*line reqbody.go:310:5*/ wn, werr = ag_f.w.Write(ag_f.buf[:ag_f.n])
 	}
-	/*line :312:5*/ ag_L6:
-	/*line reqbody.go:314:4*/ ag_f.total += int64(wn)
-	/*line reqbody.go:315:4*/ if werr == nil && wn < ag_f.n {
-		/*line reqbody.go:316:5*/ werr = io.ErrShortWrite
+	/*line :310:5*/ ag_L6:
+	/*line reqbody.go:312:4*/ ag_f.total += int64(wn)
+	/*line reqbody.go:313:4*/ if werr == nil && wn < ag_f.n {
+		/*line reqbody.go:314:5*/ werr = io.ErrShortWrite
 	}
-	/*line reqbody.go:318:4*/ if werr != nil {
-		/*line reqbody.go:319:5*/ ag_f.b.fail(werr)
-		/*line reqbody.go:320:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
-		/*line :320:5*/ goto ag_exit
+	/*line reqbody.go:316:4*/ if werr != nil {
+		/*line reqbody.go:317:5*/ ag_f.b.fail(werr)
+		/*line reqbody.go:318:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, werr
+		/*line :318:5*/ goto ag_exit
 	}
-	/*line :320:5*/ ag_L4:
-	/*line reqbody.go:323:3*/ if ag_f.err == io.EOF {
-		/*line reqbody.go:324:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
-		/*line :324:4*/ goto ag_exit
+	/*line :318:5*/ ag_L4:
+	/*line reqbody.go:321:3*/ if ag_f.err == io.EOF {
+		/*line reqbody.go:322:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, nil
+		/*line :322:4*/ goto ag_exit
 	}
-	/*line reqbody.go:326:3*/ if ag_f.err != nil {
-		/*line reqbody.go:327:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
-		/*line :327:4*/ goto ag_exit
+	/*line reqbody.go:324:3*/ if ag_f.err != nil {
+		/*line reqbody.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
+		/*line :325:4*/ goto ag_exit
 	}
-	/*line :327:4*/ goto ag_L1
-	/*line :327:4*/ ag_exit:
-	/*line :327:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :327:4*/ ag_resume3:
-	/*line :327:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :327:4*/ return ag_s
+	/*line :325:4*/ goto ag_L1
+	/*line :325:4*/ ag_exit:
+	/*line :325:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :325:4*/ ag_resume3:
+	/*line :325:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :325:4*/ return ag_s
 	}
-	/*line :327:4*/ return rt.Ready
+	/*line :325:4*/ return rt.Ready
 }
 
-//line reqbody_async.go:553
+//line reqbody_async.go:551
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_WriteTo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "reqbody.go:301"
+		return "reqbody.go:299"
 	case 2:
-		return "reqbody.go:310"
+		return "reqbody.go:308"
 	case 3:
-		return "reqbody.go:330 (deferred calls)"
+		return "reqbody.go:328 (deferred calls)"
 	}
 	return ""
 }
