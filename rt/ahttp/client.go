@@ -86,11 +86,13 @@ type Client struct {
 	// DefaultMaxHeaderBytes.
 	MaxResponseHeaderBytes int
 	// MaxResponseBodyBytes limits how much of a response's body
-	// Body.ReadAll reads: past it ReadAll fails with ErrBodyTooLarge and
-	// the connection is closed. Zero means no limit (as io.ReadAll of a
-	// net/http body); either way ReadAll's memory grows with the bytes
-	// that actually arrive, not with the Content-Length the server
-	// declared. Body.Read is not limited.
+	// Body.ReadAll and Body.WriteTo read: past it they fail with
+	// ErrBodyTooLarge and the connection is closed (Body.SetLimit sets
+	// it for one body). Zero means no limit (as io.ReadAll of a net/http
+	// body); either way ReadAll's memory grows with the bytes that
+	// actually arrive, not with the Content-Length the server declared,
+	// and WriteTo streams through a 32 KiB buffer. Body.Read is not
+	// limited.
 	MaxResponseBodyBytes int64
 
 	// CheckRedirect decides whether Do follows a redirect, as net/http's
@@ -304,7 +306,7 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		}
 		c.Close()
 		c = nil
-		if reused && retryable(req, err) {
+		if reused && retryable(req, err) && (!hasBody(req) || req.GetBody != nil) {
 			if req.GetBody != nil {
 				if req.Body, err = req.GetBody(); err != nil {
 					return nil, err
@@ -436,13 +438,21 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 	if err != nil {
 		return nil, err
 	}
-	n, err := c.Write(wire.Bytes())
+	var body io.Reader
+	if hasBody(req) {
+		body = req.Body
+		defer req.Body.Close() // as net/http: the transport closes the body it sent
+	}
+	early, werr := writeRequest(c, wire, body, bodyLength(req), dl)
 	putWire(wire) // not kept while the response is awaited; Write keeps no reference
-	if err != nil {
-		if n == 0 {
-			return nil, nothingWritten{err}
+	if werr != nil {
+		var be bodyReadError
+		if errors.As(werr, &be) || errors.Is(werr, errNothingWritten) {
+			return nil, werr
 		}
-		return nil, nothingRead{err}
+		// The server may have answered and closed before the body was
+		// all sent (a 413): its response is still there to read.
+		early = true
 	}
 	limit := cl.MaxResponseHeaderBytes
 	if limit <= 0 {
@@ -455,6 +465,9 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 	for {
 		block, err := readHeader(c, limit)
 		if err != nil {
+			if werr != nil {
+				return nil, werr // no answer: the write's error says what happened
+			}
 			if first && (err == io.EOF || isReset(err)) {
 				return nil, nothingRead{err}
 			}
@@ -464,6 +477,9 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 		resp, err := parseResponse(block, req)
 		if err != nil {
 			return nil, err
+		}
+		if early {
+			resp.Close = true // the request is not all on the wire: the connection is done
 		}
 		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
 			limit -= len(block)
@@ -505,53 +521,6 @@ func putWire(buf *bytes.Buffer) {
 	if buf.Cap() <= 64<<10 {
 		wires.Put(buf)
 	}
-}
-
-// encodeRequest serializes req with net/http's Request.Write (or, for a
-// proxy, WriteProxy: the absolute form, with the proxy URL's user info
-// as Proxy-Authorization), its body read into memory, into a buffer of
-// wires.
-func encodeRequest(req *http.Request, proxy *url.URL) (*bytes.Buffer, error) {
-	r := req
-	if req.Body != nil && req.Body != http.NoBody {
-		r = new(http.Request)
-		*r = *req
-		data, err := io.ReadAll(req.Body)
-		req.Body.Close()
-		if err != nil {
-			return nil, err
-		}
-		r.Body = io.NopCloser(bytes.NewReader(data))
-		if r.ContentLength <= 0 {
-			r.ContentLength = int64(len(data))
-		}
-		if req.GetBody == nil { // so that the request can be sent again
-			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
-			req.Body, _ = req.GetBody()
-		}
-	}
-	buf := wires.Get().(*bytes.Buffer)
-	buf.Reset()
-	write := r.Write
-	if proxy != nil {
-		if proxy.User != nil && req.Header.Get("Proxy-Authorization") == "" {
-			if r == req {
-				r = new(http.Request)
-				*r = *req
-			}
-			r.Header = req.Header.Clone()
-			if r.Header == nil {
-				r.Header = http.Header{}
-			}
-			r.Header.Set("Proxy-Authorization", "Basic "+basicAuth(proxy.User))
-		}
-		write = r.WriteProxy
-	}
-	if err := write(buf); err != nil {
-		putWire(buf)
-		return nil, err
-	}
-	return buf, nil
 }
 
 // retryable reports whether req, which failed with err on a reused

@@ -5,6 +5,7 @@ package ahttp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/anet"
@@ -60,14 +61,14 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "Get", Line: 184, Off: 7879, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
-		{Name: "Do", Line: 191, Off: 8003, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).send", Line: 254, Off: 9970, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1758, Hash: 0x43c6778c1caae546},
-		{Name: "(*Client).connect", Line: 324, Off: 11912, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
-		{Name: "(*Client).openTunnel", Line: 373, Off: 13097, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
-		{Name: "(*Client).dial", Line: 412, Off: 14066, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 433, Off: 14644, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1262, Hash: 0xf3799a645e7e1011},
-		{Name: "(*hostPool).acquire", Line: 664, Off: 21430, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "Get", Line: 186, Off: 7981, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
+		{Name: "Do", Line: 193, Off: 8105, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
+		{Name: "(*Client).send", Line: 256, Off: 10072, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1799, Hash: 0xac336e2b9f4655f6},
+		{Name: "(*Client).connect", Line: 326, Off: 12055, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
+		{Name: "(*Client).openTunnel", Line: 375, Off: 13240, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
+		{Name: "(*Client).dial", Line: 414, Off: 14209, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 435, Off: 14787, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1800, Hash: 0x17a158ff56050e44},
+		{Name: "(*hostPool).acquire", Line: 633, Off: 20789, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -98,38 +99,38 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:184
+//line client.go:186
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :184:1*/ var (
+	/*line :186:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :184:1*/ if ag_co.Unwinding() {
-		/*line :184:1*/ return rt.Ready
+	/*line :186:1*/ if ag_co.Unwinding() {
+		/*line :186:1*/ return rt.Ready
 	}
-	/*line :184:1*/ switch ag_f.ag_state {
-	/*line :184:1*/ case 1:
-		/*line :184:1*/ goto ag_resume1
+	/*line :186:1*/ switch ag_f.ag_state {
+	/*line :186:1*/ case 1:
+		/*line :186:1*/ goto ag_resume1
 	}
-	/*line client.go:185:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :185:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :185:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :185:9*/ return ag_s
+	/*line client.go:187:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :187:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :187:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :187:9*/ return ag_s
 	}
-	/*line :185:9*/ ag_resume1:
-	/*line client.go:185:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :185:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:185:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :185:2*/ return rt.Ready
+	/*line :187:9*/ ag_resume1:
+	/*line client.go:187:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :187:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:187:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :187:2*/ return rt.Ready
 }
 
-//line client_async.go:127
+//line client_async.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:185"
+		return "client.go:187"
 	}
 	return ""
 }
@@ -161,38 +162,38 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:191
+//line client.go:193
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :191:1*/ var (
+	/*line :193:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :191:1*/ if ag_co.Unwinding() {
-		/*line :191:1*/ return rt.Ready
+	/*line :193:1*/ if ag_co.Unwinding() {
+		/*line :193:1*/ return rt.Ready
 	}
-	/*line :191:1*/ switch ag_f.ag_state {
-	/*line :191:1*/ case 1:
-		/*line :191:1*/ goto ag_resume1
+	/*line :193:1*/ switch ag_f.ag_state {
+	/*line :193:1*/ case 1:
+		/*line :193:1*/ goto ag_resume1
 	}
-	/*line client.go:192:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :192:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :192:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :192:9*/ return ag_s
+	/*line client.go:194:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :194:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :194:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :194:9*/ return ag_s
 	}
-	/*line :192:9*/ ag_resume1:
-	/*line client.go:192:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :192:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:192:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :192:2*/ return rt.Ready
+	/*line :194:9*/ ag_resume1:
+	/*line client.go:194:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :194:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:194:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :194:2*/ return rt.Ready
 }
 
-//line client_async.go:190
+//line client_async.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:192"
+		return "client.go:194"
 	}
 	return ""
 }
@@ -238,9 +239,9 @@ func (ag_f *ag_Client_send) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:254
+//line client.go:256
 func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :254:1*/ var (
+	/*line :256:1*/ var (
 		lp      *rt.Loop
 		ag_err1 error
 		nc      *anet.Conn
@@ -248,159 +249,159 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :254:1*/ if ag_co.Unwinding() {
-		/*line :254:1*/ goto ag_exit
+	/*line :256:1*/ if ag_co.Unwinding() {
+		/*line :256:1*/ goto ag_exit
 	}
-	/*line :254:1*/ switch ag_f.ag_state {
-	/*line :254:1*/ case 1:
-		/*line :254:1*/ goto ag_resume1
-		/*line :254:1*/
+	/*line :256:1*/ switch ag_f.ag_state {
+	/*line :256:1*/ case 1:
+		/*line :256:1*/ goto ag_resume1
+		/*line :256:1*/
 	case 2:
-		/*line :254:1*/ goto ag_resume2
-		/*line :254:1*/
+		/*line :256:1*/ goto ag_resume2
+		/*line :256:1*/
 	case 3:
-		/*line :254:1*/ goto ag_resume3
-		/*line :254:1*/
+		/*line :256:1*/ goto ag_resume3
+		/*line :256:1*/
 	case 4:
-		/*line :254:1*/ goto ag_resume4
-		/*line :254:1*/
+		/*line :256:1*/ goto ag_resume4
+		/*line :256:1*/
 	case 5:
-		/*line :254:1*/ goto ag_resume5
+		/*line :256:1*/ goto ag_resume5
 	}
-	/*line client.go:255:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
-	/*line client.go:256:2*/ ag_f.key = ag_f.addr
-	/*line client.go:257:6*/ ag_f.tunnel = nil
-	/*line client.go:258:2*/ if ag_f.req.URL.Scheme == "https" {
-		/*line client.go:259:3*/ ag_f.key = "https://" + ag_f.addr
-		/*line client.go:260:3*/ if ag_f.proxy != nil {
-			/*line client.go:261:4*/ ag_f.tunnel, ag_f.proxy = ag_f.proxy, nil
-			/*line client.go:262:4*/ ag_f.key += " via " + canonicalAddr(ag_f.tunnel)
+	/*line client.go:257:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
+	/*line client.go:258:2*/ ag_f.key = ag_f.addr
+	/*line client.go:259:6*/ ag_f.tunnel = nil
+	/*line client.go:260:2*/ if ag_f.req.URL.Scheme == "https" {
+		/*line client.go:261:3*/ ag_f.key = "https://" + ag_f.addr
+		/*line client.go:262:3*/ if ag_f.proxy != nil {
+			/*line client.go:263:4*/ ag_f.tunnel, ag_f.proxy = ag_f.proxy, nil
+			/*line client.go:264:4*/ ag_f.key += " via " + canonicalAddr(ag_f.tunnel)
 		}
 	} else if ag_f.proxy != nil {
-		/*line client.go:265:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
-		/*line client.go:266:3*/ ag_f.key = ag_f.addr
+		/*line client.go:267:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
+		/*line client.go:268:3*/ ag_f.key = ag_f.addr
 	}
-	/*line client.go:268:6*/ ag_f.hp = nil
-	/*line client.go:269:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :269:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :269:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :269:5*/ return ag_s
+	/*line client.go:270:6*/ ag_f.hp = nil
+	/*line client.go:271:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :271:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :271:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:5*/ return ag_s
 	}
-	/*line :269:5*/ ag_resume1:
-	/*line client.go:269:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :269:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:269:2*/ if !(lp != nil) {
-		/*line :269:2*/ goto ag_L1
+	/*line :271:5*/ ag_resume1:
+	/*line client.go:271:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :271:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:271:2*/ if !(lp != nil) {
+		/*line :271:2*/ goto ag_L1
 	}
-	/*line client.go:270:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.key)
-	/*line :270:3*/ ag_L1:
-	/*line client.go:272:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
-	/*line :272:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
-	/*line :272:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:5*/ return ag_s
+	/*line client.go:272:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line :272:3*/ ag_L1:
+	/*line client.go:274:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line :274:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
+	/*line :274:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :274:5*/ return ag_s
 	}
-	/*line :272:5*/ ag_resume2:
-	/*line client.go:272:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :272:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:272:2*/ if !(ag_err1 != nil) {
-		/*line :272:2*/ goto ag_L2
+	/*line :274:5*/ ag_resume2:
+	/*line client.go:274:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :274:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:274:2*/ if !(ag_err1 != nil) {
+		/*line :274:2*/ goto ag_L2
 	}
-	/*line client.go:273:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :273:3*/ goto ag_exit
-	/*line :273:3*/ ag_L2:
-	/*line client.go:275:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:276:6*/ ag_f.c = nil
-	/*line client.go:277:2*/ {
-		/*line :277:2*/ ag_dfn := func() {
-			/*line client.go:278:3*/ if ag_f.c != nil {
-				/*line client.go:279:4*/ ag_f.c.Close()
+	/*line client.go:275:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :275:3*/ goto ag_exit
+	/*line :275:3*/ ag_L2:
+	/*line client.go:277:2*/ ag_f.held = ag_f.hp.limited()
+	/*line client.go:278:6*/ ag_f.c = nil
+	/*line client.go:279:2*/ {
+		/*line :279:2*/ ag_dfn := func() {
+			/*line client.go:280:3*/ if ag_f.c != nil {
+				/*line client.go:281:4*/ ag_f.c.Close()
 			}
-			/*line client.go:281:3*/ if ag_f.held {
-				/*line client.go:282:4*/ ag_f.hp.slots.Release()
+			/*line client.go:283:3*/ if ag_f.held {
+				/*line client.go:284:4*/ ag_f.hp.slots.Release()
 			}
 		}
-		/*line client.go:277:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :277:2*/ defer ag_dfn()
-			/*line :277:2*/ ag_p.Raise()
+		/*line client.go:279:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :279:2*/ defer ag_dfn()
+			/*line :279:2*/ ag_p.Raise()
 		})
 	}
-	/*line :277:2*/ ag_L3:
-	/*line client.go:286:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:287:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:288:3*/ if !(ag_f.c == nil) {
-		/*line :288:3*/ goto ag_L6
+	/*line :279:2*/ ag_L3:
+	/*line client.go:288:3*/ ag_f.c = ag_f.hp.takeIdle()
+	/*line client.go:289:3*/ ag_f.reused = ag_f.c != nil
+	/*line client.go:290:3*/ if !(ag_f.c == nil) {
+		/*line :290:3*/ goto ag_L6
 	}
-	/*line client.go:289:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
-	/*line :289:4*/ ag_f.ag_state = 3 // await: cl.connect(req.URL, tunnel, addr, dl)
-	/*line :289:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :289:4*/ return ag_s
+	/*line client.go:291:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :291:4*/ ag_f.ag_state = 3 // await: cl.connect(req.URL, tunnel, addr, dl)
+	/*line :291:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:4*/ return ag_s
 	}
-	/*line :289:4*/ ag_resume3:
-	/*line client.go:289:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :289:4*/ ag_f.ag_aw2 = nil
-	/*line client.go:290:4*/ if ag_err2 != nil {
-		/*line client.go:291:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
-		/*line :291:5*/ goto ag_exit
+	/*line :291:4*/ ag_resume3:
+	/*line client.go:291:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :291:4*/ ag_f.ag_aw2 = nil
+	/*line client.go:292:4*/ if ag_err2 != nil {
+		/*line client.go:293:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
+		/*line :293:5*/ goto ag_exit
 	}
-	/*line client.go:293:4*/ ag_f.c = nc
-	/*line :293:4*/ ag_L6:
-	/*line client.go:295:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
-	/*line :295:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
-	/*line :295:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:3*/ return ag_s
+	/*line client.go:295:4*/ ag_f.c = nc
+	/*line :295:4*/ ag_L6:
+	/*line client.go:297:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line :297:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
+	/*line :297:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:3*/ return ag_s
 	}
-	/*line :295:3*/ ag_resume4:
-	/*line client.go:295:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :295:3*/ ag_f.ag_aw3 = nil
-	/*line client.go:296:3*/ if ag_err3 == nil {
-		/*line client.go:297:4*/ if ag_f.c.IsTLS() {
-			/*line client.go:298:5*/ st := ag_f.c.ConnectionState()
-			/*line client.go:299:5*/ resp.TLS = &st
+	/*line :297:3*/ ag_resume4:
+	/*line client.go:297:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :297:3*/ ag_f.ag_aw3 = nil
+	/*line client.go:298:3*/ if ag_err3 == nil {
+		/*line client.go:299:4*/ if ag_f.c.IsTLS() {
+			/*line client.go:300:5*/ st := ag_f.c.ConnectionState()
+			/*line client.go:301:5*/ resp.TLS = &st
 		}
-		/*line client.go:301:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:302:4*/ ag_f.c, ag_f.held = nil, false
-		/*line client.go:303:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :303:4*/ goto ag_exit
+		/*line client.go:303:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
+		/*line client.go:304:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :305:4*/ goto ag_exit
 	}
-	/*line client.go:305:3*/ ag_f.c.Close()
-	/*line client.go:306:3*/ ag_f.c = nil
-	/*line client.go:307:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:308:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:309:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:310:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :310:6*/ goto ag_exit
+	/*line client.go:307:3*/ ag_f.c.Close()
+	/*line client.go:308:3*/ ag_f.c = nil
+	/*line client.go:309:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) && (!hasBody(ag_f.req) || ag_f.req.GetBody != nil) {
+		/*line client.go:310:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:311:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:312:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :312:6*/ goto ag_exit
 			}
 		}
-		/*line client.go:313:4*/ goto ag_L4
+		/*line client.go:315:4*/ goto ag_L4
 	}
-	/*line client.go:315:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :315:3*/ goto ag_exit
-	/*line :315:3*/ ag_L4:
-	/*line :315:3*/ goto ag_L3
-	/*line :315:3*/ ag_exit:
-	/*line :315:3*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :315:3*/ ag_resume5:
-	/*line :315:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :315:3*/ return ag_s
+	/*line client.go:317:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :317:3*/ goto ag_exit
+	/*line :317:3*/ ag_L4:
+	/*line :317:3*/ goto ag_L3
+	/*line :317:3*/ ag_exit:
+	/*line :317:3*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :317:3*/ ag_resume5:
+	/*line :317:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :317:3*/ return ag_s
 	}
-	/*line :315:3*/ return rt.Ready
+	/*line :317:3*/ return rt.Ready
 }
 
-//line client_async.go:390
+//line client_async.go:391
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:269"
+		return "client.go:271"
 	case 2:
-		return "client.go:272"
+		return "client.go:274"
 	case 3:
-		return "client.go:289"
+		return "client.go:291"
 	case 4:
-		return "client.go:295"
+		return "client.go:297"
 	case 5:
-		return "client.go:317 (deferred calls)"
+		return "client.go:319 (deferred calls)"
 	}
 	return ""
 }
@@ -438,97 +439,97 @@ func (ag_f *ag_Client_connect) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:324
+//line client.go:326
 func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :324:1*/ var (
+	/*line :326:1*/ var (
 		target  string
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
 	)
-	/*line :324:1*/ if ag_co.Unwinding() {
-		/*line :324:1*/ return rt.Ready
+	/*line :326:1*/ if ag_co.Unwinding() {
+		/*line :326:1*/ return rt.Ready
 	}
-	/*line :324:1*/ switch ag_f.ag_state {
-	/*line :324:1*/ case 1:
-		/*line :324:1*/ goto ag_resume1
-		/*line :324:1*/
+	/*line :326:1*/ switch ag_f.ag_state {
+	/*line :326:1*/ case 1:
+		/*line :326:1*/ goto ag_resume1
+		/*line :326:1*/
 	case 2:
-		/*line :324:1*/ goto ag_resume2
-		/*line :324:1*/
+		/*line :326:1*/ goto ag_resume2
+		/*line :326:1*/
 	case 3:
-		/*line :324:1*/ goto ag_resume3
+		/*line :326:1*/ goto ag_resume3
 	}
-	/*line client.go:325:2*/ target = ag_f.addr
-	/*line client.go:326:2*/ if ag_f.tunnel != nil {
-		/*line client.go:327:3*/ target = canonicalAddr(ag_f.tunnel)
+	/*line client.go:327:2*/ target = ag_f.addr
+	/*line client.go:328:2*/ if ag_f.tunnel != nil {
+		/*line client.go:329:3*/ target = canonicalAddr(ag_f.tunnel)
 	}
-	/*line client.go:329:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(target, ag_f.dl)
-	/*line :329:2*/ ag_f.ag_state = 1 // await: cl.dial(target, dl)
-	/*line :329:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :329:2*/ return ag_s
+	/*line client.go:331:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(target, ag_f.dl)
+	/*line :331:2*/ ag_f.ag_state = 1 // await: cl.dial(target, dl)
+	/*line :331:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :331:2*/ return ag_s
 	}
-	/*line :329:2*/ ag_resume1:
-	/*line client.go:329:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :329:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:330:2*/ if ag_err1 != nil || ag_f.u.Scheme != "https" {
-		/*line client.go:331:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, ag_err1
-		/*line :331:3*/ return rt.Ready
+	/*line :331:2*/ ag_resume1:
+	/*line client.go:331:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :331:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:332:2*/ if ag_err1 != nil || ag_f.u.Scheme != "https" {
+		/*line client.go:333:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, ag_err1
+		/*line :333:3*/ return rt.Ready
 	}
-	/*line client.go:333:2*/ if !(ag_f.tunnel != nil) {
-		/*line :333:2*/ goto ag_L1
+	/*line client.go:335:2*/ if !(ag_f.tunnel != nil) {
+		/*line :335:2*/ goto ag_L1
 	}
-	/*line client.go:334:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
-	/*line :334:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
-	/*line :334:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :334:6*/ return ag_s
+	/*line client.go:336:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :336:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
+	/*line :336:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :336:6*/ return ag_s
 	}
-	/*line :334:6*/ ag_resume2:
-	/*line client.go:334:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :334:6*/ ag_f.ag_aw1 = nil
-	/*line client.go:334:3*/ if !(ag_err2 != nil) {
-		/*line :334:3*/ goto ag_L2
+	/*line :336:6*/ ag_resume2:
+	/*line client.go:336:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :336:6*/ ag_f.ag_aw1 = nil
+	/*line client.go:336:3*/ if !(ag_err2 != nil) {
+		/*line :336:3*/ goto ag_L2
 	}
-	/*line client.go:335:4*/ ag_f.c.Close()
-	/*line client.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :336:4*/ return rt.Ready
-	/*line :336:4*/ ag_L2:
-	/*line :336:4*/ ag_L1:
-	/*line client.go:339:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
-	/*line client.go:340:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
-		/*line client.go:341:3*/ ag_f.c.SetHandshakeTimeout(d)
+	/*line client.go:337:4*/ ag_f.c.Close()
+	/*line client.go:338:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :338:4*/ return rt.Ready
+	/*line :338:4*/ ag_L2:
+	/*line :338:4*/ ag_L1:
+	/*line client.go:341:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
+	/*line client.go:342:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
+		/*line client.go:343:3*/ ag_f.c.SetHandshakeTimeout(d)
 	}
-	/*line client.go:343:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:344:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
-	/*line :344:5*/ ag_f.ag_state = 3 // await: c.Handshake()
-	/*line :344:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:5*/ return ag_s
+	/*line client.go:345:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:346:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
+	/*line :346:5*/ ag_f.ag_state = 3 // await: c.Handshake()
+	/*line :346:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :346:5*/ return ag_s
 	}
-	/*line :344:5*/ ag_resume3:
-	/*line client.go:344:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :344:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:344:2*/ if !(ag_err3 != nil) {
-		/*line :344:2*/ goto ag_L3
+	/*line :346:5*/ ag_resume3:
+	/*line client.go:346:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :346:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:346:2*/ if !(ag_err3 != nil) {
+		/*line :346:2*/ goto ag_L3
 	}
-	/*line client.go:345:3*/ ag_f.c.Close()
-	/*line client.go:346:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :346:3*/ return rt.Ready
-	/*line :346:3*/ ag_L3:
-	/*line client.go:348:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
-	/*line :348:2*/ return rt.Ready
+	/*line client.go:347:3*/ ag_f.c.Close()
+	/*line client.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :348:3*/ return rt.Ready
+	/*line :348:3*/ ag_L3:
+	/*line client.go:350:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line :350:2*/ return rt.Ready
 }
 
-//line client_async.go:522
+//line client_async.go:523
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:329"
+		return "client.go:331"
 	case 2:
-		return "client.go:334"
+		return "client.go:336"
 	case 3:
-		return "client.go:344"
+		return "client.go:346"
 	}
 	return ""
 }
@@ -566,87 +567,87 @@ func (ag_f *ag_Client_openTunnel) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:373
+//line client.go:375
 func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :373:1*/ var (
+	/*line :375:1*/ var (
 		ag_err1 error
 		limit   int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :373:1*/ if ag_co.Unwinding() {
-		/*line :373:1*/ return rt.Ready
+	/*line :375:1*/ if ag_co.Unwinding() {
+		/*line :375:1*/ return rt.Ready
 	}
-	/*line :373:1*/ switch ag_f.ag_state {
-	/*line :373:1*/ case 1:
-		/*line :373:1*/ goto ag_resume1
-		/*line :373:1*/
+	/*line :375:1*/ switch ag_f.ag_state {
+	/*line :375:1*/ case 1:
+		/*line :375:1*/ goto ag_resume1
+		/*line :375:1*/
 	case 2:
-		/*line :373:1*/ goto ag_resume2
+		/*line :375:1*/ goto ag_resume2
 	}
-	/*line client.go:374:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:375:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
-	/*line client.go:381:2*/ if ag_f.proxy.User != nil {
-		/*line client.go:382:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
+	/*line client.go:376:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:377:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
+	/*line client.go:383:2*/ if ag_f.proxy.User != nil {
+		/*line client.go:384:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
 	}
-	/*line client.go:384:6*/ ag_f.wire = bytes.Buffer{}
-	/*line client.go:385:2*/ if err := ag_f.req.Write(&ag_f.wire); err != nil {
-		/*line client.go:386:3*/ ag_f.ag_err = err
-		/*line :386:3*/ return rt.Ready
+	/*line client.go:386:6*/ ag_f.wire = bytes.Buffer{}
+	/*line client.go:387:2*/ if err := ag_f.req.Write(&ag_f.wire); err != nil {
+		/*line client.go:388:3*/ ag_f.ag_err = err
+		/*line :388:3*/ return rt.Ready
 	}
-	/*line client.go:388:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :388:5*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :388:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :388:5*/ return ag_s
+	/*line client.go:390:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :390:5*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :390:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :390:5*/ return ag_s
 	}
-	/*line :388:5*/ ag_resume1:
-	/*line client.go:388:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :388:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:388:2*/ if !(ag_err1 != nil) {
-		/*line :388:2*/ goto ag_L1
+	/*line :390:5*/ ag_resume1:
+	/*line client.go:390:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :390:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:390:2*/ if !(ag_err1 != nil) {
+		/*line :390:2*/ goto ag_L1
 	}
-	/*line client.go:389:3*/ ag_f.ag_err = ag_err1
-	/*line :389:3*/ return rt.Ready
-	/*line :389:3*/ ag_L1:
-	/*line client.go:391:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:392:2*/ if limit <= 0 {
-		/*line client.go:393:3*/ limit = DefaultMaxHeaderBytes
+	/*line client.go:391:3*/ ag_f.ag_err = ag_err1
+	/*line :391:3*/ return rt.Ready
+	/*line :391:3*/ ag_L1:
+	/*line client.go:393:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:394:2*/ if limit <= 0 {
+		/*line client.go:395:3*/ limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:395:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
-	/*line :395:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :395:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:2*/ return ag_s
+	/*line client.go:397:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
+	/*line :397:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :397:2*/ return ag_s
 	}
-	/*line :395:2*/ ag_resume2:
-	/*line client.go:395:2*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :395:2*/ ag_f.ag_aw1 = nil
-	/*line client.go:396:2*/ if ag_err2 != nil {
-		/*line client.go:397:3*/ ag_f.ag_err = unexpected(ag_err2)
-		/*line :397:3*/ return rt.Ready
+	/*line :397:2*/ ag_resume2:
+	/*line client.go:397:2*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :397:2*/ ag_f.ag_aw1 = nil
+	/*line client.go:398:2*/ if ag_err2 != nil {
+		/*line client.go:399:3*/ ag_f.ag_err = unexpected(ag_err2)
+		/*line :399:3*/ return rt.Ready
 	}
-	/*line client.go:399:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:400:2*/ if ag_err2 != nil {
-		/*line client.go:401:3*/ ag_f.ag_err = ag_err2
-		/*line :401:3*/ return rt.Ready
+	/*line client.go:401:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:402:2*/ if ag_err2 != nil {
+		/*line client.go:403:3*/ ag_f.ag_err = ag_err2
+		/*line :403:3*/ return rt.Ready
 	}
-	/*line client.go:403:2*/ if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		/*line client.go:404:3*/ ag_f.ag_err = fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", ag_f.proxy.Host, ag_f.addr, resp.Status)
-		/*line :404:3*/ return rt.Ready
+	/*line client.go:405:2*/ if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		/*line client.go:406:3*/ ag_f.ag_err = fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", ag_f.proxy.Host, ag_f.addr, resp.Status)
+		/*line :406:3*/ return rt.Ready
 	}
-	/*line client.go:406:2*/ ag_f.ag_err = nil
-	/*line :406:2*/ return rt.Ready
+	/*line client.go:408:2*/ ag_f.ag_err = nil
+	/*line :408:2*/ return rt.Ready
 }
 
-//line client_async.go:642
+//line client_async.go:643
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:388"
+		return "client.go:390"
 	case 2:
-		return "client.go:395"
+		return "client.go:397"
 	}
 	return ""
 }
@@ -681,9 +682,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:412
+//line client.go:414
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :412:1*/ var (
+	/*line :414:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -691,93 +692,96 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :412:1*/ if ag_co.Unwinding() {
-		/*line :412:1*/ return rt.Ready
+	/*line :414:1*/ if ag_co.Unwinding() {
+		/*line :414:1*/ return rt.Ready
 	}
-	/*line :412:1*/ switch ag_f.ag_state {
-	/*line :412:1*/ case 1:
-		/*line :412:1*/ goto ag_resume1
-		/*line :412:1*/
+	/*line :414:1*/ switch ag_f.ag_state {
+	/*line :414:1*/ case 1:
+		/*line :414:1*/ goto ag_resume1
+		/*line :414:1*/
 	case 2:
-		/*line :412:1*/ goto ag_resume2
-		/*line :412:1*/
+		/*line :414:1*/ goto ag_resume2
+		/*line :414:1*/
 	case 3:
-		/*line :412:1*/ goto ag_resume3
+		/*line :414:1*/ goto ag_resume3
 	}
-	/*line client.go:413:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:414:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :414:2*/ goto ag_L1
+	/*line client.go:415:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:416:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :416:2*/ goto ag_L1
 	}
-	/*line client.go:415:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :415:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :415:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :415:10*/ return ag_s
+	/*line client.go:417:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :417:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :417:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :417:10*/ return ag_s
 	}
-	/*line :415:10*/ ag_resume1:
-	/*line client.go:415:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :415:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:415:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :415:3*/ return rt.Ready
-	/*line :415:3*/ ag_L1:
-	/*line client.go:417:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :417:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :417:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:17*/ return ag_s
+	/*line :417:10*/ ag_resume1:
+	/*line client.go:417:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :417:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:417:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :417:3*/ return rt.Ready
+	/*line :417:3*/ ag_L1:
+	/*line client.go:419:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :419:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :419:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :419:17*/ return ag_s
 	}
-	/*line :417:17*/ ag_resume2:
-	/*line client.go:417:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :417:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:417:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line client.go:418:2*/ if left <= 0 {
-		/*line client.go:419:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :419:3*/ return rt.Ready
+	/*line :419:17*/ ag_resume2:
+	/*line client.go:419:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :419:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:419:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line client.go:420:2*/ if left <= 0 {
+		/*line client.go:421:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :421:3*/ return rt.Ready
 	}
-	/*line client.go:421:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :421:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:2*/ return ag_s
+	/*line client.go:423:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :423:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:2*/ return ag_s
 	}
-	/*line :421:2*/ ag_resume3:
-	/*line client.go:421:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :421:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:422:2*/ if err == rt.ErrTimeout {
-		/*line client.go:423:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :423:3*/ return rt.Ready
+	/*line :423:2*/ ag_resume3:
+	/*line client.go:423:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :423:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:424:2*/ if err == rt.ErrTimeout {
+		/*line client.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :425:3*/ return rt.Ready
 	}
-	/*line client.go:425:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :425:2*/ return rt.Ready
+	/*line client.go:427:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :427:2*/ return rt.Ready
 }
 
-//line client_async.go:752
+//line client_async.go:753
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:415"
-	case 2:
 		return "client.go:417"
+	case 2:
+		return "client.go:419"
 	case 3:
-		return "client.go:421"
+		return "client.go:423"
 	}
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
-	ag_state int
-	cl       *Client
-	c        *anet.Conn
-	req      *http.Request
-	proxy    *url.URL
-	dl       time.Time
-	wire     *bytes.Buffer
-	limit    int
-	first    bool
-	ag_aw0   rt.Awaitable[int]
-	ag_aw1   rt.Awaitable[[]byte]
-	ag_r0    *http.Response
-	ag_err   error
+	ag_state  int
+	cl        *Client
+	c         *anet.Conn
+	req       *http.Request
+	proxy     *url.URL
+	dl        time.Time
+	wire      *bytes.Buffer
+	early     bool
+	werr      error
+	limit     int
+	first     bool
+	ag_aw0    rt.Awaitable[bool]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     *http.Response
+	ag_err    error
 }
 
 // exchangeAsync returns the coroutine of (*Client).exchange: nothing runs until it is awaited, spawned, gathered or run.
@@ -798,99 +802,129 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:433
+//line client.go:435
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :433:1*/ var (
+	/*line :435:1*/ var (
 		ag_err1 error
-		n       int
+		body    io.Reader
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :433:1*/ if ag_co.Unwinding() {
-		/*line :433:1*/ return rt.Ready
+	/*line :435:1*/ if ag_co.Unwinding() {
+		/*line :435:1*/ goto ag_exit
 	}
-	/*line :433:1*/ switch ag_f.ag_state {
-	/*line :433:1*/ case 1:
-		/*line :433:1*/ goto ag_resume1
-		/*line :433:1*/
+	/*line :435:1*/ switch ag_f.ag_state {
+	/*line :435:1*/ case 1:
+		/*line :435:1*/ goto ag_resume1
+		/*line :435:1*/
 	case 2:
-		/*line :433:1*/ goto ag_resume2
+		/*line :435:1*/ goto ag_resume2
+		/*line :435:1*/
+	case 3:
+		/*line :435:1*/ goto ag_resume3
 	}
-	/*line client.go:434:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:435:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
-	/*line client.go:436:2*/ if ag_err1 != nil {
-		/*line client.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :437:3*/ return rt.Ready
+	/*line client.go:436:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:437:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line client.go:438:2*/ if ag_err1 != nil {
+		/*line client.go:439:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :439:3*/ goto ag_exit
 	}
-	/*line client.go:439:2*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :439:2*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :439:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :439:2*/ return ag_s
-	}
-	/*line :439:2*/ ag_resume1:
-	/*line client.go:439:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :439:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:440:2*/ putWire(ag_f.wire)
-	/*line client.go:441:2*/ if ag_err1 != nil {
-		/*line client.go:442:3*/ if n == 0 {
-			/*line client.go:443:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
-			/*line :443:4*/ return rt.Ready
+	/*line client.go:441:6*/ body = nil
+	/*line client.go:442:2*/ if hasBody(ag_f.req) {
+		/*line client.go:443:3*/ body = ag_f.req.Body
+		/*line client.go:444:3*/ {
+			/*line :444:3*/ ag_dfn := ag_f.req.Body.Close
+			/*line :444:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+				/*line :444:3*/ defer ag_dfn()
+				/*line :444:3*/ ag_p.Raise()
+			})
 		}
-		/*line client.go:445:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err1}
-		/*line :445:3*/ return rt.Ready
 	}
-	/*line client.go:447:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line client.go:448:2*/ if ag_f.limit <= 0 {
-		/*line client.go:449:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line client.go:446:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req), ag_f.dl)
+	/*line :446:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req), dl)
+	/*line :446:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :446:2*/ return ag_s
 	}
-	/*line client.go:454:2*/ ag_f.first = true
-	/*line :454:2*/ ag_L1:
-	/*line client.go:456:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :456:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :456:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :456:3*/ return ag_s
-	}
-	/*line :456:3*/ ag_resume2:
-	/*line client.go:456:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :456:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:457:3*/ if ag_err2 != nil {
-		/*line client.go:458:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:459:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :459:5*/ return rt.Ready
+	/*line :446:2*/ ag_resume1:
+	/*line client.go:446:2*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :446:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:447:2*/ putWire(ag_f.wire)
+	/*line client.go:448:2*/ if ag_f.werr != nil {
+		/*line client.go:449:3*/ var be bodyReadError
+		/*line client.go:450:3*/ if errors.As(ag_f.werr, &be) || errors.Is(ag_f.werr, errNothingWritten) {
+			/*line client.go:451:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :451:4*/ goto ag_exit
 		}
-		/*line client.go:461:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :461:4*/ return rt.Ready
+		/*line client.go:455:3*/ ag_f.early = true
 	}
-	/*line client.go:463:3*/ ag_f.first = false
-	/*line client.go:464:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:465:3*/ if ag_err2 != nil {
-		/*line client.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :466:4*/ return rt.Ready
+	/*line client.go:457:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:458:2*/ if ag_f.limit <= 0 {
+		/*line client.go:459:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:468:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:469:4*/ ag_f.limit -= len(block)
-		/*line client.go:470:4*/ if ag_f.limit <= 0 {
-			/*line client.go:471:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :471:5*/ return rt.Ready
+	/*line client.go:464:2*/ ag_f.first = true
+	/*line :464:2*/ ag_L1:
+	/*line client.go:466:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :466:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :466:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :466:3*/ return ag_s
+	}
+	/*line :466:3*/ ag_resume2:
+	/*line client.go:466:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :466:3*/ ag_f.ag_aw1 = nil
+	/*line client.go:467:3*/ if ag_err2 != nil {
+		/*line client.go:468:4*/ if ag_f.werr != nil {
+			/*line client.go:469:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :469:5*/ goto ag_exit
 		}
-		/*line client.go:473:4*/ goto ag_L2
+		/*line client.go:471:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
+			/*line client.go:472:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
+			/*line :472:5*/ goto ag_exit
+		}
+		/*line client.go:474:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
+		/*line :474:4*/ goto ag_exit
 	}
-	/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :475:3*/ return rt.Ready
-	/*line :475:3*/ ag_L2:
-	/*line :475:3*/ goto ag_L1
+	/*line client.go:476:3*/ ag_f.first = false
+	/*line client.go:477:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line client.go:478:3*/ if ag_err2 != nil {
+		/*line client.go:479:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :479:4*/ goto ag_exit
+	}
+	/*line client.go:481:3*/ if ag_f.early {
+		/*line client.go:482:4*/ resp.Close = true
+	}
+	/*line client.go:484:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		/*line client.go:485:4*/ ag_f.limit -= len(block)
+		/*line client.go:486:4*/ if ag_f.limit <= 0 {
+			/*line client.go:487:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+			/*line :487:5*/ goto ag_exit
+		}
+		/*line client.go:489:4*/ goto ag_L2
+	}
+	/*line client.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :491:3*/ goto ag_exit
+	/*line :491:3*/ ag_L2:
+	/*line :491:3*/ goto ag_L1
+	/*line :491:3*/ ag_exit:
+	/*line :491:3*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :491:3*/ ag_resume3:
+	/*line :491:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :491:3*/ return ag_s
+	}
+	/*line :491:3*/ return rt.Ready
 }
 
-//line client_async.go:886
+//line client_async.go:918
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:439"
+		return "client.go:446"
 	case 2:
-		return "client.go:456"
+		return "client.go:466"
+	case 3:
+		return "client.go:493 (deferred calls)"
 	}
 	return ""
 }
@@ -923,85 +957,85 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:664
+//line client.go:633
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :664:1*/ var (
+	/*line :633:1*/ var (
 		err error
 	)
-	/*line :664:1*/ if ag_co.Unwinding() {
-		/*line :664:1*/ goto ag_exit
+	/*line :633:1*/ if ag_co.Unwinding() {
+		/*line :633:1*/ goto ag_exit
 	}
-	/*line :664:1*/ switch ag_f.ag_state {
-	/*line :664:1*/ case 1:
-		/*line :664:1*/ goto ag_resume1
-		/*line :664:1*/
+	/*line :633:1*/ switch ag_f.ag_state {
+	/*line :633:1*/ case 1:
+		/*line :633:1*/ goto ag_resume1
+		/*line :633:1*/
 	case 2:
-		/*line :664:1*/ goto ag_resume2
-		/*line :664:1*/
+		/*line :633:1*/ goto ag_resume2
+		/*line :633:1*/
 	case 3:
-		/*line :664:1*/ goto ag_resume3
+		/*line :633:1*/ goto ag_resume3
 	}
-	/*line client.go:665:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:666:3*/ ag_f.ag_err = nil
-		/*line :666:3*/ goto ag_exit
+	/*line client.go:634:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:635:3*/ ag_f.ag_err = nil
+		/*line :635:3*/ goto ag_exit
 	}
-	/*line client.go:668:2*/ ag_f.hp.waiting++
-	/*line client.go:669:2*/ {
-		/*line :669:2*/ ag_dfn := func() {
-			/*line client.go:669:17*/ ag_f.hp.waiting--
+	/*line client.go:637:2*/ ag_f.hp.waiting++
+	/*line client.go:638:2*/ {
+		/*line :638:2*/ ag_dfn := func() {
+			/*line client.go:638:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:669:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :669:2*/ defer ag_dfn()
-			/*line :669:2*/ ag_p.Raise()
+		/*line client.go:638:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :638:2*/ defer ag_dfn()
+			/*line :638:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:670:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :670:2*/ goto ag_L1
+	/*line client.go:639:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :639:2*/ goto ag_L1
 	}
-	/*line client.go:671:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :671:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :671:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :671:3*/ return ag_s
+	/*line client.go:640:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :640:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :640:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :640:3*/ return ag_s
 	}
-	/*line :671:3*/ ag_resume1:
-	/*line :671:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:672:3*/ ag_f.ag_err = nil
-	/*line :672:3*/ goto ag_exit
-	/*line :672:3*/ ag_L1:
-	/*line client.go:674:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :674:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :674:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :674:2*/ return ag_s
+	/*line :640:3*/ ag_resume1:
+	/*line :640:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:641:3*/ ag_f.ag_err = nil
+	/*line :641:3*/ goto ag_exit
+	/*line :641:3*/ ag_L1:
+	/*line client.go:643:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :643:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :643:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :643:2*/ return ag_s
 	}
-	/*line :674:2*/ ag_resume2:
-	/*line client.go:674:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :674:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:675:2*/ if err == rt.ErrTimeout {
-		/*line client.go:676:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :676:3*/ goto ag_exit
+	/*line :643:2*/ ag_resume2:
+	/*line client.go:643:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :643:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:644:2*/ if err == rt.ErrTimeout {
+		/*line client.go:645:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :645:3*/ goto ag_exit
 	}
-	/*line client.go:678:2*/ ag_f.ag_err = err
-	/*line :678:2*/ goto ag_exit
-	/*line :678:2*/ ag_exit:
-	/*line :678:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :678:2*/ ag_resume3:
-	/*line :678:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :678:2*/ return ag_s
+	/*line client.go:647:2*/ ag_f.ag_err = err
+	/*line :647:2*/ goto ag_exit
+	/*line :647:2*/ ag_exit:
+	/*line :647:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :647:2*/ ag_resume3:
+	/*line :647:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :647:2*/ return ag_s
 	}
-	/*line :678:2*/ return rt.Ready
+	/*line :647:2*/ return rt.Ready
 }
 
-//line client_async.go:995
+//line client_async.go:1029
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:671"
+		return "client.go:640"
 	case 2:
-		return "client.go:674"
+		return "client.go:643"
 	case 3:
-		return "client.go:679 (deferred calls)"
+		return "client.go:648 (deferred calls)"
 	}
 	return ""
 }

@@ -54,7 +54,13 @@
 //	}
 //
 // Client.Do writes the request and reads the response's header; the body
-// is read with Body.Read or Body.ReadAll (async). A body read to its end
+// is read with Body.Read, Body.ReadAll or Body.WriteTo (async; WriteTo
+// streams it to an io.Writer through 32 KiB, within the body's limit:
+// SetLimit or MaxResponseBodyBytes). A request body is streamed, never
+// held in memory: with a ContentLength, with that Content-Length,
+// otherwise chunked; an AsyncReader (a response's Body, an anet.Conn) is
+// awaited, any other io.Reader read on the loop (see Client.Do). A
+// server that answers early (a 413) stops the upload. A body read to its end
 // gives its connection back to the pool of its host, which keeps up to
 // MaxIdleConnsPerHost idle connections per host and loop. Client.Timeout
 // bounds a whole exchange, body included; rt.WaitFor bounds one call, and
@@ -137,7 +143,10 @@
 // http URL goes to a proxy in absolute form, an https URL through a
 // CONNECT tunnel; the proxy itself is spoken to in plain http. The client follows redirects,
 // decompresses gzip and keeps cookies in a Jar as net/http's Client does
-// (TestClientFollowsLikeNetHTTP compares the two hop by hop). Request
-// bodies are held in memory on both sides; a response body is streamed by
-// Body.Read (ReadAll's MaxResponseBodyBytes counts decoded bytes). The package builds on Unix systems only, as rt/anet does.
+// (TestClientFollowsLikeNetHTTP compares the two hop by hop). The
+// client streams request bodies, and a response body with Body.Read or
+// Body.WriteTo (the limit counts decoded bytes); a host name's addresses
+// are raced (rt/anet's Dial). The server holds a request body in memory
+// (up to MaxBodyBytes). The package builds on Unix systems only, as
+// rt/anet does.
 package ahttp

@@ -39,10 +39,22 @@ const maxRedirectDrain = 2 << 10
 // A 101 Switching Protocols response's Body reads the stream that follows
 // it, to its end (read only: there is no writing to the other protocol).
 //
-// Only http URLs are supported (no TLS). The request body, if any, is read
-// into memory first (from ordinary code: a body that would block, blocks
-// the loop), so that it can be sent again. Called from ordinary code (no
-// loop), Do blocks and uses no pool.
+// The request body, if any, is streamed, never held in memory: with a
+// positive ContentLength it is sent with that Content-Length (and then
+// read to its io.EOF: a body shorter or longer fails the request, as with
+// net/http), otherwise chunked. A
+// body that is an AsyncReader (a response's Body, an anet.Conn) is read
+// by awaiting ReadAsync; any other io.Reader is read on the loop, which
+// suits bytes.Reader, strings.Reader or a file, not a pipe (its wait
+// would block the loop). An error reading the body abandons the request
+// and closes its connection. A server that answers before the body is
+// all sent (a 413) gets no more of it: Do returns that response, and its
+// connection is closed after it. The body is closed once sent, as by
+// net/http; GetBody, if set, is what a 307 or 308, or a retry on another
+// connection, sends again (http.NewRequest sets it for in-memory
+// bodies); without it, such a request is not sent again.
+//
+// Called from ordinary code (no loop), Do blocks and uses no pool.
 //
 // async
 func (cl *Client) Do(req *http.Request) (*Response, error) {
@@ -70,9 +82,6 @@ func (cl *Client) Do(req *http.Request) (*Response, error) {
 		resp, err := cl.send(sent, proxy, dl)
 		if err != nil {
 			return nil, err
-		}
-		if req.Body != nil && sent.GetBody != nil && req.GetBody == nil {
-			req.GetBody = sent.GetBody // read into memory by send: a 307 can send it again
 		}
 		if cl.Jar != nil {
 			if rc := resp.Cookies(); len(rc) > 0 {

@@ -23,11 +23,11 @@ func _() {
 // redirect.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("redirect.go", []rt.SourceFunc{
-		{Name: "(*Client).Do", Line: 48, Off: 1945, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 3239, Hash: 0x4a46e9843f25c2f3},
+		{Name: "(*Client).Do", Line: 60, Off: 2709, Head: "func (cl *Client) Do(req *http.Request) (*Response, error) {", Len: 3084, Hash: 0x7ebd0bb703e41477},
 	})
 }
 
-// ag_Client_Do is the frame of (*Client).Do (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_Do is the frame of (*Client).Do (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_Do struct {
 	ag_state int
 	cl       *Client
@@ -35,7 +35,6 @@ type ag_Client_Do struct {
 	dl       time.Time
 	via      []*http.Request
 	strip    bool
-	sent     *http.Request
 	gz       bool
 	resp     *Response
 	next     *http.Request
@@ -66,12 +65,13 @@ func (ag_f *ag_Client_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line redirect.go:48
+//line redirect.go:60
 func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :48:1*/ var (
+	/*line :60:1*/ var (
 		ag_t1    time.Time
 		proxy    *url.URL
 		ag_err1  error
+		sent     *http.Request
 		first    *http.Request
 		method   string
 		follow   bool
@@ -82,172 +82,169 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		n        int
 		ag_err2  error
 	)
-	/*line :48:1*/ if ag_co.Unwinding() {
-		/*line :48:1*/ return rt.Ready
+	/*line :60:1*/ if ag_co.Unwinding() {
+		/*line :60:1*/ return rt.Ready
 	}
-	/*line :48:1*/ switch ag_f.ag_state {
-	/*line :48:1*/ case 1:
-		/*line :48:1*/ goto ag_resume1
-		/*line :48:1*/
+	/*line :60:1*/ switch ag_f.ag_state {
+	/*line :60:1*/ case 1:
+		/*line :60:1*/ goto ag_resume1
+		/*line :60:1*/
 	case 2:
-		/*line :48:1*/ goto ag_resume2
-		/*line :48:1*/
+		/*line :60:1*/ goto ag_resume2
+		/*line :60:1*/
 	case 3:
-		/*line :48:1*/ goto ag_resume3
+		/*line :60:1*/ goto ag_resume3
 	}
-	/*line redirect.go:49:2*/ if ag_f.req.URL == nil {
-		/*line redirect.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
-		/*line :50:3*/ return rt.Ready
+	/*line redirect.go:61:2*/ if ag_f.req.URL == nil {
+		/*line redirect.go:62:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errors.New("ahttp: request without URL")
+		/*line :62:3*/ return rt.Ready
 	}
-	/*line redirect.go:52:6*/ ag_f.dl = time.Time{}
-	/*line redirect.go:53:2*/ if !(ag_f.cl.Timeout > 0) {
-		/*line :53:2*/ goto ag_L1
+	/*line redirect.go:64:6*/ ag_f.dl = time.Time{}
+	/*line redirect.go:65:2*/ if !(ag_f.cl.Timeout > 0) {
+		/*line :65:2*/ goto ag_L1
 	}
-	/*line redirect.go:54:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :54:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :54:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :54:8*/ return ag_s
+	/*line redirect.go:66:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :66:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :66:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:8*/ return ag_s
 	}
-	/*line :54:8*/ ag_resume1:
-	/*line redirect.go:54:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :54:8*/ ag_f.ag_aw0 = nil
-	/*line redirect.go:54:3*/ ag_f.dl = ag_t1.Add(ag_f.cl.Timeout)
-	/*line :54:3*/ ag_L1:
-	/*line redirect.go:56:6*/ ag_f.via = nil
-	/*line redirect.go:57:2*/ ag_f.strip = false
-	/*line :57:2*/ ag_L2:
-	/*line redirect.go:59:3*/ if err := checkURL(ag_f.req.URL); err != nil {
-		/*line redirect.go:60:4*/ if len(ag_f.via) == 0 {
-			/*line redirect.go:61:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-			/*line :61:5*/ return rt.Ready
+	/*line :66:8*/ ag_resume1:
+	/*line redirect.go:66:8*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :66:8*/ ag_f.ag_aw0 = nil
+	/*line redirect.go:66:3*/ ag_f.dl = ag_t1.Add(ag_f.cl.Timeout)
+	/*line :66:3*/ ag_L1:
+	/*line redirect.go:68:6*/ ag_f.via = nil
+	/*line redirect.go:69:2*/ ag_f.strip = false
+	/*line :69:2*/ ag_L2:
+	/*line redirect.go:71:3*/ if err := checkURL(ag_f.req.URL); err != nil {
+		/*line redirect.go:72:4*/ if len(ag_f.via) == 0 {
+			/*line redirect.go:73:5*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+			/*line :73:5*/ return rt.Ready
 		}
-		/*line redirect.go:63:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.via[0].Method), URL: ag_f.req.URL.String(), Err: err}
-		/*line :63:4*/ return rt.Ready
+		/*line redirect.go:75:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.via[0].Method), URL: ag_f.req.URL.String(), Err: err}
+		/*line :75:4*/ return rt.Ready
 	}
-	/*line redirect.go:65:3*/ proxy, ag_err1 = ag_f.cl.proxyFor(ag_f.req)
-	/*line redirect.go:66:3*/ if ag_err1 != nil {
-		/*line redirect.go:67:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-		/*line :67:4*/ return rt.Ready
+	/*line redirect.go:77:3*/ proxy, ag_err1 = ag_f.cl.proxyFor(ag_f.req)
+	/*line redirect.go:78:3*/ if ag_err1 != nil {
+		/*line redirect.go:79:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+		/*line :79:4*/ return rt.Ready
 	}
-	/*line redirect.go:69:3*/ ag_f.sent, ag_f.gz = ag_f.cl.outgoing(ag_f.req)
-	/*line redirect.go:70:3*/ ag_f.ag_aw1 = ag_f.cl.sendAsync(ag_f.sent, proxy, ag_f.dl)
-	/*line :70:3*/ ag_f.ag_state = 2 // await: cl.send(sent, proxy, dl)
-	/*line :70:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:3*/ return ag_s
+	/*line redirect.go:81:3*/ sent, ag_f.gz = ag_f.cl.outgoing(ag_f.req)
+	/*line redirect.go:82:3*/ ag_f.ag_aw1 = ag_f.cl.sendAsync(sent, proxy, ag_f.dl)
+	/*line :82:3*/ ag_f.ag_state = 2 // await: cl.send(sent, proxy, dl)
+	/*line :82:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:3*/ return ag_s
 	}
-	/*line :70:3*/ ag_resume2:
-	/*line redirect.go:70:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :70:3*/ ag_f.ag_aw1 = nil
-	/*line redirect.go:71:3*/ if ag_err1 != nil {
-		/*line redirect.go:72:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :72:4*/ return rt.Ready
+	/*line :82:3*/ ag_resume2:
+	/*line redirect.go:82:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :82:3*/ ag_f.ag_aw1 = nil
+	/*line redirect.go:83:3*/ if ag_err1 != nil {
+		/*line redirect.go:84:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :84:4*/ return rt.Ready
 	}
-	/*line redirect.go:74:3*/ if ag_f.req.Body != nil && ag_f.sent.GetBody != nil && ag_f.req.GetBody == nil {
-		/*line redirect.go:75:4*/ ag_f.req.GetBody = ag_f.sent.GetBody
-	}
-	/*line redirect.go:77:3*/ if ag_f.cl.Jar != nil {
-		/*line redirect.go:78:4*/ if rc := ag_f.resp.Cookies(); len(rc) > 0 {
-			/*line redirect.go:79:5*/ ag_f.cl.Jar.SetCookies(ag_f.req.URL, rc)
+	/*line redirect.go:86:3*/ if ag_f.cl.Jar != nil {
+		/*line redirect.go:87:4*/ if rc := ag_f.resp.Cookies(); len(rc) > 0 {
+			/*line redirect.go:88:5*/ ag_f.cl.Jar.SetCookies(ag_f.req.URL, rc)
 		}
 	}
-	/*line redirect.go:82:3*/ if ag_f.gz {
-		/*line redirect.go:83:4*/ ag_f.cl.gunzip(ag_f.resp)
+	/*line redirect.go:91:3*/ if ag_f.gz {
+		/*line redirect.go:92:4*/ ag_f.cl.gunzip(ag_f.resp)
 	}
-	/*line redirect.go:85:3*/ first = ag_f.req
-	/*line redirect.go:86:3*/ if len(ag_f.via) > 0 {
-		/*line redirect.go:87:4*/ first = ag_f.via[0]
+	/*line redirect.go:94:3*/ first = ag_f.req
+	/*line redirect.go:95:3*/ if len(ag_f.via) > 0 {
+		/*line redirect.go:96:4*/ first = ag_f.via[0]
 	}
-	/*line redirect.go:89:3*/ method, follow, withBody = redirectPolicy(ag_f.req.Method, ag_f.resp.StatusCode, first)
-	/*line redirect.go:90:3*/ if !follow {
-		/*line redirect.go:91:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-		/*line :91:4*/ return rt.Ready
-	}
-	/*line redirect.go:93:3*/ loc = ag_f.resp.Header.Get("Location")
-	/*line redirect.go:94:3*/ if loc == "" {
-		/*line redirect.go:95:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-		/*line :95:4*/ return rt.Ready
-	}
-	/*line redirect.go:97:3*/ u, ag_err1 = ag_f.req.URL.Parse(loc)
-	/*line redirect.go:98:3*/ if ag_err1 != nil {
-		/*line redirect.go:99:4*/ ag_f.resp.Body.Close()
-		/*line redirect.go:100:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: fmt.Errorf("failed to parse Location header %q: %v", loc, ag_err1)}
+	/*line redirect.go:98:3*/ method, follow, withBody = redirectPolicy(ag_f.req.Method, ag_f.resp.StatusCode, first)
+	/*line redirect.go:99:3*/ if !follow {
+		/*line redirect.go:100:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
 		/*line :100:4*/ return rt.Ready
 	}
-	/*line redirect.go:103:3*/ host = ""
-	/*line redirect.go:104:3*/ if ag_f.req.Host != "" && ag_f.req.Host != ag_f.req.URL.Host {
-		/*line redirect.go:105:4*/ if lu, _ := url.Parse(loc); lu != nil && !lu.IsAbs() {
-			/*line redirect.go:106:5*/ host = ag_f.req.Host
+	/*line redirect.go:102:3*/ loc = ag_f.resp.Header.Get("Location")
+	/*line redirect.go:103:3*/ if loc == "" {
+		/*line redirect.go:104:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
+		/*line :104:4*/ return rt.Ready
+	}
+	/*line redirect.go:106:3*/ u, ag_err1 = ag_f.req.URL.Parse(loc)
+	/*line redirect.go:107:3*/ if ag_err1 != nil {
+		/*line redirect.go:108:4*/ ag_f.resp.Body.Close()
+		/*line redirect.go:109:4*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: fmt.Errorf("failed to parse Location header %q: %v", loc, ag_err1)}
+		/*line :109:4*/ return rt.Ready
+	}
+	/*line redirect.go:112:3*/ host = ""
+	/*line redirect.go:113:3*/ if ag_f.req.Host != "" && ag_f.req.Host != ag_f.req.URL.Host {
+		/*line redirect.go:114:4*/ if lu, _ := url.Parse(loc); lu != nil && !lu.IsAbs() {
+			/*line redirect.go:115:5*/ host = ag_f.req.Host
 		}
 	}
-	/*line redirect.go:109:3*/ ag_f.next = &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: make(http.Header), Host: host, Response: ag_f.resp.Response}
-	/*line redirect.go:119:3*/ if withBody && first.GetBody != nil {
-		/*line redirect.go:120:4*/ body, err := first.GetBody()
-		/*line redirect.go:121:4*/ if err != nil {
-			/*line redirect.go:122:5*/ ag_f.resp.Body.Close()
-			/*line redirect.go:123:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: err}
-			/*line :123:5*/ return rt.Ready
+	/*line redirect.go:118:3*/ ag_f.next = &http.Request{Method: method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Header: make(http.Header), Host: host, Response: ag_f.resp.Response}
+	/*line redirect.go:128:3*/ if withBody && first.GetBody != nil {
+		/*line redirect.go:129:4*/ body, err := first.GetBody()
+		/*line redirect.go:130:4*/ if err != nil {
+			/*line redirect.go:131:5*/ ag_f.resp.Body.Close()
+			/*line redirect.go:132:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(first.Method), URL: ag_f.req.URL.String(), Err: err}
+			/*line :132:5*/ return rt.Ready
 		}
-		/*line redirect.go:125:4*/ ag_f.next.Body = body
-		/*line redirect.go:126:4*/ ag_f.next.GetBody = first.GetBody
-		/*line redirect.go:127:4*/ ag_f.next.ContentLength = first.ContentLength
+		/*line redirect.go:134:4*/ ag_f.next.Body = body
+		/*line redirect.go:135:4*/ ag_f.next.GetBody = first.GetBody
+		/*line redirect.go:136:4*/ ag_f.next.ContentLength = first.ContentLength
 	}
-	/*line redirect.go:129:3*/ if !ag_f.strip && first.URL.Host != u.Host && !domainOrSubdomain(u.Hostname(), first.URL.Hostname()) {
-		/*line redirect.go:130:4*/ ag_f.strip = true
+	/*line redirect.go:138:3*/ if !ag_f.strip && first.URL.Host != u.Host && !domainOrSubdomain(u.Hostname(), first.URL.Hostname()) {
+		/*line redirect.go:139:4*/ ag_f.strip = true
 	}
-	/*line redirect.go:132:3*/ copyRedirectHeader(ag_f.next.Header, first.Header, ag_f.strip, !withBody)
-	/*line redirect.go:133:3*/ if ref := referer(ag_f.req.URL, u, ag_f.next.Header.Get("Referer")); ref != "" {
-		/*line redirect.go:134:4*/ ag_f.next.Header.Set("Referer", ref)
+	/*line redirect.go:141:3*/ copyRedirectHeader(ag_f.next.Header, first.Header, ag_f.strip, !withBody)
+	/*line redirect.go:142:3*/ if ref := referer(ag_f.req.URL, u, ag_f.next.Header.Get("Referer")); ref != "" {
+		/*line redirect.go:143:4*/ ag_f.next.Header.Set("Referer", ref)
 	}
-	/*line redirect.go:136:3*/ ag_f.via = append(ag_f.via, ag_f.req)
-	/*line redirect.go:137:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
-		/*line redirect.go:138:4*/ if err == http.ErrUseLastResponse {
-			/*line redirect.go:139:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
-			/*line :139:5*/ return rt.Ready
+	/*line redirect.go:145:3*/ ag_f.via = append(ag_f.via, ag_f.req)
+	/*line redirect.go:146:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
+		/*line redirect.go:147:4*/ if err == http.ErrUseLastResponse {
+			/*line redirect.go:148:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
+			/*line :148:5*/ return rt.Ready
 		}
-		/*line redirect.go:141:4*/ ag_f.resp.Body.Close()
-		/*line redirect.go:142:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, &url.Error{Op: opName(first.Method), URL: u.String(), Err: err}
-		/*line :142:4*/ return rt.Ready
+		/*line redirect.go:150:4*/ ag_f.resp.Body.Close()
+		/*line redirect.go:151:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, &url.Error{Op: opName(first.Method), URL: u.String(), Err: err}
+		/*line :151:4*/ return rt.Ready
 	}
-	/*line redirect.go:146:3*/ if !(ag_f.resp.ContentLength == -1 || ag_f.resp.ContentLength <= maxRedirectDrain) {
-		/*line :146:3*/ goto ag_L5
+	/*line redirect.go:155:3*/ if !(ag_f.resp.ContentLength == -1 || ag_f.resp.ContentLength <= maxRedirectDrain) {
+		/*line :155:3*/ goto ag_L5
 	}
-	/*line redirect.go:147:4*/ ag_f.buf = make([]byte, 512)
-	/*line redirect.go:148:4*/ ag_f.drained = 0
-	/*line :148:4*/ ag_L6:
-	/*line redirect.go:149:8*/ if !(ag_f.drained <= maxRedirectDrain) {
-		/*line :149:8*/ goto ag_L8
+	/*line redirect.go:156:4*/ ag_f.buf = make([]byte, 512)
+	/*line redirect.go:157:4*/ ag_f.drained = 0
+	/*line :157:4*/ ag_L6:
+	/*line redirect.go:158:8*/ if !(ag_f.drained <= maxRedirectDrain) {
+		/*line :158:8*/ goto ag_L8
 	}
-	/*line redirect.go:150:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
-	/*line :150:5*/ ag_f.ag_state = 3 // await: resp.Body.Read(buf)
-	/*line :150:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :150:5*/ return ag_s
+	/*line redirect.go:159:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
+	/*line :159:5*/ ag_f.ag_state = 3 // await: resp.Body.Read(buf)
+	/*line :159:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :159:5*/ return ag_s
 	}
-	/*line :150:5*/ ag_resume3:
-	/*line redirect.go:150:5*/ n, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :150:5*/ ag_f.ag_aw2 = nil
-	/*line redirect.go:151:5*/ ag_f.drained += n
-	/*line redirect.go:152:5*/ if ag_err2 != nil {
-		/*line redirect.go:153:6*/ goto ag_L8
+	/*line :159:5*/ ag_resume3:
+	/*line redirect.go:159:5*/ n, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :159:5*/ ag_f.ag_aw2 = nil
+	/*line redirect.go:160:5*/ ag_f.drained += n
+	/*line redirect.go:161:5*/ if ag_err2 != nil {
+		/*line redirect.go:162:6*/ goto ag_L8
 	}
-	/*line :153:6*/ goto ag_L6
-	/*line :153:6*/ ag_L8:
-	/*line :153:6*/ ag_L5:
-	/*line redirect.go:157:3*/ ag_f.resp.Body.Close()
-	/*line redirect.go:158:3*/ ag_f.req = ag_f.next
-	/*line :158:3*/ goto ag_L2
+	/*line :162:6*/ goto ag_L6
+	/*line :162:6*/ ag_L8:
+	/*line :162:6*/ ag_L5:
+	/*line redirect.go:166:3*/ ag_f.resp.Body.Close()
+	/*line redirect.go:167:3*/ ag_f.req = ag_f.next
+	/*line :167:3*/ goto ag_L2
 }
 
-//line redirect_async.go:241
+//line redirect_async.go:238
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "redirect.go:54"
+		return "redirect.go:66"
 	case 2:
-		return "redirect.go:70"
+		return "redirect.go:82"
 	case 3:
-		return "redirect.go:150"
+		return "redirect.go:159"
 	}
 	return ""
 }

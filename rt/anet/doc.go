@@ -46,8 +46,11 @@
 // own poller, which parks goroutines). TCP sockets get TCP_NODELAY, as
 // in net; listeners get SO_REUSEADDR. Host names are resolved on rt's
 // thread pool (rt.ToThread) with the standard resolver; addresses that
-// are IP literals need no thread. Dial tries a name's addresses one after
-// another until one connects (no Happy Eyeballs race).
+// are IP literals need no thread. Dial races a name's addresses (Happy
+// Eyeballs, RFC 8305, lightly, as net.Dialer does): the families
+// interleaved, the next attempt started every FallbackDelay (300 ms) or
+// as soon as the last one fails, the first to connect kept and the
+// others cancelled, their sockets closed before Dial returns.
 // The package builds on Unix systems only.
 //
 // # Deadlines, timeouts and cancellation

@@ -12,10 +12,16 @@ import (
 )
 
 // Dial connects to address on network ("tcp", "tcp4", "tcp6" or "unix"),
-// as net.Dial does. A host name is resolved on rt's thread pool, and its
-// addresses are tried one after another, in the resolver's order, until
-// one connects; if none does, the first one's error is returned. Bound it
-// with rt.WaitFor.
+// as net.Dial does. A host name is resolved on rt's thread pool, and
+// when it has several addresses they are raced as net.Dialer races them
+// (Happy Eyeballs, RFC 8305, lightly): the addresses are taken in the
+// resolver's order with the two families interleaved (the first
+// address's family first), an attempt starts every FallbackDelay (300
+// ms) while none has connected, or at once when the last one started
+// failed, and the first to connect wins: the others are cancelled and
+// their sockets closed before Dial returns. If none connects, the first
+// address's error is returned. Bound it with rt.WaitFor; a cancelled
+// Dial closes every socket it opened.
 //
 // async
 func Dial(network, address string) (*Conn, error) {
@@ -26,21 +32,141 @@ func Dial(network, address string) (*Conn, error) {
 	return dialAny(network, eps)
 }
 
-// dialAny tries the endpoints in turn.
+// FallbackDelay is how long Dial waits for an attempt to connect before
+// it starts the next address's, as net.Dialer's default FallbackDelay.
+const FallbackDelay = 300 * time.Millisecond
+
+// dialAny connects to the first endpoint that answers, racing them.
 //
 // async
 func dialAny(network string, eps []endpoint) (*Conn, error) {
-	var first error
+	if len(eps) == 1 {
+		return dialOne(network, eps[0])
+	}
+	return dialRace(network, interleave(eps), FallbackDelay)
+}
+
+// interleave orders endpoints for racing (RFC 8305 section 4): the
+// resolver's order within each family, the families alternating, the
+// first endpoint's family first.
+func interleave(eps []endpoint) []endpoint {
+	var first, other []endpoint
 	for _, ep := range eps {
-		c, err := dialOne(network, ep)
-		if err == nil {
-			return c, nil
-		}
-		if first == nil {
-			first = err
+		if ep.family == eps[0].family {
+			first = append(first, ep)
+		} else {
+			other = append(other, ep)
 		}
 	}
-	return nil, first
+	out := make([]endpoint, 0, len(eps))
+	for i := 0; i < len(first) || i < len(other); i++ {
+		if i < len(first) {
+			out = append(out, first[i])
+		}
+		if i < len(other) {
+			out = append(out, other[i])
+		}
+	}
+	return out
+}
+
+// attempt is one endpoint's connection attempt in a race.
+type attempt struct {
+	task *rt.Task[struct{}]
+	c    *Conn
+	err  error
+	done bool
+}
+
+// dialRace races connection attempts to eps, in order, starting one
+// every delay or as soon as the last started has failed; the first to
+// connect wins. However it ends (won, all failed, or cancelled), the
+// attempts still running are cancelled, which closes their sockets, and
+// the connections of those that won too late are closed.
+//
+// async
+func dialRace(network string, eps []endpoint, delay time.Duration) (*Conn, error) {
+	finished := rt.NewQueue[int](len(eps)) // the index of each attempt that ends
+	r := &race{winner: -1, atts: make([]*attempt, 0, len(eps))}
+	defer r.settle()
+	atts := r.atts[:0]
+	failed := 0
+	next := true // start the next attempt
+	for {
+		if next && len(atts) < len(eps) {
+			i := len(atts)
+			a := &attempt{}
+			a.task = rt.Spawn(dialAttemptAsync(network, eps[i], a, finished, i), rt.Name("anet dial "+eps[i].addr.String()))
+			atts = append(atts, a)
+			r.atts = atts
+		}
+		next = false
+		var i int
+		var err error
+		if len(atts) < len(eps) {
+			i, err = rt.Await(rt.WaitFor(finished.GetAsync(), delay))
+			if err == rt.ErrTimeout {
+				next = true // no answer in time: the next address's turn
+				continue
+			}
+		} else {
+			i, err = finished.Get()
+		}
+		if err != nil {
+			return nil, err
+		}
+		if atts[i].err == nil {
+			r.winner = i
+			return atts[i].c, nil
+		}
+		failed++
+		if failed == len(eps) {
+			return nil, atts[0].err
+		}
+		// The newest attempt failed: the next starts now. (When an older
+		// one fails, the newest is given a whole delay again.)
+		next = i == len(atts)-1
+	}
+}
+
+// race is the state of a dialRace that its end needs.
+type race struct {
+	atts   []*attempt
+	winner int // -1 until one connects
+}
+
+// settle ends a race: the attempts still running are cancelled, which
+// closes their sockets, and awaited, so that none is left open when the
+// race returns; the connections of those that won too late are closed.
+//
+// async
+func (r *race) settle() {
+	for i, a := range r.atts {
+		if i != r.winner && !a.done {
+			a.task.Cancel()
+		}
+	}
+	for i, a := range r.atts {
+		if i == r.winner {
+			continue
+		}
+		rt.Await(a.task) // ErrCanceled once it has unwound
+		if a.c != nil {
+			a.c.Close()
+		}
+	}
+}
+
+// dialAttempt is one attempt of dialRace: it records its outcome in a
+// and reports its end in finished. It never fails itself, so that a lost
+// attempt leaves nothing unawaited behind.
+//
+// async
+func dialAttempt(network string, ep endpoint, a *attempt, finished *rt.Queue[int], i int) (struct{}, error) {
+	a.c, a.err = dialOne(network, ep)
+	a.done = true
+	finished.TryPut(i) // room for every attempt: never full
+	return struct{}{}, nil
 }
 
 // dialOne connects to one endpoint.

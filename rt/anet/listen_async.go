@@ -23,6 +23,21 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(string, []endpoint, time.Duration) (*Conn, error)
+	var _ ag_stale_run_go_generate = dialRace
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*race)
+	var _ ag_stale_run_go_generate = (*race).settle
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string, endpoint, *attempt, *rt.Queue[int], int) (struct{}, error)
+	var _ ag_stale_run_go_generate = dialAttempt
+}
+
+func _() {
 	type ag_stale_run_go_generate func(string, endpoint) (*Conn, error)
 	var _ ag_stale_run_go_generate = dialOne
 }
@@ -46,12 +61,15 @@ func _() {
 // listen.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("listen.go", []rt.SourceFunc{
-		{Name: "Dial", Line: 21, Off: 453, Head: "func Dial(network, address string) (*Conn, error) {", Len: 208, Hash: 0x0d953ed195fe4397},
-		{Name: "dialAny", Line: 32, Off: 715, Head: "func dialAny(network string, eps []endpoint) (*Conn, error) {", Len: 239, Hash: 0x6ad210380e9d4636},
-		{Name: "dialOne", Line: 49, Off: 1005, Head: "func dialOne(network string, ep endpoint) (*Conn, error) {", Len: 815, Hash: 0x45f91c4fc38487f0},
-		{Name: "Listen", Line: 100, Off: 2369, Head: "func Listen(network, address string) (*Listener, error) {", Len: 107, Hash: 0x111dd98b8f1beb77},
-		{Name: "ListenConfig.Listen", Line: 122, Off: 3263, Head: "func (lc ListenConfig) Listen(network, address string) (*Listener, error) {", Len: 880, Hash: 0x923fd727b6c8aa4b},
-		{Name: "(*Listener).Accept", Line: 178, Off: 4759, Head: "func (ln *Listener) Accept() (*Conn, error) {", Len: 505, Hash: 0xba67fe74c6e3b657},
+		{Name: "Dial", Line: 27, Off: 884, Head: "func Dial(network, address string) (*Conn, error) {", Len: 208, Hash: 0x0d953ed195fe4397},
+		{Name: "dialAny", Line: 42, Off: 1366, Head: "func dialAny(network string, eps []endpoint) (*Conn, error) {", Len: 178, Hash: 0x75f16eeb37e660da},
+		{Name: "dialRace", Line: 88, Off: 2648, Head: "func dialRace(network string, eps []endpoint, delay time.Duration) (*Conn, error) {", Len: 1177, Hash: 0x1e2de11b7b4207a5},
+		{Name: "(*race).settle", Line: 143, Off: 4188, Head: "func (r *race) settle() {", Len: 272, Hash: 0xdac96f6a635a4a56},
+		{Name: "dialAttempt", Line: 165, Off: 4663, Head: "func dialAttempt(network string, ep endpoint, a *attempt, finished *rt.Queue[int], i int) (struct{}, error) {", Len: 243, Hash: 0x24bc676ad134b952},
+		{Name: "dialOne", Line: 175, Off: 4957, Head: "func dialOne(network string, ep endpoint) (*Conn, error) {", Len: 815, Hash: 0x45f91c4fc38487f0},
+		{Name: "Listen", Line: 226, Off: 6321, Head: "func Listen(network, address string) (*Listener, error) {", Len: 107, Hash: 0x111dd98b8f1beb77},
+		{Name: "ListenConfig.Listen", Line: 248, Off: 7215, Head: "func (lc ListenConfig) Listen(network, address string) (*Listener, error) {", Len: 880, Hash: 0x923fd727b6c8aa4b},
+		{Name: "(*Listener).Accept", Line: 304, Off: 8711, Head: "func (ln *Listener) Accept() (*Conn, error) {", Len: 505, Hash: 0xba67fe74c6e3b657},
 	})
 }
 
@@ -84,69 +102,66 @@ func (ag_f *ag_Dial) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:21
+//line listen.go:27
 func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :21:1*/ var (
+	/*line :27:1*/ var (
 		eps   []endpoint
 		err   error
 		ag_t2 *Conn
 		ag_t3 error
 	)
-	/*line :21:1*/ if ag_co.Unwinding() {
-		/*line :21:1*/ return rt.Ready
+	/*line :27:1*/ if ag_co.Unwinding() {
+		/*line :27:1*/ return rt.Ready
 	}
-	/*line :21:1*/ switch ag_f.ag_state {
-	/*line :21:1*/ case 1:
-		/*line :21:1*/ goto ag_resume1
-		/*line :21:1*/
+	/*line :27:1*/ switch ag_f.ag_state {
+	/*line :27:1*/ case 1:
+		/*line :27:1*/ goto ag_resume1
+		/*line :27:1*/
 	case 2:
-		/*line :21:1*/ goto ag_resume2
+		/*line :27:1*/ goto ag_resume2
 	}
-	/*line listen.go:22:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
-	/*line :22:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
-	/*line :22:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :22:2*/ return ag_s
+	/*line listen.go:28:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
+	/*line :28:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :28:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:2*/ return ag_s
 	}
-	/*line :22:2*/ ag_resume1:
-	/*line listen.go:22:2*/ eps, err = ag_f.ag_aw0.AwaitResult()
-	/*line :22:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:23:2*/ if err != nil {
-		/*line listen.go:24:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Err: err}
-		/*line :24:3*/ return rt.Ready
+	/*line :28:2*/ ag_resume1:
+	/*line listen.go:28:2*/ eps, err = ag_f.ag_aw0.AwaitResult()
+	/*line :28:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:29:2*/ if err != nil {
+		/*line listen.go:30:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Err: err}
+		/*line :30:3*/ return rt.Ready
 	}
-	/*line listen.go:26:9*/ ag_f.ag_aw1 = dialAnyAsync(ag_f.network, eps)
-	/*line :26:9*/ ag_f.ag_state = 2 // await: dialAny(network, eps)
-	/*line :26:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :26:9*/ return ag_s
+	/*line listen.go:32:9*/ ag_f.ag_aw1 = dialAnyAsync(ag_f.network, eps)
+	/*line :32:9*/ ag_f.ag_state = 2 // await: dialAny(network, eps)
+	/*line :32:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :32:9*/ return ag_s
 	}
-	/*line :26:9*/ ag_resume2:
-	/*line listen.go:26:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :26:9*/ ag_f.ag_aw1 = nil
-	/*line listen.go:26:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :26:2*/ return rt.Ready
+	/*line :32:9*/ ag_resume2:
+	/*line listen.go:32:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :32:9*/ ag_f.ag_aw1 = nil
+	/*line listen.go:32:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :32:2*/ return rt.Ready
 }
 
-//line listen_async.go:130
+//line listen_async.go:148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:22"
+		return "listen.go:28"
 	case 2:
-		return "listen.go:26"
+		return "listen.go:32"
 	}
 	return ""
 }
 
-// ag_dialAny is the frame of dialAny (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_dialAny is the frame of dialAny (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_dialAny struct {
 	ag_state int
 	network  string
 	eps      []endpoint
-	first    error
-	ag_t2    []endpoint
-	ag_t3    int
 	ag_aw0   rt.Awaitable[*Conn]
 	ag_r0    *Conn
 	ag_err   error
@@ -170,57 +185,367 @@ func (ag_f *ag_dialAny) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:32
+//line listen.go:42
 func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :32:1*/ var (
-		ep  endpoint
-		c   *Conn
-		err error
+	/*line :42:1*/ var (
+		ag_t0 *Conn
+		ag_t1 error
+		ag_t2 *Conn
+		ag_t3 error
 	)
-	/*line :32:1*/ if ag_co.Unwinding() {
-		/*line :32:1*/ return rt.Ready
+	/*line :42:1*/ if ag_co.Unwinding() {
+		/*line :42:1*/ return rt.Ready
 	}
-	/*line :32:1*/ switch ag_f.ag_state {
-	/*line :32:1*/ case 1:
-		/*line :32:1*/ goto ag_resume1
+	/*line :42:1*/ switch ag_f.ag_state {
+	/*line :42:1*/ case 1:
+		/*line :42:1*/ goto ag_resume1
+		/*line :42:1*/
+	case 2:
+		/*line :42:1*/ goto ag_resume2
 	}
-	/*line listen.go:33:6*/ ag_f.first = nil
-	/*line :33:6*/ ag_f.ag_t2 = ag_f.eps
-	/*line :33:6*/ ag_f.ag_t3 = 0
-	/*line :33:6*/ ag_L1:
-	/*line listen.go:34:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :34:2*/ goto ag_L3
+	/*line listen.go:43:2*/ if !(len(ag_f.eps) == 1) {
+		/*line :43:2*/ goto ag_L1
 	}
-	/*line listen.go:34:9*/ ep = ag_f.ag_t2[ag_f.ag_t3]
-	/*line listen.go:35:3*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ep)
-	/*line :35:3*/ ag_f.ag_state = 1 // await: dialOne(network, ep)
-	/*line :35:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :35:3*/ return ag_s
+	/*line listen.go:44:10*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ag_f.eps[0])
+	/*line :44:10*/ ag_f.ag_state = 1 // await: dialOne(network, eps[0])
+	/*line :44:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:10*/ return ag_s
 	}
-	/*line :35:3*/ ag_resume1:
-	/*line listen.go:35:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :35:3*/ ag_f.ag_aw0 = nil
-	/*line listen.go:36:3*/ if err == nil {
-		/*line listen.go:37:4*/ ag_f.ag_r0, ag_f.ag_err = c, nil
-		/*line :37:4*/ return rt.Ready
+	/*line :44:10*/ ag_resume1:
+	/*line listen.go:44:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :44:10*/ ag_f.ag_aw0 = nil
+	/*line listen.go:44:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :44:3*/ return rt.Ready
+	/*line :44:3*/ ag_L1:
+	/*line listen.go:46:9*/ ag_f.ag_aw0 = dialRaceAsync(ag_f.network, interleave(ag_f.eps), FallbackDelay)
+	/*line :46:9*/ ag_f.ag_state = 2 // await: dialRace(network, interleave(eps), FallbackDelay)
+	/*line :46:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:9*/ return ag_s
 	}
-	/*line listen.go:39:3*/ if ag_f.first == nil {
-		/*line listen.go:40:4*/ ag_f.first = err
-	}
-	/*line :40:4*/ ag_f.ag_t3++
-	/*line :40:4*/ goto ag_L1
-	/*line :40:4*/ ag_L3:
-	/*line listen.go:43:2*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-	/*line :43:2*/ return rt.Ready
+	/*line :46:9*/ ag_resume2:
+	/*line listen.go:46:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :46:9*/ ag_f.ag_aw0 = nil
+	/*line listen.go:46:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :46:2*/ return rt.Ready
 }
 
-//line listen_async.go:218
+//line listen_async.go:233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAny) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:35"
+		return "listen.go:44"
+	case 2:
+		return "listen.go:46"
+	}
+	return ""
+}
+
+// ag_dialRace is the frame of dialRace (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_dialRace struct {
+	ag_state  int
+	network   string
+	eps       []endpoint
+	delay     time.Duration
+	finished  *rt.Queue[int]
+	r         *race
+	atts      []*attempt
+	failed    int
+	next      bool
+	a         *attempt
+	ag_aw0    rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1    rt.Awaitable[int]
+	ag_defers rt.Defers
+	ag_r0     *Conn
+	ag_err    error
+}
+
+// dialRaceAsync returns the coroutine of dialRace: nothing runs until it is awaited, spawned, gathered or run.
+func dialRaceAsync(network string, eps []endpoint, delay time.Duration) rt.Awaitable[*Conn] {
+	return &ag_dialRace{network: network, eps: eps, delay: delay}
+}
+
+// ag_0spawn_dialRace starts dialRace as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialRaceAsync(...)).
+func ag_0spawn_dialRace(network string, eps []endpoint, delay time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*Conn]] {
+	return rt.SpawnFrame[*Conn, ag_dialRace](ag_dialRace{network: network, eps: eps, delay: delay}, ag_opts...)
+}
+
+func (ag_f *ag_dialRace) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_dialRace) AwaitResult() (*Conn, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line listen.go:88
+func (ag_f *ag_dialRace) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :88:1*/ var (
+		ag_i1   int
+		ag_i2   int
+		ag_err1 error
+	)
+	/*line :88:1*/ if ag_co.Unwinding() {
+		/*line :88:1*/ goto ag_exit
+	}
+	/*line :88:1*/ switch ag_f.ag_state {
+	/*line :88:1*/ case 1:
+		/*line :88:1*/ goto ag_resume1
+		/*line :88:1*/
+	case 2:
+		/*line :88:1*/ goto ag_resume2
+		/*line :88:1*/
+	case 3:
+		/*line :88:1*/ goto ag_resume3
+		/*line :88:1*/
+	case 4:
+		/*line :88:1*/ goto ag_resume4
+	}
+	/*line listen.go:89:2*/ ag_f.finished = rt.NewQueue[int](len(ag_f.eps))
+	/*line listen.go:90:2*/ ag_f.r = &race{winner: -1, atts: make([]*attempt, 0, len(ag_f.eps))}
+	/*line listen.go:91:2*/ {
+		/*line :91:2*/ ag_dfn := ag_f.r.settleAsync
+		/*line :91:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :91:2*/ return ag_dfn()
+		})
+	}
+	/*line listen.go:92:2*/ ag_f.atts = ag_f.r.atts[:0]
+	/*line listen.go:93:2*/ ag_f.failed = 0
+	/*line listen.go:94:2*/ ag_f.next = true
+	/*line :94:2*/ ag_L1:
+	/*line listen.go:96:3*/ if !(ag_f.next && len(ag_f.atts) < len(ag_f.eps)) {
+		/*line :96:3*/ goto ag_L4
+	}
+	/*line listen.go:97:4*/ ag_i1 = len(ag_f.atts)
+	/*line listen.go:98:4*/ ag_f.a = &attempt{}
+	/*line listen.go:99:4*/ ag_f.ag_aw0 = ag_0spawn_dialAttempt(ag_f.network, ag_f.eps[ag_i1], ag_f.a, ag_f.finished, ag_i1, rt.Name("anet dial "+ag_f.eps[ag_i1].addr.String()))
+	/*line :99:4*/ ag_f.ag_state = 1 // await: rt.Spawn(dialAttemptAsync(network, eps[i], a, finished, i...
+	/*line :99:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :99:4*/ return ag_s
+	}
+	/*line :99:4*/ ag_resume1:
+	/*line listen.go:99:4*/ ag_f.a.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :99:4*/ ag_f.ag_aw0 = nil
+	/*line listen.go:100:4*/ ag_f.atts = append(ag_f.atts, ag_f.a)
+	/*line listen.go:101:4*/ ag_f.r.atts = ag_f.atts
+	/*line :101:4*/ ag_L4:
+	/*line listen.go:103:3*/ ag_f.next = false
+	/*line listen.go:104:7*/ ag_i2 = 0
+	/*line listen.go:105:7*/ ag_err1 = nil
+	/*line listen.go:106:3*/ if !(len(ag_f.atts) < len(ag_f.eps)) {
+		/*line :106:3*/ goto ag_L5
+	}
+	/*line listen.go:107:4*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.finished.GetAsync(), ag_f.delay)
+	/*line :107:4*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(finished.GetAsync(), delay))
+	/*line :107:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :107:4*/ return ag_s
+	}
+	/*line :107:4*/ ag_resume2:
+	/*line listen.go:107:4*/ ag_i2, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :107:4*/ ag_f.ag_aw1 = nil
+	/*line listen.go:108:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line listen.go:109:5*/ ag_f.next = true
+		/*line listen.go:110:5*/ goto ag_L2
+	}
+	/*line :110:5*/ goto ag_L6
+	/*line :110:5*/ ag_L5:
+	/*line listen.go:113:4*/ ag_f.ag_aw1 = ag_f.finished.GetAsync()
+	/*line :113:4*/ ag_f.ag_state = 3 // await: finished.Get()
+	/*line :113:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :113:4*/ return ag_s
+	}
+	/*line :113:4*/ ag_resume3:
+	/*line listen.go:113:4*/ ag_i2, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :113:4*/ ag_f.ag_aw1 = nil
+	/*line :113:4*/ ag_L6:
+	/*line listen.go:115:3*/ if ag_err1 != nil {
+		/*line listen.go:116:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :116:4*/ goto ag_exit
+	}
+	/*line listen.go:118:3*/ if ag_f.atts[ag_i2].err == nil {
+		/*line listen.go:119:4*/ ag_f.r.winner = ag_i2
+		/*line listen.go:120:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.atts[ag_i2].c, nil
+		/*line :120:4*/ goto ag_exit
+	}
+	/*line listen.go:122:3*/ ag_f.failed++
+	/*line listen.go:123:3*/ if ag_f.failed == len(ag_f.eps) {
+		/*line listen.go:124:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.atts[0].err
+		/*line :124:4*/ goto ag_exit
+	}
+	/*line listen.go:128:3*/ ag_f.next = ag_i2 == len(ag_f.atts)-1
+	/*line :128:3*/ ag_L2:
+	/*line :128:3*/ goto ag_L1
+	/*line :128:3*/ ag_exit:
+	/*line :128:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :128:3*/ ag_resume4:
+	/*line :128:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :128:3*/ return ag_s
+	}
+	/*line :128:3*/ return rt.Ready
+}
+
+//line listen_async.go:389
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_dialRace) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:99"
+	case 2:
+		return "listen.go:107"
+	case 3:
+		return "listen.go:113"
+	case 4:
+		return "listen.go:130 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_race_settle is the frame of (*race).settle (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_race_settle struct {
+	ag_state int
+	r        *race
+	a        *attempt
+	ag_t2    []*attempt
+	ag_t3    int
+	ag_aw0   rt.Awaitable[struct{}]
+}
+
+// settleAsync returns the coroutine of (*race).settle: nothing runs until it is awaited, spawned, gathered or run.
+func (r *race) settleAsync() rt.Awaitable[struct{}] {
+	return &ag_race_settle{r: r}
+}
+
+// ag_0spawn_settle starts (*race).settle as a task, its frame in the task's allocation: the generated form of rt.Spawn(settleAsync(...)).
+func (r *race) ag_0spawn_settle(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_race_settle](ag_race_settle{r: r}, ag_opts...)
+}
+
+func (ag_f *ag_race_settle) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_race_settle) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line listen.go:143
+func (ag_f *ag_race_settle) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :143:1*/ var (
+		ag_i1 int
+	)
+	/*line :143:1*/ if ag_co.Unwinding() {
+		/*line :143:1*/ return rt.Ready
+	}
+	/*line :143:1*/ switch ag_f.ag_state {
+	/*line :143:1*/ case 1:
+		/*line :143:1*/ goto ag_resume1
+	}
+	/*line listen.go:144:2*/ for i, a := range ag_f.r.atts {
+		/*line listen.go:145:3*/ if i != ag_f.r.winner && !a.done {
+			/*line listen.go:146:4*/ a.task.Cancel()
+		}
+	}
+	/*line :146:4*/ ag_f.ag_t2 = ag_f.r.atts
+	/*line :146:4*/ ag_f.ag_t3 = 0
+	/*line :146:4*/ ag_L1:
+	/*line listen.go:149:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :149:2*/ goto ag_L3
+	}
+	/*line listen.go:149:6*/ ag_i1, ag_f.a = ag_f.ag_t3, ag_f.ag_t2[ag_f.ag_t3]
+	/*line listen.go:150:3*/ if ag_i1 == ag_f.r.winner {
+		/*line listen.go:151:4*/ goto ag_L2
+	}
+	/*line listen.go:153:3*/ ag_f.ag_aw0 = ag_f.a.task
+	/*line :153:3*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
+	/*line :153:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:3*/ return ag_s
+	}
+	/*line :153:3*/ ag_resume1:
+	/*line :153:3*/ ag_f.ag_aw0 = nil
+	/*line listen.go:154:3*/ if ag_f.a.c != nil {
+		/*line listen.go:155:4*/ ag_f.a.c.Close()
+	}
+	/*line :155:4*/ ag_L2:
+	/*line :155:4*/ ag_f.ag_t3++
+	/*line :155:4*/ goto ag_L1
+	/*line :155:4*/ ag_L3:
+	/*line listen.go:158:1*/ return rt.Ready
+}
+
+//line listen_async.go:478
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_race_settle) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:153"
+	}
+	return ""
+}
+
+// ag_dialAttempt is the frame of dialAttempt (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_dialAttempt struct {
+	ag_state int
+	network  string
+	ep       endpoint
+	a        *attempt
+	finished *rt.Queue[int]
+	i        int
+	ag_aw0   rt.Awaitable[*Conn]
+	ag_r0    struct{}
+	ag_err   error
+}
+
+// dialAttemptAsync returns the coroutine of dialAttempt: nothing runs until it is awaited, spawned, gathered or run.
+func dialAttemptAsync(network string, ep endpoint, a *attempt, finished *rt.Queue[int], i int) rt.Awaitable[struct{}] {
+	return &ag_dialAttempt{network: network, ep: ep, a: a, finished: finished, i: i}
+}
+
+// ag_0spawn_dialAttempt starts dialAttempt as a task, its frame in the task's allocation: the generated form of rt.Spawn(dialAttemptAsync(...)).
+func ag_0spawn_dialAttempt(network string, ep endpoint, a *attempt, finished *rt.Queue[int], i int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_dialAttempt](ag_dialAttempt{network: network, ep: ep, a: a, finished: finished, i: i}, ag_opts...)
+}
+
+func (ag_f *ag_dialAttempt) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_dialAttempt) AwaitResult() (struct{}, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line listen.go:165
+func (ag_f *ag_dialAttempt) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :165:1*/ if ag_co.Unwinding() {
+		/*line :165:1*/ return rt.Ready
+	}
+	/*line :165:1*/ switch ag_f.ag_state {
+	/*line :165:1*/ case 1:
+		/*line :165:1*/ goto ag_resume1
+	}
+	/*line listen.go:166:2*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ag_f.ep)
+	/*line :166:2*/ ag_f.ag_state = 1 // await: dialOne(network, ep)
+	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
+	}
+	/*line :166:2*/ ag_resume1:
+	/*line listen.go:166:2*/ ag_f.a.c, ag_f.a.err = ag_f.ag_aw0.AwaitResult()
+	/*line :166:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:167:2*/ ag_f.a.done = true
+	/*line listen.go:168:2*/ ag_f.finished.TryPut(ag_f.i)
+	/*line listen.go:169:2*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, nil
+	/*line :169:2*/ return rt.Ready
+}
+
+//line listen_async.go:543
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_dialAttempt) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "listen.go:166"
 	}
 	return ""
 }
@@ -257,93 +582,93 @@ func (ag_f *ag_dialOne) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:49
+//line listen.go:175
 func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :49:1*/ var (
+	/*line :175:1*/ var (
 		err   error
 		werr  error
 		soerr int
 	)
-	/*line :49:1*/ if ag_co.Unwinding() {
-		/*line :49:1*/ goto ag_exit
+	/*line :175:1*/ if ag_co.Unwinding() {
+		/*line :175:1*/ goto ag_exit
 	}
-	/*line :49:1*/ switch ag_f.ag_state {
-	/*line :49:1*/ case 1:
-		/*line :49:1*/ goto ag_resume1
-		/*line :49:1*/
+	/*line :175:1*/ switch ag_f.ag_state {
+	/*line :175:1*/ case 1:
+		/*line :175:1*/ goto ag_resume1
+		/*line :175:1*/
 	case 2:
-		/*line :49:1*/ goto ag_resume2
+		/*line :175:1*/ goto ag_resume2
 	}
-	/*line listen.go:50:2*/ ag_f.fd, err = socket(ag_f.ep.family, unix.SOCK_STREAM)
-	/*line listen.go:51:2*/ if err != nil {
-		/*line listen.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
-		/*line :52:3*/ goto ag_exit
+	/*line listen.go:176:2*/ ag_f.fd, err = socket(ag_f.ep.family, unix.SOCK_STREAM)
+	/*line listen.go:177:2*/ if err != nil {
+		/*line listen.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
+		/*line :178:3*/ goto ag_exit
 	}
-	/*line listen.go:54:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
-	/*line listen.go:55:2*/ ag_f.ok = false
-	/*line listen.go:56:2*/ {
-		/*line :56:2*/ ag_dfn := func() {
-			/*line listen.go:57:3*/ if !ag_f.ok {
-				/*line listen.go:58:4*/ ag_f.c.Close()
+	/*line listen.go:180:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
+	/*line listen.go:181:2*/ ag_f.ok = false
+	/*line listen.go:182:2*/ {
+		/*line :182:2*/ ag_dfn := func() {
+			/*line listen.go:183:3*/ if !ag_f.ok {
+				/*line listen.go:184:4*/ ag_f.c.Close()
 			}
 		}
-		/*line listen.go:56:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :56:2*/ defer ag_dfn()
-			/*line :56:2*/ ag_p.Raise()
+		/*line listen.go:182:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :182:2*/ defer ag_dfn()
+			/*line :182:2*/ ag_p.Raise()
 		})
 	}
-	/*line listen.go:61:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
-	/*line listen.go:62:2*/ for err == unix.EINTR {
-		/*line listen.go:63:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	/*line listen.go:187:2*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
+	/*line listen.go:188:2*/ for err == unix.EINTR {
+		/*line listen.go:189:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
 	}
-	/*line listen.go:65:2*/ if !(err == unix.EINPROGRESS) {
-		/*line :65:2*/ goto ag_L1
+	/*line listen.go:191:2*/ if !(err == unix.EINPROGRESS) {
+		/*line :191:2*/ goto ag_L1
 	}
-	/*line listen.go:66:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
-	/*line :66:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
-	/*line :66:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :66:6*/ return ag_s
+	/*line listen.go:192:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line :192:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
+	/*line :192:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:6*/ return ag_s
 	}
-	/*line :66:6*/ ag_resume1:
-	/*line listen.go:66:6*/ _, werr = ag_f.ag_aw0.AwaitResult()
-	/*line :66:6*/ ag_f.ag_aw0 = nil
-	/*line listen.go:66:3*/ if !(werr != nil) {
-		/*line :66:3*/ goto ag_L2
+	/*line :192:6*/ ag_resume1:
+	/*line listen.go:192:6*/ _, werr = ag_f.ag_aw0.AwaitResult()
+	/*line :192:6*/ ag_f.ag_aw0 = nil
+	/*line listen.go:192:3*/ if !(werr != nil) {
+		/*line :192:3*/ goto ag_L2
 	}
-	/*line listen.go:67:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
-	/*line :67:4*/ goto ag_exit
-	/*line :67:4*/ ag_L2:
-	/*line listen.go:69:7*/ soerr = 0
-	/*line listen.go:70:3*/ soerr, err = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-	/*line listen.go:71:3*/ if err == nil && soerr != 0 {
-		/*line listen.go:72:4*/ err = unix.Errno(soerr)
+	/*line listen.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
+	/*line :193:4*/ goto ag_exit
+	/*line :193:4*/ ag_L2:
+	/*line listen.go:195:7*/ soerr = 0
+	/*line listen.go:196:3*/ soerr, err = unix.GetsockoptInt(ag_f.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+	/*line listen.go:197:3*/ if err == nil && soerr != 0 {
+		/*line listen.go:198:4*/ err = unix.Errno(soerr)
 	}
-	/*line :72:4*/ ag_L1:
-	/*line listen.go:75:2*/ if err != nil {
-		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
-		/*line :76:3*/ goto ag_exit
+	/*line :198:4*/ ag_L1:
+	/*line listen.go:201:2*/ if err != nil {
+		/*line listen.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
+		/*line :202:3*/ goto ag_exit
 	}
-	/*line listen.go:78:2*/ ag_f.ok = true
-	/*line listen.go:79:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
-	/*line :79:2*/ goto ag_exit
-	/*line :79:2*/ ag_exit:
-	/*line :79:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :79:2*/ ag_resume2:
-	/*line :79:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :79:2*/ return ag_s
+	/*line listen.go:204:2*/ ag_f.ok = true
+	/*line listen.go:205:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line :205:2*/ goto ag_exit
+	/*line :205:2*/ ag_exit:
+	/*line :205:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :205:2*/ ag_resume2:
+	/*line :205:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :205:2*/ return ag_s
 	}
-	/*line :79:2*/ return rt.Ready
+	/*line :205:2*/ return rt.Ready
 }
 
-//line listen_async.go:339
+//line listen_async.go:664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:66"
+		return "listen.go:192"
 	case 2:
-		return "listen.go:80 (deferred calls)"
+		return "listen.go:206 (deferred calls)"
 	}
 	return ""
 }
@@ -376,38 +701,38 @@ func (ag_f *ag_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:100
+//line listen.go:226
 func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :100:1*/ var (
+	/*line :226:1*/ var (
 		ag_t0 *Listener
 		ag_t1 error
 	)
-	/*line :100:1*/ if ag_co.Unwinding() {
-		/*line :100:1*/ return rt.Ready
+	/*line :226:1*/ if ag_co.Unwinding() {
+		/*line :226:1*/ return rt.Ready
 	}
-	/*line :100:1*/ switch ag_f.ag_state {
-	/*line :100:1*/ case 1:
-		/*line :100:1*/ goto ag_resume1
+	/*line :226:1*/ switch ag_f.ag_state {
+	/*line :226:1*/ case 1:
+		/*line :226:1*/ goto ag_resume1
 	}
-	/*line listen.go:101:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
-	/*line :101:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
-	/*line :101:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :101:9*/ return ag_s
+	/*line listen.go:227:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
+	/*line :227:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
+	/*line :227:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:9*/ return ag_s
 	}
-	/*line :101:9*/ ag_resume1:
-	/*line listen.go:101:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :101:9*/ ag_f.ag_aw0 = nil
-	/*line listen.go:101:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :101:2*/ return rt.Ready
+	/*line :227:9*/ ag_resume1:
+	/*line listen.go:227:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :227:9*/ ag_f.ag_aw0 = nil
+	/*line listen.go:227:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :227:2*/ return rt.Ready
 }
 
-//line listen_async.go:405
+//line listen_async.go:730
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:101"
+		return "listen.go:227"
 	}
 	return ""
 }
@@ -441,70 +766,70 @@ func (ag_f *ag_ListenConfig_Listen) AwaitResult() (*Listener, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:122
+//line listen.go:248
 func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :122:1*/ var (
+	/*line :248:1*/ var (
 		ep      endpoint
 		ag_err1 error
 		ag_fd1  int
 		ln      *Listener
 	)
-	/*line :122:1*/ if ag_co.Unwinding() {
-		/*line :122:1*/ return rt.Ready
+	/*line :248:1*/ if ag_co.Unwinding() {
+		/*line :248:1*/ return rt.Ready
 	}
-	/*line :122:1*/ switch ag_f.ag_state {
-	/*line :122:1*/ case 1:
-		/*line :122:1*/ goto ag_resume1
+	/*line :248:1*/ switch ag_f.ag_state {
+	/*line :248:1*/ case 1:
+		/*line :248:1*/ goto ag_resume1
 	}
-	/*line listen.go:123:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
-	/*line :123:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
-	/*line :123:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :123:2*/ return ag_s
+	/*line listen.go:249:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
+	/*line :249:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :249:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :249:2*/ return ag_s
 	}
-	/*line :123:2*/ ag_resume1:
-	/*line listen.go:123:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :123:2*/ ag_f.ag_aw0 = nil
-	/*line listen.go:124:2*/ if ag_err1 != nil {
-		/*line listen.go:125:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
-		/*line :125:3*/ return rt.Ready
+	/*line :249:2*/ ag_resume1:
+	/*line listen.go:249:2*/ ep, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :249:2*/ ag_f.ag_aw0 = nil
+	/*line listen.go:250:2*/ if ag_err1 != nil {
+		/*line listen.go:251:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Err: ag_err1}
+		/*line :251:3*/ return rt.Ready
 	}
-	/*line listen.go:127:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
-	/*line listen.go:128:2*/ if ag_err1 == nil {
-		/*line listen.go:129:3*/ if ag_f.network != "unix" {
-			/*line listen.go:130:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
-			/*line listen.go:131:4*/ if ag_err1 == nil && ag_f.lc.ReusePort {
-				/*line listen.go:132:5*/ ag_err1 = setReusePort(ag_fd1)
+	/*line listen.go:253:2*/ ag_fd1, ag_err1 = socket(ep.family, unix.SOCK_STREAM)
+	/*line listen.go:254:2*/ if ag_err1 == nil {
+		/*line listen.go:255:3*/ if ag_f.network != "unix" {
+			/*line listen.go:256:4*/ ag_err1 = unix.SetsockoptInt(ag_fd1, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+			/*line listen.go:257:4*/ if ag_err1 == nil && ag_f.lc.ReusePort {
+				/*line listen.go:258:5*/ ag_err1 = setReusePort(ag_fd1)
 			}
 		}
-		/*line listen.go:135:3*/ if ag_err1 == nil {
-			/*line listen.go:136:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
+		/*line listen.go:261:3*/ if ag_err1 == nil {
+			/*line listen.go:262:4*/ ag_err1 = unix.Bind(ag_fd1, ep.sa)
 		}
-		/*line listen.go:138:3*/ if ag_err1 == nil {
-			/*line listen.go:139:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
+		/*line listen.go:264:3*/ if ag_err1 == nil {
+			/*line listen.go:265:4*/ ag_err1 = unix.Listen(ag_fd1, unix.SOMAXCONN)
 		}
-		/*line listen.go:141:3*/ if ag_err1 != nil {
-			/*line listen.go:142:4*/ unix.Close(ag_fd1)
+		/*line listen.go:267:3*/ if ag_err1 != nil {
+			/*line listen.go:268:4*/ unix.Close(ag_fd1)
 		}
 	}
-	/*line listen.go:145:2*/ if ag_err1 != nil {
-		/*line listen.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
-		/*line :146:3*/ return rt.Ready
+	/*line listen.go:271:2*/ if ag_err1 != nil {
+		/*line listen.go:272:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "listen", Net: ag_f.network, Addr: ep.addr, Err: osErr("listen", ag_err1)}
+		/*line :272:3*/ return rt.Ready
 	}
-	/*line listen.go:148:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
-	/*line listen.go:149:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
-		/*line listen.go:150:3*/ ln.addr = sockAddr(sa)
+	/*line listen.go:274:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line listen.go:275:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
+		/*line listen.go:276:3*/ ln.addr = sockAddr(sa)
 	}
-	/*line listen.go:152:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
-	/*line :152:2*/ return rt.Ready
+	/*line listen.go:278:2*/ ag_f.ag_r0, ag_f.ag_err = ln, nil
+	/*line :278:2*/ return rt.Ready
 }
 
-//line listen_async.go:502
+//line listen_async.go:827
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:123"
+		return "listen.go:249"
 	}
 	return ""
 }
@@ -537,9 +862,9 @@ func (ag_f *ag_Listener_Accept) AwaitResult() (*Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line listen.go:178
+//line listen.go:304
 func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :178:1*/ var (
+	/*line :304:1*/ var (
 		ag_t0   *Conn
 		ag_t1   error
 		nfd     int
@@ -547,77 +872,77 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :178:1*/ if ag_co.Unwinding() {
-		/*line :178:1*/ return rt.Ready
+	/*line :304:1*/ if ag_co.Unwinding() {
+		/*line :304:1*/ return rt.Ready
 	}
-	/*line :178:1*/ switch ag_f.ag_state {
-	/*line :178:1*/ case 1:
-		/*line :178:1*/ goto ag_resume1
-		/*line :178:1*/
+	/*line :304:1*/ switch ag_f.ag_state {
+	/*line :304:1*/ case 1:
+		/*line :304:1*/ goto ag_resume1
+		/*line :304:1*/
 	case 2:
-		/*line :178:1*/ goto ag_resume2
+		/*line :304:1*/ goto ag_resume2
 	}
-	/*line listen.go:179:2*/ if !(ag_f.ln.share != nil) {
-		/*line :179:2*/ goto ag_L1
+	/*line listen.go:305:2*/ if !(ag_f.ln.share != nil) {
+		/*line :305:2*/ goto ag_L1
 	}
-	/*line listen.go:180:10*/ ag_f.ag_aw0 = ag_f.ln.share.acceptAsync(ag_f.ln)
-	/*line :180:10*/ ag_f.ag_state = 1 // await: ln.share.accept(ln)
-	/*line :180:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:10*/ return ag_s
+	/*line listen.go:306:10*/ ag_f.ag_aw0 = ag_f.ln.share.acceptAsync(ag_f.ln)
+	/*line :306:10*/ ag_f.ag_state = 1 // await: ln.share.accept(ln)
+	/*line :306:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :306:10*/ return ag_s
 	}
-	/*line :180:10*/ ag_resume1:
-	/*line listen.go:180:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :180:10*/ ag_f.ag_aw0 = nil
-	/*line listen.go:180:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :180:3*/ return rt.Ready
-	/*line :180:3*/ ag_L1:
-	/*line :180:3*/ ag_L2:
-	/*line listen.go:183:3*/ if ag_f.ln.closed {
-		/*line listen.go:184:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
-		/*line :184:4*/ return rt.Ready
+	/*line :306:10*/ ag_resume1:
+	/*line listen.go:306:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :306:10*/ ag_f.ag_aw0 = nil
+	/*line listen.go:306:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :306:3*/ return rt.Ready
+	/*line :306:3*/ ag_L1:
+	/*line :306:3*/ ag_L2:
+	/*line listen.go:309:3*/ if ag_f.ln.closed {
+		/*line listen.go:310:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(net.ErrClosed)
+		/*line :310:4*/ return rt.Ready
 	}
-	/*line listen.go:186:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
-	/*line listen.go:187:3*/ switch ag_err1 {
-	/*line :187:3*/ case nil:
-		/*line listen.go:189:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
-		/*line :189:4*/ return rt.Ready
-		/*line :189:4*/
+	/*line listen.go:312:3*/ nfd, sa, ag_err1 = accept(ag_f.ln.sysfd)
+	/*line listen.go:313:3*/ switch ag_err1 {
+	/*line :313:3*/ case nil:
+		/*line listen.go:315:4*/ ag_f.ag_r0, ag_f.ag_err = newConn(nfd, ag_f.ln.network, sockAddr(sa)), nil
+		/*line :315:4*/ return rt.Ready
+		/*line :315:4*/
 	case unix.EINTR, unix.ECONNABORTED:
-		/*line listen.go:191:4*/ goto ag_L3
-		/*line :191:4*/
+		/*line listen.go:317:4*/ goto ag_L3
+		/*line :317:4*/
 	case unix.EAGAIN:
-		/*line :191:4*/
+		/*line :317:4*/
 	default:
-		/*line listen.go:194:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
-		/*line :194:4*/ return rt.Ready
+		/*line listen.go:320:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(osErr("accept", ag_err1))
+		/*line :320:4*/ return rt.Ready
 	}
-	/*line listen.go:196:6*/ ag_f.ag_aw1 = ag_f.ln.fd.WaitReadAsync(time.Time{})
-	/*line :196:6*/ ag_f.ag_state = 2 // await: ln.fd.WaitRead(time.Time{})
-	/*line :196:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :196:6*/ return ag_s
+	/*line listen.go:322:6*/ ag_f.ag_aw1 = ag_f.ln.fd.WaitReadAsync(time.Time{})
+	/*line :322:6*/ ag_f.ag_state = 2 // await: ln.fd.WaitRead(time.Time{})
+	/*line :322:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:6*/ return ag_s
 	}
-	/*line :196:6*/ ag_resume2:
-	/*line listen.go:196:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :196:6*/ ag_f.ag_aw1 = nil
-	/*line listen.go:196:3*/ if !(ag_err2 != nil) {
-		/*line :196:3*/ goto ag_L5
+	/*line :322:6*/ ag_resume2:
+	/*line listen.go:322:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :322:6*/ ag_f.ag_aw1 = nil
+	/*line listen.go:322:3*/ if !(ag_err2 != nil) {
+		/*line :322:3*/ goto ag_L5
 	}
-	/*line listen.go:197:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
-	/*line :197:4*/ return rt.Ready
-	/*line :197:4*/ ag_L5:
-	/*line :197:4*/ ag_L3:
-	/*line :197:4*/ goto ag_L2
+	/*line listen.go:323:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.ln.opErr(ag_err2)
+	/*line :323:4*/ return rt.Ready
+	/*line :323:4*/ ag_L5:
+	/*line :323:4*/ ag_L3:
+	/*line :323:4*/ goto ag_L2
 }
 
-//line listen_async.go:613
+//line listen_async.go:938
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "listen.go:180"
+		return "listen.go:306"
 	case 2:
-		return "listen.go:196"
+		return "listen.go:322"
 	}
 	return ""
 }
