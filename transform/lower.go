@@ -166,8 +166,10 @@ func (l *lowerer) declare(id *ast.Ident) {
 	}
 	if l.loops > 0 {
 		l.perIter[v] = true
-		l.emit(&instFresh{v: v})
 	}
+	// The declaration's cell, when the variable gets one (layout: a loop
+	// declares it afresh, or a function literal captures it).
+	l.emit(&instFresh{v: v})
 }
 
 // hasAwait reports whether n holds an await point.
