@@ -197,6 +197,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:37:2*/ ag_f.ag_aw0 = rt.SpawnAsync(playerAsync(ag_f.b, ag_f.a, ag_f.rounds))
 	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
+	/*line :37:2*/ ag_f.b = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -204,8 +205,10 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:37:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :37:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:38:2*/ ag_f.a.f.SetResult(0)
+	/*line :38:2*/ ag_f.a = nil
 	/*line bench.go:39:2*/ ag_f.ag_aw1 = ag_f.pa
 	/*line :39:2*/ ag_f.ag_state = 3 // await: rt.Await(pa)
+	/*line :39:2*/ ag_f.pa = nil
 	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:2*/ return ag_s
 	}
@@ -214,6 +217,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:40:2*/ ag_f.ag_aw1 = ag_f.pb
 	/*line :40:2*/ ag_f.ag_state = 4 // await: rt.Await(pb)
+	/*line :40:2*/ ag_f.pb = nil
 	/*line :40:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :40:2*/ return ag_s
 	}
@@ -224,7 +228,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:228
+//line bench_async.go:232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -270,7 +274,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:274
+//line bench_async.go:278
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -342,7 +346,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:346
+//line bench_async.go:350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -390,6 +394,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line bench.go:68:2*/ ag_f.ag_aw0 = ag_f.f
 	/*line :68:2*/ ag_f.ag_state = 1 // await: rt.Await(f)
+	/*line :68:2*/ ag_f.f = nil
 	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :68:2*/ return ag_s
 	}
@@ -400,7 +405,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:404
+//line bench_async.go:409
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -468,6 +473,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :78:2*/ ag_f.ag_t4 = 0
 	/*line :78:2*/ ag_L1:
 	/*line bench.go:79:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :79:2*/ ag_f.ag_t3 = nil
 		/*line :79:2*/ goto ag_L3
 	}
 	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
@@ -490,9 +496,12 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ ag_resume2:
 	/*line :82:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:83:2*/ ag_f.measure()
+	/*line :83:2*/ ag_f.measure = nil
 	/*line bench.go:84:2*/ ag_f.f.SetResult(1)
+	/*line :84:2*/ ag_f.f = nil
 	/*line bench.go:85:2*/ ag_f.sum = 0
 	/*line :85:2*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :85:2*/ ag_f.tasks = nil
 	/*line :85:2*/ ag_f.ag_t8 = 0
 	/*line :85:2*/ ag_L4:
 	/*line bench.go:86:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
@@ -515,7 +524,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:519
+//line bench_async.go:528
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -602,7 +611,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:606
+//line bench_async.go:615
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -663,7 +672,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:667
+//line bench_async.go:676
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -719,7 +728,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:723
+//line bench_async.go:732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

@@ -154,6 +154,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:21*/ ag_L3:
 	/*line timers.go:25:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
 	/*line :25:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :25:9*/ ag_f.g = nil
 	/*line :25:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :25:9*/ return ag_s
 	}
@@ -164,7 +165,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:168
+//line timers_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -203,7 +204,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:207
+//line timers_async.go:208
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -262,6 +263,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:21*/ ag_L3:
 	/*line timers.go:41:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
 	/*line :41:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :41:9*/ ag_f.g = nil
 	/*line :41:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :41:9*/ return ag_s
 	}
@@ -272,7 +274,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:276
+//line timers_async.go:278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
@@ -347,7 +349,7 @@ func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:56:1*/ return rt.Ready
 }
 
-//line timers_async.go:351
+//line timers_async.go:353
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_SleepMany) AwaitLine() string {

@@ -155,6 +155,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :23:2*/ return releaseAsync(ag_d0)
 		})
 	}
+	/*line :23:2*/ ag_f.sensor = ""
 	/*line agen_example_test.go:24:6*/ ag_f.i = 1
 	/*line :24:6*/ ag_L1:
 	/*line agen_example_test.go:25:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
@@ -188,7 +189,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:16*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:192
+//line agen_example_async_test.go:193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -309,7 +310,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:313
+//line agen_example_async_test.go:314
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

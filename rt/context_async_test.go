@@ -93,6 +93,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :19:2*/ ag_resume1:
 	/*line context_test.go:19:2*/ *ag_f.got, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :19:2*/ ag_f.ag_aw0 = nil
+	/*line :19:2*/ ag_f.got = nil
 	/*line context_test.go:20:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :20:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :20:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -104,7 +105,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line context_async_test.go:108
+//line context_async_test.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxWorker) AwaitLine() string {
@@ -206,6 +207,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:37:2*/ ag_f.w.Cancel()
 	/*line context_test.go:38:2*/ ag_f.ag_aw2 = ag_f.w
 	/*line :38:2*/ ag_f.ag_state = 5 // await: rt.Await(w)
+	/*line :38:2*/ ag_f.w = nil
 	/*line :38:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
 	}
@@ -219,7 +221,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line context_async_test.go:223
+//line context_async_test.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxMain) AwaitLine() string {
@@ -299,6 +301,7 @@ func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:70:2*/ ag_f.w.Cancel()
 	/*line context_test.go:71:2*/ ag_f.ag_aw2 = ag_f.w
 	/*line :71:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :71:2*/ ag_f.w = nil
 	/*line :71:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :71:2*/ return ag_s
 	}
@@ -309,7 +312,7 @@ func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line context_async_test.go:313
+//line context_async_test.go:316
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain) AwaitLine() string {
@@ -366,7 +369,7 @@ func (ag_f *ag_threadCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:3*/ return rt.Ready
 }
 
-//line context_async_test.go:370
+//line context_async_test.go:373
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain_func1) AwaitLine() string {
@@ -424,6 +427,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line context_test.go:97:2*/ ag_f.ag_aw0 = rt.WaitContextAsync(ag_f.ctx)
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.WaitContext(ctx)
+	/*line :97:2*/ ag_f.ctx = nil
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :97:2*/ return ag_s
 	}
@@ -448,6 +452,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:102:2*/ ag_f.w.Cancel()
 	/*line context_test.go:103:2*/ ag_f.ag_aw0 = ag_f.w
 	/*line :103:2*/ ag_f.ag_state = 4 // await: rt.Await(w)
+	/*line :103:2*/ ag_f.w = nil
 	/*line :103:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :103:2*/ return ag_s
 	}
@@ -462,7 +467,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line context_async_test.go:466
+//line context_async_test.go:471
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain) AwaitLine() string {
@@ -519,7 +524,7 @@ func (ag_f *ag_waitCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:3*/ return rt.Ready
 }
 
-//line context_async_test.go:523
+//line context_async_test.go:528
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain_func1) AwaitLine() string {
@@ -591,7 +596,7 @@ func (ag_f *ag_sleepsLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line context_async_test.go:595
+//line context_async_test.go:600
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsLong) AwaitLine() string {

@@ -137,6 +137,7 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line deadlock_dump_test.go:37:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :37:15*/ ag_f.ag_aw0 = nil
 	/*line deadlock_dump_test.go:37:2*/ ag_f.started.Send(ag_t0)
+	/*line :37:2*/ ag_f.started = nil
 	/*line deadlock_dump_test.go:38:6*/ ev = rt.Event{}
 	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ev.WaitAsync()
 	/*line :39:2*/ ag_f.ag_state = 2 // await: ev.Wait()
@@ -149,7 +150,7 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:153
+//line deadlock_dump_async_test.go:154
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkedOnLoop1) AwaitLine() string {
@@ -219,6 +220,7 @@ func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
 	/*line deadlock_dump_test.go:49:2*/ rt.Post(ag_t1.Loop(1), parkedOnLoop1Async(ag_f.started))
 	/*line deadlock_dump_test.go:50:5*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
 	/*line :50:5*/ ag_f.ag_state = 2 // await: started.Recv()
+	/*line :50:5*/ ag_f.started = nil
 	/*line :50:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:5*/ return ag_s
 	}
@@ -244,7 +246,7 @@ func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:248
+//line deadlock_dump_async_test.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_groupDeadlock) AwaitLine() string {

@@ -68,6 +68,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_event_test.go:14:2*/ ag_f.ag_aw0 = ag_f.ev.WaitAsync()
 	/*line :14:2*/ ag_f.ag_state = 1 // await: ev.Wait()
+	/*line :14:2*/ ag_f.ev = nil
 	/*line :14:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :14:2*/ return ag_s
 	}
@@ -85,7 +86,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:16:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:89
+//line example_event_async_test.go:90
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -139,7 +140,7 @@ func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:24:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:143
+//line example_event_async_test.go:144
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {

@@ -158,6 +158,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ ag_resume1:
 	/*line :28:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:29:2*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("count ", ag_f.n))
+	/*line :29:2*/ ag_f.log = nil
 	/*line gathern_test.go:30:2*/ if ag_f.n < 0 {
 		/*line gathern_test.go:31:3*/ ag_f.ag_r0, ag_f.ag_err = 0, errors.New("negative")
 		/*line :31:3*/ return rt.Ready
@@ -166,7 +167,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:170
+//line gathern_async_test.go:171
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_count) AwaitLine() string {
@@ -220,7 +221,7 @@ func (ag_f *ag_touch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:224
+//line gathern_async_test.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_touch) AwaitLine() string {
@@ -287,6 +288,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:50:2*/ ag_f.ag_aw1 = rt.Gather3(fetchNameAsync(ag_f.log, "a", 2*time.Second), countAsync(ag_f.log, 7, time.Second), touchAsync(ag_f.log, 3*time.Second))
 	/*line :50:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather3(fetchNameAsync(log, "a", 2 * time.Sec...
+	/*line :50:2*/ ag_f.log = nil
 	/*line :50:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:2*/ return ag_s
 	}
@@ -310,7 +312,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:314
+//line gathern_async_test.go:316
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mixed) AwaitLine() string {
@@ -387,6 +389,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:76:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :76:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:77:6*/ ag_f.err = nil
+	/*line :77:6*/ ag_f.err = nil
 	/*line gathern_test.go:78:2*/ if !ag_f.typed {
 		/*line :78:2*/ goto ag_L1
 	}
@@ -418,6 +421,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:86:14*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :86:14*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:86:2*/ ag_f.failedAt = ag_t3.Sub(ag_f.start)
+	/*line :86:2*/ ag_f.start = time.Time{}
 	/*line gathern_test.go:87:2*/ ag_f.ag_aw3 = rt.SleepAsync(5 * time.Second)
 	/*line :87:2*/ ag_f.ag_state = 5 // await: rt.Sleep(5 * time.Second)
 	/*line :87:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -429,7 +433,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:433
+//line gathern_async_test.go:437
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast) AwaitLine() string {
@@ -490,7 +494,7 @@ func (ag_f *ag_failFast_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:494
+//line gathern_async_test.go:498
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func1) AwaitLine() string {
@@ -543,7 +547,7 @@ func (ag_f *ag_failFast_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:547
+//line gathern_async_test.go:551
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func2) AwaitLine() string {
@@ -558,7 +562,7 @@ func (ag_f *ag_failFast_func2) AwaitLine() string {
 type ag_cancelGather struct {
 	ag_state int
 	log      *[]string
-	running  *rt.Task[int]
+	running  **rt.Task[int]
 	awaiter  *rt.Task[rt.Tuple2[int, string]]
 	aerr     error
 	rerr     error
@@ -608,15 +612,16 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		/*line :109:1*/ goto ag_resume6
 	}
+	/*line :109:1*/ ag_f.running = new(*rt.Task[int])
 	/*line gathern_test.go:110:2*/ ag_f.ag_aw0 = rt.SpawnAsync(countAsync(ag_f.log, 1, 3*time.Second))
 	/*line :110:2*/ ag_f.ag_state = 1 // await: rt.Spawn(countAsync(log, 1, 3 * time.Second))
 	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :110:2*/ return ag_s
 	}
 	/*line :110:2*/ ag_resume1:
-	/*line gathern_test.go:110:2*/ ag_f.running, _ = ag_f.ag_aw0.AwaitResult()
+	/*line gathern_test.go:110:2*/ (*ag_f.running), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :110:2*/ ag_f.ag_aw0 = nil
-	/*line gathern_test.go:111:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[rt.Tuple2[int, string]](&ag_cancelGather_func1{running: &ag_f.running, log: &ag_f.log}))
+	/*line gathern_test.go:111:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[rt.Tuple2[int, string]](&ag_cancelGather_func1{running: ag_f.running, log: &ag_f.log}))
 	/*line :111:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (rt.Tuple2[int, string], error) ...
 	/*line :111:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :111:2*/ return ag_s
@@ -634,14 +639,16 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:115:2*/ ag_f.awaiter.Cancel()
 	/*line gathern_test.go:116:2*/ ag_f.ag_aw3 = ag_f.awaiter
 	/*line :116:2*/ ag_f.ag_state = 4 // await: rt.Await(awaiter)
+	/*line :116:2*/ ag_f.awaiter = nil
 	/*line :116:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :116:2*/ return ag_s
 	}
 	/*line :116:2*/ ag_resume4:
 	/*line gathern_test.go:116:2*/ _, ag_f.aerr = ag_f.ag_aw3.AwaitResult()
 	/*line :116:2*/ ag_f.ag_aw3 = nil
-	/*line gathern_test.go:117:2*/ ag_f.ag_aw4 = ag_f.running
+	/*line gathern_test.go:117:2*/ ag_f.ag_aw4 = (*ag_f.running)
 	/*line :117:2*/ ag_f.ag_state = 5 // await: rt.Await(running)
+	/*line :117:2*/ ag_f.running = nil
 	/*line :117:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :117:2*/ return ag_s
 	}
@@ -659,7 +666,7 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:663
+//line gathern_async_test.go:670
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather) AwaitLine() string {
@@ -723,7 +730,7 @@ func (ag_f *ag_cancelGather_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:3*/ return rt.Ready
 }
 
-//line gathern_async_test.go:727
+//line gathern_async_test.go:734
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather_func1) AwaitLine() string {
@@ -788,6 +795,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line gathern_test.go:139:2*/ ag_f.ag_aw1 = rt.Gather5(countAsync(ag_f.log, 1, 0), countAsync(ag_f.log, 2, 0), countAsync(ag_f.log, 3, 0), countAsync(ag_f.log, 4, 0), fetchNameAsync(ag_f.log, "e", 0))
 	/*line :139:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather5(countAsync(log, 1, 0), countAsync(log...
+	/*line :139:2*/ ag_f.log = nil
 	/*line :139:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :139:2*/ return ag_s
 	}
@@ -798,7 +806,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :140:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:802
+//line gathern_async_test.go:810
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_wide) AwaitLine() string {
@@ -835,4 +843,4 @@ func (ag_f *ag_wide_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:136*/ return rt.Ready
 }
 
-//line gathern_async_test.go:839
+//line gathern_async_test.go:847

@@ -340,6 +340,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:40:2*/ ag_f.out = make([]T, len(ag_f.rs))
 	/*line :40:2*/ ag_f.ag_t3 = ag_f.rs
+	/*line :40:2*/ ag_f.rs = nil
 	/*line :40:2*/ ag_f.ag_t4 = 0
 	/*line :40:2*/ ag_L1:
 	/*line loopgroup_test.go:41:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
@@ -366,7 +367,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:370
+//line loopgroup_async_test.go:371
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -449,6 +450,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:64:2*/ for i := 0; i < 2*ag_f.g.Len(); i++ {
 		/*line loopgroup_test.go:65:3*/ rs = append(rs, rt.Submit(ag_f.g.Next(), whereAmIAsync()))
 	}
+	/*line :65:3*/ ag_f.g = nil
 	/*line loopgroup_test.go:67:2*/ ag_f.ag_aw2 = awaitAllAsync(rs)
 	/*line :67:2*/ ag_f.ag_state = 3 // await: awaitAll(rs)
 	/*line :67:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -461,7 +463,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:465
+//line loopgroup_async_test.go:467
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -521,7 +523,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:525
+//line loopgroup_async_test.go:527
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -595,6 +597,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:18*/ ag_f.ag_t5 = 0
 	/*line :101:18*/ ag_L4:
 	/*line loopgroup_test.go:102:3*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :102:3*/ ag_f.ag_t4 = nil
 		/*line :102:3*/ goto ag_L6
 	}
 	/*line loopgroup_test.go:102:10*/ ag_f.k = ag_f.ag_t4[ag_f.ag_t5]
@@ -611,6 +614,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :105:5*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:107:4*/ ag_f.out[ag_f.k] = append(ag_f.out[ag_f.k], i)
+	/*line :107:4*/ ag_f.k = ""
 	/*line :107:4*/ ag_f.ag_t5++
 	/*line :107:4*/ goto ag_L4
 	/*line :107:4*/ ag_L6:
@@ -621,7 +625,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:625
+//line loopgroup_async_test.go:629
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -683,6 +687,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :134:2*/ ag_p.Raise()
 		})
 	}
+	/*line :134:2*/ ag_f.done = nil
 	/*line loopgroup_test.go:135:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
 	/*line :135:15*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
 	/*line :135:15*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -692,6 +697,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:135:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :135:15*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:135:2*/ ag_f.started.Send(ag_t0)
+	/*line :135:2*/ ag_f.started = nil
 	/*line loopgroup_test.go:136:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :136:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -710,7 +716,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:714
+//line loopgroup_async_test.go:720
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -812,6 +818,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:158:6*/ ag_f.ag_i1 = 0
 	/*line :158:6*/ ag_L5:
 	/*line loopgroup_test.go:158:14*/ if !(ag_f.ag_i1 < 3) {
+		/*line :158:14*/ ag_f.done, ag_f.started = nil, nil
 		/*line :158:14*/ goto ag_L7
 	}
 	/*line loopgroup_test.go:159:3*/ lp = ag_f.g.LeastLoaded()
@@ -839,7 +846,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:843
+//line loopgroup_async_test.go:850
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -909,6 +916,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :188:7*/ goto ag_L2
 	}
 	/*line loopgroup_test.go:190:7*/ if ag_t0 == "panic" {
+		/*line :190:7*/ ag_f.kind = ""
 		/*line :190:7*/ goto ag_L3
 	}
 	/*line :190:7*/ goto ag_L1
@@ -938,7 +946,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:942
+//line loopgroup_async_test.go:950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1008,6 +1016,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :200:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:201:6*/ ag_f.out = nil
 	/*line :201:6*/ ag_f.ag_t3 = ag_f.kinds
+	/*line :201:6*/ ag_f.kinds = nil
 	/*line :201:6*/ ag_f.ag_t4 = 0
 	/*line :201:6*/ ag_L1:
 	/*line loopgroup_test.go:202:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
@@ -1034,6 +1043,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	default:
 		/*line loopgroup_test.go:211:4*/ ag_f.out = append(ag_f.out, v)
 	}
+	/*line :211:4*/ ag_f.pe = nil
 	/*line :211:4*/ ag_f.ag_t4++
 	/*line :211:4*/ goto ag_L1
 	/*line :211:4*/ ag_L3:
@@ -1041,7 +1051,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1045
+//line loopgroup_async_test.go:1055
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1059,8 +1069,8 @@ type ag_remoteSleeper struct {
 	ag_state  int
 	tr        *trace
 	d         time.Duration
-	me        int
-	task      *rt.Coro
+	me        *int
+	task      **rt.Coro
 	ag_t2     int
 	ag_aw0    rt.Awaitable[int]
 	ag_aw1    rt.Awaitable[*rt.Coro]
@@ -1104,6 +1114,8 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		/*line :245:1*/ goto ag_resume4
 	}
+	/*line :245:1*/ ag_f.me = new(int)
+	/*line :245:1*/ ag_f.task = new(*rt.Coro)
 	/*line loopgroup_test.go:246:14*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
 	/*line :246:14*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
 	/*line :246:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1120,16 +1132,19 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :246:30*/ ag_resume2:
 	/*line loopgroup_test.go:246:30*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :246:30*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:246:2*/ ag_f.me, ag_f.task = ag_f.ag_t2, ag_t3
+	/*line loopgroup_test.go:246:2*/ (*ag_f.me), (*ag_f.task) = ag_f.ag_t2, ag_t3
 	/*line loopgroup_test.go:247:2*/ {
-		/*line :247:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
-		}
+		/*line :247:2*/ ag_dfn := func(ag_cell_me *int, ag_cell_task **rt.Coro) func() {
+			/*line :247:2*/ return func() {
+				/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", (*ag_cell_me), (*ag_cell_task).Cancelling())
+			}
+		}(ag_f.me, ag_f.task)
 		/*line loopgroup_test.go:247:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :247:2*/ defer ag_dfn()
 			/*line :247:2*/ ag_p.Raise()
 		})
 	}
+	/*line :247:2*/ ag_f.me, ag_f.task = nil, nil
 	/*line loopgroup_test.go:250:2*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.d)
 	/*line :250:2*/ ag_f.ag_state = 3 // await: rt.Sleep(d)
 	/*line :250:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1148,7 +1163,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1152
+//line loopgroup_async_test.go:1167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1207,6 +1222,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:258:2*/ ag_f.ag_aw0 = ag_f.r
 	/*line :258:2*/ ag_f.ag_state = 1 // await: rt.Await[int](r)
+	/*line :258:2*/ ag_f.r = nil
 	/*line :258:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :258:2*/ return ag_s
 	}
@@ -1226,7 +1242,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1230
+//line loopgroup_async_test.go:1246
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1316,6 +1332,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:273:2*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:274:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
 	/*line :274:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :274:2*/ ag_f.t = nil
 	/*line :274:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :274:2*/ return ag_s
 	}
@@ -1329,7 +1346,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1333
+//line loopgroup_async_test.go:1350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1434,6 +1451,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:301:2*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:302:2*/ ag_f.ag_aw3 = rt.WaitFor[[]int](ag_f.t, 5*time.Second)
 	/*line :302:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[[]int](t, 5 * time.Second))
+	/*line :302:2*/ ag_f.t = nil
 	/*line :302:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :302:2*/ return ag_s
 	}
@@ -1442,6 +1460,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :302:2*/ ag_f.ag_aw3 = nil
 	/*line loopgroup_test.go:303:2*/ ag_f.ag_aw4 = ag_f.r1
 	/*line :303:2*/ ag_f.ag_state = 5 // await: rt.Await[int](r1)
+	/*line :303:2*/ ag_f.r1 = nil
 	/*line :303:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :303:2*/ return ag_s
 	}
@@ -1450,6 +1469,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :303:2*/ ag_f.ag_aw4 = nil
 	/*line loopgroup_test.go:304:2*/ ag_f.ag_aw4 = ag_f.r2
 	/*line :304:2*/ ag_f.ag_state = 6 // await: rt.Await[int](r2)
+	/*line :304:2*/ ag_f.r2 = nil
 	/*line :304:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :304:2*/ return ag_s
 	}
@@ -1461,7 +1481,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1465
+//line loopgroup_async_test.go:1485
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
@@ -1559,6 +1579,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:327:2*/ ag_f.first = ag_f.r.Cancel()
 	/*line loopgroup_test.go:328:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
 	/*line :328:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :328:2*/ ag_f.t = nil
 	/*line :328:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :328:2*/ return ag_s
 	}
@@ -1570,7 +1591,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1574
+//line loopgroup_async_test.go:1595
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1652,6 +1673,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :348:3*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:350:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line :350:2*/ ag_f.tr, ag_f.me = nil, nil
 	/*line loopgroup_test.go:351:2*/ r.Cancel()
 	/*line loopgroup_test.go:352:2*/ ag_f.ag_aw1 = r
 	/*line :352:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
@@ -1669,7 +1691,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1673
+//line loopgroup_async_test.go:1695
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1732,8 +1754,10 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:378:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :378:7*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:378:2*/ ag_f.tell(ag_t0)
+	/*line :378:2*/ ag_f.tell = nil
 	/*line loopgroup_test.go:379:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
 	/*line :379:2*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :379:2*/ ag_f.stop = nil
 	/*line :379:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :379:2*/ return ag_s
 	}
@@ -1744,7 +1768,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1748
+//line loopgroup_async_test.go:1772
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1829,13 +1853,17 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:419:2*/ ag_f.started.Add(1)
 	/*line :419:2*/ ag_t0 = ag_f.how
+	/*line :419:2*/ ag_f.how = ""
 	/*line loopgroup_test.go:421:7*/ if ag_t0 == "sleep" {
+		/*line :421:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :421:7*/ goto ag_L2
 	}
 	/*line loopgroup_test.go:423:7*/ if ag_t0 == "future" {
+		/*line :423:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :423:7*/ goto ag_L3
 	}
 	/*line loopgroup_test.go:425:7*/ if ag_t0 == "mailbox" {
+		/*line :425:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :425:7*/ goto ag_L4
 	}
 	/*line loopgroup_test.go:427:7*/ if ag_t0 == "remote" {
@@ -1879,6 +1907,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :426:3*/ ag_L5:
 	/*line loopgroup_test.go:428:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
 	/*line :428:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :428:10*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 	/*line :428:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :428:10*/ return ag_s
 	}
@@ -1890,6 +1919,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :428:3*/ ag_L6:
 	/*line loopgroup_test.go:430:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
 	/*line :430:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :430:10*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 	/*line :430:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :430:10*/ return ag_s
 	}
@@ -1910,7 +1940,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1914
+//line loopgroup_async_test.go:1944
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -1987,6 +2017,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 		}
 		/*line loopgroup_test.go:447:3*/ ag_f.n += 6
 	}
+	/*line :447:3*/ ag_f.done = nil
 	/*line :447:3*/ ag_L1:
 	/*line loopgroup_test.go:449:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
 		/*line :449:6*/ goto ag_L3
@@ -2004,7 +2035,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2008
+//line loopgroup_async_test.go:2039
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -2021,7 +2052,7 @@ func (ag_f *ag_parkEverywhere) AwaitLine() string {
 type ag_crash struct {
 	ag_state  int
 	tr        *trace
-	task      *rt.Coro
+	task      **rt.Coro
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[*rt.Group]
 	ag_aw2    rt.Awaitable[struct{}]
@@ -2063,23 +2094,27 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		/*line :467:1*/ goto ag_resume4
 	}
+	/*line :467:1*/ ag_f.task = new(*rt.Coro)
 	/*line loopgroup_test.go:468:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :468:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :468:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :468:2*/ return ag_s
 	}
 	/*line :468:2*/ ag_resume1:
-	/*line loopgroup_test.go:468:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line loopgroup_test.go:468:2*/ (*ag_f.task), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :468:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:469:2*/ {
-		/*line :469:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:469:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-		}
+		/*line :469:2*/ ag_dfn := func(ag_cell_task **rt.Coro) func() {
+			/*line :469:2*/ return func() {
+				/*line loopgroup_test.go:469:17*/ ag_f.tr.log("main deferred, cancelling=%v", (*ag_cell_task).Cancelling())
+			}
+		}(ag_f.task)
 		/*line loopgroup_test.go:469:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :469:2*/ defer ag_dfn()
 			/*line :469:2*/ ag_p.Raise()
 		})
 	}
+	/*line :469:2*/ ag_f.task = nil
 	/*line loopgroup_test.go:470:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
 	/*line :470:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
 	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -2109,7 +2144,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2113
+//line loopgroup_async_test.go:2148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2192,7 +2227,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2196
+//line loopgroup_async_test.go:2231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2263,7 +2298,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2267
+//line loopgroup_async_test.go:2302
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2279,10 +2314,10 @@ type ag_pipeline struct {
 	ag_state int
 	count    int
 	g        *rt.Group
-	m        *rt.Mailbox[[2]int]
+	m        **rt.Mailbox[[2]int]
 	consumer *rt.Task[int]
 	p2       *rt.Remote[struct{}]
-	plain    chan error
+	plain    *chan error
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -2345,8 +2380,9 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :529:2*/ ag_resume1:
 	/*line loopgroup_test.go:529:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :529:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:530:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync(ag_f.m, 3))
+	/*line :529:2*/ ag_f.m = new(*rt.Mailbox[[2]int])
+	/*line loopgroup_test.go:530:2*/ (*ag_f.m) = rt.NewMailbox[[2]int]()
+	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = rt.SpawnAsync(mailboxConsumeAsync((*ag_f.m), 3))
 	/*line :531:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
 	/*line :531:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :531:2*/ return ag_s
@@ -2354,18 +2390,22 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :531:2*/ ag_resume2:
 	/*line loopgroup_test.go:531:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :531:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:532:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
-	/*line loopgroup_test.go:533:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
-	/*line loopgroup_test.go:534:2*/ ag_f.plain = make(chan error, 1)
-	/*line loopgroup_test.go:535:2*/ go func() {
-		/*line loopgroup_test.go:536:3*/ for i := 1; i <= ag_f.count; i++ {
-			/*line loopgroup_test.go:537:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
-				/*line loopgroup_test.go:538:5*/ ag_f.plain <- err
-				/*line loopgroup_test.go:539:5*/ return
+	/*line loopgroup_test.go:532:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync((*ag_f.m), 1, ag_f.count))
+	/*line loopgroup_test.go:533:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync((*ag_f.m), 2, ag_f.count))
+	/*line :533:2*/ ag_f.g = nil
+	/*line :533:2*/ ag_f.plain = new(chan error)
+	/*line loopgroup_test.go:534:2*/ (*ag_f.plain) = make(chan error, 1)
+	/*line loopgroup_test.go:535:2*/ go func(ag_cell_m **rt.Mailbox[[2]int], ag_cell_plain *chan error) func() {
+		/*line :535:2*/ return func() {
+			/*line loopgroup_test.go:536:3*/ for i := 1; i <= ag_f.count; i++ {
+				/*line loopgroup_test.go:537:4*/ if err := (*ag_cell_m).Send([2]int{0, i}); err != nil {
+					/*line loopgroup_test.go:538:5*/ (*ag_cell_plain) <- err
+					/*line loopgroup_test.go:539:5*/ return
+				}
 			}
+			/*line loopgroup_test.go:542:3*/ (*ag_cell_plain) <- nil
 		}
-		/*line loopgroup_test.go:542:3*/ ag_f.plain <- nil
-	}()
+	}(ag_f.m, ag_f.plain)()
 	/*line loopgroup_test.go:544:5*/ ag_f.ag_aw2 = p1
 	/*line :544:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
 	/*line :544:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -2382,6 +2422,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :545:3*/ ag_L1:
 	/*line loopgroup_test.go:547:5*/ ag_f.ag_aw2 = ag_f.p2
 	/*line :547:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line :547:5*/ ag_f.p2 = nil
 	/*line :547:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :547:5*/ return ag_s
 	}
@@ -2394,10 +2435,13 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:548:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 	/*line :548:3*/ return rt.Ready
 	/*line :548:3*/ ag_L2:
-	/*line loopgroup_test.go:550:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
-		/*line loopgroup_test.go:550:52*/ return <-ag_f.plain, nil
-	})
+	/*line loopgroup_test.go:550:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func(ag_cell_plain *chan error) func() (error, error) {
+		/*line :550:5*/ return func() (error, error) {
+			/*line loopgroup_test.go:550:52*/ return <-(*ag_cell_plain), nil
+		}
+	}(ag_f.plain))
 	/*line :550:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
+	/*line :550:52*/ ag_f.plain = nil
 	/*line :550:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :550:52*/ return ag_s
 	}
@@ -2410,13 +2454,15 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
 	/*line :551:3*/ return rt.Ready
 	/*line :551:3*/ ag_L3:
-	/*line loopgroup_test.go:553:2*/ ag_f.m.Close()
-	/*line loopgroup_test.go:554:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
+	/*line loopgroup_test.go:553:2*/ (*ag_f.m).Close()
+	/*line loopgroup_test.go:554:2*/ if err := (*ag_f.m).Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
 		/*line loopgroup_test.go:555:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
 		/*line :555:3*/ return rt.Ready
 	}
+	/*line :555:3*/ ag_f.m = nil
 	/*line loopgroup_test.go:557:9*/ ag_f.ag_aw4 = ag_f.consumer
 	/*line :557:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
+	/*line :557:9*/ ag_f.consumer = nil
 	/*line :557:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :557:9*/ return ag_s
 	}
@@ -2427,7 +2473,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2431
+//line loopgroup_async_test.go:2477
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2453,7 +2499,7 @@ type ag_cancelRecv struct {
 	ag_state int
 	rounds   int
 	g        *rt.Group
-	m        *rt.Mailbox[int]
+	m        **rt.Mailbox[int]
 	got      int
 	i        *int
 	t        *rt.Task[int]
@@ -2512,7 +2558,8 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :571:2*/ ag_resume1:
 	/*line loopgroup_test.go:571:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :571:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:572:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line :571:2*/ ag_f.m = new(*rt.Mailbox[int])
+	/*line loopgroup_test.go:572:2*/ (*ag_f.m) = rt.NewMailbox[int]()
 	/*line loopgroup_test.go:573:2*/ ag_f.got = 0
 	/*line :573:2*/ ag_f.i = new(int)
 	/*line loopgroup_test.go:574:6*/ (*ag_f.i) = 0
@@ -2520,7 +2567,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:574:14*/ if !((*ag_f.i) < ag_f.rounds) {
 		/*line :574:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:575:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
+	/*line loopgroup_test.go:575:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: ag_f.m}))
 	/*line :575:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
 	/*line :575:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :575:3*/ return ag_s
@@ -2535,13 +2582,14 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :576:3*/ ag_resume3:
 	/*line :576:3*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:579:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
+	/*line loopgroup_test.go:579:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: ag_f.m, i: ag_f.i})).Wait(); err != nil {
 		/*line loopgroup_test.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
 		/*line :580:4*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:582:3*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:583:6*/ ag_f.ag_aw3 = ag_f.t
 	/*line :583:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
+	/*line :583:6*/ ag_f.t = nil
 	/*line :583:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :583:6*/ return ag_s
 	}
@@ -2554,11 +2602,11 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:584:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
 	/*line :584:4*/ return rt.Ready
 	/*line :584:4*/ ag_L4:
-	/*line loopgroup_test.go:586:3*/ if ag_f.m.Len() != 1 {
+	/*line loopgroup_test.go:586:3*/ if (*ag_f.m).Len() != 1 {
 		/*line loopgroup_test.go:587:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
 		/*line :587:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:589:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
+	/*line loopgroup_test.go:589:3*/ ag_f.ag_aw3 = (*ag_f.m).RecvAsync()
 	/*line :589:3*/ ag_f.ag_state = 5 // await: m.Recv()
 	/*line :589:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :589:3*/ return ag_s
@@ -2582,7 +2630,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2586
+//line loopgroup_async_test.go:2634
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2643,7 +2691,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2647
+//line loopgroup_async_test.go:2695
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2680,7 +2728,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2684
+//line loopgroup_async_test.go:2732
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2727,7 +2775,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2731
+//line loopgroup_async_test.go:2779
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2774,7 +2822,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2778
+//line loopgroup_async_test.go:2826
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2790,8 +2838,8 @@ type ag_misuse struct {
 	ag_state int
 	g        *rt.Group
 	out      []string
-	other    *rt.Task[int]
-	m        *rt.Mailbox[int]
+	other    **rt.Task[int]
+	m        **rt.Mailbox[int]
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
 	ag_aw2   rt.Awaitable[int]
@@ -2854,20 +2902,22 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:616:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :616:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:617:6*/ ag_f.out = nil
+	/*line :617:6*/ ag_f.other = new(*rt.Task[int])
 	/*line loopgroup_test.go:618:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
 	/*line :618:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
 	/*line :618:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :618:2*/ return ag_s
 	}
 	/*line :618:2*/ ag_resume2:
-	/*line loopgroup_test.go:618:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line loopgroup_test.go:618:2*/ (*ag_f.other), ag_err1 = ag_f.ag_aw1.AwaitResult()
 	/*line :618:2*/ ag_f.ag_aw1 = nil
 	/*line loopgroup_test.go:619:2*/ if ag_err1 != nil {
 		/*line loopgroup_test.go:620:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :620:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:622:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
+	/*line loopgroup_test.go:622:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: ag_f.other}))
 	/*line :622:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :622:25*/ ag_f.other = nil
 	/*line :622:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :622:25*/ return ag_s
 	}
@@ -2883,10 +2933,12 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:622:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
 	/*line :622:2*/ ag_f.ag_aw2 = nil
 	/*line loopgroup_test.go:623:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:625:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:626:2*/ ag_f.m.Send(1)
-	/*line loopgroup_test.go:627:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
+	/*line :623:2*/ ag_f.m = new(*rt.Mailbox[int])
+	/*line loopgroup_test.go:625:2*/ (*ag_f.m) = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:626:2*/ (*ag_f.m).Send(1)
+	/*line loopgroup_test.go:627:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: ag_f.m}))
 	/*line :627:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
+	/*line :627:5*/ ag_f.g = nil
 	/*line :627:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :627:5*/ return ag_s
 	}
@@ -2899,8 +2951,9 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:628:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 	/*line :628:3*/ return rt.Ready
 	/*line :628:3*/ ag_L1:
-	/*line loopgroup_test.go:630:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
+	/*line loopgroup_test.go:630:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: ag_f.m}))
 	/*line :630:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :630:25*/ ag_f.m = nil
 	/*line :630:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :630:25*/ return ag_s
 	}
@@ -2920,7 +2973,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2924
+//line loopgroup_async_test.go:2977
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -2985,7 +3038,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2989
+//line loopgroup_async_test.go:3042
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -3038,7 +3091,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3042
+//line loopgroup_async_test.go:3095
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -3091,7 +3144,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3095
+//line loopgroup_async_test.go:3148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3168,7 +3221,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3172
+//line loopgroup_async_test.go:3225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3232,7 +3285,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3236
+//line loopgroup_async_test.go:3289
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3302,6 +3355,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:678:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
 	/*line loopgroup_test.go:679:2*/ ag_f.ag_aw1 = rt.SpawnAsync(awaiterAsync(ag_f.tr, r), rt.Name("awaiter"))
 	/*line :679:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	/*line :679:2*/ ag_f.tr = nil
 	/*line :679:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :679:2*/ return ag_s
 	}
@@ -3316,6 +3370,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :680:2*/ ag_f.ag_aw2 = nil
 	/*line loopgroup_test.go:681:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
 	/*line :681:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
+	/*line :681:2*/ ag_f.w = nil
 	/*line :681:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :681:2*/ return ag_s
 	}
@@ -3325,7 +3380,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3329
+//line loopgroup_async_test.go:3384
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3372,7 +3427,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3376
+//line loopgroup_async_test.go:3431
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3405,13 +3460,13 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3409
+//line loopgroup_async_test.go:3464
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
 	ag_state int
 	g        *rt.Group
-	f        *rt.Future[int]
+	f        **rt.Future[int]
 	err      error
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
@@ -3465,8 +3520,9 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :721:2*/ ag_resume1:
 	/*line loopgroup_test.go:721:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :721:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:722:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line loopgroup_test.go:723:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
+	/*line :721:2*/ ag_f.f = new(*rt.Future[int])
+	/*line loopgroup_test.go:722:2*/ (*ag_f.f) = rt.NewFuture[int]()
+	/*line loopgroup_test.go:723:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: ag_f.f}))
 	/*line :723:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
 	/*line :723:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :723:2*/ return ag_s
@@ -3480,8 +3536,9 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :724:2*/ ag_resume3:
 	/*line :724:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:725:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
+	/*line loopgroup_test.go:725:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync((*ag_f.f)))
 	/*line :725:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	/*line :725:2*/ ag_f.f = nil
 	/*line :725:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :725:2*/ return ag_s
 	}
@@ -3494,6 +3551,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:729:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
 	/*line :729:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
+	/*line :729:5*/ ag_f.g = nil
 	/*line :729:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :729:5*/ return ag_s
 	}
@@ -3510,7 +3568,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3514
+//line loopgroup_async_test.go:3572
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3571,7 +3629,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3575
+//line loopgroup_async_test.go:3633
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

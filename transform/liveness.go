@@ -379,6 +379,17 @@ func (l *lowerer) layout() *layout {
 				}
 			}
 			framed.or(across)
+			// A cell the result is written to is needed after the resume
+			// too (its pointer is read then).
+			for _, e := range aw.dst {
+				if id, ok := e.(*ast.Ident); ok {
+					if v, ok := l.objOf(id).(*types.Var); ok {
+						if j, ok := lay.index[v]; ok && celled.has(j) {
+							across.set(j)
+						}
+					}
+				}
+			}
 			acrossAt[i] = across
 		}
 	}
@@ -436,7 +447,32 @@ func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset,
 		suspend: map[*instAwait][]*types.Var{},
 		exit:    map[*instStmt]map[int][]*types.Var{},
 	}
-	dying := func(held, liveThere bitset) []*types.Var {
+	// returnsAt: the instruction at s returns, after labels and jumps only.
+	// The frame is done there, so zeroing its fields on the way frees
+	// nothing worth a store on every call.
+	returnsAt := func(s int) bool {
+		for k := 0; k < len(code) && s < len(code); k++ {
+			switch in := code[s].(type) {
+			case *instReturn:
+				return true
+			case *instLabel:
+				s++
+			case *instGoto:
+				s = labelAt[in.to]
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	var dyingIn func(held, liveThere bitset) []*types.Var
+	dying := func(held bitset, s int) []*types.Var {
+		if returnsAt(s) {
+			return nil
+		}
+		return dyingIn(held, liveIn[s])
+	}
+	dyingIn = func(held, liveThere bitset) []*types.Var {
 		var vs []*types.Var
 		for i := 0; i < n; i++ {
 			if held.has(i) && clearable.has(i) && !liveThere.has(i) {
@@ -451,7 +487,7 @@ func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset,
 		held.or(def[i])
 		if aw, ok := in.(*instAwait); ok {
 			across := acrossAt[i]
-			if vs := dying(liveIn[i], across); len(vs) > 0 {
+			if vs := dyingIn(liveIn[i], across); len(vs) > 0 {
 				out.suspend[aw] = vs
 			}
 			held = newBitset(n)
@@ -460,7 +496,7 @@ func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset,
 		}
 		fall := func() {
 			if i+1 < len(code) {
-				if vs := dying(held, liveIn[i+1]); len(vs) > 0 {
+				if vs := dying(held, i+1); len(vs) > 0 {
 					out.after[in] = vs
 				}
 			}
@@ -468,7 +504,7 @@ func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset,
 		switch in := in.(type) {
 		case *instIf:
 			fall()
-			if vs := dying(held, liveIn[labelAt[in.to]]); len(vs) > 0 {
+			if vs := dying(held, labelAt[in.to]); len(vs) > 0 {
 				out.jump[in] = vs
 			}
 		case *instStmt:
@@ -476,7 +512,7 @@ func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset,
 				fall()
 			}
 			for _, to := range in.exits {
-				if vs := dying(held, liveIn[labelAt[to]]); len(vs) > 0 {
+				if vs := dying(held, labelAt[to]); len(vs) > 0 {
 					if out.exit[in] == nil {
 						out.exit[in] = map[int][]*types.Var{}
 					}

@@ -168,7 +168,13 @@ func (l *lowerer) declare(id *ast.Ident) {
 		l.perIter[v] = true
 	}
 	// The declaration's cell, when the variable gets one (layout: a loop
-	// declares it afresh, or a function literal captures it).
+	// declares it afresh, or a function literal captures it); a for
+	// loop's init has made it already.
+	if n := len(l.code); n > 0 {
+		if f, ok := l.code[n-1].(*instFresh); ok && f.v == v {
+			return
+		}
+	}
 	l.emit(&instFresh{v: v})
 }
 

@@ -146,6 +146,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ ag_f.ag_aw0 = nil
 	/*line main_test.go:36:2*/ ag_f.ag_aw1 = Fail.WaitAsync(ag_f.q, ag_f.a)
 	/*line :36:2*/ ag_f.ag_state = 2 // await: Fail.Wait(q, a)
+	/*line :36:2*/ ag_f.a = ""
 	/*line :36:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
 	}
@@ -154,6 +155,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw1 = nil
 	/*line main_test.go:37:2*/ ag_f.ag_aw1 = Fail.WaitAsync(ag_f.q, ag_f.b)
 	/*line :37:2*/ ag_f.ag_state = 3 // await: Fail.Wait(q, b)
+	/*line :37:2*/ ag_f.q, ag_f.b = nil, ""
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -161,8 +163,10 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main_test.go:37:2*/ _, ag_f.errB = ag_f.ag_aw1.AwaitResult()
 	/*line :37:2*/ ag_f.ag_aw1 = nil
 	/*line main_test.go:38:2*/ ag_f.w.Stop(time.Second)
+	/*line :38:2*/ ag_f.w = nil
 	/*line main_test.go:39:5*/ ag_f.ag_aw2 = ag_f.run
 	/*line :39:5*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :39:5*/ ag_f.run = nil
 	/*line :39:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:5*/ return ag_s
 	}
@@ -184,7 +188,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line main_async_test.go:188
+//line main_async_test.go:192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killDead) AwaitLine() string {

@@ -145,6 +145,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:45:6*/ ag_f.move = 0
 	/*line :45:6*/ ag_L1:
 	/*line main.go:45:17*/ if !(ag_f.move < movePairs) {
+		/*line :45:17*/ ag_f.master = nil
 		/*line :45:17*/ goto ag_L3
 	}
 	/*line main.go:46:3*/ ag_f.ag_aw0 = ag_f.master.AcquireAsync()
@@ -184,7 +185,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:188
+//line main_async.go:189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -254,6 +255,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:58:6*/ ag_f.n = 1
 	/*line :58:6*/ ag_L1:
 	/*line main.go:58:14*/ if !(ag_f.n <= games) {
+		/*line :58:14*/ ag_f.master = nil
 		/*line :58:14*/ goto ag_L3
 	}
 	/*line main.go:59:3*/ ag_f.ag_aw1 = gameAsync(ag_f.n, ag_f.master)
@@ -278,7 +280,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:282
+//line main_async.go:284
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -354,6 +356,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:69:6*/ ag_f.n = 1
 	/*line :69:6*/ ag_L1:
 	/*line main.go:69:14*/ if !(ag_f.n <= games) {
+		/*line :69:14*/ ag_f.master = nil
 		/*line :69:14*/ goto ag_L3
 	}
 	/*line main.go:70:3*/ ag_f.ag_aw1 = rt.SpawnAsync(gameAsync(ag_f.n, ag_f.master), rt.InGroup(ag_f.g))
@@ -368,6 +371,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:26*/ ag_L3:
 	/*line main.go:72:2*/ ag_f.ag_aw2 = ag_f.g.WaitAsync()
 	/*line :72:2*/ ag_f.ag_state = 3 // await: g.Wait()
+	/*line :72:2*/ ag_f.g = nil
 	/*line :72:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
 	}
@@ -387,7 +391,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:391
+//line main_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

@@ -191,6 +191,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:3*/ ag_L3:
 	/*line main.go:48:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.tasks...)
 	/*line :48:5*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	/*line :48:5*/ ag_f.tasks = nil
 	/*line :48:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :48:5*/ return ag_s
 	}
@@ -216,7 +217,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:220
+//line main_async.go:221
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -330,7 +331,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:334
+//line main_async.go:335
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -400,6 +401,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:3*/ ag_L1:
 	/*line main.go:73:2*/ ag_f.ag_aw0 = awaitedAsync(ag_f.w, ag_f.unit)
 	/*line :73:2*/ ag_f.ag_state = 2 // await: awaited(w, unit)
+	/*line :73:2*/ ag_f.w = nil
 	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:2*/ return ag_s
 	}
@@ -409,7 +411,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:413
+//line main_async.go:415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

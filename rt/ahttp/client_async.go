@@ -108,6 +108,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:185:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
 	/*line :185:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :185:9*/ ag_f.url = ""
 	/*line :185:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :185:9*/ return ag_s
 	}
@@ -118,7 +119,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :185:2*/ return rt.Ready
 }
 
-//line client_async.go:122
+//line client_async.go:123
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -166,6 +167,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:192:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
 	/*line :192:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :192:9*/ ag_f.req = nil
 	/*line :192:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :192:9*/ return ag_s
 	}
@@ -176,7 +178,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:2*/ return rt.Ready
 }
 
-//line client_async.go:180
+//line client_async.go:182
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -197,9 +199,9 @@ type ag_Client_send struct {
 	addr      string
 	key       string
 	tunnel    *url.URL
-	hp        *hostPool
-	held      bool
-	c         *anet.Conn
+	hp        **hostPool
+	held      *bool
+	c         **anet.Conn
 	reused    bool
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[struct{}]
@@ -265,7 +267,8 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:265:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
 		/*line client.go:266:3*/ ag_f.key = ag_f.addr
 	}
-	/*line client.go:268:6*/ ag_f.hp = nil
+	/*line :266:3*/ ag_f.hp = new(*hostPool)
+	/*line client.go:268:6*/ (*ag_f.hp) = nil
 	/*line client.go:269:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	/*line :269:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	/*line :269:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -275,11 +278,13 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:269:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :269:5*/ ag_f.ag_aw0 = nil
 	/*line client.go:269:2*/ if !(lp != nil) {
+		/*line :269:2*/ ag_f.key = ""
 		/*line :269:2*/ goto ag_L1
 	}
-	/*line client.go:270:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line client.go:270:3*/ (*ag_f.hp) = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line :270:3*/ ag_f.key = ""
 	/*line :270:3*/ ag_L1:
-	/*line client.go:272:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line client.go:272:5*/ ag_f.ag_aw1 = (*ag_f.hp).acquireAsync(ag_f.dl)
 	/*line :272:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
 	/*line :272:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :272:5*/ return ag_s
@@ -293,26 +298,30 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:273:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
 	/*line :273:3*/ goto ag_exit
 	/*line :273:3*/ ag_L2:
-	/*line client.go:275:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:276:6*/ ag_f.c = nil
+	/*line :273:3*/ ag_f.held = new(bool)
+	/*line client.go:275:2*/ (*ag_f.held) = (*ag_f.hp).limited()
+	/*line :275:2*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:276:6*/ (*ag_f.c) = nil
 	/*line client.go:277:2*/ {
-		/*line :277:2*/ ag_dfn := func() {
-			/*line client.go:278:3*/ if ag_f.c != nil {
-				/*line client.go:279:4*/ ag_f.c.Close()
+		/*line :277:2*/ ag_dfn := func(ag_cell_c **anet.Conn, ag_cell_held *bool, ag_cell_hp **hostPool) func() {
+			/*line :277:2*/ return func() {
+				/*line client.go:278:3*/ if (*ag_cell_c) != nil {
+					/*line client.go:279:4*/ (*ag_cell_c).Close()
+				}
+				/*line client.go:281:3*/ if *ag_cell_held {
+					/*line client.go:282:4*/ (*ag_cell_hp).slots.Release()
+				}
 			}
-			/*line client.go:281:3*/ if ag_f.held {
-				/*line client.go:282:4*/ ag_f.hp.slots.Release()
-			}
-		}
+		}(ag_f.c, ag_f.held, ag_f.hp)
 		/*line client.go:277:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :277:2*/ defer ag_dfn()
 			/*line :277:2*/ ag_p.Raise()
 		})
 	}
 	/*line :277:2*/ ag_L3:
-	/*line client.go:286:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:287:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:288:3*/ if !(ag_f.c == nil) {
+	/*line client.go:286:3*/ (*ag_f.c) = (*ag_f.hp).takeIdle()
+	/*line client.go:287:3*/ ag_f.reused = (*ag_f.c) != nil
+	/*line client.go:288:3*/ if !((*ag_f.c) == nil) {
 		/*line :288:3*/ goto ag_L6
 	}
 	/*line client.go:289:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
@@ -327,9 +336,9 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:291:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
 		/*line :291:5*/ goto ag_exit
 	}
-	/*line client.go:293:4*/ ag_f.c = nc
+	/*line client.go:293:4*/ (*ag_f.c) = nc
 	/*line :293:4*/ ag_L6:
-	/*line client.go:295:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line client.go:295:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync((*ag_f.c), ag_f.req, ag_f.proxy, ag_f.dl)
 	/*line :295:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
 	/*line :295:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :295:3*/ return ag_s
@@ -338,17 +347,17 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:295:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
 	/*line :295:3*/ ag_f.ag_aw3 = nil
 	/*line client.go:296:3*/ if ag_err3 == nil {
-		/*line client.go:297:4*/ if ag_f.c.IsTLS() {
-			/*line client.go:298:5*/ st := ag_f.c.ConnectionState()
+		/*line client.go:297:4*/ if (*ag_f.c).IsTLS() {
+			/*line client.go:298:5*/ st := (*ag_f.c).ConnectionState()
 			/*line client.go:299:5*/ resp.TLS = &st
 		}
-		/*line client.go:301:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:302:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:301:4*/ r := ag_f.cl.withBody(resp, ag_f.req, (*ag_f.hp), (*ag_f.c), (*ag_f.held))
+		/*line client.go:302:4*/ (*ag_f.c), (*ag_f.held) = nil, false
 		/*line client.go:303:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
 		/*line :303:4*/ goto ag_exit
 	}
-	/*line client.go:305:3*/ ag_f.c.Close()
-	/*line client.go:306:3*/ ag_f.c = nil
+	/*line client.go:305:3*/ (*ag_f.c).Close()
+	/*line client.go:306:3*/ (*ag_f.c) = nil
 	/*line client.go:307:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
 		/*line client.go:308:4*/ if ag_f.req.GetBody != nil {
 			/*line client.go:309:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
@@ -371,7 +380,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:3*/ return rt.Ready
 }
 
-//line client_async.go:375
+//line client_async.go:384
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
@@ -456,10 +465,12 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :331:3*/ return rt.Ready
 	}
 	/*line client.go:333:2*/ if !(ag_f.tunnel != nil) {
+		/*line :333:2*/ ag_f.tunnel, ag_f.addr = nil, ""
 		/*line :333:2*/ goto ag_L1
 	}
 	/*line client.go:334:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
 	/*line :334:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
+	/*line :334:6*/ ag_f.tunnel, ag_f.addr = nil, ""
 	/*line :334:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :334:6*/ return ag_s
 	}
@@ -469,16 +480,20 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:334:3*/ if !(ag_err2 != nil) {
 		/*line :334:3*/ goto ag_L2
 	}
+	/*line :334:3*/ ag_f.cl, ag_f.u, ag_f.dl = nil, nil, time.Time{}
 	/*line client.go:335:4*/ ag_f.c.Close()
 	/*line client.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 	/*line :336:4*/ return rt.Ready
 	/*line :336:4*/ ag_L2:
 	/*line :336:4*/ ag_L1:
 	/*line client.go:339:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
+	/*line :339:2*/ ag_f.u = nil
 	/*line client.go:340:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
 		/*line client.go:341:3*/ ag_f.c.SetHandshakeTimeout(d)
 	}
+	/*line :341:3*/ ag_f.cl = nil
 	/*line client.go:343:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :343:2*/ ag_f.dl = time.Time{}
 	/*line client.go:344:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :344:5*/ ag_f.ag_state = 3 // await: c.Handshake()
 	/*line :344:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -498,7 +513,7 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :348:2*/ return rt.Ready
 }
 
-//line client_async.go:502
+//line client_async.go:517
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
@@ -561,6 +576,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :373:1*/ goto ag_resume2
 	}
 	/*line client.go:374:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :374:2*/ ag_f.dl = time.Time{}
 	/*line client.go:375:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
 	/*line client.go:381:2*/ if ag_f.proxy.User != nil {
 		/*line client.go:382:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
@@ -585,11 +601,13 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :389:3*/ return rt.Ready
 	/*line :389:3*/ ag_L1:
 	/*line client.go:391:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line :391:2*/ ag_f.cl = nil
 	/*line client.go:392:2*/ if limit <= 0 {
 		/*line client.go:393:3*/ limit = DefaultMaxHeaderBytes
 	}
 	/*line client.go:395:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
 	/*line :395:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :395:2*/ ag_f.c = nil
 	/*line :395:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :395:2*/ return ag_s
 	}
@@ -601,6 +619,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :397:3*/ return rt.Ready
 	}
 	/*line client.go:399:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line :399:2*/ ag_f.req = nil
 	/*line client.go:400:2*/ if ag_err2 != nil {
 		/*line client.go:401:3*/ ag_f.ag_err = ag_err2
 		/*line :401:3*/ return rt.Ready
@@ -613,7 +632,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :406:2*/ return rt.Ready
 }
 
-//line client_async.go:617
+//line client_async.go:636
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
@@ -678,8 +697,10 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:414:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :414:2*/ goto ag_L1
 	}
+	/*line :414:2*/ ag_f.dl = time.Time{}
 	/*line client.go:415:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :415:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :415:10*/ ag_f.addr = ""
 	/*line :415:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :415:10*/ return ag_s
 	}
@@ -698,6 +719,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:417:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :417:17*/ ag_f.ag_aw1 = nil
 	/*line client.go:417:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line :417:2*/ ag_f.dl = time.Time{}
 	/*line client.go:418:2*/ if left <= 0 {
 		/*line client.go:419:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		/*line :419:3*/ return rt.Ready
@@ -718,7 +740,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :425:2*/ return rt.Ready
 }
 
-//line client_async.go:722
+//line client_async.go:744
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -783,7 +805,9 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :433:1*/ goto ag_resume2
 	}
 	/*line client.go:434:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :434:2*/ ag_f.dl = time.Time{}
 	/*line client.go:435:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line :435:2*/ ag_f.proxy = nil
 	/*line client.go:436:2*/ if ag_err1 != nil {
 		/*line client.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :437:3*/ return rt.Ready
@@ -797,6 +821,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:439:2*/ n, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	/*line :439:2*/ ag_f.ag_aw0 = nil
 	/*line client.go:440:2*/ putWire(ag_f.wire)
+	/*line :440:2*/ ag_f.wire = nil
 	/*line client.go:441:2*/ if ag_err1 != nil {
 		/*line client.go:442:3*/ if n == 0 {
 			/*line client.go:443:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingWritten{ag_err1}
@@ -806,6 +831,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :445:3*/ return rt.Ready
 	}
 	/*line client.go:447:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line :447:2*/ ag_f.cl = nil
 	/*line client.go:448:2*/ if ag_f.limit <= 0 {
 		/*line client.go:449:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
@@ -847,7 +873,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :475:3*/ goto ag_L1
 }
 
-//line client_async.go:851
+//line client_async.go:877
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -918,6 +944,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:670:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :670:2*/ goto ag_L1
 	}
+	/*line :670:2*/ ag_f.dl = time.Time{}
 	/*line client.go:671:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
 	/*line :671:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
 	/*line :671:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -930,6 +957,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :672:3*/ ag_L1:
 	/*line client.go:674:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
 	/*line :674:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :674:2*/ ag_f.dl = time.Time{}
 	/*line :674:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :674:2*/ return ag_s
 	}
@@ -951,7 +979,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :678:2*/ return rt.Ready
 }
 
-//line client_async.go:955
+//line client_async.go:983
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

@@ -102,6 +102,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:50:2*/ ag_f.c.SetReadLimit(ag_f.limit)
 	/*line framing.go:51:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(headerEnd)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(headerEnd)
+	/*line :51:2*/ ag_f.c = nil
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -116,7 +117,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:120
+//line framing_async.go:121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -169,6 +170,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:69:2*/ ag_f.hs = &headerScan{skip: ag_f.skip, lead: -1}
 	/*line framing.go:70:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(ag_f.hs.end)
 	/*line :70:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(hs.end)
+	/*line :70:2*/ ag_f.c = nil
 	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:2*/ return ag_s
 	}
@@ -191,7 +193,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :80:2*/ return rt.Ready
 }
 
-//line framing_async.go:195
+//line framing_async.go:197
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readRequestHeader) AwaitLine() string {
@@ -248,6 +250,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line framing.go:379:10*/ ag_f.ag_aw0 = ag_f.b.readGunzipAsync(ag_f.p)
 	/*line :379:10*/ ag_f.ag_state = 1 // await: b.readGunzip(p)
+	/*line :379:10*/ ag_f.b, ag_f.p = nil, nil
 	/*line :379:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :379:10*/ return ag_s
 	}
@@ -259,6 +262,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:3*/ ag_L1:
 	/*line framing.go:381:9*/ ag_f.ag_aw0 = ag_f.b.readRawAsync(ag_f.p)
 	/*line :381:9*/ ag_f.ag_state = 2 // await: b.readRaw(p)
+	/*line :381:9*/ ag_f.b, ag_f.p = nil, nil
 	/*line :381:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :381:9*/ return ag_s
 	}
@@ -269,7 +273,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line framing_async.go:273
+//line framing_async.go:277
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
@@ -352,6 +356,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:7*/ ag_L2:
 	/*line framing.go:399:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	/*line :399:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :399:3*/ ag_f.p = nil
 	/*line :399:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :399:3*/ return ag_s
 	}
@@ -398,6 +403,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line framing.go:421:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	/*line :421:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :421:2*/ ag_f.p = nil
 	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :421:2*/ return ag_s
 	}
@@ -419,7 +425,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line framing_async.go:423
+//line framing_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_readRaw) AwaitLine() string {
@@ -557,7 +563,7 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :494:2*/ return rt.Ready
 }
 
-//line framing_async.go:561
+//line framing_async.go:567
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
@@ -615,6 +621,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:505:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
 	/*line framing.go:506:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
 	/*line :506:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :506:2*/ ag_f.b = nil
 	/*line :506:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :506:2*/ return ag_s
 	}
@@ -637,7 +644,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :516:2*/ return rt.Ready
 }
 
-//line framing_async.go:641
+//line framing_async.go:648
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
@@ -717,7 +724,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:4*/ goto ag_L1
 }
 
-//line framing_async.go:721
+//line framing_async.go:728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {

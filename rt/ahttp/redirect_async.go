@@ -98,6 +98,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line redirect.go:53:2*/ if !(ag_f.cl.Timeout > 0) {
 		/*line :53:2*/ goto ag_L1
 	}
+	/*line :53:2*/ ag_f.dl = time.Time{}
 	/*line redirect.go:54:8*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :54:8*/ ag_f.ag_state = 1 // await: rt.Now()
 	/*line :54:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -140,6 +141,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line redirect.go:74:3*/ if ag_f.req.Body != nil && ag_f.sent.GetBody != nil && ag_f.req.GetBody == nil {
 		/*line redirect.go:75:4*/ ag_f.req.GetBody = ag_f.sent.GetBody
 	}
+	/*line :75:4*/ ag_f.sent = nil
 	/*line redirect.go:77:3*/ if ag_f.cl.Jar != nil {
 		/*line redirect.go:78:4*/ if rc := ag_f.resp.Cookies(); len(rc) > 0 {
 			/*line redirect.go:79:5*/ ag_f.cl.Jar.SetCookies(ag_f.req.URL, rc)
@@ -194,6 +196,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		/*line redirect.go:134:4*/ ag_f.next.Header.Set("Referer", ref)
 	}
 	/*line redirect.go:136:3*/ ag_f.via = append(ag_f.via, ag_f.req)
+	/*line :136:3*/ ag_f.req = nil
 	/*line redirect.go:137:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
 		/*line redirect.go:138:4*/ if err == http.ErrUseLastResponse {
 			/*line redirect.go:139:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
@@ -210,6 +213,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line redirect.go:148:4*/ ag_f.drained = 0
 	/*line :148:4*/ ag_L6:
 	/*line redirect.go:149:8*/ if !(ag_f.drained <= maxRedirectDrain) {
+		/*line :149:8*/ ag_f.buf = nil
 		/*line :149:8*/ goto ag_L8
 	}
 	/*line redirect.go:150:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
@@ -222,17 +226,22 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:5*/ ag_f.ag_aw2 = nil
 	/*line redirect.go:151:5*/ ag_f.drained += n
 	/*line redirect.go:152:5*/ if ag_err2 != nil {
-		/*line redirect.go:153:6*/ goto ag_L8
+		/*line redirect.go:153:6*/ {
+			/*line :153:6*/ ag_f.buf = nil
+			/*line :153:6*/ goto ag_L8
+		}
 	}
 	/*line :153:6*/ goto ag_L6
 	/*line :153:6*/ ag_L8:
 	/*line :153:6*/ ag_L5:
 	/*line redirect.go:157:3*/ ag_f.resp.Body.Close()
+	/*line :157:3*/ ag_f.resp = nil
 	/*line redirect.go:158:3*/ ag_f.req = ag_f.next
+	/*line :158:3*/ ag_f.next = nil
 	/*line :158:3*/ goto ag_L2
 }
 
-//line redirect_async.go:236
+//line redirect_async.go:245
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {

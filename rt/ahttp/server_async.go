@@ -117,6 +117,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:117:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	/*line :117:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :117:2*/ ag_f.addr = ""
 	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :117:2*/ return ag_s
 	}
@@ -129,6 +130,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:121:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
 	/*line :121:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :121:9*/ ag_f.s = nil
 	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:9*/ return ag_s
 	}
@@ -139,7 +141,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:2*/ return rt.Ready
 }
 
-//line server_async.go:143
+//line server_async.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -196,6 +198,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:129:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	/*line :129:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :129:2*/ ag_f.addr = ""
 	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :129:2*/ return ag_s
 	}
@@ -208,6 +211,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:133:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
 	/*line :133:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
+	/*line :133:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
 	/*line :133:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :133:9*/ return ag_s
 	}
@@ -218,7 +222,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :133:2*/ return rt.Ready
 }
 
-//line server_async.go:222
+//line server_async.go:226
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
@@ -278,6 +282,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 		}
 		/*line server.go:151:3*/ cfg.Certificates = append(cfg.Certificates, cert)
 	}
+	/*line :151:3*/ ag_f.certFile, ag_f.keyFile = "", ""
 	/*line server.go:153:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
 		/*line server.go:154:3*/ ag_f.ln.Close()
 		/*line server.go:155:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
@@ -286,6 +291,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:157:2*/ ag_f.s.tls = cfg
 	/*line server.go:158:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
 	/*line :158:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :158:9*/ ag_f.s, ag_f.ln = nil, nil
 	/*line :158:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :158:9*/ return ag_s
 	}
@@ -296,7 +302,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:2*/ return rt.Ready
 }
 
-//line server_async.go:300
+//line server_async.go:306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
@@ -431,7 +437,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :219:3*/ return rt.Ready
 }
 
-//line server_async.go:435
+//line server_async.go:441
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -569,7 +575,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:3*/ return rt.Ready
 }
 
-//line server_async.go:573
+//line server_async.go:579
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -709,8 +715,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:321:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
 		/*line :321:2*/ goto ag_L1
 	}
+	/*line :321:2*/ ag_f.task, ag_f.block = nil, nil
 	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
 	/*line :322:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :322:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :322:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:3*/ return ag_s
 	}
@@ -723,8 +731,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:325:2*/ if !ok {
 		/*line :325:2*/ goto ag_L2
 	}
+	/*line :325:2*/ ag_f.task, ag_f.block = nil, nil
 	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
 	/*line :326:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :326:3*/ return ag_s
 	}
@@ -749,11 +759,14 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:334:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
 	/*line server.go:335:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
 	/*line server.go:336:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line :336:2*/ ag_f.block = nil
 	/*line server.go:337:2*/ if !(code != 0) {
 		/*line :337:2*/ goto ag_L3
 	}
+	/*line :337:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:338:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
 	/*line :338:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :338:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :338:3*/ return ag_s
 	}
@@ -779,8 +792,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:355:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
 		/*line :355:2*/ goto ag_L4
 	}
+	/*line :355:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:356:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :356:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :356:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :356:3*/ return ag_s
 	}
@@ -796,8 +811,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:360:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
 		/*line :360:3*/ goto ag_L6
 	}
+	/*line :360:3*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:361:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
 	/*line :361:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ ag_f.s, ag_f.c = nil, nil
 	/*line :361:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :361:4*/ return ag_s
 	}
@@ -838,8 +855,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:373:2*/ if !(ag_err1 == ErrBodyTooLarge) {
 		/*line :373:2*/ goto ag_L9
 	}
+	/*line :373:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:374:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :374:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :374:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :374:3*/ return ag_s
 	}
@@ -851,8 +870,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:377:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
 		/*line :377:2*/ goto ag_L10
 	}
+	/*line :377:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
 	/*line :378:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :378:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :378:3*/ return ag_s
 	}
@@ -870,8 +891,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server.go:386:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
 	/*line server.go:388:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line :388:2*/ ag_f.c = nil
 	/*line server.go:389:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
 	/*line :389:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :389:2*/ ag_f.task = nil
 	/*line :389:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :389:2*/ return ag_s
 	}
@@ -892,6 +915,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server.go:399:3*/ ag_f.w.closeAfter = true
 	}
 	/*line server.go:401:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line :401:2*/ ag_f.s, ag_f.req = nil, nil
 	/*line server.go:402:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
 	/*line :402:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
 	/*line :402:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -914,7 +938,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:918
+//line server_async.go:942
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -1018,6 +1042,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:521:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
 	/*line :521:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :521:2*/ ag_f.w = nil
 	/*line :521:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :521:2*/ return ag_s
 	}
@@ -1036,7 +1061,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line server_async.go:1040
+//line server_async.go:1065
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -1106,6 +1131,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:543:2*/ if ag_f.reason != "" {
 		/*line server.go:544:3*/ text += ": " + ag_f.reason
 	}
+	/*line :544:3*/ ag_f.reason = ""
 	/*line server.go:546:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
 	/*line server.go:549:30*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :549:30*/ ag_f.ag_state = 1 // await: rt.Now()
@@ -1118,6 +1144,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:549:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
 	/*line server.go:550:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
 	/*line :550:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :550:5*/ ag_f.msg = ""
 	/*line :550:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :550:5*/ return ag_s
 	}
@@ -1162,7 +1189,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:563:1*/ return rt.Ready
 }
 
-//line server_async.go:1166
+//line server_async.go:1193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

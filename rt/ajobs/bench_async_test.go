@@ -81,6 +81,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :18:1*/ goto ag_resume4
 	}
 	/*line bench_test.go:19:2*/ ag_f.w = NewWorker(ag_f.cl, WorkerOptions{Concurrency: 100, Lease: 10 * time.Second}, ag_f.q)
+	/*line :19:2*/ ag_f.cl = nil
 	/*line bench_test.go:20:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
 	/*line :20:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -92,6 +93,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench_test.go:21:6*/ ag_f.done = 0
 	/*line :21:6*/ ag_L1:
 	/*line bench_test.go:21:17*/ if !(ag_f.done < ag_f.n) {
+		/*line :21:17*/ ag_f.q = nil
 		/*line :21:17*/ goto ag_L3
 	}
 	/*line bench_test.go:22:3*/ ag_f.batch = min(100, ag_f.n-ag_f.done)
@@ -133,8 +135,10 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:3*/ goto ag_L1
 	/*line :38:3*/ ag_L3:
 	/*line bench_test.go:40:2*/ ag_f.w.Stop(time.Second)
+	/*line :40:2*/ ag_f.w = nil
 	/*line bench_test.go:41:2*/ ag_f.ag_aw3 = ag_f.run
 	/*line :41:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :41:2*/ ag_f.run = nil
 	/*line :41:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :41:2*/ return ag_s
 	}
@@ -145,7 +149,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:149
+//line bench_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drain) AwaitLine() string {

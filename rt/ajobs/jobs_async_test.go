@@ -434,6 +434,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:2*/ ag_f.ag_aw0 = nil
 	/*line jobs_test.go:136:2*/ ag_f.ag_aw0 = rt.SpawnAsync(stopOnSignalAsync(ag_f.w))
 	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :136:2*/ ag_f.w = nil
 	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :136:2*/ return ag_s
 	}
@@ -441,6 +442,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :136:2*/ ag_f.ag_aw0 = nil
 	/*line jobs_test.go:137:2*/ ag_f.ag_aw1 = ag_f.run
 	/*line :137:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :137:2*/ ag_f.run = nil
 	/*line :137:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :137:2*/ return ag_s
 	}
@@ -451,7 +453,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :138:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:455
+//line jobs_async_test.go:457
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
@@ -518,7 +520,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:522
+//line jobs_async_test.go:524
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {

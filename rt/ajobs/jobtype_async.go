@@ -84,8 +84,10 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 		/*line jobtype.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
 		/*line :145:3*/ return rt.Ready
 	}
+	/*line :145:3*/ ag_f.payload = nil
 	/*line jobtype.go:147:2*/ ag_f.ag_aw0 = ag_f.fn(ag_f.a)
 	/*line :147:2*/ ag_f.ag_state = 1 // await: rt.Await(fn(a))
+	/*line :147:2*/ ag_f.fn = nil
 	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:2*/ return ag_s
 	}
@@ -100,7 +102,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:104
+//line jobtype_async.go:106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
@@ -152,12 +154,14 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :198:1*/ goto ag_resume1
 	}
 	/*line jobtype.go:199:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line :199:2*/ ag_f.args = *new(A)
 	/*line jobtype.go:200:2*/ if err != nil {
 		/*line jobtype.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
 		/*line :201:3*/ return rt.Ready
 	}
 	/*line jobtype.go:203:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
 	/*line :203:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :203:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
 	/*line :203:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :203:9*/ return ag_s
 	}
@@ -168,7 +172,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:172
+//line jobtype_async.go:176
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
@@ -220,6 +224,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line jobtype.go:213:6*/ ag_f.r = *new(R)
 	/*line jobtype.go:214:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
 	/*line :214:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :214:2*/ ag_f.q = nil
 	/*line :214:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :214:2*/ return ag_s
 	}
@@ -238,7 +243,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :221:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:242
+//line jobtype_async.go:247
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
@@ -290,6 +295,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line jobtype.go:229:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
 	/*line :229:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :229:2*/ ag_f.q = nil
 	/*line :229:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :229:2*/ return ag_s
 	}
@@ -311,7 +317,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:315
+//line jobtype_async.go:321
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {

@@ -170,6 +170,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:1*/ ag_f.ag_t2 = 0
 	/*line :146:1*/ ag_L1:
 	/*line worker.go:147:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :147:2*/ ag_f.ag_t1 = nil
 		/*line :147:2*/ goto ag_L3
 	}
 	/*line worker.go:147:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
@@ -187,6 +188,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:151:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
 		/*line :151:4*/ return rt.Ready
 	}
+	/*line :151:4*/ ag_f.q, ag_f.re = nil, nil
 	/*line :151:4*/ ag_f.ag_t2++
 	/*line :151:4*/ goto ag_L1
 	/*line :151:4*/ ag_L3:
@@ -203,6 +205,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ ag_f.ag_t10 = 0
 	/*line :155:2*/ ag_L4:
 	/*line worker.go:156:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :156:2*/ ag_f.ag_t9 = nil
 		/*line :156:2*/ goto ag_L6
 	}
 	/*line worker.go:156:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
@@ -227,15 +230,18 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:160:2*/ ag_f.reader.Cancel()
 	/*line worker.go:161:2*/ ag_f.ag_aw2 = ag_f.reader
 	/*line :161:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :161:2*/ ag_f.reader = nil
 	/*line :161:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :161:2*/ return ag_s
 	}
 	/*line :161:2*/ ag_resume5:
 	/*line :161:2*/ ag_f.ag_aw2 = nil
 	/*line :161:2*/ ag_f.ag_t12 = ag_f.movers
+	/*line :161:2*/ ag_f.movers = nil
 	/*line :161:2*/ ag_f.ag_t13 = 0
 	/*line :161:2*/ ag_L7:
 	/*line worker.go:162:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :162:2*/ ag_f.ag_t12 = nil
 		/*line :162:2*/ goto ag_L9
 	}
 	/*line worker.go:162:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
@@ -276,6 +282,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :172:3*/ ag_L10:
 	/*line worker.go:174:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
 	/*line :174:2*/ ag_f.ag_state = 9 // await: w.sweep()
+	/*line :174:2*/ ag_f.w = nil
 	/*line :174:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :174:2*/ return ag_s
 	}
@@ -285,7 +292,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:2*/ return rt.Ready
 }
 
-//line worker_async.go:289
+//line worker_async.go:296
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
@@ -390,12 +397,16 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:3*/ ag_f.ag_aw1 = nil
 	/*line worker.go:190:3*/ if ag_err1 != nil {
 		/*line worker.go:191:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:192:4*/ goto ag_L2
+		/*line worker.go:192:4*/ {
+			/*line :192:4*/ ag_f.q = nil
+			/*line :192:4*/ goto ag_L2
+		}
 	}
 	/*line :192:4*/ ag_f.ag_t6 = v.Elems
 	/*line :192:4*/ ag_f.ag_t7 = 0
 	/*line :192:4*/ ag_L4:
 	/*line worker.go:194:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :194:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
 		/*line :194:3*/ goto ag_L6
 	}
 	/*line worker.go:194:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
@@ -412,11 +423,15 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:199:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :199:4*/ ag_f.ag_aw1 = nil
 	/*line worker.go:200:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:201:5*/ goto ag_L5
+		/*line worker.go:201:5*/ {
+			/*line :201:5*/ ag_f.id = ""
+			/*line :201:5*/ goto ag_L5
+		}
 	}
 	/*line worker.go:203:4*/ _, job = entryJob(e.Elems[0])
 	/*line worker.go:204:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
 	/*line :204:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :204:7*/ ag_f.id = ""
 	/*line :204:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :204:7*/ return ag_s
 	}
@@ -439,7 +454,7 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:209:1*/ return rt.Ready
 }
 
-//line worker_async.go:443
+//line worker_async.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
@@ -502,7 +517,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:219:1*/ return rt.Ready
 }
 
-//line worker_async.go:506
+//line worker_async.go:521
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
@@ -596,6 +611,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:236:3*/ if ag_t5.Before(ag_f.nextReclaim) {
 		/*line :236:3*/ goto ag_L4
 	}
+	/*line :236:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
 	/*line worker.go:237:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
 	/*line :237:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
 	/*line :237:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -617,6 +633,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:240:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
 		/*line :240:3*/ goto ag_L5
 	}
+	/*line :240:3*/ ag_f.err = nil
 	/*line worker.go:241:8*/ g = 0
 	/*line worker.go:242:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
 	/*line :242:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
@@ -632,9 +649,11 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:246:4*/ ag_f.w.sem.Release()
 	}
 	/*line worker.go:248:3*/ if !(ag_f.err != nil) {
+		/*line :248:3*/ ag_f.err = nil
 		/*line :248:3*/ goto ag_L6
 	}
 	/*line worker.go:249:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :249:4*/ ag_f.err = nil
 	/*line worker.go:250:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
 	/*line :250:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
 	/*line :250:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -652,7 +671,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :253:4*/ goto ag_L1
 }
 
-//line worker_async.go:656
+//line worker_async.go:675
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
@@ -733,6 +752,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :267:2*/ ag_f.ag_t3 = 0
 	/*line :267:2*/ ag_L1:
 	/*line worker.go:268:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :268:2*/ ag_f.ag_t2 = nil
 		/*line :268:2*/ goto ag_L3
 	}
 	/*line worker.go:268:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
@@ -789,6 +809,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:292:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
 	/*line :292:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :292:9*/ ag_f.w = nil
 	/*line :292:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :292:9*/ return ag_s
 	}
@@ -799,7 +820,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:2*/ return rt.Ready
 }
 
-//line worker_async.go:803
+//line worker_async.go:824
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
@@ -877,6 +898,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:306:2*/ if ag_f.v.Kind == aredis.Map {
 		/*line worker.go:307:3*/ ag_f.step = 2
 	}
+	/*line :307:3*/ ag_f.v = aredis.Value{}
 	/*line worker.go:309:6*/ ag_f.i = 0
 	/*line :309:6*/ ag_L1:
 	/*line worker.go:309:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
@@ -894,6 +916,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :317:3*/ ag_f.ag_t9 = 0
 	/*line :317:3*/ ag_L4:
 	/*line worker.go:318:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :318:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
 		/*line :318:3*/ goto ag_L6
 	}
 	/*line worker.go:318:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
@@ -904,6 +927,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:321:5*/ ag_f.started++
 	/*line worker.go:322:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
 	/*line :322:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :322:5*/ ag_f.id = ""
 	/*line :322:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:5*/ return ag_s
 	}
@@ -920,9 +944,11 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:325:7*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :325:7*/ ag_f.ag_aw1 = nil
 	/*line worker.go:325:4*/ if !(err != nil) {
+		/*line :325:4*/ ag_f.id = ""
 		/*line :325:4*/ goto ag_L8
 	}
 	/*line worker.go:326:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :326:5*/ ag_f.id = ""
 	/*line :326:5*/ ag_L8:
 	/*line worker.go:328:4*/ ag_f.w.stats.GivenBack++
 	/*line :328:4*/ ag_L5:
@@ -936,7 +962,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :331:2*/ return rt.Ready
 }
 
-//line worker_async.go:940
+//line worker_async.go:966
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
@@ -1027,12 +1053,16 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :346:4*/ return rt.Ready
 	}
 	/*line worker.go:348:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:349:4*/ goto ag_L2
+		/*line worker.go:349:4*/ {
+			/*line :349:4*/ ag_f.q = nil
+			/*line :349:4*/ goto ag_L2
+		}
 	}
 	/*line :349:4*/ ag_f.ag_t7 = v.Elems[1].Elems
 	/*line :349:4*/ ag_f.ag_t8 = 0
 	/*line :349:4*/ ag_L4:
 	/*line worker.go:351:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :351:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
 		/*line :351:3*/ goto ag_L6
 	}
 	/*line worker.go:351:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
@@ -1050,12 +1080,16 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :356:5*/ return rt.Ready
 	}
 	/*line worker.go:358:4*/ if l.Int < 0 {
-		/*line worker.go:359:5*/ goto ag_L5
+		/*line worker.go:359:5*/ {
+			/*line :359:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :359:5*/ goto ag_L5
+		}
 	}
 	/*line worker.go:361:4*/ ag_f.started++
 	/*line worker.go:362:4*/ ag_f.w.stats.Reclaimed++
 	/*line worker.go:363:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
 	/*line :363:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :363:4*/ ag_f.id, ag_f.job = "", ""
 	/*line :363:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :363:4*/ return ag_s
 	}
@@ -1073,7 +1107,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :366:2*/ return rt.Ready
 }
 
-//line worker_async.go:1077
+//line worker_async.go:1111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
@@ -1125,6 +1159,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:398:2*/ ag_f.w.stats.Started++
 	/*line worker.go:399:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
 	/*line :399:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :399:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
 	/*line :399:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :399:2*/ return ag_s
 	}
@@ -1133,7 +1168,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:400:1*/ return rt.Ready
 }
 
-//line worker_async.go:1137
+//line worker_async.go:1172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
@@ -1251,6 +1286,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:424:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
 	/*line :424:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :424:3*/ ag_f.w, ag_f.a = nil, nil
 	/*line :424:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :424:3*/ return ag_s
 	}
@@ -1265,6 +1301,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:430:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
 	/*line :430:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :430:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
 	/*line :430:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :430:3*/ return ag_s
 	}
@@ -1309,6 +1346,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:446:2*/ ag_f.hb.Cancel()
 	/*line worker.go:447:2*/ ag_f.ag_aw1 = ag_f.hb
 	/*line :447:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
+	/*line :447:2*/ ag_f.hb = nil
 	/*line :447:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :447:2*/ return ag_s
 	}
@@ -1323,10 +1361,13 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:454:3*/ goto ag_exit
 	}
 	/*line worker.go:456:2*/ if !(ag_f.jerr == nil) {
+		/*line :456:2*/ ag_f.res = nil
 		/*line :456:2*/ goto ag_L3
 	}
+	/*line :456:2*/ ag_f.typ, ag_f.jerr = "", nil
 	/*line worker.go:457:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
 	/*line :457:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :457:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, nil
 	/*line :457:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :457:3*/ return ag_s
 	}
@@ -1340,6 +1381,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:462:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
 	/*line :462:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :462:3*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
 	/*line :462:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :462:3*/ return ag_s
 	}
@@ -1354,6 +1396,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:470:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
 	/*line :470:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :470:2*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
 	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :470:2*/ return ag_s
 	}
@@ -1369,7 +1412,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :471:1*/ return rt.Ready
 }
 
-//line worker_async.go:1373
+//line worker_async.go:1416
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
@@ -1467,7 +1510,7 @@ func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:4*/ goto ag_L1
 }
 
-//line worker_async.go:1471
+//line worker_async.go:1514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
@@ -1581,6 +1624,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :532:4*/ ag_f.re = new(*aredis.RedisError)
 	/*line worker.go:534:7*/ (*ag_f.re) = nil
 	/*line worker.go:535:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :535:3*/ ag_f.re = nil
 	/*line :535:3*/ ag_t8 = permanent
 	/*line worker.go:536:19*/ if ag_t8 {
 		/*line :536:19*/ goto ag_L4
@@ -1596,8 +1640,10 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :536:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
 	/*line :536:20*/ ag_L4:
 	/*line worker.go:536:3*/ if !ag_t8 {
+		/*line :536:3*/ ag_f.err = nil
 		/*line :536:3*/ goto ag_L5
 	}
+	/*line :536:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
 	/*line worker.go:537:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
 	/*line worker.go:538:4*/ return rt.Ready
 	/*line :538:4*/ ag_L5:
@@ -1612,7 +1658,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :541:3*/ goto ag_L1
 }
 
-//line worker_async.go:1616
+//line worker_async.go:1662
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1698,7 +1744,7 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :564:3*/ goto ag_L1
 }
 
-//line worker_async.go:1702
+//line worker_async.go:1748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {

@@ -215,6 +215,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync(ag_f.network, ag_f.addr)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial(network, addr)
+	/*line :51:2*/ ag_f.network, ag_f.addr = "", ""
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -234,6 +235,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:56:6*/ ag_f.got = nil
 	/*line :56:6*/ ag_f.ag_t4 = ag_f.msgs
+	/*line :56:6*/ ag_f.msgs = nil
 	/*line :56:6*/ ag_f.ag_t5 = 0
 	/*line :56:6*/ ag_L1:
 	/*line anet_test.go:57:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
@@ -281,7 +283,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:285
+//line anet_async_test.go:287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -349,6 +351,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:79:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :79:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :79:2*/ ag_f.ln = nil
 	/*line :79:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :79:2*/ return ag_s
 	}
@@ -380,6 +383,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:88:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(append([]byte("pong "), ag_f.line...))
 	/*line :88:5*/ ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
+	/*line :88:5*/ ag_f.c = nil
 	/*line :88:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :88:5*/ return ag_s
 	}
@@ -403,7 +407,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:407
+//line anet_async_test.go:411
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -503,6 +507,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:147:2*/ ag_f.ag_aw2 = echoLinesAsync("unix", ag_f.path, []string{"a", "b"})
 	/*line :147:2*/ ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
+	/*line :147:2*/ ag_f.path = ""
 	/*line :147:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:2*/ return ag_s
 	}
@@ -515,6 +520,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:151:5*/ ag_f.ag_aw3 = ag_f.srv
 	/*line :151:5*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :151:5*/ ag_f.srv = nil
 	/*line :151:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :151:5*/ return ag_s
 	}
@@ -538,7 +544,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:542
+//line anet_async_test.go:548
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -608,6 +614,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:161:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :161:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :161:2*/ ag_f.ln = nil
 	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :161:2*/ return ag_s
 	}
@@ -667,7 +674,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:671
+//line anet_async_test.go:678
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -734,6 +741,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:195:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :195:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :195:2*/ ag_f.addr = ""
 	/*line :195:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :195:2*/ return ag_s
 	}
@@ -765,6 +773,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:204:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(10)
 	/*line :204:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(10)
+	/*line :204:2*/ ag_f.c = nil
 	/*line :204:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :204:2*/ return ag_s
 	}
@@ -786,7 +795,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:790
+//line anet_async_test.go:799
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -850,7 +859,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:854
+//line anet_async_test.go:863
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -929,6 +938,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:246:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :246:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :246:2*/ ag_f.addr = ""
 	/*line :246:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :246:2*/ return ag_s
 	}
@@ -939,6 +949,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:248:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
 		/*line :248:3*/ goto ag_exit
 	}
+	/*line :248:3*/ ag_f.err = nil
 	/*line anet_test.go:250:2*/ {
 		/*line :250:2*/ ag_dfn := ag_f.c.Close
 		/*line :250:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -980,9 +991,11 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:255:10*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
 	/*line :255:10*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:255:2*/ ag_f.took = ag_t8.Sub(ag_f.start)
+	/*line :255:2*/ ag_f.start = time.Time{}
 	/*line anet_test.go:256:2*/ ag_f.stop = true
 	/*line anet_test.go:257:2*/ ag_f.ag_aw4 = ag_f.tk
 	/*line :257:2*/ ag_f.ag_state = 6 // await: rt.Await(tk)
+	/*line :257:2*/ ag_f.tk = nil
 	/*line :257:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :257:2*/ return ag_s
 	}
@@ -992,6 +1005,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:259:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
 		/*line :259:3*/ goto ag_exit
 	}
+	/*line :259:3*/ ag_f.err = nil
 	/*line anet_test.go:261:2*/ if err := ag_f.c.CloseWrite(); err != nil {
 		/*line anet_test.go:262:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, err
 		/*line :262:3*/ goto ag_exit
@@ -1007,7 +1021,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1011
+//line anet_async_test.go:1025
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1082,6 +1096,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:280:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :280:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :280:2*/ ag_f.addr = ""
 	/*line :280:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :280:2*/ return ag_s
 	}
@@ -1109,6 +1124,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :285:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:286:2*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(make([]byte, 10))
 	/*line :286:2*/ ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
+	/*line :286:2*/ ag_f.c = nil
 	/*line :286:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :286:2*/ return ag_s
 	}
@@ -1126,7 +1142,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1130
+//line anet_async_test.go:1146
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1189,6 +1205,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:292:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :292:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :292:2*/ ag_f.addr = ""
 	/*line :292:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :292:2*/ return ag_s
 	}
@@ -1225,7 +1242,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1229
+//line anet_async_test.go:1246
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1292,6 +1309,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:316:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :316:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
+	/*line :316:9*/ ag_f.c, ag_f.buf = nil, nil
 	/*line :316:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :316:9*/ return ag_s
 	}
@@ -1309,7 +1327,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1313
+//line anet_async_test.go:1331
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1359,6 +1377,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:321:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
 	/*line :321:2*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :321:2*/ ag_f.c = nil
 	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :321:2*/ return ag_s
 	}
@@ -1369,7 +1388,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1373
+//line anet_async_test.go:1392
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1463,6 +1482,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:337:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :337:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :337:2*/ ag_f.addr = ""
 	/*line :337:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :337:2*/ return ag_s
 	}
@@ -1510,6 +1530,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:349:2*/ ag_f.reader.Cancel()
 	/*line anet_test.go:350:5*/ ag_f.ag_aw4 = ag_f.reader
 	/*line :350:5*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :350:5*/ ag_f.reader = nil
 	/*line :350:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :350:5*/ return ag_s
 	}
@@ -1526,11 +1547,13 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:354:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d after cancel, want 0", n)
 		/*line :354:3*/ goto ag_exit
 	}
+	/*line :354:3*/ ag_f.lp = nil
 	/*line anet_test.go:356:2*/ if ag_f.c.Buffered() != 3 {
 		/*line anet_test.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("buffered %d, want 3", ag_f.c.Buffered())
 		/*line :357:3*/ goto ag_exit
 	}
 	/*line anet_test.go:359:2*/ close(ag_f.gate)
+	/*line :359:2*/ ag_f.gate = nil
 	/*line anet_test.go:360:2*/ ag_f.ag_aw4 = readLineAsync(ag_f.c)
 	/*line :360:2*/ ag_f.ag_state = 6 // await: readLine(c)
 	/*line :360:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1562,6 +1585,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:368:2*/ ag_f.r2.Cancel()
 	/*line anet_test.go:369:5*/ ag_f.ag_aw6 = ag_f.r2
 	/*line :369:5*/ ag_f.ag_state = 9 // await: rt.Await(r2)
+	/*line :369:5*/ ag_f.r2 = nil
 	/*line :369:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :369:5*/ return ag_s
 	}
@@ -1576,6 +1600,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :370:3*/ ag_L2:
 	/*line anet_test.go:372:5*/ ag_f.ag_aw6 = ag_f.c.WriteAsync([]byte("still open"))
 	/*line :372:5*/ ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
+	/*line :372:5*/ ag_f.c = nil
 	/*line :372:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :372:5*/ return ag_s
 	}
@@ -1599,7 +1624,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1603
+//line anet_async_test.go:1628
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1693,6 +1718,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:387:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :387:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :387:2*/ ag_f.addr = ""
 	/*line :387:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :387:2*/ return ag_s
 	}
@@ -1736,6 +1762,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:396:2*/ ag_f.c.SetReadDeadline(ag_t4.Add(30 * time.Millisecond))
 	/*line anet_test.go:397:2*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :397:2*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :397:2*/ ag_f.buf = nil
 	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :397:2*/ return ag_s
 	}
@@ -1749,8 +1776,10 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:402:2*/ ag_f.c.SetReadDeadline(time.Time{})
 	/*line anet_test.go:403:2*/ close(ag_f.gate)
+	/*line :403:2*/ ag_f.gate = nil
 	/*line anet_test.go:404:9*/ ag_f.ag_aw3 = readLineAsync(ag_f.c)
 	/*line :404:9*/ ag_f.ag_state = 5 // await: readLine(c)
+	/*line :404:9*/ ag_f.c = nil
 	/*line :404:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :404:9*/ return ag_s
 	}
@@ -1768,7 +1797,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1772
+//line anet_async_test.go:1801
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1847,6 +1876,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:425:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :425:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :425:2*/ ag_f.addr = ""
 	/*line :425:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :425:2*/ return ag_s
 	}
@@ -1886,6 +1916,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :434:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:435:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
 	/*line :435:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :435:2*/ ag_f.c = nil
 	/*line :435:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :435:2*/ return ag_s
 	}
@@ -1915,7 +1946,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1919
+//line anet_async_test.go:1950
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2068,6 +2099,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :535:4*/ ag_L4:
 	/*line anet_test.go:537:6*/ ag_f.ag_aw3 = ag_f.srv
 	/*line :537:6*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :537:6*/ ag_f.srv = nil
 	/*line :537:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :537:6*/ return ag_s
 	}
@@ -2085,6 +2117,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :532:22*/ ag_L3:
 	/*line anet_test.go:542:2*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :542:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :542:2*/ ag_f.addr = ""
 	/*line :542:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :542:2*/ return ag_s
 	}
@@ -2115,9 +2148,12 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :550:2*/ ag_resume7:
 	/*line :550:2*/ ag_f.ag_aw5 = nil
 	/*line anet_test.go:551:2*/ ag_f.c.Close()
+	/*line :551:2*/ ag_f.c = nil
 	/*line anet_test.go:552:2*/ ag_f.s.Close()
+	/*line :552:2*/ ag_f.s = nil
 	/*line anet_test.go:554:2*/ ag_f.ag_aw6 = rt.SpawnAsync(ag_f.ln.AcceptAsync())
 	/*line :554:2*/ ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
+	/*line :554:2*/ ag_f.ln = nil
 	/*line :554:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :554:2*/ return ag_s
 	}
@@ -2134,6 +2170,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:556:2*/ ag_f.acc.Cancel()
 	/*line anet_test.go:557:2*/ ag_f.ag_aw4 = ag_f.acc
 	/*line :557:2*/ ag_f.ag_state = 10 // await: rt.Await(acc)
+	/*line :557:2*/ ag_f.acc = nil
 	/*line :557:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :557:2*/ return ag_s
 	}
@@ -2141,6 +2178,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:558:5*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.refusedAddr)
 	/*line :558:5*/ ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
+	/*line :558:5*/ ag_f.refusedAddr = ""
 	/*line :558:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :558:5*/ return ag_s
 	}
@@ -2164,7 +2202,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2168
+//line anet_async_test.go:2206
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2244,6 +2282,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:580:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
 	/*line :580:2*/ ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
+	/*line :580:2*/ ag_f.c = nil
 	/*line :580:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :580:2*/ return ag_s
 	}
@@ -2264,7 +2303,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2268
+//line anet_async_test.go:2307
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2375,6 +2414,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:597:6*/ ag_f.i = 0
 	/*line :597:6*/ ag_L1:
 	/*line anet_test.go:597:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :597:14*/ ag_f.ln = nil
 		/*line :597:14*/ goto ag_L3
 	}
 	/*line anet_test.go:598:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -2433,8 +2473,10 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:611:2*/ for _, c := range ag_f.clients {
 		/*line anet_test.go:612:3*/ c.Close()
 	}
+	/*line :612:3*/ ag_f.clients = nil
 	/*line anet_test.go:614:5*/ ag_f.ag_aw5 = rt.Gather(ag_f.readers...)
 	/*line :614:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
+	/*line :614:5*/ ag_f.readers = nil
 	/*line :614:5*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :614:5*/ return ag_s
 	}
@@ -2459,7 +2501,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2463
+//line anet_async_test.go:2505
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2543,6 +2585,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:638:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :638:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :638:2*/ ag_f.addr = ""
 	/*line :638:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :638:2*/ return ag_s
 	}
@@ -2585,6 +2628,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :649:3*/ goto ag_exit
 	}
 	/*line anet_test.go:651:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
+	/*line :651:2*/ ag_f.head = nil
 	/*line anet_test.go:652:2*/ ag_f.c.SetReadLimit(50)
 	/*line anet_test.go:653:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	/*line :653:5*/ ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
@@ -2602,6 +2646,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:656:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
 	/*line anet_test.go:657:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	/*line :657:2*/ ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :657:2*/ ag_f.c = nil
 	/*line :657:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :657:2*/ return ag_s
 	}
@@ -2619,7 +2664,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2623
+//line anet_async_test.go:2668
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2700,6 +2745,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:694:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :694:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :694:2*/ ag_f.addr = ""
 	/*line :694:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :694:2*/ return ag_s
 	}
@@ -2722,6 +2768,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :699:6*/ ag_f.ag_t5 = 0
 	/*line :699:6*/ ag_L1:
 	/*line anet_test.go:700:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :700:2*/ ag_f.ag_t4 = nil
 		/*line :700:2*/ goto ag_L3
 	}
 	/*line anet_test.go:700:9*/ n = ag_f.ag_t4[ag_f.ag_t5]
@@ -2758,6 +2805,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:711:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
 	/*line anet_test.go:712:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(3, ag_f.t))
 	/*line :712:2*/ ag_f.ag_state = 4 // await: c.ReadUntilFunc(pipes(3, t))
+	/*line :712:2*/ ag_f.t, ag_f.c = nil, nil
 	/*line :712:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :712:2*/ return ag_s
 	}
@@ -2775,7 +2823,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2779
+//line anet_async_test.go:2827
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2832,6 +2880,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:727:2*/ b = make([]byte, 1)
 	/*line anet_test.go:728:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
 	/*line :728:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :728:5*/ ag_f.c = nil
 	/*line :728:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :728:5*/ return ag_s
 	}
@@ -2849,7 +2898,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2853
+//line anet_async_test.go:2902
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2860,13 +2909,13 @@ func (ag_f *ag_oneByte) AwaitLine() string {
 	return ""
 }
 
-// ag_manyReady is the frame of manyReady (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_manyReady is the frame of manyReady (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyReady struct {
 	ag_state  int
 	n         int
 	ln        *anet.Listener
-	clients   []*anet.Conn
-	servers   []*anet.Conn
+	clients   *[]*anet.Conn
+	servers   *[]*anet.Conn
 	ag_t4     int
 	ag_t5     int
 	done      int
@@ -2959,14 +3008,18 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :744:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:745:6*/ ag_f.clients = nil
-	/*line anet_test.go:745:15*/ ag_f.servers = nil
+	/*line :744:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line :744:2*/ ag_f.servers = new([]*anet.Conn)
+	/*line anet_test.go:745:6*/ (*ag_f.clients) = nil
+	/*line anet_test.go:745:15*/ (*ag_f.servers) = nil
 	/*line anet_test.go:746:2*/ {
-		/*line :746:2*/ ag_dfn := func() {
-			/*line anet_test.go:747:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
-				/*line anet_test.go:748:4*/ c.Close()
+		/*line :746:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
+			/*line :746:2*/ return func() {
+				/*line anet_test.go:747:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
+					/*line anet_test.go:748:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.clients, ag_f.servers)
 		/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :746:2*/ defer ag_dfn()
 			/*line :746:2*/ ag_p.Raise()
@@ -2976,6 +3029,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :746:2*/ ag_f.ag_t5 = 0
 	/*line :746:2*/ ag_L1:
 	/*line anet_test.go:751:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :751:2*/ ag_f.ln = nil
 		/*line :751:2*/ goto ag_L3
 	}
 	/*line anet_test.go:752:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -2990,7 +3044,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:754:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 		/*line :754:4*/ goto ag_exit
 	}
-	/*line anet_test.go:756:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:756:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
 	/*line anet_test.go:757:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
 	/*line :757:3*/ ag_f.ag_state = 3 // await: ln.Accept()
 	/*line :757:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -3003,15 +3057,17 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:759:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 		/*line :759:4*/ goto ag_exit
 	}
-	/*line anet_test.go:761:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
+	/*line anet_test.go:761:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
 	/*line :761:3*/ ag_f.ag_t5++
 	/*line :761:3*/ goto ag_L1
 	/*line :761:3*/ ag_L3:
 	/*line anet_test.go:763:2*/ ag_f.done = 0
-	/*line :763:2*/ ag_f.ag_t11 = ag_f.clients
+	/*line :763:2*/ ag_f.ag_t11 = (*ag_f.clients)
+	/*line :763:2*/ ag_f.clients = nil
 	/*line :763:2*/ ag_f.ag_t12 = 0
 	/*line :763:2*/ ag_L4:
 	/*line anet_test.go:764:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :764:2*/ ag_f.ag_t11 = nil
 		/*line :764:2*/ goto ag_L6
 	}
 	/*line anet_test.go:764:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
@@ -3039,10 +3095,12 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :768:2*/ ag_resume6:
 	/*line :768:2*/ ag_f.ag_aw3 = nil
-	/*line :768:2*/ ag_f.ag_t14 = ag_f.servers
+	/*line :768:2*/ ag_f.ag_t14 = (*ag_f.servers)
+	/*line :768:2*/ ag_f.servers = nil
 	/*line :768:2*/ ag_f.ag_t15 = 0
 	/*line :768:2*/ ag_L7:
 	/*line anet_test.go:769:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :769:2*/ ag_f.ag_t14 = nil
 		/*line :769:2*/ goto ag_L9
 	}
 	/*line anet_test.go:769:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
@@ -3089,7 +3147,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3093
+//line anet_async_test.go:3151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3231,7 +3289,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3235
+//line anet_async_test.go:3293
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

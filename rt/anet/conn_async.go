@@ -112,6 +112,7 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:155:9*/ ag_f.ag_aw0 = ag_f.c.readSomeAsync(ag_f.p)
 	/*line :155:9*/ ag_f.ag_state = 1 // await: c.readSome(p)
+	/*line :155:9*/ ag_f.c, ag_f.p = nil, nil
 	/*line :155:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :155:9*/ return ag_s
 	}
@@ -122,7 +123,7 @@ func (ag_f *ag_Conn_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ return rt.Ready
 }
 
-//line conn_async.go:126
+//line conn_async.go:127
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Read) AwaitLine() string {
@@ -181,6 +182,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:164:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
 	/*line :164:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :164:10*/ ag_f.c, ag_f.p = nil, nil
 	/*line :164:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :164:10*/ return ag_s
 	}
@@ -236,7 +238,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :187:4*/ goto ag_L2
 }
 
-//line conn_async.go:240
+//line conn_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -298,6 +300,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:202:10*/ ag_f.ag_aw0 = ag_f.c.writeTLSAsync(ag_f.p)
 	/*line :202:10*/ ag_f.ag_state = 1 // await: c.writeTLS(p)
+	/*line :202:10*/ ag_f.c, ag_f.p = nil, nil
 	/*line :202:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :202:10*/ return ag_s
 	}
@@ -353,7 +356,7 @@ func (ag_f *ag_Conn_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :226:2*/ return rt.Ready
 }
 
-//line conn_async.go:357
+//line conn_async.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Write) AwaitLine() string {
@@ -434,7 +437,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :259:4*/ goto ag_L1
 }
 
-//line conn_async.go:438
+//line conn_async.go:441
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -505,6 +508,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line conn.go:280:3*/ if !(err != nil) {
 		/*line :280:3*/ goto ag_L4
 	}
+	/*line :280:3*/ ag_f.delim = ""
 	/*line conn.go:281:4*/ if err == io.EOF && ag_f.n > 0 {
 		/*line conn.go:282:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
 		/*line :282:5*/ return rt.Ready
@@ -515,7 +519,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :284:4*/ goto ag_L1
 }
 
-//line conn_async.go:519
+//line conn_async.go:523
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
@@ -584,6 +588,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line conn.go:308:3*/ if !(err != nil) {
 		/*line :308:3*/ goto ag_L4
 	}
+	/*line :308:3*/ ag_f.end = nil
 	/*line conn.go:309:4*/ if err == io.EOF && ag_f.scanned > 0 {
 		/*line conn.go:310:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
 		/*line :310:5*/ return rt.Ready
@@ -594,7 +599,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :312:4*/ goto ag_L1
 }
 
-//line conn_async.go:598
+//line conn_async.go:603
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
@@ -668,7 +673,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :331:2*/ return rt.Ready
 }
 
-//line conn_async.go:672
+//line conn_async.go:677
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -730,6 +735,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:349:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
 	/*line :349:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :349:10*/ ag_f.c = nil
 	/*line :349:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :349:10*/ return ag_s
 	}
@@ -786,7 +792,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :374:4*/ goto ag_L2
 }
 
-//line conn_async.go:790
+//line conn_async.go:796
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

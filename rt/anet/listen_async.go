@@ -99,6 +99,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:22:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
 	/*line :22:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :22:2*/ ag_f.address = ""
 	/*line :22:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :22:2*/ return ag_s
 	}
@@ -111,6 +112,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:26:9*/ ag_f.ag_aw1 = dialAnyAsync(ag_f.network, eps)
 	/*line :26:9*/ ag_f.ag_state = 2 // await: dialAny(network, eps)
+	/*line :26:9*/ ag_f.network = ""
 	/*line :26:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:9*/ return ag_s
 	}
@@ -121,7 +123,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line listen_async.go:125
+//line listen_async.go:127
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
@@ -176,6 +178,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:33:6*/ ag_f.first = nil
 	/*line :33:6*/ ag_f.ag_t2 = ag_f.eps
+	/*line :33:6*/ ag_f.eps = nil
 	/*line :33:6*/ ag_f.ag_t3 = 0
 	/*line :33:6*/ ag_L1:
 	/*line listen.go:34:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
@@ -204,7 +207,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line listen_async.go:208
+//line listen_async.go:211
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAny) AwaitLine() string {
@@ -221,8 +224,8 @@ type ag_dialOne struct {
 	network   string
 	ep        endpoint
 	fd        int
-	c         *Conn
-	ok        bool
+	c         **Conn
+	ok        *bool
 	ag_aw0    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
 	ag_r0     *Conn
@@ -264,14 +267,19 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line listen.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
 		/*line :52:3*/ goto ag_exit
 	}
-	/*line listen.go:54:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
-	/*line listen.go:55:2*/ ag_f.ok = false
+	/*line :52:3*/ ag_f.c = new(*Conn)
+	/*line listen.go:54:2*/ (*ag_f.c) = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
+	/*line :54:2*/ ag_f.network = ""
+	/*line :54:2*/ ag_f.ok = new(bool)
+	/*line listen.go:55:2*/ (*ag_f.ok) = false
 	/*line listen.go:56:2*/ {
-		/*line :56:2*/ ag_dfn := func() {
-			/*line listen.go:57:3*/ if !ag_f.ok {
-				/*line listen.go:58:4*/ ag_f.c.Close()
+		/*line :56:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **Conn) func() {
+			/*line :56:2*/ return func() {
+				/*line listen.go:57:3*/ if !(*ag_cell_ok) {
+					/*line listen.go:58:4*/ (*ag_cell_c).Close()
+				}
 			}
-		}
+		}(ag_f.ok, ag_f.c)
 		/*line listen.go:56:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :56:2*/ defer ag_dfn()
 			/*line :56:2*/ ag_p.Raise()
@@ -281,10 +289,11 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:62:2*/ for err == unix.EINTR {
 		/*line listen.go:63:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
 	}
+	/*line :63:3*/ ag_f.ep = endpoint{}
 	/*line listen.go:65:2*/ if !(err == unix.EINPROGRESS) {
 		/*line :65:2*/ goto ag_L1
 	}
-	/*line listen.go:66:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line listen.go:66:6*/ ag_f.ag_aw0 = (*ag_f.c).fd.WaitWriteAsync((*ag_f.c).wdl)
 	/*line :66:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
 	/*line :66:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :66:6*/ return ag_s
@@ -295,7 +304,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:66:3*/ if !(werr != nil) {
 		/*line :66:3*/ goto ag_L2
 	}
-	/*line listen.go:67:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
+	/*line listen.go:67:4*/ ag_f.ag_r0, ag_f.ag_err = nil, (*ag_f.c).opErr("dial", werr)
 	/*line :67:4*/ goto ag_exit
 	/*line :67:4*/ ag_L2:
 	/*line listen.go:69:7*/ soerr = 0
@@ -305,11 +314,11 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :72:4*/ ag_L1:
 	/*line listen.go:75:2*/ if err != nil {
-		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
+		/*line listen.go:76:3*/ ag_f.ag_r0, ag_f.ag_err = nil, (*ag_f.c).opErr("dial", err)
 		/*line :76:3*/ goto ag_exit
 	}
-	/*line listen.go:78:2*/ ag_f.ok = true
-	/*line listen.go:79:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line listen.go:78:2*/ (*ag_f.ok) = true
+	/*line listen.go:79:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.c), nil
 	/*line :79:2*/ goto ag_exit
 	/*line :79:2*/ ag_exit:
 	/*line :79:2*/ ag_f.ag_state = 2 // running the deferred calls
@@ -320,7 +329,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line listen_async.go:324
+//line listen_async.go:333
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
@@ -371,6 +380,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:101:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
 	/*line :101:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
+	/*line :101:9*/ ag_f.network, ag_f.address = "", ""
 	/*line :101:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :101:9*/ return ag_s
 	}
@@ -381,7 +391,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line listen_async.go:385
+//line listen_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
@@ -433,6 +443,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:123:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
 	/*line :123:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :123:2*/ ag_f.address = ""
 	/*line :123:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :123:2*/ return ag_s
 	}
@@ -466,6 +477,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :146:3*/ return rt.Ready
 	}
 	/*line listen.go:148:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line :148:2*/ ag_f.network = ""
 	/*line listen.go:149:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
 		/*line listen.go:150:3*/ ln.addr = sockAddr(sa)
 	}
@@ -473,7 +485,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :152:2*/ return rt.Ready
 }
 
-//line listen_async.go:477
+//line listen_async.go:489
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
@@ -532,6 +544,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:180:10*/ ag_f.ag_aw0 = ag_f.ln.share.acceptAsync(ag_f.ln)
 	/*line :180:10*/ ag_f.ag_state = 1 // await: ln.share.accept(ln)
+	/*line :180:10*/ ag_f.ln = nil
 	/*line :180:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :180:10*/ return ag_s
 	}
@@ -579,7 +592,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:4*/ goto ag_L2
 }
 
-//line listen_async.go:583
+//line listen_async.go:596
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {

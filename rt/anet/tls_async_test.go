@@ -164,6 +164,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :51:2*/ ag_f.addr = ""
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -182,6 +183,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:56:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :56:2*/ ag_f.cfg = nil
 	/*line tls_test.go:57:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :57:5*/ ag_f.ag_state = 2 // await: c.Handshake()
 	/*line :57:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -198,6 +200,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ ag_L1:
 	/*line tls_test.go:60:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync([]byte(ag_f.msg + "\n"))
 	/*line :60:5*/ ag_f.ag_state = 3 // await: c.Write([]byte(msg + "\n"))
+	/*line :60:5*/ ag_f.msg = ""
 	/*line :60:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :60:5*/ return ag_s
 	}
@@ -233,7 +236,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:237
+//line tls_async_test.go:240
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsEchoClient) AwaitLine() string {
@@ -304,6 +307,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:129:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :129:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :129:2*/ ag_f.ln = nil
 	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :129:2*/ return ag_s
 	}
@@ -322,6 +326,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:134:2*/ ag_f.c = anet.TLSServer(ag_f.c, ag_f.cfg)
+	/*line :134:2*/ ag_f.cfg = nil
 	/*line tls_test.go:135:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
 	/*line :135:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
 	/*line :135:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -359,7 +364,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:363
+//line tls_async_test.go:368
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsServeOne) AwaitLine() string {
@@ -444,7 +449,7 @@ func (ag_f *ag_tlsResumeTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:448
+//line tls_async_test.go:453
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsResumeTwice) AwaitLine() string {
@@ -518,6 +523,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:245:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :245:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :245:2*/ ag_f.addr = ""
 	/*line :245:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :245:2*/ return ag_s
 	}
@@ -536,6 +542,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:250:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :250:2*/ ag_f.cfg = nil
 	/*line tls_test.go:251:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tlsWriteAllAsync(ag_f.c, ag_f.data))
 	/*line :251:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsWriteAllAsync(c, data))
 	/*line :251:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -549,6 +556,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:254:2*/ ag_f.got = 0
 	/*line :254:2*/ ag_L1:
 	/*line tls_test.go:255:6*/ if !(ag_f.got < len(ag_f.data)) {
+		/*line :255:6*/ ag_f.data, ag_f.c, ag_f.buf = nil, nil, nil
 		/*line :255:6*/ goto ag_L3
 	}
 	/*line tls_test.go:256:3*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(ag_f.buf)
@@ -569,6 +577,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :261:3*/ ag_L3:
 	/*line tls_test.go:263:5*/ ag_f.ag_aw3 = ag_f.writer
 	/*line :263:5*/ ag_f.ag_state = 4 // await: rt.Await(writer)
+	/*line :263:5*/ ag_f.writer = nil
 	/*line :263:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :263:5*/ return ag_s
 	}
@@ -594,7 +603,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :268:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:598
+//line tls_async_test.go:607
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsBigExchange) AwaitLine() string {
@@ -674,7 +683,7 @@ func (ag_f *ag_tlsWriteAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:678
+//line tls_async_test.go:687
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsWriteAll) AwaitLine() string {
@@ -735,6 +744,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:339:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :339:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :339:2*/ ag_f.addr = ""
 	/*line :339:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :339:2*/ return ag_s
 	}
@@ -753,6 +763,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:344:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :344:2*/ ag_f.cfg = nil
 	/*line tls_test.go:345:6*/ ag_f.out = bytes.Buffer{}
 	/*line tls_test.go:346:2*/ ag_f.buf = make([]byte, 1024)
 	/*line :346:2*/ ag_L1:
@@ -779,7 +790,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :351:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:783
+//line tls_async_test.go:794
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsReadAll) AwaitLine() string {
@@ -873,6 +884,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:406:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :406:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :406:2*/ ag_f.addr = ""
 	/*line :406:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :406:2*/ return ag_s
 	}
@@ -891,6 +903,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:411:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :411:2*/ ag_f.cfg = nil
 	/*line tls_test.go:412:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :412:5*/ ag_f.ag_state = 2 // await: c.Handshake()
 	/*line :412:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -947,6 +960,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:426:2*/ ag_f.c.SetReadDeadline(ag_t7.Add(50 * time.Millisecond))
 	/*line tls_test.go:427:5*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :427:5*/ ag_f.ag_state = 6 // await: c.Read(buf)
+	/*line :427:5*/ ag_f.buf = nil
 	/*line :427:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :427:5*/ return ag_s
 	}
@@ -990,6 +1004,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:3*/ ag_L5:
 	/*line tls_test.go:440:2*/ ag_f.ag_aw4 = ag_f.c.ReadUntilAsync('\n')
 	/*line :440:2*/ ag_f.ag_state = 9 // await: c.ReadUntil('\n')
+	/*line :440:2*/ ag_f.c = nil
 	/*line :440:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :440:2*/ return ag_s
 	}
@@ -1011,7 +1026,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :444:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1015
+//line tls_async_test.go:1030
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelledReads) AwaitLine() string {
@@ -1099,6 +1114,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:478:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :478:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :478:2*/ ag_f.addr = ""
 	/*line :478:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :478:2*/ return ag_s
 	}
@@ -1109,6 +1125,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 		/*line tls_test.go:480:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.err
 		/*line :480:3*/ goto ag_exit
 	}
+	/*line :480:3*/ ag_f.err = nil
 	/*line tls_test.go:482:2*/ {
 		/*line :482:2*/ ag_dfn := ag_f.c.Close
 		/*line :482:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -1143,8 +1160,10 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:487:10*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :487:10*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:487:2*/ ag_f.took = ag_t4.Sub(ag_f.start)
+	/*line :487:2*/ ag_f.start = time.Time{}
 	/*line tls_test.go:488:5*/ ag_f.ag_aw2 = ag_f.c.HandshakeAsync()
 	/*line :488:5*/ ag_f.ag_state = 5 // await: c.Handshake()
+	/*line :488:5*/ ag_f.c = nil
 	/*line :488:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :488:5*/ return ag_s
 	}
@@ -1168,7 +1187,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1172
+//line tls_async_test.go:1191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
@@ -1189,7 +1208,7 @@ func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
 	return ""
 }
 
-// ag_tlsIdleConns is the frame of tlsIdleConns (344 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_tlsIdleConns is the frame of tlsIdleConns (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_tlsIdleConns struct {
 	ag_state  int
 	n         int
@@ -1198,10 +1217,10 @@ type ag_tlsIdleConns struct {
 	counts    *[3]int
 	addr      string
 	srv       *rt.Task[[]*anet.Conn]
-	clients   []*anet.Conn
+	clients   *[]*anet.Conn
 	ag_t5     int
 	ag_t6     int
-	servers   []*anet.Conn
+	servers   *[]*anet.Conn
 	i         int
 	ag_t13    []*anet.Conn
 	ag_t14    int
@@ -1296,19 +1315,23 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:523:2*/ ag_f.counts[0] = runtime.NumGoroutine()
 	/*line tls_test.go:524:2*/ ag_f.ag_aw1 = rt.SpawnAsync(tlsAcceptIdleAsync(ln, ag_f.n, ag_f.scfg))
 	/*line :524:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsAcceptIdleAsync(ln, n, scfg))
+	/*line :524:2*/ ag_f.scfg = nil
 	/*line :524:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :524:2*/ return ag_s
 	}
 	/*line :524:2*/ ag_resume2:
 	/*line tls_test.go:524:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :524:2*/ ag_f.ag_aw1 = nil
-	/*line tls_test.go:525:2*/ ag_f.clients = make([]*anet.Conn, 0, ag_f.n)
+	/*line :524:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line tls_test.go:525:2*/ (*ag_f.clients) = make([]*anet.Conn, 0, ag_f.n)
 	/*line tls_test.go:526:2*/ {
-		/*line :526:2*/ ag_dfn := func() {
-			/*line tls_test.go:527:3*/ for _, c := range ag_f.clients {
-				/*line tls_test.go:528:4*/ c.Close()
+		/*line :526:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn) func() {
+			/*line :526:2*/ return func() {
+				/*line tls_test.go:527:3*/ for _, c := range *ag_cell_clients {
+					/*line tls_test.go:528:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.clients)
 		/*line tls_test.go:526:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :526:2*/ defer ag_dfn()
 			/*line :526:2*/ ag_p.Raise()
@@ -1318,6 +1341,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :526:2*/ ag_f.ag_t6 = 0
 	/*line :526:2*/ ag_L1:
 	/*line tls_test.go:531:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :531:2*/ ag_f.cfg, ag_f.addr = nil, ""
 		/*line :531:2*/ goto ag_L3
 	}
 	/*line tls_test.go:532:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
@@ -1332,7 +1356,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 		/*line tls_test.go:534:4*/ ag_f.ag_err = ag_err2
 		/*line :534:4*/ goto ag_exit
 	}
-	/*line tls_test.go:536:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line tls_test.go:536:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
 	/*line tls_test.go:537:3*/ ag_c1 = anet.TLSClient(ag_c1, ag_f.cfg)
 	/*line tls_test.go:538:6*/ ag_f.ag_aw3 = ag_c1.HandshakeAsync()
 	/*line :538:6*/ ag_f.ag_state = 4 // await: c.Handshake()
@@ -1351,33 +1375,38 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :539:4*/ ag_f.ag_t6++
 	/*line :539:4*/ goto ag_L1
 	/*line :539:4*/ ag_L3:
+	/*line :539:4*/ ag_f.servers = new([]*anet.Conn)
 	/*line tls_test.go:542:2*/ ag_f.ag_aw4 = ag_f.srv
 	/*line :542:2*/ ag_f.ag_state = 5 // await: rt.Await(srv)
+	/*line :542:2*/ ag_f.srv = nil
 	/*line :542:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :542:2*/ return ag_s
 	}
 	/*line :542:2*/ ag_resume5:
-	/*line tls_test.go:542:2*/ ag_f.servers, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line tls_test.go:542:2*/ (*ag_f.servers), ag_err1 = ag_f.ag_aw4.AwaitResult()
 	/*line :542:2*/ ag_f.ag_aw4 = nil
 	/*line tls_test.go:543:2*/ if ag_err1 != nil {
 		/*line tls_test.go:544:3*/ ag_f.ag_err = ag_err1
 		/*line :544:3*/ goto ag_exit
 	}
 	/*line tls_test.go:546:2*/ {
-		/*line :546:2*/ ag_dfn := func() {
-			/*line tls_test.go:547:3*/ for _, c := range ag_f.servers {
-				/*line tls_test.go:548:4*/ c.Close()
+		/*line :546:2*/ ag_dfn := func(ag_cell_servers *[]*anet.Conn) func() {
+			/*line :546:2*/ return func() {
+				/*line tls_test.go:547:3*/ for _, c := range *ag_cell_servers {
+					/*line tls_test.go:548:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.servers)
 		/*line tls_test.go:546:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :546:2*/ defer ag_dfn()
 			/*line :546:2*/ ag_p.Raise()
 		})
 	}
-	/*line :546:2*/ ag_f.ag_t13 = ag_f.clients
+	/*line :546:2*/ ag_f.ag_t13 = (*ag_f.clients)
 	/*line :546:2*/ ag_f.ag_t14 = 0
 	/*line :546:2*/ ag_L5:
 	/*line tls_test.go:551:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :551:2*/ ag_f.ag_t13 = nil
 		/*line :551:2*/ goto ag_L7
 	}
 	/*line tls_test.go:551:6*/ ag_f.i, ag_c2 = ag_f.ag_t14, ag_f.ag_t13[ag_f.ag_t14]
@@ -1395,7 +1424,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:553:4*/ ag_f.ag_err = ag_err4
 	/*line :553:4*/ goto ag_exit
 	/*line :553:4*/ ag_L8:
-	/*line tls_test.go:555:3*/ ag_f.ag_aw6 = ag_f.servers[ag_f.i].ReadUntilAsync('\n')
+	/*line tls_test.go:555:3*/ ag_f.ag_aw6 = (*ag_f.servers)[ag_f.i].ReadUntilAsync('\n')
 	/*line :555:3*/ ag_f.ag_state = 7 // await: servers[i].ReadUntil('\n')
 	/*line :555:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :555:3*/ return ag_s
@@ -1418,7 +1447,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :560:2*/ ag_resume8:
 	/*line :560:2*/ ag_f.ag_aw3 = nil
 	/*line tls_test.go:561:2*/ ag_f.counts[1] = runtime.NumGoroutine()
-	/*line tls_test.go:562:2*/ ag_f.counts[2] = len(ag_f.servers) + len(ag_f.clients)
+	/*line tls_test.go:562:2*/ ag_f.counts[2] = len((*ag_f.servers)) + len((*ag_f.clients))
 	/*line tls_test.go:563:2*/ ag_f.ag_err = nil
 	/*line :563:2*/ goto ag_exit
 	/*line :563:2*/ ag_exit:
@@ -1430,7 +1459,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :563:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1434
+//line tls_async_test.go:1463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsIdleConns) AwaitLine() string {
@@ -1543,7 +1572,7 @@ func (ag_f *ag_tlsAcceptIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1547
+//line tls_async_test.go:1576
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsAcceptIdle) AwaitLine() string {
@@ -1626,6 +1655,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:605:3*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :605:3*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:606:3*/ ag_f.c.Close()
+	/*line :606:3*/ ag_f.c = nil
 	/*line tls_test.go:607:3*/ if err != nil {
 		/*line tls_test.go:608:4*/ ag_f.ag_err = err
 		/*line :608:4*/ return rt.Ready
@@ -1637,7 +1667,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :611:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1641
+//line tls_async_test.go:1671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHandshakes) AwaitLine() string {
@@ -1704,6 +1734,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:665:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :665:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :665:2*/ ag_f.addr = ""
 	/*line :665:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :665:2*/ return ag_s
 	}
@@ -1722,6 +1753,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:670:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :670:2*/ ag_f.cfg = nil
 	/*line tls_test.go:671:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte("half"))
 	/*line :671:5*/ ag_f.ag_state = 2 // await: c.Write([]byte("half"))
 	/*line :671:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1770,7 +1802,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:1774
+//line tls_async_test.go:1806
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHalfClose) AwaitLine() string {
@@ -1842,6 +1874,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:706:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :706:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :706:2*/ ag_f.addr = ""
 	/*line :706:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :706:2*/ return ag_s
 	}
@@ -1878,6 +1911,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:3*/ ag_f.ag_t4 = 0
 	/*line :713:3*/ ag_L2:
 	/*line tls_test.go:716:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :716:2*/ ag_f.counts = nil
 		/*line :716:2*/ goto ag_L4
 	}
 	/*line tls_test.go:717:3*/ ag_f.ag_aw1 = rt.SleepAsync(10 * time.Millisecond)
@@ -1888,13 +1922,17 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :717:3*/ ag_resume3:
 	/*line :717:3*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:718:3*/ if ag_f.counts[1] = runtime.NumGoroutine(); ag_f.counts[1] <= ag_f.counts[0] {
-		/*line tls_test.go:719:4*/ goto ag_L4
+		/*line tls_test.go:719:4*/ {
+			/*line :719:4*/ ag_f.counts = nil
+			/*line :719:4*/ goto ag_L4
+		}
 	}
 	/*line :719:4*/ ag_f.ag_t4++
 	/*line :719:4*/ goto ag_L2
 	/*line :719:4*/ ag_L4:
 	/*line tls_test.go:722:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :722:5*/ ag_f.ag_state = 4 // await: c.Handshake()
+	/*line :722:5*/ ag_f.c = nil
 	/*line :722:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :722:5*/ return ag_s
 	}
@@ -1918,7 +1956,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :725:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1922
+//line tls_async_test.go:1960
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelHandshake) AwaitLine() string {

@@ -115,6 +115,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line proc_test.go:28:5*/ ag_f.ag_aw0 = ag_f.p.Stdin.WriteAsync([]byte(ag_f.in))
 	/*line :28:5*/ ag_f.ag_state = 1 // await: p.Stdin.Write([]byte(in))
+	/*line :28:5*/ ag_f.in = ""
 	/*line :28:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :28:5*/ return ag_s
 	}
@@ -144,6 +145,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:37:2*/ ag_f.p.Stderr.Close()
 	/*line proc_test.go:38:2*/ ag_f.ag_aw0 = ag_f.p.WaitAsync()
 	/*line :38:2*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :38:2*/ ag_f.p = nil
 	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
 	}
@@ -154,7 +156,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:158
+//line proc_async_test.go:160
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -207,6 +209,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :43:1*/ goto ag_resume1
 	}
 	/*line proc_test.go:44:2*/ p, err = Start(exec.Command("sh", "-c", ag_f.script))
+	/*line :44:2*/ ag_f.script = ""
 	/*line proc_test.go:45:2*/ if err != nil {
 		/*line proc_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
 		/*line :46:3*/ return rt.Ready
@@ -226,7 +229,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:230
+//line proc_async_test.go:233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -324,15 +327,19 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ ag_resume2:
 	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:73:2*/ *ag_f.goroutines = runtime.NumGoroutine()
+	/*line :73:2*/ ag_f.goroutines = nil
 	/*line proc_test.go:74:2*/ for _, t := range ag_f.tasks {
 		/*line proc_test.go:75:3*/ if t.Done() {
 			/*line proc_test.go:76:4*/ *ag_f.doneEarly++
 		}
 	}
+	/*line :76:4*/ ag_f.doneEarly = nil
 	/*line proc_test.go:79:2*/ for _, p := range ag_f.procs {
 		/*line proc_test.go:80:3*/ p.Stdin.Close()
 	}
+	/*line :80:3*/ ag_f.procs = nil
 	/*line :80:3*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :80:3*/ ag_f.tasks = nil
 	/*line :80:3*/ ag_f.ag_t8 = 0
 	/*line :80:3*/ ag_L4:
 	/*line proc_test.go:82:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
@@ -360,7 +367,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:364
+//line proc_async_test.go:371
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -424,6 +431,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :94:3*/ return rt.Ready
 	}
 	/*line proc_test.go:96:2*/ *ag_f.pid = p.Cmd.Process.Pid
+	/*line :96:2*/ ag_f.pid = nil
 	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = rt.SpawnAsync(p.WaitAsync())
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -442,6 +450,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:99:2*/ ag_f.t.Cancel()
 	/*line proc_test.go:100:2*/ ag_f.ag_aw2 = ag_f.t
 	/*line :100:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :100:2*/ ag_f.t = nil
 	/*line :100:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :100:2*/ return ag_s
 	}
@@ -452,7 +461,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:456
+//line proc_async_test.go:465
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {
@@ -555,7 +564,7 @@ func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :220:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:559
+//line proc_async_test.go:568
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPattern) AwaitLine() string {
@@ -611,6 +620,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:234:6*/ ag_f.i = 0
 	/*line :234:6*/ ag_L1:
 	/*line proc_test.go:234:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :234:14*/ ag_f.first = nil
 		/*line :234:14*/ goto ag_L3
 	}
 	/*line proc_test.go:235:3*/ ag_f.ag_aw0 = docPatternAsync()
@@ -640,7 +650,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:644
+//line proc_async_test.go:654
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPatternRuns) AwaitLine() string {
@@ -721,6 +731,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :274:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:275:5*/ ag_f.ag_aw2 = ag_f.p.WaitAsync()
 	/*line :275:5*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :275:5*/ ag_f.p = nil
 	/*line :275:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :275:5*/ return ag_s
 	}
@@ -735,6 +746,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :276:3*/ ag_L1:
 	/*line proc_test.go:278:2*/ ag_f.ag_aw3 = ag_f.reader
 	/*line :278:2*/ ag_f.ag_state = 4 // await: rt.Await(reader)
+	/*line :278:2*/ ag_f.reader = nil
 	/*line :278:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :278:2*/ return ag_s
 	}
@@ -745,7 +757,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :279:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:749
+//line proc_async_test.go:761
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilWait) AwaitLine() string {

@@ -200,6 +200,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :56:4*/ return rt.Ready
 	}
 	/*line client_test.go:58:3*/ ag_f.out = append(ag_f.out, fmt.Sprintf("%v: %s", ag_f.cmd, show(v)))
+	/*line :58:3*/ ag_f.cmd = nil
 	/*line :58:3*/ ag_f.ag_t4++
 	/*line :58:3*/ goto ag_L1
 	/*line :58:3*/ ag_L3:
@@ -207,7 +208,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:211
+//line client_async_test.go:212
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -275,6 +276,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:3*/ return rt.Ready
 	/*line :146:3*/ ag_L1:
 	/*line client_test.go:148:2*/ p = ag_f.cl.Pipeline()
+	/*line :148:2*/ ag_f.cl = nil
 	/*line client_test.go:149:2*/ for i := range ag_f.n {
 		/*line client_test.go:150:3*/ if i == ag_f.n/2 {
 			/*line client_test.go:151:4*/ p.Add("INCR", "str")
@@ -294,7 +296,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:298
+//line client_async_test.go:300
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -344,6 +346,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:188:9*/ ag_f.ag_aw0 = ag_f.cl.Pipeline().Add("PING").Add("SET", "k", struct{}{}).ExecAsync()
 	/*line :188:9*/ ag_f.ag_state = 1 // await: cl.Pipeline().Add("PING").Add("SET", "k", struct{}{}).Exec()
+	/*line :188:9*/ ag_f.cl = nil
 	/*line :188:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :188:9*/ return ag_s
 	}
@@ -354,7 +357,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:358
+//line client_async_test.go:361
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -472,6 +475,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:3*/ ag_L2:
 	/*line client_test.go:210:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
 	/*line :210:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :210:9*/ ag_f.cl = nil
 	/*line :210:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :210:9*/ return ag_s
 	}
@@ -482,7 +486,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:486
+//line client_async_test.go:490
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -538,6 +542,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:225:55*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
 	/*line :225:55*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :225:55*/ ag_f.cl = nil
 	/*line :225:55*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :225:55*/ return ag_s
 	}
@@ -548,7 +553,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:552
+//line client_async_test.go:557
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -642,6 +647,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:236:10*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :236:10*/ ag_f.ag_aw0 = nil
 	/*line client_test.go:236:5*/ d = ag_t3.Sub(ag_f.start)
+	/*line :236:5*/ ag_f.start = time.Time{}
 	/*line client_test.go:236:2*/ if !(d > 400*time.Millisecond) {
 		/*line :236:2*/ goto ag_L1
 	}
@@ -657,6 +663,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :239:2*/ ag_f.ag_aw2 = nil
 	/*line client_test.go:240:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
 	/*line :240:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :240:9*/ ag_f.cl = nil
 	/*line :240:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :240:9*/ return ag_s
 	}
@@ -667,7 +674,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:671
+//line client_async_test.go:678
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -749,7 +756,7 @@ func (ag_f *ag_twoCancelledPings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line client_async_test.go:753
+//line client_async_test.go:760
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_twoCancelledPings) AwaitLine() string {
@@ -843,6 +850,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:314:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
 	/*line :314:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
+	/*line :314:5*/ ag_f.other = nil
 	/*line :314:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :314:5*/ return ag_s
 	}
@@ -857,6 +865,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:3*/ ag_L2:
 	/*line client_test.go:317:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
 	/*line :317:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
+	/*line :317:2*/ ag_f.bad = nil
 	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :317:2*/ return ag_s
 	}
@@ -870,6 +879,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:322:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
 	/*line :322:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
+	/*line :322:9*/ ag_f.good = nil
 	/*line :322:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:9*/ return ag_s
 	}
@@ -880,7 +890,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line client_async_test.go:884
+//line client_async_test.go:894
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -1026,7 +1036,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :384:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1030
+//line client_async_test.go:1040
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -1048,7 +1058,7 @@ type ag_killed struct {
 	ag_state int
 	cl       *aredis.Client
 	srv      *redistest.Server
-	down     chan struct{}
+	down     *chan struct{}
 	ag_aw0   rt.Awaitable[[]aredis.Value]
 	ag_aw1   rt.Awaitable[aredis.Value]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -1116,12 +1126,15 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:406:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
 	/*line :406:3*/ return rt.Ready
 	/*line :406:3*/ ag_L1:
-	/*line client_test.go:408:2*/ ag_f.down = make(chan struct{})
-	/*line client_test.go:409:2*/ go func() {
-		/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
-		/*line client_test.go:411:3*/ ag_f.srv.Kill()
-		/*line client_test.go:412:3*/ close(ag_f.down)
-	}()
+	/*line :406:3*/ ag_f.down = new(chan struct{})
+	/*line client_test.go:408:2*/ (*ag_f.down) = make(chan struct{})
+	/*line client_test.go:409:2*/ go func(ag_cell_down *chan struct{}) func() {
+		/*line :409:2*/ return func() {
+			/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
+			/*line client_test.go:411:3*/ ag_f.srv.Kill()
+			/*line client_test.go:412:3*/ close((*ag_cell_down))
+		}
+	}(ag_f.down)()
 	/*line client_test.go:414:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
 	/*line :414:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
 	/*line :414:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1134,11 +1147,14 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client_test.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
 		/*line :416:3*/ return rt.Ready
 	}
-	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:421:54*/ <-ag_f.down
-		/*line client_test.go:421:62*/ return struct{}{}, nil
-	})
+	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_down *chan struct{}) func() (struct{}, error) {
+		/*line :421:5*/ return func() (struct{}, error) {
+			/*line client_test.go:421:54*/ <-(*ag_cell_down)
+			/*line client_test.go:421:62*/ return struct{}{}, nil
+		}
+	}(ag_f.down))
 	/*line :421:62*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :421:62*/ ag_f.down = nil
 	/*line :421:62*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :421:62*/ return ag_s
 	}
@@ -1182,6 +1198,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:431:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
 	/*line :431:9*/ ag_f.ag_state = 6 // await: cl.String("PING")
+	/*line :431:9*/ ag_f.cl = nil
 	/*line :431:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :431:9*/ return ag_s
 	}
@@ -1192,7 +1209,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :431:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1196
+//line client_async_test.go:1213
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1263,6 +1280,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :450:6*/ ag_f.ag_t3 = 0
 	/*line :450:6*/ ag_L1:
 	/*line client_test.go:451:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :451:2*/ ag_f.ag_t2 = nil
 		/*line :451:2*/ goto ag_L3
 	}
 	/*line client_test.go:451:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
@@ -1284,6 +1302,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :456:3*/ ag_L3:
 	/*line client_test.go:458:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
 	/*line :458:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :458:2*/ ag_f.cl = nil
 	/*line :458:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :458:2*/ return ag_s
 	}
@@ -1301,7 +1320,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :465:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1305
+//line client_async_test.go:1324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
@@ -1388,6 +1407,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :485:3*/ ag_L2:
 	/*line client_test.go:487:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
 	/*line :487:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :487:9*/ ag_f.cl = nil
 	/*line :487:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :487:9*/ return ag_s
 	}
@@ -1398,7 +1418,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :487:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1402
+//line client_async_test.go:1422
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
@@ -1467,6 +1487,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :503:2*/ ag_f.ag_t3 = 0
 	/*line :503:2*/ ag_L1:
 	/*line client_test.go:504:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :504:2*/ ag_f.ag_t2 = nil
 		/*line :504:2*/ goto ag_L3
 	}
 	/*line client_test.go:504:6*/ ag_f.i = ag_f.ag_t3
@@ -1483,6 +1504,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ ag_L3:
 	/*line client_test.go:507:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
 	/*line :507:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :507:5*/ ag_f.tasks = nil
 	/*line :507:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :507:5*/ return ag_s
 	}
@@ -1497,6 +1519,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :508:3*/ ag_L4:
 	/*line client_test.go:510:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
 	/*line :510:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :510:9*/ ag_f.cl = nil
 	/*line :510:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :510:9*/ return ag_s
 	}
@@ -1507,7 +1530,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :510:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1511
+//line client_async_test.go:1534
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
@@ -1595,6 +1618,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:535:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
 	/*line :535:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :535:2*/ ag_f.cl = nil
 	/*line :535:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :535:2*/ return ag_s
 	}
@@ -1605,7 +1629,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :536:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1609
+//line client_async_test.go:1633
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
@@ -1719,6 +1743,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :593:3*/ ag_L3:
 	/*line client_test.go:595:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
 	/*line :595:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :595:2*/ ag_f.s = nil
 	/*line :595:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :595:2*/ return ag_s
 	}
@@ -1732,6 +1757,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:599:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
 	/*line client_test.go:600:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
 	/*line :600:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :600:2*/ ag_f.cl = nil
 	/*line :600:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :600:2*/ return ag_s
 	}
@@ -1754,7 +1780,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :612:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1758
+//line client_async_test.go:1784
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
@@ -1930,6 +1956,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :647:3*/ ag_L6:
 	/*line client_test.go:649:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
 	/*line :649:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :649:5*/ ag_f.cl = nil
 	/*line :649:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :649:5*/ return ag_s
 	}
@@ -1944,6 +1971,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :650:3*/ ag_L7:
 	/*line client_test.go:652:2*/ ag_f.ag_aw5 = ag_f.blpop
 	/*line :652:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :652:2*/ ag_f.blpop = nil
 	/*line :652:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :652:2*/ return ag_s
 	}
@@ -1957,6 +1985,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:656:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
 	/*line client_test.go:657:2*/ ag_f.ag_aw0 = ag_f.xread
 	/*line :657:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :657:2*/ ag_f.xread = nil
 	/*line :657:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :657:2*/ return ag_s
 	}
@@ -1973,7 +2002,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :664:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1977
+//line client_async_test.go:2006
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
@@ -2062,6 +2091,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:3*/ ag_L1:
 	/*line client_test.go:688:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
 	/*line :688:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :688:9*/ ag_f.cl = nil
 	/*line :688:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :688:9*/ return ag_s
 	}
@@ -2072,7 +2102,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :688:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2076
+//line client_async_test.go:2106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
@@ -2165,6 +2195,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:715:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
 	/*line client_test.go:716:5*/ ag_f.ag_aw3 = ag_f.holder
 	/*line :716:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :716:5*/ ag_f.holder = nil
 	/*line :716:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :716:5*/ return ag_s
 	}
@@ -2179,6 +2210,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :717:3*/ ag_L1:
 	/*line client_test.go:719:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
 	/*line :719:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :719:2*/ ag_f.cl = nil
 	/*line :719:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :719:2*/ return ag_s
 	}
@@ -2189,7 +2221,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :720:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2193
+//line client_async_test.go:2225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {
