@@ -17,7 +17,8 @@ import (
 // must survive a suspension: it is live after an await point, or its
 // address is taken, or a function literal captures it. Every other managed
 // variable is a plain local of Resume. Liveness is the usual backward
-// dataflow over the instruction graph.
+// dataflow over the instruction graph; it also says where each frame field
+// dies, and clearDead zeroes it there (doc.go, "Dead variables").
 
 type storage struct {
 	field bool
