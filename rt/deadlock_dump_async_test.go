@@ -90,10 +90,11 @@ func (ag_f *ag_waitsOnNothing) AwaitLine() string {
 	return ""
 }
 
-// ag_parkedOnLoop1 is the frame of parkedOnLoop1 (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_parkedOnLoop1 is the frame of parkedOnLoop1 (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parkedOnLoop1 struct {
 	ag_state int
 	started  *rt.Mailbox[int]
+	ev       rt.Event
 	ag_aw0   rt.Awaitable[int]
 	ag_aw1   rt.Awaitable[struct{}]
 	ag_err   error
@@ -116,7 +117,6 @@ func (ag_f *ag_parkedOnLoop1) AwaitResult() (struct{}, error) {
 func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:1*/ var (
 		ag_t0 int
-		ev    rt.Event
 	)
 	/*line :36:1*/ if ag_co.Unwinding() {
 		/*line :36:1*/ return rt.Ready
@@ -138,8 +138,8 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:15*/ ag_f.ag_aw0 = nil
 	/*line deadlock_dump_test.go:37:2*/ ag_f.started.Send(ag_t0)
 	/*line :37:2*/ ag_f.started = nil
-	/*line deadlock_dump_test.go:38:6*/ ev = rt.Event{}
-	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ev.WaitAsync()
+	/*line deadlock_dump_test.go:38:6*/ ag_f.ev = rt.Event{}
+	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ag_f.ev.WaitAsync()
 	/*line :39:2*/ ag_f.ag_state = 2 // await: ev.Wait()
 	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:2*/ return ag_s

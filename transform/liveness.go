@@ -595,6 +595,22 @@ func (l *lowerer) pins(in inst, lay *layout, pinned, captured bitset) {
 			}
 		}
 	}
+	if aw, ok := in.(*instAwait); ok && !aw.aw.Explicit && aw.aw.Callee != nil {
+		// An async method with a pointer receiver awaited on a variable
+		// (v.M()): its companion, v.MAsync(), takes v's address, which
+		// the new frame keeps.
+		if sel, lowered := selectorOf(aw.aw.Call.Fun), selectorOf(awaitedFun(aw.awaitable)); sel != nil && lowered != nil {
+			if s, ok := l.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptrRecv := sig.Recv().Type().(*types.Pointer); ptrRecv {
+						if _, isPtr := s.Recv().Underlying().(*types.Pointer); !isPtr {
+							pin(lowered.X)
+						}
+					}
+				}
+			}
+		}
+	}
 	for _, node := range nodes {
 		ast.Inspect(node, func(x ast.Node) bool {
 			switch x := x.(type) {
@@ -630,6 +646,33 @@ func (l *lowerer) pins(in inst, lay *layout, pinned, captured bitset) {
 			return true
 		})
 	}
+}
+
+// selectorOf returns the selector of a call's function (x.M, x.M[T]), or
+// nil.
+func selectorOf(fun ast.Expr) *ast.SelectorExpr {
+	for {
+		switch f := fun.(type) {
+		case *ast.ParenExpr:
+			fun = f.X
+		case *ast.IndexExpr:
+			fun = f.X
+		case *ast.IndexListExpr:
+			fun = f.X
+		case *ast.SelectorExpr:
+			return f
+		default:
+			return nil
+		}
+	}
+}
+
+// awaitedFun is the function of a lowered awaitable's call, or nil.
+func awaitedFun(x ast.Expr) ast.Expr {
+	if c, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		return c.Fun
+	}
+	return nil
 }
 
 // rootIdent returns the variable at the root of an addressable expression

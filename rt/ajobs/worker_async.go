@@ -282,7 +282,6 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :172:3*/ ag_L10:
 	/*line worker.go:174:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
 	/*line :174:2*/ ag_f.ag_state = 9 // await: w.sweep()
-	/*line :174:2*/ ag_f.w = nil
 	/*line :174:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :174:2*/ return ag_s
 	}
@@ -292,7 +291,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:2*/ return rt.Ready
 }
 
-//line worker_async.go:296
+//line worker_async.go:295
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
@@ -454,7 +453,7 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:209:1*/ return rt.Ready
 }
 
-//line worker_async.go:458
+//line worker_async.go:457
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
@@ -517,7 +516,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:219:1*/ return rt.Ready
 }
 
-//line worker_async.go:521
+//line worker_async.go:520
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
@@ -671,7 +670,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :253:4*/ goto ag_L1
 }
 
-//line worker_async.go:675
+//line worker_async.go:674
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
@@ -820,7 +819,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:2*/ return rt.Ready
 }
 
-//line worker_async.go:824
+//line worker_async.go:823
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
@@ -962,7 +961,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :331:2*/ return rt.Ready
 }
 
-//line worker_async.go:966
+//line worker_async.go:965
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
@@ -1107,7 +1106,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :366:2*/ return rt.Ready
 }
 
-//line worker_async.go:1111
+//line worker_async.go:1110
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
@@ -1168,7 +1167,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:400:1*/ return rt.Ready
 }
 
-//line worker_async.go:1172
+//line worker_async.go:1171
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
@@ -1412,7 +1411,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :471:1*/ return rt.Ready
 }
 
-//line worker_async.go:1416
+//line worker_async.go:1415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
@@ -1510,7 +1509,7 @@ func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:4*/ goto ag_L1
 }
 
-//line worker_async.go:1514
+//line worker_async.go:1513
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
@@ -1658,7 +1657,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :541:3*/ goto ag_L1
 }
 
-//line worker_async.go:1662
+//line worker_async.go:1661
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1744,7 +1743,7 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :564:3*/ goto ag_L1
 }
 
-//line worker_async.go:1748
+//line worker_async.go:1747
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
