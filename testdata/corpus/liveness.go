@@ -31,6 +31,7 @@ func init() {
 		testCase{"deadAsyncClosure", caseDeadAsyncClosure, caseDeadAsyncClosureAsync},
 		testCase{"deadParam", caseDeadParam, caseDeadParamAsync},
 		testCase{"liveDeferred", caseLiveDeferred, caseLiveDeferredAsync},
+		testCase{"livePtrMethod", caseLivePtrMethod, caseLivePtrMethodAsync},
 	)
 }
 
@@ -209,4 +210,25 @@ func caseLiveDeferred() (s string, err error) {
 	defer func() { s += " deferred " + p.name }()
 	tick(1)
 	return fmt.Sprint("freed=", freed(done, 20)), nil
+}
+
+type finBox struct{ s string }
+
+// async
+func (b *finBox) read() string {
+	tick(0)
+	return b.s
+}
+
+// An async method with a pointer receiver, awaited on a variable whose
+// last use that is: the method's frame reads the variable through its
+// address while the caller is suspended, so the caller's field stays.
+//
+// async
+func caseLivePtrMethod() (string, error) {
+	b := finBox{s: "kept"}
+	tick(1)
+	got := b.read()
+	tick(2)
+	return got, nil
 }

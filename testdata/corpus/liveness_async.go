@@ -65,21 +65,33 @@ func _() {
 	var _ ag_stale_run_go_generate = caseLiveDeferred
 }
 
+func _() {
+	type ag_stale_run_go_generate func(*finBox) string
+	var _ ag_stale_run_go_generate = (*finBox).read
+}
+
+func _() {
+	type ag_stale_run_go_generate func() (string, error)
+	var _ ag_stale_run_go_generate = caseLivePtrMethod
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // liveness.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("liveness.go", []rt.SourceFunc{
-		{Name: "caseDeadPointer", Line: 71, Off: 2306, Head: "func caseDeadPointer() (string, error) {", Len: 162, Hash: 0x51f716113589b623},
-		{Name: "caseDeadInLoop", Line: 83, Off: 2596, Head: "func caseDeadInLoop() (string, error) {", Len: 273, Hash: 0x5fcf7a477f8d2c7e},
-		{Name: "caseDeadAfterLoop", Line: 99, Off: 2999, Head: "func caseDeadAfterLoop() (string, error) {", Len: 256, Hash: 0x6ab2ba86947fc598},
-		{Name: "caseDeadInBranch", Line: 113, Off: 3330, Head: "func caseDeadInBranch() (string, error) {", Len: 344, Hash: 0x28372c4899a4d328},
-		{Name: "caseDeadCaptured", Line: 134, Off: 3793, Head: "func caseDeadCaptured() (string, error) {", Len: 206, Hash: 0xb24379a073cd012d},
-		{Name: "caseDeadCapturedLate", Line: 147, Off: 4159, Head: "func caseDeadCapturedLate() (string, error) {", Len: 208, Hash: 0xea68ad56c4bbeaf0},
-		{Name: "caseDeadGoroutine", Line: 163, Off: 4527, Head: "func caseDeadGoroutine() (string, error) {", Len: 237, Hash: 0x2116a9be20cfd3fb},
-		{Name: "caseDeadAsyncClosure", Line: 177, Off: 4831, Head: "func caseDeadAsyncClosure() (string, error) {", Len: 241, Hash: 0xfa9a9a66baf33eb5},
-		{Name: "holdParam", Line: 188, Off: 5083, Head: "func holdParam(p *finObj, done <-chan struct{}) (string, error) {", Len: 154, Hash: 0x70598783c8d8d017},
-		{Name: "caseDeadParam", Line: 197, Off: 5323, Head: "func caseDeadParam() (string, error) {", Len: 104, Hash: 0x7a45f795947784cd},
-		{Name: "caseLiveDeferred", Line: 207, Off: 5547, Head: "func caseLiveDeferred() (s string, err error) {", Len: 187, Hash: 0x924b87a5edc5bcef},
+		{Name: "caseDeadPointer", Line: 72, Off: 2378, Head: "func caseDeadPointer() (string, error) {", Len: 162, Hash: 0x51f716113589b623},
+		{Name: "caseDeadInLoop", Line: 84, Off: 2668, Head: "func caseDeadInLoop() (string, error) {", Len: 273, Hash: 0x5fcf7a477f8d2c7e},
+		{Name: "caseDeadAfterLoop", Line: 100, Off: 3071, Head: "func caseDeadAfterLoop() (string, error) {", Len: 256, Hash: 0x6ab2ba86947fc598},
+		{Name: "caseDeadInBranch", Line: 114, Off: 3402, Head: "func caseDeadInBranch() (string, error) {", Len: 344, Hash: 0x28372c4899a4d328},
+		{Name: "caseDeadCaptured", Line: 135, Off: 3865, Head: "func caseDeadCaptured() (string, error) {", Len: 206, Hash: 0xb24379a073cd012d},
+		{Name: "caseDeadCapturedLate", Line: 148, Off: 4231, Head: "func caseDeadCapturedLate() (string, error) {", Len: 208, Hash: 0xea68ad56c4bbeaf0},
+		{Name: "caseDeadGoroutine", Line: 164, Off: 4599, Head: "func caseDeadGoroutine() (string, error) {", Len: 237, Hash: 0x2116a9be20cfd3fb},
+		{Name: "caseDeadAsyncClosure", Line: 178, Off: 4903, Head: "func caseDeadAsyncClosure() (string, error) {", Len: 241, Hash: 0xfa9a9a66baf33eb5},
+		{Name: "holdParam", Line: 189, Off: 5155, Head: "func holdParam(p *finObj, done <-chan struct{}) (string, error) {", Len: 154, Hash: 0x70598783c8d8d017},
+		{Name: "caseDeadParam", Line: 198, Off: 5395, Head: "func caseDeadParam() (string, error) {", Len: 104, Hash: 0x7a45f795947784cd},
+		{Name: "caseLiveDeferred", Line: 208, Off: 5619, Head: "func caseLiveDeferred() (s string, err error) {", Len: 187, Hash: 0x924b87a5edc5bcef},
+		{Name: "(*finBox).read", Line: 218, Off: 5849, Head: "func (b *finBox) read() string {", Len: 55, Hash: 0x1df0b0d838a38fc9},
+		{Name: "caseLivePtrMethod", Line: 228, Off: 6132, Head: "func caseLivePtrMethod() (string, error) {", Len: 120, Hash: 0xe64d897acac66826},
 	})
 }
 
@@ -107,48 +119,48 @@ func (ag_f *ag_caseDeadPointer) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:71
+//line liveness.go:72
 func (ag_f *ag_caseDeadPointer) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :71:1*/ if ag_co.Unwinding() {
-		/*line :71:1*/ return rt.Ready
+	/*line :72:1*/ if ag_co.Unwinding() {
+		/*line :72:1*/ return rt.Ready
 	}
-	/*line :71:1*/ switch ag_f.ag_state {
-	/*line :71:1*/ case 1:
-		/*line :71:1*/ goto ag_resume1
-		/*line :71:1*/
+	/*line :72:1*/ switch ag_f.ag_state {
+	/*line :72:1*/ case 1:
+		/*line :72:1*/ goto ag_resume1
+		/*line :72:1*/
 	case 2:
-		/*line :71:1*/ goto ag_resume2
+		/*line :72:1*/ goto ag_resume2
 	}
-	/*line liveness.go:72:2*/ ag_f.p, ag_f.done = newFin("p")
-	/*line liveness.go:73:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :73:2*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :73:2*/ return ag_s
+	/*line liveness.go:73:2*/ ag_f.p, ag_f.done = newFin("p")
+	/*line liveness.go:74:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :74:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
 	}
-	/*line :73:2*/ ag_resume1:
-	/*line :73:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:74:2*/ ag_f.name = nameOf(ag_f.p)
-	/*line :74:2*/ ag_f.p = nil
-	/*line liveness.go:75:2*/ ag_f.ag_aw0 = tickAsync(2)
-	/*line :75:2*/ ag_f.ag_state = 2 // await: tick(2)
-	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :75:2*/ return ag_s
+	/*line :74:2*/ ag_resume1:
+	/*line :74:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:75:2*/ ag_f.name = nameOf(ag_f.p)
+	/*line :75:2*/ ag_f.p = nil
+	/*line liveness.go:76:2*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :76:2*/ ag_f.ag_state = 2 // await: tick(2)
+	/*line :76:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-	/*line :75:2*/ ag_resume2:
-	/*line :75:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:76:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
-	/*line :76:2*/ return rt.Ready
+	/*line :76:2*/ ag_resume2:
+	/*line :76:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:77:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
+	/*line :77:2*/ return rt.Ready
 }
 
-//line liveness_async.go:144
+//line liveness_async.go:156
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadPointer) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:73"
+		return "liveness.go:74"
 	case 2:
-		return "liveness.go:75"
+		return "liveness.go:76"
 	}
 	return ""
 }
@@ -179,59 +191,59 @@ func (ag_f *ag_caseDeadInLoop) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:83
+//line liveness.go:84
 func (ag_f *ag_caseDeadInLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :83:1*/ if ag_co.Unwinding() {
-		/*line :83:1*/ return rt.Ready
+	/*line :84:1*/ if ag_co.Unwinding() {
+		/*line :84:1*/ return rt.Ready
 	}
-	/*line :83:1*/ switch ag_f.ag_state {
-	/*line :83:1*/ case 1:
-		/*line :83:1*/ goto ag_resume1
-		/*line :83:1*/
+	/*line :84:1*/ switch ag_f.ag_state {
+	/*line :84:1*/ case 1:
+		/*line :84:1*/ goto ag_resume1
+		/*line :84:1*/
 	case 2:
-		/*line :83:1*/ goto ag_resume2
+		/*line :84:1*/ goto ag_resume2
 	}
-	/*line liveness.go:84:6*/ ag_f.out = nil
-	/*line liveness.go:85:6*/ ag_f.i = 0
-	/*line :85:6*/ ag_L1:
-	/*line liveness.go:85:14*/ if !(ag_f.i < 3) {
-		/*line :85:14*/ goto ag_L3
+	/*line liveness.go:85:6*/ ag_f.out = nil
+	/*line liveness.go:86:6*/ ag_f.i = 0
+	/*line :86:6*/ ag_L1:
+	/*line liveness.go:86:14*/ if !(ag_f.i < 3) {
+		/*line :86:14*/ goto ag_L3
 	}
-	/*line liveness.go:86:3*/ ag_f.p, ag_f.done = newFin(fmt.Sprint("it", ag_f.i))
-	/*line liveness.go:87:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
-	/*line :87:3*/ ag_f.ag_state = 1 // await: tick(i)
-	/*line :87:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:3*/ return ag_s
+	/*line liveness.go:87:3*/ ag_f.p, ag_f.done = newFin(fmt.Sprint("it", ag_f.i))
+	/*line liveness.go:88:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
+	/*line :88:3*/ ag_f.ag_state = 1 // await: tick(i)
+	/*line :88:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:3*/ return ag_s
 	}
-	/*line :87:3*/ ag_resume1:
-	/*line :87:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:88:3*/ ag_f.name = nameOf(ag_f.p)
-	/*line :88:3*/ ag_f.p = nil
-	/*line liveness.go:89:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
-	/*line :89:3*/ ag_f.ag_state = 2 // await: tick(i)
-	/*line :89:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :89:3*/ return ag_s
+	/*line :88:3*/ ag_resume1:
+	/*line :88:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:89:3*/ ag_f.name = nameOf(ag_f.p)
+	/*line :89:3*/ ag_f.p = nil
+	/*line liveness.go:90:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
+	/*line :90:3*/ ag_f.ag_state = 2 // await: tick(i)
+	/*line :90:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :90:3*/ return ag_s
 	}
-	/*line :89:3*/ ag_resume2:
-	/*line :89:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:90:3*/ ag_f.out = append(ag_f.out, fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)))
-	/*line :90:3*/ ag_f.done, ag_f.name = nil, ""
-	/*line liveness.go:85:21*/ ag_f.i++
-	/*line :85:21*/ goto ag_L1
-	/*line :85:21*/ ag_L3:
-	/*line liveness.go:92:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Join(ag_f.out, ", "), nil
-	/*line :92:2*/ return rt.Ready
+	/*line :90:3*/ ag_resume2:
+	/*line :90:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:91:3*/ ag_f.out = append(ag_f.out, fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)))
+	/*line :91:3*/ ag_f.done, ag_f.name = nil, ""
+	/*line liveness.go:86:21*/ ag_f.i++
+	/*line :86:21*/ goto ag_L1
+	/*line :86:21*/ ag_L3:
+	/*line liveness.go:93:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Join(ag_f.out, ", "), nil
+	/*line :93:2*/ return rt.Ready
 }
 
-//line liveness_async.go:227
+//line liveness_async.go:239
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadInLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:87"
+		return "liveness.go:88"
 	case 2:
-		return "liveness.go:89"
+		return "liveness.go:90"
 	}
 	return ""
 }
@@ -261,57 +273,57 @@ func (ag_f *ag_caseDeadAfterLoop) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:99
+//line liveness.go:100
 func (ag_f *ag_caseDeadAfterLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :99:1*/ if ag_co.Unwinding() {
-		/*line :99:1*/ return rt.Ready
+	/*line :100:1*/ if ag_co.Unwinding() {
+		/*line :100:1*/ return rt.Ready
 	}
-	/*line :99:1*/ switch ag_f.ag_state {
-	/*line :99:1*/ case 1:
-		/*line :99:1*/ goto ag_resume1
-		/*line :99:1*/
+	/*line :100:1*/ switch ag_f.ag_state {
+	/*line :100:1*/ case 1:
+		/*line :100:1*/ goto ag_resume1
+		/*line :100:1*/
 	case 2:
-		/*line :99:1*/ goto ag_resume2
+		/*line :100:1*/ goto ag_resume2
 	}
-	/*line liveness.go:100:2*/ ag_f.p, ag_f.done = newFin("carried")
-	/*line liveness.go:101:6*/ ag_f.names = nil
-	/*line liveness.go:102:6*/ ag_f.i = 0
-	/*line :102:6*/ ag_L1:
-	/*line liveness.go:102:14*/ if !(ag_f.i < 3) {
-		/*line :102:14*/ ag_f.p = nil
-		/*line :102:14*/ goto ag_L3
+	/*line liveness.go:101:2*/ ag_f.p, ag_f.done = newFin("carried")
+	/*line liveness.go:102:6*/ ag_f.names = nil
+	/*line liveness.go:103:6*/ ag_f.i = 0
+	/*line :103:6*/ ag_L1:
+	/*line liveness.go:103:14*/ if !(ag_f.i < 3) {
+		/*line :103:14*/ ag_f.p = nil
+		/*line :103:14*/ goto ag_L3
 	}
-	/*line liveness.go:103:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
-	/*line :103:3*/ ag_f.ag_state = 1 // await: tick(i)
-	/*line :103:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :103:3*/ return ag_s
+	/*line liveness.go:104:3*/ ag_f.ag_aw0 = tickAsync(ag_f.i)
+	/*line :104:3*/ ag_f.ag_state = 1 // await: tick(i)
+	/*line :104:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :104:3*/ return ag_s
 	}
-	/*line :103:3*/ ag_resume1:
-	/*line :103:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:104:3*/ ag_f.names = append(ag_f.names, nameOf(ag_f.p))
-	/*line liveness.go:102:21*/ ag_f.i++
-	/*line :102:21*/ goto ag_L1
-	/*line :102:21*/ ag_L3:
-	/*line liveness.go:106:2*/ ag_f.ag_aw0 = tickAsync(9)
-	/*line :106:2*/ ag_f.ag_state = 2 // await: tick(9)
-	/*line :106:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :106:2*/ return ag_s
+	/*line :104:3*/ ag_resume1:
+	/*line :104:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:105:3*/ ag_f.names = append(ag_f.names, nameOf(ag_f.p))
+	/*line liveness.go:103:21*/ ag_f.i++
+	/*line :103:21*/ goto ag_L1
+	/*line :103:21*/ ag_L3:
+	/*line liveness.go:107:2*/ ag_f.ag_aw0 = tickAsync(9)
+	/*line :107:2*/ ag_f.ag_state = 2 // await: tick(9)
+	/*line :107:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :107:2*/ return ag_s
 	}
-	/*line :106:2*/ ag_resume2:
-	/*line :106:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:107:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(strings.Join(ag_f.names, " "), " freed=", freed(ag_f.done, 200)), nil
-	/*line :107:2*/ return rt.Ready
+	/*line :107:2*/ ag_resume2:
+	/*line :107:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:108:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(strings.Join(ag_f.names, " "), " freed=", freed(ag_f.done, 200)), nil
+	/*line :108:2*/ return rt.Ready
 }
 
-//line liveness_async.go:307
+//line liveness_async.go:319
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadAfterLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:103"
+		return "liveness.go:104"
 	case 2:
-		return "liveness.go:106"
+		return "liveness.go:107"
 	}
 	return ""
 }
@@ -345,98 +357,98 @@ func (ag_f *ag_caseDeadInBranch) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:113
+//line liveness.go:114
 func (ag_f *ag_caseDeadInBranch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :113:1*/ var (
+	/*line :114:1*/ var (
 		ag_t7 bool
 	)
-	/*line :113:1*/ if ag_co.Unwinding() {
-		/*line :113:1*/ return rt.Ready
+	/*line :114:1*/ if ag_co.Unwinding() {
+		/*line :114:1*/ return rt.Ready
 	}
-	/*line :113:1*/ switch ag_f.ag_state {
-	/*line :113:1*/ case 1:
-		/*line :113:1*/ goto ag_resume1
-		/*line :113:1*/
+	/*line :114:1*/ switch ag_f.ag_state {
+	/*line :114:1*/ case 1:
+		/*line :114:1*/ goto ag_resume1
+		/*line :114:1*/
 	case 2:
-		/*line :113:1*/ goto ag_resume2
-		/*line :113:1*/
+		/*line :114:1*/ goto ag_resume2
+		/*line :114:1*/
 	case 3:
-		/*line :113:1*/ goto ag_resume3
-		/*line :113:1*/
+		/*line :114:1*/ goto ag_resume3
+		/*line :114:1*/
 	case 4:
-		/*line :113:1*/ goto ag_resume4
+		/*line :114:1*/ goto ag_resume4
 	}
-	/*line liveness.go:114:6*/ ag_f.out = nil
-	/*line :114:6*/ ag_f.ag_t2 = []bool{true, false}
-	/*line :114:6*/ ag_f.ag_t3 = 0
-	/*line :114:6*/ ag_L1:
-	/*line liveness.go:115:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :115:2*/ goto ag_L3
+	/*line liveness.go:115:6*/ ag_f.out = nil
+	/*line :115:6*/ ag_f.ag_t2 = []bool{true, false}
+	/*line :115:6*/ ag_f.ag_t3 = 0
+	/*line :115:6*/ ag_L1:
+	/*line liveness.go:116:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :116:2*/ goto ag_L3
 	}
-	/*line liveness.go:115:9*/ ag_f.read = ag_f.ag_t2[ag_f.ag_t3]
-	/*line liveness.go:116:3*/ ag_f.p, ag_f.done = newFin("branch")
-	/*line liveness.go:117:3*/ ag_f.ag_aw0 = tickAsync(0)
-	/*line :117:3*/ ag_f.ag_state = 1 // await: tick(0)
-	/*line :117:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :117:3*/ return ag_s
+	/*line liveness.go:116:9*/ ag_f.read = ag_f.ag_t2[ag_f.ag_t3]
+	/*line liveness.go:117:3*/ ag_f.p, ag_f.done = newFin("branch")
+	/*line liveness.go:118:3*/ ag_f.ag_aw0 = tickAsync(0)
+	/*line :118:3*/ ag_f.ag_state = 1 // await: tick(0)
+	/*line :118:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :118:3*/ return ag_s
 	}
-	/*line :117:3*/ ag_resume1:
-	/*line :117:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:118:3*/ ag_f.name = "none"
-	/*line liveness.go:119:6*/ ag_f.ag_aw1 = tickBAsync(ag_f.read)
-	/*line :119:6*/ ag_f.ag_state = 2 // await: tickB(read)
-	/*line :119:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :119:6*/ return ag_s
+	/*line :118:3*/ ag_resume1:
+	/*line :118:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:119:3*/ ag_f.name = "none"
+	/*line liveness.go:120:6*/ ag_f.ag_aw1 = tickBAsync(ag_f.read)
+	/*line :120:6*/ ag_f.ag_state = 2 // await: tickB(read)
+	/*line :120:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :120:6*/ return ag_s
 	}
-	/*line :119:6*/ ag_resume2:
-	/*line liveness.go:119:6*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :119:6*/ ag_f.ag_aw1 = nil
-	/*line liveness.go:119:3*/ if !ag_t7 {
-		/*line :119:3*/ ag_f.p = nil
-		/*line :119:3*/ goto ag_L4
+	/*line :120:6*/ ag_resume2:
+	/*line liveness.go:120:6*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :120:6*/ ag_f.ag_aw1 = nil
+	/*line liveness.go:120:3*/ if !ag_t7 {
+		/*line :120:3*/ ag_f.p = nil
+		/*line :120:3*/ goto ag_L4
 	}
-	/*line :119:3*/ ag_f.name = ""
-	/*line liveness.go:120:4*/ ag_f.name = nameOf(ag_f.p)
-	/*line :120:4*/ ag_f.p = nil
-	/*line :120:4*/ goto ag_L5
-	/*line :120:4*/ ag_L4:
-	/*line liveness.go:122:4*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :122:4*/ ag_f.ag_state = 3 // await: tick(1)
-	/*line :122:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:4*/ return ag_s
+	/*line :120:3*/ ag_f.name = ""
+	/*line liveness.go:121:4*/ ag_f.name = nameOf(ag_f.p)
+	/*line :121:4*/ ag_f.p = nil
+	/*line :121:4*/ goto ag_L5
+	/*line :121:4*/ ag_L4:
+	/*line liveness.go:123:4*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :123:4*/ ag_f.ag_state = 3 // await: tick(1)
+	/*line :123:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:4*/ return ag_s
 	}
-	/*line :122:4*/ ag_resume3:
-	/*line :122:4*/ ag_f.ag_aw0 = nil
-	/*line :122:4*/ ag_L5:
-	/*line liveness.go:124:3*/ ag_f.ag_aw0 = tickAsync(2)
-	/*line :124:3*/ ag_f.ag_state = 4 // await: tick(2)
-	/*line :124:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :124:3*/ return ag_s
+	/*line :123:4*/ ag_resume3:
+	/*line :123:4*/ ag_f.ag_aw0 = nil
+	/*line :123:4*/ ag_L5:
+	/*line liveness.go:125:3*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :125:3*/ ag_f.ag_state = 4 // await: tick(2)
+	/*line :125:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :125:3*/ return ag_s
 	}
-	/*line :124:3*/ ag_resume4:
-	/*line :124:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:125:3*/ ag_f.out = append(ag_f.out, fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)))
-	/*line :125:3*/ ag_f.done, ag_f.name = nil, ""
-	/*line :125:3*/ ag_f.ag_t3++
-	/*line :125:3*/ goto ag_L1
-	/*line :125:3*/ ag_L3:
-	/*line liveness.go:127:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Join(ag_f.out, ", "), nil
-	/*line :127:2*/ return rt.Ready
+	/*line :125:3*/ ag_resume4:
+	/*line :125:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:126:3*/ ag_f.out = append(ag_f.out, fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)))
+	/*line :126:3*/ ag_f.done, ag_f.name = nil, ""
+	/*line :126:3*/ ag_f.ag_t3++
+	/*line :126:3*/ goto ag_L1
+	/*line :126:3*/ ag_L3:
+	/*line liveness.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Join(ag_f.out, ", "), nil
+	/*line :128:2*/ return rt.Ready
 }
 
-//line liveness_async.go:428
+//line liveness_async.go:440
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadInBranch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:117"
+		return "liveness.go:118"
 	case 2:
-		return "liveness.go:119"
+		return "liveness.go:120"
 	case 3:
-		return "liveness.go:122"
+		return "liveness.go:123"
 	case 4:
-		return "liveness.go:124"
+		return "liveness.go:125"
 	}
 	return ""
 }
@@ -466,55 +478,55 @@ func (ag_f *ag_caseDeadCaptured) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:134
+//line liveness.go:135
 func (ag_f *ag_caseDeadCaptured) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :134:1*/ if ag_co.Unwinding() {
-		/*line :134:1*/ return rt.Ready
+	/*line :135:1*/ if ag_co.Unwinding() {
+		/*line :135:1*/ return rt.Ready
 	}
-	/*line :134:1*/ switch ag_f.ag_state {
-	/*line :134:1*/ case 1:
-		/*line :134:1*/ goto ag_resume1
-		/*line :134:1*/
+	/*line :135:1*/ switch ag_f.ag_state {
+	/*line :135:1*/ case 1:
+		/*line :135:1*/ goto ag_resume1
+		/*line :135:1*/
 	case 2:
-		/*line :134:1*/ goto ag_resume2
+		/*line :135:1*/ goto ag_resume2
 	}
-	/*line :134:1*/ ag_f.p = new(*finObj)
-	/*line liveness.go:135:2*/ (*ag_f.p), ag_f.done = newFin("captured")
-	/*line liveness.go:136:2*/ ag_f.get = func(ag_cell_p **finObj) func() string {
-		/*line :136:2*/ return func() string {
-			/*line liveness.go:136:25*/ return (*ag_cell_p).name
+	/*line :135:1*/ ag_f.p = new(*finObj)
+	/*line liveness.go:136:2*/ (*ag_f.p), ag_f.done = newFin("captured")
+	/*line liveness.go:137:2*/ ag_f.get = func(ag_cell_p **finObj) func() string {
+		/*line :137:2*/ return func() string {
+			/*line liveness.go:137:25*/ return (*ag_cell_p).name
 		}
 	}(ag_f.p)
-	/*line :136:25*/ ag_f.p = nil
-	/*line liveness.go:137:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :137:2*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :137:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :137:2*/ return ag_s
+	/*line :137:25*/ ag_f.p = nil
+	/*line liveness.go:138:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :138:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :138:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :138:2*/ return ag_s
 	}
-	/*line :137:2*/ ag_resume1:
-	/*line :137:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:138:2*/ ag_f.name = ag_f.get()
-	/*line :138:2*/ ag_f.get = nil
-	/*line liveness.go:139:2*/ ag_f.ag_aw0 = tickAsync(2)
-	/*line :139:2*/ ag_f.ag_state = 2 // await: tick(2)
-	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line :138:2*/ ag_resume1:
+	/*line :138:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:139:2*/ ag_f.name = ag_f.get()
+	/*line :139:2*/ ag_f.get = nil
+	/*line liveness.go:140:2*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :140:2*/ ag_f.ag_state = 2 // await: tick(2)
+	/*line :140:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :140:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume2:
-	/*line :139:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:140:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
-	/*line :140:2*/ return rt.Ready
+	/*line :140:2*/ ag_resume2:
+	/*line :140:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:141:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
+	/*line :141:2*/ return rt.Ready
 }
 
-//line liveness_async.go:510
+//line liveness_async.go:522
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadCaptured) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:137"
+		return "liveness.go:138"
 	case 2:
-		return "liveness.go:139"
+		return "liveness.go:140"
 	}
 	return ""
 }
@@ -545,71 +557,71 @@ func (ag_f *ag_caseDeadCapturedLate) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:147
+//line liveness.go:148
 func (ag_f *ag_caseDeadCapturedLate) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :147:1*/ if ag_co.Unwinding() {
-		/*line :147:1*/ return rt.Ready
+	/*line :148:1*/ if ag_co.Unwinding() {
+		/*line :148:1*/ return rt.Ready
 	}
-	/*line :147:1*/ switch ag_f.ag_state {
-	/*line :147:1*/ case 1:
-		/*line :147:1*/ goto ag_resume1
-		/*line :147:1*/
+	/*line :148:1*/ switch ag_f.ag_state {
+	/*line :148:1*/ case 1:
+		/*line :148:1*/ goto ag_resume1
+		/*line :148:1*/
 	case 2:
-		/*line :147:1*/ goto ag_resume2
-		/*line :147:1*/
+		/*line :148:1*/ goto ag_resume2
+		/*line :148:1*/
 	case 3:
-		/*line :147:1*/ goto ag_resume3
+		/*line :148:1*/ goto ag_resume3
 	}
-	/*line :147:1*/ ag_f.p = new(*finObj)
-	/*line liveness.go:148:2*/ (*ag_f.p), _ = newFin("late")
-	/*line :148:2*/ ag_f.n = new(int)
-	/*line liveness.go:149:2*/ (*ag_f.n) = 0
-	/*line liveness.go:150:2*/ ag_f.get = func(ag_cell_n *int, ag_cell_p **finObj) func() string {
-		/*line :150:2*/ return func() string {
-			/*line liveness.go:150:25*/ (*ag_cell_n)++
-			/*line liveness.go:150:30*/ return (*ag_cell_p).name
+	/*line :148:1*/ ag_f.p = new(*finObj)
+	/*line liveness.go:149:2*/ (*ag_f.p), _ = newFin("late")
+	/*line :149:2*/ ag_f.n = new(int)
+	/*line liveness.go:150:2*/ (*ag_f.n) = 0
+	/*line liveness.go:151:2*/ ag_f.get = func(ag_cell_n *int, ag_cell_p **finObj) func() string {
+		/*line :151:2*/ return func() string {
+			/*line liveness.go:151:25*/ (*ag_cell_n)++
+			/*line liveness.go:151:30*/ return (*ag_cell_p).name
 		}
 	}(ag_f.n, ag_f.p)
-	/*line :150:30*/ ag_f.p = nil
-	/*line liveness.go:151:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :151:2*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :151:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :151:2*/ return ag_s
+	/*line :151:30*/ ag_f.p = nil
+	/*line liveness.go:152:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :152:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :152:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :152:2*/ return ag_s
 	}
-	/*line :151:2*/ ag_resume1:
-	/*line :151:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:152:2*/ ag_f.a = ag_f.get()
-	/*line liveness.go:153:2*/ ag_f.ag_aw0 = tickAsync(2)
-	/*line :153:2*/ ag_f.ag_state = 2 // await: tick(2)
-	/*line :153:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:2*/ return ag_s
+	/*line :152:2*/ ag_resume1:
+	/*line :152:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:153:2*/ ag_f.a = ag_f.get()
+	/*line liveness.go:154:2*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :154:2*/ ag_f.ag_state = 2 // await: tick(2)
+	/*line :154:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:2*/ return ag_s
 	}
-	/*line :153:2*/ ag_resume2:
-	/*line :153:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:154:2*/ ag_f.b = ag_f.get()
-	/*line :154:2*/ ag_f.get = nil
-	/*line liveness.go:155:2*/ ag_f.ag_aw0 = tickAsync(3)
-	/*line :155:2*/ ag_f.ag_state = 3 // await: tick(3)
-	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :155:2*/ return ag_s
+	/*line :154:2*/ ag_resume2:
+	/*line :154:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:155:2*/ ag_f.b = ag_f.get()
+	/*line :155:2*/ ag_f.get = nil
+	/*line liveness.go:156:2*/ ag_f.ag_aw0 = tickAsync(3)
+	/*line :156:2*/ ag_f.ag_state = 3 // await: tick(3)
+	/*line :156:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
 	}
-	/*line :155:2*/ ag_resume3:
-	/*line :155:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.a, ag_f.b, (*ag_f.n)), nil
-	/*line :156:2*/ return rt.Ready
+	/*line :156:2*/ ag_resume3:
+	/*line :156:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:157:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.a, ag_f.b, (*ag_f.n)), nil
+	/*line :157:2*/ return rt.Ready
 }
 
-//line liveness_async.go:603
+//line liveness_async.go:615
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadCapturedLate) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:151"
+		return "liveness.go:152"
 	case 2:
-		return "liveness.go:153"
+		return "liveness.go:154"
 	case 3:
-		return "liveness.go:155"
+		return "liveness.go:156"
 	}
 	return ""
 }
@@ -639,69 +651,69 @@ func (ag_f *ag_caseDeadGoroutine) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:163
+//line liveness.go:164
 func (ag_f *ag_caseDeadGoroutine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :163:1*/ if ag_co.Unwinding() {
-		/*line :163:1*/ return rt.Ready
+	/*line :164:1*/ if ag_co.Unwinding() {
+		/*line :164:1*/ return rt.Ready
 	}
-	/*line :163:1*/ switch ag_f.ag_state {
-	/*line :163:1*/ case 1:
-		/*line :163:1*/ goto ag_resume1
-		/*line :163:1*/
+	/*line :164:1*/ switch ag_f.ag_state {
+	/*line :164:1*/ case 1:
+		/*line :164:1*/ goto ag_resume1
+		/*line :164:1*/
 	case 2:
-		/*line :163:1*/ goto ag_resume2
-		/*line :163:1*/
+		/*line :164:1*/ goto ag_resume2
+		/*line :164:1*/
 	case 3:
-		/*line :163:1*/ goto ag_resume3
+		/*line :164:1*/ goto ag_resume3
 	}
-	/*line :163:1*/ ag_f.p = new(*finObj)
-	/*line liveness.go:164:2*/ (*ag_f.p), ag_f.done = newFin("goroutine")
-	/*line liveness.go:165:2*/ ag_f.ag_aw0 = tickAsync(0)
-	/*line :165:2*/ ag_f.ag_state = 1 // await: tick(0)
-	/*line :165:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :165:2*/ return ag_s
+	/*line :164:1*/ ag_f.p = new(*finObj)
+	/*line liveness.go:165:2*/ (*ag_f.p), ag_f.done = newFin("goroutine")
+	/*line liveness.go:166:2*/ ag_f.ag_aw0 = tickAsync(0)
+	/*line :166:2*/ ag_f.ag_state = 1 // await: tick(0)
+	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
 	}
-	/*line :165:2*/ ag_resume1:
-	/*line :165:2*/ ag_f.ag_aw0 = nil
-	/*line :165:2*/ ag_f.got = new(chan string)
-	/*line liveness.go:166:2*/ (*ag_f.got) = make(chan string, 1)
-	/*line liveness.go:167:2*/ go func(ag_cell_got *chan string, ag_cell_p **finObj) func() {
-		/*line :167:2*/ return func() {
-			/*line liveness.go:167:14*/ (*ag_cell_got) <- (*ag_cell_p).name
+	/*line :166:2*/ ag_resume1:
+	/*line :166:2*/ ag_f.ag_aw0 = nil
+	/*line :166:2*/ ag_f.got = new(chan string)
+	/*line liveness.go:167:2*/ (*ag_f.got) = make(chan string, 1)
+	/*line liveness.go:168:2*/ go func(ag_cell_got *chan string, ag_cell_p **finObj) func() {
+		/*line :168:2*/ return func() {
+			/*line liveness.go:168:14*/ (*ag_cell_got) <- (*ag_cell_p).name
 		}
 	}(ag_f.got, ag_f.p)()
-	/*line :167:14*/ ag_f.p = nil
-	/*line liveness.go:168:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :168:2*/ ag_f.ag_state = 2 // await: tick(1)
-	/*line :168:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :168:2*/ return ag_s
+	/*line :168:14*/ ag_f.p = nil
+	/*line liveness.go:169:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :169:2*/ ag_f.ag_state = 2 // await: tick(1)
+	/*line :169:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :169:2*/ return ag_s
 	}
-	/*line :168:2*/ ag_resume2:
-	/*line :168:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:169:2*/ ag_f.name = <-(*ag_f.got)
-	/*line :169:2*/ ag_f.got = nil
-	/*line liveness.go:170:2*/ ag_f.ag_aw0 = tickAsync(2)
-	/*line :170:2*/ ag_f.ag_state = 3 // await: tick(2)
-	/*line :170:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :170:2*/ return ag_s
+	/*line :169:2*/ ag_resume2:
+	/*line :169:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:170:2*/ ag_f.name = <-(*ag_f.got)
+	/*line :170:2*/ ag_f.got = nil
+	/*line liveness.go:171:2*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :171:2*/ ag_f.ag_state = 3 // await: tick(2)
+	/*line :171:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :171:2*/ return ag_s
 	}
-	/*line :170:2*/ ag_resume3:
-	/*line :170:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:171:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
-	/*line :171:2*/ return rt.Ready
+	/*line :171:2*/ ag_resume3:
+	/*line :171:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:172:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
+	/*line :172:2*/ return rt.Ready
 }
 
-//line liveness_async.go:695
+//line liveness_async.go:707
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadGoroutine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:165"
+		return "liveness.go:166"
 	case 2:
-		return "liveness.go:168"
+		return "liveness.go:169"
 	case 3:
-		return "liveness.go:170"
+		return "liveness.go:171"
 	}
 	return ""
 }
@@ -731,54 +743,54 @@ func (ag_f *ag_caseDeadAsyncClosure) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:177
+//line liveness.go:178
 func (ag_f *ag_caseDeadAsyncClosure) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :177:1*/ if ag_co.Unwinding() {
-		/*line :177:1*/ return rt.Ready
+	/*line :178:1*/ if ag_co.Unwinding() {
+		/*line :178:1*/ return rt.Ready
 	}
-	/*line :177:1*/ switch ag_f.ag_state {
-	/*line :177:1*/ case 1:
-		/*line :177:1*/ goto ag_resume1
-		/*line :177:1*/
+	/*line :178:1*/ switch ag_f.ag_state {
+	/*line :178:1*/ case 1:
+		/*line :178:1*/ goto ag_resume1
+		/*line :178:1*/
 	case 2:
-		/*line :177:1*/ goto ag_resume2
+		/*line :178:1*/ goto ag_resume2
 	}
-	/*line :177:1*/ ag_f.p = new(*finObj)
-	/*line liveness.go:178:2*/ (*ag_f.p), ag_f.done = newFin("async closure")
-	/*line liveness.go:179:2*/ ag_f.ag_aw0 = rt.Awaitable[string](&ag_caseDeadAsyncClosure_func1{p: ag_f.p})
-	/*line :179:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Func((func() (string, error) literal)))
-	/*line :179:2*/ ag_f.p = nil
-	/*line :179:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :179:2*/ return ag_s
+	/*line :178:1*/ ag_f.p = new(*finObj)
+	/*line liveness.go:179:2*/ (*ag_f.p), ag_f.done = newFin("async closure")
+	/*line liveness.go:180:2*/ ag_f.ag_aw0 = rt.Awaitable[string](&ag_caseDeadAsyncClosure_func1{p: ag_f.p})
+	/*line :180:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Func((func() (string, error) literal)))
+	/*line :180:2*/ ag_f.p = nil
+	/*line :180:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:2*/ return ag_s
 	}
-	/*line :179:2*/ ag_resume1:
-	/*line liveness.go:179:2*/ ag_f.name, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :179:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:183:2*/ ag_f.ag_aw1 = tickAsync(2)
-	/*line :183:2*/ ag_f.ag_state = 2 // await: tick(2)
-	/*line :183:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :183:2*/ return ag_s
+	/*line :180:2*/ ag_resume1:
+	/*line liveness.go:180:2*/ ag_f.name, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :180:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:184:2*/ ag_f.ag_aw1 = tickAsync(2)
+	/*line :184:2*/ ag_f.ag_state = 2 // await: tick(2)
+	/*line :184:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :184:2*/ return ag_s
 	}
-	/*line :183:2*/ ag_resume2:
-	/*line :183:2*/ ag_f.ag_aw1 = nil
-	/*line liveness.go:184:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
-	/*line :184:2*/ return rt.Ready
+	/*line :184:2*/ ag_resume2:
+	/*line :184:2*/ ag_f.ag_aw1 = nil
+	/*line liveness.go:185:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
+	/*line :185:2*/ return rt.Ready
 }
 
-//line liveness_async.go:769
+//line liveness_async.go:781
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadAsyncClosure) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:179"
+		return "liveness.go:180"
 	case 2:
-		return "liveness.go:183"
+		return "liveness.go:184"
 	}
 	return ""
 }
 
-// ag_caseDeadAsyncClosure_func1 is the frame of the async closure at liveness.go:179 in caseDeadAsyncClosure (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_caseDeadAsyncClosure_func1 is the frame of the async closure at liveness.go:180 in caseDeadAsyncClosure (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_caseDeadAsyncClosure_func1 struct {
 	ag_state int
 	p        **finObj
@@ -795,33 +807,33 @@ func (ag_f *ag_caseDeadAsyncClosure_func1) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:179
+//line liveness.go:180
 func (ag_f *ag_caseDeadAsyncClosure_func1) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :179:1*/ if ag_co.Unwinding() {
-		/*line :179:1*/ return rt.Ready
+	/*line :180:1*/ if ag_co.Unwinding() {
+		/*line :180:1*/ return rt.Ready
 	}
-	/*line :179:1*/ switch ag_f.ag_state {
-	/*line :179:1*/ case 1:
-		/*line :179:1*/ goto ag_resume1
+	/*line :180:1*/ switch ag_f.ag_state {
+	/*line :180:1*/ case 1:
+		/*line :180:1*/ goto ag_resume1
 	}
-	/*line liveness.go:180:3*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :180:3*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :180:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:3*/ return ag_s
+	/*line liveness.go:181:3*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :181:3*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :181:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :181:3*/ return ag_s
 	}
-	/*line :180:3*/ ag_resume1:
-	/*line :180:3*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:181:3*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.p).name, nil
-	/*line :181:3*/ return rt.Ready
+	/*line :181:3*/ ag_resume1:
+	/*line :181:3*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:182:3*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.p).name, nil
+	/*line :182:3*/ return rt.Ready
 }
 
-//line liveness_async.go:819
+//line liveness_async.go:831
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadAsyncClosure_func1) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:180"
+		return "liveness.go:181"
 	}
 	return ""
 }
@@ -850,35 +862,35 @@ func (ag_f *ag_holdParam) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:188
+//line liveness.go:189
 func (ag_f *ag_holdParam) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :188:1*/ if ag_co.Unwinding() {
-		/*line :188:1*/ return rt.Ready
+	/*line :189:1*/ if ag_co.Unwinding() {
+		/*line :189:1*/ return rt.Ready
 	}
-	/*line :188:1*/ switch ag_f.ag_state {
-	/*line :188:1*/ case 1:
-		/*line :188:1*/ goto ag_resume1
+	/*line :189:1*/ switch ag_f.ag_state {
+	/*line :189:1*/ case 1:
+		/*line :189:1*/ goto ag_resume1
 	}
-	/*line liveness.go:189:2*/ ag_f.name = nameOf(ag_f.p)
-	/*line :189:2*/ ag_f.p = nil
-	/*line liveness.go:190:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :190:2*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :190:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:2*/ return ag_s
+	/*line liveness.go:190:2*/ ag_f.name = nameOf(ag_f.p)
+	/*line :190:2*/ ag_f.p = nil
+	/*line liveness.go:191:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :191:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :191:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :191:2*/ return ag_s
 	}
-	/*line :190:2*/ ag_resume1:
-	/*line :190:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:191:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
-	/*line :191:2*/ return rt.Ready
+	/*line :191:2*/ ag_resume1:
+	/*line :191:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:192:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprint(ag_f.name, " freed=", freed(ag_f.done, 200)), nil
+	/*line :192:2*/ return rt.Ready
 }
 
-//line liveness_async.go:876
+//line liveness_async.go:888
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdParam) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:190"
+		return "liveness.go:191"
 	}
 	return ""
 }
@@ -907,52 +919,52 @@ func (ag_f *ag_caseDeadParam) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:197
+//line liveness.go:198
 func (ag_f *ag_caseDeadParam) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :197:1*/ var (
+	/*line :198:1*/ var (
 		ag_t2 string
 		ag_t3 error
 	)
-	/*line :197:1*/ if ag_co.Unwinding() {
-		/*line :197:1*/ return rt.Ready
+	/*line :198:1*/ if ag_co.Unwinding() {
+		/*line :198:1*/ return rt.Ready
 	}
-	/*line :197:1*/ switch ag_f.ag_state {
-	/*line :197:1*/ case 1:
-		/*line :197:1*/ goto ag_resume1
-		/*line :197:1*/
+	/*line :198:1*/ switch ag_f.ag_state {
+	/*line :198:1*/ case 1:
+		/*line :198:1*/ goto ag_resume1
+		/*line :198:1*/
 	case 2:
-		/*line :197:1*/ goto ag_resume2
+		/*line :198:1*/ goto ag_resume2
 	}
-	/*line liveness.go:198:2*/ ag_f.p, ag_f.done = newFin("param")
-	/*line liveness.go:199:2*/ ag_f.ag_aw0 = tickAsync(0)
-	/*line :199:2*/ ag_f.ag_state = 1 // await: tick(0)
-	/*line :199:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:2*/ return ag_s
+	/*line liveness.go:199:2*/ ag_f.p, ag_f.done = newFin("param")
+	/*line liveness.go:200:2*/ ag_f.ag_aw0 = tickAsync(0)
+	/*line :200:2*/ ag_f.ag_state = 1 // await: tick(0)
+	/*line :200:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:2*/ return ag_s
 	}
-	/*line :199:2*/ ag_resume1:
-	/*line :199:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:200:9*/ ag_f.ag_aw1 = holdParamAsync(ag_f.p, ag_f.done)
-	/*line :200:9*/ ag_f.ag_state = 2 // await: holdParam(p, done)
-	/*line :200:9*/ ag_f.p, ag_f.done = nil, nil
-	/*line :200:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:9*/ return ag_s
+	/*line :200:2*/ ag_resume1:
+	/*line :200:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:201:9*/ ag_f.ag_aw1 = holdParamAsync(ag_f.p, ag_f.done)
+	/*line :201:9*/ ag_f.ag_state = 2 // await: holdParam(p, done)
+	/*line :201:9*/ ag_f.p, ag_f.done = nil, nil
+	/*line :201:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:9*/ return ag_s
 	}
-	/*line :200:9*/ ag_resume2:
-	/*line liveness.go:200:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :200:9*/ ag_f.ag_aw1 = nil
-	/*line liveness.go:200:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :200:2*/ return rt.Ready
+	/*line :201:9*/ ag_resume2:
+	/*line liveness.go:201:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :201:9*/ ag_f.ag_aw1 = nil
+	/*line liveness.go:201:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :201:2*/ return rt.Ready
 }
 
-//line liveness_async.go:948
+//line liveness_async.go:960
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseDeadParam) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:199"
-	case 2:
 		return "liveness.go:200"
+	case 2:
+		return "liveness.go:201"
 	}
 	return ""
 }
@@ -982,60 +994,193 @@ func (ag_f *ag_caseLiveDeferred) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line liveness.go:207
+//line liveness.go:208
 func (ag_f *ag_caseLiveDeferred) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :207:1*/ if ag_co.Unwinding() {
-		/*line :207:1*/ goto ag_exit
+	/*line :208:1*/ if ag_co.Unwinding() {
+		/*line :208:1*/ goto ag_exit
 	}
-	/*line :207:1*/ switch ag_f.ag_state {
-	/*line :207:1*/ case 1:
-		/*line :207:1*/ goto ag_resume1
-		/*line :207:1*/
+	/*line :208:1*/ switch ag_f.ag_state {
+	/*line :208:1*/ case 1:
+		/*line :208:1*/ goto ag_resume1
+		/*line :208:1*/
 	case 2:
-		/*line :207:1*/ goto ag_resume2
+		/*line :208:1*/ goto ag_resume2
 	}
-	/*line :207:1*/ ag_f.p = new(*finObj)
-	/*line liveness.go:208:2*/ (*ag_f.p), ag_f.done = newFin("deferred")
-	/*line liveness.go:209:2*/ {
-		/*line :209:2*/ ag_dfn := func(ag_cell_p **finObj) func() {
-			/*line :209:2*/ return func() {
-				/*line liveness.go:209:17*/ ag_f.s += " deferred " + (*ag_cell_p).name
+	/*line :208:1*/ ag_f.p = new(*finObj)
+	/*line liveness.go:209:2*/ (*ag_f.p), ag_f.done = newFin("deferred")
+	/*line liveness.go:210:2*/ {
+		/*line :210:2*/ ag_dfn := func(ag_cell_p **finObj) func() {
+			/*line :210:2*/ return func() {
+				/*line liveness.go:210:17*/ ag_f.s += " deferred " + (*ag_cell_p).name
 			}
 		}(ag_f.p)
-		/*line liveness.go:209:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :209:2*/ defer ag_dfn()
-			/*line :209:2*/ ag_p.Raise()
+		/*line liveness.go:210:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :210:2*/ defer ag_dfn()
+			/*line :210:2*/ ag_p.Raise()
 		})
 	}
-	/*line :209:2*/ ag_f.p = nil
-	/*line liveness.go:210:2*/ ag_f.ag_aw0 = tickAsync(1)
-	/*line :210:2*/ ag_f.ag_state = 1 // await: tick(1)
-	/*line :210:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :210:2*/ return ag_s
-	}
-	/*line :210:2*/ ag_resume1:
-	/*line :210:2*/ ag_f.ag_aw0 = nil
-	/*line liveness.go:211:2*/ ag_f.s, ag_f.ag_err = fmt.Sprint("freed=", freed(ag_f.done, 20)), nil
-	/*line :211:2*/ goto ag_exit
-	/*line :211:2*/ ag_exit:
-	/*line :211:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :211:2*/ ag_resume2:
-	/*line :211:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line :210:2*/ ag_f.p = nil
+	/*line liveness.go:211:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :211:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :211:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :211:2*/ return ag_s
 	}
-	/*line :211:2*/ ag_f.ag_r0 = ag_f.s
-	/*line :211:2*/ return rt.Ready
+	/*line :211:2*/ ag_resume1:
+	/*line :211:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:212:2*/ ag_f.s, ag_f.ag_err = fmt.Sprint("freed=", freed(ag_f.done, 20)), nil
+	/*line :212:2*/ goto ag_exit
+	/*line :212:2*/ ag_exit:
+	/*line :212:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :212:2*/ ag_resume2:
+	/*line :212:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :212:2*/ return ag_s
+	}
+	/*line :212:2*/ ag_f.ag_r0 = ag_f.s
+	/*line :212:2*/ return rt.Ready
 }
 
-//line liveness_async.go:1031
+//line liveness_async.go:1043
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseLiveDeferred) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "liveness.go:210"
+		return "liveness.go:211"
 	case 2:
-		return "liveness.go:212 (deferred calls)"
+		return "liveness.go:213 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_finBox_read is the frame of (*finBox).read (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_finBox_read struct {
+	ag_state int
+	b        *finBox
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    string
+}
+
+// readAsync returns the coroutine of (*finBox).read: nothing runs until it is awaited, spawned, gathered or run.
+func (b *finBox) readAsync() rt.Awaitable[string] {
+	return &ag_finBox_read{b: b}
+}
+
+func (ag_f *ag_finBox_read) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_finBox_read) AwaitResult() (string, error) {
+	return ag_f.ag_r0, nil
+}
+
+//line liveness.go:218
+func (ag_f *ag_finBox_read) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :218:1*/ if ag_co.Unwinding() {
+		/*line :218:1*/ return rt.Ready
+	}
+	/*line :218:1*/ switch ag_f.ag_state {
+	/*line :218:1*/ case 1:
+		/*line :218:1*/ goto ag_resume1
+	}
+	/*line liveness.go:219:2*/ ag_f.ag_aw0 = tickAsync(0)
+	/*line :219:2*/ ag_f.ag_state = 1 // await: tick(0)
+	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:2*/ return ag_s
+	}
+	/*line :219:2*/ ag_resume1:
+	/*line :219:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:220:2*/ ag_f.ag_r0 = ag_f.b.s
+	/*line :220:2*/ return rt.Ready
+}
+
+//line liveness_async.go:1097
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_finBox_read) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "liveness.go:219"
+	}
+	return ""
+}
+
+// ag_caseLivePtrMethod is the frame of caseLivePtrMethod (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_caseLivePtrMethod struct {
+	ag_state int
+	b        finBox
+	got      string
+	ag_aw0   rt.Awaitable[int]
+	ag_aw1   rt.Awaitable[string]
+	ag_r0    string
+	ag_err   error
+}
+
+// caseLivePtrMethodAsync returns the coroutine of caseLivePtrMethod: nothing runs until it is awaited, spawned, gathered or run.
+func caseLivePtrMethodAsync() rt.Awaitable[string] {
+	return &ag_caseLivePtrMethod{}
+}
+
+func (ag_f *ag_caseLivePtrMethod) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_caseLivePtrMethod) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line liveness.go:228
+func (ag_f *ag_caseLivePtrMethod) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :228:1*/ if ag_co.Unwinding() {
+		/*line :228:1*/ return rt.Ready
+	}
+	/*line :228:1*/ switch ag_f.ag_state {
+	/*line :228:1*/ case 1:
+		/*line :228:1*/ goto ag_resume1
+		/*line :228:1*/
+	case 2:
+		/*line :228:1*/ goto ag_resume2
+		/*line :228:1*/
+	case 3:
+		/*line :228:1*/ goto ag_resume3
+	}
+	/*line liveness.go:229:2*/ ag_f.b = finBox{s: "kept"}
+	/*line liveness.go:230:2*/ ag_f.ag_aw0 = tickAsync(1)
+	/*line :230:2*/ ag_f.ag_state = 1 // await: tick(1)
+	/*line :230:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :230:2*/ return ag_s
+	}
+	/*line :230:2*/ ag_resume1:
+	/*line :230:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:231:2*/ ag_f.ag_aw1 = ag_f.b.readAsync()
+	/*line :231:2*/ ag_f.ag_state = 2 // await: b.read()
+	/*line :231:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :231:2*/ return ag_s
+	}
+	/*line :231:2*/ ag_resume2:
+	/*line liveness.go:231:2*/ ag_f.got, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :231:2*/ ag_f.ag_aw1 = nil
+	/*line liveness.go:232:2*/ ag_f.ag_aw0 = tickAsync(2)
+	/*line :232:2*/ ag_f.ag_state = 3 // await: tick(2)
+	/*line :232:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:2*/ return ag_s
+	}
+	/*line :232:2*/ ag_resume3:
+	/*line :232:2*/ ag_f.ag_aw0 = nil
+	/*line liveness.go:233:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.got, nil
+	/*line :233:2*/ return rt.Ready
+}
+
+//line liveness_async.go:1174
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_caseLivePtrMethod) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "liveness.go:230"
+	case 2:
+		return "liveness.go:231"
+	case 3:
+		return "liveness.go:232"
 	}
 	return ""
 }

@@ -1238,7 +1238,6 @@ func (ag_f *ag_caseResultsMethods) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :175:2*/ ag_f.ag_aw0 = nil
 	/*line results.go:176:2*/ ag_f.ag_aw0 = ag_f.none.sizeAsync()
 	/*line :176:2*/ ag_f.ag_state = 5 // await: none.size()
-	/*line :176:2*/ ag_f.none = store{}
 	/*line :176:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :176:2*/ return ag_s
 	}
@@ -1252,7 +1251,7 @@ func (ag_f *ag_caseResultsMethods) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line results_async.go:1256
+//line results_async.go:1255
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsMethods) AwaitLine() string {
@@ -1342,7 +1341,7 @@ func (ag_f *ag_eight) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :190:2*/ return rt.Ready
 }
 
-//line results_async.go:1346
+//line results_async.go:1345
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_eight) AwaitLine() string {
@@ -1428,7 +1427,7 @@ func (ag_f *ag_caseResultsEight) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :198:2*/ return rt.Ready
 }
 
-//line results_async.go:1432
+//line results_async.go:1431
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsEight) AwaitLine() string {
@@ -1529,7 +1528,7 @@ func (ag_f *ag_caseResultsAsArgs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line results_async.go:1533
+//line results_async.go:1532
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsAsArgs) AwaitLine() string {
@@ -1607,7 +1606,7 @@ func (ag_f *ag_caseResultsExplicitAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :216:2*/ return rt.Ready
 }
 
-//line results_async.go:1611
+//line results_async.go:1610
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsExplicitAwait) AwaitLine() string {
@@ -1665,7 +1664,7 @@ func (ag_f *ag_errFirst) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :228:2*/ return rt.Ready
 }
 
-//line results_async.go:1669
+//line results_async.go:1668
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errFirst) AwaitLine() string {
@@ -1741,7 +1740,7 @@ func (ag_f *ag_caseResultsErrorFirst) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :235:2*/ return rt.Ready
 }
 
-//line results_async.go:1745
+//line results_async.go:1744
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsErrorFirst) AwaitLine() string {
@@ -1824,7 +1823,7 @@ func (ag_f *ag_recovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :252:2*/ return rt.Ready
 }
 
-//line results_async.go:1828
+//line results_async.go:1827
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recovered) AwaitLine() string {
@@ -1902,7 +1901,7 @@ func (ag_f *ag_caseResultsPanics) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :259:2*/ return rt.Ready
 }
 
-//line results_async.go:1906
+//line results_async.go:1905
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsPanics) AwaitLine() string {
@@ -1957,7 +1956,7 @@ func (ag_f *ag_swap[A, B]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :265:2*/ return rt.Ready
 }
 
-//line results_async.go:1961
+//line results_async.go:1960
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_swap[A, B]) AwaitLine() string {
@@ -2034,7 +2033,7 @@ func (ag_f *ag_minMax[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line results_async.go:2038
+//line results_async.go:2037
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_minMax[T]) AwaitLine() string {
@@ -2145,7 +2144,7 @@ func (ag_f *ag_caseResultsGeneric) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line results_async.go:2149
+//line results_async.go:2148
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseResultsGeneric) AwaitLine() string {

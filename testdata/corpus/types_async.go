@@ -1183,7 +1183,6 @@ func (ag_f *ag_caseGenerics) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ ag_f.ag_aw3 = nil
 	/*line types.go:143:2*/ ag_f.ag_aw3 = ag_f.st.popAsync()
 	/*line :143:2*/ ag_f.ag_state = 10 // await: st.pop()
-	/*line :143:2*/ ag_f.st = stack[string]{}
 	/*line :143:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :143:2*/ return ag_s
 	}
@@ -1210,7 +1209,7 @@ func (ag_f *ag_caseGenerics) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ return rt.Ready
 }
 
-//line types_async.go:1214
+//line types_async.go:1213
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseGenerics) AwaitLine() string {
@@ -1307,7 +1306,7 @@ func (ag_f *ag_total) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line types_async.go:1311
+//line types_async.go:1310
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_total) AwaitLine() string {
@@ -1441,7 +1440,7 @@ func (ag_f *ag_caseVariadic) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :169:2*/ return rt.Ready
 }
 
-//line types_async.go:1445
+//line types_async.go:1444
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseVariadic) AwaitLine() string {
@@ -1539,7 +1538,7 @@ func (ag_f *ag_fib) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line types_async.go:1543
+//line types_async.go:1542
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fib) AwaitLine() string {
@@ -1614,7 +1613,7 @@ func (ag_f *ag_isEven) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :186:2*/ return rt.Ready
 }
 
-//line types_async.go:1618
+//line types_async.go:1617
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_isEven) AwaitLine() string {
@@ -1676,7 +1675,7 @@ func (ag_f *ag_isOdd) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :194:2*/ return rt.Ready
 }
 
-//line types_async.go:1680
+//line types_async.go:1679
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_isOdd) AwaitLine() string {
@@ -1738,7 +1737,7 @@ func (ag_f *ag_depth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :203:2*/ return rt.Ready
 }
 
-//line types_async.go:1742
+//line types_async.go:1741
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_depth) AwaitLine() string {
@@ -1835,7 +1834,7 @@ func (ag_f *ag_caseRecursion) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :213:2*/ return rt.Ready
 }
 
-//line types_async.go:1839
+//line types_async.go:1838
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseRecursion) AwaitLine() string {
@@ -1912,7 +1911,7 @@ func (ag_f *ag_apply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :219:2*/ return rt.Ready
 }
 
-//line types_async.go:1916
+//line types_async.go:1915
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_apply) AwaitLine() string {
@@ -1971,7 +1970,7 @@ func (ag_f *ag_ignore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line types_async.go:1975
+//line types_async.go:1974
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ignore) AwaitLine() string {
@@ -2066,7 +2065,7 @@ func (ag_f *ag_caseFuncParams) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :236:2*/ return rt.Ready
 }
 
-//line types_async.go:2070
+//line types_async.go:2069
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_caseFuncParams) AwaitLine() string {
