@@ -268,6 +268,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:17*/ ag_L1:
 	/*line agen.go:60:2*/ ag_t5, ag_t4 = ag_f.ag_t2()
 	/*line agen.go:60:2*/ if !ag_t4 {
+		/*line :60:2*/ ag_f.ag_t2 = nil
 		/*line :60:2*/ goto ag_L3
 	}
 	/*line agen.go:60:6*/ v = ag_t5
@@ -287,7 +288,7 @@ func (ag_f *ag_sumPull) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line agen_async.go:291
+//line agen_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sumPull) AwaitLine() string {

@@ -207,6 +207,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:37:2*/ ag_f.ag_aw0 = ag_0spawn_player(ag_f.b, ag_f.a, ag_f.rounds)
 	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Spawn(playerAsync(b, a, rounds))
+	/*line :37:2*/ ag_f.b = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -214,8 +215,10 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:37:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :37:2*/ ag_f.ag_aw0 = nil
 	/*line bench.go:38:2*/ ag_f.a.f.SetResult(0)
+	/*line :38:2*/ ag_f.a = nil
 	/*line bench.go:39:2*/ ag_f.ag_aw1 = ag_f.pa
 	/*line :39:2*/ ag_f.ag_state = 3 // await: rt.Await(pa)
+	/*line :39:2*/ ag_f.pa = nil
 	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:2*/ return ag_s
 	}
@@ -224,6 +227,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:40:2*/ ag_f.ag_aw1 = ag_f.pb
 	/*line :40:2*/ ag_f.ag_state = 4 // await: rt.Await(pb)
+	/*line :40:2*/ ag_f.pb = nil
 	/*line :40:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :40:2*/ return ag_s
 	}
@@ -234,7 +238,7 @@ func (ag_f *ag_pingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line bench_async.go:238
+//line bench_async.go:242
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pingPong) AwaitLine() string {
@@ -285,7 +289,7 @@ func (ag_f *ag_identity) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line bench_async.go:289
+//line bench_async.go:293
 
 // ag_spawnAwait is the frame of spawnAwait (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnAwait struct {
@@ -362,7 +366,7 @@ func (ag_f *ag_spawnAwait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:2*/ return rt.Ready
 }
 
-//line bench_async.go:366
+//line bench_async.go:370
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnAwait) AwaitLine() string {
@@ -415,6 +419,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line bench.go:68:2*/ ag_f.ag_aw0 = ag_f.f
 	/*line :68:2*/ ag_f.ag_state = 1 // await: rt.Await(f)
+	/*line :68:2*/ ag_f.f = nil
 	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :68:2*/ return ag_s
 	}
@@ -425,7 +430,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line bench_async.go:429
+//line bench_async.go:434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -498,6 +503,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :78:2*/ ag_f.ag_t4 = 0
 	/*line :78:2*/ ag_L1:
 	/*line bench.go:79:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :79:2*/ ag_f.ag_t3 = nil
 		/*line :79:2*/ goto ag_L3
 	}
 	/*line bench.go:79:6*/ ag_f.i = ag_f.ag_t4
@@ -520,9 +526,12 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:2*/ ag_resume2:
 	/*line :82:2*/ ag_f.ag_aw1 = nil
 	/*line bench.go:83:2*/ ag_f.measure()
+	/*line :83:2*/ ag_f.measure = nil
 	/*line bench.go:84:2*/ ag_f.f.SetResult(1)
+	/*line :84:2*/ ag_f.f = nil
 	/*line bench.go:85:2*/ ag_f.sum = 0
 	/*line :85:2*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :85:2*/ ag_f.tasks = nil
 	/*line :85:2*/ ag_f.ag_t8 = 0
 	/*line :85:2*/ ag_L4:
 	/*line bench.go:86:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
@@ -545,7 +554,7 @@ func (ag_f *ag_parkMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line bench_async.go:549
+//line bench_async.go:558
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkMany) AwaitLine() string {
@@ -637,7 +646,7 @@ func (ag_f *ag_deep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :104:2*/ return rt.Ready
 }
 
-//line bench_async.go:641
+//line bench_async.go:650
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deep) AwaitLine() string {
@@ -703,7 +712,7 @@ func (ag_f *ag_yielder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench.go:114:1*/ return rt.Ready
 }
 
-//line bench_async.go:707
+//line bench_async.go:716
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yielder) AwaitLine() string {
@@ -764,7 +773,7 @@ func (ag_f *ag_yieldPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :122:2*/ return rt.Ready
 }
 
-//line bench_async.go:768
+//line bench_async.go:777
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_yieldPair) AwaitLine() string {

@@ -113,6 +113,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:14:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :14:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :14:2*/ ag_f.addr = ""
 	/*line :14:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :14:2*/ return ag_s
 	}
@@ -125,6 +126,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:18:9*/ ag_f.ag_aw1 = echoClientAsync(c, ag_f.msg, ag_f.rounds)
 	/*line :18:9*/ ag_f.ag_state = 2 // await: echoClient(c, msg, rounds)
+	/*line :18:9*/ ag_f.msg = nil
 	/*line :18:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :18:9*/ return ag_s
 	}
@@ -135,7 +137,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line group_async.go:139
+//line group_async.go:141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialEcho) AwaitLine() string {
@@ -182,7 +184,7 @@ func (ag_f *ag_closeListener) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:47*/ return rt.Ready
 }
 
-//line group_async.go:186
+//line group_async.go:188
 
 // ag_echoGroup is the frame of echoGroup (328 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoGroup struct {
@@ -276,6 +278,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line group.go:36:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
 		/*line :36:3*/ return rt.Ready
 	}
+	/*line :36:3*/ ag_f.err = nil
 	/*line group.go:38:2*/ ag_f.servers = make([]*rt.Remote[int], len(ag_f.lns))
 	/*line group.go:39:2*/ for i, ln := range ag_f.lns {
 		/*line group.go:40:3*/ ag_f.servers[i] = rt.Submit(ag_f.g.Loop(i), countingAcceptAsync(ln))
@@ -294,9 +297,11 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:47:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
 	/*line :47:2*/ ag_f.ag_aw2 = nil
 	/*line :47:2*/ ag_f.ag_t8 = ag_f.lns
+	/*line :47:2*/ ag_f.lns = nil
 	/*line :47:2*/ ag_f.ag_t9 = 0
 	/*line :47:2*/ ag_L1:
 	/*line group.go:48:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :48:2*/ ag_f.g, ag_f.ag_t8 = nil, nil
 		/*line :48:2*/ goto ag_L3
 	}
 	/*line group.go:48:6*/ ag_i1, ag_ln1 = ag_f.ag_t9, ag_f.ag_t8[ag_f.ag_t9]
@@ -312,6 +317,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:3*/ ag_L3:
 	/*line group.go:51:2*/ ag_f.per = make([]int, len(ag_f.servers))
 	/*line :51:2*/ ag_f.ag_t13 = ag_f.servers
+	/*line :51:2*/ ag_f.servers = nil
 	/*line :51:2*/ ag_f.ag_t14 = 0
 	/*line :51:2*/ ag_L4:
 	/*line group.go:52:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
@@ -333,7 +339,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line group_async.go:337
+//line group_async.go:343
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoGroup) AwaitLine() string {
@@ -422,7 +428,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:3*/ goto ag_L1
 }
 
-//line group_async.go:426
+//line group_async.go:432
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countingAccept) AwaitLine() string {
@@ -470,7 +476,7 @@ func (ag_f *ag_trivial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:36*/ return rt.Ready
 }
 
-//line group_async.go:474
+//line group_async.go:480
 
 // ag_submitRoundTrips is the frame of submitRoundTrips (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_submitRoundTrips struct {
@@ -544,6 +550,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:4*/ ag_f.ag_t6 = 0
 	/*line :87:4*/ ag_L4:
 	/*line group.go:89:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :89:3*/ ag_f.ag_t5 = nil
 		/*line :89:3*/ goto ag_L6
 	}
 	/*line group.go:89:10*/ r = ag_f.ag_t5[ag_f.ag_t6]
@@ -571,7 +578,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ return rt.Ready
 }
 
-//line group_async.go:575
+//line group_async.go:582
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_submitRoundTrips) AwaitLine() string {
@@ -641,7 +648,7 @@ func (ag_f *ag_spawnShare) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line group_async.go:645
+//line group_async.go:652
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShare) AwaitLine() string {
@@ -747,7 +754,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line group_async.go:751
+//line group_async.go:758
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spreadGroup) AwaitLine() string {

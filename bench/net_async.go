@@ -528,6 +528,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 		/*line net.go:86:3*/ ag_f.ag_err = ag_f.err
 		/*line :86:3*/ return rt.Ready
 	}
+	/*line :86:3*/ ag_f.err = nil
 	/*line net.go:88:2*/ ag_f.ag_aw1 = ag_0spawn_echoAccept(ag_f.ln)
 	/*line :88:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
 	/*line :88:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -542,6 +543,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ ag_f.ag_t7 = 0
 	/*line :90:2*/ ag_L1:
 	/*line net.go:91:2*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :91:2*/ ag_f.msg, ag_f.ag_t6 = nil, nil
 		/*line :91:2*/ goto ag_L3
 	}
 	/*line net.go:91:6*/ ag_f.i = ag_f.ag_t7
@@ -570,6 +572,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:3*/ ag_L3:
 	/*line net.go:98:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.clients...)
 	/*line :98:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.Gather(clients...))
+	/*line :98:2*/ ag_f.clients = nil
 	/*line :98:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :98:2*/ return ag_s
 	}
@@ -577,8 +580,10 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line net.go:98:2*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
 	/*line :98:2*/ ag_f.ag_aw3 = nil
 	/*line net.go:99:2*/ ag_f.ln.Close()
+	/*line :99:2*/ ag_f.ln = nil
 	/*line net.go:100:2*/ ag_f.ag_aw4 = ag_f.srv
 	/*line :100:2*/ ag_f.ag_state = 6 // await: rt.Await(srv)
+	/*line :100:2*/ ag_f.srv = nil
 	/*line :100:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :100:2*/ return ag_s
 	}
@@ -588,7 +593,7 @@ func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line net_async.go:592
+//line net_async.go:597
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
@@ -705,6 +710,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :115:2*/ ag_f.ag_t6 = 0
 	/*line :115:2*/ ag_L1:
 	/*line net.go:116:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :116:2*/ ag_f.ln, ag_f.ag_t5 = nil, nil
 		/*line :116:2*/ goto ag_L3
 	}
 	/*line net.go:116:6*/ ag_f.i = ag_f.ag_t6
@@ -752,11 +758,14 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ ag_resume5:
 	/*line :128:2*/ ag_f.ag_aw3 = nil
 	/*line net.go:129:2*/ ag_f.measure()
+	/*line :129:2*/ ag_f.measure = nil
 	/*line net.go:130:2*/ for _, c := range ag_f.clients {
 		/*line net.go:131:3*/ c.Close()
 	}
+	/*line :131:3*/ ag_f.clients = nil
 	/*line net.go:133:2*/ ag_f.ag_aw4 = rt.Gather(ag_f.servers...)
 	/*line :133:2*/ ag_f.ag_state = 6 // await: rt.Await(rt.Gather(servers...))
+	/*line :133:2*/ ag_f.servers = nil
 	/*line :133:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :133:2*/ return ag_s
 	}
@@ -774,7 +783,7 @@ func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line net_async.go:778
+//line net_async.go:787
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {

@@ -186,6 +186,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ ag_f.ag_aw0 = nil
 	/*line queue.go:26:2*/ ag_f.ag_aw0 = ag_0spawn_queuePlayer(ag_f.b, ag_f.a, ag_f.rounds)
 	/*line :26:2*/ ag_f.ag_state = 2 // await: rt.Spawn(queuePlayerAsync(b, a, rounds))
+	/*line :26:2*/ ag_f.b = nil
 	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:2*/ return ag_s
 	}
@@ -193,8 +194,10 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:26:2*/ ag_f.pb, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :26:2*/ ag_f.ag_aw0 = nil
 	/*line queue.go:27:2*/ ag_f.a.TryPut(0)
+	/*line :27:2*/ ag_f.a = nil
 	/*line queue.go:28:2*/ ag_f.ag_aw1 = ag_f.pa
 	/*line :28:2*/ ag_f.ag_state = 3 // await: rt.Await(pa)
+	/*line :28:2*/ ag_f.pa = nil
 	/*line :28:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :28:2*/ return ag_s
 	}
@@ -203,6 +206,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ ag_f.ag_aw1 = nil
 	/*line queue.go:29:2*/ ag_f.ag_aw1 = ag_f.pb
 	/*line :29:2*/ ag_f.ag_state = 4 // await: rt.Await(pb)
+	/*line :29:2*/ ag_f.pb = nil
 	/*line :29:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :29:2*/ return ag_s
 	}
@@ -213,7 +217,7 @@ func (ag_f *ag_queuePingPong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line queue_async.go:217
+//line queue_async.go:221
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_queuePingPong) AwaitLine() string {
@@ -297,7 +301,7 @@ func (ag_f *ag_lockUser) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:44:1*/ return rt.Ready
 }
 
-//line queue_async.go:301
+//line queue_async.go:305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockUser) AwaitLine() string {
@@ -365,7 +369,7 @@ func (ag_f *ag_lockHandOff) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line queue_async.go:369
+//line queue_async.go:373
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lockHandOff) AwaitLine() string {

@@ -267,6 +267,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:3*/ ag_f.ag_t4 = 0
 	/*line :41:3*/ ag_L4:
 	/*line soak.go:42:3*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :42:3*/ ag_f.ag_t3 = nil
 		/*line :42:3*/ goto ag_L6
 	}
 	/*line soak.go:42:7*/ ag_f.j = ag_f.ag_t4
@@ -294,9 +295,11 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 		}
 	}
 	/*line :48:5*/ ag_f.ag_t6 = ag_f.tasks
+	/*line :48:5*/ ag_f.tasks = nil
 	/*line :48:5*/ ag_f.ag_t7 = 0
 	/*line :48:5*/ ag_L7:
 	/*line soak.go:51:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :51:3*/ ag_f.ag_t6 = nil
 		/*line :51:3*/ goto ag_L9
 	}
 	/*line soak.go:51:10*/ ag_t1 = ag_f.ag_t6[ag_f.ag_t7]
@@ -318,7 +321,7 @@ func (ag_f *ag_soak) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line soak_async.go:322
+//line soak_async.go:325
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_soak) AwaitLine() string {

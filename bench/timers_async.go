@@ -164,6 +164,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:21*/ ag_L3:
 	/*line timers.go:25:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
 	/*line :25:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :25:9*/ ag_f.g = nil
 	/*line :25:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :25:9*/ return ag_s
 	}
@@ -174,7 +175,7 @@ func (ag_f *ag_manyTimers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:2*/ return rt.Ready
 }
 
-//line timers_async.go:178
+//line timers_async.go:179
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyTimers) AwaitLine() string {
@@ -218,7 +219,7 @@ func (ag_f *ag_child) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:31:15*/ return rt.Ready
 }
 
-//line timers_async.go:222
+//line timers_async.go:223
 
 // ag_bigGroup is the frame of bigGroup (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_bigGroup struct {
@@ -282,6 +283,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:21*/ ag_L3:
 	/*line timers.go:41:9*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
 	/*line :41:9*/ ag_f.ag_state = 2 // await: g.Wait()
+	/*line :41:9*/ ag_f.g = nil
 	/*line :41:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :41:9*/ return ag_s
 	}
@@ -292,7 +294,7 @@ func (ag_f *ag_bigGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line timers_async.go:296
+//line timers_async.go:298
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigGroup) AwaitLine() string {
@@ -372,7 +374,7 @@ func (ag_f *ag_SleepMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timers.go:56:1*/ return rt.Ready
 }
 
-//line timers_async.go:376
+//line timers_async.go:378
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_SleepMany) AwaitLine() string {

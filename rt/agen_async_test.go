@@ -221,7 +221,7 @@ func (ag_f *ag_breaksStubborn) AwaitLine() string {
 type ag_guardedGen struct {
 	ag_state  int
 	log       *[]string
-	me        *rt.Coro
+	me        **rt.Coro
 	i         int
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[bool]
@@ -264,23 +264,27 @@ func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :52:1*/ goto ag_resume3
 	}
+	/*line :52:1*/ ag_f.me = new(*rt.Coro)
 	/*line agen_test.go:53:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :53:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :53:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :53:2*/ return ag_s
 	}
 	/*line :53:2*/ ag_resume1:
-	/*line agen_test.go:53:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line agen_test.go:53:2*/ (*ag_f.me), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :53:2*/ ag_f.ag_aw0 = nil
 	/*line agen_test.go:54:2*/ {
-		/*line :54:2*/ ag_dfn := func() {
-			/*line agen_test.go:55:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("generator recovered %v, cancelling %v", recover(), ag_f.me.Cancelling()))
-		}
+		/*line :54:2*/ ag_dfn := func(ag_cell_me **rt.Coro) func() {
+			/*line :54:2*/ return func() {
+				/*line agen_test.go:55:3*/ *ag_f.log = append(*ag_f.log, fmt.Sprintf("generator recovered %v, cancelling %v", recover(), (*ag_cell_me).Cancelling()))
+			}
+		}(ag_f.me)
 		/*line agen_test.go:54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :54:2*/ defer ag_dfn()
 			/*line :54:2*/ ag_p.Raise()
 		})
 	}
+	/*line :54:2*/ ag_f.me = nil
 	/*line agen_test.go:57:6*/ ag_f.i = 0
 	/*line :57:6*/ ag_L1:
 	/*line agen_test.go:58:7*/ ag_f.ag_aw1 = ag_f.ag_gen.Yield(ag_f.i, struct{}{})
@@ -308,7 +312,7 @@ func (ag_f *ag_guardedGen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:16*/ return rt.Ready
 }
 
-//line agen_async_test.go:312
+//line agen_async_test.go:316
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guardedGen) AwaitLine() string {
@@ -426,7 +430,7 @@ func (ag_f *ag_panicsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :75:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:430
+//line agen_async_test.go:434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsInBody) AwaitLine() string {
@@ -494,6 +498,7 @@ func (ag_f *ag_sleepsInBody) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :101:1*/ goto ag_resume3
 	}
 	/*line agen_test.go:102:12*/ ag_f.ag_t0 = rt.PullGen(guardedGenAsync(ag_f.log))
+	/*line :102:12*/ ag_f.log = nil
 	/*line :102:12*/ ag_L1:
 	/*line agen_test.go:102:2*/ ag_f.ag_aw0 = ag_f.ag_t0.Next()
 	/*line :102:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
@@ -527,7 +532,7 @@ func (ag_f *ag_sleepsInBody) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :105:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:531
+//line agen_async_test.go:536
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsInBody) AwaitLine() string {
@@ -606,6 +611,7 @@ func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen_test.go:112:2*/ ag_f.t.Cancel()
 	/*line agen_test.go:113:2*/ ag_f.ag_aw1 = ag_f.t
 	/*line :113:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :113:2*/ ag_f.t = nil
 	/*line :113:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :113:2*/ return ag_s
 	}
@@ -617,7 +623,7 @@ func (ag_f *ag_cancelsConsumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :115:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:621
+//line agen_async_test.go:627
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelsConsumer) AwaitLine() string {
@@ -684,6 +690,7 @@ func (ag_f *ag_breaksGuarded) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :128:1*/ goto ag_resume2
 	}
 	/*line agen_test.go:129:17*/ ag_f.ag_t1 = rt.PullGen(guardedGenAsync(ag_f.log))
+	/*line :129:17*/ ag_f.log = nil
 	/*line :129:17*/ ag_L1:
 	/*line agen_test.go:129:2*/ ag_f.ag_aw0 = ag_f.ag_t1.Next()
 	/*line :129:2*/ ag_f.ag_state = 1 // await: next(guardedGenAsync(log))
@@ -717,7 +724,7 @@ func (ag_f *ag_breaksGuarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:721
+//line agen_async_test.go:728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_breaksGuarded) AwaitLine() string {
@@ -811,7 +818,7 @@ func (ag_f *ag_rangesForeign) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line agen_async_test.go:815
+//line agen_async_test.go:822
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rangesForeign) AwaitLine() string {

@@ -160,6 +160,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :23:2*/ return releaseAsync(ag_d0)
 		})
 	}
+	/*line :23:2*/ ag_f.sensor = ""
 	/*line agen_example_test.go:24:6*/ ag_f.i = 1
 	/*line :24:6*/ ag_L1:
 	/*line agen_example_test.go:25:3*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
@@ -193,7 +194,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:16*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:197
+//line agen_example_async_test.go:198
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -319,7 +320,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:323
+//line agen_example_async_test.go:324
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

@@ -84,8 +84,10 @@ func (ag_f *ag_signalChildCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :25:45*/ ag_f.ag_aw0 = nil
 	/*line cancel_signal_test.go:25:2*/ fmt.Println("cleanup starts, cancelling:", ag_t0.Cancelling())
 	/*line cancel_signal_test.go:26:2*/ if !(ag_f.mode == "hang") {
+		/*line :26:2*/ ag_f.mode = ""
 		/*line :26:2*/ goto ag_L1
 	}
+	/*line :26:2*/ ag_f.mode = ""
 	/*line cancel_signal_test.go:27:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :27:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :27:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -105,7 +107,7 @@ func (ag_f *ag_signalChildCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line cancel_signal_test.go:31:1*/ return rt.Ready
 }
 
-//line cancel_signal_async_test.go:109
+//line cancel_signal_async_test.go:111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_signalChildCleanup) AwaitLine() string {
@@ -166,6 +168,7 @@ func (ag_f *ag_signalChildMain) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :37:2*/ return signalChildCleanupAsync(ag_d0)
 		})
 	}
+	/*line :37:2*/ ag_f.mode = ""
 	/*line cancel_signal_test.go:38:2*/ fmt.Println("ready")
 	/*line cancel_signal_test.go:39:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Hour)
 	/*line :39:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Hour)
@@ -185,7 +188,7 @@ func (ag_f *ag_signalChildMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line cancel_signal_async_test.go:189
+//line cancel_signal_async_test.go:192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_signalChildMain) AwaitLine() string {

@@ -98,6 +98,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :19:2*/ ag_resume1:
 	/*line context_test.go:19:2*/ *ag_f.got, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :19:2*/ ag_f.ag_aw0 = nil
+	/*line :19:2*/ ag_f.got = nil
 	/*line context_test.go:20:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :20:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :20:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -109,7 +110,7 @@ func (ag_f *ag_ctxWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line context_async_test.go:113
+//line context_async_test.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxWorker) AwaitLine() string {
@@ -216,6 +217,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:37:2*/ ag_f.w.Cancel()
 	/*line context_test.go:38:2*/ ag_f.ag_aw2 = ag_f.w
 	/*line :38:2*/ ag_f.ag_state = 5 // await: rt.Await(w)
+	/*line :38:2*/ ag_f.w = nil
 	/*line :38:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
 	}
@@ -229,7 +231,7 @@ func (ag_f *ag_ctxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line context_async_test.go:233
+//line context_async_test.go:235
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ctxMain) AwaitLine() string {
@@ -314,6 +316,7 @@ func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:70:2*/ ag_f.w.Cancel()
 	/*line context_test.go:71:2*/ ag_f.ag_aw2 = ag_f.w
 	/*line :71:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :71:2*/ ag_f.w = nil
 	/*line :71:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :71:2*/ return ag_s
 	}
@@ -324,7 +327,7 @@ func (ag_f *ag_threadCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line context_async_test.go:328
+//line context_async_test.go:331
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain) AwaitLine() string {
@@ -381,7 +384,7 @@ func (ag_f *ag_threadCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:3*/ return rt.Ready
 }
 
-//line context_async_test.go:385
+//line context_async_test.go:388
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadCtxMain_func1) AwaitLine() string {
@@ -444,6 +447,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line context_test.go:97:2*/ ag_f.ag_aw0 = rt.WaitContextAsync(ag_f.ctx)
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.WaitContext(ctx)
+	/*line :97:2*/ ag_f.ctx = nil
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :97:2*/ return ag_s
 	}
@@ -468,6 +472,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_test.go:102:2*/ ag_f.w.Cancel()
 	/*line context_test.go:103:2*/ ag_f.ag_aw0 = ag_f.w
 	/*line :103:2*/ ag_f.ag_state = 4 // await: rt.Await(w)
+	/*line :103:2*/ ag_f.w = nil
 	/*line :103:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :103:2*/ return ag_s
 	}
@@ -482,7 +487,7 @@ func (ag_f *ag_waitCtxMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line context_async_test.go:486
+//line context_async_test.go:491
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain) AwaitLine() string {
@@ -539,7 +544,7 @@ func (ag_f *ag_waitCtxMain_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:3*/ return rt.Ready
 }
 
-//line context_async_test.go:543
+//line context_async_test.go:548
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCtxMain_func1) AwaitLine() string {
@@ -616,7 +621,7 @@ func (ag_f *ag_sleepsLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line context_async_test.go:620
+//line context_async_test.go:625
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepsLong) AwaitLine() string {

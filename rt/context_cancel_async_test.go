@@ -275,6 +275,7 @@ func (ag_f *ag_cancelAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_cancel_test.go:41:2*/ ag_f.atCancel = ag_f.wctx.Err()
 	/*line context_cancel_test.go:42:2*/ ag_f.ag_aw1 = ag_f.w
 	/*line :42:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :42:2*/ ag_f.w = nil
 	/*line :42:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :42:2*/ return ag_s
 	}
@@ -285,7 +286,7 @@ func (ag_f *ag_cancelAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:289
+//line context_cancel_async_test.go:290
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAtCancel) AwaitLine() string {
@@ -300,11 +301,11 @@ func (ag_f *ag_cancelAtCancel) AwaitLine() string {
 	return ""
 }
 
-// ag_survivesTimeout is the frame of survivesTimeout (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_survivesTimeout is the frame of survivesTimeout (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_survivesTimeout struct {
 	ag_state int
 	ctx      context.Context
-	inner    context.Context
+	inner    *context.Context
 	ag_aw0   rt.Awaitable[context.Context]
 	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    string
@@ -367,8 +368,9 @@ func (ag_f *ag_survivesTimeout) Resume(ag_co *rt.Coro) rt.Status {
 		/*line context_cancel_test.go:62:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("timeout: %v", err)
 		/*line :62:3*/ return rt.Ready
 	}
-	/*line context_cancel_test.go:64:6*/ ag_f.inner = nil
-	/*line context_cancel_test.go:65:2*/ ag_f.ag_aw1 = rt.WaitFor(rt.Awaitable[struct{}](&ag_survivesTimeout_func1{inner: &ag_f.inner}), time.Second)
+	/*line :62:3*/ ag_f.inner = new(context.Context)
+	/*line context_cancel_test.go:64:6*/ (*ag_f.inner) = nil
+	/*line context_cancel_test.go:65:2*/ ag_f.ag_aw1 = rt.WaitFor(rt.Awaitable[struct{}](&ag_survivesTimeout_func1{inner: ag_f.inner}), time.Second)
 	/*line :65:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(rt.Func((func() (struct{}, error) lit...
 	/*line :65:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :65:2*/ return ag_s
@@ -380,11 +382,11 @@ func (ag_f *ag_survivesTimeout) Resume(ag_co *rt.Coro) rt.Status {
 		/*line context_cancel_test.go:71:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("wait for: %v", err)
 		/*line :71:3*/ return rt.Ready
 	}
-	/*line context_cancel_test.go:73:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("after timeout: %v; WaitFor's task: %v", ag_f.ctx.Err(), ag_f.inner.Err()), nil
+	/*line context_cancel_test.go:73:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("after timeout: %v; WaitFor's task: %v", ag_f.ctx.Err(), (*ag_f.inner).Err()), nil
 	/*line :73:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:388
+//line context_cancel_async_test.go:390
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_survivesTimeout) AwaitLine() string {
@@ -448,7 +450,7 @@ func (ag_f *ag_survivesTimeout_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:3*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:452
+//line context_cancel_async_test.go:454
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_survivesTimeout_func1) AwaitLine() string {
@@ -461,10 +463,10 @@ func (ag_f *ag_survivesTimeout_func1) AwaitLine() string {
 	return ""
 }
 
-// ag_threadSees is the frame of threadSees (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_threadSees is the frame of threadSees (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_threadSees struct {
 	ag_state int
-	task     context.Context
+	task     *context.Context
 	ag_aw0   rt.Awaitable[context.Context]
 	ag_aw1   rt.Awaitable[string]
 	ag_r0    string
@@ -505,18 +507,22 @@ func (ag_f *ag_threadSees) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :92:1*/ goto ag_resume2
 	}
+	/*line :92:1*/ ag_f.task = new(context.Context)
 	/*line context_cancel_test.go:93:2*/ ag_f.ag_aw0 = rt.ContextAsync()
 	/*line :93:2*/ ag_f.ag_state = 1 // await: rt.Context()
 	/*line :93:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :93:2*/ return ag_s
 	}
 	/*line :93:2*/ ag_resume1:
-	/*line context_cancel_test.go:93:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line context_cancel_test.go:93:2*/ (*ag_f.task), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :93:2*/ ag_f.ag_aw0 = nil
-	/*line context_cancel_test.go:94:9*/ ag_f.ag_aw1 = rt.ToThreadContextAsync(func(ctx context.Context) (string, error) {
-		/*line context_cancel_test.go:95:3*/ return fmt.Sprintf("%v %v %v", ctx.Value(ctxKey{}), ag_f.task.Value(ctxKey{}), ctx != ag_f.task), nil
-	})
+	/*line context_cancel_test.go:94:9*/ ag_f.ag_aw1 = rt.ToThreadContextAsync(func(ag_cell_task *context.Context) func(ctx context.Context) (string, error) {
+		/*line :94:9*/ return func(ctx context.Context) (string, error) {
+			/*line context_cancel_test.go:95:3*/ return fmt.Sprintf("%v %v %v", ctx.Value(ctxKey{}), (*ag_cell_task).Value(ctxKey{}), ctx != (*ag_cell_task)), nil
+		}
+	}(ag_f.task))
 	/*line :95:3*/ ag_f.ag_state = 2 // await: rt.ToThreadContext((func(ctx context.Context) (string, er...
+	/*line :95:3*/ ag_f.task = nil
 	/*line :95:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :95:3*/ return ag_s
 	}
@@ -527,7 +533,7 @@ func (ag_f *ag_threadSees) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:531
+//line context_cancel_async_test.go:537
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadSees) AwaitLine() string {
@@ -540,11 +546,11 @@ func (ag_f *ag_threadSees) AwaitLine() string {
 	return ""
 }
 
-// ag_threadStopsAtCancel is the frame of threadStopsAtCancel (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_threadStopsAtCancel is the frame of threadStopsAtCancel (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_threadStopsAtCancel struct {
 	ag_state int
 	stopped  chan error
-	taskCtx  context.Context
+	taskCtx  *context.Context
 	w        *rt.Task[int]
 	ag_aw0   rt.Awaitable[*rt.Task[int]]
 	ag_aw1   rt.Awaitable[struct{}]
@@ -589,8 +595,9 @@ func (ag_f *ag_threadStopsAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :113:1*/ goto ag_resume3
 	}
-	/*line context_cancel_test.go:114:6*/ ag_f.taskCtx = nil
-	/*line context_cancel_test.go:115:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_threadStopsAtCancel_func1{taskCtx: &ag_f.taskCtx, stopped: &ag_f.stopped}))
+	/*line :113:1*/ ag_f.taskCtx = new(context.Context)
+	/*line context_cancel_test.go:114:6*/ (*ag_f.taskCtx) = nil
+	/*line context_cancel_test.go:115:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[int](&ag_threadStopsAtCancel_func1{taskCtx: ag_f.taskCtx, stopped: &ag_f.stopped}))
 	/*line :115:2*/ ag_f.ag_state = 1 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
 	/*line :115:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :115:2*/ return ag_s
@@ -608,17 +615,18 @@ func (ag_f *ag_threadStopsAtCancel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_cancel_test.go:120:2*/ ag_f.w.Cancel()
 	/*line context_cancel_test.go:121:2*/ ag_f.ag_aw2 = ag_f.w
 	/*line :121:2*/ ag_f.ag_state = 3 // await: rt.Await(w)
+	/*line :121:2*/ ag_f.w = nil
 	/*line :121:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:2*/ return ag_s
 	}
 	/*line :121:2*/ ag_resume3:
 	/*line context_cancel_test.go:121:2*/ _, err = ag_f.ag_aw2.AwaitResult()
 	/*line :121:2*/ ag_f.ag_aw2 = nil
-	/*line context_cancel_test.go:122:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%v %v", err, ag_f.taskCtx.Err()), nil
+	/*line context_cancel_test.go:122:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%v %v", err, (*ag_f.taskCtx).Err()), nil
 	/*line :122:2*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:622
+//line context_cancel_async_test.go:630
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadStopsAtCancel) AwaitLine() string {
@@ -688,7 +696,7 @@ func (ag_f *ag_threadStopsAtCancel_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :117:3*/ return rt.Ready
 }
 
-//line context_cancel_async_test.go:692
+//line context_cancel_async_test.go:700
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_threadStopsAtCancel_func1) AwaitLine() string {

@@ -95,10 +95,11 @@ func (ag_f *ag_waitsOnNothing) AwaitLine() string {
 	return ""
 }
 
-// ag_parkedOnLoop1 is the frame of parkedOnLoop1 (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_parkedOnLoop1 is the frame of parkedOnLoop1 (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_parkedOnLoop1 struct {
 	ag_state int
 	started  *rt.Mailbox[int]
+	ev       rt.Event
 	ag_aw0   rt.Awaitable[int]
 	ag_aw1   rt.Awaitable[struct{}]
 	ag_err   error
@@ -126,7 +127,6 @@ func (ag_f *ag_parkedOnLoop1) AwaitResult() (struct{}, error) {
 func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:1*/ var (
 		ag_t0 int
-		ev    rt.Event
 	)
 	/*line :36:1*/ if ag_co.Unwinding() {
 		/*line :36:1*/ return rt.Ready
@@ -147,8 +147,9 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line deadlock_dump_test.go:37:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :37:15*/ ag_f.ag_aw0 = nil
 	/*line deadlock_dump_test.go:37:2*/ ag_f.started.Send(ag_t0)
-	/*line deadlock_dump_test.go:38:6*/ ev = rt.Event{}
-	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ev.WaitAsync()
+	/*line :37:2*/ ag_f.started = nil
+	/*line deadlock_dump_test.go:38:6*/ ag_f.ev = rt.Event{}
+	/*line deadlock_dump_test.go:39:2*/ ag_f.ag_aw1 = ag_f.ev.WaitAsync()
 	/*line :39:2*/ ag_f.ag_state = 2 // await: ev.Wait()
 	/*line :39:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:2*/ return ag_s
@@ -159,7 +160,7 @@ func (ag_f *ag_parkedOnLoop1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:163
+//line deadlock_dump_async_test.go:164
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkedOnLoop1) AwaitLine() string {
@@ -234,6 +235,7 @@ func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
 	/*line deadlock_dump_test.go:49:2*/ rt.Post(ag_t1.Loop(1), parkedOnLoop1Async(ag_f.started))
 	/*line deadlock_dump_test.go:50:5*/ ag_f.ag_aw1 = ag_f.started.RecvAsync()
 	/*line :50:5*/ ag_f.ag_state = 2 // await: started.Recv()
+	/*line :50:5*/ ag_f.started = nil
 	/*line :50:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:5*/ return ag_s
 	}
@@ -259,7 +261,7 @@ func (ag_f *ag_groupDeadlock) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:2*/ return rt.Ready
 }
 
-//line deadlock_dump_async_test.go:263
+//line deadlock_dump_async_test.go:265
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_groupDeadlock) AwaitLine() string {

@@ -80,6 +80,7 @@ func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :14:2*/ ag_f.ag_aw0 = nil
 	/*line example_barrier_test.go:15:2*/ ag_f.ag_aw1 = ag_f.b.WaitAsync()
 	/*line :15:2*/ ag_f.ag_state = 2 // await: b.Wait()
+	/*line :15:2*/ ag_f.b = nil
 	/*line :15:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :15:2*/ return ag_s
 	}
@@ -98,7 +99,7 @@ func (ag_f *ag_runner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_barrier_test.go:17:1*/ return rt.Ready
 }
 
-//line example_barrier_async_test.go:102
+//line example_barrier_async_test.go:103
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runner) AwaitLine() string {

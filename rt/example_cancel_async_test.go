@@ -34,7 +34,7 @@ func init() {
 type ag_idle struct {
 	ag_state  int
 	name      string
-	me        *rt.Coro
+	me        **rt.Coro
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -74,25 +74,29 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :14:1*/ goto ag_resume3
 	}
+	/*line :14:1*/ ag_f.me = new(*rt.Coro)
 	/*line example_cancel_test.go:15:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :15:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :15:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :15:2*/ return ag_s
 	}
 	/*line :15:2*/ ag_resume1:
-	/*line example_cancel_test.go:15:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line example_cancel_test.go:15:2*/ (*ag_f.me), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :15:2*/ ag_f.ag_aw0 = nil
 	/*line example_cancel_test.go:16:2*/ {
-		/*line :16:2*/ ag_dfn := func() {
-			/*line example_cancel_test.go:17:3*/ if ag_f.me.Cancelling() {
-				/*line example_cancel_test.go:18:4*/ fmt.Println(ag_f.name, "cancelled")
+		/*line :16:2*/ ag_dfn := func(ag_cell_me **rt.Coro) func() {
+			/*line :16:2*/ return func() {
+				/*line example_cancel_test.go:17:3*/ if (*ag_cell_me).Cancelling() {
+					/*line example_cancel_test.go:18:4*/ fmt.Println(ag_f.name, "cancelled")
+				}
 			}
-		}
+		}(ag_f.me)
 		/*line example_cancel_test.go:16:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :16:2*/ defer ag_dfn()
 			/*line :16:2*/ ag_p.Raise()
 		})
 	}
+	/*line :16:2*/ ag_f.me = nil
 	/*line example_cancel_test.go:21:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :21:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :21:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -111,7 +115,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line example_cancel_async_test.go:115
+//line example_cancel_async_test.go:119
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -188,6 +192,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_cancel_test.go:31:2*/ ag_f.t.Cancel()
 	/*line example_cancel_test.go:32:2*/ ag_f.ag_aw1 = ag_f.t
 	/*line :32:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :32:2*/ ag_f.t = nil
 	/*line :32:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:2*/ return ag_s
 	}
@@ -198,7 +203,7 @@ func (ag_f *ag_cancelOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_cancel_test.go:34:1*/ return rt.Ready
 }
 
-//line example_cancel_async_test.go:202
+//line example_cancel_async_test.go:207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelOne) AwaitLine() string {

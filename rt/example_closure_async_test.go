@@ -26,7 +26,7 @@ func init() {
 // ag_pollThree is the frame of pollThree (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_pollThree struct {
 	ag_state int
-	attempts int
+	attempts *int
 	poll     func(name string) rt.Awaitable[string]
 	ag_t3    []string
 	ag_t4    int
@@ -72,14 +72,18 @@ func (ag_f *ag_pollThree) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :17:1*/ goto ag_resume2
 	}
-	/*line example_closure_test.go:18:2*/ ag_f.attempts = 0
-	/*line example_closure_test.go:19:2*/ ag_f.poll = func(name string) rt.Awaitable[string] {
-		/*line example_closure_test.go:20:3*/ return rt.Awaitable[string](&ag_pollThree_func1{attempts: &ag_f.attempts, name: &name})
-	}
+	/*line :17:1*/ ag_f.attempts = new(int)
+	/*line example_closure_test.go:18:2*/ (*ag_f.attempts) = 0
+	/*line example_closure_test.go:19:2*/ ag_f.poll = func(ag_cell_attempts *int) func(name string) rt.Awaitable[string] {
+		/*line :19:2*/ return func(name string) rt.Awaitable[string] {
+			/*line example_closure_test.go:20:3*/ return rt.Awaitable[string](&ag_pollThree_func1{attempts: ag_cell_attempts, name: &name})
+		}
+	}(ag_f.attempts)
 	/*line :20:3*/ ag_f.ag_t3 = []string{"a", "b", "c"}
 	/*line :20:3*/ ag_f.ag_t4 = 0
 	/*line :20:3*/ ag_L1:
 	/*line example_closure_test.go:26:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :26:2*/ ag_f.ag_t3 = nil
 		/*line :26:2*/ goto ag_L3
 	}
 	/*line example_closure_test.go:26:9*/ ag_name1 = ag_f.ag_t3[ag_f.ag_t4]
@@ -101,18 +105,19 @@ func (ag_f *ag_pollThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:3*/ ag_L3:
 	/*line example_closure_test.go:33:2*/ ag_f.ag_aw1 = rt.Gather(ag_f.poll("x"), ag_f.poll("y"), ag_f.poll("z"))
 	/*line :33:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(poll("x"), poll("y"), poll("z")))
+	/*line :33:2*/ ag_f.poll = nil
 	/*line :33:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :33:2*/ return ag_s
 	}
 	/*line :33:2*/ ag_resume2:
 	/*line example_closure_test.go:33:2*/ vs, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :33:2*/ ag_f.ag_aw1 = nil
-	/*line example_closure_test.go:34:2*/ fmt.Println(vs, ag_err2, "attempts:", ag_f.attempts)
+	/*line example_closure_test.go:34:2*/ fmt.Println(vs, ag_err2, "attempts:", (*ag_f.attempts))
 	/*line example_closure_test.go:35:2*/ ag_f.ag_err = ag_err2
 	/*line :35:2*/ return rt.Ready
 }
 
-//line example_closure_async_test.go:116
+//line example_closure_async_test.go:121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pollThree) AwaitLine() string {
@@ -179,7 +184,7 @@ func (ag_f *ag_pollThree_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:4*/ return rt.Ready
 }
 
-//line example_closure_async_test.go:183
+//line example_closure_async_test.go:188
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pollThree_func1) AwaitLine() string {

@@ -85,12 +85,13 @@ func (ag_f *ag_takeItem) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :15:27*/ ag_resume2:
 	/*line :15:27*/ ag_f.ag_aw0 = nil
 	/*line example_condition_test.go:16:2*/ fmt.Println(ag_f.name, "takes", (*ag_f.items)[0])
+	/*line :16:2*/ ag_f.name = ""
 	/*line example_condition_test.go:17:2*/ *ag_f.items = (*ag_f.items)[1:]
 	/*line example_condition_test.go:18:2*/ ag_f.cv.L.Release()
 	/*line example_condition_test.go:19:1*/ return rt.Ready
 }
 
-//line example_condition_async_test.go:94
+//line example_condition_async_test.go:95
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_takeItem) AwaitLine() string {
@@ -156,12 +157,13 @@ func (ag_f *ag_addItems) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ ag_resume2:
 	/*line :26:2*/ ag_f.ag_aw0 = nil
 	/*line example_condition_test.go:27:2*/ *ag_f.items = append(*ag_f.items, "x", "y")
+	/*line :27:2*/ ag_f.items = nil
 	/*line example_condition_test.go:28:2*/ ag_f.cv.NotifyAll()
 	/*line example_condition_test.go:29:2*/ ag_f.cv.L.Release()
 	/*line example_condition_test.go:30:1*/ return rt.Ready
 }
 
-//line example_condition_async_test.go:165
+//line example_condition_async_test.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addItems) AwaitLine() string {

@@ -73,6 +73,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_event_test.go:14:2*/ ag_f.ag_aw0 = ag_f.ev.WaitAsync()
 	/*line :14:2*/ ag_f.ag_state = 1 // await: ev.Wait()
+	/*line :14:2*/ ag_f.ev = nil
 	/*line :14:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :14:2*/ return ag_s
 	}
@@ -90,7 +91,7 @@ func (ag_f *ag_waitFor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:16:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:94
+//line example_event_async_test.go:95
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitFor) AwaitLine() string {
@@ -149,7 +150,7 @@ func (ag_f *ag_setAfter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_event_test.go:24:1*/ return rt.Ready
 }
 
-//line example_event_async_test.go:153
+//line example_event_async_test.go:154
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_setAfter) AwaitLine() string {

@@ -138,6 +138,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:2*/ ag_f.ag_aw0 = nil
 	/*line example_future_test.go:24:9*/ ag_f.ag_aw1 = ag_f.f
 	/*line :24:9*/ ag_f.ag_state = 2 // await: rt.Await(f)
+	/*line :24:9*/ ag_f.f = nil
 	/*line :24:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :24:9*/ return ag_s
 	}
@@ -148,7 +149,7 @@ func (ag_f *ag_awaitFuture) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line example_future_async_test.go:152
+//line example_future_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitFuture) AwaitLine() string {

@@ -84,6 +84,7 @@ func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_lock_test.go:15:29*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :15:29*/ ag_f.ag_aw1 = nil
 	/*line example_lock_test.go:15:2*/ fmt.Println(ag_f.name, "in at", ag_t0.Format("15:04:05"))
+	/*line :15:2*/ ag_f.name = ""
 	/*line example_lock_test.go:16:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Second)
 	/*line :16:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Second)
 	/*line :16:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -95,7 +96,7 @@ func (ag_f *ag_critical) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_lock_test.go:18:1*/ return rt.Ready
 }
 
-//line example_lock_async_test.go:99
+//line example_lock_async_test.go:100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_critical) AwaitLine() string {

@@ -76,6 +76,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :14:52*/ ag_f.ag_t3 = 0
 	/*line :14:52*/ ag_L1:
 	/*line example_priorityqueue_test.go:15:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :15:2*/ ag_f.ag_t2 = nil
 		/*line :15:2*/ goto ag_L3
 	}
 	/*line example_priorityqueue_test.go:15:9*/ ag_v1 = ag_f.ag_t2[ag_f.ag_t3]
@@ -98,6 +99,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:4*/ ag_L3:
 	/*line :17:4*/ ag_L5:
 	/*line example_priorityqueue_test.go:20:6*/ if ag_f.q.Empty() {
+		/*line :20:6*/ ag_f.q = nil
 		/*line :20:6*/ goto ag_L7
 	}
 	/*line example_priorityqueue_test.go:21:3*/ ag_f.ag_aw1 = ag_f.q.GetAsync()
@@ -120,7 +122,7 @@ func (ag_f *ag_byPriority) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ return rt.Ready
 }
 
-//line example_priorityqueue_async_test.go:124
+//line example_priorityqueue_async_test.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_byPriority) AwaitLine() string {

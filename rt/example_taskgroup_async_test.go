@@ -35,7 +35,7 @@ type ag_member struct {
 	name      string
 	d         time.Duration
 	fail      bool
-	me        *rt.Coro
+	me        **rt.Coro
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -78,25 +78,29 @@ func (ag_f *ag_member) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		/*line :14:1*/ goto ag_resume4
 	}
+	/*line :14:1*/ ag_f.me = new(*rt.Coro)
 	/*line example_taskgroup_test.go:15:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :15:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :15:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :15:2*/ return ag_s
 	}
 	/*line :15:2*/ ag_resume1:
-	/*line example_taskgroup_test.go:15:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line example_taskgroup_test.go:15:2*/ (*ag_f.me), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :15:2*/ ag_f.ag_aw0 = nil
 	/*line example_taskgroup_test.go:16:2*/ {
-		/*line :16:2*/ ag_dfn := func() {
-			/*line example_taskgroup_test.go:17:3*/ if ag_f.me.Cancelling() {
-				/*line example_taskgroup_test.go:18:4*/ fmt.Println(ag_f.name, "cancelled")
+		/*line :16:2*/ ag_dfn := func(ag_cell_me **rt.Coro) func() {
+			/*line :16:2*/ return func() {
+				/*line example_taskgroup_test.go:17:3*/ if (*ag_cell_me).Cancelling() {
+					/*line example_taskgroup_test.go:18:4*/ fmt.Println(ag_f.name, "cancelled")
+				}
 			}
-		}
+		}(ag_f.me)
 		/*line example_taskgroup_test.go:16:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :16:2*/ defer ag_dfn()
 			/*line :16:2*/ ag_p.Raise()
 		})
 	}
+	/*line :16:2*/ ag_f.me = nil
 	/*line example_taskgroup_test.go:21:2*/ if !ag_f.fail {
 		/*line :21:2*/ goto ag_L1
 	}
@@ -128,7 +132,7 @@ func (ag_f *ag_member) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ return rt.Ready
 }
 
-//line example_taskgroup_async_test.go:132
+//line example_taskgroup_async_test.go:136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_member) AwaitLine() string {
@@ -221,6 +225,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw0 = nil
 	/*line example_taskgroup_test.go:37:2*/ ag_f.ag_aw1 = ag_f.g.WaitAsync()
 	/*line :37:2*/ ag_f.ag_state = 4 // await: g.Wait()
+	/*line :37:2*/ ag_f.g = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -239,7 +244,7 @@ func (ag_f *ag_group) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_taskgroup_test.go:39:1*/ return rt.Ready
 }
 
-//line example_taskgroup_async_test.go:243
+//line example_taskgroup_async_test.go:248
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_group) AwaitLine() string {

@@ -40,7 +40,7 @@ type ag_fetch struct {
 	ag_state  int
 	name      string
 	d         time.Duration
-	lp        *rt.Loop
+	lp        **rt.Loop
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -81,23 +81,27 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :13:1*/ goto ag_resume3
 	}
+	/*line :13:1*/ ag_f.lp = new(*rt.Loop)
 	/*line example_timeout_test.go:14:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	/*line :14:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	/*line :14:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :14:2*/ return ag_s
 	}
 	/*line :14:2*/ ag_resume1:
-	/*line example_timeout_test.go:14:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line example_timeout_test.go:14:2*/ (*ag_f.lp), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :14:2*/ ag_f.ag_aw0 = nil
 	/*line example_timeout_test.go:15:2*/ {
-		/*line :15:2*/ ag_dfn := func() {
-			/*line example_timeout_test.go:15:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", ag_f.lp.Time().Format("15:04:05"))
-		}
+		/*line :15:2*/ ag_dfn := func(ag_cell_lp **rt.Loop) func() {
+			/*line :15:2*/ return func() {
+				/*line example_timeout_test.go:15:17*/ fmt.Println("fetch", ag_f.name, "cleans up at", (*ag_cell_lp).Time().Format("15:04:05"))
+			}
+		}(ag_f.lp)
 		/*line example_timeout_test.go:15:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :15:2*/ defer ag_dfn()
 			/*line :15:2*/ ag_p.Raise()
 		})
 	}
+	/*line :15:2*/ ag_f.lp = nil
 	/*line example_timeout_test.go:16:2*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.d)
 	/*line :16:2*/ ag_f.ag_state = 2 // await: rt.Sleep(d)
 	/*line :16:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -116,7 +120,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:120
+//line example_timeout_async_test.go:124
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -178,6 +182,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_timeout_test.go:25:2*/ ag_f.ag_aw0 = fetchAsync(ag_f.a, time.Second)
 	/*line :25:2*/ ag_f.ag_state = 1 // await: fetch(a, time.Second)
+	/*line :25:2*/ ag_f.a = ""
 	/*line :25:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :25:2*/ return ag_s
 	}
@@ -190,6 +195,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_timeout_test.go:29:2*/ ag_f.ag_aw0 = fetchAsync(ag_f.b, 5*time.Second)
 	/*line :29:2*/ ag_f.ag_state = 2 // await: fetch(b, 5 * time.Second)
+	/*line :29:2*/ ag_f.b = ""
 	/*line :29:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :29:2*/ return ag_s
 	}
@@ -200,7 +206,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:204
+//line example_timeout_async_test.go:210
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -271,6 +277,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_timeout_test.go:39:2*/ ag_f.v, ag_f.err = ag_f.ag_aw0.AwaitResult()
 	/*line :39:2*/ ag_f.ag_aw0 = nil
 	/*line :39:2*/ ag_f.ag_t3 = ag_f.scope.Expired()
+	/*line :39:2*/ ag_f.scope = nil
 	/*line example_timeout_test.go:40:69*/ ag_f.ag_aw1 = rt.NowAsync()
 	/*line :40:69*/ ag_f.ag_state = 2 // await: rt.Now()
 	/*line :40:69*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -280,6 +287,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_timeout_test.go:40:69*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :40:69*/ ag_f.ag_aw1 = nil
 	/*line example_timeout_test.go:40:2*/ fmt.Printf("%q %v (expired: %v) at %s\n", ag_f.v, ag_f.err, ag_f.ag_t3, ag_t4.Format("15:04:05"))
+	/*line :40:2*/ ag_f.v, ag_f.err = "", nil
 	/*line example_timeout_test.go:41:2*/ ag_f.ag_aw0 = rt.Timeout(3*time.Second, fetchAsync("c", time.Second))
 	/*line :41:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.Timeout(3 * time.Second, fetchAsync("c", time...
 	/*line :41:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -293,7 +301,7 @@ func (ag_f *ag_fetchWithin) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line example_timeout_async_test.go:297
+//line example_timeout_async_test.go:305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchWithin) AwaitLine() string {

@@ -195,6 +195,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:2*/ ag_f.ag_aw0 = nil
 	/*line example_waitany_test.go:27:2*/ ag_f.ag_aw1 = rt.WaitAny[string](ag_f.a, ag_f.b, ag_f.c)
 	/*line :27:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitAny[string](a, b, c))
+	/*line :27:2*/ ag_f.b = nil
 	/*line :27:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:2*/ return ag_s
 	}
@@ -215,8 +216,10 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:38*/ ag_f.ag_aw2 = nil
 	/*line example_waitany_test.go:31:2*/ fmt.Println("first done:", ag_f.i, "at", ag_t5.Format("15:04:05"))
 	/*line example_waitany_test.go:32:2*/ ag_f.a.Cancel()
+	/*line :32:2*/ ag_f.a = nil
 	/*line example_waitany_test.go:33:2*/ ag_f.ag_aw3 = ag_f.c
 	/*line :33:2*/ ag_f.ag_state = 6 // await: rt.Await(c)
+	/*line :33:2*/ ag_f.c = nil
 	/*line :33:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :33:2*/ return ag_s
 	}
@@ -227,7 +230,7 @@ func (ag_f *ag_firstOfThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line example_waitany_async_test.go:231
+//line example_waitany_async_test.go:234
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_firstOfThree) AwaitLine() string {

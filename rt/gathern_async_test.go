@@ -168,6 +168,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ ag_resume1:
 	/*line :28:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:29:2*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("count ", ag_f.n))
+	/*line :29:2*/ ag_f.log = nil
 	/*line gathern_test.go:30:2*/ if ag_f.n < 0 {
 		/*line gathern_test.go:31:3*/ ag_f.ag_r0, ag_f.ag_err = 0, errors.New("negative")
 		/*line :31:3*/ return rt.Ready
@@ -176,7 +177,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:180
+//line gathern_async_test.go:181
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_count) AwaitLine() string {
@@ -235,7 +236,7 @@ func (ag_f *ag_touch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:239
+//line gathern_async_test.go:240
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_touch) AwaitLine() string {
@@ -307,6 +308,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:50:2*/ ag_f.ag_aw1 = rt.Gather3(fetchNameAsync(ag_f.log, "a", 2*time.Second), countAsync(ag_f.log, 7, time.Second), touchAsync(ag_f.log, 3*time.Second))
 	/*line :50:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather3(fetchNameAsync(log, "a", 2 * time.Sec...
+	/*line :50:2*/ ag_f.log = nil
 	/*line :50:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:2*/ return ag_s
 	}
@@ -330,7 +332,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:334
+//line gathern_async_test.go:336
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mixed) AwaitLine() string {
@@ -412,6 +414,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:76:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :76:2*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:77:6*/ ag_f.err = nil
+	/*line :77:6*/ ag_f.err = nil
 	/*line gathern_test.go:78:2*/ if !ag_f.typed {
 		/*line :78:2*/ goto ag_L1
 	}
@@ -443,6 +446,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:86:14*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :86:14*/ ag_f.ag_aw0 = nil
 	/*line gathern_test.go:86:2*/ ag_f.failedAt = ag_t3.Sub(ag_f.start)
+	/*line :86:2*/ ag_f.start = time.Time{}
 	/*line gathern_test.go:87:2*/ ag_f.ag_aw3 = rt.SleepAsync(5 * time.Second)
 	/*line :87:2*/ ag_f.ag_state = 5 // await: rt.Sleep(5 * time.Second)
 	/*line :87:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -454,7 +458,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:458
+//line gathern_async_test.go:462
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast) AwaitLine() string {
@@ -515,7 +519,7 @@ func (ag_f *ag_failFast_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:519
+//line gathern_async_test.go:523
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func1) AwaitLine() string {
@@ -568,7 +572,7 @@ func (ag_f *ag_failFast_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:572
+//line gathern_async_test.go:576
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func2) AwaitLine() string {
@@ -583,7 +587,7 @@ func (ag_f *ag_failFast_func2) AwaitLine() string {
 type ag_cancelGather struct {
 	ag_state int
 	log      *[]string
-	running  *rt.Task[int]
+	running  **rt.Task[int]
 	awaiter  *rt.Task[rt.Tuple2[int, string]]
 	aerr     error
 	rerr     error
@@ -638,15 +642,16 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	case 6:
 		/*line :109:1*/ goto ag_resume6
 	}
+	/*line :109:1*/ ag_f.running = new(*rt.Task[int])
 	/*line gathern_test.go:110:2*/ ag_f.ag_aw0 = ag_0spawn_count(ag_f.log, 1, 3*time.Second)
 	/*line :110:2*/ ag_f.ag_state = 1 // await: rt.Spawn(countAsync(log, 1, 3 * time.Second))
 	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :110:2*/ return ag_s
 	}
 	/*line :110:2*/ ag_resume1:
-	/*line gathern_test.go:110:2*/ ag_f.running, _ = ag_f.ag_aw0.AwaitResult()
+	/*line gathern_test.go:110:2*/ (*ag_f.running), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :110:2*/ ag_f.ag_aw0 = nil
-	/*line gathern_test.go:111:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[rt.Tuple2[int, string]](&ag_cancelGather_func1{running: &ag_f.running, log: &ag_f.log}))
+	/*line gathern_test.go:111:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[rt.Tuple2[int, string]](&ag_cancelGather_func1{running: ag_f.running, log: &ag_f.log}))
 	/*line :111:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (rt.Tuple2[int, string], error) ...
 	/*line :111:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :111:2*/ return ag_s
@@ -664,14 +669,16 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line gathern_test.go:115:2*/ ag_f.awaiter.Cancel()
 	/*line gathern_test.go:116:2*/ ag_f.ag_aw3 = ag_f.awaiter
 	/*line :116:2*/ ag_f.ag_state = 4 // await: rt.Await(awaiter)
+	/*line :116:2*/ ag_f.awaiter = nil
 	/*line :116:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :116:2*/ return ag_s
 	}
 	/*line :116:2*/ ag_resume4:
 	/*line gathern_test.go:116:2*/ _, ag_f.aerr = ag_f.ag_aw3.AwaitResult()
 	/*line :116:2*/ ag_f.ag_aw3 = nil
-	/*line gathern_test.go:117:2*/ ag_f.ag_aw4 = ag_f.running
+	/*line gathern_test.go:117:2*/ ag_f.ag_aw4 = (*ag_f.running)
 	/*line :117:2*/ ag_f.ag_state = 5 // await: rt.Await(running)
+	/*line :117:2*/ ag_f.running = nil
 	/*line :117:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :117:2*/ return ag_s
 	}
@@ -689,7 +696,7 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:693
+//line gathern_async_test.go:700
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather) AwaitLine() string {
@@ -753,7 +760,7 @@ func (ag_f *ag_cancelGather_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:3*/ return rt.Ready
 }
 
-//line gathern_async_test.go:757
+//line gathern_async_test.go:764
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather_func1) AwaitLine() string {
@@ -823,6 +830,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line gathern_test.go:139:2*/ ag_f.ag_aw1 = rt.Gather5(countAsync(ag_f.log, 1, 0), countAsync(ag_f.log, 2, 0), countAsync(ag_f.log, 3, 0), countAsync(ag_f.log, 4, 0), fetchNameAsync(ag_f.log, "e", 0))
 	/*line :139:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather5(countAsync(log, 1, 0), countAsync(log...
+	/*line :139:2*/ ag_f.log = nil
 	/*line :139:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :139:2*/ return ag_s
 	}
@@ -833,7 +841,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :140:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:837
+//line gathern_async_test.go:845
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_wide) AwaitLine() string {
@@ -870,4 +878,4 @@ func (ag_f *ag_wide_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:136*/ return rt.Ready
 }
 
-//line gathern_async_test.go:874
+//line gathern_async_test.go:882

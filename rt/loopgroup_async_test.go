@@ -350,6 +350,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:40:2*/ ag_f.out = make([]T, len(ag_f.rs))
 	/*line :40:2*/ ag_f.ag_t3 = ag_f.rs
+	/*line :40:2*/ ag_f.rs = nil
 	/*line :40:2*/ ag_f.ag_t4 = 0
 	/*line :40:2*/ ag_L1:
 	/*line loopgroup_test.go:41:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
@@ -376,7 +377,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:380
+//line loopgroup_async_test.go:381
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -464,6 +465,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:64:2*/ for i := 0; i < 2*ag_f.g.Len(); i++ {
 		/*line loopgroup_test.go:65:3*/ rs = append(rs, rt.Submit(ag_f.g.Next(), whereAmIAsync()))
 	}
+	/*line :65:3*/ ag_f.g = nil
 	/*line loopgroup_test.go:67:2*/ ag_f.ag_aw2 = awaitAllAsync(rs)
 	/*line :67:2*/ ag_f.ag_state = 3 // await: awaitAll(rs)
 	/*line :67:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -476,7 +478,7 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:480
+//line loopgroup_async_test.go:482
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -541,7 +543,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:545
+//line loopgroup_async_test.go:547
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -620,6 +622,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:18*/ ag_f.ag_t5 = 0
 	/*line :101:18*/ ag_L4:
 	/*line loopgroup_test.go:102:3*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :102:3*/ ag_f.ag_t4 = nil
 		/*line :102:3*/ goto ag_L6
 	}
 	/*line loopgroup_test.go:102:10*/ ag_f.k = ag_f.ag_t4[ag_f.ag_t5]
@@ -636,6 +639,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :105:5*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:107:4*/ ag_f.out[ag_f.k] = append(ag_f.out[ag_f.k], i)
+	/*line :107:4*/ ag_f.k = ""
 	/*line :107:4*/ ag_f.ag_t5++
 	/*line :107:4*/ goto ag_L4
 	/*line :107:4*/ ag_L6:
@@ -646,7 +650,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:650
+//line loopgroup_async_test.go:654
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -713,6 +717,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :134:2*/ ag_p.Raise()
 		})
 	}
+	/*line :134:2*/ ag_f.done = nil
 	/*line loopgroup_test.go:135:15*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
 	/*line :135:15*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
 	/*line :135:15*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -722,6 +727,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:135:15*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :135:15*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:135:2*/ ag_f.started.Send(ag_t0)
+	/*line :135:2*/ ag_f.started = nil
 	/*line loopgroup_test.go:136:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Hour)
 	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Hour)
 	/*line :136:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -740,7 +746,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:744
+//line loopgroup_async_test.go:750
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -847,6 +853,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:158:6*/ ag_f.ag_i1 = 0
 	/*line :158:6*/ ag_L5:
 	/*line loopgroup_test.go:158:14*/ if !(ag_f.ag_i1 < 3) {
+		/*line :158:14*/ ag_f.done, ag_f.started = nil, nil
 		/*line :158:14*/ goto ag_L7
 	}
 	/*line loopgroup_test.go:159:3*/ lp = ag_f.g.LeastLoaded()
@@ -874,7 +881,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:878
+//line loopgroup_async_test.go:885
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -949,6 +956,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :188:7*/ goto ag_L2
 	}
 	/*line loopgroup_test.go:190:7*/ if ag_t0 == "panic" {
+		/*line :190:7*/ ag_f.kind = ""
 		/*line :190:7*/ goto ag_L3
 	}
 	/*line :190:7*/ goto ag_L1
@@ -978,7 +986,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:982
+//line loopgroup_async_test.go:990
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1053,6 +1061,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :200:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:201:6*/ ag_f.out = nil
 	/*line :201:6*/ ag_f.ag_t3 = ag_f.kinds
+	/*line :201:6*/ ag_f.kinds = nil
 	/*line :201:6*/ ag_f.ag_t4 = 0
 	/*line :201:6*/ ag_L1:
 	/*line loopgroup_test.go:202:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
@@ -1079,6 +1088,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	default:
 		/*line loopgroup_test.go:211:4*/ ag_f.out = append(ag_f.out, v)
 	}
+	/*line :211:4*/ ag_f.pe = nil
 	/*line :211:4*/ ag_f.ag_t4++
 	/*line :211:4*/ goto ag_L1
 	/*line :211:4*/ ag_L3:
@@ -1086,7 +1096,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1090
+//line loopgroup_async_test.go:1100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1104,8 +1114,8 @@ type ag_remoteSleeper struct {
 	ag_state  int
 	tr        *trace
 	d         time.Duration
-	me        int
-	task      *rt.Coro
+	me        *int
+	task      **rt.Coro
 	ag_t2     int
 	ag_aw0    rt.Awaitable[int]
 	ag_aw1    rt.Awaitable[*rt.Coro]
@@ -1154,6 +1164,8 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		/*line :245:1*/ goto ag_resume4
 	}
+	/*line :245:1*/ ag_f.me = new(int)
+	/*line :245:1*/ ag_f.task = new(*rt.Coro)
 	/*line loopgroup_test.go:246:14*/ ag_f.ag_aw0 = rt.LoopIndexAsync()
 	/*line :246:14*/ ag_f.ag_state = 1 // await: rt.LoopIndex()
 	/*line :246:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1170,16 +1182,19 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :246:30*/ ag_resume2:
 	/*line loopgroup_test.go:246:30*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :246:30*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:246:2*/ ag_f.me, ag_f.task = ag_f.ag_t2, ag_t3
+	/*line loopgroup_test.go:246:2*/ (*ag_f.me), (*ag_f.task) = ag_f.ag_t2, ag_t3
 	/*line loopgroup_test.go:247:2*/ {
-		/*line :247:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", ag_f.me, ag_f.task.Cancelling())
-		}
+		/*line :247:2*/ ag_dfn := func(ag_cell_me *int, ag_cell_task **rt.Coro) func() {
+			/*line :247:2*/ return func() {
+				/*line loopgroup_test.go:248:3*/ ag_f.tr.log("remote deferred on loop %d, cancelling=%v", (*ag_cell_me), (*ag_cell_task).Cancelling())
+			}
+		}(ag_f.me, ag_f.task)
 		/*line loopgroup_test.go:247:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :247:2*/ defer ag_dfn()
 			/*line :247:2*/ ag_p.Raise()
 		})
 	}
+	/*line :247:2*/ ag_f.me, ag_f.task = nil, nil
 	/*line loopgroup_test.go:250:2*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.d)
 	/*line :250:2*/ ag_f.ag_state = 3 // await: rt.Sleep(d)
 	/*line :250:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1198,7 +1213,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1202
+//line loopgroup_async_test.go:1217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1262,6 +1277,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:258:2*/ ag_f.ag_aw0 = ag_f.r
 	/*line :258:2*/ ag_f.ag_state = 1 // await: rt.Await[int](r)
+	/*line :258:2*/ ag_f.r = nil
 	/*line :258:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :258:2*/ return ag_s
 	}
@@ -1281,7 +1297,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1285
+//line loopgroup_async_test.go:1301
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1376,6 +1392,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:273:2*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:274:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
 	/*line :274:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :274:2*/ ag_f.t = nil
 	/*line :274:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :274:2*/ return ag_s
 	}
@@ -1389,7 +1406,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1393
+//line loopgroup_async_test.go:1410
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1499,6 +1516,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:301:2*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:302:2*/ ag_f.ag_aw3 = rt.WaitFor[[]int](ag_f.t, 5*time.Second)
 	/*line :302:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[[]int](t, 5 * time.Second))
+	/*line :302:2*/ ag_f.t = nil
 	/*line :302:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :302:2*/ return ag_s
 	}
@@ -1507,6 +1525,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :302:2*/ ag_f.ag_aw3 = nil
 	/*line loopgroup_test.go:303:2*/ ag_f.ag_aw4 = ag_f.r1
 	/*line :303:2*/ ag_f.ag_state = 5 // await: rt.Await[int](r1)
+	/*line :303:2*/ ag_f.r1 = nil
 	/*line :303:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :303:2*/ return ag_s
 	}
@@ -1515,6 +1534,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :303:2*/ ag_f.ag_aw4 = nil
 	/*line loopgroup_test.go:304:2*/ ag_f.ag_aw4 = ag_f.r2
 	/*line :304:2*/ ag_f.ag_state = 6 // await: rt.Await[int](r2)
+	/*line :304:2*/ ag_f.r2 = nil
 	/*line :304:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :304:2*/ return ag_s
 	}
@@ -1526,7 +1546,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1530
+//line loopgroup_async_test.go:1550
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
@@ -1629,6 +1649,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:327:2*/ ag_f.first = ag_f.r.Cancel()
 	/*line loopgroup_test.go:328:2*/ ag_f.ag_aw3 = rt.WaitFor[int](ag_f.t, 5*time.Second)
 	/*line :328:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor[int](t, 5 * time.Second))
+	/*line :328:2*/ ag_f.t = nil
 	/*line :328:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :328:2*/ return ag_s
 	}
@@ -1640,7 +1661,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1644
+//line loopgroup_async_test.go:1665
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1727,6 +1748,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :348:3*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:350:2*/ r = rt.Submit(ag_f.me, remoteSleeperAsync(ag_f.tr, time.Millisecond))
+	/*line :350:2*/ ag_f.tr, ag_f.me = nil, nil
 	/*line loopgroup_test.go:351:2*/ r.Cancel()
 	/*line loopgroup_test.go:352:2*/ ag_f.ag_aw1 = r
 	/*line :352:2*/ ag_f.ag_state = 3 // await: rt.Await[int](r)
@@ -1744,7 +1766,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1748
+//line loopgroup_async_test.go:1770
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1812,8 +1834,10 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:378:7*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :378:7*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:378:2*/ ag_f.tell(ag_t0)
+	/*line :378:2*/ ag_f.tell = nil
 	/*line loopgroup_test.go:379:2*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
 	/*line :379:2*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :379:2*/ ag_f.stop = nil
 	/*line :379:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :379:2*/ return ag_s
 	}
@@ -1824,7 +1848,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1828
+//line loopgroup_async_test.go:1852
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -1914,13 +1938,17 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:419:2*/ ag_f.started.Add(1)
 	/*line :419:2*/ ag_t0 = ag_f.how
+	/*line :419:2*/ ag_f.how = ""
 	/*line loopgroup_test.go:421:7*/ if ag_t0 == "sleep" {
+		/*line :421:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :421:7*/ goto ag_L2
 	}
 	/*line loopgroup_test.go:423:7*/ if ag_t0 == "future" {
+		/*line :423:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :423:7*/ goto ag_L3
 	}
 	/*line loopgroup_test.go:425:7*/ if ag_t0 == "mailbox" {
+		/*line :425:7*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 		/*line :425:7*/ goto ag_L4
 	}
 	/*line loopgroup_test.go:427:7*/ if ag_t0 == "remote" {
@@ -1964,6 +1992,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :426:3*/ ag_L5:
 	/*line loopgroup_test.go:428:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.a, parkedAsync("remote2", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
 	/*line :428:10*/ ag_f.ag_state = 4 // await: rt.Await[int](rt.Submit(a, parkedAsync("remote2", a, b, d...
+	/*line :428:10*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 	/*line :428:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :428:10*/ return ag_s
 	}
@@ -1975,6 +2004,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :428:3*/ ag_L6:
 	/*line loopgroup_test.go:430:10*/ ag_f.ag_aw1 = rt.Submit(ag_f.b, parkedAsync("sleep", ag_f.a, ag_f.b, ag_f.done, ag_f.started))
 	/*line :430:10*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(b, parkedAsync("sleep", a, b, don...
+	/*line :430:10*/ ag_f.a, ag_f.b, ag_f.done, ag_f.started = nil, nil, nil, nil
 	/*line :430:10*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :430:10*/ return ag_s
 	}
@@ -1995,7 +2025,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1999
+//line loopgroup_async_test.go:2029
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -2077,6 +2107,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 		}
 		/*line loopgroup_test.go:447:3*/ ag_f.n += 6
 	}
+	/*line :447:3*/ ag_f.done = nil
 	/*line :447:3*/ ag_L1:
 	/*line loopgroup_test.go:449:6*/ if !(ag_f.started.Load() < int64(ag_f.n)) {
 		/*line :449:6*/ goto ag_L3
@@ -2094,7 +2125,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2098
+//line loopgroup_async_test.go:2129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -2111,7 +2142,7 @@ func (ag_f *ag_parkEverywhere) AwaitLine() string {
 type ag_crash struct {
 	ag_state  int
 	tr        *trace
-	task      *rt.Coro
+	task      **rt.Coro
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[*rt.Group]
 	ag_aw2    rt.Awaitable[struct{}]
@@ -2158,23 +2189,27 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	case 4:
 		/*line :467:1*/ goto ag_resume4
 	}
+	/*line :467:1*/ ag_f.task = new(*rt.Coro)
 	/*line loopgroup_test.go:468:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :468:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :468:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :468:2*/ return ag_s
 	}
 	/*line :468:2*/ ag_resume1:
-	/*line loopgroup_test.go:468:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line loopgroup_test.go:468:2*/ (*ag_f.task), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :468:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:469:2*/ {
-		/*line :469:2*/ ag_dfn := func() {
-			/*line loopgroup_test.go:469:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-		}
+		/*line :469:2*/ ag_dfn := func(ag_cell_task **rt.Coro) func() {
+			/*line :469:2*/ return func() {
+				/*line loopgroup_test.go:469:17*/ ag_f.tr.log("main deferred, cancelling=%v", (*ag_cell_task).Cancelling())
+			}
+		}(ag_f.task)
 		/*line loopgroup_test.go:469:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :469:2*/ defer ag_dfn()
 			/*line :469:2*/ ag_p.Raise()
 		})
 	}
+	/*line :469:2*/ ag_f.task = nil
 	/*line loopgroup_test.go:470:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
 	/*line :470:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
 	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -2204,7 +2239,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2208
+//line loopgroup_async_test.go:2243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2292,7 +2327,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2296
+//line loopgroup_async_test.go:2331
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2368,7 +2403,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2372
+//line loopgroup_async_test.go:2407
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2384,10 +2419,10 @@ type ag_pipeline struct {
 	ag_state int
 	count    int
 	g        *rt.Group
-	m        *rt.Mailbox[[2]int]
+	m        **rt.Mailbox[[2]int]
 	consumer *rt.Task[int]
 	p2       *rt.Remote[struct{}]
-	plain    chan error
+	plain    *chan error
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -2455,8 +2490,9 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :529:2*/ ag_resume1:
 	/*line loopgroup_test.go:529:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :529:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:530:2*/ ag_f.m = rt.NewMailbox[[2]int]()
-	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = ag_0spawn_mailboxConsume(ag_f.m, 3)
+	/*line :529:2*/ ag_f.m = new(*rt.Mailbox[[2]int])
+	/*line loopgroup_test.go:530:2*/ (*ag_f.m) = rt.NewMailbox[[2]int]()
+	/*line loopgroup_test.go:531:2*/ ag_f.ag_aw1 = ag_0spawn_mailboxConsume((*ag_f.m), 3)
 	/*line :531:2*/ ag_f.ag_state = 2 // await: rt.Spawn(mailboxConsumeAsync(m, 3))
 	/*line :531:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :531:2*/ return ag_s
@@ -2464,18 +2500,22 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :531:2*/ ag_resume2:
 	/*line loopgroup_test.go:531:2*/ ag_f.consumer, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :531:2*/ ag_f.ag_aw1 = nil
-	/*line loopgroup_test.go:532:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync(ag_f.m, 1, ag_f.count))
-	/*line loopgroup_test.go:533:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync(ag_f.m, 2, ag_f.count))
-	/*line loopgroup_test.go:534:2*/ ag_f.plain = make(chan error, 1)
-	/*line loopgroup_test.go:535:2*/ go func() {
-		/*line loopgroup_test.go:536:3*/ for i := 1; i <= ag_f.count; i++ {
-			/*line loopgroup_test.go:537:4*/ if err := ag_f.m.Send([2]int{0, i}); err != nil {
-				/*line loopgroup_test.go:538:5*/ ag_f.plain <- err
-				/*line loopgroup_test.go:539:5*/ return
+	/*line loopgroup_test.go:532:2*/ p1 = rt.Submit(ag_f.g.Loop(1), mailboxProduceAsync((*ag_f.m), 1, ag_f.count))
+	/*line loopgroup_test.go:533:2*/ ag_f.p2 = rt.Submit(ag_f.g.Loop(2), mailboxProduceAsync((*ag_f.m), 2, ag_f.count))
+	/*line :533:2*/ ag_f.g = nil
+	/*line :533:2*/ ag_f.plain = new(chan error)
+	/*line loopgroup_test.go:534:2*/ (*ag_f.plain) = make(chan error, 1)
+	/*line loopgroup_test.go:535:2*/ go func(ag_cell_m **rt.Mailbox[[2]int], ag_cell_plain *chan error) func() {
+		/*line :535:2*/ return func() {
+			/*line loopgroup_test.go:536:3*/ for i := 1; i <= ag_f.count; i++ {
+				/*line loopgroup_test.go:537:4*/ if err := (*ag_cell_m).Send([2]int{0, i}); err != nil {
+					/*line loopgroup_test.go:538:5*/ (*ag_cell_plain) <- err
+					/*line loopgroup_test.go:539:5*/ return
+				}
 			}
+			/*line loopgroup_test.go:542:3*/ (*ag_cell_plain) <- nil
 		}
-		/*line loopgroup_test.go:542:3*/ ag_f.plain <- nil
-	}()
+	}(ag_f.m, ag_f.plain)()
 	/*line loopgroup_test.go:544:5*/ ag_f.ag_aw2 = p1
 	/*line :544:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](p1)
 	/*line :544:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -2492,6 +2532,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :545:3*/ ag_L1:
 	/*line loopgroup_test.go:547:5*/ ag_f.ag_aw2 = ag_f.p2
 	/*line :547:5*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](p2)
+	/*line :547:5*/ ag_f.p2 = nil
 	/*line :547:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :547:5*/ return ag_s
 	}
@@ -2504,10 +2545,13 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:548:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 	/*line :548:3*/ return rt.Ready
 	/*line :548:3*/ ag_L2:
-	/*line loopgroup_test.go:550:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func() (error, error) {
-		/*line loopgroup_test.go:550:52*/ return <-ag_f.plain, nil
-	})
+	/*line loopgroup_test.go:550:5*/ ag_f.ag_aw3 = rt.ToThreadAsync(func(ag_cell_plain *chan error) func() (error, error) {
+		/*line :550:5*/ return func() (error, error) {
+			/*line loopgroup_test.go:550:52*/ return <-(*ag_cell_plain), nil
+		}
+	}(ag_f.plain))
 	/*line :550:52*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (error, error) literal))
+	/*line :550:52*/ ag_f.plain = nil
 	/*line :550:52*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :550:52*/ return ag_s
 	}
@@ -2520,13 +2564,15 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = 0, perr
 	/*line :551:3*/ return rt.Ready
 	/*line :551:3*/ ag_L3:
-	/*line loopgroup_test.go:553:2*/ ag_f.m.Close()
-	/*line loopgroup_test.go:554:2*/ if err := ag_f.m.Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
+	/*line loopgroup_test.go:553:2*/ (*ag_f.m).Close()
+	/*line loopgroup_test.go:554:2*/ if err := (*ag_f.m).Send([2]int{0, 0}); !errors.Is(err, rt.ErrMailboxClosed) {
 		/*line loopgroup_test.go:555:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("send after close: %v", err)
 		/*line :555:3*/ return rt.Ready
 	}
+	/*line :555:3*/ ag_f.m = nil
 	/*line loopgroup_test.go:557:9*/ ag_f.ag_aw4 = ag_f.consumer
 	/*line :557:9*/ ag_f.ag_state = 6 // await: rt.Await[int](consumer)
+	/*line :557:9*/ ag_f.consumer = nil
 	/*line :557:9*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :557:9*/ return ag_s
 	}
@@ -2537,7 +2583,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2541
+//line loopgroup_async_test.go:2587
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2563,7 +2609,7 @@ type ag_cancelRecv struct {
 	ag_state int
 	rounds   int
 	g        *rt.Group
-	m        *rt.Mailbox[int]
+	m        **rt.Mailbox[int]
 	got      int
 	i        *int
 	t        *rt.Task[int]
@@ -2627,7 +2673,8 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :571:2*/ ag_resume1:
 	/*line loopgroup_test.go:571:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :571:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:572:2*/ ag_f.m = rt.NewMailbox[int]()
+	/*line :571:2*/ ag_f.m = new(*rt.Mailbox[int])
+	/*line loopgroup_test.go:572:2*/ (*ag_f.m) = rt.NewMailbox[int]()
 	/*line loopgroup_test.go:573:2*/ ag_f.got = 0
 	/*line :573:2*/ ag_f.i = new(int)
 	/*line loopgroup_test.go:574:6*/ (*ag_f.i) = 0
@@ -2635,7 +2682,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:574:14*/ if !((*ag_f.i) < ag_f.rounds) {
 		/*line :574:14*/ goto ag_L3
 	}
-	/*line loopgroup_test.go:575:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: &ag_f.m}))
+	/*line loopgroup_test.go:575:3*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_cancelRecv_func1{m: ag_f.m}))
 	/*line :575:3*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
 	/*line :575:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :575:3*/ return ag_s
@@ -2650,13 +2697,14 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :576:3*/ ag_resume3:
 	/*line :576:3*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:579:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: &ag_f.m, i: ag_f.i})).Wait(); err != nil {
+	/*line loopgroup_test.go:579:3*/ if _, err := rt.Submit(ag_f.g.Loop(1), rt.Awaitable[struct{}](&ag_cancelRecv_func2{m: ag_f.m, i: ag_f.i})).Wait(); err != nil {
 		/*line loopgroup_test.go:580:4*/ ag_f.ag_r0, ag_f.ag_err = 0, err
 		/*line :580:4*/ return rt.Ready
 	}
 	/*line loopgroup_test.go:582:3*/ ag_f.t.Cancel()
 	/*line loopgroup_test.go:583:6*/ ag_f.ag_aw3 = ag_f.t
 	/*line :583:6*/ ag_f.ag_state = 4 // await: rt.Await[int](t)
+	/*line :583:6*/ ag_f.t = nil
 	/*line :583:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :583:6*/ return ag_s
 	}
@@ -2669,11 +2717,11 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:584:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: %v", (*ag_f.i), ag_err1)
 	/*line :584:4*/ return rt.Ready
 	/*line :584:4*/ ag_L4:
-	/*line loopgroup_test.go:586:3*/ if ag_f.m.Len() != 1 {
+	/*line loopgroup_test.go:586:3*/ if (*ag_f.m).Len() != 1 {
 		/*line loopgroup_test.go:587:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("round %d: the value handed to the cancelled receiver was lost", (*ag_f.i))
 		/*line :587:4*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:589:3*/ ag_f.ag_aw3 = ag_f.m.RecvAsync()
+	/*line loopgroup_test.go:589:3*/ ag_f.ag_aw3 = (*ag_f.m).RecvAsync()
 	/*line :589:3*/ ag_f.ag_state = 5 // await: m.Recv()
 	/*line :589:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :589:3*/ return ag_s
@@ -2697,7 +2745,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2701
+//line loopgroup_async_test.go:2749
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2758,7 +2806,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2762
+//line loopgroup_async_test.go:2810
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2795,7 +2843,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2799
+//line loopgroup_async_test.go:2847
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2847,7 +2895,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2851
+//line loopgroup_async_test.go:2899
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2894,7 +2942,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2898
+//line loopgroup_async_test.go:2946
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -2910,8 +2958,8 @@ type ag_misuse struct {
 	ag_state int
 	g        *rt.Group
 	out      []string
-	other    *rt.Task[int]
-	m        *rt.Mailbox[int]
+	other    **rt.Task[int]
+	m        **rt.Mailbox[int]
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
 	ag_aw2   rt.Awaitable[int]
@@ -2979,20 +3027,22 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:616:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :616:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_test.go:617:6*/ ag_f.out = nil
+	/*line :617:6*/ ag_f.other = new(*rt.Task[int])
 	/*line loopgroup_test.go:618:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.g.Loop(1), spawnHereAsync())
 	/*line :618:2*/ ag_f.ag_state = 2 // await: rt.Await[*rt.Task[int]](rt.Submit(g.Loop(1), spawnHereAsy...
 	/*line :618:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :618:2*/ return ag_s
 	}
 	/*line :618:2*/ ag_resume2:
-	/*line loopgroup_test.go:618:2*/ ag_f.other, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line loopgroup_test.go:618:2*/ (*ag_f.other), ag_err1 = ag_f.ag_aw1.AwaitResult()
 	/*line :618:2*/ ag_f.ag_aw1 = nil
 	/*line loopgroup_test.go:619:2*/ if ag_err1 != nil {
 		/*line loopgroup_test.go:620:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :620:3*/ return rt.Ready
 	}
-	/*line loopgroup_test.go:622:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: &ag_f.other}))
+	/*line loopgroup_test.go:622:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func1{other: ag_f.other}))
 	/*line :622:25*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :622:25*/ ag_f.other = nil
 	/*line :622:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :622:25*/ return ag_s
 	}
@@ -3008,10 +3058,12 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:622:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
 	/*line :622:2*/ ag_f.ag_aw2 = nil
 	/*line loopgroup_test.go:623:2*/ ag_f.out = append(ag_f.out, ag_err1.Error())
-	/*line loopgroup_test.go:625:2*/ ag_f.m = rt.NewMailbox[int]()
-	/*line loopgroup_test.go:626:2*/ ag_f.m.Send(1)
-	/*line loopgroup_test.go:627:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: &ag_f.m}))
+	/*line :623:2*/ ag_f.m = new(*rt.Mailbox[int])
+	/*line loopgroup_test.go:625:2*/ (*ag_f.m) = rt.NewMailbox[int]()
+	/*line loopgroup_test.go:626:2*/ (*ag_f.m).Send(1)
+	/*line loopgroup_test.go:627:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), rt.Awaitable[int](&ag_misuse_func2{m: ag_f.m}))
 	/*line :627:5*/ ag_f.ag_state = 5 // await: rt.Await[int](rt.Submit(g.Loop(1), rt.Func((func() (int, ...
+	/*line :627:5*/ ag_f.g = nil
 	/*line :627:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :627:5*/ return ag_s
 	}
@@ -3024,8 +3076,9 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:628:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 	/*line :628:3*/ return rt.Ready
 	/*line :628:3*/ ag_L1:
-	/*line loopgroup_test.go:630:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: &ag_f.m}))
+	/*line loopgroup_test.go:630:25*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_misuse_func3{m: ag_f.m}))
 	/*line :630:25*/ ag_f.ag_state = 6 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
+	/*line :630:25*/ ag_f.m = nil
 	/*line :630:25*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :630:25*/ return ag_s
 	}
@@ -3045,7 +3098,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3049
+//line loopgroup_async_test.go:3102
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -3110,7 +3163,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3114
+//line loopgroup_async_test.go:3167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -3163,7 +3216,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3167
+//line loopgroup_async_test.go:3220
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -3216,7 +3269,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3220
+//line loopgroup_async_test.go:3273
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3298,7 +3351,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3302
+//line loopgroup_async_test.go:3355
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3362,7 +3415,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3366
+//line loopgroup_async_test.go:3419
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3437,6 +3490,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line loopgroup_test.go:678:2*/ r = rt.Submit(g.Loop(1), remoteSleeperAsync(ag_f.tr, time.Hour), rt.Name("sleeper"))
 	/*line loopgroup_test.go:679:2*/ ag_f.ag_aw1 = ag_0spawn_awaiter(ag_f.tr, r, rt.Name("awaiter"))
 	/*line :679:2*/ ag_f.ag_state = 2 // await: rt.Spawn(awaiterAsync(tr, r), rt.Name("awaiter"))
+	/*line :679:2*/ ag_f.tr = nil
 	/*line :679:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :679:2*/ return ag_s
 	}
@@ -3451,6 +3505,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :680:2*/ ag_f.ag_aw2 = nil
 	/*line loopgroup_test.go:681:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
 	/*line :681:2*/ ag_f.ag_state = 4 // await: rt.Dump(w)
+	/*line :681:2*/ ag_f.w = nil
 	/*line :681:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :681:2*/ return ag_s
 	}
@@ -3460,7 +3515,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3464
+//line loopgroup_async_test.go:3519
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3512,7 +3567,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3516
+//line loopgroup_async_test.go:3571
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3550,13 +3605,13 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3554
+//line loopgroup_async_test.go:3609
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
 	ag_state int
 	g        *rt.Group
-	f        *rt.Future[int]
+	f        **rt.Future[int]
 	err      error
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[int]]
@@ -3615,8 +3670,9 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :721:2*/ ag_resume1:
 	/*line loopgroup_test.go:721:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :721:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:722:2*/ ag_f.f = rt.NewFuture[int]()
-	/*line loopgroup_test.go:723:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: &ag_f.f}))
+	/*line :721:2*/ ag_f.f = new(*rt.Future[int])
+	/*line loopgroup_test.go:722:2*/ (*ag_f.f) = rt.NewFuture[int]()
+	/*line loopgroup_test.go:723:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[int](&ag_debugChecks_func1{f: ag_f.f}))
 	/*line :723:2*/ ag_f.ag_state = 2 // await: rt.Spawn(rt.Func((func() (int, error) literal)))
 	/*line :723:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :723:2*/ return ag_s
@@ -3630,8 +3686,9 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :724:2*/ ag_resume3:
 	/*line :724:2*/ ag_f.ag_aw2 = nil
-	/*line loopgroup_test.go:725:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync(ag_f.f))
+	/*line loopgroup_test.go:725:2*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), setFromAsync((*ag_f.f)))
 	/*line :725:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), setFromAsync(f)))
+	/*line :725:2*/ ag_f.f = nil
 	/*line :725:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :725:2*/ return ag_s
 	}
@@ -3644,6 +3701,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line loopgroup_test.go:729:5*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(1), busyAsync(20*time.Millisecond), rt.Name("spinner"))
 	/*line :729:5*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](rt.Submit(g.Loop(1), busyAsync(20 * ti...
+	/*line :729:5*/ ag_f.g = nil
 	/*line :729:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :729:5*/ return ag_s
 	}
@@ -3660,7 +3718,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3664
+//line loopgroup_async_test.go:3722
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3721,7 +3779,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3725
+//line loopgroup_async_test.go:3783
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

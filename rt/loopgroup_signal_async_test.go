@@ -28,7 +28,7 @@ type ag_waitForever struct {
 	ag_state  int
 	tr        *trace
 	ready     func()
-	task      *rt.Coro
+	task      **rt.Coro
 	rs        []*rt.Remote[int]
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[*rt.Group]
@@ -81,23 +81,27 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	case 5:
 		/*line :19:1*/ goto ag_resume5
 	}
+	/*line :19:1*/ ag_f.task = new(*rt.Coro)
 	/*line loopgroup_signal_test.go:20:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :20:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :20:2*/ return ag_s
 	}
 	/*line :20:2*/ ag_resume1:
-	/*line loopgroup_signal_test.go:20:2*/ ag_f.task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line loopgroup_signal_test.go:20:2*/ (*ag_f.task), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :20:2*/ ag_f.ag_aw0 = nil
 	/*line loopgroup_signal_test.go:21:2*/ {
-		/*line :21:2*/ ag_dfn := func() {
-			/*line loopgroup_signal_test.go:21:17*/ ag_f.tr.log("main deferred, cancelling=%v", ag_f.task.Cancelling())
-		}
+		/*line :21:2*/ ag_dfn := func(ag_cell_task **rt.Coro) func() {
+			/*line :21:2*/ return func() {
+				/*line loopgroup_signal_test.go:21:17*/ ag_f.tr.log("main deferred, cancelling=%v", (*ag_cell_task).Cancelling())
+			}
+		}(ag_f.task)
 		/*line loopgroup_signal_test.go:21:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :21:2*/ defer ag_dfn()
 			/*line :21:2*/ ag_p.Raise()
 		})
 	}
+	/*line :21:2*/ ag_f.task = nil
 	/*line loopgroup_signal_test.go:22:2*/ ag_f.ag_aw1 = rt.CurrentGroupAsync()
 	/*line :22:2*/ ag_f.ag_state = 2 // await: rt.CurrentGroup()
 	/*line :22:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -118,8 +122,10 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ ag_resume3:
 	/*line :27:2*/ ag_f.ag_aw2 = nil
 	/*line loopgroup_signal_test.go:28:2*/ ag_f.ready()
+	/*line :28:2*/ ag_f.ready = nil
 	/*line loopgroup_signal_test.go:29:2*/ ag_f.ag_aw3 = awaitAllAsync(ag_f.rs)
 	/*line :29:2*/ ag_f.ag_state = 4 // await: awaitAll(rs)
+	/*line :29:2*/ ag_f.rs = nil
 	/*line :29:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :29:2*/ return ag_s
 	}
@@ -137,7 +143,7 @@ func (ag_f *ag_waitForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line loopgroup_signal_async_test.go:141
+//line loopgroup_signal_async_test.go:147
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForever) AwaitLine() string {

@@ -331,6 +331,7 @@ func (ag_f *ag_spawnShapes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ ag_f.ag_aw0 = nil
 	/*line spawnframe_test.go:44:2*/ ag_f.ag_aw2 = ag_f.a
 	/*line :44:2*/ ag_f.ag_state = 5 // await: rt.Await(a)
+	/*line :44:2*/ ag_f.a = nil
 	/*line :44:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :44:2*/ return ag_s
 	}
@@ -347,6 +348,7 @@ func (ag_f *ag_spawnShapes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :45:2*/ ag_f.ag_aw3 = nil
 	/*line spawnframe_test.go:46:2*/ ag_f.ag_aw2 = ag_f.d
 	/*line :46:2*/ ag_f.ag_state = 7 // await: rt.Await(d)
+	/*line :46:2*/ ag_f.d = nil
 	/*line :46:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :46:2*/ return ag_s
 	}
@@ -355,6 +357,7 @@ func (ag_f *ag_spawnShapes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ ag_f.ag_aw2 = nil
 	/*line spawnframe_test.go:47:2*/ ag_f.ag_aw2 = ag_f.e
 	/*line :47:2*/ ag_f.ag_state = 8 // await: rt.Await(e)
+	/*line :47:2*/ ag_f.e = nil
 	/*line :47:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :47:2*/ return ag_s
 	}
@@ -365,7 +368,7 @@ func (ag_f *ag_spawnShapes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line spawnframe_async_test.go:369
+//line spawnframe_async_test.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShapes) AwaitLine() string {
@@ -456,7 +459,7 @@ func (ag_f *ag_spawnOrder) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :78:2*/ return rt.Ready
 }
 
-//line spawnframe_async_test.go:460
+//line spawnframe_async_test.go:463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnOrder) AwaitLine() string {
@@ -577,7 +580,7 @@ func (ag_f *ag_spawnMallocs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :103:2*/ return rt.Ready
 }
 
-//line spawnframe_async_test.go:581
+//line spawnframe_async_test.go:584
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnMallocs) AwaitLine() string {

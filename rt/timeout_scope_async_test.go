@@ -69,7 +69,7 @@ func init() {
 type ag_lingers struct {
 	ag_state  int
 	log       *[]string
-	lp        *rt.Loop
+	lp        **rt.Loop
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -109,23 +109,27 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :16:1*/ goto ag_resume3
 	}
+	/*line :16:1*/ ag_f.lp = new(*rt.Loop)
 	/*line timeout_scope_test.go:17:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	/*line :17:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	/*line :17:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :17:2*/ return ag_s
 	}
 	/*line :17:2*/ ag_resume1:
-	/*line timeout_scope_test.go:17:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line timeout_scope_test.go:17:2*/ (*ag_f.lp), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :17:2*/ ag_f.ag_aw0 = nil
 	/*line timeout_scope_test.go:18:2*/ {
-		/*line :18:2*/ ag_dfn := func() {
-			/*line timeout_scope_test.go:18:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", ag_f.lp.Time().Format("05")))
-		}
+		/*line :18:2*/ ag_dfn := func(ag_cell_lp **rt.Loop) func() {
+			/*line :18:2*/ return func() {
+				/*line timeout_scope_test.go:18:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("lingers cleaned up at ", (*ag_cell_lp).Time().Format("05")))
+			}
+		}(ag_f.lp)
 		/*line timeout_scope_test.go:18:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :18:2*/ defer ag_dfn()
 			/*line :18:2*/ ag_p.Raise()
 		})
 	}
+	/*line :18:2*/ ag_f.lp = nil
 	/*line timeout_scope_test.go:19:2*/ {
 		/*line :19:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
 			/*line :19:2*/ return rt.SleepAsync(2 * time.Second)
@@ -149,7 +153,7 @@ func (ag_f *ag_lingers) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:153
+//line timeout_scope_async_test.go:157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_lingers) AwaitLine() string {
@@ -205,6 +209,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line timeout_scope_test.go:26:2*/ ag_f.ag_aw0 = rt.Within(ag_f.s, lingersAsync(ag_f.log))
 	/*line :26:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Within(s, lingersAsync(log)))
+	/*line :26:2*/ ag_f.s = nil
 	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:2*/ return ag_s
 	}
@@ -216,7 +221,7 @@ func (ag_f *ag_scoped) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :28:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:220
+//line timeout_scope_async_test.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scoped) AwaitLine() string {
@@ -293,6 +298,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timeout_scope_test.go:36:2*/ ag_f.t.Cancel()
 	/*line timeout_scope_test.go:37:2*/ ag_f.ag_aw1 = ag_f.t
 	/*line :37:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :37:2*/ ag_f.t = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -304,7 +310,7 @@ func (ag_f *ag_cancelDuringCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:308
+//line timeout_scope_async_test.go:314
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelDuringCleanup) AwaitLine() string {
@@ -366,6 +372,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:2*/ ag_f.ag_aw0 = nil
 	/*line timeout_scope_test.go:55:2*/ ag_f.ag_aw0 = rt.Within(ag_f.s, rt.SleepAsync(0))
 	/*line :55:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Within(s, rt.SleepAsync(0)))
+	/*line :55:2*/ ag_f.s = nil
 	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :55:2*/ return ag_s
 	}
@@ -375,7 +382,7 @@ func (ag_f *ag_reenter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:379
+//line timeout_scope_async_test.go:386
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_reenter) AwaitLine() string {
@@ -435,7 +442,7 @@ func (ag_f *ag_rescheduleLate) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:439
+//line timeout_scope_async_test.go:446
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_rescheduleLate) AwaitLine() string {
@@ -519,7 +526,7 @@ func (ag_f *ag_timersLeft) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :81:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:523
+//line timeout_scope_async_test.go:530
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timersLeft) AwaitLine() string {
@@ -536,7 +543,7 @@ func (ag_f *ag_timersLeft) AwaitLine() string {
 type ag_sleepyCleanup struct {
 	ag_state  int
 	log       *[]string
-	lp        *rt.Loop
+	lp        **rt.Loop
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -575,23 +582,27 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :93:1*/ goto ag_resume3
 	}
+	/*line :93:1*/ ag_f.lp = new(*rt.Loop)
 	/*line timeout_scope_test.go:94:2*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	/*line :94:2*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	/*line :94:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :94:2*/ return ag_s
 	}
 	/*line :94:2*/ ag_resume1:
-	/*line timeout_scope_test.go:94:2*/ ag_f.lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line timeout_scope_test.go:94:2*/ (*ag_f.lp), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :94:2*/ ag_f.ag_aw0 = nil
 	/*line timeout_scope_test.go:95:2*/ {
-		/*line :95:2*/ ag_dfn := func() {
-			/*line timeout_scope_test.go:95:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", ag_f.lp.Time().Format("05")))
-		}
+		/*line :95:2*/ ag_dfn := func(ag_cell_lp **rt.Loop) func() {
+			/*line :95:2*/ return func() {
+				/*line timeout_scope_test.go:95:17*/ *ag_f.log = append(*ag_f.log, fmt.Sprint("cleaned up at ", (*ag_cell_lp).Time().Format("05")))
+			}
+		}(ag_f.lp)
 		/*line timeout_scope_test.go:95:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :95:2*/ defer ag_dfn()
 			/*line :95:2*/ ag_p.Raise()
 		})
 	}
+	/*line :95:2*/ ag_f.lp = nil
 	/*line timeout_scope_test.go:96:2*/ {
 		/*line :96:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
 			/*line :96:2*/ return rt.SleepAsync(2 * time.Second)
@@ -614,7 +625,7 @@ func (ag_f *ag_sleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:1*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:618
+//line timeout_scope_async_test.go:629
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepyCleanup) AwaitLine() string {
@@ -693,6 +704,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line timeout_scope_test.go:104:2*/ ag_f.t.Cancel()
 	/*line timeout_scope_test.go:105:2*/ ag_f.ag_aw1 = ag_f.t
 	/*line :105:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :105:2*/ ag_f.t = nil
 	/*line :105:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :105:2*/ return ag_s
 	}
@@ -704,7 +716,7 @@ func (ag_f *ag_cancelSleepyCleanup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :107:2*/ return rt.Ready
 }
 
-//line timeout_scope_async_test.go:708
+//line timeout_scope_async_test.go:720
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelSleepyCleanup) AwaitLine() string {

@@ -467,6 +467,9 @@ func (e *emitter) stmt(s ast.Stmt) []jen.Code {
 		return out
 	case *ast.BranchStmt:
 		if to, ok := e.exits[s]; ok && e.inLit == 0 {
+			if vs := e.exitClears[to]; len(vs) > 0 {
+				return one(jen.Block(append(e.clearFields(vs), jen.Goto().Id(labelName(to)))...))
+			}
 			return one(jen.Goto().Id(labelName(to)))
 		}
 		var c *jen.Statement

@@ -383,6 +383,63 @@
 // function it calls, a call that is not deferred, an rt.Await deferred
 // with PushAwait, whose Func literal rt.Await calls).
 //
+// # Dead variables
+//
+// A frame field must not keep alive what Go's collector would free: a Go
+// variable that is dead (no path from here reads it) holds nothing
+// reachable, and a finalizer on what only it pointed to may run. The
+// layout pass (liveness.go) computes liveness over the instruction graph
+// for choosing the frame fields; the same liveness says where each field
+// dies. On every edge from an instruction where a variable is live or
+// assigned to one where it is dead, the emitter zeroes its field, and an
+// await zeroes the fields that only its awaitable read before it suspends:
+//
+//	name := nameOf(p)        // p's last use
+//	tick(2)
+//
+//	name = nameOf(ag_f.p)
+//	ag_f.p = nil
+//	ag_f.ag_aw0 = tickAsync(2)
+//
+// So a field is zero wherever its variable is dead on every path, and
+// never zeroed where it is live: a variable live around a loop's back edge
+// is zeroed on the loop's exit edge only, one read on one branch of an if
+// is zeroed on the other branch's edge and after its read, and code where
+// nothing dies gets no store. Only fields whose type holds pointers are
+// zeroed (an int frees nothing), and not on the way to a return (the frame
+// is done; a function with deferred calls runs them with those fields
+// set). Never zeroed: named results (the exit and the deferred calls read
+// them), a range-over-func loop's stop and a generator loop's handle (the
+// unwinding prologue reads them), and a variable whose address may be
+// held (&x, a method with a pointer receiver, or a capture without a cell,
+// below): its field is the variable.
+//
+// A variable that a function literal captures lives in a cell of its own,
+// made at its declaration (as a loop's per-iteration variables are), and
+// the literal captures the cell, not the frame, as an async closure's
+// frame does (see funcLit in astjen.go):
+//
+//	p := newObj()
+//	go func() { use(p) }()
+//	tick(1)
+//
+//	ag_f.p = new(*obj)
+//	(*ag_f.p) = newObj()
+//	go func(ag_cell_p **obj) func() {
+//		return func() { use((*ag_cell_p)) }
+//	}(ag_f.p)()
+//	ag_f.p = nil
+//	ag_f.ag_aw0 = tickAsync(1)
+//
+// So the frame lets go of the cell where the function no longer uses the
+// variable, while the literal still shares it (its writes are seen where
+// the frame reads the cell again, since a read keeps the pointer live).
+// For a cell, an assignment is a use of the pointer (it writes through
+// it); only a new cell replaces it. A parameter or named result that a
+// literal captures, and the iterator that lowering wraps in a literal of
+// its own, have no declaration to make the cell at: the literal reads the
+// frame field, which is then never zeroed.
+//
 // # Async closures
 //
 // A function literal passed to rt.Func inside an async function may hold

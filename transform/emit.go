@@ -31,23 +31,24 @@ type emitter struct {
 	errs     []error
 
 	// per function
-	fn        *analyze.Func
-	l         *lowerer
-	lay       *layout
-	frame     string
-	awFields  map[string]string // awaitable fields by their type
-	awOrder   []jen.Code
-	inLit     int
-	exits     map[*ast.BranchStmt]int
-	cells     map[*types.Var]string      // boxed variables a literal captured, by alias
-	defers    bool                       // the function has defer statements
-	litStack  []*ast.FuncLit             // the function literals being rendered
-	typeNames map[*types.TypeName]string // local types Resume declares (localtypes.go)
-	consts    map[*types.Const]string    // flattened local constants renamed (localconsts.go)
-	pkgTypes  map[*types.TypeName]string // local types moved to package level, for a function and its closures
-	inResume  bool                       // rendering Resume, which can name them
-	wheres    map[int]string             // source line of each suspension state
-	dur       *durableFile               // durable.go: the file's durable codec helpers
+	fn         *analyze.Func
+	l          *lowerer
+	lay        *layout
+	frame      string
+	awFields   map[string]string // awaitable fields by their type
+	awOrder    []jen.Code
+	inLit      int
+	exits      map[*ast.BranchStmt]int
+	exitClears map[int][]*types.Var       // the fields zeroed on leaving the statement for a label (clearDead)
+	cells      map[*types.Var]string      // boxed variables a literal captured, by alias
+	defers     bool                       // the function has defer statements
+	litStack   []*ast.FuncLit             // the function literals being rendered
+	typeNames  map[*types.TypeName]string // local types Resume declares (localtypes.go)
+	consts     map[*types.Const]string    // flattened local constants renamed (localconsts.go)
+	pkgTypes   map[*types.TypeName]string // local types moved to package level, for a function and its closures
+	inResume   bool                       // rendering Resume, which can name them
+	wheres     map[int]string             // source line of each suspension state
+	dur        *durableFile               // durable.go: the file's durable codec helpers
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -409,8 +410,6 @@ func (e *emitter) negate(cond ast.Expr) jen.Code {
 
 func (e *emitter) inst(in inst) []jen.Code {
 	switch in := in.(type) {
-	case *instLabel:
-		return []jen.Code{jen.Id(labelName(in.id)).Op(":")}
 	case *instGoto:
 		return []jen.Code{jen.Goto().Id(labelName(in.to))}
 	case *instIf:
@@ -418,22 +417,28 @@ func (e *emitter) inst(in inst) []jen.Code {
 		if in.neg {
 			cond = e.negate(in.cond)
 		}
-		return []jen.Code{e.lineDirective(in.at).If(cond).Block(jen.Goto().Id(labelName(in.to)))}
+		jump := append(e.clearFields(e.lay.clears.jump[in]), jen.Goto().Id(labelName(in.to)))
+		return append([]jen.Code{e.lineDirective(in.at).If(cond).Block(jump...)}, e.clearFields(e.lay.clears.after[in])...)
 	case *instStmt:
-		e.exits = in.exits
+		e.exits, e.exitClears = in.exits, e.lay.clears.exit[in]
 		out := e.stmt(in.stmt)
-		e.exits = nil
-		return out
+		e.exits, e.exitClears = nil, nil
+		return append(out, e.clearFields(e.lay.clears.after[in])...)
 	case *instReturn:
 		out := e.frameReturn(in.results)
 		out[0] = e.lineDirective(in.at).Add(out[0])
 		return out
 	case *instAwait:
-		return e.await(in)
+		return append(e.await(in), e.clearFields(e.lay.clears.after[in])...)
+	case *instLabel:
+		return append([]jen.Code{jen.Id(labelName(in.id)).Op(":")}, e.clearFields(e.lay.clears.after[in])...)
 	case *instFresh:
 		st := e.lay.where[in.v]
 		if !st.boxed {
 			return nil
+		}
+		if vs := e.lay.clears.after[in]; len(vs) > 0 {
+			return e.clearFields(vs) // a cell nothing uses
 		}
 		cell := jen.Id(frameVar).Dot(st.name)
 		if in.copy {
@@ -447,6 +452,26 @@ func (e *emitter) inst(in inst) []jen.Code {
 		return []jen.Code{jen.Add(cell).Op("=").New(e.typeCode(in.v.Type()))}
 	}
 	return nil
+}
+
+// clearFields zeroes the frame fields of variables that are dead from here
+// on (clearDead): one assignment, ag_f.x, ag_f.p = nil, nil; a cell's
+// pointer is set to nil.
+func (e *emitter) clearFields(vs []*types.Var) []jen.Code {
+	if len(vs) == 0 {
+		return nil
+	}
+	var lhs, rhs []jen.Code
+	for _, v := range vs {
+		st := e.lay.where[v]
+		lhs = append(lhs, jen.Id(frameVar).Dot(st.name))
+		if st.boxed {
+			rhs = append(rhs, jen.Nil())
+		} else {
+			rhs = append(rhs, e.zeroValue(v.Type()))
+		}
+	}
+	return []jen.Code{jen.List(lhs...).Op("=").List(rhs...)}
 }
 
 // resultField is the frame field that carries natural result i.
@@ -654,11 +679,14 @@ func (e *emitter) await(in *instAwait) []jen.Code {
 	out := []jen.Code{
 		e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable)),
 		jen.Id(frameVar).Dot(analyze.Prefix + "state").Op("=").Lit(in.state).Comment(fmt.Sprintf("await: %s", src)),
+	}
+	out = append(out, e.clearFields(e.lay.clears.suspend[in])...)
+	out = append(out,
 		jen.If(jen.Id(status).Op(":=").Add(field.Clone()).Dot("AwaitStart").Call(jen.Id(coroVar)), jen.Id(status).Op("!=").Add(rt("Ready"))).Block(
 			jen.Return(jen.Id(status)),
 		),
 		jen.Id(resumeLabel(in.state)).Op(":"),
-	}
+	)
 	if len(in.dst) > 0 && in.aw.Shape.Tuple() {
 		out = append(out, e.lineDirective(in.at).Add(e.tupleUnpack(in.aw.Shape, in.dst, field))) // tuples.go
 	} else if len(in.dst) > 0 {

@@ -17,7 +17,8 @@ import (
 // must survive a suspension: it is live after an await point, or its
 // address is taken, or a function literal captures it. Every other managed
 // variable is a plain local of Resume. Liveness is the usual backward
-// dataflow over the instruction graph.
+// dataflow over the instruction graph; it also says where each frame field
+// dies, and clearDead zeroes it there (doc.go, "Dead variables").
 
 type storage struct {
 	field bool
@@ -41,6 +42,18 @@ type layout struct {
 	// unread are the Resume locals no instruction reads (their reads were
 	// in code pruned as unreachable): Go would call them unused.
 	unread []*types.Var
+	// clears are the frame fields to zero where their variable's liveness
+	// ends (see clearDead).
+	clears clears
+}
+
+// clears says which frame fields the emitter zeroes on which edge of the
+// instruction graph, so that a dead variable keeps nothing reachable.
+type clears struct {
+	after   map[inst][]*types.Var              // falling through to the next instruction
+	jump    map[*instIf][]*types.Var           // taking an instIf's jump
+	suspend map[*instAwait][]*types.Var        // before an await suspends
+	exit    map[*instStmt]map[int][]*types.Var // leaving a statement for a label, by label id
 }
 
 type bitset []uint64
@@ -198,13 +211,46 @@ func (l *lowerer) layout() *layout {
 	use := make([]bitset, m)
 	def := make([]bitset, m)
 	succ := make([][]int, m)
-	pinned := newBitset(n)
+	pinned, litCaptured, fresh := newBitset(n), newBitset(n), newBitset(n)
+	for _, in := range l.code {
+		l.pins(in, lay, pinned, litCaptured)
+		if f, ok := in.(*instFresh); ok {
+			if i, ok := lay.index[f.v]; ok {
+				fresh.set(i)
+			}
+		}
+	}
+	isParam := newBitset(n)
+	for _, v := range params {
+		if i, ok := lay.index[v]; ok {
+			isParam.set(i)
+		}
+	}
+	// celled: the variables that live in a cell of their own, the frame
+	// holding a pointer to the current one. Those a loop (or a goto)
+	// declares afresh and something can hold on to (as Go gives each
+	// declaration its own variable), and those a function literal
+	// captures and that have a declaration to make the cell at: the
+	// literal captures the cell, not the frame, so the frame can let go
+	// of it where the variable is dead in the function (clearDead) while
+	// the literal still shares it.
+	celled := newBitset(n)
+	for i, v := range lay.vars {
+		if pinned.has(i) && l.perIter[v] ||
+			litCaptured.has(i) && fresh.has(i) && !namedResults.has(i) && !isParam.has(i) && !l.framed[v] {
+			celled.set(i)
+		}
+	}
 	identDefs := func(lhs []ast.Expr, d, u bitset) {
 		for _, e := range lhs {
 			if id, ok := e.(*ast.Ident); ok {
 				if v, ok := l.objOf(id).(*types.Var); ok {
 					if i, ok := lay.index[v]; ok {
-						d.set(i)
+						if celled.has(i) {
+							u.set(i) // a write through the frame's pointer to the cell
+						} else {
+							d.set(i)
+						}
 					}
 				}
 				continue
@@ -219,7 +265,17 @@ func (l *lowerer) layout() *layout {
 			next = append(next, i+1)
 		}
 		switch in := in.(type) {
-		case *instLabel, *instFresh:
+		case *instLabel:
+			succ[i] = next
+		case *instFresh:
+			// A new cell replaces the frame's pointer; a copy reads the
+			// old one first.
+			if j, ok := lay.index[in.v]; ok && celled.has(j) {
+				def[i].set(j)
+				if in.copy {
+					use[i].set(j)
+				}
+			}
 			succ[i] = next
 		case *instGoto:
 			succ[i] = []int{labelAt[in.to]}
@@ -269,7 +325,6 @@ func (l *lowerer) layout() *layout {
 				succ[i] = append(succ[i], labelAt[to])
 			}
 		}
-		l.pins(in, lay, pinned)
 	}
 	// Backward dataflow to a fixed point.
 	liveIn := make([]bitset, m)
@@ -311,6 +366,7 @@ func (l *lowerer) layout() *layout {
 			framed.set(i)
 		}
 	}
+	acrossAt := map[int]bitset{}
 	for i, in := range l.code {
 		if aw, ok := in.(*instAwait); ok {
 			across := newBitset(n)
@@ -324,6 +380,18 @@ func (l *lowerer) layout() *layout {
 				}
 			}
 			framed.or(across)
+			// A cell the result is written to is needed after the resume
+			// too (its pointer is read then).
+			for _, e := range aw.dst {
+				if id, ok := e.(*ast.Ident); ok {
+					if v, ok := l.objOf(id).(*types.Var); ok {
+						if j, ok := lay.index[v]; ok && celled.has(j) {
+							across.set(j)
+						}
+					}
+				}
+			}
+			acrossAt[i] = across
 		}
 	}
 	read := newBitset(n)
@@ -334,7 +402,7 @@ func (l *lowerer) layout() *layout {
 		if !framed.has(i) && !read.has(i) {
 			lay.unread = append(lay.unread, v)
 		}
-		if pinned.has(i) && l.perIter[v] {
+		if celled.has(i) {
 			lay.boxed = append(lay.boxed, v)
 		}
 		if framed.has(i) {
@@ -343,8 +411,147 @@ func (l *lowerer) layout() *layout {
 			lay.locals = append(lay.locals, v)
 		}
 	}
+	// The frame fields that may be zeroed where they are dead: not a named
+	// result (the exit and the deferred calls read those), not a field
+	// that code outside the instruction graph reads (a loop's stop, a
+	// generator's handle: the unwinding prologue), not one whose address
+	// may be held (&x, a method with a pointer receiver, a capture without
+	// a cell: the field is the variable), and only when its type holds
+	// pointers (zeroing an int frees nothing).
+	clearable := newBitset(n)
+	for i, v := range lay.vars {
+		if framed.has(i) && !namedResults.has(i) && !l.framed[v] &&
+			(celled.has(i) || !pinned.has(i) && hasPointers(v.Type())) {
+			clearable.set(i)
+		}
+	}
+	lay.clears = clearDead(l.code, lay, clearable, liveIn, def, labelAt, acrossAt)
 	l.name(lay)
 	return lay
+}
+
+// clearDead finds where each clearable frame field stops being live: on
+// every edge of the instruction graph from an instruction where the
+// variable is live or assigned to one where it is dead, the field is
+// zeroed (a cell's pointer set to nil: a function literal that shares the
+// variable holds the cell itself). Before an await suspends, the fields
+// that only its awaitable read are zeroed. A field is never zeroed where
+// the variable is live, so a loop whose variable is live around the back
+// edge zeroes nothing, and code where nothing dies zeroes nothing; where
+// a variable is dead on every path, its field is zero, as Go's liveness
+// lets the collector free what only a dead variable holds.
+func clearDead(code []inst, lay *layout, clearable bitset, liveIn, def []bitset, labelAt map[int]int, acrossAt map[int]bitset) clears {
+	n := len(lay.vars)
+	out := clears{
+		after:   map[inst][]*types.Var{},
+		jump:    map[*instIf][]*types.Var{},
+		suspend: map[*instAwait][]*types.Var{},
+		exit:    map[*instStmt]map[int][]*types.Var{},
+	}
+	// returnsAt: the instruction at s returns, after labels and jumps only.
+	// The frame is done there, so zeroing its fields on the way frees
+	// nothing worth a store on every call.
+	returnsAt := func(s int) bool {
+		for k := 0; k < len(code) && s < len(code); k++ {
+			switch in := code[s].(type) {
+			case *instReturn:
+				return true
+			case *instLabel:
+				s++
+			case *instGoto:
+				s = labelAt[in.to]
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	var dyingIn func(held, liveThere bitset) []*types.Var
+	dying := func(held bitset, s int) []*types.Var {
+		if returnsAt(s) {
+			return nil
+		}
+		return dyingIn(held, liveIn[s])
+	}
+	dyingIn = func(held, liveThere bitset) []*types.Var {
+		var vs []*types.Var
+		for i := 0; i < n; i++ {
+			if held.has(i) && clearable.has(i) && !liveThere.has(i) {
+				vs = append(vs, lay.vars[i])
+			}
+		}
+		return vs
+	}
+	for i, in := range code {
+		held := newBitset(n)
+		held.or(liveIn[i])
+		held.or(def[i])
+		if aw, ok := in.(*instAwait); ok {
+			across := acrossAt[i]
+			if vs := dyingIn(liveIn[i], across); len(vs) > 0 {
+				out.suspend[aw] = vs
+			}
+			held = newBitset(n)
+			held.or(across)
+			held.or(def[i])
+		}
+		fall := func() {
+			if i+1 < len(code) {
+				if vs := dying(held, i+1); len(vs) > 0 {
+					out.after[in] = vs
+				}
+			}
+		}
+		switch in := in.(type) {
+		case *instIf:
+			fall()
+			if vs := dying(held, labelAt[in.to]); len(vs) > 0 {
+				out.jump[in] = vs
+			}
+		case *instStmt:
+			if !in.terminal {
+				fall()
+			}
+			for _, to := range in.exits {
+				if vs := dying(held, labelAt[to]); len(vs) > 0 {
+					if out.exit[in] == nil {
+						out.exit[in] = map[int][]*types.Var{}
+					}
+					out.exit[in][to] = vs
+				}
+			}
+		case *instAwait, *instFresh, *instLabel:
+			fall()
+		}
+	}
+	return out
+}
+
+// hasPointers reports whether a value of type t may hold a pointer (a type
+// parameter may).
+func hasPointers(t types.Type) bool {
+	return hasPointersSeen(t, map[types.Type]bool{})
+}
+
+func hasPointersSeen(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0 || u.Kind() == types.UnsafePointer
+	case *types.Array:
+		return u.Len() > 0 && hasPointersSeen(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if hasPointersSeen(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 func exprNodes(es []ast.Expr) []ast.Node {
@@ -356,8 +563,9 @@ func exprNodes(es []ast.Expr) []ast.Node {
 }
 
 // pins marks variables whose address is taken or that a function literal
-// captures: they must keep one home across suspensions.
-func (l *lowerer) pins(in inst, lay *layout, pinned bitset) {
+// captures: they must keep one home across suspensions. captured gets
+// those a function literal names.
+func (l *lowerer) pins(in inst, lay *layout, pinned, captured bitset) {
 	var nodes []ast.Node
 	switch in := in.(type) {
 	case *instStmt:
@@ -379,13 +587,37 @@ func (l *lowerer) pins(in inst, lay *layout, pinned bitset) {
 			}
 		}
 	}
+	capture := func(id *ast.Ident) {
+		pin(id)
+		if v, ok := l.objOf(id).(*types.Var); ok {
+			if i, ok := lay.index[v]; ok {
+				captured.set(i)
+			}
+		}
+	}
+	if aw, ok := in.(*instAwait); ok && !aw.aw.Explicit && aw.aw.Callee != nil {
+		// An async method with a pointer receiver awaited on a variable
+		// (v.M()): its companion, v.MAsync(), takes v's address, which
+		// the new frame keeps.
+		if sel, lowered := selectorOf(aw.aw.Call.Fun), selectorOf(awaitedFun(aw.awaitable)); sel != nil && lowered != nil {
+			if s, ok := l.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptrRecv := sig.Recv().Type().(*types.Pointer); ptrRecv {
+						if _, isPtr := s.Recv().Underlying().(*types.Pointer); !isPtr {
+							pin(lowered.X)
+						}
+					}
+				}
+			}
+		}
+	}
 	for _, node := range nodes {
 		ast.Inspect(node, func(x ast.Node) bool {
 			switch x := x.(type) {
 			case *ast.FuncLit:
 				ast.Inspect(x.Body, func(y ast.Node) bool {
 					if id, ok := y.(*ast.Ident); ok {
-						pin(id)
+						capture(id)
 					}
 					return true
 				})
@@ -414,6 +646,33 @@ func (l *lowerer) pins(in inst, lay *layout, pinned bitset) {
 			return true
 		})
 	}
+}
+
+// selectorOf returns the selector of a call's function (x.M, x.M[T]), or
+// nil.
+func selectorOf(fun ast.Expr) *ast.SelectorExpr {
+	for {
+		switch f := fun.(type) {
+		case *ast.ParenExpr:
+			fun = f.X
+		case *ast.IndexExpr:
+			fun = f.X
+		case *ast.IndexListExpr:
+			fun = f.X
+		case *ast.SelectorExpr:
+			return f
+		default:
+			return nil
+		}
+	}
+}
+
+// awaitedFun is the function of a lowered awaitable's call, or nil.
+func awaitedFun(x ast.Expr) ast.Expr {
+	if c, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		return c.Fun
+	}
+	return nil
 }
 
 // rootIdent returns the variable at the root of an addressable expression

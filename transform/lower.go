@@ -170,8 +170,16 @@ func (l *lowerer) declare(id *ast.Ident) {
 	}
 	if l.loops > 0 {
 		l.perIter[v] = true
-		l.emit(&instFresh{v: v})
 	}
+	// The declaration's cell, when the variable gets one (layout: a loop
+	// declares it afresh, or a function literal captures it); a for
+	// loop's init has made it already.
+	if n := len(l.code); n > 0 {
+		if f, ok := l.code[n-1].(*instFresh); ok && f.v == v {
+			return
+		}
+	}
+	l.emit(&instFresh{v: v})
 }
 
 // hasAwait reports whether n holds an await point.

@@ -97,7 +97,8 @@ func (l *lowerer) isNilExpr(e ast.Expr) bool {
 }
 
 // hoistVar declares v at the top of Resume (or in the frame), afresh on
-// every execution of its declaration inside a loop.
+// every execution of its declaration inside a loop; its instFresh makes
+// its cell when it gets one (layout).
 func (l *lowerer) hoistVar(v *types.Var) {
 	if !l.isHoist[v] {
 		l.hoisted = append(l.hoisted, v)
@@ -105,8 +106,8 @@ func (l *lowerer) hoistVar(v *types.Var) {
 	}
 	if l.loops > 0 {
 		l.perIter[v] = true
-		l.emit(&instFresh{v: v})
 	}
+	l.emit(&instFresh{v: v})
 }
 
 // usesVar reports whether v is used in list.

@@ -81,6 +81,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:368:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :368:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :368:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :368:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :368:2*/ return ag_s
 	}
@@ -125,7 +126,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line main_async.go:129
+//line main_async.go:130
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -197,6 +198,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :388:2*/ ag_f.ag_t4 = 0
 	/*line :388:2*/ ag_L1:
 	/*line main.go:389:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :389:2*/ ag_f.url, ag_f.cl, ag_f.ag_t3 = "", nil, nil
 		/*line :389:2*/ goto ag_L3
 	}
 	/*line main.go:389:6*/ ag_f.i = ag_f.ag_t4
@@ -213,6 +215,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :390:3*/ ag_L3:
 	/*line main.go:393:2*/ ag_f.ag_aw1 = rt.GatherAll(ag_f.jobs...)
 	/*line :393:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(jobs...))
+	/*line :393:2*/ ag_f.jobs = nil
 	/*line :393:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :393:2*/ return ag_s
 	}
@@ -227,7 +230,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :398:2*/ return rt.Ready
 }
 
-//line main_async.go:231
+//line main_async.go:234
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {

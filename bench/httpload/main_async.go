@@ -117,6 +117,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:126:2*/ fmt.Println(ag_f.addr)
 	/*line main.go:127:9*/ ag_f.ag_aw0 = ag_f.srv.ListenAndServeAsync(ag_f.addr)
 	/*line :127:9*/ ag_f.ag_state = 1 // await: srv.ListenAndServe(addr)
+	/*line :127:9*/ ag_f.srv, ag_f.addr = nil, ""
 	/*line :127:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :127:9*/ return ag_s
 	}
@@ -127,7 +128,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :127:2*/ return rt.Ready
 }
 
-//line main_async.go:131
+//line main_async.go:132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -196,8 +197,10 @@ func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :136:3*/ return rt.Ready
 	}
 	/*line main.go:138:2*/ fmt.Println(ag_f.addr)
+	/*line :138:2*/ ag_f.addr = ""
 	/*line main.go:139:9*/ ag_f.ag_aw1 = ag_f.srv.ServeGroupAsync(lns, time.Second)
 	/*line :139:9*/ ag_f.ag_state = 2 // await: srv.ServeGroup(lns, time.Second)
+	/*line :139:9*/ ag_f.srv = nil
 	/*line :139:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :139:9*/ return ag_s
 	}
@@ -208,7 +211,7 @@ func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :139:2*/ return rt.Ready
 }
 
-//line main_async.go:212
+//line main_async.go:215
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroup) AwaitLine() string {

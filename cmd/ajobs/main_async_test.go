@@ -168,6 +168,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:2*/ ag_f.ag_aw0 = nil
 	/*line main_test.go:36:2*/ ag_f.ag_aw1 = Fail.WaitAsync(ag_f.q, ag_f.a)
 	/*line :36:2*/ ag_f.ag_state = 2 // await: Fail.Wait(q, a)
+	/*line :36:2*/ ag_f.a = ""
 	/*line :36:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :36:2*/ return ag_s
 	}
@@ -176,6 +177,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw1 = nil
 	/*line main_test.go:37:2*/ ag_f.ag_aw1 = Fail.WaitAsync(ag_f.q, ag_f.b)
 	/*line :37:2*/ ag_f.ag_state = 3 // await: Fail.Wait(q, b)
+	/*line :37:2*/ ag_f.q, ag_f.b = nil, ""
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -183,8 +185,10 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main_test.go:37:2*/ _, ag_f.errB = ag_f.ag_aw1.AwaitResult()
 	/*line :37:2*/ ag_f.ag_aw1 = nil
 	/*line main_test.go:38:2*/ ag_f.w.Stop(time.Second)
+	/*line :38:2*/ ag_f.w = nil
 	/*line main_test.go:39:5*/ ag_f.ag_aw2 = ag_f.run
 	/*line :39:5*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :39:5*/ ag_f.run = nil
 	/*line :39:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:5*/ return ag_s
 	}
@@ -206,7 +210,7 @@ func (ag_f *ag_killDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line main_async_test.go:210
+//line main_async_test.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killDead) AwaitLine() string {
@@ -284,7 +288,7 @@ func (ag_f *ag_napper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :196:2*/ return rt.Ready
 }
 
-//line main_async_test.go:288
+//line main_async_test.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_napper) AwaitLine() string {
@@ -366,6 +370,7 @@ func (ag_f *ag_napAndDie) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :205:2*/ ag_f.ag_aw0 = nil
 	/*line main_test.go:206:2*/ ag_f.ag_aw1 = Napper.WaitAsync(ag_f.q, ag_f.dead)
 	/*line :206:2*/ ag_f.ag_state = 2 // await: Napper.Wait(q, dead)
+	/*line :206:2*/ ag_f.dead = ""
 	/*line :206:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :206:2*/ return ag_s
 	}
@@ -400,8 +405,10 @@ func (ag_f *ag_napAndDie) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :215:3*/ goto ag_L1
 	/*line :215:3*/ ag_L3:
 	/*line main_test.go:217:2*/ ag_f.w.Stop(time.Second)
+	/*line :217:2*/ ag_f.w = nil
 	/*line main_test.go:218:5*/ ag_f.ag_aw3 = ag_f.run
 	/*line :218:5*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :218:5*/ ag_f.run = nil
 	/*line :218:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :218:5*/ return ag_s
 	}
@@ -423,7 +430,7 @@ func (ag_f *ag_napAndDie) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:2*/ return rt.Ready
 }
 
-//line main_async_test.go:427
+//line main_async_test.go:434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_napAndDie) AwaitLine() string {

@@ -398,6 +398,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:75:2*/ ag_f.ag_aw0 = multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)
 	/*line :75:2*/ ag_f.ag_state = 4 // await: multiplication(w, unit, 10, 20)
+	/*line :75:2*/ ag_f.w = nil
 	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :75:2*/ return ag_s
 	}
@@ -406,7 +407,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:76:1*/ return rt.Ready
 }
 
-//line main_async.go:410
+//line main_async.go:411
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -509,6 +510,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :85:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:86:2*/ ag_f.ag_aw0 = ag_0spawn_multiplication(ag_f.w, ag_f.unit, 10, 20, rt.Name("multiplication"))
 	/*line :86:2*/ ag_f.ag_state = 4 // await: rt.Spawn(multiplicationAsync(w, unit, 10, 20), rt.Name("m...
+	/*line :86:2*/ ag_f.w = nil
 	/*line :86:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :86:2*/ return ag_s
 	}
@@ -516,6 +518,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:86:2*/ mulTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :86:2*/ ag_f.ag_aw0 = nil
 	/*line :86:2*/ ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, mulTask}
+	/*line :86:2*/ ag_f.divTask, ag_f.subTask, ag_f.addTask = nil, nil, nil
 	/*line :86:2*/ ag_f.ag_t6 = 0
 	/*line :86:2*/ ag_L1:
 	/*line main.go:87:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
@@ -543,7 +546,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:547
+//line main_async.go:550
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -622,7 +625,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:2*/ return rt.Ready
 }
 
-//line main_async.go:626
+//line main_async.go:629
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -688,8 +691,10 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:119:33*/ ag_t0, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :119:33*/ ag_f.ag_aw0 = nil
 	/*line main.go:119:2*/ fmt.Fprintf(ag_f.w, "%s started\n", ag_t0.Name())
+	/*line :119:2*/ ag_f.w = nil
 	/*line main.go:120:9*/ ag_f.ag_aw1 = ag_f.op
 	/*line :120:9*/ ag_f.ag_state = 2 // await: rt.Await(op)
+	/*line :120:9*/ ag_f.op = nil
 	/*line :120:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :120:9*/ return ag_s
 	}
@@ -700,7 +705,7 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ return rt.Ready
 }
 
-//line main_async.go:704
+//line main_async.go:709
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
@@ -779,12 +784,13 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 			/*line main.go:133:4*/ names = append(names, t.Name())
 		}
 	}
+	/*line :133:4*/ ag_f.me = nil
 	/*line main.go:136:2*/ sort.Strings(names)
 	/*line main.go:137:2*/ fmt.Fprintf(ag_f.w, "all tasks %s: %d (%s)\n", ag_f.when, len(tasks), strings.Join(append([]string{"main"}, names...), ", "))
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-//line main_async.go:788
+//line main_async.go:794
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -907,6 +913,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ ag_f.ag_t6 = 0
 	/*line :150:2*/ ag_L1:
 	/*line main.go:151:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :151:2*/ ag_f.ag_t5 = nil
 		/*line :151:2*/ goto ag_L3
 	}
 	/*line main.go:151:9*/ ag_t1 = ag_f.ag_t5[ag_f.ag_t6]
@@ -946,7 +953,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line main_async.go:950
+//line main_async.go:957
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -1037,6 +1044,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :174:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:175:6*/ ag_f.ag_aw1 = ag_f.part(ag_f.w, ag_f.unit)
 	/*line :175:6*/ ag_f.ag_state = 2 // await: rt.Await(part(w, unit))
+	/*line :175:6*/ ag_f.part = nil
 	/*line :175:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :175:6*/ return ag_s
 	}
@@ -1058,6 +1066,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:178:37*/ ag_t5, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :178:37*/ ag_f.ag_aw0 = nil
 	/*line main.go:178:3*/ fmt.Fprintf(ag_f.w, "took %s\n", units(ag_t5.Sub(ag_f.start), ag_f.unit))
+	/*line :178:3*/ ag_f.start = time.Time{}
 	/*line :178:3*/ ag_f.ag_t2++
 	/*line :178:3*/ goto ag_L1
 	/*line :178:3*/ ag_L3:
@@ -1065,7 +1074,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :180:2*/ return rt.Ready
 }
 
-//line main_async.go:1069
+//line main_async.go:1078
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

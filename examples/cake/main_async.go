@@ -381,6 +381,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:69:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :69:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:69:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
+	/*line :69:2*/ ag_f.w = nil
 	/*line main.go:70:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
 	/*line :70:2*/ ag_f.ag_state = 2 // await: makeDough(s)
 	/*line :70:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -414,7 +415,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-//line main_async.go:418
+//line main_async.go:419
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -503,6 +504,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:82:39*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :82:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:82:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
+	/*line :82:2*/ ag_f.w = nil
 	/*line main.go:83:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
 	/*line :83:2*/ ag_f.ag_state = 2 // await: makeDough(s)
 	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -527,6 +529,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :85:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:86:5*/ ag_f.ag_aw1 = ag_f.oven
 	/*line :86:5*/ ag_f.ag_state = 5 // await: rt.Await(oven)
+	/*line :86:5*/ ag_f.oven = nil
 	/*line :86:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :86:5*/ return ag_s
 	}
@@ -552,7 +555,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line main_async.go:556
+//line main_async.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -624,6 +627,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:96:9*/ ag_f.ag_aw0 = shoppingWhileBakingAsync(ag_f.w, ag_f.unit)
 	/*line :96:9*/ ag_f.ag_state = 2 // await: shoppingWhileBaking(w, unit)
+	/*line :96:9*/ ag_f.w = nil
 	/*line :96:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :96:9*/ return ag_s
 	}
@@ -634,7 +638,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:2*/ return rt.Ready
 }
 
-//line main_async.go:638
+//line main_async.go:642
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

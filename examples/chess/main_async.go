@@ -155,6 +155,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:45:6*/ ag_f.move = 0
 	/*line :45:6*/ ag_L1:
 	/*line main.go:45:17*/ if !(ag_f.move < movePairs) {
+		/*line :45:17*/ ag_f.master = nil
 		/*line :45:17*/ goto ag_L3
 	}
 	/*line main.go:46:3*/ ag_f.ag_aw0 = ag_f.master.AcquireAsync()
@@ -194,7 +195,7 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:198
+//line main_async.go:199
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -269,6 +270,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:58:6*/ ag_f.n = 1
 	/*line :58:6*/ ag_L1:
 	/*line main.go:58:14*/ if !(ag_f.n <= games) {
+		/*line :58:14*/ ag_f.master = nil
 		/*line :58:14*/ goto ag_L3
 	}
 	/*line main.go:59:3*/ ag_f.ag_aw1 = gameAsync(ag_f.n, ag_f.master)
@@ -293,7 +295,7 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:297
+//line main_async.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -374,6 +376,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:69:6*/ ag_f.n = 1
 	/*line :69:6*/ ag_L1:
 	/*line main.go:69:14*/ if !(ag_f.n <= games) {
+		/*line :69:14*/ ag_f.master = nil
 		/*line :69:14*/ goto ag_L3
 	}
 	/*line main.go:70:3*/ ag_f.ag_aw1 = ag_0spawn_game(ag_f.n, ag_f.master, rt.InGroup(ag_f.g))
@@ -388,6 +391,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:26*/ ag_L3:
 	/*line main.go:72:2*/ ag_f.ag_aw2 = ag_f.g.WaitAsync()
 	/*line :72:2*/ ag_f.ag_state = 3 // await: g.Wait()
+	/*line :72:2*/ ag_f.g = nil
 	/*line :72:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
 	}
@@ -407,7 +411,7 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:411
+//line main_async.go:415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

@@ -230,6 +230,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:60:2*/ ag_f.count = 0
 	/*line main.go:61:2*/ ag_f.ag_aw0 = rt.Gather(workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count), workerAsync(ag_f.w, ag_f.unit, &ag_f.count))
 	/*line :61:2*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(workerAsync(w, unit, &count), workerAs...
+	/*line :61:2*/ ag_f.w = nil
 	/*line :61:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :61:2*/ return ag_s
 	}
@@ -240,7 +241,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:244
+//line main_async.go:245
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -295,7 +296,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-//line main_async.go:299
+//line main_async.go:300
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -400,8 +401,10 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :85:45*/ ag_f.ag_aw2 = nil
 	/*line main.go:85:2*/ fmt.Fprintf(ag_f.w, "tasks not done: %d\n", len(ag_t4))
 	/*line main.go:86:2*/ fmt.Fprintf(ag_f.w, "goroutines added while they sleep: %d\n", runtime.NumGoroutine()-ag_f.goroutines)
+	/*line :86:2*/ ag_f.w = nil
 	/*line main.go:87:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.tasks...)
 	/*line :87:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	/*line :87:2*/ ag_f.tasks = nil
 	/*line :87:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :87:2*/ return ag_s
 	}
@@ -412,7 +415,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line main_async.go:416
+//line main_async.go:419
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -523,6 +526,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:97:10*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :97:10*/ ag_f.ag_aw0 = nil
 	/*line main.go:97:2*/ took(ag_f.w, ag_t1.Sub(ag_f.start), ag_f.unit)
+	/*line :97:2*/ ag_f.start = time.Time{}
 	/*line main.go:99:2*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :99:2*/ ag_f.ag_state = 4 // await: rt.Now()
 	/*line :99:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -554,6 +558,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:103:10*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :103:10*/ ag_f.ag_aw0 = nil
 	/*line main.go:103:2*/ took(ag_f.w, ag_t3.Sub(ag_f.start), ag_f.unit)
+	/*line :103:2*/ ag_f.start = time.Time{}
 	/*line main.go:105:2*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :105:2*/ ag_f.ag_state = 7 // await: rt.Now()
 	/*line :105:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -589,7 +594,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line main_async.go:593
+//line main_async.go:598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

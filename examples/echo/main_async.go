@@ -251,7 +251,7 @@ func (ag_f *ag_serve) AwaitLine() string {
 	return ""
 }
 
-// ag_demo is the frame of demo (368 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_demo is the frame of demo (360 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_demo struct {
 	ag_state   int
 	idle       int
@@ -262,8 +262,8 @@ type ag_demo struct {
 	accepted   int
 	srv        *rt.Task[struct{}]
 	addr       string
-	cmd        *exec.Cmd
-	stdin      io.Closer
+	cmd        **exec.Cmd
+	stdin      *io.Closer
 	perConn    int
 	extra      int
 	held       int
@@ -368,27 +368,33 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:115:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :115:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:116:2*/ ag_f.addr = ag_f.ln.Addr().String()
-	/*line main.go:117:2*/ ag_f.cmd, ag_f.stdin, ag_err1 = holder(ag_f.addr, ag_f.idle)
+	/*line :116:2*/ ag_f.cmd = new(*exec.Cmd)
+	/*line :116:2*/ ag_f.stdin = new(io.Closer)
+	/*line main.go:117:2*/ (*ag_f.cmd), (*ag_f.stdin), ag_err1 = holder(ag_f.addr, ag_f.idle)
 	/*line main.go:118:2*/ if ag_err1 != nil {
 		/*line main.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
 		/*line :119:3*/ goto ag_exit
 	}
 	/*line main.go:121:2*/ {
-		/*line :121:2*/ ag_dfn := func() {
-			/*line main.go:122:3*/ ag_f.stdin.Close()
-			/*line main.go:123:3*/ ag_f.cmd.Wait()
-		}
+		/*line :121:2*/ ag_dfn := func(ag_cell_stdin *io.Closer, ag_cell_cmd **exec.Cmd) func() {
+			/*line :121:2*/ return func() {
+				/*line main.go:122:3*/ (*ag_cell_stdin).Close()
+				/*line main.go:123:3*/ (*ag_cell_cmd).Wait()
+			}
+		}(ag_f.stdin, ag_f.cmd)
 		/*line main.go:121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :121:2*/ defer ag_dfn()
 			/*line :121:2*/ ag_p.Raise()
 		})
 	}
+	/*line :121:2*/ ag_f.stdin = nil
 	/*line :121:2*/ ag_L1:
 	/*line main.go:125:6*/ if !(ag_f.accepted < ag_f.idle) {
+		/*line :125:6*/ ag_f.cmd = nil
 		/*line :125:6*/ goto ag_L3
 	}
-	/*line main.go:126:3*/ if ag_f.cmd.ProcessState != nil {
-		/*line main.go:127:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("the idle clients' process ended: %v", ag_f.cmd.ProcessState)
+	/*line main.go:126:3*/ if (*ag_f.cmd).ProcessState != nil {
+		/*line main.go:127:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("the idle clients' process ended: %v", (*ag_f.cmd).ProcessState)
 		/*line :127:4*/ goto ag_exit
 	}
 	/*line main.go:129:3*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
@@ -412,6 +418,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:134:2*/ ag_f.held = ag_f.accepted
 	/*line main.go:135:2*/ ag_f.ag_aw3 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :135:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :135:2*/ ag_f.addr = ""
 	/*line :135:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :135:2*/ return ag_s
 	}
@@ -423,9 +430,11 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :137:3*/ goto ag_exit
 	}
 	/*line :137:3*/ ag_f.ag_t14 = ag_f.lines
+	/*line :137:3*/ ag_f.lines = nil
 	/*line :137:3*/ ag_f.ag_t15 = 0
 	/*line :137:3*/ ag_L4:
 	/*line main.go:139:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :139:2*/ ag_f.ag_t14 = nil
 		/*line :139:2*/ goto ag_L6
 	}
 	/*line main.go:139:9*/ l = ag_f.ag_t14[ag_f.ag_t15]
@@ -471,9 +480,12 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:150:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t19))
 	/*line main.go:151:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", ag_f.extra)
 	/*line main.go:152:2*/ ag_f.talker.Close()
+	/*line :152:2*/ ag_f.talker = nil
 	/*line main.go:153:2*/ ag_f.ln.Close()
+	/*line :153:2*/ ag_f.ln = nil
 	/*line main.go:154:2*/ ag_f.ag_aw2 = ag_f.srv
 	/*line :154:2*/ ag_f.ag_state = 9 // await: rt.Await(srv)
+	/*line :154:2*/ ag_f.srv = nil
 	/*line :154:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :154:2*/ return ag_s
 	}
@@ -491,7 +503,7 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :155:2*/ return rt.Ready
 }
 
-//line main_async.go:495
+//line main_async.go:507
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
@@ -520,12 +532,12 @@ func (ag_f *ag_demo) AwaitLine() string {
 	return ""
 }
 
-// ag_hold is the frame of hold (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_hold is the frame of hold (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_hold struct {
 	ag_state  int
 	addr      string
 	n         int
-	conns     []*anet.Conn
+	conns     *[]*anet.Conn
 	ag_t1     int
 	ag_t2     int
 	ag_aw0    rt.Awaitable[*anet.Conn]
@@ -572,13 +584,16 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :162:1*/ goto ag_resume3
 	}
-	/*line main.go:163:2*/ ag_f.conns = make([]*anet.Conn, 0, ag_f.n)
+	/*line :162:1*/ ag_f.conns = new([]*anet.Conn)
+	/*line main.go:163:2*/ (*ag_f.conns) = make([]*anet.Conn, 0, ag_f.n)
 	/*line main.go:164:2*/ {
-		/*line :164:2*/ ag_dfn := func() {
-			/*line main.go:165:3*/ for _, c := range ag_f.conns {
-				/*line main.go:166:4*/ c.Close()
+		/*line :164:2*/ ag_dfn := func(ag_cell_conns *[]*anet.Conn) func() {
+			/*line :164:2*/ return func() {
+				/*line main.go:165:3*/ for _, c := range *ag_cell_conns {
+					/*line main.go:166:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.conns)
 		/*line main.go:164:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :164:2*/ defer ag_dfn()
 			/*line :164:2*/ ag_p.Raise()
@@ -588,6 +603,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ ag_f.ag_t2 = 0
 	/*line :164:2*/ ag_L1:
 	/*line main.go:169:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
+		/*line :169:2*/ ag_f.addr, ag_f.conns = "", nil
 		/*line :169:2*/ goto ag_L3
 	}
 	/*line main.go:170:3*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
@@ -602,7 +618,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:172:4*/ ag_f.ag_err = ag_err1
 		/*line :172:4*/ goto ag_exit
 	}
-	/*line main.go:174:3*/ ag_f.conns = append(ag_f.conns, ag_c1)
+	/*line main.go:174:3*/ (*ag_f.conns) = append((*ag_f.conns), ag_c1)
 	/*line :174:3*/ ag_f.ag_t2++
 	/*line :174:3*/ goto ag_L1
 	/*line :174:3*/ ag_L3:
@@ -627,7 +643,7 @@ func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line main_async.go:631
+//line main_async.go:647
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
@@ -693,6 +709,7 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:182:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	/*line :182:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :182:2*/ ag_f.addr = ""
 	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :182:2*/ return ag_s
 	}
@@ -731,7 +748,7 @@ func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:2*/ return rt.Ready
 }
 
-//line main_async.go:735
+//line main_async.go:752
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {

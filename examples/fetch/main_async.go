@@ -90,6 +90,7 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:43:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :43:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :43:2*/ ag_f.cl = nil
 	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :43:2*/ return ag_s
 	}
@@ -134,7 +135,7 @@ func (ag_f *ag_fetchOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line main_async.go:138
+//line main_async.go:139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchOne) AwaitLine() string {
@@ -232,6 +233,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ ag_f.ag_t5 = 0
 	/*line :66:2*/ ag_L1:
 	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :67:2*/ ag_f.url, ag_f.cl, ag_f.ag_t4 = "", nil, nil
 		/*line :67:2*/ goto ag_L3
 	}
 	/*line main.go:67:6*/ ag_f.i = ag_f.ag_t5
@@ -248,6 +250,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :68:3*/ ag_L3:
 	/*line main.go:70:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.jobs...)
 	/*line :70:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(jobs...))
+	/*line :70:5*/ ag_f.jobs = nil
 	/*line :70:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:5*/ return ag_s
 	}
@@ -279,7 +282,7 @@ func (ag_f *ag_fetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :73:2*/ return rt.Ready
 }
 
-//line main_async.go:283
+//line main_async.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAll) AwaitLine() string {
@@ -386,6 +389,7 @@ func (ag_f *ag_fetchAllGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:88:2*/ for i := range jobs {
 		/*line main.go:89:3*/ jobs[i] = rt.Submit(ag_f.g.Next(), fetchOneAsync(ag_f.cl, ag_f.url))
 	}
+	/*line :89:3*/ ag_f.url, ag_f.cl, ag_f.g = "", nil, nil
 	/*line main.go:91:5*/ ag_f.ag_aw2 = rt.Gather(jobs...)
 	/*line :91:5*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(jobs...))
 	/*line :91:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -419,7 +423,7 @@ func (ag_f *ag_fetchAllGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line main_async.go:423
+//line main_async.go:427
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchAllGroup) AwaitLine() string {

@@ -82,12 +82,13 @@ func (ag_f *ag_bar) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:2*/ ag_resume1:
 	/*line :32:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:33:2*/ fmt.Fprintln(ag_f.w, "bar resolving the future")
+	/*line :33:2*/ ag_f.w = nil
 	/*line main.go:34:2*/ ag_f.future.SetResult("future is resolved")
 	/*line main.go:35:2*/ ag_f.ag_r0 = "bar is done"
 	/*line :35:2*/ return rt.Ready
 }
 
-//line main_async.go:91
+//line main_async.go:92
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bar) AwaitLine() string {
@@ -158,7 +159,7 @@ func (ag_f *ag_foo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line main_async.go:162
+//line main_async.go:163
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_foo) AwaitLine() string {
@@ -256,7 +257,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:260
+//line main_async.go:261
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {

@@ -95,12 +95,13 @@ func (ag_f *ag_app_bump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:60:20*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :60:20*/ ag_f.ag_aw0 = nil
 	/*line main.go:60:2*/ shard = ag_f.a.counts[ag_t1]
+	/*line :60:2*/ ag_f.a = nil
 	/*line main.go:61:2*/ shard[ag_f.key]++
 	/*line main.go:62:2*/ ag_f.ag_r0, ag_f.ag_err = shard[ag_f.key], nil
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:104
+//line main_async.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_bump) AwaitLine() string {
@@ -185,9 +186,12 @@ func (ag_f *ag_app_ServeHTTP) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :74:3*/ return rt.Ready
 	}
 	/*line main.go:76:2*/ ag_f.key = ag_f.r.URL.Query().Get("key")
+	/*line :76:2*/ ag_f.r = nil
 	/*line main.go:77:2*/ ag_f.owner = ag_f.g.ForKey(ag_f.key)
+	/*line :77:2*/ ag_f.g = nil
 	/*line main.go:78:2*/ ag_f.ag_aw1 = rt.Submit(ag_f.owner, ag_f.a.bumpAsync(ag_f.key))
 	/*line :78:2*/ ag_f.ag_state = 3 // await: rt.Await[int](rt.Submit(owner, a.bumpAsync(key)))
+	/*line :78:2*/ ag_f.a = nil
 	/*line :78:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :78:2*/ return ag_s
 	}
@@ -203,7 +207,7 @@ func (ag_f *ag_app_ServeHTTP) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:2*/ return rt.Ready
 }
 
-//line main_async.go:207
+//line main_async.go:211
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_app_ServeHTTP) AwaitLine() string {
@@ -279,6 +283,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:91:2*/ ag_f.ag_aw1 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
 	/*line :91:2*/ ag_f.ag_state = 2 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :91:2*/ ag_f.addr = ""
 	/*line :91:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :91:2*/ return ag_s
 	}
@@ -290,7 +295,9 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :93:3*/ return rt.Ready
 	}
 	/*line main.go:95:2*/ srv = &ahttp.Server{Handler: newApp(ag_f.g.Len()), IdleTimeout: time.Minute}
+	/*line :95:2*/ ag_f.g = nil
 	/*line main.go:96:2*/ ag_f.ready(lns[0].Addr().String())
+	/*line :96:2*/ ag_f.ready = nil
 	/*line main.go:97:9*/ ag_f.ag_aw2 = srv.ServeGroupAsync(lns, 5*time.Second)
 	/*line :97:9*/ ag_f.ag_state = 3 // await: srv.ServeGroup(lns, 5 * time.Second)
 	/*line :97:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -303,7 +310,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :97:2*/ return rt.Ready
 }
 
-//line main_async.go:307
+//line main_async.go:314
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
@@ -318,14 +325,14 @@ func (ag_f *ag_serve) AwaitLine() string {
 	return ""
 }
 
-// ag_selftest is the frame of selftest (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_selftest is the frame of selftest (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_selftest struct {
 	ag_state int
 	n        int
 	g        *rt.Group
-	addrs    *rt.Mailbox[string]
+	addrs    **rt.Mailbox[string]
 	srv      *rt.Task[struct{}]
-	addr     string
+	addr     *string
 	ag_aw0   rt.Awaitable[*rt.Group]
 	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw2   rt.Awaitable[string]
@@ -384,10 +391,13 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :152:2*/ ag_resume1:
 	/*line main.go:152:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :152:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:153:2*/ ag_f.addrs = rt.NewMailbox[string]()
-	/*line main.go:154:2*/ ag_f.ag_aw1 = ag_0spawn_serve("127.0.0.1:0", func(a string) {
-		/*line main.go:154:61*/ ag_f.addrs.Send(a)
-	})
+	/*line :152:2*/ ag_f.addrs = new(*rt.Mailbox[string])
+	/*line main.go:153:2*/ (*ag_f.addrs) = rt.NewMailbox[string]()
+	/*line main.go:154:2*/ ag_f.ag_aw1 = ag_0spawn_serve("127.0.0.1:0", func(ag_cell_addrs **rt.Mailbox[string]) func(a string) {
+		/*line :154:2*/ return func(a string) {
+			/*line main.go:154:61*/ (*ag_cell_addrs).Send(a)
+		}
+	}(ag_f.addrs))
 	/*line :154:61*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync("127.0.0.1:0", (func(a string) litera...
 	/*line :154:61*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :154:61*/ return ag_s
@@ -395,23 +405,29 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:61*/ ag_resume2:
 	/*line main.go:154:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :154:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:155:2*/ ag_f.ag_aw2 = ag_f.addrs.RecvAsync()
+	/*line :154:2*/ ag_f.addr = new(string)
+	/*line main.go:155:2*/ ag_f.ag_aw2 = (*ag_f.addrs).RecvAsync()
 	/*line :155:2*/ ag_f.ag_state = 3 // await: addrs.Recv()
+	/*line :155:2*/ ag_f.addrs = nil
 	/*line :155:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :155:2*/ return ag_s
 	}
 	/*line :155:2*/ ag_resume3:
-	/*line main.go:155:2*/ ag_f.addr, err = ag_f.ag_aw2.AwaitResult()
+	/*line main.go:155:2*/ (*ag_f.addr), err = ag_f.ag_aw2.AwaitResult()
 	/*line :155:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:156:2*/ if err != nil {
 		/*line main.go:157:3*/ ag_f.ag_err = err
 		/*line :157:3*/ return rt.Ready
 	}
 	/*line main.go:159:2*/ fmt.Fprintf(out, "serving on %d loops\n", ag_f.g.Len())
-	/*line main.go:160:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (string, error) {
-		/*line main.go:160:55*/ return query("http://"+ag_f.addr, ag_f.n)
-	})
+	/*line :159:2*/ ag_f.g = nil
+	/*line main.go:160:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_addr *string) func() (string, error) {
+		/*line :160:2*/ return func() (string, error) {
+			/*line main.go:160:55*/ return query("http://"+(*ag_cell_addr), ag_f.n)
+		}
+	}(ag_f.addr))
 	/*line :160:55*/ ag_f.ag_state = 4 // await: rt.ToThread((func() (string, error) literal))
+	/*line :160:55*/ ag_f.addr = nil
 	/*line :160:55*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :160:55*/ return ag_s
 	}
@@ -426,6 +442,7 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:165:2*/ ag_f.srv.Cancel()
 	/*line main.go:166:2*/ ag_f.ag_aw3 = ag_f.srv
 	/*line :166:2*/ ag_f.ag_state = 5 // await: rt.Await[struct{}](srv)
+	/*line :166:2*/ ag_f.srv = nil
 	/*line :166:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :166:2*/ return ag_s
 	}
@@ -437,7 +454,7 @@ func (ag_f *ag_selftest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :168:2*/ return rt.Ready
 }
 
-//line main_async.go:441
+//line main_async.go:458
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_selftest) AwaitLine() string {

@@ -83,6 +83,7 @@ func (ag_f *ag_feed) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :28:1*/ goto ag_resume1
 	}
 	/*line :28:1*/ ag_f.ag_t1 = ag_f.lines
+	/*line :28:1*/ ag_f.lines = nil
 	/*line :28:1*/ ag_f.ag_t2 = 0
 	/*line :28:1*/ ag_L1:
 	/*line main.go:29:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
@@ -110,7 +111,7 @@ func (ag_f *ag_feed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line main_async.go:114
+//line main_async.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_feed) AwaitLine() string {
@@ -213,6 +214,7 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:54:4*/ ag_f.ag_err = ag_f.err
 		/*line :54:4*/ goto ag_exit
 	}
+	/*line :54:4*/ ag_f.err = nil
 	/*line :54:4*/ goto ag_L1
 	/*line :54:4*/ ag_exit:
 	/*line :54:4*/ ag_f.ag_state = 3 // running the deferred calls
@@ -223,7 +225,7 @@ func (ag_f *ag_pump) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :54:4*/ return rt.Ready
 }
 
-//line main_async.go:227
+//line main_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pump) AwaitLine() string {
@@ -346,6 +348,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:81:5*/ ag_f.ag_aw2 = ag_f.g.WaitAsync()
 	/*line :81:5*/ ag_f.ag_state = 4 // await: g.Wait()
+	/*line :81:5*/ ag_f.g = nil
 	/*line :81:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :81:5*/ return ag_s
 	}
@@ -359,9 +362,11 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:3*/ return rt.Ready
 	/*line :82:3*/ ag_L1:
 	/*line :82:3*/ ag_f.ag_t8 = []*aproc.Process{ag_f.sortP, ag_f.uniqP}
+	/*line :82:3*/ ag_f.sortP, ag_f.uniqP = nil, nil
 	/*line :82:3*/ ag_f.ag_t9 = 0
 	/*line :82:3*/ ag_L2:
 	/*line main.go:84:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :84:2*/ ag_f.ag_t8 = nil
 		/*line :84:2*/ goto ag_L4
 	}
 	/*line main.go:84:9*/ ag_f.p = ag_f.ag_t8[ag_f.ag_t9]
@@ -374,6 +379,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:6*/ code, ag_err3 = ag_f.ag_aw3.AwaitResult()
 	/*line :85:6*/ ag_f.ag_aw3 = nil
 	/*line main.go:85:3*/ if !(ag_err3 != nil || code != 0) {
+		/*line :85:3*/ ag_f.p = nil
 		/*line :85:3*/ goto ag_L5
 	}
 	/*line main.go:86:4*/ ag_f.ag_err = fmt.Errorf("%s: exit %d, %v", ag_f.p.Cmd.Path, code, ag_err3)
@@ -389,7 +395,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:393
+//line main_async.go:399
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {

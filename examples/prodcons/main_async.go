@@ -167,6 +167,7 @@ func (ag_f *ag_producer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:4*/ ag_L4:
 	/*line main.go:38:3*/ ag_f.ag_aw0 = sayAsync("%s put %s (%d queued)", ag_f.name, ag_f.item, ag_f.q.Len())
 	/*line :38:3*/ ag_f.ag_state = 2 // await: say("%s put %s (%d queued)", name, item, q.Len())
+	/*line :38:3*/ ag_f.item = ""
 	/*line :38:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:3*/ return ag_s
 	}
@@ -186,7 +187,7 @@ func (ag_f *ag_producer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line main_async.go:190
+//line main_async.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_producer) AwaitLine() string {
@@ -281,6 +282,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:3*/ ag_f.ag_aw1 = nil
 	/*line main.go:57:3*/ ag_f.ag_aw1 = sayAsync("%s handled %s", ag_f.name, ag_f.item)
 	/*line :57:3*/ ag_f.ag_state = 3 // await: say("%s handled %s", name, item)
+	/*line :57:3*/ ag_f.item = ""
 	/*line :57:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :57:3*/ return ag_s
 	}
@@ -297,7 +299,7 @@ func (ag_f *ag_consumer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ return rt.Ready
 }
 
-//line main_async.go:301
+//line main_async.go:303
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_consumer) AwaitLine() string {
@@ -399,6 +401,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:6*/ ag_f.ag_t5 = 0
 	/*line :66:6*/ ag_L1:
 	/*line main.go:67:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :67:2*/ ag_f.ag_t4 = nil
 		/*line :67:2*/ goto ag_L3
 	}
 	/*line main.go:67:6*/ i, name = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
@@ -431,6 +434,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line main.go:73:5*/ ag_f.ag_aw2 = ag_f.producers.WaitAsync()
 	/*line :73:5*/ ag_f.ag_state = 5 // await: producers.Wait()
+	/*line :73:5*/ ag_f.producers = nil
 	/*line :73:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:5*/ return ag_s
 	}
@@ -445,6 +449,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:3*/ ag_L4:
 	/*line main.go:76:2*/ ag_f.ag_aw2 = ag_f.q.JoinAsync()
 	/*line :76:2*/ ag_f.ag_state = 6 // await: q.Join()
+	/*line :76:2*/ ag_f.q = nil
 	/*line :76:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :76:2*/ return ag_s
 	}
@@ -461,6 +466,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:79:3*/ c.Cancel()
 	}
 	/*line :79:3*/ ag_f.ag_t10 = ag_f.consumers
+	/*line :79:3*/ ag_f.consumers = nil
 	/*line :79:3*/ ag_f.ag_t11 = 0
 	/*line :79:3*/ ag_L5:
 	/*line main.go:81:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
@@ -481,7 +487,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:485
+//line main_async.go:491
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -221,6 +221,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:121:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
 	/*line :121:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :121:2*/ ag_f.w = nil
 	/*line :121:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:2*/ return ag_s
 	}
@@ -228,6 +229,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:122:2*/ ag_f.ag_aw1 = ag_f.run
 	/*line :122:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :122:2*/ ag_f.run = nil
 	/*line :122:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :122:2*/ return ag_s
 	}
@@ -238,7 +240,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ return rt.Ready
 }
 
-//line main_async.go:242
+//line main_async.go:244
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_work) AwaitLine() string {
@@ -310,7 +312,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line main_async.go:314
+//line main_async.go:316
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
@@ -386,6 +388,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :141:2*/ ag_f.ag_t5 = 0
 	/*line :141:2*/ ag_L1:
 	/*line main.go:142:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :142:2*/ ag_f.q, ag_f.want, ag_f.ag_t4 = nil, nil, nil
 		/*line :142:2*/ goto ag_L3
 	}
 	/*line main.go:142:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
@@ -403,6 +406,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:147:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
 	/*line :147:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
+	/*line :147:3*/ ag_f.u = ""
 	/*line :147:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:3*/ return ag_s
 	}
@@ -413,10 +417,13 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:3*/ goto ag_L1
 	/*line :147:3*/ ag_L3:
 	/*line main.go:149:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
+	/*line :149:2*/ ag_f.urls, ag_f.out = nil, nil
 	/*line :149:2*/ ag_f.ag_t9 = ag_f.tasks
+	/*line :149:2*/ ag_f.tasks = nil
 	/*line :149:2*/ ag_f.ag_t10 = 0
 	/*line :149:2*/ ag_L4:
 	/*line main.go:150:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :150:2*/ ag_f.ag_t9 = nil
 		/*line :150:2*/ goto ag_L6
 	}
 	/*line main.go:150:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
@@ -440,7 +447,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:2*/ return rt.Ready
 }
 
-//line main_async.go:444
+//line main_async.go:451
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
@@ -500,6 +507,7 @@ func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:163:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
 	/*line :163:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
+	/*line :163:2*/ ag_f.q, ag_f.id = nil, ""
 	/*line :163:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :163:2*/ return ag_s
 	}
@@ -512,13 +520,14 @@ func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:167:3*/ return rt.Ready
 	}
 	/*line main.go:169:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
+	/*line :169:2*/ ag_f.out = nil
 	/*line main.go:170:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
 		/*line main.go:171:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
 	}
 	/*line main.go:173:1*/ return rt.Ready
 }
 
-//line main_async.go:522
+//line main_async.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printWhenDone) AwaitLine() string {

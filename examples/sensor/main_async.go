@@ -156,6 +156,7 @@ func (ag_f *ag_disconnect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:43:2*/ ag_f.ag_aw0 = sayAsync("%s: disconnected", ag_f.name)
 	/*line :43:2*/ ag_f.ag_state = 2 // await: say("%s: disconnected", name)
+	/*line :43:2*/ ag_f.name = ""
 	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :43:2*/ return ag_s
 	}
@@ -164,7 +165,7 @@ func (ag_f *ag_disconnect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:44:1*/ return rt.Ready
 }
 
-//line main_async.go:168
+//line main_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_disconnect) AwaitLine() string {
@@ -249,9 +250,11 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ ag_resume1:
 	/*line :52:2*/ ag_f.ag_aw0 = nil
 	/*line :52:2*/ ag_f.ag_t1 = ag_f.values
+	/*line :52:2*/ ag_f.values = nil
 	/*line :52:2*/ ag_f.ag_t2 = 0
 	/*line :52:2*/ ag_L1:
 	/*line main.go:53:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :53:2*/ ag_f.ag_t1 = nil
 		/*line :53:2*/ goto ag_L3
 	}
 	/*line main.go:53:9*/ ag_f.v = ag_f.ag_t1[ag_f.ag_t2]
@@ -273,8 +276,10 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:55:3*/ if ag_t3 {
 		/*line :55:3*/ goto ag_L4
 	}
+	/*line :55:3*/ ag_f.ag_t1 = nil
 	/*line main.go:56:4*/ ag_f.ag_aw0 = sayAsync("%s: consumer stopped", ag_f.name)
 	/*line :56:4*/ ag_f.ag_state = 4 // await: say("%s: consumer stopped", name)
+	/*line :56:4*/ ag_f.name = ""
 	/*line :56:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :56:4*/ return ag_s
 	}
@@ -287,6 +292,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:4*/ ag_L3:
 	/*line main.go:60:2*/ ag_f.ag_aw0 = sayAsync("%s: no more readings", ag_f.name)
 	/*line :60:2*/ ag_f.ag_state = 5 // await: say("%s: no more readings", name)
+	/*line :60:2*/ ag_f.name = ""
 	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :60:2*/ return ag_s
 	}
@@ -302,7 +308,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:1*/ return rt.Ready
 }
 
-//line main_async.go:306
+//line main_async.go:312
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -388,6 +394,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:67:2*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :67:2*/ ag_f.ag_aw0 = nil
 	/*line main.go:67:2*/ if !ag_t2 {
+		/*line :67:2*/ ag_f.name = ""
 		/*line :67:2*/ goto ag_L3
 	}
 	/*line :67:2*/ ag_t3, _ = ag_f.ag_t1.Values()
@@ -413,7 +420,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:417
+//line main_async.go:424
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watch) AwaitLine() string {
@@ -534,6 +541,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ ag_f.ag_t1 = nil
 	/*line main.go:84:2*/ ag_f.ag_aw1 = sayAsync("%s: done", ag_f.name)
 	/*line :84:2*/ ag_f.ag_state = 5 // await: say("%s: done", name)
+	/*line :84:2*/ ag_f.name = ""
 	/*line :84:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
 	}
@@ -542,7 +550,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:1*/ return rt.Ready
 }
 
-//line main_async.go:546
+//line main_async.go:554
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_untilHot) AwaitLine() string {
@@ -652,7 +660,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line main_async.go:656
+//line main_async.go:664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

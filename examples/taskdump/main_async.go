@@ -90,6 +90,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:22:9*/ ag_f.ag_aw0 = ag_f.reply
 	/*line :22:9*/ ag_f.ag_state = 1 // await: rt.Await(reply)
+	/*line :22:9*/ ag_f.reply = nil
 	/*line :22:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :22:9*/ return ag_s
 	}
@@ -100,7 +101,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line main_async.go:104
+//line main_async.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -153,6 +154,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:27:9*/ ag_f.ag_aw0 = waitReplyAsync(ag_f.reply)
 	/*line :27:9*/ ag_f.ag_state = 1 // await: waitReply(reply)
+	/*line :27:9*/ ag_f.reply = nil
 	/*line :27:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:9*/ return ag_s
 	}
@@ -163,7 +165,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line main_async.go:167
+//line main_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -214,6 +216,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:32:2*/ ag_f.ag_aw0 = ag_f.t
 	/*line :32:2*/ ag_f.ag_state = 1 // await: rt.Await(t)
+	/*line :32:2*/ ag_f.t = nil
 	/*line :32:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:2*/ return ag_s
 	}
@@ -224,7 +227,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line main_async.go:228
+//line main_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -280,7 +283,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:3*/ goto ag_L1
 }
 
-//line main_async.go:284
+//line main_async.go:287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -378,6 +381,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:50:2*/ fmt.Fprintln(ag_f.w, "after 5 units, still waiting; the tasks:")
 	/*line main.go:51:2*/ ag_f.ag_aw2 = rt.DumpAsync(ag_f.w)
 	/*line :51:2*/ ag_f.ag_state = 5 // await: rt.Dump(w)
+	/*line :51:2*/ ag_f.w = nil
 	/*line :51:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -387,7 +391,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:391
+//line main_async.go:395
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

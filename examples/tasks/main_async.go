@@ -201,6 +201,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:3*/ ag_L3:
 	/*line main.go:48:5*/ ag_f.ag_aw2 = rt.Gather(ag_f.tasks...)
 	/*line :48:5*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(tasks...))
+	/*line :48:5*/ ag_f.tasks = nil
 	/*line :48:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :48:5*/ return ag_s
 	}
@@ -226,7 +227,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:230
+//line main_async.go:231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -345,7 +346,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:349
+//line main_async.go:350
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -420,6 +421,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:3*/ ag_L1:
 	/*line main.go:73:2*/ ag_f.ag_aw0 = awaitedAsync(ag_f.w, ag_f.unit)
 	/*line :73:2*/ ag_f.ag_state = 2 // await: awaited(w, unit)
+	/*line :73:2*/ ag_f.w = nil
 	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:2*/ return ag_s
 	}
@@ -429,7 +431,7 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:433
+//line main_async.go:435
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -242,6 +242,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:42:3*/ v, err = ag_f.ag_aw0.AwaitResult()
 	/*line :42:3*/ ag_f.ag_aw0 = nil
 	/*line main.go:43:3*/ if !(errors.Is(err, rt.ErrTimeout)) {
+		/*line :43:3*/ ag_f.ag_t1 = nil
 		/*line :43:3*/ goto ag_L4
 	}
 	/*line main.go:44:4*/ ag_f.ag_aw1 = sayAsync("%s: no answer within %d units", ag_f.key, ag_f.deadline)
@@ -259,6 +260,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:50:3*/ ag_f.ag_aw1 = sayAsync("%s: %s", ag_f.key, v)
 	/*line :50:3*/ ag_f.ag_state = 3 // await: say("%s: %s", key, v)
+	/*line :50:3*/ ag_f.key = ""
 	/*line :50:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:3*/ return ag_s
 	}
@@ -274,7 +276,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:278
+//line main_async.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -368,7 +370,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:372
+//line main_async.go:374
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -114,6 +114,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:187:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
 	/*line :187:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :187:9*/ ag_f.url = ""
 	/*line :187:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :187:9*/ return ag_s
 	}
@@ -124,7 +125,7 @@ func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :187:2*/ return rt.Ready
 }
 
-//line client_async.go:128
+//line client_async.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
@@ -177,6 +178,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:194:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
 	/*line :194:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :194:9*/ ag_f.req = nil
 	/*line :194:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :194:9*/ return ag_s
 	}
@@ -187,7 +189,7 @@ func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :194:2*/ return rt.Ready
 }
 
-//line client_async.go:191
+//line client_async.go:193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
@@ -208,9 +210,9 @@ type ag_Client_send struct {
 	addr      string
 	key       string
 	tunnel    *url.URL
-	hp        *hostPool
-	held      bool
-	c         *anet.Conn
+	hp        **hostPool
+	held      *bool
+	c         **anet.Conn
 	reused    bool
 	ag_aw0    rt.Awaitable[*rt.Loop]
 	ag_aw1    rt.Awaitable[struct{}]
@@ -281,7 +283,8 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:267:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
 		/*line client.go:268:3*/ ag_f.key = ag_f.addr
 	}
-	/*line client.go:270:6*/ ag_f.hp = nil
+	/*line :268:3*/ ag_f.hp = new(*hostPool)
+	/*line client.go:270:6*/ (*ag_f.hp) = nil
 	/*line client.go:271:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
 	/*line :271:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
 	/*line :271:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -291,11 +294,13 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:271:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :271:5*/ ag_f.ag_aw0 = nil
 	/*line client.go:271:2*/ if !(lp != nil) {
+		/*line :271:2*/ ag_f.key = ""
 		/*line :271:2*/ goto ag_L1
 	}
-	/*line client.go:272:3*/ ag_f.hp = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line client.go:272:3*/ (*ag_f.hp) = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line :272:3*/ ag_f.key = ""
 	/*line :272:3*/ ag_L1:
-	/*line client.go:274:5*/ ag_f.ag_aw1 = ag_f.hp.acquireAsync(ag_f.dl)
+	/*line client.go:274:5*/ ag_f.ag_aw1 = (*ag_f.hp).acquireAsync(ag_f.dl)
 	/*line :274:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
 	/*line :274:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :274:5*/ return ag_s
@@ -309,26 +314,30 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:275:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
 	/*line :275:3*/ goto ag_exit
 	/*line :275:3*/ ag_L2:
-	/*line client.go:277:2*/ ag_f.held = ag_f.hp.limited()
-	/*line client.go:278:6*/ ag_f.c = nil
+	/*line :275:3*/ ag_f.held = new(bool)
+	/*line client.go:277:2*/ (*ag_f.held) = (*ag_f.hp).limited()
+	/*line :277:2*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:278:6*/ (*ag_f.c) = nil
 	/*line client.go:279:2*/ {
-		/*line :279:2*/ ag_dfn := func() {
-			/*line client.go:280:3*/ if ag_f.c != nil {
-				/*line client.go:281:4*/ ag_f.c.Close()
+		/*line :279:2*/ ag_dfn := func(ag_cell_c **anet.Conn, ag_cell_held *bool, ag_cell_hp **hostPool) func() {
+			/*line :279:2*/ return func() {
+				/*line client.go:280:3*/ if (*ag_cell_c) != nil {
+					/*line client.go:281:4*/ (*ag_cell_c).Close()
+				}
+				/*line client.go:283:3*/ if *ag_cell_held {
+					/*line client.go:284:4*/ (*ag_cell_hp).slots.Release()
+				}
 			}
-			/*line client.go:283:3*/ if ag_f.held {
-				/*line client.go:284:4*/ ag_f.hp.slots.Release()
-			}
-		}
+		}(ag_f.c, ag_f.held, ag_f.hp)
 		/*line client.go:279:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :279:2*/ defer ag_dfn()
 			/*line :279:2*/ ag_p.Raise()
 		})
 	}
 	/*line :279:2*/ ag_L3:
-	/*line client.go:288:3*/ ag_f.c = ag_f.hp.takeIdle()
-	/*line client.go:289:3*/ ag_f.reused = ag_f.c != nil
-	/*line client.go:290:3*/ if !(ag_f.c == nil) {
+	/*line client.go:288:3*/ (*ag_f.c) = (*ag_f.hp).takeIdle()
+	/*line client.go:289:3*/ ag_f.reused = (*ag_f.c) != nil
+	/*line client.go:290:3*/ if !((*ag_f.c) == nil) {
 		/*line :290:3*/ goto ag_L6
 	}
 	/*line client.go:291:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
@@ -343,9 +352,9 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:293:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
 		/*line :293:5*/ goto ag_exit
 	}
-	/*line client.go:295:4*/ ag_f.c = nc
+	/*line client.go:295:4*/ (*ag_f.c) = nc
 	/*line :295:4*/ ag_L6:
-	/*line client.go:297:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync(ag_f.c, ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line client.go:297:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync((*ag_f.c), ag_f.req, ag_f.proxy, ag_f.dl)
 	/*line :297:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
 	/*line :297:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :297:3*/ return ag_s
@@ -354,17 +363,17 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:297:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
 	/*line :297:3*/ ag_f.ag_aw3 = nil
 	/*line client.go:298:3*/ if ag_err3 == nil {
-		/*line client.go:299:4*/ if ag_f.c.IsTLS() {
-			/*line client.go:300:5*/ st := ag_f.c.ConnectionState()
+		/*line client.go:299:4*/ if (*ag_f.c).IsTLS() {
+			/*line client.go:300:5*/ st := (*ag_f.c).ConnectionState()
 			/*line client.go:301:5*/ resp.TLS = &st
 		}
-		/*line client.go:303:4*/ r := ag_f.cl.withBody(resp, ag_f.req, ag_f.hp, ag_f.c, ag_f.held)
-		/*line client.go:304:4*/ ag_f.c, ag_f.held = nil, false
+		/*line client.go:303:4*/ r := ag_f.cl.withBody(resp, ag_f.req, (*ag_f.hp), (*ag_f.c), (*ag_f.held))
+		/*line client.go:304:4*/ (*ag_f.c), (*ag_f.held) = nil, false
 		/*line client.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
 		/*line :305:4*/ goto ag_exit
 	}
-	/*line client.go:307:3*/ ag_f.c.Close()
-	/*line client.go:308:3*/ ag_f.c = nil
+	/*line client.go:307:3*/ (*ag_f.c).Close()
+	/*line client.go:308:3*/ (*ag_f.c) = nil
 	/*line client.go:309:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) && (!hasBody(ag_f.req) || ag_f.req.GetBody != nil) {
 		/*line client.go:310:4*/ if ag_f.req.GetBody != nil {
 			/*line client.go:311:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
@@ -387,7 +396,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :317:3*/ return rt.Ready
 }
 
-//line client_async.go:391
+//line client_async.go:400
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
@@ -477,10 +486,12 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :333:3*/ return rt.Ready
 	}
 	/*line client.go:335:2*/ if !(ag_f.tunnel != nil) {
+		/*line :335:2*/ ag_f.tunnel, ag_f.addr = nil, ""
 		/*line :335:2*/ goto ag_L1
 	}
 	/*line client.go:336:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
 	/*line :336:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
+	/*line :336:6*/ ag_f.tunnel, ag_f.addr = nil, ""
 	/*line :336:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :336:6*/ return ag_s
 	}
@@ -490,16 +501,20 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:336:3*/ if !(ag_err2 != nil) {
 		/*line :336:3*/ goto ag_L2
 	}
+	/*line :336:3*/ ag_f.cl, ag_f.u, ag_f.dl = nil, nil, time.Time{}
 	/*line client.go:337:4*/ ag_f.c.Close()
 	/*line client.go:338:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 	/*line :338:4*/ return rt.Ready
 	/*line :338:4*/ ag_L2:
 	/*line :338:4*/ ag_L1:
 	/*line client.go:341:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
+	/*line :341:2*/ ag_f.u = nil
 	/*line client.go:342:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
 		/*line client.go:343:3*/ ag_f.c.SetHandshakeTimeout(d)
 	}
+	/*line :343:3*/ ag_f.cl = nil
 	/*line client.go:345:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :345:2*/ ag_f.dl = time.Time{}
 	/*line client.go:346:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :346:5*/ ag_f.ag_state = 3 // await: c.Handshake()
 	/*line :346:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -519,7 +534,7 @@ func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :350:2*/ return rt.Ready
 }
 
-//line client_async.go:523
+//line client_async.go:538
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
@@ -587,6 +602,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :375:1*/ goto ag_resume2
 	}
 	/*line client.go:376:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :376:2*/ ag_f.dl = time.Time{}
 	/*line client.go:377:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
 	/*line client.go:383:2*/ if ag_f.proxy.User != nil {
 		/*line client.go:384:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
@@ -611,11 +627,13 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :391:3*/ return rt.Ready
 	/*line :391:3*/ ag_L1:
 	/*line client.go:393:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line :393:2*/ ag_f.cl = nil
 	/*line client.go:394:2*/ if limit <= 0 {
 		/*line client.go:395:3*/ limit = DefaultMaxHeaderBytes
 	}
 	/*line client.go:397:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
 	/*line :397:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :397:2*/ ag_f.c = nil
 	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :397:2*/ return ag_s
 	}
@@ -627,6 +645,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :399:3*/ return rt.Ready
 	}
 	/*line client.go:401:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line :401:2*/ ag_f.req = nil
 	/*line client.go:402:2*/ if ag_err2 != nil {
 		/*line client.go:403:3*/ ag_f.ag_err = ag_err2
 		/*line :403:3*/ return rt.Ready
@@ -639,7 +658,7 @@ func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:2*/ return rt.Ready
 }
 
-//line client_async.go:643
+//line client_async.go:662
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
@@ -709,8 +728,10 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:416:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :416:2*/ goto ag_L1
 	}
+	/*line :416:2*/ ag_f.dl = time.Time{}
 	/*line client.go:417:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :417:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :417:10*/ ag_f.addr = ""
 	/*line :417:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :417:10*/ return ag_s
 	}
@@ -729,6 +750,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:419:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :419:17*/ ag_f.ag_aw1 = nil
 	/*line client.go:419:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line :419:2*/ ag_f.dl = time.Time{}
 	/*line client.go:420:2*/ if left <= 0 {
 		/*line client.go:421:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
 		/*line :421:3*/ return rt.Ready
@@ -749,7 +771,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :427:2*/ return rt.Ready
 }
 
-//line client_async.go:753
+//line client_async.go:775
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -826,6 +848,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:436:2*/ ag_f.c.SetDeadline(ag_f.dl)
 	/*line client.go:437:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line :437:2*/ ag_f.proxy = nil
 	/*line client.go:438:2*/ if ag_err1 != nil {
 		/*line client.go:439:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :439:3*/ goto ag_exit
@@ -843,6 +866,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:446:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req), ag_f.dl)
 	/*line :446:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req), dl)
+	/*line :446:2*/ ag_f.dl = time.Time{}
 	/*line :446:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :446:2*/ return ag_s
 	}
@@ -850,6 +874,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:446:2*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
 	/*line :446:2*/ ag_f.ag_aw0 = nil
 	/*line client.go:447:2*/ putWire(ag_f.wire)
+	/*line :447:2*/ ag_f.wire = nil
 	/*line client.go:448:2*/ if ag_f.werr != nil {
 		/*line client.go:449:3*/ var be bodyReadError
 		/*line client.go:450:3*/ if errors.As(ag_f.werr, &be) || errors.Is(ag_f.werr, errNothingWritten) {
@@ -859,6 +884,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:455:3*/ ag_f.early = true
 	}
 	/*line client.go:457:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line :457:2*/ ag_f.cl = nil
 	/*line client.go:458:2*/ if ag_f.limit <= 0 {
 		/*line client.go:459:3*/ ag_f.limit = DefaultMaxHeaderBytes
 	}
@@ -914,7 +940,7 @@ func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:3*/ return rt.Ready
 }
 
-//line client_async.go:918
+//line client_async.go:944
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
@@ -992,6 +1018,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:639:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :639:2*/ goto ag_L1
 	}
+	/*line :639:2*/ ag_f.dl = time.Time{}
 	/*line client.go:640:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
 	/*line :640:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
 	/*line :640:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1004,6 +1031,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :641:3*/ ag_L1:
 	/*line client.go:643:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
 	/*line :643:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :643:2*/ ag_f.dl = time.Time{}
 	/*line :643:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :643:2*/ return ag_s
 	}
@@ -1025,7 +1053,7 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :647:2*/ return rt.Ready
 }
 
-//line client_async.go:1029
+//line client_async.go:1057
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {

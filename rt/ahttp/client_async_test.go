@@ -83,6 +83,7 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:54:6*/ ag_f.out = nil
 	/*line :54:6*/ ag_f.ag_t2 = ag_f.urls
+	/*line :54:6*/ ag_f.urls = nil
 	/*line :54:6*/ ag_f.ag_t3 = 0
 	/*line :54:6*/ ag_L1:
 	/*line client_test.go:55:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
@@ -115,6 +116,7 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :63:4*/ return rt.Ready
 	}
 	/*line client_test.go:65:3*/ ag_f.out = append(ag_f.out, fetched{ag_f.resp.StatusCode, ag_f.resp.Header, string(body), len(ag_f.resp.TransferEncoding) > 0})
+	/*line :65:3*/ ag_f.resp = nil
 	/*line :65:3*/ ag_f.ag_t3++
 	/*line :65:3*/ goto ag_L1
 	/*line :65:3*/ ag_L3:
@@ -122,7 +124,7 @@ func (ag_f *ag_getAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line client_async_test.go:126
+//line client_async_test.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getAll) AwaitLine() string {
@@ -189,6 +191,7 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :113:1*/ goto ag_resume3
 	}
 	/*line client_test.go:114:2*/ req, err = http.NewRequest("POST", ag_f.url, strings.NewReader(ag_f.body))
+	/*line :114:2*/ ag_f.url, ag_f.body = "", ""
 	/*line client_test.go:115:2*/ if err != nil {
 		/*line client_test.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = fetched{}, err
 		/*line :116:3*/ goto ag_exit
@@ -236,7 +239,7 @@ func (ag_f *ag_post) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :129:2*/ return rt.Ready
 }
 
-//line client_async_test.go:240
+//line client_async_test.go:243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_post) AwaitLine() string {

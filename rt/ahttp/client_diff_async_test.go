@@ -90,6 +90,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :210:1*/ goto ag_resume4
 	}
 	/*line client_diff_test.go:211:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second, TLSClientConfig: ag_f.cfg}
+	/*line :211:2*/ ag_f.cfg = nil
 	/*line client_diff_test.go:212:2*/ {
 		/*line :212:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
 		/*line :212:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -125,6 +126,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_diff_test.go:224:3*/ if !(ag_err1 != nil) {
 		/*line :224:3*/ goto ag_L4
 	}
+	/*line :224:3*/ ag_f.resp = nil
 	/*line client_diff_test.go:225:4*/ ag_f.out[ag_f.i].Err = true
 	/*line :225:4*/ goto ag_L5
 	/*line :225:4*/ ag_L4:
@@ -138,6 +140,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_diff_test.go:228:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :228:4*/ ag_f.ag_aw1 = nil
 	/*line client_diff_test.go:229:4*/ ag_f.resp.Body.Close()
+	/*line :229:4*/ ag_f.resp = nil
 	/*line client_diff_test.go:230:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
 	/*line :230:4*/ ag_L5:
 	/*line client_diff_test.go:232:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
@@ -161,7 +164,7 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :234:2*/ return rt.Ready
 }
 
-//line client_diff_async_test.go:165
+//line client_diff_async_test.go:168
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {

@@ -85,7 +85,9 @@ func (ag_f *ag_followAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_follow_test.go:91:2*/ if ag_f.body != "" {
 		/*line client_follow_test.go:92:3*/ rd = strings.NewReader(ag_f.body)
 	}
+	/*line :92:3*/ ag_f.body = ""
 	/*line client_follow_test.go:94:2*/ req, err = http.NewRequest(ag_f.method, ag_f.url, rd)
+	/*line :94:2*/ ag_f.method, ag_f.url = "", ""
 	/*line client_follow_test.go:95:2*/ if err != nil {
 		/*line client_follow_test.go:96:3*/ ag_f.ag_r0, ag_f.ag_err = followOutcome{}, err
 		/*line :96:3*/ goto ag_exit
@@ -93,8 +95,10 @@ func (ag_f *ag_followAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_follow_test.go:98:2*/ for k, v := range ag_f.header {
 		/*line client_follow_test.go:99:3*/ req.Header[k] = v
 	}
+	/*line :99:3*/ ag_f.header = nil
 	/*line client_follow_test.go:101:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
 	/*line :101:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :101:2*/ ag_f.cl = nil
 	/*line :101:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :101:2*/ return ag_s
 	}
@@ -135,7 +139,7 @@ func (ag_f *ag_followAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line client_follow_async_test.go:139
+//line client_follow_async_test.go:143
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_followAhttp) AwaitLine() string {

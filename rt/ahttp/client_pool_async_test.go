@@ -345,6 +345,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ ag_f.ag_t3 = 0
 	/*line :119:2*/ ag_L1:
 	/*line client_pool_test.go:120:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :120:2*/ ag_f.cl, ag_f.base, ag_f.ag_t2 = nil, "", nil
 		/*line :120:2*/ goto ag_L3
 	}
 	/*line client_pool_test.go:120:6*/ ag_f.i = ag_f.ag_t3
@@ -361,6 +362,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:3*/ ag_L3:
 	/*line client_pool_test.go:123:9*/ ag_f.ag_aw1 = rt.Gather(ag_f.jobs...)
 	/*line :123:9*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(jobs...))
+	/*line :123:9*/ ag_f.jobs = nil
 	/*line :123:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :123:9*/ return ag_s
 	}
@@ -371,7 +373,7 @@ func (ag_f *ag_getMany) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :123:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:375
+//line client_pool_async_test.go:377
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getMany) AwaitLine() string {
@@ -501,8 +503,10 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :174:2*/ ag_f.ag_aw3 = nil
 	/*line client_pool_test.go:175:2*/ ag_f.out = append(ag_f.out, fmt.Sprint(err))
 	/*line client_pool_test.go:176:2*/ ag_f.held.Body.Close()
+	/*line :176:2*/ ag_f.held = nil
 	/*line client_pool_test.go:177:5*/ ag_f.ag_aw2 = getStringAsync(ag_f.timed, ag_f.url+"/fifth")
 	/*line :177:5*/ ag_f.ag_state = 6 // await: getString(timed, url + "/fifth")
+	/*line :177:5*/ ag_f.timed = nil
 	/*line :177:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :177:5*/ return ag_s
 	}
@@ -516,8 +520,10 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :178:3*/ return rt.Ready
 	/*line :178:3*/ ag_L1:
 	/*line client_pool_test.go:181:2*/ close(ag_f.release)
+	/*line :181:2*/ ag_f.release = nil
 	/*line client_pool_test.go:182:2*/ ag_f.ag_aw2 = ag_f.first
 	/*line :182:2*/ ag_f.ag_state = 7 // await: rt.Await(first)
+	/*line :182:2*/ ag_f.first = nil
 	/*line :182:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :182:2*/ return ag_s
 	}
@@ -531,6 +537,7 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_pool_test.go:186:2*/ ag_f.out = append(ag_f.out, b)
 	/*line client_pool_test.go:187:2*/ ag_f.ag_aw2 = getStringAsync(ag_f.cl, ag_f.url+"/fourth")
 	/*line :187:2*/ ag_f.ag_state = 8 // await: getString(cl, url + "/fourth")
+	/*line :187:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :187:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :187:2*/ return ag_s
 	}
@@ -541,7 +548,7 @@ func (ag_f *ag_waitCancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:545
+//line client_pool_async_test.go:552
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCancelled) AwaitLine() string {
@@ -620,6 +627,7 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_pool_test.go:263:5*/ ag_f.ag_aw0 = getStringAsync(ag_f.cl, ag_f.url)
 	/*line :263:5*/ ag_f.ag_state = 1 // await: getString(cl, url)
+	/*line :263:5*/ ag_f.url = ""
 	/*line :263:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :263:5*/ return ag_s
 	}
@@ -634,6 +642,7 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:3*/ ag_L1:
 	/*line client_pool_test.go:266:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync(ag_f.second)
 	/*line :266:2*/ ag_f.ag_state = 2 // await: cl.Do(second)
+	/*line :266:2*/ ag_f.cl, ag_f.second = nil, nil
 	/*line :266:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :266:2*/ return ag_s
 	}
@@ -656,7 +665,7 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :271:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:660
+//line client_pool_async_test.go:669
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getThen) AwaitLine() string {
@@ -723,6 +732,7 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_pool_test.go:357:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :357:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :357:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :357:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :357:2*/ return ag_s
 	}
@@ -759,7 +769,7 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :363:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:763
+//line client_pool_async_test.go:773
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getString) AwaitLine() string {
@@ -827,6 +837,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_pool_test.go:370:6*/ ag_f.out = nil
 	/*line :370:6*/ ag_f.ag_t3 = ag_f.urls
+	/*line :370:6*/ ag_f.urls = nil
 	/*line :370:6*/ ag_f.ag_t4 = 0
 	/*line :370:6*/ ag_L1:
 	/*line client_pool_test.go:371:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
@@ -846,6 +857,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :373:4*/ ag_L4:
 	/*line client_pool_test.go:375:3*/ ag_f.ag_aw1 = getStringAsync(ag_f.cl, ag_f.u)
 	/*line :375:3*/ ag_f.ag_state = 2 // await: getString(cl, u)
+	/*line :375:3*/ ag_f.u = ""
 	/*line :375:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :375:3*/ return ag_s
 	}
@@ -864,7 +876,7 @@ func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:868
+//line client_pool_async_test.go:880
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaused) AwaitLine() string {

@@ -90,6 +90,7 @@ func (ag_f *ag_doAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_reqbody_test.go:117:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
 	/*line :117:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :117:2*/ ag_f.cl, ag_f.req = nil, nil
 	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :117:2*/ return ag_s
 	}
@@ -130,7 +131,7 @@ func (ag_f *ag_doAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :126:2*/ return rt.Ready
 }
 
-//line client_reqbody_async_test.go:134
+//line client_reqbody_async_test.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_doAhttp) AwaitLine() string {
@@ -206,10 +207,12 @@ func (ag_f *ag_relay) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :250:3*/ return rt.Ready
 	}
 	/*line client_reqbody_test.go:252:2*/ req, _ = http.NewRequest("POST", ag_f.base+"/relay", nil)
+	/*line :252:2*/ ag_f.base = ""
 	/*line client_reqbody_test.go:253:2*/ req.Body = src.Body
 	/*line client_reqbody_test.go:254:2*/ req.ContentLength = src.ContentLength
 	/*line client_reqbody_test.go:255:9*/ ag_f.ag_aw1 = doAhttpAsync(ag_f.cl, req)
 	/*line :255:9*/ ag_f.ag_state = 2 // await: doAhttp(cl, req)
+	/*line :255:9*/ ag_f.cl = nil
 	/*line :255:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :255:9*/ return ag_s
 	}
@@ -220,7 +223,7 @@ func (ag_f *ag_relay) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :255:2*/ return rt.Ready
 }
 
-//line client_reqbody_async_test.go:224
+//line client_reqbody_async_test.go:227
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_relay) AwaitLine() string {
@@ -285,6 +288,7 @@ func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_reqbody_test.go:347:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
 	/*line :347:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
+	/*line :347:2*/ ag_f.silent = ""
 	/*line :347:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :347:2*/ return ag_s
 	}
@@ -303,6 +307,7 @@ func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line client_reqbody_test.go:352:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
+	/*line :352:2*/ ag_f.url = ""
 	/*line client_reqbody_test.go:353:2*/ req.Body = c
 	/*line client_reqbody_test.go:354:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
 	/*line client_reqbody_test.go:355:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
@@ -324,7 +329,7 @@ func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line client_reqbody_async_test.go:328
+//line client_reqbody_async_test.go:333
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sendSilentSource) AwaitLine() string {

@@ -90,6 +90,7 @@ func (ag_f *ag_streamTo) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_respstream_test.go:55:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :55:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :55:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :55:2*/ return ag_s
 	}
@@ -115,6 +116,7 @@ func (ag_f *ag_streamTo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_respstream_test.go:65:2*/ if ag_f.w != nil {
 		/*line client_respstream_test.go:66:3*/ dst = io.MultiWriter(ag_f.h, ag_f.w)
 	}
+	/*line :66:3*/ ag_f.w = nil
 	/*line client_respstream_test.go:68:2*/ ag_f.ag_aw1 = resp.Body.WriteToAsync(dst)
 	/*line :68:2*/ ag_f.ag_state = 2 // await: resp.Body.WriteTo(dst)
 	/*line :68:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -134,7 +136,7 @@ func (ag_f *ag_streamTo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:2*/ return rt.Ready
 }
 
-//line client_respstream_async_test.go:138
+//line client_respstream_async_test.go:140
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_streamTo) AwaitLine() string {
@@ -207,6 +209,7 @@ func (ag_f *ag_writeToConn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_respstream_test.go:158:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
 	/*line :158:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
+	/*line :158:2*/ ag_f.url = ""
 	/*line :158:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :158:2*/ return ag_s
 	}
@@ -226,6 +229,7 @@ func (ag_f *ag_writeToConn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_respstream_test.go:163:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.sink)
 	/*line :163:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", sink)
+	/*line :163:2*/ ag_f.sink = ""
 	/*line :163:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :163:2*/ return ag_s
 	}
@@ -245,6 +249,7 @@ func (ag_f *ag_writeToConn) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_respstream_test.go:168:9*/ ag_f.ag_aw2 = ag_f.resp.Body.WriteToAsync(c)
 	/*line :168:9*/ ag_f.ag_state = 3 // await: resp.Body.WriteTo(c)
+	/*line :168:9*/ ag_f.resp = nil
 	/*line :168:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :168:9*/ return ag_s
 	}
@@ -262,7 +267,7 @@ func (ag_f *ag_writeToConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :168:2*/ return rt.Ready
 }
 
-//line client_respstream_async_test.go:266
+//line client_respstream_async_test.go:271
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeToConn) AwaitLine() string {

@@ -89,6 +89,7 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :112:1*/ goto ag_resume3
 	}
 	/*line client_tls_test.go:113:2*/ req, err = http.NewRequest("GET", ag_f.u, nil)
+	/*line :113:2*/ ag_f.u = ""
 	/*line client_tls_test.go:114:2*/ if err != nil {
 		/*line client_tls_test.go:115:3*/ ag_f.ag_r0, ag_f.ag_err = fetchResult{}, err
 		/*line :115:3*/ goto ag_exit
@@ -96,6 +97,7 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_tls_test.go:117:2*/ req.Header.Set("X-Test", "x")
 	/*line client_tls_test.go:118:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
 	/*line :118:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :118:2*/ ag_f.cl = nil
 	/*line :118:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :118:2*/ return ag_s
 	}
@@ -132,7 +134,7 @@ func (ag_f *ag_ahttpFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :124:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:136
+//line client_tls_async_test.go:138
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetch) AwaitLine() string {
@@ -194,6 +196,7 @@ func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_tls_test.go:142:6*/ ag_f.out = nil
 	/*line :142:6*/ ag_f.ag_t2 = ag_f.urls
+	/*line :142:6*/ ag_f.urls = nil
 	/*line :142:6*/ ag_f.ag_t3 = 0
 	/*line :142:6*/ ag_L1:
 	/*line client_tls_test.go:143:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
@@ -220,7 +223,7 @@ func (ag_f *ag_ahttpFetchAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :150:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:224
+//line client_tls_async_test.go:227
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ahttpFetchAll) AwaitLine() string {
@@ -302,6 +305,7 @@ func (ag_f *ag_fetchTwiceApart) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :335:2*/ ag_f.ag_aw1 = nil
 	/*line client_tls_test.go:336:2*/ ag_f.ag_aw0 = ahttpFetchAsync(ag_f.cl, ag_f.u)
 	/*line :336:2*/ ag_f.ag_state = 3 // await: ahttpFetch(cl, u)
+	/*line :336:2*/ ag_f.cl, ag_f.u = nil, ""
 	/*line :336:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :336:2*/ return ag_s
 	}
@@ -312,7 +316,7 @@ func (ag_f *ag_fetchTwiceApart) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :337:2*/ return rt.Ready
 }
 
-//line client_tls_async_test.go:316
+//line client_tls_async_test.go:320
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchTwiceApart) AwaitLine() string {

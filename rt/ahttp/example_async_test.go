@@ -148,6 +148,7 @@ func (ag_f *ag_body) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_test.go:27:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :27:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :27:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:2*/ return ag_s
 	}
@@ -184,7 +185,7 @@ func (ag_f *ag_body) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line example_async_test.go:188
+//line example_async_test.go:189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_body) AwaitLine() string {
@@ -285,12 +286,14 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line example_test.go:45:2*/ ag_f.served, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :45:2*/ ag_f.ag_aw1 = nil
 	/*line example_test.go:46:2*/ ag_f.base = "http://" + ag_f.ln.Addr().String() + "/?name="
+	/*line :46:2*/ ag_f.ln = nil
 	/*line example_test.go:47:2*/ names = []string{"ada", "grace", "barbara"}
 	/*line example_test.go:48:2*/ ag_f.jobs = make([]rt.Awaitable[string], len(names))
 	/*line :48:2*/ ag_f.ag_t9 = names
 	/*line :48:2*/ ag_f.ag_t10 = 0
 	/*line :48:2*/ ag_L1:
 	/*line example_test.go:49:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :49:2*/ ag_f.base, ag_f.ag_t9 = "", nil
 		/*line :49:2*/ goto ag_L3
 	}
 	/*line example_test.go:49:6*/ ag_f.i, name = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
@@ -307,6 +310,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:3*/ ag_L3:
 	/*line example_test.go:52:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
 	/*line :52:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
+	/*line :52:2*/ ag_f.jobs = nil
 	/*line :52:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :52:2*/ return ag_s
 	}
@@ -322,8 +326,10 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_test.go:59:2*/ ahttp.DefaultClient.CloseIdleConnections()
 	/*line example_test.go:60:2*/ ag_f.srv.Close()
+	/*line :60:2*/ ag_f.srv = nil
 	/*line example_test.go:61:2*/ ag_f.ag_aw4 = ag_f.served
 	/*line :61:2*/ ag_f.ag_state = 5 // await: rt.Await(served)
+	/*line :61:2*/ ag_f.served = nil
 	/*line :61:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :61:2*/ return ag_s
 	}
@@ -335,7 +341,7 @@ func (ag_f *ag_serveAndFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line example_async_test.go:339
+//line example_async_test.go:345
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveAndFetch) AwaitLine() string {

@@ -75,6 +75,7 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_get_test.go:18:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
 	/*line :18:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
+	/*line :18:2*/ ag_f.url = ""
 	/*line :18:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :18:2*/ return ag_s
 	}
@@ -115,7 +116,7 @@ func (ag_f *ag_getStatus) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:2*/ return rt.Ready
 }
 
-//line example_get_async_test.go:119
+//line example_get_async_test.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getStatus) AwaitLine() string {

@@ -107,6 +107,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:50:2*/ ag_f.c.SetReadLimit(ag_f.limit)
 	/*line framing.go:51:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(headerEnd)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(headerEnd)
+	/*line :51:2*/ ag_f.c = nil
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -121,7 +122,7 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:125
+//line framing_async.go:126
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
@@ -179,6 +180,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:69:2*/ ag_f.hs = &headerScan{skip: ag_f.skip, lead: -1}
 	/*line framing.go:70:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(ag_f.hs.end)
 	/*line :70:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(hs.end)
+	/*line :70:2*/ ag_f.c = nil
 	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:2*/ return ag_s
 	}
@@ -201,7 +203,7 @@ func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :80:2*/ return rt.Ready
 }
 
-//line framing_async.go:205
+//line framing_async.go:207
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readRequestHeader) AwaitLine() string {
@@ -263,6 +265,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line framing.go:379:10*/ ag_f.ag_aw0 = ag_f.b.readGunzipAsync(ag_f.p)
 	/*line :379:10*/ ag_f.ag_state = 1 // await: b.readGunzip(p)
+	/*line :379:10*/ ag_f.b, ag_f.p = nil, nil
 	/*line :379:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :379:10*/ return ag_s
 	}
@@ -274,6 +277,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:3*/ ag_L1:
 	/*line framing.go:381:9*/ ag_f.ag_aw0 = ag_f.b.readRawAsync(ag_f.p)
 	/*line :381:9*/ ag_f.ag_state = 2 // await: b.readRaw(p)
+	/*line :381:9*/ ag_f.b, ag_f.p = nil, nil
 	/*line :381:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :381:9*/ return ag_s
 	}
@@ -284,7 +288,7 @@ func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:2*/ return rt.Ready
 }
 
-//line framing_async.go:288
+//line framing_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
@@ -372,6 +376,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:7*/ ag_L2:
 	/*line framing.go:399:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	/*line :399:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :399:3*/ ag_f.p = nil
 	/*line :399:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :399:3*/ return ag_s
 	}
@@ -418,6 +423,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line framing.go:421:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
 	/*line :421:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :421:2*/ ag_f.p = nil
 	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :421:2*/ return ag_s
 	}
@@ -439,7 +445,7 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line framing_async.go:443
+//line framing_async.go:449
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_readRaw) AwaitLine() string {
@@ -582,7 +588,7 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :494:2*/ return rt.Ready
 }
 
-//line framing_async.go:586
+//line framing_async.go:592
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
@@ -645,6 +651,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line framing.go:505:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
 	/*line framing.go:506:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
 	/*line :506:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :506:2*/ ag_f.b = nil
 	/*line :506:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :506:2*/ return ag_s
 	}
@@ -667,7 +674,7 @@ func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :516:2*/ return rt.Ready
 }
 
-//line framing_async.go:671
+//line framing_async.go:678
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
@@ -752,7 +759,7 @@ func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :600:4*/ goto ag_L1
 }
 
-//line framing_async.go:756
+//line framing_async.go:763
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {

@@ -123,6 +123,7 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :27:26*/ ag_t2 = ag_t3.Before(ag_f.end)
 	/*line :27:26*/ ag_L4:
 	/*line group.go:27:6*/ if !ag_t2 {
+		/*line :27:6*/ ag_f.end = time.Time{}
 		/*line :27:6*/ goto ag_L3
 	}
 	/*line group.go:28:3*/ for c, busy := range ag_f.s.conns {
@@ -165,7 +166,7 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line group_async.go:169
+//line group_async.go:170
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Shutdown) AwaitLine() string {
@@ -252,6 +253,7 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 		/*line group.go:70:3*/ cp.listeners, cp.conns, cp.closed = nil, nil, false
 		/*line group.go:71:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
 	}
+	/*line :71:3*/ ag_f.s, ag_f.lns = nil, nil
 	/*line group.go:75:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
 	/*line :75:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
 	/*line :75:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -274,7 +276,7 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line group_async.go:278
+//line group_async.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -347,6 +349,7 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:94:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
 	/*line :94:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :94:2*/ ag_f.s, ag_f.ln = nil, nil
 	/*line :94:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :94:2*/ return ag_s
 	}
@@ -368,7 +371,7 @@ func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :98:2*/ return rt.Ready
 }
 
-//line group_async.go:372
+//line group_async.go:375
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {

@@ -77,8 +77,10 @@ func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :26:1*/ goto ag_resume2
 	}
 	/*line group_test.go:27:2*/ if !(ag_f.r.URL.Path == "/slow") {
+		/*line :27:2*/ ag_f.r = nil
 		/*line :27:2*/ goto ag_L1
 	}
+	/*line :27:2*/ ag_f.r = nil
 	/*line group_test.go:28:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
 	/*line :28:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
 	/*line :28:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -99,7 +101,7 @@ func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:31:1*/ return rt.Ready
 }
 
-//line group_async_test.go:103
+//line group_async_test.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
@@ -189,8 +191,10 @@ func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:43:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :43:2*/ ag_f.ag_aw1 = nil
 	/*line group_test.go:44:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :44:2*/ ag_f.tell, ag_f.lns = nil, nil
 	/*line group_test.go:45:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
 	/*line :45:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :45:5*/ ag_f.stop = nil
 	/*line :45:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :45:5*/ return ag_s
 	}
@@ -206,6 +210,7 @@ func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:48:2*/ ag_f.t.Cancel()
 	/*line group_test.go:49:2*/ ag_f.ag_aw2 = ag_f.t
 	/*line :49:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :49:2*/ ag_f.t = nil
 	/*line :49:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :49:2*/ return ag_s
 	}
@@ -220,7 +225,7 @@ func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line group_async_test.go:224
+//line group_async_test.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {

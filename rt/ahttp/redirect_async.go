@@ -103,6 +103,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line redirect.go:65:2*/ if !(ag_f.cl.Timeout > 0) {
 		/*line :65:2*/ goto ag_L1
 	}
+	/*line :65:2*/ ag_f.dl = time.Time{}
 	/*line redirect.go:66:8*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :66:8*/ ag_f.ag_state = 1 // await: rt.Now()
 	/*line :66:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -196,6 +197,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 		/*line redirect.go:143:4*/ ag_f.next.Header.Set("Referer", ref)
 	}
 	/*line redirect.go:145:3*/ ag_f.via = append(ag_f.via, ag_f.req)
+	/*line :145:3*/ ag_f.req = nil
 	/*line redirect.go:146:3*/ if err := ag_f.cl.checkRedirect(ag_f.next, ag_f.via); err != nil {
 		/*line redirect.go:147:4*/ if err == http.ErrUseLastResponse {
 			/*line redirect.go:148:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.resp, nil
@@ -212,6 +214,7 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line redirect.go:157:4*/ ag_f.drained = 0
 	/*line :157:4*/ ag_L6:
 	/*line redirect.go:158:8*/ if !(ag_f.drained <= maxRedirectDrain) {
+		/*line :158:8*/ ag_f.buf = nil
 		/*line :158:8*/ goto ag_L8
 	}
 	/*line redirect.go:159:5*/ ag_f.ag_aw2 = ag_f.resp.Body.ReadAsync(ag_f.buf)
@@ -224,17 +227,22 @@ func (ag_f *ag_Client_Do) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :159:5*/ ag_f.ag_aw2 = nil
 	/*line redirect.go:160:5*/ ag_f.drained += n
 	/*line redirect.go:161:5*/ if ag_err2 != nil {
-		/*line redirect.go:162:6*/ goto ag_L8
+		/*line redirect.go:162:6*/ {
+			/*line :162:6*/ ag_f.buf = nil
+			/*line :162:6*/ goto ag_L8
+		}
 	}
 	/*line :162:6*/ goto ag_L6
 	/*line :162:6*/ ag_L8:
 	/*line :162:6*/ ag_L5:
 	/*line redirect.go:166:3*/ ag_f.resp.Body.Close()
+	/*line :166:3*/ ag_f.resp = nil
 	/*line redirect.go:167:3*/ ag_f.req = ag_f.next
+	/*line :167:3*/ ag_f.next = nil
 	/*line :167:3*/ goto ag_L2
 }
 
-//line redirect_async.go:238
+//line redirect_async.go:246
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Do) AwaitLine() string {

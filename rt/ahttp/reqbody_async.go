@@ -121,8 +121,10 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reqbody.go:130:2*/ if !(ag_f.body == nil) {
 		/*line :130:2*/ goto ag_L1
 	}
+	/*line :130:2*/ ag_f.body, ag_f.dl = nil, time.Time{}
 	/*line reqbody.go:131:3*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
 	/*line :131:3*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :131:3*/ ag_f.wire = nil
 	/*line :131:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :131:3*/ return ag_s
 	}
@@ -156,6 +158,7 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reqbody.go:147:3*/ if !(want > 0) {
 		/*line :147:3*/ goto ag_L5
 	}
+	/*line :147:3*/ ag_f.rerr = nil
 	/*line reqbody.go:148:4*/ ag_f.ag_aw0 = readSomeAsync(ag_f.body, data, ag_f.dl)
 	/*line :148:4*/ ag_f.ag_state = 2 // await: readSome(body, data, dl)
 	/*line :148:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -210,8 +213,10 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reqbody.go:181:4*/ ag_f.wroteAny = true
 	/*line :181:4*/ ag_L6:
 	/*line reqbody.go:183:3*/ if !(ag_f.end && ag_f.length >= 0 && ag_f.rerr != io.EOF) {
+		/*line :183:3*/ ag_f.rerr = nil
 		/*line :183:3*/ goto ag_L7
 	}
+	/*line :183:3*/ ag_f.rerr = nil
 	/*line reqbody.go:186:4*/ ag_f.ag_aw1 = drainAsync(ag_f.body, ag_f.buf[:bodyChunk], ag_f.dl)
 	/*line :186:4*/ ag_f.ag_state = 4 // await: drain(body, buf[:bodyChunk], dl)
 	/*line :186:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -244,7 +249,7 @@ func (ag_f *ag_writeRequest) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :139:23*/ return rt.Ready
 }
 
-//line reqbody_async.go:248
+//line reqbody_async.go:253
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeRequest) AwaitLine() string {
@@ -317,11 +322,14 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 		/*line reqbody.go:207:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.body.Read(ag_f.p)
 		/*line :207:3*/ return rt.Ready
 	}
+	/*line :207:3*/ ag_f.body = nil
 	/*line reqbody.go:209:2*/ if !(ag_f.dl.IsZero()) {
 		/*line :209:2*/ goto ag_L1
 	}
+	/*line :209:2*/ ag_f.dl = time.Time{}
 	/*line reqbody.go:210:10*/ ag_f.ag_aw0 = ar.ReadAsync(ag_f.p)
 	/*line :210:10*/ ag_f.ag_state = 1 // await: rt.Await(ar.ReadAsync(p))
+	/*line :210:10*/ ag_f.p = nil
 	/*line :210:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :210:10*/ return ag_s
 	}
@@ -333,6 +341,7 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:3*/ ag_L1:
 	/*line reqbody.go:212:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ar.ReadAsync(ag_f.p))
 	/*line :212:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, ar.ReadAsync(p)))
+	/*line :212:2*/ ag_f.p, ag_f.dl = nil, time.Time{}
 	/*line :212:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :212:2*/ return ag_s
 	}
@@ -347,7 +356,7 @@ func (ag_f *ag_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :216:2*/ return rt.Ready
 }
 
-//line reqbody_async.go:351
+//line reqbody_async.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readSome) AwaitLine() string {
@@ -425,7 +434,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :232:4*/ goto ag_L1
 }
 
-//line reqbody_async.go:429
+//line reqbody_async.go:438
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drain) AwaitLine() string {
@@ -557,6 +566,7 @@ func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
 		/*line reqbody.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.total, ag_f.err
 		/*line :325:4*/ goto ag_exit
 	}
+	/*line :325:4*/ ag_f.err = nil
 	/*line :325:4*/ goto ag_L1
 	/*line :325:4*/ ag_exit:
 	/*line :325:4*/ ag_f.ag_state = 3 // running the deferred calls
@@ -567,7 +577,7 @@ func (ag_f *ag_Body_WriteTo) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :325:4*/ return rt.Ready
 }
 
-//line reqbody_async.go:571
+//line reqbody_async.go:581
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_WriteTo) AwaitLine() string {

@@ -122,6 +122,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:117:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	/*line :117:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :117:2*/ ag_f.addr = ""
 	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :117:2*/ return ag_s
 	}
@@ -134,6 +135,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:121:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
 	/*line :121:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :121:9*/ ag_f.s = nil
 	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :121:9*/ return ag_s
 	}
@@ -144,7 +146,7 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:2*/ return rt.Ready
 }
 
-//line server_async.go:148
+//line server_async.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
@@ -206,6 +208,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:129:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
 	/*line :129:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :129:2*/ ag_f.addr = ""
 	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :129:2*/ return ag_s
 	}
@@ -218,6 +221,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:133:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
 	/*line :133:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
+	/*line :133:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
 	/*line :133:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :133:9*/ return ag_s
 	}
@@ -228,7 +232,7 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :133:2*/ return rt.Ready
 }
 
-//line server_async.go:232
+//line server_async.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
@@ -293,6 +297,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 		}
 		/*line server.go:151:3*/ cfg.Certificates = append(cfg.Certificates, cert)
 	}
+	/*line :151:3*/ ag_f.certFile, ag_f.keyFile = "", ""
 	/*line server.go:153:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
 		/*line server.go:154:3*/ ag_f.ln.Close()
 		/*line server.go:155:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
@@ -301,6 +306,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:157:2*/ ag_f.s.tls = cfg
 	/*line server.go:158:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
 	/*line :158:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :158:9*/ ag_f.s, ag_f.ln = nil, nil
 	/*line :158:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :158:9*/ return ag_s
 	}
@@ -311,7 +317,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :158:2*/ return rt.Ready
 }
 
-//line server_async.go:315
+//line server_async.go:321
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
@@ -451,7 +457,7 @@ func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :219:3*/ return rt.Ready
 }
 
-//line server_async.go:455
+//line server_async.go:461
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
@@ -594,7 +600,7 @@ func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :292:3*/ return rt.Ready
 }
 
-//line server_async.go:598
+//line server_async.go:604
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
@@ -739,8 +745,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:321:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
 		/*line :321:2*/ goto ag_L1
 	}
+	/*line :321:2*/ ag_f.task, ag_f.block = nil, nil
 	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
 	/*line :322:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :322:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :322:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:3*/ return ag_s
 	}
@@ -753,8 +761,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:325:2*/ if !ok {
 		/*line :325:2*/ goto ag_L2
 	}
+	/*line :325:2*/ ag_f.task, ag_f.block = nil, nil
 	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
 	/*line :326:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :326:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :326:3*/ return ag_s
 	}
@@ -779,11 +789,14 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:334:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
 	/*line server.go:335:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
 	/*line server.go:336:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line :336:2*/ ag_f.block = nil
 	/*line server.go:337:2*/ if !(code != 0) {
 		/*line :337:2*/ goto ag_L3
 	}
+	/*line :337:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:338:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
 	/*line :338:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :338:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :338:3*/ return ag_s
 	}
@@ -809,8 +822,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:355:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
 		/*line :355:2*/ goto ag_L4
 	}
+	/*line :355:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:356:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :356:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :356:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :356:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :356:3*/ return ag_s
 	}
@@ -826,8 +841,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:360:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
 		/*line :360:3*/ goto ag_L6
 	}
+	/*line :360:3*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:361:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
 	/*line :361:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :361:4*/ ag_f.s, ag_f.c = nil, nil
 	/*line :361:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :361:4*/ return ag_s
 	}
@@ -868,8 +885,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:373:2*/ if !(ag_err1 == ErrBodyTooLarge) {
 		/*line :373:2*/ goto ag_L9
 	}
+	/*line :373:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:374:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :374:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :374:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :374:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :374:3*/ return ag_s
 	}
@@ -881,8 +900,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:377:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
 		/*line :377:2*/ goto ag_L10
 	}
+	/*line :377:2*/ ag_f.task, ag_f.req = nil, nil
 	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
 	/*line :378:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :378:3*/ ag_f.s, ag_f.c = nil, nil
 	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :378:3*/ return ag_s
 	}
@@ -900,8 +921,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server.go:386:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
 	}
 	/*line server.go:388:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
+	/*line :388:2*/ ag_f.c = nil
 	/*line server.go:389:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
 	/*line :389:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
+	/*line :389:2*/ ag_f.task = nil
 	/*line :389:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :389:2*/ return ag_s
 	}
@@ -922,6 +945,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server.go:399:3*/ ag_f.w.closeAfter = true
 	}
 	/*line server.go:401:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line :401:2*/ ag_f.s, ag_f.req = nil, nil
 	/*line server.go:402:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
 	/*line :402:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
 	/*line :402:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -944,7 +968,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :408:2*/ return rt.Ready
 }
 
-//line server_async.go:948
+//line server_async.go:972
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -1053,6 +1077,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:521:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
 	/*line :521:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :521:2*/ ag_f.w = nil
 	/*line :521:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :521:2*/ return ag_s
 	}
@@ -1071,7 +1096,7 @@ func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :522:2*/ return rt.Ready
 }
 
-//line server_async.go:1075
+//line server_async.go:1100
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
@@ -1146,6 +1171,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:543:2*/ if ag_f.reason != "" {
 		/*line server.go:544:3*/ text += ": " + ag_f.reason
 	}
+	/*line :544:3*/ ag_f.reason = ""
 	/*line server.go:546:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
 	/*line server.go:549:30*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :549:30*/ ag_f.ag_state = 1 // await: rt.Now()
@@ -1158,6 +1184,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:549:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
 	/*line server.go:550:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
 	/*line :550:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :550:5*/ ag_f.msg = ""
 	/*line :550:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :550:5*/ return ag_s
 	}
@@ -1202,7 +1229,7 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:563:1*/ return rt.Ready
 }
 
-//line server_async.go:1206
+//line server_async.go:1233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {

@@ -94,21 +94,26 @@ func (ag_f *ag_testHandler) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :37:1*/ ag_t0 = ag_f.r.URL.Path
 	/*line server_test.go:39:7*/ if ag_t0 == "/hello" {
+		/*line :39:7*/ ag_f.r = nil
 		/*line :39:7*/ goto ag_L2
 	}
 	/*line server_test.go:41:7*/ if ag_t0 == "/echo" {
 		/*line :41:7*/ goto ag_L3
 	}
 	/*line server_test.go:44:7*/ if ag_t0 == "/stream" {
+		/*line :44:7*/ ag_f.r = nil
 		/*line :44:7*/ goto ag_L4
 	}
 	/*line server_test.go:52:7*/ if ag_t0 == "/sleep" {
+		/*line :52:7*/ ag_f.r = nil
 		/*line :52:7*/ goto ag_L5
 	}
 	/*line server_test.go:55:7*/ if ag_t0 == "/fail" {
+		/*line :55:7*/ ag_f.r = nil
 		/*line :55:7*/ goto ag_L6
 	}
 	/*line server_test.go:58:7*/ if ag_t0 == "/panic" {
+		/*line :58:7*/ ag_f.w, ag_f.r = nil, nil
 		/*line :58:7*/ goto ag_L7
 	}
 	/*line :58:7*/ goto ag_L8
@@ -176,7 +181,7 @@ func (ag_f *ag_testHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line server_async_test.go:180
+//line server_async_test.go:185
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_testHandler) AwaitLine() string {
@@ -275,6 +280,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server_test.go:329:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
 		/*line :329:3*/ return rt.Ready
 	}
+	/*line :329:3*/ ag_f.err = nil
 	/*line server_test.go:331:2*/ ag_f.srv = &ahttp.Server{Handler: ahttp.HandlerFunc(testHandlerAsync)}
 	/*line server_test.go:332:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.srv.ServeAsync(ag_f.ln))
 	/*line :332:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeAsync(ln))
@@ -288,10 +294,12 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_test.go:334:2*/ ag_f.cl = &ahttp.Client{MaxIdleConnsPerHost: ag_f.n}
 	/*line server_test.go:335:2*/ ag_f.jobs = make([]rt.Awaitable[string], ag_f.n)
 	/*line server_test.go:336:2*/ ag_f.url = "http://" + ag_f.ln.Addr().String() + ag_f.path
+	/*line :336:2*/ ag_f.path, ag_f.ln = "", nil
 	/*line :336:2*/ ag_f.ag_t9 = ag_f.jobs
 	/*line :336:2*/ ag_f.ag_t10 = 0
 	/*line :336:2*/ ag_L1:
 	/*line server_test.go:337:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :337:2*/ ag_f.ag_t9 = nil
 		/*line :337:2*/ goto ag_L3
 	}
 	/*line server_test.go:337:6*/ ag_f.i = ag_f.ag_t10
@@ -308,6 +316,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :338:3*/ ag_L3:
 	/*line server_test.go:340:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.jobs...)
 	/*line :340:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.Gather(jobs...))
+	/*line :340:2*/ ag_f.jobs = nil
 	/*line :340:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :340:2*/ return ag_s
 	}
@@ -317,6 +326,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_test.go:341:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
 	/*line server_test.go:342:2*/ ag_f.ag_aw4 = fetchStringAsync(ag_f.cl, ag_f.url)
 	/*line :342:2*/ ag_f.ag_state = 5 // await: fetchString(cl, url)
+	/*line :342:2*/ ag_f.url = ""
 	/*line :342:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :342:2*/ return ag_s
 	}
@@ -325,8 +335,10 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :342:2*/ ag_f.ag_aw4 = nil
 	/*line server_test.go:343:2*/ ag_f.cl.CloseIdleConnections()
 	/*line server_test.go:344:2*/ ag_f.srv.Close()
+	/*line :344:2*/ ag_f.srv = nil
 	/*line server_test.go:345:2*/ ag_f.ag_aw5 = ag_f.served
 	/*line :345:2*/ ag_f.ag_state = 6 // await: rt.Await(served)
+	/*line :345:2*/ ag_f.served = nil
 	/*line :345:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :345:2*/ return ag_s
 	}
@@ -339,7 +351,7 @@ func (ag_f *ag_bothSides) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :349:2*/ return rt.Ready
 }
 
-//line server_async_test.go:343
+//line server_async_test.go:355
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bothSides) AwaitLine() string {
@@ -412,6 +424,7 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server_test.go:354:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
 	/*line :354:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :354:2*/ ag_f.cl, ag_f.url = nil, ""
 	/*line :354:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :354:2*/ return ag_s
 	}
@@ -448,7 +461,7 @@ func (ag_f *ag_fetchString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :360:2*/ return rt.Ready
 }
 
-//line server_async_test.go:452
+//line server_async_test.go:465
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchString) AwaitLine() string {

@@ -74,6 +74,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :131:1*/ goto ag_resume1
 	}
 	/*line :131:1*/ ag_f.ag_t1 = ag_f.steps
+	/*line :131:1*/ ag_f.steps = nil
 	/*line :131:1*/ ag_f.ag_t2 = 0
 	/*line :131:1*/ ag_L1:
 	/*line server_respdiff_test.go:132:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
@@ -94,6 +95,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :140:8*/ goto ag_L8
 	}
 	/*line server_respdiff_test.go:144:8*/ if ag_t3 == "panic" {
+		/*line :144:8*/ ag_f.w, ag_f.ag_t1 = nil, nil
 		/*line :144:8*/ goto ag_L9
 	}
 	/*line :144:8*/ goto ag_L4
@@ -135,7 +137,7 @@ func (ag_f *ag_runStepsAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:139
+//line server_respdiff_async_test.go:141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runStepsAhttp) AwaitLine() string {
@@ -187,6 +189,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server_respdiff_test.go:164:9*/ ag_f.ag_aw0 = runStepsAhttpAsync(ag_f.w, respCaseOf(ag_f.r))
 	/*line :164:9*/ ag_f.ag_state = 1 // await: runStepsAhttp(w, respCaseOf(r))
+	/*line :164:9*/ ag_f.w, ag_f.r = nil, nil
 	/*line :164:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :164:9*/ return ag_s
 	}
@@ -197,7 +200,7 @@ func (ag_f *ag_respDiffAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line server_respdiff_async_test.go:201
+//line server_respdiff_async_test.go:204
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_respDiffAhttp) AwaitLine() string {

@@ -95,21 +95,27 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :88:7*/ goto ag_L3
 	}
 	/*line server_strict_test.go:92:7*/ if ag_t0 == "/te-chunked" {
+		/*line :92:7*/ ag_f.r = nil
 		/*line :92:7*/ goto ag_L4
 	}
 	/*line server_strict_test.go:95:7*/ if ag_t0 == "/early-hints" {
+		/*line :95:7*/ ag_f.r = nil
 		/*line :95:7*/ goto ag_L5
 	}
 	/*line server_strict_test.go:99:7*/ if ag_t0 == "/hints-first" {
+		/*line :99:7*/ ag_f.r = nil
 		/*line :99:7*/ goto ag_L6
 	}
 	/*line server_strict_test.go:114:7*/ if ag_t0 == "/abort" {
+		/*line :114:7*/ ag_f.r = nil
 		/*line :114:7*/ goto ag_L7
 	}
 	/*line server_strict_test.go:117:7*/ if ag_t0 == "/code-42" {
+		/*line :117:7*/ ag_f.r = nil
 		/*line :117:7*/ goto ag_L8
 	}
 	/*line server_strict_test.go:119:7*/ if ag_t0 == "/close" {
+		/*line :119:7*/ ag_f.r = nil
 		/*line :119:7*/ goto ag_L9
 	}
 	/*line :119:7*/ goto ag_L10
@@ -134,11 +140,13 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 		/*line server_strict_test.go:84:4*/ n = 3
 	}
 	/*line server_strict_test.go:86:3*/ _, ag_err2 = ag_f.w.Write([]byte(strings.Repeat("x", n)))
+	/*line :86:3*/ ag_f.w = nil
 	/*line server_strict_test.go:87:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err2)
 	/*line :87:3*/ goto ag_L1
 	/*line :87:3*/ ag_L3:
 	/*line server_strict_test.go:89:3*/ ag_f.w.Header().Set("Content-Length", "5")
 	/*line server_strict_test.go:90:3*/ _, ag_err3 = ag_f.w.Write([]byte("0123456789"))
+	/*line :90:3*/ ag_f.w = nil
 	/*line server_strict_test.go:91:3*/ lastWriteErr.Store(ag_f.r.URL.Path, ag_err3)
 	/*line :91:3*/ goto ag_L1
 	/*line :91:3*/ ag_L4:
@@ -192,6 +200,7 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :113:3*/ goto ag_L1
 	/*line :113:3*/ ag_L7:
 	/*line server_strict_test.go:115:3*/ io.WriteString(ag_f.w, "never sent")
+	/*line :115:3*/ ag_f.w = nil
 	/*line server_strict_test.go:116:3*/ panic(http.ErrAbortHandler)
 	/*line :116:3*/ ag_L8:
 	/*line server_strict_test.go:118:3*/ ag_f.w.WriteHeader(42)
@@ -203,6 +212,7 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :121:3*/ ag_L10:
 	/*line server_strict_test.go:123:10*/ ag_f.ag_aw0 = testHandlerAsync(ag_f.w, ag_f.r)
 	/*line :123:10*/ ag_f.ag_state = 4 // await: testHandler(w, r)
+	/*line :123:10*/ ag_f.w, ag_f.r = nil, nil
 	/*line :123:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :123:10*/ return ag_s
 	}
@@ -216,7 +226,7 @@ func (ag_f *ag_strictHandler) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :125:2*/ return rt.Ready
 }
 
-//line server_strict_async_test.go:220
+//line server_strict_async_test.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_strictHandler) AwaitLine() string {

@@ -161,6 +161,7 @@ func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_tls_test.go:240:3*/ b, err = ag_f.ag_aw1.AwaitResult()
 	/*line :240:3*/ ag_f.ag_aw1 = nil
 	/*line server_tls_test.go:241:3*/ ag_f.resp.Body.Close()
+	/*line :241:3*/ ag_f.resp = nil
 	/*line server_tls_test.go:242:3*/ if err != nil {
 		/*line server_tls_test.go:243:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
 		/*line :243:4*/ return rt.Ready
@@ -173,7 +174,7 @@ func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:177
+//line server_tls_async_test.go:178
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsLoopFetch) AwaitLine() string {
@@ -255,6 +256,7 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :268:3*/ return rt.Ready
 	}
 	/*line server_tls_test.go:270:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync), TLSConfig: ag_f.cfg}
+	/*line :270:2*/ ag_f.cfg = nil
 	/*line server_tls_test.go:271:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, time.Second))
 	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, time.Second))
 	/*line :271:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -264,8 +266,10 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_tls_test.go:271:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :271:2*/ ag_f.ag_aw1 = nil
 	/*line server_tls_test.go:272:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :272:2*/ ag_f.tell, ag_f.lns = nil, nil
 	/*line server_tls_test.go:273:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
 	/*line :273:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :273:5*/ ag_f.stop = nil
 	/*line :273:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :273:5*/ return ag_s
 	}
@@ -281,6 +285,7 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server_tls_test.go:276:2*/ ag_f.t.Cancel()
 	/*line server_tls_test.go:277:2*/ ag_f.ag_aw2 = ag_f.t
 	/*line :277:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :277:2*/ ag_f.t = nil
 	/*line :277:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :277:2*/ return ag_s
 	}
@@ -295,7 +300,7 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :281:2*/ return rt.Ready
 }
 
-//line server_tls_async_test.go:299
+//line server_tls_async_test.go:304
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupTLS) AwaitLine() string {

@@ -98,6 +98,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :18:1*/ goto ag_resume4
 	}
 	/*line bench_test.go:19:2*/ ag_f.w = NewWorker(ag_f.cl, WorkerOptions{Concurrency: 100, Lease: 10 * time.Second}, ag_f.q)
+	/*line :19:2*/ ag_f.cl = nil
 	/*line bench_test.go:20:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
 	/*line :20:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
 	/*line :20:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -109,6 +110,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench_test.go:21:6*/ ag_f.done = 0
 	/*line :21:6*/ ag_L1:
 	/*line bench_test.go:21:17*/ if !(ag_f.done < ag_f.n) {
+		/*line :21:17*/ ag_f.q = nil
 		/*line :21:17*/ goto ag_L3
 	}
 	/*line bench_test.go:22:3*/ ag_f.batch = min(100, ag_f.n-ag_f.done)
@@ -150,8 +152,10 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:3*/ goto ag_L1
 	/*line :38:3*/ ag_L3:
 	/*line bench_test.go:40:2*/ ag_f.w.Stop(time.Second)
+	/*line :40:2*/ ag_f.w = nil
 	/*line bench_test.go:41:2*/ ag_f.ag_aw3 = ag_f.run
 	/*line :41:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :41:2*/ ag_f.run = nil
 	/*line :41:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :41:2*/ return ag_s
 	}
@@ -162,7 +166,7 @@ func (ag_f *ag_drain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:166
+//line bench_async_test.go:170
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drain) AwaitLine() string {
@@ -238,6 +242,7 @@ func (ag_f *ag_saveCheckpoints) Resume(ag_co *rt.Coro) rt.Status {
 	/*line bench_test.go:93:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :93:2*/ ag_f.ag_aw0 = nil
 	/*line bench_test.go:94:2*/ bindAttempt(c, ag_f.a)
+	/*line :94:2*/ ag_f.a = nil
 	/*line bench_test.go:95:2*/ {
 		/*line :95:2*/ ag_d0 := c
 		/*line :95:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -278,7 +283,7 @@ func (ag_f *ag_saveCheckpoints) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:282
+//line bench_async_test.go:287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_saveCheckpoints) AwaitLine() string {
@@ -359,7 +364,7 @@ func (ag_f *ag_enqueueN) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :113:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:363
+//line bench_async_test.go:368
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_enqueueN) AwaitLine() string {

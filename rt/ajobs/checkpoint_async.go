@@ -176,6 +176,7 @@ func (ag_f *ag_SaveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line checkpoint.go:139:9*/ ag_f.ag_aw1 = a.saveCheckpointAsync(ag_f.cp)
 	/*line :139:9*/ ag_f.ag_state = 2 // await: a.saveCheckpoint(cp)
+	/*line :139:9*/ ag_f.cp = Checkpoint{}
 	/*line :139:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :139:9*/ return ag_s
 	}
@@ -186,7 +187,7 @@ func (ag_f *ag_SaveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :139:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:190
+//line checkpoint_async.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_SaveCheckpoint) AwaitLine() string {
@@ -269,7 +270,7 @@ func (ag_f *ag_LastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:273
+//line checkpoint_async.go:274
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_LastCheckpoint) AwaitLine() string {
@@ -360,13 +361,14 @@ func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 		/*line checkpoint.go:182:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job)
 		/*line :182:3*/ return rt.Ready
 	}
+	/*line :182:3*/ ag_f.cp = Checkpoint{}
 	/*line checkpoint.go:184:2*/ ag_f.a.w.stats.Checkpoints++
 	/*line checkpoint.go:188:2*/ ag_f.a.cp, ag_f.a.cpLoaded = nil, false
 	/*line checkpoint.go:189:2*/ ag_f.ag_err = nil
 	/*line :189:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:370
+//line checkpoint_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_saveCheckpoint) AwaitLine() string {
@@ -457,13 +459,14 @@ func (ag_f *ag_attempt_lastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint.go:216:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
 	/*line checkpoint.go:217:2*/ ag_cp1.Saved = time.UnixMilli(at)
 	/*line checkpoint.go:218:2*/ ag_f.a.cp = ag_cp1
+	/*line :218:2*/ ag_f.a = nil
 	/*line checkpoint.go:219:2*/ ag_f.c = *ag_cp1
 	/*line checkpoint.go:220:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
 	/*line checkpoint.go:221:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
 	/*line :221:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:467
+//line checkpoint_async.go:470
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_lastCheckpoint) AwaitLine() string {

@@ -264,10 +264,12 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:94:6*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
 	/*line :94:6*/ ag_f.ag_aw3 = nil
 	/*line checkpoint_test.go:94:3*/ if !(ag_f.err != nil) {
+		/*line :94:3*/ ag_f.err = nil
 		/*line :94:3*/ goto ag_L7
 	}
 	/*line checkpoint_test.go:95:4*/ ag_f.ag_aw2 = testCl.DoAsync("RPUSH", "test:refused:"+ag_f.job.ID, fmt.Sprintf("%d:%s", ag_f.st.Step, ag_f.pid))
 	/*line :95:4*/ ag_f.ag_state = 8 // await: testCl.Do("RPUSH", "test:refused:" + job.ID, fmt.Sprintf(...
+	/*line :95:4*/ ag_f.job, ag_f.pid = Job{}, ""
 	/*line :95:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :95:4*/ return ag_s
 	}
@@ -296,7 +298,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :102:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:300
+//line checkpoint_async_test.go:302
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {
@@ -388,6 +390,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:123:2*/ if !(ag_f.cp == nil) {
 		/*line :123:2*/ goto ag_L1
 	}
+	/*line :123:2*/ ag_f.cp = nil
 	/*line checkpoint_test.go:124:6*/ ag_f.ag_aw1 = SaveCheckpointAsync(Checkpoint{Name: "asleep", Fingerprint: "sleeper/v1", Data: []byte(strconv.Itoa(ag_f.ms))})
 	/*line :124:6*/ ag_f.ag_state = 2 // await: SaveCheckpoint(Checkpoint{…})
 	/*line :124:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -420,7 +423,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :130:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:424
+//line checkpoint_async_test.go:427
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -505,6 +508,7 @@ func (ag_f *ag_retrier) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:141:2*/ if !(ag_f.cp == nil) {
 		/*line :141:2*/ goto ag_L1
 	}
+	/*line :141:2*/ ag_f.cp = nil
 	/*line checkpoint_test.go:142:6*/ ag_f.ag_aw1 = SaveCheckpointAsync(Checkpoint{Name: "half", Data: []byte("h")})
 	/*line :142:6*/ ag_f.ag_state = 2 // await: SaveCheckpoint(Checkpoint{…})
 	/*line :142:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -549,7 +553,7 @@ func (ag_f *ag_retrier) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :152:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:553
+//line checkpoint_async_test.go:557
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_retrier) AwaitLine() string {
@@ -617,7 +621,7 @@ func (ag_f *ag_oversize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :160:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:621
+//line checkpoint_async_test.go:625
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oversize) AwaitLine() string {
@@ -692,7 +696,7 @@ func (ag_f *ag_spawner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :169:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:696
+//line checkpoint_async_test.go:700
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawner) AwaitLine() string {
@@ -755,7 +759,7 @@ func (ag_f *ag_saveFromSubtask) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :174:2*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:759
+//line checkpoint_async_test.go:763
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_saveFromSubtask) AwaitLine() string {
@@ -766,12 +770,12 @@ func (ag_f *ag_saveFromSubtask) AwaitLine() string {
 	return ""
 }
 
-// ag_checkpointsInProcess is the frame of checkpointsInProcess (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_checkpointsInProcess is the frame of checkpointsInProcess (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_checkpointsInProcess struct {
 	ag_state int
 	t        *testing.T
 	q        *Queue
-	id       string
+	id       *string
 	je       *JobError
 	start    time.Time
 	sched    []ScheduledJob
@@ -870,16 +874,17 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	case 17:
 		/*line :186:1*/ goto ag_resume17
 	}
+	/*line :186:1*/ ag_f.id = new(string)
 	/*line checkpoint_test.go:188:2*/ ag_f.ag_aw0 = Retrier.EnqueueAsync(ag_f.q, 0)
 	/*line :188:2*/ ag_f.ag_state = 1 // await: Retrier.Enqueue(q, 0)
 	/*line :188:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :188:2*/ return ag_s
 	}
 	/*line :188:2*/ ag_resume1:
-	/*line checkpoint_test.go:188:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line checkpoint_test.go:188:2*/ (*ag_f.id), err = ag_f.ag_aw0.AwaitResult()
 	/*line :188:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint_test.go:189:2*/ require.NoError(ag_f.t, err)
-	/*line checkpoint_test.go:190:2*/ ag_f.ag_aw0 = Retrier.WaitAsync(ag_f.q, ag_f.id)
+	/*line checkpoint_test.go:190:2*/ ag_f.ag_aw0 = Retrier.WaitAsync(ag_f.q, (*ag_f.id))
 	/*line :190:2*/ ag_f.ag_state = 2 // await: Retrier.Wait(q, id)
 	/*line :190:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :190:2*/ return ag_s
@@ -895,10 +900,10 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :195:2*/ return ag_s
 	}
 	/*line :195:2*/ ag_resume3:
-	/*line checkpoint_test.go:195:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line checkpoint_test.go:195:2*/ (*ag_f.id), err = ag_f.ag_aw0.AwaitResult()
 	/*line :195:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint_test.go:196:2*/ require.NoError(ag_f.t, err)
-	/*line checkpoint_test.go:197:2*/ ag_f.ag_aw1 = Oversize.WaitAsync(ag_f.q, ag_f.id)
+	/*line checkpoint_test.go:197:2*/ ag_f.ag_aw1 = Oversize.WaitAsync(ag_f.q, (*ag_f.id))
 	/*line :197:2*/ ag_f.ag_state = 4 // await: Oversize.Wait(q, id)
 	/*line :197:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :197:2*/ return ag_s
@@ -910,7 +915,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:199:2*/ require.True(ag_f.t, errors.As(err, &ag_f.je), "got %v", err)
 	/*line checkpoint_test.go:200:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, ErrCheckpointTooLarge.Error())
 	/*line checkpoint_test.go:201:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "2000 bytes of data, more than the worker's MaxCheckpoint (1000)")
-	/*line checkpoint_test.go:202:2*/ ag_f.ag_aw2 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey(ag_f.id), "cp_seq")
+	/*line checkpoint_test.go:202:2*/ ag_f.ag_aw2 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_seq")
 	/*line :202:2*/ ag_f.ag_state = 5 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_seq")
 	/*line :202:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :202:2*/ return ag_s
@@ -926,10 +931,10 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :207:2*/ return ag_s
 	}
 	/*line :207:2*/ ag_resume6:
-	/*line checkpoint_test.go:207:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line checkpoint_test.go:207:2*/ (*ag_f.id), err = ag_f.ag_aw0.AwaitResult()
 	/*line :207:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint_test.go:208:2*/ require.NoError(ag_f.t, err)
-	/*line checkpoint_test.go:209:2*/ ag_f.ag_aw0 = Spawner.WaitAsync(ag_f.q, ag_f.id)
+	/*line checkpoint_test.go:209:2*/ ag_f.ag_aw0 = Spawner.WaitAsync(ag_f.q, (*ag_f.id))
 	/*line :209:2*/ ag_f.ag_state = 7 // await: Spawner.Wait(q, id)
 	/*line :209:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :209:2*/ return ag_s
@@ -953,7 +958,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :215:2*/ return ag_s
 	}
 	/*line :215:2*/ ag_resume9:
-	/*line checkpoint_test.go:215:2*/ ag_f.id, err = ag_f.ag_aw0.AwaitResult()
+	/*line checkpoint_test.go:215:2*/ (*ag_f.id), err = ag_f.ag_aw0.AwaitResult()
 	/*line :215:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint_test.go:216:2*/ require.NoError(ag_f.t, err)
 	/*line checkpoint_test.go:217:6*/ ag_f.sched = nil
@@ -969,6 +974,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:218:6*/ if !(ag_t8.Sub(ag_f.start) < 300*time.Millisecond) {
 		/*line :218:6*/ goto ag_L3
 	}
+	/*line :218:6*/ ag_f.sched = nil
 	/*line checkpoint_test.go:219:3*/ ag_f.ag_aw4 = rt.ToThreadAsync(func() ([]ScheduledJob, error) {
 		/*line checkpoint_test.go:219:75*/ return ag_f.q.Scheduled(10)
 	})
@@ -999,6 +1005,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:230:2*/ assert.Equal(ag_f.t, "sleeper/v1", ag_f.sched[0].Checkpoint.Fingerprint)
 	/*line checkpoint_test.go:231:2*/ assert.Equal(ag_f.t, int64(3), ag_f.sched[0].Checkpoint.Size)
 	/*line checkpoint_test.go:232:2*/ assert.Equal(ag_f.t, int64(0), ag_f.sched[0].Tries)
+	/*line :232:2*/ ag_f.sched = nil
 	/*line checkpoint_test.go:233:2*/ ag_f.ag_aw6 = ag_f.q.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
 	/*line :233:2*/ ag_f.ag_state = 13 // await: q.cl.Do("XPENDING", q.stream(), group)
 	/*line :233:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1009,7 +1016,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :233:2*/ ag_f.ag_aw6 = nil
 	/*line checkpoint_test.go:234:2*/ require.NoError(ag_f.t, err)
 	/*line checkpoint_test.go:235:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping job")
-	/*line checkpoint_test.go:236:2*/ ag_f.ag_aw0 = Sleeper.WaitAsync(ag_f.q, ag_f.id)
+	/*line checkpoint_test.go:236:2*/ ag_f.ag_aw0 = Sleeper.WaitAsync(ag_f.q, (*ag_f.id))
 	/*line :236:2*/ ag_f.ag_state = 14 // await: Sleeper.Wait(q, id)
 	/*line :236:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :236:2*/ return ag_s
@@ -1028,9 +1035,12 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:239:27*/ ag_t10, _ = ag_f.ag_aw3.AwaitResult()
 	/*line :239:27*/ ag_f.ag_aw3 = nil
 	/*line checkpoint_test.go:239:2*/ assert.GreaterOrEqual(ag_f.t, ag_t10.Sub(ag_f.start), 400*time.Millisecond)
-	/*line checkpoint_test.go:242:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() (JobInfo, error) {
-		/*line checkpoint_test.go:242:65*/ return ag_f.q.Job(ag_f.id)
-	})
+	/*line :239:2*/ ag_f.start = time.Time{}
+	/*line checkpoint_test.go:242:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func(ag_cell_id *string) func() (JobInfo, error) {
+		/*line :242:2*/ return func() (JobInfo, error) {
+			/*line checkpoint_test.go:242:65*/ return ag_f.q.Job((*ag_cell_id))
+		}
+	}(ag_f.id))
 	/*line :242:65*/ ag_f.ag_state = 16 // await: rt.Await(rt.ToThreadAsync((func() (JobInfo, error) litera...
 	/*line :242:65*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :242:65*/ return ag_s
@@ -1045,8 +1055,9 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:247:2*/ assert.Equal(ag_f.t, int64(1), ji.Checkpoint.Seq)
 	/*line checkpoint_test.go:248:2*/ assert.Less(ag_f.t, ji.Checkpoint.Age, time.Minute)
 	/*line checkpoint_test.go:249:2*/ assert.GreaterOrEqual(ag_f.t, ji.Checkpoint.Age, 350*time.Millisecond, "saved before the sleep")
-	/*line checkpoint_test.go:250:2*/ ag_f.ag_aw2 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey(ag_f.id), "cp_data")
+	/*line checkpoint_test.go:250:2*/ ag_f.ag_aw2 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_data")
 	/*line :250:2*/ ag_f.ag_state = 17 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_data")
+	/*line :250:2*/ ag_f.id = nil
 	/*line :250:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :250:2*/ return ag_s
 	}
@@ -1058,7 +1069,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:253:1*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:1062
+//line checkpoint_async_test.go:1073
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_checkpointsInProcess) AwaitLine() string {
@@ -1186,6 +1197,7 @@ func (ag_f *ag_stepsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:285:2*/ assert.Equal(ag_f.t, []string{fmt.Sprintf("0:%d", os.Getpid())}, starts)
 	/*line checkpoint_test.go:286:2*/ ag_f.ag_aw3 = ag_f.q.cl.IntAsync("GET", "test:count:"+ag_f.id)
 	/*line :286:2*/ ag_f.ag_state = 4 // await: q.cl.Int("GET", "test:count:" + id)
+	/*line :286:2*/ ag_f.q, ag_f.id = nil, ""
 	/*line :286:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :286:2*/ return ag_s
 	}
@@ -1197,7 +1209,7 @@ func (ag_f *ag_stepsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:289:1*/ return rt.Ready
 }
 
-//line checkpoint_async_test.go:1201
+//line checkpoint_async_test.go:1213
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stepsInProcess) AwaitLine() string {

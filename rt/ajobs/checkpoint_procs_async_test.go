@@ -69,6 +69,7 @@ func (ag_f *ag_waitSteps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_procs_test.go:31:2*/ for i, id := range ag_f.ids {
 		/*line checkpoint_procs_test.go:32:3*/ aws[i] = Steps.WaitAsync(ag_f.q, id)
 	}
+	/*line :32:3*/ ag_f.q, ag_f.ids = nil, nil
 	/*line checkpoint_procs_test.go:34:9*/ ag_f.ag_aw0 = rt.WaitFor(rt.Gather(aws...), 20*time.Second)
 	/*line :34:9*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(rt.Gather(aws...), 20 * time.Second))
 	/*line :34:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -81,7 +82,7 @@ func (ag_f *ag_waitSteps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:2*/ return rt.Ready
 }
 
-//line checkpoint_procs_async_test.go:85
+//line checkpoint_procs_async_test.go:86
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitSteps) AwaitLine() string {

@@ -149,6 +149,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :36:2*/ ag_f.ag_aw0 = nil
 	/*line inprocess_test.go:37:2*/ ag_f.ag_aw1 = ag_f.body()
 	/*line :37:2*/ ag_f.ag_state = 2 // await: rt.Await(body())
+	/*line :37:2*/ ag_f.body = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -156,8 +157,10 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:37:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
 	/*line :37:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:38:2*/ ag_f.w.Stop(time.Second)
+	/*line :38:2*/ ag_f.w = nil
 	/*line inprocess_test.go:39:5*/ ag_f.ag_aw1 = ag_f.run
 	/*line :39:5*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :39:5*/ ag_f.run = nil
 	/*line :39:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:5*/ return ag_s
 	}
@@ -174,7 +177,7 @@ func (ag_f *ag_withWorker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:178
+//line inprocess_async_test.go:181
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_withWorker) AwaitLine() string {
@@ -309,6 +312,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:48:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:49:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
 	/*line :49:2*/ ag_f.ag_state = 2 // await: CountWords.Wait(q, id)
+	/*line :49:2*/ ag_f.id = ""
 	/*line :49:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :49:2*/ return ag_s
 	}
@@ -328,6 +332,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:55:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:56:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
 	/*line :56:2*/ ag_f.ag_state = 4 // await: Flaky.Wait(q, id)
+	/*line :56:2*/ ag_f.id = ""
 	/*line :56:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :56:2*/ return ag_s
 	}
@@ -347,6 +352,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:62:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:63:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, ag_f.id)
 	/*line :63:2*/ ag_f.ag_state = 6 // await: Flaky.Wait(q, id)
+	/*line :63:2*/ ag_f.id = ""
 	/*line :63:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :63:2*/ return ag_s
 	}
@@ -388,6 +394,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:74:2*/ assert.False(ag_f.t, done)
 	/*line inprocess_test.go:75:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
 	/*line :75:2*/ ag_f.ag_state = 10 // await: CountWords.Wait(q, id)
+	/*line :75:2*/ ag_f.id = ""
 	/*line :75:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :75:2*/ return ag_s
 	}
@@ -405,6 +412,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:78:27*/ ag_t7, _ = ag_f.ag_aw2.AwaitResult()
 	/*line :78:27*/ ag_f.ag_aw2 = nil
 	/*line inprocess_test.go:78:2*/ assert.GreaterOrEqual(ag_f.t, ag_t7.Sub(ag_f.start), 300*time.Millisecond)
+	/*line :78:2*/ ag_f.start = time.Time{}
 	/*line inprocess_test.go:81:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "a b c", At(time.Now().Add(-time.Hour)))
 	/*line :81:2*/ ag_f.ag_state = 12 // await: CountWords.Enqueue(q, "a b c", At(time.Now().Add(-time.Ho...
 	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -416,6 +424,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:82:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:83:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, ag_f.id)
 	/*line :83:2*/ ag_f.ag_state = 13 // await: CountWords.Wait(q, id)
+	/*line :83:2*/ ag_f.id = ""
 	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :83:2*/ return ag_s
 	}
@@ -462,6 +471,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :96:2*/ ag_f.ag_aw0 = nil
 	/*line inprocess_test.go:97:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:98:2*/ assert.NotEqual(ag_f.t, ag_f.id1, id3)
+	/*line :98:2*/ ag_f.id1 = ""
 	/*line inprocess_test.go:101:2*/ ag_f.before = slowDeferred.Load()
 	/*line inprocess_test.go:102:2*/ ag_f.ag_aw0 = Slow.EnqueueAsync(ag_f.q, 10000, Timeout(100*time.Millisecond), Retries(0))
 	/*line :102:2*/ ag_f.ag_state = 18 // await: Slow.Enqueue(q, 10000, Timeout(100 * time.Millisecond), R...
@@ -474,6 +484,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:103:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:104:2*/ ag_f.ag_aw1 = Slow.WaitAsync(ag_f.q, ag_f.id)
 	/*line :104:2*/ ag_f.ag_state = 19 // await: Slow.Wait(q, id)
+	/*line :104:2*/ ag_f.id = ""
 	/*line :104:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :104:2*/ return ag_s
 	}
@@ -485,6 +496,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:107:2*/ assert.Equal(ag_f.t, ag_f.before+1, slowDeferred.Load())
 	/*line inprocess_test.go:109:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, "no-such-id")
 	/*line :109:2*/ ag_f.ag_state = 20 // await: CountWords.Wait(q, "no-such-id")
+	/*line :109:2*/ ag_f.q = nil
 	/*line :109:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :109:2*/ return ag_s
 	}
@@ -495,7 +507,7 @@ func (ag_f *ag_enqueueAndWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:111:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:499
+//line inprocess_async_test.go:511
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_enqueueAndWait) AwaitLine() string {
@@ -684,6 +696,7 @@ func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :151:2*/ ag_f.ag_aw2 = nil
 	/*line inprocess_test.go:152:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:153:2*/ assert.ElementsMatch(ag_f.t, []string{ag_f.bad, ag_f.unknown, ag_f.boom}, ag_dead1)
+	/*line :153:2*/ ag_f.bad, ag_f.unknown, ag_f.boom = "", "", ""
 	/*line inprocess_test.go:155:2*/ ag_f.ag_aw0 = CountWords.EnqueueAsync(ag_f.q, "still here")
 	/*line :155:2*/ ag_f.ag_state = 8 // await: CountWords.Enqueue(q, "still here")
 	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -695,6 +708,7 @@ func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:156:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:157:2*/ ag_f.ag_aw1 = CountWords.WaitAsync(ag_f.q, id)
 	/*line :157:2*/ ag_f.ag_state = 9 // await: CountWords.Wait(q, id)
+	/*line :157:2*/ ag_f.q = nil
 	/*line :157:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :157:2*/ return ag_s
 	}
@@ -706,7 +720,7 @@ func (ag_f *ag_deadLetters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:160:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:710
+//line inprocess_async_test.go:724
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_deadLetters) AwaitLine() string {
@@ -859,6 +873,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:196:2*/ ag_f.w.Stop(400 * time.Millisecond)
 	/*line inprocess_test.go:197:2*/ ag_f.ag_aw2 = ag_f.run
 	/*line :197:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :197:2*/ ag_f.run = nil
 	/*line :197:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :197:2*/ return ag_s
 	}
@@ -867,11 +882,13 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :197:2*/ ag_f.ag_aw2 = nil
 	/*line inprocess_test.go:198:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:199:2*/ st = ag_f.w.Stats()
+	/*line :199:2*/ ag_f.w = nil
 	/*line inprocess_test.go:200:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
 	/*line inprocess_test.go:201:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
 	/*line inprocess_test.go:202:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
 	/*line inprocess_test.go:203:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.quick)
 	/*line :203:2*/ ag_f.ag_state = 6 // await: Slow.Result(q, quick)
+	/*line :203:2*/ ag_f.quick = ""
 	/*line :203:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :203:2*/ return ag_s
 	}
@@ -907,6 +924,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:210:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
 	/*line inprocess_test.go:214:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line :214:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
 	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
 	/*line :215:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :215:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -917,6 +935,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :215:2*/ ag_f.ag_aw0 = nil
 	/*line inprocess_test.go:216:2*/ ag_f.ag_aw5 = Slow.WaitAsync(ag_f.q, ag_f.long)
 	/*line :216:2*/ ag_f.ag_state = 10 // await: Slow.Wait(q, long)
+	/*line :216:2*/ ag_f.q, ag_f.long = nil, ""
 	/*line :216:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :216:2*/ return ag_s
 	}
@@ -926,9 +945,12 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:217:2*/ require.NoError(ag_f.t, err)
 	/*line inprocess_test.go:218:2*/ assert.Equal(ag_f.t, 1200, ms)
 	/*line inprocess_test.go:219:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
+	/*line :219:2*/ ag_f.t = nil
 	/*line inprocess_test.go:220:2*/ ag_f.w2.Stop(time.Second)
+	/*line :220:2*/ ag_f.w2 = nil
 	/*line inprocess_test.go:221:2*/ ag_f.ag_aw2 = ag_f.run2
 	/*line :221:2*/ ag_f.ag_state = 11 // await: rt.Await(run2)
+	/*line :221:2*/ ag_f.run2 = nil
 	/*line :221:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :221:2*/ return ag_s
 	}
@@ -937,7 +959,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:222:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:941
+//line inprocess_async_test.go:963
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shutdown) AwaitLine() string {
@@ -1037,7 +1059,7 @@ func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1041
+//line inprocess_async_test.go:1063
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gauged) AwaitLine() string {
@@ -1142,6 +1164,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :252:14*/ ag_f.ag_t6 = 0
 	/*line :252:14*/ ag_L4:
 	/*line inprocess_test.go:253:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :253:3*/ ag_f.ag_t5 = nil
 		/*line :253:3*/ goto ag_L6
 	}
 	/*line inprocess_test.go:253:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
@@ -1155,6 +1178,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :254:4*/ ag_f.ag_aw0 = nil
 	/*line inprocess_test.go:255:4*/ require.NoError(ag_f.t, ag_err1)
 	/*line inprocess_test.go:256:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
+	/*line :256:4*/ ag_f.q = nil
 	/*line :256:4*/ ag_f.ag_t6++
 	/*line :256:4*/ goto ag_L4
 	/*line :256:4*/ ag_L6:
@@ -1173,6 +1197,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:261:6*/ ag_f.ag_i1 = 0
 	/*line :261:6*/ ag_L7:
 	/*line inprocess_test.go:261:14*/ if !(ag_f.ag_i1 < 20) {
+		/*line :261:14*/ ag_f.cl = nil
 		/*line :261:14*/ goto ag_L9
 	}
 	/*line inprocess_test.go:262:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
@@ -1196,9 +1221,11 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :261:22*/ goto ag_L7
 	/*line :261:22*/ ag_L9:
 	/*line :261:22*/ ag_f.ag_t15 = ag_f.ids
+	/*line :261:22*/ ag_f.ids = nil
 	/*line :261:22*/ ag_f.ag_t16 = 0
 	/*line :261:22*/ ag_L10:
 	/*line inprocess_test.go:267:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
+		/*line :267:2*/ ag_f.qa, ag_f.qb, ag_f.ag_t15 = nil, nil, nil
 		/*line :267:2*/ goto ag_L12
 	}
 	/*line inprocess_test.go:267:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
@@ -1222,6 +1249,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:276:2*/ ag_f.w.Stop(time.Second)
 	/*line inprocess_test.go:277:2*/ ag_f.ag_aw2 = ag_f.run
 	/*line :277:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
+	/*line :277:2*/ ag_f.run = nil
 	/*line :277:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :277:2*/ return ag_s
 	}
@@ -1233,7 +1261,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:281:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1237
+//line inprocess_async_test.go:1265
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_concurrency) AwaitLine() string {
@@ -1302,7 +1330,7 @@ func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :297:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1306
+//line inprocess_async_test.go:1334
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_note) AwaitLine() string {
@@ -1409,6 +1437,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:6*/ ag_f.ag_t4 = 0
 	/*line :306:6*/ ag_L1:
 	/*line inprocess_test.go:307:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :307:2*/ ag_f.ag_t3 = nil
 		/*line :307:2*/ goto ag_L3
 	}
 	/*line inprocess_test.go:307:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
@@ -1428,6 +1457,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:314:3*/ if ag_f.s == "b2" {
 		/*line inprocess_test.go:315:4*/ ag_f.last = id
 	}
+	/*line :315:4*/ ag_f.s = ""
 	/*line :315:4*/ ag_f.ag_t4++
 	/*line :315:4*/ goto ag_L1
 	/*line :315:4*/ ag_L3:
@@ -1442,6 +1472,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :319:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:320:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
 	/*line :320:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
+	/*line :320:2*/ ag_f.last = ""
 	/*line :320:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :320:2*/ return ag_s
 	}
@@ -1453,6 +1484,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:324:2*/ ag_f.w.Stop(time.Second)
 	/*line inprocess_test.go:325:2*/ ag_f.ag_aw2 = ag_f.run
 	/*line :325:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :325:2*/ ag_f.run = nil
 	/*line :325:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :325:2*/ return ag_s
 	}
@@ -1478,6 +1510,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :339:22*/ ag_f.ag_aw4 = nil
 	/*line inprocess_test.go:339:2*/ require.Equal(ag_f.t, 1, ag_t12)
 	/*line inprocess_test.go:340:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
+	/*line :340:2*/ ag_f.w = nil
 	/*line inprocess_test.go:341:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
 	/*line :341:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
 	/*line :341:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1501,6 +1534,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:344:2*/ require.NoError(ag_f.t, ag_err2)
 	/*line inprocess_test.go:345:2*/ assert.False(ag_f.t, done)
 	/*line inprocess_test.go:346:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line :346:2*/ ag_f.cl, ag_f.qa, ag_f.opts = nil, nil, WorkerOptions{}
 	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
 	/*line :347:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
 	/*line :347:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1511,6 +1545,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :347:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:348:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
 	/*line :348:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
+	/*line :348:2*/ ag_f.qb = nil
 	/*line :348:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :348:2*/ return ag_s
 	}
@@ -1521,6 +1556,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:350:2*/ ag_f.w2.Stop(time.Second)
 	/*line inprocess_test.go:351:2*/ ag_f.ag_aw2 = ag_f.run
 	/*line :351:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
+	/*line :351:2*/ ag_f.run = nil
 	/*line :351:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :351:2*/ return ag_s
 	}
@@ -1530,7 +1566,7 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:353:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1534
+//line inprocess_async_test.go:1570
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_priorities) AwaitLine() string {
@@ -1616,7 +1652,7 @@ func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:370:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1620
+//line inprocess_async_test.go:1656
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watchdog) AwaitLine() string {
@@ -1682,6 +1718,7 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :376:2*/ ag_f.ag_aw0 = nil
 	/*line inprocess_test.go:377:2*/ ag_f.ag_aw1 = ag_f.body
 	/*line :377:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
+	/*line :377:2*/ ag_f.body = nil
 	/*line :377:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :377:2*/ return ag_s
 	}
@@ -1693,7 +1730,7 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1697
+//line inprocess_async_test.go:1734
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guarded) AwaitLine() string {
@@ -1706,14 +1743,14 @@ func (ag_f *ag_guarded) AwaitLine() string {
 	return ""
 }
 
-// ag_waitReplicas is the frame of waitReplicas (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_waitReplicas is the frame of waitReplicas (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_waitReplicas struct {
 	ag_state int
 	t        *testing.T
 	cl       *aredis.Client
 	q        *Queue
 	id       string
-	logs     []string
+	logs     *[]string
 	w        *Worker
 	run      *rt.Task[struct{}]
 	ag_aw0   rt.Awaitable[aredis.Value]
@@ -1785,12 +1822,16 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :388:2*/ ag_f.ag_aw1 = nil
 	/*line inprocess_test.go:389:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
 	/*line inprocess_test.go:390:2*/ require.NotEmpty(ag_f.t, ag_f.id)
-	/*line inprocess_test.go:391:6*/ ag_f.logs = nil
+	/*line :390:2*/ ag_f.logs = new([]string)
+	/*line inprocess_test.go:391:6*/ (*ag_f.logs) = nil
 	/*line inprocess_test.go:392:2*/ opts = testWorkerOptions()
-	/*line inprocess_test.go:393:2*/ opts.Logf = func(f string, a ...any) {
-		/*line inprocess_test.go:393:41*/ ag_f.logs = append(ag_f.logs, fmt.Sprintf(f, a...))
-	}
+	/*line inprocess_test.go:393:2*/ opts.Logf = func(ag_cell_logs *[]string) func(f string, a ...any) {
+		/*line :393:2*/ return func(f string, a ...any) {
+			/*line inprocess_test.go:393:41*/ (*ag_cell_logs) = append((*ag_cell_logs), fmt.Sprintf(f, a...))
+		}
+	}(ag_f.logs)
 	/*line inprocess_test.go:394:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
+	/*line :394:2*/ ag_f.cl = nil
 	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
 	/*line :395:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
 	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1801,6 +1842,7 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :395:2*/ ag_f.ag_aw2 = nil
 	/*line inprocess_test.go:396:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
 	/*line :396:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
+	/*line :396:2*/ ag_f.q, ag_f.id = nil, ""
 	/*line :396:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :396:2*/ return ag_s
 	}
@@ -1812,18 +1854,20 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:399:2*/ ag_f.w.Stop(time.Second)
 	/*line inprocess_test.go:400:2*/ ag_f.ag_aw4 = ag_f.run
 	/*line :400:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :400:2*/ ag_f.run = nil
 	/*line :400:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :400:2*/ return ag_s
 	}
 	/*line :400:2*/ ag_resume5:
 	/*line :400:2*/ ag_f.ag_aw4 = nil
 	/*line inprocess_test.go:401:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
-	/*line inprocess_test.go:402:2*/ require.Len(ag_f.t, ag_f.logs, 1)
-	/*line inprocess_test.go:403:2*/ assert.Contains(ag_f.t, ag_f.logs[0], "fewer replicas than asked acknowledged the write (0 of 1")
+	/*line :401:2*/ ag_f.w = nil
+	/*line inprocess_test.go:402:2*/ require.Len(ag_f.t, (*ag_f.logs), 1)
+	/*line inprocess_test.go:403:2*/ assert.Contains(ag_f.t, (*ag_f.logs)[0], "fewer replicas than asked acknowledged the write (0 of 1")
 	/*line inprocess_test.go:404:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1827
+//line inprocess_async_test.go:1871
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReplicas) AwaitLine() string {

@@ -464,6 +464,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:2*/ ag_f.ag_aw0 = nil
 	/*line jobs_test.go:136:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
 	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :136:2*/ ag_f.w = nil
 	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :136:2*/ return ag_s
 	}
@@ -471,6 +472,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :136:2*/ ag_f.ag_aw0 = nil
 	/*line jobs_test.go:137:2*/ ag_f.ag_aw1 = ag_f.run
 	/*line :137:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :137:2*/ ag_f.run = nil
 	/*line :137:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :137:2*/ return ag_s
 	}
@@ -481,7 +483,7 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :138:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:485
+//line jobs_async_test.go:487
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
@@ -553,7 +555,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :147:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:557
+//line jobs_async_test.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {

@@ -103,6 +103,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line jobtype.go:145:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :145:2*/ ag_f.ag_aw0 = nil
 	/*line jobtype.go:146:2*/ bindAttempt(c, ag_f.at)
+	/*line :146:2*/ ag_f.at = nil
 	/*line jobtype.go:147:2*/ {
 		/*line :147:2*/ ag_d0 := c
 		/*line :147:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -115,8 +116,10 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 		/*line jobtype.go:150:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
 		/*line :150:3*/ goto ag_exit
 	}
+	/*line :150:3*/ ag_f.payload = nil
 	/*line jobtype.go:152:2*/ ag_f.ag_aw1 = ag_f.fn(ag_f.a)
 	/*line :152:2*/ ag_f.ag_state = 2 // await: rt.Await(fn(a))
+	/*line :152:2*/ ag_f.fn = nil
 	/*line :152:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :152:2*/ return ag_s
 	}
@@ -138,7 +141,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:142
+//line jobtype_async.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
@@ -194,12 +197,14 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :203:1*/ goto ag_resume1
 	}
 	/*line jobtype.go:204:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line :204:2*/ ag_f.args = *new(A)
 	/*line jobtype.go:205:2*/ if err != nil {
 		/*line jobtype.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
 		/*line :206:3*/ return rt.Ready
 	}
 	/*line jobtype.go:208:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
 	/*line :208:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :208:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
 	/*line :208:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :208:9*/ return ag_s
 	}
@@ -210,7 +215,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:214
+//line jobtype_async.go:219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
@@ -267,6 +272,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line jobtype.go:218:6*/ ag_f.r = *new(R)
 	/*line jobtype.go:219:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
 	/*line :219:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :219:2*/ ag_f.q = nil
 	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :219:2*/ return ag_s
 	}
@@ -285,7 +291,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :226:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:289
+//line jobtype_async.go:295
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
@@ -342,6 +348,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line jobtype.go:234:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
 	/*line :234:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :234:2*/ ag_f.q = nil
 	/*line :234:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :234:2*/ return ag_s
 	}
@@ -363,7 +370,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:367
+//line jobtype_async.go:374
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {

@@ -69,6 +69,7 @@ func (ag_f *ag_waitAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line procs_test.go:71:2*/ for i, id := range ag_f.ids {
 		/*line procs_test.go:72:3*/ aws[i] = Record.WaitAsync(ag_f.q, id)
 	}
+	/*line :72:3*/ ag_f.q, ag_f.ids = nil, nil
 	/*line procs_test.go:74:9*/ ag_f.ag_aw0 = rt.WaitFor(rt.Gather(aws...), 20*time.Second)
 	/*line :74:9*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(rt.Gather(aws...), 20 * time.Second))
 	/*line :74:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -81,7 +82,7 @@ func (ag_f *ag_waitAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line procs_async_test.go:85
+//line procs_async_test.go:86
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitAll) AwaitLine() string {

@@ -99,6 +99,7 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line queue.go:103:10*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.q.cl, ag_f.keys, ag_f.args...)
 	/*line :103:10*/ ag_f.ag_state = 1 // await: s.Run(q.cl, keys, args...)
+	/*line :103:10*/ ag_f.q, ag_f.s, ag_f.keys, ag_f.args = nil, nil, nil, nil
 	/*line :103:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :103:10*/ return ag_s
 	}
@@ -113,7 +114,9 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:107:2*/ for _, k := range ag_f.keys {
 		/*line queue.go:108:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
+	/*line :108:3*/ ag_f.keys = nil
 	/*line queue.go:110:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :110:2*/ ag_f.args = nil
 	/*line queue.go:111:2*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
 	/*line :111:2*/ ag_f.ag_state = 2 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
 	/*line :111:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -129,11 +132,14 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:115:6*/ ag_f.re = nil
 	/*line queue.go:116:5*/ ag_err2 = vals[0].Err()
 	/*line queue.go:116:2*/ if !(errors.As(ag_err2, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :116:2*/ ag_f.s, ag_f.cmd = nil, nil
 		/*line :116:2*/ goto ag_L2
 	}
 	/*line queue.go:117:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", scriptSources[ag_f.s]
+	/*line :117:3*/ ag_f.s = nil
 	/*line queue.go:118:6*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
 	/*line :118:6*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
+	/*line :118:6*/ ag_f.cmd = nil
 	/*line :118:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :118:6*/ return ag_s
 	}
@@ -159,7 +165,7 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line queue_async.go:163
+//line queue_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_write) AwaitLine() string {
@@ -229,6 +235,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 	/*line queue.go:152:2*/ for _, f := range ag_f.opts {
 		/*line queue.go:153:3*/ f(&ag_f.o)
 	}
+	/*line :153:3*/ ag_f.opts = nil
 	/*line queue.go:155:2*/ id = newID()
 	/*line queue.go:156:2*/ ag_delay1, ag_at1 = int64(-1), int64(-1)
 	/*line queue.go:157:2*/ if ag_f.o.delay > 0 {
@@ -250,6 +257,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line queue.go:174:2*/ ag_f.ag_aw0 = ag_f.q.writeAsync(enqueueScript, []string{ag_f.q.jobKey(id), ag_f.q.stream(), ag_f.q.delayed(), ag_unique1}, id, ag_f.typ, ag_f.payload, ag_f.o.retries+1, ag_f.o.timeout.Milliseconds(), ag_delay1, ag_at1, int64((ag_f.o.uniqueTTL+time.Second-1)/time.Second), ttl)
 	/*line :174:2*/ ag_f.ag_state = 1 // await: q.write(enqueueScript, []string{…}, id, typ, payload, o.r...
+	/*line :174:2*/ ag_f.payload = nil
 	/*line :174:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :174:2*/ return ag_s
 	}
@@ -264,10 +272,12 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 		/*line queue.go:181:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s on %s: %w", ag_f.typ, ag_f.q.name, err)
 		/*line :181:3*/ return rt.Ready
 	}
+	/*line :181:3*/ ag_f.q = nil
 	/*line queue.go:183:2*/ if len(v.Elems) != 2 {
 		/*line queue.go:184:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", ag_f.typ, v)
 		/*line :184:3*/ return rt.Ready
 	}
+	/*line :184:3*/ ag_f.typ = ""
 	/*line queue.go:186:2*/ got, _ = v.Elems[1].Text()
 	/*line queue.go:187:2*/ if v.Elems[0].Int == 0 {
 		/*line queue.go:188:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
@@ -277,7 +287,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :190:2*/ return rt.Ready
 }
 
-//line queue_async.go:281
+//line queue_async.go:291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_enqueue) AwaitLine() string {
@@ -362,7 +372,7 @@ func (ag_f *ag_Queue_result) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line queue_async.go:366
+//line queue_async.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_result) AwaitLine() string {
@@ -474,7 +484,7 @@ func (ag_f *ag_Queue_wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :235:5*/ goto ag_L1
 }
 
-//line queue_async.go:478
+//line queue_async.go:488
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Queue_wait) AwaitLine() string {

@@ -187,6 +187,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :162:1*/ ag_f.ag_t2 = 0
 	/*line :162:1*/ ag_L1:
 	/*line worker.go:163:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :163:2*/ ag_f.ag_t1 = nil
 		/*line :163:2*/ goto ag_L3
 	}
 	/*line worker.go:163:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
@@ -204,6 +205,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:167:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
 		/*line :167:4*/ return rt.Ready
 	}
+	/*line :167:4*/ ag_f.q, ag_f.re = nil, nil
 	/*line :167:4*/ ag_f.ag_t2++
 	/*line :167:4*/ goto ag_L1
 	/*line :167:4*/ ag_L3:
@@ -220,6 +222,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :171:2*/ ag_f.ag_t10 = 0
 	/*line :171:2*/ ag_L4:
 	/*line worker.go:172:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :172:2*/ ag_f.ag_t9 = nil
 		/*line :172:2*/ goto ag_L6
 	}
 	/*line worker.go:172:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
@@ -244,15 +247,18 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:176:2*/ ag_f.reader.Cancel()
 	/*line worker.go:177:2*/ ag_f.ag_aw2 = ag_f.reader
 	/*line :177:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :177:2*/ ag_f.reader = nil
 	/*line :177:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :177:2*/ return ag_s
 	}
 	/*line :177:2*/ ag_resume5:
 	/*line :177:2*/ ag_f.ag_aw2 = nil
 	/*line :177:2*/ ag_f.ag_t12 = ag_f.movers
+	/*line :177:2*/ ag_f.movers = nil
 	/*line :177:2*/ ag_f.ag_t13 = 0
 	/*line :177:2*/ ag_L7:
 	/*line worker.go:178:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :178:2*/ ag_f.ag_t12 = nil
 		/*line :178:2*/ goto ag_L9
 	}
 	/*line worker.go:178:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
@@ -302,7 +308,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :191:2*/ return rt.Ready
 }
 
-//line worker_async.go:306
+//line worker_async.go:312
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
@@ -412,12 +418,16 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :205:3*/ ag_f.ag_aw1 = nil
 	/*line worker.go:206:3*/ if ag_err1 != nil {
 		/*line worker.go:207:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:208:4*/ goto ag_L2
+		/*line worker.go:208:4*/ {
+			/*line :208:4*/ ag_f.q = nil
+			/*line :208:4*/ goto ag_L2
+		}
 	}
 	/*line :208:4*/ ag_f.ag_t6 = v.Elems
 	/*line :208:4*/ ag_f.ag_t7 = 0
 	/*line :208:4*/ ag_L4:
 	/*line worker.go:210:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :210:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
 		/*line :210:3*/ goto ag_L6
 	}
 	/*line worker.go:210:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
@@ -434,11 +444,15 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:215:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :215:4*/ ag_f.ag_aw1 = nil
 	/*line worker.go:216:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:217:5*/ goto ag_L5
+		/*line worker.go:217:5*/ {
+			/*line :217:5*/ ag_f.id = ""
+			/*line :217:5*/ goto ag_L5
+		}
 	}
 	/*line worker.go:219:4*/ _, job = entryJob(e.Elems[0])
 	/*line worker.go:220:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
 	/*line :220:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :220:7*/ ag_f.id = ""
 	/*line :220:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :220:7*/ return ag_s
 	}
@@ -461,7 +475,7 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:225:1*/ return rt.Ready
 }
 
-//line worker_async.go:465
+//line worker_async.go:479
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
@@ -529,7 +543,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:235:1*/ return rt.Ready
 }
 
-//line worker_async.go:533
+//line worker_async.go:547
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
@@ -628,6 +642,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:252:3*/ if ag_t5.Before(ag_f.nextReclaim) {
 		/*line :252:3*/ goto ag_L4
 	}
+	/*line :252:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
 	/*line worker.go:253:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
 	/*line :253:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
 	/*line :253:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -649,6 +664,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:256:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
 		/*line :256:3*/ goto ag_L5
 	}
+	/*line :256:3*/ ag_f.err = nil
 	/*line worker.go:257:8*/ g = 0
 	/*line worker.go:258:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
 	/*line :258:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
@@ -664,9 +680,11 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:262:4*/ ag_f.w.sem.Release()
 	}
 	/*line worker.go:264:3*/ if !(ag_f.err != nil) {
+		/*line :264:3*/ ag_f.err = nil
 		/*line :264:3*/ goto ag_L6
 	}
 	/*line worker.go:265:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :265:4*/ ag_f.err = nil
 	/*line worker.go:266:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
 	/*line :266:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
 	/*line :266:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -684,7 +702,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :269:4*/ goto ag_L1
 }
 
-//line worker_async.go:688
+//line worker_async.go:706
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
@@ -770,6 +788,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :283:2*/ ag_f.ag_t3 = 0
 	/*line :283:2*/ ag_L1:
 	/*line worker.go:284:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :284:2*/ ag_f.ag_t2 = nil
 		/*line :284:2*/ goto ag_L3
 	}
 	/*line worker.go:284:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
@@ -826,6 +845,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:308:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
 	/*line :308:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :308:9*/ ag_f.w = nil
 	/*line :308:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :308:9*/ return ag_s
 	}
@@ -836,7 +856,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :308:2*/ return rt.Ready
 }
 
-//line worker_async.go:840
+//line worker_async.go:860
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
@@ -919,6 +939,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:322:2*/ if ag_f.v.Kind == aredis.Map {
 		/*line worker.go:323:3*/ ag_f.step = 2
 	}
+	/*line :323:3*/ ag_f.v = aredis.Value{}
 	/*line worker.go:325:6*/ ag_f.i = 0
 	/*line :325:6*/ ag_L1:
 	/*line worker.go:325:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
@@ -936,6 +957,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :333:3*/ ag_f.ag_t9 = 0
 	/*line :333:3*/ ag_L4:
 	/*line worker.go:334:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :334:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
 		/*line :334:3*/ goto ag_L6
 	}
 	/*line worker.go:334:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
@@ -946,6 +968,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:337:5*/ ag_f.started++
 	/*line worker.go:338:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
 	/*line :338:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :338:5*/ ag_f.id = ""
 	/*line :338:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :338:5*/ return ag_s
 	}
@@ -962,9 +985,11 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:341:7*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :341:7*/ ag_f.ag_aw1 = nil
 	/*line worker.go:341:4*/ if !(err != nil) {
+		/*line :341:4*/ ag_f.id = ""
 		/*line :341:4*/ goto ag_L8
 	}
 	/*line worker.go:342:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :342:5*/ ag_f.id = ""
 	/*line :342:5*/ ag_L8:
 	/*line worker.go:344:4*/ ag_f.w.stats.GivenBack++
 	/*line :344:4*/ ag_L5:
@@ -978,7 +1003,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :347:2*/ return rt.Ready
 }
 
-//line worker_async.go:982
+//line worker_async.go:1007
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
@@ -1074,12 +1099,16 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :362:4*/ return rt.Ready
 	}
 	/*line worker.go:364:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:365:4*/ goto ag_L2
+		/*line worker.go:365:4*/ {
+			/*line :365:4*/ ag_f.q = nil
+			/*line :365:4*/ goto ag_L2
+		}
 	}
 	/*line :365:4*/ ag_f.ag_t7 = v.Elems[1].Elems
 	/*line :365:4*/ ag_f.ag_t8 = 0
 	/*line :365:4*/ ag_L4:
 	/*line worker.go:367:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :367:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
 		/*line :367:3*/ goto ag_L6
 	}
 	/*line worker.go:367:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
@@ -1097,12 +1126,16 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :372:5*/ return rt.Ready
 	}
 	/*line worker.go:374:4*/ if l.Int < 0 {
-		/*line worker.go:375:5*/ goto ag_L5
+		/*line worker.go:375:5*/ {
+			/*line :375:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :375:5*/ goto ag_L5
+		}
 	}
 	/*line worker.go:377:4*/ ag_f.started++
 	/*line worker.go:378:4*/ ag_f.w.stats.Reclaimed++
 	/*line worker.go:379:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
 	/*line :379:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :379:4*/ ag_f.id, ag_f.job = "", ""
 	/*line :379:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :379:4*/ return ag_s
 	}
@@ -1120,7 +1153,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :382:2*/ return rt.Ready
 }
 
-//line worker_async.go:1124
+//line worker_async.go:1157
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
@@ -1177,6 +1210,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:414:2*/ ag_f.w.stats.Started++
 	/*line worker.go:415:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
 	/*line :415:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :415:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
 	/*line :415:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :415:2*/ return ag_s
 	}
@@ -1185,7 +1219,7 @@ func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:416:1*/ return rt.Ready
 }
 
-//line worker_async.go:1189
+//line worker_async.go:1223
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
@@ -1312,6 +1346,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:440:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
 	/*line :440:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :440:3*/ ag_f.w, ag_f.a = nil, nil
 	/*line :440:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :440:3*/ return ag_s
 	}
@@ -1326,6 +1361,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:446:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
 	/*line :446:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :446:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
 	/*line :446:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :446:3*/ return ag_s
 	}
@@ -1371,6 +1407,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:463:2*/ ag_f.hb.Cancel()
 	/*line worker.go:464:2*/ ag_f.ag_aw1 = ag_f.hb
 	/*line :464:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
+	/*line :464:2*/ ag_f.hb = nil
 	/*line :464:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :464:2*/ return ag_s
 	}
@@ -1385,10 +1422,13 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:471:3*/ goto ag_exit
 	}
 	/*line worker.go:473:2*/ if !(ag_f.jerr == nil) {
+		/*line :473:2*/ ag_f.res = nil
 		/*line :473:2*/ goto ag_L3
 	}
+	/*line :473:2*/ ag_f.typ, ag_f.jerr = "", nil
 	/*line worker.go:474:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
 	/*line :474:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :474:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, nil
 	/*line :474:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :474:3*/ return ag_s
 	}
@@ -1400,8 +1440,10 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:478:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
 		/*line :478:2*/ goto ag_L4
 	}
+	/*line :478:2*/ ag_f.typ, ag_f.jerr = "", nil
 	/*line worker.go:479:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
 	/*line :479:3*/ ag_f.ag_state = 9 // await: w.finishSleep(a, se)
+	/*line :479:3*/ ag_f.w, ag_f.a = nil, nil
 	/*line :479:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :479:3*/ return ag_s
 	}
@@ -1415,6 +1457,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:484:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
 	/*line :484:3*/ ag_f.ag_state = 10 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :484:3*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
 	/*line :484:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :484:3*/ return ag_s
 	}
@@ -1429,6 +1472,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:492:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
 	/*line :492:2*/ ag_f.ag_state = 11 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :492:2*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
 	/*line :492:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :492:2*/ return ag_s
 	}
@@ -1444,7 +1488,7 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :493:1*/ return rt.Ready
 }
 
-//line worker_async.go:1448
+//line worker_async.go:1492
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
@@ -1549,7 +1593,7 @@ func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:4*/ goto ag_L1
 }
 
-//line worker_async.go:1553
+//line worker_async.go:1597
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
@@ -1603,6 +1647,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:532:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
 	/*line :532:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :532:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
 	/*line :532:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :532:2*/ return ag_s
 	}
@@ -1611,7 +1656,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:533:1*/ return rt.Ready
 }
 
-//line worker_async.go:1615
+//line worker_async.go:1660
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
@@ -1660,6 +1705,7 @@ func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:540:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
 	/*line :540:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :540:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
 	/*line :540:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :540:2*/ return ag_s
 	}
@@ -1668,7 +1714,7 @@ func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:541:1*/ return rt.Ready
 }
 
-//line worker_async.go:1672
+//line worker_async.go:1718
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
@@ -1789,6 +1835,7 @@ func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :572:4*/ ag_f.re = new(*aredis.RedisError)
 	/*line worker.go:574:7*/ (*ag_f.re) = nil
 	/*line worker.go:575:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :575:3*/ ag_f.re = nil
 	/*line :575:3*/ ag_t8 = permanent
 	/*line worker.go:576:19*/ if ag_t8 {
 		/*line :576:19*/ goto ag_L4
@@ -1804,8 +1851,10 @@ func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :576:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
 	/*line :576:20*/ ag_L4:
 	/*line worker.go:576:3*/ if !ag_t8 {
+		/*line :576:3*/ ag_f.err = nil
 		/*line :576:3*/ goto ag_L5
 	}
+	/*line :576:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
 	/*line worker.go:577:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
 	/*line worker.go:578:4*/ return rt.Ready
 	/*line :578:4*/ ag_L5:
@@ -1820,7 +1869,7 @@ func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :581:3*/ goto ag_L1
 }
 
-//line worker_async.go:1824
+//line worker_async.go:1873
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
@@ -1911,7 +1960,7 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :604:3*/ goto ag_L1
 }
 
-//line worker_async.go:1915
+//line worker_async.go:1964
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {

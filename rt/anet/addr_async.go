@@ -75,6 +75,7 @@ func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line addr.go:27:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
 	/*line :27:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :27:2*/ ag_f.network, ag_f.address = "", ""
 	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:2*/ return ag_s
 	}
@@ -89,7 +90,7 @@ func (ag_f *ag_resolve) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:2*/ return rt.Ready
 }
 
-//line addr_async.go:93
+//line addr_async.go:94
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolve) AwaitLine() string {
@@ -100,13 +101,13 @@ func (ag_f *ag_resolve) AwaitLine() string {
 	return ""
 }
 
-// ag_resolveAll is the frame of resolveAll (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_resolveAll is the frame of resolveAll (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_resolveAll struct {
 	ag_state int
 	network  string
 	address  string
-	host     string
-	port     string
+	host     *string
+	port     *string
 	ag_aw0   rt.Awaitable[[]*net.TCPAddr]
 	ag_r0    []endpoint
 	ag_err   error
@@ -155,12 +156,14 @@ func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
 		/*line addr.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = nil, net.UnknownNetworkError(ag_f.network)
 		/*line :45:3*/ return rt.Ready
 	}
-	/*line addr.go:47:2*/ ag_f.host, ag_f.port, ag_err1 = net.SplitHostPort(ag_f.address)
+	/*line :45:3*/ ag_f.host = new(string)
+	/*line :45:3*/ ag_f.port = new(string)
+	/*line addr.go:47:2*/ (*ag_f.host), (*ag_f.port), ag_err1 = net.SplitHostPort(ag_f.address)
 	/*line addr.go:48:2*/ if ag_err1 != nil {
 		/*line addr.go:49:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :49:3*/ return rt.Ready
 	}
-	/*line addr.go:51:2*/ if _, perr := netip.ParseAddr(ag_f.host); perr == nil || ag_f.host == "" {
+	/*line addr.go:51:2*/ if _, perr := netip.ParseAddr((*ag_f.host)); perr == nil || (*ag_f.host) == "" {
 		/*line addr.go:52:3*/ ta, err := net.ResolveTCPAddr(ag_f.network, ag_f.address)
 		/*line addr.go:53:3*/ if err != nil {
 			/*line addr.go:54:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
@@ -174,22 +177,26 @@ func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
 		/*line addr.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = []endpoint{ep}, nil
 		/*line :60:3*/ return rt.Ready
 	}
-	/*line addr.go:62:2*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() ([]*net.TCPAddr, error) {
-		/*line addr.go:63:3*/ ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(ag_f.network), ag_f.host)
-		/*line addr.go:64:3*/ if err != nil {
-			/*line addr.go:65:4*/ return nil, err
+	/*line :60:3*/ ag_f.address = ""
+	/*line addr.go:62:2*/ ag_f.ag_aw0 = rt.ToThreadAsync(func(ag_cell_host *string, ag_cell_port *string) func() ([]*net.TCPAddr, error) {
+		/*line :62:2*/ return func() ([]*net.TCPAddr, error) {
+			/*line addr.go:63:3*/ ips, err := net.DefaultResolver.LookupNetIP(context.Background(), ipNet(ag_f.network), (*ag_cell_host))
+			/*line addr.go:64:3*/ if err != nil {
+				/*line addr.go:65:4*/ return nil, err
+			}
+			/*line addr.go:67:3*/ p, err := net.DefaultResolver.LookupPort(context.Background(), ag_f.network, (*ag_cell_port))
+			/*line addr.go:68:3*/ if err != nil {
+				/*line addr.go:69:4*/ return nil, err
+			}
+			/*line addr.go:71:3*/ out := make([]*net.TCPAddr, len(ips))
+			/*line addr.go:72:3*/ for i, ip := range ips {
+				/*line addr.go:73:4*/ out[i] = &net.TCPAddr{IP: ip.Unmap().AsSlice(), Port: p}
+			}
+			/*line addr.go:75:3*/ return out, nil
 		}
-		/*line addr.go:67:3*/ p, err := net.DefaultResolver.LookupPort(context.Background(), ag_f.network, ag_f.port)
-		/*line addr.go:68:3*/ if err != nil {
-			/*line addr.go:69:4*/ return nil, err
-		}
-		/*line addr.go:71:3*/ out := make([]*net.TCPAddr, len(ips))
-		/*line addr.go:72:3*/ for i, ip := range ips {
-			/*line addr.go:73:4*/ out[i] = &net.TCPAddr{IP: ip.Unmap().AsSlice(), Port: p}
-		}
-		/*line addr.go:75:3*/ return out, nil
-	})
+	}(ag_f.host, ag_f.port))
 	/*line :75:3*/ ag_f.ag_state = 1 // await: rt.ToThread((func() ([]*net.TCPAddr, error) literal))
+	/*line :75:3*/ ag_f.port = nil
 	/*line :75:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :75:3*/ return ag_s
 	}
@@ -207,14 +214,14 @@ func (ag_f *ag_resolveAll) Resume(ag_co *rt.Coro) rt.Status {
 		}
 	}
 	/*line addr.go:86:2*/ if len(eps) == 0 {
-		/*line addr.go:87:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.AddrError{Err: "no suitable address found", Addr: ag_f.host}
+		/*line addr.go:87:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.AddrError{Err: "no suitable address found", Addr: (*ag_f.host)}
 		/*line :87:3*/ return rt.Ready
 	}
 	/*line addr.go:89:2*/ ag_f.ag_r0, ag_f.ag_err = eps, nil
 	/*line :89:2*/ return rt.Ready
 }
 
-//line addr_async.go:218
+//line addr_async.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_resolveAll) AwaitLine() string {

@@ -220,6 +220,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync(ag_f.network, ag_f.addr)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial(network, addr)
+	/*line :51:2*/ ag_f.network, ag_f.addr = "", ""
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -239,6 +240,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:56:6*/ ag_f.got = nil
 	/*line :56:6*/ ag_f.ag_t4 = ag_f.msgs
+	/*line :56:6*/ ag_f.msgs = nil
 	/*line :56:6*/ ag_f.ag_t5 = 0
 	/*line :56:6*/ ag_L1:
 	/*line anet_test.go:57:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
@@ -286,7 +288,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:290
+//line anet_async_test.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -359,6 +361,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:79:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :79:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :79:2*/ ag_f.ln = nil
 	/*line :79:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :79:2*/ return ag_s
 	}
@@ -390,6 +393,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:88:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(append([]byte("pong "), ag_f.line...))
 	/*line :88:5*/ ag_f.ag_state = 3 // await: c.Write(append([]byte("pong "), line...))
+	/*line :88:5*/ ag_f.c = nil
 	/*line :88:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :88:5*/ return ag_s
 	}
@@ -413,7 +417,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:417
+//line anet_async_test.go:421
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -518,6 +522,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:147:2*/ ag_f.ag_aw2 = echoLinesAsync("unix", ag_f.path, []string{"a", "b"})
 	/*line :147:2*/ ag_f.ag_state = 3 // await: echoLines("unix", path, []string{…})
+	/*line :147:2*/ ag_f.path = ""
 	/*line :147:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :147:2*/ return ag_s
 	}
@@ -530,6 +535,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:151:5*/ ag_f.ag_aw3 = ag_f.srv
 	/*line :151:5*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :151:5*/ ag_f.srv = nil
 	/*line :151:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :151:5*/ return ag_s
 	}
@@ -553,7 +559,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:557
+//line anet_async_test.go:563
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -628,6 +634,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:161:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :161:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :161:2*/ ag_f.ln = nil
 	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :161:2*/ return ag_s
 	}
@@ -687,7 +694,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:691
+//line anet_async_test.go:698
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -759,6 +766,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:195:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :195:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :195:2*/ ag_f.addr = ""
 	/*line :195:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :195:2*/ return ag_s
 	}
@@ -790,6 +798,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:204:2*/ ag_f.ag_aw1 = ag_f.c.ReadExactlyAsync(10)
 	/*line :204:2*/ ag_f.ag_state = 3 // await: c.ReadExactly(10)
+	/*line :204:2*/ ag_f.c = nil
 	/*line :204:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :204:2*/ return ag_s
 	}
@@ -811,7 +820,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:815
+//line anet_async_test.go:824
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -880,7 +889,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:884
+//line anet_async_test.go:893
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -964,6 +973,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:246:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :246:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :246:2*/ ag_f.addr = ""
 	/*line :246:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :246:2*/ return ag_s
 	}
@@ -974,6 +984,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:248:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
 		/*line :248:3*/ goto ag_exit
 	}
+	/*line :248:3*/ ag_f.err = nil
 	/*line anet_test.go:250:2*/ {
 		/*line :250:2*/ ag_dfn := ag_f.c.Close
 		/*line :250:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -1015,9 +1026,11 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:255:10*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
 	/*line :255:10*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:255:2*/ ag_f.took = ag_t8.Sub(ag_f.start)
+	/*line :255:2*/ ag_f.start = time.Time{}
 	/*line anet_test.go:256:2*/ ag_f.stop = true
 	/*line anet_test.go:257:2*/ ag_f.ag_aw4 = ag_f.tk
 	/*line :257:2*/ ag_f.ag_state = 6 // await: rt.Await(tk)
+	/*line :257:2*/ ag_f.tk = nil
 	/*line :257:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :257:2*/ return ag_s
 	}
@@ -1027,6 +1040,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:259:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, ag_f.err
 		/*line :259:3*/ goto ag_exit
 	}
+	/*line :259:3*/ ag_f.err = nil
 	/*line anet_test.go:261:2*/ if err := ag_f.c.CloseWrite(); err != nil {
 		/*line anet_test.go:262:3*/ ag_f.ag_r0, ag_f.ag_err = writeResult{}, err
 		/*line :262:3*/ goto ag_exit
@@ -1042,7 +1056,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1046
+//line anet_async_test.go:1060
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1122,6 +1136,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:280:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :280:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :280:2*/ ag_f.addr = ""
 	/*line :280:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :280:2*/ return ag_s
 	}
@@ -1149,6 +1164,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :285:2*/ ag_f.ag_aw1 = nil
 	/*line anet_test.go:286:2*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(make([]byte, 10))
 	/*line :286:2*/ ag_f.ag_state = 3 // await: c.Read(make([]byte, 10))
+	/*line :286:2*/ ag_f.c = nil
 	/*line :286:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :286:2*/ return ag_s
 	}
@@ -1166,7 +1182,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1170
+//line anet_async_test.go:1186
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1234,6 +1250,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:292:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :292:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :292:2*/ ag_f.addr = ""
 	/*line :292:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :292:2*/ return ag_s
 	}
@@ -1270,7 +1287,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1274
+//line anet_async_test.go:1291
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1342,6 +1359,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:316:9*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :316:9*/ ag_f.ag_state = 1 // await: c.Read(buf)
+	/*line :316:9*/ ag_f.c, ag_f.buf = nil, nil
 	/*line :316:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :316:9*/ return ag_s
 	}
@@ -1359,7 +1377,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1363
+//line anet_async_test.go:1381
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1414,6 +1432,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:321:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
 	/*line :321:2*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :321:2*/ ag_f.c = nil
 	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :321:2*/ return ag_s
 	}
@@ -1424,7 +1443,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1428
+//line anet_async_test.go:1447
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1523,6 +1542,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:337:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :337:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :337:2*/ ag_f.addr = ""
 	/*line :337:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :337:2*/ return ag_s
 	}
@@ -1570,6 +1590,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:349:2*/ ag_f.reader.Cancel()
 	/*line anet_test.go:350:5*/ ag_f.ag_aw4 = ag_f.reader
 	/*line :350:5*/ ag_f.ag_state = 5 // await: rt.Await(reader)
+	/*line :350:5*/ ag_f.reader = nil
 	/*line :350:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :350:5*/ return ag_s
 	}
@@ -1586,11 +1607,13 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:354:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("IOWaits = %d after cancel, want 0", n)
 		/*line :354:3*/ goto ag_exit
 	}
+	/*line :354:3*/ ag_f.lp = nil
 	/*line anet_test.go:356:2*/ if ag_f.c.Buffered() != 3 {
 		/*line anet_test.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("buffered %d, want 3", ag_f.c.Buffered())
 		/*line :357:3*/ goto ag_exit
 	}
 	/*line anet_test.go:359:2*/ close(ag_f.gate)
+	/*line :359:2*/ ag_f.gate = nil
 	/*line anet_test.go:360:2*/ ag_f.ag_aw4 = readLineAsync(ag_f.c)
 	/*line :360:2*/ ag_f.ag_state = 6 // await: readLine(c)
 	/*line :360:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1622,6 +1645,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:368:2*/ ag_f.r2.Cancel()
 	/*line anet_test.go:369:5*/ ag_f.ag_aw6 = ag_f.r2
 	/*line :369:5*/ ag_f.ag_state = 9 // await: rt.Await(r2)
+	/*line :369:5*/ ag_f.r2 = nil
 	/*line :369:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :369:5*/ return ag_s
 	}
@@ -1636,6 +1660,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :370:3*/ ag_L2:
 	/*line anet_test.go:372:5*/ ag_f.ag_aw6 = ag_f.c.WriteAsync([]byte("still open"))
 	/*line :372:5*/ ag_f.ag_state = 10 // await: c.Write([]byte("still open"))
+	/*line :372:5*/ ag_f.c = nil
 	/*line :372:5*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :372:5*/ return ag_s
 	}
@@ -1659,7 +1684,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1663
+//line anet_async_test.go:1688
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1758,6 +1783,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:387:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :387:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :387:2*/ ag_f.addr = ""
 	/*line :387:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :387:2*/ return ag_s
 	}
@@ -1801,6 +1827,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:396:2*/ ag_f.c.SetReadDeadline(ag_t4.Add(30 * time.Millisecond))
 	/*line anet_test.go:397:2*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :397:2*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :397:2*/ ag_f.buf = nil
 	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :397:2*/ return ag_s
 	}
@@ -1814,8 +1841,10 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:402:2*/ ag_f.c.SetReadDeadline(time.Time{})
 	/*line anet_test.go:403:2*/ close(ag_f.gate)
+	/*line :403:2*/ ag_f.gate = nil
 	/*line anet_test.go:404:9*/ ag_f.ag_aw3 = readLineAsync(ag_f.c)
 	/*line :404:9*/ ag_f.ag_state = 5 // await: readLine(c)
+	/*line :404:9*/ ag_f.c = nil
 	/*line :404:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :404:9*/ return ag_s
 	}
@@ -1833,7 +1862,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1837
+//line anet_async_test.go:1866
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -1917,6 +1946,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:425:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :425:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :425:2*/ ag_f.addr = ""
 	/*line :425:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :425:2*/ return ag_s
 	}
@@ -1956,6 +1986,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :434:2*/ ag_f.ag_aw2 = nil
 	/*line anet_test.go:435:2*/ ag_f.ag_aw1 = rt.WaitFor(readLineAsync(ag_f.c), time.Hour)
 	/*line :435:2*/ ag_f.ag_state = 4 // await: rt.Await(rt.WaitFor(readLineAsync(c), time.Hour))
+	/*line :435:2*/ ag_f.c = nil
 	/*line :435:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :435:2*/ return ag_s
 	}
@@ -1985,7 +2016,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1989
+//line anet_async_test.go:2020
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2143,6 +2174,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :535:4*/ ag_L4:
 	/*line anet_test.go:537:6*/ ag_f.ag_aw3 = ag_f.srv
 	/*line :537:6*/ ag_f.ag_state = 4 // await: rt.Await(srv)
+	/*line :537:6*/ ag_f.srv = nil
 	/*line :537:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :537:6*/ return ag_s
 	}
@@ -2160,6 +2192,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :532:22*/ ag_L3:
 	/*line anet_test.go:542:2*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :542:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :542:2*/ ag_f.addr = ""
 	/*line :542:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :542:2*/ return ag_s
 	}
@@ -2190,9 +2223,12 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :550:2*/ ag_resume7:
 	/*line :550:2*/ ag_f.ag_aw5 = nil
 	/*line anet_test.go:551:2*/ ag_f.c.Close()
+	/*line :551:2*/ ag_f.c = nil
 	/*line anet_test.go:552:2*/ ag_f.s.Close()
+	/*line :552:2*/ ag_f.s = nil
 	/*line anet_test.go:554:2*/ ag_f.ag_aw6 = rt.SpawnAsync(ag_f.ln.AcceptAsync())
 	/*line :554:2*/ ag_f.ag_state = 8 // await: rt.Spawn(ln.AcceptAsync())
+	/*line :554:2*/ ag_f.ln = nil
 	/*line :554:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :554:2*/ return ag_s
 	}
@@ -2209,6 +2245,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:556:2*/ ag_f.acc.Cancel()
 	/*line anet_test.go:557:2*/ ag_f.ag_aw4 = ag_f.acc
 	/*line :557:2*/ ag_f.ag_state = 10 // await: rt.Await(acc)
+	/*line :557:2*/ ag_f.acc = nil
 	/*line :557:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :557:2*/ return ag_s
 	}
@@ -2216,6 +2253,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ ag_f.ag_aw4 = nil
 	/*line anet_test.go:558:5*/ ag_f.ag_aw4 = anet.DialAsync("tcp", ag_f.refusedAddr)
 	/*line :558:5*/ ag_f.ag_state = 11 // await: anet.Dial("tcp", refusedAddr)
+	/*line :558:5*/ ag_f.refusedAddr = ""
 	/*line :558:5*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :558:5*/ return ag_s
 	}
@@ -2239,7 +2277,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2243
+//line anet_async_test.go:2281
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2324,6 +2362,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:580:2*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(make([]byte, 1))
 	/*line :580:2*/ ag_f.ag_state = 1 // await: c.Read(make([]byte, 1))
+	/*line :580:2*/ ag_f.c = nil
 	/*line :580:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :580:2*/ return ag_s
 	}
@@ -2344,7 +2383,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2348
+//line anet_async_test.go:2387
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2460,6 +2499,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:597:6*/ ag_f.i = 0
 	/*line :597:6*/ ag_L1:
 	/*line anet_test.go:597:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :597:14*/ ag_f.ln = nil
 		/*line :597:14*/ goto ag_L3
 	}
 	/*line anet_test.go:598:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -2518,8 +2558,10 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:611:2*/ for _, c := range ag_f.clients {
 		/*line anet_test.go:612:3*/ c.Close()
 	}
+	/*line :612:3*/ ag_f.clients = nil
 	/*line anet_test.go:614:5*/ ag_f.ag_aw5 = rt.Gather(ag_f.readers...)
 	/*line :614:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.Gather(readers...))
+	/*line :614:5*/ ag_f.readers = nil
 	/*line :614:5*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :614:5*/ return ag_s
 	}
@@ -2544,7 +2586,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2548
+//line anet_async_test.go:2590
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2633,6 +2675,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:638:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :638:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :638:2*/ ag_f.addr = ""
 	/*line :638:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :638:2*/ return ag_s
 	}
@@ -2675,6 +2718,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :649:3*/ goto ag_exit
 	}
 	/*line anet_test.go:651:2*/ ag_f.out = []string{string(ag_f.head), string(body)}
+	/*line :651:2*/ ag_f.head = nil
 	/*line anet_test.go:652:2*/ ag_f.c.SetReadLimit(50)
 	/*line anet_test.go:653:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	/*line :653:5*/ ag_f.ag_state = 4 // await: c.ReadUntilString("\r\n\r\n")
@@ -2692,6 +2736,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:656:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
 	/*line anet_test.go:657:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilStringAsync("\r\n\r\n")
 	/*line :657:2*/ ag_f.ag_state = 5 // await: c.ReadUntilString("\r\n\r\n")
+	/*line :657:2*/ ag_f.c = nil
 	/*line :657:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :657:2*/ return ag_s
 	}
@@ -2709,7 +2754,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2713
+//line anet_async_test.go:2758
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2795,6 +2840,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line anet_test.go:694:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :694:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :694:2*/ ag_f.addr = ""
 	/*line :694:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :694:2*/ return ag_s
 	}
@@ -2817,6 +2863,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :699:6*/ ag_f.ag_t5 = 0
 	/*line :699:6*/ ag_L1:
 	/*line anet_test.go:700:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :700:2*/ ag_f.ag_t4 = nil
 		/*line :700:2*/ goto ag_L3
 	}
 	/*line anet_test.go:700:9*/ n = ag_f.ag_t4[ag_f.ag_t5]
@@ -2853,6 +2900,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:711:2*/ ag_f.c.SetReadLimit(anet.DefaultReadLimit)
 	/*line anet_test.go:712:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(3, ag_f.t))
 	/*line :712:2*/ ag_f.ag_state = 4 // await: c.ReadUntilFunc(pipes(3, t))
+	/*line :712:2*/ ag_f.t, ag_f.c = nil, nil
 	/*line :712:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :712:2*/ return ag_s
 	}
@@ -2870,7 +2918,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2874
+//line anet_async_test.go:2922
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2932,6 +2980,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:727:2*/ b = make([]byte, 1)
 	/*line anet_test.go:728:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
 	/*line :728:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :728:5*/ ag_f.c = nil
 	/*line :728:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :728:5*/ return ag_s
 	}
@@ -2949,7 +2998,7 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2953
+//line anet_async_test.go:3002
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
@@ -2960,13 +3009,13 @@ func (ag_f *ag_oneByte) AwaitLine() string {
 	return ""
 }
 
-// ag_manyReady is the frame of manyReady (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_manyReady is the frame of manyReady (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyReady struct {
 	ag_state  int
 	n         int
 	ln        *anet.Listener
-	clients   []*anet.Conn
-	servers   []*anet.Conn
+	clients   *[]*anet.Conn
+	servers   *[]*anet.Conn
 	ag_t4     int
 	ag_t5     int
 	done      int
@@ -3064,14 +3113,18 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 			/*line :744:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:745:6*/ ag_f.clients = nil
-	/*line anet_test.go:745:15*/ ag_f.servers = nil
+	/*line :744:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line :744:2*/ ag_f.servers = new([]*anet.Conn)
+	/*line anet_test.go:745:6*/ (*ag_f.clients) = nil
+	/*line anet_test.go:745:15*/ (*ag_f.servers) = nil
 	/*line anet_test.go:746:2*/ {
-		/*line :746:2*/ ag_dfn := func() {
-			/*line anet_test.go:747:3*/ for _, c := range append(ag_f.clients, ag_f.servers...) {
-				/*line anet_test.go:748:4*/ c.Close()
+		/*line :746:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
+			/*line :746:2*/ return func() {
+				/*line anet_test.go:747:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
+					/*line anet_test.go:748:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.clients, ag_f.servers)
 		/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :746:2*/ defer ag_dfn()
 			/*line :746:2*/ ag_p.Raise()
@@ -3081,6 +3134,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :746:2*/ ag_f.ag_t5 = 0
 	/*line :746:2*/ ag_L1:
 	/*line anet_test.go:751:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :751:2*/ ag_f.ln = nil
 		/*line :751:2*/ goto ag_L3
 	}
 	/*line anet_test.go:752:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
@@ -3095,7 +3149,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:754:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 		/*line :754:4*/ goto ag_exit
 	}
-	/*line anet_test.go:756:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line anet_test.go:756:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
 	/*line anet_test.go:757:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
 	/*line :757:3*/ ag_f.ag_state = 3 // await: ln.Accept()
 	/*line :757:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -3108,15 +3162,17 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		/*line anet_test.go:759:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
 		/*line :759:4*/ goto ag_exit
 	}
-	/*line anet_test.go:761:3*/ ag_f.servers = append(ag_f.servers, ag_s1)
+	/*line anet_test.go:761:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
 	/*line :761:3*/ ag_f.ag_t5++
 	/*line :761:3*/ goto ag_L1
 	/*line :761:3*/ ag_L3:
 	/*line anet_test.go:763:2*/ ag_f.done = 0
-	/*line :763:2*/ ag_f.ag_t11 = ag_f.clients
+	/*line :763:2*/ ag_f.ag_t11 = (*ag_f.clients)
+	/*line :763:2*/ ag_f.clients = nil
 	/*line :763:2*/ ag_f.ag_t12 = 0
 	/*line :763:2*/ ag_L4:
 	/*line anet_test.go:764:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :764:2*/ ag_f.ag_t11 = nil
 		/*line :764:2*/ goto ag_L6
 	}
 	/*line anet_test.go:764:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
@@ -3144,10 +3200,12 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :768:2*/ ag_resume6:
 	/*line :768:2*/ ag_f.ag_aw3 = nil
-	/*line :768:2*/ ag_f.ag_t14 = ag_f.servers
+	/*line :768:2*/ ag_f.ag_t14 = (*ag_f.servers)
+	/*line :768:2*/ ag_f.servers = nil
 	/*line :768:2*/ ag_f.ag_t15 = 0
 	/*line :768:2*/ ag_L7:
 	/*line anet_test.go:769:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :769:2*/ ag_f.ag_t14 = nil
 		/*line :769:2*/ goto ag_L9
 	}
 	/*line anet_test.go:769:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
@@ -3194,7 +3252,7 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :779:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3198
+//line anet_async_test.go:3256
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
@@ -3341,7 +3399,7 @@ func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :808:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3345
+//line anet_async_test.go:3403
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {

@@ -109,6 +109,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:168:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
 	/*line :168:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :168:10*/ ag_f.c, ag_f.p = nil, nil
 	/*line :168:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :168:10*/ return ag_s
 	}
@@ -164,7 +165,7 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :191:4*/ goto ag_L2
 }
 
-//line conn_async.go:168
+//line conn_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
@@ -250,7 +251,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:4*/ goto ag_L1
 }
 
-//line conn_async.go:254
+//line conn_async.go:255
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
@@ -326,6 +327,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line conn.go:285:3*/ if !(err != nil) {
 		/*line :285:3*/ goto ag_L4
 	}
+	/*line :285:3*/ ag_f.delim = ""
 	/*line conn.go:286:4*/ if err == io.EOF && ag_f.n > 0 {
 		/*line conn.go:287:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
 		/*line :287:5*/ return rt.Ready
@@ -336,7 +338,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :289:4*/ goto ag_L1
 }
 
-//line conn_async.go:340
+//line conn_async.go:342
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
@@ -410,6 +412,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line conn.go:313:3*/ if !(err != nil) {
 		/*line :313:3*/ goto ag_L4
 	}
+	/*line :313:3*/ ag_f.end = nil
 	/*line conn.go:314:4*/ if err == io.EOF && ag_f.scanned > 0 {
 		/*line conn.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
 		/*line :315:5*/ return rt.Ready
@@ -420,7 +423,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :317:4*/ goto ag_L1
 }
 
-//line conn_async.go:424
+//line conn_async.go:427
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
@@ -499,7 +502,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :336:2*/ return rt.Ready
 }
 
-//line conn_async.go:503
+//line conn_async.go:506
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
@@ -566,6 +569,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line conn.go:354:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
 	/*line :354:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :354:10*/ ag_f.c = nil
 	/*line :354:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :354:10*/ return ag_s
 	}
@@ -622,7 +626,7 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :379:4*/ goto ag_L2
 }
 
-//line conn_async.go:626
+//line conn_async.go:630
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {

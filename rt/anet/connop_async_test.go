@@ -98,6 +98,7 @@ func (ag_f *ag_echoMallocs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line connop_test.go:39:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :39:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :39:2*/ ag_f.addr = ""
 	/*line :39:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :39:2*/ return ag_s
 	}
@@ -174,7 +175,7 @@ func (ag_f *ag_echoMallocs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:2*/ return rt.Ready
 }
 
-//line connop_async_test.go:178
+//line connop_async_test.go:179
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoMallocs) AwaitLine() string {
@@ -250,6 +251,7 @@ func (ag_f *ag_twoReads) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line connop_test.go:77:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :77:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :77:2*/ ag_f.addr = ""
 	/*line :77:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :77:2*/ return ag_s
 	}
@@ -282,8 +284,10 @@ func (ag_f *ag_twoReads) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :86:3*/ goto ag_exit
 	}
 	/*line connop_test.go:88:2*/ close(ag_f.gate)
+	/*line :88:2*/ ag_f.gate = nil
 	/*line connop_test.go:89:2*/ ag_f.ag_aw1 = ag_f.later
 	/*line :89:2*/ ag_f.ag_state = 3 // await: rt.Await(later)
+	/*line :89:2*/ ag_f.later = nil
 	/*line :89:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :89:2*/ return ag_s
 	}
@@ -301,7 +305,7 @@ func (ag_f *ag_twoReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line connop_async_test.go:305
+//line connop_async_test.go:309
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_twoReads) AwaitLine() string {
@@ -375,6 +379,7 @@ func (ag_f *ag_writeUntilError) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line connop_test.go:120:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :120:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :120:2*/ ag_f.addr = ""
 	/*line :120:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :120:2*/ return ag_s
 	}
@@ -440,7 +445,7 @@ func (ag_f *ag_writeUntilError) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line connop_async_test.go:444
+//line connop_async_test.go:449
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeUntilError) AwaitLine() string {

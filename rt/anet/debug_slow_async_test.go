@@ -79,6 +79,7 @@ func (ag_f *ag_slowAfterRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line debug_slow_test.go:26:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :26:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :26:2*/ ag_f.addr = ""
 	/*line :26:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :26:2*/ return ag_s
 	}
@@ -112,6 +113,7 @@ func (ag_f *ag_slowAfterRead) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line debug_slow_test.go:37:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
 	/*line :37:2*/ ag_f.ag_state = 3 // await: c.ReadUntil('\n')
+	/*line :37:2*/ ag_f.c = nil
 	/*line :37:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
@@ -129,7 +131,7 @@ func (ag_f *ag_slowAfterRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line debug_slow_async_test.go:133
+//line debug_slow_async_test.go:135
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowAfterRead) AwaitLine() string {

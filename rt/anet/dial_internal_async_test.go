@@ -70,6 +70,7 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line dial_internal_test.go:30:2*/ ag_f.ag_aw0 = dialAnyAsync("tcp", ag_f.eps)
 	/*line :30:2*/ ag_f.ag_state = 1 // await: dialAny("tcp", eps)
+	/*line :30:2*/ ag_f.eps = nil
 	/*line :30:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :30:2*/ return ag_s
 	}
@@ -102,7 +103,7 @@ func (ag_f *ag_dialAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line dial_internal_async_test.go:106
+//line dial_internal_async_test.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAddrs) AwaitLine() string {

@@ -79,6 +79,7 @@ func (ag_f *ag_raceAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line dial_race_test.go:61:2*/ ag_f.ag_aw0 = dialOneAsync("tcp", ag_f.warm)
 	/*line :61:2*/ ag_f.ag_state = 1 // await: dialOne("tcp", warm)
+	/*line :61:2*/ ag_f.warm = endpoint{}
 	/*line :61:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :61:2*/ return ag_s
 	}
@@ -94,6 +95,7 @@ func (ag_f *ag_raceAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line dial_race_test.go:67:2*/ ag_f.before = len(ents)
 	/*line dial_race_test.go:68:2*/ ag_f.ag_aw0 = rt.WaitFor(dialRaceAsync("tcp", ag_f.eps, ag_f.delay), ag_f.limit)
 	/*line :68:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(dialRaceAsync("tcp", eps, delay), lim...
+	/*line :68:2*/ ag_f.eps = nil
 	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :68:2*/ return ag_s
 	}
@@ -123,7 +125,7 @@ func (ag_f *ag_raceAddrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :74:2*/ return rt.Ready
 }
 
-//line dial_race_async_test.go:127
+//line dial_race_async_test.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_raceAddrs) AwaitLine() string {

@@ -119,8 +119,10 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:31:2*/ if !(ag_f.g == nil) {
 		/*line :31:2*/ goto ag_L1
 	}
+	/*line :31:2*/ ag_f.g = nil
 	/*line group.go:32:3*/ ag_f.ag_aw1 = ag_f.lc.ListenAsync(ag_f.network, ag_f.address)
 	/*line :32:3*/ ag_f.ag_state = 2 // await: lc.Listen(network, address)
+	/*line :32:3*/ ag_f.network, ag_f.address = "", ""
 	/*line :32:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:3*/ return ag_s
 	}
@@ -140,6 +142,7 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:40:10*/ ag_f.ag_aw2 = ag_f.lc.listenHandedAsync(ag_f.g, ag_f.network, ag_f.address)
 	/*line :40:10*/ ag_f.ag_state = 3 // await: lc.listenHanded(g, network, address)
+	/*line :40:10*/ ag_f.network, ag_f.address, ag_f.g = "", "", nil
 	/*line :40:10*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :40:10*/ return ag_s
 	}
@@ -152,6 +155,7 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:42:2*/ ag_f.lc.ReusePort = true
 	/*line group.go:43:2*/ ag_f.ag_aw1 = ag_f.lc.ListenAsync(ag_f.network, ag_f.address)
 	/*line :43:2*/ ag_f.ag_state = 4 // await: lc.Listen(network, address)
+	/*line :43:2*/ ag_f.address = ""
 	/*line :43:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :43:2*/ return ag_s
 	}
@@ -191,7 +195,7 @@ func (ag_f *ag_ListenConfig_ListenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:2*/ return rt.Ready
 }
 
-//line group_async.go:195
+//line group_async.go:199
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_ListenGroup) AwaitLine() string {
@@ -257,6 +261,7 @@ func (ag_f *ag_ListenConfig_listenHanded) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line group.go:65:2*/ ag_f.ag_aw0 = ag_f.lc.ListenAsync(ag_f.network, ag_f.address)
 	/*line :65:2*/ ag_f.ag_state = 1 // await: lc.Listen(network, address)
+	/*line :65:2*/ ag_f.address = ""
 	/*line :65:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :65:2*/ return ag_s
 	}
@@ -274,12 +279,13 @@ func (ag_f *ag_ListenConfig_listenHanded) Resume(ag_co *rt.Coro) rt.Status {
 		/*line group.go:73:3*/ ag_f.sh.boxes[i] = rt.NewMailbox[*Conn]()
 		/*line group.go:74:3*/ lns[i] = &Listener{network: ag_f.network, addr: ag_real1.Addr(), share: &share{sh: ag_f.sh, box: ag_f.sh.boxes[i]}}
 	}
+	/*line :74:3*/ ag_f.network = ""
 	/*line group.go:76:2*/ rt.Post(ag_f.g.Loop(0), ag_f.sh.acceptLoopAsync(), rt.Name("anet acceptor "+ag_real1.Addr().String()))
 	/*line group.go:77:2*/ ag_f.ag_r0, ag_f.ag_err = lns, nil
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async.go:283
+//line group_async.go:289
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_listenHanded) AwaitLine() string {
@@ -366,6 +372,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 		/*line group.go:113:4*/ ag_f.ag_err = (*ag_f.err)
 		/*line :113:4*/ goto ag_exit
 	}
+	/*line :113:4*/ ag_f.err = nil
 	/*line group.go:115:3*/ handed = false
 	/*line group.go:116:3*/ for range ag_f.sh.boxes {
 		/*line group.go:117:4*/ b := ag_f.sh.boxes[ag_f.sh.next]
@@ -391,7 +398,7 @@ func (ag_f *ag_shared_acceptLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:2*/ return rt.Ready
 }
 
-//line group_async.go:395
+//line group_async.go:402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shared_acceptLoop) AwaitLine() string {
@@ -465,7 +472,7 @@ func (ag_f *ag_share_accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line group_async.go:469
+//line group_async.go:476
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_share_accept) AwaitLine() string {

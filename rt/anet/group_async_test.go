@@ -117,6 +117,7 @@ func (ag_f *ag_answerLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:34:3*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :34:3*/ ag_f.ag_aw1 = nil
 	/*line group_test.go:35:3*/ ag_f.c.Close()
+	/*line :35:3*/ ag_f.c = nil
 	/*line group_test.go:36:3*/ if err != nil {
 		/*line group_test.go:37:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
 		/*line :37:4*/ return rt.Ready
@@ -124,7 +125,7 @@ func (ag_f *ag_answerLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:4*/ goto ag_L1
 }
 
-//line group_async_test.go:128
+//line group_async_test.go:129
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_answerLoop) AwaitLine() string {
@@ -139,13 +140,13 @@ func (ag_f *ag_answerLoop) AwaitLine() string {
 	return ""
 }
 
-// ag_listenGroup is the frame of listenGroup (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_listenGroup is the frame of listenGroup (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_listenGroup struct {
 	ag_state int
 	lc       anet.ListenConfig
 	dial     func(addr string) error
 	g        *rt.Group
-	lns      []*anet.Listener
+	lns      *[]*anet.Listener
 	rs       []*rt.Remote[int]
 	ln       **anet.Listener
 	ag_t7    []*anet.Listener
@@ -218,29 +219,32 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ ag_resume1:
 	/*line group_test.go:48:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :48:2*/ ag_f.ag_aw0 = nil
+	/*line :48:2*/ ag_f.lns = new([]*anet.Listener)
 	/*line group_test.go:49:2*/ ag_f.ag_aw1 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
 	/*line :49:2*/ ag_f.ag_state = 2 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
 	/*line :49:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :49:2*/ return ag_s
 	}
 	/*line :49:2*/ ag_resume2:
-	/*line group_test.go:49:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line group_test.go:49:2*/ (*ag_f.lns), ag_err1 = ag_f.ag_aw1.AwaitResult()
 	/*line :49:2*/ ag_f.ag_aw1 = nil
 	/*line group_test.go:50:2*/ if ag_err1 != nil {
 		/*line group_test.go:51:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :51:3*/ return rt.Ready
 	}
-	/*line group_test.go:53:2*/ ag_f.rs = make([]*rt.Remote[int], len(ag_f.lns))
-	/*line group_test.go:54:2*/ for i, ln := range ag_f.lns {
-		/*line group_test.go:55:3*/ if ln.Addr().String() != ag_f.lns[0].Addr().String() {
-			/*line group_test.go:56:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("listener %d is on %v, not %v", i, ln.Addr(), ag_f.lns[0].Addr())
+	/*line group_test.go:53:2*/ ag_f.rs = make([]*rt.Remote[int], len((*ag_f.lns)))
+	/*line group_test.go:54:2*/ for i, ln := range *ag_f.lns {
+		/*line group_test.go:55:3*/ if ln.Addr().String() != (*ag_f.lns)[0].Addr().String() {
+			/*line group_test.go:56:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("listener %d is on %v, not %v", i, ln.Addr(), (*ag_f.lns)[0].Addr())
 			/*line :56:4*/ return rt.Ready
 		}
 		/*line group_test.go:58:3*/ ag_f.rs[i] = rt.Submit(ag_f.g.Loop(i), answerLoopAsync(ln))
 	}
-	/*line group_test.go:60:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line group_test.go:60:54*/ return struct{}{}, ag_f.dial(ag_f.lns[0].Addr().String())
-	})
+	/*line group_test.go:60:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_lns *[]*anet.Listener) func() (struct{}, error) {
+		/*line :60:5*/ return func() (struct{}, error) {
+			/*line group_test.go:60:54*/ return struct{}{}, ag_f.dial((*ag_cell_lns)[0].Addr().String())
+		}
+	}(ag_f.lns))
 	/*line :60:54*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
 	/*line :60:54*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :60:54*/ return ag_s
@@ -254,16 +258,19 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group_test.go:61:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 	/*line :61:3*/ return rt.Ready
 	/*line :61:3*/ ag_L1:
-	/*line :61:3*/ ag_f.ag_t7 = ag_f.lns
+	/*line :61:3*/ ag_f.ag_t7 = (*ag_f.lns)
+	/*line :61:3*/ ag_f.lns = nil
 	/*line :61:3*/ ag_f.ag_t8 = 0
 	/*line :61:3*/ ag_L2:
 	/*line group_test.go:63:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :63:2*/ ag_f.g, ag_f.ag_t7 = nil, nil
 		/*line :63:2*/ goto ag_L4
 	}
 	/*line :63:2*/ ag_f.ln = new(*anet.Listener)
 	/*line group_test.go:63:6*/ ag_i1, (*ag_f.ln) = ag_f.ag_t8, ag_f.ag_t7[ag_f.ag_t8]
 	/*line group_test.go:65:6*/ ag_f.ag_aw2 = rt.Submit(ag_f.g.Loop(ag_i1), rt.Awaitable[struct{}](&ag_listenGroup_func1{ln: ag_f.ln}))
 	/*line :65:6*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](rt.Submit(g.Loop(i), rt.Func((func() (...
+	/*line :65:6*/ ag_f.ln = nil
 	/*line :65:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :65:6*/ return ag_s
 	}
@@ -281,6 +288,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:4*/ ag_L4:
 	/*line group_test.go:69:2*/ ag_f.counts = make([]int, len(ag_f.rs))
 	/*line :69:2*/ ag_f.ag_t13 = ag_f.rs
+	/*line :69:2*/ ag_f.rs = nil
 	/*line :69:2*/ ag_f.ag_t14 = 0
 	/*line :69:2*/ ag_L6:
 	/*line group_test.go:70:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
@@ -307,7 +315,7 @@ func (ag_f *ag_listenGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line group_async_test.go:311
+//line group_async_test.go:319
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenGroup) AwaitLine() string {
@@ -351,4 +359,4 @@ func (ag_f *ag_listenGroup_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :65:91*/ return rt.Ready
 }
 
-//line group_async_test.go:355
+//line group_async_test.go:363

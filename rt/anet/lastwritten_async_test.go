@@ -89,6 +89,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line lastwritten_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :51:2*/ ag_f.addr = ""
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -122,6 +123,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ goto ag_exit
 	/*line :58:3*/ ag_L1:
 	/*line lastwritten_test.go:60:2*/ *ag_f.cancelled = ag_f.c.LastWritten()
+	/*line :60:2*/ ag_f.cancelled = nil
 	/*line lastwritten_test.go:61:21*/ ag_f.ag_aw2 = rt.NowAsync()
 	/*line :61:21*/ ag_f.ag_state = 3 // await: rt.Now()
 	/*line :61:21*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -133,6 +135,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line lastwritten_test.go:61:2*/ ag_f.c.SetWriteDeadline(ag_t4.Add(50 * time.Millisecond))
 	/*line lastwritten_test.go:62:2*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(ag_f.buf)
 	/*line :62:2*/ ag_f.ag_state = 4 // await: c.Write(buf)
+	/*line :62:2*/ ag_f.buf = nil
 	/*line :62:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :62:2*/ return ag_s
 	}
@@ -147,6 +150,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 		/*line lastwritten_test.go:67:3*/ ag_f.ag_err = fmt.Errorf("Write returned %d, LastWritten %d", n, ag_f.c.LastWritten())
 		/*line :67:3*/ goto ag_exit
 	}
+	/*line :67:3*/ ag_f.c = nil
 	/*line lastwritten_test.go:69:2*/ *ag_f.deadlined = n
 	/*line lastwritten_test.go:70:2*/ ag_f.ag_err = nil
 	/*line :70:2*/ goto ag_exit
@@ -159,7 +163,7 @@ func (ag_f *ag_sendUntilStuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line lastwritten_async_test.go:163
+//line lastwritten_async_test.go:167
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sendUntilStuck) AwaitLine() string {

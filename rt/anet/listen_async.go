@@ -122,6 +122,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:28:2*/ ag_f.ag_aw0 = resolveAllAsync(ag_f.network, ag_f.address)
 	/*line :28:2*/ ag_f.ag_state = 1 // await: resolveAll(network, address)
+	/*line :28:2*/ ag_f.address = ""
 	/*line :28:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :28:2*/ return ag_s
 	}
@@ -134,6 +135,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:32:9*/ ag_f.ag_aw1 = dialAnyAsync(ag_f.network, eps)
 	/*line :32:9*/ ag_f.ag_state = 2 // await: dialAny(network, eps)
+	/*line :32:9*/ ag_f.network = ""
 	/*line :32:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:9*/ return ag_s
 	}
@@ -144,7 +146,7 @@ func (ag_f *ag_Dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:2*/ return rt.Ready
 }
 
-//line listen_async.go:148
+//line listen_async.go:150
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Dial) AwaitLine() string {
@@ -208,6 +210,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:44:10*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ag_f.eps[0])
 	/*line :44:10*/ ag_f.ag_state = 1 // await: dialOne(network, eps[0])
+	/*line :44:10*/ ag_f.network, ag_f.eps = "", nil
 	/*line :44:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :44:10*/ return ag_s
 	}
@@ -219,6 +222,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ ag_L1:
 	/*line listen.go:46:9*/ ag_f.ag_aw0 = dialRaceAsync(ag_f.network, interleave(ag_f.eps), FallbackDelay)
 	/*line :46:9*/ ag_f.ag_state = 2 // await: dialRace(network, interleave(eps), FallbackDelay)
+	/*line :46:9*/ ag_f.network, ag_f.eps = "", nil
 	/*line :46:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :46:9*/ return ag_s
 	}
@@ -229,7 +233,7 @@ func (ag_f *ag_dialAny) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line listen_async.go:233
+//line listen_async.go:237
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAny) AwaitLine() string {
@@ -328,6 +332,7 @@ func (ag_f *ag_dialRace) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:99:4*/ ag_f.a.task, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :99:4*/ ag_f.ag_aw0 = nil
 	/*line listen.go:100:4*/ ag_f.atts = append(ag_f.atts, ag_f.a)
+	/*line :100:4*/ ag_f.a = nil
 	/*line listen.go:101:4*/ ag_f.r.atts = ag_f.atts
 	/*line :101:4*/ ag_L4:
 	/*line listen.go:103:3*/ ag_f.next = false
@@ -385,7 +390,7 @@ func (ag_f *ag_dialRace) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :128:3*/ return rt.Ready
 }
 
-//line listen_async.go:389
+//line listen_async.go:394
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialRace) AwaitLine() string {
@@ -455,7 +460,10 @@ func (ag_f *ag_race_settle) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:149:6*/ ag_i1, ag_f.a = ag_f.ag_t3, ag_f.ag_t2[ag_f.ag_t3]
 	/*line listen.go:150:3*/ if ag_i1 == ag_f.r.winner {
-		/*line listen.go:151:4*/ goto ag_L2
+		/*line listen.go:151:4*/ {
+			/*line :151:4*/ ag_f.a = nil
+			/*line :151:4*/ goto ag_L2
+		}
 	}
 	/*line listen.go:153:3*/ ag_f.ag_aw0 = ag_f.a.task
 	/*line :153:3*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
@@ -467,6 +475,7 @@ func (ag_f *ag_race_settle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:154:3*/ if ag_f.a.c != nil {
 		/*line listen.go:155:4*/ ag_f.a.c.Close()
 	}
+	/*line :155:4*/ ag_f.a = nil
 	/*line :155:4*/ ag_L2:
 	/*line :155:4*/ ag_f.ag_t3++
 	/*line :155:4*/ goto ag_L1
@@ -474,7 +483,7 @@ func (ag_f *ag_race_settle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:158:1*/ return rt.Ready
 }
 
-//line listen_async.go:478
+//line listen_async.go:487
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_race_settle) AwaitLine() string {
@@ -527,6 +536,7 @@ func (ag_f *ag_dialAttempt) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:166:2*/ ag_f.ag_aw0 = dialOneAsync(ag_f.network, ag_f.ep)
 	/*line :166:2*/ ag_f.ag_state = 1 // await: dialOne(network, ep)
+	/*line :166:2*/ ag_f.network, ag_f.ep = "", endpoint{}
 	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :166:2*/ return ag_s
 	}
@@ -534,12 +544,13 @@ func (ag_f *ag_dialAttempt) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:166:2*/ ag_f.a.c, ag_f.a.err = ag_f.ag_aw0.AwaitResult()
 	/*line :166:2*/ ag_f.ag_aw0 = nil
 	/*line listen.go:167:2*/ ag_f.a.done = true
+	/*line :167:2*/ ag_f.a = nil
 	/*line listen.go:168:2*/ ag_f.finished.TryPut(ag_f.i)
 	/*line listen.go:169:2*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, nil
 	/*line :169:2*/ return rt.Ready
 }
 
-//line listen_async.go:543
+//line listen_async.go:554
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialAttempt) AwaitLine() string {
@@ -556,8 +567,8 @@ type ag_dialOne struct {
 	network   string
 	ep        endpoint
 	fd        int
-	c         *Conn
-	ok        bool
+	c         **Conn
+	ok        *bool
 	ag_aw0    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
 	ag_r0     *Conn
@@ -604,14 +615,19 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line listen.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &net.OpError{Op: "dial", Net: ag_f.network, Addr: ag_f.ep.addr, Err: osErr("socket", err)}
 		/*line :178:3*/ goto ag_exit
 	}
-	/*line listen.go:180:2*/ ag_f.c = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
-	/*line listen.go:181:2*/ ag_f.ok = false
+	/*line :178:3*/ ag_f.c = new(*Conn)
+	/*line listen.go:180:2*/ (*ag_f.c) = newConn(ag_f.fd, ag_f.network, ag_f.ep.addr)
+	/*line :180:2*/ ag_f.network = ""
+	/*line :180:2*/ ag_f.ok = new(bool)
+	/*line listen.go:181:2*/ (*ag_f.ok) = false
 	/*line listen.go:182:2*/ {
-		/*line :182:2*/ ag_dfn := func() {
-			/*line listen.go:183:3*/ if !ag_f.ok {
-				/*line listen.go:184:4*/ ag_f.c.Close()
+		/*line :182:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **Conn) func() {
+			/*line :182:2*/ return func() {
+				/*line listen.go:183:3*/ if !(*ag_cell_ok) {
+					/*line listen.go:184:4*/ (*ag_cell_c).Close()
+				}
 			}
-		}
+		}(ag_f.ok, ag_f.c)
 		/*line listen.go:182:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :182:2*/ defer ag_dfn()
 			/*line :182:2*/ ag_p.Raise()
@@ -621,10 +637,11 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:188:2*/ for err == unix.EINTR {
 		/*line listen.go:189:3*/ err = unix.Connect(ag_f.fd, ag_f.ep.sa)
 	}
+	/*line :189:3*/ ag_f.ep = endpoint{}
 	/*line listen.go:191:2*/ if !(err == unix.EINPROGRESS) {
 		/*line :191:2*/ goto ag_L1
 	}
-	/*line listen.go:192:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitWriteAsync(ag_f.c.wdl)
+	/*line listen.go:192:6*/ ag_f.ag_aw0 = (*ag_f.c).fd.WaitWriteAsync((*ag_f.c).wdl)
 	/*line :192:6*/ ag_f.ag_state = 1 // await: c.fd.WaitWrite(c.wdl)
 	/*line :192:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :192:6*/ return ag_s
@@ -635,7 +652,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line listen.go:192:3*/ if !(werr != nil) {
 		/*line :192:3*/ goto ag_L2
 	}
-	/*line listen.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", werr)
+	/*line listen.go:193:4*/ ag_f.ag_r0, ag_f.ag_err = nil, (*ag_f.c).opErr("dial", werr)
 	/*line :193:4*/ goto ag_exit
 	/*line :193:4*/ ag_L2:
 	/*line listen.go:195:7*/ soerr = 0
@@ -645,11 +662,11 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :198:4*/ ag_L1:
 	/*line listen.go:201:2*/ if err != nil {
-		/*line listen.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.c.opErr("dial", err)
+		/*line listen.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = nil, (*ag_f.c).opErr("dial", err)
 		/*line :202:3*/ goto ag_exit
 	}
-	/*line listen.go:204:2*/ ag_f.ok = true
-	/*line listen.go:205:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line listen.go:204:2*/ (*ag_f.ok) = true
+	/*line listen.go:205:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.c), nil
 	/*line :205:2*/ goto ag_exit
 	/*line :205:2*/ ag_exit:
 	/*line :205:2*/ ag_f.ag_state = 2 // running the deferred calls
@@ -660,7 +677,7 @@ func (ag_f *ag_dialOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :205:2*/ return rt.Ready
 }
 
-//line listen_async.go:664
+//line listen_async.go:681
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialOne) AwaitLine() string {
@@ -716,6 +733,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:227:9*/ ag_f.ag_aw0 = ListenConfig{}.ListenAsync(ag_f.network, ag_f.address)
 	/*line :227:9*/ ag_f.ag_state = 1 // await: ListenConfig{}.Listen(network, address)
+	/*line :227:9*/ ag_f.network, ag_f.address = "", ""
 	/*line :227:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :227:9*/ return ag_s
 	}
@@ -726,7 +744,7 @@ func (ag_f *ag_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :227:2*/ return rt.Ready
 }
 
-//line listen_async.go:730
+//line listen_async.go:748
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listen) AwaitLine() string {
@@ -783,6 +801,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:249:2*/ ag_f.ag_aw0 = resolveAsync(ag_f.network, ag_f.address)
 	/*line :249:2*/ ag_f.ag_state = 1 // await: resolve(network, address)
+	/*line :249:2*/ ag_f.address = ""
 	/*line :249:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :249:2*/ return ag_s
 	}
@@ -816,6 +835,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :272:3*/ return rt.Ready
 	}
 	/*line listen.go:274:2*/ ln = &Listener{fd: rt.NewFD(ag_fd1), sysfd: ag_fd1, network: ag_f.network, addr: ep.addr}
+	/*line :274:2*/ ag_f.network = ""
 	/*line listen.go:275:2*/ if sa, err := unix.Getsockname(ag_fd1); err == nil {
 		/*line listen.go:276:3*/ ln.addr = sockAddr(sa)
 	}
@@ -823,7 +843,7 @@ func (ag_f *ag_ListenConfig_Listen) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line listen_async.go:827
+//line listen_async.go:847
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ListenConfig_Listen) AwaitLine() string {
@@ -887,6 +907,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line listen.go:306:10*/ ag_f.ag_aw0 = ag_f.ln.share.acceptAsync(ag_f.ln)
 	/*line :306:10*/ ag_f.ag_state = 1 // await: ln.share.accept(ln)
+	/*line :306:10*/ ag_f.ln = nil
 	/*line :306:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :306:10*/ return ag_s
 	}
@@ -934,7 +955,7 @@ func (ag_f *ag_Listener_Accept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :323:4*/ goto ag_L2
 }
 
-//line listen_async.go:938
+//line listen_async.go:959
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Listener_Accept) AwaitLine() string {

@@ -91,6 +91,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line reuseport_test.go:28:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: true}.ListenAsync("tcp", ag_f.addr)
 	/*line :28:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{…}.Listen("tcp", addr)
+	/*line :28:2*/ ag_f.addr = ""
 	/*line :28:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :28:2*/ return ag_s
 	}
@@ -109,6 +110,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line reuseport_test.go:33:2*/ ag_f.bound(ag_f.ln.Addr().String())
+	/*line :33:2*/ ag_f.bound = nil
 	/*line :33:2*/ ag_L1:
 	/*line reuseport_test.go:34:6*/ if !(ag_f.served.Load() < ag_f.total) {
 		/*line :34:6*/ goto ag_L3
@@ -122,7 +124,10 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reuseport_test.go:35:3*/ ag_f.c, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :35:3*/ ag_f.ag_aw1 = nil
 	/*line reuseport_test.go:36:3*/ if errors.Is(ag_err2, rt.ErrTimeout) {
-		/*line reuseport_test.go:37:4*/ goto ag_L2
+		/*line reuseport_test.go:37:4*/ {
+			/*line :37:4*/ ag_f.c = nil
+			/*line :37:4*/ goto ag_L2
+		}
 	}
 	/*line reuseport_test.go:39:3*/ if ag_err2 != nil {
 		/*line reuseport_test.go:40:4*/ ag_f.ag_err = ag_err2
@@ -138,6 +143,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line reuseport_test.go:43:3*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
 	/*line :43:3*/ ag_f.ag_aw2 = nil
 	/*line reuseport_test.go:44:3*/ ag_f.c.Close()
+	/*line :44:3*/ ag_f.c = nil
 	/*line reuseport_test.go:45:3*/ if ag_err2 != nil {
 		/*line reuseport_test.go:46:4*/ ag_f.ag_err = ag_err2
 		/*line :46:4*/ goto ag_exit
@@ -156,7 +162,7 @@ func (ag_f *ag_shard) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:160
+//line reuseport_async_test.go:166
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shard) AwaitLine() string {
@@ -223,6 +229,7 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line reuseport_test.go:91:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: ag_f.reuse}.ListenAsync("tcp", ag_f.addr)
 	/*line :91:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{…}.Listen("tcp", addr)
+	/*line :91:2*/ ag_f.addr = ""
 	/*line :91:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :91:2*/ return ag_s
 	}
@@ -263,7 +270,7 @@ func (ag_f *ag_listenTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :100:2*/ return rt.Ready
 }
 
-//line reuseport_async_test.go:267
+//line reuseport_async_test.go:274
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenTwice) AwaitLine() string {

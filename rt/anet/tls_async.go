@@ -142,6 +142,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls.go:223:2*/ if !(ag_f.s.running) {
 		/*line :223:2*/ goto ag_L1
 	}
+	/*line :223:2*/ ag_f.c = nil
 	/*line tls.go:224:3*/ ag_f.ag_aw0 = ag_f.s.hsDone.WaitAsync()
 	/*line :224:3*/ ag_f.ag_state = 1 // await: s.hsDone.Wait()
 	/*line :224:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -173,6 +174,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls.go:233:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
 		/*line :233:3*/ goto ag_L3
 	}
+	/*line :233:3*/ ag_f.dl = time.Time{}
 	/*line tls.go:234:4*/ ag_f.dl = t
 	/*line :234:4*/ ag_L3:
 	/*line :234:4*/ ag_L2:
@@ -195,6 +197,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls.go:240:2*/ if !(ag_f.lp == nil) {
 		/*line :240:2*/ goto ag_L4
 	}
+	/*line :240:2*/ ag_f.lp = nil
 	/*line tls.go:241:3*/ err = ag_f.c.handshakeFunc(nil, ag_f.dl)()
 	/*line :241:3*/ goto ag_L5
 	/*line :241:3*/ ag_L4:
@@ -219,6 +222,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls.go:247:3*/ ag_f.acquired = true
 	/*line tls.go:248:3*/ ag_done1 = rt.NewMailbox[error]()
 	/*line tls.go:249:3*/ go ag_f.c.handshakeOn(*ag_f.lp, ag_f.dl, ag_done1)
+	/*line :249:3*/ ag_f.lp = nil
 	/*line tls.go:250:3*/ ag_f.ag_aw3 = ag_done1.RecvAsync()
 	/*line :250:3*/ ag_f.ag_state = 5 // await: done.Recv()
 	/*line :250:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -229,10 +233,12 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :250:3*/ ag_f.ag_aw3 = nil
 	/*line :250:3*/ ag_L5:
 	/*line tls.go:252:2*/ if !(err == nil) {
+		/*line :252:2*/ ag_f.c, ag_f.dl = nil, time.Time{}
 		/*line :252:2*/ goto ag_L6
 	}
 	/*line tls.go:253:3*/ ag_f.ag_aw0 = ag_f.c.flushTLSAsync(ag_f.dl)
 	/*line :253:3*/ ag_f.ag_state = 6 // await: c.flushTLS(dl)
+	/*line :253:3*/ ag_f.c, ag_f.dl = nil, time.Time{}
 	/*line :253:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :253:3*/ return ag_s
 	}
@@ -253,7 +259,7 @@ func (ag_f *ag_Conn_Handshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :257:2*/ return rt.Ready
 }
 
-//line tls_async.go:257
+//line tls_async.go:263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_Handshake) AwaitLine() string {
@@ -339,6 +345,7 @@ func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :370:3*/ ag_L1:
 	/*line tls.go:372:9*/ ag_f.ag_aw0 = ag_f.c.fillTLSAsync(ag_f.dl)
 	/*line :372:9*/ ag_f.ag_state = 2 // await: c.fillTLS(dl)
+	/*line :372:9*/ ag_f.c, ag_f.dl = nil, time.Time{}
 	/*line :372:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :372:9*/ return ag_s
 	}
@@ -349,7 +356,7 @@ func (ag_f *ag_Conn_handshakeIO) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :372:2*/ return rt.Ready
 }
 
-//line tls_async.go:353
+//line tls_async.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_handshakeIO) AwaitLine() string {
@@ -443,7 +450,7 @@ func (ag_f *ag_Conn_flushTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :397:4*/ goto ag_L1
 }
 
-//line tls_async.go:447
+//line tls_async.go:454
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_flushTLS) AwaitLine() string {
@@ -544,7 +551,7 @@ func (ag_f *ag_Conn_fillTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :478:4*/ goto ag_L1
 }
 
-//line tls_async.go:548
+//line tls_async.go:555
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillTLS) AwaitLine() string {
@@ -655,7 +662,7 @@ func (ag_f *ag_Conn_readTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :515:4*/ goto ag_L2
 }
 
-//line tls_async.go:659
+//line tls_async.go:666
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readTLS) AwaitLine() string {
@@ -794,7 +801,7 @@ func (ag_f *ag_Conn_writeTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :553:2*/ return rt.Ready
 }
 
-//line tls_async.go:798
+//line tls_async.go:805
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_writeTLS) AwaitLine() string {
@@ -861,12 +868,13 @@ func (ag_f *ag_Conn_fillFromTLS) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls.go:600:2*/ if n > 0 {
 		/*line tls.go:601:3*/ ag_f.c.buf = append(ag_f.c.buf, (*ag_f.s)[:n]...)
 	}
+	/*line :601:3*/ ag_f.c = nil
 	/*line tls.go:603:2*/ scratch.Put(ag_f.s)
 	/*line tls.go:604:2*/ ag_f.ag_err = err
 	/*line :604:2*/ return rt.Ready
 }
 
-//line tls_async.go:870
+//line tls_async.go:878
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fillFromTLS) AwaitLine() string {

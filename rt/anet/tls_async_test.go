@@ -169,6 +169,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:51:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :51:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :51:2*/ ag_f.addr = ""
 	/*line :51:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:2*/ return ag_s
 	}
@@ -187,6 +188,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:56:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :56:2*/ ag_f.cfg = nil
 	/*line tls_test.go:57:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :57:5*/ ag_f.ag_state = 2 // await: c.Handshake()
 	/*line :57:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -203,6 +205,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:3*/ ag_L1:
 	/*line tls_test.go:60:5*/ ag_f.ag_aw2 = ag_f.c.WriteAsync([]byte(ag_f.msg + "\n"))
 	/*line :60:5*/ ag_f.ag_state = 3 // await: c.Write([]byte(msg + "\n"))
+	/*line :60:5*/ ag_f.msg = ""
 	/*line :60:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :60:5*/ return ag_s
 	}
@@ -238,7 +241,7 @@ func (ag_f *ag_tlsEchoClient) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:242
+//line tls_async_test.go:245
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsEchoClient) AwaitLine() string {
@@ -314,6 +317,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:129:2*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
 	/*line :129:2*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :129:2*/ ag_f.ln = nil
 	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :129:2*/ return ag_s
 	}
@@ -332,6 +336,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:134:2*/ ag_f.c = anet.TLSServer(ag_f.c, ag_f.cfg)
+	/*line :134:2*/ ag_f.cfg = nil
 	/*line tls_test.go:135:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilAsync('\n')
 	/*line :135:2*/ ag_f.ag_state = 2 // await: c.ReadUntil('\n')
 	/*line :135:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -369,7 +374,7 @@ func (ag_f *ag_tlsServeOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :142:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:373
+//line tls_async_test.go:378
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsServeOne) AwaitLine() string {
@@ -459,7 +464,7 @@ func (ag_f *ag_tlsResumeTwice) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :224:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:463
+//line tls_async_test.go:468
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsResumeTwice) AwaitLine() string {
@@ -538,6 +543,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:245:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :245:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :245:2*/ ag_f.addr = ""
 	/*line :245:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :245:2*/ return ag_s
 	}
@@ -556,6 +562,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:250:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :250:2*/ ag_f.cfg = nil
 	/*line tls_test.go:251:2*/ ag_f.ag_aw1 = ag_0spawn_tlsWriteAll(ag_f.c, ag_f.data)
 	/*line :251:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsWriteAllAsync(c, data))
 	/*line :251:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -569,6 +576,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:254:2*/ ag_f.got = 0
 	/*line :254:2*/ ag_L1:
 	/*line tls_test.go:255:6*/ if !(ag_f.got < len(ag_f.data)) {
+		/*line :255:6*/ ag_f.data, ag_f.c, ag_f.buf = nil, nil, nil
 		/*line :255:6*/ goto ag_L3
 	}
 	/*line tls_test.go:256:3*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(ag_f.buf)
@@ -589,6 +597,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :261:3*/ ag_L3:
 	/*line tls_test.go:263:5*/ ag_f.ag_aw3 = ag_f.writer
 	/*line :263:5*/ ag_f.ag_state = 4 // await: rt.Await(writer)
+	/*line :263:5*/ ag_f.writer = nil
 	/*line :263:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :263:5*/ return ag_s
 	}
@@ -614,7 +623,7 @@ func (ag_f *ag_tlsBigExchange) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :268:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:618
+//line tls_async_test.go:627
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsBigExchange) AwaitLine() string {
@@ -699,7 +708,7 @@ func (ag_f *ag_tlsWriteAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :280:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:703
+//line tls_async_test.go:712
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsWriteAll) AwaitLine() string {
@@ -765,6 +774,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:339:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :339:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :339:2*/ ag_f.addr = ""
 	/*line :339:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :339:2*/ return ag_s
 	}
@@ -783,6 +793,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:344:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :344:2*/ ag_f.cfg = nil
 	/*line tls_test.go:345:6*/ ag_f.out = bytes.Buffer{}
 	/*line tls_test.go:346:2*/ ag_f.buf = make([]byte, 1024)
 	/*line :346:2*/ ag_L1:
@@ -809,7 +820,7 @@ func (ag_f *ag_tlsReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :351:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:813
+//line tls_async_test.go:824
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsReadAll) AwaitLine() string {
@@ -908,6 +919,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:406:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :406:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :406:2*/ ag_f.addr = ""
 	/*line :406:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :406:2*/ return ag_s
 	}
@@ -926,6 +938,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:411:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :411:2*/ ag_f.cfg = nil
 	/*line tls_test.go:412:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :412:5*/ ag_f.ag_state = 2 // await: c.Handshake()
 	/*line :412:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -982,6 +995,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:426:2*/ ag_f.c.SetReadDeadline(ag_t7.Add(50 * time.Millisecond))
 	/*line tls_test.go:427:5*/ ag_f.ag_aw2 = ag_f.c.ReadAsync(ag_f.buf)
 	/*line :427:5*/ ag_f.ag_state = 6 // await: c.Read(buf)
+	/*line :427:5*/ ag_f.buf = nil
 	/*line :427:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :427:5*/ return ag_s
 	}
@@ -1025,6 +1039,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :438:3*/ ag_L5:
 	/*line tls_test.go:440:2*/ ag_f.ag_aw4 = ag_f.c.ReadUntilAsync('\n')
 	/*line :440:2*/ ag_f.ag_state = 9 // await: c.ReadUntil('\n')
+	/*line :440:2*/ ag_f.c = nil
 	/*line :440:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :440:2*/ return ag_s
 	}
@@ -1046,7 +1061,7 @@ func (ag_f *ag_tlsCancelledReads) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :444:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1050
+//line tls_async_test.go:1065
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelledReads) AwaitLine() string {
@@ -1139,6 +1154,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:478:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :478:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :478:2*/ ag_f.addr = ""
 	/*line :478:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :478:2*/ return ag_s
 	}
@@ -1149,6 +1165,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 		/*line tls_test.go:480:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.err
 		/*line :480:3*/ goto ag_exit
 	}
+	/*line :480:3*/ ag_f.err = nil
 	/*line tls_test.go:482:2*/ {
 		/*line :482:2*/ ag_dfn := ag_f.c.Close
 		/*line :482:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
@@ -1183,8 +1200,10 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:487:10*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :487:10*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:487:2*/ ag_f.took = ag_t4.Sub(ag_f.start)
+	/*line :487:2*/ ag_f.start = time.Time{}
 	/*line tls_test.go:488:5*/ ag_f.ag_aw2 = ag_f.c.HandshakeAsync()
 	/*line :488:5*/ ag_f.ag_state = 5 // await: c.Handshake()
+	/*line :488:5*/ ag_f.c = nil
 	/*line :488:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :488:5*/ return ag_s
 	}
@@ -1208,7 +1227,7 @@ func (ag_f *ag_tlsSilentPeer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :491:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1212
+//line tls_async_test.go:1231
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
@@ -1229,7 +1248,7 @@ func (ag_f *ag_tlsSilentPeer) AwaitLine() string {
 	return ""
 }
 
-// ag_tlsIdleConns is the frame of tlsIdleConns (344 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_tlsIdleConns is the frame of tlsIdleConns (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_tlsIdleConns struct {
 	ag_state  int
 	n         int
@@ -1238,10 +1257,10 @@ type ag_tlsIdleConns struct {
 	counts    *[3]int
 	addr      string
 	srv       *rt.Task[[]*anet.Conn]
-	clients   []*anet.Conn
+	clients   *[]*anet.Conn
 	ag_t5     int
 	ag_t6     int
-	servers   []*anet.Conn
+	servers   *[]*anet.Conn
 	i         int
 	ag_t13    []*anet.Conn
 	ag_t14    int
@@ -1341,19 +1360,23 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:523:2*/ ag_f.counts[0] = runtime.NumGoroutine()
 	/*line tls_test.go:524:2*/ ag_f.ag_aw1 = ag_0spawn_tlsAcceptIdle(ln, ag_f.n, ag_f.scfg)
 	/*line :524:2*/ ag_f.ag_state = 2 // await: rt.Spawn(tlsAcceptIdleAsync(ln, n, scfg))
+	/*line :524:2*/ ag_f.scfg = nil
 	/*line :524:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :524:2*/ return ag_s
 	}
 	/*line :524:2*/ ag_resume2:
 	/*line tls_test.go:524:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
 	/*line :524:2*/ ag_f.ag_aw1 = nil
-	/*line tls_test.go:525:2*/ ag_f.clients = make([]*anet.Conn, 0, ag_f.n)
+	/*line :524:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line tls_test.go:525:2*/ (*ag_f.clients) = make([]*anet.Conn, 0, ag_f.n)
 	/*line tls_test.go:526:2*/ {
-		/*line :526:2*/ ag_dfn := func() {
-			/*line tls_test.go:527:3*/ for _, c := range ag_f.clients {
-				/*line tls_test.go:528:4*/ c.Close()
+		/*line :526:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn) func() {
+			/*line :526:2*/ return func() {
+				/*line tls_test.go:527:3*/ for _, c := range *ag_cell_clients {
+					/*line tls_test.go:528:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.clients)
 		/*line tls_test.go:526:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :526:2*/ defer ag_dfn()
 			/*line :526:2*/ ag_p.Raise()
@@ -1363,6 +1386,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :526:2*/ ag_f.ag_t6 = 0
 	/*line :526:2*/ ag_L1:
 	/*line tls_test.go:531:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :531:2*/ ag_f.cfg, ag_f.addr = nil, ""
 		/*line :531:2*/ goto ag_L3
 	}
 	/*line tls_test.go:532:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.addr)
@@ -1377,7 +1401,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 		/*line tls_test.go:534:4*/ ag_f.ag_err = ag_err2
 		/*line :534:4*/ goto ag_exit
 	}
-	/*line tls_test.go:536:3*/ ag_f.clients = append(ag_f.clients, ag_c1)
+	/*line tls_test.go:536:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
 	/*line tls_test.go:537:3*/ ag_c1 = anet.TLSClient(ag_c1, ag_f.cfg)
 	/*line tls_test.go:538:6*/ ag_f.ag_aw3 = ag_c1.HandshakeAsync()
 	/*line :538:6*/ ag_f.ag_state = 4 // await: c.Handshake()
@@ -1396,33 +1420,38 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :539:4*/ ag_f.ag_t6++
 	/*line :539:4*/ goto ag_L1
 	/*line :539:4*/ ag_L3:
+	/*line :539:4*/ ag_f.servers = new([]*anet.Conn)
 	/*line tls_test.go:542:2*/ ag_f.ag_aw4 = ag_f.srv
 	/*line :542:2*/ ag_f.ag_state = 5 // await: rt.Await(srv)
+	/*line :542:2*/ ag_f.srv = nil
 	/*line :542:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :542:2*/ return ag_s
 	}
 	/*line :542:2*/ ag_resume5:
-	/*line tls_test.go:542:2*/ ag_f.servers, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line tls_test.go:542:2*/ (*ag_f.servers), ag_err1 = ag_f.ag_aw4.AwaitResult()
 	/*line :542:2*/ ag_f.ag_aw4 = nil
 	/*line tls_test.go:543:2*/ if ag_err1 != nil {
 		/*line tls_test.go:544:3*/ ag_f.ag_err = ag_err1
 		/*line :544:3*/ goto ag_exit
 	}
 	/*line tls_test.go:546:2*/ {
-		/*line :546:2*/ ag_dfn := func() {
-			/*line tls_test.go:547:3*/ for _, c := range ag_f.servers {
-				/*line tls_test.go:548:4*/ c.Close()
+		/*line :546:2*/ ag_dfn := func(ag_cell_servers *[]*anet.Conn) func() {
+			/*line :546:2*/ return func() {
+				/*line tls_test.go:547:3*/ for _, c := range *ag_cell_servers {
+					/*line tls_test.go:548:4*/ c.Close()
+				}
 			}
-		}
+		}(ag_f.servers)
 		/*line tls_test.go:546:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :546:2*/ defer ag_dfn()
 			/*line :546:2*/ ag_p.Raise()
 		})
 	}
-	/*line :546:2*/ ag_f.ag_t13 = ag_f.clients
+	/*line :546:2*/ ag_f.ag_t13 = (*ag_f.clients)
 	/*line :546:2*/ ag_f.ag_t14 = 0
 	/*line :546:2*/ ag_L5:
 	/*line tls_test.go:551:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :551:2*/ ag_f.ag_t13 = nil
 		/*line :551:2*/ goto ag_L7
 	}
 	/*line tls_test.go:551:6*/ ag_f.i, ag_c2 = ag_f.ag_t14, ag_f.ag_t13[ag_f.ag_t14]
@@ -1440,7 +1469,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:553:4*/ ag_f.ag_err = ag_err4
 	/*line :553:4*/ goto ag_exit
 	/*line :553:4*/ ag_L8:
-	/*line tls_test.go:555:3*/ ag_f.ag_aw6 = ag_f.servers[ag_f.i].ReadUntilAsync('\n')
+	/*line tls_test.go:555:3*/ ag_f.ag_aw6 = (*ag_f.servers)[ag_f.i].ReadUntilAsync('\n')
 	/*line :555:3*/ ag_f.ag_state = 7 // await: servers[i].ReadUntil('\n')
 	/*line :555:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :555:3*/ return ag_s
@@ -1463,7 +1492,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :560:2*/ ag_resume8:
 	/*line :560:2*/ ag_f.ag_aw3 = nil
 	/*line tls_test.go:561:2*/ ag_f.counts[1] = runtime.NumGoroutine()
-	/*line tls_test.go:562:2*/ ag_f.counts[2] = len(ag_f.servers) + len(ag_f.clients)
+	/*line tls_test.go:562:2*/ ag_f.counts[2] = len((*ag_f.servers)) + len((*ag_f.clients))
 	/*line tls_test.go:563:2*/ ag_f.ag_err = nil
 	/*line :563:2*/ goto ag_exit
 	/*line :563:2*/ ag_exit:
@@ -1475,7 +1504,7 @@ func (ag_f *ag_tlsIdleConns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :563:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1479
+//line tls_async_test.go:1508
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsIdleConns) AwaitLine() string {
@@ -1593,7 +1622,7 @@ func (ag_f *ag_tlsAcceptIdle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1597
+//line tls_async_test.go:1626
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsAcceptIdle) AwaitLine() string {
@@ -1681,6 +1710,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line tls_test.go:605:3*/ _, err = ag_f.ag_aw1.AwaitResult()
 	/*line :605:3*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:606:3*/ ag_f.c.Close()
+	/*line :606:3*/ ag_f.c = nil
 	/*line tls_test.go:607:3*/ if err != nil {
 		/*line tls_test.go:608:4*/ ag_f.ag_err = err
 		/*line :608:4*/ return rt.Ready
@@ -1692,7 +1722,7 @@ func (ag_f *ag_tlsHandshakes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :611:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1696
+//line tls_async_test.go:1726
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHandshakes) AwaitLine() string {
@@ -1764,6 +1794,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:665:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :665:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :665:2*/ ag_f.addr = ""
 	/*line :665:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :665:2*/ return ag_s
 	}
@@ -1782,6 +1813,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 		})
 	}
 	/*line tls_test.go:670:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cfg)
+	/*line :670:2*/ ag_f.cfg = nil
 	/*line tls_test.go:671:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte("half"))
 	/*line :671:5*/ ag_f.ag_state = 2 // await: c.Write([]byte("half"))
 	/*line :671:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1830,7 +1862,7 @@ func (ag_f *ag_tlsHalfClose) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:4*/ return rt.Ready
 }
 
-//line tls_async_test.go:1834
+//line tls_async_test.go:1866
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsHalfClose) AwaitLine() string {
@@ -1907,6 +1939,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tls_test.go:706:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
 	/*line :706:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :706:2*/ ag_f.addr = ""
 	/*line :706:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :706:2*/ return ag_s
 	}
@@ -1943,6 +1976,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:3*/ ag_f.ag_t4 = 0
 	/*line :713:3*/ ag_L2:
 	/*line tls_test.go:716:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :716:2*/ ag_f.counts = nil
 		/*line :716:2*/ goto ag_L4
 	}
 	/*line tls_test.go:717:3*/ ag_f.ag_aw1 = rt.SleepAsync(10 * time.Millisecond)
@@ -1953,13 +1987,17 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :717:3*/ ag_resume3:
 	/*line :717:3*/ ag_f.ag_aw1 = nil
 	/*line tls_test.go:718:3*/ if ag_f.counts[1] = runtime.NumGoroutine(); ag_f.counts[1] <= ag_f.counts[0] {
-		/*line tls_test.go:719:4*/ goto ag_L4
+		/*line tls_test.go:719:4*/ {
+			/*line :719:4*/ ag_f.counts = nil
+			/*line :719:4*/ goto ag_L4
+		}
 	}
 	/*line :719:4*/ ag_f.ag_t4++
 	/*line :719:4*/ goto ag_L2
 	/*line :719:4*/ ag_L4:
 	/*line tls_test.go:722:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
 	/*line :722:5*/ ag_f.ag_state = 4 // await: c.Handshake()
+	/*line :722:5*/ ag_f.c = nil
 	/*line :722:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :722:5*/ return ag_s
 	}
@@ -1983,7 +2021,7 @@ func (ag_f *ag_tlsCancelHandshake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :725:2*/ return rt.Ready
 }
 
-//line tls_async_test.go:1987
+//line tls_async_test.go:2025
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tlsCancelHandshake) AwaitLine() string {

@@ -120,6 +120,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line proc_test.go:28:5*/ ag_f.ag_aw0 = ag_f.p.Stdin.WriteAsync([]byte(ag_f.in))
 	/*line :28:5*/ ag_f.ag_state = 1 // await: p.Stdin.Write([]byte(in))
+	/*line :28:5*/ ag_f.in = ""
 	/*line :28:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :28:5*/ return ag_s
 	}
@@ -149,6 +150,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:37:2*/ ag_f.p.Stderr.Close()
 	/*line proc_test.go:38:2*/ ag_f.ag_aw0 = ag_f.p.WaitAsync()
 	/*line :38:2*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :38:2*/ ag_f.p = nil
 	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
 	}
@@ -159,7 +161,7 @@ func (ag_f *ag_sorted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:163
+//line proc_async_test.go:165
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sorted) AwaitLine() string {
@@ -217,6 +219,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :43:1*/ goto ag_resume1
 	}
 	/*line proc_test.go:44:2*/ p, err = Start(exec.Command("sh", "-c", ag_f.script))
+	/*line :44:2*/ ag_f.script = ""
 	/*line proc_test.go:45:2*/ if err != nil {
 		/*line proc_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
 		/*line :46:3*/ return rt.Ready
@@ -236,7 +239,7 @@ func (ag_f *ag_exitCode) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :51:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:240
+//line proc_async_test.go:243
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_exitCode) AwaitLine() string {
@@ -339,15 +342,19 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ ag_resume2:
 	/*line :72:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:73:2*/ *ag_f.goroutines = runtime.NumGoroutine()
+	/*line :73:2*/ ag_f.goroutines = nil
 	/*line proc_test.go:74:2*/ for _, t := range ag_f.tasks {
 		/*line proc_test.go:75:3*/ if t.Done() {
 			/*line proc_test.go:76:4*/ *ag_f.doneEarly++
 		}
 	}
+	/*line :76:4*/ ag_f.doneEarly = nil
 	/*line proc_test.go:79:2*/ for _, p := range ag_f.procs {
 		/*line proc_test.go:80:3*/ p.Stdin.Close()
 	}
+	/*line :80:3*/ ag_f.procs = nil
 	/*line :80:3*/ ag_f.ag_t7 = ag_f.tasks
+	/*line :80:3*/ ag_f.tasks = nil
 	/*line :80:3*/ ag_f.ag_t8 = 0
 	/*line :80:3*/ ag_L4:
 	/*line proc_test.go:82:2*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
@@ -375,7 +382,7 @@ func (ag_f *ag_waiters) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:379
+//line proc_async_test.go:386
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waiters) AwaitLine() string {
@@ -444,6 +451,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :94:3*/ return rt.Ready
 	}
 	/*line proc_test.go:96:2*/ *ag_f.pid = p.Cmd.Process.Pid
+	/*line :96:2*/ ag_f.pid = nil
 	/*line proc_test.go:97:2*/ ag_f.ag_aw0 = p.ag_0spawn_Wait()
 	/*line :97:2*/ ag_f.ag_state = 1 // await: rt.Spawn(p.WaitAsync())
 	/*line :97:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -462,6 +470,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:99:2*/ ag_f.t.Cancel()
 	/*line proc_test.go:100:2*/ ag_f.ag_aw2 = ag_f.t
 	/*line :100:2*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :100:2*/ ag_f.t = nil
 	/*line :100:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :100:2*/ return ag_s
 	}
@@ -472,7 +481,7 @@ func (ag_f *ag_cancelled) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:476
+//line proc_async_test.go:485
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelled) AwaitLine() string {
@@ -580,7 +589,7 @@ func (ag_f *ag_docPattern) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :220:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:584
+//line proc_async_test.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPattern) AwaitLine() string {
@@ -641,6 +650,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line proc_test.go:234:6*/ ag_f.i = 0
 	/*line :234:6*/ ag_L1:
 	/*line proc_test.go:234:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :234:14*/ ag_f.first = nil
 		/*line :234:14*/ goto ag_L3
 	}
 	/*line proc_test.go:235:3*/ ag_f.ag_aw0 = docPatternAsync()
@@ -670,7 +680,7 @@ func (ag_f *ag_docPatternRuns) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :247:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:674
+//line proc_async_test.go:684
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_docPatternRuns) AwaitLine() string {
@@ -756,6 +766,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :274:2*/ ag_f.ag_aw1 = nil
 	/*line proc_test.go:275:5*/ ag_f.ag_aw2 = ag_f.p.WaitAsync()
 	/*line :275:5*/ ag_f.ag_state = 3 // await: p.Wait()
+	/*line :275:5*/ ag_f.p = nil
 	/*line :275:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :275:5*/ return ag_s
 	}
@@ -770,6 +781,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :276:3*/ ag_L1:
 	/*line proc_test.go:278:2*/ ag_f.ag_aw3 = ag_f.reader
 	/*line :278:2*/ ag_f.ag_state = 4 // await: rt.Await(reader)
+	/*line :278:2*/ ag_f.reader = nil
 	/*line :278:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :278:2*/ return ag_s
 	}
@@ -780,7 +792,7 @@ func (ag_f *ag_readUntilWait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :279:2*/ return rt.Ready
 }
 
-//line proc_async_test.go:784
+//line proc_async_test.go:796
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilWait) AwaitLine() string {

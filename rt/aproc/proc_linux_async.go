@@ -50,7 +50,7 @@ func init() {
 type ag_Process_Wait struct {
 	ag_state  int
 	p         *Process
-	me        *rt.Coro
+	me        **rt.Coro
 	exit      *exec.ExitError
 	ag_aw0    rt.Awaitable[*rt.Coro]
 	ag_aw1    rt.Awaitable[struct{}]
@@ -96,28 +96,32 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	case 3:
 		/*line :143:1*/ goto ag_resume3
 	}
+	/*line :143:1*/ ag_f.me = new(*rt.Coro)
 	/*line proc_linux.go:144:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
 	/*line :144:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
 	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :144:2*/ return ag_s
 	}
 	/*line :144:2*/ ag_resume1:
-	/*line proc_linux.go:144:2*/ ag_f.me, _ = ag_f.ag_aw0.AwaitResult()
+	/*line proc_linux.go:144:2*/ (*ag_f.me), _ = ag_f.ag_aw0.AwaitResult()
 	/*line :144:2*/ ag_f.ag_aw0 = nil
 	/*line proc_linux.go:145:2*/ {
-		/*line :145:2*/ ag_dfn := func() {
-			/*line proc_linux.go:146:3*/ if ag_f.me != nil && ag_f.me.Cancelling() {
-				/*line proc_linux.go:147:4*/ ag_f.p.Cmd.Process.Kill()
-				/*line proc_linux.go:148:4*/ ag_f.p.Cmd.Wait()
-				/*line proc_linux.go:149:4*/ ag_f.p.pidfd.Close()
-				/*line proc_linux.go:150:4*/ ag_f.p.closePipes()
+		/*line :145:2*/ ag_dfn := func(ag_cell_me **rt.Coro) func() {
+			/*line :145:2*/ return func() {
+				/*line proc_linux.go:146:3*/ if (*ag_cell_me) != nil && (*ag_cell_me).Cancelling() {
+					/*line proc_linux.go:147:4*/ ag_f.p.Cmd.Process.Kill()
+					/*line proc_linux.go:148:4*/ ag_f.p.Cmd.Wait()
+					/*line proc_linux.go:149:4*/ ag_f.p.pidfd.Close()
+					/*line proc_linux.go:150:4*/ ag_f.p.closePipes()
+				}
 			}
-		}
+		}(ag_f.me)
 		/*line proc_linux.go:145:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :145:2*/ defer ag_dfn()
 			/*line :145:2*/ ag_p.Raise()
 		})
 	}
+	/*line :145:2*/ ag_f.me = nil
 	/*line proc_linux.go:153:5*/ ag_f.ag_aw1 = ag_f.p.pidfd.WaitReadAsync(time.Time{})
 	/*line :153:5*/ ag_f.ag_state = 2 // await: p.pidfd.WaitRead(time.Time{})
 	/*line :153:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -151,7 +155,7 @@ func (ag_f *ag_Process_Wait) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :163:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:155
+//line proc_linux_async.go:159
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process_Wait) AwaitLine() string {
@@ -254,7 +258,7 @@ func (ag_f *ag_Pipe_Read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :192:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:258
+//line proc_linux_async.go:262
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Read) AwaitLine() string {
@@ -330,7 +334,7 @@ func (ag_f *ag_Pipe_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:4*/ goto ag_L1
 }
 
-//line proc_linux_async.go:334
+//line proc_linux_async.go:338
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_ReadAll) AwaitLine() string {
@@ -428,7 +432,7 @@ func (ag_f *ag_Pipe_Write) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :241:2*/ return rt.Ready
 }
 
-//line proc_linux_async.go:432
+//line proc_linux_async.go:436
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipe_Write) AwaitLine() string {

@@ -85,6 +85,7 @@ func (ag_f *ag_gets) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :89:2*/ ag_f.ag_t3 = 0
 	/*line :89:2*/ ag_L1:
 	/*line bench_test.go:90:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
+		/*line :90:2*/ ag_f.cl = nil
 		/*line :90:2*/ goto ag_L3
 	}
 	/*line bench_test.go:90:6*/ ag_f.i = ag_f.ag_t3
@@ -101,6 +102,7 @@ func (ag_f *ag_gets) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:3*/ ag_L3:
 	/*line bench_test.go:93:2*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
 	/*line :93:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :93:2*/ ag_f.tasks = nil
 	/*line :93:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :93:2*/ return ag_s
 	}
@@ -111,7 +113,7 @@ func (ag_f *ag_gets) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :94:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:115
+//line bench_async_test.go:117
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gets) AwaitLine() string {
@@ -196,7 +198,7 @@ func (ag_f *ag_getLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line bench_async_test.go:200
+//line bench_async_test.go:202
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getLoop) AwaitLine() string {

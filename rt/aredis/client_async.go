@@ -82,7 +82,7 @@ type ag_pool_get struct {
 	cl        *Client
 	blocking  bool
 	dl        time.Time
-	cn        *conn
+	cn        **conn
 	ag_aw0    rt.Awaitable[*conn]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
@@ -140,6 +140,7 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:217:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
 	/*line :217:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
+	/*line :217:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
 	/*line :217:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :217:10*/ return ag_s
 	}
@@ -175,6 +176,7 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:222:10*/ if !(ag_err1 != nil) {
 		/*line :222:10*/ goto ag_L5
 	}
+	/*line :222:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
 	/*line client.go:223:4*/ if ag_err1 == rt.ErrTimeout {
 		/*line client.go:224:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
 		/*line :224:5*/ goto ag_exit
@@ -188,13 +190,16 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:230:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
 		/*line :230:3*/ goto ag_exit
 	}
-	/*line client.go:232:6*/ ag_f.cn = nil
+	/*line :230:3*/ ag_f.cn = new(*conn)
+	/*line client.go:232:6*/ (*ag_f.cn) = nil
 	/*line client.go:233:2*/ {
-		/*line :233:2*/ ag_dfn := func() {
-			/*line client.go:234:3*/ if ag_f.cn == nil && !ag_f.blocking {
-				/*line client.go:235:4*/ ag_f.p.slots.Release()
+		/*line :233:2*/ ag_dfn := func(ag_cell_cn **conn) func() {
+			/*line :233:2*/ return func() {
+				/*line client.go:234:3*/ if (*ag_cell_cn) == nil && !ag_f.blocking {
+					/*line client.go:235:4*/ ag_f.p.slots.Release()
+				}
 			}
-		}
+		}(ag_f.cn)
 		/*line client.go:233:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :233:2*/ defer ag_dfn()
 			/*line :233:2*/ ag_p.Raise()
@@ -202,13 +207,14 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:238:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
 	/*line :238:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
+	/*line :238:2*/ ag_f.cl, ag_f.dl = nil, time.Time{}
 	/*line :238:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :238:2*/ return ag_s
 	}
 	/*line :238:2*/ ag_resume4:
-	/*line client.go:238:2*/ ag_f.cn, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line client.go:238:2*/ (*ag_f.cn), ag_err2 = ag_f.ag_aw0.AwaitResult()
 	/*line :238:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:239:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, ag_err2
+	/*line client.go:239:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.cn), ag_err2
 	/*line :239:2*/ goto ag_exit
 	/*line :239:2*/ ag_exit:
 	/*line :239:2*/ ag_f.ag_state = 5 // running the deferred calls
@@ -219,7 +225,7 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :239:2*/ return rt.Ready
 }
 
-//line client_async.go:223
+//line client_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pool_get) AwaitLine() string {
@@ -244,9 +250,9 @@ type ag_Client_dial struct {
 	cl        *Client
 	dl        time.Time
 	o         *Options
-	c         *anet.Conn
+	c         **anet.Conn
 	cn        *conn
-	ok        bool
+	ok        *bool
 	names     []string
 	first     error
 	name      string
@@ -332,10 +338,12 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:274:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
 		/*line :274:3*/ goto ag_L2
 	}
+	/*line :274:3*/ ag_f.dl = time.Time{}
 	/*line client.go:275:4*/ ag_f.dl = t
 	/*line :275:4*/ ag_L2:
 	/*line :275:4*/ ag_L1:
-	/*line client.go:278:6*/ ag_f.c = nil
+	/*line :275:4*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:278:6*/ (*ag_f.c) = nil
 	/*line client.go:279:6*/ ag_err1 = nil
 	/*line client.go:280:2*/ if ag_f.dl.IsZero() {
 		/*line :280:2*/ goto ag_L3
@@ -359,7 +367,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :284:4*/ return ag_s
 	}
 	/*line :284:4*/ ag_resume3:
-	/*line client.go:284:4*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:284:4*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
 	/*line :284:4*/ ag_f.ag_aw1 = nil
 	/*line :284:4*/ ag_L4:
 	/*line client.go:286:3*/ if ag_err1 == rt.ErrTimeout {
@@ -373,7 +381,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :290:3*/ return ag_s
 	}
 	/*line :290:3*/ ag_resume4:
-	/*line client.go:290:3*/ ag_f.c, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line client.go:290:3*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
 	/*line :290:3*/ ag_f.ag_aw1 = nil
 	/*line :290:3*/ ag_L5:
 	/*line client.go:292:2*/ if ag_err1 != nil {
@@ -381,16 +389,19 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :293:3*/ goto ag_exit
 	}
 	/*line client.go:295:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:296:2*/ ag_f.cn = &conn{c: ag_f.c, max: ag_f.o.MaxReplyBytes}
+	/*line client.go:296:2*/ ag_f.cn = &conn{c: (*ag_f.c), max: ag_f.o.MaxReplyBytes}
 	/*line client.go:297:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:298:2*/ ag_f.c.SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line client.go:299:2*/ ag_f.ok = false
+	/*line client.go:298:2*/ (*ag_f.c).SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line :298:2*/ ag_f.ok = new(bool)
+	/*line client.go:299:2*/ (*ag_f.ok) = false
 	/*line client.go:300:2*/ {
-		/*line :300:2*/ ag_dfn := func() {
-			/*line client.go:301:3*/ if !ag_f.ok {
-				/*line client.go:302:4*/ ag_f.c.Close()
+		/*line :300:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **anet.Conn) func() {
+			/*line :300:2*/ return func() {
+				/*line client.go:301:3*/ if !(*ag_cell_ok) {
+					/*line client.go:302:4*/ (*ag_cell_c).Close()
+				}
 			}
-		}
+		}(ag_f.ok, ag_f.c)
 		/*line client.go:300:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :300:2*/ defer ag_dfn()
 			/*line :300:2*/ ag_p.Raise()
@@ -427,11 +438,14 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:332:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
 		/*line client.go:333:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
+	/*line :333:3*/ ag_f.o = nil
 	/*line client.go:335:2*/ if !(len(ag_f.names) > 0) {
+		/*line :335:2*/ ag_f.dl, ag_f.c, ag_f.names = time.Time{}, nil, nil
 		/*line :335:2*/ goto ag_L6
 	}
-	/*line client.go:336:3*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:337:6*/ ag_f.ag_aw2 = ag_f.c.WriteAsync(ag_f.cn.wbuf)
+	/*line client.go:336:3*/ (*ag_f.c).SetDeadline(ag_f.dl)
+	/*line :336:3*/ ag_f.dl = time.Time{}
+	/*line client.go:337:6*/ ag_f.ag_aw2 = (*ag_f.c).WriteAsync(ag_f.cn.wbuf)
 	/*line :337:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
 	/*line :337:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :337:6*/ return ag_s
@@ -447,9 +461,11 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :338:4*/ ag_L7:
 	/*line client.go:342:7*/ ag_f.first = nil
 	/*line :342:7*/ ag_f.ag_t13 = ag_f.names
+	/*line :342:7*/ ag_f.names = nil
 	/*line :342:7*/ ag_f.ag_t14 = 0
 	/*line :342:7*/ ag_L8:
 	/*line client.go:343:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :343:3*/ ag_f.ag_t13 = nil
 		/*line :343:3*/ goto ag_L10
 	}
 	/*line client.go:343:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
@@ -468,6 +484,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:348:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
 		/*line client.go:349:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
+	/*line :349:5*/ ag_f.name = ""
 	/*line :349:5*/ ag_f.ag_t14++
 	/*line :349:5*/ goto ag_L8
 	/*line :349:5*/ ag_L10:
@@ -475,9 +492,11 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:353:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
 		/*line :353:4*/ goto ag_exit
 	}
-	/*line client.go:355:3*/ ag_f.c.SetDeadline(time.Time{})
+	/*line :353:4*/ ag_f.first = nil
+	/*line client.go:355:3*/ (*ag_f.c).SetDeadline(time.Time{})
+	/*line :355:3*/ ag_f.c = nil
 	/*line :355:3*/ ag_L6:
-	/*line client.go:357:2*/ ag_f.ok = true
+	/*line client.go:357:2*/ (*ag_f.ok) = true
 	/*line client.go:358:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
 	/*line :358:2*/ goto ag_exit
 	/*line :358:2*/ ag_exit:
@@ -489,7 +508,7 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :358:2*/ return rt.Ready
 }
 
-//line client_async.go:493
+//line client_async.go:512
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
@@ -581,7 +600,7 @@ func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :381:3*/ goto ag_L1
 }
 
-//line client_async.go:585
+//line client_async.go:604
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_conn_readReply) AwaitLine() string {
@@ -599,11 +618,11 @@ type ag_Client_exec struct {
 	wire      []byte
 	args      []any
 	many      []Value
-	blocking  bool
+	blocking  *bool
 	dl        time.Time
-	p         *pool
-	cn        *conn
-	clean     bool
+	p         **pool
+	cn        **conn
+	clean     *bool
 	i         int
 	ag_t12    []Value
 	ag_t13    int
@@ -672,11 +691,13 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	case 7:
 		/*line :422:1*/ goto ag_resume7
 	}
-	/*line client.go:423:2*/ ag_f.blocking = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line :422:1*/ ag_f.blocking = new(bool)
+	/*line client.go:423:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
 	/*line client.go:424:6*/ ag_f.dl = time.Time{}
-	/*line client.go:425:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !ag_f.blocking) {
+	/*line client.go:425:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
 		/*line :425:2*/ goto ag_L1
 	}
+	/*line :425:2*/ ag_f.dl = time.Time{}
 	/*line client.go:426:8*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :426:8*/ ag_f.ag_state = 1 // await: rt.Now()
 	/*line :426:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -687,7 +708,8 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :426:8*/ ag_f.ag_aw0 = nil
 	/*line client.go:426:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
 	/*line :426:3*/ ag_L1:
-	/*line client.go:428:6*/ ag_f.p = nil
+	/*line :426:3*/ ag_f.p = new(*pool)
+	/*line client.go:428:6*/ (*ag_f.p) = nil
 	/*line client.go:429:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
 	/*line :429:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
 	/*line :429:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -699,20 +721,23 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:429:2*/ if !(lp != nil) {
 		/*line :429:2*/ goto ag_L2
 	}
-	/*line client.go:430:3*/ ag_f.p = ag_f.cl.loopPool(*lp)
+	/*line client.go:430:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
 	/*line :430:3*/ ag_L2:
-	/*line client.go:432:2*/ ag_f.cn = ag_f.p.tryGet(ag_f.blocking)
-	/*line client.go:433:2*/ if !(ag_f.cn == nil) {
+	/*line :430:3*/ ag_f.cn = new(*conn)
+	/*line client.go:432:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
+	/*line client.go:433:2*/ if !((*ag_f.cn) == nil) {
+		/*line :433:2*/ ag_f.cl = nil
 		/*line :433:2*/ goto ag_L3
 	}
 	/*line client.go:434:7*/ ag_err1 = nil
-	/*line client.go:435:6*/ ag_f.ag_aw2 = ag_f.p.getAsync(ag_f.cl, ag_f.blocking, ag_f.dl)
+	/*line client.go:435:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
 	/*line :435:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :435:6*/ ag_f.cl = nil
 	/*line :435:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :435:6*/ return ag_s
 	}
 	/*line :435:6*/ ag_resume3:
-	/*line client.go:435:6*/ ag_f.cn, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line client.go:435:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
 	/*line :435:6*/ ag_f.ag_aw2 = nil
 	/*line client.go:435:3*/ if !(ag_err1 != nil) {
 		/*line :435:3*/ goto ag_L4
@@ -721,28 +746,35 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :436:4*/ goto ag_exit
 	/*line :436:4*/ ag_L4:
 	/*line :436:4*/ ag_L3:
-	/*line client.go:439:2*/ ag_f.clean = false
+	/*line :436:4*/ ag_f.clean = new(bool)
+	/*line client.go:439:2*/ (*ag_f.clean) = false
 	/*line client.go:440:2*/ {
-		/*line :440:2*/ ag_dfn := func() {
-			/*line client.go:440:17*/ ag_f.p.put(ag_f.cn, ag_f.clean, ag_f.blocking)
-		}
+		/*line :440:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
+			/*line :440:2*/ return func() {
+				/*line client.go:440:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
+			}
+		}(ag_f.p, ag_f.cn, ag_f.clean, ag_f.blocking)
 		/*line client.go:440:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 			/*line :440:2*/ defer ag_dfn()
 			/*line :440:2*/ ag_p.Raise()
 		})
 	}
+	/*line :440:2*/ ag_f.blocking, ag_f.p = nil, nil
 	/*line client.go:441:2*/ if ag_f.args != nil {
 		/*line client.go:442:3*/ var err error
-		/*line client.go:443:3*/ if ag_f.cn.wbuf, err = appendCommand(ag_f.cn.wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:444:4*/ ag_f.clean = true
+		/*line client.go:443:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:444:4*/ (*ag_f.clean) = true
 			/*line client.go:445:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
 			/*line :445:4*/ goto ag_exit
 		}
-		/*line client.go:447:3*/ ag_f.wire = ag_f.cn.wbuf
+		/*line client.go:447:3*/ ag_f.wire = (*ag_f.cn).wbuf
 	}
-	/*line client.go:449:2*/ ag_f.cn.c.SetDeadline(ag_f.dl)
-	/*line client.go:450:5*/ ag_f.ag_aw3 = ag_f.cn.c.WriteAsync(ag_f.wire)
+	/*line :447:3*/ ag_f.args = nil
+	/*line client.go:449:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
+	/*line :449:2*/ ag_f.dl = time.Time{}
+	/*line client.go:450:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
 	/*line :450:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :450:5*/ ag_f.wire = nil
 	/*line :450:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :450:5*/ return ag_s
 	}
@@ -758,8 +790,10 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:453:2*/ if !(ag_f.many == nil) {
 		/*line :453:2*/ goto ag_L6
 	}
-	/*line client.go:454:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line :453:2*/ ag_f.many = nil
+	/*line client.go:454:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
 	/*line :454:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :454:3*/ ag_f.cn = nil
 	/*line :454:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :454:3*/ return ag_s
 	}
@@ -770,7 +804,7 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client.go:456:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
 		/*line :456:4*/ goto ag_exit
 	}
-	/*line client.go:458:3*/ ag_f.clean = true
+	/*line client.go:458:3*/ (*ag_f.clean) = true
 	/*line client.go:459:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
 	/*line :459:3*/ goto ag_exit
 	/*line :459:3*/ ag_L6:
@@ -778,10 +812,11 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :459:3*/ ag_f.ag_t13 = 0
 	/*line :459:3*/ ag_L7:
 	/*line client.go:461:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :461:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
 		/*line :461:2*/ goto ag_L9
 	}
 	/*line client.go:461:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:462:3*/ ag_f.ag_aw4 = ag_f.cn.readReplyAsync()
+	/*line client.go:462:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
 	/*line :462:3*/ ag_f.ag_state = 6 // await: cn.readReply()
 	/*line :462:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :462:3*/ return ag_s
@@ -797,7 +832,7 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :466:3*/ ag_f.ag_t13++
 	/*line :466:3*/ goto ag_L7
 	/*line :466:3*/ ag_L9:
-	/*line client.go:468:2*/ ag_f.clean = true
+	/*line client.go:468:2*/ (*ag_f.clean) = true
 	/*line client.go:469:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
 	/*line :469:2*/ goto ag_exit
 	/*line :469:2*/ ag_exit:
@@ -809,7 +844,7 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :469:2*/ return rt.Ready
 }
 
-//line client_async.go:813
+//line client_async.go:848
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
@@ -870,6 +905,7 @@ func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:497:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
 	/*line :497:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :497:2*/ ag_f.cl, ag_f.args = nil, nil
 	/*line :497:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :497:2*/ return ag_s
 	}
@@ -884,7 +920,7 @@ func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :501:2*/ return rt.Ready
 }
 
-//line client_async.go:888
+//line client_async.go:924
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
@@ -933,6 +969,7 @@ func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:508:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
 	/*line :508:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :508:2*/ ag_f.cl, ag_f.args = nil, nil
 	/*line :508:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :508:2*/ return ag_s
 	}
@@ -947,7 +984,7 @@ func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :512:2*/ return rt.Ready
 }
 
-//line client_async.go:951
+//line client_async.go:988
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
@@ -996,6 +1033,7 @@ func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:520:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
 	/*line :520:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :520:2*/ ag_f.cl, ag_f.args = nil, nil
 	/*line :520:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :520:2*/ return ag_s
 	}
@@ -1010,7 +1048,7 @@ func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :524:2*/ return rt.Ready
 }
 
-//line client_async.go:1014
+//line client_async.go:1052
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
@@ -1081,6 +1119,7 @@ func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:572:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	/*line :572:2*/ ag_f.ag_aw0 = nil
 	/*line client.go:573:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line :573:2*/ ag_f.p = nil
 	/*line client.go:574:2*/ if ag_err1 != nil {
 		/*line client.go:575:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
 		/*line :575:3*/ return rt.Ready
@@ -1089,7 +1128,7 @@ func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :577:2*/ return rt.Ready
 }
 
-//line client_async.go:1093
+//line client_async.go:1132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
@@ -1150,7 +1189,9 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client.go:603:2*/ for _, k := range ag_f.keys {
 		/*line client.go:604:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
+	/*line :604:3*/ ag_f.keys = nil
 	/*line client.go:606:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :606:2*/ ag_f.args = nil
 	/*line client.go:607:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
 	/*line :607:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
 	/*line :607:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1164,8 +1205,10 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :609:2*/ goto ag_L1
 	}
 	/*line client.go:610:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line :610:3*/ ag_f.s = nil
 	/*line client.go:611:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
 	/*line :611:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :611:10*/ ag_f.cl, ag_f.cmd = nil, nil
 	/*line :611:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :611:10*/ return ag_s
 	}
@@ -1179,7 +1222,7 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :613:2*/ return rt.Ready
 }
 
-//line client_async.go:1183
+//line client_async.go:1226
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {

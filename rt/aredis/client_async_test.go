@@ -205,6 +205,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :56:4*/ return rt.Ready
 	}
 	/*line client_test.go:58:3*/ ag_f.out = append(ag_f.out, fmt.Sprintf("%v: %s", ag_f.cmd, show(v)))
+	/*line :58:3*/ ag_f.cmd = nil
 	/*line :58:3*/ ag_f.ag_t4++
 	/*line :58:3*/ goto ag_L1
 	/*line :58:3*/ ag_L3:
@@ -212,7 +213,7 @@ func (ag_f *ag_replyKinds) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :60:2*/ return rt.Ready
 }
 
-//line client_async_test.go:216
+//line client_async_test.go:217
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_replyKinds) AwaitLine() string {
@@ -285,6 +286,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:3*/ return rt.Ready
 	/*line :146:3*/ ag_L1:
 	/*line client_test.go:148:2*/ p = ag_f.cl.Pipeline()
+	/*line :148:2*/ ag_f.cl = nil
 	/*line client_test.go:149:2*/ for i := range ag_f.n {
 		/*line client_test.go:150:3*/ if i == ag_f.n/2 {
 			/*line client_test.go:151:4*/ p.Add("INCR", "str")
@@ -304,7 +306,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line client_async_test.go:308
+//line client_async_test.go:310
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -359,6 +361,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:188:9*/ ag_f.ag_aw0 = ag_f.cl.Pipeline().Add("PING").Add("SET", "k", struct{}{}).ExecAsync()
 	/*line :188:9*/ ag_f.ag_state = 1 // await: cl.Pipeline().Add("PING").Add("SET", "k", struct{}{}).Exec()
+	/*line :188:9*/ ag_f.cl = nil
 	/*line :188:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :188:9*/ return ag_s
 	}
@@ -369,7 +372,7 @@ func (ag_f *ag_badPipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :188:2*/ return rt.Ready
 }
 
-//line client_async_test.go:373
+//line client_async_test.go:376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_badPipeline) AwaitLine() string {
@@ -492,6 +495,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:3*/ ag_L2:
 	/*line client_test.go:210:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
 	/*line :210:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :210:9*/ ag_f.cl = nil
 	/*line :210:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :210:9*/ return ag_s
 	}
@@ -502,7 +506,7 @@ func (ag_f *ag_errorsThenMore) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :210:2*/ return rt.Ready
 }
 
-//line client_async_test.go:506
+//line client_async_test.go:510
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_errorsThenMore) AwaitLine() string {
@@ -563,6 +567,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:225:55*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
 	/*line :225:55*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :225:55*/ ag_f.cl = nil
 	/*line :225:55*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :225:55*/ return ag_s
 	}
@@ -573,7 +578,7 @@ func (ag_f *ag_ping) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :225:48*/ return rt.Ready
 }
 
-//line client_async_test.go:577
+//line client_async_test.go:582
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ping) AwaitLine() string {
@@ -672,6 +677,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:236:10*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :236:10*/ ag_f.ag_aw0 = nil
 	/*line client_test.go:236:5*/ d = ag_t3.Sub(ag_f.start)
+	/*line :236:5*/ ag_f.start = time.Time{}
 	/*line client_test.go:236:2*/ if !(d > 400*time.Millisecond) {
 		/*line :236:2*/ goto ag_L1
 	}
@@ -687,6 +693,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :239:2*/ ag_f.ag_aw2 = nil
 	/*line client_test.go:240:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
 	/*line :240:9*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :240:9*/ ag_f.cl = nil
 	/*line :240:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :240:9*/ return ag_s
 	}
@@ -697,7 +704,7 @@ func (ag_f *ag_timeouts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :240:2*/ return rt.Ready
 }
 
-//line client_async_test.go:701
+//line client_async_test.go:708
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_timeouts) AwaitLine() string {
@@ -784,7 +791,7 @@ func (ag_f *ag_twoCancelledPings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :300:2*/ return rt.Ready
 }
 
-//line client_async_test.go:788
+//line client_async_test.go:795
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_twoCancelledPings) AwaitLine() string {
@@ -883,6 +890,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:314:5*/ ag_f.ag_aw1 = ag_f.other.StringAsync("GET", "k")
 	/*line :314:5*/ ag_f.ag_state = 3 // await: other.String("GET", "k")
+	/*line :314:5*/ ag_f.other = nil
 	/*line :314:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :314:5*/ return ag_s
 	}
@@ -897,6 +905,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :315:3*/ ag_L2:
 	/*line client_test.go:317:2*/ ag_f.ag_aw0 = ag_f.bad.DoAsync("PING")
 	/*line :317:2*/ ag_f.ag_state = 4 // await: bad.Do("PING")
+	/*line :317:2*/ ag_f.bad = nil
 	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :317:2*/ return ag_s
 	}
@@ -910,6 +919,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:322:9*/ ag_f.ag_aw1 = ag_f.good.StringAsync("GET", "k")
 	/*line :322:9*/ ag_f.ag_state = 5 // await: good.String("GET", "k")
+	/*line :322:9*/ ag_f.good = nil
 	/*line :322:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :322:9*/ return ag_s
 	}
@@ -920,7 +930,7 @@ func (ag_f *ag_auth) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line client_async_test.go:924
+//line client_async_test.go:934
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_auth) AwaitLine() string {
@@ -1071,7 +1081,7 @@ func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :384:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1075
+//line client_async_test.go:1085
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
@@ -1093,7 +1103,7 @@ type ag_killed struct {
 	ag_state int
 	cl       *aredis.Client
 	srv      *redistest.Server
-	down     chan struct{}
+	down     *chan struct{}
 	ag_aw0   rt.Awaitable[[]aredis.Value]
 	ag_aw1   rt.Awaitable[aredis.Value]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -1166,12 +1176,15 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:406:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
 	/*line :406:3*/ return rt.Ready
 	/*line :406:3*/ ag_L1:
-	/*line client_test.go:408:2*/ ag_f.down = make(chan struct{})
-	/*line client_test.go:409:2*/ go func() {
-		/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
-		/*line client_test.go:411:3*/ ag_f.srv.Kill()
-		/*line client_test.go:412:3*/ close(ag_f.down)
-	}()
+	/*line :406:3*/ ag_f.down = new(chan struct{})
+	/*line client_test.go:408:2*/ (*ag_f.down) = make(chan struct{})
+	/*line client_test.go:409:2*/ go func(ag_cell_down *chan struct{}) func() {
+		/*line :409:2*/ return func() {
+			/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
+			/*line client_test.go:411:3*/ ag_f.srv.Kill()
+			/*line client_test.go:412:3*/ close((*ag_cell_down))
+		}
+	}(ag_f.down)()
 	/*line client_test.go:414:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
 	/*line :414:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
 	/*line :414:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -1184,11 +1197,14 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client_test.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
 		/*line :416:3*/ return rt.Ready
 	}
-	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:421:54*/ <-ag_f.down
-		/*line client_test.go:421:62*/ return struct{}{}, nil
-	})
+	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_down *chan struct{}) func() (struct{}, error) {
+		/*line :421:5*/ return func() (struct{}, error) {
+			/*line client_test.go:421:54*/ <-(*ag_cell_down)
+			/*line client_test.go:421:62*/ return struct{}{}, nil
+		}
+	}(ag_f.down))
 	/*line :421:62*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :421:62*/ ag_f.down = nil
 	/*line :421:62*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :421:62*/ return ag_s
 	}
@@ -1232,6 +1248,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:431:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
 	/*line :431:9*/ ag_f.ag_state = 6 // await: cl.String("PING")
+	/*line :431:9*/ ag_f.cl = nil
 	/*line :431:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :431:9*/ return ag_s
 	}
@@ -1242,7 +1259,7 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :431:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1246
+//line client_async_test.go:1263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
@@ -1318,6 +1335,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :450:6*/ ag_f.ag_t3 = 0
 	/*line :450:6*/ ag_L1:
 	/*line client_test.go:451:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :451:2*/ ag_f.ag_t2 = nil
 		/*line :451:2*/ goto ag_L3
 	}
 	/*line client_test.go:451:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
@@ -1339,6 +1357,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :456:3*/ ag_L3:
 	/*line client_test.go:458:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
 	/*line :458:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :458:2*/ ag_f.cl = nil
 	/*line :458:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :458:2*/ return ag_s
 	}
@@ -1356,7 +1375,7 @@ func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :465:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1360
+//line client_async_test.go:1379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
@@ -1448,6 +1467,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :485:3*/ ag_L2:
 	/*line client_test.go:487:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
 	/*line :487:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :487:9*/ ag_f.cl = nil
 	/*line :487:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :487:9*/ return ag_s
 	}
@@ -1458,7 +1478,7 @@ func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :487:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1462
+//line client_async_test.go:1482
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
@@ -1532,6 +1552,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :503:2*/ ag_f.ag_t3 = 0
 	/*line :503:2*/ ag_L1:
 	/*line client_test.go:504:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :504:2*/ ag_f.ag_t2 = nil
 		/*line :504:2*/ goto ag_L3
 	}
 	/*line client_test.go:504:6*/ ag_f.i = ag_f.ag_t3
@@ -1548,6 +1569,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ ag_L3:
 	/*line client_test.go:507:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
 	/*line :507:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :507:5*/ ag_f.tasks = nil
 	/*line :507:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :507:5*/ return ag_s
 	}
@@ -1562,6 +1584,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :508:3*/ ag_L4:
 	/*line client_test.go:510:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
 	/*line :510:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :510:9*/ ag_f.cl = nil
 	/*line :510:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :510:9*/ return ag_s
 	}
@@ -1572,7 +1595,7 @@ func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :510:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1576
+//line client_async_test.go:1599
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
@@ -1665,6 +1688,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client_test.go:535:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
 	/*line :535:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :535:2*/ ag_f.cl = nil
 	/*line :535:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :535:2*/ return ag_s
 	}
@@ -1675,7 +1699,7 @@ func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :536:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1679
+//line client_async_test.go:1703
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
@@ -1794,6 +1818,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :593:3*/ ag_L3:
 	/*line client_test.go:595:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
 	/*line :595:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :595:2*/ ag_f.s = nil
 	/*line :595:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :595:2*/ return ag_s
 	}
@@ -1807,6 +1832,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:599:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
 	/*line client_test.go:600:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
 	/*line :600:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :600:2*/ ag_f.cl = nil
 	/*line :600:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :600:2*/ return ag_s
 	}
@@ -1829,7 +1855,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :612:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1833
+//line client_async_test.go:1859
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
@@ -2010,6 +2036,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :647:3*/ ag_L6:
 	/*line client_test.go:649:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
 	/*line :649:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :649:5*/ ag_f.cl = nil
 	/*line :649:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :649:5*/ return ag_s
 	}
@@ -2024,6 +2051,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :650:3*/ ag_L7:
 	/*line client_test.go:652:2*/ ag_f.ag_aw5 = ag_f.blpop
 	/*line :652:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :652:2*/ ag_f.blpop = nil
 	/*line :652:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :652:2*/ return ag_s
 	}
@@ -2037,6 +2065,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:656:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
 	/*line client_test.go:657:2*/ ag_f.ag_aw0 = ag_f.xread
 	/*line :657:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :657:2*/ ag_f.xread = nil
 	/*line :657:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :657:2*/ return ag_s
 	}
@@ -2053,7 +2082,7 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :664:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2057
+//line client_async_test.go:2086
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
@@ -2147,6 +2176,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :686:3*/ ag_L1:
 	/*line client_test.go:688:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
 	/*line :688:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :688:9*/ ag_f.cl = nil
 	/*line :688:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :688:9*/ return ag_s
 	}
@@ -2157,7 +2187,7 @@ func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :688:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2161
+//line client_async_test.go:2191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
@@ -2255,6 +2285,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_test.go:715:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
 	/*line client_test.go:716:5*/ ag_f.ag_aw3 = ag_f.holder
 	/*line :716:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :716:5*/ ag_f.holder = nil
 	/*line :716:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :716:5*/ return ag_s
 	}
@@ -2269,6 +2300,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :717:3*/ ag_L1:
 	/*line client_test.go:719:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
 	/*line :719:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :719:2*/ ag_f.cl = nil
 	/*line :719:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :719:2*/ return ag_s
 	}
@@ -2279,7 +2311,7 @@ func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :720:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2283
+//line client_async_test.go:2315
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {

@@ -68,6 +68,7 @@ func (ag_f *ag_counter) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line example_test.go:17:2*/ ag_f.ag_aw0 = ag_f.cl.Pipeline().Add("INCR", "visits:"+ag_f.page).Add("LRANGE", "recent", 0, 9).ExecAsync()
 	/*line :17:2*/ ag_f.ag_state = 1 // await: cl.Pipeline().Add("INCR", "visits:" + page).Add("LRANGE",...
+	/*line :17:2*/ ag_f.cl, ag_f.page = nil, ""
 	/*line :17:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :17:2*/ return ag_s
 	}
@@ -88,7 +89,7 @@ func (ag_f *ag_counter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:2*/ return rt.Ready
 }
 
-//line example_async_test.go:92
+//line example_async_test.go:93
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_counter) AwaitLine() string {

@@ -96,12 +96,13 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:70:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
 		/*line :70:3*/ return rt.Ready
 	}
+	/*line :70:3*/ ag_f.key = ""
 	/*line main.go:72:2*/ n = len(ag_f.url)
 	/*line main.go:73:2*/ ag_f.ag_r0, ag_f.ag_err = strings.Repeat(ag_f.url+" word"+strconv.Itoa(n%3)+" ", n%4+1), nil
 	/*line :73:2*/ return rt.Ready
 }
 
-//line main_async.go:105
+//line main_async.go:106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -164,7 +165,7 @@ func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line main_async.go:168
+//line main_async.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeReport) AwaitLine() string {
@@ -175,7 +176,7 @@ func (ag_f *ag_writeReport) AwaitLine() string {
 	return ""
 }
 
-// ag_crawl is the frame of crawl (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_crawl is the frame of crawl (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_crawl struct {
 	ag_state int
 	urls     []string
@@ -183,7 +184,7 @@ type ag_crawl struct {
 	u        *string
 	ag_t2    []string
 	ag_t3    int
-	rep      Report
+	rep      *Report
 	ag_aw0   rt.Awaitable[string]
 	ag_aw1   rt.Awaitable[struct{}]
 	ag_aw2   rt.Awaitable[Report]
@@ -237,9 +238,11 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line main.go:91:6*/ ag_f.pages = nil
 	/*line :91:6*/ ag_f.ag_t2 = ag_f.urls
+	/*line :91:6*/ ag_f.urls = nil
 	/*line :91:6*/ ag_f.ag_t3 = 0
 	/*line :91:6*/ ag_L1:
 	/*line main.go:92:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :92:2*/ ag_f.ag_t2 = nil
 		/*line :92:2*/ goto ag_L3
 	}
 	/*line :92:2*/ ag_f.u = new(string)
@@ -261,6 +264,7 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :97:4*/ return rt.Ready
 	}
 	/*line main.go:99:3*/ p = &Page{URL: (*ag_f.u), Len: len(body), Words: map[string]int{}}
+	/*line :99:3*/ ag_f.u = nil
 	/*line main.go:100:3*/ for _, w := range strings.Fields(body) {
 		/*line main.go:101:4*/ p.Words[w]++
 	}
@@ -282,21 +286,25 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :105:4*/ ag_f.ag_t3++
 	/*line :105:4*/ goto ag_L1
 	/*line :105:4*/ ag_L3:
+	/*line :105:4*/ ag_f.rep = new(Report)
 	/*line main.go:108:2*/ ag_f.ag_aw2 = summarizeAsync(ag_f.pages)
 	/*line :108:2*/ ag_f.ag_state = 3 // await: summarize(pages)
+	/*line :108:2*/ ag_f.pages = nil
 	/*line :108:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :108:2*/ return ag_s
 	}
 	/*line :108:2*/ ag_resume3:
-	/*line main.go:108:2*/ ag_f.rep, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line main.go:108:2*/ (*ag_f.rep), ag_err3 = ag_f.ag_aw2.AwaitResult()
 	/*line :108:2*/ ag_f.ag_aw2 = nil
 	/*line main.go:109:2*/ if ag_err3 != nil {
 		/*line main.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
 		/*line :110:3*/ return rt.Ready
 	}
-	/*line main.go:112:2*/ ag_f.ag_aw0 = durable.StepAsync("report", func(key string) rt.Awaitable[string] {
-		/*line main.go:113:3*/ return writeReportAsync(key, ag_f.rep)
-	})
+	/*line main.go:112:2*/ ag_f.ag_aw0 = durable.StepAsync("report", func(ag_cell_rep *Report) func(key string) rt.Awaitable[string] {
+		/*line :112:2*/ return func(key string) rt.Awaitable[string] {
+			/*line main.go:113:3*/ return writeReportAsync(key, (*ag_cell_rep))
+		}
+	}(ag_f.rep))
 	/*line :113:3*/ ag_f.ag_state = 4 // await: durable.Step("report", (func(key string) rt.Awaitable[str...
 	/*line :113:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :113:3*/ return ag_s
@@ -308,12 +316,12 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 		/*line main.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = Report{}, ag_err3
 		/*line :116:3*/ return rt.Ready
 	}
-	/*line main.go:118:2*/ ag_f.rep.Digest = digest
-	/*line main.go:119:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
+	/*line main.go:118:2*/ (*ag_f.rep).Digest = digest
+	/*line main.go:119:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.rep), nil
 	/*line :119:2*/ return rt.Ready
 }
 
-//line main_async.go:317
+//line main_async.go:325
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crawl) AwaitLine() string {
@@ -339,13 +347,13 @@ func (ag_f *ag_crawl) DurableName() string {
 func (ag_f *ag_crawl) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xe31a45115238adca // step:fetch
+		return 0xb6197c306da3302c // step:fetch
 	case 2:
-		return 0xc9a12e91335aea19 // checkpoint:fetched
+		return 0x52358cf00cf1acd3 // checkpoint:fetched
 	case 3:
-		return 0xdd83535c14cdd479 // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
+		return 0xf55ea8fc3c07eaef // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
 	case 4:
-		return 0x586551498239a37c // step:report
+		return 0x70ddc5262ed8d58e // step:report
 	}
 	return 0
 }
@@ -353,13 +361,13 @@ func (ag_f *ag_crawl) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_crawl) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xe31a45115238adca:
+	case 0xb6197c306da3302c:
 		ag_f.ag_state = 1 // step:fetch
-	case 0xc9a12e91335aea19:
+	case 0x52358cf00cf1acd3:
 		ag_f.ag_state = 2 // checkpoint:fetched
-	case 0xdd83535c14cdd479:
+	case 0xf55ea8fc3c07eaef:
 		ag_f.ag_state = 3 // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
-	case 0x586551498239a37c:
+	case 0x70ddc5262ed8d58e:
 		ag_f.ag_state = 4 // step:report
 	default:
 		return false
@@ -377,9 +385,9 @@ func (ag_f *ag_crawl) DurableEncode(ag_e *durable.Encoder) {
 	ag_denc4_main(ag_e, ag_f.rep)
 	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_main)
 	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc6_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc4_main)
-	ag_denc4_main(ag_e, ag_f.ag_r0)
-	ag_denc7_main(ag_e, ag_f.ag_err)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc7_main)
+	ag_denc7_main(ag_e, ag_f.ag_r0)
+	ag_denc8_main(ag_e, ag_f.ag_err)
 }
 
 // DurableDecode reads the frame's fields from a snapshot.
@@ -392,17 +400,17 @@ func (ag_f *ag_crawl) DurableDecode(ag_d *durable.Decoder) {
 	ag_ddec4_main(ag_d, &ag_f.rep)
 	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_main)
 	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec6_main)
-	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec4_main)
-	ag_ddec4_main(ag_d, &ag_f.ag_r0)
-	ag_ddec7_main(ag_d, &ag_f.ag_err)
+	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec7_main)
+	ag_ddec7_main(ag_d, &ag_f.ag_r0)
+	ag_ddec8_main(ag_d, &ag_f.ag_err)
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:fetch e31a45115238adca
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl checkpoint:fetched c9a12e91335aea19
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0 dd83535c14cdd479
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:report 586551498239a37c
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:fetch b6197c306da3302c
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl checkpoint:fetched 52358cf00cf1acd3
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0 f55ea8fc3c07eaef
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:report 70ddc5262ed8d58e
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl", []durable.Point{{ID: "step:fetch", FP: 0xe31a45115238adca}, {ID: "checkpoint:fetched", FP: 0xc9a12e91335aea19}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0", FP: 0xdd83535c14cdd479}, {ID: "step:report", FP: 0x586551498239a37c}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl", []durable.Point{{ID: "step:fetch", FP: 0xb6197c306da3302c}, {ID: "checkpoint:fetched", FP: 0x52358cf00cf1acd3}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0", FP: 0xf55ea8fc3c07eaef}, {ID: "step:report", FP: 0x70ddc5262ed8d58e}}, func() durable.Frame {
 		return &ag_crawl{}
 	})
 }
@@ -429,7 +437,7 @@ func ag_ddec0_main(ag_d *durable.Decoder, ag_v *[]string) {
 func ag_denc1_main(ag_e *durable.Encoder, ag_v []*Page) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc8_main(ag_e, ag_x)
+		ag_denc9_main(ag_e, ag_x)
 	}
 }
 
@@ -441,7 +449,7 @@ func ag_ddec1_main(ag_d *durable.Decoder, ag_v *[]*Page) {
 	}
 	*ag_v = make([]*Page, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec8_main(ag_d, &(*ag_v)[ag_i])
+		ag_ddec9_main(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -467,18 +475,18 @@ func ag_ddec3_main(ag_d *durable.Decoder, ag_v *int) {
 	*ag_v = (int)(ag_d.Varint())
 }
 
-func ag_denc4_main(ag_e *durable.Encoder, ag_v Report) {
-	ag_denc3_main(ag_e, ag_v.Pages)
-	ag_denc3_main(ag_e, ag_v.Bytes)
-	ag_denc0_main(ag_e, ag_v.Top)
-	ag_denc5_main(ag_e, ag_v.Digest)
+func ag_denc4_main(ag_e *durable.Encoder, ag_v *Report) {
+	if ag_e.Ref((*Report)(ag_v), ag_v == nil) {
+		ag_denc7_main(ag_e, *ag_v)
+	}
 }
 
-func ag_ddec4_main(ag_d *durable.Decoder, ag_v *Report) {
-	ag_ddec3_main(ag_d, &ag_v.Pages)
-	ag_ddec3_main(ag_d, &ag_v.Bytes)
-	ag_ddec0_main(ag_d, &ag_v.Top)
-	ag_ddec5_main(ag_d, &ag_v.Digest)
+func ag_ddec4_main(ag_d *durable.Decoder, ag_v **Report) {
+	ag_p, ag_fresh := durable.DecodeRef[Report](ag_d)
+	*ag_v = (*Report)(ag_p)
+	if ag_fresh {
+		ag_ddec7_main(ag_d, ag_p)
+	}
 }
 
 func ag_denc5_main(ag_e *durable.Encoder, ag_v string) {
@@ -497,41 +505,55 @@ func ag_ddec6_main(ag_d *durable.Decoder, ag_v *struct{}) {
 	_ = ag_v
 }
 
-func ag_denc7_main(ag_e *durable.Encoder, ag_v error) {
+func ag_denc7_main(ag_e *durable.Encoder, ag_v Report) {
+	ag_denc3_main(ag_e, ag_v.Pages)
+	ag_denc3_main(ag_e, ag_v.Bytes)
+	ag_denc0_main(ag_e, ag_v.Top)
+	ag_denc5_main(ag_e, ag_v.Digest)
+}
+
+func ag_ddec7_main(ag_d *durable.Decoder, ag_v *Report) {
+	ag_ddec3_main(ag_d, &ag_v.Pages)
+	ag_ddec3_main(ag_d, &ag_v.Bytes)
+	ag_ddec0_main(ag_d, &ag_v.Top)
+	ag_ddec5_main(ag_d, &ag_v.Digest)
+}
+
+func ag_denc8_main(ag_e *durable.Encoder, ag_v error) {
 	ag_e.Error(ag_v)
 }
 
-func ag_ddec7_main(ag_d *durable.Decoder, ag_v *error) {
+func ag_ddec8_main(ag_d *durable.Decoder, ag_v *error) {
 	*ag_v = ag_d.Error()
 }
 
-func ag_denc8_main(ag_e *durable.Encoder, ag_v *Page) {
+func ag_denc9_main(ag_e *durable.Encoder, ag_v *Page) {
 	if ag_e.Ref((*Page)(ag_v), ag_v == nil) {
-		ag_denc9_main(ag_e, *ag_v)
+		ag_denc10_main(ag_e, *ag_v)
 	}
 }
 
-func ag_ddec8_main(ag_d *durable.Decoder, ag_v **Page) {
+func ag_ddec9_main(ag_d *durable.Decoder, ag_v **Page) {
 	ag_p, ag_fresh := durable.DecodeRef[Page](ag_d)
 	*ag_v = (*Page)(ag_p)
 	if ag_fresh {
-		ag_ddec9_main(ag_d, ag_p)
+		ag_ddec10_main(ag_d, ag_p)
 	}
 }
 
-func ag_denc9_main(ag_e *durable.Encoder, ag_v Page) {
+func ag_denc10_main(ag_e *durable.Encoder, ag_v Page) {
 	ag_denc5_main(ag_e, ag_v.URL)
 	ag_denc3_main(ag_e, ag_v.Len)
-	ag_denc10_main(ag_e, ag_v.Words)
+	ag_denc11_main(ag_e, ag_v.Words)
 }
 
-func ag_ddec9_main(ag_d *durable.Decoder, ag_v *Page) {
+func ag_ddec10_main(ag_d *durable.Decoder, ag_v *Page) {
 	ag_ddec5_main(ag_d, &ag_v.URL)
 	ag_ddec3_main(ag_d, &ag_v.Len)
-	ag_ddec10_main(ag_d, &ag_v.Words)
+	ag_ddec11_main(ag_d, &ag_v.Words)
 }
 
-func ag_denc10_main(ag_e *durable.Encoder, ag_v map[string]int) {
+func ag_denc11_main(ag_e *durable.Encoder, ag_v map[string]int) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
@@ -541,7 +563,7 @@ func ag_denc10_main(ag_e *durable.Encoder, ag_v map[string]int) {
 	}
 }
 
-func ag_ddec10_main(ag_d *durable.Decoder, ag_v *map[string]int) {
+func ag_ddec11_main(ag_d *durable.Decoder, ag_v *map[string]int) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
 		return make(map[string]int, ag_n)
 	})
@@ -606,9 +628,11 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:126:6*/ ag_f.rep = Report{}
 	/*line main.go:127:2*/ ag_f.counts = map[string]int{}
 	/*line :127:2*/ ag_f.ag_t4 = ag_f.pages
+	/*line :127:2*/ ag_f.pages = nil
 	/*line :127:2*/ ag_f.ag_t5 = 0
 	/*line :127:2*/ ag_L1:
 	/*line main.go:128:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :128:2*/ ag_f.ag_t4 = nil
 		/*line :128:2*/ goto ag_L3
 	}
 	/*line main.go:128:6*/ i, p = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
@@ -643,12 +667,13 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 			/*line main.go:142:4*/ ag_f.rep.Top = append(ag_f.rep.Top, w)
 		}
 	}
+	/*line :142:4*/ ag_f.counts = nil
 	/*line main.go:145:2*/ sortStrings(ag_f.rep.Top)
 	/*line main.go:146:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
 	/*line :146:2*/ return rt.Ready
 }
 
-//line main_async.go:652
+//line main_async.go:677
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -687,25 +712,25 @@ func (ag_f *ag_summarize) DurableSetPoint(ag_fp uint64) bool {
 // DurableEncode writes the frame's fields to a snapshot.
 func (ag_f *ag_summarize) DurableEncode(ag_e *durable.Encoder) {
 	ag_denc1_main(ag_e, ag_f.pages)
-	ag_denc4_main(ag_e, ag_f.rep)
-	ag_denc10_main(ag_e, ag_f.counts)
+	ag_denc7_main(ag_e, ag_f.rep)
+	ag_denc11_main(ag_e, ag_f.counts)
 	ag_denc1_main(ag_e, ag_f.ag_t4)
 	ag_denc3_main(ag_e, ag_f.ag_t5)
 	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc6_main)
-	ag_denc4_main(ag_e, ag_f.ag_r0)
-	ag_denc7_main(ag_e, ag_f.ag_err)
+	ag_denc7_main(ag_e, ag_f.ag_r0)
+	ag_denc8_main(ag_e, ag_f.ag_err)
 }
 
 // DurableDecode reads the frame's fields from a snapshot.
 func (ag_f *ag_summarize) DurableDecode(ag_d *durable.Decoder) {
 	ag_ddec1_main(ag_d, &ag_f.pages)
-	ag_ddec4_main(ag_d, &ag_f.rep)
-	ag_ddec10_main(ag_d, &ag_f.counts)
+	ag_ddec7_main(ag_d, &ag_f.rep)
+	ag_ddec11_main(ag_d, &ag_f.counts)
 	ag_ddec1_main(ag_d, &ag_f.ag_t4)
 	ag_ddec3_main(ag_d, &ag_f.ag_t5)
 	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec6_main)
-	ag_ddec4_main(ag_d, &ag_f.ag_r0)
-	ag_ddec7_main(ag_d, &ag_f.ag_err)
+	ag_ddec7_main(ag_d, &ag_f.ag_r0)
+	ag_ddec8_main(ag_d, &ag_f.ag_err)
 }
 
 // durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize checkpoint:summed f07fbec9c280ecd8

@@ -182,9 +182,11 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 	/*line flow.go:48:2*/ shared = &Item{Name: "shared"}
 	/*line flow.go:49:2*/ ag_f.a, ag_f.b = shared, shared
 	/*line :49:2*/ ag_f.ag_t6 = ag_f.items
+	/*line :49:2*/ ag_f.items = nil
 	/*line :49:2*/ ag_f.ag_t7 = 0
 	/*line :49:2*/ ag_L1:
 	/*line flow.go:50:2*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :50:2*/ ag_f.ag_t6 = nil
 		/*line :50:2*/ goto ag_L3
 	}
 	/*line :50:2*/ ag_f.it = new(*Item)
@@ -206,6 +208,7 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :55:4*/ return rt.Ready
 	}
 	/*line flow.go:57:3*/ ag_f.rep.Lines = append(ag_f.rep.Lines, fmt.Sprintf("%d %s %d", ag_f.i, (*ag_f.it).Name, n))
+	/*line :57:3*/ ag_f.it = nil
 	/*line flow.go:58:3*/ ag_f.rep.Total += n
 	/*line flow.go:59:3*/ ag_f.a.Size++
 	/*line flow.go:60:6*/ ag_f.ag_aw1 = durable.CheckpointAsync("item done")
@@ -256,7 +259,7 @@ func (ag_f *ag_Process) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ return rt.Ready
 }
 
-//line flow_async.go:260
+//line flow_async.go:263
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Process) AwaitLine() string {
@@ -609,9 +612,11 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line flow.go:77:6*/ ag_f.parts = nil
 	/*line :77:6*/ ag_f.ag_t2 = ag_f.lines
+	/*line :77:6*/ ag_f.lines = nil
 	/*line :77:6*/ ag_f.ag_t3 = 0
 	/*line :77:6*/ ag_L1:
 	/*line flow.go:78:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :78:2*/ ag_f.ag_t2 = nil
 		/*line :78:2*/ goto ag_L3
 	}
 	/*line flow.go:78:9*/ l = ag_f.ag_t2[ag_f.ag_t3]
@@ -654,7 +659,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:658
+//line flow_async.go:663
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -802,7 +807,7 @@ func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :114:2*/ return rt.Ready
 }
 
-//line flow_async.go:806
+//line flow_async.go:811
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Fragile) AwaitLine() string {
@@ -910,9 +915,11 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :126:1*/ goto ag_resume2
 	}
 	/*line :126:1*/ ag_f.ag_t1 = ag_f.names
+	/*line :126:1*/ ag_f.names = nil
 	/*line :126:1*/ ag_f.ag_t2 = 0
 	/*line :126:1*/ ag_L1:
 	/*line flow.go:127:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :127:2*/ ag_f.ag_t1 = nil
 		/*line :127:2*/ goto ag_L3
 	}
 	/*line flow.go:127:9*/ ag_n1 = ag_f.ag_t1[ag_f.ag_t2]
@@ -946,7 +953,7 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line flow_async.go:950
+//line flow_async.go:957
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Add) AwaitLine() string {
@@ -1105,7 +1112,7 @@ func (ag_f *ag_Tally_Sum) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line flow_async.go:1109
+//line flow_async.go:1116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Sum) AwaitLine() string {

@@ -106,6 +106,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line tour.go:17:6*/ ag_f.out = nil
 	/*line :17:6*/ ag_f.ag_t3 = ag_f.m
+	/*line :17:6*/ ag_f.m = nil
 	/*line :17:6*/ ag_f.ag_t4 = make([]string, 0, len(ag_f.ag_t3))
 	/*line :17:6*/ for ag_k := range ag_f.ag_t3 {
 		/*line :17:6*/ ag_f.ag_t4 = append(ag_f.ag_t4, ag_k)
@@ -113,6 +114,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :17:6*/ ag_f.ag_t5 = 0
 	/*line :17:6*/ ag_L1:
 	/*line tour.go:18:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :18:2*/ ag_f.ag_t3, ag_f.ag_t4 = nil, nil
 		/*line :18:2*/ goto ag_L3
 	}
 	/*line :18:2*/ ag_t6 = ag_f.ag_t4[ag_f.ag_t5]
@@ -141,9 +143,11 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:5*/ return rt.Ready
 	/*line :22:5*/ ag_L7:
 	/*line tour.go:24:4*/ ag_f.out = append(ag_f.out, ag_f.k+"=even")
+	/*line :24:4*/ ag_f.k = ""
 	/*line :24:4*/ goto ag_L4
 	/*line :24:4*/ ag_L6:
 	/*line tour.go:26:4*/ ag_f.out = append(ag_f.out, ag_f.k+"=odd")
+	/*line :26:4*/ ag_f.k = ""
 	/*line :26:4*/ ag_L4:
 	/*line :26:4*/ ag_L2:
 	/*line :26:4*/ ag_f.ag_t5++
@@ -176,6 +180,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :34:3*/ goto ag_L8
 	/*line :34:3*/ ag_L10:
 	/*line :34:3*/ ag_f.ag_t16 = ag_f.s
+	/*line :34:3*/ ag_f.s = ""
 	/*line :34:3*/ ag_f.ag_t17 = 0
 	/*line :34:3*/ ag_L12:
 	/*line tour.go:36:2*/ if !(ag_f.ag_t17 < len(ag_f.ag_t16)) {
@@ -205,7 +210,7 @@ func (ag_f *ag_Tour) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line tour_async.go:209
+//line tour_async.go:214
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tour) AwaitLine() string {
@@ -467,7 +472,7 @@ func (ag_f *ag_Pair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line tour_async.go:471
+//line tour_async.go:476
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pair) AwaitLine() string {
@@ -576,7 +581,7 @@ func (ag_f *ag_Empty) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:22*/ return rt.Ready
 }
 
-//line tour_async.go:580
+//line tour_async.go:585
 
 // DurableName is the registered name of the durable function Empty (rt/durable).
 func (ag_f *ag_Empty) DurableName() string {
