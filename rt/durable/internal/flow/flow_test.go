@@ -356,8 +356,7 @@ func BenchmarkResume(b *testing.B) {
 		b.Fatal(err)
 	}
 	snap, _ := store.Latest("r")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		if _, err := rt.Run(durable.Resume[flow.Report](store, snap)); err != nil {
 			b.Fatal(err)
 		}
