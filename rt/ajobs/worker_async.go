@@ -60,8 +60,8 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker, *attempt)
-	var _ ag_stale_run_go_generate = (*Worker).heartbeat
+	type ag_stale_run_go_generate func(*Worker)
+	var _ ag_stale_run_go_generate = (*Worker).heartbeats
 }
 
 func _() {
@@ -78,22 +78,22 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 146, Off: 4621, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
-		{Name: "(*Worker).sweep", Line: 186, Off: 5934, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 214, Off: 6737, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 225, Off: 6975, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 266, Off: 8076, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 299, Off: 8949, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 338, Off: 9956, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 396, Off: 11238, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
-		{Name: "(*Worker).runJob", Line: 415, Off: 11732, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1533, Hash: 0xbbae4fcd3381b8ae},
-		{Name: "(*Worker).heartbeat", Line: 488, Off: 13837, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 509, Off: 14418, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
-		{Name: "(*Worker).mover", Line: 550, Off: 15795, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 148, Off: 4801, Head: "func (w *Worker) Run() error {", Len: 972, Hash: 0x9881f43c05cae14f},
+		{Name: "(*Worker).sweep", Line: 191, Off: 6216, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 219, Off: 7019, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 230, Off: 7257, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 271, Off: 8358, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 304, Off: 9231, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 343, Off: 10238, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 401, Off: 11520, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 220, Hash: 0x39c1b33bd14a611d},
+		{Name: "(*Worker).runJob", Line: 420, Off: 12014, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1434, Hash: 0xd2bf97958e916abf},
+		{Name: "(*Worker).heartbeats", Line: 492, Off: 14153, Head: "func (w *Worker) heartbeats() {", Len: 935, Hash: 0x0436fafcd3023b89},
+		{Name: "(*Worker).finish", Line: 535, Off: 15278, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 1141, Hash: 0xc223960990a81be4},
+		{Name: "(*Worker).mover", Line: 576, Off: 16655, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
-// ag_Worker_Run is the frame of (*Worker).Run (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_Run is the frame of (*Worker).Run (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_Run struct {
 	ag_state int
 	w        *Worker
@@ -102,12 +102,13 @@ type ag_Worker_Run struct {
 	ag_t2    int
 	re       **aredis.RedisError
 	reader   *rt.Task[struct{}]
+	beats    *rt.Task[struct{}]
 	movers   []*rt.Task[struct{}]
 	i        int
-	ag_t9    []*Queue
-	ag_t10   int
-	ag_t12   []*rt.Task[struct{}]
-	ag_t13   int
+	ag_t10   []*Queue
+	ag_t11   int
+	ag_t13   []*rt.Task[struct{}]
+	ag_t14   int
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -127,187 +128,213 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:146
+//line worker.go:148
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :146:1*/ var (
+	/*line :148:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :146:1*/ if ag_co.Unwinding() {
-		/*line :146:1*/ return rt.Ready
+	/*line :148:1*/ if ag_co.Unwinding() {
+		/*line :148:1*/ return rt.Ready
 	}
-	/*line :146:1*/ switch ag_f.ag_state {
-	/*line :146:1*/ case 1:
-		/*line :146:1*/ goto ag_resume1
-		/*line :146:1*/
+	/*line :148:1*/ switch ag_f.ag_state {
+	/*line :148:1*/ case 1:
+		/*line :148:1*/ goto ag_resume1
+		/*line :148:1*/
 	case 2:
-		/*line :146:1*/ goto ag_resume2
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume2
+		/*line :148:1*/
 	case 3:
-		/*line :146:1*/ goto ag_resume3
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume3
+		/*line :148:1*/
 	case 4:
-		/*line :146:1*/ goto ag_resume4
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume4
+		/*line :148:1*/
 	case 5:
-		/*line :146:1*/ goto ag_resume5
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume5
+		/*line :148:1*/
 	case 6:
-		/*line :146:1*/ goto ag_resume6
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume6
+		/*line :148:1*/
 	case 7:
-		/*line :146:1*/ goto ag_resume7
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume7
+		/*line :148:1*/
 	case 8:
-		/*line :146:1*/ goto ag_resume8
-		/*line :146:1*/
+		/*line :148:1*/ goto ag_resume8
+		/*line :148:1*/
 	case 9:
-		/*line :146:1*/ goto ag_resume9
+		/*line :148:1*/ goto ag_resume9
+		/*line :148:1*/
+	case 10:
+		/*line :148:1*/ goto ag_resume10
+		/*line :148:1*/
+	case 11:
+		/*line :148:1*/ goto ag_resume11
 	}
-	/*line :146:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :146:1*/ ag_f.ag_t2 = 0
-	/*line :146:1*/ ag_L1:
-	/*line worker.go:147:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :147:2*/ goto ag_L3
+	/*line :148:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :148:1*/ ag_f.ag_t2 = 0
+	/*line :148:1*/ ag_L1:
+	/*line worker.go:149:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :149:2*/ goto ag_L3
 	}
-	/*line worker.go:147:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:148:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :148:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :148:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:3*/ return ag_s
+	/*line worker.go:149:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:150:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :150:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :150:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:3*/ return ag_s
 	}
-	/*line :148:3*/ ag_resume1:
-	/*line worker.go:148:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :148:3*/ ag_f.ag_aw0 = nil
-	/*line :148:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:149:7*/ (*ag_f.re) = nil
-	/*line worker.go:150:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:151:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :151:4*/ return rt.Ready
+	/*line :150:3*/ ag_resume1:
+	/*line worker.go:150:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :150:3*/ ag_f.ag_aw0 = nil
+	/*line :150:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:151:7*/ (*ag_f.re) = nil
+	/*line worker.go:152:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:153:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :153:4*/ return rt.Ready
 	}
-	/*line :151:4*/ ag_f.ag_t2++
-	/*line :151:4*/ goto ag_L1
-	/*line :151:4*/ ag_L3:
-	/*line worker.go:154:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :154:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :154:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:2*/ return ag_s
+	/*line :153:4*/ ag_f.ag_t2++
+	/*line :153:4*/ goto ag_L1
+	/*line :153:4*/ ag_L3:
+	/*line worker.go:156:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :156:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :156:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
 	}
-	/*line :154:2*/ ag_resume2:
-	/*line worker.go:154:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :154:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:155:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :155:2*/ ag_f.ag_t9 = ag_f.w.queues
-	/*line :155:2*/ ag_f.ag_t10 = 0
-	/*line :155:2*/ ag_L4:
-	/*line worker.go:156:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :156:2*/ goto ag_L6
+	/*line :156:2*/ ag_resume2:
+	/*line worker.go:156:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :156:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:157:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :157:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :157:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:2*/ return ag_s
 	}
-	/*line worker.go:156:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:157:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
-	/*line :157:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :157:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:3*/ return ag_s
+	/*line :157:2*/ ag_resume3:
+	/*line worker.go:157:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :157:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:158:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :158:2*/ ag_f.ag_t10 = ag_f.w.queues
+	/*line :158:2*/ ag_f.ag_t11 = 0
+	/*line :158:2*/ ag_L4:
+	/*line worker.go:159:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
+		/*line :159:2*/ goto ag_L6
 	}
-	/*line :157:3*/ ag_resume3:
-	/*line worker.go:157:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :157:3*/ ag_f.ag_aw1 = nil
-	/*line :157:3*/ ag_f.ag_t10++
-	/*line :157:3*/ goto ag_L4
-	/*line :157:3*/ ag_L6:
-	/*line worker.go:159:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :159:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
-	/*line :159:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:2*/ return ag_s
+	/*line worker.go:159:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
+	/*line worker.go:160:3*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.w.moverAsync(ag_q1), rt.Name("ajobs mover "+ag_q1.name))
+	/*line :160:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :160:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:3*/ return ag_s
 	}
-	/*line :159:2*/ ag_resume4:
-	/*line :159:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:160:2*/ ag_f.reader.Cancel()
-	/*line worker.go:161:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :161:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :161:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :161:2*/ return ag_s
+	/*line :160:3*/ ag_resume4:
+	/*line worker.go:160:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :160:3*/ ag_f.ag_aw1 = nil
+	/*line :160:3*/ ag_f.ag_t11++
+	/*line :160:3*/ goto ag_L4
+	/*line :160:3*/ ag_L6:
+	/*line worker.go:162:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :162:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
+	/*line :162:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :162:2*/ return ag_s
 	}
-	/*line :161:2*/ ag_resume5:
-	/*line :161:2*/ ag_f.ag_aw2 = nil
-	/*line :161:2*/ ag_f.ag_t12 = ag_f.movers
-	/*line :161:2*/ ag_f.ag_t13 = 0
-	/*line :161:2*/ ag_L7:
-	/*line worker.go:162:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :162:2*/ goto ag_L9
+	/*line :162:2*/ ag_resume5:
+	/*line :162:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:163:2*/ ag_f.reader.Cancel()
+	/*line worker.go:164:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :164:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
+	/*line :164:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:2*/ return ag_s
 	}
-	/*line worker.go:162:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
-	/*line worker.go:163:3*/ m.Cancel()
-	/*line worker.go:164:3*/ ag_f.ag_aw2 = m
-	/*line :164:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
-	/*line :164:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :164:3*/ return ag_s
+	/*line :164:2*/ ag_resume6:
+	/*line :164:2*/ ag_f.ag_aw2 = nil
+	/*line :164:2*/ ag_f.ag_t13 = ag_f.movers
+	/*line :164:2*/ ag_f.ag_t14 = 0
+	/*line :164:2*/ ag_L7:
+	/*line worker.go:165:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :165:2*/ goto ag_L9
 	}
-	/*line :164:3*/ ag_resume6:
-	/*line :164:3*/ ag_f.ag_aw2 = nil
-	/*line :164:3*/ ag_f.ag_t13++
-	/*line :164:3*/ goto ag_L7
-	/*line :164:3*/ ag_L9:
-	/*line worker.go:166:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :166:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :166:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :166:5*/ return ag_s
+	/*line worker.go:165:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
+	/*line worker.go:166:3*/ m.Cancel()
+	/*line worker.go:167:3*/ ag_f.ag_aw2 = m
+	/*line :167:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
+	/*line :167:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :167:3*/ return ag_s
 	}
-	/*line :166:5*/ ag_resume7:
-	/*line worker.go:166:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :166:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:166:2*/ if !(ag_err2 != nil) {
-		/*line :166:2*/ goto ag_L10
+	/*line :167:3*/ ag_resume7:
+	/*line :167:3*/ ag_f.ag_aw2 = nil
+	/*line :167:3*/ ag_f.ag_t14++
+	/*line :167:3*/ goto ag_L7
+	/*line :167:3*/ ag_L9:
+	/*line worker.go:169:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :169:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :169:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :169:5*/ return ag_s
 	}
-	/*line worker.go:167:3*/ ag_f.w.abandon = true
-	/*line worker.go:168:3*/ for a := range ag_f.w.running {
-		/*line worker.go:169:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:170:4*/ a.task.Cancel()
+	/*line :169:5*/ ag_resume8:
+	/*line worker.go:169:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :169:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:169:2*/ if !(ag_err2 != nil) {
+		/*line :169:2*/ goto ag_L10
 	}
-	/*line worker.go:172:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :172:3*/ ag_f.ag_state = 8 // await: w.drained()
-	/*line :172:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :172:3*/ return ag_s
+	/*line worker.go:170:3*/ ag_f.w.abandon = true
+	/*line worker.go:171:3*/ for a := range ag_f.w.running {
+		/*line worker.go:172:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:173:4*/ a.task.Cancel()
 	}
-	/*line :172:3*/ ag_resume8:
-	/*line :172:3*/ ag_f.ag_aw2 = nil
-	/*line :172:3*/ ag_L10:
-	/*line worker.go:174:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :174:2*/ ag_f.ag_state = 9 // await: w.sweep()
-	/*line :174:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:2*/ return ag_s
+	/*line worker.go:175:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :175:3*/ ag_f.ag_state = 9 // await: w.drained()
+	/*line :175:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:3*/ return ag_s
 	}
-	/*line :174:2*/ ag_resume9:
-	/*line :174:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:175:2*/ ag_f.ag_err = nil
-	/*line :175:2*/ return rt.Ready
+	/*line :175:3*/ ag_resume9:
+	/*line :175:3*/ ag_f.ag_aw2 = nil
+	/*line :175:3*/ ag_L10:
+	/*line worker.go:177:2*/ ag_f.beats.Cancel()
+	/*line worker.go:178:2*/ ag_f.ag_aw2 = ag_f.beats
+	/*line :178:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
+	/*line :178:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :178:2*/ return ag_s
+	}
+	/*line :178:2*/ ag_resume10:
+	/*line :178:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:179:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :179:2*/ ag_f.ag_state = 11 // await: w.sweep()
+	/*line :179:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :179:2*/ return ag_s
+	}
+	/*line :179:2*/ ag_resume11:
+	/*line :179:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:180:2*/ ag_f.ag_err = nil
+	/*line :180:2*/ return rt.Ready
 }
 
-//line worker_async.go:289
+//line worker_async.go:312
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:148"
+		return "worker.go:150"
 	case 2:
-		return "worker.go:154"
+		return "worker.go:156"
 	case 3:
 		return "worker.go:157"
 	case 4:
-		return "worker.go:159"
+		return "worker.go:160"
 	case 5:
-		return "worker.go:161"
+		return "worker.go:162"
 	case 6:
 		return "worker.go:164"
 	case 7:
-		return "worker.go:166"
+		return "worker.go:167"
 	case 8:
-		return "worker.go:172"
+		return "worker.go:169"
 	case 9:
-		return "worker.go:174"
+		return "worker.go:175"
+	case 10:
+		return "worker.go:178"
+	case 11:
+		return "worker.go:179"
 	}
 	return ""
 }
@@ -339,9 +366,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:186
+//line worker.go:191
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :191:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -350,108 +377,108 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :191:1*/ if ag_co.Unwinding() {
+		/*line :191:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
-		/*line :186:1*/
+	/*line :191:1*/ switch ag_f.ag_state {
+	/*line :191:1*/ case 1:
+		/*line :191:1*/ goto ag_resume1
+		/*line :191:1*/
 	case 2:
-		/*line :186:1*/ goto ag_resume2
-		/*line :186:1*/
+		/*line :191:1*/ goto ag_resume2
+		/*line :191:1*/
 	case 3:
-		/*line :186:1*/ goto ag_resume3
-		/*line :186:1*/
+		/*line :191:1*/ goto ag_resume3
+		/*line :191:1*/
 	case 4:
-		/*line :186:1*/ goto ag_resume4
+		/*line :191:1*/ goto ag_resume4
 	}
-	/*line worker.go:187:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :187:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :187:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :187:2*/ return ag_s
+	/*line worker.go:192:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :192:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :192:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:2*/ return ag_s
 	}
-	/*line :187:2*/ ag_resume1:
-	/*line :187:2*/ ag_f.ag_aw0 = nil
-	/*line :187:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :187:2*/ ag_f.ag_t2 = 0
-	/*line :187:2*/ ag_L1:
-	/*line worker.go:188:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :188:2*/ goto ag_L3
+	/*line :192:2*/ ag_resume1:
+	/*line :192:2*/ ag_f.ag_aw0 = nil
+	/*line :192:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :192:2*/ ag_f.ag_t2 = 0
+	/*line :192:2*/ ag_L1:
+	/*line worker.go:193:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :193:2*/ goto ag_L3
 	}
-	/*line worker.go:188:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:189:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :189:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :189:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:3*/ return ag_s
+	/*line worker.go:193:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:194:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :194:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :194:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :194:3*/ return ag_s
 	}
-	/*line :189:3*/ ag_resume2:
-	/*line worker.go:189:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :189:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:190:3*/ if ag_err1 != nil {
-		/*line worker.go:191:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:192:4*/ goto ag_L2
+	/*line :194:3*/ ag_resume2:
+	/*line worker.go:194:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :194:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:195:3*/ if ag_err1 != nil {
+		/*line worker.go:196:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:197:4*/ goto ag_L2
 	}
-	/*line :192:4*/ ag_f.ag_t6 = v.Elems
-	/*line :192:4*/ ag_f.ag_t7 = 0
-	/*line :192:4*/ ag_L4:
-	/*line worker.go:194:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :194:3*/ goto ag_L6
+	/*line :197:4*/ ag_f.ag_t6 = v.Elems
+	/*line :197:4*/ ag_f.ag_t7 = 0
+	/*line :197:4*/ ag_L4:
+	/*line worker.go:199:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :199:3*/ goto ag_L6
 	}
-	/*line worker.go:194:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:195:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:196:5*/ goto ag_L5
-	}
-	/*line worker.go:198:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:199:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :199:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :199:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:4*/ return ag_s
-	}
-	/*line :199:4*/ ag_resume3:
-	/*line worker.go:199:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :199:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:200:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+	/*line worker.go:199:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:200:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
 		/*line worker.go:201:5*/ goto ag_L5
 	}
-	/*line worker.go:203:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:204:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :204:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :204:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :204:7*/ return ag_s
+	/*line worker.go:203:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:204:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :204:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :204:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :204:4*/ return ag_s
 	}
-	/*line :204:7*/ ag_resume4:
-	/*line worker.go:204:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :204:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:204:4*/ if !(ag_err3 == nil) {
-		/*line :204:4*/ goto ag_L7
+	/*line :204:4*/ ag_resume3:
+	/*line worker.go:204:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :204:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:205:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:206:5*/ goto ag_L5
 	}
-	/*line worker.go:205:5*/ ag_f.w.stats.GivenBack++
-	/*line :205:5*/ ag_L7:
-	/*line :205:5*/ ag_L5:
-	/*line :205:5*/ ag_f.ag_t7++
-	/*line :205:5*/ goto ag_L4
-	/*line :205:5*/ ag_L6:
-	/*line :205:5*/ ag_L2:
-	/*line :205:5*/ ag_f.ag_t2++
-	/*line :205:5*/ goto ag_L1
-	/*line :205:5*/ ag_L3:
-	/*line worker.go:209:1*/ return rt.Ready
+	/*line worker.go:208:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:209:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :209:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :209:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:7*/ return ag_s
+	}
+	/*line :209:7*/ ag_resume4:
+	/*line worker.go:209:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :209:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:209:4*/ if !(ag_err3 == nil) {
+		/*line :209:4*/ goto ag_L7
+	}
+	/*line worker.go:210:5*/ ag_f.w.stats.GivenBack++
+	/*line :210:5*/ ag_L7:
+	/*line :210:5*/ ag_L5:
+	/*line :210:5*/ ag_f.ag_t7++
+	/*line :210:5*/ goto ag_L4
+	/*line :210:5*/ ag_L6:
+	/*line :210:5*/ ag_L2:
+	/*line :210:5*/ ag_f.ag_t2++
+	/*line :210:5*/ goto ag_L1
+	/*line :210:5*/ ag_L3:
+	/*line worker.go:214:1*/ return rt.Ready
 }
 
-//line worker_async.go:443
+//line worker_async.go:470
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:187"
+		return "worker.go:192"
 	case 2:
-		return "worker.go:189"
+		return "worker.go:194"
 	case 3:
-		return "worker.go:199"
-	case 4:
 		return "worker.go:204"
+	case 4:
+		return "worker.go:209"
 	}
 	return ""
 }
@@ -476,39 +503,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:214
+//line worker.go:219
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :214:1*/ if ag_co.Unwinding() {
-		/*line :214:1*/ return rt.Ready
+	/*line :219:1*/ if ag_co.Unwinding() {
+		/*line :219:1*/ return rt.Ready
 	}
-	/*line :214:1*/ switch ag_f.ag_state {
-	/*line :214:1*/ case 1:
-		/*line :214:1*/ goto ag_resume1
+	/*line :219:1*/ switch ag_f.ag_state {
+	/*line :219:1*/ case 1:
+		/*line :219:1*/ goto ag_resume1
 	}
-	/*line :214:1*/ ag_L1:
-	/*line worker.go:215:6*/ if !(ag_f.w.active > 0) {
-		/*line :215:6*/ goto ag_L3
+	/*line :219:1*/ ag_L1:
+	/*line worker.go:220:6*/ if !(ag_f.w.active > 0) {
+		/*line :220:6*/ goto ag_L3
 	}
-	/*line worker.go:216:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:217:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :217:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :217:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:3*/ return ag_s
+	/*line worker.go:221:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:222:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :222:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :222:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:3*/ return ag_s
 	}
-	/*line :217:3*/ ag_resume1:
-	/*line :217:3*/ ag_f.ag_aw0 = nil
-	/*line :217:3*/ goto ag_L1
-	/*line :217:3*/ ag_L3:
-	/*line worker.go:219:1*/ return rt.Ready
+	/*line :222:3*/ ag_resume1:
+	/*line :222:3*/ ag_f.ag_aw0 = nil
+	/*line :222:3*/ goto ag_L1
+	/*line :222:3*/ ag_L3:
+	/*line worker.go:224:1*/ return rt.Ready
 }
 
-//line worker_async.go:506
+//line worker_async.go:533
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:217"
+		return "worker.go:222"
 	}
 	return ""
 }
@@ -540,135 +567,135 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:225
+//line worker.go:230
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :225:1*/ var (
+	/*line :230:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :225:1*/ if ag_co.Unwinding() {
-		/*line :225:1*/ return rt.Ready
+	/*line :230:1*/ if ag_co.Unwinding() {
+		/*line :230:1*/ return rt.Ready
 	}
-	/*line :225:1*/ switch ag_f.ag_state {
-	/*line :225:1*/ case 1:
-		/*line :225:1*/ goto ag_resume1
-		/*line :225:1*/
+	/*line :230:1*/ switch ag_f.ag_state {
+	/*line :230:1*/ case 1:
+		/*line :230:1*/ goto ag_resume1
+		/*line :230:1*/
 	case 2:
-		/*line :225:1*/ goto ag_resume2
-		/*line :225:1*/
+		/*line :230:1*/ goto ag_resume2
+		/*line :230:1*/
 	case 3:
-		/*line :225:1*/ goto ag_resume3
-		/*line :225:1*/
+		/*line :230:1*/ goto ag_resume3
+		/*line :230:1*/
 	case 4:
-		/*line :225:1*/ goto ag_resume4
-		/*line :225:1*/
+		/*line :230:1*/ goto ag_resume4
+		/*line :230:1*/
 	case 5:
-		/*line :225:1*/ goto ag_resume5
-		/*line :225:1*/
+		/*line :230:1*/ goto ag_resume5
+		/*line :230:1*/
 	case 6:
-		/*line :225:1*/ goto ag_resume6
+		/*line :230:1*/ goto ag_resume6
 	}
-	/*line worker.go:226:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:227:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :227:2*/ ag_L1:
-	/*line worker.go:229:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :229:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :229:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:3*/ return ag_s
+	/*line worker.go:231:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:232:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :232:2*/ ag_L1:
+	/*line worker.go:234:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :234:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :234:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :234:3*/ return ag_s
 	}
-	/*line :229:3*/ ag_resume1:
-	/*line :229:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:230:3*/ ag_f.n = 1
-	/*line worker.go:231:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:232:4*/ ag_f.n++
+	/*line :234:3*/ ag_resume1:
+	/*line :234:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:235:3*/ ag_f.n = 1
+	/*line worker.go:236:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:237:4*/ ag_f.n++
 	}
-	/*line worker.go:234:3*/ ag_f.got = 0
-	/*line worker.go:235:7*/ ag_f.err = nil
-	/*line worker.go:236:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :236:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :236:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:7*/ return ag_s
+	/*line worker.go:239:3*/ ag_f.got = 0
+	/*line worker.go:240:7*/ ag_f.err = nil
+	/*line worker.go:241:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :241:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :241:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :241:7*/ return ag_s
 	}
-	/*line :236:7*/ ag_resume2:
-	/*line worker.go:236:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :236:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:236:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :236:3*/ goto ag_L4
+	/*line :241:7*/ ag_resume2:
+	/*line worker.go:241:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :241:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:241:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :241:3*/ goto ag_L4
 	}
-	/*line worker.go:237:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :237:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :237:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :237:4*/ return ag_s
-	}
-	/*line :237:4*/ ag_resume3:
-	/*line worker.go:237:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :237:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:238:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :238:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :238:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:18*/ return ag_s
-	}
-	/*line :238:18*/ ag_resume4:
-	/*line worker.go:238:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :238:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:238:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :238:4*/ ag_L4:
-	/*line worker.go:240:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :240:3*/ goto ag_L5
-	}
-	/*line worker.go:241:8*/ g = 0
-	/*line worker.go:242:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :242:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line worker.go:242:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :242:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
 	/*line :242:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :242:4*/ return ag_s
 	}
-	/*line :242:4*/ ag_resume5:
-	/*line worker.go:242:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :242:4*/ ag_resume3:
+	/*line worker.go:242:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
 	/*line :242:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:243:4*/ ag_f.got += g
-	/*line :243:4*/ ag_L5:
-	/*line worker.go:245:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:246:4*/ ag_f.w.sem.Release()
+	/*line worker.go:243:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :243:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :243:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :243:18*/ return ag_s
 	}
-	/*line worker.go:248:3*/ if !(ag_f.err != nil) {
-		/*line :248:3*/ goto ag_L6
+	/*line :243:18*/ ag_resume4:
+	/*line worker.go:243:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :243:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:243:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :243:4*/ ag_L4:
+	/*line worker.go:245:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :245:3*/ goto ag_L5
 	}
-	/*line worker.go:249:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line worker.go:250:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :250:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :250:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :250:4*/ return ag_s
+	/*line worker.go:246:8*/ g = 0
+	/*line worker.go:247:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :247:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :247:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :247:4*/ return ag_s
 	}
-	/*line :250:4*/ ag_resume6:
-	/*line :250:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:251:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :251:4*/ goto ag_L7
-	/*line :251:4*/ ag_L6:
-	/*line worker.go:252:10*/ {
-		/*line worker.go:253:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :247:4*/ ag_resume5:
+	/*line worker.go:247:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :247:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:248:4*/ ag_f.got += g
+	/*line :248:4*/ ag_L5:
+	/*line worker.go:250:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:251:4*/ ag_f.w.sem.Release()
 	}
-	/*line :253:4*/ ag_L7:
-	/*line :253:4*/ goto ag_L1
+	/*line worker.go:253:3*/ if !(ag_f.err != nil) {
+		/*line :253:3*/ goto ag_L6
+	}
+	/*line worker.go:254:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line worker.go:255:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :255:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :255:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:4*/ return ag_s
+	}
+	/*line :255:4*/ ag_resume6:
+	/*line :255:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:256:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :256:4*/ goto ag_L7
+	/*line :256:4*/ ag_L6:
+	/*line worker.go:257:10*/ {
+		/*line worker.go:258:4*/ ag_f.pause = 50 * time.Millisecond
+	}
+	/*line :258:4*/ ag_L7:
+	/*line :258:4*/ goto ag_L1
 }
 
-//line worker_async.go:656
+//line worker_async.go:683
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:229"
+		return "worker.go:234"
 	case 2:
-		return "worker.go:236"
+		return "worker.go:241"
 	case 3:
-		return "worker.go:237"
-	case 4:
-		return "worker.go:238"
-	case 5:
 		return "worker.go:242"
+	case 4:
+		return "worker.go:243"
+	case 5:
+		return "worker.go:247"
 	case 6:
-		return "worker.go:250"
+		return "worker.go:255"
 	}
 	return ""
 }
@@ -700,9 +727,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:266
+//line worker.go:271
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :266:1*/ var (
+	/*line :271:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -712,106 +739,106 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t10  int
 	)
-	/*line :266:1*/ if ag_co.Unwinding() {
-		/*line :266:1*/ return rt.Ready
+	/*line :271:1*/ if ag_co.Unwinding() {
+		/*line :271:1*/ return rt.Ready
 	}
-	/*line :266:1*/ switch ag_f.ag_state {
-	/*line :266:1*/ case 1:
-		/*line :266:1*/ goto ag_resume1
-		/*line :266:1*/
+	/*line :271:1*/ switch ag_f.ag_state {
+	/*line :271:1*/ case 1:
+		/*line :271:1*/ goto ag_resume1
+		/*line :271:1*/
 	case 2:
-		/*line :266:1*/ goto ag_resume2
-		/*line :266:1*/
+		/*line :271:1*/ goto ag_resume2
+		/*line :271:1*/
 	case 3:
-		/*line :266:1*/ goto ag_resume3
-		/*line :266:1*/
+		/*line :271:1*/ goto ag_resume3
+		/*line :271:1*/
 	case 4:
-		/*line :266:1*/ goto ag_resume4
+		/*line :271:1*/ goto ag_resume4
 	}
-	/*line worker.go:267:2*/ ag_f.started = 0
-	/*line :267:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :267:2*/ ag_f.ag_t3 = 0
-	/*line :267:2*/ ag_L1:
-	/*line worker.go:268:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :268:2*/ goto ag_L3
+	/*line worker.go:272:2*/ ag_f.started = 0
+	/*line :272:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :272:2*/ ag_f.ag_t3 = 0
+	/*line :272:2*/ ag_L1:
+	/*line worker.go:273:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :273:2*/ goto ag_L3
 	}
-	/*line worker.go:268:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:269:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:270:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :270:4*/ return rt.Ready
+	/*line worker.go:273:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:274:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:275:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :275:4*/ return rt.Ready
 	}
-	/*line worker.go:272:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :272:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :272:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:3*/ return ag_s
+	/*line worker.go:277:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :277:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :277:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:3*/ return ag_s
 	}
-	/*line :272:3*/ ag_resume1:
-	/*line worker.go:272:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :272:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:273:3*/ if ag_err1 != nil {
-		/*line worker.go:274:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :274:4*/ return rt.Ready
+	/*line :277:3*/ ag_resume1:
+	/*line worker.go:277:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :277:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:278:3*/ if ag_err1 != nil {
+		/*line worker.go:279:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :279:4*/ return rt.Ready
 	}
-	/*line worker.go:276:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :276:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :276:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :276:14*/ return ag_s
+	/*line worker.go:281:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :281:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :281:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :281:14*/ return ag_s
 	}
-	/*line :276:14*/ ag_resume2:
-	/*line worker.go:276:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :276:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:276:3*/ ag_f.started += ag_t6
-	/*line :276:3*/ ag_f.ag_t3++
-	/*line :276:3*/ goto ag_L1
-	/*line :276:3*/ ag_L3:
-	/*line worker.go:278:2*/ if ag_f.started > 0 {
-		/*line worker.go:279:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :279:3*/ return rt.Ready
+	/*line :281:14*/ ag_resume2:
+	/*line worker.go:281:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :281:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:281:3*/ ag_f.started += ag_t6
+	/*line :281:3*/ ag_f.ag_t3++
+	/*line :281:3*/ goto ag_L1
+	/*line :281:3*/ ag_L3:
+	/*line worker.go:283:2*/ if ag_f.started > 0 {
+		/*line worker.go:284:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :284:3*/ return rt.Ready
 	}
-	/*line worker.go:281:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:282:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:283:3*/ args = append(args, q.stream())
+	/*line worker.go:286:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:287:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:288:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:285:2*/ for range ag_f.w.queues {
-		/*line worker.go:286:3*/ args = append(args, ">")
+	/*line worker.go:290:2*/ for range ag_f.w.queues {
+		/*line worker.go:291:3*/ args = append(args, ">")
 	}
-	/*line worker.go:288:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :288:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :288:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :288:2*/ return ag_s
+	/*line worker.go:293:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :293:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :293:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :293:2*/ return ag_s
 	}
-	/*line :288:2*/ ag_resume3:
-	/*line worker.go:288:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :288:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:289:2*/ if ag_err2 != nil {
-		/*line worker.go:290:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :290:3*/ return rt.Ready
+	/*line :293:2*/ ag_resume3:
+	/*line worker.go:293:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :293:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:294:2*/ if ag_err2 != nil {
+		/*line worker.go:295:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :295:3*/ return rt.Ready
 	}
-	/*line worker.go:292:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :292:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :292:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :292:9*/ return ag_s
+	/*line worker.go:297:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :297:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :297:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:9*/ return ag_s
 	}
-	/*line :292:9*/ ag_resume4:
-	/*line worker.go:292:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :292:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:292:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :292:2*/ return rt.Ready
+	/*line :297:9*/ ag_resume4:
+	/*line worker.go:297:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :297:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :297:2*/ return rt.Ready
 }
 
-//line worker_async.go:803
+//line worker_async.go:830
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:272"
+		return "worker.go:277"
 	case 2:
-		return "worker.go:276"
+		return "worker.go:281"
 	case 3:
-		return "worker.go:288"
+		return "worker.go:293"
 	case 4:
-		return "worker.go:292"
+		return "worker.go:297"
 	}
 	return ""
 }
@@ -848,103 +875,103 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:299
+//line worker.go:304
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :299:1*/ var (
+	/*line :304:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :299:1*/ if ag_co.Unwinding() {
-		/*line :299:1*/ return rt.Ready
+	/*line :304:1*/ if ag_co.Unwinding() {
+		/*line :304:1*/ return rt.Ready
 	}
-	/*line :299:1*/ switch ag_f.ag_state {
-	/*line :299:1*/ case 1:
-		/*line :299:1*/ goto ag_resume1
-		/*line :299:1*/
+	/*line :304:1*/ switch ag_f.ag_state {
+	/*line :304:1*/ case 1:
+		/*line :304:1*/ goto ag_resume1
+		/*line :304:1*/
 	case 2:
-		/*line :299:1*/ goto ag_resume2
+		/*line :304:1*/ goto ag_resume2
 	}
-	/*line worker.go:300:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:301:3*/ ag_f.ag_r0 = 0
-		/*line :301:3*/ return rt.Ready
+	/*line worker.go:305:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:306:3*/ ag_f.ag_r0 = 0
+		/*line :306:3*/ return rt.Ready
 	}
-	/*line worker.go:303:2*/ ag_f.started = 0
-	/*line worker.go:304:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:305:2*/ ag_f.step = 1
-	/*line worker.go:306:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:307:3*/ ag_f.step = 2
+	/*line worker.go:308:2*/ ag_f.started = 0
+	/*line worker.go:309:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:310:2*/ ag_f.step = 1
+	/*line worker.go:311:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:312:3*/ ag_f.step = 2
 	}
-	/*line worker.go:309:6*/ ag_f.i = 0
-	/*line :309:6*/ ag_L1:
-	/*line worker.go:309:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :309:14*/ goto ag_L3
+	/*line worker.go:314:6*/ ag_f.i = 0
+	/*line :314:6*/ ag_L1:
+	/*line worker.go:314:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :314:14*/ goto ag_L3
 	}
-	/*line worker.go:310:7*/ name = ""
-	/*line worker.go:311:7*/ entries = nil
-	/*line worker.go:312:3*/ if ag_f.step == 2 {
-		/*line worker.go:313:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:315:7*/ name = ""
+	/*line worker.go:316:7*/ entries = nil
+	/*line worker.go:317:3*/ if ag_f.step == 2 {
+		/*line worker.go:318:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:315:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:320:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:317:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :317:3*/ ag_f.ag_t8 = entries
-	/*line :317:3*/ ag_f.ag_t9 = 0
-	/*line :317:3*/ ag_L4:
-	/*line worker.go:318:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :318:3*/ goto ag_L6
+	/*line worker.go:322:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :322:3*/ ag_f.ag_t8 = entries
+	/*line :322:3*/ ag_f.ag_t9 = 0
+	/*line :322:3*/ ag_L4:
+	/*line worker.go:323:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :323:3*/ goto ag_L6
 	}
-	/*line worker.go:318:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:319:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:320:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :320:4*/ goto ag_L7
+	/*line worker.go:323:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:324:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:325:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :325:4*/ goto ag_L7
 	}
-	/*line worker.go:321:5*/ ag_f.started++
-	/*line worker.go:322:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :322:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :322:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :322:5*/ return ag_s
+	/*line worker.go:326:5*/ ag_f.started++
+	/*line worker.go:327:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :327:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :327:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :327:5*/ return ag_s
 	}
-	/*line :322:5*/ ag_resume1:
-	/*line :322:5*/ ag_f.ag_aw0 = nil
-	/*line :322:5*/ goto ag_L5
-	/*line :322:5*/ ag_L7:
-	/*line worker.go:325:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :325:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :325:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :325:7*/ return ag_s
+	/*line :327:5*/ ag_resume1:
+	/*line :327:5*/ ag_f.ag_aw0 = nil
+	/*line :327:5*/ goto ag_L5
+	/*line :327:5*/ ag_L7:
+	/*line worker.go:330:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :330:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :330:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :330:7*/ return ag_s
 	}
-	/*line :325:7*/ ag_resume2:
-	/*line worker.go:325:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :325:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:325:4*/ if !(err != nil) {
-		/*line :325:4*/ goto ag_L8
+	/*line :330:7*/ ag_resume2:
+	/*line worker.go:330:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :330:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:330:4*/ if !(err != nil) {
+		/*line :330:4*/ goto ag_L8
 	}
-	/*line worker.go:326:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :326:5*/ ag_L8:
-	/*line worker.go:328:4*/ ag_f.w.stats.GivenBack++
-	/*line :328:4*/ ag_L5:
-	/*line :328:4*/ ag_f.ag_t9++
-	/*line :328:4*/ goto ag_L4
-	/*line :328:4*/ ag_L6:
-	/*line worker.go:309:39*/ ag_f.i += ag_f.step
-	/*line :309:39*/ goto ag_L1
-	/*line :309:39*/ ag_L3:
-	/*line worker.go:331:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :331:2*/ return rt.Ready
+	/*line worker.go:331:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :331:5*/ ag_L8:
+	/*line worker.go:333:4*/ ag_f.w.stats.GivenBack++
+	/*line :333:4*/ ag_L5:
+	/*line :333:4*/ ag_f.ag_t9++
+	/*line :333:4*/ goto ag_L4
+	/*line :333:4*/ ag_L6:
+	/*line worker.go:314:39*/ ag_f.i += ag_f.step
+	/*line :314:39*/ goto ag_L1
+	/*line :314:39*/ ag_L3:
+	/*line worker.go:336:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :336:2*/ return rt.Ready
 }
 
-//line worker_async.go:940
+//line worker_async.go:967
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:322"
+		return "worker.go:327"
 	case 2:
-		return "worker.go:325"
+		return "worker.go:330"
 	}
 	return ""
 }
@@ -981,109 +1008,109 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:338
+//line worker.go:343
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :338:1*/ var (
+	/*line :343:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :338:1*/ if ag_co.Unwinding() {
-		/*line :338:1*/ return rt.Ready
+	/*line :343:1*/ if ag_co.Unwinding() {
+		/*line :343:1*/ return rt.Ready
 	}
-	/*line :338:1*/ switch ag_f.ag_state {
-	/*line :338:1*/ case 1:
-		/*line :338:1*/ goto ag_resume1
-		/*line :338:1*/
+	/*line :343:1*/ switch ag_f.ag_state {
+	/*line :343:1*/ case 1:
+		/*line :343:1*/ goto ag_resume1
+		/*line :343:1*/
 	case 2:
-		/*line :338:1*/ goto ag_resume2
-		/*line :338:1*/
+		/*line :343:1*/ goto ag_resume2
+		/*line :343:1*/
 	case 3:
-		/*line :338:1*/ goto ag_resume3
+		/*line :343:1*/ goto ag_resume3
 	}
-	/*line worker.go:339:2*/ ag_f.started = 0
-	/*line :339:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :339:2*/ ag_f.ag_t3 = 0
-	/*line :339:2*/ ag_L1:
-	/*line worker.go:340:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :340:2*/ goto ag_L3
+	/*line worker.go:344:2*/ ag_f.started = 0
+	/*line :344:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :344:2*/ ag_f.ag_t3 = 0
+	/*line :344:2*/ ag_L1:
+	/*line worker.go:345:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :345:2*/ goto ag_L3
 	}
-	/*line worker.go:340:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:341:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:342:4*/ goto ag_L3
+	/*line worker.go:345:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:346:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:347:4*/ goto ag_L3
 	}
-	/*line worker.go:344:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :344:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :344:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:3*/ return ag_s
+	/*line worker.go:349:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :349:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :349:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:3*/ return ag_s
 	}
-	/*line :344:3*/ ag_resume1:
-	/*line worker.go:344:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :344:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:345:3*/ if ag_err1 != nil {
-		/*line worker.go:346:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :346:4*/ return rt.Ready
+	/*line :349:3*/ ag_resume1:
+	/*line worker.go:349:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :349:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:350:3*/ if ag_err1 != nil {
+		/*line worker.go:351:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :351:4*/ return rt.Ready
 	}
-	/*line worker.go:348:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:349:4*/ goto ag_L2
+	/*line worker.go:353:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:354:4*/ goto ag_L2
 	}
-	/*line :349:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :349:4*/ ag_f.ag_t8 = 0
-	/*line :349:4*/ ag_L4:
-	/*line worker.go:351:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :351:3*/ goto ag_L6
+	/*line :354:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :354:4*/ ag_f.ag_t8 = 0
+	/*line :354:4*/ ag_L4:
+	/*line worker.go:356:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :356:3*/ goto ag_L6
 	}
-	/*line worker.go:351:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:352:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:354:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :354:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :354:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:4*/ return ag_s
+	/*line worker.go:356:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:357:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:359:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :359:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :359:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :359:4*/ return ag_s
 	}
-	/*line :354:4*/ ag_resume2:
-	/*line worker.go:354:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:355:4*/ if ag_err2 != nil {
-		/*line worker.go:356:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :356:5*/ return rt.Ready
+	/*line :359:4*/ ag_resume2:
+	/*line worker.go:359:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :359:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:360:4*/ if ag_err2 != nil {
+		/*line worker.go:361:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :361:5*/ return rt.Ready
 	}
-	/*line worker.go:358:4*/ if l.Int < 0 {
-		/*line worker.go:359:5*/ goto ag_L5
+	/*line worker.go:363:4*/ if l.Int < 0 {
+		/*line worker.go:364:5*/ goto ag_L5
 	}
-	/*line worker.go:361:4*/ ag_f.started++
-	/*line worker.go:362:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:363:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :363:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :363:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :363:4*/ return ag_s
+	/*line worker.go:366:4*/ ag_f.started++
+	/*line worker.go:367:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:368:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :368:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :368:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :368:4*/ return ag_s
 	}
-	/*line :363:4*/ ag_resume3:
-	/*line :363:4*/ ag_f.ag_aw1 = nil
-	/*line :363:4*/ ag_L5:
-	/*line :363:4*/ ag_f.ag_t8++
-	/*line :363:4*/ goto ag_L4
-	/*line :363:4*/ ag_L6:
-	/*line :363:4*/ ag_L2:
-	/*line :363:4*/ ag_f.ag_t3++
-	/*line :363:4*/ goto ag_L1
-	/*line :363:4*/ ag_L3:
-	/*line worker.go:366:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :366:2*/ return rt.Ready
+	/*line :368:4*/ ag_resume3:
+	/*line :368:4*/ ag_f.ag_aw1 = nil
+	/*line :368:4*/ ag_L5:
+	/*line :368:4*/ ag_f.ag_t8++
+	/*line :368:4*/ goto ag_L4
+	/*line :368:4*/ ag_L6:
+	/*line :368:4*/ ag_L2:
+	/*line :368:4*/ ag_f.ag_t3++
+	/*line :368:4*/ goto ag_L1
+	/*line :368:4*/ ag_L3:
+	/*line worker.go:371:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :371:2*/ return rt.Ready
 }
 
-//line worker_async.go:1077
+//line worker_async.go:1104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:344"
+		return "worker.go:349"
 	case 2:
-		return "worker.go:354"
+		return "worker.go:359"
 	case 3:
-		return "worker.go:363"
+		return "worker.go:368"
 	}
 	return ""
 }
@@ -1112,55 +1139,51 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:396
+//line worker.go:401
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :396:1*/ if ag_co.Unwinding() {
-		/*line :396:1*/ return rt.Ready
+	/*line :401:1*/ if ag_co.Unwinding() {
+		/*line :401:1*/ return rt.Ready
 	}
-	/*line :396:1*/ switch ag_f.ag_state {
-	/*line :396:1*/ case 1:
-		/*line :396:1*/ goto ag_resume1
+	/*line :401:1*/ switch ag_f.ag_state {
+	/*line :401:1*/ case 1:
+		/*line :401:1*/ goto ag_resume1
 	}
-	/*line worker.go:397:2*/ ag_f.w.active++
-	/*line worker.go:398:2*/ ag_f.w.stats.Started++
-	/*line worker.go:399:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
-	/*line :399:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :399:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :399:2*/ return ag_s
+	/*line worker.go:402:2*/ ag_f.w.active++
+	/*line worker.go:403:2*/ ag_f.w.stats.Started++
+	/*line worker.go:404:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.runJobAsync(&attempt{q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}), rt.Name("ajobs job "+ag_f.job))
+	/*line :404:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :404:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :404:2*/ return ag_s
 	}
-	/*line :399:2*/ ag_resume1:
-	/*line :399:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:400:1*/ return rt.Ready
+	/*line :404:2*/ ag_resume1:
+	/*line :404:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:405:1*/ return rt.Ready
 }
 
-//line worker_async.go:1137
+//line worker_async.go:1164
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:399"
+		return "worker.go:404"
 	}
 	return ""
 }
 
-// ag_Worker_runJob is the frame of (*Worker).runJob (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_runJob is the frame of (*Worker).runJob (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_runJob struct {
 	ag_state  int
 	w         *Worker
 	a         *attempt
 	typ       string
 	tries     int
-	hb        *rt.Task[struct{}]
-	res       []byte
-	jerr      error
 	mal       errMalformed
 	pe        *rt.PanicError
 	ag_aw0    rt.Awaitable[aredis.Value]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_aw2    rt.Awaitable[*rt.Task[[]byte]]
-	ag_aw3    rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw4    rt.Awaitable[[]byte]
+	ag_aw3    rt.Awaitable[[]byte]
 	ag_defers rt.Defers
 }
 
@@ -1177,305 +1200,319 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:415
+//line worker.go:420
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :415:1*/ var (
+	/*line :420:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
 		r       runner
 		timeout int64
 		aw      rt.Awaitable[[]byte]
+		res     []byte
+		jerr    error
 		stack   string
 	)
-	/*line :415:1*/ if ag_co.Unwinding() {
-		/*line :415:1*/ goto ag_exit
+	/*line :420:1*/ if ag_co.Unwinding() {
+		/*line :420:1*/ goto ag_exit
 	}
-	/*line :415:1*/ switch ag_f.ag_state {
-	/*line :415:1*/ case 1:
-		/*line :415:1*/ goto ag_resume1
-		/*line :415:1*/
+	/*line :420:1*/ switch ag_f.ag_state {
+	/*line :420:1*/ case 1:
+		/*line :420:1*/ goto ag_resume1
+		/*line :420:1*/
 	case 2:
-		/*line :415:1*/ goto ag_resume2
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume2
+		/*line :420:1*/
 	case 3:
-		/*line :415:1*/ goto ag_resume3
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume3
+		/*line :420:1*/
 	case 4:
-		/*line :415:1*/ goto ag_resume4
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume4
+		/*line :420:1*/
 	case 5:
-		/*line :415:1*/ goto ag_resume5
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume5
+		/*line :420:1*/
 	case 6:
-		/*line :415:1*/ goto ag_resume6
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume6
+		/*line :420:1*/
 	case 7:
-		/*line :415:1*/ goto ag_resume7
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume7
+		/*line :420:1*/
 	case 8:
-		/*line :415:1*/ goto ag_resume8
-		/*line :415:1*/
+		/*line :420:1*/ goto ag_resume8
+		/*line :420:1*/
 	case 9:
-		/*line :415:1*/ goto ag_resume9
-		/*line :415:1*/
-	case 10:
-		/*line :415:1*/ goto ag_resume10
-		/*line :415:1*/
-	case 11:
-		/*line :415:1*/ goto ag_resume11
+		/*line :420:1*/ goto ag_resume9
 	}
-	/*line worker.go:416:2*/ {
-		/*line :416:2*/ ag_d0 := ag_f.a
-		/*line :416:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :416:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :416:2*/ defer ag_dfn(ag_d0)
-			/*line :416:2*/ ag_p.Raise()
+	/*line worker.go:421:2*/ {
+		/*line :421:2*/ ag_d0 := ag_f.a
+		/*line :421:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :421:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :421:2*/ defer ag_dfn(ag_d0)
+			/*line :421:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:417:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:418:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :418:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :418:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :418:2*/ return ag_s
+	/*line worker.go:422:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:423:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :423:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :423:2*/ return ag_s
 	}
-	/*line :418:2*/ ag_resume1:
-	/*line worker.go:418:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :418:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:419:2*/ if err != nil {
-		/*line worker.go:420:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:421:3*/ goto ag_exit
+	/*line :423:2*/ ag_resume1:
+	/*line worker.go:423:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :423:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:424:2*/ if err != nil {
+		/*line worker.go:425:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:426:3*/ goto ag_exit
 	}
-	/*line worker.go:423:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :423:2*/ goto ag_L1
+	/*line worker.go:428:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :428:2*/ goto ag_L1
 	}
-	/*line worker.go:424:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :424:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :424:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:3*/ return ag_s
+	/*line worker.go:429:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :429:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :429:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:3*/ return ag_s
 	}
-	/*line :424:3*/ ag_resume2:
-	/*line :424:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:425:3*/ goto ag_exit
-	/*line :425:3*/ ag_L1:
-	/*line worker.go:427:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:428:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:429:2*/ if !(r == nil) {
-		/*line :429:2*/ goto ag_L2
+	/*line :429:3*/ ag_resume2:
+	/*line :429:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:430:3*/ goto ag_exit
+	/*line :430:3*/ ag_L1:
+	/*line worker.go:432:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:433:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:434:2*/ if !(r == nil) {
+		/*line :434:2*/ goto ag_L2
 	}
-	/*line worker.go:430:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :430:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :430:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :430:3*/ return ag_s
+	/*line worker.go:435:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :435:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :435:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :435:3*/ return ag_s
 	}
-	/*line :430:3*/ ag_resume3:
-	/*line :430:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:431:3*/ goto ag_exit
-	/*line :431:3*/ ag_L2:
-	/*line worker.go:433:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:434:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:435:2*/ if ag_f.w.abandon {
-		/*line worker.go:436:3*/ goto ag_exit
+	/*line :435:3*/ ag_resume3:
+	/*line :435:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:436:3*/ goto ag_exit
+	/*line :436:3*/ ag_L2:
+	/*line worker.go:438:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:439:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:440:2*/ if ag_f.w.abandon {
+		/*line worker.go:441:3*/ goto ag_exit
 	}
-	/*line worker.go:438:2*/ aw = r.run([]byte(v.Elems[1].Str))
-	/*line worker.go:439:2*/ if timeout > 0 {
-		/*line worker.go:440:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line worker.go:443:2*/ aw = r.run([]byte(v.Elems[1].Str))
+	/*line worker.go:444:2*/ if timeout > 0 {
+		/*line worker.go:445:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line worker.go:442:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :442:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :442:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :442:2*/ return ag_s
-	}
-	/*line :442:2*/ ag_resume4:
-	/*line worker.go:442:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :442:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:443:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:444:2*/ ag_f.ag_aw3 = rt.SpawnAsync(ag_f.w.heartbeatAsync(ag_f.a), rt.Name("ajobs heartbeat "+ag_f.a.job))
-	/*line :444:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
-	/*line :444:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :444:2*/ return ag_s
-	}
-	/*line :444:2*/ ag_resume5:
-	/*line worker.go:444:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :444:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:445:2*/ ag_f.ag_aw4 = ag_f.a.task
-	/*line :445:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
-	/*line :445:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :445:2*/ return ag_s
-	}
-	/*line :445:2*/ ag_resume6:
-	/*line worker.go:445:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
-	/*line :445:2*/ ag_f.ag_aw4 = nil
-	/*line worker.go:446:2*/ ag_f.hb.Cancel()
-	/*line worker.go:447:2*/ ag_f.ag_aw1 = ag_f.hb
-	/*line :447:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
-	/*line :447:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line worker.go:447:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :447:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :447:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :447:2*/ return ag_s
 	}
-	/*line :447:2*/ ag_resume7:
-	/*line :447:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:448:2*/ if ag_f.a.lost {
-		/*line worker.go:449:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:450:3*/ goto ag_exit
+	/*line :447:2*/ ag_resume4:
+	/*line worker.go:447:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :447:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:448:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:449:2*/ ag_f.ag_aw3 = ag_f.a.task
+	/*line :449:2*/ ag_f.ag_state = 5 // await: rt.Await(a.task)
+	/*line :449:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:2*/ return ag_s
 	}
-	/*line worker.go:452:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:453:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:454:3*/ goto ag_exit
+	/*line :449:2*/ ag_resume5:
+	/*line worker.go:449:2*/ res, jerr = ag_f.ag_aw3.AwaitResult()
+	/*line :449:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:450:2*/ if ag_f.a.lost {
+		/*line worker.go:451:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:452:3*/ goto ag_exit
 	}
-	/*line worker.go:456:2*/ if !(ag_f.jerr == nil) {
-		/*line :456:2*/ goto ag_L3
+	/*line worker.go:454:2*/ if ag_f.w.abandon && errors.Is(jerr, rt.ErrCanceled) {
+		/*line worker.go:455:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:456:3*/ goto ag_exit
 	}
-	/*line worker.go:457:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :457:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :457:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :457:3*/ return ag_s
+	/*line worker.go:458:2*/ if !(jerr == nil) {
+		/*line :458:2*/ goto ag_L3
 	}
-	/*line :457:3*/ ag_resume8:
-	/*line :457:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:458:3*/ goto ag_exit
-	/*line :458:3*/ ag_L3:
-	/*line worker.go:460:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:461:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal)) {
-		/*line :461:2*/ goto ag_L4
+	/*line worker.go:459:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(res), "", 0)
+	/*line :459:3*/ ag_f.ag_state = 6 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:3*/ return ag_s
 	}
-	/*line worker.go:462:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
-	/*line :462:3*/ ag_f.ag_state = 9 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :462:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :462:3*/ return ag_s
+	/*line :459:3*/ ag_resume6:
+	/*line :459:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:460:3*/ goto ag_exit
+	/*line :460:3*/ ag_L3:
+	/*line worker.go:462:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:463:2*/ if !(errors.As(jerr, &ag_f.mal)) {
+		/*line :463:2*/ goto ag_L4
 	}
-	/*line :462:3*/ ag_resume9:
-	/*line :462:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:463:3*/ goto ag_exit
-	/*line :463:3*/ ag_L4:
-	/*line worker.go:465:2*/ stack = ""
-	/*line worker.go:466:6*/ ag_f.pe = nil
-	/*line worker.go:467:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:468:3*/ stack = string(ag_f.pe.Stack)
+	/*line worker.go:464:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, jerr), "", 0)
+	/*line :464:3*/ ag_f.ag_state = 7 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :464:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:3*/ return ag_s
 	}
-	/*line worker.go:470:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :470:2*/ ag_f.ag_state = 10 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :470:2*/ return ag_s
+	/*line :464:3*/ ag_resume7:
+	/*line :464:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:465:3*/ goto ag_exit
+	/*line :465:3*/ ag_L4:
+	/*line worker.go:467:2*/ stack = ""
+	/*line worker.go:468:6*/ ag_f.pe = nil
+	/*line worker.go:469:2*/ if errors.As(jerr, &ag_f.pe) {
+		/*line worker.go:470:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line :470:2*/ ag_resume10:
-	/*line :470:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:471:1*/ goto ag_exit
-	/*line :471:1*/ ag_exit:
-	/*line :471:1*/ ag_f.ag_state = 11 // running the deferred calls
-	/*line :471:1*/ ag_resume11:
-	/*line :471:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :471:1*/ return ag_s
+	/*line worker.go:472:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :472:2*/ ag_f.ag_state = 8 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :472:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :472:2*/ return ag_s
 	}
-	/*line :471:1*/ return rt.Ready
+	/*line :472:2*/ ag_resume8:
+	/*line :472:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:473:1*/ goto ag_exit
+	/*line :473:1*/ ag_exit:
+	/*line :473:1*/ ag_f.ag_state = 9 // running the deferred calls
+	/*line :473:1*/ ag_resume9:
+	/*line :473:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :473:1*/ return ag_s
+	}
+	/*line :473:1*/ return rt.Ready
 }
 
-//line worker_async.go:1373
+//line worker_async.go:1376
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:418"
+		return "worker.go:423"
 	case 2:
-		return "worker.go:424"
+		return "worker.go:429"
 	case 3:
-		return "worker.go:430"
+		return "worker.go:435"
 	case 4:
-		return "worker.go:442"
-	case 5:
-		return "worker.go:444"
-	case 6:
-		return "worker.go:445"
-	case 7:
 		return "worker.go:447"
+	case 5:
+		return "worker.go:449"
+	case 6:
+		return "worker.go:459"
+	case 7:
+		return "worker.go:464"
 	case 8:
-		return "worker.go:457"
+		return "worker.go:472"
 	case 9:
-		return "worker.go:462"
-	case 10:
-		return "worker.go:470"
-	case 11:
-		return "worker.go:471 (deferred calls)"
+		return "worker.go:473 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Worker_heartbeat is the frame of (*Worker).heartbeat (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_heartbeat struct {
+// ag_Worker_heartbeats is the frame of (*Worker).heartbeats (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_heartbeats struct {
 	ag_state int
 	w        *Worker
-	a        *attempt
+	q        *Queue
+	ag_t1    []*Queue
+	ag_t2    int
+	batch    []*attempt
+	n        int
 	ag_aw0   rt.Awaitable[struct{}]
 	ag_aw1   rt.Awaitable[aredis.Value]
 }
 
-// heartbeatAsync returns the coroutine of (*Worker).heartbeat: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) heartbeatAsync(a *attempt) rt.Awaitable[struct{}] {
-	return &ag_Worker_heartbeat{w: w, a: a}
+// heartbeatsAsync returns the coroutine of (*Worker).heartbeats: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) heartbeatsAsync() rt.Awaitable[struct{}] {
+	return &ag_Worker_heartbeats{w: w}
 }
 
-func (ag_f *ag_Worker_heartbeat) AwaitStart(co *rt.Coro) rt.Status {
+func (ag_f *ag_Worker_heartbeats) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Worker_heartbeat) AwaitResult() (struct{}, error) {
+func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:488
-func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :488:1*/ var (
-		v   aredis.Value
-		err error
+//line worker.go:492
+func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :492:1*/ var (
+		args []any
+		v    aredis.Value
+		err  error
 	)
-	/*line :488:1*/ if ag_co.Unwinding() {
-		/*line :488:1*/ return rt.Ready
+	/*line :492:1*/ if ag_co.Unwinding() {
+		/*line :492:1*/ return rt.Ready
 	}
-	/*line :488:1*/ switch ag_f.ag_state {
-	/*line :488:1*/ case 1:
-		/*line :488:1*/ goto ag_resume1
-		/*line :488:1*/
+	/*line :492:1*/ switch ag_f.ag_state {
+	/*line :492:1*/ case 1:
+		/*line :492:1*/ goto ag_resume1
+		/*line :492:1*/
 	case 2:
-		/*line :488:1*/ goto ag_resume2
+		/*line :492:1*/ goto ag_resume2
 	}
-	/*line :488:1*/ ag_L1:
-	/*line worker.go:490:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :490:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :490:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:3*/ return ag_s
+	/*line worker.go:493:2*/ const chunk = 500
+	/*line :493:2*/ ag_L1:
+	/*line worker.go:495:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :495:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :495:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :495:3*/ return ag_s
 	}
-	/*line :490:3*/ ag_resume1:
-	/*line :490:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:491:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
-	/*line :491:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
-	/*line :491:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :491:3*/ return ag_s
+	/*line :495:3*/ ag_resume1:
+	/*line :495:3*/ ag_f.ag_aw0 = nil
+	/*line :495:3*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :495:3*/ ag_f.ag_t2 = 0
+	/*line :495:3*/ ag_L4:
+	/*line worker.go:496:3*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :496:3*/ goto ag_L6
 	}
-	/*line :491:3*/ ag_resume2:
-	/*line worker.go:491:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :491:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:492:3*/ if err != nil {
-		/*line worker.go:493:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
-		/*line worker.go:494:4*/ goto ag_L2
+	/*line worker.go:496:10*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:497:8*/ ag_f.batch = nil
+	/*line worker.go:498:4*/ for a := range ag_f.w.running {
+		/*line worker.go:499:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:500:6*/ ag_f.batch = append(ag_f.batch, a)
+		}
 	}
-	/*line worker.go:496:3*/ if v.Int < 0 {
-		/*line worker.go:497:4*/ ag_f.a.lost = true
-		/*line worker.go:498:4*/ ag_f.a.task.Cancel()
-		/*line worker.go:499:4*/ return rt.Ready
+	/*line :500:6*/ ag_L7:
+	/*line worker.go:503:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :503:8*/ goto ag_L9
 	}
-	/*line :499:4*/ ag_L2:
-	/*line :499:4*/ goto ag_L1
+	/*line worker.go:504:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:505:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:506:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:507:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:508:6*/ args = append(args, a.entry, a.deliveries)
+	}
+	/*line worker.go:510:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:511:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :511:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :511:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :511:5*/ return ag_s
+	}
+	/*line :511:5*/ ag_resume2:
+	/*line worker.go:511:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :511:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:512:5*/ if err != nil {
+		/*line worker.go:513:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	} else {
+		/*line worker.go:515:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:516:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:517:8*/ ag_f.w.stats.Renewed++
+			} else if i < len(v.Elems) && ag_f.w.running[a] {
+				/*line worker.go:519:8*/ a.lost = true
+				/*line worker.go:520:8*/ a.task.Cancel()
+			}
+		}
+	}
+	/*line worker.go:524:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :524:5*/ goto ag_L7
+	/*line :524:5*/ ag_L9:
+	/*line :524:5*/ ag_f.ag_t2++
+	/*line :524:5*/ goto ag_L4
+	/*line :524:5*/ ag_L6:
+	/*line :524:5*/ goto ag_L1
 }
 
-//line worker_async.go:1471
+//line worker_async.go:1508
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
+func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:490"
+		return "worker.go:495"
 	case 2:
-		return "worker.go:491"
+		return "worker.go:511"
 	}
 	return ""
 }
@@ -1512,119 +1549,119 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:509
+//line worker.go:535
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :509:1*/ var (
+	/*line :535:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :509:1*/ if ag_co.Unwinding() {
-		/*line :509:1*/ return rt.Ready
+	/*line :535:1*/ if ag_co.Unwinding() {
+		/*line :535:1*/ return rt.Ready
 	}
-	/*line :509:1*/ switch ag_f.ag_state {
-	/*line :509:1*/ case 1:
-		/*line :509:1*/ goto ag_resume1
-		/*line :509:1*/
+	/*line :535:1*/ switch ag_f.ag_state {
+	/*line :535:1*/ case 1:
+		/*line :535:1*/ goto ag_resume1
+		/*line :535:1*/
 	case 2:
-		/*line :509:1*/ goto ag_resume2
-		/*line :509:1*/
+		/*line :535:1*/ goto ag_resume2
+		/*line :535:1*/
 	case 3:
-		/*line :509:1*/ goto ag_resume3
-		/*line :509:1*/
+		/*line :535:1*/ goto ag_resume3
+		/*line :535:1*/
 	case 4:
-		/*line :509:1*/ goto ag_resume4
+		/*line :535:1*/ goto ag_resume4
 	}
-	/*line worker.go:510:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:511:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :511:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :511:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:11*/ return ag_s
+	/*line worker.go:536:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:537:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :537:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :537:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :537:11*/ return ag_s
 	}
-	/*line :511:11*/ ag_resume1:
-	/*line worker.go:511:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :511:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:511:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:512:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :512:2*/ ag_L1:
-	/*line worker.go:514:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
-	/*line :514:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :514:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:3*/ return ag_s
-	}
-	/*line :514:3*/ ag_resume2:
-	/*line worker.go:514:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :514:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:516:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:517:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:518:4*/ ag_f.err = nil
-	}
-	/*line worker.go:520:3*/ if ag_f.err == nil {
-		/*line worker.go:521:4*/ switch v.Int {
-		/*line :521:4*/ case 0:
-			/*line worker.go:523:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:524:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :524:5*/
-		case 1:
-			/*line worker.go:526:5*/ ag_f.w.stats.Done++
-			/*line :526:5*/
-		case 2:
-			/*line worker.go:528:5*/ ag_f.w.stats.Retried++
-			/*line :528:5*/
-		case 3:
-			/*line worker.go:530:5*/ ag_f.w.stats.Dead++
-		}
-		/*line worker.go:532:4*/ return rt.Ready
-	}
-	/*line :532:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:534:7*/ (*ag_f.re) = nil
-	/*line worker.go:535:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :535:3*/ ag_t8 = permanent
-	/*line worker.go:536:19*/ if ag_t8 {
-		/*line :536:19*/ goto ag_L4
-	}
-	/*line worker.go:536:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :536:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :536:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :536:20*/ return ag_s
-	}
-	/*line :536:20*/ ag_resume3:
-	/*line worker.go:536:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :536:20*/ ag_f.ag_aw0 = nil
-	/*line :536:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :536:20*/ ag_L4:
-	/*line worker.go:536:3*/ if !ag_t8 {
-		/*line :536:3*/ goto ag_L5
-	}
-	/*line worker.go:537:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:538:4*/ return rt.Ready
-	/*line :538:4*/ ag_L5:
-	/*line worker.go:540:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :540:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :540:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :537:11*/ ag_resume1:
+	/*line worker.go:537:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :537:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:537:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:538:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :538:2*/ ag_L1:
+	/*line worker.go:540:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), ag_f.a.job)
+	/*line :540:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :540:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :540:3*/ return ag_s
 	}
-	/*line :540:3*/ ag_resume4:
-	/*line :540:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:541:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :541:3*/ goto ag_L1
+	/*line :540:3*/ ag_resume2:
+	/*line worker.go:540:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :540:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:542:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:543:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:544:4*/ ag_f.err = nil
+	}
+	/*line worker.go:546:3*/ if ag_f.err == nil {
+		/*line worker.go:547:4*/ switch v.Int {
+		/*line :547:4*/ case 0:
+			/*line worker.go:549:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:550:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :550:5*/
+		case 1:
+			/*line worker.go:552:5*/ ag_f.w.stats.Done++
+			/*line :552:5*/
+		case 2:
+			/*line worker.go:554:5*/ ag_f.w.stats.Retried++
+			/*line :554:5*/
+		case 3:
+			/*line worker.go:556:5*/ ag_f.w.stats.Dead++
+		}
+		/*line worker.go:558:4*/ return rt.Ready
+	}
+	/*line :558:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:560:7*/ (*ag_f.re) = nil
+	/*line worker.go:561:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :561:3*/ ag_t8 = permanent
+	/*line worker.go:562:19*/ if ag_t8 {
+		/*line :562:19*/ goto ag_L4
+	}
+	/*line worker.go:562:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :562:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :562:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :562:20*/ return ag_s
+	}
+	/*line :562:20*/ ag_resume3:
+	/*line worker.go:562:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :562:20*/ ag_f.ag_aw0 = nil
+	/*line :562:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :562:20*/ ag_L4:
+	/*line worker.go:562:3*/ if !ag_t8 {
+		/*line :562:3*/ goto ag_L5
+	}
+	/*line worker.go:563:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:564:4*/ return rt.Ready
+	/*line :564:4*/ ag_L5:
+	/*line worker.go:566:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :566:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :566:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :566:3*/ return ag_s
+	}
+	/*line :566:3*/ ag_resume4:
+	/*line :566:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:567:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :567:3*/ goto ag_L1
 }
 
-//line worker_async.go:1616
+//line worker_async.go:1653
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:511"
+		return "worker.go:537"
 	case 2:
-		return "worker.go:514"
-	case 3:
-		return "worker.go:536"
-	case 4:
 		return "worker.go:540"
+	case 3:
+		return "worker.go:562"
+	case 4:
+		return "worker.go:566"
 	}
 	return ""
 }
@@ -1652,61 +1689,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:550
+//line worker.go:576
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :550:1*/ var (
+	/*line :576:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :550:1*/ if ag_co.Unwinding() {
-		/*line :550:1*/ return rt.Ready
+	/*line :576:1*/ if ag_co.Unwinding() {
+		/*line :576:1*/ return rt.Ready
 	}
-	/*line :550:1*/ switch ag_f.ag_state {
-	/*line :550:1*/ case 1:
-		/*line :550:1*/ goto ag_resume1
-		/*line :550:1*/
+	/*line :576:1*/ switch ag_f.ag_state {
+	/*line :576:1*/ case 1:
+		/*line :576:1*/ goto ag_resume1
+		/*line :576:1*/
 	case 2:
-		/*line :550:1*/ goto ag_resume2
+		/*line :576:1*/ goto ag_resume2
 	}
-	/*line worker.go:551:2*/ const batch = 100
-	/*line :551:2*/ ag_L1:
-	/*line worker.go:553:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:554:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :554:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :554:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :554:3*/ return ag_s
+	/*line worker.go:577:2*/ const batch = 100
+	/*line :577:2*/ ag_L1:
+	/*line worker.go:579:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:580:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :580:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :580:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :580:3*/ return ag_s
 	}
-	/*line :554:3*/ ag_resume1:
-	/*line worker.go:554:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :554:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:555:3*/ if err != nil {
-		/*line worker.go:556:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :580:3*/ ag_resume1:
+	/*line worker.go:580:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :580:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:581:3*/ if err != nil {
+		/*line worker.go:582:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:558:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:559:5*/ ag_f.wait = 0
+		/*line worker.go:584:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:585:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:561:5*/ ag_f.wait = next
+			/*line worker.go:587:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:564:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :564:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :564:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :564:3*/ return ag_s
+	/*line worker.go:590:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :590:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :590:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :590:3*/ return ag_s
 	}
-	/*line :564:3*/ ag_resume2:
-	/*line :564:3*/ ag_f.ag_aw1 = nil
-	/*line :564:3*/ goto ag_L1
+	/*line :590:3*/ ag_resume2:
+	/*line :590:3*/ ag_f.ag_aw1 = nil
+	/*line :590:3*/ goto ag_L1
 }
 
-//line worker_async.go:1702
+//line worker_async.go:1739
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:554"
+		return "worker.go:580"
 	case 2:
-		return "worker.go:564"
+		return "worker.go:590"
 	}
 	return ""
 }
