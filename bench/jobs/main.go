@@ -12,7 +12,9 @@
 // Phases, for each system in turn, on a flushed database:
 //   - trivial: N empty jobs enqueued at full speed by the producer (64
 //     tasks or goroutines; RQ: one Python process) while one worker runs
-//     them; jobs/s from the first enqueue to the last completion.
+//     them; jobs/s from the first enqueue to the last completion, and
+//     jobs per CPU-second of the worker's processes (the machine may be
+//     shared; an ajobs worker is one loop, one core, asynq's uses all).
 //   - sleep: jobs that sleep 50 ms, with 10,000 slots (ajobs Concurrency,
 //     asynq Concurrency; RQ: -rqworkers forking workers); jobs/s and the
 //     most jobs seen in flight.
@@ -156,7 +158,9 @@ func drive() error {
 		format     string
 	}{
 		{"trivial", "trivial jobs, enqueue + run (jobs/s)", true, "%.0f"},
+		{"trivialcpu", "trivial jobs per worker CPU-second", true, "%.0f"},
 		{"sleep", "50 ms jobs, 10k slots (jobs/s)", true, "%.0f"},
+		{"sleepcpu", "50 ms jobs per worker CPU-second", true, "%.0f"},
 		{"sleepmax", "50 ms jobs: most in flight", true, "%.0f"},
 		{"p50", "enqueue-to-start p50 (ms)", false, "%.2f"},
 		{"p99", "enqueue-to-start p99 (ms)", false, "%.2f"},
@@ -220,10 +224,11 @@ func (b *bench) run(s system) (map[string]float64, error) {
 	if s.name == "rq" {
 		trivialN = *nRQ
 	}
-	if err := phase(100, func([]*exec.Cmd) error {
+	if err := phase(100, func(ws []*exec.Cmd) error {
+		c0 := cpuTree(ws)
 		d, _, err := b.timed(s, trivialN, Args{}, 0)
-		r["trivial"] = float64(trivialN) / d.Seconds()
-		fmt.Printf("trivial: %d jobs in %v: %.0f jobs/s\n", trivialN, d.Round(time.Millisecond), r["trivial"])
+		r["trivial"], r["trivialcpu"] = float64(trivialN)/d.Seconds(), float64(trivialN)/(cpuTree(ws)-c0)
+		fmt.Printf("trivial: %d jobs in %v: %.0f jobs/s, %.0f per worker CPU-second\n", trivialN, d.Round(time.Millisecond), r["trivial"], r["trivialcpu"])
 		return err
 	}); err != nil {
 		return nil, err
@@ -232,10 +237,11 @@ func (b *bench) run(s system) (map[string]float64, error) {
 	if s.name == "rq" {
 		sleepN = *nRQ / 2
 	}
-	if err := phase(*inflight, func([]*exec.Cmd) error {
+	if err := phase(*inflight, func(ws []*exec.Cmd) error {
+		c0 := cpuTree(ws)
 		d, most, err := b.timed(s, sleepN, Args{Sleep: 50}, 0)
-		r["sleep"], r["sleepmax"] = float64(sleepN)/d.Seconds(), float64(most)
-		fmt.Printf("sleep 50 ms: %d jobs in %v: %.0f jobs/s, at most %d in flight\n", sleepN, d.Round(time.Millisecond), r["sleep"], most)
+		r["sleep"], r["sleepmax"], r["sleepcpu"] = float64(sleepN)/d.Seconds(), float64(most), float64(sleepN)/(cpuTree(ws)-c0)
+		fmt.Printf("sleep 50 ms: %d jobs in %v: %.0f jobs/s, %.0f per worker CPU-second, at most %d in flight\n", sleepN, d.Round(time.Millisecond), r["sleep"], r["sleepcpu"], most)
 		return err
 	}); err != nil {
 		return nil, err
@@ -455,6 +461,29 @@ func tree(pid int) []int {
 	}
 	walk(pid)
 	return all
+}
+
+// cpuTree returns the CPU time, in seconds, the processes ws and their
+// descendants used, with their reaped children's (RQ's work horses).
+func cpuTree(ws []*exec.Cmd) float64 {
+	var ticks int64
+	for _, w := range ws {
+		for _, pid := range tree(w.Process.Pid) {
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+			if err != nil {
+				continue
+			}
+			s := string(b)
+			f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+			for _, i := range []int{11, 12, 13, 14} { // utime stime cutime cstime
+				if i < len(f) {
+					n, _ := strconv.ParseInt(f[i], 10, 64)
+					ticks += n
+				}
+			}
+		}
+	}
+	return float64(ticks) / 100 // USER_HZ
 }
 
 // pssTree sums the proportional set size of the processes ws and their
