@@ -35,10 +35,10 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "runTyped", Line: 142, Off: 4365, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {", Len: 273, Hash: 0x39577eb204505da5},
-		{Name: "(*JobType).Enqueue", Line: 198, Off: 6300, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 212, Off: 6824, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 228, Off: 7268, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "runTyped", Line: 149, Off: 4709, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte) ([]byte, error) {", Len: 273, Hash: 0x39577eb204505da5},
+		{Name: "(*JobType).Enqueue", Line: 205, Off: 6644, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 219, Off: 7168, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 235, Off: 7612, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
 }
 
@@ -66,38 +66,38 @@ func (ag_f *ag_runTyped[A, R]) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:142
+//line jobtype.go:149
 func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
+	/*line :149:1*/ var (
 		r       R
 		ag_err1 error
 	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
+	/*line :149:1*/ if ag_co.Unwinding() {
+		/*line :149:1*/ return rt.Ready
 	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
+	/*line :149:1*/ switch ag_f.ag_state {
+	/*line :149:1*/ case 1:
+		/*line :149:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:143:6*/ ag_f.a = *new(A)
-	/*line jobtype.go:144:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
-		/*line jobtype.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
-		/*line :145:3*/ return rt.Ready
+	/*line jobtype.go:150:6*/ ag_f.a = *new(A)
+	/*line jobtype.go:151:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
+		/*line jobtype.go:152:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
+		/*line :152:3*/ return rt.Ready
 	}
-	/*line jobtype.go:147:2*/ ag_f.ag_aw0 = ag_f.fn(ag_f.a)
-	/*line :147:2*/ ag_f.ag_state = 1 // await: rt.Await(fn(a))
-	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:2*/ return ag_s
+	/*line jobtype.go:154:2*/ ag_f.ag_aw0 = ag_f.fn(ag_f.a)
+	/*line :154:2*/ ag_f.ag_state = 1 // await: rt.Await(fn(a))
+	/*line :154:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:2*/ return ag_s
 	}
-	/*line :147:2*/ ag_resume1:
-	/*line jobtype.go:147:2*/ r, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :147:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:148:2*/ if ag_err1 != nil {
-		/*line jobtype.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :149:3*/ return rt.Ready
+	/*line :154:2*/ ag_resume1:
+	/*line jobtype.go:154:2*/ r, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :154:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:155:2*/ if ag_err1 != nil {
+		/*line jobtype.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :156:3*/ return rt.Ready
 	}
-	/*line jobtype.go:151:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
-	/*line :151:2*/ return rt.Ready
+	/*line jobtype.go:158:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
+	/*line :158:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:104
@@ -106,7 +106,7 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:147"
+		return "jobtype.go:154"
 	}
 	return ""
 }
@@ -136,36 +136,36 @@ func (ag_f *ag_JobType_Enqueue[A, R]) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:198
+//line jobtype.go:205
 func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :198:1*/ var (
+	/*line :205:1*/ var (
 		payload []byte
 		err     error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :198:1*/ if ag_co.Unwinding() {
-		/*line :198:1*/ return rt.Ready
+	/*line :205:1*/ if ag_co.Unwinding() {
+		/*line :205:1*/ return rt.Ready
 	}
-	/*line :198:1*/ switch ag_f.ag_state {
-	/*line :198:1*/ case 1:
-		/*line :198:1*/ goto ag_resume1
+	/*line :205:1*/ switch ag_f.ag_state {
+	/*line :205:1*/ case 1:
+		/*line :205:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:199:2*/ payload, err = json.Marshal(ag_f.args)
-	/*line jobtype.go:200:2*/ if err != nil {
-		/*line jobtype.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
-		/*line :201:3*/ return rt.Ready
+	/*line jobtype.go:206:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line jobtype.go:207:2*/ if err != nil {
+		/*line jobtype.go:208:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
+		/*line :208:3*/ return rt.Ready
 	}
-	/*line jobtype.go:203:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
-	/*line :203:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
-	/*line :203:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:9*/ return ag_s
+	/*line jobtype.go:210:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
+	/*line :210:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :210:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:9*/ return ag_s
 	}
-	/*line :203:9*/ ag_resume1:
-	/*line jobtype.go:203:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :203:9*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:203:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :203:2*/ return rt.Ready
+	/*line :210:9*/ ag_resume1:
+	/*line jobtype.go:210:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :210:9*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:210:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :210:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:172
@@ -174,7 +174,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:203"
+		return "jobtype.go:210"
 	}
 	return ""
 }
@@ -204,38 +204,38 @@ func (ag_f *ag_JobType_Wait[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:212
+//line jobtype.go:219
 func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :212:1*/ var (
+	/*line :219:1*/ var (
 		res     []byte
 		ag_err1 error
 	)
-	/*line :212:1*/ if ag_co.Unwinding() {
-		/*line :212:1*/ return rt.Ready
+	/*line :219:1*/ if ag_co.Unwinding() {
+		/*line :219:1*/ return rt.Ready
 	}
-	/*line :212:1*/ switch ag_f.ag_state {
-	/*line :212:1*/ case 1:
-		/*line :212:1*/ goto ag_resume1
+	/*line :219:1*/ switch ag_f.ag_state {
+	/*line :219:1*/ case 1:
+		/*line :219:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:213:6*/ ag_f.r = *new(R)
-	/*line jobtype.go:214:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
-	/*line :214:2*/ ag_f.ag_state = 1 // await: q.wait(id)
-	/*line :214:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :214:2*/ return ag_s
+	/*line jobtype.go:220:6*/ ag_f.r = *new(R)
+	/*line jobtype.go:221:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
+	/*line :221:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :221:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:2*/ return ag_s
 	}
-	/*line :214:2*/ ag_resume1:
-	/*line jobtype.go:214:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :214:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:215:2*/ if ag_err1 != nil {
-		/*line jobtype.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
-		/*line :216:3*/ return rt.Ready
+	/*line :221:2*/ ag_resume1:
+	/*line jobtype.go:221:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :221:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:222:2*/ if ag_err1 != nil {
+		/*line jobtype.go:223:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
+		/*line :223:3*/ return rt.Ready
 	}
-	/*line jobtype.go:218:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:219:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :219:3*/ return rt.Ready
+	/*line jobtype.go:225:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:226:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :226:3*/ return rt.Ready
 	}
-	/*line jobtype.go:221:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
-	/*line :221:2*/ return rt.Ready
+	/*line jobtype.go:228:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
+	/*line :228:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:242
@@ -244,7 +244,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:214"
+		return "jobtype.go:221"
 	}
 	return ""
 }
@@ -274,41 +274,41 @@ func (ag_f *ag_JobType_Result[A, R]) AwaitResult() (rt.Tuple2[R, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:228
+//line jobtype.go:235
 func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :228:1*/ var (
+	/*line :235:1*/ var (
 		done    bool
 		ag_err1 error
 		res     []byte
 	)
-	/*line :228:1*/ if ag_co.Unwinding() {
-		/*line :228:1*/ return rt.Ready
+	/*line :235:1*/ if ag_co.Unwinding() {
+		/*line :235:1*/ return rt.Ready
 	}
-	/*line :228:1*/ switch ag_f.ag_state {
-	/*line :228:1*/ case 1:
-		/*line :228:1*/ goto ag_resume1
+	/*line :235:1*/ switch ag_f.ag_state {
+	/*line :235:1*/ case 1:
+		/*line :235:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:229:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :229:2*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :229:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:2*/ return ag_s
+	/*line jobtype.go:236:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :236:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :236:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :236:2*/ return ag_s
 	}
-	/*line :229:2*/ ag_resume1:
-	/*line jobtype.go:229:2*/ {
-		/*line :229:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :229:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :236:2*/ ag_resume1:
+	/*line jobtype.go:236:2*/ {
+		/*line :236:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :236:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :229:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:230:2*/ if ag_err1 != nil || !done {
-		/*line jobtype.go:231:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
-		/*line :231:3*/ return rt.Ready
+	/*line :236:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:237:2*/ if ag_err1 != nil || !done {
+		/*line jobtype.go:238:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
+		/*line :238:3*/ return rt.Ready
 	}
-	/*line jobtype.go:233:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:234:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :234:3*/ return rt.Ready
+	/*line jobtype.go:240:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:241:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :241:3*/ return rt.Ready
 	}
-	/*line jobtype.go:236:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
-	/*line :236:2*/ return rt.Ready
+	/*line jobtype.go:243:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
+	/*line :243:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:315
@@ -317,7 +317,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:229"
+		return "jobtype.go:236"
 	}
 	return ""
 }
