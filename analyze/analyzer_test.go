@@ -11,7 +11,7 @@ import (
 // rt at its real import path, so the tests need no module download.
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyze.Analyzer, "a", "b", "g", "pn", "pnlib", "stale", "github.com/asyncgen/asyncgen/rt")
+	analysistest.Run(t, analysistest.TestData(), analyze.Analyzer, "a", "b", "g", "pn", "pnlib", "stale", "jobs", "github.com/asyncgen/asyncgen/rt")
 }
 
 func TestAnalyzerFixes(t *testing.T) {

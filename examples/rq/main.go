@@ -4,6 +4,8 @@
 // enqueued by a producer for a list of URLs and run by worker processes,
 // with the producer printing each result as it completes.
 //
+//	go run ./examples/rq -all    # a private redis-server, two workers, the producer
+//
 //	redis-server --port 0 --unixsocket /tmp/rq.sock --save '' &
 //	go run ./examples/rq -redis /tmp/rq.sock -worker &   # twice: two workers
 //	go run ./examples/rq -redis /tmp/rq.sock -worker &
@@ -79,8 +81,12 @@ func run(args []string, stdout io.Writer) error {
 	worker := fs.Bool("worker", false, "run jobs until SIGTERM or SIGINT")
 	pages := fs.Int("pages", 20, "pages the producer serves when given no URLs")
 	delay := fs.Duration("delay", 0, "how long the producer's pages take to answer")
+	all := fs.Bool("all", false, "start a private redis-server, two workers and the producer (with its pages)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *all {
+		return runAll(*pages, *delay, stdout)
 	}
 	if *producer == *worker {
 		return fmt.Errorf("give one of -producer and -worker")

@@ -192,3 +192,31 @@ func TestRQVersion(t *testing.T) {
 		t.Errorf("%d results of %d:\n%s", len(seen), pages, out)
 	}
 }
+
+// TestAll runs -all, with the workers this test binary re-executed: a
+// private redis-server, two workers, the producer's results.
+func TestAll(t *testing.T) {
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		if os.Getenv("ASYNCGEN_REQUIRE_REDIS") == "1" {
+			t.Fatal("redis-server not found [ASYNCGEN_REQUIRE_REDIS=1]")
+		}
+		t.Skip("redis-server not found (Debian: apt-get install redis-server)")
+	}
+	workerCommand = func(sock string) *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "RQ_TEST_WORKER="+sock)
+		return cmd
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-all", "-pages", "12", "-delay", "20ms"}, &out); err != nil {
+		t.Fatalf("-all: %v\n%s", err, out.String())
+	}
+	// The producer checks each count against the page it served.
+	text := out.String()
+	if n := len(regexp.MustCompile(`(?m)^worker pid \d+$`).FindAllString(text, -1)); n != 2 {
+		t.Errorf("%d workers started, want 2:\n%s", n, text)
+	}
+	if n := len(regexp.MustCompile(`(?m)/page/\d+: \d+ words \(worker \d+\)$`).FindAllString(text, -1)); n != 12 {
+		t.Errorf("%d results, want 12:\n%s", n, text)
+	}
+}

@@ -58,8 +58,9 @@ func gopls(t *testing.T, bin, dir string, args ...string) string {
 	return out.String()
 }
 
-// generatedDirs lists the directories of the repository that hold a
-// generated file, outside testdata.
+// generatedDirs lists the directories of the main module that hold a
+// generated file, outside testdata (a directory with a go.mod of its own,
+// such as bench/jobs, is another module, with its own dependencies).
 func generatedDirs(t *testing.T, root string) []string {
 	t.Helper()
 	var dirs []string
@@ -69,6 +70,11 @@ func generatedDirs(t *testing.T, root string) []string {
 		}
 		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
 			return filepath.SkipDir
+		}
+		if d.IsDir() && path != root {
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
 		}
 		if !d.IsDir() && (strings.HasSuffix(path, "_async.go") || strings.HasSuffix(path, "_async_test.go")) {
 			dirs = append(dirs, filepath.Dir(path))

@@ -38,8 +38,9 @@
 // Define checks A and R at initialisation and panics, naming the type and
 // the field, when they hold something JSON cannot carry (channels,
 // functions, unsafe pointers, complex numbers, maps with other keys than
-// strings and integers). Reporting that at generate time, with a
-// position, is future work for the generator.
+// strings and integers, structs with fields but none exported). asyncvet
+// (analyze's job-type check) reports the same at the Define call, with
+// its position, while the code is written; asyncgen itself does not.
 //
 // # Delivery: at least once, one source of truth
 //
@@ -47,10 +48,11 @@
 // names a job, whose arguments and state are in a hash. Who holds a job is
 // only what Redis's pending entries list (PEL) says: a worker reads
 // entries with XREADGROUP, for as many as it has free slots
-// (Concurrency), and runs each as a task. While the task runs, a
-// heartbeat renews the lease (XCLAIM with JUSTID, after checking in a
-// script that the entry is still this worker's, with the same delivery
-// count): the entry's idle time, measured by Redis, stays below Lease.
+// (Concurrency), and runs each as a task. While the tasks run, the
+// worker's heartbeat renews their leases, all of a queue's in one script
+// call per Heartbeat (XCLAIM with JUSTID for each entry still this
+// worker's, with the same delivery count): each entry's idle time,
+// measured by Redis, stays below Lease.
 // Workers reclaim entries idle for longer than Lease with XAUTOCLAIM, so
 // a worker that was killed, or is frozen, loses its jobs to another one
 // within about Lease plus ReclaimInterval; no worker's clock is trusted.

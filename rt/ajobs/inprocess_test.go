@@ -178,6 +178,10 @@ func TestDefineRejectsUnencodable(t *testing.T) {
 		Define("bad/v1", func(withChan) rt.Awaitable[int] { return nil })
 	})
 	assert.Panics(t, func() { Define("bad/v2", func(int) rt.Awaitable[func()] { return nil }) })
+	type private struct{ n int }
+	assert.PanicsWithValue(t, `ajobs.Define("bad/v3"): type ajobs.private cannot be encoded as a job's argument or result (no exported field: it would arrive as its zero value)`, func() {
+		Define("bad/v3", func(private) rt.Awaitable[int] { return nil })
+	})
 	assert.Panics(t, func() { Define("count_words/v1", countWordsAsync) }, "defined twice")
 }
 

@@ -382,16 +382,24 @@ func (q *Queue) Workers() ([]WorkerInfo, error) {
 }
 
 // RetryDead puts dead job id back in q's stream with its tries reset; a
-// job that is not dead is ErrNoJob.
+// job that is not dead is ErrNoJob. A job enqueued with Unique takes its
+// key again; when another job holds the key meanwhile, the job stays dead
+// and the error wraps ErrDuplicate, naming the holder.
 func (q *Queue) RetryDead(id string) error {
-	n, err := retryDeadScript.Run(q.cl, []string{q.dead(), q.jobKey(id), q.stream(), q.doneKey(id)}, id)
+	v, err := retryDeadScript.Run(q.cl, []string{q.dead(), q.jobKey(id), q.stream(), q.doneKey(id)}, id, int64(DefaultResultTTL/time.Second))
 	if err != nil {
 		return fmt.Errorf("ajobs: retrying %s: %w", id, err)
 	}
-	if n.Int != 1 {
-		return fmt.Errorf("ajobs: %s is not a dead job of queue %s: %w", id, q.name, ErrNoJob)
+	if len(v.Elems) != 2 {
+		return fmt.Errorf("ajobs: retrying %s: unexpected reply %v", id, v)
 	}
-	return nil
+	switch v.Elems[0].Int {
+	case 1:
+		return nil
+	case -1:
+		return fmt.Errorf("ajobs: retrying %s: job %s holds its unique key: %w", id, v.Elems[1].Str, ErrDuplicate)
+	}
+	return fmt.Errorf("ajobs: %s is not a dead job of queue %s: %w", id, q.name, ErrNoJob)
 }
 
 // DeleteDead forgets dead job id; a job that is not dead is ErrNoJob.

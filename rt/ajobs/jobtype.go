@@ -43,7 +43,9 @@ var (
 //
 // Define panics, naming the type, when A or R cannot be encoded (a
 // channel, a function, an unsafe pointer, a complex number, a map whose
-// key is not a string or an integer) and when name is empty or already
+// key is not a string or an integer, a struct with fields but none
+// exported; asyncvet reports the same at the call, see analyze's job-type
+// check) and when name is empty or already
 // defined: call it at package initialisation, where such a panic shows at
 // once.
 func Define[A, R any](name string, fn func(A) rt.Awaitable[R]) *JobType[A, R] {
@@ -114,14 +116,19 @@ func checkEncodable(t reflect.Type, seen map[reflect.Type]bool) error {
 			return fmt.Errorf("%v, in %s", err, t)
 		}
 	case reflect.Struct:
+		exported := 0
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("json") == "-" {
+			if !f.IsExported() && !f.Anonymous || f.Tag.Get("json") == "-" {
 				continue
 			}
+			exported++
 			if err := checkEncodable(f.Type, seen); err != nil {
 				return fmt.Errorf("%v, in field %s of %s", err, f.Name, t)
 			}
+		}
+		if t.NumField() > 0 && exported == 0 {
+			return fmt.Errorf("type %s cannot be encoded as a job's argument or result (no exported field: it would arrive as its zero value)", t)
 		}
 	}
 	return nil

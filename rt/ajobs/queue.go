@@ -18,6 +18,8 @@ var (
 	enqueueSrc string
 	//go:embed scripts/lease.lua
 	leaseSrc string
+	//go:embed scripts/leases.lua
+	leasesSrc string
 	//go:embed scripts/complete.lua
 	completeSrc string
 	//go:embed scripts/giveback.lua
@@ -27,6 +29,7 @@ var (
 
 	enqueueScript  = aredis.NewScript(enqueueSrc)
 	leaseScript    = aredis.NewScript(leaseSrc)
+	leasesScript   = aredis.NewScript(leasesSrc)
 	completeScript = aredis.NewScript(completeSrc)
 	givebackScript = aredis.NewScript(givebackSrc)
 	moveDueScript  = aredis.NewScript(moveDueSrc)

@@ -25,8 +25,8 @@ type WorkerOptions struct {
 	// it (a killed or frozen process) before another worker reclaims it
 	// (default 30 s). Idle time is measured by Redis.
 	Lease time.Duration
-	// Heartbeat is how often a running job's lease is renewed (default
-	// Lease/3).
+	// Heartbeat is how often the leases of the running jobs are renewed
+	// (default Lease/3), all of a queue's in one call.
 	Heartbeat time.Duration
 	// ReclaimInterval is how often the worker looks for jobs whose lease
 	// expired; it is also the longest a blocking read waits (default
@@ -61,6 +61,8 @@ type Stats struct {
 	Dead      int // failed for good (dead-lettered)
 	Refused   int // completions refused: the lease was lost meanwhile
 	LeaseLost int // attempts cancelled because a heartbeat found the lease lost
+	Renewed   int // leases renewed by heartbeats
+	Beats     int // lease-renewal calls: one per queue and heartbeat, for all its running jobs
 	GivenBack int // deliveries read beyond the free slots, queued again
 	Abandoned int // attempts cancelled at shutdown, left for reclaim
 	Slept     int // attempts ended by SleepUntil or SleepFor, rescheduled
@@ -168,6 +170,7 @@ func (w *Worker) Run() error {
 		}
 	}
 	reader := rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	beats := rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
 	movers := make([]*rt.Task[struct{}], len(w.queues))
 	for i, q := range w.queues {
 		movers[i] = rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover "+q.name))
@@ -187,6 +190,8 @@ func (w *Worker) Run() error {
 		}
 		w.drained()
 	}
+	beats.Cancel()
+	rt.Await(beats)
 	w.sweep()
 	return nil
 }
@@ -458,10 +463,7 @@ func (w *Worker) runJob(a *attempt) {
 	}
 	a.task = rt.Spawn(aw, rt.Name(typ+" "+a.job))
 	w.running[a] = true
-	hb := rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat "+a.job))
 	res, jerr := rt.Await(a.task)
-	hb.Cancel()
-	rt.Await(hb)
 	if a.lost {
 		w.stats.LeaseLost++
 		return
@@ -503,22 +505,46 @@ func (w *Worker) backoff(tries int) time.Duration {
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
-// heartbeat renews a's lease until cancelled; when the lease is found
-// lost (another worker reclaimed the job) it cancels the job's task.
+// heartbeats renews the leases of the running attempts every Heartbeat
+// until cancelled: one script call per queue (per 500 jobs) for all its
+// attempts, not one per job. An attempt whose lease is found lost
+// (another worker reclaimed the job) has its task cancelled.
 //
 // async
-func (w *Worker) heartbeat(a *attempt) {
+func (w *Worker) heartbeats() {
+	const chunk = 500
 	for {
 		rt.Sleep(w.opts.Heartbeat)
-		v, err := leaseScript.Run(w.cl, []string{a.q.stream()}, group, a.entry, w.opts.Consumer, a.deliveries)
-		if err != nil {
-			w.opts.Logf("ajobs: renewing the lease of job %s: %v", a.job, err)
-			continue // the completion's fence decides
-		}
-		if v.Int < 0 {
-			a.lost = true
-			a.task.Cancel()
-			return
+		for _, q := range w.queues {
+			var batch []*attempt
+			for a := range w.running {
+				if a.q == q && !a.lost {
+					batch = append(batch, a)
+				}
+			}
+			for len(batch) > 0 {
+				n := min(chunk, len(batch))
+				args := make([]any, 0, 2+2*n)
+				args = append(args, group, w.opts.Consumer)
+				for _, a := range batch[:n] {
+					args = append(args, a.entry, a.deliveries)
+				}
+				w.stats.Beats++
+				v, err := leasesScript.Run(w.cl, []string{q.stream()}, args...)
+				if err != nil {
+					w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", n, q.name, err)
+				} else {
+					for i, a := range batch[:n] {
+						if i < len(v.Elems) && v.Elems[i].Int == 1 {
+							w.stats.Renewed++
+						} else if i < len(v.Elems) && w.running[a] {
+							a.lost = true
+							a.task.Cancel()
+						}
+					}
+				}
+				batch = batch[n:]
+			}
 		}
 	}
 }

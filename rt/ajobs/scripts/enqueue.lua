@@ -18,7 +18,7 @@ local state = 'queued'
 if due > now then state = 'scheduled' end
 redis.call('HSET', KEYS[1], 'type', ARGV[2], 'args', ARGV[3], 'max', ARGV[4],
   'timeout', ARGV[5], 'ttl', ARGV[9], 'tries', 0, 'state', state,
-  'unique', KEYS[4], 'enqueued', now)
+  'unique', KEYS[4], 'uttl', ARGV[8], 'enqueued', now)
 if due > now then
   redis.call('ZADD', KEYS[3], due, ARGV[1])
 else
