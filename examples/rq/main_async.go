@@ -47,11 +47,11 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "countWordsAtURL", Line: 47, Off: 1309, Head: "func countWordsAtURL(url string) (Count, error) {", Len: 408, Hash: 0xa4799dc3f01b5da9},
-		{Name: "work", Line: 119, Off: 3566, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
-		{Name: "stopOnSignal", Line: 127, Off: 3713, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
-		{Name: "produce", Line: 139, Off: 4046, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
-		{Name: "printWhenDone", Line: 162, Off: 4665, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
+		{Name: "countWordsAtURL", Line: 49, Off: 1396, Head: "func countWordsAtURL(url string) (Count, error) {", Len: 408, Hash: 0xa4799dc3f01b5da9},
+		{Name: "work", Line: 125, Off: 3816, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
+		{Name: "stopOnSignal", Line: 133, Off: 3963, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
+		{Name: "produce", Line: 145, Off: 4296, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
+		{Name: "printWhenDone", Line: 168, Off: 4915, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
 	})
 }
 
@@ -85,69 +85,69 @@ func (ag_f *ag_countWordsAtURL) AwaitResult() (Count, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:47
+//line main.go:49
 func (ag_f *ag_countWordsAtURL) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :47:1*/ var (
+	/*line :49:1*/ var (
 		err  error
 		body []byte
 	)
-	/*line :47:1*/ if ag_co.Unwinding() {
-		/*line :47:1*/ goto ag_exit
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ goto ag_exit
 	}
-	/*line :47:1*/ switch ag_f.ag_state {
-	/*line :47:1*/ case 1:
-		/*line :47:1*/ goto ag_resume1
-		/*line :47:1*/
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
+		/*line :49:1*/
 	case 2:
-		/*line :47:1*/ goto ag_resume2
-		/*line :47:1*/
+		/*line :49:1*/ goto ag_resume2
+		/*line :49:1*/
 	case 3:
-		/*line :47:1*/ goto ag_resume3
+		/*line :49:1*/ goto ag_resume3
 	}
-	/*line main.go:48:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
-	/*line :48:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
-	/*line :48:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :48:2*/ return ag_s
+	/*line main.go:50:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
+	/*line :50:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
+	/*line :50:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:2*/ return ag_s
 	}
-	/*line :48:2*/ ag_resume1:
-	/*line main.go:48:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :48:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:49:2*/ if err != nil {
-		/*line main.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
-		/*line :50:3*/ goto ag_exit
+	/*line :50:2*/ ag_resume1:
+	/*line main.go:50:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :50:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:51:2*/ if err != nil {
+		/*line main.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
+		/*line :52:3*/ goto ag_exit
 	}
-	/*line main.go:52:2*/ {
-		/*line :52:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :52:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :52:2*/ defer ag_dfn()
-			/*line :52:2*/ ag_p.Raise()
+	/*line main.go:54:2*/ {
+		/*line :54:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :54:2*/ defer ag_dfn()
+			/*line :54:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:53:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :53:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :53:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :53:2*/ return ag_s
+	/*line main.go:55:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :55:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :55:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
 	}
-	/*line :53:2*/ ag_resume2:
-	/*line main.go:53:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :53:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:54:2*/ if err != nil {
-		/*line main.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
-		/*line :55:3*/ goto ag_exit
+	/*line :55:2*/ ag_resume2:
+	/*line main.go:55:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :55:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:56:2*/ if err != nil {
+		/*line main.go:57:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
+		/*line :57:3*/ goto ag_exit
 	}
-	/*line main.go:57:2*/ if ag_f.resp.StatusCode != http.StatusOK {
-		/*line main.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
-		/*line :58:3*/ goto ag_exit
+	/*line main.go:59:2*/ if ag_f.resp.StatusCode != http.StatusOK {
+		/*line main.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+		/*line :60:3*/ goto ag_exit
 	}
-	/*line main.go:60:2*/ ag_f.ag_r0, ag_f.ag_err = Count{Words: len(strings.Fields(string(body))), Worker: os.Getpid()}, nil
-	/*line :60:2*/ goto ag_exit
-	/*line :60:2*/ ag_exit:
-	/*line :60:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :60:2*/ ag_resume3:
-	/*line :60:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line main.go:62:2*/ ag_f.ag_r0, ag_f.ag_err = Count{Words: len(strings.Fields(string(body))), Worker: os.Getpid()}, nil
+	/*line :62:2*/ goto ag_exit
+	/*line :62:2*/ ag_exit:
+	/*line :62:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :62:2*/ ag_resume3:
+	/*line :62:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :62:2*/ return ag_s
 	}
-	/*line :60:2*/ return rt.Ready
+	/*line :62:2*/ return rt.Ready
 }
 
 //line main_async.go:154
@@ -156,11 +156,11 @@ func (ag_f *ag_countWordsAtURL) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_countWordsAtURL) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:48"
+		return "main.go:50"
 	case 2:
-		return "main.go:53"
+		return "main.go:55"
 	case 3:
-		return "main.go:61 (deferred calls)"
+		return "main.go:63 (deferred calls)"
 	}
 	return ""
 }
@@ -193,51 +193,51 @@ func (ag_f *ag_work) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:119
+//line main.go:125
 func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :119:1*/ var (
+	/*line :125:1*/ var (
 		err error
 	)
-	/*line :119:1*/ if ag_co.Unwinding() {
-		/*line :119:1*/ return rt.Ready
+	/*line :125:1*/ if ag_co.Unwinding() {
+		/*line :125:1*/ return rt.Ready
 	}
-	/*line :119:1*/ switch ag_f.ag_state {
-	/*line :119:1*/ case 1:
-		/*line :119:1*/ goto ag_resume1
-		/*line :119:1*/
+	/*line :125:1*/ switch ag_f.ag_state {
+	/*line :125:1*/ case 1:
+		/*line :125:1*/ goto ag_resume1
+		/*line :125:1*/
 	case 2:
-		/*line :119:1*/ goto ag_resume2
-		/*line :119:1*/
+		/*line :125:1*/ goto ag_resume2
+		/*line :125:1*/
 	case 3:
-		/*line :119:1*/ goto ag_resume3
+		/*line :125:1*/ goto ag_resume3
 	}
-	/*line main.go:120:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :120:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :120:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :120:2*/ return ag_s
+	/*line main.go:126:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :126:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :126:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :126:2*/ return ag_s
 	}
-	/*line :120:2*/ ag_resume1:
-	/*line main.go:120:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :120:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:121:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :121:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :121:2*/ ag_f.w = nil
-	/*line :121:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :121:2*/ return ag_s
+	/*line :126:2*/ ag_resume1:
+	/*line main.go:126:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :126:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:127:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
+	/*line :127:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :127:2*/ ag_f.w = nil
+	/*line :127:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:2*/ return ag_s
 	}
-	/*line :121:2*/ ag_resume2:
-	/*line :121:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:122:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :122:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :122:2*/ ag_f.run = nil
-	/*line :122:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:2*/ return ag_s
+	/*line :127:2*/ ag_resume2:
+	/*line :127:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:128:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :128:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :128:2*/ ag_f.run = nil
+	/*line :128:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	/*line :122:2*/ ag_resume3:
-	/*line main.go:122:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :122:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:123:2*/ ag_f.ag_err = err
-	/*line :123:2*/ return rt.Ready
+	/*line :128:2*/ ag_resume3:
+	/*line main.go:128:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :128:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:129:2*/ ag_f.ag_err = err
+	/*line :129:2*/ return rt.Ready
 }
 
 //line main_async.go:244
@@ -246,11 +246,11 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_work) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:120"
+		return "main.go:126"
 	case 2:
-		return "main.go:121"
+		return "main.go:127"
 	case 3:
-		return "main.go:122"
+		return "main.go:128"
 	}
 	return ""
 }
@@ -281,35 +281,35 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:127
+//line main.go:133
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :127:1*/ var (
+	/*line :133:1*/ var (
 		err error
 	)
-	/*line :127:1*/ if ag_co.Unwinding() {
-		/*line :127:1*/ return rt.Ready
+	/*line :133:1*/ if ag_co.Unwinding() {
+		/*line :133:1*/ return rt.Ready
 	}
-	/*line :127:1*/ switch ag_f.ag_state {
-	/*line :127:1*/ case 1:
-		/*line :127:1*/ goto ag_resume1
+	/*line :133:1*/ switch ag_f.ag_state {
+	/*line :133:1*/ case 1:
+		/*line :133:1*/ goto ag_resume1
 	}
-	/*line main.go:128:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
-	/*line :128:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
-	/*line :128:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :128:5*/ return ag_s
+	/*line main.go:134:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
+	/*line :134:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
+	/*line :134:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :134:5*/ return ag_s
 	}
-	/*line :128:5*/ ag_resume1:
-	/*line main.go:128:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :128:5*/ ag_f.ag_aw0 = nil
-	/*line main.go:128:2*/ if !(err != nil) {
-		/*line :128:2*/ goto ag_L1
+	/*line :134:5*/ ag_resume1:
+	/*line main.go:134:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :134:5*/ ag_f.ag_aw0 = nil
+	/*line main.go:134:2*/ if !(err != nil) {
+		/*line :134:2*/ goto ag_L1
 	}
-	/*line main.go:129:3*/ ag_f.ag_err = err
-	/*line :129:3*/ return rt.Ready
-	/*line :129:3*/ ag_L1:
-	/*line main.go:131:2*/ ag_f.w.Stop(10 * time.Second)
-	/*line main.go:132:2*/ ag_f.ag_err = nil
-	/*line :132:2*/ return rt.Ready
+	/*line main.go:135:3*/ ag_f.ag_err = err
+	/*line :135:3*/ return rt.Ready
+	/*line :135:3*/ ag_L1:
+	/*line main.go:137:2*/ ag_f.w.Stop(10 * time.Second)
+	/*line main.go:138:2*/ ag_f.ag_err = nil
+	/*line :138:2*/ return rt.Ready
 }
 
 //line main_async.go:316
@@ -318,7 +318,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:128"
+		return "main.go:134"
 	}
 	return ""
 }
@@ -362,89 +362,89 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:139
+//line main.go:145
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :139:1*/ var (
+	/*line :145:1*/ var (
 		id      string
 		ag_err1 error
 		t       *rt.Task[struct{}]
 	)
-	/*line :139:1*/ if ag_co.Unwinding() {
-		/*line :139:1*/ return rt.Ready
+	/*line :145:1*/ if ag_co.Unwinding() {
+		/*line :145:1*/ return rt.Ready
 	}
-	/*line :139:1*/ switch ag_f.ag_state {
-	/*line :139:1*/ case 1:
-		/*line :139:1*/ goto ag_resume1
-		/*line :139:1*/
+	/*line :145:1*/ switch ag_f.ag_state {
+	/*line :145:1*/ case 1:
+		/*line :145:1*/ goto ag_resume1
+		/*line :145:1*/
 	case 2:
-		/*line :139:1*/ goto ag_resume2
-		/*line :139:1*/
+		/*line :145:1*/ goto ag_resume2
+		/*line :145:1*/
 	case 3:
-		/*line :139:1*/ goto ag_resume3
+		/*line :145:1*/ goto ag_resume3
 	}
-	/*line main.go:140:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
-	/*line main.go:141:2*/ ag_f.errs = make([]error, len(ag_f.urls))
-	/*line :141:2*/ ag_f.ag_t4 = ag_f.urls
-	/*line :141:2*/ ag_f.ag_t5 = 0
-	/*line :141:2*/ ag_L1:
-	/*line main.go:142:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :142:2*/ ag_f.q, ag_f.want, ag_f.ag_t4 = nil, nil, nil
-		/*line :142:2*/ goto ag_L3
+	/*line main.go:146:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
+	/*line main.go:147:2*/ ag_f.errs = make([]error, len(ag_f.urls))
+	/*line :147:2*/ ag_f.ag_t4 = ag_f.urls
+	/*line :147:2*/ ag_f.ag_t5 = 0
+	/*line :147:2*/ ag_L1:
+	/*line main.go:148:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :148:2*/ ag_f.q, ag_f.want, ag_f.ag_t4 = nil, nil, nil
+		/*line :148:2*/ goto ag_L3
 	}
-	/*line main.go:142:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:143:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
-	/*line :143:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
-	/*line :143:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :143:3*/ return ag_s
+	/*line main.go:148:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:149:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
+	/*line :149:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
+	/*line :149:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :149:3*/ return ag_s
 	}
-	/*line :143:3*/ ag_resume1:
-	/*line main.go:143:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :143:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:144:3*/ if ag_err1 != nil {
-		/*line main.go:145:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
-		/*line :145:4*/ return rt.Ready
+	/*line :149:3*/ ag_resume1:
+	/*line main.go:149:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :149:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:150:3*/ if ag_err1 != nil {
+		/*line main.go:151:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
+		/*line :151:4*/ return rt.Ready
 	}
-	/*line main.go:147:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
-	/*line :147:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
-	/*line :147:3*/ ag_f.u = ""
-	/*line :147:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:3*/ return ag_s
+	/*line main.go:153:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
+	/*line :153:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
+	/*line :153:3*/ ag_f.u = ""
+	/*line :153:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:3*/ return ag_s
 	}
-	/*line :147:3*/ ag_resume2:
-	/*line main.go:147:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :147:3*/ ag_f.ag_aw1 = nil
-	/*line :147:3*/ ag_f.ag_t5++
-	/*line :147:3*/ goto ag_L1
-	/*line :147:3*/ ag_L3:
-	/*line main.go:149:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
-	/*line :149:2*/ ag_f.urls, ag_f.out = nil, nil
-	/*line :149:2*/ ag_f.ag_t9 = ag_f.tasks
-	/*line :149:2*/ ag_f.tasks = nil
-	/*line :149:2*/ ag_f.ag_t10 = 0
-	/*line :149:2*/ ag_L4:
-	/*line main.go:150:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :150:2*/ ag_f.ag_t9 = nil
-		/*line :150:2*/ goto ag_L6
+	/*line :153:3*/ ag_resume2:
+	/*line main.go:153:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :153:3*/ ag_f.ag_aw1 = nil
+	/*line :153:3*/ ag_f.ag_t5++
+	/*line :153:3*/ goto ag_L1
+	/*line :153:3*/ ag_L3:
+	/*line main.go:155:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
+	/*line :155:2*/ ag_f.urls, ag_f.out = nil, nil
+	/*line :155:2*/ ag_f.ag_t9 = ag_f.tasks
+	/*line :155:2*/ ag_f.tasks = nil
+	/*line :155:2*/ ag_f.ag_t10 = 0
+	/*line :155:2*/ ag_L4:
+	/*line main.go:156:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :156:2*/ ag_f.ag_t9 = nil
+		/*line :156:2*/ goto ag_L6
 	}
-	/*line main.go:150:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
-	/*line main.go:151:3*/ ag_f.ag_aw2 = t
-	/*line :151:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
-	/*line :151:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :151:3*/ return ag_s
+	/*line main.go:156:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
+	/*line main.go:157:3*/ ag_f.ag_aw2 = t
+	/*line :157:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :157:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:3*/ return ag_s
 	}
-	/*line :151:3*/ ag_resume3:
-	/*line :151:3*/ ag_f.ag_aw2 = nil
-	/*line :151:3*/ ag_f.ag_t10++
-	/*line :151:3*/ goto ag_L4
-	/*line :151:3*/ ag_L6:
-	/*line main.go:153:2*/ for _, err := range ag_f.errs {
-		/*line main.go:154:3*/ if err != nil {
-			/*line main.go:155:4*/ ag_f.ag_err = err
-			/*line :155:4*/ return rt.Ready
+	/*line :157:3*/ ag_resume3:
+	/*line :157:3*/ ag_f.ag_aw2 = nil
+	/*line :157:3*/ ag_f.ag_t10++
+	/*line :157:3*/ goto ag_L4
+	/*line :157:3*/ ag_L6:
+	/*line main.go:159:2*/ for _, err := range ag_f.errs {
+		/*line main.go:160:3*/ if err != nil {
+			/*line main.go:161:4*/ ag_f.ag_err = err
+			/*line :161:4*/ return rt.Ready
 		}
 	}
-	/*line main.go:158:2*/ ag_f.ag_err = nil
-	/*line :158:2*/ return rt.Ready
+	/*line main.go:164:2*/ ag_f.ag_err = nil
+	/*line :164:2*/ return rt.Ready
 }
 
 //line main_async.go:451
@@ -453,11 +453,11 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_produce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:143"
+		return "main.go:149"
 	case 2:
-		return "main.go:147"
+		return "main.go:153"
 	case 3:
-		return "main.go:151"
+		return "main.go:157"
 	}
 	return ""
 }
@@ -492,39 +492,39 @@ func (ag_f *ag_printWhenDone) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line main.go:162
+//line main.go:168
 func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :162:1*/ var (
+	/*line :168:1*/ var (
 		c   Count
 		err error
 	)
-	/*line :162:1*/ if ag_co.Unwinding() {
-		/*line :162:1*/ return rt.Ready
+	/*line :168:1*/ if ag_co.Unwinding() {
+		/*line :168:1*/ return rt.Ready
 	}
-	/*line :162:1*/ switch ag_f.ag_state {
-	/*line :162:1*/ case 1:
-		/*line :162:1*/ goto ag_resume1
+	/*line :168:1*/ switch ag_f.ag_state {
+	/*line :168:1*/ case 1:
+		/*line :168:1*/ goto ag_resume1
 	}
-	/*line main.go:163:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
-	/*line :163:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
-	/*line :163:2*/ ag_f.q, ag_f.id = nil, ""
-	/*line :163:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :163:2*/ return ag_s
+	/*line main.go:169:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
+	/*line :169:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
+	/*line :169:2*/ ag_f.q, ag_f.id = nil, ""
+	/*line :169:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :169:2*/ return ag_s
 	}
-	/*line :163:2*/ ag_resume1:
-	/*line main.go:163:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :163:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:164:2*/ if err != nil {
-		/*line main.go:165:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
-		/*line main.go:166:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
-		/*line main.go:167:3*/ return rt.Ready
+	/*line :169:2*/ ag_resume1:
+	/*line main.go:169:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :169:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:170:2*/ if err != nil {
+		/*line main.go:171:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
+		/*line main.go:172:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
+		/*line main.go:173:3*/ return rt.Ready
 	}
-	/*line main.go:169:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
-	/*line :169:2*/ ag_f.out = nil
-	/*line main.go:170:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
-		/*line main.go:171:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
+	/*line main.go:175:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
+	/*line :175:2*/ ag_f.out = nil
+	/*line main.go:176:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
+		/*line main.go:177:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
 	}
-	/*line main.go:173:1*/ return rt.Ready
+	/*line main.go:179:1*/ return rt.Ready
 }
 
 //line main_async.go:531
@@ -533,7 +533,7 @@ func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_printWhenDone) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:163"
+		return "main.go:169"
 	}
 	return ""
 }

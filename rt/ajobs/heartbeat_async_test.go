@@ -40,6 +40,11 @@ func slowBatchAsync(t *testing.T, q *Queue, n int, ms int) rt.Awaitable[struct{}
 	return &ag_slowBatch{t: t, q: q, n: n, ms: ms}
 }
 
+// ag_0spawn_slowBatch starts slowBatch as a task, its frame in the task's allocation: the generated form of rt.Spawn(slowBatchAsync(...)).
+func ag_0spawn_slowBatch(t *testing.T, q *Queue, n int, ms int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_slowBatch](ag_slowBatch{t: t, q: q, n: n, ms: ms}, ag_opts...)
+}
+
 func (ag_f *ag_slowBatch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -83,6 +88,7 @@ func (ag_f *ag_slowBatch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line heartbeat_test.go:27:2*/ for i, id := range got {
 		/*line heartbeat_test.go:28:3*/ waits[i] = Slow.WaitAsync(ag_f.q, id)
 	}
+	/*line :28:3*/ ag_f.q = nil
 	/*line heartbeat_test.go:30:2*/ ag_f.ag_aw1 = rt.Gather(waits...)
 	/*line :30:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(waits...))
 	/*line :30:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -95,7 +101,7 @@ func (ag_f *ag_slowBatch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line heartbeat_test.go:32:1*/ return rt.Ready
 }
 
-//line heartbeat_async_test.go:99
+//line heartbeat_async_test.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowBatch) AwaitLine() string {

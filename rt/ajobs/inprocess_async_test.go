@@ -80,14 +80,14 @@ func init() {
 		{Name: "withWorker", Line: 35, Off: 860, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
 		{Name: "enqueueAndWait", Line: 46, Off: 1093, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
 		{Name: "deadLetters", Line: 133, Off: 3993, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
-		{Name: "shutdown", Line: 185, Off: 5980, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1338, Hash: 0xac4d96197de2c4aa},
-		{Name: "gauged", Line: 236, Off: 7583, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
-		{Name: "concurrency", Line: 247, Off: 7811, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
-		{Name: "note", Line: 294, Off: 9221, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
-		{Name: "priorities", Line: 303, Off: 9381, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
-		{Name: "watchdog", Line: 366, Off: 11573, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
-		{Name: "guarded", Line: 375, Off: 11757, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
-		{Name: "waitReplicas", Line: 383, Off: 11918, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
+		{Name: "shutdown", Line: 189, Off: 6266, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1338, Hash: 0xac4d96197de2c4aa},
+		{Name: "gauged", Line: 240, Off: 7869, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
+		{Name: "concurrency", Line: 251, Off: 8097, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
+		{Name: "note", Line: 298, Off: 9507, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
+		{Name: "priorities", Line: 307, Off: 9667, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
+		{Name: "watchdog", Line: 370, Off: 11859, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
+		{Name: "guarded", Line: 379, Off: 12043, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
+		{Name: "waitReplicas", Line: 387, Off: 12204, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
 	})
 }
 
@@ -787,176 +787,176 @@ func (ag_f *ag_shutdown) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:185
+//line inprocess_test.go:189
 func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :185:1*/ var (
+	/*line :189:1*/ var (
 		err     error
 		st      Stats
 		done    bool
 		pending aredis.Value
 		ms      int
 	)
-	/*line :185:1*/ if ag_co.Unwinding() {
-		/*line :185:1*/ return rt.Ready
+	/*line :189:1*/ if ag_co.Unwinding() {
+		/*line :189:1*/ return rt.Ready
 	}
-	/*line :185:1*/ switch ag_f.ag_state {
-	/*line :185:1*/ case 1:
-		/*line :185:1*/ goto ag_resume1
-		/*line :185:1*/
+	/*line :189:1*/ switch ag_f.ag_state {
+	/*line :189:1*/ case 1:
+		/*line :189:1*/ goto ag_resume1
+		/*line :189:1*/
 	case 2:
-		/*line :185:1*/ goto ag_resume2
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume2
+		/*line :189:1*/
 	case 3:
-		/*line :185:1*/ goto ag_resume3
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume3
+		/*line :189:1*/
 	case 4:
-		/*line :185:1*/ goto ag_resume4
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume4
+		/*line :189:1*/
 	case 5:
-		/*line :185:1*/ goto ag_resume5
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume5
+		/*line :189:1*/
 	case 6:
-		/*line :185:1*/ goto ag_resume6
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume6
+		/*line :189:1*/
 	case 7:
-		/*line :185:1*/ goto ag_resume7
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume7
+		/*line :189:1*/
 	case 8:
-		/*line :185:1*/ goto ag_resume8
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume8
+		/*line :189:1*/
 	case 9:
-		/*line :185:1*/ goto ag_resume9
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume9
+		/*line :189:1*/
 	case 10:
-		/*line :185:1*/ goto ag_resume10
-		/*line :185:1*/
+		/*line :189:1*/ goto ag_resume10
+		/*line :189:1*/
 	case 11:
-		/*line :185:1*/ goto ag_resume11
+		/*line :189:1*/ goto ag_resume11
 	}
-	/*line inprocess_test.go:186:2*/ ag_f.opts = testWorkerOptions()
-	/*line inprocess_test.go:187:2*/ ag_f.opts.Lease = 500 * time.Millisecond
-	/*line inprocess_test.go:188:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line inprocess_test.go:189:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :189:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :189:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:2*/ return ag_s
+	/*line inprocess_test.go:190:2*/ ag_f.opts = testWorkerOptions()
+	/*line inprocess_test.go:191:2*/ ag_f.opts.Lease = 500 * time.Millisecond
+	/*line inprocess_test.go:192:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line inprocess_test.go:193:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
+	/*line :193:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :193:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :193:2*/ return ag_s
 	}
-	/*line :189:2*/ ag_resume1:
-	/*line inprocess_test.go:189:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :189:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:190:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 200)
-	/*line :190:2*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 200)
-	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:2*/ return ag_s
-	}
-	/*line :190:2*/ ag_resume2:
-	/*line inprocess_test.go:190:2*/ ag_f.quick, err = ag_f.ag_aw1.AwaitResult()
-	/*line :190:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:191:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:192:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 1200)
-	/*line :192:2*/ ag_f.ag_state = 3 // await: Slow.Enqueue(q, 1200)
-	/*line :192:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :192:2*/ return ag_s
-	}
-	/*line :192:2*/ ag_resume3:
-	/*line inprocess_test.go:192:2*/ ag_f.long, err = ag_f.ag_aw1.AwaitResult()
-	/*line :192:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:193:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:194:2*/ ag_f.ag_aw2 = rt.SleepAsync(100 * time.Millisecond)
-	/*line :194:2*/ ag_f.ag_state = 4 // await: rt.Sleep(100 * time.Millisecond)
-	/*line :194:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :193:2*/ ag_resume1:
+	/*line inprocess_test.go:193:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :193:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:194:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 200)
+	/*line :194:2*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 200)
+	/*line :194:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :194:2*/ return ag_s
 	}
-	/*line :194:2*/ ag_resume4:
-	/*line :194:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:195:2*/ ag_f.before = slowDeferred.Load()
-	/*line inprocess_test.go:196:2*/ ag_f.w.Stop(400 * time.Millisecond)
-	/*line inprocess_test.go:197:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :197:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
-	/*line :197:2*/ ag_f.run = nil
-	/*line :197:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :197:2*/ return ag_s
+	/*line :194:2*/ ag_resume2:
+	/*line inprocess_test.go:194:2*/ ag_f.quick, err = ag_f.ag_aw1.AwaitResult()
+	/*line :194:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:195:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:196:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 1200)
+	/*line :196:2*/ ag_f.ag_state = 3 // await: Slow.Enqueue(q, 1200)
+	/*line :196:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :196:2*/ return ag_s
 	}
-	/*line :197:2*/ ag_resume5:
-	/*line inprocess_test.go:197:2*/ _, err = ag_f.ag_aw2.AwaitResult()
-	/*line :197:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:198:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:199:2*/ st = ag_f.w.Stats()
-	/*line :199:2*/ ag_f.w = nil
-	/*line inprocess_test.go:200:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
-	/*line inprocess_test.go:201:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
-	/*line inprocess_test.go:202:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
-	/*line inprocess_test.go:203:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.quick)
-	/*line :203:2*/ ag_f.ag_state = 6 // await: Slow.Result(q, quick)
-	/*line :203:2*/ ag_f.quick = ""
-	/*line :203:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:2*/ return ag_s
+	/*line :196:2*/ ag_resume3:
+	/*line inprocess_test.go:196:2*/ ag_f.long, err = ag_f.ag_aw1.AwaitResult()
+	/*line :196:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:197:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:198:2*/ ag_f.ag_aw2 = rt.SleepAsync(100 * time.Millisecond)
+	/*line :198:2*/ ag_f.ag_state = 4 // await: rt.Sleep(100 * time.Millisecond)
+	/*line :198:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :198:2*/ return ag_s
 	}
-	/*line :203:2*/ ag_resume6:
-	/*line inprocess_test.go:203:2*/ {
-		/*line :203:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
-		/*line :203:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	/*line :198:2*/ ag_resume4:
+	/*line :198:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:199:2*/ ag_f.before = slowDeferred.Load()
+	/*line inprocess_test.go:200:2*/ ag_f.w.Stop(400 * time.Millisecond)
+	/*line inprocess_test.go:201:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :201:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :201:2*/ ag_f.run = nil
+	/*line :201:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:2*/ return ag_s
 	}
-	/*line :203:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:204:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:205:2*/ assert.True(ag_f.t, done)
-	/*line inprocess_test.go:206:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.long)
-	/*line :206:2*/ ag_f.ag_state = 7 // await: Slow.Result(q, long)
-	/*line :206:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :206:2*/ return ag_s
+	/*line :201:2*/ ag_resume5:
+	/*line inprocess_test.go:201:2*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :201:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:202:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:203:2*/ st = ag_f.w.Stats()
+	/*line :203:2*/ ag_f.w = nil
+	/*line inprocess_test.go:204:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
+	/*line inprocess_test.go:205:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
+	/*line inprocess_test.go:206:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
+	/*line inprocess_test.go:207:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.quick)
+	/*line :207:2*/ ag_f.ag_state = 6 // await: Slow.Result(q, quick)
+	/*line :207:2*/ ag_f.quick = ""
+	/*line :207:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :207:2*/ return ag_s
 	}
-	/*line :206:2*/ ag_resume7:
-	/*line inprocess_test.go:206:2*/ {
-		/*line :206:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
-		/*line :206:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	/*line :207:2*/ ag_resume6:
+	/*line inprocess_test.go:207:2*/ {
+		/*line :207:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
+		/*line :207:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :206:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:207:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:208:2*/ assert.False(ag_f.t, done)
-	/*line inprocess_test.go:209:2*/ ag_f.ag_aw4 = ag_f.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
-	/*line :209:2*/ ag_f.ag_state = 8 // await: cl.Do("XPENDING", q.stream(), group)
-	/*line :209:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:2*/ return ag_s
+	/*line :207:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:208:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:209:2*/ assert.True(ag_f.t, done)
+	/*line inprocess_test.go:210:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.long)
+	/*line :210:2*/ ag_f.ag_state = 7 // await: Slow.Result(q, long)
+	/*line :210:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:2*/ return ag_s
 	}
-	/*line :209:2*/ ag_resume8:
-	/*line inprocess_test.go:209:2*/ pending, err = ag_f.ag_aw4.AwaitResult()
-	/*line :209:2*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:210:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
-	/*line inprocess_test.go:214:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line :214:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
-	/*line inprocess_test.go:215:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
-	/*line :215:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
-	/*line :215:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :215:2*/ return ag_s
+	/*line :210:2*/ ag_resume7:
+	/*line inprocess_test.go:210:2*/ {
+		/*line :210:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
+		/*line :210:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :215:2*/ ag_resume9:
-	/*line inprocess_test.go:215:2*/ ag_f.run2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :215:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:216:2*/ ag_f.ag_aw5 = Slow.WaitAsync(ag_f.q, ag_f.long)
-	/*line :216:2*/ ag_f.ag_state = 10 // await: Slow.Wait(q, long)
-	/*line :216:2*/ ag_f.q, ag_f.long = nil, ""
-	/*line :216:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :216:2*/ return ag_s
+	/*line :210:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:211:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:212:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:213:2*/ ag_f.ag_aw4 = ag_f.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
+	/*line :213:2*/ ag_f.ag_state = 8 // await: cl.Do("XPENDING", q.stream(), group)
+	/*line :213:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :213:2*/ return ag_s
 	}
-	/*line :216:2*/ ag_resume10:
-	/*line inprocess_test.go:216:2*/ ms, err = ag_f.ag_aw5.AwaitResult()
-	/*line :216:2*/ ag_f.ag_aw5 = nil
-	/*line inprocess_test.go:217:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:218:2*/ assert.Equal(ag_f.t, 1200, ms)
-	/*line inprocess_test.go:219:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
-	/*line :219:2*/ ag_f.t = nil
-	/*line inprocess_test.go:220:2*/ ag_f.w2.Stop(time.Second)
-	/*line :220:2*/ ag_f.w2 = nil
-	/*line inprocess_test.go:221:2*/ ag_f.ag_aw2 = ag_f.run2
-	/*line :221:2*/ ag_f.ag_state = 11 // await: rt.Await(run2)
-	/*line :221:2*/ ag_f.run2 = nil
-	/*line :221:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:2*/ return ag_s
+	/*line :213:2*/ ag_resume8:
+	/*line inprocess_test.go:213:2*/ pending, err = ag_f.ag_aw4.AwaitResult()
+	/*line :213:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:214:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:215:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+	/*line inprocess_test.go:218:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line :218:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
+	/*line inprocess_test.go:219:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
+	/*line :219:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
+	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:2*/ return ag_s
 	}
-	/*line :221:2*/ ag_resume11:
-	/*line :221:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:222:1*/ return rt.Ready
+	/*line :219:2*/ ag_resume9:
+	/*line inprocess_test.go:219:2*/ ag_f.run2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :219:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:220:2*/ ag_f.ag_aw5 = Slow.WaitAsync(ag_f.q, ag_f.long)
+	/*line :220:2*/ ag_f.ag_state = 10 // await: Slow.Wait(q, long)
+	/*line :220:2*/ ag_f.q, ag_f.long = nil, ""
+	/*line :220:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:2*/ return ag_s
+	}
+	/*line :220:2*/ ag_resume10:
+	/*line inprocess_test.go:220:2*/ ms, err = ag_f.ag_aw5.AwaitResult()
+	/*line :220:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:221:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:222:2*/ assert.Equal(ag_f.t, 1200, ms)
+	/*line inprocess_test.go:223:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
+	/*line :223:2*/ ag_f.t = nil
+	/*line inprocess_test.go:224:2*/ ag_f.w2.Stop(time.Second)
+	/*line :224:2*/ ag_f.w2 = nil
+	/*line inprocess_test.go:225:2*/ ag_f.ag_aw2 = ag_f.run2
+	/*line :225:2*/ ag_f.ag_state = 11 // await: rt.Await(run2)
+	/*line :225:2*/ ag_f.run2 = nil
+	/*line :225:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:2*/ return ag_s
+	}
+	/*line :225:2*/ ag_resume11:
+	/*line :225:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:226:1*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:963
@@ -965,27 +965,27 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_shutdown) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:189"
+		return "inprocess_test.go:193"
 	case 2:
-		return "inprocess_test.go:190"
-	case 3:
-		return "inprocess_test.go:192"
-	case 4:
 		return "inprocess_test.go:194"
+	case 3:
+		return "inprocess_test.go:196"
+	case 4:
+		return "inprocess_test.go:198"
 	case 5:
-		return "inprocess_test.go:197"
+		return "inprocess_test.go:201"
 	case 6:
-		return "inprocess_test.go:203"
+		return "inprocess_test.go:207"
 	case 7:
-		return "inprocess_test.go:206"
+		return "inprocess_test.go:210"
 	case 8:
-		return "inprocess_test.go:209"
+		return "inprocess_test.go:213"
 	case 9:
-		return "inprocess_test.go:215"
+		return "inprocess_test.go:219"
 	case 10:
-		return "inprocess_test.go:216"
+		return "inprocess_test.go:220"
 	case 11:
-		return "inprocess_test.go:221"
+		return "inprocess_test.go:225"
 	}
 	return ""
 }
@@ -1018,45 +1018,45 @@ func (ag_f *ag_gauged) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inprocess_test.go:236
+//line inprocess_test.go:240
 func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :236:1*/ if ag_co.Unwinding() {
-		/*line :236:1*/ goto ag_exit
+	/*line :240:1*/ if ag_co.Unwinding() {
+		/*line :240:1*/ goto ag_exit
 	}
-	/*line :236:1*/ switch ag_f.ag_state {
-	/*line :236:1*/ case 1:
-		/*line :236:1*/ goto ag_resume1
-		/*line :236:1*/
+	/*line :240:1*/ switch ag_f.ag_state {
+	/*line :240:1*/ case 1:
+		/*line :240:1*/ goto ag_resume1
+		/*line :240:1*/
 	case 2:
-		/*line :236:1*/ goto ag_resume2
+		/*line :240:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:237:2*/ gauge++
-	/*line inprocess_test.go:238:2*/ gaugeMax = max(gaugeMax, gauge)
-	/*line inprocess_test.go:239:2*/ {
-		/*line :239:2*/ ag_dfn := func() {
-			/*line inprocess_test.go:239:17*/ gauge--
+	/*line inprocess_test.go:241:2*/ gauge++
+	/*line inprocess_test.go:242:2*/ gaugeMax = max(gaugeMax, gauge)
+	/*line inprocess_test.go:243:2*/ {
+		/*line :243:2*/ ag_dfn := func() {
+			/*line inprocess_test.go:243:17*/ gauge--
 		}
-		/*line inprocess_test.go:239:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :239:2*/ defer ag_dfn()
-			/*line :239:2*/ ag_p.Raise()
+		/*line inprocess_test.go:243:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :243:2*/ defer ag_dfn()
+			/*line :243:2*/ ag_p.Raise()
 		})
 	}
-	/*line inprocess_test.go:240:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :240:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :240:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :240:2*/ return ag_s
+	/*line inprocess_test.go:244:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :244:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :244:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :244:2*/ return ag_s
 	}
-	/*line :240:2*/ ag_resume1:
-	/*line :240:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:241:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :241:2*/ goto ag_exit
-	/*line :241:2*/ ag_exit:
-	/*line :241:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :241:2*/ ag_resume2:
-	/*line :241:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :241:2*/ return ag_s
+	/*line :244:2*/ ag_resume1:
+	/*line :244:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :245:2*/ goto ag_exit
+	/*line :245:2*/ ag_exit:
+	/*line :245:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :245:2*/ ag_resume2:
+	/*line :245:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :245:2*/ return ag_s
 	}
-	/*line :241:2*/ return rt.Ready
+	/*line :245:2*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1063
@@ -1065,9 +1065,9 @@ func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_gauged) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:240"
+		return "inprocess_test.go:244"
 	case 2:
-		return "inprocess_test.go:242 (deferred calls)"
+		return "inprocess_test.go:246 (deferred calls)"
 	}
 	return ""
 }
@@ -1115,9 +1115,9 @@ func (ag_f *ag_concurrency) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:247
+//line inprocess_test.go:251
 func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :247:1*/ var (
+	/*line :251:1*/ var (
 		opts     WorkerOptions
 		ag_id1   string
 		ag_err1  error
@@ -1129,136 +1129,136 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 		ag_q1    *Queue
 		ag_err3  error
 	)
-	/*line :247:1*/ if ag_co.Unwinding() {
-		/*line :247:1*/ return rt.Ready
+	/*line :251:1*/ if ag_co.Unwinding() {
+		/*line :251:1*/ return rt.Ready
 	}
-	/*line :247:1*/ switch ag_f.ag_state {
-	/*line :247:1*/ case 1:
-		/*line :247:1*/ goto ag_resume1
-		/*line :247:1*/
+	/*line :251:1*/ switch ag_f.ag_state {
+	/*line :251:1*/ case 1:
+		/*line :251:1*/ goto ag_resume1
+		/*line :251:1*/
 	case 2:
-		/*line :247:1*/ goto ag_resume2
-		/*line :247:1*/
+		/*line :251:1*/ goto ag_resume2
+		/*line :251:1*/
 	case 3:
-		/*line :247:1*/ goto ag_resume3
-		/*line :247:1*/
+		/*line :251:1*/ goto ag_resume3
+		/*line :251:1*/
 	case 4:
-		/*line :247:1*/ goto ag_resume4
-		/*line :247:1*/
+		/*line :251:1*/ goto ag_resume4
+		/*line :251:1*/
 	case 5:
-		/*line :247:1*/ goto ag_resume5
-		/*line :247:1*/
+		/*line :251:1*/ goto ag_resume5
+		/*line :251:1*/
 	case 6:
-		/*line :247:1*/ goto ag_resume6
+		/*line :251:1*/ goto ag_resume6
 	}
-	/*line inprocess_test.go:248:2*/ opts = testWorkerOptions()
-	/*line inprocess_test.go:249:2*/ opts.Concurrency = 2
-	/*line inprocess_test.go:250:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:251:6*/ ag_f.ids = nil
-	/*line inprocess_test.go:252:6*/ ag_f.i = 0
-	/*line :252:6*/ ag_L1:
-	/*line inprocess_test.go:252:14*/ if !(ag_f.i < 6) {
-		/*line :252:14*/ goto ag_L3
+	/*line inprocess_test.go:252:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:253:2*/ opts.Concurrency = 2
+	/*line inprocess_test.go:254:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:255:6*/ ag_f.ids = nil
+	/*line inprocess_test.go:256:6*/ ag_f.i = 0
+	/*line :256:6*/ ag_L1:
+	/*line inprocess_test.go:256:14*/ if !(ag_f.i < 6) {
+		/*line :256:14*/ goto ag_L3
 	}
-	/*line :252:14*/ ag_f.ag_t5 = []*Queue{ag_f.qa, ag_f.qb}
-	/*line :252:14*/ ag_f.ag_t6 = 0
-	/*line :252:14*/ ag_L4:
-	/*line inprocess_test.go:253:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		/*line :253:3*/ ag_f.ag_t5 = nil
-		/*line :253:3*/ goto ag_L6
+	/*line :256:14*/ ag_f.ag_t5 = []*Queue{ag_f.qa, ag_f.qb}
+	/*line :256:14*/ ag_f.ag_t6 = 0
+	/*line :256:14*/ ag_L4:
+	/*line inprocess_test.go:257:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :257:3*/ ag_f.ag_t5 = nil
+		/*line :257:3*/ goto ag_L6
 	}
-	/*line inprocess_test.go:253:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
-	/*line inprocess_test.go:254:4*/ ag_f.ag_aw0 = Gauged.EnqueueAsync(ag_f.q, 60)
-	/*line :254:4*/ ag_f.ag_state = 1 // await: Gauged.Enqueue(q, 60)
-	/*line :254:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:4*/ return ag_s
+	/*line inprocess_test.go:257:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
+	/*line inprocess_test.go:258:4*/ ag_f.ag_aw0 = Gauged.EnqueueAsync(ag_f.q, 60)
+	/*line :258:4*/ ag_f.ag_state = 1 // await: Gauged.Enqueue(q, 60)
+	/*line :258:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:4*/ return ag_s
 	}
-	/*line :254:4*/ ag_resume1:
-	/*line inprocess_test.go:254:4*/ ag_id1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :254:4*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:255:4*/ require.NoError(ag_f.t, ag_err1)
-	/*line inprocess_test.go:256:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
-	/*line :256:4*/ ag_f.q = nil
-	/*line :256:4*/ ag_f.ag_t6++
-	/*line :256:4*/ goto ag_L4
-	/*line :256:4*/ ag_L6:
-	/*line inprocess_test.go:252:21*/ ag_f.i++
-	/*line :252:21*/ goto ag_L1
-	/*line :252:21*/ ag_L3:
-	/*line inprocess_test.go:259:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
-	/*line :259:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
-	/*line :259:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :259:2*/ return ag_s
+	/*line :258:4*/ ag_resume1:
+	/*line inprocess_test.go:258:4*/ ag_id1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :258:4*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:259:4*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:260:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
+	/*line :260:4*/ ag_f.q = nil
+	/*line :260:4*/ ag_f.ag_t6++
+	/*line :260:4*/ goto ag_L4
+	/*line :260:4*/ ag_L6:
+	/*line inprocess_test.go:256:21*/ ag_f.i++
+	/*line :256:21*/ goto ag_L1
+	/*line :256:21*/ ag_L3:
+	/*line inprocess_test.go:263:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
+	/*line :263:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :263:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :263:2*/ return ag_s
 	}
-	/*line :259:2*/ ag_resume2:
-	/*line inprocess_test.go:259:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :259:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:260:2*/ ag_f.maxPending = int64(0)
-	/*line inprocess_test.go:261:6*/ ag_f.ag_i1 = 0
-	/*line :261:6*/ ag_L7:
-	/*line inprocess_test.go:261:14*/ if !(ag_f.ag_i1 < 20) {
-		/*line :261:14*/ ag_f.cl = nil
-		/*line :261:14*/ goto ag_L9
+	/*line :263:2*/ ag_resume2:
+	/*line inprocess_test.go:263:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :263:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:264:2*/ ag_f.maxPending = int64(0)
+	/*line inprocess_test.go:265:6*/ ag_f.ag_i1 = 0
+	/*line :265:6*/ ag_L7:
+	/*line inprocess_test.go:265:14*/ if !(ag_f.ag_i1 < 20) {
+		/*line :265:14*/ ag_f.cl = nil
+		/*line :265:14*/ goto ag_L9
 	}
-	/*line inprocess_test.go:262:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :262:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :262:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :262:3*/ return ag_s
+	/*line inprocess_test.go:266:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :266:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :266:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :266:3*/ return ag_s
 	}
-	/*line :262:3*/ ag_resume3:
-	/*line :262:3*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:263:3*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("XPENDING", ag_f.qa.stream(), group).Add("XPENDING", ag_f.qb.stream(), group).ExecAsync()
-	/*line :263:3*/ ag_f.ag_state = 4 // await: cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XP...
-	/*line :263:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :263:3*/ return ag_s
+	/*line :266:3*/ ag_resume3:
+	/*line :266:3*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:267:3*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("XPENDING", ag_f.qa.stream(), group).Add("XPENDING", ag_f.qb.stream(), group).ExecAsync()
+	/*line :267:3*/ ag_f.ag_state = 4 // await: cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XP...
+	/*line :267:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:3*/ return ag_s
 	}
-	/*line :263:3*/ ag_resume4:
-	/*line inprocess_test.go:263:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :263:3*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:264:3*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:265:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
-	/*line inprocess_test.go:261:22*/ ag_f.ag_i1++
-	/*line :261:22*/ goto ag_L7
-	/*line :261:22*/ ag_L9:
-	/*line :261:22*/ ag_f.ag_t15 = ag_f.ids
-	/*line :261:22*/ ag_f.ids = nil
-	/*line :261:22*/ ag_f.ag_t16 = 0
-	/*line :261:22*/ ag_L10:
-	/*line inprocess_test.go:267:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
-		/*line :267:2*/ ag_f.qa, ag_f.qb, ag_f.ag_t15 = nil, nil, nil
-		/*line :267:2*/ goto ag_L12
+	/*line :267:3*/ ag_resume4:
+	/*line inprocess_test.go:267:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :267:3*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:268:3*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:269:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+	/*line inprocess_test.go:265:22*/ ag_f.ag_i1++
+	/*line :265:22*/ goto ag_L7
+	/*line :265:22*/ ag_L9:
+	/*line :265:22*/ ag_f.ag_t15 = ag_f.ids
+	/*line :265:22*/ ag_f.ids = nil
+	/*line :265:22*/ ag_f.ag_t16 = 0
+	/*line :265:22*/ ag_L10:
+	/*line inprocess_test.go:271:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
+		/*line :271:2*/ ag_f.qa, ag_f.qb, ag_f.ag_t15 = nil, nil, nil
+		/*line :271:2*/ goto ag_L12
 	}
-	/*line inprocess_test.go:267:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
-	/*line inprocess_test.go:268:3*/ ag_name1, ag_id2, _ = strings.Cut(s, " ")
-	/*line inprocess_test.go:269:3*/ ag_q1 = ag_f.qa
-	/*line inprocess_test.go:270:3*/ if ag_name1 == ag_f.qb.name {
-		/*line inprocess_test.go:271:4*/ ag_q1 = ag_f.qb
+	/*line inprocess_test.go:271:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
+	/*line inprocess_test.go:272:3*/ ag_name1, ag_id2, _ = strings.Cut(s, " ")
+	/*line inprocess_test.go:273:3*/ ag_q1 = ag_f.qa
+	/*line inprocess_test.go:274:3*/ if ag_name1 == ag_f.qb.name {
+		/*line inprocess_test.go:275:4*/ ag_q1 = ag_f.qb
 	}
-	/*line inprocess_test.go:273:3*/ ag_f.ag_aw4 = Gauged.WaitAsync(ag_q1, ag_id2)
-	/*line :273:3*/ ag_f.ag_state = 5 // await: Gauged.Wait(q, id)
-	/*line :273:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :273:3*/ return ag_s
+	/*line inprocess_test.go:277:3*/ ag_f.ag_aw4 = Gauged.WaitAsync(ag_q1, ag_id2)
+	/*line :277:3*/ ag_f.ag_state = 5 // await: Gauged.Wait(q, id)
+	/*line :277:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:3*/ return ag_s
 	}
-	/*line :273:3*/ ag_resume5:
-	/*line inprocess_test.go:273:3*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :273:3*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:274:3*/ require.NoError(ag_f.t, ag_err3)
-	/*line :274:3*/ ag_f.ag_t16++
-	/*line :274:3*/ goto ag_L10
-	/*line :274:3*/ ag_L12:
-	/*line inprocess_test.go:276:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:277:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :277:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
-	/*line :277:2*/ ag_f.run = nil
-	/*line :277:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:2*/ return ag_s
+	/*line :277:3*/ ag_resume5:
+	/*line inprocess_test.go:277:3*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :277:3*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:278:3*/ require.NoError(ag_f.t, ag_err3)
+	/*line :278:3*/ ag_f.ag_t16++
+	/*line :278:3*/ goto ag_L10
+	/*line :278:3*/ ag_L12:
+	/*line inprocess_test.go:280:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:281:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :281:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
+	/*line :281:2*/ ag_f.run = nil
+	/*line :281:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :281:2*/ return ag_s
 	}
-	/*line :277:2*/ ag_resume6:
-	/*line :277:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:278:2*/ assert.Equal(ag_f.t, 2, gaugeMax, "at most Concurrency jobs run at once")
-	/*line inprocess_test.go:279:2*/ assert.LessOrEqual(ag_f.t, ag_f.maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
-	/*line inprocess_test.go:280:2*/ assert.Equal(ag_f.t, 12, ag_f.w.Stats().Done)
-	/*line inprocess_test.go:281:1*/ return rt.Ready
+	/*line :281:2*/ ag_resume6:
+	/*line :281:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:282:2*/ assert.Equal(ag_f.t, 2, gaugeMax, "at most Concurrency jobs run at once")
+	/*line inprocess_test.go:283:2*/ assert.LessOrEqual(ag_f.t, ag_f.maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
+	/*line inprocess_test.go:284:2*/ assert.Equal(ag_f.t, 12, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:285:1*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1265
@@ -1267,17 +1267,17 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_concurrency) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:254"
+		return "inprocess_test.go:258"
 	case 2:
-		return "inprocess_test.go:259"
-	case 3:
-		return "inprocess_test.go:262"
-	case 4:
 		return "inprocess_test.go:263"
+	case 3:
+		return "inprocess_test.go:266"
+	case 4:
+		return "inprocess_test.go:267"
 	case 5:
-		return "inprocess_test.go:273"
-	case 6:
 		return "inprocess_test.go:277"
+	case 6:
+		return "inprocess_test.go:281"
 	}
 	return ""
 }
@@ -1309,25 +1309,25 @@ func (ag_f *ag_note) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inprocess_test.go:294
+//line inprocess_test.go:298
 func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :294:1*/ if ag_co.Unwinding() {
-		/*line :294:1*/ return rt.Ready
+	/*line :298:1*/ if ag_co.Unwinding() {
+		/*line :298:1*/ return rt.Ready
 	}
-	/*line :294:1*/ switch ag_f.ag_state {
-	/*line :294:1*/ case 1:
-		/*line :294:1*/ goto ag_resume1
+	/*line :298:1*/ switch ag_f.ag_state {
+	/*line :298:1*/ case 1:
+		/*line :298:1*/ goto ag_resume1
 	}
-	/*line inprocess_test.go:295:2*/ notes = append(notes, ag_f.s)
-	/*line inprocess_test.go:296:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :296:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :296:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :296:2*/ return ag_s
+	/*line inprocess_test.go:299:2*/ notes = append(notes, ag_f.s)
+	/*line inprocess_test.go:300:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :300:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :300:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :300:2*/ return ag_s
 	}
-	/*line :296:2*/ ag_resume1:
-	/*line :296:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:297:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.s, nil
-	/*line :297:2*/ return rt.Ready
+	/*line :300:2*/ ag_resume1:
+	/*line :300:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:301:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.s, nil
+	/*line :301:2*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1334
@@ -1336,7 +1336,7 @@ func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_note) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:296"
+		return "inprocess_test.go:300"
 	}
 	return ""
 }
@@ -1382,9 +1382,9 @@ func (ag_f *ag_priorities) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:303
+//line inprocess_test.go:307
 func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :303:1*/ var (
+	/*line :307:1*/ var (
 		q       *Queue
 		id      string
 		ag_err1 error
@@ -1393,177 +1393,177 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t12  int
 		done    bool
 	)
-	/*line :303:1*/ if ag_co.Unwinding() {
-		/*line :303:1*/ return rt.Ready
+	/*line :307:1*/ if ag_co.Unwinding() {
+		/*line :307:1*/ return rt.Ready
 	}
-	/*line :303:1*/ switch ag_f.ag_state {
-	/*line :303:1*/ case 1:
-		/*line :303:1*/ goto ag_resume1
-		/*line :303:1*/
+	/*line :307:1*/ switch ag_f.ag_state {
+	/*line :307:1*/ case 1:
+		/*line :307:1*/ goto ag_resume1
+		/*line :307:1*/
 	case 2:
-		/*line :303:1*/ goto ag_resume2
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume2
+		/*line :307:1*/
 	case 3:
-		/*line :303:1*/ goto ag_resume3
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume3
+		/*line :307:1*/
 	case 4:
-		/*line :303:1*/ goto ag_resume4
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume4
+		/*line :307:1*/
 	case 5:
-		/*line :303:1*/ goto ag_resume5
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume5
+		/*line :307:1*/
 	case 6:
-		/*line :303:1*/ goto ag_resume6
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume6
+		/*line :307:1*/
 	case 7:
-		/*line :303:1*/ goto ag_resume7
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume7
+		/*line :307:1*/
 	case 8:
-		/*line :303:1*/ goto ag_resume8
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume8
+		/*line :307:1*/
 	case 9:
-		/*line :303:1*/ goto ag_resume9
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume9
+		/*line :307:1*/
 	case 10:
-		/*line :303:1*/ goto ag_resume10
-		/*line :303:1*/
+		/*line :307:1*/ goto ag_resume10
+		/*line :307:1*/
 	case 11:
-		/*line :303:1*/ goto ag_resume11
+		/*line :307:1*/ goto ag_resume11
 	}
-	/*line inprocess_test.go:304:2*/ ag_f.opts = testWorkerOptions()
-	/*line inprocess_test.go:305:2*/ ag_f.opts.Concurrency = 1
-	/*line inprocess_test.go:306:6*/ ag_f.last = ""
-	/*line :306:6*/ ag_f.ag_t3 = []string{"b1", "b2", "a1", "a2"}
-	/*line :306:6*/ ag_f.ag_t4 = 0
-	/*line :306:6*/ ag_L1:
-	/*line inprocess_test.go:307:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :307:2*/ ag_f.ag_t3 = nil
-		/*line :307:2*/ goto ag_L3
+	/*line inprocess_test.go:308:2*/ ag_f.opts = testWorkerOptions()
+	/*line inprocess_test.go:309:2*/ ag_f.opts.Concurrency = 1
+	/*line inprocess_test.go:310:6*/ ag_f.last = ""
+	/*line :310:6*/ ag_f.ag_t3 = []string{"b1", "b2", "a1", "a2"}
+	/*line :310:6*/ ag_f.ag_t4 = 0
+	/*line :310:6*/ ag_L1:
+	/*line inprocess_test.go:311:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :311:2*/ ag_f.ag_t3 = nil
+		/*line :311:2*/ goto ag_L3
 	}
-	/*line inprocess_test.go:307:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
-	/*line inprocess_test.go:308:3*/ q = ag_f.qa
-	/*line inprocess_test.go:309:3*/ if ag_f.s[0] == 'b' {
-		/*line inprocess_test.go:310:4*/ q = ag_f.qb
+	/*line inprocess_test.go:311:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
+	/*line inprocess_test.go:312:3*/ q = ag_f.qa
+	/*line inprocess_test.go:313:3*/ if ag_f.s[0] == 'b' {
+		/*line inprocess_test.go:314:4*/ q = ag_f.qb
 	}
-	/*line inprocess_test.go:312:3*/ ag_f.ag_aw0 = Note.EnqueueAsync(q, ag_f.s)
-	/*line :312:3*/ ag_f.ag_state = 1 // await: Note.Enqueue(q, s)
-	/*line :312:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :312:3*/ return ag_s
+	/*line inprocess_test.go:316:3*/ ag_f.ag_aw0 = Note.EnqueueAsync(q, ag_f.s)
+	/*line :316:3*/ ag_f.ag_state = 1 // await: Note.Enqueue(q, s)
+	/*line :316:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :316:3*/ return ag_s
 	}
-	/*line :312:3*/ ag_resume1:
-	/*line inprocess_test.go:312:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :312:3*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:313:3*/ require.NoError(ag_f.t, ag_err1)
-	/*line inprocess_test.go:314:3*/ if ag_f.s == "b2" {
-		/*line inprocess_test.go:315:4*/ ag_f.last = id
+	/*line :316:3*/ ag_resume1:
+	/*line inprocess_test.go:316:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :316:3*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:317:3*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:318:3*/ if ag_f.s == "b2" {
+		/*line inprocess_test.go:319:4*/ ag_f.last = id
 	}
-	/*line :315:4*/ ag_f.s = ""
-	/*line :315:4*/ ag_f.ag_t4++
-	/*line :315:4*/ goto ag_L1
-	/*line :315:4*/ ag_L3:
-	/*line inprocess_test.go:318:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:319:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
-	/*line :319:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
-	/*line :319:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:2*/ return ag_s
+	/*line :319:4*/ ag_f.s = ""
+	/*line :319:4*/ ag_f.ag_t4++
+	/*line :319:4*/ goto ag_L1
+	/*line :319:4*/ ag_L3:
+	/*line inprocess_test.go:322:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:323:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
+	/*line :323:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :323:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :323:2*/ return ag_s
 	}
-	/*line :319:2*/ ag_resume2:
-	/*line inprocess_test.go:319:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :319:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:320:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
-	/*line :320:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
-	/*line :320:2*/ ag_f.last = ""
-	/*line :320:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:2*/ return ag_s
+	/*line :323:2*/ ag_resume2:
+	/*line inprocess_test.go:323:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :323:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:324:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
+	/*line :324:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
+	/*line :324:2*/ ag_f.last = ""
+	/*line :324:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :324:2*/ return ag_s
 	}
-	/*line :320:2*/ ag_resume3:
-	/*line inprocess_test.go:320:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :320:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:321:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:322:2*/ assert.Equal(ag_f.t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
-	/*line inprocess_test.go:324:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:325:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :325:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
-	/*line :325:2*/ ag_f.run = nil
-	/*line :325:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :325:2*/ return ag_s
+	/*line :324:2*/ ag_resume3:
+	/*line inprocess_test.go:324:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :324:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:325:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:326:2*/ assert.Equal(ag_f.t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
+	/*line inprocess_test.go:328:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:329:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :329:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :329:2*/ ag_f.run = nil
+	/*line :329:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :329:2*/ return ag_s
 	}
-	/*line :325:2*/ ag_resume4:
-	/*line :325:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:326:2*/ assert.Equal(ag_f.t, 4, ag_f.w.Stats().Done)
-	/*line inprocess_test.go:332:2*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("HSET", ag_f.qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("HSET", ag_f.qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("XADD", ag_f.qa.stream(), "*", "job", "ja").Add("XADD", ag_f.qb.stream(), "*", "job", "jb").Add("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.qa.stream(), ag_f.qb.stream(), ">", ">").ExecAsync()
-	/*line :332:2*/ ag_f.ag_state = 5 // await: cl.Pipeline().Add("HSET", qa.jobKey("ja"), "type", "note/...
-	/*line :332:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :332:2*/ return ag_s
+	/*line :329:2*/ ag_resume4:
+	/*line :329:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:330:2*/ assert.Equal(ag_f.t, 4, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:336:2*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("HSET", ag_f.qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("HSET", ag_f.qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("XADD", ag_f.qa.stream(), "*", "job", "ja").Add("XADD", ag_f.qb.stream(), "*", "job", "jb").Add("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.qa.stream(), ag_f.qb.stream(), ">", ">").ExecAsync()
+	/*line :336:2*/ ag_f.ag_state = 5 // await: cl.Pipeline().Add("HSET", qa.jobKey("ja"), "type", "note/...
+	/*line :336:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :336:2*/ return ag_s
 	}
-	/*line :332:2*/ ag_resume5:
-	/*line inprocess_test.go:332:2*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :332:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:338:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:339:22*/ ag_f.ag_aw4 = ag_f.w.startReadAsync(vals[4], 1)
-	/*line :339:22*/ ag_f.ag_state = 6 // await: w.startRead(vals[4], 1)
-	/*line :339:22*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :339:22*/ return ag_s
-	}
-	/*line :339:22*/ ag_resume6:
-	/*line inprocess_test.go:339:22*/ ag_t12, _ = ag_f.ag_aw4.AwaitResult()
-	/*line :339:22*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:339:2*/ require.Equal(ag_f.t, 1, ag_t12)
-	/*line inprocess_test.go:340:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
-	/*line :340:2*/ ag_f.w = nil
-	/*line inprocess_test.go:341:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
-	/*line :341:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
-	/*line :341:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :341:2*/ return ag_s
-	}
-	/*line :341:2*/ ag_resume7:
-	/*line inprocess_test.go:341:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :341:2*/ ag_f.ag_aw0 = nil
+	/*line :336:2*/ ag_resume5:
+	/*line inprocess_test.go:336:2*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :336:2*/ ag_f.ag_aw3 = nil
 	/*line inprocess_test.go:342:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:343:2*/ ag_f.ag_aw5 = Note.ResultAsync(ag_f.qb, "jb")
-	/*line :343:2*/ ag_f.ag_state = 8 // await: Note.Result(qb, "jb")
-	/*line :343:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:2*/ return ag_s
+	/*line inprocess_test.go:343:22*/ ag_f.ag_aw4 = ag_f.w.startReadAsync(vals[4], 1)
+	/*line :343:22*/ ag_f.ag_state = 6 // await: w.startRead(vals[4], 1)
+	/*line :343:22*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:22*/ return ag_s
 	}
-	/*line :343:2*/ ag_resume8:
-	/*line inprocess_test.go:343:2*/ {
-		/*line :343:2*/ ag_v, ag_e := ag_f.ag_aw5.AwaitResult()
-		/*line :343:2*/ _, done, ag_err2 = ag_v.V0, ag_v.V1, ag_e
+	/*line :343:22*/ ag_resume6:
+	/*line inprocess_test.go:343:22*/ ag_t12, _ = ag_f.ag_aw4.AwaitResult()
+	/*line :343:22*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:343:2*/ require.Equal(ag_f.t, 1, ag_t12)
+	/*line inprocess_test.go:344:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
+	/*line :344:2*/ ag_f.w = nil
+	/*line inprocess_test.go:345:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
+	/*line :345:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
+	/*line :345:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :345:2*/ return ag_s
 	}
-	/*line :343:2*/ ag_f.ag_aw5 = nil
-	/*line inprocess_test.go:344:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:345:2*/ assert.False(ag_f.t, done)
-	/*line inprocess_test.go:346:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line :346:2*/ ag_f.cl, ag_f.qa, ag_f.opts = nil, nil, WorkerOptions{}
-	/*line inprocess_test.go:347:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
-	/*line :347:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
-	/*line :347:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :345:2*/ ag_resume7:
+	/*line inprocess_test.go:345:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :345:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:346:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:347:2*/ ag_f.ag_aw5 = Note.ResultAsync(ag_f.qb, "jb")
+	/*line :347:2*/ ag_f.ag_state = 8 // await: Note.Result(qb, "jb")
+	/*line :347:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :347:2*/ return ag_s
 	}
-	/*line :347:2*/ ag_resume9:
-	/*line inprocess_test.go:347:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :347:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:348:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
-	/*line :348:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
-	/*line :348:2*/ ag_f.qb = nil
-	/*line :348:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :348:2*/ return ag_s
+	/*line :347:2*/ ag_resume8:
+	/*line inprocess_test.go:347:2*/ {
+		/*line :347:2*/ ag_v, ag_e := ag_f.ag_aw5.AwaitResult()
+		/*line :347:2*/ _, done, ag_err2 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :348:2*/ ag_resume10:
-	/*line inprocess_test.go:348:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :348:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:349:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:350:2*/ ag_f.w2.Stop(time.Second)
-	/*line inprocess_test.go:351:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :351:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
-	/*line :351:2*/ ag_f.run = nil
-	/*line :351:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :347:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:348:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:349:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:350:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line :350:2*/ ag_f.cl, ag_f.qa, ag_f.opts = nil, nil, WorkerOptions{}
+	/*line inprocess_test.go:351:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
+	/*line :351:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
+	/*line :351:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :351:2*/ return ag_s
 	}
-	/*line :351:2*/ ag_resume11:
-	/*line :351:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:352:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Started, "jb was read once more, from the tail")
-	/*line inprocess_test.go:353:1*/ return rt.Ready
+	/*line :351:2*/ ag_resume9:
+	/*line inprocess_test.go:351:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :351:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:352:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
+	/*line :352:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
+	/*line :352:2*/ ag_f.qb = nil
+	/*line :352:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :352:2*/ return ag_s
+	}
+	/*line :352:2*/ ag_resume10:
+	/*line inprocess_test.go:352:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :352:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:353:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:354:2*/ ag_f.w2.Stop(time.Second)
+	/*line inprocess_test.go:355:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :355:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
+	/*line :355:2*/ ag_f.run = nil
+	/*line :355:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :355:2*/ return ag_s
+	}
+	/*line :355:2*/ ag_resume11:
+	/*line :355:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:356:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Started, "jb was read once more, from the tail")
+	/*line inprocess_test.go:357:1*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1570
@@ -1572,27 +1572,27 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_priorities) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:312"
+		return "inprocess_test.go:316"
 	case 2:
-		return "inprocess_test.go:319"
+		return "inprocess_test.go:323"
 	case 3:
-		return "inprocess_test.go:320"
+		return "inprocess_test.go:324"
 	case 4:
-		return "inprocess_test.go:325"
+		return "inprocess_test.go:329"
 	case 5:
-		return "inprocess_test.go:332"
+		return "inprocess_test.go:336"
 	case 6:
-		return "inprocess_test.go:339"
-	case 7:
-		return "inprocess_test.go:341"
-	case 8:
 		return "inprocess_test.go:343"
-	case 9:
+	case 7:
+		return "inprocess_test.go:345"
+	case 8:
 		return "inprocess_test.go:347"
-	case 10:
-		return "inprocess_test.go:348"
-	case 11:
+	case 9:
 		return "inprocess_test.go:351"
+	case 10:
+		return "inprocess_test.go:352"
+	case 11:
+		return "inprocess_test.go:355"
 	}
 	return ""
 }
@@ -1622,34 +1622,34 @@ func (ag_f *ag_watchdog) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:366
+//line inprocess_test.go:370
 func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :366:1*/ if ag_co.Unwinding() {
-		/*line :366:1*/ return rt.Ready
+	/*line :370:1*/ if ag_co.Unwinding() {
+		/*line :370:1*/ return rt.Ready
 	}
-	/*line :366:1*/ switch ag_f.ag_state {
-	/*line :366:1*/ case 1:
-		/*line :366:1*/ goto ag_resume1
-		/*line :366:1*/
+	/*line :370:1*/ switch ag_f.ag_state {
+	/*line :370:1*/ case 1:
+		/*line :370:1*/ goto ag_resume1
+		/*line :370:1*/
 	case 2:
-		/*line :366:1*/ goto ag_resume2
+		/*line :370:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:367:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
-	/*line :367:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
-	/*line :367:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :367:2*/ return ag_s
+	/*line inprocess_test.go:371:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
+	/*line :371:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :371:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :371:2*/ return ag_s
 	}
-	/*line :367:2*/ ag_resume1:
-	/*line :367:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:368:2*/ fmt.Fprintln(os.Stderr, "ajobs test: still running after", ag_f.d)
-	/*line inprocess_test.go:369:2*/ ag_f.ag_aw0 = rt.DumpAsync(os.Stderr)
-	/*line :369:2*/ ag_f.ag_state = 2 // await: rt.Dump(os.Stderr)
-	/*line :369:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :369:2*/ return ag_s
+	/*line :371:2*/ ag_resume1:
+	/*line :371:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:372:2*/ fmt.Fprintln(os.Stderr, "ajobs test: still running after", ag_f.d)
+	/*line inprocess_test.go:373:2*/ ag_f.ag_aw0 = rt.DumpAsync(os.Stderr)
+	/*line :373:2*/ ag_f.ag_state = 2 // await: rt.Dump(os.Stderr)
+	/*line :373:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:2*/ return ag_s
 	}
-	/*line :369:2*/ ag_resume2:
-	/*line :369:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:370:1*/ return rt.Ready
+	/*line :373:2*/ ag_resume2:
+	/*line :373:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:374:1*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1656
@@ -1658,9 +1658,9 @@ func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_watchdog) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:367"
+		return "inprocess_test.go:371"
 	case 2:
-		return "inprocess_test.go:369"
+		return "inprocess_test.go:373"
 	}
 	return ""
 }
@@ -1693,41 +1693,41 @@ func (ag_f *ag_guarded) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line inprocess_test.go:375
+//line inprocess_test.go:379
 func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :375:1*/ var (
+	/*line :379:1*/ var (
 		err error
 	)
-	/*line :375:1*/ if ag_co.Unwinding() {
-		/*line :375:1*/ return rt.Ready
+	/*line :379:1*/ if ag_co.Unwinding() {
+		/*line :379:1*/ return rt.Ready
 	}
-	/*line :375:1*/ switch ag_f.ag_state {
-	/*line :375:1*/ case 1:
-		/*line :375:1*/ goto ag_resume1
-		/*line :375:1*/
+	/*line :379:1*/ switch ag_f.ag_state {
+	/*line :379:1*/ case 1:
+		/*line :379:1*/ goto ag_resume1
+		/*line :379:1*/
 	case 2:
-		/*line :375:1*/ goto ag_resume2
+		/*line :379:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:376:2*/ ag_f.ag_aw0 = ag_0spawn_watchdog(8 * time.Second)
-	/*line :376:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
-	/*line :376:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :376:2*/ return ag_s
+	/*line inprocess_test.go:380:2*/ ag_f.ag_aw0 = ag_0spawn_watchdog(8 * time.Second)
+	/*line :380:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
+	/*line :380:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :380:2*/ return ag_s
 	}
-	/*line :376:2*/ ag_resume1:
-	/*line inprocess_test.go:376:2*/ ag_f.wd, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :376:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:377:2*/ ag_f.ag_aw1 = ag_f.body
-	/*line :377:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
-	/*line :377:2*/ ag_f.body = nil
-	/*line :377:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :377:2*/ return ag_s
+	/*line :380:2*/ ag_resume1:
+	/*line inprocess_test.go:380:2*/ ag_f.wd, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :380:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:381:2*/ ag_f.ag_aw1 = ag_f.body
+	/*line :381:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
+	/*line :381:2*/ ag_f.body = nil
+	/*line :381:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :381:2*/ return ag_s
 	}
-	/*line :377:2*/ ag_resume2:
-	/*line inprocess_test.go:377:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :377:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:378:2*/ ag_f.wd.Cancel()
-	/*line inprocess_test.go:379:2*/ ag_f.ag_err = err
-	/*line :379:2*/ return rt.Ready
+	/*line :381:2*/ ag_resume2:
+	/*line inprocess_test.go:381:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :381:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:382:2*/ ag_f.wd.Cancel()
+	/*line inprocess_test.go:383:2*/ ag_f.ag_err = err
+	/*line :383:2*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1734
@@ -1736,9 +1736,9 @@ func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_guarded) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:376"
+		return "inprocess_test.go:380"
 	case 2:
-		return "inprocess_test.go:377"
+		return "inprocess_test.go:381"
 	}
 	return ""
 }
@@ -1778,93 +1778,93 @@ func (ag_f *ag_waitReplicas) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:383
+//line inprocess_test.go:387
 func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :383:1*/ var (
+	/*line :387:1*/ var (
 		err  error
 		opts WorkerOptions
 		n    int
 	)
-	/*line :383:1*/ if ag_co.Unwinding() {
-		/*line :383:1*/ return rt.Ready
+	/*line :387:1*/ if ag_co.Unwinding() {
+		/*line :387:1*/ return rt.Ready
 	}
-	/*line :383:1*/ switch ag_f.ag_state {
-	/*line :383:1*/ case 1:
-		/*line :383:1*/ goto ag_resume1
-		/*line :383:1*/
+	/*line :387:1*/ switch ag_f.ag_state {
+	/*line :387:1*/ case 1:
+		/*line :387:1*/ goto ag_resume1
+		/*line :387:1*/
 	case 2:
-		/*line :383:1*/ goto ag_resume2
-		/*line :383:1*/
+		/*line :387:1*/ goto ag_resume2
+		/*line :387:1*/
 	case 3:
-		/*line :383:1*/ goto ag_resume3
-		/*line :383:1*/
+		/*line :387:1*/ goto ag_resume3
+		/*line :387:1*/
 	case 4:
-		/*line :383:1*/ goto ag_resume4
-		/*line :383:1*/
+		/*line :387:1*/ goto ag_resume4
+		/*line :387:1*/
 	case 5:
-		/*line :383:1*/ goto ag_resume5
+		/*line :387:1*/ goto ag_resume5
 	}
-	/*line inprocess_test.go:386:2*/ ag_f.q = NewQueue(ag_f.cl, "t", WaitReplicas(1, 30*time.Millisecond))
-	/*line inprocess_test.go:387:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :387:2*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :387:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :387:2*/ return ag_s
+	/*line inprocess_test.go:390:2*/ ag_f.q = NewQueue(ag_f.cl, "t", WaitReplicas(1, 30*time.Millisecond))
+	/*line inprocess_test.go:391:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :391:2*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :391:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :391:2*/ return ag_s
 	}
-	/*line :387:2*/ ag_resume1:
-	/*line :387:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:388:2*/ ag_f.ag_aw1 = CountWords.EnqueueAsync(ag_f.q, "a b c")
-	/*line :388:2*/ ag_f.ag_state = 2 // await: CountWords.Enqueue(q, "a b c")
-	/*line :388:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :388:2*/ return ag_s
+	/*line :391:2*/ ag_resume1:
+	/*line :391:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:392:2*/ ag_f.ag_aw1 = CountWords.EnqueueAsync(ag_f.q, "a b c")
+	/*line :392:2*/ ag_f.ag_state = 2 // await: CountWords.Enqueue(q, "a b c")
+	/*line :392:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :392:2*/ return ag_s
 	}
-	/*line :388:2*/ ag_resume2:
-	/*line inprocess_test.go:388:2*/ ag_f.id, err = ag_f.ag_aw1.AwaitResult()
-	/*line :388:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:389:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
-	/*line inprocess_test.go:390:2*/ require.NotEmpty(ag_f.t, ag_f.id)
-	/*line :390:2*/ ag_f.logs = new([]string)
-	/*line inprocess_test.go:391:6*/ (*ag_f.logs) = nil
-	/*line inprocess_test.go:392:2*/ opts = testWorkerOptions()
-	/*line inprocess_test.go:393:2*/ opts.Logf = func(ag_cell_logs *[]string) func(f string, a ...any) {
-		/*line :393:2*/ return func(f string, a ...any) {
-			/*line inprocess_test.go:393:41*/ (*ag_cell_logs) = append((*ag_cell_logs), fmt.Sprintf(f, a...))
+	/*line :392:2*/ ag_resume2:
+	/*line inprocess_test.go:392:2*/ ag_f.id, err = ag_f.ag_aw1.AwaitResult()
+	/*line :392:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:393:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
+	/*line inprocess_test.go:394:2*/ require.NotEmpty(ag_f.t, ag_f.id)
+	/*line :394:2*/ ag_f.logs = new([]string)
+	/*line inprocess_test.go:395:6*/ (*ag_f.logs) = nil
+	/*line inprocess_test.go:396:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:397:2*/ opts.Logf = func(ag_cell_logs *[]string) func(f string, a ...any) {
+		/*line :397:2*/ return func(f string, a ...any) {
+			/*line inprocess_test.go:397:41*/ (*ag_cell_logs) = append((*ag_cell_logs), fmt.Sprintf(f, a...))
 		}
 	}(ag_f.logs)
-	/*line inprocess_test.go:394:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
-	/*line :394:2*/ ag_f.cl = nil
-	/*line inprocess_test.go:395:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
-	/*line :395:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
-	/*line :395:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :395:2*/ return ag_s
+	/*line inprocess_test.go:398:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
+	/*line :398:2*/ ag_f.cl = nil
+	/*line inprocess_test.go:399:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
+	/*line :399:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
+	/*line :399:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :399:2*/ return ag_s
 	}
-	/*line :395:2*/ ag_resume3:
-	/*line inprocess_test.go:395:2*/ ag_f.run, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :395:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:396:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
-	/*line :396:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
-	/*line :396:2*/ ag_f.q, ag_f.id = nil, ""
-	/*line :396:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :396:2*/ return ag_s
-	}
-	/*line :396:2*/ ag_resume4:
-	/*line inprocess_test.go:396:2*/ n, err = ag_f.ag_aw3.AwaitResult()
-	/*line :396:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:397:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:398:2*/ assert.Equal(ag_f.t, 3, n)
-	/*line inprocess_test.go:399:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:400:2*/ ag_f.ag_aw4 = ag_f.run
-	/*line :400:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
-	/*line :400:2*/ ag_f.run = nil
-	/*line :400:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :399:2*/ ag_resume3:
+	/*line inprocess_test.go:399:2*/ ag_f.run, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :399:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:400:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :400:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
+	/*line :400:2*/ ag_f.q, ag_f.id = nil, ""
+	/*line :400:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :400:2*/ return ag_s
 	}
-	/*line :400:2*/ ag_resume5:
-	/*line :400:2*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:401:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
-	/*line :401:2*/ ag_f.w = nil
-	/*line inprocess_test.go:402:2*/ require.Len(ag_f.t, (*ag_f.logs), 1)
-	/*line inprocess_test.go:403:2*/ assert.Contains(ag_f.t, (*ag_f.logs)[0], "fewer replicas than asked acknowledged the write (0 of 1")
-	/*line inprocess_test.go:404:1*/ return rt.Ready
+	/*line :400:2*/ ag_resume4:
+	/*line inprocess_test.go:400:2*/ n, err = ag_f.ag_aw3.AwaitResult()
+	/*line :400:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:401:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:402:2*/ assert.Equal(ag_f.t, 3, n)
+	/*line inprocess_test.go:403:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:404:2*/ ag_f.ag_aw4 = ag_f.run
+	/*line :404:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :404:2*/ ag_f.run = nil
+	/*line :404:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :404:2*/ return ag_s
+	}
+	/*line :404:2*/ ag_resume5:
+	/*line :404:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:405:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
+	/*line :405:2*/ ag_f.w = nil
+	/*line inprocess_test.go:406:2*/ require.Len(ag_f.t, (*ag_f.logs), 1)
+	/*line inprocess_test.go:407:2*/ assert.Contains(ag_f.t, (*ag_f.logs)[0], "fewer replicas than asked acknowledged the write (0 of 1")
+	/*line inprocess_test.go:408:1*/ return rt.Ready
 }
 
 //line inprocess_async_test.go:1871
@@ -1873,15 +1873,15 @@ func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_waitReplicas) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:387"
+		return "inprocess_test.go:391"
 	case 2:
-		return "inprocess_test.go:388"
+		return "inprocess_test.go:392"
 	case 3:
-		return "inprocess_test.go:395"
+		return "inprocess_test.go:399"
 	case 4:
-		return "inprocess_test.go:396"
-	case 5:
 		return "inprocess_test.go:400"
+	case 5:
+		return "inprocess_test.go:404"
 	}
 	return ""
 }

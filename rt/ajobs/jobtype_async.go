@@ -35,10 +35,10 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "runTyped", Line: 144, Off: 4519, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {", Len: 353, Hash: 0x358ce6ad58fcb59d},
-		{Name: "(*JobType).Enqueue", Line: 203, Off: 6534, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 217, Off: 7058, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 233, Off: 7502, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "runTyped", Line: 151, Off: 4863, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {", Len: 353, Hash: 0x358ce6ad58fcb59d},
+		{Name: "(*JobType).Enqueue", Line: 210, Off: 6878, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 224, Off: 7402, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 240, Off: 7846, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
 }
 
@@ -74,71 +74,71 @@ func (ag_f *ag_runTyped[A, R]) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:144
+//line jobtype.go:151
 func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :144:1*/ var (
+	/*line :151:1*/ var (
 		c       *rt.Coro
 		r       R
 		ag_err1 error
 	)
-	/*line :144:1*/ if ag_co.Unwinding() {
-		/*line :144:1*/ goto ag_exit
+	/*line :151:1*/ if ag_co.Unwinding() {
+		/*line :151:1*/ goto ag_exit
 	}
-	/*line :144:1*/ switch ag_f.ag_state {
-	/*line :144:1*/ case 1:
-		/*line :144:1*/ goto ag_resume1
-		/*line :144:1*/
+	/*line :151:1*/ switch ag_f.ag_state {
+	/*line :151:1*/ case 1:
+		/*line :151:1*/ goto ag_resume1
+		/*line :151:1*/
 	case 2:
-		/*line :144:1*/ goto ag_resume2
-		/*line :144:1*/
+		/*line :151:1*/ goto ag_resume2
+		/*line :151:1*/
 	case 3:
-		/*line :144:1*/ goto ag_resume3
+		/*line :151:1*/ goto ag_resume3
 	}
-	/*line jobtype.go:145:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :145:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :145:2*/ return ag_s
-	}
-	/*line :145:2*/ ag_resume1:
-	/*line jobtype.go:145:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :145:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:146:2*/ bindAttempt(c, ag_f.at)
-	/*line :146:2*/ ag_f.at = nil
-	/*line jobtype.go:147:2*/ {
-		/*line :147:2*/ ag_d0 := c
-		/*line :147:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :147:2*/ defer unbindAttempt(ag_d0)
-			/*line :147:2*/ ag_p.Raise()
-		})
-	}
-	/*line jobtype.go:148:6*/ ag_f.a = *new(A)
-	/*line jobtype.go:149:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
-		/*line jobtype.go:150:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
-		/*line :150:3*/ goto ag_exit
-	}
-	/*line :150:3*/ ag_f.payload = nil
-	/*line jobtype.go:152:2*/ ag_f.ag_aw1 = ag_f.fn(ag_f.a)
-	/*line :152:2*/ ag_f.ag_state = 2 // await: rt.Await(fn(a))
-	/*line :152:2*/ ag_f.fn = nil
-	/*line :152:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line jobtype.go:152:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :152:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :152:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :152:2*/ return ag_s
 	}
-	/*line :152:2*/ ag_resume2:
-	/*line jobtype.go:152:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :152:2*/ ag_f.ag_aw1 = nil
-	/*line jobtype.go:153:2*/ if ag_err1 != nil {
-		/*line jobtype.go:154:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :154:3*/ goto ag_exit
+	/*line :152:2*/ ag_resume1:
+	/*line jobtype.go:152:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :152:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:153:2*/ bindAttempt(c, ag_f.at)
+	/*line :153:2*/ ag_f.at = nil
+	/*line jobtype.go:154:2*/ {
+		/*line :154:2*/ ag_d0 := c
+		/*line :154:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :154:2*/ defer unbindAttempt(ag_d0)
+			/*line :154:2*/ ag_p.Raise()
+		})
 	}
-	/*line jobtype.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
-	/*line :156:2*/ goto ag_exit
-	/*line :156:2*/ ag_exit:
-	/*line :156:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :156:2*/ ag_resume3:
-	/*line :156:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :156:2*/ return ag_s
+	/*line jobtype.go:155:6*/ ag_f.a = *new(A)
+	/*line jobtype.go:156:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
+		/*line jobtype.go:157:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
+		/*line :157:3*/ goto ag_exit
 	}
-	/*line :156:2*/ return rt.Ready
+	/*line :157:3*/ ag_f.payload = nil
+	/*line jobtype.go:159:2*/ ag_f.ag_aw1 = ag_f.fn(ag_f.a)
+	/*line :159:2*/ ag_f.ag_state = 2 // await: rt.Await(fn(a))
+	/*line :159:2*/ ag_f.fn = nil
+	/*line :159:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :159:2*/ return ag_s
+	}
+	/*line :159:2*/ ag_resume2:
+	/*line jobtype.go:159:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :159:2*/ ag_f.ag_aw1 = nil
+	/*line jobtype.go:160:2*/ if ag_err1 != nil {
+		/*line jobtype.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :161:3*/ goto ag_exit
+	}
+	/*line jobtype.go:163:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
+	/*line :163:2*/ goto ag_exit
+	/*line :163:2*/ ag_exit:
+	/*line :163:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :163:2*/ ag_resume3:
+	/*line :163:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :163:2*/ return ag_s
+	}
+	/*line :163:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:145
@@ -147,11 +147,11 @@ func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:145"
-	case 2:
 		return "jobtype.go:152"
+	case 2:
+		return "jobtype.go:159"
 	case 3:
-		return "jobtype.go:157 (deferred calls)"
+		return "jobtype.go:164 (deferred calls)"
 	}
 	return ""
 }
@@ -181,38 +181,38 @@ func (ag_f *ag_JobType_Enqueue[A, R]) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:203
+//line jobtype.go:210
 func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :203:1*/ var (
+	/*line :210:1*/ var (
 		payload []byte
 		err     error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :203:1*/ if ag_co.Unwinding() {
-		/*line :203:1*/ return rt.Ready
+	/*line :210:1*/ if ag_co.Unwinding() {
+		/*line :210:1*/ return rt.Ready
 	}
-	/*line :203:1*/ switch ag_f.ag_state {
-	/*line :203:1*/ case 1:
-		/*line :203:1*/ goto ag_resume1
+	/*line :210:1*/ switch ag_f.ag_state {
+	/*line :210:1*/ case 1:
+		/*line :210:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:204:2*/ payload, err = json.Marshal(ag_f.args)
-	/*line :204:2*/ ag_f.args = *new(A)
-	/*line jobtype.go:205:2*/ if err != nil {
-		/*line jobtype.go:206:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
-		/*line :206:3*/ return rt.Ready
+	/*line jobtype.go:211:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line :211:2*/ ag_f.args = *new(A)
+	/*line jobtype.go:212:2*/ if err != nil {
+		/*line jobtype.go:213:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
+		/*line :213:3*/ return rt.Ready
 	}
-	/*line jobtype.go:208:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
-	/*line :208:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
-	/*line :208:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
-	/*line :208:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :208:9*/ return ag_s
+	/*line jobtype.go:215:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
+	/*line :215:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :215:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
+	/*line :215:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:9*/ return ag_s
 	}
-	/*line :208:9*/ ag_resume1:
-	/*line jobtype.go:208:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :208:9*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:208:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :208:2*/ return rt.Ready
+	/*line :215:9*/ ag_resume1:
+	/*line jobtype.go:215:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :215:9*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:215:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :215:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:219
@@ -221,7 +221,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:208"
+		return "jobtype.go:215"
 	}
 	return ""
 }
@@ -256,39 +256,39 @@ func (ag_f *ag_JobType_Wait[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:217
+//line jobtype.go:224
 func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :217:1*/ var (
+	/*line :224:1*/ var (
 		res     []byte
 		ag_err1 error
 	)
-	/*line :217:1*/ if ag_co.Unwinding() {
-		/*line :217:1*/ return rt.Ready
+	/*line :224:1*/ if ag_co.Unwinding() {
+		/*line :224:1*/ return rt.Ready
 	}
-	/*line :217:1*/ switch ag_f.ag_state {
-	/*line :217:1*/ case 1:
-		/*line :217:1*/ goto ag_resume1
+	/*line :224:1*/ switch ag_f.ag_state {
+	/*line :224:1*/ case 1:
+		/*line :224:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:218:6*/ ag_f.r = *new(R)
-	/*line jobtype.go:219:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
-	/*line :219:2*/ ag_f.ag_state = 1 // await: q.wait(id)
-	/*line :219:2*/ ag_f.q = nil
-	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:2*/ return ag_s
+	/*line jobtype.go:225:6*/ ag_f.r = *new(R)
+	/*line jobtype.go:226:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
+	/*line :226:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :226:2*/ ag_f.q = nil
+	/*line :226:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:2*/ return ag_s
 	}
-	/*line :219:2*/ ag_resume1:
-	/*line jobtype.go:219:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :219:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:220:2*/ if ag_err1 != nil {
-		/*line jobtype.go:221:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
-		/*line :221:3*/ return rt.Ready
+	/*line :226:2*/ ag_resume1:
+	/*line jobtype.go:226:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :226:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:227:2*/ if ag_err1 != nil {
+		/*line jobtype.go:228:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
+		/*line :228:3*/ return rt.Ready
 	}
-	/*line jobtype.go:223:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:224:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :224:3*/ return rt.Ready
+	/*line jobtype.go:230:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:231:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :231:3*/ return rt.Ready
 	}
-	/*line jobtype.go:226:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
-	/*line :226:2*/ return rt.Ready
+	/*line jobtype.go:233:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
+	/*line :233:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:295
@@ -297,7 +297,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:219"
+		return "jobtype.go:226"
 	}
 	return ""
 }
@@ -332,42 +332,42 @@ func (ag_f *ag_JobType_Result[A, R]) AwaitResult() (rt.Tuple2[R, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:233
+//line jobtype.go:240
 func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :233:1*/ var (
+	/*line :240:1*/ var (
 		done    bool
 		ag_err1 error
 		res     []byte
 	)
-	/*line :233:1*/ if ag_co.Unwinding() {
-		/*line :233:1*/ return rt.Ready
+	/*line :240:1*/ if ag_co.Unwinding() {
+		/*line :240:1*/ return rt.Ready
 	}
-	/*line :233:1*/ switch ag_f.ag_state {
-	/*line :233:1*/ case 1:
-		/*line :233:1*/ goto ag_resume1
+	/*line :240:1*/ switch ag_f.ag_state {
+	/*line :240:1*/ case 1:
+		/*line :240:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:234:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :234:2*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :234:2*/ ag_f.q = nil
-	/*line :234:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :234:2*/ return ag_s
+	/*line jobtype.go:241:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :241:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :241:2*/ ag_f.q = nil
+	/*line :241:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :241:2*/ return ag_s
 	}
-	/*line :234:2*/ ag_resume1:
-	/*line jobtype.go:234:2*/ {
-		/*line :234:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :234:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :241:2*/ ag_resume1:
+	/*line jobtype.go:241:2*/ {
+		/*line :241:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :241:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :234:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:235:2*/ if ag_err1 != nil || !done {
-		/*line jobtype.go:236:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
-		/*line :236:3*/ return rt.Ready
+	/*line :241:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:242:2*/ if ag_err1 != nil || !done {
+		/*line jobtype.go:243:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
+		/*line :243:3*/ return rt.Ready
 	}
-	/*line jobtype.go:238:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:239:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :239:3*/ return rt.Ready
+	/*line jobtype.go:245:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:246:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :246:3*/ return rt.Ready
 	}
-	/*line jobtype.go:241:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
-	/*line :241:2*/ return rt.Ready
+	/*line jobtype.go:248:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
+	/*line :248:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:374
@@ -376,7 +376,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:234"
+		return "jobtype.go:241"
 	}
 	return ""
 }

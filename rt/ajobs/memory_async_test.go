@@ -40,6 +40,11 @@ func drainMeasuredAsync(cl *aredis.Client, q *Queue, n int, base *uint64, after 
 	return &ag_drainMeasured{cl: cl, q: q, n: n, base: base, after: after}
 }
 
+// ag_0spawn_drainMeasured starts drainMeasured as a task, its frame in the task's allocation: the generated form of rt.Spawn(drainMeasuredAsync(...)).
+func ag_0spawn_drainMeasured(cl *aredis.Client, q *Queue, n int, base *uint64, after *uint64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_drainMeasured](ag_drainMeasured{cl: cl, q: q, n: n, base: base, after: after}, ag_opts...)
+}
+
 func (ag_f *ag_drainMeasured) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -79,8 +84,10 @@ func (ag_f *ag_drainMeasured) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:3*/ return rt.Ready
 	/*line :24:3*/ ag_L1:
 	/*line memory_test.go:26:2*/ *ag_f.base = liveHeap()
+	/*line :26:2*/ ag_f.base = nil
 	/*line memory_test.go:27:5*/ ag_f.ag_aw0 = drainAsync(ag_f.cl, ag_f.q, ag_f.n)
 	/*line :27:5*/ ag_f.ag_state = 2 // await: drain(cl, q, n)
+	/*line :27:5*/ ag_f.cl, ag_f.q = nil, nil
 	/*line :27:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:5*/ return ag_s
 	}
@@ -98,7 +105,7 @@ func (ag_f *ag_drainMeasured) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :31:2*/ return rt.Ready
 }
 
-//line memory_async_test.go:102
+//line memory_async_test.go:109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_drainMeasured) AwaitLine() string {

@@ -37,10 +37,10 @@ func _() {
 // queue.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("queue.go", []rt.SourceFunc{
-		{Name: "(*Queue).write", Line: 101, Off: 3289, Head: "func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {", Len: 1045, Hash: 0x76ee847aa275f0c3},
-		{Name: "(*Queue).enqueue", Line: 150, Off: 5037, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1163, Hash: 0xdfe73e5ca25d5cfb},
-		{Name: "(*Queue).result", Line: 197, Off: 6335, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
-		{Name: "(*Queue).wait", Line: 223, Off: 7158, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
+		{Name: "(*Queue).write", Line: 104, Off: 3384, Head: "func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {", Len: 1045, Hash: 0x76ee847aa275f0c3},
+		{Name: "(*Queue).enqueue", Line: 153, Off: 5132, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1163, Hash: 0xdfe73e5ca25d5cfb},
+		{Name: "(*Queue).result", Line: 200, Off: 6430, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
+		{Name: "(*Queue).wait", Line: 226, Off: 7253, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
 	})
 }
 
@@ -72,97 +72,97 @@ func (ag_f *ag_Queue_write) AwaitResult() (aredis.Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:101
+//line queue.go:104
 func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :101:1*/ var (
+	/*line :104:1*/ var (
 		ag_t0   aredis.Value
 		ag_t1   error
 		vals    []aredis.Value
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :101:1*/ if ag_co.Unwinding() {
-		/*line :101:1*/ return rt.Ready
+	/*line :104:1*/ if ag_co.Unwinding() {
+		/*line :104:1*/ return rt.Ready
 	}
-	/*line :101:1*/ switch ag_f.ag_state {
-	/*line :101:1*/ case 1:
-		/*line :101:1*/ goto ag_resume1
-		/*line :101:1*/
+	/*line :104:1*/ switch ag_f.ag_state {
+	/*line :104:1*/ case 1:
+		/*line :104:1*/ goto ag_resume1
+		/*line :104:1*/
 	case 2:
-		/*line :101:1*/ goto ag_resume2
-		/*line :101:1*/
+		/*line :104:1*/ goto ag_resume2
+		/*line :104:1*/
 	case 3:
-		/*line :101:1*/ goto ag_resume3
+		/*line :104:1*/ goto ag_resume3
 	}
-	/*line queue.go:102:2*/ if !(ag_f.q.waitReplicas <= 0) {
-		/*line :102:2*/ goto ag_L1
+	/*line queue.go:105:2*/ if !(ag_f.q.waitReplicas <= 0) {
+		/*line :105:2*/ goto ag_L1
 	}
-	/*line queue.go:103:10*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.q.cl, ag_f.keys, ag_f.args...)
-	/*line :103:10*/ ag_f.ag_state = 1 // await: s.Run(q.cl, keys, args...)
-	/*line :103:10*/ ag_f.q, ag_f.s, ag_f.keys, ag_f.args = nil, nil, nil, nil
-	/*line :103:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :103:10*/ return ag_s
+	/*line queue.go:106:10*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.q.cl, ag_f.keys, ag_f.args...)
+	/*line :106:10*/ ag_f.ag_state = 1 // await: s.Run(q.cl, keys, args...)
+	/*line :106:10*/ ag_f.q, ag_f.s, ag_f.keys, ag_f.args = nil, nil, nil, nil
+	/*line :106:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :106:10*/ return ag_s
 	}
-	/*line :103:10*/ ag_resume1:
-	/*line queue.go:103:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :103:10*/ ag_f.ag_aw0 = nil
-	/*line queue.go:103:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :103:3*/ return rt.Ready
-	/*line :103:3*/ ag_L1:
-	/*line queue.go:105:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line queue.go:106:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.SHA(), len(ag_f.keys))
-	/*line queue.go:107:2*/ for _, k := range ag_f.keys {
-		/*line queue.go:108:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line :106:10*/ ag_resume1:
+	/*line queue.go:106:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :106:10*/ ag_f.ag_aw0 = nil
+	/*line queue.go:106:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :106:3*/ return rt.Ready
+	/*line :106:3*/ ag_L1:
+	/*line queue.go:108:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line queue.go:109:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.SHA(), len(ag_f.keys))
+	/*line queue.go:110:2*/ for _, k := range ag_f.keys {
+		/*line queue.go:111:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line :108:3*/ ag_f.keys = nil
-	/*line queue.go:110:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line :110:2*/ ag_f.args = nil
-	/*line queue.go:111:2*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
-	/*line :111:2*/ ag_f.ag_state = 2 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
-	/*line :111:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:2*/ return ag_s
+	/*line :111:3*/ ag_f.keys = nil
+	/*line queue.go:113:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :113:2*/ ag_f.args = nil
+	/*line queue.go:114:2*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
+	/*line :114:2*/ ag_f.ag_state = 2 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
+	/*line :114:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :114:2*/ return ag_s
 	}
-	/*line :111:2*/ ag_resume2:
-	/*line queue.go:111:2*/ vals, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :111:2*/ ag_f.ag_aw1 = nil
-	/*line queue.go:112:2*/ if ag_err1 != nil {
-		/*line queue.go:113:3*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err1
-		/*line :113:3*/ return rt.Ready
+	/*line :114:2*/ ag_resume2:
+	/*line queue.go:114:2*/ vals, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :114:2*/ ag_f.ag_aw1 = nil
+	/*line queue.go:115:2*/ if ag_err1 != nil {
+		/*line queue.go:116:3*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err1
+		/*line :116:3*/ return rt.Ready
 	}
-	/*line queue.go:115:6*/ ag_f.re = nil
-	/*line queue.go:116:5*/ ag_err2 = vals[0].Err()
-	/*line queue.go:116:2*/ if !(errors.As(ag_err2, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :116:2*/ ag_f.s, ag_f.cmd = nil, nil
-		/*line :116:2*/ goto ag_L2
+	/*line queue.go:118:6*/ ag_f.re = nil
+	/*line queue.go:119:5*/ ag_err2 = vals[0].Err()
+	/*line queue.go:119:2*/ if !(errors.As(ag_err2, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :119:2*/ ag_f.s, ag_f.cmd = nil, nil
+		/*line :119:2*/ goto ag_L2
 	}
-	/*line queue.go:117:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", scriptSources[ag_f.s]
-	/*line :117:3*/ ag_f.s = nil
-	/*line queue.go:118:6*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
-	/*line :118:6*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
-	/*line :118:6*/ ag_f.cmd = nil
-	/*line :118:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :118:6*/ return ag_s
+	/*line queue.go:120:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", scriptSources[ag_f.s]
+	/*line :120:3*/ ag_f.s = nil
+	/*line queue.go:121:6*/ ag_f.ag_aw1 = ag_f.q.cl.Pipeline().Add(ag_f.cmd...).Add("WAIT", ag_f.q.waitReplicas, ag_f.q.waitTimeout.Milliseconds()).ExecAsync()
+	/*line :121:6*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add(cmd...).Add("WAIT", q.waitReplicas, q...
+	/*line :121:6*/ ag_f.cmd = nil
+	/*line :121:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :121:6*/ return ag_s
 	}
-	/*line :118:6*/ ag_resume3:
-	/*line queue.go:118:6*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :118:6*/ ag_f.ag_aw1 = nil
-	/*line queue.go:118:3*/ if !(ag_err2 != nil) {
-		/*line :118:3*/ goto ag_L3
+	/*line :121:6*/ ag_resume3:
+	/*line queue.go:121:6*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :121:6*/ ag_f.ag_aw1 = nil
+	/*line queue.go:121:3*/ if !(ag_err2 != nil) {
+		/*line :121:3*/ goto ag_L3
 	}
-	/*line queue.go:119:4*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err2
-	/*line :119:4*/ return rt.Ready
-	/*line :119:4*/ ag_L3:
-	/*line :119:4*/ ag_L2:
-	/*line queue.go:122:2*/ if err := vals[0].Err(); err != nil {
-		/*line queue.go:123:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], err
-		/*line :123:3*/ return rt.Ready
-	}
-	/*line queue.go:125:2*/ if vals[1].Int < int64(ag_f.q.waitReplicas) {
-		/*line queue.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, ag_f.q.waitReplicas, ag_f.q.waitTimeout)
+	/*line queue.go:122:4*/ ag_f.ag_r0, ag_f.ag_err = aredis.Value{}, ag_err2
+	/*line :122:4*/ return rt.Ready
+	/*line :122:4*/ ag_L3:
+	/*line :122:4*/ ag_L2:
+	/*line queue.go:125:2*/ if err := vals[0].Err(); err != nil {
+		/*line queue.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], err
 		/*line :126:3*/ return rt.Ready
 	}
-	/*line queue.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = vals[0], nil
-	/*line :128:2*/ return rt.Ready
+	/*line queue.go:128:2*/ if vals[1].Int < int64(ag_f.q.waitReplicas) {
+		/*line queue.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, ag_f.q.waitReplicas, ag_f.q.waitTimeout)
+		/*line :129:3*/ return rt.Ready
+	}
+	/*line queue.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = vals[0], nil
+	/*line :131:2*/ return rt.Ready
 }
 
 //line queue_async.go:169
@@ -171,11 +171,11 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Queue_write) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:103"
+		return "queue.go:106"
 	case 2:
-		return "queue.go:111"
+		return "queue.go:114"
 	case 3:
-		return "queue.go:118"
+		return "queue.go:121"
 	}
 	return ""
 }
@@ -211,9 +211,9 @@ func (ag_f *ag_Queue_enqueue) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:150
+//line queue.go:153
 func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :150:1*/ var (
+	/*line :153:1*/ var (
 		id            string
 		ag_delay1     int64
 		ag_at1        int64
@@ -224,67 +224,67 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 		notReplicated error
 		got           string
 	)
-	/*line :150:1*/ if ag_co.Unwinding() {
-		/*line :150:1*/ return rt.Ready
+	/*line :153:1*/ if ag_co.Unwinding() {
+		/*line :153:1*/ return rt.Ready
 	}
-	/*line :150:1*/ switch ag_f.ag_state {
-	/*line :150:1*/ case 1:
-		/*line :150:1*/ goto ag_resume1
+	/*line :153:1*/ switch ag_f.ag_state {
+	/*line :153:1*/ case 1:
+		/*line :153:1*/ goto ag_resume1
 	}
-	/*line queue.go:151:2*/ ag_f.o = jobOptions{retries: 3, resultTTL: DefaultResultTTL}
-	/*line queue.go:152:2*/ for _, f := range ag_f.opts {
-		/*line queue.go:153:3*/ f(&ag_f.o)
+	/*line queue.go:154:2*/ ag_f.o = jobOptions{retries: 3, resultTTL: DefaultResultTTL}
+	/*line queue.go:155:2*/ for _, f := range ag_f.opts {
+		/*line queue.go:156:3*/ f(&ag_f.o)
 	}
-	/*line :153:3*/ ag_f.opts = nil
-	/*line queue.go:155:2*/ id = newID()
-	/*line queue.go:156:2*/ ag_delay1, ag_at1 = int64(-1), int64(-1)
-	/*line queue.go:157:2*/ if ag_f.o.delay > 0 {
-		/*line queue.go:158:3*/ ag_delay1 = ag_f.o.delay.Milliseconds()
+	/*line :156:3*/ ag_f.opts = nil
+	/*line queue.go:158:2*/ id = newID()
+	/*line queue.go:159:2*/ ag_delay1, ag_at1 = int64(-1), int64(-1)
+	/*line queue.go:160:2*/ if ag_f.o.delay > 0 {
+		/*line queue.go:161:3*/ ag_delay1 = ag_f.o.delay.Milliseconds()
 	}
-	/*line queue.go:160:2*/ if !ag_f.o.at.IsZero() {
-		/*line queue.go:161:3*/ ag_at1 = ag_f.o.at.UnixMilli()
+	/*line queue.go:163:2*/ if !ag_f.o.at.IsZero() {
+		/*line queue.go:164:3*/ ag_at1 = ag_f.o.at.UnixMilli()
 	}
-	/*line queue.go:163:2*/ ag_unique1 = ""
-	/*line queue.go:164:2*/ if ag_f.o.unique != "" {
-		/*line queue.go:165:3*/ ag_unique1 = ag_f.q.prefix + "unique:" + ag_f.o.unique
-		/*line queue.go:166:3*/ if ag_f.o.uniqueTTL <= 0 {
-			/*line queue.go:167:4*/ ag_f.o.uniqueTTL = DefaultResultTTL
+	/*line queue.go:166:2*/ ag_unique1 = ""
+	/*line queue.go:167:2*/ if ag_f.o.unique != "" {
+		/*line queue.go:168:3*/ ag_unique1 = ag_f.q.prefix + "unique:" + ag_f.o.unique
+		/*line queue.go:169:3*/ if ag_f.o.uniqueTTL <= 0 {
+			/*line queue.go:170:4*/ ag_f.o.uniqueTTL = DefaultResultTTL
 		}
 	}
-	/*line queue.go:170:2*/ ttl = int64(ag_f.o.resultTTL / time.Second)
-	/*line queue.go:171:2*/ if ttl < 1 {
-		/*line queue.go:172:3*/ ttl = 1
+	/*line queue.go:173:2*/ ttl = int64(ag_f.o.resultTTL / time.Second)
+	/*line queue.go:174:2*/ if ttl < 1 {
+		/*line queue.go:175:3*/ ttl = 1
 	}
-	/*line queue.go:174:2*/ ag_f.ag_aw0 = ag_f.q.writeAsync(enqueueScript, []string{ag_f.q.jobKey(id), ag_f.q.stream(), ag_f.q.delayed(), ag_unique1}, id, ag_f.typ, ag_f.payload, ag_f.o.retries+1, ag_f.o.timeout.Milliseconds(), ag_delay1, ag_at1, int64((ag_f.o.uniqueTTL+time.Second-1)/time.Second), ttl)
-	/*line :174:2*/ ag_f.ag_state = 1 // await: q.write(enqueueScript, []string{…}, id, typ, payload, o.r...
-	/*line :174:2*/ ag_f.payload = nil
-	/*line :174:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:2*/ return ag_s
+	/*line queue.go:177:2*/ ag_f.ag_aw0 = ag_f.q.writeAsync(enqueueScript, []string{ag_f.q.jobKey(id), ag_f.q.stream(), ag_f.q.delayed(), ag_unique1}, id, ag_f.typ, ag_f.payload, ag_f.o.retries+1, ag_f.o.timeout.Milliseconds(), ag_delay1, ag_at1, int64((ag_f.o.uniqueTTL+time.Second-1)/time.Second), ttl)
+	/*line :177:2*/ ag_f.ag_state = 1 // await: q.write(enqueueScript, []string{…}, id, typ, payload, o.r...
+	/*line :177:2*/ ag_f.payload = nil
+	/*line :177:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :177:2*/ return ag_s
 	}
-	/*line :174:2*/ ag_resume1:
-	/*line queue.go:174:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :174:2*/ ag_f.ag_aw0 = nil
-	/*line queue.go:176:6*/ notReplicated = nil
-	/*line queue.go:177:2*/ if errors.Is(err, ErrNotReplicated) {
-		/*line queue.go:178:3*/ notReplicated, err = err, nil
+	/*line :177:2*/ ag_resume1:
+	/*line queue.go:177:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :177:2*/ ag_f.ag_aw0 = nil
+	/*line queue.go:179:6*/ notReplicated = nil
+	/*line queue.go:180:2*/ if errors.Is(err, ErrNotReplicated) {
+		/*line queue.go:181:3*/ notReplicated, err = err, nil
 	}
-	/*line queue.go:180:2*/ if err != nil {
-		/*line queue.go:181:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s on %s: %w", ag_f.typ, ag_f.q.name, err)
-		/*line :181:3*/ return rt.Ready
-	}
-	/*line :181:3*/ ag_f.q = nil
-	/*line queue.go:183:2*/ if len(v.Elems) != 2 {
-		/*line queue.go:184:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", ag_f.typ, v)
+	/*line queue.go:183:2*/ if err != nil {
+		/*line queue.go:184:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s on %s: %w", ag_f.typ, ag_f.q.name, err)
 		/*line :184:3*/ return rt.Ready
 	}
-	/*line :184:3*/ ag_f.typ = ""
-	/*line queue.go:186:2*/ got, _ = v.Elems[1].Text()
-	/*line queue.go:187:2*/ if v.Elems[0].Int == 0 {
-		/*line queue.go:188:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
-		/*line :188:3*/ return rt.Ready
+	/*line :184:3*/ ag_f.q = nil
+	/*line queue.go:186:2*/ if len(v.Elems) != 2 {
+		/*line queue.go:187:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", ag_f.typ, v)
+		/*line :187:3*/ return rt.Ready
 	}
-	/*line queue.go:190:2*/ ag_f.ag_r0, ag_f.ag_err = got, notReplicated
-	/*line :190:2*/ return rt.Ready
+	/*line :187:3*/ ag_f.typ = ""
+	/*line queue.go:189:2*/ got, _ = v.Elems[1].Text()
+	/*line queue.go:190:2*/ if v.Elems[0].Int == 0 {
+		/*line queue.go:191:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
+		/*line :191:3*/ return rt.Ready
+	}
+	/*line queue.go:193:2*/ ag_f.ag_r0, ag_f.ag_err = got, notReplicated
+	/*line :193:2*/ return rt.Ready
 }
 
 //line queue_async.go:291
@@ -293,7 +293,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Queue_enqueue) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:174"
+		return "queue.go:177"
 	}
 	return ""
 }
@@ -326,50 +326,50 @@ func (ag_f *ag_Queue_result) AwaitResult() (rt.Tuple2[[]byte, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:197
+//line queue.go:200
 func (ag_f *ag_Queue_result) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :197:1*/ var (
+	/*line :200:1*/ var (
 		err error
 		v   aredis.Value
 	)
-	/*line :197:1*/ if ag_co.Unwinding() {
-		/*line :197:1*/ return rt.Ready
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ return rt.Ready
 	}
-	/*line :197:1*/ switch ag_f.ag_state {
-	/*line :197:1*/ case 1:
-		/*line :197:1*/ goto ag_resume1
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
 	}
-	/*line queue.go:198:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HMGET", ag_f.q.jobKey(ag_f.id), "state", "result", "error", "stack")
-	/*line :198:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HMGET", q.jobKey(id), "state", "result", "error"...
-	/*line :198:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:2*/ return ag_s
+	/*line queue.go:201:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HMGET", ag_f.q.jobKey(ag_f.id), "state", "result", "error", "stack")
+	/*line :201:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HMGET", q.jobKey(id), "state", "result", "error"...
+	/*line :201:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:2*/ return ag_s
 	}
-	/*line :198:2*/ ag_resume1:
-	/*line queue.go:198:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :198:2*/ ag_f.ag_aw0 = nil
-	/*line queue.go:199:2*/ if err != nil {
-		/*line queue.go:200:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, err
-		/*line :200:3*/ return rt.Ready
-	}
-	/*line queue.go:202:2*/ if len(v.Elems) != 4 {
-		/*line queue.go:203:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, fmt.Errorf("ajobs: unexpected HMGET reply %v", v)
+	/*line :201:2*/ ag_resume1:
+	/*line queue.go:201:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :201:2*/ ag_f.ag_aw0 = nil
+	/*line queue.go:202:2*/ if err != nil {
+		/*line queue.go:203:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, err
 		/*line :203:3*/ return rt.Ready
 	}
-	/*line queue.go:205:2*/ if v.Elems[0].IsNull() {
-		/*line queue.go:206:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, ErrNoJob
+	/*line queue.go:205:2*/ if len(v.Elems) != 4 {
+		/*line queue.go:206:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, fmt.Errorf("ajobs: unexpected HMGET reply %v", v)
 		/*line :206:3*/ return rt.Ready
 	}
-	/*line queue.go:208:2*/ switch v.Elems[0].Str {
-	/*line :208:2*/ case "done":
-		/*line queue.go:210:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = []byte(v.Elems[1].Str), true, nil
-		/*line :210:3*/ return rt.Ready
-		/*line :210:3*/
-	case "dead":
-		/*line queue.go:212:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, true, &JobError{ID: ag_f.id, Msg: v.Elems[2].Str, Stack: v.Elems[3].Str}
-		/*line :212:3*/ return rt.Ready
+	/*line queue.go:208:2*/ if v.Elems[0].IsNull() {
+		/*line queue.go:209:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, ErrNoJob
+		/*line :209:3*/ return rt.Ready
 	}
-	/*line queue.go:214:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, nil
-	/*line :214:2*/ return rt.Ready
+	/*line queue.go:211:2*/ switch v.Elems[0].Str {
+	/*line :211:2*/ case "done":
+		/*line queue.go:213:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = []byte(v.Elems[1].Str), true, nil
+		/*line :213:3*/ return rt.Ready
+		/*line :213:3*/
+	case "dead":
+		/*line queue.go:215:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, true, &JobError{ID: ag_f.id, Msg: v.Elems[2].Str, Stack: v.Elems[3].Str}
+		/*line :215:3*/ return rt.Ready
+	}
+	/*line queue.go:217:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = nil, false, nil
+	/*line :217:2*/ return rt.Ready
 }
 
 //line queue_async.go:376
@@ -378,7 +378,7 @@ func (ag_f *ag_Queue_result) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Queue_result) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:198"
+		return "queue.go:201"
 	}
 	return ""
 }
@@ -413,75 +413,75 @@ func (ag_f *ag_Queue_wait) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line queue.go:223
+//line queue.go:226
 func (ag_f *ag_Queue_wait) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :223:1*/ var (
+	/*line :226:1*/ var (
 		res     []byte
 		done    bool
 		ag_err1 error
 		v       aredis.Value
 		ag_err2 error
 	)
-	/*line :223:1*/ if ag_co.Unwinding() {
-		/*line :223:1*/ return rt.Ready
+	/*line :226:1*/ if ag_co.Unwinding() {
+		/*line :226:1*/ return rt.Ready
 	}
-	/*line :223:1*/ switch ag_f.ag_state {
-	/*line :223:1*/ case 1:
-		/*line :223:1*/ goto ag_resume1
-		/*line :223:1*/
+	/*line :226:1*/ switch ag_f.ag_state {
+	/*line :226:1*/ case 1:
+		/*line :226:1*/ goto ag_resume1
+		/*line :226:1*/
 	case 2:
-		/*line :223:1*/ goto ag_resume2
-		/*line :223:1*/
+		/*line :226:1*/ goto ag_resume2
+		/*line :226:1*/
 	case 3:
-		/*line :223:1*/ goto ag_resume3
+		/*line :226:1*/ goto ag_resume3
 	}
-	/*line :223:1*/ ag_L1:
-	/*line queue.go:225:3*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :225:3*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :225:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:3*/ return ag_s
+	/*line :226:1*/ ag_L1:
+	/*line queue.go:228:3*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :228:3*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :228:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:3*/ return ag_s
 	}
-	/*line :225:3*/ ag_resume1:
-	/*line queue.go:225:3*/ {
-		/*line :225:3*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :225:3*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :228:3*/ ag_resume1:
+	/*line queue.go:228:3*/ {
+		/*line :228:3*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :228:3*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :225:3*/ ag_f.ag_aw0 = nil
-	/*line queue.go:226:3*/ if ag_err1 != nil || done {
-		/*line queue.go:227:4*/ ag_f.ag_r0, ag_f.ag_err = res, ag_err1
-		/*line :227:4*/ return rt.Ready
+	/*line :228:3*/ ag_f.ag_aw0 = nil
+	/*line queue.go:229:3*/ if ag_err1 != nil || done {
+		/*line queue.go:230:4*/ ag_f.ag_r0, ag_f.ag_err = res, ag_err1
+		/*line :230:4*/ return rt.Ready
 	}
-	/*line queue.go:229:3*/ ag_f.ag_aw1 = ag_f.q.cl.DoAsync("BLPOP", ag_f.q.doneKey(ag_f.id), 5)
-	/*line :229:3*/ ag_f.ag_state = 2 // await: q.cl.Do("BLPOP", q.doneKey(id), 5)
-	/*line :229:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :229:3*/ return ag_s
+	/*line queue.go:232:3*/ ag_f.ag_aw1 = ag_f.q.cl.DoAsync("BLPOP", ag_f.q.doneKey(ag_f.id), 5)
+	/*line :232:3*/ ag_f.ag_state = 2 // await: q.cl.Do("BLPOP", q.doneKey(id), 5)
+	/*line :232:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:3*/ return ag_s
 	}
-	/*line :229:3*/ ag_resume2:
-	/*line queue.go:229:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :229:3*/ ag_f.ag_aw1 = nil
-	/*line queue.go:230:3*/ if ag_err1 != nil {
-		/*line queue.go:231:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :231:4*/ return rt.Ready
+	/*line :232:3*/ ag_resume2:
+	/*line queue.go:232:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :232:3*/ ag_f.ag_aw1 = nil
+	/*line queue.go:233:3*/ if ag_err1 != nil {
+		/*line queue.go:234:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :234:4*/ return rt.Ready
 	}
-	/*line queue.go:233:3*/ if v.IsNull() {
-		/*line :233:3*/ goto ag_L4
+	/*line queue.go:236:3*/ if v.IsNull() {
+		/*line :236:3*/ goto ag_L4
 	}
-	/*line queue.go:234:7*/ ag_f.ag_aw2 = ag_f.q.cl.Pipeline().Add("RPUSH", ag_f.q.doneKey(ag_f.id), 1).Add("EXPIRE", ag_f.q.doneKey(ag_f.id), 60).ExecAsync()
-	/*line :234:7*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add("RPUSH", q.doneKey(id), 1).Add("EXPIR...
-	/*line :234:7*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :234:7*/ return ag_s
+	/*line queue.go:237:7*/ ag_f.ag_aw2 = ag_f.q.cl.Pipeline().Add("RPUSH", ag_f.q.doneKey(ag_f.id), 1).Add("EXPIRE", ag_f.q.doneKey(ag_f.id), 60).ExecAsync()
+	/*line :237:7*/ ag_f.ag_state = 3 // await: q.cl.Pipeline().Add("RPUSH", q.doneKey(id), 1).Add("EXPIR...
+	/*line :237:7*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:7*/ return ag_s
 	}
-	/*line :234:7*/ ag_resume3:
-	/*line queue.go:234:7*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :234:7*/ ag_f.ag_aw2 = nil
-	/*line queue.go:234:4*/ if !(ag_err2 != nil) {
-		/*line :234:4*/ goto ag_L5
+	/*line :237:7*/ ag_resume3:
+	/*line queue.go:237:7*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :237:7*/ ag_f.ag_aw2 = nil
+	/*line queue.go:237:4*/ if !(ag_err2 != nil) {
+		/*line :237:4*/ goto ag_L5
 	}
-	/*line queue.go:235:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :235:5*/ return rt.Ready
-	/*line :235:5*/ ag_L5:
-	/*line :235:5*/ ag_L4:
-	/*line :235:5*/ goto ag_L1
+	/*line queue.go:238:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :238:5*/ return rt.Ready
+	/*line :238:5*/ ag_L5:
+	/*line :238:5*/ ag_L4:
+	/*line :238:5*/ goto ag_L1
 }
 
 //line queue_async.go:488
@@ -490,11 +490,11 @@ func (ag_f *ag_Queue_wait) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Queue_wait) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "queue.go:225"
+		return "queue.go:228"
 	case 2:
-		return "queue.go:229"
+		return "queue.go:232"
 	case 3:
-		return "queue.go:234"
+		return "queue.go:237"
 	}
 	return ""
 }

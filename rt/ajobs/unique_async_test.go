@@ -48,6 +48,11 @@ func waitDeadAsync(t *testing.T, q *Queue, id *string) rt.Awaitable[struct{}] {
 	return &ag_waitDead{t: t, q: q, id: id}
 }
 
+// ag_0spawn_waitDead starts waitDead as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitDeadAsync(...)).
+func ag_0spawn_waitDead(t *testing.T, q *Queue, id *string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitDead](ag_waitDead{t: t, q: q, id: id}, ag_opts...)
+}
+
 func (ag_f *ag_waitDead) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -83,6 +88,7 @@ func (ag_f *ag_waitDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line unique_test.go:22:2*/ require.NoError(ag_f.t, err)
 	/*line unique_test.go:23:2*/ ag_f.ag_aw1 = Flaky.WaitAsync(ag_f.q, *ag_f.id)
 	/*line :23:2*/ ag_f.ag_state = 2 // await: Flaky.Wait(q, *id)
+	/*line :23:2*/ ag_f.q, ag_f.id = nil, nil
 	/*line :23:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :23:2*/ return ag_s
 	}
@@ -94,7 +100,7 @@ func (ag_f *ag_waitDead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line unique_test.go:26:1*/ return rt.Ready
 }
 
-//line unique_async_test.go:98
+//line unique_async_test.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitDead) AwaitLine() string {
@@ -121,6 +127,11 @@ func waitCountAsync(t *testing.T, q *Queue, id string) rt.Awaitable[struct{}] {
 	return &ag_waitCount{t: t, q: q, id: id}
 }
 
+// ag_0spawn_waitCount starts waitCount as a task, its frame in the task's allocation: the generated form of rt.Spawn(waitCountAsync(...)).
+func ag_0spawn_waitCount(t *testing.T, q *Queue, id string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_waitCount](ag_waitCount{t: t, q: q, id: id}, ag_opts...)
+}
+
 func (ag_f *ag_waitCount) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -143,6 +154,7 @@ func (ag_f *ag_waitCount) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line unique_test.go:32:2*/ ag_f.ag_aw0 = CountWords.WaitAsync(ag_f.q, ag_f.id)
 	/*line :32:2*/ ag_f.ag_state = 1 // await: CountWords.Wait(q, id)
+	/*line :32:2*/ ag_f.q, ag_f.id = nil, ""
 	/*line :32:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:2*/ return ag_s
 	}
@@ -153,7 +165,7 @@ func (ag_f *ag_waitCount) Resume(ag_co *rt.Coro) rt.Status {
 	/*line unique_test.go:34:1*/ return rt.Ready
 }
 
-//line unique_async_test.go:157
+//line unique_async_test.go:169
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitCount) AwaitLine() string {
