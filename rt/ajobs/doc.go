@@ -142,6 +142,25 @@
 // checkpoint that says "sleeping until t" before returning: a worker
 // killed in between leaves a job that is reclaimed and decides again.
 //
+// # Durable jobs
+//
+// DefineDurable makes a job type of a durable function (rt/durable,
+// //async durable): each attempt runs it as a durable run whose id is the
+// job's id and whose snapshots are the job's checkpoints (Name the resume
+// point, "step:fetch"; Fingerprint the frames' fingerprints; Data the
+// encoded snapshot). The first attempt starts it; any later one resumes
+// it from the last checkpoint, so its finished steps are not run again.
+// A checkpoint this build cannot resume (durable.ErrUnknownFingerprint,
+// durable.ErrCorrupt) makes the job dead at once, checkpoint kept. A
+// durable.Sleep longer than WorkerOptions.DurableHold saves its
+// checkpoint and ends the attempt with ErrDurableSleep, turned into
+// SleepUntil(the wake time): durable functions must return Sleep's error.
+// TestDurableJobs runs them in process (start, retry from the checkpoint,
+// release and resume of a sleep, unknown fingerprint, corrupt snapshot);
+// TestKilledDurableJobsResume SIGKILLs two worker processes at random
+// under six durable jobs: every result is right and each step's effect,
+// keyed by its step key, lands once.
+//
 // Checkpoints live in the job's hash, so they go with it: a dead job
 // keeps its last checkpoint (RetryDead resumes from it; DeleteDead drops
 // it), a done job keeps the checkpoint's name, fingerprint, size and time
