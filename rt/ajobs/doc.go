@@ -142,6 +142,18 @@
 // checkpoint that says "sleeping until t" before returning: a worker
 // killed in between leaves a job that is reclaimed and decides again.
 //
+// Checkpoints live in the job's hash, so they go with it: a dead job
+// keeps its last checkpoint (RetryDead resumes from it; DeleteDead drops
+// it), a done job keeps the checkpoint's name, fingerprint, size and time
+// for its result TTL but not its data (like its arguments).
+//
+// BenchmarkCheckpoint measures a checkpoint against a plain Enqueue in
+// the same run (2 cores shared with other work, load average 10 to 15, so
+// the figures are rough): 100 B costs 1.2 to 1.5 enqueues, 10 KB 2.3 to 5,
+// 1 MB 34 to 140 (about 5 to 7 ms, the copy into the command buffer and
+// through the socket into Redis); 31 allocations per checkpoint, 42 at
+// 1 MB.
+//
 // # Durable jobs
 //
 // DefineDurable makes a job type of a durable function (rt/durable,
@@ -160,18 +172,6 @@
 // TestKilledDurableJobsResume SIGKILLs two worker processes at random
 // under six durable jobs: every result is right and each step's effect,
 // keyed by its step key, lands once.
-//
-// Checkpoints live in the job's hash, so they go with it: a dead job
-// keeps its last checkpoint (RetryDead resumes from it; DeleteDead drops
-// it), a done job keeps the checkpoint's name, fingerprint, size and time
-// for its result TTL but not its data (like its arguments).
-//
-// BenchmarkCheckpoint measures a checkpoint against a plain Enqueue in
-// the same run (2 cores shared with other work, load average 10 to 15, so
-// the figures are rough): 100 B costs 1.2 to 1.5 enqueues, 10 KB 2.3 to 5,
-// 1 MB 34 to 140 (about 5 to 7 ms, the copy into the command buffer and
-// through the socket into Redis); 31 allocations per checkpoint, 42 at
-// 1 MB.
 //
 // # Results
 //
