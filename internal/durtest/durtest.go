@@ -86,3 +86,17 @@ func finish(label string, n int) (string, error) {
 	}
 	return fmt.Sprintf("%s:%d", label, n), nil
 }
+
+// Hold checkpoints n times with data in its frame, and returns how many
+// strings data holds: the benchmarks' checkpoint and resume of a frame of
+// a given size.
+//
+// async durable
+func Hold(data []string, n int) (int, error) {
+	for i := 0; i < n; i++ {
+		if err := durable.Checkpoint("hold"); err != nil {
+			return i, err
+		}
+	}
+	return len(data), nil
+}

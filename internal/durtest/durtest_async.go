@@ -21,12 +21,18 @@ func _() {
 	var _ ag_stale_run_go_generate = finish
 }
 
+func _() {
+	type ag_stale_run_go_generate func([]string, int) (int, error)
+	var _ ag_stale_run_go_generate = Hold
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // durtest.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("durtest.go", []rt.SourceFunc{
 		{Name: "Squares", Line: 45, Off: 1236, Head: "func Squares(a Args) (Result, error) {", Len: 790, Hash: 0x2f65ea83fbc3e195},
 		{Name: "finish", Line: 83, Off: 2108, Head: "func finish(label string, n int) (string, error) {", Len: 170, Hash: 0x15e59617bf3b117e},
+		{Name: "Hold", Line: 95, Off: 2465, Head: "func Hold(data []string, n int) (int, error) {", Len: 174, Hash: 0x0915b592f6b8fc4e},
 	})
 }
 
@@ -179,7 +185,7 @@ func (ag_f *ag_Squares) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line durtest_async.go:183
+//line durtest_async.go:189
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Squares) AwaitLine() string {
@@ -418,7 +424,7 @@ func (ag_f *ag_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line durtest_async.go:422
+//line durtest_async.go:428
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_finish) AwaitLine() string {
@@ -477,4 +483,153 @@ func init() {
 	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.finish", []durable.Point{{ID: "checkpoint:finish", FP: 0xfb7789e18495fe7d}}, func() durable.Frame {
 		return &ag_finish{}
 	})
+}
+
+// ag_Hold is the frame of Hold (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Hold struct {
+	ag_state int
+	data     []string
+	n        int
+	i        int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    int
+	ag_err   error
+}
+
+// HoldAsync returns the coroutine of Hold: nothing runs until it is awaited, spawned, gathered or run.
+func HoldAsync(data []string, n int) rt.Awaitable[int] {
+	return &ag_Hold{data: data, n: n}
+}
+
+// ag_0spawn_Hold starts Hold as a task, its frame in the task's allocation: the generated form of rt.Spawn(HoldAsync(...)).
+func ag_0spawn_Hold(data []string, n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Hold](ag_Hold{data: data, n: n}, ag_opts...)
+}
+
+func (ag_f *ag_Hold) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Hold) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line durtest.go:95
+func (ag_f *ag_Hold) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :95:1*/ var (
+		err error
+	)
+	/*line :95:1*/ if ag_co.Unwinding() {
+		/*line :95:1*/ return rt.Ready
+	}
+	/*line :95:1*/ switch ag_f.ag_state {
+	/*line :95:1*/ case 1:
+		/*line :95:1*/ goto ag_resume1
+	}
+	/*line durtest.go:96:6*/ ag_f.i = 0
+	/*line :96:6*/ ag_L1:
+	/*line durtest.go:96:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :96:14*/ goto ag_L3
+	}
+	/*line durtest.go:97:6*/ ag_f.ag_aw0 = durable.CheckpointAsync("hold")
+	/*line :97:6*/ ag_f.ag_state = 1 // await: durable.Checkpoint("hold")
+	/*line :97:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:6*/ return ag_s
+	}
+	/*line :97:6*/ ag_resume1:
+	/*line durtest.go:97:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :97:6*/ ag_f.ag_aw0 = nil
+	/*line durtest.go:97:3*/ if !(err != nil) {
+		/*line :97:3*/ goto ag_L4
+	}
+	/*line durtest.go:98:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i, err
+	/*line :98:4*/ return rt.Ready
+	/*line :98:4*/ ag_L4:
+	/*line durtest.go:96:21*/ ag_f.i++
+	/*line :96:21*/ goto ag_L1
+	/*line :96:21*/ ag_L3:
+	/*line durtest.go:101:2*/ ag_f.ag_r0, ag_f.ag_err = len(ag_f.data), nil
+	/*line :101:2*/ return rt.Ready
+}
+
+//line durtest_async.go:556
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Hold) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "durtest.go:97"
+	}
+	return ""
+}
+
+// DurableName is the registered name of the durable function Hold (rt/durable).
+func (ag_f *ag_Hold) DurableName() string {
+	return "github.com/asyncgen/asyncgen/internal/durtest.Hold"
+}
+
+// DurablePoint is the fingerprint of the frame's shape at its resume point.
+func (ag_f *ag_Hold) DurablePoint() uint64 {
+	switch ag_f.ag_state {
+	case 1:
+		return 0xd00aea14d7befeff // checkpoint:hold
+	}
+	return 0
+}
+
+// DurableSetPoint sets the state of the resume point whose fingerprint is fp.
+func (ag_f *ag_Hold) DurableSetPoint(ag_fp uint64) bool {
+	switch ag_fp {
+	case 0xd00aea14d7befeff:
+		ag_f.ag_state = 1 // checkpoint:hold
+	default:
+		return false
+	}
+	return true
+}
+
+// DurableEncode writes the frame's fields to a snapshot.
+func (ag_f *ag_Hold) DurableEncode(ag_e *durable.Encoder) {
+	ag_denc8_durtest(ag_e, ag_f.data)
+	ag_denc4_durtest(ag_e, ag_f.n)
+	ag_denc4_durtest(ag_e, ag_f.i)
+	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
+	ag_denc4_durtest(ag_e, ag_f.ag_r0)
+	ag_denc6_durtest(ag_e, ag_f.ag_err)
+}
+
+// DurableDecode reads the frame's fields from a snapshot.
+func (ag_f *ag_Hold) DurableDecode(ag_d *durable.Decoder) {
+	ag_ddec8_durtest(ag_d, &ag_f.data)
+	ag_ddec4_durtest(ag_d, &ag_f.n)
+	ag_ddec4_durtest(ag_d, &ag_f.i)
+	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
+	ag_ddec4_durtest(ag_d, &ag_f.ag_r0)
+	ag_ddec6_durtest(ag_d, &ag_f.ag_err)
+}
+
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Hold checkpoint:hold d00aea14d7befeff
+func init() {
+	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.Hold", []durable.Point{{ID: "checkpoint:hold", FP: 0xd00aea14d7befeff}}, func() durable.Frame {
+		return &ag_Hold{}
+	})
+}
+
+func ag_denc8_durtest(ag_e *durable.Encoder, ag_v []string) {
+	ag_e.Len(len(ag_v), ag_v == nil)
+	for _, ag_x := range ag_v {
+		ag_denc5_durtest(ag_e, ag_x)
+	}
+}
+
+func ag_ddec8_durtest(ag_d *durable.Decoder, ag_v *[]string) {
+	ag_n, ag_nil := ag_d.Len()
+	if ag_nil {
+		*ag_v = nil
+		return
+	}
+	*ag_v = make([]string, ag_n)
+	for ag_i := range *ag_v {
+		ag_ddec5_durtest(ag_d, &(*ag_v)[ag_i])
+	}
 }
