@@ -114,10 +114,28 @@ var Crawl = ajobs.DefineDurable("workflow.crawl/v1", crawlAsync)
 // logOut is where a worker prints the steps it runs.
 var logOut io.Writer = os.Stdout
 
-// get fetches url with key as its Idempotency-Key header.
+// get fetches url with key as its Idempotency-Key header, trying three
+// times: a step's error is recorded like its value (a retry of the job
+// resumes after the step, with its error), so transient failures are
+// retried inside the step.
 //
 // async
 func get(url, key string) (string, error) {
+	var err error
+	for try := 0; try < 3; try++ {
+		if try > 0 {
+			rt.Sleep(time.Duration(try) * 200 * time.Millisecond)
+		}
+		var body string
+		if body, err = getOnce(url, key); err == nil {
+			return body, nil
+		}
+	}
+	return "", err
+}
+
+// async
+func getOnce(url, key string) (string, error) {
 	req, err := http.NewRequest("GET", url, nil)
 	if err != nil {
 		return "", err

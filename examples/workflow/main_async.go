@@ -32,6 +32,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(string, string) (string, error)
+	var _ ag_stale_run_go_generate = getOnce
+}
+
+func _() {
 	type ag_stale_run_go_generate func(string, string) ([]string, error)
 	var _ ag_stale_run_go_generate = fetchIndex
 }
@@ -71,14 +76,15 @@ func _() {
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
 		{Name: "crawl", Line: 77, Off: 2356, Head: "func crawl(a Args) (Report, error) {", Len: 819, Hash: 0x35dffbb1df9705d4},
-		{Name: "get", Line: 120, Off: 3428, Head: "func get(url, key string) (string, error) {", Len: 453, Hash: 0xe3d1e4c6ca21b891},
-		{Name: "fetchIndex", Line: 142, Off: 3892, Head: "func fetchIndex(url, key string) ([]string, error) {", Len: 251, Hash: 0x57117af6b8d843c1},
-		{Name: "fetchPage", Line: 153, Off: 4154, Head: "func fetchPage(url, key string) (Page, error) {", Len: 361, Hash: 0x834d5823299befd4},
-		{Name: "writeReport", Line: 168, Off: 4614, Head: "func writeReport(path string, pages []Page) (string, error) {", Len: 429, Hash: 0xa69f3e82a85c792e},
-		{Name: "work", Line: 251, Off: 7497, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
-		{Name: "stopOnSignal", Line: 259, Off: 7644, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
-		{Name: "allInOne", Line: 270, Off: 7878, Head: "func allInOne(w *ajobs.Worker, q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 227, Hash: 0x8df48e5824f99318},
-		{Name: "produce", Line: 282, Off: 8232, Head: "func produce(q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 1695, Hash: 0xf2755c01f74b464f},
+		{Name: "get", Line: 123, Off: 3611, Head: "func get(url, key string) (string, error) {", Len: 278, Hash: 0x18cdbd8fab06e262},
+		{Name: "getOnce", Line: 138, Off: 3900, Head: "func getOnce(url, key string) (string, error) {", Len: 457, Hash: 0x0a2760e23d20c9b6},
+		{Name: "fetchIndex", Line: 160, Off: 4368, Head: "func fetchIndex(url, key string) ([]string, error) {", Len: 251, Hash: 0x57117af6b8d843c1},
+		{Name: "fetchPage", Line: 171, Off: 4630, Head: "func fetchPage(url, key string) (Page, error) {", Len: 361, Hash: 0x834d5823299befd4},
+		{Name: "writeReport", Line: 186, Off: 5090, Head: "func writeReport(path string, pages []Page) (string, error) {", Len: 429, Hash: 0xa69f3e82a85c792e},
+		{Name: "work", Line: 269, Off: 7973, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
+		{Name: "stopOnSignal", Line: 277, Off: 8120, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
+		{Name: "allInOne", Line: 288, Off: 8354, Head: "func allInOne(w *ajobs.Worker, q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 227, Hash: 0x8df48e5824f99318},
+		{Name: "produce", Line: 300, Off: 8708, Head: "func produce(q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 1695, Hash: 0xf2755c01f74b464f},
 	})
 }
 
@@ -231,7 +237,7 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :108:2*/ return rt.Ready
 }
 
-//line main_async.go:235
+//line main_async.go:241
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crawl) AwaitLine() string {
@@ -471,17 +477,16 @@ func ag_ddec11_main(ag_d *durable.Decoder, ag_v *[]Page) {
 	}
 }
 
-// ag_get is the frame of get (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_get is the frame of get (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_get struct {
-	ag_state  int
-	url       string
-	key       string
-	resp      *ahttp.Response
-	ag_aw0    rt.Awaitable[*ahttp.Response]
-	ag_aw1    rt.Awaitable[[]byte]
-	ag_defers rt.Defers
-	ag_r0     string
-	ag_err    error
+	ag_state int
+	url      string
+	key      string
+	try      int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[string]
+	ag_r0    string
+	ag_err   error
 }
 
 // getAsync returns the coroutine of get: nothing runs until it is awaited, spawned, gathered or run.
@@ -502,90 +507,189 @@ func (ag_f *ag_get) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:120
+//line main.go:123
 func (ag_f *ag_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :120:1*/ var (
-		req  *http.Request
+	/*line :123:1*/ var (
 		err  error
-		body []byte
+		body string
 	)
-	/*line :120:1*/ if ag_co.Unwinding() {
-		/*line :120:1*/ goto ag_exit
+	/*line :123:1*/ if ag_co.Unwinding() {
+		/*line :123:1*/ return rt.Ready
 	}
-	/*line :120:1*/ switch ag_f.ag_state {
-	/*line :120:1*/ case 1:
-		/*line :120:1*/ goto ag_resume1
-		/*line :120:1*/
+	/*line :123:1*/ switch ag_f.ag_state {
+	/*line :123:1*/ case 1:
+		/*line :123:1*/ goto ag_resume1
+		/*line :123:1*/
 	case 2:
-		/*line :120:1*/ goto ag_resume2
-		/*line :120:1*/
-	case 3:
-		/*line :120:1*/ goto ag_resume3
+		/*line :123:1*/ goto ag_resume2
 	}
-	/*line main.go:121:2*/ req, err = http.NewRequest("GET", ag_f.url, nil)
-	/*line main.go:122:2*/ if err != nil {
-		/*line main.go:123:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :123:3*/ goto ag_exit
+	/*line main.go:124:6*/ err = nil
+	/*line main.go:125:6*/ ag_f.try = 0
+	/*line :125:6*/ ag_L1:
+	/*line main.go:125:16*/ if !(ag_f.try < 3) {
+		/*line :125:16*/ goto ag_L3
 	}
-	/*line main.go:125:2*/ req.Header.Set("Idempotency-Key", ag_f.key)
-	/*line :125:2*/ ag_f.key = ""
-	/*line main.go:126:2*/ ag_f.ag_aw0 = ahttp.DoAsync(req)
-	/*line :126:2*/ ag_f.ag_state = 1 // await: ahttp.Do(req)
-	/*line :126:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :126:2*/ return ag_s
+	/*line main.go:126:3*/ if !(ag_f.try > 0) {
+		/*line :126:3*/ goto ag_L4
 	}
-	/*line :126:2*/ ag_resume1:
-	/*line main.go:126:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :126:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:127:2*/ if err != nil {
-		/*line main.go:128:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :128:3*/ goto ag_exit
+	/*line main.go:127:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.try) * 200 * time.Millisecond)
+	/*line :127:4*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(try) * 200 * time.Millisecond)
+	/*line :127:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:4*/ return ag_s
 	}
-	/*line main.go:130:2*/ {
-		/*line :130:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :130:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :130:2*/ defer ag_dfn()
-			/*line :130:2*/ ag_p.Raise()
-		})
+	/*line :127:4*/ ag_resume1:
+	/*line :127:4*/ ag_f.ag_aw0 = nil
+	/*line :127:4*/ ag_L4:
+	/*line main.go:129:7*/ body = ""
+	/*line main.go:130:6*/ ag_f.ag_aw1 = getOnceAsync(ag_f.url, ag_f.key)
+	/*line :130:6*/ ag_f.ag_state = 2 // await: getOnce(url, key)
+	/*line :130:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :130:6*/ return ag_s
 	}
-	/*line main.go:131:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :131:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :131:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :131:2*/ return ag_s
+	/*line :130:6*/ ag_resume2:
+	/*line main.go:130:6*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :130:6*/ ag_f.ag_aw1 = nil
+	/*line main.go:130:3*/ if !(err == nil) {
+		/*line :130:3*/ goto ag_L5
 	}
-	/*line :131:2*/ ag_resume2:
-	/*line main.go:131:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :131:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:132:2*/ if err != nil {
-		/*line main.go:133:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :133:3*/ goto ag_exit
-	}
-	/*line main.go:135:2*/ if ag_f.resp.StatusCode != http.StatusOK {
-		/*line main.go:136:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
-		/*line :136:3*/ goto ag_exit
-	}
-	/*line main.go:138:2*/ ag_f.ag_r0, ag_f.ag_err = string(body), nil
-	/*line :138:2*/ goto ag_exit
-	/*line :138:2*/ ag_exit:
-	/*line :138:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :138:2*/ ag_resume3:
-	/*line :138:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :138:2*/ return ag_s
-	}
-	/*line :138:2*/ return rt.Ready
+	/*line main.go:131:4*/ ag_f.ag_r0, ag_f.ag_err = body, nil
+	/*line :131:4*/ return rt.Ready
+	/*line :131:4*/ ag_L5:
+	/*line main.go:125:25*/ ag_f.try++
+	/*line :125:25*/ goto ag_L1
+	/*line :125:25*/ ag_L3:
+	/*line main.go:134:2*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :134:2*/ return rt.Ready
 }
 
-//line main_async.go:579
+//line main_async.go:566
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:126"
+		return "main.go:127"
 	case 2:
-		return "main.go:131"
+		return "main.go:130"
+	}
+	return ""
+}
+
+// ag_getOnce is the frame of getOnce (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_getOnce struct {
+	ag_state  int
+	url       string
+	key       string
+	resp      *ahttp.Response
+	ag_aw0    rt.Awaitable[*ahttp.Response]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     string
+	ag_err    error
+}
+
+// getOnceAsync returns the coroutine of getOnce: nothing runs until it is awaited, spawned, gathered or run.
+func getOnceAsync(url string, key string) rt.Awaitable[string] {
+	return &ag_getOnce{url: url, key: key}
+}
+
+// ag_0spawn_getOnce starts getOnce as a task, its frame in the task's allocation: the generated form of rt.Spawn(getOnceAsync(...)).
+func ag_0spawn_getOnce(url string, key string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_getOnce](ag_getOnce{url: url, key: key}, ag_opts...)
+}
+
+func (ag_f *ag_getOnce) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_getOnce) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line main.go:138
+func (ag_f *ag_getOnce) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :138:1*/ var (
+		req  *http.Request
+		err  error
+		body []byte
+	)
+	/*line :138:1*/ if ag_co.Unwinding() {
+		/*line :138:1*/ goto ag_exit
+	}
+	/*line :138:1*/ switch ag_f.ag_state {
+	/*line :138:1*/ case 1:
+		/*line :138:1*/ goto ag_resume1
+		/*line :138:1*/
+	case 2:
+		/*line :138:1*/ goto ag_resume2
+		/*line :138:1*/
 	case 3:
-		return "main.go:139 (deferred calls)"
+		/*line :138:1*/ goto ag_resume3
+	}
+	/*line main.go:139:2*/ req, err = http.NewRequest("GET", ag_f.url, nil)
+	/*line main.go:140:2*/ if err != nil {
+		/*line main.go:141:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :141:3*/ goto ag_exit
+	}
+	/*line main.go:143:2*/ req.Header.Set("Idempotency-Key", ag_f.key)
+	/*line :143:2*/ ag_f.key = ""
+	/*line main.go:144:2*/ ag_f.ag_aw0 = ahttp.DoAsync(req)
+	/*line :144:2*/ ag_f.ag_state = 1 // await: ahttp.Do(req)
+	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:2*/ return ag_s
+	}
+	/*line :144:2*/ ag_resume1:
+	/*line main.go:144:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :144:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:145:2*/ if err != nil {
+		/*line main.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :146:3*/ goto ag_exit
+	}
+	/*line main.go:148:2*/ {
+		/*line :148:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :148:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :148:2*/ defer ag_dfn()
+			/*line :148:2*/ ag_p.Raise()
+		})
+	}
+	/*line main.go:149:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :149:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :149:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :149:2*/ return ag_s
+	}
+	/*line :149:2*/ ag_resume2:
+	/*line main.go:149:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :149:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:150:2*/ if err != nil {
+		/*line main.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :151:3*/ goto ag_exit
+	}
+	/*line main.go:153:2*/ if ag_f.resp.StatusCode != http.StatusOK {
+		/*line main.go:154:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+		/*line :154:3*/ goto ag_exit
+	}
+	/*line main.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = string(body), nil
+	/*line :156:2*/ goto ag_exit
+	/*line :156:2*/ ag_exit:
+	/*line :156:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :156:2*/ ag_resume3:
+	/*line :156:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
+	}
+	/*line :156:2*/ return rt.Ready
+}
+
+//line main_async.go:683
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_getOnce) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:144"
+	case 2:
+		return "main.go:149"
+	case 3:
+		return "main.go:157 (deferred calls)"
 	}
 	return ""
 }
@@ -618,46 +722,46 @@ func (ag_f *ag_fetchIndex) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:142
+//line main.go:160
 func (ag_f *ag_fetchIndex) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
+	/*line :160:1*/ var (
 		body string
 		err  error
 		urls []string
 	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
+	/*line :160:1*/ if ag_co.Unwinding() {
+		/*line :160:1*/ return rt.Ready
 	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
+	/*line :160:1*/ switch ag_f.ag_state {
+	/*line :160:1*/ case 1:
+		/*line :160:1*/ goto ag_resume1
 	}
-	/*line main.go:143:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
-	/*line :143:2*/ ag_f.ag_state = 1 // await: get(url, key)
-	/*line :143:2*/ ag_f.url = ""
-	/*line :143:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :143:2*/ return ag_s
+	/*line main.go:161:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
+	/*line :161:2*/ ag_f.ag_state = 1 // await: get(url, key)
+	/*line :161:2*/ ag_f.url = ""
+	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:2*/ return ag_s
 	}
-	/*line :143:2*/ ag_resume1:
-	/*line main.go:143:2*/ body, err = ag_f.ag_aw0.AwaitResult()
-	/*line :143:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:144:2*/ if err != nil {
-		/*line main.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :145:3*/ return rt.Ready
+	/*line :161:2*/ ag_resume1:
+	/*line main.go:161:2*/ body, err = ag_f.ag_aw0.AwaitResult()
+	/*line :161:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:162:2*/ if err != nil {
+		/*line main.go:163:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :163:3*/ return rt.Ready
 	}
-	/*line main.go:147:2*/ urls = strings.Fields(body)
-	/*line main.go:148:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %d URLs\n", os.Getpid(), ag_f.key, len(urls))
-	/*line main.go:149:2*/ ag_f.ag_r0, ag_f.ag_err = urls, nil
-	/*line :149:2*/ return rt.Ready
+	/*line main.go:165:2*/ urls = strings.Fields(body)
+	/*line main.go:166:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %d URLs\n", os.Getpid(), ag_f.key, len(urls))
+	/*line main.go:167:2*/ ag_f.ag_r0, ag_f.ag_err = urls, nil
+	/*line :167:2*/ return rt.Ready
 }
 
-//line main_async.go:655
+//line main_async.go:759
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchIndex) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:143"
+		return "main.go:161"
 	}
 	return ""
 }
@@ -690,49 +794,49 @@ func (ag_f *ag_fetchPage) AwaitResult() (Page, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:153
+//line main.go:171
 func (ag_f *ag_fetchPage) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :153:1*/ var (
+	/*line :171:1*/ var (
 		body  string
 		err   error
 		title string
 		text  string
 		p     Page
 	)
-	/*line :153:1*/ if ag_co.Unwinding() {
-		/*line :153:1*/ return rt.Ready
+	/*line :171:1*/ if ag_co.Unwinding() {
+		/*line :171:1*/ return rt.Ready
 	}
-	/*line :153:1*/ switch ag_f.ag_state {
-	/*line :153:1*/ case 1:
-		/*line :153:1*/ goto ag_resume1
+	/*line :171:1*/ switch ag_f.ag_state {
+	/*line :171:1*/ case 1:
+		/*line :171:1*/ goto ag_resume1
 	}
-	/*line main.go:154:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
-	/*line :154:2*/ ag_f.ag_state = 1 // await: get(url, key)
-	/*line :154:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:2*/ return ag_s
+	/*line main.go:172:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
+	/*line :172:2*/ ag_f.ag_state = 1 // await: get(url, key)
+	/*line :172:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :172:2*/ return ag_s
 	}
-	/*line :154:2*/ ag_resume1:
-	/*line main.go:154:2*/ body, err = ag_f.ag_aw0.AwaitResult()
-	/*line :154:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:155:2*/ if err != nil {
-		/*line main.go:156:3*/ ag_f.ag_r0, ag_f.ag_err = Page{}, err
-		/*line :156:3*/ return rt.Ready
+	/*line :172:2*/ ag_resume1:
+	/*line main.go:172:2*/ body, err = ag_f.ag_aw0.AwaitResult()
+	/*line :172:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:173:2*/ if err != nil {
+		/*line main.go:174:3*/ ag_f.ag_r0, ag_f.ag_err = Page{}, err
+		/*line :174:3*/ return rt.Ready
 	}
-	/*line main.go:158:2*/ title, text, _ = strings.Cut(body, "\n")
-	/*line main.go:159:2*/ p = Page{URL: ag_f.url, Title: title, Words: len(strings.Fields(text)), Worker: os.Getpid()}
-	/*line :159:2*/ ag_f.url = ""
-	/*line main.go:160:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %s: %d words\n", os.Getpid(), ag_f.key, p.Title, p.Words)
-	/*line main.go:161:2*/ ag_f.ag_r0, ag_f.ag_err = p, nil
-	/*line :161:2*/ return rt.Ready
+	/*line main.go:176:2*/ title, text, _ = strings.Cut(body, "\n")
+	/*line main.go:177:2*/ p = Page{URL: ag_f.url, Title: title, Words: len(strings.Fields(text)), Worker: os.Getpid()}
+	/*line :177:2*/ ag_f.url = ""
+	/*line main.go:178:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %s: %d words\n", os.Getpid(), ag_f.key, p.Title, p.Words)
+	/*line main.go:179:2*/ ag_f.ag_r0, ag_f.ag_err = p, nil
+	/*line :179:2*/ return rt.Ready
 }
 
-//line main_async.go:730
+//line main_async.go:834
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchPage) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:154"
+		return "main.go:172"
 	}
 	return ""
 }
@@ -765,47 +869,47 @@ func (ag_f *ag_writeReport) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:168
+//line main.go:186
 func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :168:1*/ var (
+	/*line :186:1*/ var (
 		ag_t0 string
 		ag_t1 error
 	)
-	/*line :168:1*/ if ag_co.Unwinding() {
-		/*line :168:1*/ return rt.Ready
+	/*line :186:1*/ if ag_co.Unwinding() {
+		/*line :186:1*/ return rt.Ready
 	}
-	/*line :168:1*/ switch ag_f.ag_state {
-	/*line :168:1*/ case 1:
-		/*line :168:1*/ goto ag_resume1
+	/*line :186:1*/ switch ag_f.ag_state {
+	/*line :186:1*/ case 1:
+		/*line :186:1*/ goto ag_resume1
 	}
-	/*line main.go:169:9*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (string, error) {
-		/*line main.go:170:3*/ var b strings.Builder
-		/*line main.go:171:3*/ total := 0
-		/*line main.go:172:3*/ for _, p := range ag_f.pages {
-			/*line main.go:173:4*/ fmt.Fprintf(&b, "%-10s %5d words  %s (worker %d)\n", p.Title, p.Words, p.URL, p.Worker)
-			/*line main.go:174:4*/ total += p.Words
+	/*line main.go:187:9*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (string, error) {
+		/*line main.go:188:3*/ var b strings.Builder
+		/*line main.go:189:3*/ total := 0
+		/*line main.go:190:3*/ for _, p := range ag_f.pages {
+			/*line main.go:191:4*/ fmt.Fprintf(&b, "%-10s %5d words  %s (worker %d)\n", p.Title, p.Words, p.URL, p.Worker)
+			/*line main.go:192:4*/ total += p.Words
 		}
-		/*line main.go:176:3*/ fmt.Fprintf(&b, "%d pages, %d words\n", len(ag_f.pages), total)
-		/*line main.go:177:3*/ return ag_f.path, os.WriteFile(ag_f.path, []byte(b.String()), 0o644)
+		/*line main.go:194:3*/ fmt.Fprintf(&b, "%d pages, %d words\n", len(ag_f.pages), total)
+		/*line main.go:195:3*/ return ag_f.path, os.WriteFile(ag_f.path, []byte(b.String()), 0o644)
 	})
-	/*line :177:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.ToThreadAsync((func() (string, error) literal)))
-	/*line :177:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :177:3*/ return ag_s
+	/*line :195:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.ToThreadAsync((func() (string, error) literal)))
+	/*line :195:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :195:3*/ return ag_s
 	}
-	/*line :177:3*/ ag_resume1:
-	/*line main.go:169:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :169:9*/ ag_f.ag_aw0 = nil
-	/*line main.go:169:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :169:2*/ return rt.Ready
+	/*line :195:3*/ ag_resume1:
+	/*line main.go:187:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :187:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:187:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :187:2*/ return rt.Ready
 }
 
-//line main_async.go:803
+//line main_async.go:907
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeReport) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:169"
+		return "main.go:187"
 	}
 	return ""
 }
@@ -838,64 +942,64 @@ func (ag_f *ag_work) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:251
+//line main.go:269
 func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :251:1*/ var (
+	/*line :269:1*/ var (
 		err error
 	)
-	/*line :251:1*/ if ag_co.Unwinding() {
-		/*line :251:1*/ return rt.Ready
+	/*line :269:1*/ if ag_co.Unwinding() {
+		/*line :269:1*/ return rt.Ready
 	}
-	/*line :251:1*/ switch ag_f.ag_state {
-	/*line :251:1*/ case 1:
-		/*line :251:1*/ goto ag_resume1
-		/*line :251:1*/
+	/*line :269:1*/ switch ag_f.ag_state {
+	/*line :269:1*/ case 1:
+		/*line :269:1*/ goto ag_resume1
+		/*line :269:1*/
 	case 2:
-		/*line :251:1*/ goto ag_resume2
-		/*line :251:1*/
+		/*line :269:1*/ goto ag_resume2
+		/*line :269:1*/
 	case 3:
-		/*line :251:1*/ goto ag_resume3
+		/*line :269:1*/ goto ag_resume3
 	}
-	/*line main.go:252:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :252:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :252:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :252:2*/ return ag_s
+	/*line main.go:270:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :270:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :270:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :270:2*/ return ag_s
 	}
-	/*line :252:2*/ ag_resume1:
-	/*line main.go:252:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :252:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:253:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :253:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :253:2*/ ag_f.w = nil
-	/*line :253:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:2*/ return ag_s
+	/*line :270:2*/ ag_resume1:
+	/*line main.go:270:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :270:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:271:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
+	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :271:2*/ ag_f.w = nil
+	/*line :271:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:2*/ return ag_s
 	}
-	/*line :253:2*/ ag_resume2:
-	/*line :253:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:254:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :254:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :254:2*/ ag_f.run = nil
-	/*line :254:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :254:2*/ return ag_s
+	/*line :271:2*/ ag_resume2:
+	/*line :271:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:272:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :272:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :272:2*/ ag_f.run = nil
+	/*line :272:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
 	}
-	/*line :254:2*/ ag_resume3:
-	/*line main.go:254:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :254:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:255:2*/ ag_f.ag_err = err
-	/*line :255:2*/ return rt.Ready
+	/*line :272:2*/ ag_resume3:
+	/*line main.go:272:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :272:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:273:2*/ ag_f.ag_err = err
+	/*line :273:2*/ return rt.Ready
 }
 
-//line main_async.go:889
+//line main_async.go:993
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_work) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:252"
+		return "main.go:270"
 	case 2:
-		return "main.go:253"
+		return "main.go:271"
 	case 3:
-		return "main.go:254"
+		return "main.go:272"
 	}
 	return ""
 }
@@ -926,44 +1030,44 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:259
+//line main.go:277
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :259:1*/ var (
+	/*line :277:1*/ var (
 		err error
 	)
-	/*line :259:1*/ if ag_co.Unwinding() {
-		/*line :259:1*/ return rt.Ready
+	/*line :277:1*/ if ag_co.Unwinding() {
+		/*line :277:1*/ return rt.Ready
 	}
-	/*line :259:1*/ switch ag_f.ag_state {
-	/*line :259:1*/ case 1:
-		/*line :259:1*/ goto ag_resume1
+	/*line :277:1*/ switch ag_f.ag_state {
+	/*line :277:1*/ case 1:
+		/*line :277:1*/ goto ag_resume1
 	}
-	/*line main.go:260:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
-	/*line :260:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
-	/*line :260:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:5*/ return ag_s
+	/*line main.go:278:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
+	/*line :278:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
+	/*line :278:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :278:5*/ return ag_s
 	}
-	/*line :260:5*/ ag_resume1:
-	/*line main.go:260:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :260:5*/ ag_f.ag_aw0 = nil
-	/*line main.go:260:2*/ if !(err != nil) {
-		/*line :260:2*/ goto ag_L1
+	/*line :278:5*/ ag_resume1:
+	/*line main.go:278:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :278:5*/ ag_f.ag_aw0 = nil
+	/*line main.go:278:2*/ if !(err != nil) {
+		/*line :278:2*/ goto ag_L1
 	}
-	/*line main.go:261:3*/ ag_f.ag_err = err
-	/*line :261:3*/ return rt.Ready
-	/*line :261:3*/ ag_L1:
-	/*line main.go:263:2*/ ag_f.w.Stop(10 * time.Second)
-	/*line main.go:264:2*/ ag_f.ag_err = nil
-	/*line :264:2*/ return rt.Ready
+	/*line main.go:279:3*/ ag_f.ag_err = err
+	/*line :279:3*/ return rt.Ready
+	/*line :279:3*/ ag_L1:
+	/*line main.go:281:2*/ ag_f.w.Stop(10 * time.Second)
+	/*line main.go:282:2*/ ag_f.ag_err = nil
+	/*line :282:2*/ return rt.Ready
 }
 
-//line main_async.go:961
+//line main_async.go:1065
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:260"
+		return "main.go:278"
 	}
 	return ""
 }
@@ -1001,67 +1105,67 @@ func (ag_f *ag_allInOne) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:270
+//line main.go:288
 func (ag_f *ag_allInOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :270:1*/ var (
+	/*line :288:1*/ var (
 		werr error
 	)
-	/*line :270:1*/ if ag_co.Unwinding() {
-		/*line :270:1*/ return rt.Ready
+	/*line :288:1*/ if ag_co.Unwinding() {
+		/*line :288:1*/ return rt.Ready
 	}
-	/*line :270:1*/ switch ag_f.ag_state {
-	/*line :270:1*/ case 1:
-		/*line :270:1*/ goto ag_resume1
-		/*line :270:1*/
+	/*line :288:1*/ switch ag_f.ag_state {
+	/*line :288:1*/ case 1:
+		/*line :288:1*/ goto ag_resume1
+		/*line :288:1*/
 	case 2:
-		/*line :270:1*/ goto ag_resume2
-		/*line :270:1*/
+		/*line :288:1*/ goto ag_resume2
+		/*line :288:1*/
 	case 3:
-		/*line :270:1*/ goto ag_resume3
+		/*line :288:1*/ goto ag_resume3
 	}
-	/*line main.go:271:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :271:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :271:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:2*/ return ag_s
+	/*line main.go:289:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :289:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :289:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :289:2*/ return ag_s
 	}
-	/*line :271:2*/ ag_resume1:
-	/*line main.go:271:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :271:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:272:2*/ ag_f.ag_aw1 = produceAsync(ag_f.q, ag_f.a, ag_f.s, ag_f.out)
-	/*line :272:2*/ ag_f.ag_state = 2 // await: produce(q, a, s, out)
-	/*line :272:2*/ ag_f.q, ag_f.a, ag_f.s, ag_f.out = nil, Args{}, nil, nil
-	/*line :272:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:2*/ return ag_s
+	/*line :289:2*/ ag_resume1:
+	/*line main.go:289:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :289:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:290:2*/ ag_f.ag_aw1 = produceAsync(ag_f.q, ag_f.a, ag_f.s, ag_f.out)
+	/*line :290:2*/ ag_f.ag_state = 2 // await: produce(q, a, s, out)
+	/*line :290:2*/ ag_f.q, ag_f.a, ag_f.s, ag_f.out = nil, Args{}, nil, nil
+	/*line :290:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :290:2*/ return ag_s
 	}
-	/*line :272:2*/ ag_resume2:
-	/*line main.go:272:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :272:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:273:2*/ ag_f.w.Stop(time.Second)
-	/*line :273:2*/ ag_f.w = nil
-	/*line main.go:274:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :274:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :274:2*/ ag_f.run = nil
-	/*line :274:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:2*/ return ag_s
+	/*line :290:2*/ ag_resume2:
+	/*line main.go:290:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :290:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:291:2*/ ag_f.w.Stop(time.Second)
+	/*line :291:2*/ ag_f.w = nil
+	/*line main.go:292:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :292:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :292:2*/ ag_f.run = nil
+	/*line :292:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :292:2*/ return ag_s
 	}
-	/*line :274:2*/ ag_resume3:
-	/*line main.go:274:2*/ _, werr = ag_f.ag_aw1.AwaitResult()
-	/*line :274:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:275:2*/ ag_f.ag_err = errors.Join(ag_f.err, werr)
-	/*line :275:2*/ return rt.Ready
+	/*line :292:2*/ ag_resume3:
+	/*line main.go:292:2*/ _, werr = ag_f.ag_aw1.AwaitResult()
+	/*line :292:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:293:2*/ ag_f.ag_err = errors.Join(ag_f.err, werr)
+	/*line :293:2*/ return rt.Ready
 }
 
-//line main_async.go:1055
+//line main_async.go:1159
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allInOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:271"
+		return "main.go:289"
 	case 2:
-		return "main.go:272"
+		return "main.go:290"
 	case 3:
-		return "main.go:274"
+		return "main.go:292"
 	}
 	return ""
 }
@@ -1099,9 +1203,9 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:282
+//line main.go:300
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :282:1*/ var (
+	/*line :300:1*/ var (
 		ag_err1     error
 		workers     map[int]int
 		pids        []int
@@ -1111,113 +1215,113 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2     error
 		total       int
 	)
-	/*line :282:1*/ if ag_co.Unwinding() {
-		/*line :282:1*/ return rt.Ready
+	/*line :300:1*/ if ag_co.Unwinding() {
+		/*line :300:1*/ return rt.Ready
 	}
-	/*line :282:1*/ switch ag_f.ag_state {
-	/*line :282:1*/ case 1:
-		/*line :282:1*/ goto ag_resume1
-		/*line :282:1*/
+	/*line :300:1*/ switch ag_f.ag_state {
+	/*line :300:1*/ case 1:
+		/*line :300:1*/ goto ag_resume1
+		/*line :300:1*/
 	case 2:
-		/*line :282:1*/ goto ag_resume2
-		/*line :282:1*/
+		/*line :300:1*/ goto ag_resume2
+		/*line :300:1*/
 	case 3:
-		/*line :282:1*/ goto ag_resume3
+		/*line :300:1*/ goto ag_resume3
 	}
-	/*line :282:1*/ ag_f.id = new(string)
-	/*line main.go:283:2*/ ag_f.ag_aw0 = Crawl.EnqueueAsync(ag_f.q, ag_f.a, ajobs.Retries(3))
-	/*line :283:2*/ ag_f.ag_state = 1 // await: Crawl.Enqueue(q, a, ajobs.Retries(3))
-	/*line :283:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :283:2*/ return ag_s
+	/*line :300:1*/ ag_f.id = new(string)
+	/*line main.go:301:2*/ ag_f.ag_aw0 = Crawl.EnqueueAsync(ag_f.q, ag_f.a, ajobs.Retries(3))
+	/*line :301:2*/ ag_f.ag_state = 1 // await: Crawl.Enqueue(q, a, ajobs.Retries(3))
+	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:2*/ return ag_s
 	}
-	/*line :283:2*/ ag_resume1:
-	/*line main.go:283:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :283:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:284:2*/ if ag_err1 != nil {
-		/*line main.go:285:3*/ ag_f.ag_err = ag_err1
-		/*line :285:3*/ return rt.Ready
+	/*line :301:2*/ ag_resume1:
+	/*line main.go:301:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :301:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:302:2*/ if ag_err1 != nil {
+		/*line main.go:303:3*/ ag_f.ag_err = ag_err1
+		/*line :303:3*/ return rt.Ready
 	}
-	/*line main.go:287:2*/ fmt.Fprintf(ag_f.out, "enqueued workflow job %s: %d pages at %s\n", (*ag_f.id), ag_f.s.n, ag_f.a.Index)
-	/*line :287:2*/ ag_f.a = Args{}
-	/*line main.go:288:2*/ ag_f.ag_aw1 = Crawl.WaitAsync(ag_f.q, (*ag_f.id))
-	/*line :288:2*/ ag_f.ag_state = 2 // await: Crawl.Wait(q, id)
-	/*line :288:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :288:2*/ return ag_s
+	/*line main.go:305:2*/ fmt.Fprintf(ag_f.out, "enqueued workflow job %s: %d pages at %s\n", (*ag_f.id), ag_f.s.n, ag_f.a.Index)
+	/*line :305:2*/ ag_f.a = Args{}
+	/*line main.go:306:2*/ ag_f.ag_aw1 = Crawl.WaitAsync(ag_f.q, (*ag_f.id))
+	/*line :306:2*/ ag_f.ag_state = 2 // await: Crawl.Wait(q, id)
+	/*line :306:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :306:2*/ return ag_s
 	}
-	/*line :288:2*/ ag_resume2:
-	/*line main.go:288:2*/ ag_f.rep, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :288:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:289:2*/ if ag_err1 != nil {
-		/*line main.go:290:3*/ ag_f.ag_err = ag_err1
-		/*line :290:3*/ return rt.Ready
+	/*line :306:2*/ ag_resume2:
+	/*line main.go:306:2*/ ag_f.rep, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :306:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:307:2*/ if ag_err1 != nil {
+		/*line main.go:308:3*/ ag_f.ag_err = ag_err1
+		/*line :308:3*/ return rt.Ready
 	}
-	/*line main.go:292:2*/ workers = map[int]int{}
-	/*line main.go:293:2*/ for _, p := range ag_f.rep.Pages {
-		/*line main.go:294:3*/ workers[p.Worker]++
+	/*line main.go:310:2*/ workers = map[int]int{}
+	/*line main.go:311:2*/ for _, p := range ag_f.rep.Pages {
+		/*line main.go:312:3*/ workers[p.Worker]++
 	}
-	/*line main.go:296:2*/ fmt.Fprintf(ag_f.out, "report: %d pages, %d words, written to %s\n", len(ag_f.rep.Pages), ag_f.rep.Words, ag_f.rep.File)
-	/*line main.go:297:6*/ pids = nil
-	/*line main.go:298:2*/ for pid := range workers {
-		/*line main.go:299:3*/ pids = append(pids, pid)
+	/*line main.go:314:2*/ fmt.Fprintf(ag_f.out, "report: %d pages, %d words, written to %s\n", len(ag_f.rep.Pages), ag_f.rep.Words, ag_f.rep.File)
+	/*line main.go:315:6*/ pids = nil
+	/*line main.go:316:2*/ for pid := range workers {
+		/*line main.go:317:3*/ pids = append(pids, pid)
 	}
-	/*line main.go:301:2*/ sort.Ints(pids)
-	/*line main.go:302:2*/ for _, pid := range pids {
-		/*line main.go:303:3*/ fmt.Fprintf(ag_f.out, "  %d pages fetched by worker %d\n", workers[pid], pid)
+	/*line main.go:319:2*/ sort.Ints(pids)
+	/*line main.go:320:2*/ for _, pid := range pids {
+		/*line main.go:321:3*/ fmt.Fprintf(ag_f.out, "  %d pages fetched by worker %d\n", workers[pid], pid)
 	}
-	/*line main.go:305:2*/ ag_fetches1, repeated = ag_f.s.fetches()
-	/*line main.go:306:2*/ fmt.Fprintf(ag_f.out, "the site served %d page fetches for %d pages (%d repeated: steps in progress when a worker died)\n", ag_fetches1, ag_f.s.n, repeated)
-	/*line main.go:307:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (ajobs.JobInfo, error) {
-		/*line :307:5*/ return func() (ajobs.JobInfo, error) {
-			/*line main.go:307:74*/ return ag_f.q.Job((*ag_cell_id))
+	/*line main.go:323:2*/ ag_fetches1, repeated = ag_f.s.fetches()
+	/*line main.go:324:2*/ fmt.Fprintf(ag_f.out, "the site served %d page fetches for %d pages (%d repeated: steps in progress when a worker died)\n", ag_fetches1, ag_f.s.n, repeated)
+	/*line main.go:325:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (ajobs.JobInfo, error) {
+		/*line :325:5*/ return func() (ajobs.JobInfo, error) {
+			/*line main.go:325:74*/ return ag_f.q.Job((*ag_cell_id))
 		}
 	}(ag_f.id))
-	/*line :307:74*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (ajobs.JobInfo, error) ...
-	/*line :307:74*/ ag_f.id = nil
-	/*line :307:74*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :307:74*/ return ag_s
+	/*line :325:74*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (ajobs.JobInfo, error) ...
+	/*line :325:74*/ ag_f.id = nil
+	/*line :325:74*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :325:74*/ return ag_s
 	}
-	/*line :307:74*/ ag_resume3:
-	/*line main.go:307:5*/ ji, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :307:5*/ ag_f.ag_aw2 = nil
-	/*line main.go:307:2*/ if !(ag_err2 == nil && ji.Checkpoint != nil) {
-		/*line :307:2*/ ag_f.out = nil
-		/*line :307:2*/ goto ag_L1
+	/*line :325:74*/ ag_resume3:
+	/*line main.go:325:5*/ ji, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :325:5*/ ag_f.ag_aw2 = nil
+	/*line main.go:325:2*/ if !(ag_err2 == nil && ji.Checkpoint != nil) {
+		/*line :325:2*/ ag_f.out = nil
+		/*line :325:2*/ goto ag_L1
 	}
-	/*line main.go:308:3*/ fmt.Fprintf(ag_f.out, "last checkpoint: %s, %d bytes, checkpoint %d of the job\n", ji.Checkpoint.Name, ji.Checkpoint.Size, ji.Checkpoint.Seq)
-	/*line :308:3*/ ag_f.out = nil
-	/*line :308:3*/ ag_L1:
-	/*line main.go:312:2*/ if len(ag_f.rep.Pages) != ag_f.s.n {
-		/*line main.go:313:3*/ ag_f.ag_err = fmt.Errorf("report has %d pages, the site %d", len(ag_f.rep.Pages), ag_f.s.n)
-		/*line :313:3*/ return rt.Ready
+	/*line main.go:326:3*/ fmt.Fprintf(ag_f.out, "last checkpoint: %s, %d bytes, checkpoint %d of the job\n", ji.Checkpoint.Name, ji.Checkpoint.Size, ji.Checkpoint.Seq)
+	/*line :326:3*/ ag_f.out = nil
+	/*line :326:3*/ ag_L1:
+	/*line main.go:330:2*/ if len(ag_f.rep.Pages) != ag_f.s.n {
+		/*line main.go:331:3*/ ag_f.ag_err = fmt.Errorf("report has %d pages, the site %d", len(ag_f.rep.Pages), ag_f.s.n)
+		/*line :331:3*/ return rt.Ready
 	}
-	/*line main.go:315:2*/ total = 0
-	/*line main.go:316:2*/ for i, p := range ag_f.rep.Pages {
-		/*line main.go:317:3*/ if p.URL != ag_f.s.page(i) || p.Words != 10*i+3 || p.Title != fmt.Sprintf("page-%d", i) {
-			/*line main.go:318:4*/ ag_f.ag_err = fmt.Errorf("report line %d is %+v, want %s with %d words", i, p, ag_f.s.page(i), 10*i+3)
-			/*line :318:4*/ return rt.Ready
+	/*line main.go:333:2*/ total = 0
+	/*line main.go:334:2*/ for i, p := range ag_f.rep.Pages {
+		/*line main.go:335:3*/ if p.URL != ag_f.s.page(i) || p.Words != 10*i+3 || p.Title != fmt.Sprintf("page-%d", i) {
+			/*line main.go:336:4*/ ag_f.ag_err = fmt.Errorf("report line %d is %+v, want %s with %d words", i, p, ag_f.s.page(i), 10*i+3)
+			/*line :336:4*/ return rt.Ready
 		}
-		/*line main.go:320:3*/ total += p.Words
+		/*line main.go:338:3*/ total += p.Words
 	}
-	/*line :320:3*/ ag_f.s = nil
-	/*line main.go:322:2*/ if ag_f.rep.Words != total {
-		/*line main.go:323:3*/ ag_f.ag_err = fmt.Errorf("report total %d, the pages' %d", ag_f.rep.Words, total)
-		/*line :323:3*/ return rt.Ready
+	/*line :338:3*/ ag_f.s = nil
+	/*line main.go:340:2*/ if ag_f.rep.Words != total {
+		/*line main.go:341:3*/ ag_f.ag_err = fmt.Errorf("report total %d, the pages' %d", ag_f.rep.Words, total)
+		/*line :341:3*/ return rt.Ready
 	}
-	/*line main.go:325:2*/ ag_f.ag_err = nil
-	/*line :325:2*/ return rt.Ready
+	/*line main.go:343:2*/ ag_f.ag_err = nil
+	/*line :343:2*/ return rt.Ready
 }
 
-//line main_async.go:1211
+//line main_async.go:1315
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:283"
+		return "main.go:301"
 	case 2:
-		return "main.go:288"
+		return "main.go:306"
 	case 3:
-		return "main.go:307"
+		return "main.go:325"
 	}
 	return ""
 }

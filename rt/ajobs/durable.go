@@ -56,6 +56,14 @@ var ErrDurableSleep = errors.New("ajobs: durable sleep: the job is rescheduled f
 // resumes from the sleep, running what followed it again. Shorter sleeps
 // are slept by the worker, holding the job.
 //
+// A step's error is recorded like its value: a later attempt resumes
+// after the step and gets the same error (a *durable.RestoredError), it
+// does not run the step again. So a job's Retries do not retry a failed
+// step: retry transient failures inside the step's coroutine, and let it
+// return an error only when the failure is final. A function that is not
+// durable (not //async durable) makes the job dead at once
+// (durable.ErrNotDurable).
+//
 // The checkpoint's Name is the snapshot's resume point
 // ("step:charge", "checkpoint:done", "sleep:cool-off"), its Fingerprint
 // the snapshot's frame fingerprints (cut to MaxCheckpointName), so that
@@ -154,6 +162,9 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 	}
 	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt)) {
 		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
+	}
+	if errors.Is(err, durable.ErrNotDurable) {
+		return zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", a.typ, err)}
 	}
 	return r, err
 }

@@ -45,10 +45,10 @@ func _() {
 // durable_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("durable_test.go", []rt.SourceFunc{
-		{Name: "localEffect", Line: 46, Off: 1009, Head: "func localEffect(key string, i int) (int, error) {", Len: 118, Hash: 0x380a68ee49e236ae},
-		{Name: "waitSleeping", Line: 84, Off: 1807, Head: "func waitSleeping(t *testing.T, q *Queue, id string) ScheduledJob {", Len: 462, Hash: 0x2619bb20042dfeb5},
-		{Name: "tamper", Line: 103, Off: 2349, Head: "func tamper(t *testing.T, q *Queue, id string, edit func(*durable.Snapshot)) {", Len: 390, Hash: 0x9f7492e2309e3016},
-		{Name: "durableInProcess", Line: 120, Off: 2940, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 4683, Hash: 0xb8af0a3151564fa4},
+		{Name: "localEffect", Line: 49, Off: 1147, Head: "func localEffect(key string, i int) (int, error) {", Len: 118, Hash: 0x380a68ee49e236ae},
+		{Name: "waitSleeping", Line: 87, Off: 1945, Head: "func waitSleeping(t *testing.T, q *Queue, id string) ScheduledJob {", Len: 462, Hash: 0x2619bb20042dfeb5},
+		{Name: "tamper", Line: 106, Off: 2487, Head: "func tamper(t *testing.T, q *Queue, id string, edit func(*durable.Snapshot)) {", Len: 390, Hash: 0x9f7492e2309e3016},
+		{Name: "durableInProcess", Line: 123, Off: 3078, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 5044, Hash: 0x2b9ae6bc6b5548de},
 	})
 }
 
@@ -80,25 +80,25 @@ func (ag_f *ag_localEffect) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line durable_test.go:46
+//line durable_test.go:49
 func (ag_f *ag_localEffect) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :46:1*/ if ag_co.Unwinding() {
-		/*line :46:1*/ return rt.Ready
+	/*line :49:1*/ if ag_co.Unwinding() {
+		/*line :49:1*/ return rt.Ready
 	}
-	/*line :46:1*/ switch ag_f.ag_state {
-	/*line :46:1*/ case 1:
-		/*line :46:1*/ goto ag_resume1
+	/*line :49:1*/ switch ag_f.ag_state {
+	/*line :49:1*/ case 1:
+		/*line :49:1*/ goto ag_resume1
 	}
-	/*line durable_test.go:47:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :47:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :47:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :47:2*/ return ag_s
+	/*line durable_test.go:50:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :50:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :50:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:2*/ return ag_s
 	}
-	/*line :47:2*/ ag_resume1:
-	/*line :47:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:48:2*/ countLocal(ag_f.key)
-	/*line durable_test.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i*ag_f.i+1, nil
-	/*line :49:2*/ return rt.Ready
+	/*line :50:2*/ ag_resume1:
+	/*line :50:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:51:2*/ countLocal(ag_f.key)
+	/*line durable_test.go:52:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.i*ag_f.i+1, nil
+	/*line :52:2*/ return rt.Ready
 }
 
 //line durable_async_test.go:105
@@ -107,7 +107,7 @@ func (ag_f *ag_localEffect) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_localEffect) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable_test.go:47"
+		return "durable_test.go:50"
 	}
 	return ""
 }
@@ -143,81 +143,81 @@ func (ag_f *ag_waitSleeping) AwaitResult() (ScheduledJob, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line durable_test.go:84
+//line durable_test.go:87
 func (ag_f *ag_waitSleeping) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :84:1*/ var (
+	/*line :87:1*/ var (
 		ag_t1 time.Time
 		ag_t2 time.Time
 		sched []ScheduledJob
 		err   error
 	)
-	/*line :84:1*/ if ag_co.Unwinding() {
-		/*line :84:1*/ return rt.Ready
+	/*line :87:1*/ if ag_co.Unwinding() {
+		/*line :87:1*/ return rt.Ready
 	}
-	/*line :84:1*/ switch ag_f.ag_state {
-	/*line :84:1*/ case 1:
-		/*line :84:1*/ goto ag_resume1
-		/*line :84:1*/
+	/*line :87:1*/ switch ag_f.ag_state {
+	/*line :87:1*/ case 1:
+		/*line :87:1*/ goto ag_resume1
+		/*line :87:1*/
 	case 2:
-		/*line :84:1*/ goto ag_resume2
-		/*line :84:1*/
+		/*line :87:1*/ goto ag_resume2
+		/*line :87:1*/
 	case 3:
-		/*line :84:1*/ goto ag_resume3
-		/*line :84:1*/
+		/*line :87:1*/ goto ag_resume3
+		/*line :87:1*/
 	case 4:
-		/*line :84:1*/ goto ag_resume4
+		/*line :87:1*/ goto ag_resume4
 	}
-	/*line durable_test.go:85:14*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :85:14*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :85:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :85:14*/ return ag_s
+	/*line durable_test.go:88:14*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :88:14*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :88:14*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:14*/ return ag_s
 	}
-	/*line :85:14*/ ag_resume1:
-	/*line durable_test.go:85:14*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :85:14*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:85:2*/ ag_f.deadline = ag_t1.Add(5 * time.Second)
-	/*line :85:2*/ ag_L1:
-	/*line durable_test.go:86:6*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :86:6*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :86:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :86:6*/ return ag_s
+	/*line :88:14*/ ag_resume1:
+	/*line durable_test.go:88:14*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :88:14*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:88:2*/ ag_f.deadline = ag_t1.Add(5 * time.Second)
+	/*line :88:2*/ ag_L1:
+	/*line durable_test.go:89:6*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :89:6*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :89:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :89:6*/ return ag_s
 	}
-	/*line :86:6*/ ag_resume2:
-	/*line durable_test.go:86:6*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :86:6*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:86:6*/ if !(ag_t2.Before(ag_f.deadline)) {
-		/*line :86:6*/ ag_f.deadline = time.Time{}
-		/*line :86:6*/ goto ag_L3
+	/*line :89:6*/ ag_resume2:
+	/*line durable_test.go:89:6*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :89:6*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:89:6*/ if !(ag_t2.Before(ag_f.deadline)) {
+		/*line :89:6*/ ag_f.deadline = time.Time{}
+		/*line :89:6*/ goto ag_L3
 	}
-	/*line durable_test.go:87:3*/ ag_f.ag_aw1 = rt.ToThreadAsync(func() ([]ScheduledJob, error) {
-		/*line durable_test.go:87:76*/ return ag_f.q.Scheduled(10)
+	/*line durable_test.go:90:3*/ ag_f.ag_aw1 = rt.ToThreadAsync(func() ([]ScheduledJob, error) {
+		/*line durable_test.go:90:76*/ return ag_f.q.Scheduled(10)
 	})
-	/*line :87:76*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() ([]ScheduledJob, error)...
-	/*line :87:76*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:76*/ return ag_s
+	/*line :90:76*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() ([]ScheduledJob, error)...
+	/*line :90:76*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :90:76*/ return ag_s
 	}
-	/*line :87:76*/ ag_resume3:
-	/*line durable_test.go:87:3*/ sched, err = ag_f.ag_aw1.AwaitResult()
-	/*line :87:3*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:88:3*/ require.NoError(ag_f.t, err)
-	/*line durable_test.go:89:3*/ for _, s := range sched {
-		/*line durable_test.go:90:4*/ if s.ID == ag_f.id && s.State == "sleeping" {
-			/*line durable_test.go:91:5*/ ag_f.ag_r0 = s
-			/*line :91:5*/ return rt.Ready
+	/*line :90:76*/ ag_resume3:
+	/*line durable_test.go:90:3*/ sched, err = ag_f.ag_aw1.AwaitResult()
+	/*line :90:3*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:91:3*/ require.NoError(ag_f.t, err)
+	/*line durable_test.go:92:3*/ for _, s := range sched {
+		/*line durable_test.go:93:4*/ if s.ID == ag_f.id && s.State == "sleeping" {
+			/*line durable_test.go:94:5*/ ag_f.ag_r0 = s
+			/*line :94:5*/ return rt.Ready
 		}
 	}
-	/*line durable_test.go:94:3*/ ag_f.ag_aw2 = rt.SleepAsync(5 * time.Millisecond)
-	/*line :94:3*/ ag_f.ag_state = 4 // await: rt.Sleep(5 * time.Millisecond)
-	/*line :94:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :94:3*/ return ag_s
+	/*line durable_test.go:97:3*/ ag_f.ag_aw2 = rt.SleepAsync(5 * time.Millisecond)
+	/*line :97:3*/ ag_f.ag_state = 4 // await: rt.Sleep(5 * time.Millisecond)
+	/*line :97:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :97:3*/ return ag_s
 	}
-	/*line :94:3*/ ag_resume4:
-	/*line :94:3*/ ag_f.ag_aw2 = nil
-	/*line :94:3*/ goto ag_L1
-	/*line :94:3*/ ag_L3:
-	/*line durable_test.go:96:2*/ ag_f.t.Fatalf("job %s never slept", ag_f.id)
-	/*line durable_test.go:97:2*/ ag_f.ag_r0 = ScheduledJob{}
-	/*line :97:2*/ return rt.Ready
+	/*line :97:3*/ ag_resume4:
+	/*line :97:3*/ ag_f.ag_aw2 = nil
+	/*line :97:3*/ goto ag_L1
+	/*line :97:3*/ ag_L3:
+	/*line durable_test.go:99:2*/ ag_f.t.Fatalf("job %s never slept", ag_f.id)
+	/*line durable_test.go:100:2*/ ag_f.ag_r0 = ScheduledJob{}
+	/*line :100:2*/ return rt.Ready
 }
 
 //line durable_async_test.go:224
@@ -226,13 +226,13 @@ func (ag_f *ag_waitSleeping) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_waitSleeping) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable_test.go:85"
+		return "durable_test.go:88"
 	case 2:
-		return "durable_test.go:86"
+		return "durable_test.go:89"
 	case 3:
-		return "durable_test.go:87"
+		return "durable_test.go:90"
 	case 4:
-		return "durable_test.go:94"
+		return "durable_test.go:97"
 	}
 	return ""
 }
@@ -266,49 +266,49 @@ func (ag_f *ag_tamper) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line durable_test.go:103
+//line durable_test.go:106
 func (ag_f *ag_tamper) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :103:1*/ var (
+	/*line :106:1*/ var (
 		v   aredis.Value
 		err error
 		b   []byte
 	)
-	/*line :103:1*/ if ag_co.Unwinding() {
-		/*line :103:1*/ return rt.Ready
+	/*line :106:1*/ if ag_co.Unwinding() {
+		/*line :106:1*/ return rt.Ready
 	}
-	/*line :103:1*/ switch ag_f.ag_state {
-	/*line :103:1*/ case 1:
-		/*line :103:1*/ goto ag_resume1
-		/*line :103:1*/
+	/*line :106:1*/ switch ag_f.ag_state {
+	/*line :106:1*/ case 1:
+		/*line :106:1*/ goto ag_resume1
+		/*line :106:1*/
 	case 2:
-		/*line :103:1*/ goto ag_resume2
+		/*line :106:1*/ goto ag_resume2
 	}
-	/*line durable_test.go:104:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HGET", ag_f.q.jobKey(ag_f.id), "cp_data")
-	/*line :104:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HGET", q.jobKey(id), "cp_data")
-	/*line :104:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :104:2*/ return ag_s
+	/*line durable_test.go:107:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HGET", ag_f.q.jobKey(ag_f.id), "cp_data")
+	/*line :107:2*/ ag_f.ag_state = 1 // await: q.cl.Do("HGET", q.jobKey(id), "cp_data")
+	/*line :107:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :107:2*/ return ag_s
 	}
-	/*line :104:2*/ ag_resume1:
-	/*line durable_test.go:104:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :104:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:105:2*/ require.NoError(ag_f.t, err)
-	/*line durable_test.go:106:6*/ ag_f.snap = durable.Snapshot{}
-	/*line durable_test.go:107:2*/ require.NoError(ag_f.t, ag_f.snap.UnmarshalBinary([]byte(v.Str)))
-	/*line durable_test.go:108:2*/ ag_f.edit(&ag_f.snap)
-	/*line :108:2*/ ag_f.edit = nil
-	/*line durable_test.go:109:2*/ b, err = ag_f.snap.MarshalBinary()
-	/*line durable_test.go:110:2*/ require.NoError(ag_f.t, err)
-	/*line durable_test.go:111:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HSET", ag_f.q.jobKey(ag_f.id), "cp_data", b)
-	/*line :111:2*/ ag_f.ag_state = 2 // await: q.cl.Do("HSET", q.jobKey(id), "cp_data", b)
-	/*line :111:2*/ ag_f.q, ag_f.id = nil, ""
-	/*line :111:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:2*/ return ag_s
+	/*line :107:2*/ ag_resume1:
+	/*line durable_test.go:107:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :107:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:108:2*/ require.NoError(ag_f.t, err)
+	/*line durable_test.go:109:6*/ ag_f.snap = durable.Snapshot{}
+	/*line durable_test.go:110:2*/ require.NoError(ag_f.t, ag_f.snap.UnmarshalBinary([]byte(v.Str)))
+	/*line durable_test.go:111:2*/ ag_f.edit(&ag_f.snap)
+	/*line :111:2*/ ag_f.edit = nil
+	/*line durable_test.go:112:2*/ b, err = ag_f.snap.MarshalBinary()
+	/*line durable_test.go:113:2*/ require.NoError(ag_f.t, err)
+	/*line durable_test.go:114:2*/ ag_f.ag_aw0 = ag_f.q.cl.DoAsync("HSET", ag_f.q.jobKey(ag_f.id), "cp_data", b)
+	/*line :114:2*/ ag_f.ag_state = 2 // await: q.cl.Do("HSET", q.jobKey(id), "cp_data", b)
+	/*line :114:2*/ ag_f.q, ag_f.id = nil, ""
+	/*line :114:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :114:2*/ return ag_s
 	}
-	/*line :111:2*/ ag_resume2:
-	/*line durable_test.go:111:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :111:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:112:2*/ require.NoError(ag_f.t, err)
-	/*line durable_test.go:113:1*/ return rt.Ready
+	/*line :114:2*/ ag_resume2:
+	/*line durable_test.go:114:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :114:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:115:2*/ require.NoError(ag_f.t, err)
+	/*line durable_test.go:116:1*/ return rt.Ready
 }
 
 //line durable_async_test.go:315
@@ -317,14 +317,14 @@ func (ag_f *ag_tamper) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_tamper) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable_test.go:104"
+		return "durable_test.go:107"
 	case 2:
-		return "durable_test.go:111"
+		return "durable_test.go:114"
 	}
 	return ""
 }
 
-// ag_durableInProcess is the frame of durableInProcess (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_durableInProcess is the frame of durableInProcess (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_durableInProcess struct {
 	ag_state int
 	t        *testing.T
@@ -343,6 +343,7 @@ type ag_durableInProcess struct {
 	ag_aw6   rt.Awaitable[struct{}]
 	ag_aw7   rt.Awaitable[[]DeadJob]
 	ag_aw8   rt.Awaitable[int64]
+	ag_aw9   rt.Awaitable[int]
 }
 
 // durableInProcessAsync returns the coroutine of durableInProcess: nothing runs until it is awaited, spawned, gathered or run.
@@ -363,9 +364,9 @@ func (ag_f *ag_durableInProcess) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line durable_test.go:120
+//line durable_test.go:123
 func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :120:1*/ var (
+	/*line :123:1*/ var (
 		ag_err1 error
 		r       durtest.Result
 		ji      JobInfo
@@ -375,397 +376,426 @@ func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		dead    []DeadJob
 		n       int64
 	)
-	/*line :120:1*/ if ag_co.Unwinding() {
-		/*line :120:1*/ return rt.Ready
+	/*line :123:1*/ if ag_co.Unwinding() {
+		/*line :123:1*/ return rt.Ready
 	}
-	/*line :120:1*/ switch ag_f.ag_state {
-	/*line :120:1*/ case 1:
-		/*line :120:1*/ goto ag_resume1
-		/*line :120:1*/
+	/*line :123:1*/ switch ag_f.ag_state {
+	/*line :123:1*/ case 1:
+		/*line :123:1*/ goto ag_resume1
+		/*line :123:1*/
 	case 2:
-		/*line :120:1*/ goto ag_resume2
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume2
+		/*line :123:1*/
 	case 3:
-		/*line :120:1*/ goto ag_resume3
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume3
+		/*line :123:1*/
 	case 4:
-		/*line :120:1*/ goto ag_resume4
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume4
+		/*line :123:1*/
 	case 5:
-		/*line :120:1*/ goto ag_resume5
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume5
+		/*line :123:1*/
 	case 6:
-		/*line :120:1*/ goto ag_resume6
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume6
+		/*line :123:1*/
 	case 7:
-		/*line :120:1*/ goto ag_resume7
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume7
+		/*line :123:1*/
 	case 8:
-		/*line :120:1*/ goto ag_resume8
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume8
+		/*line :123:1*/
 	case 9:
-		/*line :120:1*/ goto ag_resume9
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume9
+		/*line :123:1*/
 	case 10:
-		/*line :120:1*/ goto ag_resume10
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume10
+		/*line :123:1*/
 	case 11:
-		/*line :120:1*/ goto ag_resume11
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume11
+		/*line :123:1*/
 	case 12:
-		/*line :120:1*/ goto ag_resume12
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume12
+		/*line :123:1*/
 	case 13:
-		/*line :120:1*/ goto ag_resume13
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume13
+		/*line :123:1*/
 	case 14:
-		/*line :120:1*/ goto ag_resume14
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume14
+		/*line :123:1*/
 	case 15:
-		/*line :120:1*/ goto ag_resume15
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume15
+		/*line :123:1*/
 	case 16:
-		/*line :120:1*/ goto ag_resume16
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume16
+		/*line :123:1*/
 	case 17:
-		/*line :120:1*/ goto ag_resume17
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume17
+		/*line :123:1*/
 	case 18:
-		/*line :120:1*/ goto ag_resume18
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume18
+		/*line :123:1*/
 	case 19:
-		/*line :120:1*/ goto ag_resume19
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume19
+		/*line :123:1*/
 	case 20:
-		/*line :120:1*/ goto ag_resume20
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume20
+		/*line :123:1*/
 	case 21:
-		/*line :120:1*/ goto ag_resume21
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume21
+		/*line :123:1*/
 	case 22:
-		/*line :120:1*/ goto ag_resume22
-		/*line :120:1*/
+		/*line :123:1*/ goto ag_resume22
+		/*line :123:1*/
 	case 23:
-		/*line :120:1*/ goto ag_resume23
+		/*line :123:1*/ goto ag_resume23
+		/*line :123:1*/
+	case 24:
+		/*line :123:1*/ goto ag_resume24
+		/*line :123:1*/
+	case 25:
+		/*line :123:1*/ goto ag_resume25
 	}
-	/*line durable_test.go:122:2*/ ag_f.a = durtest.Args{N: 4, Label: "plain"}
-	/*line :122:2*/ ag_f.id = new(string)
-	/*line durable_test.go:123:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a)
-	/*line :123:2*/ ag_f.ag_state = 1 // await: Squares.Enqueue(q, a)
-	/*line :123:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :123:2*/ return ag_s
+	/*line durable_test.go:125:2*/ ag_f.a = durtest.Args{N: 4, Label: "plain"}
+	/*line :125:2*/ ag_f.id = new(string)
+	/*line durable_test.go:126:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a)
+	/*line :126:2*/ ag_f.ag_state = 1 // await: Squares.Enqueue(q, a)
+	/*line :126:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :126:2*/ return ag_s
 	}
-	/*line :123:2*/ ag_resume1:
-	/*line durable_test.go:123:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :123:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:124:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:125:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :125:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :125:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :125:2*/ return ag_s
+	/*line :126:2*/ ag_resume1:
+	/*line durable_test.go:126:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :126:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:127:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:128:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :128:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :128:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	/*line :125:2*/ ag_resume2:
-	/*line durable_test.go:125:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :125:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:126:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:127:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
-	/*line :127:2*/ ag_f.a = durtest.Args{}
-	/*line durable_test.go:128:2*/ assert.Equal(ag_f.t, once(4), stepRuns((*ag_f.id)))
-	/*line durable_test.go:129:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (JobInfo, error) {
-		/*line :129:2*/ return func() (JobInfo, error) {
-			/*line durable_test.go:129:65*/ return ag_f.q.Job((*ag_cell_id))
+	/*line :128:2*/ ag_resume2:
+	/*line durable_test.go:128:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :128:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:129:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:130:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
+	/*line :130:2*/ ag_f.a = durtest.Args{}
+	/*line durable_test.go:131:2*/ assert.Equal(ag_f.t, once(4), stepRuns((*ag_f.id)))
+	/*line durable_test.go:132:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (JobInfo, error) {
+		/*line :132:2*/ return func() (JobInfo, error) {
+			/*line durable_test.go:132:65*/ return ag_f.q.Job((*ag_cell_id))
 		}
 	}(ag_f.id))
-	/*line :129:65*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (JobInfo, error) litera...
-	/*line :129:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:65*/ return ag_s
+	/*line :132:65*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (JobInfo, error) litera...
+	/*line :132:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :132:65*/ return ag_s
 	}
-	/*line :129:65*/ ag_resume3:
-	/*line durable_test.go:129:2*/ ji, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :129:2*/ ag_f.ag_aw2 = nil
-	/*line durable_test.go:130:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:131:2*/ assert.Equal(ag_f.t, int64(1), ji.Tries)
-	/*line durable_test.go:132:2*/ require.NotNil(ag_f.t, ji.Checkpoint)
-	/*line durable_test.go:133:2*/ assert.Equal(ag_f.t, "checkpoint:finish", ji.Checkpoint.Name)
-	/*line durable_test.go:134:2*/ assert.Contains(ag_f.t, ji.Checkpoint.Fingerprint, "durtest.Squares@")
-	/*line durable_test.go:135:2*/ assert.Contains(ag_f.t, ji.Checkpoint.Fingerprint, "durtest.finish@")
-	/*line durable_test.go:139:2*/ *ag_f.failAt = 2
-	/*line :139:2*/ ag_f.failAt = nil
-	/*line durable_test.go:140:2*/ ag_f.a = durtest.Args{N: 5, Label: "retried", StepMs: 1}
-	/*line durable_test.go:141:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(2))
-	/*line :141:2*/ ag_f.ag_state = 4 // await: Squares.Enqueue(q, a, Retries(2))
-	/*line :141:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :141:2*/ return ag_s
+	/*line :132:65*/ ag_resume3:
+	/*line durable_test.go:132:2*/ ji, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :132:2*/ ag_f.ag_aw2 = nil
+	/*line durable_test.go:133:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:134:2*/ assert.Equal(ag_f.t, int64(1), ji.Tries)
+	/*line durable_test.go:135:2*/ require.NotNil(ag_f.t, ji.Checkpoint)
+	/*line durable_test.go:136:2*/ assert.Equal(ag_f.t, "checkpoint:finish", ji.Checkpoint.Name)
+	/*line durable_test.go:137:2*/ assert.Contains(ag_f.t, ji.Checkpoint.Fingerprint, "durtest.Squares@")
+	/*line durable_test.go:138:2*/ assert.Contains(ag_f.t, ji.Checkpoint.Fingerprint, "durtest.finish@")
+	/*line durable_test.go:142:2*/ *ag_f.failAt = 2
+	/*line :142:2*/ ag_f.failAt = nil
+	/*line durable_test.go:143:2*/ ag_f.a = durtest.Args{N: 5, Label: "retried", StepMs: 1}
+	/*line durable_test.go:144:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(2))
+	/*line :144:2*/ ag_f.ag_state = 4 // await: Squares.Enqueue(q, a, Retries(2))
+	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:2*/ return ag_s
 	}
-	/*line :141:2*/ ag_resume4:
-	/*line durable_test.go:141:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :141:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:142:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:143:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :143:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :143:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :143:2*/ return ag_s
+	/*line :144:2*/ ag_resume4:
+	/*line durable_test.go:144:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :144:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:145:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:146:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :146:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :146:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:2*/ return ag_s
 	}
-	/*line :143:2*/ ag_resume5:
-	/*line durable_test.go:143:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :143:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:144:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:145:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
-	/*line :145:2*/ ag_f.a = durtest.Args{}
-	/*line durable_test.go:146:2*/ assert.Equal(ag_f.t, once(5), stepRuns((*ag_f.id)), "steps run once across the two attempts")
-	/*line durable_test.go:147:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (JobInfo, error) {
-		/*line :147:2*/ return func() (JobInfo, error) {
-			/*line durable_test.go:147:64*/ return ag_f.q.Job((*ag_cell_id))
+	/*line :146:2*/ ag_resume5:
+	/*line durable_test.go:146:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :146:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:147:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:148:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
+	/*line :148:2*/ ag_f.a = durtest.Args{}
+	/*line durable_test.go:149:2*/ assert.Equal(ag_f.t, once(5), stepRuns((*ag_f.id)), "steps run once across the two attempts")
+	/*line durable_test.go:150:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (JobInfo, error) {
+		/*line :150:2*/ return func() (JobInfo, error) {
+			/*line durable_test.go:150:64*/ return ag_f.q.Job((*ag_cell_id))
 		}
 	}(ag_f.id))
-	/*line :147:64*/ ag_f.ag_state = 6 // await: rt.Await(rt.ToThreadAsync((func() (JobInfo, error) litera...
-	/*line :147:64*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :147:64*/ return ag_s
+	/*line :150:64*/ ag_f.ag_state = 6 // await: rt.Await(rt.ToThreadAsync((func() (JobInfo, error) litera...
+	/*line :150:64*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :150:64*/ return ag_s
 	}
-	/*line :147:64*/ ag_resume6:
-	/*line durable_test.go:147:2*/ ji, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :147:2*/ ag_f.ag_aw2 = nil
-	/*line durable_test.go:148:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:149:2*/ assert.Equal(ag_f.t, int64(2), ji.Tries, "the failed attempt counted")
-	/*line durable_test.go:153:2*/ ag_f.ag_aw3 = rt.NowAsync()
-	/*line :153:2*/ ag_f.ag_state = 7 // await: rt.Now()
-	/*line :153:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:2*/ return ag_s
+	/*line :150:64*/ ag_resume6:
+	/*line durable_test.go:150:2*/ ji, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :150:2*/ ag_f.ag_aw2 = nil
+	/*line durable_test.go:151:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:152:2*/ assert.Equal(ag_f.t, int64(2), ji.Tries, "the failed attempt counted")
+	/*line durable_test.go:156:2*/ ag_f.ag_aw3 = rt.NowAsync()
+	/*line :156:2*/ ag_f.ag_state = 7 // await: rt.Now()
+	/*line :156:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:2*/ return ag_s
 	}
-	/*line :153:2*/ ag_resume7:
-	/*line durable_test.go:153:2*/ ag_f.start, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :153:2*/ ag_f.ag_aw3 = nil
-	/*line durable_test.go:154:2*/ ag_f.a = durtest.Args{N: 3, SleepAfter: 1, SleepMs: 400, Label: "slept"}
-	/*line durable_test.go:155:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a)
-	/*line :155:2*/ ag_f.ag_state = 8 // await: Squares.Enqueue(q, a)
-	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :155:2*/ return ag_s
+	/*line :156:2*/ ag_resume7:
+	/*line durable_test.go:156:2*/ ag_f.start, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :156:2*/ ag_f.ag_aw3 = nil
+	/*line durable_test.go:157:2*/ ag_f.a = durtest.Args{N: 3, SleepAfter: 1, SleepMs: 400, Label: "slept"}
+	/*line durable_test.go:158:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a)
+	/*line :158:2*/ ag_f.ag_state = 8 // await: Squares.Enqueue(q, a)
+	/*line :158:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :158:2*/ return ag_s
 	}
-	/*line :155:2*/ ag_resume8:
-	/*line durable_test.go:155:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :155:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:156:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:157:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
-	/*line :157:2*/ ag_f.ag_state = 9 // await: waitSleeping(t, q, id)
-	/*line :157:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:2*/ return ag_s
+	/*line :158:2*/ ag_resume8:
+	/*line durable_test.go:158:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :158:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:159:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:160:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
+	/*line :160:2*/ ag_f.ag_state = 9 // await: waitSleeping(t, q, id)
+	/*line :160:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:2*/ return ag_s
 	}
-	/*line :157:2*/ ag_resume9:
-	/*line durable_test.go:157:2*/ ag_s1, _ = ag_f.ag_aw4.AwaitResult()
-	/*line :157:2*/ ag_f.ag_aw4 = nil
-	/*line durable_test.go:158:2*/ require.NotNil(ag_f.t, ag_s1.Checkpoint)
-	/*line durable_test.go:159:2*/ assert.Equal(ag_f.t, "sleep:nap", ag_s1.Checkpoint.Name)
-	/*line durable_test.go:160:2*/ assert.Equal(ag_f.t, int64(0), ag_s1.Tries)
-	/*line durable_test.go:161:2*/ ag_f.ag_aw5 = ag_f.q.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
-	/*line :161:2*/ ag_f.ag_state = 10 // await: q.cl.Do("XPENDING", q.stream(), group)
-	/*line :161:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :161:2*/ return ag_s
+	/*line :160:2*/ ag_resume9:
+	/*line durable_test.go:160:2*/ ag_s1, _ = ag_f.ag_aw4.AwaitResult()
+	/*line :160:2*/ ag_f.ag_aw4 = nil
+	/*line durable_test.go:161:2*/ require.NotNil(ag_f.t, ag_s1.Checkpoint)
+	/*line durable_test.go:162:2*/ assert.Equal(ag_f.t, "sleep:nap", ag_s1.Checkpoint.Name)
+	/*line durable_test.go:163:2*/ assert.Equal(ag_f.t, int64(0), ag_s1.Tries)
+	/*line durable_test.go:164:2*/ ag_f.ag_aw5 = ag_f.q.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
+	/*line :164:2*/ ag_f.ag_state = 10 // await: q.cl.Do("XPENDING", q.stream(), group)
+	/*line :164:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:2*/ return ag_s
 	}
-	/*line :161:2*/ ag_resume10:
-	/*line durable_test.go:161:2*/ pend, ag_err1 = ag_f.ag_aw5.AwaitResult()
-	/*line :161:2*/ ag_f.ag_aw5 = nil
-	/*line durable_test.go:162:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:163:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping durable job")
-	/*line durable_test.go:164:2*/ assert.Equal(ag_f.t, once(2), stepRuns((*ag_f.id)), "steps 0 and 1 ran before the sleep")
-	/*line durable_test.go:165:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :165:2*/ ag_f.ag_state = 11 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :165:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :165:2*/ return ag_s
+	/*line :164:2*/ ag_resume10:
+	/*line durable_test.go:164:2*/ pend, ag_err1 = ag_f.ag_aw5.AwaitResult()
+	/*line :164:2*/ ag_f.ag_aw5 = nil
+	/*line durable_test.go:165:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:166:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping durable job")
+	/*line durable_test.go:167:2*/ assert.Equal(ag_f.t, once(2), stepRuns((*ag_f.id)), "steps 0 and 1 ran before the sleep")
+	/*line durable_test.go:168:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :168:2*/ ag_f.ag_state = 11 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :168:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :168:2*/ return ag_s
 	}
-	/*line :165:2*/ ag_resume11:
-	/*line durable_test.go:165:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :165:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:166:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:167:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
-	/*line :167:2*/ ag_f.a = durtest.Args{}
-	/*line durable_test.go:168:2*/ assert.Equal(ag_f.t, once(3), stepRuns((*ag_f.id)))
-	/*line durable_test.go:169:27*/ ag_f.ag_aw3 = rt.NowAsync()
-	/*line :169:27*/ ag_f.ag_state = 12 // await: rt.Now()
-	/*line :169:27*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :169:27*/ return ag_s
+	/*line :168:2*/ ag_resume11:
+	/*line durable_test.go:168:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :168:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:169:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:170:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
+	/*line :170:2*/ ag_f.a = durtest.Args{}
+	/*line durable_test.go:171:2*/ assert.Equal(ag_f.t, once(3), stepRuns((*ag_f.id)))
+	/*line durable_test.go:172:27*/ ag_f.ag_aw3 = rt.NowAsync()
+	/*line :172:27*/ ag_f.ag_state = 12 // await: rt.Now()
+	/*line :172:27*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :172:27*/ return ag_s
 	}
-	/*line :169:27*/ ag_resume12:
-	/*line durable_test.go:169:27*/ ag_t8, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :169:27*/ ag_f.ag_aw3 = nil
-	/*line durable_test.go:169:2*/ assert.GreaterOrEqual(ag_f.t, ag_t8.Sub(ag_f.start), 400*time.Millisecond, "the sleep was slept")
-	/*line :169:2*/ ag_f.start = time.Time{}
-	/*line durable_test.go:173:2*/ ag_f.a = durtest.Args{N: 3, SleepAfter: 0, SleepMs: 300, Label: "orphaned"}
-	/*line durable_test.go:174:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
-	/*line :174:2*/ ag_f.ag_state = 13 // await: Squares.Enqueue(q, a, Retries(5))
-	/*line :174:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:2*/ return ag_s
+	/*line :172:27*/ ag_resume12:
+	/*line durable_test.go:172:27*/ ag_t8, _ = ag_f.ag_aw3.AwaitResult()
+	/*line :172:27*/ ag_f.ag_aw3 = nil
+	/*line durable_test.go:172:2*/ assert.GreaterOrEqual(ag_f.t, ag_t8.Sub(ag_f.start), 400*time.Millisecond, "the sleep was slept")
+	/*line :172:2*/ ag_f.start = time.Time{}
+	/*line durable_test.go:176:2*/ ag_f.a = durtest.Args{N: 3, SleepAfter: 0, SleepMs: 300, Label: "orphaned"}
+	/*line durable_test.go:177:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
+	/*line :177:2*/ ag_f.ag_state = 13 // await: Squares.Enqueue(q, a, Retries(5))
+	/*line :177:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :177:2*/ return ag_s
 	}
-	/*line :174:2*/ ag_resume13:
-	/*line durable_test.go:174:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :174:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:175:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:176:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
-	/*line :176:2*/ ag_f.ag_state = 14 // await: waitSleeping(t, q, id)
-	/*line :176:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:2*/ return ag_s
+	/*line :177:2*/ ag_resume13:
+	/*line durable_test.go:177:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :177:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:178:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:179:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
+	/*line :179:2*/ ag_f.ag_state = 14 // await: waitSleeping(t, q, id)
+	/*line :179:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :179:2*/ return ag_s
 	}
-	/*line :176:2*/ ag_resume14:
-	/*line :176:2*/ ag_f.ag_aw4 = nil
-	/*line durable_test.go:177:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
-		/*line durable_test.go:178:3*/ name, hex, _ := strings.Cut(strings.Fields(s.Fingerprint)[0], "@")
-		/*line durable_test.go:179:3*/ require.True(ag_f.t, strings.HasSuffix(name, "durtest.Squares"), s.Fingerprint)
-		/*line durable_test.go:180:3*/ fp, err := strconv.ParseUint(hex, 16, 64)
-		/*line durable_test.go:181:3*/ require.NoError(ag_f.t, err)
-		/*line durable_test.go:182:3*/ old := binary.AppendUvarint([]byte(name), fp)
-		/*line durable_test.go:183:3*/ require.True(ag_f.t, bytes.Contains(s.Data, old))
-		/*line durable_test.go:184:3*/ s.Data = bytes.Replace(s.Data, old, binary.AppendUvarint([]byte(name), fp^0xff), 1)
+	/*line :179:2*/ ag_resume14:
+	/*line :179:2*/ ag_f.ag_aw4 = nil
+	/*line durable_test.go:180:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
+		/*line durable_test.go:181:3*/ name, hex, _ := strings.Cut(strings.Fields(s.Fingerprint)[0], "@")
+		/*line durable_test.go:182:3*/ require.True(ag_f.t, strings.HasSuffix(name, "durtest.Squares"), s.Fingerprint)
+		/*line durable_test.go:183:3*/ fp, err := strconv.ParseUint(hex, 16, 64)
+		/*line durable_test.go:184:3*/ require.NoError(ag_f.t, err)
+		/*line durable_test.go:185:3*/ old := binary.AppendUvarint([]byte(name), fp)
+		/*line durable_test.go:186:3*/ require.True(ag_f.t, bytes.Contains(s.Data, old))
+		/*line durable_test.go:187:3*/ s.Data = bytes.Replace(s.Data, old, binary.AppendUvarint([]byte(name), fp^0xff), 1)
 	})
-	/*line :184:3*/ ag_f.ag_state = 15 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
-	/*line :184:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :184:3*/ return ag_s
+	/*line :187:3*/ ag_f.ag_state = 15 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
+	/*line :187:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :187:3*/ return ag_s
 	}
-	/*line :184:3*/ ag_resume15:
-	/*line :184:3*/ ag_f.ag_aw6 = nil
-	/*line durable_test.go:186:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :186:2*/ ag_f.ag_state = 16 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :186:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :186:2*/ return ag_s
+	/*line :187:3*/ ag_resume15:
+	/*line :187:3*/ ag_f.ag_aw6 = nil
+	/*line durable_test.go:189:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :189:2*/ ag_f.ag_state = 16 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :189:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :189:2*/ return ag_s
 	}
-	/*line :186:2*/ ag_resume16:
-	/*line durable_test.go:186:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :186:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:187:6*/ ag_f.je = nil
-	/*line durable_test.go:188:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
-	/*line durable_test.go:189:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "cannot resume from checkpoint")
-	/*line durable_test.go:190:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrUnknownFingerprint.Error())
-	/*line durable_test.go:191:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "durtest.Squares at fingerprint")
-	/*line durable_test.go:192:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "sleep:nap", "the error lists the points this build knows")
-	/*line durable_test.go:193:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
-		/*line durable_test.go:193:69*/ return ag_f.q.DeadJobs(10)
+	/*line :189:2*/ ag_resume16:
+	/*line durable_test.go:189:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :189:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:190:6*/ ag_f.je = nil
+	/*line durable_test.go:191:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:192:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "cannot resume from checkpoint")
+	/*line durable_test.go:193:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrUnknownFingerprint.Error())
+	/*line durable_test.go:194:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "durtest.Squares at fingerprint")
+	/*line durable_test.go:195:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "sleep:nap", "the error lists the points this build knows")
+	/*line durable_test.go:196:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
+		/*line durable_test.go:196:69*/ return ag_f.q.DeadJobs(10)
 	})
-	/*line :193:69*/ ag_f.ag_state = 17 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
-	/*line :193:69*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :193:69*/ return ag_s
+	/*line :196:69*/ ag_f.ag_state = 17 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
+	/*line :196:69*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :196:69*/ return ag_s
 	}
-	/*line :193:69*/ ag_resume17:
-	/*line durable_test.go:193:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
-	/*line :193:2*/ ag_f.ag_aw7 = nil
-	/*line durable_test.go:194:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:195:2*/ require.Len(ag_f.t, dead, 1)
-	/*line durable_test.go:196:2*/ assert.Equal(ag_f.t, (*ag_f.id), dead[0].ID)
-	/*line durable_test.go:197:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries, "dead at once, not retried")
-	/*line durable_test.go:198:2*/ require.NotNil(ag_f.t, dead[0].Checkpoint, "the checkpoint stays with the dead job")
-	/*line durable_test.go:199:2*/ assert.Equal(ag_f.t, "sleep:nap", dead[0].Checkpoint.Name)
-	/*line durable_test.go:200:2*/ ag_f.ag_aw8 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_data")
-	/*line :200:2*/ ag_f.ag_state = 18 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_data")
-	/*line :200:2*/ if ag_s := ag_f.ag_aw8.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:2*/ return ag_s
+	/*line :196:69*/ ag_resume17:
+	/*line durable_test.go:196:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
+	/*line :196:2*/ ag_f.ag_aw7 = nil
+	/*line durable_test.go:197:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:198:2*/ require.Len(ag_f.t, dead, 1)
+	/*line durable_test.go:199:2*/ assert.Equal(ag_f.t, (*ag_f.id), dead[0].ID)
+	/*line durable_test.go:200:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries, "dead at once, not retried")
+	/*line durable_test.go:201:2*/ require.NotNil(ag_f.t, dead[0].Checkpoint, "the checkpoint stays with the dead job")
+	/*line durable_test.go:202:2*/ assert.Equal(ag_f.t, "sleep:nap", dead[0].Checkpoint.Name)
+	/*line durable_test.go:203:2*/ ag_f.ag_aw8 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_data")
+	/*line :203:2*/ ag_f.ag_state = 18 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_data")
+	/*line :203:2*/ if ag_s := ag_f.ag_aw8.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
 	}
-	/*line :200:2*/ ag_resume18:
-	/*line durable_test.go:200:2*/ n, ag_err1 = ag_f.ag_aw8.AwaitResult()
-	/*line :200:2*/ ag_f.ag_aw8 = nil
-	/*line durable_test.go:201:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:202:2*/ assert.Equal(ag_f.t, int64(1), n, "the dead job keeps its checkpoint's data")
-	/*line durable_test.go:203:2*/ assert.Equal(ag_f.t, once(1), stepRuns((*ag_f.id)))
-	/*line durable_test.go:206:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
-	/*line :206:2*/ ag_f.ag_state = 19 // await: Squares.Enqueue(q, a, Retries(5))
-	/*line :206:2*/ ag_f.a = durtest.Args{}
-	/*line :206:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :206:2*/ return ag_s
+	/*line :203:2*/ ag_resume18:
+	/*line durable_test.go:203:2*/ n, ag_err1 = ag_f.ag_aw8.AwaitResult()
+	/*line :203:2*/ ag_f.ag_aw8 = nil
+	/*line durable_test.go:204:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:205:2*/ assert.Equal(ag_f.t, int64(1), n, "the dead job keeps its checkpoint's data")
+	/*line durable_test.go:206:2*/ assert.Equal(ag_f.t, once(1), stepRuns((*ag_f.id)))
+	/*line durable_test.go:209:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
+	/*line :209:2*/ ag_f.ag_state = 19 // await: Squares.Enqueue(q, a, Retries(5))
+	/*line :209:2*/ ag_f.a = durtest.Args{}
+	/*line :209:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:2*/ return ag_s
 	}
-	/*line :206:2*/ ag_resume19:
-	/*line durable_test.go:206:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :206:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:207:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:208:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
-	/*line :208:2*/ ag_f.ag_state = 20 // await: waitSleeping(t, q, id)
-	/*line :208:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :208:2*/ return ag_s
+	/*line :209:2*/ ag_resume19:
+	/*line durable_test.go:209:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :209:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:210:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:211:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
+	/*line :211:2*/ ag_f.ag_state = 20 // await: waitSleeping(t, q, id)
+	/*line :211:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :211:2*/ return ag_s
 	}
-	/*line :208:2*/ ag_resume20:
-	/*line :208:2*/ ag_f.ag_aw4 = nil
-	/*line durable_test.go:209:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
-		/*line durable_test.go:209:47*/ s.Data = s.Data[:len(s.Data)-3]
+	/*line :211:2*/ ag_resume20:
+	/*line :211:2*/ ag_f.ag_aw4 = nil
+	/*line durable_test.go:212:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
+		/*line durable_test.go:212:47*/ s.Data = s.Data[:len(s.Data)-3]
 	})
-	/*line :209:47*/ ag_f.ag_state = 21 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
-	/*line :209:47*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:47*/ return ag_s
+	/*line :212:47*/ ag_f.ag_state = 21 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
+	/*line :212:47*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :212:47*/ return ag_s
 	}
-	/*line :209:47*/ ag_resume21:
-	/*line :209:47*/ ag_f.ag_aw6 = nil
-	/*line durable_test.go:210:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :210:2*/ ag_f.ag_state = 22 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :210:2*/ ag_f.id = nil
-	/*line :210:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :210:2*/ return ag_s
+	/*line :212:47*/ ag_resume21:
+	/*line :212:47*/ ag_f.ag_aw6 = nil
+	/*line durable_test.go:213:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :213:2*/ ag_f.ag_state = 22 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :213:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :213:2*/ return ag_s
 	}
-	/*line :210:2*/ ag_resume22:
-	/*line durable_test.go:210:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :210:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:211:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
-	/*line durable_test.go:212:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrCorrupt.Error())
-	/*line durable_test.go:213:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
-		/*line durable_test.go:213:68*/ return ag_f.q.DeadJobs(10)
+	/*line :213:2*/ ag_resume22:
+	/*line durable_test.go:213:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :213:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:214:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:215:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrCorrupt.Error())
+	/*line durable_test.go:216:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
+		/*line durable_test.go:216:68*/ return ag_f.q.DeadJobs(10)
 	})
-	/*line :213:68*/ ag_f.ag_state = 23 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
-	/*line :213:68*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :213:68*/ return ag_s
+	/*line :216:68*/ ag_f.ag_state = 23 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
+	/*line :216:68*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:68*/ return ag_s
 	}
-	/*line :213:68*/ ag_resume23:
-	/*line durable_test.go:213:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
-	/*line :213:2*/ ag_f.ag_aw7 = nil
-	/*line durable_test.go:214:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:215:2*/ require.Len(ag_f.t, dead, 2)
-	/*line durable_test.go:216:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries)
-	/*line durable_test.go:217:1*/ return rt.Ready
+	/*line :216:68*/ ag_resume23:
+	/*line durable_test.go:216:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
+	/*line :216:2*/ ag_f.ag_aw7 = nil
+	/*line durable_test.go:217:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:218:2*/ require.Len(ag_f.t, dead, 2)
+	/*line durable_test.go:219:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries)
+	/*line durable_test.go:222:2*/ ag_f.ag_aw0 = NotDurable.EnqueueAsync(ag_f.q, "a b", Retries(5))
+	/*line :222:2*/ ag_f.ag_state = 24 // await: NotDurable.Enqueue(q, "a b", Retries(5))
+	/*line :222:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:2*/ return ag_s
+	}
+	/*line :222:2*/ ag_resume24:
+	/*line durable_test.go:222:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :222:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:223:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:224:2*/ ag_f.ag_aw9 = rt.WaitFor(NotDurable.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :224:2*/ ag_f.ag_state = 25 // await: rt.Await(rt.WaitFor(NotDurable.WaitAsync(q, id), 10 * tim...
+	/*line :224:2*/ ag_f.id = nil
+	/*line :224:2*/ if ag_s := ag_f.ag_aw9.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:2*/ return ag_s
+	}
+	/*line :224:2*/ ag_resume25:
+	/*line durable_test.go:224:2*/ _, ag_err1 = ag_f.ag_aw9.AwaitResult()
+	/*line :224:2*/ ag_f.ag_aw9 = nil
+	/*line durable_test.go:225:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:226:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, `ajobs.DefineDurable("not_durable/v1"): `+durable.ErrNotDurable.Error())
+	/*line durable_test.go:227:1*/ return rt.Ready
 }
 
-//line durable_async_test.go:719
+//line durable_async_test.go:745
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_durableInProcess) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable_test.go:123"
+		return "durable_test.go:126"
 	case 2:
-		return "durable_test.go:125"
+		return "durable_test.go:128"
 	case 3:
-		return "durable_test.go:129"
+		return "durable_test.go:132"
 	case 4:
-		return "durable_test.go:141"
+		return "durable_test.go:144"
 	case 5:
-		return "durable_test.go:143"
+		return "durable_test.go:146"
 	case 6:
-		return "durable_test.go:147"
+		return "durable_test.go:150"
 	case 7:
-		return "durable_test.go:153"
+		return "durable_test.go:156"
 	case 8:
-		return "durable_test.go:155"
+		return "durable_test.go:158"
 	case 9:
-		return "durable_test.go:157"
+		return "durable_test.go:160"
 	case 10:
-		return "durable_test.go:161"
+		return "durable_test.go:164"
 	case 11:
-		return "durable_test.go:165"
+		return "durable_test.go:168"
 	case 12:
-		return "durable_test.go:169"
+		return "durable_test.go:172"
 	case 13:
-		return "durable_test.go:174"
-	case 14:
-		return "durable_test.go:176"
-	case 15:
 		return "durable_test.go:177"
+	case 14:
+		return "durable_test.go:179"
+	case 15:
+		return "durable_test.go:180"
 	case 16:
-		return "durable_test.go:186"
+		return "durable_test.go:189"
 	case 17:
-		return "durable_test.go:193"
+		return "durable_test.go:196"
 	case 18:
-		return "durable_test.go:200"
+		return "durable_test.go:203"
 	case 19:
-		return "durable_test.go:206"
-	case 20:
-		return "durable_test.go:208"
-	case 21:
 		return "durable_test.go:209"
+	case 20:
+		return "durable_test.go:211"
+	case 21:
+		return "durable_test.go:212"
 	case 22:
-		return "durable_test.go:210"
-	case 23:
 		return "durable_test.go:213"
+	case 23:
+		return "durable_test.go:216"
+	case 24:
+		return "durable_test.go:222"
+	case 25:
+		return "durable_test.go:224"
 	}
 	return ""
 }

@@ -23,6 +23,9 @@ import (
 // Squares is the durable job type of the tests: durtest.Squares.
 var Squares = DefineDurable("squares/v1", durtest.SquaresAsync)
 
+// NotDurable is a durable job type of a function that is not durable.
+var NotDurable = DefineDurable("not_durable/v1", countWordsAsync)
+
 // squaresOracle is what durtest.Squares returns, computed in plain Go.
 func squaresOracle(a durtest.Args) durtest.Result {
 	r := durtest.Result{Label: fmt.Sprintf("%s:%d", a.Label, a.N)}
@@ -214,6 +217,13 @@ func durableInProcess(t *testing.T, q *Queue, failAt *int) {
 	require.NoError(t, err)
 	require.Len(t, dead, 2)
 	assert.Equal(t, int64(1), dead[0].Tries)
+
+	// Not a durable function: dead at once, saying so.
+	id, err = NotDurable.Enqueue(q, "a b", Retries(5))
+	require.NoError(t, err)
+	_, err = rt.Await(rt.WaitFor(NotDurable.WaitAsync(q, id), 10*time.Second))
+	require.True(t, errors.As(err, &je), "got %v", err)
+	assert.Contains(t, je.Msg, `ajobs.DefineDurable("not_durable/v1"): `+durable.ErrNotDurable.Error())
 }
 
 // TestDurableJobs runs durable jobs (DefineDurable) on a worker in this
@@ -239,6 +249,6 @@ func TestDurableJobs(t *testing.T) {
 	require.NoError(t, err)
 	st := w.Stats()
 	assert.Equal(t, 3, st.Slept, "the three long sleeps released the worker")
-	assert.Equal(t, 2, st.Dead)
+	assert.Equal(t, 3, st.Dead)
 	assert.Equal(t, 1, st.Retried)
 }
