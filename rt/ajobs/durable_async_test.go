@@ -48,7 +48,7 @@ func init() {
 		{Name: "localEffect", Line: 49, Off: 1147, Head: "func localEffect(key string, i int) (int, error) {", Len: 118, Hash: 0x380a68ee49e236ae},
 		{Name: "waitSleeping", Line: 87, Off: 1945, Head: "func waitSleeping(t *testing.T, q *Queue, id string) ScheduledJob {", Len: 462, Hash: 0x2619bb20042dfeb5},
 		{Name: "tamper", Line: 106, Off: 2487, Head: "func tamper(t *testing.T, q *Queue, id string, edit func(*durable.Snapshot)) {", Len: 390, Hash: 0x9f7492e2309e3016},
-		{Name: "durableInProcess", Line: 123, Off: 3078, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 5044, Hash: 0x2b9ae6bc6b5548de},
+		{Name: "durableInProcess", Line: 123, Off: 3078, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 5759, Hash: 0x91c8b6cf63724f5c},
 	})
 }
 
@@ -324,7 +324,7 @@ func (ag_f *ag_tamper) AwaitLine() string {
 	return ""
 }
 
-// ag_durableInProcess is the frame of durableInProcess (280 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_durableInProcess is the frame of durableInProcess (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_durableInProcess struct {
 	ag_state int
 	t        *testing.T
@@ -333,6 +333,7 @@ type ag_durableInProcess struct {
 	a        durtest.Args
 	id       *string
 	start    time.Time
+	original string
 	je       *JobError
 	ag_aw0   rt.Awaitable[string]
 	ag_aw1   rt.Awaitable[durtest.Result]
@@ -373,6 +374,7 @@ func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s1   ScheduledJob
 		pend    aredis.Value
 		ag_t8   time.Time
+		v       aredis.Value
 		dead    []DeadJob
 		n       int64
 	)
@@ -454,6 +456,18 @@ func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :123:1*/
 	case 25:
 		/*line :123:1*/ goto ag_resume25
+		/*line :123:1*/
+	case 26:
+		/*line :123:1*/ goto ag_resume26
+		/*line :123:1*/
+	case 27:
+		/*line :123:1*/ goto ag_resume27
+		/*line :123:1*/
+	case 28:
+		/*line :123:1*/ goto ag_resume28
+		/*line :123:1*/
+	case 29:
+		/*line :123:1*/ goto ag_resume29
 	}
 	/*line durable_test.go:125:2*/ ag_f.a = durtest.Args{N: 4, Label: "plain"}
 	/*line :125:2*/ ag_f.id = new(string)
@@ -613,135 +627,179 @@ func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :179:2*/ ag_resume14:
 	/*line :179:2*/ ag_f.ag_aw4 = nil
-	/*line durable_test.go:180:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
-		/*line durable_test.go:181:3*/ name, hex, _ := strings.Cut(strings.Fields(s.Fingerprint)[0], "@")
-		/*line durable_test.go:182:3*/ require.True(ag_f.t, strings.HasSuffix(name, "durtest.Squares"), s.Fingerprint)
-		/*line durable_test.go:183:3*/ fp, err := strconv.ParseUint(hex, 16, 64)
-		/*line durable_test.go:184:3*/ require.NoError(ag_f.t, err)
-		/*line durable_test.go:185:3*/ old := binary.AppendUvarint([]byte(name), fp)
-		/*line durable_test.go:186:3*/ require.True(ag_f.t, bytes.Contains(s.Data, old))
-		/*line durable_test.go:187:3*/ s.Data = bytes.Replace(s.Data, old, binary.AppendUvarint([]byte(name), fp^0xff), 1)
+	/*line durable_test.go:180:2*/ ag_f.ag_aw5 = ag_f.q.cl.DoAsync("HGET", ag_f.q.jobKey((*ag_f.id)), "cp_data")
+	/*line :180:2*/ ag_f.ag_state = 15 // await: q.cl.Do("HGET", q.jobKey(id), "cp_data")
+	/*line :180:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:2*/ return ag_s
+	}
+	/*line :180:2*/ ag_resume15:
+	/*line durable_test.go:180:2*/ v, ag_err1 = ag_f.ag_aw5.AwaitResult()
+	/*line :180:2*/ ag_f.ag_aw5 = nil
+	/*line durable_test.go:181:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:182:2*/ ag_f.original = v.Str
+	/*line durable_test.go:183:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
+		/*line durable_test.go:184:3*/ name, hex, _ := strings.Cut(strings.Fields(s.Fingerprint)[0], "@")
+		/*line durable_test.go:185:3*/ require.True(ag_f.t, strings.HasSuffix(name, "durtest.Squares"), s.Fingerprint)
+		/*line durable_test.go:186:3*/ fp, err := strconv.ParseUint(hex, 16, 64)
+		/*line durable_test.go:187:3*/ require.NoError(ag_f.t, err)
+		/*line durable_test.go:188:3*/ old := binary.AppendUvarint([]byte(name), fp)
+		/*line durable_test.go:189:3*/ require.True(ag_f.t, bytes.Contains(s.Data, old))
+		/*line durable_test.go:190:3*/ s.Data = bytes.Replace(s.Data, old, binary.AppendUvarint([]byte(name), fp^0xff), 1)
 	})
-	/*line :187:3*/ ag_f.ag_state = 15 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
-	/*line :187:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :187:3*/ return ag_s
+	/*line :190:3*/ ag_f.ag_state = 16 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
+	/*line :190:3*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:3*/ return ag_s
 	}
-	/*line :187:3*/ ag_resume15:
-	/*line :187:3*/ ag_f.ag_aw6 = nil
-	/*line durable_test.go:189:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :189:2*/ ag_f.ag_state = 16 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :189:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:2*/ return ag_s
+	/*line :190:3*/ ag_resume16:
+	/*line :190:3*/ ag_f.ag_aw6 = nil
+	/*line durable_test.go:192:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :192:2*/ ag_f.ag_state = 17 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :192:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:2*/ return ag_s
 	}
-	/*line :189:2*/ ag_resume16:
-	/*line durable_test.go:189:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :189:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:190:6*/ ag_f.je = nil
-	/*line durable_test.go:191:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
-	/*line durable_test.go:192:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "cannot resume from checkpoint")
-	/*line durable_test.go:193:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrUnknownFingerprint.Error())
-	/*line durable_test.go:194:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "durtest.Squares at fingerprint")
-	/*line durable_test.go:195:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "sleep:nap", "the error lists the points this build knows")
-	/*line durable_test.go:196:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
-		/*line durable_test.go:196:69*/ return ag_f.q.DeadJobs(10)
+	/*line :192:2*/ ag_resume17:
+	/*line durable_test.go:192:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :192:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:193:6*/ ag_f.je = nil
+	/*line durable_test.go:194:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:195:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "cannot resume from checkpoint")
+	/*line durable_test.go:196:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrUnknownFingerprint.Error())
+	/*line durable_test.go:197:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "durtest.Squares at fingerprint")
+	/*line durable_test.go:198:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, "sleep:nap", "the error lists the points this build knows")
+	/*line durable_test.go:199:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
+		/*line durable_test.go:199:69*/ return ag_f.q.DeadJobs(10)
 	})
-	/*line :196:69*/ ag_f.ag_state = 17 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
-	/*line :196:69*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :196:69*/ return ag_s
+	/*line :199:69*/ ag_f.ag_state = 18 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
+	/*line :199:69*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :199:69*/ return ag_s
 	}
-	/*line :196:69*/ ag_resume17:
-	/*line durable_test.go:196:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
-	/*line :196:2*/ ag_f.ag_aw7 = nil
-	/*line durable_test.go:197:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:198:2*/ require.Len(ag_f.t, dead, 1)
-	/*line durable_test.go:199:2*/ assert.Equal(ag_f.t, (*ag_f.id), dead[0].ID)
-	/*line durable_test.go:200:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries, "dead at once, not retried")
-	/*line durable_test.go:201:2*/ require.NotNil(ag_f.t, dead[0].Checkpoint, "the checkpoint stays with the dead job")
-	/*line durable_test.go:202:2*/ assert.Equal(ag_f.t, "sleep:nap", dead[0].Checkpoint.Name)
-	/*line durable_test.go:203:2*/ ag_f.ag_aw8 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_data")
-	/*line :203:2*/ ag_f.ag_state = 18 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_data")
-	/*line :203:2*/ if ag_s := ag_f.ag_aw8.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:2*/ return ag_s
+	/*line :199:69*/ ag_resume18:
+	/*line durable_test.go:199:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
+	/*line :199:2*/ ag_f.ag_aw7 = nil
+	/*line durable_test.go:200:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:201:2*/ require.Len(ag_f.t, dead, 1)
+	/*line durable_test.go:202:2*/ assert.Equal(ag_f.t, (*ag_f.id), dead[0].ID)
+	/*line durable_test.go:203:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries, "dead at once, not retried")
+	/*line durable_test.go:204:2*/ require.NotNil(ag_f.t, dead[0].Checkpoint, "the checkpoint stays with the dead job")
+	/*line durable_test.go:205:2*/ assert.Equal(ag_f.t, "sleep:nap", dead[0].Checkpoint.Name)
+	/*line durable_test.go:206:2*/ ag_f.ag_aw8 = ag_f.q.cl.IntAsync("HEXISTS", ag_f.q.jobKey((*ag_f.id)), "cp_data")
+	/*line :206:2*/ ag_f.ag_state = 19 // await: q.cl.Int("HEXISTS", q.jobKey(id), "cp_data")
+	/*line :206:2*/ if ag_s := ag_f.ag_aw8.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :206:2*/ return ag_s
 	}
-	/*line :203:2*/ ag_resume18:
-	/*line durable_test.go:203:2*/ n, ag_err1 = ag_f.ag_aw8.AwaitResult()
-	/*line :203:2*/ ag_f.ag_aw8 = nil
-	/*line durable_test.go:204:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:205:2*/ assert.Equal(ag_f.t, int64(1), n, "the dead job keeps its checkpoint's data")
-	/*line durable_test.go:206:2*/ assert.Equal(ag_f.t, once(1), stepRuns((*ag_f.id)))
-	/*line durable_test.go:209:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
-	/*line :209:2*/ ag_f.ag_state = 19 // await: Squares.Enqueue(q, a, Retries(5))
-	/*line :209:2*/ ag_f.a = durtest.Args{}
-	/*line :209:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:2*/ return ag_s
+	/*line :206:2*/ ag_resume19:
+	/*line durable_test.go:206:2*/ n, ag_err1 = ag_f.ag_aw8.AwaitResult()
+	/*line :206:2*/ ag_f.ag_aw8 = nil
+	/*line durable_test.go:207:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:208:2*/ assert.Equal(ag_f.t, int64(1), n, "the dead job keeps its checkpoint's data")
+	/*line durable_test.go:209:2*/ assert.Equal(ag_f.t, once(1), stepRuns((*ag_f.id)))
+	/*line durable_test.go:215:2*/ ag_f.ag_aw5 = ag_f.q.cl.DoAsync("HSET", ag_f.q.jobKey((*ag_f.id)), "cp_data", ag_f.original)
+	/*line :215:2*/ ag_f.ag_state = 20 // await: q.cl.Do("HSET", q.jobKey(id), "cp_data", original)
+	/*line :215:2*/ ag_f.original = ""
+	/*line :215:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :215:2*/ return ag_s
 	}
-	/*line :209:2*/ ag_resume19:
-	/*line durable_test.go:209:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :209:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:210:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:211:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
-	/*line :211:2*/ ag_f.ag_state = 20 // await: waitSleeping(t, q, id)
-	/*line :211:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:2*/ return ag_s
+	/*line :215:2*/ ag_resume20:
+	/*line durable_test.go:215:2*/ _, ag_err1 = ag_f.ag_aw5.AwaitResult()
+	/*line :215:2*/ ag_f.ag_aw5 = nil
+	/*line durable_test.go:216:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:217:2*/ ag_f.ag_aw6 = rt.ToThreadAsync(func(ag_cell_id *string) func() (struct{}, error) {
+		/*line :217:2*/ return func() (struct{}, error) {
+			/*line durable_test.go:217:64*/ return struct{}{}, ag_f.q.RetryDead((*ag_cell_id))
+		}
+	}(ag_f.id))
+	/*line :217:64*/ ag_f.ag_state = 21 // await: rt.Await(rt.ToThreadAsync((func() (struct{}, error) liter...
+	/*line :217:64*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :217:64*/ return ag_s
 	}
-	/*line :211:2*/ ag_resume20:
-	/*line :211:2*/ ag_f.ag_aw4 = nil
-	/*line durable_test.go:212:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
-		/*line durable_test.go:212:47*/ s.Data = s.Data[:len(s.Data)-3]
+	/*line :217:64*/ ag_resume21:
+	/*line durable_test.go:217:2*/ _, ag_err1 = ag_f.ag_aw6.AwaitResult()
+	/*line :217:2*/ ag_f.ag_aw6 = nil
+	/*line durable_test.go:218:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:219:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :219:2*/ ag_f.ag_state = 22 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :219:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :219:2*/ return ag_s
+	}
+	/*line :219:2*/ ag_resume22:
+	/*line durable_test.go:219:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :219:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:220:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:221:2*/ assert.Equal(ag_f.t, squaresOracle(ag_f.a), r)
+	/*line durable_test.go:222:2*/ assert.Equal(ag_f.t, once(3), stepRuns((*ag_f.id)))
+	/*line durable_test.go:225:2*/ ag_f.ag_aw0 = Squares.EnqueueAsync(ag_f.q, ag_f.a, Retries(5))
+	/*line :225:2*/ ag_f.ag_state = 23 // await: Squares.Enqueue(q, a, Retries(5))
+	/*line :225:2*/ ag_f.a = durtest.Args{}
+	/*line :225:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:2*/ return ag_s
+	}
+	/*line :225:2*/ ag_resume23:
+	/*line durable_test.go:225:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :225:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:226:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:227:2*/ ag_f.ag_aw4 = waitSleepingAsync(ag_f.t, ag_f.q, (*ag_f.id))
+	/*line :227:2*/ ag_f.ag_state = 24 // await: waitSleeping(t, q, id)
+	/*line :227:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:2*/ return ag_s
+	}
+	/*line :227:2*/ ag_resume24:
+	/*line :227:2*/ ag_f.ag_aw4 = nil
+	/*line durable_test.go:228:2*/ ag_f.ag_aw6 = tamperAsync(ag_f.t, ag_f.q, (*ag_f.id), func(s *durable.Snapshot) {
+		/*line durable_test.go:228:47*/ s.Data = s.Data[:len(s.Data)-3]
 	})
-	/*line :212:47*/ ag_f.ag_state = 21 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
-	/*line :212:47*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :212:47*/ return ag_s
+	/*line :228:47*/ ag_f.ag_state = 25 // await: tamper(t, q, id, (func(s *durable.Snapshot) literal))
+	/*line :228:47*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:47*/ return ag_s
 	}
-	/*line :212:47*/ ag_resume21:
-	/*line :212:47*/ ag_f.ag_aw6 = nil
-	/*line durable_test.go:213:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :213:2*/ ag_f.ag_state = 22 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
-	/*line :213:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :213:2*/ return ag_s
+	/*line :228:47*/ ag_resume25:
+	/*line :228:47*/ ag_f.ag_aw6 = nil
+	/*line durable_test.go:229:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :229:2*/ ag_f.ag_state = 26 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...
+	/*line :229:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :229:2*/ return ag_s
 	}
-	/*line :213:2*/ ag_resume22:
-	/*line durable_test.go:213:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :213:2*/ ag_f.ag_aw1 = nil
-	/*line durable_test.go:214:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
-	/*line durable_test.go:215:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrCorrupt.Error())
-	/*line durable_test.go:216:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
-		/*line durable_test.go:216:68*/ return ag_f.q.DeadJobs(10)
+	/*line :229:2*/ ag_resume26:
+	/*line durable_test.go:229:2*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :229:2*/ ag_f.ag_aw1 = nil
+	/*line durable_test.go:230:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:231:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, durable.ErrCorrupt.Error())
+	/*line durable_test.go:232:2*/ ag_f.ag_aw7 = rt.ToThreadAsync(func() ([]DeadJob, error) {
+		/*line durable_test.go:232:68*/ return ag_f.q.DeadJobs(10)
 	})
-	/*line :216:68*/ ag_f.ag_state = 23 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
-	/*line :216:68*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :216:68*/ return ag_s
+	/*line :232:68*/ ag_f.ag_state = 27 // await: rt.Await(rt.ToThreadAsync((func() ([]DeadJob, error) lite...
+	/*line :232:68*/ if ag_s := ag_f.ag_aw7.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :232:68*/ return ag_s
 	}
-	/*line :216:68*/ ag_resume23:
-	/*line durable_test.go:216:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
-	/*line :216:2*/ ag_f.ag_aw7 = nil
-	/*line durable_test.go:217:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:218:2*/ require.Len(ag_f.t, dead, 2)
-	/*line durable_test.go:219:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries)
-	/*line durable_test.go:222:2*/ ag_f.ag_aw0 = NotDurable.EnqueueAsync(ag_f.q, "a b", Retries(5))
-	/*line :222:2*/ ag_f.ag_state = 24 // await: NotDurable.Enqueue(q, "a b", Retries(5))
-	/*line :222:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:2*/ return ag_s
+	/*line :232:68*/ ag_resume27:
+	/*line durable_test.go:232:2*/ dead, ag_err1 = ag_f.ag_aw7.AwaitResult()
+	/*line :232:2*/ ag_f.ag_aw7 = nil
+	/*line durable_test.go:233:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:234:2*/ require.Len(ag_f.t, dead, 1)
+	/*line durable_test.go:235:2*/ assert.Equal(ag_f.t, int64(1), dead[0].Tries)
+	/*line durable_test.go:238:2*/ ag_f.ag_aw0 = NotDurable.EnqueueAsync(ag_f.q, "a b", Retries(5))
+	/*line :238:2*/ ag_f.ag_state = 28 // await: NotDurable.Enqueue(q, "a b", Retries(5))
+	/*line :238:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :238:2*/ return ag_s
 	}
-	/*line :222:2*/ ag_resume24:
-	/*line durable_test.go:222:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :222:2*/ ag_f.ag_aw0 = nil
-	/*line durable_test.go:223:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:224:2*/ ag_f.ag_aw9 = rt.WaitFor(NotDurable.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
-	/*line :224:2*/ ag_f.ag_state = 25 // await: rt.Await(rt.WaitFor(NotDurable.WaitAsync(q, id), 10 * tim...
-	/*line :224:2*/ ag_f.id = nil
-	/*line :224:2*/ if ag_s := ag_f.ag_aw9.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :224:2*/ return ag_s
+	/*line :238:2*/ ag_resume28:
+	/*line durable_test.go:238:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :238:2*/ ag_f.ag_aw0 = nil
+	/*line durable_test.go:239:2*/ require.NoError(ag_f.t, ag_err1)
+	/*line durable_test.go:240:2*/ ag_f.ag_aw9 = rt.WaitFor(NotDurable.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
+	/*line :240:2*/ ag_f.ag_state = 29 // await: rt.Await(rt.WaitFor(NotDurable.WaitAsync(q, id), 10 * tim...
+	/*line :240:2*/ ag_f.id = nil
+	/*line :240:2*/ if ag_s := ag_f.ag_aw9.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:2*/ return ag_s
 	}
-	/*line :224:2*/ ag_resume25:
-	/*line durable_test.go:224:2*/ _, ag_err1 = ag_f.ag_aw9.AwaitResult()
-	/*line :224:2*/ ag_f.ag_aw9 = nil
-	/*line durable_test.go:225:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
-	/*line durable_test.go:226:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, `ajobs.DefineDurable("not_durable/v1"): `+durable.ErrNotDurable.Error())
-	/*line durable_test.go:227:1*/ return rt.Ready
+	/*line :240:2*/ ag_resume29:
+	/*line durable_test.go:240:2*/ _, ag_err1 = ag_f.ag_aw9.AwaitResult()
+	/*line :240:2*/ ag_f.ag_aw9 = nil
+	/*line durable_test.go:241:2*/ require.True(ag_f.t, errors.As(ag_err1, &ag_f.je), "got %v", ag_err1)
+	/*line durable_test.go:242:2*/ assert.Contains(ag_f.t, ag_f.je.Msg, `ajobs.DefineDurable("not_durable/v1"): `+durable.ErrNotDurable.Error())
+	/*line durable_test.go:243:1*/ return rt.Ready
 }
 
-//line durable_async_test.go:745
+//line durable_async_test.go:803
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_durableInProcess) AwaitLine() string {
@@ -777,25 +835,33 @@ func (ag_f *ag_durableInProcess) AwaitLine() string {
 	case 15:
 		return "durable_test.go:180"
 	case 16:
-		return "durable_test.go:189"
+		return "durable_test.go:183"
 	case 17:
-		return "durable_test.go:196"
+		return "durable_test.go:192"
 	case 18:
-		return "durable_test.go:203"
+		return "durable_test.go:199"
 	case 19:
-		return "durable_test.go:209"
+		return "durable_test.go:206"
 	case 20:
-		return "durable_test.go:211"
+		return "durable_test.go:215"
 	case 21:
-		return "durable_test.go:212"
+		return "durable_test.go:217"
 	case 22:
-		return "durable_test.go:213"
+		return "durable_test.go:219"
 	case 23:
-		return "durable_test.go:216"
+		return "durable_test.go:225"
 	case 24:
-		return "durable_test.go:222"
+		return "durable_test.go:227"
 	case 25:
-		return "durable_test.go:224"
+		return "durable_test.go:228"
+	case 26:
+		return "durable_test.go:229"
+	case 27:
+		return "durable_test.go:232"
+	case 28:
+		return "durable_test.go:238"
+	case 29:
+		return "durable_test.go:240"
 	}
 	return ""
 }
