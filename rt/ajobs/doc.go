@@ -156,6 +156,37 @@
 // through the socket into Redis); 31 allocations per checkpoint, 42 at
 // 1 MB.
 //
+// # Durable jobs
+//
+// DefineDurable makes a job type of a durable function (rt/durable,
+// //async durable): each attempt runs it as a durable run whose id is the
+// job's id and whose snapshots are the job's checkpoints (Name the resume
+// point, "step:fetch"; Fingerprint the frames' fingerprints; Data the
+// encoded snapshot). The first attempt starts it; any later one resumes
+// it from the last checkpoint, so its finished steps are not run again.
+// A checkpoint this build cannot resume (durable.ErrUnknownFingerprint,
+// durable.ErrCorrupt) makes the job dead at once, checkpoint kept. A
+// durable.Sleep longer than WorkerOptions.DurableHold saves its
+// checkpoint and ends the attempt with ErrDurableSleep, turned into
+// SleepUntil(the wake time): durable functions must return Sleep's error.
+// TestDurableJobs runs them in process (start, retry from the checkpoint,
+// release and resume of a sleep, unknown fingerprint, corrupt snapshot);
+// TestKilledDurableJobsResume SIGKILLs two worker processes at random
+// under six durable jobs: every result is right and each step's effect,
+// keyed by its step key, lands once.
+//
+// BenchmarkDurable measures a durable job's checkpoint (encoding the
+// frame, marshalling the snapshot, the fenced script) and resume (reading
+// the checkpoint, decoding the snapshot, running the frames to their end)
+// per frame size, against a plain Enqueue in the same run (2 cores shared,
+// load average about 4, two runs of 200 iterations, so rough): a
+// checkpoint of a frame holding 100 B costs 1.6 to 1.8 enqueues (about
+// 80 µs), 10 KB 3.3 to 4.1, 1 MB 88 to 153 (about 9.5 ms; the data is
+// copied several times on the way, 8 MB allocated per checkpoint); a
+// resume 0.6 to 0.7 enqueues at 100 B (one HMGET and a decode), 1.1 to 2
+// at 10 KB, 47 to 194 at 1 MB (about 7 ms, 10,000 strings decoded). The
+// example examples/workflow checkpoints 573 to 986 bytes for 10 pages.
+//
 // # Results
 //
 // A job's result (or, for a dead job, its *JobError) is written to its

@@ -747,7 +747,7 @@ func (ag_f *ag_deadLetters) AwaitLine() string {
 	return ""
 }
 
-// ag_shutdown is the frame of shutdown (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shutdown is the frame of shutdown (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shutdown struct {
 	ag_state int
 	t        *testing.T
@@ -1341,7 +1341,7 @@ func (ag_f *ag_note) AwaitLine() string {
 	return ""
 }
 
-// ag_priorities is the frame of priorities (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_priorities is the frame of priorities (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_priorities struct {
 	ag_state int
 	t        *testing.T

@@ -54,13 +54,13 @@ func _() {
 // jobs_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
-		{Name: "countWords", Line: 27, Off: 370, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 42, Off: 661, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
-		{Name: "flaky", Line: 54, Off: 982, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 68, Off: 1226, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 78, Off: 1417, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 134, Off: 3114, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 142, Off: 3261, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "countWords", Line: 28, Off: 419, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
+		{Name: "record", Line: 43, Off: 710, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
+		{Name: "flaky", Line: 55, Off: 1031, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 69, Off: 1275, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "slow", Line: 79, Off: 1466, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
+		{Name: "workerProc", Line: 137, Off: 3252, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
+		{Name: "stopOnSignal", Line: 145, Off: 3399, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
 	})
 }
 
@@ -91,24 +91,24 @@ func (ag_f *ag_countWords) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:27
+//line jobs_test.go:28
 func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :27:1*/ if ag_co.Unwinding() {
-		/*line :27:1*/ return rt.Ready
+	/*line :28:1*/ if ag_co.Unwinding() {
+		/*line :28:1*/ return rt.Ready
 	}
-	/*line :27:1*/ switch ag_f.ag_state {
-	/*line :27:1*/ case 1:
-		/*line :27:1*/ goto ag_resume1
+	/*line :28:1*/ switch ag_f.ag_state {
+	/*line :28:1*/ case 1:
+		/*line :28:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:28:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :28:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :28:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :28:2*/ return ag_s
+	/*line jobs_test.go:29:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :29:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :29:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :29:2*/ return ag_s
 	}
-	/*line :28:2*/ ag_resume1:
-	/*line :28:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:29:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
-	/*line :29:2*/ return rt.Ready
+	/*line :29:2*/ ag_resume1:
+	/*line :29:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:30:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
+	/*line :30:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:115
@@ -117,7 +117,7 @@ func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_countWords) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:28"
+		return "jobs_test.go:29"
 	}
 	return ""
 }
@@ -151,42 +151,42 @@ func (ag_f *ag_record) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:42
+//line jobs_test.go:43
 func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :42:1*/ var (
+	/*line :43:1*/ var (
 		err error
 	)
-	/*line :42:1*/ if ag_co.Unwinding() {
-		/*line :42:1*/ return rt.Ready
+	/*line :43:1*/ if ag_co.Unwinding() {
+		/*line :43:1*/ return rt.Ready
 	}
-	/*line :42:1*/ switch ag_f.ag_state {
-	/*line :42:1*/ case 1:
-		/*line :42:1*/ goto ag_resume1
-		/*line :42:1*/
+	/*line :43:1*/ switch ag_f.ag_state {
+	/*line :43:1*/ case 1:
+		/*line :43:1*/ goto ag_resume1
+		/*line :43:1*/
 	case 2:
-		/*line :42:1*/ goto ag_resume2
+		/*line :43:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:43:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
-	/*line :43:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
-	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :43:2*/ return ag_s
+	/*line jobs_test.go:44:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
+	/*line :44:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
+	/*line :44:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:2*/ return ag_s
 	}
-	/*line :43:2*/ ag_resume1:
-	/*line jobs_test.go:43:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :43:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:44:2*/ if err != nil {
-		/*line jobs_test.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :45:3*/ return rt.Ready
+	/*line :44:2*/ ag_resume1:
+	/*line jobs_test.go:44:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :44:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:45:2*/ if err != nil {
+		/*line jobs_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :46:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:47:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
-	/*line :47:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
-	/*line :47:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :47:2*/ return ag_s
+	/*line jobs_test.go:48:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
+	/*line :48:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
 	}
-	/*line :47:2*/ ag_resume2:
-	/*line :47:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:48:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
-	/*line :48:2*/ return rt.Ready
+	/*line :48:2*/ ag_resume2:
+	/*line :48:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :49:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:193
@@ -195,9 +195,9 @@ func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_record) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:43"
+		return "jobs_test.go:44"
 	case 2:
-		return "jobs_test.go:47"
+		return "jobs_test.go:48"
 	}
 	return ""
 }
@@ -229,37 +229,37 @@ func (ag_f *ag_flaky) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:54
+//line jobs_test.go:55
 func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :54:1*/ var (
+	/*line :55:1*/ var (
 		runs int64
 		err  error
 	)
-	/*line :54:1*/ if ag_co.Unwinding() {
-		/*line :54:1*/ return rt.Ready
+	/*line :55:1*/ if ag_co.Unwinding() {
+		/*line :55:1*/ return rt.Ready
 	}
-	/*line :54:1*/ switch ag_f.ag_state {
-	/*line :54:1*/ case 1:
-		/*line :54:1*/ goto ag_resume1
+	/*line :55:1*/ switch ag_f.ag_state {
+	/*line :55:1*/ case 1:
+		/*line :55:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:55:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
-	/*line :55:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
-	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :55:2*/ return ag_s
+	/*line jobs_test.go:56:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
+	/*line :56:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
+	/*line :56:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :56:2*/ return ag_s
 	}
-	/*line :55:2*/ ag_resume1:
-	/*line jobs_test.go:55:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :55:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:56:2*/ if err != nil {
-		/*line jobs_test.go:57:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :57:3*/ return rt.Ready
+	/*line :56:2*/ ag_resume1:
+	/*line jobs_test.go:56:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :56:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:57:2*/ if err != nil {
+		/*line jobs_test.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :58:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:59:2*/ if runs < int64(ag_f.n) {
-		/*line jobs_test.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
-		/*line :60:3*/ return rt.Ready
+	/*line jobs_test.go:60:2*/ if runs < int64(ag_f.n) {
+		/*line jobs_test.go:61:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
+		/*line :61:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:62:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
-	/*line :62:2*/ return rt.Ready
+	/*line jobs_test.go:63:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
+	/*line :63:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:266
@@ -268,7 +268,7 @@ func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_flaky) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:55"
+		return "jobs_test.go:56"
 	}
 	return ""
 }
@@ -300,23 +300,23 @@ func (ag_f *ag_boom) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:68
+//line jobs_test.go:69
 func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :68:1*/ if ag_co.Unwinding() {
-		/*line :68:1*/ return rt.Ready
+	/*line :69:1*/ if ag_co.Unwinding() {
+		/*line :69:1*/ return rt.Ready
 	}
-	/*line :68:1*/ switch ag_f.ag_state {
-	/*line :68:1*/ case 1:
-		/*line :68:1*/ goto ag_resume1
+	/*line :69:1*/ switch ag_f.ag_state {
+	/*line :69:1*/ case 1:
+		/*line :69:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:69:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :69:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :69:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :69:2*/ return ag_s
+	/*line jobs_test.go:70:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :70:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
 	}
-	/*line :69:2*/ ag_resume1:
-	/*line :69:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:70:2*/ panic("boom: " + ag_f.s)
+	/*line :70:2*/ ag_resume1:
+	/*line :70:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:71:2*/ panic("boom: " + ag_f.s)
 }
 
 //line jobs_async_test.go:323
@@ -325,7 +325,7 @@ func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_boom) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:69"
+		return "jobs_test.go:70"
 	}
 	return ""
 }
@@ -358,41 +358,41 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:78
+//line jobs_test.go:79
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :78:1*/ if ag_co.Unwinding() {
-		/*line :78:1*/ goto ag_exit
+	/*line :79:1*/ if ag_co.Unwinding() {
+		/*line :79:1*/ goto ag_exit
 	}
-	/*line :78:1*/ switch ag_f.ag_state {
-	/*line :78:1*/ case 1:
-		/*line :78:1*/ goto ag_resume1
-		/*line :78:1*/
+	/*line :79:1*/ switch ag_f.ag_state {
+	/*line :79:1*/ case 1:
+		/*line :79:1*/ goto ag_resume1
+		/*line :79:1*/
 	case 2:
-		/*line :78:1*/ goto ag_resume2
+		/*line :79:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:79:2*/ {
-		/*line :79:2*/ ag_dfn := slowDeferred.Add
-		/*line :79:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :79:2*/ defer ag_dfn(1)
-			/*line :79:2*/ ag_p.Raise()
+	/*line jobs_test.go:80:2*/ {
+		/*line :80:2*/ ag_dfn := slowDeferred.Add
+		/*line :80:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :80:2*/ defer ag_dfn(1)
+			/*line :80:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:80:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :80:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :80:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :80:2*/ return ag_s
-	}
-	/*line :80:2*/ ag_resume1:
-	/*line :80:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:81:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :81:2*/ goto ag_exit
-	/*line :81:2*/ ag_exit:
-	/*line :81:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :81:2*/ ag_resume2:
-	/*line :81:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line jobs_test.go:81:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :81:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :81:2*/ return ag_s
 	}
-	/*line :81:2*/ return rt.Ready
+	/*line :81:2*/ ag_resume1:
+	/*line :81:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:82:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :82:2*/ goto ag_exit
+	/*line :82:2*/ ag_exit:
+	/*line :82:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :82:2*/ ag_resume2:
+	/*line :82:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :82:2*/ return ag_s
+	}
+	/*line :82:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:399
@@ -401,9 +401,9 @@ func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:80"
+		return "jobs_test.go:81"
 	case 2:
-		return "jobs_test.go:82 (deferred calls)"
+		return "jobs_test.go:83 (deferred calls)"
 	}
 	return ""
 }
@@ -436,51 +436,51 @@ func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:134
+//line jobs_test.go:137
 func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :134:1*/ var (
+	/*line :137:1*/ var (
 		err error
 	)
-	/*line :134:1*/ if ag_co.Unwinding() {
-		/*line :134:1*/ return rt.Ready
+	/*line :137:1*/ if ag_co.Unwinding() {
+		/*line :137:1*/ return rt.Ready
 	}
-	/*line :134:1*/ switch ag_f.ag_state {
-	/*line :134:1*/ case 1:
-		/*line :134:1*/ goto ag_resume1
-		/*line :134:1*/
+	/*line :137:1*/ switch ag_f.ag_state {
+	/*line :137:1*/ case 1:
+		/*line :137:1*/ goto ag_resume1
+		/*line :137:1*/
 	case 2:
-		/*line :134:1*/ goto ag_resume2
-		/*line :134:1*/
+		/*line :137:1*/ goto ag_resume2
+		/*line :137:1*/
 	case 3:
-		/*line :134:1*/ goto ag_resume3
+		/*line :137:1*/ goto ag_resume3
 	}
-	/*line jobs_test.go:135:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :135:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :135:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:2*/ return ag_s
+	/*line jobs_test.go:138:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
+	/*line :138:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :138:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :138:2*/ return ag_s
 	}
-	/*line :135:2*/ ag_resume1:
-	/*line jobs_test.go:135:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :135:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:136:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :136:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :136:2*/ ag_f.w = nil
-	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:2*/ return ag_s
+	/*line :138:2*/ ag_resume1:
+	/*line jobs_test.go:138:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :138:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:139:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
+	/*line :139:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :139:2*/ ag_f.w = nil
+	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :139:2*/ return ag_s
 	}
-	/*line :136:2*/ ag_resume2:
-	/*line :136:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:137:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :137:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :137:2*/ ag_f.run = nil
-	/*line :137:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :137:2*/ return ag_s
+	/*line :139:2*/ ag_resume2:
+	/*line :139:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:140:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :140:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :140:2*/ ag_f.run = nil
+	/*line :140:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :140:2*/ return ag_s
 	}
-	/*line :137:2*/ ag_resume3:
-	/*line jobs_test.go:137:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :137:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:138:2*/ ag_f.ag_err = err
-	/*line :138:2*/ return rt.Ready
+	/*line :140:2*/ ag_resume3:
+	/*line jobs_test.go:140:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :140:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:141:2*/ ag_f.ag_err = err
+	/*line :141:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:487
@@ -489,11 +489,11 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_workerProc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:135"
+		return "jobs_test.go:138"
 	case 2:
-		return "jobs_test.go:136"
+		return "jobs_test.go:139"
 	case 3:
-		return "jobs_test.go:137"
+		return "jobs_test.go:140"
 	}
 	return ""
 }
@@ -524,35 +524,35 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:142
+//line jobs_test.go:145
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :142:1*/ var (
+	/*line :145:1*/ var (
 		err error
 	)
-	/*line :142:1*/ if ag_co.Unwinding() {
-		/*line :142:1*/ return rt.Ready
+	/*line :145:1*/ if ag_co.Unwinding() {
+		/*line :145:1*/ return rt.Ready
 	}
-	/*line :142:1*/ switch ag_f.ag_state {
-	/*line :142:1*/ case 1:
-		/*line :142:1*/ goto ag_resume1
+	/*line :145:1*/ switch ag_f.ag_state {
+	/*line :145:1*/ case 1:
+		/*line :145:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:143:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
-	/*line :143:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
-	/*line :143:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :143:5*/ return ag_s
+	/*line jobs_test.go:146:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
+	/*line :146:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
+	/*line :146:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:5*/ return ag_s
 	}
-	/*line :143:5*/ ag_resume1:
-	/*line jobs_test.go:143:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :143:5*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:143:2*/ if !(err != nil) {
-		/*line :143:2*/ goto ag_L1
+	/*line :146:5*/ ag_resume1:
+	/*line jobs_test.go:146:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :146:5*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:146:2*/ if !(err != nil) {
+		/*line :146:2*/ goto ag_L1
 	}
-	/*line jobs_test.go:144:3*/ ag_f.ag_err = err
-	/*line :144:3*/ return rt.Ready
-	/*line :144:3*/ ag_L1:
-	/*line jobs_test.go:146:2*/ ag_f.w.Stop(5 * time.Second)
-	/*line jobs_test.go:147:2*/ ag_f.ag_err = nil
-	/*line :147:2*/ return rt.Ready
+	/*line jobs_test.go:147:3*/ ag_f.ag_err = err
+	/*line :147:3*/ return rt.Ready
+	/*line :147:3*/ ag_L1:
+	/*line jobs_test.go:149:2*/ ag_f.w.Stop(5 * time.Second)
+	/*line jobs_test.go:150:2*/ ag_f.ag_err = nil
+	/*line :150:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:559
@@ -561,7 +561,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:143"
+		return "jobs_test.go:146"
 	}
 	return ""
 }

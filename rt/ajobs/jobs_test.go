@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncgen/asyncgen/internal/durtest"
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
 )
@@ -115,8 +116,10 @@ func workerMain(sock string) int {
 		ReclaimInterval: envMs("AJOBS_RECLAIM_MS", 0),
 		MoveInterval:    50 * time.Millisecond,
 		Backoff:         20 * time.Millisecond,
+		DurableHold:     envMs("AJOBS_DURABLE_HOLD_MS", 0),
 		Logf:            func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
 	}, NewQueue(testCl, "t"))
+	durtest.Effect = redisEffectAsync
 	signal.Ignore(syscall.SIGTERM) // rt.WaitSignal takes it over
 	_, err := rt.Run(workerProcAsync(w))
 	if err != nil {

@@ -47,6 +47,11 @@ type WorkerOptions struct {
 	// saves (default DefaultMaxCheckpoint, 1 MiB); a larger one is
 	// ErrCheckpointTooLarge, before anything is sent.
 	MaxCheckpoint int
+	// DurableHold is the longest durable.Sleep of a durable job
+	// (DefineDurable) that the worker sleeps itself, holding the job
+	// (default DefaultDurableHold, 1 s); a longer one releases the
+	// worker: the job sleeps in the queue (SleepUntil).
+	DurableHold time.Duration
 	// Logf reports what a worker cannot return as an error: Redis
 	// unreachable, a refused completion (default log.Printf).
 	Logf func(format string, args ...any)
@@ -132,6 +137,9 @@ func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker 
 	}
 	if opts.MaxCheckpoint <= 0 {
 		opts.MaxCheckpoint = DefaultMaxCheckpoint
+	}
+	if opts.DurableHold <= 0 {
+		opts.DurableHold = DefaultDurableHold
 	}
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
@@ -482,7 +490,8 @@ func (w *Worker) runJob(a *attempt) {
 		return
 	}
 	var mal errMalformed
-	if errors.As(jerr, &mal) {
+	var dead errDead
+	if errors.As(jerr, &mal) || errors.As(jerr, &dead) {
 		w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
 		return
 	}

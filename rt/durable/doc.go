@@ -65,9 +65,22 @@
 // with the same key ("RUNID/INDEX/NAME"): pass the key to the external
 // system as an idempotency key. Sleep checkpoints with its wake time
 // (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. With
-// this package's stores the worker sleeps; rescheduling the job for
-// WakeAt through rt/ajobs, so that no worker holds it, is the job-queue
-// adapter's part and is not written yet.
+// this package's stores the process sleeps. Run as a job of rt/ajobs
+// (ajobs.DefineDurable), a long sleep instead ends the attempt: the
+// store's Save returns ajobs.ErrDurableSleep once the sleep's checkpoint
+// is written, Sleep returns it, the function returns it like any error,
+// and the job waits in the queue, held by no worker, until WakeAt. So a
+// durable function must return the errors of Sleep (and of Checkpoint
+// and Step), not drop them.
+//
+// # Stores
+//
+// A Store's Save gets each snapshot in order and must write it atomically;
+// an error it returns is returned by the Checkpoint, Step or Sleep that
+// saved. rt/ajobs's DefineDurable is the store of durable jobs: a snapshot
+// is the job's checkpoint, written in the Lua script that renews the
+// worker's lease; an unknown fingerprint or a corrupt snapshot kills the
+// job at once, keeping the checkpoint for inspection and RetryDead.
 //
 // Outside a durable run (awaited without Start, or the natural function
 // called from plain Go) Checkpoint does nothing, Step runs its coroutine

@@ -134,10 +134,13 @@ func (o *stepOp[T]) Resume(c *rt.Coro) rt.Status {
 
 // Sleep is a durable sleep: it checkpoints with the wake time (in the
 // snapshot's WakeAt), then sleeps. A run resumed from that snapshot, in
-// any process, sleeps only what is left. With the stores of this package
-// the worker just sleeps; releasing the worker and rescheduling the run
-// for WakeAt through the job queue (rt/ajobs) is the adapter's part and
-// is not done yet. Time is the wall clock (time.Now), not the loop's.
+// any process, sleeps only what is left (nothing when WakeAt is past).
+// With the stores of this package the worker just sleeps. A store may
+// instead end the run after saving the sleep's snapshot, by returning an
+// error from Save, which Sleep returns wrapped: rt/ajobs's durable jobs
+// return ajobs.ErrDurableSleep for a long sleep and reschedule the job for
+// WakeAt, so that no worker holds it. Return Sleep's error. Time is the
+// wall clock (time.Now), not the loop's.
 //
 // name must be a constant string, unique among the function's sleeps.
 // Outside a durable run it is rt.Sleep(d); the natural Sleep is
