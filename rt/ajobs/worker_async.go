@@ -60,8 +60,8 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker, *attempt)
-	var _ ag_stale_run_go_generate = (*Worker).heartbeat
+	type ag_stale_run_go_generate func(*Worker)
+	var _ ag_stale_run_go_generate = (*Worker).heartbeats
 }
 
 func _() {
@@ -88,24 +88,24 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 170, Off: 5585, Head: "func (w *Worker) Run() error {", Len: 870, Hash: 0x134e0562a3d2ab19},
-		{Name: "(*Worker).sweep", Line: 210, Off: 6898, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 238, Off: 7701, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 249, Off: 7939, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 290, Off: 9040, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 323, Off: 9913, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 362, Off: 10920, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 420, Off: 12202, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
-		{Name: "(*Worker).runJob", Line: 439, Off: 12702, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1691, Hash: 0x880de15d4f53b0ad},
-		{Name: "(*Worker).heartbeat", Line: 519, Off: 14965, Head: "func (w *Worker) heartbeat(a *attempt) {", Len: 391, Hash: 0x1ab73f7cc600f1e1},
-		{Name: "(*Worker).finish", Line: 540, Off: 15546, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 548, Off: 15812, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 556, Off: 16048, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 599, Off: 17447, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).Run", Line: 172, Off: 5765, Head: "func (w *Worker) Run() error {", Len: 972, Hash: 0x9881f43c05cae14f},
+		{Name: "(*Worker).sweep", Line: 215, Off: 7180, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 243, Off: 7983, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 254, Off: 8221, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 295, Off: 9322, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 328, Off: 10195, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 367, Off: 11202, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 425, Off: 12484, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
+		{Name: "(*Worker).runJob", Line: 444, Off: 12984, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1592, Hash: 0x42db3e00c983c2f2},
+		{Name: "(*Worker).heartbeats", Line: 523, Off: 15281, Head: "func (w *Worker) heartbeats() {", Len: 935, Hash: 0x0436fafcd3023b89},
+		{Name: "(*Worker).finish", Line: 566, Off: 16406, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 574, Off: 16672, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 582, Off: 16908, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
+		{Name: "(*Worker).mover", Line: 625, Off: 18307, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
-// ag_Worker_Run is the frame of (*Worker).Run (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_Run is the frame of (*Worker).Run (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_Run struct {
 	ag_state int
 	w        *Worker
@@ -114,12 +114,13 @@ type ag_Worker_Run struct {
 	ag_t2    int
 	re       **aredis.RedisError
 	reader   *rt.Task[struct{}]
+	beats    *rt.Task[struct{}]
 	movers   []*rt.Task[struct{}]
 	i        int
-	ag_t9    []*Queue
-	ag_t10   int
-	ag_t12   []*rt.Task[struct{}]
-	ag_t13   int
+	ag_t10   []*Queue
+	ag_t11   int
+	ag_t13   []*rt.Task[struct{}]
+	ag_t14   int
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw2   rt.Awaitable[struct{}]
@@ -144,193 +145,220 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:170
+//line worker.go:172
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :170:1*/ var (
+	/*line :172:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :170:1*/ if ag_co.Unwinding() {
-		/*line :170:1*/ return rt.Ready
+	/*line :172:1*/ if ag_co.Unwinding() {
+		/*line :172:1*/ return rt.Ready
 	}
-	/*line :170:1*/ switch ag_f.ag_state {
-	/*line :170:1*/ case 1:
-		/*line :170:1*/ goto ag_resume1
-		/*line :170:1*/
+	/*line :172:1*/ switch ag_f.ag_state {
+	/*line :172:1*/ case 1:
+		/*line :172:1*/ goto ag_resume1
+		/*line :172:1*/
 	case 2:
-		/*line :170:1*/ goto ag_resume2
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume2
+		/*line :172:1*/
 	case 3:
-		/*line :170:1*/ goto ag_resume3
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume3
+		/*line :172:1*/
 	case 4:
-		/*line :170:1*/ goto ag_resume4
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume4
+		/*line :172:1*/
 	case 5:
-		/*line :170:1*/ goto ag_resume5
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume5
+		/*line :172:1*/
 	case 6:
-		/*line :170:1*/ goto ag_resume6
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume6
+		/*line :172:1*/
 	case 7:
-		/*line :170:1*/ goto ag_resume7
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume7
+		/*line :172:1*/
 	case 8:
-		/*line :170:1*/ goto ag_resume8
-		/*line :170:1*/
+		/*line :172:1*/ goto ag_resume8
+		/*line :172:1*/
 	case 9:
-		/*line :170:1*/ goto ag_resume9
+		/*line :172:1*/ goto ag_resume9
+		/*line :172:1*/
+	case 10:
+		/*line :172:1*/ goto ag_resume10
+		/*line :172:1*/
+	case 11:
+		/*line :172:1*/ goto ag_resume11
 	}
-	/*line :170:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :170:1*/ ag_f.ag_t2 = 0
-	/*line :170:1*/ ag_L1:
-	/*line worker.go:171:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :171:2*/ ag_f.ag_t1 = nil
-		/*line :171:2*/ goto ag_L3
+	/*line :172:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :172:1*/ ag_f.ag_t2 = 0
+	/*line :172:1*/ ag_L1:
+	/*line worker.go:173:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :173:2*/ ag_f.ag_t1 = nil
+		/*line :173:2*/ goto ag_L3
 	}
-	/*line worker.go:171:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:172:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :172:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :172:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :172:3*/ return ag_s
+	/*line worker.go:173:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:174:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :174:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :174:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :174:3*/ return ag_s
 	}
-	/*line :172:3*/ ag_resume1:
-	/*line worker.go:172:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :172:3*/ ag_f.ag_aw0 = nil
-	/*line :172:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:173:7*/ (*ag_f.re) = nil
-	/*line worker.go:174:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:175:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :175:4*/ return rt.Ready
+	/*line :174:3*/ ag_resume1:
+	/*line worker.go:174:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :174:3*/ ag_f.ag_aw0 = nil
+	/*line :174:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:175:7*/ (*ag_f.re) = nil
+	/*line worker.go:176:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:177:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :177:4*/ return rt.Ready
 	}
-	/*line :175:4*/ ag_f.q, ag_f.re = nil, nil
-	/*line :175:4*/ ag_f.ag_t2++
-	/*line :175:4*/ goto ag_L1
-	/*line :175:4*/ ag_L3:
-	/*line worker.go:178:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
-	/*line :178:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :178:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :178:2*/ return ag_s
+	/*line :177:4*/ ag_f.q, ag_f.re = nil, nil
+	/*line :177:4*/ ag_f.ag_t2++
+	/*line :177:4*/ goto ag_L1
+	/*line :177:4*/ ag_L3:
+	/*line worker.go:180:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
+	/*line :180:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :180:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:2*/ return ag_s
 	}
-	/*line :178:2*/ ag_resume2:
-	/*line worker.go:178:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :178:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:179:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :179:2*/ ag_f.ag_t9 = ag_f.w.queues
-	/*line :179:2*/ ag_f.ag_t10 = 0
-	/*line :179:2*/ ag_L4:
-	/*line worker.go:180:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :180:2*/ ag_f.ag_t9 = nil
-		/*line :180:2*/ goto ag_L6
+	/*line :180:2*/ ag_resume2:
+	/*line worker.go:180:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :180:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:181:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
+	/*line :181:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :181:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :181:2*/ return ag_s
 	}
-	/*line worker.go:180:6*/ ag_f.i, ag_q1 = ag_f.ag_t10, ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:181:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
-	/*line :181:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :181:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :181:3*/ return ag_s
+	/*line :181:2*/ ag_resume3:
+	/*line worker.go:181:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :181:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:182:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :182:2*/ ag_f.ag_t10 = ag_f.w.queues
+	/*line :182:2*/ ag_f.ag_t11 = 0
+	/*line :182:2*/ ag_L4:
+	/*line worker.go:183:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
+		/*line :183:2*/ ag_f.ag_t10 = nil
+		/*line :183:2*/ goto ag_L6
 	}
-	/*line :181:3*/ ag_resume3:
-	/*line worker.go:181:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :181:3*/ ag_f.ag_aw1 = nil
-	/*line :181:3*/ ag_f.ag_t10++
-	/*line :181:3*/ goto ag_L4
-	/*line :181:3*/ ag_L6:
-	/*line worker.go:183:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :183:2*/ ag_f.ag_state = 4 // await: w.stop.Wait()
-	/*line :183:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :183:2*/ return ag_s
+	/*line worker.go:183:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
+	/*line worker.go:184:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
+	/*line :184:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :184:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :184:3*/ return ag_s
 	}
-	/*line :183:2*/ ag_resume4:
-	/*line :183:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:184:2*/ ag_f.reader.Cancel()
-	/*line worker.go:185:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :185:2*/ ag_f.ag_state = 5 // await: rt.Await(reader)
-	/*line :185:2*/ ag_f.reader = nil
-	/*line :185:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :185:2*/ return ag_s
+	/*line :184:3*/ ag_resume4:
+	/*line worker.go:184:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :184:3*/ ag_f.ag_aw1 = nil
+	/*line :184:3*/ ag_f.ag_t11++
+	/*line :184:3*/ goto ag_L4
+	/*line :184:3*/ ag_L6:
+	/*line worker.go:186:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :186:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
+	/*line :186:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:2*/ return ag_s
 	}
-	/*line :185:2*/ ag_resume5:
-	/*line :185:2*/ ag_f.ag_aw2 = nil
-	/*line :185:2*/ ag_f.ag_t12 = ag_f.movers
-	/*line :185:2*/ ag_f.movers = nil
-	/*line :185:2*/ ag_f.ag_t13 = 0
-	/*line :185:2*/ ag_L7:
-	/*line worker.go:186:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :186:2*/ ag_f.ag_t12 = nil
-		/*line :186:2*/ goto ag_L9
+	/*line :186:2*/ ag_resume5:
+	/*line :186:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:187:2*/ ag_f.reader.Cancel()
+	/*line worker.go:188:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :188:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
+	/*line :188:2*/ ag_f.reader = nil
+	/*line :188:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:2*/ return ag_s
 	}
-	/*line worker.go:186:9*/ m = ag_f.ag_t12[ag_f.ag_t13]
-	/*line worker.go:187:3*/ m.Cancel()
-	/*line worker.go:188:3*/ ag_f.ag_aw2 = m
-	/*line :188:3*/ ag_f.ag_state = 6 // await: rt.Await(m)
-	/*line :188:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:3*/ return ag_s
+	/*line :188:2*/ ag_resume6:
+	/*line :188:2*/ ag_f.ag_aw2 = nil
+	/*line :188:2*/ ag_f.ag_t13 = ag_f.movers
+	/*line :188:2*/ ag_f.movers = nil
+	/*line :188:2*/ ag_f.ag_t14 = 0
+	/*line :188:2*/ ag_L7:
+	/*line worker.go:189:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :189:2*/ ag_f.ag_t13 = nil
+		/*line :189:2*/ goto ag_L9
 	}
-	/*line :188:3*/ ag_resume6:
-	/*line :188:3*/ ag_f.ag_aw2 = nil
-	/*line :188:3*/ ag_f.ag_t13++
-	/*line :188:3*/ goto ag_L7
-	/*line :188:3*/ ag_L9:
-	/*line worker.go:190:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :190:5*/ ag_f.ag_state = 7 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :190:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:5*/ return ag_s
+	/*line worker.go:189:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
+	/*line worker.go:190:3*/ m.Cancel()
+	/*line worker.go:191:3*/ ag_f.ag_aw2 = m
+	/*line :191:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
+	/*line :191:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :191:3*/ return ag_s
 	}
-	/*line :190:5*/ ag_resume7:
-	/*line worker.go:190:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :190:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:190:2*/ if !(ag_err2 != nil) {
-		/*line :190:2*/ goto ag_L10
+	/*line :191:3*/ ag_resume7:
+	/*line :191:3*/ ag_f.ag_aw2 = nil
+	/*line :191:3*/ ag_f.ag_t14++
+	/*line :191:3*/ goto ag_L7
+	/*line :191:3*/ ag_L9:
+	/*line worker.go:193:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :193:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :193:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :193:5*/ return ag_s
 	}
-	/*line worker.go:191:3*/ ag_f.w.abandon = true
-	/*line worker.go:192:3*/ for a := range ag_f.w.running {
-		/*line worker.go:193:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:194:4*/ a.task.Cancel()
+	/*line :193:5*/ ag_resume8:
+	/*line worker.go:193:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :193:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:193:2*/ if !(ag_err2 != nil) {
+		/*line :193:2*/ goto ag_L10
 	}
-	/*line worker.go:196:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :196:3*/ ag_f.ag_state = 8 // await: w.drained()
-	/*line :196:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :196:3*/ return ag_s
+	/*line worker.go:194:3*/ ag_f.w.abandon = true
+	/*line worker.go:195:3*/ for a := range ag_f.w.running {
+		/*line worker.go:196:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:197:4*/ a.task.Cancel()
 	}
-	/*line :196:3*/ ag_resume8:
-	/*line :196:3*/ ag_f.ag_aw2 = nil
-	/*line :196:3*/ ag_L10:
-	/*line worker.go:198:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :198:2*/ ag_f.ag_state = 9 // await: w.sweep()
-	/*line :198:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:2*/ return ag_s
+	/*line worker.go:199:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :199:3*/ ag_f.ag_state = 9 // await: w.drained()
+	/*line :199:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :199:3*/ return ag_s
 	}
-	/*line :198:2*/ ag_resume9:
-	/*line :198:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:199:2*/ ag_f.ag_err = nil
-	/*line :199:2*/ return rt.Ready
+	/*line :199:3*/ ag_resume9:
+	/*line :199:3*/ ag_f.ag_aw2 = nil
+	/*line :199:3*/ ag_L10:
+	/*line worker.go:201:2*/ ag_f.beats.Cancel()
+	/*line worker.go:202:2*/ ag_f.ag_aw2 = ag_f.beats
+	/*line :202:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
+	/*line :202:2*/ ag_f.beats = nil
+	/*line :202:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:2*/ return ag_s
+	}
+	/*line :202:2*/ ag_resume10:
+	/*line :202:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:203:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :203:2*/ ag_f.ag_state = 11 // await: w.sweep()
+	/*line :203:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:2*/ return ag_s
+	}
+	/*line :203:2*/ ag_resume11:
+	/*line :203:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:204:2*/ ag_f.ag_err = nil
+	/*line :204:2*/ return rt.Ready
 }
 
-//line worker_async.go:312
+//line worker_async.go:336
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:172"
+		return "worker.go:174"
 	case 2:
-		return "worker.go:178"
+		return "worker.go:180"
 	case 3:
 		return "worker.go:181"
 	case 4:
-		return "worker.go:183"
+		return "worker.go:184"
 	case 5:
-		return "worker.go:185"
+		return "worker.go:186"
 	case 6:
 		return "worker.go:188"
 	case 7:
-		return "worker.go:190"
+		return "worker.go:191"
 	case 8:
-		return "worker.go:196"
+		return "worker.go:193"
 	case 9:
-		return "worker.go:198"
+		return "worker.go:199"
+	case 10:
+		return "worker.go:202"
+	case 11:
+		return "worker.go:203"
 	}
 	return ""
 }
@@ -367,9 +395,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:210
+//line worker.go:215
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :210:1*/ var (
+	/*line :215:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -378,116 +406,116 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :210:1*/ if ag_co.Unwinding() {
-		/*line :210:1*/ return rt.Ready
+	/*line :215:1*/ if ag_co.Unwinding() {
+		/*line :215:1*/ return rt.Ready
 	}
-	/*line :210:1*/ switch ag_f.ag_state {
-	/*line :210:1*/ case 1:
-		/*line :210:1*/ goto ag_resume1
-		/*line :210:1*/
+	/*line :215:1*/ switch ag_f.ag_state {
+	/*line :215:1*/ case 1:
+		/*line :215:1*/ goto ag_resume1
+		/*line :215:1*/
 	case 2:
-		/*line :210:1*/ goto ag_resume2
-		/*line :210:1*/
+		/*line :215:1*/ goto ag_resume2
+		/*line :215:1*/
 	case 3:
-		/*line :210:1*/ goto ag_resume3
-		/*line :210:1*/
+		/*line :215:1*/ goto ag_resume3
+		/*line :215:1*/
 	case 4:
-		/*line :210:1*/ goto ag_resume4
+		/*line :215:1*/ goto ag_resume4
 	}
-	/*line worker.go:211:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :211:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :211:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:2*/ return ag_s
+	/*line worker.go:216:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :216:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :216:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:2*/ return ag_s
 	}
-	/*line :211:2*/ ag_resume1:
-	/*line :211:2*/ ag_f.ag_aw0 = nil
-	/*line :211:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :211:2*/ ag_f.ag_t2 = 0
-	/*line :211:2*/ ag_L1:
-	/*line worker.go:212:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :212:2*/ goto ag_L3
+	/*line :216:2*/ ag_resume1:
+	/*line :216:2*/ ag_f.ag_aw0 = nil
+	/*line :216:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :216:2*/ ag_f.ag_t2 = 0
+	/*line :216:2*/ ag_L1:
+	/*line worker.go:217:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :217:2*/ goto ag_L3
 	}
-	/*line worker.go:212:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:213:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :213:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :213:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :213:3*/ return ag_s
+	/*line worker.go:217:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:218:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :218:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :218:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:3*/ return ag_s
 	}
-	/*line :213:3*/ ag_resume2:
-	/*line worker.go:213:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :213:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:214:3*/ if ag_err1 != nil {
-		/*line worker.go:215:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:216:4*/ {
-			/*line :216:4*/ ag_f.q = nil
-			/*line :216:4*/ goto ag_L2
+	/*line :218:3*/ ag_resume2:
+	/*line worker.go:218:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :218:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:219:3*/ if ag_err1 != nil {
+		/*line worker.go:220:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:221:4*/ {
+			/*line :221:4*/ ag_f.q = nil
+			/*line :221:4*/ goto ag_L2
 		}
 	}
-	/*line :216:4*/ ag_f.ag_t6 = v.Elems
-	/*line :216:4*/ ag_f.ag_t7 = 0
-	/*line :216:4*/ ag_L4:
-	/*line worker.go:218:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :218:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
-		/*line :218:3*/ goto ag_L6
+	/*line :221:4*/ ag_f.ag_t6 = v.Elems
+	/*line :221:4*/ ag_f.ag_t7 = 0
+	/*line :221:4*/ ag_L4:
+	/*line worker.go:223:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :223:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
+		/*line :223:3*/ goto ag_L6
 	}
-	/*line worker.go:218:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:219:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:220:5*/ goto ag_L5
+	/*line worker.go:223:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:224:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:225:5*/ goto ag_L5
 	}
-	/*line worker.go:222:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:223:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :223:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :223:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:4*/ return ag_s
+	/*line worker.go:227:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:228:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :228:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :228:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:4*/ return ag_s
 	}
-	/*line :223:4*/ ag_resume3:
-	/*line worker.go:223:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :223:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:224:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:225:5*/ {
-			/*line :225:5*/ ag_f.id = ""
-			/*line :225:5*/ goto ag_L5
+	/*line :228:4*/ ag_resume3:
+	/*line worker.go:228:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :228:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:229:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:230:5*/ {
+			/*line :230:5*/ ag_f.id = ""
+			/*line :230:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:227:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:228:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :228:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :228:7*/ ag_f.id = ""
-	/*line :228:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:7*/ return ag_s
+	/*line worker.go:232:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:233:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :233:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :233:7*/ ag_f.id = ""
+	/*line :233:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :233:7*/ return ag_s
 	}
-	/*line :228:7*/ ag_resume4:
-	/*line worker.go:228:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :228:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:228:4*/ if !(ag_err3 == nil) {
-		/*line :228:4*/ goto ag_L7
+	/*line :233:7*/ ag_resume4:
+	/*line worker.go:233:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :233:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:233:4*/ if !(ag_err3 == nil) {
+		/*line :233:4*/ goto ag_L7
 	}
-	/*line worker.go:229:5*/ ag_f.w.stats.GivenBack++
-	/*line :229:5*/ ag_L7:
-	/*line :229:5*/ ag_L5:
-	/*line :229:5*/ ag_f.ag_t7++
-	/*line :229:5*/ goto ag_L4
-	/*line :229:5*/ ag_L6:
-	/*line :229:5*/ ag_L2:
-	/*line :229:5*/ ag_f.ag_t2++
-	/*line :229:5*/ goto ag_L1
-	/*line :229:5*/ ag_L3:
-	/*line worker.go:233:1*/ return rt.Ready
+	/*line worker.go:234:5*/ ag_f.w.stats.GivenBack++
+	/*line :234:5*/ ag_L7:
+	/*line :234:5*/ ag_L5:
+	/*line :234:5*/ ag_f.ag_t7++
+	/*line :234:5*/ goto ag_L4
+	/*line :234:5*/ ag_L6:
+	/*line :234:5*/ ag_L2:
+	/*line :234:5*/ ag_f.ag_t2++
+	/*line :234:5*/ goto ag_L1
+	/*line :234:5*/ ag_L3:
+	/*line worker.go:238:1*/ return rt.Ready
 }
 
-//line worker_async.go:479
+//line worker_async.go:507
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:211"
+		return "worker.go:216"
 	case 2:
-		return "worker.go:213"
+		return "worker.go:218"
 	case 3:
-		return "worker.go:223"
-	case 4:
 		return "worker.go:228"
+	case 4:
+		return "worker.go:233"
 	}
 	return ""
 }
@@ -517,39 +545,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:238
+//line worker.go:243
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :238:1*/ if ag_co.Unwinding() {
-		/*line :238:1*/ return rt.Ready
+	/*line :243:1*/ if ag_co.Unwinding() {
+		/*line :243:1*/ return rt.Ready
 	}
-	/*line :238:1*/ switch ag_f.ag_state {
-	/*line :238:1*/ case 1:
-		/*line :238:1*/ goto ag_resume1
+	/*line :243:1*/ switch ag_f.ag_state {
+	/*line :243:1*/ case 1:
+		/*line :243:1*/ goto ag_resume1
 	}
-	/*line :238:1*/ ag_L1:
-	/*line worker.go:239:6*/ if !(ag_f.w.active > 0) {
-		/*line :239:6*/ goto ag_L3
+	/*line :243:1*/ ag_L1:
+	/*line worker.go:244:6*/ if !(ag_f.w.active > 0) {
+		/*line :244:6*/ goto ag_L3
 	}
-	/*line worker.go:240:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:241:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :241:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :241:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :241:3*/ return ag_s
+	/*line worker.go:245:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:246:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :246:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :246:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:3*/ return ag_s
 	}
-	/*line :241:3*/ ag_resume1:
-	/*line :241:3*/ ag_f.ag_aw0 = nil
-	/*line :241:3*/ goto ag_L1
-	/*line :241:3*/ ag_L3:
-	/*line worker.go:243:1*/ return rt.Ready
+	/*line :246:3*/ ag_resume1:
+	/*line :246:3*/ ag_f.ag_aw0 = nil
+	/*line :246:3*/ goto ag_L1
+	/*line :246:3*/ ag_L3:
+	/*line worker.go:248:1*/ return rt.Ready
 }
 
-//line worker_async.go:547
+//line worker_async.go:575
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:241"
+		return "worker.go:246"
 	}
 	return ""
 }
@@ -586,139 +614,139 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:249
+//line worker.go:254
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :249:1*/ var (
+	/*line :254:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :249:1*/ if ag_co.Unwinding() {
-		/*line :249:1*/ return rt.Ready
+	/*line :254:1*/ if ag_co.Unwinding() {
+		/*line :254:1*/ return rt.Ready
 	}
-	/*line :249:1*/ switch ag_f.ag_state {
-	/*line :249:1*/ case 1:
-		/*line :249:1*/ goto ag_resume1
-		/*line :249:1*/
+	/*line :254:1*/ switch ag_f.ag_state {
+	/*line :254:1*/ case 1:
+		/*line :254:1*/ goto ag_resume1
+		/*line :254:1*/
 	case 2:
-		/*line :249:1*/ goto ag_resume2
-		/*line :249:1*/
+		/*line :254:1*/ goto ag_resume2
+		/*line :254:1*/
 	case 3:
-		/*line :249:1*/ goto ag_resume3
-		/*line :249:1*/
+		/*line :254:1*/ goto ag_resume3
+		/*line :254:1*/
 	case 4:
-		/*line :249:1*/ goto ag_resume4
-		/*line :249:1*/
+		/*line :254:1*/ goto ag_resume4
+		/*line :254:1*/
 	case 5:
-		/*line :249:1*/ goto ag_resume5
-		/*line :249:1*/
+		/*line :254:1*/ goto ag_resume5
+		/*line :254:1*/
 	case 6:
-		/*line :249:1*/ goto ag_resume6
+		/*line :254:1*/ goto ag_resume6
 	}
-	/*line worker.go:250:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:251:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :251:2*/ ag_L1:
-	/*line worker.go:253:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :253:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :253:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:3*/ return ag_s
+	/*line worker.go:255:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:256:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :256:2*/ ag_L1:
+	/*line worker.go:258:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :258:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :258:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :258:3*/ return ag_s
 	}
-	/*line :253:3*/ ag_resume1:
-	/*line :253:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:254:3*/ ag_f.n = 1
-	/*line worker.go:255:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:256:4*/ ag_f.n++
+	/*line :258:3*/ ag_resume1:
+	/*line :258:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:259:3*/ ag_f.n = 1
+	/*line worker.go:260:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:261:4*/ ag_f.n++
 	}
-	/*line worker.go:258:3*/ ag_f.got = 0
-	/*line worker.go:259:7*/ ag_f.err = nil
-	/*line worker.go:260:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :260:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :260:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:7*/ return ag_s
+	/*line worker.go:263:3*/ ag_f.got = 0
+	/*line worker.go:264:7*/ ag_f.err = nil
+	/*line worker.go:265:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :265:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :265:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :265:7*/ return ag_s
 	}
-	/*line :260:7*/ ag_resume2:
-	/*line worker.go:260:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :260:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:260:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :260:3*/ goto ag_L4
+	/*line :265:7*/ ag_resume2:
+	/*line worker.go:265:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :265:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:265:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :265:3*/ goto ag_L4
 	}
-	/*line :260:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
-	/*line worker.go:261:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :261:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :261:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :261:4*/ return ag_s
-	}
-	/*line :261:4*/ ag_resume3:
-	/*line worker.go:261:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :261:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:262:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :262:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :262:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :262:18*/ return ag_s
-	}
-	/*line :262:18*/ ag_resume4:
-	/*line worker.go:262:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :262:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:262:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :262:4*/ ag_L4:
-	/*line worker.go:264:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :264:3*/ goto ag_L5
-	}
-	/*line :264:3*/ ag_f.err = nil
-	/*line worker.go:265:8*/ g = 0
-	/*line worker.go:266:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :266:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :265:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
+	/*line worker.go:266:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :266:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
 	/*line :266:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :266:4*/ return ag_s
 	}
-	/*line :266:4*/ ag_resume5:
-	/*line worker.go:266:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :266:4*/ ag_resume3:
+	/*line worker.go:266:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
 	/*line :266:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:267:4*/ ag_f.got += g
-	/*line :267:4*/ ag_L5:
-	/*line worker.go:269:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:270:4*/ ag_f.w.sem.Release()
+	/*line worker.go:267:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :267:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :267:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:18*/ return ag_s
 	}
-	/*line worker.go:272:3*/ if !(ag_f.err != nil) {
-		/*line :272:3*/ ag_f.err = nil
-		/*line :272:3*/ goto ag_L6
+	/*line :267:18*/ ag_resume4:
+	/*line worker.go:267:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :267:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:267:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :267:4*/ ag_L4:
+	/*line worker.go:269:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :269:3*/ goto ag_L5
 	}
-	/*line worker.go:273:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line :273:4*/ ag_f.err = nil
-	/*line worker.go:274:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :274:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :274:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:4*/ return ag_s
+	/*line :269:3*/ ag_f.err = nil
+	/*line worker.go:270:8*/ g = 0
+	/*line worker.go:271:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :271:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :271:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:4*/ return ag_s
 	}
-	/*line :274:4*/ ag_resume6:
-	/*line :274:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:275:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :275:4*/ goto ag_L7
-	/*line :275:4*/ ag_L6:
-	/*line worker.go:276:10*/ {
-		/*line worker.go:277:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :271:4*/ ag_resume5:
+	/*line worker.go:271:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :271:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:272:4*/ ag_f.got += g
+	/*line :272:4*/ ag_L5:
+	/*line worker.go:274:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:275:4*/ ag_f.w.sem.Release()
 	}
-	/*line :277:4*/ ag_L7:
-	/*line :277:4*/ goto ag_L1
+	/*line worker.go:277:3*/ if !(ag_f.err != nil) {
+		/*line :277:3*/ ag_f.err = nil
+		/*line :277:3*/ goto ag_L6
+	}
+	/*line worker.go:278:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :278:4*/ ag_f.err = nil
+	/*line worker.go:279:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :279:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :279:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:4*/ return ag_s
+	}
+	/*line :279:4*/ ag_resume6:
+	/*line :279:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:280:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :280:4*/ goto ag_L7
+	/*line :280:4*/ ag_L6:
+	/*line worker.go:281:10*/ {
+		/*line worker.go:282:4*/ ag_f.pause = 50 * time.Millisecond
+	}
+	/*line :282:4*/ ag_L7:
+	/*line :282:4*/ goto ag_L1
 }
 
-//line worker_async.go:706
+//line worker_async.go:734
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:253"
+		return "worker.go:258"
 	case 2:
-		return "worker.go:260"
+		return "worker.go:265"
 	case 3:
-		return "worker.go:261"
-	case 4:
-		return "worker.go:262"
-	case 5:
 		return "worker.go:266"
+	case 4:
+		return "worker.go:267"
+	case 5:
+		return "worker.go:271"
 	case 6:
-		return "worker.go:274"
+		return "worker.go:279"
 	}
 	return ""
 }
@@ -755,9 +783,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:290
+//line worker.go:295
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :290:1*/ var (
+	/*line :295:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -767,108 +795,108 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t10  int
 	)
-	/*line :290:1*/ if ag_co.Unwinding() {
-		/*line :290:1*/ return rt.Ready
+	/*line :295:1*/ if ag_co.Unwinding() {
+		/*line :295:1*/ return rt.Ready
 	}
-	/*line :290:1*/ switch ag_f.ag_state {
-	/*line :290:1*/ case 1:
-		/*line :290:1*/ goto ag_resume1
-		/*line :290:1*/
+	/*line :295:1*/ switch ag_f.ag_state {
+	/*line :295:1*/ case 1:
+		/*line :295:1*/ goto ag_resume1
+		/*line :295:1*/
 	case 2:
-		/*line :290:1*/ goto ag_resume2
-		/*line :290:1*/
+		/*line :295:1*/ goto ag_resume2
+		/*line :295:1*/
 	case 3:
-		/*line :290:1*/ goto ag_resume3
-		/*line :290:1*/
+		/*line :295:1*/ goto ag_resume3
+		/*line :295:1*/
 	case 4:
-		/*line :290:1*/ goto ag_resume4
+		/*line :295:1*/ goto ag_resume4
 	}
-	/*line worker.go:291:2*/ ag_f.started = 0
-	/*line :291:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :291:2*/ ag_f.ag_t3 = 0
-	/*line :291:2*/ ag_L1:
-	/*line worker.go:292:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :292:2*/ ag_f.ag_t2 = nil
-		/*line :292:2*/ goto ag_L3
+	/*line worker.go:296:2*/ ag_f.started = 0
+	/*line :296:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :296:2*/ ag_f.ag_t3 = 0
+	/*line :296:2*/ ag_L1:
+	/*line worker.go:297:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :297:2*/ ag_f.ag_t2 = nil
+		/*line :297:2*/ goto ag_L3
 	}
-	/*line worker.go:292:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:293:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:294:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :294:4*/ return rt.Ready
+	/*line worker.go:297:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:298:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:299:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :299:4*/ return rt.Ready
 	}
-	/*line worker.go:296:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :296:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :296:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :296:3*/ return ag_s
+	/*line worker.go:301:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :301:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :301:3*/ return ag_s
 	}
-	/*line :296:3*/ ag_resume1:
-	/*line worker.go:296:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :296:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:297:3*/ if ag_err1 != nil {
-		/*line worker.go:298:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :298:4*/ return rt.Ready
+	/*line :301:3*/ ag_resume1:
+	/*line worker.go:301:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :301:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:302:3*/ if ag_err1 != nil {
+		/*line worker.go:303:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :303:4*/ return rt.Ready
 	}
-	/*line worker.go:300:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :300:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :300:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :300:14*/ return ag_s
+	/*line worker.go:305:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :305:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :305:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :305:14*/ return ag_s
 	}
-	/*line :300:14*/ ag_resume2:
-	/*line worker.go:300:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :300:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:300:3*/ ag_f.started += ag_t6
-	/*line :300:3*/ ag_f.ag_t3++
-	/*line :300:3*/ goto ag_L1
-	/*line :300:3*/ ag_L3:
-	/*line worker.go:302:2*/ if ag_f.started > 0 {
-		/*line worker.go:303:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :303:3*/ return rt.Ready
+	/*line :305:14*/ ag_resume2:
+	/*line worker.go:305:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :305:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:305:3*/ ag_f.started += ag_t6
+	/*line :305:3*/ ag_f.ag_t3++
+	/*line :305:3*/ goto ag_L1
+	/*line :305:3*/ ag_L3:
+	/*line worker.go:307:2*/ if ag_f.started > 0 {
+		/*line worker.go:308:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :308:3*/ return rt.Ready
 	}
-	/*line worker.go:305:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:306:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:307:3*/ args = append(args, q.stream())
+	/*line worker.go:310:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:311:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:312:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:309:2*/ for range ag_f.w.queues {
-		/*line worker.go:310:3*/ args = append(args, ">")
+	/*line worker.go:314:2*/ for range ag_f.w.queues {
+		/*line worker.go:315:3*/ args = append(args, ">")
 	}
-	/*line worker.go:312:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :312:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :312:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :312:2*/ return ag_s
+	/*line worker.go:317:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :317:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :317:2*/ return ag_s
 	}
-	/*line :312:2*/ ag_resume3:
-	/*line worker.go:312:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :312:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:313:2*/ if ag_err2 != nil {
-		/*line worker.go:314:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :314:3*/ return rt.Ready
+	/*line :317:2*/ ag_resume3:
+	/*line worker.go:317:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :317:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:318:2*/ if ag_err2 != nil {
+		/*line worker.go:319:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :319:3*/ return rt.Ready
 	}
-	/*line worker.go:316:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :316:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :316:9*/ ag_f.w = nil
-	/*line :316:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:9*/ return ag_s
+	/*line worker.go:321:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :321:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :321:9*/ ag_f.w = nil
+	/*line :321:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :321:9*/ return ag_s
 	}
-	/*line :316:9*/ ag_resume4:
-	/*line worker.go:316:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :316:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:316:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :316:2*/ return rt.Ready
+	/*line :321:9*/ ag_resume4:
+	/*line worker.go:321:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :321:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:321:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :321:2*/ return rt.Ready
 }
 
-//line worker_async.go:860
+//line worker_async.go:888
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:296"
+		return "worker.go:301"
 	case 2:
-		return "worker.go:300"
+		return "worker.go:305"
 	case 3:
-		return "worker.go:312"
+		return "worker.go:317"
 	case 4:
-		return "worker.go:316"
+		return "worker.go:321"
 	}
 	return ""
 }
@@ -910,108 +938,108 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:323
+//line worker.go:328
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :323:1*/ var (
+	/*line :328:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :323:1*/ if ag_co.Unwinding() {
-		/*line :323:1*/ return rt.Ready
+	/*line :328:1*/ if ag_co.Unwinding() {
+		/*line :328:1*/ return rt.Ready
 	}
-	/*line :323:1*/ switch ag_f.ag_state {
-	/*line :323:1*/ case 1:
-		/*line :323:1*/ goto ag_resume1
-		/*line :323:1*/
+	/*line :328:1*/ switch ag_f.ag_state {
+	/*line :328:1*/ case 1:
+		/*line :328:1*/ goto ag_resume1
+		/*line :328:1*/
 	case 2:
-		/*line :323:1*/ goto ag_resume2
+		/*line :328:1*/ goto ag_resume2
 	}
-	/*line worker.go:324:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:325:3*/ ag_f.ag_r0 = 0
-		/*line :325:3*/ return rt.Ready
+	/*line worker.go:329:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:330:3*/ ag_f.ag_r0 = 0
+		/*line :330:3*/ return rt.Ready
 	}
-	/*line worker.go:327:2*/ ag_f.started = 0
-	/*line worker.go:328:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:329:2*/ ag_f.step = 1
-	/*line worker.go:330:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:331:3*/ ag_f.step = 2
+	/*line worker.go:332:2*/ ag_f.started = 0
+	/*line worker.go:333:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:334:2*/ ag_f.step = 1
+	/*line worker.go:335:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:336:3*/ ag_f.step = 2
 	}
-	/*line :331:3*/ ag_f.v = aredis.Value{}
-	/*line worker.go:333:6*/ ag_f.i = 0
-	/*line :333:6*/ ag_L1:
-	/*line worker.go:333:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :333:14*/ goto ag_L3
+	/*line :336:3*/ ag_f.v = aredis.Value{}
+	/*line worker.go:338:6*/ ag_f.i = 0
+	/*line :338:6*/ ag_L1:
+	/*line worker.go:338:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :338:14*/ goto ag_L3
 	}
-	/*line worker.go:334:7*/ name = ""
-	/*line worker.go:335:7*/ entries = nil
-	/*line worker.go:336:3*/ if ag_f.step == 2 {
-		/*line worker.go:337:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:339:7*/ name = ""
+	/*line worker.go:340:7*/ entries = nil
+	/*line worker.go:341:3*/ if ag_f.step == 2 {
+		/*line worker.go:342:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:339:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:344:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:341:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :341:3*/ ag_f.ag_t8 = entries
-	/*line :341:3*/ ag_f.ag_t9 = 0
-	/*line :341:3*/ ag_L4:
-	/*line worker.go:342:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :342:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
-		/*line :342:3*/ goto ag_L6
+	/*line worker.go:346:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :346:3*/ ag_f.ag_t8 = entries
+	/*line :346:3*/ ag_f.ag_t9 = 0
+	/*line :346:3*/ ag_L4:
+	/*line worker.go:347:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :347:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
+		/*line :347:3*/ goto ag_L6
 	}
-	/*line worker.go:342:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:343:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:344:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :344:4*/ goto ag_L7
+	/*line worker.go:347:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:348:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:349:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :349:4*/ goto ag_L7
 	}
-	/*line worker.go:345:5*/ ag_f.started++
-	/*line worker.go:346:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :346:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :346:5*/ ag_f.id = ""
-	/*line :346:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :346:5*/ return ag_s
+	/*line worker.go:350:5*/ ag_f.started++
+	/*line worker.go:351:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :351:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :351:5*/ ag_f.id = ""
+	/*line :351:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :351:5*/ return ag_s
 	}
-	/*line :346:5*/ ag_resume1:
-	/*line :346:5*/ ag_f.ag_aw0 = nil
-	/*line :346:5*/ goto ag_L5
-	/*line :346:5*/ ag_L7:
-	/*line worker.go:349:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :349:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :349:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :349:7*/ return ag_s
+	/*line :351:5*/ ag_resume1:
+	/*line :351:5*/ ag_f.ag_aw0 = nil
+	/*line :351:5*/ goto ag_L5
+	/*line :351:5*/ ag_L7:
+	/*line worker.go:354:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :354:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :354:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :354:7*/ return ag_s
 	}
-	/*line :349:7*/ ag_resume2:
-	/*line worker.go:349:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :349:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:349:4*/ if !(err != nil) {
-		/*line :349:4*/ ag_f.id = ""
-		/*line :349:4*/ goto ag_L8
+	/*line :354:7*/ ag_resume2:
+	/*line worker.go:354:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :354:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:354:4*/ if !(err != nil) {
+		/*line :354:4*/ ag_f.id = ""
+		/*line :354:4*/ goto ag_L8
 	}
-	/*line worker.go:350:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :350:5*/ ag_f.id = ""
-	/*line :350:5*/ ag_L8:
-	/*line worker.go:352:4*/ ag_f.w.stats.GivenBack++
-	/*line :352:4*/ ag_L5:
-	/*line :352:4*/ ag_f.ag_t9++
-	/*line :352:4*/ goto ag_L4
-	/*line :352:4*/ ag_L6:
-	/*line worker.go:333:39*/ ag_f.i += ag_f.step
-	/*line :333:39*/ goto ag_L1
-	/*line :333:39*/ ag_L3:
-	/*line worker.go:355:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :355:2*/ return rt.Ready
+	/*line worker.go:355:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :355:5*/ ag_f.id = ""
+	/*line :355:5*/ ag_L8:
+	/*line worker.go:357:4*/ ag_f.w.stats.GivenBack++
+	/*line :357:4*/ ag_L5:
+	/*line :357:4*/ ag_f.ag_t9++
+	/*line :357:4*/ goto ag_L4
+	/*line :357:4*/ ag_L6:
+	/*line worker.go:338:39*/ ag_f.i += ag_f.step
+	/*line :338:39*/ goto ag_L1
+	/*line :338:39*/ ag_L3:
+	/*line worker.go:360:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :360:2*/ return rt.Ready
 }
 
-//line worker_async.go:1007
+//line worker_async.go:1035
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:346"
+		return "worker.go:351"
 	case 2:
-		return "worker.go:349"
+		return "worker.go:354"
 	}
 	return ""
 }
@@ -1053,117 +1081,117 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:362
+//line worker.go:367
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :362:1*/ var (
+	/*line :367:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :362:1*/ if ag_co.Unwinding() {
-		/*line :362:1*/ return rt.Ready
+	/*line :367:1*/ if ag_co.Unwinding() {
+		/*line :367:1*/ return rt.Ready
 	}
-	/*line :362:1*/ switch ag_f.ag_state {
-	/*line :362:1*/ case 1:
-		/*line :362:1*/ goto ag_resume1
-		/*line :362:1*/
+	/*line :367:1*/ switch ag_f.ag_state {
+	/*line :367:1*/ case 1:
+		/*line :367:1*/ goto ag_resume1
+		/*line :367:1*/
 	case 2:
-		/*line :362:1*/ goto ag_resume2
-		/*line :362:1*/
+		/*line :367:1*/ goto ag_resume2
+		/*line :367:1*/
 	case 3:
-		/*line :362:1*/ goto ag_resume3
+		/*line :367:1*/ goto ag_resume3
 	}
-	/*line worker.go:363:2*/ ag_f.started = 0
-	/*line :363:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :363:2*/ ag_f.ag_t3 = 0
-	/*line :363:2*/ ag_L1:
-	/*line worker.go:364:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :364:2*/ goto ag_L3
+	/*line worker.go:368:2*/ ag_f.started = 0
+	/*line :368:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :368:2*/ ag_f.ag_t3 = 0
+	/*line :368:2*/ ag_L1:
+	/*line worker.go:369:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :369:2*/ goto ag_L3
 	}
-	/*line worker.go:364:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:365:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:366:4*/ goto ag_L3
+	/*line worker.go:369:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:370:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:371:4*/ goto ag_L3
 	}
-	/*line worker.go:368:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :368:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :368:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :368:3*/ return ag_s
+	/*line worker.go:373:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :373:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :373:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:3*/ return ag_s
 	}
-	/*line :368:3*/ ag_resume1:
-	/*line worker.go:368:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :368:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:369:3*/ if ag_err1 != nil {
-		/*line worker.go:370:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :370:4*/ return rt.Ready
+	/*line :373:3*/ ag_resume1:
+	/*line worker.go:373:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :373:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:374:3*/ if ag_err1 != nil {
+		/*line worker.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :375:4*/ return rt.Ready
 	}
-	/*line worker.go:372:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:373:4*/ {
-			/*line :373:4*/ ag_f.q = nil
-			/*line :373:4*/ goto ag_L2
+	/*line worker.go:377:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:378:4*/ {
+			/*line :378:4*/ ag_f.q = nil
+			/*line :378:4*/ goto ag_L2
 		}
 	}
-	/*line :373:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :373:4*/ ag_f.ag_t8 = 0
-	/*line :373:4*/ ag_L4:
-	/*line worker.go:375:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :375:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
-		/*line :375:3*/ goto ag_L6
+	/*line :378:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :378:4*/ ag_f.ag_t8 = 0
+	/*line :378:4*/ ag_L4:
+	/*line worker.go:380:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :380:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
+		/*line :380:3*/ goto ag_L6
 	}
-	/*line worker.go:375:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:376:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:378:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :378:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :378:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:4*/ return ag_s
+	/*line worker.go:380:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:381:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:383:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :383:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :383:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :383:4*/ return ag_s
 	}
-	/*line :378:4*/ ag_resume2:
-	/*line worker.go:378:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :378:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:379:4*/ if ag_err2 != nil {
-		/*line worker.go:380:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :380:5*/ return rt.Ready
+	/*line :383:4*/ ag_resume2:
+	/*line worker.go:383:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :383:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:384:4*/ if ag_err2 != nil {
+		/*line worker.go:385:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :385:5*/ return rt.Ready
 	}
-	/*line worker.go:382:4*/ if l.Int < 0 {
-		/*line worker.go:383:5*/ {
-			/*line :383:5*/ ag_f.id, ag_f.job = "", ""
-			/*line :383:5*/ goto ag_L5
+	/*line worker.go:387:4*/ if l.Int < 0 {
+		/*line worker.go:388:5*/ {
+			/*line :388:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :388:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:385:4*/ ag_f.started++
-	/*line worker.go:386:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:387:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :387:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :387:4*/ ag_f.id, ag_f.job = "", ""
-	/*line :387:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :387:4*/ return ag_s
+	/*line worker.go:390:4*/ ag_f.started++
+	/*line worker.go:391:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:392:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :392:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :392:4*/ ag_f.id, ag_f.job = "", ""
+	/*line :392:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :392:4*/ return ag_s
 	}
-	/*line :387:4*/ ag_resume3:
-	/*line :387:4*/ ag_f.ag_aw1 = nil
-	/*line :387:4*/ ag_L5:
-	/*line :387:4*/ ag_f.ag_t8++
-	/*line :387:4*/ goto ag_L4
-	/*line :387:4*/ ag_L6:
-	/*line :387:4*/ ag_L2:
-	/*line :387:4*/ ag_f.ag_t3++
-	/*line :387:4*/ goto ag_L1
-	/*line :387:4*/ ag_L3:
-	/*line worker.go:390:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :390:2*/ return rt.Ready
+	/*line :392:4*/ ag_resume3:
+	/*line :392:4*/ ag_f.ag_aw1 = nil
+	/*line :392:4*/ ag_L5:
+	/*line :392:4*/ ag_f.ag_t8++
+	/*line :392:4*/ goto ag_L4
+	/*line :392:4*/ ag_L6:
+	/*line :392:4*/ ag_L2:
+	/*line :392:4*/ ag_f.ag_t3++
+	/*line :392:4*/ goto ag_L1
+	/*line :392:4*/ ag_L3:
+	/*line worker.go:395:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :395:2*/ return rt.Ready
 }
 
-//line worker_async.go:1157
+//line worker_async.go:1185
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:368"
+		return "worker.go:373"
 	case 2:
-		return "worker.go:378"
+		return "worker.go:383"
 	case 3:
-		return "worker.go:387"
+		return "worker.go:392"
 	}
 	return ""
 }
@@ -1197,49 +1225,46 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:420
+//line worker.go:425
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :420:1*/ if ag_co.Unwinding() {
-		/*line :420:1*/ return rt.Ready
+	/*line :425:1*/ if ag_co.Unwinding() {
+		/*line :425:1*/ return rt.Ready
 	}
-	/*line :420:1*/ switch ag_f.ag_state {
-	/*line :420:1*/ case 1:
-		/*line :420:1*/ goto ag_resume1
+	/*line :425:1*/ switch ag_f.ag_state {
+	/*line :425:1*/ case 1:
+		/*line :425:1*/ goto ag_resume1
 	}
-	/*line worker.go:421:2*/ ag_f.w.active++
-	/*line worker.go:422:2*/ ag_f.w.stats.Started++
-	/*line worker.go:423:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
-	/*line :423:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :423:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
-	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:2*/ return ag_s
+	/*line worker.go:426:2*/ ag_f.w.active++
+	/*line worker.go:427:2*/ ag_f.w.stats.Started++
+	/*line worker.go:428:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
+	/*line :428:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :428:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
+	/*line :428:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :428:2*/ return ag_s
 	}
-	/*line :423:2*/ ag_resume1:
-	/*line :423:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:424:1*/ return rt.Ready
+	/*line :428:2*/ ag_resume1:
+	/*line :428:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:429:1*/ return rt.Ready
 }
 
-//line worker_async.go:1223
+//line worker_async.go:1251
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:423"
+		return "worker.go:428"
 	}
 	return ""
 }
 
-// ag_Worker_runJob is the frame of (*Worker).runJob (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_runJob is the frame of (*Worker).runJob (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_runJob struct {
 	ag_state  int
 	w         *Worker
 	a         *attempt
 	typ       string
 	tries     int
-	hb        *rt.Task[struct{}]
-	res       []byte
-	jerr      error
 	se        *sleepError
 	mal       errMalformed
 	dead      errDead
@@ -1247,8 +1272,7 @@ type ag_Worker_runJob struct {
 	ag_aw0    rt.Awaitable[aredis.Value]
 	ag_aw1    rt.Awaitable[struct{}]
 	ag_aw2    rt.Awaitable[*rt.Task[[]byte]]
-	ag_aw3    rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw4    rt.Awaitable[[]byte]
+	ag_aw3    rt.Awaitable[[]byte]
 	ag_defers rt.Defers
 }
 
@@ -1270,340 +1294,354 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:439
+//line worker.go:444
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :439:1*/ var (
+	/*line :444:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
 		r       runner
 		timeout int64
 		aw      rt.Awaitable[[]byte]
+		res     []byte
+		jerr    error
 		stack   string
 	)
-	/*line :439:1*/ if ag_co.Unwinding() {
-		/*line :439:1*/ goto ag_exit
+	/*line :444:1*/ if ag_co.Unwinding() {
+		/*line :444:1*/ goto ag_exit
 	}
-	/*line :439:1*/ switch ag_f.ag_state {
-	/*line :439:1*/ case 1:
-		/*line :439:1*/ goto ag_resume1
-		/*line :439:1*/
+	/*line :444:1*/ switch ag_f.ag_state {
+	/*line :444:1*/ case 1:
+		/*line :444:1*/ goto ag_resume1
+		/*line :444:1*/
 	case 2:
-		/*line :439:1*/ goto ag_resume2
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume2
+		/*line :444:1*/
 	case 3:
-		/*line :439:1*/ goto ag_resume3
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume3
+		/*line :444:1*/
 	case 4:
-		/*line :439:1*/ goto ag_resume4
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume4
+		/*line :444:1*/
 	case 5:
-		/*line :439:1*/ goto ag_resume5
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume5
+		/*line :444:1*/
 	case 6:
-		/*line :439:1*/ goto ag_resume6
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume6
+		/*line :444:1*/
 	case 7:
-		/*line :439:1*/ goto ag_resume7
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume7
+		/*line :444:1*/
 	case 8:
-		/*line :439:1*/ goto ag_resume8
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume8
+		/*line :444:1*/
 	case 9:
-		/*line :439:1*/ goto ag_resume9
-		/*line :439:1*/
+		/*line :444:1*/ goto ag_resume9
+		/*line :444:1*/
 	case 10:
-		/*line :439:1*/ goto ag_resume10
-		/*line :439:1*/
-	case 11:
-		/*line :439:1*/ goto ag_resume11
-		/*line :439:1*/
-	case 12:
-		/*line :439:1*/ goto ag_resume12
+		/*line :444:1*/ goto ag_resume10
 	}
-	/*line worker.go:440:2*/ {
-		/*line :440:2*/ ag_d0 := ag_f.a
-		/*line :440:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :440:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :440:2*/ defer ag_dfn(ag_d0)
-			/*line :440:2*/ ag_p.Raise()
+	/*line worker.go:445:2*/ {
+		/*line :445:2*/ ag_d0 := ag_f.a
+		/*line :445:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :445:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :445:2*/ defer ag_dfn(ag_d0)
+			/*line :445:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:441:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:442:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :442:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :442:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :442:2*/ return ag_s
+	/*line worker.go:446:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:447:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :447:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :447:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :447:2*/ return ag_s
 	}
-	/*line :442:2*/ ag_resume1:
-	/*line worker.go:442:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :442:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:443:2*/ if err != nil {
-		/*line worker.go:444:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:445:3*/ goto ag_exit
+	/*line :447:2*/ ag_resume1:
+	/*line worker.go:447:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :447:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:448:2*/ if err != nil {
+		/*line worker.go:449:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:450:3*/ goto ag_exit
 	}
-	/*line worker.go:447:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :447:2*/ goto ag_L1
+	/*line worker.go:452:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :452:2*/ goto ag_L1
 	}
-	/*line worker.go:448:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :448:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :448:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :448:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :448:3*/ return ag_s
+	/*line worker.go:453:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :453:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :453:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :453:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :453:3*/ return ag_s
 	}
-	/*line :448:3*/ ag_resume2:
-	/*line :448:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:449:3*/ goto ag_exit
-	/*line :449:3*/ ag_L1:
-	/*line worker.go:451:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:452:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:453:2*/ if !(r == nil) {
-		/*line :453:2*/ goto ag_L2
+	/*line :453:3*/ ag_resume2:
+	/*line :453:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:454:3*/ goto ag_exit
+	/*line :454:3*/ ag_L1:
+	/*line worker.go:456:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:457:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:458:2*/ if !(r == nil) {
+		/*line :458:2*/ goto ag_L2
 	}
-	/*line worker.go:454:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :454:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :454:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :454:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :454:3*/ return ag_s
+	/*line worker.go:459:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :459:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :459:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:3*/ return ag_s
 	}
-	/*line :454:3*/ ag_resume3:
-	/*line :454:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:455:3*/ goto ag_exit
-	/*line :455:3*/ ag_L2:
-	/*line worker.go:457:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:458:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:459:2*/ if ag_f.w.abandon {
-		/*line worker.go:460:3*/ goto ag_exit
+	/*line :459:3*/ ag_resume3:
+	/*line :459:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:460:3*/ goto ag_exit
+	/*line :460:3*/ ag_L2:
+	/*line worker.go:462:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:463:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:464:2*/ if ag_f.w.abandon {
+		/*line worker.go:465:3*/ goto ag_exit
 	}
-	/*line worker.go:462:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
-	/*line worker.go:463:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
-	/*line worker.go:464:2*/ if timeout > 0 {
-		/*line worker.go:465:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line worker.go:467:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
+	/*line worker.go:468:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
+	/*line worker.go:469:2*/ if timeout > 0 {
+		/*line worker.go:470:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line worker.go:467:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :467:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :467:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :467:2*/ return ag_s
-	}
-	/*line :467:2*/ ag_resume4:
-	/*line worker.go:467:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :467:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:468:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:469:2*/ ag_f.ag_aw3 = ag_f.w.ag_0spawn_heartbeat(ag_f.a, rt.Name("ajobs heartbeat "+ag_f.a.job))
-	/*line :469:2*/ ag_f.ag_state = 5 // await: rt.Spawn(w.heartbeatAsync(a), rt.Name("ajobs heartbeat " ...
-	/*line :469:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :469:2*/ return ag_s
-	}
-	/*line :469:2*/ ag_resume5:
-	/*line worker.go:469:2*/ ag_f.hb, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :469:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:470:2*/ ag_f.ag_aw4 = ag_f.a.task
-	/*line :470:2*/ ag_f.ag_state = 6 // await: rt.Await(a.task)
-	/*line :470:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :470:2*/ return ag_s
-	}
-	/*line :470:2*/ ag_resume6:
-	/*line worker.go:470:2*/ ag_f.res, ag_f.jerr = ag_f.ag_aw4.AwaitResult()
-	/*line :470:2*/ ag_f.ag_aw4 = nil
-	/*line worker.go:471:2*/ ag_f.hb.Cancel()
-	/*line worker.go:472:2*/ ag_f.ag_aw1 = ag_f.hb
-	/*line :472:2*/ ag_f.ag_state = 7 // await: rt.Await(hb)
-	/*line :472:2*/ ag_f.hb = nil
-	/*line :472:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line worker.go:472:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :472:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :472:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :472:2*/ return ag_s
 	}
-	/*line :472:2*/ ag_resume7:
-	/*line :472:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:473:2*/ if ag_f.a.lost {
-		/*line worker.go:474:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:475:3*/ goto ag_exit
+	/*line :472:2*/ ag_resume4:
+	/*line worker.go:472:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :472:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:473:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:474:2*/ ag_f.ag_aw3 = ag_f.a.task
+	/*line :474:2*/ ag_f.ag_state = 5 // await: rt.Await(a.task)
+	/*line :474:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :474:2*/ return ag_s
 	}
-	/*line worker.go:477:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:478:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:479:3*/ goto ag_exit
+	/*line :474:2*/ ag_resume5:
+	/*line worker.go:474:2*/ res, jerr = ag_f.ag_aw3.AwaitResult()
+	/*line :474:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:475:2*/ if ag_f.a.lost {
+		/*line worker.go:476:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:477:3*/ goto ag_exit
 	}
-	/*line worker.go:481:2*/ if !(ag_f.jerr == nil) {
-		/*line :481:2*/ ag_f.res = nil
-		/*line :481:2*/ goto ag_L3
+	/*line worker.go:479:2*/ if ag_f.w.abandon && errors.Is(jerr, rt.ErrCanceled) {
+		/*line worker.go:480:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:481:3*/ goto ag_exit
 	}
-	/*line :481:2*/ ag_f.typ, ag_f.jerr = "", nil
-	/*line worker.go:482:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :482:3*/ ag_f.ag_state = 8 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :482:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, nil
-	/*line :482:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :482:3*/ return ag_s
+	/*line worker.go:483:2*/ if !(jerr == nil) {
+		/*line :483:2*/ goto ag_L3
 	}
-	/*line :482:3*/ ag_resume8:
-	/*line :482:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:483:3*/ goto ag_exit
-	/*line :483:3*/ ag_L3:
-	/*line worker.go:485:6*/ ag_f.se = nil
-	/*line worker.go:486:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
-		/*line :486:2*/ goto ag_L4
+	/*line :483:2*/ ag_f.typ = ""
+	/*line worker.go:484:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(res), "", 0)
+	/*line :484:3*/ ag_f.ag_state = 6 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :484:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :484:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :484:3*/ return ag_s
 	}
-	/*line :486:2*/ ag_f.typ, ag_f.jerr = "", nil
-	/*line worker.go:487:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :487:3*/ ag_f.ag_state = 9 // await: w.finishSleep(a, se)
-	/*line :487:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :487:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :487:3*/ return ag_s
+	/*line :484:3*/ ag_resume6:
+	/*line :484:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:485:3*/ goto ag_exit
+	/*line :485:3*/ ag_L3:
+	/*line worker.go:487:6*/ ag_f.se = nil
+	/*line worker.go:488:2*/ if !(errors.As(jerr, &ag_f.se)) {
+		/*line :488:2*/ goto ag_L4
 	}
-	/*line :487:3*/ ag_resume9:
-	/*line :487:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:488:3*/ goto ag_exit
-	/*line :488:3*/ ag_L4:
-	/*line worker.go:490:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:491:6*/ ag_f.dead = errDead{}
-	/*line worker.go:492:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
-		/*line :492:2*/ goto ag_L5
+	/*line :488:2*/ ag_f.typ = ""
+	/*line worker.go:489:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :489:3*/ ag_f.ag_state = 7 // await: w.finishSleep(a, se)
+	/*line :489:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :489:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :489:3*/ return ag_s
 	}
-	/*line worker.go:493:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), "", 0)
-	/*line :493:3*/ ag_f.ag_state = 10 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :493:3*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
-	/*line :493:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :493:3*/ return ag_s
+	/*line :489:3*/ ag_resume7:
+	/*line :489:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:490:3*/ goto ag_exit
+	/*line :490:3*/ ag_L4:
+	/*line worker.go:492:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:493:6*/ ag_f.dead = errDead{}
+	/*line worker.go:494:2*/ if !(errors.As(jerr, &ag_f.mal) || errors.As(jerr, &ag_f.dead)) {
+		/*line :494:2*/ goto ag_L5
 	}
-	/*line :493:3*/ ag_resume10:
-	/*line :493:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:494:3*/ goto ag_exit
-	/*line :494:3*/ ag_L5:
-	/*line worker.go:496:2*/ stack = ""
-	/*line worker.go:497:6*/ ag_f.pe = nil
-	/*line worker.go:498:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:499:3*/ stack = string(ag_f.pe.Stack)
+	/*line worker.go:495:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, jerr), "", 0)
+	/*line :495:3*/ ag_f.ag_state = 8 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :495:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :495:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :495:3*/ return ag_s
 	}
-	/*line worker.go:501:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, ag_f.jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :501:2*/ ag_f.ag_state = 11 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :501:2*/ ag_f.w, ag_f.a, ag_f.typ, ag_f.jerr = nil, nil, "", nil
-	/*line :501:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :501:2*/ return ag_s
+	/*line :495:3*/ ag_resume8:
+	/*line :495:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:496:3*/ goto ag_exit
+	/*line :496:3*/ ag_L5:
+	/*line worker.go:498:2*/ stack = ""
+	/*line worker.go:499:6*/ ag_f.pe = nil
+	/*line worker.go:500:2*/ if errors.As(jerr, &ag_f.pe) {
+		/*line worker.go:501:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line :501:2*/ ag_resume11:
-	/*line :501:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:502:1*/ goto ag_exit
-	/*line :502:1*/ ag_exit:
-	/*line :502:1*/ ag_f.ag_state = 12 // running the deferred calls
-	/*line :502:1*/ ag_resume12:
-	/*line :502:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :502:1*/ return ag_s
+	/*line worker.go:503:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :503:2*/ ag_f.ag_state = 9 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :503:2*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :503:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :503:2*/ return ag_s
 	}
-	/*line :502:1*/ return rt.Ready
+	/*line :503:2*/ ag_resume9:
+	/*line :503:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:504:1*/ goto ag_exit
+	/*line :504:1*/ ag_exit:
+	/*line :504:1*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :504:1*/ ag_resume10:
+	/*line :504:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :504:1*/ return ag_s
+	}
+	/*line :504:1*/ return rt.Ready
 }
 
-//line worker_async.go:1494
+//line worker_async.go:1496
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:442"
+		return "worker.go:447"
 	case 2:
-		return "worker.go:448"
+		return "worker.go:453"
 	case 3:
-		return "worker.go:454"
+		return "worker.go:459"
 	case 4:
-		return "worker.go:467"
-	case 5:
-		return "worker.go:469"
-	case 6:
-		return "worker.go:470"
-	case 7:
 		return "worker.go:472"
+	case 5:
+		return "worker.go:474"
+	case 6:
+		return "worker.go:484"
+	case 7:
+		return "worker.go:489"
 	case 8:
-		return "worker.go:482"
+		return "worker.go:495"
 	case 9:
-		return "worker.go:487"
+		return "worker.go:503"
 	case 10:
-		return "worker.go:493"
-	case 11:
-		return "worker.go:501"
-	case 12:
-		return "worker.go:502 (deferred calls)"
+		return "worker.go:504 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Worker_heartbeat is the frame of (*Worker).heartbeat (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_heartbeat struct {
+// ag_Worker_heartbeats is the frame of (*Worker).heartbeats (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_heartbeats struct {
 	ag_state int
 	w        *Worker
-	a        *attempt
+	q        *Queue
+	ag_t1    []*Queue
+	ag_t2    int
+	batch    []*attempt
+	n        int
 	ag_aw0   rt.Awaitable[struct{}]
 	ag_aw1   rt.Awaitable[aredis.Value]
 }
 
-// heartbeatAsync returns the coroutine of (*Worker).heartbeat: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) heartbeatAsync(a *attempt) rt.Awaitable[struct{}] {
-	return &ag_Worker_heartbeat{w: w, a: a}
+// heartbeatsAsync returns the coroutine of (*Worker).heartbeats: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) heartbeatsAsync() rt.Awaitable[struct{}] {
+	return &ag_Worker_heartbeats{w: w}
 }
 
-// ag_0spawn_heartbeat starts (*Worker).heartbeat as a task, its frame in the task's allocation: the generated form of rt.Spawn(heartbeatAsync(...)).
-func (w *Worker) ag_0spawn_heartbeat(a *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Worker_heartbeat](ag_Worker_heartbeat{w: w, a: a}, ag_opts...)
+// ag_0spawn_heartbeats starts (*Worker).heartbeats as a task, its frame in the task's allocation: the generated form of rt.Spawn(heartbeatsAsync(...)).
+func (w *Worker) ag_0spawn_heartbeats(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_heartbeats](ag_Worker_heartbeats{w: w}, ag_opts...)
 }
 
-func (ag_f *ag_Worker_heartbeat) AwaitStart(co *rt.Coro) rt.Status {
+func (ag_f *ag_Worker_heartbeats) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
 
-func (ag_f *ag_Worker_heartbeat) AwaitResult() (struct{}, error) {
+func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:519
-func (ag_f *ag_Worker_heartbeat) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :519:1*/ var (
-		v   aredis.Value
-		err error
+//line worker.go:523
+func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :523:1*/ var (
+		args []any
+		v    aredis.Value
+		err  error
 	)
-	/*line :519:1*/ if ag_co.Unwinding() {
-		/*line :519:1*/ return rt.Ready
+	/*line :523:1*/ if ag_co.Unwinding() {
+		/*line :523:1*/ return rt.Ready
 	}
-	/*line :519:1*/ switch ag_f.ag_state {
-	/*line :519:1*/ case 1:
-		/*line :519:1*/ goto ag_resume1
-		/*line :519:1*/
+	/*line :523:1*/ switch ag_f.ag_state {
+	/*line :523:1*/ case 1:
+		/*line :523:1*/ goto ag_resume1
+		/*line :523:1*/
 	case 2:
-		/*line :519:1*/ goto ag_resume2
+		/*line :523:1*/ goto ag_resume2
 	}
-	/*line :519:1*/ ag_L1:
-	/*line worker.go:521:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :521:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :521:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :521:3*/ return ag_s
+	/*line worker.go:524:2*/ const chunk = 500
+	/*line :524:2*/ ag_L1:
+	/*line worker.go:526:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :526:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :526:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :526:3*/ return ag_s
 	}
-	/*line :521:3*/ ag_resume1:
-	/*line :521:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:522:3*/ ag_f.ag_aw1 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.a.q.stream()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries)
-	/*line :522:3*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, a.entry, w.opts...
-	/*line :522:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :522:3*/ return ag_s
+	/*line :526:3*/ ag_resume1:
+	/*line :526:3*/ ag_f.ag_aw0 = nil
+	/*line :526:3*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :526:3*/ ag_f.ag_t2 = 0
+	/*line :526:3*/ ag_L4:
+	/*line worker.go:527:3*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :527:3*/ ag_f.ag_t1 = nil
+		/*line :527:3*/ goto ag_L6
 	}
-	/*line :522:3*/ ag_resume2:
-	/*line worker.go:522:3*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :522:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:523:3*/ if err != nil {
-		/*line worker.go:524:4*/ ag_f.w.opts.Logf("ajobs: renewing the lease of job %s: %v", ag_f.a.job, err)
-		/*line worker.go:525:4*/ goto ag_L2
+	/*line worker.go:527:10*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:528:8*/ ag_f.batch = nil
+	/*line worker.go:529:4*/ for a := range ag_f.w.running {
+		/*line worker.go:530:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:531:6*/ ag_f.batch = append(ag_f.batch, a)
+		}
 	}
-	/*line worker.go:527:3*/ if v.Int < 0 {
-		/*line worker.go:528:4*/ ag_f.a.lost = true
-		/*line worker.go:529:4*/ ag_f.a.task.Cancel()
-		/*line worker.go:530:4*/ return rt.Ready
+	/*line :531:6*/ ag_L7:
+	/*line worker.go:534:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :534:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :534:8*/ goto ag_L9
 	}
-	/*line :530:4*/ ag_L2:
-	/*line :530:4*/ goto ag_L1
+	/*line worker.go:535:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:536:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:537:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:538:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:539:6*/ args = append(args, a.entry, a.deliveries)
+	}
+	/*line worker.go:541:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:542:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :542:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :542:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :542:5*/ return ag_s
+	}
+	/*line :542:5*/ ag_resume2:
+	/*line worker.go:542:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :542:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:543:5*/ if err != nil {
+		/*line worker.go:544:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	} else {
+		/*line worker.go:546:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:547:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:548:8*/ ag_f.w.stats.Renewed++
+			} else if i < len(v.Elems) && ag_f.w.running[a] {
+				/*line worker.go:550:8*/ a.lost = true
+				/*line worker.go:551:8*/ a.task.Cancel()
+			}
+		}
+	}
+	/*line worker.go:555:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :555:5*/ goto ag_L7
+	/*line :555:5*/ ag_L9:
+	/*line :555:5*/ ag_f.ag_t2++
+	/*line :555:5*/ goto ag_L4
+	/*line :555:5*/ ag_L6:
+	/*line :555:5*/ goto ag_L1
 }
 
-//line worker_async.go:1599
+//line worker_async.go:1637
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_heartbeat) AwaitLine() string {
+func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:521"
+		return "worker.go:526"
 	case 2:
-		return "worker.go:522"
+		return "worker.go:542"
 	}
 	return ""
 }
@@ -1638,33 +1676,33 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:540
+//line worker.go:566
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :540:1*/ if ag_co.Unwinding() {
-		/*line :540:1*/ return rt.Ready
+	/*line :566:1*/ if ag_co.Unwinding() {
+		/*line :566:1*/ return rt.Ready
 	}
-	/*line :540:1*/ switch ag_f.ag_state {
-	/*line :540:1*/ case 1:
-		/*line :540:1*/ goto ag_resume1
+	/*line :566:1*/ switch ag_f.ag_state {
+	/*line :566:1*/ case 1:
+		/*line :566:1*/ goto ag_resume1
 	}
-	/*line worker.go:541:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :541:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :541:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :541:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :541:2*/ return ag_s
+	/*line worker.go:567:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :567:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :567:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :567:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :567:2*/ return ag_s
 	}
-	/*line :541:2*/ ag_resume1:
-	/*line :541:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:542:1*/ return rt.Ready
+	/*line :567:2*/ ag_resume1:
+	/*line :567:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:568:1*/ return rt.Ready
 }
 
-//line worker_async.go:1662
+//line worker_async.go:1700
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:541"
+		return "worker.go:567"
 	}
 	return ""
 }
@@ -1696,33 +1734,33 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:548
+//line worker.go:574
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :548:1*/ if ag_co.Unwinding() {
-		/*line :548:1*/ return rt.Ready
+	/*line :574:1*/ if ag_co.Unwinding() {
+		/*line :574:1*/ return rt.Ready
 	}
-	/*line :548:1*/ switch ag_f.ag_state {
-	/*line :548:1*/ case 1:
-		/*line :548:1*/ goto ag_resume1
+	/*line :574:1*/ switch ag_f.ag_state {
+	/*line :574:1*/ case 1:
+		/*line :574:1*/ goto ag_resume1
 	}
-	/*line worker.go:549:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :549:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :549:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :549:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :549:2*/ return ag_s
+	/*line worker.go:575:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :575:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :575:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :575:2*/ return ag_s
 	}
-	/*line :549:2*/ ag_resume1:
-	/*line :549:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:550:1*/ return rt.Ready
+	/*line :575:2*/ ag_resume1:
+	/*line :575:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:576:1*/ return rt.Ready
 }
 
-//line worker_async.go:1720
+//line worker_async.go:1758
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:549"
+		return "worker.go:575"
 	}
 	return ""
 }
@@ -1765,125 +1803,125 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:556
+//line worker.go:582
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :556:1*/ var (
+	/*line :582:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :556:1*/ if ag_co.Unwinding() {
-		/*line :556:1*/ return rt.Ready
+	/*line :582:1*/ if ag_co.Unwinding() {
+		/*line :582:1*/ return rt.Ready
 	}
-	/*line :556:1*/ switch ag_f.ag_state {
-	/*line :556:1*/ case 1:
-		/*line :556:1*/ goto ag_resume1
-		/*line :556:1*/
+	/*line :582:1*/ switch ag_f.ag_state {
+	/*line :582:1*/ case 1:
+		/*line :582:1*/ goto ag_resume1
+		/*line :582:1*/
 	case 2:
-		/*line :556:1*/ goto ag_resume2
-		/*line :556:1*/
+		/*line :582:1*/ goto ag_resume2
+		/*line :582:1*/
 	case 3:
-		/*line :556:1*/ goto ag_resume3
-		/*line :556:1*/
+		/*line :582:1*/ goto ag_resume3
+		/*line :582:1*/
 	case 4:
-		/*line :556:1*/ goto ag_resume4
+		/*line :582:1*/ goto ag_resume4
 	}
-	/*line worker.go:557:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:558:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :558:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :558:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:11*/ return ag_s
+	/*line worker.go:583:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:584:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :584:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :584:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :584:11*/ return ag_s
 	}
-	/*line :558:11*/ ag_resume1:
-	/*line worker.go:558:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :558:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:558:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:559:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :559:2*/ ag_L1:
-	/*line worker.go:561:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
-	/*line :561:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :561:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :561:3*/ return ag_s
+	/*line :584:11*/ ag_resume1:
+	/*line worker.go:584:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :584:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:584:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:585:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :585:2*/ ag_L1:
+	/*line worker.go:587:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
+	/*line :587:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :587:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :587:3*/ return ag_s
 	}
-	/*line :561:3*/ ag_resume2:
-	/*line worker.go:561:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :561:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:563:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:564:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:565:4*/ ag_f.err = nil
+	/*line :587:3*/ ag_resume2:
+	/*line worker.go:587:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :587:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:589:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:590:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:591:4*/ ag_f.err = nil
 	}
-	/*line worker.go:567:3*/ if ag_f.err == nil {
-		/*line worker.go:568:4*/ switch v.Int {
-		/*line :568:4*/ case 0:
-			/*line worker.go:570:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:571:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :571:5*/
+	/*line worker.go:593:3*/ if ag_f.err == nil {
+		/*line worker.go:594:4*/ switch v.Int {
+		/*line :594:4*/ case 0:
+			/*line worker.go:596:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:597:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :597:5*/
 		case 1:
-			/*line worker.go:573:5*/ ag_f.w.stats.Done++
-			/*line :573:5*/
+			/*line worker.go:599:5*/ ag_f.w.stats.Done++
+			/*line :599:5*/
 		case 2:
-			/*line worker.go:575:5*/ ag_f.w.stats.Retried++
-			/*line :575:5*/
+			/*line worker.go:601:5*/ ag_f.w.stats.Retried++
+			/*line :601:5*/
 		case 3:
-			/*line worker.go:577:5*/ ag_f.w.stats.Dead++
-			/*line :577:5*/
+			/*line worker.go:603:5*/ ag_f.w.stats.Dead++
+			/*line :603:5*/
 		case 4:
-			/*line worker.go:579:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:605:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:581:4*/ return rt.Ready
+		/*line worker.go:607:4*/ return rt.Ready
 	}
-	/*line :581:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:583:7*/ (*ag_f.re) = nil
-	/*line worker.go:584:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :584:3*/ ag_f.re = nil
-	/*line :584:3*/ ag_t8 = permanent
-	/*line worker.go:585:19*/ if ag_t8 {
-		/*line :585:19*/ goto ag_L4
+	/*line :607:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:609:7*/ (*ag_f.re) = nil
+	/*line worker.go:610:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :610:3*/ ag_f.re = nil
+	/*line :610:3*/ ag_t8 = permanent
+	/*line worker.go:611:19*/ if ag_t8 {
+		/*line :611:19*/ goto ag_L4
 	}
-	/*line worker.go:585:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :585:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :585:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :585:20*/ return ag_s
+	/*line worker.go:611:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :611:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :611:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :611:20*/ return ag_s
 	}
-	/*line :585:20*/ ag_resume3:
-	/*line worker.go:585:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :585:20*/ ag_f.ag_aw0 = nil
-	/*line :585:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :585:20*/ ag_L4:
-	/*line worker.go:585:3*/ if !ag_t8 {
-		/*line :585:3*/ ag_f.err = nil
-		/*line :585:3*/ goto ag_L5
+	/*line :611:20*/ ag_resume3:
+	/*line worker.go:611:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :611:20*/ ag_f.ag_aw0 = nil
+	/*line :611:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :611:20*/ ag_L4:
+	/*line worker.go:611:3*/ if !ag_t8 {
+		/*line :611:3*/ ag_f.err = nil
+		/*line :611:3*/ goto ag_L5
 	}
-	/*line :585:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:586:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:587:4*/ return rt.Ready
-	/*line :587:4*/ ag_L5:
-	/*line worker.go:589:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :589:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :589:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :589:3*/ return ag_s
+	/*line :611:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:612:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:613:4*/ return rt.Ready
+	/*line :613:4*/ ag_L5:
+	/*line worker.go:615:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :615:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :615:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :615:3*/ return ag_s
 	}
-	/*line :589:3*/ ag_resume4:
-	/*line :589:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:590:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :590:3*/ goto ag_L1
+	/*line :615:3*/ ag_resume4:
+	/*line :615:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:616:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :616:3*/ goto ag_L1
 }
 
-//line worker_async.go:1875
+//line worker_async.go:1913
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:558"
+		return "worker.go:584"
 	case 2:
-		return "worker.go:561"
+		return "worker.go:587"
 	case 3:
-		return "worker.go:585"
+		return "worker.go:611"
 	case 4:
-		return "worker.go:589"
+		return "worker.go:615"
 	}
 	return ""
 }
@@ -1916,61 +1954,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:599
+//line worker.go:625
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :599:1*/ var (
+	/*line :625:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :599:1*/ if ag_co.Unwinding() {
-		/*line :599:1*/ return rt.Ready
+	/*line :625:1*/ if ag_co.Unwinding() {
+		/*line :625:1*/ return rt.Ready
 	}
-	/*line :599:1*/ switch ag_f.ag_state {
-	/*line :599:1*/ case 1:
-		/*line :599:1*/ goto ag_resume1
-		/*line :599:1*/
+	/*line :625:1*/ switch ag_f.ag_state {
+	/*line :625:1*/ case 1:
+		/*line :625:1*/ goto ag_resume1
+		/*line :625:1*/
 	case 2:
-		/*line :599:1*/ goto ag_resume2
+		/*line :625:1*/ goto ag_resume2
 	}
-	/*line worker.go:600:2*/ const batch = 100
-	/*line :600:2*/ ag_L1:
-	/*line worker.go:602:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:603:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :603:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :603:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :603:3*/ return ag_s
+	/*line worker.go:626:2*/ const batch = 100
+	/*line :626:2*/ ag_L1:
+	/*line worker.go:628:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:629:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :629:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :629:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :629:3*/ return ag_s
 	}
-	/*line :603:3*/ ag_resume1:
-	/*line worker.go:603:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :603:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:604:3*/ if err != nil {
-		/*line worker.go:605:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :629:3*/ ag_resume1:
+	/*line worker.go:629:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :629:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:630:3*/ if err != nil {
+		/*line worker.go:631:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:607:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:608:5*/ ag_f.wait = 0
+		/*line worker.go:633:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:634:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:610:5*/ ag_f.wait = next
+			/*line worker.go:636:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:613:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :613:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :613:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :613:3*/ return ag_s
+	/*line worker.go:639:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :639:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :639:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :639:3*/ return ag_s
 	}
-	/*line :613:3*/ ag_resume2:
-	/*line :613:3*/ ag_f.ag_aw1 = nil
-	/*line :613:3*/ goto ag_L1
+	/*line :639:3*/ ag_resume2:
+	/*line :639:3*/ ag_f.ag_aw1 = nil
+	/*line :639:3*/ goto ag_L1
 }
 
-//line worker_async.go:1966
+//line worker_async.go:2004
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:603"
+		return "worker.go:629"
 	case 2:
-		return "worker.go:613"
+		return "worker.go:639"
 	}
 	return ""
 }
