@@ -225,9 +225,13 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			}
 		}
 	}
+	// NeedDeps: every import is type-checked from its source too, where
+	// export data would have the go command compile the whole import graph,
+	// test variants included (69 s against 5 s for this repository on a
+	// fresh clone with an empty build cache).
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule,
+			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule | packages.NeedDeps,
 		Dir:     dir,
 		Tests:   true,
 		Fset:    fset,
