@@ -17,19 +17,37 @@ type Result[T any] struct {
 // be awaited once. For awaitables of different result types, Gather2 to
 // Gather5 yield a Tuple2 to Tuple5 with the same behaviour.
 func Gather[T any](aws ...Awaitable[T]) Awaitable[[]T] {
-	return &gatherOp[T]{args: aws}
+	g := &gatherOp[T]{aws: aws}
+	g.args = g
+	return g
 }
 
 // GatherAll is Gather that waits for every awaitable and reports each
 // outcome instead of failing on the first error (asyncio.gather with
 // return_exceptions=True).
 func GatherAll[T any](aws ...Awaitable[T]) Awaitable[[]Result[T]] {
-	return &gatherAllOp[T]{gatherOp[T]{args: aws, all: true}}
+	g := &gatherAllOp[T]{gatherOp[T]{aws: aws}}
+	g.all = true
+	g.args = &g.gatherOp
+	return g
 }
 
-type gatherOp[T any] struct {
-	args     []Awaitable[T] // replaced by the running children when started
-	slots    []gatherSlot[T]
+// gatherArgs is what a gather's core needs of its arguments, by index:
+// Gather's are one slice of one type, Gather2..Gather5's of several.
+type gatherArgs interface {
+	count() int
+	// begin makes argument i run (a new task unless it already runs),
+	// marks it observed (the gather reports its failure) and returns the
+	// queue that signals its end.
+	begin(i int, l *loop) *waitq
+	failure(i int) error // the error of its outcome, once it is done
+	cancel(i int)        // cancels it if it runs
+}
+
+// gatherCore runs the arguments of Gather, GatherAll and Gather2..Gather5.
+type gatherCore struct {
+	args     gatherArgs
+	slots    []gatherSlot
 	started  bool
 	all      bool // GatherAll: never fail early
 	finished int
@@ -39,14 +57,14 @@ type gatherOp[T any] struct {
 
 // gatherSlot is the done callback of one child; it runs on the iteration
 // after the child completes, as asyncio's _done_callback.
-type gatherSlot[T any] struct {
-	g *gatherOp[T]
+type gatherSlot struct {
+	g *gatherCore
 	i int
 }
 
-func (s *gatherSlot[T]) run() { s.g.childDone(s.i) }
+func (s *gatherSlot) run() { s.g.childDone(s.i) }
 
-func (g *gatherOp[T]) AwaitStart(c *Coro) Status {
+func (g *gatherCore) AwaitStart(c *Coro) Status {
 	if !g.started {
 		g.start(c.loop)
 	}
@@ -58,39 +76,29 @@ func (g *gatherOp[T]) AwaitStart(c *Coro) Status {
 	return Suspended
 }
 
-func (g *gatherOp[T]) cancelWait(c *Coro) { g.waiters.cancelWait(c) }
+func (g *gatherCore) cancelWait(c *Coro) { g.waiters.cancelWait(c) }
 
 // passCancel: cancelling the task that awaits a gather cancels every child
 // still running (asyncio cancels the gather's children); the gather then
 // ends with their ErrCanceled.
-func (g *gatherOp[T]) passCancel(*Coro) bool {
-	for _, aw := range g.args {
-		if t, ok := aw.(interface{ Cancel() bool }); ok {
-			t.Cancel()
-		}
+func (g *gatherCore) passCancel(*Coro) bool {
+	for i := range g.args.count() {
+		g.args.cancel(i)
 	}
 	return true
 }
 
-func (g *gatherOp[T]) start(l *loop) {
+func (g *gatherCore) start(l *loop) {
 	g.started = true
-	if len(g.args) == 0 {
+	n := g.args.count()
+	if n == 0 {
 		g.waiters.done = true
 		return
 	}
-	g.slots = make([]gatherSlot[T], len(g.args))
-	for i, aw := range g.args {
-		g.slots[i] = gatherSlot[T]{g, i}
-		s, ok := aw.(signaler)
-		if !ok {
-			t := newTask(aw, "")
-			t.start(l)
-			g.args[i], s = t, t
-		}
-		if t, ok := g.args[i].(interface{ markObserved() }); ok {
-			t.markObserved() // the gather reports its failure
-		}
-		if w := s.signal(); w.done {
+	g.slots = make([]gatherSlot, n)
+	for i := range g.slots {
+		g.slots[i] = gatherSlot{g, i}
+		if w := g.args.begin(i, l); w.done {
 			l.schedule(&g.slots[i]) // asyncio calls a late done callback soon
 		} else {
 			w.add(l, &g.slots[i])
@@ -98,29 +106,70 @@ func (g *gatherOp[T]) start(l *loop) {
 	}
 }
 
-func (g *gatherOp[T]) childDone(i int) {
+func (g *gatherCore) childDone(i int) {
 	g.finished++
 	if g.waiters.done {
 		return
 	}
 	if !g.all {
-		if _, err := g.args[i].AwaitResult(); err != nil {
+		if err := g.args.failure(i); err != nil {
 			g.err = err
 			g.waiters.complete()
 			return
 		}
 	}
-	if g.finished == len(g.args) {
+	if g.finished == len(g.slots) {
 		g.waiters.complete()
 	}
 }
+
+// beginArg is gatherArgs.begin for one awaitable: it returns what now
+// stands for it (the task it runs in) and its end queue.
+func beginArg[T any](aw Awaitable[T], l *loop) (Awaitable[T], *waitq) {
+	s, ok := aw.(signaler)
+	if !ok {
+		t := newTask(aw, "")
+		t.start(l)
+		aw, s = t, t
+	}
+	if t, ok := aw.(interface{ markObserved() }); ok {
+		t.markObserved()
+	}
+	return aw, s.signal()
+}
+
+func cancelArg[T any](aw Awaitable[T]) {
+	if t, ok := aw.(interface{ Cancel() bool }); ok {
+		t.Cancel()
+	}
+}
+
+type gatherOp[T any] struct {
+	gatherCore
+	aws []Awaitable[T] // replaced by the running children when started
+}
+
+func (g *gatherOp[T]) count() int { return len(g.aws) }
+
+func (g *gatherOp[T]) begin(i int, l *loop) *waitq {
+	var w *waitq
+	g.aws[i], w = beginArg(g.aws[i], l)
+	return w
+}
+
+func (g *gatherOp[T]) failure(i int) error {
+	_, err := g.aws[i].AwaitResult()
+	return err
+}
+
+func (g *gatherOp[T]) cancel(i int) { cancelArg(g.aws[i]) }
 
 func (g *gatherOp[T]) AwaitResult() ([]T, error) {
 	if g.err != nil {
 		return nil, g.err
 	}
-	out := make([]T, len(g.args))
-	for i, aw := range g.args {
+	out := make([]T, len(g.aws))
+	for i, aw := range g.aws {
 		out[i], _ = aw.AwaitResult()
 	}
 	return out, nil
@@ -129,8 +178,8 @@ func (g *gatherOp[T]) AwaitResult() ([]T, error) {
 type gatherAllOp[T any] struct{ gatherOp[T] }
 
 func (g *gatherAllOp[T]) AwaitResult() ([]Result[T], error) {
-	out := make([]Result[T], len(g.args))
-	for i, aw := range g.args {
+	out := make([]Result[T], len(g.aws))
+	for i, aw := range g.aws {
 		out[i].Value, out[i].Err = aw.AwaitResult()
 	}
 	return out, nil

@@ -18,14 +18,14 @@ package rt
 // Gather2 runs a and b concurrently and yields both values (see above).
 func Gather2[A, B any](a Awaitable[A], b Awaitable[B]) Awaitable[Tuple2[A, B]] {
 	g := &gather2[A, B]{a: gatherArg[A]{aw: a}, b: gatherArg[B]{aw: b}}
-	g.args = []gatherIn{&g.a, &g.b}
+	g.with(&g.a, &g.b)
 	return g
 }
 
 // Gather3 runs a, b and c concurrently and yields their values (see Gather2).
 func Gather3[A, B, C any](a Awaitable[A], b Awaitable[B], c Awaitable[C]) Awaitable[Tuple3[A, B, C]] {
 	g := &gather3[A, B, C]{a: gatherArg[A]{aw: a}, b: gatherArg[B]{aw: b}, c: gatherArg[C]{aw: c}}
-	g.args = []gatherIn{&g.a, &g.b, &g.c}
+	g.with(&g.a, &g.b, &g.c)
 	return g
 }
 
@@ -33,7 +33,7 @@ func Gather3[A, B, C any](a Awaitable[A], b Awaitable[B], c Awaitable[C]) Awaita
 // (see Gather2).
 func Gather4[A, B, C, D any](a Awaitable[A], b Awaitable[B], c Awaitable[C], d Awaitable[D]) Awaitable[Tuple4[A, B, C, D]] {
 	g := &gather4[A, B, C, D]{a: gatherArg[A]{aw: a}, b: gatherArg[B]{aw: b}, c: gatherArg[C]{aw: c}, d: gatherArg[D]{aw: d}}
-	g.args = []gatherIn{&g.a, &g.b, &g.c, &g.d}
+	g.with(&g.a, &g.b, &g.c, &g.d)
 	return g
 }
 
@@ -41,12 +41,12 @@ func Gather4[A, B, C, D any](a Awaitable[A], b Awaitable[B], c Awaitable[C], d A
 // (see Gather2).
 func Gather5[A, B, C, D, E any](a Awaitable[A], b Awaitable[B], c Awaitable[C], d Awaitable[D], e Awaitable[E]) Awaitable[Tuple5[A, B, C, D, E]] {
 	g := &gather5[A, B, C, D, E]{a: gatherArg[A]{aw: a}, b: gatherArg[B]{aw: b}, c: gatherArg[C]{aw: c}, d: gatherArg[D]{aw: d}, e: gatherArg[E]{aw: e}}
-	g.args = []gatherIn{&g.a, &g.b, &g.c, &g.d, &g.e}
+	g.with(&g.a, &g.b, &g.c, &g.d, &g.e)
 	return g
 }
 
 type gather2[A, B any] struct {
-	gatherCore
+	gatherIns
 	a gatherArg[A]
 	b gatherArg[B]
 }
@@ -59,7 +59,7 @@ func (g *gather2[A, B]) AwaitResult() (Tuple2[A, B], error) {
 }
 
 type gather3[A, B, C any] struct {
-	gatherCore
+	gatherIns
 	a gatherArg[A]
 	b gatherArg[B]
 	c gatherArg[C]
@@ -73,7 +73,7 @@ func (g *gather3[A, B, C]) AwaitResult() (Tuple3[A, B, C], error) {
 }
 
 type gather4[A, B, C, D any] struct {
-	gatherCore
+	gatherIns
 	a gatherArg[A]
 	b gatherArg[B]
 	c gatherArg[C]
@@ -88,7 +88,7 @@ func (g *gather4[A, B, C, D]) AwaitResult() (Tuple4[A, B, C, D], error) {
 }
 
 type gather5[A, B, C, D, E any] struct {
-	gatherCore
+	gatherIns
 	a gatherArg[A]
 	b gatherArg[B]
 	c gatherArg[C]
@@ -105,27 +105,17 @@ func (g *gather5[A, B, C, D, E]) AwaitResult() (Tuple5[A, B, C, D, E], error) {
 
 // gatherIn is one argument of a Gather2..Gather5, whatever its type.
 type gatherIn interface {
-	// begin makes the argument run (a new task unless it already runs),
-	// marks it observed (the gather reports its failure) and returns the
-	// queue that signals its end.
 	begin(l *loop) *waitq
-	failure() error // the error of its outcome, once it is done
-	cancel()        // cancels it if it runs
+	failure() error
+	cancel()
 }
 
 type gatherArg[T any] struct{ aw Awaitable[T] }
 
 func (a *gatherArg[T]) begin(l *loop) *waitq {
-	s, ok := a.aw.(signaler)
-	if !ok {
-		t := newTask(a.aw, "")
-		t.start(l)
-		a.aw, s = t, t
-	}
-	if t, ok := a.aw.(interface{ markObserved() }); ok {
-		t.markObserved()
-	}
-	return s.signal()
+	var w *waitq
+	a.aw, w = beginArg(a.aw, l)
+	return w
 }
 
 func (a *gatherArg[T]) failure() error {
@@ -133,84 +123,26 @@ func (a *gatherArg[T]) failure() error {
 	return err
 }
 
-func (a *gatherArg[T]) cancel() {
-	if t, ok := a.aw.(interface{ Cancel() bool }); ok {
-		t.Cancel()
-	}
-}
+func (a *gatherArg[T]) cancel() { cancelArg(a.aw) }
 
 func (a *gatherArg[T]) value() T {
 	v, _ := a.aw.AwaitResult()
 	return v
 }
 
-// gatherCore is gatherOp (gather.go) over arguments of different types:
-// the same steps in the same order, so that Gather2..Gather5 schedule as
-// Gather does.
-type gatherCore struct {
-	args     []gatherIn
-	slots    []gatherCoreSlot
-	started  bool
-	finished int
-	err      error
-	waiters  waitq
+// gatherIns is the gatherArgs (gather.go) of Gather2..Gather5.
+type gatherIns struct {
+	gatherCore
+	ins []gatherIn
 }
 
-// gatherCoreSlot is the done callback of one argument, as gatherSlot.
-type gatherCoreSlot struct {
-	g *gatherCore
-	i int
-}
+func (g *gatherIns) count() int                  { return len(g.ins) }
+func (g *gatherIns) begin(i int, l *loop) *waitq { return g.ins[i].begin(l) }
+func (g *gatherIns) failure(i int) error         { return g.ins[i].failure() }
+func (g *gatherIns) cancel(i int)                { g.ins[i].cancel() }
 
-func (s *gatherCoreSlot) run() { s.g.childDone(s.i) }
-
-func (g *gatherCore) AwaitStart(c *Coro) Status {
-	if !g.started {
-		g.start(c.loop)
-	}
-	if g.waiters.done {
-		return Ready
-	}
-	g.waiters.add(c.loop, c)
-	c.parked = g
-	return Suspended
-}
-
-func (g *gatherCore) cancelWait(c *Coro) { g.waiters.cancelWait(c) }
-
-// passCancel: as gatherOp's, cancelling the awaiting task cancels every
-// argument still running.
-func (g *gatherCore) passCancel(*Coro) bool {
-	for _, a := range g.args {
-		a.cancel()
-	}
-	return true
-}
-
-func (g *gatherCore) start(l *loop) {
-	g.started = true
-	g.slots = make([]gatherCoreSlot, len(g.args))
-	for i, a := range g.args {
-		g.slots[i] = gatherCoreSlot{g, i}
-		if w := a.begin(l); w.done {
-			l.schedule(&g.slots[i])
-		} else {
-			w.add(l, &g.slots[i])
-		}
-	}
-}
-
-func (g *gatherCore) childDone(i int) {
-	g.finished++
-	if g.waiters.done {
-		return
-	}
-	if err := g.args[i].failure(); err != nil {
-		g.err = err
-		g.waiters.complete()
-		return
-	}
-	if g.finished == len(g.args) {
-		g.waiters.complete()
-	}
+// with sets the arguments.
+func (g *gatherIns) with(ins ...gatherIn) {
+	g.ins = ins
+	g.args = g
 }
