@@ -63,6 +63,12 @@ type loop struct {
 	// ownerGID is the id of the goroutine running the loop, kept in debug
 	// mode only, so that waking a task from another goroutine panics.
 	ownerGID uint64
+	// walked counts the entries that the amortized walks stepped over:
+	// the wait lists' cursor advances, waitq compactions and searches,
+	// timer heap compactions, cancelAll's sweeps. It is never read by the
+	// loop: TestCancelWalksLinear checks that cancelling n parked tasks
+	// walks O(n) entries, not O(n²).
+	walked int
 }
 
 // ExceptionHandler sets what the loop does with a task that failed (an
@@ -194,6 +200,7 @@ func (l *loop) runOnce() bool {
 // not keep every failed task alive.
 func (l *loop) noteUnobserved(c *Coro) {
 	if len(l.unobserved) >= 64 && len(l.unobserved) == cap(l.unobserved) {
+		l.walked += len(l.unobserved)
 		kept := l.unobserved[:0]
 		for _, u := range l.unobserved {
 			if !u.observed {
@@ -211,6 +218,7 @@ func (l *loop) noteUnobserved(c *Coro) {
 func (l *loop) timerCancelled() {
 	l.stale++
 	if l.stale > 64 && l.stale > len(l.timers)/2 {
+		l.walked += len(l.timers)
 		l.timers.dropStale()
 		l.stale = 0
 	}
@@ -394,6 +402,7 @@ func (l *loop) cancelAll() {
 		for c := l.head; c != nil; c = c.next {
 			live = append(live, c)
 		}
+		l.walked += len(live)
 		if len(live) == 0 {
 			return
 		}

@@ -122,6 +122,7 @@ func (w *waitq) cancelWait(c *Coro) {
 				break
 			}
 		}
+		w.loop.walked += len(more)
 		if i < 0 {
 			return
 		}
@@ -136,6 +137,7 @@ func (w *waitq) cancelWait(c *Coro) {
 // compact drops the tombstones from more, renumbering the tasks in it.
 func (w *waitq) compact() {
 	more := w.rest()
+	w.loop.walked += len(more)
 	k := 0
 	for _, r := range more {
 		if r == nil {

@@ -50,7 +50,7 @@ func (w *signalWait) AwaitStart(c *Coro) Status {
 
 func (w *signalWait) AwaitResult() (os.Signal, error) { return w.got, nil }
 
-func (w *signalWait) cancelWait(c *Coro) { c.loop.signals.remove(w) }
+func (w *signalWait) cancelWait(c *Coro) { c.loop.walked += c.loop.signals.remove(w) }
 
 // signalHub is the loop's relay of signals: one goroutine moves what
 // os/signal delivers into the loop's inbox. A cancelled wait leaves a nil
@@ -113,13 +113,16 @@ func wants(sigs []os.Signal, s os.Signal) bool {
 	return false
 }
 
-func (h *signalHub) remove(w *signalWait) {
+// remove takes w off the hub's list and returns how many entries it
+// walked (a compaction's, see loop.walked).
+func (h *signalHub) remove(w *signalWait) (walked int) {
 	if w.i >= len(h.waiters) || h.waiters[w.i] != w {
-		return
+		return 0
 	}
 	h.waiters[w.i] = nil
 	h.stale++
 	if 2*h.stale > len(h.waiters) {
+		walked = len(h.waiters)
 		kept := h.waiters[:0]
 		for _, x := range h.waiters {
 			if x != nil {
@@ -130,6 +133,7 @@ func (h *signalHub) remove(w *signalWait) {
 		clear(h.waiters[len(kept):])
 		h.waiters, h.stale = kept, 0
 	}
+	return walked
 }
 
 // waiting reports whether a task waits for a signal: with no timer set,

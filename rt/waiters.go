@@ -115,11 +115,13 @@ func (l *waitList) append(w *waiter) {
 // advance moves the cursor past w, which is done or leaving the list, to
 // the next waiter that is not done.
 func (l *waitList) advance(w *waiter) {
-	x := w.next
+	x, k := w.next, 0
 	for x != nil && x.done() {
 		x = x.next
+		k++
 	}
 	l.pend = x
+	w.c.loop.walked += k
 }
 
 func (l *waitList) remove(w *waiter) {
