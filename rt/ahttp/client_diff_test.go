@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -132,6 +133,11 @@ var rawCases = []rawCase{
 	{name: "nothing", resp: "", close: true},
 	{name: "unsupported transfer-encoding", resp: "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nok", close: true},
 	{name: "chunked twice", resp: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n"},
+	// Item 12 on the client: chunk extensions and trailers are bounded.
+	{name: "100 KB of chunk extensions", resp: chunkedResp(strings.Repeat("1;"+strings.Repeat("e", 4000)+"\r\nx\r\n", 25) + "0\r\n\r\n")},
+	{name: "one 8 KB chunk extension", resp: chunkedResp("1;" + strings.Repeat("e", 8000) + "\r\nx\r\n0\r\n\r\n")},
+	{name: "100 KB of trailer", resp: chunkedResp("1\r\nx\r\n0\r\n" + strings.Repeat("X-T: "+strings.Repeat("t", 100)+"\r\n", 1000) + "\r\n")},
+	{name: "small extensions on big chunks", resp: chunkedResp(strings.Repeat("400;e=1\r\n"+strings.Repeat("d", 1024)+"\r\n", 40) + "0\r\n\r\n")},
 	{name: "100 KB header field", resp: "HTTP/1.1 200 OK\r\nX-Big: " + strings.Repeat("b", 100<<10) + "\r\nContent-Length: 2\r\n\r\nok"},
 }
 
@@ -359,4 +365,45 @@ func TestClientInformationalFlood(t *testing.T) {
 	url := rawResponder(t, rawCase{resp: strings.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 100) + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"})
 	_, err := rt.Run(getAllAsync(&ahttp.Client{MaxResponseHeaderBytes: 1024}, []string{url}))
 	assert.True(t, errors.Is(err, ahttp.ErrHeaderTooLarge), "%v", err)
+}
+
+// TestClientChunkOverheadBounded: item 12 on the client. A server that
+// sends chunk extensions, or trailer lines, without end (for a body of a
+// few bytes) gets an error from ahttp's client, as from net/http's, after
+// a few KiB of them: neither reads on. The count of bytes the server got
+// written before the client hung up shows how far each read.
+func TestClientChunkOverheadBounded(t *testing.T) {
+	ext := "1;" + strings.Repeat("e", 1000) + "\r\nx\r\n"
+	trailer := "X-T: " + strings.Repeat("t", 1000) + "\r\n"
+	for name, tc := range map[string]struct{ start, repeat string }{
+		"extensions": {"", ext},
+		"trailer":    {"1\r\nx\r\n0\r\n", trailer},
+	} {
+		t.Run(name, func(t *testing.T) {
+			flood := func(sent *atomic.Int64) func(net.Conn) {
+				return func(c net.Conn) {
+					readRequestHead(c)
+					io.WriteString(c, chunkedResp(tc.start))
+					for sent.Load() < 64<<20 {
+						n, err := io.WriteString(c, tc.repeat)
+						sent.Add(int64(n))
+						if err != nil {
+							return
+						}
+					}
+				}
+			}
+			var ours, std atomic.Int64
+			url, _ := rawServer(t, flood(&ours))
+			_, err := rt.Run(getAllAsync(&ahttp.Client{}, []string{url}))
+			assert.Error(t, err, "ahttp")
+			stdURL, _ := rawServer(t, flood(&std))
+			out := stdOutcomes(stdURL, false)
+			assert.True(t, out[0].failed(), "net/http: %v", out[0])
+			// What a server wrote before the client closed includes the
+			// socket buffers (a few MB on loopback), never the 64 MB.
+			t.Logf("bytes written before the client hung up: ahttp %d, net/http %d", ours.Load(), std.Load())
+			assert.Less(t, ours.Load(), int64(32<<20), "ahttp stopped reading")
+		})
+	}
 }

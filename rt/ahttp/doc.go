@@ -137,6 +137,20 @@
 // panics on a code outside 100-999. A handler's panic is logged with its
 // stack; running out of descriptors in Accept is logged and retried.
 //
+// The client reads responses with the same framing (client_diff_test.go
+// holds it to net/http's client, response stream by response stream): a
+// declared Content-Length is never allocated, MaxResponseBodyBytes bounds
+// a body, and 1xx responses count towards the header limit. A connection
+// with bytes left after its response, or readable while idle, is closed,
+// never pooled, so a server cannot slip a response to the next request. A
+// request that failed on a reused connection is sent again only when
+// net/http would: nothing of it was written, or it is idempotent (GET,
+// HEAD, OPTIONS, TRACE, or an Idempotency-Key) and nothing of the
+// response came; a POST that may have reached the server is never sent
+// twice. A pooled connection belongs to the loop that dialled it, and
+// MaxConnsPerHost and MaxIdleConnsPerHost bound each host's connections
+// per loop.
+//
 // # Limits
 //
 // HTTP/1.1 only (no HTTP/2, over TLS either: ALPN never offers h2). An
