@@ -306,7 +306,7 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		}
 		c.Close()
 		c = nil
-		if reused && retryable(req, err) && (!hasBody(req) || req.GetBody != nil) {
+		if reused && retryable(req, err) {
 			if req.GetBody != nil {
 				if req.Body, err = req.GetBody(); err != nil {
 					return nil, err
@@ -524,9 +524,14 @@ func putWire(buf *bytes.Buffer) {
 }
 
 // retryable reports whether req, which failed with err on a reused
-// connection, may be sent again on another (net/http's rule): nothing of
-// it was written, or it is idempotent and nothing of the response came.
+// connection, may be sent again on another (net/http's
+// persistConn.shouldRetryRequest): its body, if any, can be sent again
+// (GetBody), and nothing of it was written, or it is idempotent and
+// nothing of the response came.
 func retryable(req *http.Request, err error) bool {
+	if hasBody(req) && req.GetBody == nil {
+		return false
+	}
 	if errors.Is(err, errNothingWritten) {
 		return true
 	}

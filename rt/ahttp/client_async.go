@@ -63,12 +63,12 @@ func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
 		{Name: "Get", Line: 186, Off: 7981, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
 		{Name: "Do", Line: 193, Off: 8105, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).send", Line: 256, Off: 10072, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1799, Hash: 0xac336e2b9f4655f6},
-		{Name: "(*Client).connect", Line: 326, Off: 12055, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
-		{Name: "(*Client).openTunnel", Line: 375, Off: 13240, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
-		{Name: "(*Client).dial", Line: 414, Off: 14209, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 435, Off: 14787, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1800, Hash: 0x17a158ff56050e44},
-		{Name: "(*hostPool).acquire", Line: 633, Off: 20789, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "(*Client).send", Line: 256, Off: 10072, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1758, Hash: 0x43c6778c1caae546},
+		{Name: "(*Client).connect", Line: 326, Off: 12014, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
+		{Name: "(*Client).openTunnel", Line: 375, Off: 13199, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
+		{Name: "(*Client).dial", Line: 414, Off: 14168, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 435, Off: 14746, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1800, Hash: 0x17a158ff56050e44},
+		{Name: "(*hostPool).acquire", Line: 638, Off: 20890, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -374,7 +374,7 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line client.go:307:3*/ (*ag_f.c).Close()
 	/*line client.go:308:3*/ (*ag_f.c) = nil
-	/*line client.go:309:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) && (!hasBody(ag_f.req) || ag_f.req.GetBody != nil) {
+	/*line client.go:309:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
 		/*line client.go:310:4*/ if ag_f.req.GetBody != nil {
 			/*line client.go:311:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
 				/*line client.go:312:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
@@ -983,74 +983,74 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:633
+//line client.go:638
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :633:1*/ var (
+	/*line :638:1*/ var (
 		err error
 	)
-	/*line :633:1*/ if ag_co.Unwinding() {
-		/*line :633:1*/ goto ag_exit
+	/*line :638:1*/ if ag_co.Unwinding() {
+		/*line :638:1*/ goto ag_exit
 	}
-	/*line :633:1*/ switch ag_f.ag_state {
-	/*line :633:1*/ case 1:
-		/*line :633:1*/ goto ag_resume1
-		/*line :633:1*/
+	/*line :638:1*/ switch ag_f.ag_state {
+	/*line :638:1*/ case 1:
+		/*line :638:1*/ goto ag_resume1
+		/*line :638:1*/
 	case 2:
-		/*line :633:1*/ goto ag_resume2
-		/*line :633:1*/
+		/*line :638:1*/ goto ag_resume2
+		/*line :638:1*/
 	case 3:
-		/*line :633:1*/ goto ag_resume3
+		/*line :638:1*/ goto ag_resume3
 	}
-	/*line client.go:634:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:635:3*/ ag_f.ag_err = nil
-		/*line :635:3*/ goto ag_exit
+	/*line client.go:639:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:640:3*/ ag_f.ag_err = nil
+		/*line :640:3*/ goto ag_exit
 	}
-	/*line client.go:637:2*/ ag_f.hp.waiting++
-	/*line client.go:638:2*/ {
-		/*line :638:2*/ ag_dfn := func() {
-			/*line client.go:638:17*/ ag_f.hp.waiting--
+	/*line client.go:642:2*/ ag_f.hp.waiting++
+	/*line client.go:643:2*/ {
+		/*line :643:2*/ ag_dfn := func() {
+			/*line client.go:643:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:638:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :638:2*/ defer ag_dfn()
-			/*line :638:2*/ ag_p.Raise()
+		/*line client.go:643:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :643:2*/ defer ag_dfn()
+			/*line :643:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:639:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :639:2*/ goto ag_L1
+	/*line client.go:644:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :644:2*/ goto ag_L1
 	}
-	/*line :639:2*/ ag_f.dl = time.Time{}
-	/*line client.go:640:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :640:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :640:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :640:3*/ return ag_s
+	/*line :644:2*/ ag_f.dl = time.Time{}
+	/*line client.go:645:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :645:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :645:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :645:3*/ return ag_s
 	}
-	/*line :640:3*/ ag_resume1:
-	/*line :640:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:641:3*/ ag_f.ag_err = nil
-	/*line :641:3*/ goto ag_exit
-	/*line :641:3*/ ag_L1:
-	/*line client.go:643:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :643:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :643:2*/ ag_f.dl = time.Time{}
-	/*line :643:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :643:2*/ return ag_s
+	/*line :645:3*/ ag_resume1:
+	/*line :645:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:646:3*/ ag_f.ag_err = nil
+	/*line :646:3*/ goto ag_exit
+	/*line :646:3*/ ag_L1:
+	/*line client.go:648:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :648:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :648:2*/ ag_f.dl = time.Time{}
+	/*line :648:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :648:2*/ return ag_s
 	}
-	/*line :643:2*/ ag_resume2:
-	/*line client.go:643:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :643:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:644:2*/ if err == rt.ErrTimeout {
-		/*line client.go:645:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :645:3*/ goto ag_exit
+	/*line :648:2*/ ag_resume2:
+	/*line client.go:648:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :648:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:649:2*/ if err == rt.ErrTimeout {
+		/*line client.go:650:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :650:3*/ goto ag_exit
 	}
-	/*line client.go:647:2*/ ag_f.ag_err = err
-	/*line :647:2*/ goto ag_exit
-	/*line :647:2*/ ag_exit:
-	/*line :647:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :647:2*/ ag_resume3:
-	/*line :647:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :647:2*/ return ag_s
+	/*line client.go:652:2*/ ag_f.ag_err = err
+	/*line :652:2*/ goto ag_exit
+	/*line :652:2*/ ag_exit:
+	/*line :652:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :652:2*/ ag_resume3:
+	/*line :652:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :652:2*/ return ag_s
 	}
-	/*line :647:2*/ return rt.Ready
+	/*line :652:2*/ return rt.Ready
 }
 
 //line client_async.go:1057
@@ -1059,11 +1059,11 @@ func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:640"
+		return "client.go:645"
 	case 2:
-		return "client.go:643"
+		return "client.go:648"
 	case 3:
-		return "client.go:648 (deferred calls)"
+		return "client.go:653 (deferred calls)"
 	}
 	return ""
 }

@@ -22,7 +22,7 @@ func _() {
 // client_diff_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_diff_test.go", []rt.SourceFunc{
-		{Name: "ahttpOutcomes", Line: 210, Off: 9809, Head: "func ahttpOutcomes(url string, head bool, cfg *tls.Config) ([2]outcome, error) {", Len: 660, Hash: 0xf2d22abd3dad5696},
+		{Name: "ahttpOutcomes", Line: 216, Off: 10428, Head: "func ahttpOutcomes(url string, head bool, cfg *tls.Config) ([2]outcome, error) {", Len: 660, Hash: 0xf2d22abd3dad5696},
 	})
 }
 
@@ -64,104 +64,104 @@ func (ag_f *ag_ahttpOutcomes) AwaitResult() ([2]outcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_diff_test.go:210
+//line client_diff_test.go:216
 func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :210:1*/ var (
+	/*line :216:1*/ var (
 		method  string
 		req     *http.Request
 		ag_err1 error
 		b       []byte
 		ag_err2 error
 	)
-	/*line :210:1*/ if ag_co.Unwinding() {
-		/*line :210:1*/ goto ag_exit
+	/*line :216:1*/ if ag_co.Unwinding() {
+		/*line :216:1*/ goto ag_exit
 	}
-	/*line :210:1*/ switch ag_f.ag_state {
-	/*line :210:1*/ case 1:
-		/*line :210:1*/ goto ag_resume1
-		/*line :210:1*/
+	/*line :216:1*/ switch ag_f.ag_state {
+	/*line :216:1*/ case 1:
+		/*line :216:1*/ goto ag_resume1
+		/*line :216:1*/
 	case 2:
-		/*line :210:1*/ goto ag_resume2
-		/*line :210:1*/
+		/*line :216:1*/ goto ag_resume2
+		/*line :216:1*/
 	case 3:
-		/*line :210:1*/ goto ag_resume3
-		/*line :210:1*/
+		/*line :216:1*/ goto ag_resume3
+		/*line :216:1*/
 	case 4:
-		/*line :210:1*/ goto ag_resume4
+		/*line :216:1*/ goto ag_resume4
 	}
-	/*line client_diff_test.go:211:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second, TLSClientConfig: ag_f.cfg}
-	/*line :211:2*/ ag_f.cfg = nil
-	/*line client_diff_test.go:212:2*/ {
-		/*line :212:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
-		/*line :212:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :212:2*/ defer ag_dfn()
-			/*line :212:2*/ ag_p.Raise()
+	/*line client_diff_test.go:217:2*/ ag_f.cl = &ahttp.Client{Timeout: 3 * time.Second, TLSClientConfig: ag_f.cfg}
+	/*line :217:2*/ ag_f.cfg = nil
+	/*line client_diff_test.go:218:2*/ {
+		/*line :218:2*/ ag_dfn := ag_f.cl.CloseIdleConnections
+		/*line :218:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :218:2*/ defer ag_dfn()
+			/*line :218:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_diff_test.go:213:6*/ ag_f.out = [2]outcome{}
-	/*line :213:6*/ ag_f.ag_t3 = ag_f.out
-	/*line :213:6*/ ag_f.ag_t4 = 0
-	/*line :213:6*/ ag_L1:
-	/*line client_diff_test.go:214:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :214:2*/ goto ag_L3
+	/*line client_diff_test.go:219:6*/ ag_f.out = [2]outcome{}
+	/*line :219:6*/ ag_f.ag_t3 = ag_f.out
+	/*line :219:6*/ ag_f.ag_t4 = 0
+	/*line :219:6*/ ag_L1:
+	/*line client_diff_test.go:220:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :220:2*/ goto ag_L3
 	}
-	/*line client_diff_test.go:214:6*/ ag_f.i = ag_f.ag_t4
-	/*line client_diff_test.go:215:3*/ method = "GET"
-	/*line client_diff_test.go:216:3*/ if ag_f.i == 0 && ag_f.head {
-		/*line client_diff_test.go:217:4*/ method = "HEAD"
+	/*line client_diff_test.go:220:6*/ ag_f.i = ag_f.ag_t4
+	/*line client_diff_test.go:221:3*/ method = "GET"
+	/*line client_diff_test.go:222:3*/ if ag_f.i == 0 && ag_f.head {
+		/*line client_diff_test.go:223:4*/ method = "HEAD"
 	}
-	/*line client_diff_test.go:219:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
-	/*line client_diff_test.go:220:3*/ if ag_err1 != nil {
-		/*line client_diff_test.go:221:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :221:4*/ goto ag_exit
+	/*line client_diff_test.go:225:3*/ req, ag_err1 = http.NewRequest(method, ag_f.url+"/", nil)
+	/*line client_diff_test.go:226:3*/ if ag_err1 != nil {
+		/*line client_diff_test.go:227:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :227:4*/ goto ag_exit
 	}
-	/*line client_diff_test.go:223:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
-	/*line :223:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :223:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:3*/ return ag_s
+	/*line client_diff_test.go:229:3*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(req)
+	/*line :229:3*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :229:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :229:3*/ return ag_s
 	}
-	/*line :223:3*/ ag_resume1:
-	/*line client_diff_test.go:223:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :223:3*/ ag_f.ag_aw0 = nil
-	/*line client_diff_test.go:224:3*/ if !(ag_err1 != nil) {
-		/*line :224:3*/ goto ag_L4
+	/*line :229:3*/ ag_resume1:
+	/*line client_diff_test.go:229:3*/ ag_f.resp, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :229:3*/ ag_f.ag_aw0 = nil
+	/*line client_diff_test.go:230:3*/ if !(ag_err1 != nil) {
+		/*line :230:3*/ goto ag_L4
 	}
-	/*line :224:3*/ ag_f.resp = nil
-	/*line client_diff_test.go:225:4*/ ag_f.out[ag_f.i].Err = true
-	/*line :225:4*/ goto ag_L5
-	/*line :225:4*/ ag_L4:
-	/*line client_diff_test.go:227:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
-	/*line client_diff_test.go:228:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :228:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :228:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:4*/ return ag_s
+	/*line :230:3*/ ag_f.resp = nil
+	/*line client_diff_test.go:231:4*/ ag_f.out[ag_f.i].Err = true
+	/*line :231:4*/ goto ag_L5
+	/*line :231:4*/ ag_L4:
+	/*line client_diff_test.go:233:4*/ ag_f.out[ag_f.i].Status = ag_f.resp.StatusCode
+	/*line client_diff_test.go:234:4*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :234:4*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :234:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :234:4*/ return ag_s
 	}
-	/*line :228:4*/ ag_resume2:
-	/*line client_diff_test.go:228:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :228:4*/ ag_f.ag_aw1 = nil
-	/*line client_diff_test.go:229:4*/ ag_f.resp.Body.Close()
-	/*line :229:4*/ ag_f.resp = nil
-	/*line client_diff_test.go:230:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
-	/*line :230:4*/ ag_L5:
-	/*line client_diff_test.go:232:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :232:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :232:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :232:3*/ return ag_s
+	/*line :234:4*/ ag_resume2:
+	/*line client_diff_test.go:234:4*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :234:4*/ ag_f.ag_aw1 = nil
+	/*line client_diff_test.go:235:4*/ ag_f.resp.Body.Close()
+	/*line :235:4*/ ag_f.resp = nil
+	/*line client_diff_test.go:236:4*/ ag_f.out[ag_f.i].Body, ag_f.out[ag_f.i].BodyErr = string(b), ag_err2 != nil
+	/*line :236:4*/ ag_L5:
+	/*line client_diff_test.go:238:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :238:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :238:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :238:3*/ return ag_s
 	}
-	/*line :232:3*/ ag_resume3:
-	/*line :232:3*/ ag_f.ag_aw2 = nil
-	/*line :232:3*/ ag_f.ag_t4++
-	/*line :232:3*/ goto ag_L1
-	/*line :232:3*/ ag_L3:
-	/*line client_diff_test.go:234:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :234:2*/ goto ag_exit
-	/*line :234:2*/ ag_exit:
-	/*line :234:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :234:2*/ ag_resume4:
-	/*line :234:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :234:2*/ return ag_s
+	/*line :238:3*/ ag_resume3:
+	/*line :238:3*/ ag_f.ag_aw2 = nil
+	/*line :238:3*/ ag_f.ag_t4++
+	/*line :238:3*/ goto ag_L1
+	/*line :238:3*/ ag_L3:
+	/*line client_diff_test.go:240:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :240:2*/ goto ag_exit
+	/*line :240:2*/ ag_exit:
+	/*line :240:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :240:2*/ ag_resume4:
+	/*line :240:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :240:2*/ return ag_s
 	}
-	/*line :234:2*/ return rt.Ready
+	/*line :240:2*/ return rt.Ready
 }
 
 //line client_diff_async_test.go:168
@@ -170,13 +170,13 @@ func (ag_f *ag_ahttpOutcomes) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ahttpOutcomes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_diff_test.go:223"
+		return "client_diff_test.go:229"
 	case 2:
-		return "client_diff_test.go:228"
+		return "client_diff_test.go:234"
 	case 3:
-		return "client_diff_test.go:232"
+		return "client_diff_test.go:238"
 	case 4:
-		return "client_diff_test.go:235 (deferred calls)"
+		return "client_diff_test.go:241 (deferred calls)"
 	}
 	return ""
 }
