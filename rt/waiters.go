@@ -121,7 +121,9 @@ func (l *waitList) advance(w *waiter) {
 		k++
 	}
 	l.pend = x
-	w.c.loop.walked += k
+	if k > 0 { // the common step over none stays a load and a store
+		w.c.loop.walked += k
+	}
 }
 
 func (l *waitList) remove(w *waiter) {
