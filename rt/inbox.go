@@ -23,7 +23,11 @@ import (
 // is never left unnoticed by a sleeping loop.
 type inbox struct {
 	mu    sync.Mutex
-	calls []func()
+	calls []runnable
+	// spare is the list drain emptied last time, reused for the next
+	// posts so that a busy inbox allocates nothing; only the loop's own
+	// goroutine (drain) touches it.
+	spare []runnable
 	// pending counts the calls promised but not yet delivered (work handed
 	// to a thread); the loop waits for them rather than declare a deadlock
 	// or jump the virtual clock past them.
@@ -49,9 +53,13 @@ func newInbox() inbox { return inbox{wake: make(chan struct{}, 1)} }
 
 // post hands fn to the loop from any goroutine; promised marks the
 // delivery of a call announced with promise.
-func (b *inbox) post(fn func(), promised bool) {
+func (b *inbox) post(fn func(), promised bool) { b.postRun(callback(fn), promised) }
+
+// postRun is post for a ready-queue entry: a value that is its own call
+// (a Remote starting its task, an awaiter resumed) needs no closure.
+func (b *inbox) postRun(r runnable, promised bool) {
 	b.mu.Lock()
-	b.calls = append(b.calls, fn)
+	b.calls = append(b.calls, r)
 	b.queued.Add(1)
 	if promised {
 		b.pending--
@@ -106,13 +114,21 @@ func (b *inbox) drain(l *loop) {
 	}
 	b.mu.Lock()
 	calls := b.calls
-	b.calls = nil
+	b.calls, b.spare = b.spare, nil
 	b.queued.Store(0)
 	b.mu.Unlock()
-	for _, fn := range calls {
-		l.schedule(callback(fn))
+	for _, r := range calls {
+		l.schedule(r)
+	}
+	clear(calls) // drop the references: the ready queue has them now
+	if cap(calls) <= maxSpare {
+		b.spare = calls[:0]
 	}
 }
+
+// maxSpare bounds the list an inbox keeps for reuse, so that one burst
+// of posts does not pin a large array.
+const maxSpare = 1024
 
 // callback is a plain function as a ready-queue entry.
 type callback func()
