@@ -27,8 +27,8 @@ type Remote[T any] struct {
 	cancelReq bool
 	value     T
 	err       error
-	waiter    *Coro   // the first awaiter: most Remotes have one
-	waiters   []*Coro // the others
+	waiter    *Coro         // the first awaiter: most Remotes have one
+	waiters   []*Coro       // the others
 	ch        chan struct{} // closed when done, made by Wait
 }
 
