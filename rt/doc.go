@@ -184,12 +184,16 @@
 //     here (the loopN-share metrics), even for many connections, uneven
 //     for a few long-lived ones; OneAcceptor deals them out exactly,
 //     round robin, for a hand-off per accept on loop 0.
-//   - The garbage collector is the process's. During marking Go gives a
-//     quarter of GOMAXPROCS to dedicated mark workers: on 2 cores that is
-//     one whole P, so one of two loops stops while a cycle marks (at 16
-//     cores 4 Ps of 16, at 64, 16); write barriers and mark assists slow
-//     every loop that allocates. An allocation-heavy group (the 100k
-//     spawn benchmark, 260 B per task) scales with cores less than
+//   - The garbage collector is the process's. While a cycle marks, Go
+//     gives a quarter of GOMAXPROCS to mark workers: on 2 cores as a
+//     quarter of each P's time, at 16 cores as 4 dedicated Ps and at 64
+//     as 16. A loop whose P is taken by a dedicated worker is runnable
+//     with no P to run on (every other P holds a loop), so its tasks see
+//     the mark phase as a stall, where a goroutine server's work would
+//     move to the other Ps; a group of fewer loops than GOMAXPROCS
+//     (Loops(n)) leaves the workers room. Write barriers and mark assists
+//     slow every loop that allocates, so an allocation-heavy group (the
+//     100k spawn benchmark, 260 B per task) scales with cores less than
 //     compute or I/O does; GOGC and GOMEMLIMIT apply to the whole group.
 //
 // With LockOSThread and GOMAXPROCS equal to the loop count, the
