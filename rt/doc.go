@@ -155,7 +155,8 @@
 // drains its inbox on its next iteration). A cross-loop Submit and await
 // costs 1.7-5.3 µs one at a time and 1.3-2.0 µs each with 64 in flight,
 // 3 allocations (a channel round trip between goroutines, in the same
-// runs: 0.55-0.79 µs and 0.15-0.19 µs; load 14-16 on 2 cores), far more
+// runs: 0.55-0.79 µs and 0.15-0.19 µs; load 14-16 on 2 cores; at load
+// 24-28, 4-14 µs and 2.2-3.4 µs against 0.85-2.1 and 0.12-0.40), far more
 // than a switch within a loop (15 ns): keep hot paths on one loop and
 // cross loops per request, not per step (BenchmarkCrossLoop).
 //
