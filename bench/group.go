@@ -131,3 +131,38 @@ func spreadGroup(n int) ([]int, error) {
 	}
 	return per, nil
 }
+
+// spin makes n steps of a linear congruential generator: work that
+// touches no memory, the control for what the machine's cores give.
+func spin(n int) uint64 {
+	x := uint64(n)
+	for i := 0; i < n; i++ {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	return x
+}
+
+// spinShare is spin on the loop that runs it.
+//
+// async
+func spinShare(n int) (uint64, error) { return spin(n), nil }
+
+// spreadSpin runs n steps of spin spread over the loops of the group,
+// and returns how many steps each loop made.
+//
+// async
+func spreadSpin(n int) ([]int, error) {
+	g := rt.CurrentGroup()
+	rs := make([]*rt.Remote[uint64], g.Len())
+	per := make([]int, g.Len())
+	for i := range rs {
+		per[i] = n / g.Len()
+		rs[i] = rt.Submit(g.Loop(i), spinShareAsync(per[i]))
+	}
+	for _, r := range rs {
+		if _, err := rt.Await[uint64](r); err != nil {
+			return nil, err
+		}
+	}
+	return per, nil
+}

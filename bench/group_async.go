@@ -50,6 +50,16 @@ func _() {
 	var _ ag_stale_run_go_generate = spreadGroup
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int) (uint64, error)
+	var _ ag_stale_run_go_generate = spinShare
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) ([]int, error)
+	var _ ag_stale_run_go_generate = spreadSpin
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // group.go after this file was generated; run go generate.
 func init() {
@@ -62,6 +72,8 @@ func init() {
 		{Name: "submitRoundTrips", Line: 82, Off: 2056, Head: "func submitRoundTrips(n, batch int) error {", Len: 337, Hash: 0xb07db4586115263f},
 		{Name: "spawnShare", Line: 102, Off: 2514, Head: "func spawnShare(n int) (int, error) {", Len: 110, Hash: 0x65c7bf36550f090e},
 		{Name: "spreadGroup", Line: 114, Off: 2814, Head: "func spreadGroup(n int) ([]int, error) {", Len: 400, Hash: 0x5395be8ce29aabdc},
+		{Name: "spinShare", Line: 148, Off: 3546, Head: "func spinShare(n int) (uint64, error) { return spin(n), nil }", Len: 61, Hash: 0xf0a433ac90ff67fd},
+		{Name: "spreadSpin", Line: 154, Off: 3738, Head: "func spreadSpin(n int) ([]int, error) {", Len: 355, Hash: 0xd232b7d11fa76261},
 	})
 }
 
@@ -137,7 +149,7 @@ func (ag_f *ag_dialEcho) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :18:2*/ return rt.Ready
 }
 
-//line group_async.go:141
+//line group_async.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dialEcho) AwaitLine() string {
@@ -184,7 +196,7 @@ func (ag_f *ag_closeListener) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:47*/ return rt.Ready
 }
 
-//line group_async.go:188
+//line group_async.go:200
 
 // ag_echoGroup is the frame of echoGroup (328 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoGroup struct {
@@ -339,7 +351,7 @@ func (ag_f *ag_echoGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line group_async.go:343
+//line group_async.go:355
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoGroup) AwaitLine() string {
@@ -428,7 +440,7 @@ func (ag_f *ag_countingAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:3*/ goto ag_L1
 }
 
-//line group_async.go:432
+//line group_async.go:444
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countingAccept) AwaitLine() string {
@@ -476,7 +488,7 @@ func (ag_f *ag_trivial) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :76:36*/ return rt.Ready
 }
 
-//line group_async.go:480
+//line group_async.go:492
 
 // ag_submitRoundTrips is the frame of submitRoundTrips (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_submitRoundTrips struct {
@@ -578,7 +590,7 @@ func (ag_f *ag_submitRoundTrips) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :95:2*/ return rt.Ready
 }
 
-//line group_async.go:582
+//line group_async.go:594
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_submitRoundTrips) AwaitLine() string {
@@ -648,7 +660,7 @@ func (ag_f *ag_spawnShare) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :106:2*/ return rt.Ready
 }
 
-//line group_async.go:652
+//line group_async.go:664
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnShare) AwaitLine() string {
@@ -754,7 +766,7 @@ func (ag_f *ag_spreadGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :132:2*/ return rt.Ready
 }
 
-//line group_async.go:758
+//line group_async.go:770
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spreadGroup) AwaitLine() string {
@@ -763,6 +775,147 @@ func (ag_f *ag_spreadGroup) AwaitLine() string {
 		return "group.go:115"
 	case 2:
 		return "group.go:126"
+	}
+	return ""
+}
+
+// ag_spinShare is the frame of spinShare (40 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_spinShare struct {
+	ag_state int
+	n        int
+	ag_r0    uint64
+	ag_err   error
+}
+
+// spinShareAsync returns the coroutine of spinShare: nothing runs until it is awaited, spawned, gathered or run.
+func spinShareAsync(n int) rt.Awaitable[uint64] {
+	return &ag_spinShare{n: n}
+}
+
+// ag_0spawn_spinShare starts spinShare as a task, its frame in the task's allocation: the generated form of rt.Spawn(spinShareAsync(...)).
+func ag_0spawn_spinShare(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[uint64]] {
+	return rt.SpawnFrame[uint64, ag_spinShare](ag_spinShare{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_spinShare) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_spinShare) AwaitResult() (uint64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line group.go:148
+func (ag_f *ag_spinShare) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :148:1*/ if ag_co.Unwinding() {
+		/*line :148:1*/ return rt.Ready
+	}
+	/*line group.go:148:41*/ ag_f.ag_r0, ag_f.ag_err = spin(ag_f.n), nil
+	/*line :148:41*/ return rt.Ready
+}
+
+//line group_async.go:818
+
+// ag_spreadSpin is the frame of spreadSpin (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_spreadSpin struct {
+	ag_state int
+	n        int
+	per      []int
+	ag_t4    []*rt.Remote[uint64]
+	ag_t5    int
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[uint64]
+	ag_r0    []int
+	ag_err   error
+}
+
+// spreadSpinAsync returns the coroutine of spreadSpin: nothing runs until it is awaited, spawned, gathered or run.
+func spreadSpinAsync(n int) rt.Awaitable[[]int] {
+	return &ag_spreadSpin{n: n}
+}
+
+// ag_0spawn_spreadSpin starts spreadSpin as a task, its frame in the task's allocation: the generated form of rt.Spawn(spreadSpinAsync(...)).
+func ag_0spawn_spreadSpin(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_spreadSpin](ag_spreadSpin{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_spreadSpin) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_spreadSpin) AwaitResult() ([]int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line group.go:154
+func (ag_f *ag_spreadSpin) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :154:1*/ var (
+		g   *rt.Group
+		rs  []*rt.Remote[uint64]
+		r   *rt.Remote[uint64]
+		err error
+	)
+	/*line :154:1*/ if ag_co.Unwinding() {
+		/*line :154:1*/ return rt.Ready
+	}
+	/*line :154:1*/ switch ag_f.ag_state {
+	/*line :154:1*/ case 1:
+		/*line :154:1*/ goto ag_resume1
+		/*line :154:1*/
+	case 2:
+		/*line :154:1*/ goto ag_resume2
+	}
+	/*line group.go:155:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :155:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:2*/ return ag_s
+	}
+	/*line :155:2*/ ag_resume1:
+	/*line group.go:155:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :155:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:156:2*/ rs = make([]*rt.Remote[uint64], g.Len())
+	/*line group.go:157:2*/ ag_f.per = make([]int, g.Len())
+	/*line group.go:158:2*/ for i := range rs {
+		/*line group.go:159:3*/ ag_f.per[i] = ag_f.n / g.Len()
+		/*line group.go:160:3*/ rs[i] = rt.Submit(g.Loop(i), spinShareAsync(ag_f.per[i]))
+	}
+	/*line :160:3*/ ag_f.ag_t4 = rs
+	/*line :160:3*/ ag_f.ag_t5 = 0
+	/*line :160:3*/ ag_L1:
+	/*line group.go:162:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :162:2*/ goto ag_L3
+	}
+	/*line group.go:162:9*/ r = ag_f.ag_t4[ag_f.ag_t5]
+	/*line group.go:163:6*/ ag_f.ag_aw1 = r
+	/*line :163:6*/ ag_f.ag_state = 2 // await: rt.Await[uint64](r)
+	/*line :163:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :163:6*/ return ag_s
+	}
+	/*line :163:6*/ ag_resume2:
+	/*line group.go:163:6*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :163:6*/ ag_f.ag_aw1 = nil
+	/*line group.go:163:3*/ if !(err != nil) {
+		/*line :163:3*/ goto ag_L4
+	}
+	/*line group.go:164:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :164:4*/ return rt.Ready
+	/*line :164:4*/ ag_L4:
+	/*line :164:4*/ ag_f.ag_t5++
+	/*line :164:4*/ goto ag_L1
+	/*line :164:4*/ ag_L3:
+	/*line group.go:167:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.per, nil
+	/*line :167:2*/ return rt.Ready
+}
+
+//line group_async.go:911
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_spreadSpin) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "group.go:155"
+	case 2:
+		return "group.go:163"
 	}
 	return ""
 }

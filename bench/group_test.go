@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/stretchr/testify/require"
@@ -21,6 +24,24 @@ func reportBalance(b *testing.B, per []int) {
 	for i, n := range per {
 		b.ReportMetric(float64(n), fmt.Sprintf("loop%d-share", i))
 	}
+}
+
+// cpuTime returns the process's CPU time so far, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCores runs f and reports the cores the process had while it ran
+// (CPU time over wall time, the "cores" metric): on a loaded machine the
+// ratio of a group to one loop is bounded by it, whatever rt does.
+func reportCores(b *testing.B, f func()) {
+	c0, t0 := cpuTime(), time.Now()
+	f()
+	b.ReportMetric(float64(cpuTime()-c0)/float64(time.Since(t0)), "cores")
 }
 
 // BenchmarkGroupEcho: 100 clients each send a 64-byte message to an echo
@@ -41,8 +62,12 @@ func BenchmarkGroupEcho(b *testing.B) {
 			b.ReportAllocs()
 			rounds := b.N/conns + 1
 			b.ResetTimer()
-			per, err := rt.RunGroup(echoGroupAsync(conns, rounds, size, one), rt.Loops(groupLoops()))
-			require.NoError(b, err)
+			var per []int
+			reportCores(b, func() {
+				var err error
+				per, err = rt.RunGroup(echoGroupAsync(conns, rounds, size, one), rt.Loops(groupLoops()))
+				require.NoError(b, err)
+			})
 			b.StopTimer()
 			reportBalance(b, per)
 		})
@@ -51,14 +76,16 @@ func BenchmarkGroupEcho(b *testing.B) {
 		b.ReportAllocs()
 		rounds := b.N/conns + 1
 		b.ResetTimer()
-		_, err := rt.Run(echoRoundsAsync(conns, rounds, size))
-		require.NoError(b, err)
+		reportCores(b, func() {
+			_, err := rt.Run(echoRoundsAsync(conns, rounds, size))
+			require.NoError(b, err)
+		})
 	})
 	b.Run("goroutine", func(b *testing.B) {
 		b.ReportAllocs()
 		rounds := b.N/conns + 1
 		b.ResetTimer()
-		require.NoError(b, goroutineEcho(conns, rounds, size))
+		reportCores(b, func() { require.NoError(b, goroutineEcho(conns, rounds, size)) })
 	})
 }
 
@@ -110,30 +137,83 @@ func BenchmarkGroupSpawn100k(b *testing.B) {
 	b.Run("group", func(b *testing.B) {
 		b.ReportAllocs()
 		var per []int
-		for i := 0; i < b.N; i++ {
-			var err error
-			per, err = rt.RunGroup(spreadGroupAsync(timersN), rt.Loops(groupLoops()))
-			require.NoError(b, err)
-		}
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				var err error
+				per, err = rt.RunGroup(spreadGroupAsync(timersN), rt.Loops(groupLoops()))
+				require.NoError(b, err)
+			}
+		})
 		b.StopTimer()
 		reportBalance(b, per)
 	})
 	b.Run("oneloop", func(b *testing.B) {
 		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			_, err := rt.Run(bigGroupAsync(timersN))
-			require.NoError(b, err)
-		}
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				_, err := rt.Run(bigGroupAsync(timersN))
+				require.NoError(b, err)
+			}
+		})
 	})
 	b.Run("goroutine", func(b *testing.B) {
 		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			var wg sync.WaitGroup
-			wg.Add(timersN)
-			for j := 0; j < timersN; j++ {
-				go wg.Done()
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				var wg sync.WaitGroup
+				wg.Add(timersN)
+				for j := 0; j < timersN; j++ {
+					go wg.Done()
+				}
+				wg.Wait()
 			}
-			wg.Wait()
-		}
+		})
+	})
+}
+
+// spinSink keeps the goroutines' spin results, so none is optimized away.
+var spinSink atomic.Uint64
+
+// BenchmarkGroupCPU is the control for BenchmarkGroupSpawn100k: work that
+// neither allocates nor touches memory (spinSteps steps of arithmetic),
+// spread over a group of GOMAXPROCS loops, on one loop, and split over
+// GOMAXPROCS goroutines. The group's speed-up over one loop here is what
+// the machine gives at the moment (on a loaded machine, less than its
+// core count); a spawn or echo speed-up is to be judged against it. One
+// op is the whole work.
+func BenchmarkGroupCPU(b *testing.B) {
+	const spinSteps = 20_000_000
+	b.Run("group", func(b *testing.B) {
+		var per []int
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				var err error
+				per, err = rt.RunGroup(spreadSpinAsync(spinSteps), rt.Loops(groupLoops()))
+				require.NoError(b, err)
+			}
+		})
+		b.StopTimer()
+		reportBalance(b, per)
+	})
+	b.Run("oneloop", func(b *testing.B) {
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				_, err := rt.Run(spinShareAsync(spinSteps))
+				require.NoError(b, err)
+			}
+		})
+	})
+	b.Run("goroutines", func(b *testing.B) {
+		reportCores(b, func() {
+			for i := 0; i < b.N; i++ {
+				k := groupLoops()
+				var wg sync.WaitGroup
+				wg.Add(k)
+				for j := 0; j < k; j++ {
+					go func() { defer wg.Done(); spinSink.Add(spin(spinSteps / k)) }()
+				}
+				wg.Wait()
+			}
+		})
 	})
 }

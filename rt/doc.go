@@ -141,34 +141,71 @@
 // Servers: anet's ListenConfig.ListenGroup gives every loop its own
 // listener on one address (ReusePort: SO_REUSEPORT, the kernel spreads
 // connections) or one acceptor that hands connections round robin
-// (OneAcceptor); ahttp's Server.ServeGroup serves HTTP on every loop and
-// Server.Shutdown drains them (examples/groupserver). Debug mode panics when a
+// (OneAcceptor); ahttp's Server.ServeGroup serves HTTP on every loop
+// (ListenAndServeGroup does both in one call) and Server.Shutdown drains
+// them (examples/groupserver; examples/echo -listen is a TCP server on
+// every loop). Debug mode panics when a
 // coroutine of one loop is resumed from another; Dump shows every loop's
-// tasks. A cross-loop Submit and await costs 11-18 µs one at a time and
-// under 1 µs with 64 in flight (two inbox hand-offs and a wakeup; a channel
-// round trip between goroutines: 0.25 µs and 0.08 µs), far more than a
-// switch within a loop: keep hot
-// paths on one loop and cross loops per request, not per step
-// (bench/group_test.go measures both).
+// tasks.
+//
+// A loop with no task waiting on an FD sleeps on a channel, so a Submit
+// to it wakes its goroutine through the Go scheduler, with no system
+// call; a loop whose tasks wait on FDs sleeps in epoll_wait and is woken
+// by an eventfd write. A post to a loop that is awake wakes nothing (it
+// drains its inbox on its next iteration). A cross-loop Submit and await
+// costs 1.7-5.3 µs one at a time and 1.3-2.0 µs each with 64 in flight,
+// 3 allocations (a channel round trip between goroutines, in the same
+// runs: 0.55-0.79 µs and 0.15-0.19 µs; load 14-16 on 2 cores; at load
+// 24-28, 4-14 µs and 2.2-3.4 µs against 0.85-2.1 and 0.12-0.40), far more
+// than a switch within a loop (15 ns): keep hot paths on one loop and
+// cross loops per request, not per step (BenchmarkCrossLoop).
 //
 // Past two cores (a design note; this project measured on 2): each loop
-// has its own ready queue, timers and poller, so nothing a loop does
-// alone is shared. What is shared grows with traffic between loops: a
-// loop's inbox is one mutex-guarded slice, so N loops submitting to one
-// hot loop contend on its lock and that loop drains N producers (spread
-// work with Next, ForKey or ForHash rather than funnelling it to loop 0);
-// Next is one atomic counter that every loop increments (a cache line
-// bouncing at 64 cores: prefer ForKey or a loop's own index where the
-// choice does not matter); LeastLoaded reads N atomics. The garbage
-// collector is the process's: its marking competes with every loop and
-// its write barriers slow all of them, so allocation per step (the frames
-// of awaited calls) costs more as cores grow; GOGC and GOMEMLIMIT apply to
-// the whole group. With LockOSThread and GOMAXPROCS equal to the loop
-// count, the runtime's other goroutines (ToThread's pool, timers of
-// Go's own) share the loops' threads. bench/group_test.go's
-// BenchmarkGroupEcho and BenchmarkGroupSpawn100k report each loop's share
-// (the loopN-share metrics), so a bigger machine can be judged by running
-// them.
+// has its own ready queue, timer heap and poller (its own epoll instance
+// and eventfd), so nothing a loop does alone is shared and nothing
+// global is locked per step: no shared run queue, no shared timer wheel,
+// no shared poller. What is shared grows with traffic between loops:
+//
+//   - Inbox contention. A loop's inbox is one mutex-guarded slice; N
+//     loops submitting to one hot loop contend on its lock and that loop
+//     drains N producers, so at 16 or 64 cores spread work with Next,
+//     ForKey or ForHash rather than funnelling it to loop 0. The lock is
+//     held for an append; a drained list is reused, so a busy inbox does
+//     not allocate; and a post costs a wake-up (a channel send or an
+//     eventfd write) only when the target sleeps, at most one per sleep.
+//   - Placement counters. Next is one atomic counter that every loop
+//     increments (a cache line bouncing at 64 cores: prefer ForKey or a
+//     loop's own index where the choice does not matter); LeastLoaded
+//     reads N atomics, O(N) per call.
+//   - Timers. Each loop's timers are its own heap, read once per
+//     iteration; a sleeping loop without FDs waits on a Go timer, which
+//     the Go runtime keeps per P. Timers scale with loops.
+//   - Accepting. With SO_REUSEPORT the kernel hashes each connection to a
+//     loop's socket: 100 connections split 40-60 to 60-40 over 2 loops
+//     here (the loopN-share metrics), even for many connections, uneven
+//     for a few long-lived ones; OneAcceptor deals them out exactly,
+//     round robin, for a hand-off per accept on loop 0.
+//   - The garbage collector is the process's. While a cycle marks, Go
+//     gives a quarter of GOMAXPROCS to mark workers: on 2 cores as a
+//     quarter of each P's time, at 16 cores as 4 dedicated Ps and at 64
+//     as 16. A loop whose P is taken by a dedicated worker is runnable
+//     with no P to run on (every other P holds a loop), so its tasks see
+//     the mark phase as a stall, where a goroutine server's work would
+//     move to the other Ps; a group of fewer loops than GOMAXPROCS
+//     (Loops(n)) leaves the workers room. Write barriers and mark assists
+//     slow every loop that allocates, so an allocation-heavy group (the
+//     100k spawn benchmark, 260 B per task) scales with cores less than
+//     compute or I/O does; GOGC and GOMEMLIMIT apply to the whole group.
+//
+// With LockOSThread and GOMAXPROCS equal to the loop count, the
+// runtime's other goroutines (ToThread's pool, Go's own timers) share the
+// loops' threads. bench/group_test.go's BenchmarkGroupEcho,
+// BenchmarkGroupSpawn100k and BenchmarkGroupCPU report each loop's share
+// (the loopN-share metrics) and the cores the process had (the cores
+// metric, CPU time over wall time), so a bigger machine can be judged by
+// running them: BenchmarkGroupCPU, work that touches no memory, shows the
+// speed-up the machine gives at the moment, against which the others are
+// read.
 //
 // # Threads and other goroutines
 //

@@ -278,17 +278,16 @@ func (l *loop) idleWait() bool {
 // 0: without limit) for the inbox's wake-up channel, and reports whether
 // it was woken.
 func (l *loop) chanBlock(d int64) bool {
+	if d == 0 {
+		return l.inbox.waiting()
+	}
+	if !l.inbox.sleepOn(sleepChan) {
+		return true
+	}
+	defer l.inbox.woke()
 	if d < 0 {
 		<-l.inbox.wake
 		return true
-	}
-	if d == 0 {
-		select {
-		case <-l.inbox.wake:
-			return true
-		default:
-			return false
-		}
 	}
 	if l.idle == nil {
 		l.idle = time.NewTimer(time.Duration(d))

@@ -490,10 +490,10 @@ func (o *dumpOp) group(c *Coro) Status {
 			continue
 		}
 		own.inbox.promise()
-		posted := postTask(l, func() {
+		posted := postTask(l, callback(func() {
 			dumpLoop(&d.bufs[i], l, nil)
 			own.inbox.post(d.answer, true)
-		})
+		}))
 		if !posted {
 			d.bufs[i].WriteString("(stopped)\n")
 			own.inbox.post(d.answer, true)
@@ -552,7 +552,7 @@ func (g *Group) deadlock() error {
 	want := 0
 	for i := 1; i < len(g.loops); i++ {
 		l, b := g.loops[i].l, &bufs[i]
-		if postTask(l, func() { dumpLoop(b, l, nil); done <- struct{}{} }) {
+		if postTask(l, callback(func() { dumpLoop(b, l, nil); done <- struct{}{} })) {
 			want++
 		} else {
 			b.WriteString("(stopped)\n")

@@ -5,10 +5,9 @@ package rt
 // The poller on Linux: epoll through golang.org/x/sys/unix. Its contract,
 // which poll_other.go keeps too, in the manner of Go's runtime/netpoll.go:
 //
-//   - The loop opens the poller on first need: when it must block (to
-//     wait for a timer, an FD or another goroutine) or when a task first
-//     waits on an FD. A loop that never blocks never opens one, and Close
-//     closes it. It is an epoll instance and an eventfd.
+//   - The loop opens the poller on first need: when a task first waits on
+//     an FD. A loop whose tasks never wait on an FD never opens one, and
+//     Close closes it. It is an epoll instance and an eventfd.
 //   - attachFD registers an FD once, edge-triggered, for reading and
 //     writing (EPOLLIN|EPOLLOUT|EPOLLRDHUP|EPOLLET), the first time a task
 //     waits on it; the registration lasts until the FD is closed, so a
@@ -30,8 +29,12 @@ package rt
 //     Either takes epoll's events in batches of 128 until a batch is not
 //     full (up to 64 batches), so that thousands of sockets that became
 //     ready together wake their tasks in one iteration.
-//   - Other goroutines wake the loop (Loop.CallSoonThreadSafe, ToThread
-//     results) by writing to the eventfd, which epoll watches. The wakeSig
+//   - While no task waits on an FD, the loop sleeps on the inbox channel
+//     (with a Go timer for the next deadline), not in epoll_wait: see
+//     block. While tasks wait on FDs it sleeps in epoll_wait, and other
+//     goroutines wake it (Loop.CallSoonThreadSafe, ToThread results,
+//     Submit from another loop) by writing to the eventfd, which epoll
+//     watches; a post to a loop that is not asleep writes nothing. The wakeSig
 //     flag, set with a compare-and-swap, keeps that to one write per
 //     sleep of the loop, however many goroutines post; the loop clears it
 //     after reading the eventfd. A write that races with Close is dropped
@@ -149,13 +152,21 @@ func (l *loop) disarmFD(*FD, bool) {}
 
 // block sleeps until an FD event, a wake-up from another goroutine, or d
 // nanoseconds (d < 0: no limit), and reports whether something woke it.
+//
+// With no task waiting on an FD, the loop sleeps on the inbox channel
+// instead (chanBlock): another loop or goroutine then wakes it through
+// the Go scheduler, with no eventfd write or read and no thread woken
+// from epoll_wait, which is what makes a cross-loop Submit and await
+// cheap. Events of registered FDs that nobody waits for stay queued in
+// the epoll instance until the next wait, which is all edge-triggered
+// registration needs.
 func (l *loop) block(d int64) bool {
+	if l.ioWaits == 0 {
+		return l.chanBlock(d)
+	}
 	p, err := l.openPoller()
 	if err != nil {
 		return l.chanBlock(d)
-	}
-	if l.inbox.waiting() {
-		return true // posted before the poller was the wake-up
 	}
 	ms := -1
 	switch {
@@ -163,6 +174,12 @@ func (l *loop) block(d int64) bool {
 		ms = 0
 	case d > 0:
 		ms = int(min((d+999_999)/1_000_000, math.MaxInt32))
+	}
+	if ms != 0 {
+		if !l.inbox.sleepOn(sleepPoll) {
+			return true
+		}
+		defer l.inbox.woke()
 	}
 	return p.wait(l, ms)
 }

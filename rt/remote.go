@@ -27,7 +27,8 @@ type Remote[T any] struct {
 	cancelReq bool
 	value     T
 	err       error
-	waiters   []*Coro
+	waiter    *Coro         // the first awaiter: most Remotes have one
+	waiters   []*Coro       // the others
 	ch        chan struct{} // closed when done, made by Wait
 }
 
@@ -51,7 +52,7 @@ func Submit[T any](lp *Loop, aw Awaitable[T], opts ...TaskOption) *Remote[T] {
 	}
 	t.observed = true // its outcome goes to the Remote
 	r.task = t
-	if !postTask(lp.l, r.begin) {
+	if !postTask(lp.l, (*remoteBegin[T])(r)) {
 		r.finish(*new(T), ErrCanceled)
 	}
 	return r
@@ -67,13 +68,13 @@ func Post[T any](lp *Loop, aw Awaitable[T], opts ...TaskOption) bool {
 		o.apply(&t.Coro)
 	}
 	l := lp.l
-	return postTask(l, func() { t.start(l) })
+	return postTask(l, callback(func() { t.start(l) }))
 }
 
 // postTask hands start to loop l's inbox unless l has stopped taking
 // work; a group's loop takes its gate so that the post cannot race with
 // its exit (see groupMember.shutdown).
-func postTask(l *loop, start func()) bool {
+func postTask(l *loop, start runnable) bool {
 	if m := l.member; m != nil {
 		m.gate.Lock()
 		defer m.gate.Unlock()
@@ -83,13 +84,16 @@ func postTask(l *loop, start func()) bool {
 	} else if l.closed.Load() {
 		return false
 	}
-	l.inbox.post(start, false)
+	l.inbox.postRun(start, false)
 	return true
 }
 
-// begin runs on the target loop: it starts the task and asks to be told
-// when it is done.
-func (r *Remote[T]) begin() {
+// remoteBegin is a Remote as its inbox call on the target loop: it starts
+// the task and asks to be told when it is done.
+type remoteBegin[T any] Remote[T]
+
+func (b *remoteBegin[T]) run() {
+	r := (*Remote[T])(b)
 	l, t := r.target, r.task
 	t.start(l)
 	t.waiters.add(l, (*remoteDone[T])(r))
@@ -115,24 +119,39 @@ func (d *remoteDone[T]) run() {
 func (r *Remote[T]) finish(v T, err error) {
 	r.mu.Lock()
 	r.value, r.err, r.done = v, err, true
-	ws := r.waiters
-	r.waiters = nil
+	first, ws := r.waiter, r.waiters
+	r.waiter, r.waiters = nil, nil
 	ch := r.ch
 	r.mu.Unlock()
 	if ch != nil {
 		close(ch)
 	}
-	for _, c := range ws {
-		if c.loop == r.target {
-			c.parked = nil
-			c.loop.schedule(c)
-			continue
-		}
-		c.loop.inbox.post(func() {
-			c.parked = nil
-			c.run()
-		}, true)
+	if first != nil {
+		r.wake(first)
 	}
+	for _, c := range ws {
+		r.wake(c)
+	}
+}
+
+// wake resumes awaiter c on its own loop: directly on the target loop,
+// through c's loop's inbox elsewhere.
+func (r *Remote[T]) wake(c *Coro) {
+	if c.loop == r.target {
+		c.parked = nil
+		c.loop.schedule(c)
+		return
+	}
+	c.loop.inbox.postRun((*remoteWake)(c), true)
+}
+
+// remoteWake is an awaiter of a Remote as its inbox call on its own loop.
+type remoteWake Coro
+
+func (w *remoteWake) run() {
+	c := (*Coro)(w)
+	c.parked = nil
+	c.run()
 }
 
 // AwaitStart is part of the Awaitable protocol: c parks until the remote
@@ -145,7 +164,11 @@ func (r *Remote[T]) AwaitStart(c *Coro) Status {
 	if r.done {
 		return Ready
 	}
-	r.waiters = append(r.waiters, c)
+	if r.waiter == nil {
+		r.waiter = c
+	} else {
+		r.waiters = append(r.waiters, c)
+	}
 	if c.loop != r.target {
 		c.loop.inbox.promise()
 	}
@@ -233,7 +256,11 @@ func (d *remoteDone[T]) awaiters() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []string
-	for _, c := range r.waiters {
+	ws := r.waiters
+	if r.waiter != nil {
+		ws = append([]*Coro{r.waiter}, ws...)
+	}
+	for _, c := range ws {
 		// Name and id are set before the task can wait: reading them from
 		// another loop is safe.
 		out = append(out, fmt.Sprintf("task %q #%d on %s (through rt.Submit)", c.Name(), c.id, c.loop.label()))

@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,9 +62,14 @@ func main() {
 	duration := flag.Duration("duration", 5*time.Second, "how long each run measures")
 	warmup := flag.Duration("warmup", time.Second, "load before the measure starts")
 	servers := flag.String("servers", "ahttp,ahttpgrp,nethttp", "comma-separated servers to test (ahttp, ahttpgrp, nethttp)")
+	flag.StringVar(&profileDir, "cpuprofile", "", "write each server's CPU profile, over the warm-up and the measure, to DIR/SERVER-CONNS.prof")
+	profileFor := flag.Duration("profile-for", 0, "internal: with -cpuprofile and -serve, profile this long")
 	flag.Parse()
 	raiseFDLimit()
 	if *serve != "" {
+		if profileDir != "" {
+			startProfile(profileDir, *profileFor)
+		}
 		runServer(*serve)
 		return
 	}
@@ -83,6 +89,24 @@ func main() {
 				r.rss[0], r.rss[1], r.rss[2], r.fds[0], r.fds[1], r.fds[2])
 		}
 	}
+}
+
+// profileDir is -cpuprofile's directory; in a server child, its file.
+var profileDir string
+
+// startProfile profiles the server's CPU into file for d.
+func startProfile(file string, d time.Duration) {
+	f, err := os.Create(file)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		log.Fatal(err)
+	}
+	time.AfterFunc(d, func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	})
 }
 
 // raiseFDLimit raises the soft descriptor limit to the hard one.
@@ -154,7 +178,11 @@ func measure(kind string, n int, warmup, duration time.Duration) (result, error)
 	if err != nil {
 		return r, err
 	}
-	cmd := exec.Command(self, "-serve", kind)
+	args := []string{"-serve", kind}
+	if profileDir != "" {
+		args = append(args, "-cpuprofile", fmt.Sprintf("%s/%s-%d.prof", profileDir, kind, n), "-profile-for", (warmup + duration).String())
+	}
+	cmd := exec.Command(self, args...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {

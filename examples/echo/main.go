@@ -14,7 +14,20 @@
 // The idle clients live in a child process so that the two ends of
 // 10,000 connections do not have to fit in one process's descriptor
 // limit (20,000 file descriptors here): the server holds one per
-// connection. With -listen ADDR it only serves, until interrupted.
+// connection.
+//
+// The same server runs on every core with a loop group: rt.RunGroup
+// starts one loop per core, anet.ListenConfig.ListenGroup gives each loop
+// a listener of its own on one port (SO_REUSEPORT: the kernel spreads the
+// connections), and each loop accepts and echoes its own connections, so
+// no connection ever crosses loops.
+//
+//	go run ./examples/echo -listen :7000           # serve on every core until Ctrl-C
+//	go run ./examples/echo -group 100 -loops 2     # 100 clients against a 2-loop server
+//
+// With -group N, N clients spread over the loops (Group.Next) each send a
+// line and check its echo, and the program prints how many connections
+// each loop's listener took.
 package main
 
 import (
@@ -28,6 +41,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -177,21 +191,111 @@ func hold(addr string, n int) error {
 	return err
 }
 
+// serveLoop serves ln, the listener of the loop that runs it, until it is
+// cancelled; accepted counts its connections.
+//
+// async
+func serveLoop(ln *anet.Listener, accepted *int) error {
+	defer ln.Close() // on ln's own loop
+	return serve(ln, accepted)
+}
+
+// listenAll listens on addr on every loop of the current group and starts
+// each loop's server on its own loop. accepted[i] is loop i's count, to
+// be read once its server is done.
+//
+// async
+func listenAll(addr string) (lns []*anet.Listener, servers []*rt.Remote[struct{}], accepted []int, err error) {
+	g := rt.CurrentGroup()
+	lns, err = anet.ListenConfig{}.ListenGroup("tcp", addr)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	accepted = make([]int, len(lns))
+	servers = make([]*rt.Remote[struct{}], len(lns))
+	for i, ln := range lns {
+		servers[i] = rt.Submit(g.Loop(i), serveLoopAsync(ln, &accepted[i]))
+	}
+	return lns, servers, accepted, nil
+}
+
+// serveForever serves on every loop of the group until it is cancelled
+// (Ctrl-C: rt.CancelOn cancels it, the cancellation crosses to every
+// loop's server, and each closes its listener on its own loop).
+//
 // async
 func serveForever(addr string) error {
-	ln, err := anet.Listen("tcp", addr)
+	lns, servers, _, err := listenAll(addr)
 	if err != nil {
 		return err
 	}
-	defer ln.Close()
-	fmt.Fprintf(out, "listening on %s\n", ln.Addr())
-	accepted := 0
-	return serve(ln, &accepted)
+	fmt.Fprintf(out, "listening on %s with %d loops\n", lns[0].Addr(), len(lns))
+	all := make([]rt.Awaitable[struct{}], len(servers))
+	for i, s := range servers {
+		all[i] = s
+	}
+	_, err = rt.Await(rt.Gather(all...))
+	return err
+}
+
+// talk dials addr from the loop that runs it, sends line and checks its
+// echo.
+//
+// async
+func talk(addr, line string) error {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.Write([]byte(line + "\n")); err != nil {
+		return err
+	}
+	echo, err := c.ReadUntil('\n')
+	if err != nil {
+		return err
+	}
+	if string(echo) != line+"\n" {
+		return fmt.Errorf("sent %q, echoed %q", line, echo)
+	}
+	return nil
+}
+
+// groupDemo serves on every loop of the group, runs n clients spread
+// over the loops, stops the servers and returns each loop's count of
+// connections.
+//
+// async
+func groupDemo(n int) ([]int, error) {
+	g := rt.CurrentGroup()
+	lns, servers, accepted, err := listenAll("127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := lns[0].Addr().String()
+	clients := make([]rt.Awaitable[struct{}], n)
+	for i := range clients {
+		clients[i] = rt.Submit(g.Next(), talkAsync(addr, fmt.Sprintf("line %d", i)))
+	}
+	_, err = rt.Await(rt.Gather(clients...))
+	for _, s := range servers {
+		s.Cancel()
+		if _, serr := rt.Await[struct{}](s); serr != nil && !errors.Is(serr, rt.ErrCanceled) && err == nil {
+			err = serr
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "%d clients echoed on %d loops\n", n, g.Len())
+	return accepted, nil
 }
 
 func main() {
 	idle := flag.Int("idle", 10000, "idle connections to hold")
-	listen := flag.String("listen", "", "only serve on this address")
+	listen := flag.String("listen", "", "only serve on this address, on every loop of a group")
+	group := flag.Int("group", 0, "run this many clients against a server on every loop of a group")
+	loops := flag.Int("loops", 0, "the group's loops (default: one per core)")
 	holdAddr := flag.String("hold", "", "internal: open -idle idle connections to this address until stdin closes")
 	flag.Parse()
 	var err error
@@ -199,7 +303,17 @@ func main() {
 	case *holdAddr != "":
 		_, err = rt.Run(holdAsync(*holdAddr, *idle))
 	case *listen != "":
-		_, err = rt.Run(serveForeverAsync(*listen))
+		_, err = rt.RunGroup(serveForeverAsync(*listen), rt.Loops(*loops), rt.CancelOn(os.Interrupt, syscall.SIGTERM))
+		if errors.Is(err, rt.ErrCanceled) {
+			fmt.Fprintln(out, "stopped") // Ctrl-C: every loop's tasks have unwound
+			err = nil
+		}
+	case *group > 0:
+		var per []int
+		per, err = rt.RunGroup(groupDemoAsync(*group), rt.Loops(*loops))
+		if err == nil {
+			fmt.Fprintf(out, "connections per loop: %v\n", per)
+		}
 	default:
 		var perConn int
 		perConn, err = rt.Run(demoAsync(*idle, []string{"hello", "asyncgen"}))

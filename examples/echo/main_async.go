@@ -39,19 +39,43 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*anet.Listener, *int) error
+	var _ ag_stale_run_go_generate = serveLoop
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string) ([]*anet.Listener, []*rt.Remote[struct{}], []int, error)
+	var _ ag_stale_run_go_generate = listenAll
+}
+
+func _() {
 	type ag_stale_run_go_generate func(string) error
 	var _ ag_stale_run_go_generate = serveForever
+}
+
+func _() {
+	type ag_stale_run_go_generate func(string, string) error
+	var _ ag_stale_run_go_generate = talk
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) ([]int, error)
+	var _ ag_stale_run_go_generate = groupDemo
 }
 
 // Source check: a test binary panics here when an async function below changed in
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "handle", Line: 44, Off: 1160, Head: "func handle(c *anet.Conn) error {", Len: 231, Hash: 0x5c137825bde0925a},
-		{Name: "serve", Line: 64, Off: 1512, Head: "func serve(ln *anet.Listener, accepted *int) error {", Len: 220, Hash: 0x8ad4121c64a9bcdc},
-		{Name: "demo", Line: 107, Off: 2571, Head: "func demo(idle int, lines []string) (int, error) {", Len: 1386, Hash: 0xbae0dc468f8be8d7},
-		{Name: "hold", Line: 162, Off: 4090, Head: "func hold(addr string, n int) error {", Len: 355, Hash: 0x630c1dd2e5b48a3e},
-		{Name: "serveForever", Line: 181, Off: 4456, Head: "func serveForever(addr string) error {", Len: 222, Hash: 0xd5ae00cef4e0c350},
+		{Name: "handle", Line: 58, Off: 1807, Head: "func handle(c *anet.Conn) error {", Len: 231, Hash: 0x5c137825bde0925a},
+		{Name: "serve", Line: 78, Off: 2159, Head: "func serve(ln *anet.Listener, accepted *int) error {", Len: 220, Hash: 0x8ad4121c64a9bcdc},
+		{Name: "demo", Line: 121, Off: 3218, Head: "func demo(idle int, lines []string) (int, error) {", Len: 1386, Hash: 0xbae0dc468f8be8d7},
+		{Name: "hold", Line: 176, Off: 4737, Head: "func hold(addr string, n int) error {", Len: 355, Hash: 0x630c1dd2e5b48a3e},
+		{Name: "serveLoop", Line: 198, Off: 5228, Head: "func serveLoop(ln *anet.Listener, accepted *int) error {", Len: 124, Hash: 0x6d863128a6b22e26},
+		{Name: "listenAll", Line: 208, Off: 5550, Head: "func listenAll(addr string) (lns []*anet.Listener, servers []*rt.Remote[struct{}], accepted []int, err error) {", Len: 461, Hash: 0x3ab2c15f088f8b75},
+		{Name: "serveForever", Line: 227, Off: 6232, Head: "func serveForever(addr string) error {", Len: 340, Hash: 0xb53ac0ddad047fdf},
+		{Name: "talk", Line: 245, Off: 6668, Head: "func talk(addr, line string) error {", Len: 361, Hash: 0xbc5e74bae195951f},
+		{Name: "groupDemo", Line: 269, Off: 7199, Head: "func groupDemo(n int) ([]int, error) {", Len: 678, Hash: 0x762fdf4a8f73a4ec},
 	})
 }
 
@@ -83,85 +107,85 @@ func (ag_f *ag_handle) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:44
+//line main.go:58
 func (ag_f *ag_handle) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :44:1*/ var (
+	/*line :58:1*/ var (
 		line    []byte
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :44:1*/ if ag_co.Unwinding() {
-		/*line :44:1*/ goto ag_exit
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ goto ag_exit
 	}
-	/*line :44:1*/ switch ag_f.ag_state {
-	/*line :44:1*/ case 1:
-		/*line :44:1*/ goto ag_resume1
-		/*line :44:1*/
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
+		/*line :58:1*/
 	case 2:
-		/*line :44:1*/ goto ag_resume2
-		/*line :44:1*/
+		/*line :58:1*/ goto ag_resume2
+		/*line :58:1*/
 	case 3:
-		/*line :44:1*/ goto ag_resume3
+		/*line :58:1*/ goto ag_resume3
 	}
-	/*line main.go:45:2*/ {
-		/*line :45:2*/ ag_dfn := ag_f.c.Close
-		/*line :45:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :45:2*/ defer ag_dfn()
-			/*line :45:2*/ ag_p.Raise()
+	/*line main.go:59:2*/ {
+		/*line :59:2*/ ag_dfn := ag_f.c.Close
+		/*line :59:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :59:2*/ defer ag_dfn()
+			/*line :59:2*/ ag_p.Raise()
 		})
 	}
-	/*line :45:2*/ ag_L1:
-	/*line main.go:47:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
-	/*line :47:3*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
-	/*line :47:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :47:3*/ return ag_s
+	/*line :59:2*/ ag_L1:
+	/*line main.go:61:3*/ ag_f.ag_aw0 = ag_f.c.ReadUntilAsync('\n')
+	/*line :61:3*/ ag_f.ag_state = 1 // await: c.ReadUntil('\n')
+	/*line :61:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:3*/ return ag_s
 	}
-	/*line :47:3*/ ag_resume1:
-	/*line main.go:47:3*/ line, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :47:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:48:3*/ if ag_err1 == io.EOF {
-		/*line main.go:49:4*/ ag_f.ag_err = nil
-		/*line :49:4*/ goto ag_exit
+	/*line :61:3*/ ag_resume1:
+	/*line main.go:61:3*/ line, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :61:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:62:3*/ if ag_err1 == io.EOF {
+		/*line main.go:63:4*/ ag_f.ag_err = nil
+		/*line :63:4*/ goto ag_exit
 	}
-	/*line main.go:51:3*/ if ag_err1 != nil {
-		/*line main.go:52:4*/ ag_f.ag_err = ag_err1
-		/*line :52:4*/ goto ag_exit
+	/*line main.go:65:3*/ if ag_err1 != nil {
+		/*line main.go:66:4*/ ag_f.ag_err = ag_err1
+		/*line :66:4*/ goto ag_exit
 	}
-	/*line main.go:54:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(line)
-	/*line :54:6*/ ag_f.ag_state = 2 // await: c.Write(line)
-	/*line :54:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :54:6*/ return ag_s
+	/*line main.go:68:6*/ ag_f.ag_aw1 = ag_f.c.WriteAsync(line)
+	/*line :68:6*/ ag_f.ag_state = 2 // await: c.Write(line)
+	/*line :68:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:6*/ return ag_s
 	}
-	/*line :54:6*/ ag_resume2:
-	/*line main.go:54:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :54:6*/ ag_f.ag_aw1 = nil
-	/*line main.go:54:3*/ if !(ag_err2 != nil) {
-		/*line :54:3*/ goto ag_L4
+	/*line :68:6*/ ag_resume2:
+	/*line main.go:68:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :68:6*/ ag_f.ag_aw1 = nil
+	/*line main.go:68:3*/ if !(ag_err2 != nil) {
+		/*line :68:3*/ goto ag_L4
 	}
-	/*line main.go:55:4*/ ag_f.ag_err = ag_err2
-	/*line :55:4*/ goto ag_exit
-	/*line :55:4*/ ag_L4:
-	/*line :55:4*/ goto ag_L1
-	/*line :55:4*/ ag_exit:
-	/*line :55:4*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :55:4*/ ag_resume3:
-	/*line :55:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :55:4*/ return ag_s
+	/*line main.go:69:4*/ ag_f.ag_err = ag_err2
+	/*line :69:4*/ goto ag_exit
+	/*line :69:4*/ ag_L4:
+	/*line :69:4*/ goto ag_L1
+	/*line :69:4*/ ag_exit:
+	/*line :69:4*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :69:4*/ ag_resume3:
+	/*line :69:4*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :69:4*/ return ag_s
 	}
-	/*line :55:4*/ return rt.Ready
+	/*line :69:4*/ return rt.Ready
 }
 
-//line main_async.go:155
+//line main_async.go:179
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_handle) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:47"
+		return "main.go:61"
 	case 2:
-		return "main.go:54"
+		return "main.go:68"
 	case 3:
-		return "main.go:58 (deferred calls)"
+		return "main.go:72 (deferred calls)"
 	}
 	return ""
 }
@@ -194,59 +218,59 @@ func (ag_f *ag_serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:64
+//line main.go:78
 func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :64:1*/ var (
+	/*line :78:1*/ var (
 		c   *anet.Conn
 		err error
 	)
-	/*line :64:1*/ if ag_co.Unwinding() {
-		/*line :64:1*/ return rt.Ready
+	/*line :78:1*/ if ag_co.Unwinding() {
+		/*line :78:1*/ return rt.Ready
 	}
-	/*line :64:1*/ switch ag_f.ag_state {
-	/*line :64:1*/ case 1:
-		/*line :64:1*/ goto ag_resume1
-		/*line :64:1*/
+	/*line :78:1*/ switch ag_f.ag_state {
+	/*line :78:1*/ case 1:
+		/*line :78:1*/ goto ag_resume1
+		/*line :78:1*/
 	case 2:
-		/*line :64:1*/ goto ag_resume2
+		/*line :78:1*/ goto ag_resume2
 	}
-	/*line :64:1*/ ag_L1:
-	/*line main.go:66:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :66:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :66:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :66:3*/ return ag_s
+	/*line :78:1*/ ag_L1:
+	/*line main.go:80:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :80:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :80:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :80:3*/ return ag_s
 	}
-	/*line :66:3*/ ag_resume1:
-	/*line main.go:66:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :66:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:67:3*/ if errors.Is(err, net.ErrClosed) {
-		/*line main.go:68:4*/ ag_f.ag_err = nil
-		/*line :68:4*/ return rt.Ready
+	/*line :80:3*/ ag_resume1:
+	/*line main.go:80:3*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :80:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:81:3*/ if errors.Is(err, net.ErrClosed) {
+		/*line main.go:82:4*/ ag_f.ag_err = nil
+		/*line :82:4*/ return rt.Ready
 	}
-	/*line main.go:70:3*/ if err != nil {
-		/*line main.go:71:4*/ ag_f.ag_err = err
-		/*line :71:4*/ return rt.Ready
+	/*line main.go:84:3*/ if err != nil {
+		/*line main.go:85:4*/ ag_f.ag_err = err
+		/*line :85:4*/ return rt.Ready
 	}
-	/*line main.go:73:3*/ *ag_f.accepted++
-	/*line main.go:74:3*/ ag_f.ag_aw1 = ag_0spawn_handle(c)
-	/*line :74:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
-	/*line :74:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :74:3*/ return ag_s
+	/*line main.go:87:3*/ *ag_f.accepted++
+	/*line main.go:88:3*/ ag_f.ag_aw1 = ag_0spawn_handle(c)
+	/*line :88:3*/ ag_f.ag_state = 2 // await: rt.Spawn(handleAsync(c))
+	/*line :88:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:3*/ return ag_s
 	}
-	/*line :74:3*/ ag_resume2:
-	/*line :74:3*/ ag_f.ag_aw1 = nil
-	/*line :74:3*/ goto ag_L1
+	/*line :88:3*/ ag_resume2:
+	/*line :88:3*/ ag_f.ag_aw1 = nil
+	/*line :88:3*/ goto ag_L1
 }
 
-//line main_async.go:242
+//line main_async.go:266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:66"
+		return "main.go:80"
 	case 2:
-		return "main.go:74"
+		return "main.go:88"
 	}
 	return ""
 }
@@ -300,9 +324,9 @@ func (ag_f *ag_demo) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:107
+//line main.go:121
 func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :107:1*/ var (
+	/*line :121:1*/ var (
 		ag_err1 error
 		l       string
 		ag_err2 error
@@ -310,224 +334,224 @@ func (ag_f *ag_demo) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		ag_t19  []*rt.Coro
 	)
-	/*line :107:1*/ if ag_co.Unwinding() {
-		/*line :107:1*/ goto ag_exit
+	/*line :121:1*/ if ag_co.Unwinding() {
+		/*line :121:1*/ goto ag_exit
 	}
-	/*line :107:1*/ switch ag_f.ag_state {
-	/*line :107:1*/ case 1:
-		/*line :107:1*/ goto ag_resume1
-		/*line :107:1*/
+	/*line :121:1*/ switch ag_f.ag_state {
+	/*line :121:1*/ case 1:
+		/*line :121:1*/ goto ag_resume1
+		/*line :121:1*/
 	case 2:
-		/*line :107:1*/ goto ag_resume2
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume2
+		/*line :121:1*/
 	case 3:
-		/*line :107:1*/ goto ag_resume3
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume3
+		/*line :121:1*/
 	case 4:
-		/*line :107:1*/ goto ag_resume4
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume4
+		/*line :121:1*/
 	case 5:
-		/*line :107:1*/ goto ag_resume5
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume5
+		/*line :121:1*/
 	case 6:
-		/*line :107:1*/ goto ag_resume6
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume6
+		/*line :121:1*/
 	case 7:
-		/*line :107:1*/ goto ag_resume7
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume7
+		/*line :121:1*/
 	case 8:
-		/*line :107:1*/ goto ag_resume8
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume8
+		/*line :121:1*/
 	case 9:
-		/*line :107:1*/ goto ag_resume9
-		/*line :107:1*/
+		/*line :121:1*/ goto ag_resume9
+		/*line :121:1*/
 	case 10:
-		/*line :107:1*/ goto ag_resume10
+		/*line :121:1*/ goto ag_resume10
 	}
-	/*line main.go:108:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :108:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :108:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :108:2*/ return ag_s
+	/*line main.go:122:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :122:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :122:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:2*/ return ag_s
 	}
-	/*line :108:2*/ ag_resume1:
-	/*line main.go:108:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :108:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:109:2*/ if ag_err1 != nil {
-		/*line main.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :110:3*/ goto ag_exit
+	/*line :122:2*/ ag_resume1:
+	/*line main.go:122:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :122:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:123:2*/ if ag_err1 != nil {
+		/*line main.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :124:3*/ goto ag_exit
 	}
-	/*line main.go:112:2*/ ag_f.before = runtime.NumGoroutine()
-	/*line main.go:113:2*/ ag_f.heapBefore = heapInUse()
-	/*line main.go:114:2*/ ag_f.accepted = 0
-	/*line main.go:115:2*/ ag_f.ag_aw1 = ag_0spawn_serve(ag_f.ln, &ag_f.accepted)
-	/*line :115:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln, &accepted))
-	/*line :115:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :115:2*/ return ag_s
+	/*line main.go:126:2*/ ag_f.before = runtime.NumGoroutine()
+	/*line main.go:127:2*/ ag_f.heapBefore = heapInUse()
+	/*line main.go:128:2*/ ag_f.accepted = 0
+	/*line main.go:129:2*/ ag_f.ag_aw1 = ag_0spawn_serve(ag_f.ln, &ag_f.accepted)
+	/*line :129:2*/ ag_f.ag_state = 2 // await: rt.Spawn(serveAsync(ln, &accepted))
+	/*line :129:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
 	}
-	/*line :115:2*/ ag_resume2:
-	/*line main.go:115:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :115:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:116:2*/ ag_f.addr = ag_f.ln.Addr().String()
-	/*line :116:2*/ ag_f.cmd = new(*exec.Cmd)
-	/*line :116:2*/ ag_f.stdin = new(io.Closer)
-	/*line main.go:117:2*/ (*ag_f.cmd), (*ag_f.stdin), ag_err1 = holder(ag_f.addr, ag_f.idle)
-	/*line main.go:118:2*/ if ag_err1 != nil {
-		/*line main.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :119:3*/ goto ag_exit
+	/*line :129:2*/ ag_resume2:
+	/*line main.go:129:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :129:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:130:2*/ ag_f.addr = ag_f.ln.Addr().String()
+	/*line :130:2*/ ag_f.cmd = new(*exec.Cmd)
+	/*line :130:2*/ ag_f.stdin = new(io.Closer)
+	/*line main.go:131:2*/ (*ag_f.cmd), (*ag_f.stdin), ag_err1 = holder(ag_f.addr, ag_f.idle)
+	/*line main.go:132:2*/ if ag_err1 != nil {
+		/*line main.go:133:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :133:3*/ goto ag_exit
 	}
-	/*line main.go:121:2*/ {
-		/*line :121:2*/ ag_dfn := func(ag_cell_stdin *io.Closer, ag_cell_cmd **exec.Cmd) func() {
-			/*line :121:2*/ return func() {
-				/*line main.go:122:3*/ (*ag_cell_stdin).Close()
-				/*line main.go:123:3*/ (*ag_cell_cmd).Wait()
+	/*line main.go:135:2*/ {
+		/*line :135:2*/ ag_dfn := func(ag_cell_stdin *io.Closer, ag_cell_cmd **exec.Cmd) func() {
+			/*line :135:2*/ return func() {
+				/*line main.go:136:3*/ (*ag_cell_stdin).Close()
+				/*line main.go:137:3*/ (*ag_cell_cmd).Wait()
 			}
 		}(ag_f.stdin, ag_f.cmd)
-		/*line main.go:121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :121:2*/ defer ag_dfn()
-			/*line :121:2*/ ag_p.Raise()
+		/*line main.go:135:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :135:2*/ defer ag_dfn()
+			/*line :135:2*/ ag_p.Raise()
 		})
 	}
-	/*line :121:2*/ ag_f.stdin = nil
-	/*line :121:2*/ ag_L1:
-	/*line main.go:125:6*/ if !(ag_f.accepted < ag_f.idle) {
-		/*line :125:6*/ ag_f.cmd = nil
-		/*line :125:6*/ goto ag_L3
+	/*line :135:2*/ ag_f.stdin = nil
+	/*line :135:2*/ ag_L1:
+	/*line main.go:139:6*/ if !(ag_f.accepted < ag_f.idle) {
+		/*line :139:6*/ ag_f.cmd = nil
+		/*line :139:6*/ goto ag_L3
 	}
-	/*line main.go:126:3*/ if (*ag_f.cmd).ProcessState != nil {
-		/*line main.go:127:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("the idle clients' process ended: %v", (*ag_f.cmd).ProcessState)
-		/*line :127:4*/ goto ag_exit
+	/*line main.go:140:3*/ if (*ag_f.cmd).ProcessState != nil {
+		/*line main.go:141:4*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("the idle clients' process ended: %v", (*ag_f.cmd).ProcessState)
+		/*line :141:4*/ goto ag_exit
 	}
-	/*line main.go:129:3*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :129:3*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :129:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:3*/ return ag_s
-	}
-	/*line :129:3*/ ag_resume3:
-	/*line :129:3*/ ag_f.ag_aw2 = nil
-	/*line :129:3*/ goto ag_L1
-	/*line :129:3*/ ag_L3:
-	/*line main.go:131:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :131:2*/ ag_f.ag_state = 4 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :131:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :131:2*/ return ag_s
-	}
-	/*line :131:2*/ ag_resume4:
-	/*line :131:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:132:2*/ ag_f.perConn = int(heapInUse()-ag_f.heapBefore) / max(ag_f.idle, 1)
-	/*line main.go:133:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
-	/*line main.go:134:2*/ ag_f.held = ag_f.accepted
-	/*line main.go:135:2*/ ag_f.ag_aw3 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :135:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
-	/*line :135:2*/ ag_f.addr = ""
-	/*line :135:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:2*/ return ag_s
-	}
-	/*line :135:2*/ ag_resume5:
-	/*line main.go:135:2*/ ag_f.talker, ag_err1 = ag_f.ag_aw3.AwaitResult()
-	/*line :135:2*/ ag_f.ag_aw3 = nil
-	/*line main.go:136:2*/ if ag_err1 != nil {
-		/*line main.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :137:3*/ goto ag_exit
-	}
-	/*line :137:3*/ ag_f.ag_t14 = ag_f.lines
-	/*line :137:3*/ ag_f.lines = nil
-	/*line :137:3*/ ag_f.ag_t15 = 0
-	/*line :137:3*/ ag_L4:
-	/*line main.go:139:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
-		/*line :139:2*/ ag_f.ag_t14 = nil
-		/*line :139:2*/ goto ag_L6
-	}
-	/*line main.go:139:9*/ l = ag_f.ag_t14[ag_f.ag_t15]
-	/*line main.go:140:6*/ ag_f.ag_aw4 = ag_f.talker.WriteAsync([]byte(l + "\n"))
-	/*line :140:6*/ ag_f.ag_state = 6 // await: talker.Write([]byte(l + "\n"))
-	/*line :140:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:6*/ return ag_s
-	}
-	/*line :140:6*/ ag_resume6:
-	/*line main.go:140:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :140:6*/ ag_f.ag_aw4 = nil
-	/*line main.go:140:3*/ if !(ag_err2 != nil) {
-		/*line :140:3*/ goto ag_L7
-	}
-	/*line main.go:141:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :141:4*/ goto ag_exit
-	/*line :141:4*/ ag_L7:
-	/*line main.go:143:3*/ ag_f.ag_aw5 = ag_f.talker.ReadUntilAsync('\n')
-	/*line :143:3*/ ag_f.ag_state = 7 // await: talker.ReadUntil('\n')
-	/*line :143:3*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line main.go:143:3*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :143:3*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :143:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :143:3*/ return ag_s
 	}
-	/*line :143:3*/ ag_resume7:
-	/*line main.go:143:3*/ echo, ag_err3 = ag_f.ag_aw5.AwaitResult()
-	/*line :143:3*/ ag_f.ag_aw5 = nil
-	/*line main.go:144:3*/ if ag_err3 != nil {
-		/*line main.go:145:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-		/*line :145:4*/ goto ag_exit
+	/*line :143:3*/ ag_resume3:
+	/*line :143:3*/ ag_f.ag_aw2 = nil
+	/*line :143:3*/ goto ag_L1
+	/*line :143:3*/ ag_L3:
+	/*line main.go:145:2*/ ag_f.ag_aw2 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :145:2*/ ag_f.ag_state = 4 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :145:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line main.go:147:3*/ fmt.Fprintf(out, "echo: %s", echo)
-	/*line :147:3*/ ag_f.ag_t15++
-	/*line :147:3*/ goto ag_L4
-	/*line :147:3*/ ag_L6:
-	/*line main.go:149:2*/ fmt.Fprintf(out, "idle connections: %d\n", ag_f.held)
-	/*line main.go:150:38*/ ag_f.ag_aw6 = rt.AllTasksAsync()
-	/*line :150:38*/ ag_f.ag_state = 8 // await: rt.AllTasks()
-	/*line :150:38*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :150:38*/ return ag_s
+	/*line :145:2*/ ag_resume4:
+	/*line :145:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:146:2*/ ag_f.perConn = int(heapInUse()-ag_f.heapBefore) / max(ag_f.idle, 1)
+	/*line main.go:147:2*/ ag_f.extra = runtime.NumGoroutine() - ag_f.before
+	/*line main.go:148:2*/ ag_f.held = ag_f.accepted
+	/*line main.go:149:2*/ ag_f.ag_aw3 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :149:2*/ ag_f.ag_state = 5 // await: anet.Dial("tcp", addr)
+	/*line :149:2*/ ag_f.addr = ""
+	/*line :149:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :149:2*/ return ag_s
 	}
-	/*line :150:38*/ ag_resume8:
-	/*line main.go:150:38*/ ag_t19, _ = ag_f.ag_aw6.AwaitResult()
-	/*line :150:38*/ ag_f.ag_aw6 = nil
-	/*line main.go:150:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t19))
-	/*line main.go:151:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", ag_f.extra)
-	/*line main.go:152:2*/ ag_f.talker.Close()
-	/*line :152:2*/ ag_f.talker = nil
-	/*line main.go:153:2*/ ag_f.ln.Close()
-	/*line :153:2*/ ag_f.ln = nil
-	/*line main.go:154:2*/ ag_f.ag_aw2 = ag_f.srv
-	/*line :154:2*/ ag_f.ag_state = 9 // await: rt.Await(srv)
-	/*line :154:2*/ ag_f.srv = nil
-	/*line :154:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:2*/ return ag_s
+	/*line :149:2*/ ag_resume5:
+	/*line main.go:149:2*/ ag_f.talker, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :149:2*/ ag_f.ag_aw3 = nil
+	/*line main.go:150:2*/ if ag_err1 != nil {
+		/*line main.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :151:3*/ goto ag_exit
 	}
-	/*line :154:2*/ ag_resume9:
-	/*line main.go:154:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :154:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:155:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.perConn, ag_err1
-	/*line :155:2*/ goto ag_exit
-	/*line :155:2*/ ag_exit:
-	/*line :155:2*/ ag_f.ag_state = 10 // running the deferred calls
-	/*line :155:2*/ ag_resume10:
-	/*line :155:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :155:2*/ return ag_s
+	/*line :151:3*/ ag_f.ag_t14 = ag_f.lines
+	/*line :151:3*/ ag_f.lines = nil
+	/*line :151:3*/ ag_f.ag_t15 = 0
+	/*line :151:3*/ ag_L4:
+	/*line main.go:153:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :153:2*/ ag_f.ag_t14 = nil
+		/*line :153:2*/ goto ag_L6
 	}
-	/*line :155:2*/ return rt.Ready
+	/*line main.go:153:9*/ l = ag_f.ag_t14[ag_f.ag_t15]
+	/*line main.go:154:6*/ ag_f.ag_aw4 = ag_f.talker.WriteAsync([]byte(l + "\n"))
+	/*line :154:6*/ ag_f.ag_state = 6 // await: talker.Write([]byte(l + "\n"))
+	/*line :154:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:6*/ return ag_s
+	}
+	/*line :154:6*/ ag_resume6:
+	/*line main.go:154:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :154:6*/ ag_f.ag_aw4 = nil
+	/*line main.go:154:3*/ if !(ag_err2 != nil) {
+		/*line :154:3*/ goto ag_L7
+	}
+	/*line main.go:155:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :155:4*/ goto ag_exit
+	/*line :155:4*/ ag_L7:
+	/*line main.go:157:3*/ ag_f.ag_aw5 = ag_f.talker.ReadUntilAsync('\n')
+	/*line :157:3*/ ag_f.ag_state = 7 // await: talker.ReadUntil('\n')
+	/*line :157:3*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:3*/ return ag_s
+	}
+	/*line :157:3*/ ag_resume7:
+	/*line main.go:157:3*/ echo, ag_err3 = ag_f.ag_aw5.AwaitResult()
+	/*line :157:3*/ ag_f.ag_aw5 = nil
+	/*line main.go:158:3*/ if ag_err3 != nil {
+		/*line main.go:159:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+		/*line :159:4*/ goto ag_exit
+	}
+	/*line main.go:161:3*/ fmt.Fprintf(out, "echo: %s", echo)
+	/*line :161:3*/ ag_f.ag_t15++
+	/*line :161:3*/ goto ag_L4
+	/*line :161:3*/ ag_L6:
+	/*line main.go:163:2*/ fmt.Fprintf(out, "idle connections: %d\n", ag_f.held)
+	/*line main.go:164:38*/ ag_f.ag_aw6 = rt.AllTasksAsync()
+	/*line :164:38*/ ag_f.ag_state = 8 // await: rt.AllTasks()
+	/*line :164:38*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:38*/ return ag_s
+	}
+	/*line :164:38*/ ag_resume8:
+	/*line main.go:164:38*/ ag_t19, _ = ag_f.ag_aw6.AwaitResult()
+	/*line :164:38*/ ag_f.ag_aw6 = nil
+	/*line main.go:164:2*/ fmt.Fprintf(out, "tasks: %d\n", len(ag_t19))
+	/*line main.go:165:2*/ fmt.Fprintf(out, "extra goroutines: %d\n", ag_f.extra)
+	/*line main.go:166:2*/ ag_f.talker.Close()
+	/*line :166:2*/ ag_f.talker = nil
+	/*line main.go:167:2*/ ag_f.ln.Close()
+	/*line :167:2*/ ag_f.ln = nil
+	/*line main.go:168:2*/ ag_f.ag_aw2 = ag_f.srv
+	/*line :168:2*/ ag_f.ag_state = 9 // await: rt.Await(srv)
+	/*line :168:2*/ ag_f.srv = nil
+	/*line :168:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :168:2*/ return ag_s
+	}
+	/*line :168:2*/ ag_resume9:
+	/*line main.go:168:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :168:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:169:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.perConn, ag_err1
+	/*line :169:2*/ goto ag_exit
+	/*line :169:2*/ ag_exit:
+	/*line :169:2*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :169:2*/ ag_resume10:
+	/*line :169:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :169:2*/ return ag_s
+	}
+	/*line :169:2*/ return rt.Ready
 }
 
-//line main_async.go:507
+//line main_async.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_demo) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:108"
+		return "main.go:122"
 	case 2:
-		return "main.go:115"
-	case 3:
 		return "main.go:129"
-	case 4:
-		return "main.go:131"
-	case 5:
-		return "main.go:135"
-	case 6:
-		return "main.go:140"
-	case 7:
+	case 3:
 		return "main.go:143"
-	case 8:
-		return "main.go:150"
-	case 9:
+	case 4:
+		return "main.go:145"
+	case 5:
+		return "main.go:149"
+	case 6:
 		return "main.go:154"
+	case 7:
+		return "main.go:157"
+	case 8:
+		return "main.go:164"
+	case 9:
+		return "main.go:168"
 	case 10:
-		return "main.go:156 (deferred calls)"
+		return "main.go:170 (deferred calls)"
 	}
 	return ""
 }
@@ -564,109 +588,280 @@ func (ag_f *ag_hold) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:162
+//line main.go:176
 func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :162:1*/ var (
+	/*line :176:1*/ var (
 		ag_c1   *anet.Conn
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :162:1*/ if ag_co.Unwinding() {
-		/*line :162:1*/ goto ag_exit
+	/*line :176:1*/ if ag_co.Unwinding() {
+		/*line :176:1*/ goto ag_exit
 	}
-	/*line :162:1*/ switch ag_f.ag_state {
-	/*line :162:1*/ case 1:
-		/*line :162:1*/ goto ag_resume1
-		/*line :162:1*/
+	/*line :176:1*/ switch ag_f.ag_state {
+	/*line :176:1*/ case 1:
+		/*line :176:1*/ goto ag_resume1
+		/*line :176:1*/
 	case 2:
-		/*line :162:1*/ goto ag_resume2
-		/*line :162:1*/
+		/*line :176:1*/ goto ag_resume2
+		/*line :176:1*/
 	case 3:
-		/*line :162:1*/ goto ag_resume3
+		/*line :176:1*/ goto ag_resume3
 	}
-	/*line :162:1*/ ag_f.conns = new([]*anet.Conn)
-	/*line main.go:163:2*/ (*ag_f.conns) = make([]*anet.Conn, 0, ag_f.n)
-	/*line main.go:164:2*/ {
-		/*line :164:2*/ ag_dfn := func(ag_cell_conns *[]*anet.Conn) func() {
-			/*line :164:2*/ return func() {
-				/*line main.go:165:3*/ for _, c := range *ag_cell_conns {
-					/*line main.go:166:4*/ c.Close()
+	/*line :176:1*/ ag_f.conns = new([]*anet.Conn)
+	/*line main.go:177:2*/ (*ag_f.conns) = make([]*anet.Conn, 0, ag_f.n)
+	/*line main.go:178:2*/ {
+		/*line :178:2*/ ag_dfn := func(ag_cell_conns *[]*anet.Conn) func() {
+			/*line :178:2*/ return func() {
+				/*line main.go:179:3*/ for _, c := range *ag_cell_conns {
+					/*line main.go:180:4*/ c.Close()
 				}
 			}
 		}(ag_f.conns)
-		/*line main.go:164:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :164:2*/ defer ag_dfn()
-			/*line :164:2*/ ag_p.Raise()
+		/*line main.go:178:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :178:2*/ defer ag_dfn()
+			/*line :178:2*/ ag_p.Raise()
 		})
 	}
-	/*line :164:2*/ ag_f.ag_t1 = ag_f.n
-	/*line :164:2*/ ag_f.ag_t2 = 0
-	/*line :164:2*/ ag_L1:
-	/*line main.go:169:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
-		/*line :169:2*/ ag_f.addr, ag_f.conns = "", nil
-		/*line :169:2*/ goto ag_L3
+	/*line :178:2*/ ag_f.ag_t1 = ag_f.n
+	/*line :178:2*/ ag_f.ag_t2 = 0
+	/*line :178:2*/ ag_L1:
+	/*line main.go:183:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
+		/*line :183:2*/ ag_f.addr, ag_f.conns = "", nil
+		/*line :183:2*/ goto ag_L3
 	}
-	/*line main.go:170:3*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :170:3*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :170:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :170:3*/ return ag_s
+	/*line main.go:184:3*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :184:3*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :184:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :184:3*/ return ag_s
 	}
-	/*line :170:3*/ ag_resume1:
-	/*line main.go:170:3*/ ag_c1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :170:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:171:3*/ if ag_err1 != nil {
-		/*line main.go:172:4*/ ag_f.ag_err = ag_err1
-		/*line :172:4*/ goto ag_exit
+	/*line :184:3*/ ag_resume1:
+	/*line main.go:184:3*/ ag_c1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :184:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:185:3*/ if ag_err1 != nil {
+		/*line main.go:186:4*/ ag_f.ag_err = ag_err1
+		/*line :186:4*/ goto ag_exit
 	}
-	/*line main.go:174:3*/ (*ag_f.conns) = append((*ag_f.conns), ag_c1)
-	/*line :174:3*/ ag_f.ag_t2++
-	/*line :174:3*/ goto ag_L1
-	/*line :174:3*/ ag_L3:
-	/*line main.go:176:2*/ ag_f.ag_aw1 = rt.ToThreadAsync(func() (int64, error) {
-		/*line main.go:176:48*/ return io.Copy(io.Discard, os.Stdin)
+	/*line main.go:188:3*/ (*ag_f.conns) = append((*ag_f.conns), ag_c1)
+	/*line :188:3*/ ag_f.ag_t2++
+	/*line :188:3*/ goto ag_L1
+	/*line :188:3*/ ag_L3:
+	/*line main.go:190:2*/ ag_f.ag_aw1 = rt.ToThreadAsync(func() (int64, error) {
+		/*line main.go:190:48*/ return io.Copy(io.Discard, os.Stdin)
 	})
-	/*line :176:48*/ ag_f.ag_state = 2 // await: rt.ToThread((func() (int64, error) literal))
-	/*line :176:48*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:48*/ return ag_s
+	/*line :190:48*/ ag_f.ag_state = 2 // await: rt.ToThread((func() (int64, error) literal))
+	/*line :190:48*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:48*/ return ag_s
 	}
-	/*line :176:48*/ ag_resume2:
-	/*line main.go:176:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :176:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:177:2*/ ag_f.ag_err = ag_err2
-	/*line :177:2*/ goto ag_exit
-	/*line :177:2*/ ag_exit:
-	/*line :177:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :177:2*/ ag_resume3:
-	/*line :177:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :177:2*/ return ag_s
+	/*line :190:48*/ ag_resume2:
+	/*line main.go:190:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :190:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:191:2*/ ag_f.ag_err = ag_err2
+	/*line :191:2*/ goto ag_exit
+	/*line :191:2*/ ag_exit:
+	/*line :191:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :191:2*/ ag_resume3:
+	/*line :191:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :191:2*/ return ag_s
 	}
-	/*line :177:2*/ return rt.Ready
+	/*line :191:2*/ return rt.Ready
 }
 
-//line main_async.go:647
+//line main_async.go:671
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:170"
+		return "main.go:184"
 	case 2:
-		return "main.go:176"
+		return "main.go:190"
 	case 3:
-		return "main.go:178 (deferred calls)"
+		return "main.go:192 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_serveForever is the frame of serveForever (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_serveForever struct {
+// ag_serveLoop is the frame of serveLoop (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_serveLoop struct {
 	ag_state  int
-	addr      string
-	accepted  int
-	ag_aw0    rt.Awaitable[*anet.Listener]
-	ag_aw1    rt.Awaitable[struct{}]
+	ln        *anet.Listener
+	accepted  *int
+	ag_aw0    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
 	ag_err    error
+}
+
+// serveLoopAsync returns the coroutine of serveLoop: nothing runs until it is awaited, spawned, gathered or run.
+func serveLoopAsync(ln *anet.Listener, accepted *int) rt.Awaitable[struct{}] {
+	return &ag_serveLoop{ln: ln, accepted: accepted}
+}
+
+// ag_0spawn_serveLoop starts serveLoop as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveLoopAsync(...)).
+func ag_0spawn_serveLoop(ln *anet.Listener, accepted *int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_serveLoop](ag_serveLoop{ln: ln, accepted: accepted}, ag_opts...)
+}
+
+func (ag_f *ag_serveLoop) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_serveLoop) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line main.go:198
+func (ag_f *ag_serveLoop) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :198:1*/ var (
+		ag_t0 error
+	)
+	/*line :198:1*/ if ag_co.Unwinding() {
+		/*line :198:1*/ goto ag_exit
+	}
+	/*line :198:1*/ switch ag_f.ag_state {
+	/*line :198:1*/ case 1:
+		/*line :198:1*/ goto ag_resume1
+		/*line :198:1*/
+	case 2:
+		/*line :198:1*/ goto ag_resume2
+	}
+	/*line main.go:199:2*/ {
+		/*line :199:2*/ ag_dfn := ag_f.ln.Close
+		/*line :199:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :199:2*/ defer ag_dfn()
+			/*line :199:2*/ ag_p.Raise()
+		})
+	}
+	/*line main.go:200:9*/ ag_f.ag_aw0 = serveAsync(ag_f.ln, ag_f.accepted)
+	/*line :200:9*/ ag_f.ag_state = 1 // await: serve(ln, accepted)
+	/*line :200:9*/ ag_f.ln, ag_f.accepted = nil, nil
+	/*line :200:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:9*/ return ag_s
+	}
+	/*line :200:9*/ ag_resume1:
+	/*line main.go:200:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :200:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:200:2*/ ag_f.ag_err = ag_t0
+	/*line :200:2*/ goto ag_exit
+	/*line :200:2*/ ag_exit:
+	/*line :200:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :200:2*/ ag_resume2:
+	/*line :200:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :200:2*/ return ag_s
+	}
+	/*line :200:2*/ return rt.Ready
+}
+
+//line main_async.go:756
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_serveLoop) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:200"
+	case 2:
+		return "main.go:201 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_listenAll is the frame of listenAll (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_listenAll struct {
+	ag_state int
+	addr     string
+	accepted []int
+	g        *rt.Group
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[[]*anet.Listener]
+	ag_r0    rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int]
+	ag_err   error
+}
+
+// listenAllAsync returns the coroutine of listenAll: nothing runs until it is awaited, spawned, gathered or run.
+func listenAllAsync(addr string) rt.Awaitable[rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int]] {
+	return &ag_listenAll{addr: addr}
+}
+
+// ag_0spawn_listenAll starts listenAll as a task, its frame in the task's allocation: the generated form of rt.Spawn(listenAllAsync(...)).
+func ag_0spawn_listenAll(addr string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int]]] {
+	return rt.SpawnFrame[rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int], ag_listenAll](ag_listenAll{addr: addr}, ag_opts...)
+}
+
+func (ag_f *ag_listenAll) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_listenAll) AwaitResult() (rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int], error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line main.go:208
+func (ag_f *ag_listenAll) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :208:1*/ var (
+		lns     []*anet.Listener
+		servers []*rt.Remote[struct{}]
+		err     error
+	)
+	/*line :208:1*/ if ag_co.Unwinding() {
+		/*line :208:1*/ return rt.Ready
+	}
+	/*line :208:1*/ switch ag_f.ag_state {
+	/*line :208:1*/ case 1:
+		/*line :208:1*/ goto ag_resume1
+		/*line :208:1*/
+	case 2:
+		/*line :208:1*/ goto ag_resume2
+	}
+	/*line main.go:209:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :209:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :209:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :209:2*/ return ag_s
+	}
+	/*line :209:2*/ ag_resume1:
+	/*line main.go:209:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :209:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:210:2*/ ag_f.ag_aw1 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :210:2*/ ag_f.ag_state = 2 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :210:2*/ ag_f.addr = ""
+	/*line :210:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :210:2*/ return ag_s
+	}
+	/*line :210:2*/ ag_resume2:
+	/*line main.go:210:2*/ lns, err = ag_f.ag_aw1.AwaitResult()
+	/*line :210:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:211:2*/ if err != nil {
+		/*line main.go:212:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_r0.V2, ag_f.ag_err = nil, nil, nil, err
+		/*line :212:3*/ return rt.Ready
+	}
+	/*line main.go:214:2*/ ag_f.accepted = make([]int, len(lns))
+	/*line main.go:215:2*/ servers = make([]*rt.Remote[struct{}], len(lns))
+	/*line main.go:216:2*/ for i, ln := range lns {
+		/*line main.go:217:3*/ servers[i] = rt.Submit(ag_f.g.Loop(i), serveLoopAsync(ln, &ag_f.accepted[i]))
+	}
+	/*line main.go:219:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_r0.V2, ag_f.ag_err = lns, servers, ag_f.accepted, nil
+	/*line :219:2*/ return rt.Ready
+}
+
+//line main_async.go:846
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_listenAll) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:209"
+	case 2:
+		return "main.go:210"
+	}
+	return ""
+}
+
+// ag_serveForever is the frame of serveForever (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_serveForever struct {
+	ag_state int
+	addr     string
+	ag_aw0   rt.Awaitable[rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int]]
+	ag_aw1   rt.Awaitable[[]struct{}]
+	ag_err   error
 }
 
 // serveForeverAsync returns the coroutine of serveForever: nothing runs until it is awaited, spawned, gathered or run.
@@ -687,78 +882,351 @@ func (ag_f *ag_serveForever) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:181
+//line main.go:227
 func (ag_f *ag_serveForever) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :181:1*/ var (
-		ln    *anet.Listener
-		err   error
-		ag_t3 error
+	/*line :227:1*/ var (
+		lns     []*anet.Listener
+		servers []*rt.Remote[struct{}]
+		err     error
+		all     []rt.Awaitable[struct{}]
 	)
-	/*line :181:1*/ if ag_co.Unwinding() {
-		/*line :181:1*/ goto ag_exit
+	/*line :227:1*/ if ag_co.Unwinding() {
+		/*line :227:1*/ return rt.Ready
 	}
-	/*line :181:1*/ switch ag_f.ag_state {
-	/*line :181:1*/ case 1:
-		/*line :181:1*/ goto ag_resume1
-		/*line :181:1*/
+	/*line :227:1*/ switch ag_f.ag_state {
+	/*line :227:1*/ case 1:
+		/*line :227:1*/ goto ag_resume1
+		/*line :227:1*/
 	case 2:
-		/*line :181:1*/ goto ag_resume2
-		/*line :181:1*/
-	case 3:
-		/*line :181:1*/ goto ag_resume3
+		/*line :227:1*/ goto ag_resume2
 	}
-	/*line main.go:182:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :182:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :182:2*/ ag_f.addr = ""
-	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :182:2*/ return ag_s
+	/*line main.go:228:2*/ ag_f.ag_aw0 = listenAllAsync(ag_f.addr)
+	/*line :228:2*/ ag_f.ag_state = 1 // await: listenAll(addr)
+	/*line :228:2*/ ag_f.addr = ""
+	/*line :228:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:2*/ return ag_s
 	}
-	/*line :182:2*/ ag_resume1:
-	/*line main.go:182:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :182:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:183:2*/ if err != nil {
-		/*line main.go:184:3*/ ag_f.ag_err = err
-		/*line :184:3*/ goto ag_exit
+	/*line :228:2*/ ag_resume1:
+	/*line main.go:228:2*/ {
+		/*line :228:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :228:2*/ lns, servers, _, err = ag_v.V0, ag_v.V1, ag_v.V2, ag_e
 	}
-	/*line main.go:186:2*/ {
-		/*line :186:2*/ ag_dfn := ln.Close
-		/*line :186:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :186:2*/ defer ag_dfn()
-			/*line :186:2*/ ag_p.Raise()
-		})
+	/*line :228:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:229:2*/ if err != nil {
+		/*line main.go:230:3*/ ag_f.ag_err = err
+		/*line :230:3*/ return rt.Ready
 	}
-	/*line main.go:187:2*/ fmt.Fprintf(out, "listening on %s\n", ln.Addr())
-	/*line main.go:188:2*/ ag_f.accepted = 0
-	/*line main.go:189:9*/ ag_f.ag_aw1 = serveAsync(ln, &ag_f.accepted)
-	/*line :189:9*/ ag_f.ag_state = 2 // await: serve(ln, &accepted)
-	/*line :189:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:9*/ return ag_s
+	/*line main.go:232:2*/ fmt.Fprintf(out, "listening on %s with %d loops\n", lns[0].Addr(), len(lns))
+	/*line main.go:233:2*/ all = make([]rt.Awaitable[struct{}], len(servers))
+	/*line main.go:234:2*/ for i, s := range servers {
+		/*line main.go:235:3*/ all[i] = s
 	}
-	/*line :189:9*/ ag_resume2:
-	/*line main.go:189:9*/ _, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :189:9*/ ag_f.ag_aw1 = nil
-	/*line main.go:189:2*/ ag_f.ag_err = ag_t3
-	/*line :189:2*/ goto ag_exit
-	/*line :189:2*/ ag_exit:
-	/*line :189:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :189:2*/ ag_resume3:
-	/*line :189:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :189:2*/ return ag_s
+	/*line main.go:237:2*/ ag_f.ag_aw1 = rt.Gather(all...)
+	/*line :237:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(all...))
+	/*line :237:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :237:2*/ return ag_s
 	}
-	/*line :189:2*/ return rt.Ready
+	/*line :237:2*/ ag_resume2:
+	/*line main.go:237:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :237:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:238:2*/ ag_f.ag_err = err
+	/*line :238:2*/ return rt.Ready
 }
 
-//line main_async.go:752
+//line main_async.go:937
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveForever) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:182"
+		return "main.go:228"
 	case 2:
-		return "main.go:189"
+		return "main.go:237"
+	}
+	return ""
+}
+
+// ag_talk is the frame of talk (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_talk struct {
+	ag_state  int
+	addr      string
+	line      string
+	c         *anet.Conn
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[int]
+	ag_aw2    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// talkAsync returns the coroutine of talk: nothing runs until it is awaited, spawned, gathered or run.
+func talkAsync(addr string, line string) rt.Awaitable[struct{}] {
+	return &ag_talk{addr: addr, line: line}
+}
+
+// ag_0spawn_talk starts talk as a task, its frame in the task's allocation: the generated form of rt.Spawn(talkAsync(...)).
+func ag_0spawn_talk(addr string, line string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_talk](ag_talk{addr: addr, line: line}, ag_opts...)
+}
+
+func (ag_f *ag_talk) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_talk) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line main.go:245
+func (ag_f *ag_talk) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :245:1*/ var (
+		ag_err1 error
+		ag_err2 error
+		echo    []byte
+	)
+	/*line :245:1*/ if ag_co.Unwinding() {
+		/*line :245:1*/ goto ag_exit
+	}
+	/*line :245:1*/ switch ag_f.ag_state {
+	/*line :245:1*/ case 1:
+		/*line :245:1*/ goto ag_resume1
+		/*line :245:1*/
+	case 2:
+		/*line :245:1*/ goto ag_resume2
+		/*line :245:1*/
 	case 3:
-		return "main.go:190 (deferred calls)"
+		/*line :245:1*/ goto ag_resume3
+		/*line :245:1*/
+	case 4:
+		/*line :245:1*/ goto ag_resume4
+	}
+	/*line main.go:246:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :246:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :246:2*/ ag_f.addr = ""
+	/*line :246:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :246:2*/ return ag_s
+	}
+	/*line :246:2*/ ag_resume1:
+	/*line main.go:246:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :246:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:247:2*/ if ag_err1 != nil {
+		/*line main.go:248:3*/ ag_f.ag_err = ag_err1
+		/*line :248:3*/ goto ag_exit
+	}
+	/*line main.go:250:2*/ {
+		/*line :250:2*/ ag_dfn := ag_f.c.Close
+		/*line :250:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :250:2*/ defer ag_dfn()
+			/*line :250:2*/ ag_p.Raise()
+		})
+	}
+	/*line main.go:251:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.line + "\n"))
+	/*line :251:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(line + "\n"))
+	/*line :251:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :251:5*/ return ag_s
+	}
+	/*line :251:5*/ ag_resume2:
+	/*line main.go:251:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :251:5*/ ag_f.ag_aw1 = nil
+	/*line main.go:251:2*/ if !(ag_err2 != nil) {
+		/*line :251:2*/ goto ag_L1
+	}
+	/*line main.go:252:3*/ ag_f.ag_err = ag_err2
+	/*line :252:3*/ goto ag_exit
+	/*line :252:3*/ ag_L1:
+	/*line main.go:254:2*/ ag_f.ag_aw2 = ag_f.c.ReadUntilAsync('\n')
+	/*line :254:2*/ ag_f.ag_state = 3 // await: c.ReadUntil('\n')
+	/*line :254:2*/ ag_f.c = nil
+	/*line :254:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :254:2*/ return ag_s
+	}
+	/*line :254:2*/ ag_resume3:
+	/*line main.go:254:2*/ echo, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :254:2*/ ag_f.ag_aw2 = nil
+	/*line main.go:255:2*/ if ag_err1 != nil {
+		/*line main.go:256:3*/ ag_f.ag_err = ag_err1
+		/*line :256:3*/ goto ag_exit
+	}
+	/*line main.go:258:2*/ if string(echo) != ag_f.line+"\n" {
+		/*line main.go:259:3*/ ag_f.ag_err = fmt.Errorf("sent %q, echoed %q", ag_f.line, echo)
+		/*line :259:3*/ goto ag_exit
+	}
+	/*line main.go:261:2*/ ag_f.ag_err = nil
+	/*line :261:2*/ goto ag_exit
+	/*line :261:2*/ ag_exit:
+	/*line :261:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :261:2*/ ag_resume4:
+	/*line :261:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :261:2*/ return ag_s
+	}
+	/*line :261:2*/ return rt.Ready
+}
+
+//line main_async.go:1066
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_talk) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:246"
+	case 2:
+		return "main.go:251"
+	case 3:
+		return "main.go:254"
+	case 4:
+		return "main.go:262 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_groupDemo is the frame of groupDemo (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_groupDemo struct {
+	ag_state int
+	n        int
+	g        *rt.Group
+	servers  []*rt.Remote[struct{}]
+	accepted []int
+	err      error
+	ag_t8    []*rt.Remote[struct{}]
+	ag_t9    int
+	ag_aw0   rt.Awaitable[*rt.Group]
+	ag_aw1   rt.Awaitable[rt.Tuple3[[]*anet.Listener, []*rt.Remote[struct{}], []int]]
+	ag_aw2   rt.Awaitable[[]struct{}]
+	ag_aw3   rt.Awaitable[struct{}]
+	ag_r0    []int
+	ag_err   error
+}
+
+// groupDemoAsync returns the coroutine of groupDemo: nothing runs until it is awaited, spawned, gathered or run.
+func groupDemoAsync(n int) rt.Awaitable[[]int] {
+	return &ag_groupDemo{n: n}
+}
+
+// ag_0spawn_groupDemo starts groupDemo as a task, its frame in the task's allocation: the generated form of rt.Spawn(groupDemoAsync(...)).
+func ag_0spawn_groupDemo(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]int]] {
+	return rt.SpawnFrame[[]int, ag_groupDemo](ag_groupDemo{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_groupDemo) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_groupDemo) AwaitResult() ([]int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line main.go:269
+func (ag_f *ag_groupDemo) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :269:1*/ var (
+		lns     []*anet.Listener
+		addr    string
+		clients []rt.Awaitable[struct{}]
+		s       *rt.Remote[struct{}]
+		serr    error
+	)
+	/*line :269:1*/ if ag_co.Unwinding() {
+		/*line :269:1*/ return rt.Ready
+	}
+	/*line :269:1*/ switch ag_f.ag_state {
+	/*line :269:1*/ case 1:
+		/*line :269:1*/ goto ag_resume1
+		/*line :269:1*/
+	case 2:
+		/*line :269:1*/ goto ag_resume2
+		/*line :269:1*/
+	case 3:
+		/*line :269:1*/ goto ag_resume3
+		/*line :269:1*/
+	case 4:
+		/*line :269:1*/ goto ag_resume4
+	}
+	/*line main.go:270:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :270:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :270:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :270:2*/ return ag_s
+	}
+	/*line :270:2*/ ag_resume1:
+	/*line main.go:270:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :270:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:271:2*/ ag_f.ag_aw1 = listenAllAsync("127.0.0.1:0")
+	/*line :271:2*/ ag_f.ag_state = 2 // await: listenAll("127.0.0.1:0")
+	/*line :271:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :271:2*/ return ag_s
+	}
+	/*line :271:2*/ ag_resume2:
+	/*line main.go:271:2*/ {
+		/*line :271:2*/ ag_v, ag_e := ag_f.ag_aw1.AwaitResult()
+		/*line :271:2*/ lns, ag_f.servers, ag_f.accepted, ag_f.err = ag_v.V0, ag_v.V1, ag_v.V2, ag_e
+	}
+	/*line :271:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:272:2*/ if ag_f.err != nil {
+		/*line main.go:273:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
+		/*line :273:3*/ return rt.Ready
+	}
+	/*line :273:3*/ ag_f.err = nil
+	/*line main.go:275:2*/ addr = lns[0].Addr().String()
+	/*line main.go:276:2*/ clients = make([]rt.Awaitable[struct{}], ag_f.n)
+	/*line main.go:277:2*/ for i := range clients {
+		/*line main.go:278:3*/ clients[i] = rt.Submit(ag_f.g.Next(), talkAsync(addr, fmt.Sprintf("line %d", i)))
+	}
+	/*line main.go:280:2*/ ag_f.ag_aw2 = rt.Gather(clients...)
+	/*line :280:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.Gather(clients...))
+	/*line :280:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:2*/ return ag_s
+	}
+	/*line :280:2*/ ag_resume3:
+	/*line main.go:280:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :280:2*/ ag_f.ag_aw2 = nil
+	/*line :280:2*/ ag_f.ag_t8 = ag_f.servers
+	/*line :280:2*/ ag_f.servers = nil
+	/*line :280:2*/ ag_f.ag_t9 = 0
+	/*line :280:2*/ ag_L1:
+	/*line main.go:281:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :281:2*/ ag_f.ag_t8 = nil
+		/*line :281:2*/ goto ag_L3
+	}
+	/*line main.go:281:9*/ s = ag_f.ag_t8[ag_f.ag_t9]
+	/*line main.go:282:3*/ s.Cancel()
+	/*line main.go:283:6*/ ag_f.ag_aw3 = s
+	/*line :283:6*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](s)
+	/*line :283:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :283:6*/ return ag_s
+	}
+	/*line :283:6*/ ag_resume4:
+	/*line main.go:283:6*/ _, serr = ag_f.ag_aw3.AwaitResult()
+	/*line :283:6*/ ag_f.ag_aw3 = nil
+	/*line main.go:283:3*/ if !(serr != nil && !errors.Is(serr, rt.ErrCanceled) && ag_f.err == nil) {
+		/*line :283:3*/ goto ag_L4
+	}
+	/*line :283:3*/ ag_f.err = nil
+	/*line main.go:284:4*/ ag_f.err = serr
+	/*line :284:4*/ ag_L4:
+	/*line :284:4*/ ag_f.ag_t9++
+	/*line :284:4*/ goto ag_L1
+	/*line :284:4*/ ag_L3:
+	/*line main.go:287:2*/ if ag_f.err != nil {
+		/*line main.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
+		/*line :288:3*/ return rt.Ready
+	}
+	/*line :288:3*/ ag_f.err = nil
+	/*line main.go:290:2*/ fmt.Fprintf(out, "%d clients echoed on %d loops\n", ag_f.n, ag_f.g.Len())
+	/*line main.go:291:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.accepted, nil
+	/*line :291:2*/ return rt.Ready
+}
+
+//line main_async.go:1218
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_groupDemo) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "main.go:270"
+	case 2:
+		return "main.go:271"
+	case 3:
+		return "main.go:280"
+	case 4:
+		return "main.go:283"
 	}
 	return ""
 }

@@ -44,3 +44,23 @@ func TestDemo(t *testing.T) {
 	t.Logf("heap per idle connection: %d bytes", perConn)
 	assert.Less(t, perConn, 2048, "heap per idle connection, server side")
 }
+
+// TestGroup runs the server on every loop of 2- and 3-loop groups with
+// clients spread over the loops: every client's line comes back, every
+// connection was accepted by some loop, and closing down leaves no task.
+func TestGroup(t *testing.T) {
+	for _, loops := range []int{1, 2, 3} {
+		var buf bytes.Buffer
+		out = &buf
+		per, err := rt.RunGroup(groupDemoAsync(60), rt.Loops(loops))
+		require.NoError(t, err)
+		assert.Equal(t, strconv.Itoa(60)+" clients echoed on "+strconv.Itoa(loops)+" loops\n", buf.String())
+		require.Len(t, per, loops)
+		sum := 0
+		for _, n := range per {
+			sum += n
+		}
+		assert.Equal(t, 60, sum, "connections accepted over the loops: %v", per)
+		t.Logf("%d loops: connections per loop %v", loops, per)
+	}
+}

@@ -84,6 +84,24 @@ func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {
 	return nil
 }
 
+// ListenAndServeGroup listens on the TCP address addr on every loop of
+// the current group (anet.ListenConfig.ListenGroup: a socket per loop
+// with SO_REUSEPORT where the system has it, one acceptor dealing
+// connections out elsewhere) and serves on all of them (ServeGroup, with
+// drain as the graceful shutdown's deadline): a server on every core in
+// one call,
+//
+//	rt.RunGroup(srv.ListenAndServeGroupAsync(":8080", 5*time.Second), rt.CancelOn(os.Interrupt))
+//
+// async
+func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {
+	lns, err := anet.ListenConfig{}.ListenGroup("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return s.ServeGroup(lns, drain)
+}
+
 // serveShard is one loop's copy of a ServeGroup server; cancelled, it
 // shuts down gracefully.
 //

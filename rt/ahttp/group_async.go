@@ -24,6 +24,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Server, string, time.Duration) error
+	var _ ag_stale_run_go_generate = (*Server).ListenAndServeGroup
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*Server, *anet.Listener, time.Duration) error
 	var _ ag_stale_run_go_generate = (*Server).serveShard
 }
@@ -34,7 +39,8 @@ func init() {
 	rt.CheckSource("group.go", []rt.SourceFunc{
 		{Name: "(*Server).Shutdown", Line: 21, Off: 505, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 483, Hash: 0x41f090c5a1f6cd9b},
 		{Name: "(*Server).ServeGroup", Line: 59, Off: 1962, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 855, Hash: 0x5bc814c4f32c47eb},
-		{Name: "(*Server).serveShard", Line: 91, Off: 2928, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
+		{Name: "(*Server).ListenAndServeGroup", Line: 97, Off: 3300, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
+		{Name: "(*Server).serveShard", Line: 109, Off: 3615, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
 	})
 }
 
@@ -166,7 +172,7 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:2*/ return rt.Ready
 }
 
-//line group_async.go:170
+//line group_async.go:176
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Shutdown) AwaitLine() string {
@@ -276,7 +282,7 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :84:2*/ return rt.Ready
 }
 
-//line group_async.go:280
+//line group_async.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -285,6 +291,91 @@ func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
 		return "group.go:60"
 	case 2:
 		return "group.go:75"
+	}
+	return ""
+}
+
+// ag_Server_ListenAndServeGroup is the frame of (*Server).ListenAndServeGroup (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Server_ListenAndServeGroup struct {
+	ag_state int
+	s        *Server
+	addr     string
+	drain    time.Duration
+	ag_aw0   rt.Awaitable[[]*anet.Listener]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// ListenAndServeGroupAsync returns the coroutine of (*Server).ListenAndServeGroup: nothing runs until it is awaited, spawned, gathered or run.
+func (s *Server) ListenAndServeGroupAsync(addr string, drain time.Duration) rt.Awaitable[struct{}] {
+	return &ag_Server_ListenAndServeGroup{s: s, addr: addr, drain: drain}
+}
+
+// ag_0spawn_ListenAndServeGroup starts (*Server).ListenAndServeGroup as a task, its frame in the task's allocation: the generated form of rt.Spawn(ListenAndServeGroupAsync(...)).
+func (s *Server) ag_0spawn_ListenAndServeGroup(addr string, drain time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_ListenAndServeGroup](ag_Server_ListenAndServeGroup{s: s, addr: addr, drain: drain}, ag_opts...)
+}
+
+func (ag_f *ag_Server_ListenAndServeGroup) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Server_ListenAndServeGroup) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line group.go:97
+func (ag_f *ag_Server_ListenAndServeGroup) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :97:1*/ var (
+		lns   []*anet.Listener
+		err   error
+		ag_t2 error
+	)
+	/*line :97:1*/ if ag_co.Unwinding() {
+		/*line :97:1*/ return rt.Ready
+	}
+	/*line :97:1*/ switch ag_f.ag_state {
+	/*line :97:1*/ case 1:
+		/*line :97:1*/ goto ag_resume1
+		/*line :97:1*/
+	case 2:
+		/*line :97:1*/ goto ag_resume2
+	}
+	/*line group.go:98:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :98:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :98:2*/ ag_f.addr = ""
+	/*line :98:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
+	}
+	/*line :98:2*/ ag_resume1:
+	/*line group.go:98:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :98:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:99:2*/ if err != nil {
+		/*line group.go:100:3*/ ag_f.ag_err = err
+		/*line :100:3*/ return rt.Ready
+	}
+	/*line group.go:102:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
+	/*line :102:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
+	/*line :102:9*/ ag_f.s = nil
+	/*line :102:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:9*/ return ag_s
+	}
+	/*line :102:9*/ ag_resume2:
+	/*line group.go:102:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :102:9*/ ag_f.ag_aw1 = nil
+	/*line group.go:102:2*/ ag_f.ag_err = ag_t2
+	/*line :102:2*/ return rt.Ready
+}
+
+//line group_async.go:371
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Server_ListenAndServeGroup) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "group.go:98"
+	case 2:
+		return "group.go:102"
 	}
 	return ""
 }
@@ -318,68 +409,68 @@ func (ag_f *ag_Server_serveShard) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:91
+//line group.go:109
 func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :91:1*/ var (
+	/*line :109:1*/ var (
 		err error
 	)
-	/*line :91:1*/ if ag_co.Unwinding() {
-		/*line :91:1*/ goto ag_exit
+	/*line :109:1*/ if ag_co.Unwinding() {
+		/*line :109:1*/ goto ag_exit
 	}
-	/*line :91:1*/ switch ag_f.ag_state {
-	/*line :91:1*/ case 1:
-		/*line :91:1*/ goto ag_resume1
-		/*line :91:1*/
+	/*line :109:1*/ switch ag_f.ag_state {
+	/*line :109:1*/ case 1:
+		/*line :109:1*/ goto ag_resume1
+		/*line :109:1*/
 	case 2:
-		/*line :91:1*/ goto ag_resume2
+		/*line :109:1*/ goto ag_resume2
 	}
-	/*line group.go:92:2*/ {
-		/*line :92:2*/ ag_d0 := ag_f.drain
-		/*line :92:2*/ ag_dfn := ag_f.s.ShutdownAsync
-		/*line :92:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :92:2*/ return ag_dfn(ag_d0)
+	/*line group.go:110:2*/ {
+		/*line :110:2*/ ag_d0 := ag_f.drain
+		/*line :110:2*/ ag_dfn := ag_f.s.ShutdownAsync
+		/*line :110:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :110:2*/ return ag_dfn(ag_d0)
 		})
 	}
-	/*line group.go:93:2*/ {
-		/*line :93:2*/ ag_dfn := ag_f.ln.Close
-		/*line :93:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :93:2*/ defer ag_dfn()
-			/*line :93:2*/ ag_p.Raise()
+	/*line group.go:111:2*/ {
+		/*line :111:2*/ ag_dfn := ag_f.ln.Close
+		/*line :111:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :111:2*/ defer ag_dfn()
+			/*line :111:2*/ ag_p.Raise()
 		})
 	}
-	/*line group.go:94:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :94:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :94:2*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :94:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :94:2*/ return ag_s
+	/*line group.go:112:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :112:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :112:2*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :112:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :112:2*/ return ag_s
 	}
-	/*line :94:2*/ ag_resume1:
-	/*line group.go:94:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :94:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:95:2*/ if errors.Is(err, http.ErrServerClosed) {
-		/*line group.go:96:3*/ ag_f.ag_err = nil
-		/*line :96:3*/ goto ag_exit
+	/*line :112:2*/ ag_resume1:
+	/*line group.go:112:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :112:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:113:2*/ if errors.Is(err, http.ErrServerClosed) {
+		/*line group.go:114:3*/ ag_f.ag_err = nil
+		/*line :114:3*/ goto ag_exit
 	}
-	/*line group.go:98:2*/ ag_f.ag_err = err
-	/*line :98:2*/ goto ag_exit
-	/*line :98:2*/ ag_exit:
-	/*line :98:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :98:2*/ ag_resume2:
-	/*line :98:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :98:2*/ return ag_s
+	/*line group.go:116:2*/ ag_f.ag_err = err
+	/*line :116:2*/ goto ag_exit
+	/*line :116:2*/ ag_exit:
+	/*line :116:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :116:2*/ ag_resume2:
+	/*line :116:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :116:2*/ return ag_s
 	}
-	/*line :98:2*/ return rt.Ready
+	/*line :116:2*/ return rt.Ready
 }
 
-//line group_async.go:375
+//line group_async.go:466
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:94"
+		return "group.go:112"
 	case 2:
-		return "group.go:99 (deferred calls)"
+		return "group.go:117 (deferred calls)"
 	}
 	return ""
 }

@@ -25,12 +25,18 @@ func _() {
 	var _ ag_stale_run_go_generate = serveGroupUntil
 }
 
+func _() {
+	type ag_stale_run_go_generate func(string, *rt.Mailbox[struct{}]) error
+	var _ ag_stale_run_go_generate = listenServeUntil
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // group_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group_test.go", []rt.SourceFunc{
-		{Name: "whichLoop", Line: 26, Off: 429, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 169, Hash: 0x40ba101feba6b339},
-		{Name: "serveGroupUntil", Line: 37, Off: 756, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 557, Hash: 0xd21e9ec63489bd3b},
+		{Name: "whichLoop", Line: 27, Off: 436, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 169, Hash: 0x40ba101feba6b339},
+		{Name: "serveGroupUntil", Line: 38, Off: 763, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 557, Hash: 0xd21e9ec63489bd3b},
+		{Name: "listenServeUntil", Line: 129, Off: 3973, Head: "func listenServeUntil(addr string, stop *rt.Mailbox[struct{}]) error {", Len: 435, Hash: 0xe7adf9db7d54250e},
 	})
 }
 
@@ -61,55 +67,55 @@ func (ag_f *ag_whichLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line group_test.go:26
+//line group_test.go:27
 func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :26:1*/ var (
+	/*line :27:1*/ var (
 		ag_t0 int
 	)
-	/*line :26:1*/ if ag_co.Unwinding() {
-		/*line :26:1*/ return rt.Ready
+	/*line :27:1*/ if ag_co.Unwinding() {
+		/*line :27:1*/ return rt.Ready
 	}
-	/*line :26:1*/ switch ag_f.ag_state {
-	/*line :26:1*/ case 1:
-		/*line :26:1*/ goto ag_resume1
-		/*line :26:1*/
+	/*line :27:1*/ switch ag_f.ag_state {
+	/*line :27:1*/ case 1:
+		/*line :27:1*/ goto ag_resume1
+		/*line :27:1*/
 	case 2:
-		/*line :26:1*/ goto ag_resume2
+		/*line :27:1*/ goto ag_resume2
 	}
-	/*line group_test.go:27:2*/ if !(ag_f.r.URL.Path == "/slow") {
-		/*line :27:2*/ ag_f.r = nil
-		/*line :27:2*/ goto ag_L1
+	/*line group_test.go:28:2*/ if !(ag_f.r.URL.Path == "/slow") {
+		/*line :28:2*/ ag_f.r = nil
+		/*line :28:2*/ goto ag_L1
 	}
-	/*line :27:2*/ ag_f.r = nil
-	/*line group_test.go:28:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
-	/*line :28:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
-	/*line :28:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :28:3*/ return ag_s
+	/*line :28:2*/ ag_f.r = nil
+	/*line group_test.go:29:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
+	/*line :29:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
+	/*line :29:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :29:3*/ return ag_s
 	}
-	/*line :28:3*/ ag_resume1:
-	/*line :28:3*/ ag_f.ag_aw0 = nil
-	/*line :28:3*/ ag_L1:
-	/*line group_test.go:30:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :30:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :30:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :30:28*/ return ag_s
+	/*line :29:3*/ ag_resume1:
+	/*line :29:3*/ ag_f.ag_aw0 = nil
+	/*line :29:3*/ ag_L1:
+	/*line group_test.go:31:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :31:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :31:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :31:28*/ return ag_s
 	}
-	/*line :30:28*/ ag_resume2:
-	/*line group_test.go:30:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :30:28*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:30:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
-	/*line group_test.go:31:1*/ return rt.Ready
+	/*line :31:28*/ ag_resume2:
+	/*line group_test.go:31:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :31:28*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:31:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
+	/*line group_test.go:32:1*/ return rt.Ready
 }
 
-//line group_async_test.go:105
+//line group_async_test.go:111
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:28"
+		return "group_test.go:29"
 	case 2:
-		return "group_test.go:30"
+		return "group_test.go:31"
 	}
 	return ""
 }
@@ -146,98 +152,207 @@ func (ag_f *ag_serveGroupUntil) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group_test.go:37
+//line group_test.go:38
 func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :37:1*/ var (
+	/*line :38:1*/ var (
 		ag_err1 error
 		srv     *ahttp.Server
 		ag_err2 error
 	)
-	/*line :37:1*/ if ag_co.Unwinding() {
-		/*line :37:1*/ return rt.Ready
+	/*line :38:1*/ if ag_co.Unwinding() {
+		/*line :38:1*/ return rt.Ready
 	}
-	/*line :37:1*/ switch ag_f.ag_state {
-	/*line :37:1*/ case 1:
-		/*line :37:1*/ goto ag_resume1
-		/*line :37:1*/
+	/*line :38:1*/ switch ag_f.ag_state {
+	/*line :38:1*/ case 1:
+		/*line :38:1*/ goto ag_resume1
+		/*line :38:1*/
 	case 2:
-		/*line :37:1*/ goto ag_resume2
-		/*line :37:1*/
+		/*line :38:1*/ goto ag_resume2
+		/*line :38:1*/
 	case 3:
-		/*line :37:1*/ goto ag_resume3
-		/*line :37:1*/
+		/*line :38:1*/ goto ag_resume3
+		/*line :38:1*/
 	case 4:
-		/*line :37:1*/ goto ag_resume4
+		/*line :38:1*/ goto ag_resume4
 	}
-	/*line group_test.go:38:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
-	/*line :38:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
-	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :38:2*/ return ag_s
+	/*line group_test.go:39:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
+	/*line :39:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
+	/*line :39:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :39:2*/ return ag_s
 	}
-	/*line :38:2*/ ag_resume1:
-	/*line group_test.go:38:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :38:2*/ ag_f.ag_aw0 = nil
-	/*line group_test.go:39:2*/ if ag_err1 != nil {
-		/*line group_test.go:40:3*/ ag_f.ag_err = ag_err1
-		/*line :40:3*/ return rt.Ready
+	/*line :39:2*/ ag_resume1:
+	/*line group_test.go:39:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :39:2*/ ag_f.ag_aw0 = nil
+	/*line group_test.go:40:2*/ if ag_err1 != nil {
+		/*line group_test.go:41:3*/ ag_f.ag_err = ag_err1
+		/*line :41:3*/ return rt.Ready
 	}
-	/*line group_test.go:42:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
-	/*line group_test.go:43:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, 2*time.Second))
-	/*line :43:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, 2 * time.Second))
-	/*line :43:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :43:2*/ return ag_s
+	/*line group_test.go:43:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	/*line group_test.go:44:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, 2*time.Second))
+	/*line :44:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, 2 * time.Second))
+	/*line :44:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:2*/ return ag_s
 	}
-	/*line :43:2*/ ag_resume2:
-	/*line group_test.go:43:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :43:2*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:44:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
-	/*line :44:2*/ ag_f.tell, ag_f.lns = nil, nil
-	/*line group_test.go:45:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
-	/*line :45:5*/ ag_f.ag_state = 3 // await: stop.Recv()
-	/*line :45:5*/ ag_f.stop = nil
-	/*line :45:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:5*/ return ag_s
+	/*line :44:2*/ ag_resume2:
+	/*line group_test.go:44:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :44:2*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:45:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :45:2*/ ag_f.tell, ag_f.lns = nil, nil
+	/*line group_test.go:46:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
+	/*line :46:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :46:5*/ ag_f.stop = nil
+	/*line :46:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:5*/ return ag_s
 	}
-	/*line :45:5*/ ag_resume3:
-	/*line group_test.go:45:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :45:5*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:45:2*/ if !(ag_err2 != nil) {
-		/*line :45:2*/ goto ag_L1
+	/*line :46:5*/ ag_resume3:
+	/*line group_test.go:46:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :46:5*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:46:2*/ if !(ag_err2 != nil) {
+		/*line :46:2*/ goto ag_L1
 	}
-	/*line group_test.go:46:3*/ ag_f.ag_err = ag_err2
-	/*line :46:3*/ return rt.Ready
-	/*line :46:3*/ ag_L1:
-	/*line group_test.go:48:2*/ ag_f.t.Cancel()
-	/*line group_test.go:49:2*/ ag_f.ag_aw2 = ag_f.t
-	/*line :49:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
-	/*line :49:2*/ ag_f.t = nil
-	/*line :49:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :49:2*/ return ag_s
+	/*line group_test.go:47:3*/ ag_f.ag_err = ag_err2
+	/*line :47:3*/ return rt.Ready
+	/*line :47:3*/ ag_L1:
+	/*line group_test.go:49:2*/ ag_f.t.Cancel()
+	/*line group_test.go:50:2*/ ag_f.ag_aw2 = ag_f.t
+	/*line :50:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :50:2*/ ag_f.t = nil
+	/*line :50:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:2*/ return ag_s
 	}
-	/*line :49:2*/ ag_resume4:
-	/*line group_test.go:49:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :49:2*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:50:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line group_test.go:51:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
-		/*line :51:3*/ return rt.Ready
+	/*line :50:2*/ ag_resume4:
+	/*line group_test.go:50:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :50:2*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:51:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line group_test.go:52:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
+		/*line :52:3*/ return rt.Ready
 	}
-	/*line group_test.go:53:2*/ ag_f.ag_err = nil
-	/*line :53:2*/ return rt.Ready
+	/*line group_test.go:54:2*/ ag_f.ag_err = nil
+	/*line :54:2*/ return rt.Ready
 }
 
-//line group_async_test.go:229
+//line group_async_test.go:235
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:38"
+		return "group_test.go:39"
 	case 2:
-		return "group_test.go:43"
+		return "group_test.go:44"
 	case 3:
-		return "group_test.go:45"
+		return "group_test.go:46"
 	case 4:
-		return "group_test.go:49"
+		return "group_test.go:50"
+	}
+	return ""
+}
+
+// ag_listenServeUntil is the frame of listenServeUntil (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_listenServeUntil struct {
+	ag_state int
+	addr     string
+	stop     *rt.Mailbox[struct{}]
+	t        *rt.Task[struct{}]
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// listenServeUntilAsync returns the coroutine of listenServeUntil: nothing runs until it is awaited, spawned, gathered or run.
+func listenServeUntilAsync(addr string, stop *rt.Mailbox[struct{}]) rt.Awaitable[struct{}] {
+	return &ag_listenServeUntil{addr: addr, stop: stop}
+}
+
+// ag_0spawn_listenServeUntil starts listenServeUntil as a task, its frame in the task's allocation: the generated form of rt.Spawn(listenServeUntilAsync(...)).
+func ag_0spawn_listenServeUntil(addr string, stop *rt.Mailbox[struct{}], ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_listenServeUntil](ag_listenServeUntil{addr: addr, stop: stop}, ag_opts...)
+}
+
+func (ag_f *ag_listenServeUntil) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_listenServeUntil) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line group_test.go:129
+func (ag_f *ag_listenServeUntil) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :129:1*/ var (
+		srv     *ahttp.Server
+		ag_err1 error
+		ag_err2 error
+	)
+	/*line :129:1*/ if ag_co.Unwinding() {
+		/*line :129:1*/ return rt.Ready
+	}
+	/*line :129:1*/ switch ag_f.ag_state {
+	/*line :129:1*/ case 1:
+		/*line :129:1*/ goto ag_resume1
+		/*line :129:1*/
+	case 2:
+		/*line :129:1*/ goto ag_resume2
+		/*line :129:1*/
+	case 3:
+		/*line :129:1*/ goto ag_resume3
+	}
+	/*line group_test.go:130:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	/*line group_test.go:131:2*/ ag_f.ag_aw0 = rt.SpawnAsync(srv.ListenAndServeGroupAsync(ag_f.addr, time.Second))
+	/*line :131:2*/ ag_f.ag_state = 1 // await: rt.Spawn(srv.ListenAndServeGroupAsync(addr, time.Second))
+	/*line :131:2*/ ag_f.addr = ""
+	/*line :131:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:2*/ return ag_s
+	}
+	/*line :131:2*/ ag_resume1:
+	/*line group_test.go:131:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :131:2*/ ag_f.ag_aw0 = nil
+	/*line group_test.go:132:5*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
+	/*line :132:5*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :132:5*/ ag_f.stop = nil
+	/*line :132:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :132:5*/ return ag_s
+	}
+	/*line :132:5*/ ag_resume2:
+	/*line group_test.go:132:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :132:5*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:132:2*/ if !(ag_err1 != nil) {
+		/*line :132:2*/ goto ag_L1
+	}
+	/*line group_test.go:133:3*/ ag_f.ag_err = ag_err1
+	/*line :133:3*/ return rt.Ready
+	/*line :133:3*/ ag_L1:
+	/*line group_test.go:135:2*/ ag_f.t.Cancel()
+	/*line group_test.go:136:5*/ ag_f.ag_aw1 = ag_f.t
+	/*line :136:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](t)
+	/*line :136:5*/ ag_f.t = nil
+	/*line :136:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:5*/ return ag_s
+	}
+	/*line :136:5*/ ag_resume3:
+	/*line group_test.go:136:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :136:5*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:136:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
+		/*line :136:2*/ goto ag_L2
+	}
+	/*line group_test.go:137:3*/ ag_f.ag_err = fmt.Errorf("ListenAndServeGroup ended with %v, not ErrCanceled", ag_err2)
+	/*line :137:3*/ return rt.Ready
+	/*line :137:3*/ ag_L2:
+	/*line group_test.go:139:2*/ ag_f.ag_err = nil
+	/*line :139:2*/ return rt.Ready
+}
+
+//line group_async_test.go:346
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_listenServeUntil) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "group_test.go:131"
+	case 2:
+		return "group_test.go:132"
+	case 3:
+		return "group_test.go:136"
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -120,4 +121,57 @@ func TestServeGroup(t *testing.T) {
 			assert.Error(t, err, "the server still answers after shutdown")
 		})
 	}
+}
+
+// listenServeUntil is ListenAndServeGroup on addr until stop receives.
+//
+// async
+func listenServeUntil(addr string, stop *rt.Mailbox[struct{}]) error {
+	srv := &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	t := rt.Spawn(srv.ListenAndServeGroupAsync(addr, time.Second))
+	if _, err := stop.Recv(); err != nil {
+		return err
+	}
+	t.Cancel()
+	if _, err := rt.Await[struct{}](t); !errors.Is(err, rt.ErrCanceled) {
+		return fmt.Errorf("ListenAndServeGroup ended with %v, not ErrCanceled", err)
+	}
+	return nil
+}
+
+// TestListenAndServeGroup serves on every loop of a 2-loop group in one
+// call: every request is answered by one of the two loops, and
+// cancelling the call stops the server.
+func TestListenAndServeGroup(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	stop := rt.NewMailbox[struct{}]()
+	done := make(chan error, 1)
+	go func() {
+		_, err := rt.RunGroup(listenServeUntilAsync(addr, stop), rt.Loops(2))
+		done <- err
+	}()
+	var code int
+	var body string
+	for i := 0; i < 100; i++ { // until it listens
+		if code, body, _, err = fetchOwnConn("http://"+addr+"/", false); err == nil {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.NoError(t, err)
+	count := map[string]int{body: 1}
+	for i := 1; i < 30; i++ {
+		code, body, _, err = fetchOwnConn("http://"+addr+"/", false)
+		require.NoError(t, err)
+		require.Equal(t, 200, code)
+		count[body]++
+	}
+	assert.Equal(t, 30, count["loop 0"]+count["loop 1"], "%v", count)
+	require.NoError(t, stop.Send(struct{}{}))
+	require.NoError(t, <-done)
+	_, _, _, err = fetchOwnConn("http://"+addr+"/", false)
+	assert.Error(t, err, "the server still answers after it was stopped")
 }
