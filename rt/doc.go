@@ -182,7 +182,9 @@
 // itself, not once the task has unwound; a timeout scope's expiry, which
 // the task survives, leaves it live) and once the task has ended. It is
 // kept in a table of the loop beside the task and dropped when the task
-// ends. ToThreadContext gives a blocking call a context derived from it,
+// ends. A spawned task's context carries its spawner's values (not its
+// cancellation), as asyncio's create_task copies the contextvars.
+// ToThreadContext gives a blocking call a context derived from it,
 // cancelled with the awaiting task; WaitContext awaits a
 // context's end; the Run option WithContext cancels the main task when a
 // context is done.

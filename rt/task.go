@@ -593,6 +593,7 @@ type spawnOp[T any] struct{ t *Task[T] }
 func (s spawnOp[T]) AwaitStart(c *Coro) Status {
 	if s.t.loop == nil {
 		s.t.start(c.loop)
+		inheritContext(&s.t.Coro, c)
 	}
 	return Ready
 }
