@@ -65,6 +65,16 @@ func (d *Defers) Run(c *Coro) Status {
 	d.pending = nil // an awaited deferred call has finished
 	if u := d.under; u != nil {
 		u.deferFrame, d.under = nil, nil
+		if cur := c.unw(); u.recovered && cur != nil && cur != u.prev && !cur.canceled {
+			// The deferred function recovered u and then panicked: Go
+			// keeps u in the chain, "[recovered]", or, raised again as
+			// it was, prints the two as one "[recovered, repanicked]".
+			if cur.aborted == nil && sameValue(cur.value, u.value) {
+				cur.repanicked = true
+			} else {
+				cur.addAborted(u)
+			}
+		}
 	}
 	for len(d.list) > 0 {
 		n := len(d.list) - 1
@@ -108,6 +118,7 @@ func (c *Coro) Recover(f Frame) any {
 		return nil
 	}
 	u.deferFrame = nil
+	u.recovered = true
 	c.stopUnwinding()
 	return u.value
 }

@@ -74,7 +74,9 @@
 // named function, a method value), which runs inside a real Go call with
 // the panic raised again (see Defers and Panic), or in the body of a
 // deferred async function (Coro.Recover); a panic raised while
-// another is in flight chains to it as in Go (PanicError.Aborted). Cancel
+// another is in flight chains to it as in Go (PanicError.Aborted), and
+// PanicError's message prints the chain as Go does, "[recovered]" notes
+// included. Cancel
 // stops a task at its await point: its body never resumes, its deferred
 // calls run (Cancelling tells them why), and it ends with ErrCanceled;
 // recover cannot stop a cancellation. WaitFor bounds a wait in time by

@@ -365,7 +365,10 @@ func (c *Coro) unwindErr() error {
 	if c.unw().canceled {
 		return ErrCanceled
 	}
-	return &PanicError{Task: c.Name(), Value: c.unw().value, Stack: c.unw().stack, Aborted: c.unw().abortedValues()}
+	u := c.unw()
+	values, notes := u.chain()
+	n := len(values) - 1
+	return &PanicError{Task: c.Name(), Value: u.value, Stack: u.stack, Aborted: values[:n:n], notes: notes}
 }
 
 func (c *Coro) finish(err error) {
