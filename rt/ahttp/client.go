@@ -137,6 +137,16 @@ type Client struct {
 	// anet.DefaultHandshakeTimeout, 10 s, as net/http's
 	// DefaultTransport; negative: none but Timeout).
 	TLSHandshakeTimeout time.Duration
+	// ExpectContinueTimeout is how long a request with a body and the
+	// header "Expect: 100-continue" waits, once its header is sent, for
+	// the server's 100 Continue before it sends the body anyway, as
+	// net/http's Transport.ExpectContinueTimeout: a 100 sends the body at
+	// once, and a final status instead (a 401, a 413) means the body is
+	// not sent at all (the response then closes the connection). Zero
+	// means DefaultExpectContinueTimeout (1 s, as net/http's
+	// DefaultTransport); negative means no wait, the body follows the
+	// header at once.
+	ExpectContinueTimeout time.Duration
 
 	mu    sync.Mutex
 	loops map[rt.Loop]*loopPool // guarded by mu; a loopPool itself belongs to its loop
@@ -443,16 +453,36 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 		body = req.Body
 		defer req.Body.Close() // as net/http: the transport closes the body it sent
 	}
-	early, werr := writeRequest(c, wire, body, bodyLength(req), dl)
-	putWire(wire) // not kept while the response is awaited; Write keeps no reference
-	if werr != nil {
-		var be bodyReadError
-		if errors.As(werr, &be) || errors.Is(werr, errNothingWritten) {
+	// Expect: 100-continue: the header goes alone, and the body waits for
+	// the server's 100 (or the timeout) below.
+	expect := body != nil && cl.expectContinueTimeout() > 0 && expectsContinue(req)
+	var early bool
+	var werr error
+	if expect {
+		_, werr = writeRequest(c, wire, nil, 0, dl)
+		putWire(wire)
+		if werr != nil {
 			return nil, werr
 		}
-		// The server may have answered and closed before the body was
-		// all sent (a 413): its response is still there to read.
-		early = true
+	} else {
+		early, werr = writeRequest(c, wire, body, bodyLength(req), dl)
+		putWire(wire) // not kept while the response is awaited; Write keeps no reference
+		if werr != nil {
+			var be bodyReadError
+			if errors.As(werr, &be) || errors.Is(werr, errNothingWritten) {
+				return nil, werr
+			}
+			// The server may have answered and closed before the body was
+			// all sent (a 413): its response is still there to read.
+			early = true
+		}
+	}
+	var waitUntil time.Time
+	if expect {
+		waitUntil = rt.Now().Add(cl.expectContinueTimeout())
+		if !dl.IsZero() && dl.Before(waitUntil) {
+			waitUntil = dl
+		}
 	}
 	limit := cl.MaxResponseHeaderBytes
 	if limit <= 0 {
@@ -463,7 +493,22 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 	// responses for ever.
 	first := true
 	for {
+		if expect {
+			c.SetReadDeadline(waitUntil)
+		}
 		block, err := readHeader(c, limit)
+		if expect {
+			c.SetReadDeadline(dl)
+			if errors.Is(err, os.ErrDeadlineExceeded) && (dl.IsZero() || rt.Now().Before(dl)) {
+				// No answer in time: the body goes anyway (net/http).
+				// What had arrived of a header is still buffered.
+				expect = false
+				if early, werr = cl.sendBody(c, req, body, dl); werr != nil && !early {
+					return nil, werr
+				}
+				continue
+			}
+		}
 		if err != nil {
 			if werr != nil {
 				return nil, werr // no answer: the write's error says what happened
@@ -486,10 +531,71 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 			if limit <= 0 {
 				return nil, ErrHeaderTooLarge
 			}
+			if expect && resp.StatusCode == http.StatusContinue {
+				expect = false
+				if early, werr = cl.sendBody(c, req, body, dl); werr != nil && !early {
+					return nil, werr
+				}
+			}
 			continue // 100 Continue, 103 Early Hints: the real answer follows
+		}
+		if expect {
+			// A final status instead of 100 Continue: the body is not
+			// sent (net/http), so the connection cannot carry another
+			// request.
+			resp.Close = true
 		}
 		return resp, nil
 	}
+}
+
+// sendBody sends the body of req after its header, once the server said
+// 100 Continue or did not answer in time. It reports, as writeRequest
+// does, an early answer: then, or when the write failed after the server
+// may have answered, early is set and the response is read; another
+// error fails the request.
+//
+// async
+func (cl *Client) sendBody(c *anet.Conn, req *http.Request, body io.Reader, dl time.Time) (early bool, err error) {
+	wire := wires.Get().(*bytes.Buffer)
+	wire.Reset()
+	early, err = writeRequest(c, wire, body, bodyLength(req), dl)
+	putWire(wire)
+	if err == nil {
+		return early, nil
+	}
+	var be bodyReadError
+	if errors.As(err, &be) {
+		return false, err
+	}
+	if errors.Is(err, errNothingWritten) {
+		err = nothingRead{unwrapNothing(err)} // the header is on the wire
+	}
+	// The server may have answered and closed meanwhile.
+	return true, err
+}
+
+// expectsContinue reports whether req asks for 100 Continue.
+func expectsContinue(req *http.Request) bool {
+	for _, v := range req.Header.Values("Expect") {
+		for _, t := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), "100-continue") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DefaultExpectContinueTimeout is the ExpectContinueTimeout of a Client
+// that sets none, net/http's DefaultTransport's.
+const DefaultExpectContinueTimeout = time.Second
+
+func (cl *Client) expectContinueTimeout() time.Duration {
+	if cl.ExpectContinueTimeout == 0 {
+		return DefaultExpectContinueTimeout
+	}
+	return cl.ExpectContinueTimeout
 }
 
 // withBody gives resp a Body that reads from c and then hands c back to

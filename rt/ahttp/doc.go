@@ -60,7 +60,11 @@
 // held in memory: with a ContentLength, with that Content-Length,
 // otherwise chunked; an AsyncReader (a response's Body, an anet.Conn) is
 // awaited, any other io.Reader read on the loop (see Client.Do). A
-// server that answers early (a 413) stops the upload. A body read to its end
+// server that answers early (a 413) stops the upload. A request with
+// "Expect: 100-continue" sends its header alone and its body once the
+// server says 100 Continue (or ExpectContinueTimeout passes), and not at
+// all when a final status comes first, as net/http's Transport does
+// (TestClientExpectContinueLikeNetHTTP). A body read to its end
 // gives its connection back to the pool of its host, which keeps up to
 // MaxIdleConnsPerHost idle connections per host and loop. Client.Timeout
 // bounds a whole exchange, body included; rt.WaitFor bounds one call, and
