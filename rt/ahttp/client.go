@@ -123,7 +123,10 @@ type Client struct {
 	// Proxy-Authorization; connections to the proxy are pooled. An https
 	// URL goes through a CONNECT tunnel to its host (with the same
 	// Proxy-Authorization), TLS running inside it; tunnels are pooled per
-	// proxy and host. The proxy itself is spoken to in plain http.
+	// proxy and host. A proxy URL with the https scheme is spoken to over
+	// TLS (with TLSClientConfig and the proxy's name, as net/http) for
+	// http URLs; an https URL through an https proxy (TLS inside TLS) is
+	// not supported and fails.
 	Proxy func(*http.Request) (*url.URL, error)
 
 	// TLSClientConfig configures the TLS of https requests, as net/http's
@@ -275,7 +278,14 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		}
 	} else if proxy != nil {
 		addr = canonicalAddr(proxy) // the pool is the proxy's; each request names its target
-		key = addr
+		key = proxy.Scheme + "://" + addr
+	}
+	// An https proxy is spoken to over TLS.
+	var proxyTLS *url.URL
+	if p := proxy; p != nil && p.Scheme == "https" {
+		proxyTLS = p
+	} else if p := tunnel; p != nil && p.Scheme == "https" {
+		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: errTLSInTLS}
 	}
 	var hp *hostPool // nil outside a loop: no pool
 	if lp := rt.CurrentLoop(); lp != nil {
@@ -298,7 +308,7 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		c = hp.takeIdle()
 		reused := c != nil
 		if c == nil {
-			nc, err := cl.connect(req.URL, tunnel, addr, dl)
+			nc, err := cl.connect(req.URL, proxyTLS, tunnel, addr, dl)
 			if err != nil {
 				return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
 			}
@@ -328,19 +338,31 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 	}
 }
 
+// errTLSInTLS fails an https request through an https proxy.
+var errTLSInTLS = errors.New("ahttp: an https URL through an https proxy (TLS inside the proxy's TLS) is not supported; use an http proxy for it")
+
 // connect opens a connection for a request to u: to addr, or through
 // the proxy tunnel (CONNECT addr), and for https with a TLS handshake,
-// all within the deadline.
+// all within the deadline. proxyTLS is an https proxy that the connection
+// to addr (the proxy's) speaks TLS to.
 //
 // async
-func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {
+func (cl *Client) connect(u *url.URL, proxyTLS *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {
 	target := addr
 	if tunnel != nil {
 		target = canonicalAddr(tunnel)
 	}
 	c, err := cl.dial(target, dl)
-	if err != nil || u.Scheme != "https" {
-		return c, err
+	if err != nil {
+		return nil, err
+	}
+	if proxyTLS != nil {
+		// As net/http: TLS to the proxy with TLSClientConfig, the proxy's
+		// name as the server name.
+		return cl.handshake(c, proxyTLS.Hostname(), dl)
+	}
+	if u.Scheme != "https" {
+		return c, nil
 	}
 	if tunnel != nil {
 		if err := cl.openTunnel(c, tunnel, addr, dl); err != nil {
@@ -348,7 +370,15 @@ func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time
 			return nil, err
 		}
 	}
-	c = anet.TLSClient(c, cl.tlsConfig(u.Hostname()))
+	return cl.handshake(c, u.Hostname(), dl)
+}
+
+// handshake makes c a TLS client of host and runs the handshake within
+// the deadline; on failure c is closed.
+//
+// async
+func (cl *Client) handshake(c *anet.Conn, host string, dl time.Time) (*anet.Conn, error) {
+	c = anet.TLSClient(c, cl.tlsConfig(host))
 	if d := cl.TLSHandshakeTimeout; d != 0 {
 		c.SetHandshakeTimeout(d)
 	}

@@ -145,7 +145,10 @@
 //
 // HTTP/1.1 only (no HTTP/2, over TLS either: ALPN never offers h2). An
 // http URL goes to a proxy in absolute form, an https URL through a
-// CONNECT tunnel; the proxy itself is spoken to in plain http. The client follows redirects,
+// CONNECT tunnel; a proxy is spoken to in plain http, or over TLS when its
+// URL's scheme is https, for http URLs only (an https URL through an https
+// proxy, TLS inside TLS, fails: TestClientHTTPSProxyLikeNetHTTP). The
+// client follows redirects,
 // decompresses gzip and keeps cookies in a Jar as net/http's Client does
 // (TestClientFollowsLikeNetHTTP compares the two hop by hop). The
 // client streams request bodies, and a response body with Body.Read or
