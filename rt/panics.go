@@ -51,10 +51,10 @@ type unwinding struct {
 	recovered, repanicked bool
 }
 
-// Panic is the panic in flight for one plain deferred call of an async
-// function: generated code defers the call inside a function that
-// receives the Panic and raises it, so that recover() in the deferred
-// function behaves as in Go:
+// For generated code: Panic is the panic in flight for one plain deferred
+// call of an async function: generated code defers the call inside a
+// function that receives the Panic and raises it, so that recover() in the
+// deferred function behaves as in Go:
 //
 //	ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 //		defer f(ag_d0)
@@ -65,7 +65,8 @@ type unwinding struct {
 // raises nothing.
 type Panic struct{ u *unwinding }
 
-// Raise panics with the value of the panic in flight, if there is one.
+// For generated code: Raise panics with the value of the panic in flight, if
+// there is one.
 func (p Panic) Raise() {
 	if p.u != nil {
 		panic(p.u.value)
