@@ -20,7 +20,7 @@ func _() {
 // client_expect_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_expect_test.go", []rt.SourceFunc{
-		{Name: "doExpectAhttp", Line: 109, Off: 2920, Head: "func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (expectOutcome, error) {", Len: 383, Hash: 0x33eda44228bded81},
+		{Name: "doExpectAhttp", Line: 121, Off: 3141, Head: "func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (expectOutcome, error) {", Len: 383, Hash: 0x33eda44228bded81},
 	})
 }
 
@@ -56,66 +56,66 @@ func (ag_f *ag_doExpectAhttp) AwaitResult() (expectOutcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_expect_test.go:109
+//line client_expect_test.go:121
 func (ag_f *ag_doExpectAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :109:1*/ var (
+	/*line :121:1*/ var (
 		err error
 		b   []byte
 	)
-	/*line :109:1*/ if ag_co.Unwinding() {
-		/*line :109:1*/ goto ag_exit
+	/*line :121:1*/ if ag_co.Unwinding() {
+		/*line :121:1*/ goto ag_exit
 	}
-	/*line :109:1*/ switch ag_f.ag_state {
-	/*line :109:1*/ case 1:
-		/*line :109:1*/ goto ag_resume1
-		/*line :109:1*/
+	/*line :121:1*/ switch ag_f.ag_state {
+	/*line :121:1*/ case 1:
+		/*line :121:1*/ goto ag_resume1
+		/*line :121:1*/
 	case 2:
-		/*line :109:1*/ goto ag_resume2
-		/*line :109:1*/
+		/*line :121:1*/ goto ag_resume2
+		/*line :121:1*/
 	case 3:
-		/*line :109:1*/ goto ag_resume3
+		/*line :121:1*/ goto ag_resume3
 	}
-	/*line client_expect_test.go:110:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
-	/*line :110:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :110:2*/ ag_f.cl, ag_f.req = nil, nil
-	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :110:2*/ return ag_s
+	/*line client_expect_test.go:122:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
+	/*line :122:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :122:2*/ ag_f.cl, ag_f.req = nil, nil
+	/*line :122:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:2*/ return ag_s
 	}
-	/*line :110:2*/ ag_resume1:
-	/*line client_expect_test.go:110:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :110:2*/ ag_f.ag_aw0 = nil
-	/*line client_expect_test.go:111:2*/ if err != nil {
-		/*line client_expect_test.go:112:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{Err: err.Error(), BodyRead: ag_f.src.n}, nil
-		/*line :112:3*/ goto ag_exit
+	/*line :122:2*/ ag_resume1:
+	/*line client_expect_test.go:122:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :122:2*/ ag_f.ag_aw0 = nil
+	/*line client_expect_test.go:123:2*/ if err != nil {
+		/*line client_expect_test.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{Err: err.Error(), BodyRead: ag_f.src.n}, nil
+		/*line :124:3*/ goto ag_exit
 	}
-	/*line client_expect_test.go:114:2*/ {
-		/*line :114:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :114:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :114:2*/ defer ag_dfn()
-			/*line :114:2*/ ag_p.Raise()
+	/*line client_expect_test.go:126:2*/ {
+		/*line :126:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :126:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :126:2*/ defer ag_dfn()
+			/*line :126:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_expect_test.go:115:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :115:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :115:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :115:2*/ return ag_s
+	/*line client_expect_test.go:127:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :127:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :127:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:2*/ return ag_s
 	}
-	/*line :115:2*/ ag_resume2:
-	/*line client_expect_test.go:115:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :115:2*/ ag_f.ag_aw1 = nil
-	/*line client_expect_test.go:116:2*/ if err != nil {
-		/*line client_expect_test.go:117:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{}, err
-		/*line :117:3*/ goto ag_exit
+	/*line :127:2*/ ag_resume2:
+	/*line client_expect_test.go:127:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :127:2*/ ag_f.ag_aw1 = nil
+	/*line client_expect_test.go:128:2*/ if err != nil {
+		/*line client_expect_test.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{}, err
+		/*line :129:3*/ goto ag_exit
 	}
-	/*line client_expect_test.go:119:2*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{ag_f.resp.StatusCode, string(b), "", ag_f.src.n}, nil
-	/*line :119:2*/ goto ag_exit
-	/*line :119:2*/ ag_exit:
-	/*line :119:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :119:2*/ ag_resume3:
-	/*line :119:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :119:2*/ return ag_s
+	/*line client_expect_test.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{ag_f.resp.StatusCode, string(b), "", ag_f.src.n}, nil
+	/*line :131:2*/ goto ag_exit
+	/*line :131:2*/ ag_exit:
+	/*line :131:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :131:2*/ ag_resume3:
+	/*line :131:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :131:2*/ return ag_s
 	}
-	/*line :119:2*/ return rt.Ready
+	/*line :131:2*/ return rt.Ready
 }
 
 //line client_expect_async_test.go:122
@@ -124,11 +124,11 @@ func (ag_f *ag_doExpectAhttp) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_doExpectAhttp) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_expect_test.go:110"
+		return "client_expect_test.go:122"
 	case 2:
-		return "client_expect_test.go:115"
+		return "client_expect_test.go:127"
 	case 3:
-		return "client_expect_test.go:120 (deferred calls)"
+		return "client_expect_test.go:132 (deferred calls)"
 	}
 	return ""
 }

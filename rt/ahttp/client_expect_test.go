@@ -4,6 +4,7 @@ package ahttp_test
 
 import (
 	"bufio"
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net"
@@ -23,8 +24,8 @@ import (
 // expectServer is net/http's server with a handler that reads the body
 // (its first read makes the server send 100 Continue) and one that
 // answers 401 without reading it.
-func expectServer(log *expectLog) *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func expectServer(log *expectLog, overTLS bool) *httptest.Server {
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/reject" {
 			log.add(fmt.Sprintf("%s expect=%q: rejected unread", r.URL.Path, r.Header.Get("Expect")))
 			http.Error(w, "no", http.StatusUnauthorized)
@@ -34,6 +35,12 @@ func expectServer(log *expectLog) *httptest.Server {
 		log.add(fmt.Sprintf("%s expect=%q: read %d err=%v", r.URL.Path, r.Header.Get("Expect"), len(b), err))
 		fmt.Fprintf(w, "got %d", len(b))
 	}))
+	if overTLS {
+		ts.StartTLS()
+	} else {
+		ts.Start()
+	}
+	return ts
 }
 
 type expectLog struct {
@@ -56,10 +63,15 @@ func (l *expectLog) take() []string {
 // stray one), sends it and reads the body; without, it never sends 100
 // and waits for the body, which a client sends once its
 // ExpectContinueTimeout has passed.
-func rawExpectServer(t *testing.T, send100 bool, log *expectLog) string {
+func rawExpectServer(t *testing.T, send100 bool, log *expectLog, tlsCfg *tls.Config) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { ln.Close() })
+	scheme := "http://"
+	if tlsCfg != nil {
+		ln = tls.NewListener(ln, tlsCfg)
+		scheme = "https://"
+	}
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -91,7 +103,7 @@ func rawExpectServer(t *testing.T, send100 bool, log *expectLog) string {
 			}()
 		}
 	}()
-	return "http://" + ln.Addr().String()
+	return scheme + ln.Addr().String()
 }
 
 // expectOutcome is what a client got, and how much of the body it read
@@ -127,9 +139,21 @@ func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (ex
 // and a final 401 without it; the raw servers check the order on the
 // wire (no body before 100) and the timeout (no 100 at all).
 func TestClientExpectContinueLikeNetHTTP(t *testing.T) {
+	for _, overTLS := range []bool{false, true} {
+		t.Run(map[bool]string{false: "plain", true: "tls"}[overTLS], func(t *testing.T) {
+			testExpectContinue(t, overTLS)
+		})
+	}
+}
+
+func testExpectContinue(t *testing.T, overTLS bool) {
 	log := &expectLog{}
-	std := expectServer(log)
+	std := expectServer(log, overTLS)
 	defer std.Close()
+	var clientTLS, serverTLS *tls.Config
+	if overTLS {
+		clientTLS, serverTLS = tlsClientConfig(std), std.TLS
+	}
 	payload := strings.Repeat("x", 100_000)
 	cases := []struct {
 		name    string
@@ -141,9 +165,9 @@ func TestClientExpectContinueLikeNetHTTP(t *testing.T) {
 			[]string{`/echo expect="100-continue": read 100000 err=<nil>`}},
 		{"final status, body not sent", std.URL + "/reject", 10 * time.Second,
 			[]string{`/reject expect="100-continue": rejected unread`}},
-		{"raw: no body before 100", rawExpectServer(t, true, log), 10 * time.Second,
+		{"raw: no body before 100", rawExpectServer(t, true, log, serverTLS), 10 * time.Second,
 			[]string{"body before 100: false", `raw expect="100-continue": read 100000 err=<nil>`}},
-		{"raw: no 100, body after the timeout", rawExpectServer(t, false, log), 20 * time.Millisecond,
+		{"raw: no 100, body after the timeout", rawExpectServer(t, false, log, serverTLS), 20 * time.Millisecond,
 			[]string{`raw expect="100-continue": read 100000 err=<nil>`}},
 	}
 	for _, tc := range cases {
@@ -156,7 +180,7 @@ func TestClientExpectContinueLikeNetHTTP(t *testing.T) {
 				req.Header.Set("Expect", "100-continue")
 				return req, src
 			}
-			tr := &http.Transport{ExpectContinueTimeout: tc.timeout}
+			tr := &http.Transport{ExpectContinueTimeout: tc.timeout, TLSClientConfig: clientTLS}
 			defer tr.CloseIdleConnections()
 			req, src := mk()
 			var want expectOutcome
@@ -169,7 +193,7 @@ func TestClientExpectContinueLikeNetHTTP(t *testing.T) {
 			}
 			wantLog := log.take()
 
-			cl := &ahttp.Client{ExpectContinueTimeout: tc.timeout}
+			cl := &ahttp.Client{ExpectContinueTimeout: tc.timeout, TLSClientConfig: clientTLS}
 			req, src = mk()
 			got, err := rt.Run(doExpectAhttpAsync(cl, req, src))
 			require.NoError(t, err)
