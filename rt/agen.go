@@ -83,8 +83,8 @@ var genProbe struct {
 	mk any
 }
 
-// NewGen makes the Gen of an async generator from its natural form and a
-// maker of its frame; generated companions call it.
+// For generated code: NewGen makes the Gen of an async generator from its
+// natural form and a maker of its frame; generated companions call it.
 func NewGen[T any](plain func(yield func(T) bool), frame func(g *Generator[T, struct{}]) Frame) Gen[T] {
 	return func(yield func(T) bool) {
 		if yield == nil {
@@ -95,7 +95,7 @@ func NewGen[T any](plain func(yield func(T) bool), frame func(g *Generator[T, st
 	}
 }
 
-// NewGen2 is NewGen for a generator of pairs.
+// For generated code: NewGen2 is NewGen for a generator of pairs.
 func NewGen2[K, V any](plain func(yield func(K, V) bool), frame func(g *Generator[K, V]) Frame) Gen2[K, V] {
 	return func(yield func(K, V) bool) {
 		if yield == nil {
@@ -121,21 +121,21 @@ func probeGen[M any](call func()) M {
 	return mk
 }
 
-// PullGen starts consuming g; generated range loops call it. Nothing runs
-// until Next is awaited.
+// For generated code: PullGen starts consuming g; generated range loops call
+// it. Nothing runs until Next is awaited.
 func PullGen[T any](g Gen[T]) *Generator[T, struct{}] {
 	return &Generator[T, struct{}]{mk: probeGen[func(*Generator[T, struct{}]) Frame](func() { g(nil) })}
 }
 
-// PullGen2 is PullGen for a generator of pairs.
+// For generated code: PullGen2 is PullGen for a generator of pairs.
 func PullGen2[K, V any](g Gen2[K, V]) *Generator[K, V] {
 	return &Generator[K, V]{mk: probeGen[func(*Generator[K, V]) Frame](func() { g(nil) })}
 }
 
-// Generator is one run of an async generator, shared by the range loop
-// that consumes it and the generator's frame. Generated code drives it:
-// the loop awaits Next and reads Values, and awaits Close on every way
-// out; the generator awaits Yield at each call of its yield.
+// For generated code: Generator is one run of an async generator, shared by
+// the range loop that consumes it and the generator's frame. Generated code
+// drives it: the loop awaits Next and reads Values, and awaits Close on
+// every way out; the generator awaits Yield at each call of its yield.
 type Generator[K, V any] struct {
 	mk    func(*Generator[K, V]) Frame
 	frame Frame
@@ -158,23 +158,24 @@ const (
 	genDone
 )
 
-// Next returns the awaitable of the next value: it yields true once the
-// generator has yielded (read the value with Values), false once it has
-// returned.
+// For generated code: Next returns the awaitable of the next value: it
+// yields true once the generator has yielded (read the value with Values),
+// false once it has returned.
 func (g *Generator[K, V]) Next() Awaitable[bool] { return (*genNext[K, V])(g) }
 
-// Values returns the values the generator yielded last.
+// For generated code: Values returns the values the generator yielded last.
 func (g *Generator[K, V]) Values() (K, V) { return g.k, g.v }
 
-// Close returns the awaitable that finishes the generator: a generator
-// suspended at a yield is resumed with false and runs to its end (its
-// deferred calls run); a finished or unstarted one is left as it is.
+// For generated code: Close returns the awaitable that finishes the
+// generator: a generator suspended at a yield is resumed with false and runs
+// to its end (its deferred calls run); a finished or unstarted one is left
+// as it is.
 func (g *Generator[K, V]) Close() Awaitable[struct{}] { return (*genClose[K, V])(g) }
 
-// Yield returns the awaitable of one yield of the generator: it hands k
-// and v to the loop and detaches the generator's frame from the task, and
-// yields what the loop answers: true for more, false when the loop is
-// left.
+// For generated code: Yield returns the awaitable of one yield of the
+// generator: it hands k and v to the loop and detaches the generator's frame
+// from the task, and yields what the loop answers: true for more, false when
+// the loop is left.
 func (g *Generator[K, V]) Yield(k K, v V) Awaitable[bool] {
 	g.k, g.v = k, v
 	return (*genYield[K, V])(g)

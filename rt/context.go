@@ -14,6 +14,14 @@ import "context"
 // call in a task and kept beside the task, not in it; it derives from
 // context.Background, or for the main task of a Run with WithContext from
 // that context (its values, and its end, which cancels the task anyway).
+// A task started by another (Spawn, and the tasks Gather, WaitFor,
+// WaitAny, AsCompleted and Shield make) inherits its spawner's values, as
+// asyncio's create_task copies the contextvars: its context carries the
+// values of the spawner's, but not its cancellation (as with
+// context.WithoutCancel), since a task may outlive its spawner; cancel it
+// through its Task or a TaskGroup. Submit and Post, which any goroutine
+// may call, pass no values. To give a coroutine other values, pass it a
+// context.Context parameter, as Go code does.
 // Called from ordinary code, Context returns context.Background().
 //
 // Context is async: inside an //async function the generator awaits
@@ -33,34 +41,83 @@ func (o *contextOp) AwaitStart(c *Coro) Status {
 func (o *contextOp) AwaitResult() (context.Context, error) { return o.ctx, nil }
 
 // taskContext returns the task's entry in the loop's side table of
-// contexts, made on first use.
+// contexts, with its context made on first use.
 func (c *Coro) taskContext() *taskContext {
 	l := c.loop
-	if e := l.contexts[c]; e != nil {
+	e := l.contexts[c]
+	if e != nil && e.ctx != nil {
 		return e
 	}
-	if l.contexts == nil {
-		l.contexts = map[*Coro]*taskContext{}
-	}
 	parent := context.Background()
-	if c == l.main && l.cancelCtx != nil {
+	switch {
+	case e != nil: // inherited values (inheritContext)
+		parent = context.WithoutCancel(e.values)
+	case c == l.main && l.cancelCtx != nil:
 		parent = l.cancelCtx
 	}
 	ctx, cancel := context.WithCancel(parent)
 	if c.extra != nil && c.extra.ctxDone {
 		cancel() // first asked for after a Cancel (in a deferred call)
 	}
-	e := &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
-	l.contexts[c] = e
-	c.waiters.add(l, e) // runs when the task is done
+	if e != nil {
+		e.ctx, e.cancel = ctx, cancel
+		return e
+	}
+	e = &taskContext{ctx: ctx, cancel: cancel, l: l, c: c}
+	l.addContext(e)
 	return e
+}
+
+// addContext enters e in the side table; e drops itself when its task is
+// done.
+func (l *loop) addContext(e *taskContext) {
+	if l.contexts == nil {
+		l.contexts = map[*Coro]*taskContext{}
+	}
+	l.contexts[e.c] = e
+	e.c.waiters.add(l, e) // runs when the task is done
+}
+
+// inheritContext gives child, a task that spawner has just started, the
+// values of spawner's context, as asyncio's create_task copies the current
+// contextvars: the child's context (Context) carries them, not the
+// spawner's cancellation, since a task may outlive its spawner. A spawner
+// whose context is context.Background, as in a run without WithContext,
+// passes nothing and costs nothing; otherwise the child gets an entry in
+// the side table, its context made only if it asks for it.
+func inheritContext(child, spawner *Coro) {
+	if spawner == nil || child.waiters.done {
+		return
+	}
+	if v := spawner.contextValues(); v != nil {
+		spawner.loop.addContext(&taskContext{values: v, l: spawner.loop, c: child})
+	}
+}
+
+// contextValues returns the context whose values c's context carries, or
+// nil for none (context.Background), without making c's context.
+func (c *Coro) contextValues() context.Context {
+	l := c.loop
+	if l == nil {
+		return nil
+	}
+	if e := l.contexts[c]; e != nil {
+		if e.ctx != nil {
+			return e.ctx
+		}
+		return e.values
+	}
+	if c == l.main && l.cancelCtx != nil {
+		return l.cancelCtx
+	}
+	return nil
 }
 
 // cancelContext cancels the task's context, if it has one (Cancel).
 func (c *Coro) cancelContext() {
 	c.more().ctxDone = true
 	if l := c.loop; l != nil && l.contexts != nil {
-		if e := l.contexts[c]; e != nil {
+		if e := l.contexts[c]; e != nil && e.cancel != nil {
 			e.cancel()
 		}
 	}
@@ -68,16 +125,20 @@ func (c *Coro) cancelContext() {
 
 // taskContext is a task's entry in the loop's side table of contexts; it
 // is also the task's done callback that cancels the context and drops the
-// entry.
+// entry. An entry made by inheritContext holds values until the task asks
+// for its context.
 type taskContext struct {
 	ctx    context.Context
 	cancel context.CancelFunc
+	values context.Context
 	l      *loop
 	c      *Coro
 }
 
 func (e *taskContext) run() {
-	e.cancel()
+	if e.cancel != nil {
+		e.cancel()
+	}
 	delete(e.l.contexts, e.c)
 }
 

@@ -1,6 +1,53 @@
 // Package rt is the runtime of asyncgen: a single-goroutine event loop that
 // runs coroutines, modelled on Python's asyncio.
 //
+// # The API by topic
+//
+//   - Running: Run, RunOn, NewLoop and Loop (RunForever, Stop, CallSoon,
+//     CallLater, CallAt and their TimerHandle, CallSoonThreadSafe),
+//     CurrentLoop; LoopOption: VirtualTime, Debug, ExceptionHandler,
+//     CancelOnSignal, WithContext.
+//   - Awaiting and tasks: Await, Awaitable, Func, Spawn, SpawnOn, Task and
+//     Coro (Name, Done, Cancel, Cancelling, Where, ...), Name, CurrentTask,
+//     AllTasks, TaskGroup, TaskOption (Name, InGroup), Shield.
+//   - Several at once: Gather, GatherAll, Gather2 ... Gather5 (Tuple2 ...
+//     Tuple8), Result, WaitAny, AsCompleted (Completed).
+//   - Time: Sleep, Now, WaitFor, Timeout, TimeoutAt, NewTimeout and
+//     NewTimeoutAt (a TimeoutScope), Within, ErrTimeout.
+//   - Futures and synchronization: NewFuture, Queue (NewQueue,
+//     NewLifoQueue, NewPriorityQueue; ErrQueueEmpty, ErrQueueFull,
+//     ErrQueueShutDown), Lock, Event, Condition, Semaphore and
+//     BoundedSemaphore, Barrier (ErrBrokenBarrier), Mailbox
+//     (ErrMailboxClosed).
+//   - Go's world: Context, ToThread, ToThreadContext, WaitContext,
+//     WaitSignal, FD (I/O readiness for rt/anet and other drivers; ErrBusy,
+//     ErrClosed).
+//   - Loop groups: RunGroup, GroupOption (Loops, LockOSThread, CancelOn,
+//     WithLoopOptions), Group, Submit, Remote, Post, LoopIndex.
+//   - Failures and observability: PanicError, DeadlockError, ErrCanceled,
+//     ErrDeadlock, ErrNotDone, RegisterCleanEnd, IsCleanEnd, Dump,
+//     LoopStats.
+//   - Async generators: Gen, Gen2 (consumed by range loops).
+//
+// Each natural function that needs a loop has a companion XAsync (Sleep
+// and SleepAsync, ...), the awaitable asyncgen makes the call into.
+//
+// # For generated code
+//
+// The rest is the protocol between the code asyncgen generates and the
+// runtime (protocol.go describes it); user code does not call it, and the
+// doc comment of each such name starts with "For generated code:". It is
+// Frame, Status (Ready, Suspended, Pushed) and the AwaitStart and
+// AwaitResult methods of every awaitable (the Awaitable interface, which
+// a hand-written awaitable such as rt/anet's implements); Coro.Push,
+// Coro.Recover, Coro.Unwinding and Coro.UnwindPull; Defers, Panic and
+// AnyAwaitable (deferred calls); SpawnFrame; Pull and Pull2 (range over
+// func); NewGen, NewGen2, PullGen, PullGen2, Generator (async
+// generators); Locator (await lines for Dump); CheckSource and SourceFunc
+// (the stale-source guard). These names stay in rt rather than in a
+// package of their own so that generated code calls them without a hop
+// and the frames, the task and the awaitables share one set of types.
+//
 // # Model
 //
 // An //async function F is compiled by asyncgen into a frame (a struct
@@ -74,7 +121,9 @@
 // named function, a method value), which runs inside a real Go call with
 // the panic raised again (see Defers and Panic), or in the body of a
 // deferred async function (Coro.Recover); a panic raised while
-// another is in flight chains to it as in Go (PanicError.Aborted). Cancel
+// another is in flight chains to it as in Go (PanicError.Aborted), and
+// PanicError's message prints the chain as Go does, "[recovered]" notes
+// included. Cancel
 // stops a task at its await point: its body never resumes, its deferred
 // calls run (Cancelling tells them why), and it ends with ErrCanceled;
 // recover cannot stop a cancellation. WaitFor bounds a wait in time by
@@ -219,7 +268,9 @@
 // itself, not once the task has unwound; a timeout scope's expiry, which
 // the task survives, leaves it live) and once the task has ended. It is
 // kept in a table of the loop beside the task and dropped when the task
-// ends. ToThreadContext gives a blocking call a context derived from it,
+// ends. A spawned task's context carries its spawner's values (not its
+// cancellation), as asyncio's create_task copies the contextvars.
+// ToThreadContext gives a blocking call a context derived from it,
 // cancelled with the awaiting task; WaitContext awaits a
 // context's end; the Run option WithContext cancels the main task when a
 // context is done.

@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Locator is implemented by generated frames: AwaitLine is the source
-// file:line of the await point where the frame is suspended.
+// For generated code: Locator is implemented by generated frames: AwaitLine
+// is the source file:line of the await point where the frame is suspended.
 type Locator interface {
 	AwaitLine() string
 }

@@ -34,17 +34,49 @@ type PanicError struct {
 	// recovered there), oldest first: Go prints them before Value, as
 	// "panic: 1\n\tpanic: 2".
 	Aborted []any
+	// notes are Go's notes on each panic of the chain, Aborted then
+	// Value: "", " [recovered]" or " [recovered, repanicked]".
+	notes []string
 }
 
 // Error names the task, the line that panicked and the value, e.g.
 // `rt: panic in task worker at fetch.go:42: boom`. The line is the first
 // frame of Stack below the panic that is not the Go runtime's: with the
 // generator's line directives, a line of the user's async source.
+//
+// A panic raised while others were in flight reads as Go prints the chain
+// when a program crashes: the oldest first, each later one on a line of
+// its own, with Go's notes, and the line of the last one:
+//
+//	rt: panic in task worker at fetch.go:42: first [recovered]
+//		panic: second
+//
+// A panic that a deferred function recovered and raised again as it was
+// (panic(recover())) is one entry, "first [recovered, repanicked]". Known
+// gap: when a plain deferred function (not an //async one) recovers the
+// panic and then panics with another value, nothing outside the Go
+// runtime can tell that it recovered, so the older panic lacks its
+// "[recovered]".
 func (e *PanicError) Error() string {
+	var b strings.Builder
+	b.WriteString("rt: panic in task ")
+	b.WriteString(e.Task)
 	if at := panicSite(e.Stack); at != "" {
-		return fmt.Sprintf("rt: panic in task %s at %s: %v", e.Task, at, e.Value)
+		b.WriteString(" at ")
+		b.WriteString(at)
 	}
-	return fmt.Sprintf("rt: panic in task %s: %v", e.Task, e.Value)
+	b.WriteString(": ")
+	note := func(i int) string {
+		if i < len(e.notes) {
+			return e.notes[i]
+		}
+		return ""
+	}
+	for i, v := range e.Aborted {
+		fmt.Fprintf(&b, "%v%s\n\tpanic: ", v, note(i))
+	}
+	fmt.Fprintf(&b, "%v%s", e.Value, note(len(e.Aborted)))
+	return b.String()
 }
 
 // panicSite finds, in a stack printed by debug.Stack, the file:line (base

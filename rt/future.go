@@ -51,8 +51,8 @@ func (f *Future[T]) Result() (T, error) {
 	return f.value, f.err
 }
 
-// AwaitStart is part of the Awaitable protocol: Ready if f is done,
-// otherwise c is parked until it is.
+// For generated code: AwaitStart is part of the Awaitable protocol: Ready if
+// f is done, otherwise c is parked until it is.
 func (f *Future[T]) AwaitStart(c *Coro) Status {
 	if f.waiters.done {
 		return Ready
@@ -61,7 +61,8 @@ func (f *Future[T]) AwaitStart(c *Coro) Status {
 	return Suspended
 }
 
-// AwaitResult is part of the Awaitable protocol; it returns Result.
+// For generated code: AwaitResult is part of the Awaitable protocol; it
+// returns Result.
 func (f *Future[T]) AwaitResult() (T, error) { return f.Result() }
 
 func (f *Future[T]) signal() *waitq { return &f.waiters }

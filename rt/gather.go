@@ -39,7 +39,7 @@ type gatherArgs interface {
 	// begin makes argument i run (a new task unless it already runs),
 	// marks it observed (the gather reports its failure) and returns the
 	// queue that signals its end.
-	begin(i int, l *loop) *waitq
+	begin(i int, spawner *Coro) *waitq
 	failure(i int) error // the error of its outcome, once it is done
 	cancel(i int)        // cancels it if it runs
 }
@@ -66,7 +66,7 @@ func (s *gatherSlot) run() { s.g.childDone(s.i) }
 
 func (g *gatherCore) AwaitStart(c *Coro) Status {
 	if !g.started {
-		g.start(c.loop)
+		g.start(c)
 	}
 	if g.waiters.done {
 		return Ready
@@ -88,7 +88,8 @@ func (g *gatherCore) passCancel(*Coro) bool {
 	return true
 }
 
-func (g *gatherCore) start(l *loop) {
+func (g *gatherCore) start(spawner *Coro) {
+	l := spawner.loop
 	g.started = true
 	n := g.args.count()
 	if n == 0 {
@@ -98,7 +99,7 @@ func (g *gatherCore) start(l *loop) {
 	g.slots = make([]gatherSlot, n)
 	for i := range g.slots {
 		g.slots[i] = gatherSlot{g, i}
-		if w := g.args.begin(i, l); w.done {
+		if w := g.args.begin(i, spawner); w.done {
 			l.schedule(&g.slots[i]) // asyncio calls a late done callback soon
 		} else {
 			w.add(l, &g.slots[i])
@@ -125,11 +126,12 @@ func (g *gatherCore) childDone(i int) {
 
 // beginArg is gatherArgs.begin for one awaitable: it returns what now
 // stands for it (the task it runs in) and its end queue.
-func beginArg[T any](aw Awaitable[T], l *loop) (Awaitable[T], *waitq) {
+func beginArg[T any](aw Awaitable[T], spawner *Coro) (Awaitable[T], *waitq) {
 	s, ok := aw.(signaler)
 	if !ok {
 		t := newTask(aw, "")
-		t.start(l)
+		t.start(spawner.loop)
+		inheritContext(&t.Coro, spawner)
 		aw, s = t, t
 	}
 	if t, ok := aw.(interface{ markObserved() }); ok {
@@ -151,9 +153,9 @@ type gatherOp[T any] struct {
 
 func (g *gatherOp[T]) count() int { return len(g.aws) }
 
-func (g *gatherOp[T]) begin(i int, l *loop) *waitq {
+func (g *gatherOp[T]) begin(i int, spawner *Coro) *waitq {
 	var w *waitq
-	g.aws[i], w = beginArg(g.aws[i], l)
+	g.aws[i], w = beginArg(g.aws[i], spawner)
 	return w
 }
 

@@ -105,16 +105,16 @@ func (g *gather5[A, B, C, D, E]) AwaitResult() (Tuple5[A, B, C, D, E], error) {
 
 // gatherIn is one argument of a Gather2..Gather5, whatever its type.
 type gatherIn interface {
-	begin(l *loop) *waitq
+	begin(spawner *Coro) *waitq
 	failure() error
 	cancel()
 }
 
 type gatherArg[T any] struct{ aw Awaitable[T] }
 
-func (a *gatherArg[T]) begin(l *loop) *waitq {
+func (a *gatherArg[T]) begin(spawner *Coro) *waitq {
 	var w *waitq
-	a.aw, w = beginArg(a.aw, l)
+	a.aw, w = beginArg(a.aw, spawner)
 	return w
 }
 
@@ -136,10 +136,10 @@ type gatherIns struct {
 	ins []gatherIn
 }
 
-func (g *gatherIns) count() int                  { return len(g.ins) }
-func (g *gatherIns) begin(i int, l *loop) *waitq { return g.ins[i].begin(l) }
-func (g *gatherIns) failure(i int) error         { return g.ins[i].failure() }
-func (g *gatherIns) cancel(i int)                { g.ins[i].cancel() }
+func (g *gatherIns) count() int                        { return len(g.ins) }
+func (g *gatherIns) begin(i int, spawner *Coro) *waitq { return g.ins[i].begin(spawner) }
+func (g *gatherIns) failure(i int) error               { return g.ins[i].failure() }
+func (g *gatherIns) cancel(i int)                      { g.ins[i].cancel() }
 
 // with sets the arguments.
 func (g *gatherIns) with(ins ...gatherIn) {

@@ -1,7 +1,10 @@
 package rt
 
 import (
+	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"unsafe"
 )
 
@@ -41,12 +44,17 @@ type unwinding struct {
 	// generator closed by that consumer unwinds (agen.go). The int32 and
 	// the flags share a word: an unwinding is 80 bytes (TestTaskSize).
 	closing bool
+	// recovered: a deferred call recovered this panic and then panicked
+	// (Go prints "[recovered]"); repanicked: it panicked again with the
+	// recovered value, which Go prints as one line "[recovered,
+	// repanicked]".
+	recovered, repanicked bool
 }
 
-// Panic is the panic in flight for one plain deferred call of an async
-// function: generated code defers the call inside a function that
-// receives the Panic and raises it, so that recover() in the deferred
-// function behaves as in Go:
+// For generated code: Panic is the panic in flight for one plain deferred
+// call of an async function: generated code defers the call inside a
+// function that receives the Panic and raises it, so that recover() in the
+// deferred function behaves as in Go:
 //
 //	ag_f.ag_defers.Push(func(ag_p rt.Panic) {
 //		defer f(ag_d0)
@@ -57,7 +65,8 @@ type unwinding struct {
 // raises nothing.
 type Panic struct{ u *unwinding }
 
-// Raise panics with the value of the panic in flight, if there is one.
+// For generated code: Raise panics with the value of the panic in flight, if
+// there is one.
 func (p Panic) Raise() {
 	if p.u != nil {
 		panic(p.u.value)
@@ -125,12 +134,7 @@ func (c *Coro) unwound(top int) {
 		old := u.prev
 		u.prev, u.prevTop = nil, 0
 		if !old.canceled {
-			old = &unwinding{value: old.value, stack: old.stack, aborted: old.aborted}
-			last := u
-			for last.aborted != nil {
-				last = last.aborted
-			}
-			last.aborted = old
+			u.addAborted(old)
 		}
 		if old.prev != nil {
 			u.prev, u.prevTop = old.prev, old.prevTop
@@ -163,6 +167,10 @@ func (c *Coro) deferUnder(u *unwinding, call func(Panic)) {
 		r := recover()
 		if !sameValue(r, u.value) {
 			c.replace(r, debug.Stack())
+		} else if !raisedByRaise() {
+			// panic(recover()), most likely: the deferred function raised
+			// the value again itself.
+			u.repanicked = true
 		}
 	}()
 	call(Panic{u})
@@ -184,14 +192,50 @@ func sameValue(a, b any) (same bool) {
 	return a == b
 }
 
-// abortedValues lists the values of the panics u aborted, oldest first.
-func (u *unwinding) abortedValues() []any {
-	var vs []any
-	for a := u.aborted; a != nil; a = a.aborted {
-		vs = append(vs, a.value)
+// raisedByRaise reports whether the panic that the deferred function
+// calling it recovers was raised by Panic.Raise, rather than by a deferred
+// call that raised the same value again.
+func raisedByRaise() bool {
+	var pcs [32]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs[:])])
+	for {
+		f, more := frames.Next()
+		if f.Function == "runtime.gopanic" {
+			f, _ = frames.Next()
+			return strings.HasSuffix(f.Function, "/rt.Panic.Raise")
+		}
+		if !more {
+			return true
+		}
 	}
-	for i, j := 0, len(vs)-1; i < j; i, j = i+1, j-1 {
-		vs[i], vs[j] = vs[j], vs[i]
+}
+
+// addAborted records old as the oldest panic u aborted (a copy: old may
+// be referenced elsewhere).
+func (u *unwinding) addAborted(old *unwinding) {
+	cp := &unwinding{value: old.value, stack: old.stack, aborted: old.aborted, recovered: old.recovered, repanicked: old.repanicked}
+	last := u
+	for last.aborted != nil {
+		last = last.aborted
 	}
-	return vs
+	last.aborted = cp
+}
+
+// chain lists the panics u aborted, oldest first, then u, with Go's notes
+// for PanicError.
+func (u *unwinding) chain() (values []any, notes []string) {
+	for a := u; a != nil; a = a.aborted {
+		values = append(values, a.value)
+		note := ""
+		switch {
+		case a.repanicked:
+			note = " [recovered, repanicked]"
+		case a.recovered:
+			note = " [recovered]"
+		}
+		notes = append(notes, note)
+	}
+	slices.Reverse(values)
+	slices.Reverse(notes)
+	return values, notes
 }

@@ -41,6 +41,31 @@ func _() {
 	var _ ag_stale_run_go_generate = chainNestedRecovered
 }
 
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = chainRepanicked
+}
+
+func _() {
+	type ag_stale_run_go_generate func(any)
+	var _ ag_stale_run_go_generate = recoversAsyncAndPanics
+}
+
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = chainAsyncRecovered
+}
+
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = chainAsyncRepanicked
+}
+
+func _() {
+	type ag_stale_run_go_generate func() error
+	var _ ag_stale_run_go_generate = chainRecoveredThenAborted
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // panics_test.go after this file was generated; run go generate.
 func init() {
@@ -52,6 +77,11 @@ func init() {
 		{Name: "chainRecovered", Line: 56, Off: 913, Head: "func chainRecovered() error {", Len: 87, Hash: 0xac07a6aacc8cb33c},
 		{Name: "recoversOwnAsync", Line: 68, Off: 1081, Head: "func recoversOwnAsync() {", Len: 92, Hash: 0x2e50c9c0314d6df7},
 		{Name: "chainNestedRecovered", Line: 75, Off: 1184, Head: "func chainNestedRecovered() error {", Len: 113, Hash: 0x96ef6d9b8f2dd3cc},
+		{Name: "chainRepanicked", Line: 83, Off: 1308, Head: "func chainRepanicked() error {", Len: 98, Hash: 0x8fa28f08f8c3306b},
+		{Name: "recoversAsyncAndPanics", Line: 90, Off: 1417, Head: "func recoversAsyncAndPanics(v any) {", Len: 103, Hash: 0x33d011ba1bc36fe4},
+		{Name: "chainAsyncRecovered", Line: 100, Off: 1531, Head: "func chainAsyncRecovered() error {", Len: 105, Hash: 0xdfac4f3dba97853e},
+		{Name: "chainAsyncRepanicked", Line: 107, Off: 1647, Head: "func chainAsyncRepanicked() error {", Len: 101, Hash: 0x02cffd6c0394e82c},
+		{Name: "chainRecoveredThenAborted", Line: 114, Off: 1759, Head: "func chainRecoveredThenAborted() error {", Len: 133, Hash: 0x17712c8bd66db895},
 	})
 }
 
@@ -119,7 +149,7 @@ func (ag_f *ag_chainLiteral) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:123
+//line panics_async_test.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainLiteral) AwaitLine() string {
@@ -176,7 +206,7 @@ func (ag_f *ag_panicsAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:30:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:180
+//line panics_async_test.go:210
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAsync) AwaitLine() string {
@@ -247,7 +277,7 @@ func (ag_f *ag_chainAsyncDefer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:251
+//line panics_async_test.go:281
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncDefer) AwaitLine() string {
@@ -326,7 +356,7 @@ func (ag_f *ag_chainThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:330
+//line panics_async_test.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainThree) AwaitLine() string {
@@ -400,7 +430,7 @@ func (ag_f *ag_chainRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:404
+//line panics_async_test.go:434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecovered) AwaitLine() string {
@@ -476,7 +506,7 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:480
+//line panics_async_test.go:510
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversOwnAsync) AwaitLine() string {
@@ -555,7 +585,7 @@ func (ag_f *ag_chainNestedRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:559
+//line panics_async_test.go:589
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainNestedRecovered) AwaitLine() string {
@@ -564,6 +594,369 @@ func (ag_f *ag_chainNestedRecovered) AwaitLine() string {
 		return "panics_test.go:78"
 	case 2:
 		return "panics_test.go:80 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_chainRepanicked is the frame of chainRepanicked (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_chainRepanicked struct {
+	ag_state  int
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// chainRepanickedAsync returns the coroutine of chainRepanicked: nothing runs until it is awaited, spawned, gathered or run.
+func chainRepanickedAsync() rt.Awaitable[struct{}] {
+	return &ag_chainRepanicked{}
+}
+
+// ag_0spawn_chainRepanicked starts chainRepanicked as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainRepanickedAsync(...)).
+func ag_0spawn_chainRepanicked(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainRepanicked](ag_chainRepanicked{}, ag_opts...)
+}
+
+func (ag_f *ag_chainRepanicked) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_chainRepanicked) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line panics_test.go:83
+func (ag_f *ag_chainRepanicked) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :83:1*/ if ag_co.Unwinding() {
+		/*line :83:1*/ goto ag_exit
+	}
+	/*line :83:1*/ switch ag_f.ag_state {
+	/*line :83:1*/ case 1:
+		/*line :83:1*/ goto ag_resume1
+		/*line :83:1*/
+	case 2:
+		/*line :83:1*/ goto ag_resume2
+	}
+	/*line panics_test.go:84:2*/ {
+		/*line :84:2*/ ag_dfn := func() {
+			/*line panics_test.go:84:17*/ panic(recover())
+		}
+		/*line panics_test.go:84:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :84:2*/ defer ag_dfn()
+			/*line :84:2*/ ag_p.Raise()
+		})
+	}
+	/*line panics_test.go:85:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :85:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:2*/ return ag_s
+	}
+	/*line :85:2*/ ag_resume1:
+	/*line :85:2*/ ag_f.ag_aw0 = nil
+	/*line panics_test.go:86:2*/ panic("first")
+	/*line :86:2*/ ag_exit:
+	/*line :86:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :86:2*/ ag_resume2:
+	/*line :86:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :86:2*/ return ag_s
+	}
+	/*line :86:2*/ return rt.Ready
+}
+
+//line panics_async_test.go:666
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_chainRepanicked) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "panics_test.go:85"
+	case 2:
+		return "panics_test.go:87 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_recoversAsyncAndPanics is the frame of recoversAsyncAndPanics (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_recoversAsyncAndPanics struct {
+	ag_state int
+	v        any
+	r        interface{}
+	ag_aw0   rt.Awaitable[struct{}]
+}
+
+// recoversAsyncAndPanicsAsync returns the coroutine of recoversAsyncAndPanics: nothing runs until it is awaited, spawned, gathered or run.
+func recoversAsyncAndPanicsAsync(v any) rt.Awaitable[struct{}] {
+	return &ag_recoversAsyncAndPanics{v: v}
+}
+
+// ag_0spawn_recoversAsyncAndPanics starts recoversAsyncAndPanics as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversAsyncAndPanicsAsync(...)).
+func ag_0spawn_recoversAsyncAndPanics(v any, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_recoversAsyncAndPanics](ag_recoversAsyncAndPanics{v: v}, ag_opts...)
+}
+
+func (ag_f *ag_recoversAsyncAndPanics) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_recoversAsyncAndPanics) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line panics_test.go:90
+func (ag_f *ag_recoversAsyncAndPanics) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :90:1*/ if ag_co.Unwinding() {
+		/*line :90:1*/ return rt.Ready
+	}
+	/*line :90:1*/ switch ag_f.ag_state {
+	/*line :90:1*/ case 1:
+		/*line :90:1*/ goto ag_resume1
+	}
+	/*line panics_test.go:91:2*/ ag_f.r = ag_co.Recover(ag_f)
+	/*line panics_test.go:92:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :92:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :92:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :92:2*/ return ag_s
+	}
+	/*line :92:2*/ ag_resume1:
+	/*line :92:2*/ ag_f.ag_aw0 = nil
+	/*line panics_test.go:93:2*/ if ag_f.v == nil {
+		/*line panics_test.go:94:3*/ ag_f.v = ag_f.r
+	}
+	/*line :94:3*/ ag_f.r = nil
+	/*line panics_test.go:96:2*/ panic(ag_f.v)
+}
+
+//line panics_async_test.go:729
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_recoversAsyncAndPanics) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "panics_test.go:92"
+	}
+	return ""
+}
+
+// ag_chainAsyncRecovered is the frame of chainAsyncRecovered (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_chainAsyncRecovered struct {
+	ag_state  int
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// chainAsyncRecoveredAsync returns the coroutine of chainAsyncRecovered: nothing runs until it is awaited, spawned, gathered or run.
+func chainAsyncRecoveredAsync() rt.Awaitable[struct{}] {
+	return &ag_chainAsyncRecovered{}
+}
+
+// ag_0spawn_chainAsyncRecovered starts chainAsyncRecovered as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainAsyncRecoveredAsync(...)).
+func ag_0spawn_chainAsyncRecovered(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainAsyncRecovered](ag_chainAsyncRecovered{}, ag_opts...)
+}
+
+func (ag_f *ag_chainAsyncRecovered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_chainAsyncRecovered) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line panics_test.go:100
+func (ag_f *ag_chainAsyncRecovered) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :100:1*/ if ag_co.Unwinding() {
+		/*line :100:1*/ goto ag_exit
+	}
+	/*line :100:1*/ switch ag_f.ag_state {
+	/*line :100:1*/ case 1:
+		/*line :100:1*/ goto ag_resume1
+		/*line :100:1*/
+	case 2:
+		/*line :100:1*/ goto ag_resume2
+	}
+	/*line panics_test.go:101:2*/ {
+		/*line :101:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :101:2*/ return recoversAsyncAndPanicsAsync("second")
+		})
+	}
+	/*line panics_test.go:102:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :102:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :102:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:2*/ return ag_s
+	}
+	/*line :102:2*/ ag_resume1:
+	/*line :102:2*/ ag_f.ag_aw0 = nil
+	/*line panics_test.go:103:2*/ panic("first")
+	/*line :103:2*/ ag_exit:
+	/*line :103:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :103:2*/ ag_resume2:
+	/*line :103:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :103:2*/ return ag_s
+	}
+	/*line :103:2*/ return rt.Ready
+}
+
+//line panics_async_test.go:800
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_chainAsyncRecovered) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "panics_test.go:102"
+	case 2:
+		return "panics_test.go:104 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_chainAsyncRepanicked is the frame of chainAsyncRepanicked (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_chainAsyncRepanicked struct {
+	ag_state  int
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// chainAsyncRepanickedAsync returns the coroutine of chainAsyncRepanicked: nothing runs until it is awaited, spawned, gathered or run.
+func chainAsyncRepanickedAsync() rt.Awaitable[struct{}] {
+	return &ag_chainAsyncRepanicked{}
+}
+
+// ag_0spawn_chainAsyncRepanicked starts chainAsyncRepanicked as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainAsyncRepanickedAsync(...)).
+func ag_0spawn_chainAsyncRepanicked(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainAsyncRepanicked](ag_chainAsyncRepanicked{}, ag_opts...)
+}
+
+func (ag_f *ag_chainAsyncRepanicked) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_chainAsyncRepanicked) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line panics_test.go:107
+func (ag_f *ag_chainAsyncRepanicked) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :107:1*/ if ag_co.Unwinding() {
+		/*line :107:1*/ goto ag_exit
+	}
+	/*line :107:1*/ switch ag_f.ag_state {
+	/*line :107:1*/ case 1:
+		/*line :107:1*/ goto ag_resume1
+		/*line :107:1*/
+	case 2:
+		/*line :107:1*/ goto ag_resume2
+	}
+	/*line panics_test.go:108:2*/ {
+		/*line :108:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :108:2*/ return recoversAsyncAndPanicsAsync(nil)
+		})
+	}
+	/*line panics_test.go:109:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :109:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :109:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :109:2*/ return ag_s
+	}
+	/*line :109:2*/ ag_resume1:
+	/*line :109:2*/ ag_f.ag_aw0 = nil
+	/*line panics_test.go:110:2*/ panic("first")
+	/*line :110:2*/ ag_exit:
+	/*line :110:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :110:2*/ ag_resume2:
+	/*line :110:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :110:2*/ return ag_s
+	}
+	/*line :110:2*/ return rt.Ready
+}
+
+//line panics_async_test.go:873
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_chainAsyncRepanicked) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "panics_test.go:109"
+	case 2:
+		return "panics_test.go:111 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_chainRecoveredThenAborted is the frame of chainRecoveredThenAborted (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_chainRecoveredThenAborted struct {
+	ag_state  int
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+	ag_err    error
+}
+
+// chainRecoveredThenAbortedAsync returns the coroutine of chainRecoveredThenAborted: nothing runs until it is awaited, spawned, gathered or run.
+func chainRecoveredThenAbortedAsync() rt.Awaitable[struct{}] {
+	return &ag_chainRecoveredThenAborted{}
+}
+
+// ag_0spawn_chainRecoveredThenAborted starts chainRecoveredThenAborted as a task, its frame in the task's allocation: the generated form of rt.Spawn(chainRecoveredThenAbortedAsync(...)).
+func ag_0spawn_chainRecoveredThenAborted(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_chainRecoveredThenAborted](ag_chainRecoveredThenAborted{}, ag_opts...)
+}
+
+func (ag_f *ag_chainRecoveredThenAborted) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_chainRecoveredThenAborted) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line panics_test.go:114
+func (ag_f *ag_chainRecoveredThenAborted) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :114:1*/ if ag_co.Unwinding() {
+		/*line :114:1*/ goto ag_exit
+	}
+	/*line :114:1*/ switch ag_f.ag_state {
+	/*line :114:1*/ case 1:
+		/*line :114:1*/ goto ag_resume1
+		/*line :114:1*/
+	case 2:
+		/*line :114:1*/ goto ag_resume2
+	}
+	/*line panics_test.go:115:2*/ {
+		/*line :115:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :115:2*/ defer panicsPlain(3)
+			/*line :115:2*/ ag_p.Raise()
+		})
+	}
+	/*line panics_test.go:116:2*/ {
+		/*line :116:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :116:2*/ return recoversAsyncAndPanicsAsync("second")
+		})
+	}
+	/*line panics_test.go:117:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :117:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:2*/ return ag_s
+	}
+	/*line :117:2*/ ag_resume1:
+	/*line :117:2*/ ag_f.ag_aw0 = nil
+	/*line panics_test.go:118:2*/ panic("first")
+	/*line :118:2*/ ag_exit:
+	/*line :118:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :118:2*/ ag_resume2:
+	/*line :118:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :118:2*/ return ag_s
+	}
+	/*line :118:2*/ return rt.Ready
+}
+
+//line panics_async_test.go:952
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_chainRecoveredThenAborted) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "panics_test.go:117"
+	case 2:
+		return "panics_test.go:119 (deferred calls)"
 	}
 	return ""
 }

@@ -79,28 +79,83 @@ func chainNestedRecovered() error {
 	panic("outer")
 }
 
+// async
+func chainRepanicked() error {
+	defer func() { panic(recover()) }()
+	rt.Sleep(0)
+	panic("first")
+}
+
+// async
+func recoversAsyncAndPanics(v any) {
+	r := recover()
+	rt.Sleep(0)
+	if v == nil {
+		v = r
+	}
+	panic(v)
+}
+
+// async
+func chainAsyncRecovered() error {
+	defer recoversAsyncAndPanics("second")
+	rt.Sleep(0)
+	panic("first")
+}
+
+// async
+func chainAsyncRepanicked() error {
+	defer recoversAsyncAndPanics(nil)
+	rt.Sleep(0)
+	panic("first")
+}
+
+// async
+func chainRecoveredThenAborted() error {
+	defer panicsPlain(3)
+	defer recoversAsyncAndPanics("second")
+	rt.Sleep(0)
+	panic("first")
+}
+
+// chainCases: noteGap marks the row whose "[recovered]" notes the async
+// form cannot know (a plain deferred function that recovers and panics
+// with another value, see PanicError.Error): its notes are not compared.
 var chainCases = map[string]struct {
-	plain func() error
-	async func() rt.Awaitable[struct{}]
+	plain   func() error
+	async   func() rt.Awaitable[struct{}]
+	noteGap bool
 }{
-	"literal":         {chainLiteral, chainLiteralAsync},
-	"asyncDefer":      {chainAsyncDefer, chainAsyncDeferAsync},
-	"three":           {chainThree, chainThreeAsync},
-	"recovered":       {chainRecovered, chainRecoveredAsync},
-	"nestedRecovered": {chainNestedRecovered, chainNestedRecoveredAsync},
+	"literal":              {chainLiteral, chainLiteralAsync, false},
+	"asyncDefer":           {chainAsyncDefer, chainAsyncDeferAsync, false},
+	"three":                {chainThree, chainThreeAsync, false},
+	"recovered":            {chainRecovered, chainRecoveredAsync, true},
+	"nestedRecovered":      {chainNestedRecovered, chainNestedRecoveredAsync, false},
+	"repanicked":           {chainRepanicked, chainRepanickedAsync, false},
+	"asyncRecovered":       {chainAsyncRecovered, chainAsyncRecoveredAsync, false},
+	"asyncRepanicked":      {chainAsyncRepanicked, chainAsyncRepanickedAsync, false},
+	"recoveredThenAborted": {chainRecoveredThenAborted, chainRecoveredThenAbortedAsync, false},
 }
 
 // goPanicChain runs case name's plain function in a child process and
 // returns the panic values Go prints, oldest first, without their
 // " [recovered]" notes.
 func goPanicChain(t *testing.T, name string) []string {
+	chain, _ := goPanicText(t, name)
+	return chain
+}
+
+// goPanicText runs case name's plain function in a child process and
+// returns the panic values Go prints, oldest first, without their
+// " [recovered]" notes, and the lines as Go prints them ("panic: first
+// [recovered]", "\tpanic: second").
+func goPanicText(t *testing.T, name string) (chain, lines []string) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestPanicChainAsGo$")
 	cmd.Env = append(os.Environ(), "RT_PANIC_CHAIN_CASE="+name)
 	out, err := cmd.CombinedOutput()
 	require.Error(t, err, "the plain function did not crash:\n%s", out)
-	var chain []string
-	for _, line := range strings.Split(string(out), "\n") {
-		line = strings.TrimPrefix(line, "\t")
+	for _, full := range strings.Split(string(out), "\n") {
+		line := strings.TrimPrefix(full, "\t")
 		v, ok := strings.CutPrefix(line, "panic: ")
 		if !ok {
 			if len(chain) > 0 {
@@ -108,23 +163,26 @@ func goPanicChain(t *testing.T, name string) []string {
 			}
 			continue
 		}
+		lines = append(lines, full)
 		if i := strings.Index(v, " [recovered"); i >= 0 {
 			v = v[:i]
 		}
 		chain = append(chain, v)
 	}
 	require.NotEmpty(t, chain, "no panic in:\n%s", out)
-	return chain
+	return chain, lines
 }
 
 func TestPanicChainAsGo(t *testing.T) {
 	if name := os.Getenv("RT_PANIC_CHAIN_CASE"); name != "" {
-		_ = chainCases[name].plain() // crashes
-		return
+		// On a goroutine of its own, so that no recover of the testing
+		// package's adds its own "[recovered, repanicked]" to the chain.
+		go func() { _ = chainCases[name].plain() }() // crashes
+		select {}
 	}
 	for name, c := range chainCases {
 		t.Run(name, func(t *testing.T) {
-			want := goPanicChain(t, name)
+			want, goLines := goPanicText(t, name)
 			_, err := rt.Run(c.async(), rt.VirtualTime())
 			var pe *rt.PanicError
 			require.True(t, errors.As(err, &pe), "got %v", err)
@@ -134,6 +192,21 @@ func TestPanicChainAsGo(t *testing.T) {
 			}
 			got = append(got, fmt.Sprint(pe.Value))
 			require.Equal(t, want, got)
+
+			// Error() reads as Go's chain after its "rt: panic in task
+			// T at file:line: " prefix.
+			msg := pe.Error()
+			i := strings.Index(msg, ".go:")
+			require.Positive(t, i, msg)
+			j := strings.Index(msg[i:], ": ")
+			require.Positive(t, j, msg)
+			text := "panic: " + msg[i+j+2:]
+			goText := strings.Join(goLines, "\n")
+			if c.noteGap {
+				strip := strings.NewReplacer(" [recovered, repanicked]", "", " [recovered]", "")
+				text, goText = strip.Replace(text), strip.Replace(goText)
+			}
+			require.Equal(t, goText, text)
 		})
 	}
 }

@@ -22,8 +22,8 @@ package rt
 //	resume3:
 //	v, err := f.aw.AwaitResult()
 
-// Status is what one step of a frame, or the start of an await, reports to
-// the task that runs it.
+// For generated code: Status is what one step of a frame, or the start of an
+// await, reports to the task that runs it.
 type Status uint8
 
 const (
@@ -40,7 +40,8 @@ const (
 	Pushed
 )
 
-// Frame is one activation of an async function, as the generator lays it out.
+// For generated code: Frame is one activation of an async function, as the
+// generator lays it out.
 type Frame interface {
 	// Resume runs the frame from its saved state on behalf of task c.
 	Resume(c *Coro) Status

@@ -6,10 +6,11 @@ import (
 	"sync"
 )
 
-// Pull and Pull2 are iter.Pull and iter.Pull2 for the range-over-func loops
-// that asyncgen lowers (a loop whose body holds an await point cannot run
-// inside the iterator's yield, so the loop pulls). They differ from iter's
-// in two ways, both to behave as Go's own range-over-func loop:
+// For generated code: Pull and Pull2 are iter.Pull and iter.Pull2 for the
+// range-over-func loops that asyncgen lowers (a loop whose body holds an
+// await point cannot run inside the iterator's yield, so the loop pulls).
+// They differ from iter's in two ways, both to behave as Go's own
+// range-over-func loop:
 //
 //   - When the task's frame unwinds from a panic while the loop runs, the
 //     generated code stops the iterator with Coro.UnwindPull, and the
@@ -44,7 +45,7 @@ func Pull[V any](c *Coro, seq iter.Seq[V]) (next func() (V, bool), stop func()) 
 	})
 }
 
-// Pull2 is Pull for iter.Seq2.
+// For generated code: Pull2 is Pull for iter.Seq2.
 func Pull2[K, V any](c *Coro, seq iter.Seq2[K, V]) (next func() (K, V, bool), stop func()) {
 	st := new(rangeState)
 	*st = rangeReady
@@ -191,13 +192,13 @@ func (e rangeCheckError) Error() string {
 // RuntimeError makes it a runtime.Error, as Go's are.
 func (rangeCheckError) RuntimeError() {}
 
-// UnwindPull stops the iterator of a lowered range-over-func loop (see
-// Pull) while the frame unwinds. Under a panic the iterator's yield panics
-// with the panic's value, so the iterator unwinds as in Go: its deferred
-// calls run, and the panic goes on in the frame. When the iterator panics
-// anew (or recovers and returns, which is Go's runtime error), that panic
-// goes on instead. Under cancellation, which Go does not have, yield
-// returns false, as at a break.
+// For generated code: UnwindPull stops the iterator of a lowered
+// range-over-func loop (see Pull) while the frame unwinds. Under a panic the
+// iterator's yield panics with the panic's value, so the iterator unwinds as
+// in Go: its deferred calls run, and the panic goes on in the frame. When
+// the iterator panics anew (or recovers and returns, which is Go's runtime
+// error), that panic goes on instead. Under cancellation, which Go does not
+// have, yield returns false, as at a break.
 func (c *Coro) UnwindPull(stop func()) {
 	u := c.unw()
 	if u == nil || u.canceled {

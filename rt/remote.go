@@ -154,10 +154,10 @@ func (w *remoteWake) run() {
 	c.run()
 }
 
-// AwaitStart is part of the Awaitable protocol: c parks until the remote
-// task is done. Its loop counts the wait as work promised by another
-// goroutine, so it neither reports a deadlock nor jumps a virtual clock
-// past it.
+// For generated code: AwaitStart is part of the Awaitable protocol: c parks
+// until the remote task is done. Its loop counts the wait as work promised
+// by another goroutine, so it neither reports a deadlock nor jumps a virtual
+// clock past it.
 func (r *Remote[T]) AwaitStart(c *Coro) Status {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -176,7 +176,8 @@ func (r *Remote[T]) AwaitStart(c *Coro) Status {
 	return Suspended
 }
 
-// AwaitResult is part of the Awaitable protocol; it returns Result.
+// For generated code: AwaitResult is part of the Awaitable protocol; it
+// returns Result.
 func (r *Remote[T]) AwaitResult() (T, error) { return r.Result() }
 
 // Result returns the remote task's outcome, or ErrNotDone while it runs.

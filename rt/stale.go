@@ -8,8 +8,9 @@ import (
 	"strings"
 )
 
-// SourceFunc describes one async function as asyncgen saw it when it wrote
-// the generated file: for generated code (see CheckSource).
+// For generated code: SourceFunc describes one async function as asyncgen
+// saw it when it wrote the generated file: for generated code (see
+// CheckSource).
 type SourceFunc struct {
 	Name string // F, or T.M for a method
 	Line int    // the line of its func keyword
@@ -19,13 +20,13 @@ type SourceFunc struct {
 	Hash uint64 // SourceHash of those bytes
 }
 
-// CheckSource is called by the init function of every file asyncgen
-// generates, with the name of its source file (in the same directory) and
-// the async functions it was generated from. In a test binary it panics
-// when one of them is no longer in the source as it was, naming the
-// function and its line and saying to run go generate, so that go test
-// fails before stale generated code runs. Anywhere else it returns at
-// once: it reads nothing and costs one call per generated file at start.
+// For generated code: CheckSource is called by the init function of every
+// file asyncgen generates, with the name of its source file (in the same
+// directory) and the async functions it was generated from. In a test binary
+// it panics when one of them is no longer in the source as it was, naming
+// the function and its line and saying to run go generate, so that go test
+// fails before stale generated code runs. Anywhere else it returns at once:
+// it reads nothing and costs one call per generated file at start.
 //
 // A test binary is one whose name ends in .test or that go test started
 // (go test always passes -test. flags); the source is found next to the
@@ -94,23 +95,23 @@ func matchAt(src []byte, off int, fn SourceFunc) bool {
 	if off < 0 || off >= len(src) || !bytes.HasPrefix(src[off:], []byte(fn.Head)) {
 		return false
 	}
-	h, n := SourceHashStart(), 0
+	h, n := sourceHashStart(), 0
 	for i := off; i < len(src) && n < fn.Len; i++ {
 		if src[i] != '\r' {
-			h = SourceHashAdd(h, src[i])
+			h = sourceHashAdd(h, src[i])
 			n++
 		}
 	}
 	return n == fn.Len && h == fn.Hash
 }
 
-// SourceHashStart and SourceHashAdd are the hash of SourceFunc, 64-bit
+// sourceHashStart and sourceHashAdd are the hash of SourceFunc, 64-bit
 // FNV-1a over the bytes of a declaration without its carriage returns (so
 // a checkout with CRLF line endings matches a file generated with LF).
-func SourceHashStart() uint64 { return 14695981039346656037 }
+func sourceHashStart() uint64 { return 14695981039346656037 }
 
-// SourceHashAdd adds byte b to hash h (see SourceHashStart).
-func SourceHashAdd(h uint64, b byte) uint64 { return (h ^ uint64(b)) * 1099511628211 }
+// sourceHashAdd adds byte b to hash h (see sourceHashStart).
+func sourceHashAdd(h uint64, b byte) uint64 { return (h ^ uint64(b)) * 1099511628211 }
 
 // isTestBinary caches inTestBinary's answer: 0 unknown, 1 no, 2 yes.
 var isTestBinary int

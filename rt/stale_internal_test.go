@@ -7,10 +7,10 @@ import (
 
 func sourceFuncOf(name, src, text string) SourceFunc {
 	off := strings.Index(src, text)
-	h, n := SourceHashStart(), 0
+	h, n := sourceHashStart(), 0
 	for i := 0; i < len(text); i++ {
 		if text[i] != '\r' {
-			h, n = SourceHashAdd(h, text[i]), n+1
+			h, n = sourceHashAdd(h, text[i]), n+1
 		}
 	}
 	head, _, _ := strings.Cut(text, "\n")

@@ -137,9 +137,9 @@ func (c *Coro) ID() uint64 { return c.id }
 // Done reports whether the task has finished (returned, failed or panicked).
 func (c *Coro) Done() bool { return c.waiters.done }
 
-// Push pushes frame f onto the task's stack and returns Pushed: the task
-// runs f next, and resumes the current frame once f is Ready. It is the
-// AwaitStart of every generated coroutine.
+// For generated code: Push pushes frame f onto the task's stack and returns
+// Pushed: the task runs f next, and resumes the current frame once f is
+// Ready. It is the AwaitStart of every generated coroutine.
 func (c *Coro) Push(f Frame) Status {
 	if n := c.ndepth; n < 2 {
 		c.stackBuf[n] = f
@@ -284,11 +284,12 @@ func (c *Coro) step() (again bool) {
 	}
 }
 
-// Unwinding reports whether the frame being resumed must stop running its
-// body and finish: run its deferred calls and return. It is set for every
-// frame from the one that panicked, or the innermost one when the task was
-// cancelled, down to the task's root; frames that deferred calls push while
-// unwinding run normally. Generated code checks it on every resume.
+// For generated code: Unwinding reports whether the frame being resumed must
+// stop running its body and finish: run its deferred calls and return. It is
+// set for every frame from the one that panicked, or the innermost one when
+// the task was cancelled, down to the task's root; frames that deferred
+// calls push while unwinding run normally. Generated code checks it on every
+// resume.
 func (c *Coro) Unwinding() bool {
 	e := c.extra
 	return e != nil && e.unwind != nil && int(c.ndepth)-1 <= int(e.unwindTop)
@@ -365,7 +366,10 @@ func (c *Coro) unwindErr() error {
 	if c.unw().canceled {
 		return ErrCanceled
 	}
-	return &PanicError{Task: c.Name(), Value: c.unw().value, Stack: c.unw().stack, Aborted: c.unw().abortedValues()}
+	u := c.unw()
+	values, notes := u.chain()
+	n := len(values) - 1
+	return &PanicError{Task: c.Name(), Value: u.value, Stack: u.stack, Aborted: values[:n:n], notes: notes}
 }
 
 func (c *Coro) finish(err error) {
@@ -464,10 +468,11 @@ func newTask[T any](aw Awaitable[T], name string) *Task[T] {
 	return &p.Task
 }
 
-// SpawnFrame is SpawnAsync for a generated coroutine whose frame is passed
-// by value: the task and the frame are one allocation. The generator emits
-// it for rt.Spawn(fAsync(args)) when fAsync is the companion of an async
-// function of the package being generated, so F is its frame type.
+// For generated code: SpawnFrame is SpawnAsync for a generated coroutine
+// whose frame is passed by value: the task and the frame are one allocation.
+// The generator emits it for rt.Spawn(fAsync(args)) when fAsync is the
+// companion of an async function of the package being generated, so F is its
+// frame type.
 func SpawnFrame[T any, F any, PF interface {
 	*F
 	Awaitable[T]
@@ -501,7 +506,8 @@ func (t *Task[T]) Result() (T, error) {
 	return t.result, t.errv()
 }
 
-// AwaitStart is part of the Awaitable protocol: it parks c until t is done.
+// For generated code: AwaitStart is part of the Awaitable protocol: it parks
+// c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
 	t.observed = true
 	if t.loop != c.loop && t.loop != nil {
@@ -515,7 +521,8 @@ func (t *Task[T]) AwaitStart(c *Coro) Status {
 	return Suspended
 }
 
-// AwaitResult is part of the Awaitable protocol; it returns Result.
+// For generated code: AwaitResult is part of the Awaitable protocol; it
+// returns Result.
 func (t *Task[T]) AwaitResult() (T, error) { return t.Result() }
 
 // awaitedTask is a task seen as what another task awaits: cancelling the
@@ -593,6 +600,7 @@ type spawnOp[T any] struct{ t *Task[T] }
 func (s spawnOp[T]) AwaitStart(c *Coro) Status {
 	if s.t.loop == nil {
 		s.t.start(c.loop)
+		inheritContext(&s.t.Coro, c)
 	}
 	return Ready
 }

@@ -33,7 +33,7 @@ func (o *waitAny[T]) AwaitStart(c *Coro) Status {
 		o.slots = make([]waitAnySlot[T], len(o.args))
 		for i, aw := range o.args {
 			o.slots[i] = waitAnySlot[T]{o, i}
-			s := startSignaler(c.loop, &o.args[i], aw)
+			s := startSignaler(c, &o.args[i], aw)
 			if w := s.signal(); w.done {
 				c.loop.schedule(&o.slots[i])
 			} else {
@@ -55,12 +55,13 @@ func (o *waitAny[T]) AwaitResult() (int, error) { return o.first, nil }
 
 // startSignaler returns aw as something with a completion signal, starting
 // it as a task (and storing the task in *slot) when it is not one already.
-func startSignaler[T any](l *loop, slot *Awaitable[T], aw Awaitable[T]) signaler {
+func startSignaler[T any](spawner *Coro, slot *Awaitable[T], aw Awaitable[T]) signaler {
 	if s, ok := aw.(signaler); ok {
 		return s
 	}
 	t := newTask(aw, "")
-	t.start(l)
+	t.start(spawner.loop)
+	inheritContext(&t.Coro, spawner)
 	*slot = t
 	return t
 }
@@ -132,7 +133,7 @@ func (n *completedNext[T]) AwaitStart(c *Coro) Status {
 		o.slots = make([]completedSlot[T], len(o.args))
 		for i, aw := range o.args {
 			o.slots[i] = completedSlot[T]{o, i}
-			s := startSignaler(c.loop, &o.args[i], aw)
+			s := startSignaler(c, &o.args[i], aw)
 			if w := s.signal(); w.done {
 				c.loop.schedule(&o.slots[i])
 			} else {
@@ -181,7 +182,7 @@ type shield[T any] struct {
 
 func (o *shield[T]) AwaitStart(c *Coro) Status {
 	if o.s == nil {
-		o.s = startSignaler(c.loop, &o.aw, o.aw)
+		o.s = startSignaler(c, &o.aw, o.aw)
 	}
 	w := o.s.signal()
 	if w.done {

@@ -40,6 +40,7 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 		w.t = newTask(w.aw, "")
 		w.aw = nil
 		w.t.start(c.loop)
+		inheritContext(&w.t.Coro, c)
 		w.c = c
 		c.loop.at(c.loop.clock()+int64(w.d), (*waitForTimer[T])(w))
 		w.state = 1

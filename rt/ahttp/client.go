@@ -123,7 +123,10 @@ type Client struct {
 	// Proxy-Authorization; connections to the proxy are pooled. An https
 	// URL goes through a CONNECT tunnel to its host (with the same
 	// Proxy-Authorization), TLS running inside it; tunnels are pooled per
-	// proxy and host. The proxy itself is spoken to in plain http.
+	// proxy and host. A proxy URL with the https scheme is spoken to over
+	// TLS (with TLSClientConfig and the proxy's name, as net/http) for
+	// http URLs; an https URL through an https proxy (TLS inside TLS) is
+	// not supported and fails.
 	Proxy func(*http.Request) (*url.URL, error)
 
 	// TLSClientConfig configures the TLS of https requests, as net/http's
@@ -137,6 +140,16 @@ type Client struct {
 	// anet.DefaultHandshakeTimeout, 10 s, as net/http's
 	// DefaultTransport; negative: none but Timeout).
 	TLSHandshakeTimeout time.Duration
+	// ExpectContinueTimeout is how long a request with a body and the
+	// header "Expect: 100-continue" waits, once its header is sent, for
+	// the server's 100 Continue before it sends the body anyway, as
+	// net/http's Transport.ExpectContinueTimeout: a 100 sends the body at
+	// once, and a final status instead (a 401, a 413) means the body is
+	// not sent at all (the response then closes the connection). Zero
+	// means DefaultExpectContinueTimeout (1 s, as net/http's
+	// DefaultTransport); negative means no wait, the body follows the
+	// header at once.
+	ExpectContinueTimeout time.Duration
 
 	mu    sync.Mutex
 	loops map[rt.Loop]*loopPool // guarded by mu; a loopPool itself belongs to its loop
@@ -265,7 +278,14 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		}
 	} else if proxy != nil {
 		addr = canonicalAddr(proxy) // the pool is the proxy's; each request names its target
-		key = addr
+		key = proxy.Scheme + "://" + addr
+	}
+	// An https proxy is spoken to over TLS.
+	var proxyTLS *url.URL
+	if p := proxy; p != nil && p.Scheme == "https" {
+		proxyTLS = p
+	} else if p := tunnel; p != nil && p.Scheme == "https" {
+		return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: errTLSInTLS}
 	}
 	var hp *hostPool // nil outside a loop: no pool
 	if lp := rt.CurrentLoop(); lp != nil {
@@ -288,7 +308,7 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 		c = hp.takeIdle()
 		reused := c != nil
 		if c == nil {
-			nc, err := cl.connect(req.URL, tunnel, addr, dl)
+			nc, err := cl.connect(req.URL, proxyTLS, tunnel, addr, dl)
 			if err != nil {
 				return nil, &url.Error{Op: opName(req.Method), URL: req.URL.String(), Err: err}
 			}
@@ -318,19 +338,31 @@ func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Respon
 	}
 }
 
+// errTLSInTLS fails an https request through an https proxy.
+var errTLSInTLS = errors.New("ahttp: an https URL through an https proxy (TLS inside the proxy's TLS) is not supported; use an http proxy for it")
+
 // connect opens a connection for a request to u: to addr, or through
 // the proxy tunnel (CONNECT addr), and for https with a TLS handshake,
-// all within the deadline.
+// all within the deadline. proxyTLS is an https proxy that the connection
+// to addr (the proxy's) speaks TLS to.
 //
 // async
-func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {
+func (cl *Client) connect(u *url.URL, proxyTLS *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {
 	target := addr
 	if tunnel != nil {
 		target = canonicalAddr(tunnel)
 	}
 	c, err := cl.dial(target, dl)
-	if err != nil || u.Scheme != "https" {
-		return c, err
+	if err != nil {
+		return nil, err
+	}
+	if proxyTLS != nil {
+		// As net/http: TLS to the proxy with TLSClientConfig, the proxy's
+		// name as the server name.
+		return cl.handshake(c, proxyTLS.Hostname(), dl)
+	}
+	if u.Scheme != "https" {
+		return c, nil
 	}
 	if tunnel != nil {
 		if err := cl.openTunnel(c, tunnel, addr, dl); err != nil {
@@ -338,7 +370,15 @@ func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time
 			return nil, err
 		}
 	}
-	c = anet.TLSClient(c, cl.tlsConfig(u.Hostname()))
+	return cl.handshake(c, u.Hostname(), dl)
+}
+
+// handshake makes c a TLS client of host and runs the handshake within
+// the deadline; on failure c is closed.
+//
+// async
+func (cl *Client) handshake(c *anet.Conn, host string, dl time.Time) (*anet.Conn, error) {
+	c = anet.TLSClient(c, cl.tlsConfig(host))
 	if d := cl.TLSHandshakeTimeout; d != 0 {
 		c.SetHandshakeTimeout(d)
 	}
@@ -443,16 +483,36 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 		body = req.Body
 		defer req.Body.Close() // as net/http: the transport closes the body it sent
 	}
-	early, werr := writeRequest(c, wire, body, bodyLength(req), dl)
-	putWire(wire) // not kept while the response is awaited; Write keeps no reference
-	if werr != nil {
-		var be bodyReadError
-		if errors.As(werr, &be) || errors.Is(werr, errNothingWritten) {
+	// Expect: 100-continue: the header goes alone, and the body waits for
+	// the server's 100 (or the timeout) below.
+	expect := body != nil && cl.expectContinueTimeout() > 0 && expectsContinue(req)
+	var early bool
+	var werr error
+	if expect {
+		_, werr = writeRequest(c, wire, nil, 0, dl)
+		putWire(wire)
+		if werr != nil {
 			return nil, werr
 		}
-		// The server may have answered and closed before the body was
-		// all sent (a 413): its response is still there to read.
-		early = true
+	} else {
+		early, werr = writeRequest(c, wire, body, bodyLength(req), dl)
+		putWire(wire) // not kept while the response is awaited; Write keeps no reference
+		if werr != nil {
+			var be bodyReadError
+			if errors.As(werr, &be) || errors.Is(werr, errNothingWritten) {
+				return nil, werr
+			}
+			// The server may have answered and closed before the body was
+			// all sent (a 413): its response is still there to read.
+			early = true
+		}
+	}
+	var waitUntil time.Time
+	if expect {
+		waitUntil = rt.Now().Add(cl.expectContinueTimeout())
+		if !dl.IsZero() && dl.Before(waitUntil) {
+			waitUntil = dl
+		}
 	}
 	limit := cl.MaxResponseHeaderBytes
 	if limit <= 0 {
@@ -463,7 +523,22 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 	// responses for ever.
 	first := true
 	for {
+		if expect {
+			c.SetReadDeadline(waitUntil)
+		}
 		block, err := readHeader(c, limit)
+		if expect {
+			c.SetReadDeadline(dl)
+			if errors.Is(err, os.ErrDeadlineExceeded) && (dl.IsZero() || rt.Now().Before(dl)) {
+				// No answer in time: the body goes anyway (net/http).
+				// What had arrived of a header is still buffered.
+				expect = false
+				if early, werr = cl.sendBody(c, req, body, dl); werr != nil && !early {
+					return nil, werr
+				}
+				continue
+			}
+		}
 		if err != nil {
 			if werr != nil {
 				return nil, werr // no answer: the write's error says what happened
@@ -486,10 +561,71 @@ func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl t
 			if limit <= 0 {
 				return nil, ErrHeaderTooLarge
 			}
+			if expect && resp.StatusCode == http.StatusContinue {
+				expect = false
+				if early, werr = cl.sendBody(c, req, body, dl); werr != nil && !early {
+					return nil, werr
+				}
+			}
 			continue // 100 Continue, 103 Early Hints: the real answer follows
+		}
+		if expect {
+			// A final status instead of 100 Continue: the body is not
+			// sent (net/http), so the connection cannot carry another
+			// request.
+			resp.Close = true
 		}
 		return resp, nil
 	}
+}
+
+// sendBody sends the body of req after its header, once the server said
+// 100 Continue or did not answer in time. It reports, as writeRequest
+// does, an early answer: then, or when the write failed after the server
+// may have answered, early is set and the response is read; another
+// error fails the request.
+//
+// async
+func (cl *Client) sendBody(c *anet.Conn, req *http.Request, body io.Reader, dl time.Time) (early bool, err error) {
+	wire := wires.Get().(*bytes.Buffer)
+	wire.Reset()
+	early, err = writeRequest(c, wire, body, bodyLength(req), dl)
+	putWire(wire)
+	if err == nil {
+		return early, nil
+	}
+	var be bodyReadError
+	if errors.As(err, &be) {
+		return false, err
+	}
+	if errors.Is(err, errNothingWritten) {
+		err = nothingRead{unwrapNothing(err)} // the header is on the wire
+	}
+	// The server may have answered and closed meanwhile.
+	return true, err
+}
+
+// expectsContinue reports whether req asks for 100 Continue.
+func expectsContinue(req *http.Request) bool {
+	for _, v := range req.Header.Values("Expect") {
+		for _, t := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), "100-continue") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DefaultExpectContinueTimeout is the ExpectContinueTimeout of a Client
+// that sets none, net/http's DefaultTransport's.
+const DefaultExpectContinueTimeout = time.Second
+
+func (cl *Client) expectContinueTimeout() time.Duration {
+	if cl.ExpectContinueTimeout == 0 {
+		return DefaultExpectContinueTimeout
+	}
+	return cl.ExpectContinueTimeout
 }
 
 // withBody gives resp a Body that reads from c and then hands c back to

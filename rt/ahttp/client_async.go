@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"time"
 )
 
@@ -33,8 +34,13 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Client, *url.URL, *url.URL, string, time.Time) (*anet.Conn, error)
+	type ag_stale_run_go_generate func(*Client, *url.URL, *url.URL, *url.URL, string, time.Time) (*anet.Conn, error)
 	var _ ag_stale_run_go_generate = (*Client).connect
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Client, *anet.Conn, string, time.Time) (*anet.Conn, error)
+	var _ ag_stale_run_go_generate = (*Client).handshake
 }
 
 func _() {
@@ -53,6 +59,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(*Client, *anet.Conn, *http.Request, io.Reader, time.Time) (bool, error)
+	var _ ag_stale_run_go_generate = (*Client).sendBody
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*hostPool, time.Time) error
 	var _ ag_stale_run_go_generate = (*hostPool).acquire
 }
@@ -61,14 +72,16 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "Get", Line: 186, Off: 7981, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
-		{Name: "Do", Line: 193, Off: 8105, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
-		{Name: "(*Client).send", Line: 256, Off: 10072, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 1758, Hash: 0x43c6778c1caae546},
-		{Name: "(*Client).connect", Line: 326, Off: 12014, Head: "func (cl *Client) connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 616, Hash: 0xb7fa18748c45e433},
-		{Name: "(*Client).openTunnel", Line: 375, Off: 13199, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
-		{Name: "(*Client).dial", Line: 414, Off: 14168, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
-		{Name: "(*Client).exchange", Line: 435, Off: 14746, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 1800, Hash: 0x17a158ff56050e44},
-		{Name: "(*hostPool).acquire", Line: 638, Off: 20890, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
+		{Name: "Get", Line: 199, Off: 8755, Head: "func Get(url string) (*Response, error) {", Len: 74, Hash: 0xd0ca65ccff86ed91},
+		{Name: "Do", Line: 206, Off: 8879, Head: "func Do(req *http.Request) (*Response, error) {", Len: 79, Hash: 0xa0add7339bd8bf6f},
+		{Name: "(*Client).send", Line: 269, Off: 10846, Head: "func (cl *Client) send(req *http.Request, proxy *url.URL, dl time.Time) (*Response, error) {", Len: 2072, Hash: 0xad78ccf84531441c},
+		{Name: "(*Client).connect", Line: 350, Off: 13399, Head: "func (cl *Client) connect(u *url.URL, proxyTLS *url.URL, tunnel *url.URL, addr string, dl time.Time) (*anet.Conn, error) {", Len: 646, Hash: 0x7d500a96a15d2b08},
+		{Name: "(*Client).handshake", Line: 380, Off: 14172, Head: "func (cl *Client) handshake(c *anet.Conn, host string, dl time.Time) (*anet.Conn, error) {", Len: 313, Hash: 0x637b34606f01344b},
+		{Name: "(*Client).openTunnel", Line: 415, Off: 15054, Head: "func (cl *Client) openTunnel(c *anet.Conn, proxy *url.URL, addr string, dl time.Time) error {", Len: 898, Hash: 0x84a9c904435c3089},
+		{Name: "(*Client).dial", Line: 454, Off: 16023, Head: "func (cl *Client) dial(addr string, dl time.Time) (*anet.Conn, error) {", Len: 386, Hash: 0x84d1f0e721c5b726},
+		{Name: "(*Client).exchange", Line: 475, Off: 16601, Head: "func (cl *Client) exchange(c *anet.Conn, req *http.Request, proxy *url.URL, dl time.Time) (*http.Response, error) {", Len: 3131, Hash: 0x247a9948920353c9},
+		{Name: "(*Client).sendBody", Line: 589, Off: 20061, Head: "func (cl *Client) sendBody(c *anet.Conn, req *http.Request, body io.Reader, dl time.Time) (early bool, err error) {", Len: 542, Hash: 0xf129caddc642a892},
+		{Name: "(*hostPool).acquire", Line: 774, Off: 25602, Head: "func (hp *hostPool) acquire(dl time.Time) error {", Len: 383, Hash: 0xe7bf29c1ab7c2447},
 	})
 }
 
@@ -99,39 +112,39 @@ func (ag_f *ag_Get) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:186
+//line client.go:199
 func (ag_f *ag_Get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :199:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :199:1*/ if ag_co.Unwinding() {
+		/*line :199:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
+	/*line :199:1*/ switch ag_f.ag_state {
+	/*line :199:1*/ case 1:
+		/*line :199:1*/ goto ag_resume1
 	}
-	/*line client.go:187:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
-	/*line :187:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
-	/*line :187:9*/ ag_f.url = ""
-	/*line :187:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :187:9*/ return ag_s
+	/*line client.go:200:9*/ ag_f.ag_aw0 = DefaultClient.GetAsync(ag_f.url)
+	/*line :200:9*/ ag_f.ag_state = 1 // await: DefaultClient.Get(url)
+	/*line :200:9*/ ag_f.url = ""
+	/*line :200:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:9*/ return ag_s
 	}
-	/*line :187:9*/ ag_resume1:
-	/*line client.go:187:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :187:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:187:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :187:2*/ return rt.Ready
+	/*line :200:9*/ ag_resume1:
+	/*line client.go:200:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :200:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:200:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :200:2*/ return rt.Ready
 }
 
-//line client_async.go:129
+//line client_async.go:142
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:187"
+		return "client.go:200"
 	}
 	return ""
 }
@@ -163,44 +176,44 @@ func (ag_f *ag_Do) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:193
+//line client.go:206
 func (ag_f *ag_Do) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :193:1*/ var (
+	/*line :206:1*/ var (
 		ag_t0 *Response
 		ag_t1 error
 	)
-	/*line :193:1*/ if ag_co.Unwinding() {
-		/*line :193:1*/ return rt.Ready
+	/*line :206:1*/ if ag_co.Unwinding() {
+		/*line :206:1*/ return rt.Ready
 	}
-	/*line :193:1*/ switch ag_f.ag_state {
-	/*line :193:1*/ case 1:
-		/*line :193:1*/ goto ag_resume1
+	/*line :206:1*/ switch ag_f.ag_state {
+	/*line :206:1*/ case 1:
+		/*line :206:1*/ goto ag_resume1
 	}
-	/*line client.go:194:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
-	/*line :194:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
-	/*line :194:9*/ ag_f.req = nil
-	/*line :194:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :194:9*/ return ag_s
+	/*line client.go:207:9*/ ag_f.ag_aw0 = DefaultClient.DoAsync(ag_f.req)
+	/*line :207:9*/ ag_f.ag_state = 1 // await: DefaultClient.Do(req)
+	/*line :207:9*/ ag_f.req = nil
+	/*line :207:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :207:9*/ return ag_s
 	}
-	/*line :194:9*/ ag_resume1:
-	/*line client.go:194:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :194:9*/ ag_f.ag_aw0 = nil
-	/*line client.go:194:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :194:2*/ return rt.Ready
+	/*line :207:9*/ ag_resume1:
+	/*line client.go:207:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :207:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:207:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :207:2*/ return rt.Ready
 }
 
-//line client_async.go:193
+//line client_async.go:206
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Do) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:194"
+		return "client.go:207"
 	}
 	return ""
 }
 
-// ag_Client_send is the frame of (*Client).send (264 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_send is the frame of (*Client).send (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_send struct {
 	ag_state  int
 	cl        *Client
@@ -210,6 +223,7 @@ type ag_Client_send struct {
 	addr      string
 	key       string
 	tunnel    *url.URL
+	proxyTLS  *url.URL
 	hp        **hostPool
 	held      *bool
 	c         **anet.Conn
@@ -241,9 +255,9 @@ func (ag_f *ag_Client_send) AwaitResult() (*Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:256
+//line client.go:269
 func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :256:1*/ var (
+	/*line :269:1*/ var (
 		lp      *rt.Loop
 		ag_err1 error
 		nc      *anet.Conn
@@ -251,175 +265,183 @@ func (ag_f *ag_Client_send) Resume(ag_co *rt.Coro) rt.Status {
 		resp    *http.Response
 		ag_err3 error
 	)
-	/*line :256:1*/ if ag_co.Unwinding() {
-		/*line :256:1*/ goto ag_exit
+	/*line :269:1*/ if ag_co.Unwinding() {
+		/*line :269:1*/ goto ag_exit
 	}
-	/*line :256:1*/ switch ag_f.ag_state {
-	/*line :256:1*/ case 1:
-		/*line :256:1*/ goto ag_resume1
-		/*line :256:1*/
+	/*line :269:1*/ switch ag_f.ag_state {
+	/*line :269:1*/ case 1:
+		/*line :269:1*/ goto ag_resume1
+		/*line :269:1*/
 	case 2:
-		/*line :256:1*/ goto ag_resume2
-		/*line :256:1*/
+		/*line :269:1*/ goto ag_resume2
+		/*line :269:1*/
 	case 3:
-		/*line :256:1*/ goto ag_resume3
-		/*line :256:1*/
+		/*line :269:1*/ goto ag_resume3
+		/*line :269:1*/
 	case 4:
-		/*line :256:1*/ goto ag_resume4
-		/*line :256:1*/
+		/*line :269:1*/ goto ag_resume4
+		/*line :269:1*/
 	case 5:
-		/*line :256:1*/ goto ag_resume5
+		/*line :269:1*/ goto ag_resume5
 	}
-	/*line client.go:257:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
-	/*line client.go:258:2*/ ag_f.key = ag_f.addr
-	/*line client.go:259:6*/ ag_f.tunnel = nil
-	/*line client.go:260:2*/ if ag_f.req.URL.Scheme == "https" {
-		/*line client.go:261:3*/ ag_f.key = "https://" + ag_f.addr
-		/*line client.go:262:3*/ if ag_f.proxy != nil {
-			/*line client.go:263:4*/ ag_f.tunnel, ag_f.proxy = ag_f.proxy, nil
-			/*line client.go:264:4*/ ag_f.key += " via " + canonicalAddr(ag_f.tunnel)
+	/*line client.go:270:2*/ ag_f.addr = canonicalAddr(ag_f.req.URL)
+	/*line client.go:271:2*/ ag_f.key = ag_f.addr
+	/*line client.go:272:6*/ ag_f.tunnel = nil
+	/*line client.go:273:2*/ if ag_f.req.URL.Scheme == "https" {
+		/*line client.go:274:3*/ ag_f.key = "https://" + ag_f.addr
+		/*line client.go:275:3*/ if ag_f.proxy != nil {
+			/*line client.go:276:4*/ ag_f.tunnel, ag_f.proxy = ag_f.proxy, nil
+			/*line client.go:277:4*/ ag_f.key += " via " + canonicalAddr(ag_f.tunnel)
 		}
 	} else if ag_f.proxy != nil {
-		/*line client.go:267:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
-		/*line client.go:268:3*/ ag_f.key = ag_f.addr
+		/*line client.go:280:3*/ ag_f.addr = canonicalAddr(ag_f.proxy)
+		/*line client.go:281:3*/ ag_f.key = ag_f.proxy.Scheme + "://" + ag_f.addr
 	}
-	/*line :268:3*/ ag_f.hp = new(*hostPool)
-	/*line client.go:270:6*/ (*ag_f.hp) = nil
-	/*line client.go:271:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
-	/*line :271:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
-	/*line :271:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:5*/ return ag_s
+	/*line client.go:284:6*/ ag_f.proxyTLS = nil
+	/*line client.go:285:2*/ if p := ag_f.proxy; p != nil && p.Scheme == "https" {
+		/*line client.go:286:3*/ ag_f.proxyTLS = p
+	} else if p := ag_f.tunnel; p != nil && p.Scheme == "https" {
+		/*line client.go:288:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: errTLSInTLS}
+		/*line :288:3*/ goto ag_exit
 	}
-	/*line :271:5*/ ag_resume1:
-	/*line client.go:271:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :271:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:271:2*/ if !(lp != nil) {
-		/*line :271:2*/ ag_f.key = ""
-		/*line :271:2*/ goto ag_L1
+	/*line :288:3*/ ag_f.hp = new(*hostPool)
+	/*line client.go:290:6*/ (*ag_f.hp) = nil
+	/*line client.go:291:5*/ ag_f.ag_aw0 = rt.CurrentLoopAsync()
+	/*line :291:5*/ ag_f.ag_state = 1 // await: rt.CurrentLoop()
+	/*line :291:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:5*/ return ag_s
 	}
-	/*line client.go:272:3*/ (*ag_f.hp) = ag_f.cl.hostPool(*lp, ag_f.key)
-	/*line :272:3*/ ag_f.key = ""
-	/*line :272:3*/ ag_L1:
-	/*line client.go:274:5*/ ag_f.ag_aw1 = (*ag_f.hp).acquireAsync(ag_f.dl)
-	/*line :274:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
-	/*line :274:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:5*/ return ag_s
+	/*line :291:5*/ ag_resume1:
+	/*line client.go:291:5*/ lp, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :291:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:291:2*/ if !(lp != nil) {
+		/*line :291:2*/ ag_f.key = ""
+		/*line :291:2*/ goto ag_L1
 	}
-	/*line :274:5*/ ag_resume2:
-	/*line client.go:274:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :274:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:274:2*/ if !(ag_err1 != nil) {
-		/*line :274:2*/ goto ag_L2
+	/*line client.go:292:3*/ (*ag_f.hp) = ag_f.cl.hostPool(*lp, ag_f.key)
+	/*line :292:3*/ ag_f.key = ""
+	/*line :292:3*/ ag_L1:
+	/*line client.go:294:5*/ ag_f.ag_aw1 = (*ag_f.hp).acquireAsync(ag_f.dl)
+	/*line :294:5*/ ag_f.ag_state = 2 // await: hp.acquire(dl)
+	/*line :294:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:5*/ return ag_s
 	}
-	/*line client.go:275:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
-	/*line :275:3*/ goto ag_exit
-	/*line :275:3*/ ag_L2:
-	/*line :275:3*/ ag_f.held = new(bool)
-	/*line client.go:277:2*/ (*ag_f.held) = (*ag_f.hp).limited()
-	/*line :277:2*/ ag_f.c = new(*anet.Conn)
-	/*line client.go:278:6*/ (*ag_f.c) = nil
-	/*line client.go:279:2*/ {
-		/*line :279:2*/ ag_dfn := func(ag_cell_c **anet.Conn, ag_cell_held *bool, ag_cell_hp **hostPool) func() {
-			/*line :279:2*/ return func() {
-				/*line client.go:280:3*/ if (*ag_cell_c) != nil {
-					/*line client.go:281:4*/ (*ag_cell_c).Close()
+	/*line :294:5*/ ag_resume2:
+	/*line client.go:294:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :294:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:294:2*/ if !(ag_err1 != nil) {
+		/*line :294:2*/ goto ag_L2
+	}
+	/*line client.go:295:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err1}
+	/*line :295:3*/ goto ag_exit
+	/*line :295:3*/ ag_L2:
+	/*line :295:3*/ ag_f.held = new(bool)
+	/*line client.go:297:2*/ (*ag_f.held) = (*ag_f.hp).limited()
+	/*line :297:2*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:298:6*/ (*ag_f.c) = nil
+	/*line client.go:299:2*/ {
+		/*line :299:2*/ ag_dfn := func(ag_cell_c **anet.Conn, ag_cell_held *bool, ag_cell_hp **hostPool) func() {
+			/*line :299:2*/ return func() {
+				/*line client.go:300:3*/ if (*ag_cell_c) != nil {
+					/*line client.go:301:4*/ (*ag_cell_c).Close()
 				}
-				/*line client.go:283:3*/ if *ag_cell_held {
-					/*line client.go:284:4*/ (*ag_cell_hp).slots.Release()
+				/*line client.go:303:3*/ if *ag_cell_held {
+					/*line client.go:304:4*/ (*ag_cell_hp).slots.Release()
 				}
 			}
 		}(ag_f.c, ag_f.held, ag_f.hp)
-		/*line client.go:279:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :279:2*/ defer ag_dfn()
-			/*line :279:2*/ ag_p.Raise()
+		/*line client.go:299:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :299:2*/ defer ag_dfn()
+			/*line :299:2*/ ag_p.Raise()
 		})
 	}
-	/*line :279:2*/ ag_L3:
-	/*line client.go:288:3*/ (*ag_f.c) = (*ag_f.hp).takeIdle()
-	/*line client.go:289:3*/ ag_f.reused = (*ag_f.c) != nil
-	/*line client.go:290:3*/ if !((*ag_f.c) == nil) {
-		/*line :290:3*/ goto ag_L6
+	/*line :299:2*/ ag_L3:
+	/*line client.go:308:3*/ (*ag_f.c) = (*ag_f.hp).takeIdle()
+	/*line client.go:309:3*/ ag_f.reused = (*ag_f.c) != nil
+	/*line client.go:310:3*/ if !((*ag_f.c) == nil) {
+		/*line :310:3*/ goto ag_L6
 	}
-	/*line client.go:291:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.tunnel, ag_f.addr, ag_f.dl)
-	/*line :291:4*/ ag_f.ag_state = 3 // await: cl.connect(req.URL, tunnel, addr, dl)
-	/*line :291:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:4*/ return ag_s
+	/*line client.go:311:4*/ ag_f.ag_aw2 = ag_f.cl.connectAsync(ag_f.req.URL, ag_f.proxyTLS, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :311:4*/ ag_f.ag_state = 3 // await: cl.connect(req.URL, proxyTLS, tunnel, addr, dl)
+	/*line :311:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :311:4*/ return ag_s
 	}
-	/*line :291:4*/ ag_resume3:
-	/*line client.go:291:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :291:4*/ ag_f.ag_aw2 = nil
-	/*line client.go:292:4*/ if ag_err2 != nil {
-		/*line client.go:293:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
-		/*line :293:5*/ goto ag_exit
+	/*line :311:4*/ ag_resume3:
+	/*line client.go:311:4*/ nc, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :311:4*/ ag_f.ag_aw2 = nil
+	/*line client.go:312:4*/ if ag_err2 != nil {
+		/*line client.go:313:5*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: ag_err2}
+		/*line :313:5*/ goto ag_exit
 	}
-	/*line client.go:295:4*/ (*ag_f.c) = nc
-	/*line :295:4*/ ag_L6:
-	/*line client.go:297:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync((*ag_f.c), ag_f.req, ag_f.proxy, ag_f.dl)
-	/*line :297:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
-	/*line :297:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :297:3*/ return ag_s
-	}
-	/*line :297:3*/ ag_resume4:
-	/*line client.go:297:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :297:3*/ ag_f.ag_aw3 = nil
-	/*line client.go:298:3*/ if ag_err3 == nil {
-		/*line client.go:299:4*/ if (*ag_f.c).IsTLS() {
-			/*line client.go:300:5*/ st := (*ag_f.c).ConnectionState()
-			/*line client.go:301:5*/ resp.TLS = &st
-		}
-		/*line client.go:303:4*/ r := ag_f.cl.withBody(resp, ag_f.req, (*ag_f.hp), (*ag_f.c), (*ag_f.held))
-		/*line client.go:304:4*/ (*ag_f.c), (*ag_f.held) = nil, false
-		/*line client.go:305:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
-		/*line :305:4*/ goto ag_exit
-	}
-	/*line client.go:307:3*/ (*ag_f.c).Close()
-	/*line client.go:308:3*/ (*ag_f.c) = nil
-	/*line client.go:309:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
-		/*line client.go:310:4*/ if ag_f.req.GetBody != nil {
-			/*line client.go:311:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
-				/*line client.go:312:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-				/*line :312:6*/ goto ag_exit
-			}
-		}
-		/*line client.go:315:4*/ goto ag_L4
-	}
-	/*line client.go:317:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
-	/*line :317:3*/ goto ag_exit
-	/*line :317:3*/ ag_L4:
-	/*line :317:3*/ goto ag_L3
-	/*line :317:3*/ ag_exit:
-	/*line :317:3*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :317:3*/ ag_resume5:
-	/*line :317:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+	/*line client.go:315:4*/ (*ag_f.c) = nc
+	/*line :315:4*/ ag_L6:
+	/*line client.go:317:3*/ ag_f.ag_aw3 = ag_f.cl.exchangeAsync((*ag_f.c), ag_f.req, ag_f.proxy, ag_f.dl)
+	/*line :317:3*/ ag_f.ag_state = 4 // await: cl.exchange(c, req, proxy, dl)
+	/*line :317:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :317:3*/ return ag_s
 	}
-	/*line :317:3*/ return rt.Ready
+	/*line :317:3*/ ag_resume4:
+	/*line client.go:317:3*/ resp, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :317:3*/ ag_f.ag_aw3 = nil
+	/*line client.go:318:3*/ if ag_err3 == nil {
+		/*line client.go:319:4*/ if (*ag_f.c).IsTLS() {
+			/*line client.go:320:5*/ st := (*ag_f.c).ConnectionState()
+			/*line client.go:321:5*/ resp.TLS = &st
+		}
+		/*line client.go:323:4*/ r := ag_f.cl.withBody(resp, ag_f.req, (*ag_f.hp), (*ag_f.c), (*ag_f.held))
+		/*line client.go:324:4*/ (*ag_f.c), (*ag_f.held) = nil, false
+		/*line client.go:325:4*/ ag_f.ag_r0, ag_f.ag_err = r, nil
+		/*line :325:4*/ goto ag_exit
+	}
+	/*line client.go:327:3*/ (*ag_f.c).Close()
+	/*line client.go:328:3*/ (*ag_f.c) = nil
+	/*line client.go:329:3*/ if ag_f.reused && retryable(ag_f.req, ag_err3) {
+		/*line client.go:330:4*/ if ag_f.req.GetBody != nil {
+			/*line client.go:331:5*/ if ag_f.req.Body, ag_err3 = ag_f.req.GetBody(); ag_err3 != nil {
+				/*line client.go:332:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+				/*line :332:6*/ goto ag_exit
+			}
+		}
+		/*line client.go:335:4*/ goto ag_L4
+	}
+	/*line client.go:337:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &url.Error{Op: opName(ag_f.req.Method), URL: ag_f.req.URL.String(), Err: unwrapNothing(ag_err3)}
+	/*line :337:3*/ goto ag_exit
+	/*line :337:3*/ ag_L4:
+	/*line :337:3*/ goto ag_L3
+	/*line :337:3*/ ag_exit:
+	/*line :337:3*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :337:3*/ ag_resume5:
+	/*line :337:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :337:3*/ return ag_s
+	}
+	/*line :337:3*/ return rt.Ready
 }
 
-//line client_async.go:400
+//line client_async.go:421
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_send) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:271"
-	case 2:
-		return "client.go:274"
-	case 3:
 		return "client.go:291"
+	case 2:
+		return "client.go:294"
+	case 3:
+		return "client.go:311"
 	case 4:
-		return "client.go:297"
+		return "client.go:317"
 	case 5:
-		return "client.go:319 (deferred calls)"
+		return "client.go:339 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Client_connect is the frame of (*Client).connect (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_connect is the frame of (*Client).connect (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_connect struct {
 	ag_state int
 	cl       *Client
 	u        *url.URL
+	proxyTLS *url.URL
 	tunnel   *url.URL
 	addr     string
 	dl       time.Time
@@ -431,13 +453,13 @@ type ag_Client_connect struct {
 }
 
 // connectAsync returns the coroutine of (*Client).connect: nothing runs until it is awaited, spawned, gathered or run.
-func (cl *Client) connectAsync(u *url.URL, tunnel *url.URL, addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
-	return &ag_Client_connect{cl: cl, u: u, tunnel: tunnel, addr: addr, dl: dl}
+func (cl *Client) connectAsync(u *url.URL, proxyTLS *url.URL, tunnel *url.URL, addr string, dl time.Time) rt.Awaitable[*anet.Conn] {
+	return &ag_Client_connect{cl: cl, u: u, proxyTLS: proxyTLS, tunnel: tunnel, addr: addr, dl: dl}
 }
 
 // ag_0spawn_connect starts (*Client).connect as a task, its frame in the task's allocation: the generated form of rt.Spawn(connectAsync(...)).
-func (cl *Client) ag_0spawn_connect(u *url.URL, tunnel *url.URL, addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
-	return rt.SpawnFrame[*anet.Conn, ag_Client_connect](ag_Client_connect{cl: cl, u: u, tunnel: tunnel, addr: addr, dl: dl}, ag_opts...)
+func (cl *Client) ag_0spawn_connect(u *url.URL, proxyTLS *url.URL, tunnel *url.URL, addr string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
+	return rt.SpawnFrame[*anet.Conn, ag_Client_connect](ag_Client_connect{cl: cl, u: u, proxyTLS: proxyTLS, tunnel: tunnel, addr: addr, dl: dl}, ag_opts...)
 }
 
 func (ag_f *ag_Client_connect) AwaitStart(co *rt.Coro) rt.Status {
@@ -448,103 +470,198 @@ func (ag_f *ag_Client_connect) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:326
+//line client.go:350
 func (ag_f *ag_Client_connect) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :326:1*/ var (
+	/*line :350:1*/ var (
 		target  string
 		ag_err1 error
+		ag_t3   *anet.Conn
+		ag_t4   error
 		ag_err2 error
-		ag_err3 error
+		ag_t6   *anet.Conn
+		ag_t7   error
 	)
-	/*line :326:1*/ if ag_co.Unwinding() {
-		/*line :326:1*/ return rt.Ready
+	/*line :350:1*/ if ag_co.Unwinding() {
+		/*line :350:1*/ return rt.Ready
 	}
-	/*line :326:1*/ switch ag_f.ag_state {
-	/*line :326:1*/ case 1:
-		/*line :326:1*/ goto ag_resume1
-		/*line :326:1*/
+	/*line :350:1*/ switch ag_f.ag_state {
+	/*line :350:1*/ case 1:
+		/*line :350:1*/ goto ag_resume1
+		/*line :350:1*/
 	case 2:
-		/*line :326:1*/ goto ag_resume2
-		/*line :326:1*/
+		/*line :350:1*/ goto ag_resume2
+		/*line :350:1*/
 	case 3:
-		/*line :326:1*/ goto ag_resume3
+		/*line :350:1*/ goto ag_resume3
+		/*line :350:1*/
+	case 4:
+		/*line :350:1*/ goto ag_resume4
 	}
-	/*line client.go:327:2*/ target = ag_f.addr
-	/*line client.go:328:2*/ if ag_f.tunnel != nil {
-		/*line client.go:329:3*/ target = canonicalAddr(ag_f.tunnel)
+	/*line client.go:351:2*/ target = ag_f.addr
+	/*line client.go:352:2*/ if ag_f.tunnel != nil {
+		/*line client.go:353:3*/ target = canonicalAddr(ag_f.tunnel)
 	}
-	/*line client.go:331:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(target, ag_f.dl)
-	/*line :331:2*/ ag_f.ag_state = 1 // await: cl.dial(target, dl)
-	/*line :331:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :331:2*/ return ag_s
+	/*line client.go:355:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(target, ag_f.dl)
+	/*line :355:2*/ ag_f.ag_state = 1 // await: cl.dial(target, dl)
+	/*line :355:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :355:2*/ return ag_s
 	}
-	/*line :331:2*/ ag_resume1:
-	/*line client.go:331:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :331:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:332:2*/ if ag_err1 != nil || ag_f.u.Scheme != "https" {
-		/*line client.go:333:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, ag_err1
-		/*line :333:3*/ return rt.Ready
+	/*line :355:2*/ ag_resume1:
+	/*line client.go:355:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :355:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:356:2*/ if ag_err1 != nil {
+		/*line client.go:357:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :357:3*/ return rt.Ready
 	}
-	/*line client.go:335:2*/ if !(ag_f.tunnel != nil) {
-		/*line :335:2*/ ag_f.tunnel, ag_f.addr = nil, ""
-		/*line :335:2*/ goto ag_L1
+	/*line client.go:359:2*/ if !(ag_f.proxyTLS != nil) {
+		/*line :359:2*/ ag_f.proxyTLS = nil
+		/*line :359:2*/ goto ag_L1
 	}
-	/*line client.go:336:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
-	/*line :336:6*/ ag_f.ag_state = 2 // await: cl.openTunnel(c, tunnel, addr, dl)
-	/*line :336:6*/ ag_f.tunnel, ag_f.addr = nil, ""
-	/*line :336:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :336:6*/ return ag_s
+	/*line :359:2*/ ag_f.u, ag_f.tunnel, ag_f.addr = nil, nil, ""
+	/*line client.go:362:10*/ ag_f.ag_aw0 = ag_f.cl.handshakeAsync(ag_f.c, ag_f.proxyTLS.Hostname(), ag_f.dl)
+	/*line :362:10*/ ag_f.ag_state = 2 // await: cl.handshake(c, proxyTLS.Hostname(), dl)
+	/*line :362:10*/ ag_f.cl, ag_f.proxyTLS, ag_f.dl, ag_f.c = nil, nil, time.Time{}, nil
+	/*line :362:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :362:10*/ return ag_s
 	}
-	/*line :336:6*/ ag_resume2:
-	/*line client.go:336:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :336:6*/ ag_f.ag_aw1 = nil
-	/*line client.go:336:3*/ if !(ag_err2 != nil) {
-		/*line :336:3*/ goto ag_L2
+	/*line :362:10*/ ag_resume2:
+	/*line client.go:362:10*/ ag_t3, ag_t4 = ag_f.ag_aw0.AwaitResult()
+	/*line :362:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:362:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :362:3*/ return rt.Ready
+	/*line :362:3*/ ag_L1:
+	/*line client.go:364:2*/ if ag_f.u.Scheme != "https" {
+		/*line client.go:365:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+		/*line :365:3*/ return rt.Ready
 	}
-	/*line :336:3*/ ag_f.cl, ag_f.u, ag_f.dl = nil, nil, time.Time{}
-	/*line client.go:337:4*/ ag_f.c.Close()
-	/*line client.go:338:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :338:4*/ return rt.Ready
-	/*line :338:4*/ ag_L2:
-	/*line :338:4*/ ag_L1:
-	/*line client.go:341:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.u.Hostname()))
-	/*line :341:2*/ ag_f.u = nil
-	/*line client.go:342:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
-		/*line client.go:343:3*/ ag_f.c.SetHandshakeTimeout(d)
+	/*line client.go:367:2*/ if !(ag_f.tunnel != nil) {
+		/*line :367:2*/ ag_f.tunnel, ag_f.addr = nil, ""
+		/*line :367:2*/ goto ag_L2
 	}
-	/*line :343:3*/ ag_f.cl = nil
-	/*line client.go:345:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line :345:2*/ ag_f.dl = time.Time{}
-	/*line client.go:346:5*/ ag_f.ag_aw1 = ag_f.c.HandshakeAsync()
-	/*line :346:5*/ ag_f.ag_state = 3 // await: c.Handshake()
-	/*line :346:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :346:5*/ return ag_s
+	/*line client.go:368:6*/ ag_f.ag_aw1 = ag_f.cl.openTunnelAsync(ag_f.c, ag_f.tunnel, ag_f.addr, ag_f.dl)
+	/*line :368:6*/ ag_f.ag_state = 3 // await: cl.openTunnel(c, tunnel, addr, dl)
+	/*line :368:6*/ ag_f.tunnel, ag_f.addr = nil, ""
+	/*line :368:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :368:6*/ return ag_s
 	}
-	/*line :346:5*/ ag_resume3:
-	/*line client.go:346:5*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :346:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:346:2*/ if !(ag_err3 != nil) {
-		/*line :346:2*/ goto ag_L3
+	/*line :368:6*/ ag_resume3:
+	/*line client.go:368:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :368:6*/ ag_f.ag_aw1 = nil
+	/*line client.go:368:3*/ if !(ag_err2 != nil) {
+		/*line :368:3*/ goto ag_L3
 	}
-	/*line client.go:347:3*/ ag_f.c.Close()
-	/*line client.go:348:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :348:3*/ return rt.Ready
-	/*line :348:3*/ ag_L3:
-	/*line client.go:350:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
-	/*line :350:2*/ return rt.Ready
+	/*line :368:3*/ ag_f.cl, ag_f.u, ag_f.dl = nil, nil, time.Time{}
+	/*line client.go:369:4*/ ag_f.c.Close()
+	/*line client.go:370:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :370:4*/ return rt.Ready
+	/*line :370:4*/ ag_L3:
+	/*line :370:4*/ ag_L2:
+	/*line client.go:373:9*/ ag_f.ag_aw0 = ag_f.cl.handshakeAsync(ag_f.c, ag_f.u.Hostname(), ag_f.dl)
+	/*line :373:9*/ ag_f.ag_state = 4 // await: cl.handshake(c, u.Hostname(), dl)
+	/*line :373:9*/ ag_f.cl, ag_f.u, ag_f.dl, ag_f.c = nil, nil, time.Time{}, nil
+	/*line :373:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:9*/ return ag_s
+	}
+	/*line :373:9*/ ag_resume4:
+	/*line client.go:373:9*/ ag_t6, ag_t7 = ag_f.ag_aw0.AwaitResult()
+	/*line :373:9*/ ag_f.ag_aw0 = nil
+	/*line client.go:373:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t6, ag_t7
+	/*line :373:2*/ return rt.Ready
 }
 
-//line client_async.go:538
+//line client_async.go:573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_connect) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:331"
+		return "client.go:355"
 	case 2:
-		return "client.go:336"
+		return "client.go:362"
 	case 3:
-		return "client.go:346"
+		return "client.go:368"
+	case 4:
+		return "client.go:373"
+	}
+	return ""
+}
+
+// ag_Client_handshake is the frame of (*Client).handshake (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Client_handshake struct {
+	ag_state int
+	cl       *Client
+	c        *anet.Conn
+	host     string
+	dl       time.Time
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_r0    *anet.Conn
+	ag_err   error
+}
+
+// handshakeAsync returns the coroutine of (*Client).handshake: nothing runs until it is awaited, spawned, gathered or run.
+func (cl *Client) handshakeAsync(c *anet.Conn, host string, dl time.Time) rt.Awaitable[*anet.Conn] {
+	return &ag_Client_handshake{cl: cl, c: c, host: host, dl: dl}
+}
+
+// ag_0spawn_handshake starts (*Client).handshake as a task, its frame in the task's allocation: the generated form of rt.Spawn(handshakeAsync(...)).
+func (cl *Client) ag_0spawn_handshake(c *anet.Conn, host string, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[*anet.Conn]] {
+	return rt.SpawnFrame[*anet.Conn, ag_Client_handshake](ag_Client_handshake{cl: cl, c: c, host: host, dl: dl}, ag_opts...)
+}
+
+func (ag_f *ag_Client_handshake) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Client_handshake) AwaitResult() (*anet.Conn, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client.go:380
+func (ag_f *ag_Client_handshake) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :380:1*/ var (
+		err error
+	)
+	/*line :380:1*/ if ag_co.Unwinding() {
+		/*line :380:1*/ return rt.Ready
+	}
+	/*line :380:1*/ switch ag_f.ag_state {
+	/*line :380:1*/ case 1:
+		/*line :380:1*/ goto ag_resume1
+	}
+	/*line client.go:381:2*/ ag_f.c = anet.TLSClient(ag_f.c, ag_f.cl.tlsConfig(ag_f.host))
+	/*line :381:2*/ ag_f.host = ""
+	/*line client.go:382:2*/ if d := ag_f.cl.TLSHandshakeTimeout; d != 0 {
+		/*line client.go:383:3*/ ag_f.c.SetHandshakeTimeout(d)
+	}
+	/*line :383:3*/ ag_f.cl = nil
+	/*line client.go:385:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :385:2*/ ag_f.dl = time.Time{}
+	/*line client.go:386:5*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
+	/*line :386:5*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :386:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :386:5*/ return ag_s
+	}
+	/*line :386:5*/ ag_resume1:
+	/*line client.go:386:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :386:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:386:2*/ if !(err != nil) {
+		/*line :386:2*/ goto ag_L1
+	}
+	/*line client.go:387:3*/ ag_f.c.Close()
+	/*line client.go:388:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :388:3*/ return rt.Ready
+	/*line :388:3*/ ag_L1:
+	/*line client.go:390:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c, nil
+	/*line :390:2*/ return rt.Ready
+}
+
+//line client_async.go:659
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Client_handshake) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client.go:386"
 	}
 	return ""
 }
@@ -582,91 +699,91 @@ func (ag_f *ag_Client_openTunnel) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:375
+//line client.go:415
 func (ag_f *ag_Client_openTunnel) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :375:1*/ var (
+	/*line :415:1*/ var (
 		ag_err1 error
 		limit   int
 		block   []byte
 		ag_err2 error
 		resp    *http.Response
 	)
-	/*line :375:1*/ if ag_co.Unwinding() {
-		/*line :375:1*/ return rt.Ready
+	/*line :415:1*/ if ag_co.Unwinding() {
+		/*line :415:1*/ return rt.Ready
 	}
-	/*line :375:1*/ switch ag_f.ag_state {
-	/*line :375:1*/ case 1:
-		/*line :375:1*/ goto ag_resume1
-		/*line :375:1*/
+	/*line :415:1*/ switch ag_f.ag_state {
+	/*line :415:1*/ case 1:
+		/*line :415:1*/ goto ag_resume1
+		/*line :415:1*/
 	case 2:
-		/*line :375:1*/ goto ag_resume2
+		/*line :415:1*/ goto ag_resume2
 	}
-	/*line client.go:376:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line :376:2*/ ag_f.dl = time.Time{}
-	/*line client.go:377:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
-	/*line client.go:383:2*/ if ag_f.proxy.User != nil {
-		/*line client.go:384:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
+	/*line client.go:416:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line :416:2*/ ag_f.dl = time.Time{}
+	/*line client.go:417:2*/ ag_f.req = &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: ag_f.addr}, Host: ag_f.addr, Header: make(http.Header)}
+	/*line client.go:423:2*/ if ag_f.proxy.User != nil {
+		/*line client.go:424:3*/ ag_f.req.Header.Set("Proxy-Authorization", "Basic "+basicAuth(ag_f.proxy.User))
 	}
-	/*line client.go:386:6*/ ag_f.wire = bytes.Buffer{}
-	/*line client.go:387:2*/ if err := ag_f.req.Write(&ag_f.wire); err != nil {
-		/*line client.go:388:3*/ ag_f.ag_err = err
-		/*line :388:3*/ return rt.Ready
+	/*line client.go:426:6*/ ag_f.wire = bytes.Buffer{}
+	/*line client.go:427:2*/ if err := ag_f.req.Write(&ag_f.wire); err != nil {
+		/*line client.go:428:3*/ ag_f.ag_err = err
+		/*line :428:3*/ return rt.Ready
 	}
-	/*line client.go:390:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
-	/*line :390:5*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
-	/*line :390:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :390:5*/ return ag_s
+	/*line client.go:430:5*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.wire.Bytes())
+	/*line :430:5*/ ag_f.ag_state = 1 // await: c.Write(wire.Bytes())
+	/*line :430:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :430:5*/ return ag_s
 	}
-	/*line :390:5*/ ag_resume1:
-	/*line client.go:390:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :390:5*/ ag_f.ag_aw0 = nil
-	/*line client.go:390:2*/ if !(ag_err1 != nil) {
-		/*line :390:2*/ goto ag_L1
+	/*line :430:5*/ ag_resume1:
+	/*line client.go:430:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :430:5*/ ag_f.ag_aw0 = nil
+	/*line client.go:430:2*/ if !(ag_err1 != nil) {
+		/*line :430:2*/ goto ag_L1
 	}
-	/*line client.go:391:3*/ ag_f.ag_err = ag_err1
-	/*line :391:3*/ return rt.Ready
-	/*line :391:3*/ ag_L1:
-	/*line client.go:393:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line :393:2*/ ag_f.cl = nil
-	/*line client.go:394:2*/ if limit <= 0 {
-		/*line client.go:395:3*/ limit = DefaultMaxHeaderBytes
+	/*line client.go:431:3*/ ag_f.ag_err = ag_err1
+	/*line :431:3*/ return rt.Ready
+	/*line :431:3*/ ag_L1:
+	/*line client.go:433:2*/ limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line :433:2*/ ag_f.cl = nil
+	/*line client.go:434:2*/ if limit <= 0 {
+		/*line client.go:435:3*/ limit = DefaultMaxHeaderBytes
 	}
-	/*line client.go:397:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
-	/*line :397:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :397:2*/ ag_f.c = nil
-	/*line :397:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :397:2*/ return ag_s
+	/*line client.go:437:2*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, limit)
+	/*line :437:2*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
+	/*line :437:2*/ ag_f.c = nil
+	/*line :437:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :437:2*/ return ag_s
 	}
-	/*line :397:2*/ ag_resume2:
-	/*line client.go:397:2*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :397:2*/ ag_f.ag_aw1 = nil
-	/*line client.go:398:2*/ if ag_err2 != nil {
-		/*line client.go:399:3*/ ag_f.ag_err = unexpected(ag_err2)
-		/*line :399:3*/ return rt.Ready
+	/*line :437:2*/ ag_resume2:
+	/*line client.go:437:2*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :437:2*/ ag_f.ag_aw1 = nil
+	/*line client.go:438:2*/ if ag_err2 != nil {
+		/*line client.go:439:3*/ ag_f.ag_err = unexpected(ag_err2)
+		/*line :439:3*/ return rt.Ready
 	}
-	/*line client.go:401:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line :401:2*/ ag_f.req = nil
-	/*line client.go:402:2*/ if ag_err2 != nil {
-		/*line client.go:403:3*/ ag_f.ag_err = ag_err2
-		/*line :403:3*/ return rt.Ready
+	/*line client.go:441:2*/ resp, ag_err2 = parseResponse(block, ag_f.req)
+	/*line :441:2*/ ag_f.req = nil
+	/*line client.go:442:2*/ if ag_err2 != nil {
+		/*line client.go:443:3*/ ag_f.ag_err = ag_err2
+		/*line :443:3*/ return rt.Ready
 	}
-	/*line client.go:405:2*/ if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		/*line client.go:406:3*/ ag_f.ag_err = fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", ag_f.proxy.Host, ag_f.addr, resp.Status)
-		/*line :406:3*/ return rt.Ready
+	/*line client.go:445:2*/ if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		/*line client.go:446:3*/ ag_f.ag_err = fmt.Errorf("ahttp: proxy %s refused CONNECT %s: %s", ag_f.proxy.Host, ag_f.addr, resp.Status)
+		/*line :446:3*/ return rt.Ready
 	}
-	/*line client.go:408:2*/ ag_f.ag_err = nil
-	/*line :408:2*/ return rt.Ready
+	/*line client.go:448:2*/ ag_f.ag_err = nil
+	/*line :448:2*/ return rt.Ready
 }
 
-//line client_async.go:662
+//line client_async.go:779
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_openTunnel) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:390"
+		return "client.go:430"
 	case 2:
-		return "client.go:397"
+		return "client.go:437"
 	}
 	return ""
 }
@@ -701,9 +818,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*anet.Conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:414
+//line client.go:454
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :414:1*/ var (
+	/*line :454:1*/ var (
 		ag_t0 *anet.Conn
 		ag_t1 error
 		left  time.Duration
@@ -711,82 +828,82 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		c     *anet.Conn
 		err   error
 	)
-	/*line :414:1*/ if ag_co.Unwinding() {
-		/*line :414:1*/ return rt.Ready
+	/*line :454:1*/ if ag_co.Unwinding() {
+		/*line :454:1*/ return rt.Ready
 	}
-	/*line :414:1*/ switch ag_f.ag_state {
-	/*line :414:1*/ case 1:
-		/*line :414:1*/ goto ag_resume1
-		/*line :414:1*/
+	/*line :454:1*/ switch ag_f.ag_state {
+	/*line :454:1*/ case 1:
+		/*line :454:1*/ goto ag_resume1
+		/*line :454:1*/
 	case 2:
-		/*line :414:1*/ goto ag_resume2
-		/*line :414:1*/
+		/*line :454:1*/ goto ag_resume2
+		/*line :454:1*/
 	case 3:
-		/*line :414:1*/ goto ag_resume3
+		/*line :454:1*/ goto ag_resume3
 	}
-	/*line client.go:415:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:416:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :416:2*/ goto ag_L1
+	/*line client.go:455:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:456:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :456:2*/ goto ag_L1
 	}
-	/*line :416:2*/ ag_f.dl = time.Time{}
-	/*line client.go:417:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
-	/*line :417:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
-	/*line :417:10*/ ag_f.addr = ""
-	/*line :417:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :417:10*/ return ag_s
+	/*line :456:2*/ ag_f.dl = time.Time{}
+	/*line client.go:457:10*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :457:10*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :457:10*/ ag_f.addr = ""
+	/*line :457:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :457:10*/ return ag_s
 	}
-	/*line :417:10*/ ag_resume1:
-	/*line client.go:417:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :417:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:417:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :417:3*/ return rt.Ready
-	/*line :417:3*/ ag_L1:
-	/*line client.go:419:17*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :419:17*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :419:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :419:17*/ return ag_s
+	/*line :457:10*/ ag_resume1:
+	/*line client.go:457:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :457:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:457:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :457:3*/ return rt.Ready
+	/*line :457:3*/ ag_L1:
+	/*line client.go:459:17*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :459:17*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :459:17*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:17*/ return ag_s
 	}
-	/*line :419:17*/ ag_resume2:
-	/*line client.go:419:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :419:17*/ ag_f.ag_aw1 = nil
-	/*line client.go:419:2*/ left = ag_f.dl.Sub(ag_t3)
-	/*line :419:2*/ ag_f.dl = time.Time{}
-	/*line client.go:420:2*/ if left <= 0 {
-		/*line client.go:421:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :421:3*/ return rt.Ready
+	/*line :459:17*/ ag_resume2:
+	/*line client.go:459:17*/ ag_t3, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :459:17*/ ag_f.ag_aw1 = nil
+	/*line client.go:459:2*/ left = ag_f.dl.Sub(ag_t3)
+	/*line :459:2*/ ag_f.dl = time.Time{}
+	/*line client.go:460:2*/ if left <= 0 {
+		/*line client.go:461:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :461:3*/ return rt.Ready
 	}
-	/*line client.go:423:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
-	/*line :423:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
-	/*line :423:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :423:2*/ return ag_s
+	/*line client.go:463:2*/ ag_f.ag_aw0 = rt.WaitFor(anet.DialAsync("tcp", ag_f.addr), left)
+	/*line :463:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync("tcp", addr), left))
+	/*line :463:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :463:2*/ return ag_s
 	}
-	/*line :423:2*/ ag_resume3:
-	/*line client.go:423:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :423:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:424:2*/ if err == rt.ErrTimeout {
-		/*line client.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
-		/*line :425:3*/ return rt.Ready
+	/*line :463:2*/ ag_resume3:
+	/*line client.go:463:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :463:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:464:2*/ if err == rt.ErrTimeout {
+		/*line client.go:465:3*/ ag_f.ag_r0, ag_f.ag_err = nil, timeoutError("dial "+ag_f.addr)
+		/*line :465:3*/ return rt.Ready
 	}
-	/*line client.go:427:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
-	/*line :427:2*/ return rt.Ready
+	/*line client.go:467:2*/ ag_f.ag_r0, ag_f.ag_err = c, err
+	/*line :467:2*/ return rt.Ready
 }
 
-//line client_async.go:775
+//line client_async.go:892
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:417"
+		return "client.go:457"
 	case 2:
-		return "client.go:419"
+		return "client.go:459"
 	case 3:
-		return "client.go:423"
+		return "client.go:463"
 	}
 	return ""
 }
 
-// ag_Client_exchange is the frame of (*Client).exchange (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exchange is the frame of (*Client).exchange (312 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exchange struct {
 	ag_state  int
 	cl        *Client
@@ -795,12 +912,18 @@ type ag_Client_exchange struct {
 	proxy     *url.URL
 	dl        time.Time
 	wire      *bytes.Buffer
+	body      io.Reader
+	expect    bool
 	early     bool
 	werr      error
+	waitUntil time.Time
 	limit     int
 	first     bool
+	block     []byte
+	err       error
 	ag_aw0    rt.Awaitable[bool]
-	ag_aw1    rt.Awaitable[[]byte]
+	ag_aw1    rt.Awaitable[time.Time]
+	ag_aw2    rt.Awaitable[[]byte]
 	ag_defers rt.Defers
 	ag_r0     *http.Response
 	ag_err    error
@@ -824,133 +947,363 @@ func (ag_f *ag_Client_exchange) AwaitResult() (*http.Response, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:435
+//line client.go:475
 func (ag_f *ag_Client_exchange) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :435:1*/ var (
+	/*line :475:1*/ var (
 		ag_err1 error
-		body    io.Reader
-		block   []byte
-		ag_err2 error
+		ag_t7   time.Time
+		ag_t12  bool
+		ag_t13  bool
+		ag_t14  time.Time
 		resp    *http.Response
 	)
-	/*line :435:1*/ if ag_co.Unwinding() {
-		/*line :435:1*/ goto ag_exit
+	/*line :475:1*/ if ag_co.Unwinding() {
+		/*line :475:1*/ goto ag_exit
 	}
-	/*line :435:1*/ switch ag_f.ag_state {
-	/*line :435:1*/ case 1:
-		/*line :435:1*/ goto ag_resume1
-		/*line :435:1*/
+	/*line :475:1*/ switch ag_f.ag_state {
+	/*line :475:1*/ case 1:
+		/*line :475:1*/ goto ag_resume1
+		/*line :475:1*/
 	case 2:
-		/*line :435:1*/ goto ag_resume2
-		/*line :435:1*/
+		/*line :475:1*/ goto ag_resume2
+		/*line :475:1*/
 	case 3:
-		/*line :435:1*/ goto ag_resume3
+		/*line :475:1*/ goto ag_resume3
+		/*line :475:1*/
+	case 4:
+		/*line :475:1*/ goto ag_resume4
+		/*line :475:1*/
+	case 5:
+		/*line :475:1*/ goto ag_resume5
+		/*line :475:1*/
+	case 6:
+		/*line :475:1*/ goto ag_resume6
+		/*line :475:1*/
+	case 7:
+		/*line :475:1*/ goto ag_resume7
+		/*line :475:1*/
+	case 8:
+		/*line :475:1*/ goto ag_resume8
 	}
-	/*line client.go:436:2*/ ag_f.c.SetDeadline(ag_f.dl)
-	/*line client.go:437:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
-	/*line :437:2*/ ag_f.proxy = nil
-	/*line client.go:438:2*/ if ag_err1 != nil {
-		/*line client.go:439:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :439:3*/ goto ag_exit
+	/*line client.go:476:2*/ ag_f.c.SetDeadline(ag_f.dl)
+	/*line client.go:477:2*/ ag_f.wire, ag_err1 = encodeRequest(ag_f.req, ag_f.proxy)
+	/*line :477:2*/ ag_f.proxy = nil
+	/*line client.go:478:2*/ if ag_err1 != nil {
+		/*line client.go:479:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :479:3*/ goto ag_exit
 	}
-	/*line client.go:441:6*/ body = nil
-	/*line client.go:442:2*/ if hasBody(ag_f.req) {
-		/*line client.go:443:3*/ body = ag_f.req.Body
-		/*line client.go:444:3*/ {
-			/*line :444:3*/ ag_dfn := ag_f.req.Body.Close
-			/*line :444:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-				/*line :444:3*/ defer ag_dfn()
-				/*line :444:3*/ ag_p.Raise()
+	/*line client.go:481:6*/ ag_f.body = nil
+	/*line client.go:482:2*/ if hasBody(ag_f.req) {
+		/*line client.go:483:3*/ ag_f.body = ag_f.req.Body
+		/*line client.go:484:3*/ {
+			/*line :484:3*/ ag_dfn := ag_f.req.Body.Close
+			/*line :484:3*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+				/*line :484:3*/ defer ag_dfn()
+				/*line :484:3*/ ag_p.Raise()
 			})
 		}
 	}
-	/*line client.go:446:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, body, bodyLength(ag_f.req), ag_f.dl)
-	/*line :446:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req), dl)
-	/*line :446:2*/ ag_f.dl = time.Time{}
-	/*line :446:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :446:2*/ return ag_s
+	/*line client.go:488:2*/ ag_f.expect = ag_f.body != nil && ag_f.cl.expectContinueTimeout() > 0 && expectsContinue(ag_f.req)
+	/*line client.go:489:6*/ ag_f.early = false
+	/*line client.go:490:6*/ ag_f.werr = nil
+	/*line :490:6*/ ag_f.werr = nil
+	/*line client.go:491:2*/ if !ag_f.expect {
+		/*line :491:2*/ goto ag_L1
 	}
-	/*line :446:2*/ ag_resume1:
-	/*line client.go:446:2*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
-	/*line :446:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:447:2*/ putWire(ag_f.wire)
-	/*line :447:2*/ ag_f.wire = nil
-	/*line client.go:448:2*/ if ag_f.werr != nil {
-		/*line client.go:449:3*/ var be bodyReadError
-		/*line client.go:450:3*/ if errors.As(ag_f.werr, &be) || errors.Is(ag_f.werr, errNothingWritten) {
-			/*line client.go:451:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
-			/*line :451:4*/ goto ag_exit
+	/*line client.go:492:3*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, nil, 0, ag_f.dl)
+	/*line :492:3*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, nil, 0, dl)
+	/*line :492:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:3*/ return ag_s
+	}
+	/*line :492:3*/ ag_resume1:
+	/*line client.go:492:3*/ _, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :492:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:493:3*/ putWire(ag_f.wire)
+	/*line :493:3*/ ag_f.wire = nil
+	/*line client.go:494:3*/ if ag_f.werr != nil {
+		/*line client.go:495:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+		/*line :495:4*/ goto ag_exit
+	}
+	/*line :495:4*/ goto ag_L2
+	/*line :495:4*/ ag_L1:
+	/*line client.go:498:3*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, ag_f.body, bodyLength(ag_f.req), ag_f.dl)
+	/*line :498:3*/ ag_f.ag_state = 2 // await: writeRequest(c, wire, body, bodyLength(req), dl)
+	/*line :498:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :498:3*/ return ag_s
+	}
+	/*line :498:3*/ ag_resume2:
+	/*line client.go:498:3*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :498:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:499:3*/ putWire(ag_f.wire)
+	/*line :499:3*/ ag_f.wire = nil
+	/*line client.go:500:3*/ if ag_f.werr != nil {
+		/*line client.go:501:4*/ var be bodyReadError
+		/*line client.go:502:4*/ if errors.As(ag_f.werr, &be) || errors.Is(ag_f.werr, errNothingWritten) {
+			/*line client.go:503:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :503:5*/ goto ag_exit
 		}
-		/*line client.go:455:3*/ ag_f.early = true
+		/*line client.go:507:4*/ ag_f.early = true
 	}
-	/*line client.go:457:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
-	/*line :457:2*/ ag_f.cl = nil
-	/*line client.go:458:2*/ if ag_f.limit <= 0 {
-		/*line client.go:459:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	/*line :507:4*/ ag_L2:
+	/*line client.go:510:6*/ ag_f.waitUntil = time.Time{}
+	/*line client.go:511:2*/ if !ag_f.expect {
+		/*line :511:2*/ goto ag_L3
 	}
-	/*line client.go:464:2*/ ag_f.first = true
-	/*line :464:2*/ ag_L1:
-	/*line client.go:466:3*/ ag_f.ag_aw1 = readHeaderAsync(ag_f.c, ag_f.limit)
-	/*line :466:3*/ ag_f.ag_state = 2 // await: readHeader(c, limit)
-	/*line :466:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :466:3*/ return ag_s
+	/*line :511:2*/ ag_f.waitUntil = time.Time{}
+	/*line client.go:512:15*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :512:15*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :512:15*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :512:15*/ return ag_s
 	}
-	/*line :466:3*/ ag_resume2:
-	/*line client.go:466:3*/ block, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :466:3*/ ag_f.ag_aw1 = nil
-	/*line client.go:467:3*/ if ag_err2 != nil {
-		/*line client.go:468:4*/ if ag_f.werr != nil {
-			/*line client.go:469:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
-			/*line :469:5*/ goto ag_exit
+	/*line :512:15*/ ag_resume3:
+	/*line client.go:512:15*/ ag_t7, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :512:15*/ ag_f.ag_aw1 = nil
+	/*line client.go:512:3*/ ag_f.waitUntil = ag_t7.Add(ag_f.cl.expectContinueTimeout())
+	/*line client.go:513:3*/ if !ag_f.dl.IsZero() && ag_f.dl.Before(ag_f.waitUntil) {
+		/*line client.go:514:4*/ ag_f.waitUntil = ag_f.dl
+	}
+	/*line :514:4*/ ag_L3:
+	/*line client.go:517:2*/ ag_f.limit = ag_f.cl.MaxResponseHeaderBytes
+	/*line client.go:518:2*/ if ag_f.limit <= 0 {
+		/*line client.go:519:3*/ ag_f.limit = DefaultMaxHeaderBytes
+	}
+	/*line client.go:524:2*/ ag_f.first = true
+	/*line :524:2*/ ag_L4:
+	/*line client.go:526:3*/ if ag_f.expect {
+		/*line client.go:527:4*/ ag_f.c.SetReadDeadline(ag_f.waitUntil)
+	}
+	/*line client.go:529:3*/ ag_f.ag_aw2 = readHeaderAsync(ag_f.c, ag_f.limit)
+	/*line :529:3*/ ag_f.ag_state = 4 // await: readHeader(c, limit)
+	/*line :529:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :529:3*/ return ag_s
+	}
+	/*line :529:3*/ ag_resume4:
+	/*line client.go:529:3*/ ag_f.block, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :529:3*/ ag_f.ag_aw2 = nil
+	/*line client.go:530:3*/ if !ag_f.expect {
+		/*line :530:3*/ goto ag_L7
+	}
+	/*line client.go:531:4*/ ag_f.c.SetReadDeadline(ag_f.dl)
+	/*line :531:4*/ ag_t12 = errors.Is(ag_f.err, os.ErrDeadlineExceeded)
+	/*line client.go:532:49*/ if !ag_t12 {
+		/*line :532:49*/ goto ag_L8
+	}
+	/*line :532:49*/ ag_t13 = ag_f.dl.IsZero()
+	/*line client.go:532:65*/ if ag_t13 {
+		/*line :532:65*/ goto ag_L9
+	}
+	/*line client.go:532:65*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :532:65*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :532:65*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :532:65*/ return ag_s
+	}
+	/*line :532:65*/ ag_resume5:
+	/*line client.go:532:65*/ ag_t14, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :532:65*/ ag_f.ag_aw1 = nil
+	/*line :532:65*/ ag_t13 = ag_t14.Before(ag_f.dl)
+	/*line :532:65*/ ag_L9:
+	/*line :532:65*/ ag_t12 = (ag_t13)
+	/*line :532:65*/ ag_L8:
+	/*line client.go:532:4*/ if !ag_t12 {
+		/*line :532:4*/ goto ag_L10
+	}
+	/*line :532:4*/ ag_f.werr, ag_f.block, ag_f.err = nil, nil, nil
+	/*line client.go:535:5*/ ag_f.expect = false
+	/*line client.go:536:8*/ ag_f.ag_aw0 = ag_f.cl.sendBodyAsync(ag_f.c, ag_f.req, ag_f.body, ag_f.dl)
+	/*line :536:8*/ ag_f.ag_state = 6 // await: cl.sendBody(c, req, body, dl)
+	/*line :536:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :536:8*/ return ag_s
+	}
+	/*line :536:8*/ ag_resume6:
+	/*line client.go:536:8*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :536:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:536:5*/ if !(ag_f.werr != nil && !ag_f.early) {
+		/*line :536:5*/ goto ag_L11
+	}
+	/*line client.go:537:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+	/*line :537:6*/ goto ag_exit
+	/*line :537:6*/ ag_L11:
+	/*line :537:6*/ goto ag_L5
+	/*line :537:6*/ ag_L10:
+	/*line :537:6*/ ag_L7:
+	/*line client.go:542:3*/ if ag_f.err != nil {
+		/*line client.go:543:4*/ if ag_f.werr != nil {
+			/*line client.go:544:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+			/*line :544:5*/ goto ag_exit
 		}
-		/*line client.go:471:4*/ if ag_f.first && (ag_err2 == io.EOF || isReset(ag_err2)) {
-			/*line client.go:472:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_err2}
-			/*line :472:5*/ goto ag_exit
+		/*line client.go:546:4*/ if ag_f.first && (ag_f.err == io.EOF || isReset(ag_f.err)) {
+			/*line client.go:547:5*/ ag_f.ag_r0, ag_f.ag_err = nil, nothingRead{ag_f.err}
+			/*line :547:5*/ goto ag_exit
 		}
-		/*line client.go:474:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_err2)
-		/*line :474:4*/ goto ag_exit
+		/*line client.go:549:4*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(ag_f.err)
+		/*line :549:4*/ goto ag_exit
 	}
-	/*line client.go:476:3*/ ag_f.first = false
-	/*line client.go:477:3*/ resp, ag_err2 = parseResponse(block, ag_f.req)
-	/*line client.go:478:3*/ if ag_err2 != nil {
-		/*line client.go:479:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :479:4*/ goto ag_exit
+	/*line :549:4*/ ag_f.err = nil
+	/*line client.go:551:3*/ ag_f.first = false
+	/*line client.go:552:3*/ resp, ag_f.err = parseResponse(ag_f.block, ag_f.req)
+	/*line client.go:553:3*/ if ag_f.err != nil {
+		/*line client.go:554:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.err
+		/*line :554:4*/ goto ag_exit
 	}
-	/*line client.go:481:3*/ if ag_f.early {
-		/*line client.go:482:4*/ resp.Close = true
+	/*line :554:4*/ ag_f.err = nil
+	/*line client.go:556:3*/ if ag_f.early {
+		/*line client.go:557:4*/ resp.Close = true
 	}
-	/*line client.go:484:3*/ if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-		/*line client.go:485:4*/ ag_f.limit -= len(block)
-		/*line client.go:486:4*/ if ag_f.limit <= 0 {
-			/*line client.go:487:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-			/*line :487:5*/ goto ag_exit
-		}
-		/*line client.go:489:4*/ goto ag_L2
+	/*line client.go:559:3*/ if !(resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols) {
+		/*line :559:3*/ ag_f.cl, ag_f.c, ag_f.req, ag_f.dl, ag_f.body, ag_f.werr, ag_f.waitUntil, ag_f.block = nil, nil, nil, time.Time{}, nil, nil, time.Time{}, nil
+		/*line :559:3*/ goto ag_L12
 	}
-	/*line client.go:491:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
-	/*line :491:3*/ goto ag_exit
-	/*line :491:3*/ ag_L2:
-	/*line :491:3*/ goto ag_L1
-	/*line :491:3*/ ag_exit:
-	/*line :491:3*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :491:3*/ ag_resume3:
-	/*line :491:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :491:3*/ return ag_s
+	/*line client.go:560:4*/ ag_f.limit -= len(ag_f.block)
+	/*line :560:4*/ ag_f.block = nil
+	/*line client.go:561:4*/ if ag_f.limit <= 0 {
+		/*line client.go:562:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
+		/*line :562:5*/ goto ag_exit
 	}
-	/*line :491:3*/ return rt.Ready
+	/*line client.go:564:4*/ if !(ag_f.expect && resp.StatusCode == http.StatusContinue) {
+		/*line :564:4*/ goto ag_L13
+	}
+	/*line :564:4*/ ag_f.werr = nil
+	/*line client.go:565:5*/ ag_f.expect = false
+	/*line client.go:566:8*/ ag_f.ag_aw0 = ag_f.cl.sendBodyAsync(ag_f.c, ag_f.req, ag_f.body, ag_f.dl)
+	/*line :566:8*/ ag_f.ag_state = 7 // await: cl.sendBody(c, req, body, dl)
+	/*line :566:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :566:8*/ return ag_s
+	}
+	/*line :566:8*/ ag_resume7:
+	/*line client.go:566:8*/ ag_f.early, ag_f.werr = ag_f.ag_aw0.AwaitResult()
+	/*line :566:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:566:5*/ if !(ag_f.werr != nil && !ag_f.early) {
+		/*line :566:5*/ goto ag_L14
+	}
+	/*line client.go:567:6*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.werr
+	/*line :567:6*/ goto ag_exit
+	/*line :567:6*/ ag_L14:
+	/*line :567:6*/ ag_L13:
+	/*line :567:6*/ goto ag_L5
+	/*line :567:6*/ ag_L12:
+	/*line client.go:572:3*/ if ag_f.expect {
+		/*line client.go:576:4*/ resp.Close = true
+	}
+	/*line client.go:578:3*/ ag_f.ag_r0, ag_f.ag_err = resp, nil
+	/*line :578:3*/ goto ag_exit
+	/*line :578:3*/ ag_L5:
+	/*line :578:3*/ goto ag_L4
+	/*line :578:3*/ ag_exit:
+	/*line :578:3*/ ag_f.ag_state = 8 // running the deferred calls
+	/*line :578:3*/ ag_resume8:
+	/*line :578:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :578:3*/ return ag_s
+	}
+	/*line :578:3*/ return rt.Ready
 }
 
-//line client_async.go:944
+//line client_async.go:1201
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exchange) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:446"
+		return "client.go:492"
 	case 2:
-		return "client.go:466"
+		return "client.go:498"
 	case 3:
-		return "client.go:493 (deferred calls)"
+		return "client.go:512"
+	case 4:
+		return "client.go:529"
+	case 5:
+		return "client.go:532"
+	case 6:
+		return "client.go:536"
+	case 7:
+		return "client.go:566"
+	case 8:
+		return "client.go:580 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_Client_sendBody is the frame of (*Client).sendBody (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Client_sendBody struct {
+	ag_state int
+	cl       *Client
+	c        *anet.Conn
+	req      *http.Request
+	body     io.Reader
+	dl       time.Time
+	wire     *bytes.Buffer
+	be       bodyReadError
+	ag_aw0   rt.Awaitable[bool]
+	ag_r0    bool
+	ag_err   error
+}
+
+// sendBodyAsync returns the coroutine of (*Client).sendBody: nothing runs until it is awaited, spawned, gathered or run.
+func (cl *Client) sendBodyAsync(c *anet.Conn, req *http.Request, body io.Reader, dl time.Time) rt.Awaitable[bool] {
+	return &ag_Client_sendBody{cl: cl, c: c, req: req, body: body, dl: dl}
+}
+
+// ag_0spawn_sendBody starts (*Client).sendBody as a task, its frame in the task's allocation: the generated form of rt.Spawn(sendBodyAsync(...)).
+func (cl *Client) ag_0spawn_sendBody(c *anet.Conn, req *http.Request, body io.Reader, dl time.Time, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[bool]] {
+	return rt.SpawnFrame[bool, ag_Client_sendBody](ag_Client_sendBody{cl: cl, c: c, req: req, body: body, dl: dl}, ag_opts...)
+}
+
+func (ag_f *ag_Client_sendBody) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Client_sendBody) AwaitResult() (bool, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line client.go:589
+func (ag_f *ag_Client_sendBody) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :589:1*/ var (
+		early bool
+		err   error
+	)
+	/*line :589:1*/ if ag_co.Unwinding() {
+		/*line :589:1*/ return rt.Ready
+	}
+	/*line :589:1*/ switch ag_f.ag_state {
+	/*line :589:1*/ case 1:
+		/*line :589:1*/ goto ag_resume1
+	}
+	/*line client.go:590:2*/ ag_f.wire = wires.Get().(*bytes.Buffer)
+	/*line client.go:591:2*/ ag_f.wire.Reset()
+	/*line client.go:592:2*/ ag_f.ag_aw0 = writeRequestAsync(ag_f.c, ag_f.wire, ag_f.body, bodyLength(ag_f.req), ag_f.dl)
+	/*line :592:2*/ ag_f.ag_state = 1 // await: writeRequest(c, wire, body, bodyLength(req), dl)
+	/*line :592:2*/ ag_f.c, ag_f.req, ag_f.body, ag_f.dl = nil, nil, nil, time.Time{}
+	/*line :592:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :592:2*/ return ag_s
+	}
+	/*line :592:2*/ ag_resume1:
+	/*line client.go:592:2*/ early, err = ag_f.ag_aw0.AwaitResult()
+	/*line :592:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:593:2*/ putWire(ag_f.wire)
+	/*line :593:2*/ ag_f.wire = nil
+	/*line client.go:594:2*/ if err == nil {
+		/*line client.go:595:3*/ ag_f.ag_r0, ag_f.ag_err = early, nil
+		/*line :595:3*/ return rt.Ready
+	}
+	/*line client.go:597:6*/ ag_f.be = bodyReadError{}
+	/*line client.go:598:2*/ if errors.As(err, &ag_f.be) {
+		/*line client.go:599:3*/ ag_f.ag_r0, ag_f.ag_err = false, err
+		/*line :599:3*/ return rt.Ready
+	}
+	/*line client.go:601:2*/ if errors.Is(err, errNothingWritten) {
+		/*line client.go:602:3*/ err = nothingRead{unwrapNothing(err)}
+	}
+	/*line client.go:605:2*/ ag_f.ag_r0, ag_f.ag_err = true, err
+	/*line :605:2*/ return rt.Ready
+}
+
+//line client_async.go:1301
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Client_sendBody) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "client.go:592"
 	}
 	return ""
 }
@@ -983,87 +1336,87 @@ func (ag_f *ag_hostPool_acquire) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client.go:638
+//line client.go:774
 func (ag_f *ag_hostPool_acquire) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :638:1*/ var (
+	/*line :774:1*/ var (
 		err error
 	)
-	/*line :638:1*/ if ag_co.Unwinding() {
-		/*line :638:1*/ goto ag_exit
+	/*line :774:1*/ if ag_co.Unwinding() {
+		/*line :774:1*/ goto ag_exit
 	}
-	/*line :638:1*/ switch ag_f.ag_state {
-	/*line :638:1*/ case 1:
-		/*line :638:1*/ goto ag_resume1
-		/*line :638:1*/
+	/*line :774:1*/ switch ag_f.ag_state {
+	/*line :774:1*/ case 1:
+		/*line :774:1*/ goto ag_resume1
+		/*line :774:1*/
 	case 2:
-		/*line :638:1*/ goto ag_resume2
-		/*line :638:1*/
+		/*line :774:1*/ goto ag_resume2
+		/*line :774:1*/
 	case 3:
-		/*line :638:1*/ goto ag_resume3
+		/*line :774:1*/ goto ag_resume3
 	}
-	/*line client.go:639:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
-		/*line client.go:640:3*/ ag_f.ag_err = nil
-		/*line :640:3*/ goto ag_exit
+	/*line client.go:775:2*/ if !ag_f.hp.limited() || ag_f.hp.slots.TryAcquire() {
+		/*line client.go:776:3*/ ag_f.ag_err = nil
+		/*line :776:3*/ goto ag_exit
 	}
-	/*line client.go:642:2*/ ag_f.hp.waiting++
-	/*line client.go:643:2*/ {
-		/*line :643:2*/ ag_dfn := func() {
-			/*line client.go:643:17*/ ag_f.hp.waiting--
+	/*line client.go:778:2*/ ag_f.hp.waiting++
+	/*line client.go:779:2*/ {
+		/*line :779:2*/ ag_dfn := func() {
+			/*line client.go:779:17*/ ag_f.hp.waiting--
 		}
-		/*line client.go:643:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :643:2*/ defer ag_dfn()
-			/*line :643:2*/ ag_p.Raise()
+		/*line client.go:779:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :779:2*/ defer ag_dfn()
+			/*line :779:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:644:2*/ if !(ag_f.dl.IsZero()) {
-		/*line :644:2*/ goto ag_L1
+	/*line client.go:780:2*/ if !(ag_f.dl.IsZero()) {
+		/*line :780:2*/ goto ag_L1
 	}
-	/*line :644:2*/ ag_f.dl = time.Time{}
-	/*line client.go:645:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
-	/*line :645:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
-	/*line :645:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :645:3*/ return ag_s
+	/*line :780:2*/ ag_f.dl = time.Time{}
+	/*line client.go:781:3*/ ag_f.ag_aw0 = ag_f.hp.slots.AcquireAsync()
+	/*line :781:3*/ ag_f.ag_state = 1 // await: hp.slots.Acquire()
+	/*line :781:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :781:3*/ return ag_s
 	}
-	/*line :645:3*/ ag_resume1:
-	/*line :645:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:646:3*/ ag_f.ag_err = nil
-	/*line :646:3*/ goto ag_exit
-	/*line :646:3*/ ag_L1:
-	/*line client.go:648:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
-	/*line :648:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
-	/*line :648:2*/ ag_f.dl = time.Time{}
-	/*line :648:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :648:2*/ return ag_s
+	/*line :781:3*/ ag_resume1:
+	/*line :781:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:782:3*/ ag_f.ag_err = nil
+	/*line :782:3*/ goto ag_exit
+	/*line :782:3*/ ag_L1:
+	/*line client.go:784:2*/ ag_f.ag_aw0 = rt.TimeoutAt(ag_f.dl, ag_f.hp.slots.AcquireAsync())
+	/*line :784:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.TimeoutAt(dl, hp.slots.AcquireAsync()))
+	/*line :784:2*/ ag_f.dl = time.Time{}
+	/*line :784:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :784:2*/ return ag_s
 	}
-	/*line :648:2*/ ag_resume2:
-	/*line client.go:648:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :648:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:649:2*/ if err == rt.ErrTimeout {
-		/*line client.go:650:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
-		/*line :650:3*/ goto ag_exit
+	/*line :784:2*/ ag_resume2:
+	/*line client.go:784:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :784:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:785:2*/ if err == rt.ErrTimeout {
+		/*line client.go:786:3*/ ag_f.ag_err = timeoutError("waiting for a connection to " + ag_f.hp.addr)
+		/*line :786:3*/ goto ag_exit
 	}
-	/*line client.go:652:2*/ ag_f.ag_err = err
-	/*line :652:2*/ goto ag_exit
-	/*line :652:2*/ ag_exit:
-	/*line :652:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :652:2*/ ag_resume3:
-	/*line :652:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :652:2*/ return ag_s
+	/*line client.go:788:2*/ ag_f.ag_err = err
+	/*line :788:2*/ goto ag_exit
+	/*line :788:2*/ ag_exit:
+	/*line :788:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :788:2*/ ag_resume3:
+	/*line :788:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :788:2*/ return ag_s
 	}
-	/*line :652:2*/ return rt.Ready
+	/*line :788:2*/ return rt.Ready
 }
 
-//line client_async.go:1057
+//line client_async.go:1410
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hostPool_acquire) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:645"
+		return "client.go:781"
 	case 2:
-		return "client.go:648"
+		return "client.go:784"
 	case 3:
-		return "client.go:653 (deferred calls)"
+		return "client.go:789 (deferred calls)"
 	}
 	return ""
 }

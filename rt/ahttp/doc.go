@@ -60,7 +60,11 @@
 // held in memory: with a ContentLength, with that Content-Length,
 // otherwise chunked; an AsyncReader (a response's Body, an anet.Conn) is
 // awaited, any other io.Reader read on the loop (see Client.Do). A
-// server that answers early (a 413) stops the upload. A body read to its end
+// server that answers early (a 413) stops the upload. A request with
+// "Expect: 100-continue" sends its header alone and its body once the
+// server says 100 Continue (or ExpectContinueTimeout passes), and not at
+// all when a final status comes first, as net/http's Transport does
+// (TestClientExpectContinueLikeNetHTTP). A body read to its end
 // gives its connection back to the pool of its host, which keeps up to
 // MaxIdleConnsPerHost idle connections per host and loop. Client.Timeout
 // bounds a whole exchange, body included; rt.WaitFor bounds one call, and
@@ -155,7 +159,10 @@
 //
 // HTTP/1.1 only (no HTTP/2, over TLS either: ALPN never offers h2). An
 // http URL goes to a proxy in absolute form, an https URL through a
-// CONNECT tunnel; the proxy itself is spoken to in plain http. The client follows redirects,
+// CONNECT tunnel; a proxy is spoken to in plain http, or over TLS when its
+// URL's scheme is https, for http URLs only (an https URL through an https
+// proxy, TLS inside TLS, fails: TestClientHTTPSProxyLikeNetHTTP). The
+// client follows redirects,
 // decompresses gzip and keeps cookies in a Jar as net/http's Client does
 // (TestClientFollowsLikeNetHTTP compares the two hop by hop). The
 // client streams request bodies, and a response body with Body.Read or

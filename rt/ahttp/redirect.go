@@ -218,8 +218,8 @@ func (cl *Client) proxyFor(req *http.Request) (*url.URL, error) {
 	if err != nil || u == nil {
 		return nil, err
 	}
-	if u.Scheme != "http" {
-		return nil, fmt.Errorf("ahttp: unsupported proxy scheme %q (only http)", u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("ahttp: unsupported proxy scheme %q (only http and https)", u.Scheme)
 	}
 	return u, nil
 }
