@@ -38,8 +38,8 @@ import (
 //	func (ag_f *ag_F) DurableName() string            // "import/path.F"
 //	func (ag_f *ag_F) DurablePoint() uint64           // fingerprint at ag_state
 //	func (ag_f *ag_F) DurableSetPoint(uint64) bool    // the inverse, for a resume
-//	func (ag_f *ag_F) DurableEncode(*durable.Encoder) // every field but ag_state
-//	func (ag_f *ag_F) DurableDecode(*durable.Decoder)
+//	func (ag_f *ag_F) DurableEncode(*durable.Encoder) // the fields live at ag_state's point
+//	func (ag_f *ag_F) DurableDecode(*durable.Decoder) // the same, at the point set
 //	func init() { durable.Register("import/path.F", points, factory) }
 //
 // and one encoder and one decoder function per type the fields use,
@@ -51,10 +51,17 @@ import (
 // "sleep:NAME" (the constant names given to rt/durable), or "call:G#K" for
 // the K-th await (from 0, in source order) of the durable function G. It
 // does not depend on state numbers, so moving or adding unrelated code
-// keeps it. Its fingerprint is an FNV-1a 64 hash of the function's name,
-// each frame field's name and deep type shape in order, and the point's
-// identity. The snapshot stores the fingerprint, not the state number:
-// DurableSetPoint maps it back to this build's state.
+// keeps it. What a snapshot holds at a point is what the code after it
+// reads (pointFields): the variables live across the await, by name, the
+// lowering's temporaries live there, by rank ("~K": their frame names are
+// numbered through the whole function), and the awaited operation. Its
+// fingerprint is an FNV-1a 64 hash of the function's name, the point's
+// identity, and those fields' keys and deep type shapes in snapshot
+// order; the codec at the point encodes and decodes exactly those fields,
+// so a field the fingerprint does not cover is never read from an old
+// snapshot. The snapshot stores the fingerprint, not the state number:
+// DurableSetPoint maps it back to this build's state. Functions marked
+// //durable:migrate add decoders of old shapes (durable_migrate.go).
 
 // durableFile is the per-file state of the pass.
 type durableFile struct {

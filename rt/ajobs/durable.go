@@ -38,7 +38,8 @@ var ErrDurableSleep = errors.New("ajobs: durable sleep: the job is rescheduled f
 // A checkpoint that cannot be resumed — its frames' fingerprints unknown
 // to this build (durable.ErrUnknownFingerprint: the function's shape
 // changed and no //durable:was version kept the old one), or data that
-// does not decode (durable.ErrCorrupt) — makes the job dead at once, with
+// does not decode (durable.ErrCorrupt), or whose //durable:migrate
+// function failed (*durable.MigrationError) — makes the job dead at once, with
 // the error, since a retry by the same build cannot succeed: the job and
 // its checkpoint stay in the dead set, for inspection, and for RetryDead
 // once a build that knows the fingerprint runs.
@@ -160,7 +161,8 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 	if !store.sleep.IsZero() {
 		return zero, SleepUntil(store.sleep)
 	}
-	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt)) {
+	var merr *durable.MigrationError
+	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt) || errors.As(err, &merr)) {
 		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
 	}
 	if errors.Is(err, durable.ErrNotDurable) {
