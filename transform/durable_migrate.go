@@ -183,6 +183,10 @@ func (e *emitter) durableMigrations(recv *jen.Statement, name string, points []d
 			continue
 		}
 		if mg, ok := e.checkMigration(m, name, points); ok {
+			if prev := firstFrom(out, mg.oldFP); prev != "" {
+				e.errorf(m.dir.Pos(), "migration %s: %s migrates the same old frame of %s at %s (fingerprint %016x): keep one", d.Name.Name, prev, m.target, m.from, mg.oldFP)
+				continue
+			}
 			mg.method = fmt.Sprintf("%smigrate%d", analyze.Prefix, len(out))
 			e.emitMigration(recv, mg)
 			out = append(out, mg)
@@ -321,6 +325,16 @@ func (e *emitter) checkMigration(m durMigration, name string, points []durPoint)
 		}
 	}
 	return mg, true
+}
+
+// firstFrom names the migration of ms from the old fingerprint fp, or "".
+func firstFrom(ms []migration, fp uint64) string {
+	for _, m := range ms {
+		if m.oldFP == fp {
+			return m.fn.Name()
+		}
+	}
+	return ""
 }
 
 func containsString(list []string, s string) bool {

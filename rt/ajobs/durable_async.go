@@ -27,8 +27,8 @@ func _[A any, R any]() {
 // durable.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("durable.go", []rt.SourceFunc{
-		{Name: "(*jobStore).save", Line: 103, Off: 4754, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
-		{Name: "runDurable", Line: 134, Off: 5626, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1374, Hash: 0x3f015ae367f8d847},
+		{Name: "(*jobStore).save", Line: 108, Off: 5053, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
+		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1628, Hash: 0x37911d3df8645fba},
 	})
 }
 
@@ -59,52 +59,52 @@ func (ag_f *ag_jobStore_save) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line durable.go:103
+//line durable.go:108
 func (ag_f *ag_jobStore_save) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :103:1*/ var (
+	/*line :108:1*/ var (
 		data    []byte
 		ag_err1 error
 		cp      Checkpoint
 		ag_err2 error
 	)
-	/*line :103:1*/ if ag_co.Unwinding() {
-		/*line :103:1*/ return rt.Ready
+	/*line :108:1*/ if ag_co.Unwinding() {
+		/*line :108:1*/ return rt.Ready
 	}
-	/*line :103:1*/ switch ag_f.ag_state {
-	/*line :103:1*/ case 1:
-		/*line :103:1*/ goto ag_resume1
+	/*line :108:1*/ switch ag_f.ag_state {
+	/*line :108:1*/ case 1:
+		/*line :108:1*/ goto ag_resume1
 	}
-	/*line durable.go:104:2*/ if !ag_f.s.sleep.IsZero() {
-		/*line durable.go:105:3*/ ag_f.ag_err = fmt.Errorf("%w (the durable function went on after its sleep's error; checkpoint %s not saved)", ErrDurableSleep, ag_f.snap.Checkpoint)
-		/*line :105:3*/ return rt.Ready
+	/*line durable.go:109:2*/ if !ag_f.s.sleep.IsZero() {
+		/*line durable.go:110:3*/ ag_f.ag_err = fmt.Errorf("%w (the durable function went on after its sleep's error; checkpoint %s not saved)", ErrDurableSleep, ag_f.snap.Checkpoint)
+		/*line :110:3*/ return rt.Ready
 	}
-	/*line durable.go:107:2*/ data, ag_err1 = ag_f.snap.MarshalBinary()
-	/*line durable.go:108:2*/ if ag_err1 != nil {
-		/*line durable.go:109:3*/ ag_f.ag_err = ag_err1
-		/*line :109:3*/ return rt.Ready
+	/*line durable.go:112:2*/ data, ag_err1 = ag_f.snap.MarshalBinary()
+	/*line durable.go:113:2*/ if ag_err1 != nil {
+		/*line durable.go:114:3*/ ag_f.ag_err = ag_err1
+		/*line :114:3*/ return rt.Ready
 	}
-	/*line durable.go:111:2*/ cp = Checkpoint{Name: clip(ag_f.snap.Checkpoint), Fingerprint: clip(ag_f.snap.Fingerprint), Data: data}
-	/*line durable.go:112:5*/ ag_f.ag_aw0 = ag_f.s.a.saveCheckpointAsync(cp)
-	/*line :112:5*/ ag_f.ag_state = 1 // await: s.a.saveCheckpoint(cp)
-	/*line :112:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :112:5*/ return ag_s
+	/*line durable.go:116:2*/ cp = Checkpoint{Name: clip(ag_f.snap.Checkpoint), Fingerprint: clip(ag_f.snap.Fingerprint), Data: data}
+	/*line durable.go:117:5*/ ag_f.ag_aw0 = ag_f.s.a.saveCheckpointAsync(cp)
+	/*line :117:5*/ ag_f.ag_state = 1 // await: s.a.saveCheckpoint(cp)
+	/*line :117:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:5*/ return ag_s
 	}
-	/*line :112:5*/ ag_resume1:
-	/*line durable.go:112:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :112:5*/ ag_f.ag_aw0 = nil
-	/*line durable.go:112:2*/ if !(ag_err2 != nil) {
-		/*line :112:2*/ goto ag_L1
+	/*line :117:5*/ ag_resume1:
+	/*line durable.go:117:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :117:5*/ ag_f.ag_aw0 = nil
+	/*line durable.go:117:2*/ if !(ag_err2 != nil) {
+		/*line :117:2*/ goto ag_L1
 	}
-	/*line durable.go:113:3*/ ag_f.ag_err = ag_err2
-	/*line :113:3*/ return rt.Ready
-	/*line :113:3*/ ag_L1:
-	/*line durable.go:115:2*/ if !ag_f.snap.WakeAt.IsZero() && time.Until(ag_f.snap.WakeAt) > ag_f.s.hold {
-		/*line durable.go:116:3*/ ag_f.s.sleep = ag_f.snap.WakeAt
-		/*line durable.go:117:3*/ ag_f.ag_err = ErrDurableSleep
-		/*line :117:3*/ return rt.Ready
+	/*line durable.go:118:3*/ ag_f.ag_err = ag_err2
+	/*line :118:3*/ return rt.Ready
+	/*line :118:3*/ ag_L1:
+	/*line durable.go:120:2*/ if !ag_f.snap.WakeAt.IsZero() && time.Until(ag_f.snap.WakeAt) > ag_f.s.hold {
+		/*line durable.go:121:3*/ ag_f.s.sleep = ag_f.snap.WakeAt
+		/*line durable.go:122:3*/ ag_f.ag_err = ErrDurableSleep
+		/*line :122:3*/ return rt.Ready
 	}
-	/*line durable.go:119:2*/ ag_f.ag_err = nil
-	/*line :119:2*/ return rt.Ready
+	/*line durable.go:124:2*/ ag_f.ag_err = nil
+	/*line :124:2*/ return rt.Ready
 }
 
 //line durable_async.go:111
@@ -113,7 +113,7 @@ func (ag_f *ag_jobStore_save) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_jobStore_save) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable.go:112"
+		return "durable.go:117"
 	}
 	return ""
 }
@@ -153,95 +153,95 @@ func (ag_f *ag_runDurable[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line durable.go:134
+//line durable.go:139
 func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :134:1*/ var (
+	/*line :139:1*/ var (
 		ag_t2   *rt.Coro
 		ag_err1 error
 		aw      rt.Awaitable[R]
 		r       R
 	)
-	/*line :134:1*/ if ag_co.Unwinding() {
-		/*line :134:1*/ return rt.Ready
+	/*line :139:1*/ if ag_co.Unwinding() {
+		/*line :139:1*/ return rt.Ready
 	}
-	/*line :134:1*/ switch ag_f.ag_state {
-	/*line :134:1*/ case 1:
-		/*line :134:1*/ goto ag_resume1
-		/*line :134:1*/
+	/*line :139:1*/ switch ag_f.ag_state {
+	/*line :139:1*/ case 1:
+		/*line :139:1*/ goto ag_resume1
+		/*line :139:1*/
 	case 2:
-		/*line :134:1*/ goto ag_resume2
-		/*line :134:1*/
+		/*line :139:1*/ goto ag_resume2
+		/*line :139:1*/
 	case 3:
-		/*line :134:1*/ goto ag_resume3
+		/*line :139:1*/ goto ag_resume3
 	}
-	/*line durable.go:135:6*/ ag_f.zero = *new(R)
-	/*line durable.go:136:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :136:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :136:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:17*/ return ag_s
+	/*line durable.go:140:6*/ ag_f.zero = *new(R)
+	/*line durable.go:141:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :141:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :141:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:17*/ return ag_s
 	}
-	/*line :136:17*/ ag_resume1:
-	/*line durable.go:136:17*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :136:17*/ ag_f.ag_aw0 = nil
-	/*line durable.go:136:2*/ ag_f.a = attemptOf(ag_t2)
-	/*line durable.go:137:2*/ if ag_f.a == nil {
-		/*line durable.go:138:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ErrNotInJob
-		/*line :138:3*/ return rt.Ready
+	/*line :141:17*/ ag_resume1:
+	/*line durable.go:141:17*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :141:17*/ ag_f.ag_aw0 = nil
+	/*line durable.go:141:2*/ ag_f.a = attemptOf(ag_t2)
+	/*line durable.go:142:2*/ if ag_f.a == nil {
+		/*line durable.go:143:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ErrNotInJob
+		/*line :143:3*/ return rt.Ready
 	}
-	/*line durable.go:140:2*/ ag_f.ag_aw1 = ag_f.a.lastCheckpointAsync()
-	/*line :140:2*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
-	/*line :140:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:2*/ return ag_s
+	/*line durable.go:145:2*/ ag_f.ag_aw1 = ag_f.a.lastCheckpointAsync()
+	/*line :145:2*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
+	/*line :145:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line :140:2*/ ag_resume2:
-	/*line durable.go:140:2*/ ag_f.cp, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :140:2*/ ag_f.ag_aw1 = nil
-	/*line durable.go:141:2*/ if ag_err1 != nil {
-		/*line durable.go:142:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ag_err1
-		/*line :142:3*/ return rt.Ready
+	/*line :145:2*/ ag_resume2:
+	/*line durable.go:145:2*/ ag_f.cp, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :145:2*/ ag_f.ag_aw1 = nil
+	/*line durable.go:146:2*/ if ag_err1 != nil {
+		/*line durable.go:147:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ag_err1
+		/*line :147:3*/ return rt.Ready
 	}
-	/*line durable.go:144:2*/ ag_f.store = &jobStore{a: ag_f.a, hold: ag_f.a.w.opts.DurableHold}
-	/*line durable.go:145:6*/ aw = nil
-	/*line durable.go:146:2*/ if ag_f.cp == nil {
-		/*line durable.go:147:3*/ aw = durable.Start(ag_f.store, ag_f.a.job, ag_f.fn(ag_f.args))
+	/*line durable.go:149:2*/ ag_f.store = &jobStore{a: ag_f.a, hold: ag_f.a.w.opts.DurableHold}
+	/*line durable.go:150:6*/ aw = nil
+	/*line durable.go:151:2*/ if ag_f.cp == nil {
+		/*line durable.go:152:3*/ aw = durable.Start(ag_f.store, ag_f.a.job, ag_f.fn(ag_f.args))
 	} else {
-		/*line durable.go:149:3*/ var snap durable.Snapshot
-		/*line durable.go:150:3*/ if err := snap.UnmarshalBinary(ag_f.cp.Data); err != nil {
-			/*line durable.go:151:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, err)}
-			/*line :151:4*/ return rt.Ready
-		}
-		/*line durable.go:153:3*/ if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > ag_f.store.hold {
-			/*line durable.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepUntil(snap.WakeAt)
+		/*line durable.go:154:3*/ var snap durable.Snapshot
+		/*line durable.go:155:3*/ if err := snap.UnmarshalBinary(ag_f.cp.Data); err != nil {
+			/*line durable.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, err)}
 			/*line :156:4*/ return rt.Ready
 		}
-		/*line durable.go:158:3*/ aw = durable.Resume[R](ag_f.store, snap)
+		/*line durable.go:158:3*/ if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > ag_f.store.hold {
+			/*line durable.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepFor(time.Until(snap.WakeAt))
+			/*line :162:4*/ return rt.Ready
+		}
+		/*line durable.go:164:3*/ aw = durable.Resume[R](ag_f.store, snap)
 	}
-	/*line :158:3*/ ag_f.fn, ag_f.args = nil, *new(A)
-	/*line durable.go:160:2*/ ag_f.ag_aw2 = aw
-	/*line :160:2*/ ag_f.ag_state = 3 // await: rt.Await(aw)
-	/*line :160:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :160:2*/ return ag_s
+	/*line :164:3*/ ag_f.fn, ag_f.args = nil, *new(A)
+	/*line durable.go:166:2*/ ag_f.ag_aw2 = aw
+	/*line :166:2*/ ag_f.ag_state = 3 // await: rt.Await(aw)
+	/*line :166:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
 	}
-	/*line :160:2*/ ag_resume3:
-	/*line durable.go:160:2*/ r, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :160:2*/ ag_f.ag_aw2 = nil
-	/*line durable.go:161:2*/ if !ag_f.store.sleep.IsZero() {
-		/*line durable.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepUntil(ag_f.store.sleep)
-		/*line :162:3*/ return rt.Ready
+	/*line :166:2*/ ag_resume3:
+	/*line durable.go:166:2*/ r, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :166:2*/ ag_f.ag_aw2 = nil
+	/*line durable.go:167:2*/ if !ag_f.store.sleep.IsZero() {
+		/*line durable.go:171:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepFor(time.Until(ag_f.store.sleep))
+		/*line :171:3*/ return rt.Ready
 	}
-	/*line :162:3*/ ag_f.store = nil
-	/*line durable.go:164:6*/ ag_f.merr = nil
-	/*line durable.go:165:2*/ if ag_f.cp != nil && (errors.Is(ag_err1, durable.ErrUnknownFingerprint) || errors.Is(ag_err1, durable.ErrCorrupt) || errors.As(ag_err1, &ag_f.merr)) {
-		/*line durable.go:166:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
-		/*line :166:3*/ return rt.Ready
+	/*line :171:3*/ ag_f.store = nil
+	/*line durable.go:173:6*/ ag_f.merr = nil
+	/*line durable.go:174:2*/ if ag_f.cp != nil && (errors.Is(ag_err1, durable.ErrUnknownFingerprint) || errors.Is(ag_err1, durable.ErrCorrupt) || errors.As(ag_err1, &ag_f.merr)) {
+		/*line durable.go:175:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
+		/*line :175:3*/ return rt.Ready
 	}
-	/*line :166:3*/ ag_f.cp = nil
-	/*line durable.go:168:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
-		/*line durable.go:169:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
-		/*line :169:3*/ return rt.Ready
+	/*line :175:3*/ ag_f.cp = nil
+	/*line durable.go:177:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
+		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
+		/*line :178:3*/ return rt.Ready
 	}
-	/*line durable.go:171:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1
-	/*line :171:2*/ return rt.Ready
+	/*line durable.go:180:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1
+	/*line :180:2*/ return rt.Ready
 }
 
 //line durable_async.go:248
@@ -250,11 +250,11 @@ func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_runDurable[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable.go:136"
+		return "durable.go:141"
 	case 2:
-		return "durable.go:140"
+		return "durable.go:145"
 	case 3:
-		return "durable.go:160"
+		return "durable.go:166"
 	}
 	return ""
 }

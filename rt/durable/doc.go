@@ -52,6 +52,14 @@
 //     durable function's companion, and Checkpoint, Step and Sleep, whose
 //     names are constant strings, unique per function and kind. Anything
 //     else it awaits goes inside a Step;
+//   - it hands no durable function's coroutine on (rt.Spawn, rt.Gather, a
+//     Step's result, a variable): a durable function is part of the run
+//     only as a frame of its stack, awaited; a coroutine given to
+//     durable.Start is a run of its own and allowed. (A task spawned by
+//     non-durable code the function awaits in a Step is out of the
+//     generator's sight: a Checkpoint there belongs to no run and does
+//     nothing, and a durable function awaited inside a Step fails its
+//     first checkpoint.);
 //   - no defer, no async closures (rt.Func), no generators, no type
 //     parameters.
 //
@@ -64,7 +72,11 @@
 // crash while the step runs, or before its result is saved, runs it again
 // with the same key ("RUNID/INDEX/NAME"): pass the key to the external
 // system as an idempotency key. Sleep checkpoints with its wake time
-// (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. With
+// (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. The
+// wake time is the sleeping process's wall clock, and a resume measures
+// what is left by its own: between machines whose clocks differ by S, a
+// resumed sleep ends up to S early or late (rt/ajobs counts the queued
+// part of a sleep by Redis's clock, see DefineDurable). With
 // this package's stores the process sleeps. Run as a job of rt/ajobs
 // (ajobs.DefineDurable), a long sleep instead ends the attempt: the
 // store's Save returns ajobs.ErrDurableSleep once the sleep's checkpoint
