@@ -513,4 +513,16 @@ func migrateFetched(pages []*Page) (total int, err error) {
 	if r := runProg(t, bad, killed("4")); r.code != 1 || !strings.Contains(r.stderr, "total is wrong") {
 		t.Fatalf("a wrong migration: %+v, want the check's error", r)
 	}
+	// A migration's error fails the resume, naming the migration; the
+	// snapshot stays for a fixed build.
+	write(v2 + strings.Replace(migrations, "func migrateFetched(pages []*Page) (total int, err error) {\n\treturn lenSum(pages), nil", "func migrateFetched(pages []*Page) (total int, err error) {\n\treturn 0, errors.New(\"no total\")", 1))
+	gen("")
+	failing := build("failing")
+	dir := killed("4")
+	if r := runProg(t, failing, dir); r.code != 1 || !strings.Contains(r.stderr, "migrateFetched migrating example.com/m.crawl from checkpoint:fetched") || !strings.Contains(r.stderr, "no total") {
+		t.Fatalf("a failing migration: %+v, want its error", r)
+	}
+	if r := runProg(t, v3, dir); r.code != 0 || r.out != oracle.out {
+		t.Fatalf("v3 after a failed migration: %+v, want output %q", r, oracle.out)
+	}
 }
