@@ -169,6 +169,7 @@ func (c *checker) durable(fn *Func) {
 		}
 		return true
 	})
+	c.durableHandOff(fn)
 	calls := make([]*ast.CallExpr, 0, len(fn.Awaits))
 	for call := range fn.Awaits {
 		calls = append(calls, call)
@@ -178,6 +179,53 @@ func (c *checker) durable(fn *Func) {
 	for _, call := range calls {
 		c.durableAwait(fn, call, fn.Awaits[call], seen)
 	}
+}
+
+// durableHandOff reports the coroutines of durable functions that a
+// durable function makes and hands on instead of awaiting (rt.Spawn,
+// rt.Gather, a task group, a variable): run as a task of its own, such a
+// coroutine is no frame of the run, and its checkpoints would not be
+// part of the run's snapshot. Awaited (rt.Await(FAsync(...)), or F(...))
+// it is; passed to durable.Start it is a run of its own.
+func (c *checker) durableHandOff(fn *Func) {
+	ok := map[*ast.CallExpr]bool{}
+	ast.Inspect(fn.Decl.Body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall {
+			return true
+		}
+		callee := CalledFunc(c.info, call)
+		if callee == nil || callee.Pkg() == nil {
+			return true
+		}
+		arg := -1
+		switch {
+		case callee.Pkg().Path() == RTPath && (callee.Name() == "Await" || callee.Name() == "AwaitAsync"):
+			arg = 0
+		case callee.Pkg().Path() == DurablePath && callee.Name() == "Start":
+			arg = 2
+		}
+		if arg >= 0 && arg < len(call.Args) {
+			if inner, isCall := ast.Unparen(call.Args[arg]).(*ast.CallExpr); isCall {
+				ok[inner] = true
+			}
+		}
+		return true
+	})
+	ast.Inspect(fn.Decl.Body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall || ok[call] {
+			return true
+		}
+		callee := CalledFunc(c.info, call)
+		if callee == nil || !strings.HasSuffix(callee.Name(), CompanionSuffix) {
+			return true
+		}
+		if nat := NaturalOf(callee); nat != nil && IsDurableFunc(c.fset, nat) {
+			c.errorf(call.Pos(), "durable function %s hands on the coroutine of durable function %s instead of awaiting it: handed on (spawned, gathered, returned to a step), it is no frame of this run and its checkpoints would not be saved; await it (%s(...)), or start a run of its own with durable.Start", fn.Decl.Name.Name, nat.Name(), nat.Name())
+		}
+		return true
+	})
 }
 
 // addressedVar returns the variable whose storage &x points into: x, x.f

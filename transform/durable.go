@@ -38,8 +38,8 @@ import (
 //	func (ag_f *ag_F) DurableName() string            // "import/path.F"
 //	func (ag_f *ag_F) DurablePoint() uint64           // fingerprint at ag_state
 //	func (ag_f *ag_F) DurableSetPoint(uint64) bool    // the inverse, for a resume
-//	func (ag_f *ag_F) DurableEncode(*durable.Encoder) // every field but ag_state
-//	func (ag_f *ag_F) DurableDecode(*durable.Decoder)
+//	func (ag_f *ag_F) DurableEncode(*durable.Encoder) // the fields live at ag_state's point
+//	func (ag_f *ag_F) DurableDecode(*durable.Decoder) // the same, at the point set
 //	func init() { durable.Register("import/path.F", points, factory) }
 //
 // and one encoder and one decoder function per type the fields use,
@@ -51,10 +51,17 @@ import (
 // "sleep:NAME" (the constant names given to rt/durable), or "call:G#K" for
 // the K-th await (from 0, in source order) of the durable function G. It
 // does not depend on state numbers, so moving or adding unrelated code
-// keeps it. Its fingerprint is an FNV-1a 64 hash of the function's name,
-// each frame field's name and deep type shape in order, and the point's
-// identity. The snapshot stores the fingerprint, not the state number:
-// DurableSetPoint maps it back to this build's state.
+// keeps it. What a snapshot holds at a point is what the code after it
+// reads (pointFields): the variables live across the await, by name, the
+// lowering's temporaries live there, by rank ("~K": their frame names are
+// numbered through the whole function), and the awaited operation. Its
+// fingerprint is an FNV-1a 64 hash of the function's name, the point's
+// identity, and those fields' keys and deep type shapes in snapshot
+// order; the codec at the point encodes and decodes exactly those fields,
+// so a field the fingerprint does not cover is never read from an old
+// snapshot. The snapshot stores the fingerprint, not the state number:
+// DurableSetPoint maps it back to this build's state. Functions marked
+// //durable:migrate add decoders of old shapes (durable_migrate.go).
 
 // durableFile is the per-file state of the pass.
 type durableFile struct {
@@ -69,6 +76,9 @@ type durField struct {
 	t    types.Type
 	v    *types.Var // the variable, or nil for ag_r0, ag_err, ag_awN
 	aw   bool       // an awaitable field: t is its T
+	// At a resume point (pointFields):
+	key   string // the field's name in the point's fingerprint
+	boxed bool   // the frame holds a pointer to a cell; t is the variable's type
 }
 
 func durablePath(name string) *jen.Statement { return jen.Qual(analyze.DurablePath, name) }
@@ -164,48 +174,33 @@ func (e *emitter) durable(recv *jen.Statement) {
 		name = strings.TrimSuffix(name, e.fn.Obj.Name()) + was
 	}
 
-	// The frame's shape: every field's name and deep type.
-	var shape strings.Builder
-	fmt.Fprintf(&shape, "asyncgen durable frame v1\n%s\n", name)
-	for _, f := range fields {
-		t := f.t
-		if f.aw {
-			fmt.Fprintf(&shape, "%s await(%s)\n", f.name, e.shapeOf(t, map[types.Type]bool{}))
-			continue
-		}
-		fmt.Fprintf(&shape, "%s %s\n", f.name, e.shapeOf(t, map[types.Type]bool{}))
-	}
-	type point struct {
-		state int
-		id    string
-		fp    uint64
-	}
-	var points []point
+	// Each resume point's shape: the variables live there (read after the
+	// resume) with their deep types, and the awaited operation's result.
+	var points []durPoint
 	calls := map[string]int{}
 	for _, in := range e.l.code {
 		aw, ok := in.(*instAwait)
 		if !ok || aw.aw == nil {
 			continue
 		}
-		id := e.pointID(aw.aw, calls)
-		h := fnv.New64a()
-		h.Write([]byte(shape.String()))
-		h.Write([]byte("point " + id + "\n"))
-		fp := h.Sum64()
-		if fp == 0 {
-			fp = 1
-		}
-		points = append(points, point{state: aw.state, id: id, fp: fp})
+		p := durPoint{state: aw.state, id: e.pointID(aw.aw, calls), fields: e.pointFields(aw)}
+		p.fp = e.pointFingerprint(name, p.id, p.fields)
+		points = append(points, p)
 	}
 	hex := func(fp uint64) *jen.Statement { return jen.Op(fmt.Sprintf("0x%016x", fp)) }
 
 	e.jf.Commentf("DurableName is the registered name of the durable function %s (rt/durable).", e.qualName())
 	e.jf.Func().Params(recv.Clone()).Id("DurableName").Params().String().Block(jen.Return(jen.Lit(name)))
 	e.jf.Line()
-	var cases, fpCases []jen.Code
+	var cases, fpCases, encCases, decCases []jen.Code
 	for _, p := range points {
 		cases = append(cases, jen.Case(jen.Lit(p.state)).Block(jen.Return(hex(p.fp)).Comment(p.id)))
 		fpCases = append(fpCases, jen.Case(hex(p.fp)).Block(jen.Id(frameVar).Dot(analyze.Prefix+"state").Op("=").Lit(p.state)).Comment(p.id))
+		enc, dec := e.pointCodec(jen.Id(frameVar), p.fields)
+		if len(enc) > 0 {
+			encCases = append(encCases, jen.Case(jen.Lit(p.state)).Block(enc...))
+			decCases = append(decCases, jen.Case(jen.Lit(p.state)).Block(dec...))
+		}
 	}
 	fpCases = append(fpCases, jen.Default().Block(jen.Return(jen.False())))
 	pointBody := []jen.Code{jen.Return(jen.Lit(0))}
@@ -220,23 +215,21 @@ func (e *emitter) durable(recv *jen.Statement) {
 	e.jf.Comment("DurableSetPoint sets the state of the resume point whose fingerprint is fp.")
 	e.jf.Func().Params(recv.Clone()).Id("DurableSetPoint").Params(jen.Id(analyze.Prefix + "fp").Uint64()).Bool().Block(setBody...)
 	e.jf.Line()
-	var enc, dec []jen.Code
-	for _, f := range fields {
-		field := jen.Id(frameVar).Dot(f.name)
-		if f.aw {
-			enc = append(enc, durablePath("EncodeAwait").Call(jen.Id(analyze.Prefix+"e"), field, jen.Id(e.durHelper("enc", f.t))))
-			dec = append(dec, field.Clone().Op("=").Add(durablePath("DecodeAwait").Call(jen.Id(analyze.Prefix+"d"), jen.Id(e.durHelper("dec", f.t)))))
-			continue
-		}
-		enc = append(enc, jen.Id(e.durHelper("enc", f.t)).Call(jen.Id(analyze.Prefix+"e"), field))
-		dec = append(dec, jen.Id(e.durHelper("dec", f.t)).Call(jen.Id(analyze.Prefix+"d"), jen.Op("&").Add(field.Clone())))
+	var encBody, decBody []jen.Code
+	if len(encCases) > 0 {
+		encBody = []jen.Code{jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix + "state")).Block(encCases...)}
+		decBody = []jen.Code{jen.Switch(jen.Id(frameVar).Dot(analyze.Prefix + "state")).Block(decCases...)}
 	}
-	e.jf.Comment("DurableEncode writes the frame's fields to a snapshot.")
-	e.jf.Func().Params(recv.Clone()).Id("DurableEncode").Params(jen.Id(analyze.Prefix + "e").Op("*").Add(durablePath("Encoder"))).Block(enc...)
+	e.jf.Comment("DurableEncode writes the fields live at the frame's resume point to a snapshot.")
+	e.jf.Func().Params(recv.Clone()).Id("DurableEncode").Params(jen.Id(analyze.Prefix + "e").Op("*").Add(durablePath("Encoder"))).Block(encBody...)
 	e.jf.Line()
-	e.jf.Comment("DurableDecode reads the frame's fields from a snapshot.")
-	e.jf.Func().Params(recv.Clone()).Id("DurableDecode").Params(jen.Id(analyze.Prefix + "d").Op("*").Add(durablePath("Decoder"))).Block(dec...)
+	e.jf.Comment("DurableDecode reads the fields live at the frame's resume point from a snapshot.")
+	e.jf.Func().Params(recv.Clone()).Id("DurableDecode").Params(jen.Id(analyze.Prefix + "d").Op("*").Add(durablePath("Decoder"))).Block(decBody...)
 	e.jf.Line()
+	var migs []migration
+	if durableWas(e.fn.Decl) == "" {
+		migs = e.durableMigrations(recv, name, points)
+	}
 	var lits []jen.Code
 	for _, p := range points {
 		lits = append(lits, jen.Values(jen.Id("ID").Op(":").Lit(p.id), jen.Id("FP").Op(":").Add(hex(p.fp))))
@@ -244,12 +237,100 @@ func (e *emitter) durable(recv *jen.Statement) {
 	for _, p := range points {
 		e.jf.Comment(fmt.Sprintf("%s %s %s %016x", durableLockMark, name, p.id, p.fp))
 	}
-	e.jf.Func().Id("init").Params().Block(
-		durablePath("Register").Call(jen.Lit(name), jen.Index().Add(durablePath("Point")).Values(lits...),
-			jen.Func().Params().Add(durablePath("Frame")).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values()))),
-	)
+	for _, mg := range migs {
+		e.jf.Comment(fmt.Sprintf("%s %s %s %016x", durableLockMark, name, mg.m.from, mg.oldFP))
+	}
+	inits := []jen.Code{durablePath("Register").Call(jen.Lit(name), jen.Index().Add(durablePath("Point")).Values(lits...),
+		jen.Func().Params().Add(durablePath("Frame")).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values())))}
+	for _, mg := range migs {
+		inits = append(inits, e.migrationRegistration(name, mg))
+	}
+	e.jf.Func().Id("init").Params().Block(inits...)
 	e.jf.Line()
 	e.durHelpers()
+}
+
+// pointFields lists what a snapshot taken at the await aw holds, in
+// snapshot order: the user's variables live across it, by name (a name
+// live twice gets "#K" after the first); then the temporaries of the
+// lowering live across it, as "~K" in frame order (their frame names
+// depend on code elsewhere in the function); then the awaited
+// operation, "await". A boxed variable is held by value: its cell is
+// shared with no one at a resume point (durable functions take no
+// addresses, and their closures are gone), so a resume gives it a new one.
+func (e *emitter) pointFields(aw *instAwait) []durField {
+	var user, temps []durField
+	for _, v := range e.lay.across[aw] {
+		st := e.lay.where[v]
+		f := durField{name: st.name, t: v.Type(), v: v, boxed: st.boxed}
+		if v.Pos().IsValid() && v.Name() != "" {
+			f.key = v.Name()
+			user = append(user, f)
+		} else {
+			f.key = fmt.Sprintf("~%d", len(temps))
+			temps = append(temps, f)
+		}
+	}
+	sort.SliceStable(user, func(i, j int) bool { return user[i].key < user[j].key })
+	for i := 1; i < len(user); i++ {
+		if base := strings.SplitN(user[i-1].key, "#", 2)[0]; base == user[i].key {
+			k := 1
+			if _, n, ok := strings.Cut(user[i-1].key, "#"); ok {
+				k, _ = strconv.Atoi(n)
+				k++
+			}
+			user[i].key = fmt.Sprintf("%s#%d", base, k)
+		}
+	}
+	out := append(user, temps...)
+	if t := aw.aw.Shape.T; t != nil {
+		if name, ok := e.awFields[typeKey(t)]; ok {
+			out = append(out, durField{name: name, key: "await", t: t, aw: true})
+		}
+	}
+	return out
+}
+
+// pointFingerprint is the FNV-1a 64 hash of a resume point's shape: the
+// function's name, the point's identity, and each field's key and deep
+// type in snapshot order.
+func (e *emitter) pointFingerprint(name, id string, fields []durField) uint64 {
+	var shape strings.Builder
+	fmt.Fprintf(&shape, "asyncgen durable point v2\n%s\npoint %s\n", name, id)
+	for _, f := range fields {
+		if f.aw {
+			fmt.Fprintf(&shape, "%s await(%s)\n", f.key, e.shapeOf(f.t, map[types.Type]bool{}))
+			continue
+		}
+		fmt.Fprintf(&shape, "%s %s\n", f.key, e.shapeOf(f.t, map[types.Type]bool{}))
+	}
+	h := fnv.New64a()
+	h.Write([]byte(shape.String()))
+	if fp := h.Sum64(); fp != 0 {
+		return fp
+	}
+	return 1
+}
+
+// pointCodec renders the statements that encode and decode fields of the
+// frame held by frame, exactly those the point's fingerprint covers.
+func (e *emitter) pointCodec(frame *jen.Statement, fields []durField) (enc, dec []jen.Code) {
+	E, D := jen.Id(analyze.Prefix+"e"), jen.Id(analyze.Prefix+"d")
+	for _, f := range fields {
+		field := frame.Clone().Dot(f.name)
+		switch {
+		case f.aw:
+			enc = append(enc, durablePath("EncodeAwait").Call(E, field, jen.Id(e.durHelper("enc", f.t))))
+			dec = append(dec, field.Clone().Op("=").Add(durablePath("DecodeAwait").Call(D, jen.Id(e.durHelper("dec", f.t)))))
+		case f.boxed:
+			enc = append(enc, jen.Id(e.durHelper("enc", f.t)).Call(E, durablePath("Cell").Call(field)))
+			dec = append(dec, field.Clone().Op("=").New(e.typeCode(f.t)), jen.Id(e.durHelper("dec", f.t)).Call(D, field.Clone()))
+		default:
+			enc = append(enc, jen.Id(e.durHelper("enc", f.t)).Call(E, field))
+			dec = append(dec, jen.Id(e.durHelper("dec", f.t)).Call(D, jen.Op("&").Add(field.Clone())))
+		}
+	}
+	return enc, dec
 }
 
 // durableWas returns NAME of a //durable:was NAME directive in the doc

@@ -103,7 +103,7 @@ func durableLocks(gen map[string][]byte, dirs map[string]bool) ([]Change, analyz
 			default:
 				bad = true
 				diags = append(diags, analyze.Diagnostic{Pos: token.Position{Filename: path, Line: e.line, Column: 1},
-					Message: fmt.Sprintf("the frame shape at resume point %s changed (fingerprint %s, was %s): snapshots taken there can no longer resume; restore the frame's fields and types, keep the old version beside the new one (a copy marked //durable:was), or delete this line to accept orphaning them", e.key, lastField(now), lastField(e.text))})
+					Message: fmt.Sprintf("the frame shape at resume point %s changed (fingerprint %s, was %s): snapshots taken there can no longer resume; restore the frame's fields and types, keep the old version beside the new one (a copy marked //durable:was), migrate its snapshots (a function marked //durable:migrate), or delete this line to accept orphaning them", e.key, lastField(now), lastField(e.text))})
 			}
 		}
 		if bad {

@@ -45,6 +45,10 @@ type layout struct {
 	// clears are the frame fields to zero where their variable's liveness
 	// ends (see clearDead).
 	clears clears
+	// across lists, for each await, the variables live across it (read
+	// after the resume), in vars order: what a durable snapshot taken
+	// there must hold (durable.go).
+	across map[*instAwait][]*types.Var
 }
 
 // clears says which frame fields the emitter zeroes on which edge of the
@@ -392,6 +396,14 @@ func (l *lowerer) layout() *layout {
 				}
 			}
 			acrossAt[i] = across
+			for j, v := range lay.vars {
+				if across.has(j) {
+					if lay.across == nil {
+						lay.across = map[*instAwait][]*types.Var{}
+					}
+					lay.across[aw] = append(lay.across[aw], v)
+				}
+			}
 		}
 	}
 	read := newBitset(n)

@@ -40,7 +40,8 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
 	e.predeclaredHidden()
 	if len(e.errs) == 0 {
-		e.guards(f.Funcs) // guard.go: the build fails on a stale file
+		e.guards(f.Funcs)         // guard.go: the build fails on a stale file
+		e.checkMigrationTargets() // durable_migrate.go
 		for _, fn := range f.Funcs {
 			e.functionSafely(fn)
 		}

@@ -263,13 +263,13 @@ func (ag_f *ag_crawl) DurableName() string {
 func (ag_f *ag_crawl) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x6b1bddc26fed3188 // step:index
+		return 0x6b0aac18d705ab70 // step:index
 	case 2:
-		return 0xb03d853c70230a4d // step:page
+		return 0x383db3d71e170d77 // step:page
 	case 3:
-		return 0x1ab2ac79b53be55d // sleep:pause
+		return 0x3b919594522dccf3 // sleep:pause
 	case 4:
-		return 0x187261e294fcd382 // step:report
+		return 0xfe667efa658f665b // step:report
 	}
 	return 0
 }
@@ -277,13 +277,13 @@ func (ag_f *ag_crawl) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_crawl) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x6b1bddc26fed3188:
+	case 0x6b0aac18d705ab70:
 		ag_f.ag_state = 1 // step:index
-	case 0xb03d853c70230a4d:
+	case 0x383db3d71e170d77:
 		ag_f.ag_state = 2 // step:page
-	case 0x1ab2ac79b53be55d:
+	case 0x3b919594522dccf3:
 		ag_f.ag_state = 3 // sleep:pause
-	case 0x187261e294fcd382:
+	case 0xfe667efa658f665b:
 		ag_f.ag_state = 4 // step:report
 	default:
 		return false
@@ -291,94 +291,94 @@ func (ag_f *ag_crawl) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_crawl) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_main(ag_e, ag_f.a)
-	ag_denc1_main(ag_e, ag_f.rep)
-	ag_denc2_main(ag_e, ag_f.u)
-	ag_denc3_main(ag_e, ag_f.ag_t4)
-	ag_denc4_main(ag_e, ag_f.ag_t5)
-	ag_denc5_main(ag_e, ag_f.pages)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc6_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc7_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw3, ag_denc8_main)
-	ag_denc1_main(ag_e, ag_f.ag_r0)
-	ag_denc9_main(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_main(ag_e, ag_f.a)
+		ag_denc1_main(ag_e, ag_f.rep)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc2_main)
+	case 2:
+		ag_denc0_main(ag_e, ag_f.a)
+		ag_denc1_main(ag_e, ag_f.rep)
+		ag_denc2_main(ag_e, ag_f.ag_t4)
+		ag_denc3_main(ag_e, ag_f.ag_t5)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_main)
+	case 3:
+		ag_denc0_main(ag_e, ag_f.a)
+		ag_denc1_main(ag_e, ag_f.rep)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc5_main)
+	case 4:
+		ag_denc1_main(ag_e, ag_f.rep)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw3, ag_denc6_main)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_crawl) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_main(ag_d, &ag_f.a)
-	ag_ddec1_main(ag_d, &ag_f.rep)
-	ag_ddec2_main(ag_d, &ag_f.u)
-	ag_ddec3_main(ag_d, &ag_f.ag_t4)
-	ag_ddec4_main(ag_d, &ag_f.ag_t5)
-	ag_ddec5_main(ag_d, &ag_f.pages)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_main)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec6_main)
-	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec7_main)
-	ag_f.ag_aw3 = durable.DecodeAwait(ag_d, ag_ddec8_main)
-	ag_ddec1_main(ag_d, &ag_f.ag_r0)
-	ag_ddec9_main(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_main(ag_d, &ag_f.a)
+		ag_ddec1_main(ag_d, &ag_f.rep)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec2_main)
+	case 2:
+		ag_ddec0_main(ag_d, &ag_f.a)
+		ag_ddec1_main(ag_d, &ag_f.rep)
+		ag_ddec2_main(ag_d, &ag_f.ag_t4)
+		ag_ddec3_main(ag_d, &ag_f.ag_t5)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_main)
+	case 3:
+		ag_ddec0_main(ag_d, &ag_f.a)
+		ag_ddec1_main(ag_d, &ag_f.rep)
+		ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec5_main)
+	case 4:
+		ag_ddec1_main(ag_d, &ag_f.rep)
+		ag_f.ag_aw3 = durable.DecodeAwait(ag_d, ag_ddec6_main)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:index 6b1bddc26fed3188
-// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:page b03d853c70230a4d
-// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl sleep:pause 1ab2ac79b53be55d
-// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:report 187261e294fcd382
+// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:index 6b0aac18d705ab70
+// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:page 383db3d71e170d77
+// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl sleep:pause 3b919594522dccf3
+// durable-point: github.com/asyncgen/asyncgen/examples/workflow.crawl step:report fe667efa658f665b
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/examples/workflow.crawl", []durable.Point{{ID: "step:index", FP: 0x6b1bddc26fed3188}, {ID: "step:page", FP: 0xb03d853c70230a4d}, {ID: "sleep:pause", FP: 0x1ab2ac79b53be55d}, {ID: "step:report", FP: 0x187261e294fcd382}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/examples/workflow.crawl", []durable.Point{{ID: "step:index", FP: 0x6b0aac18d705ab70}, {ID: "step:page", FP: 0x383db3d71e170d77}, {ID: "sleep:pause", FP: 0x3b919594522dccf3}, {ID: "step:report", FP: 0xfe667efa658f665b}}, func() durable.Frame {
 		return &ag_crawl{}
 	})
 }
 
 func ag_denc0_main(ag_e *durable.Encoder, ag_v Args) {
-	ag_denc8_main(ag_e, ag_v.Index)
-	ag_denc8_main(ag_e, ag_v.Out)
-	ag_denc10_main(ag_e, ag_v.Pause)
+	ag_denc6_main(ag_e, ag_v.Index)
+	ag_denc6_main(ag_e, ag_v.Out)
+	ag_denc7_main(ag_e, ag_v.Pause)
 }
 
 func ag_ddec0_main(ag_d *durable.Decoder, ag_v *Args) {
-	ag_ddec8_main(ag_d, &ag_v.Index)
-	ag_ddec8_main(ag_d, &ag_v.Out)
-	ag_ddec10_main(ag_d, &ag_v.Pause)
+	ag_ddec6_main(ag_d, &ag_v.Index)
+	ag_ddec6_main(ag_d, &ag_v.Out)
+	ag_ddec7_main(ag_d, &ag_v.Pause)
 }
 
 func ag_denc1_main(ag_e *durable.Encoder, ag_v Report) {
-	ag_denc11_main(ag_e, ag_v.Pages)
-	ag_denc4_main(ag_e, ag_v.Words)
-	ag_denc8_main(ag_e, ag_v.File)
+	ag_denc8_main(ag_e, ag_v.Pages)
+	ag_denc3_main(ag_e, ag_v.Words)
+	ag_denc6_main(ag_e, ag_v.File)
 }
 
 func ag_ddec1_main(ag_d *durable.Decoder, ag_v *Report) {
-	ag_ddec11_main(ag_d, &ag_v.Pages)
-	ag_ddec4_main(ag_d, &ag_v.Words)
-	ag_ddec8_main(ag_d, &ag_v.File)
+	ag_ddec8_main(ag_d, &ag_v.Pages)
+	ag_ddec3_main(ag_d, &ag_v.Words)
+	ag_ddec6_main(ag_d, &ag_v.File)
 }
 
-func ag_denc2_main(ag_e *durable.Encoder, ag_v *string) {
-	if ag_e.Ref((*string)(ag_v), ag_v == nil) {
-		ag_denc8_main(ag_e, *ag_v)
-	}
-}
-
-func ag_ddec2_main(ag_d *durable.Decoder, ag_v **string) {
-	ag_p, ag_fresh := durable.DecodeRef[string](ag_d)
-	*ag_v = (*string)(ag_p)
-	if ag_fresh {
-		ag_ddec8_main(ag_d, ag_p)
-	}
-}
-
-func ag_denc3_main(ag_e *durable.Encoder, ag_v []string) {
+func ag_denc2_main(ag_e *durable.Encoder, ag_v []string) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc8_main(ag_e, ag_x)
+		ag_denc6_main(ag_e, ag_x)
 	}
 }
 
-func ag_ddec3_main(ag_d *durable.Decoder, ag_v *[]string) {
+func ag_ddec2_main(ag_d *durable.Decoder, ag_v *[]string) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -386,86 +386,64 @@ func ag_ddec3_main(ag_d *durable.Decoder, ag_v *[]string) {
 	}
 	*ag_v = make([]string, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec8_main(ag_d, &(*ag_v)[ag_i])
+		ag_ddec6_main(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
-func ag_denc4_main(ag_e *durable.Encoder, ag_v int) {
+func ag_denc3_main(ag_e *durable.Encoder, ag_v int) {
 	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec4_main(ag_d *durable.Decoder, ag_v *int) {
+func ag_ddec3_main(ag_d *durable.Decoder, ag_v *int) {
 	*ag_v = (int)(ag_d.Varint())
 }
 
-func ag_denc5_main(ag_e *durable.Encoder, ag_v *[]Page) {
-	if ag_e.Ref((*[]Page)(ag_v), ag_v == nil) {
-		ag_denc11_main(ag_e, *ag_v)
-	}
+func ag_denc4_main(ag_e *durable.Encoder, ag_v Page) {
+	ag_denc6_main(ag_e, ag_v.URL)
+	ag_denc6_main(ag_e, ag_v.Title)
+	ag_denc3_main(ag_e, ag_v.Words)
+	ag_denc3_main(ag_e, ag_v.Worker)
 }
 
-func ag_ddec5_main(ag_d *durable.Decoder, ag_v **[]Page) {
-	ag_p, ag_fresh := durable.DecodeRef[[]Page](ag_d)
-	*ag_v = (*[]Page)(ag_p)
-	if ag_fresh {
-		ag_ddec11_main(ag_d, ag_p)
-	}
+func ag_ddec4_main(ag_d *durable.Decoder, ag_v *Page) {
+	ag_ddec6_main(ag_d, &ag_v.URL)
+	ag_ddec6_main(ag_d, &ag_v.Title)
+	ag_ddec3_main(ag_d, &ag_v.Words)
+	ag_ddec3_main(ag_d, &ag_v.Worker)
 }
 
-func ag_denc6_main(ag_e *durable.Encoder, ag_v Page) {
-	ag_denc8_main(ag_e, ag_v.URL)
-	ag_denc8_main(ag_e, ag_v.Title)
-	ag_denc4_main(ag_e, ag_v.Words)
-	ag_denc4_main(ag_e, ag_v.Worker)
-}
-
-func ag_ddec6_main(ag_d *durable.Decoder, ag_v *Page) {
-	ag_ddec8_main(ag_d, &ag_v.URL)
-	ag_ddec8_main(ag_d, &ag_v.Title)
-	ag_ddec4_main(ag_d, &ag_v.Words)
-	ag_ddec4_main(ag_d, &ag_v.Worker)
-}
-
-func ag_denc7_main(ag_e *durable.Encoder, ag_v struct{}) {
+func ag_denc5_main(ag_e *durable.Encoder, ag_v struct{}) {
 	_ = ag_v
 }
 
-func ag_ddec7_main(ag_d *durable.Decoder, ag_v *struct{}) {
+func ag_ddec5_main(ag_d *durable.Decoder, ag_v *struct{}) {
 	_ = ag_v
 }
 
-func ag_denc8_main(ag_e *durable.Encoder, ag_v string) {
+func ag_denc6_main(ag_e *durable.Encoder, ag_v string) {
 	ag_e.String(string(ag_v))
 }
 
-func ag_ddec8_main(ag_d *durable.Decoder, ag_v *string) {
+func ag_ddec6_main(ag_d *durable.Decoder, ag_v *string) {
 	*ag_v = (string)(ag_d.String())
 }
 
-func ag_denc9_main(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec9_main(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
-}
-
-func ag_denc10_main(ag_e *durable.Encoder, ag_v time.Duration) {
+func ag_denc7_main(ag_e *durable.Encoder, ag_v time.Duration) {
 	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec10_main(ag_d *durable.Decoder, ag_v *time.Duration) {
+func ag_ddec7_main(ag_d *durable.Decoder, ag_v *time.Duration) {
 	*ag_v = (time.Duration)(ag_d.Varint())
 }
 
-func ag_denc11_main(ag_e *durable.Encoder, ag_v []Page) {
+func ag_denc8_main(ag_e *durable.Encoder, ag_v []Page) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc6_main(ag_e, ag_x)
+		ag_denc4_main(ag_e, ag_x)
 	}
 }
 
-func ag_ddec11_main(ag_d *durable.Decoder, ag_v *[]Page) {
+func ag_ddec8_main(ag_d *durable.Decoder, ag_v *[]Page) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -473,7 +451,7 @@ func ag_ddec11_main(ag_d *durable.Decoder, ag_v *[]Page) {
 	}
 	*ag_v = make([]Page, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec6_main(ag_d, &(*ag_v)[ag_i])
+		ag_ddec4_main(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -562,7 +540,7 @@ func (ag_f *ag_get) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line main_async.go:566
+//line main_async.go:544
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_get) AwaitLine() string {
@@ -679,7 +657,7 @@ func (ag_f *ag_getOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :156:2*/ return rt.Ready
 }
 
-//line main_async.go:683
+//line main_async.go:661
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getOnce) AwaitLine() string {
@@ -755,7 +733,7 @@ func (ag_f *ag_fetchIndex) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line main_async.go:759
+//line main_async.go:737
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchIndex) AwaitLine() string {
@@ -830,7 +808,7 @@ func (ag_f *ag_fetchPage) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :179:2*/ return rt.Ready
 }
 
-//line main_async.go:834
+//line main_async.go:812
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchPage) AwaitLine() string {
@@ -903,7 +881,7 @@ func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :187:2*/ return rt.Ready
 }
 
-//line main_async.go:907
+//line main_async.go:885
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeReport) AwaitLine() string {
@@ -989,7 +967,7 @@ func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :273:2*/ return rt.Ready
 }
 
-//line main_async.go:993
+//line main_async.go:971
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_work) AwaitLine() string {
@@ -1061,7 +1039,7 @@ func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :282:2*/ return rt.Ready
 }
 
-//line main_async.go:1065
+//line main_async.go:1043
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
@@ -1155,7 +1133,7 @@ func (ag_f *ag_allInOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :293:2*/ return rt.Ready
 }
 
-//line main_async.go:1159
+//line main_async.go:1137
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allInOne) AwaitLine() string {
@@ -1311,7 +1289,7 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :343:2*/ return rt.Ready
 }
 
-//line main_async.go:1315
+//line main_async.go:1293
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {

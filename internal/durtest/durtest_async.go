@@ -211,13 +211,13 @@ func (ag_f *ag_Squares) DurableName() string {
 func (ag_f *ag_Squares) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x996c9fc897787bc4 // sleep:pace
+		return 0xfc55ee1b05768082 // sleep:pace
 	case 2:
-		return 0xc0bcf7ff9bb79399 // step:square
+		return 0x1eac6f761c65738b // step:square
 	case 3:
-		return 0x0de79cfefd7a58ca // sleep:nap
+		return 0x83cce0007634c704 // sleep:nap
 	case 4:
-		return 0xbc25a40a2f955192 // call:github.com/asyncgen/asyncgen/internal/durtest.finish#0
+		return 0x57c51223460122cf // call:github.com/asyncgen/asyncgen/internal/durtest.finish#0
 	}
 	return 0
 }
@@ -225,13 +225,13 @@ func (ag_f *ag_Squares) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Squares) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x996c9fc897787bc4:
+	case 0xfc55ee1b05768082:
 		ag_f.ag_state = 1 // sleep:pace
-	case 0xc0bcf7ff9bb79399:
+	case 0x1eac6f761c65738b:
 		ag_f.ag_state = 2 // step:square
-	case 0x0de79cfefd7a58ca:
+	case 0x83cce0007634c704:
 		ag_f.ag_state = 3 // sleep:nap
-	case 0xbc25a40a2f955192:
+	case 0x57c51223460122cf:
 		ag_f.ag_state = 4 // call:github.com/asyncgen/asyncgen/internal/durtest.finish#0
 	default:
 		return false
@@ -239,80 +239,101 @@ func (ag_f *ag_Squares) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Squares) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_durtest(ag_e, ag_f.a)
-	ag_denc1_durtest(ag_e, ag_f.r)
-	ag_denc2_durtest(ag_e, ag_f.i)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_durtest)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc5_durtest)
-	ag_denc1_durtest(ag_e, ag_f.ag_r0)
-	ag_denc6_durtest(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_durtest(ag_e, ag_f.a)
+		ag_denc1_durtest(ag_e, durable.Cell(ag_f.i))
+		ag_denc2_durtest(ag_e, ag_f.r)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
+	case 2:
+		ag_denc0_durtest(ag_e, ag_f.a)
+		ag_denc1_durtest(ag_e, durable.Cell(ag_f.i))
+		ag_denc2_durtest(ag_e, ag_f.r)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc1_durtest)
+	case 3:
+		ag_denc0_durtest(ag_e, ag_f.a)
+		ag_denc1_durtest(ag_e, durable.Cell(ag_f.i))
+		ag_denc2_durtest(ag_e, ag_f.r)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
+	case 4:
+		ag_denc2_durtest(ag_e, ag_f.r)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc4_durtest)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Squares) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_durtest(ag_d, &ag_f.a)
-	ag_ddec1_durtest(ag_d, &ag_f.r)
-	ag_ddec2_durtest(ag_d, &ag_f.i)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_durtest)
-	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec5_durtest)
-	ag_ddec1_durtest(ag_d, &ag_f.ag_r0)
-	ag_ddec6_durtest(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_durtest(ag_d, &ag_f.a)
+		ag_f.i = new(int)
+		ag_ddec1_durtest(ag_d, ag_f.i)
+		ag_ddec2_durtest(ag_d, &ag_f.r)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
+	case 2:
+		ag_ddec0_durtest(ag_d, &ag_f.a)
+		ag_f.i = new(int)
+		ag_ddec1_durtest(ag_d, ag_f.i)
+		ag_ddec2_durtest(ag_d, &ag_f.r)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec1_durtest)
+	case 3:
+		ag_ddec0_durtest(ag_d, &ag_f.a)
+		ag_f.i = new(int)
+		ag_ddec1_durtest(ag_d, ag_f.i)
+		ag_ddec2_durtest(ag_d, &ag_f.r)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
+	case 4:
+		ag_ddec2_durtest(ag_d, &ag_f.r)
+		ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec4_durtest)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares sleep:pace 996c9fc897787bc4
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares step:square c0bcf7ff9bb79399
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares sleep:nap 0de79cfefd7a58ca
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares call:github.com/asyncgen/asyncgen/internal/durtest.finish#0 bc25a40a2f955192
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares sleep:pace fc55ee1b05768082
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares step:square 1eac6f761c65738b
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares sleep:nap 83cce0007634c704
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Squares call:github.com/asyncgen/asyncgen/internal/durtest.finish#0 57c51223460122cf
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.Squares", []durable.Point{{ID: "sleep:pace", FP: 0x996c9fc897787bc4}, {ID: "step:square", FP: 0xc0bcf7ff9bb79399}, {ID: "sleep:nap", FP: 0x0de79cfefd7a58ca}, {ID: "call:github.com/asyncgen/asyncgen/internal/durtest.finish#0", FP: 0xbc25a40a2f955192}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.Squares", []durable.Point{{ID: "sleep:pace", FP: 0xfc55ee1b05768082}, {ID: "step:square", FP: 0x1eac6f761c65738b}, {ID: "sleep:nap", FP: 0x83cce0007634c704}, {ID: "call:github.com/asyncgen/asyncgen/internal/durtest.finish#0", FP: 0x57c51223460122cf}}, func() durable.Frame {
 		return &ag_Squares{}
 	})
 }
 
 func ag_denc0_durtest(ag_e *durable.Encoder, ag_v Args) {
-	ag_denc4_durtest(ag_e, ag_v.N)
-	ag_denc4_durtest(ag_e, ag_v.StepMs)
-	ag_denc4_durtest(ag_e, ag_v.SleepAfter)
-	ag_denc4_durtest(ag_e, ag_v.SleepMs)
-	ag_denc5_durtest(ag_e, ag_v.Label)
+	ag_denc1_durtest(ag_e, ag_v.N)
+	ag_denc1_durtest(ag_e, ag_v.StepMs)
+	ag_denc1_durtest(ag_e, ag_v.SleepAfter)
+	ag_denc1_durtest(ag_e, ag_v.SleepMs)
+	ag_denc4_durtest(ag_e, ag_v.Label)
 }
 
 func ag_ddec0_durtest(ag_d *durable.Decoder, ag_v *Args) {
-	ag_ddec4_durtest(ag_d, &ag_v.N)
-	ag_ddec4_durtest(ag_d, &ag_v.StepMs)
-	ag_ddec4_durtest(ag_d, &ag_v.SleepAfter)
-	ag_ddec4_durtest(ag_d, &ag_v.SleepMs)
-	ag_ddec5_durtest(ag_d, &ag_v.Label)
+	ag_ddec1_durtest(ag_d, &ag_v.N)
+	ag_ddec1_durtest(ag_d, &ag_v.StepMs)
+	ag_ddec1_durtest(ag_d, &ag_v.SleepAfter)
+	ag_ddec1_durtest(ag_d, &ag_v.SleepMs)
+	ag_ddec4_durtest(ag_d, &ag_v.Label)
 }
 
-func ag_denc1_durtest(ag_e *durable.Encoder, ag_v Result) {
-	ag_denc4_durtest(ag_e, ag_v.Sum)
-	ag_denc7_durtest(ag_e, ag_v.Values)
-	ag_denc5_durtest(ag_e, ag_v.Label)
+func ag_denc1_durtest(ag_e *durable.Encoder, ag_v int) {
+	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec1_durtest(ag_d *durable.Decoder, ag_v *Result) {
-	ag_ddec4_durtest(ag_d, &ag_v.Sum)
-	ag_ddec7_durtest(ag_d, &ag_v.Values)
-	ag_ddec5_durtest(ag_d, &ag_v.Label)
+func ag_ddec1_durtest(ag_d *durable.Decoder, ag_v *int) {
+	*ag_v = (int)(ag_d.Varint())
 }
 
-func ag_denc2_durtest(ag_e *durable.Encoder, ag_v *int) {
-	if ag_e.Ref((*int)(ag_v), ag_v == nil) {
-		ag_denc4_durtest(ag_e, *ag_v)
-	}
+func ag_denc2_durtest(ag_e *durable.Encoder, ag_v Result) {
+	ag_denc1_durtest(ag_e, ag_v.Sum)
+	ag_denc5_durtest(ag_e, ag_v.Values)
+	ag_denc4_durtest(ag_e, ag_v.Label)
 }
 
-func ag_ddec2_durtest(ag_d *durable.Decoder, ag_v **int) {
-	ag_p, ag_fresh := durable.DecodeRef[int](ag_d)
-	*ag_v = (*int)(ag_p)
-	if ag_fresh {
-		ag_ddec4_durtest(ag_d, ag_p)
-	}
+func ag_ddec2_durtest(ag_d *durable.Decoder, ag_v *Result) {
+	ag_ddec1_durtest(ag_d, &ag_v.Sum)
+	ag_ddec5_durtest(ag_d, &ag_v.Values)
+	ag_ddec4_durtest(ag_d, &ag_v.Label)
 }
 
 func ag_denc3_durtest(ag_e *durable.Encoder, ag_v struct{}) {
@@ -323,38 +344,22 @@ func ag_ddec3_durtest(ag_d *durable.Decoder, ag_v *struct{}) {
 	_ = ag_v
 }
 
-func ag_denc4_durtest(ag_e *durable.Encoder, ag_v int) {
-	ag_e.Varint(int64(ag_v))
-}
-
-func ag_ddec4_durtest(ag_d *durable.Decoder, ag_v *int) {
-	*ag_v = (int)(ag_d.Varint())
-}
-
-func ag_denc5_durtest(ag_e *durable.Encoder, ag_v string) {
+func ag_denc4_durtest(ag_e *durable.Encoder, ag_v string) {
 	ag_e.String(string(ag_v))
 }
 
-func ag_ddec5_durtest(ag_d *durable.Decoder, ag_v *string) {
+func ag_ddec4_durtest(ag_d *durable.Decoder, ag_v *string) {
 	*ag_v = (string)(ag_d.String())
 }
 
-func ag_denc6_durtest(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec6_durtest(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
-}
-
-func ag_denc7_durtest(ag_e *durable.Encoder, ag_v []int) {
+func ag_denc5_durtest(ag_e *durable.Encoder, ag_v []int) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc4_durtest(ag_e, ag_x)
+		ag_denc1_durtest(ag_e, ag_x)
 	}
 }
 
-func ag_ddec7_durtest(ag_d *durable.Decoder, ag_v *[]int) {
+func ag_ddec5_durtest(ag_d *durable.Decoder, ag_v *[]int) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -362,7 +367,7 @@ func ag_ddec7_durtest(ag_d *durable.Decoder, ag_v *[]int) {
 	}
 	*ag_v = make([]int, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec4_durtest(ag_d, &(*ag_v)[ag_i])
+		ag_ddec1_durtest(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -424,7 +429,7 @@ func (ag_f *ag_finish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :87:2*/ return rt.Ready
 }
 
-//line durtest_async.go:428
+//line durtest_async.go:433
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_finish) AwaitLine() string {
@@ -444,7 +449,7 @@ func (ag_f *ag_finish) DurableName() string {
 func (ag_f *ag_finish) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xfb7789e18495fe7d // checkpoint:finish
+		return 0xd846b12b205516e0 // checkpoint:finish
 	}
 	return 0
 }
@@ -452,7 +457,7 @@ func (ag_f *ag_finish) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_finish) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xfb7789e18495fe7d:
+	case 0xd846b12b205516e0:
 		ag_f.ag_state = 1 // checkpoint:finish
 	default:
 		return false
@@ -460,27 +465,29 @@ func (ag_f *ag_finish) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_finish) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc5_durtest(ag_e, ag_f.label)
-	ag_denc4_durtest(ag_e, ag_f.n)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
-	ag_denc5_durtest(ag_e, ag_f.ag_r0)
-	ag_denc6_durtest(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc4_durtest(ag_e, ag_f.label)
+		ag_denc1_durtest(ag_e, ag_f.n)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_finish) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec5_durtest(ag_d, &ag_f.label)
-	ag_ddec4_durtest(ag_d, &ag_f.n)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
-	ag_ddec5_durtest(ag_d, &ag_f.ag_r0)
-	ag_ddec6_durtest(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec4_durtest(ag_d, &ag_f.label)
+		ag_ddec1_durtest(ag_d, &ag_f.n)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.finish checkpoint:finish fb7789e18495fe7d
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.finish checkpoint:finish d846b12b205516e0
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.finish", []durable.Point{{ID: "checkpoint:finish", FP: 0xfb7789e18495fe7d}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.finish", []durable.Point{{ID: "checkpoint:finish", FP: 0xd846b12b205516e0}}, func() durable.Frame {
 		return &ag_finish{}
 	})
 }
@@ -552,7 +559,7 @@ func (ag_f *ag_Hold) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :101:2*/ return rt.Ready
 }
 
-//line durtest_async.go:556
+//line durtest_async.go:563
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Hold) AwaitLine() string {
@@ -572,7 +579,7 @@ func (ag_f *ag_Hold) DurableName() string {
 func (ag_f *ag_Hold) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xd00aea14d7befeff // checkpoint:hold
+		return 0xfcfe6946b28e0b4a // checkpoint:hold
 	}
 	return 0
 }
@@ -580,7 +587,7 @@ func (ag_f *ag_Hold) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Hold) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xd00aea14d7befeff:
+	case 0xfcfe6946b28e0b4a:
 		ag_f.ag_state = 1 // checkpoint:hold
 	default:
 		return false
@@ -588,41 +595,43 @@ func (ag_f *ag_Hold) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Hold) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc8_durtest(ag_e, ag_f.data)
-	ag_denc4_durtest(ag_e, ag_f.n)
-	ag_denc4_durtest(ag_e, ag_f.i)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
-	ag_denc4_durtest(ag_e, ag_f.ag_r0)
-	ag_denc6_durtest(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc6_durtest(ag_e, ag_f.data)
+		ag_denc1_durtest(ag_e, ag_f.i)
+		ag_denc1_durtest(ag_e, ag_f.n)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc3_durtest)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Hold) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec8_durtest(ag_d, &ag_f.data)
-	ag_ddec4_durtest(ag_d, &ag_f.n)
-	ag_ddec4_durtest(ag_d, &ag_f.i)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
-	ag_ddec4_durtest(ag_d, &ag_f.ag_r0)
-	ag_ddec6_durtest(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec6_durtest(ag_d, &ag_f.data)
+		ag_ddec1_durtest(ag_d, &ag_f.i)
+		ag_ddec1_durtest(ag_d, &ag_f.n)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec3_durtest)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Hold checkpoint:hold d00aea14d7befeff
+// durable-point: github.com/asyncgen/asyncgen/internal/durtest.Hold checkpoint:hold fcfe6946b28e0b4a
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.Hold", []durable.Point{{ID: "checkpoint:hold", FP: 0xd00aea14d7befeff}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/internal/durtest.Hold", []durable.Point{{ID: "checkpoint:hold", FP: 0xfcfe6946b28e0b4a}}, func() durable.Frame {
 		return &ag_Hold{}
 	})
 }
 
-func ag_denc8_durtest(ag_e *durable.Encoder, ag_v []string) {
+func ag_denc6_durtest(ag_e *durable.Encoder, ag_v []string) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc5_durtest(ag_e, ag_x)
+		ag_denc4_durtest(ag_e, ag_x)
 	}
 }
 
-func ag_ddec8_durtest(ag_d *durable.Decoder, ag_v *[]string) {
+func ag_ddec6_durtest(ag_d *durable.Decoder, ag_v *[]string) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -630,6 +639,6 @@ func ag_ddec8_durtest(ag_d *durable.Decoder, ag_v *[]string) {
 	}
 	*ag_v = make([]string, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec5_durtest(ag_d, &(*ag_v)[ag_i])
+		ag_ddec4_durtest(ag_d, &(*ag_v)[ag_i])
 	}
 }

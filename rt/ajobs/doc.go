@@ -165,7 +165,8 @@
 // encoded snapshot). The first attempt starts it; any later one resumes
 // it from the last checkpoint, so its finished steps are not run again.
 // A checkpoint this build cannot resume (durable.ErrUnknownFingerprint,
-// durable.ErrCorrupt) makes the job dead at once, checkpoint kept. A
+// durable.ErrCorrupt, a failed migration: *durable.MigrationError) makes
+// the job dead at once, checkpoint kept. A
 // durable.Sleep longer than WorkerOptions.DurableHold saves its
 // checkpoint and ends the attempt with ErrDurableSleep, turned into
 // SleepUntil(the wake time): durable functions must return Sleep's error.

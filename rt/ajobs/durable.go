@@ -38,7 +38,8 @@ var ErrDurableSleep = errors.New("ajobs: durable sleep: the job is rescheduled f
 // A checkpoint that cannot be resumed — its frames' fingerprints unknown
 // to this build (durable.ErrUnknownFingerprint: the function's shape
 // changed and no //durable:was version kept the old one), or data that
-// does not decode (durable.ErrCorrupt) — makes the job dead at once, with
+// does not decode (durable.ErrCorrupt), or whose //durable:migrate
+// function failed (*durable.MigrationError) — makes the job dead at once, with
 // the error, since a retry by the same build cannot succeed: the job and
 // its checkpoint stay in the dead set, for inspection, and for RetryDead
 // once a build that knows the fingerprint runs.
@@ -47,10 +48,15 @@ var ErrDurableSleep = errors.New("ajobs: durable sleep: the job is rescheduled f
 // worker: its checkpoint is saved (with the wake time), Sleep returns
 // ErrDurableSleep, which the durable function must return (as it returns
 // any error: `if err := durable.Sleep(...); err != nil { return r, err
-// }`), and the job sleeps in the queue (SleepUntil) until the wake time;
-// the next attempt resumes after the sleep, sleeping only what is left by
-// this worker's clock (nothing when it is past; an attempt that finds
-// more than DurableHold left, woken early, sleeps in the queue again). Should the function
+// }`), and the job sleeps in the queue for what is left of the sleep
+// (SleepFor: its length taken by the sleeping worker's clock, counted by
+// Redis's, so a skew between that worker's clock and Redis's does not
+// move the wake-up); the next attempt resumes after the sleep, sleeping
+// only what is left by its own clock (nothing when it is past; an
+// attempt that finds more than DurableHold left, woken early or on a
+// clock behind the first worker's, sleeps that in the queue again). So a
+// wake-up is late by at most the skew between the two workers' clocks,
+// and never spins. Should the function
 // ignore the error, the checkpoints it reaches afterwards are refused
 // with the same error and the job sleeps all the same: its next attempt
 // resumes from the sleep, running what followed it again. Shorter sleeps
@@ -151,16 +157,21 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 		}
 		if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > store.hold {
 			// Woken early (RetryDead, a moved job, clocks apart): sleep
-			// on in the queue rather than in this worker.
-			return zero, SleepUntil(snap.WakeAt)
+			// on in the queue rather than in this worker, for what is
+			// left by this worker's clock, counted by Redis's.
+			return zero, SleepFor(time.Until(snap.WakeAt))
 		}
 		aw = durable.Resume[R](store, snap)
 	}
 	r, err := rt.Await(aw)
 	if !store.sleep.IsZero() {
-		return zero, SleepUntil(store.sleep)
+		// The wake time is this worker's clock's: the queue counts the
+		// sleep's length by Redis's (SleepFor), so a skew between the
+		// two does not move the wake-up.
+		return zero, SleepFor(time.Until(store.sleep))
 	}
-	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt)) {
+	var merr *durable.MigrationError
+	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt) || errors.As(err, &merr)) {
 		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
 	}
 	if errors.Is(err, durable.ErrNotDurable) {

@@ -27,8 +27,8 @@ func _[A any, R any]() {
 // durable.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("durable.go", []rt.SourceFunc{
-		{Name: "(*jobStore).save", Line: 102, Off: 4681, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
-		{Name: "runDurable", Line: 133, Off: 5553, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1315, Hash: 0x4867ace05e6c5eed},
+		{Name: "(*jobStore).save", Line: 108, Off: 5053, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
+		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1628, Hash: 0x37911d3df8645fba},
 	})
 }
 
@@ -59,52 +59,52 @@ func (ag_f *ag_jobStore_save) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line durable.go:102
+//line durable.go:108
 func (ag_f *ag_jobStore_save) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :102:1*/ var (
+	/*line :108:1*/ var (
 		data    []byte
 		ag_err1 error
 		cp      Checkpoint
 		ag_err2 error
 	)
-	/*line :102:1*/ if ag_co.Unwinding() {
-		/*line :102:1*/ return rt.Ready
+	/*line :108:1*/ if ag_co.Unwinding() {
+		/*line :108:1*/ return rt.Ready
 	}
-	/*line :102:1*/ switch ag_f.ag_state {
-	/*line :102:1*/ case 1:
-		/*line :102:1*/ goto ag_resume1
+	/*line :108:1*/ switch ag_f.ag_state {
+	/*line :108:1*/ case 1:
+		/*line :108:1*/ goto ag_resume1
 	}
-	/*line durable.go:103:2*/ if !ag_f.s.sleep.IsZero() {
-		/*line durable.go:104:3*/ ag_f.ag_err = fmt.Errorf("%w (the durable function went on after its sleep's error; checkpoint %s not saved)", ErrDurableSleep, ag_f.snap.Checkpoint)
-		/*line :104:3*/ return rt.Ready
+	/*line durable.go:109:2*/ if !ag_f.s.sleep.IsZero() {
+		/*line durable.go:110:3*/ ag_f.ag_err = fmt.Errorf("%w (the durable function went on after its sleep's error; checkpoint %s not saved)", ErrDurableSleep, ag_f.snap.Checkpoint)
+		/*line :110:3*/ return rt.Ready
 	}
-	/*line durable.go:106:2*/ data, ag_err1 = ag_f.snap.MarshalBinary()
-	/*line durable.go:107:2*/ if ag_err1 != nil {
-		/*line durable.go:108:3*/ ag_f.ag_err = ag_err1
-		/*line :108:3*/ return rt.Ready
+	/*line durable.go:112:2*/ data, ag_err1 = ag_f.snap.MarshalBinary()
+	/*line durable.go:113:2*/ if ag_err1 != nil {
+		/*line durable.go:114:3*/ ag_f.ag_err = ag_err1
+		/*line :114:3*/ return rt.Ready
 	}
-	/*line durable.go:110:2*/ cp = Checkpoint{Name: clip(ag_f.snap.Checkpoint), Fingerprint: clip(ag_f.snap.Fingerprint), Data: data}
-	/*line durable.go:111:5*/ ag_f.ag_aw0 = ag_f.s.a.saveCheckpointAsync(cp)
-	/*line :111:5*/ ag_f.ag_state = 1 // await: s.a.saveCheckpoint(cp)
-	/*line :111:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:5*/ return ag_s
+	/*line durable.go:116:2*/ cp = Checkpoint{Name: clip(ag_f.snap.Checkpoint), Fingerprint: clip(ag_f.snap.Fingerprint), Data: data}
+	/*line durable.go:117:5*/ ag_f.ag_aw0 = ag_f.s.a.saveCheckpointAsync(cp)
+	/*line :117:5*/ ag_f.ag_state = 1 // await: s.a.saveCheckpoint(cp)
+	/*line :117:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :117:5*/ return ag_s
 	}
-	/*line :111:5*/ ag_resume1:
-	/*line durable.go:111:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :111:5*/ ag_f.ag_aw0 = nil
-	/*line durable.go:111:2*/ if !(ag_err2 != nil) {
-		/*line :111:2*/ goto ag_L1
+	/*line :117:5*/ ag_resume1:
+	/*line durable.go:117:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :117:5*/ ag_f.ag_aw0 = nil
+	/*line durable.go:117:2*/ if !(ag_err2 != nil) {
+		/*line :117:2*/ goto ag_L1
 	}
-	/*line durable.go:112:3*/ ag_f.ag_err = ag_err2
-	/*line :112:3*/ return rt.Ready
-	/*line :112:3*/ ag_L1:
-	/*line durable.go:114:2*/ if !ag_f.snap.WakeAt.IsZero() && time.Until(ag_f.snap.WakeAt) > ag_f.s.hold {
-		/*line durable.go:115:3*/ ag_f.s.sleep = ag_f.snap.WakeAt
-		/*line durable.go:116:3*/ ag_f.ag_err = ErrDurableSleep
-		/*line :116:3*/ return rt.Ready
+	/*line durable.go:118:3*/ ag_f.ag_err = ag_err2
+	/*line :118:3*/ return rt.Ready
+	/*line :118:3*/ ag_L1:
+	/*line durable.go:120:2*/ if !ag_f.snap.WakeAt.IsZero() && time.Until(ag_f.snap.WakeAt) > ag_f.s.hold {
+		/*line durable.go:121:3*/ ag_f.s.sleep = ag_f.snap.WakeAt
+		/*line durable.go:122:3*/ ag_f.ag_err = ErrDurableSleep
+		/*line :122:3*/ return rt.Ready
 	}
-	/*line durable.go:118:2*/ ag_f.ag_err = nil
-	/*line :118:2*/ return rt.Ready
+	/*line durable.go:124:2*/ ag_f.ag_err = nil
+	/*line :124:2*/ return rt.Ready
 }
 
 //line durable_async.go:111
@@ -113,7 +113,7 @@ func (ag_f *ag_jobStore_save) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_jobStore_save) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable.go:111"
+		return "durable.go:117"
 	}
 	return ""
 }
@@ -127,6 +127,7 @@ type ag_runDurable[A any, R any] struct {
 	a        *attempt
 	cp       *Checkpoint
 	store    *jobStore
+	merr     *durable.MigrationError
 	ag_aw0   rt.Awaitable[*rt.Coro]
 	ag_aw1   rt.Awaitable[*Checkpoint]
 	ag_aw2   rt.Awaitable[R]
@@ -152,107 +153,108 @@ func (ag_f *ag_runDurable[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line durable.go:133
+//line durable.go:139
 func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :133:1*/ var (
+	/*line :139:1*/ var (
 		ag_t2   *rt.Coro
 		ag_err1 error
 		aw      rt.Awaitable[R]
 		r       R
 	)
-	/*line :133:1*/ if ag_co.Unwinding() {
-		/*line :133:1*/ return rt.Ready
+	/*line :139:1*/ if ag_co.Unwinding() {
+		/*line :139:1*/ return rt.Ready
 	}
-	/*line :133:1*/ switch ag_f.ag_state {
-	/*line :133:1*/ case 1:
-		/*line :133:1*/ goto ag_resume1
-		/*line :133:1*/
+	/*line :139:1*/ switch ag_f.ag_state {
+	/*line :139:1*/ case 1:
+		/*line :139:1*/ goto ag_resume1
+		/*line :139:1*/
 	case 2:
-		/*line :133:1*/ goto ag_resume2
-		/*line :133:1*/
+		/*line :139:1*/ goto ag_resume2
+		/*line :139:1*/
 	case 3:
-		/*line :133:1*/ goto ag_resume3
+		/*line :139:1*/ goto ag_resume3
 	}
-	/*line durable.go:134:6*/ ag_f.zero = *new(R)
-	/*line durable.go:135:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :135:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :135:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:17*/ return ag_s
+	/*line durable.go:140:6*/ ag_f.zero = *new(R)
+	/*line durable.go:141:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :141:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :141:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :141:17*/ return ag_s
 	}
-	/*line :135:17*/ ag_resume1:
-	/*line durable.go:135:17*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :135:17*/ ag_f.ag_aw0 = nil
-	/*line durable.go:135:2*/ ag_f.a = attemptOf(ag_t2)
-	/*line durable.go:136:2*/ if ag_f.a == nil {
-		/*line durable.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ErrNotInJob
-		/*line :137:3*/ return rt.Ready
+	/*line :141:17*/ ag_resume1:
+	/*line durable.go:141:17*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :141:17*/ ag_f.ag_aw0 = nil
+	/*line durable.go:141:2*/ ag_f.a = attemptOf(ag_t2)
+	/*line durable.go:142:2*/ if ag_f.a == nil {
+		/*line durable.go:143:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ErrNotInJob
+		/*line :143:3*/ return rt.Ready
 	}
-	/*line durable.go:139:2*/ ag_f.ag_aw1 = ag_f.a.lastCheckpointAsync()
-	/*line :139:2*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
-	/*line :139:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line durable.go:145:2*/ ag_f.ag_aw1 = ag_f.a.lastCheckpointAsync()
+	/*line :145:2*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
+	/*line :145:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume2:
-	/*line durable.go:139:2*/ ag_f.cp, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :139:2*/ ag_f.ag_aw1 = nil
-	/*line durable.go:140:2*/ if ag_err1 != nil {
-		/*line durable.go:141:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ag_err1
-		/*line :141:3*/ return rt.Ready
+	/*line :145:2*/ ag_resume2:
+	/*line durable.go:145:2*/ ag_f.cp, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :145:2*/ ag_f.ag_aw1 = nil
+	/*line durable.go:146:2*/ if ag_err1 != nil {
+		/*line durable.go:147:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, ag_err1
+		/*line :147:3*/ return rt.Ready
 	}
-	/*line durable.go:143:2*/ ag_f.store = &jobStore{a: ag_f.a, hold: ag_f.a.w.opts.DurableHold}
-	/*line durable.go:144:6*/ aw = nil
-	/*line durable.go:145:2*/ if ag_f.cp == nil {
-		/*line durable.go:146:3*/ aw = durable.Start(ag_f.store, ag_f.a.job, ag_f.fn(ag_f.args))
+	/*line durable.go:149:2*/ ag_f.store = &jobStore{a: ag_f.a, hold: ag_f.a.w.opts.DurableHold}
+	/*line durable.go:150:6*/ aw = nil
+	/*line durable.go:151:2*/ if ag_f.cp == nil {
+		/*line durable.go:152:3*/ aw = durable.Start(ag_f.store, ag_f.a.job, ag_f.fn(ag_f.args))
 	} else {
-		/*line durable.go:148:3*/ var snap durable.Snapshot
-		/*line durable.go:149:3*/ if err := snap.UnmarshalBinary(ag_f.cp.Data); err != nil {
-			/*line durable.go:150:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, err)}
-			/*line :150:4*/ return rt.Ready
+		/*line durable.go:154:3*/ var snap durable.Snapshot
+		/*line durable.go:155:3*/ if err := snap.UnmarshalBinary(ag_f.cp.Data); err != nil {
+			/*line durable.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, err)}
+			/*line :156:4*/ return rt.Ready
 		}
-		/*line durable.go:152:3*/ if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > ag_f.store.hold {
-			/*line durable.go:155:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepUntil(snap.WakeAt)
-			/*line :155:4*/ return rt.Ready
+		/*line durable.go:158:3*/ if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > ag_f.store.hold {
+			/*line durable.go:162:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepFor(time.Until(snap.WakeAt))
+			/*line :162:4*/ return rt.Ready
 		}
-		/*line durable.go:157:3*/ aw = durable.Resume[R](ag_f.store, snap)
+		/*line durable.go:164:3*/ aw = durable.Resume[R](ag_f.store, snap)
 	}
-	/*line :157:3*/ ag_f.fn, ag_f.args = nil, *new(A)
-	/*line durable.go:159:2*/ ag_f.ag_aw2 = aw
-	/*line :159:2*/ ag_f.ag_state = 3 // await: rt.Await(aw)
-	/*line :159:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:2*/ return ag_s
+	/*line :164:3*/ ag_f.fn, ag_f.args = nil, *new(A)
+	/*line durable.go:166:2*/ ag_f.ag_aw2 = aw
+	/*line :166:2*/ ag_f.ag_state = 3 // await: rt.Await(aw)
+	/*line :166:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
 	}
-	/*line :159:2*/ ag_resume3:
-	/*line durable.go:159:2*/ r, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :159:2*/ ag_f.ag_aw2 = nil
-	/*line durable.go:160:2*/ if !ag_f.store.sleep.IsZero() {
-		/*line durable.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepUntil(ag_f.store.sleep)
-		/*line :161:3*/ return rt.Ready
+	/*line :166:2*/ ag_resume3:
+	/*line durable.go:166:2*/ r, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :166:2*/ ag_f.ag_aw2 = nil
+	/*line durable.go:167:2*/ if !ag_f.store.sleep.IsZero() {
+		/*line durable.go:171:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, SleepFor(time.Until(ag_f.store.sleep))
+		/*line :171:3*/ return rt.Ready
 	}
-	/*line :161:3*/ ag_f.store = nil
-	/*line durable.go:163:2*/ if ag_f.cp != nil && (errors.Is(ag_err1, durable.ErrUnknownFingerprint) || errors.Is(ag_err1, durable.ErrCorrupt)) {
-		/*line durable.go:164:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
-		/*line :164:3*/ return rt.Ready
+	/*line :171:3*/ ag_f.store = nil
+	/*line durable.go:173:6*/ ag_f.merr = nil
+	/*line durable.go:174:2*/ if ag_f.cp != nil && (errors.Is(ag_err1, durable.ErrUnknownFingerprint) || errors.Is(ag_err1, durable.ErrCorrupt) || errors.As(ag_err1, &ag_f.merr)) {
+		/*line durable.go:175:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
+		/*line :175:3*/ return rt.Ready
 	}
-	/*line :164:3*/ ag_f.cp = nil
-	/*line durable.go:166:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
-		/*line durable.go:167:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
-		/*line :167:3*/ return rt.Ready
+	/*line :175:3*/ ag_f.cp = nil
+	/*line durable.go:177:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
+		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
+		/*line :178:3*/ return rt.Ready
 	}
-	/*line durable.go:169:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1
-	/*line :169:2*/ return rt.Ready
+	/*line durable.go:180:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1
+	/*line :180:2*/ return rt.Ready
 }
 
-//line durable_async.go:246
+//line durable_async.go:248
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_runDurable[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "durable.go:135"
+		return "durable.go:141"
 	case 2:
-		return "durable.go:139"
+		return "durable.go:145"
 	case 3:
-		return "durable.go:159"
+		return "durable.go:166"
 	}
 	return ""
 }

@@ -364,3 +364,14 @@ func DecodeRef[T any](d *Decoder) (p *T, fresh bool) {
 	}
 	return p, false
 }
+
+// Cell returns the value in a variable's cell (the zero value for none):
+// generated code encodes a boxed variable by value, and its decoder gives
+// it a new cell.
+func Cell[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

@@ -52,6 +52,14 @@
 //     durable function's companion, and Checkpoint, Step and Sleep, whose
 //     names are constant strings, unique per function and kind. Anything
 //     else it awaits goes inside a Step;
+//   - it hands no durable function's coroutine on (rt.Spawn, rt.Gather, a
+//     Step's result, a variable): a durable function is part of the run
+//     only as a frame of its stack, awaited; a coroutine given to
+//     durable.Start is a run of its own and allowed. (A task spawned by
+//     non-durable code the function awaits in a Step is out of the
+//     generator's sight: a Checkpoint there belongs to no run and does
+//     nothing, and a durable function awaited inside a Step fails its
+//     first checkpoint.);
 //   - no defer, no async closures (rt.Func), no generators, no type
 //     parameters.
 //
@@ -64,7 +72,11 @@
 // crash while the step runs, or before its result is saved, runs it again
 // with the same key ("RUNID/INDEX/NAME"): pass the key to the external
 // system as an idempotency key. Sleep checkpoints with its wake time
-// (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. With
+// (Snapshot.WakeAt), then sleeps; a resume sleeps only what is left. The
+// wake time is the sleeping process's wall clock, and a resume measures
+// what is left by its own: between machines whose clocks differ by S, a
+// resumed sleep ends up to S early or late (rt/ajobs counts the queued
+// part of a sleep by Redis's clock, see DefineDurable). With
 // this package's stores the process sleeps. Run as a job of rt/ajobs
 // (ajobs.DefineDurable), a long sleep instead ends the attempt: the
 // store's Save returns ajobs.ErrDurableSleep once the sleep's checkpoint
@@ -102,17 +114,24 @@
 // generator emits DurableEncode and DurableDecode and one encoder and
 // decoder function per type, in the compact binary format documented in
 // codec.go (versioned by its magic). A snapshot stores, for each frame,
-// its function's name and the fingerprint of its shape at its resume
-// point: an FNV-1a hash of the function, each field's name and deep type,
-// and the resume point's identity ("checkpoint:NAME", "step:NAME",
-// "sleep:NAME", or "call:pkg.G#K" for the K-th await of durable function
-// G), which does not depend on state numbers, so code added or moved
-// without changing the frame's fields keeps every fingerprint. A build
-// resumes a snapshot only when it knows every frame's fingerprint; any
-// other fails with ErrUnknownFingerprint (a *FingerprintError naming the
-// frame and the points this build knows), and runs nothing: a job queue
-// dead-letters such a run. A fingerprint is conservative: a field renamed,
-// added or retyped, even one dead at the checkpoint, changes it.
+// its function's name, the fingerprint of its shape at its resume point,
+// and the fields live there: the variables the code after the point
+// reads (in name order; a variable held in a cell is stored by value),
+// the lowering's temporaries live there (a range loop's copy and index,
+// in frame order) and the awaited operation's result. Nothing else is
+// encoded or decoded: a field dead at the point is zero after a resume.
+// The fingerprint is an FNV-1a hash of exactly that: the function, the
+// resume point's identity ("checkpoint:NAME", "step:NAME", "sleep:NAME",
+// or "call:pkg.G#K" for the K-th await of durable function G, never a
+// state number), and each field's name (a temporary by its rank, "~K")
+// and deep type. So code added or moved, and variables added, removed or
+// retyped where a point does not see them, keep that point's
+// fingerprint; a variable live at the point added, renamed or retyped
+// changes it. A build resumes a snapshot only when it knows every
+// frame's fingerprint (or migrates it, below); any other fails with
+// ErrUnknownFingerprint (a *FingerprintError naming the frame and the
+// points this build knows), and runs nothing: a job queue dead-letters
+// such a run.
 //
 // asyncgen writes each package's points and fingerprints to durable.lock
 // beside it. Commit it: generation refuses a change that drops a listed
@@ -122,9 +141,10 @@
 // snapshots (its runs have drained, or may be lost), delete its line and
 // generate again.
 //
-// To change a durable function without orphaning its in-flight runs, keep
-// the old version beside the new one, renamed, with the directive
-// //durable:was NAME in its doc comment:
+// To change a durable function without orphaning its in-flight runs,
+// either migrate their snapshots (below), or keep the old version beside
+// the new one, renamed, with the directive //durable:was NAME in its doc
+// comment:
 //
 //	// crawlV1 is crawl before retries were counted: runs checkpointed
 //	// then finish here.
@@ -136,12 +156,40 @@
 // It registers under NAME with the fingerprints NAME had (they cover the
 // function's name, its variables and their types, not its code), so the
 // lock is satisfied and an old snapshot resumes in the old code, which
-// may also hand over to new code (await the new helpers): its body is
-// the user-written migration, free to change as long as its variables and
-// their types stay those of the old frame. The old types
+// may also hand over to new code (await the new helpers). The old types
 // must still be those of the old frame: a changed named type changes the
-// old version's fingerprints too. Transforming an old frame's state into
-// the new frame's through a user function is not implemented.
+// old version's fingerprints too.
+//
+// # Migrations
+//
+// A plain function marked //durable:migrate F FROM, or
+// //durable:migrate F FROM -> TO, turns the state of F's snapshots taken
+// at the point FROM by an older version into this version's frame at
+// the point TO (FROM when omitted):
+//
+//	// crawl now counts retries, live at its fetch checkpoint.
+//	//
+//	//durable:migrate crawl checkpoint:fetched
+//	func migrateFetched(pages []*Page) (retries int, err error) {
+//		return 0, nil
+//	}
+//
+// Its parameters are the variables the old version had live at FROM, by
+// name and type: they describe the old snapshot, and the generator
+// computes its fingerprint from them and checks it against the lines
+// durable.lock lists for F at FROM (a mismatch, an unknown point, a
+// variable live at TO that is neither a result nor a parameter of its
+// type, are errors at generation). Its results, named, are the variables
+// of F live at TO that it sets, and a last error; the other variables
+// live at TO are carried from the parameters of their names. The
+// temporaries and the awaited operation are not the user's to name: the
+// old point must have had those of TO (the same loops around it, the same
+// kind of operation). The generated decoder reads the old fields into
+// locals, calls the function and fills the frame; RegisterMigration
+// records it under the old fingerprint, which stays in durable.lock. An
+// error the function returns fails the resume with a *MigrationError
+// (a job of rt/ajobs is dead at once, its checkpoint kept: fix the
+// migration and RetryDead).
 //
 // Compared with Temporal, nothing is replayed: the frame itself is the
 // state, so the code need not be deterministic and there is no history to

@@ -44,7 +44,44 @@ type registered struct {
 
 var registry struct {
 	sync.RWMutex
-	funcs map[string][]registered
+	funcs      map[string][]registered
+	migrations map[string][]Migration
+}
+
+// Migration carries snapshots taken at an old resume point, whose shape
+// this build no longer has, into this build's frame: generated code
+// registers one for each function marked //durable:migrate F FROM [-> TO]
+// (see the package doc, "Migrations").
+type Migration struct {
+	// From is the old point: its identity and the fingerprint of the old
+	// frame's shape there.
+	From Point
+	// To is the identity of this build's point the frame resumes at.
+	To string
+	// Func is the user's migration function, for messages.
+	Func string
+	// New returns a frame of this build suspended at To.
+	New func() Frame
+	// Decode reads the old fields from a snapshot into f, calling the
+	// migration function; it fails the decoder with the function's error.
+	Decode func(f Frame, d *Decoder)
+}
+
+// RegisterMigration records a migration of the durable function name:
+// generated code calls it from an init function. A snapshot's frame at
+// m.From.FP that no registered version of name knows resumes through it.
+func RegisterMigration(name string, m Migration) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.migrations == nil {
+		registry.migrations = map[string][]Migration{}
+	}
+	for _, o := range registry.migrations[name] {
+		if o.From.FP == m.From.FP {
+			panic(fmt.Sprintf("durable: %s and %s both migrate %s at fingerprint %016x (%s)", o.Func, m.Func, name, m.From.FP, m.From.ID))
+		}
+	}
+	registry.migrations[name] = append(registry.migrations[name], m)
 }
 
 // Register records a durable function of this build: generated code calls
@@ -94,7 +131,7 @@ func (e *FingerprintError) Error() string {
 	for _, p := range e.Known {
 		k = append(k, fmt.Sprintf("%s %016x", p.ID, p.FP))
 	}
-	return fmt.Sprintf("%v: %s at fingerprint %016x: the frame's shape changed since the snapshot was taken (this build knows %s); keep the old version beside the new one (//durable:was), or drain in-flight runs before such a change", ErrUnknownFingerprint, e.Func, e.FP, strings.Join(k, ", "))
+	return fmt.Sprintf("%v: %s at fingerprint %016x: the frame's shape changed since the snapshot was taken (this build knows %s); keep the old version beside the new one (//durable:was), migrate its snapshots (//durable:migrate), or drain in-flight runs before such a change", ErrUnknownFingerprint, e.Func, e.FP, strings.Join(k, ", "))
 }
 
 func (e *FingerprintError) Unwrap() error { return ErrUnknownFingerprint }
@@ -108,6 +145,9 @@ func Points() map[string][]Point {
 	for name, rs := range registry.funcs {
 		for _, r := range rs {
 			out[name] = append(out[name], r.points...)
+		}
+		for _, m := range registry.migrations[name] {
+			out[name] = append(out[name], m.From)
 		}
 	}
 	return out
@@ -133,6 +173,7 @@ func decodeFrame(d *Decoder) Frame {
 	}
 	registry.RLock()
 	rs, ok := registry.funcs[name]
+	ms := registry.migrations[name]
 	registry.RUnlock()
 	if !ok {
 		d.Fail(&FingerprintError{Func: name, FP: fp})
@@ -146,9 +187,19 @@ func decodeFrame(d *Decoder) Frame {
 		}
 	}
 	if f == nil {
+		for _, m := range ms {
+			if m.From.FP == fp {
+				return migrateFrame(d, name, m)
+			}
+		}
+	}
+	if f == nil {
 		var known []Point
 		for _, r := range rs {
 			known = append(known, r.points...)
+		}
+		for _, m := range ms {
+			known = append(known, m.From)
 		}
 		sort.Slice(known, func(i, j int) bool {
 			return known[i].ID < known[j].ID || known[i].ID == known[j].ID && known[i].FP < known[j].FP
@@ -161,6 +212,37 @@ func decodeFrame(d *Decoder) Frame {
 	f.DurableDecode(d)
 	return f
 }
+
+// migrateFrame decodes a frame of name at an old point through m.
+func migrateFrame(d *Decoder, name string, m Migration) Frame {
+	f := m.New()
+	d.fps = append(d.fps, fmt.Sprintf("%s@%016x", name, m.From.FP))
+	d.frames = append(d.frames, f)
+	m.Decode(f, d)
+	if d.err != nil {
+		if !errors.Is(d.err, ErrCorrupt) && !errors.Is(d.err, ErrUnknownFingerprint) {
+			d.err = &MigrationError{Func: name, Migration: m.Func, From: m.From, To: m.To, Err: d.err}
+		}
+		return nil
+	}
+	return f
+}
+
+// MigrationError is the error of a resume whose migration function
+// returned an error: the run resumes at none of its points.
+type MigrationError struct {
+	Func      string // the durable function
+	Migration string // the user's migration function
+	From      Point  // the snapshot's point
+	To        string // the point it was to resume at
+	Err       error  // what the migration function returned
+}
+
+func (e *MigrationError) Error() string {
+	return fmt.Sprintf("durable: %s migrating %s from %s (fingerprint %016x) to %s: %v", e.Migration, e.Func, e.From.ID, e.From.FP, e.To, e.Err)
+}
+
+func (e *MigrationError) Unwrap() error { return e.Err }
 
 // Awaitable tags.
 const (

@@ -16,8 +16,9 @@ import (
 // Checkpoint is async: inside an //async function the generator awaits
 // CheckpointAsync. name must be a constant string, unique among the
 // function's checkpoints: it identifies the resume point across builds.
-// Outside a durable run (the natural function, or a coroutine run by
-// rt.Run without Start) it does nothing and returns nil.
+// Outside a durable run (the natural function, a coroutine run by rt.Run
+// without Start, or a task of its own that a run's code spawned, which
+// the generator rejects where it sees it) it does nothing and returns nil.
 func Checkpoint(name string) error { return nil }
 
 // CheckpointAsync is the companion of Checkpoint.

@@ -388,3 +388,141 @@ func TestRebuild(t *testing.T) {
 	}
 	t.Log(strings.TrimSpace(r.stderr))
 }
+
+// TestRebuildMigrate resumes v1's snapshots with a program whose crawl
+// keeps a running total of the pages' lengths, live at its step and its
+// checkpoint (so both points' shapes changed), and checks it against the
+// report before summarizing. Functions marked //durable:migrate compute
+// the total from the old frame's pages: generation accepts the unchanged
+// durable.lock, and the rebuilt program finishes v1's runs killed at
+// either point with plain Go's result. A migration whose parameters do not
+// describe the old frame, or that names a point crawl lacks, is an error
+// at generation.
+func TestRebuildMigrate(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := testmod.New(t, map[string]string{"main.go": string(src)})
+	gen := func(wantErr string) {
+		t.Helper()
+		res, err := transform.Generate(mod, ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs []string
+		for _, d := range res.Diags {
+			msgs = append(msgs, d.String())
+		}
+		if wantErr == "" && res.Diags.HasErrors() || wantErr != "" && !strings.Contains(strings.Join(msgs, "\n"), wantErr) {
+			t.Fatalf("generate: %s (want error %q)", strings.Join(msgs, "\n"), wantErr)
+		}
+		if err := res.Write(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(name string) string {
+		t.Helper()
+		bin := filepath.Join(t.TempDir(), name)
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Dir = mod
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", name, err, out)
+		}
+		return bin
+	}
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(mod, "main.go"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gen("")
+	v1 := build("v1")
+	oracle := runProg(t, v1, t.TempDir(), "ORACLE=1")
+	killed := func(seq string) string {
+		dir := t.TempDir()
+		if r := runProg(t, v1, dir, "KILL_AT_SEQ="+seq); !r.killed {
+			t.Fatalf("v1 was not killed: %+v", r)
+		}
+		return dir
+	}
+	atStep, atCheckpoint := killed("3"), killed("4") // step:fetch, checkpoint:fetched
+
+	v2 := string(src)
+	for _, e := range [][2]string{
+		{"\tvar pages []*Page\n", "\tvar pages []*Page\n\ttotal := 0\n"},
+		{"\t\tpages = append(pages, p)\n", "\t\tpages = append(pages, p)\n\t\ttotal += p.Len\n"},
+		{"\trep, err := summarize(pages)\n", "\tif total != lenSum(pages) {\n\t\treturn Report{}, errors.New(\"total is wrong\")\n\t}\n\trep, err := summarize(pages)\n"},
+	} {
+		if !strings.Contains(v2, e[0]) {
+			t.Fatalf("main.go has no %q", e[0])
+		}
+		v2 = strings.Replace(v2, e[0], e[1], 1)
+	}
+	v2 += `
+func lenSum(pages []*Page) int {
+	n := 0
+	for _, p := range pages {
+		n += p.Len
+	}
+	return n
+}
+`
+	migrations := `
+// migrateFetch gives crawl's runs taken at its fetch step before the
+// total existed their total.
+//
+//durable:migrate crawl step:fetch
+func migrateFetch(pages []*Page, u string) (total int, err error) {
+	return lenSum(pages), nil
+}
+
+//durable:migrate crawl checkpoint:fetched
+func migrateFetched(pages []*Page) (total int, err error) {
+	return lenSum(pages), nil
+}
+`
+	// Without the migrations, the lock refuses the change.
+	write(v2)
+	gen("durable.lock:")
+	// A migration that does not describe the old frame (u was a string).
+	write(v2 + strings.Replace(migrations, "u string", "u int", 1))
+	gen("migration migrateFetch: parameter u has type int, and crawl's variable u at step:fetch has type string")
+	write(v2 + strings.Replace(migrations, "pages []*Page, u string", "pages []*Page, u string, n int", 1))
+	gen("migration migrateFetch: its parameters describe crawl at step:fetch with fingerprint")
+	write(v2 + strings.Replace(migrations, "crawl checkpoint:fetched", "crawl checkpoint:fetched -> checkpoint:nowhere", 1))
+	gen("migration migrateFetched: crawl has no resume point checkpoint:nowhere")
+	write(v2 + strings.Replace(migrations, "crawl checkpoint:fetched", "crawl checkpoint:unheard -> checkpoint:fetched", 1))
+	gen("durable.lock lists no resume point checkpoint:unheard of crawl")
+
+	write(v2 + migrations)
+	gen("")
+	v3 := build("v3")
+	for _, c := range []struct{ dir, seq string }{{atStep, "3"}, {atCheckpoint, "4"}} {
+		r := runProg(t, v3, c.dir)
+		if r.code != 0 || r.out != oracle.out || !strings.Contains(r.stderr, "resuming at #"+c.seq+" ") {
+			t.Fatalf("v3 resuming v1's snapshot #%s through the migration: %+v, want output %q", c.seq, r, oracle.out)
+		}
+	}
+	// A migration that gets the total wrong is caught by the new code's
+	// check: the migration really set the variable.
+	write(v2 + strings.ReplaceAll(migrations, "return lenSum(pages), nil", "return 0, nil"))
+	gen("")
+	bad := build("bad")
+	if r := runProg(t, bad, killed("4")); r.code != 1 || !strings.Contains(r.stderr, "total is wrong") {
+		t.Fatalf("a wrong migration: %+v, want the check's error", r)
+	}
+	// A migration's error fails the resume, naming the migration; the
+	// snapshot stays for a fixed build.
+	write(v2 + strings.Replace(migrations, "func migrateFetched(pages []*Page) (total int, err error) {\n\treturn lenSum(pages), nil", "func migrateFetched(pages []*Page) (total int, err error) {\n\treturn 0, errors.New(\"no total\")", 1))
+	gen("")
+	failing := build("failing")
+	dir := killed("4")
+	if r := runProg(t, failing, dir); r.code != 1 || !strings.Contains(r.stderr, "migrateFetched migrating example.com/m.crawl from checkpoint:fetched") || !strings.Contains(r.stderr, "no total") {
+		t.Fatalf("a failing migration: %+v, want its error", r)
+	}
+	if r := runProg(t, v3, dir); r.code != 0 || r.out != oracle.out {
+		t.Fatalf("v3 after a failed migration: %+v, want output %q", r, oracle.out)
+	}
+}

@@ -347,13 +347,13 @@ func (ag_f *ag_crawl) DurableName() string {
 func (ag_f *ag_crawl) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xb6197c306da3302c // step:fetch
+		return 0xf0d1ea5c0c878c10 // step:fetch
 	case 2:
-		return 0x52358cf00cf1acd3 // checkpoint:fetched
+		return 0xcffa3261102083bf // checkpoint:fetched
 	case 3:
-		return 0xf55ea8fc3c07eaef // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
+		return 0x214914076ed6690b // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
 	case 4:
-		return 0x70ddc5262ed8d58e // step:report
+		return 0xd93e063e78781c01 // step:report
 	}
 	return 0
 }
@@ -361,13 +361,13 @@ func (ag_f *ag_crawl) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_crawl) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xb6197c306da3302c:
+	case 0xf0d1ea5c0c878c10:
 		ag_f.ag_state = 1 // step:fetch
-	case 0x52358cf00cf1acd3:
+	case 0xcffa3261102083bf:
 		ag_f.ag_state = 2 // checkpoint:fetched
-	case 0xf55ea8fc3c07eaef:
+	case 0x214914076ed6690b:
 		ag_f.ag_state = 3 // call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0
-	case 0x70ddc5262ed8d58e:
+	case 0xd93e063e78781c01:
 		ag_f.ag_state = 4 // step:report
 	default:
 		return false
@@ -375,73 +375,73 @@ func (ag_f *ag_crawl) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_crawl) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_main(ag_e, ag_f.urls)
-	ag_denc1_main(ag_e, ag_f.pages)
-	ag_denc2_main(ag_e, ag_f.u)
-	ag_denc0_main(ag_e, ag_f.ag_t2)
-	ag_denc3_main(ag_e, ag_f.ag_t3)
-	ag_denc4_main(ag_e, ag_f.rep)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc6_main)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc7_main)
-	ag_denc7_main(ag_e, ag_f.ag_r0)
-	ag_denc8_main(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_main(ag_e, ag_f.pages)
+		ag_denc1_main(ag_e, durable.Cell(ag_f.u))
+		ag_denc2_main(ag_e, ag_f.ag_t2)
+		ag_denc3_main(ag_e, ag_f.ag_t3)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc1_main)
+	case 2:
+		ag_denc0_main(ag_e, ag_f.pages)
+		ag_denc2_main(ag_e, ag_f.ag_t2)
+		ag_denc3_main(ag_e, ag_f.ag_t3)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_main)
+	case 3:
+		ag_denc5_main(ag_e, durable.Cell(ag_f.rep))
+		durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc5_main)
+	case 4:
+		ag_denc5_main(ag_e, durable.Cell(ag_f.rep))
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc1_main)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_crawl) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_main(ag_d, &ag_f.urls)
-	ag_ddec1_main(ag_d, &ag_f.pages)
-	ag_ddec2_main(ag_d, &ag_f.u)
-	ag_ddec0_main(ag_d, &ag_f.ag_t2)
-	ag_ddec3_main(ag_d, &ag_f.ag_t3)
-	ag_ddec4_main(ag_d, &ag_f.rep)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_main)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec6_main)
-	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec7_main)
-	ag_ddec7_main(ag_d, &ag_f.ag_r0)
-	ag_ddec8_main(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_main(ag_d, &ag_f.pages)
+		ag_f.u = new(string)
+		ag_ddec1_main(ag_d, ag_f.u)
+		ag_ddec2_main(ag_d, &ag_f.ag_t2)
+		ag_ddec3_main(ag_d, &ag_f.ag_t3)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec1_main)
+	case 2:
+		ag_ddec0_main(ag_d, &ag_f.pages)
+		ag_ddec2_main(ag_d, &ag_f.ag_t2)
+		ag_ddec3_main(ag_d, &ag_f.ag_t3)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_main)
+	case 3:
+		ag_f.rep = new(Report)
+		ag_ddec5_main(ag_d, ag_f.rep)
+		ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec5_main)
+	case 4:
+		ag_f.rep = new(Report)
+		ag_ddec5_main(ag_d, ag_f.rep)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec1_main)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:fetch b6197c306da3302c
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl checkpoint:fetched 52358cf00cf1acd3
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0 f55ea8fc3c07eaef
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:report 70ddc5262ed8d58e
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:fetch f0d1ea5c0c878c10
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl checkpoint:fetched cffa3261102083bf
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0 214914076ed6690b
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl step:report d93e063e78781c01
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl", []durable.Point{{ID: "step:fetch", FP: 0xb6197c306da3302c}, {ID: "checkpoint:fetched", FP: 0x52358cf00cf1acd3}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0", FP: 0xf55ea8fc3c07eaef}, {ID: "step:report", FP: 0x70ddc5262ed8d58e}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.crawl", []durable.Point{{ID: "step:fetch", FP: 0xf0d1ea5c0c878c10}, {ID: "checkpoint:fetched", FP: 0xcffa3261102083bf}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize#0", FP: 0x214914076ed6690b}, {ID: "step:report", FP: 0xd93e063e78781c01}}, func() durable.Frame {
 		return &ag_crawl{}
 	})
 }
 
-func ag_denc0_main(ag_e *durable.Encoder, ag_v []string) {
+func ag_denc0_main(ag_e *durable.Encoder, ag_v []*Page) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc5_main(ag_e, ag_x)
+		ag_denc6_main(ag_e, ag_x)
 	}
 }
 
-func ag_ddec0_main(ag_d *durable.Decoder, ag_v *[]string) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
-		return
-	}
-	*ag_v = make([]string, ag_n)
-	for ag_i := range *ag_v {
-		ag_ddec5_main(ag_d, &(*ag_v)[ag_i])
-	}
-}
-
-func ag_denc1_main(ag_e *durable.Encoder, ag_v []*Page) {
-	ag_e.Len(len(ag_v), ag_v == nil)
-	for _, ag_x := range ag_v {
-		ag_denc9_main(ag_e, ag_x)
-	}
-}
-
-func ag_ddec1_main(ag_d *durable.Decoder, ag_v *[]*Page) {
+func ag_ddec0_main(ag_d *durable.Decoder, ag_v *[]*Page) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -449,21 +449,34 @@ func ag_ddec1_main(ag_d *durable.Decoder, ag_v *[]*Page) {
 	}
 	*ag_v = make([]*Page, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec9_main(ag_d, &(*ag_v)[ag_i])
+		ag_ddec6_main(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
-func ag_denc2_main(ag_e *durable.Encoder, ag_v *string) {
-	if ag_e.Ref((*string)(ag_v), ag_v == nil) {
-		ag_denc5_main(ag_e, *ag_v)
+func ag_denc1_main(ag_e *durable.Encoder, ag_v string) {
+	ag_e.String(string(ag_v))
+}
+
+func ag_ddec1_main(ag_d *durable.Decoder, ag_v *string) {
+	*ag_v = (string)(ag_d.String())
+}
+
+func ag_denc2_main(ag_e *durable.Encoder, ag_v []string) {
+	ag_e.Len(len(ag_v), ag_v == nil)
+	for _, ag_x := range ag_v {
+		ag_denc1_main(ag_e, ag_x)
 	}
 }
 
-func ag_ddec2_main(ag_d *durable.Decoder, ag_v **string) {
-	ag_p, ag_fresh := durable.DecodeRef[string](ag_d)
-	*ag_v = (*string)(ag_p)
-	if ag_fresh {
-		ag_ddec5_main(ag_d, ag_p)
+func ag_ddec2_main(ag_d *durable.Decoder, ag_v *[]string) {
+	ag_n, ag_nil := ag_d.Len()
+	if ag_nil {
+		*ag_v = nil
+		return
+	}
+	*ag_v = make([]string, ag_n)
+	for ag_i := range *ag_v {
+		ag_ddec1_main(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -475,95 +488,65 @@ func ag_ddec3_main(ag_d *durable.Decoder, ag_v *int) {
 	*ag_v = (int)(ag_d.Varint())
 }
 
-func ag_denc4_main(ag_e *durable.Encoder, ag_v *Report) {
-	if ag_e.Ref((*Report)(ag_v), ag_v == nil) {
+func ag_denc4_main(ag_e *durable.Encoder, ag_v struct{}) {
+	_ = ag_v
+}
+
+func ag_ddec4_main(ag_d *durable.Decoder, ag_v *struct{}) {
+	_ = ag_v
+}
+
+func ag_denc5_main(ag_e *durable.Encoder, ag_v Report) {
+	ag_denc3_main(ag_e, ag_v.Pages)
+	ag_denc3_main(ag_e, ag_v.Bytes)
+	ag_denc2_main(ag_e, ag_v.Top)
+	ag_denc1_main(ag_e, ag_v.Digest)
+}
+
+func ag_ddec5_main(ag_d *durable.Decoder, ag_v *Report) {
+	ag_ddec3_main(ag_d, &ag_v.Pages)
+	ag_ddec3_main(ag_d, &ag_v.Bytes)
+	ag_ddec2_main(ag_d, &ag_v.Top)
+	ag_ddec1_main(ag_d, &ag_v.Digest)
+}
+
+func ag_denc6_main(ag_e *durable.Encoder, ag_v *Page) {
+	if ag_e.Ref((*Page)(ag_v), ag_v == nil) {
 		ag_denc7_main(ag_e, *ag_v)
 	}
 }
 
-func ag_ddec4_main(ag_d *durable.Decoder, ag_v **Report) {
-	ag_p, ag_fresh := durable.DecodeRef[Report](ag_d)
-	*ag_v = (*Report)(ag_p)
+func ag_ddec6_main(ag_d *durable.Decoder, ag_v **Page) {
+	ag_p, ag_fresh := durable.DecodeRef[Page](ag_d)
+	*ag_v = (*Page)(ag_p)
 	if ag_fresh {
 		ag_ddec7_main(ag_d, ag_p)
 	}
 }
 
-func ag_denc5_main(ag_e *durable.Encoder, ag_v string) {
-	ag_e.String(string(ag_v))
-}
-
-func ag_ddec5_main(ag_d *durable.Decoder, ag_v *string) {
-	*ag_v = (string)(ag_d.String())
-}
-
-func ag_denc6_main(ag_e *durable.Encoder, ag_v struct{}) {
-	_ = ag_v
-}
-
-func ag_ddec6_main(ag_d *durable.Decoder, ag_v *struct{}) {
-	_ = ag_v
-}
-
-func ag_denc7_main(ag_e *durable.Encoder, ag_v Report) {
-	ag_denc3_main(ag_e, ag_v.Pages)
-	ag_denc3_main(ag_e, ag_v.Bytes)
-	ag_denc0_main(ag_e, ag_v.Top)
-	ag_denc5_main(ag_e, ag_v.Digest)
-}
-
-func ag_ddec7_main(ag_d *durable.Decoder, ag_v *Report) {
-	ag_ddec3_main(ag_d, &ag_v.Pages)
-	ag_ddec3_main(ag_d, &ag_v.Bytes)
-	ag_ddec0_main(ag_d, &ag_v.Top)
-	ag_ddec5_main(ag_d, &ag_v.Digest)
-}
-
-func ag_denc8_main(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec8_main(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
-}
-
-func ag_denc9_main(ag_e *durable.Encoder, ag_v *Page) {
-	if ag_e.Ref((*Page)(ag_v), ag_v == nil) {
-		ag_denc10_main(ag_e, *ag_v)
-	}
-}
-
-func ag_ddec9_main(ag_d *durable.Decoder, ag_v **Page) {
-	ag_p, ag_fresh := durable.DecodeRef[Page](ag_d)
-	*ag_v = (*Page)(ag_p)
-	if ag_fresh {
-		ag_ddec10_main(ag_d, ag_p)
-	}
-}
-
-func ag_denc10_main(ag_e *durable.Encoder, ag_v Page) {
-	ag_denc5_main(ag_e, ag_v.URL)
+func ag_denc7_main(ag_e *durable.Encoder, ag_v Page) {
+	ag_denc1_main(ag_e, ag_v.URL)
 	ag_denc3_main(ag_e, ag_v.Len)
-	ag_denc11_main(ag_e, ag_v.Words)
+	ag_denc8_main(ag_e, ag_v.Words)
 }
 
-func ag_ddec10_main(ag_d *durable.Decoder, ag_v *Page) {
-	ag_ddec5_main(ag_d, &ag_v.URL)
+func ag_ddec7_main(ag_d *durable.Decoder, ag_v *Page) {
+	ag_ddec1_main(ag_d, &ag_v.URL)
 	ag_ddec3_main(ag_d, &ag_v.Len)
-	ag_ddec11_main(ag_d, &ag_v.Words)
+	ag_ddec8_main(ag_d, &ag_v.Words)
 }
 
-func ag_denc11_main(ag_e *durable.Encoder, ag_v map[string]int) {
+func ag_denc8_main(ag_e *durable.Encoder, ag_v map[string]int) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
-		ag_denc5_main(ag_e, ag_k)
+		ag_denc1_main(ag_e, ag_k)
 		ag_denc3_main(ag_e, ag_x)
 	}
 }
 
-func ag_ddec11_main(ag_d *durable.Decoder, ag_v *map[string]int) {
+func ag_ddec8_main(ag_d *durable.Decoder, ag_v *map[string]int) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
 		return make(map[string]int, ag_n)
 	})
@@ -574,7 +557,7 @@ func ag_ddec11_main(ag_d *durable.Decoder, ag_v *map[string]int) {
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x int
-		ag_ddec5_main(ag_d, &ag_k)
+		ag_ddec1_main(ag_d, &ag_k)
 		ag_ddec3_main(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
 	}
@@ -673,7 +656,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :146:2*/ return rt.Ready
 }
 
-//line main_async.go:677
+//line main_async.go:660
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -693,7 +676,7 @@ func (ag_f *ag_summarize) DurableName() string {
 func (ag_f *ag_summarize) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xf07fbec9c280ecd8 // checkpoint:summed
+		return 0xbdc571d9db6b39b9 // checkpoint:summed
 	}
 	return 0
 }
@@ -701,7 +684,7 @@ func (ag_f *ag_summarize) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_summarize) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xf07fbec9c280ecd8:
+	case 0xbdc571d9db6b39b9:
 		ag_f.ag_state = 1 // checkpoint:summed
 	default:
 		return false
@@ -709,33 +692,33 @@ func (ag_f *ag_summarize) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_summarize) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc1_main(ag_e, ag_f.pages)
-	ag_denc7_main(ag_e, ag_f.rep)
-	ag_denc11_main(ag_e, ag_f.counts)
-	ag_denc1_main(ag_e, ag_f.ag_t4)
-	ag_denc3_main(ag_e, ag_f.ag_t5)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc6_main)
-	ag_denc7_main(ag_e, ag_f.ag_r0)
-	ag_denc8_main(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc8_main(ag_e, ag_f.counts)
+		ag_denc5_main(ag_e, ag_f.rep)
+		ag_denc0_main(ag_e, ag_f.ag_t4)
+		ag_denc3_main(ag_e, ag_f.ag_t5)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_main)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_summarize) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec1_main(ag_d, &ag_f.pages)
-	ag_ddec7_main(ag_d, &ag_f.rep)
-	ag_ddec11_main(ag_d, &ag_f.counts)
-	ag_ddec1_main(ag_d, &ag_f.ag_t4)
-	ag_ddec3_main(ag_d, &ag_f.ag_t5)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec6_main)
-	ag_ddec7_main(ag_d, &ag_f.ag_r0)
-	ag_ddec8_main(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec8_main(ag_d, &ag_f.counts)
+		ag_ddec5_main(ag_d, &ag_f.rep)
+		ag_ddec0_main(ag_d, &ag_f.ag_t4)
+		ag_ddec3_main(ag_d, &ag_f.ag_t5)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_main)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize checkpoint:summed f07fbec9c280ecd8
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize checkpoint:summed bdc571d9db6b39b9
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize", []durable.Point{{ID: "checkpoint:summed", FP: 0xf07fbec9c280ecd8}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/crashprog.summarize", []durable.Point{{ID: "checkpoint:summed", FP: 0xbdc571d9db6b39b9}}, func() durable.Frame {
 		return &ag_summarize{}
 	})
 }

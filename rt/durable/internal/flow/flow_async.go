@@ -285,13 +285,13 @@ func (ag_f *ag_Process) DurableName() string {
 func (ag_f *ag_Process) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x5e0ce8bae28b9fe2 // step:item
+		return 0x058562a096be43a1 // step:item
 	case 2:
-		return 0xb860aae4446779aa // checkpoint:item done
+		return 0xfcaf55b0de703d04 // checkpoint:item done
 	case 3:
-		return 0x23c68c05a42808fb // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0
+		return 0xca4cbaef8b602259 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0
 	case 4:
-		return 0x4f429eac889b8cfa // sleep:pause
+		return 0xbf52dcea4ce4af70 // sleep:pause
 	}
 	return 0
 }
@@ -299,13 +299,13 @@ func (ag_f *ag_Process) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Process) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x5e0ce8bae28b9fe2:
+	case 0x058562a096be43a1:
 		ag_f.ag_state = 1 // step:item
-	case 0xb860aae4446779aa:
+	case 0xfcaf55b0de703d04:
 		ag_f.ag_state = 2 // checkpoint:item done
-	case 0x23c68c05a42808fb:
+	case 0xca4cbaef8b602259:
 		ag_f.ag_state = 3 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0
-	case 0x4f429eac889b8cfa:
+	case 0xbf52dcea4ce4af70:
 		ag_f.ag_state = 4 // sleep:pause
 	default:
 		return false
@@ -313,62 +313,141 @@ func (ag_f *ag_Process) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Process) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_flow(ag_e, ag_f.items)
-	ag_denc1_flow(ag_e, ag_f.pause)
-	ag_denc2_flow(ag_e, ag_f.rep)
-	ag_denc3_flow(ag_e, ag_f.a)
-	ag_denc3_flow(ag_e, ag_f.b)
-	ag_denc4_flow(ag_e, ag_f.i)
-	ag_denc5_flow(ag_e, ag_f.it)
-	ag_denc0_flow(ag_e, ag_f.ag_t6)
-	ag_denc4_flow(ag_e, ag_f.ag_t7)
-	ag_denc6_flow(ag_e, ag_f.sub)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_flow)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc7_flow)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc6_flow)
-	ag_denc2_flow(ag_e, ag_f.ag_r0)
-	ag_denc8_flow(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_flow(ag_e, ag_f.a)
+		ag_denc0_flow(ag_e, ag_f.b)
+		ag_denc1_flow(ag_e, ag_f.i)
+		ag_denc0_flow(ag_e, durable.Cell(ag_f.it))
+		ag_denc2_flow(ag_e, ag_f.pause)
+		ag_denc3_flow(ag_e, ag_f.rep)
+		ag_denc4_flow(ag_e, ag_f.ag_t6)
+		ag_denc1_flow(ag_e, ag_f.ag_t7)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc1_flow)
+	case 2:
+		ag_denc0_flow(ag_e, ag_f.a)
+		ag_denc0_flow(ag_e, ag_f.b)
+		ag_denc2_flow(ag_e, ag_f.pause)
+		ag_denc3_flow(ag_e, ag_f.rep)
+		ag_denc4_flow(ag_e, ag_f.ag_t6)
+		ag_denc1_flow(ag_e, ag_f.ag_t7)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc5_flow)
+	case 3:
+		ag_denc0_flow(ag_e, ag_f.a)
+		ag_denc0_flow(ag_e, ag_f.b)
+		ag_denc2_flow(ag_e, ag_f.pause)
+		ag_denc3_flow(ag_e, ag_f.rep)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw2, ag_denc6_flow)
+	case 4:
+		ag_denc0_flow(ag_e, ag_f.a)
+		ag_denc0_flow(ag_e, ag_f.b)
+		ag_denc3_flow(ag_e, ag_f.rep)
+		ag_denc6_flow(ag_e, ag_f.sub)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc5_flow)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Process) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_flow(ag_d, &ag_f.items)
-	ag_ddec1_flow(ag_d, &ag_f.pause)
-	ag_ddec2_flow(ag_d, &ag_f.rep)
-	ag_ddec3_flow(ag_d, &ag_f.a)
-	ag_ddec3_flow(ag_d, &ag_f.b)
-	ag_ddec4_flow(ag_d, &ag_f.i)
-	ag_ddec5_flow(ag_d, &ag_f.it)
-	ag_ddec0_flow(ag_d, &ag_f.ag_t6)
-	ag_ddec4_flow(ag_d, &ag_f.ag_t7)
-	ag_ddec6_flow(ag_d, &ag_f.sub)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_flow)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
-	ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec6_flow)
-	ag_ddec2_flow(ag_d, &ag_f.ag_r0)
-	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_flow(ag_d, &ag_f.a)
+		ag_ddec0_flow(ag_d, &ag_f.b)
+		ag_ddec1_flow(ag_d, &ag_f.i)
+		ag_f.it = new(*Item)
+		ag_ddec0_flow(ag_d, ag_f.it)
+		ag_ddec2_flow(ag_d, &ag_f.pause)
+		ag_ddec3_flow(ag_d, &ag_f.rep)
+		ag_ddec4_flow(ag_d, &ag_f.ag_t6)
+		ag_ddec1_flow(ag_d, &ag_f.ag_t7)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec1_flow)
+	case 2:
+		ag_ddec0_flow(ag_d, &ag_f.a)
+		ag_ddec0_flow(ag_d, &ag_f.b)
+		ag_ddec2_flow(ag_d, &ag_f.pause)
+		ag_ddec3_flow(ag_d, &ag_f.rep)
+		ag_ddec4_flow(ag_d, &ag_f.ag_t6)
+		ag_ddec1_flow(ag_d, &ag_f.ag_t7)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	case 3:
+		ag_ddec0_flow(ag_d, &ag_f.a)
+		ag_ddec0_flow(ag_d, &ag_f.b)
+		ag_ddec2_flow(ag_d, &ag_f.pause)
+		ag_ddec3_flow(ag_d, &ag_f.rep)
+		ag_f.ag_aw2 = durable.DecodeAwait(ag_d, ag_ddec6_flow)
+	case 4:
+		ag_ddec0_flow(ag_d, &ag_f.a)
+		ag_ddec0_flow(ag_d, &ag_f.b)
+		ag_ddec3_flow(ag_d, &ag_f.rep)
+		ag_ddec6_flow(ag_d, &ag_f.sub)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process step:item 5e0ce8bae28b9fe2
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process checkpoint:item done b860aae4446779aa
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0 23c68c05a42808fb
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process sleep:pause 4f429eac889b8cfa
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process step:item 058562a096be43a1
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process checkpoint:item done fcaf55b0de703d04
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0 ca4cbaef8b602259
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process sleep:pause bf52dcea4ce4af70
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process", []durable.Point{{ID: "step:item", FP: 0x5e0ce8bae28b9fe2}, {ID: "checkpoint:item done", FP: 0xb860aae4446779aa}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0", FP: 0x23c68c05a42808fb}, {ID: "sleep:pause", FP: 0x4f429eac889b8cfa}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Process", []durable.Point{{ID: "step:item", FP: 0x058562a096be43a1}, {ID: "checkpoint:item done", FP: 0xfcaf55b0de703d04}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize#0", FP: 0xca4cbaef8b602259}, {ID: "sleep:pause", FP: 0xbf52dcea4ce4af70}}, func() durable.Frame {
 		return &ag_Process{}
 	})
 }
 
-func ag_denc0_flow(ag_e *durable.Encoder, ag_v []*Item) {
-	ag_e.Len(len(ag_v), ag_v == nil)
-	for _, ag_x := range ag_v {
-		ag_denc3_flow(ag_e, ag_x)
+func ag_denc0_flow(ag_e *durable.Encoder, ag_v *Item) {
+	if ag_e.Ref((*Item)(ag_v), ag_v == nil) {
+		ag_denc7_flow(ag_e, *ag_v)
 	}
 }
 
-func ag_ddec0_flow(ag_d *durable.Decoder, ag_v *[]*Item) {
+func ag_ddec0_flow(ag_d *durable.Decoder, ag_v **Item) {
+	ag_p, ag_fresh := durable.DecodeRef[Item](ag_d)
+	*ag_v = (*Item)(ag_p)
+	if ag_fresh {
+		ag_ddec7_flow(ag_d, ag_p)
+	}
+}
+
+func ag_denc1_flow(ag_e *durable.Encoder, ag_v int) {
+	ag_e.Varint(int64(ag_v))
+}
+
+func ag_ddec1_flow(ag_d *durable.Decoder, ag_v *int) {
+	*ag_v = (int)(ag_d.Varint())
+}
+
+func ag_denc2_flow(ag_e *durable.Encoder, ag_v time.Duration) {
+	ag_e.Varint(int64(ag_v))
+}
+
+func ag_ddec2_flow(ag_d *durable.Decoder, ag_v *time.Duration) {
+	*ag_v = (time.Duration)(ag_d.Varint())
+}
+
+func ag_denc3_flow(ag_e *durable.Encoder, ag_v Report) {
+	ag_denc8_flow(ag_e, ag_v.Lines)
+	ag_denc1_flow(ag_e, ag_v.Total)
+	ag_denc9_flow(ag_e, ag_v.At)
+	ag_denc10_flow(ag_e, ag_v.When)
+}
+
+func ag_ddec3_flow(ag_d *durable.Decoder, ag_v *Report) {
+	ag_ddec8_flow(ag_d, &ag_v.Lines)
+	ag_ddec1_flow(ag_d, &ag_v.Total)
+	ag_ddec9_flow(ag_d, &ag_v.At)
+	ag_ddec10_flow(ag_d, &ag_v.When)
+}
+
+func ag_denc4_flow(ag_e *durable.Encoder, ag_v []*Item) {
+	ag_e.Len(len(ag_v), ag_v == nil)
+	for _, ag_x := range ag_v {
+		ag_denc0_flow(ag_e, ag_x)
+	}
+}
+
+func ag_ddec4_flow(ag_d *durable.Decoder, ag_v *[]*Item) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -376,66 +455,16 @@ func ag_ddec0_flow(ag_d *durable.Decoder, ag_v *[]*Item) {
 	}
 	*ag_v = make([]*Item, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec3_flow(ag_d, &(*ag_v)[ag_i])
+		ag_ddec0_flow(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
-func ag_denc1_flow(ag_e *durable.Encoder, ag_v time.Duration) {
-	ag_e.Varint(int64(ag_v))
+func ag_denc5_flow(ag_e *durable.Encoder, ag_v struct{}) {
+	_ = ag_v
 }
 
-func ag_ddec1_flow(ag_d *durable.Decoder, ag_v *time.Duration) {
-	*ag_v = (time.Duration)(ag_d.Varint())
-}
-
-func ag_denc2_flow(ag_e *durable.Encoder, ag_v Report) {
-	ag_denc9_flow(ag_e, ag_v.Lines)
-	ag_denc4_flow(ag_e, ag_v.Total)
-	ag_denc10_flow(ag_e, ag_v.At)
-	ag_denc11_flow(ag_e, ag_v.When)
-}
-
-func ag_ddec2_flow(ag_d *durable.Decoder, ag_v *Report) {
-	ag_ddec9_flow(ag_d, &ag_v.Lines)
-	ag_ddec4_flow(ag_d, &ag_v.Total)
-	ag_ddec10_flow(ag_d, &ag_v.At)
-	ag_ddec11_flow(ag_d, &ag_v.When)
-}
-
-func ag_denc3_flow(ag_e *durable.Encoder, ag_v *Item) {
-	if ag_e.Ref((*Item)(ag_v), ag_v == nil) {
-		ag_denc12_flow(ag_e, *ag_v)
-	}
-}
-
-func ag_ddec3_flow(ag_d *durable.Decoder, ag_v **Item) {
-	ag_p, ag_fresh := durable.DecodeRef[Item](ag_d)
-	*ag_v = (*Item)(ag_p)
-	if ag_fresh {
-		ag_ddec12_flow(ag_d, ag_p)
-	}
-}
-
-func ag_denc4_flow(ag_e *durable.Encoder, ag_v int) {
-	ag_e.Varint(int64(ag_v))
-}
-
-func ag_ddec4_flow(ag_d *durable.Decoder, ag_v *int) {
-	*ag_v = (int)(ag_d.Varint())
-}
-
-func ag_denc5_flow(ag_e *durable.Encoder, ag_v **Item) {
-	if ag_e.Ref((**Item)(ag_v), ag_v == nil) {
-		ag_denc3_flow(ag_e, *ag_v)
-	}
-}
-
-func ag_ddec5_flow(ag_d *durable.Decoder, ag_v ***Item) {
-	ag_p, ag_fresh := durable.DecodeRef[*Item](ag_d)
-	*ag_v = (**Item)(ag_p)
-	if ag_fresh {
-		ag_ddec3_flow(ag_d, ag_p)
-	}
+func ag_ddec5_flow(ag_d *durable.Decoder, ag_v *struct{}) {
+	_ = ag_v
 }
 
 func ag_denc6_flow(ag_e *durable.Encoder, ag_v string) {
@@ -446,30 +475,30 @@ func ag_ddec6_flow(ag_d *durable.Decoder, ag_v *string) {
 	*ag_v = (string)(ag_d.String())
 }
 
-func ag_denc7_flow(ag_e *durable.Encoder, ag_v struct{}) {
-	_ = ag_v
+func ag_denc7_flow(ag_e *durable.Encoder, ag_v Item) {
+	ag_denc6_flow(ag_e, ag_v.Name)
+	ag_denc1_flow(ag_e, ag_v.Size)
+	ag_denc8_flow(ag_e, ag_v.Tags)
+	ag_denc11_flow(ag_e, ag_v.Attrs)
+	ag_denc0_flow(ag_e, ag_v.Next)
 }
 
-func ag_ddec7_flow(ag_d *durable.Decoder, ag_v *struct{}) {
-	_ = ag_v
+func ag_ddec7_flow(ag_d *durable.Decoder, ag_v *Item) {
+	ag_ddec6_flow(ag_d, &ag_v.Name)
+	ag_ddec1_flow(ag_d, &ag_v.Size)
+	ag_ddec8_flow(ag_d, &ag_v.Tags)
+	ag_ddec11_flow(ag_d, &ag_v.Attrs)
+	ag_ddec0_flow(ag_d, &ag_v.Next)
 }
 
-func ag_denc8_flow(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec8_flow(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
-}
-
-func ag_denc9_flow(ag_e *durable.Encoder, ag_v []string) {
+func ag_denc8_flow(ag_e *durable.Encoder, ag_v []string) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
 		ag_denc6_flow(ag_e, ag_x)
 	}
 }
 
-func ag_ddec9_flow(ag_d *durable.Decoder, ag_v *[]string) {
+func ag_ddec8_flow(ag_d *durable.Decoder, ag_v *[]string) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -481,61 +510,37 @@ func ag_ddec9_flow(ag_d *durable.Decoder, ag_v *[]string) {
 	}
 }
 
-func ag_denc10_flow(ag_e *durable.Encoder, ag_v [2]uint8) {
+func ag_denc9_flow(ag_e *durable.Encoder, ag_v [2]uint8) {
 	for ag_i := range ag_v {
-		ag_denc13_flow(ag_e, ag_v[ag_i])
+		ag_denc12_flow(ag_e, ag_v[ag_i])
 	}
 }
 
-func ag_ddec10_flow(ag_d *durable.Decoder, ag_v *[2]uint8) {
+func ag_ddec9_flow(ag_d *durable.Decoder, ag_v *[2]uint8) {
 	for ag_i := range ag_v {
-		ag_ddec13_flow(ag_d, &ag_v[ag_i])
+		ag_ddec12_flow(ag_d, &ag_v[ag_i])
 	}
 }
 
-func ag_denc11_flow(ag_e *durable.Encoder, ag_v time.Time) {
+func ag_denc10_flow(ag_e *durable.Encoder, ag_v time.Time) {
 	ag_e.Binary(&ag_v)
 }
 
-func ag_ddec11_flow(ag_d *durable.Decoder, ag_v *time.Time) {
+func ag_ddec10_flow(ag_d *durable.Decoder, ag_v *time.Time) {
 	ag_d.Binary(ag_v)
 }
 
-func ag_denc12_flow(ag_e *durable.Encoder, ag_v Item) {
-	ag_denc6_flow(ag_e, ag_v.Name)
-	ag_denc4_flow(ag_e, ag_v.Size)
-	ag_denc9_flow(ag_e, ag_v.Tags)
-	ag_denc14_flow(ag_e, ag_v.Attrs)
-	ag_denc3_flow(ag_e, ag_v.Next)
-}
-
-func ag_ddec12_flow(ag_d *durable.Decoder, ag_v *Item) {
-	ag_ddec6_flow(ag_d, &ag_v.Name)
-	ag_ddec4_flow(ag_d, &ag_v.Size)
-	ag_ddec9_flow(ag_d, &ag_v.Tags)
-	ag_ddec14_flow(ag_d, &ag_v.Attrs)
-	ag_ddec3_flow(ag_d, &ag_v.Next)
-}
-
-func ag_denc13_flow(ag_e *durable.Encoder, ag_v uint8) {
-	ag_e.Uvarint(uint64(ag_v))
-}
-
-func ag_ddec13_flow(ag_d *durable.Decoder, ag_v *uint8) {
-	*ag_v = (uint8)(ag_d.Uvarint())
-}
-
-func ag_denc14_flow(ag_e *durable.Encoder, ag_v map[string]float64) {
+func ag_denc11_flow(ag_e *durable.Encoder, ag_v map[string]float64) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
 		ag_denc6_flow(ag_e, ag_k)
-		ag_denc15_flow(ag_e, ag_x)
+		ag_denc13_flow(ag_e, ag_x)
 	}
 }
 
-func ag_ddec14_flow(ag_d *durable.Decoder, ag_v *map[string]float64) {
+func ag_ddec11_flow(ag_d *durable.Decoder, ag_v *map[string]float64) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]float64 {
 		return make(map[string]float64, ag_n)
 	})
@@ -547,16 +552,24 @@ func ag_ddec14_flow(ag_d *durable.Decoder, ag_v *map[string]float64) {
 		var ag_k string
 		var ag_x float64
 		ag_ddec6_flow(ag_d, &ag_k)
-		ag_ddec15_flow(ag_d, &ag_x)
+		ag_ddec13_flow(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
 	}
 }
 
-func ag_denc15_flow(ag_e *durable.Encoder, ag_v float64) {
+func ag_denc12_flow(ag_e *durable.Encoder, ag_v uint8) {
+	ag_e.Uvarint(uint64(ag_v))
+}
+
+func ag_ddec12_flow(ag_d *durable.Decoder, ag_v *uint8) {
+	*ag_v = (uint8)(ag_d.Uvarint())
+}
+
+func ag_denc13_flow(ag_e *durable.Encoder, ag_v float64) {
 	ag_e.Float(float64(ag_v))
 }
 
-func ag_ddec15_flow(ag_d *durable.Decoder, ag_v *float64) {
+func ag_ddec13_flow(ag_d *durable.Decoder, ag_v *float64) {
 	*ag_v = (float64)(ag_d.Float())
 }
 
@@ -659,7 +672,7 @@ func (ag_f *ag_summarize) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:2*/ return rt.Ready
 }
 
-//line flow_async.go:663
+//line flow_async.go:676
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_summarize) AwaitLine() string {
@@ -681,9 +694,9 @@ func (ag_f *ag_summarize) DurableName() string {
 func (ag_f *ag_summarize) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xb8faf63ddbf08d30 // checkpoint:part
+		return 0xb408a1361244f94b // checkpoint:part
 	case 2:
-		return 0xa6d823230d192c91 // step:summary
+		return 0x6f077a66b43f1672 // step:summary
 	}
 	return 0
 }
@@ -691,9 +704,9 @@ func (ag_f *ag_summarize) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_summarize) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xb8faf63ddbf08d30:
+	case 0xb408a1361244f94b:
 		ag_f.ag_state = 1 // checkpoint:part
-	case 0xa6d823230d192c91:
+	case 0x6f077a66b43f1672:
 		ag_f.ag_state = 2 // step:summary
 	default:
 		return false
@@ -701,36 +714,40 @@ func (ag_f *ag_summarize) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_summarize) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc9_flow(ag_e, ag_f.lines)
-	ag_denc4_flow(ag_e, ag_f.width)
-	ag_denc9_flow(ag_e, ag_f.parts)
-	ag_denc9_flow(ag_e, ag_f.ag_t2)
-	ag_denc4_flow(ag_e, ag_f.ag_t3)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_flow)
-	ag_denc6_flow(ag_e, ag_f.ag_r0)
-	ag_denc8_flow(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc8_flow(ag_e, ag_f.parts)
+		ag_denc1_flow(ag_e, ag_f.width)
+		ag_denc8_flow(ag_e, ag_f.ag_t2)
+		ag_denc1_flow(ag_e, ag_f.ag_t3)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_flow)
+	case 2:
+		ag_denc8_flow(ag_e, ag_f.parts)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc1_flow)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_summarize) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec9_flow(ag_d, &ag_f.lines)
-	ag_ddec4_flow(ag_d, &ag_f.width)
-	ag_ddec9_flow(ag_d, &ag_f.parts)
-	ag_ddec9_flow(ag_d, &ag_f.ag_t2)
-	ag_ddec4_flow(ag_d, &ag_f.ag_t3)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_flow)
-	ag_ddec6_flow(ag_d, &ag_f.ag_r0)
-	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec8_flow(ag_d, &ag_f.parts)
+		ag_ddec1_flow(ag_d, &ag_f.width)
+		ag_ddec8_flow(ag_d, &ag_f.ag_t2)
+		ag_ddec1_flow(ag_d, &ag_f.ag_t3)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	case 2:
+		ag_ddec8_flow(ag_d, &ag_f.parts)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec1_flow)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize checkpoint:part b8faf63ddbf08d30
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize step:summary a6d823230d192c91
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize checkpoint:part b408a1361244f94b
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize step:summary 6f077a66b43f1672
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize", []durable.Point{{ID: "checkpoint:part", FP: 0xb8faf63ddbf08d30}, {ID: "step:summary", FP: 0xa6d823230d192c91}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.summarize", []durable.Point{{ID: "checkpoint:part", FP: 0xb408a1361244f94b}, {ID: "step:summary", FP: 0x6f077a66b43f1672}}, func() durable.Frame {
 		return &ag_summarize{}
 	})
 }
@@ -807,7 +824,7 @@ func (ag_f *ag_Fragile) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :114:2*/ return rt.Ready
 }
 
-//line flow_async.go:811
+//line flow_async.go:828
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Fragile) AwaitLine() string {
@@ -827,7 +844,7 @@ func (ag_f *ag_Fragile) DurableName() string {
 func (ag_f *ag_Fragile) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xeb374a362b2c20fd // checkpoint:loop
+		return 0xdddb711e9832e588 // checkpoint:loop
 	}
 	return 0
 }
@@ -835,7 +852,7 @@ func (ag_f *ag_Fragile) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Fragile) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xeb374a362b2c20fd:
+	case 0xdddb711e9832e588:
 		ag_f.ag_state = 1 // checkpoint:loop
 	default:
 		return false
@@ -843,29 +860,31 @@ func (ag_f *ag_Fragile) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Fragile) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc4_flow(ag_e, ag_f.n)
-	ag_denc4_flow(ag_e, ag_f.total)
-	ag_denc4_flow(ag_e, ag_f.i)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
-	ag_denc4_flow(ag_e, ag_f.ag_r0)
-	ag_denc8_flow(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc1_flow(ag_e, ag_f.i)
+		ag_denc1_flow(ag_e, ag_f.n)
+		ag_denc1_flow(ag_e, ag_f.total)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_flow)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Fragile) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec4_flow(ag_d, &ag_f.n)
-	ag_ddec4_flow(ag_d, &ag_f.total)
-	ag_ddec4_flow(ag_d, &ag_f.i)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
-	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
-	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec1_flow(ag_d, &ag_f.i)
+		ag_ddec1_flow(ag_d, &ag_f.n)
+		ag_ddec1_flow(ag_d, &ag_f.total)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile checkpoint:loop eb374a362b2c20fd
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile checkpoint:loop dddb711e9832e588
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile", []durable.Point{{ID: "checkpoint:loop", FP: 0xeb374a362b2c20fd}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Fragile", []durable.Point{{ID: "checkpoint:loop", FP: 0xdddb711e9832e588}}, func() durable.Frame {
 		return &ag_Fragile{}
 	})
 }
@@ -953,7 +972,7 @@ func (ag_f *ag_Tally_Add) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :134:2*/ return rt.Ready
 }
 
-//line flow_async.go:957
+//line flow_async.go:976
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Add) AwaitLine() string {
@@ -975,9 +994,9 @@ func (ag_f *ag_Tally_Add) DurableName() string {
 func (ag_f *ag_Tally_Add) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x677d418aa7c7b85a // checkpoint:added
+		return 0x00107df38a1113b0 // checkpoint:added
 	case 2:
-		return 0xbd88996f41e2d8d8 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0
+		return 0x3478d3c0709883ad // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0
 	}
 	return 0
 }
@@ -985,9 +1004,9 @@ func (ag_f *ag_Tally_Add) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Tally_Add) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x677d418aa7c7b85a:
+	case 0x00107df38a1113b0:
 		ag_f.ag_state = 1 // checkpoint:added
-	case 0xbd88996f41e2d8d8:
+	case 0x3478d3c0709883ad:
 		ag_f.ag_state = 2 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0
 	default:
 		return false
@@ -995,58 +1014,62 @@ func (ag_f *ag_Tally_Add) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Tally_Add) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc16_flow(ag_e, ag_f.t)
-	ag_denc9_flow(ag_e, ag_f.names)
-	ag_denc9_flow(ag_e, ag_f.ag_t1)
-	ag_denc4_flow(ag_e, ag_f.ag_t2)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc4_flow)
-	ag_denc4_flow(ag_e, ag_f.ag_r0)
-	ag_denc8_flow(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc14_flow(ag_e, ag_f.t)
+		ag_denc8_flow(ag_e, ag_f.ag_t1)
+		ag_denc1_flow(ag_e, ag_f.ag_t2)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_flow)
+	case 2:
+		ag_denc14_flow(ag_e, ag_f.t)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw1, ag_denc1_flow)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Tally_Add) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec16_flow(ag_d, &ag_f.t)
-	ag_ddec9_flow(ag_d, &ag_f.names)
-	ag_ddec9_flow(ag_d, &ag_f.ag_t1)
-	ag_ddec4_flow(ag_d, &ag_f.ag_t2)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
-	ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec4_flow)
-	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
-	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec14_flow(ag_d, &ag_f.t)
+		ag_ddec8_flow(ag_d, &ag_f.ag_t1)
+		ag_ddec1_flow(ag_d, &ag_f.ag_t2)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	case 2:
+		ag_ddec14_flow(ag_d, &ag_f.t)
+		ag_f.ag_aw1 = durable.DecodeAwait(ag_d, ag_ddec1_flow)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add checkpoint:added 677d418aa7c7b85a
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0 bd88996f41e2d8d8
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add checkpoint:added 00107df38a1113b0
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0 3478d3c0709883ad
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add", []durable.Point{{ID: "checkpoint:added", FP: 0x677d418aa7c7b85a}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0", FP: 0xbd88996f41e2d8d8}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Add", []durable.Point{{ID: "checkpoint:added", FP: 0x00107df38a1113b0}, {ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum#0", FP: 0x3478d3c0709883ad}}, func() durable.Frame {
 		return &ag_Tally_Add{}
 	})
 }
 
-func ag_denc16_flow(ag_e *durable.Encoder, ag_v *Tally) {
+func ag_denc14_flow(ag_e *durable.Encoder, ag_v *Tally) {
 	if ag_e.Ref((*Tally)(ag_v), ag_v == nil) {
-		ag_denc17_flow(ag_e, *ag_v)
+		ag_denc15_flow(ag_e, *ag_v)
 	}
 }
 
-func ag_ddec16_flow(ag_d *durable.Decoder, ag_v **Tally) {
+func ag_ddec14_flow(ag_d *durable.Decoder, ag_v **Tally) {
 	ag_p, ag_fresh := durable.DecodeRef[Tally](ag_d)
 	*ag_v = (*Tally)(ag_p)
 	if ag_fresh {
-		ag_ddec17_flow(ag_d, ag_p)
+		ag_ddec15_flow(ag_d, ag_p)
 	}
 }
 
-func ag_denc17_flow(ag_e *durable.Encoder, ag_v Tally) {
-	ag_denc9_flow(ag_e, ag_v.Seen)
+func ag_denc15_flow(ag_e *durable.Encoder, ag_v Tally) {
+	ag_denc8_flow(ag_e, ag_v.Seen)
 }
 
-func ag_ddec17_flow(ag_d *durable.Decoder, ag_v *Tally) {
-	ag_ddec9_flow(ag_d, &ag_v.Seen)
+func ag_ddec15_flow(ag_d *durable.Decoder, ag_v *Tally) {
+	ag_ddec8_flow(ag_d, &ag_v.Seen)
 }
 
 // ag_Tally_Sum is the frame of (*Tally).Sum (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -1112,7 +1135,7 @@ func (ag_f *ag_Tally_Sum) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ return rt.Ready
 }
 
-//line flow_async.go:1116
+//line flow_async.go:1139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Tally_Sum) AwaitLine() string {
@@ -1132,7 +1155,7 @@ func (ag_f *ag_Tally_Sum) DurableName() string {
 func (ag_f *ag_Tally_Sum) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x64a0d3642331851d // checkpoint:sum
+		return 0x96e91b5ec3438404 // checkpoint:sum
 	}
 	return 0
 }
@@ -1140,7 +1163,7 @@ func (ag_f *ag_Tally_Sum) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Tally_Sum) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x64a0d3642331851d:
+	case 0x96e91b5ec3438404:
 		ag_f.ag_state = 1 // checkpoint:sum
 	default:
 		return false
@@ -1148,25 +1171,27 @@ func (ag_f *ag_Tally_Sum) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Tally_Sum) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc16_flow(ag_e, ag_f.t)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc7_flow)
-	ag_denc4_flow(ag_e, ag_f.ag_r0)
-	ag_denc8_flow(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc14_flow(ag_e, ag_f.t)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_flow)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Tally_Sum) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec16_flow(ag_d, &ag_f.t)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec7_flow)
-	ag_ddec4_flow(ag_d, &ag_f.ag_r0)
-	ag_ddec8_flow(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec14_flow(ag_d, &ag_f.t)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_flow)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum checkpoint:sum 64a0d3642331851d
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum checkpoint:sum 96e91b5ec3438404
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum", []durable.Point{{ID: "checkpoint:sum", FP: 0x64a0d3642331851d}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tally.Sum", []durable.Point{{ID: "checkpoint:sum", FP: 0x96e91b5ec3438404}}, func() durable.Frame {
 		return &ag_Tally_Sum{}
 	})
 }

@@ -102,7 +102,7 @@ func (ag_f *ag_Echo) DurableName() string {
 func (ag_f *ag_Echo) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x3b3b01154bc7cee5 // checkpoint:hold
+		return 0xa9eae5a9d4fc1a28 // checkpoint:hold
 	}
 	return 0
 }
@@ -110,7 +110,7 @@ func (ag_f *ag_Echo) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Echo) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x3b3b01154bc7cee5:
+	case 0xa9eae5a9d4fc1a28:
 		ag_f.ag_state = 1 // checkpoint:hold
 	default:
 		return false
@@ -118,93 +118,95 @@ func (ag_f *ag_Echo) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Echo) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_kinds(ag_e, ag_f.k)
-	ag_denc1_kinds(ag_e, ag_f.before)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc2_kinds)
-	ag_denc1_kinds(ag_e, ag_f.ag_r0)
-	ag_denc3_kinds(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_kinds(ag_e, ag_f.before)
+		ag_denc1_kinds(ag_e, ag_f.k)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc2_kinds)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Echo) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_kinds(ag_d, &ag_f.k)
-	ag_ddec1_kinds(ag_d, &ag_f.before)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec2_kinds)
-	ag_ddec1_kinds(ag_d, &ag_f.ag_r0)
-	ag_ddec3_kinds(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_kinds(ag_d, &ag_f.before)
+		ag_ddec1_kinds(ag_d, &ag_f.k)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec2_kinds)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo checkpoint:hold 3b3b01154bc7cee5
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo checkpoint:hold a9eae5a9d4fc1a28
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo", []durable.Point{{ID: "checkpoint:hold", FP: 0x3b3b01154bc7cee5}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Echo", []durable.Point{{ID: "checkpoint:hold", FP: 0xa9eae5a9d4fc1a28}}, func() durable.Frame {
 		return &ag_Echo{}
 	})
 }
 
-func ag_denc0_kinds(ag_e *durable.Encoder, ag_v Kinds) {
-	ag_denc4_kinds(ag_e, ag_v.I8)
-	ag_denc5_kinds(ag_e, ag_v.U64)
-	ag_denc6_kinds(ag_e, ag_v.F32)
-	ag_denc7_kinds(ag_e, ag_v.C)
-	ag_denc8_kinds(ag_e, ag_v.B)
-	ag_denc9_kinds(ag_e, ag_v.L)
-	ag_denc10_kinds(ag_e, ag_v.R)
-	ag_denc11_kinds(ag_e, ag_v.U)
-	ag_denc12_kinds(ag_e, ag_v.By)
-	ag_denc13_kinds(ag_e, ag_v.Nested)
-	ag_denc14_kinds(ag_e, ag_v.ByID)
-	ag_denc15_kinds(ag_e, ag_v.Nil)
-	ag_denc15_kinds(ag_e, ag_v.Empty)
-	ag_denc16_kinds(ag_e, ag_v.NilMap)
-	ag_denc17_kinds(ag_e, ag_v.PP)
-	ag_denc18_kinds(ag_e, ag_v.In)
-	ag_denc19_kinds(ag_e, ag_v.M)
-	ag_denc20_kinds(ag_e, ag_v.T)
-	ag_denc3_kinds(ag_e, ag_v.Err)
-	ag_denc21_kinds(ag_e, ag_v.Labels)
-	ag_denc22_kinds(ag_e, ag_v.Matrix)
-	ag_denc23_kinds(ag_e, ag_v.Ptrs)
-	ag_denc16_kinds(ag_e, ag_v.Shared1)
-	ag_denc16_kinds(ag_e, ag_v.Shared2)
-	ag_denc1_kinds(ag_e, ag_v.private)
-}
-
-func ag_ddec0_kinds(ag_d *durable.Decoder, ag_v *Kinds) {
-	ag_ddec4_kinds(ag_d, &ag_v.I8)
-	ag_ddec5_kinds(ag_d, &ag_v.U64)
-	ag_ddec6_kinds(ag_d, &ag_v.F32)
-	ag_ddec7_kinds(ag_d, &ag_v.C)
-	ag_ddec8_kinds(ag_d, &ag_v.B)
-	ag_ddec9_kinds(ag_d, &ag_v.L)
-	ag_ddec10_kinds(ag_d, &ag_v.R)
-	ag_ddec11_kinds(ag_d, &ag_v.U)
-	ag_ddec12_kinds(ag_d, &ag_v.By)
-	ag_ddec13_kinds(ag_d, &ag_v.Nested)
-	ag_ddec14_kinds(ag_d, &ag_v.ByID)
-	ag_ddec15_kinds(ag_d, &ag_v.Nil)
-	ag_ddec15_kinds(ag_d, &ag_v.Empty)
-	ag_ddec16_kinds(ag_d, &ag_v.NilMap)
-	ag_ddec17_kinds(ag_d, &ag_v.PP)
-	ag_ddec18_kinds(ag_d, &ag_v.In)
-	ag_ddec19_kinds(ag_d, &ag_v.M)
-	ag_ddec20_kinds(ag_d, &ag_v.T)
-	ag_ddec3_kinds(ag_d, &ag_v.Err)
-	ag_ddec21_kinds(ag_d, &ag_v.Labels)
-	ag_ddec22_kinds(ag_d, &ag_v.Matrix)
-	ag_ddec23_kinds(ag_d, &ag_v.Ptrs)
-	ag_ddec16_kinds(ag_d, &ag_v.Shared1)
-	ag_ddec16_kinds(ag_d, &ag_v.Shared2)
-	ag_ddec1_kinds(ag_d, &ag_v.private)
-}
-
-func ag_denc1_kinds(ag_e *durable.Encoder, ag_v string) {
+func ag_denc0_kinds(ag_e *durable.Encoder, ag_v string) {
 	ag_e.String(string(ag_v))
 }
 
-func ag_ddec1_kinds(ag_d *durable.Decoder, ag_v *string) {
+func ag_ddec0_kinds(ag_d *durable.Decoder, ag_v *string) {
 	*ag_v = (string)(ag_d.String())
+}
+
+func ag_denc1_kinds(ag_e *durable.Encoder, ag_v Kinds) {
+	ag_denc3_kinds(ag_e, ag_v.I8)
+	ag_denc4_kinds(ag_e, ag_v.U64)
+	ag_denc5_kinds(ag_e, ag_v.F32)
+	ag_denc6_kinds(ag_e, ag_v.C)
+	ag_denc7_kinds(ag_e, ag_v.B)
+	ag_denc8_kinds(ag_e, ag_v.L)
+	ag_denc9_kinds(ag_e, ag_v.R)
+	ag_denc10_kinds(ag_e, ag_v.U)
+	ag_denc11_kinds(ag_e, ag_v.By)
+	ag_denc12_kinds(ag_e, ag_v.Nested)
+	ag_denc13_kinds(ag_e, ag_v.ByID)
+	ag_denc14_kinds(ag_e, ag_v.Nil)
+	ag_denc14_kinds(ag_e, ag_v.Empty)
+	ag_denc15_kinds(ag_e, ag_v.NilMap)
+	ag_denc16_kinds(ag_e, ag_v.PP)
+	ag_denc17_kinds(ag_e, ag_v.In)
+	ag_denc18_kinds(ag_e, ag_v.M)
+	ag_denc19_kinds(ag_e, ag_v.T)
+	ag_denc20_kinds(ag_e, ag_v.Err)
+	ag_denc21_kinds(ag_e, ag_v.Labels)
+	ag_denc22_kinds(ag_e, ag_v.Matrix)
+	ag_denc23_kinds(ag_e, ag_v.Ptrs)
+	ag_denc15_kinds(ag_e, ag_v.Shared1)
+	ag_denc15_kinds(ag_e, ag_v.Shared2)
+	ag_denc0_kinds(ag_e, ag_v.private)
+}
+
+func ag_ddec1_kinds(ag_d *durable.Decoder, ag_v *Kinds) {
+	ag_ddec3_kinds(ag_d, &ag_v.I8)
+	ag_ddec4_kinds(ag_d, &ag_v.U64)
+	ag_ddec5_kinds(ag_d, &ag_v.F32)
+	ag_ddec6_kinds(ag_d, &ag_v.C)
+	ag_ddec7_kinds(ag_d, &ag_v.B)
+	ag_ddec8_kinds(ag_d, &ag_v.L)
+	ag_ddec9_kinds(ag_d, &ag_v.R)
+	ag_ddec10_kinds(ag_d, &ag_v.U)
+	ag_ddec11_kinds(ag_d, &ag_v.By)
+	ag_ddec12_kinds(ag_d, &ag_v.Nested)
+	ag_ddec13_kinds(ag_d, &ag_v.ByID)
+	ag_ddec14_kinds(ag_d, &ag_v.Nil)
+	ag_ddec14_kinds(ag_d, &ag_v.Empty)
+	ag_ddec15_kinds(ag_d, &ag_v.NilMap)
+	ag_ddec16_kinds(ag_d, &ag_v.PP)
+	ag_ddec17_kinds(ag_d, &ag_v.In)
+	ag_ddec18_kinds(ag_d, &ag_v.M)
+	ag_ddec19_kinds(ag_d, &ag_v.T)
+	ag_ddec20_kinds(ag_d, &ag_v.Err)
+	ag_ddec21_kinds(ag_d, &ag_v.Labels)
+	ag_ddec22_kinds(ag_d, &ag_v.Matrix)
+	ag_ddec23_kinds(ag_d, &ag_v.Ptrs)
+	ag_ddec15_kinds(ag_d, &ag_v.Shared1)
+	ag_ddec15_kinds(ag_d, &ag_v.Shared2)
+	ag_ddec0_kinds(ag_d, &ag_v.private)
 }
 
 func ag_denc2_kinds(ag_e *durable.Encoder, ag_v struct{}) {
@@ -215,92 +217,84 @@ func ag_ddec2_kinds(ag_d *durable.Decoder, ag_v *struct{}) {
 	_ = ag_v
 }
 
-func ag_denc3_kinds(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec3_kinds(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
-}
-
-func ag_denc4_kinds(ag_e *durable.Encoder, ag_v int8) {
+func ag_denc3_kinds(ag_e *durable.Encoder, ag_v int8) {
 	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec4_kinds(ag_d *durable.Decoder, ag_v *int8) {
+func ag_ddec3_kinds(ag_d *durable.Decoder, ag_v *int8) {
 	*ag_v = (int8)(ag_d.Varint())
 }
 
-func ag_denc5_kinds(ag_e *durable.Encoder, ag_v uint64) {
+func ag_denc4_kinds(ag_e *durable.Encoder, ag_v uint64) {
 	ag_e.Uvarint(uint64(ag_v))
 }
 
-func ag_ddec5_kinds(ag_d *durable.Decoder, ag_v *uint64) {
+func ag_ddec4_kinds(ag_d *durable.Decoder, ag_v *uint64) {
 	*ag_v = (uint64)(ag_d.Uvarint())
 }
 
-func ag_denc6_kinds(ag_e *durable.Encoder, ag_v float32) {
+func ag_denc5_kinds(ag_e *durable.Encoder, ag_v float32) {
 	ag_e.Float(float64(ag_v))
 }
 
-func ag_ddec6_kinds(ag_d *durable.Decoder, ag_v *float32) {
+func ag_ddec5_kinds(ag_d *durable.Decoder, ag_v *float32) {
 	*ag_v = (float32)(ag_d.Float())
 }
 
-func ag_denc7_kinds(ag_e *durable.Encoder, ag_v complex128) {
+func ag_denc6_kinds(ag_e *durable.Encoder, ag_v complex128) {
 	ag_e.Float(real(complex128(ag_v)))
 	ag_e.Float(imag(complex128(ag_v)))
 }
 
-func ag_ddec7_kinds(ag_d *durable.Decoder, ag_v *complex128) {
+func ag_ddec6_kinds(ag_d *durable.Decoder, ag_v *complex128) {
 	ag_re := ag_d.Float()
 	*ag_v = (complex128)(complex(ag_re, ag_d.Float()))
 }
 
-func ag_denc8_kinds(ag_e *durable.Encoder, ag_v [3]bool) {
+func ag_denc7_kinds(ag_e *durable.Encoder, ag_v [3]bool) {
 	for ag_i := range ag_v {
 		ag_denc24_kinds(ag_e, ag_v[ag_i])
 	}
 }
 
-func ag_ddec8_kinds(ag_d *durable.Decoder, ag_v *[3]bool) {
+func ag_ddec7_kinds(ag_d *durable.Decoder, ag_v *[3]bool) {
 	for ag_i := range ag_v {
 		ag_ddec24_kinds(ag_d, &ag_v[ag_i])
 	}
 }
 
-func ag_denc9_kinds(ag_e *durable.Encoder, ag_v Label) {
+func ag_denc8_kinds(ag_e *durable.Encoder, ag_v Label) {
 	ag_e.String(string(ag_v))
 }
 
-func ag_ddec9_kinds(ag_d *durable.Decoder, ag_v *Label) {
+func ag_ddec8_kinds(ag_d *durable.Decoder, ag_v *Label) {
 	*ag_v = (Label)(ag_d.String())
 }
 
-func ag_denc10_kinds(ag_e *durable.Encoder, ag_v rune) {
+func ag_denc9_kinds(ag_e *durable.Encoder, ag_v rune) {
 	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec10_kinds(ag_d *durable.Decoder, ag_v *rune) {
+func ag_ddec9_kinds(ag_d *durable.Decoder, ag_v *rune) {
 	*ag_v = (rune)(ag_d.Varint())
 }
 
-func ag_denc11_kinds(ag_e *durable.Encoder, ag_v uintptr) {
+func ag_denc10_kinds(ag_e *durable.Encoder, ag_v uintptr) {
 	ag_e.Uvarint(uint64(ag_v))
 }
 
-func ag_ddec11_kinds(ag_d *durable.Decoder, ag_v *uintptr) {
+func ag_ddec10_kinds(ag_d *durable.Decoder, ag_v *uintptr) {
 	*ag_v = (uintptr)(ag_d.Uvarint())
 }
 
-func ag_denc12_kinds(ag_e *durable.Encoder, ag_v []byte) {
+func ag_denc11_kinds(ag_e *durable.Encoder, ag_v []byte) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
 		ag_denc25_kinds(ag_e, ag_x)
 	}
 }
 
-func ag_ddec12_kinds(ag_d *durable.Decoder, ag_v *[]byte) {
+func ag_ddec11_kinds(ag_d *durable.Decoder, ag_v *[]byte) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -312,17 +306,17 @@ func ag_ddec12_kinds(ag_d *durable.Decoder, ag_v *[]byte) {
 	}
 }
 
-func ag_denc13_kinds(ag_e *durable.Encoder, ag_v map[string][]int) {
+func ag_denc12_kinds(ag_e *durable.Encoder, ag_v map[string][]int) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
-		ag_denc1_kinds(ag_e, ag_k)
-		ag_denc15_kinds(ag_e, ag_x)
+		ag_denc0_kinds(ag_e, ag_k)
+		ag_denc14_kinds(ag_e, ag_x)
 	}
 }
 
-func ag_ddec13_kinds(ag_d *durable.Decoder, ag_v *map[string][]int) {
+func ag_ddec12_kinds(ag_d *durable.Decoder, ag_v *map[string][]int) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string][]int {
 		return make(map[string][]int, ag_n)
 	})
@@ -333,13 +327,13 @@ func ag_ddec13_kinds(ag_d *durable.Decoder, ag_v *map[string][]int) {
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x []int
-		ag_ddec1_kinds(ag_d, &ag_k)
-		ag_ddec15_kinds(ag_d, &ag_x)
+		ag_ddec0_kinds(ag_d, &ag_k)
+		ag_ddec14_kinds(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
 	}
 }
 
-func ag_denc14_kinds(ag_e *durable.Encoder, ag_v map[int]*Item) {
+func ag_denc13_kinds(ag_e *durable.Encoder, ag_v map[int]*Item) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
@@ -349,7 +343,7 @@ func ag_denc14_kinds(ag_e *durable.Encoder, ag_v map[int]*Item) {
 	}
 }
 
-func ag_ddec14_kinds(ag_d *durable.Decoder, ag_v *map[int]*Item) {
+func ag_ddec13_kinds(ag_d *durable.Decoder, ag_v *map[int]*Item) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[int]*Item {
 		return make(map[int]*Item, ag_n)
 	})
@@ -366,14 +360,14 @@ func ag_ddec14_kinds(ag_d *durable.Decoder, ag_v *map[int]*Item) {
 	}
 }
 
-func ag_denc15_kinds(ag_e *durable.Encoder, ag_v []int) {
+func ag_denc14_kinds(ag_e *durable.Encoder, ag_v []int) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
 		ag_denc26_kinds(ag_e, ag_x)
 	}
 }
 
-func ag_ddec15_kinds(ag_d *durable.Decoder, ag_v *[]int) {
+func ag_ddec14_kinds(ag_d *durable.Decoder, ag_v *[]int) {
 	ag_n, ag_nil := ag_d.Len()
 	if ag_nil {
 		*ag_v = nil
@@ -385,17 +379,17 @@ func ag_ddec15_kinds(ag_d *durable.Decoder, ag_v *[]int) {
 	}
 }
 
-func ag_denc16_kinds(ag_e *durable.Encoder, ag_v map[string]int) {
+func ag_denc15_kinds(ag_e *durable.Encoder, ag_v map[string]int) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
-		ag_denc1_kinds(ag_e, ag_k)
+		ag_denc0_kinds(ag_e, ag_k)
 		ag_denc26_kinds(ag_e, ag_x)
 	}
 }
 
-func ag_ddec16_kinds(ag_d *durable.Decoder, ag_v *map[string]int) {
+func ag_ddec15_kinds(ag_d *durable.Decoder, ag_v *map[string]int) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
 		return make(map[string]int, ag_n)
 	})
@@ -406,19 +400,19 @@ func ag_ddec16_kinds(ag_d *durable.Decoder, ag_v *map[string]int) {
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x int
-		ag_ddec1_kinds(ag_d, &ag_k)
+		ag_ddec0_kinds(ag_d, &ag_k)
 		ag_ddec26_kinds(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
 	}
 }
 
-func ag_denc17_kinds(ag_e *durable.Encoder, ag_v **int) {
+func ag_denc16_kinds(ag_e *durable.Encoder, ag_v **int) {
 	if ag_e.Ref((**int)(ag_v), ag_v == nil) {
 		ag_denc28_kinds(ag_e, *ag_v)
 	}
 }
 
-func ag_ddec17_kinds(ag_d *durable.Decoder, ag_v ***int) {
+func ag_ddec16_kinds(ag_d *durable.Decoder, ag_v ***int) {
 	ag_p, ag_fresh := durable.DecodeRef[*int](ag_d)
 	*ag_v = (**int)(ag_p)
 	if ag_fresh {
@@ -426,36 +420,44 @@ func ag_ddec17_kinds(ag_d *durable.Decoder, ag_v ***int) {
 	}
 }
 
-func ag_denc18_kinds(ag_e *durable.Encoder, ag_v Inner) {
+func ag_denc17_kinds(ag_e *durable.Encoder, ag_v Inner) {
 	ag_denc29_kinds(ag_e, ag_v.Point3)
 	ag_denc30_kinds(ag_e, ag_v.Note)
 }
 
-func ag_ddec18_kinds(ag_d *durable.Decoder, ag_v *Inner) {
+func ag_ddec17_kinds(ag_d *durable.Decoder, ag_v *Inner) {
 	ag_ddec29_kinds(ag_d, &ag_v.Point3)
 	ag_ddec30_kinds(ag_d, &ag_v.Note)
 }
 
-func ag_denc19_kinds(ag_e *durable.Encoder, ag_v Money) {
+func ag_denc18_kinds(ag_e *durable.Encoder, ag_v Money) {
 	ag_v.DurableEncode(ag_e)
 }
 
-func ag_ddec19_kinds(ag_d *durable.Decoder, ag_v *Money) {
+func ag_ddec18_kinds(ag_d *durable.Decoder, ag_v *Money) {
 	ag_v.DurableDecode(ag_d)
 }
 
-func ag_denc20_kinds(ag_e *durable.Encoder, ag_v time.Time) {
+func ag_denc19_kinds(ag_e *durable.Encoder, ag_v time.Time) {
 	ag_e.Binary(&ag_v)
 }
 
-func ag_ddec20_kinds(ag_d *durable.Decoder, ag_v *time.Time) {
+func ag_ddec19_kinds(ag_d *durable.Decoder, ag_v *time.Time) {
 	ag_d.Binary(ag_v)
+}
+
+func ag_denc20_kinds(ag_e *durable.Encoder, ag_v error) {
+	ag_e.Error(ag_v)
+}
+
+func ag_ddec20_kinds(ag_d *durable.Decoder, ag_v *error) {
+	*ag_v = ag_d.Error()
 }
 
 func ag_denc21_kinds(ag_e *durable.Encoder, ag_v []Label) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc9_kinds(ag_e, ag_x)
+		ag_denc8_kinds(ag_e, ag_x)
 	}
 }
 
@@ -467,7 +469,7 @@ func ag_ddec21_kinds(ag_d *durable.Decoder, ag_v *[]Label) {
 	}
 	*ag_v = make([]Label, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec9_kinds(ag_d, &(*ag_v)[ag_i])
+		ag_ddec8_kinds(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -568,7 +570,7 @@ func ag_ddec29_kinds(ag_d *durable.Decoder, ag_v *Point3) {
 
 func ag_denc30_kinds(ag_e *durable.Encoder, ag_v *string) {
 	if ag_e.Ref((*string)(ag_v), ag_v == nil) {
-		ag_denc1_kinds(ag_e, *ag_v)
+		ag_denc0_kinds(ag_e, *ag_v)
 	}
 }
 
@@ -576,7 +578,7 @@ func ag_ddec30_kinds(ag_d *durable.Decoder, ag_v **string) {
 	ag_p, ag_fresh := durable.DecodeRef[string](ag_d)
 	*ag_v = (*string)(ag_p)
 	if ag_fresh {
-		ag_ddec1_kinds(ag_d, ag_p)
+		ag_ddec0_kinds(ag_d, ag_p)
 	}
 }
 
@@ -607,7 +609,7 @@ func ag_ddec32_kinds(ag_d *durable.Decoder, ag_v **Point3) {
 }
 
 func ag_denc33_kinds(ag_e *durable.Encoder, ag_v Item) {
-	ag_denc1_kinds(ag_e, ag_v.Name)
+	ag_denc0_kinds(ag_e, ag_v.Name)
 	ag_denc26_kinds(ag_e, ag_v.Size)
 	ag_denc36_kinds(ag_e, ag_v.Tags)
 	ag_denc37_kinds(ag_e, ag_v.Attrs)
@@ -615,7 +617,7 @@ func ag_denc33_kinds(ag_e *durable.Encoder, ag_v Item) {
 }
 
 func ag_ddec33_kinds(ag_d *durable.Decoder, ag_v *Item) {
-	ag_ddec1_kinds(ag_d, &ag_v.Name)
+	ag_ddec0_kinds(ag_d, &ag_v.Name)
 	ag_ddec26_kinds(ag_d, &ag_v.Size)
 	ag_ddec36_kinds(ag_d, &ag_v.Tags)
 	ag_ddec37_kinds(ag_d, &ag_v.Attrs)
@@ -641,7 +643,7 @@ func ag_ddec35_kinds(ag_d *durable.Decoder, ag_v *float64) {
 func ag_denc36_kinds(ag_e *durable.Encoder, ag_v []string) {
 	ag_e.Len(len(ag_v), ag_v == nil)
 	for _, ag_x := range ag_v {
-		ag_denc1_kinds(ag_e, ag_x)
+		ag_denc0_kinds(ag_e, ag_x)
 	}
 }
 
@@ -653,7 +655,7 @@ func ag_ddec36_kinds(ag_d *durable.Decoder, ag_v *[]string) {
 	}
 	*ag_v = make([]string, ag_n)
 	for ag_i := range *ag_v {
-		ag_ddec1_kinds(ag_d, &(*ag_v)[ag_i])
+		ag_ddec0_kinds(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -662,7 +664,7 @@ func ag_denc37_kinds(ag_e *durable.Encoder, ag_v map[string]float64) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
-		ag_denc1_kinds(ag_e, ag_k)
+		ag_denc0_kinds(ag_e, ag_k)
 		ag_denc35_kinds(ag_e, ag_x)
 	}
 }
@@ -678,7 +680,7 @@ func ag_ddec37_kinds(ag_d *durable.Decoder, ag_v *map[string]float64) {
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x float64
-		ag_ddec1_kinds(ag_d, &ag_k)
+		ag_ddec0_kinds(ag_d, &ag_k)
 		ag_ddec35_kinds(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
 	}

@@ -234,11 +234,11 @@ func (ag_f *ag_Tour) DurableName() string {
 func (ag_f *ag_Tour) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0x77b40ba48cdc2236 // checkpoint:even
+		return 0xc5f757bc72772ffa // checkpoint:even
 	case 2:
-		return 0x9cccdb7b78eacc5b // checkpoint:count
+		return 0x46fce3ebf26a3b61 // checkpoint:count
 	case 3:
-		return 0x8740467213587cea // checkpoint:rune
+		return 0xe76c8dbbfa6f584f // checkpoint:rune
 	}
 	return 0
 }
@@ -246,11 +246,11 @@ func (ag_f *ag_Tour) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Tour) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0x77b40ba48cdc2236:
+	case 0xc5f757bc72772ffa:
 		ag_f.ag_state = 1 // checkpoint:even
-	case 0x9cccdb7b78eacc5b:
+	case 0x46fce3ebf26a3b61:
 		ag_f.ag_state = 2 // checkpoint:count
-	case 0x8740467213587cea:
+	case 0xe76c8dbbfa6f584f:
 		ag_f.ag_state = 3 // checkpoint:rune
 	default:
 		return false
@@ -258,70 +258,111 @@ func (ag_f *ag_Tour) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Tour) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc0_tour(ag_e, ag_f.m)
-	ag_denc1_tour(ag_e, ag_f.s)
-	ag_denc2_tour(ag_e, ag_f.out)
-	ag_denc1_tour(ag_e, ag_f.k)
-	ag_denc0_tour(ag_e, ag_f.ag_t3)
-	ag_denc2_tour(ag_e, ag_f.ag_t4)
-	ag_denc3_tour(ag_e, ag_f.ag_t5)
-	ag_denc3_tour(ag_e, ag_f.i)
-	ag_denc3_tour(ag_e, ag_f.ag_t11)
-	ag_denc3_tour(ag_e, ag_f.ag_t12)
-	ag_denc3_tour(ag_e, ag_f.ag_i1)
-	ag_denc4_tour(ag_e, ag_f.r)
-	ag_denc1_tour(ag_e, ag_f.ag_t16)
-	ag_denc3_tour(ag_e, ag_f.ag_t17)
-	ag_denc3_tour(ag_e, ag_f.ag_t19)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_tour)
-	ag_denc1_tour(ag_e, ag_f.ag_r0)
-	ag_denc6_tour(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc0_tour(ag_e, ag_f.k)
+		ag_denc1_tour(ag_e, ag_f.out)
+		ag_denc0_tour(ag_e, ag_f.s)
+		ag_denc2_tour(ag_e, ag_f.ag_t3)
+		ag_denc1_tour(ag_e, ag_f.ag_t4)
+		ag_denc3_tour(ag_e, ag_f.ag_t5)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_tour)
+	case 2:
+		ag_denc3_tour(ag_e, ag_f.i)
+		ag_denc1_tour(ag_e, ag_f.out)
+		ag_denc0_tour(ag_e, ag_f.s)
+		ag_denc3_tour(ag_e, ag_f.ag_t11)
+		ag_denc3_tour(ag_e, ag_f.ag_t12)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_tour)
+	case 3:
+		ag_denc3_tour(ag_e, ag_f.ag_i1)
+		ag_denc1_tour(ag_e, ag_f.out)
+		ag_denc5_tour(ag_e, ag_f.r)
+		ag_denc0_tour(ag_e, ag_f.ag_t16)
+		ag_denc3_tour(ag_e, ag_f.ag_t17)
+		ag_denc3_tour(ag_e, ag_f.ag_t19)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_tour)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Tour) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec0_tour(ag_d, &ag_f.m)
-	ag_ddec1_tour(ag_d, &ag_f.s)
-	ag_ddec2_tour(ag_d, &ag_f.out)
-	ag_ddec1_tour(ag_d, &ag_f.k)
-	ag_ddec0_tour(ag_d, &ag_f.ag_t3)
-	ag_ddec2_tour(ag_d, &ag_f.ag_t4)
-	ag_ddec3_tour(ag_d, &ag_f.ag_t5)
-	ag_ddec3_tour(ag_d, &ag_f.i)
-	ag_ddec3_tour(ag_d, &ag_f.ag_t11)
-	ag_ddec3_tour(ag_d, &ag_f.ag_t12)
-	ag_ddec3_tour(ag_d, &ag_f.ag_i1)
-	ag_ddec4_tour(ag_d, &ag_f.r)
-	ag_ddec1_tour(ag_d, &ag_f.ag_t16)
-	ag_ddec3_tour(ag_d, &ag_f.ag_t17)
-	ag_ddec3_tour(ag_d, &ag_f.ag_t19)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_tour)
-	ag_ddec1_tour(ag_d, &ag_f.ag_r0)
-	ag_ddec6_tour(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec0_tour(ag_d, &ag_f.k)
+		ag_ddec1_tour(ag_d, &ag_f.out)
+		ag_ddec0_tour(ag_d, &ag_f.s)
+		ag_ddec2_tour(ag_d, &ag_f.ag_t3)
+		ag_ddec1_tour(ag_d, &ag_f.ag_t4)
+		ag_ddec3_tour(ag_d, &ag_f.ag_t5)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_tour)
+	case 2:
+		ag_ddec3_tour(ag_d, &ag_f.i)
+		ag_ddec1_tour(ag_d, &ag_f.out)
+		ag_ddec0_tour(ag_d, &ag_f.s)
+		ag_ddec3_tour(ag_d, &ag_f.ag_t11)
+		ag_ddec3_tour(ag_d, &ag_f.ag_t12)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_tour)
+	case 3:
+		ag_ddec3_tour(ag_d, &ag_f.ag_i1)
+		ag_ddec1_tour(ag_d, &ag_f.out)
+		ag_ddec5_tour(ag_d, &ag_f.r)
+		ag_ddec0_tour(ag_d, &ag_f.ag_t16)
+		ag_ddec3_tour(ag_d, &ag_f.ag_t17)
+		ag_ddec3_tour(ag_d, &ag_f.ag_t19)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_tour)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:even 77b40ba48cdc2236
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:count 9cccdb7b78eacc5b
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:rune 8740467213587cea
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:even c5f757bc72772ffa
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:count 46fce3ebf26a3b61
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour checkpoint:rune e76c8dbbfa6f584f
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour", []durable.Point{{ID: "checkpoint:even", FP: 0x77b40ba48cdc2236}, {ID: "checkpoint:count", FP: 0x9cccdb7b78eacc5b}, {ID: "checkpoint:rune", FP: 0x8740467213587cea}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Tour", []durable.Point{{ID: "checkpoint:even", FP: 0xc5f757bc72772ffa}, {ID: "checkpoint:count", FP: 0x46fce3ebf26a3b61}, {ID: "checkpoint:rune", FP: 0xe76c8dbbfa6f584f}}, func() durable.Frame {
 		return &ag_Tour{}
 	})
 }
 
-func ag_denc0_tour(ag_e *durable.Encoder, ag_v map[string]int) {
+func ag_denc0_tour(ag_e *durable.Encoder, ag_v string) {
+	ag_e.String(string(ag_v))
+}
+
+func ag_ddec0_tour(ag_d *durable.Decoder, ag_v *string) {
+	*ag_v = (string)(ag_d.String())
+}
+
+func ag_denc1_tour(ag_e *durable.Encoder, ag_v []string) {
+	ag_e.Len(len(ag_v), ag_v == nil)
+	for _, ag_x := range ag_v {
+		ag_denc0_tour(ag_e, ag_x)
+	}
+}
+
+func ag_ddec1_tour(ag_d *durable.Decoder, ag_v *[]string) {
+	ag_n, ag_nil := ag_d.Len()
+	if ag_nil {
+		*ag_v = nil
+		return
+	}
+	*ag_v = make([]string, ag_n)
+	for ag_i := range *ag_v {
+		ag_ddec0_tour(ag_d, &(*ag_v)[ag_i])
+	}
+}
+
+func ag_denc2_tour(ag_e *durable.Encoder, ag_v map[string]int) {
 	if !ag_e.MapRef(ag_v, len(ag_v), ag_v == nil) {
 		return
 	}
 	for ag_k, ag_x := range ag_v {
-		ag_denc1_tour(ag_e, ag_k)
+		ag_denc0_tour(ag_e, ag_k)
 		ag_denc3_tour(ag_e, ag_x)
 	}
 }
 
-func ag_ddec0_tour(ag_d *durable.Decoder, ag_v *map[string]int) {
+func ag_ddec2_tour(ag_d *durable.Decoder, ag_v *map[string]int) {
 	ag_m, ag_fresh, ag_n := durable.DecodeMapRef(ag_d, func(ag_n int) map[string]int {
 		return make(map[string]int, ag_n)
 	})
@@ -332,36 +373,9 @@ func ag_ddec0_tour(ag_d *durable.Decoder, ag_v *map[string]int) {
 	for ag_i := 0; ag_i < ag_n && ag_d.Err() == nil; ag_i++ {
 		var ag_k string
 		var ag_x int
-		ag_ddec1_tour(ag_d, &ag_k)
+		ag_ddec0_tour(ag_d, &ag_k)
 		ag_ddec3_tour(ag_d, &ag_x)
 		ag_m[ag_k] = ag_x
-	}
-}
-
-func ag_denc1_tour(ag_e *durable.Encoder, ag_v string) {
-	ag_e.String(string(ag_v))
-}
-
-func ag_ddec1_tour(ag_d *durable.Decoder, ag_v *string) {
-	*ag_v = (string)(ag_d.String())
-}
-
-func ag_denc2_tour(ag_e *durable.Encoder, ag_v []string) {
-	ag_e.Len(len(ag_v), ag_v == nil)
-	for _, ag_x := range ag_v {
-		ag_denc1_tour(ag_e, ag_x)
-	}
-}
-
-func ag_ddec2_tour(ag_d *durable.Decoder, ag_v *[]string) {
-	ag_n, ag_nil := ag_d.Len()
-	if ag_nil {
-		*ag_v = nil
-		return
-	}
-	*ag_v = make([]string, ag_n)
-	for ag_i := range *ag_v {
-		ag_ddec1_tour(ag_d, &(*ag_v)[ag_i])
 	}
 }
 
@@ -373,28 +387,20 @@ func ag_ddec3_tour(ag_d *durable.Decoder, ag_v *int) {
 	*ag_v = (int)(ag_d.Varint())
 }
 
-func ag_denc4_tour(ag_e *durable.Encoder, ag_v rune) {
+func ag_denc4_tour(ag_e *durable.Encoder, ag_v struct{}) {
+	_ = ag_v
+}
+
+func ag_ddec4_tour(ag_d *durable.Decoder, ag_v *struct{}) {
+	_ = ag_v
+}
+
+func ag_denc5_tour(ag_e *durable.Encoder, ag_v rune) {
 	ag_e.Varint(int64(ag_v))
 }
 
-func ag_ddec4_tour(ag_d *durable.Decoder, ag_v *rune) {
+func ag_ddec5_tour(ag_d *durable.Decoder, ag_v *rune) {
 	*ag_v = (rune)(ag_d.Varint())
-}
-
-func ag_denc5_tour(ag_e *durable.Encoder, ag_v struct{}) {
-	_ = ag_v
-}
-
-func ag_ddec5_tour(ag_d *durable.Decoder, ag_v *struct{}) {
-	_ = ag_v
-}
-
-func ag_denc6_tour(ag_e *durable.Encoder, ag_v error) {
-	ag_e.Error(ag_v)
-}
-
-func ag_ddec6_tour(ag_d *durable.Decoder, ag_v *error) {
-	*ag_v = ag_d.Error()
 }
 
 // ag_Pair is the frame of Pair (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -472,7 +478,7 @@ func (ag_f *ag_Pair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :56:2*/ return rt.Ready
 }
 
-//line tour_async.go:476
+//line tour_async.go:482
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pair) AwaitLine() string {
@@ -494,9 +500,9 @@ func (ag_f *ag_Pair) DurableName() string {
 func (ag_f *ag_Pair) DurablePoint() uint64 {
 	switch ag_f.ag_state {
 	case 1:
-		return 0xe78d7b1ce363049c // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0
+		return 0x285145c639a8fb1f // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0
 	case 2:
-		return 0x30676c2cafae566a // checkpoint:pair
+		return 0xd4a08657a094ec85 // checkpoint:pair
 	}
 	return 0
 }
@@ -504,9 +510,9 @@ func (ag_f *ag_Pair) DurablePoint() uint64 {
 // DurableSetPoint sets the state of the resume point whose fingerprint is fp.
 func (ag_f *ag_Pair) DurableSetPoint(ag_fp uint64) bool {
 	switch ag_fp {
-	case 0xe78d7b1ce363049c:
+	case 0x285145c639a8fb1f:
 		ag_f.ag_state = 1 // call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0
-	case 0x30676c2cafae566a:
+	case 0xd4a08657a094ec85:
 		ag_f.ag_state = 2 // checkpoint:pair
 	default:
 		return false
@@ -514,38 +520,36 @@ func (ag_f *ag_Pair) DurableSetPoint(ag_fp uint64) bool {
 	return true
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
 func (ag_f *ag_Pair) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc3_tour(ag_e, ag_f.n)
-	durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc5_tour)
-	ag_denc7_tour(ag_e, ag_f.ag_r0)
-	ag_denc6_tour(ag_e, ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_denc3_tour(ag_e, ag_f.n)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_tour)
+	case 2:
+		ag_denc3_tour(ag_e, ag_f.n)
+		durable.EncodeAwait(ag_e, ag_f.ag_aw0, ag_denc4_tour)
+	}
 }
 
-// DurableDecode reads the frame's fields from a snapshot.
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
 func (ag_f *ag_Pair) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec3_tour(ag_d, &ag_f.n)
-	ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec5_tour)
-	ag_ddec7_tour(ag_d, &ag_f.ag_r0)
-	ag_ddec6_tour(ag_d, &ag_f.ag_err)
+	switch ag_f.ag_state {
+	case 1:
+		ag_ddec3_tour(ag_d, &ag_f.n)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_tour)
+	case 2:
+		ag_ddec3_tour(ag_d, &ag_f.n)
+		ag_f.ag_aw0 = durable.DecodeAwait(ag_d, ag_ddec4_tour)
+	}
 }
 
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0 e78d7b1ce363049c
-// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair checkpoint:pair 30676c2cafae566a
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0 285145c639a8fb1f
+// durable-point: github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair checkpoint:pair d4a08657a094ec85
 func init() {
-	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair", []durable.Point{{ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0", FP: 0xe78d7b1ce363049c}, {ID: "checkpoint:pair", FP: 0x30676c2cafae566a}}, func() durable.Frame {
+	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Pair", []durable.Point{{ID: "call:github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty#0", FP: 0x285145c639a8fb1f}, {ID: "checkpoint:pair", FP: 0xd4a08657a094ec85}}, func() durable.Frame {
 		return &ag_Pair{}
 	})
-}
-
-func ag_denc7_tour(ag_e *durable.Encoder, ag_v rt.Tuple2[int, string]) {
-	ag_denc3_tour(ag_e, ag_v.V0)
-	ag_denc1_tour(ag_e, ag_v.V1)
-}
-
-func ag_ddec7_tour(ag_d *durable.Decoder, ag_v *rt.Tuple2[int, string]) {
-	ag_ddec3_tour(ag_d, &ag_v.V0)
-	ag_ddec1_tour(ag_d, &ag_v.V1)
 }
 
 // ag_Empty is the frame of Empty (24 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -581,7 +585,7 @@ func (ag_f *ag_Empty) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :62:22*/ return rt.Ready
 }
 
-//line tour_async.go:585
+//line tour_async.go:589
 
 // DurableName is the registered name of the durable function Empty (rt/durable).
 func (ag_f *ag_Empty) DurableName() string {
@@ -598,15 +602,11 @@ func (ag_f *ag_Empty) DurableSetPoint(ag_fp uint64) bool {
 	return false
 }
 
-// DurableEncode writes the frame's fields to a snapshot.
-func (ag_f *ag_Empty) DurableEncode(ag_e *durable.Encoder) {
-	ag_denc6_tour(ag_e, ag_f.ag_err)
-}
+// DurableEncode writes the fields live at the frame's resume point to a snapshot.
+func (ag_f *ag_Empty) DurableEncode(ag_e *durable.Encoder) {}
 
-// DurableDecode reads the frame's fields from a snapshot.
-func (ag_f *ag_Empty) DurableDecode(ag_d *durable.Decoder) {
-	ag_ddec6_tour(ag_d, &ag_f.ag_err)
-}
+// DurableDecode reads the fields live at the frame's resume point from a snapshot.
+func (ag_f *ag_Empty) DurableDecode(ag_d *durable.Decoder) {}
 
 func init() {
 	durable.Register("github.com/asyncgen/asyncgen/rt/durable/internal/flow.Empty", []durable.Point{}, func() durable.Frame {
