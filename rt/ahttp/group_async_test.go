@@ -29,8 +29,8 @@ func _() {
 // group_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group_test.go", []rt.SourceFunc{
-		{Name: "whichLoop", Line: 26, Off: 429, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 169, Hash: 0x40ba101feba6b339},
-		{Name: "serveGroupUntil", Line: 37, Off: 756, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 557, Hash: 0xd21e9ec63489bd3b},
+		{Name: "whichLoop", Line: 41, Off: 839, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 182, Hash: 0x0e04b1863a4356f7},
+		{Name: "serveGroupUntil", Line: 53, Off: 1179, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 554, Hash: 0x741b8aea648b51a1},
 	})
 }
 
@@ -61,55 +61,56 @@ func (ag_f *ag_whichLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line group_test.go:26
+//line group_test.go:41
 func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :26:1*/ var (
+	/*line :41:1*/ var (
 		ag_t0 int
 	)
-	/*line :26:1*/ if ag_co.Unwinding() {
-		/*line :26:1*/ return rt.Ready
+	/*line :41:1*/ if ag_co.Unwinding() {
+		/*line :41:1*/ return rt.Ready
 	}
-	/*line :26:1*/ switch ag_f.ag_state {
-	/*line :26:1*/ case 1:
-		/*line :26:1*/ goto ag_resume1
-		/*line :26:1*/
+	/*line :41:1*/ switch ag_f.ag_state {
+	/*line :41:1*/ case 1:
+		/*line :41:1*/ goto ag_resume1
+		/*line :41:1*/
 	case 2:
-		/*line :26:1*/ goto ag_resume2
+		/*line :41:1*/ goto ag_resume2
 	}
-	/*line group_test.go:27:2*/ if !(ag_f.r.URL.Path == "/slow") {
-		/*line :27:2*/ ag_f.r = nil
-		/*line :27:2*/ goto ag_L1
+	/*line group_test.go:42:2*/ if !(ag_f.r.URL.Path == "/slow") {
+		/*line :42:2*/ ag_f.r = nil
+		/*line :42:2*/ goto ag_L1
 	}
-	/*line :27:2*/ ag_f.r = nil
-	/*line group_test.go:28:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
-	/*line :28:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
-	/*line :28:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :28:3*/ return ag_s
+	/*line :42:2*/ ag_f.r = nil
+	/*line group_test.go:43:3*/ noteSlow()
+	/*line group_test.go:44:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
+	/*line :44:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
+	/*line :44:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :44:3*/ return ag_s
 	}
-	/*line :28:3*/ ag_resume1:
-	/*line :28:3*/ ag_f.ag_aw0 = nil
-	/*line :28:3*/ ag_L1:
-	/*line group_test.go:30:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :30:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :30:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :30:28*/ return ag_s
+	/*line :44:3*/ ag_resume1:
+	/*line :44:3*/ ag_f.ag_aw0 = nil
+	/*line :44:3*/ ag_L1:
+	/*line group_test.go:46:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :46:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :46:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:28*/ return ag_s
 	}
-	/*line :30:28*/ ag_resume2:
-	/*line group_test.go:30:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :30:28*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:30:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
-	/*line group_test.go:31:1*/ return rt.Ready
+	/*line :46:28*/ ag_resume2:
+	/*line group_test.go:46:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :46:28*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:46:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
+	/*line group_test.go:47:1*/ return rt.Ready
 }
 
-//line group_async_test.go:105
+//line group_async_test.go:106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:28"
+		return "group_test.go:44"
 	case 2:
-		return "group_test.go:30"
+		return "group_test.go:46"
 	}
 	return ""
 }
@@ -146,98 +147,98 @@ func (ag_f *ag_serveGroupUntil) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group_test.go:37
+//line group_test.go:53
 func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :37:1*/ var (
+	/*line :53:1*/ var (
 		ag_err1 error
 		srv     *ahttp.Server
 		ag_err2 error
 	)
-	/*line :37:1*/ if ag_co.Unwinding() {
-		/*line :37:1*/ return rt.Ready
+	/*line :53:1*/ if ag_co.Unwinding() {
+		/*line :53:1*/ return rt.Ready
 	}
-	/*line :37:1*/ switch ag_f.ag_state {
-	/*line :37:1*/ case 1:
-		/*line :37:1*/ goto ag_resume1
-		/*line :37:1*/
+	/*line :53:1*/ switch ag_f.ag_state {
+	/*line :53:1*/ case 1:
+		/*line :53:1*/ goto ag_resume1
+		/*line :53:1*/
 	case 2:
-		/*line :37:1*/ goto ag_resume2
-		/*line :37:1*/
+		/*line :53:1*/ goto ag_resume2
+		/*line :53:1*/
 	case 3:
-		/*line :37:1*/ goto ag_resume3
-		/*line :37:1*/
+		/*line :53:1*/ goto ag_resume3
+		/*line :53:1*/
 	case 4:
-		/*line :37:1*/ goto ag_resume4
+		/*line :53:1*/ goto ag_resume4
 	}
-	/*line group_test.go:38:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
-	/*line :38:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
-	/*line :38:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :38:2*/ return ag_s
+	/*line group_test.go:54:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
+	/*line :54:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
+	/*line :54:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:2*/ return ag_s
 	}
-	/*line :38:2*/ ag_resume1:
-	/*line group_test.go:38:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :38:2*/ ag_f.ag_aw0 = nil
-	/*line group_test.go:39:2*/ if ag_err1 != nil {
-		/*line group_test.go:40:3*/ ag_f.ag_err = ag_err1
-		/*line :40:3*/ return rt.Ready
+	/*line :54:2*/ ag_resume1:
+	/*line group_test.go:54:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :54:2*/ ag_f.ag_aw0 = nil
+	/*line group_test.go:55:2*/ if ag_err1 != nil {
+		/*line group_test.go:56:3*/ ag_f.ag_err = ag_err1
+		/*line :56:3*/ return rt.Ready
 	}
-	/*line group_test.go:42:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
-	/*line group_test.go:43:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, 2*time.Second))
-	/*line :43:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, 2 * time.Second))
-	/*line :43:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :43:2*/ return ag_s
+	/*line group_test.go:58:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	/*line group_test.go:59:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, groupDrain))
+	/*line :59:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, groupDrain))
+	/*line :59:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :59:2*/ return ag_s
 	}
-	/*line :43:2*/ ag_resume2:
-	/*line group_test.go:43:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :43:2*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:44:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
-	/*line :44:2*/ ag_f.tell, ag_f.lns = nil, nil
-	/*line group_test.go:45:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
-	/*line :45:5*/ ag_f.ag_state = 3 // await: stop.Recv()
-	/*line :45:5*/ ag_f.stop = nil
-	/*line :45:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:5*/ return ag_s
+	/*line :59:2*/ ag_resume2:
+	/*line group_test.go:59:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :59:2*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:60:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :60:2*/ ag_f.tell, ag_f.lns = nil, nil
+	/*line group_test.go:61:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
+	/*line :61:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :61:5*/ ag_f.stop = nil
+	/*line :61:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :61:5*/ return ag_s
 	}
-	/*line :45:5*/ ag_resume3:
-	/*line group_test.go:45:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :45:5*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:45:2*/ if !(ag_err2 != nil) {
-		/*line :45:2*/ goto ag_L1
+	/*line :61:5*/ ag_resume3:
+	/*line group_test.go:61:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :61:5*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:61:2*/ if !(ag_err2 != nil) {
+		/*line :61:2*/ goto ag_L1
 	}
-	/*line group_test.go:46:3*/ ag_f.ag_err = ag_err2
-	/*line :46:3*/ return rt.Ready
-	/*line :46:3*/ ag_L1:
-	/*line group_test.go:48:2*/ ag_f.t.Cancel()
-	/*line group_test.go:49:2*/ ag_f.ag_aw2 = ag_f.t
-	/*line :49:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
-	/*line :49:2*/ ag_f.t = nil
-	/*line :49:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :49:2*/ return ag_s
+	/*line group_test.go:62:3*/ ag_f.ag_err = ag_err2
+	/*line :62:3*/ return rt.Ready
+	/*line :62:3*/ ag_L1:
+	/*line group_test.go:64:2*/ ag_f.t.Cancel()
+	/*line group_test.go:65:2*/ ag_f.ag_aw2 = ag_f.t
+	/*line :65:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :65:2*/ ag_f.t = nil
+	/*line :65:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :65:2*/ return ag_s
 	}
-	/*line :49:2*/ ag_resume4:
-	/*line group_test.go:49:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :49:2*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:50:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line group_test.go:51:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
-		/*line :51:3*/ return rt.Ready
+	/*line :65:2*/ ag_resume4:
+	/*line group_test.go:65:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :65:2*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:66:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line group_test.go:67:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
+		/*line :67:3*/ return rt.Ready
 	}
-	/*line group_test.go:53:2*/ ag_f.ag_err = nil
-	/*line :53:2*/ return rt.Ready
+	/*line group_test.go:69:2*/ ag_f.ag_err = nil
+	/*line :69:2*/ return rt.Ready
 }
 
-//line group_async_test.go:229
+//line group_async_test.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:38"
+		return "group_test.go:54"
 	case 2:
-		return "group_test.go:43"
+		return "group_test.go:59"
 	case 3:
-		return "group_test.go:45"
+		return "group_test.go:61"
 	case 4:
-		return "group_test.go:49"
+		return "group_test.go:65"
 	}
 	return ""
 }

@@ -44,6 +44,30 @@ func startWorker(t *testing.T, sock string, env ...string) *proc {
 
 func (p *proc) pid() int { return p.cmd.Process.Pid }
 
+// waitUntil polls cond until it holds. The deadline is generous: worker
+// processes start slowly on a loaded machine, and a test waits for what
+// it needs to have happened, not for a guessed time.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		require.True(t, time.Now().Before(deadline), "timed out waiting for %s", what)
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// ranSome reports whether pid started a run of one of record jobs 0..n-1.
+func ranSome(t *testing.T, cl *aredis.Client, n int, pid int) bool {
+	for i := range n {
+		for _, p := range runs(t, cl, i) {
+			if p == strconv.Itoa(pid) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (p *proc) kill() {
 	p.cmd.Process.Signal(syscall.SIGKILL)
 	<-p.done
@@ -97,6 +121,12 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	for round := 0; round < 6; round++ {
 		time.Sleep(250 * time.Millisecond)
 		w := workers[round%2]
+		if round < 2 {
+			// Each first worker is killed once it runs a job (the jobs
+			// are 150 ms long and queued back to back): a rerun is sure,
+			// however slowly the processes start.
+			waitUntil(t, "the worker to start a job", func() bool { return ranSome(t, cl, n, w.pid()) })
+		}
 		killed[strconv.Itoa(w.pid())] = true
 		w.kill()
 		workers[round%2] = startWorker(t, srv.Socket(), env...)
@@ -153,19 +183,12 @@ func TestFrozenWorkerIsFenced(t *testing.T) {
 	a := startWorker(t, srv.Socket(), env...)
 	id, err := Record.Enqueue(q, recArgs{N: 0, SleepMs: 700})
 	require.NoError(t, err)
-	deadline := time.Now().Add(5 * time.Second)
-	for len(runs(t, cl, 0)) == 0 {
-		require.True(t, time.Now().Before(deadline), "worker a did not start the job")
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitUntil(t, "worker a to start the job", func() bool { return len(runs(t, cl, 0)) > 0 })
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGSTOP))
 	b := startWorker(t, srv.Socket(), env...)
 	// Once b has reclaimed the job and started it, a wakes up while b's
 	// attempt still runs: a's completion comes first and must be refused.
-	for len(runs(t, cl, 0)) < 2 {
-		require.True(t, time.Now().Before(deadline.Add(5*time.Second)), "worker b did not reclaim the job")
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitUntil(t, "worker b to reclaim the job", func() bool { return len(runs(t, cl, 0)) >= 2 })
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGCONT))
 	time.Sleep(300 * time.Millisecond) // a's job ends and tries to complete
 	_, early, err := Record.Result(q, id)
@@ -219,7 +242,8 @@ func TestRedisRestartLosesNoAckedJob(t *testing.T) {
 		t.Logf("%d enqueues failed while Redis was down", failed)
 		acked <- ids
 	}()
-	time.Sleep(400 * time.Millisecond)
+	// Killed mid-run: some enqueues acknowledged, most still to come.
+	waitUntil(t, "10 acknowledged enqueues", func() bool { return nAcked.Load() >= 10 })
 	srv.Kill() // a crash: only what was fsynced survives
 	atKill := nAcked.Load()
 	srv.Restart()
