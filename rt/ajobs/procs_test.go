@@ -27,13 +27,31 @@ type proc struct {
 	stdout bytes.Buffer
 	stderr bytes.Buffer
 	done   chan struct{}
+	ready  chan struct{} // closed once the worker handles SIGTERM (or has died)
 }
 
+// startWorker starts a worker process; it does not wait for it to be
+// ready. The worker writes to the pipe it gets as fd 3 (AJOBS_READY_FD)
+// once SIGTERM would stop it gracefully: before that, SIGTERM's default
+// action would end it without its Stats.
 func startWorker(t *testing.T, sock string, env ...string) *proc {
-	p := &proc{cmd: exec.Command(os.Args[0], "-test.run=^$"), done: make(chan struct{})}
-	p.cmd.Env = append(append(os.Environ(), "AJOBS_WORKER="+sock), env...)
+	p := &proc{cmd: exec.Command(os.Args[0], "-test.run=^$"), done: make(chan struct{}), ready: make(chan struct{})}
+	p.cmd.Env = append(append(os.Environ(), "AJOBS_WORKER="+sock, "AJOBS_READY_FD=3"), env...)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
-	require.NoError(t, p.cmd.Start())
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	p.cmd.ExtraFiles = []*os.File{w}
+	err = p.cmd.Start()
+	w.Close()
+	if err != nil {
+		r.Close()
+	}
+	require.NoError(t, err)
+	go func() {
+		r.Read(make([]byte, 1)) // a byte, or EOF when the worker exits first
+		r.Close()
+		close(p.ready)
+	}()
 	go func() { p.cmd.Wait(); close(p.done) }()
 	t.Cleanup(func() {
 		p.cmd.Process.Kill()
@@ -56,16 +74,13 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// ranSome reports whether pid started a run of one of record jobs 0..n-1.
-func ranSome(t *testing.T, cl *aredis.Client, n int, pid int) bool {
-	for i := range n {
-		for _, p := range runs(t, cl, i) {
-			if p == strconv.Itoa(pid) {
-				return true
-			}
-		}
-	}
-	return false
+// inFlight reports whether pid runs a record job that has not returned:
+// killed now, that job is run again.
+func inFlight(t *testing.T, cl *aredis.Client, pid int) bool {
+	v, err := cl.Do("GET", "test:inflight:"+strconv.Itoa(pid))
+	require.NoError(t, err)
+	n, _ := strconv.Atoi(v.Str)
+	return n > 0
 }
 
 func (p *proc) kill() {
@@ -75,6 +90,11 @@ func (p *proc) kill() {
 
 // stop stops the worker with SIGTERM and returns the Stats it printed.
 func (p *proc) stop(t *testing.T) Stats {
+	select { // a worker killed by SIGTERM before it handles it prints nothing
+	case <-p.ready:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("worker %d did not get ready; stderr:\n%s", p.pid(), p.stderr.String())
+	}
 	p.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
@@ -122,10 +142,9 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 		time.Sleep(250 * time.Millisecond)
 		w := workers[round%2]
 		if round < 2 {
-			// Each first worker is killed once it runs a job (the jobs
-			// are 150 ms long and queued back to back): a rerun is sure,
-			// however slowly the processes start.
-			waitUntil(t, "the worker to start a job", func() bool { return ranSome(t, cl, n, w.pid()) })
+			// Each first worker is killed with a job in flight: a rerun
+			// is sure, however slowly the processes start.
+			waitUntil(t, "the worker to run a job", func() bool { return inFlight(t, cl, w.pid()) })
 		}
 		killed[strconv.Itoa(w.pid())] = true
 		w.kill()
