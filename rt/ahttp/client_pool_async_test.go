@@ -44,7 +44,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*ahttp.Client, []string, time.Duration) ([]string, error)
+	type ag_stale_run_go_generate func(*ahttp.Client, []string, func(), time.Duration) ([]string, error)
 	var _ ag_stale_run_go_generate = getPaused
 }
 
@@ -56,9 +56,9 @@ func init() {
 		{Name: "getDefault", Line: 50, Off: 939, Head: "func getDefault(url string, n int) error {", Len: 236, Hash: 0xada0b923260573b1},
 		{Name: "getMany", Line: 118, Off: 2813, Head: "func getMany(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 248, Hash: 0x33b5032aabaf8004},
 		{Name: "waitCancelled", Line: 163, Off: 4586, Head: "func waitCancelled(cl, timed *ahttp.Client, url string, release chan struct{}) ([]string, error) {", Len: 824, Hash: 0xc251e5855ddc2037},
-		{Name: "getThen", Line: 262, Off: 7575, Head: "func getThen(cl *ahttp.Client, url string, second *http.Request) (string, error) {", Len: 270, Hash: 0xe93371afb90c4242},
-		{Name: "getString", Line: 356, Off: 10546, Head: "func getString(cl *ahttp.Client, url string) (string, error) {", Len: 206, Hash: 0xe5701b8203feb94f},
-		{Name: "getPaused", Line: 369, Off: 10824, Head: "func getPaused(cl *ahttp.Client, urls []string, pause time.Duration) ([]string, error) {", Len: 283, Hash: 0x5a0c00a24aa3223b},
+		{Name: "getThen", Line: 264, Off: 7708, Head: "func getThen(cl *ahttp.Client, url string, second *http.Request) (string, error) {", Len: 270, Hash: 0xe93371afb90c4242},
+		{Name: "getString", Line: 366, Off: 10996, Head: "func getString(cl *ahttp.Client, url string) (string, error) {", Len: 206, Hash: 0xe5701b8203feb94f},
+		{Name: "getPaused", Line: 380, Off: 11326, Head: "func getPaused(cl *ahttp.Client, urls []string, between func(), pause time.Duration) ([]string, error) {", Len: 430, Hash: 0x4918d9e96349d391},
 	})
 }
 
@@ -604,65 +604,65 @@ func (ag_f *ag_getThen) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_pool_test.go:262
+//line client_pool_test.go:264
 func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :262:1*/ var (
+	/*line :264:1*/ var (
 		ag_err1 error
 		resp    *ahttp.Response
 		ag_err2 error
 		b       []byte
 	)
-	/*line :262:1*/ if ag_co.Unwinding() {
-		/*line :262:1*/ return rt.Ready
+	/*line :264:1*/ if ag_co.Unwinding() {
+		/*line :264:1*/ return rt.Ready
 	}
-	/*line :262:1*/ switch ag_f.ag_state {
-	/*line :262:1*/ case 1:
-		/*line :262:1*/ goto ag_resume1
-		/*line :262:1*/
+	/*line :264:1*/ switch ag_f.ag_state {
+	/*line :264:1*/ case 1:
+		/*line :264:1*/ goto ag_resume1
+		/*line :264:1*/
 	case 2:
-		/*line :262:1*/ goto ag_resume2
-		/*line :262:1*/
+		/*line :264:1*/ goto ag_resume2
+		/*line :264:1*/
 	case 3:
-		/*line :262:1*/ goto ag_resume3
+		/*line :264:1*/ goto ag_resume3
 	}
-	/*line client_pool_test.go:263:5*/ ag_f.ag_aw0 = getStringAsync(ag_f.cl, ag_f.url)
-	/*line :263:5*/ ag_f.ag_state = 1 // await: getString(cl, url)
-	/*line :263:5*/ ag_f.url = ""
-	/*line :263:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :263:5*/ return ag_s
+	/*line client_pool_test.go:265:5*/ ag_f.ag_aw0 = getStringAsync(ag_f.cl, ag_f.url)
+	/*line :265:5*/ ag_f.ag_state = 1 // await: getString(cl, url)
+	/*line :265:5*/ ag_f.url = ""
+	/*line :265:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :265:5*/ return ag_s
 	}
-	/*line :263:5*/ ag_resume1:
-	/*line client_pool_test.go:263:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :263:5*/ ag_f.ag_aw0 = nil
-	/*line client_pool_test.go:263:2*/ if !(ag_err1 != nil) {
-		/*line :263:2*/ goto ag_L1
+	/*line :265:5*/ ag_resume1:
+	/*line client_pool_test.go:265:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :265:5*/ ag_f.ag_aw0 = nil
+	/*line client_pool_test.go:265:2*/ if !(ag_err1 != nil) {
+		/*line :265:2*/ goto ag_L1
 	}
-	/*line client_pool_test.go:264:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :264:3*/ return rt.Ready
-	/*line :264:3*/ ag_L1:
-	/*line client_pool_test.go:266:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync(ag_f.second)
-	/*line :266:2*/ ag_f.ag_state = 2 // await: cl.Do(second)
-	/*line :266:2*/ ag_f.cl, ag_f.second = nil, nil
-	/*line :266:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:2*/ return ag_s
+	/*line client_pool_test.go:266:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :266:3*/ return rt.Ready
+	/*line :266:3*/ ag_L1:
+	/*line client_pool_test.go:268:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync(ag_f.second)
+	/*line :268:2*/ ag_f.ag_state = 2 // await: cl.Do(second)
+	/*line :268:2*/ ag_f.cl, ag_f.second = nil, nil
+	/*line :268:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :268:2*/ return ag_s
 	}
-	/*line :266:2*/ ag_resume2:
-	/*line client_pool_test.go:266:2*/ resp, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :266:2*/ ag_f.ag_aw1 = nil
-	/*line client_pool_test.go:267:2*/ if ag_err2 != nil {
-		/*line client_pool_test.go:268:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-		/*line :268:3*/ return rt.Ready
+	/*line :268:2*/ ag_resume2:
+	/*line client_pool_test.go:268:2*/ resp, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :268:2*/ ag_f.ag_aw1 = nil
+	/*line client_pool_test.go:269:2*/ if ag_err2 != nil {
+		/*line client_pool_test.go:270:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+		/*line :270:3*/ return rt.Ready
 	}
-	/*line client_pool_test.go:270:2*/ ag_f.ag_aw2 = resp.Body.ReadAllAsync()
-	/*line :270:2*/ ag_f.ag_state = 3 // await: resp.Body.ReadAll()
-	/*line :270:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :270:2*/ return ag_s
+	/*line client_pool_test.go:272:2*/ ag_f.ag_aw2 = resp.Body.ReadAllAsync()
+	/*line :272:2*/ ag_f.ag_state = 3 // await: resp.Body.ReadAll()
+	/*line :272:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
 	}
-	/*line :270:2*/ ag_resume3:
-	/*line client_pool_test.go:270:2*/ b, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :270:2*/ ag_f.ag_aw2 = nil
-	/*line client_pool_test.go:271:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), ag_err2
-	/*line :271:2*/ return rt.Ready
+	/*line :272:2*/ ag_resume3:
+	/*line client_pool_test.go:272:2*/ b, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :272:2*/ ag_f.ag_aw2 = nil
+	/*line client_pool_test.go:273:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), ag_err2
+	/*line :273:2*/ return rt.Ready
 }
 
 //line client_pool_async_test.go:669
@@ -671,11 +671,11 @@ func (ag_f *ag_getThen) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_getThen) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_pool_test.go:263"
+		return "client_pool_test.go:265"
 	case 2:
-		return "client_pool_test.go:266"
+		return "client_pool_test.go:268"
 	case 3:
-		return "client_pool_test.go:270"
+		return "client_pool_test.go:272"
 	}
 	return ""
 }
@@ -710,63 +710,63 @@ func (ag_f *ag_getString) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_pool_test.go:356
+//line client_pool_test.go:366
 func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :356:1*/ var (
+	/*line :366:1*/ var (
 		resp *ahttp.Response
 		err  error
 		b    []byte
 	)
-	/*line :356:1*/ if ag_co.Unwinding() {
-		/*line :356:1*/ goto ag_exit
+	/*line :366:1*/ if ag_co.Unwinding() {
+		/*line :366:1*/ goto ag_exit
 	}
-	/*line :356:1*/ switch ag_f.ag_state {
-	/*line :356:1*/ case 1:
-		/*line :356:1*/ goto ag_resume1
-		/*line :356:1*/
+	/*line :366:1*/ switch ag_f.ag_state {
+	/*line :366:1*/ case 1:
+		/*line :366:1*/ goto ag_resume1
+		/*line :366:1*/
 	case 2:
-		/*line :356:1*/ goto ag_resume2
-		/*line :356:1*/
+		/*line :366:1*/ goto ag_resume2
+		/*line :366:1*/
 	case 3:
-		/*line :356:1*/ goto ag_resume3
+		/*line :366:1*/ goto ag_resume3
 	}
-	/*line client_pool_test.go:357:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
-	/*line :357:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
-	/*line :357:2*/ ag_f.cl, ag_f.url = nil, ""
-	/*line :357:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :357:2*/ return ag_s
+	/*line client_pool_test.go:367:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.url)
+	/*line :367:2*/ ag_f.ag_state = 1 // await: cl.Get(url)
+	/*line :367:2*/ ag_f.cl, ag_f.url = nil, ""
+	/*line :367:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :367:2*/ return ag_s
 	}
-	/*line :357:2*/ ag_resume1:
-	/*line client_pool_test.go:357:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :357:2*/ ag_f.ag_aw0 = nil
-	/*line client_pool_test.go:358:2*/ if err != nil {
-		/*line client_pool_test.go:359:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :359:3*/ goto ag_exit
+	/*line :367:2*/ ag_resume1:
+	/*line client_pool_test.go:367:2*/ resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :367:2*/ ag_f.ag_aw0 = nil
+	/*line client_pool_test.go:368:2*/ if err != nil {
+		/*line client_pool_test.go:369:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :369:3*/ goto ag_exit
 	}
-	/*line client_pool_test.go:361:2*/ {
-		/*line :361:2*/ ag_dfn := resp.Body.Close
-		/*line :361:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :361:2*/ defer ag_dfn()
-			/*line :361:2*/ ag_p.Raise()
+	/*line client_pool_test.go:371:2*/ {
+		/*line :371:2*/ ag_dfn := resp.Body.Close
+		/*line :371:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :371:2*/ defer ag_dfn()
+			/*line :371:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_pool_test.go:362:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
-	/*line :362:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :362:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :362:2*/ return ag_s
+	/*line client_pool_test.go:372:2*/ ag_f.ag_aw1 = resp.Body.ReadAllAsync()
+	/*line :372:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :372:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:2*/ return ag_s
 	}
-	/*line :362:2*/ ag_resume2:
-	/*line client_pool_test.go:362:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :362:2*/ ag_f.ag_aw1 = nil
-	/*line client_pool_test.go:363:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
-	/*line :363:2*/ goto ag_exit
-	/*line :363:2*/ ag_exit:
-	/*line :363:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :363:2*/ ag_resume3:
-	/*line :363:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :363:2*/ return ag_s
+	/*line :372:2*/ ag_resume2:
+	/*line client_pool_test.go:372:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :372:2*/ ag_f.ag_aw1 = nil
+	/*line client_pool_test.go:373:2*/ ag_f.ag_r0, ag_f.ag_err = string(b), err
+	/*line :373:2*/ goto ag_exit
+	/*line :373:2*/ ag_exit:
+	/*line :373:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :373:2*/ ag_resume3:
+	/*line :373:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :373:2*/ return ag_s
 	}
-	/*line :363:2*/ return rt.Ready
+	/*line :373:2*/ return rt.Ready
 }
 
 //line client_pool_async_test.go:773
@@ -775,20 +775,21 @@ func (ag_f *ag_getString) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_getString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_pool_test.go:357"
+		return "client_pool_test.go:367"
 	case 2:
-		return "client_pool_test.go:362"
+		return "client_pool_test.go:372"
 	case 3:
-		return "client_pool_test.go:364 (deferred calls)"
+		return "client_pool_test.go:374 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_getPaused is the frame of getPaused (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_getPaused is the frame of getPaused (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_getPaused struct {
 	ag_state int
 	cl       *ahttp.Client
 	urls     []string
+	between  func()
 	pause    time.Duration
 	out      []string
 	u        string
@@ -801,13 +802,13 @@ type ag_getPaused struct {
 }
 
 // getPausedAsync returns the coroutine of getPaused: nothing runs until it is awaited, spawned, gathered or run.
-func getPausedAsync(cl *ahttp.Client, urls []string, pause time.Duration) rt.Awaitable[[]string] {
-	return &ag_getPaused{cl: cl, urls: urls, pause: pause}
+func getPausedAsync(cl *ahttp.Client, urls []string, between func(), pause time.Duration) rt.Awaitable[[]string] {
+	return &ag_getPaused{cl: cl, urls: urls, between: between, pause: pause}
 }
 
 // ag_0spawn_getPaused starts getPaused as a task, its frame in the task's allocation: the generated form of rt.Spawn(getPausedAsync(...)).
-func ag_0spawn_getPaused(cl *ahttp.Client, urls []string, pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
-	return rt.SpawnFrame[[]string, ag_getPaused](ag_getPaused{cl: cl, urls: urls, pause: pause}, ag_opts...)
+func ag_0spawn_getPaused(cl *ahttp.Client, urls []string, between func(), pause time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_getPaused](ag_getPaused{cl: cl, urls: urls, between: between, pause: pause}, ag_opts...)
 }
 
 func (ag_f *ag_getPaused) AwaitStart(co *rt.Coro) rt.Status {
@@ -818,73 +819,96 @@ func (ag_f *ag_getPaused) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_pool_test.go:369
+//line client_pool_test.go:380
 func (ag_f *ag_getPaused) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :369:1*/ var (
-		i   int
-		b   string
-		err error
+	/*line :380:1*/ var (
+		i       int
+		ag_err1 error
+		b       string
+		ag_err2 error
 	)
-	/*line :369:1*/ if ag_co.Unwinding() {
-		/*line :369:1*/ return rt.Ready
+	/*line :380:1*/ if ag_co.Unwinding() {
+		/*line :380:1*/ return rt.Ready
 	}
-	/*line :369:1*/ switch ag_f.ag_state {
-	/*line :369:1*/ case 1:
-		/*line :369:1*/ goto ag_resume1
-		/*line :369:1*/
+	/*line :380:1*/ switch ag_f.ag_state {
+	/*line :380:1*/ case 1:
+		/*line :380:1*/ goto ag_resume1
+		/*line :380:1*/
 	case 2:
-		/*line :369:1*/ goto ag_resume2
+		/*line :380:1*/ goto ag_resume2
+		/*line :380:1*/
+	case 3:
+		/*line :380:1*/ goto ag_resume3
 	}
-	/*line client_pool_test.go:370:6*/ ag_f.out = nil
-	/*line :370:6*/ ag_f.ag_t3 = ag_f.urls
-	/*line :370:6*/ ag_f.urls = nil
-	/*line :370:6*/ ag_f.ag_t4 = 0
-	/*line :370:6*/ ag_L1:
-	/*line client_pool_test.go:371:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :371:2*/ goto ag_L3
+	/*line client_pool_test.go:381:6*/ ag_f.out = nil
+	/*line :381:6*/ ag_f.ag_t3 = ag_f.urls
+	/*line :381:6*/ ag_f.urls = nil
+	/*line :381:6*/ ag_f.ag_t4 = 0
+	/*line :381:6*/ ag_L1:
+	/*line client_pool_test.go:382:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :382:2*/ goto ag_L3
 	}
-	/*line client_pool_test.go:371:6*/ i, ag_f.u = ag_f.ag_t4, ag_f.ag_t3[ag_f.ag_t4]
-	/*line client_pool_test.go:372:3*/ if !(i > 0) {
-		/*line :372:3*/ goto ag_L4
+	/*line client_pool_test.go:382:6*/ i, ag_f.u = ag_f.ag_t4, ag_f.ag_t3[ag_f.ag_t4]
+	/*line client_pool_test.go:383:3*/ if !(i > 0) {
+		/*line :383:3*/ goto ag_L4
 	}
-	/*line client_pool_test.go:373:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :373:4*/ ag_f.ag_state = 1 // await: rt.Sleep(pause)
-	/*line :373:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:4*/ return ag_s
+	/*line client_pool_test.go:384:7*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_pool_test.go:384:56*/ ag_f.between()
+		/*line client_pool_test.go:384:67*/ return struct{}{}, nil
+	})
+	/*line :384:67*/ ag_f.ag_state = 1 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :384:67*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :384:67*/ return ag_s
 	}
-	/*line :373:4*/ ag_resume1:
-	/*line :373:4*/ ag_f.ag_aw0 = nil
-	/*line :373:4*/ ag_L4:
-	/*line client_pool_test.go:375:3*/ ag_f.ag_aw1 = getStringAsync(ag_f.cl, ag_f.u)
-	/*line :375:3*/ ag_f.ag_state = 2 // await: getString(cl, u)
-	/*line :375:3*/ ag_f.u = ""
-	/*line :375:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :375:3*/ return ag_s
+	/*line :384:67*/ ag_resume1:
+	/*line client_pool_test.go:384:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :384:7*/ ag_f.ag_aw0 = nil
+	/*line client_pool_test.go:384:4*/ if !(ag_err1 != nil) {
+		/*line :384:4*/ goto ag_L5
 	}
-	/*line :375:3*/ ag_resume2:
-	/*line client_pool_test.go:375:3*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :375:3*/ ag_f.ag_aw1 = nil
-	/*line client_pool_test.go:376:3*/ if err != nil {
-		/*line client_pool_test.go:377:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :377:4*/ return rt.Ready
+	/*line client_pool_test.go:385:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+	/*line :385:5*/ return rt.Ready
+	/*line :385:5*/ ag_L5:
+	/*line client_pool_test.go:387:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :387:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :387:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :387:4*/ return ag_s
 	}
-	/*line client_pool_test.go:379:3*/ ag_f.out = append(ag_f.out, b)
-	/*line :379:3*/ ag_f.ag_t4++
-	/*line :379:3*/ goto ag_L1
-	/*line :379:3*/ ag_L3:
-	/*line client_pool_test.go:381:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :381:2*/ return rt.Ready
+	/*line :387:4*/ ag_resume2:
+	/*line :387:4*/ ag_f.ag_aw0 = nil
+	/*line :387:4*/ ag_L4:
+	/*line client_pool_test.go:389:3*/ ag_f.ag_aw1 = getStringAsync(ag_f.cl, ag_f.u)
+	/*line :389:3*/ ag_f.ag_state = 3 // await: getString(cl, u)
+	/*line :389:3*/ ag_f.u = ""
+	/*line :389:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :389:3*/ return ag_s
+	}
+	/*line :389:3*/ ag_resume3:
+	/*line client_pool_test.go:389:3*/ b, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :389:3*/ ag_f.ag_aw1 = nil
+	/*line client_pool_test.go:390:3*/ if ag_err2 != nil {
+		/*line client_pool_test.go:391:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :391:4*/ return rt.Ready
+	}
+	/*line client_pool_test.go:393:3*/ ag_f.out = append(ag_f.out, b)
+	/*line :393:3*/ ag_f.ag_t4++
+	/*line :393:3*/ goto ag_L1
+	/*line :393:3*/ ag_L3:
+	/*line client_pool_test.go:395:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :395:2*/ return rt.Ready
 }
 
-//line client_pool_async_test.go:880
+//line client_pool_async_test.go:902
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getPaused) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_pool_test.go:373"
+		return "client_pool_test.go:384"
 	case 2:
-		return "client_pool_test.go:375"
+		return "client_pool_test.go:387"
+	case 3:
+		return "client_pool_test.go:389"
 	}
 	return ""
 }

@@ -204,7 +204,9 @@ func TestClientWaitForConnCancellable(t *testing.T) {
 		io.WriteString(w, "ok"+r.URL.Path)
 	})
 	cl := &ahttp.Client{MaxConnsPerHost: 1}
-	timed := &ahttp.Client{MaxConnsPerHost: 1, Timeout: 30 * time.Millisecond}
+	// timed's exchanges that must succeed (/partial's header, /fifth) do
+	// within Timeout even on a loaded machine; /third's wait fails at it.
+	timed := &ahttp.Client{MaxConnsPerHost: 1, Timeout: time.Second}
 	defer cl.CloseIdleConnections()
 	got, err := rt.Run(waitCancelledAsync(cl, timed, srv.URL, release))
 	require.NoError(t, err)
@@ -327,6 +329,7 @@ func TestClientUnsolicitedBytes(t *testing.T) {
 	const extra = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nevil!"
 	for _, later := range []bool{false, true} {
 		t.Run(fmt.Sprintf("later=%v", later), func(t *testing.T) {
+			sent := make(chan struct{}, 1) // the extra bytes are on their way
 			url, conns := rawServer(t, func(c net.Conn) {
 				path := strings.Fields(readRequestHead(c) + " /?")[1]
 				body := "ok" + path
@@ -338,11 +341,18 @@ func TestClientUnsolicitedBytes(t *testing.T) {
 				} else {
 					io.WriteString(c, resp+extra)
 				}
+				select {
+				case sent <- struct{}{}:
+				default:
+				}
 				readRequestHead(c)
 			})
 			cl := &ahttp.Client{}
 			defer cl.CloseIdleConnections()
-			got, err := rt.Run(getPausedAsync(cl, []string{url + "/1", url + "/2"}, 50*time.Millisecond))
+			// The second GET waits until the first connection's extra
+			// bytes are sent (the server may be slow to), and then as
+			// long again for the loop to see them.
+			got, err := rt.Run(getPausedAsync(cl, []string{url + "/1", url + "/2"}, func() { <-sent }, 20*time.Millisecond))
 			require.NoError(t, err)
 			assert.Equal(t, []string{"ok/1", "ok/2"}, got)
 			assert.Equal(t, int32(2), conns.Load())
@@ -363,13 +373,17 @@ func getString(cl *ahttp.Client, url string) (string, error) {
 	return string(b), err
 }
 
-// getPaused GETs each URL in turn, pausing between them.
+// getPaused GETs each URL in turn; between them it waits for between
+// (on a thread of its own) and pauses.
 //
 // async
-func getPaused(cl *ahttp.Client, urls []string, pause time.Duration) ([]string, error) {
+func getPaused(cl *ahttp.Client, urls []string, between func(), pause time.Duration) ([]string, error) {
 	var out []string
 	for i, u := range urls {
 		if i > 0 {
+			if _, err := rt.ToThread(func() (struct{}, error) { between(); return struct{}{}, nil }); err != nil {
+				return out, err
+			}
 			rt.Sleep(pause)
 		}
 		b, err := getString(cl, u)

@@ -34,9 +34,9 @@ func _() {
 // group_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group_test.go", []rt.SourceFunc{
-		{Name: "whichLoop", Line: 27, Off: 436, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 169, Hash: 0x40ba101feba6b339},
-		{Name: "serveGroupUntil", Line: 38, Off: 763, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 557, Hash: 0xd21e9ec63489bd3b},
-		{Name: "listenServeUntil", Line: 129, Off: 3973, Head: "func listenServeUntil(addr string, stop *rt.Mailbox[struct{}]) error {", Len: 435, Hash: 0xe7adf9db7d54250e},
+		{Name: "whichLoop", Line: 42, Off: 846, Head: "func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {", Len: 182, Hash: 0x0e04b1863a4356f7},
+		{Name: "serveGroupUntil", Line: 54, Off: 1186, Head: "func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 554, Hash: 0x741b8aea648b51a1},
+		{Name: "listenServeUntil", Line: 153, Off: 4565, Head: "func listenServeUntil(addr string, stop *rt.Mailbox[struct{}]) error {", Len: 435, Hash: 0xe7adf9db7d54250e},
 	})
 }
 
@@ -67,55 +67,56 @@ func (ag_f *ag_whichLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line group_test.go:27
+//line group_test.go:42
 func (ag_f *ag_whichLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :27:1*/ var (
+	/*line :42:1*/ var (
 		ag_t0 int
 	)
-	/*line :27:1*/ if ag_co.Unwinding() {
-		/*line :27:1*/ return rt.Ready
+	/*line :42:1*/ if ag_co.Unwinding() {
+		/*line :42:1*/ return rt.Ready
 	}
-	/*line :27:1*/ switch ag_f.ag_state {
-	/*line :27:1*/ case 1:
-		/*line :27:1*/ goto ag_resume1
-		/*line :27:1*/
+	/*line :42:1*/ switch ag_f.ag_state {
+	/*line :42:1*/ case 1:
+		/*line :42:1*/ goto ag_resume1
+		/*line :42:1*/
 	case 2:
-		/*line :27:1*/ goto ag_resume2
+		/*line :42:1*/ goto ag_resume2
 	}
-	/*line group_test.go:28:2*/ if !(ag_f.r.URL.Path == "/slow") {
-		/*line :28:2*/ ag_f.r = nil
-		/*line :28:2*/ goto ag_L1
+	/*line group_test.go:43:2*/ if !(ag_f.r.URL.Path == "/slow") {
+		/*line :43:2*/ ag_f.r = nil
+		/*line :43:2*/ goto ag_L1
 	}
-	/*line :28:2*/ ag_f.r = nil
-	/*line group_test.go:29:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
-	/*line :29:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
-	/*line :29:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :29:3*/ return ag_s
+	/*line :43:2*/ ag_f.r = nil
+	/*line group_test.go:44:3*/ noteSlow()
+	/*line group_test.go:45:3*/ ag_f.ag_aw0 = rt.SleepAsync(300 * time.Millisecond)
+	/*line :45:3*/ ag_f.ag_state = 1 // await: rt.Sleep(300 * time.Millisecond)
+	/*line :45:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:3*/ return ag_s
 	}
-	/*line :29:3*/ ag_resume1:
-	/*line :29:3*/ ag_f.ag_aw0 = nil
-	/*line :29:3*/ ag_L1:
-	/*line group_test.go:31:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
-	/*line :31:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
-	/*line :31:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :31:28*/ return ag_s
+	/*line :45:3*/ ag_resume1:
+	/*line :45:3*/ ag_f.ag_aw0 = nil
+	/*line :45:3*/ ag_L1:
+	/*line group_test.go:47:28*/ ag_f.ag_aw1 = rt.LoopIndexAsync()
+	/*line :47:28*/ ag_f.ag_state = 2 // await: rt.LoopIndex()
+	/*line :47:28*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :47:28*/ return ag_s
 	}
-	/*line :31:28*/ ag_resume2:
-	/*line group_test.go:31:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :31:28*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:31:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
-	/*line group_test.go:32:1*/ return rt.Ready
+	/*line :47:28*/ ag_resume2:
+	/*line group_test.go:47:28*/ ag_t0, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :47:28*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:47:2*/ fmt.Fprintf(ag_f.w, "loop %d", ag_t0)
+	/*line group_test.go:48:1*/ return rt.Ready
 }
 
-//line group_async_test.go:111
+//line group_async_test.go:112
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whichLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:29"
+		return "group_test.go:45"
 	case 2:
-		return "group_test.go:31"
+		return "group_test.go:47"
 	}
 	return ""
 }
@@ -152,98 +153,98 @@ func (ag_f *ag_serveGroupUntil) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group_test.go:38
+//line group_test.go:54
 func (ag_f *ag_serveGroupUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :38:1*/ var (
+	/*line :54:1*/ var (
 		ag_err1 error
 		srv     *ahttp.Server
 		ag_err2 error
 	)
-	/*line :38:1*/ if ag_co.Unwinding() {
-		/*line :38:1*/ return rt.Ready
+	/*line :54:1*/ if ag_co.Unwinding() {
+		/*line :54:1*/ return rt.Ready
 	}
-	/*line :38:1*/ switch ag_f.ag_state {
-	/*line :38:1*/ case 1:
-		/*line :38:1*/ goto ag_resume1
-		/*line :38:1*/
+	/*line :54:1*/ switch ag_f.ag_state {
+	/*line :54:1*/ case 1:
+		/*line :54:1*/ goto ag_resume1
+		/*line :54:1*/
 	case 2:
-		/*line :38:1*/ goto ag_resume2
-		/*line :38:1*/
+		/*line :54:1*/ goto ag_resume2
+		/*line :54:1*/
 	case 3:
-		/*line :38:1*/ goto ag_resume3
-		/*line :38:1*/
+		/*line :54:1*/ goto ag_resume3
+		/*line :54:1*/
 	case 4:
-		/*line :38:1*/ goto ag_resume4
+		/*line :54:1*/ goto ag_resume4
 	}
-	/*line group_test.go:39:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
-	/*line :39:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
-	/*line :39:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :39:2*/ return ag_s
+	/*line group_test.go:55:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
+	/*line :55:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
+	/*line :55:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:2*/ return ag_s
 	}
-	/*line :39:2*/ ag_resume1:
-	/*line group_test.go:39:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :39:2*/ ag_f.ag_aw0 = nil
-	/*line group_test.go:40:2*/ if ag_err1 != nil {
-		/*line group_test.go:41:3*/ ag_f.ag_err = ag_err1
-		/*line :41:3*/ return rt.Ready
+	/*line :55:2*/ ag_resume1:
+	/*line group_test.go:55:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :55:2*/ ag_f.ag_aw0 = nil
+	/*line group_test.go:56:2*/ if ag_err1 != nil {
+		/*line group_test.go:57:3*/ ag_f.ag_err = ag_err1
+		/*line :57:3*/ return rt.Ready
 	}
-	/*line group_test.go:43:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
-	/*line group_test.go:44:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, 2*time.Second))
-	/*line :44:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, 2 * time.Second))
-	/*line :44:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :44:2*/ return ag_s
+	/*line group_test.go:59:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	/*line group_test.go:60:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, groupDrain))
+	/*line :60:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, groupDrain))
+	/*line :60:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:2*/ return ag_s
 	}
-	/*line :44:2*/ ag_resume2:
-	/*line group_test.go:44:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :44:2*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:45:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
-	/*line :45:2*/ ag_f.tell, ag_f.lns = nil, nil
-	/*line group_test.go:46:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
-	/*line :46:5*/ ag_f.ag_state = 3 // await: stop.Recv()
-	/*line :46:5*/ ag_f.stop = nil
-	/*line :46:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :46:5*/ return ag_s
+	/*line :60:2*/ ag_resume2:
+	/*line group_test.go:60:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :60:2*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:61:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :61:2*/ ag_f.tell, ag_f.lns = nil, nil
+	/*line group_test.go:62:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
+	/*line :62:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :62:5*/ ag_f.stop = nil
+	/*line :62:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :62:5*/ return ag_s
 	}
-	/*line :46:5*/ ag_resume3:
-	/*line group_test.go:46:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :46:5*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:46:2*/ if !(ag_err2 != nil) {
-		/*line :46:2*/ goto ag_L1
+	/*line :62:5*/ ag_resume3:
+	/*line group_test.go:62:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :62:5*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:62:2*/ if !(ag_err2 != nil) {
+		/*line :62:2*/ goto ag_L1
 	}
-	/*line group_test.go:47:3*/ ag_f.ag_err = ag_err2
-	/*line :47:3*/ return rt.Ready
-	/*line :47:3*/ ag_L1:
-	/*line group_test.go:49:2*/ ag_f.t.Cancel()
-	/*line group_test.go:50:2*/ ag_f.ag_aw2 = ag_f.t
-	/*line :50:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
-	/*line :50:2*/ ag_f.t = nil
-	/*line :50:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :50:2*/ return ag_s
+	/*line group_test.go:63:3*/ ag_f.ag_err = ag_err2
+	/*line :63:3*/ return rt.Ready
+	/*line :63:3*/ ag_L1:
+	/*line group_test.go:65:2*/ ag_f.t.Cancel()
+	/*line group_test.go:66:2*/ ag_f.ag_aw2 = ag_f.t
+	/*line :66:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :66:2*/ ag_f.t = nil
+	/*line :66:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :66:2*/ return ag_s
 	}
-	/*line :50:2*/ ag_resume4:
-	/*line group_test.go:50:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :50:2*/ ag_f.ag_aw2 = nil
-	/*line group_test.go:51:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line group_test.go:52:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
-		/*line :52:3*/ return rt.Ready
+	/*line :66:2*/ ag_resume4:
+	/*line group_test.go:66:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :66:2*/ ag_f.ag_aw2 = nil
+	/*line group_test.go:67:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line group_test.go:68:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
+		/*line :68:3*/ return rt.Ready
 	}
-	/*line group_test.go:54:2*/ ag_f.ag_err = nil
-	/*line :54:2*/ return rt.Ready
+	/*line group_test.go:70:2*/ ag_f.ag_err = nil
+	/*line :70:2*/ return rt.Ready
 }
 
-//line group_async_test.go:235
+//line group_async_test.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveGroupUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:39"
+		return "group_test.go:55"
 	case 2:
-		return "group_test.go:44"
+		return "group_test.go:60"
 	case 3:
-		return "group_test.go:46"
+		return "group_test.go:62"
 	case 4:
-		return "group_test.go:50"
+		return "group_test.go:66"
 	}
 	return ""
 }
@@ -277,82 +278,82 @@ func (ag_f *ag_listenServeUntil) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group_test.go:129
+//line group_test.go:153
 func (ag_f *ag_listenServeUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :129:1*/ var (
+	/*line :153:1*/ var (
 		srv     *ahttp.Server
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :129:1*/ if ag_co.Unwinding() {
-		/*line :129:1*/ return rt.Ready
+	/*line :153:1*/ if ag_co.Unwinding() {
+		/*line :153:1*/ return rt.Ready
 	}
-	/*line :129:1*/ switch ag_f.ag_state {
-	/*line :129:1*/ case 1:
-		/*line :129:1*/ goto ag_resume1
-		/*line :129:1*/
+	/*line :153:1*/ switch ag_f.ag_state {
+	/*line :153:1*/ case 1:
+		/*line :153:1*/ goto ag_resume1
+		/*line :153:1*/
 	case 2:
-		/*line :129:1*/ goto ag_resume2
-		/*line :129:1*/
+		/*line :153:1*/ goto ag_resume2
+		/*line :153:1*/
 	case 3:
-		/*line :129:1*/ goto ag_resume3
+		/*line :153:1*/ goto ag_resume3
 	}
-	/*line group_test.go:130:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
-	/*line group_test.go:131:2*/ ag_f.ag_aw0 = rt.SpawnAsync(srv.ListenAndServeGroupAsync(ag_f.addr, time.Second))
-	/*line :131:2*/ ag_f.ag_state = 1 // await: rt.Spawn(srv.ListenAndServeGroupAsync(addr, time.Second))
-	/*line :131:2*/ ag_f.addr = ""
-	/*line :131:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :131:2*/ return ag_s
+	/*line group_test.go:154:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
+	/*line group_test.go:155:2*/ ag_f.ag_aw0 = rt.SpawnAsync(srv.ListenAndServeGroupAsync(ag_f.addr, time.Second))
+	/*line :155:2*/ ag_f.ag_state = 1 // await: rt.Spawn(srv.ListenAndServeGroupAsync(addr, time.Second))
+	/*line :155:2*/ ag_f.addr = ""
+	/*line :155:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:2*/ return ag_s
 	}
-	/*line :131:2*/ ag_resume1:
-	/*line group_test.go:131:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :131:2*/ ag_f.ag_aw0 = nil
-	/*line group_test.go:132:5*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
-	/*line :132:5*/ ag_f.ag_state = 2 // await: stop.Recv()
-	/*line :132:5*/ ag_f.stop = nil
-	/*line :132:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :132:5*/ return ag_s
+	/*line :155:2*/ ag_resume1:
+	/*line group_test.go:155:2*/ ag_f.t, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :155:2*/ ag_f.ag_aw0 = nil
+	/*line group_test.go:156:5*/ ag_f.ag_aw1 = ag_f.stop.RecvAsync()
+	/*line :156:5*/ ag_f.ag_state = 2 // await: stop.Recv()
+	/*line :156:5*/ ag_f.stop = nil
+	/*line :156:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :156:5*/ return ag_s
 	}
-	/*line :132:5*/ ag_resume2:
-	/*line group_test.go:132:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :132:5*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:132:2*/ if !(ag_err1 != nil) {
-		/*line :132:2*/ goto ag_L1
+	/*line :156:5*/ ag_resume2:
+	/*line group_test.go:156:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :156:5*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:156:2*/ if !(ag_err1 != nil) {
+		/*line :156:2*/ goto ag_L1
 	}
-	/*line group_test.go:133:3*/ ag_f.ag_err = ag_err1
-	/*line :133:3*/ return rt.Ready
-	/*line :133:3*/ ag_L1:
-	/*line group_test.go:135:2*/ ag_f.t.Cancel()
-	/*line group_test.go:136:5*/ ag_f.ag_aw1 = ag_f.t
-	/*line :136:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](t)
-	/*line :136:5*/ ag_f.t = nil
-	/*line :136:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:5*/ return ag_s
+	/*line group_test.go:157:3*/ ag_f.ag_err = ag_err1
+	/*line :157:3*/ return rt.Ready
+	/*line :157:3*/ ag_L1:
+	/*line group_test.go:159:2*/ ag_f.t.Cancel()
+	/*line group_test.go:160:5*/ ag_f.ag_aw1 = ag_f.t
+	/*line :160:5*/ ag_f.ag_state = 3 // await: rt.Await[struct{}](t)
+	/*line :160:5*/ ag_f.t = nil
+	/*line :160:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:5*/ return ag_s
 	}
-	/*line :136:5*/ ag_resume3:
-	/*line group_test.go:136:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :136:5*/ ag_f.ag_aw1 = nil
-	/*line group_test.go:136:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
-		/*line :136:2*/ goto ag_L2
+	/*line :160:5*/ ag_resume3:
+	/*line group_test.go:160:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :160:5*/ ag_f.ag_aw1 = nil
+	/*line group_test.go:160:2*/ if errors.Is(ag_err2, rt.ErrCanceled) {
+		/*line :160:2*/ goto ag_L2
 	}
-	/*line group_test.go:137:3*/ ag_f.ag_err = fmt.Errorf("ListenAndServeGroup ended with %v, not ErrCanceled", ag_err2)
-	/*line :137:3*/ return rt.Ready
-	/*line :137:3*/ ag_L2:
-	/*line group_test.go:139:2*/ ag_f.ag_err = nil
-	/*line :139:2*/ return rt.Ready
+	/*line group_test.go:161:3*/ ag_f.ag_err = fmt.Errorf("ListenAndServeGroup ended with %v, not ErrCanceled", ag_err2)
+	/*line :161:3*/ return rt.Ready
+	/*line :161:3*/ ag_L2:
+	/*line group_test.go:163:2*/ ag_f.ag_err = nil
+	/*line :163:2*/ return rt.Ready
 }
 
-//line group_async_test.go:346
+//line group_async_test.go:347
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_listenServeUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group_test.go:131"
+		return "group_test.go:155"
 	case 2:
-		return "group_test.go:132"
+		return "group_test.go:156"
 	case 3:
-		return "group_test.go:136"
+		return "group_test.go:160"
 	}
 	return ""
 }

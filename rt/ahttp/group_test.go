@@ -20,12 +20,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// slowArrived receives when a /slow request reaches whichLoop.
+var slowArrived = make(chan struct{}, 1)
+
+func noteSlow() {
+	select {
+	case slowArrived <- struct{}{}:
+	default:
+	}
+}
+
+// groupDrain is how long ServeGroup lets requests in flight finish: far
+// longer than a drain takes even on a loaded machine, so a drain that
+// waited for it shows.
+const groupDrain = 20 * time.Second
+
 // whichLoop answers with the index of the loop that serves the request;
-// /slow waits 300ms first.
+// /slow notes its arrival and waits 300ms first.
 //
 // async
 func whichLoop(w *ahttp.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/slow" {
+		noteSlow()
 		rt.Sleep(300 * time.Millisecond)
 	}
 	fmt.Fprintf(w, "loop %d", rt.LoopIndex())
@@ -41,7 +57,7 @@ func serveGroupUntil(lc anet.ListenConfig, tell func(string), stop *rt.Mailbox[s
 		return err
 	}
 	srv := &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync)}
-	t := rt.Spawn(srv.ServeGroupAsync(lns, 2*time.Second))
+	t := rt.Spawn(srv.ServeGroupAsync(lns, groupDrain))
 	tell(lns[0].Addr().String())
 	if _, err := stop.Recv(); err != nil {
 		return err
@@ -102,12 +118,20 @@ func TestServeGroup(t *testing.T) {
 			var slowBody string
 			var slowClose bool
 			var slowErr error
+			select { // from an earlier run
+			case <-slowArrived:
+			default:
+			}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				slowCode, slowBody, slowClose, slowErr = fetchOwnConn(base+"/slow", true)
 			}()
-			time.Sleep(100 * time.Millisecond) // the slow request is in flight
+			select { // the slow request is in flight
+			case <-slowArrived:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the slow request did not reach the handler")
+			}
 			start := time.Now()
 			require.NoError(t, stop.Send(struct{}{}))
 			wg.Wait()
@@ -116,7 +140,7 @@ func TestServeGroup(t *testing.T) {
 			assert.Equal(t, 200, slowCode)
 			assert.True(t, strings.HasPrefix(slowBody, "loop "), slowBody)
 			assert.True(t, slowClose, "the response in flight during shutdown closes its connection")
-			assert.Less(t, time.Since(start), 2*time.Second, "drained without waiting for the deadline")
+			assert.Less(t, time.Since(start), groupDrain, "drained without waiting for the deadline")
 			_, _, _, err := fetchOwnConn(base+"/", false)
 			assert.Error(t, err, "the server still answers after shutdown")
 		})

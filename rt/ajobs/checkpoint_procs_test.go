@@ -72,6 +72,22 @@ func TestKilledStepsResume(t *testing.T) {
 	for round := 0; round < 5; round++ {
 		time.Sleep(time.Duration(100+rnd.IntN(300)) * time.Millisecond)
 		k := rnd.IntN(2)
+		if round == 0 {
+			// The first victim has saved a checkpoint short of a job's
+			// end, so some job resumes from one however slowly the
+			// processes start.
+			pid := workers[k].pid()
+			waitUntil(t, "a checkpoint mid-job", func() bool {
+				for _, id := range ids {
+					for _, e := range records(t, cl, "test:saved:"+id) {
+						if e.pid == pid && e.step < nSteps-2 {
+							return true
+						}
+					}
+				}
+				return false
+			})
+		}
 		workers[k].kill()
 		workers[k] = startWorker(t, srv.Socket(), env...)
 	}
@@ -136,13 +152,7 @@ func TestFrozenWorkerCheckpointFenced(t *testing.T) {
 	a := startWorker(t, srv.Socket(), env...)
 	id, err := Steps.Enqueue(q, stepsArgs{Steps: 14, StepMs: 100})
 	require.NoError(t, err)
-	waitFor := func(what string, cond func() bool) {
-		deadline := time.Now().Add(8 * time.Second)
-		for !cond() {
-			require.True(t, time.Now().Before(deadline), "timed out waiting for %s", what)
-			time.Sleep(5 * time.Millisecond)
-		}
-	}
+	waitFor := func(what string, cond func() bool) { waitUntil(t, what, cond) }
 	waitFor("a's second checkpoint", func() bool { return len(records(t, cl, "test:saved:"+id)) >= 2 })
 	time.Sleep(20 * time.Millisecond) // mid-step
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGSTOP))
@@ -305,7 +315,7 @@ func TestCrashMidCheckpoint(t *testing.T) {
 	require.NoError(t, err)
 	select {
 	case <-proxy.held:
-	case <-time.After(8 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatalf("the large checkpoint was not sent; worker stderr:\n%s", c.stderr.String())
 	}
 	// Redis holds part of the command, not all of it. (Within the
@@ -395,13 +405,19 @@ func TestRedisCrashKeepsCheckpoints(t *testing.T) {
 		require.NoError(t, err)
 		ids[i] = id
 	}
-	time.Sleep(200 * time.Millisecond)
-	savedBefore := 0
-	for _, id := range ids {
-		n, err := cl.Int("LLEN", "test:saved:"+id)
-		require.NoError(t, err)
-		savedBefore += int(n)
+	saved := func() int {
+		n := 0
+		for _, id := range ids {
+			l, err := cl.Int("LLEN", "test:saved:"+id)
+			require.NoError(t, err)
+			n += int(l)
+		}
+		return n
 	}
+	// Killed mid-run: once the workers (slow to start on a loaded
+	// machine) have saved some checkpoints, the big ones among them.
+	waitUntil(t, "checkpoints before the kill", func() bool { return saved() >= 2*nJobs })
+	savedBefore := saved()
 	srv.Kill()
 	require.True(t, savedBefore > 0 && savedBefore < nJobs*nSteps, "killed mid-run: %d of %d checkpoints saved", savedBefore, nJobs*nSteps)
 	srv.Restart()

@@ -80,14 +80,14 @@ func init() {
 		{Name: "withWorker", Line: 35, Off: 860, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
 		{Name: "enqueueAndWait", Line: 46, Off: 1093, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
 		{Name: "deadLetters", Line: 133, Off: 3993, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
-		{Name: "shutdown", Line: 189, Off: 6266, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1338, Hash: 0xac4d96197de2c4aa},
-		{Name: "gauged", Line: 240, Off: 7869, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
-		{Name: "concurrency", Line: 251, Off: 8097, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
-		{Name: "note", Line: 298, Off: 9507, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
-		{Name: "priorities", Line: 307, Off: 9667, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
-		{Name: "watchdog", Line: 370, Off: 11859, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
-		{Name: "guarded", Line: 379, Off: 12043, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
-		{Name: "waitReplicas", Line: 387, Off: 12204, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
+		{Name: "shutdown", Line: 189, Off: 6266, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1625, Hash: 0xd8e3d4f3b4d7c87a},
+		{Name: "gauged", Line: 246, Off: 8156, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
+		{Name: "concurrency", Line: 257, Off: 8384, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
+		{Name: "note", Line: 304, Off: 9794, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
+		{Name: "priorities", Line: 313, Off: 9954, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
+		{Name: "watchdog", Line: 376, Off: 12146, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
+		{Name: "guarded", Line: 385, Off: 12330, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
+		{Name: "waitReplicas", Line: 393, Off: 12491, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
 	})
 }
 
@@ -747,7 +747,7 @@ func (ag_f *ag_deadLetters) AwaitLine() string {
 	return ""
 }
 
-// ag_shutdown is the frame of shutdown (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shutdown is the frame of shutdown (344 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shutdown struct {
 	ag_state int
 	t        *testing.T
@@ -756,17 +756,20 @@ type ag_shutdown struct {
 	opts     WorkerOptions
 	w        *Worker
 	run      *rt.Task[struct{}]
+	started  int32
 	quick    string
 	long     string
+	deadline time.Time
 	before   int32
 	w2       *Worker
 	run2     *rt.Task[struct{}]
 	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw1   rt.Awaitable[string]
-	ag_aw2   rt.Awaitable[struct{}]
-	ag_aw3   rt.Awaitable[rt.Tuple2[int, bool]]
-	ag_aw4   rt.Awaitable[aredis.Value]
-	ag_aw5   rt.Awaitable[int]
+	ag_aw2   rt.Awaitable[time.Time]
+	ag_aw3   rt.Awaitable[struct{}]
+	ag_aw4   rt.Awaitable[rt.Tuple2[int, bool]]
+	ag_aw5   rt.Awaitable[aredis.Value]
+	ag_aw6   rt.Awaitable[int]
 }
 
 // shutdownAsync returns the coroutine of shutdown: nothing runs until it is awaited, spawned, gathered or run.
@@ -791,6 +794,8 @@ func (ag_f *ag_shutdown) AwaitResult() (struct{}, error) {
 func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :189:1*/ var (
 		err     error
+		ag_t8   time.Time
+		ag_t9   time.Time
 		st      Stats
 		done    bool
 		pending aredis.Value
@@ -832,6 +837,12 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :189:1*/
 	case 11:
 		/*line :189:1*/ goto ag_resume11
+		/*line :189:1*/
+	case 12:
+		/*line :189:1*/ goto ag_resume12
+		/*line :189:1*/
+	case 13:
+		/*line :189:1*/ goto ag_resume13
 	}
 	/*line inprocess_test.go:190:2*/ ag_f.opts = testWorkerOptions()
 	/*line inprocess_test.go:191:2*/ ag_f.opts.Lease = 500 * time.Millisecond
@@ -844,122 +855,148 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ ag_resume1:
 	/*line inprocess_test.go:193:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :193:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:194:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 200)
-	/*line :194:2*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 200)
-	/*line :194:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :194:2*/ return ag_s
+	/*line inprocess_test.go:194:2*/ ag_f.started = slowStarted.Load()
+	/*line inprocess_test.go:195:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 200)
+	/*line :195:2*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 200)
+	/*line :195:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :195:2*/ return ag_s
 	}
-	/*line :194:2*/ ag_resume2:
-	/*line inprocess_test.go:194:2*/ ag_f.quick, err = ag_f.ag_aw1.AwaitResult()
-	/*line :194:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:195:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:196:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 1200)
-	/*line :196:2*/ ag_f.ag_state = 3 // await: Slow.Enqueue(q, 1200)
-	/*line :196:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :196:2*/ return ag_s
+	/*line :195:2*/ ag_resume2:
+	/*line inprocess_test.go:195:2*/ ag_f.quick, err = ag_f.ag_aw1.AwaitResult()
+	/*line :195:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:196:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:197:2*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 1200)
+	/*line :197:2*/ ag_f.ag_state = 3 // await: Slow.Enqueue(q, 1200)
+	/*line :197:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :197:2*/ return ag_s
 	}
-	/*line :196:2*/ ag_resume3:
-	/*line inprocess_test.go:196:2*/ ag_f.long, err = ag_f.ag_aw1.AwaitResult()
-	/*line :196:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:197:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:198:2*/ ag_f.ag_aw2 = rt.SleepAsync(100 * time.Millisecond)
-	/*line :198:2*/ ag_f.ag_state = 4 // await: rt.Sleep(100 * time.Millisecond)
-	/*line :198:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:2*/ return ag_s
+	/*line :197:2*/ ag_resume3:
+	/*line inprocess_test.go:197:2*/ ag_f.long, err = ag_f.ag_aw1.AwaitResult()
+	/*line :197:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:198:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:201:18*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :201:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :201:18*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :201:18*/ return ag_s
 	}
-	/*line :198:2*/ ag_resume4:
-	/*line :198:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:199:2*/ ag_f.before = slowDeferred.Load()
-	/*line inprocess_test.go:200:2*/ ag_f.w.Stop(400 * time.Millisecond)
-	/*line inprocess_test.go:201:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :201:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
-	/*line :201:2*/ ag_f.run = nil
-	/*line :201:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :201:2*/ return ag_s
+	/*line :201:18*/ ag_resume4:
+	/*line inprocess_test.go:201:18*/ ag_t8, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :201:18*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:201:6*/ ag_f.deadline = ag_t8.Add(30 * time.Second)
+	/*line :201:6*/ ag_L1:
+	/*line inprocess_test.go:201:50*/ if !(slowStarted.Load() < ag_f.started+2) {
+		/*line :201:50*/ ag_f.deadline = time.Time{}
+		/*line :201:50*/ goto ag_L3
 	}
-	/*line :201:2*/ ag_resume5:
-	/*line inprocess_test.go:201:2*/ _, err = ag_f.ag_aw2.AwaitResult()
-	/*line :201:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:202:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:203:2*/ st = ag_f.w.Stats()
-	/*line :203:2*/ ag_f.w = nil
-	/*line inprocess_test.go:204:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
-	/*line inprocess_test.go:205:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
-	/*line inprocess_test.go:206:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
-	/*line inprocess_test.go:207:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.quick)
-	/*line :207:2*/ ag_f.ag_state = 6 // await: Slow.Result(q, quick)
-	/*line :207:2*/ ag_f.quick = ""
+	/*line inprocess_test.go:202:19*/ ag_f.ag_aw2 = rt.NowAsync()
+	/*line :202:19*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :202:19*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:19*/ return ag_s
+	}
+	/*line :202:19*/ ag_resume5:
+	/*line inprocess_test.go:202:19*/ ag_t9, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :202:19*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:202:3*/ require.True(ag_f.t, ag_t9.Before(ag_f.deadline), "the jobs did not start")
+	/*line inprocess_test.go:203:3*/ ag_f.ag_aw3 = rt.SleepAsync(5 * time.Millisecond)
+	/*line :203:3*/ ag_f.ag_state = 6 // await: rt.Sleep(5 * time.Millisecond)
+	/*line :203:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:3*/ return ag_s
+	}
+	/*line :203:3*/ ag_resume6:
+	/*line :203:3*/ ag_f.ag_aw3 = nil
+	/*line :203:3*/ goto ag_L1
+	/*line :203:3*/ ag_L3:
+	/*line inprocess_test.go:205:2*/ ag_f.before = slowDeferred.Load()
+	/*line inprocess_test.go:206:2*/ ag_f.w.Stop(400 * time.Millisecond)
+	/*line inprocess_test.go:207:2*/ ag_f.ag_aw3 = ag_f.run
+	/*line :207:2*/ ag_f.ag_state = 7 // await: rt.Await(run)
+	/*line :207:2*/ ag_f.run = nil
 	/*line :207:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :207:2*/ return ag_s
 	}
-	/*line :207:2*/ ag_resume6:
-	/*line inprocess_test.go:207:2*/ {
-		/*line :207:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
-		/*line :207:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
-	}
+	/*line :207:2*/ ag_resume7:
+	/*line inprocess_test.go:207:2*/ _, err = ag_f.ag_aw3.AwaitResult()
 	/*line :207:2*/ ag_f.ag_aw3 = nil
 	/*line inprocess_test.go:208:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:209:2*/ assert.True(ag_f.t, done)
-	/*line inprocess_test.go:210:2*/ ag_f.ag_aw3 = Slow.ResultAsync(ag_f.q, ag_f.long)
-	/*line :210:2*/ ag_f.ag_state = 7 // await: Slow.Result(q, long)
-	/*line :210:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :210:2*/ return ag_s
-	}
-	/*line :210:2*/ ag_resume7:
-	/*line inprocess_test.go:210:2*/ {
-		/*line :210:2*/ ag_v, ag_e := ag_f.ag_aw3.AwaitResult()
-		/*line :210:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
-	}
-	/*line :210:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:211:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:212:2*/ assert.False(ag_f.t, done)
-	/*line inprocess_test.go:213:2*/ ag_f.ag_aw4 = ag_f.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
-	/*line :213:2*/ ag_f.ag_state = 8 // await: cl.Do("XPENDING", q.stream(), group)
+	/*line inprocess_test.go:209:2*/ st = ag_f.w.Stats()
+	/*line :209:2*/ ag_f.w = nil
+	/*line inprocess_test.go:210:2*/ assert.Equal(ag_f.t, 1, st.Done, "the quick job finished within the grace period")
+	/*line inprocess_test.go:211:2*/ assert.Equal(ag_f.t, 1, st.Abandoned, "the long one was cancelled")
+	/*line inprocess_test.go:212:2*/ assert.Equal(ag_f.t, ag_f.before+2, slowDeferred.Load(), "the abandoned job's deferred call ran")
+	/*line inprocess_test.go:213:2*/ ag_f.ag_aw4 = Slow.ResultAsync(ag_f.q, ag_f.quick)
+	/*line :213:2*/ ag_f.ag_state = 8 // await: Slow.Result(q, quick)
+	/*line :213:2*/ ag_f.quick = ""
 	/*line :213:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :213:2*/ return ag_s
 	}
 	/*line :213:2*/ ag_resume8:
-	/*line inprocess_test.go:213:2*/ pending, err = ag_f.ag_aw4.AwaitResult()
+	/*line inprocess_test.go:213:2*/ {
+		/*line :213:2*/ ag_v, ag_e := ag_f.ag_aw4.AwaitResult()
+		/*line :213:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	}
 	/*line :213:2*/ ag_f.ag_aw4 = nil
 	/*line inprocess_test.go:214:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:215:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
-	/*line inprocess_test.go:218:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
-	/*line :218:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
-	/*line inprocess_test.go:219:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
-	/*line :219:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
-	/*line :219:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line inprocess_test.go:215:2*/ assert.True(ag_f.t, done)
+	/*line inprocess_test.go:216:2*/ ag_f.ag_aw4 = Slow.ResultAsync(ag_f.q, ag_f.long)
+	/*line :216:2*/ ag_f.ag_state = 9 // await: Slow.Result(q, long)
+	/*line :216:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :216:2*/ return ag_s
+	}
+	/*line :216:2*/ ag_resume9:
+	/*line inprocess_test.go:216:2*/ {
+		/*line :216:2*/ ag_v, ag_e := ag_f.ag_aw4.AwaitResult()
+		/*line :216:2*/ _, done, err = ag_v.V0, ag_v.V1, ag_e
+	}
+	/*line :216:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:217:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:218:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:219:2*/ ag_f.ag_aw5 = ag_f.cl.DoAsync("XPENDING", ag_f.q.stream(), group)
+	/*line :219:2*/ ag_f.ag_state = 10 // await: cl.Do("XPENDING", q.stream(), group)
+	/*line :219:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :219:2*/ return ag_s
 	}
-	/*line :219:2*/ ag_resume9:
-	/*line inprocess_test.go:219:2*/ ag_f.run2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :219:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:220:2*/ ag_f.ag_aw5 = Slow.WaitAsync(ag_f.q, ag_f.long)
-	/*line :220:2*/ ag_f.ag_state = 10 // await: Slow.Wait(q, long)
-	/*line :220:2*/ ag_f.q, ag_f.long = nil, ""
-	/*line :220:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:2*/ return ag_s
-	}
-	/*line :220:2*/ ag_resume10:
-	/*line inprocess_test.go:220:2*/ ms, err = ag_f.ag_aw5.AwaitResult()
-	/*line :220:2*/ ag_f.ag_aw5 = nil
-	/*line inprocess_test.go:221:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:222:2*/ assert.Equal(ag_f.t, 1200, ms)
-	/*line inprocess_test.go:223:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
-	/*line :223:2*/ ag_f.t = nil
-	/*line inprocess_test.go:224:2*/ ag_f.w2.Stop(time.Second)
-	/*line :224:2*/ ag_f.w2 = nil
-	/*line inprocess_test.go:225:2*/ ag_f.ag_aw2 = ag_f.run2
-	/*line :225:2*/ ag_f.ag_state = 11 // await: rt.Await(run2)
-	/*line :225:2*/ ag_f.run2 = nil
-	/*line :225:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :219:2*/ ag_resume10:
+	/*line inprocess_test.go:219:2*/ pending, err = ag_f.ag_aw5.AwaitResult()
+	/*line :219:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:220:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:221:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+	/*line inprocess_test.go:224:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
+	/*line :224:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
+	/*line inprocess_test.go:225:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
+	/*line :225:2*/ ag_f.ag_state = 11 // await: rt.Spawn(w2.RunAsync())
+	/*line :225:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :225:2*/ return ag_s
 	}
 	/*line :225:2*/ ag_resume11:
-	/*line :225:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:226:1*/ return rt.Ready
+	/*line inprocess_test.go:225:2*/ ag_f.run2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :225:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:226:2*/ ag_f.ag_aw6 = Slow.WaitAsync(ag_f.q, ag_f.long)
+	/*line :226:2*/ ag_f.ag_state = 12 // await: Slow.Wait(q, long)
+	/*line :226:2*/ ag_f.q, ag_f.long = nil, ""
+	/*line :226:2*/ if ag_s := ag_f.ag_aw6.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :226:2*/ return ag_s
+	}
+	/*line :226:2*/ ag_resume12:
+	/*line inprocess_test.go:226:2*/ ms, err = ag_f.ag_aw6.AwaitResult()
+	/*line :226:2*/ ag_f.ag_aw6 = nil
+	/*line inprocess_test.go:227:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:228:2*/ assert.Equal(ag_f.t, 1200, ms)
+	/*line inprocess_test.go:229:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Reclaimed)
+	/*line :229:2*/ ag_f.t = nil
+	/*line inprocess_test.go:230:2*/ ag_f.w2.Stop(time.Second)
+	/*line :230:2*/ ag_f.w2 = nil
+	/*line inprocess_test.go:231:2*/ ag_f.ag_aw3 = ag_f.run2
+	/*line :231:2*/ ag_f.ag_state = 13 // await: rt.Await(run2)
+	/*line :231:2*/ ag_f.run2 = nil
+	/*line :231:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :231:2*/ return ag_s
+	}
+	/*line :231:2*/ ag_resume13:
+	/*line :231:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:232:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:963
+//line inprocess_async_test.go:1000
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shutdown) AwaitLine() string {
@@ -967,25 +1004,29 @@ func (ag_f *ag_shutdown) AwaitLine() string {
 	case 1:
 		return "inprocess_test.go:193"
 	case 2:
-		return "inprocess_test.go:194"
+		return "inprocess_test.go:195"
 	case 3:
-		return "inprocess_test.go:196"
+		return "inprocess_test.go:197"
 	case 4:
-		return "inprocess_test.go:198"
-	case 5:
 		return "inprocess_test.go:201"
+	case 5:
+		return "inprocess_test.go:202"
 	case 6:
-		return "inprocess_test.go:207"
+		return "inprocess_test.go:203"
 	case 7:
-		return "inprocess_test.go:210"
+		return "inprocess_test.go:207"
 	case 8:
 		return "inprocess_test.go:213"
 	case 9:
-		return "inprocess_test.go:219"
+		return "inprocess_test.go:216"
 	case 10:
-		return "inprocess_test.go:220"
+		return "inprocess_test.go:219"
 	case 11:
 		return "inprocess_test.go:225"
+	case 12:
+		return "inprocess_test.go:226"
+	case 13:
+		return "inprocess_test.go:231"
 	}
 	return ""
 }
@@ -1018,56 +1059,56 @@ func (ag_f *ag_gauged) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inprocess_test.go:240
+//line inprocess_test.go:246
 func (ag_f *ag_gauged) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :240:1*/ if ag_co.Unwinding() {
-		/*line :240:1*/ goto ag_exit
+	/*line :246:1*/ if ag_co.Unwinding() {
+		/*line :246:1*/ goto ag_exit
 	}
-	/*line :240:1*/ switch ag_f.ag_state {
-	/*line :240:1*/ case 1:
-		/*line :240:1*/ goto ag_resume1
-		/*line :240:1*/
+	/*line :246:1*/ switch ag_f.ag_state {
+	/*line :246:1*/ case 1:
+		/*line :246:1*/ goto ag_resume1
+		/*line :246:1*/
 	case 2:
-		/*line :240:1*/ goto ag_resume2
+		/*line :246:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:241:2*/ gauge++
-	/*line inprocess_test.go:242:2*/ gaugeMax = max(gaugeMax, gauge)
-	/*line inprocess_test.go:243:2*/ {
-		/*line :243:2*/ ag_dfn := func() {
-			/*line inprocess_test.go:243:17*/ gauge--
+	/*line inprocess_test.go:247:2*/ gauge++
+	/*line inprocess_test.go:248:2*/ gaugeMax = max(gaugeMax, gauge)
+	/*line inprocess_test.go:249:2*/ {
+		/*line :249:2*/ ag_dfn := func() {
+			/*line inprocess_test.go:249:17*/ gauge--
 		}
-		/*line inprocess_test.go:243:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :243:2*/ defer ag_dfn()
-			/*line :243:2*/ ag_p.Raise()
+		/*line inprocess_test.go:249:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :249:2*/ defer ag_dfn()
+			/*line :249:2*/ ag_p.Raise()
 		})
 	}
-	/*line inprocess_test.go:244:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :244:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :244:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:2*/ return ag_s
+	/*line inprocess_test.go:250:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :250:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :250:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:2*/ return ag_s
 	}
-	/*line :244:2*/ ag_resume1:
-	/*line :244:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :245:2*/ goto ag_exit
-	/*line :245:2*/ ag_exit:
-	/*line :245:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :245:2*/ ag_resume2:
-	/*line :245:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :245:2*/ return ag_s
+	/*line :250:2*/ ag_resume1:
+	/*line :250:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:251:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :251:2*/ goto ag_exit
+	/*line :251:2*/ ag_exit:
+	/*line :251:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :251:2*/ ag_resume2:
+	/*line :251:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :251:2*/ return ag_s
 	}
-	/*line :245:2*/ return rt.Ready
+	/*line :251:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1063
+//line inprocess_async_test.go:1104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gauged) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:244"
+		return "inprocess_test.go:250"
 	case 2:
-		return "inprocess_test.go:246 (deferred calls)"
+		return "inprocess_test.go:252 (deferred calls)"
 	}
 	return ""
 }
@@ -1115,9 +1156,9 @@ func (ag_f *ag_concurrency) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:251
+//line inprocess_test.go:257
 func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :251:1*/ var (
+	/*line :257:1*/ var (
 		opts     WorkerOptions
 		ag_id1   string
 		ag_err1  error
@@ -1129,155 +1170,155 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 		ag_q1    *Queue
 		ag_err3  error
 	)
-	/*line :251:1*/ if ag_co.Unwinding() {
-		/*line :251:1*/ return rt.Ready
+	/*line :257:1*/ if ag_co.Unwinding() {
+		/*line :257:1*/ return rt.Ready
 	}
-	/*line :251:1*/ switch ag_f.ag_state {
-	/*line :251:1*/ case 1:
-		/*line :251:1*/ goto ag_resume1
-		/*line :251:1*/
+	/*line :257:1*/ switch ag_f.ag_state {
+	/*line :257:1*/ case 1:
+		/*line :257:1*/ goto ag_resume1
+		/*line :257:1*/
 	case 2:
-		/*line :251:1*/ goto ag_resume2
-		/*line :251:1*/
+		/*line :257:1*/ goto ag_resume2
+		/*line :257:1*/
 	case 3:
-		/*line :251:1*/ goto ag_resume3
-		/*line :251:1*/
+		/*line :257:1*/ goto ag_resume3
+		/*line :257:1*/
 	case 4:
-		/*line :251:1*/ goto ag_resume4
-		/*line :251:1*/
+		/*line :257:1*/ goto ag_resume4
+		/*line :257:1*/
 	case 5:
-		/*line :251:1*/ goto ag_resume5
-		/*line :251:1*/
+		/*line :257:1*/ goto ag_resume5
+		/*line :257:1*/
 	case 6:
-		/*line :251:1*/ goto ag_resume6
+		/*line :257:1*/ goto ag_resume6
 	}
-	/*line inprocess_test.go:252:2*/ opts = testWorkerOptions()
-	/*line inprocess_test.go:253:2*/ opts.Concurrency = 2
-	/*line inprocess_test.go:254:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:255:6*/ ag_f.ids = nil
-	/*line inprocess_test.go:256:6*/ ag_f.i = 0
-	/*line :256:6*/ ag_L1:
-	/*line inprocess_test.go:256:14*/ if !(ag_f.i < 6) {
-		/*line :256:14*/ goto ag_L3
+	/*line inprocess_test.go:258:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:259:2*/ opts.Concurrency = 2
+	/*line inprocess_test.go:260:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:261:6*/ ag_f.ids = nil
+	/*line inprocess_test.go:262:6*/ ag_f.i = 0
+	/*line :262:6*/ ag_L1:
+	/*line inprocess_test.go:262:14*/ if !(ag_f.i < 6) {
+		/*line :262:14*/ goto ag_L3
 	}
-	/*line :256:14*/ ag_f.ag_t5 = []*Queue{ag_f.qa, ag_f.qb}
-	/*line :256:14*/ ag_f.ag_t6 = 0
-	/*line :256:14*/ ag_L4:
-	/*line inprocess_test.go:257:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		/*line :257:3*/ ag_f.ag_t5 = nil
-		/*line :257:3*/ goto ag_L6
+	/*line :262:14*/ ag_f.ag_t5 = []*Queue{ag_f.qa, ag_f.qb}
+	/*line :262:14*/ ag_f.ag_t6 = 0
+	/*line :262:14*/ ag_L4:
+	/*line inprocess_test.go:263:3*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :263:3*/ ag_f.ag_t5 = nil
+		/*line :263:3*/ goto ag_L6
 	}
-	/*line inprocess_test.go:257:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
-	/*line inprocess_test.go:258:4*/ ag_f.ag_aw0 = Gauged.EnqueueAsync(ag_f.q, 60)
-	/*line :258:4*/ ag_f.ag_state = 1 // await: Gauged.Enqueue(q, 60)
-	/*line :258:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:4*/ return ag_s
+	/*line inprocess_test.go:263:10*/ ag_f.q = ag_f.ag_t5[ag_f.ag_t6]
+	/*line inprocess_test.go:264:4*/ ag_f.ag_aw0 = Gauged.EnqueueAsync(ag_f.q, 60)
+	/*line :264:4*/ ag_f.ag_state = 1 // await: Gauged.Enqueue(q, 60)
+	/*line :264:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :264:4*/ return ag_s
 	}
-	/*line :258:4*/ ag_resume1:
-	/*line inprocess_test.go:258:4*/ ag_id1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :258:4*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:259:4*/ require.NoError(ag_f.t, ag_err1)
-	/*line inprocess_test.go:260:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
-	/*line :260:4*/ ag_f.q = nil
-	/*line :260:4*/ ag_f.ag_t6++
-	/*line :260:4*/ goto ag_L4
-	/*line :260:4*/ ag_L6:
-	/*line inprocess_test.go:256:21*/ ag_f.i++
-	/*line :256:21*/ goto ag_L1
-	/*line :256:21*/ ag_L3:
-	/*line inprocess_test.go:263:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
-	/*line :263:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
-	/*line :263:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :263:2*/ return ag_s
+	/*line :264:4*/ ag_resume1:
+	/*line inprocess_test.go:264:4*/ ag_id1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :264:4*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:265:4*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:266:4*/ ag_f.ids = append(ag_f.ids, ag_f.q.name+" "+ag_id1)
+	/*line :266:4*/ ag_f.q = nil
+	/*line :266:4*/ ag_f.ag_t6++
+	/*line :266:4*/ goto ag_L4
+	/*line :266:4*/ ag_L6:
+	/*line inprocess_test.go:262:21*/ ag_f.i++
+	/*line :262:21*/ goto ag_L1
+	/*line :262:21*/ ag_L3:
+	/*line inprocess_test.go:269:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
+	/*line :269:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :269:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:2*/ return ag_s
 	}
-	/*line :263:2*/ ag_resume2:
-	/*line inprocess_test.go:263:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :263:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:264:2*/ ag_f.maxPending = int64(0)
-	/*line inprocess_test.go:265:6*/ ag_f.ag_i1 = 0
-	/*line :265:6*/ ag_L7:
-	/*line inprocess_test.go:265:14*/ if !(ag_f.ag_i1 < 20) {
-		/*line :265:14*/ ag_f.cl = nil
-		/*line :265:14*/ goto ag_L9
+	/*line :269:2*/ ag_resume2:
+	/*line inprocess_test.go:269:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :269:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:270:2*/ ag_f.maxPending = int64(0)
+	/*line inprocess_test.go:271:6*/ ag_f.ag_i1 = 0
+	/*line :271:6*/ ag_L7:
+	/*line inprocess_test.go:271:14*/ if !(ag_f.ag_i1 < 20) {
+		/*line :271:14*/ ag_f.cl = nil
+		/*line :271:14*/ goto ag_L9
 	}
-	/*line inprocess_test.go:266:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :266:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :266:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:3*/ return ag_s
+	/*line inprocess_test.go:272:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :272:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :272:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:3*/ return ag_s
 	}
-	/*line :266:3*/ ag_resume3:
-	/*line :266:3*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:267:3*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("XPENDING", ag_f.qa.stream(), group).Add("XPENDING", ag_f.qb.stream(), group).ExecAsync()
-	/*line :267:3*/ ag_f.ag_state = 4 // await: cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XP...
-	/*line :267:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:3*/ return ag_s
+	/*line :272:3*/ ag_resume3:
+	/*line :272:3*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:273:3*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("XPENDING", ag_f.qa.stream(), group).Add("XPENDING", ag_f.qb.stream(), group).ExecAsync()
+	/*line :273:3*/ ag_f.ag_state = 4 // await: cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XP...
+	/*line :273:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :273:3*/ return ag_s
 	}
-	/*line :267:3*/ ag_resume4:
-	/*line inprocess_test.go:267:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :267:3*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:268:3*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:269:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
-	/*line inprocess_test.go:265:22*/ ag_f.ag_i1++
-	/*line :265:22*/ goto ag_L7
-	/*line :265:22*/ ag_L9:
-	/*line :265:22*/ ag_f.ag_t15 = ag_f.ids
-	/*line :265:22*/ ag_f.ids = nil
-	/*line :265:22*/ ag_f.ag_t16 = 0
-	/*line :265:22*/ ag_L10:
-	/*line inprocess_test.go:271:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
-		/*line :271:2*/ ag_f.qa, ag_f.qb, ag_f.ag_t15 = nil, nil, nil
-		/*line :271:2*/ goto ag_L12
+	/*line :273:3*/ ag_resume4:
+	/*line inprocess_test.go:273:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :273:3*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:274:3*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:275:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+	/*line inprocess_test.go:271:22*/ ag_f.ag_i1++
+	/*line :271:22*/ goto ag_L7
+	/*line :271:22*/ ag_L9:
+	/*line :271:22*/ ag_f.ag_t15 = ag_f.ids
+	/*line :271:22*/ ag_f.ids = nil
+	/*line :271:22*/ ag_f.ag_t16 = 0
+	/*line :271:22*/ ag_L10:
+	/*line inprocess_test.go:277:2*/ if !(ag_f.ag_t16 < len(ag_f.ag_t15)) {
+		/*line :277:2*/ ag_f.qa, ag_f.qb, ag_f.ag_t15 = nil, nil, nil
+		/*line :277:2*/ goto ag_L12
 	}
-	/*line inprocess_test.go:271:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
-	/*line inprocess_test.go:272:3*/ ag_name1, ag_id2, _ = strings.Cut(s, " ")
-	/*line inprocess_test.go:273:3*/ ag_q1 = ag_f.qa
-	/*line inprocess_test.go:274:3*/ if ag_name1 == ag_f.qb.name {
-		/*line inprocess_test.go:275:4*/ ag_q1 = ag_f.qb
+	/*line inprocess_test.go:277:9*/ s = ag_f.ag_t15[ag_f.ag_t16]
+	/*line inprocess_test.go:278:3*/ ag_name1, ag_id2, _ = strings.Cut(s, " ")
+	/*line inprocess_test.go:279:3*/ ag_q1 = ag_f.qa
+	/*line inprocess_test.go:280:3*/ if ag_name1 == ag_f.qb.name {
+		/*line inprocess_test.go:281:4*/ ag_q1 = ag_f.qb
 	}
-	/*line inprocess_test.go:277:3*/ ag_f.ag_aw4 = Gauged.WaitAsync(ag_q1, ag_id2)
-	/*line :277:3*/ ag_f.ag_state = 5 // await: Gauged.Wait(q, id)
-	/*line :277:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:3*/ return ag_s
+	/*line inprocess_test.go:283:3*/ ag_f.ag_aw4 = Gauged.WaitAsync(ag_q1, ag_id2)
+	/*line :283:3*/ ag_f.ag_state = 5 // await: Gauged.Wait(q, id)
+	/*line :283:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :283:3*/ return ag_s
 	}
-	/*line :277:3*/ ag_resume5:
-	/*line inprocess_test.go:277:3*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :277:3*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:278:3*/ require.NoError(ag_f.t, ag_err3)
-	/*line :278:3*/ ag_f.ag_t16++
-	/*line :278:3*/ goto ag_L10
-	/*line :278:3*/ ag_L12:
-	/*line inprocess_test.go:280:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:281:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :281:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
-	/*line :281:2*/ ag_f.run = nil
-	/*line :281:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :281:2*/ return ag_s
+	/*line :283:3*/ ag_resume5:
+	/*line inprocess_test.go:283:3*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :283:3*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:284:3*/ require.NoError(ag_f.t, ag_err3)
+	/*line :284:3*/ ag_f.ag_t16++
+	/*line :284:3*/ goto ag_L10
+	/*line :284:3*/ ag_L12:
+	/*line inprocess_test.go:286:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:287:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :287:2*/ ag_f.ag_state = 6 // await: rt.Await(run)
+	/*line :287:2*/ ag_f.run = nil
+	/*line :287:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
 	}
-	/*line :281:2*/ ag_resume6:
-	/*line :281:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:282:2*/ assert.Equal(ag_f.t, 2, gaugeMax, "at most Concurrency jobs run at once")
-	/*line inprocess_test.go:283:2*/ assert.LessOrEqual(ag_f.t, ag_f.maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
-	/*line inprocess_test.go:284:2*/ assert.Equal(ag_f.t, 12, ag_f.w.Stats().Done)
-	/*line inprocess_test.go:285:1*/ return rt.Ready
+	/*line :287:2*/ ag_resume6:
+	/*line :287:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:288:2*/ assert.Equal(ag_f.t, 2, gaugeMax, "at most Concurrency jobs run at once")
+	/*line inprocess_test.go:289:2*/ assert.LessOrEqual(ag_f.t, ag_f.maxPending, int64(3), "the worker holds no more deliveries than it has slots (but for the one per extra queue a read may return, given back at once)")
+	/*line inprocess_test.go:290:2*/ assert.Equal(ag_f.t, 12, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:291:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1265
+//line inprocess_async_test.go:1306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_concurrency) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:258"
+		return "inprocess_test.go:264"
 	case 2:
-		return "inprocess_test.go:263"
+		return "inprocess_test.go:269"
 	case 3:
-		return "inprocess_test.go:266"
+		return "inprocess_test.go:272"
 	case 4:
-		return "inprocess_test.go:267"
+		return "inprocess_test.go:273"
 	case 5:
-		return "inprocess_test.go:277"
+		return "inprocess_test.go:283"
 	case 6:
-		return "inprocess_test.go:281"
+		return "inprocess_test.go:287"
 	}
 	return ""
 }
@@ -1309,34 +1350,34 @@ func (ag_f *ag_note) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inprocess_test.go:298
+//line inprocess_test.go:304
 func (ag_f *ag_note) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
+	/*line :304:1*/ if ag_co.Unwinding() {
+		/*line :304:1*/ return rt.Ready
 	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
+	/*line :304:1*/ switch ag_f.ag_state {
+	/*line :304:1*/ case 1:
+		/*line :304:1*/ goto ag_resume1
 	}
-	/*line inprocess_test.go:299:2*/ notes = append(notes, ag_f.s)
-	/*line inprocess_test.go:300:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
-	/*line :300:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
-	/*line :300:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :300:2*/ return ag_s
+	/*line inprocess_test.go:305:2*/ notes = append(notes, ag_f.s)
+	/*line inprocess_test.go:306:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Millisecond)
+	/*line :306:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Millisecond)
+	/*line :306:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :306:2*/ return ag_s
 	}
-	/*line :300:2*/ ag_resume1:
-	/*line :300:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:301:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.s, nil
-	/*line :301:2*/ return rt.Ready
+	/*line :306:2*/ ag_resume1:
+	/*line :306:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:307:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.s, nil
+	/*line :307:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1334
+//line inprocess_async_test.go:1375
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_note) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:300"
+		return "inprocess_test.go:306"
 	}
 	return ""
 }
@@ -1382,9 +1423,9 @@ func (ag_f *ag_priorities) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:307
+//line inprocess_test.go:313
 func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :307:1*/ var (
+	/*line :313:1*/ var (
 		q       *Queue
 		id      string
 		ag_err1 error
@@ -1393,206 +1434,206 @@ func (ag_f *ag_priorities) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t12  int
 		done    bool
 	)
-	/*line :307:1*/ if ag_co.Unwinding() {
-		/*line :307:1*/ return rt.Ready
+	/*line :313:1*/ if ag_co.Unwinding() {
+		/*line :313:1*/ return rt.Ready
 	}
-	/*line :307:1*/ switch ag_f.ag_state {
-	/*line :307:1*/ case 1:
-		/*line :307:1*/ goto ag_resume1
-		/*line :307:1*/
+	/*line :313:1*/ switch ag_f.ag_state {
+	/*line :313:1*/ case 1:
+		/*line :313:1*/ goto ag_resume1
+		/*line :313:1*/
 	case 2:
-		/*line :307:1*/ goto ag_resume2
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume2
+		/*line :313:1*/
 	case 3:
-		/*line :307:1*/ goto ag_resume3
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume3
+		/*line :313:1*/
 	case 4:
-		/*line :307:1*/ goto ag_resume4
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume4
+		/*line :313:1*/
 	case 5:
-		/*line :307:1*/ goto ag_resume5
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume5
+		/*line :313:1*/
 	case 6:
-		/*line :307:1*/ goto ag_resume6
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume6
+		/*line :313:1*/
 	case 7:
-		/*line :307:1*/ goto ag_resume7
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume7
+		/*line :313:1*/
 	case 8:
-		/*line :307:1*/ goto ag_resume8
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume8
+		/*line :313:1*/
 	case 9:
-		/*line :307:1*/ goto ag_resume9
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume9
+		/*line :313:1*/
 	case 10:
-		/*line :307:1*/ goto ag_resume10
-		/*line :307:1*/
+		/*line :313:1*/ goto ag_resume10
+		/*line :313:1*/
 	case 11:
-		/*line :307:1*/ goto ag_resume11
+		/*line :313:1*/ goto ag_resume11
 	}
-	/*line inprocess_test.go:308:2*/ ag_f.opts = testWorkerOptions()
-	/*line inprocess_test.go:309:2*/ ag_f.opts.Concurrency = 1
-	/*line inprocess_test.go:310:6*/ ag_f.last = ""
-	/*line :310:6*/ ag_f.ag_t3 = []string{"b1", "b2", "a1", "a2"}
-	/*line :310:6*/ ag_f.ag_t4 = 0
-	/*line :310:6*/ ag_L1:
-	/*line inprocess_test.go:311:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
-		/*line :311:2*/ ag_f.ag_t3 = nil
-		/*line :311:2*/ goto ag_L3
+	/*line inprocess_test.go:314:2*/ ag_f.opts = testWorkerOptions()
+	/*line inprocess_test.go:315:2*/ ag_f.opts.Concurrency = 1
+	/*line inprocess_test.go:316:6*/ ag_f.last = ""
+	/*line :316:6*/ ag_f.ag_t3 = []string{"b1", "b2", "a1", "a2"}
+	/*line :316:6*/ ag_f.ag_t4 = 0
+	/*line :316:6*/ ag_L1:
+	/*line inprocess_test.go:317:2*/ if !(ag_f.ag_t4 < len(ag_f.ag_t3)) {
+		/*line :317:2*/ ag_f.ag_t3 = nil
+		/*line :317:2*/ goto ag_L3
 	}
-	/*line inprocess_test.go:311:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
-	/*line inprocess_test.go:312:3*/ q = ag_f.qa
-	/*line inprocess_test.go:313:3*/ if ag_f.s[0] == 'b' {
-		/*line inprocess_test.go:314:4*/ q = ag_f.qb
+	/*line inprocess_test.go:317:9*/ ag_f.s = ag_f.ag_t3[ag_f.ag_t4]
+	/*line inprocess_test.go:318:3*/ q = ag_f.qa
+	/*line inprocess_test.go:319:3*/ if ag_f.s[0] == 'b' {
+		/*line inprocess_test.go:320:4*/ q = ag_f.qb
 	}
-	/*line inprocess_test.go:316:3*/ ag_f.ag_aw0 = Note.EnqueueAsync(q, ag_f.s)
-	/*line :316:3*/ ag_f.ag_state = 1 // await: Note.Enqueue(q, s)
-	/*line :316:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:3*/ return ag_s
+	/*line inprocess_test.go:322:3*/ ag_f.ag_aw0 = Note.EnqueueAsync(q, ag_f.s)
+	/*line :322:3*/ ag_f.ag_state = 1 // await: Note.Enqueue(q, s)
+	/*line :322:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :322:3*/ return ag_s
 	}
-	/*line :316:3*/ ag_resume1:
-	/*line inprocess_test.go:316:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :316:3*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:317:3*/ require.NoError(ag_f.t, ag_err1)
-	/*line inprocess_test.go:318:3*/ if ag_f.s == "b2" {
-		/*line inprocess_test.go:319:4*/ ag_f.last = id
+	/*line :322:3*/ ag_resume1:
+	/*line inprocess_test.go:322:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :322:3*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:323:3*/ require.NoError(ag_f.t, ag_err1)
+	/*line inprocess_test.go:324:3*/ if ag_f.s == "b2" {
+		/*line inprocess_test.go:325:4*/ ag_f.last = id
 	}
-	/*line :319:4*/ ag_f.s = ""
-	/*line :319:4*/ ag_f.ag_t4++
-	/*line :319:4*/ goto ag_L1
-	/*line :319:4*/ ag_L3:
-	/*line inprocess_test.go:322:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line inprocess_test.go:323:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
-	/*line :323:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
-	/*line :323:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :323:2*/ return ag_s
-	}
-	/*line :323:2*/ ag_resume2:
-	/*line inprocess_test.go:323:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :323:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:324:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
-	/*line :324:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
-	/*line :324:2*/ ag_f.last = ""
-	/*line :324:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :324:2*/ return ag_s
-	}
-	/*line :324:2*/ ag_resume3:
-	/*line inprocess_test.go:324:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :324:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:325:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:326:2*/ assert.Equal(ag_f.t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
-	/*line inprocess_test.go:328:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:329:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :329:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
-	/*line :329:2*/ ag_f.run = nil
-	/*line :329:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :325:4*/ ag_f.s = ""
+	/*line :325:4*/ ag_f.ag_t4++
+	/*line :325:4*/ goto ag_L1
+	/*line :325:4*/ ag_L3:
+	/*line inprocess_test.go:328:2*/ ag_f.w = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line inprocess_test.go:329:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
+	/*line :329:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :329:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :329:2*/ return ag_s
 	}
-	/*line :329:2*/ ag_resume4:
-	/*line :329:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:330:2*/ assert.Equal(ag_f.t, 4, ag_f.w.Stats().Done)
-	/*line inprocess_test.go:336:2*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("HSET", ag_f.qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("HSET", ag_f.qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("XADD", ag_f.qa.stream(), "*", "job", "ja").Add("XADD", ag_f.qb.stream(), "*", "job", "jb").Add("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.qa.stream(), ag_f.qb.stream(), ">", ">").ExecAsync()
-	/*line :336:2*/ ag_f.ag_state = 5 // await: cl.Pipeline().Add("HSET", qa.jobKey("ja"), "type", "note/...
-	/*line :336:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :336:2*/ return ag_s
+	/*line :329:2*/ ag_resume2:
+	/*line inprocess_test.go:329:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :329:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:330:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, ag_f.last)
+	/*line :330:2*/ ag_f.ag_state = 3 // await: Note.Wait(qb, last)
+	/*line :330:2*/ ag_f.last = ""
+	/*line :330:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :330:2*/ return ag_s
 	}
-	/*line :336:2*/ ag_resume5:
-	/*line inprocess_test.go:336:2*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :336:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:342:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:343:22*/ ag_f.ag_aw4 = ag_f.w.startReadAsync(vals[4], 1)
-	/*line :343:22*/ ag_f.ag_state = 6 // await: w.startRead(vals[4], 1)
-	/*line :343:22*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:22*/ return ag_s
+	/*line :330:2*/ ag_resume3:
+	/*line inprocess_test.go:330:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :330:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:331:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:332:2*/ assert.Equal(ag_f.t, []string{"a1", "a2", "b1", "b2"}, notes, "the first queue is read first")
+	/*line inprocess_test.go:334:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:335:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :335:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :335:2*/ ag_f.run = nil
+	/*line :335:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :335:2*/ return ag_s
 	}
-	/*line :343:22*/ ag_resume6:
-	/*line inprocess_test.go:343:22*/ ag_t12, _ = ag_f.ag_aw4.AwaitResult()
-	/*line :343:22*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:343:2*/ require.Equal(ag_f.t, 1, ag_t12)
-	/*line inprocess_test.go:344:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
-	/*line :344:2*/ ag_f.w = nil
-	/*line inprocess_test.go:345:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
-	/*line :345:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
-	/*line :345:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :345:2*/ return ag_s
+	/*line :335:2*/ ag_resume4:
+	/*line :335:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:336:2*/ assert.Equal(ag_f.t, 4, ag_f.w.Stats().Done)
+	/*line inprocess_test.go:342:2*/ ag_f.ag_aw3 = ag_f.cl.Pipeline().Add("HSET", ag_f.qa.jobKey("ja"), "type", "note/v1", "args", `"ja"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("HSET", ag_f.qb.jobKey("jb"), "type", "note/v1", "args", `"jb"`, "max", 1, "ttl", 60, "tries", 0, "state", "queued").Add("XADD", ag_f.qa.stream(), "*", "job", "ja").Add("XADD", ag_f.qb.stream(), "*", "job", "jb").Add("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.qa.stream(), ag_f.qb.stream(), ">", ">").ExecAsync()
+	/*line :342:2*/ ag_f.ag_state = 5 // await: cl.Pipeline().Add("HSET", qa.jobKey("ja"), "type", "note/...
+	/*line :342:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:2*/ return ag_s
 	}
-	/*line :345:2*/ ag_resume7:
-	/*line inprocess_test.go:345:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :345:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:346:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:347:2*/ ag_f.ag_aw5 = Note.ResultAsync(ag_f.qb, "jb")
-	/*line :347:2*/ ag_f.ag_state = 8 // await: Note.Result(qb, "jb")
-	/*line :347:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :347:2*/ return ag_s
-	}
-	/*line :347:2*/ ag_resume8:
-	/*line inprocess_test.go:347:2*/ {
-		/*line :347:2*/ ag_v, ag_e := ag_f.ag_aw5.AwaitResult()
-		/*line :347:2*/ _, done, ag_err2 = ag_v.V0, ag_v.V1, ag_e
-	}
-	/*line :347:2*/ ag_f.ag_aw5 = nil
+	/*line :342:2*/ ag_resume5:
+	/*line inprocess_test.go:342:2*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :342:2*/ ag_f.ag_aw3 = nil
 	/*line inprocess_test.go:348:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:349:2*/ assert.False(ag_f.t, done)
-	/*line inprocess_test.go:350:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
-	/*line :350:2*/ ag_f.cl, ag_f.qa, ag_f.opts = nil, nil, WorkerOptions{}
-	/*line inprocess_test.go:351:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
-	/*line :351:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
-	/*line :351:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line inprocess_test.go:349:22*/ ag_f.ag_aw4 = ag_f.w.startReadAsync(vals[4], 1)
+	/*line :349:22*/ ag_f.ag_state = 6 // await: w.startRead(vals[4], 1)
+	/*line :349:22*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:22*/ return ag_s
+	}
+	/*line :349:22*/ ag_resume6:
+	/*line inprocess_test.go:349:22*/ ag_t12, _ = ag_f.ag_aw4.AwaitResult()
+	/*line :349:22*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:349:2*/ require.Equal(ag_f.t, 1, ag_t12)
+	/*line inprocess_test.go:350:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().GivenBack)
+	/*line :350:2*/ ag_f.w = nil
+	/*line inprocess_test.go:351:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qa, "ja")
+	/*line :351:2*/ ag_f.ag_state = 7 // await: Note.Wait(qa, "ja")
+	/*line :351:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :351:2*/ return ag_s
 	}
-	/*line :351:2*/ ag_resume9:
-	/*line inprocess_test.go:351:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :351:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:352:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
-	/*line :352:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
-	/*line :352:2*/ ag_f.qb = nil
-	/*line :352:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :352:2*/ return ag_s
+	/*line :351:2*/ ag_resume7:
+	/*line inprocess_test.go:351:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :351:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:352:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:353:2*/ ag_f.ag_aw5 = Note.ResultAsync(ag_f.qb, "jb")
+	/*line :353:2*/ ag_f.ag_state = 8 // await: Note.Result(qb, "jb")
+	/*line :353:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:2*/ return ag_s
 	}
-	/*line :352:2*/ ag_resume10:
-	/*line inprocess_test.go:352:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :352:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:353:2*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:354:2*/ ag_f.w2.Stop(time.Second)
-	/*line inprocess_test.go:355:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :355:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
-	/*line :355:2*/ ag_f.run = nil
-	/*line :355:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :355:2*/ return ag_s
+	/*line :353:2*/ ag_resume8:
+	/*line inprocess_test.go:353:2*/ {
+		/*line :353:2*/ ag_v, ag_e := ag_f.ag_aw5.AwaitResult()
+		/*line :353:2*/ _, done, ag_err2 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :355:2*/ ag_resume11:
-	/*line :355:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:356:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Started, "jb was read once more, from the tail")
-	/*line inprocess_test.go:357:1*/ return rt.Ready
+	/*line :353:2*/ ag_f.ag_aw5 = nil
+	/*line inprocess_test.go:354:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:355:2*/ assert.False(ag_f.t, done)
+	/*line inprocess_test.go:356:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.qa, ag_f.qb)
+	/*line :356:2*/ ag_f.cl, ag_f.qa, ag_f.opts = nil, nil, WorkerOptions{}
+	/*line inprocess_test.go:357:2*/ ag_f.ag_aw1 = ag_f.w2.ag_0spawn_Run()
+	/*line :357:2*/ ag_f.ag_state = 9 // await: rt.Spawn(w2.RunAsync())
+	/*line :357:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :357:2*/ return ag_s
+	}
+	/*line :357:2*/ ag_resume9:
+	/*line inprocess_test.go:357:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :357:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:358:2*/ ag_f.ag_aw0 = Note.WaitAsync(ag_f.qb, "jb")
+	/*line :358:2*/ ag_f.ag_state = 10 // await: Note.Wait(qb, "jb")
+	/*line :358:2*/ ag_f.qb = nil
+	/*line :358:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :358:2*/ return ag_s
+	}
+	/*line :358:2*/ ag_resume10:
+	/*line inprocess_test.go:358:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :358:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:359:2*/ require.NoError(ag_f.t, ag_err2)
+	/*line inprocess_test.go:360:2*/ ag_f.w2.Stop(time.Second)
+	/*line inprocess_test.go:361:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :361:2*/ ag_f.ag_state = 11 // await: rt.Await(run)
+	/*line :361:2*/ ag_f.run = nil
+	/*line :361:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:2*/ return ag_s
+	}
+	/*line :361:2*/ ag_resume11:
+	/*line :361:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:362:2*/ assert.Equal(ag_f.t, 1, ag_f.w2.Stats().Started, "jb was read once more, from the tail")
+	/*line inprocess_test.go:363:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1570
+//line inprocess_async_test.go:1611
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_priorities) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:316"
+		return "inprocess_test.go:322"
 	case 2:
-		return "inprocess_test.go:323"
-	case 3:
-		return "inprocess_test.go:324"
-	case 4:
 		return "inprocess_test.go:329"
+	case 3:
+		return "inprocess_test.go:330"
+	case 4:
+		return "inprocess_test.go:335"
 	case 5:
-		return "inprocess_test.go:336"
+		return "inprocess_test.go:342"
 	case 6:
-		return "inprocess_test.go:343"
+		return "inprocess_test.go:349"
 	case 7:
-		return "inprocess_test.go:345"
-	case 8:
-		return "inprocess_test.go:347"
-	case 9:
 		return "inprocess_test.go:351"
+	case 8:
+		return "inprocess_test.go:353"
+	case 9:
+		return "inprocess_test.go:357"
 	case 10:
-		return "inprocess_test.go:352"
+		return "inprocess_test.go:358"
 	case 11:
-		return "inprocess_test.go:355"
+		return "inprocess_test.go:361"
 	}
 	return ""
 }
@@ -1622,45 +1663,45 @@ func (ag_f *ag_watchdog) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:370
+//line inprocess_test.go:376
 func (ag_f *ag_watchdog) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :370:1*/ if ag_co.Unwinding() {
-		/*line :370:1*/ return rt.Ready
+	/*line :376:1*/ if ag_co.Unwinding() {
+		/*line :376:1*/ return rt.Ready
 	}
-	/*line :370:1*/ switch ag_f.ag_state {
-	/*line :370:1*/ case 1:
-		/*line :370:1*/ goto ag_resume1
-		/*line :370:1*/
+	/*line :376:1*/ switch ag_f.ag_state {
+	/*line :376:1*/ case 1:
+		/*line :376:1*/ goto ag_resume1
+		/*line :376:1*/
 	case 2:
-		/*line :370:1*/ goto ag_resume2
+		/*line :376:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:371:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
-	/*line :371:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
-	/*line :371:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :371:2*/ return ag_s
+	/*line inprocess_test.go:377:2*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.d)
+	/*line :377:2*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :377:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :377:2*/ return ag_s
 	}
-	/*line :371:2*/ ag_resume1:
-	/*line :371:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:372:2*/ fmt.Fprintln(os.Stderr, "ajobs test: still running after", ag_f.d)
-	/*line inprocess_test.go:373:2*/ ag_f.ag_aw0 = rt.DumpAsync(os.Stderr)
-	/*line :373:2*/ ag_f.ag_state = 2 // await: rt.Dump(os.Stderr)
-	/*line :373:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:2*/ return ag_s
+	/*line :377:2*/ ag_resume1:
+	/*line :377:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:378:2*/ fmt.Fprintln(os.Stderr, "ajobs test: still running after", ag_f.d)
+	/*line inprocess_test.go:379:2*/ ag_f.ag_aw0 = rt.DumpAsync(os.Stderr)
+	/*line :379:2*/ ag_f.ag_state = 2 // await: rt.Dump(os.Stderr)
+	/*line :379:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:2*/ return ag_s
 	}
-	/*line :373:2*/ ag_resume2:
-	/*line :373:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:374:1*/ return rt.Ready
+	/*line :379:2*/ ag_resume2:
+	/*line :379:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:380:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1656
+//line inprocess_async_test.go:1697
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watchdog) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:371"
+		return "inprocess_test.go:377"
 	case 2:
-		return "inprocess_test.go:373"
+		return "inprocess_test.go:379"
 	}
 	return ""
 }
@@ -1693,52 +1734,52 @@ func (ag_f *ag_guarded) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line inprocess_test.go:379
+//line inprocess_test.go:385
 func (ag_f *ag_guarded) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :379:1*/ var (
+	/*line :385:1*/ var (
 		err error
 	)
-	/*line :379:1*/ if ag_co.Unwinding() {
-		/*line :379:1*/ return rt.Ready
+	/*line :385:1*/ if ag_co.Unwinding() {
+		/*line :385:1*/ return rt.Ready
 	}
-	/*line :379:1*/ switch ag_f.ag_state {
-	/*line :379:1*/ case 1:
-		/*line :379:1*/ goto ag_resume1
-		/*line :379:1*/
+	/*line :385:1*/ switch ag_f.ag_state {
+	/*line :385:1*/ case 1:
+		/*line :385:1*/ goto ag_resume1
+		/*line :385:1*/
 	case 2:
-		/*line :379:1*/ goto ag_resume2
+		/*line :385:1*/ goto ag_resume2
 	}
-	/*line inprocess_test.go:380:2*/ ag_f.ag_aw0 = ag_0spawn_watchdog(8 * time.Second)
-	/*line :380:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
-	/*line :380:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :380:2*/ return ag_s
+	/*line inprocess_test.go:386:2*/ ag_f.ag_aw0 = ag_0spawn_watchdog(8 * time.Second)
+	/*line :386:2*/ ag_f.ag_state = 1 // await: rt.Spawn(watchdogAsync(8 * time.Second))
+	/*line :386:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :386:2*/ return ag_s
 	}
-	/*line :380:2*/ ag_resume1:
-	/*line inprocess_test.go:380:2*/ ag_f.wd, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :380:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:381:2*/ ag_f.ag_aw1 = ag_f.body
-	/*line :381:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
-	/*line :381:2*/ ag_f.body = nil
-	/*line :381:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :381:2*/ return ag_s
+	/*line :386:2*/ ag_resume1:
+	/*line inprocess_test.go:386:2*/ ag_f.wd, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :386:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:387:2*/ ag_f.ag_aw1 = ag_f.body
+	/*line :387:2*/ ag_f.ag_state = 2 // await: rt.Await(body)
+	/*line :387:2*/ ag_f.body = nil
+	/*line :387:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :387:2*/ return ag_s
 	}
-	/*line :381:2*/ ag_resume2:
-	/*line inprocess_test.go:381:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :381:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:382:2*/ ag_f.wd.Cancel()
-	/*line inprocess_test.go:383:2*/ ag_f.ag_err = err
-	/*line :383:2*/ return rt.Ready
+	/*line :387:2*/ ag_resume2:
+	/*line inprocess_test.go:387:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :387:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:388:2*/ ag_f.wd.Cancel()
+	/*line inprocess_test.go:389:2*/ ag_f.ag_err = err
+	/*line :389:2*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1734
+//line inprocess_async_test.go:1775
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_guarded) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:380"
+		return "inprocess_test.go:386"
 	case 2:
-		return "inprocess_test.go:381"
+		return "inprocess_test.go:387"
 	}
 	return ""
 }
@@ -1778,110 +1819,110 @@ func (ag_f *ag_waitReplicas) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line inprocess_test.go:387
+//line inprocess_test.go:393
 func (ag_f *ag_waitReplicas) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :387:1*/ var (
+	/*line :393:1*/ var (
 		err  error
 		opts WorkerOptions
 		n    int
 	)
-	/*line :387:1*/ if ag_co.Unwinding() {
-		/*line :387:1*/ return rt.Ready
+	/*line :393:1*/ if ag_co.Unwinding() {
+		/*line :393:1*/ return rt.Ready
 	}
-	/*line :387:1*/ switch ag_f.ag_state {
-	/*line :387:1*/ case 1:
-		/*line :387:1*/ goto ag_resume1
-		/*line :387:1*/
+	/*line :393:1*/ switch ag_f.ag_state {
+	/*line :393:1*/ case 1:
+		/*line :393:1*/ goto ag_resume1
+		/*line :393:1*/
 	case 2:
-		/*line :387:1*/ goto ag_resume2
-		/*line :387:1*/
+		/*line :393:1*/ goto ag_resume2
+		/*line :393:1*/
 	case 3:
-		/*line :387:1*/ goto ag_resume3
-		/*line :387:1*/
+		/*line :393:1*/ goto ag_resume3
+		/*line :393:1*/
 	case 4:
-		/*line :387:1*/ goto ag_resume4
-		/*line :387:1*/
+		/*line :393:1*/ goto ag_resume4
+		/*line :393:1*/
 	case 5:
-		/*line :387:1*/ goto ag_resume5
+		/*line :393:1*/ goto ag_resume5
 	}
-	/*line inprocess_test.go:390:2*/ ag_f.q = NewQueue(ag_f.cl, "t", WaitReplicas(1, 30*time.Millisecond))
-	/*line inprocess_test.go:391:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :391:2*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :391:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :391:2*/ return ag_s
+	/*line inprocess_test.go:396:2*/ ag_f.q = NewQueue(ag_f.cl, "t", WaitReplicas(1, 30*time.Millisecond))
+	/*line inprocess_test.go:397:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :397:2*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :397:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :397:2*/ return ag_s
 	}
-	/*line :391:2*/ ag_resume1:
-	/*line :391:2*/ ag_f.ag_aw0 = nil
-	/*line inprocess_test.go:392:2*/ ag_f.ag_aw1 = CountWords.EnqueueAsync(ag_f.q, "a b c")
-	/*line :392:2*/ ag_f.ag_state = 2 // await: CountWords.Enqueue(q, "a b c")
-	/*line :392:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :392:2*/ return ag_s
+	/*line :397:2*/ ag_resume1:
+	/*line :397:2*/ ag_f.ag_aw0 = nil
+	/*line inprocess_test.go:398:2*/ ag_f.ag_aw1 = CountWords.EnqueueAsync(ag_f.q, "a b c")
+	/*line :398:2*/ ag_f.ag_state = 2 // await: CountWords.Enqueue(q, "a b c")
+	/*line :398:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:2*/ return ag_s
 	}
-	/*line :392:2*/ ag_resume2:
-	/*line inprocess_test.go:392:2*/ ag_f.id, err = ag_f.ag_aw1.AwaitResult()
-	/*line :392:2*/ ag_f.ag_aw1 = nil
-	/*line inprocess_test.go:393:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
-	/*line inprocess_test.go:394:2*/ require.NotEmpty(ag_f.t, ag_f.id)
-	/*line :394:2*/ ag_f.logs = new([]string)
-	/*line inprocess_test.go:395:6*/ (*ag_f.logs) = nil
-	/*line inprocess_test.go:396:2*/ opts = testWorkerOptions()
-	/*line inprocess_test.go:397:2*/ opts.Logf = func(ag_cell_logs *[]string) func(f string, a ...any) {
-		/*line :397:2*/ return func(f string, a ...any) {
-			/*line inprocess_test.go:397:41*/ (*ag_cell_logs) = append((*ag_cell_logs), fmt.Sprintf(f, a...))
+	/*line :398:2*/ ag_resume2:
+	/*line inprocess_test.go:398:2*/ ag_f.id, err = ag_f.ag_aw1.AwaitResult()
+	/*line :398:2*/ ag_f.ag_aw1 = nil
+	/*line inprocess_test.go:399:2*/ require.ErrorIs(ag_f.t, err, ErrNotReplicated)
+	/*line inprocess_test.go:400:2*/ require.NotEmpty(ag_f.t, ag_f.id)
+	/*line :400:2*/ ag_f.logs = new([]string)
+	/*line inprocess_test.go:401:6*/ (*ag_f.logs) = nil
+	/*line inprocess_test.go:402:2*/ opts = testWorkerOptions()
+	/*line inprocess_test.go:403:2*/ opts.Logf = func(ag_cell_logs *[]string) func(f string, a ...any) {
+		/*line :403:2*/ return func(f string, a ...any) {
+			/*line inprocess_test.go:403:41*/ (*ag_cell_logs) = append((*ag_cell_logs), fmt.Sprintf(f, a...))
 		}
 	}(ag_f.logs)
-	/*line inprocess_test.go:398:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
-	/*line :398:2*/ ag_f.cl = nil
-	/*line inprocess_test.go:399:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
-	/*line :399:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
-	/*line :399:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :399:2*/ return ag_s
+	/*line inprocess_test.go:404:2*/ ag_f.w = NewWorker(ag_f.cl, opts, ag_f.q)
+	/*line :404:2*/ ag_f.cl = nil
+	/*line inprocess_test.go:405:2*/ ag_f.ag_aw2 = ag_f.w.ag_0spawn_Run()
+	/*line :405:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.RunAsync())
+	/*line :405:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :405:2*/ return ag_s
 	}
-	/*line :399:2*/ ag_resume3:
-	/*line inprocess_test.go:399:2*/ ag_f.run, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :399:2*/ ag_f.ag_aw2 = nil
-	/*line inprocess_test.go:400:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
-	/*line :400:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
-	/*line :400:2*/ ag_f.q, ag_f.id = nil, ""
-	/*line :400:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :400:2*/ return ag_s
+	/*line :405:2*/ ag_resume3:
+	/*line inprocess_test.go:405:2*/ ag_f.run, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :405:2*/ ag_f.ag_aw2 = nil
+	/*line inprocess_test.go:406:2*/ ag_f.ag_aw3 = CountWords.WaitAsync(ag_f.q, ag_f.id)
+	/*line :406:2*/ ag_f.ag_state = 4 // await: CountWords.Wait(q, id)
+	/*line :406:2*/ ag_f.q, ag_f.id = nil, ""
+	/*line :406:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :406:2*/ return ag_s
 	}
-	/*line :400:2*/ ag_resume4:
-	/*line inprocess_test.go:400:2*/ n, err = ag_f.ag_aw3.AwaitResult()
-	/*line :400:2*/ ag_f.ag_aw3 = nil
-	/*line inprocess_test.go:401:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:402:2*/ assert.Equal(ag_f.t, 3, n)
-	/*line inprocess_test.go:403:2*/ ag_f.w.Stop(time.Second)
-	/*line inprocess_test.go:404:2*/ ag_f.ag_aw4 = ag_f.run
-	/*line :404:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
-	/*line :404:2*/ ag_f.run = nil
-	/*line :404:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :404:2*/ return ag_s
+	/*line :406:2*/ ag_resume4:
+	/*line inprocess_test.go:406:2*/ n, err = ag_f.ag_aw3.AwaitResult()
+	/*line :406:2*/ ag_f.ag_aw3 = nil
+	/*line inprocess_test.go:407:2*/ require.NoError(ag_f.t, err)
+	/*line inprocess_test.go:408:2*/ assert.Equal(ag_f.t, 3, n)
+	/*line inprocess_test.go:409:2*/ ag_f.w.Stop(time.Second)
+	/*line inprocess_test.go:410:2*/ ag_f.ag_aw4 = ag_f.run
+	/*line :410:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :410:2*/ ag_f.run = nil
+	/*line :410:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:2*/ return ag_s
 	}
-	/*line :404:2*/ ag_resume5:
-	/*line :404:2*/ ag_f.ag_aw4 = nil
-	/*line inprocess_test.go:405:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
-	/*line :405:2*/ ag_f.w = nil
-	/*line inprocess_test.go:406:2*/ require.Len(ag_f.t, (*ag_f.logs), 1)
-	/*line inprocess_test.go:407:2*/ assert.Contains(ag_f.t, (*ag_f.logs)[0], "fewer replicas than asked acknowledged the write (0 of 1")
-	/*line inprocess_test.go:408:1*/ return rt.Ready
+	/*line :410:2*/ ag_resume5:
+	/*line :410:2*/ ag_f.ag_aw4 = nil
+	/*line inprocess_test.go:411:2*/ assert.Equal(ag_f.t, 1, ag_f.w.Stats().Done)
+	/*line :411:2*/ ag_f.w = nil
+	/*line inprocess_test.go:412:2*/ require.Len(ag_f.t, (*ag_f.logs), 1)
+	/*line inprocess_test.go:413:2*/ assert.Contains(ag_f.t, (*ag_f.logs)[0], "fewer replicas than asked acknowledged the write (0 of 1")
+	/*line inprocess_test.go:414:1*/ return rt.Ready
 }
 
-//line inprocess_async_test.go:1871
+//line inprocess_async_test.go:1912
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReplicas) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inprocess_test.go:391"
+		return "inprocess_test.go:397"
 	case 2:
-		return "inprocess_test.go:392"
+		return "inprocess_test.go:398"
 	case 3:
-		return "inprocess_test.go:399"
+		return "inprocess_test.go:405"
 	case 4:
-		return "inprocess_test.go:400"
+		return "inprocess_test.go:406"
 	case 5:
-		return "inprocess_test.go:404"
+		return "inprocess_test.go:410"
 	}
 	return ""
 }

@@ -191,11 +191,17 @@ func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {
 	opts.Lease = 500 * time.Millisecond
 	w := NewWorker(cl, opts, q)
 	run := rt.Spawn(w.RunAsync())
+	started := slowStarted.Load()
 	quick, err := Slow.Enqueue(q, 200)
 	require.NoError(t, err)
 	long, err := Slow.Enqueue(q, 1200)
 	require.NoError(t, err)
-	rt.Sleep(100 * time.Millisecond)
+	// Both run (however long the worker takes to fetch them on a loaded
+	// machine) before the stop.
+	for deadline := rt.Now().Add(30 * time.Second); slowStarted.Load() < started+2; {
+		require.True(t, rt.Now().Before(deadline), "the jobs did not start")
+		rt.Sleep(5 * time.Millisecond)
+	}
 	before := slowDeferred.Load()
 	w.Stop(400 * time.Millisecond)
 	_, err = rt.Await(run)

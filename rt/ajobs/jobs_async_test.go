@@ -6,6 +6,7 @@ package ajobs
 import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
 	"os"
 	"strconv"
 	"strings"
@@ -55,12 +56,12 @@ func _() {
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
 		{Name: "countWords", Line: 28, Off: 419, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 43, Off: 710, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
-		{Name: "flaky", Line: 55, Off: 1031, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 69, Off: 1275, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 79, Off: 1466, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 137, Off: 3252, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 145, Off: 3399, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "record", Line: 44, Off: 813, Head: "func record(a recArgs) (string, error) {", Len: 382, Hash: 0xb1fc303e7345b194},
+		{Name: "flaky", Line: 59, Off: 1250, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 73, Off: 1494, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "slow", Line: 84, Off: 1716, Head: "func slow(ms int) (int, error) {", Len: 145, Hash: 0x85c8192a50c55ef7},
+		{Name: "workerProc", Line: 143, Off: 3522, Head: "func workerProc(w *Worker) error {", Len: 210, Hash: 0x63b2a55fd09cfa40},
+		{Name: "stopOnSignal", Line: 165, Off: 4061, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
 	})
 }
 
@@ -111,7 +112,7 @@ func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:115
+//line jobs_async_test.go:116
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWords) AwaitLine() string {
@@ -122,13 +123,15 @@ func (ag_f *ag_countWords) AwaitLine() string {
 	return ""
 }
 
-// ag_record is the frame of record (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_record is the frame of record (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_record struct {
 	ag_state int
 	a        recArgs
 	runs     int64
+	inflight string
 	ag_aw0   rt.Awaitable[int64]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[aredis.Value]
+	ag_aw2   rt.Awaitable[struct{}]
 	ag_r0    string
 	ag_err   error
 }
@@ -151,53 +154,79 @@ func (ag_f *ag_record) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:43
+//line jobs_test.go:44
 func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :43:1*/ var (
+	/*line :44:1*/ var (
 		err error
 	)
-	/*line :43:1*/ if ag_co.Unwinding() {
-		/*line :43:1*/ return rt.Ready
+	/*line :44:1*/ if ag_co.Unwinding() {
+		/*line :44:1*/ return rt.Ready
 	}
-	/*line :43:1*/ switch ag_f.ag_state {
-	/*line :43:1*/ case 1:
-		/*line :43:1*/ goto ag_resume1
-		/*line :43:1*/
+	/*line :44:1*/ switch ag_f.ag_state {
+	/*line :44:1*/ case 1:
+		/*line :44:1*/ goto ag_resume1
+		/*line :44:1*/
 	case 2:
-		/*line :43:1*/ goto ag_resume2
+		/*line :44:1*/ goto ag_resume2
+		/*line :44:1*/
+	case 3:
+		/*line :44:1*/ goto ag_resume3
+		/*line :44:1*/
+	case 4:
+		/*line :44:1*/ goto ag_resume4
 	}
-	/*line jobs_test.go:44:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
-	/*line :44:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
-	/*line :44:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :44:2*/ return ag_s
+	/*line jobs_test.go:45:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
+	/*line :45:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
+	/*line :45:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :45:2*/ return ag_s
 	}
-	/*line :44:2*/ ag_resume1:
-	/*line jobs_test.go:44:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :44:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:45:2*/ if err != nil {
-		/*line jobs_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :46:3*/ return rt.Ready
+	/*line :45:2*/ ag_resume1:
+	/*line jobs_test.go:45:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :45:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:46:2*/ if err != nil {
+		/*line jobs_test.go:47:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :47:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:48:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
-	/*line :48:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
-	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :48:2*/ return ag_s
+	/*line jobs_test.go:49:2*/ ag_f.inflight = "test:inflight:" + strconv.Itoa(os.Getpid())
+	/*line jobs_test.go:50:2*/ ag_f.ag_aw1 = testCl.DoAsync("INCR", ag_f.inflight)
+	/*line :50:2*/ ag_f.ag_state = 2 // await: testCl.Do("INCR", inflight)
+	/*line :50:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :50:2*/ return ag_s
 	}
-	/*line :48:2*/ ag_resume2:
-	/*line :48:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
-	/*line :49:2*/ return rt.Ready
+	/*line :50:2*/ ag_resume2:
+	/*line :50:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:51:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
+	/*line :51:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	/*line :51:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:2*/ return ag_s
+	}
+	/*line :51:2*/ ag_resume3:
+	/*line :51:2*/ ag_f.ag_aw2 = nil
+	/*line jobs_test.go:52:2*/ ag_f.ag_aw1 = testCl.DoAsync("DECR", ag_f.inflight)
+	/*line :52:2*/ ag_f.ag_state = 4 // await: testCl.Do("DECR", inflight)
+	/*line :52:2*/ ag_f.inflight = ""
+	/*line :52:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :52:2*/ return ag_s
+	}
+	/*line :52:2*/ ag_resume4:
+	/*line :52:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:53:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :53:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:193
+//line jobs_async_test.go:218
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_record) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:44"
+		return "jobs_test.go:45"
 	case 2:
-		return "jobs_test.go:48"
+		return "jobs_test.go:50"
+	case 3:
+		return "jobs_test.go:51"
+	case 4:
+		return "jobs_test.go:52"
 	}
 	return ""
 }
@@ -229,46 +258,46 @@ func (ag_f *ag_flaky) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:55
+//line jobs_test.go:59
 func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :55:1*/ var (
+	/*line :59:1*/ var (
 		runs int64
 		err  error
 	)
-	/*line :55:1*/ if ag_co.Unwinding() {
-		/*line :55:1*/ return rt.Ready
+	/*line :59:1*/ if ag_co.Unwinding() {
+		/*line :59:1*/ return rt.Ready
 	}
-	/*line :55:1*/ switch ag_f.ag_state {
-	/*line :55:1*/ case 1:
-		/*line :55:1*/ goto ag_resume1
+	/*line :59:1*/ switch ag_f.ag_state {
+	/*line :59:1*/ case 1:
+		/*line :59:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:56:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
-	/*line :56:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
-	/*line :56:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :56:2*/ return ag_s
+	/*line jobs_test.go:60:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
+	/*line :60:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
+	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :60:2*/ return ag_s
 	}
-	/*line :56:2*/ ag_resume1:
-	/*line jobs_test.go:56:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :56:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:57:2*/ if err != nil {
-		/*line jobs_test.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :58:3*/ return rt.Ready
+	/*line :60:2*/ ag_resume1:
+	/*line jobs_test.go:60:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :60:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:61:2*/ if err != nil {
+		/*line jobs_test.go:62:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :62:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:60:2*/ if runs < int64(ag_f.n) {
-		/*line jobs_test.go:61:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
-		/*line :61:3*/ return rt.Ready
+	/*line jobs_test.go:64:2*/ if runs < int64(ag_f.n) {
+		/*line jobs_test.go:65:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
+		/*line :65:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:63:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
-	/*line :63:2*/ return rt.Ready
+	/*line jobs_test.go:67:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
+	/*line :67:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:266
+//line jobs_async_test.go:295
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_flaky) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:56"
+		return "jobs_test.go:60"
 	}
 	return ""
 }
@@ -300,32 +329,32 @@ func (ag_f *ag_boom) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:69
+//line jobs_test.go:73
 func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :69:1*/ if ag_co.Unwinding() {
-		/*line :69:1*/ return rt.Ready
+	/*line :73:1*/ if ag_co.Unwinding() {
+		/*line :73:1*/ return rt.Ready
 	}
-	/*line :69:1*/ switch ag_f.ag_state {
-	/*line :69:1*/ case 1:
-		/*line :69:1*/ goto ag_resume1
+	/*line :73:1*/ switch ag_f.ag_state {
+	/*line :73:1*/ case 1:
+		/*line :73:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:70:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :70:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:2*/ return ag_s
+	/*line jobs_test.go:74:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :74:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
 	}
-	/*line :70:2*/ ag_resume1:
-	/*line :70:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:71:2*/ panic("boom: " + ag_f.s)
+	/*line :74:2*/ ag_resume1:
+	/*line :74:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:75:2*/ panic("boom: " + ag_f.s)
 }
 
-//line jobs_async_test.go:323
+//line jobs_async_test.go:352
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_boom) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:70"
+		return "jobs_test.go:74"
 	}
 	return ""
 }
@@ -358,52 +387,53 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:79
+//line jobs_test.go:84
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :79:1*/ if ag_co.Unwinding() {
-		/*line :79:1*/ goto ag_exit
+	/*line :84:1*/ if ag_co.Unwinding() {
+		/*line :84:1*/ goto ag_exit
 	}
-	/*line :79:1*/ switch ag_f.ag_state {
-	/*line :79:1*/ case 1:
-		/*line :79:1*/ goto ag_resume1
-		/*line :79:1*/
+	/*line :84:1*/ switch ag_f.ag_state {
+	/*line :84:1*/ case 1:
+		/*line :84:1*/ goto ag_resume1
+		/*line :84:1*/
 	case 2:
-		/*line :79:1*/ goto ag_resume2
+		/*line :84:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:80:2*/ {
-		/*line :80:2*/ ag_dfn := slowDeferred.Add
-		/*line :80:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :80:2*/ defer ag_dfn(1)
-			/*line :80:2*/ ag_p.Raise()
+	/*line jobs_test.go:85:2*/ slowStarted.Add(1)
+	/*line jobs_test.go:86:2*/ {
+		/*line :86:2*/ ag_dfn := slowDeferred.Add
+		/*line :86:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :86:2*/ defer ag_dfn(1)
+			/*line :86:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:81:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :81:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:2*/ return ag_s
+	/*line jobs_test.go:87:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :87:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :87:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:2*/ return ag_s
 	}
-	/*line :81:2*/ ag_resume1:
-	/*line :81:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:82:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :82:2*/ goto ag_exit
-	/*line :82:2*/ ag_exit:
-	/*line :82:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :82:2*/ ag_resume2:
-	/*line :82:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :82:2*/ return ag_s
+	/*line :87:2*/ ag_resume1:
+	/*line :87:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:88:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :88:2*/ goto ag_exit
+	/*line :88:2*/ ag_exit:
+	/*line :88:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :88:2*/ ag_resume2:
+	/*line :88:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :88:2*/ return ag_s
 	}
-	/*line :82:2*/ return rt.Ready
+	/*line :88:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:399
+//line jobs_async_test.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:81"
+		return "jobs_test.go:87"
 	case 2:
-		return "jobs_test.go:83 (deferred calls)"
+		return "jobs_test.go:89 (deferred calls)"
 	}
 	return ""
 }
@@ -436,64 +466,77 @@ func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:137
+//line jobs_test.go:143
 func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :137:1*/ var (
+	/*line :143:1*/ var (
 		err error
 	)
-	/*line :137:1*/ if ag_co.Unwinding() {
-		/*line :137:1*/ return rt.Ready
+	/*line :143:1*/ if ag_co.Unwinding() {
+		/*line :143:1*/ return rt.Ready
 	}
-	/*line :137:1*/ switch ag_f.ag_state {
-	/*line :137:1*/ case 1:
-		/*line :137:1*/ goto ag_resume1
-		/*line :137:1*/
+	/*line :143:1*/ switch ag_f.ag_state {
+	/*line :143:1*/ case 1:
+		/*line :143:1*/ goto ag_resume1
+		/*line :143:1*/
 	case 2:
-		/*line :137:1*/ goto ag_resume2
-		/*line :137:1*/
+		/*line :143:1*/ goto ag_resume2
+		/*line :143:1*/
 	case 3:
-		/*line :137:1*/ goto ag_resume3
+		/*line :143:1*/ goto ag_resume3
+		/*line :143:1*/
+	case 4:
+		/*line :143:1*/ goto ag_resume4
 	}
-	/*line jobs_test.go:138:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :138:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :138:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :138:2*/ return ag_s
+	/*line jobs_test.go:144:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
+	/*line :144:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:2*/ return ag_s
 	}
-	/*line :138:2*/ ag_resume1:
-	/*line jobs_test.go:138:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :138:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:139:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :139:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :139:2*/ ag_f.w = nil
-	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line :144:2*/ ag_resume1:
+	/*line jobs_test.go:144:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :144:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:145:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
+	/*line :145:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :145:2*/ ag_f.w = nil
+	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :145:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume2:
-	/*line :139:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:140:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :140:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :140:2*/ ag_f.run = nil
-	/*line :140:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:2*/ return ag_s
+	/*line :145:2*/ ag_resume2:
+	/*line :145:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:146:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :146:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :146:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :146:2*/ return ag_s
 	}
-	/*line :140:2*/ ag_resume3:
-	/*line jobs_test.go:140:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :140:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:141:2*/ ag_f.ag_err = err
-	/*line :141:2*/ return rt.Ready
+	/*line :146:2*/ ag_resume3:
+	/*line :146:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:147:2*/ tellReady()
+	/*line jobs_test.go:148:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :148:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :148:2*/ ag_f.run = nil
+	/*line :148:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :148:2*/ return ag_s
+	}
+	/*line :148:2*/ ag_resume4:
+	/*line jobs_test.go:148:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :148:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:149:2*/ ag_f.ag_err = err
+	/*line :149:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:487
+//line jobs_async_test.go:528
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:138"
+		return "jobs_test.go:144"
 	case 2:
-		return "jobs_test.go:139"
+		return "jobs_test.go:145"
 	case 3:
-		return "jobs_test.go:140"
+		return "jobs_test.go:146"
+	case 4:
+		return "jobs_test.go:148"
 	}
 	return ""
 }
@@ -524,44 +567,44 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:145
+//line jobs_test.go:165
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :145:1*/ var (
+	/*line :165:1*/ var (
 		err error
 	)
-	/*line :145:1*/ if ag_co.Unwinding() {
-		/*line :145:1*/ return rt.Ready
+	/*line :165:1*/ if ag_co.Unwinding() {
+		/*line :165:1*/ return rt.Ready
 	}
-	/*line :145:1*/ switch ag_f.ag_state {
-	/*line :145:1*/ case 1:
-		/*line :145:1*/ goto ag_resume1
+	/*line :165:1*/ switch ag_f.ag_state {
+	/*line :165:1*/ case 1:
+		/*line :165:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:146:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
-	/*line :146:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
-	/*line :146:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:5*/ return ag_s
+	/*line jobs_test.go:166:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
+	/*line :166:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
+	/*line :166:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:5*/ return ag_s
 	}
-	/*line :146:5*/ ag_resume1:
-	/*line jobs_test.go:146:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :146:5*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:146:2*/ if !(err != nil) {
-		/*line :146:2*/ goto ag_L1
+	/*line :166:5*/ ag_resume1:
+	/*line jobs_test.go:166:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :166:5*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:166:2*/ if !(err != nil) {
+		/*line :166:2*/ goto ag_L1
 	}
-	/*line jobs_test.go:147:3*/ ag_f.ag_err = err
-	/*line :147:3*/ return rt.Ready
-	/*line :147:3*/ ag_L1:
-	/*line jobs_test.go:149:2*/ ag_f.w.Stop(5 * time.Second)
-	/*line jobs_test.go:150:2*/ ag_f.ag_err = nil
-	/*line :150:2*/ return rt.Ready
+	/*line jobs_test.go:167:3*/ ag_f.ag_err = err
+	/*line :167:3*/ return rt.Ready
+	/*line :167:3*/ ag_L1:
+	/*line jobs_test.go:169:2*/ ag_f.w.Stop(5 * time.Second)
+	/*line jobs_test.go:170:2*/ ag_f.ag_err = nil
+	/*line :170:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:559
+//line jobs_async_test.go:602
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:146"
+		return "jobs_test.go:166"
 	}
 	return ""
 }

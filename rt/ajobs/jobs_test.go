@@ -37,7 +37,8 @@ type recArgs struct {
 }
 
 // record notes its run in Redis (its pid, pushed to test:runs:N), sleeps
-// and returns "pid/run".
+// and returns "pid/run". While it sleeps, test:inflight:<pid> counts it
+// (best effort: a test may take Redis down meanwhile).
 //
 // async
 func record(a recArgs) (string, error) {
@@ -45,7 +46,10 @@ func record(a recArgs) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	inflight := "test:inflight:" + strconv.Itoa(os.Getpid())
+	testCl.Do("INCR", inflight)
 	rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	testCl.Do("DECR", inflight)
 	return fmt.Sprintf("%d/%d", os.Getpid(), runs), nil
 }
 
@@ -71,12 +75,14 @@ func boom(s string) (int, error) {
 	panic("boom: " + s)
 }
 
-var slowDeferred atomic.Int32
+var slowStarted, slowDeferred atomic.Int32
 
-// slow sleeps ms; its deferred call counts, to see that a timeout runs it.
+// slow sleeps ms; its start counts, and its deferred call, to see that a
+// timeout runs it.
 //
 // async
 func slow(ms int) (int, error) {
+	slowStarted.Add(1)
 	defer slowDeferred.Add(1)
 	rt.Sleep(time.Duration(ms) * time.Millisecond)
 	return ms, nil
@@ -137,8 +143,22 @@ func workerMain(sock string) int {
 func workerProc(w *Worker) error {
 	run := rt.Spawn(w.RunAsync())
 	rt.Spawn(stopOnSignalAsync(w))
+	rt.Sleep(0) // stopOnSignal runs up to its wait for SIGTERM
+	tellReady()
 	_, err := rt.Await(run)
 	return err
+}
+
+// tellReady tells the test that started this worker process that SIGTERM
+// now stops it gracefully: a byte on the pipe AJOBS_READY_FD names.
+func tellReady() {
+	fd, err := strconv.Atoi(os.Getenv("AJOBS_READY_FD"))
+	if err != nil {
+		return
+	}
+	f := os.NewFile(uintptr(fd), "ready")
+	f.Write([]byte{1})
+	f.Close()
 }
 
 // async

@@ -27,13 +27,31 @@ type proc struct {
 	stdout bytes.Buffer
 	stderr bytes.Buffer
 	done   chan struct{}
+	ready  chan struct{} // closed once the worker handles SIGTERM (or has died)
 }
 
+// startWorker starts a worker process; it does not wait for it to be
+// ready. The worker writes to the pipe it gets as fd 3 (AJOBS_READY_FD)
+// once SIGTERM would stop it gracefully: before that, SIGTERM's default
+// action would end it without its Stats.
 func startWorker(t *testing.T, sock string, env ...string) *proc {
-	p := &proc{cmd: exec.Command(os.Args[0], "-test.run=^$"), done: make(chan struct{})}
-	p.cmd.Env = append(append(os.Environ(), "AJOBS_WORKER="+sock), env...)
+	p := &proc{cmd: exec.Command(os.Args[0], "-test.run=^$"), done: make(chan struct{}), ready: make(chan struct{})}
+	p.cmd.Env = append(append(os.Environ(), "AJOBS_WORKER="+sock, "AJOBS_READY_FD=3"), env...)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
-	require.NoError(t, p.cmd.Start())
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	p.cmd.ExtraFiles = []*os.File{w}
+	err = p.cmd.Start()
+	w.Close()
+	if err != nil {
+		r.Close()
+	}
+	require.NoError(t, err)
+	go func() {
+		r.Read(make([]byte, 1)) // a byte, or EOF when the worker exits first
+		r.Close()
+		close(p.ready)
+	}()
 	go func() { p.cmd.Wait(); close(p.done) }()
 	t.Cleanup(func() {
 		p.cmd.Process.Kill()
@@ -44,6 +62,27 @@ func startWorker(t *testing.T, sock string, env ...string) *proc {
 
 func (p *proc) pid() int { return p.cmd.Process.Pid }
 
+// waitUntil polls cond until it holds. The deadline is generous: worker
+// processes start slowly on a loaded machine, and a test waits for what
+// it needs to have happened, not for a guessed time.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		require.True(t, time.Now().Before(deadline), "timed out waiting for %s", what)
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// inFlight reports whether pid runs a record job that has not returned:
+// killed now, that job is run again.
+func inFlight(t *testing.T, cl *aredis.Client, pid int) bool {
+	v, err := cl.Do("GET", "test:inflight:"+strconv.Itoa(pid))
+	require.NoError(t, err)
+	n, _ := strconv.Atoi(v.Str)
+	return n > 0
+}
+
 func (p *proc) kill() {
 	p.cmd.Process.Signal(syscall.SIGKILL)
 	<-p.done
@@ -51,6 +90,11 @@ func (p *proc) kill() {
 
 // stop stops the worker with SIGTERM and returns the Stats it printed.
 func (p *proc) stop(t *testing.T) Stats {
+	select { // a worker killed by SIGTERM before it handles it prints nothing
+	case <-p.ready:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("worker %d did not get ready; stderr:\n%s", p.pid(), p.stderr.String())
+	}
 	p.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
@@ -97,6 +141,11 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	for round := 0; round < 6; round++ {
 		time.Sleep(250 * time.Millisecond)
 		w := workers[round%2]
+		if round < 2 {
+			// Each first worker is killed with a job in flight: a rerun
+			// is sure, however slowly the processes start.
+			waitUntil(t, "the worker to run a job", func() bool { return inFlight(t, cl, w.pid()) })
+		}
 		killed[strconv.Itoa(w.pid())] = true
 		w.kill()
 		workers[round%2] = startWorker(t, srv.Socket(), env...)
@@ -153,19 +202,12 @@ func TestFrozenWorkerIsFenced(t *testing.T) {
 	a := startWorker(t, srv.Socket(), env...)
 	id, err := Record.Enqueue(q, recArgs{N: 0, SleepMs: 700})
 	require.NoError(t, err)
-	deadline := time.Now().Add(5 * time.Second)
-	for len(runs(t, cl, 0)) == 0 {
-		require.True(t, time.Now().Before(deadline), "worker a did not start the job")
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitUntil(t, "worker a to start the job", func() bool { return len(runs(t, cl, 0)) > 0 })
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGSTOP))
 	b := startWorker(t, srv.Socket(), env...)
 	// Once b has reclaimed the job and started it, a wakes up while b's
 	// attempt still runs: a's completion comes first and must be refused.
-	for len(runs(t, cl, 0)) < 2 {
-		require.True(t, time.Now().Before(deadline.Add(5*time.Second)), "worker b did not reclaim the job")
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitUntil(t, "worker b to reclaim the job", func() bool { return len(runs(t, cl, 0)) >= 2 })
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGCONT))
 	time.Sleep(300 * time.Millisecond) // a's job ends and tries to complete
 	_, early, err := Record.Result(q, id)
@@ -219,7 +261,8 @@ func TestRedisRestartLosesNoAckedJob(t *testing.T) {
 		t.Logf("%d enqueues failed while Redis was down", failed)
 		acked <- ids
 	}()
-	time.Sleep(400 * time.Millisecond)
+	// Killed mid-run: some enqueues acknowledged, most still to come.
+	waitUntil(t, "10 acknowledged enqueues", func() bool { return nAcked.Load() >= 10 })
 	srv.Kill() // a crash: only what was fsynced survives
 	atKill := nAcked.Load()
 	srv.Restart()

@@ -119,16 +119,16 @@ func init() {
 		{Name: "timeouts", Line: 230, Off: 6783, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
 		{Name: "twoCancelledPings", Line: 294, Off: 9023, Head: "func twoCancelledPings(cl *aredis.Client) (int, error) {", Len: 261, Hash: 0x9c08aa29ba3dc1fe},
 		{Name: "auth", Line: 306, Off: 9357, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
-		{Name: "cancelMidReply", Line: 364, Off: 11457, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 906, Hash: 0x803d8dcfb2001e2e},
-		{Name: "killed", Line: 402, Off: 13059, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 1195, Hash: 0x18b23422e8cbd2dc},
-		{Name: "pushes", Line: 449, Off: 14886, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
-		{Name: "tooLong", Line: 480, Off: 15824, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
-		{Name: "incrs", Line: 502, Off: 16554, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
-		{Name: "invalidThenPing", Line: 526, Off: 17243, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
-		{Name: "scripts", Line: 580, Off: 18828, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 629, Off: 20202, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
-		{Name: "largeArray", Line: 680, Off: 21984, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
-		{Name: "waitForSlot", Line: 710, Off: 22752, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
+		{Name: "cancelMidReply", Line: 365, Off: 11528, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 1443, Hash: 0xc6ac8b6b57b261f7},
+		{Name: "killed", Line: 414, Off: 13667, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 1195, Hash: 0x18b23422e8cbd2dc},
+		{Name: "pushes", Line: 461, Off: 15494, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 492, Off: 16432, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 514, Off: 17162, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 538, Off: 17851, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 592, Off: 19436, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
+		{Name: "blpopParks", Line: 641, Off: 20810, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 692, Off: 22592, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 722, Off: 23360, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -949,17 +949,21 @@ func (ag_f *ag_auth) AwaitLine() string {
 	return ""
 }
 
-// ag_cancelMidReply is the frame of cancelMidReply (136 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_cancelMidReply is the frame of cancelMidReply (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_cancelMidReply struct {
 	ag_state  int
 	cl        *aredis.Client
 	size      int
 	big       string
+	partial   rt.Event
+	get       *rt.Task[string]
 	cancelled int
-	ag_t4     []time.Duration
-	ag_t5     int
+	ag_t9     []time.Duration
+	ag_t10    int
 	ag_aw0    rt.Awaitable[aredis.Value]
-	ag_aw1    rt.Awaitable[string]
+	ag_aw1    rt.Awaitable[*rt.Task[string]]
+	ag_aw2    rt.Awaitable[struct{}]
+	ag_aw3    rt.Awaitable[string]
 	ag_r0     int
 	ag_err    error
 }
@@ -982,118 +986,188 @@ func (ag_f *ag_cancelMidReply) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:364
+//line client_test.go:365
 func (ag_f *ag_cancelMidReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :364:1*/ var (
+	/*line :365:1*/ var (
 		ag_err1 error
-		d       time.Duration
 		ag_err2 error
 		ag_s1   string
 		ag_err3 error
-		ag_s2   string
+		d       time.Duration
 		ag_err4 error
+		ag_s2   string
+		ag_err5 error
+		ag_s3   string
+		ag_err6 error
 	)
-	/*line :364:1*/ if ag_co.Unwinding() {
-		/*line :364:1*/ return rt.Ready
+	/*line :365:1*/ if ag_co.Unwinding() {
+		/*line :365:1*/ return rt.Ready
 	}
-	/*line :364:1*/ switch ag_f.ag_state {
-	/*line :364:1*/ case 1:
-		/*line :364:1*/ goto ag_resume1
-		/*line :364:1*/
+	/*line :365:1*/ switch ag_f.ag_state {
+	/*line :365:1*/ case 1:
+		/*line :365:1*/ goto ag_resume1
+		/*line :365:1*/
 	case 2:
-		/*line :364:1*/ goto ag_resume2
-		/*line :364:1*/
+		/*line :365:1*/ goto ag_resume2
+		/*line :365:1*/
 	case 3:
-		/*line :364:1*/ goto ag_resume3
-		/*line :364:1*/
+		/*line :365:1*/ goto ag_resume3
+		/*line :365:1*/
 	case 4:
-		/*line :364:1*/ goto ag_resume4
+		/*line :365:1*/ goto ag_resume4
+		/*line :365:1*/
+	case 5:
+		/*line :365:1*/ goto ag_resume5
+		/*line :365:1*/
+	case 6:
+		/*line :365:1*/ goto ag_resume6
+		/*line :365:1*/
+	case 7:
+		/*line :365:1*/ goto ag_resume7
+		/*line :365:1*/
+	case 8:
+		/*line :365:1*/ goto ag_resume8
 	}
-	/*line client_test.go:365:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
-	/*line client_test.go:366:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
-	/*line :366:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
-	/*line :366:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :366:5*/ return ag_s
+	/*line client_test.go:366:2*/ ag_f.big = strings.Repeat("x", ag_f.size)
+	/*line client_test.go:367:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "big", ag_f.big)
+	/*line :367:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "big", big)
+	/*line :367:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :367:5*/ return ag_s
 	}
-	/*line :366:5*/ ag_resume1:
-	/*line client_test.go:366:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :366:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:366:2*/ if !(ag_err1 != nil) {
-		/*line :366:2*/ goto ag_L1
+	/*line :367:5*/ ag_resume1:
+	/*line client_test.go:367:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :367:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:367:2*/ if !(ag_err1 != nil) {
+		/*line :367:2*/ goto ag_L1
 	}
-	/*line client_test.go:367:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :367:3*/ return rt.Ready
-	/*line :367:3*/ ag_L1:
-	/*line client_test.go:369:2*/ ag_f.cancelled = 0
-	/*line :369:2*/ ag_f.ag_t4 = []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond}
-	/*line :369:2*/ ag_f.ag_t5 = 0
-	/*line :369:2*/ ag_L2:
-	/*line client_test.go:370:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :370:2*/ goto ag_L4
+	/*line client_test.go:368:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :368:3*/ return rt.Ready
+	/*line :368:3*/ ag_L1:
+	/*line client_test.go:370:6*/ ag_f.partial = rt.Event{}
+	/*line client_test.go:371:2*/ aredis.OnPartialReply(ag_f.cl, ag_f.partial.Set)
+	/*line client_test.go:372:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringAsync("GET", "big"))
+	/*line :372:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringAsync("GET", "big"))
+	/*line :372:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :372:2*/ return ag_s
 	}
-	/*line client_test.go:370:9*/ d = ag_f.ag_t4[ag_f.ag_t5]
-	/*line client_test.go:371:3*/ ag_f.ag_aw1 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
-	/*line :371:3*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
-	/*line :371:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :371:3*/ return ag_s
+	/*line :372:2*/ ag_resume2:
+	/*line client_test.go:372:2*/ ag_f.get, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :372:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:373:2*/ ag_f.ag_aw2 = ag_f.partial.WaitAsync()
+	/*line :373:2*/ ag_f.ag_state = 3 // await: partial.Wait()
+	/*line :373:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:2*/ return ag_s
 	}
-	/*line :371:3*/ ag_resume2:
-	/*line client_test.go:371:3*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :371:3*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:372:3*/ if ag_err2 == rt.ErrTimeout {
-		/*line client_test.go:373:4*/ ag_f.cancelled++
-	} else if ag_err2 != nil {
-		/*line client_test.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err2
-		/*line :375:4*/ return rt.Ready
+	/*line :373:2*/ ag_resume3:
+	/*line :373:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:374:2*/ ag_f.get.Cancel()
+	/*line client_test.go:375:5*/ ag_f.ag_aw3 = ag_f.get
+	/*line :375:5*/ ag_f.ag_state = 4 // await: rt.Await[string](get)
+	/*line :375:5*/ ag_f.get = nil
+	/*line :375:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :375:5*/ return ag_s
 	}
-	/*line client_test.go:377:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "after")
-	/*line :377:6*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "after")
-	/*line :377:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :377:6*/ return ag_s
+	/*line :375:5*/ ag_resume4:
+	/*line client_test.go:375:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :375:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:375:2*/ if !(ag_err2 != rt.ErrCanceled) {
+		/*line :375:2*/ goto ag_L2
 	}
-	/*line :377:6*/ ag_resume3:
-	/*line client_test.go:377:6*/ ag_s1, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :377:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:377:3*/ if !(ag_err3 != nil || ag_s1 != "after") {
-		/*line :377:3*/ goto ag_L5
+	/*line client_test.go:376:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("GET cancelled mid-reply: %v, want ErrCanceled", ag_err2)
+	/*line :376:3*/ return rt.Ready
+	/*line :376:3*/ ag_L2:
+	/*line client_test.go:378:2*/ ag_f.cancelled = 1
+	/*line client_test.go:379:5*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("ECHO", "after")
+	/*line :379:5*/ ag_f.ag_state = 5 // await: cl.String("ECHO", "after")
+	/*line :379:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:5*/ return ag_s
 	}
-	/*line client_test.go:378:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s1, ag_err3)
-	/*line :378:4*/ return rt.Ready
-	/*line :378:4*/ ag_L5:
-	/*line client_test.go:380:6*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("GET", "big")
-	/*line :380:6*/ ag_f.ag_state = 4 // await: cl.String("GET", "big")
-	/*line :380:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :380:6*/ return ag_s
+	/*line :379:5*/ ag_resume5:
+	/*line client_test.go:379:5*/ ag_s1, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :379:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:379:2*/ if !(ag_err3 != nil || ag_s1 != "after") {
+		/*line :379:2*/ goto ag_L3
 	}
-	/*line :380:6*/ ag_resume4:
-	/*line client_test.go:380:6*/ ag_s2, ag_err4 = ag_f.ag_aw1.AwaitResult()
-	/*line :380:6*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:380:3*/ if !(ag_err4 != nil || ag_s2 != ag_f.big) {
-		/*line :380:3*/ goto ag_L6
+	/*line client_test.go:380:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a GET cancelled mid-reply: %q, %v", ag_s1, ag_err3)
+	/*line :380:3*/ return rt.Ready
+	/*line :380:3*/ ag_L3:
+	/*line :380:3*/ ag_f.ag_t9 = []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond}
+	/*line :380:3*/ ag_f.ag_t10 = 0
+	/*line :380:3*/ ag_L4:
+	/*line client_test.go:382:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :382:2*/ goto ag_L6
 	}
-	/*line client_test.go:381:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s2), ag_err4)
-	/*line :381:4*/ return rt.Ready
-	/*line :381:4*/ ag_L6:
-	/*line :381:4*/ ag_f.ag_t5++
-	/*line :381:4*/ goto ag_L2
-	/*line :381:4*/ ag_L4:
-	/*line client_test.go:384:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
-	/*line :384:2*/ return rt.Ready
+	/*line client_test.go:382:9*/ d = ag_f.ag_t9[ag_f.ag_t10]
+	/*line client_test.go:383:3*/ ag_f.ag_aw3 = rt.WaitFor(ag_f.cl.StringAsync("GET", "big"), d)
+	/*line :383:3*/ ag_f.ag_state = 6 // await: rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
+	/*line :383:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :383:3*/ return ag_s
+	}
+	/*line :383:3*/ ag_resume6:
+	/*line client_test.go:383:3*/ _, ag_err4 = ag_f.ag_aw3.AwaitResult()
+	/*line :383:3*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:384:3*/ if ag_err4 == rt.ErrTimeout {
+		/*line client_test.go:385:4*/ ag_f.cancelled++
+	} else if ag_err4 != nil {
+		/*line client_test.go:387:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, ag_err4
+		/*line :387:4*/ return rt.Ready
+	}
+	/*line client_test.go:389:6*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("ECHO", "after")
+	/*line :389:6*/ ag_f.ag_state = 7 // await: cl.String("ECHO", "after")
+	/*line :389:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :389:6*/ return ag_s
+	}
+	/*line :389:6*/ ag_resume7:
+	/*line client_test.go:389:6*/ ag_s2, ag_err5 = ag_f.ag_aw3.AwaitResult()
+	/*line :389:6*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:389:3*/ if !(ag_err5 != nil || ag_s2 != "after") {
+		/*line :389:3*/ goto ag_L7
+	}
+	/*line client_test.go:390:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("after a cancelled GET: %q, %v", ag_s2, ag_err5)
+	/*line :390:4*/ return rt.Ready
+	/*line :390:4*/ ag_L7:
+	/*line client_test.go:392:6*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("GET", "big")
+	/*line :392:6*/ ag_f.ag_state = 8 // await: cl.String("GET", "big")
+	/*line :392:6*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :392:6*/ return ag_s
+	}
+	/*line :392:6*/ ag_resume8:
+	/*line client_test.go:392:6*/ ag_s3, ag_err6 = ag_f.ag_aw3.AwaitResult()
+	/*line :392:6*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:392:3*/ if !(ag_err6 != nil || ag_s3 != ag_f.big) {
+		/*line :392:3*/ goto ag_L8
+	}
+	/*line client_test.go:393:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, fmt.Errorf("GET big after a cancelled one: %d bytes, %v", len(ag_s3), ag_err6)
+	/*line :393:4*/ return rt.Ready
+	/*line :393:4*/ ag_L8:
+	/*line :393:4*/ ag_f.ag_t10++
+	/*line :393:4*/ goto ag_L4
+	/*line :393:4*/ ag_L6:
+	/*line client_test.go:396:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cancelled, nil
+	/*line :396:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1085
+//line client_async_test.go:1151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelMidReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:366"
+		return "client_test.go:367"
 	case 2:
-		return "client_test.go:371"
+		return "client_test.go:372"
 	case 3:
-		return "client_test.go:377"
+		return "client_test.go:373"
 	case 4:
-		return "client_test.go:380"
+		return "client_test.go:375"
+	case 5:
+		return "client_test.go:379"
+	case 6:
+		return "client_test.go:383"
+	case 7:
+		return "client_test.go:389"
+	case 8:
+		return "client_test.go:392"
 	}
 	return ""
 }
@@ -1130,9 +1204,9 @@ func (ag_f *ag_killed) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:402
+//line client_test.go:414
 func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :402:1*/ var (
+	/*line :414:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1140,142 +1214,142 @@ func (ag_f *ag_killed) Resume(ag_co *rt.Coro) rt.Status {
 		ag_t5   string
 		ag_t6   error
 	)
-	/*line :402:1*/ if ag_co.Unwinding() {
-		/*line :402:1*/ return rt.Ready
+	/*line :414:1*/ if ag_co.Unwinding() {
+		/*line :414:1*/ return rt.Ready
 	}
-	/*line :402:1*/ switch ag_f.ag_state {
-	/*line :402:1*/ case 1:
-		/*line :402:1*/ goto ag_resume1
-		/*line :402:1*/
+	/*line :414:1*/ switch ag_f.ag_state {
+	/*line :414:1*/ case 1:
+		/*line :414:1*/ goto ag_resume1
+		/*line :414:1*/
 	case 2:
-		/*line :402:1*/ goto ag_resume2
-		/*line :402:1*/
+		/*line :414:1*/ goto ag_resume2
+		/*line :414:1*/
 	case 3:
-		/*line :402:1*/ goto ag_resume3
-		/*line :402:1*/
+		/*line :414:1*/ goto ag_resume3
+		/*line :414:1*/
 	case 4:
-		/*line :402:1*/ goto ag_resume4
-		/*line :402:1*/
+		/*line :414:1*/ goto ag_resume4
+		/*line :414:1*/
 	case 5:
-		/*line :402:1*/ goto ag_resume5
-		/*line :402:1*/
+		/*line :414:1*/ goto ag_resume5
+		/*line :414:1*/
 	case 6:
-		/*line :402:1*/ goto ag_resume6
+		/*line :414:1*/ goto ag_resume6
 	}
-	/*line client_test.go:405:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
-	/*line :405:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
-	/*line :405:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :405:5*/ return ag_s
+	/*line client_test.go:417:5*/ ag_f.ag_aw0 = rt.Gather(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"), ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.05"))
+	/*line :417:5*/ ag_f.ag_state = 1 // await: rt.Await(rt.Gather(cl.DoAsync("DEBUG", "SLEEP", "0.05"), ...
+	/*line :417:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :417:5*/ return ag_s
 	}
-	/*line :405:5*/ ag_resume1:
-	/*line client_test.go:405:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :405:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:405:2*/ if !(ag_err1 != nil) {
-		/*line :405:2*/ goto ag_L1
+	/*line :417:5*/ ag_resume1:
+	/*line client_test.go:417:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :417:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:417:2*/ if !(ag_err1 != nil) {
+		/*line :417:2*/ goto ag_L1
 	}
-	/*line client_test.go:406:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :406:3*/ return rt.Ready
-	/*line :406:3*/ ag_L1:
-	/*line :406:3*/ ag_f.down = new(chan struct{})
-	/*line client_test.go:408:2*/ (*ag_f.down) = make(chan struct{})
-	/*line client_test.go:409:2*/ go func(ag_cell_down *chan struct{}) func() {
-		/*line :409:2*/ return func() {
-			/*line client_test.go:410:3*/ time.Sleep(100 * time.Millisecond)
-			/*line client_test.go:411:3*/ ag_f.srv.Kill()
-			/*line client_test.go:412:3*/ close((*ag_cell_down))
+	/*line client_test.go:418:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :418:3*/ return rt.Ready
+	/*line :418:3*/ ag_L1:
+	/*line :418:3*/ ag_f.down = new(chan struct{})
+	/*line client_test.go:420:2*/ (*ag_f.down) = make(chan struct{})
+	/*line client_test.go:421:2*/ go func(ag_cell_down *chan struct{}) func() {
+		/*line :421:2*/ return func() {
+			/*line client_test.go:422:3*/ time.Sleep(100 * time.Millisecond)
+			/*line client_test.go:423:3*/ ag_f.srv.Kill()
+			/*line client_test.go:424:3*/ close((*ag_cell_down))
 		}
 	}(ag_f.down)()
-	/*line client_test.go:414:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
-	/*line :414:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
-	/*line :414:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :414:2*/ return ag_s
+	/*line client_test.go:426:2*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("DEBUG", "SLEEP", "5")
+	/*line :426:2*/ ag_f.ag_state = 2 // await: cl.Do("DEBUG", "SLEEP", "5")
+	/*line :426:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :426:2*/ return ag_s
 	}
-	/*line :414:2*/ ag_resume2:
-	/*line client_test.go:414:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :414:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:415:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
-		/*line client_test.go:416:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
-		/*line :416:3*/ return rt.Ready
+	/*line :426:2*/ ag_resume2:
+	/*line client_test.go:426:2*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :426:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:427:2*/ if ag_err2 == nil || !strings.Contains(ag_err2.Error(), "server closed the connection") {
+		/*line client_test.go:428:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("DEBUG SLEEP on a killed server: %v", ag_err2)
+		/*line :428:3*/ return rt.Ready
 	}
-	/*line client_test.go:421:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_down *chan struct{}) func() (struct{}, error) {
-		/*line :421:5*/ return func() (struct{}, error) {
-			/*line client_test.go:421:54*/ <-(*ag_cell_down)
-			/*line client_test.go:421:62*/ return struct{}{}, nil
+	/*line client_test.go:433:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_down *chan struct{}) func() (struct{}, error) {
+		/*line :433:5*/ return func() (struct{}, error) {
+			/*line client_test.go:433:54*/ <-(*ag_cell_down)
+			/*line client_test.go:433:62*/ return struct{}{}, nil
 		}
 	}(ag_f.down))
-	/*line :421:62*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
-	/*line :421:62*/ ag_f.down = nil
-	/*line :421:62*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:62*/ return ag_s
+	/*line :433:62*/ ag_f.ag_state = 3 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :433:62*/ ag_f.down = nil
+	/*line :433:62*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :433:62*/ return ag_s
 	}
-	/*line :421:62*/ ag_resume3:
-	/*line client_test.go:421:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :421:5*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:421:2*/ if !(ag_err3 != nil) {
-		/*line :421:2*/ goto ag_L2
+	/*line :433:62*/ ag_resume3:
+	/*line client_test.go:433:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :433:5*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:433:2*/ if !(ag_err3 != nil) {
+		/*line :433:2*/ goto ag_L2
 	}
-	/*line client_test.go:422:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err3
-	/*line :422:3*/ return rt.Ready
-	/*line :422:3*/ ag_L2:
-	/*line client_test.go:424:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
-	/*line :424:5*/ ag_f.ag_state = 4 // await: cl.Do("PING")
-	/*line :424:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :424:5*/ return ag_s
+	/*line client_test.go:434:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err3
+	/*line :434:3*/ return rt.Ready
+	/*line :434:3*/ ag_L2:
+	/*line client_test.go:436:5*/ ag_f.ag_aw1 = ag_f.cl.DoAsync("PING")
+	/*line :436:5*/ ag_f.ag_state = 4 // await: cl.Do("PING")
+	/*line :436:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :436:5*/ return ag_s
 	}
-	/*line :424:5*/ ag_resume4:
-	/*line client_test.go:424:5*/ _, ag_err4 = ag_f.ag_aw1.AwaitResult()
-	/*line :424:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:424:2*/ if !(ag_err4 == nil) {
-		/*line :424:2*/ goto ag_L3
+	/*line :436:5*/ ag_resume4:
+	/*line client_test.go:436:5*/ _, ag_err4 = ag_f.ag_aw1.AwaitResult()
+	/*line :436:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:436:2*/ if !(ag_err4 == nil) {
+		/*line :436:2*/ goto ag_L3
 	}
-	/*line client_test.go:425:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
-	/*line :425:3*/ return rt.Ready
-	/*line :425:3*/ ag_L3:
-	/*line client_test.go:427:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
-		/*line client_test.go:427:50*/ ag_f.srv.Restart()
-		/*line client_test.go:427:65*/ return struct{}{}, nil
+	/*line client_test.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = "", errors.New("PING with the server down did not fail")
+	/*line :437:3*/ return rt.Ready
+	/*line :437:3*/ ag_L3:
+	/*line client_test.go:439:2*/ ag_f.ag_aw2 = rt.ToThreadAsync(func() (struct{}, error) {
+		/*line client_test.go:439:50*/ ag_f.srv.Restart()
+		/*line client_test.go:439:65*/ return struct{}{}, nil
 	})
-	/*line :427:65*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (struct{}, error) literal))
-	/*line :427:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :427:65*/ return ag_s
+	/*line :439:65*/ ag_f.ag_state = 5 // await: rt.ToThread((func() (struct{}, error) literal))
+	/*line :439:65*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :439:65*/ return ag_s
 	}
-	/*line :427:65*/ ag_resume5:
-	/*line client_test.go:427:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :427:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:428:2*/ if ag_err2 != nil {
-		/*line client_test.go:429:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
-		/*line :429:3*/ return rt.Ready
+	/*line :439:65*/ ag_resume5:
+	/*line client_test.go:439:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :439:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:440:2*/ if ag_err2 != nil {
+		/*line client_test.go:441:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err2
+		/*line :441:3*/ return rt.Ready
 	}
-	/*line client_test.go:431:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
-	/*line :431:9*/ ag_f.ag_state = 6 // await: cl.String("PING")
-	/*line :431:9*/ ag_f.cl = nil
-	/*line :431:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :431:9*/ return ag_s
+	/*line client_test.go:443:9*/ ag_f.ag_aw3 = ag_f.cl.StringAsync("PING")
+	/*line :443:9*/ ag_f.ag_state = 6 // await: cl.String("PING")
+	/*line :443:9*/ ag_f.cl = nil
+	/*line :443:9*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :443:9*/ return ag_s
 	}
-	/*line :431:9*/ ag_resume6:
-	/*line client_test.go:431:9*/ ag_t5, ag_t6 = ag_f.ag_aw3.AwaitResult()
-	/*line :431:9*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:431:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :431:2*/ return rt.Ready
+	/*line :443:9*/ ag_resume6:
+	/*line client_test.go:443:9*/ ag_t5, ag_t6 = ag_f.ag_aw3.AwaitResult()
+	/*line :443:9*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:443:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :443:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1263
+//line client_async_test.go:1337
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_killed) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:405"
+		return "client_test.go:417"
 	case 2:
-		return "client_test.go:414"
+		return "client_test.go:426"
 	case 3:
-		return "client_test.go:421"
+		return "client_test.go:433"
 	case 4:
-		return "client_test.go:424"
+		return "client_test.go:436"
 	case 5:
-		return "client_test.go:427"
+		return "client_test.go:439"
 	case 6:
-		return "client_test.go:431"
+		return "client_test.go:443"
 	}
 	return ""
 }
@@ -1311,79 +1385,79 @@ func (ag_f *ag_pushes) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:449
+//line client_test.go:461
 func (ag_f *ag_pushes) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :449:1*/ var (
+	/*line :461:1*/ var (
 		cmd     []any
 		s       string
 		ag_err1 error
 		vals    []aredis.Value
 		ag_err2 error
 	)
-	/*line :449:1*/ if ag_co.Unwinding() {
-		/*line :449:1*/ return rt.Ready
+	/*line :461:1*/ if ag_co.Unwinding() {
+		/*line :461:1*/ return rt.Ready
 	}
-	/*line :449:1*/ switch ag_f.ag_state {
-	/*line :449:1*/ case 1:
-		/*line :449:1*/ goto ag_resume1
-		/*line :449:1*/
+	/*line :461:1*/ switch ag_f.ag_state {
+	/*line :461:1*/ case 1:
+		/*line :461:1*/ goto ag_resume1
+		/*line :461:1*/
 	case 2:
-		/*line :449:1*/ goto ag_resume2
+		/*line :461:1*/ goto ag_resume2
 	}
-	/*line client_test.go:450:6*/ ag_f.out = nil
-	/*line :450:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
-	/*line :450:6*/ ag_f.ag_t3 = 0
-	/*line :450:6*/ ag_L1:
-	/*line client_test.go:451:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :451:2*/ ag_f.ag_t2 = nil
-		/*line :451:2*/ goto ag_L3
+	/*line client_test.go:462:6*/ ag_f.out = nil
+	/*line :462:6*/ ag_f.ag_t2 = [][]any{{"CLIENT", "TRACKING", "ON"}, {"SET", "k", "v1"}, {"GET", "k"}}
+	/*line :462:6*/ ag_f.ag_t3 = 0
+	/*line :462:6*/ ag_L1:
+	/*line client_test.go:463:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :463:2*/ ag_f.ag_t2 = nil
+		/*line :463:2*/ goto ag_L3
 	}
-	/*line client_test.go:451:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
-	/*line client_test.go:452:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
-	/*line :452:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
-	/*line :452:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :452:3*/ return ag_s
+	/*line client_test.go:463:9*/ cmd = ag_f.ag_t2[ag_f.ag_t3]
+	/*line client_test.go:464:3*/ ag_f.ag_aw0 = ag_f.cl.StringAsync(cmd...)
+	/*line :464:3*/ ag_f.ag_state = 1 // await: cl.String(cmd...)
+	/*line :464:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :464:3*/ return ag_s
 	}
-	/*line :452:3*/ ag_resume1:
-	/*line client_test.go:452:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :452:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:453:3*/ if ag_err1 != nil {
-		/*line client_test.go:454:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
-		/*line :454:4*/ return rt.Ready
+	/*line :464:3*/ ag_resume1:
+	/*line client_test.go:464:3*/ s, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :464:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:465:3*/ if ag_err1 != nil {
+		/*line client_test.go:466:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err1
+		/*line :466:4*/ return rt.Ready
 	}
-	/*line client_test.go:456:3*/ ag_f.out = append(ag_f.out, s)
-	/*line :456:3*/ ag_f.ag_t3++
-	/*line :456:3*/ goto ag_L1
-	/*line :456:3*/ ag_L3:
-	/*line client_test.go:458:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
-	/*line :458:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
-	/*line :458:2*/ ag_f.cl = nil
-	/*line :458:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :458:2*/ return ag_s
+	/*line client_test.go:468:3*/ ag_f.out = append(ag_f.out, s)
+	/*line :468:3*/ ag_f.ag_t3++
+	/*line :468:3*/ goto ag_L1
+	/*line :468:3*/ ag_L3:
+	/*line client_test.go:470:2*/ ag_f.ag_aw1 = ag_f.cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("ECHO", "end").ExecAsync()
+	/*line :470:2*/ ag_f.ag_state = 2 // await: cl.Pipeline().Add("SET", "k", "v2").Add("GET", "k").Add("...
+	/*line :470:2*/ ag_f.cl = nil
+	/*line :470:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :470:2*/ return ag_s
 	}
-	/*line :458:2*/ ag_resume2:
-	/*line client_test.go:458:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :458:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:459:2*/ if ag_err2 != nil {
-		/*line client_test.go:460:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-		/*line :460:3*/ return rt.Ready
+	/*line :470:2*/ ag_resume2:
+	/*line client_test.go:470:2*/ vals, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :470:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:471:2*/ if ag_err2 != nil {
+		/*line client_test.go:472:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+		/*line :472:3*/ return rt.Ready
 	}
-	/*line client_test.go:462:2*/ for _, v := range vals {
-		/*line client_test.go:463:3*/ ag_f.out = append(ag_f.out, show(v))
+	/*line client_test.go:474:2*/ for _, v := range vals {
+		/*line client_test.go:475:3*/ ag_f.out = append(ag_f.out, show(v))
 	}
-	/*line client_test.go:465:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :465:2*/ return rt.Ready
+	/*line client_test.go:477:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :477:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1379
+//line client_async_test.go:1453
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pushes) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:452"
+		return "client_test.go:464"
 	case 2:
-		return "client_test.go:458"
+		return "client_test.go:470"
 	}
 	return ""
 }
@@ -1416,79 +1490,79 @@ func (ag_f *ag_tooLong) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:480
+//line client_test.go:492
 func (ag_f *ag_tooLong) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :480:1*/ var (
+	/*line :492:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :480:1*/ if ag_co.Unwinding() {
-		/*line :480:1*/ return rt.Ready
+	/*line :492:1*/ if ag_co.Unwinding() {
+		/*line :492:1*/ return rt.Ready
 	}
-	/*line :480:1*/ switch ag_f.ag_state {
-	/*line :480:1*/ case 1:
-		/*line :480:1*/ goto ag_resume1
-		/*line :480:1*/
+	/*line :492:1*/ switch ag_f.ag_state {
+	/*line :492:1*/ case 1:
+		/*line :492:1*/ goto ag_resume1
+		/*line :492:1*/
 	case 2:
-		/*line :480:1*/ goto ag_resume2
-		/*line :480:1*/
+		/*line :492:1*/ goto ag_resume2
+		/*line :492:1*/
 	case 3:
-		/*line :480:1*/ goto ag_resume3
+		/*line :492:1*/ goto ag_resume3
 	}
-	/*line client_test.go:481:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
-	/*line :481:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
-	/*line :481:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :481:5*/ return ag_s
+	/*line client_test.go:493:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SET", "long", strings.Repeat("y", 5000))
+	/*line :493:5*/ ag_f.ag_state = 1 // await: cl.Do("SET", "long", strings.Repeat("y", 5000))
+	/*line :493:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :493:5*/ return ag_s
 	}
-	/*line :481:5*/ ag_resume1:
-	/*line client_test.go:481:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :481:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:481:2*/ if !(ag_err1 != nil) {
-		/*line :481:2*/ goto ag_L1
+	/*line :493:5*/ ag_resume1:
+	/*line client_test.go:493:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :493:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:493:2*/ if !(ag_err1 != nil) {
+		/*line :493:2*/ goto ag_L1
 	}
-	/*line client_test.go:482:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :482:3*/ return rt.Ready
-	/*line :482:3*/ ag_L1:
-	/*line client_test.go:484:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
-	/*line :484:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
-	/*line :484:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :484:5*/ return ag_s
+	/*line client_test.go:494:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :494:3*/ return rt.Ready
+	/*line :494:3*/ ag_L1:
+	/*line client_test.go:496:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("GET", "long")
+	/*line :496:5*/ ag_f.ag_state = 2 // await: cl.Do("GET", "long")
+	/*line :496:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :496:5*/ return ag_s
 	}
-	/*line :484:5*/ ag_resume2:
-	/*line client_test.go:484:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :484:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:484:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
-		/*line :484:2*/ goto ag_L2
+	/*line :496:5*/ ag_resume2:
+	/*line client_test.go:496:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :496:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:496:2*/ if !(ag_err2 == nil || !strings.Contains(ag_err2.Error(), "longer than MaxReplyBytes")) {
+		/*line :496:2*/ goto ag_L2
 	}
-	/*line client_test.go:485:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
-	/*line :485:3*/ return rt.Ready
-	/*line :485:3*/ ag_L2:
-	/*line client_test.go:487:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
-	/*line :487:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
-	/*line :487:9*/ ag_f.cl = nil
-	/*line :487:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :487:9*/ return ag_s
+	/*line client_test.go:497:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET long: %v", ag_err2)
+	/*line :497:3*/ return rt.Ready
+	/*line :497:3*/ ag_L2:
+	/*line client_test.go:499:9*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("ECHO", "short")
+	/*line :499:9*/ ag_f.ag_state = 3 // await: cl.String("ECHO", "short")
+	/*line :499:9*/ ag_f.cl = nil
+	/*line :499:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :499:9*/ return ag_s
 	}
-	/*line :487:9*/ ag_resume3:
-	/*line client_test.go:487:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :487:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:487:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :487:2*/ return rt.Ready
+	/*line :499:9*/ ag_resume3:
+	/*line client_test.go:499:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :499:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:499:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :499:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1482
+//line client_async_test.go:1556
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_tooLong) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:481"
+		return "client_test.go:493"
 	case 2:
-		return "client_test.go:484"
+		return "client_test.go:496"
 	case 3:
-		return "client_test.go:487"
+		return "client_test.go:499"
 	}
 	return ""
 }
@@ -1527,85 +1601,85 @@ func (ag_f *ag_incrs) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:502
+//line client_test.go:514
 func (ag_f *ag_incrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :502:1*/ var (
+	/*line :514:1*/ var (
 		err   error
 		ag_t5 string
 		ag_t6 error
 	)
-	/*line :502:1*/ if ag_co.Unwinding() {
-		/*line :502:1*/ return rt.Ready
+	/*line :514:1*/ if ag_co.Unwinding() {
+		/*line :514:1*/ return rt.Ready
 	}
-	/*line :502:1*/ switch ag_f.ag_state {
-	/*line :502:1*/ case 1:
-		/*line :502:1*/ goto ag_resume1
-		/*line :502:1*/
+	/*line :514:1*/ switch ag_f.ag_state {
+	/*line :514:1*/ case 1:
+		/*line :514:1*/ goto ag_resume1
+		/*line :514:1*/
 	case 2:
-		/*line :502:1*/ goto ag_resume2
-		/*line :502:1*/
+		/*line :514:1*/ goto ag_resume2
+		/*line :514:1*/
 	case 3:
-		/*line :502:1*/ goto ag_resume3
+		/*line :514:1*/ goto ag_resume3
 	}
-	/*line client_test.go:503:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
-	/*line :503:2*/ ag_f.ag_t2 = ag_f.tasks
-	/*line :503:2*/ ag_f.ag_t3 = 0
-	/*line :503:2*/ ag_L1:
-	/*line client_test.go:504:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :504:2*/ ag_f.ag_t2 = nil
-		/*line :504:2*/ goto ag_L3
+	/*line client_test.go:515:2*/ ag_f.tasks = make([]rt.Awaitable[int64], ag_f.n)
+	/*line :515:2*/ ag_f.ag_t2 = ag_f.tasks
+	/*line :515:2*/ ag_f.ag_t3 = 0
+	/*line :515:2*/ ag_L1:
+	/*line client_test.go:516:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :516:2*/ ag_f.ag_t2 = nil
+		/*line :516:2*/ goto ag_L3
 	}
-	/*line client_test.go:504:6*/ ag_f.i = ag_f.ag_t3
-	/*line client_test.go:505:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
-	/*line :505:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
-	/*line :505:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :505:3*/ return ag_s
+	/*line client_test.go:516:6*/ ag_f.i = ag_f.ag_t3
+	/*line client_test.go:517:3*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.IntAsync("INCR", "c"))
+	/*line :517:3*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.IntAsync("INCR", "c"))
+	/*line :517:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :517:3*/ return ag_s
 	}
-	/*line :505:3*/ ag_resume1:
-	/*line client_test.go:505:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
-	/*line :505:3*/ ag_f.ag_aw0 = nil
-	/*line :505:3*/ ag_f.ag_t3++
-	/*line :505:3*/ goto ag_L1
-	/*line :505:3*/ ag_L3:
-	/*line client_test.go:507:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
-	/*line :507:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
-	/*line :507:5*/ ag_f.tasks = nil
-	/*line :507:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :507:5*/ return ag_s
+	/*line :517:3*/ ag_resume1:
+	/*line client_test.go:517:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw0.AwaitResult()
+	/*line :517:3*/ ag_f.ag_aw0 = nil
+	/*line :517:3*/ ag_f.ag_t3++
+	/*line :517:3*/ goto ag_L1
+	/*line :517:3*/ ag_L3:
+	/*line client_test.go:519:5*/ ag_f.ag_aw1 = rt.Gather(ag_f.tasks...)
+	/*line :519:5*/ ag_f.ag_state = 2 // await: rt.Await(rt.Gather(tasks...))
+	/*line :519:5*/ ag_f.tasks = nil
+	/*line :519:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :519:5*/ return ag_s
 	}
-	/*line :507:5*/ ag_resume2:
-	/*line client_test.go:507:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :507:5*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:507:2*/ if !(err != nil) {
-		/*line :507:2*/ goto ag_L4
+	/*line :519:5*/ ag_resume2:
+	/*line client_test.go:519:5*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :519:5*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:519:2*/ if !(err != nil) {
+		/*line :519:2*/ goto ag_L4
 	}
-	/*line client_test.go:508:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :508:3*/ return rt.Ready
-	/*line :508:3*/ ag_L4:
-	/*line client_test.go:510:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
-	/*line :510:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
-	/*line :510:9*/ ag_f.cl = nil
-	/*line :510:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :510:9*/ return ag_s
+	/*line client_test.go:520:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :520:3*/ return rt.Ready
+	/*line :520:3*/ ag_L4:
+	/*line client_test.go:522:9*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("GET", "c")
+	/*line :522:9*/ ag_f.ag_state = 3 // await: cl.String("GET", "c")
+	/*line :522:9*/ ag_f.cl = nil
+	/*line :522:9*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :522:9*/ return ag_s
 	}
-	/*line :510:9*/ ag_resume3:
-	/*line client_test.go:510:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
-	/*line :510:9*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:510:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
-	/*line :510:2*/ return rt.Ready
+	/*line :522:9*/ ag_resume3:
+	/*line client_test.go:522:9*/ ag_t5, ag_t6 = ag_f.ag_aw2.AwaitResult()
+	/*line :522:9*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:522:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t5, ag_t6
+	/*line :522:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1599
+//line client_async_test.go:1673
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_incrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:505"
+		return "client_test.go:517"
 	case 2:
-		return "client_test.go:507"
+		return "client_test.go:519"
 	case 3:
-		return "client_test.go:510"
+		return "client_test.go:522"
 	}
 	return ""
 }
@@ -1639,77 +1713,77 @@ func (ag_f *ag_invalidThenPing) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:526
+//line client_test.go:538
 func (ag_f *ag_invalidThenPing) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :526:1*/ var (
+	/*line :538:1*/ var (
 		ag_err1 error
 		s       string
 		err2    error
 	)
-	/*line :526:1*/ if ag_co.Unwinding() {
-		/*line :526:1*/ return rt.Ready
+	/*line :538:1*/ if ag_co.Unwinding() {
+		/*line :538:1*/ return rt.Ready
 	}
-	/*line :526:1*/ switch ag_f.ag_state {
-	/*line :526:1*/ case 1:
-		/*line :526:1*/ goto ag_resume1
-		/*line :526:1*/
+	/*line :538:1*/ switch ag_f.ag_state {
+	/*line :538:1*/ case 1:
+		/*line :538:1*/ goto ag_resume1
+		/*line :538:1*/
 	case 2:
-		/*line :526:1*/ goto ag_resume2
-		/*line :526:1*/
+		/*line :538:1*/ goto ag_resume2
+		/*line :538:1*/
 	case 3:
-		/*line :526:1*/ goto ag_resume3
+		/*line :538:1*/ goto ag_resume3
 	}
-	/*line client_test.go:527:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :527:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
-	/*line :527:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :527:5*/ return ag_s
+	/*line client_test.go:539:5*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :539:5*/ ag_f.ag_state = 1 // await: cl.String("PING")
+	/*line :539:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :539:5*/ return ag_s
 	}
-	/*line :527:5*/ ag_resume1:
-	/*line client_test.go:527:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :527:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:527:2*/ if !(ag_err1 != nil) {
-		/*line :527:2*/ goto ag_L1
+	/*line :539:5*/ ag_resume1:
+	/*line client_test.go:539:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :539:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:539:2*/ if !(ag_err1 != nil) {
+		/*line :539:2*/ goto ag_L1
 	}
-	/*line client_test.go:528:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
-	/*line :528:3*/ return rt.Ready
-	/*line :528:3*/ ag_L1:
-	/*line client_test.go:530:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :530:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
-	/*line :530:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :530:2*/ return ag_s
+	/*line client_test.go:540:3*/ ag_f.ag_r0, ag_f.ag_err = "", ag_err1
+	/*line :540:3*/ return rt.Ready
+	/*line :540:3*/ ag_L1:
+	/*line client_test.go:542:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :542:2*/ ag_f.ag_state = 2 // await: cl.String("PING")
+	/*line :542:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :542:2*/ return ag_s
 	}
-	/*line :530:2*/ ag_resume2:
-	/*line client_test.go:530:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :530:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:531:6*/ ag_f.pe = nil
-	/*line client_test.go:532:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
-		/*line client_test.go:533:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
-		/*line :533:3*/ return rt.Ready
+	/*line :542:2*/ ag_resume2:
+	/*line client_test.go:542:2*/ _, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :542:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:543:6*/ ag_f.pe = nil
+	/*line client_test.go:544:2*/ if !errors.As(ag_f.err, &ag_f.pe) || ag_f.pe.Offset != 1 {
+		/*line client_test.go:545:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("second PING: %v, want a ProtocolError at byte 1", ag_f.err)
+		/*line :545:3*/ return rt.Ready
 	}
-	/*line client_test.go:535:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
-	/*line :535:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
-	/*line :535:2*/ ag_f.cl = nil
-	/*line :535:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :535:2*/ return ag_s
+	/*line client_test.go:547:2*/ ag_f.ag_aw0 = ag_f.cl.StringAsync("PING")
+	/*line :547:2*/ ag_f.ag_state = 3 // await: cl.String("PING")
+	/*line :547:2*/ ag_f.cl = nil
+	/*line :547:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :547:2*/ return ag_s
 	}
-	/*line :535:2*/ ag_resume3:
-	/*line client_test.go:535:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :535:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:536:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
-	/*line :536:2*/ return rt.Ready
+	/*line :547:2*/ ag_resume3:
+	/*line client_test.go:547:2*/ s, err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :547:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:548:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.err.Error()+" / "+s, err2
+	/*line :548:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1703
+//line client_async_test.go:1777
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_invalidThenPing) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:527"
+		return "client_test.go:539"
 	case 2:
-		return "client_test.go:530"
+		return "client_test.go:542"
 	case 3:
-		return "client_test.go:535"
+		return "client_test.go:547"
 	}
 	return ""
 }
@@ -1746,9 +1820,9 @@ func (ag_f *ag_scripts) AwaitResult() ([]int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:580
+//line client_test.go:592
 func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :580:1*/ var (
+	/*line :592:1*/ var (
 		i       int
 		ag_err1 error
 		v       aredis.Value
@@ -1757,117 +1831,117 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		calls   string
 	)
-	/*line :580:1*/ if ag_co.Unwinding() {
-		/*line :580:1*/ return rt.Ready
+	/*line :592:1*/ if ag_co.Unwinding() {
+		/*line :592:1*/ return rt.Ready
 	}
-	/*line :580:1*/ switch ag_f.ag_state {
-	/*line :580:1*/ case 1:
-		/*line :580:1*/ goto ag_resume1
-		/*line :580:1*/
+	/*line :592:1*/ switch ag_f.ag_state {
+	/*line :592:1*/ case 1:
+		/*line :592:1*/ goto ag_resume1
+		/*line :592:1*/
 	case 2:
-		/*line :580:1*/ goto ag_resume2
-		/*line :580:1*/
+		/*line :592:1*/ goto ag_resume2
+		/*line :592:1*/
 	case 3:
-		/*line :580:1*/ goto ag_resume3
-		/*line :580:1*/
+		/*line :592:1*/ goto ag_resume3
+		/*line :592:1*/
 	case 4:
-		/*line :580:1*/ goto ag_resume4
+		/*line :592:1*/ goto ag_resume4
 	}
-	/*line client_test.go:581:2*/ ag_f.s = aredis.NewScript(incrBy)
-	/*line client_test.go:582:6*/ ag_f.out = nil
-	/*line :582:6*/ ag_f.ag_t3 = 3
-	/*line :582:6*/ ag_f.ag_t4 = 0
-	/*line :582:6*/ ag_L1:
-	/*line client_test.go:583:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
-		/*line :583:2*/ goto ag_L3
+	/*line client_test.go:593:2*/ ag_f.s = aredis.NewScript(incrBy)
+	/*line client_test.go:594:6*/ ag_f.out = nil
+	/*line :594:6*/ ag_f.ag_t3 = 3
+	/*line :594:6*/ ag_f.ag_t4 = 0
+	/*line :594:6*/ ag_L1:
+	/*line client_test.go:595:2*/ if !(ag_f.ag_t4 < ag_f.ag_t3) {
+		/*line :595:2*/ goto ag_L3
 	}
-	/*line client_test.go:583:6*/ i = ag_f.ag_t4
-	/*line client_test.go:584:3*/ if !(i == 2) {
-		/*line :584:3*/ goto ag_L4
+	/*line client_test.go:595:6*/ i = ag_f.ag_t4
+	/*line client_test.go:596:3*/ if !(i == 2) {
+		/*line :596:3*/ goto ag_L4
 	}
-	/*line client_test.go:585:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
-	/*line :585:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
-	/*line :585:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :585:7*/ return ag_s
+	/*line client_test.go:597:7*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "FLUSH")
+	/*line :597:7*/ ag_f.ag_state = 1 // await: cl.Do("SCRIPT", "FLUSH")
+	/*line :597:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :597:7*/ return ag_s
 	}
-	/*line :585:7*/ ag_resume1:
-	/*line client_test.go:585:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :585:7*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:585:4*/ if !(ag_err1 != nil) {
-		/*line :585:4*/ goto ag_L5
+	/*line :597:7*/ ag_resume1:
+	/*line client_test.go:597:7*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :597:7*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:597:4*/ if !(ag_err1 != nil) {
+		/*line :597:4*/ goto ag_L5
 	}
-	/*line client_test.go:586:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :586:5*/ return rt.Ready
-	/*line :586:5*/ ag_L5:
-	/*line :586:5*/ ag_L4:
-	/*line client_test.go:589:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
-	/*line :589:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
-	/*line :589:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :589:3*/ return ag_s
+	/*line client_test.go:598:5*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :598:5*/ return rt.Ready
+	/*line :598:5*/ ag_L5:
+	/*line :598:5*/ ag_L4:
+	/*line client_test.go:601:3*/ ag_f.ag_aw0 = ag_f.s.RunAsync(ag_f.cl, []string{"c"}, 10)
+	/*line :601:3*/ ag_f.ag_state = 2 // await: s.Run(cl, []string{…}, 10)
+	/*line :601:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :601:3*/ return ag_s
 	}
-	/*line :589:3*/ ag_resume2:
-	/*line client_test.go:589:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :589:3*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:590:3*/ if ag_err2 != nil {
-		/*line client_test.go:591:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-		/*line :591:4*/ return rt.Ready
+	/*line :601:3*/ ag_resume2:
+	/*line client_test.go:601:3*/ v, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :601:3*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:602:3*/ if ag_err2 != nil {
+		/*line client_test.go:603:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+		/*line :603:4*/ return rt.Ready
 	}
-	/*line client_test.go:593:3*/ ag_f.out = append(ag_f.out, v.Int)
-	/*line :593:3*/ ag_f.ag_t4++
-	/*line :593:3*/ goto ag_L1
-	/*line :593:3*/ ag_L3:
-	/*line client_test.go:595:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
-	/*line :595:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
-	/*line :595:2*/ ag_f.s = nil
-	/*line :595:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :595:2*/ return ag_s
+	/*line client_test.go:605:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line :605:3*/ ag_f.ag_t4++
+	/*line :605:3*/ goto ag_L1
+	/*line :605:3*/ ag_L3:
+	/*line client_test.go:607:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("SCRIPT", "EXISTS", ag_f.s.SHA())
+	/*line :607:2*/ ag_f.ag_state = 3 // await: cl.Do("SCRIPT", "EXISTS", s.SHA())
+	/*line :607:2*/ ag_f.s = nil
+	/*line :607:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :607:2*/ return ag_s
 	}
-	/*line :595:2*/ ag_resume3:
-	/*line client_test.go:595:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :595:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:596:2*/ if ag_err3 != nil {
-		/*line client_test.go:597:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :597:3*/ return rt.Ready
+	/*line :607:2*/ ag_resume3:
+	/*line client_test.go:607:2*/ exists, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :607:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:608:2*/ if ag_err3 != nil {
+		/*line client_test.go:609:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :609:3*/ return rt.Ready
 	}
-	/*line client_test.go:599:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
-	/*line client_test.go:600:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
-	/*line :600:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
-	/*line :600:2*/ ag_f.cl = nil
-	/*line :600:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :600:2*/ return ag_s
+	/*line client_test.go:611:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:612:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
+	/*line :612:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
+	/*line :612:2*/ ag_f.cl = nil
+	/*line :612:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :612:2*/ return ag_s
 	}
-	/*line :600:2*/ ag_resume4:
-	/*line client_test.go:600:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :600:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:601:2*/ if ag_err3 != nil {
-		/*line client_test.go:602:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-		/*line :602:3*/ return rt.Ready
+	/*line :612:2*/ ag_resume4:
+	/*line client_test.go:612:2*/ calls, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :612:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:613:2*/ if ag_err3 != nil {
+		/*line client_test.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+		/*line :614:3*/ return rt.Ready
 	}
-	/*line client_test.go:604:2*/ for _, cmd := range []string{"evalsha", "eval"} {
-		/*line client_test.go:605:3*/ for _, line := range strings.Split(calls, "\r\n") {
-			/*line client_test.go:606:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
-				/*line client_test.go:607:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
-				/*line client_test.go:608:5*/ ag_f.out = append(ag_f.out, n)
+	/*line client_test.go:616:2*/ for _, cmd := range []string{"evalsha", "eval"} {
+		/*line client_test.go:617:3*/ for _, line := range strings.Split(calls, "\r\n") {
+			/*line client_test.go:618:4*/ if rest, ok := strings.CutPrefix(line, "cmdstat_"+cmd+":calls="); ok {
+				/*line client_test.go:619:5*/ n, _ := strconv.ParseInt(strings.Split(rest, ",")[0], 10, 64)
+				/*line client_test.go:620:5*/ ag_f.out = append(ag_f.out, n)
 			}
 		}
 	}
-	/*line client_test.go:612:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :612:2*/ return rt.Ready
+	/*line client_test.go:624:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :624:2*/ return rt.Ready
 }
 
-//line client_async_test.go:1859
+//line client_async_test.go:1933
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_scripts) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:585"
+		return "client_test.go:597"
 	case 2:
-		return "client_test.go:589"
+		return "client_test.go:601"
 	case 3:
-		return "client_test.go:595"
+		return "client_test.go:607"
 	case 4:
-		return "client_test.go:600"
+		return "client_test.go:612"
 	}
 	return ""
 }
@@ -1910,9 +1984,9 @@ func (ag_f *ag_blpopParks) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:629
+//line client_test.go:641
 func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :629:1*/ var (
+	/*line :641:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		ag_err3 error
@@ -1923,188 +1997,188 @@ func (ag_f *ag_blpopParks) Resume(ag_co *rt.Coro) rt.Status {
 		entry   aredis.Value
 		fields  []string
 	)
-	/*line :629:1*/ if ag_co.Unwinding() {
-		/*line :629:1*/ return rt.Ready
+	/*line :641:1*/ if ag_co.Unwinding() {
+		/*line :641:1*/ return rt.Ready
 	}
-	/*line :629:1*/ switch ag_f.ag_state {
-	/*line :629:1*/ case 1:
-		/*line :629:1*/ goto ag_resume1
-		/*line :629:1*/
+	/*line :641:1*/ switch ag_f.ag_state {
+	/*line :641:1*/ case 1:
+		/*line :641:1*/ goto ag_resume1
+		/*line :641:1*/
 	case 2:
-		/*line :629:1*/ goto ag_resume2
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume2
+		/*line :641:1*/
 	case 3:
-		/*line :629:1*/ goto ag_resume3
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume3
+		/*line :641:1*/
 	case 4:
-		/*line :629:1*/ goto ag_resume4
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume4
+		/*line :641:1*/
 	case 5:
-		/*line :629:1*/ goto ag_resume5
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume5
+		/*line :641:1*/
 	case 6:
-		/*line :629:1*/ goto ag_resume6
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume6
+		/*line :641:1*/
 	case 7:
-		/*line :629:1*/ goto ag_resume7
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume7
+		/*line :641:1*/
 	case 8:
-		/*line :629:1*/ goto ag_resume8
-		/*line :629:1*/
+		/*line :641:1*/ goto ag_resume8
+		/*line :641:1*/
 	case 9:
-		/*line :629:1*/ goto ag_resume9
+		/*line :641:1*/ goto ag_resume9
 	}
-	/*line client_test.go:630:6*/ ag_f.events = nil
-	/*line client_test.go:631:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :631:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
-	/*line :631:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :631:5*/ return ag_s
+	/*line client_test.go:642:6*/ ag_f.events = nil
+	/*line client_test.go:643:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :643:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", "stream", "g", "$", "MKSTREAM")
+	/*line :643:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :643:5*/ return ag_s
 	}
-	/*line :631:5*/ ag_resume1:
-	/*line client_test.go:631:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :631:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:631:2*/ if !(ag_err1 != nil) {
-		/*line :631:2*/ goto ag_L1
+	/*line :643:5*/ ag_resume1:
+	/*line client_test.go:643:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :643:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:643:2*/ if !(ag_err1 != nil) {
+		/*line :643:2*/ goto ag_L1
 	}
-	/*line client_test.go:632:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :632:3*/ return rt.Ready
-	/*line :632:3*/ ag_L1:
-	/*line client_test.go:634:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :634:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
-	/*line :634:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :634:2*/ return ag_s
+	/*line client_test.go:644:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :644:3*/ return rt.Ready
+	/*line :644:3*/ ag_L1:
+	/*line client_test.go:646:2*/ ag_f.ag_aw1 = rt.SpawnAsync(ag_f.cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :646:2*/ ag_f.ag_state = 2 // await: rt.Spawn(cl.StringsAsync("BLPOP", "queue", 5))
+	/*line :646:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :646:2*/ return ag_s
 	}
-	/*line :634:2*/ ag_resume2:
-	/*line client_test.go:634:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :634:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:635:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
-	/*line :635:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
-	/*line :635:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :635:2*/ return ag_s
+	/*line :646:2*/ ag_resume2:
+	/*line client_test.go:646:2*/ ag_f.blpop, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :646:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:647:2*/ ag_f.ag_aw2 = rt.SpawnAsync(ag_f.cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "5000", "STREAMS", "stream", ">"))
+	/*line :647:2*/ ag_f.ag_state = 3 // await: rt.Spawn(cl.DoAsync("XREADGROUP", "GROUP", "g", "c", "BLO...
+	/*line :647:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :647:2*/ return ag_s
 	}
-	/*line :635:2*/ ag_resume3:
-	/*line client_test.go:635:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :635:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:636:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :636:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :636:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :636:2*/ return ag_s
+	/*line :647:2*/ ag_resume3:
+	/*line client_test.go:647:2*/ ag_f.xread, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :647:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:648:2*/ ag_f.ag_aw3 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :648:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :648:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :648:2*/ return ag_s
 	}
-	/*line :636:2*/ ag_resume4:
-	/*line :636:2*/ ag_f.ag_aw3 = nil
-	/*line :636:2*/ ag_f.ag_t5 = 20
-	/*line :636:2*/ ag_f.ag_t6 = 0
-	/*line :636:2*/ ag_L2:
-	/*line client_test.go:637:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
-		/*line :637:2*/ goto ag_L4
+	/*line :648:2*/ ag_resume4:
+	/*line :648:2*/ ag_f.ag_aw3 = nil
+	/*line :648:2*/ ag_f.ag_t5 = 20
+	/*line :648:2*/ ag_f.ag_t6 = 0
+	/*line :648:2*/ ag_L2:
+	/*line client_test.go:649:2*/ if !(ag_f.ag_t6 < ag_f.ag_t5) {
+		/*line :649:2*/ goto ag_L4
 	}
-	/*line client_test.go:637:6*/ ag_f.i = ag_f.ag_t6
-	/*line client_test.go:638:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
-	/*line :638:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
-	/*line :638:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :638:6*/ return ag_s
+	/*line client_test.go:649:6*/ ag_f.i = ag_f.ag_t6
+	/*line client_test.go:650:6*/ ag_f.ag_aw4 = ag_f.cl.IntAsync("INCR", "other")
+	/*line :650:6*/ ag_f.ag_state = 5 // await: cl.Int("INCR", "other")
+	/*line :650:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :650:6*/ return ag_s
 	}
-	/*line :638:6*/ ag_resume5:
-	/*line client_test.go:638:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
-	/*line :638:6*/ ag_f.ag_aw4 = nil
-	/*line client_test.go:638:3*/ if !(ag_err2 != nil) {
-		/*line :638:3*/ goto ag_L5
+	/*line :650:6*/ ag_resume5:
+	/*line client_test.go:650:6*/ _, ag_err2 = ag_f.ag_aw4.AwaitResult()
+	/*line :650:6*/ ag_f.ag_aw4 = nil
+	/*line client_test.go:650:3*/ if !(ag_err2 != nil) {
+		/*line :650:3*/ goto ag_L5
 	}
-	/*line client_test.go:639:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
-	/*line :639:4*/ return rt.Ready
-	/*line :639:4*/ ag_L5:
-	/*line client_test.go:641:3*/ if ag_f.i == 0 {
-		/*line client_test.go:642:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
+	/*line client_test.go:651:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :651:4*/ return rt.Ready
+	/*line :651:4*/ ag_L5:
+	/*line client_test.go:653:3*/ if ag_f.i == 0 {
+		/*line client_test.go:654:4*/ ag_f.events = append(ag_f.events, "INCR ran while BLPOP blocked")
 	}
-	/*line :642:4*/ ag_f.ag_t6++
-	/*line :642:4*/ goto ag_L2
-	/*line :642:4*/ ag_L4:
-	/*line client_test.go:645:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
-	/*line client_test.go:646:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
-	/*line :646:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
-	/*line :646:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :646:5*/ return ag_s
+	/*line :654:4*/ ag_f.ag_t6++
+	/*line :654:4*/ goto ag_L2
+	/*line :654:4*/ ag_L4:
+	/*line client_test.go:657:2*/ ag_f.events = append(ag_f.events, fmt.Sprintf("done before the pushes: %v %v", ag_f.blpop.Done(), ag_f.xread.Done()))
+	/*line client_test.go:658:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("LPUSH", "queue", "job")
+	/*line :658:5*/ ag_f.ag_state = 6 // await: cl.Do("LPUSH", "queue", "job")
+	/*line :658:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :658:5*/ return ag_s
 	}
-	/*line :646:5*/ ag_resume6:
-	/*line client_test.go:646:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :646:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:646:2*/ if !(ag_err3 != nil) {
-		/*line :646:2*/ goto ag_L6
+	/*line :658:5*/ ag_resume6:
+	/*line client_test.go:658:5*/ _, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :658:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:658:2*/ if !(ag_err3 != nil) {
+		/*line :658:2*/ goto ag_L6
 	}
-	/*line client_test.go:647:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
-	/*line :647:3*/ return rt.Ready
-	/*line :647:3*/ ag_L6:
-	/*line client_test.go:649:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
-	/*line :649:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
-	/*line :649:5*/ ag_f.cl = nil
-	/*line :649:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :649:5*/ return ag_s
+	/*line client_test.go:659:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
+	/*line :659:3*/ return rt.Ready
+	/*line :659:3*/ ag_L6:
+	/*line client_test.go:661:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XADD", "stream", "*", "f", "v")
+	/*line :661:5*/ ag_f.ag_state = 7 // await: cl.Do("XADD", "stream", "*", "f", "v")
+	/*line :661:5*/ ag_f.cl = nil
+	/*line :661:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :661:5*/ return ag_s
 	}
-	/*line :649:5*/ ag_resume7:
-	/*line client_test.go:649:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
-	/*line :649:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:649:2*/ if !(ag_err4 != nil) {
-		/*line :649:2*/ goto ag_L7
+	/*line :661:5*/ ag_resume7:
+	/*line client_test.go:661:5*/ _, ag_err4 = ag_f.ag_aw0.AwaitResult()
+	/*line :661:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:661:2*/ if !(ag_err4 != nil) {
+		/*line :661:2*/ goto ag_L7
 	}
-	/*line client_test.go:650:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
-	/*line :650:3*/ return rt.Ready
-	/*line :650:3*/ ag_L7:
-	/*line client_test.go:652:2*/ ag_f.ag_aw5 = ag_f.blpop
-	/*line :652:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
-	/*line :652:2*/ ag_f.blpop = nil
-	/*line :652:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :652:2*/ return ag_s
+	/*line client_test.go:662:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err4
+	/*line :662:3*/ return rt.Ready
+	/*line :662:3*/ ag_L7:
+	/*line client_test.go:664:2*/ ag_f.ag_aw5 = ag_f.blpop
+	/*line :664:2*/ ag_f.ag_state = 8 // await: rt.Await(blpop)
+	/*line :664:2*/ ag_f.blpop = nil
+	/*line :664:2*/ if ag_s := ag_f.ag_aw5.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :664:2*/ return ag_s
 	}
-	/*line :652:2*/ ag_resume8:
-	/*line client_test.go:652:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
-	/*line :652:2*/ ag_f.ag_aw5 = nil
-	/*line client_test.go:653:2*/ if ag_err5 != nil {
-		/*line client_test.go:654:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :654:3*/ return rt.Ready
+	/*line :664:2*/ ag_resume8:
+	/*line client_test.go:664:2*/ got, ag_err5 = ag_f.ag_aw5.AwaitResult()
+	/*line :664:2*/ ag_f.ag_aw5 = nil
+	/*line client_test.go:665:2*/ if ag_err5 != nil {
+		/*line client_test.go:666:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :666:3*/ return rt.Ready
 	}
-	/*line client_test.go:656:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
-	/*line client_test.go:657:2*/ ag_f.ag_aw0 = ag_f.xread
-	/*line :657:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
-	/*line :657:2*/ ag_f.xread = nil
-	/*line :657:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :657:2*/ return ag_s
+	/*line client_test.go:668:2*/ ag_f.events = append(ag_f.events, strings.Join(got, " "))
+	/*line client_test.go:669:2*/ ag_f.ag_aw0 = ag_f.xread
+	/*line :669:2*/ ag_f.ag_state = 9 // await: rt.Await(xread)
+	/*line :669:2*/ ag_f.xread = nil
+	/*line :669:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :669:2*/ return ag_s
 	}
-	/*line :657:2*/ ag_resume9:
-	/*line client_test.go:657:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
-	/*line :657:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:658:2*/ if ag_err5 != nil {
-		/*line client_test.go:659:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
-		/*line :659:3*/ return rt.Ready
+	/*line :669:2*/ ag_resume9:
+	/*line client_test.go:669:2*/ x, ag_err5 = ag_f.ag_aw0.AwaitResult()
+	/*line :669:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:670:2*/ if ag_err5 != nil {
+		/*line client_test.go:671:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err5
+		/*line :671:3*/ return rt.Ready
 	}
-	/*line client_test.go:662:2*/ entry = x.Elems[0].Elems[1].Elems[0]
-	/*line client_test.go:663:2*/ fields, _ = entry.Elems[1].Strings()
-	/*line client_test.go:664:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
-	/*line :664:2*/ return rt.Ready
+	/*line client_test.go:674:2*/ entry = x.Elems[0].Elems[1].Elems[0]
+	/*line client_test.go:675:2*/ fields, _ = entry.Elems[1].Strings()
+	/*line client_test.go:676:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.events, x.Elems[0].Elems[0].Str+" "+strings.Join(fields, " ")), nil
+	/*line :676:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2086
+//line client_async_test.go:2160
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_blpopParks) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:631"
+		return "client_test.go:643"
 	case 2:
-		return "client_test.go:634"
-	case 3:
-		return "client_test.go:635"
-	case 4:
-		return "client_test.go:636"
-	case 5:
-		return "client_test.go:638"
-	case 6:
 		return "client_test.go:646"
+	case 3:
+		return "client_test.go:647"
+	case 4:
+		return "client_test.go:648"
+	case 5:
+		return "client_test.go:650"
+	case 6:
+		return "client_test.go:658"
 	case 7:
-		return "client_test.go:649"
+		return "client_test.go:661"
 	case 8:
-		return "client_test.go:652"
+		return "client_test.go:664"
 	case 9:
-		return "client_test.go:657"
+		return "client_test.go:669"
 	}
 	return ""
 }
@@ -2138,64 +2212,64 @@ func (ag_f *ag_largeArray) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:680
+//line client_test.go:692
 func (ag_f *ag_largeArray) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :680:1*/ var (
+	/*line :692:1*/ var (
 		p     *aredis.Pipeline
 		err   error
 		ag_t2 []string
 		ag_t3 error
 	)
-	/*line :680:1*/ if ag_co.Unwinding() {
-		/*line :680:1*/ return rt.Ready
+	/*line :692:1*/ if ag_co.Unwinding() {
+		/*line :692:1*/ return rt.Ready
 	}
-	/*line :680:1*/ switch ag_f.ag_state {
-	/*line :680:1*/ case 1:
-		/*line :680:1*/ goto ag_resume1
-		/*line :680:1*/
+	/*line :692:1*/ switch ag_f.ag_state {
+	/*line :692:1*/ case 1:
+		/*line :692:1*/ goto ag_resume1
+		/*line :692:1*/
 	case 2:
-		/*line :680:1*/ goto ag_resume2
+		/*line :692:1*/ goto ag_resume2
 	}
-	/*line client_test.go:681:2*/ p = ag_f.cl.Pipeline()
-	/*line client_test.go:682:2*/ for i := range ag_f.n {
-		/*line client_test.go:683:3*/ p.Add("RPUSH", "big", i)
+	/*line client_test.go:693:2*/ p = ag_f.cl.Pipeline()
+	/*line client_test.go:694:2*/ for i := range ag_f.n {
+		/*line client_test.go:695:3*/ p.Add("RPUSH", "big", i)
 	}
-	/*line client_test.go:685:5*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :685:5*/ ag_f.ag_state = 1 // await: p.Exec()
-	/*line :685:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :685:5*/ return ag_s
+	/*line client_test.go:697:5*/ ag_f.ag_aw0 = p.ExecAsync()
+	/*line :697:5*/ ag_f.ag_state = 1 // await: p.Exec()
+	/*line :697:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :697:5*/ return ag_s
 	}
-	/*line :685:5*/ ag_resume1:
-	/*line client_test.go:685:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :685:5*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:685:2*/ if !(err != nil) {
-		/*line :685:2*/ goto ag_L1
+	/*line :697:5*/ ag_resume1:
+	/*line client_test.go:697:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :697:5*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:697:2*/ if !(err != nil) {
+		/*line :697:2*/ goto ag_L1
 	}
-	/*line client_test.go:686:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :686:3*/ return rt.Ready
-	/*line :686:3*/ ag_L1:
-	/*line client_test.go:688:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
-	/*line :688:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
-	/*line :688:9*/ ag_f.cl = nil
-	/*line :688:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :688:9*/ return ag_s
+	/*line client_test.go:698:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :698:3*/ return rt.Ready
+	/*line :698:3*/ ag_L1:
+	/*line client_test.go:700:9*/ ag_f.ag_aw1 = ag_f.cl.StringsAsync("LRANGE", "big", 0, -1)
+	/*line :700:9*/ ag_f.ag_state = 2 // await: cl.Strings("LRANGE", "big", 0, -1)
+	/*line :700:9*/ ag_f.cl = nil
+	/*line :700:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :700:9*/ return ag_s
 	}
-	/*line :688:9*/ ag_resume2:
-	/*line client_test.go:688:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :688:9*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:688:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :688:2*/ return rt.Ready
+	/*line :700:9*/ ag_resume2:
+	/*line client_test.go:700:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :700:9*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:700:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :700:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2191
+//line client_async_test.go:2265
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_largeArray) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:685"
+		return "client_test.go:697"
 	case 2:
-		return "client_test.go:688"
+		return "client_test.go:700"
 	}
 	return ""
 }
@@ -2232,100 +2306,100 @@ func (ag_f *ag_waitForSlot) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_test.go:710
+//line client_test.go:722
 func (ag_f *ag_waitForSlot) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :710:1*/ var (
+	/*line :722:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		s       string
 	)
-	/*line :710:1*/ if ag_co.Unwinding() {
-		/*line :710:1*/ return rt.Ready
+	/*line :722:1*/ if ag_co.Unwinding() {
+		/*line :722:1*/ return rt.Ready
 	}
-	/*line :710:1*/ switch ag_f.ag_state {
-	/*line :710:1*/ case 1:
-		/*line :710:1*/ goto ag_resume1
-		/*line :710:1*/
+	/*line :722:1*/ switch ag_f.ag_state {
+	/*line :722:1*/ case 1:
+		/*line :722:1*/ goto ag_resume1
+		/*line :722:1*/
 	case 2:
-		/*line :710:1*/ goto ag_resume2
-		/*line :710:1*/
+		/*line :722:1*/ goto ag_resume2
+		/*line :722:1*/
 	case 3:
-		/*line :710:1*/ goto ag_resume3
-		/*line :710:1*/
+		/*line :722:1*/ goto ag_resume3
+		/*line :722:1*/
 	case 4:
-		/*line :710:1*/ goto ag_resume4
-		/*line :710:1*/
+		/*line :722:1*/ goto ag_resume4
+		/*line :722:1*/
 	case 5:
-		/*line :710:1*/ goto ag_resume5
+		/*line :722:1*/ goto ag_resume5
 	}
-	/*line client_test.go:711:6*/ ag_f.out = nil
-	/*line client_test.go:712:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :712:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
-	/*line :712:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :712:2*/ return ag_s
+	/*line client_test.go:723:6*/ ag_f.out = nil
+	/*line client_test.go:724:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :724:2*/ ag_f.ag_state = 1 // await: rt.Spawn(cl.DoAsync("DEBUG", "SLEEP", "0.2"))
+	/*line :724:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :724:2*/ return ag_s
 	}
-	/*line :712:2*/ ag_resume1:
-	/*line client_test.go:712:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :712:2*/ ag_f.ag_aw0 = nil
-	/*line client_test.go:713:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :713:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :713:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :713:2*/ return ag_s
+	/*line :724:2*/ ag_resume1:
+	/*line client_test.go:724:2*/ ag_f.holder, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :724:2*/ ag_f.ag_aw0 = nil
+	/*line client_test.go:725:2*/ ag_f.ag_aw1 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :725:2*/ ag_f.ag_state = 2 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :725:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :725:2*/ return ag_s
 	}
-	/*line :713:2*/ ag_resume2:
-	/*line :713:2*/ ag_f.ag_aw1 = nil
-	/*line client_test.go:714:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
-	/*line :714:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
-	/*line :714:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :714:2*/ return ag_s
+	/*line :725:2*/ ag_resume2:
+	/*line :725:2*/ ag_f.ag_aw1 = nil
+	/*line client_test.go:726:2*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.cl.StringAsync("PING"), 20*time.Millisecond)
+	/*line :726:2*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(cl.StringAsync("PING"), 20 * time.Mil...
+	/*line :726:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :726:2*/ return ag_s
 	}
-	/*line :714:2*/ ag_resume3:
-	/*line client_test.go:714:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :714:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:715:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
-	/*line client_test.go:716:5*/ ag_f.ag_aw3 = ag_f.holder
-	/*line :716:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
-	/*line :716:5*/ ag_f.holder = nil
-	/*line :716:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :716:5*/ return ag_s
+	/*line :726:2*/ ag_resume3:
+	/*line client_test.go:726:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :726:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:727:2*/ ag_f.out = append(ag_f.out, fmt.Sprint("cancelled wait: ", ag_err1))
+	/*line client_test.go:728:5*/ ag_f.ag_aw3 = ag_f.holder
+	/*line :728:5*/ ag_f.ag_state = 4 // await: rt.Await(holder)
+	/*line :728:5*/ ag_f.holder = nil
+	/*line :728:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :728:5*/ return ag_s
 	}
-	/*line :716:5*/ ag_resume4:
-	/*line client_test.go:716:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :716:5*/ ag_f.ag_aw3 = nil
-	/*line client_test.go:716:2*/ if !(ag_err2 != nil) {
-		/*line :716:2*/ goto ag_L1
+	/*line :728:5*/ ag_resume4:
+	/*line client_test.go:728:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :728:5*/ ag_f.ag_aw3 = nil
+	/*line client_test.go:728:2*/ if !(ag_err2 != nil) {
+		/*line :728:2*/ goto ag_L1
 	}
-	/*line client_test.go:717:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
-	/*line :717:3*/ return rt.Ready
-	/*line :717:3*/ ag_L1:
-	/*line client_test.go:719:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
-	/*line :719:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
-	/*line :719:2*/ ag_f.cl = nil
-	/*line :719:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :719:2*/ return ag_s
+	/*line client_test.go:729:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_err2
+	/*line :729:3*/ return rt.Ready
+	/*line :729:3*/ ag_L1:
+	/*line client_test.go:731:2*/ ag_f.ag_aw2 = ag_f.cl.StringAsync("PING")
+	/*line :731:2*/ ag_f.ag_state = 5 // await: cl.String("PING")
+	/*line :731:2*/ ag_f.cl = nil
+	/*line :731:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :731:2*/ return ag_s
 	}
-	/*line :719:2*/ ag_resume5:
-	/*line client_test.go:719:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :719:2*/ ag_f.ag_aw2 = nil
-	/*line client_test.go:720:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
-	/*line :720:2*/ return rt.Ready
+	/*line :731:2*/ ag_resume5:
+	/*line client_test.go:731:2*/ s, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :731:2*/ ag_f.ag_aw2 = nil
+	/*line client_test.go:732:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, s), ag_err1
+	/*line :732:2*/ return rt.Ready
 }
 
-//line client_async_test.go:2315
+//line client_async_test.go:2389
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForSlot) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_test.go:712"
+		return "client_test.go:724"
 	case 2:
-		return "client_test.go:713"
+		return "client_test.go:725"
 	case 3:
-		return "client_test.go:714"
+		return "client_test.go:726"
 	case 4:
-		return "client_test.go:716"
+		return "client_test.go:728"
 	case 5:
-		return "client_test.go:719"
+		return "client_test.go:731"
 	}
 	return ""
 }

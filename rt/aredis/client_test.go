@@ -356,9 +356,10 @@ func TestNaturalCall(t *testing.T) {
 	assert.Equal(t, "PONG", got)
 }
 
-// cancelMidReply GETs a large value under ever shorter time limits until
-// one cancels the GET in the middle of its reply, then checks that the
-// pool gives correct replies after it.
+// cancelMidReply GETs a large value and cancels it once part of the
+// reply has arrived (however long the server, on a loaded machine, takes
+// to start it), then under ever shorter time limits, checking after each
+// that the pool gives correct replies.
 //
 // async
 func cancelMidReply(cl *aredis.Client, size int) (int, error) {
@@ -366,7 +367,18 @@ func cancelMidReply(cl *aredis.Client, size int) (int, error) {
 	if _, err := cl.Do("SET", "big", big); err != nil {
 		return 0, err
 	}
-	cancelled := 0
+	var partial rt.Event
+	aredis.OnPartialReply(cl, partial.Set) // the connection SET left idle
+	get := rt.Spawn(cl.StringAsync("GET", "big"))
+	partial.Wait() // the GET parks for the rest of its reply before the loop runs this
+	get.Cancel()
+	if _, err := rt.Await[string](get); err != rt.ErrCanceled {
+		return 0, fmt.Errorf("GET cancelled mid-reply: %v, want ErrCanceled", err)
+	}
+	cancelled := 1
+	if s, err := cl.String("ECHO", "after"); err != nil || s != "after" {
+		return cancelled, fmt.Errorf("after a GET cancelled mid-reply: %q, %v", s, err)
+	}
 	for _, d := range []time.Duration{40 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond, 15 * time.Millisecond, 10 * time.Millisecond, 5 * time.Millisecond, 2 * time.Millisecond, 500 * time.Microsecond} {
 		_, err := rt.Await(rt.WaitFor(cl.StringAsync("GET", "big"), d))
 		if err == rt.ErrTimeout {
