@@ -149,6 +149,11 @@ func ag_0spawn_panicsAsync(v int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Tas
 	return rt.SpawnFrame[struct{}, ag_panicsAsync](ag_panicsAsync{v: v}, ag_opts...)
 }
 
+// ag_0init_panicsAsync starts a frame of panicsAsync in a field of its caller's frame: the generated form of an await of panicsAsync(...) that embeds it.
+func ag_0init_panicsAsync(ag_p *ag_panicsAsync, v int) {
+	*ag_p = ag_panicsAsync{v: v}
+}
+
 func (ag_f *ag_panicsAsync) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -176,7 +181,7 @@ func (ag_f *ag_panicsAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:30:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:180
+//line panics_async_test.go:185
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAsync) AwaitLine() string {
@@ -247,7 +252,7 @@ func (ag_f *ag_chainAsyncDefer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:251
+//line panics_async_test.go:256
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncDefer) AwaitLine() string {
@@ -326,7 +331,7 @@ func (ag_f *ag_chainThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:330
+//line panics_async_test.go:335
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainThree) AwaitLine() string {
@@ -400,7 +405,7 @@ func (ag_f *ag_chainRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:404
+//line panics_async_test.go:409
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecovered) AwaitLine() string {
@@ -428,6 +433,11 @@ func recoversOwnAsyncAsync() rt.Awaitable[struct{}] {
 // ag_0spawn_recoversOwnAsync starts recoversOwnAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversOwnAsyncAsync(...)).
 func ag_0spawn_recoversOwnAsync(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_recoversOwnAsync](ag_recoversOwnAsync{}, ag_opts...)
+}
+
+// ag_0init_recoversOwnAsync starts a frame of recoversOwnAsync in a field of its caller's frame: the generated form of an await of recoversOwnAsync(...) that embeds it.
+func ag_0init_recoversOwnAsync(ag_p *ag_recoversOwnAsync) {
+	*ag_p = ag_recoversOwnAsync{}
 }
 
 func (ag_f *ag_recoversOwnAsync) AwaitStart(co *rt.Coro) rt.Status {
@@ -476,7 +486,7 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:480
+//line panics_async_test.go:490
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversOwnAsync) AwaitLine() string {
@@ -555,7 +565,7 @@ func (ag_f *ag_chainNestedRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:559
+//line panics_async_test.go:569
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainNestedRecovered) AwaitLine() string {

@@ -45,6 +45,10 @@ type layout struct {
 	// clears are the frame fields to zero where their variable's liveness
 	// ends (see clearDead).
 	clears clears
+	// held: a field's address may be held (&x, a method with a pointer
+	// receiver, a capture without a cell), so something may refer to the
+	// frame after it returned (embed.go).
+	held bool
 }
 
 // clears says which frame fields the emitter zeroes on which edge of the
@@ -399,6 +403,9 @@ func (l *lowerer) layout() *layout {
 		read.or(use[i])
 	}
 	for i, v := range lay.vars {
+		if framed.has(i) && pinned.has(i) && !celled.has(i) {
+			lay.held = true
+		}
 		if !framed.has(i) && !read.has(i) {
 			lay.unread = append(lay.unread, v)
 		}
