@@ -37,3 +37,30 @@ func chain(n int) (int, error) {
 	}
 	return sum, nil
 }
+
+// sumLeaves awaits leaf n times directly: each await runs leaf's frame
+// from a field of sumLeaves' frame, and leaf returns without suspending.
+//
+// async
+func sumLeaves(n int) int {
+	sum := 0
+	for i := 0; i < n; i++ {
+		sum += leaf(i)
+	}
+	return sum
+}
+
+// sumLeavesHeap is sumLeaves with each coroutine made first and awaited
+// as a value, which the generator cannot embed: a heap frame per await,
+// as every direct await cost before frames were embedded.
+//
+// async
+func sumLeavesHeap(n int) int {
+	sum := 0
+	for i := 0; i < n; i++ {
+		aw := leafAsync(i)
+		v, _ := rt.Await(aw)
+		sum += v
+	}
+	return sum
+}

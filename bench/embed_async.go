@@ -21,6 +21,16 @@ func _() {
 	var _ ag_stale_run_go_generate = chain
 }
 
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = sumLeaves
+}
+
+func _() {
+	type ag_stale_run_go_generate func(int) int
+	var _ ag_stale_run_go_generate = sumLeavesHeap
+}
+
 // Source check: a test binary panics here when an async function below changed in
 // embed.go after this file was generated; run go generate.
 func init() {
@@ -28,6 +38,8 @@ func init() {
 		{Name: "leaf", Line: 13, Off: 365, Head: "func leaf(x int) int {", Len: 38, Hash: 0x58b349fd607bd5a7},
 		{Name: "mid", Line: 20, Off: 476, Head: "func mid(x int) (int, error) {", Len: 74, Hash: 0x475f9d31c4f3f277},
 		{Name: "chain", Line: 29, Off: 638, Head: "func chain(n int) (int, error) {", Len: 159, Hash: 0x92d91b57d022f1d9},
+		{Name: "sumLeaves", Line: 45, Off: 957, Head: "func sumLeaves(n int) int {", Len: 97, Hash: 0x904315d32697975e},
+		{Name: "sumLeavesHeap", Line: 58, Off: 1273, Head: "func sumLeavesHeap(n int) int {", Len: 139, Hash: 0xe0e5b73366b104e6},
 	})
 }
 
@@ -70,7 +82,7 @@ func (ag_f *ag_leaf) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :14:2*/ return rt.Ready
 }
 
-//line embed_async.go:74
+//line embed_async.go:86
 
 // ag_mid is the frame of mid (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_mid struct {
@@ -136,7 +148,7 @@ func (ag_f *ag_mid) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :23:2*/ return rt.Ready
 }
 
-//line embed_async.go:140
+//line embed_async.go:152
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mid) AwaitLine() string {
@@ -217,13 +229,160 @@ func (ag_f *ag_chain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :38:2*/ return rt.Ready
 }
 
-//line embed_async.go:221
+//line embed_async.go:233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chain) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "embed.go:32"
+	}
+	return ""
+}
+
+// ag_sumLeaves is the frame of sumLeaves (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_sumLeaves struct {
+	ag_state int
+	n        int
+	sum      int
+	i        int
+	ag_sub0  ag_leaf
+	ag_r0    int
+}
+
+// sumLeavesAsync returns the coroutine of sumLeaves: nothing runs until it is awaited, spawned, gathered or run.
+func sumLeavesAsync(n int) rt.Awaitable[int] {
+	return &ag_sumLeaves{n: n}
+}
+
+// ag_0spawn_sumLeaves starts sumLeaves as a task, its frame in the task's allocation: the generated form of rt.Spawn(sumLeavesAsync(...)).
+func ag_0spawn_sumLeaves(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sumLeaves](ag_sumLeaves{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_sumLeaves) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_sumLeaves) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
+}
+
+//line embed.go:45
+func (ag_f *ag_sumLeaves) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :45:1*/ var (
+		ag_t2 int
+	)
+	/*line :45:1*/ if ag_co.Unwinding() {
+		/*line :45:1*/ return rt.Ready
+	}
+	/*line :45:1*/ switch ag_f.ag_state {
+	/*line :45:1*/ case 1:
+		/*line :45:1*/ goto ag_resume1
+	}
+	/*line embed.go:46:2*/ ag_f.sum = 0
+	/*line embed.go:47:6*/ ag_f.i = 0
+	/*line :47:6*/ ag_L1:
+	/*line embed.go:47:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :47:14*/ goto ag_L3
+	}
+	/*line embed.go:48:10*/ ag_0init_leaf(&ag_f.ag_sub0, ag_f.i)
+	/*line :48:10*/ ag_f.ag_state = 1 // await: leaf(i)
+	/*line :48:10*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:10*/ return ag_s
+	}
+	/*line :48:10*/ ag_resume1:
+	/*line embed.go:48:10*/ ag_t2, _ = ag_f.ag_sub0.AwaitResult()
+	/*line embed.go:48:3*/ ag_f.sum += ag_t2
+	/*line embed.go:47:21*/ ag_f.i++
+	/*line :47:21*/ goto ag_L1
+	/*line :47:21*/ ag_L3:
+	/*line embed.go:50:2*/ ag_f.ag_r0 = ag_f.sum
+	/*line :50:2*/ return rt.Ready
+}
+
+//line embed_async.go:305
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sumLeaves) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "embed.go:48"
+	}
+	return ""
+}
+
+// ag_sumLeavesHeap is the frame of sumLeavesHeap (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_sumLeavesHeap struct {
+	ag_state int
+	n        int
+	sum      int
+	i        int
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+}
+
+// sumLeavesHeapAsync returns the coroutine of sumLeavesHeap: nothing runs until it is awaited, spawned, gathered or run.
+func sumLeavesHeapAsync(n int) rt.Awaitable[int] {
+	return &ag_sumLeavesHeap{n: n}
+}
+
+// ag_0spawn_sumLeavesHeap starts sumLeavesHeap as a task, its frame in the task's allocation: the generated form of rt.Spawn(sumLeavesHeapAsync(...)).
+func ag_0spawn_sumLeavesHeap(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_sumLeavesHeap](ag_sumLeavesHeap{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_sumLeavesHeap) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_sumLeavesHeap) AwaitResult() (int, error) {
+	return ag_f.ag_r0, nil
+}
+
+//line embed.go:58
+func (ag_f *ag_sumLeavesHeap) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :58:1*/ var (
+		aw rt.Awaitable[int]
+		v  int
+	)
+	/*line :58:1*/ if ag_co.Unwinding() {
+		/*line :58:1*/ return rt.Ready
+	}
+	/*line :58:1*/ switch ag_f.ag_state {
+	/*line :58:1*/ case 1:
+		/*line :58:1*/ goto ag_resume1
+	}
+	/*line embed.go:59:2*/ ag_f.sum = 0
+	/*line embed.go:60:6*/ ag_f.i = 0
+	/*line :60:6*/ ag_L1:
+	/*line embed.go:60:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :60:14*/ goto ag_L3
+	}
+	/*line embed.go:61:3*/ aw = leafAsync(ag_f.i)
+	/*line embed.go:62:3*/ ag_f.ag_aw0 = aw
+	/*line :62:3*/ ag_f.ag_state = 1 // await: rt.Await(aw)
+	/*line :62:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :62:3*/ return ag_s
+	}
+	/*line :62:3*/ ag_resume1:
+	/*line embed.go:62:3*/ v, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :62:3*/ ag_f.ag_aw0 = nil
+	/*line embed.go:63:3*/ ag_f.sum += v
+	/*line embed.go:60:21*/ ag_f.i++
+	/*line :60:21*/ goto ag_L1
+	/*line :60:21*/ ag_L3:
+	/*line embed.go:65:2*/ ag_f.ag_r0 = ag_f.sum
+	/*line :65:2*/ return rt.Ready
+}
+
+//line embed_async.go:380
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_sumLeavesHeap) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "embed.go:62"
 	}
 	return ""
 }

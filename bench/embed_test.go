@@ -34,3 +34,35 @@ func TestDirectAwaitAllocs(t *testing.T) {
 	t.Logf("deep (recursive, not embedded): %.3f allocs per level", perLevel)
 	require.GreaterOrEqual(t, perLevel, 1.0)
 }
+
+// BenchmarkDirectAwait: one op is one await of an async function that
+// returns without suspending (leaf), in a loop of b.N awaits. embedded is
+// the generated code for sum += leaf(i), whose frame lives in the
+// caller's; heap awaits a coroutine value, a new heap frame each time (the
+// cost of every direct await before embedding); call is the plain Go
+// call, the floor.
+func BenchmarkDirectAwait(b *testing.B) {
+	b.Run("call", func(b *testing.B) {
+		b.ReportAllocs()
+		sum := 0
+		for i := 0; i < b.N; i++ {
+			sum += leaf(i)
+		}
+		sink = sum
+	})
+	b.Run("embedded", func(b *testing.B) {
+		b.ReportAllocs()
+		v, err := rt.Run(sumLeavesAsync(b.N))
+		require.NoError(b, err)
+		sink = v
+	})
+	b.Run("heap", func(b *testing.B) {
+		b.ReportAllocs()
+		v, err := rt.Run(sumLeavesHeapAsync(b.N))
+		require.NoError(b, err)
+		sink = v
+	})
+}
+
+// sink keeps the benchmarks' results alive.
+var sink int
