@@ -53,6 +53,11 @@ func ag_0spawn_release(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.T
 	return rt.SpawnFrame[struct{}, ag_release](ag_release{name: name}, ag_opts...)
 }
 
+// ag_0init_release starts a frame of release in a field of its caller's frame: the generated form of an await of release(...) that embeds it.
+func ag_0init_release(ag_p *ag_release, name string) {
+	*ag_p = ag_release{name: name}
+}
+
 func (ag_f *ag_release) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -95,7 +100,7 @@ func (ag_f *ag_release) Resume(ag_co *rt.Coro) rt.Status {
 	/*line agen_example_test.go:16:1*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:99
+//line agen_example_async_test.go:104
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_release) AwaitLine() string {
@@ -194,7 +199,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :24:16*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:198
+//line agen_example_async_test.go:203
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -320,7 +325,7 @@ func (ag_f *ag_monitor) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :41:2*/ return rt.Ready
 }
 
-//line agen_example_async_test.go:324
+//line agen_example_async_test.go:329
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_monitor) AwaitLine() string {

@@ -62,6 +62,11 @@ func ag_0spawn_traceOf(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] 
 	return rt.SpawnFrame[string, ag_traceOf](ag_traceOf{}, ag_opts...)
 }
 
+// ag_0init_traceOf starts a frame of traceOf in a field of its caller's frame: the generated form of an await of traceOf(...) that embeds it.
+func ag_0init_traceOf(ag_p *ag_traceOf) {
+	*ag_p = ag_traceOf{}
+}
+
 func (ag_f *ag_traceOf) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -96,7 +101,7 @@ func (ag_f *ag_traceOf) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :20:2*/ return rt.Ready
 }
 
-//line context_inherit_async_test.go:100
+//line context_inherit_async_test.go:105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_traceOf) AwaitLine() string {
@@ -107,15 +112,15 @@ func (ag_f *ag_traceOf) AwaitLine() string {
 	return ""
 }
 
-// ag_inheritChild is the frame of inheritChild (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_inheritChild is the frame of inheritChild (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_inheritChild struct {
 	ag_state int
 	got      *context.Context
 	seen     *[]string
 	ag_aw0   rt.Awaitable[context.Context]
-	ag_aw1   rt.Awaitable[string]
-	ag_aw2   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw3   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_sub0  ag_traceOf
 	ag_err   error
 }
 
@@ -171,42 +176,42 @@ func (ag_f *ag_inheritChild) Resume(ag_co *rt.Coro) rt.Status {
 	/*line context_inherit_test.go:29:2*/ *ag_f.got, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :29:2*/ ag_f.ag_aw0 = nil
 	/*line :29:2*/ ag_f.got = nil
-	/*line context_inherit_test.go:30:2*/ ag_f.ag_aw1 = traceOfAsync()
+	/*line context_inherit_test.go:30:2*/ ag_0init_traceOf(&ag_f.ag_sub0)
 	/*line :30:2*/ ag_f.ag_state = 2 // await: traceOf()
-	/*line :30:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :30:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :30:2*/ return ag_s
 	}
 	/*line :30:2*/ ag_resume2:
-	/*line context_inherit_test.go:30:2*/ ag_v1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :30:2*/ ag_f.ag_aw1 = nil
+	/*line context_inherit_test.go:30:2*/ ag_v1, _ = ag_f.ag_sub0.AwaitResult()
+	/*line :30:2*/ ag_f.ag_sub0 = ag_traceOf{}
 	/*line context_inherit_test.go:31:2*/ *ag_f.seen = append(*ag_f.seen, "child "+ag_v1)
-	/*line context_inherit_test.go:32:2*/ ag_f.ag_aw2 = rt.SpawnAsync(rt.Awaitable[struct{}](&ag_inheritChild_func1{seen: &ag_f.seen}))
+	/*line context_inherit_test.go:32:2*/ ag_f.ag_aw1 = rt.SpawnAsync(rt.Awaitable[struct{}](&ag_inheritChild_func1{seen: &ag_f.seen}))
 	/*line :32:2*/ ag_f.ag_state = 3 // await: rt.Spawn(rt.Func((func() (struct{}, error) literal)))
-	/*line :32:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :32:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :32:2*/ return ag_s
 	}
 	/*line :32:2*/ ag_resume3:
-	/*line context_inherit_test.go:32:2*/ g, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :32:2*/ ag_f.ag_aw2 = nil
-	/*line context_inherit_test.go:37:2*/ ag_f.ag_aw3 = g
+	/*line context_inherit_test.go:32:2*/ g, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :32:2*/ ag_f.ag_aw1 = nil
+	/*line context_inherit_test.go:37:2*/ ag_f.ag_aw2 = g
 	/*line :37:2*/ ag_f.ag_state = 4 // await: rt.Await(g)
-	/*line :37:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :37:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :37:2*/ return ag_s
 	}
 	/*line :37:2*/ ag_resume4:
-	/*line :37:2*/ ag_f.ag_aw3 = nil
-	/*line context_inherit_test.go:38:2*/ ag_f.ag_aw3 = rt.SleepAsync(time.Hour)
+	/*line :37:2*/ ag_f.ag_aw2 = nil
+	/*line context_inherit_test.go:38:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Hour)
 	/*line :38:2*/ ag_f.ag_state = 5 // await: rt.Sleep(time.Hour)
-	/*line :38:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :38:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:2*/ return ag_s
 	}
 	/*line :38:2*/ ag_resume5:
-	/*line :38:2*/ ag_f.ag_aw3 = nil
+	/*line :38:2*/ ag_f.ag_aw2 = nil
 	/*line context_inherit_test.go:39:2*/ ag_f.ag_err = nil
 	/*line :39:2*/ return rt.Ready
 }
 
-//line context_inherit_async_test.go:210
+//line context_inherit_async_test.go:215
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inheritChild) AwaitLine() string {
@@ -225,11 +230,11 @@ func (ag_f *ag_inheritChild) AwaitLine() string {
 	return ""
 }
 
-// ag_inheritChild_func1 is the frame of the async closure at context_inherit_test.go:32 in inheritChild (48 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_inheritChild_func1 is the frame of the async closure at context_inherit_test.go:32 in inheritChild (88 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_inheritChild_func1 struct {
 	ag_state int
 	seen     **[]string
-	ag_aw0   rt.Awaitable[string]
+	ag_sub0  ag_traceOf
 	ag_r0    struct{}
 	ag_err   error
 }
@@ -254,20 +259,20 @@ func (ag_f *ag_inheritChild_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :32:1*/ case 1:
 		/*line :32:1*/ goto ag_resume1
 	}
-	/*line context_inherit_test.go:33:3*/ ag_f.ag_aw0 = traceOfAsync()
+	/*line context_inherit_test.go:33:3*/ ag_0init_traceOf(&ag_f.ag_sub0)
 	/*line :33:3*/ ag_f.ag_state = 1 // await: traceOf()
-	/*line :33:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :33:3*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :33:3*/ return ag_s
 	}
 	/*line :33:3*/ ag_resume1:
-	/*line context_inherit_test.go:33:3*/ v, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :33:3*/ ag_f.ag_aw0 = nil
+	/*line context_inherit_test.go:33:3*/ v, _ = ag_f.ag_sub0.AwaitResult()
+	/*line :33:3*/ ag_f.ag_sub0 = ag_traceOf{}
 	/*line context_inherit_test.go:34:3*/ *(*ag_f.seen) = append(*(*ag_f.seen), "grandchild "+v)
 	/*line context_inherit_test.go:35:3*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, nil
 	/*line :35:3*/ return rt.Ready
 }
 
-//line context_inherit_async_test.go:271
+//line context_inherit_async_test.go:276
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inheritChild_func1) AwaitLine() string {
@@ -331,7 +336,7 @@ func (ag_f *ag_inheritSpawner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :46:2*/ return rt.Ready
 }
 
-//line context_inherit_async_test.go:335
+//line context_inherit_async_test.go:340
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inheritSpawner) AwaitLine() string {
@@ -483,7 +488,7 @@ func (ag_f *ag_inheritMain) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :77:2*/ return rt.Ready
 }
 
-//line context_inherit_async_test.go:487
+//line context_inherit_async_test.go:492
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_inheritMain) AwaitLine() string {

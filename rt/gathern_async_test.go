@@ -82,6 +82,11 @@ func ag_0spawn_fetchName(log *[]string, name string, d time.Duration, ag_opts ..
 	return rt.SpawnFrame[string, ag_fetchName](ag_fetchName{log: log, name: name, d: d}, ag_opts...)
 }
 
+// ag_0init_fetchName starts a frame of fetchName in a field of its caller's frame: the generated form of an await of fetchName(...) that embeds it.
+func ag_0init_fetchName(ag_p *ag_fetchName, log *[]string, name string, d time.Duration) {
+	*ag_p = ag_fetchName{log: log, name: name, d: d}
+}
+
 func (ag_f *ag_fetchName) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -111,7 +116,7 @@ func (ag_f *ag_fetchName) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :21:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:115
+//line gathern_async_test.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchName) AwaitLine() string {
@@ -141,6 +146,11 @@ func countAsync(log *[]string, n int, d time.Duration) rt.Awaitable[int] {
 // ag_0spawn_count starts count as a task, its frame in the task's allocation: the generated form of rt.Spawn(countAsync(...)).
 func ag_0spawn_count(log *[]string, n int, d time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
 	return rt.SpawnFrame[int, ag_count](ag_count{log: log, n: n, d: d}, ag_opts...)
+}
+
+// ag_0init_count starts a frame of count in a field of its caller's frame: the generated form of an await of count(...) that embeds it.
+func ag_0init_count(ag_p *ag_count, log *[]string, n int, d time.Duration) {
+	*ag_p = ag_count{log: log, n: n, d: d}
 }
 
 func (ag_f *ag_count) AwaitStart(co *rt.Coro) rt.Status {
@@ -177,7 +187,7 @@ func (ag_f *ag_count) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:181
+//line gathern_async_test.go:191
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_count) AwaitLine() string {
@@ -236,7 +246,7 @@ func (ag_f *ag_touch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :42:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:240
+//line gathern_async_test.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_touch) AwaitLine() string {
@@ -332,7 +342,7 @@ func (ag_f *ag_mixed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:336
+//line gathern_async_test.go:346
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mixed) AwaitLine() string {
@@ -458,7 +468,7 @@ func (ag_f *ag_failFast) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:462
+//line gathern_async_test.go:472
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast) AwaitLine() string {
@@ -477,11 +487,11 @@ func (ag_f *ag_failFast) AwaitLine() string {
 	return ""
 }
 
-// ag_failFast_func1 is the frame of the async closure at gathern_test.go:82 in failFast (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_failFast_func1 is the frame of the async closure at gathern_test.go:82 in failFast (136 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_failFast_func1 struct {
 	ag_state int
 	log      **[]string
-	ag_aw0   rt.Awaitable[string]
+	ag_sub0  ag_fetchName
 	ag_r0    any
 	ag_err   error
 }
@@ -507,19 +517,19 @@ func (ag_f *ag_failFast_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:1*/ case 1:
 		/*line :82:1*/ goto ag_resume1
 	}
-	/*line gathern_test.go:82:41*/ ag_f.ag_aw0 = fetchNameAsync((*ag_f.log), "slow", 2*time.Second)
+	/*line gathern_test.go:82:41*/ ag_0init_fetchName(&ag_f.ag_sub0, (*ag_f.log), "slow", 2*time.Second)
 	/*line :82:41*/ ag_f.ag_state = 1 // await: rt.Await(fetchNameAsync(log, "slow", 2 * time.Second))
-	/*line :82:41*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :82:41*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :82:41*/ return ag_s
 	}
 	/*line :82:41*/ ag_resume1:
-	/*line gathern_test.go:82:41*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :82:41*/ ag_f.ag_aw0 = nil
+	/*line gathern_test.go:82:41*/ ag_t0, ag_t1 = ag_f.ag_sub0.AwaitResult()
+	/*line :82:41*/ ag_f.ag_sub0 = ag_fetchName{}
 	/*line gathern_test.go:82:34*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	/*line :82:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:523
+//line gathern_async_test.go:533
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func1) AwaitLine() string {
@@ -530,11 +540,11 @@ func (ag_f *ag_failFast_func1) AwaitLine() string {
 	return ""
 }
 
-// ag_failFast_func2 is the frame of the async closure at gathern_test.go:83 in failFast (64 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
+// ag_failFast_func2 is the frame of the async closure at gathern_test.go:83 in failFast (120 bytes on 64-bit systems): pointers to the variables it shares with the enclosing function, its locals live across an await point, and its results.
 type ag_failFast_func2 struct {
 	ag_state int
 	log      **[]string
-	ag_aw0   rt.Awaitable[int]
+	ag_sub0  ag_count
 	ag_r0    any
 	ag_err   error
 }
@@ -560,19 +570,19 @@ func (ag_f *ag_failFast_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :83:1*/ case 1:
 		/*line :83:1*/ goto ag_resume1
 	}
-	/*line gathern_test.go:83:41*/ ag_f.ag_aw0 = countAsync((*ag_f.log), -1, time.Second)
+	/*line gathern_test.go:83:41*/ ag_0init_count(&ag_f.ag_sub0, (*ag_f.log), -1, time.Second)
 	/*line :83:41*/ ag_f.ag_state = 1 // await: rt.Await(countAsync(log, -1, time.Second))
-	/*line :83:41*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :83:41*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :83:41*/ return ag_s
 	}
 	/*line :83:41*/ ag_resume1:
-	/*line gathern_test.go:83:41*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :83:41*/ ag_f.ag_aw0 = nil
+	/*line gathern_test.go:83:41*/ ag_t0, ag_t1 = ag_f.ag_sub0.AwaitResult()
+	/*line :83:41*/ ag_f.ag_sub0 = ag_count{}
 	/*line gathern_test.go:83:34*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	/*line :83:34*/ return rt.Ready
 }
 
-//line gathern_async_test.go:576
+//line gathern_async_test.go:586
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_failFast_func2) AwaitLine() string {
@@ -696,7 +706,7 @@ func (ag_f *ag_cancelGather) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :119:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:700
+//line gathern_async_test.go:710
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather) AwaitLine() string {
@@ -760,7 +770,7 @@ func (ag_f *ag_cancelGather_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:3*/ return rt.Ready
 }
 
-//line gathern_async_test.go:764
+//line gathern_async_test.go:774
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelGather_func1) AwaitLine() string {
@@ -841,7 +851,7 @@ func (ag_f *ag_wide) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :140:2*/ return rt.Ready
 }
 
-//line gathern_async_test.go:845
+//line gathern_async_test.go:855
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_wide) AwaitLine() string {
@@ -878,4 +888,4 @@ func (ag_f *ag_wide_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :135:136*/ return rt.Ready
 }
 
-//line gathern_async_test.go:882
+//line gathern_async_test.go:892

@@ -224,6 +224,11 @@ func ag_0spawn_whereAmI(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]]
 	return rt.SpawnFrame[string, ag_whereAmI](ag_whereAmI{}, ag_opts...)
 }
 
+// ag_0init_whereAmI starts a frame of whereAmI in a field of its caller's frame: the generated form of an await of whereAmI(...) that embeds it.
+func ag_0init_whereAmI(ag_p *ag_whereAmI) {
+	*ag_p = ag_whereAmI{}
+}
+
 func (ag_f *ag_whereAmI) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -288,7 +293,7 @@ func (ag_f *ag_whereAmI) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:292
+//line loopgroup_async_test.go:297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_whereAmI) AwaitLine() string {
@@ -377,7 +382,7 @@ func (ag_f *ag_awaitAll[T]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :48:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:381
+//line loopgroup_async_test.go:386
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaitAll[T]) AwaitLine() string {
@@ -388,14 +393,14 @@ func (ag_f *ag_awaitAll[T]) AwaitLine() string {
 	return ""
 }
 
-// ag_identities is the frame of identities (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_identities is the frame of identities (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_identities struct {
 	ag_state int
 	g        *rt.Group
 	me       string
 	ag_aw0   rt.Awaitable[*rt.Group]
-	ag_aw1   rt.Awaitable[string]
-	ag_aw2   rt.Awaitable[[]string]
+	ag_aw1   rt.Awaitable[[]string]
+	ag_sub0  ag_whereAmI
 	ag_r0    []string
 	ag_err   error
 }
@@ -446,14 +451,14 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ ag_resume1:
 	/*line loopgroup_test.go:55:2*/ ag_f.g, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :55:2*/ ag_f.ag_aw0 = nil
-	/*line loopgroup_test.go:56:2*/ ag_f.ag_aw1 = whereAmIAsync()
+	/*line loopgroup_test.go:56:2*/ ag_0init_whereAmI(&ag_f.ag_sub0)
 	/*line :56:2*/ ag_f.ag_state = 2 // await: whereAmI()
-	/*line :56:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :56:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :56:2*/ return ag_s
 	}
 	/*line :56:2*/ ag_resume2:
-	/*line loopgroup_test.go:56:2*/ ag_f.me, err = ag_f.ag_aw1.AwaitResult()
-	/*line :56:2*/ ag_f.ag_aw1 = nil
+	/*line loopgroup_test.go:56:2*/ ag_f.me, err = ag_f.ag_sub0.AwaitResult()
+	/*line :56:2*/ ag_f.ag_sub0 = ag_whereAmI{}
 	/*line loopgroup_test.go:57:2*/ if err != nil {
 		/*line loopgroup_test.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 		/*line :58:3*/ return rt.Ready
@@ -466,19 +471,19 @@ func (ag_f *ag_identities) Resume(ag_co *rt.Coro) rt.Status {
 		/*line loopgroup_test.go:65:3*/ rs = append(rs, rt.Submit(ag_f.g.Next(), whereAmIAsync()))
 	}
 	/*line :65:3*/ ag_f.g = nil
-	/*line loopgroup_test.go:67:2*/ ag_f.ag_aw2 = awaitAllAsync(rs)
+	/*line loopgroup_test.go:67:2*/ ag_f.ag_aw1 = awaitAllAsync(rs)
 	/*line :67:2*/ ag_f.ag_state = 3 // await: awaitAll(rs)
-	/*line :67:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :67:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :67:2*/ return ag_s
 	}
 	/*line :67:2*/ ag_resume3:
-	/*line loopgroup_test.go:67:2*/ got, err = ag_f.ag_aw2.AwaitResult()
-	/*line :67:2*/ ag_f.ag_aw2 = nil
+	/*line loopgroup_test.go:67:2*/ got, err = ag_f.ag_aw1.AwaitResult()
+	/*line :67:2*/ ag_f.ag_aw1 = nil
 	/*line loopgroup_test.go:68:2*/ ag_f.ag_r0, ag_f.ag_err = append([]string{ag_f.me}, got...), err
 	/*line :68:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:482
+//line loopgroup_async_test.go:487
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_identities) AwaitLine() string {
@@ -543,7 +548,7 @@ func (ag_f *ag_keyOwner) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :93:32*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:547
+//line loopgroup_async_test.go:552
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_keyOwner) AwaitLine() string {
@@ -650,7 +655,7 @@ func (ag_f *ag_shardKeys) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:654
+//line loopgroup_async_test.go:659
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shardKeys) AwaitLine() string {
@@ -746,7 +751,7 @@ func (ag_f *ag_parkOn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :137:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:750
+//line loopgroup_async_test.go:755
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkOn) AwaitLine() string {
@@ -881,7 +886,7 @@ func (ag_f *ag_leastLoaded) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :167:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:885
+//line loopgroup_async_test.go:890
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_leastLoaded) AwaitLine() string {
@@ -986,7 +991,7 @@ func (ag_f *ag_outcome) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :193:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:990
+//line loopgroup_async_test.go:995
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcome) AwaitLine() string {
@@ -1096,7 +1101,7 @@ func (ag_f *ag_outcomes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :214:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1100
+//line loopgroup_async_test.go:1105
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_outcomes) AwaitLine() string {
@@ -1213,7 +1218,7 @@ func (ag_f *ag_remoteSleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :251:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1217
+//line loopgroup_async_test.go:1222
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_remoteSleeper) AwaitLine() string {
@@ -1297,7 +1302,7 @@ func (ag_f *ag_awaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :260:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1301
+//line loopgroup_async_test.go:1306
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaiter) AwaitLine() string {
@@ -1406,7 +1411,7 @@ func (ag_f *ag_cancelAwaiter) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :278:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1410
+//line loopgroup_async_test.go:1415
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelAwaiter) AwaitLine() string {
@@ -1546,7 +1551,7 @@ func (ag_f *ag_gatherRemotes) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :306:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1550
+//line loopgroup_async_test.go:1555
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gatherRemotes) AwaitLine() string {
@@ -1661,7 +1666,7 @@ func (ag_f *ag_cancelRemote) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :330:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1665
+//line loopgroup_async_test.go:1670
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRemote) AwaitLine() string {
@@ -1766,7 +1771,7 @@ func (ag_f *ag_sameLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :356:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1770
+//line loopgroup_async_test.go:1775
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sameLoop) AwaitLine() string {
@@ -1848,7 +1853,7 @@ func (ag_f *ag_publish) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :380:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:1852
+//line loopgroup_async_test.go:1857
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_publish) AwaitLine() string {
@@ -2025,7 +2030,7 @@ func (ag_f *ag_parked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :432:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2029
+//line loopgroup_async_test.go:2034
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parked) AwaitLine() string {
@@ -2125,7 +2130,7 @@ func (ag_f *ag_parkEverywhere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :452:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2129
+//line loopgroup_async_test.go:2134
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parkEverywhere) AwaitLine() string {
@@ -2239,7 +2244,7 @@ func (ag_f *ag_crash) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :472:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2243
+//line loopgroup_async_test.go:2248
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crash) AwaitLine() string {
@@ -2327,7 +2332,7 @@ func (ag_f *ag_mailboxConsume) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :505:3*/ goto ag_L1
 }
 
-//line loopgroup_async_test.go:2331
+//line loopgroup_async_test.go:2336
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxConsume) AwaitLine() string {
@@ -2403,7 +2408,7 @@ func (ag_f *ag_mailboxProduce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :521:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2407
+//line loopgroup_async_test.go:2412
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_mailboxProduce) AwaitLine() string {
@@ -2583,7 +2588,7 @@ func (ag_f *ag_pipeline) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :557:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2587
+//line loopgroup_async_test.go:2592
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_pipeline) AwaitLine() string {
@@ -2745,7 +2750,7 @@ func (ag_f *ag_cancelRecv) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :595:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2749
+//line loopgroup_async_test.go:2754
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv) AwaitLine() string {
@@ -2806,7 +2811,7 @@ func (ag_f *ag_cancelRecv_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :575:47*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2810
+//line loopgroup_async_test.go:2815
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRecv_func1) AwaitLine() string {
@@ -2843,7 +2848,7 @@ func (ag_f *ag_cancelRecv_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :579:72*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2847
+//line loopgroup_async_test.go:2852
 
 // ag_spawnHere is the frame of spawnHere (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_spawnHere struct {
@@ -2895,7 +2900,7 @@ func (ag_f *ag_spawnHere) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2899
+//line loopgroup_async_test.go:2904
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere) AwaitLine() string {
@@ -2942,7 +2947,7 @@ func (ag_f *ag_spawnHere_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :608:69*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:2946
+//line loopgroup_async_test.go:2951
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawnHere_func1) AwaitLine() string {
@@ -3098,7 +3103,7 @@ func (ag_f *ag_misuse) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :632:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3102
+//line loopgroup_async_test.go:3107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse) AwaitLine() string {
@@ -3163,7 +3168,7 @@ func (ag_f *ag_misuse_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :622:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3167
+//line loopgroup_async_test.go:3172
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func1) AwaitLine() string {
@@ -3216,7 +3221,7 @@ func (ag_f *ag_misuse_func2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :627:80*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3220
+//line loopgroup_async_test.go:3225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func2) AwaitLine() string {
@@ -3269,7 +3274,7 @@ func (ag_f *ag_misuse_func3) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :630:64*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3273
+//line loopgroup_async_test.go:3278
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_misuse_func3) AwaitLine() string {
@@ -3351,7 +3356,7 @@ func (ag_f *ag_fanOut) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :659:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3355
+//line loopgroup_async_test.go:3360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut) AwaitLine() string {
@@ -3415,7 +3420,7 @@ func (ag_f *ag_fanOut_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :654:4*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3419
+//line loopgroup_async_test.go:3424
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fanOut_func1) AwaitLine() string {
@@ -3515,7 +3520,7 @@ func (ag_f *ag_dumpGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :682:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3519
+//line loopgroup_async_test.go:3524
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_dumpGroup) AwaitLine() string {
@@ -3567,7 +3572,7 @@ func (ag_f *ag_setFrom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :705:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3571
+//line loopgroup_async_test.go:3576
 
 // ag_busy is the frame of busy (32 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_busy struct {
@@ -3605,7 +3610,7 @@ func (ag_f *ag_busy) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :714:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3609
+//line loopgroup_async_test.go:3614
 
 // ag_debugChecks is the frame of debugChecks (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_debugChecks struct {
@@ -3718,7 +3723,7 @@ func (ag_f *ag_debugChecks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :732:2*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3722
+//line loopgroup_async_test.go:3727
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks) AwaitLine() string {
@@ -3779,7 +3784,7 @@ func (ag_f *ag_debugChecks_func1) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :723:41*/ return rt.Ready
 }
 
-//line loopgroup_async_test.go:3783
+//line loopgroup_async_test.go:3788
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_debugChecks_func1) AwaitLine() string {

@@ -179,6 +179,11 @@ func ag_0spawn_panicsAsync(v int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Tas
 	return rt.SpawnFrame[struct{}, ag_panicsAsync](ag_panicsAsync{v: v}, ag_opts...)
 }
 
+// ag_0init_panicsAsync starts a frame of panicsAsync in a field of its caller's frame: the generated form of an await of panicsAsync(...) that embeds it.
+func ag_0init_panicsAsync(ag_p *ag_panicsAsync, v int) {
+	*ag_p = ag_panicsAsync{v: v}
+}
+
 func (ag_f *ag_panicsAsync) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -206,7 +211,7 @@ func (ag_f *ag_panicsAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:30:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:210
+//line panics_async_test.go:215
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_panicsAsync) AwaitLine() string {
@@ -277,7 +282,7 @@ func (ag_f *ag_chainAsyncDefer) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:281
+//line panics_async_test.go:286
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncDefer) AwaitLine() string {
@@ -356,7 +361,7 @@ func (ag_f *ag_chainThree) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :47:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:360
+//line panics_async_test.go:365
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainThree) AwaitLine() string {
@@ -430,7 +435,7 @@ func (ag_f *ag_chainRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :59:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:434
+//line panics_async_test.go:439
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecovered) AwaitLine() string {
@@ -458,6 +463,11 @@ func recoversOwnAsyncAsync() rt.Awaitable[struct{}] {
 // ag_0spawn_recoversOwnAsync starts recoversOwnAsync as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversOwnAsyncAsync(...)).
 func ag_0spawn_recoversOwnAsync(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_recoversOwnAsync](ag_recoversOwnAsync{}, ag_opts...)
+}
+
+// ag_0init_recoversOwnAsync starts a frame of recoversOwnAsync in a field of its caller's frame: the generated form of an await of recoversOwnAsync(...) that embeds it.
+func ag_0init_recoversOwnAsync(ag_p *ag_recoversOwnAsync) {
+	*ag_p = ag_recoversOwnAsync{}
 }
 
 func (ag_f *ag_recoversOwnAsync) AwaitStart(co *rt.Coro) rt.Status {
@@ -506,7 +516,7 @@ func (ag_f *ag_recoversOwnAsync) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :71:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:510
+//line panics_async_test.go:520
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversOwnAsync) AwaitLine() string {
@@ -585,7 +595,7 @@ func (ag_f *ag_chainNestedRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :79:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:589
+//line panics_async_test.go:599
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainNestedRecovered) AwaitLine() string {
@@ -662,7 +672,7 @@ func (ag_f *ag_chainRepanicked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :86:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:666
+//line panics_async_test.go:676
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRepanicked) AwaitLine() string {
@@ -691,6 +701,11 @@ func recoversAsyncAndPanicsAsync(v any) rt.Awaitable[struct{}] {
 // ag_0spawn_recoversAsyncAndPanics starts recoversAsyncAndPanics as a task, its frame in the task's allocation: the generated form of rt.Spawn(recoversAsyncAndPanicsAsync(...)).
 func ag_0spawn_recoversAsyncAndPanics(v any, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_recoversAsyncAndPanics](ag_recoversAsyncAndPanics{v: v}, ag_opts...)
+}
+
+// ag_0init_recoversAsyncAndPanics starts a frame of recoversAsyncAndPanics in a field of its caller's frame: the generated form of an await of recoversAsyncAndPanics(...) that embeds it.
+func ag_0init_recoversAsyncAndPanics(ag_p *ag_recoversAsyncAndPanics, v any) {
+	*ag_p = ag_recoversAsyncAndPanics{v: v}
 }
 
 func (ag_f *ag_recoversAsyncAndPanics) AwaitStart(co *rt.Coro) rt.Status {
@@ -725,7 +740,7 @@ func (ag_f *ag_recoversAsyncAndPanics) Resume(ag_co *rt.Coro) rt.Status {
 	/*line panics_test.go:96:2*/ panic(ag_f.v)
 }
 
-//line panics_async_test.go:729
+//line panics_async_test.go:744
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_recoversAsyncAndPanics) AwaitLine() string {
@@ -796,7 +811,7 @@ func (ag_f *ag_chainAsyncRecovered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :103:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:800
+//line panics_async_test.go:815
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncRecovered) AwaitLine() string {
@@ -869,7 +884,7 @@ func (ag_f *ag_chainAsyncRepanicked) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:873
+//line panics_async_test.go:888
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainAsyncRepanicked) AwaitLine() string {
@@ -948,7 +963,7 @@ func (ag_f *ag_chainRecoveredThenAborted) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :118:2*/ return rt.Ready
 }
 
-//line panics_async_test.go:952
+//line panics_async_test.go:967
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_chainRecoveredThenAborted) AwaitLine() string {

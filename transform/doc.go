@@ -8,7 +8,8 @@
 //     are live across an await point, one field per awaited type, and the
 //     results;
 //   - the companion FAsync(params) rt.Awaitable[T], which allocates the frame
-//     and returns it, cold;
+//     and returns it, cold (an await of a direct call embeds the frame in
+//     the caller's instead, see Embedded frames);
 //   - AwaitStart and AwaitResult, the rt.Awaitable protocol: awaiting a
 //     frame pushes it on the awaiting task's frame stack (no new task), and
 //     its result is read straight from its fields;
@@ -439,6 +440,72 @@
 // literal captures, and the iterator that lowering wraps in a literal of
 // its own, have no declaration to make the cell at: the literal reads the
 // frame field, which is then never zeroed.
+//
+// # Embedded frames
+//
+// An await of a direct call of an async function of the same package,
+// g(args) or rt.Await(gAsync(args)), allocates no frame when g's frame
+// can live in the caller's (embed.go): the caller's frame gets a field of
+// g's frame type, shared by every await site of g in the function (only
+// one await is pending at a time), and the await starts g there through
+// g's init helper, which sets the whole frame (its state too) as the
+// companion's literal would, the arguments evaluated as for the call:
+//
+//	x := mid(i)
+//
+//	type ag_chain struct { ...; ag_sub0 ag_mid; ... }
+//	func ag_0init_mid(ag_p *ag_mid, x int) { *ag_p = ag_mid{x: x} }
+//
+//	ag_0init_mid(&ag_f.ag_sub0, ag_f.i)
+//	ag_f.ag_state = 1 // await: mid(i)
+//	if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
+//		return ag_s
+//	}
+//	ag_resume1:
+//	x, _ = ag_f.ag_sub0.AwaitResult()
+//	ag_f.ag_sub0 = ag_mid{}     // when ag_mid holds pointers
+//
+// AwaitStart and AwaitResult are direct calls there, not through the
+// Awaitable interface. The field is zeroed once the result is read, so a
+// finished callee keeps nothing reachable (as Dead variables says of any
+// field); a callee that unwound (a panic, a cancellation) leaves it set
+// until the caller's frame is done, since the caller unwinds next.
+//
+// Embedding is safe because nothing refers to a callee's frame once it
+// has returned: the task pops it from its stack (Ready), a PanicError
+// keeps the panic's value and stack text, not frames, task dumps walk the
+// frames of live stacks, Coro.Recover compares the frame it is called with
+// against the running stack, a callee's deferred calls run before it
+// returns, and a cancellation unwinds it before its caller. So the field
+// can be used again by the next await, in a loop or after a goto: that
+// await starts only after the previous one finished. The callee's own
+// frame must not be referred to from outside either, so a callee is
+// embedded only when its frame (embeddable in embed.go):
+//
+//   - has no field whose address may be held (&x, a method with a
+//     pointer receiver, a capture without a cell: see Dead variables),
+//     no async closure (the closure's frame points into it), no range over
+//     a function (its iterator's literal reads the frame's fields);
+//   - is not a generator's, and neither it nor the caller is durable
+//     (durable codecs encode an awaited frame through the awaitable
+//     field, and their fingerprints stay as they were);
+//   - is not generic and the call is not variadic or g(h()) with h
+//     multi-valued (the init helper would need what the companion does);
+//   - is of this package: another package's frame type is unexported, so
+//     its awaits allocate as before;
+//   - is not in the caller's strongly connected component of the package's
+//     call graph (a recursive function, or one that calls back its caller
+//     through other functions, would have a frame type that contains
+//     itself);
+//   - is at most 512 bytes with the frames it embeds (maxEmbedSize): a
+//     frame that embeds carries its callees' bytes while it lives, parked
+//     or not, where a heap frame costs them only during the call.
+//
+// Functions declared in a file with build constraints neither embed nor
+// are embedded, so that which functions embed a callee (and so whether it
+// has an init helper) is the same in every build configuration. A callee
+// whose frame cannot be embedded is awaited through a new heap frame, as
+// before.
 //
 // # Async closures
 //

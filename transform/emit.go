@@ -49,6 +49,10 @@ type emitter struct {
 	inResume   bool                       // rendering Resume, which can name them
 	wheres     map[int]string             // source line of each suspension state
 	dur        *durableFile               // durable.go: the file's durable codec helpers
+	plan       *embedPlan                 // embed.go: the package's embedded frames
+	embFields  map[string]string          // embedded frame fields by their frame type
+	embOrder   []jen.Code
+	embSizes   []int64
 }
 
 func (e *emitter) errorf(pos token.Pos, format string, args ...any) {
@@ -141,6 +145,16 @@ func (e *emitter) function(fn *analyze.Func) {
 		f := e.fset.Position(obj.Pos()).Filename
 		return strings.HasSuffix(f, "_async.go") || strings.HasSuffix(f, "_async_test.go")
 	}
+	if e.plan != nil {
+		callerKey := embedKey(e.fset, fn.Top().Obj)
+		l.embed = func(aw *analyze.Await) *embedCallee {
+			g := directCallee(e.info, e.pkg, aw)
+			if g == nil {
+				return nil
+			}
+			return e.plan.embeds(callerKey, embedKey(e.fset, g))
+		}
+	}
 	l.stmts(fn.Decl.Body.List)
 	if len(l.errs) > 0 {
 		e.errs = append(e.errs, l.errs...)
@@ -158,6 +172,7 @@ func (e *emitter) function(fn *analyze.Func) {
 	e.awFields = map[string]string{}
 	e.wheres = map[int]string{}
 	e.awOrder = nil
+	e.embFields, e.embOrder, e.embSizes = map[string]string{}, nil, nil
 	if fn.Parent == nil {
 		e.pkgTypes = map[*types.TypeName]string{}
 	}
@@ -182,6 +197,7 @@ func (e *emitter) function(fn *analyze.Func) {
 		fields = append(fields, jen.Id(st.name).Add(e.typeCode(v.Type())))
 	}
 	fields = append(fields, e.awOrder...)
+	fields = append(fields, e.embOrder...)
 	fields = append(fields, e.genFields()...)
 	if e.defers {
 		fields = append(fields, jen.Id(analyze.Prefix+"defers").Add(rt("Defers")))
@@ -266,6 +282,10 @@ func (e *emitter) companion() {
 			e.jf.Line()
 			e.spawnHelper(jen.Params(jen.Id(rname).Add(e.typeCode(recv.Type()))), params, inits)
 		}
+		if e.initHelperWanted() {
+			e.jf.Line()
+			e.initHelper(jen.Params(jen.Id(rname).Add(e.typeCode(recv.Type()))), params, inits)
+		}
 	} else {
 		e.jf.Commentf("%s%s returns the coroutine of %s: nothing runs until it is awaited, spawned, gathered or run.", name, analyze.CompanionSuffix, name)
 		e.jf.Func().Id(name + analyze.CompanionSuffix).Types(e.typeParamDecls()...).
@@ -273,6 +293,10 @@ func (e *emitter) companion() {
 		if !sig.Variadic() {
 			e.jf.Line()
 			e.spawnHelper(nil, params, inits)
+		}
+		if e.initHelperWanted() {
+			e.jf.Line()
+			e.initHelper(nil, params, inits)
 		}
 	}
 	e.jf.Line()
@@ -670,14 +694,27 @@ func (e *emitter) deferredFun(fun ast.Expr, stmts *[]jen.Code) jen.Code {
 //	ag.ag_awK = nil
 func (e *emitter) await(in *instAwait) []jen.Code {
 	e.where(in.state, in.at, "")
-	field := jen.Id(frameVar).Dot(e.awaitField(in.aw.Shape.T))
 	status := analyze.Prefix + "s"
 	src := strings.Join(strings.Fields(types.ExprString(in.aw.Call)), " ")
 	if r := []rune(src); len(r) > 60 { // runes: ExprString writes … for a literal's elements
 		src = string(r[:57]) + "..."
 	}
+	var field, start, reset *jen.Statement
+	if g := e.l.embedded[in.aw]; g != nil {
+		// The callee's frame is a field of this one (embed.go).
+		name := e.embedField(g)
+		field = jen.Id(frameVar).Dot(name)
+		start = e.lineDirective(in.at).Add(e.embedInit(in, name))
+		if g.ptrs {
+			reset = jen.Add(field.Clone()).Op("=").Id(g.frame).Values()
+		}
+	} else {
+		field = jen.Id(frameVar).Dot(e.awaitField(in.aw.Shape.T))
+		start = e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable))
+		reset = jen.Add(field.Clone()).Op("=").Nil()
+	}
 	out := []jen.Code{
-		e.lineDirective(in.at).Add(field.Clone()).Op("=").Add(e.expr(in.awaitable)),
+		start,
 		jen.Id(frameVar).Dot(analyze.Prefix + "state").Op("=").Lit(in.state).Comment(fmt.Sprintf("await: %s", src)),
 	}
 	out = append(out, e.clearFields(e.lay.clears.suspend[in])...)
@@ -706,7 +743,9 @@ func (e *emitter) await(in *instAwait) []jen.Code {
 		}
 		out = append(out, e.lineDirective(in.at).List(lhs...).Op("=").Add(field.Clone()).Dot("AwaitResult").Call())
 	}
-	out = append(out, jen.Add(field.Clone()).Op("=").Nil())
+	if reset != nil {
+		out = append(out, reset)
+	}
 	return out
 }
 
@@ -784,6 +823,9 @@ func (e *emitter) frameSize() (int64, bool) {
 	}
 	for range e.awOrder {
 		ts = append(ts, iface)
+	}
+	for _, n := range e.embSizes {
+		ts = append(ts, embeddedType(n))
 	}
 	if e.defers {
 		for _, imp := range e.pkg.Imports() {

@@ -40,13 +40,14 @@ func Generate(dir string, patterns ...string) (*Result, error) {
 func generateProgram(prog *analyze.Program) (*Result, error) {
 	res := &Result{Diags: prog.Diags, Files: len(prog.Files)}
 	failed := prog.Diags.HasErrors()
-	gen := map[string][]byte{} // durable_lock.go
-	dirs := map[string]bool{}  // durable_lock.go
+	plans := planEmbeds(prog.Fset, prog.Files) // embed.go
+	gen := map[string][]byte{}                 // durable_lock.go
+	dirs := map[string]bool{}                  // durable_lock.go
 	for _, f := range prog.Files {
 		if f.Failed || len(f.Funcs) == 0 {
 			continue
 		}
-		src, diags := fileSafely(prog.Fset, f)
+		src, diags := fileSafely(prog.Fset, f, plans[f.Pkg.Path()])
 		res.Diags = append(res.Diags, diags...)
 		if len(diags) > 0 {
 			failed = true

@@ -49,6 +49,10 @@ type layout struct {
 	// after the resume), in vars order: what a durable snapshot taken
 	// there must hold (durable.go).
 	across map[*instAwait][]*types.Var
+	// held: a field's address may be held (&x, a method with a pointer
+	// receiver, a capture without a cell), so something may refer to the
+	// frame after it returned (embed.go).
+	held bool
 }
 
 // clears says which frame fields the emitter zeroes on which edge of the
@@ -411,6 +415,9 @@ func (l *lowerer) layout() *layout {
 		read.or(use[i])
 	}
 	for i, v := range lay.vars {
+		if framed.has(i) && pinned.has(i) && !celled.has(i) {
+			lay.held = true
+		}
 		if !framed.has(i) && !read.has(i) {
 			lay.unread = append(lay.unread, v)
 		}

@@ -20,6 +20,10 @@ type lowerer struct {
 	// asyncgen generates (declared in a generated file), so that the
 	// function has a spawn helper (fusedSpawn).
 	generated func(*types.Func) bool
+	// embed returns the callee whose frame an await point embeds in the
+	// frame (embed.go), or nil; embedded records the await points that do.
+	embed    func(*analyze.Await) *embedCallee
+	embedded map[*analyze.Await]*embedCallee
 
 	code    []inst
 	nlabels int

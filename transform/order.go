@@ -279,6 +279,9 @@ func (l *lowerer) awaitable(aw *analyze.Await) ast.Expr {
 	if aw.Yield {
 		return l.yieldAwaitable(aw)
 	}
+	if c := l.embedCall(aw); c != nil {
+		return c // embed.go
+	}
 	if aw.Explicit {
 		return l.rebuild(aw.Call.Args[0])
 	}

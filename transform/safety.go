@@ -28,12 +28,12 @@ func (e *emitter) functionSafely(fn *analyze.Func) {
 
 // fileSafely is File with a panic anywhere (rendering, formatting) turned
 // into an internal error at the file's package clause.
-func fileSafely(fset *token.FileSet, f *analyze.File) (out []byte, diags analyze.Diagnostics) {
+func fileSafely(fset *token.FileSet, f *analyze.File, plan *embedPlan) (out []byte, diags analyze.Diagnostics) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = nil
 			diags = analyze.Diagnostics{analyze.InternalError(fset.Position(f.Syntax.Package), "generating "+f.Syntax.Name.Name, r, debug.Stack())}
 		}
 	}()
-	return File(fset, f)
+	return file(fset, f, plan)
 }

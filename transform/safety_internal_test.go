@@ -28,7 +28,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 	// reject it); here it does, and lowering dereferences the nil body.
 	f := &analyze.File{Path: "p.go", Syntax: file, Pkg: pkg, Info: &types.Info{}, Funcs: []*analyze.Func{fn}}
 
-	out, diags := fileSafely(fset, f)
+	out, diags := fileSafely(fset, f, nil)
 	require.Nil(t, out)
 	require.Len(t, diags, 1)
 	require.Equal(t, "p.go:4:6", diags[0].Pos.String())

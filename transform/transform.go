@@ -29,13 +29,21 @@ import (
 
 // File generates the companion file for one source file. It returns the
 // formatted source, or the positioned diagnostics that stop generation.
+//
+// The await points of direct calls embed the frames of callees in the same
+// file (embed.go); generation of a whole package (Generate) embeds those
+// of its other files too.
 func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
+	return file(fset, f, planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()])
+}
+
+func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyze.Diagnostics) {
 	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
 	jf.HeaderComment(analyze.Header)
 	if c := buildConstraint(f.Syntax, f.Path); c != "" {
 		jf.HeaderComment(c)
 	}
-	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}}
+	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}, plan: plan}
 	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
 	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
 	e.predeclaredHidden()

@@ -107,6 +107,11 @@ func ag_0spawn_addition(w io.Writer, unit time.Duration, a int, b int, ag_opts .
 	return rt.SpawnFrame[float64, ag_addition](ag_addition{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
+// ag_0init_addition starts a frame of addition in a field of its caller's frame: the generated form of an await of addition(...) that embeds it.
+func ag_0init_addition(ag_p *ag_addition, w io.Writer, unit time.Duration, a int, b int) {
+	*ag_p = ag_addition{w: w, unit: unit, a: a, b: b}
+}
+
 func (ag_f *ag_addition) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -136,7 +141,7 @@ func (ag_f *ag_addition) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :43:2*/ return rt.Ready
 }
 
-//line main_async.go:140
+//line main_async.go:145
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addition) AwaitLine() string {
@@ -168,6 +173,11 @@ func ag_0spawn_multiplication(w io.Writer, unit time.Duration, a int, b int, ag_
 	return rt.SpawnFrame[float64, ag_multiplication](ag_multiplication{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
+// ag_0init_multiplication starts a frame of multiplication in a field of its caller's frame: the generated form of an await of multiplication(...) that embeds it.
+func ag_0init_multiplication(ag_p *ag_multiplication, w io.Writer, unit time.Duration, a int, b int) {
+	*ag_p = ag_multiplication{w: w, unit: unit, a: a, b: b}
+}
+
 func (ag_f *ag_multiplication) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -197,7 +207,7 @@ func (ag_f *ag_multiplication) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :50:2*/ return rt.Ready
 }
 
-//line main_async.go:201
+//line main_async.go:211
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_multiplication) AwaitLine() string {
@@ -229,6 +239,11 @@ func ag_0spawn_division(w io.Writer, unit time.Duration, a int, b int, ag_opts .
 	return rt.SpawnFrame[float64, ag_division](ag_division{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
+// ag_0init_division starts a frame of division in a field of its caller's frame: the generated form of an await of division(...) that embeds it.
+func ag_0init_division(ag_p *ag_division, w io.Writer, unit time.Duration, a int, b int) {
+	*ag_p = ag_division{w: w, unit: unit, a: a, b: b}
+}
+
 func (ag_f *ag_division) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -258,7 +273,7 @@ func (ag_f *ag_division) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :57:2*/ return rt.Ready
 }
 
-//line main_async.go:262
+//line main_async.go:277
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_division) AwaitLine() string {
@@ -290,6 +305,11 @@ func ag_0spawn_subtraction(w io.Writer, unit time.Duration, a int, b int, ag_opt
 	return rt.SpawnFrame[float64, ag_subtraction](ag_subtraction{w: w, unit: unit, a: a, b: b}, ag_opts...)
 }
 
+// ag_0init_subtraction starts a frame of subtraction in a field of its caller's frame: the generated form of an await of subtraction(...) that embeds it.
+func ag_0init_subtraction(ag_p *ag_subtraction, w io.Writer, unit time.Duration, a int, b int) {
+	*ag_p = ag_subtraction{w: w, unit: unit, a: a, b: b}
+}
+
 func (ag_f *ag_subtraction) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -319,7 +339,7 @@ func (ag_f *ag_subtraction) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :64:2*/ return rt.Ready
 }
 
-//line main_async.go:323
+//line main_async.go:343
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_subtraction) AwaitLine() string {
@@ -330,12 +350,15 @@ func (ag_f *ag_subtraction) AwaitLine() string {
 	return ""
 }
 
-// ag_awaited is the frame of awaited (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_awaited is the frame of awaited (320 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_awaited struct {
 	ag_state int
 	w        io.Writer
 	unit     time.Duration
-	ag_aw0   rt.Awaitable[float64]
+	ag_sub0  ag_division
+	ag_sub1  ag_subtraction
+	ag_sub2  ag_addition
+	ag_sub3  ag_multiplication
 }
 
 // awaitedAsync returns the coroutine of awaited: nothing runs until it is awaited, spawned, gathered or run.
@@ -375,39 +398,39 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :70:1*/ goto ag_resume4
 	}
 	/*line main.go:71:2*/ fmt.Fprintln(ag_f.w, "== awaited one after another")
-	/*line main.go:72:2*/ ag_f.ag_aw0 = divisionAsync(ag_f.w, ag_f.unit, 10, 20)
+	/*line main.go:72:2*/ ag_0init_division(&ag_f.ag_sub0, ag_f.w, ag_f.unit, 10, 20)
 	/*line :72:2*/ ag_f.ag_state = 1 // await: division(w, unit, 10, 20)
-	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :72:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
 	}
 	/*line :72:2*/ ag_resume1:
-	/*line :72:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:73:2*/ ag_f.ag_aw0 = subtractionAsync(ag_f.w, ag_f.unit, 10, 20)
+	/*line :72:2*/ ag_f.ag_sub0 = ag_division{}
+	/*line main.go:73:2*/ ag_0init_subtraction(&ag_f.ag_sub1, ag_f.w, ag_f.unit, 10, 20)
 	/*line :73:2*/ ag_f.ag_state = 2 // await: subtraction(w, unit, 10, 20)
-	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :73:2*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:2*/ return ag_s
 	}
 	/*line :73:2*/ ag_resume2:
-	/*line :73:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:74:2*/ ag_f.ag_aw0 = additionAsync(ag_f.w, ag_f.unit, 10, 20)
+	/*line :73:2*/ ag_f.ag_sub1 = ag_subtraction{}
+	/*line main.go:74:2*/ ag_0init_addition(&ag_f.ag_sub2, ag_f.w, ag_f.unit, 10, 20)
 	/*line :74:2*/ ag_f.ag_state = 3 // await: addition(w, unit, 10, 20)
-	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :74:2*/ if ag_s := ag_f.ag_sub2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :74:2*/ return ag_s
 	}
 	/*line :74:2*/ ag_resume3:
-	/*line :74:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:75:2*/ ag_f.ag_aw0 = multiplicationAsync(ag_f.w, ag_f.unit, 10, 20)
+	/*line :74:2*/ ag_f.ag_sub2 = ag_addition{}
+	/*line main.go:75:2*/ ag_0init_multiplication(&ag_f.ag_sub3, ag_f.w, ag_f.unit, 10, 20)
 	/*line :75:2*/ ag_f.ag_state = 4 // await: multiplication(w, unit, 10, 20)
 	/*line :75:2*/ ag_f.w = nil
-	/*line :75:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :75:2*/ if ag_s := ag_f.ag_sub3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :75:2*/ return ag_s
 	}
 	/*line :75:2*/ ag_resume4:
-	/*line :75:2*/ ag_f.ag_aw0 = nil
+	/*line :75:2*/ ag_f.ag_sub3 = ag_multiplication{}
 	/*line main.go:76:1*/ return rt.Ready
 }
 
-//line main_async.go:411
+//line main_async.go:434
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -546,7 +569,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :92:2*/ return rt.Ready
 }
 
-//line main_async.go:550
+//line main_async.go:573
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -625,7 +648,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :112:2*/ return rt.Ready
 }
 
-//line main_async.go:629
+//line main_async.go:652
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -705,7 +728,7 @@ func (ag_f *ag_announced) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :120:2*/ return rt.Ready
 }
 
-//line main_async.go:709
+//line main_async.go:732
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_announced) AwaitLine() string {
@@ -736,6 +759,11 @@ func printAllTasksAsync(w io.Writer, when string) rt.Awaitable[struct{}] {
 // ag_0spawn_printAllTasks starts printAllTasks as a task, its frame in the task's allocation: the generated form of rt.Spawn(printAllTasksAsync(...)).
 func ag_0spawn_printAllTasks(w io.Writer, when string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_printAllTasks](ag_printAllTasks{w: w, when: when}, ag_opts...)
+}
+
+// ag_0init_printAllTasks starts a frame of printAllTasks in a field of its caller's frame: the generated form of an await of printAllTasks(...) that embeds it.
+func ag_0init_printAllTasks(ag_p *ag_printAllTasks, w io.Writer, when string) {
+	*ag_p = ag_printAllTasks{w: w, when: when}
 }
 
 func (ag_f *ag_printAllTasks) AwaitStart(co *rt.Coro) rt.Status {
@@ -790,7 +818,7 @@ func (ag_f *ag_printAllTasks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:138:1*/ return rt.Ready
 }
 
-//line main_async.go:794
+//line main_async.go:822
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printAllTasks) AwaitLine() string {
@@ -803,7 +831,7 @@ func (ag_f *ag_printAllTasks) AwaitLine() string {
 	return ""
 }
 
-// ag_named is the frame of named (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_named is the frame of named (224 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_named struct {
 	ag_state int
 	w        io.Writer
@@ -815,8 +843,8 @@ type ag_named struct {
 	ag_t5    []*rt.Task[float64]
 	ag_t6    int
 	ag_aw0   rt.Awaitable[*rt.Task[float64]]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_aw2   rt.Awaitable[float64]
+	ag_aw1   rt.Awaitable[float64]
+	ag_sub0  ag_printAllTasks
 	ag_err   error
 }
 
@@ -902,13 +930,13 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :149:2*/ ag_resume4:
 	/*line main.go:149:2*/ ag_f.mulTask, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :149:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:150:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "before awaiting")
+	/*line main.go:150:2*/ ag_0init_printAllTasks(&ag_f.ag_sub0, ag_f.w, "before awaiting")
 	/*line :150:2*/ ag_f.ag_state = 5 // await: printAllTasks(w, "before awaiting")
-	/*line :150:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :150:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :150:2*/ return ag_s
 	}
 	/*line :150:2*/ ag_resume5:
-	/*line :150:2*/ ag_f.ag_aw1 = nil
+	/*line :150:2*/ ag_f.ag_sub0 = ag_printAllTasks{}
 	/*line :150:2*/ ag_f.ag_t5 = []*rt.Task[float64]{ag_f.divTask, ag_f.subTask, ag_f.addTask, ag_f.mulTask}
 	/*line :150:2*/ ag_f.ag_t6 = 0
 	/*line :150:2*/ ag_L1:
@@ -917,14 +945,14 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :151:2*/ goto ag_L3
 	}
 	/*line main.go:151:9*/ ag_t1 = ag_f.ag_t5[ag_f.ag_t6]
-	/*line main.go:152:6*/ ag_f.ag_aw2 = ag_t1
+	/*line main.go:152:6*/ ag_f.ag_aw1 = ag_t1
 	/*line :152:6*/ ag_f.ag_state = 6 // await: rt.Await(t)
-	/*line :152:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :152:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :152:6*/ return ag_s
 	}
 	/*line :152:6*/ ag_resume6:
-	/*line main.go:152:6*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :152:6*/ ag_f.ag_aw2 = nil
+	/*line main.go:152:6*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :152:6*/ ag_f.ag_aw1 = nil
 	/*line main.go:152:3*/ if !(ag_err1 != nil) {
 		/*line :152:3*/ goto ag_L4
 	}
@@ -934,13 +962,13 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :153:4*/ ag_f.ag_t6++
 	/*line :153:4*/ goto ag_L1
 	/*line :153:4*/ ag_L3:
-	/*line main.go:156:2*/ ag_f.ag_aw1 = printAllTasksAsync(ag_f.w, "after awaiting")
+	/*line main.go:156:2*/ ag_0init_printAllTasks(&ag_f.ag_sub0, ag_f.w, "after awaiting")
 	/*line :156:2*/ ag_f.ag_state = 7 // await: printAllTasks(w, "after awaiting")
-	/*line :156:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :156:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :156:2*/ return ag_s
 	}
 	/*line :156:2*/ ag_resume7:
-	/*line :156:2*/ ag_f.ag_aw1 = nil
+	/*line :156:2*/ ag_f.ag_sub0 = ag_printAllTasks{}
 	/*line main.go:157:2*/ for _, t := range []*rt.Task[float64]{ag_f.addTask, ag_f.mulTask, ag_f.divTask, ag_f.subTask} {
 		/*line main.go:158:3*/ v, err := t.Result()
 		/*line main.go:159:3*/ if err != nil {
@@ -953,7 +981,7 @@ func (ag_f *ag_named) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :164:2*/ return rt.Ready
 }
 
-//line main_async.go:957
+//line main_async.go:985
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_named) AwaitLine() string {
@@ -1074,7 +1102,7 @@ func (ag_f *ag_parts) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :180:2*/ return rt.Ready
 }
 
-//line main_async.go:1078
+//line main_async.go:1106
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_parts) AwaitLine() string {

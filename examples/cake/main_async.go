@@ -72,6 +72,11 @@ func ag_0spawn_makeDough(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Ta
 	return rt.SpawnFrame[struct{}, ag_makeDough](ag_makeDough{s: s}, ag_opts...)
 }
 
+// ag_0init_makeDough starts a frame of makeDough in a field of its caller's frame: the generated form of an await of makeDough(...) that embeds it.
+func ag_0init_makeDough(ag_p *ag_makeDough, s *story) {
+	*ag_p = ag_makeDough{s: s}
+}
+
 func (ag_f *ag_makeDough) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -127,7 +132,7 @@ func (ag_f *ag_makeDough) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:48:1*/ return rt.Ready
 }
 
-//line main_async.go:131
+//line main_async.go:136
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_makeDough) AwaitLine() string {
@@ -158,6 +163,11 @@ func bakeAsync(s *story) rt.Awaitable[struct{}] {
 // ag_0spawn_bake starts bake as a task, its frame in the task's allocation: the generated form of rt.Spawn(bakeAsync(...)).
 func ag_0spawn_bake(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_bake](ag_bake{s: s}, ag_opts...)
+}
+
+// ag_0init_bake starts a frame of bake in a field of its caller's frame: the generated form of an await of bake(...) that embeds it.
+func ag_0init_bake(ag_p *ag_bake, s *story) {
+	*ag_p = ag_bake{s: s}
 }
 
 func (ag_f *ag_bake) AwaitStart(co *rt.Coro) rt.Status {
@@ -215,7 +225,7 @@ func (ag_f *ag_bake) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:55:1*/ return rt.Ready
 }
 
-//line main_async.go:219
+//line main_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bake) AwaitLine() string {
@@ -246,6 +256,11 @@ func buyGroceriesAsync(s *story) rt.Awaitable[struct{}] {
 // ag_0spawn_buyGroceries starts buyGroceries as a task, its frame in the task's allocation: the generated form of rt.Spawn(buyGroceriesAsync(...)).
 func ag_0spawn_buyGroceries(s *story, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_buyGroceries](ag_buyGroceries{s: s}, ag_opts...)
+}
+
+// ag_0init_buyGroceries starts a frame of buyGroceries in a field of its caller's frame: the generated form of an await of buyGroceries(...) that embeds it.
+func ag_0init_buyGroceries(ag_p *ag_buyGroceries, s *story) {
+	*ag_p = ag_buyGroceries{s: s}
 }
 
 func (ag_f *ag_buyGroceries) AwaitStart(co *rt.Coro) rt.Status {
@@ -303,7 +318,7 @@ func (ag_f *ag_buyGroceries) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:307
+//line main_async.go:322
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_buyGroceries) AwaitLine() string {
@@ -318,14 +333,16 @@ func (ag_f *ag_buyGroceries) AwaitLine() string {
 	return ""
 }
 
-// ag_oneThingAtATime is the frame of oneThingAtATime (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_oneThingAtATime is the frame of oneThingAtATime (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_oneThingAtATime struct {
 	ag_state int
 	w        io.Writer
 	unit     time.Duration
 	s        *story
 	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_sub0  ag_makeDough
+	ag_sub1  ag_bake
+	ag_sub2  ag_buyGroceries
 }
 
 // oneThingAtATimeAsync returns the coroutine of oneThingAtATime: nothing runs until it is awaited, spawned, gathered or run.
@@ -336,6 +353,11 @@ func oneThingAtATimeAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}
 // ag_0spawn_oneThingAtATime starts oneThingAtATime as a task, its frame in the task's allocation: the generated form of rt.Spawn(oneThingAtATimeAsync(...)).
 func ag_0spawn_oneThingAtATime(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_oneThingAtATime](ag_oneThingAtATime{w: w, unit: unit}, ag_opts...)
+}
+
+// ag_0init_oneThingAtATime starts a frame of oneThingAtATime in a field of its caller's frame: the generated form of an await of oneThingAtATime(...) that embeds it.
+func ag_0init_oneThingAtATime(ag_p *ag_oneThingAtATime, w io.Writer, unit time.Duration) {
+	*ag_p = ag_oneThingAtATime{w: w, unit: unit}
 }
 
 func (ag_f *ag_oneThingAtATime) AwaitStart(co *rt.Coro) rt.Status {
@@ -382,27 +404,27 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :69:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:69:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
 	/*line :69:2*/ ag_f.w = nil
-	/*line main.go:70:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
+	/*line main.go:70:2*/ ag_0init_makeDough(&ag_f.ag_sub0, ag_f.s)
 	/*line :70:2*/ ag_f.ag_state = 2 // await: makeDough(s)
-	/*line :70:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :70:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:2*/ return ag_s
 	}
 	/*line :70:2*/ ag_resume2:
-	/*line :70:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:71:2*/ ag_f.ag_aw1 = bakeAsync(ag_f.s)
+	/*line :70:2*/ ag_f.ag_sub0 = ag_makeDough{}
+	/*line main.go:71:2*/ ag_0init_bake(&ag_f.ag_sub1, ag_f.s)
 	/*line :71:2*/ ag_f.ag_state = 3 // await: bake(s)
-	/*line :71:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :71:2*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :71:2*/ return ag_s
 	}
 	/*line :71:2*/ ag_resume3:
-	/*line :71:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:72:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
+	/*line :71:2*/ ag_f.ag_sub1 = ag_bake{}
+	/*line main.go:72:2*/ ag_0init_buyGroceries(&ag_f.ag_sub2, ag_f.s)
 	/*line :72:2*/ ag_f.ag_state = 4 // await: buyGroceries(s)
-	/*line :72:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :72:2*/ if ag_s := ag_f.ag_sub2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :72:2*/ return ag_s
 	}
 	/*line :72:2*/ ag_resume4:
-	/*line :72:2*/ ag_f.ag_aw1 = nil
+	/*line :72:2*/ ag_f.ag_sub2 = ag_buyGroceries{}
 	/*line main.go:73:8*/ ag_f.ag_aw0 = rt.NowAsync()
 	/*line :73:8*/ ag_f.ag_state = 5 // await: rt.Now()
 	/*line :73:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -415,7 +437,7 @@ func (ag_f *ag_oneThingAtATime) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:74:1*/ return rt.Ready
 }
 
-//line main_async.go:419
+//line main_async.go:441
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneThingAtATime) AwaitLine() string {
@@ -434,7 +456,7 @@ func (ag_f *ag_oneThingAtATime) AwaitLine() string {
 	return ""
 }
 
-// ag_shoppingWhileBaking is the frame of shoppingWhileBaking (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_shoppingWhileBaking is the frame of shoppingWhileBaking (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_shoppingWhileBaking struct {
 	ag_state int
 	w        io.Writer
@@ -442,8 +464,10 @@ type ag_shoppingWhileBaking struct {
 	s        *story
 	oven     *rt.Task[struct{}]
 	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_aw2   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2   rt.Awaitable[struct{}]
+	ag_sub0  ag_makeDough
+	ag_sub1  ag_buyGroceries
 	ag_err   error
 }
 
@@ -455,6 +479,11 @@ func shoppingWhileBakingAsync(w io.Writer, unit time.Duration) rt.Awaitable[stru
 // ag_0spawn_shoppingWhileBaking starts shoppingWhileBaking as a task, its frame in the task's allocation: the generated form of rt.Spawn(shoppingWhileBakingAsync(...)).
 func ag_0spawn_shoppingWhileBaking(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_shoppingWhileBaking](ag_shoppingWhileBaking{w: w, unit: unit}, ag_opts...)
+}
+
+// ag_0init_shoppingWhileBaking starts a frame of shoppingWhileBaking in a field of its caller's frame: the generated form of an await of shoppingWhileBaking(...) that embeds it.
+func ag_0init_shoppingWhileBaking(ag_p *ag_shoppingWhileBaking, w io.Writer, unit time.Duration) {
+	*ag_p = ag_shoppingWhileBaking{w: w, unit: unit}
 }
 
 func (ag_f *ag_shoppingWhileBaking) AwaitStart(co *rt.Coro) rt.Status {
@@ -505,37 +534,37 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :82:39*/ ag_f.ag_aw0 = nil
 	/*line main.go:82:2*/ ag_f.s = &story{w: ag_f.w, unit: ag_f.unit, start: ag_t1}
 	/*line :82:2*/ ag_f.w = nil
-	/*line main.go:83:2*/ ag_f.ag_aw1 = makeDoughAsync(ag_f.s)
+	/*line main.go:83:2*/ ag_0init_makeDough(&ag_f.ag_sub0, ag_f.s)
 	/*line :83:2*/ ag_f.ag_state = 2 // await: makeDough(s)
-	/*line :83:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :83:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :83:2*/ return ag_s
 	}
 	/*line :83:2*/ ag_resume2:
-	/*line :83:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:84:2*/ ag_f.ag_aw2 = ag_0spawn_bake(ag_f.s, rt.Name("oven"))
+	/*line :83:2*/ ag_f.ag_sub0 = ag_makeDough{}
+	/*line main.go:84:2*/ ag_f.ag_aw1 = ag_0spawn_bake(ag_f.s, rt.Name("oven"))
 	/*line :84:2*/ ag_f.ag_state = 3 // await: rt.Spawn(bakeAsync(s), rt.Name("oven"))
-	/*line :84:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :84:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
 	}
 	/*line :84:2*/ ag_resume3:
-	/*line main.go:84:2*/ ag_f.oven, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :84:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:85:2*/ ag_f.ag_aw1 = buyGroceriesAsync(ag_f.s)
+	/*line main.go:84:2*/ ag_f.oven, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :84:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:85:2*/ ag_0init_buyGroceries(&ag_f.ag_sub1, ag_f.s)
 	/*line :85:2*/ ag_f.ag_state = 4 // await: buyGroceries(s)
-	/*line :85:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :85:2*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :85:2*/ return ag_s
 	}
 	/*line :85:2*/ ag_resume4:
-	/*line :85:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:86:5*/ ag_f.ag_aw1 = ag_f.oven
+	/*line :85:2*/ ag_f.ag_sub1 = ag_buyGroceries{}
+	/*line main.go:86:5*/ ag_f.ag_aw2 = ag_f.oven
 	/*line :86:5*/ ag_f.ag_state = 5 // await: rt.Await(oven)
 	/*line :86:5*/ ag_f.oven = nil
-	/*line :86:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :86:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :86:5*/ return ag_s
 	}
 	/*line :86:5*/ ag_resume5:
-	/*line main.go:86:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :86:5*/ ag_f.ag_aw1 = nil
+	/*line main.go:86:5*/ _, err = ag_f.ag_aw2.AwaitResult()
+	/*line :86:5*/ ag_f.ag_aw2 = nil
 	/*line main.go:86:2*/ if !(err != nil) {
 		/*line :86:2*/ goto ag_L1
 	}
@@ -555,7 +584,7 @@ func (ag_f *ag_shoppingWhileBaking) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :90:2*/ return rt.Ready
 }
 
-//line main_async.go:559
+//line main_async.go:588
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
@@ -576,12 +605,13 @@ func (ag_f *ag_shoppingWhileBaking) AwaitLine() string {
 	return ""
 }
 
-// ag_both is the frame of both (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_both is the frame of both (456 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_both struct {
 	ag_state int
 	w        io.Writer
 	unit     time.Duration
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_sub0  ag_oneThingAtATime
+	ag_sub1  ag_shoppingWhileBaking
 	ag_err   error
 }
 
@@ -618,27 +648,27 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :94:1*/ goto ag_resume2
 	}
-	/*line main.go:95:2*/ ag_f.ag_aw0 = oneThingAtATimeAsync(ag_f.w, ag_f.unit)
+	/*line main.go:95:2*/ ag_0init_oneThingAtATime(&ag_f.ag_sub0, ag_f.w, ag_f.unit)
 	/*line :95:2*/ ag_f.ag_state = 1 // await: oneThingAtATime(w, unit)
-	/*line :95:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :95:2*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :95:2*/ return ag_s
 	}
 	/*line :95:2*/ ag_resume1:
-	/*line :95:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:96:9*/ ag_f.ag_aw0 = shoppingWhileBakingAsync(ag_f.w, ag_f.unit)
+	/*line :95:2*/ ag_f.ag_sub0 = ag_oneThingAtATime{}
+	/*line main.go:96:9*/ ag_0init_shoppingWhileBaking(&ag_f.ag_sub1, ag_f.w, ag_f.unit)
 	/*line :96:9*/ ag_f.ag_state = 2 // await: shoppingWhileBaking(w, unit)
 	/*line :96:9*/ ag_f.w = nil
-	/*line :96:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :96:9*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :96:9*/ return ag_s
 	}
 	/*line :96:9*/ ag_resume2:
-	/*line main.go:96:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :96:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:96:9*/ _, ag_t0 = ag_f.ag_sub1.AwaitResult()
+	/*line :96:9*/ ag_f.ag_sub1 = ag_shoppingWhileBaking{}
 	/*line main.go:96:2*/ ag_f.ag_err = ag_t0
 	/*line :96:2*/ return rt.Ready
 }
 
-//line main_async.go:642
+//line main_async.go:672
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

@@ -58,6 +58,11 @@ func ag_0spawn_elapsed(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] 
 	return rt.SpawnFrame[string, ag_elapsed](ag_elapsed{}, ag_opts...)
 }
 
+// ag_0init_elapsed starts a frame of elapsed in a field of its caller's frame: the generated form of an await of elapsed(...) that embeds it.
+func ag_0init_elapsed(ag_p *ag_elapsed) {
+	*ag_p = ag_elapsed{}
+}
+
 func (ag_f *ag_elapsed) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -92,7 +97,7 @@ func (ag_f *ag_elapsed) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :37:2*/ return rt.Ready
 }
 
-//line main_async.go:96
+//line main_async.go:101
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_elapsed) AwaitLine() string {
@@ -103,14 +108,14 @@ func (ag_f *ag_elapsed) AwaitLine() string {
 	return ""
 }
 
-// ag_game is the frame of game (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_game is the frame of game (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_game struct {
 	ag_state int
 	n        int
 	master   *rt.Lock
 	move     int
 	ag_aw0   rt.Awaitable[struct{}]
-	ag_aw1   rt.Awaitable[string]
+	ag_sub0  ag_elapsed
 }
 
 // gameAsync returns the coroutine of game: nothing runs until it is awaited, spawned, gathered or run.
@@ -121,6 +126,11 @@ func gameAsync(n int, master *rt.Lock) rt.Awaitable[struct{}] {
 // ag_0spawn_game starts game as a task, its frame in the task's allocation: the generated form of rt.Spawn(gameAsync(...)).
 func ag_0spawn_game(n int, master *rt.Lock, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_game](ag_game{n: n, master: master}, ag_opts...)
+}
+
+// ag_0init_game starts a frame of game in a field of its caller's frame: the generated form of an await of game(...) that embeds it.
+func ag_0init_game(ag_p *ag_game, n int, master *rt.Lock) {
+	*ag_p = ag_game{n: n, master: master}
 }
 
 func (ag_f *ag_game) AwaitStart(co *rt.Coro) rt.Status {
@@ -183,19 +193,19 @@ func (ag_f *ag_game) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:45:35*/ ag_f.move++
 	/*line :45:35*/ goto ag_L1
 	/*line :45:35*/ ag_L3:
-	/*line main.go:51:40*/ ag_f.ag_aw1 = elapsedAsync()
+	/*line main.go:51:40*/ ag_0init_elapsed(&ag_f.ag_sub0)
 	/*line :51:40*/ ag_f.ag_state = 4 // await: elapsed()
-	/*line :51:40*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :51:40*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:40*/ return ag_s
 	}
 	/*line :51:40*/ ag_resume4:
-	/*line main.go:51:40*/ ag_t1, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :51:40*/ ag_f.ag_aw1 = nil
+	/*line main.go:51:40*/ ag_t1, _ = ag_f.ag_sub0.AwaitResult()
+	/*line :51:40*/ ag_f.ag_sub0 = ag_elapsed{}
 	/*line main.go:51:2*/ fmt.Fprintf(out, "%s game %d over\n", ag_t1, ag_f.n)
 	/*line main.go:52:1*/ return rt.Ready
 }
 
-//line main_async.go:199
+//line main_async.go:209
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_game) AwaitLine() string {
@@ -212,14 +222,14 @@ func (ag_f *ag_game) AwaitLine() string {
 	return ""
 }
 
-// ag_oneAfterAnother is the frame of oneAfterAnother (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_oneAfterAnother is the frame of oneAfterAnother (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_oneAfterAnother struct {
 	ag_state int
 	master   *rt.Lock
 	n        int
 	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_aw2   rt.Awaitable[string]
+	ag_sub0  ag_game
+	ag_sub1  ag_elapsed
 }
 
 // oneAfterAnotherAsync returns the coroutine of oneAfterAnother: nothing runs until it is awaited, spawned, gathered or run.
@@ -273,29 +283,29 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :58:14*/ ag_f.master = nil
 		/*line :58:14*/ goto ag_L3
 	}
-	/*line main.go:59:3*/ ag_f.ag_aw1 = gameAsync(ag_f.n, ag_f.master)
+	/*line main.go:59:3*/ ag_0init_game(&ag_f.ag_sub0, ag_f.n, ag_f.master)
 	/*line :59:3*/ ag_f.ag_state = 2 // await: game(n, master)
-	/*line :59:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :59:3*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :59:3*/ return ag_s
 	}
 	/*line :59:3*/ ag_resume2:
-	/*line :59:3*/ ag_f.ag_aw1 = nil
+	/*line :59:3*/ ag_f.ag_sub0 = ag_game{}
 	/*line main.go:58:26*/ ag_f.n++
 	/*line :58:26*/ goto ag_L1
 	/*line :58:26*/ ag_L3:
-	/*line main.go:61:46*/ ag_f.ag_aw2 = elapsedAsync()
+	/*line main.go:61:46*/ ag_0init_elapsed(&ag_f.ag_sub1)
 	/*line :61:46*/ ag_f.ag_state = 3 // await: elapsed()
-	/*line :61:46*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :61:46*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :61:46*/ return ag_s
 	}
 	/*line :61:46*/ ag_resume3:
-	/*line main.go:61:46*/ ag_t2, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :61:46*/ ag_f.ag_aw2 = nil
+	/*line main.go:61:46*/ ag_t2, _ = ag_f.ag_sub1.AwaitResult()
+	/*line :61:46*/ ag_f.ag_sub1 = ag_elapsed{}
 	/*line main.go:61:2*/ fmt.Fprintf(out, "one after another: %s\n", ag_t2)
 	/*line main.go:62:1*/ return rt.Ready
 }
 
-//line main_async.go:299
+//line main_async.go:309
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -310,7 +320,7 @@ func (ag_f *ag_oneAfterAnother) AwaitLine() string {
 	return ""
 }
 
-// ag_allAtOnce is the frame of allAtOnce (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_allAtOnce is the frame of allAtOnce (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_allAtOnce struct {
 	ag_state int
 	master   *rt.Lock
@@ -320,7 +330,7 @@ type ag_allAtOnce struct {
 	ag_aw0   rt.Awaitable[time.Time]
 	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw2   rt.Awaitable[struct{}]
-	ag_aw3   rt.Awaitable[string]
+	ag_sub0  ag_elapsed
 	ag_err   error
 }
 
@@ -398,20 +408,20 @@ func (ag_f *ag_allAtOnce) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :72:2*/ ag_resume3:
 	/*line main.go:72:2*/ _, ag_f.err = ag_f.ag_aw2.AwaitResult()
 	/*line :72:2*/ ag_f.ag_aw2 = nil
-	/*line main.go:73:40*/ ag_f.ag_aw3 = elapsedAsync()
+	/*line main.go:73:40*/ ag_0init_elapsed(&ag_f.ag_sub0)
 	/*line :73:40*/ ag_f.ag_state = 4 // await: elapsed()
-	/*line :73:40*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :73:40*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:40*/ return ag_s
 	}
 	/*line :73:40*/ ag_resume4:
-	/*line main.go:73:40*/ ag_t4, _ = ag_f.ag_aw3.AwaitResult()
-	/*line :73:40*/ ag_f.ag_aw3 = nil
+	/*line main.go:73:40*/ ag_t4, _ = ag_f.ag_sub0.AwaitResult()
+	/*line :73:40*/ ag_f.ag_sub0 = ag_elapsed{}
 	/*line main.go:73:2*/ fmt.Fprintf(out, "all at once: %s\n", ag_t4)
 	/*line main.go:74:2*/ ag_f.ag_err = ag_f.err
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:415
+//line main_async.go:425
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allAtOnce) AwaitLine() string {

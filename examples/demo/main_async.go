@@ -74,6 +74,11 @@ func ag_0spawn_worker(w io.Writer, unit time.Duration, count *int, ag_opts ...rt
 	return rt.SpawnFrame[struct{}, ag_worker](ag_worker{w: w, unit: unit, count: count}, ag_opts...)
 }
 
+// ag_0init_worker starts a frame of worker in a field of its caller's frame: the generated form of an await of worker(...) that embeds it.
+func ag_0init_worker(ag_p *ag_worker, w io.Writer, unit time.Duration, count *int) {
+	*ag_p = ag_worker{w: w, unit: unit, count: count}
+}
+
 func (ag_f *ag_worker) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -105,7 +110,7 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:42:1*/ return rt.Ready
 }
 
-//line main_async.go:109
+//line main_async.go:114
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -116,7 +121,7 @@ func (ag_f *ag_worker) AwaitLine() string {
 	return ""
 }
 
-// ag_oneAfterAnother is the frame of oneAfterAnother (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_oneAfterAnother is the frame of oneAfterAnother (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_oneAfterAnother struct {
 	ag_state int
 	w        io.Writer
@@ -124,7 +129,7 @@ type ag_oneAfterAnother struct {
 	count    int
 	ag_t1    int
 	ag_t2    int
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_sub0  ag_worker
 }
 
 // oneAfterAnotherAsync returns the coroutine of oneAfterAnother: nothing runs until it is awaited, spawned, gathered or run.
@@ -162,20 +167,20 @@ func (ag_f *ag_oneAfterAnother) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:50:2*/ if !(ag_f.ag_t2 < ag_f.ag_t1) {
 		/*line :50:2*/ goto ag_L3
 	}
-	/*line main.go:51:3*/ ag_f.ag_aw0 = workerAsync(ag_f.w, ag_f.unit, &ag_f.count)
+	/*line main.go:51:3*/ ag_0init_worker(&ag_f.ag_sub0, ag_f.w, ag_f.unit, &ag_f.count)
 	/*line :51:3*/ ag_f.ag_state = 1 // await: worker(w, unit, &count)
-	/*line :51:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :51:3*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :51:3*/ return ag_s
 	}
 	/*line :51:3*/ ag_resume1:
-	/*line :51:3*/ ag_f.ag_aw0 = nil
+	/*line :51:3*/ ag_f.ag_sub0 = ag_worker{}
 	/*line :51:3*/ ag_f.ag_t2++
 	/*line :51:3*/ goto ag_L1
 	/*line :51:3*/ ag_L3:
 	/*line main.go:53:1*/ return rt.Ready
 }
 
-//line main_async.go:179
+//line main_async.go:184
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneAfterAnother) AwaitLine() string {
@@ -241,7 +246,7 @@ func (ag_f *ag_gathered) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :66:2*/ return rt.Ready
 }
 
-//line main_async.go:245
+//line main_async.go:250
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_gathered) AwaitLine() string {
@@ -296,7 +301,7 @@ func (ag_f *ag_sleeper) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:72:1*/ return rt.Ready
 }
 
-//line main_async.go:300
+//line main_async.go:305
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleeper) AwaitLine() string {
@@ -331,6 +336,11 @@ func manyAsync(w io.Writer, unit time.Duration, goroutines int) rt.Awaitable[str
 // ag_0spawn_many starts many as a task, its frame in the task's allocation: the generated form of rt.Spawn(manyAsync(...)).
 func ag_0spawn_many(w io.Writer, unit time.Duration, goroutines int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_many](ag_many{w: w, unit: unit, goroutines: goroutines}, ag_opts...)
+}
+
+// ag_0init_many starts a frame of many in a field of its caller's frame: the generated form of an await of many(...) that embeds it.
+func ag_0init_many(ag_p *ag_many, w io.Writer, unit time.Duration, goroutines int) {
+	*ag_p = ag_many{w: w, unit: unit, goroutines: goroutines}
 }
 
 func (ag_f *ag_many) AwaitStart(co *rt.Coro) rt.Status {
@@ -415,7 +425,7 @@ func (ag_f *ag_many) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :88:2*/ return rt.Ready
 }
 
-//line main_async.go:419
+//line main_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_many) AwaitLine() string {
@@ -432,7 +442,7 @@ func (ag_f *ag_many) AwaitLine() string {
 	return ""
 }
 
-// ag_steps is the frame of steps (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_steps is the frame of steps (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_steps struct {
 	ag_state   int
 	w          io.Writer
@@ -441,6 +451,7 @@ type ag_steps struct {
 	start      time.Time
 	ag_aw0     rt.Awaitable[time.Time]
 	ag_aw1     rt.Awaitable[struct{}]
+	ag_sub0    ag_many
 	ag_err     error
 }
 
@@ -567,14 +578,14 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :105:2*/ ag_resume7:
 	/*line main.go:105:2*/ ag_f.start, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :105:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:106:5*/ ag_f.ag_aw1 = manyAsync(ag_f.w, ag_f.unit, ag_f.goroutines)
+	/*line main.go:106:5*/ ag_0init_many(&ag_f.ag_sub0, ag_f.w, ag_f.unit, ag_f.goroutines)
 	/*line :106:5*/ ag_f.ag_state = 8 // await: many(w, unit, goroutines)
-	/*line :106:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :106:5*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :106:5*/ return ag_s
 	}
 	/*line :106:5*/ ag_resume8:
-	/*line main.go:106:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :106:5*/ ag_f.ag_aw1 = nil
+	/*line main.go:106:5*/ _, ag_err2 = ag_f.ag_sub0.AwaitResult()
+	/*line :106:5*/ ag_f.ag_sub0 = ag_many{}
 	/*line main.go:106:2*/ if !(ag_err2 != nil) {
 		/*line :106:2*/ goto ag_L2
 	}
@@ -594,7 +605,7 @@ func (ag_f *ag_steps) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :110:2*/ return rt.Ready
 }
 
-//line main_async.go:598
+//line main_async.go:609
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_steps) AwaitLine() string {

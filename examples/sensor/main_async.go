@@ -127,6 +127,11 @@ func ag_0spawn_disconnect(name string, ag_opts ...rt.TaskOption) rt.Awaitable[*r
 	return rt.SpawnFrame[struct{}, ag_disconnect](ag_disconnect{name: name}, ag_opts...)
 }
 
+// ag_0init_disconnect starts a frame of disconnect in a field of its caller's frame: the generated form of an await of disconnect(...) that embeds it.
+func ag_0init_disconnect(ag_p *ag_disconnect, name string) {
+	*ag_p = ag_disconnect{name: name}
+}
+
 func (ag_f *ag_disconnect) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -165,7 +170,7 @@ func (ag_f *ag_disconnect) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:44:1*/ return rt.Ready
 }
 
-//line main_async.go:169
+//line main_async.go:174
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_disconnect) AwaitLine() string {
@@ -308,7 +313,7 @@ func (ag_f *ag_readings) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:1*/ return rt.Ready
 }
 
-//line main_async.go:312
+//line main_async.go:317
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readings) AwaitLine() string {
@@ -420,7 +425,7 @@ func (ag_f *ag_watch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :70:2*/ return rt.Ready
 }
 
-//line main_async.go:424
+//line main_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_watch) AwaitLine() string {
@@ -550,7 +555,7 @@ func (ag_f *ag_untilHot) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:85:1*/ return rt.Ready
 }
 
-//line main_async.go:554
+//line main_async.go:559
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_untilHot) AwaitLine() string {
@@ -660,7 +665,7 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :99:2*/ return rt.Ready
 }
 
-//line main_async.go:664
+//line main_async.go:669
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {

@@ -67,6 +67,11 @@ func ag_0spawn_waitReply(reply *rt.Future[string], ag_opts ...rt.TaskOption) rt.
 	return rt.SpawnFrame[string, ag_waitReply](ag_waitReply{reply: reply}, ag_opts...)
 }
 
+// ag_0init_waitReply starts a frame of waitReply in a field of its caller's frame: the generated form of an await of waitReply(...) that embeds it.
+func ag_0init_waitReply(ag_p *ag_waitReply, reply *rt.Future[string]) {
+	*ag_p = ag_waitReply{reply: reply}
+}
+
 func (ag_f *ag_waitReply) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -101,7 +106,7 @@ func (ag_f *ag_waitReply) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :22:2*/ return rt.Ready
 }
 
-//line main_async.go:105
+//line main_async.go:110
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitReply) AwaitLine() string {
@@ -112,11 +117,11 @@ func (ag_f *ag_waitReply) AwaitLine() string {
 	return ""
 }
 
-// ag_worker is the frame of worker (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_worker is the frame of worker (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_worker struct {
 	ag_state int
 	reply    *rt.Future[string]
-	ag_aw0   rt.Awaitable[string]
+	ag_sub0  ag_waitReply
 	ag_r0    string
 	ag_err   error
 }
@@ -152,20 +157,20 @@ func (ag_f *ag_worker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :26:1*/ case 1:
 		/*line :26:1*/ goto ag_resume1
 	}
-	/*line main.go:27:9*/ ag_f.ag_aw0 = waitReplyAsync(ag_f.reply)
+	/*line main.go:27:9*/ ag_0init_waitReply(&ag_f.ag_sub0, ag_f.reply)
 	/*line :27:9*/ ag_f.ag_state = 1 // await: waitReply(reply)
 	/*line :27:9*/ ag_f.reply = nil
-	/*line :27:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :27:9*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :27:9*/ return ag_s
 	}
 	/*line :27:9*/ ag_resume1:
-	/*line main.go:27:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :27:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:27:9*/ ag_t0, ag_t1 = ag_f.ag_sub0.AwaitResult()
+	/*line :27:9*/ ag_f.ag_sub0 = ag_waitReply{}
 	/*line main.go:27:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
 	/*line :27:2*/ return rt.Ready
 }
 
-//line main_async.go:169
+//line main_async.go:174
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_worker) AwaitLine() string {
@@ -227,7 +232,7 @@ func (ag_f *ag_supervise) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :33:2*/ return rt.Ready
 }
 
-//line main_async.go:231
+//line main_async.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_supervise) AwaitLine() string {
@@ -283,7 +288,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :39:3*/ goto ag_L1
 }
 
-//line main_async.go:287
+//line main_async.go:292
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -391,7 +396,7 @@ func (ag_f *ag_stuck) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:395
+//line main_async.go:400
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stuck) AwaitLine() string {

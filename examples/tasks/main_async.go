@@ -61,6 +61,11 @@ func ag_0spawn_example(w io.Writer, unit time.Duration, i int, ag_opts ...rt.Tas
 	return rt.SpawnFrame[struct{}, ag_example](ag_example{w: w, unit: unit, i: i}, ag_opts...)
 }
 
+// ag_0init_example starts a frame of example in a field of its caller's frame: the generated form of an await of example(...) that embeds it.
+func ag_0init_example(ag_p *ag_example, w io.Writer, unit time.Duration, i int) {
+	*ag_p = ag_example{w: w, unit: unit, i: i}
+}
+
 func (ag_f *ag_example) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -89,7 +94,7 @@ func (ag_f *ag_example) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:35:1*/ return rt.Ready
 }
 
-//line main_async.go:93
+//line main_async.go:98
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_example) AwaitLine() string {
@@ -124,6 +129,11 @@ func spawnedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 // ag_0spawn_spawned starts spawned as a task, its frame in the task's allocation: the generated form of rt.Spawn(spawnedAsync(...)).
 func ag_0spawn_spawned(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_spawned](ag_spawned{w: w, unit: unit}, ag_opts...)
+}
+
+// ag_0init_spawned starts a frame of spawned in a field of its caller's frame: the generated form of an await of spawned(...) that embeds it.
+func ag_0init_spawned(ag_p *ag_spawned, w io.Writer, unit time.Duration) {
+	*ag_p = ag_spawned{w: w, unit: unit}
 }
 
 func (ag_f *ag_spawned) AwaitStart(co *rt.Coro) rt.Status {
@@ -227,7 +237,7 @@ func (ag_f *ag_spawned) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :52:2*/ return rt.Ready
 }
 
-//line main_async.go:231
+//line main_async.go:241
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_spawned) AwaitLine() string {
@@ -246,7 +256,7 @@ func (ag_f *ag_spawned) AwaitLine() string {
 	return ""
 }
 
-// ag_awaited is the frame of awaited (112 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_awaited is the frame of awaited (152 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_awaited struct {
 	ag_state int
 	w        io.Writer
@@ -256,7 +266,7 @@ type ag_awaited struct {
 	ag_t2    int
 	ag_t3    int
 	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_sub0  ag_example
 }
 
 // awaitedAsync returns the coroutine of awaited: nothing runs until it is awaited, spawned, gathered or run.
@@ -267,6 +277,11 @@ func awaitedAsync(w io.Writer, unit time.Duration) rt.Awaitable[struct{}] {
 // ag_0spawn_awaited starts awaited as a task, its frame in the task's allocation: the generated form of rt.Spawn(awaitedAsync(...)).
 func ag_0spawn_awaited(w io.Writer, unit time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_awaited](ag_awaited{w: w, unit: unit}, ag_opts...)
+}
+
+// ag_0init_awaited starts a frame of awaited in a field of its caller's frame: the generated form of an await of awaited(...) that embeds it.
+func ag_0init_awaited(ag_p *ag_awaited, w io.Writer, unit time.Duration) {
+	*ag_p = ag_awaited{w: w, unit: unit}
 }
 
 func (ag_f *ag_awaited) AwaitStart(co *rt.Coro) rt.Status {
@@ -324,13 +339,13 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:62:64*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :62:64*/ ag_f.ag_aw0 = nil
 	/*line main.go:62:3*/ fmt.Fprintf(ag_f.w, "time passed after iter %d is %s\n", ag_f.i, units(ag_t4.Sub(ag_f.t0), ag_f.unit))
-	/*line main.go:63:3*/ ag_f.ag_aw1 = exampleAsync(ag_f.w, ag_f.unit, ag_f.i)
+	/*line main.go:63:3*/ ag_0init_example(&ag_f.ag_sub0, ag_f.w, ag_f.unit, ag_f.i)
 	/*line :63:3*/ ag_f.ag_state = 3 // await: example(w, unit, i)
-	/*line :63:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :63:3*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :63:3*/ return ag_s
 	}
 	/*line :63:3*/ ag_resume3:
-	/*line :63:3*/ ag_f.ag_aw1 = nil
+	/*line :63:3*/ ag_f.ag_sub0 = ag_example{}
 	/*line :63:3*/ ag_f.ag_t3++
 	/*line :63:3*/ goto ag_L1
 	/*line :63:3*/ ag_L3:
@@ -346,7 +361,7 @@ func (ag_f *ag_awaited) Resume(ag_co *rt.Coro) rt.Status {
 	/*line main.go:66:1*/ return rt.Ready
 }
 
-//line main_async.go:350
+//line main_async.go:365
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_awaited) AwaitLine() string {
@@ -363,12 +378,13 @@ func (ag_f *ag_awaited) AwaitLine() string {
 	return ""
 }
 
-// ag_both is the frame of both (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_both is the frame of both (368 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_both struct {
 	ag_state int
 	w        io.Writer
 	unit     time.Duration
-	ag_aw0   rt.Awaitable[struct{}]
+	ag_sub0  ag_spawned
+	ag_sub1  ag_awaited
 	ag_err   error
 }
 
@@ -405,33 +421,33 @@ func (ag_f *ag_both) Resume(ag_co *rt.Coro) rt.Status {
 	case 2:
 		/*line :69:1*/ goto ag_resume2
 	}
-	/*line main.go:70:5*/ ag_f.ag_aw0 = spawnedAsync(ag_f.w, ag_f.unit)
+	/*line main.go:70:5*/ ag_0init_spawned(&ag_f.ag_sub0, ag_f.w, ag_f.unit)
 	/*line :70:5*/ ag_f.ag_state = 1 // await: spawned(w, unit)
-	/*line :70:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :70:5*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :70:5*/ return ag_s
 	}
 	/*line :70:5*/ ag_resume1:
-	/*line main.go:70:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :70:5*/ ag_f.ag_aw0 = nil
+	/*line main.go:70:5*/ _, err = ag_f.ag_sub0.AwaitResult()
+	/*line :70:5*/ ag_f.ag_sub0 = ag_spawned{}
 	/*line main.go:70:2*/ if !(err != nil) {
 		/*line :70:2*/ goto ag_L1
 	}
 	/*line main.go:71:3*/ ag_f.ag_err = err
 	/*line :71:3*/ return rt.Ready
 	/*line :71:3*/ ag_L1:
-	/*line main.go:73:2*/ ag_f.ag_aw0 = awaitedAsync(ag_f.w, ag_f.unit)
+	/*line main.go:73:2*/ ag_0init_awaited(&ag_f.ag_sub1, ag_f.w, ag_f.unit)
 	/*line :73:2*/ ag_f.ag_state = 2 // await: awaited(w, unit)
 	/*line :73:2*/ ag_f.w = nil
-	/*line :73:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :73:2*/ if ag_s := ag_f.ag_sub1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :73:2*/ return ag_s
 	}
 	/*line :73:2*/ ag_resume2:
-	/*line :73:2*/ ag_f.ag_aw0 = nil
+	/*line :73:2*/ ag_f.ag_sub1 = ag_awaited{}
 	/*line main.go:74:2*/ ag_f.ag_err = nil
 	/*line :74:2*/ return rt.Ready
 }
 
-//line main_async.go:435
+//line main_async.go:451
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_both) AwaitLine() string {

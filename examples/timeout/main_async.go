@@ -199,6 +199,11 @@ func ag_0spawn_fetch(key string, took int, ag_opts ...rt.TaskOption) rt.Awaitabl
 	return rt.SpawnFrame[struct{}, ag_fetch](ag_fetch{key: key, took: took}, ag_opts...)
 }
 
+// ag_0init_fetch starts a frame of fetch in a field of its caller's frame: the generated form of an await of fetch(...) that embeds it.
+func ag_0init_fetch(ag_p *ag_fetch, key string, took int) {
+	*ag_p = ag_fetch{key: key, took: took}
+}
+
 func (ag_f *ag_fetch) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -276,7 +281,7 @@ func (ag_f *ag_fetch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :53:2*/ return rt.Ready
 }
 
-//line main_async.go:280
+//line main_async.go:285
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetch) AwaitLine() string {
@@ -291,11 +296,11 @@ func (ag_f *ag_fetch) AwaitLine() string {
 	return ""
 }
 
-// ag_main2 is the frame of main2 (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_main2 is the frame of main2 (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_main2 struct {
 	ag_state int
 	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_sub0  ag_fetch
 	ag_err   error
 }
 
@@ -344,33 +349,33 @@ func (ag_f *ag_main2) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :58:2*/ ag_resume1:
 	/*line main.go:58:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
 	/*line :58:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:59:5*/ ag_f.ag_aw1 = fetchAsync("fast", 1)
+	/*line main.go:59:5*/ ag_0init_fetch(&ag_f.ag_sub0, "fast", 1)
 	/*line :59:5*/ ag_f.ag_state = 2 // await: fetch("fast", 1)
-	/*line :59:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :59:5*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :59:5*/ return ag_s
 	}
 	/*line :59:5*/ ag_resume2:
-	/*line main.go:59:5*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :59:5*/ ag_f.ag_aw1 = nil
+	/*line main.go:59:5*/ _, err = ag_f.ag_sub0.AwaitResult()
+	/*line :59:5*/ ag_f.ag_sub0 = ag_fetch{}
 	/*line main.go:59:2*/ if !(err != nil) {
 		/*line :59:2*/ goto ag_L1
 	}
 	/*line main.go:60:3*/ ag_f.ag_err = err
 	/*line :60:3*/ return rt.Ready
 	/*line :60:3*/ ag_L1:
-	/*line main.go:62:9*/ ag_f.ag_aw1 = fetchAsync("slow", 3)
+	/*line main.go:62:9*/ ag_0init_fetch(&ag_f.ag_sub0, "slow", 3)
 	/*line :62:9*/ ag_f.ag_state = 3 // await: fetch("slow", 3)
-	/*line :62:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :62:9*/ if ag_s := ag_f.ag_sub0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :62:9*/ return ag_s
 	}
 	/*line :62:9*/ ag_resume3:
-	/*line main.go:62:9*/ _, ag_t1 = ag_f.ag_aw1.AwaitResult()
-	/*line :62:9*/ ag_f.ag_aw1 = nil
+	/*line main.go:62:9*/ _, ag_t1 = ag_f.ag_sub0.AwaitResult()
+	/*line :62:9*/ ag_f.ag_sub0 = ag_fetch{}
 	/*line main.go:62:2*/ ag_f.ag_err = ag_t1
 	/*line :62:2*/ return rt.Ready
 }
 
-//line main_async.go:374
+//line main_async.go:379
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_main2) AwaitLine() string {
