@@ -38,9 +38,10 @@
 // Define checks A and R at initialisation and panics, naming the type and
 // the field, when they hold something JSON cannot carry (channels,
 // functions, unsafe pointers, complex numbers, maps with other keys than
-// strings and integers, structs with fields but none exported). asyncvet
-// (analyze's job-type check) reports the same at the Define call, with
-// its position, while the code is written; asyncgen itself does not.
+// strings and integers, structs with fields but none exported). asyncgen
+// reports the same at the Define call as a positioned error and generates
+// nothing, and asyncvet (analyze's job-type check, which asyncgen shares)
+// reports it while the code is written.
 //
 // # Delivery: at least once, one source of truth
 //
