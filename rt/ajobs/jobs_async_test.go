@@ -6,6 +6,7 @@ package ajobs
 import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
+	"github.com/asyncgen/asyncgen/rt/aredis"
 	"os"
 	"strconv"
 	"strings"
@@ -36,6 +37,16 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(int) (string, error)
+	var _ ag_stale_run_go_generate = hold
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) (int64, error)
+	var _ ag_stale_run_go_generate = redisMillis
+}
+
+func _() {
 	type ag_stale_run_go_generate func(int) (int, error)
 	var _ ag_stale_run_go_generate = slow
 }
@@ -58,9 +69,11 @@ func init() {
 		{Name: "record", Line: 43, Off: 710, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
 		{Name: "flaky", Line: 55, Off: 1031, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
 		{Name: "boom", Line: 69, Off: 1275, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 79, Off: 1466, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 137, Off: 3252, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 145, Off: 3399, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "hold", Line: 80, Off: 1584, Head: "func hold(n int) (string, error) {", Len: 343, Hash: 0x99d8d714ee8061e7},
+		{Name: "redisMillis", Line: 99, Off: 2045, Head: "func redisMillis(cl *aredis.Client) (int64, error) {", Len: 378, Hash: 0xff1b0b77762ae918},
+		{Name: "slow", Line: 120, Off: 2544, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
+		{Name: "workerProc", Line: 179, Off: 4373, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
+		{Name: "stopOnSignal", Line: 187, Off: 4520, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
 	})
 }
 
@@ -111,7 +124,7 @@ func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :30:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:115
+//line jobs_async_test.go:128
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWords) AwaitLine() string {
@@ -189,7 +202,7 @@ func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :49:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:193
+//line jobs_async_test.go:206
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_record) AwaitLine() string {
@@ -262,7 +275,7 @@ func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :63:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:266
+//line jobs_async_test.go:279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_flaky) AwaitLine() string {
@@ -319,13 +332,197 @@ func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
 	/*line jobs_test.go:71:2*/ panic("boom: " + ag_f.s)
 }
 
-//line jobs_async_test.go:323
+//line jobs_async_test.go:336
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_boom) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "jobs_test.go:70"
+	}
+	return ""
+}
+
+// ag_hold is the frame of hold (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_hold struct {
+	ag_state int
+	n        int
+	runs     int64
+	ag_aw0   rt.Awaitable[int64]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_r0    string
+	ag_err   error
+}
+
+// holdAsync returns the coroutine of hold: nothing runs until it is awaited, spawned, gathered or run.
+func holdAsync(n int) rt.Awaitable[string] {
+	return &ag_hold{n: n}
+}
+
+// ag_0spawn_hold starts hold as a task, its frame in the task's allocation: the generated form of rt.Spawn(holdAsync(...)).
+func ag_0spawn_hold(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_hold](ag_hold{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_hold) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_hold) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line jobs_test.go:80
+func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :80:1*/ var (
+		ms  int64
+		err error
+	)
+	/*line :80:1*/ if ag_co.Unwinding() {
+		/*line :80:1*/ return rt.Ready
+	}
+	/*line :80:1*/ switch ag_f.ag_state {
+	/*line :80:1*/ case 1:
+		/*line :80:1*/ goto ag_resume1
+		/*line :80:1*/
+	case 2:
+		/*line :80:1*/ goto ag_resume2
+		/*line :80:1*/
+	case 3:
+		/*line :80:1*/ goto ag_resume3
+	}
+	/*line jobs_test.go:81:2*/ ag_f.ag_aw0 = redisMillisAsync(testCl)
+	/*line :81:2*/ ag_f.ag_state = 1 // await: redisMillis(testCl)
+	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :81:2*/ return ag_s
+	}
+	/*line :81:2*/ ag_resume1:
+	/*line jobs_test.go:81:2*/ ms, err = ag_f.ag_aw0.AwaitResult()
+	/*line :81:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:82:2*/ if err != nil {
+		/*line jobs_test.go:83:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :83:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:85:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:starts:"+strconv.Itoa(ag_f.n), fmt.Sprintf("%d %d", os.Getpid(), ms))
+	/*line :85:2*/ ag_f.ag_state = 2 // await: testCl.Int("RPUSH", "test:starts:" + strconv.Itoa(n), fmt...
+	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:2*/ return ag_s
+	}
+	/*line :85:2*/ ag_resume2:
+	/*line jobs_test.go:85:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :85:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:86:2*/ if err != nil {
+		/*line jobs_test.go:87:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :87:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:89:2*/ if !(ag_f.runs == 1) {
+		/*line :89:2*/ goto ag_L1
+	}
+	/*line jobs_test.go:90:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Minute)
+	/*line :90:3*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Minute)
+	/*line :90:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :90:3*/ return ag_s
+	}
+	/*line :90:3*/ ag_resume3:
+	/*line :90:3*/ ag_f.ag_aw1 = nil
+	/*line :90:3*/ ag_L1:
+	/*line jobs_test.go:92:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :92:2*/ return rt.Ready
+}
+
+//line jobs_async_test.go:434
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_hold) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "jobs_test.go:81"
+	case 2:
+		return "jobs_test.go:85"
+	case 3:
+		return "jobs_test.go:90"
+	}
+	return ""
+}
+
+// ag_redisMillis is the frame of redisMillis (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_redisMillis struct {
+	ag_state int
+	cl       *aredis.Client
+	ag_aw0   rt.Awaitable[[]string]
+	ag_r0    int64
+	ag_err   error
+}
+
+// redisMillisAsync returns the coroutine of redisMillis: nothing runs until it is awaited, spawned, gathered or run.
+func redisMillisAsync(cl *aredis.Client) rt.Awaitable[int64] {
+	return &ag_redisMillis{cl: cl}
+}
+
+// ag_0spawn_redisMillis starts redisMillis as a task, its frame in the task's allocation: the generated form of rt.Spawn(redisMillisAsync(...)).
+func ag_0spawn_redisMillis(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int64]] {
+	return rt.SpawnFrame[int64, ag_redisMillis](ag_redisMillis{cl: cl}, ag_opts...)
+}
+
+func (ag_f *ag_redisMillis) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_redisMillis) AwaitResult() (int64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line jobs_test.go:99
+func (ag_f *ag_redisMillis) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :99:1*/ var (
+		t    []string
+		err  error
+		sec  int64
+		err1 error
+		usec int64
+		err2 error
+	)
+	/*line :99:1*/ if ag_co.Unwinding() {
+		/*line :99:1*/ return rt.Ready
+	}
+	/*line :99:1*/ switch ag_f.ag_state {
+	/*line :99:1*/ case 1:
+		/*line :99:1*/ goto ag_resume1
+	}
+	/*line jobs_test.go:100:2*/ ag_f.ag_aw0 = ag_f.cl.StringsAsync("TIME")
+	/*line :100:2*/ ag_f.ag_state = 1 // await: cl.Strings("TIME")
+	/*line :100:2*/ ag_f.cl = nil
+	/*line :100:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:2*/ return ag_s
+	}
+	/*line :100:2*/ ag_resume1:
+	/*line jobs_test.go:100:2*/ t, err = ag_f.ag_aw0.AwaitResult()
+	/*line :100:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:101:2*/ if err != nil {
+		/*line jobs_test.go:102:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :102:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:104:2*/ if len(t) != 2 {
+		/*line jobs_test.go:105:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :105:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:107:2*/ sec, err1 = strconv.ParseInt(t[0], 10, 64)
+	/*line jobs_test.go:108:2*/ usec, err2 = strconv.ParseInt(t[1], 10, 64)
+	/*line jobs_test.go:109:2*/ if err1 != nil || err2 != nil {
+		/*line jobs_test.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :110:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:112:2*/ ag_f.ag_r0, ag_f.ag_err = sec*1000+usec/1000, nil
+	/*line :112:2*/ return rt.Ready
+}
+
+//line jobs_async_test.go:520
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_redisMillis) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "jobs_test.go:100"
 	}
 	return ""
 }
@@ -358,52 +555,52 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:79
+//line jobs_test.go:120
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :79:1*/ if ag_co.Unwinding() {
-		/*line :79:1*/ goto ag_exit
+	/*line :120:1*/ if ag_co.Unwinding() {
+		/*line :120:1*/ goto ag_exit
 	}
-	/*line :79:1*/ switch ag_f.ag_state {
-	/*line :79:1*/ case 1:
-		/*line :79:1*/ goto ag_resume1
-		/*line :79:1*/
+	/*line :120:1*/ switch ag_f.ag_state {
+	/*line :120:1*/ case 1:
+		/*line :120:1*/ goto ag_resume1
+		/*line :120:1*/
 	case 2:
-		/*line :79:1*/ goto ag_resume2
+		/*line :120:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:80:2*/ {
-		/*line :80:2*/ ag_dfn := slowDeferred.Add
-		/*line :80:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :80:2*/ defer ag_dfn(1)
-			/*line :80:2*/ ag_p.Raise()
+	/*line jobs_test.go:121:2*/ {
+		/*line :121:2*/ ag_dfn := slowDeferred.Add
+		/*line :121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :121:2*/ defer ag_dfn(1)
+			/*line :121:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:81:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :81:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:2*/ return ag_s
+	/*line jobs_test.go:122:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :122:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :122:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :122:2*/ return ag_s
 	}
-	/*line :81:2*/ ag_resume1:
-	/*line :81:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:82:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :82:2*/ goto ag_exit
-	/*line :82:2*/ ag_exit:
-	/*line :82:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :82:2*/ ag_resume2:
-	/*line :82:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :82:2*/ return ag_s
+	/*line :122:2*/ ag_resume1:
+	/*line :122:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :123:2*/ goto ag_exit
+	/*line :123:2*/ ag_exit:
+	/*line :123:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :123:2*/ ag_resume2:
+	/*line :123:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :123:2*/ return ag_s
 	}
-	/*line :82:2*/ return rt.Ready
+	/*line :123:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:399
+//line jobs_async_test.go:596
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:81"
+		return "jobs_test.go:122"
 	case 2:
-		return "jobs_test.go:83 (deferred calls)"
+		return "jobs_test.go:124 (deferred calls)"
 	}
 	return ""
 }
@@ -436,64 +633,64 @@ func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:137
+//line jobs_test.go:179
 func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :137:1*/ var (
+	/*line :179:1*/ var (
 		err error
 	)
-	/*line :137:1*/ if ag_co.Unwinding() {
-		/*line :137:1*/ return rt.Ready
+	/*line :179:1*/ if ag_co.Unwinding() {
+		/*line :179:1*/ return rt.Ready
 	}
-	/*line :137:1*/ switch ag_f.ag_state {
-	/*line :137:1*/ case 1:
-		/*line :137:1*/ goto ag_resume1
-		/*line :137:1*/
+	/*line :179:1*/ switch ag_f.ag_state {
+	/*line :179:1*/ case 1:
+		/*line :179:1*/ goto ag_resume1
+		/*line :179:1*/
 	case 2:
-		/*line :137:1*/ goto ag_resume2
-		/*line :137:1*/
+		/*line :179:1*/ goto ag_resume2
+		/*line :179:1*/
 	case 3:
-		/*line :137:1*/ goto ag_resume3
+		/*line :179:1*/ goto ag_resume3
 	}
-	/*line jobs_test.go:138:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :138:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :138:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :138:2*/ return ag_s
+	/*line jobs_test.go:180:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
+	/*line :180:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :180:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:2*/ return ag_s
 	}
-	/*line :138:2*/ ag_resume1:
-	/*line jobs_test.go:138:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :138:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:139:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :139:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :139:2*/ ag_f.w = nil
-	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line :180:2*/ ag_resume1:
+	/*line jobs_test.go:180:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :180:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:181:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
+	/*line :181:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
+	/*line :181:2*/ ag_f.w = nil
+	/*line :181:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :181:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume2:
-	/*line :139:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:140:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :140:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :140:2*/ ag_f.run = nil
-	/*line :140:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :140:2*/ return ag_s
+	/*line :181:2*/ ag_resume2:
+	/*line :181:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:182:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :182:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :182:2*/ ag_f.run = nil
+	/*line :182:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:2*/ return ag_s
 	}
-	/*line :140:2*/ ag_resume3:
-	/*line jobs_test.go:140:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :140:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:141:2*/ ag_f.ag_err = err
-	/*line :141:2*/ return rt.Ready
+	/*line :182:2*/ ag_resume3:
+	/*line jobs_test.go:182:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :182:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:183:2*/ ag_f.ag_err = err
+	/*line :183:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:487
+//line jobs_async_test.go:684
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:138"
+		return "jobs_test.go:180"
 	case 2:
-		return "jobs_test.go:139"
+		return "jobs_test.go:181"
 	case 3:
-		return "jobs_test.go:140"
+		return "jobs_test.go:182"
 	}
 	return ""
 }
@@ -524,44 +721,44 @@ func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:145
+//line jobs_test.go:187
 func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :145:1*/ var (
+	/*line :187:1*/ var (
 		err error
 	)
-	/*line :145:1*/ if ag_co.Unwinding() {
-		/*line :145:1*/ return rt.Ready
+	/*line :187:1*/ if ag_co.Unwinding() {
+		/*line :187:1*/ return rt.Ready
 	}
-	/*line :145:1*/ switch ag_f.ag_state {
-	/*line :145:1*/ case 1:
-		/*line :145:1*/ goto ag_resume1
+	/*line :187:1*/ switch ag_f.ag_state {
+	/*line :187:1*/ case 1:
+		/*line :187:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:146:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
-	/*line :146:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
-	/*line :146:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:5*/ return ag_s
+	/*line jobs_test.go:188:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
+	/*line :188:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
+	/*line :188:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:5*/ return ag_s
 	}
-	/*line :146:5*/ ag_resume1:
-	/*line jobs_test.go:146:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :146:5*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:146:2*/ if !(err != nil) {
-		/*line :146:2*/ goto ag_L1
+	/*line :188:5*/ ag_resume1:
+	/*line jobs_test.go:188:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :188:5*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:188:2*/ if !(err != nil) {
+		/*line :188:2*/ goto ag_L1
 	}
-	/*line jobs_test.go:147:3*/ ag_f.ag_err = err
-	/*line :147:3*/ return rt.Ready
-	/*line :147:3*/ ag_L1:
-	/*line jobs_test.go:149:2*/ ag_f.w.Stop(5 * time.Second)
-	/*line jobs_test.go:150:2*/ ag_f.ag_err = nil
-	/*line :150:2*/ return rt.Ready
+	/*line jobs_test.go:189:3*/ ag_f.ag_err = err
+	/*line :189:3*/ return rt.Ready
+	/*line :189:3*/ ag_L1:
+	/*line jobs_test.go:191:2*/ ag_f.w.Stop(5 * time.Second)
+	/*line jobs_test.go:192:2*/ ag_f.ag_err = nil
+	/*line :192:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:559
+//line jobs_async_test.go:756
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:146"
+		return "jobs_test.go:188"
 	}
 	return ""
 }

@@ -71,6 +71,47 @@ func boom(s string) (int, error) {
 	panic("boom: " + s)
 }
 
+// hold notes each of its starts by Redis's clock (RPUSH test:starts:N
+// "pid ms"); its first run holds the job for a minute, later runs return
+// at once: a job that a worker killed in its middle leaves to be
+// reclaimed.
+//
+// async
+func hold(n int) (string, error) {
+	ms, err := redisMillis(testCl)
+	if err != nil {
+		return "", err
+	}
+	runs, err := testCl.Int("RPUSH", "test:starts:"+strconv.Itoa(n), fmt.Sprintf("%d %d", os.Getpid(), ms))
+	if err != nil {
+		return "", err
+	}
+	if runs == 1 {
+		rt.Sleep(time.Minute)
+	}
+	return fmt.Sprintf("%d/%d", os.Getpid(), runs), nil
+}
+
+// redisMillis is Redis's clock (TIME), in Unix milliseconds: the clock
+// that leases are measured by.
+//
+// async
+func redisMillis(cl *aredis.Client) (int64, error) {
+	t, err := cl.Strings("TIME")
+	if err != nil {
+		return 0, err
+	}
+	if len(t) != 2 {
+		return 0, fmt.Errorf("TIME: %q", t)
+	}
+	sec, err1 := strconv.ParseInt(t[0], 10, 64)
+	usec, err2 := strconv.ParseInt(t[1], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("TIME: %q", t)
+	}
+	return sec*1000 + usec/1000, nil
+}
+
 var slowDeferred atomic.Int32
 
 // slow sleeps ms; its deferred call counts, to see that a timeout runs it.
@@ -88,6 +129,7 @@ var (
 	Flaky      = Define("flaky/v1", flakyAsync)
 	Boom       = Define("boom/v1", boomAsync)
 	Slow       = Define("slow/v1", slowAsync)
+	Hold       = Define("hold/v1", holdAsync)
 )
 
 // TestMain runs the test binary as a worker process when AJOBS_WORKER

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -231,4 +232,97 @@ func TestRedisRestartLosesNoAckedJob(t *testing.T) {
 	for i, r := range results {
 		assert.NotEmpty(t, r, "job %s", ids[i])
 	}
+}
+
+// blockedRead finds, in CLIENT LIST, a client blocked in XREADGROUP.
+var blockedRead = regexp.MustCompile(`(?m)flags=[a-zA-Z]*b.* cmd=xreadgroup `)
+
+// TestKilledWorkerReclaimedWithinLease measures reclaim against the
+// configured periods, by Redis's clock: a worker holding jobs is killed;
+// another worker must not start them again before their leases expire
+// (the last renewal Redis saw, plus the lease), and must complete them
+// within a lease and a reclaim interval of the kill, with slack: under
+// two leases here (lease 2 s, reclaim interval 1 s).
+func TestKilledWorkerReclaimedWithinLease(t *testing.T) {
+	srv, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	const lease, reclaimEvery = 2 * time.Second, time.Second
+	env := []string{"AJOBS_LEASE_MS=2000", "AJOBS_RECLAIM_MS=1000"} // heartbeats every lease/3
+	a := startWorker(t, srv.Socket(), env...)
+	const n = 4 // the worker's concurrency: all in flight at once
+	ids := make([]string, n)
+	for i := range ids {
+		id, err := Hold.Enqueue(q, i)
+		require.NoError(t, err)
+		ids[i] = id
+	}
+	starts := func(i int) []string {
+		r, err := cl.Strings("LRANGE", "test:starts:"+strconv.Itoa(i), 0, -1)
+		require.NoError(t, err)
+		return r
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for i := range ids {
+		for len(starts(i)) == 0 {
+			require.True(t, time.Now().Before(deadline), "worker a did not start job %d; stderr:\n%s", i, a.stderr.String())
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	// b waits in a blocking read before a dies, so that its start-up is
+	// not measured (a's reader waits for a free slot, not in Redis).
+	b := startWorker(t, srv.Socket(), env...)
+	for {
+		clients, err := cl.String("CLIENT", "LIST")
+		require.NoError(t, err)
+		if blockedRead.MatchString(clients) {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "worker b did not start reading; clients:\n%s\nstderr:\n%s", clients, b.stderr.String())
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// When each lease expires: a's last renewal that Redis saw (its idle
+	// time now), plus the lease. A renewal between this and the kill only
+	// moves the expiry later.
+	pending, err := cl.Do("XPENDING", q.stream(), group, "-", "+", n)
+	require.NoError(t, err)
+	now, err := redisMillis(cl)
+	require.NoError(t, err)
+	a.kill()
+	killed, err := redisMillis(cl)
+	require.NoError(t, err)
+	expiry := map[string]int64{} // job id -> ms
+	require.Len(t, pending.Elems, n)
+	for _, p := range pending.Elems {
+		entry, idle := p.Elems[0].Str, p.Elems[2].Int
+		e, err := cl.Do("XRANGE", q.stream(), entry, entry)
+		require.NoError(t, err)
+		require.Len(t, e.Elems, 1)
+		_, job := entryJob(e.Elems[0])
+		expiry[job] = now - idle + lease.Milliseconds()
+	}
+
+	results, err := rt.Run(waitAllAsync(q, ids))
+	require.NoError(t, err)
+	done, err := redisMillis(cl)
+	require.NoError(t, err)
+	var latest, expires int64
+	for i, id := range ids {
+		assert.Equal(t, fmt.Sprintf("%d/2", b.pid()), results[i], "job %d is completed by b's reclaim", i)
+		s := starts(i)
+		require.Len(t, s, 2, "job %d: starts %v", i, s)
+		pid, ms, _ := strings.Cut(s[1], " ")
+		assert.Equal(t, strconv.Itoa(b.pid()), pid)
+		at, _ := strconv.ParseInt(ms, 10, 64)
+		// 1 ms: XPENDING's idle time and TIME round differently.
+		assert.GreaterOrEqual(t, at, expiry[id]-1, "job %d started again %d ms before its lease expired", i, expiry[id]-at)
+		latest, expires = max(latest, at), max(expires, expiry[id])
+	}
+	bound := lease + reclaimEvery + lease/2
+	assert.Less(t, done-killed, bound.Milliseconds(), "the killed worker's jobs took %d ms to complete, more than lease + reclaim interval + slack (%v)", done-killed, bound)
+	t.Logf("lease %v, reclaim interval %v: the killed worker's %d jobs' leases expired %d ms after the kill; they started again after %d ms and were all complete after %d ms",
+		lease, reclaimEvery, n, expires-killed, latest-killed, done-killed)
+	st := b.stop(t)
+	assert.Equal(t, n, st.Reclaimed)
+	assert.Equal(t, n, st.Done)
 }
