@@ -18,7 +18,7 @@
 //
 //	// worker
 //	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: 100}, q)
-//	rt.Run(w.RunAsync()) // until w.Stop(grace), e.g. on SIGTERM
+//	rt.Run(w.RunUntilSignalAsync(10 * time.Second)) // until SIGINT or SIGTERM, then drain for 10 s
 //
 // # Job types
 //
@@ -205,6 +205,8 @@
 // the same way. Deliveries a cancelled blocking read may have received
 // without the worker seeing them are given back to their stream at the
 // end of Stop (best effort: otherwise they wait for their lease).
+// Worker.RunUntilSignal is Run that does Stop(grace) on SIGINT or SIGTERM
+// (or the signals given): the main of a worker process.
 //
 // # Keys
 //

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -51,29 +50,17 @@ func _() {
 	var _ ag_stale_run_go_generate = slow
 }
 
-func _() {
-	type ag_stale_run_go_generate func(*Worker) error
-	var _ ag_stale_run_go_generate = workerProc
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Worker) error
-	var _ ag_stale_run_go_generate = stopOnSignal
-}
-
 // Source check: a test binary panics here when an async function below changed in
 // jobs_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
-		{Name: "countWords", Line: 28, Off: 419, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 43, Off: 710, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
-		{Name: "flaky", Line: 55, Off: 1031, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 69, Off: 1275, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "hold", Line: 80, Off: 1584, Head: "func hold(n int) (string, error) {", Len: 343, Hash: 0x99d8d714ee8061e7},
-		{Name: "redisMillis", Line: 99, Off: 2045, Head: "func redisMillis(cl *aredis.Client) (int64, error) {", Len: 378, Hash: 0xff1b0b77762ae918},
-		{Name: "slow", Line: 120, Off: 2544, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
-		{Name: "workerProc", Line: 179, Off: 4373, Head: "func workerProc(w *Worker) error {", Len: 136, Hash: 0xa6a3cdd20e58471f},
-		{Name: "stopOnSignal", Line: 187, Off: 4520, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "countWords", Line: 26, Off: 395, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
+		{Name: "record", Line: 41, Off: 686, Head: "func record(a recArgs) (string, error) {", Len: 266, Hash: 0x8c804f9873f536c0},
+		{Name: "flaky", Line: 53, Off: 1007, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 67, Off: 1251, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "hold", Line: 78, Off: 1560, Head: "func hold(n int) (string, error) {", Len: 343, Hash: 0x99d8d714ee8061e7},
+		{Name: "redisMillis", Line: 97, Off: 2021, Head: "func redisMillis(cl *aredis.Client) (int64, error) {", Len: 378, Hash: 0xff1b0b77762ae918},
+		{Name: "slow", Line: 118, Off: 2520, Head: "func slow(ms int) (int, error) {", Len: 125, Hash: 0xa28d7fa0c792e6e1},
 	})
 }
 
@@ -104,33 +91,33 @@ func (ag_f *ag_countWords) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:28
+//line jobs_test.go:26
 func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :28:1*/ if ag_co.Unwinding() {
-		/*line :28:1*/ return rt.Ready
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ return rt.Ready
 	}
-	/*line :28:1*/ switch ag_f.ag_state {
-	/*line :28:1*/ case 1:
-		/*line :28:1*/ goto ag_resume1
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:29:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :29:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :29:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :29:2*/ return ag_s
+	/*line jobs_test.go:27:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :27:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:2*/ return ag_s
 	}
-	/*line :29:2*/ ag_resume1:
-	/*line :29:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:30:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
-	/*line :30:2*/ return rt.Ready
+	/*line :27:2*/ ag_resume1:
+	/*line :27:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:28:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
+	/*line :28:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:128
+//line jobs_async_test.go:115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWords) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:29"
+		return "jobs_test.go:27"
 	}
 	return ""
 }
@@ -164,53 +151,53 @@ func (ag_f *ag_record) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:43
+//line jobs_test.go:41
 func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :43:1*/ var (
+	/*line :41:1*/ var (
 		err error
 	)
-	/*line :43:1*/ if ag_co.Unwinding() {
-		/*line :43:1*/ return rt.Ready
+	/*line :41:1*/ if ag_co.Unwinding() {
+		/*line :41:1*/ return rt.Ready
 	}
-	/*line :43:1*/ switch ag_f.ag_state {
-	/*line :43:1*/ case 1:
-		/*line :43:1*/ goto ag_resume1
-		/*line :43:1*/
+	/*line :41:1*/ switch ag_f.ag_state {
+	/*line :41:1*/ case 1:
+		/*line :41:1*/ goto ag_resume1
+		/*line :41:1*/
 	case 2:
-		/*line :43:1*/ goto ag_resume2
+		/*line :41:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:44:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
-	/*line :44:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
-	/*line :44:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :44:2*/ return ag_s
+	/*line jobs_test.go:42:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
+	/*line :42:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
+	/*line :42:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :42:2*/ return ag_s
 	}
-	/*line :44:2*/ ag_resume1:
-	/*line jobs_test.go:44:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :44:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:45:2*/ if err != nil {
-		/*line jobs_test.go:46:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :46:3*/ return rt.Ready
+	/*line :42:2*/ ag_resume1:
+	/*line jobs_test.go:42:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :42:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:43:2*/ if err != nil {
+		/*line jobs_test.go:44:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :44:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:48:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
-	/*line :48:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
-	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :48:2*/ return ag_s
+	/*line jobs_test.go:46:2*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
+	/*line :46:2*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	/*line :46:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :46:2*/ return ag_s
 	}
-	/*line :48:2*/ ag_resume2:
-	/*line :48:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:49:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
-	/*line :49:2*/ return rt.Ready
+	/*line :46:2*/ ag_resume2:
+	/*line :46:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:47:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :47:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:206
+//line jobs_async_test.go:193
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_record) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:44"
+		return "jobs_test.go:42"
 	case 2:
-		return "jobs_test.go:48"
+		return "jobs_test.go:46"
 	}
 	return ""
 }
@@ -242,46 +229,46 @@ func (ag_f *ag_flaky) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:55
+//line jobs_test.go:53
 func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :55:1*/ var (
+	/*line :53:1*/ var (
 		runs int64
 		err  error
 	)
-	/*line :55:1*/ if ag_co.Unwinding() {
-		/*line :55:1*/ return rt.Ready
+	/*line :53:1*/ if ag_co.Unwinding() {
+		/*line :53:1*/ return rt.Ready
 	}
-	/*line :55:1*/ switch ag_f.ag_state {
-	/*line :55:1*/ case 1:
-		/*line :55:1*/ goto ag_resume1
+	/*line :53:1*/ switch ag_f.ag_state {
+	/*line :53:1*/ case 1:
+		/*line :53:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:56:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
-	/*line :56:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
-	/*line :56:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :56:2*/ return ag_s
+	/*line jobs_test.go:54:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
+	/*line :54:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
+	/*line :54:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:2*/ return ag_s
 	}
-	/*line :56:2*/ ag_resume1:
-	/*line jobs_test.go:56:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :56:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:57:2*/ if err != nil {
-		/*line jobs_test.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :58:3*/ return rt.Ready
+	/*line :54:2*/ ag_resume1:
+	/*line jobs_test.go:54:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :54:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:55:2*/ if err != nil {
+		/*line jobs_test.go:56:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :56:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:60:2*/ if runs < int64(ag_f.n) {
-		/*line jobs_test.go:61:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
-		/*line :61:3*/ return rt.Ready
+	/*line jobs_test.go:58:2*/ if runs < int64(ag_f.n) {
+		/*line jobs_test.go:59:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
+		/*line :59:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:63:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
-	/*line :63:2*/ return rt.Ready
+	/*line jobs_test.go:61:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
+	/*line :61:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:279
+//line jobs_async_test.go:266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_flaky) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:56"
+		return "jobs_test.go:54"
 	}
 	return ""
 }
@@ -313,32 +300,32 @@ func (ag_f *ag_boom) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:69
+//line jobs_test.go:67
 func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :69:1*/ if ag_co.Unwinding() {
-		/*line :69:1*/ return rt.Ready
+	/*line :67:1*/ if ag_co.Unwinding() {
+		/*line :67:1*/ return rt.Ready
 	}
-	/*line :69:1*/ switch ag_f.ag_state {
-	/*line :69:1*/ case 1:
-		/*line :69:1*/ goto ag_resume1
+	/*line :67:1*/ switch ag_f.ag_state {
+	/*line :67:1*/ case 1:
+		/*line :67:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:70:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :70:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:2*/ return ag_s
+	/*line jobs_test.go:68:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :68:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :68:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :68:2*/ return ag_s
 	}
-	/*line :70:2*/ ag_resume1:
-	/*line :70:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:71:2*/ panic("boom: " + ag_f.s)
+	/*line :68:2*/ ag_resume1:
+	/*line :68:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:69:2*/ panic("boom: " + ag_f.s)
 }
 
-//line jobs_async_test.go:336
+//line jobs_async_test.go:323
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_boom) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:70"
+		return "jobs_test.go:68"
 	}
 	return ""
 }
@@ -372,75 +359,75 @@ func (ag_f *ag_hold) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:80
+//line jobs_test.go:78
 func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :80:1*/ var (
+	/*line :78:1*/ var (
 		ms  int64
 		err error
 	)
-	/*line :80:1*/ if ag_co.Unwinding() {
-		/*line :80:1*/ return rt.Ready
+	/*line :78:1*/ if ag_co.Unwinding() {
+		/*line :78:1*/ return rt.Ready
 	}
-	/*line :80:1*/ switch ag_f.ag_state {
-	/*line :80:1*/ case 1:
-		/*line :80:1*/ goto ag_resume1
-		/*line :80:1*/
+	/*line :78:1*/ switch ag_f.ag_state {
+	/*line :78:1*/ case 1:
+		/*line :78:1*/ goto ag_resume1
+		/*line :78:1*/
 	case 2:
-		/*line :80:1*/ goto ag_resume2
-		/*line :80:1*/
+		/*line :78:1*/ goto ag_resume2
+		/*line :78:1*/
 	case 3:
-		/*line :80:1*/ goto ag_resume3
+		/*line :78:1*/ goto ag_resume3
 	}
-	/*line jobs_test.go:81:2*/ ag_f.ag_aw0 = redisMillisAsync(testCl)
-	/*line :81:2*/ ag_f.ag_state = 1 // await: redisMillis(testCl)
-	/*line :81:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:2*/ return ag_s
+	/*line jobs_test.go:79:2*/ ag_f.ag_aw0 = redisMillisAsync(testCl)
+	/*line :79:2*/ ag_f.ag_state = 1 // await: redisMillis(testCl)
+	/*line :79:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :79:2*/ return ag_s
 	}
-	/*line :81:2*/ ag_resume1:
-	/*line jobs_test.go:81:2*/ ms, err = ag_f.ag_aw0.AwaitResult()
-	/*line :81:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:82:2*/ if err != nil {
-		/*line jobs_test.go:83:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :83:3*/ return rt.Ready
+	/*line :79:2*/ ag_resume1:
+	/*line jobs_test.go:79:2*/ ms, err = ag_f.ag_aw0.AwaitResult()
+	/*line :79:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:80:2*/ if err != nil {
+		/*line jobs_test.go:81:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :81:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:85:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:starts:"+strconv.Itoa(ag_f.n), fmt.Sprintf("%d %d", os.Getpid(), ms))
-	/*line :85:2*/ ag_f.ag_state = 2 // await: testCl.Int("RPUSH", "test:starts:" + strconv.Itoa(n), fmt...
-	/*line :85:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :85:2*/ return ag_s
+	/*line jobs_test.go:83:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:starts:"+strconv.Itoa(ag_f.n), fmt.Sprintf("%d %d", os.Getpid(), ms))
+	/*line :83:2*/ ag_f.ag_state = 2 // await: testCl.Int("RPUSH", "test:starts:" + strconv.Itoa(n), fmt...
+	/*line :83:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
 	}
-	/*line :85:2*/ ag_resume2:
-	/*line jobs_test.go:85:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :85:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:86:2*/ if err != nil {
-		/*line jobs_test.go:87:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :87:3*/ return rt.Ready
+	/*line :83:2*/ ag_resume2:
+	/*line jobs_test.go:83:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :83:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:84:2*/ if err != nil {
+		/*line jobs_test.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :85:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:89:2*/ if !(ag_f.runs == 1) {
-		/*line :89:2*/ goto ag_L1
+	/*line jobs_test.go:87:2*/ if !(ag_f.runs == 1) {
+		/*line :87:2*/ goto ag_L1
 	}
-	/*line jobs_test.go:90:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Minute)
-	/*line :90:3*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Minute)
-	/*line :90:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :90:3*/ return ag_s
+	/*line jobs_test.go:88:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Minute)
+	/*line :88:3*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Minute)
+	/*line :88:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:3*/ return ag_s
 	}
-	/*line :90:3*/ ag_resume3:
-	/*line :90:3*/ ag_f.ag_aw1 = nil
-	/*line :90:3*/ ag_L1:
-	/*line jobs_test.go:92:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
-	/*line :92:2*/ return rt.Ready
+	/*line :88:3*/ ag_resume3:
+	/*line :88:3*/ ag_f.ag_aw1 = nil
+	/*line :88:3*/ ag_L1:
+	/*line jobs_test.go:90:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :90:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:434
+//line jobs_async_test.go:421
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_hold) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:81"
+		return "jobs_test.go:79"
 	case 2:
-		return "jobs_test.go:85"
+		return "jobs_test.go:83"
 	case 3:
-		return "jobs_test.go:90"
+		return "jobs_test.go:88"
 	}
 	return ""
 }
@@ -472,9 +459,9 @@ func (ag_f *ag_redisMillis) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:99
+//line jobs_test.go:97
 func (ag_f *ag_redisMillis) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :99:1*/ var (
+	/*line :97:1*/ var (
 		t    []string
 		err  error
 		sec  int64
@@ -482,47 +469,47 @@ func (ag_f *ag_redisMillis) Resume(ag_co *rt.Coro) rt.Status {
 		usec int64
 		err2 error
 	)
-	/*line :99:1*/ if ag_co.Unwinding() {
-		/*line :99:1*/ return rt.Ready
+	/*line :97:1*/ if ag_co.Unwinding() {
+		/*line :97:1*/ return rt.Ready
 	}
-	/*line :99:1*/ switch ag_f.ag_state {
-	/*line :99:1*/ case 1:
-		/*line :99:1*/ goto ag_resume1
+	/*line :97:1*/ switch ag_f.ag_state {
+	/*line :97:1*/ case 1:
+		/*line :97:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:100:2*/ ag_f.ag_aw0 = ag_f.cl.StringsAsync("TIME")
-	/*line :100:2*/ ag_f.ag_state = 1 // await: cl.Strings("TIME")
-	/*line :100:2*/ ag_f.cl = nil
-	/*line :100:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :100:2*/ return ag_s
+	/*line jobs_test.go:98:2*/ ag_f.ag_aw0 = ag_f.cl.StringsAsync("TIME")
+	/*line :98:2*/ ag_f.ag_state = 1 // await: cl.Strings("TIME")
+	/*line :98:2*/ ag_f.cl = nil
+	/*line :98:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :98:2*/ return ag_s
 	}
-	/*line :100:2*/ ag_resume1:
-	/*line jobs_test.go:100:2*/ t, err = ag_f.ag_aw0.AwaitResult()
-	/*line :100:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:101:2*/ if err != nil {
-		/*line jobs_test.go:102:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :102:3*/ return rt.Ready
+	/*line :98:2*/ ag_resume1:
+	/*line jobs_test.go:98:2*/ t, err = ag_f.ag_aw0.AwaitResult()
+	/*line :98:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:99:2*/ if err != nil {
+		/*line jobs_test.go:100:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :100:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:104:2*/ if len(t) != 2 {
-		/*line jobs_test.go:105:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
-		/*line :105:3*/ return rt.Ready
+	/*line jobs_test.go:102:2*/ if len(t) != 2 {
+		/*line jobs_test.go:103:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :103:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:107:2*/ sec, err1 = strconv.ParseInt(t[0], 10, 64)
-	/*line jobs_test.go:108:2*/ usec, err2 = strconv.ParseInt(t[1], 10, 64)
-	/*line jobs_test.go:109:2*/ if err1 != nil || err2 != nil {
-		/*line jobs_test.go:110:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
-		/*line :110:3*/ return rt.Ready
+	/*line jobs_test.go:105:2*/ sec, err1 = strconv.ParseInt(t[0], 10, 64)
+	/*line jobs_test.go:106:2*/ usec, err2 = strconv.ParseInt(t[1], 10, 64)
+	/*line jobs_test.go:107:2*/ if err1 != nil || err2 != nil {
+		/*line jobs_test.go:108:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :108:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:112:2*/ ag_f.ag_r0, ag_f.ag_err = sec*1000+usec/1000, nil
-	/*line :112:2*/ return rt.Ready
+	/*line jobs_test.go:110:2*/ ag_f.ag_r0, ag_f.ag_err = sec*1000+usec/1000, nil
+	/*line :110:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:520
+//line jobs_async_test.go:507
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_redisMillis) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:100"
+		return "jobs_test.go:98"
 	}
 	return ""
 }
@@ -555,210 +542,52 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:120
+//line jobs_test.go:118
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :120:1*/ if ag_co.Unwinding() {
-		/*line :120:1*/ goto ag_exit
+	/*line :118:1*/ if ag_co.Unwinding() {
+		/*line :118:1*/ goto ag_exit
 	}
-	/*line :120:1*/ switch ag_f.ag_state {
-	/*line :120:1*/ case 1:
-		/*line :120:1*/ goto ag_resume1
-		/*line :120:1*/
+	/*line :118:1*/ switch ag_f.ag_state {
+	/*line :118:1*/ case 1:
+		/*line :118:1*/ goto ag_resume1
+		/*line :118:1*/
 	case 2:
-		/*line :120:1*/ goto ag_resume2
+		/*line :118:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:121:2*/ {
-		/*line :121:2*/ ag_dfn := slowDeferred.Add
-		/*line :121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :121:2*/ defer ag_dfn(1)
-			/*line :121:2*/ ag_p.Raise()
+	/*line jobs_test.go:119:2*/ {
+		/*line :119:2*/ ag_dfn := slowDeferred.Add
+		/*line :119:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :119:2*/ defer ag_dfn(1)
+			/*line :119:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:122:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :122:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :122:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:2*/ return ag_s
+	/*line jobs_test.go:120:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :120:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :120:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :120:2*/ return ag_s
 	}
-	/*line :122:2*/ ag_resume1:
-	/*line :122:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:123:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :123:2*/ goto ag_exit
-	/*line :123:2*/ ag_exit:
-	/*line :123:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :123:2*/ ag_resume2:
-	/*line :123:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :123:2*/ return ag_s
+	/*line :120:2*/ ag_resume1:
+	/*line :120:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:121:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :121:2*/ goto ag_exit
+	/*line :121:2*/ ag_exit:
+	/*line :121:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :121:2*/ ag_resume2:
+	/*line :121:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :121:2*/ return ag_s
 	}
-	/*line :123:2*/ return rt.Ready
+	/*line :121:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:596
+//line jobs_async_test.go:583
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:122"
+		return "jobs_test.go:120"
 	case 2:
-		return "jobs_test.go:124 (deferred calls)"
-	}
-	return ""
-}
-
-// ag_workerProc is the frame of workerProc (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_workerProc struct {
-	ag_state int
-	w        *Worker
-	run      *rt.Task[struct{}]
-	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_err   error
-}
-
-// workerProcAsync returns the coroutine of workerProc: nothing runs until it is awaited, spawned, gathered or run.
-func workerProcAsync(w *Worker) rt.Awaitable[struct{}] {
-	return &ag_workerProc{w: w}
-}
-
-// ag_0spawn_workerProc starts workerProc as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerProcAsync(...)).
-func ag_0spawn_workerProc(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_workerProc](ag_workerProc{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_workerProc) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line jobs_test.go:179
-func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :179:1*/ var (
-		err error
-	)
-	/*line :179:1*/ if ag_co.Unwinding() {
-		/*line :179:1*/ return rt.Ready
-	}
-	/*line :179:1*/ switch ag_f.ag_state {
-	/*line :179:1*/ case 1:
-		/*line :179:1*/ goto ag_resume1
-		/*line :179:1*/
-	case 2:
-		/*line :179:1*/ goto ag_resume2
-		/*line :179:1*/
-	case 3:
-		/*line :179:1*/ goto ag_resume3
-	}
-	/*line jobs_test.go:180:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :180:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :180:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:2*/ return ag_s
-	}
-	/*line :180:2*/ ag_resume1:
-	/*line jobs_test.go:180:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :180:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:181:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :181:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :181:2*/ ag_f.w = nil
-	/*line :181:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :181:2*/ return ag_s
-	}
-	/*line :181:2*/ ag_resume2:
-	/*line :181:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:182:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :182:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :182:2*/ ag_f.run = nil
-	/*line :182:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :182:2*/ return ag_s
-	}
-	/*line :182:2*/ ag_resume3:
-	/*line jobs_test.go:182:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :182:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:183:2*/ ag_f.ag_err = err
-	/*line :183:2*/ return rt.Ready
-}
-
-//line jobs_async_test.go:684
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_workerProc) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "jobs_test.go:180"
-	case 2:
-		return "jobs_test.go:181"
-	case 3:
-		return "jobs_test.go:182"
-	}
-	return ""
-}
-
-// ag_stopOnSignal is the frame of stopOnSignal (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_stopOnSignal struct {
-	ag_state int
-	w        *Worker
-	ag_aw0   rt.Awaitable[os.Signal]
-	ag_err   error
-}
-
-// stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
-func stopOnSignalAsync(w *Worker) rt.Awaitable[struct{}] {
-	return &ag_stopOnSignal{w: w}
-}
-
-// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
-func ag_0spawn_stopOnSignal(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line jobs_test.go:187
-func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :187:1*/ var (
-		err error
-	)
-	/*line :187:1*/ if ag_co.Unwinding() {
-		/*line :187:1*/ return rt.Ready
-	}
-	/*line :187:1*/ switch ag_f.ag_state {
-	/*line :187:1*/ case 1:
-		/*line :187:1*/ goto ag_resume1
-	}
-	/*line jobs_test.go:188:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
-	/*line :188:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
-	/*line :188:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:5*/ return ag_s
-	}
-	/*line :188:5*/ ag_resume1:
-	/*line jobs_test.go:188:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :188:5*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:188:2*/ if !(err != nil) {
-		/*line :188:2*/ goto ag_L1
-	}
-	/*line jobs_test.go:189:3*/ ag_f.ag_err = err
-	/*line :189:3*/ return rt.Ready
-	/*line :189:3*/ ag_L1:
-	/*line jobs_test.go:191:2*/ ag_f.w.Stop(5 * time.Second)
-	/*line jobs_test.go:192:2*/ ag_f.ag_err = nil
-	/*line :192:2*/ return rt.Ready
-}
-
-//line jobs_async_test.go:756
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_stopOnSignal) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "jobs_test.go:188"
+		return "jobs_test.go:122 (deferred calls)"
 	}
 	return ""
 }

@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -133,7 +131,8 @@ var (
 )
 
 // TestMain runs the test binary as a worker process when AJOBS_WORKER
-// names a Redis socket: it works queue "t" until SIGTERM, then prints its
+// names a Redis socket: it works queue "t" until SIGTERM or SIGINT
+// (Worker.RunUntilSignal, a grace of AJOBS_GRACE_MS), then prints its
 // Stats as JSON.
 func TestMain(m *testing.M) {
 	if sock := os.Getenv("AJOBS_WORKER"); sock != "" {
@@ -162,8 +161,7 @@ func workerMain(sock string) int {
 		Logf:            func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
 	}, NewQueue(testCl, "t"))
 	durtest.Effect = redisEffectAsync
-	signal.Ignore(syscall.SIGTERM) // rt.WaitSignal takes it over
-	_, err := rt.Run(workerProcAsync(w))
+	_, err := rt.Run(w.RunUntilSignalAsync(envMs("AJOBS_GRACE_MS", 5*time.Second)))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "worker:", err)
 		return 1
@@ -171,23 +169,4 @@ func workerMain(sock string) int {
 	b, _ := json.Marshal(w.Stats())
 	fmt.Printf("%s\n", b)
 	return 0
-}
-
-// workerProc runs w until SIGTERM.
-//
-// async
-func workerProc(w *Worker) error {
-	run := rt.Spawn(w.RunAsync())
-	rt.Spawn(stopOnSignalAsync(w))
-	_, err := rt.Await(run)
-	return err
-}
-
-// async
-func stopOnSignal(w *Worker) error {
-	if _, err := rt.WaitSignal(syscall.SIGTERM); err != nil {
-		return err
-	}
-	w.Stop(5 * time.Second)
-	return nil
 }

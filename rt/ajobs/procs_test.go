@@ -51,13 +51,23 @@ func (p *proc) kill() {
 }
 
 // stop stops the worker with SIGTERM and returns the Stats it printed.
-func (p *proc) stop(t *testing.T) Stats {
-	p.cmd.Process.Signal(syscall.SIGTERM)
+func (p *proc) stop(t *testing.T) Stats { return p.stopWith(t, syscall.SIGTERM) }
+
+// stopWith stops the worker with sig, which must make it exit 0, and
+// returns the Stats it printed.
+func (p *proc) stopWith(t *testing.T, sig os.Signal) Stats {
+	p.cmd.Process.Signal(sig)
+	return p.wait(t)
+}
+
+// wait waits for the worker to exit 0 and returns the Stats it printed.
+func (p *proc) wait(t *testing.T) Stats {
 	select {
 	case <-p.done:
 	case <-time.After(10 * time.Second):
 		t.Fatalf("worker %d did not stop; stderr:\n%s", p.pid(), p.stderr.String())
 	}
+	require.Zero(t, p.cmd.ProcessState.ExitCode(), "worker %d exit status; stderr:\n%s", p.pid(), p.stderr.String())
 	var st Stats
 	lines := strings.Split(strings.TrimSpace(p.stdout.String()), "\n")
 	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &st), "worker stdout:\n%s\nstderr:\n%s", p.stdout.String(), p.stderr.String())
@@ -325,4 +335,75 @@ func TestKilledWorkerReclaimedWithinLease(t *testing.T) {
 	st := b.stop(t)
 	assert.Equal(t, n, st.Reclaimed)
 	assert.Equal(t, n, st.Done)
+}
+
+// TestWorkerStopsOnSignal runs Worker.RunUntilSignal in a worker process
+// (TestMain) and signals it in the middle of a job: with SIGTERM and a
+// grace longer than the job, the worker reads no more jobs and the
+// running one completes before it exits; with SIGINT and a short grace,
+// the running job is cancelled and left pending for reclaim. Each time
+// the process prints its Stats and exits 0.
+func TestWorkerStopsOnSignal(t *testing.T) {
+	for _, c := range []struct {
+		sig     os.Signal
+		graceMs int
+		sleepMs int
+		done    bool
+	}{
+		{syscall.SIGTERM, 5000, 500, true},  // drains
+		{syscall.SIGINT, 100, 20000, false}, // grace runs out
+	} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			srv, cl := startRedis(t)
+			q := NewQueue(cl, "t")
+			// Blocking reads of 10 s: the worker's only pause in reading
+			// is the signal.
+			w := startWorker(t, srv.Socket(), "AJOBS_GRACE_MS="+strconv.Itoa(c.graceMs), "AJOBS_RECLAIM_MS=10000")
+			id, err := Record.Enqueue(q, recArgs{N: 0, SleepMs: c.sleepMs})
+			require.NoError(t, err)
+			deadline := time.Now().Add(10 * time.Second)
+			for len(runs(t, cl, 0)) == 0 {
+				require.True(t, time.Now().Before(deadline), "the worker did not start the job; stderr:\n%s", w.stderr.String())
+				time.Sleep(10 * time.Millisecond)
+			}
+			reading := func() bool {
+				clients, err := cl.String("CLIENT", "LIST")
+				require.NoError(t, err)
+				return blockedRead.MatchString(clients)
+			}
+			for !reading() {
+				require.True(t, time.Now().Before(deadline), "the worker does not read")
+				time.Sleep(5 * time.Millisecond)
+			}
+			require.NoError(t, w.cmd.Process.Signal(c.sig))
+			// Once the worker has taken the signal (its blocking read is
+			// cancelled), a job enqueued must not be read.
+			for reading() {
+				require.True(t, time.Now().Before(deadline), "the worker still reads after the signal")
+				time.Sleep(5 * time.Millisecond)
+			}
+			late, err := Record.Enqueue(q, recArgs{N: 1})
+			require.NoError(t, err)
+			st := w.wait(t)
+			assert.Empty(t, runs(t, cl, 1), "a job was read after the signal")
+			_, lateDone, err := Record.Result(q, late)
+			require.NoError(t, err)
+			assert.False(t, lateDone)
+			_, done, err := Record.Result(q, id)
+			require.NoError(t, err)
+			assert.Equal(t, c.done, done, "the running job's result")
+			assert.Equal(t, 1, st.Started)
+			pending, err := cl.Do("XPENDING", q.stream(), group)
+			require.NoError(t, err)
+			if c.done {
+				assert.Equal(t, 1, st.Done)
+				assert.Zero(t, st.Abandoned)
+				assert.Equal(t, int64(0), pending.Elems[0].Int, "nothing left pending")
+			} else {
+				assert.Zero(t, st.Done)
+				assert.Equal(t, 1, st.Abandoned)
+				assert.Equal(t, int64(1), pending.Elems[0].Int, "the cancelled job is left pending for reclaim")
+			}
+		})
+	}
 }
