@@ -247,14 +247,17 @@ func analyzeFile(fset *token.FileSet, f *File) Diagnostics {
 			c.ordinary(d)
 		}
 	}
+	c.jobTypes(f.Syntax)
 	return c.diags
 }
 
 // CheckFile reports misuse in a file without async functions: rt.Await in
-// ordinary code and go statements that launch async functions.
+// ordinary code, go statements that launch async functions, and
+// ajobs.Define calls whose types cannot be encoded.
 func CheckFile(fset *token.FileSet, file *ast.File, pkg *types.Package, info *types.Info) Diagnostics {
 	c := &checker{fset: fset, info: info, pkg: pkg}
 	c.ordinary(file)
+	c.jobTypes(file)
 	return c.diags
 }
 

@@ -11,10 +11,25 @@ import (
 const AjobsPath = "github.com/asyncgen/asyncgen/rt/ajobs"
 
 // jobTypes reports each ajobs.Define call of f whose argument or result
-// type encoding/json cannot carry, at the call: what ajobs.Define would
-// panic with at initialisation, known while the code is written.
+// type encoding/json cannot carry, at the call, with the category job-type:
+// the checker's jobTypes, which asyncgen runs too.
 func (v *vetter) jobTypes(f *ast.File) {
-	ast.Inspect(f, func(n ast.Node) bool {
+	c := v.checker()
+	c.jobTypes(f)
+	v.tf = v.pass.Fset.File(f.Pos())
+	v.reportChecker(c, CategoryJobType, nil)
+}
+
+// jobTypes reports, as errors, the ajobs.Define calls under n whose
+// argument or result type encoding/json cannot carry: what ajobs.Define
+// would panic with at initialisation, known when the code is generated
+// (and, through the Analyzer, while it is written). Package ajobs itself is
+// not checked: its tests call Define with such types to see it panic.
+func (c *checker) jobTypes(n ast.Node) {
+	if c.pkg != nil && c.pkg.Path() == AjobsPath {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -34,17 +49,17 @@ func (v *vetter) jobTypes(f *ast.File) {
 		default:
 			return true
 		}
-		fn, ok := v.pass.TypesInfo.Uses[id].(*types.Func)
+		fn, ok := c.info.Uses[id].(*types.Func)
 		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != AjobsPath || fn.Name() != "Define" {
 			return true
 		}
-		inst, ok := v.pass.TypesInfo.Instances[id]
+		inst, ok := c.info.Instances[id]
 		if !ok || inst.TypeArgs.Len() != 2 {
 			return true
 		}
 		for i, role := range []string{"argument", "result"} {
 			if why := unencodable(inst.TypeArgs.At(i), map[types.Type]bool{}); why != "" {
-				v.report(call.Pos(), CategoryJobType, "ajobs.Define: the job's %s type %s cannot be encoded with encoding/json: %s", role, inst.TypeArgs.At(i), why)
+				c.errorf(call.Pos(), "ajobs.Define: the job's %s type %s cannot be encoded with encoding/json: %s", role, types.TypeString(inst.TypeArgs.At(i), byName), why)
 			}
 		}
 		return true
@@ -54,6 +69,7 @@ func (v *vetter) jobTypes(f *ast.File) {
 // unencodable says why encoding/json cannot round-trip values of t, or
 // returns "": the rules of rt/ajobs's checkEncodable, on go/types.
 func unencodable(t types.Type, seen map[types.Type]bool) string {
+	ts := func(t types.Type) string { return types.TypeString(t, byName) }
 	if seen[t] {
 		return ""
 	}
@@ -63,29 +79,29 @@ func unencodable(t types.Type, seen map[types.Type]bool) string {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Chan:
-		return fmt.Sprintf("%s is a channel", t)
+		return ts(t) + " is a channel"
 	case *types.Signature:
-		return fmt.Sprintf("%s is a function", t)
+		return ts(t) + " is a function"
 	case *types.Basic:
 		switch u.Kind() {
 		case types.UnsafePointer:
-			return fmt.Sprintf("%s is an unsafe pointer", t)
+			return ts(t) + " is an unsafe pointer"
 		case types.Complex64, types.Complex128:
-			return fmt.Sprintf("%s is a complex number", t)
+			return ts(t) + " is a complex number"
 		}
 	case *types.Pointer:
-		return within(unencodable(u.Elem(), seen), t)
+		return within(unencodable(u.Elem(), seen), ts(t))
 	case *types.Slice:
-		return within(unencodable(u.Elem(), seen), t)
+		return within(unencodable(u.Elem(), seen), ts(t))
 	case *types.Array:
-		return within(unencodable(u.Elem(), seen), t)
+		return within(unencodable(u.Elem(), seen), ts(t))
 	case *types.Map:
 		if b, ok := u.Key().Underlying().(*types.Basic); !ok || b.Info()&(types.IsString|types.IsInteger) == 0 {
 			if !hasMethod(u.Key(), "MarshalText") {
-				return fmt.Sprintf("the key of %s, %s, is neither a string, an integer nor a TextMarshaler", t, u.Key())
+				return fmt.Sprintf("the key of %s, %s, is neither a string, an integer nor a TextMarshaler", ts(t), ts(u.Key()))
 			}
 		}
-		return within(unencodable(u.Elem(), seen), t)
+		return within(unencodable(u.Elem(), seen), ts(t))
 	case *types.Struct:
 		exported := 0
 		for i := 0; i < u.NumFields(); i++ {
@@ -96,22 +112,26 @@ func unencodable(t types.Type, seen map[types.Type]bool) string {
 			}
 			exported++
 			if why := unencodable(f.Type(), seen); why != "" {
-				return fmt.Sprintf("%s, in field %s of %s", why, f.Name(), t)
+				return fmt.Sprintf("%s, in field %s of %s", why, f.Name(), ts(t))
 			}
 		}
 		if u.NumFields() > 0 && exported == 0 {
-			return fmt.Sprintf("%s has no exported field: it would travel as {} and arrive as its zero value", t)
+			return ts(t) + " has no exported field: it would travel as {} and arrive as its zero value"
 		}
 	}
 	return ""
 }
 
-func within(why string, t types.Type) string {
+func within(why, t string) string {
 	if why == "" {
 		return ""
 	}
-	return why + ", in " + t.String()
+	return why + ", in " + t
 }
+
+// byName qualifies a type by its package's name, as the compiler's
+// messages do (lib.Args, not example.com/m/lib.Args).
+func byName(p *types.Package) string { return p.Name() }
 
 func hasMethod(t types.Type, name string) bool {
 	for _, tt := range []types.Type{t, types.NewPointer(t)} {

@@ -26,13 +26,15 @@ func (w *waitFor[T]) AwaitStart(c *Coro) Status { return c.Push(w) }
 
 // Resume: state 0 starts the task and the timer and parks; state 1 is
 // woken by the task's end or the timer; state 2 waits for a timed-out task
-// to finish unwinding.
+// to finish unwinding; state 3 is the end of a wait that the timer did not
+// end (its timer is stale).
 func (w *waitFor[T]) Resume(c *Coro) Status {
 	if c.Unwinding() {
 		if w.t != nil {
 			w.t.Cancel()
 		}
 		w.c = nil
+		w.disarm(c.loop)
 		return Ready
 	}
 	switch w.state {
@@ -48,7 +50,7 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 	case 1:
 		w.c = nil
 		if w.t.Done() {
-			c.loop.timerCancelled() // the timer fires for nothing now
+			w.disarm(c.loop)
 			return Ready
 		}
 		// The timer fired first.
@@ -58,6 +60,16 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 		return w.t.AwaitStart(c)
 	}
 	return Ready
+}
+
+// disarm makes the timer of a WaitFor whose wait ended before it fired
+// stale (state 3), so that the loop drops it from the heap when it
+// compacts instead of keeping it, the task and its result until it is due.
+func (w *waitFor[T]) disarm(l *loop) {
+	if w.state == 1 {
+		w.state = 3
+		l.timerCancelled()
+	}
 }
 
 // waitForTimer is a WaitFor seen as its timer's action: if the task is

@@ -18,10 +18,19 @@ type Args struct {
 	Sleep int64 // ms
 	Enq   int64 // Unix ns, set just before the enqueue
 	Rec   bool  // RPUSH bench:lat <ns from Enq to the job's start>
+	Count bool  // INCR bench:done when the job ends (the reclaim phase)
 }
 
-// latKey is the list the jobs push their latencies to.
-const latKey = "bench:lat"
+// latKey is the list the jobs push their latencies to; doneKey counts
+// the jobs that ended, in the reclaim phase.
+const (
+	latKey  = "bench:lat"
+	doneKey = "bench:done"
+)
+
+// holdJobs makes every job the worker runs sleep for ten minutes first:
+// the worker of the reclaim phase that is killed holding them.
+var holdJobs bool
 
 // jobCl is the ajobs worker's client, for the jobs that record latency.
 var jobCl *aredis.Client
@@ -38,6 +47,14 @@ func benchJob(a Args) (struct{}, error) {
 	if a.Sleep > 0 {
 		rt.Sleep(time.Duration(a.Sleep) * time.Millisecond)
 	}
+	if holdJobs {
+		rt.Sleep(10 * time.Minute)
+	}
+	if a.Count {
+		if _, err := jobCl.Do("INCR", doneKey); err != nil {
+			return struct{}{}, err
+		}
+	}
 	return struct{}{}, nil
 }
 
@@ -47,11 +64,13 @@ var BenchJob = ajobs.Define("bench/v1", benchJobAsync)
 // ajobsQueue is the queue the ajobs producer and worker use.
 func ajobsQueue(cl *aredis.Client) *ajobs.Queue { return ajobs.NewQueue(cl, "bench") }
 
-// ajobsWorker runs one worker process with conc slots until killed.
-func ajobsWorker(sock string, conc int) error {
+// ajobsWorker runs one worker process with conc slots until killed, with
+// the given lease (0: ajobs's default, 30 s; heartbeats and reclaim
+// checks at their defaults, lease/3 and lease/2).
+func ajobsWorker(sock string, conc int, lease time.Duration) error {
 	cl := aredis.New(aredis.Options{Addr: sock, PoolSize: 64})
 	jobCl = cl
-	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: conc, Logf: func(string, ...any) {}}, ajobsQueue(cl))
+	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: conc, Lease: lease, Logf: func(string, ...any) {}}, ajobsQueue(cl))
 	fmt.Println("ready")
 	_, err := rt.Run(w.RunAsync())
 	return err

@@ -31,9 +31,9 @@ func _() {
 // ajobs.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("ajobs.go", []rt.SourceFunc{
-		{Name: "benchJob", Line: 32, Off: 771, Head: "func benchJob(a Args) (struct{}, error) {", Len: 271, Hash: 0x8dfb275324fdfd34},
-		{Name: "produceAjobs", Line: 64, Off: 1811, Head: "func produceAjobs(q *ajobs.Queue, n int, a Args, rate int) error {", Len: 593, Hash: 0xa52af25412fbbd50},
-		{Name: "produceSome", Line: 91, Off: 2470, Head: "func produceSome(q *ajobs.Queue, n int, a Args) error {", Len: 200, Hash: 0x266be808d9f12105},
+		{Name: "benchJob", Line: 41, Off: 1088, Head: "func benchJob(a Args) (struct{}, error) {", Len: 420, Hash: 0xbb9a6cf0ada4823c},
+		{Name: "produceAjobs", Line: 83, Off: 2437, Head: "func produceAjobs(q *ajobs.Queue, n int, a Args, rate int) error {", Len: 593, Hash: 0xa52af25412fbbd50},
+		{Name: "produceSome", Line: 110, Off: 3096, Head: "func produceSome(q *ajobs.Queue, n int, a Args) error {", Len: 200, Hash: 0x266be808d9f12105},
 	})
 }
 
@@ -52,6 +52,11 @@ func benchJobAsync(a Args) rt.Awaitable[struct{}] {
 	return &ag_benchJob{a: a}
 }
 
+// ag_0spawn_benchJob starts benchJob as a task, its frame in the task's allocation: the generated form of rt.Spawn(benchJobAsync(...)).
+func ag_0spawn_benchJob(a Args, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_benchJob](ag_benchJob{a: a}, ag_opts...)
+}
+
 func (ag_f *ag_benchJob) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -60,63 +65,103 @@ func (ag_f *ag_benchJob) AwaitResult() (struct{}, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line ajobs.go:32
+//line ajobs.go:41
 func (ag_f *ag_benchJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :32:1*/ var (
-		err error
+	/*line :41:1*/ var (
+		ag_err1 error
+		ag_err2 error
 	)
-	/*line :32:1*/ if ag_co.Unwinding() {
-		/*line :32:1*/ return rt.Ready
+	/*line :41:1*/ if ag_co.Unwinding() {
+		/*line :41:1*/ return rt.Ready
 	}
-	/*line :32:1*/ switch ag_f.ag_state {
-	/*line :32:1*/ case 1:
-		/*line :32:1*/ goto ag_resume1
-		/*line :32:1*/
+	/*line :41:1*/ switch ag_f.ag_state {
+	/*line :41:1*/ case 1:
+		/*line :41:1*/ goto ag_resume1
+		/*line :41:1*/
 	case 2:
-		/*line :32:1*/ goto ag_resume2
+		/*line :41:1*/ goto ag_resume2
+		/*line :41:1*/
+	case 3:
+		/*line :41:1*/ goto ag_resume3
+		/*line :41:1*/
+	case 4:
+		/*line :41:1*/ goto ag_resume4
 	}
-	/*line ajobs.go:33:2*/ if !(ag_f.a.Rec) {
-		/*line :33:2*/ goto ag_L1
+	/*line ajobs.go:42:2*/ if !(ag_f.a.Rec) {
+		/*line :42:2*/ goto ag_L1
 	}
-	/*line ajobs.go:34:6*/ ag_f.ag_aw0 = jobCl.DoAsync("RPUSH", latKey, time.Now().UnixNano()-ag_f.a.Enq)
-	/*line :34:6*/ ag_f.ag_state = 1 // await: jobCl.Do("RPUSH", latKey, time.Now().UnixNano() - a.Enq)
-	/*line :34:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :34:6*/ return ag_s
+	/*line ajobs.go:43:6*/ ag_f.ag_aw0 = jobCl.DoAsync("RPUSH", latKey, time.Now().UnixNano()-ag_f.a.Enq)
+	/*line :43:6*/ ag_f.ag_state = 1 // await: jobCl.Do("RPUSH", latKey, time.Now().UnixNano() - a.Enq)
+	/*line :43:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :43:6*/ return ag_s
 	}
-	/*line :34:6*/ ag_resume1:
-	/*line ajobs.go:34:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :34:6*/ ag_f.ag_aw0 = nil
-	/*line ajobs.go:34:3*/ if !(err != nil) {
-		/*line :34:3*/ goto ag_L2
+	/*line :43:6*/ ag_resume1:
+	/*line ajobs.go:43:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :43:6*/ ag_f.ag_aw0 = nil
+	/*line ajobs.go:43:3*/ if !(ag_err1 != nil) {
+		/*line :43:3*/ goto ag_L2
 	}
-	/*line ajobs.go:35:4*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, err
-	/*line :35:4*/ return rt.Ready
-	/*line :35:4*/ ag_L2:
-	/*line :35:4*/ ag_L1:
-	/*line ajobs.go:38:2*/ if !(ag_f.a.Sleep > 0) {
-		/*line :38:2*/ goto ag_L3
+	/*line ajobs.go:44:4*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, ag_err1
+	/*line :44:4*/ return rt.Ready
+	/*line :44:4*/ ag_L2:
+	/*line :44:4*/ ag_L1:
+	/*line ajobs.go:47:2*/ if !(ag_f.a.Sleep > 0) {
+		/*line :47:2*/ goto ag_L3
 	}
-	/*line ajobs.go:39:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.Sleep) * time.Millisecond)
-	/*line :39:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.Sleep) * time.Millisecond)
-	/*line :39:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :39:3*/ return ag_s
+	/*line ajobs.go:48:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Duration(ag_f.a.Sleep) * time.Millisecond)
+	/*line :48:3*/ ag_f.ag_state = 2 // await: rt.Sleep(time.Duration(a.Sleep) * time.Millisecond)
+	/*line :48:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:3*/ return ag_s
 	}
-	/*line :39:3*/ ag_resume2:
-	/*line :39:3*/ ag_f.ag_aw1 = nil
-	/*line :39:3*/ ag_L3:
-	/*line ajobs.go:41:2*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, nil
-	/*line :41:2*/ return rt.Ready
+	/*line :48:3*/ ag_resume2:
+	/*line :48:3*/ ag_f.ag_aw1 = nil
+	/*line :48:3*/ ag_L3:
+	/*line ajobs.go:50:2*/ if !holdJobs {
+		/*line :50:2*/ goto ag_L4
+	}
+	/*line ajobs.go:51:3*/ ag_f.ag_aw1 = rt.SleepAsync(10 * time.Minute)
+	/*line :51:3*/ ag_f.ag_state = 3 // await: rt.Sleep(10 * time.Minute)
+	/*line :51:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :51:3*/ return ag_s
+	}
+	/*line :51:3*/ ag_resume3:
+	/*line :51:3*/ ag_f.ag_aw1 = nil
+	/*line :51:3*/ ag_L4:
+	/*line ajobs.go:53:2*/ if !(ag_f.a.Count) {
+		/*line :53:2*/ goto ag_L5
+	}
+	/*line ajobs.go:54:6*/ ag_f.ag_aw0 = jobCl.DoAsync("INCR", doneKey)
+	/*line :54:6*/ ag_f.ag_state = 4 // await: jobCl.Do("INCR", doneKey)
+	/*line :54:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :54:6*/ return ag_s
+	}
+	/*line :54:6*/ ag_resume4:
+	/*line ajobs.go:54:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :54:6*/ ag_f.ag_aw0 = nil
+	/*line ajobs.go:54:3*/ if !(ag_err2 != nil) {
+		/*line :54:3*/ goto ag_L6
+	}
+	/*line ajobs.go:55:4*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, ag_err2
+	/*line :55:4*/ return rt.Ready
+	/*line :55:4*/ ag_L6:
+	/*line :55:4*/ ag_L5:
+	/*line ajobs.go:58:2*/ ag_f.ag_r0, ag_f.ag_err = struct{}{}, nil
+	/*line :58:2*/ return rt.Ready
 }
 
-//line ajobs_async.go:112
+//line ajobs_async.go:153
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_benchJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "ajobs.go:34"
+		return "ajobs.go:43"
 	case 2:
-		return "ajobs.go:39"
+		return "ajobs.go:48"
+	case 3:
+		return "ajobs.go:51"
+	case 4:
+		return "ajobs.go:54"
 	}
 	return ""
 }
@@ -144,6 +189,11 @@ func produceAjobsAsync(q *ajobs.Queue, n int, a Args, rate int) rt.Awaitable[str
 	return &ag_produceAjobs{q: q, n: n, a: a, rate: rate}
 }
 
+// ag_0spawn_produceAjobs starts produceAjobs as a task, its frame in the task's allocation: the generated form of rt.Spawn(produceAjobsAsync(...)).
+func ag_0spawn_produceAjobs(q *ajobs.Queue, n int, a Args, rate int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_produceAjobs](ag_produceAjobs{q: q, n: n, a: a, rate: rate}, ag_opts...)
+}
+
 func (ag_f *ag_produceAjobs) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -152,127 +202,130 @@ func (ag_f *ag_produceAjobs) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line ajobs.go:64
+//line ajobs.go:83
 func (ag_f *ag_produceAjobs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :64:1*/ var (
+	/*line :83:1*/ var (
 		d     time.Duration
 		ag_t4 *rt.Task[struct{}]
 		ag_t6 *rt.Task[struct{}]
 		t     *rt.Task[struct{}]
 		err   error
 	)
-	/*line :64:1*/ if ag_co.Unwinding() {
-		/*line :64:1*/ return rt.Ready
+	/*line :83:1*/ if ag_co.Unwinding() {
+		/*line :83:1*/ return rt.Ready
 	}
-	/*line :64:1*/ switch ag_f.ag_state {
-	/*line :64:1*/ case 1:
-		/*line :64:1*/ goto ag_resume1
-		/*line :64:1*/
+	/*line :83:1*/ switch ag_f.ag_state {
+	/*line :83:1*/ case 1:
+		/*line :83:1*/ goto ag_resume1
+		/*line :83:1*/
 	case 2:
-		/*line :64:1*/ goto ag_resume2
-		/*line :64:1*/
+		/*line :83:1*/ goto ag_resume2
+		/*line :83:1*/
 	case 3:
-		/*line :64:1*/ goto ag_resume3
-		/*line :64:1*/
+		/*line :83:1*/ goto ag_resume3
+		/*line :83:1*/
 	case 4:
-		/*line :64:1*/ goto ag_resume4
+		/*line :83:1*/ goto ag_resume4
 	}
-	/*line ajobs.go:65:6*/ ag_f.tasks = nil
-	/*line ajobs.go:66:2*/ if !(ag_f.rate > 0) {
-		/*line :66:2*/ goto ag_L1
+	/*line ajobs.go:84:6*/ ag_f.tasks = nil
+	/*line ajobs.go:85:2*/ if !(ag_f.rate > 0) {
+		/*line :85:2*/ goto ag_L1
 	}
-	/*line ajobs.go:67:3*/ ag_f.start = time.Now()
-	/*line ajobs.go:68:7*/ ag_f.i = 0
-	/*line :68:7*/ ag_L2:
-	/*line ajobs.go:68:15*/ if !(ag_f.i < ag_f.n) {
-		/*line :68:15*/ goto ag_L4
+	/*line ajobs.go:86:3*/ ag_f.start = time.Now()
+	/*line ajobs.go:87:7*/ ag_f.i = 0
+	/*line :87:7*/ ag_L2:
+	/*line ajobs.go:87:15*/ if !(ag_f.i < ag_f.n) {
+		/*line :87:15*/ ag_f.q, ag_f.start = nil, time.Time{}
+		/*line :87:15*/ goto ag_L4
 	}
-	/*line ajobs.go:69:7*/ d = time.Until(ag_f.start.Add(time.Duration(ag_f.i) * time.Second / time.Duration(ag_f.rate)))
-	/*line ajobs.go:69:4*/ if !(d > 0) {
-		/*line :69:4*/ goto ag_L5
+	/*line ajobs.go:88:7*/ d = time.Until(ag_f.start.Add(time.Duration(ag_f.i) * time.Second / time.Duration(ag_f.rate)))
+	/*line ajobs.go:88:4*/ if !(d > 0) {
+		/*line :88:4*/ goto ag_L5
 	}
-	/*line ajobs.go:70:5*/ ag_f.ag_aw0 = rt.SleepAsync(d)
-	/*line :70:5*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
-	/*line :70:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:5*/ return ag_s
+	/*line ajobs.go:89:5*/ ag_f.ag_aw0 = rt.SleepAsync(d)
+	/*line :89:5*/ ag_f.ag_state = 1 // await: rt.Sleep(d)
+	/*line :89:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :89:5*/ return ag_s
 	}
-	/*line :70:5*/ ag_resume1:
-	/*line :70:5*/ ag_f.ag_aw0 = nil
-	/*line :70:5*/ ag_L5:
-	/*line ajobs.go:72:26*/ ag_f.ag_aw1 = rt.SpawnAsync(produceSomeAsync(ag_f.q, 1, ag_f.a))
-	/*line :72:26*/ ag_f.ag_state = 2 // await: rt.Spawn(produceSomeAsync(q, 1, a))
-	/*line :72:26*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :72:26*/ return ag_s
+	/*line :89:5*/ ag_resume1:
+	/*line :89:5*/ ag_f.ag_aw0 = nil
+	/*line :89:5*/ ag_L5:
+	/*line ajobs.go:91:26*/ ag_f.ag_aw1 = ag_0spawn_produceSome(ag_f.q, 1, ag_f.a)
+	/*line :91:26*/ ag_f.ag_state = 2 // await: rt.Spawn(produceSomeAsync(q, 1, a))
+	/*line :91:26*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :91:26*/ return ag_s
 	}
-	/*line :72:26*/ ag_resume2:
-	/*line ajobs.go:72:26*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :72:26*/ ag_f.ag_aw1 = nil
-	/*line ajobs.go:72:4*/ ag_f.tasks = append(ag_f.tasks, ag_t4)
-	/*line ajobs.go:68:22*/ ag_f.i++
-	/*line :68:22*/ goto ag_L2
-	/*line :68:22*/ ag_L4:
-	/*line :68:22*/ goto ag_L6
-	/*line :68:22*/ ag_L1:
-	/*line ajobs.go:75:3*/ const par = 64
-	/*line ajobs.go:76:7*/ ag_f.ag_i1 = 0
-	/*line :76:7*/ ag_L7:
-	/*line ajobs.go:76:15*/ if !(ag_f.ag_i1 < par) {
-		/*line :76:15*/ goto ag_L9
+	/*line :91:26*/ ag_resume2:
+	/*line ajobs.go:91:26*/ ag_t4, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :91:26*/ ag_f.ag_aw1 = nil
+	/*line ajobs.go:91:4*/ ag_f.tasks = append(ag_f.tasks, ag_t4)
+	/*line ajobs.go:87:22*/ ag_f.i++
+	/*line :87:22*/ goto ag_L2
+	/*line :87:22*/ ag_L4:
+	/*line :87:22*/ goto ag_L6
+	/*line :87:22*/ ag_L1:
+	/*line ajobs.go:94:3*/ const par = 64
+	/*line ajobs.go:95:7*/ ag_f.ag_i1 = 0
+	/*line :95:7*/ ag_L7:
+	/*line ajobs.go:95:15*/ if !(ag_f.ag_i1 < par) {
+		/*line :95:15*/ ag_f.q = nil
+		/*line :95:15*/ goto ag_L9
 	}
-	/*line ajobs.go:77:26*/ ag_f.ag_aw1 = rt.SpawnAsync(produceSomeAsync(ag_f.q, ag_f.n/par+btoi(ag_f.ag_i1 < ag_f.n%par), ag_f.a))
-	/*line :77:26*/ ag_f.ag_state = 3 // await: rt.Spawn(produceSomeAsync(q, n / par + btoi(i < n % par),...
-	/*line :77:26*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :77:26*/ return ag_s
+	/*line ajobs.go:96:26*/ ag_f.ag_aw1 = ag_0spawn_produceSome(ag_f.q, ag_f.n/par+btoi(ag_f.ag_i1 < ag_f.n%par), ag_f.a)
+	/*line :96:26*/ ag_f.ag_state = 3 // await: rt.Spawn(produceSomeAsync(q, n / par + btoi(i < n % par),...
+	/*line :96:26*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :96:26*/ return ag_s
 	}
-	/*line :77:26*/ ag_resume3:
-	/*line ajobs.go:77:26*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :77:26*/ ag_f.ag_aw1 = nil
-	/*line ajobs.go:77:4*/ ag_f.tasks = append(ag_f.tasks, ag_t6)
-	/*line ajobs.go:76:24*/ ag_f.ag_i1++
-	/*line :76:24*/ goto ag_L7
-	/*line :76:24*/ ag_L9:
-	/*line :76:24*/ ag_L6:
-	/*line :76:24*/ ag_f.ag_t8 = ag_f.tasks
-	/*line :76:24*/ ag_f.ag_t9 = 0
-	/*line :76:24*/ ag_L10:
-	/*line ajobs.go:80:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :80:2*/ goto ag_L12
+	/*line :96:26*/ ag_resume3:
+	/*line ajobs.go:96:26*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :96:26*/ ag_f.ag_aw1 = nil
+	/*line ajobs.go:96:4*/ ag_f.tasks = append(ag_f.tasks, ag_t6)
+	/*line ajobs.go:95:24*/ ag_f.ag_i1++
+	/*line :95:24*/ goto ag_L7
+	/*line :95:24*/ ag_L9:
+	/*line :95:24*/ ag_L6:
+	/*line :95:24*/ ag_f.ag_t8 = ag_f.tasks
+	/*line :95:24*/ ag_f.tasks = nil
+	/*line :95:24*/ ag_f.ag_t9 = 0
+	/*line :95:24*/ ag_L10:
+	/*line ajobs.go:99:2*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :99:2*/ goto ag_L12
 	}
-	/*line ajobs.go:80:9*/ t = ag_f.ag_t8[ag_f.ag_t9]
-	/*line ajobs.go:81:6*/ ag_f.ag_aw0 = t
-	/*line :81:6*/ ag_f.ag_state = 4 // await: rt.Await(t)
-	/*line :81:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :81:6*/ return ag_s
+	/*line ajobs.go:99:9*/ t = ag_f.ag_t8[ag_f.ag_t9]
+	/*line ajobs.go:100:6*/ ag_f.ag_aw0 = t
+	/*line :100:6*/ ag_f.ag_state = 4 // await: rt.Await(t)
+	/*line :100:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:6*/ return ag_s
 	}
-	/*line :81:6*/ ag_resume4:
-	/*line ajobs.go:81:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :81:6*/ ag_f.ag_aw0 = nil
-	/*line ajobs.go:81:3*/ if !(err != nil) {
-		/*line :81:3*/ goto ag_L13
+	/*line :100:6*/ ag_resume4:
+	/*line ajobs.go:100:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :100:6*/ ag_f.ag_aw0 = nil
+	/*line ajobs.go:100:3*/ if !(err != nil) {
+		/*line :100:3*/ goto ag_L13
 	}
-	/*line ajobs.go:82:4*/ ag_f.ag_err = err
-	/*line :82:4*/ return rt.Ready
-	/*line :82:4*/ ag_L13:
-	/*line :82:4*/ ag_f.ag_t9++
-	/*line :82:4*/ goto ag_L10
-	/*line :82:4*/ ag_L12:
-	/*line ajobs.go:85:2*/ ag_f.ag_err = nil
-	/*line :85:2*/ return rt.Ready
+	/*line ajobs.go:101:4*/ ag_f.ag_err = err
+	/*line :101:4*/ return rt.Ready
+	/*line :101:4*/ ag_L13:
+	/*line :101:4*/ ag_f.ag_t9++
+	/*line :101:4*/ goto ag_L10
+	/*line :101:4*/ ag_L12:
+	/*line ajobs.go:104:2*/ ag_f.ag_err = nil
+	/*line :104:2*/ return rt.Ready
 }
 
-//line ajobs_async.go:264
+//line ajobs_async.go:317
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produceAjobs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "ajobs.go:70"
+		return "ajobs.go:89"
 	case 2:
-		return "ajobs.go:72"
+		return "ajobs.go:91"
 	case 3:
-		return "ajobs.go:77"
+		return "ajobs.go:96"
 	case 4:
-		return "ajobs.go:81"
+		return "ajobs.go:100"
 	}
 	return ""
 }
@@ -293,6 +346,11 @@ func produceSomeAsync(q *ajobs.Queue, n int, a Args) rt.Awaitable[struct{}] {
 	return &ag_produceSome{q: q, n: n, a: a}
 }
 
+// ag_0spawn_produceSome starts produceSome as a task, its frame in the task's allocation: the generated form of rt.Spawn(produceSomeAsync(...)).
+func ag_0spawn_produceSome(q *ajobs.Queue, n int, a Args, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_produceSome](ag_produceSome{q: q, n: n, a: a}, ag_opts...)
+}
+
 func (ag_f *ag_produceSome) AwaitStart(co *rt.Coro) rt.Status {
 	return co.Push(ag_f)
 }
@@ -301,52 +359,52 @@ func (ag_f *ag_produceSome) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line ajobs.go:91
+//line ajobs.go:110
 func (ag_f *ag_produceSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :91:1*/ var (
+	/*line :110:1*/ var (
 		err error
 	)
-	/*line :91:1*/ if ag_co.Unwinding() {
-		/*line :91:1*/ return rt.Ready
+	/*line :110:1*/ if ag_co.Unwinding() {
+		/*line :110:1*/ return rt.Ready
 	}
-	/*line :91:1*/ switch ag_f.ag_state {
-	/*line :91:1*/ case 1:
-		/*line :91:1*/ goto ag_resume1
+	/*line :110:1*/ switch ag_f.ag_state {
+	/*line :110:1*/ case 1:
+		/*line :110:1*/ goto ag_resume1
 	}
-	/*line ajobs.go:92:6*/ ag_f.i = 0
-	/*line :92:6*/ ag_L1:
-	/*line ajobs.go:92:14*/ if !(ag_f.i < ag_f.n) {
-		/*line :92:14*/ goto ag_L3
+	/*line ajobs.go:111:6*/ ag_f.i = 0
+	/*line :111:6*/ ag_L1:
+	/*line ajobs.go:111:14*/ if !(ag_f.i < ag_f.n) {
+		/*line :111:14*/ goto ag_L3
 	}
-	/*line ajobs.go:93:3*/ ag_f.a.Enq = time.Now().UnixNano()
-	/*line ajobs.go:94:6*/ ag_f.ag_aw0 = BenchJob.EnqueueAsync(ag_f.q, ag_f.a)
-	/*line :94:6*/ ag_f.ag_state = 1 // await: BenchJob.Enqueue(q, a)
-	/*line :94:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :94:6*/ return ag_s
+	/*line ajobs.go:112:3*/ ag_f.a.Enq = time.Now().UnixNano()
+	/*line ajobs.go:113:6*/ ag_f.ag_aw0 = BenchJob.EnqueueAsync(ag_f.q, ag_f.a)
+	/*line :113:6*/ ag_f.ag_state = 1 // await: BenchJob.Enqueue(q, a)
+	/*line :113:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :113:6*/ return ag_s
 	}
-	/*line :94:6*/ ag_resume1:
-	/*line ajobs.go:94:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :94:6*/ ag_f.ag_aw0 = nil
-	/*line ajobs.go:94:3*/ if !(err != nil) {
-		/*line :94:3*/ goto ag_L4
+	/*line :113:6*/ ag_resume1:
+	/*line ajobs.go:113:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :113:6*/ ag_f.ag_aw0 = nil
+	/*line ajobs.go:113:3*/ if !(err != nil) {
+		/*line :113:3*/ goto ag_L4
 	}
-	/*line ajobs.go:95:4*/ ag_f.ag_err = err
-	/*line :95:4*/ return rt.Ready
-	/*line :95:4*/ ag_L4:
-	/*line ajobs.go:92:21*/ ag_f.i++
-	/*line :92:21*/ goto ag_L1
-	/*line :92:21*/ ag_L3:
-	/*line ajobs.go:98:2*/ ag_f.ag_err = nil
-	/*line :98:2*/ return rt.Ready
+	/*line ajobs.go:114:4*/ ag_f.ag_err = err
+	/*line :114:4*/ return rt.Ready
+	/*line :114:4*/ ag_L4:
+	/*line ajobs.go:111:21*/ ag_f.i++
+	/*line :111:21*/ goto ag_L1
+	/*line :111:21*/ ag_L3:
+	/*line ajobs.go:117:2*/ ag_f.ag_err = nil
+	/*line :117:2*/ return rt.Ready
 }
 
-//line ajobs_async.go:344
+//line ajobs_async.go:402
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produceSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "ajobs.go:94"
+		return "ajobs.go:113"
 	}
 	return ""
 }

@@ -14,10 +14,18 @@ import (
 )
 
 // asynqWorker runs one asynq server with conc goroutines until killed.
-func asynqWorker(sock string, conc int) error {
+// For the reclaim phase (reclaim true), a recovered task is retried at
+// once and retries are moved to the queue every second (asynq's
+// defaults: 15 to 44 s for a first retry, checked every 5 s); the rest of
+// its recovery is not configurable (see reclaim.go).
+func asynqWorker(sock string, conc int, reclaim bool) error {
 	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: sock})
-	srv := asynq.NewServer(asynq.RedisClientOpt{Network: "unix", Addr: sock, PoolSize: 64},
-		asynq.Config{Concurrency: conc, LogLevel: asynq.ErrorLevel})
+	cfg := asynq.Config{Concurrency: conc, LogLevel: asynq.ErrorLevel}
+	if reclaim {
+		cfg.RetryDelayFunc = func(int, error, *asynq.Task) time.Duration { return 0 }
+		cfg.DelayedTaskCheckInterval = time.Second
+	}
+	srv := asynq.NewServer(asynq.RedisClientOpt{Network: "unix", Addr: sock, PoolSize: 64}, cfg)
 	mux := asynq.NewServeMux()
 	mux.HandleFunc("bench", func(ctx context.Context, t *asynq.Task) error {
 		var a Args
@@ -35,6 +43,16 @@ func asynqWorker(sock string, conc int) error {
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+		}
+		if holdJobs {
+			select {
+			case <-time.After(10 * time.Minute):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if a.Count {
+			return rdb.Incr(ctx, doneKey).Err()
 		}
 		return nil
 	})

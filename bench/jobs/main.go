@@ -8,6 +8,7 @@
 //
 //	cd bench/jobs && go run .            # all phases, about two minutes
 //	go run . -quick                      # smaller counts
+//	go run . -reclaim                    # only the reclaim phase (reclaim.go)
 //
 // Phases, for each system in turn, on a flushed database:
 //   - trivial: N empty jobs enqueued at full speed by the producer (64
@@ -69,6 +70,12 @@ var (
 	rqRate    = flag.Int("rqrate", 20, "jobs a second in RQ's latency phase (below what its two workers run)")
 	python    = flag.String("python", "/usr/bin/python3", "a python3 that imports rq")
 	only      = flag.String("only", "ajobs,asynq,rq", "systems to run")
+	reclaimM  = flag.Bool("reclaim", false, "run only the reclaim phase (ajobs and asynq): about 3 minutes")
+	leases    = flag.String("leases", "30s,2s", "ajobs leases of the reclaim phase (asynq's is 30 s, fixed)")
+	nReclaim  = flag.Int("reclaimn", 10, "jobs the killed worker holds in the reclaim phase")
+	leaseFlag = flag.Duration("lease", 0, "internal: an ajobs worker's lease")
+	holdFlag  = flag.Bool("hold", false, "internal: the worker holds every job for ten minutes")
+	recFlag   = flag.Bool("reclaimer", false, "internal: a worker of the reclaim phase")
 )
 
 func main() {
@@ -76,9 +83,11 @@ func main() {
 	var err error
 	switch *role {
 	case "ajobs-worker":
-		err = ajobsWorker(*sockFlag, *concFlag)
+		holdJobs = *holdFlag
+		err = ajobsWorker(*sockFlag, *concFlag, *leaseFlag)
 	case "asynq-worker":
-		err = asynqWorker(*sockFlag, *concFlag)
+		holdJobs = *holdFlag
+		err = asynqWorker(*sockFlag, *concFlag, *recFlag)
 	case "":
 		err = drive()
 	default:
@@ -142,6 +151,9 @@ func drive() error {
 			}
 			systems = append(systems, s)
 		}
+	}
+	if *reclaimM {
+		return b.reclaimAll(systems)
 	}
 	res := map[string]map[string]float64{}
 	for _, s := range systems {

@@ -24,10 +24,8 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -99,9 +97,8 @@ func run(args []string, stdout io.Writer) error {
 	defer cl.Close()
 	q := ajobs.NewQueue(cl, queueName)
 	if *worker {
-		signal.Ignore(syscall.SIGTERM, syscall.SIGINT) // rt.WaitSignal takes them over
 		w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: 10, Lease: 10 * time.Second}, q)
-		_, err := rt.Run(workAsync(w))
+		_, err := rt.Run(w.RunUntilSignalAsync(10 * time.Second)) // until SIGTERM or SIGINT, then drain
 		return err
 	}
 	urls := fs.Args()
@@ -117,25 +114,6 @@ func run(args []string, stdout io.Writer) error {
 	}
 	_, err := rt.Run(produceAsync(q, urls, want, stdout))
 	return err
-}
-
-// work runs w until SIGTERM or SIGINT.
-//
-// async
-func work(w *ajobs.Worker) error {
-	run := rt.Spawn(w.RunAsync())
-	rt.Spawn(stopOnSignalAsync(w))
-	_, err := rt.Await(run)
-	return err
-}
-
-// async
-func stopOnSignal(w *ajobs.Worker) error {
-	if _, err := rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT); err != nil {
-		return err
-	}
-	w.Stop(10 * time.Second)
-	return nil
 }
 
 // produce enqueues a job per URL, then prints each count as its job

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -21,16 +20,6 @@ import (
 func _() {
 	type ag_stale_run_go_generate func(string) (Count, error)
 	var _ ag_stale_run_go_generate = countWordsAtURL
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*ajobs.Worker) error
-	var _ ag_stale_run_go_generate = work
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*ajobs.Worker) error
-	var _ ag_stale_run_go_generate = stopOnSignal
 }
 
 func _() {
@@ -47,11 +36,9 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "countWordsAtURL", Line: 49, Off: 1396, Head: "func countWordsAtURL(url string) (Count, error) {", Len: 408, Hash: 0xa4799dc3f01b5da9},
-		{Name: "work", Line: 125, Off: 3816, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
-		{Name: "stopOnSignal", Line: 133, Off: 3963, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
-		{Name: "produce", Line: 145, Off: 4296, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
-		{Name: "printWhenDone", Line: 168, Off: 4915, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
+		{Name: "countWordsAtURL", Line: 47, Off: 1372, Head: "func countWordsAtURL(url string) (Count, error) {", Len: 408, Hash: 0xa4799dc3f01b5da9},
+		{Name: "produce", Line: 123, Off: 3882, Head: "func produce(q *ajobs.Queue, urls []string, want map[string]int, out io.Writer) error {", Len: 608, Hash: 0xe436587ef49d9de4},
+		{Name: "printWhenDone", Line: 146, Off: 4501, Head: "func printWhenDone(q *ajobs.Queue, id, url string, want map[string]int, out io.Writer, errp *error) {", Len: 436, Hash: 0x785cdd4778a5865f},
 	})
 }
 
@@ -85,240 +72,82 @@ func (ag_f *ag_countWordsAtURL) AwaitResult() (Count, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:49
+//line main.go:47
 func (ag_f *ag_countWordsAtURL) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :49:1*/ var (
+	/*line :47:1*/ var (
 		err  error
 		body []byte
 	)
-	/*line :49:1*/ if ag_co.Unwinding() {
-		/*line :49:1*/ goto ag_exit
+	/*line :47:1*/ if ag_co.Unwinding() {
+		/*line :47:1*/ goto ag_exit
 	}
-	/*line :49:1*/ switch ag_f.ag_state {
-	/*line :49:1*/ case 1:
-		/*line :49:1*/ goto ag_resume1
-		/*line :49:1*/
+	/*line :47:1*/ switch ag_f.ag_state {
+	/*line :47:1*/ case 1:
+		/*line :47:1*/ goto ag_resume1
+		/*line :47:1*/
 	case 2:
-		/*line :49:1*/ goto ag_resume2
-		/*line :49:1*/
+		/*line :47:1*/ goto ag_resume2
+		/*line :47:1*/
 	case 3:
-		/*line :49:1*/ goto ag_resume3
+		/*line :47:1*/ goto ag_resume3
 	}
-	/*line main.go:50:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
-	/*line :50:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
-	/*line :50:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :50:2*/ return ag_s
+	/*line main.go:48:2*/ ag_f.ag_aw0 = ahttp.GetAsync(ag_f.url)
+	/*line :48:2*/ ag_f.ag_state = 1 // await: ahttp.Get(url)
+	/*line :48:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
 	}
-	/*line :50:2*/ ag_resume1:
-	/*line main.go:50:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :50:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:51:2*/ if err != nil {
-		/*line main.go:52:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
-		/*line :52:3*/ goto ag_exit
+	/*line :48:2*/ ag_resume1:
+	/*line main.go:48:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :48:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:49:2*/ if err != nil {
+		/*line main.go:50:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
+		/*line :50:3*/ goto ag_exit
 	}
-	/*line main.go:54:2*/ {
-		/*line :54:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :54:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :54:2*/ defer ag_dfn()
-			/*line :54:2*/ ag_p.Raise()
+	/*line main.go:52:2*/ {
+		/*line :52:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :52:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :52:2*/ defer ag_dfn()
+			/*line :52:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:55:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :55:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :55:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :55:2*/ return ag_s
+	/*line main.go:53:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :53:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :53:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :53:2*/ return ag_s
 	}
-	/*line :55:2*/ ag_resume2:
-	/*line main.go:55:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :55:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:56:2*/ if err != nil {
-		/*line main.go:57:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
-		/*line :57:3*/ goto ag_exit
+	/*line :53:2*/ ag_resume2:
+	/*line main.go:53:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :53:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:54:2*/ if err != nil {
+		/*line main.go:55:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, err
+		/*line :55:3*/ goto ag_exit
 	}
-	/*line main.go:59:2*/ if ag_f.resp.StatusCode != http.StatusOK {
-		/*line main.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
-		/*line :60:3*/ goto ag_exit
+	/*line main.go:57:2*/ if ag_f.resp.StatusCode != http.StatusOK {
+		/*line main.go:58:3*/ ag_f.ag_r0, ag_f.ag_err = Count{}, fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+		/*line :58:3*/ goto ag_exit
 	}
-	/*line main.go:62:2*/ ag_f.ag_r0, ag_f.ag_err = Count{Words: len(strings.Fields(string(body))), Worker: os.Getpid()}, nil
-	/*line :62:2*/ goto ag_exit
-	/*line :62:2*/ ag_exit:
-	/*line :62:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :62:2*/ ag_resume3:
-	/*line :62:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :62:2*/ return ag_s
+	/*line main.go:60:2*/ ag_f.ag_r0, ag_f.ag_err = Count{Words: len(strings.Fields(string(body))), Worker: os.Getpid()}, nil
+	/*line :60:2*/ goto ag_exit
+	/*line :60:2*/ ag_exit:
+	/*line :60:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :60:2*/ ag_resume3:
+	/*line :60:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :60:2*/ return ag_s
 	}
-	/*line :62:2*/ return rt.Ready
+	/*line :60:2*/ return rt.Ready
 }
 
-//line main_async.go:154
+//line main_async.go:141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWordsAtURL) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:50"
+		return "main.go:48"
 	case 2:
-		return "main.go:55"
+		return "main.go:53"
 	case 3:
-		return "main.go:63 (deferred calls)"
-	}
-	return ""
-}
-
-// ag_work is the frame of work (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_work struct {
-	ag_state int
-	w        *ajobs.Worker
-	run      *rt.Task[struct{}]
-	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_err   error
-}
-
-// workAsync returns the coroutine of work: nothing runs until it is awaited, spawned, gathered or run.
-func workAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
-	return &ag_work{w: w}
-}
-
-// ag_0spawn_work starts work as a task, its frame in the task's allocation: the generated form of rt.Spawn(workAsync(...)).
-func ag_0spawn_work(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_work](ag_work{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_work) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_work) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line main.go:125
-func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :125:1*/ var (
-		err error
-	)
-	/*line :125:1*/ if ag_co.Unwinding() {
-		/*line :125:1*/ return rt.Ready
-	}
-	/*line :125:1*/ switch ag_f.ag_state {
-	/*line :125:1*/ case 1:
-		/*line :125:1*/ goto ag_resume1
-		/*line :125:1*/
-	case 2:
-		/*line :125:1*/ goto ag_resume2
-		/*line :125:1*/
-	case 3:
-		/*line :125:1*/ goto ag_resume3
-	}
-	/*line main.go:126:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :126:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :126:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :126:2*/ return ag_s
-	}
-	/*line :126:2*/ ag_resume1:
-	/*line main.go:126:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :126:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:127:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :127:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :127:2*/ ag_f.w = nil
-	/*line :127:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :127:2*/ return ag_s
-	}
-	/*line :127:2*/ ag_resume2:
-	/*line :127:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:128:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :128:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :128:2*/ ag_f.run = nil
-	/*line :128:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :128:2*/ return ag_s
-	}
-	/*line :128:2*/ ag_resume3:
-	/*line main.go:128:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :128:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:129:2*/ ag_f.ag_err = err
-	/*line :129:2*/ return rt.Ready
-}
-
-//line main_async.go:244
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_work) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "main.go:126"
-	case 2:
-		return "main.go:127"
-	case 3:
-		return "main.go:128"
-	}
-	return ""
-}
-
-// ag_stopOnSignal is the frame of stopOnSignal (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_stopOnSignal struct {
-	ag_state int
-	w        *ajobs.Worker
-	ag_aw0   rt.Awaitable[os.Signal]
-	ag_err   error
-}
-
-// stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
-func stopOnSignalAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
-	return &ag_stopOnSignal{w: w}
-}
-
-// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
-func ag_0spawn_stopOnSignal(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line main.go:133
-func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :133:1*/ var (
-		err error
-	)
-	/*line :133:1*/ if ag_co.Unwinding() {
-		/*line :133:1*/ return rt.Ready
-	}
-	/*line :133:1*/ switch ag_f.ag_state {
-	/*line :133:1*/ case 1:
-		/*line :133:1*/ goto ag_resume1
-	}
-	/*line main.go:134:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
-	/*line :134:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
-	/*line :134:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :134:5*/ return ag_s
-	}
-	/*line :134:5*/ ag_resume1:
-	/*line main.go:134:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :134:5*/ ag_f.ag_aw0 = nil
-	/*line main.go:134:2*/ if !(err != nil) {
-		/*line :134:2*/ goto ag_L1
-	}
-	/*line main.go:135:3*/ ag_f.ag_err = err
-	/*line :135:3*/ return rt.Ready
-	/*line :135:3*/ ag_L1:
-	/*line main.go:137:2*/ ag_f.w.Stop(10 * time.Second)
-	/*line main.go:138:2*/ ag_f.ag_err = nil
-	/*line :138:2*/ return rt.Ready
-}
-
-//line main_async.go:316
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_stopOnSignal) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "main.go:134"
+		return "main.go:61 (deferred calls)"
 	}
 	return ""
 }
@@ -362,102 +191,102 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:145
+//line main.go:123
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :145:1*/ var (
+	/*line :123:1*/ var (
 		id      string
 		ag_err1 error
 		t       *rt.Task[struct{}]
 	)
-	/*line :145:1*/ if ag_co.Unwinding() {
-		/*line :145:1*/ return rt.Ready
+	/*line :123:1*/ if ag_co.Unwinding() {
+		/*line :123:1*/ return rt.Ready
 	}
-	/*line :145:1*/ switch ag_f.ag_state {
-	/*line :145:1*/ case 1:
-		/*line :145:1*/ goto ag_resume1
-		/*line :145:1*/
+	/*line :123:1*/ switch ag_f.ag_state {
+	/*line :123:1*/ case 1:
+		/*line :123:1*/ goto ag_resume1
+		/*line :123:1*/
 	case 2:
-		/*line :145:1*/ goto ag_resume2
-		/*line :145:1*/
+		/*line :123:1*/ goto ag_resume2
+		/*line :123:1*/
 	case 3:
-		/*line :145:1*/ goto ag_resume3
+		/*line :123:1*/ goto ag_resume3
 	}
-	/*line main.go:146:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
-	/*line main.go:147:2*/ ag_f.errs = make([]error, len(ag_f.urls))
-	/*line :147:2*/ ag_f.ag_t4 = ag_f.urls
-	/*line :147:2*/ ag_f.ag_t5 = 0
-	/*line :147:2*/ ag_L1:
-	/*line main.go:148:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :148:2*/ ag_f.q, ag_f.want, ag_f.ag_t4 = nil, nil, nil
-		/*line :148:2*/ goto ag_L3
+	/*line main.go:124:2*/ ag_f.tasks = make([]*rt.Task[struct{}], len(ag_f.urls))
+	/*line main.go:125:2*/ ag_f.errs = make([]error, len(ag_f.urls))
+	/*line :125:2*/ ag_f.ag_t4 = ag_f.urls
+	/*line :125:2*/ ag_f.ag_t5 = 0
+	/*line :125:2*/ ag_L1:
+	/*line main.go:126:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :126:2*/ ag_f.q, ag_f.want, ag_f.ag_t4 = nil, nil, nil
+		/*line :126:2*/ goto ag_L3
 	}
-	/*line main.go:148:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:149:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
-	/*line :149:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
-	/*line :149:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :149:3*/ return ag_s
+	/*line main.go:126:6*/ ag_f.i, ag_f.u = ag_f.ag_t5, ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:127:3*/ ag_f.ag_aw0 = CountWordsAtURL.EnqueueAsync(ag_f.q, ag_f.u, ajobs.Retries(3), ajobs.Timeout(30*time.Second))
+	/*line :127:3*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Enqueue(q, u, ajobs.Retries(3), ajobs.Tim...
+	/*line :127:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:3*/ return ag_s
 	}
-	/*line :149:3*/ ag_resume1:
-	/*line main.go:149:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :149:3*/ ag_f.ag_aw0 = nil
-	/*line main.go:150:3*/ if ag_err1 != nil {
-		/*line main.go:151:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
-		/*line :151:4*/ return rt.Ready
+	/*line :127:3*/ ag_resume1:
+	/*line main.go:127:3*/ id, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :127:3*/ ag_f.ag_aw0 = nil
+	/*line main.go:128:3*/ if ag_err1 != nil {
+		/*line main.go:129:4*/ ag_f.ag_err = fmt.Errorf("enqueue %s: %w", ag_f.u, ag_err1)
+		/*line :129:4*/ return rt.Ready
 	}
-	/*line main.go:153:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
-	/*line :153:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
-	/*line :153:3*/ ag_f.u = ""
-	/*line :153:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :153:3*/ return ag_s
+	/*line main.go:131:3*/ ag_f.ag_aw1 = ag_0spawn_printWhenDone(ag_f.q, id, ag_f.u, ag_f.want, ag_f.out, &ag_f.errs[ag_f.i])
+	/*line :131:3*/ ag_f.ag_state = 2 // await: rt.Spawn(printWhenDoneAsync(q, id, u, want, out, &errs[i]))
+	/*line :131:3*/ ag_f.u = ""
+	/*line :131:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:3*/ return ag_s
 	}
-	/*line :153:3*/ ag_resume2:
-	/*line main.go:153:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :153:3*/ ag_f.ag_aw1 = nil
-	/*line :153:3*/ ag_f.ag_t5++
-	/*line :153:3*/ goto ag_L1
-	/*line :153:3*/ ag_L3:
-	/*line main.go:155:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
-	/*line :155:2*/ ag_f.urls, ag_f.out = nil, nil
-	/*line :155:2*/ ag_f.ag_t9 = ag_f.tasks
-	/*line :155:2*/ ag_f.tasks = nil
-	/*line :155:2*/ ag_f.ag_t10 = 0
-	/*line :155:2*/ ag_L4:
-	/*line main.go:156:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :156:2*/ ag_f.ag_t9 = nil
-		/*line :156:2*/ goto ag_L6
+	/*line :131:3*/ ag_resume2:
+	/*line main.go:131:3*/ ag_f.tasks[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :131:3*/ ag_f.ag_aw1 = nil
+	/*line :131:3*/ ag_f.ag_t5++
+	/*line :131:3*/ goto ag_L1
+	/*line :131:3*/ ag_L3:
+	/*line main.go:133:2*/ fmt.Fprintf(ag_f.out, "enqueued %d jobs\n", len(ag_f.urls))
+	/*line :133:2*/ ag_f.urls, ag_f.out = nil, nil
+	/*line :133:2*/ ag_f.ag_t9 = ag_f.tasks
+	/*line :133:2*/ ag_f.tasks = nil
+	/*line :133:2*/ ag_f.ag_t10 = 0
+	/*line :133:2*/ ag_L4:
+	/*line main.go:134:2*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :134:2*/ ag_f.ag_t9 = nil
+		/*line :134:2*/ goto ag_L6
 	}
-	/*line main.go:156:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
-	/*line main.go:157:3*/ ag_f.ag_aw2 = t
-	/*line :157:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
-	/*line :157:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:3*/ return ag_s
+	/*line main.go:134:9*/ t = ag_f.ag_t9[ag_f.ag_t10]
+	/*line main.go:135:3*/ ag_f.ag_aw2 = t
+	/*line :135:3*/ ag_f.ag_state = 3 // await: rt.Await(t)
+	/*line :135:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:3*/ return ag_s
 	}
-	/*line :157:3*/ ag_resume3:
-	/*line :157:3*/ ag_f.ag_aw2 = nil
-	/*line :157:3*/ ag_f.ag_t10++
-	/*line :157:3*/ goto ag_L4
-	/*line :157:3*/ ag_L6:
-	/*line main.go:159:2*/ for _, err := range ag_f.errs {
-		/*line main.go:160:3*/ if err != nil {
-			/*line main.go:161:4*/ ag_f.ag_err = err
-			/*line :161:4*/ return rt.Ready
+	/*line :135:3*/ ag_resume3:
+	/*line :135:3*/ ag_f.ag_aw2 = nil
+	/*line :135:3*/ ag_f.ag_t10++
+	/*line :135:3*/ goto ag_L4
+	/*line :135:3*/ ag_L6:
+	/*line main.go:137:2*/ for _, err := range ag_f.errs {
+		/*line main.go:138:3*/ if err != nil {
+			/*line main.go:139:4*/ ag_f.ag_err = err
+			/*line :139:4*/ return rt.Ready
 		}
 	}
-	/*line main.go:164:2*/ ag_f.ag_err = nil
-	/*line :164:2*/ return rt.Ready
+	/*line main.go:142:2*/ ag_f.ag_err = nil
+	/*line :142:2*/ return rt.Ready
 }
 
-//line main_async.go:451
+//line main_async.go:280
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:149"
+		return "main.go:127"
 	case 2:
-		return "main.go:153"
+		return "main.go:131"
 	case 3:
-		return "main.go:157"
+		return "main.go:135"
 	}
 	return ""
 }
@@ -492,48 +321,48 @@ func (ag_f *ag_printWhenDone) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line main.go:168
+//line main.go:146
 func (ag_f *ag_printWhenDone) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :168:1*/ var (
+	/*line :146:1*/ var (
 		c   Count
 		err error
 	)
-	/*line :168:1*/ if ag_co.Unwinding() {
-		/*line :168:1*/ return rt.Ready
+	/*line :146:1*/ if ag_co.Unwinding() {
+		/*line :146:1*/ return rt.Ready
 	}
-	/*line :168:1*/ switch ag_f.ag_state {
-	/*line :168:1*/ case 1:
-		/*line :168:1*/ goto ag_resume1
+	/*line :146:1*/ switch ag_f.ag_state {
+	/*line :146:1*/ case 1:
+		/*line :146:1*/ goto ag_resume1
 	}
-	/*line main.go:169:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
-	/*line :169:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
-	/*line :169:2*/ ag_f.q, ag_f.id = nil, ""
-	/*line :169:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :169:2*/ return ag_s
+	/*line main.go:147:2*/ ag_f.ag_aw0 = CountWordsAtURL.WaitAsync(ag_f.q, ag_f.id)
+	/*line :147:2*/ ag_f.ag_state = 1 // await: CountWordsAtURL.Wait(q, id)
+	/*line :147:2*/ ag_f.q, ag_f.id = nil, ""
+	/*line :147:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:2*/ return ag_s
 	}
-	/*line :169:2*/ ag_resume1:
-	/*line main.go:169:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :169:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:170:2*/ if err != nil {
-		/*line main.go:171:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
-		/*line main.go:172:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
-		/*line main.go:173:3*/ return rt.Ready
+	/*line :147:2*/ ag_resume1:
+	/*line main.go:147:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :147:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:148:2*/ if err != nil {
+		/*line main.go:149:3*/ *ag_f.errp = fmt.Errorf("%s: %w", ag_f.url, err)
+		/*line main.go:150:3*/ fmt.Fprintf(ag_f.out, "%s: %v\n", ag_f.url, err)
+		/*line main.go:151:3*/ return rt.Ready
 	}
-	/*line main.go:175:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
-	/*line :175:2*/ ag_f.out = nil
-	/*line main.go:176:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
-		/*line main.go:177:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
+	/*line main.go:153:2*/ fmt.Fprintf(ag_f.out, "%s: %d words (worker %d)\n", ag_f.url, c.Words, c.Worker)
+	/*line :153:2*/ ag_f.out = nil
+	/*line main.go:154:2*/ if w, ok := ag_f.want[ag_f.url]; ok && w != c.Words {
+		/*line main.go:155:3*/ *ag_f.errp = fmt.Errorf("%s: %d words, want %d", ag_f.url, c.Words, w)
 	}
-	/*line main.go:179:1*/ return rt.Ready
+	/*line main.go:157:1*/ return rt.Ready
 }
 
-//line main_async.go:531
+//line main_async.go:360
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_printWhenDone) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:169"
+		return "main.go:147"
 	}
 	return ""
 }

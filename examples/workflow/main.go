@@ -29,13 +29,11 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -242,9 +240,8 @@ func run(args []string, stdout io.Writer) error {
 	opts := ajobs.WorkerOptions{Concurrency: 4, Lease: *lease, MoveInterval: 200 * time.Millisecond}
 	if *worker {
 		logOut = stdout
-		signal.Ignore(syscall.SIGTERM, syscall.SIGINT) // rt.WaitSignal takes them over
 		w := ajobs.NewWorker(cl, opts, q)
-		_, err := rt.Run(workAsync(w))
+		_, err := rt.Run(w.RunUntilSignalAsync(10 * time.Second)) // until SIGTERM or SIGINT, then drain
 		return err
 	}
 	site, err := serve(*pages, *delay)
@@ -261,25 +258,6 @@ func run(args []string, stdout io.Writer) error {
 	w := ajobs.NewWorker(cl, opts, q)
 	_, err = rt.Run(allInOneAsync(w, q, a, site, stdout))
 	return err
-}
-
-// work runs w until SIGTERM or SIGINT.
-//
-// async
-func work(w *ajobs.Worker) error {
-	run := rt.Spawn(w.RunAsync())
-	rt.Spawn(stopOnSignalAsync(w))
-	_, err := rt.Await(run)
-	return err
-}
-
-// async
-func stopOnSignal(w *ajobs.Worker) error {
-	if _, err := rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT); err != nil {
-		return err
-	}
-	w.Stop(10 * time.Second)
-	return nil
 }
 
 // allInOne runs a worker beside the producer.

@@ -15,7 +15,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -52,16 +51,6 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*ajobs.Worker) error
-	var _ ag_stale_run_go_generate = work
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*ajobs.Worker) error
-	var _ ag_stale_run_go_generate = stopOnSignal
-}
-
-func _() {
 	type ag_stale_run_go_generate func(*ajobs.Worker, *ajobs.Queue, Args, *site, io.Writer) error
 	var _ ag_stale_run_go_generate = allInOne
 }
@@ -75,16 +64,14 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "crawl", Line: 77, Off: 2356, Head: "func crawl(a Args) (Report, error) {", Len: 819, Hash: 0x35dffbb1df9705d4},
-		{Name: "get", Line: 123, Off: 3611, Head: "func get(url, key string) (string, error) {", Len: 278, Hash: 0x18cdbd8fab06e262},
-		{Name: "getOnce", Line: 138, Off: 3900, Head: "func getOnce(url, key string) (string, error) {", Len: 457, Hash: 0x0a2760e23d20c9b6},
-		{Name: "fetchIndex", Line: 160, Off: 4368, Head: "func fetchIndex(url, key string) ([]string, error) {", Len: 251, Hash: 0x57117af6b8d843c1},
-		{Name: "fetchPage", Line: 171, Off: 4630, Head: "func fetchPage(url, key string) (Page, error) {", Len: 361, Hash: 0x834d5823299befd4},
-		{Name: "writeReport", Line: 186, Off: 5090, Head: "func writeReport(path string, pages []Page) (string, error) {", Len: 429, Hash: 0xa69f3e82a85c792e},
-		{Name: "work", Line: 269, Off: 7973, Head: "func work(w *ajobs.Worker) error {", Len: 136, Hash: 0x2dd9f6bb2ac43c8b},
-		{Name: "stopOnSignal", Line: 277, Off: 8120, Head: "func stopOnSignal(w *ajobs.Worker) error {", Len: 173, Hash: 0xd656de4d6876576b},
-		{Name: "allInOne", Line: 288, Off: 8354, Head: "func allInOne(w *ajobs.Worker, q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 227, Hash: 0x8df48e5824f99318},
-		{Name: "produce", Line: 300, Off: 8708, Head: "func produce(q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 1695, Hash: 0xf2755c01f74b464f},
+		{Name: "crawl", Line: 75, Off: 2332, Head: "func crawl(a Args) (Report, error) {", Len: 819, Hash: 0x35dffbb1df9705d4},
+		{Name: "get", Line: 121, Off: 3587, Head: "func get(url, key string) (string, error) {", Len: 278, Hash: 0x18cdbd8fab06e262},
+		{Name: "getOnce", Line: 136, Off: 3876, Head: "func getOnce(url, key string) (string, error) {", Len: 457, Hash: 0x0a2760e23d20c9b6},
+		{Name: "fetchIndex", Line: 158, Off: 4344, Head: "func fetchIndex(url, key string) ([]string, error) {", Len: 251, Hash: 0x57117af6b8d843c1},
+		{Name: "fetchPage", Line: 169, Off: 4606, Head: "func fetchPage(url, key string) (Page, error) {", Len: 361, Hash: 0x834d5823299befd4},
+		{Name: "writeReport", Line: 184, Off: 5066, Head: "func writeReport(path string, pages []Page) (string, error) {", Len: 429, Hash: 0xa69f3e82a85c792e},
+		{Name: "allInOne", Line: 266, Off: 7940, Head: "func allInOne(w *ajobs.Worker, q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 227, Hash: 0x8df48e5824f99318},
+		{Name: "produce", Line: 278, Off: 8294, Head: "func produce(q *ajobs.Queue, a Args, s *site, out io.Writer) error {", Len: 1695, Hash: 0xf2755c01f74b464f},
 	})
 }
 
@@ -123,9 +110,9 @@ func (ag_f *ag_crawl) AwaitResult() (Report, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:77
+//line main.go:75
 func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :77:1*/ var (
+	/*line :75:1*/ var (
 		urls    []string
 		ag_err1 error
 		p       Page
@@ -133,123 +120,123 @@ func (ag_f *ag_crawl) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err3 error
 		file    string
 	)
-	/*line :77:1*/ if ag_co.Unwinding() {
-		/*line :77:1*/ return rt.Ready
+	/*line :75:1*/ if ag_co.Unwinding() {
+		/*line :75:1*/ return rt.Ready
 	}
-	/*line :77:1*/ switch ag_f.ag_state {
-	/*line :77:1*/ case 1:
-		/*line :77:1*/ goto ag_resume1
-		/*line :77:1*/
+	/*line :75:1*/ switch ag_f.ag_state {
+	/*line :75:1*/ case 1:
+		/*line :75:1*/ goto ag_resume1
+		/*line :75:1*/
 	case 2:
-		/*line :77:1*/ goto ag_resume2
-		/*line :77:1*/
+		/*line :75:1*/ goto ag_resume2
+		/*line :75:1*/
 	case 3:
-		/*line :77:1*/ goto ag_resume3
-		/*line :77:1*/
+		/*line :75:1*/ goto ag_resume3
+		/*line :75:1*/
 	case 4:
-		/*line :77:1*/ goto ag_resume4
+		/*line :75:1*/ goto ag_resume4
 	}
-	/*line main.go:78:6*/ ag_f.rep = Report{}
-	/*line main.go:79:2*/ ag_f.ag_aw0 = durable.StepAsync("index", func(key string) rt.Awaitable[[]string] {
-		/*line main.go:80:3*/ return fetchIndexAsync(ag_f.a.Index, key)
+	/*line main.go:76:6*/ ag_f.rep = Report{}
+	/*line main.go:77:2*/ ag_f.ag_aw0 = durable.StepAsync("index", func(key string) rt.Awaitable[[]string] {
+		/*line main.go:78:3*/ return fetchIndexAsync(ag_f.a.Index, key)
 	})
-	/*line :80:3*/ ag_f.ag_state = 1 // await: durable.Step("index", (func(key string) rt.Awaitable[[]st...
-	/*line :80:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :80:3*/ return ag_s
+	/*line :78:3*/ ag_f.ag_state = 1 // await: durable.Step("index", (func(key string) rt.Awaitable[[]st...
+	/*line :78:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :78:3*/ return ag_s
 	}
-	/*line :80:3*/ ag_resume1:
-	/*line main.go:79:2*/ urls, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :79:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:82:2*/ if ag_err1 != nil {
-		/*line main.go:83:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err1
-		/*line :83:3*/ return rt.Ready
+	/*line :78:3*/ ag_resume1:
+	/*line main.go:77:2*/ urls, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :77:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:80:2*/ if ag_err1 != nil {
+		/*line main.go:81:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err1
+		/*line :81:3*/ return rt.Ready
 	}
-	/*line :83:3*/ ag_f.ag_t4 = urls
-	/*line :83:3*/ ag_f.ag_t5 = 0
-	/*line :83:3*/ ag_L1:
-	/*line main.go:85:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
-		/*line :85:2*/ ag_f.ag_t4 = nil
-		/*line :85:2*/ goto ag_L3
+	/*line :81:3*/ ag_f.ag_t4 = urls
+	/*line :81:3*/ ag_f.ag_t5 = 0
+	/*line :81:3*/ ag_L1:
+	/*line main.go:83:2*/ if !(ag_f.ag_t5 < len(ag_f.ag_t4)) {
+		/*line :83:2*/ ag_f.ag_t4 = nil
+		/*line :83:2*/ goto ag_L3
 	}
-	/*line :85:2*/ ag_f.u = new(string)
-	/*line main.go:85:9*/ (*ag_f.u) = ag_f.ag_t4[ag_f.ag_t5]
-	/*line main.go:86:3*/ ag_f.ag_aw1 = durable.StepAsync("page", func(ag_cell_u *string) func(key string) rt.Awaitable[Page] {
-		/*line :86:3*/ return func(key string) rt.Awaitable[Page] {
-			/*line main.go:87:4*/ return fetchPageAsync((*ag_cell_u), key)
+	/*line :83:2*/ ag_f.u = new(string)
+	/*line main.go:83:9*/ (*ag_f.u) = ag_f.ag_t4[ag_f.ag_t5]
+	/*line main.go:84:3*/ ag_f.ag_aw1 = durable.StepAsync("page", func(ag_cell_u *string) func(key string) rt.Awaitable[Page] {
+		/*line :84:3*/ return func(key string) rt.Awaitable[Page] {
+			/*line main.go:85:4*/ return fetchPageAsync((*ag_cell_u), key)
 		}
 	}(ag_f.u))
-	/*line :87:4*/ ag_f.ag_state = 2 // await: durable.Step("page", (func(key string) rt.Awaitable[Page]...
-	/*line :87:4*/ ag_f.u = nil
-	/*line :87:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:4*/ return ag_s
+	/*line :85:4*/ ag_f.ag_state = 2 // await: durable.Step("page", (func(key string) rt.Awaitable[Page]...
+	/*line :85:4*/ ag_f.u = nil
+	/*line :85:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :85:4*/ return ag_s
 	}
-	/*line :87:4*/ ag_resume2:
-	/*line main.go:86:3*/ p, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :86:3*/ ag_f.ag_aw1 = nil
-	/*line main.go:89:3*/ if ag_err2 != nil {
-		/*line main.go:90:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err2
-		/*line :90:4*/ return rt.Ready
+	/*line :85:4*/ ag_resume2:
+	/*line main.go:84:3*/ p, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :84:3*/ ag_f.ag_aw1 = nil
+	/*line main.go:87:3*/ if ag_err2 != nil {
+		/*line main.go:88:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err2
+		/*line :88:4*/ return rt.Ready
 	}
-	/*line main.go:92:3*/ ag_f.rep.Pages = append(ag_f.rep.Pages, p)
-	/*line main.go:93:3*/ ag_f.rep.Words += p.Words
-	/*line :93:3*/ ag_f.ag_t5++
-	/*line :93:3*/ goto ag_L1
-	/*line :93:3*/ ag_L3:
-	/*line main.go:95:2*/ if !(ag_f.a.Pause > 0) {
-		/*line :95:2*/ goto ag_L4
+	/*line main.go:90:3*/ ag_f.rep.Pages = append(ag_f.rep.Pages, p)
+	/*line main.go:91:3*/ ag_f.rep.Words += p.Words
+	/*line :91:3*/ ag_f.ag_t5++
+	/*line :91:3*/ goto ag_L1
+	/*line :91:3*/ ag_L3:
+	/*line main.go:93:2*/ if !(ag_f.a.Pause > 0) {
+		/*line :93:2*/ goto ag_L4
 	}
-	/*line main.go:96:6*/ ag_f.ag_aw2 = durable.SleepAsync("pause", ag_f.a.Pause)
-	/*line :96:6*/ ag_f.ag_state = 3 // await: durable.Sleep("pause", a.Pause)
-	/*line :96:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :96:6*/ return ag_s
+	/*line main.go:94:6*/ ag_f.ag_aw2 = durable.SleepAsync("pause", ag_f.a.Pause)
+	/*line :94:6*/ ag_f.ag_state = 3 // await: durable.Sleep("pause", a.Pause)
+	/*line :94:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :94:6*/ return ag_s
 	}
-	/*line :96:6*/ ag_resume3:
-	/*line main.go:96:6*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :96:6*/ ag_f.ag_aw2 = nil
-	/*line main.go:96:3*/ if !(ag_err3 != nil) {
-		/*line :96:3*/ goto ag_L5
+	/*line :94:6*/ ag_resume3:
+	/*line main.go:94:6*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
+	/*line :94:6*/ ag_f.ag_aw2 = nil
+	/*line main.go:94:3*/ if !(ag_err3 != nil) {
+		/*line :94:3*/ goto ag_L5
 	}
-	/*line main.go:97:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err3
-	/*line :97:4*/ return rt.Ready
-	/*line :97:4*/ ag_L5:
-	/*line :97:4*/ ag_L4:
-	/*line :97:4*/ ag_f.pages = new([]Page)
-	/*line main.go:100:2*/ (*ag_f.pages) = ag_f.rep.Pages
-	/*line main.go:101:2*/ ag_f.ag_aw3 = durable.StepAsync("report", func(ag_cell_pages *[]Page) func(key string) rt.Awaitable[string] {
-		/*line :101:2*/ return func(key string) rt.Awaitable[string] {
-			/*line main.go:102:3*/ return writeReportAsync(ag_f.a.Out, (*ag_cell_pages))
+	/*line main.go:95:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err3
+	/*line :95:4*/ return rt.Ready
+	/*line :95:4*/ ag_L5:
+	/*line :95:4*/ ag_L4:
+	/*line :95:4*/ ag_f.pages = new([]Page)
+	/*line main.go:98:2*/ (*ag_f.pages) = ag_f.rep.Pages
+	/*line main.go:99:2*/ ag_f.ag_aw3 = durable.StepAsync("report", func(ag_cell_pages *[]Page) func(key string) rt.Awaitable[string] {
+		/*line :99:2*/ return func(key string) rt.Awaitable[string] {
+			/*line main.go:100:3*/ return writeReportAsync(ag_f.a.Out, (*ag_cell_pages))
 		}
 	}(ag_f.pages))
-	/*line :102:3*/ ag_f.ag_state = 4 // await: durable.Step("report", (func(key string) rt.Awaitable[str...
-	/*line :102:3*/ ag_f.pages = nil
-	/*line :102:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :102:3*/ return ag_s
+	/*line :100:3*/ ag_f.ag_state = 4 // await: durable.Step("report", (func(key string) rt.Awaitable[str...
+	/*line :100:3*/ ag_f.pages = nil
+	/*line :100:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :100:3*/ return ag_s
 	}
-	/*line :102:3*/ ag_resume4:
-	/*line main.go:101:2*/ file, ag_err1 = ag_f.ag_aw3.AwaitResult()
-	/*line :101:2*/ ag_f.ag_aw3 = nil
-	/*line main.go:104:2*/ if ag_err1 != nil {
-		/*line main.go:105:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err1
-		/*line :105:3*/ return rt.Ready
+	/*line :100:3*/ ag_resume4:
+	/*line main.go:99:2*/ file, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :99:2*/ ag_f.ag_aw3 = nil
+	/*line main.go:102:2*/ if ag_err1 != nil {
+		/*line main.go:103:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, ag_err1
+		/*line :103:3*/ return rt.Ready
 	}
-	/*line main.go:107:2*/ ag_f.rep.File = file
-	/*line main.go:108:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
-	/*line :108:2*/ return rt.Ready
+	/*line main.go:105:2*/ ag_f.rep.File = file
+	/*line main.go:106:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.rep, nil
+	/*line :106:2*/ return rt.Ready
 }
 
-//line main_async.go:241
+//line main_async.go:228
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_crawl) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:79"
+		return "main.go:77"
 	case 2:
-		return "main.go:86"
+		return "main.go:84"
 	case 3:
-		return "main.go:96"
+		return "main.go:94"
 	case 4:
-		return "main.go:101"
+		return "main.go:99"
 	}
 	return ""
 }
@@ -485,70 +472,70 @@ func (ag_f *ag_get) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:123
+//line main.go:121
 func (ag_f *ag_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :123:1*/ var (
+	/*line :121:1*/ var (
 		err  error
 		body string
 	)
-	/*line :123:1*/ if ag_co.Unwinding() {
-		/*line :123:1*/ return rt.Ready
+	/*line :121:1*/ if ag_co.Unwinding() {
+		/*line :121:1*/ return rt.Ready
 	}
-	/*line :123:1*/ switch ag_f.ag_state {
-	/*line :123:1*/ case 1:
-		/*line :123:1*/ goto ag_resume1
-		/*line :123:1*/
+	/*line :121:1*/ switch ag_f.ag_state {
+	/*line :121:1*/ case 1:
+		/*line :121:1*/ goto ag_resume1
+		/*line :121:1*/
 	case 2:
-		/*line :123:1*/ goto ag_resume2
+		/*line :121:1*/ goto ag_resume2
 	}
-	/*line main.go:124:6*/ err = nil
-	/*line main.go:125:6*/ ag_f.try = 0
-	/*line :125:6*/ ag_L1:
-	/*line main.go:125:16*/ if !(ag_f.try < 3) {
-		/*line :125:16*/ goto ag_L3
+	/*line main.go:122:6*/ err = nil
+	/*line main.go:123:6*/ ag_f.try = 0
+	/*line :123:6*/ ag_L1:
+	/*line main.go:123:16*/ if !(ag_f.try < 3) {
+		/*line :123:16*/ goto ag_L3
 	}
-	/*line main.go:126:3*/ if !(ag_f.try > 0) {
-		/*line :126:3*/ goto ag_L4
+	/*line main.go:124:3*/ if !(ag_f.try > 0) {
+		/*line :124:3*/ goto ag_L4
 	}
-	/*line main.go:127:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.try) * 200 * time.Millisecond)
-	/*line :127:4*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(try) * 200 * time.Millisecond)
-	/*line :127:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :127:4*/ return ag_s
+	/*line main.go:125:4*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.try) * 200 * time.Millisecond)
+	/*line :125:4*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(try) * 200 * time.Millisecond)
+	/*line :125:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :125:4*/ return ag_s
 	}
-	/*line :127:4*/ ag_resume1:
-	/*line :127:4*/ ag_f.ag_aw0 = nil
-	/*line :127:4*/ ag_L4:
-	/*line main.go:129:7*/ body = ""
-	/*line main.go:130:6*/ ag_f.ag_aw1 = getOnceAsync(ag_f.url, ag_f.key)
-	/*line :130:6*/ ag_f.ag_state = 2 // await: getOnce(url, key)
-	/*line :130:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :130:6*/ return ag_s
+	/*line :125:4*/ ag_resume1:
+	/*line :125:4*/ ag_f.ag_aw0 = nil
+	/*line :125:4*/ ag_L4:
+	/*line main.go:127:7*/ body = ""
+	/*line main.go:128:6*/ ag_f.ag_aw1 = getOnceAsync(ag_f.url, ag_f.key)
+	/*line :128:6*/ ag_f.ag_state = 2 // await: getOnce(url, key)
+	/*line :128:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :128:6*/ return ag_s
 	}
-	/*line :130:6*/ ag_resume2:
-	/*line main.go:130:6*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :130:6*/ ag_f.ag_aw1 = nil
-	/*line main.go:130:3*/ if !(err == nil) {
-		/*line :130:3*/ goto ag_L5
+	/*line :128:6*/ ag_resume2:
+	/*line main.go:128:6*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :128:6*/ ag_f.ag_aw1 = nil
+	/*line main.go:128:3*/ if !(err == nil) {
+		/*line :128:3*/ goto ag_L5
 	}
-	/*line main.go:131:4*/ ag_f.ag_r0, ag_f.ag_err = body, nil
-	/*line :131:4*/ return rt.Ready
-	/*line :131:4*/ ag_L5:
-	/*line main.go:125:25*/ ag_f.try++
-	/*line :125:25*/ goto ag_L1
-	/*line :125:25*/ ag_L3:
-	/*line main.go:134:2*/ ag_f.ag_r0, ag_f.ag_err = "", err
-	/*line :134:2*/ return rt.Ready
+	/*line main.go:129:4*/ ag_f.ag_r0, ag_f.ag_err = body, nil
+	/*line :129:4*/ return rt.Ready
+	/*line :129:4*/ ag_L5:
+	/*line main.go:123:25*/ ag_f.try++
+	/*line :123:25*/ goto ag_L1
+	/*line :123:25*/ ag_L3:
+	/*line main.go:132:2*/ ag_f.ag_r0, ag_f.ag_err = "", err
+	/*line :132:2*/ return rt.Ready
 }
 
-//line main_async.go:544
+//line main_async.go:531
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:127"
+		return "main.go:125"
 	case 2:
-		return "main.go:130"
+		return "main.go:128"
 	}
 	return ""
 }
@@ -584,90 +571,90 @@ func (ag_f *ag_getOnce) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:138
+//line main.go:136
 func (ag_f *ag_getOnce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :138:1*/ var (
+	/*line :136:1*/ var (
 		req  *http.Request
 		err  error
 		body []byte
 	)
-	/*line :138:1*/ if ag_co.Unwinding() {
-		/*line :138:1*/ goto ag_exit
+	/*line :136:1*/ if ag_co.Unwinding() {
+		/*line :136:1*/ goto ag_exit
 	}
-	/*line :138:1*/ switch ag_f.ag_state {
-	/*line :138:1*/ case 1:
-		/*line :138:1*/ goto ag_resume1
-		/*line :138:1*/
+	/*line :136:1*/ switch ag_f.ag_state {
+	/*line :136:1*/ case 1:
+		/*line :136:1*/ goto ag_resume1
+		/*line :136:1*/
 	case 2:
-		/*line :138:1*/ goto ag_resume2
-		/*line :138:1*/
+		/*line :136:1*/ goto ag_resume2
+		/*line :136:1*/
 	case 3:
-		/*line :138:1*/ goto ag_resume3
+		/*line :136:1*/ goto ag_resume3
 	}
-	/*line main.go:139:2*/ req, err = http.NewRequest("GET", ag_f.url, nil)
-	/*line main.go:140:2*/ if err != nil {
-		/*line main.go:141:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :141:3*/ goto ag_exit
+	/*line main.go:137:2*/ req, err = http.NewRequest("GET", ag_f.url, nil)
+	/*line main.go:138:2*/ if err != nil {
+		/*line main.go:139:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :139:3*/ goto ag_exit
 	}
-	/*line main.go:143:2*/ req.Header.Set("Idempotency-Key", ag_f.key)
-	/*line :143:2*/ ag_f.key = ""
-	/*line main.go:144:2*/ ag_f.ag_aw0 = ahttp.DoAsync(req)
-	/*line :144:2*/ ag_f.ag_state = 1 // await: ahttp.Do(req)
-	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :144:2*/ return ag_s
+	/*line main.go:141:2*/ req.Header.Set("Idempotency-Key", ag_f.key)
+	/*line :141:2*/ ag_f.key = ""
+	/*line main.go:142:2*/ ag_f.ag_aw0 = ahttp.DoAsync(req)
+	/*line :142:2*/ ag_f.ag_state = 1 // await: ahttp.Do(req)
+	/*line :142:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :142:2*/ return ag_s
 	}
-	/*line :144:2*/ ag_resume1:
-	/*line main.go:144:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :144:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:145:2*/ if err != nil {
-		/*line main.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :146:3*/ goto ag_exit
+	/*line :142:2*/ ag_resume1:
+	/*line main.go:142:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :142:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:143:2*/ if err != nil {
+		/*line main.go:144:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :144:3*/ goto ag_exit
 	}
-	/*line main.go:148:2*/ {
-		/*line :148:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :148:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :148:2*/ defer ag_dfn()
-			/*line :148:2*/ ag_p.Raise()
+	/*line main.go:146:2*/ {
+		/*line :146:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :146:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :146:2*/ defer ag_dfn()
+			/*line :146:2*/ ag_p.Raise()
 		})
 	}
-	/*line main.go:149:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :149:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :149:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :149:2*/ return ag_s
+	/*line main.go:147:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :147:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :147:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :147:2*/ return ag_s
 	}
-	/*line :149:2*/ ag_resume2:
-	/*line main.go:149:2*/ body, err = ag_f.ag_aw1.AwaitResult()
-	/*line :149:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:150:2*/ if err != nil {
-		/*line main.go:151:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :151:3*/ goto ag_exit
+	/*line :147:2*/ ag_resume2:
+	/*line main.go:147:2*/ body, err = ag_f.ag_aw1.AwaitResult()
+	/*line :147:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:148:2*/ if err != nil {
+		/*line main.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :149:3*/ goto ag_exit
 	}
-	/*line main.go:153:2*/ if ag_f.resp.StatusCode != http.StatusOK {
-		/*line main.go:154:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
-		/*line :154:3*/ goto ag_exit
+	/*line main.go:151:2*/ if ag_f.resp.StatusCode != http.StatusOK {
+		/*line main.go:152:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("GET %s: %s", ag_f.url, ag_f.resp.Status)
+		/*line :152:3*/ goto ag_exit
 	}
-	/*line main.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = string(body), nil
-	/*line :156:2*/ goto ag_exit
-	/*line :156:2*/ ag_exit:
-	/*line :156:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :156:2*/ ag_resume3:
-	/*line :156:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :156:2*/ return ag_s
+	/*line main.go:154:2*/ ag_f.ag_r0, ag_f.ag_err = string(body), nil
+	/*line :154:2*/ goto ag_exit
+	/*line :154:2*/ ag_exit:
+	/*line :154:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :154:2*/ ag_resume3:
+	/*line :154:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :154:2*/ return ag_s
 	}
-	/*line :156:2*/ return rt.Ready
+	/*line :154:2*/ return rt.Ready
 }
 
-//line main_async.go:661
+//line main_async.go:648
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_getOnce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:144"
+		return "main.go:142"
 	case 2:
-		return "main.go:149"
+		return "main.go:147"
 	case 3:
-		return "main.go:157 (deferred calls)"
+		return "main.go:155 (deferred calls)"
 	}
 	return ""
 }
@@ -700,46 +687,46 @@ func (ag_f *ag_fetchIndex) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:160
+//line main.go:158
 func (ag_f *ag_fetchIndex) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :160:1*/ var (
+	/*line :158:1*/ var (
 		body string
 		err  error
 		urls []string
 	)
-	/*line :160:1*/ if ag_co.Unwinding() {
-		/*line :160:1*/ return rt.Ready
+	/*line :158:1*/ if ag_co.Unwinding() {
+		/*line :158:1*/ return rt.Ready
 	}
-	/*line :160:1*/ switch ag_f.ag_state {
-	/*line :160:1*/ case 1:
-		/*line :160:1*/ goto ag_resume1
+	/*line :158:1*/ switch ag_f.ag_state {
+	/*line :158:1*/ case 1:
+		/*line :158:1*/ goto ag_resume1
 	}
-	/*line main.go:161:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
-	/*line :161:2*/ ag_f.ag_state = 1 // await: get(url, key)
-	/*line :161:2*/ ag_f.url = ""
-	/*line :161:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :161:2*/ return ag_s
+	/*line main.go:159:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
+	/*line :159:2*/ ag_f.ag_state = 1 // await: get(url, key)
+	/*line :159:2*/ ag_f.url = ""
+	/*line :159:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :159:2*/ return ag_s
 	}
-	/*line :161:2*/ ag_resume1:
-	/*line main.go:161:2*/ body, err = ag_f.ag_aw0.AwaitResult()
-	/*line :161:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:162:2*/ if err != nil {
-		/*line main.go:163:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :163:3*/ return rt.Ready
+	/*line :159:2*/ ag_resume1:
+	/*line main.go:159:2*/ body, err = ag_f.ag_aw0.AwaitResult()
+	/*line :159:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:160:2*/ if err != nil {
+		/*line main.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :161:3*/ return rt.Ready
 	}
-	/*line main.go:165:2*/ urls = strings.Fields(body)
-	/*line main.go:166:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %d URLs\n", os.Getpid(), ag_f.key, len(urls))
-	/*line main.go:167:2*/ ag_f.ag_r0, ag_f.ag_err = urls, nil
-	/*line :167:2*/ return rt.Ready
+	/*line main.go:163:2*/ urls = strings.Fields(body)
+	/*line main.go:164:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %d URLs\n", os.Getpid(), ag_f.key, len(urls))
+	/*line main.go:165:2*/ ag_f.ag_r0, ag_f.ag_err = urls, nil
+	/*line :165:2*/ return rt.Ready
 }
 
-//line main_async.go:737
+//line main_async.go:724
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchIndex) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:161"
+		return "main.go:159"
 	}
 	return ""
 }
@@ -772,49 +759,49 @@ func (ag_f *ag_fetchPage) AwaitResult() (Page, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:171
+//line main.go:169
 func (ag_f *ag_fetchPage) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :171:1*/ var (
+	/*line :169:1*/ var (
 		body  string
 		err   error
 		title string
 		text  string
 		p     Page
 	)
-	/*line :171:1*/ if ag_co.Unwinding() {
-		/*line :171:1*/ return rt.Ready
+	/*line :169:1*/ if ag_co.Unwinding() {
+		/*line :169:1*/ return rt.Ready
 	}
-	/*line :171:1*/ switch ag_f.ag_state {
-	/*line :171:1*/ case 1:
-		/*line :171:1*/ goto ag_resume1
+	/*line :169:1*/ switch ag_f.ag_state {
+	/*line :169:1*/ case 1:
+		/*line :169:1*/ goto ag_resume1
 	}
-	/*line main.go:172:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
-	/*line :172:2*/ ag_f.ag_state = 1 // await: get(url, key)
-	/*line :172:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :172:2*/ return ag_s
+	/*line main.go:170:2*/ ag_f.ag_aw0 = getAsync(ag_f.url, ag_f.key)
+	/*line :170:2*/ ag_f.ag_state = 1 // await: get(url, key)
+	/*line :170:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:2*/ return ag_s
 	}
-	/*line :172:2*/ ag_resume1:
-	/*line main.go:172:2*/ body, err = ag_f.ag_aw0.AwaitResult()
-	/*line :172:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:173:2*/ if err != nil {
-		/*line main.go:174:3*/ ag_f.ag_r0, ag_f.ag_err = Page{}, err
-		/*line :174:3*/ return rt.Ready
+	/*line :170:2*/ ag_resume1:
+	/*line main.go:170:2*/ body, err = ag_f.ag_aw0.AwaitResult()
+	/*line :170:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:171:2*/ if err != nil {
+		/*line main.go:172:3*/ ag_f.ag_r0, ag_f.ag_err = Page{}, err
+		/*line :172:3*/ return rt.Ready
 	}
-	/*line main.go:176:2*/ title, text, _ = strings.Cut(body, "\n")
-	/*line main.go:177:2*/ p = Page{URL: ag_f.url, Title: title, Words: len(strings.Fields(text)), Worker: os.Getpid()}
-	/*line :177:2*/ ag_f.url = ""
-	/*line main.go:178:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %s: %d words\n", os.Getpid(), ag_f.key, p.Title, p.Words)
-	/*line main.go:179:2*/ ag_f.ag_r0, ag_f.ag_err = p, nil
-	/*line :179:2*/ return rt.Ready
+	/*line main.go:174:2*/ title, text, _ = strings.Cut(body, "\n")
+	/*line main.go:175:2*/ p = Page{URL: ag_f.url, Title: title, Words: len(strings.Fields(text)), Worker: os.Getpid()}
+	/*line :175:2*/ ag_f.url = ""
+	/*line main.go:176:2*/ fmt.Fprintf(logOut, "worker %d: step %s: %s: %d words\n", os.Getpid(), ag_f.key, p.Title, p.Words)
+	/*line main.go:177:2*/ ag_f.ag_r0, ag_f.ag_err = p, nil
+	/*line :177:2*/ return rt.Ready
 }
 
-//line main_async.go:812
+//line main_async.go:799
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_fetchPage) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:172"
+		return "main.go:170"
 	}
 	return ""
 }
@@ -847,205 +834,47 @@ func (ag_f *ag_writeReport) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line main.go:186
+//line main.go:184
 func (ag_f *ag_writeReport) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
+	/*line :184:1*/ var (
 		ag_t0 string
 		ag_t1 error
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ return rt.Ready
+	/*line :184:1*/ if ag_co.Unwinding() {
+		/*line :184:1*/ return rt.Ready
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
+	/*line :184:1*/ switch ag_f.ag_state {
+	/*line :184:1*/ case 1:
+		/*line :184:1*/ goto ag_resume1
 	}
-	/*line main.go:187:9*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (string, error) {
-		/*line main.go:188:3*/ var b strings.Builder
-		/*line main.go:189:3*/ total := 0
-		/*line main.go:190:3*/ for _, p := range ag_f.pages {
-			/*line main.go:191:4*/ fmt.Fprintf(&b, "%-10s %5d words  %s (worker %d)\n", p.Title, p.Words, p.URL, p.Worker)
-			/*line main.go:192:4*/ total += p.Words
+	/*line main.go:185:9*/ ag_f.ag_aw0 = rt.ToThreadAsync(func() (string, error) {
+		/*line main.go:186:3*/ var b strings.Builder
+		/*line main.go:187:3*/ total := 0
+		/*line main.go:188:3*/ for _, p := range ag_f.pages {
+			/*line main.go:189:4*/ fmt.Fprintf(&b, "%-10s %5d words  %s (worker %d)\n", p.Title, p.Words, p.URL, p.Worker)
+			/*line main.go:190:4*/ total += p.Words
 		}
-		/*line main.go:194:3*/ fmt.Fprintf(&b, "%d pages, %d words\n", len(ag_f.pages), total)
-		/*line main.go:195:3*/ return ag_f.path, os.WriteFile(ag_f.path, []byte(b.String()), 0o644)
+		/*line main.go:192:3*/ fmt.Fprintf(&b, "%d pages, %d words\n", len(ag_f.pages), total)
+		/*line main.go:193:3*/ return ag_f.path, os.WriteFile(ag_f.path, []byte(b.String()), 0o644)
 	})
-	/*line :195:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.ToThreadAsync((func() (string, error) literal)))
-	/*line :195:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :195:3*/ return ag_s
+	/*line :193:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.ToThreadAsync((func() (string, error) literal)))
+	/*line :193:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :193:3*/ return ag_s
 	}
-	/*line :195:3*/ ag_resume1:
-	/*line main.go:187:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :187:9*/ ag_f.ag_aw0 = nil
-	/*line main.go:187:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :187:2*/ return rt.Ready
+	/*line :193:3*/ ag_resume1:
+	/*line main.go:185:9*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :185:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:185:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :185:2*/ return rt.Ready
 }
 
-//line main_async.go:885
+//line main_async.go:872
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_writeReport) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:187"
-	}
-	return ""
-}
-
-// ag_work is the frame of work (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_work struct {
-	ag_state int
-	w        *ajobs.Worker
-	run      *rt.Task[struct{}]
-	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw1   rt.Awaitable[struct{}]
-	ag_err   error
-}
-
-// workAsync returns the coroutine of work: nothing runs until it is awaited, spawned, gathered or run.
-func workAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
-	return &ag_work{w: w}
-}
-
-// ag_0spawn_work starts work as a task, its frame in the task's allocation: the generated form of rt.Spawn(workAsync(...)).
-func ag_0spawn_work(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_work](ag_work{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_work) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_work) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line main.go:269
-func (ag_f *ag_work) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :269:1*/ var (
-		err error
-	)
-	/*line :269:1*/ if ag_co.Unwinding() {
-		/*line :269:1*/ return rt.Ready
-	}
-	/*line :269:1*/ switch ag_f.ag_state {
-	/*line :269:1*/ case 1:
-		/*line :269:1*/ goto ag_resume1
-		/*line :269:1*/
-	case 2:
-		/*line :269:1*/ goto ag_resume2
-		/*line :269:1*/
-	case 3:
-		/*line :269:1*/ goto ag_resume3
-	}
-	/*line main.go:270:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :270:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :270:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :270:2*/ return ag_s
-	}
-	/*line :270:2*/ ag_resume1:
-	/*line main.go:270:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :270:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:271:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :271:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :271:2*/ ag_f.w = nil
-	/*line :271:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:2*/ return ag_s
-	}
-	/*line :271:2*/ ag_resume2:
-	/*line :271:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:272:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :272:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :272:2*/ ag_f.run = nil
-	/*line :272:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:2*/ return ag_s
-	}
-	/*line :272:2*/ ag_resume3:
-	/*line main.go:272:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :272:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:273:2*/ ag_f.ag_err = err
-	/*line :273:2*/ return rt.Ready
-}
-
-//line main_async.go:971
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_work) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "main.go:270"
-	case 2:
-		return "main.go:271"
-	case 3:
-		return "main.go:272"
-	}
-	return ""
-}
-
-// ag_stopOnSignal is the frame of stopOnSignal (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_stopOnSignal struct {
-	ag_state int
-	w        *ajobs.Worker
-	ag_aw0   rt.Awaitable[os.Signal]
-	ag_err   error
-}
-
-// stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
-func stopOnSignalAsync(w *ajobs.Worker) rt.Awaitable[struct{}] {
-	return &ag_stopOnSignal{w: w}
-}
-
-// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
-func ag_0spawn_stopOnSignal(w *ajobs.Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line main.go:277
-func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :277:1*/ var (
-		err error
-	)
-	/*line :277:1*/ if ag_co.Unwinding() {
-		/*line :277:1*/ return rt.Ready
-	}
-	/*line :277:1*/ switch ag_f.ag_state {
-	/*line :277:1*/ case 1:
-		/*line :277:1*/ goto ag_resume1
-	}
-	/*line main.go:278:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM, syscall.SIGINT)
-	/*line :278:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM, syscall.SIGINT)
-	/*line :278:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :278:5*/ return ag_s
-	}
-	/*line :278:5*/ ag_resume1:
-	/*line main.go:278:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :278:5*/ ag_f.ag_aw0 = nil
-	/*line main.go:278:2*/ if !(err != nil) {
-		/*line :278:2*/ goto ag_L1
-	}
-	/*line main.go:279:3*/ ag_f.ag_err = err
-	/*line :279:3*/ return rt.Ready
-	/*line :279:3*/ ag_L1:
-	/*line main.go:281:2*/ ag_f.w.Stop(10 * time.Second)
-	/*line main.go:282:2*/ ag_f.ag_err = nil
-	/*line :282:2*/ return rt.Ready
-}
-
-//line main_async.go:1043
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_stopOnSignal) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "main.go:278"
+		return "main.go:185"
 	}
 	return ""
 }
@@ -1083,67 +912,67 @@ func (ag_f *ag_allInOne) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:288
+//line main.go:266
 func (ag_f *ag_allInOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :288:1*/ var (
+	/*line :266:1*/ var (
 		werr error
 	)
-	/*line :288:1*/ if ag_co.Unwinding() {
-		/*line :288:1*/ return rt.Ready
+	/*line :266:1*/ if ag_co.Unwinding() {
+		/*line :266:1*/ return rt.Ready
 	}
-	/*line :288:1*/ switch ag_f.ag_state {
-	/*line :288:1*/ case 1:
-		/*line :288:1*/ goto ag_resume1
-		/*line :288:1*/
+	/*line :266:1*/ switch ag_f.ag_state {
+	/*line :266:1*/ case 1:
+		/*line :266:1*/ goto ag_resume1
+		/*line :266:1*/
 	case 2:
-		/*line :288:1*/ goto ag_resume2
-		/*line :288:1*/
+		/*line :266:1*/ goto ag_resume2
+		/*line :266:1*/
 	case 3:
-		/*line :288:1*/ goto ag_resume3
+		/*line :266:1*/ goto ag_resume3
 	}
-	/*line main.go:289:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
-	/*line :289:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :289:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :289:2*/ return ag_s
+	/*line main.go:267:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunAsync())
+	/*line :267:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
+	/*line :267:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:2*/ return ag_s
 	}
-	/*line :289:2*/ ag_resume1:
-	/*line main.go:289:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :289:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:290:2*/ ag_f.ag_aw1 = produceAsync(ag_f.q, ag_f.a, ag_f.s, ag_f.out)
-	/*line :290:2*/ ag_f.ag_state = 2 // await: produce(q, a, s, out)
-	/*line :290:2*/ ag_f.q, ag_f.a, ag_f.s, ag_f.out = nil, Args{}, nil, nil
-	/*line :290:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:2*/ return ag_s
+	/*line :267:2*/ ag_resume1:
+	/*line main.go:267:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :267:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:268:2*/ ag_f.ag_aw1 = produceAsync(ag_f.q, ag_f.a, ag_f.s, ag_f.out)
+	/*line :268:2*/ ag_f.ag_state = 2 // await: produce(q, a, s, out)
+	/*line :268:2*/ ag_f.q, ag_f.a, ag_f.s, ag_f.out = nil, Args{}, nil, nil
+	/*line :268:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :268:2*/ return ag_s
 	}
-	/*line :290:2*/ ag_resume2:
-	/*line main.go:290:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :290:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:291:2*/ ag_f.w.Stop(time.Second)
-	/*line :291:2*/ ag_f.w = nil
-	/*line main.go:292:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :292:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
-	/*line :292:2*/ ag_f.run = nil
-	/*line :292:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :292:2*/ return ag_s
+	/*line :268:2*/ ag_resume2:
+	/*line main.go:268:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :268:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:269:2*/ ag_f.w.Stop(time.Second)
+	/*line :269:2*/ ag_f.w = nil
+	/*line main.go:270:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :270:2*/ ag_f.ag_state = 3 // await: rt.Await(run)
+	/*line :270:2*/ ag_f.run = nil
+	/*line :270:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :270:2*/ return ag_s
 	}
-	/*line :292:2*/ ag_resume3:
-	/*line main.go:292:2*/ _, werr = ag_f.ag_aw1.AwaitResult()
-	/*line :292:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:293:2*/ ag_f.ag_err = errors.Join(ag_f.err, werr)
-	/*line :293:2*/ return rt.Ready
+	/*line :270:2*/ ag_resume3:
+	/*line main.go:270:2*/ _, werr = ag_f.ag_aw1.AwaitResult()
+	/*line :270:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:271:2*/ ag_f.ag_err = errors.Join(ag_f.err, werr)
+	/*line :271:2*/ return rt.Ready
 }
 
-//line main_async.go:1137
+//line main_async.go:966
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_allInOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:289"
+		return "main.go:267"
 	case 2:
-		return "main.go:290"
+		return "main.go:268"
 	case 3:
-		return "main.go:292"
+		return "main.go:270"
 	}
 	return ""
 }
@@ -1181,9 +1010,9 @@ func (ag_f *ag_produce) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:300
+//line main.go:278
 func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :300:1*/ var (
+	/*line :278:1*/ var (
 		ag_err1     error
 		workers     map[int]int
 		pids        []int
@@ -1193,113 +1022,113 @@ func (ag_f *ag_produce) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2     error
 		total       int
 	)
-	/*line :300:1*/ if ag_co.Unwinding() {
-		/*line :300:1*/ return rt.Ready
+	/*line :278:1*/ if ag_co.Unwinding() {
+		/*line :278:1*/ return rt.Ready
 	}
-	/*line :300:1*/ switch ag_f.ag_state {
-	/*line :300:1*/ case 1:
-		/*line :300:1*/ goto ag_resume1
-		/*line :300:1*/
+	/*line :278:1*/ switch ag_f.ag_state {
+	/*line :278:1*/ case 1:
+		/*line :278:1*/ goto ag_resume1
+		/*line :278:1*/
 	case 2:
-		/*line :300:1*/ goto ag_resume2
-		/*line :300:1*/
+		/*line :278:1*/ goto ag_resume2
+		/*line :278:1*/
 	case 3:
-		/*line :300:1*/ goto ag_resume3
+		/*line :278:1*/ goto ag_resume3
 	}
-	/*line :300:1*/ ag_f.id = new(string)
-	/*line main.go:301:2*/ ag_f.ag_aw0 = Crawl.EnqueueAsync(ag_f.q, ag_f.a, ajobs.Retries(3))
-	/*line :301:2*/ ag_f.ag_state = 1 // await: Crawl.Enqueue(q, a, ajobs.Retries(3))
-	/*line :301:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:2*/ return ag_s
+	/*line :278:1*/ ag_f.id = new(string)
+	/*line main.go:279:2*/ ag_f.ag_aw0 = Crawl.EnqueueAsync(ag_f.q, ag_f.a, ajobs.Retries(3))
+	/*line :279:2*/ ag_f.ag_state = 1 // await: Crawl.Enqueue(q, a, ajobs.Retries(3))
+	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :279:2*/ return ag_s
 	}
-	/*line :301:2*/ ag_resume1:
-	/*line main.go:301:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :301:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:302:2*/ if ag_err1 != nil {
-		/*line main.go:303:3*/ ag_f.ag_err = ag_err1
-		/*line :303:3*/ return rt.Ready
+	/*line :279:2*/ ag_resume1:
+	/*line main.go:279:2*/ (*ag_f.id), ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :279:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:280:2*/ if ag_err1 != nil {
+		/*line main.go:281:3*/ ag_f.ag_err = ag_err1
+		/*line :281:3*/ return rt.Ready
 	}
-	/*line main.go:305:2*/ fmt.Fprintf(ag_f.out, "enqueued workflow job %s: %d pages at %s\n", (*ag_f.id), ag_f.s.n, ag_f.a.Index)
-	/*line :305:2*/ ag_f.a = Args{}
-	/*line main.go:306:2*/ ag_f.ag_aw1 = Crawl.WaitAsync(ag_f.q, (*ag_f.id))
-	/*line :306:2*/ ag_f.ag_state = 2 // await: Crawl.Wait(q, id)
-	/*line :306:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :306:2*/ return ag_s
+	/*line main.go:283:2*/ fmt.Fprintf(ag_f.out, "enqueued workflow job %s: %d pages at %s\n", (*ag_f.id), ag_f.s.n, ag_f.a.Index)
+	/*line :283:2*/ ag_f.a = Args{}
+	/*line main.go:284:2*/ ag_f.ag_aw1 = Crawl.WaitAsync(ag_f.q, (*ag_f.id))
+	/*line :284:2*/ ag_f.ag_state = 2 // await: Crawl.Wait(q, id)
+	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
 	}
-	/*line :306:2*/ ag_resume2:
-	/*line main.go:306:2*/ ag_f.rep, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :306:2*/ ag_f.ag_aw1 = nil
-	/*line main.go:307:2*/ if ag_err1 != nil {
-		/*line main.go:308:3*/ ag_f.ag_err = ag_err1
-		/*line :308:3*/ return rt.Ready
+	/*line :284:2*/ ag_resume2:
+	/*line main.go:284:2*/ ag_f.rep, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :284:2*/ ag_f.ag_aw1 = nil
+	/*line main.go:285:2*/ if ag_err1 != nil {
+		/*line main.go:286:3*/ ag_f.ag_err = ag_err1
+		/*line :286:3*/ return rt.Ready
 	}
-	/*line main.go:310:2*/ workers = map[int]int{}
-	/*line main.go:311:2*/ for _, p := range ag_f.rep.Pages {
-		/*line main.go:312:3*/ workers[p.Worker]++
+	/*line main.go:288:2*/ workers = map[int]int{}
+	/*line main.go:289:2*/ for _, p := range ag_f.rep.Pages {
+		/*line main.go:290:3*/ workers[p.Worker]++
 	}
-	/*line main.go:314:2*/ fmt.Fprintf(ag_f.out, "report: %d pages, %d words, written to %s\n", len(ag_f.rep.Pages), ag_f.rep.Words, ag_f.rep.File)
-	/*line main.go:315:6*/ pids = nil
-	/*line main.go:316:2*/ for pid := range workers {
-		/*line main.go:317:3*/ pids = append(pids, pid)
+	/*line main.go:292:2*/ fmt.Fprintf(ag_f.out, "report: %d pages, %d words, written to %s\n", len(ag_f.rep.Pages), ag_f.rep.Words, ag_f.rep.File)
+	/*line main.go:293:6*/ pids = nil
+	/*line main.go:294:2*/ for pid := range workers {
+		/*line main.go:295:3*/ pids = append(pids, pid)
 	}
-	/*line main.go:319:2*/ sort.Ints(pids)
-	/*line main.go:320:2*/ for _, pid := range pids {
-		/*line main.go:321:3*/ fmt.Fprintf(ag_f.out, "  %d pages fetched by worker %d\n", workers[pid], pid)
+	/*line main.go:297:2*/ sort.Ints(pids)
+	/*line main.go:298:2*/ for _, pid := range pids {
+		/*line main.go:299:3*/ fmt.Fprintf(ag_f.out, "  %d pages fetched by worker %d\n", workers[pid], pid)
 	}
-	/*line main.go:323:2*/ ag_fetches1, repeated = ag_f.s.fetches()
-	/*line main.go:324:2*/ fmt.Fprintf(ag_f.out, "the site served %d page fetches for %d pages (%d repeated: steps in progress when a worker died)\n", ag_fetches1, ag_f.s.n, repeated)
-	/*line main.go:325:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (ajobs.JobInfo, error) {
-		/*line :325:5*/ return func() (ajobs.JobInfo, error) {
-			/*line main.go:325:74*/ return ag_f.q.Job((*ag_cell_id))
+	/*line main.go:301:2*/ ag_fetches1, repeated = ag_f.s.fetches()
+	/*line main.go:302:2*/ fmt.Fprintf(ag_f.out, "the site served %d page fetches for %d pages (%d repeated: steps in progress when a worker died)\n", ag_fetches1, ag_f.s.n, repeated)
+	/*line main.go:303:5*/ ag_f.ag_aw2 = rt.ToThreadAsync(func(ag_cell_id *string) func() (ajobs.JobInfo, error) {
+		/*line :303:5*/ return func() (ajobs.JobInfo, error) {
+			/*line main.go:303:74*/ return ag_f.q.Job((*ag_cell_id))
 		}
 	}(ag_f.id))
-	/*line :325:74*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (ajobs.JobInfo, error) ...
-	/*line :325:74*/ ag_f.id = nil
-	/*line :325:74*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :325:74*/ return ag_s
+	/*line :303:74*/ ag_f.ag_state = 3 // await: rt.Await(rt.ToThreadAsync((func() (ajobs.JobInfo, error) ...
+	/*line :303:74*/ ag_f.id = nil
+	/*line :303:74*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:74*/ return ag_s
 	}
-	/*line :325:74*/ ag_resume3:
-	/*line main.go:325:5*/ ji, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :325:5*/ ag_f.ag_aw2 = nil
-	/*line main.go:325:2*/ if !(ag_err2 == nil && ji.Checkpoint != nil) {
-		/*line :325:2*/ ag_f.out = nil
-		/*line :325:2*/ goto ag_L1
+	/*line :303:74*/ ag_resume3:
+	/*line main.go:303:5*/ ji, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :303:5*/ ag_f.ag_aw2 = nil
+	/*line main.go:303:2*/ if !(ag_err2 == nil && ji.Checkpoint != nil) {
+		/*line :303:2*/ ag_f.out = nil
+		/*line :303:2*/ goto ag_L1
 	}
-	/*line main.go:326:3*/ fmt.Fprintf(ag_f.out, "last checkpoint: %s, %d bytes, checkpoint %d of the job\n", ji.Checkpoint.Name, ji.Checkpoint.Size, ji.Checkpoint.Seq)
-	/*line :326:3*/ ag_f.out = nil
-	/*line :326:3*/ ag_L1:
-	/*line main.go:330:2*/ if len(ag_f.rep.Pages) != ag_f.s.n {
-		/*line main.go:331:3*/ ag_f.ag_err = fmt.Errorf("report has %d pages, the site %d", len(ag_f.rep.Pages), ag_f.s.n)
-		/*line :331:3*/ return rt.Ready
+	/*line main.go:304:3*/ fmt.Fprintf(ag_f.out, "last checkpoint: %s, %d bytes, checkpoint %d of the job\n", ji.Checkpoint.Name, ji.Checkpoint.Size, ji.Checkpoint.Seq)
+	/*line :304:3*/ ag_f.out = nil
+	/*line :304:3*/ ag_L1:
+	/*line main.go:308:2*/ if len(ag_f.rep.Pages) != ag_f.s.n {
+		/*line main.go:309:3*/ ag_f.ag_err = fmt.Errorf("report has %d pages, the site %d", len(ag_f.rep.Pages), ag_f.s.n)
+		/*line :309:3*/ return rt.Ready
 	}
-	/*line main.go:333:2*/ total = 0
-	/*line main.go:334:2*/ for i, p := range ag_f.rep.Pages {
-		/*line main.go:335:3*/ if p.URL != ag_f.s.page(i) || p.Words != 10*i+3 || p.Title != fmt.Sprintf("page-%d", i) {
-			/*line main.go:336:4*/ ag_f.ag_err = fmt.Errorf("report line %d is %+v, want %s with %d words", i, p, ag_f.s.page(i), 10*i+3)
-			/*line :336:4*/ return rt.Ready
+	/*line main.go:311:2*/ total = 0
+	/*line main.go:312:2*/ for i, p := range ag_f.rep.Pages {
+		/*line main.go:313:3*/ if p.URL != ag_f.s.page(i) || p.Words != 10*i+3 || p.Title != fmt.Sprintf("page-%d", i) {
+			/*line main.go:314:4*/ ag_f.ag_err = fmt.Errorf("report line %d is %+v, want %s with %d words", i, p, ag_f.s.page(i), 10*i+3)
+			/*line :314:4*/ return rt.Ready
 		}
-		/*line main.go:338:3*/ total += p.Words
+		/*line main.go:316:3*/ total += p.Words
 	}
-	/*line :338:3*/ ag_f.s = nil
-	/*line main.go:340:2*/ if ag_f.rep.Words != total {
-		/*line main.go:341:3*/ ag_f.ag_err = fmt.Errorf("report total %d, the pages' %d", ag_f.rep.Words, total)
-		/*line :341:3*/ return rt.Ready
+	/*line :316:3*/ ag_f.s = nil
+	/*line main.go:318:2*/ if ag_f.rep.Words != total {
+		/*line main.go:319:3*/ ag_f.ag_err = fmt.Errorf("report total %d, the pages' %d", ag_f.rep.Words, total)
+		/*line :319:3*/ return rt.Ready
 	}
-	/*line main.go:343:2*/ ag_f.ag_err = nil
-	/*line :343:2*/ return rt.Ready
+	/*line main.go:321:2*/ ag_f.ag_err = nil
+	/*line :321:2*/ return rt.Ready
 }
 
-//line main_async.go:1293
+//line main_async.go:1122
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_produce) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:301"
+		return "main.go:279"
 	case 2:
-		return "main.go:306"
+		return "main.go:284"
 	case 3:
-		return "main.go:325"
+		return "main.go:303"
 	}
 	return ""
 }

@@ -18,7 +18,7 @@
 //
 //	// worker
 //	w := ajobs.NewWorker(cl, ajobs.WorkerOptions{Concurrency: 100}, q)
-//	rt.Run(w.RunAsync()) // until w.Stop(grace), e.g. on SIGTERM
+//	rt.Run(w.RunUntilSignalAsync(10 * time.Second)) // until SIGINT or SIGTERM, then drain for 10 s
 //
 // # Job types
 //
@@ -38,9 +38,10 @@
 // Define checks A and R at initialisation and panics, naming the type and
 // the field, when they hold something JSON cannot carry (channels,
 // functions, unsafe pointers, complex numbers, maps with other keys than
-// strings and integers, structs with fields but none exported). asyncvet
-// (analyze's job-type check) reports the same at the Define call, with
-// its position, while the code is written; asyncgen itself does not.
+// strings and integers, structs with fields but none exported). asyncgen
+// reports the same at the Define call as a positioned error and generates
+// nothing, and asyncvet (analyze's job-type check, which asyncgen shares)
+// reports it while the code is written.
 //
 // # Delivery: at least once, one source of truth
 //
@@ -205,6 +206,8 @@
 // the same way. Deliveries a cancelled blocking read may have received
 // without the worker seeing them are given back to their stream at the
 // end of Stop (best effort: otherwise they wait for their lease).
+// Worker.RunUntilSignal is Run that does Stop(grace) on SIGINT or SIGTERM
+// (or the signals given): the main of a worker process.
 //
 // # Keys
 //

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -37,31 +36,37 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(int) (string, error)
+	var _ ag_stale_run_go_generate = hold
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*aredis.Client) (int64, error)
+	var _ ag_stale_run_go_generate = redisMillis
+}
+
+func _() {
 	type ag_stale_run_go_generate func(int) (int, error)
 	var _ ag_stale_run_go_generate = slow
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker) error
+	type ag_stale_run_go_generate func(*Worker, time.Duration) error
 	var _ ag_stale_run_go_generate = workerProc
-}
-
-func _() {
-	type ag_stale_run_go_generate func(*Worker) error
-	var _ ag_stale_run_go_generate = stopOnSignal
 }
 
 // Source check: a test binary panics here when an async function below changed in
 // jobs_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobs_test.go", []rt.SourceFunc{
-		{Name: "countWords", Line: 28, Off: 419, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
-		{Name: "record", Line: 44, Off: 813, Head: "func record(a recArgs) (string, error) {", Len: 382, Hash: 0xb1fc303e7345b194},
-		{Name: "flaky", Line: 59, Off: 1250, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
-		{Name: "boom", Line: 73, Off: 1494, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
-		{Name: "slow", Line: 84, Off: 1716, Head: "func slow(ms int) (int, error) {", Len: 145, Hash: 0x85c8192a50c55ef7},
-		{Name: "workerProc", Line: 143, Off: 3522, Head: "func workerProc(w *Worker) error {", Len: 210, Hash: 0x63b2a55fd09cfa40},
-		{Name: "stopOnSignal", Line: 165, Off: 4061, Head: "func stopOnSignal(w *Worker) error {", Len: 150, Hash: 0x102864c2c314ffa9},
+		{Name: "countWords", Line: 26, Off: 395, Head: "func countWords(s string) (int, error) {", Len: 91, Hash: 0x17a2e7a68f32fc36},
+		{Name: "record", Line: 42, Off: 789, Head: "func record(a recArgs) (string, error) {", Len: 382, Hash: 0xb1fc303e7345b194},
+		{Name: "flaky", Line: 57, Off: 1226, Head: "func flaky(n int) (int, error) {", Len: 214, Hash: 0xc73f3a5162c38a6a},
+		{Name: "boom", Line: 71, Off: 1470, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
+		{Name: "hold", Line: 82, Off: 1779, Head: "func hold(n int) (string, error) {", Len: 343, Hash: 0x99d8d714ee8061e7},
+		{Name: "redisMillis", Line: 101, Off: 2240, Head: "func redisMillis(cl *aredis.Client) (int64, error) {", Len: 378, Hash: 0xff1b0b77762ae918},
+		{Name: "slow", Line: 124, Off: 2771, Head: "func slow(ms int) (int, error) {", Len: 145, Hash: 0x85c8192a50c55ef7},
+		{Name: "workerProc", Line: 185, Off: 4773, Head: "func workerProc(w *Worker, grace time.Duration) error {", Len: 270, Hash: 0xb7ea1e7931ed0be7},
 	})
 }
 
@@ -92,33 +97,33 @@ func (ag_f *ag_countWords) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:28
+//line jobs_test.go:26
 func (ag_f *ag_countWords) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :28:1*/ if ag_co.Unwinding() {
-		/*line :28:1*/ return rt.Ready
+	/*line :26:1*/ if ag_co.Unwinding() {
+		/*line :26:1*/ return rt.Ready
 	}
-	/*line :28:1*/ switch ag_f.ag_state {
-	/*line :28:1*/ case 1:
-		/*line :28:1*/ goto ag_resume1
+	/*line :26:1*/ switch ag_f.ag_state {
+	/*line :26:1*/ case 1:
+		/*line :26:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:29:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :29:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :29:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :29:2*/ return ag_s
+	/*line jobs_test.go:27:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :27:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :27:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :27:2*/ return ag_s
 	}
-	/*line :29:2*/ ag_resume1:
-	/*line :29:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:30:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
-	/*line :30:2*/ return rt.Ready
+	/*line :27:2*/ ag_resume1:
+	/*line :27:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:28:2*/ ag_f.ag_r0, ag_f.ag_err = len(strings.Fields(ag_f.s)), nil
+	/*line :28:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:116
+//line jobs_async_test.go:121
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_countWords) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:29"
+		return "jobs_test.go:27"
 	}
 	return ""
 }
@@ -154,79 +159,79 @@ func (ag_f *ag_record) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:44
+//line jobs_test.go:42
 func (ag_f *ag_record) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :44:1*/ var (
+	/*line :42:1*/ var (
 		err error
 	)
-	/*line :44:1*/ if ag_co.Unwinding() {
-		/*line :44:1*/ return rt.Ready
+	/*line :42:1*/ if ag_co.Unwinding() {
+		/*line :42:1*/ return rt.Ready
 	}
-	/*line :44:1*/ switch ag_f.ag_state {
-	/*line :44:1*/ case 1:
-		/*line :44:1*/ goto ag_resume1
-		/*line :44:1*/
+	/*line :42:1*/ switch ag_f.ag_state {
+	/*line :42:1*/ case 1:
+		/*line :42:1*/ goto ag_resume1
+		/*line :42:1*/
 	case 2:
-		/*line :44:1*/ goto ag_resume2
-		/*line :44:1*/
+		/*line :42:1*/ goto ag_resume2
+		/*line :42:1*/
 	case 3:
-		/*line :44:1*/ goto ag_resume3
-		/*line :44:1*/
+		/*line :42:1*/ goto ag_resume3
+		/*line :42:1*/
 	case 4:
-		/*line :44:1*/ goto ag_resume4
+		/*line :42:1*/ goto ag_resume4
 	}
-	/*line jobs_test.go:45:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
-	/*line :45:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
-	/*line :45:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :45:2*/ return ag_s
+	/*line jobs_test.go:43:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:runs:"+strconv.Itoa(ag_f.a.N), os.Getpid())
+	/*line :43:2*/ ag_f.ag_state = 1 // await: testCl.Int("RPUSH", "test:runs:" + strconv.Itoa(a.N), os....
+	/*line :43:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :43:2*/ return ag_s
 	}
-	/*line :45:2*/ ag_resume1:
-	/*line jobs_test.go:45:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :45:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:46:2*/ if err != nil {
-		/*line jobs_test.go:47:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :47:3*/ return rt.Ready
+	/*line :43:2*/ ag_resume1:
+	/*line jobs_test.go:43:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :43:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:44:2*/ if err != nil {
+		/*line jobs_test.go:45:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :45:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:49:2*/ ag_f.inflight = "test:inflight:" + strconv.Itoa(os.Getpid())
-	/*line jobs_test.go:50:2*/ ag_f.ag_aw1 = testCl.DoAsync("INCR", ag_f.inflight)
-	/*line :50:2*/ ag_f.ag_state = 2 // await: testCl.Do("INCR", inflight)
+	/*line jobs_test.go:47:2*/ ag_f.inflight = "test:inflight:" + strconv.Itoa(os.Getpid())
+	/*line jobs_test.go:48:2*/ ag_f.ag_aw1 = testCl.DoAsync("INCR", ag_f.inflight)
+	/*line :48:2*/ ag_f.ag_state = 2 // await: testCl.Do("INCR", inflight)
+	/*line :48:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :48:2*/ return ag_s
+	}
+	/*line :48:2*/ ag_resume2:
+	/*line :48:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:49:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
+	/*line :49:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
+	/*line :49:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :49:2*/ return ag_s
+	}
+	/*line :49:2*/ ag_resume3:
+	/*line :49:2*/ ag_f.ag_aw2 = nil
+	/*line jobs_test.go:50:2*/ ag_f.ag_aw1 = testCl.DoAsync("DECR", ag_f.inflight)
+	/*line :50:2*/ ag_f.ag_state = 4 // await: testCl.Do("DECR", inflight)
+	/*line :50:2*/ ag_f.inflight = ""
 	/*line :50:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :50:2*/ return ag_s
 	}
-	/*line :50:2*/ ag_resume2:
+	/*line :50:2*/ ag_resume4:
 	/*line :50:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:51:2*/ ag_f.ag_aw2 = rt.SleepAsync(time.Duration(ag_f.a.SleepMs) * time.Millisecond)
-	/*line :51:2*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Duration(a.SleepMs) * time.Millisecond)
-	/*line :51:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :51:2*/ return ag_s
-	}
-	/*line :51:2*/ ag_resume3:
-	/*line :51:2*/ ag_f.ag_aw2 = nil
-	/*line jobs_test.go:52:2*/ ag_f.ag_aw1 = testCl.DoAsync("DECR", ag_f.inflight)
-	/*line :52:2*/ ag_f.ag_state = 4 // await: testCl.Do("DECR", inflight)
-	/*line :52:2*/ ag_f.inflight = ""
-	/*line :52:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :52:2*/ return ag_s
-	}
-	/*line :52:2*/ ag_resume4:
-	/*line :52:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:53:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
-	/*line :53:2*/ return rt.Ready
+	/*line jobs_test.go:51:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :51:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:218
+//line jobs_async_test.go:223
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_record) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:45"
+		return "jobs_test.go:43"
 	case 2:
-		return "jobs_test.go:50"
+		return "jobs_test.go:48"
 	case 3:
-		return "jobs_test.go:51"
+		return "jobs_test.go:49"
 	case 4:
-		return "jobs_test.go:52"
+		return "jobs_test.go:50"
 	}
 	return ""
 }
@@ -258,46 +263,46 @@ func (ag_f *ag_flaky) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:59
+//line jobs_test.go:57
 func (ag_f *ag_flaky) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :59:1*/ var (
+	/*line :57:1*/ var (
 		runs int64
 		err  error
 	)
-	/*line :59:1*/ if ag_co.Unwinding() {
-		/*line :59:1*/ return rt.Ready
+	/*line :57:1*/ if ag_co.Unwinding() {
+		/*line :57:1*/ return rt.Ready
 	}
-	/*line :59:1*/ switch ag_f.ag_state {
-	/*line :59:1*/ case 1:
-		/*line :59:1*/ goto ag_resume1
+	/*line :57:1*/ switch ag_f.ag_state {
+	/*line :57:1*/ case 1:
+		/*line :57:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:60:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
-	/*line :60:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
-	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line jobs_test.go:58:2*/ ag_f.ag_aw0 = testCl.IntAsync("INCR", "test:flaky")
+	/*line :58:2*/ ag_f.ag_state = 1 // await: testCl.Int("INCR", "test:flaky")
+	/*line :58:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:2*/ return ag_s
 	}
-	/*line :60:2*/ ag_resume1:
-	/*line jobs_test.go:60:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
-	/*line :60:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:61:2*/ if err != nil {
-		/*line jobs_test.go:62:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :62:3*/ return rt.Ready
+	/*line :58:2*/ ag_resume1:
+	/*line jobs_test.go:58:2*/ runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :58:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:59:2*/ if err != nil {
+		/*line jobs_test.go:60:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :60:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:64:2*/ if runs < int64(ag_f.n) {
-		/*line jobs_test.go:65:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
-		/*line :65:3*/ return rt.Ready
+	/*line jobs_test.go:62:2*/ if runs < int64(ag_f.n) {
+		/*line jobs_test.go:63:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("not yet (run %d)", runs)
+		/*line :63:3*/ return rt.Ready
 	}
-	/*line jobs_test.go:67:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
-	/*line :67:2*/ return rt.Ready
+	/*line jobs_test.go:65:2*/ ag_f.ag_r0, ag_f.ag_err = int(runs), nil
+	/*line :65:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:295
+//line jobs_async_test.go:300
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_flaky) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:60"
+		return "jobs_test.go:58"
 	}
 	return ""
 }
@@ -329,32 +334,216 @@ func (ag_f *ag_boom) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:73
+//line jobs_test.go:71
 func (ag_f *ag_boom) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :73:1*/ if ag_co.Unwinding() {
-		/*line :73:1*/ return rt.Ready
+	/*line :71:1*/ if ag_co.Unwinding() {
+		/*line :71:1*/ return rt.Ready
 	}
-	/*line :73:1*/ switch ag_f.ag_state {
-	/*line :73:1*/ case 1:
-		/*line :73:1*/ goto ag_resume1
+	/*line :71:1*/ switch ag_f.ag_state {
+	/*line :71:1*/ case 1:
+		/*line :71:1*/ goto ag_resume1
 	}
-	/*line jobs_test.go:74:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
-	/*line :74:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
-	/*line :74:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :74:2*/ return ag_s
+	/*line jobs_test.go:72:2*/ ag_f.ag_aw0 = rt.SleepAsync(0)
+	/*line :72:2*/ ag_f.ag_state = 1 // await: rt.Sleep(0)
+	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-	/*line :74:2*/ ag_resume1:
-	/*line :74:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:75:2*/ panic("boom: " + ag_f.s)
+	/*line :72:2*/ ag_resume1:
+	/*line :72:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:73:2*/ panic("boom: " + ag_f.s)
 }
 
-//line jobs_async_test.go:352
+//line jobs_async_test.go:357
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_boom) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:74"
+		return "jobs_test.go:72"
+	}
+	return ""
+}
+
+// ag_hold is the frame of hold (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_hold struct {
+	ag_state int
+	n        int
+	runs     int64
+	ag_aw0   rt.Awaitable[int64]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_r0    string
+	ag_err   error
+}
+
+// holdAsync returns the coroutine of hold: nothing runs until it is awaited, spawned, gathered or run.
+func holdAsync(n int) rt.Awaitable[string] {
+	return &ag_hold{n: n}
+}
+
+// ag_0spawn_hold starts hold as a task, its frame in the task's allocation: the generated form of rt.Spawn(holdAsync(...)).
+func ag_0spawn_hold(n int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[string]] {
+	return rt.SpawnFrame[string, ag_hold](ag_hold{n: n}, ag_opts...)
+}
+
+func (ag_f *ag_hold) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_hold) AwaitResult() (string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line jobs_test.go:82
+func (ag_f *ag_hold) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :82:1*/ var (
+		ms  int64
+		err error
+	)
+	/*line :82:1*/ if ag_co.Unwinding() {
+		/*line :82:1*/ return rt.Ready
+	}
+	/*line :82:1*/ switch ag_f.ag_state {
+	/*line :82:1*/ case 1:
+		/*line :82:1*/ goto ag_resume1
+		/*line :82:1*/
+	case 2:
+		/*line :82:1*/ goto ag_resume2
+		/*line :82:1*/
+	case 3:
+		/*line :82:1*/ goto ag_resume3
+	}
+	/*line jobs_test.go:83:2*/ ag_f.ag_aw0 = redisMillisAsync(testCl)
+	/*line :83:2*/ ag_f.ag_state = 1 // await: redisMillis(testCl)
+	/*line :83:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :83:2*/ return ag_s
+	}
+	/*line :83:2*/ ag_resume1:
+	/*line jobs_test.go:83:2*/ ms, err = ag_f.ag_aw0.AwaitResult()
+	/*line :83:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:84:2*/ if err != nil {
+		/*line jobs_test.go:85:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :85:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:87:2*/ ag_f.ag_aw0 = testCl.IntAsync("RPUSH", "test:starts:"+strconv.Itoa(ag_f.n), fmt.Sprintf("%d %d", os.Getpid(), ms))
+	/*line :87:2*/ ag_f.ag_state = 2 // await: testCl.Int("RPUSH", "test:starts:" + strconv.Itoa(n), fmt...
+	/*line :87:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:2*/ return ag_s
+	}
+	/*line :87:2*/ ag_resume2:
+	/*line jobs_test.go:87:2*/ ag_f.runs, err = ag_f.ag_aw0.AwaitResult()
+	/*line :87:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:88:2*/ if err != nil {
+		/*line jobs_test.go:89:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :89:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:91:2*/ if !(ag_f.runs == 1) {
+		/*line :91:2*/ goto ag_L1
+	}
+	/*line jobs_test.go:92:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Minute)
+	/*line :92:3*/ ag_f.ag_state = 3 // await: rt.Sleep(time.Minute)
+	/*line :92:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :92:3*/ return ag_s
+	}
+	/*line :92:3*/ ag_resume3:
+	/*line :92:3*/ ag_f.ag_aw1 = nil
+	/*line :92:3*/ ag_L1:
+	/*line jobs_test.go:94:2*/ ag_f.ag_r0, ag_f.ag_err = fmt.Sprintf("%d/%d", os.Getpid(), ag_f.runs), nil
+	/*line :94:2*/ return rt.Ready
+}
+
+//line jobs_async_test.go:455
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_hold) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "jobs_test.go:83"
+	case 2:
+		return "jobs_test.go:87"
+	case 3:
+		return "jobs_test.go:92"
+	}
+	return ""
+}
+
+// ag_redisMillis is the frame of redisMillis (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_redisMillis struct {
+	ag_state int
+	cl       *aredis.Client
+	ag_aw0   rt.Awaitable[[]string]
+	ag_r0    int64
+	ag_err   error
+}
+
+// redisMillisAsync returns the coroutine of redisMillis: nothing runs until it is awaited, spawned, gathered or run.
+func redisMillisAsync(cl *aredis.Client) rt.Awaitable[int64] {
+	return &ag_redisMillis{cl: cl}
+}
+
+// ag_0spawn_redisMillis starts redisMillis as a task, its frame in the task's allocation: the generated form of rt.Spawn(redisMillisAsync(...)).
+func ag_0spawn_redisMillis(cl *aredis.Client, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int64]] {
+	return rt.SpawnFrame[int64, ag_redisMillis](ag_redisMillis{cl: cl}, ag_opts...)
+}
+
+func (ag_f *ag_redisMillis) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_redisMillis) AwaitResult() (int64, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line jobs_test.go:101
+func (ag_f *ag_redisMillis) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :101:1*/ var (
+		t    []string
+		err  error
+		sec  int64
+		err1 error
+		usec int64
+		err2 error
+	)
+	/*line :101:1*/ if ag_co.Unwinding() {
+		/*line :101:1*/ return rt.Ready
+	}
+	/*line :101:1*/ switch ag_f.ag_state {
+	/*line :101:1*/ case 1:
+		/*line :101:1*/ goto ag_resume1
+	}
+	/*line jobs_test.go:102:2*/ ag_f.ag_aw0 = ag_f.cl.StringsAsync("TIME")
+	/*line :102:2*/ ag_f.ag_state = 1 // await: cl.Strings("TIME")
+	/*line :102:2*/ ag_f.cl = nil
+	/*line :102:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :102:2*/ return ag_s
+	}
+	/*line :102:2*/ ag_resume1:
+	/*line jobs_test.go:102:2*/ t, err = ag_f.ag_aw0.AwaitResult()
+	/*line :102:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:103:2*/ if err != nil {
+		/*line jobs_test.go:104:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :104:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:106:2*/ if len(t) != 2 {
+		/*line jobs_test.go:107:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :107:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:109:2*/ sec, err1 = strconv.ParseInt(t[0], 10, 64)
+	/*line jobs_test.go:110:2*/ usec, err2 = strconv.ParseInt(t[1], 10, 64)
+	/*line jobs_test.go:111:2*/ if err1 != nil || err2 != nil {
+		/*line jobs_test.go:112:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("TIME: %q", t)
+		/*line :112:3*/ return rt.Ready
+	}
+	/*line jobs_test.go:114:2*/ ag_f.ag_r0, ag_f.ag_err = sec*1000+usec/1000, nil
+	/*line :114:2*/ return rt.Ready
+}
+
+//line jobs_async_test.go:541
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_redisMillis) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "jobs_test.go:102"
 	}
 	return ""
 }
@@ -387,61 +576,62 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:84
+//line jobs_test.go:124
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :84:1*/ if ag_co.Unwinding() {
-		/*line :84:1*/ goto ag_exit
+	/*line :124:1*/ if ag_co.Unwinding() {
+		/*line :124:1*/ goto ag_exit
 	}
-	/*line :84:1*/ switch ag_f.ag_state {
-	/*line :84:1*/ case 1:
-		/*line :84:1*/ goto ag_resume1
-		/*line :84:1*/
+	/*line :124:1*/ switch ag_f.ag_state {
+	/*line :124:1*/ case 1:
+		/*line :124:1*/ goto ag_resume1
+		/*line :124:1*/
 	case 2:
-		/*line :84:1*/ goto ag_resume2
+		/*line :124:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:85:2*/ slowStarted.Add(1)
-	/*line jobs_test.go:86:2*/ {
-		/*line :86:2*/ ag_dfn := slowDeferred.Add
-		/*line :86:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :86:2*/ defer ag_dfn(1)
-			/*line :86:2*/ ag_p.Raise()
+	/*line jobs_test.go:125:2*/ slowStarted.Add(1)
+	/*line jobs_test.go:126:2*/ {
+		/*line :126:2*/ ag_dfn := slowDeferred.Add
+		/*line :126:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :126:2*/ defer ag_dfn(1)
+			/*line :126:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:87:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :87:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :87:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:2*/ return ag_s
+	/*line jobs_test.go:127:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :127:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :127:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:2*/ return ag_s
 	}
-	/*line :87:2*/ ag_resume1:
-	/*line :87:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:88:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :88:2*/ goto ag_exit
-	/*line :88:2*/ ag_exit:
-	/*line :88:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :88:2*/ ag_resume2:
-	/*line :88:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :88:2*/ return ag_s
+	/*line :127:2*/ ag_resume1:
+	/*line :127:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :128:2*/ goto ag_exit
+	/*line :128:2*/ ag_exit:
+	/*line :128:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :128:2*/ ag_resume2:
+	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	/*line :88:2*/ return rt.Ready
+	/*line :128:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:429
+//line jobs_async_test.go:618
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:87"
+		return "jobs_test.go:127"
 	case 2:
-		return "jobs_test.go:89 (deferred calls)"
+		return "jobs_test.go:129 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_workerProc is the frame of workerProc (72 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_workerProc is the frame of workerProc (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_workerProc struct {
 	ag_state int
 	w        *Worker
+	grace    time.Duration
 	run      *rt.Task[struct{}]
 	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
 	ag_aw1   rt.Awaitable[struct{}]
@@ -449,13 +639,13 @@ type ag_workerProc struct {
 }
 
 // workerProcAsync returns the coroutine of workerProc: nothing runs until it is awaited, spawned, gathered or run.
-func workerProcAsync(w *Worker) rt.Awaitable[struct{}] {
-	return &ag_workerProc{w: w}
+func workerProcAsync(w *Worker, grace time.Duration) rt.Awaitable[struct{}] {
+	return &ag_workerProc{w: w, grace: grace}
 }
 
 // ag_0spawn_workerProc starts workerProc as a task, its frame in the task's allocation: the generated form of rt.Spawn(workerProcAsync(...)).
-func ag_0spawn_workerProc(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_workerProc](ag_workerProc{w: w}, ag_opts...)
+func ag_0spawn_workerProc(w *Worker, grace time.Duration, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_workerProc](ag_workerProc{w: w, grace: grace}, ag_opts...)
 }
 
 func (ag_f *ag_workerProc) AwaitStart(co *rt.Coro) rt.Status {
@@ -466,145 +656,77 @@ func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:143
+//line jobs_test.go:185
 func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :143:1*/ var (
+	/*line :185:1*/ var (
 		err error
 	)
-	/*line :143:1*/ if ag_co.Unwinding() {
-		/*line :143:1*/ return rt.Ready
+	/*line :185:1*/ if ag_co.Unwinding() {
+		/*line :185:1*/ return rt.Ready
 	}
-	/*line :143:1*/ switch ag_f.ag_state {
-	/*line :143:1*/ case 1:
-		/*line :143:1*/ goto ag_resume1
-		/*line :143:1*/
+	/*line :185:1*/ switch ag_f.ag_state {
+	/*line :185:1*/ case 1:
+		/*line :185:1*/ goto ag_resume1
+		/*line :185:1*/
 	case 2:
-		/*line :143:1*/ goto ag_resume2
-		/*line :143:1*/
+		/*line :185:1*/ goto ag_resume2
+		/*line :185:1*/
 	case 3:
-		/*line :143:1*/ goto ag_resume3
-		/*line :143:1*/
+		/*line :185:1*/ goto ag_resume3
+		/*line :185:1*/
 	case 4:
-		/*line :143:1*/ goto ag_resume4
+		/*line :185:1*/ goto ag_resume4
 	}
-	/*line jobs_test.go:144:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_Run()
-	/*line :144:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunAsync())
-	/*line :144:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :144:2*/ return ag_s
+	/*line jobs_test.go:186:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunUntilSignalAsync(ag_f.grace))
+	/*line :186:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunUntilSignalAsync(grace))
+	/*line :186:2*/ ag_f.w = nil
+	/*line :186:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :186:2*/ return ag_s
 	}
-	/*line :144:2*/ ag_resume1:
-	/*line jobs_test.go:144:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :144:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:145:2*/ ag_f.ag_aw0 = ag_0spawn_stopOnSignal(ag_f.w)
-	/*line :145:2*/ ag_f.ag_state = 2 // await: rt.Spawn(stopOnSignalAsync(w))
-	/*line :145:2*/ ag_f.w = nil
-	/*line :145:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :145:2*/ return ag_s
+	/*line :186:2*/ ag_resume1:
+	/*line jobs_test.go:186:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :186:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:187:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :187:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :187:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :187:2*/ return ag_s
 	}
-	/*line :145:2*/ ag_resume2:
-	/*line :145:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:146:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	/*line :146:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :146:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :146:2*/ return ag_s
+	/*line :187:2*/ ag_resume2:
+	/*line :187:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:188:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :188:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
+	/*line :188:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:2*/ return ag_s
 	}
-	/*line :146:2*/ ag_resume3:
-	/*line :146:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:147:2*/ tellReady()
-	/*line jobs_test.go:148:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :148:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
-	/*line :148:2*/ ag_f.run = nil
-	/*line :148:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:2*/ return ag_s
+	/*line :188:2*/ ag_resume3:
+	/*line :188:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:189:2*/ tellReady()
+	/*line jobs_test.go:190:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :190:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :190:2*/ ag_f.run = nil
+	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:2*/ return ag_s
 	}
-	/*line :148:2*/ ag_resume4:
-	/*line jobs_test.go:148:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :148:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:149:2*/ ag_f.ag_err = err
-	/*line :149:2*/ return rt.Ready
+	/*line :190:2*/ ag_resume4:
+	/*line jobs_test.go:190:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :190:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:191:2*/ ag_f.ag_err = err
+	/*line :191:2*/ return rt.Ready
 }
 
-//line jobs_async_test.go:528
+//line jobs_async_test.go:718
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_workerProc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:144"
+		return "jobs_test.go:186"
 	case 2:
-		return "jobs_test.go:145"
+		return "jobs_test.go:187"
 	case 3:
-		return "jobs_test.go:146"
+		return "jobs_test.go:188"
 	case 4:
-		return "jobs_test.go:148"
-	}
-	return ""
-}
-
-// ag_stopOnSignal is the frame of stopOnSignal (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_stopOnSignal struct {
-	ag_state int
-	w        *Worker
-	ag_aw0   rt.Awaitable[os.Signal]
-	ag_err   error
-}
-
-// stopOnSignalAsync returns the coroutine of stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
-func stopOnSignalAsync(w *Worker) rt.Awaitable[struct{}] {
-	return &ag_stopOnSignal{w: w}
-}
-
-// ag_0spawn_stopOnSignal starts stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
-func ag_0spawn_stopOnSignal(w *Worker, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_stopOnSignal](ag_stopOnSignal{w: w}, ag_opts...)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_stopOnSignal) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line jobs_test.go:165
-func (ag_f *ag_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :165:1*/ var (
-		err error
-	)
-	/*line :165:1*/ if ag_co.Unwinding() {
-		/*line :165:1*/ return rt.Ready
-	}
-	/*line :165:1*/ switch ag_f.ag_state {
-	/*line :165:1*/ case 1:
-		/*line :165:1*/ goto ag_resume1
-	}
-	/*line jobs_test.go:166:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(syscall.SIGTERM)
-	/*line :166:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(syscall.SIGTERM)
-	/*line :166:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :166:5*/ return ag_s
-	}
-	/*line :166:5*/ ag_resume1:
-	/*line jobs_test.go:166:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :166:5*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:166:2*/ if !(err != nil) {
-		/*line :166:2*/ goto ag_L1
-	}
-	/*line jobs_test.go:167:3*/ ag_f.ag_err = err
-	/*line :167:3*/ return rt.Ready
-	/*line :167:3*/ ag_L1:
-	/*line jobs_test.go:169:2*/ ag_f.w.Stop(5 * time.Second)
-	/*line jobs_test.go:170:2*/ ag_f.ag_err = nil
-	/*line :170:2*/ return rt.Ready
-}
-
-//line jobs_async_test.go:602
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_stopOnSignal) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "jobs_test.go:166"
+		return "jobs_test.go:190"
 	}
 	return ""
 }

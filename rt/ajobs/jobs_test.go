@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -75,7 +73,49 @@ func boom(s string) (int, error) {
 	panic("boom: " + s)
 }
 
+// hold notes each of its starts by Redis's clock (RPUSH test:starts:N
+// "pid ms"); its first run holds the job for a minute, later runs return
+// at once: a job that a worker killed in its middle leaves to be
+// reclaimed.
+//
+// async
+func hold(n int) (string, error) {
+	ms, err := redisMillis(testCl)
+	if err != nil {
+		return "", err
+	}
+	runs, err := testCl.Int("RPUSH", "test:starts:"+strconv.Itoa(n), fmt.Sprintf("%d %d", os.Getpid(), ms))
+	if err != nil {
+		return "", err
+	}
+	if runs == 1 {
+		rt.Sleep(time.Minute)
+	}
+	return fmt.Sprintf("%d/%d", os.Getpid(), runs), nil
+}
+
+// redisMillis is Redis's clock (TIME), in Unix milliseconds: the clock
+// that leases are measured by.
+//
+// async
+func redisMillis(cl *aredis.Client) (int64, error) {
+	t, err := cl.Strings("TIME")
+	if err != nil {
+		return 0, err
+	}
+	if len(t) != 2 {
+		return 0, fmt.Errorf("TIME: %q", t)
+	}
+	sec, err1 := strconv.ParseInt(t[0], 10, 64)
+	usec, err2 := strconv.ParseInt(t[1], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("TIME: %q", t)
+	}
+	return sec*1000 + usec/1000, nil
+}
+
 var slowStarted, slowDeferred atomic.Int32
+
 
 // slow sleeps ms; its start counts, and its deferred call, to see that a
 // timeout runs it.
@@ -94,10 +134,12 @@ var (
 	Flaky      = Define("flaky/v1", flakyAsync)
 	Boom       = Define("boom/v1", boomAsync)
 	Slow       = Define("slow/v1", slowAsync)
+	Hold       = Define("hold/v1", holdAsync)
 )
 
 // TestMain runs the test binary as a worker process when AJOBS_WORKER
-// names a Redis socket: it works queue "t" until SIGTERM, then prints its
+// names a Redis socket: it works queue "t" until SIGTERM or SIGINT
+// (Worker.RunUntilSignal, a grace of AJOBS_GRACE_MS), then prints its
 // Stats as JSON.
 func TestMain(m *testing.M) {
 	if sock := os.Getenv("AJOBS_WORKER"); sock != "" {
@@ -126,8 +168,7 @@ func workerMain(sock string) int {
 		Logf:            func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
 	}, NewQueue(testCl, "t"))
 	durtest.Effect = redisEffectAsync
-	signal.Ignore(syscall.SIGTERM) // rt.WaitSignal takes it over
-	_, err := rt.Run(workerProcAsync(w))
+	_, err := rt.Run(workerProcAsync(w, envMs("AJOBS_GRACE_MS", 5*time.Second)))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "worker:", err)
 		return 1
@@ -137,13 +178,14 @@ func workerMain(sock string) int {
 	return 0
 }
 
-// workerProc runs w until SIGTERM.
+// workerProc runs w until SIGTERM or SIGINT (Worker.RunUntilSignal with
+// grace) and tells the test that started it once the signals are watched.
 //
 // async
-func workerProc(w *Worker) error {
-	run := rt.Spawn(w.RunAsync())
-	rt.Spawn(stopOnSignalAsync(w))
-	rt.Sleep(0) // stopOnSignal runs up to its wait for SIGTERM
+func workerProc(w *Worker, grace time.Duration) error {
+	run := rt.Spawn(w.RunUntilSignalAsync(grace))
+	rt.Sleep(0) // RunUntilSignal spawns its watcher and yields
+	rt.Sleep(0) // the watcher has registered the signals
 	tellReady()
 	_, err := rt.Await(run)
 	return err
@@ -161,11 +203,3 @@ func tellReady() {
 	f.Close()
 }
 
-// async
-func stopOnSignal(w *Worker) error {
-	if _, err := rt.WaitSignal(syscall.SIGTERM); err != nil {
-		return err
-	}
-	w.Stop(5 * time.Second)
-	return nil
-}

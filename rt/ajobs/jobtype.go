@@ -44,10 +44,10 @@ var (
 // Define panics, naming the type, when A or R cannot be encoded (a
 // channel, a function, an unsafe pointer, a complex number, a map whose
 // key is not a string or an integer, a struct with fields but none
-// exported; asyncvet reports the same at the call, see analyze's job-type
-// check) and when name is empty or already
-// defined: call it at package initialisation, where such a panic shows at
-// once.
+// exported; asyncgen stops with the same error at the call, and asyncvet
+// reports it while the code is written: see analyze's job-type check) and
+// when name is empty or already defined: call it at package
+// initialisation, where such a panic shows at once.
 func Define[A, R any](name string, fn func(A) rt.Awaitable[R]) *JobType[A, R] {
 	if name == "" {
 		panic("ajobs.Define: empty job type name")

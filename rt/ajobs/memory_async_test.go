@@ -19,7 +19,7 @@ func _() {
 // memory_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("memory_test.go", []rt.SourceFunc{
-		{Name: "drainMeasured", Line: 22, Off: 472, Head: "func drainMeasured(cl *aredis.Client, q *Queue, n int, base, after *uint64) error {", Len: 255, Hash: 0x542ee88409e4be29},
+		{Name: "drainMeasured", Line: 23, Off: 480, Head: "func drainMeasured(cl *aredis.Client, q *Queue, n int, base, after *uint64) error {", Len: 255, Hash: 0x542ee88409e4be29},
 	})
 }
 
@@ -53,56 +53,56 @@ func (ag_f *ag_drainMeasured) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line memory_test.go:22
+//line memory_test.go:23
 func (ag_f *ag_drainMeasured) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :22:1*/ var (
+	/*line :23:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :22:1*/ if ag_co.Unwinding() {
-		/*line :22:1*/ return rt.Ready
+	/*line :23:1*/ if ag_co.Unwinding() {
+		/*line :23:1*/ return rt.Ready
 	}
-	/*line :22:1*/ switch ag_f.ag_state {
-	/*line :22:1*/ case 1:
-		/*line :22:1*/ goto ag_resume1
-		/*line :22:1*/
+	/*line :23:1*/ switch ag_f.ag_state {
+	/*line :23:1*/ case 1:
+		/*line :23:1*/ goto ag_resume1
+		/*line :23:1*/
 	case 2:
-		/*line :22:1*/ goto ag_resume2
+		/*line :23:1*/ goto ag_resume2
 	}
-	/*line memory_test.go:23:5*/ ag_f.ag_aw0 = drainAsync(ag_f.cl, ag_f.q, 2000)
-	/*line :23:5*/ ag_f.ag_state = 1 // await: drain(cl, q, 2000)
-	/*line :23:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :23:5*/ return ag_s
+	/*line memory_test.go:24:5*/ ag_f.ag_aw0 = drainAsync(ag_f.cl, ag_f.q, 2000)
+	/*line :24:5*/ ag_f.ag_state = 1 // await: drain(cl, q, 2000)
+	/*line :24:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :24:5*/ return ag_s
 	}
-	/*line :23:5*/ ag_resume1:
-	/*line memory_test.go:23:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :23:5*/ ag_f.ag_aw0 = nil
-	/*line memory_test.go:23:2*/ if !(ag_err1 != nil) {
-		/*line :23:2*/ goto ag_L1
+	/*line :24:5*/ ag_resume1:
+	/*line memory_test.go:24:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :24:5*/ ag_f.ag_aw0 = nil
+	/*line memory_test.go:24:2*/ if !(ag_err1 != nil) {
+		/*line :24:2*/ goto ag_L1
 	}
-	/*line memory_test.go:24:3*/ ag_f.ag_err = ag_err1
-	/*line :24:3*/ return rt.Ready
-	/*line :24:3*/ ag_L1:
-	/*line memory_test.go:26:2*/ *ag_f.base = liveHeap()
-	/*line :26:2*/ ag_f.base = nil
-	/*line memory_test.go:27:5*/ ag_f.ag_aw0 = drainAsync(ag_f.cl, ag_f.q, ag_f.n)
-	/*line :27:5*/ ag_f.ag_state = 2 // await: drain(cl, q, n)
-	/*line :27:5*/ ag_f.cl, ag_f.q = nil, nil
-	/*line :27:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :27:5*/ return ag_s
+	/*line memory_test.go:25:3*/ ag_f.ag_err = ag_err1
+	/*line :25:3*/ return rt.Ready
+	/*line :25:3*/ ag_L1:
+	/*line memory_test.go:27:2*/ *ag_f.base = liveHeap()
+	/*line :27:2*/ ag_f.base = nil
+	/*line memory_test.go:28:5*/ ag_f.ag_aw0 = drainAsync(ag_f.cl, ag_f.q, ag_f.n)
+	/*line :28:5*/ ag_f.ag_state = 2 // await: drain(cl, q, n)
+	/*line :28:5*/ ag_f.cl, ag_f.q = nil, nil
+	/*line :28:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :28:5*/ return ag_s
 	}
-	/*line :27:5*/ ag_resume2:
-	/*line memory_test.go:27:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :27:5*/ ag_f.ag_aw0 = nil
-	/*line memory_test.go:27:2*/ if !(ag_err2 != nil) {
-		/*line :27:2*/ goto ag_L2
+	/*line :28:5*/ ag_resume2:
+	/*line memory_test.go:28:5*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :28:5*/ ag_f.ag_aw0 = nil
+	/*line memory_test.go:28:2*/ if !(ag_err2 != nil) {
+		/*line :28:2*/ goto ag_L2
 	}
-	/*line memory_test.go:28:3*/ ag_f.ag_err = ag_err2
-	/*line :28:3*/ return rt.Ready
-	/*line :28:3*/ ag_L2:
-	/*line memory_test.go:30:2*/ *ag_f.after = liveHeap()
-	/*line memory_test.go:31:2*/ ag_f.ag_err = nil
-	/*line :31:2*/ return rt.Ready
+	/*line memory_test.go:29:3*/ ag_f.ag_err = ag_err2
+	/*line :29:3*/ return rt.Ready
+	/*line :29:3*/ ag_L2:
+	/*line memory_test.go:31:2*/ *ag_f.after = liveHeap()
+	/*line memory_test.go:32:2*/ ag_f.ag_err = nil
+	/*line :32:2*/ return rt.Ready
 }
 
 //line memory_async_test.go:109
@@ -111,9 +111,9 @@ func (ag_f *ag_drainMeasured) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_drainMeasured) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "memory_test.go:23"
+		return "memory_test.go:24"
 	case 2:
-		return "memory_test.go:27"
+		return "memory_test.go:28"
 	}
 	return ""
 }

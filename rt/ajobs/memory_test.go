@@ -6,6 +6,7 @@ import (
 	"flag"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
@@ -53,10 +54,10 @@ func TestBoundedMemory(t *testing.T) {
 		n = 100000
 	}
 	srv, _ := startRedis(t)
-	// No CommandTimeout: each command's timer would stay in the loop's
-	// timer heap until it is due, memory that follows the last seconds'
-	// commands, not the jobs that passed.
-	cl := aredis.New(aredis.Options{Addr: srv.Socket(), PoolSize: 16})
+	// With a CommandTimeout, as in production: a finished command's
+	// deadline timer is stale and dropped from the loop's heap, not kept
+	// until due (aredis's TestCommandTimeoutTimersDropped).
+	cl := aredis.New(aredis.Options{Addr: srv.Socket(), PoolSize: 16, CommandTimeout: 10 * time.Second})
 	defer cl.Close()
 	q := NewQueue(cl, "mem")
 	var base, after uint64

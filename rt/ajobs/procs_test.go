@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -89,18 +90,29 @@ func (p *proc) kill() {
 }
 
 // stop stops the worker with SIGTERM and returns the Stats it printed.
-func (p *proc) stop(t *testing.T) Stats {
-	select { // a worker killed by SIGTERM before it handles it prints nothing
+func (p *proc) stop(t *testing.T) Stats { return p.stopWith(t, syscall.SIGTERM) }
+
+// stopWith stops the worker with sig, which must make it exit 0, and
+// returns the Stats it printed.
+func (p *proc) stopWith(t *testing.T, sig os.Signal) Stats {
+	select { // a worker killed by a signal before it handles it prints nothing
 	case <-p.ready:
 	case <-time.After(30 * time.Second):
 		t.Fatalf("worker %d did not get ready; stderr:\n%s", p.pid(), p.stderr.String())
 	}
-	p.cmd.Process.Signal(syscall.SIGTERM)
+	p.cmd.Process.Signal(sig)
+	return p.wait(t)
+}
+
+// wait waits for the worker to exit 0 and returns the Stats it printed.
+func (p *proc) wait(t *testing.T) Stats {
+
 	select {
 	case <-p.done:
 	case <-time.After(10 * time.Second):
 		t.Fatalf("worker %d did not stop; stderr:\n%s", p.pid(), p.stderr.String())
 	}
+	require.Zero(t, p.cmd.ProcessState.ExitCode(), "worker %d exit status; stderr:\n%s", p.pid(), p.stderr.String())
 	var st Stats
 	lines := strings.Split(strings.TrimSpace(p.stdout.String()), "\n")
 	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &st), "worker stdout:\n%s\nstderr:\n%s", p.stdout.String(), p.stderr.String())
@@ -273,5 +285,169 @@ func TestRedisRestartLosesNoAckedJob(t *testing.T) {
 	require.NoError(t, err)
 	for i, r := range results {
 		assert.NotEmpty(t, r, "job %s", ids[i])
+	}
+}
+
+// blockedRead finds, in CLIENT LIST, a client blocked in XREADGROUP.
+var blockedRead = regexp.MustCompile(`(?m)flags=[a-zA-Z]*b.* cmd=xreadgroup `)
+
+// TestKilledWorkerReclaimedWithinLease measures reclaim against the
+// configured periods, by Redis's clock: a worker holding jobs is killed;
+// another worker must not start them again before their leases expire
+// (the last renewal Redis saw, plus the lease), and must complete them
+// within a lease and a reclaim interval of the kill, with slack: under
+// two leases here (lease 2 s, reclaim interval 1 s).
+func TestKilledWorkerReclaimedWithinLease(t *testing.T) {
+	srv, cl := startRedis(t)
+	q := NewQueue(cl, "t")
+	const lease, reclaimEvery = 2 * time.Second, time.Second
+	env := []string{"AJOBS_LEASE_MS=2000", "AJOBS_RECLAIM_MS=1000"} // heartbeats every lease/3
+	a := startWorker(t, srv.Socket(), env...)
+	const n = 4 // the worker's concurrency: all in flight at once
+	ids := make([]string, n)
+	for i := range ids {
+		id, err := Hold.Enqueue(q, i)
+		require.NoError(t, err)
+		ids[i] = id
+	}
+	starts := func(i int) []string {
+		r, err := cl.Strings("LRANGE", "test:starts:"+strconv.Itoa(i), 0, -1)
+		require.NoError(t, err)
+		return r
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for i := range ids {
+		for len(starts(i)) == 0 {
+			require.True(t, time.Now().Before(deadline), "worker a did not start job %d; stderr:\n%s", i, a.stderr.String())
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	// b waits in a blocking read before a dies, so that its start-up is
+	// not measured (a's reader waits for a free slot, not in Redis).
+	b := startWorker(t, srv.Socket(), env...)
+	for {
+		clients, err := cl.String("CLIENT", "LIST")
+		require.NoError(t, err)
+		if blockedRead.MatchString(clients) {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "worker b did not start reading; clients:\n%s\nstderr:\n%s", clients, b.stderr.String())
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// When each lease expires: a's last renewal that Redis saw (its idle
+	// time now), plus the lease. A renewal between this and the kill only
+	// moves the expiry later.
+	pending, err := cl.Do("XPENDING", q.stream(), group, "-", "+", n)
+	require.NoError(t, err)
+	now, err := redisMillis(cl)
+	require.NoError(t, err)
+	a.kill()
+	killed, err := redisMillis(cl)
+	require.NoError(t, err)
+	expiry := map[string]int64{} // job id -> ms
+	require.Len(t, pending.Elems, n)
+	for _, p := range pending.Elems {
+		entry, idle := p.Elems[0].Str, p.Elems[2].Int
+		e, err := cl.Do("XRANGE", q.stream(), entry, entry)
+		require.NoError(t, err)
+		require.Len(t, e.Elems, 1)
+		_, job := entryJob(e.Elems[0])
+		expiry[job] = now - idle + lease.Milliseconds()
+	}
+
+	results, err := rt.Run(waitAllAsync(q, ids))
+	require.NoError(t, err)
+	done, err := redisMillis(cl)
+	require.NoError(t, err)
+	var latest, expires int64
+	for i, id := range ids {
+		assert.Equal(t, fmt.Sprintf("%d/2", b.pid()), results[i], "job %d is completed by b's reclaim", i)
+		s := starts(i)
+		require.Len(t, s, 2, "job %d: starts %v", i, s)
+		pid, ms, _ := strings.Cut(s[1], " ")
+		assert.Equal(t, strconv.Itoa(b.pid()), pid)
+		at, _ := strconv.ParseInt(ms, 10, 64)
+		// 1 ms: XPENDING's idle time and TIME round differently.
+		assert.GreaterOrEqual(t, at, expiry[id]-1, "job %d started again %d ms before its lease expired", i, expiry[id]-at)
+		latest, expires = max(latest, at), max(expires, expiry[id])
+	}
+	bound := lease + reclaimEvery + lease/2
+	assert.Less(t, done-killed, bound.Milliseconds(), "the killed worker's jobs took %d ms to complete, more than lease + reclaim interval + slack (%v)", done-killed, bound)
+	t.Logf("lease %v, reclaim interval %v: the killed worker's %d jobs' leases expired %d ms after the kill; they started again after %d ms and were all complete after %d ms",
+		lease, reclaimEvery, n, expires-killed, latest-killed, done-killed)
+	st := b.stop(t)
+	assert.Equal(t, n, st.Reclaimed)
+	assert.Equal(t, n, st.Done)
+}
+
+// TestWorkerStopsOnSignal runs Worker.RunUntilSignal in a worker process
+// (TestMain) and signals it in the middle of a job: with SIGTERM and a
+// grace longer than the job, the worker reads no more jobs and the
+// running one completes before it exits; with SIGINT and a short grace,
+// the running job is cancelled and left pending for reclaim. Each time
+// the process prints its Stats and exits 0.
+func TestWorkerStopsOnSignal(t *testing.T) {
+	for _, c := range []struct {
+		sig     os.Signal
+		graceMs int
+		sleepMs int
+		done    bool
+	}{
+		{syscall.SIGTERM, 5000, 500, true},  // drains
+		{syscall.SIGINT, 100, 20000, false}, // grace runs out
+	} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			srv, cl := startRedis(t)
+			q := NewQueue(cl, "t")
+			// Blocking reads of 10 s: the worker's only pause in reading
+			// is the signal.
+			w := startWorker(t, srv.Socket(), "AJOBS_GRACE_MS="+strconv.Itoa(c.graceMs), "AJOBS_RECLAIM_MS=10000")
+			id, err := Record.Enqueue(q, recArgs{N: 0, SleepMs: c.sleepMs})
+			require.NoError(t, err)
+			deadline := time.Now().Add(10 * time.Second)
+			for len(runs(t, cl, 0)) == 0 {
+				require.True(t, time.Now().Before(deadline), "the worker did not start the job; stderr:\n%s", w.stderr.String())
+				time.Sleep(10 * time.Millisecond)
+			}
+			reading := func() bool {
+				clients, err := cl.String("CLIENT", "LIST")
+				require.NoError(t, err)
+				return blockedRead.MatchString(clients)
+			}
+			for !reading() {
+				require.True(t, time.Now().Before(deadline), "the worker does not read")
+				time.Sleep(5 * time.Millisecond)
+			}
+			require.NoError(t, w.cmd.Process.Signal(c.sig))
+			// Once the worker has taken the signal (its blocking read is
+			// cancelled), a job enqueued must not be read.
+			for reading() {
+				require.True(t, time.Now().Before(deadline), "the worker still reads after the signal")
+				time.Sleep(5 * time.Millisecond)
+			}
+			late, err := Record.Enqueue(q, recArgs{N: 1})
+			require.NoError(t, err)
+			st := w.wait(t)
+			assert.Empty(t, runs(t, cl, 1), "a job was read after the signal")
+			_, lateDone, err := Record.Result(q, late)
+			require.NoError(t, err)
+			assert.False(t, lateDone)
+			_, done, err := Record.Result(q, id)
+			require.NoError(t, err)
+			assert.Equal(t, c.done, done, "the running job's result")
+			assert.Equal(t, 1, st.Started)
+			pending, err := cl.Do("XPENDING", q.stream(), group)
+			require.NoError(t, err)
+			if c.done {
+				assert.Equal(t, 1, st.Done)
+				assert.Zero(t, st.Abandoned)
+				assert.Equal(t, int64(0), pending.Elems[0].Int, "nothing left pending")
+			} else {
+				assert.Zero(t, st.Done)
+				assert.Equal(t, 1, st.Abandoned)
+				assert.Equal(t, int64(1), pending.Elems[0].Int, "the cancelled job is left pending for reclaim")
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/asyncgen/asyncgen/rt"
@@ -164,6 +165,42 @@ func (w *Worker) Stats() Stats { return w.stats }
 func (w *Worker) Stop(grace time.Duration) {
 	w.grace = grace
 	w.stop.Set()
+}
+
+// RunUntilSignal runs the worker until the process receives one of sigs
+// (SIGINT and SIGTERM when none is given) or Stop is called, then shuts it
+// down as Stop(grace) does: it reads no more jobs, lets the running ones
+// finish for at most grace and leaves the rest for reclaim. It returns
+// once the worker has shut down: the main of a worker process is
+//
+//	_, err := rt.Run(w.RunUntilSignalAsync(10 * time.Second))
+//
+// The signals are taken over before the worker reads its first job (a
+// signal before that ends the process as usual, with nothing started) and
+// stay registered with os/signal until the loop closes, so that a second
+// SIGINT does not kill a worker that drains (see rt.WaitSignal).
+//
+// async
+func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {
+	if len(sigs) == 0 {
+		sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+	}
+	watch := rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs signals"))
+	rt.Sleep(0) // the watcher registers the signals before the first read
+	err := w.Run()
+	watch.Cancel()
+	rt.Await(watch)
+	return err
+}
+
+// stopOnSignal stops w with grace when one of sigs arrives.
+//
+// async
+func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {
+	if _, err := rt.WaitSignal(sigs...); err != nil {
+		return
+	}
+	w.Stop(grace)
 }
 
 // Run runs the worker until Stop, then returns once it has shut down.

@@ -8,12 +8,24 @@ import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
+	"os"
 	"strconv"
+	"syscall"
 	"time"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
+func _() {
+	type ag_stale_run_go_generate func(*Worker, time.Duration, ...os.Signal) error
+	var _ ag_stale_run_go_generate = (*Worker).RunUntilSignal
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker, time.Duration, []os.Signal)
+	var _ ag_stale_run_go_generate = (*Worker).stopOnSignal
+}
+
 func _() {
 	type ag_stale_run_go_generate func(*Worker) error
 	var _ ag_stale_run_go_generate = (*Worker).Run
@@ -88,21 +100,193 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).Run", Line: 172, Off: 5765, Head: "func (w *Worker) Run() error {", Len: 972, Hash: 0x9881f43c05cae14f},
-		{Name: "(*Worker).sweep", Line: 215, Off: 7180, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 243, Off: 7983, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 254, Off: 8221, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 295, Off: 9322, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 328, Off: 10195, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 367, Off: 11202, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 425, Off: 12484, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
-		{Name: "(*Worker).runJob", Line: 444, Off: 12984, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1592, Hash: 0x42db3e00c983c2f2},
-		{Name: "(*Worker).heartbeats", Line: 523, Off: 15281, Head: "func (w *Worker) heartbeats() {", Len: 935, Hash: 0x0436fafcd3023b89},
-		{Name: "(*Worker).finish", Line: 566, Off: 16406, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 574, Off: 16672, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 582, Off: 16908, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 625, Off: 18307, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).RunUntilSignal", Line: 184, Off: 6419, Head: "func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {", Len: 371, Hash: 0x19132b22acf09f37},
+		{Name: "(*Worker).stopOnSignal", Line: 199, Off: 6865, Head: "func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {", Len: 150, Hash: 0x29191aa13c8130c2},
+		{Name: "(*Worker).Run", Line: 209, Off: 7100, Head: "func (w *Worker) Run() error {", Len: 972, Hash: 0x9881f43c05cae14f},
+		{Name: "(*Worker).sweep", Line: 252, Off: 8515, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 280, Off: 9318, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 291, Off: 9556, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 332, Off: 10657, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
+		{Name: "(*Worker).startRead", Line: 365, Off: 11530, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
+		{Name: "(*Worker).reclaim", Line: 404, Off: 12537, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
+		{Name: "(*Worker).start", Line: 462, Off: 13819, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
+		{Name: "(*Worker).runJob", Line: 481, Off: 14319, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1592, Hash: 0x42db3e00c983c2f2},
+		{Name: "(*Worker).heartbeats", Line: 560, Off: 16616, Head: "func (w *Worker) heartbeats() {", Len: 935, Hash: 0x0436fafcd3023b89},
+		{Name: "(*Worker).finish", Line: 603, Off: 17741, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 611, Off: 18007, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 619, Off: 18243, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
+		{Name: "(*Worker).mover", Line: 662, Off: 19642, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
+}
+
+// ag_Worker_RunUntilSignal is the frame of (*Worker).RunUntilSignal (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_RunUntilSignal struct {
+	ag_state int
+	w        *Worker
+	grace    time.Duration
+	sigs     []os.Signal
+	watch    *rt.Task[struct{}]
+	err      error
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[struct{}]
+	ag_err   error
+}
+
+// RunUntilSignalAsync returns the coroutine of (*Worker).RunUntilSignal: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) RunUntilSignalAsync(grace time.Duration, sigs ...os.Signal) rt.Awaitable[struct{}] {
+	return &ag_Worker_RunUntilSignal{w: w, grace: grace, sigs: sigs}
+}
+
+func (ag_f *ag_Worker_RunUntilSignal) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_RunUntilSignal) AwaitResult() (struct{}, error) {
+	return struct{}{}, ag_f.ag_err
+}
+
+//line worker.go:184
+func (ag_f *ag_Worker_RunUntilSignal) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :184:1*/ if ag_co.Unwinding() {
+		/*line :184:1*/ return rt.Ready
+	}
+	/*line :184:1*/ switch ag_f.ag_state {
+	/*line :184:1*/ case 1:
+		/*line :184:1*/ goto ag_resume1
+		/*line :184:1*/
+	case 2:
+		/*line :184:1*/ goto ag_resume2
+		/*line :184:1*/
+	case 3:
+		/*line :184:1*/ goto ag_resume3
+		/*line :184:1*/
+	case 4:
+		/*line :184:1*/ goto ag_resume4
+	}
+	/*line worker.go:185:2*/ if len(ag_f.sigs) == 0 {
+		/*line worker.go:186:3*/ ag_f.sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+	}
+	/*line worker.go:188:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_stopOnSignal(ag_f.grace, ag_f.sigs, rt.Name("ajobs signals"))
+	/*line :188:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs...
+	/*line :188:2*/ ag_f.sigs = nil
+	/*line :188:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :188:2*/ return ag_s
+	}
+	/*line :188:2*/ ag_resume1:
+	/*line worker.go:188:2*/ ag_f.watch, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :188:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:189:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :189:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :189:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :189:2*/ return ag_s
+	}
+	/*line :189:2*/ ag_resume2:
+	/*line :189:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:190:2*/ ag_f.ag_aw1 = ag_f.w.RunAsync()
+	/*line :190:2*/ ag_f.ag_state = 3 // await: w.Run()
+	/*line :190:2*/ ag_f.w = nil
+	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :190:2*/ return ag_s
+	}
+	/*line :190:2*/ ag_resume3:
+	/*line worker.go:190:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :190:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:191:2*/ ag_f.watch.Cancel()
+	/*line worker.go:192:2*/ ag_f.ag_aw1 = ag_f.watch
+	/*line :192:2*/ ag_f.ag_state = 4 // await: rt.Await(watch)
+	/*line :192:2*/ ag_f.watch = nil
+	/*line :192:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :192:2*/ return ag_s
+	}
+	/*line :192:2*/ ag_resume4:
+	/*line :192:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:193:2*/ ag_f.ag_err = ag_f.err
+	/*line :193:2*/ return rt.Ready
+}
+
+//line worker_async.go:208
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_RunUntilSignal) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:188"
+	case 2:
+		return "worker.go:189"
+	case 3:
+		return "worker.go:190"
+	case 4:
+		return "worker.go:192"
+	}
+	return ""
+}
+
+// ag_Worker_stopOnSignal is the frame of (*Worker).stopOnSignal (64 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_stopOnSignal struct {
+	ag_state int
+	w        *Worker
+	grace    time.Duration
+	sigs     []os.Signal
+	ag_aw0   rt.Awaitable[os.Signal]
+}
+
+// stopOnSignalAsync returns the coroutine of (*Worker).stopOnSignal: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) stopOnSignalAsync(grace time.Duration, sigs []os.Signal) rt.Awaitable[struct{}] {
+	return &ag_Worker_stopOnSignal{w: w, grace: grace, sigs: sigs}
+}
+
+// ag_0spawn_stopOnSignal starts (*Worker).stopOnSignal as a task, its frame in the task's allocation: the generated form of rt.Spawn(stopOnSignalAsync(...)).
+func (w *Worker) ag_0spawn_stopOnSignal(grace time.Duration, sigs []os.Signal, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_stopOnSignal](ag_Worker_stopOnSignal{w: w, grace: grace, sigs: sigs}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_stopOnSignal) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_stopOnSignal) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:199
+func (ag_f *ag_Worker_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :199:1*/ var (
+		err error
+	)
+	/*line :199:1*/ if ag_co.Unwinding() {
+		/*line :199:1*/ return rt.Ready
+	}
+	/*line :199:1*/ switch ag_f.ag_state {
+	/*line :199:1*/ case 1:
+		/*line :199:1*/ goto ag_resume1
+	}
+	/*line worker.go:200:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(ag_f.sigs...)
+	/*line :200:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(sigs...)
+	/*line :200:5*/ ag_f.sigs = nil
+	/*line :200:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :200:5*/ return ag_s
+	}
+	/*line :200:5*/ ag_resume1:
+	/*line worker.go:200:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :200:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:200:2*/ if !(err != nil) {
+		/*line :200:2*/ goto ag_L1
+	}
+	/*line worker.go:201:3*/ return rt.Ready
+	/*line :201:3*/ ag_L1:
+	/*line worker.go:203:2*/ ag_f.w.Stop(ag_f.grace)
+	/*line worker.go:204:1*/ return rt.Ready
+}
+
+//line worker_async.go:282
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_stopOnSignal) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:200"
+	}
+	return ""
 }
 
 // ag_Worker_Run is the frame of (*Worker).Run (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -145,220 +329,220 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:172
+//line worker.go:209
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :172:1*/ var (
+	/*line :209:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 	)
-	/*line :172:1*/ if ag_co.Unwinding() {
-		/*line :172:1*/ return rt.Ready
+	/*line :209:1*/ if ag_co.Unwinding() {
+		/*line :209:1*/ return rt.Ready
 	}
-	/*line :172:1*/ switch ag_f.ag_state {
-	/*line :172:1*/ case 1:
-		/*line :172:1*/ goto ag_resume1
-		/*line :172:1*/
+	/*line :209:1*/ switch ag_f.ag_state {
+	/*line :209:1*/ case 1:
+		/*line :209:1*/ goto ag_resume1
+		/*line :209:1*/
 	case 2:
-		/*line :172:1*/ goto ag_resume2
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume2
+		/*line :209:1*/
 	case 3:
-		/*line :172:1*/ goto ag_resume3
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume3
+		/*line :209:1*/
 	case 4:
-		/*line :172:1*/ goto ag_resume4
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume4
+		/*line :209:1*/
 	case 5:
-		/*line :172:1*/ goto ag_resume5
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume5
+		/*line :209:1*/
 	case 6:
-		/*line :172:1*/ goto ag_resume6
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume6
+		/*line :209:1*/
 	case 7:
-		/*line :172:1*/ goto ag_resume7
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume7
+		/*line :209:1*/
 	case 8:
-		/*line :172:1*/ goto ag_resume8
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume8
+		/*line :209:1*/
 	case 9:
-		/*line :172:1*/ goto ag_resume9
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume9
+		/*line :209:1*/
 	case 10:
-		/*line :172:1*/ goto ag_resume10
-		/*line :172:1*/
+		/*line :209:1*/ goto ag_resume10
+		/*line :209:1*/
 	case 11:
-		/*line :172:1*/ goto ag_resume11
+		/*line :209:1*/ goto ag_resume11
 	}
-	/*line :172:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :172:1*/ ag_f.ag_t2 = 0
-	/*line :172:1*/ ag_L1:
-	/*line worker.go:173:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :173:2*/ ag_f.ag_t1 = nil
-		/*line :173:2*/ goto ag_L3
+	/*line :209:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :209:1*/ ag_f.ag_t2 = 0
+	/*line :209:1*/ ag_L1:
+	/*line worker.go:210:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :210:2*/ ag_f.ag_t1 = nil
+		/*line :210:2*/ goto ag_L3
 	}
-	/*line worker.go:173:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:174:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :174:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :174:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :174:3*/ return ag_s
+	/*line worker.go:210:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:211:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :211:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :211:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :211:3*/ return ag_s
 	}
-	/*line :174:3*/ ag_resume1:
-	/*line worker.go:174:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :174:3*/ ag_f.ag_aw0 = nil
-	/*line :174:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:175:7*/ (*ag_f.re) = nil
-	/*line worker.go:176:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:177:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :177:4*/ return rt.Ready
+	/*line :211:3*/ ag_resume1:
+	/*line worker.go:211:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :211:3*/ ag_f.ag_aw0 = nil
+	/*line :211:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:212:7*/ (*ag_f.re) = nil
+	/*line worker.go:213:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:214:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :214:4*/ return rt.Ready
 	}
-	/*line :177:4*/ ag_f.q, ag_f.re = nil, nil
-	/*line :177:4*/ ag_f.ag_t2++
-	/*line :177:4*/ goto ag_L1
-	/*line :177:4*/ ag_L3:
-	/*line worker.go:180:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
-	/*line :180:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :180:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:2*/ return ag_s
+	/*line :214:4*/ ag_f.q, ag_f.re = nil, nil
+	/*line :214:4*/ ag_f.ag_t2++
+	/*line :214:4*/ goto ag_L1
+	/*line :214:4*/ ag_L3:
+	/*line worker.go:217:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
+	/*line :217:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :217:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :217:2*/ return ag_s
 	}
-	/*line :180:2*/ ag_resume2:
-	/*line worker.go:180:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :180:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:181:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
-	/*line :181:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
-	/*line :181:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :181:2*/ return ag_s
+	/*line :217:2*/ ag_resume2:
+	/*line worker.go:217:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :217:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:218:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
+	/*line :218:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :218:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:2*/ return ag_s
 	}
-	/*line :181:2*/ ag_resume3:
-	/*line worker.go:181:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :181:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:182:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :182:2*/ ag_f.ag_t10 = ag_f.w.queues
-	/*line :182:2*/ ag_f.ag_t11 = 0
-	/*line :182:2*/ ag_L4:
-	/*line worker.go:183:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
-		/*line :183:2*/ ag_f.ag_t10 = nil
-		/*line :183:2*/ goto ag_L6
+	/*line :218:2*/ ag_resume3:
+	/*line worker.go:218:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :218:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:219:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :219:2*/ ag_f.ag_t10 = ag_f.w.queues
+	/*line :219:2*/ ag_f.ag_t11 = 0
+	/*line :219:2*/ ag_L4:
+	/*line worker.go:220:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
+		/*line :220:2*/ ag_f.ag_t10 = nil
+		/*line :220:2*/ goto ag_L6
 	}
-	/*line worker.go:183:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
-	/*line worker.go:184:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
-	/*line :184:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :184:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :184:3*/ return ag_s
+	/*line worker.go:220:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
+	/*line worker.go:221:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
+	/*line :221:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :221:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :221:3*/ return ag_s
 	}
-	/*line :184:3*/ ag_resume4:
-	/*line worker.go:184:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :184:3*/ ag_f.ag_aw1 = nil
-	/*line :184:3*/ ag_f.ag_t11++
-	/*line :184:3*/ goto ag_L4
-	/*line :184:3*/ ag_L6:
-	/*line worker.go:186:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :186:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
-	/*line :186:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :186:2*/ return ag_s
+	/*line :221:3*/ ag_resume4:
+	/*line worker.go:221:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :221:3*/ ag_f.ag_aw1 = nil
+	/*line :221:3*/ ag_f.ag_t11++
+	/*line :221:3*/ goto ag_L4
+	/*line :221:3*/ ag_L6:
+	/*line worker.go:223:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :223:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
+	/*line :223:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:2*/ return ag_s
 	}
-	/*line :186:2*/ ag_resume5:
-	/*line :186:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:187:2*/ ag_f.reader.Cancel()
-	/*line worker.go:188:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :188:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
-	/*line :188:2*/ ag_f.reader = nil
-	/*line :188:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:2*/ return ag_s
+	/*line :223:2*/ ag_resume5:
+	/*line :223:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:224:2*/ ag_f.reader.Cancel()
+	/*line worker.go:225:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :225:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
+	/*line :225:2*/ ag_f.reader = nil
+	/*line :225:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:2*/ return ag_s
 	}
-	/*line :188:2*/ ag_resume6:
-	/*line :188:2*/ ag_f.ag_aw2 = nil
-	/*line :188:2*/ ag_f.ag_t13 = ag_f.movers
-	/*line :188:2*/ ag_f.movers = nil
-	/*line :188:2*/ ag_f.ag_t14 = 0
-	/*line :188:2*/ ag_L7:
-	/*line worker.go:189:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :189:2*/ ag_f.ag_t13 = nil
-		/*line :189:2*/ goto ag_L9
+	/*line :225:2*/ ag_resume6:
+	/*line :225:2*/ ag_f.ag_aw2 = nil
+	/*line :225:2*/ ag_f.ag_t13 = ag_f.movers
+	/*line :225:2*/ ag_f.movers = nil
+	/*line :225:2*/ ag_f.ag_t14 = 0
+	/*line :225:2*/ ag_L7:
+	/*line worker.go:226:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :226:2*/ ag_f.ag_t13 = nil
+		/*line :226:2*/ goto ag_L9
 	}
-	/*line worker.go:189:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
-	/*line worker.go:190:3*/ m.Cancel()
-	/*line worker.go:191:3*/ ag_f.ag_aw2 = m
-	/*line :191:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
-	/*line :191:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :191:3*/ return ag_s
+	/*line worker.go:226:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
+	/*line worker.go:227:3*/ m.Cancel()
+	/*line worker.go:228:3*/ ag_f.ag_aw2 = m
+	/*line :228:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
+	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:3*/ return ag_s
 	}
-	/*line :191:3*/ ag_resume7:
-	/*line :191:3*/ ag_f.ag_aw2 = nil
-	/*line :191:3*/ ag_f.ag_t14++
-	/*line :191:3*/ goto ag_L7
-	/*line :191:3*/ ag_L9:
-	/*line worker.go:193:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :193:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :193:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :193:5*/ return ag_s
+	/*line :228:3*/ ag_resume7:
+	/*line :228:3*/ ag_f.ag_aw2 = nil
+	/*line :228:3*/ ag_f.ag_t14++
+	/*line :228:3*/ goto ag_L7
+	/*line :228:3*/ ag_L9:
+	/*line worker.go:230:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :230:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :230:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :230:5*/ return ag_s
 	}
-	/*line :193:5*/ ag_resume8:
-	/*line worker.go:193:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :193:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:193:2*/ if !(ag_err2 != nil) {
-		/*line :193:2*/ goto ag_L10
+	/*line :230:5*/ ag_resume8:
+	/*line worker.go:230:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :230:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:230:2*/ if !(ag_err2 != nil) {
+		/*line :230:2*/ goto ag_L10
 	}
-	/*line worker.go:194:3*/ ag_f.w.abandon = true
-	/*line worker.go:195:3*/ for a := range ag_f.w.running {
-		/*line worker.go:196:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:197:4*/ a.task.Cancel()
+	/*line worker.go:231:3*/ ag_f.w.abandon = true
+	/*line worker.go:232:3*/ for a := range ag_f.w.running {
+		/*line worker.go:233:4*/ ag_f.w.kept[a.entry] = true
+		/*line worker.go:234:4*/ a.task.Cancel()
 	}
-	/*line worker.go:199:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :199:3*/ ag_f.ag_state = 9 // await: w.drained()
-	/*line :199:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :199:3*/ return ag_s
+	/*line worker.go:236:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :236:3*/ ag_f.ag_state = 9 // await: w.drained()
+	/*line :236:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :236:3*/ return ag_s
 	}
-	/*line :199:3*/ ag_resume9:
-	/*line :199:3*/ ag_f.ag_aw2 = nil
-	/*line :199:3*/ ag_L10:
-	/*line worker.go:201:2*/ ag_f.beats.Cancel()
-	/*line worker.go:202:2*/ ag_f.ag_aw2 = ag_f.beats
-	/*line :202:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
-	/*line :202:2*/ ag_f.beats = nil
-	/*line :202:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :202:2*/ return ag_s
+	/*line :236:3*/ ag_resume9:
+	/*line :236:3*/ ag_f.ag_aw2 = nil
+	/*line :236:3*/ ag_L10:
+	/*line worker.go:238:2*/ ag_f.beats.Cancel()
+	/*line worker.go:239:2*/ ag_f.ag_aw2 = ag_f.beats
+	/*line :239:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
+	/*line :239:2*/ ag_f.beats = nil
+	/*line :239:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:2*/ return ag_s
 	}
-	/*line :202:2*/ ag_resume10:
-	/*line :202:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:203:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :203:2*/ ag_f.ag_state = 11 // await: w.sweep()
-	/*line :203:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :203:2*/ return ag_s
+	/*line :239:2*/ ag_resume10:
+	/*line :239:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:240:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :240:2*/ ag_f.ag_state = 11 // await: w.sweep()
+	/*line :240:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :240:2*/ return ag_s
 	}
-	/*line :203:2*/ ag_resume11:
-	/*line :203:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:204:2*/ ag_f.ag_err = nil
-	/*line :204:2*/ return rt.Ready
+	/*line :240:2*/ ag_resume11:
+	/*line :240:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:241:2*/ ag_f.ag_err = nil
+	/*line :241:2*/ return rt.Ready
 }
 
-//line worker_async.go:336
+//line worker_async.go:520
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:174"
+		return "worker.go:211"
 	case 2:
-		return "worker.go:180"
+		return "worker.go:217"
 	case 3:
-		return "worker.go:181"
+		return "worker.go:218"
 	case 4:
-		return "worker.go:184"
+		return "worker.go:221"
 	case 5:
-		return "worker.go:186"
+		return "worker.go:223"
 	case 6:
-		return "worker.go:188"
+		return "worker.go:225"
 	case 7:
-		return "worker.go:191"
+		return "worker.go:228"
 	case 8:
-		return "worker.go:193"
+		return "worker.go:230"
 	case 9:
-		return "worker.go:199"
+		return "worker.go:236"
 	case 10:
-		return "worker.go:202"
+		return "worker.go:239"
 	case 11:
-		return "worker.go:203"
+		return "worker.go:240"
 	}
 	return ""
 }
@@ -395,9 +579,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:215
+//line worker.go:252
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :215:1*/ var (
+	/*line :252:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -406,116 +590,116 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :215:1*/ if ag_co.Unwinding() {
-		/*line :215:1*/ return rt.Ready
+	/*line :252:1*/ if ag_co.Unwinding() {
+		/*line :252:1*/ return rt.Ready
 	}
-	/*line :215:1*/ switch ag_f.ag_state {
-	/*line :215:1*/ case 1:
-		/*line :215:1*/ goto ag_resume1
-		/*line :215:1*/
+	/*line :252:1*/ switch ag_f.ag_state {
+	/*line :252:1*/ case 1:
+		/*line :252:1*/ goto ag_resume1
+		/*line :252:1*/
 	case 2:
-		/*line :215:1*/ goto ag_resume2
-		/*line :215:1*/
+		/*line :252:1*/ goto ag_resume2
+		/*line :252:1*/
 	case 3:
-		/*line :215:1*/ goto ag_resume3
-		/*line :215:1*/
+		/*line :252:1*/ goto ag_resume3
+		/*line :252:1*/
 	case 4:
-		/*line :215:1*/ goto ag_resume4
+		/*line :252:1*/ goto ag_resume4
 	}
-	/*line worker.go:216:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :216:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :216:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :216:2*/ return ag_s
+	/*line worker.go:253:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :253:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :253:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :253:2*/ return ag_s
 	}
-	/*line :216:2*/ ag_resume1:
-	/*line :216:2*/ ag_f.ag_aw0 = nil
-	/*line :216:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :216:2*/ ag_f.ag_t2 = 0
-	/*line :216:2*/ ag_L1:
-	/*line worker.go:217:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :217:2*/ goto ag_L3
+	/*line :253:2*/ ag_resume1:
+	/*line :253:2*/ ag_f.ag_aw0 = nil
+	/*line :253:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :253:2*/ ag_f.ag_t2 = 0
+	/*line :253:2*/ ag_L1:
+	/*line worker.go:254:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :254:2*/ goto ag_L3
 	}
-	/*line worker.go:217:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:218:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :218:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :218:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :218:3*/ return ag_s
+	/*line worker.go:254:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:255:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :255:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :255:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :255:3*/ return ag_s
 	}
-	/*line :218:3*/ ag_resume2:
-	/*line worker.go:218:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :218:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:219:3*/ if ag_err1 != nil {
-		/*line worker.go:220:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:221:4*/ {
-			/*line :221:4*/ ag_f.q = nil
-			/*line :221:4*/ goto ag_L2
+	/*line :255:3*/ ag_resume2:
+	/*line worker.go:255:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :255:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:256:3*/ if ag_err1 != nil {
+		/*line worker.go:257:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:258:4*/ {
+			/*line :258:4*/ ag_f.q = nil
+			/*line :258:4*/ goto ag_L2
 		}
 	}
-	/*line :221:4*/ ag_f.ag_t6 = v.Elems
-	/*line :221:4*/ ag_f.ag_t7 = 0
-	/*line :221:4*/ ag_L4:
-	/*line worker.go:223:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :223:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
-		/*line :223:3*/ goto ag_L6
+	/*line :258:4*/ ag_f.ag_t6 = v.Elems
+	/*line :258:4*/ ag_f.ag_t7 = 0
+	/*line :258:4*/ ag_L4:
+	/*line worker.go:260:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :260:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
+		/*line :260:3*/ goto ag_L6
 	}
-	/*line worker.go:223:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:224:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:225:5*/ goto ag_L5
+	/*line worker.go:260:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:261:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:262:5*/ goto ag_L5
 	}
-	/*line worker.go:227:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:228:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :228:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :228:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:4*/ return ag_s
+	/*line worker.go:264:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:265:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :265:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :265:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :265:4*/ return ag_s
 	}
-	/*line :228:4*/ ag_resume3:
-	/*line worker.go:228:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :228:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:229:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:230:5*/ {
-			/*line :230:5*/ ag_f.id = ""
-			/*line :230:5*/ goto ag_L5
+	/*line :265:4*/ ag_resume3:
+	/*line worker.go:265:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :265:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:266:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:267:5*/ {
+			/*line :267:5*/ ag_f.id = ""
+			/*line :267:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:232:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:233:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :233:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :233:7*/ ag_f.id = ""
-	/*line :233:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :233:7*/ return ag_s
+	/*line worker.go:269:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:270:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :270:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :270:7*/ ag_f.id = ""
+	/*line :270:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :270:7*/ return ag_s
 	}
-	/*line :233:7*/ ag_resume4:
-	/*line worker.go:233:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :233:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:233:4*/ if !(ag_err3 == nil) {
-		/*line :233:4*/ goto ag_L7
+	/*line :270:7*/ ag_resume4:
+	/*line worker.go:270:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :270:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:270:4*/ if !(ag_err3 == nil) {
+		/*line :270:4*/ goto ag_L7
 	}
-	/*line worker.go:234:5*/ ag_f.w.stats.GivenBack++
-	/*line :234:5*/ ag_L7:
-	/*line :234:5*/ ag_L5:
-	/*line :234:5*/ ag_f.ag_t7++
-	/*line :234:5*/ goto ag_L4
-	/*line :234:5*/ ag_L6:
-	/*line :234:5*/ ag_L2:
-	/*line :234:5*/ ag_f.ag_t2++
-	/*line :234:5*/ goto ag_L1
-	/*line :234:5*/ ag_L3:
-	/*line worker.go:238:1*/ return rt.Ready
+	/*line worker.go:271:5*/ ag_f.w.stats.GivenBack++
+	/*line :271:5*/ ag_L7:
+	/*line :271:5*/ ag_L5:
+	/*line :271:5*/ ag_f.ag_t7++
+	/*line :271:5*/ goto ag_L4
+	/*line :271:5*/ ag_L6:
+	/*line :271:5*/ ag_L2:
+	/*line :271:5*/ ag_f.ag_t2++
+	/*line :271:5*/ goto ag_L1
+	/*line :271:5*/ ag_L3:
+	/*line worker.go:275:1*/ return rt.Ready
 }
 
-//line worker_async.go:507
+//line worker_async.go:691
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:216"
+		return "worker.go:253"
 	case 2:
-		return "worker.go:218"
+		return "worker.go:255"
 	case 3:
-		return "worker.go:228"
+		return "worker.go:265"
 	case 4:
-		return "worker.go:233"
+		return "worker.go:270"
 	}
 	return ""
 }
@@ -545,39 +729,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:243
+//line worker.go:280
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :243:1*/ if ag_co.Unwinding() {
-		/*line :243:1*/ return rt.Ready
+	/*line :280:1*/ if ag_co.Unwinding() {
+		/*line :280:1*/ return rt.Ready
 	}
-	/*line :243:1*/ switch ag_f.ag_state {
-	/*line :243:1*/ case 1:
-		/*line :243:1*/ goto ag_resume1
+	/*line :280:1*/ switch ag_f.ag_state {
+	/*line :280:1*/ case 1:
+		/*line :280:1*/ goto ag_resume1
 	}
-	/*line :243:1*/ ag_L1:
-	/*line worker.go:244:6*/ if !(ag_f.w.active > 0) {
-		/*line :244:6*/ goto ag_L3
+	/*line :280:1*/ ag_L1:
+	/*line worker.go:281:6*/ if !(ag_f.w.active > 0) {
+		/*line :281:6*/ goto ag_L3
 	}
-	/*line worker.go:245:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:246:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :246:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :246:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :246:3*/ return ag_s
+	/*line worker.go:282:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:283:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :283:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :283:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :283:3*/ return ag_s
 	}
-	/*line :246:3*/ ag_resume1:
-	/*line :246:3*/ ag_f.ag_aw0 = nil
-	/*line :246:3*/ goto ag_L1
-	/*line :246:3*/ ag_L3:
-	/*line worker.go:248:1*/ return rt.Ready
+	/*line :283:3*/ ag_resume1:
+	/*line :283:3*/ ag_f.ag_aw0 = nil
+	/*line :283:3*/ goto ag_L1
+	/*line :283:3*/ ag_L3:
+	/*line worker.go:285:1*/ return rt.Ready
 }
 
-//line worker_async.go:575
+//line worker_async.go:759
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:246"
+		return "worker.go:283"
 	}
 	return ""
 }
@@ -614,139 +798,139 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:254
+//line worker.go:291
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :254:1*/ var (
+	/*line :291:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :254:1*/ if ag_co.Unwinding() {
-		/*line :254:1*/ return rt.Ready
+	/*line :291:1*/ if ag_co.Unwinding() {
+		/*line :291:1*/ return rt.Ready
 	}
-	/*line :254:1*/ switch ag_f.ag_state {
-	/*line :254:1*/ case 1:
-		/*line :254:1*/ goto ag_resume1
-		/*line :254:1*/
+	/*line :291:1*/ switch ag_f.ag_state {
+	/*line :291:1*/ case 1:
+		/*line :291:1*/ goto ag_resume1
+		/*line :291:1*/
 	case 2:
-		/*line :254:1*/ goto ag_resume2
-		/*line :254:1*/
+		/*line :291:1*/ goto ag_resume2
+		/*line :291:1*/
 	case 3:
-		/*line :254:1*/ goto ag_resume3
-		/*line :254:1*/
+		/*line :291:1*/ goto ag_resume3
+		/*line :291:1*/
 	case 4:
-		/*line :254:1*/ goto ag_resume4
-		/*line :254:1*/
+		/*line :291:1*/ goto ag_resume4
+		/*line :291:1*/
 	case 5:
-		/*line :254:1*/ goto ag_resume5
-		/*line :254:1*/
+		/*line :291:1*/ goto ag_resume5
+		/*line :291:1*/
 	case 6:
-		/*line :254:1*/ goto ag_resume6
+		/*line :291:1*/ goto ag_resume6
 	}
-	/*line worker.go:255:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:256:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :256:2*/ ag_L1:
-	/*line worker.go:258:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :258:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :258:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:3*/ return ag_s
+	/*line worker.go:292:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:293:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :293:2*/ ag_L1:
+	/*line worker.go:295:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :295:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :295:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :295:3*/ return ag_s
 	}
-	/*line :258:3*/ ag_resume1:
-	/*line :258:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:259:3*/ ag_f.n = 1
-	/*line worker.go:260:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:261:4*/ ag_f.n++
+	/*line :295:3*/ ag_resume1:
+	/*line :295:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:296:3*/ ag_f.n = 1
+	/*line worker.go:297:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:298:4*/ ag_f.n++
 	}
-	/*line worker.go:263:3*/ ag_f.got = 0
-	/*line worker.go:264:7*/ ag_f.err = nil
-	/*line worker.go:265:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :265:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :265:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :265:7*/ return ag_s
+	/*line worker.go:300:3*/ ag_f.got = 0
+	/*line worker.go:301:7*/ ag_f.err = nil
+	/*line worker.go:302:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :302:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :302:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :302:7*/ return ag_s
 	}
-	/*line :265:7*/ ag_resume2:
-	/*line worker.go:265:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :265:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:265:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :265:3*/ goto ag_L4
+	/*line :302:7*/ ag_resume2:
+	/*line worker.go:302:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :302:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:302:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :302:3*/ goto ag_L4
 	}
-	/*line :265:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
-	/*line worker.go:266:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :266:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :266:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :266:4*/ return ag_s
+	/*line :302:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
+	/*line worker.go:303:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :303:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :303:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :303:4*/ return ag_s
 	}
-	/*line :266:4*/ ag_resume3:
-	/*line worker.go:266:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :266:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:267:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :267:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :267:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:18*/ return ag_s
+	/*line :303:4*/ ag_resume3:
+	/*line worker.go:303:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :303:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:304:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :304:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :304:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :304:18*/ return ag_s
 	}
-	/*line :267:18*/ ag_resume4:
-	/*line worker.go:267:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :267:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:267:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :267:4*/ ag_L4:
-	/*line worker.go:269:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :269:3*/ goto ag_L5
+	/*line :304:18*/ ag_resume4:
+	/*line worker.go:304:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :304:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:304:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :304:4*/ ag_L4:
+	/*line worker.go:306:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :306:3*/ goto ag_L5
 	}
-	/*line :269:3*/ ag_f.err = nil
-	/*line worker.go:270:8*/ g = 0
-	/*line worker.go:271:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :271:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :271:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :271:4*/ return ag_s
+	/*line :306:3*/ ag_f.err = nil
+	/*line worker.go:307:8*/ g = 0
+	/*line worker.go:308:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :308:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :308:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :308:4*/ return ag_s
 	}
-	/*line :271:4*/ ag_resume5:
-	/*line worker.go:271:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :271:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:272:4*/ ag_f.got += g
-	/*line :272:4*/ ag_L5:
-	/*line worker.go:274:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:275:4*/ ag_f.w.sem.Release()
+	/*line :308:4*/ ag_resume5:
+	/*line worker.go:308:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :308:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:309:4*/ ag_f.got += g
+	/*line :309:4*/ ag_L5:
+	/*line worker.go:311:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:312:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:277:3*/ if !(ag_f.err != nil) {
-		/*line :277:3*/ ag_f.err = nil
-		/*line :277:3*/ goto ag_L6
+	/*line worker.go:314:3*/ if !(ag_f.err != nil) {
+		/*line :314:3*/ ag_f.err = nil
+		/*line :314:3*/ goto ag_L6
 	}
-	/*line worker.go:278:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line :278:4*/ ag_f.err = nil
-	/*line worker.go:279:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :279:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :279:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:4*/ return ag_s
+	/*line worker.go:315:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :315:4*/ ag_f.err = nil
+	/*line worker.go:316:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :316:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :316:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :316:4*/ return ag_s
 	}
-	/*line :279:4*/ ag_resume6:
-	/*line :279:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:280:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :280:4*/ goto ag_L7
-	/*line :280:4*/ ag_L6:
-	/*line worker.go:281:10*/ {
-		/*line worker.go:282:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :316:4*/ ag_resume6:
+	/*line :316:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:317:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :317:4*/ goto ag_L7
+	/*line :317:4*/ ag_L6:
+	/*line worker.go:318:10*/ {
+		/*line worker.go:319:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :282:4*/ ag_L7:
-	/*line :282:4*/ goto ag_L1
+	/*line :319:4*/ ag_L7:
+	/*line :319:4*/ goto ag_L1
 }
 
-//line worker_async.go:734
+//line worker_async.go:918
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:258"
+		return "worker.go:295"
 	case 2:
-		return "worker.go:265"
+		return "worker.go:302"
 	case 3:
-		return "worker.go:266"
+		return "worker.go:303"
 	case 4:
-		return "worker.go:267"
+		return "worker.go:304"
 	case 5:
-		return "worker.go:271"
+		return "worker.go:308"
 	case 6:
-		return "worker.go:279"
+		return "worker.go:316"
 	}
 	return ""
 }
@@ -783,9 +967,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:295
+//line worker.go:332
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :295:1*/ var (
+	/*line :332:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -795,108 +979,108 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t10  int
 	)
-	/*line :295:1*/ if ag_co.Unwinding() {
-		/*line :295:1*/ return rt.Ready
+	/*line :332:1*/ if ag_co.Unwinding() {
+		/*line :332:1*/ return rt.Ready
 	}
-	/*line :295:1*/ switch ag_f.ag_state {
-	/*line :295:1*/ case 1:
-		/*line :295:1*/ goto ag_resume1
-		/*line :295:1*/
+	/*line :332:1*/ switch ag_f.ag_state {
+	/*line :332:1*/ case 1:
+		/*line :332:1*/ goto ag_resume1
+		/*line :332:1*/
 	case 2:
-		/*line :295:1*/ goto ag_resume2
-		/*line :295:1*/
+		/*line :332:1*/ goto ag_resume2
+		/*line :332:1*/
 	case 3:
-		/*line :295:1*/ goto ag_resume3
-		/*line :295:1*/
+		/*line :332:1*/ goto ag_resume3
+		/*line :332:1*/
 	case 4:
-		/*line :295:1*/ goto ag_resume4
+		/*line :332:1*/ goto ag_resume4
 	}
-	/*line worker.go:296:2*/ ag_f.started = 0
-	/*line :296:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :296:2*/ ag_f.ag_t3 = 0
-	/*line :296:2*/ ag_L1:
-	/*line worker.go:297:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :297:2*/ ag_f.ag_t2 = nil
-		/*line :297:2*/ goto ag_L3
+	/*line worker.go:333:2*/ ag_f.started = 0
+	/*line :333:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :333:2*/ ag_f.ag_t3 = 0
+	/*line :333:2*/ ag_L1:
+	/*line worker.go:334:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :334:2*/ ag_f.ag_t2 = nil
+		/*line :334:2*/ goto ag_L3
 	}
-	/*line worker.go:297:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:298:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:299:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :299:4*/ return rt.Ready
+	/*line worker.go:334:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:335:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :336:4*/ return rt.Ready
 	}
-	/*line worker.go:301:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :301:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :301:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :301:3*/ return ag_s
+	/*line worker.go:338:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
+	/*line :338:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :338:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :338:3*/ return ag_s
 	}
-	/*line :301:3*/ ag_resume1:
-	/*line worker.go:301:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :301:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:302:3*/ if ag_err1 != nil {
-		/*line worker.go:303:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :303:4*/ return rt.Ready
+	/*line :338:3*/ ag_resume1:
+	/*line worker.go:338:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :338:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:339:3*/ if ag_err1 != nil {
+		/*line worker.go:340:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :340:4*/ return rt.Ready
 	}
-	/*line worker.go:305:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :305:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :305:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :305:14*/ return ag_s
+	/*line worker.go:342:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
+	/*line :342:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
+	/*line :342:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :342:14*/ return ag_s
 	}
-	/*line :305:14*/ ag_resume2:
-	/*line worker.go:305:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :305:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:305:3*/ ag_f.started += ag_t6
-	/*line :305:3*/ ag_f.ag_t3++
-	/*line :305:3*/ goto ag_L1
-	/*line :305:3*/ ag_L3:
-	/*line worker.go:307:2*/ if ag_f.started > 0 {
-		/*line worker.go:308:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :308:3*/ return rt.Ready
+	/*line :342:14*/ ag_resume2:
+	/*line worker.go:342:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :342:14*/ ag_f.ag_aw1 = nil
+	/*line worker.go:342:3*/ ag_f.started += ag_t6
+	/*line :342:3*/ ag_f.ag_t3++
+	/*line :342:3*/ goto ag_L1
+	/*line :342:3*/ ag_L3:
+	/*line worker.go:344:2*/ if ag_f.started > 0 {
+		/*line worker.go:345:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :345:3*/ return rt.Ready
 	}
-	/*line worker.go:310:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:311:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:312:3*/ args = append(args, q.stream())
+	/*line worker.go:347:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:348:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:349:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:314:2*/ for range ag_f.w.queues {
-		/*line worker.go:315:3*/ args = append(args, ">")
+	/*line worker.go:351:2*/ for range ag_f.w.queues {
+		/*line worker.go:352:3*/ args = append(args, ">")
 	}
-	/*line worker.go:317:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :317:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :317:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :317:2*/ return ag_s
+	/*line worker.go:354:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :354:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :354:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :354:2*/ return ag_s
 	}
-	/*line :317:2*/ ag_resume3:
-	/*line worker.go:317:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :317:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:318:2*/ if ag_err2 != nil {
-		/*line worker.go:319:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :319:3*/ return rt.Ready
+	/*line :354:2*/ ag_resume3:
+	/*line worker.go:354:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :354:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:355:2*/ if ag_err2 != nil {
+		/*line worker.go:356:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :356:3*/ return rt.Ready
 	}
-	/*line worker.go:321:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :321:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :321:9*/ ag_f.w = nil
-	/*line :321:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:9*/ return ag_s
+	/*line worker.go:358:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :358:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :358:9*/ ag_f.w = nil
+	/*line :358:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :358:9*/ return ag_s
 	}
-	/*line :321:9*/ ag_resume4:
-	/*line worker.go:321:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :321:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:321:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :321:2*/ return rt.Ready
+	/*line :358:9*/ ag_resume4:
+	/*line worker.go:358:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :358:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:358:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
+	/*line :358:2*/ return rt.Ready
 }
 
-//line worker_async.go:888
+//line worker_async.go:1072
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:301"
+		return "worker.go:338"
 	case 2:
-		return "worker.go:305"
+		return "worker.go:342"
 	case 3:
-		return "worker.go:317"
+		return "worker.go:354"
 	case 4:
-		return "worker.go:321"
+		return "worker.go:358"
 	}
 	return ""
 }
@@ -938,108 +1122,108 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:328
+//line worker.go:365
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :328:1*/ var (
+	/*line :365:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :328:1*/ if ag_co.Unwinding() {
-		/*line :328:1*/ return rt.Ready
+	/*line :365:1*/ if ag_co.Unwinding() {
+		/*line :365:1*/ return rt.Ready
 	}
-	/*line :328:1*/ switch ag_f.ag_state {
-	/*line :328:1*/ case 1:
-		/*line :328:1*/ goto ag_resume1
-		/*line :328:1*/
+	/*line :365:1*/ switch ag_f.ag_state {
+	/*line :365:1*/ case 1:
+		/*line :365:1*/ goto ag_resume1
+		/*line :365:1*/
 	case 2:
-		/*line :328:1*/ goto ag_resume2
+		/*line :365:1*/ goto ag_resume2
 	}
-	/*line worker.go:329:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:330:3*/ ag_f.ag_r0 = 0
-		/*line :330:3*/ return rt.Ready
+	/*line worker.go:366:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:367:3*/ ag_f.ag_r0 = 0
+		/*line :367:3*/ return rt.Ready
 	}
-	/*line worker.go:332:2*/ ag_f.started = 0
-	/*line worker.go:333:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:334:2*/ ag_f.step = 1
-	/*line worker.go:335:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:336:3*/ ag_f.step = 2
+	/*line worker.go:369:2*/ ag_f.started = 0
+	/*line worker.go:370:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:371:2*/ ag_f.step = 1
+	/*line worker.go:372:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:373:3*/ ag_f.step = 2
 	}
-	/*line :336:3*/ ag_f.v = aredis.Value{}
-	/*line worker.go:338:6*/ ag_f.i = 0
-	/*line :338:6*/ ag_L1:
-	/*line worker.go:338:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :338:14*/ goto ag_L3
+	/*line :373:3*/ ag_f.v = aredis.Value{}
+	/*line worker.go:375:6*/ ag_f.i = 0
+	/*line :375:6*/ ag_L1:
+	/*line worker.go:375:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :375:14*/ goto ag_L3
 	}
-	/*line worker.go:339:7*/ name = ""
-	/*line worker.go:340:7*/ entries = nil
-	/*line worker.go:341:3*/ if ag_f.step == 2 {
-		/*line worker.go:342:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:376:7*/ name = ""
+	/*line worker.go:377:7*/ entries = nil
+	/*line worker.go:378:3*/ if ag_f.step == 2 {
+		/*line worker.go:379:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:344:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:381:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:346:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :346:3*/ ag_f.ag_t8 = entries
-	/*line :346:3*/ ag_f.ag_t9 = 0
-	/*line :346:3*/ ag_L4:
-	/*line worker.go:347:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :347:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
-		/*line :347:3*/ goto ag_L6
+	/*line worker.go:383:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line :383:3*/ ag_f.ag_t8 = entries
+	/*line :383:3*/ ag_f.ag_t9 = 0
+	/*line :383:3*/ ag_L4:
+	/*line worker.go:384:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :384:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
+		/*line :384:3*/ goto ag_L6
 	}
-	/*line worker.go:347:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:348:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:349:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :349:4*/ goto ag_L7
+	/*line worker.go:384:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:385:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:386:4*/ if !(ag_f.started < ag_f.n) {
+		/*line :386:4*/ goto ag_L7
 	}
-	/*line worker.go:350:5*/ ag_f.started++
-	/*line worker.go:351:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :351:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :351:5*/ ag_f.id = ""
-	/*line :351:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :351:5*/ return ag_s
+	/*line worker.go:387:5*/ ag_f.started++
+	/*line worker.go:388:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
+	/*line :388:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
+	/*line :388:5*/ ag_f.id = ""
+	/*line :388:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :388:5*/ return ag_s
 	}
-	/*line :351:5*/ ag_resume1:
-	/*line :351:5*/ ag_f.ag_aw0 = nil
-	/*line :351:5*/ goto ag_L5
-	/*line :351:5*/ ag_L7:
-	/*line worker.go:354:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :354:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :354:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:7*/ return ag_s
+	/*line :388:5*/ ag_resume1:
+	/*line :388:5*/ ag_f.ag_aw0 = nil
+	/*line :388:5*/ goto ag_L5
+	/*line :388:5*/ ag_L7:
+	/*line worker.go:391:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :391:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :391:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :391:7*/ return ag_s
 	}
-	/*line :354:7*/ ag_resume2:
-	/*line worker.go:354:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :354:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:354:4*/ if !(err != nil) {
-		/*line :354:4*/ ag_f.id = ""
-		/*line :354:4*/ goto ag_L8
+	/*line :391:7*/ ag_resume2:
+	/*line worker.go:391:7*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :391:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:391:4*/ if !(err != nil) {
+		/*line :391:4*/ ag_f.id = ""
+		/*line :391:4*/ goto ag_L8
 	}
-	/*line worker.go:355:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :355:5*/ ag_f.id = ""
-	/*line :355:5*/ ag_L8:
-	/*line worker.go:357:4*/ ag_f.w.stats.GivenBack++
-	/*line :357:4*/ ag_L5:
-	/*line :357:4*/ ag_f.ag_t9++
-	/*line :357:4*/ goto ag_L4
-	/*line :357:4*/ ag_L6:
-	/*line worker.go:338:39*/ ag_f.i += ag_f.step
-	/*line :338:39*/ goto ag_L1
-	/*line :338:39*/ ag_L3:
-	/*line worker.go:360:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :360:2*/ return rt.Ready
+	/*line worker.go:392:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :392:5*/ ag_f.id = ""
+	/*line :392:5*/ ag_L8:
+	/*line worker.go:394:4*/ ag_f.w.stats.GivenBack++
+	/*line :394:4*/ ag_L5:
+	/*line :394:4*/ ag_f.ag_t9++
+	/*line :394:4*/ goto ag_L4
+	/*line :394:4*/ ag_L6:
+	/*line worker.go:375:39*/ ag_f.i += ag_f.step
+	/*line :375:39*/ goto ag_L1
+	/*line :375:39*/ ag_L3:
+	/*line worker.go:397:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :397:2*/ return rt.Ready
 }
 
-//line worker_async.go:1035
+//line worker_async.go:1219
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:351"
+		return "worker.go:388"
 	case 2:
-		return "worker.go:354"
+		return "worker.go:391"
 	}
 	return ""
 }
@@ -1081,117 +1265,117 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:367
+//line worker.go:404
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :367:1*/ var (
+	/*line :404:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 		ag_err2 error
 	)
-	/*line :367:1*/ if ag_co.Unwinding() {
-		/*line :367:1*/ return rt.Ready
+	/*line :404:1*/ if ag_co.Unwinding() {
+		/*line :404:1*/ return rt.Ready
 	}
-	/*line :367:1*/ switch ag_f.ag_state {
-	/*line :367:1*/ case 1:
-		/*line :367:1*/ goto ag_resume1
-		/*line :367:1*/
+	/*line :404:1*/ switch ag_f.ag_state {
+	/*line :404:1*/ case 1:
+		/*line :404:1*/ goto ag_resume1
+		/*line :404:1*/
 	case 2:
-		/*line :367:1*/ goto ag_resume2
-		/*line :367:1*/
+		/*line :404:1*/ goto ag_resume2
+		/*line :404:1*/
 	case 3:
-		/*line :367:1*/ goto ag_resume3
+		/*line :404:1*/ goto ag_resume3
 	}
-	/*line worker.go:368:2*/ ag_f.started = 0
-	/*line :368:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :368:2*/ ag_f.ag_t3 = 0
-	/*line :368:2*/ ag_L1:
-	/*line worker.go:369:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :369:2*/ goto ag_L3
+	/*line worker.go:405:2*/ ag_f.started = 0
+	/*line :405:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :405:2*/ ag_f.ag_t3 = 0
+	/*line :405:2*/ ag_L1:
+	/*line worker.go:406:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :406:2*/ goto ag_L3
 	}
-	/*line worker.go:369:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:370:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:371:4*/ goto ag_L3
+	/*line worker.go:406:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:407:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:408:4*/ goto ag_L3
 	}
-	/*line worker.go:373:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :373:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :373:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:3*/ return ag_s
+	/*line worker.go:410:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :410:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :410:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:3*/ return ag_s
 	}
-	/*line :373:3*/ ag_resume1:
-	/*line worker.go:373:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :373:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:374:3*/ if ag_err1 != nil {
-		/*line worker.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :375:4*/ return rt.Ready
+	/*line :410:3*/ ag_resume1:
+	/*line worker.go:410:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :410:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:411:3*/ if ag_err1 != nil {
+		/*line worker.go:412:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :412:4*/ return rt.Ready
 	}
-	/*line worker.go:377:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:378:4*/ {
-			/*line :378:4*/ ag_f.q = nil
-			/*line :378:4*/ goto ag_L2
+	/*line worker.go:414:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:415:4*/ {
+			/*line :415:4*/ ag_f.q = nil
+			/*line :415:4*/ goto ag_L2
 		}
 	}
-	/*line :378:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :378:4*/ ag_f.ag_t8 = 0
-	/*line :378:4*/ ag_L4:
-	/*line worker.go:380:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :380:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
-		/*line :380:3*/ goto ag_L6
+	/*line :415:4*/ ag_f.ag_t7 = v.Elems[1].Elems
+	/*line :415:4*/ ag_f.ag_t8 = 0
+	/*line :415:4*/ ag_L4:
+	/*line worker.go:417:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
+		/*line :417:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
+		/*line :417:3*/ goto ag_L6
 	}
-	/*line worker.go:380:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:381:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:383:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :383:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :383:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :383:4*/ return ag_s
+	/*line worker.go:417:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
+	/*line worker.go:418:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:420:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :420:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :420:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :420:4*/ return ag_s
 	}
-	/*line :383:4*/ ag_resume2:
-	/*line worker.go:383:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :383:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:384:4*/ if ag_err2 != nil {
-		/*line worker.go:385:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :385:5*/ return rt.Ready
+	/*line :420:4*/ ag_resume2:
+	/*line worker.go:420:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :420:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:421:4*/ if ag_err2 != nil {
+		/*line worker.go:422:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
+		/*line :422:5*/ return rt.Ready
 	}
-	/*line worker.go:387:4*/ if l.Int < 0 {
-		/*line worker.go:388:5*/ {
-			/*line :388:5*/ ag_f.id, ag_f.job = "", ""
-			/*line :388:5*/ goto ag_L5
+	/*line worker.go:424:4*/ if l.Int < 0 {
+		/*line worker.go:425:5*/ {
+			/*line :425:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :425:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:390:4*/ ag_f.started++
-	/*line worker.go:391:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:392:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :392:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :392:4*/ ag_f.id, ag_f.job = "", ""
-	/*line :392:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :392:4*/ return ag_s
+	/*line worker.go:427:4*/ ag_f.started++
+	/*line worker.go:428:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:429:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
+	/*line :429:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
+	/*line :429:4*/ ag_f.id, ag_f.job = "", ""
+	/*line :429:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:4*/ return ag_s
 	}
-	/*line :392:4*/ ag_resume3:
-	/*line :392:4*/ ag_f.ag_aw1 = nil
-	/*line :392:4*/ ag_L5:
-	/*line :392:4*/ ag_f.ag_t8++
-	/*line :392:4*/ goto ag_L4
-	/*line :392:4*/ ag_L6:
-	/*line :392:4*/ ag_L2:
-	/*line :392:4*/ ag_f.ag_t3++
-	/*line :392:4*/ goto ag_L1
-	/*line :392:4*/ ag_L3:
-	/*line worker.go:395:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :395:2*/ return rt.Ready
+	/*line :429:4*/ ag_resume3:
+	/*line :429:4*/ ag_f.ag_aw1 = nil
+	/*line :429:4*/ ag_L5:
+	/*line :429:4*/ ag_f.ag_t8++
+	/*line :429:4*/ goto ag_L4
+	/*line :429:4*/ ag_L6:
+	/*line :429:4*/ ag_L2:
+	/*line :429:4*/ ag_f.ag_t3++
+	/*line :429:4*/ goto ag_L1
+	/*line :429:4*/ ag_L3:
+	/*line worker.go:432:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :432:2*/ return rt.Ready
 }
 
-//line worker_async.go:1185
+//line worker_async.go:1369
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:373"
+		return "worker.go:410"
 	case 2:
-		return "worker.go:383"
+		return "worker.go:420"
 	case 3:
-		return "worker.go:392"
+		return "worker.go:429"
 	}
 	return ""
 }
@@ -1225,35 +1409,35 @@ func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:425
+//line worker.go:462
 func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :425:1*/ if ag_co.Unwinding() {
-		/*line :425:1*/ return rt.Ready
+	/*line :462:1*/ if ag_co.Unwinding() {
+		/*line :462:1*/ return rt.Ready
 	}
-	/*line :425:1*/ switch ag_f.ag_state {
-	/*line :425:1*/ case 1:
-		/*line :425:1*/ goto ag_resume1
+	/*line :462:1*/ switch ag_f.ag_state {
+	/*line :462:1*/ case 1:
+		/*line :462:1*/ goto ag_resume1
 	}
-	/*line worker.go:426:2*/ ag_f.w.active++
-	/*line worker.go:427:2*/ ag_f.w.stats.Started++
-	/*line worker.go:428:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
-	/*line :428:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :428:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
-	/*line :428:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :428:2*/ return ag_s
+	/*line worker.go:463:2*/ ag_f.w.active++
+	/*line worker.go:464:2*/ ag_f.w.stats.Started++
+	/*line worker.go:465:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
+	/*line :465:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
+	/*line :465:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
+	/*line :465:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :465:2*/ return ag_s
 	}
-	/*line :428:2*/ ag_resume1:
-	/*line :428:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:429:1*/ return rt.Ready
+	/*line :465:2*/ ag_resume1:
+	/*line :465:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:466:1*/ return rt.Ready
 }
 
-//line worker_async.go:1251
+//line worker_async.go:1435
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_start) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:428"
+		return "worker.go:465"
 	}
 	return ""
 }
@@ -1294,9 +1478,9 @@ func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:444
+//line worker.go:481
 func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :444:1*/ var (
+	/*line :481:1*/ var (
 		ag_q1   *Queue
 		v       aredis.Value
 		err     error
@@ -1307,216 +1491,216 @@ func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
 		jerr    error
 		stack   string
 	)
-	/*line :444:1*/ if ag_co.Unwinding() {
-		/*line :444:1*/ goto ag_exit
+	/*line :481:1*/ if ag_co.Unwinding() {
+		/*line :481:1*/ goto ag_exit
 	}
-	/*line :444:1*/ switch ag_f.ag_state {
-	/*line :444:1*/ case 1:
-		/*line :444:1*/ goto ag_resume1
-		/*line :444:1*/
+	/*line :481:1*/ switch ag_f.ag_state {
+	/*line :481:1*/ case 1:
+		/*line :481:1*/ goto ag_resume1
+		/*line :481:1*/
 	case 2:
-		/*line :444:1*/ goto ag_resume2
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume2
+		/*line :481:1*/
 	case 3:
-		/*line :444:1*/ goto ag_resume3
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume3
+		/*line :481:1*/
 	case 4:
-		/*line :444:1*/ goto ag_resume4
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume4
+		/*line :481:1*/
 	case 5:
-		/*line :444:1*/ goto ag_resume5
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume5
+		/*line :481:1*/
 	case 6:
-		/*line :444:1*/ goto ag_resume6
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume6
+		/*line :481:1*/
 	case 7:
-		/*line :444:1*/ goto ag_resume7
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume7
+		/*line :481:1*/
 	case 8:
-		/*line :444:1*/ goto ag_resume8
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume8
+		/*line :481:1*/
 	case 9:
-		/*line :444:1*/ goto ag_resume9
-		/*line :444:1*/
+		/*line :481:1*/ goto ag_resume9
+		/*line :481:1*/
 	case 10:
-		/*line :444:1*/ goto ag_resume10
+		/*line :481:1*/ goto ag_resume10
 	}
-	/*line worker.go:445:2*/ {
-		/*line :445:2*/ ag_d0 := ag_f.a
-		/*line :445:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :445:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :445:2*/ defer ag_dfn(ag_d0)
-			/*line :445:2*/ ag_p.Raise()
+	/*line worker.go:482:2*/ {
+		/*line :482:2*/ ag_d0 := ag_f.a
+		/*line :482:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :482:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :482:2*/ defer ag_dfn(ag_d0)
+			/*line :482:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:446:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:447:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :447:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :447:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:2*/ return ag_s
+	/*line worker.go:483:2*/ ag_q1 = ag_f.a.q
+	/*line worker.go:484:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
+	/*line :484:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
+	/*line :484:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :484:2*/ return ag_s
 	}
-	/*line :447:2*/ ag_resume1:
-	/*line worker.go:447:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :447:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:448:2*/ if err != nil {
-		/*line worker.go:449:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:450:3*/ goto ag_exit
+	/*line :484:2*/ ag_resume1:
+	/*line worker.go:484:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :484:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:485:2*/ if err != nil {
+		/*line worker.go:486:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
+		/*line worker.go:487:3*/ goto ag_exit
 	}
-	/*line worker.go:452:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :452:2*/ goto ag_L1
+	/*line worker.go:489:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
+		/*line :489:2*/ goto ag_L1
 	}
-	/*line worker.go:453:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :453:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :453:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :453:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :453:3*/ return ag_s
+	/*line worker.go:490:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
+	/*line :490:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
+	/*line :490:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :490:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :490:3*/ return ag_s
 	}
-	/*line :453:3*/ ag_resume2:
-	/*line :453:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:454:3*/ goto ag_exit
-	/*line :454:3*/ ag_L1:
-	/*line worker.go:456:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:457:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:458:2*/ if !(r == nil) {
-		/*line :458:2*/ goto ag_L2
+	/*line :490:3*/ ag_resume2:
+	/*line :490:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:491:3*/ goto ag_exit
+	/*line :491:3*/ ag_L1:
+	/*line worker.go:493:2*/ ag_f.typ = v.Elems[0].Str
+	/*line worker.go:494:2*/ r = lookup(ag_f.typ)
+	/*line worker.go:495:2*/ if !(r == nil) {
+		/*line :495:2*/ goto ag_L2
 	}
-	/*line worker.go:459:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :459:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :459:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :459:3*/ return ag_s
+	/*line worker.go:496:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
+	/*line :496:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
+	/*line :496:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :496:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :496:3*/ return ag_s
 	}
-	/*line :459:3*/ ag_resume3:
-	/*line :459:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:460:3*/ goto ag_exit
-	/*line :460:3*/ ag_L2:
-	/*line worker.go:462:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:463:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:464:2*/ if ag_f.w.abandon {
-		/*line worker.go:465:3*/ goto ag_exit
+	/*line :496:3*/ ag_resume3:
+	/*line :496:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:497:3*/ goto ag_exit
+	/*line :497:3*/ ag_L2:
+	/*line worker.go:499:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	/*line worker.go:500:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
+	/*line worker.go:501:2*/ if ag_f.w.abandon {
+		/*line worker.go:502:3*/ goto ag_exit
 	}
-	/*line worker.go:467:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
-	/*line worker.go:468:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
-	/*line worker.go:469:2*/ if timeout > 0 {
-		/*line worker.go:470:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
+	/*line worker.go:504:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
+	/*line worker.go:505:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
+	/*line worker.go:506:2*/ if timeout > 0 {
+		/*line worker.go:507:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
 	}
-	/*line worker.go:472:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :472:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :472:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :472:2*/ return ag_s
+	/*line worker.go:509:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
+	/*line :509:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
+	/*line :509:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :509:2*/ return ag_s
 	}
-	/*line :472:2*/ ag_resume4:
-	/*line worker.go:472:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :472:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:473:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:474:2*/ ag_f.ag_aw3 = ag_f.a.task
-	/*line :474:2*/ ag_f.ag_state = 5 // await: rt.Await(a.task)
-	/*line :474:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :474:2*/ return ag_s
+	/*line :509:2*/ ag_resume4:
+	/*line worker.go:509:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :509:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:510:2*/ ag_f.w.running[ag_f.a] = true
+	/*line worker.go:511:2*/ ag_f.ag_aw3 = ag_f.a.task
+	/*line :511:2*/ ag_f.ag_state = 5 // await: rt.Await(a.task)
+	/*line :511:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :511:2*/ return ag_s
 	}
-	/*line :474:2*/ ag_resume5:
-	/*line worker.go:474:2*/ res, jerr = ag_f.ag_aw3.AwaitResult()
-	/*line :474:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:475:2*/ if ag_f.a.lost {
-		/*line worker.go:476:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:477:3*/ goto ag_exit
+	/*line :511:2*/ ag_resume5:
+	/*line worker.go:511:2*/ res, jerr = ag_f.ag_aw3.AwaitResult()
+	/*line :511:2*/ ag_f.ag_aw3 = nil
+	/*line worker.go:512:2*/ if ag_f.a.lost {
+		/*line worker.go:513:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:514:3*/ goto ag_exit
 	}
-	/*line worker.go:479:2*/ if ag_f.w.abandon && errors.Is(jerr, rt.ErrCanceled) {
-		/*line worker.go:480:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:481:3*/ goto ag_exit
+	/*line worker.go:516:2*/ if ag_f.w.abandon && errors.Is(jerr, rt.ErrCanceled) {
+		/*line worker.go:517:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:518:3*/ goto ag_exit
 	}
-	/*line worker.go:483:2*/ if !(jerr == nil) {
-		/*line :483:2*/ goto ag_L3
+	/*line worker.go:520:2*/ if !(jerr == nil) {
+		/*line :520:2*/ goto ag_L3
 	}
-	/*line :483:2*/ ag_f.typ = ""
-	/*line worker.go:484:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(res), "", 0)
-	/*line :484:3*/ ag_f.ag_state = 6 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :484:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :484:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :484:3*/ return ag_s
+	/*line :520:2*/ ag_f.typ = ""
+	/*line worker.go:521:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(res), "", 0)
+	/*line :521:3*/ ag_f.ag_state = 6 // await: w.finish(a, "ok", string(res), "", 0)
+	/*line :521:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :521:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :521:3*/ return ag_s
 	}
-	/*line :484:3*/ ag_resume6:
-	/*line :484:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:485:3*/ goto ag_exit
-	/*line :485:3*/ ag_L3:
-	/*line worker.go:487:6*/ ag_f.se = nil
-	/*line worker.go:488:2*/ if !(errors.As(jerr, &ag_f.se)) {
-		/*line :488:2*/ goto ag_L4
+	/*line :521:3*/ ag_resume6:
+	/*line :521:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:522:3*/ goto ag_exit
+	/*line :522:3*/ ag_L3:
+	/*line worker.go:524:6*/ ag_f.se = nil
+	/*line worker.go:525:2*/ if !(errors.As(jerr, &ag_f.se)) {
+		/*line :525:2*/ goto ag_L4
 	}
-	/*line :488:2*/ ag_f.typ = ""
-	/*line worker.go:489:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :489:3*/ ag_f.ag_state = 7 // await: w.finishSleep(a, se)
-	/*line :489:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :489:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :489:3*/ return ag_s
+	/*line :525:2*/ ag_f.typ = ""
+	/*line worker.go:526:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :526:3*/ ag_f.ag_state = 7 // await: w.finishSleep(a, se)
+	/*line :526:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :526:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :526:3*/ return ag_s
 	}
-	/*line :489:3*/ ag_resume7:
-	/*line :489:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:490:3*/ goto ag_exit
-	/*line :490:3*/ ag_L4:
-	/*line worker.go:492:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:493:6*/ ag_f.dead = errDead{}
-	/*line worker.go:494:2*/ if !(errors.As(jerr, &ag_f.mal) || errors.As(jerr, &ag_f.dead)) {
-		/*line :494:2*/ goto ag_L5
+	/*line :526:3*/ ag_resume7:
+	/*line :526:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:527:3*/ goto ag_exit
+	/*line :527:3*/ ag_L4:
+	/*line worker.go:529:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:530:6*/ ag_f.dead = errDead{}
+	/*line worker.go:531:2*/ if !(errors.As(jerr, &ag_f.mal) || errors.As(jerr, &ag_f.dead)) {
+		/*line :531:2*/ goto ag_L5
 	}
-	/*line worker.go:495:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, jerr), "", 0)
-	/*line :495:3*/ ag_f.ag_state = 8 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :495:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :495:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :495:3*/ return ag_s
+	/*line worker.go:532:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, jerr), "", 0)
+	/*line :532:3*/ ag_f.ag_state = 8 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+	/*line :532:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :532:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :532:3*/ return ag_s
 	}
-	/*line :495:3*/ ag_resume8:
-	/*line :495:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:496:3*/ goto ag_exit
-	/*line :496:3*/ ag_L5:
-	/*line worker.go:498:2*/ stack = ""
-	/*line worker.go:499:6*/ ag_f.pe = nil
-	/*line worker.go:500:2*/ if errors.As(jerr, &ag_f.pe) {
-		/*line worker.go:501:3*/ stack = string(ag_f.pe.Stack)
+	/*line :532:3*/ ag_resume8:
+	/*line :532:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:533:3*/ goto ag_exit
+	/*line :533:3*/ ag_L5:
+	/*line worker.go:535:2*/ stack = ""
+	/*line worker.go:536:6*/ ag_f.pe = nil
+	/*line worker.go:537:2*/ if errors.As(jerr, &ag_f.pe) {
+		/*line worker.go:538:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line worker.go:503:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :503:2*/ ag_f.ag_state = 9 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :503:2*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :503:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :503:2*/ return ag_s
+	/*line worker.go:540:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, jerr), stack, ag_f.w.backoff(ag_f.tries))
+	/*line :540:2*/ ag_f.ag_state = 9 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
+	/*line :540:2*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
+	/*line :540:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :540:2*/ return ag_s
 	}
-	/*line :503:2*/ ag_resume9:
-	/*line :503:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:504:1*/ goto ag_exit
-	/*line :504:1*/ ag_exit:
-	/*line :504:1*/ ag_f.ag_state = 10 // running the deferred calls
-	/*line :504:1*/ ag_resume10:
-	/*line :504:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :504:1*/ return ag_s
+	/*line :540:2*/ ag_resume9:
+	/*line :540:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:541:1*/ goto ag_exit
+	/*line :541:1*/ ag_exit:
+	/*line :541:1*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :541:1*/ ag_resume10:
+	/*line :541:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :541:1*/ return ag_s
 	}
-	/*line :504:1*/ return rt.Ready
+	/*line :541:1*/ return rt.Ready
 }
 
-//line worker_async.go:1496
+//line worker_async.go:1680
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_runJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:447"
-	case 2:
-		return "worker.go:453"
-	case 3:
-		return "worker.go:459"
-	case 4:
-		return "worker.go:472"
-	case 5:
-		return "worker.go:474"
-	case 6:
 		return "worker.go:484"
+	case 2:
+		return "worker.go:490"
+	case 3:
+		return "worker.go:496"
+	case 4:
+		return "worker.go:509"
+	case 5:
+		return "worker.go:511"
+	case 6:
+		return "worker.go:521"
 	case 7:
-		return "worker.go:489"
+		return "worker.go:526"
 	case 8:
-		return "worker.go:495"
+		return "worker.go:532"
 	case 9:
-		return "worker.go:503"
+		return "worker.go:540"
 	case 10:
-		return "worker.go:504 (deferred calls)"
+		return "worker.go:541 (deferred calls)"
 	}
 	return ""
 }
@@ -1552,96 +1736,96 @@ func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:523
+//line worker.go:560
 func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :523:1*/ var (
+	/*line :560:1*/ var (
 		args []any
 		v    aredis.Value
 		err  error
 	)
-	/*line :523:1*/ if ag_co.Unwinding() {
-		/*line :523:1*/ return rt.Ready
+	/*line :560:1*/ if ag_co.Unwinding() {
+		/*line :560:1*/ return rt.Ready
 	}
-	/*line :523:1*/ switch ag_f.ag_state {
-	/*line :523:1*/ case 1:
-		/*line :523:1*/ goto ag_resume1
-		/*line :523:1*/
+	/*line :560:1*/ switch ag_f.ag_state {
+	/*line :560:1*/ case 1:
+		/*line :560:1*/ goto ag_resume1
+		/*line :560:1*/
 	case 2:
-		/*line :523:1*/ goto ag_resume2
+		/*line :560:1*/ goto ag_resume2
 	}
-	/*line worker.go:524:2*/ const chunk = 500
-	/*line :524:2*/ ag_L1:
-	/*line worker.go:526:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :526:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :526:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :526:3*/ return ag_s
+	/*line worker.go:561:2*/ const chunk = 500
+	/*line :561:2*/ ag_L1:
+	/*line worker.go:563:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :563:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :563:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :563:3*/ return ag_s
 	}
-	/*line :526:3*/ ag_resume1:
-	/*line :526:3*/ ag_f.ag_aw0 = nil
-	/*line :526:3*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :526:3*/ ag_f.ag_t2 = 0
-	/*line :526:3*/ ag_L4:
-	/*line worker.go:527:3*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :527:3*/ ag_f.ag_t1 = nil
-		/*line :527:3*/ goto ag_L6
+	/*line :563:3*/ ag_resume1:
+	/*line :563:3*/ ag_f.ag_aw0 = nil
+	/*line :563:3*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :563:3*/ ag_f.ag_t2 = 0
+	/*line :563:3*/ ag_L4:
+	/*line worker.go:564:3*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :564:3*/ ag_f.ag_t1 = nil
+		/*line :564:3*/ goto ag_L6
 	}
-	/*line worker.go:527:10*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:528:8*/ ag_f.batch = nil
-	/*line worker.go:529:4*/ for a := range ag_f.w.running {
-		/*line worker.go:530:5*/ if a.q == ag_f.q && !a.lost {
-			/*line worker.go:531:6*/ ag_f.batch = append(ag_f.batch, a)
+	/*line worker.go:564:10*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:565:8*/ ag_f.batch = nil
+	/*line worker.go:566:4*/ for a := range ag_f.w.running {
+		/*line worker.go:567:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:568:6*/ ag_f.batch = append(ag_f.batch, a)
 		}
 	}
-	/*line :531:6*/ ag_L7:
-	/*line worker.go:534:8*/ if !(len(ag_f.batch) > 0) {
-		/*line :534:8*/ ag_f.q, ag_f.batch = nil, nil
-		/*line :534:8*/ goto ag_L9
+	/*line :568:6*/ ag_L7:
+	/*line worker.go:571:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :571:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :571:8*/ goto ag_L9
 	}
-	/*line worker.go:535:5*/ ag_f.n = min(chunk, len(ag_f.batch))
-	/*line worker.go:536:5*/ args = make([]any, 0, 2+2*ag_f.n)
-	/*line worker.go:537:5*/ args = append(args, group, ag_f.w.opts.Consumer)
-	/*line worker.go:538:5*/ for _, a := range ag_f.batch[:ag_f.n] {
-		/*line worker.go:539:6*/ args = append(args, a.entry, a.deliveries)
+	/*line worker.go:572:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:573:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:574:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:575:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:576:6*/ args = append(args, a.entry, a.deliveries)
 	}
-	/*line worker.go:541:5*/ ag_f.w.stats.Beats++
-	/*line worker.go:542:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
-	/*line :542:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
-	/*line :542:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :542:5*/ return ag_s
+	/*line worker.go:578:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:579:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :579:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :579:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :579:5*/ return ag_s
 	}
-	/*line :542:5*/ ag_resume2:
-	/*line worker.go:542:5*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :542:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:543:5*/ if err != nil {
-		/*line worker.go:544:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	/*line :579:5*/ ag_resume2:
+	/*line worker.go:579:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :579:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:580:5*/ if err != nil {
+		/*line worker.go:581:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
-		/*line worker.go:546:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:547:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
-				/*line worker.go:548:8*/ ag_f.w.stats.Renewed++
+		/*line worker.go:583:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:584:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:585:8*/ ag_f.w.stats.Renewed++
 			} else if i < len(v.Elems) && ag_f.w.running[a] {
-				/*line worker.go:550:8*/ a.lost = true
-				/*line worker.go:551:8*/ a.task.Cancel()
+				/*line worker.go:587:8*/ a.lost = true
+				/*line worker.go:588:8*/ a.task.Cancel()
 			}
 		}
 	}
-	/*line worker.go:555:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
-	/*line :555:5*/ goto ag_L7
-	/*line :555:5*/ ag_L9:
-	/*line :555:5*/ ag_f.ag_t2++
-	/*line :555:5*/ goto ag_L4
-	/*line :555:5*/ ag_L6:
-	/*line :555:5*/ goto ag_L1
+	/*line worker.go:592:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :592:5*/ goto ag_L7
+	/*line :592:5*/ ag_L9:
+	/*line :592:5*/ ag_f.ag_t2++
+	/*line :592:5*/ goto ag_L4
+	/*line :592:5*/ ag_L6:
+	/*line :592:5*/ goto ag_L1
 }
 
-//line worker_async.go:1637
+//line worker_async.go:1821
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:526"
+		return "worker.go:563"
 	case 2:
-		return "worker.go:542"
+		return "worker.go:579"
 	}
 	return ""
 }
@@ -1676,33 +1860,33 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:566
+//line worker.go:603
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :566:1*/ if ag_co.Unwinding() {
-		/*line :566:1*/ return rt.Ready
+	/*line :603:1*/ if ag_co.Unwinding() {
+		/*line :603:1*/ return rt.Ready
 	}
-	/*line :566:1*/ switch ag_f.ag_state {
-	/*line :566:1*/ case 1:
-		/*line :566:1*/ goto ag_resume1
+	/*line :603:1*/ switch ag_f.ag_state {
+	/*line :603:1*/ case 1:
+		/*line :603:1*/ goto ag_resume1
 	}
-	/*line worker.go:567:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :567:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :567:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :567:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :567:2*/ return ag_s
+	/*line worker.go:604:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :604:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :604:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :604:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :604:2*/ return ag_s
 	}
-	/*line :567:2*/ ag_resume1:
-	/*line :567:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:568:1*/ return rt.Ready
+	/*line :604:2*/ ag_resume1:
+	/*line :604:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:605:1*/ return rt.Ready
 }
 
-//line worker_async.go:1700
+//line worker_async.go:1884
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:567"
+		return "worker.go:604"
 	}
 	return ""
 }
@@ -1734,33 +1918,33 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:574
+//line worker.go:611
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :574:1*/ if ag_co.Unwinding() {
-		/*line :574:1*/ return rt.Ready
+	/*line :611:1*/ if ag_co.Unwinding() {
+		/*line :611:1*/ return rt.Ready
 	}
-	/*line :574:1*/ switch ag_f.ag_state {
-	/*line :574:1*/ case 1:
-		/*line :574:1*/ goto ag_resume1
+	/*line :611:1*/ switch ag_f.ag_state {
+	/*line :611:1*/ case 1:
+		/*line :611:1*/ goto ag_resume1
 	}
-	/*line worker.go:575:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :575:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :575:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:2*/ return ag_s
+	/*line worker.go:612:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :612:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :612:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :612:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :612:2*/ return ag_s
 	}
-	/*line :575:2*/ ag_resume1:
-	/*line :575:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:576:1*/ return rt.Ready
+	/*line :612:2*/ ag_resume1:
+	/*line :612:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:613:1*/ return rt.Ready
 }
 
-//line worker_async.go:1758
+//line worker_async.go:1942
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:575"
+		return "worker.go:612"
 	}
 	return ""
 }
@@ -1803,125 +1987,125 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:582
+//line worker.go:619
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :582:1*/ var (
+	/*line :619:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :582:1*/ if ag_co.Unwinding() {
-		/*line :582:1*/ return rt.Ready
+	/*line :619:1*/ if ag_co.Unwinding() {
+		/*line :619:1*/ return rt.Ready
 	}
-	/*line :582:1*/ switch ag_f.ag_state {
-	/*line :582:1*/ case 1:
-		/*line :582:1*/ goto ag_resume1
-		/*line :582:1*/
+	/*line :619:1*/ switch ag_f.ag_state {
+	/*line :619:1*/ case 1:
+		/*line :619:1*/ goto ag_resume1
+		/*line :619:1*/
 	case 2:
-		/*line :582:1*/ goto ag_resume2
-		/*line :582:1*/
+		/*line :619:1*/ goto ag_resume2
+		/*line :619:1*/
 	case 3:
-		/*line :582:1*/ goto ag_resume3
-		/*line :582:1*/
+		/*line :619:1*/ goto ag_resume3
+		/*line :619:1*/
 	case 4:
-		/*line :582:1*/ goto ag_resume4
+		/*line :619:1*/ goto ag_resume4
 	}
-	/*line worker.go:583:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:584:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :584:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :584:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :584:11*/ return ag_s
+	/*line worker.go:620:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:621:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :621:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :621:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :621:11*/ return ag_s
 	}
-	/*line :584:11*/ ag_resume1:
-	/*line worker.go:584:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :584:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:584:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:585:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :585:2*/ ag_L1:
-	/*line worker.go:587:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
-	/*line :587:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :587:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :587:3*/ return ag_s
+	/*line :621:11*/ ag_resume1:
+	/*line worker.go:621:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :621:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:621:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:622:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :622:2*/ ag_L1:
+	/*line worker.go:624:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
+	/*line :624:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :624:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :624:3*/ return ag_s
 	}
-	/*line :587:3*/ ag_resume2:
-	/*line worker.go:587:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :587:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:589:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:590:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:591:4*/ ag_f.err = nil
+	/*line :624:3*/ ag_resume2:
+	/*line worker.go:624:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :624:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:626:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:627:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:628:4*/ ag_f.err = nil
 	}
-	/*line worker.go:593:3*/ if ag_f.err == nil {
-		/*line worker.go:594:4*/ switch v.Int {
-		/*line :594:4*/ case 0:
-			/*line worker.go:596:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:597:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :597:5*/
+	/*line worker.go:630:3*/ if ag_f.err == nil {
+		/*line worker.go:631:4*/ switch v.Int {
+		/*line :631:4*/ case 0:
+			/*line worker.go:633:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:634:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :634:5*/
 		case 1:
-			/*line worker.go:599:5*/ ag_f.w.stats.Done++
-			/*line :599:5*/
+			/*line worker.go:636:5*/ ag_f.w.stats.Done++
+			/*line :636:5*/
 		case 2:
-			/*line worker.go:601:5*/ ag_f.w.stats.Retried++
-			/*line :601:5*/
+			/*line worker.go:638:5*/ ag_f.w.stats.Retried++
+			/*line :638:5*/
 		case 3:
-			/*line worker.go:603:5*/ ag_f.w.stats.Dead++
-			/*line :603:5*/
+			/*line worker.go:640:5*/ ag_f.w.stats.Dead++
+			/*line :640:5*/
 		case 4:
-			/*line worker.go:605:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:642:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:607:4*/ return rt.Ready
+		/*line worker.go:644:4*/ return rt.Ready
 	}
-	/*line :607:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:609:7*/ (*ag_f.re) = nil
-	/*line worker.go:610:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :610:3*/ ag_f.re = nil
-	/*line :610:3*/ ag_t8 = permanent
-	/*line worker.go:611:19*/ if ag_t8 {
-		/*line :611:19*/ goto ag_L4
+	/*line :644:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:646:7*/ (*ag_f.re) = nil
+	/*line worker.go:647:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :647:3*/ ag_f.re = nil
+	/*line :647:3*/ ag_t8 = permanent
+	/*line worker.go:648:19*/ if ag_t8 {
+		/*line :648:19*/ goto ag_L4
 	}
-	/*line worker.go:611:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :611:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :611:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :611:20*/ return ag_s
+	/*line worker.go:648:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :648:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :648:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :648:20*/ return ag_s
 	}
-	/*line :611:20*/ ag_resume3:
-	/*line worker.go:611:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :611:20*/ ag_f.ag_aw0 = nil
-	/*line :611:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :611:20*/ ag_L4:
-	/*line worker.go:611:3*/ if !ag_t8 {
-		/*line :611:3*/ ag_f.err = nil
-		/*line :611:3*/ goto ag_L5
+	/*line :648:20*/ ag_resume3:
+	/*line worker.go:648:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :648:20*/ ag_f.ag_aw0 = nil
+	/*line :648:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :648:20*/ ag_L4:
+	/*line worker.go:648:3*/ if !ag_t8 {
+		/*line :648:3*/ ag_f.err = nil
+		/*line :648:3*/ goto ag_L5
 	}
-	/*line :611:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:612:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:613:4*/ return rt.Ready
-	/*line :613:4*/ ag_L5:
-	/*line worker.go:615:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :615:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :615:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :615:3*/ return ag_s
+	/*line :648:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:649:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:650:4*/ return rt.Ready
+	/*line :650:4*/ ag_L5:
+	/*line worker.go:652:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :652:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :652:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :652:3*/ return ag_s
 	}
-	/*line :615:3*/ ag_resume4:
-	/*line :615:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:616:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :616:3*/ goto ag_L1
+	/*line :652:3*/ ag_resume4:
+	/*line :652:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:653:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :653:3*/ goto ag_L1
 }
 
-//line worker_async.go:1913
+//line worker_async.go:2097
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:584"
+		return "worker.go:621"
 	case 2:
-		return "worker.go:587"
+		return "worker.go:624"
 	case 3:
-		return "worker.go:611"
+		return "worker.go:648"
 	case 4:
-		return "worker.go:615"
+		return "worker.go:652"
 	}
 	return ""
 }
@@ -1954,61 +2138,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:625
+//line worker.go:662
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :625:1*/ var (
+	/*line :662:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :625:1*/ if ag_co.Unwinding() {
-		/*line :625:1*/ return rt.Ready
+	/*line :662:1*/ if ag_co.Unwinding() {
+		/*line :662:1*/ return rt.Ready
 	}
-	/*line :625:1*/ switch ag_f.ag_state {
-	/*line :625:1*/ case 1:
-		/*line :625:1*/ goto ag_resume1
-		/*line :625:1*/
+	/*line :662:1*/ switch ag_f.ag_state {
+	/*line :662:1*/ case 1:
+		/*line :662:1*/ goto ag_resume1
+		/*line :662:1*/
 	case 2:
-		/*line :625:1*/ goto ag_resume2
+		/*line :662:1*/ goto ag_resume2
 	}
-	/*line worker.go:626:2*/ const batch = 100
-	/*line :626:2*/ ag_L1:
-	/*line worker.go:628:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:629:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :629:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :629:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :629:3*/ return ag_s
+	/*line worker.go:663:2*/ const batch = 100
+	/*line :663:2*/ ag_L1:
+	/*line worker.go:665:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:666:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :666:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :666:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :666:3*/ return ag_s
 	}
-	/*line :629:3*/ ag_resume1:
-	/*line worker.go:629:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :629:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:630:3*/ if err != nil {
-		/*line worker.go:631:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :666:3*/ ag_resume1:
+	/*line worker.go:666:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :666:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:667:3*/ if err != nil {
+		/*line worker.go:668:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:633:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:634:5*/ ag_f.wait = 0
+		/*line worker.go:670:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:671:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:636:5*/ ag_f.wait = next
+			/*line worker.go:673:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:639:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :639:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :639:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :639:3*/ return ag_s
+	/*line worker.go:676:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :676:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :676:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :676:3*/ return ag_s
 	}
-	/*line :639:3*/ ag_resume2:
-	/*line :639:3*/ ag_f.ag_aw1 = nil
-	/*line :639:3*/ goto ag_L1
+	/*line :676:3*/ ag_resume2:
+	/*line :676:3*/ ag_f.ag_aw1 = nil
+	/*line :676:3*/ goto ag_L1
 }
 
-//line worker_async.go:2004
+//line worker_async.go:2188
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:629"
+		return "worker.go:666"
 	case 2:
-		return "worker.go:639"
+		return "worker.go:676"
 	}
 	return ""
 }

@@ -51,7 +51,10 @@ type Options struct {
 	// and reading its reply. A command
 	// past it fails with an error that wraps os.ErrDeadlineExceeded and
 	// its connection is closed. Blocking commands are not bounded by it
-	// (see the package doc). Zero means no limit.
+	// (see the package doc). Zero means no limit. A command that ends in
+	// time leaves no timer behind: its deadline's timer is stale at once
+	// and the loop drops it from its heap, so a long timeout costs nothing
+	// after the command.
 	CommandTimeout time.Duration
 	// PoolSize bounds the connections one loop uses at once for ordinary
 	// commands, and how many idle ones it keeps; zero means

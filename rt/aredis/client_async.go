@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 215, Off: 5961, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
-		{Name: "(*Client).dial", Line: 271, Off: 7436, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
-		{Name: "(*conn).readReply", Line: 367, Off: 9996, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 422, Off: 11864, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 496, Off: 13655, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 507, Off: 13872, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 519, Off: 14126, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 562, Off: 15524, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 600, Off: 16433, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 218, Off: 6151, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
+		{Name: "(*Client).dial", Line: 274, Off: 7626, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
+		{Name: "(*conn).readReply", Line: 370, Off: 10186, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 425, Off: 12054, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
+		{Name: "(*Client).String", Line: 499, Off: 13845, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 510, Off: 14062, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 522, Off: 14316, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 565, Off: 15714, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 603, Off: 16623, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -108,121 +108,121 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:215
+//line client.go:218
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :215:1*/ var (
+	/*line :218:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :215:1*/ if ag_co.Unwinding() {
-		/*line :215:1*/ goto ag_exit
+	/*line :218:1*/ if ag_co.Unwinding() {
+		/*line :218:1*/ goto ag_exit
 	}
-	/*line :215:1*/ switch ag_f.ag_state {
-	/*line :215:1*/ case 1:
-		/*line :215:1*/ goto ag_resume1
-		/*line :215:1*/
+	/*line :218:1*/ switch ag_f.ag_state {
+	/*line :218:1*/ case 1:
+		/*line :218:1*/ goto ag_resume1
+		/*line :218:1*/
 	case 2:
-		/*line :215:1*/ goto ag_resume2
-		/*line :215:1*/
+		/*line :218:1*/ goto ag_resume2
+		/*line :218:1*/
 	case 3:
-		/*line :215:1*/ goto ag_resume3
-		/*line :215:1*/
+		/*line :218:1*/ goto ag_resume3
+		/*line :218:1*/
 	case 4:
-		/*line :215:1*/ goto ag_resume4
-		/*line :215:1*/
+		/*line :218:1*/ goto ag_resume4
+		/*line :218:1*/
 	case 5:
-		/*line :215:1*/ goto ag_resume5
+		/*line :218:1*/ goto ag_resume5
 	}
-	/*line client.go:216:2*/ if !(ag_f.p == nil) {
-		/*line :216:2*/ goto ag_L1
+	/*line client.go:219:2*/ if !(ag_f.p == nil) {
+		/*line :219:2*/ goto ag_L1
 	}
-	/*line client.go:217:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :217:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
-	/*line :217:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line :217:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:10*/ return ag_s
+	/*line client.go:220:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :220:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
+	/*line :220:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line :220:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:10*/ return ag_s
 	}
-	/*line :217:10*/ ag_resume1:
-	/*line client.go:217:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :217:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:217:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :217:3*/ goto ag_exit
-	/*line :217:3*/ ag_L1:
-	/*line client.go:219:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :219:2*/ goto ag_L2
+	/*line :220:10*/ ag_resume1:
+	/*line client.go:220:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :220:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :220:3*/ goto ag_exit
+	/*line :220:3*/ ag_L1:
+	/*line client.go:222:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :222:2*/ goto ag_L2
 	}
-	/*line client.go:220:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :220:3*/ goto ag_L3
+	/*line client.go:223:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :223:3*/ goto ag_L3
 	}
-	/*line client.go:221:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :221:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :221:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:4*/ return ag_s
+	/*line client.go:224:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :224:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :224:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:4*/ return ag_s
 	}
-	/*line :221:4*/ ag_resume2:
-	/*line :221:4*/ ag_f.ag_aw1 = nil
-	/*line :221:4*/ goto ag_L4
-	/*line :221:4*/ ag_L3:
-	/*line client.go:222:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :222:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :222:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :222:13*/ return ag_s
+	/*line :224:4*/ ag_resume2:
+	/*line :224:4*/ ag_f.ag_aw1 = nil
+	/*line :224:4*/ goto ag_L4
+	/*line :224:4*/ ag_L3:
+	/*line client.go:225:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :225:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :225:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :225:13*/ return ag_s
 	}
-	/*line :222:13*/ ag_resume3:
-	/*line client.go:222:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :222:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:222:10*/ if !(ag_err1 != nil) {
-		/*line :222:10*/ goto ag_L5
+	/*line :225:13*/ ag_resume3:
+	/*line client.go:225:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :225:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:225:10*/ if !(ag_err1 != nil) {
+		/*line :225:10*/ goto ag_L5
 	}
-	/*line :222:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line client.go:223:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:224:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :224:5*/ goto ag_exit
+	/*line :225:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line client.go:226:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:227:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :227:5*/ goto ag_exit
 	}
-	/*line client.go:226:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :226:4*/ goto ag_exit
-	/*line :226:4*/ ag_L5:
-	/*line :226:4*/ ag_L4:
-	/*line :226:4*/ ag_L2:
-	/*line client.go:229:2*/ if cn := ag_f.p.popIdle(); cn != nil {
-		/*line client.go:230:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :230:3*/ goto ag_exit
+	/*line client.go:229:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :229:4*/ goto ag_exit
+	/*line :229:4*/ ag_L5:
+	/*line :229:4*/ ag_L4:
+	/*line :229:4*/ ag_L2:
+	/*line client.go:232:2*/ if cn := ag_f.p.popIdle(); cn != nil {
+		/*line client.go:233:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :233:3*/ goto ag_exit
 	}
-	/*line :230:3*/ ag_f.cn = new(*conn)
-	/*line client.go:232:6*/ (*ag_f.cn) = nil
-	/*line client.go:233:2*/ {
-		/*line :233:2*/ ag_dfn := func(ag_cell_cn **conn) func() {
-			/*line :233:2*/ return func() {
-				/*line client.go:234:3*/ if (*ag_cell_cn) == nil && !ag_f.blocking {
-					/*line client.go:235:4*/ ag_f.p.slots.Release()
+	/*line :233:3*/ ag_f.cn = new(*conn)
+	/*line client.go:235:6*/ (*ag_f.cn) = nil
+	/*line client.go:236:2*/ {
+		/*line :236:2*/ ag_dfn := func(ag_cell_cn **conn) func() {
+			/*line :236:2*/ return func() {
+				/*line client.go:237:3*/ if (*ag_cell_cn) == nil && !ag_f.blocking {
+					/*line client.go:238:4*/ ag_f.p.slots.Release()
 				}
 			}
 		}(ag_f.cn)
-		/*line client.go:233:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :233:2*/ defer ag_dfn()
-			/*line :233:2*/ ag_p.Raise()
+		/*line client.go:236:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :236:2*/ defer ag_dfn()
+			/*line :236:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:238:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :238:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
-	/*line :238:2*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line :238:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :238:2*/ return ag_s
+	/*line client.go:241:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :241:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
+	/*line :241:2*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line :241:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :241:2*/ return ag_s
 	}
-	/*line :238:2*/ ag_resume4:
-	/*line client.go:238:2*/ (*ag_f.cn), ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :238:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:239:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.cn), ag_err2
-	/*line :239:2*/ goto ag_exit
-	/*line :239:2*/ ag_exit:
-	/*line :239:2*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :239:2*/ ag_resume5:
-	/*line :239:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :239:2*/ return ag_s
+	/*line :241:2*/ ag_resume4:
+	/*line client.go:241:2*/ (*ag_f.cn), ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :241:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:242:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.cn), ag_err2
+	/*line :242:2*/ goto ag_exit
+	/*line :242:2*/ ag_exit:
+	/*line :242:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :242:2*/ ag_resume5:
+	/*line :242:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :242:2*/ return ag_s
 	}
-	/*line :239:2*/ return rt.Ready
+	/*line :242:2*/ return rt.Ready
 }
 
 //line client_async.go:229
@@ -231,15 +231,15 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:217"
+		return "client.go:220"
 	case 2:
-		return "client.go:221"
+		return "client.go:224"
 	case 3:
-		return "client.go:222"
+		return "client.go:225"
 	case 4:
-		return "client.go:238"
+		return "client.go:241"
 	case 5:
-		return "client.go:240 (deferred calls)"
+		return "client.go:243 (deferred calls)"
 	}
 	return ""
 }
@@ -285,9 +285,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:271
+//line client.go:274
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :271:1*/ var (
+	/*line :274:1*/ var (
 		t       time.Time
 		ag_t2   time.Time
 		ag_err1 error
@@ -297,215 +297,215 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		v       Value
 		ag_err3 error
 	)
-	/*line :271:1*/ if ag_co.Unwinding() {
-		/*line :271:1*/ goto ag_exit
+	/*line :274:1*/ if ag_co.Unwinding() {
+		/*line :274:1*/ goto ag_exit
 	}
-	/*line :271:1*/ switch ag_f.ag_state {
-	/*line :271:1*/ case 1:
-		/*line :271:1*/ goto ag_resume1
-		/*line :271:1*/
+	/*line :274:1*/ switch ag_f.ag_state {
+	/*line :274:1*/ case 1:
+		/*line :274:1*/ goto ag_resume1
+		/*line :274:1*/
 	case 2:
-		/*line :271:1*/ goto ag_resume2
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume2
+		/*line :274:1*/
 	case 3:
-		/*line :271:1*/ goto ag_resume3
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume3
+		/*line :274:1*/
 	case 4:
-		/*line :271:1*/ goto ag_resume4
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume4
+		/*line :274:1*/
 	case 5:
-		/*line :271:1*/ goto ag_resume5
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume5
+		/*line :274:1*/
 	case 6:
-		/*line :271:1*/ goto ag_resume6
-		/*line :271:1*/
+		/*line :274:1*/ goto ag_resume6
+		/*line :274:1*/
 	case 7:
-		/*line :271:1*/ goto ag_resume7
+		/*line :274:1*/ goto ag_resume7
 	}
-	/*line client.go:272:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:273:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :273:2*/ goto ag_L1
+	/*line client.go:275:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:276:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :276:2*/ goto ag_L1
 	}
-	/*line client.go:274:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :274:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :274:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:11*/ return ag_s
+	/*line client.go:277:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :277:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :277:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :277:11*/ return ag_s
 	}
-	/*line :274:11*/ ag_resume1:
-	/*line client.go:274:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :274:11*/ ag_f.ag_aw0 = nil
-	/*line client.go:274:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line client.go:274:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
-		/*line :274:3*/ goto ag_L2
+	/*line :277:11*/ ag_resume1:
+	/*line client.go:277:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :277:11*/ ag_f.ag_aw0 = nil
+	/*line client.go:277:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line client.go:277:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
+		/*line :277:3*/ goto ag_L2
 	}
-	/*line :274:3*/ ag_f.dl = time.Time{}
-	/*line client.go:275:4*/ ag_f.dl = t
-	/*line :275:4*/ ag_L2:
-	/*line :275:4*/ ag_L1:
-	/*line :275:4*/ ag_f.c = new(*anet.Conn)
-	/*line client.go:278:6*/ (*ag_f.c) = nil
-	/*line client.go:279:6*/ ag_err1 = nil
-	/*line client.go:280:2*/ if ag_f.dl.IsZero() {
-		/*line :280:2*/ goto ag_L3
+	/*line :277:3*/ ag_f.dl = time.Time{}
+	/*line client.go:278:4*/ ag_f.dl = t
+	/*line :278:4*/ ag_L2:
+	/*line :278:4*/ ag_L1:
+	/*line :278:4*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:281:6*/ (*ag_f.c) = nil
+	/*line client.go:282:6*/ ag_err1 = nil
+	/*line client.go:283:2*/ if ag_f.dl.IsZero() {
+		/*line :283:2*/ goto ag_L3
 	}
-	/*line client.go:281:18*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :281:18*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :281:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :281:18*/ return ag_s
+	/*line client.go:284:18*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :284:18*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :284:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:18*/ return ag_s
 	}
-	/*line :281:18*/ ag_resume2:
-	/*line client.go:281:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :281:18*/ ag_f.ag_aw0 = nil
-	/*line client.go:281:3*/ left = ag_f.dl.Sub(ag_t6)
-	/*line client.go:282:3*/ ag_err1 = rt.ErrTimeout
-	/*line client.go:283:3*/ if !(left > 0) {
-		/*line :283:3*/ goto ag_L4
+	/*line :284:18*/ ag_resume2:
+	/*line client.go:284:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :284:18*/ ag_f.ag_aw0 = nil
+	/*line client.go:284:3*/ left = ag_f.dl.Sub(ag_t6)
+	/*line client.go:285:3*/ ag_err1 = rt.ErrTimeout
+	/*line client.go:286:3*/ if !(left > 0) {
+		/*line :286:3*/ goto ag_L4
 	}
-	/*line client.go:284:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
-	/*line :284:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
-	/*line :284:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:4*/ return ag_s
+	/*line client.go:287:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
+	/*line :287:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
+	/*line :287:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:4*/ return ag_s
 	}
-	/*line :284:4*/ ag_resume3:
-	/*line client.go:284:4*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :284:4*/ ag_f.ag_aw1 = nil
-	/*line :284:4*/ ag_L4:
-	/*line client.go:286:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:287:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :287:4*/ ag_resume3:
+	/*line client.go:287:4*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :287:4*/ ag_f.ag_aw1 = nil
+	/*line :287:4*/ ag_L4:
+	/*line client.go:289:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:290:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :287:4*/ goto ag_L5
-	/*line :287:4*/ ag_L3:
-	/*line client.go:290:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :290:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
-	/*line :290:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:3*/ return ag_s
+	/*line :290:4*/ goto ag_L5
+	/*line :290:4*/ ag_L3:
+	/*line client.go:293:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :293:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
+	/*line :293:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :293:3*/ return ag_s
 	}
-	/*line :290:3*/ ag_resume4:
-	/*line client.go:290:3*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :290:3*/ ag_f.ag_aw1 = nil
-	/*line :290:3*/ ag_L5:
-	/*line client.go:292:2*/ if ag_err1 != nil {
-		/*line client.go:293:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :293:3*/ goto ag_exit
+	/*line :293:3*/ ag_resume4:
+	/*line client.go:293:3*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :293:3*/ ag_f.ag_aw1 = nil
+	/*line :293:3*/ ag_L5:
+	/*line client.go:295:2*/ if ag_err1 != nil {
+		/*line client.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :296:3*/ goto ag_exit
 	}
-	/*line client.go:295:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:296:2*/ ag_f.cn = &conn{c: (*ag_f.c), max: ag_f.o.MaxReplyBytes}
-	/*line client.go:297:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:298:2*/ (*ag_f.c).SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line :298:2*/ ag_f.ok = new(bool)
-	/*line client.go:299:2*/ (*ag_f.ok) = false
-	/*line client.go:300:2*/ {
-		/*line :300:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **anet.Conn) func() {
-			/*line :300:2*/ return func() {
-				/*line client.go:301:3*/ if !(*ag_cell_ok) {
-					/*line client.go:302:4*/ (*ag_cell_c).Close()
+	/*line client.go:298:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:299:2*/ ag_f.cn = &conn{c: (*ag_f.c), max: ag_f.o.MaxReplyBytes}
+	/*line client.go:300:2*/ ag_f.cn.end = ag_f.cn.endOf
+	/*line client.go:301:2*/ (*ag_f.c).SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line :301:2*/ ag_f.ok = new(bool)
+	/*line client.go:302:2*/ (*ag_f.ok) = false
+	/*line client.go:303:2*/ {
+		/*line :303:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **anet.Conn) func() {
+			/*line :303:2*/ return func() {
+				/*line client.go:304:3*/ if !(*ag_cell_ok) {
+					/*line client.go:305:4*/ (*ag_cell_c).Close()
 				}
 			}
 		}(ag_f.ok, ag_f.c)
-		/*line client.go:300:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :300:2*/ defer ag_dfn()
-			/*line :300:2*/ ag_p.Raise()
+		/*line client.go:303:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :303:2*/ defer ag_dfn()
+			/*line :303:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:305:6*/ ag_f.names = nil
-	/*line client.go:306:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:307:3*/ args := []any{"HELLO", 3}
-		/*line client.go:308:3*/ if ag_f.o.Password != "" {
-			/*line client.go:309:4*/ user := ag_f.o.Username
-			/*line client.go:310:4*/ if user == "" {
-				/*line client.go:311:5*/ user = "default"
+	/*line client.go:308:6*/ ag_f.names = nil
+	/*line client.go:309:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:310:3*/ args := []any{"HELLO", 3}
+		/*line client.go:311:3*/ if ag_f.o.Password != "" {
+			/*line client.go:312:4*/ user := ag_f.o.Username
+			/*line client.go:313:4*/ if user == "" {
+				/*line client.go:314:5*/ user = "default"
 			}
-			/*line client.go:313:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:316:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:315:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:316:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:318:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:319:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:318:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :318:3*/ goto ag_exit
+		/*line client.go:321:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :321:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:320:3*/ if ag_f.o.Username != "" {
-			/*line client.go:321:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:323:3*/ if ag_f.o.Username != "" {
+			/*line client.go:324:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:323:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:326:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:325:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:328:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:327:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:328:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:329:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:330:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:331:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:332:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:331:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:332:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:333:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:334:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:335:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:336:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line :333:3*/ ag_f.o = nil
-	/*line client.go:335:2*/ if !(len(ag_f.names) > 0) {
-		/*line :335:2*/ ag_f.dl, ag_f.c, ag_f.names = time.Time{}, nil, nil
-		/*line :335:2*/ goto ag_L6
+	/*line :336:3*/ ag_f.o = nil
+	/*line client.go:338:2*/ if !(len(ag_f.names) > 0) {
+		/*line :338:2*/ ag_f.dl, ag_f.c, ag_f.names = time.Time{}, nil, nil
+		/*line :338:2*/ goto ag_L6
 	}
-	/*line client.go:336:3*/ (*ag_f.c).SetDeadline(ag_f.dl)
-	/*line :336:3*/ ag_f.dl = time.Time{}
-	/*line client.go:337:6*/ ag_f.ag_aw2 = (*ag_f.c).WriteAsync(ag_f.cn.wbuf)
-	/*line :337:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
-	/*line :337:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :337:6*/ return ag_s
+	/*line client.go:339:3*/ (*ag_f.c).SetDeadline(ag_f.dl)
+	/*line :339:3*/ ag_f.dl = time.Time{}
+	/*line client.go:340:6*/ ag_f.ag_aw2 = (*ag_f.c).WriteAsync(ag_f.cn.wbuf)
+	/*line :340:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
+	/*line :340:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :340:6*/ return ag_s
 	}
-	/*line :337:6*/ ag_resume5:
-	/*line client.go:337:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :337:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:337:3*/ if !(ag_err2 != nil) {
-		/*line :337:3*/ goto ag_L7
+	/*line :340:6*/ ag_resume5:
+	/*line client.go:340:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :340:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:340:3*/ if !(ag_err2 != nil) {
+		/*line :340:3*/ goto ag_L7
 	}
-	/*line client.go:338:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :338:4*/ goto ag_exit
-	/*line :338:4*/ ag_L7:
-	/*line client.go:342:7*/ ag_f.first = nil
-	/*line :342:7*/ ag_f.ag_t13 = ag_f.names
-	/*line :342:7*/ ag_f.names = nil
-	/*line :342:7*/ ag_f.ag_t14 = 0
-	/*line :342:7*/ ag_L8:
-	/*line client.go:343:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :343:3*/ ag_f.ag_t13 = nil
-		/*line :343:3*/ goto ag_L10
+	/*line client.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :341:4*/ goto ag_exit
+	/*line :341:4*/ ag_L7:
+	/*line client.go:345:7*/ ag_f.first = nil
+	/*line :345:7*/ ag_f.ag_t13 = ag_f.names
+	/*line :345:7*/ ag_f.names = nil
+	/*line :345:7*/ ag_f.ag_t14 = 0
+	/*line :345:7*/ ag_L8:
+	/*line client.go:346:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :346:3*/ ag_f.ag_t13 = nil
+		/*line :346:3*/ goto ag_L10
 	}
-	/*line client.go:343:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
-	/*line client.go:344:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :344:4*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :344:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :344:4*/ return ag_s
+	/*line client.go:346:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
+	/*line client.go:347:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :347:4*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :347:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:4*/ return ag_s
 	}
-	/*line :344:4*/ ag_resume6:
-	/*line client.go:344:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :344:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:345:4*/ if ag_err3 != nil {
-		/*line client.go:346:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :346:5*/ goto ag_exit
+	/*line :347:4*/ ag_resume6:
+	/*line client.go:347:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :347:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:348:4*/ if ag_err3 != nil {
+		/*line client.go:349:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :349:5*/ goto ag_exit
 	}
-	/*line client.go:348:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:349:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:351:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:352:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :349:5*/ ag_f.name = ""
-	/*line :349:5*/ ag_f.ag_t14++
-	/*line :349:5*/ goto ag_L8
-	/*line :349:5*/ ag_L10:
-	/*line client.go:352:3*/ if ag_f.first != nil {
-		/*line client.go:353:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :353:4*/ goto ag_exit
+	/*line :352:5*/ ag_f.name = ""
+	/*line :352:5*/ ag_f.ag_t14++
+	/*line :352:5*/ goto ag_L8
+	/*line :352:5*/ ag_L10:
+	/*line client.go:355:3*/ if ag_f.first != nil {
+		/*line client.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :356:4*/ goto ag_exit
 	}
-	/*line :353:4*/ ag_f.first = nil
-	/*line client.go:355:3*/ (*ag_f.c).SetDeadline(time.Time{})
-	/*line :355:3*/ ag_f.c = nil
-	/*line :355:3*/ ag_L6:
-	/*line client.go:357:2*/ (*ag_f.ok) = true
-	/*line client.go:358:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :358:2*/ goto ag_exit
-	/*line :358:2*/ ag_exit:
-	/*line :358:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :358:2*/ ag_resume7:
-	/*line :358:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :358:2*/ return ag_s
+	/*line :356:4*/ ag_f.first = nil
+	/*line client.go:358:3*/ (*ag_f.c).SetDeadline(time.Time{})
+	/*line :358:3*/ ag_f.c = nil
+	/*line :358:3*/ ag_L6:
+	/*line client.go:360:2*/ (*ag_f.ok) = true
+	/*line client.go:361:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :361:2*/ goto ag_exit
+	/*line :361:2*/ ag_exit:
+	/*line :361:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :361:2*/ ag_resume7:
+	/*line :361:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :361:2*/ return ag_s
 	}
-	/*line :358:2*/ return rt.Ready
+	/*line :361:2*/ return rt.Ready
 }
 
 //line client_async.go:512
@@ -514,19 +514,19 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:274"
+		return "client.go:277"
 	case 2:
-		return "client.go:281"
-	case 3:
 		return "client.go:284"
+	case 3:
+		return "client.go:287"
 	case 4:
-		return "client.go:290"
+		return "client.go:293"
 	case 5:
-		return "client.go:337"
+		return "client.go:340"
 	case 6:
-		return "client.go:344"
+		return "client.go:347"
 	case 7:
-		return "client.go:359 (deferred calls)"
+		return "client.go:362 (deferred calls)"
 	}
 	return ""
 }
@@ -558,46 +558,46 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:367
+//line client.go:370
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :367:1*/ var (
+	/*line :370:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :367:1*/ if ag_co.Unwinding() {
-		/*line :367:1*/ return rt.Ready
+	/*line :370:1*/ if ag_co.Unwinding() {
+		/*line :370:1*/ return rt.Ready
 	}
-	/*line :367:1*/ switch ag_f.ag_state {
-	/*line :367:1*/ case 1:
-		/*line :367:1*/ goto ag_resume1
+	/*line :370:1*/ switch ag_f.ag_state {
+	/*line :370:1*/ case 1:
+		/*line :370:1*/ goto ag_resume1
 	}
-	/*line :367:1*/ ag_L1:
-	/*line client.go:369:3*/ ag_f.cn.scan.reset()
-	/*line client.go:370:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :370:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :370:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :370:3*/ return ag_s
+	/*line :370:1*/ ag_L1:
+	/*line client.go:372:3*/ ag_f.cn.scan.reset()
+	/*line client.go:373:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :373:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :373:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :373:3*/ return ag_s
 	}
-	/*line :370:3*/ ag_resume1:
-	/*line client.go:370:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :370:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:371:3*/ if err != nil {
-		/*line client.go:372:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :372:4*/ return rt.Ready
-	}
-	/*line client.go:374:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+	/*line :373:3*/ ag_resume1:
+	/*line client.go:373:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :373:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:374:3*/ if err != nil {
+		/*line client.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
 		/*line :375:4*/ return rt.Ready
 	}
-	/*line client.go:377:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:378:3*/ if v.Kind == Push {
-		/*line client.go:379:4*/ goto ag_L2
+	/*line client.go:377:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:378:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :378:4*/ return rt.Ready
 	}
-	/*line client.go:381:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :381:3*/ return rt.Ready
-	/*line :381:3*/ ag_L2:
-	/*line :381:3*/ goto ag_L1
+	/*line client.go:380:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:381:3*/ if v.Kind == Push {
+		/*line client.go:382:4*/ goto ag_L2
+	}
+	/*line client.go:384:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :384:3*/ return rt.Ready
+	/*line :384:3*/ ag_L2:
+	/*line :384:3*/ goto ag_L1
 }
 
 //line client_async.go:604
@@ -606,7 +606,7 @@ func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:370"
+		return "client.go:373"
 	}
 	return ""
 }
@@ -654,9 +654,9 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:422
+//line client.go:425
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :422:1*/ var (
+	/*line :425:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
@@ -666,182 +666,182 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		ag_v2   Value
 		ag_err4 error
 	)
-	/*line :422:1*/ if ag_co.Unwinding() {
-		/*line :422:1*/ goto ag_exit
+	/*line :425:1*/ if ag_co.Unwinding() {
+		/*line :425:1*/ goto ag_exit
 	}
-	/*line :422:1*/ switch ag_f.ag_state {
-	/*line :422:1*/ case 1:
-		/*line :422:1*/ goto ag_resume1
-		/*line :422:1*/
+	/*line :425:1*/ switch ag_f.ag_state {
+	/*line :425:1*/ case 1:
+		/*line :425:1*/ goto ag_resume1
+		/*line :425:1*/
 	case 2:
-		/*line :422:1*/ goto ag_resume2
-		/*line :422:1*/
+		/*line :425:1*/ goto ag_resume2
+		/*line :425:1*/
 	case 3:
-		/*line :422:1*/ goto ag_resume3
-		/*line :422:1*/
+		/*line :425:1*/ goto ag_resume3
+		/*line :425:1*/
 	case 4:
-		/*line :422:1*/ goto ag_resume4
-		/*line :422:1*/
+		/*line :425:1*/ goto ag_resume4
+		/*line :425:1*/
 	case 5:
-		/*line :422:1*/ goto ag_resume5
-		/*line :422:1*/
+		/*line :425:1*/ goto ag_resume5
+		/*line :425:1*/
 	case 6:
-		/*line :422:1*/ goto ag_resume6
-		/*line :422:1*/
+		/*line :425:1*/ goto ag_resume6
+		/*line :425:1*/
 	case 7:
-		/*line :422:1*/ goto ag_resume7
+		/*line :425:1*/ goto ag_resume7
 	}
-	/*line :422:1*/ ag_f.blocking = new(bool)
-	/*line client.go:423:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:424:6*/ ag_f.dl = time.Time{}
-	/*line client.go:425:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
-		/*line :425:2*/ goto ag_L1
+	/*line :425:1*/ ag_f.blocking = new(bool)
+	/*line client.go:426:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:427:6*/ ag_f.dl = time.Time{}
+	/*line client.go:428:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
+		/*line :428:2*/ goto ag_L1
 	}
-	/*line :425:2*/ ag_f.dl = time.Time{}
-	/*line client.go:426:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :426:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :426:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :426:8*/ return ag_s
+	/*line :428:2*/ ag_f.dl = time.Time{}
+	/*line client.go:429:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :429:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :429:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:8*/ return ag_s
 	}
-	/*line :426:8*/ ag_resume1:
-	/*line client.go:426:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :426:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:426:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :426:3*/ ag_L1:
-	/*line :426:3*/ ag_f.p = new(*pool)
-	/*line client.go:428:6*/ (*ag_f.p) = nil
-	/*line client.go:429:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :429:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :429:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:5*/ return ag_s
+	/*line :429:8*/ ag_resume1:
+	/*line client.go:429:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :429:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:429:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :429:3*/ ag_L1:
+	/*line :429:3*/ ag_f.p = new(*pool)
+	/*line client.go:431:6*/ (*ag_f.p) = nil
+	/*line client.go:432:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :432:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :432:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :432:5*/ return ag_s
 	}
-	/*line :429:5*/ ag_resume2:
-	/*line client.go:429:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :429:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:429:2*/ if !(lp != nil) {
-		/*line :429:2*/ goto ag_L2
+	/*line :432:5*/ ag_resume2:
+	/*line client.go:432:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :432:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:432:2*/ if !(lp != nil) {
+		/*line :432:2*/ goto ag_L2
 	}
-	/*line client.go:430:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
-	/*line :430:3*/ ag_L2:
-	/*line :430:3*/ ag_f.cn = new(*conn)
-	/*line client.go:432:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
-	/*line client.go:433:2*/ if !((*ag_f.cn) == nil) {
-		/*line :433:2*/ ag_f.cl = nil
-		/*line :433:2*/ goto ag_L3
+	/*line client.go:433:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
+	/*line :433:3*/ ag_L2:
+	/*line :433:3*/ ag_f.cn = new(*conn)
+	/*line client.go:435:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
+	/*line client.go:436:2*/ if !((*ag_f.cn) == nil) {
+		/*line :436:2*/ ag_f.cl = nil
+		/*line :436:2*/ goto ag_L3
 	}
-	/*line client.go:434:7*/ ag_err1 = nil
-	/*line client.go:435:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
-	/*line :435:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :435:6*/ ag_f.cl = nil
-	/*line :435:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :435:6*/ return ag_s
+	/*line client.go:437:7*/ ag_err1 = nil
+	/*line client.go:438:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
+	/*line :438:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :438:6*/ ag_f.cl = nil
+	/*line :438:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :438:6*/ return ag_s
 	}
-	/*line :435:6*/ ag_resume3:
-	/*line client.go:435:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :435:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:435:3*/ if !(ag_err1 != nil) {
-		/*line :435:3*/ goto ag_L4
+	/*line :438:6*/ ag_resume3:
+	/*line client.go:438:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :438:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:438:3*/ if !(ag_err1 != nil) {
+		/*line :438:3*/ goto ag_L4
 	}
-	/*line client.go:436:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :436:4*/ goto ag_exit
-	/*line :436:4*/ ag_L4:
-	/*line :436:4*/ ag_L3:
-	/*line :436:4*/ ag_f.clean = new(bool)
-	/*line client.go:439:2*/ (*ag_f.clean) = false
-	/*line client.go:440:2*/ {
-		/*line :440:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
-			/*line :440:2*/ return func() {
-				/*line client.go:440:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
+	/*line client.go:439:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :439:4*/ goto ag_exit
+	/*line :439:4*/ ag_L4:
+	/*line :439:4*/ ag_L3:
+	/*line :439:4*/ ag_f.clean = new(bool)
+	/*line client.go:442:2*/ (*ag_f.clean) = false
+	/*line client.go:443:2*/ {
+		/*line :443:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
+			/*line :443:2*/ return func() {
+				/*line client.go:443:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
 			}
 		}(ag_f.p, ag_f.cn, ag_f.clean, ag_f.blocking)
-		/*line client.go:440:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :440:2*/ defer ag_dfn()
-			/*line :440:2*/ ag_p.Raise()
+		/*line client.go:443:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :443:2*/ defer ag_dfn()
+			/*line :443:2*/ ag_p.Raise()
 		})
 	}
-	/*line :440:2*/ ag_f.blocking, ag_f.p = nil, nil
-	/*line client.go:441:2*/ if ag_f.args != nil {
-		/*line client.go:442:3*/ var err error
-		/*line client.go:443:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:444:4*/ (*ag_f.clean) = true
-			/*line client.go:445:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :445:4*/ goto ag_exit
+	/*line :443:2*/ ag_f.blocking, ag_f.p = nil, nil
+	/*line client.go:444:2*/ if ag_f.args != nil {
+		/*line client.go:445:3*/ var err error
+		/*line client.go:446:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:447:4*/ (*ag_f.clean) = true
+			/*line client.go:448:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :448:4*/ goto ag_exit
 		}
-		/*line client.go:447:3*/ ag_f.wire = (*ag_f.cn).wbuf
+		/*line client.go:450:3*/ ag_f.wire = (*ag_f.cn).wbuf
 	}
-	/*line :447:3*/ ag_f.args = nil
-	/*line client.go:449:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
-	/*line :449:2*/ ag_f.dl = time.Time{}
-	/*line client.go:450:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
-	/*line :450:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :450:5*/ ag_f.wire = nil
-	/*line :450:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :450:5*/ return ag_s
+	/*line :450:3*/ ag_f.args = nil
+	/*line client.go:452:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
+	/*line :452:2*/ ag_f.dl = time.Time{}
+	/*line client.go:453:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
+	/*line :453:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :453:5*/ ag_f.wire = nil
+	/*line :453:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :453:5*/ return ag_s
 	}
-	/*line :450:5*/ ag_resume4:
-	/*line client.go:450:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :450:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:450:2*/ if !(ag_err2 != nil) {
-		/*line :450:2*/ goto ag_L5
+	/*line :453:5*/ ag_resume4:
+	/*line client.go:453:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :453:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:453:2*/ if !(ag_err2 != nil) {
+		/*line :453:2*/ goto ag_L5
 	}
-	/*line client.go:451:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :451:3*/ goto ag_exit
-	/*line :451:3*/ ag_L5:
-	/*line client.go:453:2*/ if !(ag_f.many == nil) {
-		/*line :453:2*/ goto ag_L6
+	/*line client.go:454:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :454:3*/ goto ag_exit
+	/*line :454:3*/ ag_L5:
+	/*line client.go:456:2*/ if !(ag_f.many == nil) {
+		/*line :456:2*/ goto ag_L6
 	}
-	/*line :453:2*/ ag_f.many = nil
-	/*line client.go:454:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :454:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :454:3*/ ag_f.cn = nil
-	/*line :454:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :454:3*/ return ag_s
+	/*line :456:2*/ ag_f.many = nil
+	/*line client.go:457:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :457:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :457:3*/ ag_f.cn = nil
+	/*line :457:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :457:3*/ return ag_s
 	}
-	/*line :454:3*/ ag_resume5:
-	/*line client.go:454:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :454:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:455:3*/ if ag_err3 != nil {
-		/*line client.go:456:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :456:4*/ goto ag_exit
+	/*line :457:3*/ ag_resume5:
+	/*line client.go:457:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :457:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:458:3*/ if ag_err3 != nil {
+		/*line client.go:459:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :459:4*/ goto ag_exit
 	}
-	/*line client.go:458:3*/ (*ag_f.clean) = true
-	/*line client.go:459:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :459:3*/ goto ag_exit
-	/*line :459:3*/ ag_L6:
-	/*line :459:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :459:3*/ ag_f.ag_t13 = 0
-	/*line :459:3*/ ag_L7:
-	/*line client.go:461:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :461:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
-		/*line :461:2*/ goto ag_L9
+	/*line client.go:461:3*/ (*ag_f.clean) = true
+	/*line client.go:462:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :462:3*/ goto ag_exit
+	/*line :462:3*/ ag_L6:
+	/*line :462:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :462:3*/ ag_f.ag_t13 = 0
+	/*line :462:3*/ ag_L7:
+	/*line client.go:464:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :464:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
+		/*line :464:2*/ goto ag_L9
 	}
-	/*line client.go:461:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:462:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :462:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :462:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :462:3*/ return ag_s
+	/*line client.go:464:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:465:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :465:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :465:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :465:3*/ return ag_s
 	}
-	/*line :462:3*/ ag_resume6:
-	/*line client.go:462:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :462:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:463:3*/ if ag_err4 != nil {
-		/*line client.go:464:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :464:4*/ goto ag_exit
+	/*line :465:3*/ ag_resume6:
+	/*line client.go:465:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :465:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:466:3*/ if ag_err4 != nil {
+		/*line client.go:467:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :467:4*/ goto ag_exit
 	}
-	/*line client.go:466:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :466:3*/ ag_f.ag_t13++
-	/*line :466:3*/ goto ag_L7
-	/*line :466:3*/ ag_L9:
-	/*line client.go:468:2*/ (*ag_f.clean) = true
-	/*line client.go:469:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :469:2*/ goto ag_exit
-	/*line :469:2*/ ag_exit:
-	/*line :469:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :469:2*/ ag_resume7:
-	/*line :469:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :469:2*/ return ag_s
+	/*line client.go:469:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :469:3*/ ag_f.ag_t13++
+	/*line :469:3*/ goto ag_L7
+	/*line :469:3*/ ag_L9:
+	/*line client.go:471:2*/ (*ag_f.clean) = true
+	/*line client.go:472:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :472:2*/ goto ag_exit
+	/*line :472:2*/ ag_exit:
+	/*line :472:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :472:2*/ ag_resume7:
+	/*line :472:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :472:2*/ return ag_s
 	}
-	/*line :469:2*/ return rt.Ready
+	/*line :472:2*/ return rt.Ready
 }
 
 //line client_async.go:848
@@ -850,19 +850,19 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:426"
-	case 2:
 		return "client.go:429"
+	case 2:
+		return "client.go:432"
 	case 3:
-		return "client.go:435"
+		return "client.go:438"
 	case 4:
-		return "client.go:450"
+		return "client.go:453"
 	case 5:
-		return "client.go:454"
+		return "client.go:457"
 	case 6:
-		return "client.go:462"
+		return "client.go:465"
 	case 7:
-		return "client.go:470 (deferred calls)"
+		return "client.go:473 (deferred calls)"
 	}
 	return ""
 }
@@ -890,34 +890,34 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:496
+//line client.go:499
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :496:1*/ var (
+	/*line :499:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :496:1*/ if ag_co.Unwinding() {
-		/*line :496:1*/ return rt.Ready
+	/*line :499:1*/ if ag_co.Unwinding() {
+		/*line :499:1*/ return rt.Ready
 	}
-	/*line :496:1*/ switch ag_f.ag_state {
-	/*line :496:1*/ case 1:
-		/*line :496:1*/ goto ag_resume1
+	/*line :499:1*/ switch ag_f.ag_state {
+	/*line :499:1*/ case 1:
+		/*line :499:1*/ goto ag_resume1
 	}
-	/*line client.go:497:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :497:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :497:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :497:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :497:2*/ return ag_s
+	/*line client.go:500:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :500:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :500:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :500:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :500:2*/ return ag_s
 	}
-	/*line :497:2*/ ag_resume1:
-	/*line client.go:497:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :497:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:498:2*/ if err != nil {
-		/*line client.go:499:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :499:3*/ return rt.Ready
+	/*line :500:2*/ ag_resume1:
+	/*line client.go:500:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :500:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:501:2*/ if err != nil {
+		/*line client.go:502:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :502:3*/ return rt.Ready
 	}
-	/*line client.go:501:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :501:2*/ return rt.Ready
+	/*line client.go:504:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :504:2*/ return rt.Ready
 }
 
 //line client_async.go:924
@@ -926,7 +926,7 @@ func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:497"
+		return "client.go:500"
 	}
 	return ""
 }
@@ -954,34 +954,34 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:507
+//line client.go:510
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :507:1*/ var (
+	/*line :510:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :507:1*/ if ag_co.Unwinding() {
-		/*line :507:1*/ return rt.Ready
+	/*line :510:1*/ if ag_co.Unwinding() {
+		/*line :510:1*/ return rt.Ready
 	}
-	/*line :507:1*/ switch ag_f.ag_state {
-	/*line :507:1*/ case 1:
-		/*line :507:1*/ goto ag_resume1
+	/*line :510:1*/ switch ag_f.ag_state {
+	/*line :510:1*/ case 1:
+		/*line :510:1*/ goto ag_resume1
 	}
-	/*line client.go:508:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :508:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :508:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :508:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :508:2*/ return ag_s
+	/*line client.go:511:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :511:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :511:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :511:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :511:2*/ return ag_s
 	}
-	/*line :508:2*/ ag_resume1:
-	/*line client.go:508:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :508:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:509:2*/ if err != nil {
-		/*line client.go:510:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :510:3*/ return rt.Ready
+	/*line :511:2*/ ag_resume1:
+	/*line client.go:511:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :511:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:512:2*/ if err != nil {
+		/*line client.go:513:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :513:3*/ return rt.Ready
 	}
-	/*line client.go:512:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :512:2*/ return rt.Ready
+	/*line client.go:515:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :515:2*/ return rt.Ready
 }
 
 //line client_async.go:988
@@ -990,7 +990,7 @@ func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:508"
+		return "client.go:511"
 	}
 	return ""
 }
@@ -1018,34 +1018,34 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:519
+//line client.go:522
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :519:1*/ var (
+	/*line :522:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :519:1*/ if ag_co.Unwinding() {
-		/*line :519:1*/ return rt.Ready
+	/*line :522:1*/ if ag_co.Unwinding() {
+		/*line :522:1*/ return rt.Ready
 	}
-	/*line :519:1*/ switch ag_f.ag_state {
-	/*line :519:1*/ case 1:
-		/*line :519:1*/ goto ag_resume1
+	/*line :522:1*/ switch ag_f.ag_state {
+	/*line :522:1*/ case 1:
+		/*line :522:1*/ goto ag_resume1
 	}
-	/*line client.go:520:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :520:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :520:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :520:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :520:2*/ return ag_s
+	/*line client.go:523:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :523:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :523:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :523:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :523:2*/ return ag_s
 	}
-	/*line :520:2*/ ag_resume1:
-	/*line client.go:520:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :520:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:521:2*/ if err != nil {
-		/*line client.go:522:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :522:3*/ return rt.Ready
+	/*line :523:2*/ ag_resume1:
+	/*line client.go:523:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :523:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:524:2*/ if err != nil {
+		/*line client.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :525:3*/ return rt.Ready
 	}
-	/*line client.go:524:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :524:2*/ return rt.Ready
+	/*line client.go:527:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :527:2*/ return rt.Ready
 }
 
 //line client_async.go:1052
@@ -1054,7 +1054,7 @@ func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:520"
+		return "client.go:523"
 	}
 	return ""
 }
@@ -1087,45 +1087,45 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:562
+//line client.go:565
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :562:1*/ var (
+	/*line :565:1*/ var (
 		ag_err1 error
 	)
-	/*line :562:1*/ if ag_co.Unwinding() {
-		/*line :562:1*/ return rt.Ready
+	/*line :565:1*/ if ag_co.Unwinding() {
+		/*line :565:1*/ return rt.Ready
 	}
-	/*line :562:1*/ switch ag_f.ag_state {
-	/*line :562:1*/ case 1:
-		/*line :562:1*/ goto ag_resume1
+	/*line :565:1*/ switch ag_f.ag_state {
+	/*line :565:1*/ case 1:
+		/*line :565:1*/ goto ag_resume1
 	}
-	/*line client.go:563:2*/ if ag_f.p.err != nil {
-		/*line client.go:564:3*/ err := ag_f.p.err
-		/*line client.go:565:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:566:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :566:3*/ return rt.Ready
-	}
-	/*line client.go:568:2*/ if ag_f.p.n == 0 {
-		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+	/*line client.go:566:2*/ if ag_f.p.err != nil {
+		/*line client.go:567:3*/ err := ag_f.p.err
+		/*line client.go:568:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
 		/*line :569:3*/ return rt.Ready
 	}
-	/*line client.go:571:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:572:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :572:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :572:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :572:2*/ return ag_s
+	/*line client.go:571:2*/ if ag_f.p.n == 0 {
+		/*line client.go:572:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :572:3*/ return rt.Ready
 	}
-	/*line :572:2*/ ag_resume1:
-	/*line client.go:572:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :572:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:573:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line :573:2*/ ag_f.p = nil
-	/*line client.go:574:2*/ if ag_err1 != nil {
-		/*line client.go:575:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :575:3*/ return rt.Ready
+	/*line client.go:574:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:575:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :575:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :575:2*/ return ag_s
 	}
-	/*line client.go:577:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :577:2*/ return rt.Ready
+	/*line :575:2*/ ag_resume1:
+	/*line client.go:575:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :575:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:576:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line :576:2*/ ag_f.p = nil
+	/*line client.go:577:2*/ if ag_err1 != nil {
+		/*line client.go:578:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :578:3*/ return rt.Ready
+	}
+	/*line client.go:580:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :580:2*/ return rt.Ready
 }
 
 //line client_async.go:1132
@@ -1134,7 +1134,7 @@ func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:572"
+		return "client.go:575"
 	}
 	return ""
 }
@@ -1166,60 +1166,60 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:600
+//line client.go:603
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :600:1*/ var (
+	/*line :603:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :600:1*/ if ag_co.Unwinding() {
-		/*line :600:1*/ return rt.Ready
+	/*line :603:1*/ if ag_co.Unwinding() {
+		/*line :603:1*/ return rt.Ready
 	}
-	/*line :600:1*/ switch ag_f.ag_state {
-	/*line :600:1*/ case 1:
-		/*line :600:1*/ goto ag_resume1
-		/*line :600:1*/
+	/*line :603:1*/ switch ag_f.ag_state {
+	/*line :603:1*/ case 1:
+		/*line :603:1*/ goto ag_resume1
+		/*line :603:1*/
 	case 2:
-		/*line :600:1*/ goto ag_resume2
+		/*line :603:1*/ goto ag_resume2
 	}
-	/*line client.go:601:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:602:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:603:2*/ for _, k := range ag_f.keys {
-		/*line client.go:604:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:604:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:605:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:606:2*/ for _, k := range ag_f.keys {
+		/*line client.go:607:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line :604:3*/ ag_f.keys = nil
-	/*line client.go:606:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line :606:2*/ ag_f.args = nil
-	/*line client.go:607:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :607:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :607:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :607:2*/ return ag_s
+	/*line :607:3*/ ag_f.keys = nil
+	/*line client.go:609:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :609:2*/ ag_f.args = nil
+	/*line client.go:610:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :610:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :610:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :610:2*/ return ag_s
 	}
-	/*line :607:2*/ ag_resume1:
-	/*line client.go:607:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :607:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:608:6*/ ag_f.re = nil
-	/*line client.go:609:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :609:2*/ goto ag_L1
+	/*line :610:2*/ ag_resume1:
+	/*line client.go:610:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :610:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:611:6*/ ag_f.re = nil
+	/*line client.go:612:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :612:2*/ goto ag_L1
 	}
-	/*line client.go:610:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line :610:3*/ ag_f.s = nil
-	/*line client.go:611:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :611:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :611:10*/ ag_f.cl, ag_f.cmd = nil, nil
-	/*line :611:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :611:10*/ return ag_s
+	/*line client.go:613:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line :613:3*/ ag_f.s = nil
+	/*line client.go:614:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :614:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :614:10*/ ag_f.cl, ag_f.cmd = nil, nil
+	/*line :614:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :614:10*/ return ag_s
 	}
-	/*line :611:10*/ ag_resume2:
-	/*line client.go:611:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :611:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:611:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :611:3*/ return rt.Ready
-	/*line :611:3*/ ag_L1:
-	/*line client.go:613:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :613:2*/ return rt.Ready
+	/*line :614:10*/ ag_resume2:
+	/*line client.go:614:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :614:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :614:3*/ return rt.Ready
+	/*line :614:3*/ ag_L1:
+	/*line client.go:616:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :616:2*/ return rt.Ready
 }
 
 //line client_async.go:1226
@@ -1228,9 +1228,9 @@ func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:607"
+		return "client.go:610"
 	case 2:
-		return "client.go:611"
+		return "client.go:614"
 	}
 	return ""
 }
