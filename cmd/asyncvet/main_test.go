@@ -48,9 +48,7 @@ func TestVetTool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds asyncvet and runs go vet")
 	}
-	bin := filepath.Join(t.TempDir(), "asyncvet")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := testmod.Executable(t, ".", ".")
 	dir := testmod.New(t, map[string]string{"main.go": demo})
 	run := func(name string, args ...string) (string, error) {
 		cmd := exec.Command(name, args...)
@@ -96,9 +94,7 @@ func TestVetStale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds asyncvet and runs go vet")
 	}
-	bin := filepath.Join(t.TempDir(), "asyncvet")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := testmod.Executable(t, ".", ".")
 	dir := testmod.New(t, map[string]string{
 		"main.go": staleSrc,
 		"go.mod":  testmod.GoMod(t) + "\ntool github.com/asyncgen/asyncgen/cmd/asyncvet\n",
@@ -156,9 +152,7 @@ func TestVetMissingGeneration(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds asyncvet and runs go vet")
 	}
-	bin := filepath.Join(t.TempDir(), "asyncvet")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := testmod.Executable(t, ".", ".")
 	dir := testmod.New(t, map[string]string{
 		"main.go":        ungeneratedSrc,
 		"shape/shape.go": "package shape\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc nine() (a, b, c, d, e, f, g, h, i int) {\n\trt.Sleep(0)\n\treturn\n}\n\nvar _ = nineAsync\n",
@@ -198,9 +192,7 @@ func TestVetCgo(t *testing.T) {
 	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo is not enabled")
 	}
-	bin := filepath.Join(t.TempDir(), "asyncvet")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin := testmod.Executable(t, ".", ".")
 	dir := testmod.New(t, map[string]string{
 		"cg/cgo.go": "package cg\n\n// static int add(int a, int b) { return a + b; }\nimport \"C\"\n\nimport \"github.com/asyncgen/asyncgen/rt\"\n\n//async\nfunc Twice(n int) int {\n\trt.Sleep(0)\n\treturn int(C.add(C.int(n), C.int(n)))\n}\n",
 	})

@@ -4,8 +4,9 @@
 // to its declaration in the generated file, as completion and
 // go-to-definition need.
 //
-// The test installs a pinned gopls from the Go module proxy into a
-// temporary directory (the module and build caches make later runs fast).
+// The test builds a pinned gopls from the Go module proxy with go run,
+// which keeps the linked executable in the build cache: a later run finds
+// it there, and compiles and links nothing.
 // On a machine without the proxy, set ASYNCGEN_SKIP_GOPLS=1 to skip it.
 package goplscheck
 
@@ -22,6 +23,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/asyncgen/asyncgen/internal/testmod"
 )
 
 // goplsVersion is the newest gopls that builds with the Go toolchain the
@@ -35,17 +38,14 @@ func repoRoot(t *testing.T) string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
+// installGopls returns the path of the pinned gopls, built once per
+// build cache (see testmod.Executable).
 func installGopls(t *testing.T) string {
 	t.Helper()
 	if os.Getenv("ASYNCGEN_SKIP_GOPLS") != "" {
 		t.Skip("ASYNCGEN_SKIP_GOPLS is set")
 	}
-	bin := t.TempDir()
-	cmd := exec.Command("go", "install", "golang.org/x/tools/gopls@"+goplsVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+bin, "GOFLAGS=", "GOWORK=off")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "installing gopls %s from the module proxy (set ASYNCGEN_SKIP_GOPLS=1 offline):\n%s", goplsVersion, out)
-	return filepath.Join(bin, "gopls")
+	return testmod.Executable(t, os.TempDir(), "golang.org/x/tools/gopls@"+goplsVersion, "GOFLAGS=", "GOWORK=off")
 }
 
 func gopls(t *testing.T, bin, dir string, args ...string) string {

@@ -3,11 +3,14 @@
 package testmod
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -112,4 +115,55 @@ func Go(t testing.TB, dir string, args ...string) (string, error) {
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
 	out, err := cmd.CombinedOutput()
 	return strings.TrimSpace(string(out)), err
+}
+
+var executables sync.Map // "dir\x00pkg" → *executable
+
+type executable struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// Executable returns the path of the program pkg (a package path, a
+// pattern relative to dir, or path@version) built by go run in dir with
+// env added to the environment, building it at most once per test binary.
+// go run keeps the executable it links in the build cache (Go 1.24 and
+// later) and reuses it while its inputs are unchanged; -exec echo makes it
+// print the executable's path instead of running it. So a program that the
+// tests run is linked once per change, not once per test and per run.
+func Executable(t testing.TB, dir, pkg string, env ...string) string {
+	t.Helper()
+	v, _ := executables.LoadOrStore(dir+"\x00"+pkg, &executable{})
+	e := v.(*executable)
+	e.once.Do(func() {
+		echo, err := exec.LookPath("echo")
+		if err != nil {
+			e.err = fmt.Errorf("testmod: no echo command to print the path of the %s that go run builds: %v", pkg, err)
+			return
+		}
+		// The go run that links the program prints the path of a
+		// temporary copy, gone when go run exits; the next finds the
+		// executable in the cache and prints the cached path.
+		for range 2 {
+			cmd := exec.Command("go", "run", "-exec", echo, pkg)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), env...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				e.err = fmt.Errorf("go run %s: %v\n%s%s", pkg, err, &stdout, &stderr)
+				return
+			}
+			e.path = strings.TrimSpace(stdout.String())
+			if _, e.err = os.Stat(e.path); e.err == nil {
+				return
+			}
+		}
+		e.err = fmt.Errorf("go run -exec echo %s printed %q, not the path of an executable: %v", pkg, e.path, e.err)
+	})
+	if e.err != nil {
+		t.Fatal(e.err)
+	}
+	return e.path
 }

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -22,31 +21,11 @@ import (
 	"github.com/asyncgen/asyncgen/transform"
 )
 
-var built struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// binary builds this program once per test run.
+// binary returns this program, linked once per build cache (see
+// testmod.Executable).
 func binary(t *testing.T) string {
 	t.Helper()
-	built.once.Do(func() {
-		d, err := os.MkdirTemp("", "crashprog")
-		if err != nil {
-			built.err = err
-			return
-		}
-		built.path = filepath.Join(d, "crashprog")
-		out, err := exec.Command("go", "build", "-o", built.path, ".").CombinedOutput()
-		if err != nil {
-			built.err = errors.New(string(out))
-		}
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return built.path
+	return testmod.Executable(t, ".", ".")
 }
 
 type result struct {
@@ -281,7 +260,9 @@ func TestRebuild(t *testing.T) {
 	build := func(name string) string {
 		t.Helper()
 		bin := filepath.Join(t.TempDir(), name)
-		cmd := exec.Command("go", "build", "-o", bin, ".")
+		// -trimpath: the scratch directory is not part of the build
+		// cache's keys, so an unchanged version compiles once per cache.
+		cmd := exec.Command("go", "build", "-trimpath", "-o", bin, ".")
 		cmd.Dir = mod
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go build %s: %v\n%s", name, err, out)
