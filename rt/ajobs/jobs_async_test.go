@@ -65,8 +65,8 @@ func init() {
 		{Name: "boom", Line: 71, Off: 1470, Head: "func boom(s string) (int, error) {", Len: 70, Hash: 0x7c608aa05475ad98},
 		{Name: "hold", Line: 82, Off: 1779, Head: "func hold(n int) (string, error) {", Len: 343, Hash: 0x99d8d714ee8061e7},
 		{Name: "redisMillis", Line: 101, Off: 2240, Head: "func redisMillis(cl *aredis.Client) (int64, error) {", Len: 378, Hash: 0xff1b0b77762ae918},
-		{Name: "slow", Line: 124, Off: 2771, Head: "func slow(ms int) (int, error) {", Len: 145, Hash: 0x85c8192a50c55ef7},
-		{Name: "workerProc", Line: 185, Off: 4773, Head: "func workerProc(w *Worker, grace time.Duration) error {", Len: 270, Hash: 0xb7ea1e7931ed0be7},
+		{Name: "slow", Line: 123, Off: 2770, Head: "func slow(ms int) (int, error) {", Len: 145, Hash: 0x85c8192a50c55ef7},
+		{Name: "workerProc", Line: 184, Off: 4772, Head: "func workerProc(w *Worker, grace time.Duration) error {", Len: 270, Hash: 0xb7ea1e7931ed0be7},
 	})
 }
 
@@ -576,42 +576,42 @@ func (ag_f *ag_slow) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobs_test.go:124
+//line jobs_test.go:123
 func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :124:1*/ if ag_co.Unwinding() {
-		/*line :124:1*/ goto ag_exit
+	/*line :123:1*/ if ag_co.Unwinding() {
+		/*line :123:1*/ goto ag_exit
 	}
-	/*line :124:1*/ switch ag_f.ag_state {
-	/*line :124:1*/ case 1:
-		/*line :124:1*/ goto ag_resume1
-		/*line :124:1*/
+	/*line :123:1*/ switch ag_f.ag_state {
+	/*line :123:1*/ case 1:
+		/*line :123:1*/ goto ag_resume1
+		/*line :123:1*/
 	case 2:
-		/*line :124:1*/ goto ag_resume2
+		/*line :123:1*/ goto ag_resume2
 	}
-	/*line jobs_test.go:125:2*/ slowStarted.Add(1)
-	/*line jobs_test.go:126:2*/ {
-		/*line :126:2*/ ag_dfn := slowDeferred.Add
-		/*line :126:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :126:2*/ defer ag_dfn(1)
-			/*line :126:2*/ ag_p.Raise()
+	/*line jobs_test.go:124:2*/ slowStarted.Add(1)
+	/*line jobs_test.go:125:2*/ {
+		/*line :125:2*/ ag_dfn := slowDeferred.Add
+		/*line :125:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :125:2*/ defer ag_dfn(1)
+			/*line :125:2*/ ag_p.Raise()
 		})
 	}
-	/*line jobs_test.go:127:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
-	/*line :127:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
-	/*line :127:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line jobs_test.go:126:2*/ ag_f.ag_aw0 = rt.SleepAsync(time.Duration(ag_f.ms) * time.Millisecond)
+	/*line :126:2*/ ag_f.ag_state = 1 // await: rt.Sleep(time.Duration(ms) * time.Millisecond)
+	/*line :126:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :126:2*/ return ag_s
+	}
+	/*line :126:2*/ ag_resume1:
+	/*line :126:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:127:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
+	/*line :127:2*/ goto ag_exit
+	/*line :127:2*/ ag_exit:
+	/*line :127:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :127:2*/ ag_resume2:
+	/*line :127:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
 		/*line :127:2*/ return ag_s
 	}
-	/*line :127:2*/ ag_resume1:
-	/*line :127:2*/ ag_f.ag_aw0 = nil
-	/*line jobs_test.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.ms, nil
-	/*line :128:2*/ goto ag_exit
-	/*line :128:2*/ ag_exit:
-	/*line :128:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :128:2*/ ag_resume2:
-	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :128:2*/ return ag_s
-	}
-	/*line :128:2*/ return rt.Ready
+	/*line :127:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:618
@@ -620,9 +620,9 @@ func (ag_f *ag_slow) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_slow) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:127"
+		return "jobs_test.go:126"
 	case 2:
-		return "jobs_test.go:129 (deferred calls)"
+		return "jobs_test.go:128 (deferred calls)"
 	}
 	return ""
 }
@@ -656,62 +656,62 @@ func (ag_f *ag_workerProc) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line jobs_test.go:185
+//line jobs_test.go:184
 func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :185:1*/ var (
+	/*line :184:1*/ var (
 		err error
 	)
-	/*line :185:1*/ if ag_co.Unwinding() {
-		/*line :185:1*/ return rt.Ready
+	/*line :184:1*/ if ag_co.Unwinding() {
+		/*line :184:1*/ return rt.Ready
 	}
-	/*line :185:1*/ switch ag_f.ag_state {
-	/*line :185:1*/ case 1:
-		/*line :185:1*/ goto ag_resume1
-		/*line :185:1*/
+	/*line :184:1*/ switch ag_f.ag_state {
+	/*line :184:1*/ case 1:
+		/*line :184:1*/ goto ag_resume1
+		/*line :184:1*/
 	case 2:
-		/*line :185:1*/ goto ag_resume2
-		/*line :185:1*/
+		/*line :184:1*/ goto ag_resume2
+		/*line :184:1*/
 	case 3:
-		/*line :185:1*/ goto ag_resume3
-		/*line :185:1*/
+		/*line :184:1*/ goto ag_resume3
+		/*line :184:1*/
 	case 4:
-		/*line :185:1*/ goto ag_resume4
+		/*line :184:1*/ goto ag_resume4
 	}
-	/*line jobs_test.go:186:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunUntilSignalAsync(ag_f.grace))
-	/*line :186:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunUntilSignalAsync(grace))
-	/*line :186:2*/ ag_f.w = nil
-	/*line :186:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line jobs_test.go:185:2*/ ag_f.ag_aw0 = rt.SpawnAsync(ag_f.w.RunUntilSignalAsync(ag_f.grace))
+	/*line :185:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.RunUntilSignalAsync(grace))
+	/*line :185:2*/ ag_f.w = nil
+	/*line :185:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :185:2*/ return ag_s
+	}
+	/*line :185:2*/ ag_resume1:
+	/*line jobs_test.go:185:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :185:2*/ ag_f.ag_aw0 = nil
+	/*line jobs_test.go:186:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :186:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :186:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :186:2*/ return ag_s
 	}
-	/*line :186:2*/ ag_resume1:
-	/*line jobs_test.go:186:2*/ ag_f.run, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :186:2*/ ag_f.ag_aw0 = nil
+	/*line :186:2*/ ag_resume2:
+	/*line :186:2*/ ag_f.ag_aw1 = nil
 	/*line jobs_test.go:187:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	/*line :187:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :187:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
 	/*line :187:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :187:2*/ return ag_s
 	}
-	/*line :187:2*/ ag_resume2:
+	/*line :187:2*/ ag_resume3:
 	/*line :187:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:188:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	/*line :188:2*/ ag_f.ag_state = 3 // await: rt.Sleep(0)
-	/*line :188:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:2*/ return ag_s
+	/*line jobs_test.go:188:2*/ tellReady()
+	/*line jobs_test.go:189:2*/ ag_f.ag_aw1 = ag_f.run
+	/*line :189:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
+	/*line :189:2*/ ag_f.run = nil
+	/*line :189:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :189:2*/ return ag_s
 	}
-	/*line :188:2*/ ag_resume3:
-	/*line :188:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:189:2*/ tellReady()
-	/*line jobs_test.go:190:2*/ ag_f.ag_aw1 = ag_f.run
-	/*line :190:2*/ ag_f.ag_state = 4 // await: rt.Await(run)
-	/*line :190:2*/ ag_f.run = nil
-	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:2*/ return ag_s
-	}
-	/*line :190:2*/ ag_resume4:
-	/*line jobs_test.go:190:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :190:2*/ ag_f.ag_aw1 = nil
-	/*line jobs_test.go:191:2*/ ag_f.ag_err = err
-	/*line :191:2*/ return rt.Ready
+	/*line :189:2*/ ag_resume4:
+	/*line jobs_test.go:189:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :189:2*/ ag_f.ag_aw1 = nil
+	/*line jobs_test.go:190:2*/ ag_f.ag_err = err
+	/*line :190:2*/ return rt.Ready
 }
 
 //line jobs_async_test.go:718
@@ -720,13 +720,13 @@ func (ag_f *ag_workerProc) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_workerProc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobs_test.go:186"
+		return "jobs_test.go:185"
 	case 2:
-		return "jobs_test.go:187"
+		return "jobs_test.go:186"
 	case 3:
-		return "jobs_test.go:188"
+		return "jobs_test.go:187"
 	case 4:
-		return "jobs_test.go:190"
+		return "jobs_test.go:189"
 	}
 	return ""
 }

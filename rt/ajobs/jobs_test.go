@@ -116,7 +116,6 @@ func redisMillis(cl *aredis.Client) (int64, error) {
 
 var slowStarted, slowDeferred atomic.Int32
 
-
 // slow sleeps ms; its start counts, and its deferred call, to see that a
 // timeout runs it.
 //
@@ -202,4 +201,3 @@ func tellReady() {
 	f.Write([]byte{1})
 	f.Close()
 }
-
