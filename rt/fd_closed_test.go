@@ -23,8 +23,11 @@ func TestFDRefusesUseAfterClose(t *testing.T) {
 	warm.Close()
 
 	var p [2]int
-	require.NoError(t, unix.Pipe2(p[:], unix.O_NONBLOCK|unix.O_CLOEXEC))
+	require.NoError(t, unix.Pipe(p[:])) // Pipe2 is not on every Unix
 	defer unix.Close(p[0])
+	require.NoError(t, unix.SetNonblock(p[1], true))
+	unix.CloseOnExec(p[0])
+	unix.CloseOnExec(p[1])
 	f := NewFD(p[1]) // the write end
 	num := f.Sysfd()
 	_, err = Run(f.WaitWriteAsync(time.Time{})) // registered with a loop's poller, as in use
