@@ -19,7 +19,7 @@ func _() {
 // procs_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("procs_test.go", []rt.SourceFunc{
-		{Name: "waitAll", Line: 125, Off: 3718, Head: "func waitAll(q *Queue, ids []string) ([]string, error) {", Len: 233, Hash: 0x2b29e2731e9b04ac},
+		{Name: "waitAll", Line: 126, Off: 3726, Head: "func waitAll(q *Queue, ids []string) ([]string, error) {", Len: 233, Hash: 0x2b29e2731e9b04ac},
 	})
 }
 
@@ -51,35 +51,35 @@ func (ag_f *ag_waitAll) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line procs_test.go:125
+//line procs_test.go:126
 func (ag_f *ag_waitAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :125:1*/ var (
+	/*line :126:1*/ var (
 		aws   []rt.Awaitable[string]
 		ag_t1 []string
 		ag_t2 error
 	)
-	/*line :125:1*/ if ag_co.Unwinding() {
-		/*line :125:1*/ return rt.Ready
+	/*line :126:1*/ if ag_co.Unwinding() {
+		/*line :126:1*/ return rt.Ready
 	}
-	/*line :125:1*/ switch ag_f.ag_state {
-	/*line :125:1*/ case 1:
-		/*line :125:1*/ goto ag_resume1
+	/*line :126:1*/ switch ag_f.ag_state {
+	/*line :126:1*/ case 1:
+		/*line :126:1*/ goto ag_resume1
 	}
-	/*line procs_test.go:126:2*/ aws = make([]rt.Awaitable[string], len(ag_f.ids))
-	/*line procs_test.go:127:2*/ for i, id := range ag_f.ids {
-		/*line procs_test.go:128:3*/ aws[i] = Record.WaitAsync(ag_f.q, id)
+	/*line procs_test.go:127:2*/ aws = make([]rt.Awaitable[string], len(ag_f.ids))
+	/*line procs_test.go:128:2*/ for i, id := range ag_f.ids {
+		/*line procs_test.go:129:3*/ aws[i] = Record.WaitAsync(ag_f.q, id)
 	}
-	/*line :128:3*/ ag_f.q, ag_f.ids = nil, nil
-	/*line procs_test.go:130:9*/ ag_f.ag_aw0 = rt.WaitFor(rt.Gather(aws...), 20*time.Second)
-	/*line :130:9*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(rt.Gather(aws...), 20 * time.Second))
-	/*line :130:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :130:9*/ return ag_s
+	/*line :129:3*/ ag_f.q, ag_f.ids = nil, nil
+	/*line procs_test.go:131:9*/ ag_f.ag_aw0 = rt.WaitFor(rt.Gather(aws...), 20*time.Second)
+	/*line :131:9*/ ag_f.ag_state = 1 // await: rt.Await(rt.WaitFor(rt.Gather(aws...), 20 * time.Second))
+	/*line :131:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:9*/ return ag_s
 	}
-	/*line :130:9*/ ag_resume1:
-	/*line procs_test.go:130:9*/ ag_t1, ag_t2 = ag_f.ag_aw0.AwaitResult()
-	/*line :130:9*/ ag_f.ag_aw0 = nil
-	/*line procs_test.go:130:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
-	/*line :130:2*/ return rt.Ready
+	/*line :131:9*/ ag_resume1:
+	/*line procs_test.go:131:9*/ ag_t1, ag_t2 = ag_f.ag_aw0.AwaitResult()
+	/*line :131:9*/ ag_f.ag_aw0 = nil
+	/*line procs_test.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t1, ag_t2
+	/*line :131:2*/ return rt.Ready
 }
 
 //line procs_async_test.go:86
@@ -88,7 +88,7 @@ func (ag_f *ag_waitAll) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_waitAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "procs_test.go:130"
+		return "procs_test.go:131"
 	}
 	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -25,8 +26,8 @@ import (
 // proc is a worker process: the test binary re-executed with AJOBS_WORKER.
 type proc struct {
 	cmd    *exec.Cmd
-	stdout bytes.Buffer
-	stderr bytes.Buffer
+	stdout lockedBuffer
+	stderr lockedBuffer
 	done   chan struct{}
 	ready  chan struct{} // closed once the worker handles SIGTERM (or has died)
 }
@@ -450,4 +451,24 @@ func TestWorkerStopsOnSignal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that a test may read while os/exec's
+// copying goroutine writes the worker's output into it (a failure message
+// built in a polling loop reads it on every turn).
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

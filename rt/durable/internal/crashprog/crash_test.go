@@ -226,21 +226,18 @@ func TestKillAtRandom(t *testing.T) {
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
 
-// TestRebuild resumes one snapshot with programs built from changed
-// source: a change that keeps the frames' shapes (code added and moved,
-// in and around the durable functions) resumes; a change of a frame's
-// shape is refused by durable.lock at generation, and once the lock line
-// is deleted (accepting the orphaning), the rebuilt program refuses the
-// old snapshot with ErrUnknownFingerprint instead of misreading it; with
-// the old version kept beside the new one (//durable:was), the lock is
-// satisfied and the old snapshot finishes in the old code.
-func TestRebuild(t *testing.T) {
+// rebuildHarness copies main.go into a scratch module and returns its
+// source, the module's directory, gen (generate there, failing the test
+// unless the diagnostics are as wantErr says: none, or one containing it)
+// and build (build the program there into a binary of that name).
+func rebuildHarness(t *testing.T) (src []byte, mod string, gen func(wantErr string), build func(name string) string) {
+	t.Helper()
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := testmod.New(t, map[string]string{"main.go": string(src)})
-	gen := func(wantErr string) {
+	mod = testmod.New(t, map[string]string{"main.go": string(src)})
+	gen = func(wantErr string) {
 		t.Helper()
 		res, err := transform.Generate(mod, ".")
 		if err != nil {
@@ -257,7 +254,7 @@ func TestRebuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	build := func(name string) string {
+	build = func(name string) string {
 		t.Helper()
 		bin := filepath.Join(t.TempDir(), name)
 		// -trimpath: the scratch directory is not part of the build
@@ -269,6 +266,19 @@ func TestRebuild(t *testing.T) {
 		}
 		return bin
 	}
+	return src, mod, gen, build
+}
+
+// TestRebuild resumes one snapshot with programs built from changed
+// source: a change that keeps the frames' shapes (code added and moved,
+// in and around the durable functions) resumes; a change of a frame's
+// shape is refused by durable.lock at generation, and once the lock line
+// is deleted (accepting the orphaning), the rebuilt program refuses the
+// old snapshot with ErrUnknownFingerprint instead of misreading it; with
+// the old version kept beside the new one (//durable:was), the lock is
+// satisfied and the old snapshot finishes in the old code.
+func TestRebuild(t *testing.T) {
+	src, mod, gen, build := rebuildHarness(t)
 	edit := func(old, new string) {
 		t.Helper()
 		path := filepath.Join(mod, "main.go")
@@ -380,38 +390,7 @@ func TestRebuild(t *testing.T) {
 // describe the old frame, or that names a point crawl lacks, is an error
 // at generation.
 func TestRebuildMigrate(t *testing.T) {
-	src, err := os.ReadFile("main.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := testmod.New(t, map[string]string{"main.go": string(src)})
-	gen := func(wantErr string) {
-		t.Helper()
-		res, err := transform.Generate(mod, ".")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs []string
-		for _, d := range res.Diags {
-			msgs = append(msgs, d.String())
-		}
-		if wantErr == "" && res.Diags.HasErrors() || wantErr != "" && !strings.Contains(strings.Join(msgs, "\n"), wantErr) {
-			t.Fatalf("generate: %s (want error %q)", strings.Join(msgs, "\n"), wantErr)
-		}
-		if err := res.Write(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	build := func(name string) string {
-		t.Helper()
-		bin := filepath.Join(t.TempDir(), name)
-		cmd := exec.Command("go", "build", "-o", bin, ".")
-		cmd.Dir = mod
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", name, err, out)
-		}
-		return bin
-	}
+	src, mod, gen, build := rebuildHarness(t)
 	write := func(s string) {
 		t.Helper()
 		if err := os.WriteFile(filepath.Join(mod, "main.go"), []byte(s), 0o644); err != nil {
