@@ -20,7 +20,7 @@ func _() {
 // client_expect_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_expect_test.go", []rt.SourceFunc{
-		{Name: "doExpectAhttp", Line: 121, Off: 3141, Head: "func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (expectOutcome, error) {", Len: 383, Hash: 0x33eda44228bded81},
+		{Name: "doExpectAhttp", Line: 121, Off: 3141, Head: "func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (expectOutcome, error) {", Len: 397, Hash: 0x929a9de2d5c62f21},
 	})
 }
 
@@ -85,7 +85,7 @@ func (ag_f *ag_doExpectAhttp) Resume(ag_co *rt.Coro) rt.Status {
 	/*line client_expect_test.go:122:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
 	/*line :122:2*/ ag_f.ag_aw0 = nil
 	/*line client_expect_test.go:123:2*/ if err != nil {
-		/*line client_expect_test.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{Err: err.Error(), BodyRead: ag_f.src.n}, nil
+		/*line client_expect_test.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{Err: err.Error(), BodyRead: ag_f.src.n.Load()}, nil
 		/*line :124:3*/ goto ag_exit
 	}
 	/*line client_expect_test.go:126:2*/ {
@@ -107,7 +107,7 @@ func (ag_f *ag_doExpectAhttp) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client_expect_test.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{}, err
 		/*line :129:3*/ goto ag_exit
 	}
-	/*line client_expect_test.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{ag_f.resp.StatusCode, string(b), "", ag_f.src.n}, nil
+	/*line client_expect_test.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = expectOutcome{ag_f.resp.StatusCode, string(b), "", ag_f.src.n.Load()}, nil
 	/*line :131:2*/ goto ag_exit
 	/*line :131:2*/ ag_exit:
 	/*line :131:2*/ ag_f.ag_state = 3 // running the deferred calls

@@ -121,14 +121,14 @@ type expectOutcome struct {
 func doExpectAhttp(cl *ahttp.Client, req *http.Request, src *countingReader) (expectOutcome, error) {
 	resp, err := cl.Do(req)
 	if err != nil {
-		return expectOutcome{Err: err.Error(), BodyRead: src.n}, nil
+		return expectOutcome{Err: err.Error(), BodyRead: src.n.Load()}, nil
 	}
 	defer resp.Body.Close()
 	b, err := resp.Body.ReadAll()
 	if err != nil {
 		return expectOutcome{}, err
 	}
-	return expectOutcome{resp.StatusCode, string(b), "", src.n}, nil
+	return expectOutcome{resp.StatusCode, string(b), "", src.n.Load()}, nil
 }
 
 // TestClientExpectContinueLikeNetHTTP sends each request with
@@ -185,11 +185,11 @@ func testExpectContinue(t *testing.T, overTLS bool) {
 			req, src := mk()
 			var want expectOutcome
 			if resp, err := (&http.Client{Transport: tr}).Do(req); err != nil {
-				want = expectOutcome{Err: err.Error(), BodyRead: src.n}
+				want = expectOutcome{Err: err.Error(), BodyRead: src.n.Load()}
 			} else {
 				b, _ := io.ReadAll(resp.Body)
 				resp.Body.Close()
-				want = expectOutcome{resp.StatusCode, string(b), "", src.n}
+				want = expectOutcome{resp.StatusCode, string(b), "", src.n.Load()}
 			}
 			wantLog := log.take()
 

@@ -32,9 +32,9 @@ func _() {
 // client_reqbody_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client_reqbody_test.go", []rt.SourceFunc{
-		{Name: "doAhttp", Line: 116, Off: 2592, Head: "func doAhttp(cl *ahttp.Client, req *http.Request) (bodyOutcome, error) {", Len: 324, Hash: 0x3c62e30ce8a1346c},
-		{Name: "relay", Line: 247, Off: 6991, Head: "func relay(cl *ahttp.Client, base string) (bodyOutcome, error) {", Len: 316, Hash: 0xa3f241fd298f21df},
-		{Name: "sendSilentSource", Line: 346, Off: 10103, Head: "func sendSilentSource(url, silent string) error {", Len: 370, Hash: 0x81c3a2eddfef048a},
+		{Name: "doAhttp", Line: 118, Off: 2707, Head: "func doAhttp(cl *ahttp.Client, req *http.Request) (bodyOutcome, error) {", Len: 324, Hash: 0x3c62e30ce8a1346c},
+		{Name: "relay", Line: 249, Off: 7106, Head: "func relay(cl *ahttp.Client, base string) (bodyOutcome, error) {", Len: 316, Hash: 0xa3f241fd298f21df},
+		{Name: "sendSilentSource", Line: 348, Off: 10232, Head: "func sendSilentSource(url, silent string) error {", Len: 370, Hash: 0x81c3a2eddfef048a},
 	})
 }
 
@@ -69,66 +69,66 @@ func (ag_f *ag_doAhttp) AwaitResult() (bodyOutcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:116
+//line client_reqbody_test.go:118
 func (ag_f *ag_doAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :116:1*/ var (
+	/*line :118:1*/ var (
 		err error
 		b   []byte
 	)
-	/*line :116:1*/ if ag_co.Unwinding() {
-		/*line :116:1*/ goto ag_exit
+	/*line :118:1*/ if ag_co.Unwinding() {
+		/*line :118:1*/ goto ag_exit
 	}
-	/*line :116:1*/ switch ag_f.ag_state {
-	/*line :116:1*/ case 1:
-		/*line :116:1*/ goto ag_resume1
-		/*line :116:1*/
+	/*line :118:1*/ switch ag_f.ag_state {
+	/*line :118:1*/ case 1:
+		/*line :118:1*/ goto ag_resume1
+		/*line :118:1*/
 	case 2:
-		/*line :116:1*/ goto ag_resume2
-		/*line :116:1*/
+		/*line :118:1*/ goto ag_resume2
+		/*line :118:1*/
 	case 3:
-		/*line :116:1*/ goto ag_resume3
+		/*line :118:1*/ goto ag_resume3
 	}
-	/*line client_reqbody_test.go:117:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
-	/*line :117:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
-	/*line :117:2*/ ag_f.cl, ag_f.req = nil, nil
-	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :117:2*/ return ag_s
+	/*line client_reqbody_test.go:119:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.req)
+	/*line :119:2*/ ag_f.ag_state = 1 // await: cl.Do(req)
+	/*line :119:2*/ ag_f.cl, ag_f.req = nil, nil
+	/*line :119:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :119:2*/ return ag_s
 	}
-	/*line :117:2*/ ag_resume1:
-	/*line client_reqbody_test.go:117:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :117:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:118:2*/ if err != nil {
-		/*line client_reqbody_test.go:119:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{Err: err.Error()}, err
-		/*line :119:3*/ goto ag_exit
+	/*line :119:2*/ ag_resume1:
+	/*line client_reqbody_test.go:119:2*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :119:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:120:2*/ if err != nil {
+		/*line client_reqbody_test.go:121:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{Err: err.Error()}, err
+		/*line :121:3*/ goto ag_exit
 	}
-	/*line client_reqbody_test.go:121:2*/ {
-		/*line :121:2*/ ag_dfn := ag_f.resp.Body.Close
-		/*line :121:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :121:2*/ defer ag_dfn()
-			/*line :121:2*/ ag_p.Raise()
+	/*line client_reqbody_test.go:123:2*/ {
+		/*line :123:2*/ ag_dfn := ag_f.resp.Body.Close
+		/*line :123:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :123:2*/ defer ag_dfn()
+			/*line :123:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_reqbody_test.go:122:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :122:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :122:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:2*/ return ag_s
+	/*line client_reqbody_test.go:124:2*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :124:2*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :124:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :124:2*/ return ag_s
 	}
-	/*line :122:2*/ ag_resume2:
-	/*line client_reqbody_test.go:122:2*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :122:2*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:123:2*/ if err != nil {
-		/*line client_reqbody_test.go:124:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
-		/*line :124:3*/ goto ag_exit
+	/*line :124:2*/ ag_resume2:
+	/*line client_reqbody_test.go:124:2*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :124:2*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:125:2*/ if err != nil {
+		/*line client_reqbody_test.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
+		/*line :126:3*/ goto ag_exit
 	}
-	/*line client_reqbody_test.go:126:2*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{ag_f.resp.StatusCode, string(b), ""}, nil
-	/*line :126:2*/ goto ag_exit
-	/*line :126:2*/ ag_exit:
-	/*line :126:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :126:2*/ ag_resume3:
-	/*line :126:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :126:2*/ return ag_s
+	/*line client_reqbody_test.go:128:2*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{ag_f.resp.StatusCode, string(b), ""}, nil
+	/*line :128:2*/ goto ag_exit
+	/*line :128:2*/ ag_exit:
+	/*line :128:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :128:2*/ ag_resume3:
+	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	/*line :126:2*/ return rt.Ready
+	/*line :128:2*/ return rt.Ready
 }
 
 //line client_reqbody_async_test.go:135
@@ -137,11 +137,11 @@ func (ag_f *ag_doAhttp) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_doAhttp) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:117"
+		return "client_reqbody_test.go:119"
 	case 2:
-		return "client_reqbody_test.go:122"
+		return "client_reqbody_test.go:124"
 	case 3:
-		return "client_reqbody_test.go:127 (deferred calls)"
+		return "client_reqbody_test.go:129 (deferred calls)"
 	}
 	return ""
 }
@@ -175,52 +175,52 @@ func (ag_f *ag_relay) AwaitResult() (bodyOutcome, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:247
+//line client_reqbody_test.go:249
 func (ag_f *ag_relay) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :247:1*/ var (
+	/*line :249:1*/ var (
 		src   *ahttp.Response
 		err   error
 		req   *http.Request
 		ag_t3 bodyOutcome
 		ag_t4 error
 	)
-	/*line :247:1*/ if ag_co.Unwinding() {
-		/*line :247:1*/ return rt.Ready
+	/*line :249:1*/ if ag_co.Unwinding() {
+		/*line :249:1*/ return rt.Ready
 	}
-	/*line :247:1*/ switch ag_f.ag_state {
-	/*line :247:1*/ case 1:
-		/*line :247:1*/ goto ag_resume1
-		/*line :247:1*/
+	/*line :249:1*/ switch ag_f.ag_state {
+	/*line :249:1*/ case 1:
+		/*line :249:1*/ goto ag_resume1
+		/*line :249:1*/
 	case 2:
-		/*line :247:1*/ goto ag_resume2
+		/*line :249:1*/ goto ag_resume2
 	}
-	/*line client_reqbody_test.go:248:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.base + "/source")
-	/*line :248:2*/ ag_f.ag_state = 1 // await: cl.Get(base + "/source")
-	/*line :248:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :248:2*/ return ag_s
+	/*line client_reqbody_test.go:250:2*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(ag_f.base + "/source")
+	/*line :250:2*/ ag_f.ag_state = 1 // await: cl.Get(base + "/source")
+	/*line :250:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:2*/ return ag_s
 	}
-	/*line :248:2*/ ag_resume1:
-	/*line client_reqbody_test.go:248:2*/ src, err = ag_f.ag_aw0.AwaitResult()
-	/*line :248:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:249:2*/ if err != nil {
-		/*line client_reqbody_test.go:250:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
-		/*line :250:3*/ return rt.Ready
+	/*line :250:2*/ ag_resume1:
+	/*line client_reqbody_test.go:250:2*/ src, err = ag_f.ag_aw0.AwaitResult()
+	/*line :250:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:251:2*/ if err != nil {
+		/*line client_reqbody_test.go:252:3*/ ag_f.ag_r0, ag_f.ag_err = bodyOutcome{}, err
+		/*line :252:3*/ return rt.Ready
 	}
-	/*line client_reqbody_test.go:252:2*/ req, _ = http.NewRequest("POST", ag_f.base+"/relay", nil)
-	/*line :252:2*/ ag_f.base = ""
-	/*line client_reqbody_test.go:253:2*/ req.Body = src.Body
-	/*line client_reqbody_test.go:254:2*/ req.ContentLength = src.ContentLength
-	/*line client_reqbody_test.go:255:9*/ ag_f.ag_aw1 = doAhttpAsync(ag_f.cl, req)
-	/*line :255:9*/ ag_f.ag_state = 2 // await: doAhttp(cl, req)
-	/*line :255:9*/ ag_f.cl = nil
-	/*line :255:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:9*/ return ag_s
+	/*line client_reqbody_test.go:254:2*/ req, _ = http.NewRequest("POST", ag_f.base+"/relay", nil)
+	/*line :254:2*/ ag_f.base = ""
+	/*line client_reqbody_test.go:255:2*/ req.Body = src.Body
+	/*line client_reqbody_test.go:256:2*/ req.ContentLength = src.ContentLength
+	/*line client_reqbody_test.go:257:9*/ ag_f.ag_aw1 = doAhttpAsync(ag_f.cl, req)
+	/*line :257:9*/ ag_f.ag_state = 2 // await: doAhttp(cl, req)
+	/*line :257:9*/ ag_f.cl = nil
+	/*line :257:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:9*/ return ag_s
 	}
-	/*line :255:9*/ ag_resume2:
-	/*line client_reqbody_test.go:255:9*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
-	/*line :255:9*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:255:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
-	/*line :255:2*/ return rt.Ready
+	/*line :257:9*/ ag_resume2:
+	/*line client_reqbody_test.go:257:9*/ ag_t3, ag_t4 = ag_f.ag_aw1.AwaitResult()
+	/*line :257:9*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:257:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t3, ag_t4
+	/*line :257:2*/ return rt.Ready
 }
 
 //line client_reqbody_async_test.go:227
@@ -229,9 +229,9 @@ func (ag_f *ag_relay) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_relay) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:248"
+		return "client_reqbody_test.go:250"
 	case 2:
-		return "client_reqbody_test.go:255"
+		return "client_reqbody_test.go:257"
 	}
 	return ""
 }
@@ -265,68 +265,68 @@ func (ag_f *ag_sendSilentSource) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line client_reqbody_test.go:346
+//line client_reqbody_test.go:348
 func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :346:1*/ var (
+	/*line :348:1*/ var (
 		c   *anet.Conn
 		err error
 		req *http.Request
 		cl  *ahttp.Client
 	)
-	/*line :346:1*/ if ag_co.Unwinding() {
-		/*line :346:1*/ goto ag_exit
+	/*line :348:1*/ if ag_co.Unwinding() {
+		/*line :348:1*/ goto ag_exit
 	}
-	/*line :346:1*/ switch ag_f.ag_state {
-	/*line :346:1*/ case 1:
-		/*line :346:1*/ goto ag_resume1
-		/*line :346:1*/
+	/*line :348:1*/ switch ag_f.ag_state {
+	/*line :348:1*/ case 1:
+		/*line :348:1*/ goto ag_resume1
+		/*line :348:1*/
 	case 2:
-		/*line :346:1*/ goto ag_resume2
-		/*line :346:1*/
+		/*line :348:1*/ goto ag_resume2
+		/*line :348:1*/
 	case 3:
-		/*line :346:1*/ goto ag_resume3
+		/*line :348:1*/ goto ag_resume3
 	}
-	/*line client_reqbody_test.go:347:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
-	/*line :347:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
-	/*line :347:2*/ ag_f.silent = ""
-	/*line :347:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :347:2*/ return ag_s
+	/*line client_reqbody_test.go:349:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.silent)
+	/*line :349:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", silent)
+	/*line :349:2*/ ag_f.silent = ""
+	/*line :349:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:2*/ return ag_s
 	}
-	/*line :347:2*/ ag_resume1:
-	/*line client_reqbody_test.go:347:2*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :347:2*/ ag_f.ag_aw0 = nil
-	/*line client_reqbody_test.go:348:2*/ if err != nil {
-		/*line client_reqbody_test.go:349:3*/ ag_f.ag_err = err
-		/*line :349:3*/ goto ag_exit
+	/*line :349:2*/ ag_resume1:
+	/*line client_reqbody_test.go:349:2*/ c, err = ag_f.ag_aw0.AwaitResult()
+	/*line :349:2*/ ag_f.ag_aw0 = nil
+	/*line client_reqbody_test.go:350:2*/ if err != nil {
+		/*line client_reqbody_test.go:351:3*/ ag_f.ag_err = err
+		/*line :351:3*/ goto ag_exit
 	}
-	/*line client_reqbody_test.go:351:2*/ {
-		/*line :351:2*/ ag_dfn := c.Close
-		/*line :351:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :351:2*/ defer ag_dfn()
-			/*line :351:2*/ ag_p.Raise()
+	/*line client_reqbody_test.go:353:2*/ {
+		/*line :353:2*/ ag_dfn := c.Close
+		/*line :353:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :353:2*/ defer ag_dfn()
+			/*line :353:2*/ ag_p.Raise()
 		})
 	}
-	/*line client_reqbody_test.go:352:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
-	/*line :352:2*/ ag_f.url = ""
-	/*line client_reqbody_test.go:353:2*/ req.Body = c
-	/*line client_reqbody_test.go:354:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
-	/*line client_reqbody_test.go:355:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
-	/*line :355:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.DoAsync(req), 20 * time.Second))
-	/*line :355:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :355:2*/ return ag_s
+	/*line client_reqbody_test.go:354:2*/ req, _ = http.NewRequest("POST", ag_f.url, nil)
+	/*line :354:2*/ ag_f.url = ""
+	/*line client_reqbody_test.go:355:2*/ req.Body = c
+	/*line client_reqbody_test.go:356:2*/ cl = &ahttp.Client{Timeout: 200 * time.Millisecond}
+	/*line client_reqbody_test.go:357:2*/ ag_f.ag_aw1 = rt.WaitFor(cl.DoAsync(req), 20*time.Second)
+	/*line :357:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.WaitFor(cl.DoAsync(req), 20 * time.Second))
+	/*line :357:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :357:2*/ return ag_s
 	}
-	/*line :355:2*/ ag_resume2:
-	/*line client_reqbody_test.go:355:2*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :355:2*/ ag_f.ag_aw1 = nil
-	/*line client_reqbody_test.go:356:2*/ ag_f.ag_err = err
-	/*line :356:2*/ goto ag_exit
-	/*line :356:2*/ ag_exit:
-	/*line :356:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :356:2*/ ag_resume3:
-	/*line :356:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :356:2*/ return ag_s
+	/*line :357:2*/ ag_resume2:
+	/*line client_reqbody_test.go:357:2*/ _, err = ag_f.ag_aw1.AwaitResult()
+	/*line :357:2*/ ag_f.ag_aw1 = nil
+	/*line client_reqbody_test.go:358:2*/ ag_f.ag_err = err
+	/*line :358:2*/ goto ag_exit
+	/*line :358:2*/ ag_exit:
+	/*line :358:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :358:2*/ ag_resume3:
+	/*line :358:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :358:2*/ return ag_s
 	}
-	/*line :356:2*/ return rt.Ready
+	/*line :358:2*/ return rt.Ready
 }
 
 //line client_reqbody_async_test.go:333
@@ -335,11 +335,11 @@ func (ag_f *ag_sendSilentSource) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_sendSilentSource) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client_reqbody_test.go:347"
+		return "client_reqbody_test.go:349"
 	case 2:
-		return "client_reqbody_test.go:355"
+		return "client_reqbody_test.go:357"
 	case 3:
-		return "client_reqbody_test.go:357 (deferred calls)"
+		return "client_reqbody_test.go:359 (deferred calls)"
 	}
 	return ""
 }
