@@ -186,6 +186,9 @@ func (e *emitter) durable(recv *jen.Statement) {
 		p := durPoint{state: aw.state, id: e.pointID(aw.aw, calls), fields: e.pointFields(aw)}
 		p.fp = e.pointFingerprint(name, p.id, p.fields)
 		points = append(points, p)
+		if durableWas(e.fn.Decl) != "" {
+			e.claimOldFrame(name, p.id, p.fp, durClaim{pos: e.fn.Decl.Name.Pos(), who: e.fn.Obj.Name()})
+		}
 	}
 	hex := func(fp uint64) *jen.Statement { return jen.Op(fmt.Sprintf("0x%016x", fp)) }
 

@@ -34,7 +34,14 @@ import (
 // file (embed.go); generation of a whole package (Generate) embeds those
 // of its other files too.
 func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
-	return file(fset, f, planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()])
+	plan := planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()]
+	out, diags := file(fset, f, plan)
+	if plan != nil && len(diags) == 0 {
+		if diags = plan.durableConflicts(); len(diags) > 0 {
+			return nil, diags
+		}
+	}
+	return out, diags
 }
 
 func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyze.Diagnostics) {

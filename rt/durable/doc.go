@@ -189,7 +189,9 @@
 // records it under the old fingerprint, which stays in durable.lock. An
 // error the function returns fails the resume with a *MigrationError
 // (a job of rt/ajobs is dead at once, its checkpoint kept: fix the
-// migration and RetryDead).
+// migration and RetryDead). One old frame is resumed one way: a
+// migration of a fingerprint that a //durable:was copy also registers is
+// an error at generation, since the copy would take every such snapshot.
 //
 // Compared with Temporal, nothing is replayed: the frame itself is the
 // state, so the code need not be deterministic and there is no history to
