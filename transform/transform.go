@@ -45,14 +45,12 @@ func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
 }
 
 func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyze.Diagnostics) {
-	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
+	e := newEmitter(fset, f, plan)
+	jf := e.jf
 	jf.HeaderComment(analyze.Header)
 	if c := buildConstraint(f.Syntax, f.Path); c != "" {
 		jf.HeaderComment(c)
 	}
-	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}, plan: plan}
-	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
-	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
 	e.predeclaredHidden()
 	if len(e.errs) == 0 {
 		e.guards(f.Funcs)         // guard.go: the build fails on a stale file
@@ -89,6 +87,15 @@ func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyz
 		return nil, notFormatted(fset, f, err)
 	}
 	return out, nil
+}
+
+// newEmitter makes the emitter of the generated file of f.
+func newEmitter(fset *token.FileSet, f *analyze.File, plan *embedPlan) *emitter {
+	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
+	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}, plan: plan}
+	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
+	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
+	return e
 }
 
 // notFormatted reports generated code that does not parse: a bug of

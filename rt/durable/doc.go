@@ -28,7 +28,8 @@
 //	snap, _, _ := store.Load("order-42")
 //	r, err := rt.Run(durable.Resume[Receipt](store, snap))
 //
-// The generator checks a durable function (positioned errors):
+// The generator checks a durable function (positioned errors, which
+// asyncvet reports too):
 //
 //   - every frame field (parameters, results, locals live across an await,
 //     the awaited results) is encodable: numbers, bools, strings; slices,
