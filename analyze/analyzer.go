@@ -167,6 +167,11 @@ The checks, by diagnostic category:
                        functions: those run their natural forms there (the
                        wall clock under rt.VirtualTime, a sleep that blocks
                        the loop); the message says which to mark //async.
+                       In a durable function, a variable held across an
+                       await point (a frame field) whose type a checkpoint
+                       cannot hold (a channel, a func, an interface, a sync
+                       or rt value, ...), at the variable: asyncgen's own
+                       check of the frame, which asyncvet links in.
 
   stale                an async function whose body changed since its
                        generated file was written, or that the generated
@@ -350,6 +355,44 @@ func (v *vetter) file(f *ast.File) {
 			}
 		case *ast.GenDecl:
 			v.ordinary(nil, d)
+		}
+	}
+	v.durableFrames(f)
+}
+
+// DurableFrames, when set, reports what only the generator's layout
+// knows of the durable functions of f: the frame fields (variables live
+// across an await point, awaited results) that a checkpoint cannot hold,
+// positioned as asyncgen reports them. Package transform, which imports
+// this one, sets it; cmd/asyncvet links transform in, so that go vet
+// reports those errors too. Left nil, only asyncgen reports them.
+var DurableFrames func(fset *token.FileSet, f *File) Diagnostics
+
+// durableFrames reports, with DurableFrames, the frame fields of the
+// file's durable functions that a checkpoint cannot hold.
+func (v *vetter) durableFrames(f *ast.File) {
+	if DurableFrames == nil {
+		return
+	}
+	c := v.checker()
+	var fns []*Func // every async function of the file, as asyncgen plans their frames
+	durable := false
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && IsAsyncDecl(fd) && fd.Body != nil {
+			if fn := c.asyncFunc(fd); fn != nil {
+				fns = append(fns, fn)
+				durable = durable || fn.Durable
+			}
+		}
+	}
+	if !durable {
+		return
+	}
+	file := &File{Path: v.tf.Name(), GenPath: GeneratedPath(v.tf.Name()), Syntax: f, PkgFiles: v.pass.Files,
+		Pkg: v.pass.Pkg, Info: v.pass.TypesInfo, Funcs: fns}
+	for _, d := range DurableFrames(v.pass.Fset, file) {
+		if d.Pos.Filename == v.tf.Name() && d.Pos.Offset >= 0 && d.Pos.Offset <= v.tf.Size() {
+			v.report(v.tf.Pos(d.Pos.Offset), CategoryGenerate, "%s", d.Message)
 		}
 	}
 }

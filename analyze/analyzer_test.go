@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/asyncgen/asyncgen/analyze"
+	_ "github.com/asyncgen/asyncgen/transform" // analyze.DurableFrames, as in asyncvet
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -11,7 +12,7 @@ import (
 // rt at its real import path, so the tests need no module download.
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyze.Analyzer, "a", "b", "g", "pn", "pnlib", "stale", "jobs", "github.com/asyncgen/asyncgen/rt")
+	analysistest.Run(t, analysistest.TestData(), analyze.Analyzer, "a", "b", "g", "pn", "pnlib", "stale", "jobs", "dur", "github.com/asyncgen/asyncgen/rt")
 }
 
 func TestAnalyzerFixes(t *testing.T) {

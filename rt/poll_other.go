@@ -3,22 +3,32 @@
 package rt
 
 // The portable poller, for Unix systems without epoll (macOS, the BSDs;
-// on Linux, build with -tags asyncgen_pollfallback to test it). It keeps
-// the contract of poll_epoll.go with one difference, documented here:
+// on Linux, build with -tags asyncgen_pollfallback to test it: rt/anet's
+// TestPollFallback does, see the rt/anet package doc). It keeps the
+// contract of poll_epoll.go with these differences:
 //
 //   - One helper goroutine per loop, started when a task first waits on
-//     an FD and stopped by Close, waits in poll(2) on every FD a task
-//     waits on, plus a self-pipe that tells it the set changed. Never a
-//     goroutine per FD or per waiting task.
+//     an FD and ended by Close, which waits for it to end (so that its
+//     descriptors are closed and the goroutine gone when Close returns),
+//     waits in poll(2) on every FD a task waits on, plus a self-pipe that
+//     tells it the set changed. Never a goroutine per FD or per waiting
+//     task.
 //   - Interest is one-shot: armFD adds (FD, read or write) to the set when
 //     a task parks; when poll reports it, the helper drops it from the set
 //     and hands the wake-up to the loop through the inbox (the thread-safe
-//     call), whose channel wakes the loop. disarmFD drops it when the
-//     wait is cancelled or times out.
+//     call), whose channel wakes the loop. The readiness found while an
+//     earlier hand-over is not yet run joins it: one inbox entry (the
+//     poller itself) per batch, and the lists are reused, so a wait
+//     allocates nothing. disarmFD drops the interest when the wait is
+//     cancelled or times out.
 //   - The loop sleeps on the inbox channel with a timer for the next
 //     deadline (chanBlock), as before the poller existed; pollIO has
 //     nothing to do, since readiness arrives through the inbox, which the
 //     loop drains on every iteration.
+//   - Readiness arrives on the helper's schedule, not the loop's: sockets
+//     that become ready together may wake their tasks over several loop
+//     iterations (epoll takes them in one), and a loop busy with ready
+//     tasks sees I/O as soon as the helper has posted it.
 //   - A readiness report that arrives after its wait ended (cancelled,
 //     timed out, FD closed) wakes nobody, or wakes a later waiter whose
 //     retried system call then says EAGAIN and waits again.
@@ -32,11 +42,23 @@ import (
 type pollData struct{}
 
 type poller struct {
-	inbox  *inbox
-	pipe   [2]int
+	inbox *inbox
+	pipe  [2]int
+	done  chan struct{} // closed when the helper has ended
+
 	mu     sync.Mutex
 	want   map[*FD]pollEvents // the poll events each FD's parked tasks wait for
 	closed bool
+	ready  []readyFD // found ready, not yet handed to the loop's tasks
+	posted bool      // the poller is in the inbox, to deliver ready
+
+	spare []readyFD // the list run emptied last, for reuse (the loop's only)
+}
+
+// readyFD is one FD that poll reported, and which sides to wake.
+type readyFD struct {
+	f    *FD
+	r, w bool
 }
 
 // wakeLoop is not used: this poller wakes the loop through the inbox.
@@ -46,7 +68,7 @@ func (l *loop) openPoller() (*poller, error) {
 	if l.poll != nil {
 		return l.poll, nil
 	}
-	p := &poller{inbox: &l.inbox, want: make(map[*FD]pollEvents)}
+	p := &poller{inbox: &l.inbox, want: make(map[*FD]pollEvents), done: make(chan struct{})}
 	if err := unix.Pipe(p.pipe[:]); err != nil {
 		return nil, err
 	}
@@ -55,22 +77,28 @@ func (l *loop) openPoller() (*poller, error) {
 		unix.SetNonblock(fd, true)
 	}
 	l.poll = p
-	go p.run()
+	go p.serve()
 	return p, nil
 }
 
+// closePoller ends the helper and waits until it has closed the pipe.
 func (l *loop) closePoller() {
 	if p := l.poll; p != nil {
 		p.mu.Lock()
 		p.closed = true
 		p.mu.Unlock()
 		p.poke()
+		<-p.done
 		l.poll = nil
 	}
 }
 
+// pokeByte is what poke writes (a package variable: a literal would be
+// allocated on each call).
+var pokeByte = []byte{0}
+
 // poke tells the helper that the set changed.
-func (p *poller) poke() { unix.Write(p.pipe[1], []byte{0}) }
+func (p *poller) poke() { unix.Write(p.pipe[1], pokeByte) }
 
 func (l *loop) attachFD(*FD) error {
 	_, err := l.openPoller()
@@ -116,8 +144,29 @@ func (l *loop) block(d int64) bool { return l.chanBlock(d) }
 
 func (l *loop) pollIO() {}
 
-// run is the helper goroutine.
+// run is the poller as an inbox entry, on the loop: it wakes the tasks of
+// the FDs the helper found ready since the last run.
 func (p *poller) run() {
+	p.mu.Lock()
+	got := p.ready
+	p.ready, p.spare = p.spare[:0], nil
+	p.posted = false
+	p.mu.Unlock()
+	for _, g := range got {
+		if g.r {
+			g.f.r.wake(nil)
+		}
+		if g.w {
+			g.f.w.wake(nil)
+		}
+	}
+	clear(got) // drop the FDs: they may be closed and forgotten
+	p.spare = got[:0]
+}
+
+// serve is the helper goroutine.
+func (p *poller) serve() {
+	defer close(p.done)
 	var (
 		pfds []unix.PollFd
 		fs   []*FD
@@ -148,11 +197,7 @@ func (p *poller) run() {
 				}
 			}
 		}
-		type ready struct {
-			f    *FD
-			r, w bool
-		}
-		var got []ready
+		post := false
 		p.mu.Lock()
 		for i := 1; i < len(pfds); i++ {
 			re := pfds[i].Revents
@@ -176,20 +221,15 @@ func (p *poller) run() {
 					p.want[f] = ev
 				}
 			}
-			got = append(got, ready{f, r, w})
+			p.ready = append(p.ready, readyFD{f, r, w})
+			if !p.posted {
+				p.posted, post = true, true
+			}
 		}
 		p.mu.Unlock()
-		if len(got) > 0 {
-			p.inbox.post(func() {
-				for _, g := range got {
-					if g.r {
-						g.f.r.wake(nil)
-					}
-					if g.w {
-						g.f.w.wake(nil)
-					}
-				}
-			}, false)
+		clear(fs) // keep no closed FD reachable while poll sleeps
+		if post {
+			p.inbox.postRun(p, false)
 		}
 	}
 }

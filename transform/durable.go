@@ -186,6 +186,9 @@ func (e *emitter) durable(recv *jen.Statement) {
 		p := durPoint{state: aw.state, id: e.pointID(aw.aw, calls), fields: e.pointFields(aw)}
 		p.fp = e.pointFingerprint(name, p.id, p.fields)
 		points = append(points, p)
+		if durableWas(e.fn.Decl) != "" {
+			e.claimOldFrame(name, p.id, p.fp, durClaim{pos: e.fn.Decl.Name.Pos(), who: e.fn.Obj.Name()})
+		}
 	}
 	hex := func(fp uint64) *jen.Statement { return jen.Op(fmt.Sprintf("0x%016x", fp)) }
 
@@ -417,7 +420,35 @@ func (e *emitter) durableReject(f durField, why string) {
 			return true
 		})
 	}
-	e.errorf(pos, "durable function %s: %s is %s: a checkpoint cannot hold it (a durable frame holds numbers, strings, bools, slices, arrays, maps, structs and pointers of such, errors, durable.Codec and encoding.BinaryMarshaler values)", fn, what, why)
+	msg := fmt.Sprintf("durable function %s: %s is %s: a checkpoint cannot hold it (a durable frame holds numbers, strings, bools, slices, arrays, maps, structs and pointers of such, errors, durable.Codec and encoding.BinaryMarshaler values)", fn, what, why)
+	e.errorf(pos, "%s", msg)
+	e.frameErrs = append(e.frameErrs, &posError{pos: pos, msg: msg})
+}
+
+func init() { analyze.DurableFrames = durableFrames }
+
+// durableFrames is analyze.DurableFrames: it lowers and lays out the
+// durable functions of f as File does, and returns only the frame fields
+// that a checkpoint cannot hold (durableReject), where asyncgen reports
+// them, so that asyncvet reports them too. Anything else (an internal
+// error included) is asyncgen's to report.
+func durableFrames(fset *token.FileSet, f *analyze.File) (diags analyze.Diagnostics) {
+	defer func() {
+		if recover() != nil {
+			diags = nil
+		}
+	}()
+	plan := planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()]
+	e := newEmitter(fset, f, plan)
+	for _, fn := range f.Funcs {
+		if fn.Durable {
+			e.functionSafely(fn)
+		}
+	}
+	for _, pe := range e.frameErrs {
+		diags = append(diags, analyze.Diagnostic{Pos: fset.Position(pe.pos), Message: pe.msg})
+	}
+	return diags.Sorted()
 }
 
 // unencodable returns why values of t cannot be encoded, or "".

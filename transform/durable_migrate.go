@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -187,6 +188,7 @@ func (e *emitter) durableMigrations(recv *jen.Statement, name string, points []d
 				e.errorf(m.dir.Pos(), "migration %s: %s migrates the same old frame of %s at %s (fingerprint %016x): keep one", d.Name.Name, prev, m.target, m.from, mg.oldFP)
 				continue
 			}
+			e.claimOldFrame(name, m.from, mg.oldFP, durClaim{pos: m.dir.Pos(), who: d.Name.Name, migration: true, target: m.target})
 			mg.method = fmt.Sprintf("%smigrate%d", analyze.Prefix, len(out))
 			e.emitMigration(recv, mg)
 			out = append(out, mg)
@@ -420,4 +422,62 @@ func (e *emitter) migrationRegistration(name string, mg migration) jen.Code {
 		jen.Id("New"):    jen.Func().Params().Add(durablePath("Frame")).Block(jen.Return(jen.Op("&").Add(e.frameType()).Values(jen.Dict{jen.Id(analyze.Prefix + "state"): jen.Lit(mg.to.state)}))),
 		jen.Id("Decode"): jen.Func().Params(fr.Clone().Add(durablePath("Frame")), jen.Id(analyze.Prefix+"d").Op("*").Add(durablePath("Decoder"))).Block(fr.Clone().Assert(jen.Op("*").Add(e.frameType())).Dot(mg.method).Call(jen.Id(analyze.Prefix + "d"))),
 	}))
+}
+
+// durClaim is a //durable:was copy or a migration that resumes the
+// snapshots of one old frame: a durable function's name, a resume point
+// and a fingerprint (durClaimKey).
+type durClaim struct {
+	pos       token.Pos // the copy's name, or the migration's directive
+	who       string    // the copy's or the migration's function
+	migration bool
+	target    string // a migration's durable function, as its directive names it
+	point     string // the resume point
+	fp        uint64
+}
+
+func durClaimKey(name string, fp uint64) string { return fmt.Sprintf("%s %016x", name, fp) }
+
+// claimOldFrame records that c resumes the snapshots of the durable
+// function registered as name taken at point with fingerprint fp.
+func (e *emitter) claimOldFrame(name, point string, fp uint64, c durClaim) {
+	if e.plan == nil {
+		return
+	}
+	if e.plan.durClaims == nil {
+		e.plan.durClaims = map[string][]durClaim{}
+	}
+	c.point, c.fp = point, fp
+	k := durClaimKey(name, fp)
+	e.plan.durClaims[k] = append(e.plan.durClaims[k], c)
+}
+
+// durableConflicts reports each migration whose old frame a //durable:was
+// copy of the same function also resumes: rt/durable would resume every
+// such snapshot in the copy (a registered frame is tried before the
+// migrations), so the migration would never run. It is called once the
+// package's files are emitted, since the copy and the migration may be
+// in different files.
+func (p *embedPlan) durableConflicts() analyze.Diagnostics {
+	var diags analyze.Diagnostics
+	for _, cs := range p.durClaims {
+		var copies []durClaim
+		for _, c := range cs {
+			if !c.migration {
+				copies = append(copies, c)
+			}
+		}
+		if len(copies) == 0 {
+			continue
+		}
+		at := p.fset.Position(copies[0].pos)
+		for _, c := range cs {
+			if !c.migration {
+				continue
+			}
+			diags = append(diags, analyze.Diagnostic{Pos: p.fset.Position(c.pos),
+				Message: fmt.Sprintf("migration %s: the //durable:was copy %s (%s:%d) resumes the same old frame of %s at %s (fingerprint %016x), and rt/durable would resume every such snapshot in the copy, never in the migration: keep one", c.who, copies[0].who, filepath.Base(at.Filename), at.Line, c.target, c.point, c.fp)})
+		}
+	}
+	return diags.Sorted()
 }

@@ -55,6 +55,10 @@ type embedPlan struct {
 	// callee, and so its init helper, are the same in every build
 	// configuration.
 	constrained map[string]bool
+	// durClaims are the old frame shapes that //durable:was copies and
+	// //durable:migrate functions resume, by durClaimKey, filled as the
+	// package's files are emitted (durableConflicts, durable_migrate.go).
+	durClaims map[string][]durClaim
 }
 
 // embedKey names a function by the position of its declaration, the same

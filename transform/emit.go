@@ -29,6 +29,9 @@ type emitter struct {
 	jf       *jen.File
 	imported map[string]string
 	errs     []error
+	// frameErrs are the durable frame fields a checkpoint cannot hold,
+	// also in errs (durableReject), for asyncvet (durableFrames).
+	frameErrs []*posError
 
 	// per function
 	fn         *analyze.Func

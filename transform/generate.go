@@ -68,6 +68,12 @@ func generateProgram(prog *analyze.Program) (*Result, error) {
 			res.Changes = append(res.Changes, Change{Path: f.GenPath, Old: old, New: src})
 		}
 	}
+	for _, p := range plans {
+		if diags := p.durableConflicts(); len(diags) > 0 { // durable_migrate.go
+			res.Diags = append(res.Diags, diags...)
+			failed = true
+		}
+	}
 	for _, orphan := range prog.Orphans {
 		old, err := os.ReadFile(orphan)
 		if err != nil {

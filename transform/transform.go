@@ -34,18 +34,23 @@ import (
 // file (embed.go); generation of a whole package (Generate) embeds those
 // of its other files too.
 func File(fset *token.FileSet, f *analyze.File) ([]byte, analyze.Diagnostics) {
-	return file(fset, f, planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()])
+	plan := planEmbeds(fset, []*analyze.File{f})[f.Pkg.Path()]
+	out, diags := file(fset, f, plan)
+	if plan != nil && len(diags) == 0 {
+		if diags = plan.durableConflicts(); len(diags) > 0 {
+			return nil, diags
+		}
+	}
+	return out, diags
 }
 
 func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyze.Diagnostics) {
-	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
+	e := newEmitter(fset, f, plan)
+	jf := e.jf
 	jf.HeaderComment(analyze.Header)
 	if c := buildConstraint(f.Syntax, f.Path); c != "" {
 		jf.HeaderComment(c)
 	}
-	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}, plan: plan}
-	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
-	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
 	e.predeclaredHidden()
 	if len(e.errs) == 0 {
 		e.guards(f.Funcs)         // guard.go: the build fails on a stale file
@@ -82,6 +87,15 @@ func file(fset *token.FileSet, f *analyze.File, plan *embedPlan) ([]byte, analyz
 		return nil, notFormatted(fset, f, err)
 	}
 	return out, nil
+}
+
+// newEmitter makes the emitter of the generated file of f.
+func newEmitter(fset *token.FileSet, f *analyze.File, plan *embedPlan) *emitter {
+	jf := jen.NewFilePathName(f.Pkg.Path(), f.Syntax.Name.Name)
+	e := &emitter{cells: map[*types.Var]string{}, fset: fset, file: f, pkg: f.Pkg, info: f.Info, jf: jf, imported: map[string]string{}, plan: plan}
+	e.imported[analyze.RTPath] = e.importAlias(analyze.RTPath, "rt")
+	jf.ImportAlias(analyze.RTPath, e.imported[analyze.RTPath])
+	return e
 }
 
 // notFormatted reports generated code that does not parse: a bug of

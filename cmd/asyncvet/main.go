@@ -38,6 +38,7 @@ import (
 	"strings"
 
 	"github.com/asyncgen/asyncgen/analyze"
+	_ "github.com/asyncgen/asyncgen/transform" // the generator's check of durable frames (analyze.DurableFrames)
 	"golang.org/x/tools/go/analysis/singlechecker"
 )
 

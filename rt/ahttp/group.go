@@ -15,7 +15,8 @@ import (
 // listeners (Serve returns http.ErrServerClosed) and the idle kept-alive
 // connections, lets the requests in flight finish (their responses carry
 // Connection: close) for up to drain, then closes what is left, as Close
-// does. It returns once every connection is closed.
+// does. It returns once every connection's task has ended: at once when
+// the last one ends, not on a later tick.
 //
 // async
 func (s *Server) Shutdown(drain time.Duration) error {
@@ -23,20 +24,31 @@ func (s *Server) Shutdown(drain time.Duration) error {
 	for ln := range s.listeners {
 		ln.Close()
 	}
-	end := rt.Now().Add(drain)
-	for len(s.conns) > 0 && rt.Now().Before(end) {
-		for c, busy := range s.conns {
-			if !busy {
-				c.Close() // its task wakes, fails its read and ends
-			}
+	for c, busy := range s.conns {
+		if !busy {
+			c.Close() // its task wakes, fails its read and ends
 		}
-		rt.Sleep(min(5*time.Millisecond, end.Sub(rt.Now())))
+	}
+	// Closed, the server has no idle connection again: each task left ends
+	// after its request in flight (serveConn), and the last to end sets
+	// the event.
+	if len(s.conns) > 0 && drain > 0 {
+		_, _ = rt.Await(rt.Timeout(drain, s.drainedEvent().WaitAsync())) // ErrTimeout: the drain is over
 	}
 	s.Close()
-	for len(s.conns) > 0 {
-		rt.Sleep(time.Millisecond) // the closed connections' tasks end
+	if len(s.conns) > 0 {
+		s.drainedEvent().Wait() // the closed connections' tasks end
 	}
 	return nil
+}
+
+// drainedEvent is the event that serveConn sets when the last connection
+// of a closed server ends.
+func (s *Server) drainedEvent() *rt.Event {
+	if s.drained == nil {
+		s.drained = new(rt.Event)
+	}
+	return s.drained
 }
 
 // ServeGroup serves on every loop of the current group (rt.RunGroup):
@@ -67,7 +79,7 @@ func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {
 	shards := make([]rt.Awaitable[struct{}], len(lns))
 	for i, ln := range lns {
 		cp := *s
-		cp.listeners, cp.conns, cp.closed = nil, nil, false
+		cp.listeners, cp.conns, cp.closed, cp.drained = nil, nil, false, nil
 		shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, drain), rt.Name("ahttp server shard"))
 	}
 	// GatherAll, not Gather: a cancelled Gather ends with its first

@@ -37,21 +37,19 @@ func _() {
 // group.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group.go", []rt.SourceFunc{
-		{Name: "(*Server).Shutdown", Line: 21, Off: 505, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 483, Hash: 0x41f090c5a1f6cd9b},
-		{Name: "(*Server).ServeGroup", Line: 59, Off: 1962, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 855, Hash: 0x5bc814c4f32c47eb},
-		{Name: "(*Server).ListenAndServeGroup", Line: 97, Off: 3300, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
-		{Name: "(*Server).serveShard", Line: 109, Off: 3615, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
+		{Name: "(*Server).Shutdown", Line: 22, Off: 568, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 637, Hash: 0x866b3453282324bd},
+		{Name: "(*Server).ServeGroup", Line: 71, Off: 2400, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 872, Hash: 0x071852b8238dcb5a},
+		{Name: "(*Server).ListenAndServeGroup", Line: 109, Off: 3755, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
+		{Name: "(*Server).serveShard", Line: 121, Off: 4070, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
 	})
 }
 
-// ag_Server_Shutdown is the frame of (*Server).Shutdown (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_Shutdown is the frame of (*Server).Shutdown (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_Shutdown struct {
 	ag_state int
 	s        *Server
 	drain    time.Duration
-	end      time.Time
-	ag_aw0   rt.Awaitable[time.Time]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[struct{}]
 	ag_err   error
 }
 
@@ -73,120 +71,65 @@ func (ag_f *ag_Server_Shutdown) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:21
+//line group.go:22
 func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :21:1*/ var (
-		ag_t1 time.Time
-		ag_t2 bool
-		ag_t3 time.Time
-		ag_t4 time.Time
-	)
-	/*line :21:1*/ if ag_co.Unwinding() {
-		/*line :21:1*/ return rt.Ready
+	/*line :22:1*/ if ag_co.Unwinding() {
+		/*line :22:1*/ return rt.Ready
 	}
-	/*line :21:1*/ switch ag_f.ag_state {
-	/*line :21:1*/ case 1:
-		/*line :21:1*/ goto ag_resume1
-		/*line :21:1*/
+	/*line :22:1*/ switch ag_f.ag_state {
+	/*line :22:1*/ case 1:
+		/*line :22:1*/ goto ag_resume1
+		/*line :22:1*/
 	case 2:
-		/*line :21:1*/ goto ag_resume2
-		/*line :21:1*/
-	case 3:
-		/*line :21:1*/ goto ag_resume3
-		/*line :21:1*/
-	case 4:
-		/*line :21:1*/ goto ag_resume4
-		/*line :21:1*/
-	case 5:
-		/*line :21:1*/ goto ag_resume5
+		/*line :22:1*/ goto ag_resume2
 	}
-	/*line group.go:22:2*/ ag_f.s.closed = true
-	/*line group.go:23:2*/ for ln := range ag_f.s.listeners {
-		/*line group.go:24:3*/ ln.Close()
+	/*line group.go:23:2*/ ag_f.s.closed = true
+	/*line group.go:24:2*/ for ln := range ag_f.s.listeners {
+		/*line group.go:25:3*/ ln.Close()
 	}
-	/*line group.go:26:9*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :26:9*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :26:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :26:9*/ return ag_s
-	}
-	/*line :26:9*/ ag_resume1:
-	/*line group.go:26:9*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :26:9*/ ag_f.ag_aw0 = nil
-	/*line group.go:26:2*/ ag_f.end = ag_t1.Add(ag_f.drain)
-	/*line :26:2*/ ag_L1:
-	/*line :26:2*/ ag_t2 = len(ag_f.s.conns) > 0
-	/*line group.go:27:26*/ if !ag_t2 {
-		/*line :27:26*/ goto ag_L4
-	}
-	/*line group.go:27:26*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :27:26*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :27:26*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :27:26*/ return ag_s
-	}
-	/*line :27:26*/ ag_resume2:
-	/*line group.go:27:26*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :27:26*/ ag_f.ag_aw0 = nil
-	/*line :27:26*/ ag_t2 = ag_t3.Before(ag_f.end)
-	/*line :27:26*/ ag_L4:
-	/*line group.go:27:6*/ if !ag_t2 {
-		/*line :27:6*/ ag_f.end = time.Time{}
-		/*line :27:6*/ goto ag_L3
-	}
-	/*line group.go:28:3*/ for c, busy := range ag_f.s.conns {
-		/*line group.go:29:4*/ if !busy {
-			/*line group.go:30:5*/ c.Close()
+	/*line group.go:27:2*/ for c, busy := range ag_f.s.conns {
+		/*line group.go:28:3*/ if !busy {
+			/*line group.go:29:4*/ c.Close()
 		}
 	}
-	/*line group.go:33:44*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :33:44*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :33:44*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :33:44*/ return ag_s
+	/*line group.go:35:2*/ if !(len(ag_f.s.conns) > 0 && ag_f.drain > 0) {
+		/*line :35:2*/ goto ag_L1
 	}
-	/*line :33:44*/ ag_resume3:
-	/*line group.go:33:44*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :33:44*/ ag_f.ag_aw0 = nil
-	/*line group.go:33:3*/ ag_f.ag_aw1 = rt.SleepAsync(min(5*time.Millisecond, ag_f.end.Sub(ag_t4)))
-	/*line :33:3*/ ag_f.ag_state = 4 // await: rt.Sleep(min(5 * time.Millisecond, end.Sub(rt.Now())))
-	/*line :33:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :33:3*/ return ag_s
+	/*line group.go:36:3*/ ag_f.ag_aw0 = rt.Timeout(ag_f.drain, ag_f.s.drainedEvent().WaitAsync())
+	/*line :36:3*/ ag_f.ag_state = 1 // await: rt.Await(rt.Timeout(drain, s.drainedEvent().WaitAsync()))
+	/*line :36:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :36:3*/ return ag_s
 	}
-	/*line :33:3*/ ag_resume4:
-	/*line :33:3*/ ag_f.ag_aw1 = nil
-	/*line :33:3*/ goto ag_L1
-	/*line :33:3*/ ag_L3:
-	/*line group.go:35:2*/ ag_f.s.Close()
-	/*line :35:2*/ ag_L5:
-	/*line group.go:36:6*/ if !(len(ag_f.s.conns) > 0) {
-		/*line :36:6*/ goto ag_L7
+	/*line :36:3*/ ag_resume1:
+	/*line group.go:36:3*/ _, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :36:3*/ ag_f.ag_aw0 = nil
+	/*line :36:3*/ ag_L1:
+	/*line group.go:38:2*/ ag_f.s.Close()
+	/*line group.go:39:2*/ if !(len(ag_f.s.conns) > 0) {
+		/*line :39:2*/ goto ag_L2
 	}
-	/*line group.go:37:3*/ ag_f.ag_aw1 = rt.SleepAsync(time.Millisecond)
-	/*line :37:3*/ ag_f.ag_state = 5 // await: rt.Sleep(time.Millisecond)
-	/*line :37:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :37:3*/ return ag_s
+	/*line group.go:40:3*/ ag_f.ag_aw0 = ag_f.s.drainedEvent().WaitAsync()
+	/*line :40:3*/ ag_f.ag_state = 2 // await: s.drainedEvent().Wait()
+	/*line :40:3*/ ag_f.s = nil
+	/*line :40:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :40:3*/ return ag_s
 	}
-	/*line :37:3*/ ag_resume5:
-	/*line :37:3*/ ag_f.ag_aw1 = nil
-	/*line :37:3*/ goto ag_L5
-	/*line :37:3*/ ag_L7:
-	/*line group.go:39:2*/ ag_f.ag_err = nil
-	/*line :39:2*/ return rt.Ready
+	/*line :40:3*/ ag_resume2:
+	/*line :40:3*/ ag_f.ag_aw0 = nil
+	/*line :40:3*/ ag_L2:
+	/*line group.go:42:2*/ ag_f.ag_err = nil
+	/*line :42:2*/ return rt.Ready
 }
 
-//line group_async.go:176
+//line group_async.go:125
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Shutdown) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:26"
+		return "group.go:36"
 	case 2:
-		return "group.go:27"
-	case 3:
-		return "group.go:33"
-	case 4:
-		return "group.go:33"
-	case 5:
-		return "group.go:37"
+		return "group.go:40"
 	}
 	return ""
 }
@@ -220,77 +163,77 @@ func (ag_f *ag_Server_ServeGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:59
+//line group.go:71
 func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :59:1*/ var (
+	/*line :71:1*/ var (
 		g       *rt.Group
 		shards  []rt.Awaitable[struct{}]
 		results []rt.Result[struct{}]
 		err     error
 	)
-	/*line :59:1*/ if ag_co.Unwinding() {
-		/*line :59:1*/ return rt.Ready
+	/*line :71:1*/ if ag_co.Unwinding() {
+		/*line :71:1*/ return rt.Ready
 	}
-	/*line :59:1*/ switch ag_f.ag_state {
-	/*line :59:1*/ case 1:
-		/*line :59:1*/ goto ag_resume1
-		/*line :59:1*/
+	/*line :71:1*/ switch ag_f.ag_state {
+	/*line :71:1*/ case 1:
+		/*line :71:1*/ goto ag_resume1
+		/*line :71:1*/
 	case 2:
-		/*line :59:1*/ goto ag_resume2
+		/*line :71:1*/ goto ag_resume2
 	}
-	/*line group.go:60:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
-	/*line :60:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
-	/*line :60:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :60:2*/ return ag_s
+	/*line group.go:72:2*/ ag_f.ag_aw0 = rt.CurrentGroupAsync()
+	/*line :72:2*/ ag_f.ag_state = 1 // await: rt.CurrentGroup()
+	/*line :72:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :72:2*/ return ag_s
 	}
-	/*line :60:2*/ ag_resume1:
-	/*line group.go:60:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :60:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:61:2*/ if g == nil || len(ag_f.lns) != g.Len() {
-		/*line group.go:62:3*/ for _, ln := range ag_f.lns {
-			/*line group.go:63:4*/ ln.Close()
+	/*line :72:2*/ ag_resume1:
+	/*line group.go:72:2*/ g, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :72:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:73:2*/ if g == nil || len(ag_f.lns) != g.Len() {
+		/*line group.go:74:3*/ for _, ln := range ag_f.lns {
+			/*line group.go:75:4*/ ln.Close()
 		}
-		/*line group.go:65:3*/ ag_f.ag_err = errors.New("ahttp: ServeGroup needs one listener per loop of the current group (anet.ListenConfig.ListenGroup)")
-		/*line :65:3*/ return rt.Ready
-	}
-	/*line group.go:67:2*/ shards = make([]rt.Awaitable[struct{}], len(ag_f.lns))
-	/*line group.go:68:2*/ for i, ln := range ag_f.lns {
-		/*line group.go:69:3*/ cp := *ag_f.s
-		/*line group.go:70:3*/ cp.listeners, cp.conns, cp.closed = nil, nil, false
-		/*line group.go:71:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
-	}
-	/*line :71:3*/ ag_f.s, ag_f.lns = nil, nil
-	/*line group.go:75:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
-	/*line :75:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
-	/*line :75:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :75:2*/ return ag_s
-	}
-	/*line :75:2*/ ag_resume2:
-	/*line group.go:75:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	/*line :75:2*/ ag_f.ag_aw1 = nil
-	/*line group.go:76:2*/ if err != nil {
-		/*line group.go:77:3*/ ag_f.ag_err = err
+		/*line group.go:77:3*/ ag_f.ag_err = errors.New("ahttp: ServeGroup needs one listener per loop of the current group (anet.ListenConfig.ListenGroup)")
 		/*line :77:3*/ return rt.Ready
 	}
-	/*line group.go:79:2*/ for _, r := range results {
-		/*line group.go:80:3*/ if r.Err != nil {
-			/*line group.go:81:4*/ ag_f.ag_err = r.Err
-			/*line :81:4*/ return rt.Ready
+	/*line group.go:79:2*/ shards = make([]rt.Awaitable[struct{}], len(ag_f.lns))
+	/*line group.go:80:2*/ for i, ln := range ag_f.lns {
+		/*line group.go:81:3*/ cp := *ag_f.s
+		/*line group.go:82:3*/ cp.listeners, cp.conns, cp.closed, cp.drained = nil, nil, false, nil
+		/*line group.go:83:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
+	}
+	/*line :83:3*/ ag_f.s, ag_f.lns = nil, nil
+	/*line group.go:87:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
+	/*line :87:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
+	/*line :87:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :87:2*/ return ag_s
+	}
+	/*line :87:2*/ ag_resume2:
+	/*line group.go:87:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line :87:2*/ ag_f.ag_aw1 = nil
+	/*line group.go:88:2*/ if err != nil {
+		/*line group.go:89:3*/ ag_f.ag_err = err
+		/*line :89:3*/ return rt.Ready
+	}
+	/*line group.go:91:2*/ for _, r := range results {
+		/*line group.go:92:3*/ if r.Err != nil {
+			/*line group.go:93:4*/ ag_f.ag_err = r.Err
+			/*line :93:4*/ return rt.Ready
 		}
 	}
-	/*line group.go:84:2*/ ag_f.ag_err = nil
-	/*line :84:2*/ return rt.Ready
+	/*line group.go:96:2*/ ag_f.ag_err = nil
+	/*line :96:2*/ return rt.Ready
 }
 
-//line group_async.go:286
+//line group_async.go:229
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:60"
+		return "group.go:72"
 	case 2:
-		return "group.go:75"
+		return "group.go:87"
 	}
 	return ""
 }
@@ -324,58 +267,58 @@ func (ag_f *ag_Server_ListenAndServeGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:97
+//line group.go:109
 func (ag_f *ag_Server_ListenAndServeGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :97:1*/ var (
+	/*line :109:1*/ var (
 		lns   []*anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :97:1*/ if ag_co.Unwinding() {
-		/*line :97:1*/ return rt.Ready
+	/*line :109:1*/ if ag_co.Unwinding() {
+		/*line :109:1*/ return rt.Ready
 	}
-	/*line :97:1*/ switch ag_f.ag_state {
-	/*line :97:1*/ case 1:
-		/*line :97:1*/ goto ag_resume1
-		/*line :97:1*/
+	/*line :109:1*/ switch ag_f.ag_state {
+	/*line :109:1*/ case 1:
+		/*line :109:1*/ goto ag_resume1
+		/*line :109:1*/
 	case 2:
-		/*line :97:1*/ goto ag_resume2
+		/*line :109:1*/ goto ag_resume2
 	}
-	/*line group.go:98:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
-	/*line :98:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
-	/*line :98:2*/ ag_f.addr = ""
-	/*line :98:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :98:2*/ return ag_s
+	/*line group.go:110:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :110:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :110:2*/ ag_f.addr = ""
+	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :110:2*/ return ag_s
 	}
-	/*line :98:2*/ ag_resume1:
-	/*line group.go:98:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
-	/*line :98:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:99:2*/ if err != nil {
-		/*line group.go:100:3*/ ag_f.ag_err = err
-		/*line :100:3*/ return rt.Ready
+	/*line :110:2*/ ag_resume1:
+	/*line group.go:110:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :110:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:111:2*/ if err != nil {
+		/*line group.go:112:3*/ ag_f.ag_err = err
+		/*line :112:3*/ return rt.Ready
 	}
-	/*line group.go:102:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
-	/*line :102:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
-	/*line :102:9*/ ag_f.s = nil
-	/*line :102:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :102:9*/ return ag_s
+	/*line group.go:114:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
+	/*line :114:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
+	/*line :114:9*/ ag_f.s = nil
+	/*line :114:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :114:9*/ return ag_s
 	}
-	/*line :102:9*/ ag_resume2:
-	/*line group.go:102:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :102:9*/ ag_f.ag_aw1 = nil
-	/*line group.go:102:2*/ ag_f.ag_err = ag_t2
-	/*line :102:2*/ return rt.Ready
+	/*line :114:9*/ ag_resume2:
+	/*line group.go:114:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :114:9*/ ag_f.ag_aw1 = nil
+	/*line group.go:114:2*/ ag_f.ag_err = ag_t2
+	/*line :114:2*/ return rt.Ready
 }
 
-//line group_async.go:371
+//line group_async.go:314
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:98"
+		return "group.go:110"
 	case 2:
-		return "group.go:102"
+		return "group.go:114"
 	}
 	return ""
 }
@@ -409,68 +352,68 @@ func (ag_f *ag_Server_serveShard) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:109
+//line group.go:121
 func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :109:1*/ var (
+	/*line :121:1*/ var (
 		err error
 	)
-	/*line :109:1*/ if ag_co.Unwinding() {
-		/*line :109:1*/ goto ag_exit
+	/*line :121:1*/ if ag_co.Unwinding() {
+		/*line :121:1*/ goto ag_exit
 	}
-	/*line :109:1*/ switch ag_f.ag_state {
-	/*line :109:1*/ case 1:
-		/*line :109:1*/ goto ag_resume1
-		/*line :109:1*/
+	/*line :121:1*/ switch ag_f.ag_state {
+	/*line :121:1*/ case 1:
+		/*line :121:1*/ goto ag_resume1
+		/*line :121:1*/
 	case 2:
-		/*line :109:1*/ goto ag_resume2
+		/*line :121:1*/ goto ag_resume2
 	}
-	/*line group.go:110:2*/ {
-		/*line :110:2*/ ag_d0 := ag_f.drain
-		/*line :110:2*/ ag_dfn := ag_f.s.ShutdownAsync
-		/*line :110:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :110:2*/ return ag_dfn(ag_d0)
+	/*line group.go:122:2*/ {
+		/*line :122:2*/ ag_d0 := ag_f.drain
+		/*line :122:2*/ ag_dfn := ag_f.s.ShutdownAsync
+		/*line :122:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :122:2*/ return ag_dfn(ag_d0)
 		})
 	}
-	/*line group.go:111:2*/ {
-		/*line :111:2*/ ag_dfn := ag_f.ln.Close
-		/*line :111:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :111:2*/ defer ag_dfn()
-			/*line :111:2*/ ag_p.Raise()
+	/*line group.go:123:2*/ {
+		/*line :123:2*/ ag_dfn := ag_f.ln.Close
+		/*line :123:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :123:2*/ defer ag_dfn()
+			/*line :123:2*/ ag_p.Raise()
 		})
 	}
-	/*line group.go:112:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :112:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :112:2*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :112:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :112:2*/ return ag_s
+	/*line group.go:124:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :124:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :124:2*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :124:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :124:2*/ return ag_s
 	}
-	/*line :112:2*/ ag_resume1:
-	/*line group.go:112:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :112:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:113:2*/ if errors.Is(err, http.ErrServerClosed) {
-		/*line group.go:114:3*/ ag_f.ag_err = nil
-		/*line :114:3*/ goto ag_exit
+	/*line :124:2*/ ag_resume1:
+	/*line group.go:124:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :124:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:125:2*/ if errors.Is(err, http.ErrServerClosed) {
+		/*line group.go:126:3*/ ag_f.ag_err = nil
+		/*line :126:3*/ goto ag_exit
 	}
-	/*line group.go:116:2*/ ag_f.ag_err = err
-	/*line :116:2*/ goto ag_exit
-	/*line :116:2*/ ag_exit:
-	/*line :116:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :116:2*/ ag_resume2:
-	/*line :116:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :116:2*/ return ag_s
+	/*line group.go:128:2*/ ag_f.ag_err = err
+	/*line :128:2*/ goto ag_exit
+	/*line :128:2*/ ag_exit:
+	/*line :128:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :128:2*/ ag_resume2:
+	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :128:2*/ return ag_s
 	}
-	/*line :116:2*/ return rt.Ready
+	/*line :128:2*/ return rt.Ready
 }
 
-//line group_async.go:466
+//line group_async.go:409
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:112"
+		return "group.go:124"
 	case 2:
-		return "group.go:117 (deferred calls)"
+		return "group.go:129 (deferred calls)"
 	}
 	return ""
 }

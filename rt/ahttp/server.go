@@ -108,6 +108,7 @@ type Server struct {
 	listeners map[*anet.Listener]struct{}
 	conns     map[*anet.Conn]bool // true while a request is in flight (group.go)
 	closed    bool
+	drained   *rt.Event // set when the last connection ends, for Shutdown (group.go)
 }
 
 // ListenAndServe listens on the TCP address addr and serves (see Serve).
@@ -265,6 +266,9 @@ func (s *Server) serveConn(c *anet.Conn) {
 	defer func() {
 		delete(s.conns, c)
 		c.Close()
+		if len(s.conns) == 0 && s.drained != nil {
+			s.drained.Set() // Shutdown waits for it
+		}
 	}()
 	if s.tls != nil {
 		anet.TLSServer(c, s.tls)

@@ -151,9 +151,9 @@ func init() {
 		{Name: "idle", Line: 588, Off: 14588, Head: "func idle(n int) (idleResult, error) {", Len: 818, Hash: 0x8baa0a2551cd46e8},
 		{Name: "readBlocks", Line: 637, Off: 16044, Head: "func readBlocks(addr string) ([]string, error) {", Len: 611, Hash: 0xa0cace512e42e88f},
 		{Name: "readUnits", Line: 693, Off: 17771, Head: "func readUnits(addr string, t *testing.T) ([]string, error) {", Len: 593, Hash: 0x25608a08d9ec7193},
-		{Name: "oneByte", Line: 726, Off: 18808, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
-		{Name: "manyReady", Line: 739, Off: 19090, Head: "func manyReady(n int) (int, error) {", Len: 862, Hash: 0x3a6f1450fc8003ac},
-		{Name: "addrs", Line: 792, Off: 20321, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
+		{Name: "oneByte", Line: 730, Off: 18962, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
+		{Name: "manyReady", Line: 743, Off: 19244, Head: "func manyReady(n int) (int, error) {", Len: 1164, Hash: 0xd013e101ee235cc6},
+		{Name: "addrs", Line: 804, Off: 20777, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
 	})
 }
 
@@ -2964,38 +2964,38 @@ func (ag_f *ag_oneByte) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:726
+//line anet_test.go:730
 func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :726:1*/ var (
+	/*line :730:1*/ var (
 		b   []byte
 		err error
 	)
-	/*line :726:1*/ if ag_co.Unwinding() {
-		/*line :726:1*/ return rt.Ready
+	/*line :730:1*/ if ag_co.Unwinding() {
+		/*line :730:1*/ return rt.Ready
 	}
-	/*line :726:1*/ switch ag_f.ag_state {
-	/*line :726:1*/ case 1:
-		/*line :726:1*/ goto ag_resume1
+	/*line :730:1*/ switch ag_f.ag_state {
+	/*line :730:1*/ case 1:
+		/*line :730:1*/ goto ag_resume1
 	}
-	/*line anet_test.go:727:2*/ b = make([]byte, 1)
-	/*line anet_test.go:728:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
-	/*line :728:5*/ ag_f.ag_state = 1 // await: c.Read(b)
-	/*line :728:5*/ ag_f.c = nil
-	/*line :728:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :728:5*/ return ag_s
+	/*line anet_test.go:731:2*/ b = make([]byte, 1)
+	/*line anet_test.go:732:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
+	/*line :732:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :732:5*/ ag_f.c = nil
+	/*line :732:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :732:5*/ return ag_s
 	}
-	/*line :728:5*/ ag_resume1:
-	/*line anet_test.go:728:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :728:5*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:728:2*/ if !(err != nil) {
-		/*line :728:2*/ goto ag_L1
+	/*line :732:5*/ ag_resume1:
+	/*line anet_test.go:732:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :732:5*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:732:2*/ if !(err != nil) {
+		/*line :732:2*/ goto ag_L1
 	}
-	/*line anet_test.go:729:3*/ ag_f.ag_err = err
-	/*line :729:3*/ return rt.Ready
-	/*line :729:3*/ ag_L1:
-	/*line anet_test.go:731:2*/ *ag_f.done++
-	/*line anet_test.go:732:2*/ ag_f.ag_err = nil
-	/*line :732:2*/ return rt.Ready
+	/*line anet_test.go:733:3*/ ag_f.ag_err = err
+	/*line :733:3*/ return rt.Ready
+	/*line :733:3*/ ag_L1:
+	/*line anet_test.go:735:2*/ *ag_f.done++
+	/*line anet_test.go:736:2*/ ag_f.ag_err = nil
+	/*line :736:2*/ return rt.Ready
 }
 
 //line anet_async_test.go:3002
@@ -3004,12 +3004,12 @@ func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_oneByte) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:728"
+		return "anet_test.go:732"
 	}
 	return ""
 }
 
-// ag_manyReady is the frame of manyReady (288 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_manyReady is the frame of manyReady (296 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_manyReady struct {
 	ag_state  int
 	n         int
@@ -3024,6 +3024,7 @@ type ag_manyReady struct {
 	ag_t14    []*anet.Conn
 	ag_t15    int
 	turns     int
+	waited    int
 	ag_aw0    rt.Awaitable[*anet.Listener]
 	ag_aw1    rt.Awaitable[*anet.Conn]
 	ag_aw2    rt.Awaitable[*rt.Task[struct{}]]
@@ -3052,9 +3053,9 @@ func (ag_f *ag_manyReady) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:739
+//line anet_test.go:743
 func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :739:1*/ var (
+	/*line :743:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -3063,218 +3064,242 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s2   *anet.Conn
 		ag_err3 error
 	)
-	/*line :739:1*/ if ag_co.Unwinding() {
-		/*line :739:1*/ goto ag_exit
+	/*line :743:1*/ if ag_co.Unwinding() {
+		/*line :743:1*/ goto ag_exit
 	}
-	/*line :739:1*/ switch ag_f.ag_state {
-	/*line :739:1*/ case 1:
-		/*line :739:1*/ goto ag_resume1
-		/*line :739:1*/
+	/*line :743:1*/ switch ag_f.ag_state {
+	/*line :743:1*/ case 1:
+		/*line :743:1*/ goto ag_resume1
+		/*line :743:1*/
 	case 2:
-		/*line :739:1*/ goto ag_resume2
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume2
+		/*line :743:1*/
 	case 3:
-		/*line :739:1*/ goto ag_resume3
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume3
+		/*line :743:1*/
 	case 4:
-		/*line :739:1*/ goto ag_resume4
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume4
+		/*line :743:1*/
 	case 5:
-		/*line :739:1*/ goto ag_resume5
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume5
+		/*line :743:1*/
 	case 6:
-		/*line :739:1*/ goto ag_resume6
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume6
+		/*line :743:1*/
 	case 7:
-		/*line :739:1*/ goto ag_resume7
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume7
+		/*line :743:1*/
 	case 8:
-		/*line :739:1*/ goto ag_resume8
-		/*line :739:1*/
+		/*line :743:1*/ goto ag_resume8
+		/*line :743:1*/
 	case 9:
-		/*line :739:1*/ goto ag_resume9
+		/*line :743:1*/ goto ag_resume9
+		/*line :743:1*/
+	case 10:
+		/*line :743:1*/ goto ag_resume10
 	}
-	/*line anet_test.go:740:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :740:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :740:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :740:2*/ return ag_s
+	/*line anet_test.go:744:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :744:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :744:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :744:2*/ return ag_s
 	}
-	/*line :740:2*/ ag_resume1:
-	/*line anet_test.go:740:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :740:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:741:2*/ if ag_err1 != nil {
-		/*line anet_test.go:742:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :742:3*/ goto ag_exit
+	/*line :744:2*/ ag_resume1:
+	/*line anet_test.go:744:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :744:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:745:2*/ if ag_err1 != nil {
+		/*line anet_test.go:746:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :746:3*/ goto ag_exit
 	}
-	/*line anet_test.go:744:2*/ {
-		/*line :744:2*/ ag_dfn := ag_f.ln.Close
-		/*line :744:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :744:2*/ defer ag_dfn()
-			/*line :744:2*/ ag_p.Raise()
+	/*line anet_test.go:748:2*/ {
+		/*line :748:2*/ ag_dfn := ag_f.ln.Close
+		/*line :748:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :748:2*/ defer ag_dfn()
+			/*line :748:2*/ ag_p.Raise()
 		})
 	}
-	/*line :744:2*/ ag_f.clients = new([]*anet.Conn)
-	/*line :744:2*/ ag_f.servers = new([]*anet.Conn)
-	/*line anet_test.go:745:6*/ (*ag_f.clients) = nil
-	/*line anet_test.go:745:15*/ (*ag_f.servers) = nil
-	/*line anet_test.go:746:2*/ {
-		/*line :746:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
-			/*line :746:2*/ return func() {
-				/*line anet_test.go:747:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
-					/*line anet_test.go:748:4*/ c.Close()
+	/*line :748:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line :748:2*/ ag_f.servers = new([]*anet.Conn)
+	/*line anet_test.go:749:6*/ (*ag_f.clients) = nil
+	/*line anet_test.go:749:15*/ (*ag_f.servers) = nil
+	/*line anet_test.go:750:2*/ {
+		/*line :750:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
+			/*line :750:2*/ return func() {
+				/*line anet_test.go:751:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
+					/*line anet_test.go:752:4*/ c.Close()
 				}
 			}
 		}(ag_f.clients, ag_f.servers)
-		/*line anet_test.go:746:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :746:2*/ defer ag_dfn()
-			/*line :746:2*/ ag_p.Raise()
+		/*line anet_test.go:750:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :750:2*/ defer ag_dfn()
+			/*line :750:2*/ ag_p.Raise()
 		})
 	}
-	/*line :746:2*/ ag_f.ag_t4 = ag_f.n
-	/*line :746:2*/ ag_f.ag_t5 = 0
-	/*line :746:2*/ ag_L1:
-	/*line anet_test.go:751:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
-		/*line :751:2*/ ag_f.ln = nil
-		/*line :751:2*/ goto ag_L3
+	/*line :750:2*/ ag_f.ag_t4 = ag_f.n
+	/*line :750:2*/ ag_f.ag_t5 = 0
+	/*line :750:2*/ ag_L1:
+	/*line anet_test.go:755:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :755:2*/ ag_f.ln = nil
+		/*line :755:2*/ goto ag_L3
 	}
-	/*line anet_test.go:752:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :752:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :752:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :752:3*/ return ag_s
+	/*line anet_test.go:756:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :756:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :756:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :756:3*/ return ag_s
 	}
-	/*line :752:3*/ ag_resume2:
-	/*line anet_test.go:752:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :752:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:753:3*/ if ag_err2 != nil {
-		/*line anet_test.go:754:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :754:4*/ goto ag_exit
+	/*line :756:3*/ ag_resume2:
+	/*line anet_test.go:756:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :756:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:757:3*/ if ag_err2 != nil {
+		/*line anet_test.go:758:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :758:4*/ goto ag_exit
 	}
-	/*line anet_test.go:756:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
-	/*line anet_test.go:757:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :757:3*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :757:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :757:3*/ return ag_s
+	/*line anet_test.go:760:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
+	/*line anet_test.go:761:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :761:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :761:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :761:3*/ return ag_s
 	}
-	/*line :757:3*/ ag_resume3:
-	/*line anet_test.go:757:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :757:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:758:3*/ if ag_err2 != nil {
-		/*line anet_test.go:759:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :759:4*/ goto ag_exit
+	/*line :761:3*/ ag_resume3:
+	/*line anet_test.go:761:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :761:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:762:3*/ if ag_err2 != nil {
+		/*line anet_test.go:763:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :763:4*/ goto ag_exit
 	}
-	/*line anet_test.go:761:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
-	/*line :761:3*/ ag_f.ag_t5++
-	/*line :761:3*/ goto ag_L1
-	/*line :761:3*/ ag_L3:
-	/*line anet_test.go:763:2*/ ag_f.done = 0
-	/*line :763:2*/ ag_f.ag_t11 = (*ag_f.clients)
-	/*line :763:2*/ ag_f.clients = nil
-	/*line :763:2*/ ag_f.ag_t12 = 0
-	/*line :763:2*/ ag_L4:
-	/*line anet_test.go:764:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :764:2*/ ag_f.ag_t11 = nil
-		/*line :764:2*/ goto ag_L6
+	/*line anet_test.go:765:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
+	/*line :765:3*/ ag_f.ag_t5++
+	/*line :765:3*/ goto ag_L1
+	/*line :765:3*/ ag_L3:
+	/*line anet_test.go:767:2*/ ag_f.done = 0
+	/*line :767:2*/ ag_f.ag_t11 = (*ag_f.clients)
+	/*line :767:2*/ ag_f.clients = nil
+	/*line :767:2*/ ag_f.ag_t12 = 0
+	/*line :767:2*/ ag_L4:
+	/*line anet_test.go:768:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :768:2*/ ag_f.ag_t11 = nil
+		/*line :768:2*/ goto ag_L6
 	}
-	/*line anet_test.go:764:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
-	/*line anet_test.go:765:3*/ ag_f.ag_aw2 = ag_0spawn_oneByte(ag_c2, &ag_f.done)
-	/*line :765:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
-	/*line :765:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :765:3*/ return ag_s
+	/*line anet_test.go:768:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
+	/*line anet_test.go:769:3*/ ag_f.ag_aw2 = ag_0spawn_oneByte(ag_c2, &ag_f.done)
+	/*line :769:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
+	/*line :769:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :769:3*/ return ag_s
 	}
-	/*line :765:3*/ ag_resume4:
-	/*line :765:3*/ ag_f.ag_aw2 = nil
-	/*line :765:3*/ ag_f.ag_t12++
-	/*line :765:3*/ goto ag_L4
-	/*line :765:3*/ ag_L6:
-	/*line anet_test.go:767:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :767:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
-	/*line :767:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :767:2*/ return ag_s
+	/*line :769:3*/ ag_resume4:
+	/*line :769:3*/ ag_f.ag_aw2 = nil
+	/*line :769:3*/ ag_f.ag_t12++
+	/*line :769:3*/ goto ag_L4
+	/*line :769:3*/ ag_L6:
+	/*line anet_test.go:771:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :771:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :771:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :771:2*/ return ag_s
 	}
-	/*line :767:2*/ ag_resume5:
-	/*line :767:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:768:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :768:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
-	/*line :768:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :768:2*/ return ag_s
+	/*line :771:2*/ ag_resume5:
+	/*line :771:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:772:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :772:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
+	/*line :772:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :772:2*/ return ag_s
 	}
-	/*line :768:2*/ ag_resume6:
-	/*line :768:2*/ ag_f.ag_aw3 = nil
-	/*line :768:2*/ ag_f.ag_t14 = (*ag_f.servers)
-	/*line :768:2*/ ag_f.servers = nil
-	/*line :768:2*/ ag_f.ag_t15 = 0
-	/*line :768:2*/ ag_L7:
-	/*line anet_test.go:769:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
-		/*line :769:2*/ ag_f.ag_t14 = nil
-		/*line :769:2*/ goto ag_L9
+	/*line :772:2*/ ag_resume6:
+	/*line :772:2*/ ag_f.ag_aw3 = nil
+	/*line :772:2*/ ag_f.ag_t14 = (*ag_f.servers)
+	/*line :772:2*/ ag_f.servers = nil
+	/*line :772:2*/ ag_f.ag_t15 = 0
+	/*line :772:2*/ ag_L7:
+	/*line anet_test.go:773:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :773:2*/ ag_f.ag_t14 = nil
+		/*line :773:2*/ goto ag_L9
 	}
-	/*line anet_test.go:769:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
-	/*line anet_test.go:770:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
-	/*line :770:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
-	/*line :770:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :770:6*/ return ag_s
+	/*line anet_test.go:773:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
+	/*line anet_test.go:774:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
+	/*line :774:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
+	/*line :774:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :774:6*/ return ag_s
 	}
-	/*line :770:6*/ ag_resume7:
-	/*line anet_test.go:770:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :770:6*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:770:3*/ if !(ag_err3 != nil) {
-		/*line :770:3*/ goto ag_L10
+	/*line :774:6*/ ag_resume7:
+	/*line anet_test.go:774:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :774:6*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:774:3*/ if !(ag_err3 != nil) {
+		/*line :774:3*/ goto ag_L10
 	}
-	/*line anet_test.go:771:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-	/*line :771:4*/ goto ag_exit
-	/*line :771:4*/ ag_L10:
-	/*line :771:4*/ ag_f.ag_t15++
-	/*line :771:4*/ goto ag_L7
-	/*line :771:4*/ ag_L9:
-	/*line anet_test.go:774:2*/ ag_f.turns = 0
-	/*line :774:2*/ ag_L11:
-	/*line anet_test.go:775:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
-		/*line :775:6*/ goto ag_L13
+	/*line anet_test.go:775:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :775:4*/ goto ag_exit
+	/*line :775:4*/ ag_L10:
+	/*line :775:4*/ ag_f.ag_t15++
+	/*line :775:4*/ goto ag_L7
+	/*line :775:4*/ ag_L9:
+	/*line anet_test.go:778:2*/ ag_f.turns = 0
+	/*line :778:2*/ ag_L11:
+	/*line anet_test.go:779:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
+		/*line :779:6*/ goto ag_L13
 	}
-	/*line anet_test.go:776:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :776:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
-	/*line :776:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :776:3*/ return ag_s
+	/*line anet_test.go:780:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :780:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
+	/*line :780:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :780:3*/ return ag_s
 	}
-	/*line :776:3*/ ag_resume8:
-	/*line :776:3*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:777:3*/ ag_f.turns++
-	/*line :777:3*/ goto ag_L11
-	/*line :777:3*/ ag_L13:
-	/*line anet_test.go:779:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
-	/*line :779:2*/ goto ag_exit
-	/*line :779:2*/ ag_exit:
-	/*line :779:2*/ ag_f.ag_state = 9 // running the deferred calls
-	/*line :779:2*/ ag_resume9:
-	/*line :779:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :779:2*/ return ag_s
+	/*line :780:3*/ ag_resume8:
+	/*line :780:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:781:3*/ ag_f.turns++
+	/*line :781:3*/ goto ag_L11
+	/*line :781:3*/ ag_L13:
+	/*line anet_test.go:785:6*/ ag_f.waited = 0
+	/*line :785:6*/ ag_L14:
+	/*line anet_test.go:785:19*/ if !(ag_f.done < ag_f.n && ag_f.waited < 10_000) {
+		/*line :785:19*/ goto ag_L16
 	}
-	/*line :779:2*/ return rt.Ready
+	/*line anet_test.go:786:3*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
+	/*line :786:3*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
+	/*line :786:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :786:3*/ return ag_s
+	}
+	/*line :786:3*/ ag_resume9:
+	/*line :786:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:785:48*/ ag_f.waited++
+	/*line :785:48*/ goto ag_L14
+	/*line :785:48*/ ag_L16:
+	/*line anet_test.go:788:2*/ if ag_f.done < ag_f.n {
+		/*line anet_test.go:789:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, fmt.Errorf("%d of %d readers woken", ag_f.done, ag_f.n)
+		/*line :789:3*/ goto ag_exit
+	}
+	/*line anet_test.go:791:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
+	/*line :791:2*/ goto ag_exit
+	/*line :791:2*/ ag_exit:
+	/*line :791:2*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :791:2*/ ag_resume10:
+	/*line :791:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :791:2*/ return ag_s
+	}
+	/*line :791:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3256
+//line anet_async_test.go:3279
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:740"
+		return "anet_test.go:744"
 	case 2:
-		return "anet_test.go:752"
+		return "anet_test.go:756"
 	case 3:
-		return "anet_test.go:757"
+		return "anet_test.go:761"
 	case 4:
-		return "anet_test.go:765"
+		return "anet_test.go:769"
 	case 5:
-		return "anet_test.go:767"
+		return "anet_test.go:771"
 	case 6:
-		return "anet_test.go:768"
+		return "anet_test.go:772"
 	case 7:
-		return "anet_test.go:770"
+		return "anet_test.go:774"
 	case 8:
-		return "anet_test.go:776"
+		return "anet_test.go:780"
 	case 9:
-		return "anet_test.go:780 (deferred calls)"
+		return "anet_test.go:786"
+	case 10:
+		return "anet_test.go:792 (deferred calls)"
 	}
 	return ""
 }
@@ -3309,109 +3334,109 @@ func (ag_f *ag_addrs) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:792
+//line anet_test.go:804
 func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :792:1*/ var (
+	/*line :804:1*/ var (
 		err error
 		a   *anet.Conn
 	)
-	/*line :792:1*/ if ag_co.Unwinding() {
-		/*line :792:1*/ goto ag_exit
+	/*line :804:1*/ if ag_co.Unwinding() {
+		/*line :804:1*/ goto ag_exit
 	}
-	/*line :792:1*/ switch ag_f.ag_state {
-	/*line :792:1*/ case 1:
-		/*line :792:1*/ goto ag_resume1
-		/*line :792:1*/
+	/*line :804:1*/ switch ag_f.ag_state {
+	/*line :804:1*/ case 1:
+		/*line :804:1*/ goto ag_resume1
+		/*line :804:1*/
 	case 2:
-		/*line :792:1*/ goto ag_resume2
-		/*line :792:1*/
+		/*line :804:1*/ goto ag_resume2
+		/*line :804:1*/
 	case 3:
-		/*line :792:1*/ goto ag_resume3
-		/*line :792:1*/
+		/*line :804:1*/ goto ag_resume3
+		/*line :804:1*/
 	case 4:
-		/*line :792:1*/ goto ag_resume4
+		/*line :804:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:793:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :793:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :793:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :793:2*/ return ag_s
+	/*line anet_test.go:805:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :805:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :805:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :805:2*/ return ag_s
 	}
-	/*line :793:2*/ ag_resume1:
-	/*line anet_test.go:793:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :793:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:794:2*/ if err != nil {
-		/*line anet_test.go:795:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :795:3*/ goto ag_exit
+	/*line :805:2*/ ag_resume1:
+	/*line anet_test.go:805:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :805:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:806:2*/ if err != nil {
+		/*line anet_test.go:807:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :807:3*/ goto ag_exit
 	}
-	/*line anet_test.go:797:2*/ {
-		/*line :797:2*/ ag_dfn := ag_f.ln.Close
-		/*line :797:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :797:2*/ defer ag_dfn()
-			/*line :797:2*/ ag_p.Raise()
+	/*line anet_test.go:809:2*/ {
+		/*line :809:2*/ ag_dfn := ag_f.ln.Close
+		/*line :809:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :809:2*/ defer ag_dfn()
+			/*line :809:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:798:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :798:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :798:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :798:2*/ return ag_s
+	/*line anet_test.go:810:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :810:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :810:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :810:2*/ return ag_s
 	}
-	/*line :798:2*/ ag_resume2:
-	/*line anet_test.go:798:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
-	/*line :798:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:799:2*/ if err != nil {
-		/*line anet_test.go:800:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :800:3*/ goto ag_exit
+	/*line :810:2*/ ag_resume2:
+	/*line anet_test.go:810:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
+	/*line :810:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:811:2*/ if err != nil {
+		/*line anet_test.go:812:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :812:3*/ goto ag_exit
 	}
-	/*line anet_test.go:802:2*/ {
-		/*line :802:2*/ ag_dfn := ag_f.d.Close
-		/*line :802:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :802:2*/ defer ag_dfn()
-			/*line :802:2*/ ag_p.Raise()
+	/*line anet_test.go:814:2*/ {
+		/*line :814:2*/ ag_dfn := ag_f.d.Close
+		/*line :814:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :814:2*/ defer ag_dfn()
+			/*line :814:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:803:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :803:2*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :803:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :803:2*/ return ag_s
+	/*line anet_test.go:815:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :815:2*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :815:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :815:2*/ return ag_s
 	}
-	/*line :803:2*/ ag_resume3:
-	/*line anet_test.go:803:2*/ a, err = ag_f.ag_aw1.AwaitResult()
-	/*line :803:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:804:2*/ if err != nil {
-		/*line anet_test.go:805:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :805:3*/ goto ag_exit
+	/*line :815:2*/ ag_resume3:
+	/*line anet_test.go:815:2*/ a, err = ag_f.ag_aw1.AwaitResult()
+	/*line :815:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:816:2*/ if err != nil {
+		/*line anet_test.go:817:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :817:3*/ goto ag_exit
 	}
-	/*line anet_test.go:807:2*/ {
-		/*line :807:2*/ ag_dfn := a.Close
-		/*line :807:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :807:2*/ defer ag_dfn()
-			/*line :807:2*/ ag_p.Raise()
+	/*line anet_test.go:819:2*/ {
+		/*line :819:2*/ ag_dfn := a.Close
+		/*line :819:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :819:2*/ defer ag_dfn()
+			/*line :819:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:808:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
-	/*line :808:2*/ goto ag_exit
-	/*line :808:2*/ ag_exit:
-	/*line :808:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :808:2*/ ag_resume4:
-	/*line :808:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :808:2*/ return ag_s
+	/*line anet_test.go:820:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
+	/*line :820:2*/ goto ag_exit
+	/*line :820:2*/ ag_exit:
+	/*line :820:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :820:2*/ ag_resume4:
+	/*line :820:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :820:2*/ return ag_s
 	}
-	/*line :808:2*/ return rt.Ready
+	/*line :820:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3403
+//line anet_async_test.go:3428
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:793"
+		return "anet_test.go:805"
 	case 2:
-		return "anet_test.go:798"
+		return "anet_test.go:810"
 	case 3:
-		return "anet_test.go:803"
+		return "anet_test.go:815"
 	case 4:
-		return "anet_test.go:809 (deferred calls)"
+		return "anet_test.go:821 (deferred calls)"
 	}
 	return ""
 }

@@ -716,10 +716,14 @@ func readUnits(addr string, t *testing.T) ([]string, error) {
 // TestManyReadyAtOnce: when hundreds of sockets become readable at once,
 // one poll wakes all of their tasks (the poller takes epoll's events in
 // batches of 128 until none is left), not one batch per loop iteration.
+// With the portable poller every reader must still be woken, but the
+// number of turns is not asserted (see oneTurnWakesAll).
 func TestManyReadyAtOnce(t *testing.T) {
 	turns, err := rt.Run(manyReadyAsync(300))
 	require.NoError(t, err)
-	assert.LessOrEqual(t, turns, 2, "loop turns until 300 readers that became ready at once were done")
+	if oneTurnWakesAll {
+		assert.LessOrEqual(t, turns, 2, "loop turns until 300 readers that became ready at once were done")
+	}
 }
 
 // async
@@ -775,6 +779,14 @@ func manyReady(n int) (int, error) {
 	for done < n && turns < 100 {
 		rt.Sleep(0)
 		turns++
+	}
+	// The portable poller's helper may post the rest later (and on a
+	// loaded machine, after the hundred turns): give it real time.
+	for waited := 0; done < n && waited < 10_000; waited++ {
+		rt.Sleep(time.Millisecond)
+	}
+	if done < n {
+		return turns, fmt.Errorf("%d of %d readers woken", done, n)
 	}
 	return turns, nil
 }

@@ -53,6 +53,21 @@
 // others cancelled, their sockets closed before Dial returns.
 // The package builds on Unix systems only.
 //
+// # Pollers
+//
+// On Linux the loop's poller is epoll, and a task waiting on a socket
+// costs no goroutine. On the other Unix systems (macOS, the BSDs) it is
+// rt's portable poller (rt/poll_other.go): one helper goroutine per loop,
+// from the loop's first socket wait until the loop is closed, waits in
+// poll(2) on every socket a task waits on, and hands readiness to the
+// loop; still no goroutine per socket or per waiting task. There sockets
+// that become ready together may wake their tasks over a few loop turns
+// rather than one, and each wait costs a write to the helper's pipe.
+// Build with -tags asyncgen_pollfallback to use the portable poller on
+// Linux; the ordinary go test on Linux runs it too: TestPollFallback runs
+// the tests of rt and of this package that exercise the poller again in
+// a go test subprocess with that tag.
+//
 // # Deadlines, timeouts and cancellation
 //
 // SetDeadline, SetReadDeadline and SetWriteDeadline work as in net, on the

@@ -28,7 +28,8 @@
 //	snap, _, _ := store.Load("order-42")
 //	r, err := rt.Run(durable.Resume[Receipt](store, snap))
 //
-// The generator checks a durable function (positioned errors):
+// The generator checks a durable function (positioned errors, which
+// asyncvet reports too):
 //
 //   - every frame field (parameters, results, locals live across an await,
 //     the awaited results) is encodable: numbers, bools, strings; slices,
@@ -189,7 +190,9 @@
 // records it under the old fingerprint, which stays in durable.lock. An
 // error the function returns fails the resume with a *MigrationError
 // (a job of rt/ajobs is dead at once, its checkpoint kept: fix the
-// migration and RetryDead).
+// migration and RetryDead). One old frame is resumed one way: a
+// migration of a fingerprint that a //durable:was copy also registers is
+// an error at generation, since the copy would take every such snapshot.
 //
 // Compared with Temporal, nothing is replayed: the frame itself is the
 // state, so the code need not be deterministic and there is no history to
