@@ -73,7 +73,8 @@ type Job struct {
 // current maps the task a job's handler runs in to its attempt. It is a
 // side table beside the tasks, like rt's contexts: a handler reaches its
 // attempt through rt.CurrentTask, so job functions keep their plain
-// signature func(A) (R, error). Workers on several loops share it.
+// signature func(A) (R, error). Workers on several loops share it; it is
+// also each worker's list of its running attempts (runningOf).
 var current = struct {
 	sync.Mutex
 	m map[*rt.Coro]*attempt
@@ -94,6 +95,21 @@ func unbindAttempt(c *rt.Coro) {
 	current.Unlock()
 }
 
+// runningOf returns w's attempts whose task runs: those bound. The map
+// is the worker's list of them too, rather than a second map of its own
+// that every in-flight job would pay an entry in.
+func runningOf(w *Worker) []*attempt {
+	current.Lock()
+	defer current.Unlock()
+	var as []*attempt
+	for _, a := range current.m {
+		if a.w == w {
+			as = append(as, a)
+		}
+	}
+	return as
+}
+
 func attemptOf(c *rt.Coro) *attempt {
 	if c == nil {
 		return nil
@@ -112,7 +128,7 @@ func CurrentJob() (Job, bool) {
 	if a == nil {
 		return Job{}, false
 	}
-	return Job{Queue: a.q.name, ID: a.job, Type: a.typ, Try: a.try}, true
+	return Job{Queue: a.q.name, ID: a.job, Type: a.typ(), Try: int(a.try)}, true
 }
 
 // SaveCheckpoint writes cp as the running job's latest checkpoint and

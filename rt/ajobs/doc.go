@@ -70,6 +70,21 @@
 // may run more than once (a worker killed mid-job), so jobs with outside
 // effects should be idempotent.
 //
+// # What a running job costs
+//
+// A running job is one task, whose bottom frame is the worker's record of
+// the attempt (entry, job id, delivery count): the job's own frames sit
+// right above it, and no second task waits for it. The worker keeps
+// nothing of the job's hash as read (the arguments are decoded by the
+// job's first step, the type's name is the registered one), the job's
+// stream entry id and job id are one small string of their own (not
+// pointers into the reply of the read, which would keep all of it), and
+// the task has no name (task dumps name the job from the attempt's
+// frame). When the task ends, the worker's reaper task records the
+// outcome in a short-lived task. TestInFlightMemory measures the live
+// heap per sleeping job; bench/jobs the worker process's memory per job
+// beside asynq's.
+//
 // # Retries, dead jobs, timeouts, delays, uniqueness
 //
 // A failed attempt is retried after a delay that doubles each time from

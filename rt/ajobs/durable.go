@@ -175,7 +175,7 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
 	}
 	if errors.Is(err, durable.ErrNotDurable) {
-		return zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", a.typ, err)}
+		return zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", a.typ(), err)}
 	}
 	return r, err
 }

@@ -28,7 +28,7 @@ func _[A any, R any]() {
 func init() {
 	rt.CheckSource("durable.go", []rt.SourceFunc{
 		{Name: "(*jobStore).save", Line: 108, Off: 5053, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
-		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1628, Hash: 0x37911d3df8645fba},
+		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1630, Hash: 0xe518d28ded1c6753},
 	})
 }
 
@@ -237,7 +237,7 @@ func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :175:3*/ ag_f.cp = nil
 	/*line durable.go:177:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
-		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
+		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ(), ag_err1)}
 		/*line :178:3*/ return rt.Ready
 	}
 	/*line durable.go:180:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -89,23 +90,41 @@ type Worker struct {
 	grace   time.Duration
 	active  int
 	abandon bool
-	running map[*attempt]bool
-	kept    map[string]bool // entries of the jobs abandoned at shutdown
+	kept    map[string]bool    // entries of the jobs abandoned at shutdown
+	ended   []*attempt         // attempts whose task ended, for the reaper
+	endedEv rt.Event           // set when ended gets one
+	reaper  *rt.Task[struct{}] // started by the first begin, stopped by Run
 	stats   Stats
 }
 
-// attempt is one delivery of a job being run.
+// attempt is one delivery of a job being run. It is also the bottom frame
+// of the job's task (begin): what a sleeping in-flight job costs the
+// worker is this, the task, the job's frames and the entry of the map
+// that finds it (current, which is also the worker's list of running
+// attempts: runningOf), so every word here counts (see
+// TestInFlightMemory).
 type attempt struct {
 	w          *Worker
 	q          *Queue
-	entry, job string
-	typ        string
-	try        int
+	entry, job string // one allocation (entryJob)
 	deliveries int64
-	task       *rt.Task[[]byte]
-	lost       bool
+	task       *rt.Task[struct{}]
 	cp         *Checkpoint // the last checkpoint read, when cpLoaded
+	aw         jobRun      // the job, run by the attempt as its task's frame
+	try        int32
+	lost       bool
 	cpLoaded   bool
+	started    bool // aw was started
+	canceled   bool // by cancel before the task's first step
+}
+
+// typ returns the job's type name (the registered one, not a string of a
+// reply), once it runs.
+func (a *attempt) typ() string {
+	if a.aw == nil {
+		return ""
+	}
+	return a.aw.typeName()
 }
 
 // NewWorker returns a worker for queues (all on cl), the most urgent
@@ -148,7 +167,7 @@ func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker 
 	if len(queues) == 0 {
 		panic("ajobs.NewWorker: no queue")
 	}
-	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), running: map[*attempt]bool{}, kept: map[string]bool{}}
+	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), kept: map[string]bool{}}
 }
 
 // Consumer returns the worker's name in the consumer group.
@@ -229,14 +248,19 @@ func (w *Worker) Run() error {
 	}
 	if _, err := rt.Await(rt.WaitFor(w.drainedAsync(), w.grace)); err != nil {
 		w.abandon = true
-		for a := range w.running {
+		for _, a := range runningOf(w) {
 			w.kept[a.entry] = true
-			a.task.Cancel()
+			a.cancel()
 		}
 		w.drained()
 	}
 	beats.Cancel()
 	rt.Await(beats)
+	if r := w.reaper; r != nil {
+		w.reaper = nil
+		r.Cancel()
+		rt.Await(r)
+	}
 	w.sweep()
 	return nil
 }
@@ -381,11 +405,12 @@ func (w *Worker) startRead(v aredis.Value, n int) int {
 			name, entries = streams[i].Elems[0].Str, streams[i].Elems[1].Elems
 		}
 		q := w.queueOf(name)
+		var batch []*attempt
 		for _, e := range entries {
 			id, job := entryJob(e)
 			if started < n {
 				started++
-				w.start(q, id, job, 1)
+				batch = append(batch, &attempt{w: w, q: q, entry: id, job: job, deliveries: 1})
 				continue
 			}
 			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err != nil {
@@ -393,6 +418,7 @@ func (w *Worker) startRead(v aredis.Value, n int) int {
 			}
 			w.stats.GivenBack++
 		}
+		w.launch(q, batch)
 	}
 	return started
 }
@@ -414,11 +440,13 @@ func (w *Worker) reclaim(n int) (int, error) {
 		if len(v.Elems) < 2 {
 			continue
 		}
+		var batch []*attempt
 		for _, e := range v.Elems[1].Elems {
 			id, job := entryJob(e)
 			// Learn the delivery count, which fences this attempt.
 			l, err := leaseScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, 0)
 			if err != nil {
+				w.launch(q, batch)
 				return started, err
 			}
 			if l.Int < 0 {
@@ -426,13 +454,16 @@ func (w *Worker) reclaim(n int) (int, error) {
 			}
 			started++
 			w.stats.Reclaimed++
-			w.start(q, id, job, l.Int)
+			batch = append(batch, &attempt{w: w, q: q, entry: id, job: job, deliveries: l.Int})
 		}
+		w.launch(q, batch)
 	}
 	return started, nil
 }
 
-// entryJob returns a stream entry's id and its job id.
+// entryJob returns a stream entry's id and its job id, in one string of
+// their own: a reply's strings point into its buffer, which would stay
+// alive, all of its entries with it, as long as any of its jobs runs.
 func entryJob(e aredis.Value) (id, job string) {
 	if len(e.Elems) != 2 {
 		return "", ""
@@ -444,7 +475,11 @@ func entryJob(e aredis.Value) (id, job string) {
 			job = f[i+1].Str
 		}
 	}
-	return id, job
+	both := id + job // a new string, unless one of them is empty
+	if id == "" || job == "" {
+		both = strings.Clone(both)
+	}
+	return both[:len(id)], both[len(id):]
 }
 
 func (w *Worker) queueOf(stream string) *Queue {
@@ -456,17 +491,147 @@ func (w *Worker) queueOf(stream string) *Queue {
 	return w.queues[0]
 }
 
-// start runs a delivery in a task of its own, which holds one slot.
+// launch starts the deliveries of q in batch, each holding one slot: it
+// reads their jobs' hashes, in pipelines of at most 256 (one round trip
+// for many jobs), then starts each (begin).
 //
 // async
-func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {
+func (w *Worker) launch(q *Queue, batch []*attempt) {
+	const chunk = 256
+	for len(batch) > 0 {
+		part := batch[:min(chunk, len(batch))]
+		batch = batch[len(part):]
+		p := w.cl.Pipeline()
+		for _, a := range part {
+			p.Add("HMGET", q.jobKey(a.job), "type", "args", "timeout", "tries")
+		}
+		vs, err := p.Exec()
+		for i, a := range part {
+			var v aredis.Value
+			if err == nil {
+				v = vs[i]
+			}
+			w.begin(a, v, err)
+		}
+	}
+}
+
+// begin starts attempt a, whose job's hash v was read (or not: err). The
+// job runs in a task of its own whose bottom frame is the attempt (see
+// Resume): no other task waits for it while it runs, and nothing of the
+// hash as read is kept (the type's name is the registered one, the
+// arguments are decoded by the job's first step). When the task ends,
+// the reaper records the outcome, in a task of its own (finishJob).
+//
+// async
+func (w *Worker) begin(a *attempt, v aredis.Value, err error) {
 	w.active++
 	w.stats.Started++
-	rt.Spawn(w.runJobAsync(&attempt{w: w, q: q, entry: entry, job: job, deliveries: deliveries}), rt.Name("ajobs job "+job))
+	if err == nil {
+		err = v.Err()
+	}
+	if err != nil {
+		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
+		w.jobEnded(a)
+		return
+	}
+	if a.job == "" || len(v.Elems) != 4 || v.Elems[0].IsNull() {
+		rt.Spawn(w.deadJobAsync(a, "no such job (its hash is missing)"))
+		return
+	}
+	r := lookup(v.Elems[0].Str)
+	if r == nil {
+		rt.Spawn(w.deadJobAsync(a, fmt.Sprintf("unknown job type %q (this worker knows %q)", v.Elems[0].Str, knownTypes())))
+		return
+	}
+	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	tries, _ := strconv.Atoi(v.Elems[3].Str)
+	if w.abandon {
+		w.jobEnded(a) // shutting down: left for reclaim
+		return
+	}
+	if w.reaper == nil {
+		w.reaper = rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	}
+	a.try = int32(tries + 1)
+	a.aw = r.run([]byte(v.Elems[1].Str), time.Duration(timeout)*time.Millisecond)
+	a.task = rt.Spawn(rt.Awaitable[struct{}](a))
+	// Observed from now on: its failure is the worker's to record
+	// (finishJob), not the loop's to report as never retrieved.
+	a.task.Result()
+	// Bound before its first step, which runs on a later loop iteration;
+	// bound is also running, for the heartbeats (runningOf).
+	bindAttempt(&a.task.Coro, a)
+}
+
+// AwaitStart, Resume and AwaitResult make the attempt the bottom frame
+// of its job's task (the task's body, under rt's root): it runs the job's
+// coroutine and, when that returns, fails, panics or is cancelled, hands
+// the attempt to the reaper. A task is the unit that survives a panic or
+// a cancellation of its job, so the outcome is recorded from another
+// task, once this one has ended.
+func (a *attempt) AwaitStart(c *rt.Coro) rt.Status { return c.Push(a) }
+
+func (a *attempt) Resume(c *rt.Coro) rt.Status {
+	if !a.started && !a.canceled && !c.Unwinding() {
+		a.started = true
+		if s := a.aw.AwaitStart(c); s != rt.Ready {
+			return s
+		}
+	}
+	w := a.w
+	w.ended = append(w.ended, a)
+	w.endedEv.Set()
+	return rt.Ready
+}
+
+func (a *attempt) AwaitResult() (struct{}, error) {
+	if !a.started {
+		return struct{}{}, rt.ErrCanceled
+	}
+	return struct{}{}, a.aw.end()
+}
+
+// cancel cancels the attempt's job. A task cancelled before its first
+// step would end without running its frames, this one included, and the
+// reaper would never hear of it: such an attempt is marked instead, and
+// its first step ends it as cancelled.
+func (a *attempt) cancel() {
+	if a.started {
+		a.task.Cancel()
+	} else {
+		a.canceled = true
+	}
+}
+
+// AwaitLine names the job in task dumps (rt.Locator).
+func (a *attempt) AwaitLine() string { return "ajobs job " + a.job + " (" + a.typ() + ")" }
+
+// reap records the outcomes of the attempts whose task ended, each in a
+// task of its own (finishJob), until cancelled: it is the worker's
+// reaper task. When the loop ends without Stop, the reaper is cancelled
+// with the jobs and records nothing: their jobs are left for reclaim, as
+// a killed worker's are.
+//
+// async
+func (w *Worker) reap() {
+	for {
+		for len(w.ended) == 0 {
+			w.endedEv.Clear()
+			w.endedEv.Wait()
+		}
+		ended := w.ended
+		w.ended = nil
+		for _, a := range ended {
+			rt.Spawn(w.finishJobAsync(a))
+		}
+	}
 }
 
 func (w *Worker) jobEnded(a *attempt) {
-	delete(w.running, a)
+	if a.task != nil {
+		unbindAttempt(&a.task.Coro)
+	}
 	w.active--
 	w.sem.Release()
 	if w.active == 0 {
@@ -474,41 +639,34 @@ func (w *Worker) jobEnded(a *attempt) {
 	}
 }
 
-// runJob runs one attempt: it reads the job, runs it in a task while a
-// heartbeat renews the lease, and records the outcome.
+// deadJob dead-letters an attempt that cannot run, with msg.
 //
 // async
-func (w *Worker) runJob(a *attempt) {
+func (w *Worker) deadJob(a *attempt, msg string) {
 	defer w.jobEnded(a)
-	q := a.q
-	v, err := w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeout", "tries")
-	if err != nil {
-		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
-		return
+	w.finish(a, "dead", msg, "", 0)
+}
+
+// finishJob records the outcome of attempt a, whose task has ended, and
+// frees its slot.
+//
+// async
+func (w *Worker) finishJob(a *attempt) {
+	defer w.jobEnded(a)
+	_, jerr := rt.Await(a.task)
+	var res []byte
+	if jerr == nil {
+		res = a.aw.output()
 	}
-	if a.job == "" || v.Elems[0].IsNull() {
-		w.finish(a, "dead", "no such job (its hash is missing)", "", 0)
-		return
-	}
-	typ := v.Elems[0].Str
-	r := lookup(typ)
-	if r == nil {
-		w.finish(a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", typ, knownTypes()), "", 0)
-		return
-	}
-	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	tries, _ := strconv.Atoi(v.Elems[3].Str)
-	if w.abandon {
-		return // shutting down: left for reclaim
-	}
-	a.typ, a.try = typ, tries+1
-	aw := r.run([]byte(v.Elems[1].Str), a)
-	if timeout > 0 {
-		aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
-	}
-	a.task = rt.Spawn(aw, rt.Name(typ+" "+a.job))
-	w.running[a] = true
-	res, jerr := rt.Await(a.task)
+	w.outcome(a, res, jerr)
+}
+
+// outcome records how an attempt's task ended: a result, a retry, a
+// sleep or a death; nothing when its lease was lost or the worker
+// abandoned it at shutdown.
+//
+// async
+func (w *Worker) outcome(a *attempt, res []byte, jerr error) {
 	if a.lost {
 		w.stats.LeaseLost++
 		return
@@ -529,7 +687,7 @@ func (w *Worker) runJob(a *attempt) {
 	var mal errMalformed
 	var dead errDead
 	if errors.As(jerr, &mal) || errors.As(jerr, &dead) {
-		w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+		w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr), "", 0)
 		return
 	}
 	stack := ""
@@ -537,7 +695,7 @@ func (w *Worker) runJob(a *attempt) {
 	if errors.As(jerr, &pe) {
 		stack = string(pe.Stack)
 	}
-	w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), stack, w.backoff(tries))
+	w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr), stack, w.backoff(int(a.try)-1))
 }
 
 // backoff returns the delay before retry number tries+1: Backoff doubled
@@ -561,9 +719,10 @@ func (w *Worker) heartbeats() {
 	const chunk = 500
 	for {
 		rt.Sleep(w.opts.Heartbeat)
+		running := runningOf(w)
 		for _, q := range w.queues {
 			var batch []*attempt
-			for a := range w.running {
+			for _, a := range running {
 				if a.q == q && !a.lost {
 					batch = append(batch, a)
 				}
@@ -583,9 +742,9 @@ func (w *Worker) heartbeats() {
 					for i, a := range batch[:n] {
 						if i < len(v.Elems) && v.Elems[i].Int == 1 {
 							w.stats.Renewed++
-						} else if i < len(v.Elems) && w.running[a] {
+						} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
 							a.lost = true
-							a.task.Cancel()
+							a.cancel()
 						}
 					}
 				}
