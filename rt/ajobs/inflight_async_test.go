@@ -35,7 +35,7 @@ func init() {
 	rt.CheckSource("inflight_test.go", []rt.SourceFunc{
 		{Name: "nap", Line: 38, Off: 816, Head: "func nap(a napArgs) (struct{}, error) {", Len: 118, Hash: 0xd4ce75d2abcf656e},
 		{Name: "sleepersInFlight", Line: 51, Off: 1233, Head: "func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, profile string) error {", Len: 1141, Hash: 0x80993ce22f569dc1},
-		{Name: "cancelBeforeStart", Line: 129, Off: 4103, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
+		{Name: "cancelBeforeStart", Line: 132, Off: 4294, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
 	})
 }
 
@@ -318,9 +318,9 @@ func (ag_f *ag_cancelBeforeStart) AwaitResult() (int32, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inflight_test.go:129
+//line inflight_test.go:132
 func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :129:1*/ var (
+	/*line :132:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		v       aredis.Value
@@ -328,104 +328,104 @@ func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		running []*attempt
 	)
-	/*line :129:1*/ if ag_co.Unwinding() {
-		/*line :129:1*/ return rt.Ready
+	/*line :132:1*/ if ag_co.Unwinding() {
+		/*line :132:1*/ return rt.Ready
 	}
-	/*line :129:1*/ switch ag_f.ag_state {
-	/*line :129:1*/ case 1:
-		/*line :129:1*/ goto ag_resume1
-		/*line :129:1*/
+	/*line :132:1*/ switch ag_f.ag_state {
+	/*line :132:1*/ case 1:
+		/*line :132:1*/ goto ag_resume1
+		/*line :132:1*/
 	case 2:
-		/*line :129:1*/ goto ag_resume2
-		/*line :129:1*/
+		/*line :132:1*/ goto ag_resume2
+		/*line :132:1*/
 	case 3:
-		/*line :129:1*/ goto ag_resume3
-		/*line :129:1*/
+		/*line :132:1*/ goto ag_resume3
+		/*line :132:1*/
 	case 4:
-		/*line :129:1*/ goto ag_resume4
-		/*line :129:1*/
+		/*line :132:1*/ goto ag_resume4
+		/*line :132:1*/
 	case 5:
-		/*line :129:1*/ goto ag_resume5
+		/*line :132:1*/ goto ag_resume5
 	}
-	/*line inflight_test.go:130:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :130:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
-	/*line :130:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :130:5*/ return ag_s
-	}
-	/*line :130:5*/ ag_resume1:
-	/*line inflight_test.go:130:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :130:5*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:130:2*/ if !(ag_err1 != nil) {
-		/*line :130:2*/ goto ag_L1
-	}
-	/*line inflight_test.go:131:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :131:3*/ return rt.Ready
-	/*line :131:3*/ ag_L1:
-	/*line inflight_test.go:133:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
-	/*line :133:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
-	/*line :133:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line inflight_test.go:133:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :133:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
+	/*line :133:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :133:5*/ return ag_s
 	}
-	/*line :133:5*/ ag_resume2:
-	/*line inflight_test.go:133:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :133:5*/ ag_f.ag_aw1 = nil
-	/*line inflight_test.go:133:2*/ if !(ag_err2 != nil) {
-		/*line :133:2*/ goto ag_L2
+	/*line :133:5*/ ag_resume1:
+	/*line inflight_test.go:133:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :133:5*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:133:2*/ if !(ag_err1 != nil) {
+		/*line :133:2*/ goto ag_L1
 	}
-	/*line inflight_test.go:134:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line inflight_test.go:134:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
 	/*line :134:3*/ return rt.Ready
-	/*line :134:3*/ ag_L2:
-	/*line inflight_test.go:136:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
-	/*line :136:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
-	/*line :136:2*/ ag_f.cl, ag_f.q = nil, nil
-	/*line :136:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:2*/ return ag_s
+	/*line :134:3*/ ag_L1:
+	/*line inflight_test.go:136:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
+	/*line :136:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
+	/*line :136:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:5*/ return ag_s
 	}
-	/*line :136:2*/ ag_resume3:
-	/*line inflight_test.go:136:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :136:2*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:137:2*/ if ag_err3 != nil {
-		/*line inflight_test.go:138:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-		/*line :138:3*/ return rt.Ready
+	/*line :136:5*/ ag_resume2:
+	/*line inflight_test.go:136:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :136:5*/ ag_f.ag_aw1 = nil
+	/*line inflight_test.go:136:2*/ if !(ag_err2 != nil) {
+		/*line :136:2*/ goto ag_L2
 	}
-	/*line inflight_test.go:140:2*/ ag_f.before = slowStarted.Load()
-	/*line inflight_test.go:141:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
-	/*line :141:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :141:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :141:5*/ return ag_s
+	/*line inflight_test.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :137:3*/ return rt.Ready
+	/*line :137:3*/ ag_L2:
+	/*line inflight_test.go:139:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
+	/*line :139:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
+	/*line :139:2*/ ag_f.cl, ag_f.q = nil, nil
+	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :139:2*/ return ag_s
 	}
-	/*line :141:5*/ ag_resume4:
-	/*line inflight_test.go:141:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :141:5*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:141:2*/ if !(n != 1) {
-		/*line :141:2*/ goto ag_L3
+	/*line :139:2*/ ag_resume3:
+	/*line inflight_test.go:139:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :139:2*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:140:2*/ if ag_err3 != nil {
+		/*line inflight_test.go:141:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+		/*line :141:3*/ return rt.Ready
 	}
-	/*line inflight_test.go:142:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
-	/*line :142:3*/ return rt.Ready
-	/*line :142:3*/ ag_L3:
-	/*line inflight_test.go:144:2*/ running = runningOf(ag_f.w)
-	/*line inflight_test.go:145:2*/ if len(running) != 1 || running[0].started {
-		/*line inflight_test.go:146:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
-		/*line :146:3*/ return rt.Ready
+	/*line inflight_test.go:143:2*/ ag_f.before = slowStarted.Load()
+	/*line inflight_test.go:144:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
+	/*line :144:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :144:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :144:5*/ return ag_s
 	}
-	/*line inflight_test.go:148:2*/ running[0].lost = true
-	/*line inflight_test.go:149:2*/ running[0].cancel()
-	/*line inflight_test.go:150:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
-	/*line :150:6*/ ag_L4:
-	/*line inflight_test.go:150:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
-		/*line :150:52*/ goto ag_L6
+	/*line :144:5*/ ag_resume4:
+	/*line inflight_test.go:144:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :144:5*/ ag_f.ag_aw2 = nil
+	/*line inflight_test.go:144:2*/ if !(n != 1) {
+		/*line :144:2*/ goto ag_L3
 	}
-	/*line inflight_test.go:151:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :151:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :151:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :151:3*/ return ag_s
+	/*line inflight_test.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
+	/*line :145:3*/ return rt.Ready
+	/*line :145:3*/ ag_L3:
+	/*line inflight_test.go:147:2*/ running = runningOf(ag_f.w)
+	/*line inflight_test.go:148:2*/ if len(running) != 1 || running[0].started {
+		/*line inflight_test.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
+		/*line :149:3*/ return rt.Ready
 	}
-	/*line :151:3*/ ag_resume5:
-	/*line :151:3*/ ag_f.ag_aw3 = nil
-	/*line :151:3*/ goto ag_L4
-	/*line :151:3*/ ag_L6:
-	/*line inflight_test.go:153:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
-	/*line :153:2*/ return rt.Ready
+	/*line inflight_test.go:151:2*/ running[0].lost = true
+	/*line inflight_test.go:152:2*/ running[0].cancel()
+	/*line inflight_test.go:153:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
+	/*line :153:6*/ ag_L4:
+	/*line inflight_test.go:153:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
+		/*line :153:52*/ goto ag_L6
+	}
+	/*line inflight_test.go:154:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :154:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :154:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:3*/ return ag_s
+	}
+	/*line :154:3*/ ag_resume5:
+	/*line :154:3*/ ag_f.ag_aw3 = nil
+	/*line :154:3*/ goto ag_L4
+	/*line :154:3*/ ag_L6:
+	/*line inflight_test.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
+	/*line :156:2*/ return rt.Ready
 }
 
 //line inflight_async_test.go:432
@@ -434,15 +434,15 @@ func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_cancelBeforeStart) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inflight_test.go:130"
-	case 2:
 		return "inflight_test.go:133"
-	case 3:
+	case 2:
 		return "inflight_test.go:136"
+	case 3:
+		return "inflight_test.go:139"
 	case 4:
-		return "inflight_test.go:141"
+		return "inflight_test.go:144"
 	case 5:
-		return "inflight_test.go:151"
+		return "inflight_test.go:154"
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/rt"
 )
@@ -27,7 +28,7 @@ func (jt *JobType[A, R]) Name() string { return jt.name }
 // runner is what a worker knows of a job type: how to run a payload, for
 // at most timeout when timeout > 0.
 type runner interface {
-	run(payload []byte, timeout time.Duration) jobRun
+	run(payload string, timeout time.Duration) jobRun
 }
 
 var (
@@ -134,7 +135,7 @@ func checkEncodable(t reflect.Type, seen map[reflect.Type]bool) error {
 	return nil
 }
 
-func (jt *JobType[A, R]) run(payload []byte, timeout time.Duration) jobRun {
+func (jt *JobType[A, R]) run(payload string, timeout time.Duration) jobRun {
 	return &typedRun[A, R]{jt: jt, buf: payload, timeout: timeout}
 }
 
@@ -151,7 +152,7 @@ func (e errMalformed) Error() string { return "malformed job arguments: " + e.er
 type jobRun interface {
 	AwaitStart(c *rt.Coro) rt.Status
 	end() error
-	output() []byte
+	output() string
 	typeName() string
 }
 
@@ -160,15 +161,16 @@ type jobRun interface {
 // > 0 (inline in the job's task: rt.Timeout), and encodes its result.
 type typedRun[A, R any] struct {
 	jt      *JobType[A, R]
-	buf     []byte          // the payload, then the encoded result
+	buf     string          // the payload, then the encoded result
 	aw      rt.Awaitable[R] // the job, or failed when the arguments did not decode
 	timeout time.Duration
 }
 
 func (t *typedRun[A, R]) AwaitStart(c *rt.Coro) rt.Status {
 	var a A
-	err := json.Unmarshal(t.buf, &a)
-	t.buf = nil
+	// Unmarshal only reads its input: no copy of the payload.
+	err := json.Unmarshal(unsafe.Slice(unsafe.StringData(t.buf), len(t.buf)), &a)
+	t.buf = ""
 	if err != nil {
 		t.aw = failed[R]{errMalformed{err}}
 		return rt.Ready
@@ -186,9 +188,14 @@ func (t *typedRun[A, R]) end() error {
 	if err != nil {
 		return err
 	}
-	t.buf, err = json.Marshal(r)
+	b, err := json.Marshal(r)
+	if len(b) > 0 {
+		t.buf = unsafe.String(&b[0], len(b)) // b is never written again
+	}
 	return err
 }
+
+func (t *typedRun[A, R]) output() string { return t.buf }
 
 // failed is an awaitable that fails with err at once.
 type failed[R any] struct{ err error }
@@ -199,8 +206,6 @@ func (f failed[R]) AwaitResult() (R, error) {
 	var zero R
 	return zero, f.err
 }
-
-func (t *typedRun[A, R]) output() []byte { return t.buf }
 
 func (t *typedRun[A, R]) typeName() string { return t.jt.name }
 

@@ -30,9 +30,9 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "(*JobType).Enqueue", Line: 251, Off: 8194, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 265, Off: 8718, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 281, Off: 9162, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "(*JobType).Enqueue", Line: 256, Off: 8392, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 270, Off: 8916, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 286, Off: 9360, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
 }
 
@@ -61,38 +61,38 @@ func (ag_f *ag_JobType_Enqueue[A, R]) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:251
+//line jobtype.go:256
 func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :251:1*/ var (
+	/*line :256:1*/ var (
 		payload []byte
 		err     error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :251:1*/ if ag_co.Unwinding() {
-		/*line :251:1*/ return rt.Ready
+	/*line :256:1*/ if ag_co.Unwinding() {
+		/*line :256:1*/ return rt.Ready
 	}
-	/*line :251:1*/ switch ag_f.ag_state {
-	/*line :251:1*/ case 1:
-		/*line :251:1*/ goto ag_resume1
+	/*line :256:1*/ switch ag_f.ag_state {
+	/*line :256:1*/ case 1:
+		/*line :256:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:252:2*/ payload, err = json.Marshal(ag_f.args)
-	/*line :252:2*/ ag_f.args = *new(A)
-	/*line jobtype.go:253:2*/ if err != nil {
-		/*line jobtype.go:254:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
-		/*line :254:3*/ return rt.Ready
+	/*line jobtype.go:257:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line :257:2*/ ag_f.args = *new(A)
+	/*line jobtype.go:258:2*/ if err != nil {
+		/*line jobtype.go:259:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
+		/*line :259:3*/ return rt.Ready
 	}
-	/*line jobtype.go:256:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
-	/*line :256:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
-	/*line :256:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
-	/*line :256:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :256:9*/ return ag_s
+	/*line jobtype.go:261:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
+	/*line :261:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :261:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
+	/*line :261:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :261:9*/ return ag_s
 	}
-	/*line :256:9*/ ag_resume1:
-	/*line jobtype.go:256:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :256:9*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:256:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :256:2*/ return rt.Ready
+	/*line :261:9*/ ag_resume1:
+	/*line jobtype.go:261:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :261:9*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:261:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :261:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:99
@@ -101,7 +101,7 @@ func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:256"
+		return "jobtype.go:261"
 	}
 	return ""
 }
@@ -136,39 +136,39 @@ func (ag_f *ag_JobType_Wait[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:265
+//line jobtype.go:270
 func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :265:1*/ var (
+	/*line :270:1*/ var (
 		res     []byte
 		ag_err1 error
 	)
-	/*line :265:1*/ if ag_co.Unwinding() {
-		/*line :265:1*/ return rt.Ready
+	/*line :270:1*/ if ag_co.Unwinding() {
+		/*line :270:1*/ return rt.Ready
 	}
-	/*line :265:1*/ switch ag_f.ag_state {
-	/*line :265:1*/ case 1:
-		/*line :265:1*/ goto ag_resume1
+	/*line :270:1*/ switch ag_f.ag_state {
+	/*line :270:1*/ case 1:
+		/*line :270:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:266:6*/ ag_f.r = *new(R)
-	/*line jobtype.go:267:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
-	/*line :267:2*/ ag_f.ag_state = 1 // await: q.wait(id)
-	/*line :267:2*/ ag_f.q = nil
-	/*line :267:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :267:2*/ return ag_s
+	/*line jobtype.go:271:6*/ ag_f.r = *new(R)
+	/*line jobtype.go:272:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
+	/*line :272:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :272:2*/ ag_f.q = nil
+	/*line :272:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
 	}
-	/*line :267:2*/ ag_resume1:
-	/*line jobtype.go:267:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :267:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:268:2*/ if ag_err1 != nil {
-		/*line jobtype.go:269:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
-		/*line :269:3*/ return rt.Ready
+	/*line :272:2*/ ag_resume1:
+	/*line jobtype.go:272:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :272:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:273:2*/ if ag_err1 != nil {
+		/*line jobtype.go:274:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
+		/*line :274:3*/ return rt.Ready
 	}
-	/*line jobtype.go:271:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:272:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :272:3*/ return rt.Ready
+	/*line jobtype.go:276:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:277:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :277:3*/ return rt.Ready
 	}
-	/*line jobtype.go:274:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
-	/*line :274:2*/ return rt.Ready
+	/*line jobtype.go:279:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
+	/*line :279:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:175
@@ -177,7 +177,7 @@ func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:267"
+		return "jobtype.go:272"
 	}
 	return ""
 }
@@ -212,42 +212,42 @@ func (ag_f *ag_JobType_Result[A, R]) AwaitResult() (rt.Tuple2[R, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:281
+//line jobtype.go:286
 func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :281:1*/ var (
+	/*line :286:1*/ var (
 		done    bool
 		ag_err1 error
 		res     []byte
 	)
-	/*line :281:1*/ if ag_co.Unwinding() {
-		/*line :281:1*/ return rt.Ready
+	/*line :286:1*/ if ag_co.Unwinding() {
+		/*line :286:1*/ return rt.Ready
 	}
-	/*line :281:1*/ switch ag_f.ag_state {
-	/*line :281:1*/ case 1:
-		/*line :281:1*/ goto ag_resume1
+	/*line :286:1*/ switch ag_f.ag_state {
+	/*line :286:1*/ case 1:
+		/*line :286:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:282:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :282:2*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :282:2*/ ag_f.q = nil
-	/*line :282:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :282:2*/ return ag_s
+	/*line jobtype.go:287:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :287:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :287:2*/ ag_f.q = nil
+	/*line :287:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
 	}
-	/*line :282:2*/ ag_resume1:
-	/*line jobtype.go:282:2*/ {
-		/*line :282:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :282:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :287:2*/ ag_resume1:
+	/*line jobtype.go:287:2*/ {
+		/*line :287:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :287:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :282:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:283:2*/ if ag_err1 != nil || !done {
-		/*line jobtype.go:284:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
-		/*line :284:3*/ return rt.Ready
+	/*line :287:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:288:2*/ if ag_err1 != nil || !done {
+		/*line jobtype.go:289:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
+		/*line :289:3*/ return rt.Ready
 	}
-	/*line jobtype.go:286:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:287:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :287:3*/ return rt.Ready
+	/*line jobtype.go:291:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:292:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :292:3*/ return rt.Ready
 	}
-	/*line jobtype.go:289:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
-	/*line :289:2*/ return rt.Ready
+	/*line jobtype.go:294:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
+	/*line :294:2*/ return rt.Ready
 }
 
 //line jobtype_async.go:254
@@ -256,7 +256,7 @@ func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:282"
+		return "jobtype.go:287"
 	}
 	return ""
 }

@@ -493,11 +493,14 @@ func (w *Worker) queueOf(stream string) *Queue {
 
 // launch starts the deliveries of q in batch, each holding one slot: it
 // reads their jobs' hashes, in pipelines of at most 256 (one round trip
-// for many jobs), then starts each (begin).
+// for many jobs), then starts each (begin) in a task of its own.
 //
 // async
 func (w *Worker) launch(q *Queue, batch []*attempt) {
 	const chunk = 256
+	if w.reaper == nil && len(batch) > 0 {
+		w.reaper = rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	}
 	for len(batch) > 0 {
 		part := batch[:min(chunk, len(batch))]
 		batch = batch[len(part):]
@@ -511,20 +514,34 @@ func (w *Worker) launch(q *Queue, batch []*attempt) {
 			if err == nil {
 				v = vs[i]
 			}
-			w.begin(a, v, err)
+			if dead, run := w.begin(a, v, err); dead != nil {
+				rt.Spawn(dead)
+			} else if run {
+				a.task = rt.Spawn(rt.Awaitable[struct{}](a))
+				// Observed from now on: its failure is the worker's to
+				// record (finishJob), not the loop's to report as never
+				// retrieved.
+				a.task.Result()
+				// Bound before its first step, which runs on a later loop
+				// iteration; bound is also running, for the heartbeats
+				// (runningOf).
+				bindAttempt(&a.task.Coro, a)
+			}
 		}
 	}
 }
 
-// begin starts attempt a, whose job's hash v was read (or not: err). The
-// job runs in a task of its own whose bottom frame is the attempt (see
-// Resume): no other task waits for it while it runs, and nothing of the
-// hash as read is kept (the type's name is the registered one, the
+// begin prepares attempt a, whose job's hash v was read (or not: err):
+// run reports that its task is to be started (launch), dead is a
+// coroutine to spawn instead that dead-letters it; with neither, its slot
+// was freed (Redis failed, or the worker is shutting down: the job is
+// left for reclaim). The job's task has the attempt as its bottom frame
+// (see Resume): no other task waits for it while it runs, and nothing of
+// the hash as read is kept (the type's name is the registered one, the
 // arguments are decoded by the job's first step). When the task ends,
-// the reaper records the outcome, in a task of its own (finishJob).
-//
-// async
-func (w *Worker) begin(a *attempt, v aredis.Value, err error) {
+// the reaper records the outcome, in a task of its own (finishJob). It is
+// not async, so that it allocates no frame per job.
+func (w *Worker) begin(a *attempt, v aredis.Value, err error) (dead rt.Awaitable[struct{}], run bool) {
 	w.active++
 	w.stats.Started++
 	if err == nil {
@@ -533,35 +550,27 @@ func (w *Worker) begin(a *attempt, v aredis.Value, err error) {
 	if err != nil {
 		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
 		w.jobEnded(a)
-		return
+		return nil, false
 	}
 	if a.job == "" || len(v.Elems) != 4 || v.Elems[0].IsNull() {
-		rt.Spawn(w.deadJobAsync(a, "no such job (its hash is missing)"))
-		return
+		return w.deadJobAsync(a, "no such job (its hash is missing)"), false
 	}
 	r := lookup(v.Elems[0].Str)
 	if r == nil {
-		rt.Spawn(w.deadJobAsync(a, fmt.Sprintf("unknown job type %q (this worker knows %q)", v.Elems[0].Str, knownTypes())))
-		return
+		return w.deadJobAsync(a, fmt.Sprintf("unknown job type %q (this worker knows %q)", v.Elems[0].Str, knownTypes())), false
 	}
 	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
 	tries, _ := strconv.Atoi(v.Elems[3].Str)
 	if w.abandon {
 		w.jobEnded(a) // shutting down: left for reclaim
-		return
-	}
-	if w.reaper == nil {
-		w.reaper = rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+		return nil, false
 	}
 	a.try = int32(tries + 1)
-	a.aw = r.run([]byte(v.Elems[1].Str), time.Duration(timeout)*time.Millisecond)
-	a.task = rt.Spawn(rt.Awaitable[struct{}](a))
-	// Observed from now on: its failure is the worker's to record
-	// (finishJob), not the loop's to report as never retrieved.
-	a.task.Result()
-	// Bound before its first step, which runs on a later loop iteration;
-	// bound is also running, for the heartbeats (runningOf).
-	bindAttempt(&a.task.Coro, a)
+	// The arguments as read, decoded by the job's first step: until then
+	// they keep this reply's buffer (its own, one per reply of the
+	// pipeline), not a copy.
+	a.aw = r.run(v.Elems[1].Str, time.Duration(timeout)*time.Millisecond)
+	return nil, true
 }
 
 // AwaitStart, Resume and AwaitResult make the attempt the bottom frame
@@ -654,7 +663,7 @@ func (w *Worker) deadJob(a *attempt, msg string) {
 func (w *Worker) finishJob(a *attempt) {
 	defer w.jobEnded(a)
 	_, jerr := rt.Await(a.task)
-	var res []byte
+	var res string
 	if jerr == nil {
 		res = a.aw.output()
 	}
@@ -666,7 +675,7 @@ func (w *Worker) finishJob(a *attempt) {
 // abandoned it at shutdown.
 //
 // async
-func (w *Worker) outcome(a *attempt, res []byte, jerr error) {
+func (w *Worker) outcome(a *attempt, res string, jerr error) {
 	if a.lost {
 		w.stats.LeaseLost++
 		return
@@ -676,7 +685,7 @@ func (w *Worker) outcome(a *attempt, res []byte, jerr error) {
 		return
 	}
 	if jerr == nil {
-		w.finish(a, "ok", string(res), "", 0)
+		w.finish(a, "ok", res, "", 0)
 		return
 	}
 	var se *sleepError

@@ -9,7 +9,6 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
 	"os"
-	"strconv"
 	"syscall"
 	"time"
 )
@@ -67,11 +66,6 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker, *attempt, aredis.Value, error)
-	var _ ag_stale_run_go_generate = (*Worker).begin
-}
-
-func _() {
 	type ag_stale_run_go_generate func(*Worker)
 	var _ ag_stale_run_go_generate = (*Worker).reap
 }
@@ -87,7 +81,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker, *attempt, []byte, error)
+	type ag_stale_run_go_generate func(*Worker, *attempt, string, error)
 	var _ ag_stale_run_go_generate = (*Worker).outcome
 }
 
@@ -129,17 +123,16 @@ func init() {
 		{Name: "(*Worker).read", Line: 356, Off: 11588, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
 		{Name: "(*Worker).startRead", Line: 389, Off: 12461, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 963, Hash: 0xa266bb85f77e499a},
 		{Name: "(*Worker).reclaim", Line: 430, Off: 13569, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 875, Hash: 0x194589fece717f92},
-		{Name: "(*Worker).launch", Line: 499, Off: 15403, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 428, Hash: 0x153b7eb3e40bc6df},
-		{Name: "(*Worker).begin", Line: 527, Off: 16272, Head: "func (w *Worker) begin(a *attempt, v aredis.Value, err error) {", Len: 1289, Hash: 0x1b56c894db8014d8},
-		{Name: "(*Worker).reap", Line: 617, Off: 19267, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
-		{Name: "(*Worker).deadJob", Line: 645, Off: 19714, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
-		{Name: "(*Worker).finishJob", Line: 654, Off: 19926, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0x258cf8c4e9e816ce},
-		{Name: "(*Worker).outcome", Line: 669, Off: 20281, Head: "func (w *Worker) outcome(a *attempt, res []byte, jerr error) {", Len: 706, Hash: 0xfdf9caf0bfade41c},
-		{Name: "(*Worker).heartbeats", Line: 718, Off: 21692, Head: "func (w *Worker) heartbeats() {", Len: 973, Hash: 0x7a5f85370a6ebea0},
-		{Name: "(*Worker).finish", Line: 762, Off: 22855, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 770, Off: 23121, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 778, Off: 23357, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 821, Off: 24756, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).launch", Line: 499, Off: 15424, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 991, Hash: 0xad57d9eebf4a328d},
+		{Name: "(*Worker).reap", Line: 626, Off: 19903, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
+		{Name: "(*Worker).deadJob", Line: 654, Off: 20350, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
+		{Name: "(*Worker).finishJob", Line: 663, Off: 20562, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
+		{Name: "(*Worker).outcome", Line: 678, Off: 20917, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
+		{Name: "(*Worker).heartbeats", Line: 727, Off: 22320, Head: "func (w *Worker) heartbeats() {", Len: 973, Hash: 0x7a5f85370a6ebea0},
+		{Name: "(*Worker).finish", Line: 771, Off: 23483, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 779, Off: 23749, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 787, Off: 23985, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
+		{Name: "(*Worker).mover", Line: 830, Off: 25384, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -228,7 +221,7 @@ func (ag_f *ag_Worker_RunUntilSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :212:2*/ return rt.Ready
 }
 
-//line worker_async.go:232
+//line worker_async.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_RunUntilSignal) AwaitLine() string {
@@ -302,7 +295,7 @@ func (ag_f *ag_Worker_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:223:1*/ return rt.Ready
 }
 
-//line worker_async.go:306
+//line worker_async.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_stopOnSignal) AwaitLine() string {
@@ -558,7 +551,7 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :265:2*/ return rt.Ready
 }
 
-//line worker_async.go:562
+//line worker_async.go:555
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
@@ -731,7 +724,7 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:299:1*/ return rt.Ready
 }
 
-//line worker_async.go:735
+//line worker_async.go:728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
@@ -799,7 +792,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:309:1*/ return rt.Ready
 }
 
-//line worker_async.go:803
+//line worker_async.go:796
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
@@ -958,7 +951,7 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :343:4*/ goto ag_L1
 }
 
-//line worker_async.go:962
+//line worker_async.go:955
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
@@ -1112,7 +1105,7 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :382:2*/ return rt.Ready
 }
 
-//line worker_async.go:1116
+//line worker_async.go:1109
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
@@ -1263,7 +1256,7 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :423:2*/ return rt.Ready
 }
 
-//line worker_async.go:1267
+//line worker_async.go:1260
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
@@ -1432,7 +1425,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :461:2*/ return rt.Ready
 }
 
-//line worker_async.go:1436
+//line worker_async.go:1429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
@@ -1449,7 +1442,7 @@ func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	return ""
 }
 
-// ag_Worker_launch is the frame of (*Worker).launch (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_launch is the frame of (*Worker).launch (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_launch struct {
 	ag_state int
 	w        *Worker
@@ -1458,10 +1451,11 @@ type ag_Worker_launch struct {
 	part     []*attempt
 	vs       []aredis.Value
 	err      error
+	a        **attempt
 	ag_t6    []*attempt
 	ag_t7    int
-	ag_aw0   rt.Awaitable[[]aredis.Value]
-	ag_aw1   rt.Awaitable[struct{}]
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[[]aredis.Value]
 }
 
 // launchAsync returns the coroutine of (*Worker).launch: nothing runs until it is awaited, spawned, gathered or run.
@@ -1485,10 +1479,11 @@ func (ag_f *ag_Worker_launch) AwaitResult() (struct{}, error) {
 //line worker.go:499
 func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :499:1*/ var (
-		p     *aredis.Pipeline
-		i     int
-		ag_a1 *attempt
-		v     aredis.Value
+		p    *aredis.Pipeline
+		i    int
+		v    aredis.Value
+		dead rt.Awaitable[struct{}]
+		run  bool
 	)
 	/*line :499:1*/ if ag_co.Unwinding() {
 		/*line :499:1*/ return rt.Ready
@@ -1499,205 +1494,110 @@ func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :499:1*/
 	case 2:
 		/*line :499:1*/ goto ag_resume2
+		/*line :499:1*/
+	case 3:
+		/*line :499:1*/ goto ag_resume3
+		/*line :499:1*/
+	case 4:
+		/*line :499:1*/ goto ag_resume4
 	}
 	/*line worker.go:500:2*/ const chunk = 256
-	/*line :500:2*/ ag_L1:
-	/*line worker.go:501:6*/ if !(len(ag_f.batch) > 0) {
-		/*line :501:6*/ goto ag_L3
+	/*line worker.go:501:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
+		/*line :501:2*/ goto ag_L1
 	}
-	/*line worker.go:502:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
-	/*line worker.go:503:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
-	/*line worker.go:504:3*/ p = ag_f.w.cl.Pipeline()
-	/*line worker.go:505:3*/ for _, a := range ag_f.part {
-		/*line worker.go:506:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job), "type", "args", "timeout", "tries")
+	/*line worker.go:502:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
+	/*line :502:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	/*line :502:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :502:3*/ return ag_s
 	}
-	/*line worker.go:508:3*/ ag_f.ag_aw0 = p.ExecAsync()
-	/*line :508:3*/ ag_f.ag_state = 1 // await: p.Exec()
-	/*line :508:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :508:3*/ return ag_s
+	/*line :502:3*/ ag_resume1:
+	/*line worker.go:502:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :502:3*/ ag_f.ag_aw0 = nil
+	/*line :502:3*/ ag_L1:
+	/*line :502:3*/ ag_L2:
+	/*line worker.go:504:6*/ if !(len(ag_f.batch) > 0) {
+		/*line :504:6*/ goto ag_L4
 	}
-	/*line :508:3*/ ag_resume1:
-	/*line worker.go:508:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :508:3*/ ag_f.ag_aw0 = nil
-	/*line :508:3*/ ag_f.ag_t6 = ag_f.part
-	/*line :508:3*/ ag_f.part = nil
-	/*line :508:3*/ ag_f.ag_t7 = 0
-	/*line :508:3*/ ag_L4:
-	/*line worker.go:509:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :509:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
-		/*line :509:3*/ goto ag_L6
+	/*line worker.go:505:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
+	/*line worker.go:506:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
+	/*line worker.go:507:3*/ p = ag_f.w.cl.Pipeline()
+	/*line worker.go:508:3*/ for _, a := range ag_f.part {
+		/*line worker.go:509:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job), "type", "args", "timeout", "tries")
 	}
-	/*line worker.go:509:7*/ i, ag_a1 = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:510:8*/ v = aredis.Value{}
-	/*line worker.go:511:4*/ if ag_f.err == nil {
-		/*line worker.go:512:5*/ v = ag_f.vs[i]
+	/*line worker.go:511:3*/ ag_f.ag_aw1 = p.ExecAsync()
+	/*line :511:3*/ ag_f.ag_state = 2 // await: p.Exec()
+	/*line :511:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :511:3*/ return ag_s
 	}
-	/*line worker.go:514:4*/ ag_f.ag_aw1 = ag_f.w.beginAsync(ag_a1, v, ag_f.err)
-	/*line :514:4*/ ag_f.ag_state = 2 // await: w.begin(a, v, err)
-	/*line :514:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :514:4*/ return ag_s
+	/*line :511:3*/ ag_resume2:
+	/*line worker.go:511:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :511:3*/ ag_f.ag_aw1 = nil
+	/*line :511:3*/ ag_f.ag_t6 = ag_f.part
+	/*line :511:3*/ ag_f.part = nil
+	/*line :511:3*/ ag_f.ag_t7 = 0
+	/*line :511:3*/ ag_L5:
+	/*line worker.go:512:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :512:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
+		/*line :512:3*/ goto ag_L7
 	}
-	/*line :514:4*/ ag_resume2:
-	/*line :514:4*/ ag_f.ag_aw1 = nil
-	/*line :514:4*/ ag_f.ag_t7++
-	/*line :514:4*/ goto ag_L4
-	/*line :514:4*/ ag_L6:
-	/*line :514:4*/ goto ag_L1
-	/*line :514:4*/ ag_L3:
-	/*line worker.go:517:1*/ return rt.Ready
+	/*line :512:3*/ ag_f.a = new(*attempt)
+	/*line worker.go:512:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:513:8*/ v = aredis.Value{}
+	/*line worker.go:514:4*/ if ag_f.err == nil {
+		/*line worker.go:515:5*/ v = ag_f.vs[i]
+	}
+	/*line worker.go:517:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
+	/*line worker.go:517:4*/ if !(dead != nil) {
+		/*line :517:4*/ goto ag_L8
+	}
+	/*line :517:4*/ ag_f.a = nil
+	/*line worker.go:518:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
+	/*line :518:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
+	/*line :518:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :518:5*/ return ag_s
+	}
+	/*line :518:5*/ ag_resume3:
+	/*line :518:5*/ ag_f.ag_aw0 = nil
+	/*line :518:5*/ goto ag_L9
+	/*line :518:5*/ ag_L8:
+	/*line worker.go:519:11*/ if !run {
+		/*line :519:11*/ ag_f.a = nil
+		/*line :519:11*/ goto ag_L10
+	}
+	/*line worker.go:520:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
+	/*line :520:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
+	/*line :520:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :520:5*/ return ag_s
+	}
+	/*line :520:5*/ ag_resume4:
+	/*line worker.go:520:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :520:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:524:5*/ (*ag_f.a).task.Result()
+	/*line worker.go:528:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
+	/*line :528:5*/ ag_f.a = nil
+	/*line :528:5*/ ag_L10:
+	/*line :528:5*/ ag_L9:
+	/*line :528:5*/ ag_f.ag_t7++
+	/*line :528:5*/ goto ag_L5
+	/*line :528:5*/ ag_L7:
+	/*line :528:5*/ goto ag_L2
+	/*line :528:5*/ ag_L4:
+	/*line worker.go:532:1*/ return rt.Ready
 }
 
-//line worker_async.go:1551
+//line worker_async.go:1589
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_launch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:508"
+		return "worker.go:502"
 	case 2:
-		return "worker.go:514"
-	}
-	return ""
-}
-
-// ag_Worker_begin is the frame of (*Worker).begin (168 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_begin struct {
-	ag_state int
-	w        *Worker
-	a        *attempt
-	v        aredis.Value
-	err      error
-	r        runner
-	timeout  int64
-	tries    int
-	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
-}
-
-// beginAsync returns the coroutine of (*Worker).begin: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) beginAsync(a *attempt, v aredis.Value, err error) rt.Awaitable[struct{}] {
-	return &ag_Worker_begin{w: w, a: a, v: v, err: err}
-}
-
-// ag_0spawn_begin starts (*Worker).begin as a task, its frame in the task's allocation: the generated form of rt.Spawn(beginAsync(...)).
-func (w *Worker) ag_0spawn_begin(a *attempt, v aredis.Value, err error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Worker_begin](ag_Worker_begin{w: w, a: a, v: v, err: err}, ag_opts...)
-}
-
-func (ag_f *ag_Worker_begin) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Worker_begin) AwaitResult() (struct{}, error) {
-	return struct{}{}, nil
-}
-
-//line worker.go:527
-func (ag_f *ag_Worker_begin) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :527:1*/ if ag_co.Unwinding() {
-		/*line :527:1*/ return rt.Ready
-	}
-	/*line :527:1*/ switch ag_f.ag_state {
-	/*line :527:1*/ case 1:
-		/*line :527:1*/ goto ag_resume1
-		/*line :527:1*/
-	case 2:
-		/*line :527:1*/ goto ag_resume2
-		/*line :527:1*/
+		return "worker.go:511"
 	case 3:
-		/*line :527:1*/ goto ag_resume3
-		/*line :527:1*/
+		return "worker.go:518"
 	case 4:
-		/*line :527:1*/ goto ag_resume4
-	}
-	/*line worker.go:528:2*/ ag_f.w.active++
-	/*line worker.go:529:2*/ ag_f.w.stats.Started++
-	/*line worker.go:530:2*/ if ag_f.err == nil {
-		/*line worker.go:531:3*/ ag_f.err = ag_f.v.Err()
-	}
-	/*line worker.go:533:2*/ if ag_f.err != nil {
-		/*line worker.go:534:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-		/*line worker.go:535:3*/ ag_f.w.jobEnded(ag_f.a)
-		/*line worker.go:536:3*/ return rt.Ready
-	}
-	/*line :536:3*/ ag_f.err = nil
-	/*line worker.go:538:2*/ if !(ag_f.a.job == "" || len(ag_f.v.Elems) != 4 || ag_f.v.Elems[0].IsNull()) {
-		/*line :538:2*/ goto ag_L1
-	}
-	/*line :538:2*/ ag_f.v = aredis.Value{}
-	/*line worker.go:539:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_deadJob(ag_f.a, "no such job (its hash is missing)")
-	/*line :539:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.deadJobAsync(a, "no such job (its hash is miss...
-	/*line :539:3*/ ag_f.w = nil
-	/*line :539:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :539:3*/ return ag_s
-	}
-	/*line :539:3*/ ag_resume1:
-	/*line :539:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:540:3*/ return rt.Ready
-	/*line :540:3*/ ag_L1:
-	/*line worker.go:542:2*/ ag_f.r = lookup(ag_f.v.Elems[0].Str)
-	/*line worker.go:543:2*/ if !(ag_f.r == nil) {
-		/*line :543:2*/ goto ag_L2
-	}
-	/*line :543:2*/ ag_f.r = nil
-	/*line worker.go:544:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_deadJob(ag_f.a, fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.v.Elems[0].Str, knownTypes()))
-	/*line :544:3*/ ag_f.ag_state = 2 // await: rt.Spawn(w.deadJobAsync(a, fmt.Sprintf("unknown job type ...
-	/*line :544:3*/ ag_f.w, ag_f.v = nil, aredis.Value{}
-	/*line :544:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :544:3*/ return ag_s
-	}
-	/*line :544:3*/ ag_resume2:
-	/*line :544:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:545:3*/ return rt.Ready
-	/*line :545:3*/ ag_L2:
-	/*line worker.go:547:2*/ ag_f.timeout, _ = strconv.ParseInt(ag_f.v.Elems[2].Str, 10, 64)
-	/*line worker.go:548:2*/ ag_f.tries, _ = strconv.Atoi(ag_f.v.Elems[3].Str)
-	/*line worker.go:549:2*/ if ag_f.w.abandon {
-		/*line worker.go:550:3*/ ag_f.w.jobEnded(ag_f.a)
-		/*line worker.go:551:3*/ return rt.Ready
-	}
-	/*line worker.go:553:2*/ if !(ag_f.w.reaper == nil) {
-		/*line :553:2*/ ag_f.w = nil
-		/*line :553:2*/ goto ag_L3
-	}
-	/*line worker.go:554:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
-	/*line :554:3*/ ag_f.ag_state = 3 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
-	/*line :554:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :554:3*/ return ag_s
-	}
-	/*line :554:3*/ ag_resume3:
-	/*line worker.go:554:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :554:3*/ ag_f.ag_aw0 = nil
-	/*line :554:3*/ ag_f.w = nil
-	/*line :554:3*/ ag_L3:
-	/*line worker.go:556:2*/ ag_f.a.try = int32(ag_f.tries + 1)
-	/*line worker.go:557:2*/ ag_f.a.aw = ag_f.r.run([]byte(ag_f.v.Elems[1].Str), time.Duration(ag_f.timeout)*time.Millisecond)
-	/*line :557:2*/ ag_f.v, ag_f.r = aredis.Value{}, nil
-	/*line worker.go:558:2*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}](ag_f.a))
-	/*line :558:2*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
-	/*line :558:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:2*/ return ag_s
-	}
-	/*line :558:2*/ ag_resume4:
-	/*line worker.go:558:2*/ ag_f.a.task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :558:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:561:2*/ ag_f.a.task.Result()
-	/*line worker.go:564:2*/ bindAttempt(&ag_f.a.task.Coro, ag_f.a)
-	/*line worker.go:565:1*/ return rt.Ready
-}
-
-//line worker_async.go:1689
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_begin) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "worker.go:539"
-	case 2:
-		return "worker.go:544"
-	case 3:
-		return "worker.go:554"
-	case 4:
-		return "worker.go:558"
+		return "worker.go:520"
 	}
 	return ""
 }
@@ -1730,69 +1630,69 @@ func (ag_f *ag_Worker_reap) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:617
+//line worker.go:626
 func (ag_f *ag_Worker_reap) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :617:1*/ var (
+	/*line :626:1*/ var (
 		ag_ended1 []*attempt
 		a         *attempt
 	)
-	/*line :617:1*/ if ag_co.Unwinding() {
-		/*line :617:1*/ return rt.Ready
+	/*line :626:1*/ if ag_co.Unwinding() {
+		/*line :626:1*/ return rt.Ready
 	}
-	/*line :617:1*/ switch ag_f.ag_state {
-	/*line :617:1*/ case 1:
-		/*line :617:1*/ goto ag_resume1
-		/*line :617:1*/
+	/*line :626:1*/ switch ag_f.ag_state {
+	/*line :626:1*/ case 1:
+		/*line :626:1*/ goto ag_resume1
+		/*line :626:1*/
 	case 2:
-		/*line :617:1*/ goto ag_resume2
+		/*line :626:1*/ goto ag_resume2
 	}
-	/*line :617:1*/ ag_L1:
-	/*line :617:1*/ ag_L4:
-	/*line worker.go:619:7*/ if !(len(ag_f.w.ended) == 0) {
-		/*line :619:7*/ goto ag_L6
+	/*line :626:1*/ ag_L1:
+	/*line :626:1*/ ag_L4:
+	/*line worker.go:628:7*/ if !(len(ag_f.w.ended) == 0) {
+		/*line :628:7*/ goto ag_L6
 	}
-	/*line worker.go:620:4*/ ag_f.w.endedEv.Clear()
-	/*line worker.go:621:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
-	/*line :621:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
-	/*line :621:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :621:4*/ return ag_s
+	/*line worker.go:629:4*/ ag_f.w.endedEv.Clear()
+	/*line worker.go:630:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
+	/*line :630:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
+	/*line :630:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :630:4*/ return ag_s
 	}
-	/*line :621:4*/ ag_resume1:
-	/*line :621:4*/ ag_f.ag_aw0 = nil
-	/*line :621:4*/ goto ag_L4
-	/*line :621:4*/ ag_L6:
-	/*line worker.go:623:3*/ ag_ended1 = ag_f.w.ended
-	/*line worker.go:624:3*/ ag_f.w.ended = nil
-	/*line :624:3*/ ag_f.ag_t2 = ag_ended1
-	/*line :624:3*/ ag_f.ag_t3 = 0
-	/*line :624:3*/ ag_L7:
-	/*line worker.go:625:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :625:3*/ ag_f.ag_t2 = nil
-		/*line :625:3*/ goto ag_L9
+	/*line :630:4*/ ag_resume1:
+	/*line :630:4*/ ag_f.ag_aw0 = nil
+	/*line :630:4*/ goto ag_L4
+	/*line :630:4*/ ag_L6:
+	/*line worker.go:632:3*/ ag_ended1 = ag_f.w.ended
+	/*line worker.go:633:3*/ ag_f.w.ended = nil
+	/*line :633:3*/ ag_f.ag_t2 = ag_ended1
+	/*line :633:3*/ ag_f.ag_t3 = 0
+	/*line :633:3*/ ag_L7:
+	/*line worker.go:634:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :634:3*/ ag_f.ag_t2 = nil
+		/*line :634:3*/ goto ag_L9
 	}
-	/*line worker.go:625:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:626:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
-	/*line :626:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
-	/*line :626:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :626:4*/ return ag_s
+	/*line worker.go:634:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:635:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
+	/*line :635:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
+	/*line :635:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :635:4*/ return ag_s
 	}
-	/*line :626:4*/ ag_resume2:
-	/*line :626:4*/ ag_f.ag_aw1 = nil
-	/*line :626:4*/ ag_f.ag_t3++
-	/*line :626:4*/ goto ag_L7
-	/*line :626:4*/ ag_L9:
-	/*line :626:4*/ goto ag_L1
+	/*line :635:4*/ ag_resume2:
+	/*line :635:4*/ ag_f.ag_aw1 = nil
+	/*line :635:4*/ ag_f.ag_t3++
+	/*line :635:4*/ goto ag_L7
+	/*line :635:4*/ ag_L9:
+	/*line :635:4*/ goto ag_L1
 }
 
-//line worker_async.go:1788
+//line worker_async.go:1688
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reap) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:621"
+		return "worker.go:630"
 	case 2:
-		return "worker.go:626"
+		return "worker.go:635"
 	}
 	return ""
 }
@@ -1825,53 +1725,53 @@ func (ag_f *ag_Worker_deadJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:645
+//line worker.go:654
 func (ag_f *ag_Worker_deadJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :645:1*/ if ag_co.Unwinding() {
-		/*line :645:1*/ goto ag_exit
+	/*line :654:1*/ if ag_co.Unwinding() {
+		/*line :654:1*/ goto ag_exit
 	}
-	/*line :645:1*/ switch ag_f.ag_state {
-	/*line :645:1*/ case 1:
-		/*line :645:1*/ goto ag_resume1
-		/*line :645:1*/
+	/*line :654:1*/ switch ag_f.ag_state {
+	/*line :654:1*/ case 1:
+		/*line :654:1*/ goto ag_resume1
+		/*line :654:1*/
 	case 2:
-		/*line :645:1*/ goto ag_resume2
+		/*line :654:1*/ goto ag_resume2
 	}
-	/*line worker.go:646:2*/ {
-		/*line :646:2*/ ag_d0 := ag_f.a
-		/*line :646:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :646:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :646:2*/ defer ag_dfn(ag_d0)
-			/*line :646:2*/ ag_p.Raise()
+	/*line worker.go:655:2*/ {
+		/*line :655:2*/ ag_d0 := ag_f.a
+		/*line :655:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :655:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :655:2*/ defer ag_dfn(ag_d0)
+			/*line :655:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:647:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
-	/*line :647:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
-	/*line :647:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
-	/*line :647:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :647:2*/ return ag_s
+	/*line worker.go:656:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
+	/*line :656:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
+	/*line :656:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
+	/*line :656:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :656:2*/ return ag_s
 	}
-	/*line :647:2*/ ag_resume1:
-	/*line :647:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:648:1*/ goto ag_exit
-	/*line :648:1*/ ag_exit:
-	/*line :648:1*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :648:1*/ ag_resume2:
-	/*line :648:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :648:1*/ return ag_s
+	/*line :656:2*/ ag_resume1:
+	/*line :656:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:657:1*/ goto ag_exit
+	/*line :657:1*/ ag_exit:
+	/*line :657:1*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :657:1*/ ag_resume2:
+	/*line :657:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :657:1*/ return ag_s
 	}
-	/*line :648:1*/ return rt.Ready
+	/*line :657:1*/ return rt.Ready
 }
 
-//line worker_async.go:1867
+//line worker_async.go:1767
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_deadJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:647"
+		return "worker.go:656"
 	case 2:
-		return "worker.go:648 (deferred calls)"
+		return "worker.go:657 (deferred calls)"
 	}
 	return ""
 }
@@ -1903,84 +1803,84 @@ func (ag_f *ag_Worker_finishJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:654
+//line worker.go:663
 func (ag_f *ag_Worker_finishJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :654:1*/ var (
+	/*line :663:1*/ var (
 		jerr error
-		res  []byte
+		res  string
 	)
-	/*line :654:1*/ if ag_co.Unwinding() {
-		/*line :654:1*/ goto ag_exit
+	/*line :663:1*/ if ag_co.Unwinding() {
+		/*line :663:1*/ goto ag_exit
 	}
-	/*line :654:1*/ switch ag_f.ag_state {
-	/*line :654:1*/ case 1:
-		/*line :654:1*/ goto ag_resume1
-		/*line :654:1*/
+	/*line :663:1*/ switch ag_f.ag_state {
+	/*line :663:1*/ case 1:
+		/*line :663:1*/ goto ag_resume1
+		/*line :663:1*/
 	case 2:
-		/*line :654:1*/ goto ag_resume2
-		/*line :654:1*/
+		/*line :663:1*/ goto ag_resume2
+		/*line :663:1*/
 	case 3:
-		/*line :654:1*/ goto ag_resume3
+		/*line :663:1*/ goto ag_resume3
 	}
-	/*line worker.go:655:2*/ {
-		/*line :655:2*/ ag_d0 := ag_f.a
-		/*line :655:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :655:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :655:2*/ defer ag_dfn(ag_d0)
-			/*line :655:2*/ ag_p.Raise()
+	/*line worker.go:664:2*/ {
+		/*line :664:2*/ ag_d0 := ag_f.a
+		/*line :664:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :664:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :664:2*/ defer ag_dfn(ag_d0)
+			/*line :664:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:656:2*/ ag_f.ag_aw0 = ag_f.a.task
-	/*line :656:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
-	/*line :656:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :656:2*/ return ag_s
+	/*line worker.go:665:2*/ ag_f.ag_aw0 = ag_f.a.task
+	/*line :665:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
+	/*line :665:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :665:2*/ return ag_s
 	}
-	/*line :656:2*/ ag_resume1:
-	/*line worker.go:656:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
-	/*line :656:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:657:6*/ res = nil
-	/*line worker.go:658:2*/ if jerr == nil {
-		/*line worker.go:659:3*/ res = ag_f.a.aw.output()
+	/*line :665:2*/ ag_resume1:
+	/*line worker.go:665:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
+	/*line :665:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:666:6*/ res = ""
+	/*line worker.go:667:2*/ if jerr == nil {
+		/*line worker.go:668:3*/ res = ag_f.a.aw.output()
 	}
-	/*line worker.go:661:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
-	/*line :661:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
-	/*line :661:2*/ ag_f.w, ag_f.a = nil, nil
-	/*line :661:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :661:2*/ return ag_s
+	/*line worker.go:670:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
+	/*line :670:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
+	/*line :670:2*/ ag_f.w, ag_f.a = nil, nil
+	/*line :670:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :670:2*/ return ag_s
 	}
-	/*line :661:2*/ ag_resume2:
-	/*line :661:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:662:1*/ goto ag_exit
-	/*line :662:1*/ ag_exit:
-	/*line :662:1*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :662:1*/ ag_resume3:
-	/*line :662:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :662:1*/ return ag_s
+	/*line :670:2*/ ag_resume2:
+	/*line :670:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:671:1*/ goto ag_exit
+	/*line :671:1*/ ag_exit:
+	/*line :671:1*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :671:1*/ ag_resume3:
+	/*line :671:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :671:1*/ return ag_s
 	}
-	/*line :662:1*/ return rt.Ready
+	/*line :671:1*/ return rt.Ready
 }
 
-//line worker_async.go:1964
+//line worker_async.go:1864
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:656"
+		return "worker.go:665"
 	case 2:
-		return "worker.go:661"
+		return "worker.go:670"
 	case 3:
-		return "worker.go:662 (deferred calls)"
+		return "worker.go:671 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Worker_outcome is the frame of (*Worker).outcome (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_outcome is the frame of (*Worker).outcome (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_outcome struct {
 	ag_state int
 	w        *Worker
 	a        *attempt
-	res      []byte
+	res      string
 	jerr     error
 	se       *sleepError
 	mal      errMalformed
@@ -1990,12 +1890,12 @@ type ag_Worker_outcome struct {
 }
 
 // outcomeAsync returns the coroutine of (*Worker).outcome: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) outcomeAsync(a *attempt, res []byte, jerr error) rt.Awaitable[struct{}] {
+func (w *Worker) outcomeAsync(a *attempt, res string, jerr error) rt.Awaitable[struct{}] {
 	return &ag_Worker_outcome{w: w, a: a, res: res, jerr: jerr}
 }
 
 // ag_0spawn_outcome starts (*Worker).outcome as a task, its frame in the task's allocation: the generated form of rt.Spawn(outcomeAsync(...)).
-func (w *Worker) ag_0spawn_outcome(a *attempt, res []byte, jerr error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+func (w *Worker) ag_0spawn_outcome(a *attempt, res string, jerr error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_Worker_outcome](ag_Worker_outcome{w: w, a: a, res: res, jerr: jerr}, ag_opts...)
 }
 
@@ -2007,109 +1907,109 @@ func (ag_f *ag_Worker_outcome) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:669
+//line worker.go:678
 func (ag_f *ag_Worker_outcome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :669:1*/ var (
+	/*line :678:1*/ var (
 		stack string
 	)
-	/*line :669:1*/ if ag_co.Unwinding() {
-		/*line :669:1*/ return rt.Ready
+	/*line :678:1*/ if ag_co.Unwinding() {
+		/*line :678:1*/ return rt.Ready
 	}
-	/*line :669:1*/ switch ag_f.ag_state {
-	/*line :669:1*/ case 1:
-		/*line :669:1*/ goto ag_resume1
-		/*line :669:1*/
+	/*line :678:1*/ switch ag_f.ag_state {
+	/*line :678:1*/ case 1:
+		/*line :678:1*/ goto ag_resume1
+		/*line :678:1*/
 	case 2:
-		/*line :669:1*/ goto ag_resume2
-		/*line :669:1*/
+		/*line :678:1*/ goto ag_resume2
+		/*line :678:1*/
 	case 3:
-		/*line :669:1*/ goto ag_resume3
-		/*line :669:1*/
+		/*line :678:1*/ goto ag_resume3
+		/*line :678:1*/
 	case 4:
-		/*line :669:1*/ goto ag_resume4
+		/*line :678:1*/ goto ag_resume4
 	}
-	/*line worker.go:670:2*/ if ag_f.a.lost {
-		/*line worker.go:671:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:672:3*/ return rt.Ready
+	/*line worker.go:679:2*/ if ag_f.a.lost {
+		/*line worker.go:680:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:681:3*/ return rt.Ready
 	}
-	/*line worker.go:674:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:675:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:676:3*/ return rt.Ready
+	/*line worker.go:683:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:684:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:685:3*/ return rt.Ready
 	}
-	/*line worker.go:678:2*/ if !(ag_f.jerr == nil) {
-		/*line :678:2*/ ag_f.res = nil
-		/*line :678:2*/ goto ag_L1
+	/*line worker.go:687:2*/ if !(ag_f.jerr == nil) {
+		/*line :687:2*/ ag_f.res = ""
+		/*line :687:2*/ goto ag_L1
 	}
-	/*line :678:2*/ ag_f.jerr = nil
-	/*line worker.go:679:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", string(ag_f.res), "", 0)
-	/*line :679:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :679:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, nil
-	/*line :679:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :679:3*/ return ag_s
+	/*line :687:2*/ ag_f.jerr = nil
+	/*line worker.go:688:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
+	/*line :688:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
+	/*line :688:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
+	/*line :688:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :688:3*/ return ag_s
 	}
-	/*line :679:3*/ ag_resume1:
-	/*line :679:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:680:3*/ return rt.Ready
-	/*line :680:3*/ ag_L1:
-	/*line worker.go:682:6*/ ag_f.se = nil
-	/*line worker.go:683:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
-		/*line :683:2*/ goto ag_L2
+	/*line :688:3*/ ag_resume1:
+	/*line :688:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:689:3*/ return rt.Ready
+	/*line :689:3*/ ag_L1:
+	/*line worker.go:691:6*/ ag_f.se = nil
+	/*line worker.go:692:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
+		/*line :692:2*/ goto ag_L2
 	}
-	/*line :683:2*/ ag_f.jerr = nil
-	/*line worker.go:684:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :684:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
-	/*line :684:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :684:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :684:3*/ return ag_s
+	/*line :692:2*/ ag_f.jerr = nil
+	/*line worker.go:693:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :693:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
+	/*line :693:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :693:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :693:3*/ return ag_s
 	}
-	/*line :684:3*/ ag_resume2:
-	/*line :684:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:685:3*/ return rt.Ready
-	/*line :685:3*/ ag_L2:
-	/*line worker.go:687:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:688:6*/ ag_f.dead = errDead{}
-	/*line worker.go:689:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
-		/*line :689:2*/ goto ag_L3
+	/*line :693:3*/ ag_resume2:
+	/*line :693:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:694:3*/ return rt.Ready
+	/*line :694:3*/ ag_L2:
+	/*line worker.go:696:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:697:6*/ ag_f.dead = errDead{}
+	/*line worker.go:698:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
+		/*line :698:2*/ goto ag_L3
 	}
-	/*line worker.go:690:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
-	/*line :690:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
-	/*line :690:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :690:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :690:3*/ return ag_s
+	/*line worker.go:699:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
+	/*line :699:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
+	/*line :699:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :699:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :699:3*/ return ag_s
 	}
-	/*line :690:3*/ ag_resume3:
-	/*line :690:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:691:3*/ return rt.Ready
-	/*line :691:3*/ ag_L3:
-	/*line worker.go:693:2*/ stack = ""
-	/*line worker.go:694:6*/ ag_f.pe = nil
-	/*line worker.go:695:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:696:3*/ stack = string(ag_f.pe.Stack)
+	/*line :699:3*/ ag_resume3:
+	/*line :699:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:700:3*/ return rt.Ready
+	/*line :700:3*/ ag_L3:
+	/*line worker.go:702:2*/ stack = ""
+	/*line worker.go:703:6*/ ag_f.pe = nil
+	/*line worker.go:704:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:705:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line worker.go:698:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
-	/*line :698:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
-	/*line :698:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :698:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :698:2*/ return ag_s
+	/*line worker.go:707:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
+	/*line :707:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
+	/*line :707:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :707:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :707:2*/ return ag_s
 	}
-	/*line :698:2*/ ag_resume4:
-	/*line :698:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:699:1*/ return rt.Ready
+	/*line :707:2*/ ag_resume4:
+	/*line :707:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:708:1*/ return rt.Ready
 }
 
-//line worker_async.go:2101
+//line worker_async.go:2001
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_outcome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:679"
+		return "worker.go:688"
 	case 2:
-		return "worker.go:684"
+		return "worker.go:693"
 	case 3:
-		return "worker.go:690"
+		return "worker.go:699"
 	case 4:
-		return "worker.go:698"
+		return "worker.go:707"
 	}
 	return ""
 }
@@ -2146,97 +2046,97 @@ func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:718
+//line worker.go:727
 func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :718:1*/ var (
+	/*line :727:1*/ var (
 		args []any
 		v    aredis.Value
 		err  error
 	)
-	/*line :718:1*/ if ag_co.Unwinding() {
-		/*line :718:1*/ return rt.Ready
+	/*line :727:1*/ if ag_co.Unwinding() {
+		/*line :727:1*/ return rt.Ready
 	}
-	/*line :718:1*/ switch ag_f.ag_state {
-	/*line :718:1*/ case 1:
-		/*line :718:1*/ goto ag_resume1
-		/*line :718:1*/
+	/*line :727:1*/ switch ag_f.ag_state {
+	/*line :727:1*/ case 1:
+		/*line :727:1*/ goto ag_resume1
+		/*line :727:1*/
 	case 2:
-		/*line :718:1*/ goto ag_resume2
+		/*line :727:1*/ goto ag_resume2
 	}
-	/*line worker.go:719:2*/ const chunk = 500
-	/*line :719:2*/ ag_L1:
-	/*line worker.go:721:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :721:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :721:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :721:3*/ return ag_s
+	/*line worker.go:728:2*/ const chunk = 500
+	/*line :728:2*/ ag_L1:
+	/*line worker.go:730:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :730:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :730:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :730:3*/ return ag_s
 	}
-	/*line :721:3*/ ag_resume1:
-	/*line :721:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:722:3*/ ag_f.running = runningOf(ag_f.w)
-	/*line :722:3*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :722:3*/ ag_f.ag_t3 = 0
-	/*line :722:3*/ ag_L4:
-	/*line worker.go:723:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :723:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
-		/*line :723:3*/ goto ag_L6
+	/*line :730:3*/ ag_resume1:
+	/*line :730:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:731:3*/ ag_f.running = runningOf(ag_f.w)
+	/*line :731:3*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :731:3*/ ag_f.ag_t3 = 0
+	/*line :731:3*/ ag_L4:
+	/*line worker.go:732:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :732:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
+		/*line :732:3*/ goto ag_L6
 	}
-	/*line worker.go:723:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:724:8*/ ag_f.batch = nil
-	/*line worker.go:725:4*/ for _, a := range ag_f.running {
-		/*line worker.go:726:5*/ if a.q == ag_f.q && !a.lost {
-			/*line worker.go:727:6*/ ag_f.batch = append(ag_f.batch, a)
+	/*line worker.go:732:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:733:8*/ ag_f.batch = nil
+	/*line worker.go:734:4*/ for _, a := range ag_f.running {
+		/*line worker.go:735:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:736:6*/ ag_f.batch = append(ag_f.batch, a)
 		}
 	}
-	/*line :727:6*/ ag_L7:
-	/*line worker.go:730:8*/ if !(len(ag_f.batch) > 0) {
-		/*line :730:8*/ ag_f.q, ag_f.batch = nil, nil
-		/*line :730:8*/ goto ag_L9
+	/*line :736:6*/ ag_L7:
+	/*line worker.go:739:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :739:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :739:8*/ goto ag_L9
 	}
-	/*line worker.go:731:5*/ ag_f.n = min(chunk, len(ag_f.batch))
-	/*line worker.go:732:5*/ args = make([]any, 0, 2+2*ag_f.n)
-	/*line worker.go:733:5*/ args = append(args, group, ag_f.w.opts.Consumer)
-	/*line worker.go:734:5*/ for _, a := range ag_f.batch[:ag_f.n] {
-		/*line worker.go:735:6*/ args = append(args, a.entry, a.deliveries)
+	/*line worker.go:740:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:741:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:742:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:743:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:744:6*/ args = append(args, a.entry, a.deliveries)
 	}
-	/*line worker.go:737:5*/ ag_f.w.stats.Beats++
-	/*line worker.go:738:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
-	/*line :738:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
-	/*line :738:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :738:5*/ return ag_s
+	/*line worker.go:746:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:747:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :747:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :747:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :747:5*/ return ag_s
 	}
-	/*line :738:5*/ ag_resume2:
-	/*line worker.go:738:5*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :738:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:739:5*/ if err != nil {
-		/*line worker.go:740:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	/*line :747:5*/ ag_resume2:
+	/*line worker.go:747:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :747:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:748:5*/ if err != nil {
+		/*line worker.go:749:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
-		/*line worker.go:742:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:743:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
-				/*line worker.go:744:8*/ ag_f.w.stats.Renewed++
+		/*line worker.go:751:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:752:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:753:8*/ ag_f.w.stats.Renewed++
 			} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
-				/*line worker.go:746:8*/ a.lost = true
-				/*line worker.go:747:8*/ a.cancel()
+				/*line worker.go:755:8*/ a.lost = true
+				/*line worker.go:756:8*/ a.cancel()
 			}
 		}
 	}
-	/*line worker.go:751:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
-	/*line :751:5*/ goto ag_L7
-	/*line :751:5*/ ag_L9:
-	/*line :751:5*/ ag_f.ag_t3++
-	/*line :751:5*/ goto ag_L4
-	/*line :751:5*/ ag_L6:
-	/*line :751:5*/ goto ag_L1
+	/*line worker.go:760:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :760:5*/ goto ag_L7
+	/*line :760:5*/ ag_L9:
+	/*line :760:5*/ ag_f.ag_t3++
+	/*line :760:5*/ goto ag_L4
+	/*line :760:5*/ ag_L6:
+	/*line :760:5*/ goto ag_L1
 }
 
-//line worker_async.go:2232
+//line worker_async.go:2132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:721"
+		return "worker.go:730"
 	case 2:
-		return "worker.go:738"
+		return "worker.go:747"
 	}
 	return ""
 }
@@ -2271,33 +2171,33 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:762
+//line worker.go:771
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :762:1*/ if ag_co.Unwinding() {
-		/*line :762:1*/ return rt.Ready
+	/*line :771:1*/ if ag_co.Unwinding() {
+		/*line :771:1*/ return rt.Ready
 	}
-	/*line :762:1*/ switch ag_f.ag_state {
-	/*line :762:1*/ case 1:
-		/*line :762:1*/ goto ag_resume1
+	/*line :771:1*/ switch ag_f.ag_state {
+	/*line :771:1*/ case 1:
+		/*line :771:1*/ goto ag_resume1
 	}
-	/*line worker.go:763:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :763:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :763:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :763:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :763:2*/ return ag_s
+	/*line worker.go:772:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :772:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :772:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :772:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :772:2*/ return ag_s
 	}
-	/*line :763:2*/ ag_resume1:
-	/*line :763:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:764:1*/ return rt.Ready
+	/*line :772:2*/ ag_resume1:
+	/*line :772:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:773:1*/ return rt.Ready
 }
 
-//line worker_async.go:2295
+//line worker_async.go:2195
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:763"
+		return "worker.go:772"
 	}
 	return ""
 }
@@ -2329,33 +2229,33 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:770
+//line worker.go:779
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :770:1*/ if ag_co.Unwinding() {
-		/*line :770:1*/ return rt.Ready
+	/*line :779:1*/ if ag_co.Unwinding() {
+		/*line :779:1*/ return rt.Ready
 	}
-	/*line :770:1*/ switch ag_f.ag_state {
-	/*line :770:1*/ case 1:
-		/*line :770:1*/ goto ag_resume1
+	/*line :779:1*/ switch ag_f.ag_state {
+	/*line :779:1*/ case 1:
+		/*line :779:1*/ goto ag_resume1
 	}
-	/*line worker.go:771:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :771:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :771:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :771:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :771:2*/ return ag_s
+	/*line worker.go:780:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :780:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :780:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :780:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :780:2*/ return ag_s
 	}
-	/*line :771:2*/ ag_resume1:
-	/*line :771:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:772:1*/ return rt.Ready
+	/*line :780:2*/ ag_resume1:
+	/*line :780:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:781:1*/ return rt.Ready
 }
 
-//line worker_async.go:2353
+//line worker_async.go:2253
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:771"
+		return "worker.go:780"
 	}
 	return ""
 }
@@ -2398,125 +2298,125 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:778
+//line worker.go:787
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :778:1*/ var (
+	/*line :787:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :778:1*/ if ag_co.Unwinding() {
-		/*line :778:1*/ return rt.Ready
+	/*line :787:1*/ if ag_co.Unwinding() {
+		/*line :787:1*/ return rt.Ready
 	}
-	/*line :778:1*/ switch ag_f.ag_state {
-	/*line :778:1*/ case 1:
-		/*line :778:1*/ goto ag_resume1
-		/*line :778:1*/
+	/*line :787:1*/ switch ag_f.ag_state {
+	/*line :787:1*/ case 1:
+		/*line :787:1*/ goto ag_resume1
+		/*line :787:1*/
 	case 2:
-		/*line :778:1*/ goto ag_resume2
-		/*line :778:1*/
+		/*line :787:1*/ goto ag_resume2
+		/*line :787:1*/
 	case 3:
-		/*line :778:1*/ goto ag_resume3
-		/*line :778:1*/
+		/*line :787:1*/ goto ag_resume3
+		/*line :787:1*/
 	case 4:
-		/*line :778:1*/ goto ag_resume4
+		/*line :787:1*/ goto ag_resume4
 	}
-	/*line worker.go:779:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:780:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :780:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :780:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :780:11*/ return ag_s
+	/*line worker.go:788:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:789:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :789:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :789:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :789:11*/ return ag_s
 	}
-	/*line :780:11*/ ag_resume1:
-	/*line worker.go:780:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :780:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:780:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:781:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :781:2*/ ag_L1:
-	/*line worker.go:783:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
-	/*line :783:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :783:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :783:3*/ return ag_s
+	/*line :789:11*/ ag_resume1:
+	/*line worker.go:789:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :789:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:789:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:790:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :790:2*/ ag_L1:
+	/*line worker.go:792:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
+	/*line :792:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
+	/*line :792:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :792:3*/ return ag_s
 	}
-	/*line :783:3*/ ag_resume2:
-	/*line worker.go:783:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :783:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:785:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:786:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:787:4*/ ag_f.err = nil
+	/*line :792:3*/ ag_resume2:
+	/*line worker.go:792:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :792:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:794:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:795:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
+		/*line worker.go:796:4*/ ag_f.err = nil
 	}
-	/*line worker.go:789:3*/ if ag_f.err == nil {
-		/*line worker.go:790:4*/ switch v.Int {
-		/*line :790:4*/ case 0:
-			/*line worker.go:792:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:793:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :793:5*/
+	/*line worker.go:798:3*/ if ag_f.err == nil {
+		/*line worker.go:799:4*/ switch v.Int {
+		/*line :799:4*/ case 0:
+			/*line worker.go:801:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:802:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
+			/*line :802:5*/
 		case 1:
-			/*line worker.go:795:5*/ ag_f.w.stats.Done++
-			/*line :795:5*/
+			/*line worker.go:804:5*/ ag_f.w.stats.Done++
+			/*line :804:5*/
 		case 2:
-			/*line worker.go:797:5*/ ag_f.w.stats.Retried++
-			/*line :797:5*/
+			/*line worker.go:806:5*/ ag_f.w.stats.Retried++
+			/*line :806:5*/
 		case 3:
-			/*line worker.go:799:5*/ ag_f.w.stats.Dead++
-			/*line :799:5*/
+			/*line worker.go:808:5*/ ag_f.w.stats.Dead++
+			/*line :808:5*/
 		case 4:
-			/*line worker.go:801:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:810:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:803:4*/ return rt.Ready
+		/*line worker.go:812:4*/ return rt.Ready
 	}
-	/*line :803:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:805:7*/ (*ag_f.re) = nil
-	/*line worker.go:806:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :806:3*/ ag_f.re = nil
-	/*line :806:3*/ ag_t8 = permanent
-	/*line worker.go:807:19*/ if ag_t8 {
-		/*line :807:19*/ goto ag_L4
+	/*line :812:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:814:7*/ (*ag_f.re) = nil
+	/*line worker.go:815:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :815:3*/ ag_f.re = nil
+	/*line :815:3*/ ag_t8 = permanent
+	/*line worker.go:816:19*/ if ag_t8 {
+		/*line :816:19*/ goto ag_L4
 	}
-	/*line worker.go:807:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :807:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :807:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :807:20*/ return ag_s
+	/*line worker.go:816:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :816:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :816:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :816:20*/ return ag_s
 	}
-	/*line :807:20*/ ag_resume3:
-	/*line worker.go:807:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :807:20*/ ag_f.ag_aw0 = nil
-	/*line :807:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :807:20*/ ag_L4:
-	/*line worker.go:807:3*/ if !ag_t8 {
-		/*line :807:3*/ ag_f.err = nil
-		/*line :807:3*/ goto ag_L5
+	/*line :816:20*/ ag_resume3:
+	/*line worker.go:816:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :816:20*/ ag_f.ag_aw0 = nil
+	/*line :816:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :816:20*/ ag_L4:
+	/*line worker.go:816:3*/ if !ag_t8 {
+		/*line :816:3*/ ag_f.err = nil
+		/*line :816:3*/ goto ag_L5
 	}
-	/*line :807:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:808:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:809:4*/ return rt.Ready
-	/*line :809:4*/ ag_L5:
-	/*line worker.go:811:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :811:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :811:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :811:3*/ return ag_s
+	/*line :816:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:817:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
+	/*line worker.go:818:4*/ return rt.Ready
+	/*line :818:4*/ ag_L5:
+	/*line worker.go:820:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :820:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :820:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :820:3*/ return ag_s
 	}
-	/*line :811:3*/ ag_resume4:
-	/*line :811:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:812:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :812:3*/ goto ag_L1
+	/*line :820:3*/ ag_resume4:
+	/*line :820:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:821:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :821:3*/ goto ag_L1
 }
 
-//line worker_async.go:2508
+//line worker_async.go:2408
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:780"
+		return "worker.go:789"
 	case 2:
-		return "worker.go:783"
+		return "worker.go:792"
 	case 3:
-		return "worker.go:807"
+		return "worker.go:816"
 	case 4:
-		return "worker.go:811"
+		return "worker.go:820"
 	}
 	return ""
 }
@@ -2549,61 +2449,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:821
+//line worker.go:830
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :821:1*/ var (
+	/*line :830:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :821:1*/ if ag_co.Unwinding() {
-		/*line :821:1*/ return rt.Ready
+	/*line :830:1*/ if ag_co.Unwinding() {
+		/*line :830:1*/ return rt.Ready
 	}
-	/*line :821:1*/ switch ag_f.ag_state {
-	/*line :821:1*/ case 1:
-		/*line :821:1*/ goto ag_resume1
-		/*line :821:1*/
+	/*line :830:1*/ switch ag_f.ag_state {
+	/*line :830:1*/ case 1:
+		/*line :830:1*/ goto ag_resume1
+		/*line :830:1*/
 	case 2:
-		/*line :821:1*/ goto ag_resume2
+		/*line :830:1*/ goto ag_resume2
 	}
-	/*line worker.go:822:2*/ const batch = 100
-	/*line :822:2*/ ag_L1:
-	/*line worker.go:824:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:825:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :825:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :825:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :825:3*/ return ag_s
+	/*line worker.go:831:2*/ const batch = 100
+	/*line :831:2*/ ag_L1:
+	/*line worker.go:833:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:834:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :834:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :834:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :834:3*/ return ag_s
 	}
-	/*line :825:3*/ ag_resume1:
-	/*line worker.go:825:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :825:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:826:3*/ if err != nil {
-		/*line worker.go:827:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :834:3*/ ag_resume1:
+	/*line worker.go:834:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :834:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:835:3*/ if err != nil {
+		/*line worker.go:836:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:829:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:830:5*/ ag_f.wait = 0
+		/*line worker.go:838:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:839:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:832:5*/ ag_f.wait = next
+			/*line worker.go:841:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:835:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :835:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :835:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :835:3*/ return ag_s
+	/*line worker.go:844:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :844:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :844:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :844:3*/ return ag_s
 	}
-	/*line :835:3*/ ag_resume2:
-	/*line :835:3*/ ag_f.ag_aw1 = nil
-	/*line :835:3*/ goto ag_L1
+	/*line :844:3*/ ag_resume2:
+	/*line :844:3*/ ag_f.ag_aw1 = nil
+	/*line :844:3*/ goto ag_L1
 }
 
-//line worker_async.go:2599
+//line worker_async.go:2499
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:825"
+		return "worker.go:834"
 	case 2:
-		return "worker.go:835"
+		return "worker.go:844"
 	}
 	return ""
 }
