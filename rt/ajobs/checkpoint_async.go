@@ -43,11 +43,11 @@ func _() {
 // checkpoint.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("checkpoint.go", []rt.SourceFunc{
-		{Name: "CurrentJob", Line: 126, Off: 3979, Head: "func CurrentJob() (Job, bool) {", Len: 185, Hash: 0x21424bb3a73545b5},
-		{Name: "SaveCheckpoint", Line: 150, Off: 5060, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
-		{Name: "LastCheckpoint", Line: 165, Off: 5524, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
-		{Name: "(*attempt).saveCheckpoint", Line: 174, Off: 5686, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1445, Hash: 0xc73b4eb599a5eb3a},
-		{Name: "(*attempt).lastCheckpoint", Line: 209, Off: 7142, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 922, Hash: 0x6524fc455da341fb},
+		{Name: "CurrentJob", Line: 126, Off: 3979, Head: "func CurrentJob() (Job, bool) {", Len: 187, Hash: 0xfda09e1f1a1369e4},
+		{Name: "SaveCheckpoint", Line: 150, Off: 5062, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
+		{Name: "LastCheckpoint", Line: 165, Off: 5526, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
+		{Name: "(*attempt).saveCheckpoint", Line: 174, Off: 5688, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1430, Hash: 0x287ed14e260885d5},
+		{Name: "(*attempt).lastCheckpoint", Line: 209, Off: 7129, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 954, Hash: 0xf106201858836c59},
 	})
 }
 
@@ -102,7 +102,7 @@ func (ag_f *ag_CurrentJob) Resume(ag_co *rt.Coro) rt.Status {
 		/*line checkpoint.go:129:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{}, false
 		/*line :129:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:131:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{Queue: a.q.name, ID: a.job, Type: a.typ(), Try: int(a.try)}, true
+	/*line checkpoint.go:131:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{Queue: a.q.name, ID: a.job(), Type: a.typ(), Try: int(a.try)}, true
 	/*line :131:2*/ return rt.Ready
 }
 
@@ -333,8 +333,8 @@ func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :179:3*/ return rt.Ready
 	}
 	/*line checkpoint.go:181:2*/ ag_q1 = ag_f.a.q
-	/*line checkpoint.go:182:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job)}, group, ag_f.a.entry, ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
-	/*line :182:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry, a....
+	/*line checkpoint.go:182:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job())}, group, ag_f.a.entry(), ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
+	/*line :182:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry(), ...
 	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :182:2*/ return ag_s
 	}
@@ -342,28 +342,28 @@ func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint.go:182:2*/ v, err = ag_f.ag_aw0.AwaitResult()
 	/*line :182:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint.go:184:2*/ if errors.Is(err, ErrNotReplicated) {
-		/*line checkpoint.go:185:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job, err)
+		/*line checkpoint.go:185:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job(), err)
 		/*line checkpoint.go:186:3*/ err = nil
 	}
 	/*line checkpoint.go:188:2*/ if err != nil {
-		/*line checkpoint.go:189:3*/ ag_f.a.cpLoaded = false
-		/*line checkpoint.go:190:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job, err)
+		/*line checkpoint.go:189:3*/ ag_f.a.cp = nil
+		/*line checkpoint.go:190:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job(), err)
 		/*line :190:3*/ return rt.Ready
 	}
 	/*line checkpoint.go:192:2*/ switch {
 	/*line :192:2*/ case v.Int == 0 && len(v.Elems) == 0:
 		/*line checkpoint.go:194:3*/ ag_f.a.lost = true
 		/*line checkpoint.go:195:3*/ ag_f.a.w.stats.CheckpointsRefused++
-		/*line checkpoint.go:196:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job, ErrLeaseLost)
+		/*line checkpoint.go:196:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job(), ErrLeaseLost)
 		/*line :196:3*/ return rt.Ready
 		/*line :196:3*/
 	case len(v.Elems) != 2:
-		/*line checkpoint.go:198:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job)
+		/*line checkpoint.go:198:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job())
 		/*line :198:3*/ return rt.Ready
 	}
 	/*line :198:3*/ ag_f.cp = Checkpoint{}
 	/*line checkpoint.go:200:2*/ ag_f.a.w.stats.Checkpoints++
-	/*line checkpoint.go:204:2*/ ag_f.a.cp, ag_f.a.cpLoaded = nil, false
+	/*line checkpoint.go:204:2*/ ag_f.a.cp = nil
 	/*line checkpoint.go:205:2*/ ag_f.ag_err = nil
 	/*line :205:2*/ return rt.Ready
 }
@@ -422,18 +422,18 @@ func (ag_f *ag_attempt_lastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :209:1*/ case 1:
 		/*line :209:1*/ goto ag_resume1
 	}
-	/*line checkpoint.go:210:2*/ if ag_f.a.cpLoaded {
-		/*line checkpoint.go:211:3*/ if ag_f.a.cp == nil {
+	/*line checkpoint.go:210:2*/ if ag_f.a.cp != nil {
+		/*line checkpoint.go:211:3*/ if ag_f.a.cp.cp == nil {
 			/*line checkpoint.go:212:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
 			/*line :212:4*/ return rt.Ready
 		}
-		/*line checkpoint.go:214:3*/ cp := *ag_f.a.cp
-		/*line checkpoint.go:215:3*/ cp.Data = append([]byte(nil), ag_f.a.cp.Data...)
+		/*line checkpoint.go:214:3*/ cp := *ag_f.a.cp.cp
+		/*line checkpoint.go:215:3*/ cp.Data = append([]byte(nil), ag_f.a.cp.cp.Data...)
 		/*line checkpoint.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = &cp, nil
 		/*line :216:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:218:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
-	/*line :218:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name"...
+	/*line checkpoint.go:218:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job()), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
+	/*line :218:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job()), "cp_seq", "cp_nam...
 	/*line :218:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :218:2*/ return ag_s
 	}
@@ -441,32 +441,31 @@ func (ag_f *ag_attempt_lastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint.go:218:2*/ v, err = ag_f.ag_aw0.AwaitResult()
 	/*line :218:2*/ ag_f.ag_aw0 = nil
 	/*line checkpoint.go:219:2*/ if err != nil {
-		/*line checkpoint.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job, err)
+		/*line checkpoint.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job(), err)
 		/*line :220:3*/ return rt.Ready
 	}
 	/*line checkpoint.go:222:2*/ if len(v.Elems) != 5 {
-		/*line checkpoint.go:223:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job, v)
+		/*line checkpoint.go:223:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job(), v)
 		/*line :223:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:225:2*/ ag_f.a.cpLoaded = true
-	/*line checkpoint.go:226:2*/ if v.Elems[0].IsNull() {
-		/*line checkpoint.go:227:3*/ ag_f.a.cp = nil
-		/*line checkpoint.go:228:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :228:3*/ return rt.Ready
+	/*line checkpoint.go:225:2*/ if v.Elems[0].IsNull() {
+		/*line checkpoint.go:226:3*/ ag_f.a.cp = &loadedCheckpoint{}
+		/*line checkpoint.go:227:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :227:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:230:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
-	/*line checkpoint.go:231:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
-	/*line checkpoint.go:232:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
-	/*line checkpoint.go:233:2*/ ag_cp1.Saved = time.UnixMilli(at)
-	/*line checkpoint.go:234:2*/ ag_f.a.cp = ag_cp1
-	/*line :234:2*/ ag_f.a = nil
-	/*line checkpoint.go:235:2*/ ag_f.c = *ag_cp1
-	/*line checkpoint.go:236:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
-	/*line checkpoint.go:237:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
-	/*line :237:2*/ return rt.Ready
+	/*line checkpoint.go:229:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
+	/*line checkpoint.go:230:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
+	/*line checkpoint.go:231:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
+	/*line checkpoint.go:232:2*/ ag_cp1.Saved = time.UnixMilli(at)
+	/*line checkpoint.go:233:2*/ ag_f.a.cp = &loadedCheckpoint{ag_cp1}
+	/*line :233:2*/ ag_f.a = nil
+	/*line checkpoint.go:234:2*/ ag_f.c = *ag_cp1
+	/*line checkpoint.go:235:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
+	/*line checkpoint.go:236:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
+	/*line :236:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:470
+//line checkpoint_async.go:469
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_lastCheckpoint) AwaitLine() string {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
-	"os"
-	"runtime/pprof"
 	"time"
 )
 
@@ -20,7 +18,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*aredis.Client, *Queue, int, *uint64, *uint64, string) error
+	type ag_stale_run_go_generate func(*aredis.Client, *Queue, int, *uint64, *uint64, *uint64, string) error
 	var _ ag_stale_run_go_generate = sleepersInFlight
 }
 
@@ -34,8 +32,8 @@ func _() {
 func init() {
 	rt.CheckSource("inflight_test.go", []rt.SourceFunc{
 		{Name: "nap", Line: 38, Off: 816, Head: "func nap(a napArgs) (struct{}, error) {", Len: 118, Hash: 0xd4ce75d2abcf656e},
-		{Name: "sleepersInFlight", Line: 51, Off: 1233, Head: "func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, profile string) error {", Len: 1141, Hash: 0x80993ce22f569dc1},
-		{Name: "cancelBeforeStart", Line: 132, Off: 4294, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
+		{Name: "sleepersInFlight", Line: 51, Off: 1233, Head: "func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full, allocated *uint64, profile string) error {", Len: 1302, Hash: 0x5dcf6e412399587e},
+		{Name: "cancelBeforeStart", Line: 153, Off: 5005, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
 	})
 }
 
@@ -86,7 +84,7 @@ func (ag_f *ag_nap) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :40:2*/ return rt.Ready
 }
 
-//line inflight_async_test.go:90
+//line inflight_async_test.go:88
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_nap) AwaitLine() string {
@@ -97,35 +95,36 @@ func (ag_f *ag_nap) AwaitLine() string {
 	return ""
 }
 
-// ag_sleepersInFlight is the frame of sleepersInFlight (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_sleepersInFlight is the frame of sleepersInFlight (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_sleepersInFlight struct {
-	ag_state int
-	cl       *aredis.Client
-	q        *Queue
-	n        int
-	base     *uint64
-	full     *uint64
-	profile  string
-	done     int
-	batch    int
-	w        *Worker
-	run      *rt.Task[struct{}]
-	running  int
-	deadline time.Time
-	ag_aw0   rt.Awaitable[[]string]
-	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
-	ag_aw2   rt.Awaitable[struct{}]
-	ag_err   error
+	ag_state  int
+	cl        *aredis.Client
+	q         *Queue
+	n         int
+	base      *uint64
+	full      *uint64
+	allocated *uint64
+	profile   string
+	done      int
+	batch     int
+	w         *Worker
+	run       *rt.Task[struct{}]
+	running   int
+	deadline  time.Time
+	ag_aw0    rt.Awaitable[[]string]
+	ag_aw1    rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw2    rt.Awaitable[struct{}]
+	ag_err    error
 }
 
 // sleepersInFlightAsync returns the coroutine of sleepersInFlight: nothing runs until it is awaited, spawned, gathered or run.
-func sleepersInFlightAsync(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, profile string) rt.Awaitable[struct{}] {
-	return &ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, profile: profile}
+func sleepersInFlightAsync(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *uint64, profile string) rt.Awaitable[struct{}] {
+	return &ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, allocated: allocated, profile: profile}
 }
 
 // ag_0spawn_sleepersInFlight starts sleepersInFlight as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepersInFlightAsync(...)).
-func ag_0spawn_sleepersInFlight(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, profile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_sleepersInFlight](ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, profile: profile}, ag_opts...)
+func ag_0spawn_sleepersInFlight(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *uint64, profile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_sleepersInFlight](ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, allocated: allocated, profile: profile}, ag_opts...)
 }
 
 func (ag_f *ag_sleepersInFlight) AwaitStart(co *rt.Coro) rt.Status {
@@ -191,81 +190,83 @@ func (ag_f *ag_sleepersInFlight) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :61:3*/ ag_L3:
 	/*line inflight_test.go:63:2*/ *ag_f.base = liveHeap()
 	/*line :63:2*/ ag_f.base = nil
-	/*line inflight_test.go:64:2*/ ag_f.w = NewWorker(ag_f.cl, WorkerOptions{Concurrency: ag_f.n, Logf: func(string, ...any) {}}, ag_f.q)
-	/*line :64:2*/ ag_f.cl, ag_f.q = nil, nil
-	/*line inflight_test.go:65:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
-	/*line :65:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
-	/*line :65:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :65:2*/ return ag_s
-	}
-	/*line :65:2*/ ag_resume2:
-	/*line inflight_test.go:65:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :65:2*/ ag_f.ag_aw1 = nil
-	/*line inflight_test.go:66:2*/ ag_f.running = 0
-	/*line inflight_test.go:67:6*/ ag_f.deadline = time.Now().Add(2 * time.Minute)
-	/*line :67:6*/ ag_L5:
-	/*line inflight_test.go:67:51*/ if !(time.Now().Before(ag_f.deadline)) {
-		/*line :67:51*/ ag_f.deadline = time.Time{}
-		/*line :67:51*/ goto ag_L7
-	}
-	/*line inflight_test.go:68:3*/ if ag_f.running = len(runningOf(ag_f.w)); ag_f.running == ag_f.n {
-		/*line inflight_test.go:69:4*/ {
-			/*line :69:4*/ ag_f.deadline = time.Time{}
-			/*line :69:4*/ goto ag_L7
+	/*line inflight_test.go:64:2*/ *ag_f.allocated = totalAlloc()
+	/*line inflight_test.go:65:2*/ if ag_f.profile != "" {
+		/*line inflight_test.go:66:3*/ if err := writeHeapProfile(ag_f.profile + ".base"); err != nil {
+			/*line inflight_test.go:67:4*/ ag_f.ag_err = err
+			/*line :67:4*/ return rt.Ready
 		}
 	}
-	/*line inflight_test.go:71:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :71:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :71:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :71:3*/ return ag_s
+	/*line inflight_test.go:70:2*/ ag_f.w = NewWorker(ag_f.cl, WorkerOptions{Concurrency: ag_f.n, Logf: func(string, ...any) {}}, ag_f.q)
+	/*line :70:2*/ ag_f.cl, ag_f.q = nil, nil
+	/*line inflight_test.go:71:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_Run()
+	/*line :71:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.RunAsync())
+	/*line :71:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :71:2*/ return ag_s
 	}
-	/*line :71:3*/ ag_resume3:
-	/*line :71:3*/ ag_f.ag_aw2 = nil
-	/*line :71:3*/ goto ag_L5
-	/*line :71:3*/ ag_L7:
-	/*line inflight_test.go:73:2*/ if ag_f.running < ag_f.n {
-		/*line inflight_test.go:74:3*/ ag_f.ag_err = fmt.Errorf("%d of %d jobs running after two minutes", ag_f.running, ag_f.n)
-		/*line :74:3*/ return rt.Ready
+	/*line :71:2*/ ag_resume2:
+	/*line inflight_test.go:71:2*/ ag_f.run, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :71:2*/ ag_f.ag_aw1 = nil
+	/*line inflight_test.go:72:2*/ ag_f.running = 0
+	/*line inflight_test.go:73:6*/ ag_f.deadline = time.Now().Add(2 * time.Minute)
+	/*line :73:6*/ ag_L5:
+	/*line inflight_test.go:73:51*/ if !(time.Now().Before(ag_f.deadline)) {
+		/*line :73:51*/ ag_f.deadline = time.Time{}
+		/*line :73:51*/ goto ag_L7
 	}
-	/*line inflight_test.go:76:2*/ ag_f.ag_aw2 = rt.SleepAsync(50 * time.Millisecond)
-	/*line :76:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
-	/*line :76:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :76:2*/ return ag_s
-	}
-	/*line :76:2*/ ag_resume4:
-	/*line :76:2*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:77:2*/ *ag_f.full = liveHeap()
-	/*line :77:2*/ ag_f.full = nil
-	/*line inflight_test.go:78:2*/ if ag_f.profile != "" {
-		/*line inflight_test.go:79:3*/ f, err := os.Create(ag_f.profile)
-		/*line inflight_test.go:80:3*/ if err != nil {
-			/*line inflight_test.go:81:4*/ ag_f.ag_err = err
-			/*line :81:4*/ return rt.Ready
-		}
-		/*line inflight_test.go:83:3*/ err = pprof.Lookup("heap").WriteTo(f, 0)
-		/*line inflight_test.go:84:3*/ f.Close()
-		/*line inflight_test.go:85:3*/ if err != nil {
-			/*line inflight_test.go:86:4*/ ag_f.ag_err = err
-			/*line :86:4*/ return rt.Ready
+	/*line inflight_test.go:74:3*/ if ag_f.running = len(runningOf(ag_f.w)); ag_f.running == ag_f.n {
+		/*line inflight_test.go:75:4*/ {
+			/*line :75:4*/ ag_f.deadline = time.Time{}
+			/*line :75:4*/ goto ag_L7
 		}
 	}
-	/*line :86:4*/ ag_f.profile = ""
-	/*line inflight_test.go:89:2*/ ag_f.w.Stop(0)
-	/*line :89:2*/ ag_f.w = nil
-	/*line inflight_test.go:90:2*/ ag_f.ag_aw2 = ag_f.run
-	/*line :90:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
-	/*line :90:2*/ ag_f.run = nil
-	/*line :90:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :90:2*/ return ag_s
+	/*line inflight_test.go:77:3*/ ag_f.ag_aw2 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :77:3*/ ag_f.ag_state = 3 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :77:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :77:3*/ return ag_s
 	}
-	/*line :90:2*/ ag_resume5:
-	/*line inflight_test.go:90:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :90:2*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:91:2*/ ag_f.ag_err = ag_err2
-	/*line :91:2*/ return rt.Ready
+	/*line :77:3*/ ag_resume3:
+	/*line :77:3*/ ag_f.ag_aw2 = nil
+	/*line :77:3*/ goto ag_L5
+	/*line :77:3*/ ag_L7:
+	/*line inflight_test.go:79:2*/ if ag_f.running < ag_f.n {
+		/*line inflight_test.go:80:3*/ ag_f.ag_err = fmt.Errorf("%d of %d jobs running after two minutes", ag_f.running, ag_f.n)
+		/*line :80:3*/ return rt.Ready
+	}
+	/*line inflight_test.go:82:2*/ ag_f.ag_aw2 = rt.SleepAsync(50 * time.Millisecond)
+	/*line :82:2*/ ag_f.ag_state = 4 // await: rt.Sleep(50 * time.Millisecond)
+	/*line :82:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:2*/ return ag_s
+	}
+	/*line :82:2*/ ag_resume4:
+	/*line :82:2*/ ag_f.ag_aw2 = nil
+	/*line inflight_test.go:83:2*/ *ag_f.allocated = totalAlloc() - *ag_f.allocated
+	/*line :83:2*/ ag_f.allocated = nil
+	/*line inflight_test.go:84:2*/ *ag_f.full = liveHeap()
+	/*line :84:2*/ ag_f.full = nil
+	/*line inflight_test.go:85:2*/ if ag_f.profile != "" {
+		/*line inflight_test.go:86:3*/ if err := writeHeapProfile(ag_f.profile); err != nil {
+			/*line inflight_test.go:87:4*/ ag_f.ag_err = err
+			/*line :87:4*/ return rt.Ready
+		}
+	}
+	/*line :87:4*/ ag_f.profile = ""
+	/*line inflight_test.go:90:2*/ ag_f.w.Stop(0)
+	/*line :90:2*/ ag_f.w = nil
+	/*line inflight_test.go:91:2*/ ag_f.ag_aw2 = ag_f.run
+	/*line :91:2*/ ag_f.ag_state = 5 // await: rt.Await(run)
+	/*line :91:2*/ ag_f.run = nil
+	/*line :91:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :91:2*/ return ag_s
+	}
+	/*line :91:2*/ ag_resume5:
+	/*line inflight_test.go:91:2*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :91:2*/ ag_f.ag_aw2 = nil
+	/*line inflight_test.go:92:2*/ ag_f.ag_err = ag_err2
+	/*line :92:2*/ return rt.Ready
 }
 
-//line inflight_async_test.go:269
+//line inflight_async_test.go:270
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_sleepersInFlight) AwaitLine() string {
@@ -273,13 +274,13 @@ func (ag_f *ag_sleepersInFlight) AwaitLine() string {
 	case 1:
 		return "inflight_test.go:58"
 	case 2:
-		return "inflight_test.go:65"
-	case 3:
 		return "inflight_test.go:71"
+	case 3:
+		return "inflight_test.go:77"
 	case 4:
-		return "inflight_test.go:76"
+		return "inflight_test.go:82"
 	case 5:
-		return "inflight_test.go:90"
+		return "inflight_test.go:91"
 	}
 	return ""
 }
@@ -318,9 +319,9 @@ func (ag_f *ag_cancelBeforeStart) AwaitResult() (int32, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inflight_test.go:132
+//line inflight_test.go:153
 func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :132:1*/ var (
+	/*line :153:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		v       aredis.Value
@@ -328,121 +329,121 @@ func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		running []*attempt
 	)
-	/*line :132:1*/ if ag_co.Unwinding() {
-		/*line :132:1*/ return rt.Ready
+	/*line :153:1*/ if ag_co.Unwinding() {
+		/*line :153:1*/ return rt.Ready
 	}
-	/*line :132:1*/ switch ag_f.ag_state {
-	/*line :132:1*/ case 1:
-		/*line :132:1*/ goto ag_resume1
-		/*line :132:1*/
+	/*line :153:1*/ switch ag_f.ag_state {
+	/*line :153:1*/ case 1:
+		/*line :153:1*/ goto ag_resume1
+		/*line :153:1*/
 	case 2:
-		/*line :132:1*/ goto ag_resume2
-		/*line :132:1*/
+		/*line :153:1*/ goto ag_resume2
+		/*line :153:1*/
 	case 3:
-		/*line :132:1*/ goto ag_resume3
-		/*line :132:1*/
+		/*line :153:1*/ goto ag_resume3
+		/*line :153:1*/
 	case 4:
-		/*line :132:1*/ goto ag_resume4
-		/*line :132:1*/
+		/*line :153:1*/ goto ag_resume4
+		/*line :153:1*/
 	case 5:
-		/*line :132:1*/ goto ag_resume5
+		/*line :153:1*/ goto ag_resume5
 	}
-	/*line inflight_test.go:133:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :133:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
-	/*line :133:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:5*/ return ag_s
+	/*line inflight_test.go:154:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :154:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
+	/*line :154:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :154:5*/ return ag_s
 	}
-	/*line :133:5*/ ag_resume1:
-	/*line inflight_test.go:133:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :133:5*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:133:2*/ if !(ag_err1 != nil) {
-		/*line :133:2*/ goto ag_L1
+	/*line :154:5*/ ag_resume1:
+	/*line inflight_test.go:154:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :154:5*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:154:2*/ if !(ag_err1 != nil) {
+		/*line :154:2*/ goto ag_L1
 	}
-	/*line inflight_test.go:134:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :134:3*/ return rt.Ready
-	/*line :134:3*/ ag_L1:
-	/*line inflight_test.go:136:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
-	/*line :136:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
-	/*line :136:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:5*/ return ag_s
+	/*line inflight_test.go:155:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :155:3*/ return rt.Ready
+	/*line :155:3*/ ag_L1:
+	/*line inflight_test.go:157:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
+	/*line :157:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
+	/*line :157:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :157:5*/ return ag_s
 	}
-	/*line :136:5*/ ag_resume2:
-	/*line inflight_test.go:136:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :136:5*/ ag_f.ag_aw1 = nil
-	/*line inflight_test.go:136:2*/ if !(ag_err2 != nil) {
-		/*line :136:2*/ goto ag_L2
+	/*line :157:5*/ ag_resume2:
+	/*line inflight_test.go:157:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :157:5*/ ag_f.ag_aw1 = nil
+	/*line inflight_test.go:157:2*/ if !(ag_err2 != nil) {
+		/*line :157:2*/ goto ag_L2
 	}
-	/*line inflight_test.go:137:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :137:3*/ return rt.Ready
-	/*line :137:3*/ ag_L2:
-	/*line inflight_test.go:139:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
-	/*line :139:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
-	/*line :139:2*/ ag_f.cl, ag_f.q = nil, nil
-	/*line :139:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:2*/ return ag_s
+	/*line inflight_test.go:158:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :158:3*/ return rt.Ready
+	/*line :158:3*/ ag_L2:
+	/*line inflight_test.go:160:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
+	/*line :160:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
+	/*line :160:2*/ ag_f.cl, ag_f.q = nil, nil
+	/*line :160:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:2*/ return ag_s
 	}
-	/*line :139:2*/ ag_resume3:
-	/*line inflight_test.go:139:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :139:2*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:140:2*/ if ag_err3 != nil {
-		/*line inflight_test.go:141:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-		/*line :141:3*/ return rt.Ready
+	/*line :160:2*/ ag_resume3:
+	/*line inflight_test.go:160:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :160:2*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:161:2*/ if ag_err3 != nil {
+		/*line inflight_test.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+		/*line :162:3*/ return rt.Ready
 	}
-	/*line inflight_test.go:143:2*/ ag_f.before = slowStarted.Load()
-	/*line inflight_test.go:144:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
-	/*line :144:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :144:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :144:5*/ return ag_s
+	/*line inflight_test.go:164:2*/ ag_f.before = slowStarted.Load()
+	/*line inflight_test.go:165:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
+	/*line :165:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :165:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :165:5*/ return ag_s
 	}
-	/*line :144:5*/ ag_resume4:
-	/*line inflight_test.go:144:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :144:5*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:144:2*/ if !(n != 1) {
-		/*line :144:2*/ goto ag_L3
+	/*line :165:5*/ ag_resume4:
+	/*line inflight_test.go:165:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :165:5*/ ag_f.ag_aw2 = nil
+	/*line inflight_test.go:165:2*/ if !(n != 1) {
+		/*line :165:2*/ goto ag_L3
 	}
-	/*line inflight_test.go:145:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
-	/*line :145:3*/ return rt.Ready
-	/*line :145:3*/ ag_L3:
-	/*line inflight_test.go:147:2*/ running = runningOf(ag_f.w)
-	/*line inflight_test.go:148:2*/ if len(running) != 1 || running[0].started {
-		/*line inflight_test.go:149:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
-		/*line :149:3*/ return rt.Ready
+	/*line inflight_test.go:166:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
+	/*line :166:3*/ return rt.Ready
+	/*line :166:3*/ ag_L3:
+	/*line inflight_test.go:168:2*/ running = runningOf(ag_f.w)
+	/*line inflight_test.go:169:2*/ if len(running) != 1 || running[0].started {
+		/*line inflight_test.go:170:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
+		/*line :170:3*/ return rt.Ready
 	}
-	/*line inflight_test.go:151:2*/ running[0].lost = true
-	/*line inflight_test.go:152:2*/ running[0].cancel()
-	/*line inflight_test.go:153:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
-	/*line :153:6*/ ag_L4:
-	/*line inflight_test.go:153:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
-		/*line :153:52*/ goto ag_L6
+	/*line inflight_test.go:172:2*/ running[0].lost = true
+	/*line inflight_test.go:173:2*/ running[0].cancel()
+	/*line inflight_test.go:174:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
+	/*line :174:6*/ ag_L4:
+	/*line inflight_test.go:174:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
+		/*line :174:52*/ goto ag_L6
 	}
-	/*line inflight_test.go:154:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :154:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :154:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:3*/ return ag_s
+	/*line inflight_test.go:175:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :175:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :175:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :175:3*/ return ag_s
 	}
-	/*line :154:3*/ ag_resume5:
-	/*line :154:3*/ ag_f.ag_aw3 = nil
-	/*line :154:3*/ goto ag_L4
-	/*line :154:3*/ ag_L6:
-	/*line inflight_test.go:156:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
-	/*line :156:2*/ return rt.Ready
+	/*line :175:3*/ ag_resume5:
+	/*line :175:3*/ ag_f.ag_aw3 = nil
+	/*line :175:3*/ goto ag_L4
+	/*line :175:3*/ ag_L6:
+	/*line inflight_test.go:177:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
+	/*line :177:2*/ return rt.Ready
 }
 
-//line inflight_async_test.go:432
+//line inflight_async_test.go:433
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelBeforeStart) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inflight_test.go:133"
-	case 2:
-		return "inflight_test.go:136"
-	case 3:
-		return "inflight_test.go:139"
-	case 4:
-		return "inflight_test.go:144"
-	case 5:
 		return "inflight_test.go:154"
+	case 2:
+		return "inflight_test.go:157"
+	case 3:
+		return "inflight_test.go:160"
+	case 4:
+		return "inflight_test.go:165"
+	case 5:
+		return "inflight_test.go:175"
 	}
 	return ""
 }

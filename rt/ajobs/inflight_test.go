@@ -48,7 +48,7 @@ var Nap = Define("nap/v1", napAsync)
 // are left for reclaim).
 //
 // async
-func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, profile string) error {
+func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full, allocated *uint64, profile string) error {
 	for done := 0; done < n; {
 		batch := min(200, n-done)
 		ids := make([]rt.Awaitable[string], batch)
@@ -61,6 +61,12 @@ func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, pr
 		done += batch
 	}
 	*base = liveHeap()
+	*allocated = totalAlloc()
+	if profile != "" { // what the worker allocates: go tool pprof -diff_base profile.base
+		if err := writeHeapProfile(profile + ".base"); err != nil {
+			return err
+		}
+	}
 	w := NewWorker(cl, WorkerOptions{Concurrency: n, Logf: func(string, ...any) {}}, q)
 	run := rt.Spawn(w.RunAsync())
 	running := 0
@@ -74,15 +80,10 @@ func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, pr
 		return fmt.Errorf("%d of %d jobs running after two minutes", running, n)
 	}
 	rt.Sleep(50 * time.Millisecond) // every job is asleep
+	*allocated = totalAlloc() - *allocated
 	*full = liveHeap()
 	if profile != "" {
-		f, err := os.Create(profile)
-		if err != nil {
-			return err
-		}
-		err = pprof.Lookup("heap").WriteTo(f, 0)
-		f.Close()
-		if err != nil {
+		if err := writeHeapProfile(profile); err != nil {
 			return err
 		}
 	}
@@ -98,7 +99,9 @@ func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, pr
 // code decides; the process's PSS is about this live heap plus what the
 // garbage collector lets the heap grow to beyond it (with GOGC=100, up to
 // as much again). -ajobs.memprofile writes a heap profile of the jobs in
-// flight (go tool pprof -sample_index=inuse_space).
+// flight (go tool pprof -sample_index=inuse_space), and one of the heap
+// before the worker started beside it (.base: -diff_base shows what the
+// worker allocated, -sample_index=alloc_space).
 func TestInFlightMemory(t *testing.T) {
 	if *memProfile != "" {
 		runtime.MemProfileRate = 1
@@ -108,12 +111,30 @@ func TestInFlightMemory(t *testing.T) {
 	cl := aredis.New(aredis.Options{Addr: srv.Socket(), CommandTimeout: 10 * time.Second})
 	defer cl.Close()
 	q := NewQueue(cl, "inflight")
-	var base, full uint64
-	_, err := rt.Run(sleepersInFlightAsync(cl, q, n, &base, &full, *memProfile))
+	var base, full, allocated uint64
+	_, err := rt.Run(sleepersInFlightAsync(cl, q, n, &base, &full, &allocated, *memProfile))
 	require.NoError(t, err)
 	perJob := (int64(full) - int64(base)) / int64(n)
-	t.Logf("%d sleeping jobs in flight: live heap %d KB before the worker, %d KB with the jobs running: %d B a job", n, base/1024, full/1024, perJob)
+	t.Logf("%d sleeping jobs in flight: live heap %d KB before the worker, %d KB with the jobs running: %d B a job (the worker allocated %d B a job to start them)", n, base/1024, full/1024, perJob, allocated/uint64(n))
 	assert.LessOrEqual(t, perJob, int64(maxInFlightBytes), "a sleeping in-flight job costs the worker more live heap than it did")
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	err = pprof.Lookup("heap").WriteTo(f, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func totalAlloc() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.TotalAlloc
 }
 
 // maxInFlightBytes bounds TestInFlightMemory's live heap per job: 573 B

@@ -93,7 +93,8 @@ type Worker struct {
 	kept    map[string]bool    // entries of the jobs abandoned at shutdown
 	ended   []*attempt         // attempts whose task ended, for the reaper
 	endedEv rt.Event           // set when ended gets one
-	reaper  *rt.Task[struct{}] // started by the first begin, stopped by Run
+	reaper  *rt.Task[struct{}] // started by the first launch, stopped by Run
+	pipe    *aredis.Pipeline   // launch's, for the jobs' hashes
 	stats   Stats
 }
 
@@ -106,17 +107,36 @@ type Worker struct {
 type attempt struct {
 	w          *Worker
 	q          *Queue
-	entry, job string // one allocation (entryJob)
+	ids        string // the entry's id, then the job's: one allocation (newAttempt)
 	deliveries int64
 	task       *rt.Task[struct{}]
-	cp         *Checkpoint // the last checkpoint read, when cpLoaded
-	aw         jobRun      // the job, run by the attempt as its task's frame
+	cp         *loadedCheckpoint // the last checkpoint as read, nil until read
+	aw         jobRun            // the job, run by the attempt as its task's frame
 	try        int32
+	split      uint8 // len(entry): a stream entry's id is at most 41 bytes
 	lost       bool
-	cpLoaded   bool
 	started    bool // aw was started
 	canceled   bool // by cancel before the task's first step
 }
+
+// newAttempt returns the attempt of delivery entry of job (strings of a
+// reply) in one string of its own: the reply's strings point into its
+// buffer, which would stay alive, all of its entries with it, as long as
+// any of its jobs runs.
+func newAttempt(w *Worker, q *Queue, entry, job string, deliveries int64) *attempt {
+	if len(entry) > 255 {
+		panic("ajobs: stream entry id of more than 255 bytes: " + entry)
+	}
+	ids := entry + job // a new string, unless one of them is empty
+	if entry == "" || job == "" {
+		ids = strings.Clone(ids)
+	}
+	return &attempt{w: w, q: q, ids: ids, split: uint8(len(entry)), deliveries: deliveries}
+}
+
+func (a *attempt) entry() string { return a.ids[:a.split] }
+
+func (a *attempt) job() string { return a.ids[a.split:] }
 
 // typ returns the job's type name (the registered one, not a string of a
 // reply), once it runs.
@@ -249,7 +269,7 @@ func (w *Worker) Run() error {
 	if _, err := rt.Await(rt.WaitFor(w.drainedAsync(), w.grace)); err != nil {
 		w.abandon = true
 		for _, a := range runningOf(w) {
-			w.kept[a.entry] = true
+			w.kept[a.entry()] = true
 			a.cancel()
 		}
 		w.drained()
@@ -345,12 +365,19 @@ func (w *Worker) readLoop() {
 	}
 }
 
+// readBatch bounds the entries one read asks for: a reply of thousands
+// of entries is one buffer and one tree of values until all of them have
+// started, garbage the heap grows for, and saves no round trip per job.
+const readBatch = 256
+
 // read reads at most n new deliveries, starts them and returns how many
 // it started. It asks the queues in order, the first first (a priority),
-// without blocking, for as many as there are slots left; when all are
-// empty it blocks on all of them at once, for one entry each, for at most
-// the reclaim interval. Redis counts COUNT per stream, so that read may
-// return one entry per queue: the extra ones are given back.
+// without blocking, for as many as there are slots left (at most
+// readBatch: a queue that gives that many is asked first again, by the
+// next read); when all are empty it blocks on all of them at once, for
+// one entry each, for at most the reclaim interval. Redis counts COUNT
+// per stream, so that read may return one entry per queue: the extra
+// ones are given back.
 //
 // async
 func (w *Worker) read(n int) (int, error) {
@@ -359,11 +386,16 @@ func (w *Worker) read(n int) (int, error) {
 		if started == n {
 			return started, nil
 		}
-		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", n-started, "STREAMS", q.stream(), ">")
+		count := min(n-started, readBatch)
+		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", count, "STREAMS", q.stream(), ">")
 		if err != nil {
 			return started, err
 		}
-		started += w.startRead(v, n-started)
+		got := w.startRead(v, count)
+		started += got
+		if got == readBatch {
+			return started, nil // this queue may have more: it comes first
+		}
 	}
 	if started > 0 {
 		return started, nil
@@ -410,7 +442,7 @@ func (w *Worker) startRead(v aredis.Value, n int) int {
 			id, job := entryJob(e)
 			if started < n {
 				started++
-				batch = append(batch, &attempt{w: w, q: q, entry: id, job: job, deliveries: 1})
+				batch = append(batch, newAttempt(w, q, id, job, 1))
 				continue
 			}
 			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err != nil {
@@ -454,16 +486,15 @@ func (w *Worker) reclaim(n int) (int, error) {
 			}
 			started++
 			w.stats.Reclaimed++
-			batch = append(batch, &attempt{w: w, q: q, entry: id, job: job, deliveries: l.Int})
+			batch = append(batch, newAttempt(w, q, id, job, l.Int))
 		}
 		w.launch(q, batch)
 	}
 	return started, nil
 }
 
-// entryJob returns a stream entry's id and its job id, in one string of
-// their own: a reply's strings point into its buffer, which would stay
-// alive, all of its entries with it, as long as any of its jobs runs.
+// entryJob returns a stream entry's id and its job id (strings of the
+// reply: see newAttempt).
 func entryJob(e aredis.Value) (id, job string) {
 	if len(e.Elems) != 2 {
 		return "", ""
@@ -475,11 +506,7 @@ func entryJob(e aredis.Value) (id, job string) {
 			job = f[i+1].Str
 		}
 	}
-	both := id + job // a new string, unless one of them is empty
-	if id == "" || job == "" {
-		both = strings.Clone(both)
-	}
-	return both[:len(id)], both[len(id):]
+	return id, job
 }
 
 func (w *Worker) queueOf(stream string) *Queue {
@@ -504,9 +531,12 @@ func (w *Worker) launch(q *Queue, batch []*attempt) {
 	for len(batch) > 0 {
 		part := batch[:min(chunk, len(batch))]
 		batch = batch[len(part):]
-		p := w.cl.Pipeline()
+		if w.pipe == nil || w.pipe.Len() > 0 { // one left full by a cancelled Exec is dropped
+			w.pipe = w.cl.Pipeline()
+		}
+		p := w.pipe // its buffer is reused
 		for _, a := range part {
-			p.Add("HMGET", q.jobKey(a.job), "type", "args", "timeout", "tries")
+			p.Add("HMGET", q.jobKey(a.job()), "type", "args", "timeout", "tries")
 		}
 		vs, err := p.Exec()
 		for i, a := range part {
@@ -548,11 +578,11 @@ func (w *Worker) begin(a *attempt, v aredis.Value, err error) (dead rt.Awaitable
 		err = v.Err()
 	}
 	if err != nil {
-		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
+		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job(), err)
 		w.jobEnded(a)
 		return nil, false
 	}
-	if a.job == "" || len(v.Elems) != 4 || v.Elems[0].IsNull() {
+	if a.job() == "" || len(v.Elems) != 4 || v.Elems[0].IsNull() {
 		return w.deadJobAsync(a, "no such job (its hash is missing)"), false
 	}
 	r := lookup(v.Elems[0].Str)
@@ -614,7 +644,7 @@ func (a *attempt) cancel() {
 }
 
 // AwaitLine names the job in task dumps (rt.Locator).
-func (a *attempt) AwaitLine() string { return "ajobs job " + a.job + " (" + a.typ() + ")" }
+func (a *attempt) AwaitLine() string { return "ajobs job " + a.job() + " (" + a.typ() + ")" }
 
 // reap records the outcomes of the attempts whose task ended, each in a
 // task of its own (finishJob), until cancelled: it is the worker's
@@ -741,7 +771,7 @@ func (w *Worker) heartbeats() {
 				args := make([]any, 0, 2+2*n)
 				args = append(args, group, w.opts.Consumer)
 				for _, a := range batch[:n] {
-					args = append(args, a.entry, a.deliveries)
+					args = append(args, a.entry(), a.deliveries)
 				}
 				w.stats.Beats++
 				v, err := leasesScript.Run(w.cl, []string{q.stream()}, args...)
@@ -789,17 +819,17 @@ func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at in
 	until := rt.Now().Add(w.opts.Lease)
 	pause := 20 * time.Millisecond
 	for {
-		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
-			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delayMs, a.job, at)
+		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job()), q.doneKey(a.job()), q.delayed(), q.dead()},
+			group, a.entry(), w.opts.Consumer, a.deliveries, outcome, msg, stack, delayMs, a.job(), at)
 		if errors.Is(err, ErrNotReplicated) {
-			w.opts.Logf("ajobs: completing job %s: %v", a.job, err)
+			w.opts.Logf("ajobs: completing job %s: %v", a.job(), err)
 			err = nil
 		}
 		if err == nil {
 			switch v.Int {
 			case 0:
 				w.stats.Refused++
-				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job)
+				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job())
 			case 1:
 				w.stats.Done++
 			case 2:
@@ -814,7 +844,7 @@ func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at in
 		var re *aredis.RedisError
 		permanent := errors.As(err, &re) && re.Code() != "LOADING" // a restarted server answers LOADING until its AOF is read
 		if permanent || !rt.Now().Before(until) {
-			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job, err)
+			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job(), err)
 			return
 		}
 		rt.Sleep(pause)

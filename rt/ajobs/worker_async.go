@@ -114,25 +114,25 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).RunUntilSignal", Line: 203, Off: 7272, Head: "func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {", Len: 371, Hash: 0x19132b22acf09f37},
-		{Name: "(*Worker).stopOnSignal", Line: 218, Off: 7718, Head: "func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {", Len: 150, Hash: 0x29191aa13c8130c2},
-		{Name: "(*Worker).Run", Line: 228, Off: 7953, Head: "func (w *Worker) Run() error {", Len: 1050, Hash: 0x6d6d13b4559c9981},
-		{Name: "(*Worker).sweep", Line: 276, Off: 9446, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 304, Off: 10249, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 315, Off: 10487, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 356, Off: 11588, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 389, Off: 12461, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 963, Hash: 0xa266bb85f77e499a},
-		{Name: "(*Worker).reclaim", Line: 430, Off: 13569, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 875, Hash: 0x194589fece717f92},
-		{Name: "(*Worker).launch", Line: 499, Off: 15424, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 991, Hash: 0xad57d9eebf4a328d},
-		{Name: "(*Worker).reap", Line: 626, Off: 19903, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
-		{Name: "(*Worker).deadJob", Line: 654, Off: 20350, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
-		{Name: "(*Worker).finishJob", Line: 663, Off: 20562, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
-		{Name: "(*Worker).outcome", Line: 678, Off: 20917, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
-		{Name: "(*Worker).heartbeats", Line: 727, Off: 22320, Head: "func (w *Worker) heartbeats() {", Len: 973, Hash: 0x7a5f85370a6ebea0},
-		{Name: "(*Worker).finish", Line: 771, Off: 23483, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 779, Off: 23749, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 787, Off: 23985, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 830, Off: 25384, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).RunUntilSignal", Line: 223, Off: 8200, Head: "func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {", Len: 371, Hash: 0x19132b22acf09f37},
+		{Name: "(*Worker).stopOnSignal", Line: 238, Off: 8646, Head: "func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {", Len: 150, Hash: 0x29191aa13c8130c2},
+		{Name: "(*Worker).Run", Line: 248, Off: 8881, Head: "func (w *Worker) Run() error {", Len: 1052, Hash: 0x6128bf296e68fcf2},
+		{Name: "(*Worker).sweep", Line: 296, Off: 10376, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 324, Off: 11179, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 335, Off: 11417, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
+		{Name: "(*Worker).read", Line: 383, Off: 12855, Head: "func (w *Worker) read(n int) (int, error) {", Len: 865, Hash: 0x70c9d20f418780b8},
+		{Name: "(*Worker).startRead", Line: 421, Off: 13865, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 935, Hash: 0x46294fae600ea4fc},
+		{Name: "(*Worker).reclaim", Line: 462, Off: 14945, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 847, Hash: 0x1077834f775c070c},
+		{Name: "(*Worker).launch", Line: 526, Off: 16508, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
+		{Name: "(*Worker).reap", Line: 656, Off: 21131, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
+		{Name: "(*Worker).deadJob", Line: 684, Off: 21578, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
+		{Name: "(*Worker).finishJob", Line: 693, Off: 21790, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
+		{Name: "(*Worker).outcome", Line: 708, Off: 22145, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
+		{Name: "(*Worker).heartbeats", Line: 757, Off: 23548, Head: "func (w *Worker) heartbeats() {", Len: 975, Hash: 0xa7b12a200cf690a7},
+		{Name: "(*Worker).finish", Line: 801, Off: 24713, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 809, Off: 24979, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 817, Off: 25215, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1177, Hash: 0xd99fd5721bf2a61f},
+		{Name: "(*Worker).mover", Line: 860, Off: 26628, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -162,63 +162,63 @@ func (ag_f *ag_Worker_RunUntilSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:203
+//line worker.go:223
 func (ag_f *ag_Worker_RunUntilSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :203:1*/ if ag_co.Unwinding() {
-		/*line :203:1*/ return rt.Ready
+	/*line :223:1*/ if ag_co.Unwinding() {
+		/*line :223:1*/ return rt.Ready
 	}
-	/*line :203:1*/ switch ag_f.ag_state {
-	/*line :203:1*/ case 1:
-		/*line :203:1*/ goto ag_resume1
-		/*line :203:1*/
+	/*line :223:1*/ switch ag_f.ag_state {
+	/*line :223:1*/ case 1:
+		/*line :223:1*/ goto ag_resume1
+		/*line :223:1*/
 	case 2:
-		/*line :203:1*/ goto ag_resume2
-		/*line :203:1*/
+		/*line :223:1*/ goto ag_resume2
+		/*line :223:1*/
 	case 3:
-		/*line :203:1*/ goto ag_resume3
-		/*line :203:1*/
+		/*line :223:1*/ goto ag_resume3
+		/*line :223:1*/
 	case 4:
-		/*line :203:1*/ goto ag_resume4
+		/*line :223:1*/ goto ag_resume4
 	}
-	/*line worker.go:204:2*/ if len(ag_f.sigs) == 0 {
-		/*line worker.go:205:3*/ ag_f.sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+	/*line worker.go:224:2*/ if len(ag_f.sigs) == 0 {
+		/*line worker.go:225:3*/ ag_f.sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
 	}
-	/*line worker.go:207:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_stopOnSignal(ag_f.grace, ag_f.sigs, rt.Name("ajobs signals"))
-	/*line :207:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs...
-	/*line :207:2*/ ag_f.sigs = nil
-	/*line :207:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :207:2*/ return ag_s
+	/*line worker.go:227:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_stopOnSignal(ag_f.grace, ag_f.sigs, rt.Name("ajobs signals"))
+	/*line :227:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs...
+	/*line :227:2*/ ag_f.sigs = nil
+	/*line :227:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:2*/ return ag_s
 	}
-	/*line :207:2*/ ag_resume1:
-	/*line worker.go:207:2*/ ag_f.watch, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :207:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:208:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	/*line :208:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
-	/*line :208:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :208:2*/ return ag_s
+	/*line :227:2*/ ag_resume1:
+	/*line worker.go:227:2*/ ag_f.watch, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :227:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:228:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :228:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :228:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:2*/ return ag_s
 	}
-	/*line :208:2*/ ag_resume2:
-	/*line :208:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:209:2*/ ag_f.ag_aw1 = ag_f.w.RunAsync()
-	/*line :209:2*/ ag_f.ag_state = 3 // await: w.Run()
-	/*line :209:2*/ ag_f.w = nil
-	/*line :209:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :209:2*/ return ag_s
+	/*line :228:2*/ ag_resume2:
+	/*line :228:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:229:2*/ ag_f.ag_aw1 = ag_f.w.RunAsync()
+	/*line :229:2*/ ag_f.ag_state = 3 // await: w.Run()
+	/*line :229:2*/ ag_f.w = nil
+	/*line :229:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :229:2*/ return ag_s
 	}
-	/*line :209:2*/ ag_resume3:
-	/*line worker.go:209:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :209:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:210:2*/ ag_f.watch.Cancel()
-	/*line worker.go:211:2*/ ag_f.ag_aw1 = ag_f.watch
-	/*line :211:2*/ ag_f.ag_state = 4 // await: rt.Await(watch)
-	/*line :211:2*/ ag_f.watch = nil
-	/*line :211:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:2*/ return ag_s
+	/*line :229:2*/ ag_resume3:
+	/*line worker.go:229:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :229:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:230:2*/ ag_f.watch.Cancel()
+	/*line worker.go:231:2*/ ag_f.ag_aw1 = ag_f.watch
+	/*line :231:2*/ ag_f.ag_state = 4 // await: rt.Await(watch)
+	/*line :231:2*/ ag_f.watch = nil
+	/*line :231:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :231:2*/ return ag_s
 	}
-	/*line :211:2*/ ag_resume4:
-	/*line :211:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:212:2*/ ag_f.ag_err = ag_f.err
-	/*line :212:2*/ return rt.Ready
+	/*line :231:2*/ ag_resume4:
+	/*line :231:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:232:2*/ ag_f.ag_err = ag_f.err
+	/*line :232:2*/ return rt.Ready
 }
 
 //line worker_async.go:225
@@ -227,13 +227,13 @@ func (ag_f *ag_Worker_RunUntilSignal) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_RunUntilSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:207"
+		return "worker.go:227"
 	case 2:
-		return "worker.go:208"
+		return "worker.go:228"
 	case 3:
-		return "worker.go:209"
+		return "worker.go:229"
 	case 4:
-		return "worker.go:211"
+		return "worker.go:231"
 	}
 	return ""
 }
@@ -265,34 +265,34 @@ func (ag_f *ag_Worker_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:218
+//line worker.go:238
 func (ag_f *ag_Worker_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :218:1*/ var (
+	/*line :238:1*/ var (
 		err error
 	)
-	/*line :218:1*/ if ag_co.Unwinding() {
-		/*line :218:1*/ return rt.Ready
+	/*line :238:1*/ if ag_co.Unwinding() {
+		/*line :238:1*/ return rt.Ready
 	}
-	/*line :218:1*/ switch ag_f.ag_state {
-	/*line :218:1*/ case 1:
-		/*line :218:1*/ goto ag_resume1
+	/*line :238:1*/ switch ag_f.ag_state {
+	/*line :238:1*/ case 1:
+		/*line :238:1*/ goto ag_resume1
 	}
-	/*line worker.go:219:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(ag_f.sigs...)
-	/*line :219:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(sigs...)
-	/*line :219:5*/ ag_f.sigs = nil
-	/*line :219:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:5*/ return ag_s
+	/*line worker.go:239:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(ag_f.sigs...)
+	/*line :239:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(sigs...)
+	/*line :239:5*/ ag_f.sigs = nil
+	/*line :239:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:5*/ return ag_s
 	}
-	/*line :219:5*/ ag_resume1:
-	/*line worker.go:219:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :219:5*/ ag_f.ag_aw0 = nil
-	/*line worker.go:219:2*/ if !(err != nil) {
-		/*line :219:2*/ goto ag_L1
+	/*line :239:5*/ ag_resume1:
+	/*line worker.go:239:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :239:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:239:2*/ if !(err != nil) {
+		/*line :239:2*/ goto ag_L1
 	}
-	/*line worker.go:220:3*/ return rt.Ready
-	/*line :220:3*/ ag_L1:
-	/*line worker.go:222:2*/ ag_f.w.Stop(ag_f.grace)
-	/*line worker.go:223:1*/ return rt.Ready
+	/*line worker.go:240:3*/ return rt.Ready
+	/*line :240:3*/ ag_L1:
+	/*line worker.go:242:2*/ ag_f.w.Stop(ag_f.grace)
+	/*line worker.go:243:1*/ return rt.Ready
 }
 
 //line worker_async.go:299
@@ -301,7 +301,7 @@ func (ag_f *ag_Worker_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:219"
+		return "worker.go:239"
 	}
 	return ""
 }
@@ -346,209 +346,209 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:228
+//line worker.go:248
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :228:1*/ var (
+	/*line :248:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
 		r       *rt.Task[struct{}]
 	)
-	/*line :228:1*/ if ag_co.Unwinding() {
-		/*line :228:1*/ return rt.Ready
+	/*line :248:1*/ if ag_co.Unwinding() {
+		/*line :248:1*/ return rt.Ready
 	}
-	/*line :228:1*/ switch ag_f.ag_state {
-	/*line :228:1*/ case 1:
-		/*line :228:1*/ goto ag_resume1
-		/*line :228:1*/
+	/*line :248:1*/ switch ag_f.ag_state {
+	/*line :248:1*/ case 1:
+		/*line :248:1*/ goto ag_resume1
+		/*line :248:1*/
 	case 2:
-		/*line :228:1*/ goto ag_resume2
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume2
+		/*line :248:1*/
 	case 3:
-		/*line :228:1*/ goto ag_resume3
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume3
+		/*line :248:1*/
 	case 4:
-		/*line :228:1*/ goto ag_resume4
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume4
+		/*line :248:1*/
 	case 5:
-		/*line :228:1*/ goto ag_resume5
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume5
+		/*line :248:1*/
 	case 6:
-		/*line :228:1*/ goto ag_resume6
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume6
+		/*line :248:1*/
 	case 7:
-		/*line :228:1*/ goto ag_resume7
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume7
+		/*line :248:1*/
 	case 8:
-		/*line :228:1*/ goto ag_resume8
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume8
+		/*line :248:1*/
 	case 9:
-		/*line :228:1*/ goto ag_resume9
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume9
+		/*line :248:1*/
 	case 10:
-		/*line :228:1*/ goto ag_resume10
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume10
+		/*line :248:1*/
 	case 11:
-		/*line :228:1*/ goto ag_resume11
-		/*line :228:1*/
+		/*line :248:1*/ goto ag_resume11
+		/*line :248:1*/
 	case 12:
-		/*line :228:1*/ goto ag_resume12
+		/*line :248:1*/ goto ag_resume12
 	}
-	/*line :228:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :228:1*/ ag_f.ag_t2 = 0
-	/*line :228:1*/ ag_L1:
-	/*line worker.go:229:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :229:2*/ ag_f.ag_t1 = nil
-		/*line :229:2*/ goto ag_L3
+	/*line :248:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :248:1*/ ag_f.ag_t2 = 0
+	/*line :248:1*/ ag_L1:
+	/*line worker.go:249:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :249:2*/ ag_f.ag_t1 = nil
+		/*line :249:2*/ goto ag_L3
 	}
-	/*line worker.go:229:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:230:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :230:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :230:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :230:3*/ return ag_s
+	/*line worker.go:249:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:250:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :250:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :250:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:3*/ return ag_s
 	}
-	/*line :230:3*/ ag_resume1:
-	/*line worker.go:230:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :230:3*/ ag_f.ag_aw0 = nil
-	/*line :230:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:231:7*/ (*ag_f.re) = nil
-	/*line worker.go:232:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:233:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :233:4*/ return rt.Ready
+	/*line :250:3*/ ag_resume1:
+	/*line worker.go:250:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :250:3*/ ag_f.ag_aw0 = nil
+	/*line :250:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:251:7*/ (*ag_f.re) = nil
+	/*line worker.go:252:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:253:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :253:4*/ return rt.Ready
 	}
-	/*line :233:4*/ ag_f.q, ag_f.re = nil, nil
-	/*line :233:4*/ ag_f.ag_t2++
-	/*line :233:4*/ goto ag_L1
-	/*line :233:4*/ ag_L3:
-	/*line worker.go:236:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
-	/*line :236:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :236:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:2*/ return ag_s
+	/*line :253:4*/ ag_f.q, ag_f.re = nil, nil
+	/*line :253:4*/ ag_f.ag_t2++
+	/*line :253:4*/ goto ag_L1
+	/*line :253:4*/ ag_L3:
+	/*line worker.go:256:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
+	/*line :256:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :256:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:2*/ return ag_s
 	}
-	/*line :236:2*/ ag_resume2:
-	/*line worker.go:236:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :236:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:237:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
-	/*line :237:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
-	/*line :237:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :237:2*/ return ag_s
+	/*line :256:2*/ ag_resume2:
+	/*line worker.go:256:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :256:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:257:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
+	/*line :257:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :257:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:2*/ return ag_s
 	}
-	/*line :237:2*/ ag_resume3:
-	/*line worker.go:237:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :237:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:238:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :238:2*/ ag_f.ag_t10 = ag_f.w.queues
-	/*line :238:2*/ ag_f.ag_t11 = 0
-	/*line :238:2*/ ag_L4:
-	/*line worker.go:239:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
-		/*line :239:2*/ ag_f.ag_t10 = nil
-		/*line :239:2*/ goto ag_L6
+	/*line :257:2*/ ag_resume3:
+	/*line worker.go:257:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :257:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:258:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :258:2*/ ag_f.ag_t10 = ag_f.w.queues
+	/*line :258:2*/ ag_f.ag_t11 = 0
+	/*line :258:2*/ ag_L4:
+	/*line worker.go:259:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
+		/*line :259:2*/ ag_f.ag_t10 = nil
+		/*line :259:2*/ goto ag_L6
 	}
-	/*line worker.go:239:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
-	/*line worker.go:240:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
-	/*line :240:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :240:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :240:3*/ return ag_s
+	/*line worker.go:259:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
+	/*line worker.go:260:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
+	/*line :260:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :260:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:3*/ return ag_s
 	}
-	/*line :240:3*/ ag_resume4:
-	/*line worker.go:240:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :240:3*/ ag_f.ag_aw1 = nil
-	/*line :240:3*/ ag_f.ag_t11++
-	/*line :240:3*/ goto ag_L4
-	/*line :240:3*/ ag_L6:
-	/*line worker.go:242:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :242:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
-	/*line :242:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :242:2*/ return ag_s
+	/*line :260:3*/ ag_resume4:
+	/*line worker.go:260:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :260:3*/ ag_f.ag_aw1 = nil
+	/*line :260:3*/ ag_f.ag_t11++
+	/*line :260:3*/ goto ag_L4
+	/*line :260:3*/ ag_L6:
+	/*line worker.go:262:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :262:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
+	/*line :262:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :262:2*/ return ag_s
 	}
-	/*line :242:2*/ ag_resume5:
-	/*line :242:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:243:2*/ ag_f.reader.Cancel()
-	/*line worker.go:244:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :244:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
-	/*line :244:2*/ ag_f.reader = nil
-	/*line :244:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :244:2*/ return ag_s
-	}
-	/*line :244:2*/ ag_resume6:
-	/*line :244:2*/ ag_f.ag_aw2 = nil
-	/*line :244:2*/ ag_f.ag_t13 = ag_f.movers
-	/*line :244:2*/ ag_f.movers = nil
-	/*line :244:2*/ ag_f.ag_t14 = 0
-	/*line :244:2*/ ag_L7:
-	/*line worker.go:245:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :245:2*/ ag_f.ag_t13 = nil
-		/*line :245:2*/ goto ag_L9
-	}
-	/*line worker.go:245:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
-	/*line worker.go:246:3*/ m.Cancel()
-	/*line worker.go:247:3*/ ag_f.ag_aw2 = m
-	/*line :247:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
-	/*line :247:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :247:3*/ return ag_s
-	}
-	/*line :247:3*/ ag_resume7:
-	/*line :247:3*/ ag_f.ag_aw2 = nil
-	/*line :247:3*/ ag_f.ag_t14++
-	/*line :247:3*/ goto ag_L7
-	/*line :247:3*/ ag_L9:
-	/*line worker.go:249:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :249:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :249:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :249:5*/ return ag_s
-	}
-	/*line :249:5*/ ag_resume8:
-	/*line worker.go:249:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :249:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:249:2*/ if !(ag_err2 != nil) {
-		/*line :249:2*/ goto ag_L10
-	}
-	/*line worker.go:250:3*/ ag_f.w.abandon = true
-	/*line worker.go:251:3*/ for _, a := range runningOf(ag_f.w) {
-		/*line worker.go:252:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:253:4*/ a.cancel()
-	}
-	/*line worker.go:255:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :255:3*/ ag_f.ag_state = 9 // await: w.drained()
-	/*line :255:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:3*/ return ag_s
-	}
-	/*line :255:3*/ ag_resume9:
-	/*line :255:3*/ ag_f.ag_aw2 = nil
-	/*line :255:3*/ ag_L10:
-	/*line worker.go:257:2*/ ag_f.beats.Cancel()
-	/*line worker.go:258:2*/ ag_f.ag_aw2 = ag_f.beats
-	/*line :258:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
-	/*line :258:2*/ ag_f.beats = nil
-	/*line :258:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :258:2*/ return ag_s
-	}
-	/*line :258:2*/ ag_resume10:
-	/*line :258:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:259:5*/ r = ag_f.w.reaper
-	/*line worker.go:259:2*/ if !(r != nil) {
-		/*line :259:2*/ goto ag_L11
-	}
-	/*line worker.go:260:3*/ ag_f.w.reaper = nil
-	/*line worker.go:261:3*/ r.Cancel()
-	/*line worker.go:262:3*/ ag_f.ag_aw2 = r
-	/*line :262:3*/ ag_f.ag_state = 11 // await: rt.Await(r)
-	/*line :262:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :262:3*/ return ag_s
-	}
-	/*line :262:3*/ ag_resume11:
-	/*line :262:3*/ ag_f.ag_aw2 = nil
-	/*line :262:3*/ ag_L11:
-	/*line worker.go:264:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :264:2*/ ag_f.ag_state = 12 // await: w.sweep()
+	/*line :262:2*/ ag_resume5:
+	/*line :262:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:263:2*/ ag_f.reader.Cancel()
+	/*line worker.go:264:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :264:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
+	/*line :264:2*/ ag_f.reader = nil
 	/*line :264:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :264:2*/ return ag_s
 	}
-	/*line :264:2*/ ag_resume12:
+	/*line :264:2*/ ag_resume6:
 	/*line :264:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:265:2*/ ag_f.ag_err = nil
-	/*line :265:2*/ return rt.Ready
+	/*line :264:2*/ ag_f.ag_t13 = ag_f.movers
+	/*line :264:2*/ ag_f.movers = nil
+	/*line :264:2*/ ag_f.ag_t14 = 0
+	/*line :264:2*/ ag_L7:
+	/*line worker.go:265:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :265:2*/ ag_f.ag_t13 = nil
+		/*line :265:2*/ goto ag_L9
+	}
+	/*line worker.go:265:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
+	/*line worker.go:266:3*/ m.Cancel()
+	/*line worker.go:267:3*/ ag_f.ag_aw2 = m
+	/*line :267:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
+	/*line :267:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:3*/ return ag_s
+	}
+	/*line :267:3*/ ag_resume7:
+	/*line :267:3*/ ag_f.ag_aw2 = nil
+	/*line :267:3*/ ag_f.ag_t14++
+	/*line :267:3*/ goto ag_L7
+	/*line :267:3*/ ag_L9:
+	/*line worker.go:269:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :269:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :269:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:5*/ return ag_s
+	}
+	/*line :269:5*/ ag_resume8:
+	/*line worker.go:269:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :269:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:269:2*/ if !(ag_err2 != nil) {
+		/*line :269:2*/ goto ag_L10
+	}
+	/*line worker.go:270:3*/ ag_f.w.abandon = true
+	/*line worker.go:271:3*/ for _, a := range runningOf(ag_f.w) {
+		/*line worker.go:272:4*/ ag_f.w.kept[a.entry()] = true
+		/*line worker.go:273:4*/ a.cancel()
+	}
+	/*line worker.go:275:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :275:3*/ ag_f.ag_state = 9 // await: w.drained()
+	/*line :275:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :275:3*/ return ag_s
+	}
+	/*line :275:3*/ ag_resume9:
+	/*line :275:3*/ ag_f.ag_aw2 = nil
+	/*line :275:3*/ ag_L10:
+	/*line worker.go:277:2*/ ag_f.beats.Cancel()
+	/*line worker.go:278:2*/ ag_f.ag_aw2 = ag_f.beats
+	/*line :278:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
+	/*line :278:2*/ ag_f.beats = nil
+	/*line :278:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :278:2*/ return ag_s
+	}
+	/*line :278:2*/ ag_resume10:
+	/*line :278:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:279:5*/ r = ag_f.w.reaper
+	/*line worker.go:279:2*/ if !(r != nil) {
+		/*line :279:2*/ goto ag_L11
+	}
+	/*line worker.go:280:3*/ ag_f.w.reaper = nil
+	/*line worker.go:281:3*/ r.Cancel()
+	/*line worker.go:282:3*/ ag_f.ag_aw2 = r
+	/*line :282:3*/ ag_f.ag_state = 11 // await: rt.Await(r)
+	/*line :282:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :282:3*/ return ag_s
+	}
+	/*line :282:3*/ ag_resume11:
+	/*line :282:3*/ ag_f.ag_aw2 = nil
+	/*line :282:3*/ ag_L11:
+	/*line worker.go:284:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :284:2*/ ag_f.ag_state = 12 // await: w.sweep()
+	/*line :284:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
+	}
+	/*line :284:2*/ ag_resume12:
+	/*line :284:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:285:2*/ ag_f.ag_err = nil
+	/*line :285:2*/ return rt.Ready
 }
 
 //line worker_async.go:555
@@ -557,29 +557,29 @@ func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:230"
+		return "worker.go:250"
 	case 2:
-		return "worker.go:236"
+		return "worker.go:256"
 	case 3:
-		return "worker.go:237"
+		return "worker.go:257"
 	case 4:
-		return "worker.go:240"
+		return "worker.go:260"
 	case 5:
-		return "worker.go:242"
-	case 6:
-		return "worker.go:244"
-	case 7:
-		return "worker.go:247"
-	case 8:
-		return "worker.go:249"
-	case 9:
-		return "worker.go:255"
-	case 10:
-		return "worker.go:258"
-	case 11:
 		return "worker.go:262"
-	case 12:
+	case 6:
 		return "worker.go:264"
+	case 7:
+		return "worker.go:267"
+	case 8:
+		return "worker.go:269"
+	case 9:
+		return "worker.go:275"
+	case 10:
+		return "worker.go:278"
+	case 11:
+		return "worker.go:282"
+	case 12:
+		return "worker.go:284"
 	}
 	return ""
 }
@@ -616,9 +616,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:276
+//line worker.go:296
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :276:1*/ var (
+	/*line :296:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -627,101 +627,101 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :276:1*/ if ag_co.Unwinding() {
-		/*line :276:1*/ return rt.Ready
+	/*line :296:1*/ if ag_co.Unwinding() {
+		/*line :296:1*/ return rt.Ready
 	}
-	/*line :276:1*/ switch ag_f.ag_state {
-	/*line :276:1*/ case 1:
-		/*line :276:1*/ goto ag_resume1
-		/*line :276:1*/
+	/*line :296:1*/ switch ag_f.ag_state {
+	/*line :296:1*/ case 1:
+		/*line :296:1*/ goto ag_resume1
+		/*line :296:1*/
 	case 2:
-		/*line :276:1*/ goto ag_resume2
-		/*line :276:1*/
+		/*line :296:1*/ goto ag_resume2
+		/*line :296:1*/
 	case 3:
-		/*line :276:1*/ goto ag_resume3
-		/*line :276:1*/
+		/*line :296:1*/ goto ag_resume3
+		/*line :296:1*/
 	case 4:
-		/*line :276:1*/ goto ag_resume4
+		/*line :296:1*/ goto ag_resume4
 	}
-	/*line worker.go:277:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :277:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :277:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:2*/ return ag_s
+	/*line worker.go:297:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :297:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :297:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:2*/ return ag_s
 	}
-	/*line :277:2*/ ag_resume1:
-	/*line :277:2*/ ag_f.ag_aw0 = nil
-	/*line :277:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :277:2*/ ag_f.ag_t2 = 0
-	/*line :277:2*/ ag_L1:
-	/*line worker.go:278:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :278:2*/ goto ag_L3
+	/*line :297:2*/ ag_resume1:
+	/*line :297:2*/ ag_f.ag_aw0 = nil
+	/*line :297:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :297:2*/ ag_f.ag_t2 = 0
+	/*line :297:2*/ ag_L1:
+	/*line worker.go:298:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :298:2*/ goto ag_L3
 	}
-	/*line worker.go:278:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:279:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :279:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :279:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:3*/ return ag_s
+	/*line worker.go:298:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:299:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :299:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :299:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:3*/ return ag_s
 	}
-	/*line :279:3*/ ag_resume2:
-	/*line worker.go:279:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :279:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:280:3*/ if ag_err1 != nil {
-		/*line worker.go:281:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:282:4*/ {
-			/*line :282:4*/ ag_f.q = nil
-			/*line :282:4*/ goto ag_L2
+	/*line :299:3*/ ag_resume2:
+	/*line worker.go:299:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :299:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:300:3*/ if ag_err1 != nil {
+		/*line worker.go:301:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:302:4*/ {
+			/*line :302:4*/ ag_f.q = nil
+			/*line :302:4*/ goto ag_L2
 		}
 	}
-	/*line :282:4*/ ag_f.ag_t6 = v.Elems
-	/*line :282:4*/ ag_f.ag_t7 = 0
-	/*line :282:4*/ ag_L4:
-	/*line worker.go:284:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :284:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
-		/*line :284:3*/ goto ag_L6
+	/*line :302:4*/ ag_f.ag_t6 = v.Elems
+	/*line :302:4*/ ag_f.ag_t7 = 0
+	/*line :302:4*/ ag_L4:
+	/*line worker.go:304:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :304:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
+		/*line :304:3*/ goto ag_L6
 	}
-	/*line worker.go:284:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:285:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:286:5*/ goto ag_L5
+	/*line worker.go:304:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:305:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:306:5*/ goto ag_L5
 	}
-	/*line worker.go:288:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:289:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :289:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :289:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :289:4*/ return ag_s
+	/*line worker.go:308:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:309:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :309:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :309:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :309:4*/ return ag_s
 	}
-	/*line :289:4*/ ag_resume3:
-	/*line worker.go:289:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :289:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:290:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:291:5*/ {
-			/*line :291:5*/ ag_f.id = ""
-			/*line :291:5*/ goto ag_L5
+	/*line :309:4*/ ag_resume3:
+	/*line worker.go:309:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :309:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:310:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:311:5*/ {
+			/*line :311:5*/ ag_f.id = ""
+			/*line :311:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:293:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:294:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :294:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :294:7*/ ag_f.id = ""
-	/*line :294:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :294:7*/ return ag_s
+	/*line worker.go:313:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:314:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :314:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :314:7*/ ag_f.id = ""
+	/*line :314:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :314:7*/ return ag_s
 	}
-	/*line :294:7*/ ag_resume4:
-	/*line worker.go:294:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :294:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:294:4*/ if !(ag_err3 == nil) {
-		/*line :294:4*/ goto ag_L7
+	/*line :314:7*/ ag_resume4:
+	/*line worker.go:314:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :314:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:314:4*/ if !(ag_err3 == nil) {
+		/*line :314:4*/ goto ag_L7
 	}
-	/*line worker.go:295:5*/ ag_f.w.stats.GivenBack++
-	/*line :295:5*/ ag_L7:
-	/*line :295:5*/ ag_L5:
-	/*line :295:5*/ ag_f.ag_t7++
-	/*line :295:5*/ goto ag_L4
-	/*line :295:5*/ ag_L6:
-	/*line :295:5*/ ag_L2:
-	/*line :295:5*/ ag_f.ag_t2++
-	/*line :295:5*/ goto ag_L1
-	/*line :295:5*/ ag_L3:
-	/*line worker.go:299:1*/ return rt.Ready
+	/*line worker.go:315:5*/ ag_f.w.stats.GivenBack++
+	/*line :315:5*/ ag_L7:
+	/*line :315:5*/ ag_L5:
+	/*line :315:5*/ ag_f.ag_t7++
+	/*line :315:5*/ goto ag_L4
+	/*line :315:5*/ ag_L6:
+	/*line :315:5*/ ag_L2:
+	/*line :315:5*/ ag_f.ag_t2++
+	/*line :315:5*/ goto ag_L1
+	/*line :315:5*/ ag_L3:
+	/*line worker.go:319:1*/ return rt.Ready
 }
 
 //line worker_async.go:728
@@ -730,13 +730,13 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:277"
+		return "worker.go:297"
 	case 2:
-		return "worker.go:279"
+		return "worker.go:299"
 	case 3:
-		return "worker.go:289"
+		return "worker.go:309"
 	case 4:
-		return "worker.go:294"
+		return "worker.go:314"
 	}
 	return ""
 }
@@ -766,30 +766,30 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:304
+//line worker.go:324
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :304:1*/ if ag_co.Unwinding() {
-		/*line :304:1*/ return rt.Ready
+	/*line :324:1*/ if ag_co.Unwinding() {
+		/*line :324:1*/ return rt.Ready
 	}
-	/*line :304:1*/ switch ag_f.ag_state {
-	/*line :304:1*/ case 1:
-		/*line :304:1*/ goto ag_resume1
+	/*line :324:1*/ switch ag_f.ag_state {
+	/*line :324:1*/ case 1:
+		/*line :324:1*/ goto ag_resume1
 	}
-	/*line :304:1*/ ag_L1:
-	/*line worker.go:305:6*/ if !(ag_f.w.active > 0) {
-		/*line :305:6*/ goto ag_L3
+	/*line :324:1*/ ag_L1:
+	/*line worker.go:325:6*/ if !(ag_f.w.active > 0) {
+		/*line :325:6*/ goto ag_L3
 	}
-	/*line worker.go:306:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:307:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :307:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :307:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :307:3*/ return ag_s
+	/*line worker.go:326:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:327:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :327:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :327:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :327:3*/ return ag_s
 	}
-	/*line :307:3*/ ag_resume1:
-	/*line :307:3*/ ag_f.ag_aw0 = nil
-	/*line :307:3*/ goto ag_L1
-	/*line :307:3*/ ag_L3:
-	/*line worker.go:309:1*/ return rt.Ready
+	/*line :327:3*/ ag_resume1:
+	/*line :327:3*/ ag_f.ag_aw0 = nil
+	/*line :327:3*/ goto ag_L1
+	/*line :327:3*/ ag_L3:
+	/*line worker.go:329:1*/ return rt.Ready
 }
 
 //line worker_async.go:796
@@ -798,7 +798,7 @@ func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:307"
+		return "worker.go:327"
 	}
 	return ""
 }
@@ -835,120 +835,120 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:315
+//line worker.go:335
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :315:1*/ var (
+	/*line :335:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :315:1*/ if ag_co.Unwinding() {
-		/*line :315:1*/ return rt.Ready
+	/*line :335:1*/ if ag_co.Unwinding() {
+		/*line :335:1*/ return rt.Ready
 	}
-	/*line :315:1*/ switch ag_f.ag_state {
-	/*line :315:1*/ case 1:
-		/*line :315:1*/ goto ag_resume1
-		/*line :315:1*/
+	/*line :335:1*/ switch ag_f.ag_state {
+	/*line :335:1*/ case 1:
+		/*line :335:1*/ goto ag_resume1
+		/*line :335:1*/
 	case 2:
-		/*line :315:1*/ goto ag_resume2
-		/*line :315:1*/
+		/*line :335:1*/ goto ag_resume2
+		/*line :335:1*/
 	case 3:
-		/*line :315:1*/ goto ag_resume3
-		/*line :315:1*/
+		/*line :335:1*/ goto ag_resume3
+		/*line :335:1*/
 	case 4:
-		/*line :315:1*/ goto ag_resume4
-		/*line :315:1*/
+		/*line :335:1*/ goto ag_resume4
+		/*line :335:1*/
 	case 5:
-		/*line :315:1*/ goto ag_resume5
-		/*line :315:1*/
+		/*line :335:1*/ goto ag_resume5
+		/*line :335:1*/
 	case 6:
-		/*line :315:1*/ goto ag_resume6
+		/*line :335:1*/ goto ag_resume6
 	}
-	/*line worker.go:316:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:317:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :317:2*/ ag_L1:
-	/*line worker.go:319:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :319:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :319:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:3*/ return ag_s
+	/*line worker.go:336:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:337:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :337:2*/ ag_L1:
+	/*line worker.go:339:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :339:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :339:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :339:3*/ return ag_s
 	}
-	/*line :319:3*/ ag_resume1:
-	/*line :319:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:320:3*/ ag_f.n = 1
-	/*line worker.go:321:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:322:4*/ ag_f.n++
+	/*line :339:3*/ ag_resume1:
+	/*line :339:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:340:3*/ ag_f.n = 1
+	/*line worker.go:341:3*/ for ag_f.w.sem.TryAcquire() {
+		/*line worker.go:342:4*/ ag_f.n++
 	}
-	/*line worker.go:324:3*/ ag_f.got = 0
-	/*line worker.go:325:7*/ ag_f.err = nil
-	/*line worker.go:326:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :326:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :326:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:7*/ return ag_s
+	/*line worker.go:344:3*/ ag_f.got = 0
+	/*line worker.go:345:7*/ ag_f.err = nil
+	/*line worker.go:346:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :346:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :346:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :346:7*/ return ag_s
 	}
-	/*line :326:7*/ ag_resume2:
-	/*line worker.go:326:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :326:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:326:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :326:3*/ goto ag_L4
+	/*line :346:7*/ ag_resume2:
+	/*line worker.go:346:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :346:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:346:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :346:3*/ goto ag_L4
 	}
-	/*line :326:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
-	/*line worker.go:327:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :327:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :327:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :327:4*/ return ag_s
+	/*line :346:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
+	/*line worker.go:347:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :347:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :347:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:4*/ return ag_s
 	}
-	/*line :327:4*/ ag_resume3:
-	/*line worker.go:327:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :327:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:328:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :328:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :328:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :328:18*/ return ag_s
+	/*line :347:4*/ ag_resume3:
+	/*line worker.go:347:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :347:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:348:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :348:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :348:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:18*/ return ag_s
 	}
-	/*line :328:18*/ ag_resume4:
-	/*line worker.go:328:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :328:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:328:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :328:4*/ ag_L4:
-	/*line worker.go:330:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :330:3*/ goto ag_L5
+	/*line :348:18*/ ag_resume4:
+	/*line worker.go:348:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :348:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:348:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :348:4*/ ag_L4:
+	/*line worker.go:350:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :350:3*/ goto ag_L5
 	}
-	/*line :330:3*/ ag_f.err = nil
-	/*line worker.go:331:8*/ g = 0
-	/*line worker.go:332:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :332:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :332:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :332:4*/ return ag_s
+	/*line :350:3*/ ag_f.err = nil
+	/*line worker.go:351:8*/ g = 0
+	/*line worker.go:352:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :352:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :352:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :352:4*/ return ag_s
 	}
-	/*line :332:4*/ ag_resume5:
-	/*line worker.go:332:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :332:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:333:4*/ ag_f.got += g
-	/*line :333:4*/ ag_L5:
-	/*line worker.go:335:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:336:4*/ ag_f.w.sem.Release()
+	/*line :352:4*/ ag_resume5:
+	/*line worker.go:352:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :352:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:353:4*/ ag_f.got += g
+	/*line :353:4*/ ag_L5:
+	/*line worker.go:355:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:356:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:338:3*/ if !(ag_f.err != nil) {
-		/*line :338:3*/ ag_f.err = nil
-		/*line :338:3*/ goto ag_L6
+	/*line worker.go:358:3*/ if !(ag_f.err != nil) {
+		/*line :358:3*/ ag_f.err = nil
+		/*line :358:3*/ goto ag_L6
 	}
-	/*line worker.go:339:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line :339:4*/ ag_f.err = nil
-	/*line worker.go:340:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :340:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :340:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :340:4*/ return ag_s
+	/*line worker.go:359:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :359:4*/ ag_f.err = nil
+	/*line worker.go:360:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :360:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :360:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :360:4*/ return ag_s
 	}
-	/*line :340:4*/ ag_resume6:
-	/*line :340:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:341:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :341:4*/ goto ag_L7
-	/*line :341:4*/ ag_L6:
-	/*line worker.go:342:10*/ {
-		/*line worker.go:343:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :360:4*/ ag_resume6:
+	/*line :360:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:361:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :361:4*/ goto ag_L7
+	/*line :361:4*/ ag_L6:
+	/*line worker.go:362:10*/ {
+		/*line worker.go:363:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :343:4*/ ag_L7:
-	/*line :343:4*/ goto ag_L1
+	/*line :363:4*/ ag_L7:
+	/*line :363:4*/ goto ag_L1
 }
 
 //line worker_async.go:955
@@ -957,22 +957,22 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:319"
+		return "worker.go:339"
 	case 2:
-		return "worker.go:326"
+		return "worker.go:346"
 	case 3:
-		return "worker.go:327"
+		return "worker.go:347"
 	case 4:
-		return "worker.go:328"
+		return "worker.go:348"
 	case 5:
-		return "worker.go:332"
+		return "worker.go:352"
 	case 6:
-		return "worker.go:340"
+		return "worker.go:360"
 	}
 	return ""
 }
 
-// ag_Worker_read is the frame of (*Worker).read (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_read is the frame of (*Worker).read (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_read struct {
 	ag_state int
 	w        *Worker
@@ -980,6 +980,7 @@ type ag_Worker_read struct {
 	started  int
 	ag_t2    []*Queue
 	ag_t3    int
+	count    int
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_aw1   rt.Awaitable[int]
 	ag_r0    int
@@ -1004,120 +1005,125 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:356
+//line worker.go:383
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :356:1*/ var (
+	/*line :383:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
-		ag_t6   int
+		got     int
 		args    []any
 		ag_v2   aredis.Value
 		ag_err2 error
-		ag_t10  int
+		ag_t11  int
 	)
-	/*line :356:1*/ if ag_co.Unwinding() {
-		/*line :356:1*/ return rt.Ready
+	/*line :383:1*/ if ag_co.Unwinding() {
+		/*line :383:1*/ return rt.Ready
 	}
-	/*line :356:1*/ switch ag_f.ag_state {
-	/*line :356:1*/ case 1:
-		/*line :356:1*/ goto ag_resume1
-		/*line :356:1*/
+	/*line :383:1*/ switch ag_f.ag_state {
+	/*line :383:1*/ case 1:
+		/*line :383:1*/ goto ag_resume1
+		/*line :383:1*/
 	case 2:
-		/*line :356:1*/ goto ag_resume2
-		/*line :356:1*/
+		/*line :383:1*/ goto ag_resume2
+		/*line :383:1*/
 	case 3:
-		/*line :356:1*/ goto ag_resume3
-		/*line :356:1*/
+		/*line :383:1*/ goto ag_resume3
+		/*line :383:1*/
 	case 4:
-		/*line :356:1*/ goto ag_resume4
+		/*line :383:1*/ goto ag_resume4
 	}
-	/*line worker.go:357:2*/ ag_f.started = 0
-	/*line :357:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :357:2*/ ag_f.ag_t3 = 0
-	/*line :357:2*/ ag_L1:
-	/*line worker.go:358:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :358:2*/ ag_f.ag_t2 = nil
-		/*line :358:2*/ goto ag_L3
+	/*line worker.go:384:2*/ ag_f.started = 0
+	/*line :384:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :384:2*/ ag_f.ag_t3 = 0
+	/*line :384:2*/ ag_L1:
+	/*line worker.go:385:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :385:2*/ ag_f.ag_t2 = nil
+		/*line :385:2*/ goto ag_L3
 	}
-	/*line worker.go:358:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:359:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:360:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :360:4*/ return rt.Ready
+	/*line worker.go:385:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:386:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:387:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :387:4*/ return rt.Ready
 	}
-	/*line worker.go:362:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :362:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :362:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :362:3*/ return ag_s
+	/*line worker.go:389:3*/ ag_f.count = min(ag_f.n-ag_f.started, readBatch)
+	/*line worker.go:390:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.count, "STREAMS", ag_q1.stream(), ">")
+	/*line :390:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :390:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :390:3*/ return ag_s
 	}
-	/*line :362:3*/ ag_resume1:
-	/*line worker.go:362:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :362:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:363:3*/ if ag_err1 != nil {
-		/*line worker.go:364:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :364:4*/ return rt.Ready
+	/*line :390:3*/ ag_resume1:
+	/*line worker.go:390:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :390:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:391:3*/ if ag_err1 != nil {
+		/*line worker.go:392:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :392:4*/ return rt.Ready
 	}
-	/*line worker.go:366:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :366:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :366:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :366:14*/ return ag_s
+	/*line worker.go:394:3*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.count)
+	/*line :394:3*/ ag_f.ag_state = 2 // await: w.startRead(v, count)
+	/*line :394:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :394:3*/ return ag_s
 	}
-	/*line :366:14*/ ag_resume2:
-	/*line worker.go:366:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :366:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:366:3*/ ag_f.started += ag_t6
-	/*line :366:3*/ ag_f.ag_t3++
-	/*line :366:3*/ goto ag_L1
-	/*line :366:3*/ ag_L3:
-	/*line worker.go:368:2*/ if ag_f.started > 0 {
-		/*line worker.go:369:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :369:3*/ return rt.Ready
+	/*line :394:3*/ ag_resume2:
+	/*line worker.go:394:3*/ got, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :394:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:395:3*/ ag_f.started += got
+	/*line worker.go:396:3*/ if got == readBatch {
+		/*line worker.go:397:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :397:4*/ return rt.Ready
 	}
-	/*line worker.go:371:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:372:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:373:3*/ args = append(args, q.stream())
+	/*line :397:4*/ ag_f.ag_t3++
+	/*line :397:4*/ goto ag_L1
+	/*line :397:4*/ ag_L3:
+	/*line worker.go:400:2*/ if ag_f.started > 0 {
+		/*line worker.go:401:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :401:3*/ return rt.Ready
 	}
-	/*line worker.go:375:2*/ for range ag_f.w.queues {
-		/*line worker.go:376:3*/ args = append(args, ">")
+	/*line worker.go:403:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:404:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:405:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:378:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :378:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :378:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:2*/ return ag_s
+	/*line worker.go:407:2*/ for range ag_f.w.queues {
+		/*line worker.go:408:3*/ args = append(args, ">")
 	}
-	/*line :378:2*/ ag_resume3:
-	/*line worker.go:378:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :378:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:379:2*/ if ag_err2 != nil {
-		/*line worker.go:380:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :380:3*/ return rt.Ready
+	/*line worker.go:410:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :410:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :410:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :410:2*/ return ag_s
 	}
-	/*line worker.go:382:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :382:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :382:9*/ ag_f.w = nil
-	/*line :382:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :382:9*/ return ag_s
+	/*line :410:2*/ ag_resume3:
+	/*line worker.go:410:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :410:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:411:2*/ if ag_err2 != nil {
+		/*line worker.go:412:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :412:3*/ return rt.Ready
 	}
-	/*line :382:9*/ ag_resume4:
-	/*line worker.go:382:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :382:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:382:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :382:2*/ return rt.Ready
+	/*line worker.go:414:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :414:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :414:9*/ ag_f.w = nil
+	/*line :414:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :414:9*/ return ag_s
+	}
+	/*line :414:9*/ ag_resume4:
+	/*line worker.go:414:9*/ ag_t11, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :414:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:414:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t11, nil
+	/*line :414:2*/ return rt.Ready
 }
 
-//line worker_async.go:1109
+//line worker_async.go:1115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:362"
+		return "worker.go:390"
 	case 2:
-		return "worker.go:366"
+		return "worker.go:394"
 	case 3:
-		return "worker.go:378"
+		return "worker.go:410"
 	case 4:
-		return "worker.go:382"
+		return "worker.go:414"
 	}
 	return ""
 }
@@ -1160,111 +1166,111 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:389
+//line worker.go:421
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :389:1*/ var (
+	/*line :421:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
-		ag_job1 string
+		job     string
 		err     error
 	)
-	/*line :389:1*/ if ag_co.Unwinding() {
-		/*line :389:1*/ return rt.Ready
+	/*line :421:1*/ if ag_co.Unwinding() {
+		/*line :421:1*/ return rt.Ready
 	}
-	/*line :389:1*/ switch ag_f.ag_state {
-	/*line :389:1*/ case 1:
-		/*line :389:1*/ goto ag_resume1
-		/*line :389:1*/
+	/*line :421:1*/ switch ag_f.ag_state {
+	/*line :421:1*/ case 1:
+		/*line :421:1*/ goto ag_resume1
+		/*line :421:1*/
 	case 2:
-		/*line :389:1*/ goto ag_resume2
+		/*line :421:1*/ goto ag_resume2
 	}
-	/*line worker.go:390:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:391:3*/ ag_f.ag_r0 = 0
-		/*line :391:3*/ return rt.Ready
+	/*line worker.go:422:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:423:3*/ ag_f.ag_r0 = 0
+		/*line :423:3*/ return rt.Ready
 	}
-	/*line worker.go:393:2*/ ag_f.started = 0
-	/*line worker.go:394:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:395:2*/ ag_f.step = 1
-	/*line worker.go:396:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:397:3*/ ag_f.step = 2
+	/*line worker.go:425:2*/ ag_f.started = 0
+	/*line worker.go:426:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:427:2*/ ag_f.step = 1
+	/*line worker.go:428:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:429:3*/ ag_f.step = 2
 	}
-	/*line :397:3*/ ag_f.v = aredis.Value{}
-	/*line worker.go:399:6*/ ag_f.i = 0
-	/*line :399:6*/ ag_L1:
-	/*line worker.go:399:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :399:14*/ goto ag_L3
+	/*line :429:3*/ ag_f.v = aredis.Value{}
+	/*line worker.go:431:6*/ ag_f.i = 0
+	/*line :431:6*/ ag_L1:
+	/*line worker.go:431:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :431:14*/ goto ag_L3
 	}
-	/*line worker.go:400:7*/ name = ""
-	/*line worker.go:401:7*/ entries = nil
-	/*line worker.go:402:3*/ if ag_f.step == 2 {
-		/*line worker.go:403:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:432:7*/ name = ""
+	/*line worker.go:433:7*/ entries = nil
+	/*line worker.go:434:3*/ if ag_f.step == 2 {
+		/*line worker.go:435:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:405:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:437:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:407:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line worker.go:408:7*/ ag_f.batch = nil
-	/*line :408:7*/ ag_f.ag_t9 = entries
-	/*line :408:7*/ ag_f.ag_t10 = 0
-	/*line :408:7*/ ag_L4:
-	/*line worker.go:409:3*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :409:3*/ ag_f.ag_t9 = nil
-		/*line :409:3*/ goto ag_L6
+	/*line worker.go:439:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line worker.go:440:7*/ ag_f.batch = nil
+	/*line :440:7*/ ag_f.ag_t9 = entries
+	/*line :440:7*/ ag_f.ag_t10 = 0
+	/*line :440:7*/ ag_L4:
+	/*line worker.go:441:3*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :441:3*/ ag_f.ag_t9 = nil
+		/*line :441:3*/ goto ag_L6
 	}
-	/*line worker.go:409:10*/ e = ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:410:4*/ ag_f.id, ag_job1 = entryJob(e)
-	/*line worker.go:411:4*/ if ag_f.started < ag_f.n {
-		/*line worker.go:412:5*/ ag_f.started++
-		/*line worker.go:413:5*/ ag_f.batch = append(ag_f.batch, &attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.id, job: ag_job1, deliveries: 1})
-		/*line worker.go:414:5*/ {
-			/*line :414:5*/ ag_f.id = ""
-			/*line :414:5*/ goto ag_L5
+	/*line worker.go:441:10*/ e = ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:442:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:443:4*/ if ag_f.started < ag_f.n {
+		/*line worker.go:444:5*/ ag_f.started++
+		/*line worker.go:445:5*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, job, 1))
+		/*line worker.go:446:5*/ {
+			/*line :446:5*/ ag_f.id = ""
+			/*line :446:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:416:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, ag_job1)
-	/*line :416:7*/ ag_f.ag_state = 1 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :416:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :416:7*/ return ag_s
+	/*line worker.go:448:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :448:7*/ ag_f.ag_state = 1 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :448:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :448:7*/ return ag_s
 	}
-	/*line :416:7*/ ag_resume1:
-	/*line worker.go:416:7*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :416:7*/ ag_f.ag_aw0 = nil
-	/*line worker.go:416:4*/ if !(err != nil) {
-		/*line :416:4*/ ag_f.id = ""
-		/*line :416:4*/ goto ag_L7
+	/*line :448:7*/ ag_resume1:
+	/*line worker.go:448:7*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :448:7*/ ag_f.ag_aw0 = nil
+	/*line worker.go:448:4*/ if !(err != nil) {
+		/*line :448:4*/ ag_f.id = ""
+		/*line :448:4*/ goto ag_L7
 	}
-	/*line worker.go:417:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :417:5*/ ag_f.id = ""
-	/*line :417:5*/ ag_L7:
-	/*line worker.go:419:4*/ ag_f.w.stats.GivenBack++
-	/*line :419:4*/ ag_L5:
-	/*line :419:4*/ ag_f.ag_t10++
-	/*line :419:4*/ goto ag_L4
-	/*line :419:4*/ ag_L6:
-	/*line worker.go:421:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :421:3*/ ag_f.ag_state = 2 // await: w.launch(q, batch)
-	/*line :421:3*/ ag_f.q, ag_f.batch = nil, nil
-	/*line :421:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:3*/ return ag_s
+	/*line worker.go:449:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :449:5*/ ag_f.id = ""
+	/*line :449:5*/ ag_L7:
+	/*line worker.go:451:4*/ ag_f.w.stats.GivenBack++
+	/*line :451:4*/ ag_L5:
+	/*line :451:4*/ ag_f.ag_t10++
+	/*line :451:4*/ goto ag_L4
+	/*line :451:4*/ ag_L6:
+	/*line worker.go:453:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :453:3*/ ag_f.ag_state = 2 // await: w.launch(q, batch)
+	/*line :453:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :453:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :453:3*/ return ag_s
 	}
-	/*line :421:3*/ ag_resume2:
-	/*line :421:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:399:39*/ ag_f.i += ag_f.step
-	/*line :399:39*/ goto ag_L1
-	/*line :399:39*/ ag_L3:
-	/*line worker.go:423:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :423:2*/ return rt.Ready
+	/*line :453:3*/ ag_resume2:
+	/*line :453:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:431:39*/ ag_f.i += ag_f.step
+	/*line :431:39*/ goto ag_L1
+	/*line :431:39*/ ag_L3:
+	/*line worker.go:455:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :455:2*/ return rt.Ready
 }
 
-//line worker_async.go:1260
+//line worker_async.go:1266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:416"
+		return "worker.go:448"
 	case 2:
-		return "worker.go:421"
+		return "worker.go:453"
 	}
 	return ""
 }
@@ -1308,136 +1314,136 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:430
+//line worker.go:462
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :430:1*/ var (
+	/*line :462:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 	)
-	/*line :430:1*/ if ag_co.Unwinding() {
-		/*line :430:1*/ return rt.Ready
+	/*line :462:1*/ if ag_co.Unwinding() {
+		/*line :462:1*/ return rt.Ready
 	}
-	/*line :430:1*/ switch ag_f.ag_state {
-	/*line :430:1*/ case 1:
-		/*line :430:1*/ goto ag_resume1
-		/*line :430:1*/
+	/*line :462:1*/ switch ag_f.ag_state {
+	/*line :462:1*/ case 1:
+		/*line :462:1*/ goto ag_resume1
+		/*line :462:1*/
 	case 2:
-		/*line :430:1*/ goto ag_resume2
-		/*line :430:1*/
+		/*line :462:1*/ goto ag_resume2
+		/*line :462:1*/
 	case 3:
-		/*line :430:1*/ goto ag_resume3
-		/*line :430:1*/
+		/*line :462:1*/ goto ag_resume3
+		/*line :462:1*/
 	case 4:
-		/*line :430:1*/ goto ag_resume4
+		/*line :462:1*/ goto ag_resume4
 	}
-	/*line worker.go:431:2*/ ag_f.started = 0
-	/*line :431:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :431:2*/ ag_f.ag_t3 = 0
-	/*line :431:2*/ ag_L1:
-	/*line worker.go:432:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :432:2*/ goto ag_L3
+	/*line worker.go:463:2*/ ag_f.started = 0
+	/*line :463:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :463:2*/ ag_f.ag_t3 = 0
+	/*line :463:2*/ ag_L1:
+	/*line worker.go:464:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :464:2*/ goto ag_L3
 	}
-	/*line worker.go:432:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:433:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:434:4*/ goto ag_L3
+	/*line worker.go:464:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:465:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:466:4*/ goto ag_L3
 	}
-	/*line worker.go:436:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :436:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :436:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :436:3*/ return ag_s
+	/*line worker.go:468:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :468:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :468:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :468:3*/ return ag_s
 	}
-	/*line :436:3*/ ag_resume1:
-	/*line worker.go:436:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :436:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:437:3*/ if ag_err1 != nil {
-		/*line worker.go:438:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :438:4*/ return rt.Ready
+	/*line :468:3*/ ag_resume1:
+	/*line worker.go:468:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :468:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:469:3*/ if ag_err1 != nil {
+		/*line worker.go:470:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :470:4*/ return rt.Ready
 	}
-	/*line worker.go:440:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:441:4*/ {
-			/*line :441:4*/ ag_f.q = nil
-			/*line :441:4*/ goto ag_L2
+	/*line worker.go:472:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:473:4*/ {
+			/*line :473:4*/ ag_f.q = nil
+			/*line :473:4*/ goto ag_L2
 		}
 	}
-	/*line worker.go:443:7*/ ag_f.batch = nil
-	/*line :443:7*/ ag_f.ag_t8 = v.Elems[1].Elems
-	/*line :443:7*/ ag_f.ag_t9 = 0
-	/*line :443:7*/ ag_L4:
-	/*line worker.go:444:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :444:3*/ ag_f.ag_t8 = nil
-		/*line :444:3*/ goto ag_L6
+	/*line worker.go:475:7*/ ag_f.batch = nil
+	/*line :475:7*/ ag_f.ag_t8 = v.Elems[1].Elems
+	/*line :475:7*/ ag_f.ag_t9 = 0
+	/*line :475:7*/ ag_L4:
+	/*line worker.go:476:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :476:3*/ ag_f.ag_t8 = nil
+		/*line :476:3*/ goto ag_L6
 	}
-	/*line worker.go:444:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:445:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:447:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :447:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :447:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :447:4*/ return ag_s
+	/*line worker.go:476:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:477:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:479:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :479:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :479:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :479:4*/ return ag_s
 	}
-	/*line :447:4*/ ag_resume2:
-	/*line worker.go:447:4*/ l, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :447:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:448:4*/ if !(ag_f.err != nil) {
-		/*line :448:4*/ ag_f.err = nil
-		/*line :448:4*/ goto ag_L7
+	/*line :479:4*/ ag_resume2:
+	/*line worker.go:479:4*/ l, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :479:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:480:4*/ if !(ag_f.err != nil) {
+		/*line :480:4*/ ag_f.err = nil
+		/*line :480:4*/ goto ag_L7
 	}
-	/*line :448:4*/ ag_f.ag_t2, ag_f.ag_t8, ag_f.id, ag_f.job = nil, nil, "", ""
-	/*line worker.go:449:5*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :449:5*/ ag_f.ag_state = 3 // await: w.launch(q, batch)
-	/*line :449:5*/ ag_f.w, ag_f.q, ag_f.batch = nil, nil, nil
-	/*line :449:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :449:5*/ return ag_s
+	/*line :480:4*/ ag_f.ag_t2, ag_f.ag_t8, ag_f.id, ag_f.job = nil, nil, "", ""
+	/*line worker.go:481:5*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :481:5*/ ag_f.ag_state = 3 // await: w.launch(q, batch)
+	/*line :481:5*/ ag_f.w, ag_f.q, ag_f.batch = nil, nil, nil
+	/*line :481:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :481:5*/ return ag_s
 	}
-	/*line :449:5*/ ag_resume3:
-	/*line :449:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:450:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
-	/*line :450:5*/ return rt.Ready
-	/*line :450:5*/ ag_L7:
-	/*line worker.go:452:4*/ if l.Int < 0 {
-		/*line worker.go:453:5*/ {
-			/*line :453:5*/ ag_f.id, ag_f.job = "", ""
-			/*line :453:5*/ goto ag_L5
+	/*line :481:5*/ ag_resume3:
+	/*line :481:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:482:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
+	/*line :482:5*/ return rt.Ready
+	/*line :482:5*/ ag_L7:
+	/*line worker.go:484:4*/ if l.Int < 0 {
+		/*line worker.go:485:5*/ {
+			/*line :485:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :485:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:455:4*/ ag_f.started++
-	/*line worker.go:456:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:457:4*/ ag_f.batch = append(ag_f.batch, &attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.id, job: ag_f.job, deliveries: l.Int})
-	/*line :457:4*/ ag_f.id, ag_f.job = "", ""
-	/*line :457:4*/ ag_L5:
-	/*line :457:4*/ ag_f.ag_t9++
-	/*line :457:4*/ goto ag_L4
-	/*line :457:4*/ ag_L6:
-	/*line worker.go:459:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :459:3*/ ag_f.ag_state = 4 // await: w.launch(q, batch)
-	/*line :459:3*/ ag_f.q, ag_f.batch = nil, nil
-	/*line :459:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :459:3*/ return ag_s
+	/*line worker.go:487:4*/ ag_f.started++
+	/*line worker.go:488:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:489:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int))
+	/*line :489:4*/ ag_f.id, ag_f.job = "", ""
+	/*line :489:4*/ ag_L5:
+	/*line :489:4*/ ag_f.ag_t9++
+	/*line :489:4*/ goto ag_L4
+	/*line :489:4*/ ag_L6:
+	/*line worker.go:491:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :491:3*/ ag_f.ag_state = 4 // await: w.launch(q, batch)
+	/*line :491:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :491:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :491:3*/ return ag_s
 	}
-	/*line :459:3*/ ag_resume4:
-	/*line :459:3*/ ag_f.ag_aw1 = nil
-	/*line :459:3*/ ag_L2:
-	/*line :459:3*/ ag_f.ag_t3++
-	/*line :459:3*/ goto ag_L1
-	/*line :459:3*/ ag_L3:
-	/*line worker.go:461:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :461:2*/ return rt.Ready
+	/*line :491:3*/ ag_resume4:
+	/*line :491:3*/ ag_f.ag_aw1 = nil
+	/*line :491:3*/ ag_L2:
+	/*line :491:3*/ ag_f.ag_t3++
+	/*line :491:3*/ goto ag_L1
+	/*line :491:3*/ ag_L3:
+	/*line worker.go:493:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :493:2*/ return rt.Ready
 }
 
-//line worker_async.go:1429
+//line worker_async.go:1435
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:436"
+		return "worker.go:468"
 	case 2:
-		return "worker.go:447"
+		return "worker.go:479"
 	case 3:
-		return "worker.go:449"
+		return "worker.go:481"
 	case 4:
-		return "worker.go:459"
+		return "worker.go:491"
 	}
 	return ""
 }
@@ -1476,128 +1482,131 @@ func (ag_f *ag_Worker_launch) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:499
+//line worker.go:526
 func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :499:1*/ var (
+	/*line :526:1*/ var (
 		p    *aredis.Pipeline
 		i    int
 		v    aredis.Value
 		dead rt.Awaitable[struct{}]
 		run  bool
 	)
-	/*line :499:1*/ if ag_co.Unwinding() {
-		/*line :499:1*/ return rt.Ready
+	/*line :526:1*/ if ag_co.Unwinding() {
+		/*line :526:1*/ return rt.Ready
 	}
-	/*line :499:1*/ switch ag_f.ag_state {
-	/*line :499:1*/ case 1:
-		/*line :499:1*/ goto ag_resume1
-		/*line :499:1*/
+	/*line :526:1*/ switch ag_f.ag_state {
+	/*line :526:1*/ case 1:
+		/*line :526:1*/ goto ag_resume1
+		/*line :526:1*/
 	case 2:
-		/*line :499:1*/ goto ag_resume2
-		/*line :499:1*/
+		/*line :526:1*/ goto ag_resume2
+		/*line :526:1*/
 	case 3:
-		/*line :499:1*/ goto ag_resume3
-		/*line :499:1*/
+		/*line :526:1*/ goto ag_resume3
+		/*line :526:1*/
 	case 4:
-		/*line :499:1*/ goto ag_resume4
+		/*line :526:1*/ goto ag_resume4
 	}
-	/*line worker.go:500:2*/ const chunk = 256
-	/*line worker.go:501:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
-		/*line :501:2*/ goto ag_L1
+	/*line worker.go:527:2*/ const chunk = 256
+	/*line worker.go:528:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
+		/*line :528:2*/ goto ag_L1
 	}
-	/*line worker.go:502:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
-	/*line :502:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
-	/*line :502:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :502:3*/ return ag_s
+	/*line worker.go:529:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
+	/*line :529:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	/*line :529:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :529:3*/ return ag_s
 	}
-	/*line :502:3*/ ag_resume1:
-	/*line worker.go:502:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :502:3*/ ag_f.ag_aw0 = nil
-	/*line :502:3*/ ag_L1:
-	/*line :502:3*/ ag_L2:
-	/*line worker.go:504:6*/ if !(len(ag_f.batch) > 0) {
-		/*line :504:6*/ goto ag_L4
+	/*line :529:3*/ ag_resume1:
+	/*line worker.go:529:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :529:3*/ ag_f.ag_aw0 = nil
+	/*line :529:3*/ ag_L1:
+	/*line :529:3*/ ag_L2:
+	/*line worker.go:531:6*/ if !(len(ag_f.batch) > 0) {
+		/*line :531:6*/ goto ag_L4
 	}
-	/*line worker.go:505:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
-	/*line worker.go:506:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
-	/*line worker.go:507:3*/ p = ag_f.w.cl.Pipeline()
-	/*line worker.go:508:3*/ for _, a := range ag_f.part {
-		/*line worker.go:509:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job), "type", "args", "timeout", "tries")
+	/*line worker.go:532:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
+	/*line worker.go:533:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
+	/*line worker.go:534:3*/ if ag_f.w.pipe == nil || ag_f.w.pipe.Len() > 0 {
+		/*line worker.go:535:4*/ ag_f.w.pipe = ag_f.w.cl.Pipeline()
 	}
-	/*line worker.go:511:3*/ ag_f.ag_aw1 = p.ExecAsync()
-	/*line :511:3*/ ag_f.ag_state = 2 // await: p.Exec()
-	/*line :511:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:3*/ return ag_s
+	/*line worker.go:537:3*/ p = ag_f.w.pipe
+	/*line worker.go:538:3*/ for _, a := range ag_f.part {
+		/*line worker.go:539:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job()), "type", "args", "timeout", "tries")
 	}
-	/*line :511:3*/ ag_resume2:
-	/*line worker.go:511:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :511:3*/ ag_f.ag_aw1 = nil
-	/*line :511:3*/ ag_f.ag_t6 = ag_f.part
-	/*line :511:3*/ ag_f.part = nil
-	/*line :511:3*/ ag_f.ag_t7 = 0
-	/*line :511:3*/ ag_L5:
-	/*line worker.go:512:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :512:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
-		/*line :512:3*/ goto ag_L7
+	/*line worker.go:541:3*/ ag_f.ag_aw1 = p.ExecAsync()
+	/*line :541:3*/ ag_f.ag_state = 2 // await: p.Exec()
+	/*line :541:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :541:3*/ return ag_s
 	}
-	/*line :512:3*/ ag_f.a = new(*attempt)
-	/*line worker.go:512:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:513:8*/ v = aredis.Value{}
-	/*line worker.go:514:4*/ if ag_f.err == nil {
-		/*line worker.go:515:5*/ v = ag_f.vs[i]
+	/*line :541:3*/ ag_resume2:
+	/*line worker.go:541:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :541:3*/ ag_f.ag_aw1 = nil
+	/*line :541:3*/ ag_f.ag_t6 = ag_f.part
+	/*line :541:3*/ ag_f.part = nil
+	/*line :541:3*/ ag_f.ag_t7 = 0
+	/*line :541:3*/ ag_L5:
+	/*line worker.go:542:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :542:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
+		/*line :542:3*/ goto ag_L7
 	}
-	/*line worker.go:517:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
-	/*line worker.go:517:4*/ if !(dead != nil) {
-		/*line :517:4*/ goto ag_L8
+	/*line :542:3*/ ag_f.a = new(*attempt)
+	/*line worker.go:542:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:543:8*/ v = aredis.Value{}
+	/*line worker.go:544:4*/ if ag_f.err == nil {
+		/*line worker.go:545:5*/ v = ag_f.vs[i]
 	}
-	/*line :517:4*/ ag_f.a = nil
-	/*line worker.go:518:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
-	/*line :518:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
-	/*line :518:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :518:5*/ return ag_s
+	/*line worker.go:547:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
+	/*line worker.go:547:4*/ if !(dead != nil) {
+		/*line :547:4*/ goto ag_L8
 	}
-	/*line :518:5*/ ag_resume3:
-	/*line :518:5*/ ag_f.ag_aw0 = nil
-	/*line :518:5*/ goto ag_L9
-	/*line :518:5*/ ag_L8:
-	/*line worker.go:519:11*/ if !run {
-		/*line :519:11*/ ag_f.a = nil
-		/*line :519:11*/ goto ag_L10
+	/*line :547:4*/ ag_f.a = nil
+	/*line worker.go:548:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
+	/*line :548:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
+	/*line :548:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :548:5*/ return ag_s
 	}
-	/*line worker.go:520:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
-	/*line :520:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
-	/*line :520:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :520:5*/ return ag_s
+	/*line :548:5*/ ag_resume3:
+	/*line :548:5*/ ag_f.ag_aw0 = nil
+	/*line :548:5*/ goto ag_L9
+	/*line :548:5*/ ag_L8:
+	/*line worker.go:549:11*/ if !run {
+		/*line :549:11*/ ag_f.a = nil
+		/*line :549:11*/ goto ag_L10
 	}
-	/*line :520:5*/ ag_resume4:
-	/*line worker.go:520:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :520:5*/ ag_f.ag_aw0 = nil
-	/*line worker.go:524:5*/ (*ag_f.a).task.Result()
-	/*line worker.go:528:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
-	/*line :528:5*/ ag_f.a = nil
-	/*line :528:5*/ ag_L10:
-	/*line :528:5*/ ag_L9:
-	/*line :528:5*/ ag_f.ag_t7++
-	/*line :528:5*/ goto ag_L5
-	/*line :528:5*/ ag_L7:
-	/*line :528:5*/ goto ag_L2
-	/*line :528:5*/ ag_L4:
-	/*line worker.go:532:1*/ return rt.Ready
+	/*line worker.go:550:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
+	/*line :550:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
+	/*line :550:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :550:5*/ return ag_s
+	}
+	/*line :550:5*/ ag_resume4:
+	/*line worker.go:550:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :550:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:554:5*/ (*ag_f.a).task.Result()
+	/*line worker.go:558:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
+	/*line :558:5*/ ag_f.a = nil
+	/*line :558:5*/ ag_L10:
+	/*line :558:5*/ ag_L9:
+	/*line :558:5*/ ag_f.ag_t7++
+	/*line :558:5*/ goto ag_L5
+	/*line :558:5*/ ag_L7:
+	/*line :558:5*/ goto ag_L2
+	/*line :558:5*/ ag_L4:
+	/*line worker.go:562:1*/ return rt.Ready
 }
 
-//line worker_async.go:1589
+//line worker_async.go:1598
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_launch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:502"
+		return "worker.go:529"
 	case 2:
-		return "worker.go:511"
+		return "worker.go:541"
 	case 3:
-		return "worker.go:518"
+		return "worker.go:548"
 	case 4:
-		return "worker.go:520"
+		return "worker.go:550"
 	}
 	return ""
 }
@@ -1630,69 +1639,69 @@ func (ag_f *ag_Worker_reap) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:626
+//line worker.go:656
 func (ag_f *ag_Worker_reap) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :626:1*/ var (
+	/*line :656:1*/ var (
 		ag_ended1 []*attempt
 		a         *attempt
 	)
-	/*line :626:1*/ if ag_co.Unwinding() {
-		/*line :626:1*/ return rt.Ready
+	/*line :656:1*/ if ag_co.Unwinding() {
+		/*line :656:1*/ return rt.Ready
 	}
-	/*line :626:1*/ switch ag_f.ag_state {
-	/*line :626:1*/ case 1:
-		/*line :626:1*/ goto ag_resume1
-		/*line :626:1*/
+	/*line :656:1*/ switch ag_f.ag_state {
+	/*line :656:1*/ case 1:
+		/*line :656:1*/ goto ag_resume1
+		/*line :656:1*/
 	case 2:
-		/*line :626:1*/ goto ag_resume2
+		/*line :656:1*/ goto ag_resume2
 	}
-	/*line :626:1*/ ag_L1:
-	/*line :626:1*/ ag_L4:
-	/*line worker.go:628:7*/ if !(len(ag_f.w.ended) == 0) {
-		/*line :628:7*/ goto ag_L6
+	/*line :656:1*/ ag_L1:
+	/*line :656:1*/ ag_L4:
+	/*line worker.go:658:7*/ if !(len(ag_f.w.ended) == 0) {
+		/*line :658:7*/ goto ag_L6
 	}
-	/*line worker.go:629:4*/ ag_f.w.endedEv.Clear()
-	/*line worker.go:630:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
-	/*line :630:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
-	/*line :630:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :630:4*/ return ag_s
+	/*line worker.go:659:4*/ ag_f.w.endedEv.Clear()
+	/*line worker.go:660:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
+	/*line :660:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
+	/*line :660:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :660:4*/ return ag_s
 	}
-	/*line :630:4*/ ag_resume1:
-	/*line :630:4*/ ag_f.ag_aw0 = nil
-	/*line :630:4*/ goto ag_L4
-	/*line :630:4*/ ag_L6:
-	/*line worker.go:632:3*/ ag_ended1 = ag_f.w.ended
-	/*line worker.go:633:3*/ ag_f.w.ended = nil
-	/*line :633:3*/ ag_f.ag_t2 = ag_ended1
-	/*line :633:3*/ ag_f.ag_t3 = 0
-	/*line :633:3*/ ag_L7:
-	/*line worker.go:634:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :634:3*/ ag_f.ag_t2 = nil
-		/*line :634:3*/ goto ag_L9
+	/*line :660:4*/ ag_resume1:
+	/*line :660:4*/ ag_f.ag_aw0 = nil
+	/*line :660:4*/ goto ag_L4
+	/*line :660:4*/ ag_L6:
+	/*line worker.go:662:3*/ ag_ended1 = ag_f.w.ended
+	/*line worker.go:663:3*/ ag_f.w.ended = nil
+	/*line :663:3*/ ag_f.ag_t2 = ag_ended1
+	/*line :663:3*/ ag_f.ag_t3 = 0
+	/*line :663:3*/ ag_L7:
+	/*line worker.go:664:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :664:3*/ ag_f.ag_t2 = nil
+		/*line :664:3*/ goto ag_L9
 	}
-	/*line worker.go:634:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:635:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
-	/*line :635:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
-	/*line :635:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :635:4*/ return ag_s
+	/*line worker.go:664:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:665:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
+	/*line :665:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
+	/*line :665:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :665:4*/ return ag_s
 	}
-	/*line :635:4*/ ag_resume2:
-	/*line :635:4*/ ag_f.ag_aw1 = nil
-	/*line :635:4*/ ag_f.ag_t3++
-	/*line :635:4*/ goto ag_L7
-	/*line :635:4*/ ag_L9:
-	/*line :635:4*/ goto ag_L1
+	/*line :665:4*/ ag_resume2:
+	/*line :665:4*/ ag_f.ag_aw1 = nil
+	/*line :665:4*/ ag_f.ag_t3++
+	/*line :665:4*/ goto ag_L7
+	/*line :665:4*/ ag_L9:
+	/*line :665:4*/ goto ag_L1
 }
 
-//line worker_async.go:1688
+//line worker_async.go:1697
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_reap) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:630"
+		return "worker.go:660"
 	case 2:
-		return "worker.go:635"
+		return "worker.go:665"
 	}
 	return ""
 }
@@ -1725,53 +1734,53 @@ func (ag_f *ag_Worker_deadJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:654
+//line worker.go:684
 func (ag_f *ag_Worker_deadJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :654:1*/ if ag_co.Unwinding() {
-		/*line :654:1*/ goto ag_exit
+	/*line :684:1*/ if ag_co.Unwinding() {
+		/*line :684:1*/ goto ag_exit
 	}
-	/*line :654:1*/ switch ag_f.ag_state {
-	/*line :654:1*/ case 1:
-		/*line :654:1*/ goto ag_resume1
-		/*line :654:1*/
+	/*line :684:1*/ switch ag_f.ag_state {
+	/*line :684:1*/ case 1:
+		/*line :684:1*/ goto ag_resume1
+		/*line :684:1*/
 	case 2:
-		/*line :654:1*/ goto ag_resume2
+		/*line :684:1*/ goto ag_resume2
 	}
-	/*line worker.go:655:2*/ {
-		/*line :655:2*/ ag_d0 := ag_f.a
-		/*line :655:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :655:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :655:2*/ defer ag_dfn(ag_d0)
-			/*line :655:2*/ ag_p.Raise()
+	/*line worker.go:685:2*/ {
+		/*line :685:2*/ ag_d0 := ag_f.a
+		/*line :685:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :685:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :685:2*/ defer ag_dfn(ag_d0)
+			/*line :685:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:656:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
-	/*line :656:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
-	/*line :656:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
-	/*line :656:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :656:2*/ return ag_s
+	/*line worker.go:686:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
+	/*line :686:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
+	/*line :686:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
+	/*line :686:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :686:2*/ return ag_s
 	}
-	/*line :656:2*/ ag_resume1:
-	/*line :656:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:657:1*/ goto ag_exit
-	/*line :657:1*/ ag_exit:
-	/*line :657:1*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :657:1*/ ag_resume2:
-	/*line :657:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :657:1*/ return ag_s
+	/*line :686:2*/ ag_resume1:
+	/*line :686:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:687:1*/ goto ag_exit
+	/*line :687:1*/ ag_exit:
+	/*line :687:1*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :687:1*/ ag_resume2:
+	/*line :687:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :687:1*/ return ag_s
 	}
-	/*line :657:1*/ return rt.Ready
+	/*line :687:1*/ return rt.Ready
 }
 
-//line worker_async.go:1767
+//line worker_async.go:1776
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_deadJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:656"
+		return "worker.go:686"
 	case 2:
-		return "worker.go:657 (deferred calls)"
+		return "worker.go:687 (deferred calls)"
 	}
 	return ""
 }
@@ -1803,74 +1812,74 @@ func (ag_f *ag_Worker_finishJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:663
+//line worker.go:693
 func (ag_f *ag_Worker_finishJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :663:1*/ var (
+	/*line :693:1*/ var (
 		jerr error
 		res  string
 	)
-	/*line :663:1*/ if ag_co.Unwinding() {
-		/*line :663:1*/ goto ag_exit
+	/*line :693:1*/ if ag_co.Unwinding() {
+		/*line :693:1*/ goto ag_exit
 	}
-	/*line :663:1*/ switch ag_f.ag_state {
-	/*line :663:1*/ case 1:
-		/*line :663:1*/ goto ag_resume1
-		/*line :663:1*/
+	/*line :693:1*/ switch ag_f.ag_state {
+	/*line :693:1*/ case 1:
+		/*line :693:1*/ goto ag_resume1
+		/*line :693:1*/
 	case 2:
-		/*line :663:1*/ goto ag_resume2
-		/*line :663:1*/
+		/*line :693:1*/ goto ag_resume2
+		/*line :693:1*/
 	case 3:
-		/*line :663:1*/ goto ag_resume3
+		/*line :693:1*/ goto ag_resume3
 	}
-	/*line worker.go:664:2*/ {
-		/*line :664:2*/ ag_d0 := ag_f.a
-		/*line :664:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :664:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :664:2*/ defer ag_dfn(ag_d0)
-			/*line :664:2*/ ag_p.Raise()
+	/*line worker.go:694:2*/ {
+		/*line :694:2*/ ag_d0 := ag_f.a
+		/*line :694:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :694:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :694:2*/ defer ag_dfn(ag_d0)
+			/*line :694:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:665:2*/ ag_f.ag_aw0 = ag_f.a.task
-	/*line :665:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
-	/*line :665:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :665:2*/ return ag_s
+	/*line worker.go:695:2*/ ag_f.ag_aw0 = ag_f.a.task
+	/*line :695:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
+	/*line :695:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :695:2*/ return ag_s
 	}
-	/*line :665:2*/ ag_resume1:
-	/*line worker.go:665:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
-	/*line :665:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:666:6*/ res = ""
-	/*line worker.go:667:2*/ if jerr == nil {
-		/*line worker.go:668:3*/ res = ag_f.a.aw.output()
+	/*line :695:2*/ ag_resume1:
+	/*line worker.go:695:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
+	/*line :695:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:696:6*/ res = ""
+	/*line worker.go:697:2*/ if jerr == nil {
+		/*line worker.go:698:3*/ res = ag_f.a.aw.output()
 	}
-	/*line worker.go:670:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
-	/*line :670:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
-	/*line :670:2*/ ag_f.w, ag_f.a = nil, nil
-	/*line :670:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :670:2*/ return ag_s
+	/*line worker.go:700:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
+	/*line :700:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
+	/*line :700:2*/ ag_f.w, ag_f.a = nil, nil
+	/*line :700:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :700:2*/ return ag_s
 	}
-	/*line :670:2*/ ag_resume2:
-	/*line :670:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:671:1*/ goto ag_exit
-	/*line :671:1*/ ag_exit:
-	/*line :671:1*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :671:1*/ ag_resume3:
-	/*line :671:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :671:1*/ return ag_s
+	/*line :700:2*/ ag_resume2:
+	/*line :700:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:701:1*/ goto ag_exit
+	/*line :701:1*/ ag_exit:
+	/*line :701:1*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :701:1*/ ag_resume3:
+	/*line :701:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :701:1*/ return ag_s
 	}
-	/*line :671:1*/ return rt.Ready
+	/*line :701:1*/ return rt.Ready
 }
 
-//line worker_async.go:1864
+//line worker_async.go:1873
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:665"
+		return "worker.go:695"
 	case 2:
-		return "worker.go:670"
+		return "worker.go:700"
 	case 3:
-		return "worker.go:671 (deferred calls)"
+		return "worker.go:701 (deferred calls)"
 	}
 	return ""
 }
@@ -1907,109 +1916,109 @@ func (ag_f *ag_Worker_outcome) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:678
+//line worker.go:708
 func (ag_f *ag_Worker_outcome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :678:1*/ var (
+	/*line :708:1*/ var (
 		stack string
 	)
-	/*line :678:1*/ if ag_co.Unwinding() {
-		/*line :678:1*/ return rt.Ready
+	/*line :708:1*/ if ag_co.Unwinding() {
+		/*line :708:1*/ return rt.Ready
 	}
-	/*line :678:1*/ switch ag_f.ag_state {
-	/*line :678:1*/ case 1:
-		/*line :678:1*/ goto ag_resume1
-		/*line :678:1*/
+	/*line :708:1*/ switch ag_f.ag_state {
+	/*line :708:1*/ case 1:
+		/*line :708:1*/ goto ag_resume1
+		/*line :708:1*/
 	case 2:
-		/*line :678:1*/ goto ag_resume2
-		/*line :678:1*/
+		/*line :708:1*/ goto ag_resume2
+		/*line :708:1*/
 	case 3:
-		/*line :678:1*/ goto ag_resume3
-		/*line :678:1*/
+		/*line :708:1*/ goto ag_resume3
+		/*line :708:1*/
 	case 4:
-		/*line :678:1*/ goto ag_resume4
+		/*line :708:1*/ goto ag_resume4
 	}
-	/*line worker.go:679:2*/ if ag_f.a.lost {
-		/*line worker.go:680:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:681:3*/ return rt.Ready
+	/*line worker.go:709:2*/ if ag_f.a.lost {
+		/*line worker.go:710:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:711:3*/ return rt.Ready
 	}
-	/*line worker.go:683:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:684:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:685:3*/ return rt.Ready
+	/*line worker.go:713:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:714:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:715:3*/ return rt.Ready
 	}
-	/*line worker.go:687:2*/ if !(ag_f.jerr == nil) {
-		/*line :687:2*/ ag_f.res = ""
-		/*line :687:2*/ goto ag_L1
+	/*line worker.go:717:2*/ if !(ag_f.jerr == nil) {
+		/*line :717:2*/ ag_f.res = ""
+		/*line :717:2*/ goto ag_L1
 	}
-	/*line :687:2*/ ag_f.jerr = nil
-	/*line worker.go:688:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
-	/*line :688:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
-	/*line :688:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
-	/*line :688:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :688:3*/ return ag_s
+	/*line :717:2*/ ag_f.jerr = nil
+	/*line worker.go:718:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
+	/*line :718:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
+	/*line :718:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
+	/*line :718:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :718:3*/ return ag_s
 	}
-	/*line :688:3*/ ag_resume1:
-	/*line :688:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:689:3*/ return rt.Ready
-	/*line :689:3*/ ag_L1:
-	/*line worker.go:691:6*/ ag_f.se = nil
-	/*line worker.go:692:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
-		/*line :692:2*/ goto ag_L2
+	/*line :718:3*/ ag_resume1:
+	/*line :718:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:719:3*/ return rt.Ready
+	/*line :719:3*/ ag_L1:
+	/*line worker.go:721:6*/ ag_f.se = nil
+	/*line worker.go:722:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
+		/*line :722:2*/ goto ag_L2
 	}
-	/*line :692:2*/ ag_f.jerr = nil
-	/*line worker.go:693:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :693:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
-	/*line :693:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :693:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :693:3*/ return ag_s
+	/*line :722:2*/ ag_f.jerr = nil
+	/*line worker.go:723:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :723:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
+	/*line :723:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :723:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :723:3*/ return ag_s
 	}
-	/*line :693:3*/ ag_resume2:
-	/*line :693:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:694:3*/ return rt.Ready
-	/*line :694:3*/ ag_L2:
-	/*line worker.go:696:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:697:6*/ ag_f.dead = errDead{}
-	/*line worker.go:698:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
-		/*line :698:2*/ goto ag_L3
+	/*line :723:3*/ ag_resume2:
+	/*line :723:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:724:3*/ return rt.Ready
+	/*line :724:3*/ ag_L2:
+	/*line worker.go:726:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:727:6*/ ag_f.dead = errDead{}
+	/*line worker.go:728:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
+		/*line :728:2*/ goto ag_L3
 	}
-	/*line worker.go:699:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
-	/*line :699:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
-	/*line :699:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :699:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :699:3*/ return ag_s
+	/*line worker.go:729:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
+	/*line :729:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
+	/*line :729:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :729:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :729:3*/ return ag_s
 	}
-	/*line :699:3*/ ag_resume3:
-	/*line :699:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:700:3*/ return rt.Ready
-	/*line :700:3*/ ag_L3:
-	/*line worker.go:702:2*/ stack = ""
-	/*line worker.go:703:6*/ ag_f.pe = nil
-	/*line worker.go:704:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:705:3*/ stack = string(ag_f.pe.Stack)
+	/*line :729:3*/ ag_resume3:
+	/*line :729:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:730:3*/ return rt.Ready
+	/*line :730:3*/ ag_L3:
+	/*line worker.go:732:2*/ stack = ""
+	/*line worker.go:733:6*/ ag_f.pe = nil
+	/*line worker.go:734:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:735:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line worker.go:707:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
-	/*line :707:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
-	/*line :707:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :707:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :707:2*/ return ag_s
+	/*line worker.go:737:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
+	/*line :737:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
+	/*line :737:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :737:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :737:2*/ return ag_s
 	}
-	/*line :707:2*/ ag_resume4:
-	/*line :707:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:708:1*/ return rt.Ready
+	/*line :737:2*/ ag_resume4:
+	/*line :737:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:738:1*/ return rt.Ready
 }
 
-//line worker_async.go:2001
+//line worker_async.go:2010
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_outcome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:688"
+		return "worker.go:718"
 	case 2:
-		return "worker.go:693"
+		return "worker.go:723"
 	case 3:
-		return "worker.go:699"
+		return "worker.go:729"
 	case 4:
-		return "worker.go:707"
+		return "worker.go:737"
 	}
 	return ""
 }
@@ -2046,97 +2055,97 @@ func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:727
+//line worker.go:757
 func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :727:1*/ var (
+	/*line :757:1*/ var (
 		args []any
 		v    aredis.Value
 		err  error
 	)
-	/*line :727:1*/ if ag_co.Unwinding() {
-		/*line :727:1*/ return rt.Ready
+	/*line :757:1*/ if ag_co.Unwinding() {
+		/*line :757:1*/ return rt.Ready
 	}
-	/*line :727:1*/ switch ag_f.ag_state {
-	/*line :727:1*/ case 1:
-		/*line :727:1*/ goto ag_resume1
-		/*line :727:1*/
+	/*line :757:1*/ switch ag_f.ag_state {
+	/*line :757:1*/ case 1:
+		/*line :757:1*/ goto ag_resume1
+		/*line :757:1*/
 	case 2:
-		/*line :727:1*/ goto ag_resume2
+		/*line :757:1*/ goto ag_resume2
 	}
-	/*line worker.go:728:2*/ const chunk = 500
-	/*line :728:2*/ ag_L1:
-	/*line worker.go:730:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :730:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :730:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :730:3*/ return ag_s
+	/*line worker.go:758:2*/ const chunk = 500
+	/*line :758:2*/ ag_L1:
+	/*line worker.go:760:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :760:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :760:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :760:3*/ return ag_s
 	}
-	/*line :730:3*/ ag_resume1:
-	/*line :730:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:731:3*/ ag_f.running = runningOf(ag_f.w)
-	/*line :731:3*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :731:3*/ ag_f.ag_t3 = 0
-	/*line :731:3*/ ag_L4:
-	/*line worker.go:732:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :732:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
-		/*line :732:3*/ goto ag_L6
+	/*line :760:3*/ ag_resume1:
+	/*line :760:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:761:3*/ ag_f.running = runningOf(ag_f.w)
+	/*line :761:3*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :761:3*/ ag_f.ag_t3 = 0
+	/*line :761:3*/ ag_L4:
+	/*line worker.go:762:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :762:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
+		/*line :762:3*/ goto ag_L6
 	}
-	/*line worker.go:732:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:733:8*/ ag_f.batch = nil
-	/*line worker.go:734:4*/ for _, a := range ag_f.running {
-		/*line worker.go:735:5*/ if a.q == ag_f.q && !a.lost {
-			/*line worker.go:736:6*/ ag_f.batch = append(ag_f.batch, a)
+	/*line worker.go:762:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:763:8*/ ag_f.batch = nil
+	/*line worker.go:764:4*/ for _, a := range ag_f.running {
+		/*line worker.go:765:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:766:6*/ ag_f.batch = append(ag_f.batch, a)
 		}
 	}
-	/*line :736:6*/ ag_L7:
-	/*line worker.go:739:8*/ if !(len(ag_f.batch) > 0) {
-		/*line :739:8*/ ag_f.q, ag_f.batch = nil, nil
-		/*line :739:8*/ goto ag_L9
+	/*line :766:6*/ ag_L7:
+	/*line worker.go:769:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :769:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :769:8*/ goto ag_L9
 	}
-	/*line worker.go:740:5*/ ag_f.n = min(chunk, len(ag_f.batch))
-	/*line worker.go:741:5*/ args = make([]any, 0, 2+2*ag_f.n)
-	/*line worker.go:742:5*/ args = append(args, group, ag_f.w.opts.Consumer)
-	/*line worker.go:743:5*/ for _, a := range ag_f.batch[:ag_f.n] {
-		/*line worker.go:744:6*/ args = append(args, a.entry, a.deliveries)
+	/*line worker.go:770:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:771:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:772:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:773:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:774:6*/ args = append(args, a.entry(), a.deliveries)
 	}
-	/*line worker.go:746:5*/ ag_f.w.stats.Beats++
-	/*line worker.go:747:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
-	/*line :747:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
-	/*line :747:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :747:5*/ return ag_s
+	/*line worker.go:776:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:777:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :777:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :777:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :777:5*/ return ag_s
 	}
-	/*line :747:5*/ ag_resume2:
-	/*line worker.go:747:5*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :747:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:748:5*/ if err != nil {
-		/*line worker.go:749:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	/*line :777:5*/ ag_resume2:
+	/*line worker.go:777:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :777:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:778:5*/ if err != nil {
+		/*line worker.go:779:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
-		/*line worker.go:751:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:752:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
-				/*line worker.go:753:8*/ ag_f.w.stats.Renewed++
+		/*line worker.go:781:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:782:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:783:8*/ ag_f.w.stats.Renewed++
 			} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
-				/*line worker.go:755:8*/ a.lost = true
-				/*line worker.go:756:8*/ a.cancel()
+				/*line worker.go:785:8*/ a.lost = true
+				/*line worker.go:786:8*/ a.cancel()
 			}
 		}
 	}
-	/*line worker.go:760:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
-	/*line :760:5*/ goto ag_L7
-	/*line :760:5*/ ag_L9:
-	/*line :760:5*/ ag_f.ag_t3++
-	/*line :760:5*/ goto ag_L4
-	/*line :760:5*/ ag_L6:
-	/*line :760:5*/ goto ag_L1
+	/*line worker.go:790:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :790:5*/ goto ag_L7
+	/*line :790:5*/ ag_L9:
+	/*line :790:5*/ ag_f.ag_t3++
+	/*line :790:5*/ goto ag_L4
+	/*line :790:5*/ ag_L6:
+	/*line :790:5*/ goto ag_L1
 }
 
-//line worker_async.go:2132
+//line worker_async.go:2141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:730"
+		return "worker.go:760"
 	case 2:
-		return "worker.go:747"
+		return "worker.go:777"
 	}
 	return ""
 }
@@ -2171,33 +2180,33 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:771
+//line worker.go:801
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :771:1*/ if ag_co.Unwinding() {
-		/*line :771:1*/ return rt.Ready
+	/*line :801:1*/ if ag_co.Unwinding() {
+		/*line :801:1*/ return rt.Ready
 	}
-	/*line :771:1*/ switch ag_f.ag_state {
-	/*line :771:1*/ case 1:
-		/*line :771:1*/ goto ag_resume1
+	/*line :801:1*/ switch ag_f.ag_state {
+	/*line :801:1*/ case 1:
+		/*line :801:1*/ goto ag_resume1
 	}
-	/*line worker.go:772:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :772:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :772:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :772:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :772:2*/ return ag_s
+	/*line worker.go:802:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :802:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :802:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :802:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :802:2*/ return ag_s
 	}
-	/*line :772:2*/ ag_resume1:
-	/*line :772:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:773:1*/ return rt.Ready
+	/*line :802:2*/ ag_resume1:
+	/*line :802:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:803:1*/ return rt.Ready
 }
 
-//line worker_async.go:2195
+//line worker_async.go:2204
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:772"
+		return "worker.go:802"
 	}
 	return ""
 }
@@ -2229,33 +2238,33 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:779
+//line worker.go:809
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :779:1*/ if ag_co.Unwinding() {
-		/*line :779:1*/ return rt.Ready
+	/*line :809:1*/ if ag_co.Unwinding() {
+		/*line :809:1*/ return rt.Ready
 	}
-	/*line :779:1*/ switch ag_f.ag_state {
-	/*line :779:1*/ case 1:
-		/*line :779:1*/ goto ag_resume1
+	/*line :809:1*/ switch ag_f.ag_state {
+	/*line :809:1*/ case 1:
+		/*line :809:1*/ goto ag_resume1
 	}
-	/*line worker.go:780:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :780:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :780:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :780:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :780:2*/ return ag_s
+	/*line worker.go:810:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :810:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :810:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :810:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :810:2*/ return ag_s
 	}
-	/*line :780:2*/ ag_resume1:
-	/*line :780:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:781:1*/ return rt.Ready
+	/*line :810:2*/ ag_resume1:
+	/*line :810:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:811:1*/ return rt.Ready
 }
 
-//line worker_async.go:2253
+//line worker_async.go:2262
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:780"
+		return "worker.go:810"
 	}
 	return ""
 }
@@ -2298,125 +2307,125 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:787
+//line worker.go:817
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :787:1*/ var (
+	/*line :817:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :787:1*/ if ag_co.Unwinding() {
-		/*line :787:1*/ return rt.Ready
+	/*line :817:1*/ if ag_co.Unwinding() {
+		/*line :817:1*/ return rt.Ready
 	}
-	/*line :787:1*/ switch ag_f.ag_state {
-	/*line :787:1*/ case 1:
-		/*line :787:1*/ goto ag_resume1
-		/*line :787:1*/
+	/*line :817:1*/ switch ag_f.ag_state {
+	/*line :817:1*/ case 1:
+		/*line :817:1*/ goto ag_resume1
+		/*line :817:1*/
 	case 2:
-		/*line :787:1*/ goto ag_resume2
-		/*line :787:1*/
+		/*line :817:1*/ goto ag_resume2
+		/*line :817:1*/
 	case 3:
-		/*line :787:1*/ goto ag_resume3
-		/*line :787:1*/
+		/*line :817:1*/ goto ag_resume3
+		/*line :817:1*/
 	case 4:
-		/*line :787:1*/ goto ag_resume4
+		/*line :817:1*/ goto ag_resume4
 	}
-	/*line worker.go:788:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:789:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :789:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :789:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :789:11*/ return ag_s
+	/*line worker.go:818:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:819:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :819:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :819:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :819:11*/ return ag_s
 	}
-	/*line :789:11*/ ag_resume1:
-	/*line worker.go:789:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :789:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:789:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:790:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :790:2*/ ag_L1:
-	/*line worker.go:792:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
-	/*line :792:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :792:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :792:3*/ return ag_s
+	/*line :819:11*/ ag_resume1:
+	/*line worker.go:819:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :819:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:819:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:820:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :820:2*/ ag_L1:
+	/*line worker.go:822:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job()), ag_f.q.doneKey(ag_f.a.job()), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry(), ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job(), ag_f.at)
+	/*line :822:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry(), w....
+	/*line :822:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :822:3*/ return ag_s
 	}
-	/*line :792:3*/ ag_resume2:
-	/*line worker.go:792:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :792:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:794:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:795:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:796:4*/ ag_f.err = nil
+	/*line :822:3*/ ag_resume2:
+	/*line worker.go:822:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :822:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:824:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:825:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job(), ag_f.err)
+		/*line worker.go:826:4*/ ag_f.err = nil
 	}
-	/*line worker.go:798:3*/ if ag_f.err == nil {
-		/*line worker.go:799:4*/ switch v.Int {
-		/*line :799:4*/ case 0:
-			/*line worker.go:801:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:802:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :802:5*/
+	/*line worker.go:828:3*/ if ag_f.err == nil {
+		/*line worker.go:829:4*/ switch v.Int {
+		/*line :829:4*/ case 0:
+			/*line worker.go:831:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:832:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job())
+			/*line :832:5*/
 		case 1:
-			/*line worker.go:804:5*/ ag_f.w.stats.Done++
-			/*line :804:5*/
+			/*line worker.go:834:5*/ ag_f.w.stats.Done++
+			/*line :834:5*/
 		case 2:
-			/*line worker.go:806:5*/ ag_f.w.stats.Retried++
-			/*line :806:5*/
+			/*line worker.go:836:5*/ ag_f.w.stats.Retried++
+			/*line :836:5*/
 		case 3:
-			/*line worker.go:808:5*/ ag_f.w.stats.Dead++
-			/*line :808:5*/
+			/*line worker.go:838:5*/ ag_f.w.stats.Dead++
+			/*line :838:5*/
 		case 4:
-			/*line worker.go:810:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:840:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:812:4*/ return rt.Ready
+		/*line worker.go:842:4*/ return rt.Ready
 	}
-	/*line :812:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:814:7*/ (*ag_f.re) = nil
-	/*line worker.go:815:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :815:3*/ ag_f.re = nil
-	/*line :815:3*/ ag_t8 = permanent
-	/*line worker.go:816:19*/ if ag_t8 {
-		/*line :816:19*/ goto ag_L4
+	/*line :842:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:844:7*/ (*ag_f.re) = nil
+	/*line worker.go:845:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :845:3*/ ag_f.re = nil
+	/*line :845:3*/ ag_t8 = permanent
+	/*line worker.go:846:19*/ if ag_t8 {
+		/*line :846:19*/ goto ag_L4
 	}
-	/*line worker.go:816:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :816:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :816:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :816:20*/ return ag_s
+	/*line worker.go:846:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :846:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :846:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :846:20*/ return ag_s
 	}
-	/*line :816:20*/ ag_resume3:
-	/*line worker.go:816:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :816:20*/ ag_f.ag_aw0 = nil
-	/*line :816:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :816:20*/ ag_L4:
-	/*line worker.go:816:3*/ if !ag_t8 {
-		/*line :816:3*/ ag_f.err = nil
-		/*line :816:3*/ goto ag_L5
+	/*line :846:20*/ ag_resume3:
+	/*line worker.go:846:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :846:20*/ ag_f.ag_aw0 = nil
+	/*line :846:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :846:20*/ ag_L4:
+	/*line worker.go:846:3*/ if !ag_t8 {
+		/*line :846:3*/ ag_f.err = nil
+		/*line :846:3*/ goto ag_L5
 	}
-	/*line :816:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:817:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:818:4*/ return rt.Ready
-	/*line :818:4*/ ag_L5:
-	/*line worker.go:820:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :820:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :820:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :820:3*/ return ag_s
+	/*line :846:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:847:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job(), ag_f.err)
+	/*line worker.go:848:4*/ return rt.Ready
+	/*line :848:4*/ ag_L5:
+	/*line worker.go:850:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :850:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :850:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :850:3*/ return ag_s
 	}
-	/*line :820:3*/ ag_resume4:
-	/*line :820:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:821:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :821:3*/ goto ag_L1
+	/*line :850:3*/ ag_resume4:
+	/*line :850:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:851:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :851:3*/ goto ag_L1
 }
 
-//line worker_async.go:2408
+//line worker_async.go:2417
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:789"
+		return "worker.go:819"
 	case 2:
-		return "worker.go:792"
+		return "worker.go:822"
 	case 3:
-		return "worker.go:816"
+		return "worker.go:846"
 	case 4:
-		return "worker.go:820"
+		return "worker.go:850"
 	}
 	return ""
 }
@@ -2449,61 +2458,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:830
+//line worker.go:860
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :830:1*/ var (
+	/*line :860:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :830:1*/ if ag_co.Unwinding() {
-		/*line :830:1*/ return rt.Ready
+	/*line :860:1*/ if ag_co.Unwinding() {
+		/*line :860:1*/ return rt.Ready
 	}
-	/*line :830:1*/ switch ag_f.ag_state {
-	/*line :830:1*/ case 1:
-		/*line :830:1*/ goto ag_resume1
-		/*line :830:1*/
+	/*line :860:1*/ switch ag_f.ag_state {
+	/*line :860:1*/ case 1:
+		/*line :860:1*/ goto ag_resume1
+		/*line :860:1*/
 	case 2:
-		/*line :830:1*/ goto ag_resume2
+		/*line :860:1*/ goto ag_resume2
 	}
-	/*line worker.go:831:2*/ const batch = 100
-	/*line :831:2*/ ag_L1:
-	/*line worker.go:833:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:834:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :834:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :834:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :834:3*/ return ag_s
+	/*line worker.go:861:2*/ const batch = 100
+	/*line :861:2*/ ag_L1:
+	/*line worker.go:863:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:864:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :864:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :864:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :864:3*/ return ag_s
 	}
-	/*line :834:3*/ ag_resume1:
-	/*line worker.go:834:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :834:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:835:3*/ if err != nil {
-		/*line worker.go:836:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :864:3*/ ag_resume1:
+	/*line worker.go:864:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :864:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:865:3*/ if err != nil {
+		/*line worker.go:866:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:838:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:839:5*/ ag_f.wait = 0
+		/*line worker.go:868:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:869:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:841:5*/ ag_f.wait = next
+			/*line worker.go:871:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:844:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :844:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :844:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :844:3*/ return ag_s
+	/*line worker.go:874:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :874:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :874:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :874:3*/ return ag_s
 	}
-	/*line :844:3*/ ag_resume2:
-	/*line :844:3*/ ag_f.ag_aw1 = nil
-	/*line :844:3*/ goto ag_L1
+	/*line :874:3*/ ag_resume2:
+	/*line :874:3*/ ag_f.ag_aw1 = nil
+	/*line :874:3*/ goto ag_L1
 }
 
-//line worker_async.go:2499
+//line worker_async.go:2508
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:834"
+		return "worker.go:864"
 	case 2:
-		return "worker.go:844"
+		return "worker.go:874"
 	}
 	return ""
 }
