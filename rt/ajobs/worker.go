@@ -328,8 +328,9 @@ func (w *Worker) drained() {
 	}
 }
 
-// readLoop takes free slots, reclaims expired leases when it is time and
-// reads new jobs for the slots left, blocking until some come.
+// readLoop takes free slots (at most readBatch at a time), reclaims
+// expired leases when it is time and reads new jobs for the slots left,
+// blocking until some come.
 //
 // async
 func (w *Worker) readLoop() {
@@ -338,7 +339,7 @@ func (w *Worker) readLoop() {
 	for {
 		w.sem.Acquire()
 		n := 1
-		for w.sem.TryAcquire() {
+		for n < readBatch && w.sem.TryAcquire() { // a read asks for readBatch at most
 			n++
 		}
 		got := 0

@@ -119,20 +119,20 @@ func init() {
 		{Name: "(*Worker).Run", Line: 248, Off: 8881, Head: "func (w *Worker) Run() error {", Len: 1052, Hash: 0x6128bf296e68fcf2},
 		{Name: "(*Worker).sweep", Line: 296, Off: 10376, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
 		{Name: "(*Worker).drained", Line: 324, Off: 11179, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 335, Off: 11417, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 383, Off: 12855, Head: "func (w *Worker) read(n int) (int, error) {", Len: 865, Hash: 0x70c9d20f418780b8},
-		{Name: "(*Worker).startRead", Line: 421, Off: 13865, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 935, Hash: 0x46294fae600ea4fc},
-		{Name: "(*Worker).reclaim", Line: 462, Off: 14945, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 847, Hash: 0x1077834f775c070c},
-		{Name: "(*Worker).launch", Line: 526, Off: 16508, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
-		{Name: "(*Worker).reap", Line: 656, Off: 21131, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
-		{Name: "(*Worker).deadJob", Line: 684, Off: 21578, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
-		{Name: "(*Worker).finishJob", Line: 693, Off: 21790, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
-		{Name: "(*Worker).outcome", Line: 708, Off: 22145, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
-		{Name: "(*Worker).heartbeats", Line: 757, Off: 23548, Head: "func (w *Worker) heartbeats() {", Len: 975, Hash: 0xa7b12a200cf690a7},
-		{Name: "(*Worker).finish", Line: 801, Off: 24713, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 809, Off: 24979, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 817, Off: 25215, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1177, Hash: 0xd99fd5721bf2a61f},
-		{Name: "(*Worker).mover", Line: 860, Off: 26628, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).readLoop", Line: 336, Off: 11450, Head: "func (w *Worker) readLoop() {", Len: 713, Hash: 0xe1fd7135980a4325},
+		{Name: "(*Worker).read", Line: 384, Off: 12942, Head: "func (w *Worker) read(n int) (int, error) {", Len: 865, Hash: 0x70c9d20f418780b8},
+		{Name: "(*Worker).startRead", Line: 422, Off: 13952, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 935, Hash: 0x46294fae600ea4fc},
+		{Name: "(*Worker).reclaim", Line: 463, Off: 15032, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 847, Hash: 0x1077834f775c070c},
+		{Name: "(*Worker).launch", Line: 527, Off: 16595, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
+		{Name: "(*Worker).reap", Line: 657, Off: 21218, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
+		{Name: "(*Worker).deadJob", Line: 685, Off: 21665, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
+		{Name: "(*Worker).finishJob", Line: 694, Off: 21877, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
+		{Name: "(*Worker).outcome", Line: 709, Off: 22232, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
+		{Name: "(*Worker).heartbeats", Line: 758, Off: 23635, Head: "func (w *Worker) heartbeats() {", Len: 975, Hash: 0xa7b12a200cf690a7},
+		{Name: "(*Worker).finish", Line: 802, Off: 24800, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 810, Off: 25066, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 818, Off: 25302, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1177, Hash: 0xd99fd5721bf2a61f},
+		{Name: "(*Worker).mover", Line: 861, Off: 26715, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -835,120 +835,120 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:335
+//line worker.go:336
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :335:1*/ var (
+	/*line :336:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :335:1*/ if ag_co.Unwinding() {
-		/*line :335:1*/ return rt.Ready
+	/*line :336:1*/ if ag_co.Unwinding() {
+		/*line :336:1*/ return rt.Ready
 	}
-	/*line :335:1*/ switch ag_f.ag_state {
-	/*line :335:1*/ case 1:
-		/*line :335:1*/ goto ag_resume1
-		/*line :335:1*/
+	/*line :336:1*/ switch ag_f.ag_state {
+	/*line :336:1*/ case 1:
+		/*line :336:1*/ goto ag_resume1
+		/*line :336:1*/
 	case 2:
-		/*line :335:1*/ goto ag_resume2
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume2
+		/*line :336:1*/
 	case 3:
-		/*line :335:1*/ goto ag_resume3
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume3
+		/*line :336:1*/
 	case 4:
-		/*line :335:1*/ goto ag_resume4
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume4
+		/*line :336:1*/
 	case 5:
-		/*line :335:1*/ goto ag_resume5
-		/*line :335:1*/
+		/*line :336:1*/ goto ag_resume5
+		/*line :336:1*/
 	case 6:
-		/*line :335:1*/ goto ag_resume6
+		/*line :336:1*/ goto ag_resume6
 	}
-	/*line worker.go:336:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:337:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :337:2*/ ag_L1:
-	/*line worker.go:339:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :339:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :339:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :339:3*/ return ag_s
+	/*line worker.go:337:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:338:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :338:2*/ ag_L1:
+	/*line worker.go:340:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :340:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :340:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :340:3*/ return ag_s
 	}
-	/*line :339:3*/ ag_resume1:
-	/*line :339:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:340:3*/ ag_f.n = 1
-	/*line worker.go:341:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:342:4*/ ag_f.n++
+	/*line :340:3*/ ag_resume1:
+	/*line :340:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:341:3*/ ag_f.n = 1
+	/*line worker.go:342:3*/ for ag_f.n < readBatch && ag_f.w.sem.TryAcquire() {
+		/*line worker.go:343:4*/ ag_f.n++
 	}
-	/*line worker.go:344:3*/ ag_f.got = 0
-	/*line worker.go:345:7*/ ag_f.err = nil
-	/*line worker.go:346:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :346:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :346:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :346:7*/ return ag_s
+	/*line worker.go:345:3*/ ag_f.got = 0
+	/*line worker.go:346:7*/ ag_f.err = nil
+	/*line worker.go:347:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :347:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :347:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:7*/ return ag_s
 	}
-	/*line :346:7*/ ag_resume2:
-	/*line worker.go:346:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :346:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:346:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :346:3*/ goto ag_L4
+	/*line :347:7*/ ag_resume2:
+	/*line worker.go:347:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :347:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:347:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :347:3*/ goto ag_L4
 	}
-	/*line :346:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
-	/*line worker.go:347:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :347:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :347:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :347:4*/ return ag_s
+	/*line :347:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
+	/*line worker.go:348:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :348:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :348:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:4*/ return ag_s
 	}
-	/*line :347:4*/ ag_resume3:
-	/*line worker.go:347:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :347:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:348:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :348:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :348:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :348:18*/ return ag_s
+	/*line :348:4*/ ag_resume3:
+	/*line worker.go:348:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :348:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:349:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :349:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :349:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:18*/ return ag_s
 	}
-	/*line :348:18*/ ag_resume4:
-	/*line worker.go:348:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :348:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:348:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :348:4*/ ag_L4:
-	/*line worker.go:350:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :350:3*/ goto ag_L5
+	/*line :349:18*/ ag_resume4:
+	/*line worker.go:349:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :349:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:349:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :349:4*/ ag_L4:
+	/*line worker.go:351:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :351:3*/ goto ag_L5
 	}
-	/*line :350:3*/ ag_f.err = nil
-	/*line worker.go:351:8*/ g = 0
-	/*line worker.go:352:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :352:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :352:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :352:4*/ return ag_s
+	/*line :351:3*/ ag_f.err = nil
+	/*line worker.go:352:8*/ g = 0
+	/*line worker.go:353:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :353:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :353:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:4*/ return ag_s
 	}
-	/*line :352:4*/ ag_resume5:
-	/*line worker.go:352:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :352:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:353:4*/ ag_f.got += g
-	/*line :353:4*/ ag_L5:
-	/*line worker.go:355:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:356:4*/ ag_f.w.sem.Release()
+	/*line :353:4*/ ag_resume5:
+	/*line worker.go:353:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :353:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:354:4*/ ag_f.got += g
+	/*line :354:4*/ ag_L5:
+	/*line worker.go:356:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:357:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:358:3*/ if !(ag_f.err != nil) {
-		/*line :358:3*/ ag_f.err = nil
-		/*line :358:3*/ goto ag_L6
+	/*line worker.go:359:3*/ if !(ag_f.err != nil) {
+		/*line :359:3*/ ag_f.err = nil
+		/*line :359:3*/ goto ag_L6
 	}
-	/*line worker.go:359:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line :359:4*/ ag_f.err = nil
-	/*line worker.go:360:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :360:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :360:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :360:4*/ return ag_s
+	/*line worker.go:360:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :360:4*/ ag_f.err = nil
+	/*line worker.go:361:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :361:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :361:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:4*/ return ag_s
 	}
-	/*line :360:4*/ ag_resume6:
-	/*line :360:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:361:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :361:4*/ goto ag_L7
-	/*line :361:4*/ ag_L6:
-	/*line worker.go:362:10*/ {
-		/*line worker.go:363:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :361:4*/ ag_resume6:
+	/*line :361:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:362:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :362:4*/ goto ag_L7
+	/*line :362:4*/ ag_L6:
+	/*line worker.go:363:10*/ {
+		/*line worker.go:364:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :363:4*/ ag_L7:
-	/*line :363:4*/ goto ag_L1
+	/*line :364:4*/ ag_L7:
+	/*line :364:4*/ goto ag_L1
 }
 
 //line worker_async.go:955
@@ -957,17 +957,17 @@ func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:339"
+		return "worker.go:340"
 	case 2:
-		return "worker.go:346"
-	case 3:
 		return "worker.go:347"
-	case 4:
+	case 3:
 		return "worker.go:348"
+	case 4:
+		return "worker.go:349"
 	case 5:
-		return "worker.go:352"
+		return "worker.go:353"
 	case 6:
-		return "worker.go:360"
+		return "worker.go:361"
 	}
 	return ""
 }
@@ -1005,9 +1005,9 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:383
+//line worker.go:384
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :383:1*/ var (
+	/*line :384:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
@@ -1017,98 +1017,98 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 		ag_err2 error
 		ag_t11  int
 	)
-	/*line :383:1*/ if ag_co.Unwinding() {
-		/*line :383:1*/ return rt.Ready
+	/*line :384:1*/ if ag_co.Unwinding() {
+		/*line :384:1*/ return rt.Ready
 	}
-	/*line :383:1*/ switch ag_f.ag_state {
-	/*line :383:1*/ case 1:
-		/*line :383:1*/ goto ag_resume1
-		/*line :383:1*/
+	/*line :384:1*/ switch ag_f.ag_state {
+	/*line :384:1*/ case 1:
+		/*line :384:1*/ goto ag_resume1
+		/*line :384:1*/
 	case 2:
-		/*line :383:1*/ goto ag_resume2
-		/*line :383:1*/
+		/*line :384:1*/ goto ag_resume2
+		/*line :384:1*/
 	case 3:
-		/*line :383:1*/ goto ag_resume3
-		/*line :383:1*/
+		/*line :384:1*/ goto ag_resume3
+		/*line :384:1*/
 	case 4:
-		/*line :383:1*/ goto ag_resume4
+		/*line :384:1*/ goto ag_resume4
 	}
-	/*line worker.go:384:2*/ ag_f.started = 0
-	/*line :384:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :384:2*/ ag_f.ag_t3 = 0
-	/*line :384:2*/ ag_L1:
-	/*line worker.go:385:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :385:2*/ ag_f.ag_t2 = nil
-		/*line :385:2*/ goto ag_L3
+	/*line worker.go:385:2*/ ag_f.started = 0
+	/*line :385:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :385:2*/ ag_f.ag_t3 = 0
+	/*line :385:2*/ ag_L1:
+	/*line worker.go:386:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :386:2*/ ag_f.ag_t2 = nil
+		/*line :386:2*/ goto ag_L3
 	}
-	/*line worker.go:385:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:386:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:387:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :387:4*/ return rt.Ready
+	/*line worker.go:386:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:387:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:388:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :388:4*/ return rt.Ready
 	}
-	/*line worker.go:389:3*/ ag_f.count = min(ag_f.n-ag_f.started, readBatch)
-	/*line worker.go:390:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.count, "STREAMS", ag_q1.stream(), ">")
-	/*line :390:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :390:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :390:3*/ return ag_s
+	/*line worker.go:390:3*/ ag_f.count = min(ag_f.n-ag_f.started, readBatch)
+	/*line worker.go:391:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.count, "STREAMS", ag_q1.stream(), ">")
+	/*line :391:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :391:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :391:3*/ return ag_s
 	}
-	/*line :390:3*/ ag_resume1:
-	/*line worker.go:390:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :390:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:391:3*/ if ag_err1 != nil {
-		/*line worker.go:392:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :392:4*/ return rt.Ready
+	/*line :391:3*/ ag_resume1:
+	/*line worker.go:391:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :391:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:392:3*/ if ag_err1 != nil {
+		/*line worker.go:393:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :393:4*/ return rt.Ready
 	}
-	/*line worker.go:394:3*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.count)
-	/*line :394:3*/ ag_f.ag_state = 2 // await: w.startRead(v, count)
-	/*line :394:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :394:3*/ return ag_s
+	/*line worker.go:395:3*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.count)
+	/*line :395:3*/ ag_f.ag_state = 2 // await: w.startRead(v, count)
+	/*line :395:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :395:3*/ return ag_s
 	}
-	/*line :394:3*/ ag_resume2:
-	/*line worker.go:394:3*/ got, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :394:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:395:3*/ ag_f.started += got
-	/*line worker.go:396:3*/ if got == readBatch {
-		/*line worker.go:397:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :397:4*/ return rt.Ready
+	/*line :395:3*/ ag_resume2:
+	/*line worker.go:395:3*/ got, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :395:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:396:3*/ ag_f.started += got
+	/*line worker.go:397:3*/ if got == readBatch {
+		/*line worker.go:398:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :398:4*/ return rt.Ready
 	}
-	/*line :397:4*/ ag_f.ag_t3++
-	/*line :397:4*/ goto ag_L1
-	/*line :397:4*/ ag_L3:
-	/*line worker.go:400:2*/ if ag_f.started > 0 {
-		/*line worker.go:401:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :401:3*/ return rt.Ready
+	/*line :398:4*/ ag_f.ag_t3++
+	/*line :398:4*/ goto ag_L1
+	/*line :398:4*/ ag_L3:
+	/*line worker.go:401:2*/ if ag_f.started > 0 {
+		/*line worker.go:402:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :402:3*/ return rt.Ready
 	}
-	/*line worker.go:403:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:404:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:405:3*/ args = append(args, q.stream())
+	/*line worker.go:404:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:405:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:406:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:407:2*/ for range ag_f.w.queues {
-		/*line worker.go:408:3*/ args = append(args, ">")
+	/*line worker.go:408:2*/ for range ag_f.w.queues {
+		/*line worker.go:409:3*/ args = append(args, ">")
 	}
-	/*line worker.go:410:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :410:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :410:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :410:2*/ return ag_s
+	/*line worker.go:411:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :411:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :411:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :411:2*/ return ag_s
 	}
-	/*line :410:2*/ ag_resume3:
-	/*line worker.go:410:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :410:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:411:2*/ if ag_err2 != nil {
-		/*line worker.go:412:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :412:3*/ return rt.Ready
+	/*line :411:2*/ ag_resume3:
+	/*line worker.go:411:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :411:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:412:2*/ if ag_err2 != nil {
+		/*line worker.go:413:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :413:3*/ return rt.Ready
 	}
-	/*line worker.go:414:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :414:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :414:9*/ ag_f.w = nil
-	/*line :414:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :414:9*/ return ag_s
+	/*line worker.go:415:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :415:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :415:9*/ ag_f.w = nil
+	/*line :415:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:9*/ return ag_s
 	}
-	/*line :414:9*/ ag_resume4:
-	/*line worker.go:414:9*/ ag_t11, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :414:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:414:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t11, nil
-	/*line :414:2*/ return rt.Ready
+	/*line :415:9*/ ag_resume4:
+	/*line worker.go:415:9*/ ag_t11, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :415:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:415:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t11, nil
+	/*line :415:2*/ return rt.Ready
 }
 
 //line worker_async.go:1115
@@ -1117,13 +1117,13 @@ func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:390"
+		return "worker.go:391"
 	case 2:
-		return "worker.go:394"
+		return "worker.go:395"
 	case 3:
-		return "worker.go:410"
+		return "worker.go:411"
 	case 4:
-		return "worker.go:414"
+		return "worker.go:415"
 	}
 	return ""
 }
@@ -1166,100 +1166,100 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:421
+//line worker.go:422
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :421:1*/ var (
+	/*line :422:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :421:1*/ if ag_co.Unwinding() {
-		/*line :421:1*/ return rt.Ready
+	/*line :422:1*/ if ag_co.Unwinding() {
+		/*line :422:1*/ return rt.Ready
 	}
-	/*line :421:1*/ switch ag_f.ag_state {
-	/*line :421:1*/ case 1:
-		/*line :421:1*/ goto ag_resume1
-		/*line :421:1*/
+	/*line :422:1*/ switch ag_f.ag_state {
+	/*line :422:1*/ case 1:
+		/*line :422:1*/ goto ag_resume1
+		/*line :422:1*/
 	case 2:
-		/*line :421:1*/ goto ag_resume2
+		/*line :422:1*/ goto ag_resume2
 	}
-	/*line worker.go:422:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:423:3*/ ag_f.ag_r0 = 0
-		/*line :423:3*/ return rt.Ready
+	/*line worker.go:423:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:424:3*/ ag_f.ag_r0 = 0
+		/*line :424:3*/ return rt.Ready
 	}
-	/*line worker.go:425:2*/ ag_f.started = 0
-	/*line worker.go:426:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:427:2*/ ag_f.step = 1
-	/*line worker.go:428:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:429:3*/ ag_f.step = 2
+	/*line worker.go:426:2*/ ag_f.started = 0
+	/*line worker.go:427:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:428:2*/ ag_f.step = 1
+	/*line worker.go:429:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:430:3*/ ag_f.step = 2
 	}
-	/*line :429:3*/ ag_f.v = aredis.Value{}
-	/*line worker.go:431:6*/ ag_f.i = 0
-	/*line :431:6*/ ag_L1:
-	/*line worker.go:431:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :431:14*/ goto ag_L3
+	/*line :430:3*/ ag_f.v = aredis.Value{}
+	/*line worker.go:432:6*/ ag_f.i = 0
+	/*line :432:6*/ ag_L1:
+	/*line worker.go:432:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :432:14*/ goto ag_L3
 	}
-	/*line worker.go:432:7*/ name = ""
-	/*line worker.go:433:7*/ entries = nil
-	/*line worker.go:434:3*/ if ag_f.step == 2 {
-		/*line worker.go:435:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:433:7*/ name = ""
+	/*line worker.go:434:7*/ entries = nil
+	/*line worker.go:435:3*/ if ag_f.step == 2 {
+		/*line worker.go:436:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:437:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:438:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:439:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line worker.go:440:7*/ ag_f.batch = nil
-	/*line :440:7*/ ag_f.ag_t9 = entries
-	/*line :440:7*/ ag_f.ag_t10 = 0
-	/*line :440:7*/ ag_L4:
-	/*line worker.go:441:3*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
-		/*line :441:3*/ ag_f.ag_t9 = nil
-		/*line :441:3*/ goto ag_L6
+	/*line worker.go:440:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line worker.go:441:7*/ ag_f.batch = nil
+	/*line :441:7*/ ag_f.ag_t9 = entries
+	/*line :441:7*/ ag_f.ag_t10 = 0
+	/*line :441:7*/ ag_L4:
+	/*line worker.go:442:3*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :442:3*/ ag_f.ag_t9 = nil
+		/*line :442:3*/ goto ag_L6
 	}
-	/*line worker.go:441:10*/ e = ag_f.ag_t9[ag_f.ag_t10]
-	/*line worker.go:442:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:443:4*/ if ag_f.started < ag_f.n {
-		/*line worker.go:444:5*/ ag_f.started++
-		/*line worker.go:445:5*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, job, 1))
-		/*line worker.go:446:5*/ {
-			/*line :446:5*/ ag_f.id = ""
-			/*line :446:5*/ goto ag_L5
+	/*line worker.go:442:10*/ e = ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:443:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:444:4*/ if ag_f.started < ag_f.n {
+		/*line worker.go:445:5*/ ag_f.started++
+		/*line worker.go:446:5*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, job, 1))
+		/*line worker.go:447:5*/ {
+			/*line :447:5*/ ag_f.id = ""
+			/*line :447:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:448:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :448:7*/ ag_f.ag_state = 1 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :448:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :448:7*/ return ag_s
+	/*line worker.go:449:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :449:7*/ ag_f.ag_state = 1 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :449:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:7*/ return ag_s
 	}
-	/*line :448:7*/ ag_resume1:
-	/*line worker.go:448:7*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :448:7*/ ag_f.ag_aw0 = nil
-	/*line worker.go:448:4*/ if !(err != nil) {
-		/*line :448:4*/ ag_f.id = ""
-		/*line :448:4*/ goto ag_L7
+	/*line :449:7*/ ag_resume1:
+	/*line worker.go:449:7*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :449:7*/ ag_f.ag_aw0 = nil
+	/*line worker.go:449:4*/ if !(err != nil) {
+		/*line :449:4*/ ag_f.id = ""
+		/*line :449:4*/ goto ag_L7
 	}
-	/*line worker.go:449:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :449:5*/ ag_f.id = ""
-	/*line :449:5*/ ag_L7:
-	/*line worker.go:451:4*/ ag_f.w.stats.GivenBack++
-	/*line :451:4*/ ag_L5:
-	/*line :451:4*/ ag_f.ag_t10++
-	/*line :451:4*/ goto ag_L4
-	/*line :451:4*/ ag_L6:
-	/*line worker.go:453:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :453:3*/ ag_f.ag_state = 2 // await: w.launch(q, batch)
-	/*line :453:3*/ ag_f.q, ag_f.batch = nil, nil
-	/*line :453:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :453:3*/ return ag_s
+	/*line worker.go:450:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :450:5*/ ag_f.id = ""
+	/*line :450:5*/ ag_L7:
+	/*line worker.go:452:4*/ ag_f.w.stats.GivenBack++
+	/*line :452:4*/ ag_L5:
+	/*line :452:4*/ ag_f.ag_t10++
+	/*line :452:4*/ goto ag_L4
+	/*line :452:4*/ ag_L6:
+	/*line worker.go:454:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :454:3*/ ag_f.ag_state = 2 // await: w.launch(q, batch)
+	/*line :454:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :454:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:3*/ return ag_s
 	}
-	/*line :453:3*/ ag_resume2:
-	/*line :453:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:431:39*/ ag_f.i += ag_f.step
-	/*line :431:39*/ goto ag_L1
-	/*line :431:39*/ ag_L3:
-	/*line worker.go:455:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :455:2*/ return rt.Ready
+	/*line :454:3*/ ag_resume2:
+	/*line :454:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:432:39*/ ag_f.i += ag_f.step
+	/*line :432:39*/ goto ag_L1
+	/*line :432:39*/ ag_L3:
+	/*line worker.go:456:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :456:2*/ return rt.Ready
 }
 
 //line worker_async.go:1266
@@ -1268,9 +1268,9 @@ func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:448"
+		return "worker.go:449"
 	case 2:
-		return "worker.go:453"
+		return "worker.go:454"
 	}
 	return ""
 }
@@ -1314,121 +1314,121 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:462
+//line worker.go:463
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :462:1*/ var (
+	/*line :463:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
 	)
-	/*line :462:1*/ if ag_co.Unwinding() {
-		/*line :462:1*/ return rt.Ready
+	/*line :463:1*/ if ag_co.Unwinding() {
+		/*line :463:1*/ return rt.Ready
 	}
-	/*line :462:1*/ switch ag_f.ag_state {
-	/*line :462:1*/ case 1:
-		/*line :462:1*/ goto ag_resume1
-		/*line :462:1*/
+	/*line :463:1*/ switch ag_f.ag_state {
+	/*line :463:1*/ case 1:
+		/*line :463:1*/ goto ag_resume1
+		/*line :463:1*/
 	case 2:
-		/*line :462:1*/ goto ag_resume2
-		/*line :462:1*/
+		/*line :463:1*/ goto ag_resume2
+		/*line :463:1*/
 	case 3:
-		/*line :462:1*/ goto ag_resume3
-		/*line :462:1*/
+		/*line :463:1*/ goto ag_resume3
+		/*line :463:1*/
 	case 4:
-		/*line :462:1*/ goto ag_resume4
+		/*line :463:1*/ goto ag_resume4
 	}
-	/*line worker.go:463:2*/ ag_f.started = 0
-	/*line :463:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :463:2*/ ag_f.ag_t3 = 0
-	/*line :463:2*/ ag_L1:
-	/*line worker.go:464:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :464:2*/ goto ag_L3
+	/*line worker.go:464:2*/ ag_f.started = 0
+	/*line :464:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :464:2*/ ag_f.ag_t3 = 0
+	/*line :464:2*/ ag_L1:
+	/*line worker.go:465:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :465:2*/ goto ag_L3
 	}
-	/*line worker.go:464:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:465:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:466:4*/ goto ag_L3
+	/*line worker.go:465:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:466:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:467:4*/ goto ag_L3
 	}
-	/*line worker.go:468:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :468:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :468:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :468:3*/ return ag_s
+	/*line worker.go:469:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :469:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :469:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :469:3*/ return ag_s
 	}
-	/*line :468:3*/ ag_resume1:
-	/*line worker.go:468:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :468:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:469:3*/ if ag_err1 != nil {
-		/*line worker.go:470:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :470:4*/ return rt.Ready
+	/*line :469:3*/ ag_resume1:
+	/*line worker.go:469:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :469:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:470:3*/ if ag_err1 != nil {
+		/*line worker.go:471:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :471:4*/ return rt.Ready
 	}
-	/*line worker.go:472:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:473:4*/ {
-			/*line :473:4*/ ag_f.q = nil
-			/*line :473:4*/ goto ag_L2
+	/*line worker.go:473:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:474:4*/ {
+			/*line :474:4*/ ag_f.q = nil
+			/*line :474:4*/ goto ag_L2
 		}
 	}
-	/*line worker.go:475:7*/ ag_f.batch = nil
-	/*line :475:7*/ ag_f.ag_t8 = v.Elems[1].Elems
-	/*line :475:7*/ ag_f.ag_t9 = 0
-	/*line :475:7*/ ag_L4:
-	/*line worker.go:476:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :476:3*/ ag_f.ag_t8 = nil
-		/*line :476:3*/ goto ag_L6
+	/*line worker.go:476:7*/ ag_f.batch = nil
+	/*line :476:7*/ ag_f.ag_t8 = v.Elems[1].Elems
+	/*line :476:7*/ ag_f.ag_t9 = 0
+	/*line :476:7*/ ag_L4:
+	/*line worker.go:477:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :477:3*/ ag_f.ag_t8 = nil
+		/*line :477:3*/ goto ag_L6
 	}
-	/*line worker.go:476:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:477:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:479:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :479:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :479:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :479:4*/ return ag_s
+	/*line worker.go:477:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:478:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:480:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :480:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :480:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :480:4*/ return ag_s
 	}
-	/*line :479:4*/ ag_resume2:
-	/*line worker.go:479:4*/ l, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :479:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:480:4*/ if !(ag_f.err != nil) {
-		/*line :480:4*/ ag_f.err = nil
-		/*line :480:4*/ goto ag_L7
+	/*line :480:4*/ ag_resume2:
+	/*line worker.go:480:4*/ l, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :480:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:481:4*/ if !(ag_f.err != nil) {
+		/*line :481:4*/ ag_f.err = nil
+		/*line :481:4*/ goto ag_L7
 	}
-	/*line :480:4*/ ag_f.ag_t2, ag_f.ag_t8, ag_f.id, ag_f.job = nil, nil, "", ""
-	/*line worker.go:481:5*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :481:5*/ ag_f.ag_state = 3 // await: w.launch(q, batch)
-	/*line :481:5*/ ag_f.w, ag_f.q, ag_f.batch = nil, nil, nil
-	/*line :481:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :481:5*/ return ag_s
+	/*line :481:4*/ ag_f.ag_t2, ag_f.ag_t8, ag_f.id, ag_f.job = nil, nil, "", ""
+	/*line worker.go:482:5*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :482:5*/ ag_f.ag_state = 3 // await: w.launch(q, batch)
+	/*line :482:5*/ ag_f.w, ag_f.q, ag_f.batch = nil, nil, nil
+	/*line :482:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :482:5*/ return ag_s
 	}
-	/*line :481:5*/ ag_resume3:
-	/*line :481:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:482:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
-	/*line :482:5*/ return rt.Ready
-	/*line :482:5*/ ag_L7:
-	/*line worker.go:484:4*/ if l.Int < 0 {
-		/*line worker.go:485:5*/ {
-			/*line :485:5*/ ag_f.id, ag_f.job = "", ""
-			/*line :485:5*/ goto ag_L5
+	/*line :482:5*/ ag_resume3:
+	/*line :482:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:483:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
+	/*line :483:5*/ return rt.Ready
+	/*line :483:5*/ ag_L7:
+	/*line worker.go:485:4*/ if l.Int < 0 {
+		/*line worker.go:486:5*/ {
+			/*line :486:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :486:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:487:4*/ ag_f.started++
-	/*line worker.go:488:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:489:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int))
-	/*line :489:4*/ ag_f.id, ag_f.job = "", ""
-	/*line :489:4*/ ag_L5:
-	/*line :489:4*/ ag_f.ag_t9++
-	/*line :489:4*/ goto ag_L4
-	/*line :489:4*/ ag_L6:
-	/*line worker.go:491:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
-	/*line :491:3*/ ag_f.ag_state = 4 // await: w.launch(q, batch)
-	/*line :491:3*/ ag_f.q, ag_f.batch = nil, nil
-	/*line :491:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :491:3*/ return ag_s
+	/*line worker.go:488:4*/ ag_f.started++
+	/*line worker.go:489:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:490:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int))
+	/*line :490:4*/ ag_f.id, ag_f.job = "", ""
+	/*line :490:4*/ ag_L5:
+	/*line :490:4*/ ag_f.ag_t9++
+	/*line :490:4*/ goto ag_L4
+	/*line :490:4*/ ag_L6:
+	/*line worker.go:492:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :492:3*/ ag_f.ag_state = 4 // await: w.launch(q, batch)
+	/*line :492:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :492:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:3*/ return ag_s
 	}
-	/*line :491:3*/ ag_resume4:
-	/*line :491:3*/ ag_f.ag_aw1 = nil
-	/*line :491:3*/ ag_L2:
-	/*line :491:3*/ ag_f.ag_t3++
-	/*line :491:3*/ goto ag_L1
-	/*line :491:3*/ ag_L3:
-	/*line worker.go:493:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :493:2*/ return rt.Ready
+	/*line :492:3*/ ag_resume4:
+	/*line :492:3*/ ag_f.ag_aw1 = nil
+	/*line :492:3*/ ag_L2:
+	/*line :492:3*/ ag_f.ag_t3++
+	/*line :492:3*/ goto ag_L1
+	/*line :492:3*/ ag_L3:
+	/*line worker.go:494:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :494:2*/ return rt.Ready
 }
 
 //line worker_async.go:1435
@@ -1437,13 +1437,13 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:468"
+		return "worker.go:469"
 	case 2:
-		return "worker.go:479"
+		return "worker.go:480"
 	case 3:
-		return "worker.go:481"
+		return "worker.go:482"
 	case 4:
-		return "worker.go:491"
+		return "worker.go:492"
 	}
 	return ""
 }
@@ -1482,116 +1482,116 @@ func (ag_f *ag_Worker_launch) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:526
+//line worker.go:527
 func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :526:1*/ var (
+	/*line :527:1*/ var (
 		p    *aredis.Pipeline
 		i    int
 		v    aredis.Value
 		dead rt.Awaitable[struct{}]
 		run  bool
 	)
-	/*line :526:1*/ if ag_co.Unwinding() {
-		/*line :526:1*/ return rt.Ready
+	/*line :527:1*/ if ag_co.Unwinding() {
+		/*line :527:1*/ return rt.Ready
 	}
-	/*line :526:1*/ switch ag_f.ag_state {
-	/*line :526:1*/ case 1:
-		/*line :526:1*/ goto ag_resume1
-		/*line :526:1*/
+	/*line :527:1*/ switch ag_f.ag_state {
+	/*line :527:1*/ case 1:
+		/*line :527:1*/ goto ag_resume1
+		/*line :527:1*/
 	case 2:
-		/*line :526:1*/ goto ag_resume2
-		/*line :526:1*/
+		/*line :527:1*/ goto ag_resume2
+		/*line :527:1*/
 	case 3:
-		/*line :526:1*/ goto ag_resume3
-		/*line :526:1*/
+		/*line :527:1*/ goto ag_resume3
+		/*line :527:1*/
 	case 4:
-		/*line :526:1*/ goto ag_resume4
+		/*line :527:1*/ goto ag_resume4
 	}
-	/*line worker.go:527:2*/ const chunk = 256
-	/*line worker.go:528:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
-		/*line :528:2*/ goto ag_L1
+	/*line worker.go:528:2*/ const chunk = 256
+	/*line worker.go:529:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
+		/*line :529:2*/ goto ag_L1
 	}
-	/*line worker.go:529:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
-	/*line :529:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
-	/*line :529:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :529:3*/ return ag_s
+	/*line worker.go:530:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
+	/*line :530:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	/*line :530:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :530:3*/ return ag_s
 	}
-	/*line :529:3*/ ag_resume1:
-	/*line worker.go:529:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :529:3*/ ag_f.ag_aw0 = nil
-	/*line :529:3*/ ag_L1:
-	/*line :529:3*/ ag_L2:
-	/*line worker.go:531:6*/ if !(len(ag_f.batch) > 0) {
-		/*line :531:6*/ goto ag_L4
+	/*line :530:3*/ ag_resume1:
+	/*line worker.go:530:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :530:3*/ ag_f.ag_aw0 = nil
+	/*line :530:3*/ ag_L1:
+	/*line :530:3*/ ag_L2:
+	/*line worker.go:532:6*/ if !(len(ag_f.batch) > 0) {
+		/*line :532:6*/ goto ag_L4
 	}
-	/*line worker.go:532:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
-	/*line worker.go:533:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
-	/*line worker.go:534:3*/ if ag_f.w.pipe == nil || ag_f.w.pipe.Len() > 0 {
-		/*line worker.go:535:4*/ ag_f.w.pipe = ag_f.w.cl.Pipeline()
+	/*line worker.go:533:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
+	/*line worker.go:534:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
+	/*line worker.go:535:3*/ if ag_f.w.pipe == nil || ag_f.w.pipe.Len() > 0 {
+		/*line worker.go:536:4*/ ag_f.w.pipe = ag_f.w.cl.Pipeline()
 	}
-	/*line worker.go:537:3*/ p = ag_f.w.pipe
-	/*line worker.go:538:3*/ for _, a := range ag_f.part {
-		/*line worker.go:539:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job()), "type", "args", "timeout", "tries")
+	/*line worker.go:538:3*/ p = ag_f.w.pipe
+	/*line worker.go:539:3*/ for _, a := range ag_f.part {
+		/*line worker.go:540:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job()), "type", "args", "timeout", "tries")
 	}
-	/*line worker.go:541:3*/ ag_f.ag_aw1 = p.ExecAsync()
-	/*line :541:3*/ ag_f.ag_state = 2 // await: p.Exec()
-	/*line :541:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :541:3*/ return ag_s
+	/*line worker.go:542:3*/ ag_f.ag_aw1 = p.ExecAsync()
+	/*line :542:3*/ ag_f.ag_state = 2 // await: p.Exec()
+	/*line :542:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :542:3*/ return ag_s
 	}
-	/*line :541:3*/ ag_resume2:
-	/*line worker.go:541:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :541:3*/ ag_f.ag_aw1 = nil
-	/*line :541:3*/ ag_f.ag_t6 = ag_f.part
-	/*line :541:3*/ ag_f.part = nil
-	/*line :541:3*/ ag_f.ag_t7 = 0
-	/*line :541:3*/ ag_L5:
-	/*line worker.go:542:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :542:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
-		/*line :542:3*/ goto ag_L7
+	/*line :542:3*/ ag_resume2:
+	/*line worker.go:542:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :542:3*/ ag_f.ag_aw1 = nil
+	/*line :542:3*/ ag_f.ag_t6 = ag_f.part
+	/*line :542:3*/ ag_f.part = nil
+	/*line :542:3*/ ag_f.ag_t7 = 0
+	/*line :542:3*/ ag_L5:
+	/*line worker.go:543:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :543:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
+		/*line :543:3*/ goto ag_L7
 	}
-	/*line :542:3*/ ag_f.a = new(*attempt)
-	/*line worker.go:542:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:543:8*/ v = aredis.Value{}
-	/*line worker.go:544:4*/ if ag_f.err == nil {
-		/*line worker.go:545:5*/ v = ag_f.vs[i]
+	/*line :543:3*/ ag_f.a = new(*attempt)
+	/*line worker.go:543:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:544:8*/ v = aredis.Value{}
+	/*line worker.go:545:4*/ if ag_f.err == nil {
+		/*line worker.go:546:5*/ v = ag_f.vs[i]
 	}
-	/*line worker.go:547:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
-	/*line worker.go:547:4*/ if !(dead != nil) {
-		/*line :547:4*/ goto ag_L8
+	/*line worker.go:548:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
+	/*line worker.go:548:4*/ if !(dead != nil) {
+		/*line :548:4*/ goto ag_L8
 	}
-	/*line :547:4*/ ag_f.a = nil
-	/*line worker.go:548:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
-	/*line :548:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
-	/*line :548:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :548:5*/ return ag_s
+	/*line :548:4*/ ag_f.a = nil
+	/*line worker.go:549:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
+	/*line :549:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
+	/*line :549:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:5*/ return ag_s
 	}
-	/*line :548:5*/ ag_resume3:
-	/*line :548:5*/ ag_f.ag_aw0 = nil
-	/*line :548:5*/ goto ag_L9
-	/*line :548:5*/ ag_L8:
-	/*line worker.go:549:11*/ if !run {
-		/*line :549:11*/ ag_f.a = nil
-		/*line :549:11*/ goto ag_L10
+	/*line :549:5*/ ag_resume3:
+	/*line :549:5*/ ag_f.ag_aw0 = nil
+	/*line :549:5*/ goto ag_L9
+	/*line :549:5*/ ag_L8:
+	/*line worker.go:550:11*/ if !run {
+		/*line :550:11*/ ag_f.a = nil
+		/*line :550:11*/ goto ag_L10
 	}
-	/*line worker.go:550:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
-	/*line :550:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
-	/*line :550:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :550:5*/ return ag_s
+	/*line worker.go:551:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
+	/*line :551:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
+	/*line :551:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :551:5*/ return ag_s
 	}
-	/*line :550:5*/ ag_resume4:
-	/*line worker.go:550:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :550:5*/ ag_f.ag_aw0 = nil
-	/*line worker.go:554:5*/ (*ag_f.a).task.Result()
-	/*line worker.go:558:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
-	/*line :558:5*/ ag_f.a = nil
-	/*line :558:5*/ ag_L10:
-	/*line :558:5*/ ag_L9:
-	/*line :558:5*/ ag_f.ag_t7++
-	/*line :558:5*/ goto ag_L5
-	/*line :558:5*/ ag_L7:
-	/*line :558:5*/ goto ag_L2
-	/*line :558:5*/ ag_L4:
-	/*line worker.go:562:1*/ return rt.Ready
+	/*line :551:5*/ ag_resume4:
+	/*line worker.go:551:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :551:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:555:5*/ (*ag_f.a).task.Result()
+	/*line worker.go:559:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
+	/*line :559:5*/ ag_f.a = nil
+	/*line :559:5*/ ag_L10:
+	/*line :559:5*/ ag_L9:
+	/*line :559:5*/ ag_f.ag_t7++
+	/*line :559:5*/ goto ag_L5
+	/*line :559:5*/ ag_L7:
+	/*line :559:5*/ goto ag_L2
+	/*line :559:5*/ ag_L4:
+	/*line worker.go:563:1*/ return rt.Ready
 }
 
 //line worker_async.go:1598
@@ -1600,13 +1600,13 @@ func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_launch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:529"
+		return "worker.go:530"
 	case 2:
-		return "worker.go:541"
+		return "worker.go:542"
 	case 3:
-		return "worker.go:548"
+		return "worker.go:549"
 	case 4:
-		return "worker.go:550"
+		return "worker.go:551"
 	}
 	return ""
 }
@@ -1639,58 +1639,58 @@ func (ag_f *ag_Worker_reap) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:656
+//line worker.go:657
 func (ag_f *ag_Worker_reap) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :656:1*/ var (
+	/*line :657:1*/ var (
 		ag_ended1 []*attempt
 		a         *attempt
 	)
-	/*line :656:1*/ if ag_co.Unwinding() {
-		/*line :656:1*/ return rt.Ready
+	/*line :657:1*/ if ag_co.Unwinding() {
+		/*line :657:1*/ return rt.Ready
 	}
-	/*line :656:1*/ switch ag_f.ag_state {
-	/*line :656:1*/ case 1:
-		/*line :656:1*/ goto ag_resume1
-		/*line :656:1*/
+	/*line :657:1*/ switch ag_f.ag_state {
+	/*line :657:1*/ case 1:
+		/*line :657:1*/ goto ag_resume1
+		/*line :657:1*/
 	case 2:
-		/*line :656:1*/ goto ag_resume2
+		/*line :657:1*/ goto ag_resume2
 	}
-	/*line :656:1*/ ag_L1:
-	/*line :656:1*/ ag_L4:
-	/*line worker.go:658:7*/ if !(len(ag_f.w.ended) == 0) {
-		/*line :658:7*/ goto ag_L6
+	/*line :657:1*/ ag_L1:
+	/*line :657:1*/ ag_L4:
+	/*line worker.go:659:7*/ if !(len(ag_f.w.ended) == 0) {
+		/*line :659:7*/ goto ag_L6
 	}
-	/*line worker.go:659:4*/ ag_f.w.endedEv.Clear()
-	/*line worker.go:660:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
-	/*line :660:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
-	/*line :660:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :660:4*/ return ag_s
+	/*line worker.go:660:4*/ ag_f.w.endedEv.Clear()
+	/*line worker.go:661:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
+	/*line :661:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
+	/*line :661:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :661:4*/ return ag_s
 	}
-	/*line :660:4*/ ag_resume1:
-	/*line :660:4*/ ag_f.ag_aw0 = nil
-	/*line :660:4*/ goto ag_L4
-	/*line :660:4*/ ag_L6:
-	/*line worker.go:662:3*/ ag_ended1 = ag_f.w.ended
-	/*line worker.go:663:3*/ ag_f.w.ended = nil
-	/*line :663:3*/ ag_f.ag_t2 = ag_ended1
-	/*line :663:3*/ ag_f.ag_t3 = 0
-	/*line :663:3*/ ag_L7:
-	/*line worker.go:664:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :664:3*/ ag_f.ag_t2 = nil
-		/*line :664:3*/ goto ag_L9
+	/*line :661:4*/ ag_resume1:
+	/*line :661:4*/ ag_f.ag_aw0 = nil
+	/*line :661:4*/ goto ag_L4
+	/*line :661:4*/ ag_L6:
+	/*line worker.go:663:3*/ ag_ended1 = ag_f.w.ended
+	/*line worker.go:664:3*/ ag_f.w.ended = nil
+	/*line :664:3*/ ag_f.ag_t2 = ag_ended1
+	/*line :664:3*/ ag_f.ag_t3 = 0
+	/*line :664:3*/ ag_L7:
+	/*line worker.go:665:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :665:3*/ ag_f.ag_t2 = nil
+		/*line :665:3*/ goto ag_L9
 	}
-	/*line worker.go:664:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:665:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
-	/*line :665:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
-	/*line :665:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :665:4*/ return ag_s
+	/*line worker.go:665:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:666:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
+	/*line :666:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
+	/*line :666:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :666:4*/ return ag_s
 	}
-	/*line :665:4*/ ag_resume2:
-	/*line :665:4*/ ag_f.ag_aw1 = nil
-	/*line :665:4*/ ag_f.ag_t3++
-	/*line :665:4*/ goto ag_L7
-	/*line :665:4*/ ag_L9:
-	/*line :665:4*/ goto ag_L1
+	/*line :666:4*/ ag_resume2:
+	/*line :666:4*/ ag_f.ag_aw1 = nil
+	/*line :666:4*/ ag_f.ag_t3++
+	/*line :666:4*/ goto ag_L7
+	/*line :666:4*/ ag_L9:
+	/*line :666:4*/ goto ag_L1
 }
 
 //line worker_async.go:1697
@@ -1699,9 +1699,9 @@ func (ag_f *ag_Worker_reap) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_reap) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:660"
+		return "worker.go:661"
 	case 2:
-		return "worker.go:665"
+		return "worker.go:666"
 	}
 	return ""
 }
@@ -1734,42 +1734,42 @@ func (ag_f *ag_Worker_deadJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:684
+//line worker.go:685
 func (ag_f *ag_Worker_deadJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :684:1*/ if ag_co.Unwinding() {
-		/*line :684:1*/ goto ag_exit
+	/*line :685:1*/ if ag_co.Unwinding() {
+		/*line :685:1*/ goto ag_exit
 	}
-	/*line :684:1*/ switch ag_f.ag_state {
-	/*line :684:1*/ case 1:
-		/*line :684:1*/ goto ag_resume1
-		/*line :684:1*/
+	/*line :685:1*/ switch ag_f.ag_state {
+	/*line :685:1*/ case 1:
+		/*line :685:1*/ goto ag_resume1
+		/*line :685:1*/
 	case 2:
-		/*line :684:1*/ goto ag_resume2
+		/*line :685:1*/ goto ag_resume2
 	}
-	/*line worker.go:685:2*/ {
-		/*line :685:2*/ ag_d0 := ag_f.a
-		/*line :685:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :685:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :685:2*/ defer ag_dfn(ag_d0)
-			/*line :685:2*/ ag_p.Raise()
+	/*line worker.go:686:2*/ {
+		/*line :686:2*/ ag_d0 := ag_f.a
+		/*line :686:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :686:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :686:2*/ defer ag_dfn(ag_d0)
+			/*line :686:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:686:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
-	/*line :686:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
-	/*line :686:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
-	/*line :686:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :686:2*/ return ag_s
+	/*line worker.go:687:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
+	/*line :687:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
+	/*line :687:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
+	/*line :687:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :687:2*/ return ag_s
 	}
-	/*line :686:2*/ ag_resume1:
-	/*line :686:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:687:1*/ goto ag_exit
-	/*line :687:1*/ ag_exit:
-	/*line :687:1*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :687:1*/ ag_resume2:
-	/*line :687:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :687:1*/ return ag_s
+	/*line :687:2*/ ag_resume1:
+	/*line :687:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:688:1*/ goto ag_exit
+	/*line :688:1*/ ag_exit:
+	/*line :688:1*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :688:1*/ ag_resume2:
+	/*line :688:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :688:1*/ return ag_s
 	}
-	/*line :687:1*/ return rt.Ready
+	/*line :688:1*/ return rt.Ready
 }
 
 //line worker_async.go:1776
@@ -1778,9 +1778,9 @@ func (ag_f *ag_Worker_deadJob) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_deadJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:686"
+		return "worker.go:687"
 	case 2:
-		return "worker.go:687 (deferred calls)"
+		return "worker.go:688 (deferred calls)"
 	}
 	return ""
 }
@@ -1812,61 +1812,61 @@ func (ag_f *ag_Worker_finishJob) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:693
+//line worker.go:694
 func (ag_f *ag_Worker_finishJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :693:1*/ var (
+	/*line :694:1*/ var (
 		jerr error
 		res  string
 	)
-	/*line :693:1*/ if ag_co.Unwinding() {
-		/*line :693:1*/ goto ag_exit
+	/*line :694:1*/ if ag_co.Unwinding() {
+		/*line :694:1*/ goto ag_exit
 	}
-	/*line :693:1*/ switch ag_f.ag_state {
-	/*line :693:1*/ case 1:
-		/*line :693:1*/ goto ag_resume1
-		/*line :693:1*/
+	/*line :694:1*/ switch ag_f.ag_state {
+	/*line :694:1*/ case 1:
+		/*line :694:1*/ goto ag_resume1
+		/*line :694:1*/
 	case 2:
-		/*line :693:1*/ goto ag_resume2
-		/*line :693:1*/
+		/*line :694:1*/ goto ag_resume2
+		/*line :694:1*/
 	case 3:
-		/*line :693:1*/ goto ag_resume3
+		/*line :694:1*/ goto ag_resume3
 	}
-	/*line worker.go:694:2*/ {
-		/*line :694:2*/ ag_d0 := ag_f.a
-		/*line :694:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :694:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :694:2*/ defer ag_dfn(ag_d0)
-			/*line :694:2*/ ag_p.Raise()
+	/*line worker.go:695:2*/ {
+		/*line :695:2*/ ag_d0 := ag_f.a
+		/*line :695:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :695:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :695:2*/ defer ag_dfn(ag_d0)
+			/*line :695:2*/ ag_p.Raise()
 		})
 	}
-	/*line worker.go:695:2*/ ag_f.ag_aw0 = ag_f.a.task
-	/*line :695:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
-	/*line :695:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :695:2*/ return ag_s
+	/*line worker.go:696:2*/ ag_f.ag_aw0 = ag_f.a.task
+	/*line :696:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
+	/*line :696:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :696:2*/ return ag_s
 	}
-	/*line :695:2*/ ag_resume1:
-	/*line worker.go:695:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
-	/*line :695:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:696:6*/ res = ""
-	/*line worker.go:697:2*/ if jerr == nil {
-		/*line worker.go:698:3*/ res = ag_f.a.aw.output()
+	/*line :696:2*/ ag_resume1:
+	/*line worker.go:696:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
+	/*line :696:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:697:6*/ res = ""
+	/*line worker.go:698:2*/ if jerr == nil {
+		/*line worker.go:699:3*/ res = ag_f.a.aw.output()
 	}
-	/*line worker.go:700:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
-	/*line :700:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
-	/*line :700:2*/ ag_f.w, ag_f.a = nil, nil
-	/*line :700:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :700:2*/ return ag_s
+	/*line worker.go:701:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
+	/*line :701:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
+	/*line :701:2*/ ag_f.w, ag_f.a = nil, nil
+	/*line :701:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :701:2*/ return ag_s
 	}
-	/*line :700:2*/ ag_resume2:
-	/*line :700:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:701:1*/ goto ag_exit
-	/*line :701:1*/ ag_exit:
-	/*line :701:1*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :701:1*/ ag_resume3:
-	/*line :701:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :701:1*/ return ag_s
+	/*line :701:2*/ ag_resume2:
+	/*line :701:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:702:1*/ goto ag_exit
+	/*line :702:1*/ ag_exit:
+	/*line :702:1*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :702:1*/ ag_resume3:
+	/*line :702:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :702:1*/ return ag_s
 	}
-	/*line :701:1*/ return rt.Ready
+	/*line :702:1*/ return rt.Ready
 }
 
 //line worker_async.go:1873
@@ -1875,11 +1875,11 @@ func (ag_f *ag_Worker_finishJob) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_finishJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:695"
+		return "worker.go:696"
 	case 2:
-		return "worker.go:700"
+		return "worker.go:701"
 	case 3:
-		return "worker.go:701 (deferred calls)"
+		return "worker.go:702 (deferred calls)"
 	}
 	return ""
 }
@@ -1916,94 +1916,94 @@ func (ag_f *ag_Worker_outcome) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:708
+//line worker.go:709
 func (ag_f *ag_Worker_outcome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :708:1*/ var (
+	/*line :709:1*/ var (
 		stack string
 	)
-	/*line :708:1*/ if ag_co.Unwinding() {
-		/*line :708:1*/ return rt.Ready
+	/*line :709:1*/ if ag_co.Unwinding() {
+		/*line :709:1*/ return rt.Ready
 	}
-	/*line :708:1*/ switch ag_f.ag_state {
-	/*line :708:1*/ case 1:
-		/*line :708:1*/ goto ag_resume1
-		/*line :708:1*/
+	/*line :709:1*/ switch ag_f.ag_state {
+	/*line :709:1*/ case 1:
+		/*line :709:1*/ goto ag_resume1
+		/*line :709:1*/
 	case 2:
-		/*line :708:1*/ goto ag_resume2
-		/*line :708:1*/
+		/*line :709:1*/ goto ag_resume2
+		/*line :709:1*/
 	case 3:
-		/*line :708:1*/ goto ag_resume3
-		/*line :708:1*/
+		/*line :709:1*/ goto ag_resume3
+		/*line :709:1*/
 	case 4:
-		/*line :708:1*/ goto ag_resume4
+		/*line :709:1*/ goto ag_resume4
 	}
-	/*line worker.go:709:2*/ if ag_f.a.lost {
-		/*line worker.go:710:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:711:3*/ return rt.Ready
+	/*line worker.go:710:2*/ if ag_f.a.lost {
+		/*line worker.go:711:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:712:3*/ return rt.Ready
 	}
-	/*line worker.go:713:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
-		/*line worker.go:714:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:715:3*/ return rt.Ready
+	/*line worker.go:714:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:715:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:716:3*/ return rt.Ready
 	}
-	/*line worker.go:717:2*/ if !(ag_f.jerr == nil) {
-		/*line :717:2*/ ag_f.res = ""
-		/*line :717:2*/ goto ag_L1
+	/*line worker.go:718:2*/ if !(ag_f.jerr == nil) {
+		/*line :718:2*/ ag_f.res = ""
+		/*line :718:2*/ goto ag_L1
 	}
-	/*line :717:2*/ ag_f.jerr = nil
-	/*line worker.go:718:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
-	/*line :718:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
-	/*line :718:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
-	/*line :718:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :718:3*/ return ag_s
+	/*line :718:2*/ ag_f.jerr = nil
+	/*line worker.go:719:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
+	/*line :719:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
+	/*line :719:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
+	/*line :719:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :719:3*/ return ag_s
 	}
-	/*line :718:3*/ ag_resume1:
-	/*line :718:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:719:3*/ return rt.Ready
-	/*line :719:3*/ ag_L1:
-	/*line worker.go:721:6*/ ag_f.se = nil
-	/*line worker.go:722:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
-		/*line :722:2*/ goto ag_L2
+	/*line :719:3*/ ag_resume1:
+	/*line :719:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:720:3*/ return rt.Ready
+	/*line :720:3*/ ag_L1:
+	/*line worker.go:722:6*/ ag_f.se = nil
+	/*line worker.go:723:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
+		/*line :723:2*/ goto ag_L2
 	}
-	/*line :722:2*/ ag_f.jerr = nil
-	/*line worker.go:723:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :723:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
-	/*line :723:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :723:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :723:3*/ return ag_s
+	/*line :723:2*/ ag_f.jerr = nil
+	/*line worker.go:724:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :724:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
+	/*line :724:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :724:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :724:3*/ return ag_s
 	}
-	/*line :723:3*/ ag_resume2:
-	/*line :723:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:724:3*/ return rt.Ready
-	/*line :724:3*/ ag_L2:
-	/*line worker.go:726:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:727:6*/ ag_f.dead = errDead{}
-	/*line worker.go:728:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
-		/*line :728:2*/ goto ag_L3
+	/*line :724:3*/ ag_resume2:
+	/*line :724:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:725:3*/ return rt.Ready
+	/*line :725:3*/ ag_L2:
+	/*line worker.go:727:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:728:6*/ ag_f.dead = errDead{}
+	/*line worker.go:729:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
+		/*line :729:2*/ goto ag_L3
 	}
-	/*line worker.go:729:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
-	/*line :729:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
-	/*line :729:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :729:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :729:3*/ return ag_s
+	/*line worker.go:730:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
+	/*line :730:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
+	/*line :730:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :730:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :730:3*/ return ag_s
 	}
-	/*line :729:3*/ ag_resume3:
-	/*line :729:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:730:3*/ return rt.Ready
-	/*line :730:3*/ ag_L3:
-	/*line worker.go:732:2*/ stack = ""
-	/*line worker.go:733:6*/ ag_f.pe = nil
-	/*line worker.go:734:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
-		/*line worker.go:735:3*/ stack = string(ag_f.pe.Stack)
+	/*line :730:3*/ ag_resume3:
+	/*line :730:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:731:3*/ return rt.Ready
+	/*line :731:3*/ ag_L3:
+	/*line worker.go:733:2*/ stack = ""
+	/*line worker.go:734:6*/ ag_f.pe = nil
+	/*line worker.go:735:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:736:3*/ stack = string(ag_f.pe.Stack)
 	}
-	/*line worker.go:737:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
-	/*line :737:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
-	/*line :737:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
-	/*line :737:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :737:2*/ return ag_s
+	/*line worker.go:738:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
+	/*line :738:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
+	/*line :738:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :738:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :738:2*/ return ag_s
 	}
-	/*line :737:2*/ ag_resume4:
-	/*line :737:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:738:1*/ return rt.Ready
+	/*line :738:2*/ ag_resume4:
+	/*line :738:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:739:1*/ return rt.Ready
 }
 
 //line worker_async.go:2010
@@ -2012,13 +2012,13 @@ func (ag_f *ag_Worker_outcome) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_outcome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:718"
+		return "worker.go:719"
 	case 2:
-		return "worker.go:723"
+		return "worker.go:724"
 	case 3:
-		return "worker.go:729"
+		return "worker.go:730"
 	case 4:
-		return "worker.go:737"
+		return "worker.go:738"
 	}
 	return ""
 }
@@ -2055,86 +2055,86 @@ func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:757
+//line worker.go:758
 func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :757:1*/ var (
+	/*line :758:1*/ var (
 		args []any
 		v    aredis.Value
 		err  error
 	)
-	/*line :757:1*/ if ag_co.Unwinding() {
-		/*line :757:1*/ return rt.Ready
+	/*line :758:1*/ if ag_co.Unwinding() {
+		/*line :758:1*/ return rt.Ready
 	}
-	/*line :757:1*/ switch ag_f.ag_state {
-	/*line :757:1*/ case 1:
-		/*line :757:1*/ goto ag_resume1
-		/*line :757:1*/
+	/*line :758:1*/ switch ag_f.ag_state {
+	/*line :758:1*/ case 1:
+		/*line :758:1*/ goto ag_resume1
+		/*line :758:1*/
 	case 2:
-		/*line :757:1*/ goto ag_resume2
+		/*line :758:1*/ goto ag_resume2
 	}
-	/*line worker.go:758:2*/ const chunk = 500
-	/*line :758:2*/ ag_L1:
-	/*line worker.go:760:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :760:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :760:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :760:3*/ return ag_s
+	/*line worker.go:759:2*/ const chunk = 500
+	/*line :759:2*/ ag_L1:
+	/*line worker.go:761:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :761:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :761:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :761:3*/ return ag_s
 	}
-	/*line :760:3*/ ag_resume1:
-	/*line :760:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:761:3*/ ag_f.running = runningOf(ag_f.w)
-	/*line :761:3*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :761:3*/ ag_f.ag_t3 = 0
-	/*line :761:3*/ ag_L4:
-	/*line worker.go:762:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :762:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
-		/*line :762:3*/ goto ag_L6
+	/*line :761:3*/ ag_resume1:
+	/*line :761:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:762:3*/ ag_f.running = runningOf(ag_f.w)
+	/*line :762:3*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :762:3*/ ag_f.ag_t3 = 0
+	/*line :762:3*/ ag_L4:
+	/*line worker.go:763:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :763:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
+		/*line :763:3*/ goto ag_L6
 	}
-	/*line worker.go:762:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:763:8*/ ag_f.batch = nil
-	/*line worker.go:764:4*/ for _, a := range ag_f.running {
-		/*line worker.go:765:5*/ if a.q == ag_f.q && !a.lost {
-			/*line worker.go:766:6*/ ag_f.batch = append(ag_f.batch, a)
+	/*line worker.go:763:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:764:8*/ ag_f.batch = nil
+	/*line worker.go:765:4*/ for _, a := range ag_f.running {
+		/*line worker.go:766:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:767:6*/ ag_f.batch = append(ag_f.batch, a)
 		}
 	}
-	/*line :766:6*/ ag_L7:
-	/*line worker.go:769:8*/ if !(len(ag_f.batch) > 0) {
-		/*line :769:8*/ ag_f.q, ag_f.batch = nil, nil
-		/*line :769:8*/ goto ag_L9
+	/*line :767:6*/ ag_L7:
+	/*line worker.go:770:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :770:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :770:8*/ goto ag_L9
 	}
-	/*line worker.go:770:5*/ ag_f.n = min(chunk, len(ag_f.batch))
-	/*line worker.go:771:5*/ args = make([]any, 0, 2+2*ag_f.n)
-	/*line worker.go:772:5*/ args = append(args, group, ag_f.w.opts.Consumer)
-	/*line worker.go:773:5*/ for _, a := range ag_f.batch[:ag_f.n] {
-		/*line worker.go:774:6*/ args = append(args, a.entry(), a.deliveries)
+	/*line worker.go:771:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:772:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:773:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:774:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:775:6*/ args = append(args, a.entry(), a.deliveries)
 	}
-	/*line worker.go:776:5*/ ag_f.w.stats.Beats++
-	/*line worker.go:777:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
-	/*line :777:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
-	/*line :777:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :777:5*/ return ag_s
+	/*line worker.go:777:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:778:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :778:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :778:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :778:5*/ return ag_s
 	}
-	/*line :777:5*/ ag_resume2:
-	/*line worker.go:777:5*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :777:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:778:5*/ if err != nil {
-		/*line worker.go:779:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	/*line :778:5*/ ag_resume2:
+	/*line worker.go:778:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :778:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:779:5*/ if err != nil {
+		/*line worker.go:780:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
-		/*line worker.go:781:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:782:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
-				/*line worker.go:783:8*/ ag_f.w.stats.Renewed++
+		/*line worker.go:782:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:783:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:784:8*/ ag_f.w.stats.Renewed++
 			} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
-				/*line worker.go:785:8*/ a.lost = true
-				/*line worker.go:786:8*/ a.cancel()
+				/*line worker.go:786:8*/ a.lost = true
+				/*line worker.go:787:8*/ a.cancel()
 			}
 		}
 	}
-	/*line worker.go:790:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
-	/*line :790:5*/ goto ag_L7
-	/*line :790:5*/ ag_L9:
-	/*line :790:5*/ ag_f.ag_t3++
-	/*line :790:5*/ goto ag_L4
-	/*line :790:5*/ ag_L6:
-	/*line :790:5*/ goto ag_L1
+	/*line worker.go:791:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :791:5*/ goto ag_L7
+	/*line :791:5*/ ag_L9:
+	/*line :791:5*/ ag_f.ag_t3++
+	/*line :791:5*/ goto ag_L4
+	/*line :791:5*/ ag_L6:
+	/*line :791:5*/ goto ag_L1
 }
 
 //line worker_async.go:2141
@@ -2143,9 +2143,9 @@ func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:760"
+		return "worker.go:761"
 	case 2:
-		return "worker.go:777"
+		return "worker.go:778"
 	}
 	return ""
 }
@@ -2180,24 +2180,24 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:801
+//line worker.go:802
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :801:1*/ if ag_co.Unwinding() {
-		/*line :801:1*/ return rt.Ready
+	/*line :802:1*/ if ag_co.Unwinding() {
+		/*line :802:1*/ return rt.Ready
 	}
-	/*line :801:1*/ switch ag_f.ag_state {
-	/*line :801:1*/ case 1:
-		/*line :801:1*/ goto ag_resume1
+	/*line :802:1*/ switch ag_f.ag_state {
+	/*line :802:1*/ case 1:
+		/*line :802:1*/ goto ag_resume1
 	}
-	/*line worker.go:802:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :802:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :802:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :802:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :802:2*/ return ag_s
+	/*line worker.go:803:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :803:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :803:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :803:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :803:2*/ return ag_s
 	}
-	/*line :802:2*/ ag_resume1:
-	/*line :802:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:803:1*/ return rt.Ready
+	/*line :803:2*/ ag_resume1:
+	/*line :803:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:804:1*/ return rt.Ready
 }
 
 //line worker_async.go:2204
@@ -2206,7 +2206,7 @@ func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:802"
+		return "worker.go:803"
 	}
 	return ""
 }
@@ -2238,24 +2238,24 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:809
+//line worker.go:810
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :809:1*/ if ag_co.Unwinding() {
-		/*line :809:1*/ return rt.Ready
+	/*line :810:1*/ if ag_co.Unwinding() {
+		/*line :810:1*/ return rt.Ready
 	}
-	/*line :809:1*/ switch ag_f.ag_state {
-	/*line :809:1*/ case 1:
-		/*line :809:1*/ goto ag_resume1
+	/*line :810:1*/ switch ag_f.ag_state {
+	/*line :810:1*/ case 1:
+		/*line :810:1*/ goto ag_resume1
 	}
-	/*line worker.go:810:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :810:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :810:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :810:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :810:2*/ return ag_s
+	/*line worker.go:811:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :811:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :811:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :811:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :811:2*/ return ag_s
 	}
-	/*line :810:2*/ ag_resume1:
-	/*line :810:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:811:1*/ return rt.Ready
+	/*line :811:2*/ ag_resume1:
+	/*line :811:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:812:1*/ return rt.Ready
 }
 
 //line worker_async.go:2262
@@ -2264,7 +2264,7 @@ func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:810"
+		return "worker.go:811"
 	}
 	return ""
 }
@@ -2307,110 +2307,110 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:817
+//line worker.go:818
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :817:1*/ var (
+	/*line :818:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :817:1*/ if ag_co.Unwinding() {
-		/*line :817:1*/ return rt.Ready
+	/*line :818:1*/ if ag_co.Unwinding() {
+		/*line :818:1*/ return rt.Ready
 	}
-	/*line :817:1*/ switch ag_f.ag_state {
-	/*line :817:1*/ case 1:
-		/*line :817:1*/ goto ag_resume1
-		/*line :817:1*/
+	/*line :818:1*/ switch ag_f.ag_state {
+	/*line :818:1*/ case 1:
+		/*line :818:1*/ goto ag_resume1
+		/*line :818:1*/
 	case 2:
-		/*line :817:1*/ goto ag_resume2
-		/*line :817:1*/
+		/*line :818:1*/ goto ag_resume2
+		/*line :818:1*/
 	case 3:
-		/*line :817:1*/ goto ag_resume3
-		/*line :817:1*/
+		/*line :818:1*/ goto ag_resume3
+		/*line :818:1*/
 	case 4:
-		/*line :817:1*/ goto ag_resume4
+		/*line :818:1*/ goto ag_resume4
 	}
-	/*line worker.go:818:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:819:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :819:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :819:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :819:11*/ return ag_s
+	/*line worker.go:819:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:820:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :820:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :820:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :820:11*/ return ag_s
 	}
-	/*line :819:11*/ ag_resume1:
-	/*line worker.go:819:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :819:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:819:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:820:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :820:2*/ ag_L1:
-	/*line worker.go:822:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job()), ag_f.q.doneKey(ag_f.a.job()), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry(), ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job(), ag_f.at)
-	/*line :822:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry(), w....
-	/*line :822:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :822:3*/ return ag_s
+	/*line :820:11*/ ag_resume1:
+	/*line worker.go:820:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :820:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:820:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:821:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :821:2*/ ag_L1:
+	/*line worker.go:823:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job()), ag_f.q.doneKey(ag_f.a.job()), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry(), ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job(), ag_f.at)
+	/*line :823:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry(), w....
+	/*line :823:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :823:3*/ return ag_s
 	}
-	/*line :822:3*/ ag_resume2:
-	/*line worker.go:822:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :822:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:824:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:825:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job(), ag_f.err)
-		/*line worker.go:826:4*/ ag_f.err = nil
+	/*line :823:3*/ ag_resume2:
+	/*line worker.go:823:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :823:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:825:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:826:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job(), ag_f.err)
+		/*line worker.go:827:4*/ ag_f.err = nil
 	}
-	/*line worker.go:828:3*/ if ag_f.err == nil {
-		/*line worker.go:829:4*/ switch v.Int {
-		/*line :829:4*/ case 0:
-			/*line worker.go:831:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:832:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job())
-			/*line :832:5*/
+	/*line worker.go:829:3*/ if ag_f.err == nil {
+		/*line worker.go:830:4*/ switch v.Int {
+		/*line :830:4*/ case 0:
+			/*line worker.go:832:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:833:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job())
+			/*line :833:5*/
 		case 1:
-			/*line worker.go:834:5*/ ag_f.w.stats.Done++
-			/*line :834:5*/
+			/*line worker.go:835:5*/ ag_f.w.stats.Done++
+			/*line :835:5*/
 		case 2:
-			/*line worker.go:836:5*/ ag_f.w.stats.Retried++
-			/*line :836:5*/
+			/*line worker.go:837:5*/ ag_f.w.stats.Retried++
+			/*line :837:5*/
 		case 3:
-			/*line worker.go:838:5*/ ag_f.w.stats.Dead++
-			/*line :838:5*/
+			/*line worker.go:839:5*/ ag_f.w.stats.Dead++
+			/*line :839:5*/
 		case 4:
-			/*line worker.go:840:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:841:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:842:4*/ return rt.Ready
+		/*line worker.go:843:4*/ return rt.Ready
 	}
-	/*line :842:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:844:7*/ (*ag_f.re) = nil
-	/*line worker.go:845:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :845:3*/ ag_f.re = nil
-	/*line :845:3*/ ag_t8 = permanent
-	/*line worker.go:846:19*/ if ag_t8 {
-		/*line :846:19*/ goto ag_L4
+	/*line :843:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:845:7*/ (*ag_f.re) = nil
+	/*line worker.go:846:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :846:3*/ ag_f.re = nil
+	/*line :846:3*/ ag_t8 = permanent
+	/*line worker.go:847:19*/ if ag_t8 {
+		/*line :847:19*/ goto ag_L4
 	}
-	/*line worker.go:846:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :846:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :846:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :846:20*/ return ag_s
+	/*line worker.go:847:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :847:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :847:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :847:20*/ return ag_s
 	}
-	/*line :846:20*/ ag_resume3:
-	/*line worker.go:846:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :846:20*/ ag_f.ag_aw0 = nil
-	/*line :846:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :846:20*/ ag_L4:
-	/*line worker.go:846:3*/ if !ag_t8 {
-		/*line :846:3*/ ag_f.err = nil
-		/*line :846:3*/ goto ag_L5
+	/*line :847:20*/ ag_resume3:
+	/*line worker.go:847:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :847:20*/ ag_f.ag_aw0 = nil
+	/*line :847:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :847:20*/ ag_L4:
+	/*line worker.go:847:3*/ if !ag_t8 {
+		/*line :847:3*/ ag_f.err = nil
+		/*line :847:3*/ goto ag_L5
 	}
-	/*line :846:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:847:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job(), ag_f.err)
-	/*line worker.go:848:4*/ return rt.Ready
-	/*line :848:4*/ ag_L5:
-	/*line worker.go:850:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :850:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :850:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :850:3*/ return ag_s
+	/*line :847:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:848:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job(), ag_f.err)
+	/*line worker.go:849:4*/ return rt.Ready
+	/*line :849:4*/ ag_L5:
+	/*line worker.go:851:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :851:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :851:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :851:3*/ return ag_s
 	}
-	/*line :850:3*/ ag_resume4:
-	/*line :850:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:851:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :851:3*/ goto ag_L1
+	/*line :851:3*/ ag_resume4:
+	/*line :851:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:852:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :852:3*/ goto ag_L1
 }
 
 //line worker_async.go:2417
@@ -2419,13 +2419,13 @@ func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:819"
+		return "worker.go:820"
 	case 2:
-		return "worker.go:822"
+		return "worker.go:823"
 	case 3:
-		return "worker.go:846"
+		return "worker.go:847"
 	case 4:
-		return "worker.go:850"
+		return "worker.go:851"
 	}
 	return ""
 }
@@ -2458,50 +2458,50 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:860
+//line worker.go:861
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :860:1*/ var (
+	/*line :861:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :860:1*/ if ag_co.Unwinding() {
-		/*line :860:1*/ return rt.Ready
+	/*line :861:1*/ if ag_co.Unwinding() {
+		/*line :861:1*/ return rt.Ready
 	}
-	/*line :860:1*/ switch ag_f.ag_state {
-	/*line :860:1*/ case 1:
-		/*line :860:1*/ goto ag_resume1
-		/*line :860:1*/
+	/*line :861:1*/ switch ag_f.ag_state {
+	/*line :861:1*/ case 1:
+		/*line :861:1*/ goto ag_resume1
+		/*line :861:1*/
 	case 2:
-		/*line :860:1*/ goto ag_resume2
+		/*line :861:1*/ goto ag_resume2
 	}
-	/*line worker.go:861:2*/ const batch = 100
-	/*line :861:2*/ ag_L1:
-	/*line worker.go:863:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:864:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :864:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :864:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :864:3*/ return ag_s
+	/*line worker.go:862:2*/ const batch = 100
+	/*line :862:2*/ ag_L1:
+	/*line worker.go:864:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:865:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :865:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :865:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :865:3*/ return ag_s
 	}
-	/*line :864:3*/ ag_resume1:
-	/*line worker.go:864:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :864:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:865:3*/ if err != nil {
-		/*line worker.go:866:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :865:3*/ ag_resume1:
+	/*line worker.go:865:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :865:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:866:3*/ if err != nil {
+		/*line worker.go:867:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:868:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:869:5*/ ag_f.wait = 0
+		/*line worker.go:869:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:870:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:871:5*/ ag_f.wait = next
+			/*line worker.go:872:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:874:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :874:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :874:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :874:3*/ return ag_s
+	/*line worker.go:875:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :875:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :875:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :875:3*/ return ag_s
 	}
-	/*line :874:3*/ ag_resume2:
-	/*line :874:3*/ ag_f.ag_aw1 = nil
-	/*line :874:3*/ goto ag_L1
+	/*line :875:3*/ ag_resume2:
+	/*line :875:3*/ ag_f.ag_aw1 = nil
+	/*line :875:3*/ goto ag_L1
 }
 
 //line worker_async.go:2508
@@ -2510,9 +2510,9 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:864"
+		return "worker.go:865"
 	case 2:
-		return "worker.go:874"
+		return "worker.go:875"
 	}
 	return ""
 }
