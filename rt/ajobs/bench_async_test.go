@@ -31,8 +31,8 @@ func _() {
 func init() {
 	rt.CheckSource("bench_test.go", []rt.SourceFunc{
 		{Name: "drain", Line: 18, Off: 323, Head: "func drain(cl *aredis.Client, q *Queue, n int) error {", Len: 691, Hash: 0x7d8b979cfa620949},
-		{Name: "saveCheckpoints", Line: 92, Off: 2615, Head: "func saveCheckpoints(a *attempt, data []byte, n int) error {", Len: 292, Hash: 0xf8d3a3b2bb4aa60b},
-		{Name: "enqueueN", Line: 107, Off: 2979, Head: "func enqueueN(q *Queue, n int) error {", Len: 157, Hash: 0x9efd7242b5cf2068},
+		{Name: "saveCheckpoints", Line: 92, Off: 2587, Head: "func saveCheckpoints(a *attempt, data []byte, n int) error {", Len: 292, Hash: 0xf8d3a3b2bb4aa60b},
+		{Name: "enqueueN", Line: 107, Off: 2951, Head: "func enqueueN(q *Queue, n int) error {", Len: 157, Hash: 0x9efd7242b5cf2068},
 	})
 }
 

@@ -82,7 +82,7 @@ func benchAttempt(b *testing.B, cl *aredis.Client, q *Queue) *attempt {
 		b.Fatalf("XREADGROUP: %v", v)
 	}
 	entry, job := entryJob(entries[0])
-	return &attempt{w: w, q: q, entry: entry, job: job, deliveries: 1}
+	return newAttempt(w, q, entry, job, 1)
 }
 
 // saveCheckpoints saves n checkpoints of data as attempt a, one after the

@@ -73,7 +73,8 @@ type Job struct {
 // current maps the task a job's handler runs in to its attempt. It is a
 // side table beside the tasks, like rt's contexts: a handler reaches its
 // attempt through rt.CurrentTask, so job functions keep their plain
-// signature func(A) (R, error). Workers on several loops share it.
+// signature func(A) (R, error). Workers on several loops share it; it is
+// also each worker's list of its running attempts (runningOf).
 var current = struct {
 	sync.Mutex
 	m map[*rt.Coro]*attempt
@@ -94,6 +95,21 @@ func unbindAttempt(c *rt.Coro) {
 	current.Unlock()
 }
 
+// runningOf returns w's attempts whose task runs: those bound. The map
+// is the worker's list of them too, rather than a second map of its own
+// that every in-flight job would pay an entry in.
+func runningOf(w *Worker) []*attempt {
+	current.Lock()
+	defer current.Unlock()
+	var as []*attempt
+	for _, a := range current.m {
+		if a.w == w {
+			as = append(as, a)
+		}
+	}
+	return as
+}
+
 func attemptOf(c *rt.Coro) *attempt {
 	if c == nil {
 		return nil
@@ -112,7 +128,7 @@ func CurrentJob() (Job, bool) {
 	if a == nil {
 		return Job{}, false
 	}
-	return Job{Queue: a.q.name, ID: a.job, Type: a.typ, Try: a.try}, true
+	return Job{Queue: a.q.name, ID: a.job(), Type: a.typ(), Try: int(a.try)}, true
 }
 
 // SaveCheckpoint writes cp as the running job's latest checkpoint and
@@ -163,63 +179,66 @@ func (a *attempt) saveCheckpoint(cp Checkpoint) error {
 		return fmt.Errorf("%w: %d bytes of data, more than the worker's MaxCheckpoint (%d)", ErrCheckpointTooLarge, len(cp.Data), a.w.opts.MaxCheckpoint)
 	}
 	q := a.q
-	v, err := q.write(checkpointScript, []string{q.stream(), q.jobKey(a.job)},
-		group, a.entry, a.w.opts.Consumer, a.deliveries, cp.Name, cp.Fingerprint, cp.Data)
+	v, err := q.write(checkpointScript, []string{q.stream(), q.jobKey(a.job())},
+		group, a.entry(), a.w.opts.Consumer, a.deliveries, cp.Name, cp.Fingerprint, cp.Data)
 	if errors.Is(err, ErrNotReplicated) {
-		a.w.opts.Logf("ajobs: checkpoint of job %s: %v", a.job, err)
+		a.w.opts.Logf("ajobs: checkpoint of job %s: %v", a.job(), err)
 		err = nil
 	}
 	if err != nil {
-		a.cpLoaded = false // written or not: read it again next time
-		return fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", a.job, err)
+		a.cp = nil // written or not: read it again next time
+		return fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", a.job(), err)
 	}
 	switch {
 	case v.Int == 0 && len(v.Elems) == 0:
 		a.lost = true
 		a.w.stats.CheckpointsRefused++
-		return fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", cp.Name, a.job, ErrLeaseLost)
+		return fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", cp.Name, a.job(), ErrLeaseLost)
 	case len(v.Elems) != 2:
-		return fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", a.job)
+		return fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", a.job())
 	}
 	a.w.stats.Checkpoints++
 	// Not cached: keeping the data would cost a copy of it per save (the
 	// caller may reuse its buffer), for a LastCheckpoint that a handler
 	// which has just saved rarely calls.
-	a.cp, a.cpLoaded = nil, false
+	a.cp = nil
 	return nil
 }
 
 // async
 func (a *attempt) lastCheckpoint() (*Checkpoint, error) {
-	if a.cpLoaded {
-		if a.cp == nil {
+	if a.cp != nil {
+		if a.cp.cp == nil {
 			return nil, nil
 		}
-		cp := *a.cp
-		cp.Data = append([]byte(nil), a.cp.Data...)
+		cp := *a.cp.cp
+		cp.Data = append([]byte(nil), a.cp.cp.Data...)
 		return &cp, nil
 	}
-	v, err := a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
+	v, err := a.w.cl.Do("HMGET", a.q.jobKey(a.job()), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
 	if err != nil {
-		return nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", a.job, err)
+		return nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", a.job(), err)
 	}
 	if len(v.Elems) != 5 {
-		return nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", a.job, v)
+		return nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", a.job(), v)
 	}
-	a.cpLoaded = true
 	if v.Elems[0].IsNull() {
-		a.cp = nil
+		a.cp = &loadedCheckpoint{}
 		return nil, nil
 	}
 	cp := &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
 	cp.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
 	at, _ := strconv.ParseInt(v.Elems[4].Str, 10, 64)
 	cp.Saved = time.UnixMilli(at)
-	a.cp = cp
+	a.cp = &loadedCheckpoint{cp}
 	c := *cp
 	c.Data = append([]byte(nil), cp.Data...)
 	return &c, nil
 }
+
+// loadedCheckpoint is an attempt's last checkpoint as read, nil for
+// none.
+type loadedCheckpoint struct{ cp *Checkpoint }
 
 // sleepError is what SleepUntil and SleepFor return.
 type sleepError struct {

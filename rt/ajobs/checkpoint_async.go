@@ -43,11 +43,11 @@ func _() {
 // checkpoint.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("checkpoint.go", []rt.SourceFunc{
-		{Name: "CurrentJob", Line: 110, Off: 3525, Head: "func CurrentJob() (Job, bool) {", Len: 178, Hash: 0x6b9d02a433c12c26},
-		{Name: "SaveCheckpoint", Line: 134, Off: 4599, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
-		{Name: "LastCheckpoint", Line: 149, Off: 5063, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
-		{Name: "(*attempt).saveCheckpoint", Line: 158, Off: 5225, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1445, Hash: 0xc73b4eb599a5eb3a},
-		{Name: "(*attempt).lastCheckpoint", Line: 193, Off: 6681, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 922, Hash: 0x6524fc455da341fb},
+		{Name: "CurrentJob", Line: 126, Off: 3979, Head: "func CurrentJob() (Job, bool) {", Len: 187, Hash: 0xfda09e1f1a1369e4},
+		{Name: "SaveCheckpoint", Line: 150, Off: 5062, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
+		{Name: "LastCheckpoint", Line: 165, Off: 5526, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
+		{Name: "(*attempt).saveCheckpoint", Line: 174, Off: 5688, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1430, Hash: 0x287ed14e260885d5},
+		{Name: "(*attempt).lastCheckpoint", Line: 209, Off: 7129, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 954, Hash: 0xf106201858836c59},
 	})
 }
 
@@ -76,34 +76,34 @@ func (ag_f *ag_CurrentJob) AwaitResult() (rt.Tuple2[Job, bool], error) {
 	return ag_f.ag_r0, nil
 }
 
-//line checkpoint.go:110
+//line checkpoint.go:126
 func (ag_f *ag_CurrentJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :110:1*/ var (
+	/*line :126:1*/ var (
 		a     *attempt
 		ag_t1 *rt.Coro
 	)
-	/*line :110:1*/ if ag_co.Unwinding() {
-		/*line :110:1*/ return rt.Ready
+	/*line :126:1*/ if ag_co.Unwinding() {
+		/*line :126:1*/ return rt.Ready
 	}
-	/*line :110:1*/ switch ag_f.ag_state {
-	/*line :110:1*/ case 1:
-		/*line :110:1*/ goto ag_resume1
+	/*line :126:1*/ switch ag_f.ag_state {
+	/*line :126:1*/ case 1:
+		/*line :126:1*/ goto ag_resume1
 	}
-	/*line checkpoint.go:111:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :111:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :111:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :111:17*/ return ag_s
+	/*line checkpoint.go:127:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :127:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :127:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :127:17*/ return ag_s
 	}
-	/*line :111:17*/ ag_resume1:
-	/*line checkpoint.go:111:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :111:17*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:111:2*/ a = attemptOf(ag_t1)
-	/*line checkpoint.go:112:2*/ if a == nil {
-		/*line checkpoint.go:113:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{}, false
-		/*line :113:3*/ return rt.Ready
+	/*line :127:17*/ ag_resume1:
+	/*line checkpoint.go:127:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :127:17*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:127:2*/ a = attemptOf(ag_t1)
+	/*line checkpoint.go:128:2*/ if a == nil {
+		/*line checkpoint.go:129:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{}, false
+		/*line :129:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:115:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{Queue: a.q.name, ID: a.job, Type: a.typ, Try: a.try}, true
-	/*line :115:2*/ return rt.Ready
+	/*line checkpoint.go:131:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1 = Job{Queue: a.q.name, ID: a.job(), Type: a.typ(), Try: int(a.try)}, true
+	/*line :131:2*/ return rt.Ready
 }
 
 //line checkpoint_async.go:110
@@ -112,7 +112,7 @@ func (ag_f *ag_CurrentJob) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_CurrentJob) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:111"
+		return "checkpoint.go:127"
 	}
 	return ""
 }
@@ -144,47 +144,47 @@ func (ag_f *ag_SaveCheckpoint) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line checkpoint.go:134
+//line checkpoint.go:150
 func (ag_f *ag_SaveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :134:1*/ var (
+	/*line :150:1*/ var (
 		a     *attempt
 		ag_t1 *rt.Coro
 		ag_t2 error
 	)
-	/*line :134:1*/ if ag_co.Unwinding() {
-		/*line :134:1*/ return rt.Ready
+	/*line :150:1*/ if ag_co.Unwinding() {
+		/*line :150:1*/ return rt.Ready
 	}
-	/*line :134:1*/ switch ag_f.ag_state {
-	/*line :134:1*/ case 1:
-		/*line :134:1*/ goto ag_resume1
-		/*line :134:1*/
+	/*line :150:1*/ switch ag_f.ag_state {
+	/*line :150:1*/ case 1:
+		/*line :150:1*/ goto ag_resume1
+		/*line :150:1*/
 	case 2:
-		/*line :134:1*/ goto ag_resume2
+		/*line :150:1*/ goto ag_resume2
 	}
-	/*line checkpoint.go:135:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :135:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :135:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :135:17*/ return ag_s
+	/*line checkpoint.go:151:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :151:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :151:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :151:17*/ return ag_s
 	}
-	/*line :135:17*/ ag_resume1:
-	/*line checkpoint.go:135:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :135:17*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:135:2*/ a = attemptOf(ag_t1)
-	/*line checkpoint.go:136:2*/ if a == nil {
-		/*line checkpoint.go:137:3*/ ag_f.ag_err = ErrNotInJob
-		/*line :137:3*/ return rt.Ready
+	/*line :151:17*/ ag_resume1:
+	/*line checkpoint.go:151:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :151:17*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:151:2*/ a = attemptOf(ag_t1)
+	/*line checkpoint.go:152:2*/ if a == nil {
+		/*line checkpoint.go:153:3*/ ag_f.ag_err = ErrNotInJob
+		/*line :153:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:139:9*/ ag_f.ag_aw1 = a.saveCheckpointAsync(ag_f.cp)
-	/*line :139:9*/ ag_f.ag_state = 2 // await: a.saveCheckpoint(cp)
-	/*line :139:9*/ ag_f.cp = Checkpoint{}
-	/*line :139:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :139:9*/ return ag_s
+	/*line checkpoint.go:155:9*/ ag_f.ag_aw1 = a.saveCheckpointAsync(ag_f.cp)
+	/*line :155:9*/ ag_f.ag_state = 2 // await: a.saveCheckpoint(cp)
+	/*line :155:9*/ ag_f.cp = Checkpoint{}
+	/*line :155:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :155:9*/ return ag_s
 	}
-	/*line :139:9*/ ag_resume2:
-	/*line checkpoint.go:139:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :139:9*/ ag_f.ag_aw1 = nil
-	/*line checkpoint.go:139:2*/ ag_f.ag_err = ag_t2
-	/*line :139:2*/ return rt.Ready
+	/*line :155:9*/ ag_resume2:
+	/*line checkpoint.go:155:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :155:9*/ ag_f.ag_aw1 = nil
+	/*line checkpoint.go:155:2*/ ag_f.ag_err = ag_t2
+	/*line :155:2*/ return rt.Ready
 }
 
 //line checkpoint_async.go:191
@@ -193,9 +193,9 @@ func (ag_f *ag_SaveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_SaveCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:135"
+		return "checkpoint.go:151"
 	case 2:
-		return "checkpoint.go:139"
+		return "checkpoint.go:155"
 	}
 	return ""
 }
@@ -227,47 +227,47 @@ func (ag_f *ag_LastCheckpoint) AwaitResult() (*Checkpoint, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line checkpoint.go:149
+//line checkpoint.go:165
 func (ag_f *ag_LastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :149:1*/ var (
+	/*line :165:1*/ var (
 		a     *attempt
 		ag_t1 *rt.Coro
 		ag_t2 *Checkpoint
 		ag_t3 error
 	)
-	/*line :149:1*/ if ag_co.Unwinding() {
-		/*line :149:1*/ return rt.Ready
+	/*line :165:1*/ if ag_co.Unwinding() {
+		/*line :165:1*/ return rt.Ready
 	}
-	/*line :149:1*/ switch ag_f.ag_state {
-	/*line :149:1*/ case 1:
-		/*line :149:1*/ goto ag_resume1
-		/*line :149:1*/
+	/*line :165:1*/ switch ag_f.ag_state {
+	/*line :165:1*/ case 1:
+		/*line :165:1*/ goto ag_resume1
+		/*line :165:1*/
 	case 2:
-		/*line :149:1*/ goto ag_resume2
+		/*line :165:1*/ goto ag_resume2
 	}
-	/*line checkpoint.go:150:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :150:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :150:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :150:17*/ return ag_s
+	/*line checkpoint.go:166:17*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
+	/*line :166:17*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
+	/*line :166:17*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:17*/ return ag_s
 	}
-	/*line :150:17*/ ag_resume1:
-	/*line checkpoint.go:150:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :150:17*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:150:2*/ a = attemptOf(ag_t1)
-	/*line checkpoint.go:151:2*/ if a == nil {
-		/*line checkpoint.go:152:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrNotInJob
-		/*line :152:3*/ return rt.Ready
+	/*line :166:17*/ ag_resume1:
+	/*line checkpoint.go:166:17*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :166:17*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:166:2*/ a = attemptOf(ag_t1)
+	/*line checkpoint.go:167:2*/ if a == nil {
+		/*line checkpoint.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrNotInJob
+		/*line :168:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:154:9*/ ag_f.ag_aw1 = a.lastCheckpointAsync()
-	/*line :154:9*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
-	/*line :154:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:9*/ return ag_s
+	/*line checkpoint.go:170:9*/ ag_f.ag_aw1 = a.lastCheckpointAsync()
+	/*line :170:9*/ ag_f.ag_state = 2 // await: a.lastCheckpoint()
+	/*line :170:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:9*/ return ag_s
 	}
-	/*line :154:9*/ ag_resume2:
-	/*line checkpoint.go:154:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
-	/*line :154:9*/ ag_f.ag_aw1 = nil
-	/*line checkpoint.go:154:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :154:2*/ return rt.Ready
+	/*line :170:9*/ ag_resume2:
+	/*line checkpoint.go:170:9*/ ag_t2, ag_t3 = ag_f.ag_aw1.AwaitResult()
+	/*line :170:9*/ ag_f.ag_aw1 = nil
+	/*line checkpoint.go:170:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :170:2*/ return rt.Ready
 }
 
 //line checkpoint_async.go:274
@@ -276,9 +276,9 @@ func (ag_f *ag_LastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_LastCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:150"
+		return "checkpoint.go:166"
 	case 2:
-		return "checkpoint.go:154"
+		return "checkpoint.go:170"
 	}
 	return ""
 }
@@ -310,62 +310,62 @@ func (ag_f *ag_attempt_saveCheckpoint) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line checkpoint.go:158
+//line checkpoint.go:174
 func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :158:1*/ var (
+	/*line :174:1*/ var (
 		ag_q1 *Queue
 		v     aredis.Value
 		err   error
 	)
-	/*line :158:1*/ if ag_co.Unwinding() {
-		/*line :158:1*/ return rt.Ready
+	/*line :174:1*/ if ag_co.Unwinding() {
+		/*line :174:1*/ return rt.Ready
 	}
-	/*line :158:1*/ switch ag_f.ag_state {
-	/*line :158:1*/ case 1:
-		/*line :158:1*/ goto ag_resume1
+	/*line :174:1*/ switch ag_f.ag_state {
+	/*line :174:1*/ case 1:
+		/*line :174:1*/ goto ag_resume1
 	}
-	/*line checkpoint.go:159:2*/ if len(ag_f.cp.Name) > MaxCheckpointName || len(ag_f.cp.Fingerprint) > MaxCheckpointName {
-		/*line checkpoint.go:160:3*/ ag_f.ag_err = fmt.Errorf("%w: name or fingerprint over %d bytes", ErrCheckpointTooLarge, MaxCheckpointName)
-		/*line :160:3*/ return rt.Ready
+	/*line checkpoint.go:175:2*/ if len(ag_f.cp.Name) > MaxCheckpointName || len(ag_f.cp.Fingerprint) > MaxCheckpointName {
+		/*line checkpoint.go:176:3*/ ag_f.ag_err = fmt.Errorf("%w: name or fingerprint over %d bytes", ErrCheckpointTooLarge, MaxCheckpointName)
+		/*line :176:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:162:2*/ if len(ag_f.cp.Data) > ag_f.a.w.opts.MaxCheckpoint {
-		/*line checkpoint.go:163:3*/ ag_f.ag_err = fmt.Errorf("%w: %d bytes of data, more than the worker's MaxCheckpoint (%d)", ErrCheckpointTooLarge, len(ag_f.cp.Data), ag_f.a.w.opts.MaxCheckpoint)
-		/*line :163:3*/ return rt.Ready
+	/*line checkpoint.go:178:2*/ if len(ag_f.cp.Data) > ag_f.a.w.opts.MaxCheckpoint {
+		/*line checkpoint.go:179:3*/ ag_f.ag_err = fmt.Errorf("%w: %d bytes of data, more than the worker's MaxCheckpoint (%d)", ErrCheckpointTooLarge, len(ag_f.cp.Data), ag_f.a.w.opts.MaxCheckpoint)
+		/*line :179:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:165:2*/ ag_q1 = ag_f.a.q
-	/*line checkpoint.go:166:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job)}, group, ag_f.a.entry, ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
-	/*line :166:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry, a....
-	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :166:2*/ return ag_s
+	/*line checkpoint.go:181:2*/ ag_q1 = ag_f.a.q
+	/*line checkpoint.go:182:2*/ ag_f.ag_aw0 = ag_q1.writeAsync(checkpointScript, []string{ag_q1.stream(), ag_q1.jobKey(ag_f.a.job())}, group, ag_f.a.entry(), ag_f.a.w.opts.Consumer, ag_f.a.deliveries, ag_f.cp.Name, ag_f.cp.Fingerprint, ag_f.cp.Data)
+	/*line :182:2*/ ag_f.ag_state = 1 // await: q.write(checkpointScript, []string{…}, group, a.entry(), ...
+	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:2*/ return ag_s
 	}
-	/*line :166:2*/ ag_resume1:
-	/*line checkpoint.go:166:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :166:2*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:168:2*/ if errors.Is(err, ErrNotReplicated) {
-		/*line checkpoint.go:169:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job, err)
-		/*line checkpoint.go:170:3*/ err = nil
+	/*line :182:2*/ ag_resume1:
+	/*line checkpoint.go:182:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :182:2*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:184:2*/ if errors.Is(err, ErrNotReplicated) {
+		/*line checkpoint.go:185:3*/ ag_f.a.w.opts.Logf("ajobs: checkpoint of job %s: %v", ag_f.a.job(), err)
+		/*line checkpoint.go:186:3*/ err = nil
 	}
-	/*line checkpoint.go:172:2*/ if err != nil {
-		/*line checkpoint.go:173:3*/ ag_f.a.cpLoaded = false
-		/*line checkpoint.go:174:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job, err)
-		/*line :174:3*/ return rt.Ready
+	/*line checkpoint.go:188:2*/ if err != nil {
+		/*line checkpoint.go:189:3*/ ag_f.a.cp = nil
+		/*line checkpoint.go:190:3*/ ag_f.ag_err = fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", ag_f.a.job(), err)
+		/*line :190:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:176:2*/ switch {
-	/*line :176:2*/ case v.Int == 0 && len(v.Elems) == 0:
-		/*line checkpoint.go:178:3*/ ag_f.a.lost = true
-		/*line checkpoint.go:179:3*/ ag_f.a.w.stats.CheckpointsRefused++
-		/*line checkpoint.go:180:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job, ErrLeaseLost)
-		/*line :180:3*/ return rt.Ready
-		/*line :180:3*/
+	/*line checkpoint.go:192:2*/ switch {
+	/*line :192:2*/ case v.Int == 0 && len(v.Elems) == 0:
+		/*line checkpoint.go:194:3*/ ag_f.a.lost = true
+		/*line checkpoint.go:195:3*/ ag_f.a.w.stats.CheckpointsRefused++
+		/*line checkpoint.go:196:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job(), ErrLeaseLost)
+		/*line :196:3*/ return rt.Ready
+		/*line :196:3*/
 	case len(v.Elems) != 2:
-		/*line checkpoint.go:182:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job)
-		/*line :182:3*/ return rt.Ready
+		/*line checkpoint.go:198:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint of job %s: the job is gone or finished", ag_f.a.job())
+		/*line :198:3*/ return rt.Ready
 	}
-	/*line :182:3*/ ag_f.cp = Checkpoint{}
-	/*line checkpoint.go:184:2*/ ag_f.a.w.stats.Checkpoints++
-	/*line checkpoint.go:188:2*/ ag_f.a.cp, ag_f.a.cpLoaded = nil, false
-	/*line checkpoint.go:189:2*/ ag_f.ag_err = nil
-	/*line :189:2*/ return rt.Ready
+	/*line :198:3*/ ag_f.cp = Checkpoint{}
+	/*line checkpoint.go:200:2*/ ag_f.a.w.stats.Checkpoints++
+	/*line checkpoint.go:204:2*/ ag_f.a.cp = nil
+	/*line checkpoint.go:205:2*/ ag_f.ag_err = nil
+	/*line :205:2*/ return rt.Ready
 }
 
 //line checkpoint_async.go:372
@@ -374,7 +374,7 @@ func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_attempt_saveCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:166"
+		return "checkpoint.go:182"
 	}
 	return ""
 }
@@ -407,72 +407,71 @@ func (ag_f *ag_attempt_lastCheckpoint) AwaitResult() (*Checkpoint, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line checkpoint.go:193
+//line checkpoint.go:209
 func (ag_f *ag_attempt_lastCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :193:1*/ var (
+	/*line :209:1*/ var (
 		v      aredis.Value
 		err    error
 		ag_cp1 *Checkpoint
 		at     int64
 	)
-	/*line :193:1*/ if ag_co.Unwinding() {
-		/*line :193:1*/ return rt.Ready
+	/*line :209:1*/ if ag_co.Unwinding() {
+		/*line :209:1*/ return rt.Ready
 	}
-	/*line :193:1*/ switch ag_f.ag_state {
-	/*line :193:1*/ case 1:
-		/*line :193:1*/ goto ag_resume1
+	/*line :209:1*/ switch ag_f.ag_state {
+	/*line :209:1*/ case 1:
+		/*line :209:1*/ goto ag_resume1
 	}
-	/*line checkpoint.go:194:2*/ if ag_f.a.cpLoaded {
-		/*line checkpoint.go:195:3*/ if ag_f.a.cp == nil {
-			/*line checkpoint.go:196:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-			/*line :196:4*/ return rt.Ready
+	/*line checkpoint.go:210:2*/ if ag_f.a.cp != nil {
+		/*line checkpoint.go:211:3*/ if ag_f.a.cp.cp == nil {
+			/*line checkpoint.go:212:4*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+			/*line :212:4*/ return rt.Ready
 		}
-		/*line checkpoint.go:198:3*/ cp := *ag_f.a.cp
-		/*line checkpoint.go:199:3*/ cp.Data = append([]byte(nil), ag_f.a.cp.Data...)
-		/*line checkpoint.go:200:3*/ ag_f.ag_r0, ag_f.ag_err = &cp, nil
-		/*line :200:3*/ return rt.Ready
+		/*line checkpoint.go:214:3*/ cp := *ag_f.a.cp.cp
+		/*line checkpoint.go:215:3*/ cp.Data = append([]byte(nil), ag_f.a.cp.cp.Data...)
+		/*line checkpoint.go:216:3*/ ag_f.ag_r0, ag_f.ag_err = &cp, nil
+		/*line :216:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:202:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
-	/*line :202:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job), "cp_seq", "cp_name"...
-	/*line :202:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :202:2*/ return ag_s
+	/*line checkpoint.go:218:2*/ ag_f.ag_aw0 = ag_f.a.w.cl.DoAsync("HMGET", ag_f.a.q.jobKey(ag_f.a.job()), "cp_seq", "cp_name", "cp_fp", "cp_data", "cp_at")
+	/*line :218:2*/ ag_f.ag_state = 1 // await: a.w.cl.Do("HMGET", a.q.jobKey(a.job()), "cp_seq", "cp_nam...
+	/*line :218:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :218:2*/ return ag_s
 	}
-	/*line :202:2*/ ag_resume1:
-	/*line checkpoint.go:202:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :202:2*/ ag_f.ag_aw0 = nil
-	/*line checkpoint.go:203:2*/ if err != nil {
-		/*line checkpoint.go:204:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job, err)
-		/*line :204:3*/ return rt.Ready
+	/*line :218:2*/ ag_resume1:
+	/*line checkpoint.go:218:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :218:2*/ ag_f.ag_aw0 = nil
+	/*line checkpoint.go:219:2*/ if err != nil {
+		/*line checkpoint.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: %w", ag_f.a.job(), err)
+		/*line :220:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:206:2*/ if len(v.Elems) != 5 {
-		/*line checkpoint.go:207:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job, v)
-		/*line :207:3*/ return rt.Ready
+	/*line checkpoint.go:222:2*/ if len(v.Elems) != 5 {
+		/*line checkpoint.go:223:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("ajobs: reading the checkpoint of job %s: unexpected reply %v", ag_f.a.job(), v)
+		/*line :223:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:209:2*/ ag_f.a.cpLoaded = true
-	/*line checkpoint.go:210:2*/ if v.Elems[0].IsNull() {
-		/*line checkpoint.go:211:3*/ ag_f.a.cp = nil
-		/*line checkpoint.go:212:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :212:3*/ return rt.Ready
+	/*line checkpoint.go:225:2*/ if v.Elems[0].IsNull() {
+		/*line checkpoint.go:226:3*/ ag_f.a.cp = &loadedCheckpoint{}
+		/*line checkpoint.go:227:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :227:3*/ return rt.Ready
 	}
-	/*line checkpoint.go:214:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
-	/*line checkpoint.go:215:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
-	/*line checkpoint.go:216:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
-	/*line checkpoint.go:217:2*/ ag_cp1.Saved = time.UnixMilli(at)
-	/*line checkpoint.go:218:2*/ ag_f.a.cp = ag_cp1
-	/*line :218:2*/ ag_f.a = nil
-	/*line checkpoint.go:219:2*/ ag_f.c = *ag_cp1
-	/*line checkpoint.go:220:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
-	/*line checkpoint.go:221:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
-	/*line :221:2*/ return rt.Ready
+	/*line checkpoint.go:229:2*/ ag_cp1 = &Checkpoint{Name: v.Elems[1].Str, Fingerprint: v.Elems[2].Str, Data: []byte(v.Elems[3].Str)}
+	/*line checkpoint.go:230:2*/ ag_cp1.Seq, _ = strconv.ParseInt(v.Elems[0].Str, 10, 64)
+	/*line checkpoint.go:231:2*/ at, _ = strconv.ParseInt(v.Elems[4].Str, 10, 64)
+	/*line checkpoint.go:232:2*/ ag_cp1.Saved = time.UnixMilli(at)
+	/*line checkpoint.go:233:2*/ ag_f.a.cp = &loadedCheckpoint{ag_cp1}
+	/*line :233:2*/ ag_f.a = nil
+	/*line checkpoint.go:234:2*/ ag_f.c = *ag_cp1
+	/*line checkpoint.go:235:2*/ ag_f.c.Data = append([]byte(nil), ag_cp1.Data...)
+	/*line checkpoint.go:236:2*/ ag_f.ag_r0, ag_f.ag_err = &ag_f.c, nil
+	/*line :236:2*/ return rt.Ready
 }
 
-//line checkpoint_async.go:470
+//line checkpoint_async.go:469
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_attempt_lastCheckpoint) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "checkpoint.go:202"
+		return "checkpoint.go:218"
 	}
 	return ""
 }

@@ -70,6 +70,31 @@
 // may run more than once (a worker killed mid-job), so jobs with outside
 // effects should be idempotent.
 //
+// # What a running job costs
+//
+// A running job is one task, whose bottom frame is the worker's record of
+// the attempt (80 bytes: entry and job ids, delivery count, try): the
+// job's own frames sit right above it, and no second task waits for it.
+// The worker keeps nothing of the job's hash as read (the arguments are
+// decoded by the job's first step, the type's name is the registered
+// one), the stream entry's id and the job's id are one small string of
+// their own (not pointers into the read's reply, which would keep all of
+// it), and the task has no name (task dumps name the job from the
+// attempt's frame). When the task ends, the worker's reaper task records
+// the outcome in a short-lived task. Jobs' hashes are read in pipelines
+// of up to 256, and a read asks for at most 256 entries.
+//
+// TestInFlightMemory measures the live heap of 5,000 sleeping jobs: 534
+// bytes a job (1,843 before this layout: a second task per job waiting for
+// the first, two task names, the read's reply buffers, a frame to decode
+// the arguments); of them the task is 176, the attempt 80, the job's
+// arguments and its frame 48 and 64, the task's frames above its two
+// inline slots 40, the ids 48, the map that finds the attempt from the
+// task 29, the sleep's timer 34. A process's memory is more than its live
+// heap: with Go's default GOGC the heap grows to up to twice what was
+// live at the last collection before it is collected, so bench/jobs's
+// PSS per sleeping job is about twice this (1.1 to 1.3 KB).
+//
 // # Retries, dead jobs, timeouts, delays, uniqueness
 //
 // A failed attempt is retried after a delay that doubles each time from

@@ -149,11 +149,11 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 	store := &jobStore{a: a, hold: a.w.opts.DurableHold}
 	var aw rt.Awaitable[R]
 	if cp == nil {
-		aw = durable.Start(store, a.job, fn(args))
+		aw = durable.Start(store, a.job(), fn(args))
 	} else {
 		var snap durable.Snapshot
 		if err := snap.UnmarshalBinary(cp.Data); err != nil {
-			return zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
+			return zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", a.job(), cp.Seq, cp.Name, err)}
 		}
 		if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > store.hold {
 			// Woken early (RetryDead, a moved job, clocks apart): sleep
@@ -172,10 +172,10 @@ func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {
 	}
 	var merr *durable.MigrationError
 	if cp != nil && (errors.Is(err, durable.ErrUnknownFingerprint) || errors.Is(err, durable.ErrCorrupt) || errors.As(err, &merr)) {
-		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job, cp.Seq, cp.Name, err)}
+		return zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", a.job(), cp.Seq, cp.Name, err)}
 	}
 	if errors.Is(err, durable.ErrNotDurable) {
-		return zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", a.typ, err)}
+		return zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", a.typ(), err)}
 	}
 	return r, err
 }

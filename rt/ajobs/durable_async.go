@@ -28,7 +28,7 @@ func _[A any, R any]() {
 func init() {
 	rt.CheckSource("durable.go", []rt.SourceFunc{
 		{Name: "(*jobStore).save", Line: 108, Off: 5053, Head: "func (s *jobStore) save(snap durable.Snapshot) error {", Len: 579, Hash: 0x608485f24cd0ac17},
-		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1628, Hash: 0x37911d3df8645fba},
+		{Name: "runDurable", Line: 139, Off: 5925, Head: "func runDurable[A, R any](fn func(A) rt.Awaitable[R], args A) (R, error) {", Len: 1636, Hash: 0x66a13f55a62dd9fa},
 	})
 }
 
@@ -203,11 +203,11 @@ func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line durable.go:149:2*/ ag_f.store = &jobStore{a: ag_f.a, hold: ag_f.a.w.opts.DurableHold}
 	/*line durable.go:150:6*/ aw = nil
 	/*line durable.go:151:2*/ if ag_f.cp == nil {
-		/*line durable.go:152:3*/ aw = durable.Start(ag_f.store, ag_f.a.job, ag_f.fn(ag_f.args))
+		/*line durable.go:152:3*/ aw = durable.Start(ag_f.store, ag_f.a.job(), ag_f.fn(ag_f.args))
 	} else {
 		/*line durable.go:154:3*/ var snap durable.Snapshot
 		/*line durable.go:155:3*/ if err := snap.UnmarshalBinary(ag_f.cp.Data); err != nil {
-			/*line durable.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, err)}
+			/*line durable.go:156:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s: checkpoint %d (%s): %w", ag_f.a.job(), ag_f.cp.Seq, ag_f.cp.Name, err)}
 			/*line :156:4*/ return rt.Ready
 		}
 		/*line durable.go:158:3*/ if !snap.WakeAt.IsZero() && time.Until(snap.WakeAt) > ag_f.store.hold {
@@ -232,12 +232,12 @@ func (ag_f *ag_runDurable[A, R]) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :171:3*/ ag_f.store = nil
 	/*line durable.go:173:6*/ ag_f.merr = nil
 	/*line durable.go:174:2*/ if ag_f.cp != nil && (errors.Is(ag_err1, durable.ErrUnknownFingerprint) || errors.Is(ag_err1, durable.ErrCorrupt) || errors.As(ag_err1, &ag_f.merr)) {
-		/*line durable.go:175:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job, ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
+		/*line durable.go:175:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("durable job %s cannot resume from checkpoint %d (%s): %w", ag_f.a.job(), ag_f.cp.Seq, ag_f.cp.Name, ag_err1)}
 		/*line :175:3*/ return rt.Ready
 	}
 	/*line :175:3*/ ag_f.cp = nil
 	/*line durable.go:177:2*/ if errors.Is(ag_err1, durable.ErrNotDurable) {
-		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ, ag_err1)}
+		/*line durable.go:178:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.zero, errDead{fmt.Errorf("ajobs.DefineDurable(%q): %w", ag_f.a.typ(), ag_err1)}
 		/*line :178:3*/ return rt.Ready
 	}
 	/*line durable.go:180:2*/ ag_f.ag_r0, ag_f.ag_err = r, ag_err1

@@ -20,7 +20,7 @@ func _() {
 // durable_bench_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("durable_bench_test.go", []rt.SourceFunc{
-		{Name: "resumeN", Line: 35, Off: 785, Head: "func resumeN(a *attempt, store durable.Store, n, want int) error {", Len: 484, Hash: 0x183c2243a301fdff},
+		{Name: "resumeN", Line: 35, Off: 785, Head: "func resumeN(a *attempt, store durable.Store, n, want int) error {", Len: 476, Hash: 0x248d0af4ab807750},
 	})
 }
 
@@ -59,7 +59,7 @@ func (ag_f *ag_resumeN) AwaitResult() (struct{}, error) {
 //line durable_bench_test.go:35
 func (ag_f *ag_resumeN) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :35:1*/ var (
-		cp      *Checkpoint
+		ag_cp1  *Checkpoint
 		ag_err1 error
 		got     int
 	)
@@ -78,14 +78,14 @@ func (ag_f *ag_resumeN) Resume(ag_co *rt.Coro) rt.Status {
 	/*line durable_bench_test.go:36:14*/ if !(ag_f.i < ag_f.n) {
 		/*line :36:14*/ goto ag_L3
 	}
-	/*line durable_bench_test.go:37:3*/ ag_f.a.cpLoaded = false
+	/*line durable_bench_test.go:37:3*/ ag_f.a.cp = nil
 	/*line durable_bench_test.go:38:3*/ ag_f.ag_aw0 = ag_f.a.lastCheckpointAsync()
 	/*line :38:3*/ ag_f.ag_state = 1 // await: a.lastCheckpoint()
 	/*line :38:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :38:3*/ return ag_s
 	}
 	/*line :38:3*/ ag_resume1:
-	/*line durable_bench_test.go:38:3*/ cp, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line durable_bench_test.go:38:3*/ ag_cp1, ag_err1 = ag_f.ag_aw0.AwaitResult()
 	/*line :38:3*/ ag_f.ag_aw0 = nil
 	/*line durable_bench_test.go:39:3*/ if ag_err1 != nil {
 		/*line durable_bench_test.go:40:4*/ ag_f.ag_err = ag_err1
@@ -93,7 +93,7 @@ func (ag_f *ag_resumeN) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :40:4*/ ag_f.snap = new(durable.Snapshot)
 	/*line durable_bench_test.go:42:7*/ (*ag_f.snap) = durable.Snapshot{}
-	/*line durable_bench_test.go:43:3*/ if err := (*ag_f.snap).UnmarshalBinary(cp.Data); err != nil {
+	/*line durable_bench_test.go:43:3*/ if err := (*ag_f.snap).UnmarshalBinary(ag_cp1.Data); err != nil {
 		/*line durable_bench_test.go:44:4*/ ag_f.ag_err = err
 		/*line :44:4*/ return rt.Ready
 	}

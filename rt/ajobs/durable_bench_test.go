@@ -34,7 +34,7 @@ func (s *lastSnap) Save(snap durable.Snapshot) rt.Awaitable[struct{}] {
 // async
 func resumeN(a *attempt, store durable.Store, n, want int) error {
 	for i := 0; i < n; i++ {
-		a.cpLoaded = false
+		a.cp = nil
 		cp, err := a.lastCheckpoint()
 		if err != nil {
 			return err
@@ -87,7 +87,7 @@ func BenchmarkDurable(b *testing.B) {
 			store := &lastSnap{jobStore: jobStore{a: a, hold: time.Second}}
 			b.ReportAllocs()
 			b.ResetTimer()
-			n, err := rt.Run(durable.Start(store, a.job, durtest.HoldAsync(data, b.N)))
+			n, err := rt.Run(durable.Start(store, a.job(), durtest.HoldAsync(data, b.N)))
 			if err != nil || n != len(data) {
 				b.Fatal(n, err)
 			}
@@ -98,7 +98,7 @@ func BenchmarkDurable(b *testing.B) {
 		b.Run("resume/"+size.name, func(b *testing.B) {
 			_, q, a := setup(b)
 			store := &lastSnap{jobStore: jobStore{a: a, hold: time.Second}}
-			if _, err := rt.Run(durable.Start(store, a.job, durtest.HoldAsync(data, 1))); err != nil {
+			if _, err := rt.Run(durable.Start(store, a.job(), durtest.HoldAsync(data, 1))); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/rt"
 )
@@ -24,10 +25,10 @@ type JobType[A, R any] struct {
 // Name returns the job type's stable name.
 func (jt *JobType[A, R]) Name() string { return jt.name }
 
-// runner is what a worker knows of a job type: its name and how to run a
-// payload.
+// runner is what a worker knows of a job type: how to run a payload, for
+// at most timeout when timeout > 0.
 type runner interface {
-	run(payload []byte, a *attempt) rt.Awaitable[[]byte]
+	run(payload string, timeout time.Duration) jobRun
 }
 
 var (
@@ -134,8 +135,8 @@ func checkEncodable(t reflect.Type, seen map[reflect.Type]bool) error {
 	return nil
 }
 
-func (jt *JobType[A, R]) run(payload []byte, at *attempt) rt.Awaitable[[]byte] {
-	return runTypedAsync(jt.fn, payload, at)
+func (jt *JobType[A, R]) run(payload string, timeout time.Duration) jobRun {
+	return &typedRun[A, R]{jt: jt, buf: payload, timeout: timeout}
 }
 
 // errMalformed marks a payload that does not decode: retrying cannot help.
@@ -143,25 +144,70 @@ type errMalformed struct{ err error }
 
 func (e errMalformed) Error() string { return "malformed job arguments: " + e.err.Error() }
 
-// runTyped decodes the arguments, runs the job and encodes its result.
-// The task it runs in is bound to the attempt for the job's duration, for
-// SaveCheckpoint, LastCheckpoint and CurrentJob.
-//
-// async
-func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {
-	c := rt.CurrentTask()
-	bindAttempt(c, at)
-	defer unbindAttempt(c)
-	var a A
-	if err := json.Unmarshal(payload, &a); err != nil {
-		return nil, errMalformed{err}
-	}
-	r, err := rt.Await(fn(a))
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(r)
+// jobRun is an attempt's job as its task runs it, awaited by the attempt
+// (its task's bottom frame, see attempt.Resume). It has no frame of its
+// own: AwaitStart decodes the arguments and starts the job's coroutine,
+// whose frame is pushed right above the attempt's; end takes the job's
+// outcome once it returned and encodes its result, which output gives.
+type jobRun interface {
+	AwaitStart(c *rt.Coro) rt.Status
+	end() error
+	output() string
+	typeName() string
 }
+
+// typedRun is the jobRun of a job type: it decodes the arguments (an
+// error is errMalformed), runs the job, for at most timeout when timeout
+// > 0 (inline in the job's task: rt.Timeout), and encodes its result.
+type typedRun[A, R any] struct {
+	jt      *JobType[A, R]
+	buf     string          // the payload, then the encoded result
+	aw      rt.Awaitable[R] // the job, or failed when the arguments did not decode
+	timeout time.Duration
+}
+
+func (t *typedRun[A, R]) AwaitStart(c *rt.Coro) rt.Status {
+	var a A
+	// Unmarshal only reads its input: no copy of the payload.
+	err := json.Unmarshal(unsafe.Slice(unsafe.StringData(t.buf), len(t.buf)), &a)
+	t.buf = ""
+	if err != nil {
+		t.aw = failed[R]{errMalformed{err}}
+		return rt.Ready
+	}
+	t.aw = t.jt.fn(a)
+	if t.timeout > 0 {
+		t.aw = rt.Timeout(t.timeout, t.aw)
+	}
+	return t.aw.AwaitStart(c)
+}
+
+func (t *typedRun[A, R]) end() error {
+	r, err := t.aw.AwaitResult()
+	t.aw = nil // the job's frames go with it
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(r)
+	if len(b) > 0 {
+		t.buf = unsafe.String(&b[0], len(b)) // b is never written again
+	}
+	return err
+}
+
+func (t *typedRun[A, R]) output() string { return t.buf }
+
+// failed is an awaitable that fails with err at once.
+type failed[R any] struct{ err error }
+
+func (f failed[R]) AwaitStart(*rt.Coro) rt.Status { return rt.Ready }
+
+func (f failed[R]) AwaitResult() (R, error) {
+	var zero R
+	return zero, f.err
+}
+
+func (t *typedRun[A, R]) typeName() string { return t.jt.name }
 
 // An Option changes how one job is enqueued.
 type Option func(*jobOptions)

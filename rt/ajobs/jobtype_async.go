@@ -12,11 +12,6 @@ import (
 // Stale-output guard: a build error in a func _ below means an async function's
 // signature changed after this file was generated; run go generate.
 func _[A any, R any]() {
-	type ag_stale_run_go_generate func(func(A) rt.Awaitable[R], []byte, *attempt) ([]byte, error)
-	var _ ag_stale_run_go_generate = runTyped[A, R]
-}
-
-func _[A any, R any]() {
 	type ag_stale_run_go_generate func(*JobType[A, R], *Queue, A, ...Option) (string, error)
 	var _ ag_stale_run_go_generate = (*JobType[A, R]).Enqueue
 }
@@ -35,125 +30,10 @@ func _[A any, R any]() {
 // jobtype.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("jobtype.go", []rt.SourceFunc{
-		{Name: "runTyped", Line: 151, Off: 4923, Head: "func runTyped[A, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) ([]byte, error) {", Len: 353, Hash: 0x358ce6ad58fcb59d},
-		{Name: "(*JobType).Enqueue", Line: 210, Off: 6938, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
-		{Name: "(*JobType).Wait", Line: 224, Off: 7462, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
-		{Name: "(*JobType).Result", Line: 240, Off: 7906, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
+		{Name: "(*JobType).Enqueue", Line: 256, Off: 8392, Head: "func (jt *JobType[A, R]) Enqueue(q *Queue, args A, opts ...Option) (string, error) {", Len: 265, Hash: 0x6c5ec0996375483c},
+		{Name: "(*JobType).Wait", Line: 270, Off: 8916, Head: "func (jt *JobType[A, R]) Wait(q *Queue, id string) (R, error) {", Len: 291, Hash: 0xc1c9e5fafd805d02},
+		{Name: "(*JobType).Result", Line: 286, Off: 9360, Head: "func (jt *JobType[A, R]) Result(q *Queue, id string) (r R, done bool, err error) {", Len: 336, Hash: 0x4684e4ca497a9326},
 	})
-}
-
-// ag_runTyped is the frame of runTyped: its parameters, the locals live across an await point, and its results.
-type ag_runTyped[A any, R any] struct {
-	ag_state  int
-	fn        func(A) rt.Awaitable[R]
-	payload   []byte
-	at        *attempt
-	a         A
-	ag_aw0    rt.Awaitable[*rt.Coro]
-	ag_aw1    rt.Awaitable[R]
-	ag_defers rt.Defers
-	ag_r0     []byte
-	ag_err    error
-}
-
-// runTypedAsync returns the coroutine of runTyped: nothing runs until it is awaited, spawned, gathered or run.
-func runTypedAsync[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt) rt.Awaitable[[]byte] {
-	return &ag_runTyped[A, R]{fn: fn, payload: payload, at: at}
-}
-
-// ag_0spawn_runTyped starts runTyped as a task, its frame in the task's allocation: the generated form of rt.Spawn(runTypedAsync(...)).
-func ag_0spawn_runTyped[A any, R any](fn func(A) rt.Awaitable[R], payload []byte, at *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
-	return rt.SpawnFrame[[]byte, ag_runTyped[A, R]](ag_runTyped[A, R]{fn: fn, payload: payload, at: at}, ag_opts...)
-}
-
-func (ag_f *ag_runTyped[A, R]) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_runTyped[A, R]) AwaitResult() ([]byte, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line jobtype.go:151
-func (ag_f *ag_runTyped[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :151:1*/ var (
-		c       *rt.Coro
-		r       R
-		ag_err1 error
-	)
-	/*line :151:1*/ if ag_co.Unwinding() {
-		/*line :151:1*/ goto ag_exit
-	}
-	/*line :151:1*/ switch ag_f.ag_state {
-	/*line :151:1*/ case 1:
-		/*line :151:1*/ goto ag_resume1
-		/*line :151:1*/
-	case 2:
-		/*line :151:1*/ goto ag_resume2
-		/*line :151:1*/
-	case 3:
-		/*line :151:1*/ goto ag_resume3
-	}
-	/*line jobtype.go:152:2*/ ag_f.ag_aw0 = rt.CurrentTaskAsync()
-	/*line :152:2*/ ag_f.ag_state = 1 // await: rt.CurrentTask()
-	/*line :152:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :152:2*/ return ag_s
-	}
-	/*line :152:2*/ ag_resume1:
-	/*line jobtype.go:152:2*/ c, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :152:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:153:2*/ bindAttempt(c, ag_f.at)
-	/*line :153:2*/ ag_f.at = nil
-	/*line jobtype.go:154:2*/ {
-		/*line :154:2*/ ag_d0 := c
-		/*line :154:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :154:2*/ defer unbindAttempt(ag_d0)
-			/*line :154:2*/ ag_p.Raise()
-		})
-	}
-	/*line jobtype.go:155:6*/ ag_f.a = *new(A)
-	/*line jobtype.go:156:2*/ if err := json.Unmarshal(ag_f.payload, &ag_f.a); err != nil {
-		/*line jobtype.go:157:3*/ ag_f.ag_r0, ag_f.ag_err = nil, errMalformed{err}
-		/*line :157:3*/ goto ag_exit
-	}
-	/*line :157:3*/ ag_f.payload = nil
-	/*line jobtype.go:159:2*/ ag_f.ag_aw1 = ag_f.fn(ag_f.a)
-	/*line :159:2*/ ag_f.ag_state = 2 // await: rt.Await(fn(a))
-	/*line :159:2*/ ag_f.fn = nil
-	/*line :159:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:2*/ return ag_s
-	}
-	/*line :159:2*/ ag_resume2:
-	/*line jobtype.go:159:2*/ r, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :159:2*/ ag_f.ag_aw1 = nil
-	/*line jobtype.go:160:2*/ if ag_err1 != nil {
-		/*line jobtype.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :161:3*/ goto ag_exit
-	}
-	/*line jobtype.go:163:2*/ ag_f.ag_r0, ag_f.ag_err = json.Marshal(r)
-	/*line :163:2*/ goto ag_exit
-	/*line :163:2*/ ag_exit:
-	/*line :163:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :163:2*/ ag_resume3:
-	/*line :163:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :163:2*/ return ag_s
-	}
-	/*line :163:2*/ return rt.Ready
-}
-
-//line jobtype_async.go:145
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_runTyped[A, R]) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "jobtype.go:152"
-	case 2:
-		return "jobtype.go:159"
-	case 3:
-		return "jobtype.go:164 (deferred calls)"
-	}
-	return ""
 }
 
 // ag_JobType_Enqueue is the frame of (*JobType).Enqueue: its parameters, the locals live across an await point, and its results.
@@ -181,47 +61,47 @@ func (ag_f *ag_JobType_Enqueue[A, R]) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:210
+//line jobtype.go:256
 func (ag_f *ag_JobType_Enqueue[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :210:1*/ var (
+	/*line :256:1*/ var (
 		payload []byte
 		err     error
 		ag_t2   string
 		ag_t3   error
 	)
-	/*line :210:1*/ if ag_co.Unwinding() {
-		/*line :210:1*/ return rt.Ready
+	/*line :256:1*/ if ag_co.Unwinding() {
+		/*line :256:1*/ return rt.Ready
 	}
-	/*line :210:1*/ switch ag_f.ag_state {
-	/*line :210:1*/ case 1:
-		/*line :210:1*/ goto ag_resume1
+	/*line :256:1*/ switch ag_f.ag_state {
+	/*line :256:1*/ case 1:
+		/*line :256:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:211:2*/ payload, err = json.Marshal(ag_f.args)
-	/*line :211:2*/ ag_f.args = *new(A)
-	/*line jobtype.go:212:2*/ if err != nil {
-		/*line jobtype.go:213:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
-		/*line :213:3*/ return rt.Ready
+	/*line jobtype.go:257:2*/ payload, err = json.Marshal(ag_f.args)
+	/*line :257:2*/ ag_f.args = *new(A)
+	/*line jobtype.go:258:2*/ if err != nil {
+		/*line jobtype.go:259:3*/ ag_f.ag_r0, ag_f.ag_err = "", fmt.Errorf("ajobs: encoding the arguments of %s: %w", ag_f.jt.name, err)
+		/*line :259:3*/ return rt.Ready
 	}
-	/*line jobtype.go:215:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
-	/*line :215:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
-	/*line :215:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
-	/*line :215:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :215:9*/ return ag_s
+	/*line jobtype.go:261:9*/ ag_f.ag_aw0 = ag_f.q.enqueueAsync(ag_f.jt.name, payload, ag_f.opts)
+	/*line :261:9*/ ag_f.ag_state = 1 // await: q.enqueue(jt.name, payload, opts)
+	/*line :261:9*/ ag_f.jt, ag_f.q, ag_f.opts = nil, nil, nil
+	/*line :261:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :261:9*/ return ag_s
 	}
-	/*line :215:9*/ ag_resume1:
-	/*line jobtype.go:215:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :215:9*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:215:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :215:2*/ return rt.Ready
+	/*line :261:9*/ ag_resume1:
+	/*line jobtype.go:261:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :261:9*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:261:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :261:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:219
+//line jobtype_async.go:99
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Enqueue[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:215"
+		return "jobtype.go:261"
 	}
 	return ""
 }
@@ -256,48 +136,48 @@ func (ag_f *ag_JobType_Wait[A, R]) AwaitResult() (R, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:224
+//line jobtype.go:270
 func (ag_f *ag_JobType_Wait[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :224:1*/ var (
+	/*line :270:1*/ var (
 		res     []byte
 		ag_err1 error
 	)
-	/*line :224:1*/ if ag_co.Unwinding() {
-		/*line :224:1*/ return rt.Ready
+	/*line :270:1*/ if ag_co.Unwinding() {
+		/*line :270:1*/ return rt.Ready
 	}
-	/*line :224:1*/ switch ag_f.ag_state {
-	/*line :224:1*/ case 1:
-		/*line :224:1*/ goto ag_resume1
+	/*line :270:1*/ switch ag_f.ag_state {
+	/*line :270:1*/ case 1:
+		/*line :270:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:225:6*/ ag_f.r = *new(R)
-	/*line jobtype.go:226:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
-	/*line :226:2*/ ag_f.ag_state = 1 // await: q.wait(id)
-	/*line :226:2*/ ag_f.q = nil
-	/*line :226:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :226:2*/ return ag_s
+	/*line jobtype.go:271:6*/ ag_f.r = *new(R)
+	/*line jobtype.go:272:2*/ ag_f.ag_aw0 = ag_f.q.waitAsync(ag_f.id)
+	/*line :272:2*/ ag_f.ag_state = 1 // await: q.wait(id)
+	/*line :272:2*/ ag_f.q = nil
+	/*line :272:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :272:2*/ return ag_s
 	}
-	/*line :226:2*/ ag_resume1:
-	/*line jobtype.go:226:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :226:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:227:2*/ if ag_err1 != nil {
-		/*line jobtype.go:228:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
-		/*line :228:3*/ return rt.Ready
+	/*line :272:2*/ ag_resume1:
+	/*line jobtype.go:272:2*/ res, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :272:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:273:2*/ if ag_err1 != nil {
+		/*line jobtype.go:274:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, ag_err1
+		/*line :274:3*/ return rt.Ready
 	}
-	/*line jobtype.go:230:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:231:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :231:3*/ return rt.Ready
+	/*line jobtype.go:276:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:277:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :277:3*/ return rt.Ready
 	}
-	/*line jobtype.go:233:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
-	/*line :233:2*/ return rt.Ready
+	/*line jobtype.go:279:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.r, nil
+	/*line :279:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:295
+//line jobtype_async.go:175
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Wait[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:226"
+		return "jobtype.go:272"
 	}
 	return ""
 }
@@ -332,51 +212,51 @@ func (ag_f *ag_JobType_Result[A, R]) AwaitResult() (rt.Tuple2[R, bool], error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line jobtype.go:240
+//line jobtype.go:286
 func (ag_f *ag_JobType_Result[A, R]) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :240:1*/ var (
+	/*line :286:1*/ var (
 		done    bool
 		ag_err1 error
 		res     []byte
 	)
-	/*line :240:1*/ if ag_co.Unwinding() {
-		/*line :240:1*/ return rt.Ready
+	/*line :286:1*/ if ag_co.Unwinding() {
+		/*line :286:1*/ return rt.Ready
 	}
-	/*line :240:1*/ switch ag_f.ag_state {
-	/*line :240:1*/ case 1:
-		/*line :240:1*/ goto ag_resume1
+	/*line :286:1*/ switch ag_f.ag_state {
+	/*line :286:1*/ case 1:
+		/*line :286:1*/ goto ag_resume1
 	}
-	/*line jobtype.go:241:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
-	/*line :241:2*/ ag_f.ag_state = 1 // await: q.result(id)
-	/*line :241:2*/ ag_f.q = nil
-	/*line :241:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :241:2*/ return ag_s
+	/*line jobtype.go:287:2*/ ag_f.ag_aw0 = ag_f.q.resultAsync(ag_f.id)
+	/*line :287:2*/ ag_f.ag_state = 1 // await: q.result(id)
+	/*line :287:2*/ ag_f.q = nil
+	/*line :287:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:2*/ return ag_s
 	}
-	/*line :241:2*/ ag_resume1:
-	/*line jobtype.go:241:2*/ {
-		/*line :241:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
-		/*line :241:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
+	/*line :287:2*/ ag_resume1:
+	/*line jobtype.go:287:2*/ {
+		/*line :287:2*/ ag_v, ag_e := ag_f.ag_aw0.AwaitResult()
+		/*line :287:2*/ res, done, ag_err1 = ag_v.V0, ag_v.V1, ag_e
 	}
-	/*line :241:2*/ ag_f.ag_aw0 = nil
-	/*line jobtype.go:242:2*/ if ag_err1 != nil || !done {
-		/*line jobtype.go:243:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
-		/*line :243:3*/ return rt.Ready
+	/*line :287:2*/ ag_f.ag_aw0 = nil
+	/*line jobtype.go:288:2*/ if ag_err1 != nil || !done {
+		/*line jobtype.go:289:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, done, ag_err1
+		/*line :289:3*/ return rt.Ready
 	}
-	/*line jobtype.go:245:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
-		/*line jobtype.go:246:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
-		/*line :246:3*/ return rt.Ready
+	/*line jobtype.go:291:2*/ if err := json.Unmarshal(res, &ag_f.r); err != nil {
+		/*line jobtype.go:292:3*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, fmt.Errorf("ajobs: decoding the result of job %s (%s): %w", ag_f.id, ag_f.jt.name, err)
+		/*line :292:3*/ return rt.Ready
 	}
-	/*line jobtype.go:248:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
-	/*line :248:2*/ return rt.Ready
+	/*line jobtype.go:294:2*/ ag_f.ag_r0.V0, ag_f.ag_r0.V1, ag_f.ag_err = ag_f.r, true, nil
+	/*line :294:2*/ return rt.Ready
 }
 
-//line jobtype_async.go:374
+//line jobtype_async.go:254
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_JobType_Result[A, R]) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "jobtype.go:241"
+		return "jobtype.go:287"
 	}
 	return ""
 }

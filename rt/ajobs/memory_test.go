@@ -43,10 +43,11 @@ func liveHeap() uint64 {
 // -ajobs.100k) through a producer and a worker on one loop, 100 in
 // flight, and checks that what they keep does not grow with the jobs
 // that passed: the live heap after them is within 1 MiB of the heap
-// after a warm-up of 2,000. The bound: bench/jobs measured about 2.6 KB
-// per in-flight job, so 100 in flight hold about 260 KB; 1 MiB is four
-// times that, and a leak of 50 bytes a job (10 with -ajobs.100k) exceeds
-// it. Redis keeps no stream entry of a finished job (XDEL at completion)
+// after a warm-up of 2,000. The bound: a job in flight holds about 540
+// B of live heap (TestInFlightMemory), and bench/jobs measured a worker
+// process at 1.1 to 1.3 KB per sleeping job, so 100 in flight hold well
+// under 260 KB; 1 MiB is four times that, and a leak of 50 bytes a job
+// (10 with -ajobs.100k) exceeds it. Redis keeps no stream entry of a finished job (XDEL at completion)
 // and a result only for its TTL.
 func TestBoundedMemory(t *testing.T) {
 	n := 20000

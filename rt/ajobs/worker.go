@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -89,23 +90,61 @@ type Worker struct {
 	grace   time.Duration
 	active  int
 	abandon bool
-	running map[*attempt]bool
-	kept    map[string]bool // entries of the jobs abandoned at shutdown
+	kept    map[string]bool    // entries of the jobs abandoned at shutdown
+	ended   []*attempt         // attempts whose task ended, for the reaper
+	endedEv rt.Event           // set when ended gets one
+	reaper  *rt.Task[struct{}] // started by the first launch, stopped by Run
+	pipe    *aredis.Pipeline   // launch's, for the jobs' hashes
 	stats   Stats
 }
 
-// attempt is one delivery of a job being run.
+// attempt is one delivery of a job being run. It is also the bottom frame
+// of the job's task (begin): what a sleeping in-flight job costs the
+// worker is this, the task, the job's frames and the entry of the map
+// that finds it (current, which is also the worker's list of running
+// attempts: runningOf), so every word here counts (see
+// TestInFlightMemory).
 type attempt struct {
 	w          *Worker
 	q          *Queue
-	entry, job string
-	typ        string
-	try        int
+	ids        string // the entry's id, then the job's: one allocation (newAttempt)
 	deliveries int64
-	task       *rt.Task[[]byte]
+	task       *rt.Task[struct{}]
+	cp         *loadedCheckpoint // the last checkpoint as read, nil until read
+	aw         jobRun            // the job, run by the attempt as its task's frame
+	try        int32
+	split      uint8 // len(entry): a stream entry's id is at most 41 bytes
 	lost       bool
-	cp         *Checkpoint // the last checkpoint read, when cpLoaded
-	cpLoaded   bool
+	started    bool // aw was started
+	canceled   bool // by cancel before the task's first step
+}
+
+// newAttempt returns the attempt of delivery entry of job (strings of a
+// reply) in one string of its own: the reply's strings point into its
+// buffer, which would stay alive, all of its entries with it, as long as
+// any of its jobs runs.
+func newAttempt(w *Worker, q *Queue, entry, job string, deliveries int64) *attempt {
+	if len(entry) > 255 {
+		panic("ajobs: stream entry id of more than 255 bytes: " + entry)
+	}
+	ids := entry + job // a new string, unless one of them is empty
+	if entry == "" || job == "" {
+		ids = strings.Clone(ids)
+	}
+	return &attempt{w: w, q: q, ids: ids, split: uint8(len(entry)), deliveries: deliveries}
+}
+
+func (a *attempt) entry() string { return a.ids[:a.split] }
+
+func (a *attempt) job() string { return a.ids[a.split:] }
+
+// typ returns the job's type name (the registered one, not a string of a
+// reply), once it runs.
+func (a *attempt) typ() string {
+	if a.aw == nil {
+		return ""
+	}
+	return a.aw.typeName()
 }
 
 // NewWorker returns a worker for queues (all on cl), the most urgent
@@ -148,7 +187,7 @@ func NewWorker(cl *aredis.Client, opts WorkerOptions, queues ...*Queue) *Worker 
 	if len(queues) == 0 {
 		panic("ajobs.NewWorker: no queue")
 	}
-	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), running: map[*attempt]bool{}, kept: map[string]bool{}}
+	return &Worker{cl: cl, queues: queues, opts: opts, sem: rt.NewSemaphore(opts.Concurrency), kept: map[string]bool{}}
 }
 
 // Consumer returns the worker's name in the consumer group.
@@ -229,14 +268,19 @@ func (w *Worker) Run() error {
 	}
 	if _, err := rt.Await(rt.WaitFor(w.drainedAsync(), w.grace)); err != nil {
 		w.abandon = true
-		for a := range w.running {
-			w.kept[a.entry] = true
-			a.task.Cancel()
+		for _, a := range runningOf(w) {
+			w.kept[a.entry()] = true
+			a.cancel()
 		}
 		w.drained()
 	}
 	beats.Cancel()
 	rt.Await(beats)
+	if r := w.reaper; r != nil {
+		w.reaper = nil
+		r.Cancel()
+		rt.Await(r)
+	}
 	w.sweep()
 	return nil
 }
@@ -284,8 +328,9 @@ func (w *Worker) drained() {
 	}
 }
 
-// readLoop takes free slots, reclaims expired leases when it is time and
-// reads new jobs for the slots left, blocking until some come.
+// readLoop takes free slots (at most readBatch at a time), reclaims
+// expired leases when it is time and reads new jobs for the slots left,
+// blocking until some come.
 //
 // async
 func (w *Worker) readLoop() {
@@ -294,7 +339,7 @@ func (w *Worker) readLoop() {
 	for {
 		w.sem.Acquire()
 		n := 1
-		for w.sem.TryAcquire() {
+		for n < readBatch && w.sem.TryAcquire() { // a read asks for readBatch at most
 			n++
 		}
 		got := 0
@@ -321,12 +366,19 @@ func (w *Worker) readLoop() {
 	}
 }
 
+// readBatch bounds the entries one read asks for: a reply of thousands
+// of entries is one buffer and one tree of values until all of them have
+// started, garbage the heap grows for, and saves no round trip per job.
+const readBatch = 256
+
 // read reads at most n new deliveries, starts them and returns how many
 // it started. It asks the queues in order, the first first (a priority),
-// without blocking, for as many as there are slots left; when all are
-// empty it blocks on all of them at once, for one entry each, for at most
-// the reclaim interval. Redis counts COUNT per stream, so that read may
-// return one entry per queue: the extra ones are given back.
+// without blocking, for as many as there are slots left (at most
+// readBatch: a queue that gives that many is asked first again, by the
+// next read); when all are empty it blocks on all of them at once, for
+// one entry each, for at most the reclaim interval. Redis counts COUNT
+// per stream, so that read may return one entry per queue: the extra
+// ones are given back.
 //
 // async
 func (w *Worker) read(n int) (int, error) {
@@ -335,11 +387,16 @@ func (w *Worker) read(n int) (int, error) {
 		if started == n {
 			return started, nil
 		}
-		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", n-started, "STREAMS", q.stream(), ">")
+		count := min(n-started, readBatch)
+		v, err := w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "COUNT", count, "STREAMS", q.stream(), ">")
 		if err != nil {
 			return started, err
 		}
-		started += w.startRead(v, n-started)
+		got := w.startRead(v, count)
+		started += got
+		if got == readBatch {
+			return started, nil // this queue may have more: it comes first
+		}
 	}
 	if started > 0 {
 		return started, nil
@@ -381,11 +438,12 @@ func (w *Worker) startRead(v aredis.Value, n int) int {
 			name, entries = streams[i].Elems[0].Str, streams[i].Elems[1].Elems
 		}
 		q := w.queueOf(name)
+		var batch []*attempt
 		for _, e := range entries {
 			id, job := entryJob(e)
 			if started < n {
 				started++
-				w.start(q, id, job, 1)
+				batch = append(batch, newAttempt(w, q, id, job, 1))
 				continue
 			}
 			if _, err := givebackScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, job); err != nil {
@@ -393,6 +451,7 @@ func (w *Worker) startRead(v aredis.Value, n int) int {
 			}
 			w.stats.GivenBack++
 		}
+		w.launch(q, batch)
 	}
 	return started
 }
@@ -414,11 +473,13 @@ func (w *Worker) reclaim(n int) (int, error) {
 		if len(v.Elems) < 2 {
 			continue
 		}
+		var batch []*attempt
 		for _, e := range v.Elems[1].Elems {
 			id, job := entryJob(e)
 			// Learn the delivery count, which fences this attempt.
 			l, err := leaseScript.Run(w.cl, []string{q.stream()}, group, id, w.opts.Consumer, 0)
 			if err != nil {
+				w.launch(q, batch)
 				return started, err
 			}
 			if l.Int < 0 {
@@ -426,13 +487,15 @@ func (w *Worker) reclaim(n int) (int, error) {
 			}
 			started++
 			w.stats.Reclaimed++
-			w.start(q, id, job, l.Int)
+			batch = append(batch, newAttempt(w, q, id, job, l.Int))
 		}
+		w.launch(q, batch)
 	}
 	return started, nil
 }
 
-// entryJob returns a stream entry's id and its job id.
+// entryJob returns a stream entry's id and its job id (strings of the
+// reply: see newAttempt).
 func entryJob(e aredis.Value) (id, job string) {
 	if len(e.Elems) != 2 {
 		return "", ""
@@ -456,17 +519,159 @@ func (w *Worker) queueOf(stream string) *Queue {
 	return w.queues[0]
 }
 
-// start runs a delivery in a task of its own, which holds one slot.
+// launch starts the deliveries of q in batch, each holding one slot: it
+// reads their jobs' hashes, in pipelines of at most 256 (one round trip
+// for many jobs), then starts each (begin) in a task of its own.
 //
 // async
-func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {
+func (w *Worker) launch(q *Queue, batch []*attempt) {
+	const chunk = 256
+	if w.reaper == nil && len(batch) > 0 {
+		w.reaper = rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	}
+	for len(batch) > 0 {
+		part := batch[:min(chunk, len(batch))]
+		batch = batch[len(part):]
+		if w.pipe == nil || w.pipe.Len() > 0 { // one left full by a cancelled Exec is dropped
+			w.pipe = w.cl.Pipeline()
+		}
+		p := w.pipe // its buffer is reused
+		for _, a := range part {
+			p.Add("HMGET", q.jobKey(a.job()), "type", "args", "timeout", "tries")
+		}
+		vs, err := p.Exec()
+		for i, a := range part {
+			var v aredis.Value
+			if err == nil {
+				v = vs[i]
+			}
+			if dead, run := w.begin(a, v, err); dead != nil {
+				rt.Spawn(dead)
+			} else if run {
+				a.task = rt.Spawn(rt.Awaitable[struct{}](a))
+				// Observed from now on: its failure is the worker's to
+				// record (finishJob), not the loop's to report as never
+				// retrieved.
+				a.task.Result()
+				// Bound before its first step, which runs on a later loop
+				// iteration; bound is also running, for the heartbeats
+				// (runningOf).
+				bindAttempt(&a.task.Coro, a)
+			}
+		}
+	}
+}
+
+// begin prepares attempt a, whose job's hash v was read (or not: err):
+// run reports that its task is to be started (launch), dead is a
+// coroutine to spawn instead that dead-letters it; with neither, its slot
+// was freed (Redis failed, or the worker is shutting down: the job is
+// left for reclaim). The job's task has the attempt as its bottom frame
+// (see Resume): no other task waits for it while it runs, and nothing of
+// the hash as read is kept (the type's name is the registered one, the
+// arguments are decoded by the job's first step). When the task ends,
+// the reaper records the outcome, in a task of its own (finishJob). It is
+// not async, so that it allocates no frame per job.
+func (w *Worker) begin(a *attempt, v aredis.Value, err error) (dead rt.Awaitable[struct{}], run bool) {
 	w.active++
 	w.stats.Started++
-	rt.Spawn(w.runJobAsync(&attempt{w: w, q: q, entry: entry, job: job, deliveries: deliveries}), rt.Name("ajobs job "+job))
+	if err == nil {
+		err = v.Err()
+	}
+	if err != nil {
+		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job(), err)
+		w.jobEnded(a)
+		return nil, false
+	}
+	if a.job() == "" || len(v.Elems) != 4 || v.Elems[0].IsNull() {
+		return w.deadJobAsync(a, "no such job (its hash is missing)"), false
+	}
+	r := lookup(v.Elems[0].Str)
+	if r == nil {
+		return w.deadJobAsync(a, fmt.Sprintf("unknown job type %q (this worker knows %q)", v.Elems[0].Str, knownTypes())), false
+	}
+	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
+	tries, _ := strconv.Atoi(v.Elems[3].Str)
+	if w.abandon {
+		w.jobEnded(a) // shutting down: left for reclaim
+		return nil, false
+	}
+	a.try = int32(tries + 1)
+	// The arguments as read, decoded by the job's first step: until then
+	// they keep this reply's buffer (its own, one per reply of the
+	// pipeline), not a copy.
+	a.aw = r.run(v.Elems[1].Str, time.Duration(timeout)*time.Millisecond)
+	return nil, true
+}
+
+// AwaitStart, Resume and AwaitResult make the attempt the bottom frame
+// of its job's task (the task's body, under rt's root): it runs the job's
+// coroutine and, when that returns, fails, panics or is cancelled, hands
+// the attempt to the reaper. A task is the unit that survives a panic or
+// a cancellation of its job, so the outcome is recorded from another
+// task, once this one has ended.
+func (a *attempt) AwaitStart(c *rt.Coro) rt.Status { return c.Push(a) }
+
+func (a *attempt) Resume(c *rt.Coro) rt.Status {
+	if !a.started && !a.canceled && !c.Unwinding() {
+		a.started = true
+		if s := a.aw.AwaitStart(c); s != rt.Ready {
+			return s
+		}
+	}
+	w := a.w
+	w.ended = append(w.ended, a)
+	w.endedEv.Set()
+	return rt.Ready
+}
+
+func (a *attempt) AwaitResult() (struct{}, error) {
+	if !a.started {
+		return struct{}{}, rt.ErrCanceled
+	}
+	return struct{}{}, a.aw.end()
+}
+
+// cancel cancels the attempt's job. A task cancelled before its first
+// step would end without running its frames, this one included, and the
+// reaper would never hear of it: such an attempt is marked instead, and
+// its first step ends it as cancelled.
+func (a *attempt) cancel() {
+	if a.started {
+		a.task.Cancel()
+	} else {
+		a.canceled = true
+	}
+}
+
+// AwaitLine names the job in task dumps (rt.Locator).
+func (a *attempt) AwaitLine() string { return "ajobs job " + a.job() + " (" + a.typ() + ")" }
+
+// reap records the outcomes of the attempts whose task ended, each in a
+// task of its own (finishJob), until cancelled: it is the worker's
+// reaper task. When the loop ends without Stop, the reaper is cancelled
+// with the jobs and records nothing: their jobs are left for reclaim, as
+// a killed worker's are.
+//
+// async
+func (w *Worker) reap() {
+	for {
+		for len(w.ended) == 0 {
+			w.endedEv.Clear()
+			w.endedEv.Wait()
+		}
+		ended := w.ended
+		w.ended = nil
+		for _, a := range ended {
+			rt.Spawn(w.finishJobAsync(a))
+		}
+	}
 }
 
 func (w *Worker) jobEnded(a *attempt) {
-	delete(w.running, a)
+	if a.task != nil {
+		unbindAttempt(&a.task.Coro)
+	}
 	w.active--
 	w.sem.Release()
 	if w.active == 0 {
@@ -474,41 +679,34 @@ func (w *Worker) jobEnded(a *attempt) {
 	}
 }
 
-// runJob runs one attempt: it reads the job, runs it in a task while a
-// heartbeat renews the lease, and records the outcome.
+// deadJob dead-letters an attempt that cannot run, with msg.
 //
 // async
-func (w *Worker) runJob(a *attempt) {
+func (w *Worker) deadJob(a *attempt, msg string) {
 	defer w.jobEnded(a)
-	q := a.q
-	v, err := w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeout", "tries")
-	if err != nil {
-		w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", a.job, err)
-		return
+	w.finish(a, "dead", msg, "", 0)
+}
+
+// finishJob records the outcome of attempt a, whose task has ended, and
+// frees its slot.
+//
+// async
+func (w *Worker) finishJob(a *attempt) {
+	defer w.jobEnded(a)
+	_, jerr := rt.Await(a.task)
+	var res string
+	if jerr == nil {
+		res = a.aw.output()
 	}
-	if a.job == "" || v.Elems[0].IsNull() {
-		w.finish(a, "dead", "no such job (its hash is missing)", "", 0)
-		return
-	}
-	typ := v.Elems[0].Str
-	r := lookup(typ)
-	if r == nil {
-		w.finish(a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", typ, knownTypes()), "", 0)
-		return
-	}
-	timeout, _ := strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	tries, _ := strconv.Atoi(v.Elems[3].Str)
-	if w.abandon {
-		return // shutting down: left for reclaim
-	}
-	a.typ, a.try = typ, tries+1
-	aw := r.run([]byte(v.Elems[1].Str), a)
-	if timeout > 0 {
-		aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
-	}
-	a.task = rt.Spawn(aw, rt.Name(typ+" "+a.job))
-	w.running[a] = true
-	res, jerr := rt.Await(a.task)
+	w.outcome(a, res, jerr)
+}
+
+// outcome records how an attempt's task ended: a result, a retry, a
+// sleep or a death; nothing when its lease was lost or the worker
+// abandoned it at shutdown.
+//
+// async
+func (w *Worker) outcome(a *attempt, res string, jerr error) {
 	if a.lost {
 		w.stats.LeaseLost++
 		return
@@ -518,7 +716,7 @@ func (w *Worker) runJob(a *attempt) {
 		return
 	}
 	if jerr == nil {
-		w.finish(a, "ok", string(res), "", 0)
+		w.finish(a, "ok", res, "", 0)
 		return
 	}
 	var se *sleepError
@@ -529,7 +727,7 @@ func (w *Worker) runJob(a *attempt) {
 	var mal errMalformed
 	var dead errDead
 	if errors.As(jerr, &mal) || errors.As(jerr, &dead) {
-		w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
+		w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr), "", 0)
 		return
 	}
 	stack := ""
@@ -537,7 +735,7 @@ func (w *Worker) runJob(a *attempt) {
 	if errors.As(jerr, &pe) {
 		stack = string(pe.Stack)
 	}
-	w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), stack, w.backoff(tries))
+	w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr), stack, w.backoff(int(a.try)-1))
 }
 
 // backoff returns the delay before retry number tries+1: Backoff doubled
@@ -561,9 +759,10 @@ func (w *Worker) heartbeats() {
 	const chunk = 500
 	for {
 		rt.Sleep(w.opts.Heartbeat)
+		running := runningOf(w)
 		for _, q := range w.queues {
 			var batch []*attempt
-			for a := range w.running {
+			for _, a := range running {
 				if a.q == q && !a.lost {
 					batch = append(batch, a)
 				}
@@ -573,7 +772,7 @@ func (w *Worker) heartbeats() {
 				args := make([]any, 0, 2+2*n)
 				args = append(args, group, w.opts.Consumer)
 				for _, a := range batch[:n] {
-					args = append(args, a.entry, a.deliveries)
+					args = append(args, a.entry(), a.deliveries)
 				}
 				w.stats.Beats++
 				v, err := leasesScript.Run(w.cl, []string{q.stream()}, args...)
@@ -583,9 +782,9 @@ func (w *Worker) heartbeats() {
 					for i, a := range batch[:n] {
 						if i < len(v.Elems) && v.Elems[i].Int == 1 {
 							w.stats.Renewed++
-						} else if i < len(v.Elems) && w.running[a] {
+						} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
 							a.lost = true
-							a.task.Cancel()
+							a.cancel()
 						}
 					}
 				}
@@ -621,17 +820,17 @@ func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at in
 	until := rt.Now().Add(w.opts.Lease)
 	pause := 20 * time.Millisecond
 	for {
-		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job), q.doneKey(a.job), q.delayed(), q.dead()},
-			group, a.entry, w.opts.Consumer, a.deliveries, outcome, msg, stack, delayMs, a.job, at)
+		v, err := q.write(completeScript, []string{q.stream(), q.jobKey(a.job()), q.doneKey(a.job()), q.delayed(), q.dead()},
+			group, a.entry(), w.opts.Consumer, a.deliveries, outcome, msg, stack, delayMs, a.job(), at)
 		if errors.Is(err, ErrNotReplicated) {
-			w.opts.Logf("ajobs: completing job %s: %v", a.job, err)
+			w.opts.Logf("ajobs: completing job %s: %v", a.job(), err)
 			err = nil
 		}
 		if err == nil {
 			switch v.Int {
 			case 0:
 				w.stats.Refused++
-				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job)
+				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job())
 			case 1:
 				w.stats.Done++
 			case 2:
@@ -646,7 +845,7 @@ func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at in
 		var re *aredis.RedisError
 		permanent := errors.As(err, &re) && re.Code() != "LOADING" // a restarted server answers LOADING until its AOF is read
 		if permanent || !rt.Now().Before(until) {
-			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job, err)
+			w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", a.job(), err)
 			return
 		}
 		rt.Sleep(pause)

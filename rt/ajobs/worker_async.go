@@ -9,7 +9,6 @@ import (
 	rt "github.com/asyncgen/asyncgen/rt"
 	"github.com/asyncgen/asyncgen/rt/aredis"
 	"os"
-	"strconv"
 	"syscall"
 	"time"
 )
@@ -62,13 +61,28 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Worker, *Queue, string, string, int64)
-	var _ ag_stale_run_go_generate = (*Worker).start
+	type ag_stale_run_go_generate func(*Worker, *Queue, []*attempt)
+	var _ ag_stale_run_go_generate = (*Worker).launch
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker)
+	var _ ag_stale_run_go_generate = (*Worker).reap
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker, *attempt, string)
+	var _ ag_stale_run_go_generate = (*Worker).deadJob
 }
 
 func _() {
 	type ag_stale_run_go_generate func(*Worker, *attempt)
-	var _ ag_stale_run_go_generate = (*Worker).runJob
+	var _ ag_stale_run_go_generate = (*Worker).finishJob
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Worker, *attempt, string, error)
+	var _ ag_stale_run_go_generate = (*Worker).outcome
 }
 
 func _() {
@@ -100,22 +114,25 @@ func _() {
 // worker.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("worker.go", []rt.SourceFunc{
-		{Name: "(*Worker).RunUntilSignal", Line: 184, Off: 6419, Head: "func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {", Len: 371, Hash: 0x19132b22acf09f37},
-		{Name: "(*Worker).stopOnSignal", Line: 199, Off: 6865, Head: "func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {", Len: 150, Hash: 0x29191aa13c8130c2},
-		{Name: "(*Worker).Run", Line: 209, Off: 7100, Head: "func (w *Worker) Run() error {", Len: 972, Hash: 0x9881f43c05cae14f},
-		{Name: "(*Worker).sweep", Line: 252, Off: 8515, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
-		{Name: "(*Worker).drained", Line: 280, Off: 9318, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
-		{Name: "(*Worker).readLoop", Line: 291, Off: 9556, Head: "func (w *Worker) readLoop() {", Len: 659, Hash: 0xdcfc53fc63822d6d},
-		{Name: "(*Worker).read", Line: 332, Off: 10657, Head: "func (w *Worker) read(n int) (int, error) {", Len: 728, Hash: 0x35786fb3fbf97ea5},
-		{Name: "(*Worker).startRead", Line: 365, Off: 11530, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 862, Hash: 0xc52bb3b601d3a469},
-		{Name: "(*Worker).reclaim", Line: 404, Off: 12537, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 751, Hash: 0xd4ecf061a1e12cdf},
-		{Name: "(*Worker).start", Line: 462, Off: 13819, Head: "func (w *Worker) start(q *Queue, entry, job string, deliveries int64) {", Len: 226, Hash: 0xad4d649be2740bcd},
-		{Name: "(*Worker).runJob", Line: 481, Off: 14319, Head: "func (w *Worker) runJob(a *attempt) {", Len: 1592, Hash: 0x42db3e00c983c2f2},
-		{Name: "(*Worker).heartbeats", Line: 560, Off: 16616, Head: "func (w *Worker) heartbeats() {", Len: 935, Hash: 0x0436fafcd3023b89},
-		{Name: "(*Worker).finish", Line: 603, Off: 17741, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 611, Off: 18007, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 619, Off: 18243, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1163, Hash: 0xe07d6629d580a90c},
-		{Name: "(*Worker).mover", Line: 662, Off: 19642, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).RunUntilSignal", Line: 223, Off: 8200, Head: "func (w *Worker) RunUntilSignal(grace time.Duration, sigs ...os.Signal) error {", Len: 371, Hash: 0x19132b22acf09f37},
+		{Name: "(*Worker).stopOnSignal", Line: 238, Off: 8646, Head: "func (w *Worker) stopOnSignal(grace time.Duration, sigs []os.Signal) {", Len: 150, Hash: 0x29191aa13c8130c2},
+		{Name: "(*Worker).Run", Line: 248, Off: 8881, Head: "func (w *Worker) Run() error {", Len: 1052, Hash: 0x6128bf296e68fcf2},
+		{Name: "(*Worker).sweep", Line: 296, Off: 10376, Head: "func (w *Worker) sweep() {", Len: 753, Hash: 0xfe07649496f2ad4d},
+		{Name: "(*Worker).drained", Line: 324, Off: 11179, Head: "func (w *Worker) drained() {", Len: 86, Hash: 0xdcce7fea9f775179},
+		{Name: "(*Worker).readLoop", Line: 336, Off: 11450, Head: "func (w *Worker) readLoop() {", Len: 713, Hash: 0xe1fd7135980a4325},
+		{Name: "(*Worker).read", Line: 384, Off: 12942, Head: "func (w *Worker) read(n int) (int, error) {", Len: 865, Hash: 0x70c9d20f418780b8},
+		{Name: "(*Worker).startRead", Line: 422, Off: 13952, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 935, Hash: 0x46294fae600ea4fc},
+		{Name: "(*Worker).reclaim", Line: 463, Off: 15032, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 847, Hash: 0x1077834f775c070c},
+		{Name: "(*Worker).launch", Line: 527, Off: 16595, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
+		{Name: "(*Worker).reap", Line: 657, Off: 21218, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
+		{Name: "(*Worker).deadJob", Line: 685, Off: 21665, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
+		{Name: "(*Worker).finishJob", Line: 694, Off: 21877, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
+		{Name: "(*Worker).outcome", Line: 709, Off: 22232, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
+		{Name: "(*Worker).heartbeats", Line: 758, Off: 23635, Head: "func (w *Worker) heartbeats() {", Len: 975, Hash: 0xa7b12a200cf690a7},
+		{Name: "(*Worker).finish", Line: 802, Off: 24800, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 810, Off: 25066, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 818, Off: 25302, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1177, Hash: 0xd99fd5721bf2a61f},
+		{Name: "(*Worker).mover", Line: 861, Off: 26715, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
 	})
 }
 
@@ -145,78 +162,78 @@ func (ag_f *ag_Worker_RunUntilSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:184
+//line worker.go:223
 func (ag_f *ag_Worker_RunUntilSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :184:1*/ if ag_co.Unwinding() {
-		/*line :184:1*/ return rt.Ready
+	/*line :223:1*/ if ag_co.Unwinding() {
+		/*line :223:1*/ return rt.Ready
 	}
-	/*line :184:1*/ switch ag_f.ag_state {
-	/*line :184:1*/ case 1:
-		/*line :184:1*/ goto ag_resume1
-		/*line :184:1*/
+	/*line :223:1*/ switch ag_f.ag_state {
+	/*line :223:1*/ case 1:
+		/*line :223:1*/ goto ag_resume1
+		/*line :223:1*/
 	case 2:
-		/*line :184:1*/ goto ag_resume2
-		/*line :184:1*/
+		/*line :223:1*/ goto ag_resume2
+		/*line :223:1*/
 	case 3:
-		/*line :184:1*/ goto ag_resume3
-		/*line :184:1*/
+		/*line :223:1*/ goto ag_resume3
+		/*line :223:1*/
 	case 4:
-		/*line :184:1*/ goto ag_resume4
+		/*line :223:1*/ goto ag_resume4
 	}
-	/*line worker.go:185:2*/ if len(ag_f.sigs) == 0 {
-		/*line worker.go:186:3*/ ag_f.sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+	/*line worker.go:224:2*/ if len(ag_f.sigs) == 0 {
+		/*line worker.go:225:3*/ ag_f.sigs = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
 	}
-	/*line worker.go:188:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_stopOnSignal(ag_f.grace, ag_f.sigs, rt.Name("ajobs signals"))
-	/*line :188:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs...
-	/*line :188:2*/ ag_f.sigs = nil
-	/*line :188:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :188:2*/ return ag_s
+	/*line worker.go:227:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_stopOnSignal(ag_f.grace, ag_f.sigs, rt.Name("ajobs signals"))
+	/*line :227:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.stopOnSignalAsync(grace, sigs), rt.Name("ajobs...
+	/*line :227:2*/ ag_f.sigs = nil
+	/*line :227:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:2*/ return ag_s
 	}
-	/*line :188:2*/ ag_resume1:
-	/*line worker.go:188:2*/ ag_f.watch, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :188:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:189:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
-	/*line :189:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
-	/*line :189:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :189:2*/ return ag_s
+	/*line :227:2*/ ag_resume1:
+	/*line worker.go:227:2*/ ag_f.watch, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :227:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:228:2*/ ag_f.ag_aw1 = rt.SleepAsync(0)
+	/*line :228:2*/ ag_f.ag_state = 2 // await: rt.Sleep(0)
+	/*line :228:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:2*/ return ag_s
 	}
-	/*line :189:2*/ ag_resume2:
-	/*line :189:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:190:2*/ ag_f.ag_aw1 = ag_f.w.RunAsync()
-	/*line :190:2*/ ag_f.ag_state = 3 // await: w.Run()
-	/*line :190:2*/ ag_f.w = nil
-	/*line :190:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:2*/ return ag_s
+	/*line :228:2*/ ag_resume2:
+	/*line :228:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:229:2*/ ag_f.ag_aw1 = ag_f.w.RunAsync()
+	/*line :229:2*/ ag_f.ag_state = 3 // await: w.Run()
+	/*line :229:2*/ ag_f.w = nil
+	/*line :229:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :229:2*/ return ag_s
 	}
-	/*line :190:2*/ ag_resume3:
-	/*line worker.go:190:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :190:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:191:2*/ ag_f.watch.Cancel()
-	/*line worker.go:192:2*/ ag_f.ag_aw1 = ag_f.watch
-	/*line :192:2*/ ag_f.ag_state = 4 // await: rt.Await(watch)
-	/*line :192:2*/ ag_f.watch = nil
-	/*line :192:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :192:2*/ return ag_s
+	/*line :229:2*/ ag_resume3:
+	/*line worker.go:229:2*/ _, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :229:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:230:2*/ ag_f.watch.Cancel()
+	/*line worker.go:231:2*/ ag_f.ag_aw1 = ag_f.watch
+	/*line :231:2*/ ag_f.ag_state = 4 // await: rt.Await(watch)
+	/*line :231:2*/ ag_f.watch = nil
+	/*line :231:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :231:2*/ return ag_s
 	}
-	/*line :192:2*/ ag_resume4:
-	/*line :192:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:193:2*/ ag_f.ag_err = ag_f.err
-	/*line :193:2*/ return rt.Ready
+	/*line :231:2*/ ag_resume4:
+	/*line :231:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:232:2*/ ag_f.ag_err = ag_f.err
+	/*line :232:2*/ return rt.Ready
 }
 
-//line worker_async.go:208
+//line worker_async.go:225
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_RunUntilSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:188"
+		return "worker.go:227"
 	case 2:
-		return "worker.go:189"
+		return "worker.go:228"
 	case 3:
-		return "worker.go:190"
+		return "worker.go:229"
 	case 4:
-		return "worker.go:192"
+		return "worker.go:231"
 	}
 	return ""
 }
@@ -248,43 +265,43 @@ func (ag_f *ag_Worker_stopOnSignal) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:199
+//line worker.go:238
 func (ag_f *ag_Worker_stopOnSignal) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :199:1*/ var (
+	/*line :238:1*/ var (
 		err error
 	)
-	/*line :199:1*/ if ag_co.Unwinding() {
-		/*line :199:1*/ return rt.Ready
+	/*line :238:1*/ if ag_co.Unwinding() {
+		/*line :238:1*/ return rt.Ready
 	}
-	/*line :199:1*/ switch ag_f.ag_state {
-	/*line :199:1*/ case 1:
-		/*line :199:1*/ goto ag_resume1
+	/*line :238:1*/ switch ag_f.ag_state {
+	/*line :238:1*/ case 1:
+		/*line :238:1*/ goto ag_resume1
 	}
-	/*line worker.go:200:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(ag_f.sigs...)
-	/*line :200:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(sigs...)
-	/*line :200:5*/ ag_f.sigs = nil
-	/*line :200:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :200:5*/ return ag_s
+	/*line worker.go:239:5*/ ag_f.ag_aw0 = rt.WaitSignalAsync(ag_f.sigs...)
+	/*line :239:5*/ ag_f.ag_state = 1 // await: rt.WaitSignal(sigs...)
+	/*line :239:5*/ ag_f.sigs = nil
+	/*line :239:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :239:5*/ return ag_s
 	}
-	/*line :200:5*/ ag_resume1:
-	/*line worker.go:200:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :200:5*/ ag_f.ag_aw0 = nil
-	/*line worker.go:200:2*/ if !(err != nil) {
-		/*line :200:2*/ goto ag_L1
+	/*line :239:5*/ ag_resume1:
+	/*line worker.go:239:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :239:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:239:2*/ if !(err != nil) {
+		/*line :239:2*/ goto ag_L1
 	}
-	/*line worker.go:201:3*/ return rt.Ready
-	/*line :201:3*/ ag_L1:
-	/*line worker.go:203:2*/ ag_f.w.Stop(ag_f.grace)
-	/*line worker.go:204:1*/ return rt.Ready
+	/*line worker.go:240:3*/ return rt.Ready
+	/*line :240:3*/ ag_L1:
+	/*line worker.go:242:2*/ ag_f.w.Stop(ag_f.grace)
+	/*line worker.go:243:1*/ return rt.Ready
 }
 
-//line worker_async.go:282
+//line worker_async.go:299
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_stopOnSignal) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:200"
+		return "worker.go:239"
 	}
 	return ""
 }
@@ -329,220 +346,240 @@ func (ag_f *ag_Worker_Run) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line worker.go:209
+//line worker.go:248
 func (ag_f *ag_Worker_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :209:1*/ var (
+	/*line :248:1*/ var (
 		ag_err1 error
 		ag_q1   *Queue
 		m       *rt.Task[struct{}]
 		ag_err2 error
+		r       *rt.Task[struct{}]
 	)
-	/*line :209:1*/ if ag_co.Unwinding() {
-		/*line :209:1*/ return rt.Ready
+	/*line :248:1*/ if ag_co.Unwinding() {
+		/*line :248:1*/ return rt.Ready
 	}
-	/*line :209:1*/ switch ag_f.ag_state {
-	/*line :209:1*/ case 1:
-		/*line :209:1*/ goto ag_resume1
-		/*line :209:1*/
+	/*line :248:1*/ switch ag_f.ag_state {
+	/*line :248:1*/ case 1:
+		/*line :248:1*/ goto ag_resume1
+		/*line :248:1*/
 	case 2:
-		/*line :209:1*/ goto ag_resume2
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume2
+		/*line :248:1*/
 	case 3:
-		/*line :209:1*/ goto ag_resume3
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume3
+		/*line :248:1*/
 	case 4:
-		/*line :209:1*/ goto ag_resume4
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume4
+		/*line :248:1*/
 	case 5:
-		/*line :209:1*/ goto ag_resume5
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume5
+		/*line :248:1*/
 	case 6:
-		/*line :209:1*/ goto ag_resume6
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume6
+		/*line :248:1*/
 	case 7:
-		/*line :209:1*/ goto ag_resume7
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume7
+		/*line :248:1*/
 	case 8:
-		/*line :209:1*/ goto ag_resume8
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume8
+		/*line :248:1*/
 	case 9:
-		/*line :209:1*/ goto ag_resume9
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume9
+		/*line :248:1*/
 	case 10:
-		/*line :209:1*/ goto ag_resume10
-		/*line :209:1*/
+		/*line :248:1*/ goto ag_resume10
+		/*line :248:1*/
 	case 11:
-		/*line :209:1*/ goto ag_resume11
+		/*line :248:1*/ goto ag_resume11
+		/*line :248:1*/
+	case 12:
+		/*line :248:1*/ goto ag_resume12
 	}
-	/*line :209:1*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :209:1*/ ag_f.ag_t2 = 0
-	/*line :209:1*/ ag_L1:
-	/*line worker.go:210:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :210:2*/ ag_f.ag_t1 = nil
-		/*line :210:2*/ goto ag_L3
+	/*line :248:1*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :248:1*/ ag_f.ag_t2 = 0
+	/*line :248:1*/ ag_L1:
+	/*line worker.go:249:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :249:2*/ ag_f.ag_t1 = nil
+		/*line :249:2*/ goto ag_L3
 	}
-	/*line worker.go:210:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:211:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :211:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
-	/*line :211:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:3*/ return ag_s
+	/*line worker.go:249:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:250:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :250:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKST...
+	/*line :250:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :250:3*/ return ag_s
 	}
-	/*line :211:3*/ ag_resume1:
-	/*line worker.go:211:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :211:3*/ ag_f.ag_aw0 = nil
-	/*line :211:3*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:212:7*/ (*ag_f.re) = nil
-	/*line worker.go:213:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
-		/*line worker.go:214:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
-		/*line :214:4*/ return rt.Ready
+	/*line :250:3*/ ag_resume1:
+	/*line worker.go:250:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :250:3*/ ag_f.ag_aw0 = nil
+	/*line :250:3*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:251:7*/ (*ag_f.re) = nil
+	/*line worker.go:252:3*/ if ag_err1 != nil && !(errors.As(ag_err1, ag_f.re) && (*ag_f.re).Code() == "BUSYGROUP") {
+		/*line worker.go:253:4*/ ag_f.ag_err = fmt.Errorf("ajobs: creating the consumer group of %s: %w", ag_f.q.name, ag_err1)
+		/*line :253:4*/ return rt.Ready
 	}
-	/*line :214:4*/ ag_f.q, ag_f.re = nil, nil
-	/*line :214:4*/ ag_f.ag_t2++
-	/*line :214:4*/ goto ag_L1
-	/*line :214:4*/ ag_L3:
-	/*line worker.go:217:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
-	/*line :217:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
-	/*line :217:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :217:2*/ return ag_s
+	/*line :253:4*/ ag_f.q, ag_f.re = nil, nil
+	/*line :253:4*/ ag_f.ag_t2++
+	/*line :253:4*/ goto ag_L1
+	/*line :253:4*/ ag_L3:
+	/*line worker.go:256:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_readLoop(rt.Name("ajobs reader"))
+	/*line :256:2*/ ag_f.ag_state = 2 // await: rt.Spawn(w.readLoopAsync(), rt.Name("ajobs reader"))
+	/*line :256:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :256:2*/ return ag_s
 	}
-	/*line :217:2*/ ag_resume2:
-	/*line worker.go:217:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :217:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:218:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
-	/*line :218:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
-	/*line :218:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :218:2*/ return ag_s
+	/*line :256:2*/ ag_resume2:
+	/*line worker.go:256:2*/ ag_f.reader, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :256:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:257:2*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_heartbeats(rt.Name("ajobs heartbeats"))
+	/*line :257:2*/ ag_f.ag_state = 3 // await: rt.Spawn(w.heartbeatsAsync(), rt.Name("ajobs heartbeats"))
+	/*line :257:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :257:2*/ return ag_s
 	}
-	/*line :218:2*/ ag_resume3:
-	/*line worker.go:218:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :218:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:219:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
-	/*line :219:2*/ ag_f.ag_t10 = ag_f.w.queues
-	/*line :219:2*/ ag_f.ag_t11 = 0
-	/*line :219:2*/ ag_L4:
-	/*line worker.go:220:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
-		/*line :220:2*/ ag_f.ag_t10 = nil
-		/*line :220:2*/ goto ag_L6
+	/*line :257:2*/ ag_resume3:
+	/*line worker.go:257:2*/ ag_f.beats, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :257:2*/ ag_f.ag_aw1 = nil
+	/*line worker.go:258:2*/ ag_f.movers = make([]*rt.Task[struct{}], len(ag_f.w.queues))
+	/*line :258:2*/ ag_f.ag_t10 = ag_f.w.queues
+	/*line :258:2*/ ag_f.ag_t11 = 0
+	/*line :258:2*/ ag_L4:
+	/*line worker.go:259:2*/ if !(ag_f.ag_t11 < len(ag_f.ag_t10)) {
+		/*line :259:2*/ ag_f.ag_t10 = nil
+		/*line :259:2*/ goto ag_L6
 	}
-	/*line worker.go:220:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
-	/*line worker.go:221:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
-	/*line :221:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
-	/*line :221:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :221:3*/ return ag_s
+	/*line worker.go:259:6*/ ag_f.i, ag_q1 = ag_f.ag_t11, ag_f.ag_t10[ag_f.ag_t11]
+	/*line worker.go:260:3*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_mover(ag_q1, rt.Name("ajobs mover "+ag_q1.name))
+	/*line :260:3*/ ag_f.ag_state = 4 // await: rt.Spawn(w.moverAsync(q), rt.Name("ajobs mover " + q.name))
+	/*line :260:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :260:3*/ return ag_s
 	}
-	/*line :221:3*/ ag_resume4:
-	/*line worker.go:221:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :221:3*/ ag_f.ag_aw1 = nil
-	/*line :221:3*/ ag_f.ag_t11++
-	/*line :221:3*/ goto ag_L4
-	/*line :221:3*/ ag_L6:
-	/*line worker.go:223:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
-	/*line :223:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
-	/*line :223:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :223:2*/ return ag_s
+	/*line :260:3*/ ag_resume4:
+	/*line worker.go:260:3*/ ag_f.movers[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :260:3*/ ag_f.ag_aw1 = nil
+	/*line :260:3*/ ag_f.ag_t11++
+	/*line :260:3*/ goto ag_L4
+	/*line :260:3*/ ag_L6:
+	/*line worker.go:262:2*/ ag_f.ag_aw2 = ag_f.w.stop.WaitAsync()
+	/*line :262:2*/ ag_f.ag_state = 5 // await: w.stop.Wait()
+	/*line :262:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :262:2*/ return ag_s
 	}
-	/*line :223:2*/ ag_resume5:
-	/*line :223:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:224:2*/ ag_f.reader.Cancel()
-	/*line worker.go:225:2*/ ag_f.ag_aw2 = ag_f.reader
-	/*line :225:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
-	/*line :225:2*/ ag_f.reader = nil
-	/*line :225:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:2*/ return ag_s
+	/*line :262:2*/ ag_resume5:
+	/*line :262:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:263:2*/ ag_f.reader.Cancel()
+	/*line worker.go:264:2*/ ag_f.ag_aw2 = ag_f.reader
+	/*line :264:2*/ ag_f.ag_state = 6 // await: rt.Await(reader)
+	/*line :264:2*/ ag_f.reader = nil
+	/*line :264:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :264:2*/ return ag_s
 	}
-	/*line :225:2*/ ag_resume6:
-	/*line :225:2*/ ag_f.ag_aw2 = nil
-	/*line :225:2*/ ag_f.ag_t13 = ag_f.movers
-	/*line :225:2*/ ag_f.movers = nil
-	/*line :225:2*/ ag_f.ag_t14 = 0
-	/*line :225:2*/ ag_L7:
-	/*line worker.go:226:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :226:2*/ ag_f.ag_t13 = nil
-		/*line :226:2*/ goto ag_L9
+	/*line :264:2*/ ag_resume6:
+	/*line :264:2*/ ag_f.ag_aw2 = nil
+	/*line :264:2*/ ag_f.ag_t13 = ag_f.movers
+	/*line :264:2*/ ag_f.movers = nil
+	/*line :264:2*/ ag_f.ag_t14 = 0
+	/*line :264:2*/ ag_L7:
+	/*line worker.go:265:2*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :265:2*/ ag_f.ag_t13 = nil
+		/*line :265:2*/ goto ag_L9
 	}
-	/*line worker.go:226:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
-	/*line worker.go:227:3*/ m.Cancel()
-	/*line worker.go:228:3*/ ag_f.ag_aw2 = m
-	/*line :228:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
-	/*line :228:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :228:3*/ return ag_s
+	/*line worker.go:265:9*/ m = ag_f.ag_t13[ag_f.ag_t14]
+	/*line worker.go:266:3*/ m.Cancel()
+	/*line worker.go:267:3*/ ag_f.ag_aw2 = m
+	/*line :267:3*/ ag_f.ag_state = 7 // await: rt.Await(m)
+	/*line :267:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :267:3*/ return ag_s
 	}
-	/*line :228:3*/ ag_resume7:
-	/*line :228:3*/ ag_f.ag_aw2 = nil
-	/*line :228:3*/ ag_f.ag_t14++
-	/*line :228:3*/ goto ag_L7
-	/*line :228:3*/ ag_L9:
-	/*line worker.go:230:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
-	/*line :230:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
-	/*line :230:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :230:5*/ return ag_s
+	/*line :267:3*/ ag_resume7:
+	/*line :267:3*/ ag_f.ag_aw2 = nil
+	/*line :267:3*/ ag_f.ag_t14++
+	/*line :267:3*/ goto ag_L7
+	/*line :267:3*/ ag_L9:
+	/*line worker.go:269:5*/ ag_f.ag_aw2 = rt.WaitFor(ag_f.w.drainedAsync(), ag_f.w.grace)
+	/*line :269:5*/ ag_f.ag_state = 8 // await: rt.Await(rt.WaitFor(w.drainedAsync(), w.grace))
+	/*line :269:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :269:5*/ return ag_s
 	}
-	/*line :230:5*/ ag_resume8:
-	/*line worker.go:230:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :230:5*/ ag_f.ag_aw2 = nil
-	/*line worker.go:230:2*/ if !(ag_err2 != nil) {
-		/*line :230:2*/ goto ag_L10
+	/*line :269:5*/ ag_resume8:
+	/*line worker.go:269:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :269:5*/ ag_f.ag_aw2 = nil
+	/*line worker.go:269:2*/ if !(ag_err2 != nil) {
+		/*line :269:2*/ goto ag_L10
 	}
-	/*line worker.go:231:3*/ ag_f.w.abandon = true
-	/*line worker.go:232:3*/ for a := range ag_f.w.running {
-		/*line worker.go:233:4*/ ag_f.w.kept[a.entry] = true
-		/*line worker.go:234:4*/ a.task.Cancel()
+	/*line worker.go:270:3*/ ag_f.w.abandon = true
+	/*line worker.go:271:3*/ for _, a := range runningOf(ag_f.w) {
+		/*line worker.go:272:4*/ ag_f.w.kept[a.entry()] = true
+		/*line worker.go:273:4*/ a.cancel()
 	}
-	/*line worker.go:236:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
-	/*line :236:3*/ ag_f.ag_state = 9 // await: w.drained()
-	/*line :236:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :236:3*/ return ag_s
+	/*line worker.go:275:3*/ ag_f.ag_aw2 = ag_f.w.drainedAsync()
+	/*line :275:3*/ ag_f.ag_state = 9 // await: w.drained()
+	/*line :275:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :275:3*/ return ag_s
 	}
-	/*line :236:3*/ ag_resume9:
-	/*line :236:3*/ ag_f.ag_aw2 = nil
-	/*line :236:3*/ ag_L10:
-	/*line worker.go:238:2*/ ag_f.beats.Cancel()
-	/*line worker.go:239:2*/ ag_f.ag_aw2 = ag_f.beats
-	/*line :239:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
-	/*line :239:2*/ ag_f.beats = nil
-	/*line :239:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :239:2*/ return ag_s
+	/*line :275:3*/ ag_resume9:
+	/*line :275:3*/ ag_f.ag_aw2 = nil
+	/*line :275:3*/ ag_L10:
+	/*line worker.go:277:2*/ ag_f.beats.Cancel()
+	/*line worker.go:278:2*/ ag_f.ag_aw2 = ag_f.beats
+	/*line :278:2*/ ag_f.ag_state = 10 // await: rt.Await(beats)
+	/*line :278:2*/ ag_f.beats = nil
+	/*line :278:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :278:2*/ return ag_s
 	}
-	/*line :239:2*/ ag_resume10:
-	/*line :239:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:240:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
-	/*line :240:2*/ ag_f.ag_state = 11 // await: w.sweep()
-	/*line :240:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :240:2*/ return ag_s
+	/*line :278:2*/ ag_resume10:
+	/*line :278:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:279:5*/ r = ag_f.w.reaper
+	/*line worker.go:279:2*/ if !(r != nil) {
+		/*line :279:2*/ goto ag_L11
 	}
-	/*line :240:2*/ ag_resume11:
-	/*line :240:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:241:2*/ ag_f.ag_err = nil
-	/*line :241:2*/ return rt.Ready
+	/*line worker.go:280:3*/ ag_f.w.reaper = nil
+	/*line worker.go:281:3*/ r.Cancel()
+	/*line worker.go:282:3*/ ag_f.ag_aw2 = r
+	/*line :282:3*/ ag_f.ag_state = 11 // await: rt.Await(r)
+	/*line :282:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :282:3*/ return ag_s
+	}
+	/*line :282:3*/ ag_resume11:
+	/*line :282:3*/ ag_f.ag_aw2 = nil
+	/*line :282:3*/ ag_L11:
+	/*line worker.go:284:2*/ ag_f.ag_aw2 = ag_f.w.sweepAsync()
+	/*line :284:2*/ ag_f.ag_state = 12 // await: w.sweep()
+	/*line :284:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :284:2*/ return ag_s
+	}
+	/*line :284:2*/ ag_resume12:
+	/*line :284:2*/ ag_f.ag_aw2 = nil
+	/*line worker.go:285:2*/ ag_f.ag_err = nil
+	/*line :285:2*/ return rt.Ready
 }
 
-//line worker_async.go:520
+//line worker_async.go:555
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:211"
+		return "worker.go:250"
 	case 2:
-		return "worker.go:217"
+		return "worker.go:256"
 	case 3:
-		return "worker.go:218"
+		return "worker.go:257"
 	case 4:
-		return "worker.go:221"
+		return "worker.go:260"
 	case 5:
-		return "worker.go:223"
+		return "worker.go:262"
 	case 6:
-		return "worker.go:225"
+		return "worker.go:264"
 	case 7:
-		return "worker.go:228"
+		return "worker.go:267"
 	case 8:
-		return "worker.go:230"
+		return "worker.go:269"
 	case 9:
-		return "worker.go:236"
+		return "worker.go:275"
 	case 10:
-		return "worker.go:239"
+		return "worker.go:278"
 	case 11:
-		return "worker.go:240"
+		return "worker.go:282"
+	case 12:
+		return "worker.go:284"
 	}
 	return ""
 }
@@ -579,9 +616,9 @@ func (ag_f *ag_Worker_sweep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:252
+//line worker.go:296
 func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :252:1*/ var (
+	/*line :296:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		p       aredis.Value
@@ -590,116 +627,116 @@ func (ag_f *ag_Worker_sweep) Resume(ag_co *rt.Coro) rt.Status {
 		job     string
 		ag_err3 error
 	)
-	/*line :252:1*/ if ag_co.Unwinding() {
-		/*line :252:1*/ return rt.Ready
+	/*line :296:1*/ if ag_co.Unwinding() {
+		/*line :296:1*/ return rt.Ready
 	}
-	/*line :252:1*/ switch ag_f.ag_state {
-	/*line :252:1*/ case 1:
-		/*line :252:1*/ goto ag_resume1
-		/*line :252:1*/
+	/*line :296:1*/ switch ag_f.ag_state {
+	/*line :296:1*/ case 1:
+		/*line :296:1*/ goto ag_resume1
+		/*line :296:1*/
 	case 2:
-		/*line :252:1*/ goto ag_resume2
-		/*line :252:1*/
+		/*line :296:1*/ goto ag_resume2
+		/*line :296:1*/
 	case 3:
-		/*line :252:1*/ goto ag_resume3
-		/*line :252:1*/
+		/*line :296:1*/ goto ag_resume3
+		/*line :296:1*/
 	case 4:
-		/*line :252:1*/ goto ag_resume4
+		/*line :296:1*/ goto ag_resume4
 	}
-	/*line worker.go:253:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
-	/*line :253:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
-	/*line :253:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:2*/ return ag_s
+	/*line worker.go:297:2*/ ag_f.ag_aw0 = rt.SleepAsync(20 * time.Millisecond)
+	/*line :297:2*/ ag_f.ag_state = 1 // await: rt.Sleep(20 * time.Millisecond)
+	/*line :297:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :297:2*/ return ag_s
 	}
-	/*line :253:2*/ ag_resume1:
-	/*line :253:2*/ ag_f.ag_aw0 = nil
-	/*line :253:2*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :253:2*/ ag_f.ag_t2 = 0
-	/*line :253:2*/ ag_L1:
-	/*line worker.go:254:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :254:2*/ goto ag_L3
+	/*line :297:2*/ ag_resume1:
+	/*line :297:2*/ ag_f.ag_aw0 = nil
+	/*line :297:2*/ ag_f.ag_t1 = ag_f.w.queues
+	/*line :297:2*/ ag_f.ag_t2 = 0
+	/*line :297:2*/ ag_L1:
+	/*line worker.go:298:2*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
+		/*line :298:2*/ goto ag_L3
 	}
-	/*line worker.go:254:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:255:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
-	/*line :255:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
-	/*line :255:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :255:3*/ return ag_s
+	/*line worker.go:298:9*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
+	/*line worker.go:299:3*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XPENDING", ag_f.q.stream(), group, "-", "+", 1000, ag_f.w.opts.Consumer)
+	/*line :299:3*/ ag_f.ag_state = 2 // await: w.cl.Do("XPENDING", q.stream(), group, "-", "+", 1000, w....
+	/*line :299:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :299:3*/ return ag_s
 	}
-	/*line :255:3*/ ag_resume2:
-	/*line worker.go:255:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :255:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:256:3*/ if ag_err1 != nil {
-		/*line worker.go:257:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
-		/*line worker.go:258:4*/ {
-			/*line :258:4*/ ag_f.q = nil
-			/*line :258:4*/ goto ag_L2
+	/*line :299:3*/ ag_resume2:
+	/*line worker.go:299:3*/ v, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :299:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:300:3*/ if ag_err1 != nil {
+		/*line worker.go:301:4*/ ag_f.w.opts.Logf("ajobs: listing the pending jobs of %s at shutdown: %v", ag_f.q.name, ag_err1)
+		/*line worker.go:302:4*/ {
+			/*line :302:4*/ ag_f.q = nil
+			/*line :302:4*/ goto ag_L2
 		}
 	}
-	/*line :258:4*/ ag_f.ag_t6 = v.Elems
-	/*line :258:4*/ ag_f.ag_t7 = 0
-	/*line :258:4*/ ag_L4:
-	/*line worker.go:260:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :260:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
-		/*line :260:3*/ goto ag_L6
+	/*line :302:4*/ ag_f.ag_t6 = v.Elems
+	/*line :302:4*/ ag_f.ag_t7 = 0
+	/*line :302:4*/ ag_L4:
+	/*line worker.go:304:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :304:3*/ ag_f.q, ag_f.ag_t6 = nil, nil
+		/*line :304:3*/ goto ag_L6
 	}
-	/*line worker.go:260:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
-	/*line worker.go:261:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
-		/*line worker.go:262:5*/ goto ag_L5
+	/*line worker.go:304:10*/ p = ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:305:4*/ if len(p.Elems) < 1 || ag_f.w.kept[p.Elems[0].Str] {
+		/*line worker.go:306:5*/ goto ag_L5
 	}
-	/*line worker.go:264:4*/ ag_f.id = p.Elems[0].Str
-	/*line worker.go:265:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
-	/*line :265:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
-	/*line :265:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :265:4*/ return ag_s
+	/*line worker.go:308:4*/ ag_f.id = p.Elems[0].Str
+	/*line worker.go:309:4*/ ag_f.ag_aw1 = ag_f.w.cl.DoAsync("XRANGE", ag_f.q.stream(), ag_f.id, ag_f.id)
+	/*line :309:4*/ ag_f.ag_state = 3 // await: w.cl.Do("XRANGE", q.stream(), id, id)
+	/*line :309:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :309:4*/ return ag_s
 	}
-	/*line :265:4*/ ag_resume3:
-	/*line worker.go:265:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :265:4*/ ag_f.ag_aw1 = nil
-	/*line worker.go:266:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
-		/*line worker.go:267:5*/ {
-			/*line :267:5*/ ag_f.id = ""
-			/*line :267:5*/ goto ag_L5
+	/*line :309:4*/ ag_resume3:
+	/*line worker.go:309:4*/ e, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :309:4*/ ag_f.ag_aw1 = nil
+	/*line worker.go:310:4*/ if ag_err2 != nil || len(e.Elems) != 1 {
+		/*line worker.go:311:5*/ {
+			/*line :311:5*/ ag_f.id = ""
+			/*line :311:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:269:4*/ _, job = entryJob(e.Elems[0])
-	/*line worker.go:270:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :270:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :270:7*/ ag_f.id = ""
-	/*line :270:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :270:7*/ return ag_s
+	/*line worker.go:313:4*/ _, job = entryJob(e.Elems[0])
+	/*line worker.go:314:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :314:7*/ ag_f.ag_state = 4 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :314:7*/ ag_f.id = ""
+	/*line :314:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :314:7*/ return ag_s
 	}
-	/*line :270:7*/ ag_resume4:
-	/*line worker.go:270:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
-	/*line :270:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:270:4*/ if !(ag_err3 == nil) {
-		/*line :270:4*/ goto ag_L7
+	/*line :314:7*/ ag_resume4:
+	/*line worker.go:314:7*/ _, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :314:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:314:4*/ if !(ag_err3 == nil) {
+		/*line :314:4*/ goto ag_L7
 	}
-	/*line worker.go:271:5*/ ag_f.w.stats.GivenBack++
-	/*line :271:5*/ ag_L7:
-	/*line :271:5*/ ag_L5:
-	/*line :271:5*/ ag_f.ag_t7++
-	/*line :271:5*/ goto ag_L4
-	/*line :271:5*/ ag_L6:
-	/*line :271:5*/ ag_L2:
-	/*line :271:5*/ ag_f.ag_t2++
-	/*line :271:5*/ goto ag_L1
-	/*line :271:5*/ ag_L3:
-	/*line worker.go:275:1*/ return rt.Ready
+	/*line worker.go:315:5*/ ag_f.w.stats.GivenBack++
+	/*line :315:5*/ ag_L7:
+	/*line :315:5*/ ag_L5:
+	/*line :315:5*/ ag_f.ag_t7++
+	/*line :315:5*/ goto ag_L4
+	/*line :315:5*/ ag_L6:
+	/*line :315:5*/ ag_L2:
+	/*line :315:5*/ ag_f.ag_t2++
+	/*line :315:5*/ goto ag_L1
+	/*line :315:5*/ ag_L3:
+	/*line worker.go:319:1*/ return rt.Ready
 }
 
-//line worker_async.go:691
+//line worker_async.go:728
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_sweep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:253"
+		return "worker.go:297"
 	case 2:
-		return "worker.go:255"
+		return "worker.go:299"
 	case 3:
-		return "worker.go:265"
+		return "worker.go:309"
 	case 4:
-		return "worker.go:270"
+		return "worker.go:314"
 	}
 	return ""
 }
@@ -729,39 +766,39 @@ func (ag_f *ag_Worker_drained) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:280
+//line worker.go:324
 func (ag_f *ag_Worker_drained) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :280:1*/ if ag_co.Unwinding() {
-		/*line :280:1*/ return rt.Ready
+	/*line :324:1*/ if ag_co.Unwinding() {
+		/*line :324:1*/ return rt.Ready
 	}
-	/*line :280:1*/ switch ag_f.ag_state {
-	/*line :280:1*/ case 1:
-		/*line :280:1*/ goto ag_resume1
+	/*line :324:1*/ switch ag_f.ag_state {
+	/*line :324:1*/ case 1:
+		/*line :324:1*/ goto ag_resume1
 	}
-	/*line :280:1*/ ag_L1:
-	/*line worker.go:281:6*/ if !(ag_f.w.active > 0) {
-		/*line :281:6*/ goto ag_L3
+	/*line :324:1*/ ag_L1:
+	/*line worker.go:325:6*/ if !(ag_f.w.active > 0) {
+		/*line :325:6*/ goto ag_L3
 	}
-	/*line worker.go:282:3*/ ag_f.w.idle.Clear()
-	/*line worker.go:283:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
-	/*line :283:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
-	/*line :283:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :283:3*/ return ag_s
+	/*line worker.go:326:3*/ ag_f.w.idle.Clear()
+	/*line worker.go:327:3*/ ag_f.ag_aw0 = ag_f.w.idle.WaitAsync()
+	/*line :327:3*/ ag_f.ag_state = 1 // await: w.idle.Wait()
+	/*line :327:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :327:3*/ return ag_s
 	}
-	/*line :283:3*/ ag_resume1:
-	/*line :283:3*/ ag_f.ag_aw0 = nil
-	/*line :283:3*/ goto ag_L1
-	/*line :283:3*/ ag_L3:
-	/*line worker.go:285:1*/ return rt.Ready
+	/*line :327:3*/ ag_resume1:
+	/*line :327:3*/ ag_f.ag_aw0 = nil
+	/*line :327:3*/ goto ag_L1
+	/*line :327:3*/ ag_L3:
+	/*line worker.go:329:1*/ return rt.Ready
 }
 
-//line worker_async.go:759
+//line worker_async.go:796
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_drained) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:283"
+		return "worker.go:327"
 	}
 	return ""
 }
@@ -798,144 +835,144 @@ func (ag_f *ag_Worker_readLoop) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:291
+//line worker.go:336
 func (ag_f *ag_Worker_readLoop) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :291:1*/ var (
+	/*line :336:1*/ var (
 		ag_t5 time.Time
 		ag_t6 time.Time
 		g     int
 	)
-	/*line :291:1*/ if ag_co.Unwinding() {
-		/*line :291:1*/ return rt.Ready
+	/*line :336:1*/ if ag_co.Unwinding() {
+		/*line :336:1*/ return rt.Ready
 	}
-	/*line :291:1*/ switch ag_f.ag_state {
-	/*line :291:1*/ case 1:
-		/*line :291:1*/ goto ag_resume1
-		/*line :291:1*/
+	/*line :336:1*/ switch ag_f.ag_state {
+	/*line :336:1*/ case 1:
+		/*line :336:1*/ goto ag_resume1
+		/*line :336:1*/
 	case 2:
-		/*line :291:1*/ goto ag_resume2
-		/*line :291:1*/
+		/*line :336:1*/ goto ag_resume2
+		/*line :336:1*/
 	case 3:
-		/*line :291:1*/ goto ag_resume3
-		/*line :291:1*/
+		/*line :336:1*/ goto ag_resume3
+		/*line :336:1*/
 	case 4:
-		/*line :291:1*/ goto ag_resume4
-		/*line :291:1*/
+		/*line :336:1*/ goto ag_resume4
+		/*line :336:1*/
 	case 5:
-		/*line :291:1*/ goto ag_resume5
-		/*line :291:1*/
+		/*line :336:1*/ goto ag_resume5
+		/*line :336:1*/
 	case 6:
-		/*line :291:1*/ goto ag_resume6
+		/*line :336:1*/ goto ag_resume6
 	}
-	/*line worker.go:292:6*/ ag_f.nextReclaim = time.Time{}
-	/*line worker.go:293:2*/ ag_f.pause = 50 * time.Millisecond
-	/*line :293:2*/ ag_L1:
-	/*line worker.go:295:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
-	/*line :295:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
-	/*line :295:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :295:3*/ return ag_s
+	/*line worker.go:337:6*/ ag_f.nextReclaim = time.Time{}
+	/*line worker.go:338:2*/ ag_f.pause = 50 * time.Millisecond
+	/*line :338:2*/ ag_L1:
+	/*line worker.go:340:3*/ ag_f.ag_aw0 = ag_f.w.sem.AcquireAsync()
+	/*line :340:3*/ ag_f.ag_state = 1 // await: w.sem.Acquire()
+	/*line :340:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :340:3*/ return ag_s
 	}
-	/*line :295:3*/ ag_resume1:
-	/*line :295:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:296:3*/ ag_f.n = 1
-	/*line worker.go:297:3*/ for ag_f.w.sem.TryAcquire() {
-		/*line worker.go:298:4*/ ag_f.n++
+	/*line :340:3*/ ag_resume1:
+	/*line :340:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:341:3*/ ag_f.n = 1
+	/*line worker.go:342:3*/ for ag_f.n < readBatch && ag_f.w.sem.TryAcquire() {
+		/*line worker.go:343:4*/ ag_f.n++
 	}
-	/*line worker.go:300:3*/ ag_f.got = 0
-	/*line worker.go:301:7*/ ag_f.err = nil
-	/*line worker.go:302:7*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :302:7*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :302:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :302:7*/ return ag_s
+	/*line worker.go:345:3*/ ag_f.got = 0
+	/*line worker.go:346:7*/ ag_f.err = nil
+	/*line worker.go:347:7*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :347:7*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :347:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:7*/ return ag_s
 	}
-	/*line :302:7*/ ag_resume2:
-	/*line worker.go:302:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :302:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:302:3*/ if ag_t5.Before(ag_f.nextReclaim) {
-		/*line :302:3*/ goto ag_L4
+	/*line :347:7*/ ag_resume2:
+	/*line worker.go:347:7*/ ag_t5, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :347:7*/ ag_f.ag_aw1 = nil
+	/*line worker.go:347:3*/ if ag_t5.Before(ag_f.nextReclaim) {
+		/*line :347:3*/ goto ag_L4
 	}
-	/*line :302:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
-	/*line worker.go:303:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
-	/*line :303:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
-	/*line :303:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :303:4*/ return ag_s
+	/*line :347:3*/ ag_f.nextReclaim, ag_f.err = time.Time{}, nil
+	/*line worker.go:348:4*/ ag_f.ag_aw2 = ag_f.w.reclaimAsync(ag_f.n)
+	/*line :348:4*/ ag_f.ag_state = 3 // await: w.reclaim(n)
+	/*line :348:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :348:4*/ return ag_s
 	}
-	/*line :303:4*/ ag_resume3:
-	/*line worker.go:303:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :303:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:304:18*/ ag_f.ag_aw1 = rt.NowAsync()
-	/*line :304:18*/ ag_f.ag_state = 4 // await: rt.Now()
-	/*line :304:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :304:18*/ return ag_s
+	/*line :348:4*/ ag_resume3:
+	/*line worker.go:348:4*/ ag_f.got, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :348:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:349:18*/ ag_f.ag_aw1 = rt.NowAsync()
+	/*line :349:18*/ ag_f.ag_state = 4 // await: rt.Now()
+	/*line :349:18*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :349:18*/ return ag_s
 	}
-	/*line :304:18*/ ag_resume4:
-	/*line worker.go:304:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :304:18*/ ag_f.ag_aw1 = nil
-	/*line worker.go:304:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
-	/*line :304:4*/ ag_L4:
-	/*line worker.go:306:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
-		/*line :306:3*/ goto ag_L5
+	/*line :349:18*/ ag_resume4:
+	/*line worker.go:349:18*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :349:18*/ ag_f.ag_aw1 = nil
+	/*line worker.go:349:4*/ ag_f.nextReclaim = ag_t6.Add(ag_f.w.opts.ReclaimInterval)
+	/*line :349:4*/ ag_L4:
+	/*line worker.go:351:3*/ if !(ag_f.err == nil && ag_f.got < ag_f.n) {
+		/*line :351:3*/ goto ag_L5
 	}
-	/*line :306:3*/ ag_f.err = nil
-	/*line worker.go:307:8*/ g = 0
-	/*line worker.go:308:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
-	/*line :308:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
-	/*line :308:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :308:4*/ return ag_s
+	/*line :351:3*/ ag_f.err = nil
+	/*line worker.go:352:8*/ g = 0
+	/*line worker.go:353:4*/ ag_f.ag_aw2 = ag_f.w.readAsync(ag_f.n - ag_f.got)
+	/*line :353:4*/ ag_f.ag_state = 5 // await: w.read(n - got)
+	/*line :353:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :353:4*/ return ag_s
 	}
-	/*line :308:4*/ ag_resume5:
-	/*line worker.go:308:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
-	/*line :308:4*/ ag_f.ag_aw2 = nil
-	/*line worker.go:309:4*/ ag_f.got += g
-	/*line :309:4*/ ag_L5:
-	/*line worker.go:311:3*/ for i := ag_f.got; i < ag_f.n; i++ {
-		/*line worker.go:312:4*/ ag_f.w.sem.Release()
+	/*line :353:4*/ ag_resume5:
+	/*line worker.go:353:4*/ g, ag_f.err = ag_f.ag_aw2.AwaitResult()
+	/*line :353:4*/ ag_f.ag_aw2 = nil
+	/*line worker.go:354:4*/ ag_f.got += g
+	/*line :354:4*/ ag_L5:
+	/*line worker.go:356:3*/ for i := ag_f.got; i < ag_f.n; i++ {
+		/*line worker.go:357:4*/ ag_f.w.sem.Release()
 	}
-	/*line worker.go:314:3*/ if !(ag_f.err != nil) {
-		/*line :314:3*/ ag_f.err = nil
-		/*line :314:3*/ goto ag_L6
+	/*line worker.go:359:3*/ if !(ag_f.err != nil) {
+		/*line :359:3*/ ag_f.err = nil
+		/*line :359:3*/ goto ag_L6
 	}
-	/*line worker.go:315:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
-	/*line :315:4*/ ag_f.err = nil
-	/*line worker.go:316:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
-	/*line :316:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
-	/*line :316:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :316:4*/ return ag_s
+	/*line worker.go:360:4*/ ag_f.w.opts.Logf("ajobs: worker %s: %v (retrying in %v)", ag_f.w.opts.Consumer, ag_f.err, ag_f.pause)
+	/*line :360:4*/ ag_f.err = nil
+	/*line worker.go:361:4*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.pause)
+	/*line :361:4*/ ag_f.ag_state = 6 // await: rt.Sleep(pause)
+	/*line :361:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :361:4*/ return ag_s
 	}
-	/*line :316:4*/ ag_resume6:
-	/*line :316:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:317:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :317:4*/ goto ag_L7
-	/*line :317:4*/ ag_L6:
-	/*line worker.go:318:10*/ {
-		/*line worker.go:319:4*/ ag_f.pause = 50 * time.Millisecond
+	/*line :361:4*/ ag_resume6:
+	/*line :361:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:362:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :362:4*/ goto ag_L7
+	/*line :362:4*/ ag_L6:
+	/*line worker.go:363:10*/ {
+		/*line worker.go:364:4*/ ag_f.pause = 50 * time.Millisecond
 	}
-	/*line :319:4*/ ag_L7:
-	/*line :319:4*/ goto ag_L1
+	/*line :364:4*/ ag_L7:
+	/*line :364:4*/ goto ag_L1
 }
 
-//line worker_async.go:918
+//line worker_async.go:955
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_readLoop) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:295"
+		return "worker.go:340"
 	case 2:
-		return "worker.go:302"
+		return "worker.go:347"
 	case 3:
-		return "worker.go:303"
+		return "worker.go:348"
 	case 4:
-		return "worker.go:304"
+		return "worker.go:349"
 	case 5:
-		return "worker.go:308"
+		return "worker.go:353"
 	case 6:
-		return "worker.go:316"
+		return "worker.go:361"
 	}
 	return ""
 }
 
-// ag_Worker_read is the frame of (*Worker).read (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_read is the frame of (*Worker).read (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_read struct {
 	ag_state int
 	w        *Worker
@@ -943,6 +980,7 @@ type ag_Worker_read struct {
 	started  int
 	ag_t2    []*Queue
 	ag_t3    int
+	count    int
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_aw1   rt.Awaitable[int]
 	ag_r0    int
@@ -967,125 +1005,130 @@ func (ag_f *ag_Worker_read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:332
+//line worker.go:384
 func (ag_f *ag_Worker_read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :332:1*/ var (
+	/*line :384:1*/ var (
 		ag_q1   *Queue
 		ag_v1   aredis.Value
 		ag_err1 error
-		ag_t6   int
+		got     int
 		args    []any
 		ag_v2   aredis.Value
 		ag_err2 error
-		ag_t10  int
+		ag_t11  int
 	)
-	/*line :332:1*/ if ag_co.Unwinding() {
-		/*line :332:1*/ return rt.Ready
+	/*line :384:1*/ if ag_co.Unwinding() {
+		/*line :384:1*/ return rt.Ready
 	}
-	/*line :332:1*/ switch ag_f.ag_state {
-	/*line :332:1*/ case 1:
-		/*line :332:1*/ goto ag_resume1
-		/*line :332:1*/
+	/*line :384:1*/ switch ag_f.ag_state {
+	/*line :384:1*/ case 1:
+		/*line :384:1*/ goto ag_resume1
+		/*line :384:1*/
 	case 2:
-		/*line :332:1*/ goto ag_resume2
-		/*line :332:1*/
+		/*line :384:1*/ goto ag_resume2
+		/*line :384:1*/
 	case 3:
-		/*line :332:1*/ goto ag_resume3
-		/*line :332:1*/
+		/*line :384:1*/ goto ag_resume3
+		/*line :384:1*/
 	case 4:
-		/*line :332:1*/ goto ag_resume4
+		/*line :384:1*/ goto ag_resume4
 	}
-	/*line worker.go:333:2*/ ag_f.started = 0
-	/*line :333:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :333:2*/ ag_f.ag_t3 = 0
-	/*line :333:2*/ ag_L1:
-	/*line worker.go:334:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :334:2*/ ag_f.ag_t2 = nil
-		/*line :334:2*/ goto ag_L3
+	/*line worker.go:385:2*/ ag_f.started = 0
+	/*line :385:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :385:2*/ ag_f.ag_t3 = 0
+	/*line :385:2*/ ag_L1:
+	/*line worker.go:386:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :386:2*/ ag_f.ag_t2 = nil
+		/*line :386:2*/ goto ag_L3
 	}
-	/*line worker.go:334:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:335:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:336:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :336:4*/ return rt.Ready
+	/*line worker.go:386:9*/ ag_q1 = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:387:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:388:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :388:4*/ return rt.Ready
 	}
-	/*line worker.go:338:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.n-ag_f.started, "STREAMS", ag_q1.stream(), ">")
-	/*line :338:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
-	/*line :338:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :338:3*/ return ag_s
+	/*line worker.go:390:3*/ ag_f.count = min(ag_f.n-ag_f.started, readBatch)
+	/*line worker.go:391:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", ag_f.count, "STREAMS", ag_q1.stream(), ">")
+	/*line :391:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XREADGROUP", "GROUP", group, w.opts.Consumer, "C...
+	/*line :391:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :391:3*/ return ag_s
 	}
-	/*line :338:3*/ ag_resume1:
-	/*line worker.go:338:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :338:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:339:3*/ if ag_err1 != nil {
-		/*line worker.go:340:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :340:4*/ return rt.Ready
+	/*line :391:3*/ ag_resume1:
+	/*line worker.go:391:3*/ ag_v1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :391:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:392:3*/ if ag_err1 != nil {
+		/*line worker.go:393:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :393:4*/ return rt.Ready
 	}
-	/*line worker.go:342:14*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.n-ag_f.started)
-	/*line :342:14*/ ag_f.ag_state = 2 // await: w.startRead(v, n - started)
-	/*line :342:14*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :342:14*/ return ag_s
+	/*line worker.go:395:3*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v1, ag_f.count)
+	/*line :395:3*/ ag_f.ag_state = 2 // await: w.startRead(v, count)
+	/*line :395:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :395:3*/ return ag_s
 	}
-	/*line :342:14*/ ag_resume2:
-	/*line worker.go:342:14*/ ag_t6, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :342:14*/ ag_f.ag_aw1 = nil
-	/*line worker.go:342:3*/ ag_f.started += ag_t6
-	/*line :342:3*/ ag_f.ag_t3++
-	/*line :342:3*/ goto ag_L1
-	/*line :342:3*/ ag_L3:
-	/*line worker.go:344:2*/ if ag_f.started > 0 {
-		/*line worker.go:345:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-		/*line :345:3*/ return rt.Ready
+	/*line :395:3*/ ag_resume2:
+	/*line worker.go:395:3*/ got, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :395:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:396:3*/ ag_f.started += got
+	/*line worker.go:397:3*/ if got == readBatch {
+		/*line worker.go:398:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :398:4*/ return rt.Ready
 	}
-	/*line worker.go:347:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
-	/*line worker.go:348:2*/ for _, q := range ag_f.w.queues {
-		/*line worker.go:349:3*/ args = append(args, q.stream())
+	/*line :398:4*/ ag_f.ag_t3++
+	/*line :398:4*/ goto ag_L1
+	/*line :398:4*/ ag_L3:
+	/*line worker.go:401:2*/ if ag_f.started > 0 {
+		/*line worker.go:402:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+		/*line :402:3*/ return rt.Ready
 	}
-	/*line worker.go:351:2*/ for range ag_f.w.queues {
-		/*line worker.go:352:3*/ args = append(args, ">")
+	/*line worker.go:404:2*/ args = []any{"XREADGROUP", "GROUP", group, ag_f.w.opts.Consumer, "COUNT", 1, "BLOCK", ag_f.w.opts.ReclaimInterval.Milliseconds(), "STREAMS"}
+	/*line worker.go:405:2*/ for _, q := range ag_f.w.queues {
+		/*line worker.go:406:3*/ args = append(args, q.stream())
 	}
-	/*line worker.go:354:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
-	/*line :354:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
-	/*line :354:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:2*/ return ag_s
+	/*line worker.go:408:2*/ for range ag_f.w.queues {
+		/*line worker.go:409:3*/ args = append(args, ">")
 	}
-	/*line :354:2*/ ag_resume3:
-	/*line worker.go:354:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:355:2*/ if ag_err2 != nil {
-		/*line worker.go:356:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :356:3*/ return rt.Ready
+	/*line worker.go:411:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync(args...)
+	/*line :411:2*/ ag_f.ag_state = 3 // await: w.cl.Do(args...)
+	/*line :411:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :411:2*/ return ag_s
 	}
-	/*line worker.go:358:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
-	/*line :358:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :358:9*/ ag_f.w = nil
-	/*line :358:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :358:9*/ return ag_s
+	/*line :411:2*/ ag_resume3:
+	/*line worker.go:411:2*/ ag_v2, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :411:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:412:2*/ if ag_err2 != nil {
+		/*line worker.go:413:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :413:3*/ return rt.Ready
 	}
-	/*line :358:9*/ ag_resume4:
-	/*line worker.go:358:9*/ ag_t10, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :358:9*/ ag_f.ag_aw1 = nil
-	/*line worker.go:358:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t10, nil
-	/*line :358:2*/ return rt.Ready
+	/*line worker.go:415:9*/ ag_f.ag_aw1 = ag_f.w.startReadAsync(ag_v2, 1)
+	/*line :415:9*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :415:9*/ ag_f.w = nil
+	/*line :415:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:9*/ return ag_s
+	}
+	/*line :415:9*/ ag_resume4:
+	/*line worker.go:415:9*/ ag_t11, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :415:9*/ ag_f.ag_aw1 = nil
+	/*line worker.go:415:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t11, nil
+	/*line :415:2*/ return rt.Ready
 }
 
-//line worker_async.go:1072
+//line worker_async.go:1115
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:338"
+		return "worker.go:391"
 	case 2:
-		return "worker.go:342"
+		return "worker.go:395"
 	case 3:
-		return "worker.go:354"
+		return "worker.go:411"
 	case 4:
-		return "worker.go:358"
+		return "worker.go:415"
 	}
 	return ""
 }
 
-// ag_Worker_startRead is the frame of (*Worker).startRead (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_startRead is the frame of (*Worker).startRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_startRead struct {
 	ag_state int
 	w        *Worker
@@ -1096,11 +1139,12 @@ type ag_Worker_startRead struct {
 	step     int
 	i        int
 	q        *Queue
-	ag_t8    []aredis.Value
-	ag_t9    int
+	batch    []*attempt
+	ag_t9    []aredis.Value
+	ag_t10   int
 	id       string
-	ag_aw0   rt.Awaitable[struct{}]
-	ag_aw1   rt.Awaitable[aredis.Value]
+	ag_aw0   rt.Awaitable[aredis.Value]
+	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    int
 }
 
@@ -1122,113 +1166,116 @@ func (ag_f *ag_Worker_startRead) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line worker.go:365
+//line worker.go:422
 func (ag_f *ag_Worker_startRead) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :365:1*/ var (
+	/*line :422:1*/ var (
 		name    string
 		entries []aredis.Value
 		e       aredis.Value
 		job     string
 		err     error
 	)
-	/*line :365:1*/ if ag_co.Unwinding() {
-		/*line :365:1*/ return rt.Ready
+	/*line :422:1*/ if ag_co.Unwinding() {
+		/*line :422:1*/ return rt.Ready
 	}
-	/*line :365:1*/ switch ag_f.ag_state {
-	/*line :365:1*/ case 1:
-		/*line :365:1*/ goto ag_resume1
-		/*line :365:1*/
+	/*line :422:1*/ switch ag_f.ag_state {
+	/*line :422:1*/ case 1:
+		/*line :422:1*/ goto ag_resume1
+		/*line :422:1*/
 	case 2:
-		/*line :365:1*/ goto ag_resume2
+		/*line :422:1*/ goto ag_resume2
 	}
-	/*line worker.go:366:2*/ if ag_f.v.IsNull() {
-		/*line worker.go:367:3*/ ag_f.ag_r0 = 0
-		/*line :367:3*/ return rt.Ready
+	/*line worker.go:423:2*/ if ag_f.v.IsNull() {
+		/*line worker.go:424:3*/ ag_f.ag_r0 = 0
+		/*line :424:3*/ return rt.Ready
 	}
-	/*line worker.go:369:2*/ ag_f.started = 0
-	/*line worker.go:370:2*/ ag_f.streams = ag_f.v.Elems
-	/*line worker.go:371:2*/ ag_f.step = 1
-	/*line worker.go:372:2*/ if ag_f.v.Kind == aredis.Map {
-		/*line worker.go:373:3*/ ag_f.step = 2
+	/*line worker.go:426:2*/ ag_f.started = 0
+	/*line worker.go:427:2*/ ag_f.streams = ag_f.v.Elems
+	/*line worker.go:428:2*/ ag_f.step = 1
+	/*line worker.go:429:2*/ if ag_f.v.Kind == aredis.Map {
+		/*line worker.go:430:3*/ ag_f.step = 2
 	}
-	/*line :373:3*/ ag_f.v = aredis.Value{}
-	/*line worker.go:375:6*/ ag_f.i = 0
-	/*line :375:6*/ ag_L1:
-	/*line worker.go:375:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
-		/*line :375:14*/ goto ag_L3
+	/*line :430:3*/ ag_f.v = aredis.Value{}
+	/*line worker.go:432:6*/ ag_f.i = 0
+	/*line :432:6*/ ag_L1:
+	/*line worker.go:432:14*/ if !(ag_f.i+ag_f.step-1 < len(ag_f.streams)) {
+		/*line :432:14*/ goto ag_L3
 	}
-	/*line worker.go:376:7*/ name = ""
-	/*line worker.go:377:7*/ entries = nil
-	/*line worker.go:378:3*/ if ag_f.step == 2 {
-		/*line worker.go:379:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
+	/*line worker.go:433:7*/ name = ""
+	/*line worker.go:434:7*/ entries = nil
+	/*line worker.go:435:3*/ if ag_f.step == 2 {
+		/*line worker.go:436:4*/ name, entries = ag_f.streams[ag_f.i].Str, ag_f.streams[ag_f.i+1].Elems
 	} else if len(ag_f.streams[ag_f.i].Elems) == 2 {
-		/*line worker.go:381:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
+		/*line worker.go:438:4*/ name, entries = ag_f.streams[ag_f.i].Elems[0].Str, ag_f.streams[ag_f.i].Elems[1].Elems
 	}
-	/*line worker.go:383:3*/ ag_f.q = ag_f.w.queueOf(name)
-	/*line :383:3*/ ag_f.ag_t8 = entries
-	/*line :383:3*/ ag_f.ag_t9 = 0
-	/*line :383:3*/ ag_L4:
-	/*line worker.go:384:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
-		/*line :384:3*/ ag_f.q, ag_f.ag_t8 = nil, nil
-		/*line :384:3*/ goto ag_L6
+	/*line worker.go:440:3*/ ag_f.q = ag_f.w.queueOf(name)
+	/*line worker.go:441:7*/ ag_f.batch = nil
+	/*line :441:7*/ ag_f.ag_t9 = entries
+	/*line :441:7*/ ag_f.ag_t10 = 0
+	/*line :441:7*/ ag_L4:
+	/*line worker.go:442:3*/ if !(ag_f.ag_t10 < len(ag_f.ag_t9)) {
+		/*line :442:3*/ ag_f.ag_t9 = nil
+		/*line :442:3*/ goto ag_L6
 	}
-	/*line worker.go:384:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
-	/*line worker.go:385:4*/ ag_f.id, job = entryJob(e)
-	/*line worker.go:386:4*/ if !(ag_f.started < ag_f.n) {
-		/*line :386:4*/ goto ag_L7
+	/*line worker.go:442:10*/ e = ag_f.ag_t9[ag_f.ag_t10]
+	/*line worker.go:443:4*/ ag_f.id, job = entryJob(e)
+	/*line worker.go:444:4*/ if ag_f.started < ag_f.n {
+		/*line worker.go:445:5*/ ag_f.started++
+		/*line worker.go:446:5*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, job, 1))
+		/*line worker.go:447:5*/ {
+			/*line :447:5*/ ag_f.id = ""
+			/*line :447:5*/ goto ag_L5
+		}
 	}
-	/*line worker.go:387:5*/ ag_f.started++
-	/*line worker.go:388:5*/ ag_f.ag_aw0 = ag_f.w.startAsync(ag_f.q, ag_f.id, job, 1)
-	/*line :388:5*/ ag_f.ag_state = 1 // await: w.start(q, id, job, 1)
-	/*line :388:5*/ ag_f.id = ""
-	/*line :388:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :388:5*/ return ag_s
+	/*line worker.go:449:7*/ ag_f.ag_aw0 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
+	/*line :449:7*/ ag_f.ag_state = 1 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
+	/*line :449:7*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :449:7*/ return ag_s
 	}
-	/*line :388:5*/ ag_resume1:
-	/*line :388:5*/ ag_f.ag_aw0 = nil
-	/*line :388:5*/ goto ag_L5
-	/*line :388:5*/ ag_L7:
-	/*line worker.go:391:7*/ ag_f.ag_aw1 = givebackScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, job)
-	/*line :391:7*/ ag_f.ag_state = 2 // await: givebackScript.Run(w.cl, []string{…}, group, id, w.opts.C...
-	/*line :391:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :391:7*/ return ag_s
+	/*line :449:7*/ ag_resume1:
+	/*line worker.go:449:7*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :449:7*/ ag_f.ag_aw0 = nil
+	/*line worker.go:449:4*/ if !(err != nil) {
+		/*line :449:4*/ ag_f.id = ""
+		/*line :449:4*/ goto ag_L7
 	}
-	/*line :391:7*/ ag_resume2:
-	/*line worker.go:391:7*/ _, err = ag_f.ag_aw1.AwaitResult()
-	/*line :391:7*/ ag_f.ag_aw1 = nil
-	/*line worker.go:391:4*/ if !(err != nil) {
-		/*line :391:4*/ ag_f.id = ""
-		/*line :391:4*/ goto ag_L8
+	/*line worker.go:450:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
+	/*line :450:5*/ ag_f.id = ""
+	/*line :450:5*/ ag_L7:
+	/*line worker.go:452:4*/ ag_f.w.stats.GivenBack++
+	/*line :452:4*/ ag_L5:
+	/*line :452:4*/ ag_f.ag_t10++
+	/*line :452:4*/ goto ag_L4
+	/*line :452:4*/ ag_L6:
+	/*line worker.go:454:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :454:3*/ ag_f.ag_state = 2 // await: w.launch(q, batch)
+	/*line :454:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :454:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :454:3*/ return ag_s
 	}
-	/*line worker.go:392:5*/ ag_f.w.opts.Logf("ajobs: giving back %s: %v (it will be reclaimed)", ag_f.id, err)
-	/*line :392:5*/ ag_f.id = ""
-	/*line :392:5*/ ag_L8:
-	/*line worker.go:394:4*/ ag_f.w.stats.GivenBack++
-	/*line :394:4*/ ag_L5:
-	/*line :394:4*/ ag_f.ag_t9++
-	/*line :394:4*/ goto ag_L4
-	/*line :394:4*/ ag_L6:
-	/*line worker.go:375:39*/ ag_f.i += ag_f.step
-	/*line :375:39*/ goto ag_L1
-	/*line :375:39*/ ag_L3:
-	/*line worker.go:397:2*/ ag_f.ag_r0 = ag_f.started
-	/*line :397:2*/ return rt.Ready
+	/*line :454:3*/ ag_resume2:
+	/*line :454:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:432:39*/ ag_f.i += ag_f.step
+	/*line :432:39*/ goto ag_L1
+	/*line :432:39*/ ag_L3:
+	/*line worker.go:456:2*/ ag_f.ag_r0 = ag_f.started
+	/*line :456:2*/ return rt.Ready
 }
 
-//line worker_async.go:1219
+//line worker_async.go:1266
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_startRead) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:388"
+		return "worker.go:449"
 	case 2:
-		return "worker.go:391"
+		return "worker.go:454"
 	}
 	return ""
 }
 
-// ag_Worker_reclaim is the frame of (*Worker).reclaim (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_reclaim is the frame of (*Worker).reclaim (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_reclaim struct {
 	ag_state int
 	w        *Worker
@@ -1237,10 +1284,12 @@ type ag_Worker_reclaim struct {
 	q        *Queue
 	ag_t2    []*Queue
 	ag_t3    int
-	ag_t7    []aredis.Value
-	ag_t8    int
+	batch    []*attempt
+	ag_t8    []aredis.Value
+	ag_t9    int
 	id       string
 	job      string
+	err      error
 	ag_aw0   rt.Awaitable[aredis.Value]
 	ag_aw1   rt.Awaitable[struct{}]
 	ag_r0    int
@@ -1265,453 +1314,723 @@ func (ag_f *ag_Worker_reclaim) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line worker.go:404
+//line worker.go:463
 func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :404:1*/ var (
+	/*line :463:1*/ var (
 		v       aredis.Value
 		ag_err1 error
 		e       aredis.Value
 		l       aredis.Value
-		ag_err2 error
 	)
-	/*line :404:1*/ if ag_co.Unwinding() {
-		/*line :404:1*/ return rt.Ready
+	/*line :463:1*/ if ag_co.Unwinding() {
+		/*line :463:1*/ return rt.Ready
 	}
-	/*line :404:1*/ switch ag_f.ag_state {
-	/*line :404:1*/ case 1:
-		/*line :404:1*/ goto ag_resume1
-		/*line :404:1*/
+	/*line :463:1*/ switch ag_f.ag_state {
+	/*line :463:1*/ case 1:
+		/*line :463:1*/ goto ag_resume1
+		/*line :463:1*/
 	case 2:
-		/*line :404:1*/ goto ag_resume2
-		/*line :404:1*/
+		/*line :463:1*/ goto ag_resume2
+		/*line :463:1*/
 	case 3:
-		/*line :404:1*/ goto ag_resume3
+		/*line :463:1*/ goto ag_resume3
+		/*line :463:1*/
+	case 4:
+		/*line :463:1*/ goto ag_resume4
 	}
-	/*line worker.go:405:2*/ ag_f.started = 0
-	/*line :405:2*/ ag_f.ag_t2 = ag_f.w.queues
-	/*line :405:2*/ ag_f.ag_t3 = 0
-	/*line :405:2*/ ag_L1:
-	/*line worker.go:406:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
-		/*line :406:2*/ goto ag_L3
+	/*line worker.go:464:2*/ ag_f.started = 0
+	/*line :464:2*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :464:2*/ ag_f.ag_t3 = 0
+	/*line :464:2*/ ag_L1:
+	/*line worker.go:465:2*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :465:2*/ goto ag_L3
 	}
-	/*line worker.go:406:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
-	/*line worker.go:407:3*/ if ag_f.started == ag_f.n {
-		/*line worker.go:408:4*/ goto ag_L3
+	/*line worker.go:465:9*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:466:3*/ if ag_f.started == ag_f.n {
+		/*line worker.go:467:4*/ goto ag_L3
 	}
-	/*line worker.go:410:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
-	/*line :410:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
-	/*line :410:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :410:3*/ return ag_s
+	/*line worker.go:469:3*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("XAUTOCLAIM", ag_f.q.stream(), group, ag_f.w.opts.Consumer, ag_f.w.opts.Lease.Milliseconds(), "0-0", "COUNT", ag_f.n-ag_f.started)
+	/*line :469:3*/ ag_f.ag_state = 1 // await: w.cl.Do("XAUTOCLAIM", q.stream(), group, w.opts.Consumer,...
+	/*line :469:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :469:3*/ return ag_s
 	}
-	/*line :410:3*/ ag_resume1:
-	/*line worker.go:410:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :410:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:411:3*/ if ag_err1 != nil {
-		/*line worker.go:412:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
-		/*line :412:4*/ return rt.Ready
+	/*line :469:3*/ ag_resume1:
+	/*line worker.go:469:3*/ v, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :469:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:470:3*/ if ag_err1 != nil {
+		/*line worker.go:471:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err1
+		/*line :471:4*/ return rt.Ready
 	}
-	/*line worker.go:414:3*/ if len(v.Elems) < 2 {
-		/*line worker.go:415:4*/ {
-			/*line :415:4*/ ag_f.q = nil
-			/*line :415:4*/ goto ag_L2
+	/*line worker.go:473:3*/ if len(v.Elems) < 2 {
+		/*line worker.go:474:4*/ {
+			/*line :474:4*/ ag_f.q = nil
+			/*line :474:4*/ goto ag_L2
 		}
 	}
-	/*line :415:4*/ ag_f.ag_t7 = v.Elems[1].Elems
-	/*line :415:4*/ ag_f.ag_t8 = 0
-	/*line :415:4*/ ag_L4:
-	/*line worker.go:417:3*/ if !(ag_f.ag_t8 < len(ag_f.ag_t7)) {
-		/*line :417:3*/ ag_f.q, ag_f.ag_t7 = nil, nil
-		/*line :417:3*/ goto ag_L6
+	/*line worker.go:476:7*/ ag_f.batch = nil
+	/*line :476:7*/ ag_f.ag_t8 = v.Elems[1].Elems
+	/*line :476:7*/ ag_f.ag_t9 = 0
+	/*line :476:7*/ ag_L4:
+	/*line worker.go:477:3*/ if !(ag_f.ag_t9 < len(ag_f.ag_t8)) {
+		/*line :477:3*/ ag_f.ag_t8 = nil
+		/*line :477:3*/ goto ag_L6
 	}
-	/*line worker.go:417:10*/ e = ag_f.ag_t7[ag_f.ag_t8]
-	/*line worker.go:418:4*/ ag_f.id, ag_f.job = entryJob(e)
-	/*line worker.go:420:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
-	/*line :420:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
-	/*line :420:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :420:4*/ return ag_s
+	/*line worker.go:477:10*/ e = ag_f.ag_t8[ag_f.ag_t9]
+	/*line worker.go:478:4*/ ag_f.id, ag_f.job = entryJob(e)
+	/*line worker.go:480:4*/ ag_f.ag_aw0 = leaseScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, group, ag_f.id, ag_f.w.opts.Consumer, 0)
+	/*line :480:4*/ ag_f.ag_state = 2 // await: leaseScript.Run(w.cl, []string{…}, group, id, w.opts.Cons...
+	/*line :480:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :480:4*/ return ag_s
 	}
-	/*line :420:4*/ ag_resume2:
-	/*line worker.go:420:4*/ l, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :420:4*/ ag_f.ag_aw0 = nil
-	/*line worker.go:421:4*/ if ag_err2 != nil {
-		/*line worker.go:422:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_err2
-		/*line :422:5*/ return rt.Ready
+	/*line :480:4*/ ag_resume2:
+	/*line worker.go:480:4*/ l, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :480:4*/ ag_f.ag_aw0 = nil
+	/*line worker.go:481:4*/ if !(ag_f.err != nil) {
+		/*line :481:4*/ ag_f.err = nil
+		/*line :481:4*/ goto ag_L7
 	}
-	/*line worker.go:424:4*/ if l.Int < 0 {
-		/*line worker.go:425:5*/ {
-			/*line :425:5*/ ag_f.id, ag_f.job = "", ""
-			/*line :425:5*/ goto ag_L5
+	/*line :481:4*/ ag_f.ag_t2, ag_f.ag_t8, ag_f.id, ag_f.job = nil, nil, "", ""
+	/*line worker.go:482:5*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :482:5*/ ag_f.ag_state = 3 // await: w.launch(q, batch)
+	/*line :482:5*/ ag_f.w, ag_f.q, ag_f.batch = nil, nil, nil
+	/*line :482:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :482:5*/ return ag_s
+	}
+	/*line :482:5*/ ag_resume3:
+	/*line :482:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:483:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
+	/*line :483:5*/ return rt.Ready
+	/*line :483:5*/ ag_L7:
+	/*line worker.go:485:4*/ if l.Int < 0 {
+		/*line worker.go:486:5*/ {
+			/*line :486:5*/ ag_f.id, ag_f.job = "", ""
+			/*line :486:5*/ goto ag_L5
 		}
 	}
-	/*line worker.go:427:4*/ ag_f.started++
-	/*line worker.go:428:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:429:4*/ ag_f.ag_aw1 = ag_f.w.startAsync(ag_f.q, ag_f.id, ag_f.job, l.Int)
-	/*line :429:4*/ ag_f.ag_state = 3 // await: w.start(q, id, job, l.Int)
-	/*line :429:4*/ ag_f.id, ag_f.job = "", ""
-	/*line :429:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:4*/ return ag_s
+	/*line worker.go:488:4*/ ag_f.started++
+	/*line worker.go:489:4*/ ag_f.w.stats.Reclaimed++
+	/*line worker.go:490:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int))
+	/*line :490:4*/ ag_f.id, ag_f.job = "", ""
+	/*line :490:4*/ ag_L5:
+	/*line :490:4*/ ag_f.ag_t9++
+	/*line :490:4*/ goto ag_L4
+	/*line :490:4*/ ag_L6:
+	/*line worker.go:492:3*/ ag_f.ag_aw1 = ag_f.w.launchAsync(ag_f.q, ag_f.batch)
+	/*line :492:3*/ ag_f.ag_state = 4 // await: w.launch(q, batch)
+	/*line :492:3*/ ag_f.q, ag_f.batch = nil, nil
+	/*line :492:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:3*/ return ag_s
 	}
-	/*line :429:4*/ ag_resume3:
-	/*line :429:4*/ ag_f.ag_aw1 = nil
-	/*line :429:4*/ ag_L5:
-	/*line :429:4*/ ag_f.ag_t8++
-	/*line :429:4*/ goto ag_L4
-	/*line :429:4*/ ag_L6:
-	/*line :429:4*/ ag_L2:
-	/*line :429:4*/ ag_f.ag_t3++
-	/*line :429:4*/ goto ag_L1
-	/*line :429:4*/ ag_L3:
-	/*line worker.go:432:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
-	/*line :432:2*/ return rt.Ready
-}
-
-//line worker_async.go:1369
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_reclaim) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "worker.go:410"
-	case 2:
-		return "worker.go:420"
-	case 3:
-		return "worker.go:429"
-	}
-	return ""
-}
-
-// ag_Worker_start is the frame of (*Worker).start (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_start struct {
-	ag_state   int
-	w          *Worker
-	q          *Queue
-	entry      string
-	job        string
-	deliveries int64
-	ag_aw0     rt.Awaitable[*rt.Task[struct{}]]
-}
-
-// startAsync returns the coroutine of (*Worker).start: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) startAsync(q *Queue, entry string, job string, deliveries int64) rt.Awaitable[struct{}] {
-	return &ag_Worker_start{w: w, q: q, entry: entry, job: job, deliveries: deliveries}
-}
-
-// ag_0spawn_start starts (*Worker).start as a task, its frame in the task's allocation: the generated form of rt.Spawn(startAsync(...)).
-func (w *Worker) ag_0spawn_start(q *Queue, entry string, job string, deliveries int64, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Worker_start](ag_Worker_start{w: w, q: q, entry: entry, job: job, deliveries: deliveries}, ag_opts...)
-}
-
-func (ag_f *ag_Worker_start) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Worker_start) AwaitResult() (struct{}, error) {
-	return struct{}{}, nil
-}
-
-//line worker.go:462
-func (ag_f *ag_Worker_start) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :462:1*/ if ag_co.Unwinding() {
-		/*line :462:1*/ return rt.Ready
-	}
-	/*line :462:1*/ switch ag_f.ag_state {
-	/*line :462:1*/ case 1:
-		/*line :462:1*/ goto ag_resume1
-	}
-	/*line worker.go:463:2*/ ag_f.w.active++
-	/*line worker.go:464:2*/ ag_f.w.stats.Started++
-	/*line worker.go:465:2*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_runJob(&attempt{w: ag_f.w, q: ag_f.q, entry: ag_f.entry, job: ag_f.job, deliveries: ag_f.deliveries}, rt.Name("ajobs job "+ag_f.job))
-	/*line :465:2*/ ag_f.ag_state = 1 // await: rt.Spawn(w.runJobAsync(&attempt{…}), rt.Name("ajobs job "...
-	/*line :465:2*/ ag_f.w, ag_f.q, ag_f.entry, ag_f.job = nil, nil, "", ""
-	/*line :465:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :465:2*/ return ag_s
-	}
-	/*line :465:2*/ ag_resume1:
-	/*line :465:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:466:1*/ return rt.Ready
+	/*line :492:3*/ ag_resume4:
+	/*line :492:3*/ ag_f.ag_aw1 = nil
+	/*line :492:3*/ ag_L2:
+	/*line :492:3*/ ag_f.ag_t3++
+	/*line :492:3*/ goto ag_L1
+	/*line :492:3*/ ag_L3:
+	/*line worker.go:494:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, nil
+	/*line :494:2*/ return rt.Ready
 }
 
 //line worker_async.go:1435
 
 // AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_start) AwaitLine() string {
+func (ag_f *ag_Worker_reclaim) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:465"
+		return "worker.go:469"
+	case 2:
+		return "worker.go:480"
+	case 3:
+		return "worker.go:482"
+	case 4:
+		return "worker.go:492"
 	}
 	return ""
 }
 
-// ag_Worker_runJob is the frame of (*Worker).runJob (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_runJob struct {
-	ag_state  int
-	w         *Worker
-	a         *attempt
-	typ       string
-	tries     int
-	se        *sleepError
-	mal       errMalformed
-	dead      errDead
-	pe        *rt.PanicError
-	ag_aw0    rt.Awaitable[aredis.Value]
-	ag_aw1    rt.Awaitable[struct{}]
-	ag_aw2    rt.Awaitable[*rt.Task[[]byte]]
-	ag_aw3    rt.Awaitable[[]byte]
-	ag_defers rt.Defers
-}
-
-// runJobAsync returns the coroutine of (*Worker).runJob: nothing runs until it is awaited, spawned, gathered or run.
-func (w *Worker) runJobAsync(a *attempt) rt.Awaitable[struct{}] {
-	return &ag_Worker_runJob{w: w, a: a}
-}
-
-// ag_0spawn_runJob starts (*Worker).runJob as a task, its frame in the task's allocation: the generated form of rt.Spawn(runJobAsync(...)).
-func (w *Worker) ag_0spawn_runJob(a *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Worker_runJob](ag_Worker_runJob{w: w, a: a}, ag_opts...)
-}
-
-func (ag_f *ag_Worker_runJob) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_Worker_runJob) AwaitResult() (struct{}, error) {
-	return struct{}{}, nil
-}
-
-//line worker.go:481
-func (ag_f *ag_Worker_runJob) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :481:1*/ var (
-		ag_q1   *Queue
-		v       aredis.Value
-		err     error
-		r       runner
-		timeout int64
-		aw      rt.Awaitable[[]byte]
-		res     []byte
-		jerr    error
-		stack   string
-	)
-	/*line :481:1*/ if ag_co.Unwinding() {
-		/*line :481:1*/ goto ag_exit
-	}
-	/*line :481:1*/ switch ag_f.ag_state {
-	/*line :481:1*/ case 1:
-		/*line :481:1*/ goto ag_resume1
-		/*line :481:1*/
-	case 2:
-		/*line :481:1*/ goto ag_resume2
-		/*line :481:1*/
-	case 3:
-		/*line :481:1*/ goto ag_resume3
-		/*line :481:1*/
-	case 4:
-		/*line :481:1*/ goto ag_resume4
-		/*line :481:1*/
-	case 5:
-		/*line :481:1*/ goto ag_resume5
-		/*line :481:1*/
-	case 6:
-		/*line :481:1*/ goto ag_resume6
-		/*line :481:1*/
-	case 7:
-		/*line :481:1*/ goto ag_resume7
-		/*line :481:1*/
-	case 8:
-		/*line :481:1*/ goto ag_resume8
-		/*line :481:1*/
-	case 9:
-		/*line :481:1*/ goto ag_resume9
-		/*line :481:1*/
-	case 10:
-		/*line :481:1*/ goto ag_resume10
-	}
-	/*line worker.go:482:2*/ {
-		/*line :482:2*/ ag_d0 := ag_f.a
-		/*line :482:2*/ ag_dfn := ag_f.w.jobEnded
-		/*line :482:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :482:2*/ defer ag_dfn(ag_d0)
-			/*line :482:2*/ ag_p.Raise()
-		})
-	}
-	/*line worker.go:483:2*/ ag_q1 = ag_f.a.q
-	/*line worker.go:484:2*/ ag_f.ag_aw0 = ag_f.w.cl.DoAsync("HMGET", ag_q1.jobKey(ag_f.a.job), "type", "args", "timeout", "tries")
-	/*line :484:2*/ ag_f.ag_state = 1 // await: w.cl.Do("HMGET", q.jobKey(a.job), "type", "args", "timeou...
-	/*line :484:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :484:2*/ return ag_s
-	}
-	/*line :484:2*/ ag_resume1:
-	/*line worker.go:484:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :484:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:485:2*/ if err != nil {
-		/*line worker.go:486:3*/ ag_f.w.opts.Logf("ajobs: reading job %s: %v (it will be reclaimed)", ag_f.a.job, err)
-		/*line worker.go:487:3*/ goto ag_exit
-	}
-	/*line worker.go:489:2*/ if !(ag_f.a.job == "" || v.Elems[0].IsNull()) {
-		/*line :489:2*/ goto ag_L1
-	}
-	/*line worker.go:490:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", "no such job (its hash is missing)", "", 0)
-	/*line :490:3*/ ag_f.ag_state = 2 // await: w.finish(a, "dead", "no such job (its hash is missing)", ...
-	/*line :490:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :490:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :490:3*/ return ag_s
-	}
-	/*line :490:3*/ ag_resume2:
-	/*line :490:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:491:3*/ goto ag_exit
-	/*line :491:3*/ ag_L1:
-	/*line worker.go:493:2*/ ag_f.typ = v.Elems[0].Str
-	/*line worker.go:494:2*/ r = lookup(ag_f.typ)
-	/*line worker.go:495:2*/ if !(r == nil) {
-		/*line :495:2*/ goto ag_L2
-	}
-	/*line worker.go:496:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("unknown job type %q (this worker knows %q)", ag_f.typ, knownTypes()), "", 0)
-	/*line :496:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("unknown job type %q (thi...
-	/*line :496:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :496:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :496:3*/ return ag_s
-	}
-	/*line :496:3*/ ag_resume3:
-	/*line :496:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:497:3*/ goto ag_exit
-	/*line :497:3*/ ag_L2:
-	/*line worker.go:499:2*/ timeout, _ = strconv.ParseInt(v.Elems[2].Str, 10, 64)
-	/*line worker.go:500:2*/ ag_f.tries, _ = strconv.Atoi(v.Elems[3].Str)
-	/*line worker.go:501:2*/ if ag_f.w.abandon {
-		/*line worker.go:502:3*/ goto ag_exit
-	}
-	/*line worker.go:504:2*/ ag_f.a.typ, ag_f.a.try = ag_f.typ, ag_f.tries+1
-	/*line worker.go:505:2*/ aw = r.run([]byte(v.Elems[1].Str), ag_f.a)
-	/*line worker.go:506:2*/ if timeout > 0 {
-		/*line worker.go:507:3*/ aw = rt.WaitFor(aw, time.Duration(timeout)*time.Millisecond)
-	}
-	/*line worker.go:509:2*/ ag_f.ag_aw2 = rt.SpawnAsync(aw, rt.Name(ag_f.typ+" "+ag_f.a.job))
-	/*line :509:2*/ ag_f.ag_state = 4 // await: rt.Spawn(aw, rt.Name(typ + " " + a.job))
-	/*line :509:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :509:2*/ return ag_s
-	}
-	/*line :509:2*/ ag_resume4:
-	/*line worker.go:509:2*/ ag_f.a.task, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :509:2*/ ag_f.ag_aw2 = nil
-	/*line worker.go:510:2*/ ag_f.w.running[ag_f.a] = true
-	/*line worker.go:511:2*/ ag_f.ag_aw3 = ag_f.a.task
-	/*line :511:2*/ ag_f.ag_state = 5 // await: rt.Await(a.task)
-	/*line :511:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:2*/ return ag_s
-	}
-	/*line :511:2*/ ag_resume5:
-	/*line worker.go:511:2*/ res, jerr = ag_f.ag_aw3.AwaitResult()
-	/*line :511:2*/ ag_f.ag_aw3 = nil
-	/*line worker.go:512:2*/ if ag_f.a.lost {
-		/*line worker.go:513:3*/ ag_f.w.stats.LeaseLost++
-		/*line worker.go:514:3*/ goto ag_exit
-	}
-	/*line worker.go:516:2*/ if ag_f.w.abandon && errors.Is(jerr, rt.ErrCanceled) {
-		/*line worker.go:517:3*/ ag_f.w.stats.Abandoned++
-		/*line worker.go:518:3*/ goto ag_exit
-	}
-	/*line worker.go:520:2*/ if !(jerr == nil) {
-		/*line :520:2*/ goto ag_L3
-	}
-	/*line :520:2*/ ag_f.typ = ""
-	/*line worker.go:521:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "ok", string(res), "", 0)
-	/*line :521:3*/ ag_f.ag_state = 6 // await: w.finish(a, "ok", string(res), "", 0)
-	/*line :521:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :521:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :521:3*/ return ag_s
-	}
-	/*line :521:3*/ ag_resume6:
-	/*line :521:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:522:3*/ goto ag_exit
-	/*line :522:3*/ ag_L3:
-	/*line worker.go:524:6*/ ag_f.se = nil
-	/*line worker.go:525:2*/ if !(errors.As(jerr, &ag_f.se)) {
-		/*line :525:2*/ goto ag_L4
-	}
-	/*line :525:2*/ ag_f.typ = ""
-	/*line worker.go:526:3*/ ag_f.ag_aw1 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
-	/*line :526:3*/ ag_f.ag_state = 7 // await: w.finishSleep(a, se)
-	/*line :526:3*/ ag_f.w, ag_f.a = nil, nil
-	/*line :526:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :526:3*/ return ag_s
-	}
-	/*line :526:3*/ ag_resume7:
-	/*line :526:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:527:3*/ goto ag_exit
-	/*line :527:3*/ ag_L4:
-	/*line worker.go:529:6*/ ag_f.mal = errMalformed{}
-	/*line worker.go:530:6*/ ag_f.dead = errDead{}
-	/*line worker.go:531:2*/ if !(errors.As(jerr, &ag_f.mal) || errors.As(jerr, &ag_f.dead)) {
-		/*line :531:2*/ goto ag_L5
-	}
-	/*line worker.go:532:3*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.typ, jerr), "", 0)
-	/*line :532:3*/ ag_f.ag_state = 8 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", typ, jerr), "", 0)
-	/*line :532:3*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :532:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :532:3*/ return ag_s
-	}
-	/*line :532:3*/ ag_resume8:
-	/*line :532:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:533:3*/ goto ag_exit
-	/*line :533:3*/ ag_L5:
-	/*line worker.go:535:2*/ stack = ""
-	/*line worker.go:536:6*/ ag_f.pe = nil
-	/*line worker.go:537:2*/ if errors.As(jerr, &ag_f.pe) {
-		/*line worker.go:538:3*/ stack = string(ag_f.pe.Stack)
-	}
-	/*line worker.go:540:2*/ ag_f.ag_aw1 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.typ, jerr), stack, ag_f.w.backoff(ag_f.tries))
-	/*line :540:2*/ ag_f.ag_state = 9 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", typ, jerr), st...
-	/*line :540:2*/ ag_f.w, ag_f.a, ag_f.typ = nil, nil, ""
-	/*line :540:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :540:2*/ return ag_s
-	}
-	/*line :540:2*/ ag_resume9:
-	/*line :540:2*/ ag_f.ag_aw1 = nil
-	/*line worker.go:541:1*/ goto ag_exit
-	/*line :541:1*/ ag_exit:
-	/*line :541:1*/ ag_f.ag_state = 10 // running the deferred calls
-	/*line :541:1*/ ag_resume10:
-	/*line :541:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :541:1*/ return ag_s
-	}
-	/*line :541:1*/ return rt.Ready
-}
-
-//line worker_async.go:1680
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_Worker_runJob) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "worker.go:484"
-	case 2:
-		return "worker.go:490"
-	case 3:
-		return "worker.go:496"
-	case 4:
-		return "worker.go:509"
-	case 5:
-		return "worker.go:511"
-	case 6:
-		return "worker.go:521"
-	case 7:
-		return "worker.go:526"
-	case 8:
-		return "worker.go:532"
-	case 9:
-		return "worker.go:540"
-	case 10:
-		return "worker.go:541 (deferred calls)"
-	}
-	return ""
-}
-
-// ag_Worker_heartbeats is the frame of (*Worker).heartbeats (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_Worker_heartbeats struct {
+// ag_Worker_launch is the frame of (*Worker).launch (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_launch struct {
 	ag_state int
 	w        *Worker
 	q        *Queue
-	ag_t1    []*Queue
-	ag_t2    int
+	batch    []*attempt
+	part     []*attempt
+	vs       []aredis.Value
+	err      error
+	a        **attempt
+	ag_t6    []*attempt
+	ag_t7    int
+	ag_aw0   rt.Awaitable[*rt.Task[struct{}]]
+	ag_aw1   rt.Awaitable[[]aredis.Value]
+}
+
+// launchAsync returns the coroutine of (*Worker).launch: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) launchAsync(q *Queue, batch []*attempt) rt.Awaitable[struct{}] {
+	return &ag_Worker_launch{w: w, q: q, batch: batch}
+}
+
+// ag_0spawn_launch starts (*Worker).launch as a task, its frame in the task's allocation: the generated form of rt.Spawn(launchAsync(...)).
+func (w *Worker) ag_0spawn_launch(q *Queue, batch []*attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_launch](ag_Worker_launch{w: w, q: q, batch: batch}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_launch) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_launch) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:527
+func (ag_f *ag_Worker_launch) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :527:1*/ var (
+		p    *aredis.Pipeline
+		i    int
+		v    aredis.Value
+		dead rt.Awaitable[struct{}]
+		run  bool
+	)
+	/*line :527:1*/ if ag_co.Unwinding() {
+		/*line :527:1*/ return rt.Ready
+	}
+	/*line :527:1*/ switch ag_f.ag_state {
+	/*line :527:1*/ case 1:
+		/*line :527:1*/ goto ag_resume1
+		/*line :527:1*/
+	case 2:
+		/*line :527:1*/ goto ag_resume2
+		/*line :527:1*/
+	case 3:
+		/*line :527:1*/ goto ag_resume3
+		/*line :527:1*/
+	case 4:
+		/*line :527:1*/ goto ag_resume4
+	}
+	/*line worker.go:528:2*/ const chunk = 256
+	/*line worker.go:529:2*/ if !(ag_f.w.reaper == nil && len(ag_f.batch) > 0) {
+		/*line :529:2*/ goto ag_L1
+	}
+	/*line worker.go:530:3*/ ag_f.ag_aw0 = ag_f.w.ag_0spawn_reap(rt.Name("ajobs reaper"))
+	/*line :530:3*/ ag_f.ag_state = 1 // await: rt.Spawn(w.reapAsync(), rt.Name("ajobs reaper"))
+	/*line :530:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :530:3*/ return ag_s
+	}
+	/*line :530:3*/ ag_resume1:
+	/*line worker.go:530:3*/ ag_f.w.reaper, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :530:3*/ ag_f.ag_aw0 = nil
+	/*line :530:3*/ ag_L1:
+	/*line :530:3*/ ag_L2:
+	/*line worker.go:532:6*/ if !(len(ag_f.batch) > 0) {
+		/*line :532:6*/ goto ag_L4
+	}
+	/*line worker.go:533:3*/ ag_f.part = ag_f.batch[:min(chunk, len(ag_f.batch))]
+	/*line worker.go:534:3*/ ag_f.batch = ag_f.batch[len(ag_f.part):]
+	/*line worker.go:535:3*/ if ag_f.w.pipe == nil || ag_f.w.pipe.Len() > 0 {
+		/*line worker.go:536:4*/ ag_f.w.pipe = ag_f.w.cl.Pipeline()
+	}
+	/*line worker.go:538:3*/ p = ag_f.w.pipe
+	/*line worker.go:539:3*/ for _, a := range ag_f.part {
+		/*line worker.go:540:4*/ p.Add("HMGET", ag_f.q.jobKey(a.job()), "type", "args", "timeout", "tries")
+	}
+	/*line worker.go:542:3*/ ag_f.ag_aw1 = p.ExecAsync()
+	/*line :542:3*/ ag_f.ag_state = 2 // await: p.Exec()
+	/*line :542:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :542:3*/ return ag_s
+	}
+	/*line :542:3*/ ag_resume2:
+	/*line worker.go:542:3*/ ag_f.vs, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :542:3*/ ag_f.ag_aw1 = nil
+	/*line :542:3*/ ag_f.ag_t6 = ag_f.part
+	/*line :542:3*/ ag_f.part = nil
+	/*line :542:3*/ ag_f.ag_t7 = 0
+	/*line :542:3*/ ag_L5:
+	/*line worker.go:543:3*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :543:3*/ ag_f.vs, ag_f.err, ag_f.ag_t6 = nil, nil, nil
+		/*line :543:3*/ goto ag_L7
+	}
+	/*line :543:3*/ ag_f.a = new(*attempt)
+	/*line worker.go:543:7*/ i, (*ag_f.a) = ag_f.ag_t7, ag_f.ag_t6[ag_f.ag_t7]
+	/*line worker.go:544:8*/ v = aredis.Value{}
+	/*line worker.go:545:4*/ if ag_f.err == nil {
+		/*line worker.go:546:5*/ v = ag_f.vs[i]
+	}
+	/*line worker.go:548:7*/ dead, run = ag_f.w.begin((*ag_f.a), v, ag_f.err)
+	/*line worker.go:548:4*/ if !(dead != nil) {
+		/*line :548:4*/ goto ag_L8
+	}
+	/*line :548:4*/ ag_f.a = nil
+	/*line worker.go:549:5*/ ag_f.ag_aw0 = rt.SpawnAsync(dead)
+	/*line :549:5*/ ag_f.ag_state = 3 // await: rt.Spawn(dead)
+	/*line :549:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :549:5*/ return ag_s
+	}
+	/*line :549:5*/ ag_resume3:
+	/*line :549:5*/ ag_f.ag_aw0 = nil
+	/*line :549:5*/ goto ag_L9
+	/*line :549:5*/ ag_L8:
+	/*line worker.go:550:11*/ if !run {
+		/*line :550:11*/ ag_f.a = nil
+		/*line :550:11*/ goto ag_L10
+	}
+	/*line worker.go:551:5*/ ag_f.ag_aw0 = rt.SpawnAsync(rt.Awaitable[struct{}]((*ag_f.a)))
+	/*line :551:5*/ ag_f.ag_state = 4 // await: rt.Spawn(rt.Awaitable[struct{}](a))
+	/*line :551:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :551:5*/ return ag_s
+	}
+	/*line :551:5*/ ag_resume4:
+	/*line worker.go:551:5*/ (*ag_f.a).task, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :551:5*/ ag_f.ag_aw0 = nil
+	/*line worker.go:555:5*/ (*ag_f.a).task.Result()
+	/*line worker.go:559:5*/ bindAttempt(&(*ag_f.a).task.Coro, (*ag_f.a))
+	/*line :559:5*/ ag_f.a = nil
+	/*line :559:5*/ ag_L10:
+	/*line :559:5*/ ag_L9:
+	/*line :559:5*/ ag_f.ag_t7++
+	/*line :559:5*/ goto ag_L5
+	/*line :559:5*/ ag_L7:
+	/*line :559:5*/ goto ag_L2
+	/*line :559:5*/ ag_L4:
+	/*line worker.go:563:1*/ return rt.Ready
+}
+
+//line worker_async.go:1598
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_launch) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:530"
+	case 2:
+		return "worker.go:542"
+	case 3:
+		return "worker.go:549"
+	case 4:
+		return "worker.go:551"
+	}
+	return ""
+}
+
+// ag_Worker_reap is the frame of (*Worker).reap (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_reap struct {
+	ag_state int
+	w        *Worker
+	ag_t2    []*attempt
+	ag_t3    int
+	ag_aw0   rt.Awaitable[struct{}]
+	ag_aw1   rt.Awaitable[*rt.Task[struct{}]]
+}
+
+// reapAsync returns the coroutine of (*Worker).reap: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) reapAsync() rt.Awaitable[struct{}] {
+	return &ag_Worker_reap{w: w}
+}
+
+// ag_0spawn_reap starts (*Worker).reap as a task, its frame in the task's allocation: the generated form of rt.Spawn(reapAsync(...)).
+func (w *Worker) ag_0spawn_reap(ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_reap](ag_Worker_reap{w: w}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_reap) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_reap) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:657
+func (ag_f *ag_Worker_reap) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :657:1*/ var (
+		ag_ended1 []*attempt
+		a         *attempt
+	)
+	/*line :657:1*/ if ag_co.Unwinding() {
+		/*line :657:1*/ return rt.Ready
+	}
+	/*line :657:1*/ switch ag_f.ag_state {
+	/*line :657:1*/ case 1:
+		/*line :657:1*/ goto ag_resume1
+		/*line :657:1*/
+	case 2:
+		/*line :657:1*/ goto ag_resume2
+	}
+	/*line :657:1*/ ag_L1:
+	/*line :657:1*/ ag_L4:
+	/*line worker.go:659:7*/ if !(len(ag_f.w.ended) == 0) {
+		/*line :659:7*/ goto ag_L6
+	}
+	/*line worker.go:660:4*/ ag_f.w.endedEv.Clear()
+	/*line worker.go:661:4*/ ag_f.ag_aw0 = ag_f.w.endedEv.WaitAsync()
+	/*line :661:4*/ ag_f.ag_state = 1 // await: w.endedEv.Wait()
+	/*line :661:4*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :661:4*/ return ag_s
+	}
+	/*line :661:4*/ ag_resume1:
+	/*line :661:4*/ ag_f.ag_aw0 = nil
+	/*line :661:4*/ goto ag_L4
+	/*line :661:4*/ ag_L6:
+	/*line worker.go:663:3*/ ag_ended1 = ag_f.w.ended
+	/*line worker.go:664:3*/ ag_f.w.ended = nil
+	/*line :664:3*/ ag_f.ag_t2 = ag_ended1
+	/*line :664:3*/ ag_f.ag_t3 = 0
+	/*line :664:3*/ ag_L7:
+	/*line worker.go:665:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :665:3*/ ag_f.ag_t2 = nil
+		/*line :665:3*/ goto ag_L9
+	}
+	/*line worker.go:665:10*/ a = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:666:4*/ ag_f.ag_aw1 = ag_f.w.ag_0spawn_finishJob(a)
+	/*line :666:4*/ ag_f.ag_state = 2 // await: rt.Spawn(w.finishJobAsync(a))
+	/*line :666:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :666:4*/ return ag_s
+	}
+	/*line :666:4*/ ag_resume2:
+	/*line :666:4*/ ag_f.ag_aw1 = nil
+	/*line :666:4*/ ag_f.ag_t3++
+	/*line :666:4*/ goto ag_L7
+	/*line :666:4*/ ag_L9:
+	/*line :666:4*/ goto ag_L1
+}
+
+//line worker_async.go:1697
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_reap) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:661"
+	case 2:
+		return "worker.go:666"
+	}
+	return ""
+}
+
+// ag_Worker_deadJob is the frame of (*Worker).deadJob (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_deadJob struct {
+	ag_state  int
+	w         *Worker
+	a         *attempt
+	msg       string
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+}
+
+// deadJobAsync returns the coroutine of (*Worker).deadJob: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) deadJobAsync(a *attempt, msg string) rt.Awaitable[struct{}] {
+	return &ag_Worker_deadJob{w: w, a: a, msg: msg}
+}
+
+// ag_0spawn_deadJob starts (*Worker).deadJob as a task, its frame in the task's allocation: the generated form of rt.Spawn(deadJobAsync(...)).
+func (w *Worker) ag_0spawn_deadJob(a *attempt, msg string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_deadJob](ag_Worker_deadJob{w: w, a: a, msg: msg}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_deadJob) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_deadJob) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:685
+func (ag_f *ag_Worker_deadJob) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :685:1*/ if ag_co.Unwinding() {
+		/*line :685:1*/ goto ag_exit
+	}
+	/*line :685:1*/ switch ag_f.ag_state {
+	/*line :685:1*/ case 1:
+		/*line :685:1*/ goto ag_resume1
+		/*line :685:1*/
+	case 2:
+		/*line :685:1*/ goto ag_resume2
+	}
+	/*line worker.go:686:2*/ {
+		/*line :686:2*/ ag_d0 := ag_f.a
+		/*line :686:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :686:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :686:2*/ defer ag_dfn(ag_d0)
+			/*line :686:2*/ ag_p.Raise()
+		})
+	}
+	/*line worker.go:687:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", ag_f.msg, "", 0)
+	/*line :687:2*/ ag_f.ag_state = 1 // await: w.finish(a, "dead", msg, "", 0)
+	/*line :687:2*/ ag_f.w, ag_f.a, ag_f.msg = nil, nil, ""
+	/*line :687:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :687:2*/ return ag_s
+	}
+	/*line :687:2*/ ag_resume1:
+	/*line :687:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:688:1*/ goto ag_exit
+	/*line :688:1*/ ag_exit:
+	/*line :688:1*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :688:1*/ ag_resume2:
+	/*line :688:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :688:1*/ return ag_s
+	}
+	/*line :688:1*/ return rt.Ready
+}
+
+//line worker_async.go:1776
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_deadJob) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:687"
+	case 2:
+		return "worker.go:688 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_Worker_finishJob is the frame of (*Worker).finishJob (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_finishJob struct {
+	ag_state  int
+	w         *Worker
+	a         *attempt
+	ag_aw0    rt.Awaitable[struct{}]
+	ag_defers rt.Defers
+}
+
+// finishJobAsync returns the coroutine of (*Worker).finishJob: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) finishJobAsync(a *attempt) rt.Awaitable[struct{}] {
+	return &ag_Worker_finishJob{w: w, a: a}
+}
+
+// ag_0spawn_finishJob starts (*Worker).finishJob as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishJobAsync(...)).
+func (w *Worker) ag_0spawn_finishJob(a *attempt, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_finishJob](ag_Worker_finishJob{w: w, a: a}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_finishJob) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_finishJob) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:694
+func (ag_f *ag_Worker_finishJob) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :694:1*/ var (
+		jerr error
+		res  string
+	)
+	/*line :694:1*/ if ag_co.Unwinding() {
+		/*line :694:1*/ goto ag_exit
+	}
+	/*line :694:1*/ switch ag_f.ag_state {
+	/*line :694:1*/ case 1:
+		/*line :694:1*/ goto ag_resume1
+		/*line :694:1*/
+	case 2:
+		/*line :694:1*/ goto ag_resume2
+		/*line :694:1*/
+	case 3:
+		/*line :694:1*/ goto ag_resume3
+	}
+	/*line worker.go:695:2*/ {
+		/*line :695:2*/ ag_d0 := ag_f.a
+		/*line :695:2*/ ag_dfn := ag_f.w.jobEnded
+		/*line :695:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :695:2*/ defer ag_dfn(ag_d0)
+			/*line :695:2*/ ag_p.Raise()
+		})
+	}
+	/*line worker.go:696:2*/ ag_f.ag_aw0 = ag_f.a.task
+	/*line :696:2*/ ag_f.ag_state = 1 // await: rt.Await(a.task)
+	/*line :696:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :696:2*/ return ag_s
+	}
+	/*line :696:2*/ ag_resume1:
+	/*line worker.go:696:2*/ _, jerr = ag_f.ag_aw0.AwaitResult()
+	/*line :696:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:697:6*/ res = ""
+	/*line worker.go:698:2*/ if jerr == nil {
+		/*line worker.go:699:3*/ res = ag_f.a.aw.output()
+	}
+	/*line worker.go:701:2*/ ag_f.ag_aw0 = ag_f.w.outcomeAsync(ag_f.a, res, jerr)
+	/*line :701:2*/ ag_f.ag_state = 2 // await: w.outcome(a, res, jerr)
+	/*line :701:2*/ ag_f.w, ag_f.a = nil, nil
+	/*line :701:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :701:2*/ return ag_s
+	}
+	/*line :701:2*/ ag_resume2:
+	/*line :701:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:702:1*/ goto ag_exit
+	/*line :702:1*/ ag_exit:
+	/*line :702:1*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :702:1*/ ag_resume3:
+	/*line :702:1*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :702:1*/ return ag_s
+	}
+	/*line :702:1*/ return rt.Ready
+}
+
+//line worker_async.go:1873
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_finishJob) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:696"
+	case 2:
+		return "worker.go:701"
+	case 3:
+		return "worker.go:702 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_Worker_outcome is the frame of (*Worker).outcome (120 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_outcome struct {
+	ag_state int
+	w        *Worker
+	a        *attempt
+	res      string
+	jerr     error
+	se       *sleepError
+	mal      errMalformed
+	dead     errDead
+	pe       *rt.PanicError
+	ag_aw0   rt.Awaitable[struct{}]
+}
+
+// outcomeAsync returns the coroutine of (*Worker).outcome: nothing runs until it is awaited, spawned, gathered or run.
+func (w *Worker) outcomeAsync(a *attempt, res string, jerr error) rt.Awaitable[struct{}] {
+	return &ag_Worker_outcome{w: w, a: a, res: res, jerr: jerr}
+}
+
+// ag_0spawn_outcome starts (*Worker).outcome as a task, its frame in the task's allocation: the generated form of rt.Spawn(outcomeAsync(...)).
+func (w *Worker) ag_0spawn_outcome(a *attempt, res string, jerr error, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Worker_outcome](ag_Worker_outcome{w: w, a: a, res: res, jerr: jerr}, ag_opts...)
+}
+
+func (ag_f *ag_Worker_outcome) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Worker_outcome) AwaitResult() (struct{}, error) {
+	return struct{}{}, nil
+}
+
+//line worker.go:709
+func (ag_f *ag_Worker_outcome) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :709:1*/ var (
+		stack string
+	)
+	/*line :709:1*/ if ag_co.Unwinding() {
+		/*line :709:1*/ return rt.Ready
+	}
+	/*line :709:1*/ switch ag_f.ag_state {
+	/*line :709:1*/ case 1:
+		/*line :709:1*/ goto ag_resume1
+		/*line :709:1*/
+	case 2:
+		/*line :709:1*/ goto ag_resume2
+		/*line :709:1*/
+	case 3:
+		/*line :709:1*/ goto ag_resume3
+		/*line :709:1*/
+	case 4:
+		/*line :709:1*/ goto ag_resume4
+	}
+	/*line worker.go:710:2*/ if ag_f.a.lost {
+		/*line worker.go:711:3*/ ag_f.w.stats.LeaseLost++
+		/*line worker.go:712:3*/ return rt.Ready
+	}
+	/*line worker.go:714:2*/ if ag_f.w.abandon && errors.Is(ag_f.jerr, rt.ErrCanceled) {
+		/*line worker.go:715:3*/ ag_f.w.stats.Abandoned++
+		/*line worker.go:716:3*/ return rt.Ready
+	}
+	/*line worker.go:718:2*/ if !(ag_f.jerr == nil) {
+		/*line :718:2*/ ag_f.res = ""
+		/*line :718:2*/ goto ag_L1
+	}
+	/*line :718:2*/ ag_f.jerr = nil
+	/*line worker.go:719:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "ok", ag_f.res, "", 0)
+	/*line :719:3*/ ag_f.ag_state = 1 // await: w.finish(a, "ok", res, "", 0)
+	/*line :719:3*/ ag_f.w, ag_f.a, ag_f.res = nil, nil, ""
+	/*line :719:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :719:3*/ return ag_s
+	}
+	/*line :719:3*/ ag_resume1:
+	/*line :719:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:720:3*/ return rt.Ready
+	/*line :720:3*/ ag_L1:
+	/*line worker.go:722:6*/ ag_f.se = nil
+	/*line worker.go:723:2*/ if !(errors.As(ag_f.jerr, &ag_f.se)) {
+		/*line :723:2*/ goto ag_L2
+	}
+	/*line :723:2*/ ag_f.jerr = nil
+	/*line worker.go:724:3*/ ag_f.ag_aw0 = ag_f.w.finishSleepAsync(ag_f.a, ag_f.se)
+	/*line :724:3*/ ag_f.ag_state = 2 // await: w.finishSleep(a, se)
+	/*line :724:3*/ ag_f.w, ag_f.a = nil, nil
+	/*line :724:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :724:3*/ return ag_s
+	}
+	/*line :724:3*/ ag_resume2:
+	/*line :724:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:725:3*/ return rt.Ready
+	/*line :725:3*/ ag_L2:
+	/*line worker.go:727:6*/ ag_f.mal = errMalformed{}
+	/*line worker.go:728:6*/ ag_f.dead = errDead{}
+	/*line worker.go:729:2*/ if !(errors.As(ag_f.jerr, &ag_f.mal) || errors.As(ag_f.jerr, &ag_f.dead)) {
+		/*line :729:2*/ goto ag_L3
+	}
+	/*line worker.go:730:3*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "dead", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), "", 0)
+	/*line :730:3*/ ag_f.ag_state = 3 // await: w.finish(a, "dead", fmt.Sprintf("%s: %v", a.typ(), jerr),...
+	/*line :730:3*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :730:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :730:3*/ return ag_s
+	}
+	/*line :730:3*/ ag_resume3:
+	/*line :730:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:731:3*/ return rt.Ready
+	/*line :731:3*/ ag_L3:
+	/*line worker.go:733:2*/ stack = ""
+	/*line worker.go:734:6*/ ag_f.pe = nil
+	/*line worker.go:735:2*/ if errors.As(ag_f.jerr, &ag_f.pe) {
+		/*line worker.go:736:3*/ stack = string(ag_f.pe.Stack)
+	}
+	/*line worker.go:738:2*/ ag_f.ag_aw0 = ag_f.w.finishAsync(ag_f.a, "retry", fmt.Sprintf("%s: %v", ag_f.a.typ(), ag_f.jerr), stack, ag_f.w.backoff(int(ag_f.a.try)-1))
+	/*line :738:2*/ ag_f.ag_state = 4 // await: w.finish(a, "retry", fmt.Sprintf("%s: %v", a.typ(), jerr)...
+	/*line :738:2*/ ag_f.w, ag_f.a, ag_f.jerr = nil, nil, nil
+	/*line :738:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :738:2*/ return ag_s
+	}
+	/*line :738:2*/ ag_resume4:
+	/*line :738:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:739:1*/ return rt.Ready
+}
+
+//line worker_async.go:2010
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Worker_outcome) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "worker.go:719"
+	case 2:
+		return "worker.go:724"
+	case 3:
+		return "worker.go:730"
+	case 4:
+		return "worker.go:738"
+	}
+	return ""
+}
+
+// ag_Worker_heartbeats is the frame of (*Worker).heartbeats (144 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Worker_heartbeats struct {
+	ag_state int
+	w        *Worker
+	running  []*attempt
+	q        *Queue
+	ag_t2    []*Queue
+	ag_t3    int
 	batch    []*attempt
 	n        int
 	ag_aw0   rt.Awaitable[struct{}]
@@ -1736,96 +2055,97 @@ func (ag_f *ag_Worker_heartbeats) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:560
+//line worker.go:758
 func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :560:1*/ var (
+	/*line :758:1*/ var (
 		args []any
 		v    aredis.Value
 		err  error
 	)
-	/*line :560:1*/ if ag_co.Unwinding() {
-		/*line :560:1*/ return rt.Ready
+	/*line :758:1*/ if ag_co.Unwinding() {
+		/*line :758:1*/ return rt.Ready
 	}
-	/*line :560:1*/ switch ag_f.ag_state {
-	/*line :560:1*/ case 1:
-		/*line :560:1*/ goto ag_resume1
-		/*line :560:1*/
+	/*line :758:1*/ switch ag_f.ag_state {
+	/*line :758:1*/ case 1:
+		/*line :758:1*/ goto ag_resume1
+		/*line :758:1*/
 	case 2:
-		/*line :560:1*/ goto ag_resume2
+		/*line :758:1*/ goto ag_resume2
 	}
-	/*line worker.go:561:2*/ const chunk = 500
-	/*line :561:2*/ ag_L1:
-	/*line worker.go:563:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
-	/*line :563:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
-	/*line :563:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :563:3*/ return ag_s
+	/*line worker.go:759:2*/ const chunk = 500
+	/*line :759:2*/ ag_L1:
+	/*line worker.go:761:3*/ ag_f.ag_aw0 = rt.SleepAsync(ag_f.w.opts.Heartbeat)
+	/*line :761:3*/ ag_f.ag_state = 1 // await: rt.Sleep(w.opts.Heartbeat)
+	/*line :761:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :761:3*/ return ag_s
 	}
-	/*line :563:3*/ ag_resume1:
-	/*line :563:3*/ ag_f.ag_aw0 = nil
-	/*line :563:3*/ ag_f.ag_t1 = ag_f.w.queues
-	/*line :563:3*/ ag_f.ag_t2 = 0
-	/*line :563:3*/ ag_L4:
-	/*line worker.go:564:3*/ if !(ag_f.ag_t2 < len(ag_f.ag_t1)) {
-		/*line :564:3*/ ag_f.ag_t1 = nil
-		/*line :564:3*/ goto ag_L6
+	/*line :761:3*/ ag_resume1:
+	/*line :761:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:762:3*/ ag_f.running = runningOf(ag_f.w)
+	/*line :762:3*/ ag_f.ag_t2 = ag_f.w.queues
+	/*line :762:3*/ ag_f.ag_t3 = 0
+	/*line :762:3*/ ag_L4:
+	/*line worker.go:763:3*/ if !(ag_f.ag_t3 < len(ag_f.ag_t2)) {
+		/*line :763:3*/ ag_f.running, ag_f.ag_t2 = nil, nil
+		/*line :763:3*/ goto ag_L6
 	}
-	/*line worker.go:564:10*/ ag_f.q = ag_f.ag_t1[ag_f.ag_t2]
-	/*line worker.go:565:8*/ ag_f.batch = nil
-	/*line worker.go:566:4*/ for a := range ag_f.w.running {
-		/*line worker.go:567:5*/ if a.q == ag_f.q && !a.lost {
-			/*line worker.go:568:6*/ ag_f.batch = append(ag_f.batch, a)
+	/*line worker.go:763:10*/ ag_f.q = ag_f.ag_t2[ag_f.ag_t3]
+	/*line worker.go:764:8*/ ag_f.batch = nil
+	/*line worker.go:765:4*/ for _, a := range ag_f.running {
+		/*line worker.go:766:5*/ if a.q == ag_f.q && !a.lost {
+			/*line worker.go:767:6*/ ag_f.batch = append(ag_f.batch, a)
 		}
 	}
-	/*line :568:6*/ ag_L7:
-	/*line worker.go:571:8*/ if !(len(ag_f.batch) > 0) {
-		/*line :571:8*/ ag_f.q, ag_f.batch = nil, nil
-		/*line :571:8*/ goto ag_L9
+	/*line :767:6*/ ag_L7:
+	/*line worker.go:770:8*/ if !(len(ag_f.batch) > 0) {
+		/*line :770:8*/ ag_f.q, ag_f.batch = nil, nil
+		/*line :770:8*/ goto ag_L9
 	}
-	/*line worker.go:572:5*/ ag_f.n = min(chunk, len(ag_f.batch))
-	/*line worker.go:573:5*/ args = make([]any, 0, 2+2*ag_f.n)
-	/*line worker.go:574:5*/ args = append(args, group, ag_f.w.opts.Consumer)
-	/*line worker.go:575:5*/ for _, a := range ag_f.batch[:ag_f.n] {
-		/*line worker.go:576:6*/ args = append(args, a.entry, a.deliveries)
+	/*line worker.go:771:5*/ ag_f.n = min(chunk, len(ag_f.batch))
+	/*line worker.go:772:5*/ args = make([]any, 0, 2+2*ag_f.n)
+	/*line worker.go:773:5*/ args = append(args, group, ag_f.w.opts.Consumer)
+	/*line worker.go:774:5*/ for _, a := range ag_f.batch[:ag_f.n] {
+		/*line worker.go:775:6*/ args = append(args, a.entry(), a.deliveries)
 	}
-	/*line worker.go:578:5*/ ag_f.w.stats.Beats++
-	/*line worker.go:579:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
-	/*line :579:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
-	/*line :579:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :579:5*/ return ag_s
+	/*line worker.go:777:5*/ ag_f.w.stats.Beats++
+	/*line worker.go:778:5*/ ag_f.ag_aw1 = leasesScript.RunAsync(ag_f.w.cl, []string{ag_f.q.stream()}, args...)
+	/*line :778:5*/ ag_f.ag_state = 2 // await: leasesScript.Run(w.cl, []string{…}, args...)
+	/*line :778:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :778:5*/ return ag_s
 	}
-	/*line :579:5*/ ag_resume2:
-	/*line worker.go:579:5*/ v, err = ag_f.ag_aw1.AwaitResult()
-	/*line :579:5*/ ag_f.ag_aw1 = nil
-	/*line worker.go:580:5*/ if err != nil {
-		/*line worker.go:581:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
+	/*line :778:5*/ ag_resume2:
+	/*line worker.go:778:5*/ v, err = ag_f.ag_aw1.AwaitResult()
+	/*line :778:5*/ ag_f.ag_aw1 = nil
+	/*line worker.go:779:5*/ if err != nil {
+		/*line worker.go:780:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
-		/*line worker.go:583:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:584:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
-				/*line worker.go:585:8*/ ag_f.w.stats.Renewed++
-			} else if i < len(v.Elems) && ag_f.w.running[a] {
-				/*line worker.go:587:8*/ a.lost = true
-				/*line worker.go:588:8*/ a.task.Cancel()
+		/*line worker.go:782:6*/ for i, a := range ag_f.batch[:ag_f.n] {
+			/*line worker.go:783:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+				/*line worker.go:784:8*/ ag_f.w.stats.Renewed++
+			} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
+				/*line worker.go:786:8*/ a.lost = true
+				/*line worker.go:787:8*/ a.cancel()
 			}
 		}
 	}
-	/*line worker.go:592:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
-	/*line :592:5*/ goto ag_L7
-	/*line :592:5*/ ag_L9:
-	/*line :592:5*/ ag_f.ag_t2++
-	/*line :592:5*/ goto ag_L4
-	/*line :592:5*/ ag_L6:
-	/*line :592:5*/ goto ag_L1
+	/*line worker.go:791:5*/ ag_f.batch = ag_f.batch[ag_f.n:]
+	/*line :791:5*/ goto ag_L7
+	/*line :791:5*/ ag_L9:
+	/*line :791:5*/ ag_f.ag_t3++
+	/*line :791:5*/ goto ag_L4
+	/*line :791:5*/ ag_L6:
+	/*line :791:5*/ goto ag_L1
 }
 
-//line worker_async.go:1821
+//line worker_async.go:2141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_heartbeats) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:563"
+		return "worker.go:761"
 	case 2:
-		return "worker.go:579"
+		return "worker.go:778"
 	}
 	return ""
 }
@@ -1860,33 +2180,33 @@ func (ag_f *ag_Worker_finish) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:603
+//line worker.go:802
 func (ag_f *ag_Worker_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :603:1*/ if ag_co.Unwinding() {
-		/*line :603:1*/ return rt.Ready
+	/*line :802:1*/ if ag_co.Unwinding() {
+		/*line :802:1*/ return rt.Ready
 	}
-	/*line :603:1*/ switch ag_f.ag_state {
-	/*line :603:1*/ case 1:
-		/*line :603:1*/ goto ag_resume1
+	/*line :802:1*/ switch ag_f.ag_state {
+	/*line :802:1*/ case 1:
+		/*line :802:1*/ goto ag_resume1
 	}
-	/*line worker.go:604:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
-	/*line :604:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
-	/*line :604:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
-	/*line :604:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :604:2*/ return ag_s
+	/*line worker.go:803:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delay.Milliseconds(), -1)
+	/*line :803:2*/ ag_f.ag_state = 1 // await: w.complete(a, outcome, msg, stack, delay.Milliseconds(), -1)
+	/*line :803:2*/ ag_f.w, ag_f.a, ag_f.outcome, ag_f.msg, ag_f.stack = nil, nil, "", "", ""
+	/*line :803:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :803:2*/ return ag_s
 	}
-	/*line :604:2*/ ag_resume1:
-	/*line :604:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:605:1*/ return rt.Ready
+	/*line :803:2*/ ag_resume1:
+	/*line :803:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:804:1*/ return rt.Ready
 }
 
-//line worker_async.go:1884
+//line worker_async.go:2204
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finish) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:604"
+		return "worker.go:803"
 	}
 	return ""
 }
@@ -1918,33 +2238,33 @@ func (ag_f *ag_Worker_finishSleep) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:611
+//line worker.go:810
 func (ag_f *ag_Worker_finishSleep) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :611:1*/ if ag_co.Unwinding() {
-		/*line :611:1*/ return rt.Ready
+	/*line :810:1*/ if ag_co.Unwinding() {
+		/*line :810:1*/ return rt.Ready
 	}
-	/*line :611:1*/ switch ag_f.ag_state {
-	/*line :611:1*/ case 1:
-		/*line :611:1*/ goto ag_resume1
+	/*line :810:1*/ switch ag_f.ag_state {
+	/*line :810:1*/ case 1:
+		/*line :810:1*/ goto ag_resume1
 	}
-	/*line worker.go:612:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
-	/*line :612:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
-	/*line :612:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
-	/*line :612:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :612:2*/ return ag_s
+	/*line worker.go:811:2*/ ag_f.ag_aw0 = ag_f.w.completeAsync(ag_f.a, "sleep", "", "", ag_f.se.delay.Milliseconds(), ag_f.se.at)
+	/*line :811:2*/ ag_f.ag_state = 1 // await: w.complete(a, "sleep", "", "", se.delay.Milliseconds(), s...
+	/*line :811:2*/ ag_f.w, ag_f.a, ag_f.se = nil, nil, nil
+	/*line :811:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :811:2*/ return ag_s
 	}
-	/*line :612:2*/ ag_resume1:
-	/*line :612:2*/ ag_f.ag_aw0 = nil
-	/*line worker.go:613:1*/ return rt.Ready
+	/*line :811:2*/ ag_resume1:
+	/*line :811:2*/ ag_f.ag_aw0 = nil
+	/*line worker.go:812:1*/ return rt.Ready
 }
 
-//line worker_async.go:1942
+//line worker_async.go:2262
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_finishSleep) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:612"
+		return "worker.go:811"
 	}
 	return ""
 }
@@ -1987,125 +2307,125 @@ func (ag_f *ag_Worker_complete) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:619
+//line worker.go:818
 func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :619:1*/ var (
+	/*line :818:1*/ var (
 		ag_t2     time.Time
 		v         aredis.Value
 		permanent bool
 		ag_t8     bool
 		ag_t9     time.Time
 	)
-	/*line :619:1*/ if ag_co.Unwinding() {
-		/*line :619:1*/ return rt.Ready
+	/*line :818:1*/ if ag_co.Unwinding() {
+		/*line :818:1*/ return rt.Ready
 	}
-	/*line :619:1*/ switch ag_f.ag_state {
-	/*line :619:1*/ case 1:
-		/*line :619:1*/ goto ag_resume1
-		/*line :619:1*/
+	/*line :818:1*/ switch ag_f.ag_state {
+	/*line :818:1*/ case 1:
+		/*line :818:1*/ goto ag_resume1
+		/*line :818:1*/
 	case 2:
-		/*line :619:1*/ goto ag_resume2
-		/*line :619:1*/
+		/*line :818:1*/ goto ag_resume2
+		/*line :818:1*/
 	case 3:
-		/*line :619:1*/ goto ag_resume3
-		/*line :619:1*/
+		/*line :818:1*/ goto ag_resume3
+		/*line :818:1*/
 	case 4:
-		/*line :619:1*/ goto ag_resume4
+		/*line :818:1*/ goto ag_resume4
 	}
-	/*line worker.go:620:2*/ ag_f.q = ag_f.a.q
-	/*line worker.go:621:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :621:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :621:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :621:11*/ return ag_s
+	/*line worker.go:819:2*/ ag_f.q = ag_f.a.q
+	/*line worker.go:820:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :820:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :820:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :820:11*/ return ag_s
 	}
-	/*line :621:11*/ ag_resume1:
-	/*line worker.go:621:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :621:11*/ ag_f.ag_aw0 = nil
-	/*line worker.go:621:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
-	/*line worker.go:622:2*/ ag_f.pause = 20 * time.Millisecond
-	/*line :622:2*/ ag_L1:
-	/*line worker.go:624:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job), ag_f.q.doneKey(ag_f.a.job), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry, ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job, ag_f.at)
-	/*line :624:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry, w.op...
-	/*line :624:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :624:3*/ return ag_s
+	/*line :820:11*/ ag_resume1:
+	/*line worker.go:820:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :820:11*/ ag_f.ag_aw0 = nil
+	/*line worker.go:820:2*/ ag_f.until = ag_t2.Add(ag_f.w.opts.Lease)
+	/*line worker.go:821:2*/ ag_f.pause = 20 * time.Millisecond
+	/*line :821:2*/ ag_L1:
+	/*line worker.go:823:3*/ ag_f.ag_aw1 = ag_f.q.writeAsync(completeScript, []string{ag_f.q.stream(), ag_f.q.jobKey(ag_f.a.job()), ag_f.q.doneKey(ag_f.a.job()), ag_f.q.delayed(), ag_f.q.dead()}, group, ag_f.a.entry(), ag_f.w.opts.Consumer, ag_f.a.deliveries, ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.delayMs, ag_f.a.job(), ag_f.at)
+	/*line :823:3*/ ag_f.ag_state = 2 // await: q.write(completeScript, []string{…}, group, a.entry(), w....
+	/*line :823:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :823:3*/ return ag_s
 	}
-	/*line :624:3*/ ag_resume2:
-	/*line worker.go:624:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
-	/*line :624:3*/ ag_f.ag_aw1 = nil
-	/*line worker.go:626:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
-		/*line worker.go:627:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job, ag_f.err)
-		/*line worker.go:628:4*/ ag_f.err = nil
+	/*line :823:3*/ ag_resume2:
+	/*line worker.go:823:3*/ v, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :823:3*/ ag_f.ag_aw1 = nil
+	/*line worker.go:825:3*/ if errors.Is(ag_f.err, ErrNotReplicated) {
+		/*line worker.go:826:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v", ag_f.a.job(), ag_f.err)
+		/*line worker.go:827:4*/ ag_f.err = nil
 	}
-	/*line worker.go:630:3*/ if ag_f.err == nil {
-		/*line worker.go:631:4*/ switch v.Int {
-		/*line :631:4*/ case 0:
-			/*line worker.go:633:5*/ ag_f.w.stats.Refused++
-			/*line worker.go:634:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job)
-			/*line :634:5*/
+	/*line worker.go:829:3*/ if ag_f.err == nil {
+		/*line worker.go:830:4*/ switch v.Int {
+		/*line :830:4*/ case 0:
+			/*line worker.go:832:5*/ ag_f.w.stats.Refused++
+			/*line worker.go:833:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job())
+			/*line :833:5*/
 		case 1:
-			/*line worker.go:636:5*/ ag_f.w.stats.Done++
-			/*line :636:5*/
+			/*line worker.go:835:5*/ ag_f.w.stats.Done++
+			/*line :835:5*/
 		case 2:
-			/*line worker.go:638:5*/ ag_f.w.stats.Retried++
-			/*line :638:5*/
+			/*line worker.go:837:5*/ ag_f.w.stats.Retried++
+			/*line :837:5*/
 		case 3:
-			/*line worker.go:640:5*/ ag_f.w.stats.Dead++
-			/*line :640:5*/
+			/*line worker.go:839:5*/ ag_f.w.stats.Dead++
+			/*line :839:5*/
 		case 4:
-			/*line worker.go:642:5*/ ag_f.w.stats.Slept++
+			/*line worker.go:841:5*/ ag_f.w.stats.Slept++
 		}
-		/*line worker.go:644:4*/ return rt.Ready
+		/*line worker.go:843:4*/ return rt.Ready
 	}
-	/*line :644:4*/ ag_f.re = new(*aredis.RedisError)
-	/*line worker.go:646:7*/ (*ag_f.re) = nil
-	/*line worker.go:647:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
-	/*line :647:3*/ ag_f.re = nil
-	/*line :647:3*/ ag_t8 = permanent
-	/*line worker.go:648:19*/ if ag_t8 {
-		/*line :648:19*/ goto ag_L4
+	/*line :843:4*/ ag_f.re = new(*aredis.RedisError)
+	/*line worker.go:845:7*/ (*ag_f.re) = nil
+	/*line worker.go:846:3*/ permanent = errors.As(ag_f.err, ag_f.re) && (*ag_f.re).Code() != "LOADING"
+	/*line :846:3*/ ag_f.re = nil
+	/*line :846:3*/ ag_t8 = permanent
+	/*line worker.go:847:19*/ if ag_t8 {
+		/*line :847:19*/ goto ag_L4
 	}
-	/*line worker.go:648:20*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :648:20*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :648:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :648:20*/ return ag_s
+	/*line worker.go:847:20*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :847:20*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :847:20*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :847:20*/ return ag_s
 	}
-	/*line :648:20*/ ag_resume3:
-	/*line worker.go:648:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :648:20*/ ag_f.ag_aw0 = nil
-	/*line :648:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
-	/*line :648:20*/ ag_L4:
-	/*line worker.go:648:3*/ if !ag_t8 {
-		/*line :648:3*/ ag_f.err = nil
-		/*line :648:3*/ goto ag_L5
+	/*line :847:20*/ ag_resume3:
+	/*line worker.go:847:20*/ ag_t9, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :847:20*/ ag_f.ag_aw0 = nil
+	/*line :847:20*/ ag_t8 = !ag_t9.Before(ag_f.until)
+	/*line :847:20*/ ag_L4:
+	/*line worker.go:847:3*/ if !ag_t8 {
+		/*line :847:3*/ ag_f.err = nil
+		/*line :847:3*/ goto ag_L5
 	}
-	/*line :648:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
-	/*line worker.go:649:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job, ag_f.err)
-	/*line worker.go:650:4*/ return rt.Ready
-	/*line :650:4*/ ag_L5:
-	/*line worker.go:652:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
-	/*line :652:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
-	/*line :652:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :652:3*/ return ag_s
+	/*line :847:3*/ ag_f.outcome, ag_f.msg, ag_f.stack, ag_f.q, ag_f.until = "", "", "", nil, time.Time{}
+	/*line worker.go:848:4*/ ag_f.w.opts.Logf("ajobs: completing job %s: %v (it will be reclaimed)", ag_f.a.job(), ag_f.err)
+	/*line worker.go:849:4*/ return rt.Ready
+	/*line :849:4*/ ag_L5:
+	/*line worker.go:851:3*/ ag_f.ag_aw2 = rt.SleepAsync(ag_f.pause)
+	/*line :851:3*/ ag_f.ag_state = 4 // await: rt.Sleep(pause)
+	/*line :851:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :851:3*/ return ag_s
 	}
-	/*line :652:3*/ ag_resume4:
-	/*line :652:3*/ ag_f.ag_aw2 = nil
-	/*line worker.go:653:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :653:3*/ goto ag_L1
+	/*line :851:3*/ ag_resume4:
+	/*line :851:3*/ ag_f.ag_aw2 = nil
+	/*line worker.go:852:3*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :852:3*/ goto ag_L1
 }
 
-//line worker_async.go:2097
+//line worker_async.go:2417
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_complete) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:621"
+		return "worker.go:820"
 	case 2:
-		return "worker.go:624"
+		return "worker.go:823"
 	case 3:
-		return "worker.go:648"
+		return "worker.go:847"
 	case 4:
-		return "worker.go:652"
+		return "worker.go:851"
 	}
 	return ""
 }
@@ -2138,61 +2458,61 @@ func (ag_f *ag_Worker_mover) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line worker.go:662
+//line worker.go:861
 func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :662:1*/ var (
+	/*line :861:1*/ var (
 		v   aredis.Value
 		err error
 	)
-	/*line :662:1*/ if ag_co.Unwinding() {
-		/*line :662:1*/ return rt.Ready
+	/*line :861:1*/ if ag_co.Unwinding() {
+		/*line :861:1*/ return rt.Ready
 	}
-	/*line :662:1*/ switch ag_f.ag_state {
-	/*line :662:1*/ case 1:
-		/*line :662:1*/ goto ag_resume1
-		/*line :662:1*/
+	/*line :861:1*/ switch ag_f.ag_state {
+	/*line :861:1*/ case 1:
+		/*line :861:1*/ goto ag_resume1
+		/*line :861:1*/
 	case 2:
-		/*line :662:1*/ goto ag_resume2
+		/*line :861:1*/ goto ag_resume2
 	}
-	/*line worker.go:663:2*/ const batch = 100
-	/*line :663:2*/ ag_L1:
-	/*line worker.go:665:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
-	/*line worker.go:666:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
-	/*line :666:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
-	/*line :666:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :666:3*/ return ag_s
+	/*line worker.go:862:2*/ const batch = 100
+	/*line :862:2*/ ag_L1:
+	/*line worker.go:864:3*/ ag_f.wait = ag_f.w.opts.MoveInterval
+	/*line worker.go:865:3*/ ag_f.ag_aw0 = moveDueScript.RunAsync(ag_f.w.cl, []string{ag_f.q.delayed(), ag_f.q.stream()}, batch, ag_f.q.jobPrefix())
+	/*line :865:3*/ ag_f.ag_state = 1 // await: moveDueScript.Run(w.cl, []string{…}, batch, q.jobPrefix())
+	/*line :865:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :865:3*/ return ag_s
 	}
-	/*line :666:3*/ ag_resume1:
-	/*line worker.go:666:3*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :666:3*/ ag_f.ag_aw0 = nil
-	/*line worker.go:667:3*/ if err != nil {
-		/*line worker.go:668:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
+	/*line :865:3*/ ag_resume1:
+	/*line worker.go:865:3*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :865:3*/ ag_f.ag_aw0 = nil
+	/*line worker.go:866:3*/ if err != nil {
+		/*line worker.go:867:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:670:4*/ if v.Elems[0].Int == batch {
-			/*line worker.go:671:5*/ ag_f.wait = 0
+		/*line worker.go:869:4*/ if v.Elems[0].Int == batch {
+			/*line worker.go:870:5*/ ag_f.wait = 0
 		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
-			/*line worker.go:673:5*/ ag_f.wait = next
+			/*line worker.go:872:5*/ ag_f.wait = next
 		}
 	}
-	/*line worker.go:676:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
-	/*line :676:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
-	/*line :676:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :676:3*/ return ag_s
+	/*line worker.go:875:3*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.wait)
+	/*line :875:3*/ ag_f.ag_state = 2 // await: rt.Sleep(wait)
+	/*line :875:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :875:3*/ return ag_s
 	}
-	/*line :676:3*/ ag_resume2:
-	/*line :676:3*/ ag_f.ag_aw1 = nil
-	/*line :676:3*/ goto ag_L1
+	/*line :875:3*/ ag_resume2:
+	/*line :875:3*/ ag_f.ag_aw1 = nil
+	/*line :875:3*/ goto ag_L1
 }
 
-//line worker_async.go:2188
+//line worker_async.go:2508
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Worker_mover) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "worker.go:666"
+		return "worker.go:865"
 	case 2:
-		return "worker.go:676"
+		return "worker.go:875"
 	}
 	return ""
 }
